@@ -1,0 +1,160 @@
+import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
+import { TIER_DRIVERS, type TierDriver } from '../model/tier-plan.js';
+import type { Simulation } from '../engine/simulate.js';
+import { constantStat, describe, type Stat } from './describe.js';
+
+export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The calendar month name of each fiscal month, e.g. a February start: ['Feb', ..., 'Jan']. */
+export function fiscalMonthNames(startMonth: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => MONTH_NAMES[(startMonth - 1 + i) % 12]!);
+}
+
+export interface TierSummary {
+  readonly revenue: Stat;
+  readonly bookings: Stat;
+  readonly endingArr: Stat;
+  readonly openingArr: number;
+  readonly grr?: Stat;
+  readonly nrr?: Stat;
+  readonly customersWon?: Stat;
+  readonly customersLost?: Stat;
+  readonly leads?: Stat;
+  /** Mean of each component of each metric in this tier (per-trial values are not kept by tier x component). */
+  readonly componentMeans: Record<Metric, Partial<Record<Component, number>>>;
+  readonly drivers: Partial<Record<TierDriver, Stat>>;
+}
+
+export interface MonthSummary {
+  readonly month: number;
+  /** Calendar month name of this fiscal month. */
+  readonly label: string;
+  /** Monthly recurring revenue: live ARR / 12 in that month. */
+  readonly mrr: Stat;
+  /** Recognized revenue from the start of the year to the end of this month. */
+  readonly cumulativeRevenue: Stat;
+}
+
+/**
+ * Everything a run says, as plain data. The keys `trials`, `seed` and `metrics.{revenue, bookings,
+ * endingArr}.{mean, sd, min, max, percentiles.p1..p99}` are a contract other tools read; keep them.
+ */
+export interface Summary {
+  readonly tool: { readonly name: 'arrcast'; readonly summaryVersion: 1 };
+  readonly scenario: {
+    readonly name: string;
+    readonly hash: string;
+    readonly currency: string;
+    readonly fiscalYearStartMonth: number;
+  };
+  readonly trials: number;
+  readonly seed: string;
+  readonly percentileConvention: typeof PERCENTILE_CONVENTION;
+  readonly metrics: Record<Metric, Stat>;
+  readonly openingArr: number;
+  readonly byTier: Record<string, TierSummary>;
+  readonly byComponent: Record<Metric, Partial<Record<Component, Stat>>>;
+  readonly retention?: { readonly grr: Stat; readonly nrr: Stat };
+  readonly customers: { readonly won: Stat; readonly lost: Stat };
+  readonly monthly: readonly MonthSummary[];
+  readonly drivers: { readonly market?: Stat };
+}
+
+/**
+ * Summarize a run: headline metrics, breakdowns by tier and by component, retention, customers,
+ * monthly bands and the trial-level drivers. Deterministic for a given run (no worker count, no
+ * timing inside), so the same seed gives a byte-identical summary.json.
+ *
+ * Complexity: O(columns x trials log trials), the sorts for percentiles.
+ */
+export function summarize(sim: Simulation): Summary {
+  const { store, plan, loaded } = sim;
+  const scenario = loaded.scenario;
+  const col = (key: string) => store.column(key);
+  const stat = (key: string): Stat | undefined => {
+    const c = col(key);
+    return c ? describe(c) : undefined;
+  };
+  const must = (key: string): Stat => {
+    const s = stat(key);
+    if (!s) throw new Error(`no per-trial values for ${key}`);
+    return s;
+  };
+
+  const metrics = Object.fromEntries(METRICS.map((m) => [m, must(m)])) as Record<Metric, Stat>;
+  const openingArr = plan.tiers.reduce((a, t) => a + (t.existing?.openingArr ?? 0), 0);
+
+  const byComponent = Object.fromEntries(
+    METRICS.map((m) => [
+      m,
+      Object.fromEntries(
+        METRIC_COMPONENTS[m].map((c) => [c, c === 'openingBook' ? constantStat(openingArr) : must(`component.${m}.${c}`)]),
+      ),
+    ]),
+  ) as Record<Metric, Partial<Record<Component, Stat>>>;
+
+  const sums = store.componentSums();
+  const byTier: Record<string, TierSummary> = {};
+  plan.tiers.forEach((tier, t) => {
+    const single = plan.tiers.length === 1;
+    const key = (what: string) => (single ? what : `tier.${tier.name}.${what}`);
+    const componentMeans = Object.fromEntries(
+      METRICS.map((m, mi) => [
+        m,
+        Object.fromEntries(
+          METRIC_COMPONENTS[m].map((c) => [c, sums[(t * METRICS.length + mi) * COMPONENTS.length + COMPONENTS.indexOf(c)]! / sim.trials]),
+        ),
+      ]),
+    ) as Record<Metric, Partial<Record<Component, number>>>;
+    const drivers = Object.fromEntries(
+      TIER_DRIVERS.filter((d) => tier.varyingDrivers.includes(d)).map((d) => [d, must(`driver.${tier.name}.${d}`)]),
+    ) as Partial<Record<TierDriver, Stat>>;
+    const hasBook = (tier.existing?.openingArr ?? 0) > 0;
+    byTier[tier.name] = {
+      revenue: must(key('revenue')),
+      bookings: must(key('bookings')),
+      endingArr: must(key('endingArr')),
+      openingArr: tier.existing?.openingArr ?? 0,
+      ...(hasBook ? { grr: must(key('grr')), nrr: must(key('nrr')) } : {}),
+      ...(tier.newBusiness ? { customersWon: must(key('customersWon')), leads: must(`tier.${tier.name}.leads`) } : {}),
+      ...(tier.existing ? { customersLost: must(key('customersLost')) } : {}),
+      componentMeans,
+      drivers,
+    };
+  });
+
+  const names = fiscalMonthNames(scenario.fiscalYearStartMonth);
+  const cumulative = new Float64Array(sim.trials);
+  const monthly: MonthSummary[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const mrr = col(`mrr.${m}`)!;
+    for (let i = 0; i < cumulative.length; i++) cumulative[i]! += mrr[i]!;
+    monthly.push({ month: m, label: names[m - 1]!, mrr: describe(mrr)!, cumulativeRevenue: describe(cumulative)! });
+  }
+
+  const grr = stat('grr');
+  const nrr = stat('nrr');
+  const market = stat('driver.market');
+  return {
+    tool: { name: 'arrcast', summaryVersion: 1 },
+    scenario: {
+      name: scenario.name,
+      hash: loaded.hash,
+      currency: scenario.currency,
+      fiscalYearStartMonth: scenario.fiscalYearStartMonth,
+    },
+    trials: sim.trials,
+    seed: sim.seed,
+    percentileConvention: PERCENTILE_CONVENTION,
+    metrics,
+    openingArr,
+    byTier,
+    byComponent,
+    ...(grr && nrr ? { retention: { grr, nrr } } : {}),
+    customers: { won: must('customersWon'), lost: must('customersLost') },
+    monthly,
+    drivers: market ? { market } : {},
+  };
+}

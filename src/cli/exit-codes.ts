@@ -1,0 +1,27 @@
+import { ScenarioError } from '../scenario/scenario-error.js';
+import { ChunkFailedError, RunAbortedError, RunOptionError } from '../engine/errors.js';
+
+/** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options), 130 interrupted. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
+
+/** A usage problem found by the CLI itself (a missing argument, a malformed option value). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * The message and exit code for an error reaching the top of the CLI. Expected errors print their
+ * message only; anything else is an internal error, printed without a stack trace unless
+ * ARRCAST_DEBUG is set.
+ */
+export function describeFailure(err: unknown): { message: string; code: number } {
+  if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput };
+  if (err instanceof RunOptionError || err instanceof UsageError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
+  if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };
+  if (err instanceof ChunkFailedError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string')
+    return { message: `arrcast: cannot write ${e.path}: ${e.code}`, code: EXIT.failed };
+  const detail = process.env.ARRCAST_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
+  return { message: `arrcast: internal error: ${err instanceof Error ? err.message : String(err)}${detail}`, code: EXIT.failed };
+}

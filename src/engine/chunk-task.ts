@@ -1,0 +1,11 @@
+import type { Scenario } from '../scenario/scenario-schema.js';
+
+/** What the main thread sends a worker for one chunk: plain data, cloned across the thread boundary. */
+export interface ChunkTask {
+  readonly scenario: Scenario;
+  /** Hash of the scenario: workers compile each scenario once and reuse it for its chunks. */
+  readonly hash: string;
+  readonly seed: string;
+  readonly chunk: number;
+  readonly trials: number;
+}

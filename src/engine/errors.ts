@@ -1,0 +1,36 @@
+/** A run option out of range (trials, workers, seed): the user's to fix; the CLI exits with code 2. */
+export class RunOptionError extends Error {
+  override readonly name = 'RunOptionError';
+  constructor(
+    /** The option at fault, e.g. 'workers'. */
+    readonly option: string,
+    message: string,
+  ) {
+    super(`--${option}: ${message}`);
+  }
+}
+
+/**
+ * A chunk failed inside a worker. Keeps the chunk and the worker's own error (as `cause`), so the
+ * message says where it happened and what went wrong; the CLI exits with code 1.
+ */
+export class ChunkFailedError extends Error {
+  override readonly name = 'ChunkFailedError';
+  constructor(
+    readonly chunk: number,
+    readonly firstTrial: number,
+    readonly trials: number,
+    cause: unknown,
+  ) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`chunk ${chunk} (trials ${firstTrial.toLocaleString('en-US')} to ${(firstTrial + trials - 1).toLocaleString('en-US')}) failed: ${why}`, { cause });
+  }
+}
+
+/** The run was cancelled through its AbortSignal (Ctrl-C). */
+export class RunAbortedError extends Error {
+  override readonly name = 'AbortError';
+  constructor() {
+    super('the run was cancelled');
+  }
+}

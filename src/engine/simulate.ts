@@ -1,0 +1,133 @@
+import { setMaxListeners } from 'node:events';
+import { availableParallelism, totalmem } from 'node:os';
+import type { LoadedScenario } from '../scenario/parse.js';
+import { MAX_TRIALS } from '../scenario/scenario-schema.js';
+import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
+import { simulateChunk, type ChunkResult } from '../model/simulate-chunk.js';
+import type { ChunkTask } from './chunk-task.js';
+import { planChunks, type ChunkSpec } from './chunks.js';
+import { ChunkFailedError, RunAbortedError, RunOptionError } from './errors.js';
+import { TrialStore } from './trial-store.js';
+import { createWorkerPool } from './worker-pool.js';
+
+export const MAX_WORKERS = 256;
+
+/** Runs below this many trials stay in-process unless workers are asked for: a pool costs more than it saves. */
+const IN_PROCESS_BELOW = 5_000;
+
+export interface SimulateOptions {
+  /** Trials to run; default: the scenario's `trials`. */
+  readonly trials?: number;
+  /** Seed of every stream; default: the scenario's `seed`. */
+  readonly seed?: number | string;
+  /** Worker threads; 0 runs in-process. Default: the machine's available parallelism (in-process for small runs). */
+  readonly workers?: number;
+  /** Cancels the run: workers are stopped and the promise rejects with RunAbortedError. */
+  readonly signal?: AbortSignal;
+  /** Called after each chunk with the trials done so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** A finished run: the per-trial results and what produced them. */
+export interface Simulation {
+  readonly loaded: LoadedScenario;
+  readonly plan: ScenarioPlan;
+  readonly seed: string;
+  readonly trials: number;
+  readonly workers: number;
+  readonly store: TrialStore;
+  readonly elapsedMs: number;
+}
+
+/** Check run options before anything starts (piscina's habit): a bad option fails at once, by name. */
+export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions): { trials: number; seed: string; workers: number } {
+  const trials = options.trials ?? loaded.scenario.trials;
+  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
+    throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
+  const seed = String(options.seed ?? loaded.scenario.seed);
+  if (seed.length === 0 || seed.length > 200) throw new RunOptionError('seed', 'must be 1 to 200 characters');
+  const asked = options.workers;
+  if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > MAX_WORKERS))
+    throw new RunOptionError('workers', `must be a whole number from 0 (in-process) to ${MAX_WORKERS} (got ${asked})`);
+  const workers = asked ?? (trials < IN_PROCESS_BELOW ? 0 : availableParallelism());
+  return { trials, seed, workers };
+}
+
+/**
+ * Simulate a scenario: cut the trials into chunks, run them on a worker pool (or in-process), and
+ * assemble the per-trial results in chunk order. The same scenario, seed and trial count give
+ * bit-identical results for any number of workers.
+ *
+ * @example const sim = await simulate(await loadScenario('scenarios/example.yaml'), { trials: 10_000, seed: 7 });
+ */
+export async function simulate(loaded: LoadedScenario, options: SimulateOptions = {}): Promise<Simulation> {
+  const { trials, seed, workers } = resolveOptions(loaded, options);
+  const started = performance.now();
+  const plan = planScenario(loaded.scenario);
+  const need = TrialStore.bytesPerTrial(plan.layout) * trials;
+  if (need > totalmem() * 0.6)
+    throw new RunOptionError(
+      'trials',
+      `${trials.toLocaleString('en-US')} trials need about ${(need / 2 ** 30).toFixed(1)} GiB for per-trial results, more than this machine can spare (${(totalmem() / 2 ** 30).toFixed(0)} GiB)`,
+    );
+  const chunks = planChunks(trials);
+  const store = new TrialStore(plan.layout, trials, chunks.length);
+  let done = 0;
+  const accept = (spec: ChunkSpec, result: ChunkResult) => {
+    store.add(spec, result);
+    done += spec.trials;
+    options.onProgress?.(done, trials);
+  };
+  if (options.signal?.aborted) throw new RunAbortedError();
+
+  if (workers === 0) {
+    for (const spec of chunks) {
+      if (options.signal?.aborted) throw new RunAbortedError();
+      accept(spec, simulateChunk(plan, seed, spec.index, spec.trials));
+      // Let signals, timers and progress output in between chunks.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } else {
+    await runOnPool(loaded, seed, chunks, Math.min(workers, chunks.length), accept, options.signal);
+  }
+  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started };
+}
+
+async function runOnPool(
+  loaded: LoadedScenario,
+  seed: string,
+  chunks: readonly ChunkSpec[],
+  threads: number,
+  accept: (spec: ChunkSpec, result: ChunkResult) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const pool = createWorkerPool(threads);
+  const local = new AbortController();
+  // piscina listens on the signal once per queued task.
+  setMaxListeners(chunks.length + 16, local.signal);
+  const onAbort = () => local.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await Promise.all(
+      chunks.map(async (spec) => {
+        const task: ChunkTask = { scenario: loaded.scenario, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials };
+        let result: ChunkResult;
+        try {
+          result = (await pool.run(task, { signal: local.signal })) as ChunkResult;
+        } catch (err) {
+          if (signal?.aborted) throw new RunAbortedError();
+          if (local.signal.aborted) throw err; // another chunk failed first; its error wins
+          local.abort();
+          throw new ChunkFailedError(spec.index, spec.offset, spec.trials, err);
+        }
+        accept(spec, result);
+      }),
+    ).catch((err: unknown) => {
+      local.abort();
+      throw err;
+    });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,54 @@
+import type { ChunkResult } from '../model/simulate-chunk.js';
+import type { TrialLayout } from '../model/trial-layout.js';
+import type { ChunkSpec } from './chunks.js';
+
+/**
+ * Per-trial results of a run, one typed array per column (float64 for headline totals, float32
+ * for breakdowns), filled chunk by chunk at each chunk's offset, so the order of arrival does not
+ * matter.
+ */
+export class TrialStore {
+  readonly columns: ReadonlyArray<Float64Array | Float32Array>;
+  private readonly chunkSums: Array<Float64Array | undefined>;
+
+  constructor(
+    readonly layout: TrialLayout,
+    readonly trials: number,
+    chunks: number,
+  ) {
+    this.columns = layout.columns.map((c) => (c.precision === 'f64' ? new Float64Array(trials) : new Float32Array(trials)));
+    this.chunkSums = new Array<Float64Array | undefined>(chunks).fill(undefined);
+  }
+
+  /** Bytes needed to store `trials` trials of this layout. */
+  static bytesPerTrial(layout: TrialLayout): number {
+    return layout.columns.reduce((sum, c) => sum + (c.precision === 'f64' ? 8 : 4), 0);
+  }
+
+  /** Copy a chunk's values into place. */
+  add(spec: ChunkSpec, result: ChunkResult): void {
+    const n = result.trials;
+    for (let c = 0; c < this.columns.length; c++) this.columns[c]!.set(result.values.subarray(c * n, (c + 1) * n), spec.offset);
+    this.chunkSums[spec.index] = result.componentSums;
+  }
+
+  /** The column with this key (see TrialLayout), or undefined. */
+  column(key: string): Float64Array | Float32Array | undefined {
+    const i = this.layout.index.get(key);
+    return i === undefined ? undefined : this.columns[i];
+  }
+
+  /**
+   * Component sums over all trials, added in chunk order (float addition is not associative, so a
+   * fixed order keeps results bit-identical whichever worker finished first).
+   */
+  componentSums(): Float64Array {
+    const first = this.chunkSums.find((s) => s !== undefined);
+    const total = new Float64Array(first?.length ?? 0);
+    for (const sums of this.chunkSums) {
+      if (!sums) throw new Error('a chunk is missing from the run');
+      for (let k = 0; k < total.length; k++) total[k]! += sums[k]!;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,19 @@
+import { Piscina } from 'piscina';
+
+/**
+ * A piscina pool running `worker.ts`/`worker.js`. From compiled code (dist/) it loads worker.js;
+ * when this module runs from TypeScript source (tests), the worker is loaded through tsx.
+ */
+export function createWorkerPool(threads: number): Piscina {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const filename = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href;
+  return new Piscina({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    // Each worker has one chunk at a time, so a slow chunk never holds another behind it.
+    concurrentTasksPerWorker: 1,
+    idleTimeout: 1000,
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * arrcast as a library: load a scenario, simulate it, summarize the trials, write the report.
+ *
+ * @example
+ * import { loadScenario, simulate, summarize } from 'arrcast';
+ * const sim = await simulate(await loadScenario('plan.yaml'), { trials: 50_000, seed: 7 });
+ * console.log(summarize(sim).metrics.revenue.percentiles.p50);
+ */
+export { loadScenario, MAX_SCENARIO_BYTES } from './scenario/load.js';
+export { parseScenario, hashScenario, type LoadedScenario } from './scenario/parse.js';
+export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './scenario/scenario-error.js';
+export { scenarioJsonSchema } from './scenario/json-schema.js';
+export { scenarioSchema, MAX_TRIALS } from './scenario/scenario-schema.js';
+export type { Scenario, ScenarioInput, Tier, ExistingBook, NewBusiness, NewCustomerExpansion, MarketLoadings } from './scenario/scenario-schema.js';
+export type { DistributionSpec } from './scenario/distribution-schema.js';
+export { STARTER_SCENARIO } from './scenario/starter.js';
+export { simulate, type Simulation, type SimulateOptions } from './engine/simulate.js';
+export { ChunkFailedError, RunAbortedError, RunOptionError } from './engine/errors.js';
+export { TrialStore } from './engine/trial-store.js';
+export { CHUNK_SIZE } from './model/simulate-chunk.js';
+export { COMPONENTS, METRICS, METRIC_COMPONENTS, type Component, type Metric } from './model/components.js';
+export { summarize, PERCENTILE_CONVENTION, type Summary, type TierSummary, type MonthSummary } from './analysis/summarize.js';
+export { describe, PERCENTILES, type Stat } from './analysis/describe.js';
+export { writeReport, REPORT_FILES } from './report/write-report.js';
+export { summaryTable } from './report/summary-table.js';

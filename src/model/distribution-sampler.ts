@@ -1,0 +1,132 @@
+import { quantilePoints, type DistributionSpec } from '../scenario/distribution-schema.js';
+import { beta } from '../random/beta.js';
+import { prepareAlias, discreteIndex } from '../random/discrete.js';
+import { empiricalIndex } from '../random/empirical.js';
+import { lognormal } from '../random/lognormal.js';
+import { fitMetalog, metalog } from '../random/metalog.js';
+import { negativeBinomial } from '../random/negative-binomial.js';
+import { normal } from '../random/normal.js';
+import { normalQuantile } from '../random/normal-cdf.js';
+import { pert } from '../random/pert.js';
+import { poisson } from '../random/poisson.js';
+import type { RandomSource } from '../random/source.js';
+import { prepareTruncatedNormal, truncatedNormal } from '../random/truncated-normal.js';
+import { triangular } from '../random/triangular.js';
+import { uniform } from '../random/uniform.js';
+
+/** Φ⁻¹(0.9): the standard normal's 90th percentile, for lognormals stated by P10/P50/P90. */
+const Z90 = normalQuantile(0.9);
+
+/** A draw function bound to one stream: each call is one draw. */
+export type Draw = () => number;
+
+/**
+ * A distribution made ready to sample: parameters converted and tables built once, so binding it to
+ * a stream and drawing allocate nothing per draw.
+ */
+export interface CompiledDistribution {
+  /** The spec's name, for descriptions ('beta', 'lognormal', ...; 'fixed' for a plain number). */
+  readonly kind: string;
+  /** The value when the distribution is a constant; undefined otherwise. */
+  readonly constant: number | undefined;
+  /** Bind to a stream. */
+  bind(source: RandomSource): Draw;
+}
+
+/** Lognormal (mu, sigma) from any of the planner's parameterisations. */
+export function lognormalParams(spec: Extract<DistributionSpec, { dist: 'lognormal' }>): { mu: number; sigma: number } {
+  if (spec.mu !== undefined && spec.sigma !== undefined) return { mu: spec.mu, sigma: spec.sigma };
+  if (spec.median !== undefined && spec.p90 !== undefined)
+    return { mu: Math.log(spec.median), sigma: Math.log(spec.p90 / spec.median) / Z90 };
+  if (spec.p10 !== undefined && spec.p90 !== undefined)
+    return { mu: (Math.log(spec.p10) + Math.log(spec.p90)) / 2, sigma: (Math.log(spec.p90) - Math.log(spec.p10)) / (2 * Z90) };
+  if (spec.mean !== undefined && spec.sd !== undefined) {
+    // Moments of a lognormal: mean = exp(mu + sigma^2/2), var = (exp(sigma^2) - 1) mean^2.
+    const sigma2 = Math.log(1 + (spec.sd * spec.sd) / (spec.mean * spec.mean));
+    return { mu: Math.log(spec.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
+  }
+  throw new RangeError('lognormal needs mu/sigma, median/p90, p10/p90 or mean/sd');
+}
+
+/** Beta (alpha, beta) from alpha/beta or from mean and sd (method of moments). */
+export function betaParams(spec: Extract<DistributionSpec, { dist: 'beta' }>): { alpha: number; beta: number } {
+  if (spec.alpha !== undefined && spec.beta !== undefined) return { alpha: spec.alpha, beta: spec.beta };
+  if (spec.mean !== undefined && spec.sd !== undefined) {
+    const nu = (spec.mean * (1 - spec.mean)) / (spec.sd * spec.sd) - 1;
+    return { alpha: spec.mean * nu, beta: (1 - spec.mean) * nu };
+  }
+  throw new RangeError('beta needs alpha/beta or mean/sd');
+}
+
+const constant = (value: number): CompiledDistribution => ({ kind: 'fixed', constant: value, bind: () => () => value });
+
+/**
+ * Prepare a distribution spec for sampling. The spec must already be valid (the scenario schema
+ * checks it); this only converts parameters.
+ *
+ * @example compileDistribution({ dist: 'beta', mean: 0.03, sd: 0.005 }).bind(createStream('s'))() // => 0.029...
+ * Complexity: O(1), or O(n) for discrete/empirical tables and O(k^3) for a k-term metalog fit.
+ */
+export function compileDistribution(spec: DistributionSpec): CompiledDistribution {
+  if (typeof spec === 'number') return constant(spec);
+  switch (spec.dist) {
+    case 'fixed':
+      return constant(spec.value);
+    case 'uniform': {
+      const { min, max } = spec;
+      return { kind: spec.dist, constant: undefined, bind: (s) => { const u = uniform(s); return () => u(min, max); } };
+    }
+    case 'triangular': {
+      const { min, mode, max } = spec;
+      return { kind: spec.dist, constant: undefined, bind: (s) => { const t = triangular(s); return () => t(min, mode, max); } };
+    }
+    case 'pert': {
+      const { min, mode, max } = spec;
+      return { kind: spec.dist, constant: undefined, bind: (s) => { const p = pert(s); return () => p(min, mode, max); } };
+    }
+    case 'normal': {
+      const { mean, sd } = spec;
+      if (spec.min === undefined && spec.max === undefined)
+        return { kind: spec.dist, constant: undefined, bind: (s) => { const n = normal(s); return () => n(mean, sd); } };
+      const params = prepareTruncatedNormal(mean, sd, spec.min ?? -Infinity, spec.max ?? Infinity);
+      return { kind: spec.dist, constant: undefined, bind: (s) => { const t = truncatedNormal(s); return () => t(params); } };
+    }
+    case 'lognormal': {
+      const { mu, sigma } = lognormalParams(spec);
+      return { kind: spec.dist, constant: undefined, bind: (s) => { const l = lognormal(s); return () => l(mu, sigma); } };
+    }
+    case 'beta': {
+      const { alpha, beta: b } = betaParams(spec);
+      return { kind: spec.dist, constant: undefined, bind: (s) => { const d = beta(s); return () => d(alpha, b); } };
+    }
+    case 'poisson': {
+      const { mean } = spec;
+      return { kind: spec.dist, constant: mean === 0 ? 0 : undefined, bind: (s) => { const p = poisson(s); return () => p(mean); } };
+    }
+    case 'negativeBinomial': {
+      const { mean, dispersion } = spec;
+      return {
+        kind: spec.dist,
+        constant: mean === 0 ? 0 : undefined,
+        bind: (s) => { const nb = negativeBinomial(s); return () => nb(mean, dispersion); },
+      };
+    }
+    case 'discrete': {
+      const live = spec.values.filter((_, i) => (spec.weights[i] ?? 0) > 0);
+      if (live.every((v) => v === live[0])) return constant(live[0] ?? 0);
+      const values = Float64Array.from(spec.values);
+      const table = prepareAlias(spec.weights);
+      return { kind: spec.dist, constant: undefined, bind: (s) => { const pick = discreteIndex(s); return () => values[pick(table)]!; } };
+    }
+    case 'empirical': {
+      if (spec.values.every((v) => v === spec.values[0])) return constant(spec.values[0] ?? 0);
+      const values = Float64Array.from(spec.values);
+      const n = values.length;
+      return { kind: spec.dist, constant: undefined, bind: (s) => { const pick = empiricalIndex(s); return () => values[pick(n)]!; } };
+    }
+    case 'quantiles': {
+      const fit = fitMetalog(quantilePoints(spec.quantiles), { lower: spec.lower, upper: spec.upper, terms: spec.terms });
+      return { kind: spec.dist, constant: undefined, bind: (s) => { const m = metalog(s); return () => m(fit); } };
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { Scenario } from '../scenario/scenario-schema.js';
+import { planTier, type TierPlan } from './tier-plan.js';
+import { createTrialLayout, type TrialLayout } from './trial-layout.js';
+
+/** A validated scenario compiled for simulation: tiers planned, output columns laid out. */
+export interface ScenarioPlan {
+  readonly scenario: Scenario;
+  readonly tiers: readonly TierPlan[];
+  /** True when any driver moves with the market factor. */
+  readonly marketLoaded: boolean;
+  readonly layout: TrialLayout;
+}
+
+/**
+ * Compile a validated scenario. Pure; done once per run and once per worker.
+ * Complexity: O(size of the scenario's distributions).
+ */
+export function planScenario(scenario: Scenario): ScenarioPlan {
+  const loadings = scenario.market.loadings;
+  const tiers = scenario.tiers.map((t) => planTier(t, loadings));
+  const marketLoaded = Object.values(loadings).some((b) => b !== 0);
+  return { scenario, tiers, marketLoaded, layout: createTrialLayout(tiers, marketLoaded) };
+}

@@ -1,0 +1,218 @@
+import { binomial } from '../random/binomial.js';
+import { createStream, streamSeed } from '../random/source.js';
+import { COMPONENTS, componentIndex } from './components.js';
+import type { Draw } from './distribution-sampler.js';
+import type { CountDraw } from './count-sampler.js';
+import { shiftRate, volumeMultiplier } from './market.js';
+import { TIER_DRIVERS, type TierPlan } from './tier-plan.js';
+
+const C_NEW = componentIndex('newBusiness');
+const C_NEW_EXP = componentIndex('newCustomerExpansion');
+const C_EXP = componentIndex('existingExpansion');
+const C_UPLIFT = componentIndex('priceUplift');
+const C_CONTRACTION = componentIndex('contraction');
+const C_CHURN = componentIndex('churn');
+const D_CONVERSION = TIER_DRIVERS.indexOf('conversion');
+const D_RENEWAL = TIER_DRIVERS.indexOf('renewalRate');
+const D_CONTRACTION = TIER_DRIVERS.indexOf('contractionProbability');
+const D_EXPANSION = TIER_DRIVERS.indexOf('expansionProbability');
+const D_NEW_EXPANSION = TIER_DRIVERS.indexOf('newCustomerExpansionProbability');
+const D_UPLIFT = TIER_DRIVERS.indexOf('priceUplift');
+
+/**
+ * What one trial produced for one tier, before it is reduced to revenue, bookings and ARR. The
+ * buffers are reused from trial to trial (nothing is allocated per trial).
+ *
+ * Timing convention: an event dated fiscal month m (a deal closing, a renewal, a churn) takes
+ * effect from the start of month m, so it counts in month m's MRR and contributes
+ * amount x (13 - m) / 12 to the year's recognized revenue.
+ */
+export class TierOutcome {
+  /** ARR change by component and month: events[c * 12 + (m - 1)], currency. */
+  readonly events = new Float64Array(COMPONENTS.length * 12);
+  /** Renewed ARR booked at renewal (after contraction, before uplift), currency. */
+  renewalBookings = 0;
+  /** Opening ARR lost for GRR: churned ARR plus contraction not offset by uplift, per customer. */
+  grossLoss = 0;
+  customersWon = 0;
+  customersLost = 0;
+  /** Qualified leads in the fiscal year. */
+  leads = 0;
+  /** The trial-level drivers as used this trial (after the market shift), in TIER_DRIVERS order. */
+  readonly drivers = new Float64Array(TIER_DRIVERS.length);
+
+  reset(): void {
+    this.events.fill(0);
+    this.renewalBookings = 0;
+    this.grossLoss = 0;
+    this.customersWon = 0;
+    this.customersLost = 0;
+    this.leads = 0;
+    this.drivers.fill(NaN);
+  }
+}
+
+const NEVER: Draw = () => 0;
+
+/**
+ * Simulates one tier's fiscal year, trial after trial, from streams of its own. Each driver has
+ * its own stream, seeded from (scenario seed, chunk, tier name, driver), so changing one driver's
+ * parameters leaves every other driver's draws as they were (common random numbers).
+ */
+export class TierSimulator {
+  private readonly closed = new Float64Array(12);
+  // Trial-level draws (parameter uncertainty), one stream each.
+  private readonly conversion: Draw;
+  private readonly renewalRate: Draw;
+  private readonly priceUplift: Draw;
+  private readonly contractionProbability: Draw;
+  private readonly expansionProbability: Draw;
+  private readonly newExpansionProbability: Draw;
+  // Unit outcomes.
+  private readonly leads: CountDraw;
+  private readonly deals: (n: number, p: number) => number;
+  private readonly salesCycle: (n: number, p: number) => number;
+  private readonly acv: Draw;
+  private readonly newExpansionCount: (n: number, p: number) => number;
+  private readonly newExpansionTiming: (n: number, p: number) => number;
+  private readonly newExpansionSize: Draw;
+  private readonly renewals: (n: number, p: number) => number;
+  private readonly contractionCount: (n: number, p: number) => number;
+  private readonly contractionSize: Draw;
+  private readonly expansionCount: (n: number, p: number) => number;
+  private readonly expansionSize: Draw;
+
+  constructor(
+    private readonly plan: TierPlan,
+    seedPrefix: string,
+  ) {
+    const stream = (driver: string) => createStream(streamSeed(seedPrefix, plan.name, driver));
+    const e = plan.existing;
+    const n = plan.newBusiness;
+    const x = plan.newCustomerExpansion;
+    this.conversion = n ? n.conversion.bind(stream('conversion')) : NEVER;
+    this.renewalRate = e ? e.renewalRate.bind(stream('renewalRate')) : NEVER;
+    this.priceUplift = e ? e.priceUplift.bind(stream('priceUplift')) : NEVER;
+    this.contractionProbability = e?.contraction ? e.contraction.probability.bind(stream('contraction.probability')) : NEVER;
+    this.expansionProbability = e?.expansion ? e.expansion.probability.bind(stream('expansion.probability')) : NEVER;
+    this.newExpansionProbability = x ? x.probability.bind(stream('newCustomerExpansion.probability')) : NEVER;
+    this.leads = n ? n.leads(stream('leads')) : () => 0;
+    this.deals = binomial(stream('deals'));
+    this.salesCycle = binomial(stream('salesCycle'));
+    this.acv = n ? n.acv.bind(stream('acv')) : NEVER;
+    this.newExpansionCount = binomial(stream('newCustomerExpansion.count'));
+    this.newExpansionTiming = binomial(stream('newCustomerExpansion.timing'));
+    this.newExpansionSize = x ? x.size.bind(stream('newCustomerExpansion.size')) : NEVER;
+    this.renewals = binomial(stream('renewals'));
+    this.contractionCount = binomial(stream('contraction.count'));
+    this.contractionSize = e?.contraction ? e.contraction.size.bind(stream('contraction.size')) : NEVER;
+    this.expansionCount = binomial(stream('expansion.count'));
+    this.expansionSize = e?.expansion ? e.expansion.size.bind(stream('expansion.size')) : NEVER;
+  }
+
+  /** Simulate one fiscal year of this tier given the trial's market factor z; writes `out`. */
+  run(z: number, out: TierOutcome): void {
+    out.reset();
+    if (this.plan.newBusiness) this.runNewBusiness(z, out);
+    if (this.plan.existing) this.runExistingBook(z, out);
+  }
+
+  private runNewBusiness(z: number, out: TierOutcome): void {
+    const plan = this.plan.newBusiness!;
+    const loadings = this.plan.loadings;
+    const conversion = shiftRate(this.conversion(), loadings.conversion, z);
+    out.drivers[D_CONVERSION] = conversion;
+    const leadMultiplier = volumeMultiplier(loadings.leads, z);
+    const acvMultiplier = volumeMultiplier(loadings.acv, z);
+    const cycle = plan.salesCycle;
+    const closed = this.closed;
+    closed.fill(0);
+
+    // Leads of the `cycle.max` months before the year still close in it: simulate them with this
+    // year's drivers (seasonality wrapping around) so the year opens with a steady-state pipeline.
+    for (let month = 1 - cycle.max; month <= 12; month++) {
+      const season = plan.seasonality[(((month - 1) % 12) + 12) % 12]!;
+      const leads = this.leads(season * leadMultiplier);
+      if (month >= 1) out.leads += leads;
+      let remaining = this.deals(leads, conversion);
+      // Split the month's deals across sales-cycle lags: a multinomial by sequential binomials.
+      for (let lag = 0; remaining > 0 && lag <= cycle.max; lag++) {
+        const count = lag === cycle.max ? remaining : this.salesCycle(remaining, cycle.conditional[lag]!);
+        remaining -= count;
+        const closeMonth = month + lag;
+        if (closeMonth >= 1 && closeMonth <= 12) closed[closeMonth - 1]! += count;
+      }
+    }
+
+    const ev = out.events;
+    const x = this.plan.newCustomerExpansion;
+    const newExpansionProbability = x ? shiftRate(this.newExpansionProbability(), loadings.expansion, z) : 0;
+    if (x) out.drivers[D_NEW_EXPANSION] = newExpansionProbability;
+    for (let m = 1; m <= 12; m++) {
+      const deals = closed[m - 1]!;
+      if (deals === 0) continue;
+      out.customersWon += deals;
+      let acv = 0;
+      for (let d = 0; d < deals; d++) acv += this.acv();
+      ev[C_NEW * 12 + m - 1]! += acv * acvMultiplier;
+      if (!x) continue;
+      let expanding = this.newExpansionCount(deals, newExpansionProbability);
+      const timing = x.timing;
+      for (let lag = 0; expanding > 0 && lag <= timing.max; lag++) {
+        const count = lag === timing.max ? expanding : this.newExpansionTiming(expanding, timing.conditional[lag]!);
+        expanding -= count;
+        const month = m + lag;
+        if (month > 12) continue;
+        let size = 0;
+        for (let k = 0; k < count; k++) size += this.newExpansionSize();
+        ev[C_NEW_EXP * 12 + month - 1]! += size;
+      }
+    }
+  }
+
+  private runExistingBook(z: number, out: TierOutcome): void {
+    const book = this.plan.existing!;
+    const loadings = this.plan.loadings;
+    const renewalRate = shiftRate(this.renewalRate(), loadings.renewal, z);
+    const uplift = this.priceUplift();
+    const contractionProbability = book.contraction
+      ? shiftRate(this.contractionProbability(), -loadings.contraction, z)
+      : 0;
+    const expansionProbability = book.expansion ? shiftRate(this.expansionProbability(), loadings.expansion, z) : 0;
+    out.drivers[D_RENEWAL] = renewalRate;
+    out.drivers[D_UPLIFT] = uplift;
+    if (book.contraction) out.drivers[D_CONTRACTION] = contractionProbability;
+    if (book.expansion) out.drivers[D_EXPANSION] = expansionProbability;
+
+    const arr = book.averageArr;
+    const ev = out.events;
+    for (let m = 1; m <= 12; m++) {
+      const due = book.due[m - 1]!;
+      if (due === 0) continue;
+      const renewed = this.renewals(due, renewalRate);
+      const churned = due - renewed;
+      out.customersLost += churned;
+      ev[C_CHURN * 12 + m - 1] = -churned * arr;
+      out.grossLoss += churned * arr;
+
+      const contracted = book.contraction ? this.contractionCount(renewed, contractionProbability) : 0;
+      let lost = 0;
+      for (let k = 0; k < contracted; k++) {
+        const share = this.contractionSize();
+        lost += share * arr;
+        // GRR counts min(ARR_end, ARR_start) per customer: uplift can offset a small contraction.
+        const after = arr * (1 - share) * (1 + uplift);
+        if (after < arr) out.grossLoss += arr - after;
+      }
+      ev[C_CONTRACTION * 12 + m - 1] = -lost;
+      const retained = renewed * arr - lost;
+      out.renewalBookings += retained;
+      ev[C_UPLIFT * 12 + m - 1] = retained * uplift;
+
+      const expanding = book.expansion ? this.expansionCount(renewed - contracted, expansionProbability) : 0;
+      let added = 0;
+      for (let k = 0; k < expanding; k++) added += this.expansionSize();
+      ev[C_EXP * 12 + m - 1] = added * arr;
+    }
+  }
+}

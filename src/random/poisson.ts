@@ -1,0 +1,54 @@
+import { logFactorial } from './log-factorial.js';
+import type { RandomSource } from './source.js';
+
+/**
+ * Poisson sampler: the number of events in an interval with `mean` expected events.
+ *
+ * - mean < 10: inversion by sequential search (one uniform; walk the CDF from 0 using
+ *   p(k) = p(k-1) * mean / k), O(1 + mean) steps, so at most ~10 on average.
+ * - mean >= 10: W. Hörmann, "The transformed rejection method for generating Poisson random
+ *   variables", Insurance: Mathematics and Economics 12 (1993) 39-45, algorithm PTRS (as in
+ *   numpy's random_poisson_ptrs): transformed rejection with a squeeze, two uniforms per trial,
+ *   about 1.33 trials per draw at mean 10 falling to 1.12 for large means (measured), so O(1)
+ *   expected cost whatever the mean (1e6, 1e9, ...).
+ *
+ * @param source - the uniform [0, 1) stream to draw from.
+ * @returns a draw function `(mean) => k`, k a non-negative integer; mean >= 0 (events per
+ *   interval); mean 0 returns 0. Means up to ~1e15 stay exact in integer arithmetic.
+ * @example poisson(createStream('7/0/SMB/leads'))(37.5) // => 30
+ * @remarks O(1) expected per draw for every mean; it never loops once per event.
+ */
+export function poisson(source: RandomSource): (mean: number) => number {
+  return function drawPoisson(mean: number): number {
+    if (mean < 10) {
+      if (!(mean > 0)) return 0;
+      const u = source();
+      let k = 0;
+      let p = Math.exp(-mean);
+      let cdf = p;
+      // p > 0 guards the (theoretically impossible) case where rounding leaves cdf below u.
+      while (u > cdf && p > 0) {
+        k++;
+        p *= mean / k;
+        cdf += p;
+      }
+      return k;
+    }
+    const slam = Math.sqrt(mean);
+    const loglam = Math.log(mean);
+    const b = 0.931 + 2.53 * slam;
+    const a = -0.059 + 0.02483 * b;
+    const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      const u = source() - 0.5;
+      const v = source();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      // us = 0 (u = -0.5) gives k = -Infinity and is rejected here.
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) return k;
+    }
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Money in a compact form a planner reads at a glance: 1234 -> "1.2k", 132162418 -> "132.2M".
+ * Negative values keep their sign.
+ *
+ * @example formatMoney(132162418) // => '132.2M'
+ */
+export function formatMoney(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  const abs = Math.abs(value);
+  const sign = value < 0 ? '-' : '';
+  if (abs >= 1e9) return `${sign}${(abs / 1e9).toFixed(2)}B`;
+  if (abs >= 1e6) return `${sign}${(abs / 1e6).toFixed(1)}M`;
+  if (abs >= 1e3) return `${sign}${(abs / 1e3).toFixed(1)}k`;
+  return `${sign}${abs.toFixed(0)}`;
+}
+
+/** A share as a percentage with one decimal: 0.9123 -> "91.2%". */
+export function formatPercent(value: number): string {
+  return Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '-';
+}
+
+/** A count with thousands separators: 1572.2 -> "1,572". */
+export function formatCount(value: number): string {
+  return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '-';
+}
+
+/** Lay out rows as a text table, first column left-aligned, the rest right-aligned. */
+export function textTable(rows: ReadonlyArray<readonly string[]>): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows
+    .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd())
+    .join('\n');
+}

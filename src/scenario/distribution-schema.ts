@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { fitMetalog, MetalogFitError } from '../random/metalog.js';
+
+/**
+ * Distributions a planner can write for any driver. Each is an object tagged by `dist`; a plain number
+ * is shorthand for `{ dist: fixed, value: n }`. Parameters are validated here; whether a distribution
+ * suits the field it sits in (a rate must stay in [0, 1], a count must be a non-negative integer) is
+ * checked by the field (see `field-schemas.ts`).
+ */
+
+const finite = (what = 'a finite number') => z.number({ error: `must be ${what}` }).finite({ error: `must be ${what}` });
+const positive = () => finite().positive({ error: 'must be greater than 0' });
+const probability = () =>
+  finite()
+    .gt(0, { error: 'must be strictly between 0 and 1' })
+    .lt(1, { error: 'must be strictly between 0 and 1' });
+
+export const fixedSchema = z
+  .strictObject({ dist: z.literal('fixed'), value: finite() })
+  .describe('Always the same value.')
+  .meta({ id: 'Fixed' });
+
+export const uniformSchema = z
+  .strictObject({ dist: z.literal('uniform'), min: finite(), max: finite() })
+  .refine((d) => d.min < d.max, { error: 'uniform needs min < max', path: ['max'] })
+  .describe('Every value between min and max equally likely.')
+  .meta({ id: 'Uniform' });
+
+const minModeMax = { min: finite(), mode: finite(), max: finite() };
+const checkMinModeMax = (name: string) => (d: { min: number; mode: number; max: number }, ctx: z.RefinementCtx) => {
+  if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', message: `${name} needs min < max`, path: ['max'] });
+  else if (d.mode < d.min || d.mode > d.max)
+    ctx.addIssue({ code: 'custom', message: `${name} needs min <= mode <= max`, path: ['mode'] });
+};
+
+export const triangularSchema = z
+  .strictObject({ dist: z.literal('triangular'), ...minModeMax })
+  .superRefine(checkMinModeMax('triangular'))
+  .describe('Triangular: lowest, most likely and highest value.')
+  .meta({ id: 'Triangular' });
+
+export const pertSchema = z
+  .strictObject({ dist: z.literal('pert'), ...minModeMax })
+  .superRefine(checkMinModeMax('pert'))
+  .describe('PERT (a beta scaled to min..max, shape 4): lowest, most likely and highest value; softer tails than triangular.')
+  .meta({ id: 'Pert' });
+
+export const normalSchema = z
+  .strictObject({
+    dist: z.literal('normal'),
+    mean: finite(),
+    sd: positive(),
+    min: finite().optional().describe('Truncate below: no draw is lower.'),
+    max: finite().optional().describe('Truncate above: no draw is higher.'),
+  })
+  .refine((d) => d.min === undefined || d.max === undefined || d.min < d.max, {
+    error: 'normal needs min < max',
+    path: ['max'],
+  })
+  .describe('Normal (Gaussian), optionally truncated to [min, max].')
+  .meta({ id: 'Normal' });
+
+export const lognormalSchema = z
+  .strictObject({
+    dist: z.literal('lognormal'),
+    mu: finite().optional().describe('Mean of log(X).'),
+    sigma: positive().optional().describe('Standard deviation of log(X).'),
+    median: positive().optional(),
+    p10: positive().optional(),
+    p90: positive().optional(),
+    mean: positive().optional().describe('Mean of X (not its median).'),
+    sd: positive().optional().describe('Standard deviation of X.'),
+  })
+  .superRefine((d, ctx) => {
+    const given = (['mu', 'sigma', 'median', 'p10', 'p90', 'mean', 'sd'] as const).filter((k) => d[k] !== undefined);
+    const forms: ReadonlyArray<readonly string[]> = [
+      ['mu', 'sigma'],
+      ['median', 'p90'],
+      ['p10', 'p90'],
+      ['mean', 'sd'],
+    ];
+    const ok = forms.some((f) => f.length === given.length && f.every((k) => given.includes(k as (typeof given)[number])));
+    if (!ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `lognormal needs exactly one of: mu and sigma, median and p90, p10 and p90, mean and sd (got ${given.join(', ') || 'none'})`,
+      });
+      return;
+    }
+    if (d.median !== undefined && d.p90 !== undefined && !(d.p90 > d.median))
+      ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > median', path: ['p90'] });
+    if (d.p10 !== undefined && d.p90 !== undefined && !(d.p90 > d.p10))
+      ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > p10', path: ['p90'] });
+  })
+  .describe('Lognormal: by mu/sigma of log(X), by median and P90, by P10 and P90, or by mean and sd.')
+  .meta({ id: 'Lognormal' });
+
+export const betaSchema = z
+  .strictObject({
+    dist: z.literal('beta'),
+    alpha: positive().optional(),
+    beta: positive().optional(),
+    mean: probability().optional(),
+    sd: positive().optional(),
+  })
+  .superRefine((d, ctx) => {
+    const shape = d.alpha !== undefined || d.beta !== undefined;
+    const moments = d.mean !== undefined || d.sd !== undefined;
+    if (shape === moments || (shape && (d.alpha === undefined || d.beta === undefined)) || (moments && (d.mean === undefined || d.sd === undefined))) {
+      ctx.addIssue({ code: 'custom', message: 'beta needs either alpha and beta, or mean and sd' });
+      return;
+    }
+    if (d.mean !== undefined && d.sd !== undefined && !(d.sd * d.sd < d.mean * (1 - d.mean))) {
+      const limit = Math.sqrt(d.mean * (1 - d.mean));
+      ctx.addIssue({
+        code: 'custom',
+        message: `beta with mean ${d.mean} needs sd < ${limit.toPrecision(4)} (sd^2 < mean(1-mean))`,
+        path: ['sd'],
+      });
+    }
+  })
+  .describe('Beta on [0, 1], for rates: by alpha/beta, or by mean and sd.')
+  .meta({ id: 'Beta' });
+
+export const poissonSchema = z
+  .strictObject({ dist: z.literal('poisson'), mean: finite().nonnegative({ error: 'must be >= 0' }) })
+  .describe('Poisson count with the given mean.')
+  .meta({ id: 'Poisson' });
+
+export const negativeBinomialSchema = z
+  .strictObject({
+    dist: z.literal('negativeBinomial'),
+    mean: finite().nonnegative({ error: 'must be >= 0' }),
+    dispersion: positive().describe('k: variance = mean + mean^2 / k; smaller k, more over-dispersed.'),
+  })
+  .describe('Negative binomial count (over-dispersed Poisson) by mean and dispersion k.')
+  .meta({ id: 'NegativeBinomial' });
+
+export const discreteSchema = z
+  .strictObject({
+    dist: z.literal('discrete'),
+    values: z.array(finite()).min(1, { error: 'needs at least one value' }).max(10_000, { error: 'at most 10,000 values' }),
+    weights: z
+      .array(finite().nonnegative({ error: 'must be >= 0' }))
+      .min(1, { error: 'needs at least one weight' })
+      .max(10_000, { error: 'at most 10,000 weights' }),
+  })
+  .superRefine((d, ctx) => {
+    if (d.values.length !== d.weights.length)
+      ctx.addIssue({ code: 'custom', message: `discrete needs as many weights as values (${d.values.length} values, ${d.weights.length} weights)`, path: ['weights'] });
+    else if (!(d.weights.reduce((a, b) => a + b, 0) > 0))
+      ctx.addIssue({ code: 'custom', message: 'discrete needs weights that sum to more than 0', path: ['weights'] });
+  })
+  .describe('One of the listed values, with probability proportional to its weight.')
+  .meta({ id: 'Discrete' });
+
+export const empiricalSchema = z
+  .strictObject({
+    dist: z.literal('empirical'),
+    values: z
+      .array(finite())
+      .min(1, { error: 'needs at least one observed value' })
+      .max(1_000_000, { error: 'at most 1,000,000 values' }),
+  })
+  .describe('Resamples the observed values, each equally likely.')
+  .meta({ id: 'Empirical' });
+
+/** Quantile keys a planner may state: p1 .. p99, and p0.5 / p99.5 style halves. */
+export const QUANTILE_KEY = /^p(\d{1,2}(\.\d+)?)$/;
+
+/** The stated quantiles as (probability, value) points in increasing probability: { p10: 4 } -> { p: 0.1, x: 4 }. */
+export function quantilePoints(quantiles: Readonly<Record<string, number>>): Array<{ p: number; x: number }> {
+  return Object.entries(quantiles)
+    .map(([key, x]) => ({ p: Number(QUANTILE_KEY.exec(key)?.[1]) / 100, x }))
+    .sort((a, b) => a.p - b.p);
+}
+
+export const quantilesSchema = z
+  .strictObject({
+    dist: z.literal('quantiles'),
+    quantiles: z
+      .record(z.string().regex(QUANTILE_KEY, { error: 'quantile keys look like p10, p50, p90' }), finite())
+      .describe('Stated quantiles, e.g. { p10: 40000, p50: 60000, p90: 110000 }: Px = x% chance of coming in below.'),
+    lower: finite().optional().describe('Hard lower bound (e.g. 0): no draw is lower.'),
+    upper: finite().optional().describe('Hard upper bound (e.g. 1 for a rate): no draw is higher.'),
+    terms: z.number().int().min(2).max(16).optional().describe('Metalog terms; default: one per stated quantile (an exact fit).'),
+  })
+  .superRefine((d, ctx) => {
+    const points = quantilePoints(d.quantiles);
+    if (points.length < 3) {
+      ctx.addIssue({ code: 'custom', message: `quantiles needs at least 3 stated quantiles (got ${points.length})`, path: ['quantiles'] });
+      return;
+    }
+    try {
+      fitMetalog(points, { lower: d.lower, upper: d.upper, terms: d.terms });
+    } catch (err) {
+      if (!(err instanceof MetalogFitError)) throw err;
+      ctx.addIssue({ code: 'custom', message: err.message, path: ['quantiles'] });
+    }
+  })
+  .describe('A metalog distribution (Keelin 2016) fitted to three or more stated quantiles, optionally bounded.')
+  .meta({ id: 'Quantiles' });
+
+export const distributionObjectSchema = z.discriminatedUnion('dist', [
+  fixedSchema,
+  uniformSchema,
+  triangularSchema,
+  pertSchema,
+  normalSchema,
+  lognormalSchema,
+  betaSchema,
+  poissonSchema,
+  negativeBinomialSchema,
+  discreteSchema,
+  empiricalSchema,
+  quantilesSchema,
+]);
+
+/** A distribution, or a plain number meaning that fixed value. */
+export const distributionSchema = z
+  .union([finite(), distributionObjectSchema])
+  .meta({ id: 'Distribution', description: 'A number (a fixed value) or a distribution tagged by `dist`.' });
+
+export type DistributionObject = z.infer<typeof distributionObjectSchema>;
+export type DistributionSpec = z.infer<typeof distributionSchema>;
+export type DistributionName = DistributionObject['dist'];

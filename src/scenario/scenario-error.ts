@@ -1,0 +1,44 @@
+/** One problem found in a scenario: where it is (dot path and, for files, line and column) and what is wrong. */
+export interface ScenarioIssue {
+  /** Path to the offending value, e.g. ['tiers', 1, 'newBusiness', 'conversion']. */
+  readonly path: ReadonlyArray<string | number>;
+  readonly message: string;
+  /** 1-based line and column in the file, when the problem could be located. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** `tiers[1].newBusiness.conversion` for ['tiers', 1, 'newBusiness', 'conversion']. */
+export function formatPath(path: ReadonlyArray<string | number | symbol>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else {
+      const key = String(part);
+      out += /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? `.${key}` : key) : `[${JSON.stringify(key)}]`;
+    }
+  }
+  return out;
+}
+
+/** One line per issue: `scenarios/x.yaml:14:9 tiers[1].newBusiness.conversion: beta needs alpha > 0`. */
+export function formatIssue(source: string, issue: ScenarioIssue): string {
+  const where = issue.line !== undefined ? `${source}:${issue.line}:${issue.column ?? 1}` : source;
+  const path = formatPath(issue.path);
+  return `${where} ${path ? `${path}: ` : ''}${issue.message}`;
+}
+
+/**
+ * A scenario that cannot be used, with every problem found (not just the first). The CLI prints
+ * `message` and exits with code 2.
+ */
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+  constructor(
+    /** The file (or a label such as '<input>') the scenario came from. */
+    readonly source: string,
+    readonly issues: readonly ScenarioIssue[],
+  ) {
+    super(issues.map((i) => formatIssue(source, i)).join('\n'));
+  }
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import {
+  monthLagDistribution,
+  monthlyProfile,
+  nonNegativeDistribution,
+  rateDistribution,
+  shareDistribution,
+} from './field-schemas.js';
+
+/**
+ * The scenario format: the single source of truth for validation, for the TypeScript types
+ * (`z.infer`) and for the JSON Schema that editors read (`arrcast schema`).
+ */
+
+const loading = z
+  .number()
+  .finite()
+  .min(-3, { error: 'a loading must be between -3 and 3' })
+  .max(3, { error: 'a loading must be between -3 and 3' });
+
+/**
+ * How strongly each driver moves with the market factor Z ~ N(0, 1) drawn once per trial.
+ * Positive = the driver improves in a good year (and worsens in a bad one). Volumes and sizes move
+ * multiplicatively, x exp(b Z - b^2/2) (mean kept); rates move on the log-odds scale, logit(p) + b Z;
+ * contraction moves the other way (a good year contracts less).
+ */
+export const marketLoadingsSchema = z
+  .strictObject({
+    leads: loading.default(0).describe('Lead volume, multiplicative.'),
+    conversion: loading.default(0).describe('Lead-to-deal conversion, log-odds.'),
+    acv: loading.default(0).describe('Contract value of new deals, multiplicative.'),
+    renewal: loading.default(0).describe('Renewal rate, log-odds.'),
+    contraction: loading.default(0).describe('Contraction probability, log-odds, moving against the market.'),
+    expansion: loading.default(0).describe('Expansion probability of existing and new customers, log-odds.'),
+  })
+  .describe('Loadings of each driver on the shared market factor (0 = independent of the market).');
+
+export const marketSchema = z
+  .strictObject({
+    loadings: marketLoadingsSchema.prefault({}),
+  })
+  .describe(
+    'A shared market factor Z ~ N(0,1), one per trial, that moves the drivers of every tier together so bad years are bad everywhere.',
+  );
+
+const renewalCalendar = z
+  .union([z.literal('uniform'), monthlyProfile])
+  .describe(
+    "Share of opening ARR whose contract renews in each fiscal month (12 values summing to at most 1; the rest renews after this year), or 'uniform' (1/12 each: an annual book).",
+  );
+
+export const existingBookSchema = z
+  .strictObject({
+    openingArr: z.number().finite().nonnegative().describe('ARR live at the start of the year (currency).'),
+    customers: z.number().int().nonnegative().describe('Customers live at the start of the year.'),
+    renewalCalendar: renewalCalendar.default('uniform'),
+    renewalRate: rateDistribution.describe(
+      "This year's logo renewal rate: the chance a customer due renews (drawn once per trial; each customer due renews or not).",
+    ),
+    priceUplift: nonNegativeDistribution
+      .default(0)
+      .describe('Contractual price increase applied at renewal, as a share of ARR (e.g. 0.05), drawn once per trial.'),
+    contraction: z
+      .strictObject({
+        probability: rateDistribution.describe("Chance a renewing customer contracts (this year's rate)."),
+        size: shareDistribution.describe("Share of the customer's ARR lost, drawn per contracting customer."),
+      })
+      .optional()
+      .describe('Down-sell at renewal, apart from full churn.'),
+    expansion: z
+      .strictObject({
+        probability: rateDistribution.describe("Chance a renewing customer that does not contract expands (this year's rate)."),
+        size: nonNegativeDistribution.describe("ARR added, as a share of the customer's ARR (e.g. 0.3), drawn per expanding customer."),
+      })
+      .optional()
+      .describe('Upsell and cross-sell on customers who stay, booked at their renewal.'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.openingArr > 0 && b.customers === 0)
+      ctx.addIssue({ code: 'custom', message: 'an opening ARR above 0 needs at least one customer', path: ['customers'] });
+    if (Array.isArray(b.renewalCalendar)) {
+      const total = b.renewalCalendar.reduce((a, x) => a + x, 0);
+      if (total > 1 + 1e-9)
+        ctx.addIssue({
+          code: 'custom',
+          message: `renewal shares add up to ${total.toFixed(4)}; they must add up to at most 1 (the share of ARR renewing this year)`,
+          path: ['renewalCalendar'],
+        });
+    }
+  })
+  .describe('The customer book live at the start of the year.');
+
+export const newBusinessSchema = z
+  .strictObject({
+    leadsPerMonth: nonNegativeDistribution.describe(
+      'Qualified leads in an average month. poisson/negativeBinomial: the count itself (mean scaled by seasonality and market); any other distribution: drawn each month, scaled, and rounded to whole leads.',
+    ),
+    seasonality: monthlyProfile
+      .optional()
+      .describe('Relative lead volume by fiscal month; rescaled to average 1, so leadsPerMonth stays the average month.'),
+    conversion: rateDistribution.describe("This year's lead-to-deal conversion rate (drawn once per trial; each lead converts or not)."),
+    salesCycleMonths: monthLagDistribution
+      .default(0)
+      .describe('Months from lead to closed deal, per deal. Leads of the months before the year close in it too.'),
+    acv: nonNegativeDistribution.describe('Annual contract value of each new deal (currency), drawn per deal.'),
+  })
+  .describe('New customers from marketing leads.');
+
+export const newCustomerExpansionSchema = z
+  .strictObject({
+    probability: rateDistribution.describe("Chance a new customer expands (this year's rate)."),
+    size: nonNegativeDistribution.describe('ARR added by each expanding new customer (currency), drawn per customer.'),
+    monthsAfterClose: monthLagDistribution
+      .default(6)
+      .describe('Months from the first contract to the expansion; expansions falling after year end are not counted.'),
+  })
+  .describe('New customers buying more within the year.');
+
+export const tierSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: 'a tier needs a name' }).max(60, { error: 'a tier name has at most 60 characters' }),
+    existing: existingBookSchema.optional(),
+    newBusiness: newBusinessSchema.optional(),
+    newCustomerExpansion: newCustomerExpansionSchema.optional(),
+  })
+  .describe('A customer tier (segment), e.g. SMB, mid-market, enterprise.');
+
+export const MAX_TRIALS = 10_000_000;
+
+export const scenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
+    name: z.string().trim().min(1, { error: 'a scenario needs a name' }),
+    description: z.string().optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { error: 'currency is a three-letter ISO 4217 code such as USD' })
+      .default('USD'),
+    fiscalYearStartMonth: z
+      .number()
+      .int({ error: 'must be a whole month number' })
+      .min(1, { error: 'must be a month number from 1 (January) to 12' })
+      .max(12, { error: 'must be a month number from 1 (January) to 12' })
+      .default(1)
+      .describe('Calendar month the fiscal year starts in (1 = January).'),
+    trials: z
+      .number()
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(MAX_TRIALS, { error: `must be at most ${MAX_TRIALS.toLocaleString('en-US')}` })
+      .default(100_000)
+      .describe('Simulated fiscal years (overridden by --trials).'),
+    seed: z
+      .union([z.number().int().nonnegative(), z.string().min(1)])
+      .default(1)
+      .describe('Seed of every random stream (overridden by --seed).'),
+    market: marketSchema.prefault({}),
+    tiers: z
+      .array(tierSchema)
+      .min(1, { error: 'a scenario needs at least one tier' })
+      .max(50, { error: 'at most 50 tiers' }),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Map<string, number>();
+    s.tiers.forEach((t, i) => {
+      const key = t.name.toLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', message: `tier name "${t.name}" is used twice (also tiers[${seen.get(key)}])`, path: ['tiers', i, 'name'] });
+      else seen.set(key, i);
+      if (!t.existing && !t.newBusiness)
+        ctx.addIssue({ code: 'custom', message: 'a tier needs an existing book, new business, or both', path: ['tiers', i] });
+      if (t.newCustomerExpansion && !t.newBusiness)
+        ctx.addIssue({ code: 'custom', message: 'newCustomerExpansion needs newBusiness in the same tier', path: ['tiers', i, 'newCustomerExpansion'] });
+    });
+  })
+  .describe('An arrcast scenario: one company, its customer tiers and the drivers of its next fiscal year.');
+
+/** A scenario as written (defaults may be missing). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Tier = Scenario['tiers'][number];
+export type ExistingBook = NonNullable<Tier['existing']>;
+export type NewBusiness = NonNullable<Tier['newBusiness']>;
+export type NewCustomerExpansion = NonNullable<Tier['newCustomerExpansion']>;
+export type MarketLoadings = Scenario['market']['loadings'];

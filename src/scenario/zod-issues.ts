@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+
+/** A validation problem before it is located in the file. */
+export interface RawIssue {
+  readonly path: ReadonlyArray<string | number>;
+  readonly message: string;
+  /** For an unknown key: the key itself, so it can be pointed at. */
+  readonly key?: string;
+}
+
+const toPath = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'number' ? p : String(p)));
+
+/**
+ * Flatten zod's issues into one readable issue per problem. A union (a number or a distribution)
+ * reports the branch that matched the value's shape, not every branch; unknown keys become one
+ * issue per key, pointing at the key.
+ */
+export function flattenIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  base: ReadonlyArray<string | number> = [],
+): RawIssue[] {
+  const out: RawIssue[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...toPath(issue.path)];
+    const value = valueAt(input, path);
+    if (issue.code === 'invalid_union' && issue.errors.length === 0 && 'discriminator' in issue) {
+      const options = (issue as unknown as { options?: unknown[] }).options ?? [];
+      out.push({ path, message: `unknown ${issue.discriminator} ${JSON.stringify(value)}; use one of: ${options.join(', ')}` });
+      continue;
+    }
+    if (value === undefined && path.length > 0 && valueAt(input, path.slice(0, -1)) !== undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
+      out.push({ path, message: 'is required' });
+      continue;
+    }
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const branch = pickBranch(issue.errors);
+      if (branch) {
+        out.push(...flattenIssues(branch, input, path));
+        continue;
+      }
+      const expected = issue.errors
+        .map((b) => b[0])
+        .filter((i): i is z.core.$ZodIssueInvalidType => i?.code === 'invalid_type')
+        .map((i) => i.expected);
+      out.push({
+        path,
+        message: expected.length ? `expected ${[...new Set(expected)].join(' or ')}, got ${describeValue(value)}` : issue.message,
+      });
+    } else if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ path, key, message: `unknown key "${key}"${suggest(key)}` });
+    } else if (issue.code === 'invalid_type') {
+      out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}` });
+    } else {
+      out.push({ path, message: issue.message });
+    }
+  }
+  return out;
+}
+
+/** The value at a path in the parsed document, or undefined. */
+function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown {
+  let node = input;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, part)) return undefined;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return node;
+}
+
+/** A short description of a value for messages: `"many"`, `a list`, `null`. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  return String(value);
+}
+
+/** The one union branch that got past the type check, if exactly one did. */
+function pickBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): readonly z.core.$ZodIssue[] | undefined {
+  const typeMismatch = (b: readonly z.core.$ZodIssue[]) =>
+    b.length === 1 && b[0]?.code === 'invalid_type' && b[0].path.length === 0;
+  const live = branches.filter((b) => !typeMismatch(b));
+  return live.length === 1 ? live[0] : undefined;
+}
+
+/** Common misspellings of keys planners write; a nudge, not a guess at every typo. */
+const KNOWN_KEYS = [
+  'leadsPerMonth', 'conversion', 'salesCycleMonths', 'acv', 'seasonality', 'openingArr', 'customers', 'renewalCalendar',
+  'renewalRate', 'priceUplift', 'contraction', 'expansion', 'probability', 'size', 'monthsAfterClose', 'newBusiness',
+  'newCustomerExpansion', 'existing', 'fiscalYearStartMonth', 'currency', 'trials', 'seed', 'market', 'loadings', 'tiers',
+];
+
+function suggest(key: string): string {
+  const lower = key.toLowerCase();
+  const near = KNOWN_KEYS.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
+  return near && near !== key ? ` (did you mean "${near}"?)` : '';
+}
+
+/** Levenshtein distance; keys are short, so O(a*b) is fine. */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/fixtures.js';
+
+/** The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). */
+function arrcast(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-cli-'));
+const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
+
+describe('arrcast run', () => {
+  it('prints the summary table and writes summary.json, trials.csv and scenario.json', () => {
+    const out = join(tmp(), 'report');
+    const r = arrcast(['run', minimal, '--trials', '1500', '--seed', '11', '--workers', '0', '--out', out]);
+    expect(r.stderr).toContain(`wrote ${out}/`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Minimal: 1,500 trials, seed 11, EUR. Px = x% chance of coming in below.');
+    expect(r.stdout).toMatch(/Recognized revenue\s+\d/);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.trials).toBe(1500);
+    expect(summary.seed).toBe('11');
+    for (const m of ['revenue', 'bookings', 'endingArr']) {
+      expect(Object.keys(summary.metrics[m]).sort()).toEqual(['max', 'mean', 'min', 'percentiles', 'sd', 'standardError']);
+      expect(Object.keys(summary.metrics[m].percentiles)).toEqual(['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99']);
+    }
+    const csv = readFileSync(join(out, 'trials.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv).toHaveLength(1501);
+    expect(csv[0]!.startsWith('trial,revenue,bookings,endingArr,')).toBe(true);
+    const first = csv[1]!.split(',');
+    expect(first[0]).toBe('1');
+    // The CSV's revenue column is the exact per-trial value: its mean is the summary's mean.
+    const revenues = csv.slice(1).map((row) => Number(row.split(',')[1]));
+    expect(revenues.reduce((a, b) => a + b, 0) / revenues.length).toBeCloseTo(summary.metrics.revenue.mean, 4);
+    expect(readdirSync(join(out, '..')).filter((f) => f.startsWith('.arrcast-tmp-'))).toEqual([]);
+  });
+
+  it('--help explains every option', () => {
+    const r = arrcast(['run', '--help']);
+    expect(r.code).toBe(0);
+    for (const opt of ['--trials', '--seed', '--workers', '--out', '--quiet', '--no-progress']) expect(r.stdout).toContain(opt);
+  });
+
+  it('a bad option value exits 2 with a message and no stack trace', () => {
+    const r = arrcast(['run', minimal, '--workers', 'lots']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('workers must be a whole number >= 0, got "lots"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('an invalid scenario exits 2, prints located problems, and leaves an existing report untouched', () => {
+    const dir = tmp();
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, readFileSync(minimal, 'utf8').replace('conversion: 0.05', 'conversion: 5'));
+    const out = join(dir, 'report');
+    mkdirSync(out);
+    writeFileSync(join(out, 'summary.json'), 'previous');
+    const r = arrcast(['run', bad, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]\n`);
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('previous');
+  });
+
+  it('a missing file exits 2 naming it', () => {
+    const r = arrcast(['run', 'no/such/plan.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('no/such/plan.yaml file not found\n');
+  });
+});
+
+describe('arrcast validate, schema, init', () => {
+  it('validate says ok for good files and exits 2 listing the problems of bad ones', () => {
+    expect(arrcast(['validate', minimal]).stdout).toBe(`${minimal}: ok (Minimal, 1 tier)\n`);
+    const bad = join(tmp(), 'bad.json');
+    writeFileSync(bad, '{\n  "name": "x",\n  "tiers": [{ "name": "A", "newBusiness": { "leadsPerMonth": -3, "conversion": 0.1, "acv": 10 } }]\n}\n');
+    const r = arrcast(['validate', minimal, bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${bad}:3:62 tiers[0].newBusiness.leadsPerMonth: this amount must be >= 0\n`);
+  });
+
+  it('schema prints the JSON Schema', () => {
+    const r = arrcast(['schema']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.title).toBe('arrcast scenario');
+    expect(schema.properties.tiers.type).toBe('array');
+  });
+
+  it('init writes a starter that validates, and will not overwrite without --force', () => {
+    const file = join(tmp(), 'my-plan.yaml');
+    expect(arrcast(['init', file]).code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    expect(arrcast(['validate', file]).code).toBe(0);
+    const again = arrcast(['init', file]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(`arrcast: ${file} exists; use --force to overwrite it\n`);
+    expect(arrcast(['init', file, '--force']).code).toBe(0);
+  });
+
+  it('every command has --help', () => {
+    for (const cmd of ['run', 'validate', 'schema', 'init']) {
+      const r = arrcast([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Usage: arrcast ${cmd}`);
+    }
+  });
+
+  it('an unknown command exits 2', () => {
+    expect(arrcast(['frobnicate']).code).toBe(2);
+  });
+});

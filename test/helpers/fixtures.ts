@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseScenario, type LoadedScenario } from '../../src/scenario/parse.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The text of a fixture in test/fixtures. */
+export const fixtureText = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+
+/** Parse scenario YAML written inline in a test. */
+export const scenarioFrom = (yaml: string, source = 'test.yaml'): LoadedScenario => parseScenario(yaml, source);
+
+import { simulate, type Simulation } from '../../src/engine/simulate.js';
+
+/** Run inline scenario YAML in-process (no pool) and return the simulation. */
+export async function run(yaml: string, trials: number, seed: number | string = 1): Promise<Simulation> {
+  return simulate(scenarioFrom(yaml), { trials, seed, workers: 0 });
+}
+
+/** A per-trial column of a simulation, as float64. */
+export function column(sim: Simulation, key: string): Float64Array {
+  const c = sim.store.column(key);
+  if (!c) throw new Error(`no column ${key}; have ${sim.plan.layout.columns.map((x) => x.key).join(', ')}`);
+  return Float64Array.from(c);
+}
+
+/** Sample mean and its standard error. */
+export function meanAndSe(xs: ArrayLike<number>): { mean: number; se: number; sd: number } {
+  const n = xs.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += xs[i]!;
+  const mean = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i]! - mean) ** 2;
+  const sd = Math.sqrt(ss / (n - 1));
+  return { mean, se: sd / Math.sqrt(n), sd };
+}

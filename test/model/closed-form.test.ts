@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { column, meanAndSe, run } from '../helpers/fixtures.js';
+
+/**
+ * The model against cases worked out by hand. Deterministic cases must match exactly; random ones
+ * must match their expected value within 4 standard errors of the simulated mean.
+ */
+
+const expectWithin4Se = (xs: Float64Array, expected: number) => {
+  const { mean, se } = meanAndSe(xs);
+  expect(se).toBeGreaterThan(0);
+  expect(Math.abs(mean - expected)).toBeLessThanOrEqual(4 * se);
+};
+
+/** Share of the year an event in fiscal month m is live: (13 - m) / 12, written out by hand. */
+const live = (m: number) => (13 - m) / 12;
+
+const newBusinessOnly = (body: string) => `
+name: hand case
+tiers:
+  - name: T
+    newBusiness:
+${body}`;
+
+describe('new business', () => {
+  it('zero leads give zero new business and no customers won', async () => {
+    const sim = await run(newBusinessOnly('      leadsPerMonth: 0\n      conversion: 0.05\n      acv: 1000\n'), 200);
+    for (const key of ['revenue', 'bookings', 'endingArr', 'customersWon', 'component.revenue.newBusiness'])
+      expect(column(sim, key).every((v) => v === 0)).toBe(true);
+  });
+
+  it('a fixed 100 deals a month at a fixed ACV gives exactly 100 x ACV x (13 - m) / 12 per month', async () => {
+    const sim = await run(newBusinessOnly('      leadsPerMonth: 100\n      conversion: 1\n      acv: 2000\n'), 50);
+    let revenue = 0;
+    for (let m = 1; m <= 12; m++) revenue += 100 * 2000 * live(m);
+    expect(revenue).toBe(1_300_000);
+    for (const v of column(sim, 'revenue')) expect(v).toBeCloseTo(revenue, 6);
+    for (const v of column(sim, 'endingArr')) expect(v).toBeCloseTo(12 * 100 * 2000, 6);
+    for (const v of column(sim, 'bookings')) expect(v).toBeCloseTo(12 * 100 * 2000, 6);
+    expect(column(sim, 'customersWon').every((v) => v === 1200)).toBe(true);
+    // MRR in month m is the ARR live then / 12 (stored as float32).
+    for (let m = 1; m <= 12; m++) for (const v of column(sim, `mrr.${m}`)) expect(v).toBe(Math.fround((m * 100 * 2000) / 12));
+  });
+
+  it('random leads, conversion and ACV: mean revenue = leads x conversion x mean ACV x sum of (13 - m) / 12', async () => {
+    const sim = await run(
+      newBusinessOnly('      leadsPerMonth: { dist: poisson, mean: 100 }\n      conversion: { dist: beta, mean: 0.05, sd: 0.01 }\n      acv: { dist: lognormal, mean: 12000, sd: 4000 }\n'),
+      4000,
+    );
+    // E[deals a month] = 100 x 0.05 = 5; E[ACV] = 12,000; sum over m of (13 - m) / 12 = 6.5.
+    expectWithin4Se(column(sim, 'revenue'), 5 * 12000 * 6.5);
+    expectWithin4Se(column(sim, 'endingArr'), 5 * 12000 * 12);
+    expectWithin4Se(column(sim, 'customersWon'), 60);
+  });
+
+  it('seasonality and a sales-cycle lag move deals between months as computed by hand (the months before the year feed it)', async () => {
+    const season = [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0];
+    const lag = [0.5, 0.3, 0.2]; // P(lag = 0, 1, 2 months)
+    const sim = await run(
+      newBusinessOnly(
+        `      leadsPerMonth: { dist: poisson, mean: 50 }\n      seasonality: [${season.join(', ')}]\n      conversion: 0.1\n      salesCycleMonths: { dist: discrete, values: [0, 1, 2], weights: [${lag.join(', ')}] }\n      acv: 1000\n`,
+      ),
+      4000,
+    );
+    const weight = (m: number) => season[(((m - 1) % 12) + 12) % 12]! / (season.reduce((a, b) => a + b, 0) / 12);
+    let revenue = 0;
+    let arr = 0;
+    for (let m = 1; m <= 12; m++) {
+      let deals = 0;
+      for (let j = 0; j < lag.length; j++) deals += 50 * weight(m - j) * 0.1 * lag[j]!;
+      revenue += deals * 1000 * live(m);
+      arr += deals * 1000;
+    }
+    expectWithin4Se(column(sim, 'revenue'), revenue);
+    expectWithin4Se(column(sim, 'endingArr'), arr);
+  });
+
+  it('new-customer expansion: half of each month\'s deals expand 6 months later, within the year only', async () => {
+    const sim = await run(
+      `${newBusinessOnly('      leadsPerMonth: 100\n      conversion: 1\n      acv: 2000\n')}    newCustomerExpansion:\n      probability: 0.5\n      size: 1000\n      monthsAfterClose: 6\n`,
+      4000,
+    );
+    // Deals of months 1..6 expand in months 7..12: 50 a month x 1,000.
+    let revenue = 0;
+    for (let m = 7; m <= 12; m++) revenue += 50 * 1000 * live(m);
+    expectWithin4Se(column(sim, 'component.revenue.newCustomerExpansion'), revenue);
+    expectWithin4Se(column(sim, 'component.endingArr.newCustomerExpansion'), 6 * 50 * 1000);
+  });
+});
+
+const bookOnly = (book: string) => `
+name: hand case
+tiers:
+  - name: T
+    existing:
+      openingArr: 1200000
+      customers: 120
+${book}`;
+
+describe('existing book', () => {
+  it('renewal 100% with no expansion, contraction or uplift keeps ARR and revenue flat', async () => {
+    const sim = await run(bookOnly('      renewalRate: 1\n'), 100);
+    for (const key of ['revenue', 'endingArr', 'bookings']) for (const v of column(sim, key)) expect(v).toBeCloseTo(1_200_000, 6);
+    expect(column(sim, 'grr').every((v) => v === 1)).toBe(true);
+    expect(column(sim, 'nrr').every((v) => v === 1)).toBe(true);
+    expect(column(sim, 'customersLost').every((v) => v === 0)).toBe(true);
+  });
+
+  it('every customer renewing in month 7 with a 5% uplift: revenue = 6/12 ARR + 6/12 x 1.05 ARR exactly', async () => {
+    const sim = await run(bookOnly('      renewalCalendar: [0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]\n      renewalRate: 1\n      priceUplift: 0.05\n'), 20);
+    for (const v of column(sim, 'revenue')) expect(v).toBeCloseTo(1_200_000 * 0.5 + 1_260_000 * 0.5, 6);
+    for (const v of column(sim, 'endingArr')) expect(v).toBeCloseTo(1_260_000, 6);
+    for (const v of column(sim, 'grr')) expect(v).toBe(1);
+    for (const v of column(sim, 'nrr')) expect(v).toBeCloseTo(1.05, 6);
+  });
+
+  it('churn at 90% renewal with 5% uplift: means of revenue, ARR, GRR and NRR as computed by hand', async () => {
+    const sim = await run(bookOnly('      renewalRate: 0.9\n      priceUplift: 0.05\n'), 4000);
+    // 10 customers of 10,000 ARR due each month; E[churned] = 1, E[renewed] = 9 (uplift on them).
+    let revenue = 1_200_000;
+    for (let m = 1; m <= 12; m++) revenue += (-1 * 10_000 + 9 * 10_000 * 0.05) * live(m);
+    expect(revenue).toBe(1_164_250);
+    expectWithin4Se(column(sim, 'revenue'), 1_164_250);
+    expectWithin4Se(column(sim, 'endingArr'), 1_200_000 - 120_000 + 54_000);
+    expectWithin4Se(column(sim, 'grr'), 0.9);
+    expectWithin4Se(column(sim, 'nrr'), 0.9 + 0.9 * 0.05);
+  });
+
+  it('contraction and expansion at renewal: expected ARR bridge and GRR', async () => {
+    const sim = await run(
+      bookOnly(
+        '      renewalRate: 0.9\n      contraction: { probability: 0.2, size: 0.1 }\n      expansion: { probability: 0.3, size: 0.5 }\n',
+      ),
+      4000,
+    );
+    // Per customer due: churn 0.1; contraction 0.9 x 0.2 x 0.1 = 0.018; expansion on renewed, not
+    // contracted: 0.9 x 0.8 x 0.3 x 0.5 = 0.108 (shares of ARR).
+    expectWithin4Se(column(sim, 'component.endingArr.churn'), -0.1 * 1_200_000);
+    expectWithin4Se(column(sim, 'component.endingArr.contraction'), -0.018 * 1_200_000);
+    expectWithin4Se(column(sim, 'component.endingArr.existingExpansion'), 0.108 * 1_200_000);
+    expectWithin4Se(column(sim, 'endingArr'), (1 - 0.1 - 0.018 + 0.108) * 1_200_000);
+    expectWithin4Se(column(sim, 'grr'), 1 - 0.1 - 0.018);
+    expect(column(sim, 'grr').every((v) => v <= 1)).toBe(true);
+  });
+});
+
+describe('the books balance', () => {
+  it('components add up to each metric in every trial', async () => {
+    const yaml = `
+name: balance
+market: { loadings: { leads: 0.3, renewal: 0.3, expansion: 0.2 } }
+tiers:
+  - name: A
+    existing:
+      openingArr: 5000000
+      customers: 400
+      renewalRate: { dist: beta, mean: 0.88, sd: 0.03 }
+      priceUplift: 0.04
+      contraction: { probability: 0.1, size: { dist: beta, mean: 0.2, sd: 0.05 } }
+      expansion: { probability: 0.2, size: { dist: lognormal, median: 0.2, p90: 0.5 } }
+    newBusiness:
+      leadsPerMonth: { dist: poisson, mean: 300 }
+      conversion: { dist: beta, mean: 0.04, sd: 0.01 }
+      salesCycleMonths: { dist: discrete, values: [0, 1, 2], weights: [1, 1, 1] }
+      acv: { dist: lognormal, median: 10000, p90: 30000 }
+    newCustomerExpansion: { probability: 0.2, size: 2000 }
+  - name: B
+    newBusiness:
+      leadsPerMonth: 20
+      conversion: 0.1
+      acv: { dist: triangular, min: 50000, mode: 80000, max: 200000 }
+`;
+    const sim = await run(yaml, 300);
+    const parts = {
+      revenue: ['newBusiness', 'newCustomerExpansion', 'existingExpansion', 'priceUplift', 'contraction', 'churn'],
+      endingArr: ['newBusiness', 'newCustomerExpansion', 'existingExpansion', 'priceUplift', 'contraction', 'churn'],
+      bookings: ['newBusiness', 'newCustomerExpansion', 'renewal', 'existingExpansion', 'priceUplift'],
+    } as const;
+    for (const [metric, comps] of Object.entries(parts)) {
+      const total = column(sim, metric);
+      const byComponent = comps.map((c) => column(sim, `component.${metric}.${c}`));
+      const byTier = ['A', 'B'].map((t) => column(sim, `tier.${t}.${metric}`));
+      const opening = metric === 'bookings' ? 0 : 5_000_000;
+      for (let i = 0; i < total.length; i++) {
+        const sumC = opening + byComponent.reduce((a, c) => a + c[i]!, 0);
+        const sumT = byTier.reduce((a, c) => a + c[i]!, 0);
+        // Breakdowns are stored as float32: 2^-24 relative per value.
+        const tol = 1e-6 * (Math.abs(total[i]!) + 5_000_000);
+        expect(Math.abs(sumC - total[i]!)).toBeLessThanOrEqual(tol);
+        expect(Math.abs(sumT - total[i]!)).toBeLessThanOrEqual(tol);
+      }
+    }
+    // Ending ARR is the last month's MRR x 12.
+    const arr = column(sim, 'endingArr');
+    const dec = column(sim, 'mrr.12');
+    for (let i = 0; i < arr.length; i++) expect(Math.abs(dec[i]! * 12 - arr[i]!)).toBeLessThanOrEqual(1e-6 * arr[i]!);
+  });
+});
+
+describe('the market factor moves drivers together', () => {
+  const twoTiers = (loading: number) => `
+name: market
+market: { loadings: { leads: ${loading}, conversion: ${loading} } }
+tiers:
+  - name: A
+    newBusiness: { leadsPerMonth: { dist: poisson, mean: 200 }, conversion: { dist: beta, mean: 0.05, sd: 0.01 }, acv: 1000 }
+  - name: B
+    newBusiness: { leadsPerMonth: { dist: poisson, mean: 200 }, conversion: { dist: beta, mean: 0.05, sd: 0.01 }, acv: 1000 }
+`;
+  const correlation = (a: Float64Array, b: Float64Array) => {
+    const ma = meanAndSe(a);
+    const mb = meanAndSe(b);
+    let s = 0;
+    for (let i = 0; i < a.length; i++) s += (a[i]! - ma.mean) * (b[i]! - mb.mean);
+    return s / (a.length - 1) / (ma.sd * mb.sd);
+  };
+
+  it('with all loadings zero the tiers are independent (correlation within 4 standard errors of 0)', async () => {
+    const n = 3000;
+    const sim = await run(twoTiers(0), n);
+    // Under independence the sample correlation has standard error about 1 / sqrt(n).
+    expect(Math.abs(correlation(column(sim, 'tier.A.revenue'), column(sim, 'tier.B.revenue')))).toBeLessThan(4 / Math.sqrt(n));
+  });
+
+  it('with loadings the tiers move together, and the factor is standard normal', async () => {
+    const n = 3000;
+    const sim = await run(twoTiers(0.5), n);
+    expect(correlation(column(sim, 'tier.A.revenue'), column(sim, 'tier.B.revenue'))).toBeGreaterThan(0.3);
+    const z = meanAndSe(column(sim, 'driver.market'));
+    expect(Math.abs(z.mean)).toBeLessThan(4 / Math.sqrt(n));
+    // The sample variance of n standard normals has standard error sqrt(2 / n).
+    expect(Math.abs(z.sd ** 2 - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
+    // The loading keeps mean lead volume: E[exp(bZ - b^2/2)] = 1, so mean revenue stays as planned.
+    expectWithin4Se(column(sim, 'tier.A.leads'), 12 * 200);
+  });
+});

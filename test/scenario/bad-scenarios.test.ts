@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { fixtureText } from '../helpers/fixtures.js';
+
+const base = fixtureText('minimal.yaml');
+const edit = (from: string, to: string) => {
+  if (!base.includes(from)) throw new Error(`fixture has no ${from}`);
+  return base.replace(from, to);
+};
+const RENEWAL = '{ dist: beta, mean: 0.9, sd: 0.02 }';
+
+/**
+ * Broken scenarios and the exact message each must give: location (file:line:column), dot path,
+ * and what is wrong. Line and column are 1-based positions in the edited fixture.
+ */
+const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
+  {
+    name: 'a beta parameter out of range',
+    yaml: edit(RENEWAL, '{ dist: beta, alpha: -1, beta: 2 }'),
+    expected: ['bad.yaml:10:41 tiers[0].existing.renewalRate.alpha: must be greater than 0'],
+  },
+  {
+    name: 'a misspelt key: reported as unknown, and the real key as missing (no silent default)',
+    yaml: edit('conversion: 0.05', 'convresion: 0.05'),
+    expected: [
+      'bad.yaml:12:7 tiers[0].newBusiness.conversion: is required',
+      'bad.yaml:13:7 tiers[0].newBusiness: unknown key "convresion" (did you mean "conversion"?)',
+    ],
+  },
+  {
+    name: 'a rate above 1',
+    yaml: edit('conversion: 0.05', 'conversion: 1.5'),
+    expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]'],
+  },
+  {
+    name: 'an unbounded distribution for a rate',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: normal, mean: 0.05, sd: 0.01 }'),
+    expected: [
+      'bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must stay within [0, 1], but normal can draw below 0; use beta, or bound it (min/max for normal, lower/upper for quantiles)',
+    ],
+  },
+  {
+    name: 'an unknown distribution',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: gauss, mean: 0.05 }'),
+    expected: [
+      'bad.yaml:13:27 tiers[0].newBusiness.conversion.dist: unknown dist "gauss"; use one of: fixed, uniform, triangular, pert, normal, lognormal, beta, poisson, negativeBinomial, discrete, empirical, quantiles',
+    ],
+  },
+  {
+    name: 'a string where a number goes',
+    yaml: edit('customers: 120', 'customers: many'),
+    expected: ['bad.yaml:9:18 tiers[0].existing.customers: expected number, got "many"'],
+  },
+  {
+    name: 'two parameterisations of one lognormal',
+    yaml: edit('{ dist: lognormal, mean: 12000, sd: 4000 }', '{ dist: lognormal, mean: 12000, median: 10000 }'),
+    expected: [
+      'bad.yaml:14:12 tiers[0].newBusiness.acv: lognormal needs exactly one of: mu and sigma, median and p90, p10 and p90, mean and sd (got median, mean)',
+    ],
+  },
+  {
+    name: 'quantiles that give an infeasible (non-monotone) metalog',
+    yaml: edit(RENEWAL, '{ dist: quantiles, quantiles: { p10: 0.5, p50: 0.51, p90: 0.95 }, lower: 0, upper: 1 }'),
+    expected: [
+      'bad.yaml:10:50 tiers[0].existing.renewalRate.quantiles: these quantiles give a metalog whose density is negative near P8 (the quantile function decreases there): the stated values are not consistent with a smooth distribution; widen the gap between P10 and P50 or add a quantile',
+    ],
+  },
+  {
+    name: 'a beta sd too large for its mean',
+    yaml: edit(RENEWAL, '{ dist: beta, mean: 0.9, sd: 0.4 }'),
+    expected: ['bad.yaml:10:49 tiers[0].existing.renewalRate.sd: beta with mean 0.9 needs sd < 0.3000 (sd^2 < mean(1-mean))'],
+  },
+  {
+    name: 'a renewal calendar adding up to more than 1',
+    yaml: edit('customers: 120', 'customers: 120\n      renewalCalendar: [0.5, 0.5, 0.1, 0, 0, 0, 0, 0, 0, 0, 0, 0]'),
+    expected: [
+      'bad.yaml:10:24 tiers[0].existing.renewalCalendar: renewal shares add up to 1.1000; they must add up to at most 1 (the share of ARR renewing this year)',
+    ],
+  },
+  {
+    name: 'a fractional sales-cycle lag',
+    yaml: edit('conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: 1.5'),
+    expected: [
+      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24: use a number, or discrete/empirical with whole values',
+    ],
+  },
+  {
+    name: 'a month number out of range',
+    yaml: edit('currency: EUR', 'currency: EUR\nfiscalYearStartMonth: 13'),
+    expected: ['bad.yaml:3:23 fiscalYearStartMonth: must be a month number from 1 (January) to 12'],
+  },
+  {
+    name: 'two tiers with the same name (case-insensitive)',
+    yaml: `${base}  - name: smb\n    newBusiness:\n      leadsPerMonth: 5\n      conversion: 0.1\n      acv: 1000\n`,
+    expected: ['bad.yaml:15:11 tiers[1].name: tier name "smb" is used twice (also tiers[0])'],
+  },
+  {
+    name: 'no tiers',
+    yaml: 'name: x\ntiers: []\n',
+    expected: ['bad.yaml:2:8 tiers: a scenario needs at least one tier'],
+  },
+  {
+    name: 'a list instead of a mapping',
+    yaml: '- 1\n- 2\n',
+    expected: ['bad.yaml:1:1 must be a mapping of keys (name, tiers, ...), not a list or a single value'],
+  },
+  { name: 'an empty file', yaml: '', expected: ['bad.yaml is empty'] },
+  {
+    name: 'a duplicate key',
+    yaml: edit('currency: EUR', 'currency: EUR\ncurrency: USD'),
+    expected: ['bad.yaml:3:1 not valid YAML: Map keys must be unique'],
+  },
+  {
+    name: 'broken YAML syntax',
+    yaml: edit('currency: EUR', 'currency: [EUR'),
+    expected: ['bad.yaml:3:1 not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+  },
+];
+
+describe('bad scenarios get every problem at once, each with its line, column and path', () => {
+  it.each(cases)('$name', ({ yaml, expected }) => {
+    let caught: unknown;
+    try {
+      parseScenario(yaml, 'bad.yaml');
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ScenarioError);
+    expect((caught as ScenarioError).message.split('\n')).toEqual(expected);
+  });
+
+  it('reports several independent problems together, in file order', () => {
+    const yaml = edit('customers: 120', 'customers: -4').replace('conversion: 0.05', 'conversion: 2');
+    const err = (() => {
+      try {
+        parseScenario(yaml, 'bad.yaml');
+      } catch (e) {
+        return e as ScenarioError;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(err.issues.map((i) => [i.line, i.column, i.path.join('.')])).toEqual([
+      [9, 18, 'tiers.0.existing.customers'],
+      [13, 19, 'tiers.0.newBusiness.conversion'],
+    ]);
+  });
+
+  it('refuses a YAML alias bomb quickly instead of expanding it', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${new Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    expect(() => parseScenario(bomb.join('\n'), 'bomb.yaml')).toThrow(/bomb\.yaml cannot be read: .*alias/i);
+  });
+});
