@@ -1,4 +1,5 @@
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
+import { prepareAlias, type AliasTable } from '../random/discrete.js';
 
 /**
  * The probability of each lag 0..max (months) of a whole-month lag distribution, and the
@@ -9,6 +10,8 @@ export interface LagPmf {
   readonly max: number;
   readonly pmf: Float64Array;
   readonly conditional: Float64Array;
+  /** Alias table of the pmf, to draw one unit's lag in O(1). */
+  readonly alias: AliasTable;
 }
 
 /**
@@ -36,5 +39,5 @@ export function lagPmf(spec: DistributionSpec): LagPmf {
     conditional[j] = j === max ? 1 : tail > 0 ? Math.min(1, pmf[j]! / tail) : 0;
     tail -= pmf[j]!;
   }
-  return { max, pmf, conditional };
+  return { max, pmf, conditional, alias: prepareAlias(Array.from(pmf)) };
 }

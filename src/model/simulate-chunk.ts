@@ -19,7 +19,8 @@ const C_CHURN = componentIndex('churn');
 const C_CONTRACTION = componentIndex('contraction');
 const C_UPLIFT = componentIndex('priceUplift');
 const C_EXP = componentIndex('existingExpansion');
-const SIGNED = new Set([componentIndex('newBusiness'), componentIndex('newCustomerExpansion'), C_EXP, C_UPLIFT]);
+/** Components whose ARR change is also signed as bookings. */
+const SIGNED = Uint8Array.from(COMPONENTS, (c) => (['newBusiness', 'newCustomerExpansion', 'existingExpansion', 'priceUplift'].includes(c) ? 1 : 0));
 
 /** Share of the year an event dated month m (1..12) is live: (13 - m) / 12. */
 const LIVE_SHARE = Float64Array.from({ length: 12 }, (_, i) => (12 - i) / 12);
@@ -54,8 +55,9 @@ export function simulateChunk(plan: ScenarioPlan, seed: string | number, chunk: 
   const tierTotals = new Float64Array(plan.tiers.length * NM * NC);
   const record = new Float64Array(ncol);
   const mrr = new Float64Array(12);
-  const tierIndex = new Map(plan.tiers.map((t, i) => [t.name, i]));
-  const opening = plan.tiers.map((t) => t.existing?.openingArr ?? 0);
+  const opening = Float64Array.from(plan.tiers, (t) => t.existing?.openingArr ?? 0);
+  const recordPlan = planRecord(plan);
+  const scratch = new TrialScratch(plan.tiers.length);
 
   for (let trial = 0; trial < trials; trial++) {
     const z = market();
@@ -67,7 +69,7 @@ export function simulateChunk(plan: ScenarioPlan, seed: string | number, chunk: 
       reduceTier(out, opening[t]!, tierTotals, t, mrr);
     }
     for (let k = 0; k < componentSums.length; k++) componentSums[k]! += tierTotals[k]!;
-    fillRecord(record, plan, tierTotals, outcomes, tierIndex, mrr, z, opening);
+    fillRecord(record, recordPlan, tierTotals, outcomes, mrr, z, opening, scratch);
     for (let c = 0; c < ncol; c++) values[c * trials + trial] = record[c]!;
   }
   return { chunk, trials, values, componentSums };
@@ -96,75 +98,150 @@ function reduceTier(out: TierOutcome, openingArr: number, totals: Float64Array, 
     }
     totals[base + REVENUE * NC + c] = revenue;
     totals[base + ARR * NC + c] = arr;
-    if (SIGNED.has(c)) totals[base + BOOKINGS * NC + c] = arr;
+    if (SIGNED[c] === 1) totals[base + BOOKINGS * NC + c] = arr;
+  }
+}
+
+/** Per-trial column writers compiled once per chunk: numeric codes instead of keys in the hot loop. */
+const enum Op {
+  Metric,
+  TierMetric,
+  Component,
+  Mrr,
+  Ratio,
+  Count,
+  Market,
+  Driver,
+}
+const COUNT_FIELDS = ['customersWon', 'customersLost', 'leads'] as const;
+
+interface RecordPlan {
+  readonly op: Int32Array;
+  /** Metric, month, ratio (0 grr, 1 nrr), count field or driver index, by column. */
+  readonly a: Int32Array;
+  /** Tier index (-1: all tiers) or component index, by column. */
+  readonly b: Int32Array;
+}
+
+function planRecord(plan: ScenarioPlan): RecordPlan {
+  const cols = plan.layout.columns;
+  const op = new Int32Array(cols.length);
+  const a = new Int32Array(cols.length);
+  const b = new Int32Array(cols.length).fill(-1);
+  const tierOf = (name: string | undefined) => (name === undefined ? -1 : plan.tiers.findIndex((t) => t.name === name));
+  cols.forEach((col, k) => {
+    switch (col.kind) {
+      case 'metric':
+        op[k] = Op.Metric;
+        a[k] = metricIndex(col.metric);
+        break;
+      case 'tierMetric':
+        op[k] = Op.TierMetric;
+        a[k] = metricIndex(col.metric);
+        b[k] = tierOf(col.tier);
+        break;
+      case 'component':
+        op[k] = Op.Component;
+        a[k] = metricIndex(col.metric);
+        b[k] = componentIndex(col.component);
+        break;
+      case 'mrr':
+        op[k] = Op.Mrr;
+        a[k] = col.month - 1;
+        break;
+      case 'ratio':
+        op[k] = Op.Ratio;
+        a[k] = col.ratio === 'grr' ? 0 : 1;
+        b[k] = tierOf(col.tier);
+        break;
+      case 'count':
+        op[k] = Op.Count;
+        a[k] = COUNT_FIELDS.indexOf(col.count);
+        b[k] = tierOf(col.tier);
+        break;
+      case 'market':
+        op[k] = Op.Market;
+        break;
+      case 'driver':
+        op[k] = Op.Driver;
+        a[k] = TIER_DRIVERS.indexOf(col.driver);
+        b[k] = tierOf(col.tier);
+        break;
+    }
+  });
+  return { op, a, b };
+}
+
+/** Scratch of one trial's per-tier figures, reused across trials. */
+class TrialScratch {
+  readonly tierMetric: Float64Array;
+  readonly existingChange: Float64Array;
+  constructor(tiers: number) {
+    this.tierMetric = new Float64Array(tiers * NM);
+    this.existingChange = new Float64Array(tiers);
   }
 }
 
 function fillRecord(
   record: Float64Array,
-  plan: ScenarioPlan,
+  rp: RecordPlan,
   totals: Float64Array,
   outcomes: readonly TierOutcome[],
-  tierIndex: ReadonlyMap<string, number>,
   mrr: Float64Array,
   z: number,
-  opening: readonly number[],
+  opening: Float64Array,
+  scratch: TrialScratch,
 ): void {
-  const nt = plan.tiers.length;
-  const metricOf = (t: number, m: number) => {
-    let s = 0;
-    for (let c = 0; c < NC; c++) s += totals[(t * NM + m) * NC + c]!;
-    return s;
-  };
-  const existingChange = (t: number) =>
-    totals[(t * NM + ARR) * NC + C_CHURN]! +
-    totals[(t * NM + ARR) * NC + C_CONTRACTION]! +
-    totals[(t * NM + ARR) * NC + C_UPLIFT]! +
-    totals[(t * NM + ARR) * NC + C_EXP]!;
-  const columns = plan.layout.columns;
-  for (let k = 0; k < columns.length; k++) {
-    const col = columns[k]!;
+  const nt = outcomes.length;
+  const tm = scratch.tierMetric;
+  const change = scratch.existingChange;
+  for (let t = 0; t < nt; t++) {
+    for (let m = 0; m < NM; m++) {
+      let s = 0;
+      for (let c = 0; c < NC; c++) s += totals[(t * NM + m) * NC + c]!;
+      tm[t * NM + m] = s;
+    }
+    const arr = (t * NM + ARR) * NC;
+    change[t] = totals[arr + C_CHURN]! + totals[arr + C_CONTRACTION]! + totals[arr + C_UPLIFT]! + totals[arr + C_EXP]!;
+  }
+  const { op, a, b } = rp;
+  for (let k = 0; k < op.length; k++) {
     let v = 0;
-    switch (col.kind) {
-      case 'metric': {
-        const m = metricIndex(col.metric);
-        for (let t = 0; t < nt; t++) v += metricOf(t, m);
+    const tier = b[k]!;
+    switch (op[k]) {
+      case Op.Metric:
+        for (let t = 0; t < nt; t++) v += tm[t * NM + a[k]!]!;
         break;
-      }
-      case 'tierMetric':
-        v = metricOf(tierIndex.get(col.tier)!, metricIndex(col.metric));
+      case Op.TierMetric:
+        v = tm[tier * NM + a[k]!]!;
         break;
-      case 'component': {
-        const m = metricIndex(col.metric);
-        const c = componentIndex(col.component);
-        for (let t = 0; t < nt; t++) v += totals[(t * NM + m) * NC + c]!;
+      case Op.Component:
+        for (let t = 0; t < nt; t++) v += totals[(t * NM + a[k]!) * NC + tier]!;
         break;
-      }
-      case 'mrr':
-        v = mrr[col.month - 1]!;
+      case Op.Mrr:
+        v = mrr[a[k]!]!;
         break;
-      case 'ratio': {
+      case Op.Ratio: {
         let start = 0;
         let num = 0;
-        for (let t = 0; t < nt; t++) {
-          if (col.tier !== undefined && plan.tiers[t]!.name !== col.tier) continue;
+        for (let t = tier < 0 ? 0 : tier; t < (tier < 0 ? nt : tier + 1); t++) {
           start += opening[t]!;
-          num += col.ratio === 'grr' ? opening[t]! - outcomes[t]!.grossLoss : opening[t]! + existingChange(t);
+          num += a[k] === 0 ? opening[t]! - outcomes[t]!.grossLoss : opening[t]! + change[t]!;
         }
         v = start > 0 ? num / start : NaN;
         break;
       }
-      case 'count':
-        for (let t = 0; t < nt; t++) {
-          if (col.tier !== undefined && plan.tiers[t]!.name !== col.tier) continue;
-          v += outcomes[t]![col.count];
+      case Op.Count:
+        for (let t = tier < 0 ? 0 : tier; t < (tier < 0 ? nt : tier + 1); t++) {
+          const o = outcomes[t]!;
+          v += a[k] === 0 ? o.customersWon : a[k] === 1 ? o.customersLost : o.leads;
         }
         break;
-      case 'market':
+      case Op.Market:
         v = z;
         break;
-      case 'driver':
-        v = outcomes[tierIndex.get(col.tier)!]!.drivers[TIER_DRIVERS.indexOf(col.driver)]!;
+      case Op.Driver:
+        v = outcomes[tier]!.drivers[a[k]!]!;
         break;
     }
     record[k] = v;

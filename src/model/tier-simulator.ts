@@ -3,6 +3,7 @@ import { createStream, streamSeed } from '../random/source.js';
 import { COMPONENTS, componentIndex } from './components.js';
 import type { Draw } from './distribution-sampler.js';
 import type { CountDraw } from './count-sampler.js';
+import { LagSplitter } from './lag-splitter.js';
 import { shiftRate, volumeMultiplier } from './market.js';
 import { TIER_DRIVERS, type TierPlan } from './tier-plan.js';
 
@@ -71,10 +72,10 @@ export class TierSimulator {
   // Unit outcomes.
   private readonly leads: CountDraw;
   private readonly deals: (n: number, p: number) => number;
-  private readonly salesCycle: (n: number, p: number) => number;
+  private readonly salesCycle: LagSplitter | undefined;
   private readonly acv: Draw;
   private readonly newExpansionCount: (n: number, p: number) => number;
-  private readonly newExpansionTiming: (n: number, p: number) => number;
+  private readonly newExpansionTiming: LagSplitter | undefined;
   private readonly newExpansionSize: Draw;
   private readonly renewals: (n: number, p: number) => number;
   private readonly contractionCount: (n: number, p: number) => number;
@@ -98,10 +99,10 @@ export class TierSimulator {
     this.newExpansionProbability = x ? x.probability.bind(stream('newCustomerExpansion.probability')) : NEVER;
     this.leads = n ? n.leads(stream('leads')) : () => 0;
     this.deals = binomial(stream('deals'));
-    this.salesCycle = binomial(stream('salesCycle'));
+    this.salesCycle = n ? new LagSplitter(n.salesCycle, stream('salesCycle')) : undefined;
     this.acv = n ? n.acv.bind(stream('acv')) : NEVER;
     this.newExpansionCount = binomial(stream('newCustomerExpansion.count'));
-    this.newExpansionTiming = binomial(stream('newCustomerExpansion.timing'));
+    this.newExpansionTiming = x ? new LagSplitter(x.timing, stream('newCustomerExpansion.timing')) : undefined;
     this.newExpansionSize = x ? x.size.bind(stream('newCustomerExpansion.size')) : NEVER;
     this.renewals = binomial(stream('renewals'));
     this.contractionCount = binomial(stream('contraction.count'));
@@ -134,13 +135,12 @@ export class TierSimulator {
       const season = plan.seasonality[(((month - 1) % 12) + 12) % 12]!;
       const leads = this.leads(season * leadMultiplier);
       if (month >= 1) out.leads += leads;
-      let remaining = this.deals(leads, conversion);
-      // Split the month's deals across sales-cycle lags: a multinomial by sequential binomials.
-      for (let lag = 0; remaining > 0 && lag <= cycle.max; lag++) {
-        const count = lag === cycle.max ? remaining : this.salesCycle(remaining, cycle.conditional[lag]!);
-        remaining -= count;
+      const deals = this.deals(leads, conversion);
+      if (deals === 0) continue;
+      const byLag = this.salesCycle!.split(deals);
+      for (let lag = 0; lag <= cycle.max; lag++) {
         const closeMonth = month + lag;
-        if (closeMonth >= 1 && closeMonth <= 12) closed[closeMonth - 1]! += count;
+        if (closeMonth >= 1 && closeMonth <= 12) closed[closeMonth - 1]! += byLag[lag]!;
       }
     }
 
@@ -156,16 +156,13 @@ export class TierSimulator {
       for (let d = 0; d < deals; d++) acv += this.acv();
       ev[C_NEW * 12 + m - 1]! += acv * acvMultiplier;
       if (!x) continue;
-      let expanding = this.newExpansionCount(deals, newExpansionProbability);
-      const timing = x.timing;
-      for (let lag = 0; expanding > 0 && lag <= timing.max; lag++) {
-        const count = lag === timing.max ? expanding : this.newExpansionTiming(expanding, timing.conditional[lag]!);
-        expanding -= count;
-        const month = m + lag;
-        if (month > 12) continue;
+      const expanding = this.newExpansionCount(deals, newExpansionProbability);
+      if (expanding === 0) continue;
+      const byLag = this.newExpansionTiming!.split(expanding);
+      for (let lag = 0; lag <= x.timing.max && m + lag <= 12; lag++) {
         let size = 0;
-        for (let k = 0; k < count; k++) size += this.newExpansionSize();
-        ev[C_NEW_EXP * 12 + month - 1]! += size;
+        for (let k = 0; k < byLag[lag]!; k++) size += this.newExpansionSize();
+        ev[C_NEW_EXP * 12 + m + lag - 1]! += size;
       }
     }
   }

@@ -1,47 +1,65 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { TrialStore } from '../engine/trial-store.js';
+import type { Column } from '../model/trial-layout.js';
+import { AsciiBuffer } from './ascii-buffer.js';
 
 const ROWS_PER_WRITE = 2000;
 
-/** A float32 value as its shortest decimal that reads back to the same float32 (at most 9 digits). */
-function formatF32(v: number): string {
-  if (!Number.isFinite(v)) return '';
-  for (let digits = 6; digits < 9; digits++) {
-    const s = v.toPrecision(digits);
-    if (Math.fround(Number(s)) === v) return String(Number(s));
+/** Decimal places written for each kind of column. */
+function decimalsFor(column: Column): number {
+  switch (column.kind) {
+    case 'metric':
+      return 2; // headline money, float64: to the cent
+    case 'tierMetric':
+    case 'component':
+    case 'mrr':
+    case 'count':
+      return 0; // breakdown money (float32, about 7 significant digits) and counts: whole units
+    case 'ratio':
+    case 'market':
+    case 'driver':
+      return 6; // rates, ratios and the market factor
   }
-  return String(Number(v.toPrecision(9)));
 }
-
-const formatF64 = (v: number) => (Number.isFinite(v) ? String(v) : '');
 
 /**
  * Write one row per trial: the trial number, then every per-trial column (headline metrics, by
- * tier, by component, monthly MRR, and the trial-level drivers drawn). Streams, so a million rows
- * never sit in memory as text.
+ * tier, by component, monthly MRR, and the trial-level drivers drawn). Headline money to the cent,
+ * breakdowns to the currency unit, rates to 6 decimals; an empty cell where a value does not exist
+ * (GRR of a tier with no opening book). Streams, so a million rows never sit in memory as text.
  */
 export async function writeTrialsCsv(file: string, store: TrialStore): Promise<void> {
-  const stream = createWriteStream(file, { encoding: 'utf8' });
+  const stream = createWriteStream(file);
   const columns = store.columns;
-  const formats = store.layout.columns.map((c) => (c.precision === 'f64' ? formatF64 : formatF32));
-  const header = ['trial', ...store.layout.columns.map((c) => c.key)].join(',');
+  const decimals = Int32Array.from(store.layout.columns, decimalsFor);
   const failed = once(stream, 'error').then(([err]) => {
     throw err;
   });
-  const write = async (text: string) => {
-    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
+  const buffer = new AsciiBuffer();
+  const flush = async () => {
+    // The stream keeps the chunk it is given: hand it a copy and reuse the buffer.
+    if (!stream.write(Buffer.from(buffer.view()))) await Promise.race([once(stream, 'drain'), failed]);
+    buffer.clear();
   };
-  await write(`${header}\n`);
+  buffer.text(['trial', ...store.layout.columns.map((c) => c.key)].join(','));
+  buffer.byte(10);
+  // Rows go out in blocks: each block's columns are first widened into one float64 array, so the
+  // formatting loop reads a single array type.
+  const ncol = columns.length;
+  const block = new Float64Array(ncol * ROWS_PER_WRITE);
   for (let start = 0; start < store.trials; start += ROWS_PER_WRITE) {
-    const end = Math.min(store.trials, start + ROWS_PER_WRITE);
-    const rows: string[] = [];
-    for (let i = start; i < end; i++) {
-      let row = String(i + 1);
-      for (let c = 0; c < columns.length; c++) row += `,${formats[c]!(columns[c]![i]!)}`;
-      rows.push(row);
+    const rows = Math.min(ROWS_PER_WRITE, store.trials - start);
+    for (let c = 0; c < ncol; c++) block.set(columns[c]!.subarray(start, start + rows), c * rows);
+    for (let r = 0; r < rows; r++) {
+      buffer.fixed(start + r + 1, 0);
+      for (let c = 0; c < ncol; c++) {
+        buffer.byte(44);
+        buffer.fixed(block[c * rows + r]!, decimals[c]!);
+      }
+      buffer.byte(10);
     }
-    await write(`${rows.join('\n')}\n`);
+    await flush();
   }
   stream.end();
   await Promise.race([once(stream, 'finish'), failed]);

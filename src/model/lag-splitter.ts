@@ -1,0 +1,47 @@
+import { binomial } from '../random/binomial.js';
+import { discreteIndex } from '../random/discrete.js';
+import type { RandomSource } from '../random/source.js';
+import type { LagPmf } from './lag-pmf.js';
+
+/** At or below this many units, drawing each unit's lag is cheaper than one binomial per lag. */
+const PER_UNIT_BELOW = 24;
+
+/**
+ * Splits a count of units (deals, expanding customers) across whole-month lags: an exact
+ * multinomial draw. Few units: each unit's lag is drawn from the alias table (one uniform each);
+ * many: one binomial per lag, P(lag = j | lag >= j). Writes into `counts` (reused, no allocation).
+ */
+export class LagSplitter {
+  readonly counts: Float64Array;
+  private readonly binomial: (n: number, p: number) => number;
+  private readonly pick: (table: LagPmf['alias']) => number;
+
+  constructor(
+    private readonly lag: LagPmf,
+    source: RandomSource,
+  ) {
+    this.counts = new Float64Array(lag.max + 1);
+    this.binomial = binomial(source);
+    this.pick = discreteIndex(source);
+  }
+
+  /** Split n units; afterwards counts[j] holds the units with lag j. */
+  split(n: number): Float64Array {
+    const counts = this.counts;
+    counts.fill(0);
+    const lag = this.lag;
+    if (lag.max === 0) {
+      counts[0] = n;
+    } else if (n <= PER_UNIT_BELOW) {
+      for (let k = 0; k < n; k++) counts[this.pick(lag.alias)]! += 1;
+    } else {
+      let remaining = n;
+      for (let j = 0; remaining > 0 && j <= lag.max; j++) {
+        const c = j === lag.max ? remaining : this.binomial(remaining, lag.conditional[j]!);
+        counts[j] = c;
+        remaining -= c;
+      }
+    }
+    return counts;
+  }
+}
