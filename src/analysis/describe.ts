@@ -1,4 +1,4 @@
-import { mean, quantile, sampleStandardDeviation } from 'simple-statistics';
+import { quickselect } from 'simple-statistics';
 
 /** The percentiles reported everywhere. Px = the value with an x% chance of coming in below it. */
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
@@ -16,42 +16,68 @@ export interface Stat {
   readonly percentiles: Readonly<Record<PercentileKey, number>>;
 }
 
-/** The finite values as float64 (float32 breakdowns are widened exactly); NaN (no data) dropped. */
-export function finiteValues(values: ArrayLike<number>): Float64Array {
+/**
+ * Copy the finite values into `into` (float32 breakdowns are widened exactly), dropping NaN (no
+ * data); returns how many there are.
+ */
+function copyFinite(values: ArrayLike<number>, into: Float64Array): number {
   let n = 0;
-  const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (Number.isFinite(v)) out[n++] = v;
+    if (Number.isFinite(v)) into[n++] = v;
   }
-  return n === values.length ? out : out.slice(0, n);
+  return n;
 }
-
-const PROBABILITIES = PERCENTILES.map((p) => p / 100);
 
 /**
  * Mean, sd, extremes and percentiles of per-trial values. Non-finite values (a ratio with no
- * opening ARR) are left out; returns undefined when none is left.
+ * opening ARR) are left out; returns undefined when none is left. `scratch` (at least as long as
+ * `values`) is reused across calls so a million-trial summary does not allocate per column.
+ *
+ * Percentiles are type 7 (R's and numpy's default): P(p) = x[h] + (h - floor h)(x[h+1] - x[h]) with
+ * h = (n - 1) p on the sorted values; the order statistics are placed by simple-statistics'
+ * quickselect (Floyd-Rivest) instead of a full sort.
  *
  * @example describe(Float64Array.of(1, 2, 3, 4)).percentiles.p50 // => 2.5
- * Complexity: O(n) expected: percentiles by simple-statistics' multi-quickselect, not a full sort.
+ * Complexity: O(n) expected per percentile.
  */
-export function describe(values: ArrayLike<number>): Stat | undefined {
-  const xs = finiteValues(values);
-  const n = xs.length;
+export function describe(values: ArrayLike<number>, scratch = new Float64Array(values.length)): Stat | undefined {
+  const xs = scratch;
+  const n = copyFinite(values, xs);
   if (n === 0) return undefined;
-  const asArray = xs as unknown as number[];
-  const sd = n > 1 ? sampleStandardDeviation(asArray) : 0;
+  // Mean and sample variance by Welford's update (one pass, numerically stable).
+  let mean = 0;
+  let m2 = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const v = xs[i]!;
+    const d = v - mean;
+    mean += d / (i + 1);
+    m2 += d * (v - mean);
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const qs = quantile(asArray, PROBABILITIES);
-  const percentiles = Object.fromEntries(PERCENTILES.map((p, i) => [`p${p}`, qs[i]!])) as Record<PercentileKey, number>;
-  return { mean: mean(asArray), sd, standardError: sd / Math.sqrt(n), min, max, percentiles };
+  const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
+  const arr = xs as unknown as number[];
+  // Select the needed order statistics in increasing position, each within what is left.
+  let left = 0;
+  const at = (k: number): number => {
+    if (k >= left) {
+      if (n - 1 > left) quickselect(arr, k, left, n - 1);
+      left = k + 1;
+    }
+    return xs[k]!;
+  };
+  const percentiles = {} as Record<PercentileKey, number>;
+  for (const p of PERCENTILES) {
+    const h = (n - 1) * (p / 100);
+    const lo = Math.floor(h);
+    const xlo = at(lo);
+    const value = h === lo ? xlo : xlo + (h - lo) * (at(lo + 1) - xlo);
+    percentiles[`p${p}`] = value;
+  }
+  return { mean, sd, standardError: sd / Math.sqrt(n), min, max, percentiles };
 }
 
 /** A Stat for a value that is the same in every trial. */

@@ -73,9 +73,11 @@ export function summarize(sim: Simulation): Summary {
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);
+  // One scratch buffer for every column's order statistics: no allocation per column.
+  const scratch = new Float64Array(sim.trials);
   const stat = (key: string): Stat | undefined => {
     const c = col(key);
-    return c ? describe(c) : undefined;
+    return c ? describe(c, scratch) : undefined;
   };
   const must = (key: string): Stat => {
     const s = stat(key);
@@ -131,7 +133,7 @@ export function summarize(sim: Simulation): Summary {
   for (let m = 1; m <= 12; m++) {
     const mrr = col(`mrr.${m}`)!;
     for (let i = 0; i < cumulative.length; i++) cumulative[i]! += mrr[i]!;
-    monthly.push({ month: m, label: names[m - 1]!, mrr: describe(mrr)!, cumulativeRevenue: describe(cumulative)! });
+    monthly.push({ month: m, label: names[m - 1]!, mrr: describe(mrr, scratch)!, cumulativeRevenue: describe(cumulative, scratch)! });
   }
 
   const grr = stat('grr');

@@ -28,13 +28,18 @@ export class TrialStore {
   /** Copy a chunk's values into place. */
   add(spec: ChunkSpec, result: ChunkResult): void {
     const n = result.trials;
-    for (let c = 0; c < this.columns.length; c++) this.columns[c]!.set(result.values.subarray(c * n, (c + 1) * n), spec.offset);
+    let wide = 0;
+    let narrow = 0;
+    for (const column of this.columns) {
+      if (column instanceof Float64Array) column.set(result.wide.subarray(wide * n, ++wide * n), spec.offset);
+      else column.set(result.narrow.subarray(narrow * n, ++narrow * n), spec.offset);
+    }
     this.chunkSums[spec.index] = result.componentSums;
   }
 
-  /** The column with this key (see TrialLayout), or undefined. */
+  /** The column with this key (see TrialLayout; aliases resolved), or undefined. */
   column(key: string): Float64Array | Float32Array | undefined {
-    const i = this.layout.index.get(key);
+    const i = this.layout.index.get(this.layout.aliases.get(key) ?? key);
     return i === undefined ? undefined : this.columns[i];
   }
 

@@ -15,5 +15,6 @@ export function createWorkerPool(threads: number): Piscina {
     concurrentTasksPerWorker: 1,
     idleTimeout: 1000,
     execArgv: fromSource ? ['--import', 'tsx'] : [],
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
 }

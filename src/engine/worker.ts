@@ -14,7 +14,7 @@ export default function runChunk(task: ChunkTask): unknown {
   const result: ChunkResult = simulateChunk(cached.plan, task.seed, task.chunk, task.trials);
   return move({
     get [transferableSymbol]() {
-      return [result.values.buffer, result.componentSums.buffer];
+      return [result.wide.buffer, result.narrow.buffer, result.componentSums.buffer];
     },
     get [valueSymbol]() {
       return result;

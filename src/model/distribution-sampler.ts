@@ -5,7 +5,7 @@ import { empiricalIndex } from '../random/empirical.js';
 import { lognormal } from '../random/lognormal.js';
 import { fitMetalog, metalog } from '../random/metalog.js';
 import { negativeBinomial } from '../random/negative-binomial.js';
-import { normal } from '../random/normal.js';
+import { normal, standardNormal } from '../random/normal.js';
 import { normalQuantile } from '../random/normal-cdf.js';
 import { pert } from '../random/pert.js';
 import { poisson } from '../random/poisson.js';
@@ -20,6 +20,9 @@ const Z90 = normalQuantile(0.9);
 /** A draw function bound to one stream: each call is one draw. */
 export type Draw = () => number;
 
+/** Draws the sum of n independent draws (n a whole number >= 0), bound to one stream. */
+export type SumDraw = (n: number) => number;
+
 /**
  * A distribution made ready to sample: parameters converted and tables built once, so binding it to
  * a stream and drawing allocate nothing per draw.
@@ -31,7 +34,27 @@ export interface CompiledDistribution {
   readonly constant: number | undefined;
   /** Bind to a stream. */
   bind(source: RandomSource): Draw;
+  /**
+   * Bind a sampler of sums of n draws (the ACV of a month's n deals). Exact in O(1) for families
+   * closed under sums (fixed: n x value; normal: N(n mu, sqrt(n) sigma); Poisson: Poisson(n mean);
+   * negative binomial: NB(n mean, n k)); otherwise n draws in a tight loop.
+   */
+  bindSum(source: RandomSource): SumDraw;
 }
+
+/** A sum sampler that adds n draws one by one. */
+const loopSum = (bind: (source: RandomSource) => Draw) => (source: RandomSource): SumDraw => {
+  const draw = bind(source);
+  return (n) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += draw();
+    return s;
+  };
+};
+
+/** Attach a one-by-one sum sampler to a compiled distribution that has no exact shortcut. */
+const withLoopSum = (d: Omit<CompiledDistribution, 'bindSum'>): CompiledDistribution => ({ ...d, bindSum: loopSum(d.bind) });
+
 
 /** Lognormal (mu, sigma) from any of the planner's parameterisations. */
 export function lognormalParams(spec: Extract<DistributionSpec, { dist: 'lognormal' }>): { mu: number; sigma: number } {
@@ -58,7 +81,12 @@ export function betaParams(spec: Extract<DistributionSpec, { dist: 'beta' }>): {
   throw new RangeError('beta needs alpha/beta or mean/sd');
 }
 
-const constant = (value: number): CompiledDistribution => ({ kind: 'fixed', constant: value, bind: () => () => value });
+const constant = (value: number): CompiledDistribution => ({
+  kind: 'fixed',
+  constant: value,
+  bind: () => () => value,
+  bindSum: () => (n) => n * value,
+});
 
 /**
  * Prepare a distribution spec for sampling. The spec must already be valid (the scenario schema
@@ -74,34 +102,58 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
       return constant(spec.value);
     case 'uniform': {
       const { min, max } = spec;
-      return { kind: spec.dist, constant: undefined, bind: (s) => { const u = uniform(s); return () => u(min, max); } };
+      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const u = uniform(s); return () => u(min, max); } });
     }
     case 'triangular': {
       const { min, mode, max } = spec;
-      return { kind: spec.dist, constant: undefined, bind: (s) => { const t = triangular(s); return () => t(min, mode, max); } };
+      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const t = triangular(s); return () => t(min, mode, max); } });
     }
     case 'pert': {
       const { min, mode, max } = spec;
-      return { kind: spec.dist, constant: undefined, bind: (s) => { const p = pert(s); return () => p(min, mode, max); } };
+      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const p = pert(s); return () => p(min, mode, max); } });
     }
     case 'normal': {
       const { mean, sd } = spec;
       if (spec.min === undefined && spec.max === undefined)
-        return { kind: spec.dist, constant: undefined, bind: (s) => { const n = normal(s); return () => n(mean, sd); } };
+        return {
+          kind: spec.dist,
+          constant: undefined,
+          bind: (s) => { const n = normal(s); return () => n(mean, sd); },
+          bindSum: (s) => { const n = normal(s); return (k) => (k === 0 ? 0 : n(k * mean, Math.sqrt(k) * sd)); },
+        };
       const params = prepareTruncatedNormal(mean, sd, spec.min ?? -Infinity, spec.max ?? Infinity);
-      return { kind: spec.dist, constant: undefined, bind: (s) => { const t = truncatedNormal(s); return () => t(params); } };
+      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const t = truncatedNormal(s); return () => t(params); } });
     }
     case 'lognormal': {
       const { mu, sigma } = lognormalParams(spec);
-      return { kind: spec.dist, constant: undefined, bind: (s) => { const l = lognormal(s); return () => l(mu, sigma); } };
+      return {
+        kind: spec.dist,
+        constant: undefined,
+        bind: (s) => { const l = lognormal(s); return () => l(mu, sigma); },
+        // The hot loop of the model (a month's deals): one call level, exp(mu) factored out.
+        bindSum: (s) => {
+          const z = standardNormal(s);
+          const median = Math.exp(mu);
+          return (n) => {
+            let sum = 0;
+            for (let i = 0; i < n; i++) sum += Math.exp(sigma * z());
+            return median * sum;
+          };
+        },
+      };
     }
     case 'beta': {
       const { alpha, beta: b } = betaParams(spec);
-      return { kind: spec.dist, constant: undefined, bind: (s) => { const d = beta(s); return () => d(alpha, b); } };
+      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const d = beta(s); return () => d(alpha, b); } });
     }
     case 'poisson': {
       const { mean } = spec;
-      return { kind: spec.dist, constant: mean === 0 ? 0 : undefined, bind: (s) => { const p = poisson(s); return () => p(mean); } };
+      return {
+        kind: spec.dist,
+        constant: mean === 0 ? 0 : undefined,
+        bind: (s) => { const p = poisson(s); return () => p(mean); },
+        bindSum: (s) => { const p = poisson(s); return (n) => p(n * mean); },
+      };
     }
     case 'negativeBinomial': {
       const { mean, dispersion } = spec;
@@ -109,6 +161,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
         kind: spec.dist,
         constant: mean === 0 ? 0 : undefined,
         bind: (s) => { const nb = negativeBinomial(s); return () => nb(mean, dispersion); },
+        bindSum: (s) => { const nb = negativeBinomial(s); return (n) => (n === 0 ? 0 : nb(n * mean, n * dispersion)); },
       };
     }
     case 'discrete': {
@@ -116,17 +169,17 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
       if (live.every((v) => v === live[0])) return constant(live[0] ?? 0);
       const values = Float64Array.from(spec.values);
       const table = prepareAlias(spec.weights);
-      return { kind: spec.dist, constant: undefined, bind: (s) => { const pick = discreteIndex(s); return () => values[pick(table)]!; } };
+      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const pick = discreteIndex(s); return () => values[pick(table)]!; } });
     }
     case 'empirical': {
       if (spec.values.every((v) => v === spec.values[0])) return constant(spec.values[0] ?? 0);
       const values = Float64Array.from(spec.values);
       const n = values.length;
-      return { kind: spec.dist, constant: undefined, bind: (s) => { const pick = empiricalIndex(s); return () => values[pick(n)]!; } };
+      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const pick = empiricalIndex(s); return () => values[pick(n)]!; } });
     }
     case 'quantiles': {
       const fit = fitMetalog(quantilePoints(spec.quantiles), { lower: spec.lower, upper: spec.upper, terms: spec.terms });
-      return { kind: spec.dist, constant: undefined, bind: (s) => { const m = metalog(s); return () => m(fit); } };
+      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const m = metalog(s); return () => m(fit); } });
     }
   }
 }

@@ -29,8 +29,13 @@ const LIVE_SHARE = Float64Array.from({ length: 12 }, (_, i) => (12 - i) / 12);
 export interface ChunkResult {
   readonly chunk: number;
   readonly trials: number;
-  /** Column-major per-trial values: values[column * trials + trial], columns as in the plan's layout. */
-  readonly values: Float64Array;
+  /**
+   * Column-major per-trial values, each column in its stored precision: the float64 columns of the
+   * layout, in layout order, in `wide` (wide[k * trials + trial] for the k-th float64 column), the
+   * float32 ones in `narrow`. Half the bytes of an all-float64 chunk to transfer and copy.
+   */
+  readonly wide: Float64Array;
+  readonly narrow: Float32Array;
   /** Sum over the chunk's trials of each tier x metric x component: sums[(t * 3 + metric) * 8 + component]. */
   readonly componentSums: Float64Array;
 }
@@ -40,7 +45,7 @@ export interface ChunkResult {
  * driver), so a chunk's results depend on nothing else: not on the worker that runs it, nor on
  * the other chunks. Pure apart from the arrays it returns.
  *
- * @example simulateChunk(planScenario(scenario), '7', 0, 1000).values
+ * @example simulateChunk(planScenario(scenario), '7', 0, 1000).wide
  * Complexity: O(trials x (months x lags + deals + customers due)).
  */
 export function simulateChunk(plan: ScenarioPlan, seed: string | number, chunk: number, trials: number): ChunkResult {
@@ -50,7 +55,13 @@ export function simulateChunk(plan: ScenarioPlan, seed: string | number, chunk: 
   const outcomes = plan.tiers.map(() => new TierOutcome());
   const columns = plan.layout.columns;
   const ncol = columns.length;
-  const values = new Float64Array(ncol * trials);
+  // Where each column goes: slot >= 0 is a float64 column index, slot < 0 is -(float32 index) - 1.
+  const slot = new Int32Array(ncol);
+  let nWide = 0;
+  let nNarrow = 0;
+  columns.forEach((c, k) => (slot[k] = c.precision === 'f64' ? nWide++ : -++nNarrow));
+  const wide = new Float64Array(nWide * trials);
+  const narrow = new Float32Array(nNarrow * trials);
   const componentSums = new Float64Array(plan.tiers.length * NM * NC);
   const tierTotals = new Float64Array(plan.tiers.length * NM * NC);
   const record = new Float64Array(ncol);
@@ -70,9 +81,13 @@ export function simulateChunk(plan: ScenarioPlan, seed: string | number, chunk: 
     }
     for (let k = 0; k < componentSums.length; k++) componentSums[k]! += tierTotals[k]!;
     fillRecord(record, recordPlan, tierTotals, outcomes, mrr, z, opening, scratch);
-    for (let c = 0; c < ncol; c++) values[c * trials + trial] = record[c]!;
+    for (let c = 0; c < ncol; c++) {
+      const k = slot[c]!;
+      if (k >= 0) wide[k * trials + trial] = record[c]!;
+      else narrow[(-k - 1) * trials + trial] = record[c]!;
+    }
   }
-  return { chunk, trials, values, componentSums };
+  return { chunk, trials, wide, narrow, componentSums };
 }
 
 /** Turn a tier's monthly events into revenue, bookings and ARR by component, and add its MRR. */

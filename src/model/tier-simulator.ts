@@ -1,7 +1,7 @@
 import { binomial } from '../random/binomial.js';
 import { createStream, streamSeed } from '../random/source.js';
 import { COMPONENTS, componentIndex } from './components.js';
-import type { Draw } from './distribution-sampler.js';
+import type { Draw, SumDraw } from './distribution-sampler.js';
 import type { CountDraw } from './count-sampler.js';
 import { LagSplitter } from './lag-splitter.js';
 import { shiftRate, volumeMultiplier } from './market.js';
@@ -54,6 +54,7 @@ export class TierOutcome {
 }
 
 const NEVER: Draw = () => 0;
+const NO_SUM: SumDraw = () => 0;
 
 /**
  * Simulates one tier's fiscal year, trial after trial, from streams of its own. Each driver has
@@ -73,15 +74,15 @@ export class TierSimulator {
   private readonly leads: CountDraw;
   private readonly deals: (n: number, p: number) => number;
   private readonly salesCycle: LagSplitter | undefined;
-  private readonly acv: Draw;
+  private readonly acv: SumDraw;
   private readonly newExpansionCount: (n: number, p: number) => number;
   private readonly newExpansionTiming: LagSplitter | undefined;
-  private readonly newExpansionSize: Draw;
+  private readonly newExpansionSize: SumDraw;
   private readonly renewals: (n: number, p: number) => number;
   private readonly contractionCount: (n: number, p: number) => number;
   private readonly contractionSize: Draw;
   private readonly expansionCount: (n: number, p: number) => number;
-  private readonly expansionSize: Draw;
+  private readonly expansionSize: SumDraw;
 
   constructor(
     private readonly plan: TierPlan,
@@ -100,15 +101,15 @@ export class TierSimulator {
     this.leads = n ? n.leads(stream('leads')) : () => 0;
     this.deals = binomial(stream('deals'));
     this.salesCycle = n ? new LagSplitter(n.salesCycle, stream('salesCycle')) : undefined;
-    this.acv = n ? n.acv.bind(stream('acv')) : NEVER;
+    this.acv = n ? n.acv.bindSum(stream('acv')) : NO_SUM;
     this.newExpansionCount = binomial(stream('newCustomerExpansion.count'));
     this.newExpansionTiming = x ? new LagSplitter(x.timing, stream('newCustomerExpansion.timing')) : undefined;
-    this.newExpansionSize = x ? x.size.bind(stream('newCustomerExpansion.size')) : NEVER;
+    this.newExpansionSize = x ? x.size.bindSum(stream('newCustomerExpansion.size')) : NO_SUM;
     this.renewals = binomial(stream('renewals'));
     this.contractionCount = binomial(stream('contraction.count'));
     this.contractionSize = e?.contraction ? e.contraction.size.bind(stream('contraction.size')) : NEVER;
     this.expansionCount = binomial(stream('expansion.count'));
-    this.expansionSize = e?.expansion ? e.expansion.size.bind(stream('expansion.size')) : NEVER;
+    this.expansionSize = e?.expansion ? e.expansion.size.bindSum(stream('expansion.size')) : NO_SUM;
   }
 
   /** Simulate one fiscal year of this tier given the trial's market factor z; writes `out`. */
@@ -152,17 +153,13 @@ export class TierSimulator {
       const deals = closed[m - 1]!;
       if (deals === 0) continue;
       out.customersWon += deals;
-      let acv = 0;
-      for (let d = 0; d < deals; d++) acv += this.acv();
-      ev[C_NEW * 12 + m - 1]! += acv * acvMultiplier;
+      ev[C_NEW * 12 + m - 1]! += this.acv(deals) * acvMultiplier;
       if (!x) continue;
       const expanding = this.newExpansionCount(deals, newExpansionProbability);
       if (expanding === 0) continue;
       const byLag = this.newExpansionTiming!.split(expanding);
       for (let lag = 0; lag <= x.timing.max && m + lag <= 12; lag++) {
-        let size = 0;
-        for (let k = 0; k < byLag[lag]!; k++) size += this.newExpansionSize();
-        ev[C_NEW_EXP * 12 + m + lag - 1]! += size;
+        if (byLag[lag]! > 0) ev[C_NEW_EXP * 12 + m + lag - 1]! += this.newExpansionSize(byLag[lag]!);
       }
     }
   }
@@ -207,9 +204,7 @@ export class TierSimulator {
       ev[C_UPLIFT * 12 + m - 1] = retained * uplift;
 
       const expanding = book.expansion ? this.expansionCount(renewed - contracted, expansionProbability) : 0;
-      let added = 0;
-      for (let k = 0; k < expanding; k++) added += this.expansionSize();
-      ev[C_EXP * 12 + m - 1] = added * arr;
+      ev[C_EXP * 12 + m - 1] = expanding > 0 ? this.expansionSize(expanding) * arr : 0;
     }
   }
 }

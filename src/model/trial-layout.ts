@@ -17,9 +17,20 @@ export type Column =
 
 /** The per-trial columns of a scenario, in a fixed order, with an index by key. */
 export interface TrialLayout {
+  /** The stored columns. */
   readonly columns: readonly Column[];
   readonly index: ReadonlyMap<string, number>;
+  /** Keys that are not stored because they always equal a stored column: key -> stored key. */
+  readonly aliases: ReadonlyMap<string, string>;
+  /** Every key, stored or aliased, in reading order (the columns of trials.csv). */
+  readonly keys: readonly string[];
 }
+
+/**
+ * Bookings components equal to the ARR they add: every contract signed in the year is live at its
+ * end in this model, so these bookings columns alias the ending-ARR ones (saving memory at scale).
+ */
+const BOOKINGS_ALIASES: readonly Component[] = ['newBusiness', 'newCustomerExpansion', 'existingExpansion', 'priceUplift'];
 
 /** Components that vary per trial (the opening book is a constant: not stored per trial). */
 export const storedComponents = (metric: Metric): readonly Component[] => METRIC_COMPONENTS[metric].filter((c) => c !== 'openingBook');
@@ -31,35 +42,46 @@ export const storedComponents = (metric: Metric): readonly Component[] => METRIC
  */
 export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: boolean): TrialLayout {
   const columns: Column[] = [];
-  for (const metric of METRICS) columns.push({ kind: 'metric', key: metric, metric, precision: 'f64' });
+  const aliases = new Map<string, string>();
+  const keys: string[] = [];
+  const push = (c: Column) => {
+    columns.push(c);
+    keys.push(c.key);
+  };
+  for (const metric of METRICS) push({ kind: 'metric', key: metric, metric, precision: 'f64' });
   const hasBook = tiers.some((t) => t.existing && t.existing.openingArr > 0);
   if (hasBook) {
-    columns.push({ kind: 'ratio', key: 'grr', ratio: 'grr', precision: 'f32' });
-    columns.push({ kind: 'ratio', key: 'nrr', ratio: 'nrr', precision: 'f32' });
+    push({ kind: 'ratio', key: 'grr', ratio: 'grr', precision: 'f32' });
+    push({ kind: 'ratio', key: 'nrr', ratio: 'nrr', precision: 'f32' });
   }
-  columns.push({ kind: 'count', key: 'customersWon', count: 'customersWon', precision: 'f32' });
-  columns.push({ kind: 'count', key: 'customersLost', count: 'customersLost', precision: 'f32' });
-  for (let m = 1; m <= 12; m++) columns.push({ kind: 'mrr', key: `mrr.${m}`, month: m, precision: 'f32' });
+  push({ kind: 'count', key: 'customersWon', count: 'customersWon', precision: 'f32' });
+  push({ kind: 'count', key: 'customersLost', count: 'customersLost', precision: 'f32' });
+  for (let m = 1; m <= 12; m++) push({ kind: 'mrr', key: `mrr.${m}`, month: m, precision: 'f32' });
   for (const metric of METRICS)
-    for (const component of storedComponents(metric))
-      columns.push({ kind: 'component', key: `component.${metric}.${component}`, metric, component, precision: 'f32' });
+    for (const component of storedComponents(metric)) {
+      const key = `component.${metric}.${component}`;
+      if (metric === 'bookings' && BOOKINGS_ALIASES.includes(component)) {
+        aliases.set(key, `component.endingArr.${component}`);
+        keys.push(key);
+      } else push({ kind: 'component', key, metric, component, precision: 'f32' });
+    }
   if (tiers.length > 1) {
     for (const t of tiers)
-      for (const metric of METRICS) columns.push({ kind: 'tierMetric', key: `tier.${t.name}.${metric}`, metric, tier: t.name, precision: 'f32' });
+      for (const metric of METRICS) push({ kind: 'tierMetric', key: `tier.${t.name}.${metric}`, metric, tier: t.name, precision: 'f32' });
   }
   for (const t of tiers) {
     if (tiers.length > 1 && t.existing && t.existing.openingArr > 0) {
-      columns.push({ kind: 'ratio', key: `tier.${t.name}.grr`, ratio: 'grr', tier: t.name, precision: 'f32' });
-      columns.push({ kind: 'ratio', key: `tier.${t.name}.nrr`, ratio: 'nrr', tier: t.name, precision: 'f32' });
+      push({ kind: 'ratio', key: `tier.${t.name}.grr`, ratio: 'grr', tier: t.name, precision: 'f32' });
+      push({ kind: 'ratio', key: `tier.${t.name}.nrr`, ratio: 'nrr', tier: t.name, precision: 'f32' });
     }
     if (tiers.length > 1 && t.newBusiness)
-      columns.push({ kind: 'count', key: `tier.${t.name}.customersWon`, count: 'customersWon', tier: t.name, precision: 'f32' });
+      push({ kind: 'count', key: `tier.${t.name}.customersWon`, count: 'customersWon', tier: t.name, precision: 'f32' });
     if (tiers.length > 1 && t.existing)
-      columns.push({ kind: 'count', key: `tier.${t.name}.customersLost`, count: 'customersLost', tier: t.name, precision: 'f32' });
-    if (t.newBusiness) columns.push({ kind: 'count', key: `tier.${t.name}.leads`, count: 'leads', tier: t.name, precision: 'f32' });
+      push({ kind: 'count', key: `tier.${t.name}.customersLost`, count: 'customersLost', tier: t.name, precision: 'f32' });
+    if (t.newBusiness) push({ kind: 'count', key: `tier.${t.name}.leads`, count: 'leads', tier: t.name, precision: 'f32' });
   }
-  if (marketLoaded) columns.push({ kind: 'market', key: 'driver.market', precision: 'f32' });
+  if (marketLoaded) push({ kind: 'market', key: 'driver.market', precision: 'f32' });
   for (const t of tiers)
-    for (const driver of t.varyingDrivers) columns.push({ kind: 'driver', key: `driver.${t.name}.${driver}`, tier: t.name, driver, precision: 'f32' });
-  return { columns, index: new Map(columns.map((c, i) => [c.key, i])) };
+    for (const driver of t.varyingDrivers) push({ kind: 'driver', key: `driver.${t.name}.${driver}`, tier: t.name, driver, precision: 'f32' });
+  return { columns, index: new Map(columns.map((c, i) => [c.key, i])), aliases, keys };
 }

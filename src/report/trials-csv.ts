@@ -31,8 +31,10 @@ function decimalsFor(column: Column): number {
  */
 export async function writeTrialsCsv(file: string, store: TrialStore): Promise<void> {
   const stream = createWriteStream(file);
-  const columns = store.columns;
-  const decimals = Int32Array.from(store.layout.columns, decimalsFor);
+  const keys = store.layout.keys;
+  const columns = keys.map((k) => store.column(k)!);
+  const byKey = new Map(store.layout.columns.map((c) => [c.key, c]));
+  const decimals = Int32Array.from(keys, (k) => decimalsFor(byKey.get(store.layout.aliases.get(k) ?? k)!));
   const failed = once(stream, 'error').then(([err]) => {
     throw err;
   });
@@ -42,7 +44,7 @@ export async function writeTrialsCsv(file: string, store: TrialStore): Promise<v
     if (!stream.write(Buffer.from(buffer.view()))) await Promise.race([once(stream, 'drain'), failed]);
     buffer.clear();
   };
-  buffer.text(['trial', ...store.layout.columns.map((c) => c.key)].join(','));
+  buffer.text(['trial', ...keys].join(','));
   buffer.byte(10);
   // Rows go out in blocks: each block's columns are first widened into one float64 array, so the
   // formatting loop reads a single array type.

@@ -31,3 +31,26 @@ suite('describe', () => {
     expect(new Set(Object.values(s.percentiles))).toEqual(new Set([94e6]));
   });
 });
+
+suite('describe matches a full sort', () => {
+  it('on shuffled data with ties, NaN and a reused scratch buffer', () => {
+    // A deterministic shuffle (linear congruential), values with many ties.
+    let x = 42;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const scratch = new Float64Array(5000);
+    for (const n of [1, 2, 3, 10, 99, 1000, 4999]) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(next() * 50));
+      if (n > 3) values[1] = NaN;
+      const finite = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+      const type7 = (p: number) => {
+        const h = (finite.length - 1) * p;
+        const lo = Math.floor(h);
+        return finite[lo]! + (h - lo) * ((finite[Math.min(lo + 1, finite.length - 1)] ?? 0) - finite[lo]!);
+      };
+      const s = describe(values, scratch)!;
+      for (const p of [1, 5, 10, 25, 50, 75, 90, 95, 99]) expect(s.percentiles[`p${p}` as 'p50']).toBeCloseTo(type7(p / 100), 10);
+      expect(s.min).toBe(finite[0]);
+      expect(s.max).toBe(finite[finite.length - 1]);
+    }
+  });
+});
