@@ -10,7 +10,8 @@ export { loadScenario, MAX_SCENARIO_BYTES } from './scenario/load.js';
 export { parseScenario, hashScenario, type LoadedScenario } from './scenario/parse.js';
 export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './scenario/scenario-error.js';
 export { scenarioJsonSchema } from './scenario/json-schema.js';
-export { scenarioSchema, MAX_TRIALS } from './scenario/scenario-schema.js';
+export { scenarioSchema } from './scenario/scenario-schema.js';
+export { MAX_TRIALS } from './scenario/limits.js';
 export type { Scenario, ScenarioInput, Tier, ExistingBook, NewBusiness, NewCustomerExpansion, MarketLoadings } from './scenario/scenario-schema.js';
 export type { DistributionSpec } from './scenario/distribution-schema.js';
 export { STARTER_SCENARIO } from './scenario/starter.js';
@@ -22,4 +23,5 @@ export { COMPONENTS, METRICS, METRIC_COMPONENTS, type Component, type Metric } f
 export { summarize, PERCENTILE_CONVENTION, type Summary, type TierSummary, type MonthSummary } from './analysis/summarize.js';
 export { describe, PERCENTILES, type Stat } from './analysis/describe.js';
 export { writeReport, REPORT_FILES } from './report/write-report.js';
+export { OutputDirError } from './report/output-dir.js';
 export { summaryTable } from './report/summary-table.js';

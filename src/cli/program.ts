@@ -6,9 +6,10 @@ import { loadScenario } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { simulate } from '../engine/simulate.js';
+import { planLoaded, simulate } from '../engine/simulate.js';
 import { summarize } from '../analysis/summarize.js';
 import { writeReport } from '../report/write-report.js';
+import { checkOutputDir } from '../report/output-dir.js';
 import { summaryTable } from '../report/summary-table.js';
 import { createProgressBar } from './progress-bar.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -53,8 +54,12 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
     .action(async (file: string, opts: { trials?: number; seed?: string; workers?: number; out?: string; quiet?: boolean; progress: boolean }) => {
       const loaded = await loadScenario(file);
+      const out = opts.out ?? defaultOutDir(file);
+      // Before any work: refuse an --out that is not ours to replace.
+      await checkOutputDir(out);
       const bar = opts.progress ? createProgressBar() : undefined;
-      const seed = opts.seed === undefined ? undefined : /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+      // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
+      const seed = opts.seed;
       const sim = await simulate(loaded, {
         trials: opts.trials,
         seed,
@@ -63,7 +68,6 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
         onProgress: bar ? (d, t) => bar.update(d, t) : undefined,
       }).finally(() => bar?.finish());
       const summary = summarize(sim);
-      const out = opts.out ?? defaultOutDir(file);
       await writeReport(out, sim, summary);
       if (!opts.quiet) io.out(summaryTable(summary));
       io.err(`wrote ${out}/ (summary.json, trials.csv, scenario.json) in ${process.uptime().toFixed(1)} s\n`);
@@ -77,7 +81,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       let bad = 0;
       for (const file of files) {
         try {
-          const { scenario } = await loadScenario(file);
+          const loaded = await loadScenario(file);
+          planLoaded(loaded);
+          const { scenario } = loaded;
           io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
         } catch (err) {
           if (!(err instanceof ScenarioError)) throw err;

@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/scenario-schema.js';
+import type { ChunkBuffers } from '../model/simulate-chunk.js';
 
 /** What the main thread sends a worker for one chunk: plain data, cloned across the thread boundary. */
 export interface ChunkTask {
@@ -8,4 +9,6 @@ export interface ChunkTask {
   readonly seed: string;
   readonly chunk: number;
   readonly trials: number;
+  /** Where to write the results: moved to the worker and back, reused chunk after chunk. */
+  readonly buffers: ChunkBuffers;
 }

@@ -1,9 +1,10 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism, totalmem } from 'node:os';
 import type { LoadedScenario } from '../scenario/parse.js';
-import { MAX_TRIALS } from '../scenario/scenario-schema.js';
+import { ScenarioError } from '../scenario/scenario-error.js';
+import { MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
-import { simulateChunk, type ChunkResult } from '../model/simulate-chunk.js';
+import { allocateChunkBuffers, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
 import type { ChunkTask } from './chunk-task.js';
 import { planChunks, type ChunkSpec } from './chunks.js';
 import { ChunkFailedError, RunAbortedError, RunOptionError } from './errors.js';
@@ -39,6 +40,19 @@ export interface Simulation {
   readonly elapsedMs: number;
 }
 
+/**
+ * Compile a validated scenario for simulation. A scenario the schema accepts but the model cannot
+ * prepare (a parameter conversion out of range) is reported as a ScenarioError naming the file.
+ */
+export function planLoaded(loaded: LoadedScenario): ScenarioPlan {
+  try {
+    return planScenario(loaded.scenario);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new ScenarioError(loaded.source, [{ path: [], message: `cannot be simulated: ${err.message}` }]);
+  }
+}
+
 /** Check run options before anything starts (piscina's habit): a bad option fails at once, by name. */
 export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions): { trials: number; seed: string; workers: number } {
   const trials = options.trials ?? loaded.scenario.trials;
@@ -63,7 +77,7 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions)
 export async function simulate(loaded: LoadedScenario, options: SimulateOptions = {}): Promise<Simulation> {
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const started = performance.now();
-  const plan = planScenario(loaded.scenario);
+  const plan = planLoaded(loaded);
   const need = TrialStore.bytesPerTrial(plan.layout) * trials;
   if (need > totalmem() * 0.6)
     throw new RunOptionError(
@@ -81,20 +95,22 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
   if (options.signal?.aborted) throw new RunAbortedError();
 
   if (workers === 0) {
+    const buffers = allocateChunkBuffers(plan);
     for (const spec of chunks) {
       if (options.signal?.aborted) throw new RunAbortedError();
-      accept(spec, simulateChunk(plan, seed, spec.index, spec.trials));
+      accept(spec, simulateChunk(plan, seed, spec.index, spec.trials, buffers));
       // Let signals, timers and progress output in between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
-    await runOnPool(loaded, seed, chunks, Math.min(workers, chunks.length), accept, options.signal);
+    await runOnPool(loaded, plan, seed, chunks, Math.min(workers, chunks.length), accept, options.signal);
   }
   return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started };
 }
 
 async function runOnPool(
   loaded: LoadedScenario,
+  plan: ScenarioPlan,
   seed: string,
   chunks: readonly ChunkSpec[],
   threads: number,
@@ -103,29 +119,44 @@ async function runOnPool(
 ): Promise<void> {
   const pool = createWorkerPool(threads);
   const local = new AbortController();
-  // piscina listens on the signal once per queued task.
-  setMaxListeners(chunks.length + 16, local.signal);
+  // Two chunks in flight per thread: one running, one queued, so no thread waits for work. Each
+  // has a set of result buffers that travel to the worker and back by transfer and are reused.
+  const inFlight = Math.min(chunks.length, threads * 2);
+  const free: ChunkBuffers[] = Array.from({ length: inFlight }, () => allocateChunkBuffers(plan));
+  setMaxListeners(inFlight + 16, local.signal);
   const onAbort = () => local.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
+  let next = 0;
+  const runOne = async (spec: ChunkSpec, buffers: ChunkBuffers): Promise<void> => {
+    const task: ChunkTask = { scenario: loaded.scenario, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers };
+    let result: ChunkResult;
+    try {
+      result = (await pool.run(task, {
+        signal: local.signal,
+        transferList: [buffers.wide, buffers.narrow, buffers.sums],
+      })) as ChunkResult;
+    } catch (err) {
+      if (signal?.aborted) throw new RunAbortedError();
+      if (local.signal.aborted) throw err; // another chunk failed first; its error wins
+      local.abort();
+      throw new ChunkFailedError(spec.index, spec.offset, spec.trials, err);
+    }
+    accept(spec, result);
+    free.push({ wide: result.wide.buffer as ArrayBuffer, narrow: result.narrow.buffer as ArrayBuffer, sums: result.componentSums.buffer as ArrayBuffer });
+  };
+  // Each lane takes the next chunk as soon as its previous one is in.
+  const lane = async (): Promise<void> => {
+    while (next < chunks.length && !local.signal.aborted) {
+      const spec = chunks[next++]!;
+      await runOne(spec, free.pop()!);
+    }
+  };
   try {
-    await Promise.all(
-      chunks.map(async (spec) => {
-        const task: ChunkTask = { scenario: loaded.scenario, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials };
-        let result: ChunkResult;
-        try {
-          result = (await pool.run(task, { signal: local.signal })) as ChunkResult;
-        } catch (err) {
-          if (signal?.aborted) throw new RunAbortedError();
-          if (local.signal.aborted) throw err; // another chunk failed first; its error wins
-          local.abort();
-          throw new ChunkFailedError(spec.index, spec.offset, spec.trials, err);
-        }
-        accept(spec, result);
-      }),
-    ).catch((err: unknown) => {
+    await Promise.all(Array.from({ length: inFlight }, lane)).catch((err: unknown) => {
       local.abort();
       throw err;
     });
+    if (signal?.aborted) throw new RunAbortedError();
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await pool.destroy();

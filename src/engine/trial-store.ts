@@ -34,7 +34,8 @@ export class TrialStore {
       if (column instanceof Float64Array) column.set(result.wide.subarray(wide * n, ++wide * n), spec.offset);
       else column.set(result.narrow.subarray(narrow * n, ++narrow * n), spec.offset);
     }
-    this.chunkSums[spec.index] = result.componentSums;
+    // A copy: the chunk's buffers are reused for the next chunk.
+    this.chunkSums[spec.index] = result.componentSums.slice();
   }
 
   /** The column with this key (see TrialLayout; aliases resolved), or undefined. */

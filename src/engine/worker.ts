@@ -7,11 +7,12 @@ import type { ChunkTask } from './chunk-task.js';
 let cached: { hash: string; plan: ScenarioPlan } | undefined;
 
 /**
- * Piscina worker: simulate one chunk and hand its typed arrays back by transfer (no copy).
+ * Piscina worker: simulate one chunk into the buffers it was handed, and hand them back by transfer
+ * (no copy, no allocation).
  */
 export default function runChunk(task: ChunkTask): unknown {
   if (cached?.hash !== task.hash) cached = { hash: task.hash, plan: planScenario(task.scenario) };
-  const result: ChunkResult = simulateChunk(cached.plan, task.seed, task.chunk, task.trials);
+  const result: ChunkResult = simulateChunk(cached.plan, task.seed, task.chunk, task.trials, task.buffers);
   return move({
     get [transferableSymbol]() {
       return [result.wide.buffer, result.narrow.buffer, result.componentSums.buffer];

@@ -1,4 +1,8 @@
-import { quantilePoints, type DistributionSpec } from '../scenario/distribution-schema.js';
+import type { DistributionSpec } from '../scenario/distribution-schema.js';
+import { quantilePoints } from '../scenario/quantile-points.js';
+import { betaParams, lognormalParams } from '../scenario/distribution-params.js';
+
+export { betaParams, lognormalParams };
 import { beta } from '../random/beta.js';
 import { prepareAlias, discreteIndex } from '../random/discrete.js';
 import { empiricalIndex } from '../random/empirical.js';
@@ -6,16 +10,12 @@ import { lognormal } from '../random/lognormal.js';
 import { fitMetalog, metalog } from '../random/metalog.js';
 import { negativeBinomial } from '../random/negative-binomial.js';
 import { normal, standardNormal } from '../random/normal.js';
-import { normalQuantile } from '../random/normal-cdf.js';
 import { pert } from '../random/pert.js';
 import { poisson } from '../random/poisson.js';
 import type { RandomSource } from '../random/source.js';
 import { prepareTruncatedNormal, truncatedNormal } from '../random/truncated-normal.js';
 import { triangular } from '../random/triangular.js';
 import { uniform } from '../random/uniform.js';
-
-/** Φ⁻¹(0.9): the standard normal's 90th percentile, for lognormals stated by P10/P50/P90. */
-const Z90 = normalQuantile(0.9);
 
 /** A draw function bound to one stream: each call is one draw. */
 export type Draw = () => number;
@@ -55,31 +55,6 @@ const loopSum = (bind: (source: RandomSource) => Draw) => (source: RandomSource)
 /** Attach a one-by-one sum sampler to a compiled distribution that has no exact shortcut. */
 const withLoopSum = (d: Omit<CompiledDistribution, 'bindSum'>): CompiledDistribution => ({ ...d, bindSum: loopSum(d.bind) });
 
-
-/** Lognormal (mu, sigma) from any of the planner's parameterisations. */
-export function lognormalParams(spec: Extract<DistributionSpec, { dist: 'lognormal' }>): { mu: number; sigma: number } {
-  if (spec.mu !== undefined && spec.sigma !== undefined) return { mu: spec.mu, sigma: spec.sigma };
-  if (spec.median !== undefined && spec.p90 !== undefined)
-    return { mu: Math.log(spec.median), sigma: Math.log(spec.p90 / spec.median) / Z90 };
-  if (spec.p10 !== undefined && spec.p90 !== undefined)
-    return { mu: (Math.log(spec.p10) + Math.log(spec.p90)) / 2, sigma: (Math.log(spec.p90) - Math.log(spec.p10)) / (2 * Z90) };
-  if (spec.mean !== undefined && spec.sd !== undefined) {
-    // Moments of a lognormal: mean = exp(mu + sigma^2/2), var = (exp(sigma^2) - 1) mean^2.
-    const sigma2 = Math.log(1 + (spec.sd * spec.sd) / (spec.mean * spec.mean));
-    return { mu: Math.log(spec.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
-  }
-  throw new RangeError('lognormal needs mu/sigma, median/p90, p10/p90 or mean/sd');
-}
-
-/** Beta (alpha, beta) from alpha/beta or from mean and sd (method of moments). */
-export function betaParams(spec: Extract<DistributionSpec, { dist: 'beta' }>): { alpha: number; beta: number } {
-  if (spec.alpha !== undefined && spec.beta !== undefined) return { alpha: spec.alpha, beta: spec.beta };
-  if (spec.mean !== undefined && spec.sd !== undefined) {
-    const nu = (spec.mean * (1 - spec.mean)) / (spec.sd * spec.sd) - 1;
-    return { alpha: spec.mean * nu, beta: (1 - spec.mean) * nu };
-  }
-  throw new RangeError('beta needs alpha/beta or mean/sd');
-}
 
 const constant = (value: number): CompiledDistribution => ({
   kind: 'fixed',

@@ -2,23 +2,25 @@ import type { ExistingBook } from '../scenario/scenario-schema.js';
 
 /**
  * Whole customers due for renewal in each fiscal month, from the renewal calendar's ARR shares.
- * Customers are allocated by largest remainder so the monthly counts add up to round(customers x
- * share renewing this year). Customers in a tier carry the tier's average ARR.
+ * Counts are rounded on the cumulative calendar, due[m] = round(C x cum[m]) - round(C x cum[m-1]),
+ * so the rounding spreads evenly through the year (10 customers on a uniform calendar renew in 10
+ * different months spread over the year, not in the first ten) and the total is round(C x share
+ * renewing this year). Customers in a tier carry the tier's average ARR.
  *
- * @example customersDue({ customers: 10, renewalCalendar: 'uniform' }) // => [1,1,1,1,1,1,1,1,1,1,0,0] (ties go to the earlier month)
- * Complexity: O(12 log 12).
+ * @example customersDue({ customers: 6, renewalCalendar: 'uniform' }) // => [1,0,1,0,1,0,1,0,1,0,1,0]
+ * Complexity: O(12).
  */
 export function customersDue(book: Pick<ExistingBook, 'customers' | 'renewalCalendar'>): Int32Array {
   const shares = book.renewalCalendar === 'uniform' ? new Array<number>(12).fill(1 / 12) : book.renewalCalendar;
-  const exact = shares.map((s) => s * book.customers);
-  const total = Math.round(exact.reduce((a, b) => a + b, 0));
-  const due = Int32Array.from(exact, Math.floor);
-  let left = total - due.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, m) => ({ m, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.m - b.m);
-  for (const { m } of order) {
-    if (left <= 0) break;
-    due[m]! += 1;
-    left -= 1;
+  const due = new Int32Array(12);
+  let cumulative = 0;
+  let before = 0;
+  for (let m = 0; m < 12; m++) {
+    cumulative += shares[m]!;
+    // The 1e-9 guards shares like 1/12 whose running sum lands a hair below a half.
+    const upTo = Math.round(book.customers * cumulative + 1e-9);
+    due[m] = upTo - before;
+    before = upTo;
   }
   return due;
 }

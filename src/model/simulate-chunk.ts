@@ -25,6 +25,33 @@ const SIGNED = Uint8Array.from(COMPONENTS, (c) => (['newBusiness', 'newCustomerE
 /** Share of the year an event dated month m (1..12) is live: (13 - m) / 12. */
 const LIVE_SHARE = Float64Array.from({ length: 12 }, (_, i) => (12 - i) / 12);
 
+/**
+ * Memory a chunk writes its results into, reusable from chunk to chunk: the engine passes the same
+ * buffers back and forth between threads by transfer, so a run allocates no result arrays per chunk.
+ */
+export interface ChunkBuffers {
+  readonly wide: ArrayBuffer;
+  readonly narrow: ArrayBuffer;
+  readonly sums: ArrayBuffer;
+}
+
+/** Count of float64 and float32 columns in a layout. */
+function precisionCounts(plan: ScenarioPlan): { wide: number; narrow: number } {
+  let wide = 0;
+  for (const c of plan.layout.columns) if (c.precision === 'f64') wide++;
+  return { wide, narrow: plan.layout.columns.length - wide };
+}
+
+/** Buffers big enough for any chunk of this plan (up to CHUNK_SIZE trials). */
+export function allocateChunkBuffers(plan: ScenarioPlan): ChunkBuffers {
+  const n = precisionCounts(plan);
+  return {
+    wide: new ArrayBuffer(n.wide * CHUNK_SIZE * 8),
+    narrow: new ArrayBuffer(n.narrow * CHUNK_SIZE * 4),
+    sums: new ArrayBuffer(plan.tiers.length * NM * NC * 8),
+  };
+}
+
 /** What one chunk of trials produced. */
 export interface ChunkResult {
   readonly chunk: number;
@@ -43,12 +70,18 @@ export interface ChunkResult {
 /**
  * Simulate one chunk of trials. Every random stream is seeded from (seed, chunk index, tier,
  * driver), so a chunk's results depend on nothing else: not on the worker that runs it, nor on
- * the other chunks. Pure apart from the arrays it returns.
+ * the other chunks. Pure apart from the buffers it writes (given, or fresh).
  *
  * @example simulateChunk(planScenario(scenario), '7', 0, 1000).wide
  * Complexity: O(trials x (months x lags + deals + customers due)).
  */
-export function simulateChunk(plan: ScenarioPlan, seed: string | number, chunk: number, trials: number): ChunkResult {
+export function simulateChunk(
+  plan: ScenarioPlan,
+  seed: string | number,
+  chunk: number,
+  trials: number,
+  buffers: ChunkBuffers = allocateChunkBuffers(plan),
+): ChunkResult {
   const prefix = streamSeed(seed, chunk);
   const market = standardNormal(createStream(streamSeed(prefix, 'market')));
   const simulators = plan.tiers.map((t) => new TierSimulator(t, prefix));
@@ -60,9 +93,9 @@ export function simulateChunk(plan: ScenarioPlan, seed: string | number, chunk: 
   let nWide = 0;
   let nNarrow = 0;
   columns.forEach((c, k) => (slot[k] = c.precision === 'f64' ? nWide++ : -++nNarrow));
-  const wide = new Float64Array(nWide * trials);
-  const narrow = new Float32Array(nNarrow * trials);
-  const componentSums = new Float64Array(plan.tiers.length * NM * NC);
+  const wide = new Float64Array(buffers.wide, 0, nWide * trials);
+  const narrow = new Float32Array(buffers.narrow, 0, nNarrow * trials);
+  const componentSums = new Float64Array(buffers.sums, 0, plan.tiers.length * NM * NC).fill(0);
   const tierTotals = new Float64Array(plan.tiers.length * NM * NC);
   const record = new Float64Array(ncol);
   const mrr = new Float64Array(12);

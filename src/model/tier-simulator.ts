@@ -33,7 +33,7 @@ export class TierOutcome {
   readonly events = new Float64Array(COMPONENTS.length * 12);
   /** Renewed ARR booked at renewal (after contraction, before uplift), currency. */
   renewalBookings = 0;
-  /** Opening ARR lost for GRR: churned ARR plus contraction not offset by uplift, per customer. */
+  /** Opening ARR lost for GRR: churned plus contracted ARR (price uplift and expansion excluded). */
   grossLoss = 0;
   customersWon = 0;
   customersLost = 0;
@@ -52,6 +52,9 @@ export class TierOutcome {
     this.drivers.fill(NaN);
   }
 }
+
+/** A guard against a typo (leads of 1e12) turning a run into a hang: far beyond any real company. */
+const MAX_DEALS_PER_MONTH = 1_000_000;
 
 const NEVER: Draw = () => 0;
 const NO_SUM: SumDraw = () => 0;
@@ -138,6 +141,10 @@ export class TierSimulator {
       if (month >= 1) out.leads += leads;
       const deals = this.deals(leads, conversion);
       if (deals === 0) continue;
+      if (deals > MAX_DEALS_PER_MONTH)
+        throw new RangeError(
+          `${this.plan.name}: ${deals.toExponential(2)} deals in one month; each deal's ACV is drawn, so more than ${MAX_DEALS_PER_MONTH.toLocaleString('en-US')} a month would not finish: check leadsPerMonth and conversion`,
+        );
       const byLag = this.salesCycle!.split(deals);
       for (let lag = 0; lag <= cycle.max; lag++) {
         const closeMonth = month + lag;
@@ -191,13 +198,9 @@ export class TierSimulator {
 
       const contracted = book.contraction ? this.contractionCount(renewed, contractionProbability) : 0;
       let lost = 0;
-      for (let k = 0; k < contracted; k++) {
-        const share = this.contractionSize();
-        lost += share * arr;
-        // GRR counts min(ARR_end, ARR_start) per customer: uplift can offset a small contraction.
-        const after = arr * (1 - share) * (1 + uplift);
-        if (after < arr) out.grossLoss += arr - after;
-      }
+      for (let k = 0; k < contracted; k++) lost += this.contractionSize() * arr;
+      // GRR excludes price and upsell: a contraction counts in full even when the uplift offsets it.
+      out.grossLoss += lost;
       ev[C_CONTRACTION * 12 + m - 1] = -lost;
       const retained = renewed * arr - lost;
       out.renewalBookings += retained;

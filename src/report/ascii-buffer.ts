@@ -31,8 +31,9 @@ export class AsciiBuffer {
     this.bytes[this.length++] = b;
   }
 
+  /** ASCII text only (digits, signs, exponents); other text goes through Buffer.from(s, 'utf8'). */
   text(s: string): void {
-    for (let i = 0; i < s.length; i++) this.byte(s.charCodeAt(i) & 0x7f);
+    for (let i = 0; i < s.length; i++) this.byte(s.charCodeAt(i));
   }
 
   /**

@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { open } from 'node:fs/promises';
 import type { TrialStore } from '../engine/trial-store.js';
 import type { Column } from '../model/trial-layout.js';
 import { AsciiBuffer } from './ascii-buffer.js';
@@ -30,39 +29,37 @@ function decimalsFor(column: Column): number {
  * (GRR of a tier with no opening book). Streams, so a million rows never sit in memory as text.
  */
 export async function writeTrialsCsv(file: string, store: TrialStore): Promise<void> {
-  const stream = createWriteStream(file);
   const keys = store.layout.keys;
   const columns = keys.map((k) => store.column(k)!);
   const byKey = new Map(store.layout.columns.map((c) => [c.key, c]));
   const decimals = Int32Array.from(keys, (k) => decimalsFor(byKey.get(store.layout.aliases.get(k) ?? k)!));
-  const failed = once(stream, 'error').then(([err]) => {
-    throw err;
-  });
-  const buffer = new AsciiBuffer();
-  const flush = async () => {
-    // The stream keeps the chunk it is given: hand it a copy and reuse the buffer.
-    if (!stream.write(Buffer.from(buffer.view()))) await Promise.race([once(stream, 'drain'), failed]);
-    buffer.clear();
-  };
-  buffer.text(['trial', ...keys].join(','));
-  buffer.byte(10);
-  // Rows go out in blocks: each block's columns are first widened into one float64 array, so the
-  // formatting loop reads a single array type.
-  const ncol = columns.length;
-  const block = new Float64Array(ncol * ROWS_PER_WRITE);
-  for (let start = 0; start < store.trials; start += ROWS_PER_WRITE) {
-    const rows = Math.min(ROWS_PER_WRITE, store.trials - start);
-    for (let c = 0; c < ncol; c++) block.set(columns[c]!.subarray(start, start + rows), c * rows);
-    for (let r = 0; r < rows; r++) {
-      buffer.fixed(start + r + 1, 0);
-      for (let c = 0; c < ncol; c++) {
-        buffer.byte(44);
-        buffer.fixed(block[c * rows + r]!, decimals[c]!);
+  const handle = await open(file, 'w');
+  try {
+    // The header: keys hold tier names, so quote per RFC 4180 and write UTF-8.
+    const quote = (field: string) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+    await handle.write(Buffer.from(`${['trial', ...keys].map(quote).join(',')}\n`, 'utf8'));
+    // Rows go out in blocks: each block's columns are first widened into one float64 array, so the
+    // formatting loop reads a single array type; the byte buffer is written and then reused, so a
+    // million rows allocate nothing per block.
+    const buffer = new AsciiBuffer();
+    const ncol = columns.length;
+    const block = new Float64Array(ncol * ROWS_PER_WRITE);
+    for (let start = 0; start < store.trials; start += ROWS_PER_WRITE) {
+      const rows = Math.min(ROWS_PER_WRITE, store.trials - start);
+      for (let c = 0; c < ncol; c++) block.set(columns[c]!.subarray(start, start + rows), c * rows);
+      for (let r = 0; r < rows; r++) {
+        buffer.fixed(start + r + 1, 0);
+        for (let c = 0; c < ncol; c++) {
+          buffer.byte(44);
+          buffer.fixed(block[c * rows + r]!, decimals[c]!);
+        }
+        buffer.byte(10);
       }
-      buffer.byte(10);
+      const bytes = buffer.view();
+      for (let written = 0; written < bytes.length; ) written += (await handle.write(bytes, written)).bytesWritten;
+      buffer.clear();
     }
-    await flush();
+  } finally {
+    await handle.close();
   }
-  stream.end();
-  await Promise.race([once(stream, 'finish'), failed]);
 }

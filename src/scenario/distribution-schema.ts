@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { fitMetalog, MetalogFitError } from '../random/metalog.js';
+import { QUANTILE_KEY, quantilePoints } from './quantile-points.js';
+import { lognormalParams } from './distribution-params.js';
+import { prepareTruncatedNormal } from '../random/truncated-normal.js';
+
+/** Largest magnitude of any number in a scenario: beyond it a typo, not a plan (and float32 breakdowns overflow). */
+export const MAX_MAGNITUDE = 1e15;
 
 /**
  * Distributions a planner can write for any driver. Each is an object tagged by `dist`; a plain number
@@ -8,7 +14,12 @@ import { fitMetalog, MetalogFitError } from '../random/metalog.js';
  * checked by the field (see `field-schemas.ts`).
  */
 
-const finite = (what = 'a finite number') => z.number({ error: `must be ${what}` }).finite({ error: `must be ${what}` });
+const finite = (what = 'a finite number') =>
+  z
+    .number({ error: `must be ${what}` })
+    .finite({ error: `must be ${what}` })
+    .min(-MAX_MAGNITUDE, { error: 'must be at least -1e15' })
+    .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' });
 const positive = () => finite().positive({ error: 'must be greater than 0' });
 const probability = () =>
   finite()
@@ -53,9 +64,20 @@ export const normalSchema = z
     min: finite().optional().describe('Truncate below: no draw is lower.'),
     max: finite().optional().describe('Truncate above: no draw is higher.'),
   })
-  .refine((d) => d.min === undefined || d.max === undefined || d.min < d.max, {
-    error: 'normal needs min < max',
-    path: ['max'],
+  .superRefine((d, ctx) => {
+    if (d.min !== undefined && d.max !== undefined && !(d.min < d.max)) {
+      ctx.addIssue({ code: 'custom', message: 'normal needs min < max', path: ['max'] });
+      return;
+    }
+    if (d.min === undefined && d.max === undefined) return;
+    try {
+      prepareTruncatedNormal(d.mean, d.sd, d.min ?? -Infinity, d.max ?? Infinity);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: `normal(mean ${d.mean}, sd ${d.sd}) has almost no probability between ${d.min ?? '-inf'} and ${d.max ?? 'inf'}; move the bounds or the mean`,
+      });
+    }
   })
   .describe('Normal (Gaussian), optionally truncated to [min, max].')
   .meta({ id: 'Normal' });
@@ -89,8 +111,15 @@ export const lognormalSchema = z
     }
     if (d.median !== undefined && d.p90 !== undefined && !(d.p90 > d.median))
       ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > median', path: ['p90'] });
-    if (d.p10 !== undefined && d.p90 !== undefined && !(d.p90 > d.p10))
+    if (d.p10 !== undefined && d.p90 !== undefined && !(d.p90 > d.p10)) {
       ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > p10', path: ['p90'] });
+      return;
+    }
+    const { mu, sigma } = lognormalParams(d);
+    if (sigma > 5)
+      ctx.addIssue({ code: 'custom', message: `lognormal sigma is ${sigma.toPrecision(3)}; above 5, P1 and P99 are 10 orders of magnitude apart: check the parameters` });
+    else if (Math.exp(mu + (sigma * sigma) / 2) > MAX_MAGNITUDE)
+      ctx.addIssue({ code: 'custom', message: 'lognormal mean exp(mu + sigma^2/2) is above 1e15: check mu' });
   })
   .describe('Lognormal: by mu/sigma of log(X), by median and P90, by P10 and P90, or by mean and sd.')
   .meta({ id: 'Lognormal' });
@@ -164,16 +193,6 @@ export const empiricalSchema = z
   })
   .describe('Resamples the observed values, each equally likely.')
   .meta({ id: 'Empirical' });
-
-/** Quantile keys a planner may state: p1 .. p99, and p0.5 / p99.5 style halves. */
-export const QUANTILE_KEY = /^p(\d{1,2}(\.\d+)?)$/;
-
-/** The stated quantiles as (probability, value) points in increasing probability: { p10: 4 } -> { p: 0.1, x: 4 }. */
-export function quantilePoints(quantiles: Readonly<Record<string, number>>): Array<{ p: number; x: number }> {
-  return Object.entries(quantiles)
-    .map(([key, x]) => ({ p: Number(QUANTILE_KEY.exec(key)?.[1]) / 100, x }))
-    .sort((a, b) => a.p - b.p);
-}
 
 export const quantilesSchema = z
   .strictObject({

@@ -41,11 +41,12 @@ export const nonNegativeDistribution = within(0, Infinity, 'this amount', 'use l
   'A non-negative amount (a number, or a distribution whose draws are >= 0).',
 );
 
-/** A whole number of months in 0..24, such as a sales-cycle lag. */
+/** A whole number of months in 0..24, such as a sales-cycle lag: a number, fixed, discrete or empirical. */
 export const monthLagDistribution = distributionSchema
   .superRefine((spec, ctx) => {
     const s = distributionSupport(spec);
-    if (!s.integer || s.min < 0 || s.max > 24)
+    const listed = typeof spec === 'number' || spec.dist === 'fixed' || spec.dist === 'discrete' || spec.dist === 'empirical';
+    if (!listed || !s.integer || s.min < 0 || s.max > 24)
       ctx.addIssue({
         code: 'custom',
         message: 'a lag in months must be a whole number from 0 to 24: use a number, or discrete/empirical with whole values',

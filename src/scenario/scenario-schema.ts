@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_TRIALS } from './limits.js';
+import { MAX_MAGNITUDE } from './distribution-schema.js';
 import {
   monthLagDistribution,
   monthlyProfile,
@@ -51,8 +53,18 @@ const renewalCalendar = z
 
 export const existingBookSchema = z
   .strictObject({
-    openingArr: z.number().finite().nonnegative().describe('ARR live at the start of the year (currency).'),
-    customers: z.number().int().nonnegative().describe('Customers live at the start of the year.'),
+    openingArr: z
+      .number()
+      .finite()
+      .nonnegative({ error: 'must be >= 0' })
+      .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' })
+      .describe('ARR live at the start of the year (currency).'),
+    customers: z
+      .number()
+      .int({ error: 'must be a whole number' })
+      .nonnegative({ error: 'must be >= 0' })
+      .max(1e9, { error: 'must be at most 1e9' })
+      .describe('Customers live at the start of the year.'),
     renewalCalendar: renewalCalendar.default('uniform'),
     renewalRate: rateDistribution.describe(
       "This year's logo renewal rate: the chance a customer due renews (drawn once per trial; each customer due renews or not).",
@@ -75,19 +87,24 @@ export const existingBookSchema = z
       .optional()
       .describe('Upsell and cross-sell on customers who stay, booked at their renewal.'),
   })
-  .superRefine((b, ctx) => {
-    if (b.openingArr > 0 && b.customers === 0)
-      ctx.addIssue({ code: 'custom', message: 'an opening ARR above 0 needs at least one customer', path: ['customers'] });
-    if (Array.isArray(b.renewalCalendar)) {
-      const total = b.renewalCalendar.reduce((a, x) => a + x, 0);
-      if (total > 1 + 1e-9)
-        ctx.addIssue({
-          code: 'custom',
-          message: `renewal shares add up to ${total.toFixed(4)}; they must add up to at most 1 (the share of ARR renewing this year)`,
-          path: ['renewalCalendar'],
-        });
-    }
-  })
+  // Cross-field checks run even when a field has a type error elsewhere (`when`), so every problem
+  // is reported at once; they read the raw values defensively.
+  .superRefine(
+    (b, ctx) => {
+      if (typeof b.openingArr === 'number' && b.openingArr > 0 && b.customers === 0)
+        ctx.addIssue({ code: 'custom', message: 'an opening ARR above 0 needs at least one customer', path: ['customers'] });
+      if (Array.isArray(b.renewalCalendar) && b.renewalCalendar.every((x) => typeof x === 'number')) {
+        const total = b.renewalCalendar.reduce((a, x) => a + x, 0);
+        if (total > 1 + 1e-9)
+          ctx.addIssue({
+            code: 'custom',
+            message: `renewal shares add up to ${total.toFixed(4)}; they must add up to at most 1 (the share of ARR renewing this year)`,
+            path: ['renewalCalendar'],
+          });
+      }
+    },
+    { when: () => true },
+  )
   .describe('The customer book live at the start of the year.');
 
 export const newBusinessSchema = z
@@ -125,7 +142,6 @@ export const tierSchema = z
   })
   .describe('A customer tier (segment), e.g. SMB, mid-market, enterprise.');
 
-export const MAX_TRIALS = 10_000_000;
 
 export const scenarioSchema = z
   .strictObject({
@@ -160,19 +176,27 @@ export const scenarioSchema = z
       .min(1, { error: 'a scenario needs at least one tier' })
       .max(50, { error: 'at most 50 tiers' }),
   })
-  .superRefine((s, ctx) => {
-    const seen = new Map<string, number>();
-    s.tiers.forEach((t, i) => {
-      const key = t.name.toLowerCase();
-      if (seen.has(key))
-        ctx.addIssue({ code: 'custom', message: `tier name "${t.name}" is used twice (also tiers[${seen.get(key)}])`, path: ['tiers', i, 'name'] });
-      else seen.set(key, i);
-      if (!t.existing && !t.newBusiness)
-        ctx.addIssue({ code: 'custom', message: 'a tier needs an existing book, new business, or both', path: ['tiers', i] });
-      if (t.newCustomerExpansion && !t.newBusiness)
-        ctx.addIssue({ code: 'custom', message: 'newCustomerExpansion needs newBusiness in the same tier', path: ['tiers', i, 'newCustomerExpansion'] });
-    });
-  })
+  .superRefine(
+    (s, ctx) => {
+      if (!Array.isArray(s.tiers)) return;
+      const seen = new Map<string, number>();
+      s.tiers.forEach((t: unknown, i: number) => {
+        if (t === null || typeof t !== 'object') return;
+        const tier = t as Partial<Tier>;
+        if (typeof tier.name === 'string') {
+          const key = tier.name.trim().toLowerCase();
+          if (seen.has(key))
+            ctx.addIssue({ code: 'custom', message: `tier name "${tier.name}" is used twice (also tiers[${seen.get(key)}])`, path: ['tiers', i, 'name'] });
+          else seen.set(key, i);
+        }
+        if (!tier.existing && !tier.newBusiness)
+          ctx.addIssue({ code: 'custom', message: 'a tier needs an existing book, new business, or both', path: ['tiers', i] });
+        if (tier.newCustomerExpansion && !tier.newBusiness)
+          ctx.addIssue({ code: 'custom', message: 'newCustomerExpansion needs newBusiness in the same tier', path: ['tiers', i, 'newCustomerExpansion'] });
+      });
+    },
+    { when: () => true },
+  )
   .describe('An arrcast scenario: one company, its customer tiers and the drivers of its next fiscal year.');
 
 /** A scenario as written (defaults may be missing). */

@@ -66,6 +66,34 @@ describe('arrcast run', () => {
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('previous');
   });
 
+  it('refuses an --out that is not an arrcast report, before running, and deletes nothing', () => {
+    const dir = tmp();
+    const precious = join(dir, 'precious');
+    mkdirSync(precious);
+    writeFileSync(join(precious, 'important.txt'), 'keep me');
+    const r = arrcast(['run', minimal, '--trials', '100', '--workers', '0', '--out', precious]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `arrcast: --out ${precious} is not an arrcast report (it holds important.txt) and a run replaces its output directory whole; pick a new or empty directory\n`,
+    );
+    expect(readFileSync(join(precious, 'important.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('replaces a previous report, and quotes tier names with commas or accents in trials.csv', () => {
+    const dir = tmp();
+    const scenario = join(dir, 'eu.yaml');
+    writeFileSync(scenario, readFileSync(minimal, 'utf8').replace('name: SMB', 'name: "Größe, EU"') + '  - name: Other\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n');
+    const out = join(dir, 'report');
+    expect(arrcast(['run', scenario, '--trials', '50', '--workers', '0', '--out', out]).code).toBe(0);
+    expect(arrcast(['run', scenario, '--trials', '60', '--workers', '0', '--out', out]).code).toBe(0);
+    const [header, ...rows] = readFileSync(join(out, 'trials.csv'), 'utf8').trimEnd().split('\n');
+    expect(rows).toHaveLength(60);
+    expect(header).toContain('"tier.Größe, EU.revenue"');
+    // Same number of fields in the header and every row, once quoting is honoured.
+    const fields = (line: string) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.length - 1;
+    expect(rows.every((row) => fields(row) === fields(header!))).toBe(true);
+  });
+
   it('a missing file exits 2 naming it', () => {
     const r = arrcast(['run', 'no/such/plan.yaml']);
     expect(r.code).toBe(2);

@@ -75,6 +75,22 @@ describe('new business', () => {
     expectWithin4Se(column(sim, 'endingArr'), arr);
   });
 
+  it('deals are binomial on leads: Var(won) = 12 lambda p with a fixed rate, plus 144 lambda^2 Var(p) with a beta rate', async () => {
+    // Poisson(lambda) leads thinned by a fixed p: deals a month ~ Poisson(lambda p), independent months.
+    const fixed = await run(newBusinessOnly('      leadsPerMonth: { dist: poisson, mean: 200 }\n      conversion: 0.05\n      acv: 1000\n'), 4000);
+    const w = column(fixed, 'customersWon');
+    const { sd } = meanAndSe(w);
+    // SE of a sample variance ~ variance x sqrt(2 / (n - 1)) for a near-normal count (Poisson(120)).
+    expect(Math.abs(sd ** 2 - 120)).toBeLessThan(4 * 120 * Math.sqrt(2 / 3999));
+    // With the rate drawn once per trial (beta, sd 0.01), the law of total variance adds
+    // Var(12 x 200 x p) = 144 x 200^2 x 0.01^2 = 576: a rate per lead would hide this, a rate x count
+    // without binomial noise would drop the 120.
+    const beta = await run(newBusinessOnly('      leadsPerMonth: { dist: poisson, mean: 200 }\n      conversion: { dist: beta, mean: 0.05, sd: 0.01 }\n      acv: 1000\n'), 4000);
+    const v = meanAndSe(column(beta, 'customersWon')).sd ** 2;
+    // The beta mixture is skewed; allow 5 SE of a variance estimate with kurtosis up to 6.
+    expect(Math.abs(v - (120 + 576))).toBeLessThan(5 * 696 * Math.sqrt(5 / 3999));
+  });
+
   it('new-customer expansion: half of each month\'s deals expand 6 months later, within the year only', async () => {
     const sim = await run(
       `${newBusinessOnly('      leadsPerMonth: 100\n      conversion: 1\n      acv: 2000\n')}    newCustomerExpansion:\n      probability: 0.5\n      size: 1000\n      monthsAfterClose: 6\n`,
@@ -112,6 +128,15 @@ describe('existing book', () => {
     for (const v of column(sim, 'endingArr')) expect(v).toBeCloseTo(1_260_000, 6);
     for (const v of column(sim, 'grr')) expect(v).toBe(1);
     for (const v of column(sim, 'nrr')) expect(v).toBeCloseTo(1.05, 6);
+  });
+
+  it('GRR excludes price: a 3% contraction offset by a 5% uplift still counts as a 3% loss', async () => {
+    const sim = await run(
+      bookOnly('      renewalRate: 1\n      priceUplift: 0.05\n      contraction: { probability: 1, size: 0.03 }\n'),
+      10,
+    );
+    for (const v of column(sim, 'grr')) expect(v).toBeCloseTo(Math.fround(0.97), 6);
+    for (const v of column(sim, 'nrr')) expect(v).toBeCloseTo(Math.fround(0.97 * 1.05), 6);
   });
 
   it('churn at 90% renewal with 5% uplift: means of revenue, ARR, GRR and NRR as computed by hand', async () => {
@@ -220,6 +245,32 @@ tiers:
     const sim = await run(twoTiers(0), n);
     // Under independence the sample correlation has standard error about 1 / sqrt(n).
     expect(Math.abs(correlation(column(sim, 'tier.A.revenue'), column(sim, 'tier.B.revenue')))).toBeLessThan(4 / Math.sqrt(n));
+  });
+
+  it('each driver moves by exactly its loading: rates on log-odds (contraction against the market)', async () => {
+    const sim = await run(
+      `
+name: loadings
+market: { loadings: { renewal: 0.3, contraction: 0.2, conversion: 0.25 } }
+tiers:
+  - name: T
+    existing: { openingArr: 1000000, customers: 100, renewalRate: 0.86, contraction: { probability: 0.1, size: 0.2 } }
+    newBusiness: { leadsPerMonth: 10, conversion: 0.05, acv: 1000 }
+`,
+      500,
+    );
+    const z = column(sim, 'driver.market');
+    const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+    const logit = (p: number) => Math.log(p / (1 - p));
+    const renewal = column(sim, 'driver.T.renewalRate');
+    const contraction = column(sim, 'driver.T.contractionProbability');
+    const conversion = column(sim, 'driver.T.conversion');
+    for (let i = 0; i < z.length; i++) {
+      // Stored as float32: compare at float32 precision.
+      expect(renewal[i]).toBeCloseTo(logistic(logit(0.86) + 0.3 * z[i]!), 6);
+      expect(contraction[i]).toBeCloseTo(logistic(logit(0.1) - 0.2 * z[i]!), 6);
+      expect(conversion[i]).toBeCloseTo(logistic(logit(0.05) + 0.25 * z[i]!), 6);
+    }
   });
 
   it('with loadings the tiers move together, and the factor is standard normal', async () => {

@@ -96,6 +96,28 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:15:11 tiers[1].name: tier name "smb" is used twice (also tiers[0])'],
   },
   {
+    name: 'a Poisson sales-cycle lag (lags are listed months)',
+    yaml: edit('conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: { dist: poisson, mean: 0 }'),
+    expected: [
+      'bad.yaml:14:25 tiers[0].newBusiness.salesCycleMonths: a lag in months must be a whole number from 0 to 24: use a number, or discrete/empirical with whole values',
+    ],
+  },
+  {
+    name: 'a truncated normal with almost no probability between its bounds',
+    yaml: edit('acv: { dist: lognormal, mean: 12000, sd: 4000 }', 'acv: { dist: normal, mean: 0, sd: 1, min: 40, max: 41 }'),
+    expected: ['bad.yaml:14:12 tiers[0].newBusiness.acv: normal(mean 0, sd 1) has almost no probability between 40 and 41; move the bounds or the mean'],
+  },
+  {
+    name: 'a lognormal whose mean overflows',
+    yaml: edit('acv: { dist: lognormal, mean: 12000, sd: 4000 }', 'acv: { dist: lognormal, mu: 700, sigma: 1 }'),
+    expected: ['bad.yaml:14:12 tiers[0].newBusiness.acv: lognormal mean exp(mu + sigma^2/2) is above 1e15: check mu'],
+  },
+  {
+    name: 'an absurd number',
+    yaml: edit('openingArr: 1200000', 'openingArr: 1e300'),
+    expected: ['bad.yaml:8:19 tiers[0].existing.openingArr: must be at most 1e15'],
+  },
+  {
     name: 'no tiers',
     yaml: 'name: x\ntiers: []\n',
     expected: ['bad.yaml:2:8 tiers: a scenario needs at least one tier'],
@@ -143,6 +165,21 @@ describe('bad scenarios get every problem at once, each with its line, column an
     expect(err.issues.map((i) => [i.line, i.column, i.path.join('.')])).toEqual([
       [9, 18, 'tiers.0.existing.customers'],
       [13, 19, 'tiers.0.newBusiness.conversion'],
+    ]);
+  });
+
+  it('reports cross-field problems even when another field has a type error', () => {
+    const yaml = `${edit('customers: 120', 'customers: 0').replace('openingArr: 1200000', 'openingArr: 1200000\n      priceUplift: many')}  - name: smb\n    newBusiness:\n      leadsPerMonth: 5\n      conversion: 0.1\n      acv: 1000\n`;
+    let caught: ScenarioError | undefined;
+    try {
+      parseScenario(yaml, 'bad.yaml');
+    } catch (err) {
+      caught = err as ScenarioError;
+    }
+    expect(caught?.message.split('\n')).toEqual([
+      'bad.yaml:9:20 tiers[0].existing.priceUplift: expected number or object, got "many"',
+      'bad.yaml:10:18 tiers[0].existing.customers: an opening ARR above 0 needs at least one customer',
+      'bad.yaml:16:11 tiers[1].name: tier name "smb" is used twice (also tiers[0])',
     ]);
   });
 

@@ -1,0 +1,35 @@
+import type { DistributionSpec } from './distribution-schema.js';
+import { normalQuantile } from '../random/normal-cdf.js';
+
+/** Φ⁻¹(0.9): the standard normal's 90th percentile, for lognormals stated by P10/P50/P90. */
+const Z90 = normalQuantile(0.9);
+
+/** The lognormal and beta specs as the schema parses them (before validation completes). */
+type LognormalSpec = Partial<Extract<DistributionSpec, { dist: 'lognormal' }>>;
+type BetaSpec = Partial<Extract<DistributionSpec, { dist: 'beta' }>>;
+
+/** Lognormal (mu, sigma) from any of the planner's parameterisations. */
+export function lognormalParams(spec: LognormalSpec): { mu: number; sigma: number } {
+  if (spec.mu !== undefined && spec.sigma !== undefined) return { mu: spec.mu, sigma: spec.sigma };
+  if (spec.median !== undefined && spec.p90 !== undefined)
+    return { mu: Math.log(spec.median), sigma: Math.log(spec.p90 / spec.median) / Z90 };
+  if (spec.p10 !== undefined && spec.p90 !== undefined)
+    return { mu: (Math.log(spec.p10) + Math.log(spec.p90)) / 2, sigma: (Math.log(spec.p90) - Math.log(spec.p10)) / (2 * Z90) };
+  if (spec.mean !== undefined && spec.sd !== undefined) {
+    // Moments of a lognormal: mean = exp(mu + sigma^2/2), var = (exp(sigma^2) - 1) mean^2.
+    const sigma2 = Math.log(1 + (spec.sd * spec.sd) / (spec.mean * spec.mean));
+    return { mu: Math.log(spec.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
+  }
+  throw new RangeError('lognormal needs mu/sigma, median/p90, p10/p90 or mean/sd');
+}
+
+/** Beta (alpha, beta) from alpha/beta or from mean and sd (method of moments). */
+export function betaParams(spec: BetaSpec): { alpha: number; beta: number } {
+  if (spec.alpha !== undefined && spec.beta !== undefined) return { alpha: spec.alpha, beta: spec.beta };
+  if (spec.mean !== undefined && spec.sd !== undefined) {
+    const nu = (spec.mean * (1 - spec.mean)) / (spec.sd * spec.sd) - 1;
+    return { alpha: spec.mean * nu, beta: (1 - spec.mean) * nu };
+  }
+  throw new RangeError('beta needs alpha/beta or mean/sd');
+}
+
