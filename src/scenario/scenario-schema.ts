@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_TRIALS } from './limits.js';
+import { targetsSchema } from './targets-schema.js';
 import { MAX_MAGNITUDE } from './distribution-schema.js';
 import {
   monthLagDistribution,
@@ -171,6 +172,7 @@ export const scenarioSchema = z
       .default(1)
       .describe('Seed of every random stream (overridden by --seed).'),
     market: marketSchema.prefault({}),
+    targets: targetsSchema.optional(),
     tiers: z
       .array(tierSchema)
       .min(1, { error: 'a scenario needs at least one tier' })
@@ -194,6 +196,13 @@ export const scenarioSchema = z
         if (tier.newCustomerExpansion && !tier.newBusiness)
           ctx.addIssue({ code: 'custom', message: 'newCustomerExpansion needs newBusiness in the same tier', path: ['tiers', i, 'newCustomerExpansion'] });
       });
+      const targets = (s as { targets?: { metrics?: unknown } }).targets?.metrics;
+      if (Array.isArray(targets))
+        targets.forEach((t: unknown, i: number) => {
+          const name = (t as { tier?: unknown } | null)?.tier;
+          if (typeof name === 'string' && !seen.has(name.trim().toLowerCase()))
+            ctx.addIssue({ code: 'custom', message: `no tier is named "${name}"`, path: ['targets', 'metrics', i, 'tier'] });
+        });
     },
     { when: () => true },
   )

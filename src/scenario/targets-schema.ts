@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { monthlyProfile } from './field-schemas.js';
+import { MAX_MAGNITUDE } from './distribution-schema.js';
+
+/** A target on a yearly metric: the plan's number, for the whole company or one tier. */
+export const metricTargetSchema = z
+  .strictObject({
+    metric: z.enum(['revenue', 'bookings', 'endingArr']).describe('revenue = recognized revenue of the year.'),
+    value: z.number().finite().nonnegative().max(MAX_MAGNITUDE, { error: 'must be at most 1e15' }).describe('The number to reach or beat (currency).'),
+    tier: z.string().min(1).optional().describe('A tier name; omitted = the whole company.'),
+    label: z.string().min(1).max(80).optional().describe('How to call it in tables and charts, e.g. "Board plan".'),
+  })
+  .describe('Reach or beat `value` of `metric` (for a tier, or the whole company).');
+
+/** Monthly plan lines, drawn on the fan chart and checked month by month. */
+export const monthlyPlanSchema = z
+  .strictObject({
+    mrr: monthlyProfile.optional().describe('Planned MRR in each fiscal month (currency).'),
+    cumulativeRevenue: monthlyProfile.optional().describe('Planned recognized revenue from the start of the year to the end of each fiscal month.'),
+  })
+  .describe('The plan month by month.');
+
+export const targetsSchema = z
+  .strictObject({
+    metrics: z.array(metricTargetSchema).max(50).default([]),
+    monthly: monthlyPlanSchema.optional(),
+  })
+  .describe('Targets to test the forecast against: P(reaching each), the joint probability, and shortfalls.');
+
+export type MetricTarget = z.output<typeof metricTargetSchema>;
+export type Targets = z.output<typeof targetsSchema>;
