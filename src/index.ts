@@ -11,6 +11,8 @@ export { parseScenario, hashScenario, type LoadedScenario } from './scenario/par
 export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './scenario/scenario-error.js';
 export { scenarioJsonSchema } from './scenario/json-schema.js';
 export { scenarioSchema } from './scenario/scenario-schema.js';
+export { stressSchema, type Stress } from './scenario/stress-schema.js';
+export { MAX_EXTENDS_DEPTH } from './scenario/extends.js';
 export { MAX_TRIALS } from './scenario/limits.js';
 export type { Scenario, ScenarioInput, Tier, ExistingBook, NewBusiness, NewCustomerExpansion, MarketLoadings } from './scenario/scenario-schema.js';
 export type { DistributionSpec } from './scenario/distribution-schema.js';
@@ -22,6 +24,14 @@ export { CHUNK_SIZE } from './model/simulate-chunk.js';
 export { COMPONENTS, METRICS, METRIC_COMPONENTS, type Component, type Metric } from './model/components.js';
 export { summarize, PERCENTILE_CONVENTION, type Summary, type TierSummary, type MonthSummary } from './analysis/summarize.js';
 export { describe, PERCENTILES, type Stat } from './analysis/describe.js';
+export {
+  compareSimulations,
+  pairedDifference,
+  type Comparison,
+  type MetricComparison,
+  type ScenarioStat,
+  type DifferenceStat,
+} from './analysis/compare.js';
 export { writeReport, REPORT_FILES } from './report/write-report.js';
 export { OutputDirError } from './report/output-dir.js';
 export { summaryTable } from './report/summary-table.js';

@@ -1,4 +1,4 @@
-import { quickselect } from 'simple-statistics';
+import { confidenceRanks, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
 
 /** The percentiles reported everywhere. Px = the value with an x% chance of coming in below it. */
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
@@ -14,6 +14,11 @@ export interface Stat {
   readonly max: number;
   /** Px = x% chance of coming in below (linear interpolation between order statistics, R/numpy type 7). */
   readonly percentiles: Readonly<Record<PercentileKey, number>>;
+  /**
+   * Monte Carlo error of each percentile: a distribution-free 95% confidence interval [low, high]
+   * from order statistics.
+   */
+  readonly percentileIntervals: Readonly<Record<PercentileKey, readonly [number, number]>>;
 }
 
 /**
@@ -35,8 +40,8 @@ function copyFinite(values: ArrayLike<number>, into: Float64Array): number {
  * `values`) is reused across calls so a million-trial summary does not allocate per column.
  *
  * Percentiles are type 7 (R's and numpy's default): P(p) = x[h] + (h - floor h)(x[h+1] - x[h]) with
- * h = (n - 1) p on the sorted values; the order statistics are placed by simple-statistics'
- * quickselect (Floyd-Rivest) instead of a full sort.
+ * h = (n - 1) p on the sorted values, each with a distribution-free 95% interval from order
+ * statistics; the order statistics are placed by quickselect instead of a full sort.
  *
  * @example describe(Float64Array.of(1, 2, 3, 4)).percentiles.p50 // => 2.5
  * Complexity: O(n) expected per percentile.
@@ -59,29 +64,22 @@ export function describe(values: ArrayLike<number>, scratch = new Float64Array(v
     if (v > max) max = v;
   }
   const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-  const arr = xs as unknown as number[];
-  // Select the needed order statistics in increasing position, each within what is left.
-  let left = 0;
-  const at = (k: number): number => {
-    if (k >= left) {
-      if (n - 1 > left) quickselect(arr, k, left, n - 1);
-      left = k + 1;
-    }
-    return xs[k]!;
-  };
+  const positions: number[] = [];
+  for (const p of PERCENTILES) positions.push(...type7Positions(n, p / 100), ...confidenceRanks(n, p / 100));
+  const selected = selectOrderStatistics(xs, n, positions);
   const percentiles = {} as Record<PercentileKey, number>;
+  const percentileIntervals = {} as Record<PercentileKey, readonly [number, number]>;
   for (const p of PERCENTILES) {
-    const h = (n - 1) * (p / 100);
-    const lo = Math.floor(h);
-    const xlo = at(lo);
-    const value = h === lo ? xlo : xlo + (h - lo) * (at(lo + 1) - xlo);
-    percentiles[`p${p}`] = value;
+    percentiles[`p${p}`] = type7(selected, n, p / 100);
+    const [lo, hi] = confidenceRanks(n, p / 100);
+    percentileIntervals[`p${p}`] = [selected.get(lo)!, selected.get(hi)!];
   }
-  return { mean, sd, standardError: sd / Math.sqrt(n), min, max, percentiles };
+  return { mean, sd, standardError: sd / Math.sqrt(n), min, max, percentiles, percentileIntervals };
 }
 
 /** A Stat for a value that is the same in every trial. */
 export function constantStat(value: number): Stat {
   const percentiles = Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, value])) as Record<PercentileKey, number>;
-  return { mean: value, sd: 0, standardError: 0, min: value, max: value, percentiles };
+  const percentileIntervals = Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, [value, value]])) as Record<PercentileKey, [number, number]>;
+  return { mean: value, sd: 0, standardError: 0, min: value, max: value, percentiles, percentileIntervals };
 }

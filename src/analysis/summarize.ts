@@ -2,6 +2,11 @@ import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } f
 import { TIER_DRIVERS, type TierDriver } from '../model/tier-plan.js';
 import type { Simulation } from '../engine/simulate.js';
 import { constantStat, describe, type Stat } from './describe.js';
+import { decide, type Decisions } from './decisions.js';
+import { sensitivity, type Sensitivity } from './sensitivity.js';
+import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
+import type { Targets } from '../scenario/targets-schema.js';
+import type { PrecisionReport } from './precision.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
@@ -60,6 +65,26 @@ export interface Summary {
   readonly customers: { readonly won: Stat; readonly lost: Stat };
   readonly monthly: readonly MonthSummary[];
   readonly drivers: { readonly market?: Stat };
+  /** Level of every percentile interval and probability interval in this summary. */
+  readonly monteCarlo: { readonly confidenceLevel: 0.95; readonly percentileIntervals: string; readonly probabilityIntervals: string };
+  /** Budgets at the chosen confidence, the downside and the targets. */
+  readonly decisions: Decisions;
+  /** Which drivers move recognized revenue most. */
+  readonly sensitivity: Sensitivity;
+  /** For each target: what the trials that reach it look like, and break-even driver values. */
+  readonly whatMustBeTrue: readonly WhatMustBeTrue[];
+  /** Present when the run used --precision: how many trials it took. */
+  readonly precision?: PrecisionReport;
+}
+
+/** What to test the run against, beyond the scenario's own targets. */
+export interface SummaryOptions {
+  /** Confidence of the budgets; default 0.8 (a budget reached or beaten in 80% of trials: P20). */
+  readonly confidence?: number;
+  /** Targets; default: the scenario's `targets`. */
+  readonly targets?: Targets;
+  /** How a `--precision` run got to its trial count, to report with the results. */
+  readonly precision?: PrecisionReport;
 }
 
 /**
@@ -69,7 +94,7 @@ export interface Summary {
  *
  * Complexity: O(columns x trials log trials), the sorts for percentiles.
  */
-export function summarize(sim: Simulation): Summary {
+export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);
@@ -136,6 +161,8 @@ export function summarize(sim: Simulation): Summary {
     monthly.push({ month: m, label: names[m - 1]!, mrr: describe(mrr, scratch)!, cumulativeRevenue: describe(cumulative, scratch)! });
   }
 
+  const targets = options.targets ?? scenario.targets;
+  const decisions = decide(sim, { confidence: options.confidence, targets });
   const grr = stat('grr');
   const nrr = stat('nrr');
   const market = stat('driver.market');
@@ -158,5 +185,14 @@ export function summarize(sim: Simulation): Summary {
     customers: { won: must('customersWon'), lost: must('customersLost') },
     monthly,
     drivers: market ? { market } : {},
+    monteCarlo: {
+      confidenceLevel: 0.95,
+      percentileIntervals: 'distribution-free, from order statistics (binomial ranks n p -/+ 1.96 sqrt(n p (1 - p)))',
+      probabilityIntervals: 'Wilson score interval',
+    },
+    decisions,
+    sensitivity: sensitivity(sim, 'revenue'),
+    whatMustBeTrue: (targets?.metrics ?? []).map((t, i) => whatMustBeTrue(sim, t, decisions.targets[i]!.label)),
+    ...(options.precision ? { precision: options.precision } : {}),
   };
 }

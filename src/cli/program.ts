@@ -12,7 +12,11 @@ import { writeReport } from '../report/write-report.js';
 import { checkOutputDir } from '../report/output-dir.js';
 import { summaryTable } from '../report/summary-table.js';
 import { createProgressBar } from './progress-bar.js';
+import { parseShare, parseTarget } from './parse-options.js';
+import { simulateToPrecision } from '../analysis/precision.js';
+import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { registerCompareCommand } from './compare-command.js';
 
 /** Where the CLI writes: injectable so tests can capture it. */
 export interface Io {
@@ -52,26 +56,56 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
     .option('-o, --out <dir>', 'output directory, replaced whole when the run completes; default: reports/<scenario name>')
     .option('-q, --quiet', 'do not print the summary table')
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
-    .action(async (file: string, opts: { trials?: number; seed?: string; workers?: number; out?: string; quiet?: boolean; progress: boolean }) => {
-      const loaded = await loadScenario(file);
-      const out = opts.out ?? defaultOutDir(file);
-      // Before any work: refuse an --out that is not ours to replace.
-      await checkOutputDir(out);
-      const bar = opts.progress ? createProgressBar() : undefined;
-      // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-      const seed = opts.seed;
-      const sim = await simulate(loaded, {
-        trials: opts.trials,
-        seed,
-        workers: opts.workers,
-        signal,
-        onProgress: bar ? (d, t) => bar.update(d, t) : undefined,
-      }).finally(() => bar?.finish());
-      const summary = summarize(sim);
-      await writeReport(out, sim, summary);
-      if (!opts.quiet) io.out(summaryTable(summary));
-      io.err(`wrote ${out}/ (summary.json, trials.csv, scenario.json) in ${process.uptime().toFixed(1)} s\n`);
-    });
+    .option(
+      '-t, --target <metric=value>',
+      "a target to test, repeatable: revenue=120M, endingArr=150e6, or one tier's: SMB:revenue=30M (adds to the scenario's targets)",
+      parseTarget,
+    )
+    .option('-c, --confidence <share>', 'confidence of the budgets: 0.8 or 80% gives the value reached or beaten in 80% of trials (P20)', parseShare('confidence'), 0.8)
+    .option(
+      '-p, --precision <share>',
+      "keep adding trials (doubling, from 10,000) until the 95% intervals of revenue's P10, P50 and P90 are within this share of their values, e.g. 0.5%",
+      parseShare('precision'),
+    )
+    .option('--max-trials <n>', 'cap of a --precision run', wholeNumber('max-trials', 1), 1_000_000)
+    .action(
+      async (
+        file: string,
+        opts: {
+          trials?: number;
+          seed?: string;
+          workers?: number;
+          out?: string;
+          quiet?: boolean;
+          progress: boolean;
+          target?: MetricTarget[];
+          confidence: number;
+          precision?: number;
+          maxTrials: number;
+        },
+      ) => {
+        const loaded = await loadScenario(file);
+        const out = opts.out ?? defaultOutDir(file);
+        // Before any work: refuse an --out that is not ours to replace.
+        await checkOutputDir(out);
+        const tierNames = new Set(loaded.scenario.tiers.map((t) => t.name.toLowerCase()));
+        for (const t of opts.target ?? [])
+          if (t.tier !== undefined && !tierNames.has(t.tier.toLowerCase())) throw new UsageError(`--target ${t.tier}:${t.metric}: no tier is named "${t.tier}"`);
+        const bar = opts.progress ? createProgressBar() : undefined;
+        // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
+        const common = { seed: opts.seed, workers: opts.workers, signal, onProgress: bar ? (d: number, t: number) => bar.update(d, t) : undefined };
+        const { sim, precision } = await (opts.precision !== undefined
+          ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
+          : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
+        ).finally(() => bar?.finish());
+        const scenarioTargets = loaded.scenario.targets;
+        const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(opts.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
+        const summary = summarize(sim, { confidence: opts.confidence, targets, ...(precision ? { precision } : {}) });
+        await writeReport(out, sim, summary);
+        if (!opts.quiet) io.out(summaryTable(summary));
+        io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
+      },
+    );
 
   program
     .command('validate')
@@ -111,6 +145,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       await writeFile(file, STARTER_SCENARIO);
       io.out(`wrote ${file}; next: arrcast validate ${file} && arrcast run ${file}\n`);
     });
+
+  registerCompareCommand(program, io, setExitCode, signal);
 
   return program;
 }

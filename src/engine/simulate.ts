@@ -4,7 +4,7 @@ import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
-import { allocateChunkBuffers, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
+import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
 import type { ChunkTask } from './chunk-task.js';
 import { planChunks, type ChunkSpec } from './chunks.js';
 import { ChunkFailedError, RunAbortedError, RunOptionError } from './errors.js';
@@ -27,6 +27,12 @@ export interface SimulateOptions {
   readonly signal?: AbortSignal;
   /** Called after each chunk with the trials done so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * A previous run of the same scenario and seed with fewer trials: its whole chunks are kept and
+   * only the rest are simulated (chunks do not depend on the total, so the result is identical to
+   * a fresh run of `trials`).
+   */
+  readonly resumeFrom?: Simulation;
 }
 
 /** A finished run: the per-trial results and what produced them. */
@@ -84,9 +90,12 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
       'trials',
       `${trials.toLocaleString('en-US')} trials need about ${(need / 2 ** 30).toFixed(1)} GiB for per-trial results, more than this machine can spare (${(totalmem() / 2 ** 30).toFixed(0)} GiB)`,
     );
-  const chunks = planChunks(trials);
-  const store = new TrialStore(plan.layout, trials, chunks.length);
-  let done = 0;
+  const allChunks = planChunks(trials);
+  const store = new TrialStore(plan.layout, trials, allChunks.length);
+  const kept = keptChunks(options.resumeFrom, loaded, seed, trials);
+  if (options.resumeFrom && kept > 0) store.copyChunks(options.resumeFrom.store, allChunks.slice(0, kept));
+  const chunks = allChunks.slice(kept);
+  let done = kept > 0 ? allChunks[kept - 1]!.offset + allChunks[kept - 1]!.trials : 0;
   const accept = (spec: ChunkSpec, result: ChunkResult) => {
     store.add(spec, result);
     done += spec.trials;
@@ -106,6 +115,14 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
     await runOnPool(loaded, plan, seed, chunks, Math.min(workers, chunks.length), accept, options.signal);
   }
   return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started };
+}
+
+/** How many leading chunks of a previous run can be reused: whole ones, same scenario and seed. */
+function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, seed: string, trials: number): number {
+  if (!previous) return 0;
+  if (previous.loaded.hash !== loaded.hash || previous.seed !== seed || previous.trials > trials)
+    throw new RangeError('resumeFrom must be a run of the same scenario and seed with fewer trials');
+  return Math.floor(previous.trials / CHUNK_SIZE);
 }
 
 async function runOnPool(

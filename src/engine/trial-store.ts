@@ -38,6 +38,16 @@ export class TrialStore {
     this.chunkSums[spec.index] = result.componentSums.slice();
   }
 
+  /** Copy the given chunks' trials and sums from another store of the same layout (a shorter run). */
+  copyChunks(from: TrialStore, chunks: readonly ChunkSpec[]): void {
+    for (const spec of chunks) {
+      this.columns.forEach((col, c) => col.set(from.columns[c]!.subarray(spec.offset, spec.offset + spec.trials), spec.offset));
+      const sums = from.chunkSums[spec.index];
+      if (!sums) throw new Error(`chunk ${spec.index} is missing from the run to resume`);
+      this.chunkSums[spec.index] = sums.slice();
+    }
+  }
+
   /** The column with this key (see TrialLayout; aliases resolved), or undefined. */
   column(key: string): Float64Array | Float32Array | undefined {
     const i = this.layout.index.get(this.layout.aliases.get(key) ?? key);

@@ -26,3 +26,16 @@ export function shiftRate(p: number, loading: number, z: number): number {
 export function volumeMultiplier(loading: number, z: number): number {
   return loading === 0 ? 1 : Math.exp(loading * z - (loading * loading) / 2);
 }
+
+/**
+ * A rate under a stress overlay: shifted by `shift` points of the rate (after the market shift)
+ * and clamped to [0, 1]. No shift leaves the rate exactly as it was.
+ *
+ * @example stressRate(0.86, -0.05) // => 0.81 (renewal 5 points lower)
+ * Complexity: O(1).
+ */
+export function stressRate(p: number, shift: number): number {
+  if (shift === 0) return p;
+  const q = p + shift;
+  return q < 0 ? 0 : q > 1 ? 1 : q;
+}

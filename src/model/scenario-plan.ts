@@ -17,7 +17,7 @@ export interface ScenarioPlan {
  */
 export function planScenario(scenario: Scenario): ScenarioPlan {
   const loadings = scenario.market.loadings;
-  const tiers = scenario.tiers.map((t) => planTier(t, loadings));
+  const tiers = scenario.tiers.map((t) => planTier(t, loadings, scenario.stress));
   const marketLoaded = Object.values(loadings).some((b) => b !== 0);
   return { scenario, tiers, marketLoaded, layout: createTrialLayout(tiers, marketLoaded) };
 }

@@ -84,6 +84,8 @@ export function simulateChunk(
 ): ChunkResult {
   const prefix = streamSeed(seed, chunk);
   const market = standardNormal(createStream(streamSeed(prefix, 'market')));
+  // A stress may fix the market factor; it is still drawn (and discarded) so the stream is the same.
+  const fixedFactor = plan.scenario.market.factor;
   const simulators = plan.tiers.map((t) => new TierSimulator(t, prefix));
   const outcomes = plan.tiers.map(() => new TierOutcome());
   const columns = plan.layout.columns;
@@ -104,7 +106,8 @@ export function simulateChunk(
   const scratch = new TrialScratch(plan.tiers.length);
 
   for (let trial = 0; trial < trials; trial++) {
-    const z = market();
+    const drawn = market();
+    const z = fixedFactor ?? drawn;
     mrr.fill(0);
     tierTotals.fill(0);
     for (let t = 0; t < plan.tiers.length; t++) {

@@ -1,4 +1,5 @@
 import type { MarketLoadings, Tier } from '../scenario/scenario-schema.js';
+import type { Stress } from '../scenario/stress-schema.js';
 import { compileCount, type CountDraw } from './count-sampler.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
 import { lagPmf, type LagPmf } from './lag-pmf.js';
@@ -53,6 +54,42 @@ export interface NewCustomerExpansionPlan {
   readonly timing: LagPmf;
 }
 
+/**
+ * The stress of a tier, the scenario's and the tier's own combined: volume multipliers (1 = none)
+ * and additive shifts of rates (0 = none). See `scenario/stress-schema.ts`.
+ */
+export interface TierStress {
+  /** Lead volume x this: (1 + scenario's) x (1 + tier's). */
+  readonly leads: number;
+  /** New deals' ACV x this. */
+  readonly acv: number;
+  /** Added to the rate after the market shift, then clamped to [0, 1]: scenario's + tier's. */
+  readonly conversion: number;
+  readonly renewal: number;
+  readonly contraction: number;
+  /** Existing and new customers' expansion probability. */
+  readonly expansion: number;
+}
+
+/**
+ * Combine the scenario's stress with a tier's own: relative changes multiply, shifts add.
+ *
+ * @example combineStress({ leads: -0.2 }, { leads: -0.5, renewal: -0.05 }) // leads 0.4, renewal -0.05
+ * Complexity: O(1).
+ */
+export function combineStress(scenario: Stress | undefined, tier: Stress | undefined): TierStress {
+  const g = scenario ?? {};
+  const t = tier ?? {};
+  return {
+    leads: (1 + (g.leads ?? 0)) * (1 + (t.leads ?? 0)),
+    acv: (1 + (g.acv ?? 0)) * (1 + (t.acv ?? 0)),
+    conversion: (g.conversion ?? 0) + (t.conversion ?? 0),
+    renewal: (g.renewal ?? 0) + (t.renewal ?? 0),
+    contraction: (g.contraction ?? 0) + (t.contraction ?? 0),
+    expansion: (g.expansion ?? 0) + (t.expansion ?? 0),
+  };
+}
+
 /** A tier made ready to simulate: distributions compiled, calendars turned into counts. */
 export interface TierPlan {
   readonly name: string;
@@ -60,15 +97,17 @@ export interface TierPlan {
   readonly newBusiness: NewBusinessPlan | undefined;
   readonly newCustomerExpansion: NewCustomerExpansionPlan | undefined;
   readonly loadings: MarketLoadings;
+  readonly stress: TierStress;
   /** The trial-level drivers that vary from trial to trial, in TIER_DRIVERS order. */
   readonly varyingDrivers: readonly TierDriver[];
 }
 
 /**
- * Compile one tier of a validated scenario.
+ * Compile one tier of a validated scenario; `stress` is the scenario-wide stress (the tier's own is
+ * in `tier.stress`).
  * Complexity: O(size of its distributions' tables).
  */
-export function planTier(tier: Tier, loadings: MarketLoadings): TierPlan {
+export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress): TierPlan {
   const e = tier.existing;
   const existing: ExistingPlan | undefined = e && {
     openingArr: e.openingArr,
@@ -116,6 +155,7 @@ export function planTier(tier: Tier, loadings: MarketLoadings): TierPlan {
     newBusiness,
     newCustomerExpansion,
     loadings,
+    stress: combineStress(stress, tier.stress),
     varyingDrivers: TIER_DRIVERS.filter((d) => varying[d]),
   };
 }

@@ -4,7 +4,7 @@ import { COMPONENTS, componentIndex } from './components.js';
 import type { Draw, SumDraw } from './distribution-sampler.js';
 import type { CountDraw } from './count-sampler.js';
 import { LagSplitter } from './lag-splitter.js';
-import { shiftRate, volumeMultiplier } from './market.js';
+import { shiftRate, stressRate, volumeMultiplier } from './market.js';
 import { TIER_DRIVERS, type TierPlan } from './tier-plan.js';
 
 const C_NEW = componentIndex('newBusiness');
@@ -124,11 +124,12 @@ export class TierSimulator {
 
   private runNewBusiness(z: number, out: TierOutcome): void {
     const plan = this.plan.newBusiness!;
-    const loadings = this.plan.loadings;
-    const conversion = shiftRate(this.conversion(), loadings.conversion, z);
+    const { loadings, stress } = this.plan;
+    // Stress overlays act after the market shift and draw nothing: every stream stays as it was.
+    const conversion = stressRate(shiftRate(this.conversion(), loadings.conversion, z), stress.conversion);
     out.drivers[D_CONVERSION] = conversion;
-    const leadMultiplier = volumeMultiplier(loadings.leads, z);
-    const acvMultiplier = volumeMultiplier(loadings.acv, z);
+    const leadMultiplier = volumeMultiplier(loadings.leads, z) * stress.leads;
+    const acvMultiplier = volumeMultiplier(loadings.acv, z) * stress.acv;
     const cycle = plan.salesCycle;
     const closed = this.closed;
     closed.fill(0);
@@ -154,7 +155,7 @@ export class TierSimulator {
 
     const ev = out.events;
     const x = this.plan.newCustomerExpansion;
-    const newExpansionProbability = x ? shiftRate(this.newExpansionProbability(), loadings.expansion, z) : 0;
+    const newExpansionProbability = x ? stressRate(shiftRate(this.newExpansionProbability(), loadings.expansion, z), stress.expansion) : 0;
     if (x) out.drivers[D_NEW_EXPANSION] = newExpansionProbability;
     for (let m = 1; m <= 12; m++) {
       const deals = closed[m - 1]!;
@@ -173,13 +174,15 @@ export class TierSimulator {
 
   private runExistingBook(z: number, out: TierOutcome): void {
     const book = this.plan.existing!;
-    const loadings = this.plan.loadings;
-    const renewalRate = shiftRate(this.renewalRate(), loadings.renewal, z);
+    const { loadings, stress } = this.plan;
+    const renewalRate = stressRate(shiftRate(this.renewalRate(), loadings.renewal, z), stress.renewal);
     const uplift = this.priceUplift();
     const contractionProbability = book.contraction
-      ? shiftRate(this.contractionProbability(), -loadings.contraction, z)
+      ? stressRate(shiftRate(this.contractionProbability(), -loadings.contraction, z), stress.contraction)
       : 0;
-    const expansionProbability = book.expansion ? shiftRate(this.expansionProbability(), loadings.expansion, z) : 0;
+    const expansionProbability = book.expansion
+      ? stressRate(shiftRate(this.expansionProbability(), loadings.expansion, z), stress.expansion)
+      : 0;
     out.drivers[D_RENEWAL] = renewalRate;
     out.drivers[D_UPLIFT] = uplift;
     if (book.contraction) out.drivers[D_CONTRACTION] = contractionProbability;

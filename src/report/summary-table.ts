@@ -49,5 +49,71 @@ export function summaryTable(summary: Summary): string {
   ratios.push(row('Customers lost', summary.customers.lost, formatCount));
   out.push('');
   out.push(textTable(ratios));
+  out.push(...decisionTables(summary));
   return `${out.join('\n')}\n`;
+}
+
+const interval = (i: readonly [number, number], fmt: (v: number) => string) => `[${fmt(i[0])}, ${fmt(i[1])}]`;
+
+/** A driver's value as a planner reads it: rates in percent, counts whole, the market in sd. */
+function driverValue(v: number, unit: 'rate' | 'count' | 'sd'): string {
+  return unit === 'rate' ? formatPercent(v) : unit === 'count' ? formatCount(v) : `${(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)} sd`;
+}
+
+/** Budgets, downside, targets, sensitivity, what must be true and precision. */
+function decisionTables(summary: Summary): string[] {
+  const out: string[] = [];
+  const d = summary.decisions;
+  const conf = Math.round(d.confidence * 100);
+  out.push('');
+  out.push(
+    textTable([
+      [`Budget at ${conf}% confidence (reached or beaten in ${conf}% of trials = P${100 - conf})`, 'budget', '95% interval'],
+      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), interval(d.budgets.metrics[m].interval, formatMoney)]),
+    ]),
+  );
+  out.push('');
+  out.push(
+    textTable([
+      ['Downside', 'P10', 'mean of worst 10%', 'mean of worst 5%'],
+      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.downside[m].p10.value), formatMoney(d.downside[m].worst10Mean), formatMoney(d.downside[m].worst5Mean)]),
+    ]),
+  );
+  if (d.targets.length > 0) {
+    const rows = [['Targets', 'P(reach)', '95% interval', 'mean gap if missed', 'P10 - target']];
+    for (const t of d.targets)
+      rows.push([t.label, formatPercent(t.probability.value), interval(t.probability.interval, formatPercent), formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
+    if (d.jointProbability) rows.push(['All targets in the same year', formatPercent(d.jointProbability.value), interval(d.jointProbability.interval, formatPercent), '', '']);
+    out.push('');
+    out.push(textTable(rows));
+  }
+  const sens = summary.sensitivity;
+  if (sens.drivers.length > 0) {
+    out.push('');
+    out.push(
+      textTable([
+        [`What moves recognized revenue (median with the driver in its bottom / top decile)`, 'low', 'high', 'swing', 'rank corr', 'variance share'],
+        ...sens.drivers
+          .slice(0, 8)
+          .map((x) => [`  ${x.label}`, formatMoney(x.low.metricMedian), formatMoney(x.high.metricMedian), formatMoney(x.swing), x.rankCorrelation.toFixed(2), formatPercent(x.varianceShare)]),
+      ]),
+    );
+  }
+  for (const w of summary.whatMustBeTrue) {
+    const ways = w.drivers
+      .filter((x) => x.breakEven !== undefined)
+      .slice(0, 4)
+      .map((x) => `${x.label} ${x.direction === 'atLeast' ? '>=' : '<='} ${driverValue(x.breakEven!, x.unit)} (plan ${driverValue(x.plan, x.unit)})`);
+    out.push('');
+    out.push(`To reach ${w.target} at P50: ${ways.length ? ways.join(', or ') : 'no single driver gets there within the range the scenario allows'}.`);
+  }
+  if (summary.precision) {
+    const p = summary.precision;
+    const w = p.relativeHalfWidths;
+    out.push('');
+    out.push(
+      `Precision: revenue P10/P50/P90 within ${formatPercent(w.p10)}/${formatPercent(w.p50)}/${formatPercent(w.p90)} (95% intervals) after ${p.trials.toLocaleString('en-US')} trials; asked ${formatPercent(p.target)}${p.reached ? '' : ', not reached before the cap'}.`,
+    );
+  }
+  return out;
 }

@@ -1,43 +1,17 @@
-import { readFile, stat } from 'node:fs/promises';
-import { ScenarioError } from './scenario-error.js';
-import { parseScenario, type LoadedScenario } from './parse.js';
+import { loadWithExtends } from './extends.js';
+import type { LoadedScenario } from './parse.js';
+import { readScenarioText } from './read-text.js';
 
-/** Scenario files larger than this are refused before reading: a plan is kilobytes, not megabytes. */
-export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+export { MAX_SCENARIO_BYTES } from './read-text.js';
 
 /**
- * Read and validate a scenario file (YAML or JSON). Throws ScenarioError, naming the file, for a
- * missing, unreadable or invalid file.
+ * Read and validate a scenario file (YAML or JSON). A file that says `extends: base.yaml` is merged
+ * onto its base first (see `extends.ts`); the result is the merged scenario. Throws ScenarioError,
+ * naming the file (and the line), for a missing, unreadable or invalid file, a missing base or a
+ * cycle of bases.
+ *
+ * @example (await loadScenario('scenarios/downside.yaml')).bases // => ['scenarios/example.yaml']
  */
 export async function loadScenario(file: string): Promise<LoadedScenario> {
-  const fail = (message: string): never => {
-    throw new ScenarioError(file, [{ path: [], message }]);
-  };
-  let size = 0;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) fail('is a directory, not a scenario file');
-    if (!info.isFile()) fail('is not a regular file');
-    size = info.size;
-  } catch (err) {
-    if (err instanceof ScenarioError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    fail(code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`);
-  }
-  if (size > MAX_SCENARIO_BYTES) fail(`is ${(size / 1024 / 1024).toFixed(1)} MB; a scenario file may be at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB`);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return fail(code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`);
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('is not UTF-8 text');
-  }
-  if (text.includes('\u0000')) fail('is binary, not a YAML or JSON scenario');
-  return parseScenario(text.replace(/^\uFEFF/, ''), file);
+  return loadWithExtends(file, readScenarioText);
 }

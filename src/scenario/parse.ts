@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
 import { locate } from './locate.js';
-import { flattenIssues } from './zod-issues.js';
+import { flattenIssues, type RawIssue } from './zod-issues.js';
 
 /** A validated scenario with where it came from and a hash of its content. */
 export interface LoadedScenario {
@@ -12,18 +12,33 @@ export interface LoadedScenario {
   readonly source: string;
   /** sha256 of the validated scenario (defaults filled in), hex: two files that mean the same hash the same. */
   readonly hash: string;
+  /**
+   * The base scenarios it `extends`, nearest first (absent when it extends none). `scenario` and
+   * `hash` are those of the merged scenario.
+   */
+  readonly bases?: readonly string[];
+}
+
+/** One YAML/JSON file read into a document (for positions) and plain data (for validation). */
+export interface ScenarioDocument {
+  readonly source: string;
+  readonly doc: Document;
+  readonly lines: LineCounter;
+  /** The top-level mapping as plain data. */
+  readonly data: Record<string, unknown>;
 }
 
 /** Aliases expanded at most this many times: a YAML "billion laughs" is refused, not expanded. */
 const MAX_ALIAS_COUNT = 1000;
 
 /**
- * Parse and validate scenario text (YAML, or JSON, which is YAML too). Every problem is reported at
- * once with its path and its line and column; throws ScenarioError.
+ * Read scenario text (YAML, or JSON, which is YAML too) into a document, without validating it.
+ * Throws ScenarioError for broken syntax, an empty file, or anything but a mapping at the top.
  *
- * @example parseScenario(readFileSync('plan.yaml', 'utf8'), 'plan.yaml').scenario.tiers.length
+ * @example readScenarioDocument('name: x\ntiers: []\n', 'x.yaml').data.name // => 'x'
+ * Complexity: O(size of the text).
  */
-export function parseScenario(text: string, source = '<input>'): LoadedScenario {
+export function readScenarioDocument(text: string, source: string): ScenarioDocument {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
@@ -44,16 +59,45 @@ export function parseScenario(text: string, source = '<input>'): LoadedScenario 
   if (data === null || data === undefined) throw new ScenarioError(source, [{ path: [], message: 'is empty' }]);
   if (typeof data !== 'object' || Array.isArray(data))
     throw new ScenarioError(source, [{ path: [], message: 'must be a mapping of keys (name, tiers, ...), not a list or a single value', line: 1, column: 1 }]);
+  return { source, doc, lines, data: data as Record<string, unknown> };
+}
 
+/**
+ * Validate plain scenario data against the schema. `place` turns each problem into a located
+ * issue (line, column, and the file when it is not `source`). Throws ScenarioError with every
+ * problem, sorted by `rank` of their file, then line and column.
+ *
+ * Complexity: O(size of the data).
+ */
+export function validateScenario(
+  data: unknown,
+  source: string,
+  place: (raw: RawIssue) => ScenarioIssue,
+  rank: (file: string | undefined) => number = () => 0,
+): LoadedScenario {
   const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) {
-    const issues = flattenIssues(parsed.error.issues, data).map((raw): ScenarioIssue => {
-      const pos = locate(doc, lines, raw.path, raw.key);
-      return { path: raw.path, message: raw.message, line: pos?.line, column: pos?.column };
-    });
-    throw new ScenarioError(source, sortByPosition(issues));
-  }
+  if (!parsed.success) throw new ScenarioError(source, sortByPosition(flattenIssues(parsed.error.issues, data).map(place), rank));
   return { scenario: parsed.data, source, hash: hashScenario(parsed.data) };
+}
+
+/**
+ * Parse and validate scenario text (YAML, or JSON, which is YAML too). Every problem is reported at
+ * once with its path and its line and column; throws ScenarioError. Text that `extends` another
+ * file is refused here: only `loadScenario`, which knows where the file is, can resolve it.
+ *
+ * @example parseScenario(readFileSync('plan.yaml', 'utf8'), 'plan.yaml').scenario.tiers.length
+ */
+export function parseScenario(text: string, source = '<input>'): LoadedScenario {
+  const { doc, lines, data } = readScenarioDocument(text, source);
+  if (Object.prototype.hasOwnProperty.call(data, 'extends'))
+    throw new ScenarioError(source, [
+      {
+        path: ['extends'],
+        message: 'a scenario that extends another must be read from its file (loadScenario, or the arrcast commands), which resolves the base path',
+        ...locate(doc, lines, ['extends']),
+      },
+    ]);
+  return validateScenario(data, source, (raw) => ({ path: raw.path, message: raw.message, ...locate(doc, lines, raw.path, raw.key) }));
 }
 
 /** sha256 of a scenario's canonical JSON (keys sorted), hex. */
@@ -74,9 +118,16 @@ function canonicalJson(value: unknown): string {
 
 const firstLine = (s: string) => s.split('\n')[0] ?? s;
 
-function sortByPosition(issues: ScenarioIssue[]): ScenarioIssue[] {
+/** Issues in file order (by `rank` of their file), then by line and column; unlocated ones last in their file. */
+function sortByPosition(issues: ScenarioIssue[], rank: (file: string | undefined) => number): ScenarioIssue[] {
   return issues
     .map((issue, i) => ({ issue, i }))
-    .sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        rank(a.issue.source) - rank(b.issue.source) ||
+        (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) ||
+        (a.issue.column ?? 0) - (b.issue.column ?? 0) ||
+        a.i - b.i,
+    )
     .map(({ issue }) => issue);
 }

@@ -6,6 +6,11 @@ export interface ScenarioIssue {
   /** 1-based line and column in the file, when the problem could be located. */
   readonly line?: number;
   readonly column?: number;
+  /**
+   * The file the line and column refer to, when it is not the file the error is about: a base
+   * scenario reached through `extends` (see `extends.ts`).
+   */
+  readonly source?: string;
 }
 
 /** `tiers[1].newBusiness.conversion` for ['tiers', 1, 'newBusiness', 'conversion']. */
@@ -23,7 +28,8 @@ export function formatPath(path: ReadonlyArray<string | number | symbol>): strin
 
 /** One line per issue: `scenarios/x.yaml:14:9 tiers[1].newBusiness.conversion: beta needs alpha > 0`. */
 export function formatIssue(source: string, issue: ScenarioIssue): string {
-  const where = issue.line !== undefined ? `${source}:${issue.line}:${issue.column ?? 1}` : source;
+  const file = issue.source ?? source;
+  const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
   const path = formatPath(issue.path);
   return `${where} ${path ? `${path}: ` : ''}${issue.message}`;
 }

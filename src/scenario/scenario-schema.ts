@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_TRIALS } from './limits.js';
 import { targetsSchema } from './targets-schema.js';
 import { MAX_MAGNITUDE } from './distribution-schema.js';
+import { stressSchema } from './stress-schema.js';
 import {
   monthLagDistribution,
   monthlyProfile,
@@ -38,9 +39,29 @@ export const marketLoadingsSchema = z
   })
   .describe('Loadings of each driver on the shared market factor (0 = independent of the market).');
 
+/** Most extreme fixed market factor: |Z| = 6 is a one-in-a-billion year; beyond is a typo. */
+const MAX_FACTOR = 6;
+
 export const marketSchema = z
   .strictObject({
     loadings: marketLoadingsSchema.prefault({}),
+    factor: z
+      .number()
+      .finite()
+      .min(-MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` })
+      .max(MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` })
+      .optional()
+      .describe(
+        'Stress: fix the market factor Z in every trial instead of drawing it, e.g. -1.28 for a one-in-ten bad year (-2.33: one in a hundred). All drivers move together through their loadings; everything else stays random.',
+      ),
+  })
+  .superRefine((m, ctx) => {
+    if (m.factor !== undefined && m.factor !== 0 && Object.values(m.loadings).every((b) => b === 0))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a fixed market factor moves nothing while every loading is 0; set market.loadings (e.g. renewal: 0.3)',
+        path: ['factor'],
+      });
   })
   .describe(
     'A shared market factor Z ~ N(0,1), one per trial, that moves the drivers of every tier together so bad years are bad everywhere.',
@@ -140,13 +161,30 @@ export const tierSchema = z
     existing: existingBookSchema.optional(),
     newBusiness: newBusinessSchema.optional(),
     newCustomerExpansion: newCustomerExpansionSchema.optional(),
+    stress: stressSchema.optional().describe("Stress of this tier's drivers, combined with the scenario's `stress` (relative changes multiply, shifts add)."),
   })
   .describe('A customer tier (segment), e.g. SMB, mid-market, enterprise.');
 
 
+/** What a tier needs for each of its own stresses to shift something: a stress on a part it lacks is a mistake. */
+const STRESS_NEEDS: Record<string, { readonly has: (t: Partial<Tier>) => boolean; readonly what: string }> = {
+  leads: { has: (t) => !!t.newBusiness, what: 'newBusiness' },
+  acv: { has: (t) => !!t.newBusiness, what: 'newBusiness' },
+  conversion: { has: (t) => !!t.newBusiness, what: 'newBusiness' },
+  renewal: { has: (t) => !!t.existing, what: 'an existing book' },
+  contraction: { has: (t) => !!t.existing?.contraction, what: 'existing.contraction' },
+  expansion: { has: (t) => !!t.existing?.expansion || !!t.newCustomerExpansion, what: 'existing.expansion or newCustomerExpansion' },
+};
+
 export const scenarioSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
+    extends: z
+      .string()
+      .optional()
+      .describe(
+        'Path of a base scenario (relative to this file) that this one overrides: mappings merge, scalars and lists replace, tiers merge by name (remove: true drops one). Resolved when the file is loaded.',
+      ),
     name: z.string().trim().min(1, { error: 'a scenario needs a name' }),
     description: z.string().optional(),
     currency: z
@@ -173,6 +211,7 @@ export const scenarioSchema = z
       .describe('Seed of every random stream (overridden by --seed).'),
     market: marketSchema.prefault({}),
     targets: targetsSchema.optional(),
+    stress: stressSchema.optional(),
     tiers: z
       .array(tierSchema)
       .min(1, { error: 'a scenario needs at least one tier' })
@@ -195,6 +234,13 @@ export const scenarioSchema = z
           ctx.addIssue({ code: 'custom', message: 'a tier needs an existing book, new business, or both', path: ['tiers', i] });
         if (tier.newCustomerExpansion && !tier.newBusiness)
           ctx.addIssue({ code: 'custom', message: 'newCustomerExpansion needs newBusiness in the same tier', path: ['tiers', i, 'newCustomerExpansion'] });
+        const stress = tier.stress as Record<string, unknown> | null | undefined;
+        if (stress !== null && typeof stress === 'object')
+          for (const key of Object.keys(stress)) {
+            const needs = STRESS_NEEDS[key];
+            if (needs && !needs.has(tier))
+              ctx.addIssue({ code: 'custom', message: `a ${key} stress needs ${needs.what} in this tier: there is nothing to shift`, path: ['tiers', i, 'stress', key] });
+          }
       });
       const targets = (s as { targets?: { metrics?: unknown } }).targets?.metrics;
       if (Array.isArray(targets))

@@ -90,6 +90,7 @@ const KNOWN_KEYS = [
   'leadsPerMonth', 'conversion', 'salesCycleMonths', 'acv', 'seasonality', 'openingArr', 'customers', 'renewalCalendar',
   'renewalRate', 'priceUplift', 'contraction', 'expansion', 'probability', 'size', 'monthsAfterClose', 'newBusiness',
   'newCustomerExpansion', 'existing', 'fiscalYearStartMonth', 'currency', 'trials', 'seed', 'market', 'loadings', 'tiers',
+  'stress', 'factor', 'extends', 'renewal',
 ];
 
 function suggest(key: string): string {

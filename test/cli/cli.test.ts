@@ -26,7 +26,7 @@ describe('arrcast run', () => {
     expect(summary.trials).toBe(1500);
     expect(summary.seed).toBe('11');
     for (const m of ['revenue', 'bookings', 'endingArr']) {
-      expect(Object.keys(summary.metrics[m]).sort()).toEqual(['max', 'mean', 'min', 'percentiles', 'sd', 'standardError']);
+      expect(Object.keys(summary.metrics[m]).sort()).toEqual(['max', 'mean', 'min', 'percentileIntervals', 'percentiles', 'sd', 'standardError']);
       expect(Object.keys(summary.metrics[m].percentiles)).toEqual(['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99']);
     }
     const csv = readFileSync(join(out, 'trials.csv'), 'utf8').trimEnd().split('\n');
@@ -98,6 +98,49 @@ describe('arrcast run', () => {
     const r = arrcast(['run', 'no/such/plan.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('no/such/plan.yaml file not found\n');
+  });
+});
+
+describe('arrcast run: decisions', () => {
+  it('--target, --confidence: probabilities with intervals, budgets, what must be true, in the table and summary.json', () => {
+    const out = join(tmp(), 'report');
+    const r = arrcast(['run', minimal, '--trials', '2000', '--workers', '0', '--seed', '5', '--out', out, '--target', 'revenue=2.2M', '--target', 'SMB:endingArr=1.4M', '--confidence', '90%']);
+    expect(r.stderr).toContain('wrote');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Budget at 90% confidence (reached or beaten in 90% of trials = P10)');
+    expect(r.stdout).toMatch(/revenue >= 2\.2M\s+\d+\.\d%\s+\[/);
+    expect(r.stdout).toContain('To reach revenue >= 2.2M at P50:');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.decisions.confidence).toBe(0.9);
+    expect(summary.decisions.targets.map((t: { label: string }) => t.label)).toEqual(['revenue >= 2.2M', 'SMB ending ARR >= 1.4M']);
+    // P(revenue >= 2.2M) equals the share of trials in trials.csv at or above it.
+    const rows = readFileSync(join(out, 'trials.csv'), 'utf8').trimEnd().split('\n').slice(1);
+    const hits = rows.filter((row) => Number(row.split(',')[1]) >= 2.2e6).length;
+    expect(summary.decisions.targets[0].probability.value).toBeCloseTo(hits / 2000, 12);
+    // The 90% budget is the P10, with an interval around it.
+    expect(summary.decisions.budgets.metrics.revenue.value).toBeCloseTo(summary.metrics.revenue.percentiles.p10, 6);
+    expect(summary.metrics.revenue.percentileIntervals.p50[0]).toBeLessThanOrEqual(summary.metrics.revenue.percentiles.p50);
+  });
+
+  it('--precision reports how many trials it took', () => {
+    const out = join(tmp(), 'report');
+    const r = arrcast(['run', minimal, '--precision', '1%', '--trials', '1000', '--max-trials', '8000', '--workers', '0', '--out', out]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.precision.target).toBe(0.01);
+    expect(summary.trials).toBe(summary.precision.trials);
+    expect(r.stdout).toContain(`after ${summary.trials.toLocaleString('en-US')} trials; asked 1.0%`);
+  });
+
+  it.each([
+    [['--target', 'revenue>120M'], 'is not a target; write metric=value'],
+    [['--target', 'Nope:revenue=1M'], 'no tier is named "Nope"'],
+    [['--confidence', '1.5'], 'confidence must be between 0 and 1'],
+    [['--precision', '0'], 'precision must be between 0 and 1'],
+  ])('bad decision options exit 2: %j', (args, message) => {
+    const r = arrcast(['run', minimal, '--trials', '100', '--workers', '0', '--out', join(tmp(), 'r'), ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
   });
 });
 

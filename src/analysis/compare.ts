@@ -1,0 +1,195 @@
+import type { Simulation } from '../engine/simulate.js';
+import { METRICS, type Metric } from '../model/components.js';
+import { describe } from './describe.js';
+import { PERCENTILE_CONVENTION } from './summarize.js';
+
+/** Percentiles a comparison reports. Px = x% chance of coming in below. */
+export interface Band {
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
+/** One scenario's distribution of a metric. */
+export interface ScenarioStat {
+  readonly mean: number;
+  readonly sd: number;
+  /** Monte Carlo standard error of the mean: sd / sqrt(trials). */
+  readonly standardError: number;
+  readonly percentiles: Band;
+}
+
+/** The per-trial difference X - A of a metric between scenario X and the baseline A. */
+export interface DifferenceStat {
+  /** Index of X in `Comparison.scenarios` (A is 0). */
+  readonly scenario: number;
+  /** Mean of X[i] - A[i] over the trials (equal to mean X - mean A). */
+  readonly mean: number;
+  /** Standard deviation of the per-trial difference: small when the scenarios share their random numbers. */
+  readonly sd: number;
+  /** Monte Carlo standard error of the mean difference: sd / sqrt(trials). */
+  readonly standardError: number;
+  /** Percentiles of the per-trial difference (not differences of percentiles). */
+  readonly percentiles: Band;
+  /** P(X < A): the share of trials where X comes in below A, with its binomial standard error sqrt(p(1-p)/n). */
+  readonly probabilityBelow: { readonly value: number; readonly standardError: number };
+  /** Trials where X and A are exactly equal (every random number they use the same, and nothing changed). */
+  readonly identicalTrials: number;
+}
+
+export interface MetricComparison {
+  /** Each scenario's distribution, in the order given (A first). */
+  readonly scenarios: readonly ScenarioStat[];
+  /** Each later scenario against A: differences[k] is scenario k + 1 minus A. */
+  readonly differences: readonly DifferenceStat[];
+}
+
+/** Several scenarios run on the same random numbers, compared with the first (A). */
+export interface Comparison {
+  readonly tool: { readonly name: 'arrcast'; readonly comparisonVersion: 1 };
+  readonly percentileConvention: typeof PERCENTILE_CONVENTION;
+  readonly trials: number;
+  readonly seed: string;
+  readonly scenarios: ReadonlyArray<{
+    /** A, B, C, ... in the order given; A is the baseline. */
+    readonly label: string;
+    readonly name: string;
+    readonly source: string;
+    readonly hash: string;
+    readonly currency: string;
+    /** The base scenarios it extends, nearest first (see scenario/extends.ts). */
+    readonly bases: readonly string[];
+    readonly tiers: readonly string[];
+  }>;
+  /** Tiers every scenario has (same name): their random numbers are paired trial by trial. */
+  readonly sharedTiers: readonly string[];
+  /** True when every scenario has the same tiers. */
+  readonly sameTiers: boolean;
+  /** What the per-trial pairing means for these scenarios, in words. */
+  readonly pairing: string;
+  readonly metrics: Readonly<Record<Metric, MetricComparison>>;
+  /** The same for each shared tier's revenue, bookings and ending ARR. */
+  readonly byTier: Readonly<Record<string, Readonly<Record<Metric, MetricComparison>>>>;
+}
+
+/** A, B, ..., Z: labels of the compared scenarios. */
+export const MAX_COMPARED = 26;
+export const scenarioLabel = (index: number): string => String.fromCharCode(65 + index);
+
+/**
+ * Compare simulations of several scenarios run with the same seed and trial count. Every driver of
+ * every tier draws from its own stream seeded by (seed, chunk, tier, driver), so trial i of each
+ * scenario shares every random number that the changes between them do not touch (common random
+ * numbers): the per-trial difference X - A measures the change, not sampling noise. Pure.
+ *
+ * Throws RangeError for fewer than 2 or more than MAX_COMPARED simulations, or ones that differ in
+ * seed or trial count (their trials would not be paired).
+ *
+ * @example compareSimulations([plan, downside]).metrics.revenue.differences[0].probabilityBelow.value // => 0.99...
+ * Complexity: O(scenarios x (1 + shared tiers) x trials), plus the percentile selections.
+ */
+export function compareSimulations(sims: readonly Simulation[]): Comparison {
+  if (sims.length < 2 || sims.length > MAX_COMPARED) throw new RangeError(`compare needs 2 to ${MAX_COMPARED} simulations (got ${sims.length})`);
+  const first = sims[0]!;
+  for (const sim of sims)
+    if (sim.seed !== first.seed || sim.trials !== first.trials)
+      throw new RangeError(
+        `compared simulations must share seed and trial count to pair their trials: ${first.loaded.source} has seed ${first.seed} and ${first.trials} trials, ${sim.loaded.source} has seed ${sim.seed} and ${sim.trials} trials`,
+      );
+  const n = first.trials;
+  const tierNames = sims.map((s) => s.plan.tiers.map((t) => t.name));
+  const sharedTiers = tierNames[0]!.filter((name) => tierNames.every((names) => names.includes(name)));
+  const sameTiers = tierNames.every((names) => names.length === sharedTiers.length);
+  const scratch = new Float64Array(n);
+  const difference = new Float64Array(n);
+
+  const compareColumns = (columns: ReadonlyArray<ArrayLike<number>>): MetricComparison => {
+    const a = columns[0]!;
+    const scenarios = columns.map((c) => scenarioStat(c, scratch));
+    const differences = columns.slice(1).map((x, k): DifferenceStat => {
+      let below = 0;
+      let identical = 0;
+      for (let i = 0; i < n; i++) {
+        const xi = x[i]!;
+        const ai = a[i]!;
+        difference[i] = xi - ai;
+        if (xi < ai) below++;
+        if (Object.is(xi, ai)) identical++;
+      }
+      const p = below / n;
+      return {
+        scenario: k + 1,
+        ...scenarioStat(difference, scratch),
+        probabilityBelow: { value: p, standardError: Math.sqrt((p * (1 - p)) / n) },
+        identicalTrials: identical,
+      };
+    });
+    return { scenarios, differences };
+  };
+
+  const metrics = Object.fromEntries(METRICS.map((m) => [m, compareColumns(sims.map((s) => requireColumn(s, m)))])) as Record<Metric, MetricComparison>;
+  const byTier: Record<string, Record<Metric, MetricComparison>> = {};
+  // Tier breakdowns are stored as float32; a one-tier scenario's tier is its float64 total, rounded
+  // the same way when compared with a breakdown so that identical tiers compare as identical.
+  const float32 = sims.some((s) => s.plan.tiers.length > 1);
+  for (const tier of sharedTiers)
+    byTier[tier] = Object.fromEntries(METRICS.map((m) => [m, compareColumns(sims.map((s) => tierColumn(s, tier, m, float32)))])) as Record<Metric, MetricComparison>;
+
+  return {
+    tool: { name: 'arrcast', comparisonVersion: 1 },
+    percentileConvention: PERCENTILE_CONVENTION,
+    trials: n,
+    seed: first.seed,
+    scenarios: sims.map((s, i) => ({
+      label: scenarioLabel(i),
+      name: s.loaded.scenario.name,
+      source: s.loaded.source,
+      hash: s.loaded.hash,
+      currency: s.loaded.scenario.currency,
+      bases: s.loaded.bases ?? [],
+      tiers: tierNames[i]!,
+    })),
+    sharedTiers,
+    sameTiers,
+    pairing: pairingNote(tierNames, sharedTiers, sameTiers),
+    metrics,
+    byTier,
+  };
+}
+
+/**
+ * The per-trial difference x[i] - a[i] of two columns of the same length, as float64.
+ *
+ * @example pairedDifference(Float64Array.of(1, 2), Float64Array.of(1, 5)) // => Float64Array [0, 3]
+ * Complexity: O(n).
+ */
+export function pairedDifference(a: ArrayLike<number>, x: ArrayLike<number>): Float64Array {
+  if (a.length !== x.length) throw new RangeError(`columns of different lengths (${a.length} and ${x.length}) cannot be paired`);
+  return Float64Array.from({ length: a.length }, (_, i) => x[i]! - a[i]!);
+}
+
+function scenarioStat(values: ArrayLike<number>, scratch: Float64Array<ArrayBuffer>): ScenarioStat {
+  const s = describe(values, scratch);
+  if (!s) return { mean: NaN, sd: NaN, standardError: NaN, percentiles: { p10: NaN, p50: NaN, p90: NaN } };
+  return { mean: s.mean, sd: s.sd, standardError: s.standardError, percentiles: { p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90 } };
+}
+
+function requireColumn(sim: Simulation, key: string): ArrayLike<number> {
+  const column = sim.store.column(key);
+  if (!column) throw new Error(`${sim.loaded.source}: no per-trial column ${key}`);
+  return column;
+}
+
+/** A tier's metric per trial: its own column, or the headline one when it is the only tier (as float32 if asked). */
+function tierColumn(sim: Simulation, tier: string, metric: Metric, float32: boolean): ArrayLike<number> {
+  if (sim.plan.tiers.length > 1) return requireColumn(sim, `tier.${tier}.${metric}`);
+  const total = requireColumn(sim, metric);
+  return float32 ? Float32Array.from(total) : total;
+}
+
+function pairingNote(tierNames: ReadonlyArray<readonly string[]>, shared: readonly string[], same: boolean): string {
+  if (same)
+    return 'Every scenario has the same tiers: trial i of each shares every random number that the changes between them do not touch, so the per-trial differences are the changes\' effect, not sampling noise.';
+  const lists = tierNames.map((names, i) => `${scenarioLabel(i)}: ${names.join(', ') || 'none'}`).join('; ');
+  return `The scenarios' tiers differ (${lists}). Trial-by-trial pairing holds only for the tiers they share (${shared.join(', ') || 'none'}); the other tiers draw unpaired, so the differences of the totals include them as independent noise.`;
+}

@@ -1,0 +1,149 @@
+import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
+import type { Simulation } from '../engine/simulate.js';
+import type { MetricTarget, Targets } from '../scenario/targets-schema.js';
+import { metricColumn } from './columns.js';
+import { probability, type Probability } from './probability.js';
+import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
+
+/** A target tested against the trials. */
+export interface TargetResult {
+  readonly label: string;
+  readonly metric: Metric;
+  readonly tier?: string;
+  readonly value: number;
+  /** P(metric >= value), with its Monte Carlo error. */
+  readonly probability: Probability;
+  /** In the trials that miss: how many, and the mean gap (value - metric). */
+  readonly shortfall: { readonly trialsMissing: number; readonly meanGap: number };
+  /** The metric's P10 minus the target: how far a one-in-ten bad year lands from plan. */
+  readonly p10MinusTarget: number;
+}
+
+export interface MonthPlanResult {
+  readonly month: number;
+  readonly mrr?: { readonly plan: number; readonly probability: Probability };
+  readonly cumulativeRevenue?: { readonly plan: number; readonly probability: Probability };
+}
+
+/** What finance asks of a run: budgets at a confidence, the downside, and the odds of each target. */
+export interface Decisions {
+  /** The confidence of the budgets: a budget is reached or beaten in this share of trials. */
+  readonly confidence: number;
+  readonly budgets: {
+    readonly metrics: Record<Metric, QuantileEstimate>;
+    readonly byTier: Record<string, Record<Metric, QuantileEstimate>>;
+    readonly byComponent: Record<Metric, Partial<Record<Component, QuantileEstimate>>>;
+  };
+  /** Expected shortfall: the mean of the worst 5% and 10% of trials; and P10. */
+  readonly downside: Record<Metric, { readonly p10: QuantileEstimate; readonly worst5Mean: number; readonly worst10Mean: number }>;
+  readonly targets: readonly TargetResult[];
+  /** P(every target is met in the same trial). */
+  readonly jointProbability?: Probability;
+  readonly monthlyPlan?: readonly MonthPlanResult[];
+}
+
+export interface DecisionOptions {
+  /** Confidence of the budgets, in (0, 1); default 0.8 (the P20). */
+  readonly confidence?: number;
+  readonly targets?: Targets;
+}
+
+const METRIC_WORDS: Record<Metric, string> = { revenue: 'revenue', bookings: 'bookings', endingArr: 'ending ARR' };
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+
+/** 'revenue >= 120M', 'SMB ending ARR >= 30M', or the target's own label. */
+const targetLabel = (t: MetricTarget) => t.label ?? `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact.format(t.value)}`;
+
+/**
+ * Budgets, downside figures and target probabilities of a run.
+ *
+ * @example decide(sim, { confidence: 0.8, targets: { metrics: [{ metric: 'revenue', value: 120e6 }] } }).targets[0].probability.value
+ * Complexity: O(trials x (metrics + tiers + components + targets)), expected.
+ */
+export function decide(sim: Simulation, options: DecisionOptions = {}): Decisions {
+  const confidence = options.confidence ?? 0.8;
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1 (got ${confidence})`);
+  const n = sim.trials;
+  const scratch = new Float64Array(n);
+  const budgetOf = (values: ArrayLike<number>) => quantile(values, 1 - confidence, scratch);
+
+  const metrics = Object.fromEntries(METRICS.map((m) => [m, budgetOf(sim.store.column(m)!)])) as Record<Metric, QuantileEstimate>;
+  const byTier: Record<string, Record<Metric, QuantileEstimate>> = {};
+  for (const t of sim.plan.tiers) byTier[t.name] = Object.fromEntries(METRICS.map((m) => [m, budgetOf(metricColumn(sim, m, t.name))])) as Record<Metric, QuantileEstimate>;
+  const byComponent = Object.fromEntries(
+    METRICS.map((m) => [
+      m,
+      Object.fromEntries(
+        METRIC_COMPONENTS[m]
+          .filter((c) => c !== 'openingBook')
+          .map((c) => [c, budgetOf(sim.store.column(`component.${m}.${c}`)!)]),
+      ),
+    ]),
+  ) as Record<Metric, Partial<Record<Component, QuantileEstimate>>>;
+
+  const downside = Object.fromEntries(
+    METRICS.map((m) => {
+      const col = sim.store.column(m)!;
+      return [m, { p10: quantile(col, 0.1, scratch), worst5Mean: expectedShortfall(col, 0.05, scratch), worst10Mean: expectedShortfall(col, 0.1, scratch) }];
+    }),
+  ) as Decisions['downside'];
+
+  const targets: TargetResult[] = [];
+  const meetsAll = new Uint8Array(n).fill(1);
+  for (const t of options.targets?.metrics ?? []) {
+    const col = metricColumn(sim, t.metric, t.tier);
+    let hits = 0;
+    let gap = 0;
+    for (let i = 0; i < n; i++) {
+      const v = col[i]!;
+      if (v >= t.value) hits++;
+      else {
+        gap += t.value - v;
+        meetsAll[i] = 0;
+      }
+    }
+    const missing = n - hits;
+    targets.push({
+      label: targetLabel(t),
+      metric: t.metric,
+      ...(t.tier ? { tier: t.tier } : {}),
+      value: t.value,
+      probability: probability(hits, n),
+      shortfall: { trialsMissing: missing, meanGap: missing > 0 ? gap / missing : 0 },
+      p10MinusTarget: quantile(col, 0.1, scratch).value - t.value,
+    });
+  }
+  let all = 0;
+  for (let i = 0; i < n; i++) all += meetsAll[i]!;
+
+  const plan = options.targets?.monthly;
+  let monthlyPlan: MonthPlanResult[] | undefined;
+  if (plan?.mrr || plan?.cumulativeRevenue) {
+    monthlyPlan = [];
+    const cumulative = new Float64Array(n);
+    for (let m = 1; m <= 12; m++) {
+      const mrr = sim.store.column(`mrr.${m}`)!;
+      let mrrHits = 0;
+      let cumHits = 0;
+      for (let i = 0; i < n; i++) {
+        cumulative[i]! += mrr[i]!;
+        if (plan.mrr && mrr[i]! >= plan.mrr[m - 1]!) mrrHits++;
+        if (plan.cumulativeRevenue && cumulative[i]! >= plan.cumulativeRevenue[m - 1]!) cumHits++;
+      }
+      monthlyPlan.push({
+        month: m,
+        ...(plan.mrr ? { mrr: { plan: plan.mrr[m - 1]!, probability: probability(mrrHits, n) } } : {}),
+        ...(plan.cumulativeRevenue ? { cumulativeRevenue: { plan: plan.cumulativeRevenue[m - 1]!, probability: probability(cumHits, n) } } : {}),
+      });
+    }
+  }
+
+  return {
+    confidence,
+    budgets: { metrics, byTier, byComponent },
+    downside,
+    targets,
+    ...(targets.length > 1 ? { jointProbability: probability(all, n) } : {}),
+    ...(monthlyPlan ? { monthlyPlan } : {}),
+  };
+}

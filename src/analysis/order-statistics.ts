@@ -1,0 +1,57 @@
+import { quickselect } from 'simple-statistics';
+
+/** z of a two-sided 95% interval: Φ⁻¹(0.975). */
+export const Z95 = 1.959963984540054;
+
+/**
+ * 0-based ranks [lo, hi] of a distribution-free confidence interval for the p-quantile of n
+ * values: the order statistics X(lo) <= Q(p) <= X(hi) with coverage about 1 - alpha, from the
+ * normal approximation to the binomial count of values below Q(p) (Conover, "Practical
+ * Nonparametric Statistics", 3rd ed., section 3.2): ranks np ∓ z sqrt(np(1 - p)), 1-based.
+ *
+ * @example confidenceRanks(1000, 0.5) // => [468, 530]
+ * Complexity: O(1).
+ */
+export function confidenceRanks(n: number, p: number, z = Z95): [number, number] {
+  const centre = n * p;
+  const half = z * Math.sqrt(n * p * (1 - p));
+  const lo = Math.max(1, Math.floor(centre - half));
+  const hi = Math.min(n, Math.ceil(centre + half));
+  return [lo - 1, hi - 1];
+}
+
+/**
+ * Place the order statistics at the given 0-based positions of xs[0..n) and return them by
+ * position. Positions are selected in increasing order, each by simple-statistics' quickselect
+ * (Floyd-Rivest) within what lies above the previous one, so nothing is fully sorted.
+ *
+ * @example selectOrderStatistics(Float64Array.of(5, 1, 4, 2, 3), 5, [0, 4]) // => Map { 0 => 1, 4 => 5 }
+ * Complexity: O(n) expected per position.
+ */
+export function selectOrderStatistics(xs: Float64Array, n: number, positions: Iterable<number>): Map<number, number> {
+  const sorted = [...new Set(positions)].filter((k) => k >= 0 && k < n).sort((a, b) => a - b);
+  const arr = xs as unknown as number[];
+  const out = new Map<number, number>();
+  let left = 0;
+  for (const k of sorted) {
+    if (n - 1 > left && k >= left) quickselect(arr, k, left, n - 1);
+    left = k + 1;
+    out.set(k, xs[k]!);
+  }
+  return out;
+}
+
+/** Type-7 (R, numpy default) quantile from already selected order statistics. */
+export function type7(selected: ReadonlyMap<number, number>, n: number, p: number): number {
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const xlo = selected.get(lo)!;
+  return h === lo ? xlo : xlo + (h - lo) * (selected.get(lo + 1)! - xlo);
+}
+
+/** The positions type7() needs for p. */
+export function type7Positions(n: number, p: number): number[] {
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  return h === lo ? [lo] : [lo, lo + 1];
+}

@@ -1,0 +1,66 @@
+import { MAX_TRIALS } from '../scenario/limits.js';
+import type { LoadedScenario } from '../scenario/parse.js';
+import { CHUNK_SIZE } from '../model/simulate-chunk.js';
+import { simulate, type SimulateOptions, type Simulation } from '../engine/simulate.js';
+import { RunOptionError } from '../engine/errors.js';
+import { describe } from './describe.js';
+
+/** The percentiles of recognized revenue whose Monte Carlo error `--precision` bounds. */
+const WATCHED = ['p10', 'p50', 'p90'] as const;
+
+export interface PrecisionReport {
+  /** The asked-for bound: 95% interval half-width / value, e.g. 0.005. */
+  readonly target: number;
+  readonly reached: boolean;
+  /** Trials the run ended with, and the trial counts it went through. */
+  readonly trials: number;
+  readonly steps: readonly number[];
+  /** Relative half-width of the 95% interval of revenue's P10, P50 and P90 at the end. */
+  readonly relativeHalfWidths: Readonly<Record<(typeof WATCHED)[number], number>>;
+}
+
+export interface PrecisionOptions extends Omit<SimulateOptions, 'trials' | 'resumeFrom'> {
+  /** Relative half-width to reach, in (0, 1): 0.005 for 0.5%. */
+  readonly precision: number;
+  /** First trial count; default 10,000. */
+  readonly startTrials?: number;
+  /** Cap; default 1,000,000. */
+  readonly maxTrials?: number;
+}
+
+function halfWidths(sim: Simulation): PrecisionReport['relativeHalfWidths'] {
+  const s = describe(sim.store.column('revenue')!)!;
+  const rel = (k: (typeof WATCHED)[number]) => {
+    const [lo, hi] = s.percentileIntervals[k];
+    return (hi - lo) / 2 / Math.abs(s.percentiles[k] || 1);
+  };
+  return { p10: rel('p10'), p50: rel('p50'), p90: rel('p90') };
+}
+
+/**
+ * Simulate until the 95% intervals of revenue's P10, P50 and P90 are within `precision` of their
+ * values, doubling the trials (in whole chunks, keeping the chunks already run) up to a cap. The
+ * steps depend only on the options and the results, so the outcome is the same for any number of
+ * workers, and identical to a plain run of the trial count it ends with.
+ *
+ * @example await simulateToPrecision(loaded, { precision: 0.005 }) // ends when the P10/P50/P90 are within 0.5%
+ */
+export async function simulateToPrecision(loaded: LoadedScenario, options: PrecisionOptions): Promise<{ sim: Simulation; precision: PrecisionReport }> {
+  const { precision, startTrials = 10_000, maxTrials = 1_000_000, ...rest } = options;
+  if (!(precision > 0 && precision < 1)) throw new RunOptionError('precision', `must be between 0% and 100% (got ${precision * 100}%)`);
+  if (!Number.isInteger(maxTrials) || maxTrials < 1 || maxTrials > MAX_TRIALS)
+    throw new RunOptionError('max-trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')}`);
+  const roundUp = (n: number) => Math.min(maxTrials, Math.ceil(n / CHUNK_SIZE) * CHUNK_SIZE);
+  let trials = roundUp(Math.max(1, startTrials));
+  const steps: number[] = [];
+  let sim: Simulation | undefined;
+  for (;;) {
+    sim = await simulate(loaded, { ...rest, trials, resumeFrom: sim });
+    steps.push(trials);
+    const widths = halfWidths(sim);
+    const reached = WATCHED.every((k) => widths[k] <= precision);
+    if (reached || trials >= maxTrials)
+      return { sim, precision: { target: precision, reached, trials, steps, relativeHalfWidths: widths } };
+    trials = roundUp(trials * 2);
+  }
+}

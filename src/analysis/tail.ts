@@ -1,0 +1,44 @@
+import { confidenceRanks, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
+
+/** A quantile of the trials with its 95% interval. */
+export interface QuantileEstimate {
+  readonly value: number;
+  readonly interval: readonly [number, number];
+}
+
+/** Copy values into scratch; returns the count (values here are always finite). */
+function load(values: ArrayLike<number>, scratch: Float64Array): number {
+  for (let i = 0; i < values.length; i++) scratch[i] = values[i]!;
+  return values.length;
+}
+
+/**
+ * The p-quantile of the trials (type 7) with its distribution-free 95% interval.
+ * Budget at confidence c is quantile(values, 1 - c): the value reached or beaten in c of trials.
+ *
+ * @example quantile(revenue, 0.2).value // the budget at 80% confidence (P20)
+ * Complexity: O(n) expected.
+ */
+export function quantile(values: ArrayLike<number>, p: number, scratch = new Float64Array(values.length)): QuantileEstimate {
+  const n = load(values, scratch);
+  const [lo, hi] = confidenceRanks(n, p);
+  const selected = selectOrderStatistics(scratch, n, [...type7Positions(n, p), lo, hi]);
+  return { value: type7(selected, n, p), interval: [selected.get(lo)!, selected.get(hi)!] };
+}
+
+/**
+ * Expected shortfall: the mean of the worst `share` of trials (the lowest ceil(share x n) values),
+ * what a bad year looks like on average below its P(share).
+ *
+ * @example expectedShortfall(revenue, 0.1) // mean revenue of the worst 10% of years
+ * Complexity: O(n) expected.
+ */
+export function expectedShortfall(values: ArrayLike<number>, share: number, scratch = new Float64Array(values.length)): number {
+  const n = load(values, scratch);
+  const k = Math.max(1, Math.ceil(share * n));
+  // After selecting position k - 1, the first k values are the k smallest.
+  selectOrderStatistics(scratch, n, [k - 1]);
+  let sum = 0;
+  for (let i = 0; i < k; i++) sum += scratch[i]!;
+  return sum / k;
+}

@@ -1,0 +1,51 @@
+import type { Comparison, DifferenceStat, MetricComparison, ScenarioStat } from '../analysis/compare.js';
+import { METRIC_LABELS, METRICS } from '../model/components.js';
+import { formatMoney, textTable } from '../report/format.js';
+
+const HEADER = ['mean', '± s.e.', 'P10', 'P50', 'P90'];
+
+const band = (s: ScenarioStat | DifferenceStat) => [
+  formatMoney(s.mean),
+  formatMoney(s.standardError),
+  formatMoney(s.percentiles.p10),
+  formatMoney(s.percentiles.p50),
+  formatMoney(s.percentiles.p90),
+];
+
+/** A probability with its standard error: "97.3% ± 0.11%". */
+const probability = (p: { value: number; standardError: number }) =>
+  `${(p.value * 100).toFixed(1)}% ± ${(p.standardError * 100).toFixed(2)}%`;
+
+/**
+ * The comparison as the text `arrcast compare` prints: a legend of the scenarios, then for each
+ * headline metric every scenario's mean and P10/P50/P90 side by side, the per-trial difference from
+ * A with its Monte Carlo error and P(X < A), and the difference by shared tier.
+ */
+export function comparisonTable(c: Comparison): string {
+  const a = c.scenarios[0]!;
+  const out: string[] = [];
+  out.push(
+    `Comparison on common random numbers: ${c.trials.toLocaleString('en-US')} trials per scenario, seed ${c.seed}, ${a.currency}. ${c.percentileConvention}.`,
+  );
+  const width = Math.max(...c.scenarios.map((s) => s.name.length));
+  for (const s of c.scenarios) out.push(`  ${s.label}  ${s.name.padEnd(width)}  ${s.source}`);
+  out.push(
+    'X - A is the difference trial by trial (its percentiles are of the difference, not differences of percentiles); ± s.e. is the Monte Carlo standard error of the mean.',
+  );
+  out.push(c.pairing);
+  for (const m of METRICS) {
+    const mc: MetricComparison = c.metrics[m];
+    const rows: string[][] = [[`${METRIC_LABELS[m]} (${a.currency})`, ...HEADER, 'P(X < A)']];
+    mc.scenarios.forEach((s, i) => rows.push([`${c.scenarios[i]!.label}`, ...band(s), '']));
+    for (const d of mc.differences) rows.push([`${c.scenarios[d.scenario]!.label} - A, per trial`, ...band(d), probability(d.probabilityBelow)]);
+    if (c.sharedTiers.length > 1 || !c.sameTiers) {
+      rows.push([c.sameTiers ? 'by tier' : 'by shared tier']);
+      for (const tier of c.sharedTiers)
+        for (const d of c.byTier[tier]![m].differences)
+          rows.push([`  ${tier}: ${c.scenarios[d.scenario]!.label} - A`, ...band(d), probability(d.probabilityBelow)]);
+    }
+    out.push('');
+    out.push(textTable(rows));
+  }
+  return `${out.join('\n')}\n`;
+}

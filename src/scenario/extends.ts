@@ -1,0 +1,106 @@
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { locate } from './locate.js';
+import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type Origin, type PathPart, type Tree } from './merge.js';
+import { readScenarioDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
+import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import type { RawIssue } from './zod-issues.js';
+
+/** Longest chain of files extending each other: deeper is a mistake (or a loop through links). */
+export const MAX_EXTENDS_DEPTH = 16;
+
+/**
+ * Read a scenario file and, when it says `extends: base.yaml` (a path relative to the file), the
+ * chain of files it extends; merge them from the base outwards (rules in `merge.ts`) and validate
+ * the merged scenario. Every problem is reported in the file that wrote the offending value, at its
+ * line and column, with its path in that file. A missing or unreadable base, a cycle, or a chain
+ * deeper than MAX_EXTENDS_DEPTH is reported at the `extends` line of the file that names it.
+ *
+ * @example await loadWithExtends('scenarios/downside.yaml', readScenarioText) // merged onto example.yaml
+ * Complexity: O(total size of the files).
+ */
+export async function loadWithExtends(file: string, read: (file: string) => Promise<string>): Promise<LoadedScenario> {
+  const chain = await readChain(file, read);
+  if (chain.length === 1) {
+    const { doc, lines, data } = chain[0]!;
+    return validateScenario(data, file, (raw) => ({ path: raw.path, message: raw.message, ...locate(doc, lines, raw.path, raw.key) }));
+  }
+  // Layer 0 is the deepest base; the last layer is `file` itself.
+  const layers = [...chain].reverse();
+  const issues: MergeIssue[] = [];
+  let tree = withoutExtends(annotate(layers[0]!.data, 0));
+  for (let i = 1; i < layers.length; i++) tree = mergeScenarioTrees(tree, withoutExtends(annotate(layers[i]!.data, i)), issues);
+
+  const sourceOf = (layer: number) => {
+    const source = layers[layer]!.source;
+    return source === file ? {} : { source };
+  };
+  const rank = (source: string | undefined) => (source === undefined ? 0 : chain.findIndex((d) => d.source === source));
+  if (issues.length > 0) {
+    const located = issues.map(({ at, message }): ScenarioIssue => {
+      const d = layers[at.layer]!;
+      return { path: at.path, message, ...locate(d.doc, d.lines, at.path), ...sourceOf(at.layer) };
+    });
+    throw new ScenarioError(file, located.sort((a, b) => rank(a.source) - rank(b.source) || (a.line ?? 0) - (b.line ?? 0)));
+  }
+
+  const { value, origins } = materialize(tree);
+  const top = chain[0]!;
+  const place = (raw: RawIssue): ScenarioIssue => {
+    const full: PathPart[] = raw.key !== undefined ? [...raw.path, raw.key] : [...raw.path];
+    // The deepest part of the path that some file wrote; the rest is looked for below it in that file.
+    for (let k = full.length; k >= 0; k--) {
+      const origin: Origin | undefined = origins.get(pathKey(full.slice(0, k)));
+      if (!origin) continue;
+      const d = layers[origin.layer]!;
+      const inFile = [...origin.path, ...full.slice(k)];
+      const path = raw.key !== undefined ? inFile.slice(0, -1) : inFile;
+      const pos = locate(d.doc, d.lines, path, raw.key);
+      if (!pos) break;
+      return { path, message: raw.message, ...pos, ...sourceOf(origin.layer) };
+    }
+    // No file position for it: point at the extends line, and say why.
+    return {
+      path: raw.path,
+      message: `${raw.message} (in the scenario merged from ${chain.map((d) => d.source).join(' and ')}; shown at the extends line)`,
+      ...locate(top.doc, top.lines, ['extends']),
+    };
+  };
+  const loaded = validateScenario(value, file, place, rank);
+  return { ...loaded, bases: chain.slice(1).map((d) => d.source) };
+}
+
+/** The file and the files it extends, the file first. */
+async function readChain(file: string, read: (file: string) => Promise<string>): Promise<ScenarioDocument[]> {
+  const chain = [readScenarioDocument(await read(file), file)];
+  const seen = [resolve(file)];
+  for (;;) {
+    const layer = chain[chain.length - 1]!;
+    if (!Object.prototype.hasOwnProperty.call(layer.data, 'extends')) return chain;
+    const value = layer.data.extends;
+    const fail = (message: string) =>
+      new ScenarioError(layer.source, [{ path: ['extends'], message, ...locate(layer.doc, layer.lines, ['extends']) }]);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw fail('must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)');
+    const next = isAbsolute(value) ? value : join(dirname(layer.source), value);
+    const loop = seen.indexOf(resolve(next));
+    if (loop >= 0) throw fail(`"${value}" makes a cycle: ${[...chain.slice(loop).map((d) => d.source), next].join(' -> ')}`);
+    if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);
+    let text: string;
+    try {
+      text = await read(next);
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      throw fail(`the base scenario ${next}: ${err.issues.map((i) => i.message).join('; ')}`);
+    }
+    chain.push(readScenarioDocument(text, next));
+    seen.push(resolve(next));
+  }
+}
+
+/** A file's tree without its `extends` key, which is not part of the merged scenario. */
+function withoutExtends(tree: Tree): Tree {
+  if (tree.kind !== 'map' || !tree.entries.has('extends')) return tree;
+  const entries = new Map(tree.entries);
+  entries.delete('extends');
+  return { ...tree, entries };
+}

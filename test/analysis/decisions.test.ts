@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decide } from '../../src/analysis/decisions.js';
+import { describe as describeValues } from '../../src/analysis/describe.js';
+import { probability } from '../../src/analysis/probability.js';
+import { expectedShortfall, quantile } from '../../src/analysis/tail.js';
+import { normalCdf, normalQuantile } from '../../src/random/normal-cdf.js';
+import { lognormal } from '../../src/random/lognormal.js';
+import { createStream } from '../../src/random/source.js';
+import type { Simulation } from '../../src/engine/simulate.js';
+import { column, run } from '../helpers/fixtures.js';
+
+/**
+ * A scenario whose recognized revenue is exactly one lognormal deal a year: one lead in month 1
+ * (seasonality puts the whole year's 1/12-a-month in month 1), converted with certainty, live all
+ * year. So revenue ~ Lognormal(mu, sigma) and every decision figure has a closed form.
+ */
+const MU = Math.log(100_000);
+const SIGMA = 0.4;
+const oneDeal = `
+name: one lognormal deal
+tiers:
+  - name: T
+    newBusiness:
+      leadsPerMonth: ${1 / 12}
+      seasonality: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+      conversion: 1
+      acv: { dist: lognormal, mu: ${MU}, sigma: ${SIGMA} }
+`;
+const cdf = (x: number) => normalCdf((Math.log(x) - MU) / SIGMA);
+const q = (p: number) => Math.exp(MU + SIGMA * normalQuantile(p));
+
+describe('decisions against a lognormal revenue with known answers', () => {
+  const n = 20_000;
+  let sim: Simulation;
+  beforeAll(async () => {
+    sim = await run(oneDeal, n, 3);
+  });
+
+  it('the scenario really gives one deal of lognormal ACV a year', () => {
+    expect(column(sim, 'customersWon').every((v) => v === 1)).toBe(true);
+  });
+
+  it('P(revenue >= target) matches 1 - F(target) within its Monte Carlo error, and the joint probability', () => {
+    const targets = [120_000, 90_000];
+    const d = decide(sim, { targets: { metrics: targets.map((value) => ({ metric: 'revenue' as const, value })) } });
+    targets.forEach((t, i) => {
+      const exact = 1 - cdf(t);
+      const got = d.targets[i]!.probability;
+      expect(Math.abs(got.value - exact)).toBeLessThanOrEqual(4 * Math.sqrt((exact * (1 - exact)) / n));
+      expect(got.interval[0]).toBeLessThan(got.value);
+      expect(got.interval[1]).toBeGreaterThan(got.value);
+    });
+    // Both at once: revenue >= 120k (the stricter one).
+    expect(d.jointProbability!.value).toBe(d.targets[0]!.probability.value);
+  });
+
+  it('the budget at 80% confidence is the P20 and its interval covers the true P20', () => {
+    const d = decide(sim, { confidence: 0.8 });
+    const b = d.budgets.metrics.revenue;
+    expect(b.interval[0]).toBeLessThanOrEqual(q(0.2));
+    expect(b.interval[1]).toBeGreaterThanOrEqual(q(0.2));
+    // Reached or beaten in 80% of trials.
+    const col = column(sim, 'revenue');
+    expect(Math.abs(col.filter((v) => v >= b.value).length / n - 0.8)).toBeLessThanOrEqual(1 / n + 1e-12);
+  });
+
+  it('expected shortfall (mean of the worst 10%) matches the lognormal closed form within 4 SE', () => {
+    // E[X | X <= q_a] = exp(mu + s^2/2) Phi(Phi^-1(a) - s) / a.
+    const a = 0.1;
+    const exact = (Math.exp(MU + SIGMA ** 2 / 2) * normalCdf(normalQuantile(a) - SIGMA)) / a;
+    const d = decide(sim);
+    const worst = Array.from(column(sim, 'revenue')).sort((x, y) => x - y).slice(0, n * a);
+    const sd = Math.sqrt(worst.reduce((s, v) => s + (v - exact) ** 2, 0) / worst.length);
+    expect(Math.abs(d.downside.revenue.worst10Mean - exact)).toBeLessThanOrEqual(4 * (sd / Math.sqrt(worst.length)));
+    // And it is the mean of the lowest 10% exactly.
+    expect(d.downside.revenue.worst10Mean).toBeCloseTo(worst.reduce((s, v) => s + v, 0) / worst.length, 6);
+  });
+
+  it('shortfall against a target is the mean gap in the trials that miss it', () => {
+    const d = decide(sim, { targets: { metrics: [{ metric: 'revenue', value: 110_000 }] } });
+    const col = Array.from(column(sim, 'revenue'));
+    const misses = col.filter((v) => v < 110_000);
+    expect(d.targets[0]!.shortfall.trialsMissing).toBe(misses.length);
+    expect(d.targets[0]!.shortfall.meanGap).toBeCloseTo(misses.reduce((s, v) => s + (110_000 - v), 0) / misses.length, 6);
+  });
+
+  it('monthly plan: P(MRR >= plan) per month', () => {
+    // MRR is ACV / 12 in every month; a plan of median / 12 is met half the time.
+    const d = decide(sim, { targets: { metrics: [], monthly: { mrr: new Array(12).fill(Math.exp(MU) / 12) } } });
+    for (const m of d.monthlyPlan!) expect(Math.abs(m.mrr!.probability.value - 0.5)).toBeLessThanOrEqual(4 * Math.sqrt(0.25 / n));
+  });
+});
+
+describe('Monte Carlo error', () => {
+  it('the 95% percentile intervals cover the true percentile about 95% of the time', () => {
+    // 400 seeded replicates of 1,000 lognormal draws; coverage ~ Binomial(400, 0.95).
+    const reps = 400;
+    const covered = { p10: 0, p50: 0, p90: 0 };
+    const draw = lognormal(createStream('test/coverage'));
+    const xs = new Float64Array(1000);
+    for (let r = 0; r < reps; r++) {
+      for (let i = 0; i < xs.length; i++) xs[i] = draw(MU, SIGMA);
+      const s = describeValues(xs)!;
+      for (const [key, p] of [['p10', 0.1], ['p50', 0.5], ['p90', 0.9]] as const) {
+        const [lo, hi] = s.percentileIntervals[key];
+        if (lo <= q(p) && q(p) <= hi) covered[key]++;
+      }
+    }
+    for (const k of Object.values(covered)) expect(Math.abs(k / reps - 0.95)).toBeLessThanOrEqual(4 * Math.sqrt((0.95 * 0.05) / reps));
+  });
+
+  it('Wilson intervals: a known value, and sensible at 0 and n', () => {
+    const p = probability(80, 100);
+    expect(p.interval[0]).toBeCloseTo(0.7112, 3);
+    expect(p.interval[1]).toBeCloseTo(0.8666, 3);
+    expect(probability(0, 50).interval[0]).toBe(0);
+    expect(probability(0, 50).interval[1]).toBeGreaterThan(0);
+    expect(probability(50, 50).interval[1]).toBe(1);
+  });
+
+  it('quantile and expected shortfall on a small hand-made sample', () => {
+    const xs = Float64Array.of(5, 1, 4, 2, 3, 10, 9, 8, 7, 6);
+    expect(quantile(xs, 0.2).value).toBeCloseTo(2.8, 12); // type 7: 2 + 0.8 x (3 - 2)
+    expect(expectedShortfall(xs, 0.3)).toBe(2); // mean of 1, 2, 3
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { simulateToPrecision } from '../../src/analysis/precision.js';
+import { summarize } from '../../src/analysis/summarize.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { scenarioFrom } from '../helpers/fixtures.js';
+
+const yaml = `
+name: precision
+tiers:
+  - name: T
+    existing: { openingArr: 2000000, customers: 200, renewalRate: { dist: beta, mean: 0.9, sd: 0.03 } }
+    newBusiness: { leadsPerMonth: { dist: poisson, mean: 100 }, conversion: { dist: beta, mean: 0.05, sd: 0.01 }, acv: { dist: lognormal, median: 10000, p90: 25000 } }
+`;
+
+describe('--precision: adding chunks until the percentiles are precise enough', () => {
+  it('stops once the 95% intervals of P10, P50, P90 are within the asked share, doubling from the start', async () => {
+    const loaded = scenarioFrom(yaml);
+    const { sim, precision } = await simulateToPrecision(loaded, { precision: 0.004, startTrials: 2_000, maxTrials: 64_000, seed: 4, workers: 0 });
+    expect(precision.reached).toBe(true);
+    expect(precision.steps[0]).toBe(2_000);
+    precision.steps.slice(1).forEach((t, i) => expect(t).toBe(precision.steps[i]! * 2));
+    expect(sim.trials).toBe(precision.trials);
+    for (const w of Object.values(precision.relativeHalfWidths)) expect(w).toBeLessThanOrEqual(0.004);
+    // The step before did not reach it (otherwise it would have stopped there).
+    if (precision.steps.length > 1) {
+      const before = await simulate(loaded, { trials: precision.steps.at(-2)!, seed: 4, workers: 0 });
+      const s = summarize(before).metrics.revenue;
+      const widths = (['p10', 'p50', 'p90'] as const).map((k) => (s.percentileIntervals[k][1] - s.percentileIntervals[k][0]) / 2 / s.percentiles[k]);
+      expect(Math.max(...widths)).toBeGreaterThan(0.004);
+    }
+  });
+
+  it('ends bit-identical to a plain run of the same trial count, in-process or on workers', async () => {
+    const loaded = scenarioFrom(yaml);
+    const grown = await simulateToPrecision(loaded, { precision: 0.0005, startTrials: 1_500, maxTrials: 6_500, seed: 'x', workers: 2 });
+    expect(grown.precision.steps).toEqual([2_000, 4_000, 6_500]);
+    expect(grown.precision.reached).toBe(false);
+    const plain = await simulate(loaded, { trials: 6_500, seed: 'x', workers: 0 });
+    grown.sim.store.columns.forEach((c, i) => expect(Buffer.from(c.buffer).equals(Buffer.from(plain.store.columns[i]!.buffer))).toBe(true));
+    expect(JSON.stringify(summarize(grown.sim))).toBe(JSON.stringify(summarize(plain)));
+  });
+});

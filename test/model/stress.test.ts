@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { column, meanAndSe, run, scenarioFrom } from '../helpers/fixtures.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+
+/**
+ * Stress overlays against hand-computed cases: a fixed market factor, relative changes of volumes,
+ * shifts of rates in points (after the market shift, clamped to [0, 1]). Random cases must match
+ * their expected value within 4 standard errors of the simulated mean; deterministic ones exactly
+ * (or to float32 precision for the per-trial driver columns).
+ */
+
+const expectWithin4Se = (xs: Float64Array, expected: number) => {
+  const { mean, se } = meanAndSe(xs);
+  expect(se).toBeGreaterThan(0);
+  expect(Math.abs(mean - expected), `mean ${mean} vs ${expected} (SE ${se})`).toBeLessThanOrEqual(4 * se);
+};
+
+/** Equal to float32 storage precision (2^-24 relative, plus a hair for the rounding of the reference). */
+const expectFloat32 = (stored: number, exact: number) => expect(Math.abs(stored - exact)).toBeLessThanOrEqual(2 ** -23 * Math.abs(exact) + 1e-12);
+
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+const logit = (p: number) => Math.log(p / (1 - p));
+const same = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).every((v, i) => Object.is(v, b[i]));
+
+/** Sum over fiscal months m of the share of the year a deal closed in m is live: (13 - m) / 12 = 6.5. */
+const LIVE_MONTHS = 6.5;
+
+describe('market.factor fixes the market factor in every trial', () => {
+  const yaml = (factor: string) => `
+name: fixed market
+market:
+  ${factor}
+  loadings: { renewal: 0.3, contraction: 0.2, conversion: 0.25, leads: 0.2, expansion: 0.4 }
+tiers:
+  - name: T
+    existing:
+      openingArr: 1000000
+      customers: 100
+      renewalRate: 0.86
+      priceUplift: { dist: uniform, min: 0, max: 0.05 }
+      contraction: { probability: 0.1, size: 0.2 }
+      expansion: { probability: 0.2, size: 0.3 }
+    newBusiness: { leadsPerMonth: { dist: poisson, mean: 200 }, conversion: 0.05, acv: 1000 }
+    newCustomerExpansion: { probability: 0.1, size: 500 }
+`;
+
+  it('driver.market is the factor in every trial, and every rate is exactly logistic(logit(p) + b z)', async () => {
+    const z = -1.28;
+    const sim = await run(yaml(`factor: ${z}`), 2_000);
+    expect(column(sim, 'driver.market').every((v) => v === Math.fround(z))).toBe(true);
+    const expected = {
+      renewalRate: logistic(logit(0.86) + 0.3 * z),
+      contractionProbability: logistic(logit(0.1) - 0.2 * z),
+      conversion: logistic(logit(0.05) + 0.25 * z),
+      expansionProbability: logistic(logit(0.2) + 0.4 * z),
+      newCustomerExpansionProbability: logistic(logit(0.1) + 0.4 * z),
+    };
+    for (const [driver, value] of Object.entries(expected)) for (const v of column(sim, `driver.T.${driver}`)) expectFloat32(v, value);
+    // Volumes: Poisson leads with mean 200 x exp(b z - b^2 / 2) a month.
+    expectWithin4Se(column(sim, 'tier.T.leads'), 12 * 200 * Math.exp(0.2 * z - 0.02));
+  });
+
+  it('fixing the factor leaves every stream the market does not move as it was, trial by trial', async () => {
+    const drawn = await run(yaml(''), 2_000);
+    const fixed = await run(yaml('factor: -2'), 2_000);
+    // The price uplift has no loading: its draws are the same in every trial.
+    expect(same(column(drawn, 'driver.T.priceUplift'), column(fixed, 'driver.T.priceUplift'))).toBe(true);
+    expect(same(column(drawn, 'driver.market'), column(fixed, 'driver.market'))).toBe(false);
+  });
+});
+
+const newBusinessOnly = (nb: string, extra = '') => `
+name: stress
+${extra}
+tiers:
+  - name: T
+    newBusiness: ${nb}
+`;
+
+describe('stress shifts the drivers as documented', () => {
+  it('leads -20% (Poisson leads, fixed conversion and ACV): mean revenue and leads x 0.8', async () => {
+    const nb = '{ leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.05, acv: 1000 }';
+    const sim = await run(newBusinessOnly(nb, 'stress: { leads: -0.2 }'), 4_000);
+    // E[revenue] = 0.8 x 100 leads x 0.05 x 1,000 x sum of (13 - m) / 12.
+    expectWithin4Se(column(sim, 'revenue'), 0.8 * 100 * 0.05 * 1000 * LIVE_MONTHS);
+    expectWithin4Se(column(sim, 'tier.T.leads'), 0.8 * 100 * 12);
+  });
+
+  it('leads -100%: no leads and no new business at all', async () => {
+    const sim = await run(newBusinessOnly('{ leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.05, acv: 1000 }', 'stress: { leads: -1 }'), 200);
+    for (const key of ['tier.T.leads', 'customersWon', 'revenue']) expect(column(sim, key).every((v) => v === 0), key).toBe(true);
+  });
+
+  it("a tier's own stress combines with the scenario's: relative changes multiply", async () => {
+    const sim = await run(`
+name: combined
+stress: { leads: -0.2 }
+tiers:
+  - name: T
+    newBusiness: { leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.05, acv: 1000 }
+    stress: { leads: -0.5 }
+`, 4_000);
+    expectWithin4Se(column(sim, 'tier.T.leads'), 0.8 * 0.5 * 100 * 12);
+  });
+
+  it('acv -10% scales every deal: with fixed leads, conversion and ACV, revenue is exactly 0.9 x the plan', async () => {
+    const sim = await run(newBusinessOnly('{ leadsPerMonth: 100, conversion: 1, acv: 2000 }', 'stress: { acv: -0.1 }'), 20);
+    for (const v of column(sim, 'revenue')) expect(v).toBeCloseTo(0.9 * 100 * 2000 * LIVE_MONTHS, 6);
+  });
+
+  it('conversion +1 point: deals at 6% of leads instead of 5%', async () => {
+    const sim = await run(newBusinessOnly('{ leadsPerMonth: 100, conversion: 0.05, acv: 1000 }', 'stress: { conversion: 0.01 }'), 4_000);
+    expectWithin4Se(column(sim, 'customersWon'), 12 * 100 * 0.06);
+  });
+
+  it('rates are clamped to [0, 1]: conversion 2% - 5 points wins nothing; renewal 97% + 5 points loses nobody', async () => {
+    const none = await run(newBusinessOnly('{ leadsPerMonth: 100, conversion: 0.02, acv: 1000 }', 'stress: { conversion: -0.05 }'), 200);
+    expect(column(none, 'customersWon').every((v) => v === 0)).toBe(true);
+    const all = await run(
+      `
+name: clamp
+stress: { renewal: 0.05 }
+tiers:
+  - name: T
+    existing: { openingArr: 1200000, customers: 120, renewalRate: 0.97 }
+`,
+      200,
+    );
+    expect(column(all, 'customersLost').every((v) => v === 0)).toBe(true);
+  });
+
+  it('renewal -5 points, contraction +10 points, expansion -10 points: the ARR bridge as computed by hand', async () => {
+    const sim = await run(
+      `
+name: book
+stress: { renewal: -0.05, contraction: 0.1, expansion: -0.1 }
+tiers:
+  - name: T
+    existing:
+      openingArr: 1200000
+      customers: 120
+      renewalRate: 0.9
+      contraction: { probability: 0.2, size: 0.1 }
+      expansion: { probability: 0.3, size: 0.5 }
+`,
+      4_000,
+    );
+    // Rates used: renewal 0.85, contraction 0.3, expansion 0.2. Per customer due (shares of ARR):
+    // churn 0.15; contraction 0.85 x 0.3 x 0.1 = 0.0255; expansion 0.85 x 0.7 x 0.2 x 0.5 = 0.0595.
+    expectWithin4Se(column(sim, 'component.endingArr.churn'), -0.15 * 1_200_000);
+    expectWithin4Se(column(sim, 'component.endingArr.contraction'), -0.0255 * 1_200_000);
+    expectWithin4Se(column(sim, 'component.endingArr.existingExpansion'), 0.0595 * 1_200_000);
+    expectWithin4Se(column(sim, 'grr'), 1 - 0.15 - 0.0255);
+  });
+
+  it('expansion stress also shifts new customers\' expansion', async () => {
+    const sim = await run(
+      `${newBusinessOnly('{ leadsPerMonth: 100, conversion: 1, acv: 2000 }', 'stress: { expansion: 0.25 }')}    newCustomerExpansion: { probability: 0.25, size: 1000, monthsAfterClose: 6 }\n`,
+      4_000,
+    );
+    // Deals of months 1..6 expand in months 7..12 with probability 0.5: 50 a month x 1,000.
+    expectWithin4Se(column(sim, 'component.endingArr.newCustomerExpansion'), 6 * 50 * 1000);
+  });
+
+  it('a rate stress acts after the market shift: logistic(logit(p) + b z) + shift, in every trial', async () => {
+    const sim = await run(
+      `
+name: after market
+market: { factor: 1.5, loadings: { renewal: 0.4 } }
+stress: { renewal: -0.05 }
+tiers:
+  - name: T
+    existing: { openingArr: 1000000, customers: 100, renewalRate: 0.86 }
+`,
+      300,
+    );
+    for (const v of column(sim, 'driver.T.renewalRate')) expectFloat32(v, logistic(logit(0.86) + 0.4 * 1.5) - 0.05);
+  });
+});
+
+describe('a stress changes only what it shifts: every driver keeps its own random numbers', () => {
+  const book = (stress: string) => `
+name: crn
+market: { loadings: { renewal: 0.3, leads: 0.2 } }
+${stress}
+tiers:
+  - name: T
+    existing:
+      openingArr: 6000000
+      customers: 500
+      renewalRate: { dist: beta, mean: 0.88, sd: 0.03 }
+      expansion: { probability: 0.2, size: 0.3 }
+    newBusiness:
+      leadsPerMonth: { dist: poisson, mean: 300 }
+      conversion: { dist: beta, mean: 0.04, sd: 0.01 }
+      acv: { dist: lognormal, median: 10000, p90: 25000 }
+`;
+
+  it('renewal -5 points: new business, leads and conversion identical trial by trial; the renewal rate 5 points lower in every trial', async () => {
+    const plan = await run(book(''), 2_000);
+    const stressed = await run(book('stress: { renewal: -0.05 }'), 2_000);
+    for (const key of ['tier.T.leads', 'customersWon', 'component.revenue.newBusiness', 'driver.T.conversion', 'driver.market'])
+      expect(same(column(plan, key), column(stressed, key)), key).toBe(true);
+    const before = column(plan, 'driver.T.renewalRate');
+    const after = column(stressed, 'driver.T.renewalRate');
+    for (let i = 0; i < before.length; i++) expect(Math.abs(after[i]! - (before[i]! - 0.05))).toBeLessThanOrEqual(2 ** -23);
+    expect(same(column(plan, 'customersLost'), column(stressed, 'customersLost'))).toBe(false);
+  });
+
+  it('acv -10%: the same deals, each 10% smaller, trial by trial; the book untouched', async () => {
+    const plan = await run(book(''), 2_000);
+    const stressed = await run(book('stress: { acv: -0.1 }'), 2_000);
+    for (const key of ['customersWon', 'customersLost', 'component.endingArr.churn', 'component.endingArr.existingExpansion'])
+      expect(same(column(plan, key), column(stressed, key)), key).toBe(true);
+    const a = column(plan, 'component.endingArr.newBusiness');
+    const b = column(stressed, 'component.endingArr.newBusiness');
+    // Float32 breakdowns: equal to 0.9 x the plan at float32 precision.
+    for (let i = 0; i < a.length; i++) expect(Math.abs(b[i]! - 0.9 * a[i]!)).toBeLessThanOrEqual(2 ** -22 * Math.abs(a[i]!));
+  });
+});
+
+describe('stress validation', () => {
+  const problems = (yaml: string) => {
+    try {
+      scenarioFrom(yaml, 'bad.yaml');
+    } catch (err) {
+      return (err as ScenarioError).message.split('\n');
+    }
+    throw new Error('expected a ScenarioError');
+  };
+
+  it('a fixed market factor with every loading 0 is refused (it would move nothing)', () => {
+    expect(problems(newBusinessOnly('{ leadsPerMonth: 5, conversion: 0.1, acv: 10 }', 'market: { factor: -1.28 }'))).toEqual([
+      'bad.yaml:3:19 market.factor: a fixed market factor moves nothing while every loading is 0; set market.loadings (e.g. renewal: 0.3)',
+    ]);
+  });
+
+  it('out-of-range factor and shifts, and a tier stress on a part the tier lacks', () => {
+    expect(
+      problems(`
+name: bad
+market: { factor: 9, loadings: { leads: 0.1 } }
+stress: { leads: -1.5, renewal: 2, churn: 0.1 }
+tiers:
+  - name: T
+    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 10 }
+    stress: { renewal: -0.05 }
+`),
+    ).toEqual([
+      'bad.yaml:3:19 market.factor: a market factor must be between -6 and 6 (it is in standard deviations)',
+      'bad.yaml:4:18 stress.leads: a relative change must be at least -1 (-1 = none at all)',
+      'bad.yaml:4:33 stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower)',
+      'bad.yaml:4:36 stress: unknown key "churn"',
+      'bad.yaml:8:24 tiers[0].stress.renewal: a renewal stress needs an existing book in this tier: there is nothing to shift',
+    ]);
+  });
+});
