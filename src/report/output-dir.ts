@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { REPORT_FILES } from './report-files.js';
+import { join } from 'node:path';
+import { CHART_FILE, REPORT_FILES } from './report-files.js';
 
 /** An output directory that must not be replaced (it is not an arrcast report). The CLI exits with code 2. */
 export class OutputDirError extends Error {
@@ -8,6 +9,29 @@ export class OutputDirError extends Error {
 
 /** Names an arrcast report directory holds. Anything else there means it is not ours to replace. */
 export const REPORT_ENTRIES: ReadonlySet<string> = new Set(Object.values(REPORT_FILES));
+
+/**
+ * What in `dir` is not part of an arrcast report: names a report does not write, a `charts` that
+ * is not a directory, or files in `charts` that are not chart specs or images (NAME.vl.json,
+ * NAME.svg). Paths are relative to `dir`.
+ */
+async function foreignEntries(dir: string): Promise<string[]> {
+  const foreign: string[] = [];
+  for (const name of await readdir(dir)) {
+    if (!REPORT_ENTRIES.has(name)) {
+      foreign.push(name);
+      continue;
+    }
+    if (name !== REPORT_FILES.charts) continue;
+    const charts = join(dir, name);
+    if (!(await stat(charts)).isDirectory()) {
+      foreign.push(name);
+      continue;
+    }
+    for (const inner of await readdir(charts)) if (!CHART_FILE.test(inner)) foreign.push(`${name}/${inner}`);
+  }
+  return foreign;
+}
 
 /**
  * Check that `dir` may receive a report: it does not exist, is empty, or holds only what an arrcast
@@ -23,7 +47,7 @@ export async function checkOutputDir(dir: string): Promise<void> {
     throw err;
   }
   if (!info.isDirectory()) throw new OutputDirError(`--out ${dir} is a file, not a directory; pick a new or empty directory`);
-  const foreign = (await readdir(dir)).filter((name) => !REPORT_ENTRIES.has(name));
+  const foreign = await foreignEntries(dir);
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, and ${foreign.length - 3} more` : '');
     throw new OutputDirError(

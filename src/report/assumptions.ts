@@ -1,0 +1,204 @@
+import type { DistributionSpec } from '../scenario/distribution-schema.js';
+import { betaParams, lognormalParams } from '../scenario/distribution-params.js';
+import { quantilePoints } from '../scenario/quantile-points.js';
+import type { MarketLoadings, Scenario, Tier } from '../scenario/scenario-schema.js';
+import { normalQuantile } from '../random/normal-cdf.js';
+import { fiscalMonthNames } from '../analysis/summarize.js';
+import { formatCurrency, formatShare } from './money.js';
+
+/** What a driver's values mean, which decides how they are written. */
+export type Unit = 'rate' | 'money' | 'count' | 'months' | 'number';
+
+const Z90 = normalQuantile(0.9);
+
+/** A value written in its unit: 0.03 -> "3.0%", 150000 -> "$150k", 2700 -> "2,700", 1 -> "1 month". */
+export function formatValue(value: number, unit: Unit, symbol: string): string {
+  switch (unit) {
+    case 'rate':
+      return formatShare(value);
+    case 'money':
+      return formatCurrency(value, symbol);
+    case 'count':
+      return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    case 'months':
+      return `${value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${value === 1 ? 'month' : 'months'}`;
+    case 'number':
+      return value.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  }
+}
+
+/** "P10", "P0.5": a quantile probability as a planner writes it. */
+const pName = (p: number) => `P${Number((p * 100).toPrecision(6))}`;
+
+/** Bounds as words: "", ", bounded to [a, b]", ", at least a", ", at most b". */
+function bounds(lo: number | undefined, hi: number | undefined, f: (v: number) => string): string {
+  if (lo !== undefined && hi !== undefined) return `, bounded to [${f(lo)}, ${f(hi)}]`;
+  if (lo !== undefined) return `, at least ${f(lo)}`;
+  if (hi !== undefined) return `, at most ${f(hi)}`;
+  return '';
+}
+
+/** Discrete values shown before "and N more". */
+const LISTED = 8;
+
+/**
+ * A distribution in the words a planner wrote it in, with the figures they would check it by:
+ * "beta, mean 3.0%, sd 0.4%", "lognormal, median $150k, P90 $400k (mean $201k)",
+ * "discrete: 0 months (60%), 1 month (40%)". Derived figures are in parentheses.
+ *
+ * @example describeDistribution({ dist: 'lognormal', median: 150000, p90: 400000 }, 'money', '$') // => 'lognormal, median $150k, P90 $400k (mean $201k)'
+ * Complexity: O(values listed).
+ */
+export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol: string): string {
+  const f = (v: number) => formatValue(v, unit, symbol);
+  if (typeof spec === 'number') return `${f(spec)} (fixed)`;
+  switch (spec.dist) {
+    case 'fixed':
+      return `${f(spec.value)} (fixed)`;
+    case 'uniform':
+      return `uniform, ${f(spec.min)} to ${f(spec.max)}`;
+    case 'triangular':
+      return `triangular, min ${f(spec.min)}, most likely ${f(spec.mode)}, max ${f(spec.max)} (mean ${f((spec.min + spec.mode + spec.max) / 3)})`;
+    case 'pert':
+      return `PERT, min ${f(spec.min)}, most likely ${f(spec.mode)}, max ${f(spec.max)} (mean ${f((spec.min + 4 * spec.mode + spec.max) / 6)})`;
+    case 'normal':
+      return `normal, mean ${f(spec.mean)}, sd ${f(spec.sd)}${bounds(spec.min, spec.max, f)}`;
+    case 'lognormal': {
+      const { mu, sigma } = lognormalParams(spec);
+      const median = Math.exp(mu);
+      const mean = Math.exp(mu + (sigma * sigma) / 2);
+      if (spec.median !== undefined && spec.p90 !== undefined) return `lognormal, median ${f(spec.median)}, P90 ${f(spec.p90)} (mean ${f(mean)})`;
+      if (spec.p10 !== undefined && spec.p90 !== undefined)
+        return `lognormal, P10 ${f(spec.p10)}, P90 ${f(spec.p90)} (median ${f(median)}, mean ${f(mean)})`;
+      if (spec.mean !== undefined && spec.sd !== undefined) return `lognormal, mean ${f(spec.mean)}, sd ${f(spec.sd)} (median ${f(median)})`;
+      return `lognormal, mu ${formatValue(mu, 'number', symbol)}, sigma ${formatValue(sigma, 'number', symbol)} of log (median ${f(median)}, P90 ${f(Math.exp(mu + Z90 * sigma))}, mean ${f(mean)})`;
+    }
+    case 'beta': {
+      if (spec.mean !== undefined && spec.sd !== undefined) return `beta, mean ${f(spec.mean)}, sd ${f(spec.sd)}`;
+      const { alpha, beta } = betaParams(spec);
+      const mean = alpha / (alpha + beta);
+      const sd = Math.sqrt((alpha * beta) / ((alpha + beta) ** 2 * (alpha + beta + 1)));
+      return `beta, alpha ${formatValue(alpha, 'number', symbol)}, beta ${formatValue(beta, 'number', symbol)} (mean ${f(mean)}, sd ${f(sd)})`;
+    }
+    case 'poisson':
+      return `Poisson, mean ${f(spec.mean)}`;
+    case 'negativeBinomial':
+      return `negative binomial, mean ${f(spec.mean)}, dispersion ${formatValue(spec.dispersion, 'number', symbol)} (sd ${f(Math.sqrt(spec.mean + (spec.mean * spec.mean) / spec.dispersion))})`;
+    case 'discrete': {
+      const total = spec.weights.reduce((a, b) => a + b, 0);
+      const listed = spec.values.slice(0, LISTED).map((v, i) => `${f(v)} (${formatShare((spec.weights[i] ?? 0) / total)})`);
+      const more = spec.values.length > LISTED ? `, and ${spec.values.length - LISTED} more` : '';
+      return `discrete: ${listed.join(', ')}${more}`;
+    }
+    case 'empirical': {
+      const n = spec.values.length;
+      let min = Infinity;
+      let max = -Infinity;
+      let sum = 0;
+      for (const v of spec.values) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+        sum += v;
+      }
+      return `empirical, ${n.toLocaleString('en-US')} observed ${n === 1 ? 'value' : 'values'} from ${f(min)} to ${f(max)} (mean ${f(sum / n)})`;
+    }
+    case 'quantiles': {
+      const stated = quantilePoints(spec.quantiles).map((q) => `${pName(q.p)} ${f(q.x)}`);
+      return `metalog fitted to ${stated.join(', ')}${bounds(spec.lower, spec.upper, f)}`;
+    }
+  }
+}
+
+/** One driver of one tier, described. */
+export interface DriverAssumption {
+  /** "Conversion", "ACV", ... */
+  readonly driver: string;
+  readonly description: string;
+  /** The whole sentence: "SMB conversion: beta, mean 3.0%, sd 0.4%". */
+  readonly sentence: string;
+}
+
+export interface TierAssumptions {
+  readonly tier: string;
+  readonly drivers: readonly DriverAssumption[];
+}
+
+export interface MarketAssumption {
+  readonly driver: string;
+  readonly loading: number;
+  readonly how: string;
+}
+
+const MARKET: Record<keyof MarketLoadings, { driver: string; how: string }> = {
+  leads: { driver: 'Lead volume', how: 'multiplicative' },
+  conversion: { driver: 'Conversion', how: 'log-odds' },
+  acv: { driver: 'ACV of new deals', how: 'multiplicative' },
+  renewal: { driver: 'Renewal rate', how: 'log-odds' },
+  contraction: { driver: 'Contraction probability', how: 'log-odds, against the market: a good year contracts less' },
+  expansion: { driver: 'Expansion probabilities', how: 'log-odds' },
+};
+
+/** A twelve-value profile by calendar month name: "Feb 6.0%, Mar 6.0%, ...". */
+const byMonth = (values: readonly number[], names: readonly string[], f: (v: number) => string) => values.map((v, i) => `${names[i]} ${f(v)}`).join(', ');
+
+/** The drivers of one tier, described, in the order a planner fills them in. */
+function tierAssumptions(tier: Tier, months: readonly string[], symbol: string): TierAssumptions {
+  const rows: Array<[string, string]> = [];
+  const d = (driver: string, spec: DistributionSpec, unit: Unit) => rows.push([driver, describeDistribution(spec, unit, symbol)]);
+  const e = tier.existing;
+  if (e) {
+    rows.push(['Opening ARR', formatValue(e.openingArr, 'money', symbol)]);
+    rows.push(['Customers', formatValue(e.customers, 'count', symbol)]);
+    rows.push([
+      'Renewal calendar',
+      e.renewalCalendar === 'uniform'
+        ? 'uniform: 1/12 of the book renews each month'
+        : `${byMonth(e.renewalCalendar, months, formatShare)} (${formatShare(e.renewalCalendar.reduce((a, b) => a + b, 0))} of the book renews this year)`,
+    ]);
+    d('Renewal rate', e.renewalRate, 'rate');
+    d('Price uplift', e.priceUplift, 'rate');
+    if (e.contraction) {
+      d('Contraction probability', e.contraction.probability, 'rate');
+      d('Contraction size (share of ARR lost)', e.contraction.size, 'rate');
+    }
+    if (e.expansion) {
+      d('Expansion probability', e.expansion.probability, 'rate');
+      d('Expansion size (share of ARR added)', e.expansion.size, 'rate');
+    }
+  }
+  const nb = tier.newBusiness;
+  if (nb) {
+    d('Leads per month', nb.leadsPerMonth, 'count');
+    if (nb.seasonality) rows.push(['Seasonality (relative lead volume)', byMonth(nb.seasonality, months, (v) => formatValue(v, 'number', symbol))]);
+    d('Conversion', nb.conversion, 'rate');
+    d('Sales cycle', nb.salesCycleMonths, 'months');
+    d('ACV', nb.acv, 'money');
+  }
+  const x = tier.newCustomerExpansion;
+  if (x) {
+    d('New-customer expansion probability', x.probability, 'rate');
+    d('New-customer expansion size', x.size, 'money');
+    d('New-customer expansion timing', x.monthsAfterClose, 'months');
+  }
+  // "SMB conversion", but "SMB ACV": keep acronyms as written.
+  const lower = (s: string) => (/^[A-Z]{2,}/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
+  return {
+    tier: tier.name,
+    drivers: rows.map(([driver, description]) => ({ driver, description, sentence: `${tier.name} ${lower(driver)}: ${description}` })),
+  };
+}
+
+/**
+ * Every driver of every tier and its distribution in words, and the market loadings: the
+ * assumptions section of the report.
+ *
+ * @example scenarioAssumptions(loaded.scenario, '$').tiers[0].drivers.map((d) => d.sentence)
+ * Complexity: O(size of the scenario).
+ */
+export function scenarioAssumptions(scenario: Scenario, symbol: string): { tiers: TierAssumptions[]; market: MarketAssumption[] } {
+  const months = fiscalMonthNames(scenario.fiscalYearStartMonth);
+  return {
+    tiers: scenario.tiers.map((t) => tierAssumptions(t, months, symbol)),
+    market: (Object.keys(MARKET) as Array<keyof MarketLoadings>).map((k) => ({ ...MARKET[k], loading: scenario.market.loadings[k] })),
+  };
+}

@@ -1,0 +1,121 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Summary } from '../../analysis/summarize.js';
+import { COMPONENT_LABELS, METRIC_COMPONENTS, type Component } from '../../model/components.js';
+import { formatCurrency } from '../money.js';
+import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
+
+/** One bar of the bridge: a total drawn from zero, or a step drawn from the running total. */
+export interface BridgeStep {
+  readonly order: number;
+  readonly label: string;
+  readonly kind: 'total' | 'increase' | 'decrease';
+  /** Where the bar starts and ends (a total starts at 0). */
+  readonly start: number;
+  readonly end: number;
+  /** The step's amount (end - start), or the total. */
+  readonly amount: number;
+  readonly text: string;
+  /** The label of the next bar, for the connector line (empty on the last). */
+  readonly next: string;
+}
+
+/**
+ * The ARR bridge at mean trial values: opening ARR, then each component of ending ARR (new
+ * business, new-customer expansion, existing expansion, price uplift, contraction, churn), then
+ * ending ARR. The step means are exact (sums over every trial in float64, from the engine's
+ * component sums), so opening + steps = the mean ending ARR up to rounding of the last digit.
+ * Components that are zero on average are left out.
+ *
+ * @example bridgeSteps(summary).at(-1)!.end === summary.metrics.endingArr.mean // => true
+ * Complexity: O(tiers x components).
+ */
+export function bridgeSteps(summary: Summary, symbol = '$'): BridgeStep[] {
+  const meanOf = (c: Component) => Object.values(summary.byTier).reduce((sum, t) => sum + (t.componentMeans.endingArr[c] ?? 0), 0);
+  const sign = (v: number) => (v >= 0 ? '+' : '');
+  const raw: Array<Omit<BridgeStep, 'next' | 'order'>> = [];
+  raw.push({ label: 'Opening ARR', kind: 'total', start: 0, end: summary.openingArr, amount: summary.openingArr, text: formatCurrency(summary.openingArr, symbol) });
+  let running = summary.openingArr;
+  for (const c of METRIC_COMPONENTS.endingArr) {
+    if (c === 'openingBook') continue;
+    const amount = meanOf(c);
+    if (amount === 0) continue;
+    raw.push({
+      label: COMPONENT_LABELS[c],
+      kind: amount >= 0 ? 'increase' : 'decrease',
+      start: running,
+      end: running + amount,
+      amount,
+      text: `${sign(amount)}${formatCurrency(amount, symbol)}`,
+    });
+    running += amount;
+  }
+  const ending = summary.metrics.endingArr.mean;
+  raw.push({ label: 'Ending ARR', kind: 'total', start: 0, end: ending, amount: ending, text: formatCurrency(ending, symbol) });
+  return raw.map((s, i) => ({ ...s, order: i, next: raw[i + 1]?.label ?? '' }));
+}
+
+/**
+ * Chart 5: the ARR bridge (waterfall) from opening to ending ARR at the mean trial values, which
+ * add up exactly (medians would not). The value axis spans the levels the bars reach, not from zero
+ * (the subtitle says so), so the steps can be read; the totals' labels give their size.
+ *
+ * @example arrBridgeSpec(summary, ctx).datasets.steps.length // opening, the steps, ending
+ * Complexity: O(components).
+ */
+export function arrBridgeSpec(summary: Summary, ctx: ChartContext): TopLevelSpec {
+  const steps = bridgeSteps(summary, ctx.symbol);
+  const labels = steps.map((s) => s.label);
+  const x = { field: 'label', type: 'nominal', sort: labels, axis: { title: null, labelAngle: 0, labelExpr: "split(datum.label, ' ')", labelLimit: 120 } } as const;
+  // The axis spans the levels the bars reach (totals from zero are clipped at its foot).
+  const levels = steps.flatMap((s) => (s.kind === 'total' ? [s.end] : [s.start, s.end]));
+  const lo = Math.min(...levels);
+  const hi = Math.max(...levels);
+  const pad = (hi - lo) * 0.12 || Math.abs(hi) * 0.05 || 1;
+  // Down to zero when the bars come near it, never below it for amounts that are not negative.
+  const foot = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: chartTitle(
+      ctx,
+      'ARR bridge: opening to ending ARR (means)',
+      'Mean of every component over the simulated years; means add up, so the bars meet exactly.',
+      ...(foot > 0 ? ['The axis does not start at zero.'] : []),
+    ),
+    width: 620,
+    height: 260,
+    config: CHART_CONFIG,
+    datasets: { steps },
+    data: { name: 'steps' },
+    encoding: { x },
+    layer: [
+      {
+        mark: { type: 'bar', width: { band: 0.7 }, clip: true },
+        encoding: {
+          y: { field: 'start', type: 'quantitative', scale: { zero: false, domain: [foot, hi + pad * 0.6], nice: false }, axis: moneyAxis(ctx, 'ARR') },
+          y2: { field: 'end' },
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            scale: { domain: ['total', 'increase', 'decrease'], range: [OKABE_ITO.blue, OKABE_ITO.bluishGreen, OKABE_ITO.vermillion] },
+            legend: { title: null, labelExpr: "datum.label === 'total' ? 'Opening / ending' : datum.label === 'increase' ? 'Adds ARR' : 'Takes ARR away'" },
+          },
+        },
+      },
+      {
+        // Connectors: the running total carried to the next bar.
+        transform: [{ filter: "datum.next !== ''" }],
+        mark: { type: 'rule', color: '#666', strokeDash: [3, 2] },
+        encoding: {
+          x: { ...x, bandPosition: 0.85 },
+          x2: { field: 'next', bandPosition: 0.15 },
+          y: { field: 'end', type: 'quantitative' },
+        },
+      },
+      {
+        transform: [{ calculate: 'max(datum.start, datum.end)', as: 'top' }],
+        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: '#222' },
+        encoding: { y: { field: 'top', type: 'quantitative' }, text: { field: 'text' } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,109 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Stat } from '../../analysis/describe.js';
+import type { Summary } from '../../analysis/summarize.js';
+import { COMPONENT_LABELS, METRIC_COMPONENTS } from '../../model/components.js';
+import { formatCurrency } from '../money.js';
+import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
+
+/** One bar: the mean, with its P10-P90 whisker. */
+export interface BreakdownRow {
+  readonly label: string;
+  readonly mean: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  /** 'adds' or 'takes away', for the colour. */
+  readonly direction: 'adds' | 'takes away';
+  /** The mean as printed beside the bar. */
+  readonly text: string;
+  /** Where the printed mean sits: just right of the whisker, or of zero. */
+  readonly textAt: number;
+}
+
+const row = (label: string, s: Stat, symbol: string): BreakdownRow => ({
+  label,
+  mean: s.mean,
+  p10: s.percentiles.p10,
+  p50: s.percentiles.p50,
+  p90: s.percentiles.p90,
+  direction: s.mean < 0 ? 'takes away' : 'adds',
+  text: formatCurrency(s.mean, symbol),
+  textAt: Math.max(s.percentiles.p90, 0),
+});
+
+/** Recognized revenue by tier: one row per tier, in the scenario's order. */
+export function tierRows(summary: Summary, symbol: string): BreakdownRow[] {
+  return Object.entries(summary.byTier).map(([name, t]) => row(name, t.revenue, symbol));
+}
+
+/**
+ * Recognized revenue by component, in the order of the ARR bridge, leaving out the opening book
+ * (a constant, shown in the subtitle) and components that are zero in every trial.
+ */
+export function componentRows(summary: Summary, symbol: string): BreakdownRow[] {
+  return METRIC_COMPONENTS.revenue.flatMap((c) => {
+    const s = summary.byComponent.revenue[c];
+    if (!s || c === 'openingBook' || (s.min === 0 && s.max === 0)) return [];
+    return [row(COMPONENT_LABELS[c], s, symbol)];
+  });
+}
+
+/**
+ * Chart 4: where next year's recognized revenue comes from, by tier and by component (churn and
+ * contraction as negatives): bars at the mean with P10-P90 whiskers.
+ *
+ * @example breakdownSpec(summary, ctx).vconcat.length // => 2 (1 when no component varies)
+ * Complexity: O(tiers + components).
+ */
+export function breakdownSpec(summary: Summary, ctx: ChartContext): TopLevelSpec {
+  const color = {
+    field: 'direction',
+    type: 'nominal',
+    scale: { domain: ['adds', 'takes away'], range: [OKABE_ITO.blue, OKABE_ITO.vermillion] },
+    legend: null,
+  } as const;
+  const panel = (name: string, title: string, rows: readonly BreakdownRow[]) => {
+    const y = { field: 'label', type: 'nominal' as const, sort: rows.map((r) => r.label), axis: { title: null, labelLimit: 200 } };
+    return {
+      title: { text: title, fontSize: 12, anchor: 'start' as const },
+      width: 440,
+      height: { step: 26 },
+      data: { name },
+      layer: [
+        {
+          mark: { type: 'bar' as const, height: { band: 0.65 } },
+          encoding: { y, x: { field: 'mean', type: 'quantitative' as const, axis: moneyAxis(ctx, 'Mean, with P10–P90') }, color },
+        },
+        { mark: { type: 'rule' as const, color: '#222', strokeWidth: 1.5 }, encoding: { y, x: { field: 'p10', type: 'quantitative' as const }, x2: { field: 'p90' } } },
+        {
+          mark: { type: 'tick' as const, color: '#222', thickness: 1.5, size: 10 },
+          encoding: { y, x: { field: 'p10', type: 'quantitative' as const } },
+        },
+        {
+          mark: { type: 'tick' as const, color: '#222', thickness: 1.5, size: 10 },
+          encoding: { y, x: { field: 'p90', type: 'quantitative' as const } },
+        },
+        {
+          mark: { type: 'text' as const, align: 'left' as const, dx: 6, fontSize: 11, color: '#222' },
+          encoding: { y, x: { field: 'textAt', type: 'quantitative' as const }, text: { field: 'text' } },
+        },
+      ],
+    };
+  };
+  const opening = summary.byComponent.revenue.openingBook?.mean ?? summary.openingArr;
+  const tiers = tierRows(summary, ctx.symbol);
+  const components = componentRows(summary, ctx.symbol);
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: chartTitle(
+      ctx,
+      'Where next year’s revenue comes from',
+      'Recognized revenue by tier and by component: bars at the mean, whiskers from P10 to P90.',
+      `Churn and contraction take revenue away.${opening > 0 ? ` The opening book (${formatCurrency(opening, ctx.symbol)}, carried flat) is not shown.` : ''}`,
+    ),
+    config: CHART_CONFIG,
+    datasets: { tiers, ...(components.length > 0 ? { components } : {}) },
+    // A scenario where no component varies (a book that always renews) has no component panel.
+    vconcat: [panel('tiers', 'By tier', tiers), ...(components.length > 0 ? [panel('components', 'By component', components)] : [])],
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Per-trial values reduced to a few hundred points, so a chart of a million trials stays a small
+ * spec. Percentiles here use the same rule as `describe()` (type 7), so a curve passes exactly
+ * through the summary's P10, P50 and P90.
+ */
+
+/** The finite values, sorted ascending (a copy; float32 columns are widened exactly). Complexity: O(n log n). */
+export function sortedFinite(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) out[n++] = v;
+  }
+  return out.subarray(0, n).sort();
+}
+
+/**
+ * The p-quantile of sorted values, type 7 (R's and numpy's default, as in describe()):
+ * x[h] + (h - floor h)(x[h+1] - x[h]) with h = (n - 1) p.
+ *
+ * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5) // => 2.5
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const x = sorted[lo]!;
+  return h === lo ? x : x + (h - lo) * (sorted[lo + 1]! - x);
+}
+
+/** A step of 1, 2, 2.5 or 5 times a power of ten near `raw`, so bin edges are round numbers. */
+export function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  const m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+  return m * power;
+}
+
+export interface HistogramBin {
+  readonly start: number;
+  readonly end: number;
+  readonly count: number;
+  /** count / trials: the share of simulated years in [start, end). */
+  readonly share: number;
+}
+
+/**
+ * Round-edged bins of equal width (about `target` of them) covering `range` (default: all the
+ * values); each bin is [start, end), the last one closed. Values outside the bins are not
+ * counted; shares are of all the values, so they add up to the share inside.
+ *
+ * @example histogram(sorted, 40, [quantileSorted(sorted, 0.005), quantileSorted(sorted, 0.995)])
+ * Complexity: O(n + bins).
+ */
+export function histogram(sorted: ArrayLike<number>, target = 40, range?: readonly [number, number]): HistogramBin[] {
+  const n = sorted.length;
+  if (n === 0) return [];
+  const [min, max] = range ?? [sorted[0]!, sorted[n - 1]!];
+  const step = max > min ? niceStep((max - min) / target) : niceStep(Math.max(Math.abs(min) * 0.01, 1));
+  const first = Math.floor(min / step) * step;
+  const bins = Math.max(1, Math.floor((max - first) / step) + 1);
+  const last = first + bins * step;
+  const counts = new Float64Array(bins);
+  for (let i = 0; i < n; i++) {
+    const v = sorted[i]!;
+    if (v < first || v > last) continue;
+    counts[Math.min(bins - 1, Math.floor((v - first) / step))]! += 1;
+  }
+  return Array.from(counts, (count, i) => ({ start: first + i * step, end: first + (i + 1) * step, count, share: count / n }));
+}
+
+/** [lo, hi] widened around its middle when it is empty, so a scale never has a zero-width domain. */
+export function nonEmptySpan(lo: number, hi: number): [number, number] {
+  if (hi > lo) return [lo, hi];
+  const pad = Math.max(Math.abs(lo) * 0.01, 1);
+  return [lo - pad, hi + pad];
+}
+
+export interface ExceedancePoint {
+  /** The amount. */
+  readonly value: number;
+  /** The chance of coming in at or above it: 1 - p where value is the p-quantile. */
+  readonly probability: number;
+}
+
+/**
+ * The exceedance curve P(X >= x) at `steps` + 1 evenly spaced probabilities: the point with
+ * probability 1 - p sits at the p-quantile (type 7), so the curve crosses 90% at P10 exactly.
+ *
+ * @example exceedanceCurve(sortedFinite(revenue), 200).find((pt) => pt.probability === 0.9)!.value // P10
+ * Complexity: O(steps).
+ */
+export function exceedanceCurve(sorted: ArrayLike<number>, steps = 200): ExceedancePoint[] {
+  if (sorted.length === 0) return [];
+  const points: ExceedancePoint[] = [];
+  for (let i = 0; i <= steps; i++) {
+    // As describe() computes it: a whole percentage (or half) divided by 100, the same double.
+    const percent = (i * 100) / steps;
+    points.push({ value: quantileSorted(sorted, percent / 100), probability: (100 - percent) / 100 });
+  }
+  return points;
+}

@@ -1,0 +1,141 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Summary } from '../../analysis/summarize.js';
+import { formatCurrency, formatShare } from '../money.js';
+import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
+import { histogram, nonEmptySpan, quantileSorted, type HistogramBin } from './downsample.js';
+import { labelWidth, placeLineLabels } from './label-layout.js';
+
+const WIDTH = 620;
+const HEIGHT = 240;
+
+/** The values of the lines drawn, so the axis includes them. */
+const markerValues = (summary: Summary, marks: RevenueMarks) => [
+  summary.metrics.revenue.percentiles.p10,
+  summary.metrics.revenue.percentiles.p90,
+  summary.metrics.revenue.mean,
+  ...(marks.target !== undefined ? [marks.target] : []),
+  ...(marks.budget ? [marks.budget.value] : []),
+];
+
+/** Lines a later analysis can add to the revenue distribution (issue 5: targets, confidence budgets). */
+export interface RevenueMarks {
+  /** The revenue target: drawn and labelled "Target". */
+  readonly target?: number;
+  /** The budget at a confidence level, e.g. { value: P20, confidence: 0.8 }: labelled "Budget (80% confidence)". */
+  readonly budget?: { readonly value: number; readonly confidence: number };
+}
+
+/** One labelled vertical line of the chart. */
+export interface Marker {
+  readonly key: 'p10' | 'p50' | 'p90' | 'mean' | 'target' | 'budget';
+  readonly value: number;
+  readonly text: string;
+  /**
+   * Where the label sits, in pixels from the top of the plot (negative: above it, where no bar
+   * is), and on which side of its line: placed so labels of nearby lines do not overlap.
+   */
+  readonly labelY: number;
+  readonly side: 'left' | 'right';
+}
+
+const MARKER_STYLE: Record<Marker['key'], { color: string; dash: number[] }> = {
+  p10: { color: OKABE_ITO.blue, dash: [5, 3] },
+  p50: { color: OKABE_ITO.blue, dash: [] },
+  p90: { color: OKABE_ITO.blue, dash: [5, 3] },
+  mean: { color: OKABE_ITO.orange, dash: [] },
+  target: { color: OKABE_ITO.vermillion, dash: [2, 2] },
+  budget: { color: OKABE_ITO.bluishGreen, dash: [8, 3, 2, 3] },
+};
+
+/**
+ * The labelled lines: P10, P50, P90 and the mean, then the target and budget when given, with
+ * their labels laid out above a plot of `width` pixels showing `domain`.
+ */
+export function revenueMarkers(summary: Summary, symbol: string, marks: RevenueMarks, domain: readonly [number, number], width: number): Marker[] {
+  const s = summary.metrics.revenue;
+  const money = (v: number) => formatCurrency(v, symbol);
+  const lines: Array<Pick<Marker, 'key' | 'value' | 'text'>> = [
+    { key: 'p10', value: s.percentiles.p10, text: `P10 ${money(s.percentiles.p10)}` },
+    { key: 'p50', value: s.percentiles.p50, text: `P50 ${money(s.percentiles.p50)}` },
+    { key: 'p90', value: s.percentiles.p90, text: `P90 ${money(s.percentiles.p90)}` },
+    { key: 'mean', value: s.mean, text: `Mean ${money(s.mean)}` },
+  ];
+  if (marks.target !== undefined) lines.push({ key: 'target', value: marks.target, text: `Target ${money(marks.target)}` });
+  if (marks.budget)
+    lines.push({
+      key: 'budget',
+      value: marks.budget.value,
+      text: `Budget at ${formatShare(marks.budget.confidence).replace('.0%', '%')} confidence ${money(marks.budget.value)}`,
+    });
+  // P50 first, so the median keeps the row nearest the plot; then P10, P90, the mean, the rest.
+  const priority = ['p50', 'p10', 'p90', 'mean', 'target', 'budget'];
+  const order = lines.map((_, i) => i).sort((a, b) => priority.indexOf(lines[a]!.key) - priority.indexOf(lines[b]!.key));
+  const px = (v: number) => ((v - domain[0]) / (domain[1] - domain[0])) * width;
+  const placements = placeLineLabels(order.map((i) => ({ x: px(lines[i]!.value), width: labelWidth(lines[i]!.text.length) })), width);
+  const out: Marker[] = new Array<Marker>(lines.length);
+  order.forEach((i, k) => {
+    const p = placements[k]!;
+    out[i] = { ...lines[i]!, labelY: -9 - p.row * 15, side: p.side };
+  });
+  return out;
+}
+
+/**
+ * Chart 1: the distribution of next year's recognized revenue, a histogram of the share of
+ * simulated years per bin, with labelled P10, P50, P90 and mean lines (and the target and budget
+ * lines when given). The bins come from the per-trial revenue, sorted.
+ *
+ * @example revenueDistributionSpec(summary, sortedFinite(store.column('revenue')!), chartContext(summary))
+ * Complexity: O(trials) for the bins; the spec holds about 40 bins and up to 6 lines.
+ */
+export function revenueDistributionSpec(summary: Summary, sortedRevenue: ArrayLike<number>, ctx: ChartContext, marks: RevenueMarks = {}): TopLevelSpec {
+  // The bars span P0.5 to P99.5: the extreme 1% of years would stretch the axis and flatten the rest.
+  const bins: HistogramBin[] = histogram(sortedRevenue, 40, nonEmptySpan(quantileSorted(sortedRevenue, 0.005), quantileSorted(sortedRevenue, 0.995)));
+  const lo = Math.min(bins[0]?.start ?? Infinity, ...markerValues(summary, marks));
+  const hi = Math.max(bins.at(-1)?.end ?? -Infinity, ...markerValues(summary, marks));
+  const domain = nonEmptySpan(lo, hi);
+  const markers = revenueMarkers(summary, ctx.symbol, marks, domain, WIDTH);
+  const keys = markers.map((m) => m.key);
+  const color = { field: 'key', type: 'nominal', scale: { domain: keys, range: keys.map((k) => MARKER_STYLE[k].color) }, legend: null } as const;
+  const strokeDash = { field: 'key', type: 'nominal', scale: { domain: keys, range: keys.map((k) => MARKER_STYLE[k].dash) }, legend: null } as const;
+  const labelY = { field: 'labelY', type: 'quantitative', scale: null } as const;
+  const label = (filter: string, align: 'left' | 'right', dx: number) => ({
+    data: { name: 'markers' },
+    transform: [{ filter }],
+    mark: { type: 'text' as const, align, baseline: 'middle' as const, dx, fontSize: 11, fontWeight: 'bold' as const },
+    encoding: { x: { field: 'value', type: 'quantitative' as const }, y: labelY, text: { field: 'text' }, color },
+  });
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: chartTitle(
+      ctx,
+      'Next year’s recognized revenue',
+      'Share of simulated years in each revenue band, with P10, P50, P90 and the mean.',
+      'The bars span P0.5 to P99.5.',
+    ),
+    width: WIDTH,
+    height: HEIGHT,
+    config: CHART_CONFIG,
+    datasets: { bins, markers },
+    layer: [
+      {
+        data: { name: 'bins' },
+        mark: { type: 'rect', color: OKABE_ITO.skyBlue, opacity: 0.75, stroke: 'white', strokeWidth: 0.5 },
+        encoding: {
+          x: { field: 'start', type: 'quantitative', scale: { domain, zero: false, nice: false }, axis: moneyAxis(ctx, 'Recognized revenue') },
+          x2: { field: 'end' },
+          y: { field: 'share', type: 'quantitative', axis: { title: 'Share of simulated years', format: '.0%' } },
+          y2: { datum: 0 },
+        },
+      },
+      {
+        data: { name: 'markers' },
+        mark: { type: 'rule', strokeWidth: 2 },
+        // From its label above the plot down to the axis.
+        encoding: { x: { field: 'value', type: 'quantitative' }, y: labelY, y2: { value: HEIGHT }, color, strokeDash },
+      },
+      label("datum.side === 'left'", 'right', -4),
+      label("datum.side === 'right'", 'left', 4),
+    ],
+  };
+}

@@ -1,0 +1,186 @@
+import type { Summary } from '../../analysis/summarize.js';
+import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
+import type { Scenario } from '../../scenario/scenario-schema.js';
+import { scenarioAssumptions } from '../assumptions.js';
+import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { REPORT_FILES } from '../report-files.js';
+import { escapeHtml } from './escape.js';
+import { inlineSvg } from './inline-svg.js';
+import { REPORT_CSS } from './report-css.js';
+import { statTable, textTable, type GroupRow, type StatRow } from './tables.js';
+
+/** A rendered chart as the page shows it. */
+export interface HtmlChart {
+  readonly name: string;
+  readonly caption: string;
+  readonly svg: string;
+}
+
+export interface ReportHtmlInput {
+  readonly summary: Summary;
+  /** The validated scenario (defaults filled in), for the assumptions. */
+  readonly scenario: Scenario;
+  readonly charts: readonly HtmlChart[];
+}
+
+/**
+ * No script may run and nothing may be fetched: the page is self-contained, and the policy says
+ * so to the browser, so even a string that slipped through escaping could not load or run anything.
+ */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const count = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '-');
+
+/**
+ * report.html: one self-contained page (styles and SVG charts inline, no script, nothing fetched)
+ * with the run's identity, the headline table, the charts, the tables by tier and by component,
+ * retention, and the assumptions in words. Every string from the scenario is escaped.
+ *
+ * @example await writeFile('report.html', reportHtml({ summary, scenario: sim.loaded.scenario, charts }))
+ * Complexity: O(tiers x components + size of the charts).
+ */
+export function reportHtml({ summary, scenario, charts }: ReportHtmlInput): string {
+  const symbol = currencySymbol(summary.scenario.currency);
+  const money = (v: number) => formatCurrency(v, symbol);
+  const e = escapeHtml;
+  const tiers = Object.entries(summary.byTier);
+  const months = summary.monthly.map((m) => m.label);
+  const convention = `${summary.percentileConvention}.`;
+  const stamp = `${summary.trials.toLocaleString('en-US')} simulated years. ${convention}`;
+
+  const headline = statTable(
+    `Next fiscal year, ${summary.scenario.currency}. ${stamp}`,
+    'Metric',
+    METRICS.map((m): StatRow => ({ label: METRIC_LABELS[m], stat: summary.metrics[m], fmt: money })),
+  );
+
+  const byTier =
+    tiers.length > 1
+      ? statTable(
+          `Each metric by tier, ${summary.scenario.currency}. ${stamp}`,
+          'Tier',
+          METRICS.flatMap((m): Array<StatRow | GroupRow> => [
+            { group: METRIC_LABELS[m] },
+            ...tiers.map(([name, t]): StatRow => ({ label: name, stat: t[m], fmt: money, indent: true })),
+          ]),
+        )
+      : `<p>One tier (${e(tiers[0]?.[0] ?? '')}): the figures by tier are the headline figures.</p>`;
+
+  const byComponent = statTable(
+    `Each metric by component, ${summary.scenario.currency}. Components add up to their metric in every simulated year; churn and contraction are negative. ${stamp}`,
+    'Component',
+    METRICS.flatMap((m): Array<StatRow | GroupRow> => [
+      { group: METRIC_LABELS[m] },
+      ...METRIC_COMPONENTS[m].flatMap((c): StatRow[] => {
+        const s = summary.byComponent[m][c];
+        return s ? [{ label: COMPONENT_LABELS[c], stat: s, fmt: money, indent: true }] : [];
+      }),
+    ]),
+  );
+
+  const retentionRows: Array<StatRow | GroupRow> = [];
+  if (summary.retention) {
+    retentionRows.push({ group: 'Gross revenue retention (GRR)' }, { label: 'All tiers', stat: summary.retention.grr, fmt: formatShare, indent: true });
+    for (const [name, t] of tiers) if (t.grr && tiers.length > 1) retentionRows.push({ label: name, stat: t.grr, fmt: formatShare, indent: true });
+    retentionRows.push({ group: 'Net revenue retention (NRR)' }, { label: 'All tiers', stat: summary.retention.nrr, fmt: formatShare, indent: true });
+    for (const [name, t] of tiers) if (t.nrr && tiers.length > 1) retentionRows.push({ label: name, stat: t.nrr, fmt: formatShare, indent: true });
+  }
+  retentionRows.push({ group: 'Customers won' }, { label: 'All tiers', stat: summary.customers.won, fmt: count, indent: true });
+  for (const [name, t] of tiers) if (t.customersWon && tiers.length > 1) retentionRows.push({ label: name, stat: t.customersWon, fmt: count, indent: true });
+  retentionRows.push({ group: 'Customers lost' }, { label: 'All tiers', stat: summary.customers.lost, fmt: count, indent: true });
+  for (const [name, t] of tiers) if (t.customersLost && tiers.length > 1) retentionRows.push({ label: name, stat: t.customersLost, fmt: count, indent: true });
+  const retention = statTable(
+    `GRR and NRR of the customers live at the start of the year (new logos in neither); customers won and lost. ${stamp}`,
+    '',
+    retentionRows,
+  );
+
+  const assumptions = scenarioAssumptions(scenario, symbol);
+  const assumptionTables = assumptions.tiers
+    .map((t) => `<h3>${e(t.tier)}</h3>\n${textTable(`Drivers of ${t.tier}, as written in the scenario.`, ['Driver', 'Distribution'], t.drivers.map((d) => [d.driver, d.description]), 'assumptions')}`)
+    .join('\n');
+  const market = textTable(
+    'Loadings on the market factor Z ~ N(0, 1), drawn once per simulated year and shared by every tier (0 = independent of the market).',
+    ['Driver', 'Loading'],
+    assumptions.market.map((m) => [m.driver, `${m.loading} (${m.how})`]),
+    'assumptions',
+  );
+
+  const figures = charts
+    .map(
+      (c) => `<figure class="chart" id="chart-${e(c.name)}">
+${inlineSvg(c.svg, c.name, c.caption)}
+<figcaption>${e(c.caption)} Spec: <code>charts/${e(c.name)}.vl.json</code> (opens in the Vega editor); image: <code>charts/${e(c.name)}.svg</code>.</figcaption>
+</figure>`,
+    )
+    .join('\n');
+
+  const r = summary.metrics.revenue.percentiles;
+  const files = [REPORT_FILES.summary, REPORT_FILES.percentiles, REPORT_FILES.monthly, REPORT_FILES.trials, REPORT_FILES.sipmath, REPORT_FILES.scenario, `${REPORT_FILES.charts}/`];
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="arrcast">
+<title>${e(summary.scenario.name)}: next fiscal year forecast</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>${e(summary.scenario.name)}</h1>
+<p class="lead">Monte Carlo forecast of the next fiscal year (${e(months[0] ?? '')} to ${e(months[11] ?? '')}): recognized revenue, bookings and ending ARR.</p>
+${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
+<dl class="meta">
+<dt>Scenario hash</dt><dd class="hash">${e(summary.scenario.hash)}</dd>
+<dt>Seed</dt><dd><code>${e(summary.seed)}</code></dd>
+<dt>Trials</dt><dd>${summary.trials.toLocaleString('en-US')} simulated fiscal years</dd>
+<dt>Currency</dt><dd>${e(summary.scenario.currency)}</dd>
+<dt>Opening ARR</dt><dd>${e(money(summary.openingArr))}</dd>
+</dl>
+</header>
+<p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(money(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(money(r.p90))}) is beaten one time in ten. A budget at 80% confidence is P20.</p>
+
+<section>
+<h2>Headline</h2>
+${headline}
+</section>
+
+<section>
+<h2>Charts</h2>
+${figures}
+</section>
+
+<section>
+<h2>By tier</h2>
+${byTier}
+</section>
+
+<section>
+<h2>By component</h2>
+${byComponent}
+</section>
+
+<section>
+<h2>Retention and customers</h2>
+${retention}
+</section>
+
+<section>
+<h2>Assumptions</h2>
+<p>Every driver of every tier, as the scenario states it. Rates are drawn once per simulated year; deal sizes and lags per deal.</p>
+${assumptionTables}
+<h3>Market</h3>
+${market}
+</section>
+
+<footer>
+<p>Written by arrcast. The same scenario, seed and trial count give the same figures. Files beside this page: ${files.map((f) => `<code>${e(f)}</code>`).join(', ')}.</p>
+</footer>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,58 @@
+import type { Stat } from '../../analysis/describe.js';
+import { escapeHtml } from './escape.js';
+
+/** The statistics every table shows, in this order. */
+export const TABLE_STATS = ['mean', 'p10', 'p50', 'p90'] as const;
+const HEADS: Record<(typeof TABLE_STATS)[number], string> = { mean: 'Mean', p10: 'P10', p50: 'P50', p90: 'P90' };
+
+/** A table row: a label and a Stat written with `fmt`; `indent` for rows under a group heading. */
+export interface StatRow {
+  readonly label: string;
+  readonly stat: Stat;
+  readonly fmt: (v: number) => string;
+  readonly indent?: boolean;
+}
+
+/** A heading row spanning the table, for a group of rows ("Recognized revenue"). */
+export interface GroupRow {
+  readonly group: string;
+}
+
+const cells = (s: Stat, fmt: (v: number) => string) =>
+  TABLE_STATS.map((k) => `<td class="num">${escapeHtml(fmt(k === 'mean' ? s.mean : s.percentiles[k]))}</td>`).join('');
+
+/**
+ * A table of statistics: first column the label, then Mean, P10, P50, P90. Labels are escaped;
+ * the caption (plain text) is escaped too.
+ *
+ * @example statTable('Headline', 'Metric', [{ label: 'Revenue', stat, fmt }])
+ * Complexity: O(rows).
+ */
+export function statTable(caption: string, firstHead: string, rows: ReadonlyArray<StatRow | GroupRow>, className = ''): string {
+  const body = rows
+    .map((r) =>
+      'group' in r
+        ? `<tr class="group"><th colspan="${TABLE_STATS.length + 1}" scope="rowgroup">${escapeHtml(r.group)}</th></tr>`
+        : `<tr><th scope="row"${r.indent ? ' class="indent"' : ''}>${escapeHtml(r.label)}</th>${cells(r.stat, r.fmt)}</tr>`,
+    )
+    .join('\n');
+  const head = `<tr><th scope="col">${escapeHtml(firstHead)}</th>${TABLE_STATS.map((k) => `<th scope="col" class="num">${HEADS[k]}</th>`).join('')}</tr>`;
+  return `<table${className ? ` class="${className}"` : ''}>
+<caption>${escapeHtml(caption)}</caption>
+<thead>${head}</thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
+}
+
+/** A two-column table of label and text, every cell escaped. */
+export function textTable(caption: string, heads: readonly [string, string], rows: ReadonlyArray<readonly [string, string]>, className = ''): string {
+  return `<table${className ? ` class="${className}"` : ''}>
+<caption>${escapeHtml(caption)}</caption>
+<thead><tr><th scope="col">${escapeHtml(heads[0])}</th><th scope="col">${escapeHtml(heads[1])}</th></tr></thead>
+<tbody>
+${rows.map(([a, b]) => `<tr><th scope="row">${escapeHtml(a)}</th><td>${escapeHtml(b)}</td></tr>`).join('\n')}
+</tbody>
+</table>`;
+}

@@ -1,0 +1,63 @@
+/**
+ * The symbol a reader expects before an amount in this ISO 4217 currency: "$" for USD, "€" for
+ * EUR, "CHF" for Swiss francs (from the runtime's ICU data, en-US conventions).
+ *
+ * @example currencySymbol('EUR') // => '€'
+ */
+export function currencySymbol(currency: string): string {
+  try {
+    const part = new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency');
+    return part?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
+/** "CHF" and other letter codes need a space before the amount; "$" and "€" do not. */
+const prefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol);
+
+/**
+ * An amount with three significant digits and k/M/B, the way a planner writes it: 150000 ->
+ * "$150k", 201040 -> "$201k", 2500 -> "$2.5k", -1234567 -> "-$1.23M". Trailing zeros are dropped.
+ *
+ * @example formatCurrency(150000, '$') // => '$150k'
+ * Complexity: O(1).
+ */
+export function formatCurrency(value: number, symbol: string): string {
+  if (!Number.isFinite(value)) return '-';
+  const abs = Math.abs(value);
+  const sign = value < 0 ? '-' : '';
+  const [scaled, unit] = abs >= 1e9 ? [abs / 1e9, 'B'] : abs >= 1e6 ? [abs / 1e6, 'M'] : abs >= 1e3 ? [abs / 1e3, 'k'] : [abs, ''];
+  // Three significant digits; 999.9k rounds to 1000k, so carry it to the next unit.
+  let digits = Number(scaled.toPrecision(3));
+  let suffix = unit;
+  if (digits >= 1000 && unit !== 'B') {
+    digits = 1;
+    suffix = unit === '' ? 'k' : unit === 'k' ? 'M' : 'B';
+  }
+  return `${sign}${prefix(symbol)}${String(digits)}${suffix}`;
+}
+
+/**
+ * A Vega expression that formats the axis value `datum.value` like formatCurrency (three
+ * significant digits, k/M/B), so the saved specs need nothing but Vega's built-in functions.
+ *
+ * @example moneyLabelExpr('$') // an expression for an axis's labelExpr
+ */
+export function moneyLabelExpr(symbol: string): string {
+  // d3's SI prefix writes G for billions; finance writes B. JSON.stringify quotes the symbol safely.
+  return `(datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix(symbol))} + replace(format(abs(datum.value), '.3~s'), 'G', 'B')`;
+}
+
+/**
+ * A share as a percentage: one decimal, or two significant digits below 0.1% so a small sd does
+ * not print as 0.0%. 0.03 -> "3.0%", 0.0004 -> "0.040%".
+ *
+ * @example formatShare(0.004) // => '0.4%'
+ */
+export function formatShare(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  const pct = value * 100;
+  if (pct !== 0 && Math.abs(pct) < 0.1) return `${pct.toPrecision(2)}%`;
+  return `${pct.toFixed(1)}%`;
+}

@@ -1,0 +1,135 @@
+import { open } from 'node:fs/promises';
+import type { Stat } from '../analysis/describe.js';
+import type { Summary } from '../analysis/summarize.js';
+import { METRIC_LABELS, METRICS } from '../model/components.js';
+import { AsciiBuffer } from './ascii-buffer.js';
+
+/**
+ * sipmath.json: the per-trial results as a SIPmath 3.0 library (ProbabilityManagement.org's open
+ * standard for sharing Monte Carlo trials), the structure PySIPmath's `PySIP3library` writes and
+ * its `chanceCalc` reads:
+ *
+ * - top level: `objectType` "sipModel", `libraryType` "SIPmath_3_0", `name`, `provenance`,
+ *   `version` (of this library), `globalVariables` (none here), `U01` and `sips`;
+ * - `U01.rng`: one generator, `{ name: "index", function: "Index", arguments: { counter: "PM_Index" } }`:
+ *   trial PM_Index (1-based) of every SIP is read at the same index, which is what keeps the
+ *   trials' joint behaviour (revenue and ARR of the same simulated year stay together);
+ * - each SIP: `name`, `ref: { source: "rng", name: "index" }`, `function` "SIP_Array",
+ *   `arguments: { type: "array", value: [one number per trial] }`, and `metadata` (count, mean,
+ *   std, min, P1..P99, max, units, description).
+ *
+ * The values are the simulated ones, not a metalog fit of them. There is no `dateCreated`: the
+ * file is byte-identical for the same scenario, seed and trial count, like summary.json.
+ */
+
+/** A SIP to write: the per-trial column, and how to describe it. */
+export interface SipSpec {
+  readonly name: string;
+  readonly values: ArrayLike<number>;
+  readonly decimals: number;
+  readonly stat: Stat;
+  readonly description: string;
+}
+
+/** The per-trial columns the library reads. */
+export interface SipColumns {
+  column(key: string): ArrayLike<number> | undefined;
+}
+
+/** The SIPs of a run: revenue, bookings and ending ARR (to the cent), then each tier's revenue (whole units) when there are several tiers. */
+export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
+  const need = (key: string) => {
+    const c = columns.column(key);
+    if (!c) throw new Error(`no per-trial values for ${key}`);
+    return c;
+  };
+  const cur = summary.scenario.currency;
+  const sips: SipSpec[] = METRICS.map((m) => ({
+    name: m,
+    values: need(m),
+    decimals: 2,
+    stat: summary.metrics[m],
+    description: `${METRIC_LABELS[m]} of the next fiscal year, ${cur}`,
+  }));
+  const tiers = Object.entries(summary.byTier);
+  if (tiers.length > 1)
+    for (const [name, t] of tiers)
+      sips.push({
+        name: `tier.${name}.revenue`,
+        values: need(`tier.${name}.revenue`),
+        decimals: 0,
+        stat: t.revenue,
+        description: `Recognized revenue of tier ${name}, ${cur}`,
+      });
+  return sips;
+}
+
+/** The metadata of a SIP, with PySIPmath's key names (count, mean, std, min, P.., max). */
+function metadata(s: SipSpec, count: number, currency: string): Record<string, number | string> {
+  const meta: Record<string, number | string> = { count, mean: s.stat.mean, std: s.stat.sd, min: s.stat.min };
+  for (const [k, v] of Object.entries(s.stat.percentiles)) meta[k.toUpperCase()] = v;
+  meta.max = s.stat.max;
+  meta.units = currency;
+  meta.description = s.description;
+  return meta;
+}
+
+/** The library without its SIPs' values: everything but the long arrays. */
+export function sipmathHeader(summary: Summary): Record<string, unknown> {
+  return {
+    objectType: 'sipModel',
+    libraryType: 'SIPmath_3_0',
+    name: `${summary.scenario.name} (arrcast)`,
+    provenance: `arrcast: scenario "${summary.scenario.name}" (sha256 ${summary.scenario.hash}), seed ${summary.seed}, ${summary.trials} trials; ${summary.percentileConvention}`,
+    version: '1',
+    globalVariables: [],
+    U01: { rng: [{ name: 'index', function: 'Index', arguments: { counter: 'PM_Index' } }] },
+  };
+}
+
+const VALUES_PER_WRITE = 20_000;
+
+/**
+ * Write sipmath.json. Streams the value arrays through one reused byte buffer, so a million
+ * trials never sit in memory as one string.
+ *
+ * @example await writeSipmath(join(dir, 'sipmath.json'), summary, sim.store)
+ * Complexity: O(trials x SIPs).
+ */
+export async function writeSipmath(file: string, summary: Summary, columns: SipColumns): Promise<void> {
+  const sips = sipSpecs(summary, columns);
+  const header = JSON.stringify(sipmathHeader(summary), null, 2);
+  const handle = await open(file, 'w');
+  try {
+    const buffer = new AsciiBuffer();
+    const flush = async () => {
+      const bytes = buffer.view();
+      for (let written = 0; written < bytes.length; ) written += (await handle.write(bytes, written)).bytesWritten;
+      buffer.clear();
+    };
+    const text = async (s: string) => {
+      await flush();
+      await handle.write(Buffer.from(s, 'utf8'));
+    };
+    // The header object, reopened to append "sips".
+    await text(`${header.slice(0, header.lastIndexOf('}')).trimEnd()},\n  "sips": [\n`);
+    for (let k = 0; k < sips.length; k++) {
+      const s = sips[k]!;
+      const n = s.values.length;
+      const head = { name: s.name, ref: { source: 'rng', name: 'index' }, function: 'SIP_Array' };
+      await text(`    ${JSON.stringify(head).slice(0, -1)},"arguments":{"type":"array","value":[`);
+      for (let i = 0; i < n; i++) {
+        const v = s.values[i]!;
+        // JSON has no NaN, and a SIP reader expects a number for every trial.
+        if (!Number.isFinite(v)) throw new Error(`sipmath.json: ${s.name} has no finite value in trial ${i + 1}`);
+        if (i > 0) buffer.byte(44);
+        buffer.fixed(v, s.decimals);
+        if (i % VALUES_PER_WRITE === VALUES_PER_WRITE - 1) await flush();
+      }
+      await text(`]},"metadata":${JSON.stringify(metadata(s, n, summary.scenario.currency))}}${k < sips.length - 1 ? ',' : ''}\n`);
+    }
+    await text('  ]\n}\n');
+  } finally {
+    await handle.close();
+  }
+}

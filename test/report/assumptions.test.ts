@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { describeDistribution, scenarioAssumptions } from '../../src/report/assumptions.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+describe('a distribution in words a planner recognises', () => {
+  it.each([
+    [{ dist: 'beta', mean: 0.03, sd: 0.004 }, 'rate', 'beta, mean 3.0%, sd 0.4%'],
+    [{ dist: 'beta', alpha: 2, beta: 8 }, 'rate', 'beta, alpha 2, beta 8 (mean 20.0%, sd 12.1%)'],
+    [{ dist: 'lognormal', median: 150000, p90: 400000 }, 'money', 'lognormal, median $150k, P90 $400k (mean $201k)'],
+    [{ dist: 'lognormal', mean: 45000, sd: 25000 }, 'money', 'lognormal, mean $45k, sd $25k (median $39.3k)'],
+    [{ dist: 'lognormal', p10: 1000, p90: 4000 }, 'money', 'lognormal, P10 $1k, P90 $4k (median $2k, mean $2.32k)'],
+    [{ dist: 'lognormal', mu: 0, sigma: 1 }, 'money', 'lognormal, mu 0, sigma 1 of log (median $1, P90 $3.6, mean $1.65)'],
+    [0.03, 'rate', '3.0% (fixed)'],
+    [{ dist: 'fixed', value: 6 }, 'months', '6 months (fixed)'],
+    [{ dist: 'uniform', min: 0.8, max: 0.9 }, 'rate', 'uniform, 80.0% to 90.0%'],
+    [{ dist: 'triangular', min: 10, mode: 20, max: 60 }, 'count', 'triangular, min 10, most likely 20, max 60 (mean 30)'],
+    [{ dist: 'pert', min: 0.03, mode: 0.05, max: 0.08 }, 'rate', 'PERT, min 3.0%, most likely 5.0%, max 8.0% (mean 5.2%)'],
+    [{ dist: 'normal', mean: 100, sd: 10, min: 0 }, 'count', 'normal, mean 100, sd 10, at least 0'],
+    [{ dist: 'poisson', mean: 2700 }, 'count', 'Poisson, mean 2,700'],
+    [{ dist: 'negativeBinomial', mean: 600, dispersion: 40 }, 'count', 'negative binomial, mean 600, dispersion 40 (sd 97.98)'],
+    [{ dist: 'discrete', values: [0, 1], weights: [0.6, 0.4] }, 'months', 'discrete: 0 months (60.0%), 1 month (40.0%)'],
+    [{ dist: 'empirical', values: [0.8, 0.9, 1] }, 'rate', 'empirical, 3 observed values from 80.0% to 100.0% (mean 90.0%)'],
+    [{ dist: 'quantiles', quantiles: { p90: 0.95, p10: 0.88, p50: 0.92 }, lower: 0, upper: 1 }, 'rate', 'metalog fitted to P10 88.0%, P50 92.0%, P90 95.0%, bounded to [0.0%, 100.0%]'],
+  ] as const)('%j as %s', (spec, unit, text) => {
+    expect(describeDistribution(spec as never, unit, '$')).toBe(text);
+  });
+
+  it('lists at most 8 discrete values', () => {
+    const text = describeDistribution({ dist: 'discrete', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], weights: Array(10).fill(1) }, 'count', '$');
+    expect(text.endsWith(', and 2 more')).toBe(true);
+  });
+});
+
+describe('the assumptions of a scenario', () => {
+  const loaded = parseScenario(readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8'), 'example.yaml');
+  const a = scenarioAssumptions(loaded.scenario, '$');
+  const sentences = a.tiers.flatMap((t) => t.drivers.map((d) => d.sentence));
+
+  it('describes every driver of every tier', () => {
+    expect(a.tiers.map((t) => t.tier)).toEqual(['SMB', 'Mid-market', 'Enterprise']);
+    expect(sentences).toContain('SMB conversion: beta, mean 3.0%, sd 0.4%');
+    expect(sentences).toContain('Enterprise ACV: lognormal, median $150k, P90 $400k (mean $201k)');
+    expect(sentences).toContain('SMB sales cycle: discrete: 0 months (60.0%), 1 month (40.0%)');
+    expect(sentences).toContain('Mid-market renewal rate: metalog fitted to P10 88.0%, P50 92.0%, P90 95.0%, bounded to [0.0%, 100.0%]');
+    expect(sentences).toContain('Enterprise price uplift: PERT, min 3.0%, most likely 5.0%, max 8.0% (mean 5.2%)');
+    const smb = a.tiers[0]!.drivers.map((d) => d.driver);
+    expect(smb).toEqual([
+      'Opening ARR',
+      'Customers',
+      'Renewal calendar',
+      'Renewal rate',
+      'Price uplift',
+      'Contraction probability',
+      'Contraction size (share of ARR lost)',
+      'Expansion probability',
+      'Expansion size (share of ARR added)',
+      'Leads per month',
+      'Seasonality (relative lead volume)',
+      'Conversion',
+      'Sales cycle',
+      'ACV',
+      'New-customer expansion probability',
+      'New-customer expansion size',
+      'New-customer expansion timing',
+    ]);
+  });
+
+  it('writes calendars by month name, from the fiscal year start', () => {
+    const calendar = a.tiers[1]!.drivers.find((d) => d.driver === 'Renewal calendar')!.description;
+    expect(calendar.startsWith('Feb 6.0%, Mar 6.0%, Apr 8.0%')).toBe(true);
+    expect(calendar.endsWith('Jan 15.0% (100.0% of the book renews this year)')).toBe(true);
+  });
+
+  it('gives the market loadings', () => {
+    expect(a.market.map((m) => [m.driver, m.loading])).toEqual([
+      ['Lead volume', 0.15],
+      ['Conversion', 0.2],
+      ['ACV of new deals', 0.05],
+      ['Renewal rate', 0.3],
+      ['Contraction probability', 0.2],
+      ['Expansion probabilities', 0.25],
+    ]);
+  });
+});

@@ -1,0 +1,205 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import type { Simulation } from '../../src/engine/simulate.js';
+import type { Summary } from '../../src/analysis/summarize.js';
+import { buildCharts, type ChartDefinition } from '../../src/report/charts/chart-set.js';
+import { bridgeSteps } from '../../src/report/charts/arr-bridge.js';
+import { BAND_BLUES, OKABE_ITO } from '../../src/report/charts/chart-context.js';
+import { renderChart } from '../../src/report/render-chart.js';
+import { runReportScenario } from './fixture.js';
+
+let sim: Simulation;
+let summary: Summary;
+let charts: ChartDefinition[];
+
+beforeAll(async () => {
+  ({ sim, summary } = await runReportScenario());
+  charts = buildCharts(summary, sim.store, { target: 11e6, budget: { value: summary.metrics.revenue.percentiles.p25, confidence: 0.75 } });
+});
+
+type Row = Record<string, unknown>;
+/** A named inline dataset of a spec. */
+const dataset = (spec: TopLevelSpec, name: string): Row[] => {
+  const d = (spec as { datasets?: Record<string, Row[]> }).datasets?.[name];
+  if (!d) throw new Error(`no dataset ${name}`);
+  return d;
+};
+const chart = (name: string) => {
+  const c = charts.find((x) => x.name === name);
+  if (!c) throw new Error(`no chart ${name}`);
+  return c.spec;
+};
+
+describe('every chart', () => {
+  it('is the five charts of the issue, in report order', () => {
+    expect(charts.map((c) => c.name)).toEqual(['revenue-distribution', 'exceedance', 'monthly-fan', 'breakdown', 'arr-bridge']);
+  });
+
+  it('compiles with vega-lite and renders with vega to a non-empty SVG, with no warning', async () => {
+    for (const c of charts) {
+      const { svg, warnings } = await renderChart(c.spec);
+      expect(warnings, c.name).toEqual([]);
+      expect(svg.startsWith('<svg'), c.name).toBe(true);
+      const [, w, h] = /width="(\d+)" height="(\d+)"/.exec(svg) ?? [];
+      expect(Number(w), c.name).toBeGreaterThan(400);
+      expect(Number(h), c.name).toBeGreaterThan(200);
+      // Marks were drawn, not just a frame: axis labels and data marks.
+      expect((svg.match(/<text/g) ?? []).length, c.name).toBeGreaterThan(10);
+      expect((svg.match(/<path/g) ?? []).length, c.name).toBeGreaterThan(5);
+    }
+  });
+
+  it('states the percentile convention and the number of trials in its subtitle, and inlines its data', () => {
+    for (const c of charts) {
+      const title = c.spec.title as { subtitle: string[] };
+      expect(title.subtitle.at(-1), c.name).toBe('Px = x% chance of coming in below. 2,000 simulated years. Amounts in USD.');
+      expect(JSON.stringify(c.spec), c.name).not.toMatch(/"url"\s*:/);
+      expect(c.spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
+    }
+  });
+
+  it('stays small: a few hundred points at most, whatever the trial count', () => {
+    for (const c of charts) {
+      const sets = Object.values((c.spec as { datasets?: Record<string, Row[]> }).datasets ?? {});
+      expect(sets.reduce((n, rows) => n + rows.length, 0), c.name).toBeLessThanOrEqual(300);
+    }
+  });
+
+  it('uses only colour-blind-safe colours (Okabe-Ito and a one-hue ramp)', () => {
+    const allowed = new Set<string>([...Object.values(OKABE_ITO), ...BAND_BLUES].map((c) => c.toLowerCase()));
+    for (const c of charts) {
+      const colours = JSON.stringify(c.spec).match(/#[0-9a-fA-F]{6}\b/g) ?? [];
+      const data = colours.filter((x) => !['#e6e6e6', '#888888', '#444444', '#222222', '#666666'].includes(x.toLowerCase()));
+      for (const colour of data) expect(allowed.has(colour.toLowerCase()), `${c.name}: ${colour}`).toBe(true);
+    }
+  });
+
+  it('formats money axes with the currency and k/M/B', () => {
+    for (const name of ['revenue-distribution', 'exceedance', 'breakdown', 'arr-bridge']) expect(JSON.stringify(chart(name))).toContain(`'.3~s'`);
+  });
+});
+
+describe('the revenue distribution', () => {
+  it('draws P10, P50, P90 and the mean at the summary values, and the target and budget when given', () => {
+    const markers = dataset(chart('revenue-distribution'), 'markers');
+    const at = (key: string) => markers.find((m) => m.key === key)!;
+    const r = summary.metrics.revenue;
+    expect(at('p50').value).toBe(r.percentiles.p50);
+    expect(at('p10').value).toBe(r.percentiles.p10);
+    expect(at('p90').value).toBe(r.percentiles.p90);
+    expect(at('mean').value).toBe(r.mean);
+    expect(at('target')).toMatchObject({ value: 11e6, text: 'Target $11M' });
+    expect(at('budget')).toMatchObject({ value: r.percentiles.p25 });
+    expect(at('budget').text).toMatch(/^Budget at 75% confidence \$/);
+    expect(at('p50').text).toMatch(/^P50 \$\d/);
+  });
+
+  it('leaves the target and budget out when not given', () => {
+    const plain = buildCharts(summary, sim.store)[0]!.spec;
+    expect(dataset(plain, 'markers').map((m) => m.key)).toEqual(['p10', 'p50', 'p90', 'mean']);
+  });
+
+  it('bins the middle 99% of the trials: shares add up to the share inside, about 0.99', () => {
+    const bins = dataset(chart('revenue-distribution'), 'bins');
+    const share = bins.reduce((s, b) => s + (b.share as number), 0);
+    expect(share).toBeGreaterThanOrEqual(0.985);
+    expect(share).toBeLessThanOrEqual(1);
+    expect(bins.length).toBeGreaterThan(15);
+  });
+});
+
+describe('the exceedance curves', () => {
+  it('cross 90% at P10, 50% at P50 and 10% at P90 of each metric, exactly', () => {
+    const curve = dataset(chart('exceedance'), 'curve');
+    for (const [metric, label] of [
+      ['revenue', 'Recognized revenue'],
+      ['endingArr', 'Ending ARR'],
+    ] as const) {
+      const points = curve.filter((p) => p.metric === label);
+      expect(points).toHaveLength(101);
+      const at = (probability: number) => points.find((p) => p.probability === probability)!.value;
+      expect(at(0.9)).toBe(summary.metrics[metric].percentiles.p10);
+      expect(at(0.5)).toBe(summary.metrics[metric].percentiles.p50);
+      expect(at(0.1)).toBe(summary.metrics[metric].percentiles.p90);
+      expect(at(1)).toBe(summary.metrics[metric].min);
+      expect(at(0)).toBe(summary.metrics[metric].max);
+      // P(X >= x) falls as x grows.
+      for (let i = 1; i < points.length; i++) expect(points[i]!.value as number).toBeGreaterThanOrEqual(points[i - 1]!.value as number);
+    }
+  });
+});
+
+describe('the monthly fan chart', () => {
+  it('has, for every month, bands at the summary percentiles of MRR and cumulative revenue', () => {
+    const spec = chart('monthly-fan');
+    const mrr = dataset(spec, 'mrrBands');
+    const band = (rows: Row[], month: number, name: string) => rows.find((r) => r.month === month && r.band === name)!;
+    expect(band(mrr, 3, 'P10–P90').lo).toBe(summary.monthly[2]!.mrr.percentiles.p10);
+    expect(band(mrr, 3, 'P10–P90').hi).toBe(summary.monthly[2]!.mrr.percentiles.p90);
+    expect(band(mrr, 3, 'P5–P95').lo).toBe(summary.monthly[2]!.mrr.percentiles.p5);
+    expect(band(mrr, 12, 'P25–P75').hi).toBe(summary.monthly[11]!.mrr.percentiles.p75);
+    const cumulative = dataset(spec, 'cumulativeRevenueBands');
+    expect(band(cumulative, 12, 'P10–P90').lo).toBe(summary.monthly[11]!.cumulativeRevenue.percentiles.p10);
+    const median = dataset(spec, 'mrrMedian');
+    expect(median.map((m) => m.label)).toEqual(['Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan']);
+    expect(median[6]!.value).toBe(summary.monthly[6]!.mrr.percentiles.p50);
+    expect(mrr).toHaveLength(36);
+  });
+});
+
+describe('the breakdown', () => {
+  it('has a bar per tier and per varying component at the mean, with P10-P90 whiskers from the summary', () => {
+    const spec = chart('breakdown');
+    const tiers = dataset(spec, 'tiers');
+    expect(tiers.map((t) => t.label)).toEqual(['SMB', 'Enterprise']);
+    const smb = tiers[0]!;
+    expect(smb.mean).toBe(summary.byTier.SMB!.revenue.mean);
+    expect(smb.p10).toBe(summary.byTier.SMB!.revenue.percentiles.p10);
+    expect(smb.p90).toBe(summary.byTier.SMB!.revenue.percentiles.p90);
+    const components = dataset(spec, 'components');
+    expect(components.map((c) => c.label)).toEqual(['New business', 'New-customer expansion', 'Existing expansion', 'Price uplift', 'Contraction', 'Churn']);
+    const churn = components.find((c) => c.label === 'Churn')!;
+    expect(churn.mean).toBe(summary.byComponent.revenue.churn!.mean);
+    expect(churn.mean as number).toBeLessThan(0);
+    expect(churn.direction).toBe('takes away');
+  });
+});
+
+describe('the ARR bridge', () => {
+  it('runs opening -> components -> ending at the means, and the means add up', () => {
+    const steps = dataset(chart('arr-bridge'), 'steps');
+    expect(steps.map((s) => s.label)).toEqual([
+      'Opening ARR',
+      'New business',
+      'New-customer expansion',
+      'Existing expansion',
+      'Price uplift',
+      'Contraction',
+      'Churn',
+      'Ending ARR',
+    ]);
+    const ending = steps.at(-1)!;
+    expect(ending.end).toBe(summary.metrics.endingArr.mean);
+    expect(steps[0]!.end).toBe(summary.openingArr);
+    // Each step starts where the last ended, and the last step lands on the mean ending ARR.
+    for (let i = 2; i < steps.length - 1; i++) expect(steps[i]!.start).toBe(steps[i - 1]!.end);
+    const landed = steps.at(-2)!.end as number;
+    expect(Math.abs(landed - summary.metrics.endingArr.mean)).toBeLessThanOrEqual(1e-9 * summary.metrics.endingArr.mean);
+    expect(steps.find((s) => s.label === 'Churn')!.kind).toBe('decrease');
+    expect((chart('arr-bridge').title as { text: string }).text).toContain('means');
+  });
+
+  it('steps are the mean components of ending ARR', () => {
+    const steps = bridgeSteps(summary);
+    const contraction = steps.find((s) => s.label === 'Contraction')!;
+    expect(contraction.amount).toBeCloseTo(summary.byComponent.endingArr.contraction!.mean, -1);
+  });
+});
+
+describe('renderChart', () => {
+  it('loads nothing: a spec asking for a URL gets an error, never a request', async () => {
+    const spec = { data: { url: 'https://example.invalid/data.json' }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } } as TopLevelSpec;
+    const { warnings } = await renderChart(spec);
+    expect(warnings.join('\n')).toContain('arrcast charts load nothing');
+  });
+});

@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Simulation } from '../../src/engine/simulate.js';
+import type { Summary } from '../../src/analysis/summarize.js';
+import { PERCENTILES } from '../../src/analysis/describe.js';
+import { METRIC_COMPONENTS, METRICS } from '../../src/model/components.js';
+import { percentilesCsv } from '../../src/report/percentiles-csv.js';
+import { monthlyCsv } from '../../src/report/monthly-csv.js';
+import { writeSipmath } from '../../src/report/sipmath.js';
+import { runReportScenario, TRIALS, TWO_TIERS } from './fixture.js';
+
+let sim: Simulation;
+let summary: Summary;
+
+beforeAll(async () => {
+  ({ sim, summary } = await runReportScenario());
+});
+
+/** Parse CSV per RFC 4180 (quoted fields with "" for a quote, commas and line breaks inside quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+const records = (text: string) => {
+  const [header, ...rows] = parseCsv(text);
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
+};
+
+describe('percentiles.csv', () => {
+  const rows = () => records(percentilesCsv(summary));
+  const value = (metric: string, tier: string, component: string, statistic: string) => {
+    const found = rows().filter((r) => r.metric === metric && r.tier === tier && r.component === component && r.statistic === statistic);
+    expect(found, `${metric} ${tier} ${component} ${statistic}`).toHaveLength(1);
+    return Number(found[0]!.value);
+  };
+
+  it('is long format: metric, tier, component, statistic, value', () => {
+    const [header] = parseCsv(percentilesCsv(summary));
+    expect(header).toEqual(['metric', 'tier', 'component', 'statistic', 'value']);
+    for (const r of rows()) expect(Number.isFinite(Number(r.value)), JSON.stringify(r)).toBe(true);
+  });
+
+  it('matches the summary for every metric, overall, by tier and by component, to the cent', () => {
+    for (const m of METRICS) {
+      const s = summary.metrics[m];
+      expect(value(m, 'all', 'total', 'mean')).toBeCloseTo(s.mean, 2);
+      expect(value(m, 'all', 'total', 'sd')).toBeCloseTo(s.sd, 2);
+      for (const p of PERCENTILES) expect(value(m, 'all', 'total', `p${p}`)).toBeCloseTo(s.percentiles[`p${p}`], 2);
+      for (const [tier, t] of Object.entries(summary.byTier)) {
+        expect(value(m, tier, 'total', 'p50')).toBeCloseTo(t[m].percentiles.p50, 2);
+        for (const c of METRIC_COMPONENTS[m]) expect(value(m, tier, c, 'mean')).toBeCloseTo(t.componentMeans[m][c]!, 2);
+      }
+      for (const c of METRIC_COMPONENTS[m]) expect(value(m, 'all', c, 'p90')).toBeCloseTo(summary.byComponent[m][c]!.percentiles.p90, 2);
+    }
+  });
+
+  it('has retention and customer counts', () => {
+    expect(value('grr', 'all', 'total', 'p10')).toBeCloseTo(summary.retention!.grr.percentiles.p10, 6);
+    expect(value('nrr', 'Enterprise', 'total', 'mean')).toBeCloseTo(summary.byTier.Enterprise!.nrr!.mean, 6);
+    expect(value('customersWon', 'SMB', 'total', 'mean')).toBeCloseTo(summary.byTier.SMB!.customersWon!.mean, 2);
+    expect(value('leads', 'SMB', 'total', 'p50')).toBeCloseTo(summary.byTier.SMB!.leads!.percentiles.p50, 2);
+  });
+
+  it('quotes a tier name with a comma or a quote', async () => {
+    const { summary: s } = await runReportScenario(TWO_TIERS.replace('  - name: SMB', `  - name: 'Small, "biz"'`), 200);
+    const text = percentilesCsv(s);
+    expect(text).toContain('revenue,"Small, ""biz""",total,mean,');
+    expect(records(text).filter((r) => r.tier === 'Small, "biz"').length).toBeGreaterThan(10);
+  });
+});
+
+describe('monthly.csv', () => {
+  it('has month, label, metric, mean and P5..P95 of MRR and cumulative revenue for every month', () => {
+    const text = monthlyCsv(summary);
+    const [header] = parseCsv(text);
+    expect(header).toEqual(['month', 'label', 'metric', 'mean', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95']);
+    const rows = records(text);
+    expect(rows).toHaveLength(24);
+    const at = (month: number, metric: string) => rows.find((r) => r.month === String(month) && r.metric === metric)!;
+    expect(at(3, 'mrr').label).toBe('Apr');
+    expect(Number(at(3, 'mrr').p10)).toBeCloseTo(summary.monthly[2]!.mrr.percentiles.p10, 2);
+    expect(Number(at(12, 'cumulativeRevenue').p50)).toBeCloseTo(summary.monthly[11]!.cumulativeRevenue.percentiles.p50, 2);
+    expect(Number(at(12, 'cumulativeRevenue').mean)).toBeCloseTo(summary.metrics.revenue.mean, -1);
+    for (const r of rows) for (const k of ['mean', 'p5', 'p95']) expect(Number.isFinite(Number(r[k])), `${r.month} ${k}`).toBe(true);
+  });
+});
+
+/** What a SIPmath 3.0 library holds, as its published JSON schema and PySIPmath describe it. */
+interface SipLibrary {
+  objectType: string;
+  libraryType: string;
+  name: string;
+  provenance: string;
+  version: string;
+  globalVariables: unknown[];
+  U01: { rng: Array<{ name: string; function: string; arguments: Record<string, unknown> }> };
+  sips: Array<{
+    name: string;
+    ref: { source: string; name: string };
+    function: string;
+    arguments: { type: string; value: number[] };
+    metadata: Record<string, number | string>;
+  }>;
+}
+
+describe('sipmath.json, a SIPmath 3.0 library', () => {
+  let lib: SipLibrary;
+  let text: string;
+
+  beforeAll(async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'arrcast-sip-')), 'sipmath.json');
+    await writeSipmath(file, summary, sim.store);
+    text = readFileSync(file, 'utf8');
+    lib = JSON.parse(text);
+  });
+
+  it('has the library fields of the standard: objectType, libraryType, name, provenance, version, globalVariables, U01, sips', () => {
+    expect(lib.objectType).toBe('sipModel');
+    expect(lib.libraryType).toBe('SIPmath_3_0');
+    expect(typeof lib.name).toBe('string');
+    expect(lib.name.length).toBeGreaterThan(0);
+    expect(lib.provenance).toContain(summary.scenario.hash);
+    expect(lib.provenance).toContain(`seed ${summary.seed}`);
+    expect(typeof lib.version).toBe('string');
+    expect(Array.isArray(lib.globalVariables)).toBe(true);
+    expect(Array.isArray(lib.sips)).toBe(true);
+  });
+
+  it('declares its generator in U01.rng with name, function and arguments: the PM_Index counter itself', () => {
+    expect(Array.isArray(lib.U01.rng)).toBe(true);
+    for (const rng of lib.U01.rng) {
+      expect(typeof rng.name).toBe('string');
+      expect(typeof rng.function).toBe('string');
+      expect(typeof rng.arguments).toBe('object');
+    }
+    expect(lib.U01.rng).toEqual([{ name: 'index', function: 'Index', arguments: { counter: 'PM_Index' } }]);
+  });
+
+  it('has one SIP_Array per metric and per tier, each referring to a declared generator, with one value per trial', () => {
+    const rngNames = new Set(lib.U01.rng.map((r) => r.name));
+    expect(lib.sips.map((s) => s.name)).toEqual(['revenue', 'bookings', 'endingArr', 'tier.SMB.revenue', 'tier.Enterprise.revenue']);
+    for (const sip of lib.sips) {
+      expect(Object.keys(sip).sort()).toEqual(['arguments', 'function', 'metadata', 'name', 'ref']);
+      expect(sip.ref.source).toBe('rng');
+      expect(rngNames.has(sip.ref.name)).toBe(true);
+      expect(sip.function).toBe('SIP_Array');
+      expect(sip.arguments.type).toBe('array');
+      expect(sip.arguments.value).toHaveLength(TRIALS);
+      expect(sip.arguments.value.every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
+      expect(sip.metadata.count).toBe(TRIALS);
+      expect(typeof sip.metadata.description).toBe('string');
+      expect(sip.metadata.units).toBe('USD');
+    }
+  });
+
+  it('holds the simulated trials themselves, in trial order, so metrics of the same year stay together', () => {
+    const sip = (name: string) => lib.sips.find((s) => s.name === name)!.arguments.value;
+    const revenue = sip('revenue');
+    const column = sim.store.column('revenue')!;
+    for (let i = 0; i < TRIALS; i++) expect(Math.abs(revenue[i]! - column[i]!)).toBeLessThanOrEqual(0.005 + 1e-9 * column[i]!);
+    // Trial PM_Index of the tiers adds up to trial PM_Index of the total (tiers in whole units, float32).
+    const smb = sip('tier.SMB.revenue');
+    const ent = sip('tier.Enterprise.revenue');
+    for (let i = 0; i < TRIALS; i++) expect(Math.abs(smb[i]! + ent[i]! - revenue[i]!)).toBeLessThanOrEqual(2 + 1e-6 * revenue[i]!);
+    const mean = revenue.reduce((a, b) => a + b, 0) / TRIALS;
+    expect(mean).toBeCloseTo(summary.metrics.revenue.mean, 2);
+  });
+
+  it('carries the summary statistics as metadata', () => {
+    const m = lib.sips[0]!.metadata;
+    expect(m.mean).toBe(summary.metrics.revenue.mean);
+    expect(m.std).toBe(summary.metrics.revenue.sd);
+    expect(m.P10).toBe(summary.metrics.revenue.percentiles.p10);
+    expect(m.P90).toBe(summary.metrics.revenue.percentiles.p90);
+    expect(m.min).toBe(summary.metrics.revenue.min);
+    expect(m.max).toBe(summary.metrics.revenue.max);
+  });
+
+  it('is byte-identical when written again', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'arrcast-sip-')), 'sipmath.json');
+    await writeSipmath(file, summary, sim.store);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { currencySymbol, formatCurrency, formatShare, moneyLabelExpr } from '../../src/report/money.js';
+import { renderChart } from '../../src/report/render-chart.js';
+
+describe('money as a planner reads it', () => {
+  it.each([
+    [150000, '$', '$150k'],
+    [201040, '$', '$201k'],
+    [2500, '$', '$2.5k'],
+    [999, '$', '$999'],
+    [999_950, '$', '$1M'],
+    [132_162_418, '$', '$132M'],
+    [1_234_567, '€', '€1.23M'],
+    [-4_020_000, '$', '-$4.02M'],
+    [2.5e9, '£', '£2.5B'],
+    [0, '$', '$0'],
+    [12_000, 'CHF', 'CHF 12k'],
+  ])('%d in %s -> %s', (value, symbol, text) => {
+    expect(formatCurrency(value, symbol)).toBe(text);
+  });
+
+  it('finds the currency symbol from the ISO code', () => {
+    expect(currencySymbol('USD')).toBe('$');
+    expect(currencySymbol('EUR')).toBe('€');
+    expect(currencySymbol('GBP')).toBe('£');
+    expect(currencySymbol('CHF')).toBe('CHF');
+  });
+
+  it('writes shares with one decimal, small ones with two significant digits', () => {
+    expect(formatShare(0.03)).toBe('3.0%');
+    expect(formatShare(0.004)).toBe('0.4%');
+    expect(formatShare(0.0004)).toBe('0.040%');
+    expect(formatShare(1.048)).toBe('104.8%');
+  });
+
+  it('the axis label expression writes what formatCurrency writes, in vega itself', async () => {
+    const values = [-2e6, 0, 150_000, 2.5e6, 1.2e9];
+    const spec = {
+      data: { values: values.map((v) => ({ v })) },
+      mark: 'point',
+      encoding: { x: { field: 'v', type: 'quantitative', axis: { values, labelExpr: moneyLabelExpr('€') } } },
+    } as TopLevelSpec;
+    const { svg, warnings } = await renderChart(spec);
+    expect(warnings).toEqual([]);
+    for (const label of ['-€2M', '€0', '€150k', '€2.5M', '€1.2B']) expect(svg).toContain(`>${label}<`);
+  });
+});

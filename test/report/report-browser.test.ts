@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { writeReport } from '../../src/report/write-report.js';
+import { HOSTILE, HOSTILE_TIER, runReportScenario } from './fixture.js';
+
+/**
+ * report.html as a reader sees it: opened from disk in headless Chromium (Debian's, installed by
+ * .ci/run when missing; never a downloaded browser). Without Chromium this fails, not skips.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let browser: Browser | undefined;
+let reportUrl: string;
+
+beforeAll(async () => {
+  const { sim, summary } = await runReportScenario(HOSTILE);
+  const out = join(mkdtempSync(join(tmpdir(), 'arrcast-browser-')), 'report');
+  await writeReport(out, sim, summary);
+  reportUrl = pathToFileURL(join(out, 'report.html')).href;
+});
+
+/** A new page of the one browser: each test asks, so each fails (not skips) without Chromium. */
+async function newPage(options?: Parameters<Browser['newPage']>[0]) {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`).toBe(true);
+  browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return browser.newPage(options);
+}
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('report.html in headless Chromium', () => {
+  it('renders every chart at a sensible size, logs no error and requests nothing but itself', async () => {
+    const page = await newPage({ viewport: { width: 1000, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      problems.push(`a dialog opened: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(reportUrl, { waitUntil: 'load' });
+
+    const charts = await page.$$eval('figure.chart svg', (svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        return { width: box.width, height: box.height, marks: svg.querySelectorAll('path, line, text').length, label: svg.getAttribute('aria-label') };
+      }),
+    );
+    expect(charts).toHaveLength(5);
+    for (const c of charts) {
+      expect(c.width, c.label ?? '').toBeGreaterThan(500);
+      expect(c.width, c.label ?? '').toBeLessThanOrEqual(900);
+      expect(c.height, c.label ?? '').toBeGreaterThan(250);
+      expect(c.marks, c.label ?? '').toBeGreaterThan(30);
+    }
+    // Nothing overflows the page sideways.
+    expect(await page.$eval('html', (html) => html.scrollWidth)).toBeLessThanOrEqual(1000);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([reportUrl]);
+    await page.close();
+  });
+
+  it('shows a hostile tier name as text and runs no script', async () => {
+    const page = await newPage();
+    await page.goto(reportUrl);
+    expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(0);
+    expect(await page.$$eval('img, iframe, object, embed', (elements) => elements.length)).toBe(0);
+    const headings = await page.$$eval('h3', (hs) => hs.map((h) => h.textContent));
+    expect(headings).toContain(HOSTILE_TIER);
+    expect(await page.textContent('h1')).toBe('Q&A <Co> "plan"');
+    await page.close();
+  });
+
+  it('prints to A4 and to Letter', async () => {
+    const page = await newPage();
+    await page.goto(reportUrl);
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format, printBackground: true });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // Five charts and the tables take a few pages, not dozens (nothing blew up in print).
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+      expect(pages, format).toBeGreaterThanOrEqual(4);
+      expect(pages, format).toBeLessThanOrEqual(12);
+    }
+    await page.close();
+  });
+});
