@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +98,31 @@ describe('arrcast run', () => {
     const r = arrcast(['run', 'no/such/plan.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('no/such/plan.yaml file not found\n');
+  });
+});
+
+describe('arrcast run: interrupted', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s stops the workers, exits %d, writes nothing and leaves the previous report', async (signal, code) => {
+    const dir = tmp();
+    const out = join(dir, 'report');
+    expect(arrcast(['run', minimal, '--trials', '200', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
+    const before = readFileSync(join(out, 'summary.json'), 'utf8');
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', join(ROOT, 'scenarios/example.yaml'), '--trials', '2000000', '--workers', '2', '--out', out], {
+      cwd: ROOT,
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Let the pool start and chunks run, then interrupt.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    child.kill(signal);
+    const exit = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(exit).toBe(code);
+    expect(stderr).toContain('arrcast: interrupted; no output was written');
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.arrcast-tmp-'))).toEqual([]);
   });
 });
 
