@@ -81,7 +81,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       const comparison = compareSimulations(sims);
       io.out(comparisonTable(comparison));
       if (opts.out !== undefined) {
-        await writeComparison(opts.out, comparison);
+        await writeComparison(opts.out, comparison, sims);
         io.err(`wrote ${opts.out}/${COMPARISON_FILE}\n`);
       }
     });

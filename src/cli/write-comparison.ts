@@ -1,42 +1,59 @@
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Comparison } from '../analysis/compare.js';
+import type { Simulation } from '../engine/simulate.js';
 import { writeDirectoryAtomically } from '../report/atomic-dir.js';
-import { OutputDirError } from '../report/output-dir.js';
+import { comparisonSpec } from '../report/charts/comparison.js';
+import { sortedFinite } from '../report/charts/downsample.js';
+import { checkReplaceable } from '../report/output-dir.js';
+import { renderChart, type ChartRenderer } from '../report/render-chart.js';
 
 /** The file `arrcast compare --out DIR` writes. */
 export const COMPARISON_FILE = 'comparison.json';
+/** The comparison chart beside it: the Vega-Lite spec and its SVG. */
+export const COMPARISON_CHART_FILES = { spec: 'comparison.vl.json', svg: 'comparison.svg' } as const;
+
+/** Everything a comparison directory holds. */
+const COMPARISON_ENTRIES: ReadonlySet<string> = new Set([COMPARISON_FILE, COMPARISON_CHART_FILES.spec, COMPARISON_CHART_FILES.svg]);
 
 /**
  * Check that `dir` may receive a comparison: it does not exist, is empty, or holds only a previous
- * comparison.json. It is replaced whole, so a folder of other files (or a file) is refused before
- * anything runs (OutputDirError: exit code 2).
+ * comparison (comparison.json and its chart). It is replaced whole, so a folder of other files (or
+ * a file) is refused before anything runs (OutputDirError: exit code 2).
  */
-export async function checkComparisonDir(dir: string): Promise<void> {
-  let info;
-  try {
-    info = await stat(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw err;
-  }
-  if (!info.isDirectory()) throw new OutputDirError(`--out ${dir} is a file, not a directory; pick a new or empty directory`);
-  const foreign = (await readdir(dir)).filter((name) => name !== COMPARISON_FILE);
-  if (foreign.length > 0) {
-    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, and ${foreign.length - 3} more` : '');
-    throw new OutputDirError(
-      `--out ${dir} is not an arrcast comparison (it holds ${shown}) and compare replaces its output directory whole; pick a new or empty directory`,
-    );
-  }
+export function checkComparisonDir(dir: string): Promise<void> {
+  return checkReplaceable(dir, 'comparison', async (d) => (await readdir(d)).filter((name) => !COMPARISON_ENTRIES.has(name)));
+}
+
+export interface ComparisonWriteOptions {
+  /** Renders the chart to SVG; default: vega in Node. Injectable, so a test can make it fail. */
+  readonly renderChart?: ChartRenderer;
 }
 
 /**
- * Write comparison.json into `dir`, whole or not at all (a temporary directory renamed into place;
- * see report/atomic-dir.ts).
+ * Write comparison.json and its chart (comparison.vl.json, comparison.svg: each scenario's revenue
+ * as exceedance curves and the per-trial difference from A, drawn from `sims`, the simulations the
+ * comparison was made of, in the same order) into `dir`, whole or not at all (a temporary directory
+ * renamed into place; see report/atomic-dir.ts). A chart vega cannot draw fails the write.
  */
-export async function writeComparison(dir: string, comparison: Comparison): Promise<void> {
+export async function writeComparison(dir: string, comparison: Comparison, sims: readonly Simulation[], options: ComparisonWriteOptions = {}): Promise<void> {
   await checkComparisonDir(dir);
+  if (sims.length !== comparison.scenarios.length) throw new RangeError(`${comparison.scenarios.length} scenarios compared but ${sims.length} simulations given`);
+  const spec = comparisonSpec(
+    comparison,
+    sims.map((s) => {
+      const revenue = s.store.column('revenue');
+      if (!revenue) throw new Error(`${s.loaded.source}: no per-trial revenue`);
+      return sortedFinite(revenue);
+    }),
+  );
+  const render = options.renderChart ?? renderChart;
   await writeDirectoryAtomically(dir, async (tmp) => {
     await writeFile(join(tmp, COMPARISON_FILE), `${JSON.stringify(comparison, null, 2)}\n`);
+    await writeFile(join(tmp, COMPARISON_CHART_FILES.spec), `${JSON.stringify(spec, null, 2)}\n`);
+    const { svg, warnings } = await render(spec);
+    const errors = warnings.filter((w) => w.startsWith('error:'));
+    if (errors.length > 0) throw new Error(`the comparison chart did not render: ${errors.join('; ')}`);
+    await writeFile(join(tmp, COMPARISON_CHART_FILES.svg), svg);
   });
 }

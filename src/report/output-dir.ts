@@ -34,11 +34,12 @@ async function foreignEntries(dir: string): Promise<string[]> {
 }
 
 /**
- * Check that `dir` may receive a report: it does not exist, is empty, or holds only what an arrcast
- * report holds. A run replaces its output directory whole, so pointing `--out` at a folder of other
- * files (or at a file) must fail before anything runs, not delete them.
+ * Check that `dir` may be replaced by an output of this kind: it does not exist, is empty, or holds
+ * only what `foreign` accepts (it lists what does not belong). Outputs replace their directory
+ * whole, so pointing `--out` at a folder of other files (or at a file) must fail before anything
+ * runs, not delete them.
  */
-export async function checkOutputDir(dir: string): Promise<void> {
+export async function checkReplaceable(dir: string, kind: string, foreign: (dir: string) => Promise<string[]>): Promise<void> {
   let info;
   try {
     info = await stat(dir);
@@ -47,11 +48,16 @@ export async function checkOutputDir(dir: string): Promise<void> {
     throw err;
   }
   if (!info.isDirectory()) throw new OutputDirError(`--out ${dir} is a file, not a directory; pick a new or empty directory`);
-  const foreign = await foreignEntries(dir);
-  if (foreign.length > 0) {
-    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, and ${foreign.length - 3} more` : '');
+  const found = await foreign(dir);
+  if (found.length > 0) {
+    const shown = found.slice(0, 3).join(', ') + (found.length > 3 ? `, and ${found.length - 3} more` : '');
     throw new OutputDirError(
-      `--out ${dir} is not an arrcast report (it holds ${shown}) and a run replaces its output directory whole; pick a new or empty directory`,
+      `--out ${dir} is not an arrcast ${kind} (it holds ${shown}) and a run replaces its output directory whole; pick a new or empty directory`,
     );
   }
+}
+
+/** Check that `dir` may receive a report (see checkReplaceable). */
+export function checkOutputDir(dir: string): Promise<void> {
+  return checkReplaceable(dir, 'report', foreignEntries);
 }

@@ -1,6 +1,7 @@
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../model/components.js';
 import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
+import type { WhatMustBeTrue } from '../analysis/what-must-be-true.js';
 import { formatCount, formatMoney, formatPercent, textTable } from './format.js';
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
@@ -60,6 +61,22 @@ function driverValue(v: number, unit: 'rate' | 'count' | 'sd'): string {
   return unit === 'rate' ? formatPercent(v) : unit === 'count' ? formatCount(v) : `${(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)} sd`;
 }
 
+/**
+ * A target's "what must be true" as one line: the break-even values of up to four drivers, nearest
+ * to plan first ("To reach revenue >= 120M at P50: Mid-market conversion >= 9.1% (plan 8.0%), or ...").
+ * The printed table and report.html use the same words.
+ *
+ * @example whatMustBeTrueLine(summary.whatMustBeTrue[0])
+ * Complexity: O(drivers).
+ */
+export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
+  const ways = w.drivers
+    .filter((x) => x.breakEven !== undefined)
+    .slice(0, 4)
+    .map((x) => `${x.label} ${x.direction === 'atLeast' ? '>=' : '<='} ${driverValue(x.breakEven!, x.unit)} (plan ${driverValue(x.plan, x.unit)})`);
+  return `To reach ${w.target} at P50: ${ways.length ? ways.join(', or ') : 'no single driver gets there within the range the scenario allows'}.`;
+}
+
 /** Budgets, downside, targets, sensitivity, what must be true and precision. */
 function decisionTables(summary: Summary): string[] {
   const out: string[] = [];
@@ -100,12 +117,8 @@ function decisionTables(summary: Summary): string[] {
     );
   }
   for (const w of summary.whatMustBeTrue) {
-    const ways = w.drivers
-      .filter((x) => x.breakEven !== undefined)
-      .slice(0, 4)
-      .map((x) => `${x.label} ${x.direction === 'atLeast' ? '>=' : '<='} ${driverValue(x.breakEven!, x.unit)} (plan ${driverValue(x.plan, x.unit)})`);
     out.push('');
-    out.push(`To reach ${w.target} at P50: ${ways.length ? ways.join(', or ') : 'no single driver gets there within the range the scenario allows'}.`);
+    out.push(whatMustBeTrueLine(w));
   }
   if (summary.precision) {
     const p = summary.precision;

@@ -18,7 +18,11 @@ import { REPORT_FILES } from './report-files.js';
 export { REPORT_FILES };
 
 export interface ReportOptions {
-  /** Target and budget lines for the revenue distribution chart. */
+  /**
+   * Target and budget lines for the revenue distribution chart. Default: from the summary (its
+   * first company-wide revenue target, the revenue budget at its confidence); given, they replace
+   * those whole.
+   */
   readonly marks?: RevenueMarks;
   /** Renders a chart spec to SVG; default: vega in Node. Injectable, so a test can make a chart fail. */
   readonly renderChart?: ChartRenderer;
@@ -46,7 +50,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     const chartsDir = join(tmp, REPORT_FILES.charts);
     await mkdir(chartsDir);
     const rendered: HtmlChart[] = [];
-    for (const chart of buildCharts(summary, sim.store, options.marks)) {
+    for (const chart of buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly })) {
       await writeFile(join(chartsDir, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
       const { svg, warnings } = await render(chart.spec);
       // A chart vega could not draw (an error, not a warning) fails the report rather than leaving a hole in it.

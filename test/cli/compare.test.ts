@@ -50,6 +50,12 @@ describe('arrcast compare', () => {
       expect(d.mean).toBeLessThan(0);
       expect(d.probabilityBelow.value).toBeGreaterThan(0.5);
     }
+    // The comparison chart beside it, with the same figures.
+    expect(readdirSync(out).sort()).toEqual(['comparison.json', 'comparison.svg', 'comparison.vl.json']);
+    const chart = JSON.parse(readFileSync(join(out, 'comparison.vl.json'), 'utf8'));
+    expect(chart.datasets.differences[0].p50).toBe(c.metrics.revenue.differences[0].percentiles.p50);
+    expect(chart.datasets.differences[0].probabilityBelow).toBe(c.metrics.revenue.differences[0].probabilityBelow.value);
+    expect(readFileSync(join(out, 'comparison.svg'), 'utf8')).toMatch(/^<svg/);
     // Written atomically: no temporary directory left beside it; a second run replaces it.
     expect(readdirSync(dir).filter((f) => f.startsWith('.arrcast-tmp-'))).toEqual([]);
     expect(arrcast(['compare', minimal, b, '--trials', '200', '--workers', '0', '--out', out]).code).toBe(0);
@@ -124,7 +130,7 @@ describe('arrcast compare', () => {
     const o = arrcast(['compare', minimal, minimal, '--trials', '100', '--workers', '0', '--out', precious]);
     expect(o.code).toBe(2);
     expect(o.stderr).toBe(
-      `arrcast: --out ${precious} is not an arrcast comparison (it holds keep.txt) and compare replaces its output directory whole; pick a new or empty directory\n`,
+      `arrcast: --out ${precious} is not an arrcast comparison (it holds keep.txt) and a run replaces its output directory whole; pick a new or empty directory\n`,
     );
     expect(o.stdout).toBe('');
     expect(readFileSync(join(precious, 'keep.txt'), 'utf8')).toBe('keep me');

@@ -6,7 +6,7 @@ import { buildCharts, type ChartDefinition } from '../../src/report/charts/chart
 import { bridgeSteps } from '../../src/report/charts/arr-bridge.js';
 import { BAND_BLUES, OKABE_ITO } from '../../src/report/charts/chart-context.js';
 import { renderChart } from '../../src/report/render-chart.js';
-import { runReportScenario } from './fixture.js';
+import { WITH_TARGETS, runReportScenario } from './fixture.js';
 
 let sim: Simulation;
 let summary: Summary;
@@ -14,7 +14,7 @@ let charts: ChartDefinition[];
 
 beforeAll(async () => {
   ({ sim, summary } = await runReportScenario());
-  charts = buildCharts(summary, sim.store, { target: 11e6, budget: { value: summary.metrics.revenue.percentiles.p25, confidence: 0.75 } });
+  charts = buildCharts(summary, sim.store, { marks: { target: 11e6, budget: { value: summary.metrics.revenue.percentiles.p25, confidence: 0.75 } } });
 });
 
 type Row = Record<string, unknown>;
@@ -31,8 +31,8 @@ const chart = (name: string) => {
 };
 
 describe('every chart', () => {
-  it('is the five charts of the issue, in report order', () => {
-    expect(charts.map((c) => c.name)).toEqual(['revenue-distribution', 'exceedance', 'monthly-fan', 'breakdown', 'arr-bridge']);
+  it('is the five charts of the reports issue and the tornado, in report order', () => {
+    expect(charts.map((c) => c.name)).toEqual(['revenue-distribution', 'exceedance', 'monthly-fan', 'breakdown', 'arr-bridge', 'tornado']);
   });
 
   it('compiles with vega-lite and renders with vega to a non-empty SVG, with no warning', async () => {
@@ -90,13 +90,21 @@ describe('the revenue distribution', () => {
     expect(at('mean').value).toBe(r.mean);
     expect(at('target')).toMatchObject({ value: 11e6, text: 'Target $11M' });
     expect(at('budget')).toMatchObject({ value: r.percentiles.p25 });
-    expect(at('budget').text).toMatch(/^Budget at 75% confidence \$/);
+    expect(at('budget').text).toMatch(/^Budget at 75% confidence \(P25\) \$/);
     expect(at('p50').text).toMatch(/^P50 \$\d/);
   });
 
-  it('leaves the target and budget out when not given', () => {
-    const plain = buildCharts(summary, sim.store)[0]!.spec;
+  it('leaves the target and budget out when the marks say so', () => {
+    const plain = buildCharts(summary, sim.store, { marks: {} })[0]!.spec;
     expect(dataset(plain, 'markers').map((m) => m.key)).toEqual(['p10', 'p50', 'p90', 'mean']);
+  });
+
+  it('draws the budget at the summary confidence by default, and no target when there is none', () => {
+    const derived = buildCharts(summary, sim.store)[0]!.spec;
+    const markers = dataset(derived, 'markers');
+    expect(markers.map((m) => m.key)).toEqual(['p10', 'p50', 'p90', 'mean', 'budget']);
+    expect(markers.at(-1)!.value).toBe(summary.decisions.budgets.metrics.revenue.value);
+    expect(markers.at(-1)!.text).toMatch(/^Budget at 80% confidence \(P20\) \$/);
   });
 
   it('bins the middle 99% of the trials: shares add up to the share inside, about 0.99', () => {
@@ -201,5 +209,90 @@ describe('renderChart', () => {
     const spec = { data: { url: 'https://example.invalid/data.json' }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } } as TopLevelSpec;
     const { warnings } = await renderChart(spec);
     expect(warnings.join('\n')).toContain('arrcast charts load nothing');
+  });
+});
+
+describe('the tornado', () => {
+  it('has a bar per driver (the top 10 by |swing|) from its bottom-decile to its top-decile median, centred on P50', () => {
+    const spec = chart('tornado');
+    const bars = dataset(spec, 'bars');
+    const drivers = summary.sensitivity.drivers;
+    expect(drivers.length).toBeGreaterThan(10);
+    expect(bars).toHaveLength(10);
+    bars.forEach((b, k) => {
+      const d = drivers[k]!;
+      expect(b.label).toBe(d.label);
+      expect(b.low).toBe(d.low.metricMedian);
+      expect(b.high).toBe(d.high.metricMedian);
+      expect(b.left).toBe(Math.min(d.low.metricMedian, d.high.metricMedian));
+      expect(b.right).toBe(Math.max(d.low.metricMedian, d.high.metricMedian));
+    });
+    expect(bars[0]!.label).toBe('Enterprise conversion');
+    const ends = dataset(spec, 'ends');
+    expect(ends.filter((e) => e.decile === 'Driver in its bottom decile').map((e) => e.value)).toEqual(drivers.slice(0, 10).map((d) => d.low.metricMedian));
+    expect(ends.filter((e) => e.decile === 'Driver in its top decile').map((e) => e.value)).toEqual(drivers.slice(0, 10).map((d) => d.high.metricMedian));
+    expect(dataset(spec, 'centre')[0]!.value).toBe(summary.metrics.revenue.percentiles.p50);
+    const title = spec.title as { subtitle: string[] };
+    expect(title.subtitle[0]).toBe('Median revenue with the driver in its bottom vs top decile, others varying.');
+  });
+});
+
+describe('targets and the monthly plan', () => {
+  let withTargets: { sim: Simulation; summary: Summary };
+  let targeted: ChartDefinition[];
+  const specOf = (name: string) => targeted.find((c) => c.name === name)!.spec;
+
+  beforeAll(async () => {
+    withTargets = await runReportScenario(WITH_TARGETS);
+    targeted = buildCharts(withTargets.summary, withTargets.sim.store, { monthlyPlan: withTargets.sim.loaded.scenario.targets?.monthly });
+  });
+
+  it('every chart still compiles and renders with no warning', async () => {
+    for (const c of targeted) {
+      const { svg, warnings } = await renderChart(c.spec);
+      expect(warnings, c.name).toEqual([]);
+      expect(svg.startsWith('<svg'), c.name).toBe(true);
+    }
+  });
+
+  it('draws the first company-wide revenue target and the budget on the revenue distribution', () => {
+    const markers = dataset(specOf('revenue-distribution'), 'markers');
+    const d = withTargets.summary.decisions;
+    expect(markers.find((m) => m.key === 'target')).toMatchObject({ value: 12e6, text: 'Target $12M' });
+    expect(markers.find((m) => m.key === 'budget')!.value).toBe(d.budgets.metrics.revenue.value);
+  });
+
+  it('puts each company-wide revenue or ending ARR target on the exceedance curves at its probability', () => {
+    const spec = specOf('exceedance');
+    const targets = dataset(spec, 'targets');
+    const d = withTargets.summary.decisions.targets;
+    // The Enterprise target is a tier's: not on the company-wide curves.
+    expect(targets).toHaveLength(2);
+    expect(targets[0]).toMatchObject({ metric: 'Recognized revenue', value: 12e6, probability: d[0]!.probability.value, label: 'Board <plan> & "stretch"' });
+    expect(targets[1]).toMatchObject({ metric: 'Ending ARR', value: 14.5e6, probability: d[1]!.probability.value });
+    expect(targets[1]!.text).toMatch(/^ending ARR >= 14\.5M: \d+\.\d%$/);
+    // The rule is drawn at the target's value and the diamond at (value, probability).
+    const layers = (spec as { layer: Array<{ data?: { name: string }; mark: { type: string }; encoding?: Record<string, unknown> }> }).layer;
+    const onTargets = layers.filter((l) => l.data?.name === 'targets').map((l) => l.mark.type);
+    expect(onTargets).toEqual(['rule', 'point', 'text']);
+    // The axis reaches the targets.
+    const domain = ((spec as { encoding: { x: { scale: { domain: number[] } } } }).encoding.x.scale.domain);
+    expect(domain[0]!).toBeLessThanOrEqual(12e6);
+    expect(domain[1]!).toBeGreaterThanOrEqual(14.5e6);
+  });
+
+  it('draws the scenario monthly plan on the fan chart, labelled Plan', () => {
+    const spec = specOf('monthly-fan');
+    const plan = withTargets.sim.loaded.scenario.targets!.monthly!;
+    const mrr = dataset(spec, 'mrrPlan');
+    expect(mrr.map((r) => r.value)).toEqual(plan.mrr);
+    expect(dataset(spec, 'cumulativeRevenuePlan').map((r) => r.value)).toEqual(plan.cumulativeRevenue);
+    expect(new Set(mrr.map((r) => r.band))).toEqual(new Set(['Plan']));
+    expect(mrr[0]!.label).toBe('Feb');
+    // Also from the summary alone (decisions.monthlyPlan), when no plan is passed.
+    const fromSummary = buildCharts(withTargets.summary, withTargets.sim.store).find((c) => c.name === 'monthly-fan')!.spec;
+    expect(dataset(fromSummary, 'mrrPlan').map((r) => r.value)).toEqual(plan.mrr);
+    // Without a plan there is no plan line.
+    expect(() => dataset(chart('monthly-fan'), 'mrrPlan')).toThrow('no dataset');
   });
 });

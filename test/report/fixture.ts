@@ -58,3 +58,21 @@ export const HOSTILE_TIER = `<script>alert("x")</script><img src=x onerror=alert
 
 /** The two-tier scenario with its first tier renamed to HOSTILE_TIER (quoted for YAML). */
 export const HOSTILE = TWO_TIERS.replace('  - name: SMB', `  - name: '${HOSTILE_TIER}'`).replace('name: Report test Co', `name: 'Q&A <Co> "plan"'`);
+
+/** Targets for the two-tier scenario: company-wide revenue (with a label that is HTML) and ending ARR, a tier's revenue, and a monthly plan. */
+export const TARGETS_YAML = `
+targets:
+  metrics:
+    - { metric: revenue, value: 12000000, label: 'Board <plan> & "stretch"' }
+    - { metric: endingArr, value: 14500000 }
+    - { metric: revenue, value: 8000000, tier: Enterprise }
+  monthly:
+    mrr: [740000, 780000, 820000, 860000, 900000, 940000, 980000, 1020000, 1060000, 1100000, 1140000, 1180000]
+    cumulativeRevenue: [740000, 1520000, 2340000, 3200000, 4100000, 5040000, 6020000, 7040000, 8100000, 9200000, 10340000, 11520000]
+`;
+
+/** The two-tier scenario with targets and a monthly plan. */
+export const WITH_TARGETS = TWO_TIERS + TARGETS_YAML;
+
+/** The hostile scenario with the same targets. */
+export const HOSTILE_WITH_TARGETS = HOSTILE + TARGETS_YAML;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { writeReport } from '../../src/report/write-report.js';
-import { HOSTILE, HOSTILE_TIER, runReportScenario } from './fixture.js';
+import { HOSTILE_TIER, HOSTILE_WITH_TARGETS, runReportScenario } from './fixture.js';
 
 /**
  * report.html as a reader sees it: opened from disk in headless Chromium (Debian's, installed by
@@ -27,7 +27,7 @@ let browser: Browser | undefined;
 let reportUrl: string;
 
 beforeAll(async () => {
-  const { sim, summary } = await runReportScenario(HOSTILE);
+  const { sim, summary } = await runReportScenario(HOSTILE_WITH_TARGETS);
   const out = join(mkdtempSync(join(tmpdir(), 'arrcast-browser-')), 'report');
   await writeReport(out, sim, summary);
   reportUrl = pathToFileURL(join(out, 'report.html')).href;
@@ -66,7 +66,7 @@ describe('report.html in headless Chromium', () => {
         return { width: box.width, height: box.height, marks: svg.querySelectorAll('path, line, text').length, label: svg.getAttribute('aria-label') };
       }),
     );
-    expect(charts).toHaveLength(5);
+    expect(charts).toHaveLength(6);
     for (const c of charts) {
       expect(c.width, c.label ?? '').toBeGreaterThan(500);
       expect(c.width, c.label ?? '').toBeLessThanOrEqual(900);
@@ -88,6 +88,9 @@ describe('report.html in headless Chromium', () => {
     const headings = await page.$$eval('h3', (hs) => hs.map((h) => h.textContent));
     expect(headings).toContain(HOSTILE_TIER);
     expect(await page.textContent('h1')).toBe('Q&A <Co> "plan"');
+    // The targets table shows a target's label that is HTML as text.
+    const targets = await page.$$eval('tbody th[scope="row"]', (ths) => ths.map((th) => th.textContent));
+    expect(targets).toContain('Board <plan> & "stretch"');
     await page.close();
   });
 
@@ -97,7 +100,7 @@ describe('report.html in headless Chromium', () => {
     for (const format of ['A4', 'Letter'] as const) {
       const pdf = await page.pdf({ format, printBackground: true });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      // Five charts and the tables take a few pages, not dozens (nothing blew up in print).
+      // Six charts and the tables take a few pages, not dozens (nothing blew up in print).
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
       expect(pages, format).toBeGreaterThanOrEqual(4);
       expect(pages, format).toBeLessThanOrEqual(12);

@@ -7,7 +7,9 @@ import type { Summary } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { checkOutputDir, OutputDirError } from '../../src/report/output-dir.js';
 import { renderChart, type ChartRenderer } from '../../src/report/render-chart.js';
-import { runReportScenario } from './fixture.js';
+import { HOSTILE_WITH_TARGETS, runReportScenario } from './fixture.js';
+import { escapeHtml } from '../../src/report/html/escape.js';
+import { whatMustBeTrueLine } from '../../src/report/summary-table.js';
 
 let sim: Simulation;
 let summary: Summary;
@@ -16,7 +18,7 @@ beforeAll(async () => {
   ({ sim, summary } = await runReportScenario());
 });
 
-const CHARTS = ['arr-bridge', 'breakdown', 'exceedance', 'monthly-fan', 'revenue-distribution'];
+const CHARTS = ['arr-bridge', 'breakdown', 'exceedance', 'monthly-fan', 'revenue-distribution', 'tornado'];
 const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-report-'));
 /** Every file under dir, by relative path, with its contents. */
 const snapshot = (dir: string): Record<string, string> =>
@@ -48,7 +50,7 @@ describe('writeReport', () => {
     writeFileSync(join(out, 'charts', 'old-chart.svg'), 'from an older version');
     await writeReport(out, sim, summary);
     expect(existsSync(join(out, 'charts', 'old-chart.svg'))).toBe(false);
-    expect(readdirSync(join(out, 'charts'))).toHaveLength(10);
+    expect(readdirSync(join(out, 'charts'))).toHaveLength(12);
   });
 
   it('leaves no partial directory, and the previous report untouched, when a chart fails to render', async () => {
@@ -83,6 +85,54 @@ describe('writeReport', () => {
     };
     await expect(writeReport(join(parent, 'report'), sim, summary, { renderChart: failing })).rejects.toThrow('injected');
     expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe('writeReport with targets', () => {
+  it('draws the targets, the budget and the plan from the summary and the scenario, and lists them in report.html, escaped', async () => {
+    const run = await runReportScenario(HOSTILE_WITH_TARGETS);
+    const out = join(tmp(), 'report');
+    await writeReport(out, run.sim, run.summary);
+    const spec = (name: string) => JSON.parse(readFileSync(join(out, 'charts', `${name}.vl.json`), 'utf8'));
+    const d = run.summary.decisions;
+    const markers = spec('revenue-distribution').datasets.markers as Array<{ key: string; value: number; text: string }>;
+    expect(markers.find((m) => m.key === 'target')!.value).toBe(12e6);
+    expect(markers.find((m) => m.key === 'budget')!.value).toBe(d.budgets.metrics.revenue.value);
+    expect(markers.find((m) => m.key === 'budget')!.text).toMatch(/^Budget at 80% confidence \(P20\) \$/);
+    expect(spec('exceedance').datasets.targets.map((t: { probability: number }) => t.probability)).toEqual([d.targets[0]!.probability.value, d.targets[1]!.probability.value]);
+    expect(spec('monthly-fan').datasets.mrrPlan.map((r: { value: number }) => r.value)).toEqual(run.sim.loaded.scenario.targets!.monthly!.mrr);
+
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<h2>Targets and budgets</h2>');
+    expect(html).toContain('<th scope="row">Board &lt;plan&gt; &amp; &quot;stretch&quot;</th>');
+    expect(html).not.toContain('Board <plan>');
+    const t = d.targets[0]!;
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+    expect(html).toContain(`<td class="num">${pct(t.probability.value)}</td><td class="num">[${pct(t.probability.interval[0])}, ${pct(t.probability.interval[1])}]</td>`);
+    expect(html).toContain('<th scope="row">All targets in the same year</th>');
+    expect(html).toContain('<h3>Budget at 80% confidence (P20)</h3>');
+    expect(html).toContain('<th scope="col" class="num">Mean gap if missed</th>');
+    expect(run.summary.whatMustBeTrue).toHaveLength(3);
+    for (const w of run.summary.whatMustBeTrue) expect(html).toContain(`<li>${escapeHtml(whatMustBeTrueLine(w))}</li>`);
+    expect(html).toContain('<figure class="chart" id="chart-tornado">');
+  });
+
+  it('lets explicit marks replace the ones from the summary', async () => {
+    const run = await runReportScenario(HOSTILE_WITH_TARGETS, 500);
+    const out = join(tmp(), 'report');
+    await writeReport(out, run.sim, run.summary, { marks: { target: 1e7 } });
+    const markers = JSON.parse(readFileSync(join(out, 'charts', 'revenue-distribution.vl.json'), 'utf8')).datasets.markers as Array<{ key: string; value: number }>;
+    expect(markers.map((m) => m.key)).toEqual(['p10', 'p50', 'p90', 'mean', 'target']);
+    expect(markers.at(-1)!.value).toBe(1e7);
+  });
+
+  it('writes a budgets table and no targets section when the run has no targets', async () => {
+    const out = join(tmp(), 'report');
+    await writeReport(out, sim, summary);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<h2>Budgets</h2>');
+    expect(html).not.toContain('<h3>Targets</h3>');
+    expect(html).not.toContain('What must be true');
   });
 });
 

@@ -70,3 +70,13 @@ export const CHART_CONFIG = {
   legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' as const },
   concat: { spacing: 28 },
 };
+
+/** The y encoding of an exceedance curve: P(metric >= x), 0 to 100%, gridlines at the usual odds. */
+export function exceedanceY() {
+  return {
+    field: 'probability',
+    type: 'quantitative' as const,
+    scale: { domain: [0, 1] },
+    axis: { title: 'Chance of at least x', format: '.0%', values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1] },
+  };
+}

@@ -5,9 +5,10 @@ import { arrBridgeSpec } from './arr-bridge.js';
 import { breakdownSpec } from './breakdown.js';
 import { chartContext } from './chart-context.js';
 import { sortedFinite } from './downsample.js';
-import { exceedanceSpec } from './exceedance.js';
-import { monthlyFanSpec } from './monthly-fan.js';
-import { revenueDistributionSpec, type RevenueMarks } from './revenue-distribution.js';
+import { exceedanceSpec, exceedanceTargets } from './exceedance.js';
+import { monthlyFanSpec, type MonthlyPlan } from './monthly-fan.js';
+import { budgetLabel, marksFromSummary, revenueDistributionSpec, type RevenueMarks } from './revenue-distribution.js';
+import { tornadoSpec } from './tornado.js';
 
 /** A chart of the report: its file name (charts/NAME.vl.json, charts/NAME.svg), what it shows, its spec. */
 export interface ChartDefinition {
@@ -20,16 +21,43 @@ export interface ChartDefinition {
 /** The per-trial columns the charts read. */
 export type ChartColumns = Pick<TrialStore, 'column'>;
 
+/** What the charts draw beyond the summary. */
+export interface ChartOptions {
+  /**
+   * Target and budget lines of the revenue distribution. Default: from the summary (its first
+   * company-wide revenue target, and the revenue budget at its confidence); given, it replaces
+   * them whole ({} draws neither).
+   */
+  readonly marks?: RevenueMarks;
+  /** The plan month by month (the scenario's `targets.monthly`). Default: the plan the summary tested (`decisions.monthlyPlan`). */
+  readonly monthlyPlan?: MonthlyPlan;
+}
+
+/** The monthly plan a summary was tested against, as the scenario wrote it. */
+export function monthlyPlanOf(summary: Summary): MonthlyPlan | undefined {
+  const months = summary.decisions.monthlyPlan;
+  if (!months || months.length !== 12) return undefined;
+  const mrr = months.every((m) => m.mrr) ? months.map((m) => m.mrr!.plan) : undefined;
+  const cumulativeRevenue = months.every((m) => m.cumulativeRevenue) ? months.map((m) => m.cumulativeRevenue!.plan) : undefined;
+  if (!mrr && !cumulativeRevenue) return undefined;
+  return { ...(mrr ? { mrr } : {}), ...(cumulativeRevenue ? { cumulativeRevenue } : {}) };
+}
+
 /**
  * Every chart of a run, in the order the report shows them. The distribution and exceedance
  * charts read the per-trial revenue and ending ARR (sorted once); the others read the summary.
- * `marks` adds the target and budget lines to the revenue distribution.
+ * The revenue distribution carries the target and budget lines, the exceedance curves the targets'
+ * probabilities, the fan chart the monthly plan; the tornado is left out when no driver varies.
  *
  * @example buildCharts(summary, sim.store).map((c) => c.name)
  * Complexity: O(trials log trials), the two sorts.
  */
-export function buildCharts(summary: Summary, columns: ChartColumns, marks: RevenueMarks = {}): ChartDefinition[] {
+export function buildCharts(summary: Summary, columns: ChartColumns, options: ChartOptions = {}): ChartDefinition[] {
   const ctx = chartContext(summary);
+  const marks = options.marks ?? marksFromSummary(summary);
+  const plan = options.monthlyPlan ?? monthlyPlanOf(summary);
+  const tornado = tornadoSpec(summary, ctx);
+  const lines = [...(marks.target !== undefined ? ['target'] : []), ...(marks.budget ? [budgetLabel(marks.budget.confidence).replace(/^Budget/, 'budget')] : [])];
   const column = (key: 'revenue' | 'endingArr') => {
     const c = columns.column(key);
     if (!c) throw new Error(`no per-trial values for ${key}`);
@@ -40,18 +68,18 @@ export function buildCharts(summary: Summary, columns: ChartColumns, marks: Reve
   return [
     {
       name: 'revenue-distribution',
-      caption: 'Distribution of next year’s recognized revenue, with P10, P50, P90 and the mean.',
+      caption: `Distribution of next year’s recognized revenue, with P10, P50, P90 and the mean${lines.length > 0 ? `, and the ${lines.join(' and the ')}` : ''}.`,
       spec: revenueDistributionSpec(summary, revenue, ctx, marks),
     },
     {
       name: 'exceedance',
-      caption: 'Chance that recognized revenue and ending ARR reach at least a given amount.',
+      caption: `Chance that recognized revenue and ending ARR reach at least a given amount${exceedanceTargets(summary).length > 0 ? ', with the chance of reaching each target' : ''}.`,
       spec: exceedanceSpec(summary, { revenue, endingArr }, ctx),
     },
     {
       name: 'monthly-fan',
-      caption: 'MRR and cumulative recognized revenue by fiscal month: median and percentile bands.',
-      spec: monthlyFanSpec(summary, ctx),
+      caption: `MRR and cumulative recognized revenue by fiscal month: median and percentile bands${plan ? ', and the plan' : ''}.`,
+      spec: monthlyFanSpec(summary, ctx, plan),
     },
     {
       name: 'breakdown',
@@ -63,5 +91,14 @@ export function buildCharts(summary: Summary, columns: ChartColumns, marks: Reve
       caption: 'ARR bridge from opening to ending ARR at the mean of every component.',
       spec: arrBridgeSpec(summary, ctx),
     },
+    ...(tornado
+      ? [
+          {
+            name: 'tornado',
+            caption: 'What moves recognized revenue most: its median with each driver in its bottom vs top decile, the other drivers varying.',
+            spec: tornado,
+          },
+        ]
+      : []),
   ];
 }

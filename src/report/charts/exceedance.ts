@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../../model/components.js';
-import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
+import { formatShare } from '../money.js';
+import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
 import { exceedanceCurve, nonEmptySpan } from './downsample.js';
 
 /** The metrics drawn, with their colours (Okabe-Ito blue and orange). */
@@ -16,10 +17,40 @@ export interface ExceedanceInput {
   readonly endingArr: ArrayLike<number>;
 }
 
+/** A target drawn on the curves: a rule at its value, and a point at P(metric >= target). */
+export interface ExceedanceTarget {
+  readonly metric: string;
+  readonly label: string;
+  readonly value: number;
+  readonly probability: number;
+  readonly text: string;
+}
+
+/**
+ * The company-wide targets on revenue or ending ARR, each with its probability from the summary
+ * (`summary.decisions.targets[i].probability.value`), in the summary's order.
+ *
+ * @example exceedanceTargets(summary)[0].probability === summary.decisions.targets[0].probability.value
+ * Complexity: O(targets).
+ */
+export function exceedanceTargets(summary: Summary): ExceedanceTarget[] {
+  return summary.decisions.targets
+    .filter((t) => t.tier === undefined && (t.metric === 'revenue' || t.metric === 'endingArr'))
+    .map((t) => ({
+      metric: METRIC_LABELS[t.metric],
+      label: t.label,
+      value: t.value,
+      probability: t.probability.value,
+      text: `${t.label}: ${formatShare(t.probability.value)}`,
+    }));
+}
+
 /**
  * Chart 2: exceedance curves, P(metric >= x) against x, for recognized revenue and ending ARR:
  * the curve a board reads "how likely is at least x" from. Each curve is 101 points at evenly
  * spaced probabilities; it crosses 90% at P10, 50% at P50 and 10% at P90 (marked with dots).
+ * Each company-wide target on revenue or ending ARR is a dashed rule at its value, with a labelled
+ * diamond at the chance of reaching it.
  *
  * @example exceedanceSpec(summary, { revenue: sortedRevenue, endingArr: sortedArr }, ctx)
  * Complexity: O(points).
@@ -33,13 +64,14 @@ export function exceedanceSpec(summary: Summary, sorted: ExceedanceInput, ctx: C
       metric: METRIC_LABELS[metric],
       percentile: p.toUpperCase(),
       value: summary.metrics[metric].percentiles[p],
-      probability: 1 - Number(p.slice(1)) / 100,
+      probability: (100 - Number(p.slice(1))) / 100,
     })),
   );
-  // The axis spans P1 to P99 of both metrics: the extreme 1% tails would squeeze the rest.
+  const targets = exceedanceTargets(summary);
+  // The axis spans P1 to P99 of both metrics (and the targets): the extreme 1% tails would squeeze the rest.
   const [lo, hi] = nonEmptySpan(
-    Math.min(...CURVES.map(({ metric }) => summary.metrics[metric].percentiles.p1)),
-    Math.max(...CURVES.map(({ metric }) => summary.metrics[metric].percentiles.p99)),
+    Math.min(...CURVES.map(({ metric }) => summary.metrics[metric].percentiles.p1), ...targets.map((t) => t.value)),
+    Math.max(...CURVES.map(({ metric }) => summary.metrics[metric].percentiles.p99), ...targets.map((t) => t.value)),
   );
   const color = {
     field: 'metric',
@@ -54,25 +86,39 @@ export function exceedanceSpec(summary: Summary, sorted: ExceedanceInput, ctx: C
       'How likely is at least x?',
       'Chance that next year’s recognized revenue, or the ARR at its end, reaches at least x.',
       'Each curve crosses 90% at its P10, 50% at its P50 and 10% at its P90 (dots).',
+      ...(targets.length > 0 ? ['Dashed lines: the targets; diamonds: the chance of reaching each.'] : []),
       'The axis spans P1 to P99.',
     ),
     width: 620,
     height: 260,
     config: CHART_CONFIG,
-    datasets: { curve, marks },
+    datasets: { curve, marks, ...(targets.length > 0 ? { targets } : {}) },
     encoding: {
       x: { field: 'value', type: 'quantitative', scale: { zero: false, domain: [lo, hi], nice: false }, axis: moneyAxis(ctx, null) },
-      y: {
-        field: 'probability',
-        type: 'quantitative',
-        scale: { domain: [0, 1] },
-        axis: { title: 'Chance of at least x', format: '.0%', values: [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1] },
-      },
+      y: exceedanceY(),
       color,
     },
     layer: [
       { data: { name: 'curve' }, mark: { type: 'line', strokeWidth: 2, interpolate: 'linear', clip: true } },
       { data: { name: 'marks' }, mark: { type: 'point', filled: true, size: 45, opacity: 1 } },
+      ...(targets.length > 0
+        ? [
+            {
+              data: { name: 'targets' },
+              mark: { type: 'rule' as const, strokeDash: [4, 3], strokeWidth: 1.5 },
+              encoding: { y: { datum: 0 }, y2: { datum: 1 }, color: { value: OKABE_ITO.vermillion } },
+            },
+            {
+              data: { name: 'targets' },
+              mark: { type: 'point' as const, shape: 'diamond', filled: true, size: 110, opacity: 1, stroke: OKABE_ITO.black, strokeWidth: 1 },
+            },
+            {
+              data: { name: 'targets' },
+              mark: { type: 'text' as const, align: 'left' as const, baseline: 'bottom' as const, dx: 7, dy: -5, fontSize: 11, fontWeight: 'bold' as const },
+              encoding: { text: { field: 'text' }, color: { value: OKABE_ITO.black } },
+            },
+          ]
+        : []),
     ],
   };
 }

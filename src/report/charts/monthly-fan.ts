@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Stat } from '../../analysis/describe.js';
 import type { MonthSummary, Summary } from '../../analysis/summarize.js';
-import { BAND_BLUES, CHART_CONFIG, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
+import type { Targets } from '../../scenario/targets-schema.js';
+import { BAND_BLUES, CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 
 /** The nested bands, widest first (drawn first, so narrower ones sit on top). */
 export const FAN_BANDS = [
@@ -11,6 +12,18 @@ export const FAN_BANDS = [
 ] as const;
 
 const MEDIAN = 'P50 (median)';
+/** The legend entry of the plan line. */
+export const PLAN = 'Plan';
+
+/** The scenario's plan month by month (`targets.monthly`): MRR and/or cumulative revenue, 12 values each. */
+export type MonthlyPlan = NonNullable<Targets['monthly']>;
+
+/** The plan line of one series: one row per fiscal month, or none when the plan does not give it. */
+export function planRows(monthly: readonly MonthSummary[], plan: MonthlyPlan | undefined, metric: FanMetric): Array<{ month: number; label: string; band: string; value: number }> {
+  const values = plan?.[metric];
+  if (!values) return [];
+  return monthly.map((m) => ({ month: m.month, label: m.label, band: PLAN, value: values[m.month - 1]! }));
+}
 
 /** The monthly series a fan is drawn for. */
 export const FAN_METRICS = [
@@ -41,21 +54,26 @@ export function fanData(monthly: readonly MonthSummary[], metric: FanMetric): { 
 /**
  * Chart 3: monthly fan charts of MRR and of cumulative recognized revenue, side by side: nested
  * P5-P95, P10-P90 and P25-P75 bands and the median line, by fiscal month (labelled with the
- * calendar month's name), from `summary.monthly`.
+ * calendar month's name), from `summary.monthly`. With a monthly plan (the scenario's
+ * `targets.monthly`), its line is drawn dashed over the fan, labelled "Plan".
  *
  * @example monthlyFanSpec(summary, ctx).hconcat[0].datasets
  * Complexity: O(12 x bands).
  */
-export function monthlyFanSpec(summary: Summary, ctx: ChartContext): TopLevelSpec {
+export function monthlyFanSpec(summary: Summary, ctx: ChartContext, plan?: MonthlyPlan): TopLevelSpec {
   const labels = summary.monthly.map((m) => m.label);
-  const domain = [...FAN_BANDS.map((b) => b.name), MEDIAN];
-  const color = { field: 'band', type: 'nominal', scale: { domain, range: [...BAND_BLUES] }, legend: { title: null } } as const;
+  const hasPlan = FAN_METRICS.some((m) => plan?.[m.key] !== undefined);
+  const domain = [...FAN_BANDS.map((b) => b.name), MEDIAN, ...(hasPlan ? [PLAN] : [])];
+  const range = [...BAND_BLUES, ...(hasPlan ? [OKABE_ITO.vermillion] : [])];
+  const color = { field: 'band', type: 'nominal', scale: { domain, range }, legend: { title: null } } as const;
   const x = { field: 'label', type: 'ordinal', sort: labels, axis: { title: 'Fiscal month', labelAngle: 0 }, scale: { padding: 0.2 } } as const;
   const datasets: Record<string, unknown[]> = {};
   const panel = (metric: FanMetric, title: string) => {
     const { bands, median } = fanData(summary.monthly, metric);
+    const planned = planRows(summary.monthly, plan, metric);
     datasets[`${metric}Bands`] = bands;
     datasets[`${metric}Median`] = median;
+    if (planned.length > 0) datasets[`${metric}Plan`] = planned;
     return {
       title: { text: title, fontSize: 12, anchor: 'start' as const },
       width: 290,
@@ -78,6 +96,15 @@ export function monthlyFanSpec(summary: Summary, ctx: ChartContext): TopLevelSpe
           mark: { type: 'line' as const, strokeWidth: 2 },
           encoding: { x, y: { field: 'value', type: 'quantitative' as const }, color },
         },
+        ...(planned.length > 0
+          ? [
+              {
+                data: { name: `${metric}Plan` },
+                mark: { type: 'line' as const, strokeWidth: 2, strokeDash: [6, 3], point: { filled: true, size: 22 } },
+                encoding: { x, y: { field: 'value', type: 'quantitative' as const }, color },
+              },
+            ]
+          : []),
       ],
     };
   };
@@ -88,6 +115,7 @@ export function monthlyFanSpec(summary: Summary, ctx: ChartContext): TopLevelSpe
       ctx,
       'Month by month',
       'MRR of each fiscal month, and recognized revenue to date: the median and the nested bands.',
+      ...(hasPlan ? ['The dashed line is the plan.'] : []),
     ),
     config: CHART_CONFIG,
     datasets: datasets as TopLevelSpec['datasets'],

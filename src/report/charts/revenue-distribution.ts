@@ -21,8 +21,30 @@ const markerValues = (summary: Summary, marks: RevenueMarks) => [
 export interface RevenueMarks {
   /** The revenue target: drawn and labelled "Target". */
   readonly target?: number;
-  /** The budget at a confidence level, e.g. { value: P20, confidence: 0.8 }: labelled "Budget (80% confidence)". */
+  /** The budget at a confidence level, e.g. { value: P20, confidence: 0.8 }: labelled "Budget at 80% confidence (P20)". */
   readonly budget?: { readonly value: number; readonly confidence: number };
+}
+
+/**
+ * How a budget is named: "Budget at 80% confidence (P20)", the confidence and the percentile it is.
+ *
+ * @example budgetLabel(0.8) // => 'Budget at 80% confidence (P20)'
+ */
+export function budgetLabel(confidence: number): string {
+  return `Budget at ${formatShare(confidence).replace('.0%', '%')} confidence (P${Number(((1 - confidence) * 100).toFixed(1))})`;
+}
+
+/**
+ * The marks a run's summary implies: its first company-wide revenue target (when it has one) and
+ * the revenue budget at the summary's confidence (always: every summary has budgets).
+ *
+ * @example marksFromSummary(summary) // => { target: 120e6, budget: { value: P20, confidence: 0.8 } }
+ * Complexity: O(targets).
+ */
+export function marksFromSummary(summary: Summary): RevenueMarks {
+  const d = summary.decisions;
+  const target = d.targets.find((t) => t.metric === 'revenue' && t.tier === undefined);
+  return { ...(target ? { target: target.value } : {}), budget: { value: d.budgets.metrics.revenue.value, confidence: d.confidence } };
 }
 
 /** One labelled vertical line of the chart. */
@@ -61,12 +83,7 @@ export function revenueMarkers(summary: Summary, symbol: string, marks: RevenueM
     { key: 'mean', value: s.mean, text: `Mean ${money(s.mean)}` },
   ];
   if (marks.target !== undefined) lines.push({ key: 'target', value: marks.target, text: `Target ${money(marks.target)}` });
-  if (marks.budget)
-    lines.push({
-      key: 'budget',
-      value: marks.budget.value,
-      text: `Budget at ${formatShare(marks.budget.confidence).replace('.0%', '%')} confidence ${money(marks.budget.value)}`,
-    });
+  if (marks.budget) lines.push({ key: 'budget', value: marks.budget.value, text: `${budgetLabel(marks.budget.confidence)} ${money(marks.budget.value)}` });
   // P50 first, so the median keeps the row nearest the plot; then P10, P90, the mean, the rest.
   const priority = ['p50', 'p10', 'p90', 'mean', 'target', 'budget'];
   const order = lines.map((_, i) => i).sort((a, b) => priority.indexOf(lines[a]!.key) - priority.indexOf(lines[b]!.key));
@@ -99,6 +116,10 @@ export function revenueDistributionSpec(summary: Summary, sortedRevenue: ArrayLi
   const color = { field: 'key', type: 'nominal', scale: { domain: keys, range: keys.map((k) => MARKER_STYLE[k].color) }, legend: null } as const;
   const strokeDash = { field: 'key', type: 'nominal', scale: { domain: keys, range: keys.map((k) => MARKER_STYLE[k].dash) }, legend: null } as const;
   const labelY = { field: 'labelY', type: 'quantitative', scale: null } as const;
+  const also = [
+    ...(marks.target !== undefined ? ['the target'] : []),
+    ...(marks.budget ? [`the ${budgetLabel(marks.budget.confidence).replace(/^Budget/, 'budget')}`] : []),
+  ];
   const label = (filter: string, align: 'left' | 'right', dx: number) => ({
     data: { name: 'markers' },
     transform: [{ filter }],
@@ -111,6 +132,7 @@ export function revenueDistributionSpec(summary: Summary, sortedRevenue: ArrayLi
       ctx,
       'Next year’s recognized revenue',
       'Share of simulated years in each revenue band, with P10, P50, P90 and the mean.',
+      ...(also.length > 0 ? [`Also ${also.join(' and ')}.`] : []),
       'The bars span P0.5 to P99.5.',
     ),
     width: WIDTH,

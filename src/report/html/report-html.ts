@@ -7,7 +7,9 @@ import { REPORT_FILES } from '../report-files.js';
 import { escapeHtml } from './escape.js';
 import { inlineSvg } from './inline-svg.js';
 import { REPORT_CSS } from './report-css.js';
-import { statTable, textTable, type GroupRow, type StatRow } from './tables.js';
+import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './tables.js';
+import { whatMustBeTrueLine } from '../summary-table.js';
+import { budgetLabel } from '../charts/revenue-distribution.js';
 
 /** A rendered chart as the page shows it. */
 export interface HtmlChart {
@@ -95,6 +97,46 @@ export function reportHtml({ summary, scenario, charts }: ReportHtmlInput): stri
     retentionRows,
   );
 
+  const d = summary.decisions;
+  const range = (i: readonly [number, number], fmt: (v: number) => string) => `[${fmt(i[0])}, ${fmt(i[1])}]`;
+  const budgetHeading = budgetLabel(d.confidence);
+  const conf = formatShare(d.confidence).replace('.0%', '%');
+  const budgets = gridTable(
+    `${budgetHeading}: the value reached or beaten in ${conf} of simulated years, with its 95% Monte Carlo interval. ${summary.scenario.currency}. ${stamp}`,
+    ['Metric', 'Budget', '95% interval'],
+    METRICS.map((m) => [METRIC_LABELS[m], money(d.budgets.metrics[m].value), range(d.budgets.metrics[m].interval, money)]),
+  );
+  const targetRows = d.targets.map((t) => [t.label, formatShare(t.probability.value), range(t.probability.interval, formatShare), money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
+  if (d.jointProbability) targetRows.push(['All targets in the same year', formatShare(d.jointProbability.value), range(d.jointProbability.interval, formatShare), '', '']);
+  const targets =
+    d.targets.length > 0
+      ? gridTable(
+          `Chance of reaching or beating each target (95% Wilson interval), the mean gap in the years that miss it, and how far P10 lands from it. ${stamp}`,
+          ['Target', 'P(reach)', '95% interval', 'Mean gap if missed', 'P10 − target'],
+          targetRows,
+        )
+      : '';
+  const musts =
+    summary.whatMustBeTrue.length > 0
+      ? `<h3>What must be true</h3>
+<p class="note">For each target: the driver values at which the target’s metric reaches it at P50, the other drivers varying as they do; nearest to plan first.</p>
+<ul class="musts">
+${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueLine(w))}</li>`).join('\n')}
+</ul>`
+      : '';
+  const decisions = `<section>
+<h2>${d.targets.length > 0 ? 'Targets and budgets' : 'Budgets'}</h2>
+${
+  d.targets.length > 0
+    ? `<h3>Targets</h3>
+${targets}
+${musts}
+`
+    : ''
+}<h3>${e(budgetHeading)}</h3>
+${budgets}
+</section>`;
+
   const assumptions = scenarioAssumptions(scenario, symbol);
   const assumptionTables = assumptions.tiers
     .map((t) => `<h3>${e(t.tier)}</h3>\n${textTable(`Drivers of ${t.tier}, as written in the scenario.`, ['Driver', 'Distribution'], t.drivers.map((d) => [d.driver, d.description]), 'assumptions')}`)
@@ -147,6 +189,8 @@ ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 <h2>Headline</h2>
 ${headline}
 </section>
+
+${decisions}
 
 <section>
 <h2>Charts</h2>

@@ -56,3 +56,21 @@ ${rows.map(([a, b]) => `<tr><th scope="row">${escapeHtml(a)}</th><td>${escapeHtm
 </tbody>
 </table>`;
 }
+
+/**
+ * A table of text cells with a header row: the first cell of each row is its heading (th), the
+ * others data cells, right-aligned from column `numericFrom` on. Every cell and the caption are escaped.
+ *
+ * @example gridTable('Targets', ['Target', 'P(reach)'], [['revenue >= 12M', '61.0%']])
+ * Complexity: O(cells).
+ */
+export function gridTable(caption: string, heads: readonly string[], rows: ReadonlyArray<readonly string[]>, numericFrom = 1, className = ''): string {
+  const cls = (i: number) => (i >= numericFrom ? ' class="num"' : '');
+  return `<table${className ? ` class="${className}"` : ''}>
+<caption>${escapeHtml(caption)}</caption>
+<thead><tr>${heads.map((h, i) => `<th scope="col"${cls(i)}>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td${cls(i)}>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('\n')}
+</tbody>
+</table>`;
+}

@@ -1,0 +1,151 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Comparison } from '../../analysis/compare.js';
+import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
+import { exceedanceCurve, nonEmptySpan } from './downsample.js';
+
+/** Scenario colours in order (A, B, C, ...): Okabe-Ito, yellow last (faint on white); repeats after eight. */
+const SCENARIO_COLOURS = [
+  OKABE_ITO.blue,
+  OKABE_ITO.orange,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.black,
+  OKABE_ITO.yellow,
+] as const;
+
+/** One row of the difference panel: the per-trial X - A of revenue, from comparison.json. */
+export interface DifferenceRow {
+  readonly scenario: string;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly probabilityBelow: number;
+  readonly text: string;
+}
+
+/** The context of a comparison's chart: its currency, trials and convention. */
+export function comparisonContext(comparison: Comparison): ChartContext {
+  const currency = comparison.scenarios[0]?.currency ?? 'USD';
+  return { currency, symbol: currencySymbol(currency), trials: comparison.trials, convention: comparison.percentileConvention };
+}
+
+/** "A: Plan", "B: Downside": a scenario as the chart names it (the letter keeps equal names apart). */
+const scenarioName = (s: Comparison['scenarios'][number]) => `${s.label}: ${s.name}`;
+
+/**
+ * The comparison chart of `arrcast compare --out`: on top, each scenario's recognized revenue as an
+ * exceedance curve P(revenue >= x) (from the per-trial revenue of each simulation, sorted), with its
+ * P10, P50 and P90 from comparison.json as dots; below, the per-trial difference X - A of every
+ * later scenario: a bar from its P10 to its P90 with its P50, and P(X < A), in the subtitle too.
+ * `sortedRevenue[i]` is scenario i's per-trial revenue, sorted ascending.
+ *
+ * @example comparisonSpec(compareSimulations(sims), sims.map((s) => sortedFinite(s.store.column('revenue')!)))
+ * Complexity: O(scenarios x points).
+ */
+export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyArray<ArrayLike<number>>): TopLevelSpec {
+  const ctx = comparisonContext(comparison);
+  const money = (v: number) => formatCurrency(v, ctx.symbol);
+  const revenue = comparison.metrics.revenue;
+  const names = comparison.scenarios.map(scenarioName);
+  const steps = comparison.scenarios.length <= 4 ? 100 : 50;
+  const curves = comparison.scenarios.flatMap((s, i) =>
+    exceedanceCurve(sortedRevenue[i] ?? [], steps).map((p) => ({ scenario: names[i]!, value: p.value, probability: p.probability })),
+  );
+  const marks = revenue.scenarios.flatMap((s, i) =>
+    (['p10', 'p50', 'p90'] as const).map((p) => ({
+      scenario: names[i]!,
+      percentile: p.toUpperCase(),
+      value: s.percentiles[p],
+      probability: (100 - Number(p.slice(1))) / 100,
+    })),
+  );
+  const differences: DifferenceRow[] = revenue.differences.map((d) => {
+    const x = comparison.scenarios[d.scenario]!.label;
+    return {
+      scenario: `${x} − A`,
+      p10: d.percentiles.p10,
+      p50: d.percentiles.p50,
+      p90: d.percentiles.p90,
+      probabilityBelow: d.probabilityBelow.value,
+      text: `P50 ${money(d.percentiles.p50)}; P(${x} < A) ${formatShare(d.probabilityBelow.value)}`,
+    };
+  });
+  const lines = revenue.differences.map((d) => {
+    const x = comparison.scenarios[d.scenario]!.label;
+    const p = d.percentiles;
+    return `${x} − A per trial: P10 ${money(p.p10)}, P50 ${money(p.p50)}, P90 ${money(p.p90)}; P(${x} < A) = ${formatShare(d.probabilityBelow.value)} ± ${formatShare(d.probabilityBelow.standardError)}.`;
+  });
+  const [lo, hi] = nonEmptySpan(
+    Math.min(...revenue.scenarios.map((s) => s.percentiles.p10)),
+    Math.max(...revenue.scenarios.map((s) => s.percentiles.p90)),
+  );
+  // The curves' axis spans every scenario's P10 to P90, widened by the larger half-band.
+  const pad = (hi - lo) * 0.6;
+  const [dlo, dhi] = nonEmptySpan(Math.min(0, ...differences.map((d) => d.p10)), Math.max(0, ...differences.map((d) => d.p90)));
+  const dpad = (dhi - dlo) * 0.1;
+  const color = {
+    field: 'scenario',
+    type: 'nominal' as const,
+    scale: { domain: names, range: names.map((_, i) => SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]!) },
+    legend: { title: null, labelLimit: 260, columns: 2 },
+  };
+  const dy = { field: 'scenario', type: 'nominal' as const, sort: differences.map((d) => d.scenario), axis: { title: null } };
+  const dx = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: [dlo - dpad, dhi + dpad * 6], nice: false, zero: false } });
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: chartTitle(
+      ctx,
+      'Scenarios compared: recognized revenue',
+      'Top: chance that each scenario’s revenue reaches at least x (dots at P10, P50, P90).',
+      'Bottom: the difference X − A in the same simulated year (common random numbers), P10 to P90 with P50.',
+      ...lines,
+    ),
+    config: CHART_CONFIG,
+    datasets: { curves, marks, differences },
+    vconcat: [
+      {
+        width: 620,
+        height: 240,
+        encoding: {
+          x: { field: 'value', type: 'quantitative', scale: { zero: false, domain: [lo - pad, hi + pad], nice: false }, axis: moneyAxis(ctx, 'Recognized revenue') },
+          y: exceedanceY(),
+          color,
+        },
+        layer: [
+          { data: { name: 'curves' }, mark: { type: 'line', strokeWidth: 2, clip: true } },
+          { data: { name: 'marks' }, mark: { type: 'point', filled: true, size: 45, opacity: 1 } },
+        ],
+      },
+      {
+        width: 620,
+        height: { step: 34 },
+        title: { text: 'Difference from A in the same simulated year (X − A)', fontSize: 12, anchor: 'start' },
+        layer: [
+          {
+            data: { values: [{ zero: 0 }] },
+            mark: { type: 'rule', color: '#888888', strokeDash: [3, 3] },
+            encoding: { x: { field: 'zero', type: 'quantitative' } },
+          },
+          {
+            data: { name: 'differences' },
+            mark: { type: 'bar', color: OKABE_ITO.skyBlue, height: { band: 0.5 } },
+            encoding: { y: dy, x: { ...dx('p10'), axis: moneyAxis(ctx, 'X − A, recognized revenue') }, x2: { field: 'p90' } },
+          },
+          {
+            data: { name: 'differences' },
+            mark: { type: 'tick', color: OKABE_ITO.black, thickness: 2.5 },
+            encoding: { y: dy, x: dx('p50') },
+          },
+          {
+            data: { name: 'differences' },
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8, fontSize: 11, color: '#222222' },
+            encoding: { y: dy, x: dx('p90'), text: { field: 'text' } },
+          },
+        ],
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simulate, type Simulation } from '../../src/engine/simulate.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { compareSimulations } from '../../src/analysis/compare.js';
+import { checkComparisonDir, writeComparison } from '../../src/cli/write-comparison.js';
+import { OKABE_ITO } from '../../src/report/charts/chart-context.js';
+import { renderChart, type ChartRenderer } from '../../src/report/render-chart.js';
+import { TWO_TIERS } from './fixture.js';
+
+let sims: Simulation[];
+let out: string;
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-comparison-'));
+type Row = Record<string, unknown>;
+const read = (file: string) => JSON.parse(readFileSync(join(out, file), 'utf8'));
+
+beforeAll(async () => {
+  const downside = TWO_TIERS.replace('name: Report test Co', 'name: Report test downside').concat('stress: { renewal: -0.03, leads: -0.1 }\n');
+  const upside = TWO_TIERS.replace('name: Report test Co', 'name: Report test upside').concat('stress: { conversion: 0.005 }\n');
+  sims = [];
+  for (const [yaml, file] of [
+    [TWO_TIERS, 'plan.yaml'],
+    [downside, 'downside.yaml'],
+    [upside, 'upside.yaml'],
+  ] as const)
+    sims.push(await simulate(parseScenario(yaml, file), { trials: 1500, seed: '5', workers: 0 }));
+  out = join(tmp(), 'cmp');
+  await writeComparison(out, compareSimulations(sims), sims);
+});
+
+describe('the comparison chart', () => {
+  it('is written beside comparison.json, and the saved spec renders to the saved SVG with no warning', async () => {
+    expect(readdirSync(out).sort()).toEqual(['comparison.json', 'comparison.svg', 'comparison.vl.json']);
+    const spec = read('comparison.vl.json');
+    expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
+    const { svg, warnings } = await renderChart(spec);
+    expect(warnings).toEqual([]);
+    expect(svg).toBe(readFileSync(join(out, 'comparison.svg'), 'utf8'));
+    expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(5);
+    expect(JSON.stringify(spec)).not.toMatch(/"url"\s*:/);
+    await expect(checkComparisonDir(out)).resolves.toBeUndefined();
+  });
+
+  it('holds the data of comparison.json: each scenario P10/P50/P90 and the per-trial differences with P(X < A)', () => {
+    const c = read('comparison.json');
+    const spec = read('comparison.vl.json');
+    const sets = spec.datasets as Record<string, Row[]>;
+    const names = ['A: Report test Co', 'B: Report test downside', 'C: Report test upside'];
+    c.metrics.revenue.scenarios.forEach((s: { percentiles: Record<string, number> }, i: number) => {
+      const marks = sets.marks!.filter((m) => m.scenario === names[i]);
+      expect(marks.map((m) => [m.percentile, m.value, m.probability])).toEqual([
+        ['P10', s.percentiles.p10, 0.9],
+        ['P50', s.percentiles.p50, 0.5],
+        ['P90', s.percentiles.p90, 0.1],
+      ]);
+      // The curve crosses 90%, 50% and 10% at those same values.
+      const curve = sets.curves!.filter((p) => p.scenario === names[i]);
+      expect(curve.find((p) => p.probability === 0.9)!.value).toBe(s.percentiles.p10);
+      expect(curve.find((p) => p.probability === 0.5)!.value).toBe(s.percentiles.p50);
+      expect(curve.find((p) => p.probability === 0.1)!.value).toBe(s.percentiles.p90);
+    });
+    const diffs = c.metrics.revenue.differences as Array<{ percentiles: Record<string, number>; probabilityBelow: { value: number } }>;
+    expect(sets.differences!.map((d) => d.scenario)).toEqual(['B − A', 'C − A']);
+    sets.differences!.forEach((d, k) => {
+      expect([d.p10, d.p50, d.p90, d.probabilityBelow]).toEqual([diffs[k]!.percentiles.p10, diffs[k]!.percentiles.p50, diffs[k]!.percentiles.p90, diffs[k]!.probabilityBelow.value]);
+    });
+    const subtitle = (spec.title as { subtitle: string[] }).subtitle;
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+    expect(subtitle).toContain(subtitle.find((l) => l.startsWith('B − A per trial: P10 ')));
+    expect(subtitle.find((l) => l.startsWith('B − A per trial'))).toContain(`P(B < A) = ${pct(diffs[0]!.probabilityBelow.value)} ± `);
+    expect(subtitle.find((l) => l.startsWith('C − A per trial'))).toContain(`P(C < A) = ${pct(diffs[1]!.probabilityBelow.value)}`);
+    expect(subtitle.at(-1)).toBe('Px = x% chance of coming in below. 1,500 simulated years. Amounts in USD.');
+    // The downside comes in below the plan in most years.
+    expect(diffs[0]!.probabilityBelow.value).toBeGreaterThan(0.5);
+    expect(JSON.stringify(spec)).toContain(OKABE_ITO.blue);
+  });
+
+  it('replaces a previous comparison, and writes nothing when the chart fails to render', async () => {
+    const before = readFileSync(join(out, 'comparison.json'), 'utf8');
+    const erring: ChartRenderer = async (spec) => ({ ...(await renderChart(spec)), warnings: ['error: Loading failed'] });
+    await expect(writeComparison(out, compareSimulations(sims), sims, { renderChart: erring })).rejects.toThrow('the comparison chart did not render: error: Loading failed');
+    expect(readFileSync(join(out, 'comparison.json'), 'utf8')).toBe(before);
+    const parent = tmp();
+    await expect(writeComparison(join(parent, 'cmp'), compareSimulations(sims), sims, { renderChart: erring })).rejects.toThrow('did not render');
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('refuses a directory holding anything but a comparison', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'comparison.svg'), '');
+    writeFileSync(join(dir, 'notes.txt'), 'keep');
+    await expect(checkComparisonDir(dir)).rejects.toThrow('it holds notes.txt');
+    expect(existsSync(join(dir, 'notes.txt'))).toBe(true);
+  });
+});
