@@ -42,8 +42,10 @@ export function ranks(values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    // Positions lowerBound..upperBound-1 hold v: average 1-based rank.
-    out[i] = (lowerBound(sorted, v) + upperBound(sorted, v) + 1) / 2;
+    // Positions lo..hi-1 hold v: average 1-based rank. The second search only when v is tied.
+    const lo = lowerBound(sorted, v);
+    const hi = lo + 1 < n && sorted[lo + 1] === v ? upperBound(sorted, v) : lo + 1;
+    out[i] = (lo + hi + 1) / 2;
   }
   return out;
 }

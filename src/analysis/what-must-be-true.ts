@@ -82,7 +82,7 @@ function breakEven(driver: ArrayLike<number>, metric: ArrayLike<number>, target:
  * it, and each driver's break-even value (where the metric's P50 equals the target).
  *
  * @example whatMustBeTrue(sim, { metric: 'revenue', value: 120e6 }).drivers[0]
- * Complexity: O(p m log m) for p drivers over m = min(trials, 200,000) trials.
+ * Complexity: O(p m log m) for p drivers over m = min(trials, 50,000) trials.
  */
 export function whatMustBeTrue(sim: Simulation, target: MetricTarget, label: string): WhatMustBeTrue {
   const m = Math.min(sim.trials, SENSITIVITY_TRIALS);
