@@ -2,6 +2,7 @@ import type { Simulation } from '../engine/simulate.js';
 import { METRICS, type Metric } from '../model/components.js';
 import { describe } from './describe.js';
 import { PERCENTILE_CONVENTION } from './summarize.js';
+import { probability, type Probability } from './probability.js';
 
 /** Percentiles a comparison reports. Px = x% chance of coming in below. */
 export interface Band {
@@ -32,7 +33,8 @@ export interface DifferenceStat {
   /** Percentiles of the per-trial difference (not differences of percentiles). */
   readonly percentiles: Band;
   /** P(X < A): the share of trials where X comes in below A, with its binomial standard error sqrt(p(1-p)/n). */
-  readonly probabilityBelow: { readonly value: number; readonly standardError: number };
+  /** P(X < A) with its 95% Wilson interval and binomial standard error. */
+  readonly probabilityBelow: Probability;
   /** Trials where X and A are exactly equal (every random number they use the same, and nothing changed). */
   readonly identicalTrials: number;
 }
@@ -116,11 +118,10 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
         if (xi < ai) below++;
         if (Object.is(xi, ai)) identical++;
       }
-      const p = below / n;
       return {
         scenario: k + 1,
         ...scenarioStat(difference, scratch),
-        probabilityBelow: { value: p, standardError: Math.sqrt((p * (1 - p)) / n) },
+        probabilityBelow: probability(below, n),
         identicalTrials: identical,
       };
     });

@@ -7,15 +7,16 @@ export const Z95 = 1.959963984540054;
  * 0-based ranks [lo, hi] of a distribution-free confidence interval for the p-quantile of n
  * values: the order statistics X(lo) <= Q(p) <= X(hi) with coverage about 1 - alpha, from the
  * normal approximation to the binomial count of values below Q(p) (Conover, "Practical
- * Nonparametric Statistics", 3rd ed., section 3.2): ranks np ∓ z sqrt(np(1 - p)), 1-based.
+ * Nonparametric Statistics", 3rd ed., section 3.2): 1-based ranks r = ceil(np - z sqrt(np(1 - p)))
+ * and s = ceil(np + z sqrt(np(1 - p))).
  *
- * @example confidenceRanks(1000, 0.5) // => [468, 530]
+ * @example confidenceRanks(1000, 0.5) // => [469, 530]
  * Complexity: O(1).
  */
 export function confidenceRanks(n: number, p: number, z = Z95): [number, number] {
   const centre = n * p;
   const half = z * Math.sqrt(n * p * (1 - p));
-  const lo = Math.max(1, Math.floor(centre - half));
+  const lo = Math.max(1, Math.ceil(centre - half));
   const hi = Math.min(n, Math.ceil(centre + half));
   return [lo - 1, hi - 1];
 }

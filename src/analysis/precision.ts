@@ -32,7 +32,9 @@ function halfWidths(sim: Simulation): PrecisionReport['relativeHalfWidths'] {
   const s = describe(sim.store.column('revenue')!)!;
   const rel = (k: (typeof WATCHED)[number]) => {
     const [lo, hi] = s.percentileIntervals[k];
-    return (hi - lo) / 2 / Math.abs(s.percentiles[k] || 1);
+    const half = (hi - lo) / 2;
+    // A percentile of exactly 0 has no relative error to speak of: precise only if its interval is a point.
+    return s.percentiles[k] === 0 ? (half === 0 ? 0 : Infinity) : half / Math.abs(s.percentiles[k]);
   };
   return { p10: rel('p10'), p50: rel('p50'), p90: rel('p90') };
 }

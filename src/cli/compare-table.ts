@@ -13,8 +13,9 @@ const band = (s: ScenarioStat | DifferenceStat) => [
 ];
 
 /** A probability with its standard error: "97.3% ± 0.11%". */
-const probability = (p: { value: number; standardError: number }) =>
-  `${(p.value * 100).toFixed(1)}% ± ${(p.standardError * 100).toFixed(2)}%`;
+/** P(X < A) and its 95% Wilson interval, e.g. "97.3% [97.1%, 97.5%]". */
+const probability = (p: { value: number; interval: readonly [number, number] }) =>
+  `${(p.value * 100).toFixed(1)}% [${(p.interval[0] * 100).toFixed(1)}%, ${(p.interval[1] * 100).toFixed(1)}%]`;
 
 /**
  * The comparison as the text `arrcast compare` prints: a legend of the scenarios, then for each

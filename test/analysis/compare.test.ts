@@ -82,7 +82,10 @@ describe('compareSimulations', () => {
         // The mean difference is the difference of the means (to rounding).
         expect(Math.abs(d.mean - (cmp.metrics[m].scenarios[k + 1]!.mean - cmp.metrics[m].scenarios[0]!.mean))).toBeLessThan(1e-6 * Math.abs(cmp.metrics[m].scenarios[0]!.mean));
         const below = x.filter((v, i) => v < cols[0]![i]!).length / TRIALS;
-        expect(d.probabilityBelow).toEqual({ value: below, standardError: Math.sqrt((below * (1 - below)) / TRIALS) });
+        expect(d.probabilityBelow.value).toBe(below);
+        expect(d.probabilityBelow.standardError).toBeCloseTo(Math.sqrt((below * (1 - below)) / TRIALS), 15);
+        expect(d.probabilityBelow.interval[0]).toBeLessThanOrEqual(below);
+        expect(d.probabilityBelow.interval[1]).toBeGreaterThanOrEqual(below);
       });
     }
     // Fewer SMB leads: lower revenue, and paired trials make the difference far less noisy than either scenario.
