@@ -25,7 +25,7 @@ export interface Stat {
  * Copy the finite values into `into` (float32 breakdowns are widened exactly), dropping NaN (no
  * data); returns how many there are.
  */
-function copyFinite(values: ArrayLike<number>, into: Float64Array): number {
+export function copyFinite(values: ArrayLike<number>, into: Float64Array): number {
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;

@@ -6,9 +6,9 @@ export interface QuantileEstimate {
   readonly interval: readonly [number, number];
 }
 
-/** Copy values into scratch; returns the count (values here are always finite). */
+/** Copy values into scratch (natively for typed arrays); returns the count (values here are always finite). */
 function load(values: ArrayLike<number>, scratch: Float64Array): number {
-  for (let i = 0; i < values.length; i++) scratch[i] = values[i]!;
+  scratch.set(values);
   return values.length;
 }
 

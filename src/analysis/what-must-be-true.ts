@@ -88,12 +88,15 @@ export function whatMustBeTrue(sim: Simulation, target: MetricTarget, label: str
   const m = Math.min(sim.trials, SENSITIVITY_TRIALS);
   const metric = metricColumn(sim, target.metric, target.tier).subarray(0, m);
   const metricRanks = ranks(metric);
+  // Each driver's sd, kept to rank the break-evens by how far from plan they sit.
+  const spreadOf = new Map<string, number>();
   const conditions: DriverCondition[] = driverColumns(sim).map((d) => {
     const values = d.values.subarray(0, m);
     const reached: number[] = [];
     const missed: number[] = [];
     for (let i = 0; i < m; i++) (metric[i]! >= target.value ? reached : missed).push(values[i]!);
     const spread = sd(values);
+    spreadOf.set(d.key, spread);
     const medianWhenReached = reached.length ? quantile(reached, 0.5).value : NaN;
     const medianWhenMissed = missed.length ? quantile(missed, 0.5).value : NaN;
     const r = correlation(ranks(values), metricRanks);
@@ -111,7 +114,6 @@ export function whatMustBeTrue(sim: Simulation, target: MetricTarget, label: str
       direction: r >= 0 ? 'atLeast' : 'atMost',
     };
   });
-  const spreadOf = new Map(driverColumns(sim).map((d) => [d.key, sd(d.values.subarray(0, m))]));
   const distance = (c: DriverCondition) => (c.breakEven === undefined ? Infinity : Math.abs(c.breakEven - c.plan) / (spreadOf.get(c.key) || 1));
   conditions.sort((a, b) => distance(a) - distance(b) || Math.abs(b.shift) - Math.abs(a.shift));
   return {

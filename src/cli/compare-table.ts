@@ -1,6 +1,6 @@
 import type { Comparison, DifferenceStat, MetricComparison, ScenarioStat } from '../analysis/compare.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
-import { formatMoney, textTable } from '../report/format.js';
+import { formatInterval, formatMoney, formatPercent, textTable } from '../report/format.js';
 
 const HEADER = ['mean', '± s.e.', 'P10', 'P50', 'P90'];
 
@@ -12,10 +12,8 @@ const band = (s: ScenarioStat | DifferenceStat) => [
   formatMoney(s.percentiles.p90),
 ];
 
-/** A probability with its standard error: "97.3% ± 0.11%". */
 /** P(X < A) and its 95% Wilson interval, e.g. "97.3% [97.1%, 97.5%]". */
-const probability = (p: { value: number; interval: readonly [number, number] }) =>
-  `${(p.value * 100).toFixed(1)}% [${(p.interval[0] * 100).toFixed(1)}%, ${(p.interval[1] * 100).toFixed(1)}%]`;
+const probability = (p: { value: number; interval: readonly [number, number] }) => `${formatPercent(p.value)} ${formatInterval(p.interval, formatPercent)}`;
 
 /**
  * The comparison as the text `arrcast compare` prints: a legend of the scenarios, then for each

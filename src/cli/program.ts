@@ -48,7 +48,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
 
   program
     .command('run')
-    .description('Simulate a scenario, print the summary table and write summary.json and trials.csv.')
+    .description('Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json.')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('-n, --trials <n>', "trials (simulated fiscal years); default: the scenario's trials", wholeNumber('trials', 1))
     .option('-s, --seed <seed>', "seed of every random stream; default: the scenario's seed")

@@ -39,3 +39,14 @@ export function stressRate(p: number, shift: number): number {
   const q = p + shift;
   return q < 0 ? 0 : q > 1 ? 1 : q;
 }
+
+/**
+ * This trial's rate: the drawn rate moved by the market (shiftRate), then by a stress overlay
+ * (stressRate). The one path every rate driver of the model takes.
+ *
+ * @example trialRate(0.86, 0.3, -1.28, -0.03) // a one-in-ten bad year with renewal 3 points lower
+ * Complexity: O(1).
+ */
+export function trialRate(p: number, loading: number, z: number, shift: number): number {
+  return stressRate(shiftRate(p, loading, z), shift);
+}

@@ -259,6 +259,9 @@ function fillRecord(
   for (let k = 0; k < op.length; k++) {
     let v = 0;
     const tier = b[k]!;
+    // The tiers a ratio or count column sums over: one tier, or all of them (-1).
+    const first = tier < 0 ? 0 : tier;
+    const last = tier < 0 ? nt : tier + 1;
     switch (op[k]) {
       case Op.Metric:
         for (let t = 0; t < nt; t++) v += tm[t * NM + a[k]!]!;
@@ -275,7 +278,7 @@ function fillRecord(
       case Op.Ratio: {
         let start = 0;
         let num = 0;
-        for (let t = tier < 0 ? 0 : tier; t < (tier < 0 ? nt : tier + 1); t++) {
+        for (let t = first; t < last; t++) {
           start += opening[t]!;
           num += a[k] === 0 ? opening[t]! - outcomes[t]!.grossLoss : opening[t]! + change[t]!;
         }
@@ -283,7 +286,7 @@ function fillRecord(
         break;
       }
       case Op.Count:
-        for (let t = tier < 0 ? 0 : tier; t < (tier < 0 ? nt : tier + 1); t++) {
+        for (let t = first; t < last; t++) {
           const o = outcomes[t]!;
           v += a[k] === 0 ? o.customersWon : a[k] === 1 ? o.customersLost : o.leads;
         }

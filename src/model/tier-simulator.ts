@@ -4,7 +4,7 @@ import { COMPONENTS, componentIndex } from './components.js';
 import type { Draw, SumDraw } from './distribution-sampler.js';
 import type { CountDraw } from './count-sampler.js';
 import { LagSplitter } from './lag-splitter.js';
-import { shiftRate, stressRate, volumeMultiplier } from './market.js';
+import { trialRate, volumeMultiplier } from './market.js';
 import { TIER_DRIVERS, type TierPlan } from './tier-plan.js';
 
 const C_NEW = componentIndex('newBusiness');
@@ -126,7 +126,7 @@ export class TierSimulator {
     const plan = this.plan.newBusiness!;
     const { loadings, stress } = this.plan;
     // Stress overlays act after the market shift and draw nothing: every stream stays as it was.
-    const conversion = stressRate(shiftRate(this.conversion(), loadings.conversion, z), stress.conversion);
+    const conversion = trialRate(this.conversion(), loadings.conversion, z, stress.conversion);
     out.drivers[D_CONVERSION] = conversion;
     const leadMultiplier = volumeMultiplier(loadings.leads, z) * stress.leads;
     const acvMultiplier = volumeMultiplier(loadings.acv, z) * stress.acv;
@@ -155,7 +155,7 @@ export class TierSimulator {
 
     const ev = out.events;
     const x = this.plan.newCustomerExpansion;
-    const newExpansionProbability = x ? stressRate(shiftRate(this.newExpansionProbability(), loadings.expansion, z), stress.expansion) : 0;
+    const newExpansionProbability = x ? trialRate(this.newExpansionProbability(), loadings.expansion, z, stress.expansion) : 0;
     if (x) out.drivers[D_NEW_EXPANSION] = newExpansionProbability;
     for (let m = 1; m <= 12; m++) {
       const deals = closed[m - 1]!;
@@ -175,13 +175,13 @@ export class TierSimulator {
   private runExistingBook(z: number, out: TierOutcome): void {
     const book = this.plan.existing!;
     const { loadings, stress } = this.plan;
-    const renewalRate = stressRate(shiftRate(this.renewalRate(), loadings.renewal, z), stress.renewal);
+    const renewalRate = trialRate(this.renewalRate(), loadings.renewal, z, stress.renewal);
     const uplift = this.priceUplift();
     const contractionProbability = book.contraction
-      ? stressRate(shiftRate(this.contractionProbability(), -loadings.contraction, z), stress.contraction)
+      ? trialRate(this.contractionProbability(), -loadings.contraction, z, stress.contraction)
       : 0;
     const expansionProbability = book.expansion
-      ? stressRate(shiftRate(this.expansionProbability(), loadings.expansion, z), stress.expansion)
+      ? trialRate(this.expansionProbability(), loadings.expansion, z, stress.expansion)
       : 0;
     out.drivers[D_RENEWAL] = renewalRate;
     out.drivers[D_UPLIFT] = uplift;

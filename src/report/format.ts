@@ -1,3 +1,5 @@
+import { moneyUnit } from './money.js';
+
 /**
  * Money in a compact form a planner reads at a glance: 1234 -> "1.2k", 132162418 -> "132.2M".
  * Negative values keep their sign.
@@ -6,12 +8,14 @@
  */
 export function formatMoney(value: number): string {
   if (!Number.isFinite(value)) return '-';
-  const abs = Math.abs(value);
-  const sign = value < 0 ? '-' : '';
-  if (abs >= 1e9) return `${sign}${(abs / 1e9).toFixed(2)}B`;
-  if (abs >= 1e6) return `${sign}${(abs / 1e6).toFixed(1)}M`;
-  if (abs >= 1e3) return `${sign}${(abs / 1e3).toFixed(1)}k`;
-  return `${sign}${abs.toFixed(0)}`;
+  const [scaled, unit] = moneyUnit(Math.abs(value));
+  // Billions to two decimals, millions and thousands to one, units whole.
+  return `${value < 0 ? '-' : ''}${scaled.toFixed(unit === 'B' ? 2 : unit === '' ? 0 : 1)}${unit}`;
+}
+
+/** A 95% interval as "[low, high]" in the given format. */
+export function formatInterval(interval: readonly [number, number], format: (v: number) => string): string {
+  return `[${format(interval[0])}, ${format(interval[1])}]`;
 }
 
 /** A share as a percentage with one decimal: 0.9123 -> "91.2%". */

@@ -17,6 +17,16 @@ export function currencySymbol(currency: string): string {
 const prefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol);
 
 /**
+ * A non-negative amount in the unit a planner would write it in: thousands (k), millions (M) or
+ * billions (B), or as it is below 1,000.
+ *
+ * @example moneyUnit(132162418) // => [132.162418, 'M']
+ */
+export function moneyUnit(abs: number): [number, '' | 'k' | 'M' | 'B'] {
+  return abs >= 1e9 ? [abs / 1e9, 'B'] : abs >= 1e6 ? [abs / 1e6, 'M'] : abs >= 1e3 ? [abs / 1e3, 'k'] : [abs, ''];
+}
+
+/**
  * An amount with three significant digits and k/M/B, the way a planner writes it: 150000 ->
  * "$150k", 201040 -> "$201k", 2500 -> "$2.5k", -1234567 -> "-$1.23M". Trailing zeros are dropped.
  *
@@ -27,7 +37,7 @@ export function formatCurrency(value: number, symbol: string): string {
   if (!Number.isFinite(value)) return '-';
   const abs = Math.abs(value);
   const sign = value < 0 ? '-' : '';
-  const [scaled, unit] = abs >= 1e9 ? [abs / 1e9, 'B'] : abs >= 1e6 ? [abs / 1e6, 'M'] : abs >= 1e3 ? [abs / 1e3, 'k'] : [abs, ''];
+  const [scaled, unit] = moneyUnit(abs);
   // Three significant digits; 999.9k rounds to 1000k, so carry it to the next unit.
   let digits = Number(scaled.toPrecision(3));
   let suffix = unit;

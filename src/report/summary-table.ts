@@ -2,7 +2,7 @@ import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../
 import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { WhatMustBeTrue } from '../analysis/what-must-be-true.js';
-import { formatCount, formatMoney, formatPercent, textTable } from './format.js';
+import { formatCount, formatInterval, formatMoney, formatPercent, textTable } from './format.js';
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
@@ -54,7 +54,6 @@ export function summaryTable(summary: Summary): string {
   return `${out.join('\n')}\n`;
 }
 
-const interval = (i: readonly [number, number], fmt: (v: number) => string) => `[${fmt(i[0])}, ${fmt(i[1])}]`;
 
 /** A driver's value as a planner reads it: rates in percent, counts whole, the market in sd. */
 function driverValue(v: number, unit: 'rate' | 'count' | 'sd'): string {
@@ -86,7 +85,7 @@ function decisionTables(summary: Summary): string[] {
   out.push(
     textTable([
       [`Budget at ${conf}% confidence (reached or beaten in ${conf}% of trials = P${100 - conf})`, 'budget', '95% interval'],
-      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), interval(d.budgets.metrics[m].interval, formatMoney)]),
+      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), formatInterval(d.budgets.metrics[m].interval, formatMoney)]),
     ]),
   );
   out.push('');
@@ -99,8 +98,8 @@ function decisionTables(summary: Summary): string[] {
   if (d.targets.length > 0) {
     const rows = [['Targets', 'P(reach)', '95% interval', 'mean gap if missed', 'P10 - target']];
     for (const t of d.targets)
-      rows.push([t.label, formatPercent(t.probability.value), interval(t.probability.interval, formatPercent), formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
-    if (d.jointProbability) rows.push(['All targets in the same year', formatPercent(d.jointProbability.value), interval(d.jointProbability.interval, formatPercent), '', '']);
+      rows.push([t.label, formatPercent(t.probability.value), formatInterval(t.probability.interval, formatPercent), formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
+    if (d.jointProbability) rows.push(['All targets in the same year', formatPercent(d.jointProbability.value), formatInterval(d.jointProbability.interval, formatPercent), '', '']);
     out.push('');
     out.push(textTable(rows));
   }

@@ -4,30 +4,23 @@
  * through the summary's P10, P50 and P90.
  */
 
+import { quantileSorted as ssQuantileSorted } from 'simple-statistics';
+import { copyFinite } from '../../analysis/describe.js';
+
 /** The finite values, sorted ascending (a copy; float32 columns are widened exactly). Complexity: O(n log n). */
 export function sortedFinite(values: ArrayLike<number>): Float64Array {
   const out = new Float64Array(values.length);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (Number.isFinite(v)) out[n++] = v;
-  }
-  return out.subarray(0, n).sort();
+  return out.subarray(0, copyFinite(values, out)).sort();
 }
 
 /**
  * The p-quantile of sorted values, type 7 (R's and numpy's default, as in describe()):
- * x[h] + (h - floor h)(x[h+1] - x[h]) with h = (n - 1) p.
+ * simple-statistics' quantileSorted, with NaN for no values.
  *
  * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5) // => 2.5
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const x = sorted[lo]!;
-  return h === lo ? x : x + (h - lo) * (sorted[lo + 1]! - x);
+  return sorted.length === 0 ? NaN : ssQuantileSorted(sorted as unknown as number[], p);
 }
 
 /** A step of 1, 2, 2.5 or 5 times a power of ten near `raw`, so bin edges are round numbers. */
