@@ -98,3 +98,10 @@ if (memoryTrials > 0) {
   if (run.status !== 0) throw new Error(run.stderr);
   console.log(`peak memory (max RSS), ${fmt(memoryTrials)} trials, 2 workers, whole run: ${run.stdout.trim()} (${fmt((performance.now() - t) / 1000, 1)} s)`);
 }
+
+// 6. A 20,000-customer book read row by row, 10,000 trials, end to end (bench/customer-book.mjs).
+{
+  const run = spawnSync(process.execPath, [join(root, 'bench/customer-book.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (run.status !== 0) throw new Error('bench/customer-book.mjs failed');
+  process.stdout.write(run.stdout);
+}

@@ -1,5 +1,5 @@
 import type { Simulation } from '../engine/simulate.js';
-import { TIER_DRIVER_LABELS } from '../model/tier-plan.js';
+import { driverLabel } from '../model/tier-plan.js';
 
 /** A per-trial driver of the result, named as a planner would name it. */
 export interface DriverColumn {
@@ -22,7 +22,7 @@ export function driverColumns(sim: Simulation): DriverColumn[] {
   for (const col of sim.plan.layout.columns) {
     const values = sim.store.column(col.key)!;
     if (col.kind === 'market') out.push({ key: col.key, label: 'Market factor', unit: 'sd', values });
-    else if (col.kind === 'driver') out.push({ key: col.key, label: `${col.tier} ${TIER_DRIVER_LABELS[col.driver]}`, unit: 'rate', values });
+    else if (col.kind === 'driver') out.push({ key: col.key, label: `${col.tier} ${driverLabel(col.driver)}`, unit: 'rate', values });
     else if (col.kind === 'count' && col.count === 'leads' && col.tier !== undefined)
       out.push({ key: col.key, label: `${col.tier} leads`, unit: 'count', values });
   }

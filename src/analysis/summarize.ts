@@ -1,5 +1,4 @@
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
-import { TIER_DRIVERS, type TierDriver } from '../model/tier-plan.js';
 import type { Simulation } from '../engine/simulate.js';
 import { constantStat, describe, type Stat } from './describe.js';
 import { decide, type Decisions } from './decisions.js';
@@ -24,12 +23,19 @@ export interface TierSummary {
   readonly openingArr: number;
   readonly grr?: Stat;
   readonly nrr?: Stat;
+  /** Customers renewed / customers due this year. */
+  readonly logoRenewal?: Stat;
+  /** ARR renewed (after contraction, before uplift and expansion) / ARR due this year. */
+  readonly dollarRenewal?: Stat;
   readonly customersWon?: Stat;
   readonly customersLost?: Stat;
   readonly leads?: Stat;
   /** Mean of each component of each metric in this tier (per-trial values are not kept by tier x component). */
   readonly componentMeans: Record<Metric, Partial<Record<Component, number>>>;
-  readonly drivers: Partial<Record<TierDriver, Stat>>;
+  /** The trial-level drivers that vary, by key (e.g. 'conversion', 'conversion.A', 'reps.attrition'). */
+  readonly drivers: Record<string, Stat>;
+  /** The tier's further per-trial figures (lead grades, reps, pipeline, contract value), by key. */
+  readonly extras: Record<string, { readonly label: string; readonly stat: Stat }>;
 }
 
 export interface MonthSummary {
@@ -61,7 +67,7 @@ export interface Summary {
   readonly openingArr: number;
   readonly byTier: Record<string, TierSummary>;
   readonly byComponent: Record<Metric, Partial<Record<Component, Stat>>>;
-  readonly retention?: { readonly grr: Stat; readonly nrr: Stat };
+  readonly retention?: { readonly grr: Stat; readonly nrr: Stat; readonly logoRenewal: Stat; readonly dollarRenewal: Stat };
   readonly customers: { readonly won: Stat; readonly lost: Stat };
   readonly monthly: readonly MonthSummary[];
   readonly drivers: { readonly market?: Stat };
@@ -135,20 +141,23 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
         ),
       ]),
     ) as Record<Metric, Partial<Record<Component, number>>>;
-    const drivers = Object.fromEntries(
-      TIER_DRIVERS.filter((d) => tier.varyingDrivers.includes(d)).map((d) => [d, must(`driver.${tier.name}.${d}`)]),
-    ) as Partial<Record<TierDriver, Stat>>;
+    const drivers = Object.fromEntries(tier.varyingDrivers.map((d) => [d, must(`driver.${tier.name}.${d}`)]));
+    const extras = Object.fromEntries(tier.extras.map((e) => [e.key, { label: e.label, stat: must(`tier.${tier.name}.${e.key}`) }]));
     const hasBook = (tier.existing?.openingArr ?? 0) > 0;
     byTier[tier.name] = {
       revenue: must(key('revenue')),
       bookings: must(key('bookings')),
       endingArr: must(key('endingArr')),
       openingArr: tier.existing?.openingArr ?? 0,
-      ...(hasBook ? { grr: must(key('grr')), nrr: must(key('nrr')) } : {}),
-      ...(tier.newBusiness ? { customersWon: must(key('customersWon')), leads: must(`tier.${tier.name}.leads`) } : {}),
+      ...(hasBook
+        ? { grr: must(key('grr')), nrr: must(key('nrr')), logoRenewal: must(key('logoRenewal')), dollarRenewal: must(key('dollarRenewal')) }
+        : {}),
+      ...(tier.newBusiness ? { customersWon: must(key('customersWon')) } : {}),
+      ...(tier.newBusiness && tier.newBusiness.sources.length > 0 ? { leads: must(`tier.${tier.name}.leads`) } : {}),
       ...(tier.existing ? { customersLost: must(key('customersLost')) } : {}),
       componentMeans,
       drivers,
+      extras,
     };
   });
 
@@ -181,7 +190,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     openingArr,
     byTier,
     byComponent,
-    ...(grr && nrr ? { retention: { grr, nrr } } : {}),
+    ...(grr && nrr ? { retention: { grr, nrr, logoRenewal: must('logoRenewal'), dollarRenewal: must('dollarRenewal') } } : {}),
     customers: { won: must('customersWon'), lost: must('customersLost') },
     monthly,
     drivers: market ? { market } : {},

@@ -1,9 +1,12 @@
 import type { Scenario } from '../scenario/scenario-schema.js';
+import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import type { ChunkBuffers } from '../model/simulate-chunk.js';
 
 /** What the main thread sends a worker for one chunk: plain data, cloned across the thread boundary. */
 export interface ChunkTask {
   readonly scenario: Scenario;
+  /** Customer books and pipelines: typed arrays on SharedArrayBuffers, shared with the worker, not copied. */
+  readonly files: ScenarioFiles | undefined;
   /** Hash of the scenario: workers compile each scenario once and reuse it for its chunks. */
   readonly hash: string;
   readonly seed: string;

@@ -52,7 +52,7 @@ export interface Simulation {
  */
 export function planLoaded(loaded: LoadedScenario): ScenarioPlan {
   try {
-    return planScenario(loaded.scenario);
+    return planScenario(loaded.scenario, loaded.files);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     throw new ScenarioError(loaded.source, [{ path: [], message: `cannot be simulated: ${err.message}` }]);
@@ -145,7 +145,7 @@ async function runOnPool(
   signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
   const runOne = async (spec: ChunkSpec, buffers: ChunkBuffers): Promise<void> => {
-    const task: ChunkTask = { scenario: loaded.scenario, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers };
+    const task: ChunkTask = { scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers };
     let result: ChunkResult;
     try {
       result = (await pool.run(task, {

@@ -11,7 +11,7 @@ let cached: { hash: string; plan: ScenarioPlan } | undefined;
  * (no copy, no allocation).
  */
 export default function runChunk(task: ChunkTask): unknown {
-  if (cached?.hash !== task.hash) cached = { hash: task.hash, plan: planScenario(task.scenario) };
+  if (cached?.hash !== task.hash) cached = { hash: task.hash, plan: planScenario(task.scenario, task.files) };
   const result: ChunkResult = simulateChunk(cached.plan, task.seed, task.chunk, task.trials, task.buffers);
   return move({
     get [transferableSymbol]() {

@@ -11,14 +11,16 @@ import type { ExistingBook } from '../scenario/scenario-schema.js';
  * Complexity: O(12).
  */
 export function customersDue(book: Pick<ExistingBook, 'customers' | 'renewalCalendar'>): Int32Array {
-  const shares = book.renewalCalendar === 'uniform' ? new Array<number>(12).fill(1 / 12) : book.renewalCalendar;
+  const calendar = book.renewalCalendar ?? 'uniform';
+  const shares = calendar === 'uniform' ? new Array<number>(12).fill(1 / 12) : calendar;
+  const customers = book.customers ?? 0;
   const due = new Int32Array(12);
   let cumulative = 0;
   let before = 0;
   for (let m = 0; m < 12; m++) {
     cumulative += shares[m]!;
     // The 1e-9 guards shares like 1/12 whose running sum lands a hair below a half.
-    const upTo = Math.round(book.customers * cumulative + 1e-9);
+    const upTo = Math.round(customers * cumulative + 1e-9);
     due[m] = upTo - before;
     before = upTo;
   }

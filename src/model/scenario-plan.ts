@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/scenario-schema.js';
+import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import { planTier, type TierPlan } from './tier-plan.js';
 import { createTrialLayout, type TrialLayout } from './trial-layout.js';
 
@@ -12,12 +13,14 @@ export interface ScenarioPlan {
 }
 
 /**
- * Compile a validated scenario. Pure; done once per run and once per worker.
+ * Compile a validated scenario with the data of the files it names (customer books, pipelines). Pure; done once per run and once per worker.
  * Complexity: O(size of the scenario's distributions).
  */
-export function planScenario(scenario: Scenario): ScenarioPlan {
+export function planScenario(scenario: Scenario, files: ScenarioFiles = {}): ScenarioPlan {
   const loadings = scenario.market.loadings;
-  const tiers = scenario.tiers.map((t) => planTier(t, loadings, scenario.stress));
+  const tiers = scenario.tiers.map((t) =>
+    planTier(t, loadings, scenario.stress, { book: files.books?.[t.name], pipeline: files.pipelines?.[t.name] }),
+  );
   const marketLoaded = Object.values(loadings).some((b) => b !== 0);
   return { scenario, tiers, marketLoaded, layout: createTrialLayout(tiers, marketLoaded) };
 }

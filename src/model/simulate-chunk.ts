@@ -3,7 +3,6 @@ import { createStream, streamSeed } from '../random/source.js';
 import { COMPONENTS, METRICS, componentIndex, metricIndex } from './components.js';
 import type { ScenarioPlan } from './scenario-plan.js';
 import { TierOutcome, TierSimulator } from './tier-simulator.js';
-import { TIER_DRIVERS } from './tier-plan.js';
 
 /** Trials per chunk. Part of the definition of a run's random numbers: changing it changes results. */
 export const CHUNK_SIZE = 1000;
@@ -14,13 +13,15 @@ const REVENUE = metricIndex('revenue');
 const BOOKINGS = metricIndex('bookings');
 const ARR = metricIndex('endingArr');
 const C_OPENING = componentIndex('openingBook');
-const C_RENEWAL = componentIndex('renewal');
 const C_CHURN = componentIndex('churn');
+const C_RENEWAL = componentIndex('renewal');
+/** Ratio columns, by code. */
+const RATIOS = ['grr', 'nrr', 'logoRenewal', 'dollarRenewal'] as const;
 const C_CONTRACTION = componentIndex('contraction');
 const C_UPLIFT = componentIndex('priceUplift');
 const C_EXP = componentIndex('existingExpansion');
-/** Components whose ARR change is also signed as bookings. */
-const SIGNED = Uint8Array.from(COMPONENTS, (c) => (['newBusiness', 'newCustomerExpansion', 'existingExpansion', 'priceUplift'].includes(c) ? 1 : 0));
+/** Components that count in bookings (the opening book and losses sign nothing). */
+const SIGNED = Uint8Array.from(COMPONENTS, (c) => (['newBusiness', 'newCustomerExpansion', 'renewal', 'existingExpansion', 'priceUplift'].includes(c) ? 1 : 0));
 
 /** Share of the year an event dated month m (1..12) is live: (13 - m) / 12. */
 const LIVE_SHARE = Float64Array.from({ length: 12 }, (_, i) => (12 - i) / 12);
@@ -87,7 +88,7 @@ export function simulateChunk(
   // A stress may fix the market factor; it is still drawn (and discarded) so the stream is the same.
   const fixedFactor = plan.scenario.market.factor;
   const simulators = plan.tiers.map((t) => new TierSimulator(t, prefix));
-  const outcomes = plan.tiers.map(() => new TierOutcome());
+  const outcomes = plan.tiers.map((t) => new TierOutcome(t));
   const columns = plan.layout.columns;
   const ncol = columns.length;
   // Where each column goes: slot >= 0 is a float64 column index, slot < 0 is -(float32 index) - 1.
@@ -132,14 +133,14 @@ function reduceTier(out: TierOutcome, openingArr: number, totals: Float64Array, 
   const base = t * NM * NC;
   totals[base + REVENUE * NC + C_OPENING] = openingArr;
   totals[base + ARR * NC + C_OPENING] = openingArr;
-  totals[base + BOOKINGS * NC + C_RENEWAL] = out.renewalBookings;
   let live = openingArr;
   for (let m = 0; m < 12; m++) {
     for (let c = 0; c < NC; c++) live += ev[c * 12 + m]!;
     mrr[m]! += live / 12;
   }
   for (let c = 0; c < NC; c++) {
-    if (c === C_OPENING || c === C_RENEWAL) continue;
+    if (SIGNED[c] === 1) totals[base + BOOKINGS * NC + c] = out.booked[c]!;
+    if (c === C_OPENING) continue;
     let arr = 0;
     let revenue = 0;
     for (let m = 0; m < 12; m++) {
@@ -149,7 +150,6 @@ function reduceTier(out: TierOutcome, openingArr: number, totals: Float64Array, 
     }
     totals[base + REVENUE * NC + c] = revenue;
     totals[base + ARR * NC + c] = arr;
-    if (SIGNED[c] === 1) totals[base + BOOKINGS * NC + c] = arr;
   }
 }
 
@@ -163,6 +163,7 @@ const enum Op {
   Count,
   Market,
   Driver,
+  Extra,
 }
 const COUNT_FIELDS = ['customersWon', 'customersLost', 'leads'] as const;
 
@@ -202,7 +203,7 @@ function planRecord(plan: ScenarioPlan): RecordPlan {
         break;
       case 'ratio':
         op[k] = Op.Ratio;
-        a[k] = col.ratio === 'grr' ? 0 : 1;
+        a[k] = RATIOS.indexOf(col.ratio);
         b[k] = tierOf(col.tier);
         break;
       case 'count':
@@ -215,8 +216,13 @@ function planRecord(plan: ScenarioPlan): RecordPlan {
         break;
       case 'driver':
         op[k] = Op.Driver;
-        a[k] = TIER_DRIVERS.indexOf(col.driver);
         b[k] = tierOf(col.tier);
+        a[k] = plan.tiers[b[k]!]!.drivers.indexOf(col.driver);
+        break;
+      case 'extra':
+        op[k] = Op.Extra;
+        b[k] = tierOf(col.tier);
+        a[k] = plan.tiers[b[k]!]!.extras.findIndex((e) => e.key === col.extra);
         break;
     }
   });
@@ -276,13 +282,29 @@ function fillRecord(
         v = mrr[a[k]!]!;
         break;
       case Op.Ratio: {
-        let start = 0;
+        let den = 0;
         let num = 0;
         for (let t = first; t < last; t++) {
-          start += opening[t]!;
-          num += a[k] === 0 ? opening[t]! - outcomes[t]!.grossLoss : opening[t]! + change[t]!;
+          const o = outcomes[t]!;
+          switch (a[k]) {
+            case 0: // GRR
+              den += opening[t]!;
+              num += opening[t]! - o.grossLoss;
+              break;
+            case 1: // NRR
+              den += opening[t]!;
+              num += opening[t]! + change[t]!;
+              break;
+            case 2: // logo renewal
+              den += o.customersDue;
+              num += o.customersRenewed;
+              break;
+            default: // dollar renewal: renewed ARR after contraction, before uplift and expansion
+              den += o.arrDue;
+              num += o.booked[C_RENEWAL]!;
+          }
         }
-        v = start > 0 ? num / start : NaN;
+        v = den > 0 ? num / den : NaN;
         break;
       }
       case Op.Count:
@@ -296,6 +318,9 @@ function fillRecord(
         break;
       case Op.Driver:
         v = outcomes[tier]!.drivers[a[k]!]!;
+        break;
+      case Op.Extra:
+        v = outcomes[tier]!.extras[a[k]!]!;
         break;
     }
     record[k] = v;

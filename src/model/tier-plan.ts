@@ -1,10 +1,12 @@
 import type { MarketLoadings, Tier } from '../scenario/scenario-schema.js';
 import type { Stress } from '../scenario/stress-schema.js';
-import { compileCount, type CountDraw } from './count-sampler.js';
+import type { CustomerBook } from '../scenario/customer-book.js';
+import type { PipelineBook } from '../scenario/pipeline-file.js';
+import { planCustomerBook, type CustomerBookPlan } from './customer-book-plan.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
 import { lagPmf, type LagPmf } from './lag-pmf.js';
+import { planNewBusiness, type NewBusinessPlan } from './new-business-plan.js';
 import { customersDue } from './renewal-schedule.js';
-import type { RandomSource } from '../random/source.js';
 
 /** A trial-level driver of a tier, drawn once per trial and reported per trial (trials.csv, sensitivity). */
 export const TIER_DRIVERS = [
@@ -29,23 +31,16 @@ export const TIER_DRIVER_LABELS: Record<TierDriver, string> = {
 export interface ExistingPlan {
   readonly openingArr: number;
   readonly customers: number;
-  /** Average ARR of a customer (currency); every customer of the tier carries it. */
+  /** Average ARR of a customer (currency); in an aggregate book every customer of the tier carries it. */
   readonly averageArr: number;
-  /** Customers due for renewal in each fiscal month (index 0 = month 1). */
+  /** Aggregate book: customers due for renewal in each fiscal month (index 0 = month 1). */
   readonly due: Int32Array;
+  /** A book read customer by customer from a file (then `due` is unused). */
+  readonly book: CustomerBookPlan | undefined;
   readonly renewalRate: CompiledDistribution;
   readonly priceUplift: CompiledDistribution;
   readonly contraction: { readonly probability: CompiledDistribution; readonly size: CompiledDistribution } | undefined;
   readonly expansion: { readonly probability: CompiledDistribution; readonly size: CompiledDistribution } | undefined;
-}
-
-export interface NewBusinessPlan {
-  readonly leads: (source: RandomSource) => CountDraw;
-  /** Lead-volume weight of each fiscal month, averaging 1 (index 0 = month 1). */
-  readonly seasonality: Float64Array;
-  readonly conversion: CompiledDistribution;
-  readonly salesCycle: LagPmf;
-  readonly acv: CompiledDistribution;
 }
 
 export interface NewCustomerExpansionPlan {
@@ -90,6 +85,12 @@ export function combineStress(scenario: Stress | undefined, tier: Stress | undef
   };
 }
 
+/** A per-trial figure a tier reports beyond the metrics: stored as column `tier.<name>.<key>`. */
+export interface TierExtra {
+  readonly key: string;
+  readonly label: string;
+}
+
 /** A tier made ready to simulate: distributions compiled, calendars turned into counts. */
 export interface TierPlan {
   readonly name: string;
@@ -98,22 +99,37 @@ export interface TierPlan {
   readonly newCustomerExpansion: NewCustomerExpansionPlan | undefined;
   readonly loadings: MarketLoadings;
   readonly stress: TierStress;
-  /** The trial-level drivers that vary from trial to trial, in TIER_DRIVERS order. */
-  readonly varyingDrivers: readonly TierDriver[];
+  /** Every trial-level driver slot of this tier: TIER_DRIVERS, then its lead sources', reps' and so on. */
+  readonly drivers: readonly string[];
+  /** The drivers that vary from trial to trial, in `drivers` order. */
+  readonly varyingDrivers: readonly string[];
+  /** Per-trial figures beyond the metrics, in the order the simulator writes them. */
+  readonly extras: readonly TierExtra[];
+}
+
+/** The files a tier's plan draws on: its customers and its opening pipeline. */
+export interface TierFiles {
+  readonly book?: CustomerBook;
+  readonly pipeline?: PipelineBook;
 }
 
 /**
  * Compile one tier of a validated scenario; `stress` is the scenario-wide stress (the tier's own is
  * in `tier.stress`).
- * Complexity: O(size of its distributions' tables).
+ * Complexity: O(size of its distributions' tables and of its files).
  */
-export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress): TierPlan {
+export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, files: TierFiles = {}): TierPlan {
   const e = tier.existing;
+  if (e?.customersFile !== undefined && !files.book) throw new RangeError(`${tier.name}: the customers of ${e.customersFile} were not loaded`);
+  const book = e && files.book ? planCustomerBook(files.book, e.renewalAdjustments) : undefined;
+  const customers = book ? book.customers : (e?.customers ?? 0);
+  const openingArr = book ? book.openingArr : (e?.openingArr ?? 0);
   const existing: ExistingPlan | undefined = e && {
-    openingArr: e.openingArr,
-    customers: e.customers,
-    averageArr: e.customers > 0 ? e.openingArr / e.customers : 0,
-    due: customersDue(e),
+    openingArr,
+    customers,
+    averageArr: customers > 0 ? openingArr / customers : 0,
+    due: book ? new Int32Array(12) : customersDue(e),
+    book,
     renewalRate: compileDistribution(e.renewalRate),
     priceUplift: compileDistribution(e.priceUplift),
     contraction: e.contraction && {
@@ -125,14 +141,7 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress):
       size: compileDistribution(e.expansion.size),
     },
   };
-  const n = tier.newBusiness;
-  const newBusiness: NewBusinessPlan | undefined = n && {
-    leads: compileCount(n.leadsPerMonth),
-    seasonality: normalisedSeasonality(n.seasonality),
-    conversion: compileDistribution(n.conversion),
-    salesCycle: lagPmf(n.salesCycleMonths),
-    acv: compileDistribution(n.acv),
-  };
+  const newBusiness = tier.newBusiness && planNewBusiness(tier.newBusiness, files.pipeline);
   const x = tier.newCustomerExpansion;
   const newCustomerExpansion: NewCustomerExpansionPlan | undefined = x && {
     probability: compileDistribution(x.probability),
@@ -141,14 +150,43 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress):
   };
 
   const varies = (d: CompiledDistribution | undefined, loading: number) => d !== undefined && (d.constant === undefined || (loading !== 0 && d.constant > 0 && d.constant < 1));
-  const varying: Record<TierDriver, boolean> = {
-    conversion: varies(newBusiness?.conversion, loadings.conversion),
-    renewalRate: varies(existing?.renewalRate, loadings.renewal),
-    contractionProbability: varies(existing?.contraction?.probability, loadings.contraction),
-    expansionProbability: varies(existing?.expansion?.probability, loadings.expansion),
-    newCustomerExpansionProbability: varies(newCustomerExpansion?.probability, loadings.expansion),
-    priceUplift: varies(existing?.priceUplift, 0),
-  };
+  const single = newBusiness?.sources.find((s) => s.name === '');
+  const varying = new Map<string, boolean>([
+    ['conversion', varies(single?.conversion, loadings.conversion)],
+    ['renewalRate', varies(existing?.renewalRate, loadings.renewal)],
+    ['contractionProbability', varies(existing?.contraction?.probability, loadings.contraction)],
+    ['expansionProbability', varies(existing?.expansion?.probability, loadings.expansion)],
+    ['newCustomerExpansionProbability', varies(newCustomerExpansion?.probability, loadings.expansion)],
+    ['priceUplift', varies(existing?.priceUplift, 0)],
+  ]);
+  const extras: TierExtra[] = [];
+  if (newBusiness) {
+    for (const s of newBusiness.sources) {
+      if (s.name === '') continue;
+      varying.set(`conversion.${s.name}`, varies(s.conversion, loadings.conversion));
+      extras.push({ key: `leads.${s.name}`, label: `${s.name} leads` }, { key: `deals.${s.name}`, label: `${s.name} deals` });
+    }
+    if (newBusiness.earlierLeads) {
+      varying.set('earlierLeads.conversion', varies(newBusiness.earlierLeads.conversion, loadings.conversion));
+      extras.push({ key: 'earlierLeads.deals', label: 'deals from earlier leads' });
+    }
+    if (newBusiness.pipelineGroups.length > 0 || newBusiness.pipelineFile)
+      extras.push({ key: 'pipeline.won', label: 'opening-pipeline deals won' }, { key: 'pipeline.bookings', label: 'opening-pipeline bookings' });
+    newBusiness.pipelineGroups.forEach((g, i) => varying.set(`pipeline.${i + 1}.winProbability`, varies(g.winProbability, loadings.conversion)));
+    const r = newBusiness.reps;
+    if (r) {
+      varying.set('reps.attrition', varies(r.attrition, 0));
+      varying.set('reps.capacity', varies(r.capacity, 0));
+      if (r.slipProbability) varying.set('reps.hireSlip', varies(r.slipProbability, 0));
+      for (let m = 1; m <= 12; m++) extras.push({ key: `reps.ramped.${m}`, label: `ramped reps, month ${m}` });
+      extras.push({ key: 'reps.capacity.deals', label: 'deal capacity of the year' });
+      extras.push({ key: 'reps.headcount', label: 'reps at year end' });
+      extras.push({ key: 'deals.overCapacity', label: 'deals lost to capacity' });
+      if (r.sourced) extras.push({ key: 'deals.repSourced', label: 'rep-sourced deals' });
+    }
+    if (newBusiness.terms) extras.push({ key: 'newTcv', label: 'total contract value of new deals' });
+  }
+  const drivers = [...varying.keys()];
   return {
     name: tier.name,
     existing,
@@ -156,12 +194,22 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress):
     newCustomerExpansion,
     loadings,
     stress: combineStress(stress, tier.stress),
-    varyingDrivers: TIER_DRIVERS.filter((d) => varying[d]),
+    drivers,
+    varyingDrivers: drivers.filter((d) => varying.get(d)),
+    extras,
   };
 }
 
-function normalisedSeasonality(profile: readonly number[] | undefined): Float64Array {
-  if (!profile) return new Float64Array(12).fill(1);
-  const mean = profile.reduce((a, b) => a + b, 0) / 12;
-  return Float64Array.from(profile, (w) => (mean > 0 ? w / mean : 0));
+/** A driver's words, e.g. 'conversion.A' -> 'A conversion'. */
+export function driverLabel(key: string): string {
+  if (key in TIER_DRIVER_LABELS) return TIER_DRIVER_LABELS[key as TierDriver];
+  if (key.startsWith('conversion.')) return `${key.slice('conversion.'.length)} conversion`;
+  if (key.startsWith('pipeline.')) return `pipeline group ${key.split('.')[1]} win probability`;
+  const words: Record<string, string> = {
+    'earlierLeads.conversion': 'earlier leads conversion',
+    'reps.attrition': 'rep attrition',
+    'reps.capacity': 'deals per ramped rep',
+    'reps.hireSlip': 'hire slip probability',
+  };
+  return words[key] ?? key;
 }

@@ -1,5 +1,5 @@
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from './components.js';
-import type { TierDriver, TierPlan } from './tier-plan.js';
+import type { TierPlan } from './tier-plan.js';
 
 /**
  * One per-trial output column. Headline totals are kept in float64; breakdowns in float32, which
@@ -7,13 +7,14 @@ import type { TierDriver, TierPlan } from './tier-plan.js';
  */
 export type Column =
   | { readonly kind: 'metric'; readonly key: string; readonly metric: Metric; readonly precision: 'f64' }
-  | { readonly kind: 'ratio'; readonly key: string; readonly ratio: 'grr' | 'nrr'; readonly tier?: string; readonly precision: 'f32' }
+  | { readonly kind: 'ratio'; readonly key: string; readonly ratio: 'grr' | 'nrr' | 'logoRenewal' | 'dollarRenewal'; readonly tier?: string; readonly precision: 'f32' }
   | { readonly kind: 'count'; readonly key: string; readonly count: 'customersWon' | 'customersLost' | 'leads'; readonly tier?: string; readonly precision: 'f32' }
   | { readonly kind: 'mrr'; readonly key: string; readonly month: number; readonly precision: 'f32' }
   | { readonly kind: 'component'; readonly key: string; readonly metric: Metric; readonly component: Component; readonly precision: 'f32' }
   | { readonly kind: 'tierMetric'; readonly key: string; readonly metric: Metric; readonly tier: string; readonly precision: 'f32' }
   | { readonly kind: 'market'; readonly key: string; readonly precision: 'f32' }
-  | { readonly kind: 'driver'; readonly key: string; readonly tier: string; readonly driver: TierDriver; readonly precision: 'f32' };
+  | { readonly kind: 'driver'; readonly key: string; readonly tier: string; readonly driver: string; readonly precision: 'f32' }
+  | { readonly kind: 'extra'; readonly key: string; readonly tier: string; readonly extra: string; readonly label: string; readonly precision: 'f32' };
 
 /** The per-trial columns of a scenario, in a fixed order, with an index by key. */
 export interface TrialLayout {
@@ -27,8 +28,9 @@ export interface TrialLayout {
 }
 
 /**
- * Bookings components equal to the ARR they add: every contract signed in the year is live at its
- * end in this model, so these bookings columns alias the ending-ARR ones (saving memory at scale).
+ * Bookings components equal to the ARR they add when every contract signed in the year is live at
+ * its end (no service-start lag) and no ARR steps up without a signature (no escalators): then
+ * these bookings columns alias the ending-ARR ones (saving memory at scale).
  */
 const BOOKINGS_ALIASES: readonly Component[] = ['newBusiness', 'newCustomerExpansion', 'existingExpansion', 'priceUplift'];
 
@@ -53,14 +55,19 @@ export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: bool
   if (hasBook) {
     push({ kind: 'ratio', key: 'grr', ratio: 'grr', precision: 'f32' });
     push({ kind: 'ratio', key: 'nrr', ratio: 'nrr', precision: 'f32' });
+    push({ kind: 'ratio', key: 'logoRenewal', ratio: 'logoRenewal', precision: 'f32' });
+    push({ kind: 'ratio', key: 'dollarRenewal', ratio: 'dollarRenewal', precision: 'f32' });
   }
+  const bookingsAreArr = tiers.every(
+    (t) => (t.newBusiness?.serviceStart.max ?? 0) === 0 && !(t.existing?.book?.escalation.some((x) => x > 0) ?? false),
+  );
   push({ kind: 'count', key: 'customersWon', count: 'customersWon', precision: 'f32' });
   push({ kind: 'count', key: 'customersLost', count: 'customersLost', precision: 'f32' });
   for (let m = 1; m <= 12; m++) push({ kind: 'mrr', key: `mrr.${m}`, month: m, precision: 'f32' });
   for (const metric of METRICS)
     for (const component of storedComponents(metric)) {
       const key = `component.${metric}.${component}`;
-      if (metric === 'bookings' && BOOKINGS_ALIASES.includes(component)) {
+      if (metric === 'bookings' && bookingsAreArr && BOOKINGS_ALIASES.includes(component)) {
         aliases.set(key, `component.endingArr.${component}`);
         keys.push(key);
       } else push({ kind: 'component', key, metric, component, precision: 'f32' });
@@ -73,12 +80,15 @@ export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: bool
     if (tiers.length > 1 && t.existing && t.existing.openingArr > 0) {
       push({ kind: 'ratio', key: `tier.${t.name}.grr`, ratio: 'grr', tier: t.name, precision: 'f32' });
       push({ kind: 'ratio', key: `tier.${t.name}.nrr`, ratio: 'nrr', tier: t.name, precision: 'f32' });
+      push({ kind: 'ratio', key: `tier.${t.name}.logoRenewal`, ratio: 'logoRenewal', tier: t.name, precision: 'f32' });
+      push({ kind: 'ratio', key: `tier.${t.name}.dollarRenewal`, ratio: 'dollarRenewal', tier: t.name, precision: 'f32' });
     }
     if (tiers.length > 1 && t.newBusiness)
       push({ kind: 'count', key: `tier.${t.name}.customersWon`, count: 'customersWon', tier: t.name, precision: 'f32' });
     if (tiers.length > 1 && t.existing)
       push({ kind: 'count', key: `tier.${t.name}.customersLost`, count: 'customersLost', tier: t.name, precision: 'f32' });
-    if (t.newBusiness) push({ kind: 'count', key: `tier.${t.name}.leads`, count: 'leads', tier: t.name, precision: 'f32' });
+    if (t.newBusiness && t.newBusiness.sources.length > 0) push({ kind: 'count', key: `tier.${t.name}.leads`, count: 'leads', tier: t.name, precision: 'f32' });
+    for (const e of t.extras) push({ kind: 'extra', key: `tier.${t.name}.${e.key}`, tier: t.name, extra: e.key, label: e.label, precision: 'f32' });
   }
   if (marketLoaded) push({ kind: 'market', key: 'driver.market', precision: 'f32' });
   for (const t of tiers)

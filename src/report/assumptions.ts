@@ -3,6 +3,7 @@ import { betaParams, lognormalParams } from '../scenario/distribution-params.js'
 import { quantilePoints } from '../scenario/quantile-points.js';
 import type { MarketLoadings, Scenario, Tier } from '../scenario/scenario-schema.js';
 import { normalQuantile } from '../random/normal-cdf.js';
+import { leadSourceName } from '../scenario/lead-sources-schema.js';
 import { fiscalMonthNames } from '../analysis/summarize.js';
 import { formatCurrency, formatShare } from './money.js';
 
@@ -147,14 +148,25 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
   const d = (driver: string, spec: DistributionSpec, unit: Unit) => rows.push([driver, describeDistribution(spec, unit, symbol)]);
   const e = tier.existing;
   if (e) {
-    rows.push(['Opening ARR', formatValue(e.openingArr, 'money', symbol)]);
-    rows.push(['Customers', formatValue(e.customers, 'count', symbol)]);
-    rows.push([
-      'Renewal calendar',
-      e.renewalCalendar === 'uniform'
-        ? 'uniform: 1/12 of the book renews each month'
-        : `${byMonth(e.renewalCalendar, months, formatShare)} (${formatShare(e.renewalCalendar.reduce((a, b) => a + b, 0))} of the book renews this year)`,
-    ]);
+    if (e.customersFile !== undefined) {
+      rows.push(['Customer book', `${e.customersFile}: one row per customer, each renewing (or not) on its own date`]);
+      const a = e.renewalAdjustments;
+      if (a)
+        rows.push([
+          'Renewal adjustments (log-odds)',
+          `per doubling of ARR ${a.perArrDoubling}, first renewal ${a.firstRenewal}, per renewal after the first ${a.perRenewalAfterFirst}, health ${a.health}`,
+        ]);
+    } else {
+      rows.push(['Opening ARR', formatValue(e.openingArr ?? 0, 'money', symbol)]);
+      rows.push(['Customers', formatValue(e.customers ?? 0, 'count', symbol)]);
+      const calendar = e.renewalCalendar ?? 'uniform';
+      rows.push([
+        'Renewal calendar',
+        calendar === 'uniform'
+          ? 'uniform: 1/12 of the book renews each month'
+          : `${byMonth(calendar, months, formatShare)} (${formatShare(calendar.reduce((a, b) => a + b, 0))} of the book renews this year)`,
+      ]);
+    }
     d('Renewal rate', e.renewalRate, 'rate');
     d('Price uplift', e.priceUplift, 'rate');
     if (e.contraction) {
@@ -168,11 +180,42 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
   }
   const nb = tier.newBusiness;
   if (nb) {
-    d('Leads per month', nb.leadsPerMonth, 'count');
+    if (nb.leadsPerMonth !== undefined) d('Leads per month', nb.leadsPerMonth, 'count');
     if (nb.seasonality) rows.push(['Seasonality (relative lead volume)', byMonth(nb.seasonality, months, (v) => formatValue(v, 'number', symbol))]);
-    d('Conversion', nb.conversion, 'rate');
+    if (nb.conversion !== undefined) d('Conversion', nb.conversion, 'rate');
+    for (const src of nb.leadSources ?? []) {
+      const name = leadSourceName(src);
+      d(`${name} leads per month`, src.leadsPerMonth, 'count');
+      d(`${name} conversion`, src.conversion, 'rate');
+    }
+    if (nb.earlierLeads) {
+      rows.push(['Earlier leads still open', formatValue(nb.earlierLeads.count, 'count', symbol)]);
+      d('Earlier leads conversion', nb.earlierLeads.conversion, 'rate');
+    }
+    const p = nb.openingPipeline;
+    if (p?.file !== undefined) rows.push(['Opening pipeline', `${p.file}: each opportunity won or lost in its expected close month`]);
+    for (const [i, g] of (p?.groups ?? []).entries()) {
+      rows.push([`Pipeline group ${i + 1}`, `${formatValue(g.count, 'count', symbol)} opportunities closing in ${months[g.closeMonth - 1]}`]);
+      d(`Pipeline group ${i + 1} win probability`, g.winProbability, 'rate');
+    }
+    const r = nb.reps;
+    if (r) {
+      rows.push(['Reps', `${r.start} at the start, ${r.hires.reduce((a, b) => a + b, 0)} hires planned (${byMonth(r.hires, months, String)})`]);
+      if (r.ramp.length > 0) rows.push(['Ramp (share of full productivity by month of tenure)', r.ramp.map(formatShare).join(', ')]);
+      d('Rep attrition (monthly)', r.attrition, 'rate');
+      if (r.hireSlip) d('Hire slip probability', r.hireSlip.probability, 'rate');
+      d('Deals a ramped rep can close a month', r.capacity, 'count');
+      if (r.sourcedDealsPerMonth !== undefined) d('Deals a ramped rep sources a month', r.sourcedDealsPerMonth, 'count');
+      rows.push(['Deals beyond capacity', r.overflow === 'carry' ? 'wait for the next month' : 'are lost']);
+    }
     d('Sales cycle', nb.salesCycleMonths, 'months');
     d('ACV', nb.acv, 'money');
+    if (nb.terms)
+      rows.push([
+        'Contract terms',
+        nb.terms.map((t) => `${formatShare(t.share)} ${t.months} months${t.escalator > 0 ? ` (+${formatShare(t.escalator)} a year)` : ''}`).join(', '),
+      ]);
+    if (nb.serviceStartLagMonths !== 0) d('Service start after signing', nb.serviceStartLagMonths, 'months');
   }
   const x = tier.newCustomerExpansion;
   if (x) {

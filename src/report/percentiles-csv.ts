@@ -14,7 +14,8 @@ const DECIMALS = { money: 2, ratio: 6, count: 2 } as const;
  * component x statistic, where tier is a tier's name or "all", component a component or "total",
  * and statistic is mean, sd or p1..p99 (Px = x% chance of coming in below). Tier x component
  * rows have the mean only: per-trial values are not kept by tier and component. Retention (grr,
- * nrr) and customer counts (customersWon, customersLost, leads) follow, with component "total".
+ * nrr, logoRenewal, dollarRenewal) and customer counts (customersWon, customersLost, leads) follow, with
+ * component "total", then each tier's further figures by key (leads.A, deals.A, reps.ramped.1, ...).
  *
  * @example percentilesCsv(summary).split('\n')[1] // => 'revenue,all,total,mean,132162418.35'
  * Complexity: O(tiers x components x percentiles).
@@ -40,7 +41,7 @@ export function percentilesCsv(summary: Summary): string {
         if (mean !== undefined) put(m, name, c, 'mean', mean, DECIMALS.money);
       }
   }
-  for (const r of ['grr', 'nrr'] as const) {
+  for (const r of ['grr', 'nrr', 'logoRenewal', 'dollarRenewal'] as const) {
     stat(r, 'all', 'total', summary.retention?.[r], DECIMALS.ratio);
     for (const [name, t] of tiers) stat(r, name, 'total', t[r], DECIMALS.ratio);
   }
@@ -49,5 +50,7 @@ export function percentilesCsv(summary: Summary): string {
   stat('customersLost', 'all', 'total', summary.customers.lost, DECIMALS.count);
   for (const [name, t] of tiers) stat('customersLost', name, 'total', t.customersLost, DECIMALS.count);
   for (const [name, t] of tiers) stat('leads', name, 'total', t.leads, DECIMALS.count);
+  // A tier's further figures (lead grades, reps, pipeline, contract value), named by their key.
+  for (const [name, t] of tiers) for (const [key, e] of Object.entries(t.extras)) stat(key, name, 'total', e.stat, DECIMALS.count);
   return `${lines.join('\n')}\n`;
 }

@@ -40,20 +40,37 @@ export function summaryTable(summary: Summary): string {
   if (summary.retention) {
     ratios.push(row('GRR', summary.retention.grr, formatPercent));
     ratios.push(row('NRR', summary.retention.nrr, formatPercent));
+    ratios.push(row('Logo renewal (customers renewed / due)', summary.retention.logoRenewal, formatPercent));
+    ratios.push(row('Dollar renewal (ARR renewed / due)', summary.retention.dollarRenewal, formatPercent));
     if (tiers.length > 1)
       for (const [name, t] of tiers) {
         if (t.grr) ratios.push(row(`  ${name} GRR`, t.grr, formatPercent));
         if (t.nrr) ratios.push(row(`  ${name} NRR`, t.nrr, formatPercent));
+        if (t.logoRenewal) ratios.push(row(`  ${name} logo renewal`, t.logoRenewal, formatPercent));
+        if (t.dollarRenewal) ratios.push(row(`  ${name} dollar renewal`, t.dollarRenewal, formatPercent));
       }
   }
   ratios.push(row('Customers won', summary.customers.won, formatCount));
   ratios.push(row('Customers lost', summary.customers.lost, formatCount));
   out.push('');
   out.push(textTable(ratios));
+  for (const [name, t] of tiers) {
+    const extras = Object.entries(t.extras);
+    if (extras.length === 0) continue;
+    out.push('');
+    out.push(textTable([[`${name}: sources, reps and contracts`, ...HEADER.slice(1)], ...extras.map(([key, e]) => row(`  ${e.label}`, e.stat, extraFormat(key)))]));
+  }
   out.push(...decisionTables(summary));
   return `${out.join('\n')}\n`;
 }
 
+
+/** How to show a tier's extra figure: money for contract values, tenths for ramped reps, else a count. */
+export function extraFormat(key: string): (v: number) => string {
+  if (key === 'newTcv' || key === 'pipeline.bookings') return formatMoney;
+  if (key.startsWith('reps.ramped.')) return (v) => v.toFixed(1);
+  return formatCount;
+}
 
 /** A driver's value as a planner reads it: rates in percent, counts whole, the market in sd. */
 function driverValue(v: number, unit: 'rate' | 'count' | 'sd'): string {

@@ -15,6 +15,8 @@ function decimalsFor(column: Column): number {
     case 'mrr':
     case 'count':
       return 0; // breakdown money (float32, about 7 significant digits) and counts: whole units
+    case 'extra':
+      return 2; // counts, ramped-rep equivalents (fractions) and contract values
     case 'ratio':
     case 'market':
     case 'driver':

@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { locate } from './locate.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type Origin, type PathPart, type Tree } from './merge.js';
 import { readScenarioDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
@@ -92,7 +92,9 @@ async function readChain(file: string, read: (file: string) => Promise<string>):
       if (!(err instanceof ScenarioError)) throw err;
       throw fail(`the base scenario ${next}: ${err.issues.map((i) => i.message).join('; ')}`);
     }
-    chain.push(readScenarioDocument(text, next));
+    const base = readScenarioDocument(text, next);
+    rebaseFilePaths(base.data, dirname(next), dirname(file));
+    chain.push(base);
     seen.push(resolve(next));
   }
 }
@@ -103,4 +105,26 @@ function withoutExtends(tree: Tree): Tree {
   const entries = new Map(tree.entries);
   entries.delete('extends');
   return { ...tree, entries };
+}
+
+/**
+ * Paths of data files (customersFile, openingPipeline.file) are relative to the file that writes
+ * them. A base's paths are rewritten relative to the top file, the one `attachFiles` resolves
+ * against, so a base and its data can sit in another folder.
+ */
+function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, toDir: string): void {
+  const rebase = (holder: unknown, key: string) => {
+    if (holder === null || typeof holder !== 'object') return;
+    const h = holder as Record<string, unknown>;
+    const value = h[key];
+    if (typeof value === 'string' && value.trim() !== '' && !isAbsolute(value)) h[key] = relative(toDir, join(fromDir, value)) || value;
+  };
+  if (!Array.isArray(data.tiers)) return;
+  for (const tier of data.tiers as unknown[]) {
+    if (tier === null || typeof tier !== 'object') continue;
+    const t = tier as Record<string, unknown>;
+    rebase(t.existing, 'customersFile');
+    const nb = t.newBusiness as Record<string, unknown> | undefined;
+    if (nb !== null && typeof nb === 'object') rebase(nb.openingPipeline, 'file');
+  }
 }

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
 import { locate } from './locate.js';
+import type { ScenarioFiles } from './scenario-files.js';
 import { flattenIssues, type RawIssue } from './zod-issues.js';
 
 /** A validated scenario with where it came from and a hash of its content. */
@@ -17,6 +18,8 @@ export interface LoadedScenario {
    * `hash` are those of the merged scenario.
    */
   readonly bases?: readonly string[];
+  /** Data of the files the scenario names (customer books, pipelines); `hash` covers their bytes. */
+  readonly files?: ScenarioFiles;
 }
 
 /** One YAML/JSON file read into a document (for positions) and plain data (for validation). */

@@ -3,6 +3,11 @@ import { MAX_TRIALS } from './limits.js';
 import { targetsSchema } from './targets-schema.js';
 import { MAX_MAGNITUDE } from './distribution-schema.js';
 import { stressSchema } from './stress-schema.js';
+import { renewalAdjustmentsSchema } from './renewal-adjustments-schema.js';
+import { repsSchema } from './reps-schema.js';
+import { earlierLeadsSchema, leadSourceName, leadSourceSchema } from './lead-sources-schema.js';
+import { openingPipelineSchema } from './pipeline-schema.js';
+import { contractTermsSchema } from './contract-terms-schema.js';
 import {
   monthLagDistribution,
   monthlyProfile,
@@ -80,16 +85,27 @@ export const existingBookSchema = z
       .finite()
       .nonnegative({ error: 'must be >= 0' })
       .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' })
-      .describe('ARR live at the start of the year (currency).'),
+      .optional()
+      .describe('ARR live at the start of the year (currency). With customersFile: the sum of the file.'),
     customers: z
       .number()
       .int({ error: 'must be a whole number' })
       .nonnegative({ error: 'must be >= 0' })
       .max(1e9, { error: 'must be at most 1e9' })
-      .describe('Customers live at the start of the year.'),
-    renewalCalendar: renewalCalendar.default('uniform'),
+      .optional()
+      .describe('Customers live at the start of the year. With customersFile: the rows of the file.'),
+    renewalCalendar: renewalCalendar.optional(),
+    customersFile: z
+      .string()
+      .trim()
+      .min(1, { error: 'must name a file' })
+      .optional()
+      .describe(
+        'CSV of the customers, one row each (path relative to this scenario file): id, tier, arr, next_renewal (fiscal month or date), term_months (1 = monthly-billed, 12..60), renewals_completed, health (0..1), escalator. Replaces openingArr, customers and renewalCalendar.',
+      ),
+    renewalAdjustments: renewalAdjustmentsSchema.optional(),
     renewalRate: rateDistribution.describe(
-      "This year's logo renewal rate: the chance a customer due renews (drawn once per trial; each customer due renews or not).",
+      "This year's logo renewal rate: the chance a customer due renews (drawn once per trial; each customer due renews or not). With customersFile: the rate of a reference customer (see renewalAdjustments), and for monthly-billed customers the chance of staying the whole year.",
     ),
     priceUplift: nonNegativeDistribution
       .default(0)
@@ -113,6 +129,16 @@ export const existingBookSchema = z
   // is reported at once; they read the raw values defensively.
   .superRefine(
     (b, ctx) => {
+      if (b.customersFile !== undefined) {
+        for (const key of ['openingArr', 'customers', 'renewalCalendar'] as const)
+          if (b[key] !== undefined)
+            ctx.addIssue({ code: 'custom', message: `${key} comes from customersFile: give one or the other`, path: [key] });
+      } else {
+        if (b.openingArr === undefined) ctx.addIssue({ code: 'custom', message: 'give openingArr and customers, or customersFile', path: ['openingArr'] });
+        if (b.customers === undefined) ctx.addIssue({ code: 'custom', message: 'give openingArr and customers, or customersFile', path: ['customers'] });
+        if (b.renewalAdjustments !== undefined)
+          ctx.addIssue({ code: 'custom', message: 'renewalAdjustments need per-customer data: give customersFile', path: ['renewalAdjustments'] });
+      }
       if (typeof b.openingArr === 'number' && b.openingArr > 0 && b.customers === 0)
         ctx.addIssue({ code: 'custom', message: 'an opening ARR above 0 needs at least one customer', path: ['customers'] });
       if (Array.isArray(b.renewalCalendar) && b.renewalCalendar.every((x) => typeof x === 'number')) {
@@ -127,23 +153,75 @@ export const existingBookSchema = z
     },
     { when: () => true },
   )
-  .describe('The customer book live at the start of the year.');
+  .describe('The customer book live at the start of the year: as aggregates, or customer by customer from a file.');
 
 export const newBusinessSchema = z
   .strictObject({
-    leadsPerMonth: nonNegativeDistribution.describe(
-      'Qualified leads in an average month. poisson/negativeBinomial: the count itself (mean scaled by seasonality and market); any other distribution: drawn each month, scaled, and rounded to whole leads.',
-    ),
+    leadsPerMonth: nonNegativeDistribution
+      .optional()
+      .describe(
+        'Qualified leads in an average month. poisson/negativeBinomial: the count itself (mean scaled by seasonality and market); any other distribution: drawn each month, scaled, and rounded to whole leads.',
+      ),
     seasonality: monthlyProfile
       .optional()
       .describe('Relative lead volume by fiscal month; rescaled to average 1, so leadsPerMonth stays the average month.'),
-    conversion: rateDistribution.describe("This year's lead-to-deal conversion rate (drawn once per trial; each lead converts or not)."),
+    conversion: rateDistribution
+      .optional()
+      .describe("This year's lead-to-deal conversion rate (drawn once per trial; each lead converts or not)."),
+    leadSources: z
+      .array(leadSourceSchema)
+      .min(1, { error: 'give at least one lead source' })
+      .max(20, { error: 'at most 20 lead sources' })
+      .optional()
+      .describe('Leads split by grade and/or channel, each with its own volume and conversion (instead of leadsPerMonth and conversion).'),
+    earlierLeads: earlierLeadsSchema.optional(),
+    openingPipeline: openingPipelineSchema.optional(),
+    reps: repsSchema.optional(),
     salesCycleMonths: monthLagDistribution
       .default(0)
-      .describe('Months from lead to closed deal, per deal. Leads of the months before the year close in it too.'),
+      .describe(
+        "Months from lead to closed deal, per deal. Leads of the months before the year close in it too (unless earlierLeads or openingPipeline state what is open at the start).",
+      ),
     acv: nonNegativeDistribution.describe('Annual contract value of each new deal (currency), drawn per deal.'),
+    terms: contractTermsSchema.optional(),
+    serviceStartLagMonths: monthLagDistribution
+      .default(0)
+      .describe(
+        'Months from signing to service start, per deal. Bookings count at signing; revenue and ARR from service start (a deal starting after year end adds bookings only).',
+      ),
   })
-  .describe('New customers from marketing leads.');
+  .superRefine(
+    (n, ctx) => {
+      const single = n.leadsPerMonth !== undefined || n.conversion !== undefined;
+      if (single && n.leadSources !== undefined)
+        ctx.addIssue({ code: 'custom', message: 'give leadsPerMonth and conversion, or leadSources, not both', path: ['leadSources'] });
+      if (n.leadsPerMonth !== undefined && n.conversion === undefined)
+        ctx.addIssue({ code: 'custom', message: 'leadsPerMonth needs a conversion rate', path: ['conversion'] });
+      if (n.conversion !== undefined && n.leadsPerMonth === undefined)
+        ctx.addIssue({ code: 'custom', message: 'conversion needs leadsPerMonth', path: ['leadsPerMonth'] });
+      const sourced = (n.reps as { sourcedDealsPerMonth?: unknown } | undefined)?.sourcedDealsPerMonth !== undefined;
+      if (!single && n.leadSources === undefined && !sourced && n.earlierLeads === undefined && n.openingPipeline === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'new business needs a source of deals: leadsPerMonth and conversion, leadSources, reps.sourcedDealsPerMonth, earlierLeads or openingPipeline',
+        });
+      if (Array.isArray(n.leadSources)) {
+        const seen = new Map<string, number>();
+        n.leadSources.forEach((src: unknown, i: number) => {
+          if (src === null || typeof src !== 'object') return;
+          const name = leadSourceName(src as { grade?: string; channel?: string });
+          if (name === '') return;
+          if (seen.has(name))
+            ctx.addIssue({ code: 'custom', message: `lead source "${name}" is listed twice (also leadSources[${seen.get(name)}])`, path: ['leadSources', i] });
+          else seen.set(name, i);
+        });
+      }
+    },
+    { when: () => true },
+  )
+  .describe(
+    'New customers: from marketing leads (lead-driven), reps sourcing their own deals (rep-driven), or both (hybrid), plus what is open at the start of the year.',
+  );
 
 export const newCustomerExpansionSchema = z
   .strictObject({
@@ -168,9 +246,9 @@ export const tierSchema = z
 
 /** What a tier needs for each of its own stresses to shift something: a stress on a part it lacks is a mistake. */
 const STRESS_NEEDS: Record<string, { readonly has: (t: Partial<Tier>) => boolean; readonly what: string }> = {
-  leads: { has: (t) => !!t.newBusiness, what: 'newBusiness' },
+  leads: { has: (t) => !!t.newBusiness?.leadsPerMonth || !!t.newBusiness?.leadSources, what: 'leads in newBusiness' },
   acv: { has: (t) => !!t.newBusiness, what: 'newBusiness' },
-  conversion: { has: (t) => !!t.newBusiness, what: 'newBusiness' },
+  conversion: { has: (t) => !!t.newBusiness?.conversion || !!t.newBusiness?.leadSources || !!t.newBusiness?.earlierLeads || !!t.newBusiness?.openingPipeline, what: 'a conversion rate in newBusiness' },
   renewal: { has: (t) => !!t.existing, what: 'an existing book' },
   contraction: { has: (t) => !!t.existing?.contraction, what: 'existing.contraction' },
   expansion: { has: (t) => !!t.existing?.expansion || !!t.newCustomerExpansion, what: 'existing.expansion or newCustomerExpansion' },
@@ -198,6 +276,13 @@ export const scenarioSchema = z
       .max(12, { error: 'must be a month number from 1 (January) to 12' })
       .default(1)
       .describe('Calendar month the fiscal year starts in (1 = January).'),
+    fiscalYear: z
+      .number()
+      .int({ error: 'must be a whole year' })
+      .min(1990, { error: 'must be a year from 1990 to 2100' })
+      .max(2100, { error: 'must be a year from 1990 to 2100' })
+      .optional()
+      .describe('Calendar year the fiscal year starts in (e.g. 2027); needed when files give dates rather than fiscal months.'),
     trials: z
       .number()
       .int({ error: 'must be a whole number' })
@@ -262,4 +347,5 @@ export type Tier = Scenario['tiers'][number];
 export type ExistingBook = NonNullable<Tier['existing']>;
 export type NewBusiness = NonNullable<Tier['newBusiness']>;
 export type NewCustomerExpansion = NonNullable<Tier['newCustomerExpansion']>;
+export type RepsPlanInput = NonNullable<NewBusiness['reps']>;
 export type MarketLoadings = Scenario['market']['loadings'];

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { editDistance } from './edit-distance.js';
 
 /** A validation problem before it is located in the file. */
 export interface RawIssue {
@@ -97,19 +98,4 @@ function suggest(key: string): string {
   const lower = key.toLowerCase();
   const near = KNOWN_KEYS.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
   return near && near !== key ? ` (did you mean "${near}"?)` : '';
-}
-
-/** Levenshtein distance; keys are short, so O(a*b) is fine. */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }

@@ -4,6 +4,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { RunAbortedError, RunOptionError } from '../../src/engine/errors.js';
 import { parseScenario } from '../../src/scenario/parse.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 const exampleText = readFileSync(`${ROOT}scenarios/example.yaml`, 'utf8');
@@ -25,6 +26,16 @@ describe('determinism', () => {
   it('per-trial values are identical across worker counts, not just the summary', async () => {
     const a = await simulate(example, { trials: 2_500, seed: 'abc', workers: 0 });
     const b = await simulate(example, { trials: 2_500, seed: 'abc', workers: 2 });
+    a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer))).toBe(true));
+  });
+
+  it('a scenario with customer and pipeline files, reps, grades and terms: identical per-trial values in-process and with 2 workers', async () => {
+    // The files' typed arrays travel to the workers on SharedArrayBuffers; the numbers must not care.
+    const hybrid = await loadScenario(`${ROOT}scenarios/hybrid-company.yaml`);
+    expect(Object.keys(hybrid.files?.books ?? {})).toEqual(['Mid-market', 'Enterprise']);
+    const a = await simulate(hybrid, { trials: 2_500, seed: 3, workers: 0 });
+    const b = await simulate(hybrid, { trials: 2_500, seed: 3, workers: 2 });
+    expect(a.store.columns.length).toBe(b.store.columns.length);
     a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer))).toBe(true));
   });
 

@@ -35,3 +35,19 @@ export function meanAndSe(xs: ArrayLike<number>): { mean: number; se: number; sd
   const sd = Math.sqrt(ss / (n - 1));
   return { mean, se: sd / Math.sqrt(n), sd };
 }
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenario } from '../../src/scenario/load.js';
+
+/**
+ * Write a scenario and the data files it names into a fresh temporary folder, load it from there
+ * (so files resolve relative to it) and run it in-process.
+ */
+export async function runWithFiles(yaml: string, files: Record<string, string>, trials: number, seed: number | string = 1): Promise<Simulation> {
+  const dir = mkdtempSync(join(tmpdir(), 'arrcast-files-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  writeFileSync(join(dir, 'scenario.yaml'), yaml);
+  return simulate(await loadScenario(join(dir, 'scenario.yaml')), { trials, seed, workers: 0 });
+}

@@ -24,7 +24,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a misspelt key: reported as unknown, and the real key as missing (no silent default)',
     yaml: edit('conversion: 0.05', 'convresion: 0.05'),
     expected: [
-      'bad.yaml:12:7 tiers[0].newBusiness.conversion: is required',
+      'bad.yaml:12:7 tiers[0].newBusiness.conversion: leadsPerMonth needs a conversion rate',
       'bad.yaml:13:7 tiers[0].newBusiness: unknown key "convresion" (did you mean "conversion"?)',
     ],
   },

@@ -1,0 +1,92 @@
+import { median } from 'simple-statistics';
+import type { CustomerBook } from '../scenario/customer-book.js';
+import type { RenewalAdjustments } from '../scenario/renewal-adjustments-schema.js';
+
+/**
+ * A customer book read from a file, arranged for the hot loop: customers due this year in one run
+ * of arrays sorted by renewal month, monthly-billed customers in another, and the deterministic
+ * escalator step-ups of multi-year contracts not due this year precomputed by month.
+ *
+ * Each customer carries its renewal odds multiplier exp(adjustment) (see
+ * renewal-adjustments-schema.ts): with the trial's base odds o = rate / (1 - rate) the customer
+ * renews with p = o k / (1 + o k), one multiplication and one division per customer, no exp.
+ */
+export interface CustomerBookPlan {
+  readonly customers: number;
+  readonly openingArr: number;
+  /** Annual and multi-year customers renewing this year, sorted by month. */
+  readonly dueArr: Float64Array;
+  readonly dueMonth: Int32Array;
+  readonly dueOdds: Float64Array;
+  /** Monthly-billed customers: they churn by a monthly hazard, any month. */
+  readonly monthlyArr: Float64Array;
+  readonly monthlyOdds: Float64Array;
+  /** ARR added in each fiscal month by multi-year escalators stepping up (index 0 = month 1), currency. */
+  readonly escalation: Float64Array;
+  /** Customers and ARR due this year (constant: the calendar is in the file). */
+  readonly arrDue: number;
+}
+
+/** Renewals completed beyond the first count up to this many. */
+const LOYALTY_CAP = 5;
+
+/**
+ * @example planCustomerBook(book, { perArrDoubling: 0.2, firstRenewal: -0.4, perRenewalAfterFirst: 0, health: 0 })
+ * Complexity: O(customers log customers) for the sort by month.
+ */
+export function planCustomerBook(book: CustomerBook, adjust: RenewalAdjustments | undefined): CustomerBookPlan {
+  const a = adjust ?? { perArrDoubling: 0, firstRenewal: 0, perRenewalAfterFirst: 0, health: 0 };
+  const n = book.size;
+  const medianArr = n > 0 ? median(Array.from(book.arr)) : 0;
+  let healthSum = 0;
+  let healthCount = 0;
+  for (let i = 0; i < n; i++)
+    if (!Number.isNaN(book.health[i]!)) {
+      healthSum += book.health[i]!;
+      healthCount++;
+    }
+  const meanHealth = healthCount > 0 ? healthSum / healthCount : 0;
+  const odds = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const arr = book.arr[i]!;
+    const renewals = book.renewals[i]!;
+    const health = book.health[i]!;
+    let logOdds = 0;
+    // A zero ARR (or median) would be log2(0): such customers count as median-sized.
+    if (a.perArrDoubling !== 0 && arr > 0 && medianArr > 0) logOdds += a.perArrDoubling * Math.log2(arr / medianArr);
+    if (renewals === 0) logOdds += a.firstRenewal;
+    else logOdds += a.perRenewalAfterFirst * (Math.min(renewals, LOYALTY_CAP) - 1);
+    if (!Number.isNaN(health)) logOdds += a.health * (health - meanHealth);
+    odds[i] = Math.exp(logOdds);
+  }
+
+  const due: number[] = [];
+  const monthly: number[] = [];
+  const escalation = new Float64Array(12);
+  let openingArr = 0;
+  for (let i = 0; i < n; i++) {
+    const arr = book.arr[i]!;
+    openingArr += arr;
+    const term = book.termMonths[i]!;
+    const next = book.nextRenewal[i]!;
+    if (term === 1) monthly.push(i);
+    else if (next <= 12) due.push(i);
+    // A multi-year contract not ending this year steps up on its anniversary, which falls in the
+    // calendar month of its renewal date.
+    else if (book.escalator[i]! > 0) escalation[(next - 1) % 12]! += arr * book.escalator[i]!;
+  }
+  due.sort((x, y) => book.nextRenewal[x]! - book.nextRenewal[y]! || x - y);
+  let arrDue = 0;
+  for (const i of due) arrDue += book.arr[i]!;
+  return {
+    customers: n,
+    openingArr,
+    dueArr: Float64Array.from(due, (i) => book.arr[i]!),
+    dueMonth: Int32Array.from(due, (i) => book.nextRenewal[i]!),
+    dueOdds: Float64Array.from(due, (i) => odds[i]!),
+    monthlyArr: Float64Array.from(monthly, (i) => book.arr[i]!),
+    monthlyOdds: Float64Array.from(monthly, (i) => odds[i]!),
+    escalation,
+    arrDue,
+  };
+}

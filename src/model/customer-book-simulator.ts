@@ -1,0 +1,141 @@
+import type { Stream } from '../random/source.js';
+import { componentIndex } from './components.js';
+import type { Draw } from './distribution-sampler.js';
+import type { BookRates } from './existing-book-simulator.js';
+import type { TierOutcome } from './tier-outcome.js';
+import type { TierPlan } from './tier-plan.js';
+
+const C_EXP = componentIndex('existingExpansion');
+const C_UPLIFT = componentIndex('priceUplift');
+const C_CONTRACTION = componentIndex('contraction');
+const C_CHURN = componentIndex('churn');
+const C_RENEWAL = componentIndex('renewal');
+
+const NEVER: Draw = () => 0;
+
+/**
+ * A book read customer by customer. Each customer due this year renews or not (Bernoulli) with
+ * its own probability p_i = o k_i / (1 + o k_i), where o is the odds of the trial's renewal rate
+ * (after the market shift, so the market moves every customer together) and k_i the customer's
+ * odds multiplier from the renewal adjustments. One uniform U decides each customer:
+ *   U >= p_i: churns;  otherwise V = U / p_i is again uniform on [0, 1) (conditioning), and
+ *   V < c contracts (probability c), V < c + (1 - c) e expands, else renews flat.
+ * So a customer costs one uniform plus a size draw only when it contracts or expands: the loop
+ * over 20,000 customers allocates nothing and calls no exp or log.
+ *
+ * Monthly-billed customers have no renewal date: they leave by a monthly hazard h with
+ * (1 - h)^12 = p_i (DOMAIN.md: monthly = 1 - (1 - annual)^(1/12), not annual / 12). A leaver's
+ * month comes from the same uniform: given U >= p_i, W = (U - p_i) / (1 - p_i) is uniform and the
+ * month is the smallest m with 1 - p_i^(m/12) >= W (1 - p_i). They see no uplift, contraction or
+ * expansion (nothing is renegotiated without a renewal).
+ */
+export class CustomerBookSimulator {
+  private readonly uniform: Stream;
+  private readonly contractionSize: Draw;
+  private readonly expansionSize: Draw;
+  /** Scratch lists of the customers that contract or expand this trial (indices into the due arrays). */
+  private readonly contracting: Int32Array;
+  private readonly expanding: Int32Array;
+
+  constructor(
+    private readonly plan: TierPlan,
+    stream: (driver: string) => Stream,
+  ) {
+    const e = plan.existing!;
+    this.uniform = stream('customers');
+    this.contractionSize = e.contraction ? e.contraction.size.bind(stream('contraction.size')) : NEVER;
+    this.expansionSize = e.expansion ? e.expansion.size.bind(stream('expansion.size')) : NEVER;
+    const due = e.book!.dueArr.length;
+    this.contracting = new Int32Array(due);
+    this.expanding = new Int32Array(due);
+  }
+
+  run(rates: BookRates, out: TierOutcome): void {
+    const book = this.plan.existing!.book!;
+    const ev = out.events;
+    const booked = out.booked;
+    const u = this.uniform;
+    const { uplift, renewal } = rates;
+    const c = rates.contraction;
+    const ce = c + (1 - c) * rates.expansion;
+    // Base odds; a rate of exactly 1 renews everyone (odds infinite), 0 no one.
+    const certain = renewal >= 1;
+    const o = certain ? 0 : renewal / (1 - renewal);
+
+    const { dueArr, dueMonth, dueOdds } = book;
+    // Pass 1 decides every customer with its uniform and no other call, so the loop stays tight;
+    // pass 2 draws the sizes of the few that contract or expand.
+    const contracting = this.contracting;
+    const expanding = this.expanding;
+    let nContracting = 0;
+    let nExpanding = 0;
+    let renewed = 0;
+    let lostCount = 0;
+    let grossLoss = 0;
+    let retainedTotal = 0;
+    for (let i = 0; i < dueArr.length; i++) {
+      const arr = dueArr[i]!;
+      const slot = dueMonth[i]! - 1;
+      // U < p with p = k / (1 + k) is U (1 + k) < k, and V = U / p < c is U (1 + k) < c k: the
+      // same tests without a division (a certain renewal: p = 1, so y = U against 1).
+      const k = certain ? 1 : o * dueOdds[i]!;
+      const x = u();
+      const y = certain ? x : x * (1 + k);
+      if (y >= k) {
+        lostCount++;
+        grossLoss += arr;
+        ev[C_CHURN * 12 + slot]! -= arr;
+        continue;
+      }
+      renewed++;
+      if (y < c * k) contracting[nContracting++] = i;
+      else {
+        if (y < ce * k) expanding[nExpanding++] = i;
+        retainedTotal += arr;
+        ev[C_UPLIFT * 12 + slot]! += arr * uplift;
+      }
+    }
+    for (let j = 0; j < nContracting; j++) {
+      const i = contracting[j]!;
+      const arr = dueArr[i]!;
+      const slot = dueMonth[i]! - 1;
+      const cut = this.contractionSize() * arr;
+      const retained = arr - cut;
+      ev[C_CONTRACTION * 12 + slot]! -= cut;
+      // GRR excludes price and upsell: a contraction counts in full even when the uplift offsets it.
+      grossLoss += cut;
+      retainedTotal += retained;
+      ev[C_UPLIFT * 12 + slot]! += retained * uplift;
+    }
+    for (let j = 0; j < nExpanding; j++) {
+      const i = expanding[j]!;
+      const added = this.expansionSize() * dueArr[i]!;
+      ev[C_EXP * 12 + dueMonth[i]! - 1]! += added;
+      booked[C_EXP]! += added;
+    }
+    booked[C_RENEWAL]! += retainedTotal;
+    booked[C_UPLIFT]! += retainedTotal * uplift;
+    out.customersDue += dueArr.length;
+    out.customersRenewed += renewed;
+    out.arrDue += book.arrDue;
+
+    const { monthlyArr, monthlyOdds } = book;
+    for (let i = 0; i < monthlyArr.length; i++) {
+      const k = certain ? 1 : o * monthlyOdds[i]!;
+      const x = u();
+      if ((certain ? x : x * (1 + k)) < k) continue;
+      const p = k / (1 + k);
+      const arr = monthlyArr[i]!;
+      // The leaving month: smallest m with p^(m/12) <= 1 - W (1 - p); p = 0 leaves at once.
+      const month = p <= 0 ? 1 : Math.min(12, Math.max(1, Math.ceil((12 * Math.log(1 - (x - p))) / Math.log(p) - 1e-12)));
+      lostCount++;
+      grossLoss += arr;
+      ev[C_CHURN * 12 + month - 1]! -= arr;
+    }
+    out.customersLost += lostCount;
+    out.grossLoss += grossLoss;
+
+    const esc = book.escalation;
+    for (let m = 0; m < 12; m++) ev[C_UPLIFT * 12 + m]! += esc[m]!;
+  }
+}

@@ -1,0 +1,153 @@
+import type { NewBusiness } from '../scenario/scenario-schema.js';
+import { leadSourceName } from '../scenario/lead-sources-schema.js';
+import type { PipelineBook } from '../scenario/pipeline-file.js';
+import { prepareAlias, type AliasTable } from '../random/discrete.js';
+import type { RandomSource } from '../random/source.js';
+import { compileCount, type CountDraw } from './count-sampler.js';
+import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
+import { lagPmf, type LagPmf } from './lag-pmf.js';
+
+/** One stream of leads: the tier's leads (name ''), or a grade/channel of them. */
+export interface LeadSourcePlan {
+  /** '' for the tier's single lead stream; the grade/channel name otherwise. */
+  readonly name: string;
+  readonly grade: string | undefined;
+  readonly channel: string | undefined;
+  readonly leads: (source: RandomSource) => CountDraw;
+  /** Lead-volume weight of each fiscal month, averaging 1 (index 0 = month 1). */
+  readonly seasonality: Float64Array;
+  readonly conversion: CompiledDistribution;
+}
+
+export interface EarlierLeadsPlan {
+  readonly count: number;
+  readonly conversion: CompiledDistribution;
+  /** P(close month = m) for m = 1..12, as a lag pmf over 0..11 (lag = m - 1). */
+  readonly closeMonth: LagPmf;
+}
+
+export interface PipelineGroupPlan {
+  readonly count: number;
+  readonly winProbability: CompiledDistribution;
+  readonly closeMonth: number;
+  /** Undefined: the tier's acv. */
+  readonly amount: CompiledDistribution | undefined;
+}
+
+export interface RepsPlan {
+  readonly start: number;
+  /** Planned hires by fiscal month (index 0 = month 1). */
+  readonly hires: Int32Array;
+  readonly slipProbability: CompiledDistribution | undefined;
+  /** Months a slipped hire starts late (lag 1..24). */
+  readonly slipMonths: LagPmf | undefined;
+  readonly attrition: CompiledDistribution;
+  /** Share of full productivity by month of tenure (index 0 = first month); 1 after the last. */
+  readonly ramp: Float64Array;
+  readonly capacity: CompiledDistribution;
+  readonly sourced: CompiledDistribution | undefined;
+  readonly carryOverflow: boolean;
+  /** Most reps the year can see: start + every hire. */
+  readonly maxReps: number;
+}
+
+export interface ContractTermsPlan {
+  readonly months: Int32Array;
+  /** Total contract value per unit of first-year ACV: sum over contract years of (1 + escalator)^y. */
+  readonly tcvFactor: Float64Array;
+  readonly mix: AliasTable;
+  readonly shares: Float64Array;
+}
+
+export interface NewBusinessPlan {
+  readonly sources: readonly LeadSourcePlan[];
+  /** Simulate leads of the months before the year that close in it (false when the open book is stated). */
+  readonly warmStart: boolean;
+  readonly salesCycle: LagPmf;
+  readonly acv: CompiledDistribution;
+  readonly earlierLeads: EarlierLeadsPlan | undefined;
+  readonly pipelineGroups: readonly PipelineGroupPlan[];
+  readonly pipelineFile: PipelineBook | undefined;
+  readonly reps: RepsPlan | undefined;
+  readonly terms: ContractTermsPlan | undefined;
+  readonly serviceStart: LagPmf;
+}
+
+/**
+ * Compile a tier's new business. `pipeline` is the tier's part of its opening-pipeline file, if any.
+ * Complexity: O(size of its distributions' tables).
+ */
+export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefined): NewBusinessPlan {
+  const tierSeasonality = normalisedSeasonality(n.seasonality);
+  const sources: LeadSourcePlan[] = [];
+  if (n.leadsPerMonth !== undefined && n.conversion !== undefined)
+    sources.push({
+      name: '',
+      grade: undefined,
+      channel: undefined,
+      leads: compileCount(n.leadsPerMonth),
+      seasonality: tierSeasonality,
+      conversion: compileDistribution(n.conversion),
+    });
+  for (const s of n.leadSources ?? [])
+    sources.push({
+      name: leadSourceName(s),
+      grade: s.grade,
+      channel: s.channel,
+      leads: compileCount(s.leadsPerMonth),
+      seasonality: s.seasonality ? normalisedSeasonality(s.seasonality) : tierSeasonality,
+      conversion: compileDistribution(s.conversion),
+    });
+  const e = n.earlierLeads;
+  const earlierLeads: EarlierLeadsPlan | undefined = e && {
+    count: e.count,
+    conversion: compileDistribution(e.conversion),
+    closeMonth: lagPmf({ dist: 'discrete', values: e.closeMonth.map((_, i) => i), weights: e.closeMonth }),
+  };
+  const r = n.reps;
+  const reps: RepsPlan | undefined = r && {
+    start: r.start,
+    hires: Int32Array.from(r.hires),
+    slipProbability: r.hireSlip && compileDistribution(r.hireSlip.probability),
+    slipMonths: r.hireSlip && lagPmf(r.hireSlip.months),
+    attrition: compileDistribution(r.attrition),
+    ramp: Float64Array.from(r.ramp),
+    capacity: compileDistribution(r.capacity),
+    sourced: r.sourcedDealsPerMonth === undefined ? undefined : compileDistribution(r.sourcedDealsPerMonth),
+    carryOverflow: r.overflow === 'carry',
+    maxReps: r.start + r.hires.reduce((a, h) => a + h, 0),
+  };
+  const terms: ContractTermsPlan | undefined = n.terms && {
+    months: Int32Array.from(n.terms, (t) => t.months),
+    tcvFactor: Float64Array.from(n.terms, (t) => {
+      let f = 0;
+      for (let y = 0; y < t.months / 12; y++) f += (1 + t.escalator) ** y;
+      return f;
+    }),
+    mix: prepareAlias(n.terms.map((t) => t.share)),
+    shares: Float64Array.from(n.terms, (t) => t.share),
+  };
+  return {
+    sources,
+    warmStart: n.earlierLeads === undefined && n.openingPipeline === undefined,
+    salesCycle: lagPmf(n.salesCycleMonths),
+    acv: compileDistribution(n.acv),
+    earlierLeads,
+    pipelineGroups: (n.openingPipeline?.groups ?? []).map((g) => ({
+      count: g.count,
+      winProbability: compileDistribution(g.winProbability),
+      closeMonth: g.closeMonth,
+      amount: g.amount === undefined ? undefined : compileDistribution(g.amount),
+    })),
+    pipelineFile: pipeline,
+    reps,
+    terms,
+    serviceStart: lagPmf(n.serviceStartLagMonths),
+  };
+}
+
+function normalisedSeasonality(profile: readonly number[] | undefined): Float64Array {
+  if (!profile) return new Float64Array(12).fill(1);
+  const mean = profile.reduce((a, b) => a + b, 0) / 12;
+  return Float64Array.from(profile, (w) => (mean > 0 ? w / mean : 0));
+}

@@ -1,0 +1,360 @@
+import { binomial } from '../random/binomial.js';
+import { discreteIndex } from '../random/discrete.js';
+import { poisson } from '../random/poisson.js';
+import type { Stream } from '../random/source.js';
+import { componentIndex } from './components.js';
+import type { CountDraw } from './count-sampler.js';
+import type { Draw, SumDraw } from './distribution-sampler.js';
+import { lagPmf, type LagPmf } from './lag-pmf.js';
+import { LagSplitter } from './lag-splitter.js';
+import { trialRate, volumeMultiplier } from './market.js';
+import type { NewBusinessPlan } from './new-business-plan.js';
+import { RepFloor } from './rep-floor.js';
+import type { TierOutcome } from './tier-outcome.js';
+import type { TierPlan } from './tier-plan.js';
+
+const C_NEW = componentIndex('newBusiness');
+const C_NEW_EXP = componentIndex('newCustomerExpansion');
+
+/** A guard against a typo (leads of 1e12) turning a run into a hang: far beyond any real company. */
+const MAX_DEALS_PER_MONTH = 1_000_000;
+
+/** One lead source bound to its own streams, and where its figures go in the outcome. */
+interface BoundSource {
+  readonly seasonality: Float64Array;
+  readonly conversion: Draw;
+  readonly leads: CountDraw;
+  readonly deals: (n: number, p: number) => number;
+  readonly cycle: LagSplitter;
+  readonly driverSlot: number;
+  /** Extras slots of its leads and deals (-1: the tier's single source, reported as the tier's leads). */
+  readonly leadsSlot: number;
+  readonly dealsSlot: number;
+}
+
+interface BoundGroup {
+  readonly count: number;
+  readonly closeMonth: number;
+  readonly winProbability: Draw;
+  readonly amount: SumDraw;
+  readonly driverSlot: number;
+}
+
+/**
+ * A tier's new business through one trial's year. Deals come from the sources the tier has:
+ *  - lead sources (the tier's leads, or its grades/channels): leads ~ count distribution x
+ *    seasonality x market, deals ~ Binomial(leads, the source's conversion this year), each deal
+ *    closing after its sales-cycle lag; without a stated open book, leads of the months before the
+ *    year close in it too (a warm pipeline);
+ *  - earlier leads still open at the start: Binomial(count, their conversion), spread over the
+ *    year by their close-month weights;
+ *  - reps' own sourcing: Poisson(sum over reps of ramp x productivity) deals a month;
+ *  - the opening pipeline: each opportunity won or lost in its expected close month.
+ * With reps, the sourced demand (all but the opening pipeline, which reps already work) is capped
+ * each month by the ramped reps' capacity; the excess is lost or carried to the next month.
+ * A deal signs in its close month (bookings) and goes live after its service-start lag (revenue
+ * and ARR); a deal going live after year end adds bookings only.
+ */
+export class NewBusinessSimulator {
+  private readonly nb: NewBusinessPlan;
+  private readonly sources: BoundSource[];
+  private readonly demand = new Float64Array(12);
+  private readonly closed = new Float64Array(12);
+  private readonly pipelineDeals = new Float64Array(12);
+  private readonly acv: SumDraw;
+  private readonly serviceStart: LagSplitter;
+  private readonly termSplit: LagSplitter | undefined;
+  private readonly pickLag: (table: LagPmf['alias']) => number;
+  private readonly earlier:
+    | { conversion: Draw; deals: (n: number, p: number) => number; months: LagSplitter; driverSlot: number; dealsSlot: number }
+    | undefined;
+  private readonly groups: BoundGroup[];
+  private readonly groupWins: (n: number, p: number) => number;
+  private readonly fileWins: Stream;
+  private readonly floor: RepFloor | undefined;
+  private readonly repDeals: (mean: number) => number;
+  private readonly newExpansionProbability: Draw;
+  private readonly newExpansionCount: (n: number, p: number) => number;
+  private readonly newExpansionTiming: LagSplitter | undefined;
+  private readonly newExpansionSize: SumDraw;
+  private readonly slot: (extra: string) => number;
+  private readonly driverSlot: (driver: string) => number;
+  private tcv = 0;
+  /** Outcome slots, looked up once (no string search per trial). */
+  private readonly slots: Record<
+    'tcv' | 'pipelineWon' | 'pipelineBookings' | 'ramped' | 'capacity' | 'headcount' | 'over' | 'repSourced' | 'attrition' | 'repCapacity' | 'hireSlip' | 'newExpansion',
+    number
+  >;
+
+  constructor(
+    private readonly plan: TierPlan,
+    stream: (driver: string) => Stream,
+  ) {
+    const nb = plan.newBusiness!;
+    this.nb = nb;
+    this.slot = (extra) => plan.extras.findIndex((e) => e.key === extra);
+    this.driverSlot = (driver) => plan.drivers.indexOf(driver);
+    // The tier's single lead stream keeps the stream names it always had, so results of scenarios
+    // without grades are unchanged; a grade's streams carry its name.
+    this.sources = nb.sources.map((s) => {
+      const suffix = s.name === '' ? '' : `.${s.name}`;
+      return {
+        seasonality: s.seasonality,
+        conversion: s.conversion.bind(stream(`conversion${suffix}`)),
+        leads: s.leads(stream(`leads${suffix}`)),
+        deals: binomial(stream(`deals${suffix}`)),
+        cycle: new LagSplitter(nb.salesCycle, stream(`salesCycle${suffix}`)),
+        driverSlot: this.driverSlot(s.name === '' ? 'conversion' : `conversion.${s.name}`),
+        leadsSlot: s.name === '' ? -1 : this.slot(`leads.${s.name}`),
+        dealsSlot: s.name === '' ? -1 : this.slot(`deals.${s.name}`),
+      };
+    });
+    this.acv = nb.acv.bindSum(stream('acv'));
+    this.serviceStart = new LagSplitter(nb.serviceStart, stream('serviceStart'));
+    this.termSplit = nb.terms
+      ? new LagSplitter(lagPmf({ dist: 'discrete', values: Array.from(nb.terms.shares, (_, i) => i), weights: Array.from(nb.terms.shares) }), stream('terms'))
+      : undefined;
+    this.pickLag = discreteIndex(stream('pipeline.timing'));
+    const e = nb.earlierLeads;
+    this.earlier = e && {
+      conversion: e.conversion.bind(stream('earlierLeads.conversion')),
+      deals: binomial(stream('earlierLeads.deals')),
+      months: new LagSplitter(e.closeMonth, stream('earlierLeads.closeMonth')),
+      driverSlot: this.driverSlot('earlierLeads.conversion'),
+      dealsSlot: this.slot('earlierLeads.deals'),
+    };
+    this.groups = nb.pipelineGroups.map((g, i) => ({
+      count: g.count,
+      closeMonth: g.closeMonth,
+      winProbability: g.winProbability.bind(stream(`pipeline.${i + 1}.winProbability`)),
+      amount: (g.amount ?? nb.acv).bindSum(stream(`pipeline.${i + 1}.amount`)),
+      driverSlot: this.driverSlot(`pipeline.${i + 1}.winProbability`),
+    }));
+    this.groupWins = binomial(stream('pipeline.won'));
+    this.fileWins = stream('pipeline.file');
+    this.floor = nb.reps ? new RepFloor(nb.reps, stream) : undefined;
+    this.repDeals = poisson(stream('reps.sourcedDeals'));
+    const x = plan.newCustomerExpansion;
+    this.newExpansionProbability = x ? x.probability.bind(stream('newCustomerExpansion.probability')) : () => 0;
+    this.newExpansionCount = binomial(stream('newCustomerExpansion.count'));
+    this.newExpansionTiming = x ? new LagSplitter(x.timing, stream('newCustomerExpansion.timing')) : undefined;
+    this.newExpansionSize = x ? x.size.bindSum(stream('newCustomerExpansion.size')) : () => 0;
+    this.slots = {
+      tcv: this.slot('newTcv'),
+      pipelineWon: this.slot('pipeline.won'),
+      pipelineBookings: this.slot('pipeline.bookings'),
+      ramped: this.slot('reps.ramped.1'),
+      capacity: this.slot('reps.capacity.deals'),
+      headcount: this.slot('reps.headcount'),
+      over: this.slot('deals.overCapacity'),
+      repSourced: this.slot('deals.repSourced'),
+      attrition: this.driverSlot('reps.attrition'),
+      repCapacity: this.driverSlot('reps.capacity'),
+      hireSlip: this.driverSlot('reps.hireSlip'),
+      newExpansion: this.driverSlot('newCustomerExpansionProbability'),
+    };
+  }
+
+  run(z: number, out: TierOutcome): void {
+    const { loadings, stress } = this.plan;
+    const nb = this.nb;
+    const demand = this.demand;
+    const closed = this.closed;
+    demand.fill(0);
+    this.pipelineDeals.fill(0);
+    this.tcv = 0;
+    // Stress overlays act after the market shift and draw nothing: every stream stays as it was.
+    const leadMultiplier = volumeMultiplier(loadings.leads, z) * stress.leads;
+    const acvMultiplier = volumeMultiplier(loadings.acv, z) * stress.acv;
+
+    for (const s of this.sources) this.runSource(s, z, leadMultiplier, out);
+    if (this.earlier) {
+      const e = this.earlier;
+      const conversion = trialRate(e.conversion(), loadings.conversion, z, stress.conversion);
+      out.drivers[e.driverSlot] = conversion;
+      const deals = e.deals(nb.earlierLeads!.count, conversion);
+      out.extras[e.dealsSlot] = deals;
+      const byMonth = e.months.split(deals);
+      for (let lag = 0; lag < byMonth.length; lag++) demand[lag]! += byMonth[lag]!;
+    }
+
+    if (this.floor) this.capDemand(leadMultiplier, out);
+    else closed.set(demand);
+
+    // Signing: the sourced deals at the tier's ACV, then the opening pipeline at its own amounts.
+    for (let m = 1; m <= 12; m++) if (closed[m - 1]! > 0) this.sign(closed[m - 1]!, m, this.acv, acvMultiplier, out);
+    this.runPipeline(z, out);
+
+    const x = this.plan.newCustomerExpansion;
+    const newExpansionProbability = x ? trialRate(this.newExpansionProbability(), loadings.expansion, z, stress.expansion) : 0;
+    if (x) out.drivers[this.slots.newExpansion] = newExpansionProbability;
+    const ev = out.events;
+    for (let m = 1; m <= 12; m++) {
+      const deals = closed[m - 1]! + this.pipelineDeals[m - 1]!;
+      if (deals === 0) continue;
+      out.customersWon += deals;
+      if (!x) continue;
+      const expanding = this.newExpansionCount(deals, newExpansionProbability);
+      if (expanding === 0) continue;
+      const byLag = this.newExpansionTiming!.split(expanding);
+      for (let lag = 0; lag <= x.timing.max && m + lag <= 12; lag++) {
+        if (byLag[lag]! > 0) {
+          const added = this.newExpansionSize(byLag[lag]!);
+          ev[C_NEW_EXP * 12 + m + lag - 1]! += added;
+          out.booked[C_NEW_EXP]! += added;
+        }
+      }
+    }
+    if (nb.terms) out.extras[this.slots.tcv] = this.tcv;
+  }
+
+  private runSource(s: BoundSource, z: number, leadMultiplier: number, out: TierOutcome): void {
+    const { loadings, stress } = this.plan;
+    const conversion = trialRate(s.conversion(), loadings.conversion, z, stress.conversion);
+    out.drivers[s.driverSlot] = conversion;
+    const cycle = this.nb.salesCycle;
+    const demand = this.demand;
+    let leadsInYear = 0;
+    let dealsInYear = 0;
+    // Leads of the `cycle.max` months before the year still close in it: simulate them with this
+    // year's drivers (seasonality wrapping around) so the year opens with a steady-state pipeline.
+    const first = this.nb.warmStart ? 1 - cycle.max : 1;
+    for (let month = first; month <= 12; month++) {
+      const season = s.seasonality[(((month - 1) % 12) + 12) % 12]!;
+      const leads = s.leads(season * leadMultiplier);
+      const deals = s.deals(leads, conversion);
+      if (month >= 1) {
+        leadsInYear += leads;
+        dealsInYear += deals;
+      }
+      if (deals === 0) continue;
+      if (deals > MAX_DEALS_PER_MONTH) throw tooManyDeals(this.plan.name, deals, 'check leadsPerMonth and conversion');
+      const byLag = s.cycle.split(deals);
+      for (let lag = 0; lag <= cycle.max; lag++) {
+        const closeMonth = month + lag;
+        if (closeMonth >= 1 && closeMonth <= 12) demand[closeMonth - 1]! += byLag[lag]!;
+      }
+    }
+    out.leads += leadsInYear;
+    if (s.leadsSlot >= 0) {
+      out.extras[s.leadsSlot] = leadsInYear;
+      out.extras[s.dealsSlot] = dealsInYear;
+    }
+  }
+
+  /** Reps: add their own deals to the demand and cap it month by month by ramped capacity. */
+  private capDemand(leadMultiplier: number, out: TierOutcome): void {
+    const floor = this.floor!;
+    const reps = this.nb.reps!;
+    floor.run();
+    out.drivers[this.slots.attrition] = floor.attrition;
+    out.drivers[this.slots.repCapacity] = floor.capacity;
+    if (reps.slipProbability) out.drivers[this.slots.hireSlip] = floor.slip;
+    const demand = this.demand;
+    const closed = this.closed;
+    let carry = 0;
+    let lost = 0;
+    let capacityTotal = 0;
+    let sourcedTotal = 0;
+    for (let m = 0; m < 12; m++) {
+      // Rep-sourced demand moves with the market like leads do.
+      const sourced = reps.sourced ? this.repDeals(floor.sourcedMean[m]! * leadMultiplier) : 0;
+      if (sourced > MAX_DEALS_PER_MONTH) throw tooManyDeals(this.plan.name, sourced, 'check reps.sourcedDealsPerMonth');
+      sourcedTotal += sourced;
+      // Whole deals: a fraction of a deal's capacity closes nothing (1e-9 guards 0.1 x 30 = 2.9999...).
+      const capacity = Math.floor(floor.ramped[m]! * floor.capacity + 1e-9);
+      capacityTotal += capacity;
+      const want = demand[m]! + sourced + carry;
+      const close = want < capacity ? want : capacity;
+      closed[m] = close;
+      if (reps.carryOverflow) carry = want - close;
+      else lost += want - close;
+      out.extras[this.slots.ramped + m] = floor.ramped[m]!;
+    }
+    lost += carry;
+    out.extras[this.slots.capacity] = capacityTotal;
+    out.extras[this.slots.headcount] = floor.headcount;
+    out.extras[this.slots.over] = lost;
+    if (reps.sourced) out.extras[this.slots.repSourced] = sourcedTotal;
+  }
+
+  /**
+   * Sign n deals in month m whose ACVs are drawn from `amount` (x multiplier): book them now, and
+   * put each lag group live after its service-start lag. With a term mix the deals are also split
+   * by term for their total contract value.
+   */
+  private sign(n: number, m: number, amount: SumDraw, multiplier: number, out: TierOutcome): void {
+    const nb = this.nb;
+    const ev = out.events;
+    if (nb.serviceStart.max === 0 && !nb.terms) {
+      const acv = amount(n) * multiplier;
+      ev[C_NEW * 12 + m - 1]! += acv;
+      out.booked[C_NEW]! += acv;
+      return;
+    }
+    const byLag = this.serviceStart.split(n);
+    for (let lag = 0; lag <= nb.serviceStart.max; lag++) {
+      const k = byLag[lag]!;
+      if (k === 0) continue;
+      let acv = 0;
+      if (nb.terms) {
+        const byTerm = this.termSplit!.split(k);
+        for (let t = 0; t < byTerm.length; t++) {
+          if (byTerm[t]! === 0) continue;
+          const part = amount(byTerm[t]!) * multiplier;
+          acv += part;
+          this.tcv += part * nb.terms.tcvFactor[t]!;
+        }
+      } else acv = amount(k) * multiplier;
+      out.booked[C_NEW]! += acv;
+      if (m + lag <= 12) ev[C_NEW * 12 + m + lag - 1]! += acv;
+    }
+  }
+
+  /** Sign one deal of a known ACV in month m (an opportunity from the pipeline file). */
+  private signOne(acv: number, m: number, out: TierOutcome): void {
+    const nb = this.nb;
+    const lag = nb.serviceStart.max === 0 ? 0 : this.pickLag(nb.serviceStart.alias);
+    if (nb.terms) this.tcv += acv * nb.terms.tcvFactor[this.pickLag(nb.terms.mix)]!;
+    out.booked[C_NEW]! += acv;
+    if (m + lag <= 12) out.events[C_NEW * 12 + m + lag - 1]! += acv;
+  }
+
+  /** The opening pipeline: each opportunity won (or not) in its expected close month, at its own amount. */
+  private runPipeline(z: number, out: TierOutcome): void {
+    const { loadings, stress } = this.plan;
+    if (this.groups.length === 0 && !this.nb.pipelineFile) return;
+    const before = out.booked[C_NEW]!;
+    let won = 0;
+    for (const g of this.groups) {
+      const p = trialRate(g.winProbability(), loadings.conversion, z, stress.conversion);
+      out.drivers[g.driverSlot] = p;
+      const w = this.groupWins(g.count, p);
+      if (w === 0) continue;
+      won += w;
+      this.pipelineDeals[g.closeMonth - 1]! += w;
+      this.sign(w, g.closeMonth, g.amount, 1, out);
+    }
+    const file = this.nb.pipelineFile;
+    if (file) {
+      const u = this.fileWins;
+      for (let i = 0; i < file.size; i++) {
+        // The market moves each opportunity's odds as it moves conversion.
+        const p = trialRate(file.probability[i]!, loadings.conversion, z, stress.conversion);
+        if (u() >= p) continue;
+        won++;
+        const m = file.closeMonth[i]!;
+        this.pipelineDeals[m - 1]! += 1;
+        this.signOne(file.amount[i]!, m, out);
+      }
+    }
+    out.extras[this.slots.pipelineWon] = won;
+    out.extras[this.slots.pipelineBookings] = out.booked[C_NEW]! - before;
+  }
+}
+
+function tooManyDeals(tier: string, deals: number, fix: string): RangeError {
+  return new RangeError(
+    `${tier}: ${deals.toExponential(2)} deals in one month; each deal's ACV is drawn, so more than ${MAX_DEALS_PER_MONTH.toLocaleString('en-US')} a month would not finish: ${fix}`,
+  );
+}

@@ -1,0 +1,100 @@
+import { discreteIndex } from '../random/discrete.js';
+import type { Stream } from '../random/source.js';
+import type { Draw } from './distribution-sampler.js';
+import type { RepsPlan } from './new-business-plan.js';
+
+/** A start month that puts a rep past any ramp: the reps on the floor at the start of the year. */
+const LONG_AGO = -1000;
+
+/**
+ * A tier's sales floor through one trial's year: who is on it each month, how ramped, and how
+ * many deals they source. Reps are followed one by one (their count is small) so each keeps its
+ * own productivity draw (the spread across reps) and tenure.
+ *
+ * Conventions: a hire planned for month m starts on the first of m (or later if the hire slips)
+ * and is in tenure month 1 during m; a rep leaves at the start of a month with the trial's monthly
+ * attrition probability, checked every month it is on the floor; ramped-rep equivalents in a month
+ * are the sum of ramp(tenure) over the reps on the floor.
+ */
+export class RepFloor {
+  /** Ramped-rep equivalents by fiscal month (index 0 = month 1), this trial. */
+  readonly ramped = new Float64Array(12);
+  /** Mean rep-sourced deals by month: sum over reps of ramp x the rep's productivity. */
+  readonly sourcedMean = new Float64Array(12);
+  /** Reps on the floor at year end. */
+  headcount = 0;
+  attrition = 0;
+  capacity = 0;
+  slip = 0;
+
+  private readonly startMonth: Int32Array;
+  private readonly productivity: Float64Array;
+  private readonly events: Stream;
+  private readonly slipMonths: (table: NonNullable<RepsPlan['slipMonths']>['alias']) => number;
+  private readonly drawAttrition: Draw;
+  private readonly drawCapacity: Draw;
+  private readonly drawSlip: Draw;
+  private readonly drawProductivity: Draw;
+
+  constructor(
+    private readonly plan: RepsPlan,
+    stream: (driver: string) => Stream,
+  ) {
+    this.startMonth = new Int32Array(plan.maxReps);
+    this.productivity = new Float64Array(plan.maxReps);
+    this.events = stream('reps.events');
+    this.slipMonths = discreteIndex(stream('reps.slipMonths'));
+    this.drawAttrition = plan.attrition.bind(stream('reps.attrition'));
+    this.drawCapacity = plan.capacity.bind(stream('reps.capacity'));
+    this.drawSlip = plan.slipProbability ? plan.slipProbability.bind(stream('reps.hireSlip')) : () => 0;
+    const sourced = plan.sourced;
+    this.drawProductivity = sourced ? sourced.bind(stream('reps.productivity')) : () => 0;
+  }
+
+  /** Simulate the floor for one trial; fills `ramped` and `sourcedMean`. */
+  run(): void {
+    const plan = this.plan;
+    const u = this.events;
+    this.attrition = this.drawAttrition();
+    this.capacity = this.drawCapacity();
+    this.slip = this.drawSlip();
+    const starts = this.startMonth;
+    const prod = this.productivity;
+    let n = 0;
+    for (let r = 0; r < plan.start; r++) {
+      starts[n] = LONG_AGO;
+      prod[n++] = this.drawProductivity();
+    }
+    for (let m = 1; m <= 12; m++)
+      for (let h = 0; h < plan.hires[m - 1]!; h++) {
+        let start = m;
+        if (this.slip > 0 && u() < this.slip) start += this.slipMonths(plan.slipMonths!.alias);
+        starts[n] = start;
+        prod[n++] = this.drawProductivity();
+      }
+    const ramp = plan.ramp;
+    const attrition = this.attrition;
+    for (let m = 1; m <= 12; m++) {
+      let ramped = 0;
+      let sourced = 0;
+      for (let r = 0; r < n; r++) {
+        const start = starts[r]!;
+        if (start > m) continue;
+        if (attrition > 0 && u() < attrition) {
+          // Gone: never starts again this year.
+          starts[r] = 1000;
+          continue;
+        }
+        const tenure = m - start;
+        const share = tenure < ramp.length ? ramp[tenure]! : 1;
+        ramped += share;
+        sourced += share * prod[r]!;
+      }
+      this.ramped[m - 1] = ramped;
+      this.sourcedMean[m - 1] = sourced;
+    }
+    let headcount = 0;
+    for (let r = 0; r < n; r++) if (starts[r]! <= 12) headcount++;
+    this.headcount = headcount;
+  }
+}

@@ -1,0 +1,51 @@
+import { COMPONENTS } from './components.js';
+import type { TierPlan } from './tier-plan.js';
+
+/**
+ * What one trial produced for one tier, before it is reduced to revenue, bookings and ARR. The
+ * buffers are reused from trial to trial (nothing is allocated per trial).
+ *
+ * Timing convention: an event dated fiscal month m (a deal going live, a renewal, a churn) takes
+ * effect from the start of month m, so it counts in month m's MRR and contributes
+ * amount x (13 - m) / 12 to the year's recognized revenue.
+ */
+export class TierOutcome {
+  /** ARR change by component and month, dated when it goes live: events[c * 12 + (m - 1)], currency. */
+  readonly events = new Float64Array(COMPONENTS.length * 12);
+  /** Bookings by component (contract value signed in the year, at signing), currency. */
+  readonly booked = new Float64Array(COMPONENTS.length);
+  /** Opening ARR lost for GRR: churned plus contracted ARR (price uplift and expansion excluded, as DOMAIN.md defines GRR). */
+  grossLoss = 0;
+  customersWon = 0;
+  customersLost = 0;
+  /** Qualified leads in the fiscal year. */
+  leads = 0;
+  /** Customers due for renewal this year and those that renewed (logo renewal = renewed / due). */
+  customersDue = 0;
+  customersRenewed = 0;
+  /** ARR due for renewal this year (dollar renewal = renewed ARR after contraction / ARR due). */
+  arrDue = 0;
+  /** The trial-level drivers as used this trial (after the market shift), in plan.drivers order. */
+  readonly drivers: Float64Array;
+  /** The tier's extra per-trial figures, in plan.extras order. */
+  readonly extras: Float64Array;
+
+  constructor(plan: Pick<TierPlan, 'drivers' | 'extras'>) {
+    this.drivers = new Float64Array(plan.drivers.length);
+    this.extras = new Float64Array(plan.extras.length);
+  }
+
+  reset(): void {
+    this.events.fill(0);
+    this.booked.fill(0);
+    this.grossLoss = 0;
+    this.customersWon = 0;
+    this.customersLost = 0;
+    this.leads = 0;
+    this.customersDue = 0;
+    this.customersRenewed = 0;
+    this.arrDue = 0;
+    this.drivers.fill(NaN);
+    this.extras.fill(0);
+  }
+}

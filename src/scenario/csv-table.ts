@@ -1,0 +1,663 @@
+import { stat, readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { editDistance } from './edit-distance.js';
+
+/**
+ * Reading the CSV files a scenario names (customer books, opening pipelines): bytes to validated,
+ * header-mapped rows, and the cell parsers and issue collection the readers share.
+ *
+ * The format: comma-separated, UTF-8 (a byte-order mark is dropped), CRLF, LF or CR line ends (even
+ * mixed), fields with commas, quotes or line breaks in double quotes (`"Acme, Inc"`, a quote doubled
+ * inside), spaces around fields ignored, rows with nothing in them (blank lines, `,,,,`) skipped. The
+ * first row is a header naming the columns, matched ignoring case, spaces, `-` and `_` (`Next
+ * Renewal` is `next_renewal`). Parsing is csv-parse's.
+ *
+ * Positions: every issue about a cell has `line` (1-based line of the file) and `column`, the
+ * 1-based CHARACTER column (Unicode code points; a tab counts as one) where the cell's value starts
+ * in that line; for a value in quotes, the column of the opening quote. A cell after a quoted line
+ * break is on a later line than its row's first. Positions are worked out only once there is a
+ * problem to report (one scan of the text, then of each reported row): a clean file pays nothing.
+ */
+
+/** Book and pipeline files larger than this are refused before reading (about 500,000 customers). */
+export const MAX_BOOK_BYTES = 64 * 1024 * 1024;
+
+/** At most this many issues are listed; a last one says how many more there were. */
+export const MAX_ISSUES = 50;
+
+/** A column a reader knows. */
+export interface CsvColumn {
+  /** Canonical name, as written in messages: `next_renewal`. */
+  readonly name: string;
+  readonly required?: boolean;
+  /**
+   * Columns sharing a group: at least one of them must be present (e.g. probability or stage).
+   * The value names the group in the message.
+   */
+  readonly oneOf?: string;
+  /** Other names people give this column, normalized (see `normalizeHeader`): a "did you mean" hint only, never accepted. */
+  readonly hints?: readonly string[];
+}
+
+/**
+ * A CSV file's data rows, validated for shape (header, field counts), with the positions needed to
+ * report problems in them. Collects the issues the reader finds (`problem`), then throws them all at
+ * once (`throwIfProblems`).
+ *
+ * Columns are referred to by their index in the `columns` given to `readCsv`.
+ */
+export class CsvTable {
+  /** @internal Use `readCsv`. */
+  constructor(
+    readonly file: string,
+    private readonly columns: readonly CsvColumn[],
+    /** Field index of each column, -1 when the file has no such column. */
+    private readonly fields: Int32Array,
+    /** Data rows that have as many fields as the header (the others were reported). */
+    readonly rows: readonly (readonly string[])[],
+    /** Record (0-based, counting every line csv-parse returned) of each row, for positions. */
+    private readonly rowRecord: Int32Array,
+    private readonly where: Locator,
+    private readonly issues: ScenarioIssue[],
+    private total: number,
+  ) {}
+
+  /** Whether column `col` is in the file. */
+  has(col: number): boolean {
+    return this.fields[col]! >= 0;
+  }
+
+  /** The (trimmed) text of column `col` in row `row`; '' when empty or when the file has no such column. */
+  cell(row: number, col: number): string {
+    const f = this.fields[col]!;
+    return f < 0 ? '' : this.rows[row]![f]!;
+  }
+
+  /** The line row `row` starts on. */
+  lineOf(row: number): number {
+    return this.where.at(this.rowRecord[row]!, 0).line;
+  }
+
+  /** Record a problem with the cell of column `col` in row `row` (path: the column's name). */
+  problem(row: number, col: number, message: string): void {
+    if (++this.total > MAX_ISSUES) return;
+    const at = this.where.at(this.rowRecord[row]!, Math.max(this.fields[col]!, 0));
+    this.issues.push({ path: [this.columns[col]!.name], message, line: at.line, column: at.column });
+  }
+
+  /** Record a problem that is not about one row (path: the column's name, or none). */
+  fileProblem(col: number | undefined, message: string): void {
+    if (++this.total <= MAX_ISSUES) this.issues.push({ path: col === undefined ? [] : [this.columns[col]!.name], message });
+  }
+
+  /** Whether any problem has been recorded. */
+  get failed(): boolean {
+    return this.total > 0;
+  }
+
+  /** Throw every recorded problem, in file order, as one ScenarioError (at most MAX_ISSUES listed). */
+  throwIfProblems(): void {
+    if (this.total === 0) return;
+    const listed = this.issues
+      .map((issue, i) => ({ issue, i }))
+      .sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.i - b.i)
+      .map(({ issue }) => issue);
+    const more = this.total - listed.length;
+    if (more > 0) listed.push({ path: [], message: `… and ${more} more problem${more === 1 ? '' : 's'}` });
+    throw new ScenarioError(this.file, listed);
+  }
+}
+
+/**
+ * Every line break (CRLF, LF or CR, even mixed) ends a record outside quotes; blank lines come back
+ * as [''] records (skipped by `readCsv`, and kept by csv-parse so its record numbers match `Locator`'s).
+ */
+const csvOptions = {
+  bom: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_column_count: true,
+  relax_quotes: true,
+  trim: true,
+};
+
+/**
+ * Decode and parse a CSV (text, or the bytes of a file) against the columns a reader knows. Throws
+ * ScenarioError naming `file` for: bytes that are not UTF-8, binary content, broken quoting, a
+ * header with unknown, repeated or missing columns, and a file with no data rows ("has no
+ * `noun`"). Rows with the wrong number of fields are recorded as problems on the returned table
+ * (and left out of its rows), so the reader can report them with its own.
+ *
+ * @example readCsv('id,arr\nc1,1200\n', 'b.csv', [{ name: 'id', required: true }, { name: 'arr' }], 'customers').cell(0, 1) // => '1200'
+ * Complexity: O(size of the input).
+ */
+export function readCsv(input: string | Buffer, file: string, columns: readonly CsvColumn[], noun: string): CsvTable {
+  const fail = (message: string, at?: { line: number; column: number }): never => {
+    throw new ScenarioError(file, [{ path: [], message, ...at }]);
+  };
+  let text = '';
+  if (typeof input === 'string') text = input;
+  else {
+    try {
+      text = utf8.decode(input);
+    } catch {
+      fail('is not UTF-8 text: save it as "CSV UTF-8"');
+    }
+  }
+  if (text.includes('\u0000')) fail('is binary, not a CSV file');
+  const where = new Locator(text);
+
+  let records: string[][] = [];
+  try {
+    records = parse(typeof input === 'string' ? text : input, csvOptions) as string[][];
+  } catch (err) {
+    const e = err as { code?: string; message?: string; column?: unknown; records?: unknown };
+    const at = where.at(typeof e.records === 'number' ? e.records : 0, typeof e.column === 'number' ? e.column : 0);
+    fail(
+      e.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted field is never closed: its `"` opens a field that runs to the end of the file'
+        : e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
+          ? 'a quoted field has text after its closing quote: quote the whole field and double any quote inside it ("5"" monitor")'
+          : `is not valid CSV: ${(e.message ?? String(err)).split('\n')[0]}`,
+      at,
+    );
+  }
+
+  let h = 0;
+  while (h < records.length && isBlank(records[h]!)) h++;
+  const header = records[h];
+  if (header === undefined) return fail(`is empty: it has no ${noun} (expected a header row naming the columns, then one row per ${singular(noun)})`);
+  const fields = readHeader(file, header, columns, (field) => where.at(h, field), fail);
+
+  // Data rows: those with the header's number of fields; the others are problems.
+  const width = header.length;
+  const issues: ScenarioIssue[] = [];
+  let total = 0;
+  const rows: string[][] = [];
+  const rowRecord: number[] = [];
+  for (let r = h + 1; r < records.length; r++) {
+    const record = records[r]!;
+    if (record.length === width) {
+      if (isBlank(record)) continue;
+      rows.push(record);
+      rowRecord.push(r);
+      continue;
+    }
+    if (isBlank(record) || ++total > MAX_ISSUES) continue;
+    const extra = record.length > width;
+    const at = where.at(r, extra ? width : 0);
+    issues.push({
+      path: [],
+      message: extra
+        ? `has ${record.length} fields but the header has ${width}: put a value that contains a comma in quotes ("Acme, Inc")`
+        : `has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${width}`,
+      line: at.line,
+      column: extra ? at.column : 1,
+    });
+  }
+  if (rows.length === 0 && total === 0) fail(`has no ${noun}: it has only a header row`, { line: where.at(h, 0).line, column: 1 });
+  return new CsvTable(file, columns, fields, rows, Int32Array.from(rowRecord), where, issues, total);
+}
+
+/** A record whose fields are all empty: a blank line, or `,,,` from a spreadsheet. */
+function isBlank(record: readonly string[]): boolean {
+  for (let i = 0; i < record.length; i++) if (record[i] !== '') return false;
+  return true;
+}
+
+/**
+ * Check a file is a regular file of at most `maxBytes` and read its bytes. Throws ScenarioError
+ * naming `file` otherwise.
+ *
+ * Complexity: O(size of the file).
+ */
+export async function readCsvBytes(path: string, file: string, maxBytes = MAX_BOOK_BYTES): Promise<Buffer> {
+  const fail = (message: string): never => {
+    throw new ScenarioError(file, [{ path: [], message }]);
+  };
+  const failOn = (err: unknown): never => {
+    const code = (err as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`);
+  };
+  let size = 0;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) fail('is a directory, not a CSV file');
+    if (!info.isFile()) fail('is not a regular file');
+    size = info.size;
+  } catch (err) {
+    if (err instanceof ScenarioError) throw err;
+    failOn(err);
+  }
+  const tooLarge = (n: number) => fail(`is ${n} bytes; a customer or pipeline file may be at most ${megabytes(maxBytes)} (${maxBytes} bytes)`);
+  if (size > maxBytes) tooLarge(size);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    return failOn(err);
+  }
+  if (bytes.length > maxBytes) tooLarge(bytes.length); // it grew since stat
+  return bytes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const THOUSANDS = /^[+-]?\d{1,3}(?:([,' _\u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
+const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}\s*[+-]?[\d.]|[\d.]\s*[A-Z]{3}$/;
+const SEPARATORS = /[,' _\u00a0\u202f]/g;
+const CURRENCY_SIGNS = /[$€£¥₹¤]|^[A-Z]{3}|[A-Z]{3}$/g;
+
+/**
+ * A plain decimal number (`1200`, `-3.5`, `.25`, `1e6`); NaN for anything else, including ''. No
+ * thousands separators, currency signs, percent signs, `Infinity` or hex.
+ *
+ * @example parseDecimal('1.5e3') // => 1500
+ */
+export function parseDecimal(cell: string): number {
+  // Fast path, exact: a whole number of up to 9 digits (months, terms, counts).
+  const n = cell.length;
+  if (n > 0 && n <= 9) {
+    let v = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const d = cell.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === n) return v;
+  }
+  return DECIMAL.test(cell) ? Number(cell) : NaN;
+}
+
+/**
+ * Why a non-empty cell is not a plain decimal number, with the fix.
+ *
+ * @example decimalProblem('12,000') // => '"12,000" has a thousands separator: write 12000'
+ */
+export function decimalProblem(cell: string): string {
+  const q = JSON.stringify(cell);
+  const t = cell.trim();
+  if (THOUSANDS.test(t)) return `${q} has a thousands separator: write ${t.replace(SEPARATORS, '')}`;
+  if (DECIMAL_COMMA.test(t)) return `${q}: write decimals with a point (${t.replace(',', '.')}), and no thousands separators`;
+  if (t.endsWith('%')) {
+    const v = parseDecimal(t.slice(0, -1).trim());
+    return Number.isNaN(v) ? `${q} is not a number` : `${q}: write a share as a decimal, not a percentage: ${formatShare(v / 100)}`;
+  }
+  if (CURRENCY.test(t)) {
+    const bare = t.replace(CURRENCY_SIGNS, '').trim().replace(SEPARATORS, '');
+    return `${q}: no currency signs or codes${DECIMAL.test(bare) ? `; write ${bare}` : ''}`;
+  }
+  return `expected a number, got ${q}`;
+}
+
+/**
+ * The number in column `col` of row `row`: a plain decimal within [min, max], whole when `integer`.
+ * An empty cell gives `whenEmpty`, or, when that is a string, records it as the problem. Otherwise
+ * records the problem (`outOfRange(value)` for one outside the bounds) and returns NaN.
+ *
+ * @example numberCell(table, 0, ARR, 'is required', 0, 1e12, (v) => `must be at least 0`) // => 1200
+ */
+export function numberCell(
+  table: CsvTable,
+  row: number,
+  col: number,
+  whenEmpty: number | string,
+  min: number,
+  max: number,
+  outOfRange: (value: number) => string,
+  integer = false,
+): number {
+  const cell = table.cell(row, col);
+  if (cell === '') {
+    if (typeof whenEmpty === 'number') return whenEmpty;
+    table.problem(row, col, whenEmpty);
+    return NaN;
+  }
+  const v = parseDecimal(cell);
+  if (Number.isNaN(v)) table.problem(row, col, decimalProblem(cell));
+  else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${cell}`);
+  else if (v < min || v > max) table.problem(row, col, outOfRange(v));
+  else return v === 0 ? 0 : v; // no -0
+  return NaN;
+}
+
+/** `0.95` for 0.95000000001 (the result of 95 / 100). */
+const formatShare = (v: number) => String(Number(v.toPrecision(12)));
+
+const DATE = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
+const OTHER_DATE = /^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$|^\d{4}\/\d{1,2}$/;
+
+/** The fiscal year a file's dates are placed in. */
+export interface FiscalCalendar {
+  /** Calendar year the fiscal year starts in; needed for dates. */
+  readonly year?: number;
+  /** Calendar month (1..12) the fiscal year starts in. */
+  readonly startMonth: number;
+}
+
+/** What a month column accepts and how to say it does not. */
+export interface MonthRule {
+  /** Last fiscal month accepted. */
+  readonly max: number;
+  /** For a date before the fiscal year starts: `what` is the quoted cell, `start` the first month (`2027-02`). */
+  readonly beforeStart: (what: string, start: string) => string;
+  /** For a month number (`what`: `month 13`) or date (`"2028-03"`) past `max`. */
+  readonly afterMax: (what: string, start: string) => string;
+}
+
+/**
+ * A fiscal month from a cell: a whole number 1..rule.max (1 = the first month of the fiscal year),
+ * or a date `YYYY-MM` or `YYYY-MM-DD` in the fiscal year's calendar (the day is not used): fiscal
+ * month = (y - year) * 12 + (m - startMonth) + 1. Returns the month, or a message saying what is
+ * wrong. The cell must not be empty.
+ *
+ * @example fiscalMonth('2027-03', { year: 2027, startMonth: 2 }, rule) // => 2
+ */
+export function fiscalMonth(cell: string, calendar: FiscalCalendar, rule: MonthRule): number | string {
+  const n = parseDecimal(cell);
+  if (!Number.isNaN(n)) {
+    if (!Number.isInteger(n) || n < 1) return `must be a fiscal month from 1 to ${rule.max} (1 = the first month of the fiscal year) or a date YYYY-MM or YYYY-MM-DD; got ${JSON.stringify(cell)}`;
+    return n > rule.max ? rule.afterMax(`month ${n}`, fiscalStart(calendar)) : n;
+  }
+  const d = DATE.exec(cell);
+  if (d === null) {
+    if (OTHER_DATE.test(cell)) return `${JSON.stringify(cell)}: write dates as YYYY-MM or YYYY-MM-DD (e.g. 2027-03-15)`;
+    return `expected a fiscal month from 1 to ${rule.max} or a date YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(cell)}`;
+  }
+  const y = Number(d[1]);
+  const m = Number(d[2]);
+  const day = d[3] === undefined ? 1 : Number(d[3]);
+  if (m < 1 || m > 12 || day < 1 || day > daysInMonth(y, m)) return `${JSON.stringify(cell)} is not a date`;
+  if (calendar.year === undefined) return 'dates need fiscalYear in the scenario; or give the fiscal month number';
+  const month = (y - calendar.year) * 12 + (m - calendar.startMonth) + 1;
+  if (month < 1) return rule.beforeStart(JSON.stringify(cell), fiscalStart(calendar));
+  if (month > rule.max) return rule.afterMax(JSON.stringify(cell), fiscalStart(calendar));
+  return month;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (y: number, m: number) => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1]!);
+
+/** `2027-02` for the fiscal year starting February 2027; `February` without a year. */
+function fiscalStart(calendar: FiscalCalendar): string {
+  if (calendar.year === undefined) return MONTH_NAMES[calendar.startMonth - 1] ?? `month ${calendar.startMonth}`;
+  return `${calendar.year}-${String(calendar.startMonth).padStart(2, '0')}`;
+}
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Resolves the tier column of a book or pipeline file: names matched ignoring case and surrounding
+ * spaces, reported under their canonical spelling.
+ */
+export class TierLookup {
+  private readonly index = new Map<string, number>();
+  private readonly other = new Set<string>();
+
+  constructor(
+    /** Tiers that take their rows from this file, canonical names. */
+    readonly tiers: readonly string[],
+    private readonly allTiers: readonly string[],
+    /** 'book' or 'pipeline', for "does not take its book from this file". */
+    private readonly what: string,
+  ) {
+    tiers.forEach((t, i) => this.index.set(t.trim().toLowerCase(), i));
+    for (const t of allTiers) if (!this.index.has(t.trim().toLowerCase())) this.other.add(t.trim().toLowerCase());
+  }
+
+  /** Index in `tiers` of the tier in the cell, or -1 after recording the problem on `table`. */
+  resolve(table: CsvTable, row: number, col: number): number {
+    const cell = table.cell(row, col);
+    const i = this.index.get(cell.toLowerCase());
+    if (i !== undefined) return i;
+    if (cell === '') table.problem(row, col, `is required: one of ${this.tiers.join(', ')}`);
+    else if (this.other.has(cell.toLowerCase())) {
+      const name = this.allTiers.find((t) => t.trim().toLowerCase() === cell.toLowerCase()) ?? cell;
+      table.problem(row, col, `tier ${JSON.stringify(name)} does not take its ${this.what} from this file`);
+    } else {
+      const near = closest(cell, this.allTiers);
+      table.problem(row, col, `no tier is named ${JSON.stringify(cell)}${near ? ` (did you mean ${JSON.stringify(near)}?)` : `; the tiers using this file are: ${this.tiers.join(', ')}`}`);
+    }
+    return -1;
+  }
+}
+
+/** The candidate closest to `value` (ignoring case, spaces, `-` and `_`) within a small edit distance, if any. */
+export function closest(value: string, candidates: readonly string[]): string | undefined {
+  const v = normalizeHeader(value);
+  let best: string | undefined;
+  let bestDistance = Math.min(2, Math.max(1, v.length - 2));
+  for (const c of candidates) {
+    const d = editDistance(v, normalizeHeader(c));
+    if (d <= bestDistance && (best === undefined || d < bestDistance)) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** A header name as matched: lower case, without spaces, `-` and `_`. */
+export function normalizeHeader(name: string): string {
+  return name.toLowerCase().replace(HEADER_NOISE, '');
+}
+const HEADER_NOISE = /[\s_-]/g;
+
+// ---------------------------------------------------------------------------------------------
+// Columnar output
+
+/** A Float64Array of `n` over a SharedArrayBuffer (worker threads share it without copying). */
+export const sharedFloat64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT));
+/** An Int32Array of `n` over a SharedArrayBuffer. */
+export const sharedInt32 = (n: number) => new Int32Array(new SharedArrayBuffer(n * Int32Array.BYTES_PER_ELEMENT));
+
+/**
+ * The rows of each group, in file order: `group[r]` is row r's group, 0..groups-1 (rows with a
+ * negative group are left out).
+ *
+ * @example rowsByGroup(Int32Array.of(1, 0, 1, -1), 2) // => [Int32Array [1], Int32Array [0, 2]]
+ */
+export function rowsByGroup(group: Int32Array, groups: number): Int32Array[] {
+  const counts = new Int32Array(groups);
+  for (let r = 0; r < group.length; r++) if (group[r]! >= 0) counts[group[r]!]!++;
+  const out = Array.from(counts, (c) => new Int32Array(c));
+  const fill = new Int32Array(groups);
+  for (let r = 0; r < group.length; r++) {
+    const g = group[r]!;
+    if (g >= 0) out[g]![fill[g]!++] = r;
+  }
+  return out;
+}
+
+/** `source` at `rows`, into a new shared array of the same type. */
+export function pick<T extends Float64Array | Int32Array>(source: T, rows: Int32Array): T {
+  const out = (source instanceof Float64Array ? sharedFloat64(rows.length) : sharedInt32(rows.length)) as T;
+  for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]!]!;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internals
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function singular(noun: string): string {
+  return noun === 'opportunities' ? 'opportunity' : noun.replace(/s$/, '');
+}
+
+function megabytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+}
+
+/** Field index of each column (-1 when absent); throws ScenarioError for a header it cannot use. */
+function readHeader(
+  file: string,
+  header: readonly string[],
+  columns: readonly CsvColumn[],
+  at: (field: number) => { line: number; column: number },
+  fail: (message: string, at?: { line: number; column: number }) => never,
+): Int32Array {
+  const names = columns.map((c) => c.name).join(', ');
+  if (header.length === 1) {
+    const sep = [';', '\t', '|'].find((s) => header[0]!.includes(s));
+    if (sep !== undefined)
+      fail(`separates fields with ${sep === '\t' ? 'tabs' : JSON.stringify(sep)}: arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")`, at(0));
+  }
+  const byName = new Map(columns.map((c, i) => [normalizeHeader(c.name), i]));
+  const byHint = new Map<string, number>();
+  columns.forEach((c, i) => c.hints?.forEach((h) => byHint.set(h, i)));
+  const fields = new Int32Array(columns.length).fill(-1);
+  const issues: ScenarioIssue[] = [];
+  const unknown: number[] = [];
+  header.forEach((raw, f) => {
+    const col = byName.get(normalizeHeader(raw));
+    if (col === undefined) unknown.push(f);
+    else if (fields[col]! >= 0) issues.push({ path: [], message: `column ${JSON.stringify(raw)} appears twice (also field ${fields[col]! + 1})`, ...at(f) });
+    else fields[col] = f;
+  });
+  const known = header.length - unknown.length;
+  // Suggest only columns the header does not have already.
+  const absent = columns.filter((_, i) => fields[i]! < 0).map((c) => c.name);
+  for (const f of unknown) {
+    const raw = header[f]!;
+    if (raw === '') {
+      issues.push({ path: [], message: `field ${f + 1} of the header row has no column name; the columns are: ${names}`, ...at(f) });
+      continue;
+    }
+    const hinted = byHint.get(normalizeHeader(raw));
+    const near = hinted !== undefined && fields[hinted]! < 0 ? columns[hinted]!.name : closest(raw, absent);
+    issues.push({
+      path: [],
+      message: `unknown column ${JSON.stringify(raw)}${near ? ` (did you mean ${JSON.stringify(near)}?)` : `; the columns are: ${names}`}`,
+      ...at(f),
+    });
+  }
+  if (known === 0 && header.length > 1)
+    fail(`the first row must be a header naming the columns (${names}); got ${JSON.stringify(header.join(','))}`, at(0));
+  const present = header.join(', ');
+  columns.forEach((c, i) => {
+    if (c.required && fields[i]! < 0)
+      issues.push({ path: [c.name], message: `required column is missing (the header row has: ${present})`, line: at(0).line, column: 1 });
+  });
+  const groups = new Set(columns.flatMap((c) => (c.oneOf === undefined ? [] : [c.oneOf])));
+  for (const g of groups) {
+    const members = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.oneOf === g);
+    if (members.every(({ i }) => fields[i]! < 0))
+      issues.push({ path: [], message: `needs a ${members.map(({ c }) => JSON.stringify(c.name)).join(' or a ')} column (${g})`, line: at(0).line, column: 1 });
+  }
+  if (issues.length > 0) throw new ScenarioError(file, issues.sort((a, b) => (a.column ?? 0) - (b.column ?? 0)));
+  return fields;
+}
+
+/**
+ * Positions in CSV text, for messages: the line and character column where a field of a record
+ * starts. Splits the text into records the way csv-parse does with `csvOptions` (a quote opens a
+ * quoted field only at the start of a field, after spaces), once, on first use: a clean file never
+ * pays for it.
+ */
+class Locator {
+  private starts: Int32Array | undefined;
+  private lines: Int32Array | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** Line and column where field `field` of record `record` (0-based) starts; past its end, where the record ends. */
+  at(record: number, field: number): { line: number; column: number } {
+    if (this.starts === undefined) this.index();
+    const s = this.text;
+    const n = s.length;
+    let p = this.starts![Math.min(record, this.starts!.length - 1)] ?? 0;
+    let line = this.lines![Math.min(record, this.lines!.length - 1)] ?? 1;
+    let lineStart = p;
+    for (let f = 0; f < field; f++) {
+      while (p < n && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
+      if (s.charCodeAt(p) === 34) {
+        for (p++; p < n; p++) {
+          const c = s.charCodeAt(p);
+          if (c === 34) {
+            if (s.charCodeAt(p + 1) !== 34) break;
+            p++;
+          } else if (c === 10 || (c === 13 && s.charCodeAt(p + 1) !== 10)) {
+            line++;
+            lineStart = p + 1;
+          }
+        }
+        p++;
+      }
+      while (p < n && s.charCodeAt(p) !== 44 && s.charCodeAt(p) !== 10 && s.charCodeAt(p) !== 13) p++;
+      if (s.charCodeAt(p) !== 44) break; // the record ends before the field
+      p++;
+    }
+    while (p < n && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
+    let column = 1;
+    for (let i = lineStart; i < p && i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) column++; // not the second half of a surrogate pair: one character
+    }
+    return { line, column };
+  }
+
+  /** Start offset and line of every record. */
+  private index(): void {
+    const s = this.text;
+    const n = s.length;
+    const starts: number[] = [];
+    const lines: number[] = [];
+    let p = s.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let line = 1;
+    while (p < n) {
+      starts.push(p);
+      lines.push(line);
+      let fieldStart = true;
+      while (p < n) {
+        const c = s.charCodeAt(p);
+        if (fieldStart && (c === 32 || c === 9)) {
+          p++;
+          continue;
+        }
+        if (fieldStart && c === 34) {
+          for (p++; p < n; p++) {
+            const d = s.charCodeAt(p);
+            if (d === 34) {
+              if (s.charCodeAt(p + 1) !== 34) break;
+              p++;
+            } else if (d === 10 || (d === 13 && s.charCodeAt(p + 1) !== 10)) line++;
+          }
+          p++;
+          fieldStart = false;
+          continue;
+        }
+        fieldStart = c === 44;
+        p++;
+        if (c === 10 || c === 13) {
+          if (c === 13 && s.charCodeAt(p) === 10) p++;
+          line++;
+          break;
+        }
+      }
+    }
+    if (starts.length === 0) {
+      starts.push(p);
+      lines.push(1);
+    }
+    this.starts = Int32Array.from(starts);
+    this.lines = Int32Array.from(lines);
+  }
+}
+
+/**
+ * Record row r's id in `seen`, reporting an empty id or one used before (naming the first line).
+ * Complexity: O(1) per row.
+ */
+export function checkUniqueId(t: CsvTable, r: number, col: number, seen: Map<string, number>, what: string): void {
+  const id = t.cell(r, col);
+  if (id === '') t.problem(r, col, `is required: a name or number for the ${what}, unique in the file`);
+  else {
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, r);
+    else t.problem(r, col, `${JSON.stringify(id)} is used twice (also line ${t.lineOf(first)})`);
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { nonNegativeDistribution, rateDistribution } from './field-schemas.js';
+
+const fiscalMonth = z
+  .number()
+  .int({ error: 'must be a whole fiscal month' })
+  .min(1, { error: 'must be a fiscal month from 1 to 12' })
+  .max(12, { error: 'must be a fiscal month from 1 to 12' });
+
+/** A group of like open opportunities, when the pipeline is given as aggregates. */
+export const pipelineGroupSchema = z
+  .strictObject({
+    count: z
+      .number()
+      .int({ error: 'must be a whole number of opportunities' })
+      .nonnegative({ error: 'must be >= 0' })
+      .max(1e7, { error: 'must be at most 1e7' }),
+    winProbability: rateDistribution.describe('Chance each opportunity is won (drawn once per trial; moves with the conversion loading).'),
+    closeMonth: fiscalMonth.describe('Fiscal month the group is expected to close in.'),
+    amount: nonNegativeDistribution.optional().describe("ACV of each won opportunity, drawn per deal; default: the tier's acv."),
+  })
+  .describe('Like open opportunities: count, win probability, expected close month.');
+
+/**
+ * Opportunities open at the start of the year: each closes (won) or not in its expected month. Given
+ * as groups, or as a CSV file of opportunities (path relative to the scenario file).
+ */
+export const openingPipelineSchema = z
+  .strictObject({
+    file: z
+      .string()
+      .trim()
+      .min(1, { error: 'must name a file' })
+      .optional()
+      .describe('CSV of open opportunities: id, tier, amount, probability or stage, close_month (fiscal month 1..12 or a date).'),
+    stages: z
+      .record(
+        z.string().trim().min(1),
+        z.number().finite().min(0, { error: 'a stage probability is in [0, 1]' }).max(1, { error: 'a stage probability is in [0, 1]' }),
+      )
+      .optional()
+      .describe('Win probability of each stage name the file uses, e.g. { discovery: 0.1, proposal: 0.35, commit: 0.8 }.'),
+    groups: z.array(pipelineGroupSchema).max(1000, { error: 'at most 1,000 groups' }).optional(),
+  })
+  .superRefine(
+    (p, ctx) => {
+      if (p.file === undefined && p.groups === undefined)
+        ctx.addIssue({ code: 'custom', message: 'an opening pipeline needs a file or groups' });
+      if (p.stages !== undefined && p.file === undefined)
+        ctx.addIssue({ code: 'custom', message: 'stages name the stages of a pipeline file: give file too', path: ['stages'] });
+    },
+    { when: () => true },
+  )
+  .describe('Opportunities open at the start of the year, won or lost in their expected close month.');
+
+export type OpeningPipeline = z.output<typeof openingPipelineSchema>;

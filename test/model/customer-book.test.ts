@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { column, meanAndSe, runWithFiles } from '../helpers/fixtures.js';
+
+/**
+ * A customer book read row by row, against cases worked out by hand: exact where nothing is
+ * random, within 4 standard errors of the simulated mean where something is.
+ */
+
+const HEADER = 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator';
+const live = (m: number) => (13 - m) / 12;
+const expectWithin4Se = (xs: Float64Array, expected: number) => {
+  const { mean, se } = meanAndSe(xs);
+  expect(se).toBeGreaterThan(0);
+  expect(Math.abs(mean - expected)).toBeLessThanOrEqual(4 * se);
+};
+
+const scenario = (existing: string) => `
+name: book case
+tiers:
+  - name: T
+    existing:
+      customersFile: book.csv
+${existing}`;
+
+describe('a customer book from a file', () => {
+  it('every customer renews in month 7 at probability 1 with a 5% uplift: revenue and ending ARR exactly as computed', async () => {
+    const book = [HEADER, 'a,T,10000,7,12,1,,', 'b,T,20000,7,12,3,0.9,', 'c,T,30000,7,24,0,0.2,'].join('\n');
+    const sim = await runWithFiles(scenario('      renewalRate: 1\n      priceUplift: 0.05\n'), { 'book.csv': book }, 20);
+    // Opening 60,000 live all year; the uplift of 3,000 from month 7: (13 - 7) / 12 of it.
+    const revenue = 60_000 + 3_000 * live(7);
+    expect(revenue).toBe(61_500);
+    for (const v of column(sim, 'revenue')) expect(v).toBeCloseTo(revenue, 6);
+    for (const v of column(sim, 'endingArr')) expect(v).toBeCloseTo(63_000, 6);
+    // Bookings: the renewed 60,000 and the 3,000 uplift, signed at renewal.
+    for (const v of column(sim, 'bookings')) expect(v).toBeCloseTo(63_000, 6);
+    for (const key of ['grr', 'logoRenewal', 'dollarRenewal']) for (const v of column(sim, key)) expect(v).toBe(1);
+    for (const v of column(sim, 'nrr')) expect(v).toBe(Math.fround(1.05));
+    for (let m = 1; m <= 12; m++) for (const v of column(sim, `mrr.${m}`)) expect(v).toBe(Math.fround((m >= 7 ? 63_000 : 60_000) / 12));
+  });
+
+  it('a customer on a 36-month term that ends next year never churns this year, and its escalator steps up on the anniversary', async () => {
+    // Renewal in fiscal month 20 = month 8 of next year: the anniversary is month 8 of this year.
+    const book = [HEADER, 'long,T,100000,20,36,2,,0.05', 'due,T,50000,3,12,2,,'].join('\n');
+    const sim = await runWithFiles(scenario('      renewalRate: 0\n'), { 'book.csv': book }, 200);
+    // Renewal rate 0: the customer due in month 3 churns in every trial; the 36-month one stays.
+    const revenue = 100_000 + 5_000 * live(8) + 50_000 - 50_000 * live(3);
+    for (const v of column(sim, 'revenue')) expect(v).toBeCloseTo(revenue, 6);
+    for (const v of column(sim, 'endingArr')) expect(v).toBeCloseTo(105_000, 6);
+    for (const v of column(sim, 'customersLost')) expect(v).toBe(1);
+    // The step-up is ARR, not bookings: nothing was signed.
+    for (const v of column(sim, 'bookings')) expect(v).toBe(0);
+    for (const v of column(sim, 'component.endingArr.priceUplift')) expect(v).toBe(5_000);
+    // GRR over the book live at the start: 100,000 kept of 150,000; NRR adds the step-up.
+    for (const v of column(sim, 'grr')) expect(v).toBe(Math.fround(100_000 / 150_000));
+    for (const v of column(sim, 'nrr')) expect(v).toBe(Math.fround(105_000 / 150_000));
+  });
+
+  it('monthly-billed customers leave by the monthly hazard 1 - p^(1/12): P(live in month m) = p^(m/12)', async () => {
+    const p = 0.7;
+    const n = 400;
+    const rows = [HEADER, ...Array.from({ length: n }, (_, i) => `m${i},T,1200,,monthly,1,,`)];
+    const sim = await runWithFiles(scenario(`      renewalRate: ${p}\n`), { 'book.csv': rows.join('\n') }, 2000);
+    // Revenue of one customer: 100 a month in every month it is live.
+    let expected = 0;
+    for (let m = 1; m <= 12; m++) expected += n * 100 * p ** (m / 12);
+    expectWithin4Se(column(sim, 'revenue'), expected);
+    expectWithin4Se(column(sim, 'endingArr'), n * 1200 * p);
+    for (let m of [1, 6, 12]) expectWithin4Se(column(sim, `mrr.${m}`), n * 100 * p ** (m / 12));
+    // Not due for renewal: they are churn, not renewals.
+    for (const v of column(sim, 'customersLost')) expect(Number.isInteger(v)).toBe(true);
+  });
+
+  it('renewal odds per customer: first renewal, loyalty, size and health move each customer on the log-odds scale', async () => {
+    // Base rate 0.8 (odds 4). a: first renewal (-0.6); b: 3 renewals (+2 x 0.2); c: twice the
+    // median ARR (+0.5) with health 0.25 above the mean (+0.25 x 2).
+    const book = [HEADER, 'a,T,1000,2,12,0,0.5,', 'b,T,1000,2,12,3,0.5,', 'c,T,2000,2,12,1,1,', 'd,T,1000,2,12,1,0.25,', 'e,T,500,2,12,1,0.5,'].join('\n');
+    const adjust = '      renewalAdjustments: { firstRenewal: -0.6, perRenewalAfterFirst: 0.2, perArrDoubling: 0.5, health: 2 }\n';
+    const sim = await runWithFiles(scenario(`      renewalRate: 0.8\n${adjust}`), { 'book.csv': book }, 20000);
+    const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+    const base = Math.log(4);
+    const meanHealth = (0.5 + 0.5 + 1 + 0.25 + 0.5) / 5;
+    const logit = [
+      base - 0.6 + 2 * (0.5 - meanHealth),
+      base + 0.4 + 2 * (0.5 - meanHealth),
+      base + 0.5 + 2 * (1 - meanHealth),
+      base + 2 * (0.25 - meanHealth),
+      base - 0.5 + 2 * (0.5 - meanHealth),
+    ];
+    const arr = [1000, 1000, 2000, 1000, 500];
+    const p = logit.map(sigmoid);
+    expectWithin4Se(column(sim, 'logoRenewal'), p.reduce((a, b) => a + b, 0) / 5);
+    // Dollar renewal weighs each customer by its ARR: a different number from the logo rate.
+    expectWithin4Se(column(sim, 'dollarRenewal'), p.reduce((a, q, i) => a + q * arr[i]!, 0) / 5500);
+  });
+
+  it('contraction and expansion only on customers still live, from the same uniform: E[ARR] as computed', async () => {
+    const rows = [HEADER, ...Array.from({ length: 100 }, (_, i) => `c${i},T,10000,${1 + (i % 12)},12,2,,`)];
+    const sim = await runWithFiles(
+      scenario('      renewalRate: 0.9\n      contraction: { probability: 0.2, size: 0.1 }\n      expansion: { probability: 0.3, size: 0.5 }\n'),
+      { 'book.csv': rows.join('\n') },
+      4000,
+    );
+    // Per customer: churn 0.1 -> -10,000; contract 0.9 x 0.2 -> -1,000; expand 0.9 x 0.8 x 0.3 -> +5,000.
+    const change = 100 * (-0.1 * 10_000 - 0.9 * 0.2 * 1_000 + 0.9 * 0.8 * 0.3 * 5_000);
+    expectWithin4Se(column(sim, 'endingArr'), 1_000_000 + change);
+    // GRR counts churn and contraction, not expansion.
+    expectWithin4Se(column(sim, 'grr'), 1 - 0.1 - 0.9 * 0.2 * 0.1);
+    expectWithin4Se(column(sim, 'dollarRenewal'), 0.9 * (1 - 0.2 * 0.1));
+  });
+
+  it('the market factor moves every customer together', async () => {
+    const rows = [HEADER, ...Array.from({ length: 200 }, (_, i) => `c${i},T,1000,${1 + (i % 12)},12,2,,`)];
+    const yaml = `name: market
+market:
+  loadings: { renewal: 0.8 }
+  factor: -2
+tiers:
+  - name: T
+    existing:
+      customersFile: book.csv
+      renewalRate: 0.9
+`;
+    const sim = await runWithFiles(yaml, { 'book.csv': rows.join('\n') }, 2000);
+    // logit(0.9) - 1.6: every customer's rate falls to sigmoid(ln 9 - 1.6).
+    expectWithin4Se(column(sim, 'logoRenewal'), 1 / (1 + Math.exp(-(Math.log(9) - 1.6))));
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { column, meanAndSe, run, runWithFiles } from '../helpers/fixtures.js';
+
+/**
+ * Lead grades, earlier leads, the opening pipeline, reps' capacity, contract terms and the
+ * service-start lag, each against a case worked out by hand.
+ */
+
+const live = (m: number) => (13 - m) / 12;
+const expectWithin4Se = (xs: Float64Array, expected: number) => {
+  const { mean, se } = meanAndSe(xs);
+  expect(se).toBeGreaterThan(0);
+  expect(Math.abs(mean - expected)).toBeLessThanOrEqual(4 * se);
+};
+const every = (xs: Float64Array, expected: number) => expect([...new Set(xs)]).toEqual([expected]);
+
+const tier = (body: string) => `
+name: hand case
+tiers:
+  - name: T
+    newBusiness:
+${body}`;
+
+/** 30 open leads that all convert in month 1 at an ACV of 1,200: a fixed demand of 30 deals. */
+const THIRTY_IN_MONTH_ONE = '      earlierLeads: { count: 30, conversion: 1, closeMonth: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }\n      acv: 1200\n';
+
+describe('reps', () => {
+  it('a rep who ramps 0 / 50% / 100% over three months contributes exactly that capacity', async () => {
+    const sim = await run(tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 0, hires: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], ramp: [0, 0.5, 1], capacity: 10 }\n`), 20);
+    const ramped = [0, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    ramped.forEach((r, i) => every(column(sim, `tier.T.reps.ramped.${i + 1}`), r));
+    // Whole deals a month: floor(0 x 10) + floor(0.5 x 10) + 10 x 10.
+    every(column(sim, 'tier.T.reps.capacity.deals'), 105);
+    every(column(sim, 'tier.T.reps.headcount'), 1);
+    // Demand of 30 in month 1 meets no capacity: lost (the default overflow).
+    every(column(sim, 'customersWon'), 0);
+    every(column(sim, 'tier.T.deals.overCapacity'), 30);
+  });
+
+  it('overflow: lost drops what capacity cannot take; carry closes it in the next months', async () => {
+    const reps = (overflow: string) => `      reps: { start: 1, capacity: 10, overflow: ${overflow} }\n`;
+    const lost = await run(tier(THIRTY_IN_MONTH_ONE + reps('lost')), 10);
+    every(column(lost, 'customersWon'), 10);
+    every(column(lost, 'tier.T.deals.overCapacity'), 20);
+    expect(column(lost, 'revenue')[0]).toBeCloseTo(10 * 1200 * live(1), 6);
+    const carry = await run(tier(THIRTY_IN_MONTH_ONE + reps('carry')), 10);
+    every(column(carry, 'customersWon'), 30);
+    every(column(carry, 'tier.T.deals.overCapacity'), 0);
+    expect(column(carry, 'revenue')[0]).toBeCloseTo(10 * 1200 * (live(1) + live(2) + live(3)), 6);
+  });
+
+  it('a hire that always slips two months starts in month 3', async () => {
+    const sim = await run(
+      tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 0, hires: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], hireSlip: { probability: 1, months: 2 }, capacity: 1, overflow: carry }\n`),
+      10,
+    );
+    [0, 0, 1].forEach((r, i) => every(column(sim, `tier.T.reps.ramped.${i + 1}`), r));
+    // One deal a month from month 3: ten deals by year end, the other twenty lost at year end.
+    every(column(sim, 'customersWon'), 10);
+  });
+
+  it('monthly attrition: E[reps at year end] = start x (1 - a)^12', async () => {
+    const sim = await run(tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 50, attrition: 0.05, capacity: 1 }\n`), 3000);
+    expectWithin4Se(column(sim, 'tier.T.reps.headcount'), 50 * 0.95 ** 12);
+    // Ramped reps in month m: those still there, start x (1 - a)^m (checked at the start of each month).
+    expectWithin4Se(column(sim, 'tier.T.reps.ramped.6'), 50 * 0.95 ** 6);
+  });
+
+  it('rep-sourced deals: Poisson with mean ramp x productivity, summed over reps', async () => {
+    const sim = await run(tier('      acv: 1000\n      reps: { start: 4, ramp: [], sourcedDealsPerMonth: 2.5, capacity: 100 }\n'), 3000);
+    // 4 ramped reps x 2.5 deals x 12 months; no capacity binds (100 a rep).
+    expectWithin4Se(column(sim, 'tier.T.deals.repSourced'), 120);
+    expectWithin4Se(column(sim, 'revenue'), 4 * 2.5 * 1000 * 6.5);
+  });
+
+  it('hybrid: leads and reps add up before the cap', async () => {
+    const sim = await run(
+      tier('      leadsPerMonth: 20\n      conversion: 1\n      acv: 100\n      reps: { start: 3, sourcedDealsPerMonth: 0, capacity: 7 }\n'),
+      10,
+    );
+    // 20 lead deals a month against 3 x 7 = 21 capacity: all close; with 2 reps (14) six a month would be lost.
+    every(column(sim, 'customersWon'), 240);
+    const tight = await run(tier('      leadsPerMonth: 20\n      conversion: 1\n      acv: 100\n      reps: { start: 2, capacity: 7 }\n'), 10);
+    every(column(tight, 'customersWon'), 168);
+    every(column(tight, 'tier.T.deals.overCapacity'), 72);
+  });
+});
+
+describe('lead grades and earlier leads', () => {
+  it('each grade converts at its own rate; leads and deals by grade are in the trial outputs', async () => {
+    const sim = await run(
+      tier(
+        '      leadSources:\n        - { grade: A, leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.2 }\n        - { grade: B, channel: paid, leadsPerMonth: { dist: poisson, mean: 300 }, conversion: 0.02 }\n      acv: 1000\n',
+      ),
+      2000,
+    );
+    expectWithin4Se(column(sim, 'tier.T.leads.A'), 1200);
+    expectWithin4Se(column(sim, 'tier.T.deals.A'), 1200 * 0.2);
+    expectWithin4Se(column(sim, 'tier.T.leads.B/paid'), 3600);
+    expectWithin4Se(column(sim, 'tier.T.deals.B/paid'), 3600 * 0.02);
+    // The tier's leads are the sum of its grades'.
+    const total = column(sim, 'tier.T.leads');
+    const a = column(sim, 'tier.T.leads.A');
+    const b = column(sim, 'tier.T.leads.B/paid');
+    total.forEach((v, i) => expect(v).toBe(a[i]! + b[i]!));
+  });
+
+  it('earlier leads convert at their own rate and close in their months; they replace the warm start', async () => {
+    const sim = await run(
+      tier('      earlierLeads: { count: 1000, conversion: 0.1, closeMonth: [0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0] }\n      salesCycleMonths: 3\n      acv: 500\n'),
+      3000,
+    );
+    // 100 deals expected, half in month 2 and half in month 4.
+    expectWithin4Se(column(sim, 'tier.T.earlierLeads.deals'), 100);
+    expectWithin4Se(column(sim, 'revenue'), 50 * 500 * live(2) + 50 * 500 * live(4));
+  });
+});
+
+describe('opening pipeline', () => {
+  it('groups: Binomial(count, win probability) deals in their close month at their amount', async () => {
+    const sim = await run(
+      tier('      acv: 999\n      openingPipeline:\n        groups:\n          - { count: 100, winProbability: 0.3, closeMonth: 4, amount: 1000 }\n'),
+      3000,
+    );
+    expectWithin4Se(column(sim, 'tier.T.pipeline.won'), 30);
+    expectWithin4Se(column(sim, 'revenue'), 30 * 1000 * live(4));
+    const won = column(sim, 'tier.T.pipeline.won');
+    column(sim, 'bookings').forEach((v, i) => expect(v).toBeCloseTo(won[i]! * 1000, 6));
+  });
+
+  it('a file: each opportunity won with its probability (or its stage\'s) in its close month', async () => {
+    const pipeline = ['id,tier,amount,stage,close_month', 'sure,T,5000,commit,3', 'never,T,7000,lost,2', 'maybe,T,100,coin,5'].join('\n');
+    const yaml = tier('      acv: 1\n      openingPipeline: { file: pipe.csv, stages: { commit: 1, lost: 0, coin: 0.5 } }\n');
+    const sim = await runWithFiles(yaml, { 'pipe.csv': pipeline }, 4000);
+    const won = column(sim, 'tier.T.pipeline.won');
+    column(sim, 'revenue').forEach((v, i) => expect(v).toBeCloseTo(5000 * live(3) + (won[i]! - 1) * 100 * live(5), 6));
+    expectWithin4Se(won, 1.5);
+  });
+});
+
+describe('contracts and timing', () => {
+  it('a service-start lag: bookings at signing, revenue and ARR from service start; past year end, bookings only', async () => {
+    const closing = (month: number) => `      earlierLeads: { count: 10, conversion: 1, closeMonth: [${Array.from({ length: 12 }, (_, i) => (i + 1 === month ? 1 : 0)).join(', ')}] }\n      acv: 1200\n`;
+    const early = await run(tier(`${closing(3)}      serviceStartLagMonths: 1\n`), 10);
+    every(column(early, 'bookings'), 12_000);
+    every(column(early, 'endingArr'), 12_000);
+    expect(column(early, 'revenue')[0]).toBeCloseTo(12_000 * live(4), 6);
+    const late = await run(tier(`${closing(11)}      serviceStartLagMonths: 2\n`), 10);
+    every(column(late, 'bookings'), 12_000);
+    every(column(late, 'endingArr'), 0);
+    every(column(late, 'revenue'), 0);
+    // Bookings no longer equal the ARR added: the bookings column is stored, not aliased.
+    every(column(late, 'component.bookings.newBusiness'), 12_000);
+  });
+
+  it('a term mix: bookings count the first-year ACV; new TCV adds the escalated later years', async () => {
+    const sim = await run(tier(`${THIRTY_IN_MONTH_ONE}      terms: [{ months: 36, share: 1, escalator: 0.05 }]\n`), 10);
+    every(column(sim, 'bookings'), 36_000);
+    expect(column(sim, 'tier.T.newTcv')[0]).toBeCloseTo(36_000 * (1 + 1.05 + 1.05 ** 2), 3);
+    const mix = await run(tier(`${THIRTY_IN_MONTH_ONE}      terms: [{ months: 12, share: 0.5 }, { months: 24, share: 0.5, escalator: 0.1 }]\n`), 4000);
+    // E[TCV] per deal = 1,200 x (0.5 x 1 + 0.5 x 2.1).
+    expectWithin4Se(column(mix, 'tier.T.newTcv'), 30 * 1200 * (0.5 + 0.5 * 2.1));
+  });
+});
