@@ -17,6 +17,7 @@ import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { registerCompareCommand } from './compare-command.js';
+import { ARRCAST_VERSION } from '../version.js';
 
 /** Where the CLI writes: injectable so tests can capture it. */
 export interface Io {
@@ -41,7 +42,7 @@ export const defaultOutDir = (file: string) => `reports/${basename(file, extname
 export function buildProgram(io: Io, setExitCode: (code: number) => void, signal?: AbortSignal): Command {
   const program = new Command('arrcast')
     .description("Monte Carlo forecasts of a SaaS company's next fiscal year: recognized revenue, bookings and ending ARR.")
-    .version('0.1.0')
+    .version(ARRCAST_VERSION)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
