@@ -43,6 +43,6 @@ export class RunAbortedError extends Error {
 export class MergeError extends Error {
   override readonly name = 'MergeError';
   constructor(readonly problems: readonly string[]) {
-    super(`cannot merge: ${problems.length === 1 ? problems[0] : `\n  ${problems.join('\n  ')}`}`);
+    super(`cannot merge:${problems.length === 1 ? ` ${problems[0]}` : `\n  ${problems.join('\n  ')}`}`);
   }
 }

@@ -2,7 +2,7 @@ import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { planChunks } from './chunks.js';
-import { MergeError } from './errors.js';
+import { MergeError, RunAbortedError } from './errors.js';
 import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
 import { copyLittleEndian, PartFileError, sumsPerChunk, type PartHeader } from './part-format.js';
 import { planLoaded, type Simulation } from './simulate.js';
@@ -100,11 +100,11 @@ async function eachPart<T, R>(items: readonly T[], step: (item: T) => Promise<R>
  * scenario, seed and trials, so summarize and writeReport give byte-identical outputs. Every file's
  * header is read and checked first (checkParts), then the parts are read one at a time into the
  * store. Throws MergeError listing every problem found; nothing is merged from parts that do not
- * add up to one whole run.
+ * add up to one whole run. `signal` cancels it between parts (RunAbortedError).
  *
  * @example const sim = await mergeParts(['p/shard-1-of-2.arrcast-part', 'p/shard-2-of-2.arrcast-part'])
  */
-export async function mergeParts(files: readonly string[]): Promise<Simulation> {
+export async function mergeParts(files: readonly string[], options: { readonly signal?: AbortSignal } = {}): Promise<Simulation> {
   const started = performance.now();
   const infos = await eachPart(files, readPartHeader);
   checkParts(infos);
@@ -122,10 +122,12 @@ export async function mergeParts(files: readonly string[]): Promise<Simulation> 
   const chunks = planChunks(run.trials, run.chunkSize);
   const store = new TrialStore(plan.layout, run.trials, chunks.length);
   await eachPart(ordered, async ({ file, header }) => {
+    if (options.signal?.aborted) throw new RunAbortedError();
     const part = await readPartFile(file);
     if (JSON.stringify(part.header) !== JSON.stringify(header)) throw new PartFileError(file, 'changed while it was being merged');
     store.columns.forEach((column, c) => copyLittleEndian(part.columnBytes[c]!, column, header.firstTrial));
     header.chunks.forEach((chunk, i) => store.setChunkSums(chunk, part.chunkSums[i]!));
   });
+  if (options.signal?.aborted) throw new RunAbortedError();
   return { loaded: loaded!, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started };
 }

@@ -73,7 +73,7 @@ describe('mergeParts', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.arrcast-part'), 'not a part');
     await expect(mergeParts([join(dir, 'a.arrcast-part'), join(dir, 'none.arrcast-part')])).rejects.toThrow(
-      `cannot merge: \n  ${join(dir, 'a.arrcast-part')} is not an arrcast part file (it does not start with ARRCPART); parts are written by arrcast run --shard K/N\n  ${join(dir, 'none.arrcast-part')} does not exist`,
+      `cannot merge:\n  ${join(dir, 'a.arrcast-part')} is not an arrcast part file (it does not start with ARRCPART); parts are written by arrcast run --shard K/N\n  ${join(dir, 'none.arrcast-part')} does not exist`,
     );
   });
 });
