@@ -133,6 +133,8 @@ function checkMemory(plan: ScenarioPlan, trials: number): void {
  * @example const sim = await simulate(await loadScenario('scenarios/example.yaml'), { trials: 10_000, seed: 7 });
  */
 export async function simulate(loaded: LoadedScenario, options: SimulateOptions = {}): Promise<Simulation> {
+  // A shard is not a whole run: it would be a Simulation missing most of its trials.
+  if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const started = performance.now();
   const plan = planLoaded(loaded);

@@ -64,6 +64,11 @@ describe('simulateShard', () => {
     expect(progressed).toBe(false);
   });
 
+  it('simulate refuses a shard: a shard is not a whole run', async () => {
+    const options = { trials: 1_000, workers: 0, shard: { index: 0, count: 2 } };
+    await expect(simulate(example, options)).rejects.toThrow('--shard: simulate runs the whole run; run one shard with simulateShard');
+  });
+
   it.each([
     [{ index: 0, count: 0 }, `--shard: the shard count must be a whole number from 1 to 10,000 (got 0)`],
     [{ index: 0, count: MAX_SHARDS + 1 }, `--shard: the shard count must be a whole number from 1 to 10,000 (got 10001)`],
