@@ -18,6 +18,8 @@ import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.
 import { parseShardOption } from './shard-option.js';
 import { ARRCAST_VERSION } from '../version.js';
 
+export { defaultOutDir };
+
 /** Where the CLI writes: injectable so tests can capture it. */
 export interface Io {
   readonly out: (text: string) => void;
@@ -30,8 +32,6 @@ const wholeNumber = (name: string, min: number) => (value: string) => {
     throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${value}"`);
   return n;
 };
-
-export { defaultOutDir };
 
 /**
  * The arrcast command line: a thin layer over the library (loadScenario -> simulate -> summarize
