@@ -1,8 +1,9 @@
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { ChunkFailedError, RunAbortedError, RunOptionError } from '../engine/errors.js';
+import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from '../engine/errors.js';
+import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
 
-/** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options), 130 interrupted. */
+/** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options, parts to merge), 130 interrupted. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
 
 /** A usage problem found by the CLI itself (a missing argument, a malformed option value). */
@@ -17,7 +18,7 @@ export class UsageError extends Error {
  */
 export function describeFailure(err: unknown): { message: string; code: number } {
   if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput };
-  if (err instanceof RunOptionError || err instanceof UsageError || err instanceof OutputDirError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
+  if (err instanceof RunOptionError || err instanceof UsageError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
   if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };
   if (err instanceof ChunkFailedError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
   const e = err as NodeJS.ErrnoException;

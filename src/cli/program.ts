@@ -1,22 +1,24 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import { loadScenario } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
-import { summarize } from '../analysis/summarize.js';
-import { writeReport } from '../report/write-report.js';
 import { checkOutputDir } from '../report/output-dir.js';
-import { summaryTable } from '../report/summary-table.js';
 import { createProgressBar } from './progress-bar.js';
 import { parseShare, parseTarget } from './parse-options.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { registerCompareCommand } from './compare-command.js';
+import { registerMergeCommand, runShard } from './shard-commands.js';
+import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
+import { parseShardOption } from './shard-option.js';
+import { ARRCAST_VERSION } from '../version.js';
+
+export { defaultOutDir };
 
 /** Where the CLI writes: injectable so tests can capture it. */
 export interface Io {
@@ -31,9 +33,6 @@ const wholeNumber = (name: string, min: number) => (value: string) => {
   return n;
 };
 
-/** The default output directory for a scenario file: reports/<file name without extension>. */
-export const defaultOutDir = (file: string) => `reports/${basename(file, extname(file))}`;
-
 /**
  * The arrcast command line: a thin layer over the library (loadScenario -> simulate -> summarize
  * -> writeReport). Returns the exit code instead of exiting, so it can be tested in-process.
@@ -41,19 +40,24 @@ export const defaultOutDir = (file: string) => `reports/${basename(file, extname
 export function buildProgram(io: Io, setExitCode: (code: number) => void, signal?: AbortSignal): Command {
   const program = new Command('arrcast')
     .description("Monte Carlo forecasts of a SaaS company's next fiscal year: recognized revenue, bookings and ending ARR.")
-    .version('0.1.0')
+    .version(ARRCAST_VERSION)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
   program
     .command('run')
-    .description('Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json.')
+    .description(
+      'Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json. With --shard K/N, simulate only shard K of N and write a part file for arrcast merge.',
+    )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('-n, --trials <n>', "trials (simulated fiscal years); default: the scenario's trials", wholeNumber('trials', 1))
     .option('-s, --seed <seed>', "seed of every random stream; default: the scenario's seed")
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
-    .option('-o, --out <dir>', 'output directory, replaced whole when the run completes; default: reports/<scenario name>')
+    .option(
+      '-o, --out <dir>',
+      'output directory, replaced whole when the run completes; default: reports/<scenario name>. With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario name>-parts/',
+    )
     .option('-q, --quiet', 'do not print the summary table')
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
     .option(
@@ -68,6 +72,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       parseShare('precision'),
     )
     .option('--max-trials <n>', 'cap of a --precision run', wholeNumber('max-trials', 1), 1_000_000)
+    .option(
+      '--shard <K/N>',
+      'run only shard K of N (counted from 1: 1/4 to 4/4) and write a part file to --out, for arrcast merge; auto/N takes the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
+    )
     .action(
       async (
         file: string,
@@ -82,15 +90,25 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           confidence: number;
           precision?: number;
           maxTrials: number;
+          shard?: string;
         },
+        command: Command,
       ) => {
+        if (opts.shard !== undefined) {
+          const shard = parseShardOption(opts.shard, process.env);
+          // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
+          for (const name of ['target', 'confidence', 'precision', 'max-trials'])
+            if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli')
+              throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
+          const loaded = await loadScenario(file);
+          await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal });
+          return;
+        }
         const loaded = await loadScenario(file);
         const out = opts.out ?? defaultOutDir(file);
         // Before any work: refuse an --out that is not ours to replace.
         await checkOutputDir(out);
-        const tierNames = new Set(loaded.scenario.tiers.map((t) => t.name.toLowerCase()));
-        for (const t of opts.target ?? [])
-          if (t.tier !== undefined && !tierNames.has(t.tier.toLowerCase())) throw new UsageError(`--target ${t.tier}:${t.metric}: no tier is named "${t.tier}"`);
+        checkTargetTiers(loaded, opts.target);
         const bar = opts.progress ? createProgressBar() : undefined;
         // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
         const common = { seed: opts.seed, workers: opts.workers, signal, onProgress: bar ? (d: number, t: number) => bar.update(d, t) : undefined };
@@ -98,14 +116,12 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
         ).finally(() => bar?.finish());
-        const scenarioTargets = loaded.scenario.targets;
-        const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(opts.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
-        const summary = summarize(sim, { confidence: opts.confidence, targets, ...(precision ? { precision } : {}) });
-        await writeReport(out, sim, summary);
-        if (!opts.quiet) io.out(summaryTable(summary));
+        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}) });
         io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
       },
     );
+
+  registerMergeCommand(program, io, signal);
 
   program
     .command('validate')

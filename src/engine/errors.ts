@@ -34,3 +34,15 @@ export class RunAbortedError extends Error {
     super('the run was cancelled');
   }
 }
+
+/**
+ * Parts that cannot be merged: a file that is not a readable part, or parts that are not the
+ * shards of one run (scenario, seed, trials, arrcast version, shard count), or a shard missing or
+ * given twice. Every problem found is in `problems`; the CLI exits with code 2.
+ */
+export class MergeError extends Error {
+  override readonly name = 'MergeError';
+  constructor(readonly problems: readonly string[]) {
+    super(`cannot merge:${problems.length === 1 ? ` ${problems[0]}` : `\n  ${problems.join('\n  ')}`}`);
+  }
+}

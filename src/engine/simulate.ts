@@ -6,7 +6,7 @@ import { MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
 import type { ChunkTask } from './chunk-task.js';
-import { planChunks, type ChunkSpec } from './chunks.js';
+import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { ChunkFailedError, RunAbortedError, RunOptionError } from './errors.js';
 import { TrialStore } from './trial-store.js';
 import { createWorkerPool } from './worker-pool.js';
@@ -35,12 +35,38 @@ export interface SimulateOptions {
   readonly resumeFrom?: Simulation;
 }
 
+/** Options of one shard of a run (see simulateShard). */
+export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom'> {
+  /** Which shard to run: `index` 0-based, from 0 to `count` - 1. */
+  readonly shard: ShardSpec;
+}
+
+/**
+ * One shard of a run: the trials of its chunks only (see shardChunks), to be merged with the other
+ * shards' into the whole run (mergeParts). `trials` and `seed` are those of the whole run.
+ */
+export interface SimulationPart {
+  readonly loaded: LoadedScenario;
+  readonly plan: ScenarioPlan;
+  readonly seed: string;
+  /** Trials of the whole run, of which this part holds `store.trials`. */
+  readonly trials: number;
+  readonly shard: ShardSpec;
+  /** The run's chunks this part ran, in order (empty when there are more shards than chunks). */
+  readonly chunks: readonly ChunkSpec[];
+  /** This part's trials only: its trial 0 is the run's trial `chunks[0].offset`, chunk sums indexed 0 .. chunks.length - 1. */
+  readonly store: TrialStore;
+  readonly workers: number;
+  readonly elapsedMs: number;
+}
+
 /** A finished run: the per-trial results and what produced them. */
 export interface Simulation {
   readonly loaded: LoadedScenario;
   readonly plan: ScenarioPlan;
   readonly seed: string;
   readonly trials: number;
+  /** Worker threads the run used (0: in-process, or merged from shards). Not part of any output. */
   readonly workers: number;
   readonly store: TrialStore;
   readonly elapsedMs: number;
@@ -60,7 +86,7 @@ export function planLoaded(loaded: LoadedScenario): ScenarioPlan {
 }
 
 /** Check run options before anything starts (piscina's habit): a bad option fails at once, by name. */
-export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions): { trials: number; seed: string; workers: number } {
+export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions | ShardOptions): { trials: number; seed: string; workers: number } {
   const trials = options.trials ?? loaded.scenario.trials;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
@@ -69,8 +95,34 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions)
   const asked = options.workers;
   if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > MAX_WORKERS))
     throw new RunOptionError('workers', `must be a whole number from 0 (in-process) to ${MAX_WORKERS} (got ${asked})`);
-  const workers = asked ?? (trials < IN_PROCESS_BELOW ? 0 : availableParallelism());
+  let simulated = trials;
+  if ('shard' in options) {
+    const { index, count } = resolveShard(options.shard);
+    simulated = shardChunks(planChunks(trials), { index, count }).reduce((n, c) => n + c.trials, 0);
+  }
+  const workers = asked ?? (simulated < IN_PROCESS_BELOW ? 0 : availableParallelism());
   return { trials, seed, workers };
+}
+
+/** Check a shard option: a whole `count` from 1 to MAX_SHARDS, a whole 0-based `index` below it. */
+function resolveShard(shard: ShardSpec | undefined): ShardSpec {
+  const count = shard?.count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
+    throw new RunOptionError('shard', `the shard count must be a whole number from 1 to ${MAX_SHARDS.toLocaleString('en-US')} (got ${count})`);
+  const index = shard?.index;
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= count)
+    throw new RunOptionError('shard', `the shard index must be a whole number from 0 to ${count - 1} (0-based; got ${index})`);
+  return { index, count };
+}
+
+/** Fail before anything runs if the per-trial results would not fit in memory. */
+function checkMemory(plan: ScenarioPlan, trials: number): void {
+  const need = TrialStore.bytesPerTrial(plan.layout) * trials;
+  if (need > totalmem() * 0.6)
+    throw new RunOptionError(
+      'trials',
+      `${trials.toLocaleString('en-US')} trials need about ${(need / 2 ** 30).toFixed(1)} GiB for per-trial results, more than this machine can spare (${(totalmem() / 2 ** 30).toFixed(0)} GiB)`,
+    );
 }
 
 /**
@@ -81,15 +133,12 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions)
  * @example const sim = await simulate(await loadScenario('scenarios/example.yaml'), { trials: 10_000, seed: 7 });
  */
 export async function simulate(loaded: LoadedScenario, options: SimulateOptions = {}): Promise<Simulation> {
+  // A shard is not a whole run: it would be a Simulation missing most of its trials.
+  if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const started = performance.now();
   const plan = planLoaded(loaded);
-  const need = TrialStore.bytesPerTrial(plan.layout) * trials;
-  if (need > totalmem() * 0.6)
-    throw new RunOptionError(
-      'trials',
-      `${trials.toLocaleString('en-US')} trials need about ${(need / 2 ** 30).toFixed(1)} GiB for per-trial results, more than this machine can spare (${(totalmem() / 2 ** 30).toFixed(0)} GiB)`,
-    );
+  checkMemory(plan, trials);
   const allChunks = planChunks(trials);
   const store = new TrialStore(plan.layout, trials, allChunks.length);
   const kept = keptChunks(options.resumeFrom, loaded, seed, trials);
@@ -101,20 +150,63 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
     done += spec.trials;
     options.onProgress?.(done, trials);
   };
-  if (options.signal?.aborted) throw new RunAbortedError();
+  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal);
+  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started };
+}
 
+/**
+ * Simulate one shard of a run: only the chunks `shardChunks` gives it, each exactly as in the whole
+ * run (a chunk's random numbers depend on the seed and its index alone). The parts of shards 0 to
+ * N - 1 merged (mergeParts) are bit-identical to `simulate` with the same scenario, seed and trials.
+ * Memory and work are those of the shard's trials. Progress counts the shard's trials.
+ *
+ * @example await simulateShard(loaded, { trials: 1_000_000, seed: 7, shard: { index: 0, count: 4 } })
+ */
+export async function simulateShard(loaded: LoadedScenario, options: ShardOptions): Promise<SimulationPart> {
+  const { trials, seed, workers } = resolveOptions(loaded, options);
+  const shard = resolveShard(options.shard);
+  const started = performance.now();
+  const plan = planLoaded(loaded);
+  const chunks = shardChunks(planChunks(trials), shard);
+  const base = chunks[0]?.offset ?? 0;
+  const partTrials = chunks.reduce((n, c) => n + c.trials, 0);
+  checkMemory(plan, partTrials);
+  const store = new TrialStore(plan.layout, partTrials, chunks.length);
+  const first = chunks[0]?.index ?? 0;
+  let done = 0;
+  const accept = (spec: ChunkSpec, result: ChunkResult) => {
+    // Placed within the part: its first chunk at trial 0 and chunk sum 0.
+    store.add({ index: spec.index - first, offset: spec.offset - base, trials: spec.trials }, result);
+    done += spec.trials;
+    options.onProgress?.(done, partTrials);
+  };
+  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal);
+  return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started };
+}
+
+/** Simulate the given chunks in-process (workers 0) or on a pool, handing each result to `accept`. */
+async function runChunks(
+  loaded: LoadedScenario,
+  plan: ScenarioPlan,
+  seed: string,
+  chunks: readonly ChunkSpec[],
+  workers: number,
+  accept: (spec: ChunkSpec, result: ChunkResult) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (signal?.aborted) throw new RunAbortedError();
+  if (chunks.length === 0) return;
   if (workers === 0) {
     const buffers = allocateChunkBuffers(plan);
     for (const spec of chunks) {
-      if (options.signal?.aborted) throw new RunAbortedError();
+      if (signal?.aborted) throw new RunAbortedError();
       accept(spec, simulateChunk(plan, seed, spec.index, spec.trials, buffers));
       // Let signals, timers and progress output in between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else {
-    await runOnPool(loaded, plan, seed, chunks, Math.min(workers, chunks.length), accept, options.signal);
+    await runOnPool(loaded, plan, seed, chunks, Math.min(workers, chunks.length), accept, signal);
   }
-  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started };
 }
 
 /** How many leading chunks of a previous run can be reused: whole ones, same scenario and seed. */

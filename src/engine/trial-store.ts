@@ -48,6 +48,22 @@ export class TrialStore {
     }
   }
 
+  /** Number of chunks this store holds the component sums of. */
+  get chunks(): number {
+    return this.chunkSums.length;
+  }
+
+  /** The component sums of chunk `index` (see ChunkResult.componentSums), or undefined if it is not in yet. */
+  chunkSumsAt(index: number): Float64Array | undefined {
+    return this.chunkSums[index];
+  }
+
+  /** Put the component sums of chunk `index` in place (merging parts: their trials are copied column by column). */
+  setChunkSums(index: number, sums: Float64Array): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.chunkSums.length) throw new RangeError(`chunk ${index} is outside this store (0 to ${this.chunkSums.length - 1})`);
+    this.chunkSums[index] = sums.slice();
+  }
+
   /** The column with this key (see TrialLayout; aliases resolved), or undefined. */
   column(key: string): Float64Array | Float32Array | undefined {
     const i = this.layout.index.get(this.layout.aliases.get(key) ?? key);

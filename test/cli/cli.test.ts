@@ -199,11 +199,17 @@ describe('arrcast validate, schema, init', () => {
   });
 
   it('every command has --help', () => {
-    for (const cmd of ['run', 'validate', 'schema', 'init']) {
+    for (const cmd of ['run', 'validate', 'schema', 'init', 'merge']) {
       const r = arrcast([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: arrcast ${cmd}`);
     }
+  });
+
+  it("--version prints package.json's version (the one part files record)", () => {
+    const r = arrcast(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
   it('an unknown command exits 2', () => {

@@ -1,0 +1,118 @@
+import { Command } from 'commander';
+import { readdir, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { planChunks, type ShardSpec } from '../engine/chunks.js';
+import { MergeError, RunAbortedError } from '../engine/errors.js';
+import { mergeParts } from '../engine/merge.js';
+import { checkPartOutput, partFileName, writePartFile } from '../engine/part-file.js';
+import { PART_EXTENSION } from '../engine/part-format.js';
+import { simulateShard } from '../engine/simulate.js';
+import { checkOutputDir } from '../report/output-dir.js';
+import type { LoadedScenario } from '../scenario/parse.js';
+import type { MetricTarget } from '../scenario/targets-schema.js';
+import { parseShare, parseTarget } from './parse-options.js';
+import type { Io } from './program.js';
+import { createProgressBar } from './progress-bar.js';
+import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
+
+const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+
+/** The part file `--out` names: the path itself, or shard-K-of-N.arrcast-part in it when it is a directory (existing, or written with a trailing /). */
+export async function partPath(out: string, shard: ShardSpec): Promise<string> {
+  if (out.endsWith('/') || out.endsWith(sep)) return join(out, partFileName(shard));
+  try {
+    if ((await stat(out)).isDirectory()) return join(out, partFileName(shard));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return out;
+}
+
+/**
+ * `arrcast run --shard K/N`: simulate shard K of N only (its chunks, see shardChunks) and write its
+ * part file, whole or not at all. `--out` is checked before the run: a file there must be a part.
+ */
+export async function runShard(
+  io: Io,
+  loaded: LoadedScenario,
+  shard: ShardSpec & { readonly from: string },
+  out: string,
+  opts: { trials?: number; seed?: string; workers?: number; progress: boolean; signal?: AbortSignal },
+): Promise<void> {
+  const file = await partPath(out, shard);
+  await checkPartOutput(file);
+  const bar = opts.progress ? createProgressBar() : undefined;
+  const part = await simulateShard(loaded, {
+    trials: opts.trials,
+    seed: opts.seed,
+    workers: opts.workers,
+    signal: opts.signal,
+    shard,
+    onProgress: bar ? (d, t) => bar.update(d, t) : undefined,
+  }).finally(() => bar?.finish());
+  await writePartFile(file, part);
+  const name = `shard ${shard.index + 1}/${shard.count}${shard.from.startsWith('--') ? '' : ` (from ${shard.from})`}`;
+  const first = part.chunks[0];
+  const last = part.chunks.at(-1);
+  const chunks = planChunks(part.trials).length;
+  const what =
+    first && last
+      ? `${part.chunks.length} of ${count(chunks, 'chunk')}: trials ${(first.offset + 1).toLocaleString('en-US')} to ${(last.offset + last.trials).toLocaleString('en-US')} of ${part.trials.toLocaleString('en-US')}`
+      : `no trials: ${count(chunks, 'chunk')} for ${count(shard.count, 'shard')}; merge it with the others all the same`;
+  io.err(`wrote ${name} to ${file} (${what}) in ${process.uptime().toFixed(1)} s\n`);
+}
+
+/** The part files named: files as given, and a directory's *.arrcast-part files in name order. */
+async function expandParts(args: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const arg of args) {
+    let isDir = false;
+    try {
+      isDir = (await stat(arg)).isDirectory();
+    } catch {
+      // A file that cannot be read is reported by the merge, with every other problem.
+    }
+    if (!isDir) {
+      files.push(arg);
+      continue;
+    }
+    const inside = (await readdir(arg)).filter((f) => f.endsWith(PART_EXTENSION)).sort();
+    if (inside.length === 0) problems.push(`${arg} is a directory without ${PART_EXTENSION} files`);
+    files.push(...inside.map((f) => join(arg, f)));
+  }
+  if (problems.length > 0) throw new MergeError(problems);
+  return files;
+}
+
+/**
+ * `arrcast merge PART... --out DIR`: merge the parts of a sharded run into the report a single run
+ * with the same scenario, seed and trials writes, byte for byte. Parts that are not every shard of
+ * one run exactly once are refused (exit 2) before anything is written.
+ */
+export function registerMergeCommand(program: Command, io: Io, signal?: AbortSignal): void {
+  program
+    .command('merge')
+    .description(
+      'Merge the part files of a sharded run (arrcast run --shard K/N, for K = 1 to N) into the report a single run writes, byte for byte: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json. Refuses parts of different runs, or a shard missing or given twice.',
+    )
+    .argument('<parts...>', `part files (${PART_EXTENSION}), or directories holding them`)
+    .option('-o, --out <dir>', 'output directory, replaced whole when the merge completes; default: reports/<scenario file name> (of the file the shards ran)')
+    .option('-q, --quiet', 'do not print the summary table')
+    .option(
+      '-t, --target <metric=value>',
+      "a target to test, repeatable: revenue=120M, endingArr=150e6, or one tier's: SMB:revenue=30M (adds to the scenario's targets)",
+      parseTarget,
+    )
+    .option('-c, --confidence <share>', 'confidence of the budgets: 0.8 or 80% gives the value reached or beaten in 80% of trials (P20)', parseShare('confidence'), 0.8)
+    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number }) => {
+      const files = await expandParts(args);
+      if (opts.out !== undefined) await checkOutputDir(opts.out);
+      const sim = await mergeParts(files, { signal });
+      checkTargetTiers(sim.loaded, opts.target);
+      const out = opts.out ?? defaultOutDir(sim.loaded.source);
+      if (signal?.aborted) throw new RunAbortedError();
+      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence });
+      io.err(`wrote ${out}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
+    });
+}

@@ -1,0 +1,133 @@
+import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
+import { scenarioSchema } from '../scenario/scenario-schema.js';
+import { ARRCAST_VERSION } from '../version.js';
+import { planChunks } from './chunks.js';
+import { MergeError, RunAbortedError } from './errors.js';
+import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
+import { copyLittleEndian, PartFileError, sumsPerChunk, type PartHeader } from './part-format.js';
+import { planLoaded, type Simulation } from './simulate.js';
+import { TrialStore } from './trial-store.js';
+
+/** At most this many shard numbers are listed in a message; the rest are counted. */
+const LISTED = 10;
+
+/** "3/4", "2/4 and 3/4", "1/8, 2/8, ... and 12 more": shard numbers as people write them (1-based). */
+function shardList(indices: readonly number[], count: number): string {
+  const names = indices.slice(0, LISTED).map((i) => `${i + 1}/${count}`);
+  if (indices.length > LISTED) return `${names.join(', ')} and ${indices.length - LISTED} more`;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** What every part of one run shares, and how to name it in a message. */
+const RUN_FIELDS: ReadonlyArray<{ readonly label: string; readonly key: (h: PartHeader) => string; readonly show: (h: PartHeader) => string }> = [
+  { label: 'arrcast version', key: (h) => h.arrcastVersion, show: (h) => h.arrcastVersion },
+  { label: 'scenario', key: (h) => h.scenario.hash, show: (h) => `"${h.scenario.name}" (hash ${h.scenario.hash.slice(0, 12)})` },
+  { label: 'seed', key: (h) => h.seed, show: (h) => JSON.stringify(h.seed) },
+  { label: 'trials', key: (h) => String(h.trials), show: (h) => h.trials.toLocaleString('en-US') },
+  { label: 'chunk size', key: (h) => String(h.chunkSize), show: (h) => String(h.chunkSize) },
+  { label: 'shard count', key: (h) => String(h.shard.count), show: (h) => `${h.shard.count} shards` },
+];
+
+/**
+ * Check that parts are the shards of one run, each exactly once: same arrcast version (this one),
+ * scenario (by hash), seed, trials, chunk size and shard count, and every shard 1/N to N/N present
+ * once. Throws MergeError naming every disagreement, or the missing and duplicate shards.
+ *
+ * @example checkParts([a, b, c]) // MergeError: cannot merge: shard 4/4 is missing
+ * Complexity: O(parts + shards).
+ */
+export function checkParts(parts: readonly PartInfo[]): void {
+  if (parts.length === 0) throw new MergeError(['no parts given']);
+  const problems: string[] = [];
+  for (const field of RUN_FIELDS) {
+    const groups = new Map<string, { shown: string; files: string[] }>();
+    for (const { file, header } of parts) {
+      const key = field.key(header);
+      const group = groups.get(key) ?? { shown: field.show(header), files: [] };
+      group.files.push(file);
+      groups.set(key, group);
+    }
+    if (groups.size > 1) problems.push(`the parts differ in ${field.label}: ${[...groups.values()].map((g) => `${g.shown} in ${g.files.join(', ')}`).join('; ')}`);
+  }
+  if (problems.length > 0) throw new MergeError([...problems, 'merge only the parts of one run (arrcast run --shard K/N with the same scenario, seed and trials)']);
+  const version = parts[0]!.header.arrcastVersion;
+  if (version !== ARRCAST_VERSION)
+    throw new MergeError([`the parts were written by arrcast ${version}, and this is arrcast ${ARRCAST_VERSION}; merge with the version that ran the shards`]);
+
+  const count = parts[0]!.header.shard.count;
+  const files = Array.from({ length: count }, (): string[] => []);
+  for (const { file, header } of parts) files[header.shard.index]!.push(file);
+  const missing = files.flatMap((f, i) => (f.length === 0 ? [i] : []));
+  if (missing.length > 0)
+    problems.push(`${missing.length === 1 ? 'shard' : 'shards'} ${shardList(missing, count)} ${missing.length === 1 ? 'is' : 'are'} missing (${count - missing.length} of ${count} given)`);
+  files.forEach((f, i) => {
+    if (f.length > 1) problems.push(`shard ${i + 1}/${count} is given ${f.length === 2 ? 'twice' : `${f.length} times`}: ${f.join(', ')}`);
+  });
+  if (problems.length > 0) throw new MergeError(problems);
+}
+
+/**
+ * The scenario a part was run with, validated again by this arrcast and hashed: it must hash as the
+ * part says (so outputs name the same scenario hash as a single run's).
+ */
+export function loadedFromPart({ file, header }: PartInfo): LoadedScenario {
+  const parsed = scenarioSchema.safeParse(header.resolvedScenario);
+  if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  const hash = hashScenario(parsed.data);
+  if (hash !== header.scenario.hash) throw new PartFileError(file, `is corrupt: its scenario hashes to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} as its header says`);
+  return { scenario: parsed.data, source: header.scenario.source, hash, ...(header.scenario.bases ? { bases: header.scenario.bases } : {}) };
+}
+
+/** Run a step on every part, gathering their PartFileErrors into one MergeError. */
+async function eachPart<T, R>(items: readonly T[], step: (item: T) => Promise<R> | R): Promise<R[]> {
+  const results: R[] = [];
+  const problems: string[] = [];
+  for (const item of items) {
+    try {
+      results.push(await step(item));
+    } catch (err) {
+      if (!(err instanceof PartFileError)) throw err;
+      problems.push(err.message);
+    }
+  }
+  if (problems.length > 0) throw new MergeError(problems);
+  return results;
+}
+
+/**
+ * Merge the parts of a sharded run (`simulateShard` for shards 0 to N - 1, written with
+ * writePartFile) into the whole run: the same Simulation, bit for bit, as `simulate` with the same
+ * scenario, seed and trials, so summarize and writeReport give byte-identical outputs. Every file's
+ * header is read and checked first (checkParts), then the parts are read one at a time into the
+ * store. Throws MergeError listing every problem found; nothing is merged from parts that do not
+ * add up to one whole run. `signal` cancels it between parts (RunAbortedError).
+ *
+ * @example const sim = await mergeParts(['p/shard-1-of-2.arrcast-part', 'p/shard-2-of-2.arrcast-part'])
+ */
+export async function mergeParts(files: readonly string[], options: { readonly signal?: AbortSignal } = {}): Promise<Simulation> {
+  const started = performance.now();
+  const infos = await eachPart(files, readPartHeader);
+  checkParts(infos);
+  const ordered = [...infos].sort((a, b) => a.header.shard.index - b.header.shard.index);
+  const [loaded] = await eachPart([ordered[0]!], loadedFromPart);
+  const plan = planLoaded(loaded!);
+  const run = ordered[0]!.header;
+  // Every part must lay out its body as this arrcast lays out the scenario's trials.
+  const expected = JSON.stringify(plan.layout.columns.map((c) => ({ key: c.key, precision: c.precision })));
+  await eachPart(ordered, ({ file, header }) => {
+    if (JSON.stringify(header.columns) !== expected || header.sumsPerChunk !== sumsPerChunk(plan.tiers.length))
+      throw new PartFileError(file, `has columns other than those arrcast ${ARRCAST_VERSION} lays out for its scenario`);
+  });
+
+  const chunks = planChunks(run.trials, run.chunkSize);
+  const store = new TrialStore(plan.layout, run.trials, chunks.length);
+  await eachPart(ordered, async ({ file, header }) => {
+    if (options.signal?.aborted) throw new RunAbortedError();
+    const part = await readPartFile(file);
+    if (JSON.stringify(part.header) !== JSON.stringify(header)) throw new PartFileError(file, 'changed while it was being merged');
+    store.columns.forEach((column, c) => copyLittleEndian(part.columnBytes[c]!, column, header.firstTrial));
+    header.chunks.forEach((chunk, i) => store.setChunkSums(chunk, part.chunkSums[i]!));
+  });
+  if (options.signal?.aborted) throw new RunAbortedError();
+  return { loaded: loaded!, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started };
+}

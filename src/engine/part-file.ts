@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { ShardSpec } from './chunks.js';
+import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
+import type { SimulationPart } from './simulate.js';
+
+/** The file name of a shard's part in a directory: shard-K-of-N.arrcast-part, K 1-based. */
+export const partFileName = (shard: ShardSpec) => `shard-${shard.index + 1}-of-${shard.count}${PART_EXTENSION}`;
+
+/** A part file's header, read without its body. */
+export interface PartInfo {
+  readonly file: string;
+  readonly header: PartHeader;
+}
+
+/** File-system errors as part file problems: a missing file, a directory. */
+function partFileProblem(err: unknown, file: string): unknown {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return new PartFileError(file, 'does not exist');
+  if (code === 'EISDIR') return new PartFileError(file, 'is a directory, not an arrcast part file');
+  return err;
+}
+
+/**
+ * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to
+ * disk, then renamed into place. A previous file is replaced only by a complete part.
+ */
+export async function writePartFile(file: string, part: SimulationPart): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = join(dirname(file), `.arrcast-tmp-${basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      for (const piece of encodePart(part)) await handle.write(piece);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Read and check a part's header without its body: the file must be a part of a format this
+ * arrcast reads, as long as its header says, with a header that adds up. Throws PartFileError.
+ */
+export async function readPartHeader(file: string): Promise<PartInfo> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (err) {
+    throw partFileProblem(err, file);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new PartFileError(file, 'is not a file');
+    const size = info.size;
+    const start = new Uint8Array(Math.min(size, PREAMBLE_BYTES));
+    await handle.read(start, 0, start.byteLength, 0);
+    const preamble = decodePreamble(start, file);
+    if (size < preamble.totalLength) throw new PartFileError(file, `is truncated: ${size} bytes, expected ${preamble.totalLength}`);
+    if (size > preamble.totalLength) throw new PartFileError(file, `is corrupt: ${size - preamble.totalLength} bytes after the end of the part (${preamble.totalLength} bytes)`);
+    const head = new Uint8Array(PREAMBLE_BYTES + preamble.headerLength);
+    await handle.read(head, 0, head.byteLength, 0);
+    return { file, header: decodePartHeader(head, file) };
+  } catch (err) {
+    throw partFileProblem(err, file);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Read a whole part file and check it (length, checksum, header). Throws PartFileError. */
+export async function readPartFile(file: string): Promise<DecodedPart> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    throw partFileProblem(err, file);
+  }
+  return decodePart(bytes, file);
+}
+
+/**
+ * Check, before a shard runs, that `file` may receive its part: it does not exist, or it is an
+ * arrcast part (a previous run's, replaced whole). Anything else is refused (PartFileError), so a
+ * mistyped --out replaces nothing of value.
+ */
+export async function checkPartOutput(file: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  const refuse = (what: string) =>
+    new PartFileError(file, `${what}, and a shard run replaces its --out file whole; pick a new file (or a directory to write ${partFileName({ index: 0, count: 4 })} and the like into)`);
+  if (!info.isFile()) throw refuse('is not a file');
+  const handle = await open(file, 'r');
+  try {
+    const start = new Uint8Array(PART_MAGIC.length);
+    const { bytesRead } = await handle.read(start, 0, start.byteLength, 0);
+    if (bytesRead > 0 && new TextDecoder('latin1').decode(start.subarray(0, bytesRead)) !== PART_MAGIC) throw refuse('exists and is not an arrcast part');
+  } finally {
+    await handle.close();
+  }
+}
