@@ -1,5 +1,7 @@
 import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/scenario-schema.js';
+import { attachFiles } from '../scenario/load-files.js';
+import { ScenarioError } from '../scenario/scenario-error.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { planChunks } from './chunks.js';
 import { MergeError, RunAbortedError } from './errors.js';
@@ -68,14 +70,35 @@ export function checkParts(parts: readonly PartInfo[]): void {
 
 /**
  * The scenario a part was run with, validated again by this arrcast and hashed: it must hash as the
- * part says (so outputs name the same scenario hash as a single run's).
+ * part says (so outputs name the same scenario hash as a single run's). A scenario that reads data
+ * files (a customer book, a pipeline) reads them again, relative to the scenario file as the run
+ * named it: they must be there, unchanged (their bytes are in the hash).
  */
-export function loadedFromPart({ file, header }: PartInfo): LoadedScenario {
+export async function loadedFromPart({ file, header }: PartInfo): Promise<LoadedScenario> {
   const parsed = scenarioSchema.safeParse(header.resolvedScenario);
   if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-  const hash = hashScenario(parsed.data);
-  if (hash !== header.scenario.hash) throw new PartFileError(file, `is corrupt: its scenario hashes to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} as its header says`);
-  return { scenario: parsed.data, source: header.scenario.source, hash, ...(header.scenario.bases ? { bases: header.scenario.bases } : {}) };
+  const bare: LoadedScenario = {
+    scenario: parsed.data,
+    source: header.scenario.source,
+    hash: hashScenario(parsed.data),
+    ...(header.scenario.bases ? { bases: header.scenario.bases } : {}),
+  };
+  let loaded: LoadedScenario;
+  try {
+    loaded = await attachFiles(bare, header.scenario.source);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    throw new PartFileError(file, `needs the data files its scenario names, as the run read them: ${err.message.split('\n').join('; ')}`);
+  }
+  const hash = loaded.hash;
+  if (hash !== header.scenario.hash)
+    throw new PartFileError(
+      file,
+      loaded.files
+        ? `was run on other data: its scenario and data files now hash to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} (a data file changed since the run?)`
+        : `is corrupt: its scenario hashes to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} as its header says`,
+    );
+  return loaded;
 }
 
 /** Run a step on every part, gathering their PartFileErrors into one MergeError. */

@@ -8,6 +8,7 @@ import { checkParts, mergeParts } from '../../src/engine/merge.js';
 import { partFileName, readPartHeader, writePartFile, type PartInfo } from '../../src/engine/part-file.js';
 import { MergeError } from '../../src/engine/errors.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { ARRCAST_VERSION } from '../../src/version.js';
 import { fixtureText, ROOT, scenarioFrom } from '../helpers/fixtures.js';
 import { craftPart, splitPart } from '../helpers/parts.js';
@@ -45,6 +46,24 @@ describe('mergeParts', () => {
     whole.store.columns.forEach((col, c) => expect(bytes(merged.store.columns[c]!).equals(bytes(col))).toBe(true));
     expect(bytes(merged.store.componentSums()).equals(bytes(whole.store.componentSums()))).toBe(true);
     expect(JSON.stringify(summarize(merged))).toBe(JSON.stringify(summarize(whole)));
+  });
+
+  it('a scenario that reads customer and pipeline files merges bit for bit, and is refused once a data file changes', async () => {
+    const dir = tmp();
+    for (const f of ['customers.csv', 'pipeline.csv'])
+      writeFileSync(join(dir, f), readFileSync(`${ROOT}scenarios/data/${f === 'customers.csv' ? 'hybrid-customers.csv' : 'hybrid-pipeline.csv'}`));
+    const yaml = readFileSync(`${ROOT}scenarios/hybrid-company.yaml`, 'utf8').replaceAll('data/hybrid-customers.csv', 'customers.csv').replace('data/hybrid-pipeline.csv', 'pipeline.csv');
+    writeFileSync(join(dir, 'plan.yaml'), yaml);
+    const loaded = await loadScenario(join(dir, 'plan.yaml'));
+    const whole = await simulate(loaded, { trials: 2_000, seed: 4, workers: 0 });
+    const files = await writeShards(loaded, 2_000, 4, 2, dir);
+    const merged = await mergeParts(files);
+    whole.store.columns.forEach((c, i) => expect(bytes(merged.store.columns[i]!).equals(bytes(c))).toBe(true));
+    // A changed book is another run: the parts no longer match their data.
+    writeFileSync(join(dir, 'customers.csv'), readFileSync(join(dir, 'customers.csv'), 'utf8').replace(/^(mm-00001,Mid-market,)\d+/m, '$1999'));
+    const refused = await mergeParts(files).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(MergeError);
+    expect((refused as Error).message).toMatch(/was run on other data/);
   });
 
   it('a file replaced by a part of another run is refused by its header', async () => {
