@@ -120,7 +120,7 @@ export interface TierFiles {
  */
 export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, files: TierFiles = {}): TierPlan {
   const e = tier.existing;
-  if (e?.customersFile !== undefined && !files.book) throw new RangeError(`${tier.name}: the customers of ${e.customersFile} were not loaded`);
+  if (e?.customersFile !== undefined && !files.book) throw new RangeError(`${tier.name}: customersFile ${e.customersFile} is read when the scenario is loaded from its file (loadScenario, or the arrcast commands), not from text`);
   const book = e && files.book ? planCustomerBook(files.book, e.renewalAdjustments) : undefined;
   const customers = book ? book.customers : (e?.customers ?? 0);
   const openingArr = book ? book.openingArr : (e?.openingArr ?? 0);
