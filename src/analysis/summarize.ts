@@ -23,7 +23,7 @@ export interface TierSummary {
   readonly openingArr: number;
   readonly grr?: Stat;
   readonly nrr?: Stat;
-  /** Customers renewed / customers due this year. */
+  /** Customers renewed / customers due this year (kept by tier for books read from a file, or a single tier). */
   readonly logoRenewal?: Stat;
   /** ARR renewed (after contraction, before uplift and expansion) / ARR due this year. */
   readonly dollarRenewal?: Stat;
@@ -149,9 +149,8 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       bookings: must(key('bookings')),
       endingArr: must(key('endingArr')),
       openingArr: tier.existing?.openingArr ?? 0,
-      ...(hasBook
-        ? { grr: must(key('grr')), nrr: must(key('nrr')), logoRenewal: must(key('logoRenewal')), dollarRenewal: must(key('dollarRenewal')) }
-        : {}),
+      ...(hasBook ? { grr: must(key('grr')), nrr: must(key('nrr')) } : {}),
+      ...(hasBook && col(key('logoRenewal')) ? { logoRenewal: must(key('logoRenewal')), dollarRenewal: must(key('dollarRenewal')) } : {}),
       ...(tier.newBusiness ? { customersWon: must(key('customersWon')) } : {}),
       ...(tier.newBusiness && tier.newBusiness.sources.length > 0 ? { leads: must(`tier.${tier.name}.leads`) } : {}),
       ...(tier.existing ? { customersLost: must(key('customersLost')) } : {}),

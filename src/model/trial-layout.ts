@@ -80,6 +80,10 @@ export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: bool
     if (tiers.length > 1 && t.existing && t.existing.openingArr > 0) {
       push({ kind: 'ratio', key: `tier.${t.name}.grr`, ratio: 'grr', tier: t.name, precision: 'f32' });
       push({ kind: 'ratio', key: `tier.${t.name}.nrr`, ratio: 'nrr', tier: t.name, precision: 'f32' });
+    }
+    // Logo and dollar renewal part ways when customers differ in size: kept by tier for books read
+    // customer by customer (an aggregate book's are near its renewal rate; 8 MB a million trials each).
+    if (tiers.length > 1 && t.existing?.book && t.existing.openingArr > 0) {
       push({ kind: 'ratio', key: `tier.${t.name}.logoRenewal`, ratio: 'logoRenewal', tier: t.name, precision: 'f32' });
       push({ kind: 'ratio', key: `tier.${t.name}.dollarRenewal`, ratio: 'dollarRenewal', tier: t.name, precision: 'f32' });
     }
