@@ -55,9 +55,10 @@ const OFFLINE_LOADER = { load: refuse('a URL'), sanitize: refuse('a URL'), http:
 /**
  * Render a Vega-Lite spec to SVG in Node, with no browser, no canvas, no network and no font
  * loading: vega-lite compiles it to Vega, a headless vega View (renderer 'none', text measured by
- * estimate) draws it, and any request to load data is refused. Its ids are numbered from 1, so the
- * same spec gives the same bytes whatever was rendered before. vega and vega-lite are imported on
- * first use, so commands that draw nothing do not pay for loading them.
+ * estimate) draws it, and any request to load data is refused. The spec given is left untouched
+ * (vega draws from a copy). Its ids are numbered from 1, so the same spec gives the same bytes
+ * whatever was rendered before. vega and vega-lite are imported on first use, so commands that
+ * draw nothing do not pay for loading them.
  *
  * @example const { svg } = await renderChart(spec); await writeFile('chart.svg', svg);
  * Complexity: linear in the spec's data.
@@ -66,7 +67,8 @@ export const renderChart: ChartRenderer = async (spec) => {
   const [vl, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   const warnings: string[] = [];
   const logger = collectingLogger(warnings);
-  const compiled = vl.compile(spec, { logger });
+  // vega tags the data rows it ingests; a copy keeps the caller's spec (and its datasets) as it was.
+  const compiled = vl.compile(structuredClone(spec), { logger });
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader: OFFLINE_LOADER, logger, logLevel: vega.Warn });
   try {
     return { svg: renumberSvgIds(await view.toSVG()), warnings };

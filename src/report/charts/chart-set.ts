@@ -3,6 +3,7 @@ import type { Summary } from '../../analysis/summarize.js';
 import type { TrialStore } from '../../engine/trial-store.js';
 import { arrBridgeSpec } from './arr-bridge.js';
 import { breakdownSpec } from './breakdown.js';
+import { capacitySpec } from './capacity.js';
 import { chartContext } from './chart-context.js';
 import { sortedFinite } from './downsample.js';
 import { exceedanceSpec, exceedanceTargets } from './exceedance.js';
@@ -47,7 +48,8 @@ export function monthlyPlanOf(summary: Summary): MonthlyPlan | undefined {
  * Every chart of a run, in the order the report shows them. The distribution and exceedance
  * charts read the per-trial revenue and ending ARR (sorted once); the others read the summary.
  * The revenue distribution carries the target and budget lines, the exceedance curves the targets'
- * probabilities, the fan chart the monthly plan; the tornado is left out when no driver varies.
+ * probabilities, the fan chart the monthly plan; the tornado is left out when no driver varies,
+ * and the sales capacity chart when no tier has reps.
  *
  * @example buildCharts(summary, sim.store).map((c) => c.name)
  * Complexity: O(trials log trials), the two sorts.
@@ -57,6 +59,7 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
   const marks = options.marks ?? marksFromSummary(summary);
   const plan = options.monthlyPlan ?? monthlyPlanOf(summary);
   const tornado = tornadoSpec(summary, ctx);
+  const capacity = capacitySpec(summary, ctx);
   const lines = [...(marks.target !== undefined ? ['target'] : []), ...(marks.budget ? [budgetLabel(marks.budget.confidence).replace(/^Budget/, 'budget')] : [])];
   const column = (key: 'revenue' | 'endingArr') => {
     const c = columns.column(key);
@@ -97,6 +100,15 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
             name: 'tornado',
             caption: 'What moves recognized revenue most: its median with each driver in its bottom vs top decile, the other drivers varying.',
             spec: tornado,
+          },
+        ]
+      : []),
+    ...(capacity
+      ? [
+          {
+            name: 'capacity',
+            caption: `Ramped-rep equivalents by fiscal month for each tier with reps: P10–P90 band and P50 line (${ctx.convention}).`,
+            spec: capacity,
           },
         ]
       : []),

@@ -12,6 +12,7 @@ main { max-width: 900px; margin: 0 auto; padding: 28px 24px 48px; }
 h1 { font-size: 24px; margin: 0 0 4px; line-height: 1.2; }
 h2 { font-size: 18px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
 h3 { font-size: 15px; margin: 20px 0 6px; }
+h4 { font-size: 13px; margin: 14px 0 4px; }
 p { margin: 6px 0; }
 .lead { color: var(--muted); margin-bottom: 14px; }
 .convention { background: var(--band); border-left: 4px solid var(--accent); padding: 8px 12px; margin: 14px 0; }
@@ -31,6 +32,7 @@ figure.chart { margin: 18px 0 26px; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figure.chart figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
 .assumptions td:first-child { width: 34%; }
+table.sources th, table.sources td { padding-left: 6px; padding-right: 6px; }
 .note { color: var(--muted); font-size: 12px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule); padding-top: 8px; }
 @page { margin: 12mm; }
@@ -38,7 +40,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; border-top: 1px
   body { font-size: 9.5pt; }
   main { max-width: 186mm; padding: 0; }
   h2 { margin-top: 18pt; break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
+  h3, h4 { break-after: avoid; page-break-after: avoid; }
   figure.chart { break-inside: avoid; page-break-inside: avoid; }
   figure.chart svg { max-height: 235mm; }
   table { break-inside: auto; }

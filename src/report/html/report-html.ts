@@ -1,4 +1,4 @@
-import type { Summary } from '../../analysis/summarize.js';
+import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
@@ -10,6 +10,7 @@ import { REPORT_CSS } from './report-css.js';
 import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './tables.js';
 import { whatMustBeTrueLine } from '../summary-table.js';
 import { budgetLabel } from '../charts/revenue-distribution.js';
+import { CAPACITY_KEYS, leadSources, otherExtras, rampedReps } from '../tier-extras.js';
 
 /** A rendered chart as the page shows it. */
 export interface HtmlChart {
@@ -36,7 +37,7 @@ const count = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString(
 /**
  * report.html: one self-contained page (styles and SVG charts inline, no script, nothing fetched)
  * with the run's identity, the headline table, the charts, the tables by tier and by component,
- * retention, and the assumptions in words. Every string from the scenario is escaped.
+ * retention, lead sources, sales capacity and contracts, and the assumptions in words. Every string from the scenario is escaped.
  *
  * @example await writeFile('report.html', reportHtml({ summary, scenario: sim.loaded.scenario, charts }))
  * Complexity: O(tiers x components + size of the charts).
@@ -86,16 +87,22 @@ export function reportHtml({ summary, scenario, charts }: ReportHtmlInput): stri
     for (const [name, t] of tiers) if (t.grr && tiers.length > 1) retentionRows.push({ label: name, stat: t.grr, fmt: formatShare, indent: true });
     retentionRows.push({ group: 'Net revenue retention (NRR)' }, { label: 'All tiers', stat: summary.retention.nrr, fmt: formatShare, indent: true });
     for (const [name, t] of tiers) if (t.nrr && tiers.length > 1) retentionRows.push({ label: name, stat: t.nrr, fmt: formatShare, indent: true });
+    retentionRows.push({ group: 'Logo renewal (customers renewed / customers due)' }, { label: 'All tiers', stat: summary.retention.logoRenewal, fmt: formatShare, indent: true });
+    for (const [name, t] of tiers) if (t.logoRenewal && tiers.length > 1) retentionRows.push({ label: name, stat: t.logoRenewal, fmt: formatShare, indent: true });
+    retentionRows.push({ group: 'Dollar renewal (ARR renewed / ARR due)' }, { label: 'All tiers', stat: summary.retention.dollarRenewal, fmt: formatShare, indent: true });
+    for (const [name, t] of tiers) if (t.dollarRenewal && tiers.length > 1) retentionRows.push({ label: name, stat: t.dollarRenewal, fmt: formatShare, indent: true });
   }
   retentionRows.push({ group: 'Customers won' }, { label: 'All tiers', stat: summary.customers.won, fmt: count, indent: true });
   for (const [name, t] of tiers) if (t.customersWon && tiers.length > 1) retentionRows.push({ label: name, stat: t.customersWon, fmt: count, indent: true });
   retentionRows.push({ group: 'Customers lost' }, { label: 'All tiers', stat: summary.customers.lost, fmt: count, indent: true });
   for (const [name, t] of tiers) if (t.customersLost && tiers.length > 1) retentionRows.push({ label: name, stat: t.customersLost, fmt: count, indent: true });
   const retention = statTable(
-    `GRR and NRR of the customers live at the start of the year (new logos in neither); customers won and lost. ${stamp}`,
+    `GRR and NRR of the customers live at the start of the year (new logos in neither); logo and dollar renewal of the customers due to renew this year (ARR renewed after contraction, before uplift and expansion); customers won and lost. ${stamp}`,
     '',
     retentionRows,
   );
+
+  const sales = salesSection(summary, money, stamp);
 
   const d = summary.decisions;
   const range = (i: readonly [number, number], fmt: (v: number) => string) => `[${fmt(i[0])}, ${fmt(i[1])}]`;
@@ -212,7 +219,7 @@ ${byComponent}
 ${retention}
 </section>
 
-<section>
+${sales}<section>
 <h2>Assumptions</h2>
 <p>Every driver of every tier, as the scenario states it. Rates are drawn once per simulated year; deal sizes and lags per deal.</p>
 ${assumptionTables}
@@ -226,5 +233,91 @@ ${market}
 </main>
 </body>
 </html>
+`;
+}
+
+/** How the sales tables name a tier's capacity figures of the year. */
+const CAPACITY_LABELS: Record<(typeof CAPACITY_KEYS)[number], string> = {
+  'reps.capacity.deals': 'Deal capacity of the year (deals the ramped reps can close)',
+  'deals.overCapacity': 'Deals lost to capacity',
+  'deals.repSourced': 'Rep-sourced deals',
+  'reps.headcount': 'Reps at year end (headcount)',
+};
+
+/** A tier's extra figure as the page writes it: money for contract values and bookings, else a count. */
+const extraFormat = (key: string, money: (v: number) => string) => (key === 'newTcv' || key === 'pipeline.bookings' ? money : count);
+
+/** "opening-pipeline deals won" -> "Opening-pipeline deals won". */
+const sentence = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
+
+/**
+ * The sales section: for each tier with lead grades/channels, reps, an opening pipeline, earlier
+ * leads or contract terms, its leads and deals by grade/channel, its sales capacity by fiscal month
+ * and over the year, and its pipeline and contract figures. Empty when no tier has any.
+ *
+ * Complexity: O(tiers x extras).
+ */
+function salesSection(summary: Summary, money: (v: number) => string, stamp: string): string {
+  const e = escapeHtml;
+  const months = fiscalMonthNames(summary.scenario.fiscalYearStartMonth);
+  const reps1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');
+  const blocks = Object.entries(summary.byTier).flatMap(([name, t]) => {
+    const parts: string[] = [];
+    const sources = leadSources(t);
+    if (sources.length > 0) {
+      const conversion = (s: (typeof sources)[number]) => (s.leads.mean > 0 ? formatShare(s.deals.mean / s.leads.mean) : '-');
+      parts.push(`<h4>Leads by grade/channel</h4>
+${gridTable(
+  `Leads by grade/channel, ${name}: leads and deals in the year; conversion = mean deals / mean leads. ${stamp}`,
+  ['Grade/channel', 'Leads mean', 'Leads P10', 'Leads P90', 'Deals mean', 'Deals P10', 'Deals P90', 'Conversion'],
+  sources.map((s) => [
+    s.source,
+    count(s.leads.mean),
+    count(s.leads.percentiles.p10),
+    count(s.leads.percentiles.p90),
+    count(s.deals.mean),
+    count(s.deals.percentiles.p10),
+    count(s.deals.percentiles.p90),
+    conversion(s),
+  ]),
+  1,
+  'sources',
+)}`);
+    }
+    const ramped = rampedReps(t);
+    if (ramped) {
+      const year = CAPACITY_KEYS.flatMap((k): StatRow[] => {
+        const x = t.extras[k];
+        return x ? [{ label: CAPACITY_LABELS[k], stat: x.stat, fmt: count, indent: true }] : [];
+      });
+      parts.push(`<h4>Sales capacity</h4>
+${statTable(
+  `Sales capacity, ${name}: ramped-rep equivalents in each fiscal month (a rep in ramp counts as the share of full productivity reached), and the year’s deal capacity and deals. ${stamp}`,
+  '',
+  [
+    { group: 'Ramped-rep equivalents by fiscal month' },
+    ...ramped.map((stat, i): StatRow => ({ label: months[i]!, stat, fmt: reps1, indent: true })),
+    { group: 'The year' },
+    ...year,
+  ],
+  'capacity',
+)}`);
+    }
+    const others = otherExtras(t);
+    if (others.length > 0)
+      parts.push(`<h4>Pipeline and contracts</h4>
+${statTable(
+  `Opening pipeline, earlier leads and contract value, ${name}; amounts in ${summary.scenario.currency}. ${stamp}`,
+  '',
+  others.map(([key, x]): StatRow => ({ label: sentence(x.label), stat: x.stat, fmt: extraFormat(key, money) })),
+)}`);
+    return parts.length > 0 ? [`<h3>${e(name)}</h3>\n${parts.join('\n')}`] : [];
+  });
+  if (blocks.length === 0) return '';
+  return `<section>
+<h2>Lead sources, sales capacity and contracts</h2>
+${blocks.join('\n')}
+</section>
+
 `;
 }

@@ -1,0 +1,101 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
+import { rampedReps } from '../tier-extras.js';
+import { BAND_BLUES, CHART_CONFIG, VEGA_LITE_SCHEMA, chartTitle, type ChartContext } from './chart-context.js';
+
+/** Ramped-rep equivalents of one tier in one fiscal month. */
+export interface CapacityRow {
+  readonly tier: string;
+  /** Fiscal month, 1-12. */
+  readonly month: number;
+  /** Calendar month name of the fiscal month. */
+  readonly label: string;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly mean: number;
+}
+
+const BAND = 'P10–P90';
+const MEDIAN = 'P50 (median)';
+
+/**
+ * One row per tier with reps and fiscal month: the summary's percentiles of the ramped-rep
+ * equivalents (extras `reps.ramped.1` .. `reps.ramped.12`), tiers in the scenario's order.
+ *
+ * @example capacityRows(summary).filter((r) => r.tier === 'Enterprise').length // => 12
+ * Complexity: O(tiers x 12).
+ */
+export function capacityRows(summary: Summary): CapacityRow[] {
+  const labels = fiscalMonthNames(summary.scenario.fiscalYearStartMonth);
+  return Object.entries(summary.byTier).flatMap(([tier, t]) =>
+    (rampedReps(t) ?? []).map((s, i) => ({
+      tier,
+      month: i + 1,
+      label: labels[i]!,
+      p10: s.percentiles.p10,
+      p50: s.percentiles.p50,
+      p90: s.percentiles.p90,
+      mean: s.mean,
+    })),
+  );
+}
+
+/**
+ * Sales capacity: ramped-rep equivalents by fiscal month (labelled with the calendar month's
+ * name), one panel per tier with reps: the P10-P90 band and the P50 line. Undefined when no tier
+ * has reps (the report then has no capacity chart).
+ *
+ * @example capacitySpec(summary, ctx)?.datasets.ramped
+ * Complexity: O(tiers x 12).
+ */
+export function capacitySpec(summary: Summary, ctx: ChartContext): TopLevelSpec | undefined {
+  const rows = capacityRows(summary);
+  if (rows.length === 0) return undefined;
+  const tiers = [...new Set(rows.map((r) => r.tier))];
+  const labels = fiscalMonthNames(summary.scenario.fiscalYearStartMonth);
+  const color = { type: 'nominal', scale: { domain: [BAND, MEDIAN], range: [BAND_BLUES[1], BAND_BLUES[3]] }, legend: { title: null } } as const;
+  const x = { field: 'label', type: 'ordinal', sort: labels, axis: { title: 'Fiscal month', labelAngle: 0 }, scale: { padding: 0.2 } } as const;
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: chartTitle(
+      ctx,
+      'Sales capacity: ramped reps by month',
+      // Short lines: the headless renderer sizes the chart by an estimate of each line's width.
+      'Ramped-rep equivalents in each fiscal month, by tier with reps.',
+      'A rep in ramp counts as the share of full productivity reached.',
+      'Band: P10 to P90; line: P50 (median).',
+    ),
+    config: CHART_CONFIG,
+    datasets: { ramped: rows as unknown as Array<Record<string, unknown>> },
+    data: { name: 'ramped' },
+    facet: {
+      field: 'tier',
+      type: 'nominal',
+      sort: tiers,
+      header: { title: null, labelFontSize: 12, labelFontWeight: 'bold', labelAnchor: 'start', labelLimit: 280 },
+    },
+    columns: 2,
+    spec: {
+      // One tier fills the width; two or more sit two to a row.
+      width: tiers.length === 1 ? 600 : 290,
+      height: 200,
+      layer: [
+        {
+          mark: { type: 'area', opacity: 1 },
+          encoding: {
+            x,
+            y: { field: 'p10', type: 'quantitative', scale: { zero: true }, axis: { title: 'Ramped-rep equivalents', tickMinStep: 1 } },
+            y2: { field: 'p90' },
+            color: { ...color, datum: BAND },
+          },
+        },
+        {
+          mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 18 } },
+          encoding: { x, y: { field: 'p50', type: 'quantitative' }, color: { ...color, datum: MEDIAN } },
+        },
+      ],
+    },
+    resolve: { scale: { y: 'independent' } },
+  } as TopLevelSpec;
+}

@@ -1,0 +1,56 @@
+import type { Stat } from '../analysis/describe.js';
+import type { TierSummary } from '../analysis/summarize.js';
+
+/** A tier's extra figure as the summary holds it. */
+export type TierExtraStat = TierSummary['extras'][string];
+
+/** One lead grade/channel of a tier: its leads and deals in the year. */
+export interface LeadSourceStats {
+  /** The grade/channel as the scenario names it ("A", "B/paid"). */
+  readonly source: string;
+  readonly leads: Stat;
+  readonly deals: Stat;
+}
+
+/** The keys of the year's capacity figures, in the order the report shows them. */
+export const CAPACITY_KEYS = ['reps.capacity.deals', 'deals.overCapacity', 'deals.repSourced', 'reps.headcount'] as const;
+
+/** The key of the ramped-rep equivalents in fiscal month m (1-12). */
+export const rampedKey = (month: number) => `reps.ramped.${month}`;
+
+/**
+ * A tier's lead grades/channels (extras `leads.<source>` with their `deals.<source>`), in the
+ * scenario's order; empty for a tier with one lead stream or none.
+ *
+ * @example leadSources(summary.byTier.SMB).map((s) => s.source) // => ['A', 'B']
+ * Complexity: O(extras).
+ */
+export function leadSources(tier: TierSummary): LeadSourceStats[] {
+  return Object.keys(tier.extras).flatMap((key) => {
+    if (!key.startsWith('leads.')) return [];
+    const source = key.slice('leads.'.length);
+    const deals = tier.extras[`deals.${source}`];
+    return deals ? [{ source, leads: tier.extras[key]!.stat, deals: deals.stat }] : [];
+  });
+}
+
+/**
+ * A tier's ramped-rep equivalents in each of the 12 fiscal months (each rep weighted by the share
+ * of full productivity its ramp has reached), or undefined for a tier without reps.
+ *
+ * Complexity: O(12).
+ */
+export function rampedReps(tier: TierSummary): Stat[] | undefined {
+  const months = Array.from({ length: 12 }, (_, i) => tier.extras[rampedKey(i + 1)]?.stat);
+  return months.every((s) => s !== undefined) ? (months as Stat[]) : undefined;
+}
+
+/**
+ * The extras not shown by grade/channel or by month: pipeline, earlier leads, contract value and
+ * anything a later model adds, with their keys, in the summary's order.
+ */
+export function otherExtras(tier: TierSummary): Array<[string, TierExtraStat]> {
+  const shown = new Set<string>([...CAPACITY_KEYS, ...Array.from({ length: 12 }, (_, i) => rampedKey(i + 1))]);
+  for (const s of leadSources(tier)) shown.add(`leads.${s.source}`).add(`deals.${s.source}`);
+  return Object.entries(tier.extras).filter(([key]) => !shown.has(key));
+}
