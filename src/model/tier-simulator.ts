@@ -4,6 +4,7 @@ import { COMPONENTS, componentIndex } from './components.js';
 import type { Draw, SumDraw } from './distribution-sampler.js';
 import type { CountDraw } from './count-sampler.js';
 import { LagSplitter } from './lag-splitter.js';
+import { ModelLimitError } from './model-limit-error.js';
 import { trialRate, volumeMultiplier } from './market.js';
 import { TIER_DRIVERS, type TierPlan } from './tier-plan.js';
 
@@ -53,7 +54,10 @@ export class TierOutcome {
   }
 }
 
-/** A guard against a typo (leads of 1e12) turning a run into a hang: far beyond any real company. */
+/**
+ * A guard against a typo (leads of 1e12, a billion customers) turning a run into a hang: far beyond
+ * any real company. Deals, and contracting or expanding customers, each drawn one by one, per month.
+ */
 const MAX_DEALS_PER_MONTH = 1_000_000;
 
 const NEVER: Draw = () => 0;
@@ -127,6 +131,7 @@ export class TierSimulator {
     const { loadings, stress } = this.plan;
     // Stress overlays act after the market shift and draw nothing: every stream stays as it was.
     const conversion = trialRate(this.conversion(), loadings.conversion, z, stress.conversion);
+    if (Number.isNaN(conversion)) this.drewNaN(['newBusiness', 'conversion']);
     out.drivers[D_CONVERSION] = conversion;
     const leadMultiplier = volumeMultiplier(loadings.leads, z) * stress.leads;
     const acvMultiplier = volumeMultiplier(loadings.acv, z) * stress.acv;
@@ -143,7 +148,9 @@ export class TierSimulator {
       const deals = this.deals(leads, conversion);
       if (deals === 0) continue;
       if (deals > MAX_DEALS_PER_MONTH)
-        throw new RangeError(
+        throw new ModelLimitError(
+          this.plan.name,
+          ['newBusiness', 'leadsPerMonth'],
           `${this.plan.name}: ${deals.toExponential(2)} deals in one month; each deal's ACV is drawn, so more than ${MAX_DEALS_PER_MONTH.toLocaleString('en-US')} a month would not finish: check leadsPerMonth and conversion`,
         );
       const byLag = this.salesCycle!.split(deals);
@@ -157,6 +164,7 @@ export class TierSimulator {
     const x = this.plan.newCustomerExpansion;
     const newExpansionProbability = x ? trialRate(this.newExpansionProbability(), loadings.expansion, z, stress.expansion) : 0;
     if (x) out.drivers[D_NEW_EXPANSION] = newExpansionProbability;
+    if (Number.isNaN(newExpansionProbability)) this.drewNaN(['newCustomerExpansion', 'probability']);
     for (let m = 1; m <= 12; m++) {
       const deals = closed[m - 1]!;
       if (deals === 0) continue;
@@ -183,6 +191,17 @@ export class TierSimulator {
     const expansionProbability = book.expansion
       ? trialRate(this.expansionProbability(), loadings.expansion, z, stress.expansion)
       : 0;
+    // One test per trial; which driver it was is looked for only when one is NaN.
+    if (Number.isNaN(renewalRate + uplift + contractionProbability + expansionProbability))
+      this.drewNaN(
+        Number.isNaN(renewalRate)
+          ? ['existing', 'renewalRate']
+          : Number.isNaN(uplift)
+            ? ['existing', 'priceUplift']
+            : Number.isNaN(contractionProbability)
+              ? ['existing', 'contraction', 'probability']
+              : ['existing', 'expansion', 'probability'],
+      );
     out.drivers[D_RENEWAL] = renewalRate;
     out.drivers[D_UPLIFT] = uplift;
     if (book.contraction) out.drivers[D_CONTRACTION] = contractionProbability;
@@ -200,6 +219,7 @@ export class TierSimulator {
       out.grossLoss += churned * arr;
 
       const contracted = book.contraction ? this.contractionCount(renewed, contractionProbability) : 0;
+      if (contracted > MAX_DEALS_PER_MONTH) this.tooMany(contracted, 'contracting', 'contraction');
       let lost = 0;
       for (let k = 0; k < contracted; k++) lost += this.contractionSize() * arr;
       // GRR excludes price and upsell: a contraction counts in full even when the uplift offsets it.
@@ -210,7 +230,22 @@ export class TierSimulator {
       ev[C_UPLIFT * 12 + m - 1] = retained * uplift;
 
       const expanding = book.expansion ? this.expansionCount(renewed - contracted, expansionProbability) : 0;
+      if (expanding > MAX_DEALS_PER_MONTH) this.tooMany(expanding, 'expanding', 'expansion');
       ev[C_EXP * 12 + m - 1] = expanding > 0 ? this.expansionSize(expanding) * arr : 0;
     }
+  }
+
+  /** A trial-level driver drew NaN: stop, naming it, rather than simulate with it (a binomial with p = NaN never returns). */
+  private drewNaN(field: readonly string[]): never {
+    throw new ModelLimitError(this.plan.name, field, `${this.plan.name}: ${field.join('.')} drew NaN (not a number); check its parameters`);
+  }
+
+  /** The existing book's per-customer draws, like deals, stop at MAX_DEALS_PER_MONTH customers a month. */
+  private tooMany(count: number, what: string, part: 'contraction' | 'expansion'): never {
+    throw new ModelLimitError(
+      this.plan.name,
+      ['existing', 'customers'],
+      `${this.plan.name}: ${count.toExponential(2)} customers ${what} in one month; each one's size is drawn, so more than ${MAX_DEALS_PER_MONTH.toLocaleString('en-US')} a month would not finish: check customers and ${part}.probability`,
+    );
   }
 }

@@ -18,6 +18,11 @@ export interface LoadedScenario {
    * `hash` are those of the merged scenario.
    */
   readonly bases?: readonly string[];
+  /**
+   * Where the value at a path of the scenario is written (line, column, and the file when a base
+   * wrote it), for problems found after validation (the model's limits, see engine/run-errors.ts).
+   */
+  readonly locate?: (path: ReadonlyArray<string | number>) => Pick<ScenarioIssue, 'line' | 'column' | 'source'>;
 }
 
 /** One YAML/JSON file read into a document (for positions) and plain data (for validation). */
@@ -62,7 +67,11 @@ export function validateScenario(
 ): LoadedScenario {
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) throw new ScenarioError(source, sortByPosition(flattenIssues(parsed.error.issues, data).map(place), rank));
-  return { scenario: parsed.data, source, hash: hashScenario(parsed.data) };
+  const locate = (path: ReadonlyArray<string | number>) => {
+    const { line, column, source: file } = place({ path, message: '' });
+    return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
+  };
+  return { scenario: parsed.data, source, hash: hashScenario(parsed.data), locate };
 }
 
 /**
