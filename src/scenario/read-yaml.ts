@@ -14,7 +14,8 @@ import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limit
  * - merge keys (`<<: *base`) are refused at their line, even under `%YAML 1.1` (where they would
  *   otherwise merge silently): they would be a second, different way of sharing settings beside
  *   `extends:`, and the merged keys would have no line of their own to report problems at;
- * - a file holding several YAML documents (`---`) is refused.
+ * - a file holding several YAML documents (`---`) is refused, and so is a key that is a list, a
+ *   mapping or an alias.
  *
  * Every refusal is a ScenarioError naming `source`, with a line and column.
  */
@@ -113,6 +114,10 @@ function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message:
               item.key.range?.[0] ?? 0,
               'merge keys (<<) are not supported: write the keys out, use an alias (*name) for a whole value, or put shared settings in a base scenario (extends:)',
             );
+          // A list, mapping or alias as a key (`? [a, b]: 1`) has no name to validate; YAML would
+          // turn it into a string, with a warning printed.
+          if (item.key !== null && !isScalar(item.key))
+            fail((item.key as Node).range?.[0] ?? 0, 'a key must be a plain name, not a list, a mapping or an alias');
           size += visit(item.key) + visit(item.value);
         } else size += visit(item);
       }

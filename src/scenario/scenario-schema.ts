@@ -113,6 +113,8 @@ export const existingBookSchema = z
   // is reported at once; they read the raw values defensively.
   .superRefine(
     (b, ctx) => {
+      // `when` runs this even when the book is not a mapping at all (`existing:` left empty is null).
+      if (b === null || typeof b !== 'object') return;
       if (typeof b.openingArr === 'number' && b.openingArr > 0 && b.customers === 0)
         ctx.addIssue({ code: 'custom', message: 'an opening ARR above 0 needs at least one customer', path: ['customers'] });
       if (Array.isArray(b.renewalCalendar) && b.renewalCalendar.every((x) => typeof x === 'number')) {

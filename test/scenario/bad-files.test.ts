@@ -133,6 +133,11 @@ const cases: Array<{ name: string; make: (dir: string) => string; expected: stri
       '<dir>/m11.yaml:14:7 merge keys (<<) are not supported: write the keys out, use an alias (*name) for a whole value, or put shared settings in a base scenario (extends:)',
   },
   {
+    name: 'a list as a key',
+    make: (dir) => (writeFileSync(join(dir, 'k.yaml'), `${minimal}? [a, b]\n: 1\n`), join(dir, 'k.yaml')),
+    expected: '<dir>/k.yaml:15:3 a key must be a plain name, not a list, a mapping or an alias',
+  },
+  {
     name: 'broken JSON',
     make: (dir) => (writeFileSync(join(dir, 'j.json'), '{\n  "name": "x",\n  "tiers": [\n}\n'), join(dir, 'j.json')),
     expected: [
