@@ -67,7 +67,8 @@ export interface Summary {
   readonly openingArr: number;
   readonly byTier: Record<string, TierSummary>;
   readonly byComponent: Record<Metric, Partial<Record<Component, Stat>>>;
-  readonly retention?: { readonly grr: Stat; readonly nrr: Stat; readonly logoRenewal: Stat; readonly dollarRenewal: Stat };
+  /** Logo and dollar renewal are absent when no customer is due this year. */
+  readonly retention?: { readonly grr: Stat; readonly nrr: Stat; readonly logoRenewal?: Stat; readonly dollarRenewal?: Stat };
   readonly customers: { readonly won: Stat; readonly lost: Stat };
   readonly monthly: readonly MonthSummary[];
   readonly drivers: { readonly market?: Stat };
@@ -189,7 +190,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     openingArr,
     byTier,
     byComponent,
-    ...(grr && nrr ? { retention: { grr, nrr, logoRenewal: must('logoRenewal'), dollarRenewal: must('dollarRenewal') } } : {}),
+    ...(grr && nrr ? { retention: { grr, nrr, ...(col('logoRenewal') ? { logoRenewal: must('logoRenewal'), dollarRenewal: must('dollarRenewal') } : {}) } } : {}),
     customers: { won: must('customersWon'), lost: must('customersLost') },
     monthly,
     drivers: market ? { market } : {},

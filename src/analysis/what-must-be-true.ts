@@ -17,9 +17,9 @@ export interface DriverCondition {
   readonly unit: DriverColumn['unit'];
   /** The driver's median over all trials: the plan as simulated. */
   readonly plan: number;
-  /** The driver's median in the trials that reach the target, and in those that miss. */
-  readonly medianWhenReached: number;
-  readonly medianWhenMissed: number;
+  /** The driver's median in the trials that reach the target, and in those that miss (absent when no trial does). */
+  readonly medianWhenReached?: number;
+  readonly medianWhenMissed?: number;
   /** (medianWhenReached - medianWhenMissed) / the driver's sd: how far apart the two groups sit. */
   readonly shift: number;
   /**
@@ -37,6 +37,8 @@ export interface WhatMustBeTrue {
   readonly tier?: string;
   readonly value: number;
   readonly trialsUsed: number;
+  /** How many of the trials used reach the target. */
+  readonly trialsReaching: number;
   /** Drivers with a break-even first, by how far it is from plan (in driver sds); then by shift. */
   readonly drivers: readonly DriverCondition[];
 }
@@ -97,8 +99,8 @@ export function whatMustBeTrue(sim: Simulation, target: MetricTarget, label: str
     for (let i = 0; i < m; i++) (metric[i]! >= target.value ? reached : missed).push(values[i]!);
     const spread = sd(values);
     spreadOf.set(d.key, spread);
-    const medianWhenReached = reached.length ? quantile(reached, 0.5).value : NaN;
-    const medianWhenMissed = missed.length ? quantile(missed, 0.5).value : NaN;
+    const medianWhenReached = reached.length ? quantile(reached, 0.5).value : undefined;
+    const medianWhenMissed = missed.length ? quantile(missed, 0.5).value : undefined;
     const r = correlation(ranks(values), metricRanks);
     // A driver that barely moves the metric crosses the target only by noise: no break-even for it.
     const be = Math.abs(r) >= MIN_CORRELATION ? breakEven(values, metric, target.value) : undefined;
@@ -107,9 +109,9 @@ export function whatMustBeTrue(sim: Simulation, target: MetricTarget, label: str
       label: d.label,
       unit: d.unit,
       plan: quantile(values, 0.5).value,
-      medianWhenReached,
-      medianWhenMissed,
-      shift: spread > 0 && reached.length && missed.length ? (medianWhenReached - medianWhenMissed) / spread : 0,
+      ...(medianWhenReached === undefined ? {} : { medianWhenReached }),
+      ...(medianWhenMissed === undefined ? {} : { medianWhenMissed }),
+      shift: spread > 0 && medianWhenReached !== undefined && medianWhenMissed !== undefined ? (medianWhenReached - medianWhenMissed) / spread : 0,
       ...(be === undefined ? {} : { breakEven: be }),
       direction: r >= 0 ? 'atLeast' : 'atMost',
     };
@@ -122,6 +124,13 @@ export function whatMustBeTrue(sim: Simulation, target: MetricTarget, label: str
     ...(target.tier ? { tier: target.tier } : {}),
     value: target.value,
     trialsUsed: m,
+    trialsReaching: countReaching(metric, target.value),
     drivers: conditions,
   };
+}
+
+function countReaching(metric: ArrayLike<number>, value: number): number {
+  let n = 0;
+  for (let i = 0; i < metric.length; i++) if (metric[i]! >= value) n++;
+  return n;
 }

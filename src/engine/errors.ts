@@ -18,12 +18,14 @@ export class ChunkFailedError extends Error {
   override readonly name = 'ChunkFailedError';
   constructor(
     readonly chunk: number,
+    /** Index of the chunk's first trial in the run, from 0. */
     readonly firstTrial: number,
     readonly trials: number,
     cause: unknown,
   ) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    super(`chunk ${chunk} (trials ${firstTrial.toLocaleString('en-US')} to ${(firstTrial + trials - 1).toLocaleString('en-US')}) failed: ${why}`, { cause });
+    // Trials numbered from 1, as in trials.csv.
+    super(`chunk ${chunk} (trials ${(firstTrial + 1).toLocaleString('en-US')} to ${(firstTrial + trials).toLocaleString('en-US')}) failed: ${why}`, { cause });
   }
 }
 

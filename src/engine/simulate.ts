@@ -7,7 +7,9 @@ import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
 import type { ChunkTask } from './chunk-task.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
-import { ChunkFailedError, RunAbortedError, RunOptionError } from './errors.js';
+import { RunAbortedError, RunOptionError } from './errors.js';
+import { checkChunk } from './chunk-guard.js';
+import { chunkFailure } from './run-errors.js';
 import { TrialStore } from './trial-store.js';
 import { createWorkerPool } from './worker-pool.js';
 
@@ -146,6 +148,7 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
   const chunks = allChunks.slice(kept);
   let done = kept > 0 ? allChunks[kept - 1]!.offset + allChunks[kept - 1]!.trials : 0;
   const accept = (spec: ChunkSpec, result: ChunkResult) => {
+    checkChunk(loaded, plan, spec, result);
     store.add(spec, result);
     done += spec.trials;
     options.onProgress?.(done, trials);
@@ -175,6 +178,7 @@ export async function simulateShard(loaded: LoadedScenario, options: ShardOption
   const first = chunks[0]?.index ?? 0;
   let done = 0;
   const accept = (spec: ChunkSpec, result: ChunkResult) => {
+    checkChunk(loaded, plan, spec, result);
     // Placed within the part: its first chunk at trial 0 and chunk sum 0.
     store.add({ index: spec.index - first, offset: spec.offset - base, trials: spec.trials }, result);
     done += spec.trials;
@@ -200,7 +204,13 @@ async function runChunks(
     const buffers = allocateChunkBuffers(plan);
     for (const spec of chunks) {
       if (signal?.aborted) throw new RunAbortedError();
-      accept(spec, simulateChunk(plan, seed, spec.index, spec.trials, buffers));
+      let result: ChunkResult;
+      try {
+        result = simulateChunk(plan, seed, spec.index, spec.trials, buffers);
+      } catch (err) {
+        throw chunkFailure(loaded, plan, spec, err);
+      }
+      accept(spec, result);
       // Let signals, timers and progress output in between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -248,7 +258,7 @@ async function runOnPool(
       if (signal?.aborted) throw new RunAbortedError();
       if (local.signal.aborted) throw err; // another chunk failed first; its error wins
       local.abort();
-      throw new ChunkFailedError(spec.index, spec.offset, spec.trials, err);
+      throw chunkFailure(loaded, plan, spec, err);
     }
     accept(spec, result);
     free.push({ wide: result.wide.buffer as ArrayBuffer, narrow: result.narrow.buffer as ArrayBuffer, sums: result.componentSums.buffer as ArrayBuffer });

@@ -7,7 +7,7 @@ import { Piscina } from 'piscina';
 export function createWorkerPool(threads: number): Piscina {
   const fromSource = import.meta.url.endsWith('.ts');
   const filename = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href;
-  return new Piscina({
+  const pool = new Piscina({
     filename,
     minThreads: threads,
     maxThreads: threads,
@@ -17,4 +17,10 @@ export function createWorkerPool(threads: number): Piscina {
     execArgv: fromSource ? ['--import', 'tsx'] : [],
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
+  // Piscina emits 'error' for what belongs to no task: above all the answer of a worker whose task
+  // was cancelled because another chunk failed first ("Unexpected message from Worker"), which
+  // arrives after the cancellation. Every task's own failure rejects its run() promise, which the
+  // run reports; without a listener, this event would crash the process with a stack trace.
+  pool.on('error', () => undefined);
+  return pool;
 }

@@ -3,6 +3,7 @@ import type { Stream } from '../random/source.js';
 import { componentIndex } from './components.js';
 import type { Draw, SumDraw } from './distribution-sampler.js';
 import { trialRate } from './market.js';
+import { drewNaN, MAX_UNITS_PER_MONTH, tooManyUnits } from './model-limit-error.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
 
@@ -50,6 +51,18 @@ export class BookRateDrawer {
     rates.uplift = this.priceUplift();
     rates.contraction = e.contraction ? trialRate(this.contractionProbability(), -loadings.contraction, z, stress.contraction) : 0;
     rates.expansion = e.expansion ? trialRate(this.expansionProbability(), loadings.expansion, z, stress.expansion) : 0;
+    // One test per trial; which driver it was is looked for only when one is NaN.
+    if (Number.isNaN(rates.renewal + rates.uplift + rates.contraction + rates.expansion))
+      drewNaN(
+        this.plan.name,
+        Number.isNaN(rates.renewal)
+          ? ['existing', 'renewalRate']
+          : Number.isNaN(rates.uplift)
+            ? ['existing', 'priceUplift']
+            : Number.isNaN(rates.contraction)
+              ? ['existing', 'contraction', 'probability']
+              : ['existing', 'expansion', 'probability'],
+      );
     out.drivers[this.slots[0]!] = rates.renewal;
     out.drivers[this.slots[1]!] = rates.uplift;
     if (e.contraction) out.drivers[this.slots[2]!] = rates.contraction;
@@ -98,6 +111,8 @@ export class AggregateBookSimulator {
       out.grossLoss += churned * arr;
 
       const contracted = book.contraction ? this.contractionCount(renewed, rates.contraction) : 0;
+      if (contracted > MAX_UNITS_PER_MONTH)
+        tooManyUnits(this.plan.name, ['existing', 'customers'], contracted, 'customers contracting', "one's size", 'customers and contraction.probability');
       let lost = 0;
       for (let k = 0; k < contracted; k++) {
         const cut = this.contractionSize() * arr;
@@ -112,6 +127,8 @@ export class AggregateBookSimulator {
       out.booked[C_UPLIFT]! += retained * uplift;
 
       const expanding = book.expansion ? this.expansionCount(renewed - contracted, rates.expansion) : 0;
+      if (expanding > MAX_UNITS_PER_MONTH)
+        tooManyUnits(this.plan.name, ['existing', 'customers'], expanding, 'customers expanding', "one's size", 'customers and expansion.probability');
       const added = expanding > 0 ? this.expansionSize(expanding) * arr : 0;
       ev[C_EXP * 12 + m - 1] = added;
       out.booked[C_EXP]! += added;

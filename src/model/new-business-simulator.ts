@@ -9,6 +9,7 @@ import { lagPmf, type LagPmf } from './lag-pmf.js';
 import { LagSplitter } from './lag-splitter.js';
 import { trialRate, volumeMultiplier } from './market.js';
 import type { NewBusinessPlan } from './new-business-plan.js';
+import { drewNaN, MAX_UNITS_PER_MONTH, tooManyUnits } from './model-limit-error.js';
 import { RepFloor } from './rep-floor.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
@@ -16,8 +17,6 @@ import type { TierPlan } from './tier-plan.js';
 const C_NEW = componentIndex('newBusiness');
 const C_NEW_EXP = componentIndex('newCustomerExpansion');
 
-/** A guard against a typo (leads of 1e12) turning a run into a hang: far beyond any real company. */
-const MAX_DEALS_PER_MONTH = 1_000_000;
 
 /** One lead source bound to its own streams, and where its figures go in the outcome. */
 interface BoundSource {
@@ -27,12 +26,15 @@ interface BoundSource {
   readonly deals: (n: number, p: number) => number;
   readonly cycle: LagSplitter;
   readonly driverSlot: number;
+  /** Where the source is in newBusiness, for messages: [] (the tier's leads) or ['leadSources', i]. */
+  readonly field: readonly string[];
   /** Extras slots of its leads and deals (-1: the tier's single source, reported as the tier's leads). */
   readonly leadsSlot: number;
   readonly dealsSlot: number;
 }
 
 interface BoundGroup {
+  readonly index: number;
   readonly count: number;
   readonly closeMonth: number;
   readonly winProbability: Draw;
@@ -96,9 +98,11 @@ export class NewBusinessSimulator {
     this.driverSlot = (driver) => plan.drivers.indexOf(driver);
     // The tier's single lead stream keeps the stream names it always had, so results of scenarios
     // without grades are unchanged; a grade's streams carry its name.
+    let named = 0;
     this.sources = nb.sources.map((s) => {
       const suffix = s.name === '' ? '' : `.${s.name}`;
       return {
+        field: s.name === '' ? [] : ['leadSources', String(named++)],
         seasonality: s.seasonality,
         conversion: s.conversion.bind(stream(`conversion${suffix}`)),
         leads: s.leads(stream(`leads${suffix}`)),
@@ -124,6 +128,7 @@ export class NewBusinessSimulator {
       dealsSlot: this.slot('earlierLeads.deals'),
     };
     this.groups = nb.pipelineGroups.map((g, i) => ({
+      index: i,
       count: g.count,
       closeMonth: g.closeMonth,
       winProbability: g.winProbability.bind(stream(`pipeline.${i + 1}.winProbability`)),
@@ -171,6 +176,7 @@ export class NewBusinessSimulator {
     if (this.earlier) {
       const e = this.earlier;
       const conversion = trialRate(e.conversion(), loadings.conversion, z, stress.conversion);
+      if (Number.isNaN(conversion)) drewNaN(this.plan.name, ['newBusiness', 'earlierLeads', 'conversion']);
       out.drivers[e.driverSlot] = conversion;
       const deals = e.deals(nb.earlierLeads!.count, conversion);
       out.extras[e.dealsSlot] = deals;
@@ -187,6 +193,7 @@ export class NewBusinessSimulator {
 
     const x = this.plan.newCustomerExpansion;
     const newExpansionProbability = x ? trialRate(this.newExpansionProbability(), loadings.expansion, z, stress.expansion) : 0;
+    if (Number.isNaN(newExpansionProbability)) drewNaN(this.plan.name, ['newCustomerExpansion', 'probability']);
     if (x) out.drivers[this.slots.newExpansion] = newExpansionProbability;
     const ev = out.events;
     for (let m = 1; m <= 12; m++) {
@@ -211,6 +218,7 @@ export class NewBusinessSimulator {
   private runSource(s: BoundSource, z: number, leadMultiplier: number, out: TierOutcome): void {
     const { loadings, stress } = this.plan;
     const conversion = trialRate(s.conversion(), loadings.conversion, z, stress.conversion);
+    if (Number.isNaN(conversion)) drewNaN(this.plan.name, ['newBusiness', ...s.field, 'conversion']);
     out.drivers[s.driverSlot] = conversion;
     const cycle = this.nb.salesCycle;
     const demand = this.demand;
@@ -228,7 +236,7 @@ export class NewBusinessSimulator {
         dealsInYear += deals;
       }
       if (deals === 0) continue;
-      if (deals > MAX_DEALS_PER_MONTH) throw tooManyDeals(this.plan.name, deals, 'check leadsPerMonth and conversion');
+      if (deals > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], deals, 'deals', "deal's ACV", 'leadsPerMonth and conversion');
       const byLag = s.cycle.split(deals);
       for (let lag = 0; lag <= cycle.max; lag++) {
         const closeMonth = month + lag;
@@ -259,7 +267,7 @@ export class NewBusinessSimulator {
     for (let m = 0; m < 12; m++) {
       // Rep-sourced demand moves with the market like leads do.
       const sourced = reps.sourced ? this.repDeals(floor.sourcedMean[m]! * leadMultiplier) : 0;
-      if (sourced > MAX_DEALS_PER_MONTH) throw tooManyDeals(this.plan.name, sourced, 'check reps.sourcedDealsPerMonth');
+      if (sourced > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', 'reps', 'sourcedDealsPerMonth'], sourced, 'rep-sourced deals', "deal's ACV", 'reps.sourcedDealsPerMonth');
       sourcedTotal += sourced;
       // Whole deals: a fraction of a deal's capacity closes nothing (1e-9 guards 0.1 x 30 = 2.9999...).
       const capacity = Math.floor(floor.ramped[m]! * floor.capacity + 1e-9);
@@ -328,6 +336,7 @@ export class NewBusinessSimulator {
     let won = 0;
     for (const g of this.groups) {
       const p = trialRate(g.winProbability(), loadings.conversion, z, stress.conversion);
+      if (Number.isNaN(p)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'winProbability']);
       out.drivers[g.driverSlot] = p;
       const w = this.groupWins(g.count, p);
       if (w === 0) continue;
@@ -351,10 +360,4 @@ export class NewBusinessSimulator {
     out.extras[this.slots.pipelineWon] = won;
     out.extras[this.slots.pipelineBookings] = out.booked[C_NEW]! - before;
   }
-}
-
-function tooManyDeals(tier: string, deals: number, fix: string): RangeError {
-  return new RangeError(
-    `${tier}: ${deals.toExponential(2)} deals in one month; each deal's ACV is drawn, so more than ${MAX_DEALS_PER_MONTH.toLocaleString('en-US')} a month would not finish: ${fix}`,
-  );
 }

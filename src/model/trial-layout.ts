@@ -55,6 +55,9 @@ export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: bool
   if (hasBook) {
     push({ kind: 'ratio', key: 'grr', ratio: 'grr', precision: 'f32' });
     push({ kind: 'ratio', key: 'nrr', ratio: 'nrr', precision: 'f32' });
+  }
+  // Renewal rates need customers (and ARR) due this year, which the plan fixes: none, no column.
+  if (tiers.some(renewsThisYear)) {
     push({ kind: 'ratio', key: 'logoRenewal', ratio: 'logoRenewal', precision: 'f32' });
     push({ kind: 'ratio', key: 'dollarRenewal', ratio: 'dollarRenewal', precision: 'f32' });
   }
@@ -83,7 +86,7 @@ export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: bool
     }
     // Logo and dollar renewal part ways when customers differ in size: kept by tier for books read
     // customer by customer (an aggregate book's are near its renewal rate; 8 MB a million trials each).
-    if (tiers.length > 1 && t.existing?.book && t.existing.openingArr > 0) {
+    if (tiers.length > 1 && t.existing?.book && renewsThisYear(t)) {
       push({ kind: 'ratio', key: `tier.${t.name}.logoRenewal`, ratio: 'logoRenewal', tier: t.name, precision: 'f32' });
       push({ kind: 'ratio', key: `tier.${t.name}.dollarRenewal`, ratio: 'dollarRenewal', tier: t.name, precision: 'f32' });
     }
@@ -98,4 +101,12 @@ export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: bool
   for (const t of tiers)
     for (const driver of t.varyingDrivers) push({ kind: 'driver', key: `driver.${t.name}.${driver}`, tier: t.name, driver, precision: 'f32' });
   return { columns, index: new Map(columns.map((c, i) => [c.key, i])), aliases, keys };
+}
+
+/** True when some customer of the tier with ARR above 0 is due for renewal this year (fixed by the plan). */
+function renewsThisYear(t: TierPlan): boolean {
+  const e = t.existing;
+  if (!e || e.averageArr <= 0) return false;
+  if (e.book) return e.book.arrDue > 0;
+  return e.due.some((n) => n > 0);
 }

@@ -77,6 +77,9 @@ export function binomial(source: RandomSource): (n: number, p: number) => number
   return function drawBinomial(n: number, p: number): number {
     if (n === 0 || p <= 0) return 0;
     if (p >= 1) return n;
+    // A NaN p, or an n that is NaN or infinite, would pass every test below and never be accepted:
+    // fail instead of looping forever.
+    if (!(p === p && n < Infinity)) throw new RangeError(`binomial: needs a finite n and a p in [0, 1], got n = ${n}, p = ${p}`);
     if (p > 0.5) {
       const q = 1 - p;
       return n - (n * q < 10 ? inversion(n, q) : btrs(n, q));

@@ -40,8 +40,8 @@ export function summaryTable(summary: Summary): string {
   if (summary.retention) {
     ratios.push(row('GRR', summary.retention.grr, formatPercent));
     ratios.push(row('NRR', summary.retention.nrr, formatPercent));
-    ratios.push(row('Logo renewal (customers renewed / due)', summary.retention.logoRenewal, formatPercent));
-    ratios.push(row('Dollar renewal (ARR renewed / due)', summary.retention.dollarRenewal, formatPercent));
+    if (summary.retention.logoRenewal) ratios.push(row('Logo renewal (customers renewed / due)', summary.retention.logoRenewal, formatPercent));
+    if (summary.retention.dollarRenewal) ratios.push(row('Dollar renewal (ARR renewed / due)', summary.retention.dollarRenewal, formatPercent));
     if (tiers.length > 1)
       for (const [name, t] of tiers) {
         if (t.grr) ratios.push(row(`  ${name} GRR`, t.grr, formatPercent));
@@ -86,6 +86,8 @@ function driverValue(v: number, unit: 'rate' | 'count' | 'sd'): string {
  * Complexity: O(drivers).
  */
 export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
+  if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
+  if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
   const ways = w.drivers
     .filter((x) => x.breakEven !== undefined)
     .slice(0, 4)

@@ -27,7 +27,7 @@ export const contractTermsSchema = z
   .max(5, { error: 'at most 5 terms' })
   .superRefine(
     (terms, ctx) => {
-      if (!terms.every((t) => typeof t?.share === 'number')) return;
+      if (!Array.isArray(terms) || !terms.every((t) => typeof t?.share === 'number' && typeof t.months === 'number')) return;
       const total = terms.reduce((a, t) => a + t.share, 0);
       if (Math.abs(total - 1) > 1e-9) ctx.addIssue({ code: 'custom', message: `term shares add up to ${total.toFixed(4)}; they must add up to 1` });
       const seen = new Set<number>();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fitMetalog, MetalogFitError } from '../random/metalog.js';
+import { fitMetalog, metalogMean, MetalogFitError } from '../random/metalog.js';
 import { QUANTILE_KEY, quantilePoints } from './quantile-points.js';
-import { lognormalParams } from './distribution-params.js';
+import { betaParams, lognormalParams } from './distribution-params.js';
 import { prepareTruncatedNormal } from '../random/truncated-normal.js';
 
 /** Largest magnitude of any number in a scenario: beyond it a typo, not a plan (and float32 breakdowns overflow). */
@@ -146,7 +146,17 @@ export const betaSchema = z
         message: `beta with mean ${d.mean} needs sd < ${limit.toPrecision(4)} (sd^2 < mean(1-mean))`,
         path: ['sd'],
       });
+      return;
     }
+    // A tiny sd makes alpha and beta astronomically large (infinite below sd ~ 1e-154), and the
+    // sampler then draws NaN: the planner means a fixed rate.
+    const { alpha, beta } = betaParams(d);
+    if (!(alpha <= MAX_MAGNITUDE && beta <= MAX_MAGNITUDE))
+      ctx.addIssue({
+        code: 'custom',
+        message: `beta with mean ${d.mean} and sd ${d.sd} has alpha and beta above 1e15: the sd is too small to matter; write the rate as a number (${d.mean}) instead`,
+        path: ['sd'],
+      });
   })
   .describe('Beta on [0, 1], for rates: by alpha/beta, or by mean and sd.')
   .meta({ id: 'Beta' });
@@ -210,11 +220,24 @@ export const quantilesSchema = z
       ctx.addIssue({ code: 'custom', message: `quantiles needs at least 3 stated quantiles (got ${points.length})`, path: ['quantiles'] });
       return;
     }
+    let fit;
     try {
-      fitMetalog(points, { lower: d.lower, upper: d.upper, terms: d.terms });
+      fit = fitMetalog(points, { lower: d.lower, upper: d.upper, terms: d.terms });
     } catch (err) {
       if (!(err instanceof MetalogFitError)) throw err;
       ctx.addIssue({ code: 'custom', message: err.message, path: ['quantiles'] });
+      return;
+    }
+    // Like lognormal's: a tail so heavy that the mean is above 1e15 (or infinite) draws values that
+    // overflow the sums. Bounded on both sides, the draws cannot leave [lower, upper].
+    if (d.lower === undefined || d.upper === undefined) {
+      const mean = metalogMean(fit);
+      if (!(Math.abs(mean) <= MAX_MAGNITUDE))
+        ctx.addIssue({
+          code: 'custom',
+          message: `these quantiles give a metalog with ${Number.isFinite(mean) ? `a mean of ${mean.toPrecision(3)}` : 'an infinite mean'} (its tail is too heavy to simulate): bring the outer quantiles closer to the median, or set ${d.lower === undefined ? 'lower' : 'upper'}`,
+          path: ['quantiles'],
+        });
     }
   })
   .describe('A metalog distribution (Keelin 2016) fitted to three or more stated quantiles, optionally bounded.')

@@ -1,2 +1,31 @@
+/**
+ * Limits on what arrcast reads and runs. Each guards against a typo or a hostile file turning a run
+ * into a hang, a crash or an out-of-memory; a real plan is far inside every one of them. README,
+ * "Limits and bad input", lists them.
+ */
+
 /** Most trials one run may ask for (scenario `trials` and --trials). */
 export const MAX_TRIALS = 10_000_000;
+
+/**
+ * Largest scenario file, in bytes, refused before it is read: a plan is kilobytes. 10 MB leaves
+ * room for an `empirical` distribution of 1,000,000 observed values written out.
+ */
+export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Deepest nesting of lists and mappings in a scenario file. A real scenario is about 7 deep
+ * (tiers, a tier, existing, contraction, probability, quantiles); the YAML reader recurses, so a
+ * file thousands of levels deep would exhaust the stack instead of getting a message.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/**
+ * Most values (scalars, lists and mappings) a scenario file may hold once its aliases (`*name`) are
+ * expanded. Aliases let a few lines stand for an exponential ("billion laughs") or a multiplied
+ * amount of data; a file written out in full, at MAX_SCENARIO_BYTES, holds about 2,000,000 values.
+ */
+export const MAX_EXPANDED_VALUES = 2_000_000;
+
+/** Most alias expansions the YAML reader performs (its `maxAliasCount`), a second line behind MAX_EXPANDED_VALUES. */
+export const MAX_ALIAS_COUNT = 1000;

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
 import { locate } from './locate.js';
 import type { ScenarioFiles } from './scenario-files.js';
+import { composeYaml, yamlToData } from './read-yaml.js';
 import { flattenIssues, type RawIssue } from './zod-issues.js';
 
 /** A validated scenario with where it came from and a hash of its content. */
@@ -20,6 +21,11 @@ export interface LoadedScenario {
   readonly bases?: readonly string[];
   /** Data of the files the scenario names (customer books, pipelines); `hash` covers their bytes. */
   readonly files?: ScenarioFiles;
+  /**
+   * Where the value at a path of the scenario is written (line, column, and the file when a base
+   * wrote it), for problems found after validation (the model's limits, see engine/run-errors.ts).
+   */
+  readonly locate?: (path: ReadonlyArray<string | number>) => Pick<ScenarioIssue, 'line' | 'column' | 'source'>;
 }
 
 /** One YAML/JSON file read into a document (for positions) and plain data (for validation). */
@@ -31,34 +37,18 @@ export interface ScenarioDocument {
   readonly data: Record<string, unknown>;
 }
 
-/** Aliases expanded at most this many times: a YAML "billion laughs" is refused, not expanded. */
-const MAX_ALIAS_COUNT = 1000;
-
 /**
  * Read scenario text (YAML, or JSON, which is YAML too) into a document, without validating it.
- * Throws ScenarioError for broken syntax, an empty file, or anything but a mapping at the top.
+ * Throws ScenarioError for broken syntax, an empty file, anything but a mapping at the top, and
+ * what `read-yaml.ts` refuses (nesting too deep, an alias bomb, merge keys, several documents).
  *
  * @example readScenarioDocument('name: x\ntiers: []\n', 'x.yaml').data.name // => 'x'
  * Complexity: O(size of the text).
  */
 export function readScenarioDocument(text: string, source: string): ScenarioDocument {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      source,
-      doc.errors.map((e): ScenarioIssue => {
-        const pos = lines.linePos(e.pos[0]);
-        return { path: [], message: `not valid YAML: ${firstLine(e.message)}`, line: pos.line, column: pos.col };
-      }),
-    );
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (err) {
-    throw new ScenarioError(source, [{ path: [], message: `cannot be read: ${firstLine((err as Error).message)}` }]);
-  }
+  const doc = composeYaml(text, source, lines);
+  const data = yamlToData(doc, source);
   if (data === null || data === undefined) throw new ScenarioError(source, [{ path: [], message: 'is empty' }]);
   if (typeof data !== 'object' || Array.isArray(data))
     throw new ScenarioError(source, [{ path: [], message: 'must be a mapping of keys (name, tiers, ...), not a list or a single value', line: 1, column: 1 }]);
@@ -80,7 +70,11 @@ export function validateScenario(
 ): LoadedScenario {
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) throw new ScenarioError(source, sortByPosition(flattenIssues(parsed.error.issues, data).map(place), rank));
-  return { scenario: parsed.data, source, hash: hashScenario(parsed.data) };
+  const locate = (path: ReadonlyArray<string | number>) => {
+    const { line, column, source: file } = place({ path, message: '' });
+    return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
+  };
+  return { scenario: parsed.data, source, hash: hashScenario(parsed.data), locate };
 }
 
 /**
@@ -119,7 +113,6 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const firstLine = (s: string) => s.split('\n')[0] ?? s;
 
 /** Issues in file order (by `rank` of their file), then by line and column; unlocated ones last in their file. */
 function sortByPosition(issues: ScenarioIssue[], rank: (file: string | undefined) => number): ScenarioIssue[] {

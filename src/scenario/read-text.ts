@@ -1,45 +1,143 @@
-import { readFile, stat } from 'node:fs/promises';
-import { ScenarioError } from './scenario-error.js';
+import { constants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { MAX_SCENARIO_BYTES } from './limits.js';
 
-/** Scenario files larger than this are refused before reading: a plan is kilobytes, not megabytes. */
-export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+export { MAX_SCENARIO_BYTES };
 
 /**
- * Read a scenario file's text: a regular file, at most MAX_SCENARIO_BYTES, UTF-8, not binary (a
- * leading byte-order mark is dropped). Throws ScenarioError naming the file otherwise.
+ * Read a scenario file's text: a regular file, at most MAX_SCENARIO_BYTES, UTF-8 and not binary (a
+ * leading byte-order mark is dropped). Throws ScenarioError naming the file otherwise, with the line
+ * and column of the first bad byte where there is one.
+ *
+ * The file is opened first and checked through its handle (fstat), so what is checked is what is
+ * read; it is opened non-blocking, so a FIFO is refused instead of waiting for a writer.
  *
  * @example await readScenarioText('scenarios/example.yaml') // => '# yaml-language-server: ...'
  * Complexity: O(size of the file).
  */
 export async function readScenarioText(file: string): Promise<string> {
-  const fail = (message: string): never => {
-    throw new ScenarioError(file, [{ path: [], message }]);
+  const fail = (message: string, at?: { line: number; column: number }): never => {
+    throw new ScenarioError(file, [{ path: [], message, ...at } satisfies ScenarioIssue]);
   };
-  let size = 0;
+  let handle: FileHandle;
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) fail('is a directory, not a scenario file');
-    if (!info.isFile()) fail('is not a regular file');
-    size = info.size;
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    if (err instanceof ScenarioError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    fail(code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`);
+    return fail(openFailure(err));
   }
-  if (size > MAX_SCENARIO_BYTES) fail(`is ${(size / 1024 / 1024).toFixed(1)} MB; a scenario file may be at most ${MAX_SCENARIO_BYTES / 1024 / 1024} MB`);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    const info = await handle.stat();
+    if (info.isDirectory()) fail('is a directory, not a scenario file');
+    if (!info.isFile()) fail(`is ${kindOf(info)}, not a regular file`);
+    if (info.size > MAX_SCENARIO_BYTES) fail(tooLarge(info.size));
+    bytes = await readAtMost(handle, MAX_SCENARIO_BYTES);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return fail(code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`);
+    if (err instanceof ScenarioError) throw err;
+    return fail(openFailure(err));
+  } finally {
+    await handle.close().catch(() => undefined);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('is not UTF-8 text');
+  if (bytes.length > MAX_SCENARIO_BYTES) fail(tooLarge(MAX_SCENARIO_BYTES, 'more than '));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    fail('is UTF-16 text; save it as UTF-8', { line: 1, column: 1 });
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) fail('is binary (it holds a NUL byte), not a YAML or JSON scenario', position(bytes, nul));
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) fail(`is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} here); save it as UTF-8`, position(bytes, bad));
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** A message for a failed open, stat or read. */
+function openFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'ENOTDIR':
+      return 'file not found (a part of the path is a file, not a directory)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a scenario file';
+    case 'ELOOP':
+      return 'is a loop of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'has a path too long for this system';
+    default:
+      return `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
   }
-  if (text.includes('\u0000')) fail('is binary, not a YAML or JSON scenario');
-  return text.replace(/^\uFEFF/, '');
+}
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+const tooLarge = (size: number, more = '') =>
+  `is ${more}${size.toLocaleString('en-US')} bytes; a scenario file may be at most ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes (${MAX_SCENARIO_BYTES / 1024 / 1024} MB)`;
+
+/** Read the file to its end, but no more than `limit` + 1 bytes: a file that grows is still bounded. */
+async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buffer.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** 1-based line and column (in characters) of a byte offset. */
+function position(bytes: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: bytes.subarray(start, offset).toString('utf8').length + 1 };
+}
+
+/**
+ * Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or -1.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
 }

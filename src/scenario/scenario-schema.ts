@@ -129,6 +129,8 @@ export const existingBookSchema = z
   // is reported at once; they read the raw values defensively.
   .superRefine(
     (b, ctx) => {
+      // `when` runs this even when the book is not a mapping at all (`existing:` left empty is null).
+      if (b === null || typeof b !== 'object') return;
       if (b.customersFile !== undefined) {
         for (const key of ['openingArr', 'customers', 'renewalCalendar'] as const)
           if (b[key] !== undefined)
@@ -192,6 +194,8 @@ export const newBusinessSchema = z
   })
   .superRefine(
     (n, ctx) => {
+      // `when` runs this even when the value is not a mapping (`newBusiness:` left empty is null).
+      if (n === null || typeof n !== 'object') return;
       const single = n.leadsPerMonth !== undefined || n.conversion !== undefined;
       if (single && n.leadSources !== undefined)
         ctx.addIssue({ code: 'custom', message: 'give leadsPerMonth and conversion, or leadSources, not both', path: ['leadSources'] });
@@ -235,7 +239,13 @@ export const newCustomerExpansionSchema = z
 
 export const tierSchema = z
   .strictObject({
-    name: z.string().trim().min(1, { error: 'a tier needs a name' }).max(60, { error: 'a tier name has at most 60 characters' }),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: 'a tier needs a name' })
+      .max(60, { error: 'a tier name has at most 60 characters' })
+      // Tier names are keys of summary.json's byTier: "__proto__" would set the object's prototype instead.
+      .refine((n) => n !== '__proto__', { error: 'a tier cannot be named "__proto__" (tier names are keys in summary.json)' }),
     existing: existingBookSchema.optional(),
     newBusiness: newBusinessSchema.optional(),
     newCustomerExpansion: newCustomerExpansionSchema.optional(),

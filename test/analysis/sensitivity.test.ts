@@ -5,6 +5,7 @@ import { sensitivity } from '../../src/analysis/sensitivity.js';
 import { whatMustBeTrue } from '../../src/analysis/what-must-be-true.js';
 import { describe as describeValues } from '../../src/analysis/describe.js';
 import { column, meanAndSe, run } from '../helpers/fixtures.js';
+import { whatMustBeTrueLine } from '../../src/report/summary-table.js';
 
 describe('ranks, correlation and the rank regression', () => {
   it('ranks ties by their average', () => {
@@ -64,7 +65,9 @@ describe('sensitivity and what must be true', () => {
     const conversion = w.drivers.find((d) => d.label === 'Mid-market conversion')!;
     expect(conversion.direction).toBe('atLeast');
     expect(conversion.breakEven).toBeGreaterThan(conversion.plan);
-    expect(conversion.medianWhenReached).toBeGreaterThan(conversion.medianWhenMissed);
+    expect(conversion.medianWhenReached).toBeGreaterThan(conversion.medianWhenMissed!);
+    expect(w.trialsReaching).toBeGreaterThan(0);
+    expect(w.trialsReaching).toBeLessThan(w.trialsUsed);
     // Re-run with conversion fixed at the break-even, the other driver as it is.
     const rerun = await run(twoDrivers.replace('conversion: { dist: beta, mean: 0.05, sd: 0.01 }', `conversion: ${conversion.breakEven}`), n, 12);
     const p50 = describeValues(column(rerun, 'revenue'))!;
@@ -73,5 +76,26 @@ describe('sensitivity and what must be true', () => {
     const [lo, hi] = p50.percentileIntervals.p50;
     const tolerance = 4 * Math.hypot((hi - lo) / (2 * 1.96), (1.2533 * base.sd) / Math.sqrt(n / 20));
     expect(Math.abs(p50.percentiles.p50 - target)).toBeLessThanOrEqual(tolerance);
+  });
+});
+
+describe('what must be true when every trial (or none) reaches the target', () => {
+  it('says so, with no medians of an empty group and no NaN', async () => {
+    const sim = await run(
+      'name: sure\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: { dist: poisson, mean: 100 }\n      conversion: { dist: beta, mean: 0.05, sd: 0.01 }\n      acv: 1000\n',
+      500,
+      3,
+    );
+    const easy = whatMustBeTrue(sim, { metric: 'revenue', value: 1 }, 'revenue >= 1');
+    expect(easy.trialsReaching).toBe(500);
+    for (const d of easy.drivers) {
+      expect(d.medianWhenMissed).toBeUndefined();
+      expect(Number.isFinite(d.medianWhenReached)).toBe(true);
+    }
+    expect(whatMustBeTrueLine(easy)).toBe('revenue >= 1 is reached in every one of the 500 trials looked at: nothing more has to be true.');
+    const impossible = whatMustBeTrue(sim, { metric: 'revenue', value: 1e12 }, 'revenue >= 1T');
+    expect(impossible.trialsReaching).toBe(0);
+    expect(impossible.drivers.every((d) => d.medianWhenReached === undefined)).toBe(true);
+    expect(whatMustBeTrueLine(impossible)).toMatch(/reached in none of the 500 trials/);
   });
 });

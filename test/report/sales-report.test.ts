@@ -71,7 +71,7 @@ describe('report.html of the hybrid example', () => {
       const at = retention.indexOf(`<th colspan="5" scope="rowgroup">${group}</th>`);
       expect(at, group).toBeGreaterThan(retention.indexOf('Net revenue retention (NRR)'));
       const rows = retention.slice(at, retention.indexOf('<tr class="group">', at + 1));
-      expect(rows).toContain(statRow('All tiers', total, formatShare));
+      expect(rows).toContain(statRow('All tiers', total!, formatShare));
       const tiers = Object.entries(summary.byTier).filter(([, t]) => t[key]);
       expect(tiers.length, group).toBeGreaterThanOrEqual(2);
       for (const [name, t] of tiers) expect(rows).toContain(statRow(name, t[key]!, formatShare));

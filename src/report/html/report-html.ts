@@ -87,10 +87,13 @@ export function reportHtml({ summary, scenario, charts }: ReportHtmlInput): stri
     for (const [name, t] of tiers) if (t.grr && tiers.length > 1) retentionRows.push({ label: name, stat: t.grr, fmt: formatShare, indent: true });
     retentionRows.push({ group: 'Net revenue retention (NRR)' }, { label: 'All tiers', stat: summary.retention.nrr, fmt: formatShare, indent: true });
     for (const [name, t] of tiers) if (t.nrr && tiers.length > 1) retentionRows.push({ label: name, stat: t.nrr, fmt: formatShare, indent: true });
-    retentionRows.push({ group: 'Logo renewal (customers renewed / customers due)' }, { label: 'All tiers', stat: summary.retention.logoRenewal, fmt: formatShare, indent: true });
-    for (const [name, t] of tiers) if (t.logoRenewal && tiers.length > 1) retentionRows.push({ label: name, stat: t.logoRenewal, fmt: formatShare, indent: true });
-    retentionRows.push({ group: 'Dollar renewal (ARR renewed / ARR due)' }, { label: 'All tiers', stat: summary.retention.dollarRenewal, fmt: formatShare, indent: true });
-    for (const [name, t] of tiers) if (t.dollarRenewal && tiers.length > 1) retentionRows.push({ label: name, stat: t.dollarRenewal, fmt: formatShare, indent: true });
+    const { logoRenewal, dollarRenewal } = summary.retention;
+    if (logoRenewal && dollarRenewal) {
+      retentionRows.push({ group: 'Logo renewal (customers renewed / customers due)' }, { label: 'All tiers', stat: logoRenewal, fmt: formatShare, indent: true });
+      for (const [name, t] of tiers) if (t.logoRenewal && tiers.length > 1) retentionRows.push({ label: name, stat: t.logoRenewal, fmt: formatShare, indent: true });
+      retentionRows.push({ group: 'Dollar renewal (ARR renewed / ARR due)' }, { label: 'All tiers', stat: dollarRenewal, fmt: formatShare, indent: true });
+      for (const [name, t] of tiers) if (t.dollarRenewal && tiers.length > 1) retentionRows.push({ label: name, stat: t.dollarRenewal, fmt: formatShare, indent: true });
+    }
   }
   retentionRows.push({ group: 'Customers won' }, { label: 'All tiers', stat: summary.customers.won, fmt: count, indent: true });
   for (const [name, t] of tiers) if (t.customersWon && tiers.length > 1) retentionRows.push({ label: name, stat: t.customersWon, fmt: count, indent: true });

@@ -1,0 +1,134 @@
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type LineCounter, type Node } from 'yaml';
+import { ScenarioError } from './scenario-error.js';
+import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limits.js';
+
+/**
+ * Reading YAML (and JSON, which is YAML) safely, before any validation:
+ *
+ * - nesting deeper than MAX_NESTING_DEPTH is refused from the parser's token tree, which is built
+ *   without recursion, before the recursive part of the YAML reader runs (thousands of levels
+ *   would exhaust the stack, and V8 can then fail hard instead of throwing);
+ * - anchors and aliases (`&name` / `*name`) are supported, but a file whose aliases expand to more
+ *   than MAX_EXPANDED_VALUES values (a "billion laughs", exponential or multiplied) is refused
+ *   before it is expanded, at the alias that crosses the limit;
+ * - merge keys (`<<: *base`) are refused at their line, even under `%YAML 1.1` (where they would
+ *   otherwise merge silently): they would be a second, different way of sharing settings beside
+ *   `extends:`, and the merged keys would have no line of their own to report problems at;
+ * - a file holding several YAML documents (`---`) is refused, and so is a key that is a list, a
+ *   mapping or an alias.
+ *
+ * Every refusal is a ScenarioError naming `source`, with a line and column.
+ */
+export function composeYaml(text: string, source: string, lines: LineCounter): Document {
+  const at = (offset: number) => {
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const fail = (offset: number, message: string): never => {
+    throw new ScenarioError(source, [{ path: [], message, ...at(offset) }]);
+  };
+
+  const tokens = [...new Parser(lines.addNewLine).parse(text)];
+  const deep = tooDeep(tokens, MAX_NESTING_DEPTH);
+  if (deep !== undefined)
+    fail(deep, `is nested more than ${MAX_NESTING_DEPTH} levels deep here; a scenario is a few levels deep (see README, "Limits and bad input")`);
+
+  const docs = [...new Composer({ prettyErrors: false, uniqueKeys: true, strict: true, merge: false }).compose(tokens, true, text.length)];
+  const doc = docs[0]!;
+  if (docs.length > 1) fail(docs[1]!.range[0], 'holds more than one YAML document (a second one starts here); a scenario file holds one');
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      source,
+      doc.errors.map((e) => ({ path: [], message: `not valid YAML: ${firstLine(e.message)}`, ...at(e.pos[0]) })),
+    );
+  }
+  checkAliasesAndMergeKeys(doc, fail);
+  return doc;
+}
+
+/** Plain data of a composed document; aliases are expanded (bounded by MAX_ALIAS_COUNT too). */
+export function yamlToData(doc: Document, source: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/alias count/i.test(message))
+      throw new ScenarioError(source, [{ path: [], message: `uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over; write the values out instead` }]);
+    throw new ScenarioError(source, [{ path: [], message: `cannot be read: ${firstLine(message)}` }]);
+  }
+}
+
+/** Offset of the first collection nested deeper than `max`, walking the token tree without recursion. */
+function tooDeep(tokens: readonly CST.Token[], max: number): number | undefined {
+  const stack: Array<[CST.Token, number]> = [];
+  for (let i = tokens.length - 1; i >= 0; i--) stack.push([tokens[i]!, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > max) return token.offset;
+      const items = token.items as ReadonlyArray<{ key?: CST.Token | null; value?: CST.Token }>;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const item = items[i]!;
+        if (item.value) stack.push([item.value, depth + 1]);
+        if (item.key) stack.push([item.key, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Count the values the document stands for once its aliases are expanded, in document order, and
+ * refuse at the alias where the count passes MAX_EXPANDED_VALUES; refuse merge keys. Each anchored
+ * node's expanded size is known before any alias to it (an alias follows its anchor), so this is one
+ * pass over the written nodes, whatever the aliases expand to. The recursion follows the written
+ * nesting only, which tooDeep has bounded.
+ */
+function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message: string) => never): void {
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  let total = 0;
+  const visit = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      // An alias inside its own anchor, or to no anchor: the YAML reader reports it when expanding.
+      const size = (target && sizes.get(target)) ?? 1;
+      total += size;
+      if (total > MAX_EXPANDED_VALUES)
+        fail(
+          node.range?.[0] ?? 0,
+          `aliases (*name) expand this file to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values (this one stands for ${size.toLocaleString('en-US')}); write the values out, or alias less`,
+        );
+      return size;
+    }
+    let size = 1;
+    total += 1;
+    if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) {
+        if (isPair(item)) {
+          // Under `%YAML 1.1` a merge key's value is a symbol, and `merge: false` does not turn it off.
+          if (isScalar(item.key) && (item.key.value === '<<' || typeof item.key.value === 'symbol'))
+            fail(
+              item.key.range?.[0] ?? 0,
+              'merge keys (<<) are not supported: write the keys out, use an alias (*name) for a whole value, or put shared settings in a base scenario (extends:)',
+            );
+          // A list, mapping or alias as a key (`? [a, b]: 1`) has no name to validate; YAML would
+          // turn it into a string, with a warning printed.
+          if (item.key !== null && !isScalar(item.key))
+            fail((item.key as Node).range?.[0] ?? 0, 'a key must be a plain name, not a list, a mapping or an alias');
+          size += visit(item.key) + visit(item.value);
+        } else size += visit(item);
+      }
+    }
+    if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') {
+      anchors.set(node.anchor, node as Node);
+      sizes.set(node as Node, size);
+    }
+    return size;
+  };
+  if (doc.contents) visit(doc.contents);
+}
+
+const firstLine = (s: string) => s.split('\n')[0] ?? s;
