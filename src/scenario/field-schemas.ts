@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { distributionSchema, type DistributionSpec } from './distribution-schema.js';
+import { distributionSchema, MAX_MAGNITUDE, type DistributionSpec } from './distribution-schema.js';
 import { distributionSupport } from './distribution-support.js';
 
 /**
@@ -57,4 +57,11 @@ export const monthLagDistribution = distributionSchema
 /** Twelve non-negative numbers, one per fiscal month. */
 export const monthlyProfile = z
   .array(z.number().finite().nonnegative({ error: 'must be >= 0' }))
-  .length(12, { error: 'needs exactly 12 values, one per fiscal month' });
+  .length(12, { error: 'needs exactly 12 values, one per fiscal month' })
+  // At most 1e15 each, like every amount: twelve values near 1.8e308 add up to infinity, and a
+  // seasonality rescaled by an infinite mean silently became all zeros (no leads at all).
+  .superRefine((values, ctx) => {
+    values.forEach((v, i) => {
+      if (v > MAX_MAGNITUDE) ctx.addIssue({ code: 'custom', message: 'must be at most 1e15', path: [i] });
+    });
+  });

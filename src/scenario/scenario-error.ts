@@ -34,6 +34,9 @@ export function formatIssue(source: string, issue: ScenarioIssue): string {
   return `${where} ${path ? `${path}: ` : ''}${issue.message}`;
 }
 
+/** Problems a ScenarioError's message lists; `issues` keeps them all (a list of 100,000 bad values is one mistake). */
+export const MAX_ISSUES_SHOWN = 100;
+
 /**
  * A scenario that cannot be used, with every problem found (not just the first). The CLI prints
  * `message` and exits with code 2.
@@ -45,6 +48,9 @@ export class ScenarioError extends Error {
     readonly source: string,
     readonly issues: readonly ScenarioIssue[],
   ) {
-    super(issues.map((i) => formatIssue(source, i)).join('\n'));
+    const shown = issues.slice(0, MAX_ISSUES_SHOWN).map((i) => formatIssue(source, i));
+    if (issues.length > MAX_ISSUES_SHOWN)
+      shown.push(`${source}: and ${(issues.length - MAX_ISSUES_SHOWN).toLocaleString('en-US')} more problems (the first ${MAX_ISSUES_SHOWN} are shown)`);
+    super(shown.join('\n'));
   }
 }

@@ -191,4 +191,20 @@ describe('bad scenarios get every problem at once, each with its line, column an
       'bomb.yaml:7:8 aliases (*name) expand this file to more than 2,000,000 values (this one stands for 1,111,111); write the values out, or alias less',
     );
   });
+
+  it('lists the first 100 problems and counts the rest (all are kept in issues)', () => {
+    const values = new Array(250).fill('"x"').join(', ');
+    const yaml = edit('acv: { dist: lognormal, mean: 12000, sd: 4000 }', `acv: { dist: empirical, values: [${values}] }`);
+    let caught: ScenarioError | undefined;
+    try {
+      parseScenario(yaml, 'bad.yaml');
+    } catch (err) {
+      caught = err as ScenarioError;
+    }
+    expect(caught?.issues).toHaveLength(250);
+    const lines = caught!.message.split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines[0]).toBe('bad.yaml:14:40 tiers[0].newBusiness.acv.values[0]: expected number, got "x"');
+    expect(lines[100]).toBe('bad.yaml: and 150 more problems (the first 100 are shown)');
+  });
 });

@@ -85,4 +85,12 @@ describe('regressions found by fuzzing', () => {
     expect(() => draw(100, Number.NaN)).toThrow('binomial: needs a finite n and a p in [0, 1], got n = 100, p = NaN');
     expect(() => draw(Number.POSITIVE_INFINITY, 0.3)).toThrow('binomial: needs a finite n and a p in [0, 1], got n = Infinity, p = 0.3');
   });
+
+  it('a seasonality of huge weights: refused, where their sum overflowed and the tier silently got no leads at all', async () => {
+    // Found reading the generator's values (no NaN came out, so the finiteness property passed it).
+    const yaml = `name: x\ntiers:\n  - name: A\n    newBusiness: { leadsPerMonth: 100, conversion: 0.5, acv: 1000, seasonality: [${new Array(12).fill('1e308').join(', ')}] }\n`;
+    const lines = (await refusal(yaml)).split('\n');
+    expect(lines).toHaveLength(12);
+    expect(lines[0]).toBe('x.yaml:4:82 tiers[0].newBusiness.seasonality[0]: must be at most 1e15');
+  });
 });
