@@ -33,8 +33,16 @@ interface BoundSource {
   readonly dealsSlot: number;
 }
 
+/** Splits a month's signed deals by service-start lag and, with a term mix, by term. */
+interface SigningSplitters {
+  readonly serviceStart: LagSplitter;
+  readonly terms: LagSplitter | undefined;
+}
+
 interface BoundGroup {
   readonly index: number;
+  /** True when the group's deals are priced at the tier's ACV (then the ACV loading and stress apply). */
+  readonly atTierAcv: boolean;
   readonly count: number;
   readonly closeMonth: number;
   readonly winProbability: Draw;
@@ -64,9 +72,12 @@ export class NewBusinessSimulator {
   private readonly closed = new Float64Array(12);
   private readonly pipelineDeals = new Float64Array(12);
   private readonly acv: SumDraw;
-  private readonly serviceStart: LagSplitter;
-  private readonly termSplit: LagSplitter | undefined;
-  private readonly pickLag: (table: LagPmf['alias']) => number;
+  /** Service-start lags and terms of the sourced deals, and of the pipeline's groups: streams of their own. */
+  private readonly dealTiming: SigningSplitters;
+  private readonly groupTiming: SigningSplitters;
+  /** One pipeline-file opportunity's service-start lag and term, each from its own stream. */
+  private readonly pickFileLag: (table: LagPmf['alias']) => number;
+  private readonly pickFileTerm: (table: LagPmf['alias']) => number;
   private readonly earlier:
     | { conversion: Draw; deals: (n: number, p: number) => number; months: LagSplitter; driverSlot: number; dealsSlot: number }
     | undefined;
@@ -114,11 +125,15 @@ export class NewBusinessSimulator {
       };
     });
     this.acv = nb.acv.bindSum(stream('acv'));
-    this.serviceStart = new LagSplitter(nb.serviceStart, stream('serviceStart'));
-    this.termSplit = nb.terms
-      ? new LagSplitter(lagPmf({ dist: 'discrete', values: Array.from(nb.terms.shares, (_, i) => i), weights: Array.from(nb.terms.shares) }), stream('terms'))
-      : undefined;
-    this.pickLag = discreteIndex(stream('pipeline.timing'));
+    const termPmf = nb.terms && lagPmf({ dist: 'discrete', values: Array.from(nb.terms.shares, (_, i) => i), weights: Array.from(nb.terms.shares) });
+    const splitters = (prefix: string): SigningSplitters => ({
+      serviceStart: new LagSplitter(nb.serviceStart, stream(`${prefix}serviceStart`)),
+      terms: termPmf && new LagSplitter(termPmf, stream(`${prefix}terms`)),
+    });
+    this.dealTiming = splitters('');
+    this.groupTiming = splitters('pipeline.');
+    this.pickFileLag = discreteIndex(stream('pipeline.file.serviceStart'));
+    this.pickFileTerm = discreteIndex(stream('pipeline.file.terms'));
     const e = nb.earlierLeads;
     this.earlier = e && {
       conversion: e.conversion.bind(stream('earlierLeads.conversion')),
@@ -133,6 +148,7 @@ export class NewBusinessSimulator {
       closeMonth: g.closeMonth,
       winProbability: g.winProbability.bind(stream(`pipeline.${i + 1}.winProbability`)),
       amount: (g.amount ?? nb.acv).bindSum(stream(`pipeline.${i + 1}.amount`)),
+      atTierAcv: g.amount === undefined,
       driverSlot: this.driverSlot(`pipeline.${i + 1}.winProbability`),
     }));
     this.groupWins = binomial(stream('pipeline.won'));
@@ -181,15 +197,19 @@ export class NewBusinessSimulator {
       const deals = e.deals(nb.earlierLeads!.count, conversion);
       out.extras[e.dealsSlot] = deals;
       const byMonth = e.months.split(deals);
-      for (let lag = 0; lag < byMonth.length; lag++) demand[lag]! += byMonth[lag]!;
+      for (let lag = 0; lag < byMonth.length; lag++) {
+        if (byMonth[lag]! > MAX_UNITS_PER_MONTH)
+          tooManyUnits(this.plan.name, ['newBusiness', 'earlierLeads', 'count'], byMonth[lag]!, 'deals from earlier leads', "deal's ACV", 'earlierLeads.count and conversion');
+        demand[lag]! += byMonth[lag]!;
+      }
     }
 
     if (this.floor) this.capDemand(leadMultiplier, out);
     else closed.set(demand);
 
     // Signing: the sourced deals at the tier's ACV, then the opening pipeline at its own amounts.
-    for (let m = 1; m <= 12; m++) if (closed[m - 1]! > 0) this.sign(closed[m - 1]!, m, this.acv, acvMultiplier, out);
-    this.runPipeline(z, out);
+    for (let m = 1; m <= 12; m++) if (closed[m - 1]! > 0) this.sign(closed[m - 1]!, m, this.acv, acvMultiplier, this.dealTiming, out);
+    this.runPipeline(z, acvMultiplier, out);
 
     const x = this.plan.newCustomerExpansion;
     const newExpansionProbability = x ? trialRate(this.newExpansionProbability(), loadings.expansion, z, stress.expansion) : 0;
@@ -264,16 +284,24 @@ export class NewBusinessSimulator {
     let lost = 0;
     let capacityTotal = 0;
     let sourcedTotal = 0;
+    // Capacity in deals, carried month to month: 0.9 of a deal this month and 0.9 next make one
+    // deal's worth of work, so a team whose monthly capacity is below one deal still closes deals.
+    let budget = 0;
     for (let m = 0; m < 12; m++) {
       // Rep-sourced demand moves with the market like leads do.
       const sourced = reps.sourced ? this.repDeals(floor.sourcedMean[m]! * leadMultiplier) : 0;
       if (sourced > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', 'reps', 'sourcedDealsPerMonth'], sourced, 'rep-sourced deals', "deal's ACV", 'reps.sourcedDealsPerMonth');
       sourcedTotal += sourced;
-      // Whole deals: a fraction of a deal's capacity closes nothing (1e-9 guards 0.1 x 30 = 2.9999...).
-      const capacity = Math.floor(floor.ramped[m]! * floor.capacity + 1e-9);
+      const capacity = floor.ramped[m]! * floor.capacity;
       capacityTotal += capacity;
+      budget += capacity;
+      // Whole deals close (1e-9 guards 0.1 x 30 = 2.9999...); the unused fraction waits.
+      const whole = Math.floor(budget + 1e-9);
       const want = demand[m]! + sourced + carry;
-      const close = want < capacity ? want : capacity;
+      const close = want < whole ? want : whole;
+      budget -= close;
+      // Capacity is work time: whole deals' worth unused this month do not pile up; a fraction does.
+      if (budget >= 1 - 1e-9) budget = Math.max(0, budget - Math.floor(budget + 1e-9));
       closed[m] = close;
       if (reps.carryOverflow) carry = want - close;
       else lost += want - close;
@@ -291,7 +319,7 @@ export class NewBusinessSimulator {
    * put each lag group live after its service-start lag. With a term mix the deals are also split
    * by term for their total contract value.
    */
-  private sign(n: number, m: number, amount: SumDraw, multiplier: number, out: TierOutcome): void {
+  private sign(n: number, m: number, amount: SumDraw, multiplier: number, timing: SigningSplitters, out: TierOutcome): void {
     const nb = this.nb;
     const ev = out.events;
     if (nb.serviceStart.max === 0 && !nb.terms) {
@@ -300,13 +328,13 @@ export class NewBusinessSimulator {
       out.booked[C_NEW]! += acv;
       return;
     }
-    const byLag = this.serviceStart.split(n);
+    const byLag = timing.serviceStart.split(n);
     for (let lag = 0; lag <= nb.serviceStart.max; lag++) {
       const k = byLag[lag]!;
       if (k === 0) continue;
       let acv = 0;
       if (nb.terms) {
-        const byTerm = this.termSplit!.split(k);
+        const byTerm = timing.terms!.split(k);
         for (let t = 0; t < byTerm.length; t++) {
           if (byTerm[t]! === 0) continue;
           const part = amount(byTerm[t]!) * multiplier;
@@ -322,14 +350,14 @@ export class NewBusinessSimulator {
   /** Sign one deal of a known ACV in month m (an opportunity from the pipeline file). */
   private signOne(acv: number, m: number, out: TierOutcome): void {
     const nb = this.nb;
-    const lag = nb.serviceStart.max === 0 ? 0 : this.pickLag(nb.serviceStart.alias);
-    if (nb.terms) this.tcv += acv * nb.terms.tcvFactor[this.pickLag(nb.terms.mix)]!;
+    const lag = nb.serviceStart.max === 0 ? 0 : this.pickFileLag(nb.serviceStart.alias);
+    if (nb.terms) this.tcv += acv * nb.terms.tcvFactor[this.pickFileTerm(nb.terms.mix)]!;
     out.booked[C_NEW]! += acv;
     if (m + lag <= 12) out.events[C_NEW * 12 + m + lag - 1]! += acv;
   }
 
   /** The opening pipeline: each opportunity won (or not) in its expected close month, at its own amount. */
-  private runPipeline(z: number, out: TierOutcome): void {
+  private runPipeline(z: number, acvMultiplier: number, out: TierOutcome): void {
     const { loadings, stress } = this.plan;
     if (this.groups.length === 0 && !this.nb.pipelineFile) return;
     const before = out.booked[C_NEW]!;
@@ -340,16 +368,20 @@ export class NewBusinessSimulator {
       out.drivers[g.driverSlot] = p;
       const w = this.groupWins(g.count, p);
       if (w === 0) continue;
+      if (w > MAX_UNITS_PER_MONTH)
+        tooManyUnits(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'count'], w, 'pipeline deals', "deal's ACV", 'the group\'s count');
       won += w;
       this.pipelineDeals[g.closeMonth - 1]! += w;
-      this.sign(w, g.closeMonth, g.amount, 1, out);
+      this.sign(w, g.closeMonth, g.amount, g.atTierAcv ? acvMultiplier : 1, this.groupTiming, out);
     }
     const file = this.nb.pipelineFile;
     if (file) {
       const u = this.fileWins;
       for (let i = 0; i < file.size; i++) {
-        // The market moves each opportunity's odds as it moves conversion.
-        const p = trialRate(file.probability[i]!, loadings.conversion, z, stress.conversion);
+        // The market and a conversion stress move each opportunity's odds as they move conversion;
+        // a stage that is certain (probability 0 or 1) stays so.
+        const stated = file.probability[i]!;
+        const p = stated > 0 && stated < 1 ? trialRate(stated, loadings.conversion, z, stress.conversion) : stated;
         if (u() >= p) continue;
         won++;
         const m = file.closeMonth[i]!;

@@ -29,7 +29,9 @@ export class RepFloor {
 
   private readonly startMonth: Int32Array;
   private readonly productivity: Float64Array;
-  private readonly events: Stream;
+  /** Uniforms of hire slips and of leavers: two streams, so a slip probability leaves attrition's draws as they were. */
+  private readonly slips: Stream;
+  private readonly leavers: Stream;
   private readonly slipMonths: (table: NonNullable<RepsPlan['slipMonths']>['alias']) => number;
   private readonly drawAttrition: Draw;
   private readonly drawCapacity: Draw;
@@ -42,7 +44,8 @@ export class RepFloor {
   ) {
     this.startMonth = new Int32Array(plan.maxReps);
     this.productivity = new Float64Array(plan.maxReps);
-    this.events = stream('reps.events');
+    this.slips = stream('reps.slip');
+    this.leavers = stream('reps.leave');
     this.slipMonths = discreteIndex(stream('reps.slipMonths'));
     this.drawAttrition = plan.attrition.bind(stream('reps.attrition'));
     this.drawCapacity = plan.capacity.bind(stream('reps.capacity'));
@@ -54,7 +57,6 @@ export class RepFloor {
   /** Simulate the floor for one trial; fills `ramped` and `sourcedMean`. */
   run(): void {
     const plan = this.plan;
-    const u = this.events;
     this.attrition = this.drawAttrition();
     this.capacity = this.drawCapacity();
     this.slip = this.drawSlip();
@@ -68,7 +70,7 @@ export class RepFloor {
     for (let m = 1; m <= 12; m++)
       for (let h = 0; h < plan.hires[m - 1]!; h++) {
         let start = m;
-        if (this.slip > 0 && u() < this.slip) start += this.slipMonths(plan.slipMonths!.alias);
+        if (this.slip > 0 && this.slips() < this.slip) start += this.slipMonths(plan.slipMonths!.alias);
         starts[n] = start;
         prod[n++] = this.drawProductivity();
       }
@@ -80,7 +82,7 @@ export class RepFloor {
       for (let r = 0; r < n; r++) {
         const start = starts[r]!;
         if (start > m) continue;
-        if (attrition > 0 && u() < attrition) {
+        if (attrition > 0 && this.leavers() < attrition) {
           // Gone: never starts again this year.
           starts[r] = 1000;
           continue;

@@ -144,6 +144,10 @@ export function readCustomerBooks(
         ESCALATOR,
         `a yearly escalator steps up a multi-year contract, but this one ${term === 1 ? 'is monthly-billed' : `has a ${term}-month term`}: an escalator needs a term of 24 months or more (leave it empty)`,
       );
+    // The step-up falls on each contract anniversary, in the calendar month of the renewal: that
+    // holds for whole years only (a 30-month term's anniversaries fall elsewhere).
+    else if (step > 0 && term % 12 !== 0)
+      t.problem(r, ESCALATOR, `an escalator steps up on each contract anniversary, so it needs a term of whole years (24, 36, 48 or 60 months); this one is ${term} months`);
   }
 
   const groups = rowsByGroup(tierOf, tiers.length);

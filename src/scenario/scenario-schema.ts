@@ -256,7 +256,10 @@ export const tierSchema = z
 
 /** What a tier needs for each of its own stresses to shift something: a stress on a part it lacks is a mistake. */
 const STRESS_NEEDS: Record<string, { readonly has: (t: Partial<Tier>) => boolean; readonly what: string }> = {
-  leads: { has: (t) => !!t.newBusiness?.leadsPerMonth || !!t.newBusiness?.leadSources, what: 'leads in newBusiness' },
+  leads: {
+    has: (t) => !!t.newBusiness?.leadsPerMonth || !!t.newBusiness?.leadSources || t.newBusiness?.reps?.sourcedDealsPerMonth !== undefined,
+    what: 'leads or rep-sourced deals in newBusiness',
+  },
   acv: { has: (t) => !!t.newBusiness, what: 'newBusiness' },
   conversion: { has: (t) => !!t.newBusiness?.conversion || !!t.newBusiness?.leadSources || !!t.newBusiness?.earlierLeads || !!t.newBusiness?.openingPipeline, what: 'a conversion rate in newBusiness' },
   renewal: { has: (t) => !!t.existing, what: 'an existing book' },

@@ -21,7 +21,9 @@ const points = z
 
 export const stressSchema = z
   .strictObject({
-    leads: relative.optional().describe('Relative change in leads, every month: -0.2 = 20% fewer (the mean lead count x 0.8).'),
+    leads: relative
+      .optional()
+      .describe('Relative change in leads (and in rep-sourced deals), every month: -0.2 = 20% fewer (the mean lead count x 0.8).'),
     acv: relative.optional().describe("Relative change in every new deal's ACV: -0.1 = deals 10% smaller."),
     conversion: points
       .optional()

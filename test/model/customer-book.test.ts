@@ -65,9 +65,10 @@ describe('a customer book from a file', () => {
     for (let m = 1; m <= 12; m++) expected += n * 100 * p ** (m / 12);
     expectWithin4Se(column(sim, 'revenue'), expected);
     expectWithin4Se(column(sim, 'endingArr'), n * 1200 * p);
-    for (let m of [1, 6, 12]) expectWithin4Se(column(sim, `mrr.${m}`), n * 100 * p ** (m / 12));
-    // Not due for renewal: they are churn, not renewals.
-    for (const v of column(sim, 'customersLost')) expect(Number.isInteger(v)).toBe(true);
+    for (const m of [1, 6, 12]) expectWithin4Se(column(sim, `mrr.${m}`), n * 100 * p ** (m / 12));
+    expectWithin4Se(column(sim, 'customersLost'), n * (1 - p));
+    // Not due for renewal: they are churn, not renewals, so there is no renewal rate to report.
+    expect(sim.store.column('logoRenewal')).toBeUndefined();
   });
 
   it('renewal odds per customer: first renewal, loyalty, size and health move each customer on the log-odds scale', async () => {
@@ -106,6 +107,13 @@ describe('a customer book from a file', () => {
     // GRR counts churn and contraction, not expansion.
     expectWithin4Se(column(sim, 'grr'), 1 - 0.1 - 0.9 * 0.2 * 0.1);
     expectWithin4Se(column(sim, 'dollarRenewal'), 0.9 * (1 - 0.2 * 0.1));
+  });
+
+  it('an escalator on a term of no whole years is refused: its anniversaries would fall elsewhere', async () => {
+    const book = [HEADER, 'odd,T,1000,25,30,1,,0.05'].join('\n');
+    await expect(runWithFiles(scenario('      renewalRate: 0.9\n'), { 'book.csv': book }, 10)).rejects.toThrow(
+      /book\.csv:2:\d+ escalator: an escalator steps up on each contract anniversary, so it needs a term of whole years/,
+    );
   });
 
   it('the market factor moves every customer together', async () => {

@@ -73,16 +73,36 @@ describe('reps', () => {
     expectWithin4Se(column(sim, 'revenue'), 4 * 2.5 * 1000 * 6.5);
   });
 
-  it('hybrid: leads and reps add up before the cap', async () => {
+  it('hybrid: lead deals and rep-sourced deals add up before the cap', async () => {
     const sim = await run(
-      tier('      leadsPerMonth: 20\n      conversion: 1\n      acv: 100\n      reps: { start: 3, sourcedDealsPerMonth: 0, capacity: 7 }\n'),
-      10,
+      tier('      leadsPerMonth: 20\n      conversion: 1\n      acv: 100\n      reps: { start: 3, sourcedDealsPerMonth: 2, capacity: 100 }\n'),
+      2000,
     );
-    // 20 lead deals a month against 3 x 7 = 21 capacity: all close; with 2 reps (14) six a month would be lost.
-    every(column(sim, 'customersWon'), 240);
+    // 240 lead deals a year, plus Poisson(3 x 2) a month from the reps; capacity (300 a month) never binds.
+    const sourced = column(sim, 'tier.T.deals.repSourced');
+    column(sim, 'customersWon').forEach((v, i) => expect(v).toBe(240 + sourced[i]!));
+    expectWithin4Se(sourced, 72);
+    // The cap takes the sum: 20 lead deals a month against 2 x 7 = 14 capacity leaves 6 a month lost.
     const tight = await run(tier('      leadsPerMonth: 20\n      conversion: 1\n      acv: 100\n      reps: { start: 2, capacity: 7 }\n'), 10);
     every(column(tight, 'customersWon'), 168);
     every(column(tight, 'tier.T.deals.overCapacity'), 72);
+  });
+
+  it('capacity below one deal a month still closes deals: fractions of a deal carry to the next month', async () => {
+    // 3 reps x 0.3 = 0.9 deals a month: 0, 1, 1, ... closes floor(0.9 x 12) = 10 deals in the year.
+    const sim = await run(tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 3, capacity: 0.3, overflow: carry }\n`), 10);
+    every(column(sim, 'customersWon'), 10);
+    every(column(sim, 'tier.T.deals.overCapacity'), 20);
+    expect(column(sim, 'tier.T.reps.capacity.deals')[0]).toBeCloseTo(0.9 * 12, 5);
+  });
+
+  it('a hire-slip probability leaves the attrition draws as they were (streams of their own)', async () => {
+    const reps = (slip: string) => `      reps: { start: 20, hires: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], attrition: 0.05, capacity: 1${slip} }\n`;
+    const plain = await run(tier(THIRTY_IN_MONTH_ONE + reps('')), 500);
+    // A slip so unlikely it never happens: the same reps leave in the same months.
+    const slipping = await run(tier(THIRTY_IN_MONTH_ONE + reps(', hireSlip: { probability: 1e-9, months: 1 }')), 500);
+    expect(column(slipping, 'tier.T.reps.headcount')).toEqual(column(plain, 'tier.T.reps.headcount'));
+    expect(column(slipping, 'tier.T.reps.ramped.12')).toEqual(column(plain, 'tier.T.reps.ramped.12'));
   });
 });
 
@@ -105,14 +125,30 @@ describe('lead grades and earlier leads', () => {
     total.forEach((v, i) => expect(v).toBe(a[i]! + b[i]!));
   });
 
-  it('earlier leads convert at their own rate and close in their months; they replace the warm start', async () => {
+  it('earlier leads convert at their own rate and close in their months', async () => {
     const sim = await run(
-      tier('      earlierLeads: { count: 1000, conversion: 0.1, closeMonth: [0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0] }\n      salesCycleMonths: 3\n      acv: 500\n'),
+      tier('      earlierLeads: { count: 1000, conversion: 0.1, closeMonth: [0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0] }\n      acv: 500\n'),
       3000,
     );
     // 100 deals expected, half in month 2 and half in month 4.
     expectWithin4Se(column(sim, 'tier.T.earlierLeads.deals'), 100);
     expectWithin4Se(column(sim, 'revenue'), 50 * 500 * live(2) + 50 * 500 * live(4));
+  });
+
+  it('stating earlier leads replaces the warm start: the leads of the months before the year no longer close in it', async () => {
+    // 10 deals a month after a 3-month cycle: warm, the year closes 10 in every month; stated (even
+    // as no open leads at all), only this year's leads close, from month 4.
+    const leads = '      leadsPerMonth: 10\n      conversion: 1\n      salesCycleMonths: 3\n      acv: 1200\n';
+    const warm = await run(tier(leads), 5);
+    every(column(warm, 'customersWon'), 120);
+    const stated = await run(tier(`${leads}      earlierLeads: { count: 0, conversion: 0.5, closeMonth: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }\n`), 5);
+    every(column(stated, 'customersWon'), 90);
+  });
+
+  it('too many deals from earlier leads in a month stops the run at the field, quickly', async () => {
+    await expect(run(tier('      earlierLeads: { count: 100000000, conversion: 1, closeMonth: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }\n      acv: 1\n'), 3)).rejects.toThrow(
+      /earlierLeads\.count: .*deals from earlier leads in one month/,
+    );
   });
 });
 

@@ -101,8 +101,8 @@ const cases: Array<{ name: string; yaml: string; expected: string }> = [
   },
   {
     name: 'a lead stress on a tier without leads',
-    yaml: tier(`${NB}      acv: 1\n      reps: { start: 2, capacity: 3, sourcedDealsPerMonth: 1 }\n    stress: { leads: -0.2 }\n`),
-    expected: 'tiers[0].stress.leads: a leads stress needs leads in newBusiness in this tier: there is nothing to shift',
+    yaml: tier(`${NB}      acv: 1\n      openingPipeline: { groups: [{ count: 3, winProbability: 0.5, closeMonth: 2 }] }\n    stress: { leads: -0.2 }\n`),
+    expected: 'tiers[0].stress.leads: a leads stress needs leads or rep-sourced deals in newBusiness in this tier: there is nothing to shift',
   },
 ];
 
