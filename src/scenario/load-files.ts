@@ -5,6 +5,7 @@ import { readCustomerBooks, type CustomerBook } from './customer-book.js';
 import type { LoadedScenario } from './parse.js';
 import { readPipelines, type PipelineBook } from './pipeline-file.js';
 import { namedFiles } from './scenario-files.js';
+import { ScenarioError } from './scenario-error.js';
 
 /**
  * Read the files a validated scenario names (customer books, opening pipelines), relative to the
@@ -15,7 +16,8 @@ import { namedFiles } from './scenario-files.js';
  * Complexity: O(size of the files).
  */
 export async function attachFiles(loaded: LoadedScenario, scenarioFile: string): Promise<LoadedScenario> {
-  const { books: bookFiles, pipelines: pipelineFiles } = namedFiles(loaded.scenario);
+  const { books: bookFiles, pipelines: pipelineFiles, stageConflicts } = namedFiles(loaded.scenario);
+  if (stageConflicts.length > 0) throw new ScenarioError(loaded.source, stageConflicts.map((c) => ({ path: [...c.path], message: c.message })));
   if (bookFiles.size === 0 && pipelineFiles.size === 0) return loaded;
   const s = loaded.scenario;
   const allTiers = s.tiers.map((t) => t.name);

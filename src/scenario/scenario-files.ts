@@ -15,6 +15,8 @@ export interface ScenarioFiles {
 export interface NamedFiles {
   readonly books: ReadonlyMap<string, string[]>;
   readonly pipelines: ReadonlyMap<string, { tiers: string[]; stages: Readonly<Record<string, number>> | undefined }>;
+  /** Stages that tiers sharing a pipeline file give different probabilities: the file is read once. */
+  readonly stageConflicts: ReadonlyArray<{ readonly path: ReadonlyArray<string | number>; readonly message: string }>;
 }
 
 /**
@@ -25,16 +27,25 @@ export interface NamedFiles {
 export function namedFiles(scenario: Scenario): NamedFiles {
   const books = new Map<string, string[]>();
   const pipelines = new Map<string, { tiers: string[]; stages: Readonly<Record<string, number>> | undefined }>();
-  for (const t of scenario.tiers) {
+  const stageConflicts: Array<{ path: Array<string | number>; message: string }> = [];
+  for (const [i, t] of scenario.tiers.entries()) {
     const book = t.existing?.customersFile;
     if (book !== undefined) books.set(book, [...(books.get(book) ?? []), t.name]);
     const pipeline = t.newBusiness?.openingPipeline;
     if (pipeline?.file !== undefined) {
       const entry = pipelines.get(pipeline.file) ?? { tiers: [], stages: undefined };
       entry.tiers.push(t.name);
+      for (const [stage, p] of Object.entries(pipeline.stages ?? {})) {
+        const before = entry.stages?.[stage];
+        if (before !== undefined && before !== p)
+          stageConflicts.push({
+            path: ['tiers', i, 'newBusiness', 'openingPipeline', 'stages', stage],
+            message: `stage "${stage}" of ${pipeline.file} is ${before} in another tier reading the same file; give it one probability`,
+          });
+      }
       entry.stages = { ...entry.stages, ...pipeline.stages };
       pipelines.set(pipeline.file, entry);
     }
   }
-  return { books, pipelines };
+  return { books, pipelines, stageConflicts };
 }

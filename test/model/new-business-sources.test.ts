@@ -198,3 +198,23 @@ describe('contracts and timing', () => {
     expectWithin4Se(column(mix, 'tier.T.newTcv'), 30 * 1200 * (0.5 + 0.5 * 2.1));
   });
 });
+
+describe('a pipeline file shared by tiers', () => {
+  it('refuses a stage the tiers give different probabilities: the file is read once', async () => {
+    const pipeline = ['id,tier,amount,stage,close_month', 'a,A,100,commit,2', 'b,B,100,commit,3'].join('\n');
+    const yaml = `name: shared
+tiers:
+  - name: A
+    newBusiness:
+      acv: 1
+      openingPipeline: { file: pipe.csv, stages: { commit: 0.8 } }
+  - name: B
+    newBusiness:
+      acv: 1
+      openingPipeline: { file: pipe.csv, stages: { commit: 0.6 } }
+`;
+    await expect(runWithFiles(yaml, { 'pipe.csv': pipeline }, 10)).rejects.toThrow(
+      /tiers\[1\]\.newBusiness\.openingPipeline\.stages\.commit: stage "commit" of pipe\.csv is 0\.8 in another tier reading the same file/,
+    );
+  });
+});
