@@ -71,6 +71,8 @@ export class NewBusinessSimulator {
   private readonly demand = new Float64Array(12);
   private readonly closed = new Float64Array(12);
   private readonly pipelineDeals = new Float64Array(12);
+  /** New customers going live in each month (after their service-start lag): their expansions count from then. */
+  private readonly live = new Float64Array(12);
   private readonly acv: SumDraw;
   /** Service-start lags and terms of the sourced deals, and of the pipeline's groups: streams of their own. */
   private readonly dealTiming: SigningSplitters;
@@ -183,6 +185,7 @@ export class NewBusinessSimulator {
     const closed = this.closed;
     demand.fill(0);
     this.pipelineDeals.fill(0);
+    this.live.fill(0);
     this.tcv = 0;
     // Stress overlays act after the market shift and draw nothing: every stream stays as it was.
     const leadMultiplier = volumeMultiplier(loadings.leads, z) * stress.leads;
@@ -216,11 +219,11 @@ export class NewBusinessSimulator {
     if (Number.isNaN(newExpansionProbability)) drewNaN(this.plan.name, ['newCustomerExpansion', 'probability']);
     if (x) out.drivers[this.slots.newExpansion] = newExpansionProbability;
     const ev = out.events;
-    for (let m = 1; m <= 12; m++) {
-      const deals = closed[m - 1]! + this.pipelineDeals[m - 1]!;
+    for (let m = 1; m <= 12; m++) out.customersWon += closed[m - 1]! + this.pipelineDeals[m - 1]!;
+    // A new customer expands some months after it goes live (sales owns it for its first months).
+    for (let m = 1; x && m <= 12; m++) {
+      const deals = this.live[m - 1]!;
       if (deals === 0) continue;
-      out.customersWon += deals;
-      if (!x) continue;
       const expanding = this.newExpansionCount(deals, newExpansionProbability);
       if (expanding === 0) continue;
       const byLag = this.newExpansionTiming!.split(expanding);
@@ -326,6 +329,7 @@ export class NewBusinessSimulator {
       const acv = amount(n) * multiplier;
       ev[C_NEW * 12 + m - 1]! += acv;
       out.booked[C_NEW]! += acv;
+      this.live[m - 1]! += n;
       return;
     }
     const byLag = timing.serviceStart.split(n);
@@ -343,7 +347,10 @@ export class NewBusinessSimulator {
         }
       } else acv = amount(k) * multiplier;
       out.booked[C_NEW]! += acv;
-      if (m + lag <= 12) ev[C_NEW * 12 + m + lag - 1]! += acv;
+      if (m + lag <= 12) {
+        ev[C_NEW * 12 + m + lag - 1]! += acv;
+        this.live[m + lag - 1]! += k;
+      }
     }
   }
 
@@ -353,7 +360,10 @@ export class NewBusinessSimulator {
     const lag = nb.serviceStart.max === 0 ? 0 : this.pickFileLag(nb.serviceStart.alias);
     if (nb.terms) this.tcv += acv * nb.terms.tcvFactor[this.pickFileTerm(nb.terms.mix)]!;
     out.booked[C_NEW]! += acv;
-    if (m + lag <= 12) out.events[C_NEW * 12 + m + lag - 1]! += acv;
+    if (m + lag <= 12) {
+      out.events[C_NEW * 12 + m + lag - 1]! += acv;
+      this.live[m + lag - 1]! += 1;
+    }
   }
 
   /** The opening pipeline: each opportunity won (or not) in its expected close month, at its own amount. */

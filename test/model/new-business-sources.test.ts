@@ -189,6 +189,19 @@ describe('contracts and timing', () => {
     every(column(late, 'component.bookings.newBusiness'), 12_000);
   });
 
+  it('new-customer expansion counts from service start: a customer not live by year end does not expand in it', async () => {
+    const expansion = '    newCustomerExpansion: { probability: 1, size: 100, monthsAfterClose: 0 }\n';
+    const closing = (month: number) => `      earlierLeads: { count: 10, conversion: 1, closeMonth: [${Array.from({ length: 12 }, (_, i) => (i + 1 === month ? 1 : 0)).join(', ')}] }\n      acv: 1200\n`;
+    // Signed in month 3, live from month 5: the ten expansions of 100 start in month 5 too.
+    const early = await run(`${tier(`${closing(3)}      serviceStartLagMonths: 2\n`)}${expansion}`, 5);
+    // Component columns are stored as float32.
+    every(column(early, 'component.revenue.newCustomerExpansion'), Math.fround(1000 * live(5)));
+    every(column(early, 'component.endingArr.newCustomerExpansion'), 1000);
+    // Signed in month 11, live after year end: no expansion this year.
+    const late = await run(`${tier(`${closing(11)}      serviceStartLagMonths: 2\n`)}${expansion}`, 5);
+    every(column(late, 'component.endingArr.newCustomerExpansion'), 0);
+  });
+
   it('a term mix: bookings count the first-year ACV; new TCV adds the escalated later years', async () => {
     const sim = await run(tier(`${THIRTY_IN_MONTH_ONE}      terms: [{ months: 36, share: 1, escalator: 0.05 }]\n`), 10);
     every(column(sim, 'bookings'), 36_000);
