@@ -21,7 +21,7 @@ const NEVER: Draw = () => 0;
  *   U >= p_i: churns;  otherwise V = U / p_i is again uniform on [0, 1) (conditioning), and
  *   V < c contracts (probability c), V < c + (1 - c) e expands, else renews flat.
  * So a customer costs one uniform plus a size draw only when it contracts or expands: the loop
- * over 20,000 customers allocates nothing and calls no exp or log.
+ * over 20,000 customers creates no object and calls no exp or log.
  *
  * Monthly-billed customers have no renewal date: they leave by a monthly hazard h with
  * (1 - h)^12 = p_i (DOMAIN.md: monthly = 1 - (1 - annual)^(1/12), not annual / 12). A leaver's

@@ -1,7 +1,6 @@
 import type { NewBusiness } from '../scenario/scenario-schema.js';
 import { leadSourceName } from '../scenario/lead-sources-schema.js';
 import type { PipelineBook } from '../scenario/pipeline-file.js';
-import { prepareAlias, type AliasTable } from '../random/discrete.js';
 import type { RandomSource } from '../random/source.js';
 import { compileCount, type CountDraw } from './count-sampler.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
@@ -55,8 +54,8 @@ export interface ContractTermsPlan {
   readonly months: Int32Array;
   /** Total contract value per unit of first-year ACV: sum over contract years of (1 + escalator)^y. */
   readonly tcvFactor: Float64Array;
-  readonly mix: AliasTable;
-  readonly shares: Float64Array;
+  /** The share of deals on each term, by term index: split a month's deals, or pick one deal's term. */
+  readonly mix: LagPmf;
 }
 
 export interface NewBusinessPlan {
@@ -124,8 +123,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       for (let y = 0; y < t.months / 12; y++) f += (1 + t.escalator) ** y;
       return f;
     }),
-    mix: prepareAlias(n.terms.map((t) => t.share)),
-    shares: Float64Array.from(n.terms, (t) => t.share),
+    mix: lagPmf({ dist: 'discrete', values: n.terms.map((_, i) => i), weights: n.terms.map((t) => t.share) }),
   };
   return {
     sources,

@@ -5,7 +5,7 @@ import type { Stream } from '../random/source.js';
 import { componentIndex } from './components.js';
 import type { CountDraw } from './count-sampler.js';
 import type { Draw, SumDraw } from './distribution-sampler.js';
-import { lagPmf, type LagPmf } from './lag-pmf.js';
+import type { LagPmf } from './lag-pmf.js';
 import { LagSplitter } from './lag-splitter.js';
 import { trialRate, volumeMultiplier } from './market.js';
 import type { NewBusinessPlan } from './new-business-plan.js';
@@ -127,7 +127,7 @@ export class NewBusinessSimulator {
       };
     });
     this.acv = nb.acv.bindSum(stream('acv'));
-    const termPmf = nb.terms && lagPmf({ dist: 'discrete', values: Array.from(nb.terms.shares, (_, i) => i), weights: Array.from(nb.terms.shares) });
+    const termPmf = nb.terms?.mix;
     const splitters = (prefix: string): SigningSplitters => ({
       serviceStart: new LagSplitter(nb.serviceStart, stream(`${prefix}serviceStart`)),
       terms: termPmf && new LagSplitter(termPmf, stream(`${prefix}terms`)),
@@ -358,7 +358,7 @@ export class NewBusinessSimulator {
   private signOne(acv: number, m: number, out: TierOutcome): void {
     const nb = this.nb;
     const lag = nb.serviceStart.max === 0 ? 0 : this.pickFileLag(nb.serviceStart.alias);
-    if (nb.terms) this.tcv += acv * nb.terms.tcvFactor[this.pickFileTerm(nb.terms.mix)]!;
+    if (nb.terms) this.tcv += acv * nb.terms.tcvFactor[this.pickFileTerm(nb.terms.mix.alias)]!;
     out.booked[C_NEW]! += acv;
     if (m + lag <= 12) {
       out.events[C_NEW * 12 + m + lag - 1]! += acv;

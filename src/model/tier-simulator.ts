@@ -18,10 +18,7 @@ export class TierSimulator {
   private readonly book: AggregateBookSimulator | CustomerBookSimulator | undefined;
   private readonly drawn: BookRates = { renewal: 0, uplift: 0, contraction: 0, expansion: 0 };
 
-  constructor(
-    private readonly plan: TierPlan,
-    seedPrefix: string,
-  ) {
+  constructor(plan: TierPlan, seedPrefix: string) {
     const stream = (driver: string): Stream => createStream(streamSeed(seedPrefix, plan.name, driver));
     this.newBusiness = plan.newBusiness ? new NewBusinessSimulator(plan, stream) : undefined;
     if (plan.existing) {

@@ -36,18 +36,49 @@ export function meanAndSe(xs: ArrayLike<number>): { mean: number; se: number; sd
   return { mean, se: sd / Math.sqrt(n), sd };
 }
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+
+/** A fresh temporary directory with these files written into it (names may include sub-folders). */
+export function writeFiles(contents: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'arrcast-files-'));
+  for (const [name, text] of Object.entries(contents)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** The lines of the ScenarioError loading `file` throws, with the directory `dir` written `<dir>`. */
+export async function loadProblems(file: string, dir: string): Promise<string[]> {
+  try {
+    await loadScenario(file);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    return err.message.split(`${dir}/`).join('<dir>/').split('\n');
+  }
+  throw new Error(`${file} loaded without error`);
+}
 
 /**
  * Write a scenario and the data files it names into a fresh temporary folder, load it from there
  * (so files resolve relative to it) and run it in-process.
  */
 export async function runWithFiles(yaml: string, files: Record<string, string>, trials: number, seed: number | string = 1): Promise<Simulation> {
-  const dir = mkdtempSync(join(tmpdir(), 'arrcast-files-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  writeFileSync(join(dir, 'scenario.yaml'), yaml);
+  const dir = writeFiles({ ...files, 'scenario.yaml': yaml });
   return simulate(await loadScenario(join(dir, 'scenario.yaml')), { trials, seed, workers: 0 });
+}
+
+/** The lines of the ScenarioError `f` throws (any other error is rethrown; none fails). */
+export function scenarioErrorLines(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof ScenarioError) return err.message.split('\n');
+    throw err;
+  }
+  throw new Error('expected a ScenarioError');
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { gamma } from '../../src/random/gamma.js';
 import { createStream } from '../../src/random/source.js';
 import { expectKs, expectMeanWithin, expectVarianceWithin, gammaCdf, sample, expectSupport } from '../helpers/stats.js';

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_BOOK_BYTES } from '../../src/scenario/csv-table.js';
 import { loadCustomerBooks, readCustomerBooks, type CustomerBook, type FiscalCalendar } from '../../src/scenario/customer-book.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { scenarioErrorLines } from '../helpers/fixtures.js';
 
 const H = 'id,tier,arr,next_renewal,term_months';
 const TIERS = ['smb', 'ent'];
@@ -15,16 +16,7 @@ const CAL: FiscalCalendar = { year: 2027, startMonth: 2 };
 
 const read = (text: string | Buffer, calendar: FiscalCalendar = CAL, tiers = TIERS) => readCustomerBooks(text, 'b.csv', tiers, ALL, calendar);
 
-/** The lines of the ScenarioError `f` throws. */
-function messages(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof ScenarioError) return err.message.split('\n');
-    throw err;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const messages = scenarioErrorLines;
 
 async function rejection(p: Promise<unknown>): Promise<string[]> {
   try {

@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.js';
 import { hashScenario, parseScenario } from '../../src/scenario/parse.js';
-import { ScenarioError } from '../../src/scenario/scenario-error.js';
-import { fixtureText, ROOT } from '../helpers/fixtures.js';
+import { fixtureText, ROOT, loadProblems, writeFiles } from '../helpers/fixtures.js';
 
-/** A fresh directory with these files written into it (names may include sub-folders). */
-function files(contents: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'arrcast-extends-'));
-  for (const [name, text] of Object.entries(contents)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-/** The lines of the ScenarioError a load throws, with the directory shortened to `<dir>`. */
-async function problems(file: string, dir: string): Promise<string[]> {
-  try {
-    await loadScenario(file);
-  } catch (err) {
-    if (!(err instanceof ScenarioError)) throw err;
-    return err.message.split(`${dir}/`).join('<dir>/').split('\n');
-  }
-  throw new Error(`${file} loaded without error`);
-}
 
 /** A base with two tiers, each line numbered in the comments for the expected positions below. */
 const BASE = `name: Plan
@@ -54,7 +31,7 @@ tiers:
 
 describe('extends: a scenario overrides the one it extends', () => {
   it('merges mappings, replaces scalars and lists, merges tiers by name (keeping the base spelling), appends and removes tiers', async () => {
-    const dir = files({
+    const dir = writeFiles({
       'plan.yaml': BASE,
       'child.yaml': `extends: plan.yaml
 name: Downside
@@ -105,7 +82,7 @@ tiers:
   });
 
   it('resolves each base relative to the file that names it', async () => {
-    const dir = files({
+    const dir = writeFiles({
       'plans/base.yaml': BASE,
       'plans/cases/mid.yaml': 'extends: ../base.yaml\ntrials: 300\n',
       'top.yaml': 'extends: plans/cases/mid.yaml\nname: Top\n',
@@ -115,7 +92,7 @@ tiers:
   });
 
   it('the hash and scenario.json are of the merged scenario: the same as the merged scenario written out in full', async () => {
-    const dir = files({ 'plan.yaml': BASE, 'child.yaml': 'extends: plan.yaml\nname: Downside\nstress: { leads: -0.2 }\n' });
+    const dir = writeFiles({ 'plan.yaml': BASE, 'child.yaml': 'extends: plan.yaml\nname: Downside\nstress: { leads: -0.2 }\n' });
     const merged = await loadScenario(join(dir, 'child.yaml'));
     expect(merged.hash).toBe(hashScenario(merged.scenario));
     const flat = parseScenario(JSON.stringify(merged.scenario), 'flat.json');
@@ -139,7 +116,7 @@ tiers:
 
 describe('extends: problems are reported in the file, at the line, that wrote the value', () => {
   it('a bad override in the child: the child, its line, its own path (tiers[0] there is the base tiers[1])', async () => {
-    const dir = files({
+    const dir = writeFiles({
       'plan.yaml': BASE,
       'child.yaml': `extends: plan.yaml
 tiers:
@@ -151,7 +128,7 @@ tiers:
     newBusiness: { leadsPerMonth: 5, conversion: 0.1 }
 `,
     });
-    expect(await problems(join(dir, 'child.yaml'), dir)).toEqual([
+    expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
       '<dir>/child.yaml:5:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]',
       '<dir>/child.yaml:6:7 tiers[0].newBusiness: unknown key "acvv" (did you mean "acv"?)',
       '<dir>/child.yaml:8:18 tiers[1].newBusiness.acv: is required',
@@ -159,48 +136,48 @@ tiers:
   });
 
   it('a problem in a value the child inherits: the base file, its line and its path there', async () => {
-    const dir = files({
+    const dir = writeFiles({
       'plan.yaml': BASE.replace('conversion: 0.1', 'conversion: { dist: normal, mean: 0.1, sd: 0.02 }'),
       'child.yaml': 'extends: plan.yaml\nname: Child\ntiers:\n  - name: ENTERPRISE\n    newBusiness: { leadsPerMonth: 12 }\n',
     });
-    expect(await problems(join(dir, 'child.yaml'), dir)).toEqual([
+    expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
       '<dir>/plan.yaml:20:19 tiers[1].newBusiness.conversion: a rate must stay within [0, 1], but normal can draw below 0; use beta, or bound it (min/max for normal, lower/upper for quantiles)',
     ]);
   });
 
   it('problems in several files come together, the child first', async () => {
-    const dir = files({
+    const dir = writeFiles({
       'plan.yaml': BASE.replace('customers: 120', 'customers: -1'),
       'child.yaml': 'extends: plan.yaml\nstress: { leads: -2 }\n',
     });
-    expect(await problems(join(dir, 'child.yaml'), dir)).toEqual([
+    expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
       '<dir>/child.yaml:2:18 stress.leads: a relative change must be at least -1 (-1 = none at all)',
       '<dir>/plan.yaml:10:18 tiers[0].existing.customers: must be >= 0',
     ]);
   });
 
   it('a cycle is refused at the extends line that closes it', async () => {
-    const dir = files({ 'a.yaml': 'name: a\nextends: b.yaml\n', 'b.yaml': 'extends: a.yaml\n', 'self.yaml': 'extends: ./self.yaml\n' });
-    expect(await problems(join(dir, 'a.yaml'), dir)).toEqual(['<dir>/b.yaml:1:10 extends: "a.yaml" makes a cycle: <dir>/a.yaml -> <dir>/b.yaml -> <dir>/a.yaml']);
-    expect(await problems(join(dir, 'self.yaml'), dir)).toEqual(['<dir>/self.yaml:1:10 extends: "./self.yaml" makes a cycle: <dir>/self.yaml -> <dir>/self.yaml']);
+    const dir = writeFiles({ 'a.yaml': 'name: a\nextends: b.yaml\n', 'b.yaml': 'extends: a.yaml\n', 'self.yaml': 'extends: ./self.yaml\n' });
+    expect(await loadProblems(join(dir, 'a.yaml'), dir)).toEqual(['<dir>/b.yaml:1:10 extends: "a.yaml" makes a cycle: <dir>/a.yaml -> <dir>/b.yaml -> <dir>/a.yaml']);
+    expect(await loadProblems(join(dir, 'self.yaml'), dir)).toEqual(['<dir>/self.yaml:1:10 extends: "./self.yaml" makes a cycle: <dir>/self.yaml -> <dir>/self.yaml']);
   });
 
   it('a missing base, or an extends that is not a path, is reported at the extends line', async () => {
-    const dir = files({ 'm.yaml': 'name: m\n\nextends: nope/plan.yaml\n', 'n.yaml': 'extends: [plan.yaml]\n' });
-    expect(await problems(join(dir, 'm.yaml'), dir)).toEqual(['<dir>/m.yaml:3:10 extends: the base scenario <dir>/nope/plan.yaml: file not found']);
-    expect(await problems(join(dir, 'n.yaml'), dir)).toEqual([
+    const dir = writeFiles({ 'm.yaml': 'name: m\n\nextends: nope/plan.yaml\n', 'n.yaml': 'extends: [plan.yaml]\n' });
+    expect(await loadProblems(join(dir, 'm.yaml'), dir)).toEqual(['<dir>/m.yaml:3:10 extends: the base scenario <dir>/nope/plan.yaml: file not found']);
+    expect(await loadProblems(join(dir, 'n.yaml'), dir)).toEqual([
       '<dir>/n.yaml:1:10 extends: must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)',
     ]);
   });
 
   it('invalid YAML in a base is reported in the base', async () => {
-    const dir = files({ 'plan.yaml': 'name: [x\n', 'child.yaml': 'extends: plan.yaml\n' });
-    const [first] = await problems(join(dir, 'child.yaml'), dir);
+    const dir = writeFiles({ 'plan.yaml': 'name: [x\n', 'child.yaml': 'extends: plan.yaml\n' });
+    const [first] = await loadProblems(join(dir, 'child.yaml'), dir);
     expect(first).toMatch(/^<dir>\/plan\.yaml:\d+:\d+ not valid YAML/);
   });
 
   it('remove: a tier the base lacks, other keys beside it, or not a boolean', async () => {
-    const dir = files({
+    const dir = writeFiles({
       'plan.yaml': BASE,
       'child.yaml': `extends: plan.yaml
 tiers:
@@ -213,7 +190,7 @@ tiers:
     remove: yes please
 `,
     });
-    expect(await problems(join(dir, 'child.yaml'), dir)).toEqual([
+    expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
       '<dir>/child.yaml:3:11 tiers[0].name: no tier named "Partners" in the base scenario to remove',
       '<dir>/child.yaml:6:13 tiers[1].remove: remove: true drops the tier, so it cannot also set stress',
       '<dir>/child.yaml:9:13 tiers[2].remove: remove must be true (drop this tier of the base scenario) or false',
@@ -221,15 +198,15 @@ tiers:
   });
 
   it('remove of a tier when the base has no tiers at all', async () => {
-    const dir = files({ 'plan.yaml': 'name: Plan\n', 'child.yaml': 'extends: plan.yaml\ntiers:\n  - name: SMB\n    remove: true\n' });
-    expect(await problems(join(dir, 'child.yaml'), dir)).toEqual([
+    const dir = writeFiles({ 'plan.yaml': 'name: Plan\n', 'child.yaml': 'extends: plan.yaml\ntiers:\n  - name: SMB\n    remove: true\n' });
+    expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
       '<dir>/child.yaml:3:11 tiers[0].name: no tier named "SMB" in the base scenario to remove',
     ]);
   });
 
   it('remove in a file that extends nothing is an unknown key', async () => {
-    const dir = files({ 'plan.yaml': BASE.replace('  - name: Enterprise\n', '  - name: Enterprise\n    remove: true\n') });
-    expect(await problems(join(dir, 'plan.yaml'), dir)).toEqual(['<dir>/plan.yaml:18:5 tiers[1]: unknown key "remove"']);
+    const dir = writeFiles({ 'plan.yaml': BASE.replace('  - name: Enterprise\n', '  - name: Enterprise\n    remove: true\n') });
+    expect(await loadProblems(join(dir, 'plan.yaml'), dir)).toEqual(['<dir>/plan.yaml:18:5 tiers[1]: unknown key "remove"']);
   });
 });
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FiscalCalendar } from '../../src/scenario/csv-table.js';
 import { loadPipelines, readPipelines, type PipelineBook } from '../../src/scenario/pipeline-file.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { scenarioErrorLines } from '../helpers/fixtures.js';
 
 const H = 'id,tier,amount,probability,close_month';
 const HS = 'id,tier,amount,probability,stage,close_month';
@@ -17,16 +18,7 @@ const STAGES = { Discovery: 0.1, Proposal: 0.35, Negotiation: 0.6 };
 const read = (text: string | Buffer, opts: { calendar?: FiscalCalendar; stages?: Record<string, number> | null } = {}) =>
   readPipelines(text, 'p.csv', TIERS, ALL, opts.calendar ?? CAL, opts.stages === null ? undefined : (opts.stages ?? STAGES));
 
-/** The lines of the ScenarioError `f` throws. */
-function messages(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof ScenarioError) return err.message.split('\n');
-    throw err;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const messages = scenarioErrorLines;
 
 const plain = (b: PipelineBook | undefined) => b && { size: b.size, amount: [...b.amount], probability: [...b.probability], closeMonth: [...b.closeMonth] };
 

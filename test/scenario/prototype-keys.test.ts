@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.js';
-import { ScenarioError } from '../../src/scenario/scenario-error.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/analysis/summarize.js';
-import { fixtureText } from '../helpers/fixtures.js';
+import { fixtureText, loadProblems, writeFiles } from '../helpers/fixtures.js';
 
 const minimal = fixtureText('minimal.yaml');
 
-/** Write files into a fresh directory; returns the directory. */
-function files(contents: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'arrcast-proto-'));
-  for (const [name, text] of Object.entries(contents)) writeFileSync(join(dir, name), text);
-  return dir;
-}
-
-/** The lines of the ScenarioError loading `file` throws, with the directory written `<dir>`. */
-async function problems(file: string, dir: string): Promise<string[]> {
-  try {
-    await loadScenario(file);
-  } catch (err) {
-    if (!(err instanceof ScenarioError)) throw err;
-    return err.message.split(`${dir}/`).join('<dir>/').split('\n');
-  }
-  throw new Error(`${file} loaded without error`);
-}
 
 const prototypeNames = () => Object.getOwnPropertyNames(Object.prototype).sort();
 
@@ -80,14 +60,14 @@ const cases: Array<{ name: string; files: Record<string, string>; load: string; 
 describe('__proto__, constructor and prototype keys cannot pollute objects', () => {
   it.each(cases)('$name: reported as unknown at its line, Object.prototype untouched', async ({ files: contents, load, expected }) => {
     const before = prototypeNames();
-    const dir = files(contents);
-    expect(await problems(join(dir, load), dir)).toEqual(expected);
+    const dir = writeFiles(contents);
+    expect(await loadProblems(join(dir, load), dir)).toEqual(expected);
     expect(prototypeNames()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it.each(['constructor', 'toString', 'hasOwnProperty', 'prototype'])('a tier named %s runs, and is an own key of the summary', async (name) => {
-    const dir = files({ 'p.yaml': `${minimal}  - name: ${name}\n    newBusiness: { leadsPerMonth: 10, conversion: 0.1, acv: 1000 }\n` });
+    const dir = writeFiles({ 'p.yaml': `${minimal}  - name: ${name}\n    newBusiness: { leadsPerMonth: 10, conversion: 0.1, acv: 1000 }\n` });
     const summary = summarize(await simulate(await loadScenario(join(dir, 'p.yaml')), { trials: 50, workers: 0 }));
     expect(Object.keys(summary.byTier)).toEqual(['SMB', name]);
     expect(Object.prototype.hasOwnProperty.call(summary.byTier, name)).toBe(true);

@@ -51,7 +51,7 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
   const revenue = comparison.metrics.revenue;
   const names = comparison.scenarios.map(scenarioName);
   const steps = comparison.scenarios.length <= 4 ? 100 : 50;
-  const curves = comparison.scenarios.flatMap((s, i) =>
+  const curves = comparison.scenarios.flatMap((_, i) =>
     exceedanceCurve(sortedRevenue[i] ?? [], steps).map((p) => ({ scenario: names[i]!, value: p.value, probability: p.probability })),
   );
   const marks = revenue.scenarios.flatMap((s, i) =>
