@@ -6,14 +6,21 @@ import { join } from 'node:path';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
 import { ROOT } from '../helpers/fixtures.js';
 
-/** The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). */
-function arrcast(args: string[], options: { env?: Record<string, string>; uid?: number; gid?: number } = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], {
+/**
+ * The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). `unprivileged`
+ * runs it, when the tests run as root, without the capabilities that let root read any file
+ * (util-linux's setpriv drops them from the bounding and inheritable sets), so a chmod 000 file is
+ * unreadable to it as to anyone else, wherever the checkout lives.
+ */
+function arrcast(args: string[], options: { env?: Record<string, string>; unprivileged?: boolean } = {}) {
+  const command = [process.execPath, join(ROOT, 'dist/cli/main.js'), ...args];
+  const dropped = '-dac_override,-dac_read_search';
+  const argv = options.unprivileged && process.getuid?.() === 0 ? ['setpriv', '--bounding-set', dropped, '--inh-caps', dropped, ...command] : command;
+  const r = spawnSync(argv[0]!, argv.slice(1), {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,
     env: { ...process.env, ...options.env },
-    ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -79,9 +86,9 @@ describe('a model limit reached in a worker means what it means in-process', () 
 });
 
 describe('an unreadable scenario file', () => {
-  // Root reads any file whatever its mode; as root the CLI is run as "nobody", for whom chmod 000
-  // is effective, so the same behaviour is checked either way.
-  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  // Root reads any file whatever its mode; as root the CLI runs without that power (see arrcast),
+  // so the same behaviour is checked either way.
+  const asUser = { unprivileged: true };
 
   it('chmod 000: exit 2, "permission denied", naming the file', () => {
     const file = join(tmp(), 'secret.yaml');
