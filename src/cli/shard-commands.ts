@@ -79,7 +79,8 @@ async function expandParts(args: readonly string[]): Promise<string[]> {
     }
     const inside = (await readdir(arg)).filter((f) => f.endsWith(PART_EXTENSION)).sort();
     if (inside.length === 0) problems.push(`${arg} is a directory without ${PART_EXTENSION} files`);
-    files.push(...inside.map((f) => join(arg, f)));
+    // One by one: a spread into push passes every name on the stack, and a directory can hold any number.
+    for (const f of inside) files.push(join(arg, f));
   }
   if (problems.length > 0) throw new MergeError(problems);
   return files;

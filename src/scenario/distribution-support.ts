@@ -35,8 +35,15 @@ export function distributionSupport(spec: DistributionSpec): Support {
     case 'negativeBinomial':
       return { min: 0, max: spec.mean === 0 ? 0 : Infinity, integer: true };
     case 'discrete': {
+      // A loop, not Math.min(...live): a spread passes every value on the stack.
       const live = spec.values.filter((_, i) => (spec.weights[i] ?? 0) > 0);
-      return { min: Math.min(...live), max: Math.max(...live), integer: isWhole(live) };
+      let min = Infinity;
+      let max = -Infinity;
+      for (const v of live) {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      return { min, max, integer: isWhole(live) };
     }
     case 'empirical': {
       let min = Infinity;

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { readCustomerBooks } from '../../src/scenario/customer-book.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { fixtureText, ROOT, scenarioErrorLines, writeFiles } from '../helpers/fixtures.js';
+
+/**
+ * 200,000 bad list items (issue 10, class 6): every path that collects, flattens or reports
+ * problems is iterative and spreads no unbounded array into a call, so the user gets a clean
+ * ScenarioError listing the first 100 problems and counting the rest, never "Maximum call stack
+ * size exceeded".
+ */
+const N = 200_000;
+const minimal = fixtureText('minimal.yaml');
+const ACV = 'acv: { dist: lognormal, mean: 12000, sd: 4000 }';
+
+function edit(from: string, to: string): string {
+  expect(minimal).toContain(from);
+  return minimal.replace(from, to);
+}
+
+const strings = (n: number) => new Array<string>(n).fill('"x"').join(', ');
+
+function problemsOf(yaml: string): ScenarioError {
+  try {
+    parseScenario(yaml, 'many.yaml');
+  } catch (err) {
+    if (err instanceof ScenarioError) return err;
+    throw err;
+  }
+  throw new Error('the scenario was accepted');
+}
+
+describe('200,000 problems in one file', () => {
+  const cases: { what: string; yaml: () => string; first: string; count: number }[] = [
+    {
+      // A union (a number or a distribution) reports the branch's 200,000 issues.
+      what: 'bad values in a flow list inside a union (empirical values)',
+      yaml: () => edit(ACV, `acv: { dist: empirical, values: [${strings(N)}] }`),
+      first: 'many.yaml:14:40 tiers[0].newBusiness.acv.values[0]: expected number, got "x"',
+      count: N,
+    },
+    {
+      what: 'bad values in a block list inside a union',
+      yaml: () => edit(ACV, `acv:\n        dist: empirical\n        values:\n${'          - x\n'.repeat(N)}`),
+      first: 'many.yaml:17:13 tiers[0].newBusiness.acv.values[0]: expected number, got "x"',
+      count: N,
+    },
+    {
+      what: 'values of every wrong kind (null, a list, a mapping, a string) in a block list',
+      yaml: () =>
+        edit(ACV, `acv:\n        dist: empirical\n        values:\n${'          - null\n          - [1]\n          - { a: 1 }\n          - x\n'.repeat(N / 4)}`),
+      first: 'many.yaml:17:13 tiers[0].newBusiness.acv.values[0]: expected number, got null',
+      count: N,
+    },
+  ];
+
+  it.each(cases)('$what: a ScenarioError with the first 100 listed', ({ yaml, first, count }) => {
+    const err = problemsOf(yaml());
+    expect(err.issues).toHaveLength(count);
+    const lines = err.message.split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines[0]).toBe(first);
+    expect(lines[100]).toBe(`many.yaml: and ${(count - 100).toLocaleString('en-US')} more problems (the first 100 are shown)`);
+  });
+
+  it('a customer book of 200,000 bad rows: the first 50 listed, the rest counted', () => {
+    const rows = Array.from({ length: N }, (_, i) => `\nc${i},smb,-1,3,12`).join('');
+    const lines = scenarioErrorLines(() =>
+      readCustomerBooks(`id,tier,arr,next_renewal,term_months${rows}\n`, 'b.csv', ['smb'], ['smb'], { year: 2027, startMonth: 2 }),
+    );
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toBe('b.csv:2:8 arr: must be at least 0, got -1');
+    expect(lines[50]).toBe(`b.csv … and ${N - 50} more problems`);
+  });
+
+  it('the CLI exits 2 with the first 100 problems and the rest counted, no internal error', () => {
+    const dir = writeFiles({ 'many.yaml': edit(ACV, `acv: { dist: empirical, values: [${strings(N)}] }`) });
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'validate', join(dir, 'many.yaml')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines[0]).toMatch(/many\.yaml:14:40 tiers\[0\]\.newBusiness\.acv\.values\[0\]: expected number, got "x"$/);
+    expect(lines[100]).toMatch(/many\.yaml: and 199,900 more problems \(the first 100 are shown\)$/);
+  });
+});
