@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { beta } from '../../src/random/beta.js';
+import { binomial } from '../../src/random/binomial.js';
+import { discreteIndex, prepareAlias } from '../../src/random/discrete.js';
+import { empiricalIndex } from '../../src/random/empirical.js';
+import { gamma } from '../../src/random/gamma.js';
+import { lognormal } from '../../src/random/lognormal.js';
+import { fitMetalog, metalog } from '../../src/random/metalog.js';
+import { negativeBinomial } from '../../src/random/negative-binomial.js';
+import { normal } from '../../src/random/normal.js';
+import { pert } from '../../src/random/pert.js';
+import { poisson } from '../../src/random/poisson.js';
+import { createStream, type RandomSource } from '../../src/random/source.js';
+import { prepareTruncatedNormal, truncatedNormal } from '../../src/random/truncated-normal.js';
+import { triangular } from '../../src/random/triangular.js';
+import { uniform } from '../../src/random/uniform.js';
+
+/**
+ * The exact draws of every sampler for fixed seeds, as a hash of their bits. Recorded before the
+ * parameter guards and the precomputed gamma and PERT constants went in (issue 10): the same seed
+ * must give the same numbers, bit for bit, so a refactor of a sampler cannot change a forecast.
+ * Each case cycles through parameters that reach every method of its sampler (inversion and
+ * rejection, boosted and plain gamma, Jöhnk and gamma-ratio beta, ...).
+ */
+
+/** FNV-1a over the 8 bytes of each double: a change in any bit of any draw changes the hash. */
+function hashDraws(n: number, draw: (i: number) => number): string {
+  const bytes = new Uint8Array(8);
+  const view = new DataView(bytes.buffer);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) {
+    view.setFloat64(0, draw(i));
+    for (let b = 0; b < 8; b++) h = Math.imul(h ^ bytes[b]!, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+const N = 4000;
+const s = (name: string): RandomSource => createStream(`test/golden/${name}`);
+const pick = <T,>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
+
+const table = prepareAlias([0.1, 0, 0.6, 0.3]);
+const bigTable = prepareAlias(Array.from({ length: 3000 }, (_, i) => 1 + (i % 7)));
+const truncated = [prepareTruncatedNormal(0, 1, -1, 2), prepareTruncatedNormal(0, 1, 0.5, 0.7), prepareTruncatedNormal(0.1, 0.05, 0.3, Infinity)];
+const fit = fitMetalog([{ p: 0.1, x: 40000 }, { p: 0.5, x: 60000 }, { p: 0.9, x: 110000 }], { lower: 0 });
+
+const CASES: Record<string, () => string> = {
+  uniform: () => { const d = uniform(s('uniform')); return hashDraws(N, (i) => d(pick([0, -3], i), pick([1, 5, 7], i))); },
+  normal: () => { const d = normal(s('normal')); return hashDraws(N, (i) => d(pick([0, 10], i), pick([1, 2, 0], i))); },
+  lognormal: () => { const d = lognormal(s('lognormal')); return hashDraws(N, (i) => d(pick([0, Math.log(5e4)], i), pick([0.6, 1, 0], i))); },
+  gamma: () => { const d = gamma(s('gamma')); return hashDraws(N, (i) => d(pick([0.3, 1, 2.5, 40, 0.01], i), pick([1, 12], i))); },
+  beta: () => { const d = beta(s('beta')); return hashDraws(N, (i) => d(pick([0.5, 2, 0.2, 8], i), pick([0.7, 5, 1, 3, 0.9], i))); },
+  poisson: () => { const d = poisson(s('poisson')); return hashDraws(N, (i) => d(pick([0, 0.5, 4.2, 9.99, 10, 37.5, 1e6], i))); },
+  binomial: () => { const d = binomial(s('binomial')); return hashDraws(N, (i) => d(pick([0, 1, 20, 1000, 1e6], i), pick([0, 0.002, 0.4, 0.7, 1, 0.5], i))); },
+  negativeBinomial: () => { const d = negativeBinomial(s('nb')); return hashDraws(N, (i) => d(pick([0, 3, 40, 2e4], i), pick([0.5, 5, Infinity], i))); },
+  triangular: () => { const d = triangular(s('triangular')); return hashDraws(N, (i) => d(pick([0, 1], i), pick([1, 3], i), pick([5, 8, 3], i))); },
+  pert: () => { const d = pert(s('pert')); return hashDraws(N, (i) => d(pick([0.02, 0], i), pick([0.05, 2, 0], i), pick([0.12, 10], i))); },
+  discreteIndex: () => { const d = discreteIndex(s('discrete')); return hashDraws(N, (i) => d(i % 2 === 0 ? table : bigTable)); },
+  empiricalIndex: () => { const d = empiricalIndex(s('empirical')); return hashDraws(N, (i) => d(pick([1, 250, 5000], i))); },
+  truncatedNormal: () => { const d = truncatedNormal(s('truncated')); return hashDraws(N, (i) => d(pick(truncated, i))); },
+  metalog: () => { const d = metalog(s('metalog')); return hashDraws(N, () => d(fit)); },
+};
+
+const RECORDED: Record<string, string> = {
+  uniform: '9c28579f',
+  normal: 'fd92b3e6',
+  lognormal: 'ad673ac8',
+  gamma: 'f1f8d82b',
+  beta: 'fd93770a',
+  poisson: 'ab7799fd',
+  binomial: '93ba8dc9',
+  negativeBinomial: '91f75169',
+  triangular: 'f2638568',
+  pert: 'c20bd9ea',
+  discreteIndex: '5a391c07',
+  empiricalIndex: 'ec2bd6ca',
+  truncatedNormal: '143633e2',
+  metalog: '66befeb0',
+};
+
+describe('golden draws: the same seed gives the same numbers, bit for bit', () => {
+  it.each(Object.keys(CASES))('%s', (name) => {
+    expect(CASES[name]!()).toBe(RECORDED[name]);
+  });
+});
