@@ -1,4 +1,5 @@
 import { gamma } from './gamma.js';
+import { badParameter, checkSource, FINITE_POSITIVE } from './parameter-error.js';
 import type { RandomSource } from './source.js';
 
 /**
@@ -6,17 +7,27 @@ import type { RandomSource } from './source.js';
  * mean alpha / (alpha + beta).
  *
  * @param source - the uniform [0, 1) stream to draw from (the gammas draw from it too).
- * @returns a draw function `(alpha, beta) => x` in [0, 1]; alpha > 0 and beta > 0 dimensionless.
+ * @returns a draw function `(alpha, beta) => x` in [0, 1]; alpha and beta finite numbers > 0,
+ *   dimensionless.
+ * @throws TypeError if source is not a function; the draw function throws a RangeError, before
+ *   drawing, for an alpha or beta that is NaN, infinite or <= 0 (see `parameter-error.ts`).
  * @example beta(createStream('7/0/SMB/winRate'))(2, 5) // => 0.1191465215703657 (mean 2/7)
  * @remarks O(1) expected. Algorithm: X / (X + Y) with X ~ Gamma(alpha), Y ~ Gamma(beta) from
  *   `gamma` on the same source (Marsaglia-Tsang); when both alpha <= 1 and beta <= 1, where two
  *   boosted gammas could both underflow, Jöhnk's algorithm (M. D. Jöhnk, Metrika 8 (1964) 5-15;
  *   as in numpy's random_beta), computed in logs when the powers underflow; acceptance
- *   probability Gamma(a+1)Gamma(b+1)/Gamma(a+b+1) >= 1/2.
+ *   probability Gamma(a+1)Gamma(b+1)/Gamma(a+b+1) >= 1/2. X and Y come from two gamma samplers
+ *   on the one source, one per shape, so each keeps its shape's constants from draw to draw.
+ *   The check costs four comparisons per draw.
  */
 export function beta(source: RandomSource): (alpha: number, beta: number) => number {
-  const g = gamma(source);
+  checkSource('beta', source);
+  const gx = gamma(source);
+  const gy = gamma(source);
   return function drawBeta(a: number, b: number): number {
+    if (!(a > 0 && a < Number.POSITIVE_INFINITY && b > 0 && b < Number.POSITIVE_INFINITY)) {
+      throw a > 0 && a < Number.POSITIVE_INFINITY ? badParameter('beta', 'beta', FINITE_POSITIVE, b) : badParameter('beta', 'alpha', FINITE_POSITIVE, a);
+    }
     if (a <= 1 && b <= 1) {
       for (;;) {
         // U, V in (0, 1], so the powers are never 0 because of a 0 from the source.
@@ -30,14 +41,19 @@ export function beta(source: RandomSource): (alpha: number, beta: number) => num
           let logX = Math.log(u) / a;
           let logY = Math.log(v) / b;
           const logM = logX > logY ? logX : logY;
+          // Both logs overflow to -Infinity when alpha and beta are both below ~1e-307 (1 / a
+          // overflows): compare them scaled by a instead, log X - log Y = (ln u - ln v (a / b)) / a,
+          // where a / b stays finite (both are tiny), and return its logistic (0 or 1 but for
+          // near-ties). Without this, -Infinity - -Infinity gave NaN.
+          if (logM === Number.NEGATIVE_INFINITY) return 1 / (1 + Math.exp(-(Math.log(u) - Math.log(v) * (a / b)) / a));
           logX -= logM;
           logY -= logM;
           return Math.exp(logX - Math.log(Math.exp(logX) + Math.exp(logY)));
         }
       }
     }
-    const x = g(a, 1);
-    const y = g(b, 1);
+    const x = gx(a, 1);
+    const y = gy(b, 1);
     return x / (x + y);
   };
 }

@@ -1,3 +1,4 @@
+import { checkSource } from './parameter-error.js';
 import type { RandomSource } from './source.js';
 import { SINGLE_DRAW_MAX_N, uniform53 } from './uniform53.js';
 
@@ -96,7 +97,10 @@ export function prepareAlias(weights: readonly number[]): AliasTable {
  * Discrete index sampler from a prepared alias table: index i with probability weights[i] / sum.
  *
  * @param source - the uniform [0, 1) stream to draw from.
- * @returns a draw function `(table) => i`, an integer in 0..table.n-1.
+ * @returns a draw function `(table) => i`, an integer in 0..table.n-1; table from `prepareAlias`,
+ *   which validates the weights (it is not checked again per draw, and no table can make a draw
+ *   loop: it takes one or two uniforms whatever the table).
+ * @throws TypeError if source is not a function.
  * @example const pick = discreteIndex(createStream('7/0/tier')); pick(prepareAlias([0.5, 0.3, 0.2])) // => 0
  * @remarks O(1) per draw whatever n. For n <= 1024 one uniform: x = U n, column floor(x), and
  *   the fractional part decides between the column and its alias (the 32-bit resolution leaves
@@ -105,6 +109,7 @@ export function prepareAlias(weights: readonly number[]): AliasTable {
  *   (A. J. Walker, ACM TOMS 3 (1977) 253-256) with Vose's table.
  */
 export function discreteIndex(source: RandomSource): (table: AliasTable) => number {
+  checkSource('discreteIndex', source);
   return function drawDiscreteIndex(table: AliasTable): number {
     const n = table.n;
     const x = (n <= SINGLE_DRAW_MAX_N ? source() : uniform53(source)) * n;

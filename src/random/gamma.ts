@@ -1,4 +1,5 @@
 import { standardNormal } from './normal.js';
+import { badParameter, checkSource, FINITE_NON_NEGATIVE, FINITE_POSITIVE } from './parameter-error.js';
 import type { RandomSource } from './source.js';
 
 /**
@@ -6,20 +7,33 @@ import type { RandomSource } from './source.js';
  * mean k theta, variance k theta^2.
  *
  * @param source - the uniform [0, 1) stream to draw from (normals are drawn from it as well).
- * @returns a draw function `(shape, scale) => x >= 0`; shape > 0 dimensionless, scale > 0 in the
- *   units of x. For very small shapes (below ~0.01) draws may underflow to 0, as the true
- *   distribution puts visible mass below the smallest double.
+ * @returns a draw function `(shape, scale) => x >= 0`; shape a finite number > 0, dimensionless;
+ *   scale a finite number >= 0 in the units of x (scale 0 returns 0). For very small shapes
+ *   (below ~0.01) draws may underflow to 0, as the true distribution puts visible mass below the
+ *   smallest double.
+ * @throws TypeError if source is not a function; the draw function throws a RangeError, before
+ *   drawing, for a shape that is NaN, infinite or <= 0, or a scale that is NaN, infinite or < 0
+ *   (see `parameter-error.ts`).
  * @example gamma(createStream('7/0/MM/cycleDays'))(2.5, 12) // => 76.19780790265717 (mean 30 days)
  * @remarks O(1) expected for every shape > 0: at most ~1.05 trials of one normal and one
  *   uniform each (about 2.3 uniforms per draw measured; 3.4 for shape < 1 with the boost). Algorithm: G. Marsaglia and W. W. Tsang, "A simple method for generating gamma
  *   variables", ACM TOMS 26(3) (2000) 363-372, with their boost for shape < 1:
- *   Gamma(k) = Gamma(k + 1) * U^(1/k).
+ *   Gamma(k) = Gamma(k + 1) * U^(1/k). The constants d = k' - 1/3 and c = 1 / sqrt(9 d) (k' the
+ *   shape, plus 1 when boosted) and 1/k are computed, and the shape checked, only when the shape
+ *   differs from the previous draw's, so a sampler drawn with one shape, as the model's are,
+ *   computes them once. This cache changes no draw: the same seed gives the same numbers whatever
+ *   shapes came before (replay from a saved stream state still holds).
  */
 export function gamma(source: RandomSource): (shape: number, scale: number) => number {
+  checkSource('gamma', source);
   const z = standardNormal(source);
-  function standardGamma(shape: number): number {
-    const d = shape - 1 / 3;
-    const c = 1 / Math.sqrt(9 * d);
+  // Constants for `lastShape`; NaN never equals a shape, so the first draw computes them.
+  let lastShape = Number.NaN;
+  let d = Number.NaN;
+  let c = Number.NaN;
+  let invShape = Number.NaN;
+  /** Marsaglia-Tsang for the shape whose d and c are set (d = shape - 1/3 with shape >= 1). */
+  function standardGamma(): number {
     for (;;) {
       let x: number;
       let v: number;
@@ -34,9 +48,20 @@ export function gamma(source: RandomSource): (shape: number, scale: number) => n
       if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
     }
   }
+  /** Check a new shape and compute its constants. */
+  function prepare(shape: number): void {
+    if (!(shape > 0 && shape < Number.POSITIVE_INFINITY)) throw badParameter('gamma', 'shape', FINITE_POSITIVE, shape);
+    const k = shape >= 1 ? shape : shape + 1;
+    d = k - 1 / 3;
+    c = 1 / Math.sqrt(9 * d);
+    invShape = 1 / shape;
+    lastShape = shape;
+  }
   return function drawGamma(shape: number, scale: number): number {
-    if (shape >= 1) return standardGamma(shape) * scale;
+    if (shape !== lastShape) prepare(shape);
+    if (!(scale >= 0 && scale < Number.POSITIVE_INFINITY)) throw badParameter('gamma', 'scale', FINITE_NON_NEGATIVE, scale);
+    if (shape >= 1) return standardGamma() * scale;
     // Boost: U in (0, 1] so U^(1/k) is never exactly 0 because of a 0 from the source.
-    return standardGamma(shape + 1) * Math.pow(1 - source(), 1 / shape) * scale;
+    return standardGamma() * Math.pow(1 - source(), invShape) * scale;
   };
 }

@@ -21,6 +21,7 @@
  * (basis: eq. 6; the log-, semi-bounded and bounded metalogs; the feasibility condition, which for
  * 3 terms is a2 > 0 and |a3|/a2 < 1.66711).
  */
+import { checkSource } from './parameter-error.js';
 import type { RandomSource } from './source.js';
 
 /** A fitted metalog: coefficients of the quantile function in the transformed (z) space, plus bounds. */
@@ -398,7 +399,10 @@ export function metalogMean(fit: MetalogFit): number {
  * that unbounded samples are always finite.
  *
  * @param source uniform random numbers on [0,1).
- * @returns a function drawing one value from the given fit per call.
+ * @returns a function drawing one value from the given fit per call; fit from `fitMetalog`,
+ *   which validates it (it is not checked again per draw, and no fit can make a draw loop: one
+ *   uniform and a closed form).
+ * @throws TypeError if source is not a function.
  *
  * @example
  * const draw = metalog(createStream('7/0/SMB/deal-size'));
@@ -409,6 +413,7 @@ export function metalogMean(fit: MetalogFit): number {
  * Source: Keelin 2016 (a metalog is sampled by inverse transform: x = M(u)).
  */
 export function metalog(source: RandomSource): (fit: MetalogFit) => number {
+  checkSource('metalog', source);
   return (fit: MetalogFit): number => {
     let y = source();
     if (!(y > 0)) y = TINY_DRAW;

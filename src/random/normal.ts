@@ -1,3 +1,4 @@
+import { badParameter, checkSource, FINITE, FINITE_NON_NEGATIVE } from './parameter-error.js';
 import type { RandomSource } from './source.js';
 
 /** Layers of the ziggurat, its right edge R and the area V of each layer (Doornik 2005, table 1). */
@@ -36,10 +37,12 @@ const { x: EDGE, ratio: RATIO } = (() => {
  *
  * @param source - the uniform [0, 1) stream to draw from.
  * @returns a draw function `() => z`, z ~ Normal(0, 1).
+ * @throws TypeError if source is not a function.
  * @example standardNormal(createStream('7/0/SMB/noise'))() // => a standard normal draw
  * @remarks O(1) expected, about 1.02 uniforms per draw.
  */
 export function standardNormal(source: RandomSource): () => number {
+  checkSource('standardNormal', source);
   function tail(negative: boolean): number {
     // Marsaglia (1964): x = -ln(U1)/R, y = -ln(U2), accept if 2y > x^2; returns R + x.
     let x: number;
@@ -69,15 +72,24 @@ export function standardNormal(source: RandomSource): () => number {
  * Normal sampler, Normal(mu, sigma).
  *
  * @param source - the uniform [0, 1) stream to draw from.
- * @returns a draw function `(mu, sigma) => x`: mu is the mean and sigma (>= 0) the standard
- *   deviation, both in the units of x.
+ * @returns a draw function `(mu, sigma) => x`: mu (a finite number) is the mean and sigma (a
+ *   finite number >= 0) the standard deviation, both in the units of x; sigma 0 returns mu.
+ * @throws TypeError if source is not a function; the draw function throws a RangeError, before
+ *   drawing, for a mu that is NaN or infinite, or a sigma that is NaN, infinite or negative (see
+ *   `parameter-error.ts`).
  * @example normal(createStream('7/0/SMB/churn'))(0.02, 0.005) // => 0.018282980827951968
  * @remarks O(1) expected, about 1.02 uniforms per draw. Algorithm: mu + sigma * Z with Z from
- *   `standardNormal` (ziggurat).
+ *   `standardNormal` (ziggurat). The check costs four comparisons per draw.
  */
 export function normal(source: RandomSource): (mu: number, sigma: number) => number {
+  checkSource('normal', source);
   const z = standardNormal(source);
   return function drawNormal(mu: number, sigma: number): number {
+    if (!(mu > Number.NEGATIVE_INFINITY && mu < Number.POSITIVE_INFINITY && sigma >= 0 && sigma < Number.POSITIVE_INFINITY)) {
+      throw mu > Number.NEGATIVE_INFINITY && mu < Number.POSITIVE_INFINITY
+        ? badParameter('normal', 'sigma', FINITE_NON_NEGATIVE, sigma)
+        : badParameter('normal', 'mu', FINITE, mu);
+    }
     return mu + sigma * z();
   };
 }

@@ -1,4 +1,5 @@
 import { logFactorial } from './log-factorial.js';
+import { badParameter, checkSource, FINITE_NON_NEGATIVE } from './parameter-error.js';
 import type { RandomSource } from './source.js';
 
 /**
@@ -13,15 +14,22 @@ import type { RandomSource } from './source.js';
  *   expected cost whatever the mean (1e6, 1e9, ...).
  *
  * @param source - the uniform [0, 1) stream to draw from.
- * @returns a draw function `(mean) => k`, k a non-negative integer; mean >= 0 (events per
- *   interval); mean 0 returns 0. Means up to ~1e15 stay exact in integer arithmetic.
+ * @returns a draw function `(mean) => k`, k a non-negative integer; mean a finite number >= 0
+ *   (events per interval); mean 0 returns 0. Means up to ~1e15 stay exact in integer arithmetic.
+ * @throws TypeError if source is not a function; the draw function throws a RangeError for a mean
+ *   that is NaN, infinite or negative, before drawing (see `parameter-error.ts`).
  * @example poisson(createStream('7/0/SMB/leads'))(37.5) // => 30
- * @remarks O(1) expected per draw for every mean; it never loops once per event.
+ * @remarks O(1) expected per draw for every mean; it never loops once per event. The check costs
+ *   one comparison per draw (mean >= 10 only: below, the branch on mean > 0 already catches it).
  */
 export function poisson(source: RandomSource): (mean: number) => number {
+  checkSource('poisson', source);
   return function drawPoisson(mean: number): number {
     if (mean < 10) {
-      if (!(mean > 0)) return 0;
+      if (!(mean > 0)) {
+        if (mean === 0) return 0;
+        throw badParameter('poisson', 'mean', FINITE_NON_NEGATIVE, mean);
+      }
       const u = source();
       let k = 0;
       let p = Math.exp(-mean);
@@ -34,6 +42,8 @@ export function poisson(source: RandomSource): (mean: number) => number {
       }
       return k;
     }
+    // NaN and Infinity fail every comparison below and PTRS would never accept: refuse them.
+    if (!(mean < Number.POSITIVE_INFINITY)) throw badParameter('poisson', 'mean', FINITE_NON_NEGATIVE, mean);
     const slam = Math.sqrt(mean);
     const loglam = Math.log(mean);
     const b = 0.931 + 2.53 * slam;

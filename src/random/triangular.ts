@@ -1,20 +1,28 @@
+import { checkSource, refuseBounds } from './parameter-error.js';
 import type { RandomSource } from './source.js';
 
 /**
  * Triangular sampler on [min, max] with its peak at mode.
  *
  * @param source - the uniform [0, 1) stream to draw from.
- * @returns a draw function `(min, mode, max) => x`, all in the units of x, min <= mode <= max
- *   (min = max returns min). Mean (min + mode + max) / 3.
+ * @returns a draw function `(min, mode, max) => x`, all in the units of x: finite numbers with
+ *   min <= mode <= max and a finite range max - min (min = max returns min). Mean
+ *   (min + mode + max) / 3.
+ * @throws TypeError if source is not a function; the draw function throws a RangeError, before
+ *   drawing, for a bound or mode that is NaN or infinite, out of order, or a range that overflows
+ *   (see `parameter-error.ts`).
  * @example triangular(createStream('7/0/ENT/rampMonths'))(1, 3, 8) // => 5.205016375894921
  * @remarks O(1), one uniform per draw. Algorithm: inverse CDF, with F(mode) = (mode - min) /
  *   (max - min): x = min + sqrt(U (max - min)(mode - min)) if U < F(mode), else
  *   max - sqrt((1 - U)(max - min)(max - mode)) (e.g. Johnson & Kotz, Continuous Univariate
- *   Distributions).
+ *   Distributions). The check costs three comparisons per draw.
  */
 export function triangular(source: RandomSource): (min: number, mode: number, max: number) => number {
+  checkSource('triangular', source);
   return function drawTriangular(min: number, mode: number, max: number): number {
     const range = max - min;
+    // With min <= mode <= max, a finite range means all three are finite (NaN fails a comparison).
+    if (!(min <= mode && mode <= max && range < Number.POSITIVE_INFINITY)) throw refuseBounds('triangular', min, max, mode);
     const u = source();
     if (u * range < mode - min) return min + Math.sqrt(u * range * (mode - min));
     return max - Math.sqrt((1 - u) * range * (max - mode));

@@ -1,5 +1,6 @@
 import { standardNormal } from './normal.js';
 import { normalCdf, normalQuantile } from './normal-cdf.js';
+import { checkSource } from './parameter-error.js';
 import type { RandomSource } from './source.js';
 
 /** How a prepared truncated normal is drawn (chosen by `prepareTruncatedNormal`). */
@@ -41,6 +42,12 @@ const REJECTION_MIN_MASS = 0.25;
 /** Uniform-proposal rejection when its acceptance probability is at least this. */
 const UNIFORM_MIN_ACCEPTANCE = 0.5;
 const INV_SQRT_2PI = 0.398942280401432677939946059934;
+
+/**
+ * The parameters `prepareTruncatedNormal` made (and so validated). The sampler's rejection loops
+ * end only for consistent constants: hand-made ones (a > b, a zero mass) could loop forever.
+ */
+const PREPARED = new WeakSet<TruncatedNormalParams>();
 
 /**
  * Prepare a truncated normal: Normal(mu, sigma) conditioned on [lower, upper], and pick the
@@ -101,7 +108,11 @@ export function prepareTruncatedNormal(mu: number, sigma: number, lower: number,
   } else {
     method = 'inverse-cdf';
   }
-  return { mu, sigma, lower, upper, a, b, mass, method, reflect, reflectedLower, reflectedUpper, reflectedLowerCdf, peakSquared };
+  const params: TruncatedNormalParams = Object.freeze({
+    mu, sigma, lower, upper, a, b, mass, method, reflect, reflectedLower, reflectedUpper, reflectedLowerCdf, peakSquared,
+  });
+  PREPARED.add(params);
+  return params;
 }
 
 /**
@@ -130,16 +141,30 @@ export function truncatedNormalCdf(x: number, params: TruncatedNormalParams): nu
  * prepared once by `prepareTruncatedNormal` (which documents the three methods used).
  *
  * @param source - the uniform [0, 1) stream to draw from.
- * @returns a draw function `(params) => x` with lower <= x <= upper, in the units of mu.
+ * @returns a draw function `(params) => x` with lower <= x <= upper, in the units of mu; params
+ *   must come from `prepareTruncatedNormal` (which validates them).
+ * @throws TypeError if source is not a function; the draw function throws a RangeError, before
+ *   drawing, for params that `prepareTruncatedNormal` did not make (whose constants could make
+ *   the rejection loops run forever).
  * @example
  *   const growth = prepareTruncatedNormal(0.1, 0.05, 0, Infinity);
  *   truncatedNormal(createStream('7/0/SMB/growth'))(growth) // => 0.14474214697543647
  * @remarks O(1) expected per draw: at most 4 normals on average (normal rejection), at most 2
  *   pairs of uniforms (uniform rejection), or one uniform and one AS 241 quantile (inversion).
+ *   The check is one comparison per draw when the params are those of the previous draw (a
+ *   WeakSet lookup otherwise).
  */
 export function truncatedNormal(source: RandomSource): (params: TruncatedNormalParams) => number {
+  checkSource('truncatedNormal', source);
   const z = standardNormal(source);
+  let checked: TruncatedNormalParams | undefined;
   return function drawTruncatedNormal(params: TruncatedNormalParams): number {
+    if (params !== checked) {
+      if (!PREPARED.has(params)) {
+        throw new RangeError('truncatedNormal: params must come from prepareTruncatedNormal, which validates them; got other parameters');
+      }
+      checked = params;
+    }
     let x: number;
     if (params.method === 'normal-rejection') {
       const a = params.a;

@@ -54,7 +54,14 @@ const CASES: Record<string, () => string> = {
   binomial: () => { const d = binomial(s('binomial')); return hashDraws(N, (i) => d(pick([0, 1, 20, 1000, 1e6], i), pick([0, 0.002, 0.4, 0.7, 1, 0.5], i))); },
   negativeBinomial: () => { const d = negativeBinomial(s('nb')); return hashDraws(N, (i) => d(pick([0, 3, 40, 2e4], i), pick([0.5, 5, Infinity], i))); },
   triangular: () => { const d = triangular(s('triangular')); return hashDraws(N, (i) => d(pick([0, 1], i), pick([1, 3], i), pick([5, 8, 3], i))); },
-  pert: () => { const d = pert(s('pert')); return hashDraws(N, (i) => d(pick([0.02, 0], i), pick([0.05, 2, 0], i), pick([0.12, 10], i))); },
+  pert: () => {
+    const d = pert(s('pert'));
+    const triples = [[0.02, 0.05, 0.12], [0, 2, 10], [0, 0, 10], [1, 1, 1], [0, 10, 10]] as const;
+    return hashDraws(N, (i) => {
+      const [min, mode, max] = pick(triples, i);
+      return d(min, mode, max);
+    });
+  },
   discreteIndex: () => { const d = discreteIndex(s('discrete')); return hashDraws(N, (i) => d(i % 2 === 0 ? table : bigTable)); },
   empiricalIndex: () => { const d = empiricalIndex(s('empirical')); return hashDraws(N, (i) => d(pick([1, 250, 5000], i))); },
   truncatedNormal: () => { const d = truncatedNormal(s('truncated')); return hashDraws(N, (i) => d(pick(truncated, i))); },
@@ -71,7 +78,7 @@ const RECORDED: Record<string, string> = {
   binomial: '93ba8dc9',
   negativeBinomial: '91f75169',
   triangular: 'f2638568',
-  pert: 'c20bd9ea',
+  pert: 'acba58ad',
   discreteIndex: '5a391c07',
   empiricalIndex: 'ec2bd6ca',
   truncatedNormal: '143633e2',

@@ -74,16 +74,20 @@ describe('regressions found by fuzzing', () => {
     const { scenario } = parseScenario(minimal, 'x.yaml');
     // What the schema now refuses, put straight into a validated scenario.
     const broken = structuredClone(scenario);
-    broken.tiers[0]!.existing!.renewalRate = { dist: 'beta', alpha: Number.POSITIVE_INFINITY, beta: Number.POSITIVE_INFINITY };
+    broken.tiers[0]!.existing!.renewalRate = { dist: 'fixed', value: Number.NaN };
     expect(() => simulateChunk(planScenario(broken), '1', 0, 20)).toThrow(
       new ModelLimitError('SMB', ['existing', 'renewalRate'], 'SMB: existing.renewalRate drew NaN (not a number); check its parameters'),
     );
+    // A sampler given parameters outside its domain refuses them itself (Beta(Infinity, Infinity)
+    // drew NaN before the samplers checked their parameters).
+    broken.tiers[0]!.existing!.renewalRate = { dist: 'beta', alpha: Number.POSITIVE_INFINITY, beta: Number.POSITIVE_INFINITY };
+    expect(() => simulateChunk(planScenario(broken), '1', 0, 20)).toThrow(new RangeError('beta: alpha must be a finite number > 0, got Infinity'));
   });
 
   it('and a binomial draw with p = NaN or an infinite n throws instead of looping forever', () => {
     const draw = binomial(createStream('nan'));
-    expect(() => draw(100, Number.NaN)).toThrow('binomial: needs a finite n and a p in [0, 1], got n = 100, p = NaN');
-    expect(() => draw(Number.POSITIVE_INFINITY, 0.3)).toThrow('binomial: needs a finite n and a p in [0, 1], got n = Infinity, p = 0.3');
+    expect(() => draw(100, Number.NaN)).toThrow('binomial: p must be a probability in [0, 1], got NaN');
+    expect(() => draw(Number.POSITIVE_INFINITY, 0.3)).toThrow('binomial: n must be a whole number from 0 to 9007199254740991, got Infinity');
   });
 
   it('a seasonality of huge weights: refused, where their sum overflowed and the tier silently got no leads at all', async () => {
