@@ -65,3 +65,37 @@ export const monthlyProfile = z
       if (v > MAX_MAGNITUDE) ctx.addIssue({ code: 'custom', message: 'must be at most 1e15', path: [i] });
     });
   });
+
+/**
+ * The mean of a seasonality's twelve weights, summed in order as the model sums them when it
+ * rescales the profile to average 1 (`normalisedSeasonality` in model/new-business-plan.ts).
+ *
+ * @example seasonalityMean([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 13]) // => 2
+ * Complexity: O(12).
+ */
+export function seasonalityMean(values: readonly number[]): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / 12;
+}
+
+/** The smallest normal double, 2^-1022: below it a double keeps fewer than 53 significant bits. */
+const SMALLEST_NORMAL = 2 ** -1022;
+
+/**
+ * A seasonality: a monthly profile of relative weights, rescaled to average 1. All twelve at 0, or
+ * weights so small that their mean rounds to 0 (5e-324 in one month), would be rescaled to all
+ * zeros and silently give no leads at all: refused, at the field. So is a mean below 2^-1022
+ * (about 2.2e-308), where it has lost precision and the rescaled weights would be off.
+ */
+export const seasonalityProfile = monthlyProfile.superRefine((values, ctx) => {
+  if (!values.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)) return;
+  if (values.every((v) => v === 0)) {
+    ctx.addIssue({ code: 'custom', message: 'at least one month needs a weight above 0 (all zeros would give no leads at all)' });
+  } else if (!(seasonalityMean(values) >= SMALLEST_NORMAL)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'the weights are too small to rescale (their mean is below 2.2e-308, or rounds to 0 and would give no leads at all); scale them up: they are rescaled to average 1 anyway',
+    });
+  }
+});

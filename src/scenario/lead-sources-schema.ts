@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthlyProfile, nonNegativeDistribution, rateDistribution } from './field-schemas.js';
+import { monthlyProfile, nonNegativeDistribution, rateDistribution, seasonalityProfile } from './field-schemas.js';
 
 const label = z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'at most 40 characters' });
 
@@ -13,7 +13,7 @@ export const leadSourceSchema = z
     channel: label.optional().describe('Channel, e.g. inbound, paid, partner.'),
     leadsPerMonth: nonNegativeDistribution.describe('Leads of this source in an average month (as newBusiness.leadsPerMonth).'),
     conversion: rateDistribution.describe("This source's lead-to-deal conversion rate this year (drawn once per trial)."),
-    seasonality: monthlyProfile.optional().describe("This source's relative volume by fiscal month; default: the tier's seasonality."),
+    seasonality: seasonalityProfile.optional().describe("This source's relative volume by fiscal month; default: the tier's seasonality."),
   })
   .superRefine(
     (s, ctx) => {

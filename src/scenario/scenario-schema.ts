@@ -13,6 +13,7 @@ import {
   monthlyProfile,
   nonNegativeDistribution,
   rateDistribution,
+  seasonalityProfile,
   shareDistribution,
 } from './field-schemas.js';
 
@@ -164,7 +165,7 @@ export const newBusinessSchema = z
       .describe(
         'Qualified leads in an average month. poisson/negativeBinomial: the count itself (mean scaled by seasonality and market); any other distribution: drawn each month, scaled, and rounded to whole leads.',
       ),
-    seasonality: monthlyProfile
+    seasonality: seasonalityProfile
       .optional()
       .describe('Relative lead volume by fiscal month; rescaled to average 1, so leadsPerMonth stays the average month.'),
     conversion: rateDistribution
