@@ -5,17 +5,20 @@
  * - The factory (`poisson(source)`, ...) checks its source is a function, and throws a TypeError
  *   otherwise.
  * - Parameters that are prepared once (`prepareAlias`, `prepareTruncatedNormal`, `fitMetalog`)
- *   are validated when prepared and throw a RangeError there.
+ *   are validated when prepared and throw a RangeError there. The draw trusts what they made:
+ *   `discreteIndex` and `metalog` take one or two uniforms and a closed form whatever table or
+ *   fit they get, so nothing can make them loop; `truncatedNormal`, whose rejection loops could
+ *   run forever on hand-made constants, accepts only params that `prepareTruncatedNormal` made.
  * - Parameters passed with each draw (`draw(mean)`, `draw(n, p)`, ...) are checked on every call
  *   by a few comparisons, with no allocation (or only when the parameters change, where a sampler
  *   precomputes per parameter set), and a value outside the domain throws a RangeError naming the
  *   sampler, the parameter, the rule and the value, e.g.
  *   `poisson: mean must be a finite number >= 0, got NaN`.
  *
- * So no sampler returns NaN for bad parameters, and none loops on them: NaN, infinities, negative
- * values, non-integers where an integer is needed and probabilities outside [0, 1] are refused
- * before any uniform is drawn. (stdlib-js returns NaN instead; arrcast throws because a NaN count
- * would flow on silently as a loop bound or an index.)
+ * So no sampler returns NaN for bad per-draw parameters, and none loops on them: NaN,
+ * infinities, negative values, non-integers where an integer is needed and probabilities outside
+ * [0, 1] are refused before any uniform is drawn. (stdlib-js returns NaN instead; arrcast throws
+ * because a NaN count would flow on silently as a loop bound or an index.)
  */
 
 /** A value for an error message: numbers as JavaScript prints them (NaN, -Infinity), strings quoted. */
