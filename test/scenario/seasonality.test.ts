@@ -63,3 +63,28 @@ describe('a seasonality that would give no leads is refused at the field', () =>
     expect(column(flat, 'tier.SMB.leads').every((x) => x > 0)).toBe(true);
   });
 });
+
+describe('other weight vectors: refused when they sum to 0, and tiny weights still drawn in proportion', () => {
+  it('discrete weights of zeros, and earlier leads closing in no month, are refused at the field', () => {
+    const discrete = base.replace(
+      'acv: { dist: lognormal, mean: 12000, sd: 4000 }',
+      'acv: { dist: discrete, values: [1000, 2000], weights: [0, 0] }',
+    );
+    expect(scenarioErrorLines(() => parseScenario(discrete, 'bad.yaml'))).toEqual([
+      'bad.yaml:14:61 tiers[0].newBusiness.acv.weights: discrete needs weights that sum to more than 0',
+    ]);
+    const earlier = base.replace(CONVERSION, `${CONVERSION}      earlierLeads: { count: 10, conversion: 0.1, closeMonth: ${months()} }\n`);
+    expect(scenarioErrorLines(() => parseScenario(earlier, 'bad.yaml'))[0]).toMatch(
+      /tiers\[0\]\.newBusiness\.earlierLeads\.closeMonth: at least one month needs a weight above 0$/,
+    );
+  });
+
+  it('subnormal discrete weights (lag tables divide by their sum, alias tables by the largest) give the stated odds', async () => {
+    // Lag 0 with weight 1e-320, lag 1 with 3e-320: a quarter of the deals close in their lead month.
+    const tiny = base.replace(CONVERSION, `${CONVERSION}      salesCycleMonths: { dist: discrete, values: [0, 1], weights: [1e-320, 3e-320] }\n`);
+    const plain = base.replace(CONVERSION, `${CONVERSION}      salesCycleMonths: { dist: discrete, values: [0, 1], weights: [1, 3] }\n`);
+    const a = await run(tiny, 300, 9);
+    const b = await run(plain, 300, 9);
+    expect(column(a, 'revenue')).toEqual(column(b, 'revenue'));
+  });
+});
