@@ -32,6 +32,11 @@ export function negativeBinomial(source: RandomSource): (mean: number, dispersio
     }
     if (mean === 0) return 0;
     if (dispersion === Number.POSITIVE_INFINITY) return pois(mean);
-    return pois(g(dispersion, mean / dispersion));
+    const scale = mean / dispersion;
+    if (scale < Number.POSITIVE_INFINITY) return pois(g(dispersion, scale));
+    // A dispersion so small that mean / dispersion overflows (say 1e15 / 1e-300): draw
+    // Gamma(k, 1) and scale it in logs. Such a gamma draw is almost always 0 or tiny.
+    const x = g(dispersion, 1);
+    return pois(x === 0 ? 0 : Math.exp(Math.log(x) + Math.log(mean) - Math.log(dispersion)));
   };
 }

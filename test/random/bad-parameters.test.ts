@@ -124,6 +124,8 @@ describe('negativeBinomial(mean, dispersion)', () => {
     [0, 5],
     [40, INF],
     [40, 1e-300],
+    // mean / dispersion overflows: the mixing gamma is scaled in logs.
+    [1e15, 1e-300],
     [1e15, 1e15],
   ])('accepts mean = %d, dispersion = %d and returns a count at once', (m, d) => {
     const x = negativeBinomial(createStream('test/bad-parameters/nb'))(m, d);
