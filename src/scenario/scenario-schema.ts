@@ -8,6 +8,7 @@ import { repsSchema } from './reps-schema.js';
 import { earlierLeadsSchema, leadSourceName, leadSourceSchema } from './lead-sources-schema.js';
 import { openingPipelineSchema } from './pipeline-schema.js';
 import { contractTermsSchema } from './contract-terms-schema.js';
+import { humanNumber } from './human-number-schema.js';
 import {
   monthLagDistribution,
   monthlyProfile,
@@ -21,11 +22,13 @@ import {
  * (`z.infer`) and for the JSON Schema that editors read (`arrcast schema`).
  */
 
-const loading = z
-  .number()
-  .finite()
-  .min(-3, { error: 'a loading must be between -3 and 3' })
-  .max(3, { error: 'a loading must be between -3 and 3' });
+const loading = humanNumber(
+  z
+    .number()
+    .finite()
+    .min(-3, { error: 'a loading must be between -3 and 3' })
+    .max(3, { error: 'a loading must be between -3 and 3' }),
+);
 
 /**
  * How strongly each driver moves with the market factor Z ~ N(0, 1) drawn once per trial.
@@ -50,11 +53,13 @@ const MAX_FACTOR = 6;
 export const marketSchema = z
   .strictObject({
     loadings: marketLoadingsSchema.prefault({}),
-    factor: z
-      .number()
-      .finite()
-      .min(-MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` })
-      .max(MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` })
+    factor: humanNumber(
+      z
+        .number()
+        .finite()
+        .min(-MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` })
+        .max(MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` }),
+    )
       .optional()
       .describe(
         'Stress: fix the market factor Z in every trial instead of drawing it, e.g. -1.28 for a one-in-ten bad year (-2.33: one in a hundred). All drivers move together through their loadings; everything else stays random.',
@@ -80,18 +85,22 @@ const renewalCalendar = z
 
 export const existingBookSchema = z
   .strictObject({
-    openingArr: z
-      .number()
-      .finite()
-      .nonnegative({ error: 'must be >= 0' })
-      .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' })
+    openingArr: humanNumber(
+      z
+        .number()
+        .finite()
+        .nonnegative({ error: 'must be >= 0' })
+        .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' }),
+    )
       .optional()
       .describe('ARR live at the start of the year (currency). With customersFile: the sum of the file.'),
-    customers: z
-      .number()
-      .int({ error: 'must be a whole number' })
-      .nonnegative({ error: 'must be >= 0' })
-      .max(1e9, { error: 'must be at most 1e9' })
+    customers: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole number' })
+        .nonnegative({ error: 'must be >= 0' })
+        .max(1e9, { error: 'must be at most 1e9' }),
+    )
       .optional()
       .describe('Customers live at the start of the year. With customersFile: the rows of the file.'),
     renewalCalendar: renewalCalendar.optional(),
@@ -282,25 +291,31 @@ export const scenarioSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, { error: 'currency is a three-letter ISO 4217 code such as USD' })
       .default('USD'),
-    fiscalYearStartMonth: z
-      .number()
-      .int({ error: 'must be a whole month number' })
-      .min(1, { error: 'must be a month number from 1 (January) to 12' })
-      .max(12, { error: 'must be a month number from 1 (January) to 12' })
+    fiscalYearStartMonth: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole month number' })
+        .min(1, { error: 'must be a month number from 1 (January) to 12' })
+        .max(12, { error: 'must be a month number from 1 (January) to 12' }),
+    )
       .default(1)
       .describe('Calendar month the fiscal year starts in (1 = January).'),
-    fiscalYear: z
-      .number()
-      .int({ error: 'must be a whole year' })
-      .min(1990, { error: 'must be a year from 1990 to 2100' })
-      .max(2100, { error: 'must be a year from 1990 to 2100' })
+    fiscalYear: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole year' })
+        .min(1990, { error: 'must be a year from 1990 to 2100' })
+        .max(2100, { error: 'must be a year from 1990 to 2100' }),
+    )
       .optional()
       .describe('Calendar year the fiscal year starts in (e.g. 2027); needed when files give dates rather than fiscal months.'),
-    trials: z
-      .number()
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be at least 1' })
-      .max(MAX_TRIALS, { error: `must be at most ${MAX_TRIALS.toLocaleString('en-US')}` })
+    trials: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole number' })
+        .min(1, { error: 'must be at least 1' })
+        .max(MAX_TRIALS, { error: `must be at most ${MAX_TRIALS.toLocaleString('en-US')}` }),
+    )
       .default(100_000)
       .describe('Simulated fiscal years (overridden by --trials).'),
     seed: z

@@ -129,7 +129,7 @@ tiers:
 `,
     });
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
-      '<dir>/child.yaml:5:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]',
+      '<dir>/child.yaml:5:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.015 (or 1.5%)?',
       '<dir>/child.yaml:6:7 tiers[0].newBusiness: unknown key "acvv" (did you mean "acv"?)',
       '<dir>/child.yaml:8:18 tiers[1].newBusiness.acv: is required',
     ]);
