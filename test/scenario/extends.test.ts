@@ -210,6 +210,55 @@ tiers:
   });
 });
 
+/** A tier a child adds under a name close to a base tier's, and what is said about it. */
+const misspeltTiers: Array<{ name: string; child: string; expected: string[] }> = [
+  {
+    name: 'a typo of a tier the child means to override: one message at the name, not "is required" for each missing field',
+    child: `extends: plan.yaml
+tiers:
+  - name: Enterprize
+    newBusiness:
+      conversion: 0.08
+`,
+    expected: [
+      '<dir>/child.yaml:3:11 tiers[0].name: Enterprize is not a tier of the base (did you mean Enterprise?); to add a tier, give it in full (as written: newBusiness.acv: is required; newBusiness.leadsPerMonth: conversion needs leadsPerMonth)',
+    ],
+  },
+  {
+    name: 'a typo in the case and a letter, in a stress-only override, beside a real override of another tier',
+    child: `extends: plan.yaml
+tiers:
+  - name: SMB
+    stress: { leads: -0.1 }
+  - name: ENTERPRICE
+    stress: { acv: -0.1 }
+`,
+    expected: [
+      '<dir>/child.yaml:5:11 tiers[1].name: ENTERPRICE is not a tier of the base (did you mean Enterprise?); to add a tier, give it in full (as written: a tier needs an existing book, new business, or both; stress.acv: a acv stress needs newBusiness in this tier: there is nothing to shift)',
+    ],
+  },
+];
+
+describe('extends: a tier name close to a base tier\'s', () => {
+  it.each(misspeltTiers.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const dir = writeFiles({ 'plan.yaml': BASE, 'child.yaml': c.child });
+    expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual(c.expected);
+  });
+
+  it('is added as a new tier when it is complete (Enterprise 2 beside Enterprise)', async () => {
+    const dir = writeFiles({
+      'plan.yaml': BASE,
+      'child.yaml': `extends: plan.yaml
+tiers:
+  - name: Enterprise2
+    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 200000 }
+`,
+    });
+    const { scenario } = await loadScenario(join(dir, 'child.yaml'));
+    expect(scenario.tiers.map((t) => t.name)).toEqual(['SMB', 'Enterprise', 'Enterprise2']);
+  });
+});
+
 describe('the downside example', () => {
   it('extends the plan with a fixed bad market and stress', async () => {
     const loaded = await loadScenario(join(ROOT, 'scenarios/downside.yaml'));
