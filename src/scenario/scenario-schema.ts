@@ -113,9 +113,16 @@ export const existingBookSchema = z
         'CSV of the customers, one row each (path relative to this scenario file): id, tier, arr, next_renewal (fiscal month or date), term_months (1 = monthly-billed, 12..60), renewals_completed, health (0..1), escalator. Replaces openingArr, customers and renewalCalendar.',
       ),
     renewalAdjustments: renewalAdjustmentsSchema.optional(),
-    renewalRate: rateDistribution.describe(
-      "This year's logo renewal rate: the chance a customer due renews (drawn once per trial; each customer due renews or not). With customersFile: the rate of a reference customer (see renewalAdjustments), and for monthly-billed customers the chance of staying the whole year.",
-    ),
+    renewalRate: rateDistribution
+      .optional()
+      .describe(
+        "This year's logo renewal rate: the chance a customer due renews (drawn once per trial; each customer due renews or not). With customersFile: the rate of a reference customer (see renewalAdjustments), and for monthly-billed customers the chance of staying the whole year. Give this or dollarRenewalRate.",
+      ),
+    dollarRenewalRate: rateDistribution
+      .optional()
+      .describe(
+        "Instead of renewalRate: this year's dollar renewal rate, the share of the ARR due that renews (customers weighted by ARR; before contraction, uplift and expansion, which are stated apart). For a book of aggregates, and a customersFile without renewalAdjustments, it is the same number as the logo rate. With renewalAdjustments it must be a number: the tier's base rate is solved so that the expected ARR renewed / ARR due of the customers due this year equals it.",
+      ),
     priceUplift: nonNegativeDistribution
       .default(0)
       .describe('Contractual price increase applied at renewal, as a share of ARR (e.g. 0.05), drawn once per trial.'),
@@ -140,6 +147,17 @@ export const existingBookSchema = z
     (b, ctx) => {
       // `when` runs this even when the book is not a mapping at all (`existing:` left empty is null).
       if (b === null || typeof b !== 'object') return;
+      if (b.renewalRate !== undefined && b.dollarRenewalRate !== undefined)
+        ctx.addIssue({ code: 'custom', message: 'give renewalRate (logo) or dollarRenewalRate, not both', path: ['dollarRenewalRate'] });
+      else if (b.renewalRate === undefined && b.dollarRenewalRate === undefined)
+        ctx.addIssue({ code: 'custom', message: 'give renewalRate (logo renewal) or dollarRenewalRate', path: ['renewalRate'] });
+      const dollar = b.dollarRenewalRate as unknown;
+      if (b.customersFile !== undefined && b.renewalAdjustments !== undefined && dollar !== undefined && typeof dollar !== 'number' && (dollar as { dist?: unknown } | null)?.dist !== 'fixed')
+        ctx.addIssue({
+          code: 'custom',
+          message: "with renewalAdjustments, dollarRenewalRate must be a number: the tier's base rate is solved from it customer by customer; for an uncertain rate give renewalRate (the reference customer's logo rate) as a distribution",
+          path: ['dollarRenewalRate'],
+        });
       if (b.customersFile !== undefined) {
         for (const key of ['openingArr', 'customers', 'renewalCalendar'] as const)
           if (b[key] !== undefined)

@@ -92,7 +92,7 @@ function pickBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): reado
 /** Common misspellings of keys planners write; a nudge, not a guess at every typo. */
 const KNOWN_KEYS = [
   'leadsPerMonth', 'conversion', 'salesCycleMonths', 'acv', 'seasonality', 'openingArr', 'customers', 'renewalCalendar',
-  'renewalRate', 'priceUplift', 'contraction', 'expansion', 'probability', 'size', 'monthsAfterClose', 'newBusiness',
+  'renewalRate', 'dollarRenewalRate', 'priceUplift', 'contraction', 'expansion', 'probability', 'size', 'monthsAfterClose', 'newBusiness',
   'newCustomerExpansion', 'existing', 'fiscalYearStartMonth', 'currency', 'trials', 'seed', 'market', 'loadings', 'tiers',
   'stress', 'factor', 'extends', 'renewal',
 ];
