@@ -35,3 +35,17 @@ export function parseShare(name: string) {
     return value;
   };
 }
+
+/**
+ * A whole-number option (`--trials 100000`, `100_000`, `100k`, `1e5`), at least `min`, read by the
+ * rules of scenario numbers.
+ *
+ * @example wholeNumber('trials', 1)('20k') // => 20000
+ */
+export function wholeNumber(name: string, min: number) {
+  return (text: string): number => {
+    const r = readHumanNumber(text);
+    if (!r.ok || !Number.isInteger(r.value) || r.value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${text}"`);
+    return r.value;
+  };
+}

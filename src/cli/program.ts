@@ -1,11 +1,11 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
 import { checkOutputDir } from '../report/output-dir.js';
 import { createProgressBar } from './progress-bar.js';
-import { parseShare, parseTarget } from './parse-options.js';
+import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -23,13 +23,6 @@ export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
-
-const wholeNumber = (name: string, min: number) => (value: string) => {
-  const n = Number(value.replace(/_/g, ''));
-  if (!/^\s*[\d_.eE+]+\s*$/.test(value) || !Number.isInteger(n) || n < min)
-    throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${value}"`);
-  return n;
-};
 
 /**
  * The arrcast command line: a thin layer over the library (loadScenario -> simulate -> summarize

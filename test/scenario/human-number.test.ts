@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HUMAN_NUMBER_PATTERN, readHumanNumber } from '../../src/scenario/human-number.js';
-import { parseAmount, parseShare } from '../../src/cli/parse-options.js';
+import { parseAmount, parseShare, wholeNumber } from '../../src/cli/parse-options.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
 import { fixtureText } from '../helpers/fixtures.js';
@@ -68,6 +68,9 @@ describe('numbers as people write them', () => {
     expect(parseShare('confidence')('80%')).toBe(0.8);
     expect(parseShare('confidence')('0.8')).toBe(0.8);
     expect(() => parseShare('confidence')('80')).toThrow('confidence must be between 0 and 1 (or 0% and 100%), got "80"');
+    expect(['20000', '20_000', '20,000', '20k', '2e4'].map(wholeNumber('trials', 1))).toEqual([20000, 20000, 20000, 20000, 20000]);
+    for (const text of ['0', '1.5', '2_0', '-3', 'many', '1.5%'])
+      expect(() => wholeNumber('trials', 1)(text)).toThrow(`trials must be a whole number >= 1, got "${text}"`);
   });
 });
 
