@@ -12,7 +12,8 @@ import { editDistance } from './edit-distance.js';
  *   `dist` changes only the parameters it names (`acv: { p90: 500000 }`);
  * - `tiers` merge by tier name (case-insensitive, surrounding spaces ignored): a tier whose name is
  *   in the base merges into it (keeping the base's spelling of the name, which seeds its random
- *   streams), a new name is appended, and `remove: true` drops the base's tier.
+ *   streams), a new name is appended, and `remove: true` drops the base's tier;
+ * - in a tier's `existing`, `renewalRate` and `dollarRenewalRate` replace each other.
  */
 
 export type PathPart = string | number;
@@ -83,11 +84,20 @@ function merge(base: Tree | undefined, child: Tree, at: readonly PathPart[], iss
     return mergeTiers(base ?? { kind: 'list', origin: child.origin, items: [] }, child, issues, nearMisses);
   if (base?.kind === 'map' && child.kind === 'map' && !child.entries.has('dist')) {
     const entries = new Map(base.entries);
+    // Keys that state one thing two ways: writing one replaces the base's other.
+    if (at.length === 3 && at[0] === 'tiers' && at[2] === 'existing')
+      for (const [key, other] of RENEWAL_ALTERNATIVES) if (child.entries.has(key) && !child.entries.has(other)) entries.delete(other);
     for (const [key, value] of child.entries) entries.set(key, merge(base.entries.get(key), value, [...at, key], issues, nearMisses));
     return { kind: 'map', origin: child.origin, entries };
   }
   return child;
 }
+
+/** A tier's renewal is stated as a logo rate or as a dollar rate; an extending file may switch. */
+const RENEWAL_ALTERNATIVES: ReadonlyArray<readonly [string, string]> = [
+  ['renewalRate', 'dollarRenewalRate'],
+  ['dollarRenewalRate', 'renewalRate'],
+];
 
 /** The name of a tier node, when it has a string one. */
 function tierName(tier: Tree | undefined): string | undefined {

@@ -100,4 +100,16 @@ describe('dollar renewal input (existing.dollarRenewalRate)', () => {
     expect(baseRateForDollarRenewal(arr, odds, 1)).toBe(1);
     expect(baseRateForDollarRenewal(arr, odds, 0)).toBe(0);
   });
+
+  it('replaces the base renewalRate in a file that extends it, and the other way round', async () => {
+    const dir = writeFiles({
+      'plan.yaml': aggregate('renewalRate: 0.9'),
+      'dollar.yaml': 'extends: plan.yaml\ntiers:\n  - name: SMB\n    existing: { dollarRenewalRate: 0.92 }\n',
+      'back.yaml': 'extends: dollar.yaml\ntiers:\n  - name: SMB\n    existing: { renewalRate: 0.8 }\n',
+    });
+    const dollar = (await loadScenario(join(dir, 'dollar.yaml'))).scenario.tiers[0]!.existing!;
+    expect([dollar.renewalRate, dollar.dollarRenewalRate]).toEqual([undefined, 0.92]);
+    const back = (await loadScenario(join(dir, 'back.yaml'))).scenario.tiers[0]!.existing!;
+    expect([back.renewalRate, back.dollarRenewalRate]).toEqual([0.8, undefined]);
+  });
 });
