@@ -99,6 +99,14 @@ const RENEWAL_ALTERNATIVES: ReadonlyArray<readonly [string, string]> = [
   ['dollarRenewalRate', 'renewalRate'],
 ];
 
+/** The base tier name closest to `name` within NEAR_MISS_EDITS edits (case aside), if any. */
+function nearestName(baseNames: readonly string[], name: string): string | undefined {
+  return baseNames
+    .map((n) => ({ n, d: editDistance(nameKey(n), nameKey(name)) }))
+    .filter(({ d }) => d <= NEAR_MISS_EDITS)
+    .sort((a, b) => a.d - b.d)[0]?.n;
+}
+
 /** The name of a tier node, when it has a string one. */
 function tierName(tier: Tree | undefined): string | undefined {
   if (tier?.kind !== 'map') return undefined;
@@ -141,7 +149,10 @@ function mergeTiers(
         const others = [...item.entries.keys()].filter((k) => k !== 'name' && k !== 'remove');
         if (others.length > 0)
           issues.push({ at: remove.origin, message: `remove: true drops the tier, so it cannot also set ${others.join(', ')}` });
-        else if (index < 0) issues.push({ at: nameNode.origin, message: `no tier named "${name}" in the base scenario to remove` });
+        else if (index < 0) {
+          const near = nearestName(baseNames, name);
+          issues.push({ at: nameNode.origin, message: `no tier named "${name}" in the base scenario to remove${near ? ` (did you mean "${near}"?)` : ''}` });
+        }
         else result.splice(index, 1);
         continue;
       }
@@ -150,11 +161,8 @@ function mergeTiers(
       item = { ...item, entries };
     }
     if (index < 0) {
-      const nearest = baseNames
-        .map((n) => ({ n, d: editDistance(nameKey(n), nameKey(name)) }))
-        .filter(({ d }) => d <= NEAR_MISS_EDITS)
-        .sort((a, b) => a.d - b.d)[0];
-      if (nearest) nearMisses.push({ name, nearest: nearest.n, at: nameNode.origin });
+      const nearest = nearestName(baseNames, name);
+      if (nearest) nearMisses.push({ name, nearest, at: nameNode.origin });
       result.push(item);
       continue;
     }

@@ -188,12 +188,15 @@ tiers:
     stress: { leads: 1 }
   - name: Enterprise
     remove: yes please
+  - name: SMD
+    remove: true
 `,
     });
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
       '<dir>/child.yaml:3:11 tiers[0].name: no tier named "Partners" in the base scenario to remove',
       '<dir>/child.yaml:6:13 tiers[1].remove: remove: true drops the tier, so it cannot also set stress',
       '<dir>/child.yaml:9:13 tiers[2].remove: remove must be true (drop this tier of the base scenario) or false',
+      '<dir>/child.yaml:10:11 tiers[3].name: no tier named "SMD" in the base scenario to remove (did you mean "SMB"?)',
     ]);
   });
 
