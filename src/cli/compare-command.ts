@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { compareSimulations, MAX_COMPARED } from '../analysis/compare.js';
 import { simulate, type Simulation } from '../engine/simulate.js';
 import { loadScenario } from '../scenario/load.js';
@@ -9,13 +9,7 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { createProgressBar } from './progress-bar.js';
 import type { Io } from './program.js';
 import { checkComparisonDir, COMPARISON_FILE, writeComparison } from './write-comparison.js';
-
-const wholeNumber = (name: string, min: number) => (value: string) => {
-  const n = Number(value.replace(/_/g, ''));
-  if (!/^\s*[\d_.eE+]+\s*$/.test(value) || !Number.isInteger(n) || n < min)
-    throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${value}"`);
-  return n;
-};
+import { wholeNumber } from './parse-options.js';
 
 interface CompareOptions {
   trials?: number;

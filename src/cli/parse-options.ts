@@ -1,18 +1,18 @@
 import { InvalidArgumentError } from 'commander';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-
-const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+import { readHumanNumber } from '../scenario/human-number.js';
 
 /**
- * An amount as planners type it: 120e6, 120000000, 120_000_000, 120M, 1.2B, 450k.
+ * An amount as planners type it: 120e6, 120000000, 120_000_000, 120,000,000, 120M, 1.2B, 450k
+ * (the rules of scenario numbers, `scenario/human-number.ts`).
  *
  * @example parseAmount('120M') // => 120000000
  */
 export function parseAmount(text: string): number {
-  const m = /^\s*([0-9][0-9_,]*(?:\.[0-9]+)?(?:e[+-]?[0-9]+)?)\s*([kmb])?\s*$/i.exec(text);
-  const value = m ? Number(m[1]!.replace(/[_,]/g, '')) * (m[2] ? SUFFIX[m[2].toLowerCase()]! : 1) : NaN;
-  if (!Number.isFinite(value)) throw new InvalidArgumentError(`"${text}" is not an amount (e.g. 120e6, 120M, 450k)`);
-  return value;
+  const r = readHumanNumber(text);
+  if (!r.ok) throw new InvalidArgumentError(r.message);
+  if (r.value < 0) throw new InvalidArgumentError(`"${text}" is below 0; an amount is 0 or more (e.g. 120M)`);
+  return r.value;
 }
 
 /**
@@ -29,9 +29,23 @@ export function parseTarget(text: string, previous: MetricTarget[] = []): Metric
 /** A share written as 0.8 or 80%: returns 0.8. Must be strictly between 0 and 1. */
 export function parseShare(name: string) {
   return (text: string): number => {
-    const m = /^\s*([0-9]*\.?[0-9]+)\s*(%)?\s*$/.exec(text);
-    const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+    const r = readHumanNumber(text);
+    const value = r.ok ? r.value : NaN;
     if (!(value > 0 && value < 1)) throw new InvalidArgumentError(`${name} must be between 0 and 1 (or 0% and 100%), got "${text}"`);
     return value;
+  };
+}
+
+/**
+ * A whole-number option (`--trials 100000`, `100_000`, `100k`, `1e5`), at least `min`, read by the
+ * rules of scenario numbers.
+ *
+ * @example wholeNumber('trials', 1)('20k') // => 20000
+ */
+export function wholeNumber(name: string, min: number) {
+  return (text: string): number => {
+    const r = readHumanNumber(text);
+    if (!r.ok || !Number.isInteger(r.value) || r.value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${text}"`);
+    return r.value;
   };
 }

@@ -1,18 +1,16 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
-import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
 import { checkOutputDir } from '../report/output-dir.js';
 import { createProgressBar } from './progress-bar.js';
-import { parseShare, parseTarget } from './parse-options.js';
+import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { registerCompareCommand } from './compare-command.js';
+import { registerInitCommand } from './init-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
@@ -25,13 +23,6 @@ export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
-
-const wholeNumber = (name: string, min: number) => (value: string) => {
-  const n = Number(value.replace(/_/g, ''));
-  if (!/^\s*[\d_.eE+]+\s*$/.test(value) || !Number.isInteger(n) || n < min)
-    throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${value}"`);
-  return n;
-};
 
 /**
  * The arrcast command line: a thin layer over the library (loadScenario -> simulate -> summarize
@@ -151,16 +142,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
 
-  program
-    .command('init')
-    .description('Write a commented starter scenario to edit.')
-    .argument('<file>', 'where to write it, e.g. my-plan.yaml')
-    .option('-f, --force', 'overwrite the file if it exists')
-    .action(async (file: string, opts: { force?: boolean }) => {
-      if (existsSync(file) && !opts.force) throw new UsageError(`${file} exists; use --force to overwrite it`);
-      await writeFile(file, STARTER_SCENARIO);
-      io.out(`wrote ${file}; next: arrcast validate ${file} && arrcast run ${file}\n`);
-    });
+  registerInitCommand(program, io);
 
   registerCompareCommand(program, io, setExitCode, signal);
 

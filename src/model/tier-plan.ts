@@ -3,6 +3,7 @@ import type { Stress } from '../scenario/stress-schema.js';
 import type { CustomerBook } from '../scenario/customer-book.js';
 import type { PipelineBook } from '../scenario/pipeline-file.js';
 import { planCustomerBook, type CustomerBookPlan } from './customer-book-plan.js';
+import { renewalRateSpec } from './dollar-renewal.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
 import { lagPmf, type LagPmf } from './lag-pmf.js';
 import { planNewBusiness, type NewBusinessPlan } from './new-business-plan.js';
@@ -130,7 +131,7 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
     averageArr: customers > 0 ? openingArr / customers : 0,
     due: book ? new Int32Array(12) : customersDue(e),
     book,
-    renewalRate: compileDistribution(e.renewalRate),
+    renewalRate: compileDistribution(renewalRateSpec(e, book)),
     priceUplift: compileDistribution(e.priceUplift),
     contraction: e.contraction && {
       probability: compileDistribution(e.contraction.probability),

@@ -167,7 +167,8 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
           : `${byMonth(calendar, months, formatShare)} (${formatShare(calendar.reduce((a, b) => a + b, 0))} of the book renews this year)`,
       ]);
     }
-    d('Renewal rate', e.renewalRate, 'rate');
+    if (e.renewalRate !== undefined) d('Renewal rate', e.renewalRate, 'rate');
+    if (e.dollarRenewalRate !== undefined) d('Dollar renewal rate (ARR renewed / ARR due)', e.dollarRenewalRate, 'rate');
     d('Price uplift', e.priceUplift, 'rate');
     if (e.contraction) {
       d('Contraction probability', e.contraction.probability, 'rate');

@@ -1,20 +1,26 @@
 import { z } from 'zod';
+import { humanNumber } from './human-number-schema.js';
+import { percentHint } from './percent-hint.js';
 
 /** One contract length new deals are signed on, with its share of deals. */
 export const contractTermSchema = z
   .strictObject({
-    months: z
-      .number()
-      .int({ error: 'must be a whole number of months' })
-      .min(12, { error: 'a contract term is 12 to 60 months' })
-      .max(60, { error: 'a contract term is 12 to 60 months' })
-      .refine((m) => m % 12 === 0, { error: 'a contract term is a whole number of years (12, 24, 36, 48 or 60 months)' }),
-    share: z.number().finite().min(0, { error: 'a share is in [0, 1]' }).max(1, { error: 'a share is in [0, 1]' }),
-    escalator: z
-      .number()
-      .finite()
-      .min(0, { error: 'an escalator is in [0, 0.5]' })
-      .max(0.5, { error: 'an escalator is in [0, 0.5]' })
+    months: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole number of months' })
+        .min(12, { error: 'a contract term is 12 to 60 months' })
+        .max(60, { error: 'a contract term is 12 to 60 months' })
+        .refine((m) => m % 12 === 0, { error: 'a contract term is a whole number of years (12, 24, 36, 48 or 60 months)' }),
+    ),
+    share: humanNumber(z.number().finite().min(0, { error: (iss) => `a share is in [0, 1]${percentHint(iss.input)}` }).max(1, { error: (iss) => `a share is in [0, 1]${percentHint(iss.input)}` })),
+    escalator: humanNumber(
+      z
+        .number()
+        .finite()
+        .min(0, { error: 'an escalator is in [0, 0.5]' })
+        .max(0.5, { error: (iss) => `an escalator is in [0, 0.5]${percentHint(iss.input)}` }),
+    )
       .default(0)
       .describe('Yearly step-up of the ACV over a multi-year term (0.05 = +5% each contract year).'),
   })

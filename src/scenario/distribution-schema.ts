@@ -3,6 +3,8 @@ import { fitMetalog, metalogMean, MetalogFitError } from '../random/metalog.js';
 import { QUANTILE_KEY, quantilePoints } from './quantile-points.js';
 import { betaParams, lognormalParams } from './distribution-params.js';
 import { prepareTruncatedNormal } from '../random/truncated-normal.js';
+import { humanNumber } from './human-number-schema.js';
+import { percentHint } from './percent-hint.js';
 
 /** Largest magnitude of any number in a scenario: beyond it a typo, not a plan (and float32 breakdowns overflow). */
 export const MAX_MAGNITUDE = 1e15;
@@ -14,17 +16,20 @@ export const MAX_MAGNITUDE = 1e15;
  * checked by the field (see `field-schemas.ts`).
  */
 
-const finite = (what = 'a finite number') =>
+const finiteNumber = (what = 'a finite number') =>
   z
     .number({ error: `must be ${what}` })
     .finite({ error: `must be ${what}` })
     .min(-MAX_MAGNITUDE, { error: 'must be at least -1e15' })
     .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' });
-const positive = () => finite().positive({ error: 'must be greater than 0' });
+const finite = () => humanNumber(finiteNumber());
+const positive = () => humanNumber(finiteNumber().positive({ error: 'must be greater than 0' }));
 const probability = () =>
-  finite()
-    .gt(0, { error: 'must be strictly between 0 and 1' })
-    .lt(1, { error: 'must be strictly between 0 and 1' });
+  humanNumber(
+    finiteNumber()
+      .gt(0, { error: 'must be strictly between 0 and 1' })
+      .lt(1, { error: (iss) => `must be strictly between 0 and 1${percentHint(iss.input)}` }),
+  );
 
 export const fixedSchema = z
   .strictObject({ dist: z.literal('fixed'), value: finite() })
@@ -139,6 +144,8 @@ export const betaSchema = z
       ctx.addIssue({ code: 'custom', message: 'beta needs either alpha and beta, or mean and sd' });
       return;
     }
+    // A mean outside (0, 1) is reported at the mean; there is no sd to suggest for it.
+    if (d.mean !== undefined && !(d.mean > 0 && d.mean < 1)) return;
     if (d.mean !== undefined && d.sd !== undefined && !(d.sd * d.sd < d.mean * (1 - d.mean))) {
       const limit = Math.sqrt(d.mean * (1 - d.mean));
       ctx.addIssue({
@@ -162,14 +169,14 @@ export const betaSchema = z
   .meta({ id: 'Beta' });
 
 export const poissonSchema = z
-  .strictObject({ dist: z.literal('poisson'), mean: finite().nonnegative({ error: 'must be >= 0' }) })
+  .strictObject({ dist: z.literal('poisson'), mean: humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' })) })
   .describe('Poisson count with the given mean.')
   .meta({ id: 'Poisson' });
 
 export const negativeBinomialSchema = z
   .strictObject({
     dist: z.literal('negativeBinomial'),
-    mean: finite().nonnegative({ error: 'must be >= 0' }),
+    mean: humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' })),
     dispersion: positive().describe('k: variance = mean + mean^2 / k; smaller k, more over-dispersed.'),
   })
   .describe('Negative binomial count (over-dispersed Poisson) by mean and dispersion k.')
@@ -180,7 +187,7 @@ export const discreteSchema = z
     dist: z.literal('discrete'),
     values: z.array(finite()).min(1, { error: 'needs at least one value' }).max(10_000, { error: 'at most 10,000 values' }),
     weights: z
-      .array(finite().nonnegative({ error: 'must be >= 0' }))
+      .array(humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' })))
       .min(1, { error: 'needs at least one weight' })
       .max(10_000, { error: 'at most 10,000 weights' }),
   })
@@ -212,7 +219,7 @@ export const quantilesSchema = z
       .describe('Stated quantiles, e.g. { p10: 40000, p50: 60000, p90: 110000 }: Px = x% chance of coming in below.'),
     lower: finite().optional().describe('Hard lower bound (e.g. 0): no draw is lower.'),
     upper: finite().optional().describe('Hard upper bound (e.g. 1 for a rate): no draw is higher.'),
-    terms: z.number().int().min(2).max(16).optional().describe('Metalog terms; default: one per stated quantile (an exact fit).'),
+    terms: humanNumber(z.number().int().min(2).max(16)).optional().describe('Metalog terms; default: one per stated quantile (an exact fit).'),
   })
   .superRefine((d, ctx) => {
     const points = quantilePoints(d.quantiles);

@@ -1,8 +1,8 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { locate } from './locate.js';
-import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type Origin, type PathPart, type Tree } from './merge.js';
-import { readScenarioDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
-import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
+import { readScenarioDocument, sortByPosition, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
+import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import type { RawIssue } from './zod-issues.js';
 
 /** Longest chain of files extending each other: deeper is a mistake (or a loop through links). */
@@ -27,8 +27,9 @@ export async function loadWithExtends(file: string, read: (file: string) => Prom
   // Layer 0 is the deepest base; the last layer is `file` itself.
   const layers = [...chain].reverse();
   const issues: MergeIssue[] = [];
+  const nearMisses: NearMissTier[] = [];
   let tree = withoutExtends(annotate(layers[0]!.data, 0));
-  for (let i = 1; i < layers.length; i++) tree = mergeScenarioTrees(tree, withoutExtends(annotate(layers[i]!.data, i)), issues);
+  for (let i = 1; i < layers.length; i++) tree = mergeScenarioTrees(tree, withoutExtends(annotate(layers[i]!.data, i)), issues, nearMisses);
 
   const sourceOf = (layer: number) => {
     const source = layers[layer]!.source;
@@ -65,9 +66,45 @@ export async function loadWithExtends(file: string, read: (file: string) => Prom
       ...locate(top.doc, top.lines, ['extends']),
     };
   };
-  const loaded = validateScenario(value, file, place, rank);
-  return { ...loaded, bases: chain.slice(1).map((d) => d.source) };
+  const tiers = (value as { tiers?: unknown }).tiers;
+  const misspelt = nearMisses
+    .map((miss) => ({ miss, index: Array.isArray(tiers) ? tiers.findIndex((t) => sameName(t, miss.name)) : -1 }))
+    .filter(({ index }) => index >= 0);
+  // A problem inside a tier whose name looks like a base tier's misspelt is put into one message
+  // at the name: the tier was appended as new, and reads as incomplete ("is required") otherwise.
+  const grouped = new Map<number, string[]>();
+  const placeOrGroup = (raw: RawIssue): ScenarioIssue => {
+    const hit = misspelt.find(({ index }) => raw.path[0] === 'tiers' && raw.path[1] === index);
+    if (!hit) return place(raw);
+    const rest = formatPath([...raw.path.slice(2), ...(raw.key !== undefined ? [raw.key] : [])]);
+    (grouped.get(hit.index) ?? grouped.set(hit.index, []).get(hit.index)!).push(rest ? `${rest}: ${raw.message}` : raw.message);
+    return { path: raw.path, message: GROUPED };
+  };
+  try {
+    const loaded = validateScenario(value, file, placeOrGroup, rank);
+    return { ...loaded, bases: chain.slice(1).map((d) => d.source) };
+  } catch (err) {
+    if (!(err instanceof ScenarioError) || grouped.size === 0) throw err;
+    const typos = misspelt
+      .filter(({ index }) => grouped.has(index))
+      .map(({ miss, index }): ScenarioIssue => {
+        const d = layers[miss.at.layer]!;
+        return {
+          path: miss.at.path,
+          message: `${miss.name} is not a tier of the base (did you mean ${miss.nearest}?); to add a tier, give it in full (as written: ${grouped.get(index)!.join('; ')})`,
+          ...locate(d.doc, d.lines, miss.at.path),
+          ...sourceOf(miss.at.layer),
+        };
+      });
+    throw new ScenarioError(file, sortByPosition([...err.issues.filter((i) => i.message !== GROUPED), ...typos], rank));
+  }
 }
+
+/** Stands for an issue folded into a misspelt tier's message; never shown. */
+const GROUPED = '\u0000grouped';
+
+const sameName = (tier: unknown, name: string) =>
+  tier !== null && typeof tier === 'object' && typeof (tier as { name?: unknown }).name === 'string' && (tier as { name: string }).name.trim().toLowerCase() === name.trim().toLowerCase();
 
 /** The file and the files it extends, the file first. */
 async function readChain(file: string, read: (file: string) => Promise<string>): Promise<ScenarioDocument[]> {

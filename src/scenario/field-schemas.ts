@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { distributionSchema, MAX_MAGNITUDE, type DistributionSpec } from './distribution-schema.js';
 import { distributionSupport } from './distribution-support.js';
+import { humanNumber } from './human-number-schema.js';
+import { percentHint } from './percent-hint.js';
 
 /**
  * Distributions constrained to what a field can hold. A driver whose draws could leave its range
@@ -19,7 +21,7 @@ function within(lo: number, hi: number, what: string, fix: string) {
         code: 'custom',
         message:
           typeof spec === 'number' || spec.dist === 'fixed'
-            ? `${what} must be ${range}`
+            ? `${what} must be ${range}${hi === 1 ? percentHint(typeof spec === 'number' ? spec : spec.value) : ''}`
             : `${what} must stay ${range}, but ${nameOf(spec)} can draw ${where}; ${fix}`,
       });
     }
@@ -56,7 +58,7 @@ export const monthLagDistribution = distributionSchema
 
 /** Twelve non-negative numbers, one per fiscal month. */
 export const monthlyProfile = z
-  .array(z.number().finite().nonnegative({ error: 'must be >= 0' }))
+  .array(humanNumber(z.number().finite().nonnegative({ error: 'must be >= 0' })))
   .length(12, { error: 'needs exactly 12 values, one per fiscal month' })
   // At most 1e15 each, like every amount: twelve values near 1.8e308 add up to infinity, and a
   // seasonality rescaled by an infinite mean silently became all zeros (no leads at all).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { monthlyProfile, nonNegativeDistribution, rateDistribution, seasonalityProfile } from './field-schemas.js';
+import { humanNumber } from './human-number-schema.js';
 
 const label = z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'at most 40 characters' });
 
@@ -37,12 +38,13 @@ export const leadSourceName = (s: { readonly grade?: string; readonly channel?: 
  */
 export const earlierLeadsSchema = z
   .strictObject({
-    count: z
-      .number()
-      .int({ error: 'must be a whole number of leads' })
-      .nonnegative({ error: 'must be >= 0' })
-      .max(1e8, { error: 'must be at most 1e8' })
-      .describe('Open leads at the start of the year.'),
+    count: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole number of leads' })
+        .nonnegative({ error: 'must be >= 0' })
+        .max(1e8, { error: 'must be at most 1e8' }),
+    ).describe('Open leads at the start of the year.'),
     conversion: rateDistribution.describe('Chance one of them becomes a deal this year (drawn once per trial).'),
     closeMonth: monthlyProfile.describe('Relative weight of each fiscal month as the close month of those that convert (12 values).'),
   })

@@ -1,3 +1,5 @@
+import { editDistance } from './edit-distance.js';
+
 /**
  * Merging a scenario onto the one it `extends`, keeping track of where every value came from so
  * that a problem in the merged scenario is reported at its line in the file that wrote it.
@@ -10,7 +12,8 @@
  *   `dist` changes only the parameters it names (`acv: { p90: 500000 }`);
  * - `tiers` merge by tier name (case-insensitive, surrounding spaces ignored): a tier whose name is
  *   in the base merges into it (keeping the base's spelling of the name, which seeds its random
- *   streams), a new name is appended, and `remove: true` drops the base's tier.
+ *   streams), a new name is appended, and `remove: true` drops the base's tier;
+ * - in a tier's `existing`, `renewalRate` and `dollarRenewalRate` replace each other.
  */
 
 export type PathPart = string | number;
@@ -32,6 +35,21 @@ export interface MergeIssue {
   readonly at: Origin;
   readonly message: string;
 }
+
+/**
+ * A tier a file adds whose name is close to a tier of its base ("Enterprize" beside "Enterprise"):
+ * a typo, unless the tier is complete. `extends.ts` says so when the merged tier does not validate.
+ */
+export interface NearMissTier {
+  readonly name: string;
+  /** The base tier's name it is close to. */
+  readonly nearest: string;
+  /** Where the name is written. */
+  readonly at: Origin;
+}
+
+/** Names this close (edits, case aside) to a base tier's are probably that tier misspelt. */
+const NEAR_MISS_EDITS = 2;
 
 /**
  * Annotate plain data (from one file) with the origin of every node.
@@ -57,19 +75,36 @@ export function annotate(value: unknown, layer: number, path: readonly PathPart[
  * @example mergeScenarioTrees(annotate({ name: 'a', trials: 5 }, 0), annotate({ trials: 9 }, 1), []) // trials 9, name 'a'
  * Complexity: O(size of both, plus tiers x tiers for matching names).
  */
-export function mergeScenarioTrees(base: Tree, child: Tree, issues: MergeIssue[]): Tree {
-  return merge(base, child, [], issues);
+export function mergeScenarioTrees(base: Tree, child: Tree, issues: MergeIssue[], nearMisses: NearMissTier[] = []): Tree {
+  return merge(base, child, [], issues, nearMisses);
 }
 
-function merge(base: Tree | undefined, child: Tree, at: readonly PathPart[], issues: MergeIssue[]): Tree {
+function merge(base: Tree | undefined, child: Tree, at: readonly PathPart[], issues: MergeIssue[], nearMisses: NearMissTier[]): Tree {
   if (at.length === 1 && at[0] === 'tiers' && child.kind === 'list' && (base === undefined || base.kind === 'list'))
-    return mergeTiers(base ?? { kind: 'list', origin: child.origin, items: [] }, child, issues);
+    return mergeTiers(base ?? { kind: 'list', origin: child.origin, items: [] }, child, issues, nearMisses);
   if (base?.kind === 'map' && child.kind === 'map' && !child.entries.has('dist')) {
     const entries = new Map(base.entries);
-    for (const [key, value] of child.entries) entries.set(key, merge(base.entries.get(key), value, [...at, key], issues));
+    // Keys that state one thing two ways: writing one replaces the base's other.
+    if (at.length === 3 && at[0] === 'tiers' && at[2] === 'existing')
+      for (const [key, other] of RENEWAL_ALTERNATIVES) if (child.entries.has(key) && !child.entries.has(other)) entries.delete(other);
+    for (const [key, value] of child.entries) entries.set(key, merge(base.entries.get(key), value, [...at, key], issues, nearMisses));
     return { kind: 'map', origin: child.origin, entries };
   }
   return child;
+}
+
+/** A tier's renewal is stated as a logo rate or as a dollar rate; an extending file may switch. */
+const RENEWAL_ALTERNATIVES: ReadonlyArray<readonly [string, string]> = [
+  ['renewalRate', 'dollarRenewalRate'],
+  ['dollarRenewalRate', 'renewalRate'],
+];
+
+/** The base tier name closest to `name` within NEAR_MISS_EDITS edits (case aside), if any. */
+function nearestName(baseNames: readonly string[], name: string): string | undefined {
+  return baseNames
+    .map((n) => ({ n, d: editDistance(nameKey(n), nameKey(name)) }))
+    .filter(({ d }) => d <= NEAR_MISS_EDITS)
+    .sort((a, b) => a.d - b.d)[0]?.n;
 }
 
 /** The name of a tier node, when it has a string one. */
@@ -81,8 +116,14 @@ function tierName(tier: Tree | undefined): string | undefined {
 
 const nameKey = (name: string) => name.trim().toLowerCase();
 
-function mergeTiers(base: Extract<Tree, { kind: 'list' }>, child: Extract<Tree, { kind: 'list' }>, issues: MergeIssue[]): Tree {
+function mergeTiers(
+  base: Extract<Tree, { kind: 'list' }>,
+  child: Extract<Tree, { kind: 'list' }>,
+  issues: MergeIssue[],
+  nearMisses: NearMissTier[],
+): Tree {
   const result: Tree[] = [...base.items];
+  const baseNames = base.items.map(tierName).filter((n): n is string => n !== undefined);
   const seen = new Set<string>();
   for (let item of child.items) {
     const name = tierName(item);
@@ -108,7 +149,10 @@ function mergeTiers(base: Extract<Tree, { kind: 'list' }>, child: Extract<Tree, 
         const others = [...item.entries.keys()].filter((k) => k !== 'name' && k !== 'remove');
         if (others.length > 0)
           issues.push({ at: remove.origin, message: `remove: true drops the tier, so it cannot also set ${others.join(', ')}` });
-        else if (index < 0) issues.push({ at: nameNode.origin, message: `no tier named "${name}" in the base scenario to remove` });
+        else if (index < 0) {
+          const near = nearestName(baseNames, name);
+          issues.push({ at: nameNode.origin, message: `no tier named "${name}" in the base scenario to remove${near ? ` (did you mean "${near}"?)` : ''}` });
+        }
         else result.splice(index, 1);
         continue;
       }
@@ -117,11 +161,13 @@ function mergeTiers(base: Extract<Tree, { kind: 'list' }>, child: Extract<Tree, 
       item = { ...item, entries };
     }
     if (index < 0) {
+      const nearest = nearestName(baseNames, name);
+      if (nearest) nearMisses.push({ name, nearest, at: nameNode.origin });
       result.push(item);
       continue;
     }
     const baseTier = result[index]!;
-    const merged = merge(baseTier, item, ['tiers', index], issues);
+    const merged = merge(baseTier, item, ['tiers', index], issues, nearMisses);
     // The base's spelling of the name stays: tier names seed the random streams (common random numbers).
     if (merged.kind === 'map' && baseTier.kind === 'map') {
       const entries = new Map(merged.entries);

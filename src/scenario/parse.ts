@@ -115,7 +115,7 @@ function canonicalJson(value: unknown): string {
 
 
 /** Issues in file order (by `rank` of their file), then by line and column; unlocated ones last in their file. */
-function sortByPosition(issues: ScenarioIssue[], rank: (file: string | undefined) => number): ScenarioIssue[] {
+export function sortByPosition(issues: ScenarioIssue[], rank: (file: string | undefined) => number): ScenarioIssue[] {
   return issues
     .map((issue, i) => ({ issue, i }))
     .sort(

@@ -1,20 +1,26 @@
 import { z } from 'zod';
 import { nonNegativeDistribution, rateDistribution } from './field-schemas.js';
+import { humanNumber } from './human-number-schema.js';
+import { percentHint } from './percent-hint.js';
 
-const fiscalMonth = z
-  .number()
-  .int({ error: 'must be a whole fiscal month' })
-  .min(1, { error: 'must be a fiscal month from 1 to 12' })
-  .max(12, { error: 'must be a fiscal month from 1 to 12' });
+const fiscalMonth = humanNumber(
+  z
+    .number()
+    .int({ error: 'must be a whole fiscal month' })
+    .min(1, { error: 'must be a fiscal month from 1 to 12' })
+    .max(12, { error: 'must be a fiscal month from 1 to 12' }),
+);
 
 /** A group of like open opportunities, when the pipeline is given as aggregates. */
 export const pipelineGroupSchema = z
   .strictObject({
-    count: z
-      .number()
-      .int({ error: 'must be a whole number of opportunities' })
-      .nonnegative({ error: 'must be >= 0' })
-      .max(1e7, { error: 'must be at most 1e7' }),
+    count: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole number of opportunities' })
+        .nonnegative({ error: 'must be >= 0' })
+        .max(1e7, { error: 'must be at most 1e7' }),
+    ),
     winProbability: rateDistribution.describe('Chance each opportunity is won (drawn once per trial; moves with the conversion loading).'),
     closeMonth: fiscalMonth.describe('Fiscal month the group is expected to close in.'),
     amount: nonNegativeDistribution.optional().describe("ACV of each won opportunity, drawn per deal; default: the tier's acv."),
@@ -36,7 +42,7 @@ export const openingPipelineSchema = z
     stages: z
       .record(
         z.string().trim().min(1),
-        z.number().finite().min(0, { error: 'a stage probability is in [0, 1]' }).max(1, { error: 'a stage probability is in [0, 1]' }),
+        humanNumber(z.number().finite().min(0, { error: (iss) => `a stage probability is in [0, 1]${percentHint(iss.input)}` }).max(1, { error: (iss) => `a stage probability is in [0, 1]${percentHint(iss.input)}` })),
       )
       .optional()
       .describe('Win probability of each stage name the file uses, e.g. { discovery: 0.1, proposal: 0.35, commit: 0.8 }.'),

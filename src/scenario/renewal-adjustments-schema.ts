@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { humanNumber } from './human-number-schema.js';
 
-const logOdds = z
-  .number()
-  .finite()
-  .min(-5, { error: 'an adjustment is in log-odds, between -5 and 5' })
-  .max(5, { error: 'an adjustment is in log-odds, between -5 and 5' });
+const logOdds = humanNumber(
+  z
+    .number()
+    .finite()
+    .min(-5, { error: 'an adjustment is in log-odds, between -5 and 5' })
+    .max(5, { error: 'an adjustment is in log-odds, between -5 and 5' }),
+);
 
 /**
  * How a customer's chance of renewing departs from its tier's rate, on the log-odds scale:

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { monthLagDistribution, monthlyProfile, nonNegativeDistribution, rateDistribution } from './field-schemas.js';
+import { humanNumber } from './human-number-schema.js';
+import { percentHint } from './percent-hint.js';
 
 /** Most reps a tier can have in a year (start plus hires): a guard against a typo, far above any sales floor. */
 export const MAX_REPS = 10_000;
 
-const headcount = z
-  .number()
-  .int({ error: 'must be a whole number of reps' })
-  .nonnegative({ error: 'must be >= 0' })
-  .max(MAX_REPS, { error: `must be at most ${MAX_REPS.toLocaleString('en-US')}` });
+const headcount = humanNumber(
+  z
+    .number()
+    .int({ error: 'must be a whole number of reps' })
+    .nonnegative({ error: 'must be >= 0' })
+    .max(MAX_REPS, { error: `must be at most ${MAX_REPS.toLocaleString('en-US')}` }),
+);
 
 /**
  * The sales reps of a tier: who is on the floor month by month, how productive they are, and how
@@ -32,7 +36,7 @@ export const repsSchema = z
       .default(0)
       .describe("This year's monthly chance that a rep leaves (0.02 a month is about 22% a year); drawn once per trial, each rep leaves or not."),
     ramp: z
-      .array(z.number().finite().min(0, { error: 'a ramp share must be in [0, 1]' }).max(1, { error: 'a ramp share must be in [0, 1]' }))
+      .array(humanNumber(z.number().finite().min(0, { error: (iss) => `a ramp share must be in [0, 1]${percentHint(iss.input)}` }).max(1, { error: (iss) => `a ramp share must be in [0, 1]${percentHint(iss.input)}` })))
       .max(24, { error: 'a ramp has at most 24 months' })
       .default([])
       .describe(

@@ -8,6 +8,7 @@ import { repsSchema } from './reps-schema.js';
 import { earlierLeadsSchema, leadSourceName, leadSourceSchema } from './lead-sources-schema.js';
 import { openingPipelineSchema } from './pipeline-schema.js';
 import { contractTermsSchema } from './contract-terms-schema.js';
+import { humanNumber } from './human-number-schema.js';
 import {
   monthLagDistribution,
   monthlyProfile,
@@ -22,11 +23,13 @@ import {
  * (`z.infer`) and for the JSON Schema that editors read (`arrcast schema`).
  */
 
-const loading = z
-  .number()
-  .finite()
-  .min(-3, { error: 'a loading must be between -3 and 3' })
-  .max(3, { error: 'a loading must be between -3 and 3' });
+const loading = humanNumber(
+  z
+    .number()
+    .finite()
+    .min(-3, { error: 'a loading must be between -3 and 3' })
+    .max(3, { error: 'a loading must be between -3 and 3' }),
+);
 
 /**
  * How strongly each driver moves with the market factor Z ~ N(0, 1) drawn once per trial.
@@ -51,11 +54,13 @@ const MAX_FACTOR = 6;
 export const marketSchema = z
   .strictObject({
     loadings: marketLoadingsSchema.prefault({}),
-    factor: z
-      .number()
-      .finite()
-      .min(-MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` })
-      .max(MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` })
+    factor: humanNumber(
+      z
+        .number()
+        .finite()
+        .min(-MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` })
+        .max(MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` }),
+    )
       .optional()
       .describe(
         'Stress: fix the market factor Z in every trial instead of drawing it, e.g. -1.28 for a one-in-ten bad year (-2.33: one in a hundred). All drivers move together through their loadings; everything else stays random.',
@@ -81,18 +86,22 @@ const renewalCalendar = z
 
 export const existingBookSchema = z
   .strictObject({
-    openingArr: z
-      .number()
-      .finite()
-      .nonnegative({ error: 'must be >= 0' })
-      .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' })
+    openingArr: humanNumber(
+      z
+        .number()
+        .finite()
+        .nonnegative({ error: 'must be >= 0' })
+        .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' }),
+    )
       .optional()
       .describe('ARR live at the start of the year (currency). With customersFile: the sum of the file.'),
-    customers: z
-      .number()
-      .int({ error: 'must be a whole number' })
-      .nonnegative({ error: 'must be >= 0' })
-      .max(1e9, { error: 'must be at most 1e9' })
+    customers: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole number' })
+        .nonnegative({ error: 'must be >= 0' })
+        .max(1e9, { error: 'must be at most 1e9' }),
+    )
       .optional()
       .describe('Customers live at the start of the year. With customersFile: the rows of the file.'),
     renewalCalendar: renewalCalendar.optional(),
@@ -105,9 +114,16 @@ export const existingBookSchema = z
         'CSV of the customers, one row each (path relative to this scenario file): id, tier, arr, next_renewal (fiscal month or date), term_months (1 = monthly-billed, 12..60), renewals_completed, health (0..1), escalator. Replaces openingArr, customers and renewalCalendar.',
       ),
     renewalAdjustments: renewalAdjustmentsSchema.optional(),
-    renewalRate: rateDistribution.describe(
-      "This year's logo renewal rate: the chance a customer due renews (drawn once per trial; each customer due renews or not). With customersFile: the rate of a reference customer (see renewalAdjustments), and for monthly-billed customers the chance of staying the whole year.",
-    ),
+    renewalRate: rateDistribution
+      .optional()
+      .describe(
+        "This year's logo renewal rate: the chance a customer due renews (drawn once per trial; each customer due renews or not). With customersFile: the rate of a reference customer (see renewalAdjustments), and for monthly-billed customers the chance of staying the whole year. Give this or dollarRenewalRate.",
+      ),
+    dollarRenewalRate: rateDistribution
+      .optional()
+      .describe(
+        "Instead of renewalRate: this year's dollar renewal rate, the share of the ARR due that renews (customers weighted by ARR; before contraction, uplift and expansion, which are stated apart). For a book of aggregates, and a customersFile without renewalAdjustments, it is the same number as the logo rate. With renewalAdjustments it must be a number: the tier's base rate is solved so that the expected ARR renewed / ARR due of the customers due this year equals it.",
+      ),
     priceUplift: nonNegativeDistribution
       .default(0)
       .describe('Contractual price increase applied at renewal, as a share of ARR (e.g. 0.05), drawn once per trial.'),
@@ -132,6 +148,17 @@ export const existingBookSchema = z
     (b, ctx) => {
       // `when` runs this even when the book is not a mapping at all (`existing:` left empty is null).
       if (b === null || typeof b !== 'object') return;
+      if (b.renewalRate !== undefined && b.dollarRenewalRate !== undefined)
+        ctx.addIssue({ code: 'custom', message: 'give renewalRate (logo) or dollarRenewalRate, not both', path: ['dollarRenewalRate'] });
+      else if (b.renewalRate === undefined && b.dollarRenewalRate === undefined)
+        ctx.addIssue({ code: 'custom', message: 'give renewalRate (logo renewal) or dollarRenewalRate', path: ['renewalRate'] });
+      const dollar = b.dollarRenewalRate as unknown;
+      if (b.customersFile !== undefined && b.renewalAdjustments !== undefined && dollar !== undefined && typeof dollar !== 'number' && (dollar as { dist?: unknown } | null)?.dist !== 'fixed')
+        ctx.addIssue({
+          code: 'custom',
+          message: "with renewalAdjustments, dollarRenewalRate must be a number: the tier's base rate is solved from it customer by customer; for an uncertain rate give renewalRate (the reference customer's logo rate) as a distribution",
+          path: ['dollarRenewalRate'],
+        });
       if (b.customersFile !== undefined) {
         for (const key of ['openingArr', 'customers', 'renewalCalendar'] as const)
           if (b[key] !== undefined)
@@ -283,25 +310,31 @@ export const scenarioSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, { error: 'currency is a three-letter ISO 4217 code such as USD' })
       .default('USD'),
-    fiscalYearStartMonth: z
-      .number()
-      .int({ error: 'must be a whole month number' })
-      .min(1, { error: 'must be a month number from 1 (January) to 12' })
-      .max(12, { error: 'must be a month number from 1 (January) to 12' })
+    fiscalYearStartMonth: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole month number' })
+        .min(1, { error: 'must be a month number from 1 (January) to 12' })
+        .max(12, { error: 'must be a month number from 1 (January) to 12' }),
+    )
       .default(1)
       .describe('Calendar month the fiscal year starts in (1 = January).'),
-    fiscalYear: z
-      .number()
-      .int({ error: 'must be a whole year' })
-      .min(1990, { error: 'must be a year from 1990 to 2100' })
-      .max(2100, { error: 'must be a year from 1990 to 2100' })
+    fiscalYear: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole year' })
+        .min(1990, { error: 'must be a year from 1990 to 2100' })
+        .max(2100, { error: 'must be a year from 1990 to 2100' }),
+    )
       .optional()
       .describe('Calendar year the fiscal year starts in (e.g. 2027); needed when files give dates rather than fiscal months.'),
-    trials: z
-      .number()
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be at least 1' })
-      .max(MAX_TRIALS, { error: `must be at most ${MAX_TRIALS.toLocaleString('en-US')}` })
+    trials: humanNumber(
+      z
+        .number()
+        .int({ error: 'must be a whole number' })
+        .min(1, { error: 'must be at least 1' })
+        .max(MAX_TRIALS, { error: `must be at most ${MAX_TRIALS.toLocaleString('en-US')}` }),
+    )
       .default(100_000)
       .describe('Simulated fiscal years (overridden by --trials).'),
     seed: z

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { humanNumber } from './human-number-schema.js';
+import { percentHint } from './percent-hint.js';
 
 /**
  * Stress overlays: deliberate shifts of the drivers, for downside and upside cases ("leads -20%,
@@ -7,17 +9,21 @@ import { z } from 'zod';
  * [0, 1]. The model applies them in `model/tier-simulator.ts`.
  */
 
-const relative = z
-  .number()
-  .finite()
-  .min(-1, { error: 'a relative change must be at least -1 (-1 = none at all)' })
-  .max(10, { error: 'a relative change must be at most 10 (11 times the plan)' });
+const relative = humanNumber(
+  z
+    .number()
+    .finite()
+    .min(-1, { error: 'a relative change must be at least -1 (-1 = none at all)' })
+    .max(10, { error: 'a relative change must be at most 10 (11 times the plan)' }),
+);
 
-const points = z
-  .number()
-  .finite()
-  .min(-1, { error: 'a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower)' })
-  .max(1, { error: 'a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower)' });
+const points = humanNumber(
+  z
+    .number()
+    .finite()
+    .min(-1, { error: (iss) => `a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower)${percentHint(iss.input)}` })
+    .max(1, { error: (iss) => `a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower)${percentHint(iss.input)}` }),
+);
 
 export const stressSchema = z
   .strictObject({

@@ -67,6 +67,9 @@ export function flattenIssues(
       });
     } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push({ path, key, message: `unknown key "${key}"${suggest(key)}` });
+    } else if (issue.code === 'invalid_type' && issue.expected === 'int') {
+      // A number that is not whole (1.2345k is 1234.5): the field's own words ("must be a whole number").
+      out.push({ path, message: issue.message });
     } else if (issue.code === 'invalid_type') {
       out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}` });
     } else {
@@ -106,7 +109,7 @@ function pickBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): reado
 /** Common misspellings of keys planners write; a nudge, not a guess at every typo. */
 const KNOWN_KEYS = [
   'leadsPerMonth', 'conversion', 'salesCycleMonths', 'acv', 'seasonality', 'openingArr', 'customers', 'renewalCalendar',
-  'renewalRate', 'priceUplift', 'contraction', 'expansion', 'probability', 'size', 'monthsAfterClose', 'newBusiness',
+  'renewalRate', 'dollarRenewalRate', 'priceUplift', 'contraction', 'expansion', 'probability', 'size', 'monthsAfterClose', 'newBusiness',
   'newCustomerExpansion', 'existing', 'fiscalYearStartMonth', 'currency', 'trials', 'seed', 'market', 'loadings', 'tiers',
   'stress', 'factor', 'extends', 'renewal',
 ];

@@ -62,7 +62,7 @@ describe('arrcast run', () => {
     writeFileSync(join(out, 'summary.json'), 'previous');
     const r = arrcast(['run', bad, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]\n`);
+    expect(r.stderr).toBe(`${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.05 (or 5%)?\n`);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('previous');
   });
 

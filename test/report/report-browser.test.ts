@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { writeReport } from '../../src/report/write-report.js';
 import { HOSTILE_TIER, HOSTILE_WITH_TARGETS, runReportScenario } from './fixture.js';
+import { findBrowser } from '../../src/report/find-browser.js';
 
 /**
- * report.html as a reader sees it: opened from disk in headless Chromium (Debian's, installed by
- * .ci/run when missing; never a downloaded browser). Without Chromium this fails, not skips.
+ * report.html as a reader sees it: opened from disk in headless Chrome or Chromium, an installed
+ * one (src/report/find-browser.ts; .ci/run installs Debian's when missing; never a downloaded
+ * browser). Without one this fails, not skips, with the command that installs one.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -35,8 +36,9 @@ beforeAll(async () => {
 
 /** A new page of the one browser: each test asks, so each fails (not skips) without Chromium. */
 async function newPage(options?: Parameters<Browser['newPage']>[0]) {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`).toBe(true);
-  browser ??= await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const found = findBrowser();
+  if (!found.ok) expect.fail(found.message);
+  browser ??= await chromium.launch({ executablePath: found.path, args: ARGS });
   return browser.newPage(options);
 }
 

@@ -31,7 +31,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a rate above 1',
     yaml: edit('conversion: 0.05', 'conversion: 1.5'),
-    expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]'],
+    expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.015 (or 1.5%)?'],
   },
   {
     name: 'an unbounded distribution for a rate',
@@ -50,7 +50,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a string where a number goes',
     yaml: edit('customers: 120', 'customers: many'),
-    expected: ['bad.yaml:9:18 tiers[0].existing.customers: expected number, got "many"'],
+    expected: ['bad.yaml:9:18 tiers[0].existing.customers: "many" is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B'],
   },
   {
     name: 'two parameterisations of one lognormal',
@@ -177,7 +177,7 @@ describe('bad scenarios get every problem at once, each with its line, column an
       caught = err as ScenarioError;
     }
     expect(caught?.message.split('\n')).toEqual([
-      'bad.yaml:9:20 tiers[0].existing.priceUplift: expected number or object, got "many"',
+      'bad.yaml:9:20 tiers[0].existing.priceUplift: "many" is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B',
       'bad.yaml:10:18 tiers[0].existing.customers: an opening ARR above 0 needs at least one customer',
       'bad.yaml:16:11 tiers[1].name: tier name "smb" is used twice (also tiers[0])',
     ]);
@@ -204,7 +204,7 @@ describe('bad scenarios get every problem at once, each with its line, column an
     expect(caught?.issues).toHaveLength(250);
     const lines = caught!.message.split('\n');
     expect(lines).toHaveLength(101);
-    expect(lines[0]).toBe('bad.yaml:14:40 tiers[0].newBusiness.acv.values[0]: expected number, got "x"');
+    expect(lines[0]).toBe('bad.yaml:14:40 tiers[0].newBusiness.acv.values[0]: "x" is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B');
     expect(lines[100]).toBe('bad.yaml: and 150 more problems (the first 100 are shown)');
   });
 });

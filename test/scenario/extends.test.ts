@@ -129,7 +129,7 @@ tiers:
 `,
     });
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
-      '<dir>/child.yaml:5:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]',
+      '<dir>/child.yaml:5:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.015 (or 1.5%)?',
       '<dir>/child.yaml:6:7 tiers[0].newBusiness: unknown key "acvv" (did you mean "acv"?)',
       '<dir>/child.yaml:8:18 tiers[1].newBusiness.acv: is required',
     ]);
@@ -188,12 +188,15 @@ tiers:
     stress: { leads: 1 }
   - name: Enterprise
     remove: yes please
+  - name: SMD
+    remove: true
 `,
     });
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
       '<dir>/child.yaml:3:11 tiers[0].name: no tier named "Partners" in the base scenario to remove',
       '<dir>/child.yaml:6:13 tiers[1].remove: remove: true drops the tier, so it cannot also set stress',
       '<dir>/child.yaml:9:13 tiers[2].remove: remove must be true (drop this tier of the base scenario) or false',
+      '<dir>/child.yaml:10:11 tiers[3].name: no tier named "SMD" in the base scenario to remove (did you mean "SMB"?)',
     ]);
   });
 
@@ -207,6 +210,55 @@ tiers:
   it('remove in a file that extends nothing is an unknown key', async () => {
     const dir = writeFiles({ 'plan.yaml': BASE.replace('  - name: Enterprise\n', '  - name: Enterprise\n    remove: true\n') });
     expect(await loadProblems(join(dir, 'plan.yaml'), dir)).toEqual(['<dir>/plan.yaml:18:5 tiers[1]: unknown key "remove"']);
+  });
+});
+
+/** A tier a child adds under a name close to a base tier's, and what is said about it. */
+const misspeltTiers: Array<{ name: string; child: string; expected: string[] }> = [
+  {
+    name: 'a typo of a tier the child means to override: one message at the name, not "is required" for each missing field',
+    child: `extends: plan.yaml
+tiers:
+  - name: Enterprize
+    newBusiness:
+      conversion: 0.08
+`,
+    expected: [
+      '<dir>/child.yaml:3:11 tiers[0].name: Enterprize is not a tier of the base (did you mean Enterprise?); to add a tier, give it in full (as written: newBusiness.acv: is required; newBusiness.leadsPerMonth: conversion needs leadsPerMonth)',
+    ],
+  },
+  {
+    name: 'a typo in the case and a letter, in a stress-only override, beside a real override of another tier',
+    child: `extends: plan.yaml
+tiers:
+  - name: SMB
+    stress: { leads: -0.1 }
+  - name: ENTERPRICE
+    stress: { acv: -0.1 }
+`,
+    expected: [
+      '<dir>/child.yaml:5:11 tiers[1].name: ENTERPRICE is not a tier of the base (did you mean Enterprise?); to add a tier, give it in full (as written: a tier needs an existing book, new business, or both; stress.acv: a acv stress needs newBusiness in this tier: there is nothing to shift)',
+    ],
+  },
+];
+
+describe('extends: a tier name close to a base tier\'s', () => {
+  it.each(misspeltTiers.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const dir = writeFiles({ 'plan.yaml': BASE, 'child.yaml': c.child });
+    expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual(c.expected);
+  });
+
+  it('is added as a new tier when it is complete (Enterprise 2 beside Enterprise)', async () => {
+    const dir = writeFiles({
+      'plan.yaml': BASE,
+      'child.yaml': `extends: plan.yaml
+tiers:
+  - name: Enterprise2
+    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 200000 }
+`,
+    });
+    const { scenario } = await loadScenario(join(dir, 'child.yaml'));
+    expect(scenario.tiers.map((t) => t.name)).toEqual(['SMB', 'Enterprise', 'Enterprise2']);
   });
 });
 

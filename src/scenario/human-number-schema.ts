@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { HUMAN_NUMBER_PATTERN, readHumanNumber } from './human-number.js';
+
+/**
+ * A number field of the scenario that also takes a number as people write it (`85%`, `110k`,
+ * `1.5M`, rules in `human-number.ts`): the text becomes its number before `inner` checks it, so
+ * `inner`'s messages and limits hold for both. Text that is not a number is refused with the rules
+ * (one custom issue, so a union such as "a number or a distribution" reports it, not its branches).
+ * The JSON Schema shows the field as `inner`'s number or a string of that shape (`json-schema.ts`).
+ *
+ * @example humanNumber(z.number().min(0)).parse('110k') // => 110000
+ */
+export function humanNumber<T extends z.ZodType<number>>(inner: T) {
+  // Not z.preprocess: its input counts as optional, which would drop the field from the JSON
+  // Schema's `required` (validation still refuses a missing value, but editors would not).
+  return z.pipe(z.unknown().transform(fromText), inner);
+}
+
+function fromText(value: unknown, ctx: z.core.$RefinementCtx): unknown {
+  if (typeof value !== 'string') return value;
+  const r = readHumanNumber(value);
+  if (r.ok) return r.value;
+  ctx.addIssue({ code: 'custom', message: r.message, input: value });
+  return z.NEVER;
+}
+
+/** Whether a schema is a `humanNumber(...)` field (its clones by describe/meta included). */
+export function isHumanNumber(schema: z.core.$ZodType): boolean {
+  return numberOf(schema) !== undefined;
+}
+
+/** The number schema inside a `humanNumber(...)` field, or undefined for any other schema. */
+function numberOf(schema: z.core.$ZodType): z.core.$ZodType | undefined {
+  const def = schema._zod.def as { type: string; in?: z.core.$ZodType; out?: z.core.$ZodType };
+  if (def.type !== 'pipe' || def.in === undefined) return undefined;
+  const read = def.in._zod.def as { type: string; out?: z.core.$ZodType };
+  const transform = read.type === 'pipe' ? (read.out?._zod.def as { transform?: unknown } | undefined)?.transform : undefined;
+  return transform === fromText ? def.out : undefined;
+}
+
+/**
+ * The JSON Schema of a `humanNumber(inner)` field, given the one zod wrote for it (which keeps its
+ * description): `inner`'s number with its limits, or text of the shape `human-number.ts` reads.
+ */
+export function humanNumberJsonSchema(schema: z.core.$ZodType, written: Record<string, unknown>): Record<string, unknown> {
+  const inner = numberOf(schema);
+  if (inner === undefined) return written;
+  const { $schema: _, ...number } = z.toJSONSchema(inner, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { description } = written;
+  return {
+    ...(description !== undefined ? { description } : {}),
+    anyOf: [number, { type: 'string', pattern: HUMAN_NUMBER_PATTERN }],
+  };
+}

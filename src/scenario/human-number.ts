@@ -1,0 +1,63 @@
+/**
+ * Numbers as people write them, one set of rules for scenario files and for the command line
+ * (`--target revenue=52M`, `--confidence 80%`):
+ *
+ * - a plain number: `110000`, `0.85`, `.5`, `-0.2`, `1.2e6`;
+ * - thousands separators `,` or `_` between groups of three digits: `110,000`, `1_500_000`
+ *   (`1,5` is refused, not read as 15 or 1.5);
+ * - one suffix, upper or lower case, with or without a space: `%` (÷ 100), `k` (× 1e3),
+ *   `M` (× 1e6), `B` (× 1e9): `85%` = 0.85, `110k` = 110000, `1.5M` = 1500000, `2B` = 2e9;
+ * - no currency sign (`$110k` is refused, "write 110k"): amounts are in the scenario's currency,
+ *   which need not be dollars.
+ *
+ * The value is the decimal written, rounded once to the nearest double (`0.1%` is exactly 0.001),
+ * because the suffix moves the decimal exponent instead of multiplying.
+ */
+
+/** The text of a human number, for the JSON Schema (`pattern`). */
+export const HUMAN_NUMBER_PATTERN =
+  '^\\s*[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+|\\s*[%kKmMbB])?\\s*$';
+
+const SHAPE = /^\s*([+-]?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+)|\s*([%kKmMbB]))?\s*$/;
+
+/** Decimal places each suffix moves the number by. */
+const SHIFT: Record<string, number> = { '%': -2, k: 3, m: 6, b: 9 };
+
+const CURRENCY = /^\s*[+-]?\s*[$€£¥]|[$€£¥]\s*$/;
+
+/** Either the number, or why the text is not one (a sentence that quotes the text). */
+export type HumanNumber = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+
+/**
+ * Read a number written as people write it (rules above).
+ *
+ * @example readHumanNumber('1.5M') // => { ok: true, value: 1500000 }
+ * @example readHumanNumber('85%') // => { ok: true, value: 0.85 }
+ * Complexity: O(length of the text).
+ */
+export function readHumanNumber(text: string): HumanNumber {
+  const m = SHAPE.exec(text);
+  if (!m) {
+    if (CURRENCY.test(text)) {
+      const bare = text.replace(/[$€£¥]/g, '').trim();
+      return { ok: false, message: `${JSON.stringify(text)} has a currency sign: write ${bare} (amounts are in the scenario's currency)` };
+    }
+    return { ok: false, message: `${JSON.stringify(text)} is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B` };
+  }
+  const [, sign, digits, exponent, suffix] = m;
+  const shift = (exponent !== undefined ? Number(exponent) : 0) + (suffix ? SHIFT[suffix.toLowerCase()]! : 0);
+  const value = Number(`${sign}${digits!.replace(/[,_]/g, '')}e${shift}`);
+  if (!Number.isFinite(value)) return { ok: false, message: `${JSON.stringify(text)} is too large a number` };
+  return { ok: true, value };
+}
+
+/**
+ * The number, or throw an Error whose message says why not.
+ *
+ * @example parseHumanNumber('110k') // => 110000
+ */
+export function parseHumanNumber(text: string): number {
+  const r = readHumanNumber(text);
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './helpers/fixtures.js';
+import { parseScenario } from '../src/scenario/parse.js';
+import { loadScenario } from '../src/scenario/load.js';
+
+/**
+ * Every fenced code block of README.md runs here, as a reader would run it:
+ * - `sh` blocks line by line in bash, in a scratch folder holding a copy of scenarios/, with
+ *   `arrcast` (and `npm run arrcast --`) the built CLI (`node dist/cli/main.js`). Trial counts are
+ *   cut to ARRCAST_README_TRIALS (default 2,000) to keep this fast; nothing else is changed;
+ * - `js` blocks as a module inside this package, so `import ... from 'arrcast'` resolves the
+ *   package by its own name, run in the scratch folder;
+ * - `yaml` blocks are validated as scenarios (one that `extends` is loaded beside the scenarios it
+ *   names), and the `csv` block as a customer book of a scenario;
+ * - `text` blocks are output and `sh no-run` blocks install things (a browser, the dependencies, a
+ *   link) or need a cloud account: they are not run, and may hold only such commands.
+ * Needs `npm run build` first (npm test does it).
+ */
+
+interface Block {
+  readonly info: string;
+  readonly code: string;
+  readonly line: number;
+}
+
+/** The fenced blocks of a markdown text, indented ones (in lists) included, with the line they start at. */
+function fencedBlocks(markdown: string): Block[] {
+  const lines = markdown.split('\n');
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)```(.*)$/.exec(lines[i]!);
+    if (!open) continue;
+    const indent = open[1]!.length;
+    const body: string[] = [];
+    let j = i + 1;
+    while (j < lines.length && !/^\s*```\s*$/.test(lines[j]!)) body.push(lines[j++]!.slice(indent));
+    if (j === lines.length) throw new Error(`README.md:${i + 1}: a code block that is never closed`);
+    blocks.push({ info: open[2]!.trim(), code: body.join('\n'), line: i + 1 });
+    i = j;
+  }
+  return blocks;
+}
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const BLOCKS = fencedBlocks(README);
+const TRIALS = process.env.ARRCAST_README_TRIALS ?? '2000';
+const CLI = join(ROOT, 'dist/cli/main.js');
+
+/** Lines a `no-run` block may hold: installing things, or a cloud service's commands (and their continuation lines). */
+const NOT_RUN = /^(sudo apt-get |npm ci|npm test|npm link|brew |aws |\s+--)/;
+
+/** A scratch folder with a copy of scenarios/ and an `arrcast` on the PATH that is the built CLI. */
+function scratch(): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = mkdtempSync(join(tmpdir(), 'arrcast-readme-'));
+  cpSync(join(ROOT, 'scenarios'), join(dir, 'scenarios'), { recursive: true });
+  const bin = join(dir, '.bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'arrcast'), `#!/bin/sh\nexec node ${JSON.stringify(CLI)} "$@"\n`);
+  chmodSync(join(bin, 'arrcast'), 0o755);
+  return { dir, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1' } };
+}
+
+/** A README shell line as run here: `npm run arrcast --` is arrcast; trial counts are cut to TRIALS. */
+function asRun(line: string): string {
+  let cmd = line.replace(/^npm run arrcast -- /, 'arrcast ');
+  if (/^arrcast (run|compare) /.test(cmd)) {
+    cmd = /--trials\s+\d+/.test(cmd) ? cmd.replace(/--trials\s+\d+/, `--trials ${TRIALS}`) : cmd.replace(/\s*(#.*)?$/, ` --trials ${TRIALS}$1`);
+  }
+  return cmd;
+}
+
+describe('README.md: every code block runs', () => {
+  it('has only blocks this test knows how to run or may leave', () => {
+    const kinds = new Set(BLOCKS.map((b) => b.info));
+    expect([...kinds].sort()).toEqual(['csv', 'js', 'sh', 'sh no-run', 'text', 'yaml']);
+    for (const b of BLOCKS.filter((x) => x.info === 'sh no-run'))
+      for (const line of b.code.split('\n').filter((l) => l.trim() !== ''))
+        expect(NOT_RUN.test(line), `README.md:${b.line}: "${line}" is in a no-run block but is not an install or cloud command`).toBe(true);
+  });
+
+  it.each(BLOCKS.filter((b) => b.info === 'sh').map((b) => [b.line, b] as const))('the shell block at line %i', (_, block) => {
+    const { dir, env } = scratch();
+    try {
+      const lines = block.code.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+      for (const line of lines) {
+        const cmd = asRun(line);
+        expect(cmd, `README.md:${block.line}: "${line}" is not an arrcast command`).toMatch(/^arrcast /);
+        try {
+          execFileSync('bash', ['-c', `set -euo pipefail; ${cmd}`], { cwd: dir, env, stdio: 'pipe' });
+        } catch (err) {
+          const e = err as { status?: number; stderr?: Buffer };
+          throw new Error(`README.md:${block.line}: "${cmd}" exited with ${e.status}:\n${e.stderr?.toString()}`);
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(BLOCKS.filter((b) => b.info === 'js').map((b) => [b.line, b] as const))(
+    'the library example at line %i, importing arrcast by its package name',
+    (_, block) => {
+      const { dir, env } = scratch();
+      // Inside the package, so that 'arrcast' resolves to this package (its "exports").
+      const file = join(ROOT, `.readme-example-${process.pid}-${block.line}.mjs`);
+      writeFileSync(file, block.code);
+      try {
+        const out = execFileSync('node', [file], { cwd: dir, env, stdio: 'pipe' }).toString();
+        expect(out).toMatch(/revenue P10: \d+/);
+        expect(out).toMatch(/revenue budget at 90%: \d+/);
+        expect(out).toMatch(/P\(revenue >= 120M\): (0|1|0\.\d+)\n/);
+        expect(readFileSync(join(dir, 'reports/plan/report.html'), 'utf8')).toContain('Board plan');
+      } catch (err) {
+        const e = err as { status?: number; stderr?: Buffer };
+        if (e.stderr) throw new Error(`README.md:${block.line}: the library example failed:\n${e.stderr.toString()}`);
+        throw err;
+      } finally {
+        rmSync(file, { force: true });
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it.each(BLOCKS.filter((b) => b.info === 'yaml').map((b) => [b.line, b] as const))('the scenario at line %i is valid', async (_, block) => {
+    if (!/^extends:/m.test(block.code)) {
+      expect(parseScenario(block.code, `README.md:${block.line}`).scenario.tiers.length).toBeGreaterThan(0);
+      return;
+    }
+    // It extends a scenario of scenarios/ by a path relative to itself: load it from there.
+    const { dir } = scratch();
+    try {
+      const file = join(dir, 'scenarios', `readme-${block.line}.yaml`);
+      writeFileSync(file, block.code);
+      expect((await loadScenario(file)).bases?.length).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(BLOCKS.filter((b) => b.info === 'csv').map((b) => [b.line, b] as const))('the customer book at line %i loads', async (_, block) => {
+    const { dir } = scratch();
+    try {
+      writeFileSync(join(dir, 'book.csv'), `${block.code}\n`);
+      const tiers = [...new Set(block.code.split('\n').slice(1).map((row) => row.split(',')[1]!))];
+      const yaml = [
+        'name: README book',
+        'fiscalYear: 2027',
+        'tiers:',
+        ...tiers.map((t) => `  - name: ${t}\n    existing: { customersFile: book.csv, renewalRate: 0.9 }`),
+      ].join('\n');
+      writeFileSync(join(dir, 'book.yaml'), `${yaml}\n`);
+      const loaded = await loadScenario(join(dir, 'book.yaml'));
+      expect(Object.keys(loaded.files?.books ?? {}).sort()).toEqual([...tiers].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { HUMAN_NUMBER_PATTERN, readHumanNumber } from '../../src/scenario/human-number.js';
+import { parseAmount, parseShare, wholeNumber } from '../../src/cli/parse-options.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { fixtureText } from '../helpers/fixtures.js';
+
+const NOT_A_NUMBER = 'is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B';
+
+/** Text and the number it means: one set of rules for scenario files and the command line. */
+const numbers: Array<[string, number]> = [
+  ['110000', 110000],
+  ['0.85', 0.85],
+  ['.5', 0.5],
+  ['-0.2', -0.2],
+  ['+3', 3],
+  ['1.2e6', 1.2e6],
+  ['85%', 0.85],
+  ['2.5%', 0.025],
+  ['0.1%', 0.001],
+  ['-20%', -0.2],
+  ['100 %', 1],
+  ['110k', 110000],
+  ['110K', 110000],
+  ['1.5M', 1500000],
+  ['52m', 52e6],
+  ['2B', 2e9],
+  ['1.2b', 1.2e9],
+  ['110,000', 110000],
+  ['1,500,000.50', 1500000.5],
+  ['1_500_000', 1500000],
+  ['1,500k', 1.5e6],
+  ['  7 ', 7],
+];
+
+/** Text that is not a number, and why. */
+const refused: Array<[string, string]> = [
+  ['lots', `"lots" ${NOT_A_NUMBER}`],
+  ['', `"" ${NOT_A_NUMBER}`],
+  ['1,5', `"1,5" ${NOT_A_NUMBER}`],
+  ['1,50,000', `"1,50,000" ${NOT_A_NUMBER}`],
+  ['1,000_000', `"1,000_000" ${NOT_A_NUMBER}`],
+  ['5MM', `"5MM" ${NOT_A_NUMBER}`],
+  ['1e3k', `"1e3k" ${NOT_A_NUMBER}`],
+  ['85%%', `"85%%" ${NOT_A_NUMBER}`],
+  ['k', `"k" ${NOT_A_NUMBER}`],
+  ['$110k', `"$110k" has a currency sign: write 110k (amounts are in the scenario's currency)`],
+  ['€1.5M', `"€1.5M" has a currency sign: write 1.5M (amounts are in the scenario's currency)`],
+  ['110k$', `"110k$" has a currency sign: write 110k (amounts are in the scenario's currency)`],
+  ['1e400', `"1e400" is too large a number`],
+];
+
+describe('numbers as people write them', () => {
+  it.each(numbers)('%s is %d, in scenarios and the JSON Schema', (text, value) => {
+    expect(readHumanNumber(text)).toEqual({ ok: true, value });
+    expect(new RegExp(HUMAN_NUMBER_PATTERN).test(text)).toBe(true);
+  });
+
+  it.each(refused)('%s is refused', (text, message) => {
+    expect(readHumanNumber(text)).toEqual({ ok: false, message });
+    if (!text.startsWith('1e4')) expect(new RegExp(HUMAN_NUMBER_PATTERN).test(text)).toBe(false);
+  });
+
+  it('the command line reads amounts and shares by the same rules', () => {
+    for (const [text, value] of numbers.filter(([, v]) => v >= 0)) expect(parseAmount(text)).toBe(value);
+    for (const [text, message] of refused) expect(() => parseAmount(text)).toThrow(message);
+    expect(() => parseAmount('-5M')).toThrow('"-5M" is below 0; an amount is 0 or more (e.g. 120M)');
+    expect(parseShare('confidence')('80%')).toBe(0.8);
+    expect(parseShare('confidence')('0.8')).toBe(0.8);
+    expect(() => parseShare('confidence')('80')).toThrow('confidence must be between 0 and 1 (or 0% and 100%), got "80"');
+    expect(['20000', '20_000', '20,000', '20k', '2e4'].map(wholeNumber('trials', 1))).toEqual([20000, 20000, 20000, 20000, 20000]);
+    for (const text of ['0', '1.5', '2_0', '-3', 'many', '1.5%'])
+      expect(() => wholeNumber('trials', 1)(text)).toThrow(`trials must be a whole number >= 1, got "${text}"`);
+  });
+});
+
+const base = fixtureText('minimal.yaml');
+const edit = (...pairs: Array<[string, string]>) =>
+  pairs.reduce((text, [from, to]) => {
+    if (!text.includes(from)) throw new Error(`fixture has no ${from}`);
+    return text.replace(from, to);
+  }, base);
+const problems = (yaml: string): string[] => {
+  try {
+    parseScenario(yaml, 'bad.yaml');
+  } catch (err) {
+    if (err instanceof ScenarioError) return err.message.split('\n');
+    throw err;
+  }
+  return [];
+};
+const RENEWAL = '{ dist: beta, mean: 0.9, sd: 0.02 }';
+const ACV = '{ dist: lognormal, mean: 12000, sd: 4000 }';
+
+describe('scenario numbers with suffixes mean what the plain numbers mean', () => {
+  it('85%, 1.2M, 12k, 2,000 and 100 in a file give the same scenario, and hash, as the plain numbers', () => {
+    const plain = parseScenario(base, 'plain.yaml');
+    const human = parseScenario(
+      edit(
+        ['trials: 2000', 'trials: 2,000'],
+        ['openingArr: 1200000', 'openingArr: 1.2M'],
+        [RENEWAL, '{ dist: beta, mean: 90%, sd: 2% }'],
+        ['mean: 100 }', 'mean: "100" }'],
+        ['conversion: 0.05', 'conversion: 5%'],
+        [ACV, '{ dist: lognormal, mean: 12k, sd: 4k }'],
+      ),
+      'human.yaml',
+    );
+    expect(human.scenario).toEqual(plain.scenario);
+    expect(human.hash).toBe(plain.hash);
+  });
+
+  it('suffixes reach nested and listed numbers too (stress, seasonality, terms, reps)', () => {
+    const { scenario } = parseScenario(
+      edit([
+        ACV,
+        `${ACV}
+      seasonality: [90%, 90%, 100%, 100%, 100%, 100%, 100%, 100%, 100%, 110%, 110%, 100%]
+      terms: [{ months: 12, share: 60% }, { months: 36, share: 40%, escalator: 5% }]
+      reps: { start: 10, ramp: [0%, 50%], capacity: 4 }
+    stress: { leads: -20%, renewal: -5% }`,
+      ]),
+      'x.yaml',
+    );
+    const tier = scenario.tiers[0]!;
+    expect(tier.newBusiness?.seasonality?.[9]).toBe(1.1);
+    expect(tier.newBusiness?.terms).toEqual([
+      { months: 12, share: 0.6, escalator: 0 },
+      { months: 36, share: 0.4, escalator: 0.05 },
+    ]);
+    expect(tier.newBusiness?.reps?.ramp).toEqual([0, 0.5]);
+    expect(tier.stress).toEqual({ leads: -0.2, renewal: -0.05 });
+  });
+});
+
+/** Bad numbers and the exact message each gives, at the value's line and column. */
+const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
+  {
+    name: 'a conversion rate written as a percent',
+    yaml: edit(['conversion: 0.05', 'conversion: 25']),
+    expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.25 (or 25%)?'],
+  },
+  {
+    name: 'a fixed renewal rate written as a percent',
+    yaml: edit([RENEWAL, '{ dist: fixed, value: 92 }']),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; did you mean 0.92 (or 92%)?'],
+  },
+  {
+    name: 'a beta mean written as a percent',
+    yaml: edit([RENEWAL, '{ dist: beta, mean: 90, sd: 0.02 }']),
+    expected: ['bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1; did you mean 0.9 (or 90%)?'],
+  },
+  {
+    name: 'a rate far above 100 gets no guess',
+    yaml: edit(['conversion: 0.05', 'conversion: 250']),
+    expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]'],
+  },
+  {
+    name: 'a share of ARR written as a percent',
+    yaml: edit(['customers: 120', 'customers: 120\n      contraction: { probability: 0.1, size: 30 }']),
+    expected: ['bad.yaml:10:46 tiers[0].existing.contraction.size: a share must be within [0, 1]; did you mean 0.3 (or 30%)?'],
+  },
+  {
+    name: 'a stress shift written in points',
+    yaml: edit([ACV, `${ACV}\n    stress: { renewal: -5 }`]),
+    expected: ['bad.yaml:15:24 tiers[0].stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower); did you mean -0.05 (or -5%)?'],
+  },
+  {
+    name: 'a term share, an escalator and a ramp share written as percents',
+    yaml: edit([
+      'conversion: 0.05',
+      'conversion: 0.05\n      terms: [{ months: 36, share: 1, escalator: 5 }, { months: 12, share: 50 }]\n      reps: { start: 2, ramp: [50], capacity: 3 }',
+    ]),
+    expected: [
+      'bad.yaml:14:14 tiers[0].newBusiness.terms: term shares add up to 51.0000; they must add up to 1',
+      'bad.yaml:14:50 tiers[0].newBusiness.terms[0].escalator: an escalator is in [0, 0.5]; did you mean 0.05 (or 5%)?',
+      'bad.yaml:14:76 tiers[0].newBusiness.terms[1].share: a share is in [0, 1]; did you mean 0.5 (or 50%)?',
+      'bad.yaml:15:32 tiers[0].newBusiness.reps.ramp[0]: a ramp share must be in [0, 1]; did you mean 0.5 (or 50%)?',
+    ],
+  },
+  {
+    name: 'rep attrition written as a percent',
+    yaml: edit(['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: 2, capacity: 3 }']),
+    expected: ['bad.yaml:14:36 tiers[0].newBusiness.reps.attrition: a rate must be within [0, 1]; did you mean 0.02 (or 2%)?'],
+  },
+  {
+    name: 'words, a currency sign and a decimal comma',
+    yaml: edit(['openingArr: 1200000', 'openingArr: $1.2M'], ['customers: 120', 'customers: many'], [ACV, '{ dist: lognormal, mean: "12,5k", sd: 4000 }']),
+    expected: [
+      `bad.yaml:8:19 tiers[0].existing.openingArr: "$1.2M" has a currency sign: write 1.2M (amounts are in the scenario's currency)`,
+      `bad.yaml:9:18 tiers[0].existing.customers: "many" ${NOT_A_NUMBER}`,
+      `bad.yaml:14:37 tiers[0].newBusiness.acv.mean: "12,5k" ${NOT_A_NUMBER}`,
+    ],
+  },
+  {
+    name: 'a suffix giving a fraction where a whole number goes',
+    yaml: edit(['customers: 120', 'customers: 1.2345k']),
+    expected: ['bad.yaml:9:18 tiers[0].existing.customers: must be a whole number'],
+  },
+];
+
+describe('bad numbers: the exact message, at the value', () => {
+  it.each(badNumbers.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    expect(problems(c.yaml)).toEqual(c.expected);
+  });
+});
