@@ -1,10 +1,28 @@
 import type { NewBusiness } from '../scenario/scenario-schema.js';
 import { leadSourceName } from '../scenario/lead-sources-schema.js';
 import type { PipelineBook } from '../scenario/pipeline-file.js';
+import { splitYearLevel } from '../scenario/year-level.js';
+import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import type { RandomSource } from '../random/source.js';
 import { compileCount, type CountDraw } from './count-sampler.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
 import { lagPmf, type LagPmf } from './lag-pmf.js';
+
+/**
+ * The year-level layer of a volume or amount: drawn once per trial, it scales the unit-level draws
+ * by draw / plan (see `scenario/year-level.ts`).
+ */
+export interface YearLevel {
+  readonly distribution: CompiledDistribution;
+  /** The level as written (its central value). */
+  readonly plan: number;
+}
+
+/** A driver's year-level layer, or undefined when its level is a stated number. */
+function compileYearLevel(spec: YearLevelSpec): { unit: ReturnType<typeof splitYearLevel>['unit']; level: YearLevel | undefined; plan: number } {
+  const split = splitYearLevel(spec);
+  return { unit: split.unit, level: split.level && { distribution: compileDistribution(split.level), plan: split.plan }, plan: split.plan };
+}
 
 /** One stream of leads: the tier's leads (name ''), or a grade/channel of them. */
 export interface LeadSourcePlan {
@@ -12,7 +30,12 @@ export interface LeadSourcePlan {
   readonly name: string;
   readonly grade: string | undefined;
   readonly channel: string | undefined;
+  /** Each month's count at the planned mean (scaled by the year-level draw / plan, seasonality and market). */
   readonly leads: (source: RandomSource) => CountDraw;
+  /** This year's mean leads a month, drawn once per trial; undefined when the mean is a number. */
+  readonly level: YearLevel | undefined;
+  /** Leads a month as written (the mean, or the year-level mean's central value). */
+  readonly planLeads: number;
   /** Lead-volume weight of each fiscal month, averaging 1 (index 0 = month 1). */
   readonly seasonality: Float64Array;
   readonly conversion: CompiledDistribution;
@@ -63,7 +86,12 @@ export interface NewBusinessPlan {
   /** Simulate leads of the months before the year that close in it (false when the open book is stated). */
   readonly warmStart: boolean;
   readonly salesCycle: LagPmf;
+  /** Each deal's ACV at the planned median (scaled by the year-level draw / plan, market and stress). */
   readonly acv: CompiledDistribution;
+  /** This year's median ACV, drawn once per trial; undefined when the median is a number. */
+  readonly acvLevel: YearLevel | undefined;
+  /** ACV as written (the median, or the year-level median's central value). */
+  readonly planAcv: number;
   readonly earlierLeads: EarlierLeadsPlan | undefined;
   readonly pipelineGroups: readonly PipelineGroupPlan[];
   readonly pipelineFile: PipelineBook | undefined;
@@ -79,24 +107,32 @@ export interface NewBusinessPlan {
 export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefined): NewBusinessPlan {
   const tierSeasonality = normalisedSeasonality(n.seasonality);
   const sources: LeadSourcePlan[] = [];
-  if (n.leadsPerMonth !== undefined && n.conversion !== undefined)
+  if (n.leadsPerMonth !== undefined && n.conversion !== undefined) {
+    const leads = compileYearLevel(n.leadsPerMonth);
     sources.push({
       name: '',
       grade: undefined,
       channel: undefined,
-      leads: compileCount(n.leadsPerMonth),
+      leads: compileCount(leads.unit),
+      level: leads.level,
+      planLeads: leads.plan,
       seasonality: tierSeasonality,
       conversion: compileDistribution(n.conversion),
     });
-  for (const s of n.leadSources ?? [])
+  }
+  for (const s of n.leadSources ?? []) {
+    const leads = compileYearLevel(s.leadsPerMonth);
     sources.push({
       name: leadSourceName(s),
       grade: s.grade,
       channel: s.channel,
-      leads: compileCount(s.leadsPerMonth),
+      leads: compileCount(leads.unit),
+      level: leads.level,
+      planLeads: leads.plan,
       seasonality: s.seasonality ? normalisedSeasonality(s.seasonality) : tierSeasonality,
       conversion: compileDistribution(s.conversion),
     });
+  }
   const e = n.earlierLeads;
   const earlierLeads: EarlierLeadsPlan | undefined = e && {
     count: e.count,
@@ -125,11 +161,14 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     }),
     mix: lagPmf({ dist: 'discrete', values: n.terms.map((_, i) => i), weights: n.terms.map((t) => t.share) }),
   };
+  const acv = compileYearLevel(n.acv);
   return {
     sources,
     warmStart: n.earlierLeads === undefined && n.openingPipeline === undefined,
     salesCycle: lagPmf(n.salesCycleMonths),
-    acv: compileDistribution(n.acv),
+    acv: compileDistribution(acv.unit),
+    acvLevel: acv.level,
+    planAcv: acv.plan,
     earlierLeads,
     pipelineGroups: (n.openingPipeline?.groups ?? []).map((g) => ({
       count: g.count,

@@ -2,6 +2,7 @@ import { discreteIndex } from '../random/discrete.js';
 import type { Stream } from '../random/source.js';
 import type { Draw } from './distribution-sampler.js';
 import type { RepsPlan } from './new-business-plan.js';
+import { DRIVER_KINDS } from './drivers/driver-kinds.js';
 
 /** A start month that puts a rep past any ramp: the reps on the floor at the start of the year. */
 const LONG_AGO = -1000;
@@ -47,9 +48,9 @@ export class RepFloor {
     this.slips = stream('reps.slip');
     this.leavers = stream('reps.leave');
     this.slipMonths = discreteIndex(stream('reps.slipMonths'));
-    this.drawAttrition = plan.attrition.bind(stream('reps.attrition'));
-    this.drawCapacity = plan.capacity.bind(stream('reps.capacity'));
-    this.drawSlip = plan.slipProbability ? plan.slipProbability.bind(stream('reps.hireSlip')) : () => 0;
+    this.drawAttrition = plan.attrition.bind(stream(DRIVER_KINDS.repAttrition.stream('')));
+    this.drawCapacity = plan.capacity.bind(stream(DRIVER_KINDS.repCapacity.stream('')));
+    this.drawSlip = plan.slipProbability ? plan.slipProbability.bind(stream(DRIVER_KINDS.hireSlip.stream(''))) : () => 0;
     const sourced = plan.sourced;
     this.drawProductivity = sourced ? sourced.bind(stream('reps.productivity')) : () => 0;
   }

@@ -9,11 +9,13 @@ import { earlierLeadsSchema, leadSourceName, leadSourceSchema } from './lead-sou
 import { openingPipelineSchema } from './pipeline-schema.js';
 import { contractTermsSchema } from './contract-terms-schema.js';
 import {
+  amountWithYearLevel,
   monthLagDistribution,
   monthlyProfile,
   nonNegativeDistribution,
   rateDistribution,
   shareDistribution,
+  volumeWithYearLevel,
 } from './field-schemas.js';
 
 /**
@@ -159,10 +161,10 @@ export const existingBookSchema = z
 
 export const newBusinessSchema = z
   .strictObject({
-    leadsPerMonth: nonNegativeDistribution
+    leadsPerMonth: volumeWithYearLevel
       .optional()
       .describe(
-        'Qualified leads in an average month. poisson/negativeBinomial: the count itself (mean scaled by seasonality and market); any other distribution: drawn each month, scaled, and rounded to whole leads.',
+        "Qualified leads in an average month. poisson/negativeBinomial: the count itself (mean scaled by seasonality and market), and its mean may be a distribution of this year's mean, drawn once per trial (two layers: 'about 2,500 a month, 2,000 to 3,000 this year'); any other distribution: drawn each month, scaled, and rounded to whole leads.",
       ),
     seasonality: monthlyProfile
       .optional()
@@ -184,7 +186,9 @@ export const newBusinessSchema = z
       .describe(
         "Months from lead to closed deal, per deal. Leads of the months before the year close in it too (unless earlierLeads or openingPipeline state what is open at the start).",
       ),
-    acv: nonNegativeDistribution.describe('Annual contract value of each new deal (currency), drawn per deal.'),
+    acv: amountWithYearLevel.describe(
+      "Annual contract value of each new deal (currency), drawn per deal. A lognormal's median may be a distribution of this year's median, drawn once per trial (each deal keeps the spread from the median to p90).",
+    ),
     terms: contractTermsSchema.optional(),
     serviceStartLagMonths: monthLagDistribution
       .default(0)
