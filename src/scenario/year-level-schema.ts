@@ -77,7 +77,12 @@ export const lognormalYearLevelSchema = z
     mean: positive().optional().describe('Mean of X (not its median).'),
     sd: positive().optional().describe('Standard deviation of X.'),
   })
-  .superRefine((d, ctx) => checkLognormal({ ...d, median: d.median === undefined || typeof d.median === 'number' ? d.median : centralValue(d.median) }, ctx))
+  .superRefine((d, ctx) => {
+    const median = d.median === undefined || typeof d.median === 'number' ? d.median : centralValue(d.median);
+    // A year-level median without a central value above 0 is reported by the median itself.
+    if (median !== undefined && !(median > 0)) return;
+    checkLognormal({ ...d, median }, ctx);
+  })
   .describe("Lognormal: by mu/sigma, median and P90, P10 and P90, or mean and sd; the median may be a year-level distribution drawn once per trial.")
   .meta({ id: 'LognormalWithYearLevel' });
 

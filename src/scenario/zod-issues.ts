@@ -51,7 +51,7 @@ export function flattenIssues(
     } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push({ path, key, message: `unknown key "${key}"${suggest(key)}` });
     } else if (issue.code === 'invalid_type') {
-      out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}` });
+      out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : ''}` });
     } else {
       out.push({ path, message: issue.message });
     }
@@ -68,6 +68,13 @@ function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown 
   }
   return node;
 }
+
+/** A mapping with a `dist` key: a distribution written where a number is expected. */
+const isDistribution = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value) && 'dist' in value;
+
+/** Where a distribution may stand for a parameter (year-level-schema.ts). */
+const YEAR_LEVEL_HINT =
+  ' (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv take a year-level distribution)';
 
 /** A short description of a value for messages: `"many"`, `a list`, `null`. */
 function describeValue(value: unknown): string {
