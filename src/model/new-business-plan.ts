@@ -67,7 +67,12 @@ export interface RepsPlan {
   /** Share of full productivity by month of tenure (index 0 = first month); 1 after the last. */
   readonly ramp: Float64Array;
   readonly capacity: CompiledDistribution;
+  /** Each rep's productivity (deals it sources a month) at the planned median, drawn per rep per trial. */
   readonly sourced: CompiledDistribution | undefined;
+  /** This year's median productivity, drawn once per trial (every rep's draw scales by it / plan); undefined when a number. */
+  readonly sourcedLevel: YearLevel | undefined;
+  /** Productivity as written (the median, or the year-level median's central value). */
+  readonly planSourced: number;
   readonly carryOverflow: boolean;
   /** Most reps the year can see: start + every hire. */
   readonly maxReps: number;
@@ -140,6 +145,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     closeMonth: lagPmf({ dist: 'discrete', values: e.closeMonth.map((_, i) => i), weights: e.closeMonth }),
   };
   const r = n.reps;
+  const sourced = r?.sourcedDealsPerMonth === undefined ? undefined : compileYearLevel(r.sourcedDealsPerMonth);
   const reps: RepsPlan | undefined = r && {
     start: r.start,
     hires: Int32Array.from(r.hires),
@@ -148,7 +154,9 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     attrition: compileDistribution(r.attrition),
     ramp: Float64Array.from(r.ramp),
     capacity: compileDistribution(r.capacity),
-    sourced: r.sourcedDealsPerMonth === undefined ? undefined : compileDistribution(r.sourcedDealsPerMonth),
+    sourced: sourced && compileDistribution(sourced.unit),
+    sourcedLevel: sourced?.level,
+    planSourced: sourced?.plan ?? 0,
     carryOverflow: r.overflow === 'carry',
     maxReps: r.start + r.hires.reduce((a, h) => a + h, 0),
   };

@@ -106,7 +106,7 @@ export class NewBusinessSimulator {
   private tcv = 0;
   /** Outcome slots, looked up once (no string search per trial). */
   private readonly slots: Record<
-    'tcv' | 'pipelineWon' | 'pipelineBookings' | 'ramped' | 'capacity' | 'headcount' | 'over' | 'repSourced' | 'attrition' | 'repCapacity' | 'hireSlip' | 'newExpansion' | 'acv',
+    'tcv' | 'pipelineWon' | 'pipelineBookings' | 'ramped' | 'capacity' | 'headcount' | 'over' | 'repSourced' | 'attrition' | 'repCapacity' | 'hireSlip' | 'productivity' | 'newExpansion' | 'acv',
     number
   >;
 
@@ -187,6 +187,7 @@ export class NewBusinessSimulator {
       attrition: driverSlot(drivers, 'repAttrition'),
       repCapacity: driverSlot(drivers, 'repCapacity'),
       hireSlip: driverSlot(drivers, 'hireSlip'),
+      productivity: driverSlot(drivers, 'repProductivity'),
       newExpansion: driverSlot(drivers, 'newCustomerExpansionProbability'),
       acv: driverSlot(drivers, 'acv'),
     };
@@ -316,6 +317,11 @@ export class NewBusinessSimulator {
     out.drivers[this.slots.attrition] = out.own[this.slots.attrition] = floor.attrition;
     out.drivers[this.slots.repCapacity] = out.own[this.slots.repCapacity] = floor.capacity;
     if (reps.slipProbability) out.drivers[this.slots.hireSlip] = out.own[this.slots.hireSlip] = floor.slip;
+    if (reps.sourcedLevel) {
+      if (Number.isNaN(floor.productivityLevel)) drewNaN(this.plan.name, ['newBusiness', 'reps', 'sourcedDealsPerMonth', 'median']);
+      out.own[this.slots.productivity] = floor.productivityLevel;
+      out.drivers[this.slots.productivity] = floor.productivityLevel * leadMultiplier;
+    }
     const demand = this.demand;
     const closed = this.closed;
     let carry = 0;

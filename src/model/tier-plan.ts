@@ -158,6 +158,7 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
       rate('repAttrition', r.attrition, nb.reps.attrition);
       rate('repCapacity', r.capacity, nb.reps.capacity);
       if (r.slipProbability && nb.reps.hireSlip) rate('hireSlip', r.slipProbability, nb.reps.hireSlip.probability);
+      if (r.sourced) statements.push({ kind: 'repProductivity', yearLevel: r.sourcedLevel?.distribution, planValue: r.planSourced });
     }
     if (single) statements.push({ kind: 'leadsPerMonth', yearLevel: single.level?.distribution, planValue: single.planLeads });
     named.forEach((s, i) => statements.push({ kind: 'sourceLeadsPerMonth', name: s.name, index: i, yearLevel: s.level?.distribution, planValue: s.planLeads }));

@@ -223,7 +223,7 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
       d('Rep attrition (monthly)', r.attrition, 'rate');
       if (r.hireSlip) d('Hire slip probability', r.hireSlip.probability, 'rate');
       d('Deals a ramped rep can close a month', r.capacity, 'count');
-      if (r.sourcedDealsPerMonth !== undefined) d('Deals a ramped rep sources a month', r.sourcedDealsPerMonth, 'count');
+      if (r.sourcedDealsPerMonth !== undefined) rows.push(['Deals a ramped rep sources a month', describeWithYearLevel(r.sourcedDealsPerMonth, 'count', symbol)]);
       rows.push(['Deals beyond capacity', r.overflow === 'carry' ? 'wait for the next month' : 'are lost']);
     }
     d('Sales cycle', nb.salesCycleMonths, 'months');

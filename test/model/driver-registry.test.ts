@@ -41,6 +41,7 @@ tiers:
         hireSlip: { probability: { dist: beta, mean: 0.3, sd: 0.1 }, months: 2 }
         attrition: { dist: beta, mean: 0.02, sd: 0.005 }
         capacity: { dist: pert, min: 3, mode: 4, max: 6 }
+        sourcedDealsPerMonth: { dist: lognormal, median: { dist: pert, min: 0.2, mode: 0.3, max: 0.5 }, p90: 0.6 }
       acv: { dist: lognormal, median: { dist: pert, min: 9000, mode: 11000, max: 14000 }, p90: 24000 }
     newCustomerExpansion:
       probability: { dist: beta, mean: 0.1, sd: 0.02 }
@@ -82,6 +83,7 @@ describe('the registry of drivers', () => {
     expect(by('SMB', 'leadsPerMonth').planValue).toBeCloseTo(Math.sqrt(2000 * 3000), 9);
     expect(by('SMB', 'acv')).toMatchObject({ label: 'SMB ACV', unit: 'currency', planValue: 11000, loading: 0.2 });
     expect(by('SMB', 'reps.capacity')).toMatchObject({ label: 'SMB deals per ramped rep a month', unit: 'deals per rep a month', planValue: 4, loading: 0 });
+    expect(by('SMB', 'reps.sourcedDealsPerMonth')).toMatchObject({ label: 'SMB deals a ramped rep sources a month', unit: 'deals per rep a month', planValue: 0.3, loading: 0.2, annualFactor: 12 });
     expect(by('SMB', 'reps.hireSlip')).toMatchObject({ label: 'SMB hire slip probability', unit: 'rate', planValue: 0.3 });
     expect(by('SMB', 'pipeline.2.winProbability')).toMatchObject({ label: 'SMB pipeline group 2 win probability', planValue: 0.5, loading: 0.3 });
     expect(by('SMB', 'contractionProbability')).toMatchObject({ label: 'SMB contraction probability', loading: -0.2 });

@@ -145,6 +145,43 @@ tiers:
   });
 });
 
+describe('rep productivity: a year-level median under each rep\'s own productivity', () => {
+  it('E[rep-sourced deals] = 12 x reps x E[M] / M0 x E[X]; the own column is this year\'s median M', async () => {
+    const sim = await run(
+      `
+name: two layers of rep productivity
+tiers:
+  - name: T
+    newBusiness:
+      reps:
+        start: 10
+        capacity: 1000
+        sourcedDealsPerMonth: { dist: lognormal, median: { dist: pert, min: 2, mode: 3, max: 5 }, p90: 6 }
+      acv: 1000
+`,
+      TRIALS,
+      10,
+    );
+    const [min, mode, max] = [2, 3, 5];
+    const a = 1 + (4 * (mode - min)) / (max - min);
+    const b = 1 + (4 * (max - mode)) / (max - min);
+    const meanM = min + ((max - min) * a) / (a + b);
+    const varM = ((max - min) ** 2 * a * b) / ((a + b) ** 2 * (a + b + 1));
+    const level = column(sim, 'own.T.reps.sourcedDealsPerMonth');
+    expectMean(level, meanM);
+    expectVariance(level, varM);
+    const sigma = Math.log(6 / mode) / Z90;
+    const EX = mode * Math.exp((sigma * sigma) / 2);
+    const deals = column(sim, 'tier.T.deals.repSourced');
+    expectMean(deals, (12 * 10 * meanM * EX) / mode);
+    // Given this year's median M, the deals are 12 x 10 x (M / M0) x E[X] on average.
+    expectMean(
+      deals.map((d, i) => d - (120 * level[i]! * EX) / mode),
+      0,
+    );
+  });
+});
+
 describe('own draws are independent of the market', () => {
   it('rank correlation of each own column with the market factor is within 4 SE (1 / sqrt(n - 1)) of 0; the shifted values are not', async () => {
     const sim = await run(

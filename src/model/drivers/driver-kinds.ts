@@ -23,6 +23,7 @@ export type DriverKind =
   | 'repAttrition'
   | 'repCapacity'
   | 'hireSlip'
+  | 'repProductivity'
   | 'leadsPerMonth'
   | 'sourceLeadsPerMonth'
   | 'acv';
@@ -154,6 +155,16 @@ export const DRIVER_KINDS: { readonly [K in DriverKind]: DriverKindEntry } = {
     unit: 'rate',
     market: undefined,
     field: () => ['newBusiness', 'reps', 'hireSlip', 'probability'],
+  },
+  repProductivity: {
+    key: one('reps.sourcedDealsPerMonth'),
+    stream: one('level.reps.productivity'),
+    label: () => 'deals a ramped rep sources a month',
+    unit: 'deals per rep a month',
+    // Rep-sourced demand moves with the market as leads do.
+    market: { loading: 'leads', sign: 1 },
+    field: () => ['newBusiness', 'reps', 'sourcedDealsPerMonth'],
+    annualFactor: 12,
   },
   leadsPerMonth: {
     key: one('leadsPerMonth'),
