@@ -28,6 +28,8 @@ export interface BookRates {
   uplift: number;
   contraction: number;
   expansion: number;
+  /** This year's expansion sizes over the planned ones: this year's median size / the median as written (1 without a year layer). */
+  expansionScale: number;
 }
 
 /** Draws a book's trial-level rates (one stream per driver) and records them in the outcome. */
@@ -36,6 +38,8 @@ export class BookRateDrawer {
   private readonly priceUplift: Draw;
   private readonly contractionProbability: Draw;
   private readonly expansionProbability: Draw;
+  private readonly expansionSizeLevel: Draw | undefined;
+  private readonly sizeSlot: number;
   private readonly slots: Int32Array;
 
   constructor(
@@ -48,6 +52,8 @@ export class BookRateDrawer {
     this.contractionProbability = e.contraction ? e.contraction.probability.bind(stream(driverStream('contractionProbability'))) : NEVER;
     this.expansionProbability = e.expansion ? e.expansion.probability.bind(stream(driverStream('expansionProbability'))) : NEVER;
     this.slots = Int32Array.from(BOOK_RATES, (kind) => driverSlot(plan.plannedDrivers, kind));
+    this.expansionSizeLevel = e.expansion?.sizeLevel?.distribution.bind(stream(driverStream('expansionSize')));
+    this.sizeSlot = driverSlot(plan.plannedDrivers, 'expansionSize');
   }
 
   draw(z: number, out: TierOutcome, rates: BookRates): void {
@@ -67,6 +73,13 @@ export class BookRateDrawer {
       const p = (own[slots[3]!] = this.expansionProbability());
       rates.expansion = trialRate(p, loadings.expansion, z, stress.expansion);
     } else rates.expansion = 0;
+    rates.expansionScale = 1;
+    if (this.expansionSizeLevel) {
+      // The market does not move sizes: the own draw is the value used.
+      const median = (out.own[this.sizeSlot] = out.drivers[this.sizeSlot] = this.expansionSizeLevel());
+      if (Number.isNaN(median)) drewNaN(this.plan.name, ['existing', 'expansion', 'size', 'median']);
+      rates.expansionScale = median / e.expansion!.sizeLevel!.plan;
+    }
     // One test per trial; which driver it was is looked for only when one is NaN.
     if (Number.isNaN(rates.renewal + rates.uplift + rates.contraction + rates.expansion))
       drewNaN(
@@ -145,7 +158,7 @@ export class AggregateBookSimulator {
       const expanding = book.expansion ? this.expansionCount(renewed - contracted, rates.expansion) : 0;
       if (expanding > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['existing', 'customers'], expanding, 'customers expanding', "one's size", 'customers and expansion.probability');
-      const added = expanding > 0 ? this.expansionSize(expanding) * arr : 0;
+      const added = expanding > 0 ? this.expansionSize(expanding) * arr * rates.expansionScale : 0;
       ev[C_EXP * 12 + m - 1] = added;
       out.booked[C_EXP]! += added;
     }

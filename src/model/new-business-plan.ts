@@ -1,28 +1,13 @@
 import type { NewBusiness } from '../scenario/scenario-schema.js';
 import { leadSourceName } from '../scenario/lead-sources-schema.js';
 import type { PipelineBook } from '../scenario/pipeline-file.js';
-import { splitYearLevel } from '../scenario/year-level.js';
-import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import type { RandomSource } from '../random/source.js';
 import { compileCount, type CountDraw } from './count-sampler.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
 import { lagPmf, type LagPmf } from './lag-pmf.js';
+import { compileYearLevel, type YearLevel } from './year-level-plan.js';
 
-/**
- * The year-level layer of a volume or amount: drawn once per trial, it scales the unit-level draws
- * by draw / plan (see `scenario/year-level.ts`).
- */
-export interface YearLevel {
-  readonly distribution: CompiledDistribution;
-  /** The level as written (its central value). */
-  readonly plan: number;
-}
-
-/** A driver's year-level layer, or undefined when its level is a stated number. */
-function compileYearLevel(spec: YearLevelSpec): { unit: ReturnType<typeof splitYearLevel>['unit']; level: YearLevel | undefined; plan: number } {
-  const split = splitYearLevel(spec);
-  return { unit: split.unit, level: split.level && { distribution: compileDistribution(split.level), plan: split.plan }, plan: split.plan };
-}
+export type { YearLevel } from './year-level-plan.js';
 
 /** One stream of leads: the tier's leads (name ''), or a grade/channel of them. */
 export interface LeadSourcePlan {

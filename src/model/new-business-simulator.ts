@@ -102,11 +102,13 @@ export class NewBusinessSimulator {
   private readonly newExpansionCount: (n: number, p: number) => number;
   private readonly newExpansionTiming: LagSplitter | undefined;
   private readonly newExpansionSize: SumDraw;
+  /** This year's median new-customer expansion size (year-level draw), or undefined when a number. */
+  private readonly newExpansionSizeLevel: Draw | undefined;
   private readonly slot: (extra: string) => number;
   private tcv = 0;
   /** Outcome slots, looked up once (no string search per trial). */
   private readonly slots: Record<
-    'tcv' | 'pipelineWon' | 'pipelineBookings' | 'ramped' | 'capacity' | 'headcount' | 'over' | 'repSourced' | 'attrition' | 'repCapacity' | 'hireSlip' | 'productivity' | 'newExpansion' | 'acv',
+    'tcv' | 'pipelineWon' | 'pipelineBookings' | 'ramped' | 'capacity' | 'headcount' | 'over' | 'repSourced' | 'attrition' | 'repCapacity' | 'hireSlip' | 'productivity' | 'newExpansion' | 'acv' | 'newExpansionSize',
     number
   >;
 
@@ -175,6 +177,7 @@ export class NewBusinessSimulator {
     this.newExpansionCount = binomial(stream('newCustomerExpansion.count'));
     this.newExpansionTiming = x ? new LagSplitter(x.timing, stream('newCustomerExpansion.timing')) : undefined;
     this.newExpansionSize = x ? x.size.bindSum(stream('newCustomerExpansion.size')) : () => 0;
+    this.newExpansionSizeLevel = x?.sizeLevel?.distribution.bind(stream(DRIVER_KINDS.newCustomerExpansionSize.stream('')));
     this.slots = {
       tcv: this.slot(EXTRA_KEYS.newTcv),
       pipelineWon: this.slot(EXTRA_KEYS.pipelineWon),
@@ -190,6 +193,7 @@ export class NewBusinessSimulator {
       productivity: driverSlot(drivers, 'repProductivity'),
       newExpansion: driverSlot(drivers, 'newCustomerExpansionProbability'),
       acv: driverSlot(drivers, 'acv'),
+      newExpansionSize: driverSlot(drivers, 'newCustomerExpansionSize'),
     };
   }
 
@@ -243,6 +247,13 @@ export class NewBusinessSimulator {
     const newExpansionProbability = x ? trialRate(drawnExpansion, loadings.expansion, z, stress.expansion) : 0;
     if (Number.isNaN(newExpansionProbability)) drewNaN(this.plan.name, ['newCustomerExpansion', 'probability']);
     if (x) out.drivers[this.slots.newExpansion] = newExpansionProbability;
+    let sizeScale = 1;
+    if (this.newExpansionSizeLevel) {
+      // The market does not move sizes: the own draw is the value used.
+      const median = (out.own[this.slots.newExpansionSize] = out.drivers[this.slots.newExpansionSize] = this.newExpansionSizeLevel());
+      if (Number.isNaN(median)) drewNaN(this.plan.name, ['newCustomerExpansion', 'size', 'median']);
+      sizeScale = median / x!.sizeLevel!.plan;
+    }
     const ev = out.events;
     for (let m = 1; m <= 12; m++) out.customersWon += closed[m - 1]! + this.pipelineDeals[m - 1]!;
     // A new customer expands some months after it goes live (sales owns it for its first months).
@@ -254,7 +265,7 @@ export class NewBusinessSimulator {
       const byLag = this.newExpansionTiming!.split(expanding);
       for (let lag = 0; lag <= x.timing.max && m + lag <= 12; lag++) {
         if (byLag[lag]! > 0) {
-          const added = this.newExpansionSize(byLag[lag]!);
+          const added = this.newExpansionSize(byLag[lag]!) * sizeScale;
           ev[C_NEW_EXP * 12 + m + lag - 1]! += added;
           out.booked[C_NEW_EXP]! += added;
         }

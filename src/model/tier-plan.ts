@@ -9,6 +9,8 @@ import { planNewBusiness, type NewBusinessPlan } from './new-business-plan.js';
 import { customersDue } from './renewal-schedule.js';
 import { centralValue } from '../scenario/central-value.js';
 import { EXTRA_KEYS } from './drivers/extra-keys.js';
+import { compileYearLevel, type YearLevel } from './year-level-plan.js';
+import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import { planTierDrivers, type DriverStatement, type TierDriver } from './drivers/tier-drivers.js';
 
 export interface ExistingPlan {
@@ -23,12 +25,17 @@ export interface ExistingPlan {
   readonly renewalRate: CompiledDistribution;
   readonly priceUplift: CompiledDistribution;
   readonly contraction: { readonly probability: CompiledDistribution; readonly size: CompiledDistribution } | undefined;
-  readonly expansion: { readonly probability: CompiledDistribution; readonly size: CompiledDistribution } | undefined;
+  /** `size` at the planned median; `sizeLevel` this year's median size, drawn once per trial (undefined when a number). */
+  readonly expansion: { readonly probability: CompiledDistribution; readonly size: CompiledDistribution; readonly sizeLevel: YearLevel | undefined; readonly planSize: number } | undefined;
 }
 
 export interface NewCustomerExpansionPlan {
   readonly probability: CompiledDistribution;
+  /** Each expansion's size at the planned median (currency). */
   readonly size: CompiledDistribution;
+  /** This year's median size, drawn once per trial (undefined when a number). */
+  readonly sizeLevel: YearLevel | undefined;
+  readonly planSize: number;
   readonly timing: LagPmf;
 }
 
@@ -92,6 +99,12 @@ export interface TierPlan {
   readonly extras: readonly TierExtra[];
 }
 
+/** An expansion size's two layers: the size at the planned median, and this year's median (see `year-level-plan.ts`). */
+function sizeLayers(spec: YearLevelSpec): { size: CompiledDistribution; sizeLevel: YearLevel | undefined; planSize: number } {
+  const c = compileYearLevel(spec);
+  return { size: compileDistribution(c.unit), sizeLevel: c.level, planSize: c.plan };
+}
+
 /** The files a tier's plan draws on: its customers and its opening pipeline. */
 export interface TierFiles {
   readonly book?: CustomerBook;
@@ -123,14 +136,14 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
     },
     expansion: e.expansion && {
       probability: compileDistribution(e.expansion.probability),
-      size: compileDistribution(e.expansion.size),
+      ...sizeLayers(e.expansion.size),
     },
   };
   const newBusiness = tier.newBusiness && planNewBusiness(tier.newBusiness, files.pipeline);
   const x = tier.newCustomerExpansion;
   const newCustomerExpansion: NewCustomerExpansionPlan | undefined = x && {
     probability: compileDistribution(x.probability),
-    size: compileDistribution(x.size),
+    ...sizeLayers(x.size),
     timing: lagPmf(x.monthsAfterClose),
   };
 
@@ -164,6 +177,9 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
     named.forEach((s, i) => statements.push({ kind: 'sourceLeadsPerMonth', name: s.name, index: i, yearLevel: s.level?.distribution, planValue: s.planLeads }));
     statements.push({ kind: 'acv', yearLevel: newBusiness.acvLevel?.distribution, planValue: newBusiness.planAcv });
   }
+  if (existing?.expansion) statements.push({ kind: 'expansionSize', yearLevel: existing.expansion.sizeLevel?.distribution, planValue: existing.expansion.planSize });
+  if (newCustomerExpansion)
+    statements.push({ kind: 'newCustomerExpansionSize', yearLevel: newCustomerExpansion.sizeLevel?.distribution, planValue: newCustomerExpansion.planSize });
   const extras: TierExtra[] = [];
   if (newBusiness) {
     for (const s of newBusiness.sources)

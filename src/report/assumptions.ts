@@ -193,7 +193,7 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
     }
     if (e.expansion) {
       d('Expansion probability', e.expansion.probability, 'rate');
-      d('Expansion size (share of ARR added)', e.expansion.size, 'rate');
+      rows.push(['Expansion size (share of ARR added)', describeWithYearLevel(e.expansion.size, 'rate', symbol)]);
     }
   }
   const nb = tier.newBusiness;
@@ -238,7 +238,7 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
   const x = tier.newCustomerExpansion;
   if (x) {
     d('New-customer expansion probability', x.probability, 'rate');
-    d('New-customer expansion size', x.size, 'money');
+    rows.push(['New-customer expansion size', describeWithYearLevel(x.size, 'money', symbol)]);
     d('New-customer expansion timing', x.monthsAfterClose, 'months');
   }
   // "SMB conversion", but "SMB ACV": keep acronyms as written.

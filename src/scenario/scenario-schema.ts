@@ -122,7 +122,9 @@ export const existingBookSchema = z
     expansion: z
       .strictObject({
         probability: rateDistribution.describe("Chance a renewing customer that does not contract expands (this year's rate)."),
-        size: nonNegativeDistribution.describe("ARR added, as a share of the customer's ARR (e.g. 0.3), drawn per expanding customer."),
+        size: amountWithYearLevel.describe(
+          "ARR added, as a share of the customer's ARR (e.g. 0.3), drawn per expanding customer. A lognormal's median may be a distribution of this year's median, drawn once per trial.",
+        ),
       })
       .optional()
       .describe('Upsell and cross-sell on customers who stay, booked at their renewal.'),
@@ -234,7 +236,9 @@ export const newBusinessSchema = z
 export const newCustomerExpansionSchema = z
   .strictObject({
     probability: rateDistribution.describe("Chance a new customer expands (this year's rate)."),
-    size: nonNegativeDistribution.describe('ARR added by each expanding new customer (currency), drawn per customer.'),
+    size: amountWithYearLevel.describe(
+      "ARR added by each expanding new customer (currency), drawn per customer. A lognormal's median may be a distribution of this year's median, drawn once per trial.",
+    ),
     monthsAfterClose: monthLagDistribution
       .default(6)
       .describe('Months from the first contract to the expansion; expansions falling after year end are not counted.'),

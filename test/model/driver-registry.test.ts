@@ -26,7 +26,7 @@ tiers:
       renewalRate: { dist: beta, mean: 0.85, sd: 0.03 }
       priceUplift: { dist: beta, mean: 0.04, sd: 0.01 }
       contraction: { probability: { dist: beta, mean: 0.1, sd: 0.02 }, size: 0.2 }
-      expansion: { probability: { dist: beta, mean: 0.1, sd: 0.02 }, size: 0.3 }
+      expansion: { probability: { dist: beta, mean: 0.1, sd: 0.02 }, size: { dist: lognormal, median: { dist: pert, min: 0.2, mode: 0.3, max: 0.4 }, p90: 0.8 } }
     newBusiness:
       leadsPerMonth: { dist: negativeBinomial, mean: { dist: lognormal, p10: 2000, p90: 3000 }, dispersion: 40 }
       conversion: { dist: beta, mean: 0.02, sd: 0.004 }
@@ -45,7 +45,7 @@ tiers:
       acv: { dist: lognormal, median: { dist: pert, min: 9000, mode: 11000, max: 14000 }, p90: 24000 }
     newCustomerExpansion:
       probability: { dist: beta, mean: 0.1, sd: 0.02 }
-      size: 2000
+      size: { dist: lognormal, median: { dist: lognormal, median: 2000, p90: 2600 }, p90: 6000 }
   - name: Mid-market
     newBusiness:
       leadSources:
@@ -84,6 +84,8 @@ describe('the registry of drivers', () => {
     expect(by('SMB', 'acv')).toMatchObject({ label: 'SMB ACV', unit: 'currency', planValue: 11000, loading: 0.2 });
     expect(by('SMB', 'reps.capacity')).toMatchObject({ label: 'SMB deals per ramped rep a month', unit: 'deals per rep a month', planValue: 4, loading: 0 });
     expect(by('SMB', 'reps.sourcedDealsPerMonth')).toMatchObject({ label: 'SMB deals a ramped rep sources a month', unit: 'deals per rep a month', planValue: 0.3, loading: 0.2, annualFactor: 12 });
+    expect(by('SMB', 'expansion.size')).toMatchObject({ label: 'SMB expansion size', unit: 'rate', planValue: 0.3, loading: 0 });
+    expect(by('SMB', 'newCustomerExpansion.size')).toMatchObject({ label: 'SMB new-customer expansion size', unit: 'currency', planValue: 2000, loading: 0 });
     expect(by('SMB', 'reps.hireSlip')).toMatchObject({ label: 'SMB hire slip probability', unit: 'rate', planValue: 0.3 });
     expect(by('SMB', 'pipeline.2.winProbability')).toMatchObject({ label: 'SMB pipeline group 2 win probability', planValue: 0.5, loading: 0.3 });
     expect(by('SMB', 'contractionProbability')).toMatchObject({ label: 'SMB contraction probability', loading: -0.2 });
@@ -108,7 +110,7 @@ describe('the registry of drivers', () => {
       const out = new TierOutcome(tier);
       out.reset();
       nb?.run(-0.5, out);
-      if (book) book.draw(-0.5, out, { renewal: 0, uplift: 0, contraction: 0, expansion: 0 });
+      if (book) book.draw(-0.5, out, { renewal: 0, uplift: 0, contraction: 0, expansion: 0, expansionScale: 1 });
       tier.plannedDrivers.forEach((d, i) => {
         if (!d.ownColumn) return;
         expect(Number.isNaN(out.own[i]!), `own ${d.label}`).toBe(false);

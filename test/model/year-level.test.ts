@@ -145,6 +145,48 @@ tiers:
   });
 });
 
+describe('expansion sizes: a year-level median under each expansion', () => {
+  it("new-customer expansion: E[added ARR] = 100 E[M] / M0 E[X]; existing expansion scales each customer's share the same way", async () => {
+    const sim = await run(
+      `
+name: two layers of expansion size
+tiers:
+  - name: T
+    existing:
+      openingArr: 1000000
+      customers: 100
+      renewalRate: 1
+      expansion: { probability: 1, size: { dist: lognormal, median: { dist: pert, min: 0.2, mode: 0.3, max: 0.5 }, p90: 0.6 } }
+    newBusiness:
+      earlierLeads: { count: 100, conversion: 1, closeMonth: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }
+      acv: 1000
+    newCustomerExpansion:
+      probability: 1
+      size: { dist: lognormal, median: { dist: pert, min: 2000, mode: 3000, max: 5000 }, p90: 6000 }
+      monthsAfterClose: 0
+`,
+      TRIALS,
+      11,
+    );
+    // Both sizes: PERT(2, 3, 5) x a scale (1 for money, 0.1 for the share), and lognormal deals with P90 = 2 x the planned median.
+    const pert = (scale: number) => {
+      const [min, mode, max] = [2 * scale, 3 * scale, 5 * scale];
+      const a = 1 + (4 * (mode - min)) / (max - min);
+      const b = 1 + (4 * (max - mode)) / (max - min);
+      return { mean: min + ((max - min) * a) / (a + b), mode };
+    };
+    const sigma = Math.log(2) / Z90;
+    const ratio = Math.exp((sigma * sigma) / 2); // E[X] / median
+    const money = pert(1000);
+    expectMean(column(sim, 'own.T.newCustomerExpansion.size'), money.mean);
+    expectMean(column(sim, 'component.endingArr.newCustomerExpansion'), 100 * money.mean * ratio);
+    // 100 customers of 10,000 ARR renew (at rate 1) in the 12 months of a uniform calendar and all expand.
+    const share = pert(0.1);
+    expectMean(column(sim, 'own.T.expansion.size'), share.mean);
+    expectMean(column(sim, 'component.endingArr.existingExpansion'), 100 * 10000 * share.mean * ratio);
+  });
+});
+
 describe('rep productivity: a year-level median under each rep\'s own productivity', () => {
   it('E[rep-sourced deals] = 12 x reps x E[M] / M0 x E[X]; the own column is this year\'s median M', async () => {
     const sim = await run(

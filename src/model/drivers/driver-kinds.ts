@@ -26,7 +26,9 @@ export type DriverKind =
   | 'repProductivity'
   | 'leadsPerMonth'
   | 'sourceLeadsPerMonth'
-  | 'acv';
+  | 'acv'
+  | 'expansionSize'
+  | 'newCustomerExpansionSize';
 
 /** How the market factor acts on a driver: which loading, and in which direction (-1: against the market). */
 export interface MarketEffect {
@@ -191,6 +193,22 @@ export const DRIVER_KINDS: { readonly [K in DriverKind]: DriverKindEntry } = {
     unit: 'currency',
     market: { loading: 'acv', sign: 1 },
     field: () => ['newBusiness', 'acv'],
+  },
+  expansionSize: {
+    key: one('expansion.size'),
+    stream: one('level.expansion.size'),
+    label: () => 'expansion size',
+    unit: 'rate',
+    market: undefined,
+    field: () => ['existing', 'expansion', 'size'],
+  },
+  newCustomerExpansionSize: {
+    key: one('newCustomerExpansion.size'),
+    stream: one('level.newCustomerExpansion.size'),
+    label: () => 'new-customer expansion size',
+    unit: 'currency',
+    market: undefined,
+    field: () => ['newCustomerExpansion', 'size'],
   },
 };
 
