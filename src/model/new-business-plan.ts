@@ -6,6 +6,7 @@ import { compileCount, type CountDraw } from './count-sampler.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
 import { lagPmf, type LagPmf } from './lag-pmf.js';
 import { compileYearLevel, type YearLevel } from './year-level-plan.js';
+import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 
 export type { YearLevel } from './year-level-plan.js';
 
@@ -37,8 +38,11 @@ export interface PipelineGroupPlan {
   readonly count: number;
   readonly winProbability: CompiledDistribution;
   readonly closeMonth: number;
-  /** Undefined: the tier's acv. */
+  /** Each won opportunity's ACV at the planned median; undefined: the tier's acv. */
   readonly amount: CompiledDistribution | undefined;
+  /** This year's median amount of the group, drawn once per trial; undefined when a number (or the tier's acv). */
+  readonly amountLevel: YearLevel | undefined;
+  readonly planAmount: number | undefined;
 }
 
 export interface RepsPlan {
@@ -167,13 +171,20 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
       count: g.count,
       winProbability: compileDistribution(g.winProbability),
       closeMonth: g.closeMonth,
-      amount: g.amount === undefined ? undefined : compileDistribution(g.amount),
+      ...groupAmount(g.amount),
     })),
     pipelineFile: pipeline,
     reps,
     terms,
     serviceStart: lagPmf(n.serviceStartLagMonths),
   };
+}
+
+/** A pipeline group's own amount in its two layers (see `year-level-plan.ts`). */
+function groupAmount(spec: YearLevelSpec | undefined): Pick<PipelineGroupPlan, 'amount' | 'amountLevel' | 'planAmount'> {
+  if (spec === undefined) return { amount: undefined, amountLevel: undefined, planAmount: undefined };
+  const c = compileYearLevel(spec);
+  return { amount: compileDistribution(c.unit), amountLevel: c.level, planAmount: c.plan };
 }
 
 function normalisedSeasonality(profile: readonly number[] | undefined): Float64Array {

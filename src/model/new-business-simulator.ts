@@ -56,6 +56,10 @@ interface BoundGroup {
   readonly winProbability: Draw;
   readonly amount: SumDraw;
   readonly driverSlot: number;
+  /** This year's median amount (year-level draw) of a group with its own amounts, or undefined. */
+  readonly amountLevel: Draw | undefined;
+  readonly amountPlan: number;
+  readonly amountSlot: number;
 }
 
 /**
@@ -167,6 +171,9 @@ export class NewBusinessSimulator {
       amount: (g.amount ?? nb.acv).bindSum(stream(`pipeline.${i + 1}.amount`)),
       atTierAcv: g.amount === undefined,
       driverSlot: driverSlot(drivers, 'pipelineWinProbability', String(i + 1)),
+      amountLevel: g.amountLevel?.distribution.bind(stream(DRIVER_KINDS.pipelineAmount.stream(String(i + 1)))),
+      amountPlan: g.amountLevel?.plan ?? 1,
+      amountSlot: driverSlot(drivers, 'pipelineAmount', String(i + 1)),
     }));
     this.groupWins = binomial(stream('pipeline.won'));
     this.fileWins = stream('pipeline.file');
@@ -429,13 +436,20 @@ export class NewBusinessSimulator {
       const p = trialRate(drawn, loadings.conversion, z, stress.conversion);
       if (Number.isNaN(p)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'winProbability']);
       out.drivers[g.driverSlot] = p;
+      let multiplier = g.atTierAcv ? acvMultiplier : 1;
+      if (g.amountLevel) {
+        // This year's median amount of the group (drawn every trial, won deals or not).
+        const median = (out.own[g.amountSlot] = out.drivers[g.amountSlot] = g.amountLevel());
+        if (Number.isNaN(median)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'amount', 'median']);
+        multiplier = median / g.amountPlan;
+      }
       const w = this.groupWins(g.count, p);
       if (w === 0) continue;
       if (w > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'count'], w, 'pipeline deals', "deal's ACV", 'the group\'s count');
       won += w;
       this.pipelineDeals[g.closeMonth - 1]! += w;
-      this.sign(w, g.closeMonth, g.amount, g.atTierAcv ? acvMultiplier : 1, this.groupTiming, out);
+      this.sign(w, g.closeMonth, g.amount, multiplier, this.groupTiming, out);
     }
     const file = this.nb.pipelineFile;
     if (file) {

@@ -176,6 +176,9 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
     if (single) statements.push({ kind: 'leadsPerMonth', yearLevel: single.level?.distribution, planValue: single.planLeads });
     named.forEach((s, i) => statements.push({ kind: 'sourceLeadsPerMonth', name: s.name, index: i, yearLevel: s.level?.distribution, planValue: s.planLeads }));
     statements.push({ kind: 'acv', yearLevel: newBusiness.acvLevel?.distribution, planValue: newBusiness.planAcv });
+    newBusiness.pipelineGroups.forEach((g, i) => {
+      if (g.amount) statements.push({ kind: 'pipelineAmount', name: String(i + 1), index: i, yearLevel: g.amountLevel?.distribution, planValue: g.planAmount! });
+    });
   }
   if (existing?.expansion) statements.push({ kind: 'expansionSize', yearLevel: existing.expansion.sizeLevel?.distribution, planValue: existing.expansion.planSize });
   if (newCustomerExpansion)

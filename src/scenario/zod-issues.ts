@@ -74,7 +74,7 @@ const isDistribution = (value: unknown) => value !== null && typeof value === 'o
 
 /** Where a distribution may stand for a parameter (year-level-schema.ts). */
 const YEAR_LEVEL_HINT =
-  ' (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)';
+  ' (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, pipeline group amount, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)';
 
 /** A short description of a value for messages: `"many"`, `a list`, `null`. */
 function describeValue(value: unknown): string {

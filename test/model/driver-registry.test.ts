@@ -34,7 +34,7 @@ tiers:
       openingPipeline:
         groups:
           - { count: 20, winProbability: { dist: beta, mean: 0.3, sd: 0.05 }, closeMonth: 2 }
-          - { count: 10, winProbability: { dist: beta, mean: 0.5, sd: 0.05 }, closeMonth: 4 }
+          - { count: 10, winProbability: { dist: beta, mean: 0.5, sd: 0.05 }, closeMonth: 4, amount: { dist: lognormal, median: { dist: pert, min: 20000, mode: 25000, max: 40000 }, p90: 60000 } }
       reps:
         start: 10
         hires: [1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]
@@ -86,6 +86,8 @@ describe('the registry of drivers', () => {
     expect(by('SMB', 'reps.sourcedDealsPerMonth')).toMatchObject({ label: 'SMB deals a ramped rep sources a month', unit: 'deals per rep a month', planValue: 0.3, loading: 0.2, annualFactor: 12 });
     expect(by('SMB', 'expansion.size')).toMatchObject({ label: 'SMB expansion size', unit: 'rate', planValue: 0.3, loading: 0 });
     expect(by('SMB', 'newCustomerExpansion.size')).toMatchObject({ label: 'SMB new-customer expansion size', unit: 'currency', planValue: 2000, loading: 0 });
+    expect(by('SMB', 'pipeline.2.amount')).toMatchObject({ label: 'SMB pipeline group 2 deal size', unit: 'currency', planValue: 25000, loading: 0 });
+    expect(by('SMB', 'pipeline.1.amount')).toBeUndefined();
     expect(by('SMB', 'reps.hireSlip')).toMatchObject({ label: 'SMB hire slip probability', unit: 'rate', planValue: 0.3 });
     expect(by('SMB', 'pipeline.2.winProbability')).toMatchObject({ label: 'SMB pipeline group 2 win probability', planValue: 0.5, loading: 0.3 });
     expect(by('SMB', 'contractionProbability')).toMatchObject({ label: 'SMB contraction probability', loading: -0.2 });

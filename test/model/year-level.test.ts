@@ -138,6 +138,30 @@ tiers:
     );
   });
 
+  it('a pipeline group with its own amounts: E[bookings] = 100 E[M] / M0 E[X], the own column is M', async () => {
+    const sim = await run(
+      `
+name: two layers of a pipeline group's amount
+tiers:
+  - name: T
+    newBusiness:
+      openingPipeline:
+        groups:
+          - { count: 100, winProbability: 1, closeMonth: 1, amount: { dist: lognormal, median: { dist: pert, min: 20000, mode: 30000, max: 50000 }, p90: 60000 } }
+      acv: 1000
+`,
+      TRIALS,
+      12,
+    );
+    const [min, mode, max] = [20000, 30000, 50000];
+    const a = 1 + (4 * (mode - min)) / (max - min);
+    const b = 1 + (4 * (max - mode)) / (max - min);
+    const meanM = min + ((max - min) * a) / (a + b);
+    const sigma = Math.log(2) / Z90;
+    expectMean(column(sim, 'own.T.pipeline.1.amount'), meanM);
+    expectMean(column(sim, 'tier.T.pipeline.bookings'), 100 * meanM * Math.exp((sigma * sigma) / 2));
+  });
+
   it("the plan value is the stated median's central value (PERT's mode), not a median of draws", async () => {
     const sim = await run(acvTier('{ dist: lognormal, median: { dist: pert, min: 9000, mode: 11000, max: 14000 }, p90: 24000 }'), 10);
     const acv = sim.plan.tiers[0]!.plannedDrivers.find((d) => d.key === 'acv')!;

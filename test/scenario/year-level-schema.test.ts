@@ -46,7 +46,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: "a distribution for the median of a lognormal leadsPerMonth (not a year-level slot)",
     yaml: edit("leadsPerMonth: { dist: poisson, mean: 100 }", "leadsPerMonth: { dist: lognormal, median: { dist: pert, min: 1, mode: 2, max: 3 }, p90: 5 }"),
-    expected: ["bad.yaml:12:49 tiers[0].newBusiness.leadsPerMonth.median: expected number, got a mapping (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)"],
+    expected: ["bad.yaml:12:49 tiers[0].newBusiness.leadsPerMonth.median: expected number, got a mapping (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, pipeline group amount, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)"],
   },
   {
     name: "a year-level ACV median above the stated P90",
@@ -61,7 +61,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: "a distribution for a Poisson ACV mean (not a year-level slot)",
     yaml: edit("{ dist: lognormal, mean: 12000, sd: 4000 }", "{ dist: poisson, mean: { dist: pert, min: 9000, mode: 11000, max: 14000 } }"),
-    expected: ["bad.yaml:14:35 tiers[0].newBusiness.acv.mean: expected number, got a mapping (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)"],
+    expected: ["bad.yaml:14:35 tiers[0].newBusiness.acv.mean: expected number, got a mapping (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, pipeline group amount, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)"],
   },
   {
     name: "a year-level ACV median that can draw below 0",
@@ -71,7 +71,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: "a distribution for a beta mean (a rate is already drawn once per trial)",
     yaml: edit("{ dist: beta, mean: 0.9, sd: 0.02 }", "{ dist: beta, mean: { dist: pert, min: 0.8, mode: 0.9, max: 0.95 }, sd: 0.02 }"),
-    expected: ["bad.yaml:10:40 tiers[0].existing.renewalRate.mean: expected number, got a mapping (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)"],
+    expected: ["bad.yaml:10:40 tiers[0].existing.renewalRate.mean: expected number, got a mapping (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, pipeline group amount, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)"],
   },
 ];
 

@@ -28,7 +28,8 @@ export type DriverKind =
   | 'sourceLeadsPerMonth'
   | 'acv'
   | 'expansionSize'
-  | 'newCustomerExpansionSize';
+  | 'newCustomerExpansionSize'
+  | 'pipelineAmount';
 
 /** How the market factor acts on a driver: which loading, and in which direction (-1: against the market). */
 export interface MarketEffect {
@@ -209,6 +210,15 @@ export const DRIVER_KINDS: { readonly [K in DriverKind]: DriverKindEntry } = {
     unit: 'currency',
     market: undefined,
     field: () => ['newCustomerExpansion', 'size'],
+  },
+  pipelineAmount: {
+    key: (group) => columnKey('pipeline', group, 'amount'),
+    stream: (group) => `level.pipeline.${group}.amount`,
+    label: (group) => `pipeline group ${group} deal size`,
+    unit: 'currency',
+    // A group's own amounts do not move with the market (those at the tier's ACV do, as ACV).
+    market: undefined,
+    field: (i) => ['newBusiness', 'openingPipeline', 'groups', i, 'amount'],
   },
 };
 
