@@ -7,11 +7,11 @@ import { compileDistribution, type CompiledDistribution } from './distribution-s
 import { lagPmf, type LagPmf } from './lag-pmf.js';
 import { planNewBusiness, type NewBusinessPlan } from './new-business-plan.js';
 import { customersDue } from './renewal-schedule.js';
-import { centralValue } from '../scenario/central-value.js';
 import { EXTRA_KEYS } from './drivers/extra-keys.js';
 import { compileYearLevel, type YearLevel } from './year-level-plan.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
-import { planTierDrivers, type DriverStatement, type TierDriver } from './drivers/tier-drivers.js';
+import { planTierDrivers, type TierDriver } from './drivers/tier-drivers.js';
+import { driverStatements } from './drivers/driver-statements.js';
 
 export interface ExistingPlan {
   readonly openingArr: number;
@@ -147,42 +147,6 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
     timing: lagPmf(x.monthsAfterClose),
   };
 
-  const statements: DriverStatement[] = [];
-  const rate = (kind: DriverStatement['kind'], compiled: CompiledDistribution, spec: Parameters<typeof centralValue>[0], name?: string, index?: number) =>
-    statements.push({ kind, name, index, yearLevel: compiled, planValue: centralValue(spec) });
-  const single = newBusiness?.sources.find((s) => s.name === '');
-  const nb = tier.newBusiness;
-  if (single && nb?.conversion !== undefined) rate('conversion', single.conversion, nb.conversion);
-  if (existing && e) {
-    rate('renewalRate', existing.renewalRate, e.renewalRate);
-    if (existing.contraction && e.contraction) rate('contractionProbability', existing.contraction.probability, e.contraction.probability);
-    if (existing.expansion && e.expansion) rate('expansionProbability', existing.expansion.probability, e.expansion.probability);
-  }
-  if (newCustomerExpansion && x) rate('newCustomerExpansionProbability', newCustomerExpansion.probability, x.probability);
-  if (existing && e) rate('priceUplift', existing.priceUplift, e.priceUplift);
-  if (newBusiness && nb) {
-    // The named sources follow the tier's single one (if any) in leadSources order.
-    const named = newBusiness.sources.filter((s) => s.name !== '');
-    (nb.leadSources ?? []).forEach((src, i) => rate('sourceConversion', named[i]!.conversion, src.conversion, named[i]!.name, i));
-    if (newBusiness.earlierLeads && nb.earlierLeads) rate('earlierLeadsConversion', newBusiness.earlierLeads.conversion, nb.earlierLeads.conversion);
-    newBusiness.pipelineGroups.forEach((g, i) => rate('pipelineWinProbability', g.winProbability, nb.openingPipeline!.groups![i]!.winProbability, String(i + 1), i));
-    const r = newBusiness.reps;
-    if (r && nb.reps) {
-      rate('repAttrition', r.attrition, nb.reps.attrition);
-      rate('repCapacity', r.capacity, nb.reps.capacity);
-      if (r.slipProbability && nb.reps.hireSlip) rate('hireSlip', r.slipProbability, nb.reps.hireSlip.probability);
-      if (r.sourced) statements.push({ kind: 'repProductivity', yearLevel: r.sourcedLevel?.distribution, planValue: r.planSourced });
-    }
-    if (single) statements.push({ kind: 'leadsPerMonth', yearLevel: single.level?.distribution, planValue: single.planLeads });
-    named.forEach((s, i) => statements.push({ kind: 'sourceLeadsPerMonth', name: s.name, index: i, yearLevel: s.level?.distribution, planValue: s.planLeads }));
-    statements.push({ kind: 'acv', yearLevel: newBusiness.acvLevel?.distribution, planValue: newBusiness.planAcv });
-    newBusiness.pipelineGroups.forEach((g, i) => {
-      if (g.amount) statements.push({ kind: 'pipelineAmount', name: String(i + 1), index: i, yearLevel: g.amountLevel?.distribution, planValue: g.planAmount! });
-    });
-  }
-  if (existing?.expansion) statements.push({ kind: 'expansionSize', yearLevel: existing.expansion.sizeLevel?.distribution, planValue: existing.expansion.planSize });
-  if (newCustomerExpansion)
-    statements.push({ kind: 'newCustomerExpansionSize', yearLevel: newCustomerExpansion.sizeLevel?.distribution, planValue: newCustomerExpansion.planSize });
   const extras: TierExtra[] = [];
   if (newBusiness) {
     for (const s of newBusiness.sources)
@@ -207,7 +171,7 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
     newCustomerExpansion,
     loadings,
     stress: combineStress(stress, tier.stress),
-    plannedDrivers: planTierDrivers(tier.name, loadings, statements),
+    plannedDrivers: planTierDrivers(tier.name, loadings, driverStatements(tier, { existing, newBusiness, newCustomerExpansion })),
     extras,
   };
 }
