@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { correlation, ranks } from '../../src/analysis/ranks.js';
 import { normalQuantile } from '../../src/random/normal-cdf.js';
-import { column, meanAndSe, run } from '../helpers/fixtures.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { column, meanAndSe, ROOT, run } from '../helpers/fixtures.js';
 import { sampleMean, sampleVariance } from '../helpers/stats.js';
 
 /**
@@ -280,5 +282,18 @@ tiers:
       const shifted = c.key.replace(/^own\./, 'driver.');
       expect(correlation(ranks(column(sim, shifted)), market), shifted).toBeGreaterThan(20 * se);
     }
+  });
+});
+
+describe('year-level draws are the same for any worker count', () => {
+  it('scenarios/smb-lead-driven.yaml (year-level lead means and ACV median): every own and shifted column identical in-process and with 2 workers', async () => {
+    const loaded = await loadScenario(`${ROOT}scenarios/smb-lead-driven.yaml`);
+    const one = await simulate(loaded, { trials: 2500, seed: 3, workers: 0 });
+    const two = await simulate(loaded, { trials: 2500, seed: 3, workers: 2 });
+    const keys = one.plan.layout.columns.filter((c) => c.kind === 'ownDraw' || c.kind === 'driver').map((c) => c.key);
+    expect(keys).toContain('own.SMB.leadsPerMonth.A/inbound');
+    expect(keys).toContain('own.SMB.acv');
+    for (const key of keys) expect(column(two, key), key).toEqual(column(one, key));
+    expect(column(two, 'revenue')).toEqual(column(one, 'revenue'));
   });
 });
