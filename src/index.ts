@@ -27,6 +27,8 @@ export { ARRCAST_VERSION } from './version.js';
 export { TrialStore } from './engine/trial-store.js';
 export { CHUNK_SIZE } from './model/simulate-chunk.js';
 export { COMPONENTS, METRICS, METRIC_COMPONENTS, type Component, type Metric } from './model/components.js';
+export type { PlannedDriver, DriverUnit } from './model/drivers/planned-driver.js';
+export { DRIVER_KINDS, type DriverKind } from './model/drivers/driver-kinds.js';
 export { summarize, PERCENTILE_CONVENTION, type Summary, type TierSummary, type MonthSummary } from './analysis/summarize.js';
 export { describe, PERCENTILES, type Stat } from './analysis/describe.js';
 export {

@@ -142,7 +142,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
         ),
       ]),
     ) as Record<Metric, Partial<Record<Component, number>>>;
-    const drivers = Object.fromEntries(tier.varyingDrivers.map((d) => [d, must(`driver.${tier.name}.${d}`)]));
+    const drivers = Object.fromEntries(tier.plannedDrivers.flatMap((d) => (d.shiftedColumn ? [[d.key, must(d.shiftedColumn)]] : [])));
     const extras = Object.fromEntries(tier.extras.map((e) => [e.key, { label: e.label, stat: must(`tier.${tier.name}.${e.key}`) }]));
     const hasBook = (tier.existing?.openingArr ?? 0) > 0;
     byTier[tier.name] = {

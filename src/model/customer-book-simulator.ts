@@ -109,7 +109,7 @@ export class CustomerBookSimulator {
     }
     for (let j = 0; j < nExpanding; j++) {
       const i = expanding[j]!;
-      const added = this.expansionSize() * dueArr[i]!;
+      const added = this.expansionSize() * dueArr[i]! * rates.expansionScale;
       ev[C_EXP * 12 + dueMonth[i]! - 1]! += added;
       booked[C_EXP]! += added;
     }

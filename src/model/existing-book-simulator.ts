@@ -6,6 +6,12 @@ import { trialRate } from './market.js';
 import { drewNaN, MAX_UNITS_PER_MONTH, tooManyUnits } from './model-limit-error.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
+import { DRIVER_KINDS, type DriverKind } from './drivers/driver-kinds.js';
+import { driverSlot } from './drivers/tier-drivers.js';
+
+/** The book's year-level rates, in the order of BookRateDrawer's slots. */
+const BOOK_RATES: readonly DriverKind[] = ['renewalRate', 'priceUplift', 'contractionProbability', 'expansionProbability'];
+const driverStream = (kind: DriverKind) => DRIVER_KINDS[kind].stream('');
 
 const C_EXP = componentIndex('existingExpansion');
 const C_UPLIFT = componentIndex('priceUplift');
@@ -22,6 +28,8 @@ export interface BookRates {
   uplift: number;
   contraction: number;
   expansion: number;
+  /** This year's expansion sizes over the planned ones: this year's median size / the median as written (1 without a year layer). */
+  expansionScale: number;
 }
 
 /** Draws a book's trial-level rates (one stream per driver) and records them in the outcome. */
@@ -30,6 +38,8 @@ export class BookRateDrawer {
   private readonly priceUplift: Draw;
   private readonly contractionProbability: Draw;
   private readonly expansionProbability: Draw;
+  private readonly expansionSizeLevel: Draw | undefined;
+  private readonly sizeSlot: number;
   private readonly slots: Int32Array;
 
   constructor(
@@ -37,20 +47,39 @@ export class BookRateDrawer {
     stream: (driver: string) => Stream,
   ) {
     const e = plan.existing!;
-    this.renewalRate = e.renewalRate.bind(stream('renewalRate'));
-    this.priceUplift = e.priceUplift.bind(stream('priceUplift'));
-    this.contractionProbability = e.contraction ? e.contraction.probability.bind(stream('contraction.probability')) : NEVER;
-    this.expansionProbability = e.expansion ? e.expansion.probability.bind(stream('expansion.probability')) : NEVER;
-    this.slots = Int32Array.from(['renewalRate', 'priceUplift', 'contractionProbability', 'expansionProbability'], (d) => plan.drivers.indexOf(d));
+    this.renewalRate = e.renewalRate.bind(stream(driverStream('renewalRate')));
+    this.priceUplift = e.priceUplift.bind(stream(driverStream('priceUplift')));
+    this.contractionProbability = e.contraction ? e.contraction.probability.bind(stream(driverStream('contractionProbability'))) : NEVER;
+    this.expansionProbability = e.expansion ? e.expansion.probability.bind(stream(driverStream('expansionProbability'))) : NEVER;
+    this.slots = Int32Array.from(BOOK_RATES, (kind) => driverSlot(plan.plannedDrivers, kind));
+    this.expansionSizeLevel = e.expansion?.sizeLevel?.distribution.bind(stream(driverStream('expansionSize')));
+    this.sizeSlot = driverSlot(plan.plannedDrivers, 'expansionSize');
   }
 
   draw(z: number, out: TierOutcome, rates: BookRates): void {
     const e = this.plan.existing!;
     const { loadings, stress } = this.plan;
-    rates.renewal = trialRate(this.renewalRate(), loadings.renewal, z, stress.renewal);
-    rates.uplift = this.priceUplift();
-    rates.contraction = e.contraction ? trialRate(this.contractionProbability(), -loadings.contraction, z, stress.contraction) : 0;
-    rates.expansion = e.expansion ? trialRate(this.expansionProbability(), loadings.expansion, z, stress.expansion) : 0;
+    const own = out.own;
+    const slots = this.slots;
+    // Each rate's own draw is kept before the market and stress move it (attribution reads it).
+    const renewal = (own[slots[0]!] = this.renewalRate());
+    rates.renewal = trialRate(renewal, loadings.renewal, z, stress.renewal);
+    rates.uplift = own[slots[1]!] = this.priceUplift();
+    if (e.contraction) {
+      const p = (own[slots[2]!] = this.contractionProbability());
+      rates.contraction = trialRate(p, -loadings.contraction, z, stress.contraction);
+    } else rates.contraction = 0;
+    if (e.expansion) {
+      const p = (own[slots[3]!] = this.expansionProbability());
+      rates.expansion = trialRate(p, loadings.expansion, z, stress.expansion);
+    } else rates.expansion = 0;
+    rates.expansionScale = 1;
+    if (this.expansionSizeLevel) {
+      // The market does not move sizes: the own draw is the value used.
+      const median = (out.own[this.sizeSlot] = out.drivers[this.sizeSlot] = this.expansionSizeLevel());
+      if (Number.isNaN(median)) drewNaN(this.plan.name, ['existing', 'expansion', 'size', 'median']);
+      rates.expansionScale = median / e.expansion!.sizeLevel!.plan;
+    }
     // One test per trial; which driver it was is looked for only when one is NaN.
     if (Number.isNaN(rates.renewal + rates.uplift + rates.contraction + rates.expansion))
       drewNaN(
@@ -63,10 +92,10 @@ export class BookRateDrawer {
               ? ['existing', 'contraction', 'probability']
               : ['existing', 'expansion', 'probability'],
       );
-    out.drivers[this.slots[0]!] = rates.renewal;
-    out.drivers[this.slots[1]!] = rates.uplift;
-    if (e.contraction) out.drivers[this.slots[2]!] = rates.contraction;
-    if (e.expansion) out.drivers[this.slots[3]!] = rates.expansion;
+    out.drivers[slots[0]!] = rates.renewal;
+    out.drivers[slots[1]!] = rates.uplift;
+    if (e.contraction) out.drivers[slots[2]!] = rates.contraction;
+    if (e.expansion) out.drivers[slots[3]!] = rates.expansion;
   }
 }
 
@@ -129,7 +158,7 @@ export class AggregateBookSimulator {
       const expanding = book.expansion ? this.expansionCount(renewed - contracted, rates.expansion) : 0;
       if (expanding > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['existing', 'customers'], expanding, 'customers expanding', "one's size", 'customers and expansion.probability');
-      const added = expanding > 0 ? this.expansionSize(expanding) * arr : 0;
+      const added = expanding > 0 ? this.expansionSize(expanding) * arr * rates.expansionScale : 0;
       ev[C_EXP * 12 + m - 1] = added;
       out.booked[C_EXP]! += added;
     }

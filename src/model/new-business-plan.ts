@@ -5,6 +5,10 @@ import type { RandomSource } from '../random/source.js';
 import { compileCount, type CountDraw } from './count-sampler.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
 import { lagPmf, type LagPmf } from './lag-pmf.js';
+import { compileYearLevel, type YearLevel } from './year-level-plan.js';
+import type { YearLevelSpec } from '../scenario/year-level-schema.js';
+
+export type { YearLevel } from './year-level-plan.js';
 
 /** One stream of leads: the tier's leads (name ''), or a grade/channel of them. */
 export interface LeadSourcePlan {
@@ -12,7 +16,12 @@ export interface LeadSourcePlan {
   readonly name: string;
   readonly grade: string | undefined;
   readonly channel: string | undefined;
+  /** Each month's count at the planned mean (scaled by the year-level draw / plan, seasonality and market). */
   readonly leads: (source: RandomSource) => CountDraw;
+  /** This year's mean leads a month, drawn once per trial; undefined when the mean is a number. */
+  readonly level: YearLevel | undefined;
+  /** Leads a month as written (the mean, or the year-level mean's central value). */
+  readonly planLeads: number;
   /** Lead-volume weight of each fiscal month, averaging 1 (index 0 = month 1). */
   readonly seasonality: Float64Array;
   readonly conversion: CompiledDistribution;
@@ -29,8 +38,11 @@ export interface PipelineGroupPlan {
   readonly count: number;
   readonly winProbability: CompiledDistribution;
   readonly closeMonth: number;
-  /** Undefined: the tier's acv. */
+  /** Each won opportunity's ACV at the planned median; undefined: the tier's acv. */
   readonly amount: CompiledDistribution | undefined;
+  /** This year's median amount of the group, drawn once per trial; undefined when a number (or the tier's acv). */
+  readonly amountLevel: YearLevel | undefined;
+  readonly planAmount: number | undefined;
 }
 
 export interface RepsPlan {
@@ -44,7 +56,12 @@ export interface RepsPlan {
   /** Share of full productivity by month of tenure (index 0 = first month); 1 after the last. */
   readonly ramp: Float64Array;
   readonly capacity: CompiledDistribution;
+  /** Each rep's productivity (deals it sources a month) at the planned median, drawn per rep per trial. */
   readonly sourced: CompiledDistribution | undefined;
+  /** This year's median productivity, drawn once per trial (every rep's draw scales by it / plan); undefined when a number. */
+  readonly sourcedLevel: YearLevel | undefined;
+  /** Productivity as written (the median, or the year-level median's central value). */
+  readonly planSourced: number;
   readonly carryOverflow: boolean;
   /** Most reps the year can see: start + every hire. */
   readonly maxReps: number;
@@ -63,7 +80,12 @@ export interface NewBusinessPlan {
   /** Simulate leads of the months before the year that close in it (false when the open book is stated). */
   readonly warmStart: boolean;
   readonly salesCycle: LagPmf;
+  /** Each deal's ACV at the planned median (scaled by the year-level draw / plan, market and stress). */
   readonly acv: CompiledDistribution;
+  /** This year's median ACV, drawn once per trial; undefined when the median is a number. */
+  readonly acvLevel: YearLevel | undefined;
+  /** ACV as written (the median, or the year-level median's central value). */
+  readonly planAcv: number;
   readonly earlierLeads: EarlierLeadsPlan | undefined;
   readonly pipelineGroups: readonly PipelineGroupPlan[];
   readonly pipelineFile: PipelineBook | undefined;
@@ -79,24 +101,32 @@ export interface NewBusinessPlan {
 export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefined): NewBusinessPlan {
   const tierSeasonality = normalisedSeasonality(n.seasonality);
   const sources: LeadSourcePlan[] = [];
-  if (n.leadsPerMonth !== undefined && n.conversion !== undefined)
+  if (n.leadsPerMonth !== undefined && n.conversion !== undefined) {
+    const leads = compileYearLevel(n.leadsPerMonth);
     sources.push({
       name: '',
       grade: undefined,
       channel: undefined,
-      leads: compileCount(n.leadsPerMonth),
+      leads: compileCount(leads.unit),
+      level: leads.level,
+      planLeads: leads.plan,
       seasonality: tierSeasonality,
       conversion: compileDistribution(n.conversion),
     });
-  for (const s of n.leadSources ?? [])
+  }
+  for (const s of n.leadSources ?? []) {
+    const leads = compileYearLevel(s.leadsPerMonth);
     sources.push({
       name: leadSourceName(s),
       grade: s.grade,
       channel: s.channel,
-      leads: compileCount(s.leadsPerMonth),
+      leads: compileCount(leads.unit),
+      level: leads.level,
+      planLeads: leads.plan,
       seasonality: s.seasonality ? normalisedSeasonality(s.seasonality) : tierSeasonality,
       conversion: compileDistribution(s.conversion),
     });
+  }
   const e = n.earlierLeads;
   const earlierLeads: EarlierLeadsPlan | undefined = e && {
     count: e.count,
@@ -104,6 +134,7 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     closeMonth: lagPmf({ dist: 'discrete', values: e.closeMonth.map((_, i) => i), weights: e.closeMonth }),
   };
   const r = n.reps;
+  const sourced = r?.sourcedDealsPerMonth === undefined ? undefined : compileYearLevel(r.sourcedDealsPerMonth);
   const reps: RepsPlan | undefined = r && {
     start: r.start,
     hires: Int32Array.from(r.hires),
@@ -112,7 +143,9 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     attrition: compileDistribution(r.attrition),
     ramp: Float64Array.from(r.ramp),
     capacity: compileDistribution(r.capacity),
-    sourced: r.sourcedDealsPerMonth === undefined ? undefined : compileDistribution(r.sourcedDealsPerMonth),
+    sourced: sourced && compileDistribution(sourced.unit),
+    sourcedLevel: sourced?.level,
+    planSourced: sourced?.plan ?? 0,
     carryOverflow: r.overflow === 'carry',
     maxReps: r.start + r.hires.reduce((a, h) => a + h, 0),
   };
@@ -125,23 +158,33 @@ export function planNewBusiness(n: NewBusiness, pipeline: PipelineBook | undefin
     }),
     mix: lagPmf({ dist: 'discrete', values: n.terms.map((_, i) => i), weights: n.terms.map((t) => t.share) }),
   };
+  const acv = compileYearLevel(n.acv);
   return {
     sources,
     warmStart: n.earlierLeads === undefined && n.openingPipeline === undefined,
     salesCycle: lagPmf(n.salesCycleMonths),
-    acv: compileDistribution(n.acv),
+    acv: compileDistribution(acv.unit),
+    acvLevel: acv.level,
+    planAcv: acv.plan,
     earlierLeads,
     pipelineGroups: (n.openingPipeline?.groups ?? []).map((g) => ({
       count: g.count,
       winProbability: compileDistribution(g.winProbability),
       closeMonth: g.closeMonth,
-      amount: g.amount === undefined ? undefined : compileDistribution(g.amount),
+      ...groupAmount(g.amount),
     })),
     pipelineFile: pipeline,
     reps,
     terms,
     serviceStart: lagPmf(n.serviceStartLagMonths),
   };
+}
+
+/** A pipeline group's own amount in its two layers (see `year-level-plan.ts`). */
+function groupAmount(spec: YearLevelSpec | undefined): Pick<PipelineGroupPlan, 'amount' | 'amountLevel' | 'planAmount'> {
+  if (spec === undefined) return { amount: undefined, amountLevel: undefined, planAmount: undefined };
+  const c = compileYearLevel(spec);
+  return { amount: compileDistribution(c.unit), amountLevel: c.level, planAmount: c.plan };
 }
 
 function normalisedSeasonality(profile: readonly number[] | undefined): Float64Array {

@@ -13,6 +13,9 @@ import { drewNaN, MAX_UNITS_PER_MONTH, tooManyUnits } from './model-limit-error.
 import { RepFloor } from './rep-floor.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
+import { DRIVER_KINDS } from './drivers/driver-kinds.js';
+import { EXTRA_KEYS } from './drivers/extra-keys.js';
+import { driverSlot } from './drivers/tier-drivers.js';
 
 const C_NEW = componentIndex('newBusiness');
 const C_NEW_EXP = componentIndex('newCustomerExpansion');
@@ -26,6 +29,11 @@ interface BoundSource {
   readonly deals: (n: number, p: number) => number;
   readonly cycle: LagSplitter;
   readonly driverSlot: number;
+  /** This year's mean leads a month (year-level draw), or undefined when the mean is a number. */
+  readonly level: Draw | undefined;
+  /** The mean as written: the year-level draw scales the monthly counts by draw / levelPlan. */
+  readonly levelPlan: number;
+  readonly levelSlot: number;
   /** Where the source is in newBusiness, for messages: [] (the tier's leads) or ['leadSources', i]. */
   readonly field: readonly string[];
   /** Extras slots of its leads and deals (-1: the tier's single source, reported as the tier's leads). */
@@ -48,6 +56,10 @@ interface BoundGroup {
   readonly winProbability: Draw;
   readonly amount: SumDraw;
   readonly driverSlot: number;
+  /** This year's median amount (year-level draw) of a group with its own amounts, or undefined. */
+  readonly amountLevel: Draw | undefined;
+  readonly amountPlan: number;
+  readonly amountSlot: number;
 }
 
 /**
@@ -74,6 +86,8 @@ export class NewBusinessSimulator {
   /** New customers going live in each month (after their service-start lag): their expansions count from then. */
   private readonly live = new Float64Array(12);
   private readonly acv: SumDraw;
+  /** This year's median ACV (year-level draw), or undefined when the median is a number. */
+  private readonly acvLevel: Draw | undefined;
   /** Service-start lags and terms of the sourced deals, and of the pipeline's groups: streams of their own. */
   private readonly dealTiming: SigningSplitters;
   private readonly groupTiming: SigningSplitters;
@@ -92,12 +106,13 @@ export class NewBusinessSimulator {
   private readonly newExpansionCount: (n: number, p: number) => number;
   private readonly newExpansionTiming: LagSplitter | undefined;
   private readonly newExpansionSize: SumDraw;
+  /** This year's median new-customer expansion size (year-level draw), or undefined when a number. */
+  private readonly newExpansionSizeLevel: Draw | undefined;
   private readonly slot: (extra: string) => number;
-  private readonly driverSlot: (driver: string) => number;
   private tcv = 0;
   /** Outcome slots, looked up once (no string search per trial). */
   private readonly slots: Record<
-    'tcv' | 'pipelineWon' | 'pipelineBookings' | 'ramped' | 'capacity' | 'headcount' | 'over' | 'repSourced' | 'attrition' | 'repCapacity' | 'hireSlip' | 'newExpansion',
+    'tcv' | 'pipelineWon' | 'pipelineBookings' | 'ramped' | 'capacity' | 'headcount' | 'over' | 'repSourced' | 'attrition' | 'repCapacity' | 'hireSlip' | 'productivity' | 'newExpansion' | 'acv' | 'newExpansionSize',
     number
   >;
 
@@ -108,7 +123,7 @@ export class NewBusinessSimulator {
     const nb = plan.newBusiness!;
     this.nb = nb;
     this.slot = (extra) => plan.extras.findIndex((e) => e.key === extra);
-    this.driverSlot = (driver) => plan.drivers.indexOf(driver);
+    const drivers = plan.plannedDrivers;
     // The tier's single lead stream keeps the stream names it always had, so results of scenarios
     // without grades are unchanged; a grade's streams carry its name.
     let named = 0;
@@ -117,16 +132,20 @@ export class NewBusinessSimulator {
       return {
         field: s.name === '' ? [] : ['leadSources', String(named++)],
         seasonality: s.seasonality,
-        conversion: s.conversion.bind(stream(`conversion${suffix}`)),
+        conversion: s.conversion.bind(stream(s.name === '' ? DRIVER_KINDS.conversion.stream('') : DRIVER_KINDS.sourceConversion.stream(s.name))),
         leads: s.leads(stream(`leads${suffix}`)),
         deals: binomial(stream(`deals${suffix}`)),
         cycle: new LagSplitter(nb.salesCycle, stream(`salesCycle${suffix}`)),
-        driverSlot: this.driverSlot(s.name === '' ? 'conversion' : `conversion.${s.name}`),
-        leadsSlot: s.name === '' ? -1 : this.slot(`leads.${s.name}`),
-        dealsSlot: s.name === '' ? -1 : this.slot(`deals.${s.name}`),
+        driverSlot: s.name === '' ? driverSlot(drivers, 'conversion') : driverSlot(drivers, 'sourceConversion', s.name),
+        level: s.level?.distribution.bind(stream(s.name === '' ? DRIVER_KINDS.leadsPerMonth.stream('') : DRIVER_KINDS.sourceLeadsPerMonth.stream(s.name))),
+        levelPlan: s.level?.plan ?? 1,
+        levelSlot: s.name === '' ? driverSlot(drivers, 'leadsPerMonth') : driverSlot(drivers, 'sourceLeadsPerMonth', s.name),
+        leadsSlot: s.name === '' ? -1 : this.slot(EXTRA_KEYS.sourceLeads(s.name)),
+        dealsSlot: s.name === '' ? -1 : this.slot(EXTRA_KEYS.sourceDeals(s.name)),
       };
     });
     this.acv = nb.acv.bindSum(stream('acv'));
+    this.acvLevel = nb.acvLevel?.distribution.bind(stream(DRIVER_KINDS.acv.stream('')));
     const termPmf = nb.terms?.mix;
     const splitters = (prefix: string): SigningSplitters => ({
       serviceStart: new LagSplitter(nb.serviceStart, stream(`${prefix}serviceStart`)),
@@ -138,43 +157,50 @@ export class NewBusinessSimulator {
     this.pickFileTerm = discreteIndex(stream('pipeline.file.terms'));
     const e = nb.earlierLeads;
     this.earlier = e && {
-      conversion: e.conversion.bind(stream('earlierLeads.conversion')),
+      conversion: e.conversion.bind(stream(DRIVER_KINDS.earlierLeadsConversion.stream(''))),
       deals: binomial(stream('earlierLeads.deals')),
       months: new LagSplitter(e.closeMonth, stream('earlierLeads.closeMonth')),
-      driverSlot: this.driverSlot('earlierLeads.conversion'),
-      dealsSlot: this.slot('earlierLeads.deals'),
+      driverSlot: driverSlot(drivers, 'earlierLeadsConversion'),
+      dealsSlot: this.slot(EXTRA_KEYS.earlierLeadsDeals),
     };
     this.groups = nb.pipelineGroups.map((g, i) => ({
       index: i,
       count: g.count,
       closeMonth: g.closeMonth,
-      winProbability: g.winProbability.bind(stream(`pipeline.${i + 1}.winProbability`)),
+      winProbability: g.winProbability.bind(stream(DRIVER_KINDS.pipelineWinProbability.stream(String(i + 1)))),
       amount: (g.amount ?? nb.acv).bindSum(stream(`pipeline.${i + 1}.amount`)),
       atTierAcv: g.amount === undefined,
-      driverSlot: this.driverSlot(`pipeline.${i + 1}.winProbability`),
+      driverSlot: driverSlot(drivers, 'pipelineWinProbability', String(i + 1)),
+      amountLevel: g.amountLevel?.distribution.bind(stream(DRIVER_KINDS.pipelineAmount.stream(String(i + 1)))),
+      amountPlan: g.amountLevel?.plan ?? 1,
+      amountSlot: driverSlot(drivers, 'pipelineAmount', String(i + 1)),
     }));
     this.groupWins = binomial(stream('pipeline.won'));
     this.fileWins = stream('pipeline.file');
     this.floor = nb.reps ? new RepFloor(nb.reps, stream) : undefined;
     this.repDeals = poisson(stream('reps.sourcedDeals'));
     const x = plan.newCustomerExpansion;
-    this.newExpansionProbability = x ? x.probability.bind(stream('newCustomerExpansion.probability')) : () => 0;
+    this.newExpansionProbability = x ? x.probability.bind(stream(DRIVER_KINDS.newCustomerExpansionProbability.stream(''))) : () => 0;
     this.newExpansionCount = binomial(stream('newCustomerExpansion.count'));
     this.newExpansionTiming = x ? new LagSplitter(x.timing, stream('newCustomerExpansion.timing')) : undefined;
     this.newExpansionSize = x ? x.size.bindSum(stream('newCustomerExpansion.size')) : () => 0;
+    this.newExpansionSizeLevel = x?.sizeLevel?.distribution.bind(stream(DRIVER_KINDS.newCustomerExpansionSize.stream('')));
     this.slots = {
-      tcv: this.slot('newTcv'),
-      pipelineWon: this.slot('pipeline.won'),
-      pipelineBookings: this.slot('pipeline.bookings'),
-      ramped: this.slot('reps.ramped.1'),
-      capacity: this.slot('reps.capacity.deals'),
-      headcount: this.slot('reps.headcount'),
-      over: this.slot('deals.overCapacity'),
-      repSourced: this.slot('deals.repSourced'),
-      attrition: this.driverSlot('reps.attrition'),
-      repCapacity: this.driverSlot('reps.capacity'),
-      hireSlip: this.driverSlot('reps.hireSlip'),
-      newExpansion: this.driverSlot('newCustomerExpansionProbability'),
+      tcv: this.slot(EXTRA_KEYS.newTcv),
+      pipelineWon: this.slot(EXTRA_KEYS.pipelineWon),
+      pipelineBookings: this.slot(EXTRA_KEYS.pipelineBookings),
+      ramped: this.slot(EXTRA_KEYS.ramped(1)),
+      capacity: this.slot(EXTRA_KEYS.capacityDeals),
+      headcount: this.slot(EXTRA_KEYS.headcount),
+      over: this.slot(EXTRA_KEYS.overCapacity),
+      repSourced: this.slot(EXTRA_KEYS.repSourced),
+      attrition: driverSlot(drivers, 'repAttrition'),
+      repCapacity: driverSlot(drivers, 'repCapacity'),
+      hireSlip: driverSlot(drivers, 'hireSlip'),
+      productivity: driverSlot(drivers, 'repProductivity'),
+      newExpansion: driverSlot(drivers, 'newCustomerExpansionProbability'),
+      acv: driverSlot(drivers, 'acv'),
+      newExpansionSize: driverSlot(drivers, 'newCustomerExpansionSize'),
     };
   }
 
@@ -189,12 +215,21 @@ export class NewBusinessSimulator {
     this.tcv = 0;
     // Stress overlays act after the market shift and draw nothing: every stream stays as it was.
     const leadMultiplier = volumeMultiplier(loadings.leads, z) * stress.leads;
-    const acvMultiplier = volumeMultiplier(loadings.acv, z) * stress.acv;
+    let acvMultiplier = volumeMultiplier(loadings.acv, z) * stress.acv;
+    if (this.acvLevel) {
+      // This year's median ACV: every deal at the tier's ACV scales by it over the planned median.
+      const median = this.acvLevel();
+      if (Number.isNaN(median)) drewNaN(this.plan.name, ['newBusiness', 'acv', 'median']);
+      out.own[this.slots.acv] = median;
+      out.drivers[this.slots.acv] = median * acvMultiplier;
+      acvMultiplier *= median / nb.acvLevel!.plan;
+    }
 
     for (const s of this.sources) this.runSource(s, z, leadMultiplier, out);
     if (this.earlier) {
       const e = this.earlier;
-      const conversion = trialRate(e.conversion(), loadings.conversion, z, stress.conversion);
+      const drawn = (out.own[e.driverSlot] = e.conversion());
+      const conversion = trialRate(drawn, loadings.conversion, z, stress.conversion);
       if (Number.isNaN(conversion)) drewNaN(this.plan.name, ['newBusiness', 'earlierLeads', 'conversion']);
       out.drivers[e.driverSlot] = conversion;
       const deals = e.deals(nb.earlierLeads!.count, conversion);
@@ -215,9 +250,17 @@ export class NewBusinessSimulator {
     this.runPipeline(z, acvMultiplier, out);
 
     const x = this.plan.newCustomerExpansion;
-    const newExpansionProbability = x ? trialRate(this.newExpansionProbability(), loadings.expansion, z, stress.expansion) : 0;
+    const drawnExpansion = x ? (out.own[this.slots.newExpansion] = this.newExpansionProbability()) : 0;
+    const newExpansionProbability = x ? trialRate(drawnExpansion, loadings.expansion, z, stress.expansion) : 0;
     if (Number.isNaN(newExpansionProbability)) drewNaN(this.plan.name, ['newCustomerExpansion', 'probability']);
     if (x) out.drivers[this.slots.newExpansion] = newExpansionProbability;
+    let sizeScale = 1;
+    if (this.newExpansionSizeLevel) {
+      // The market does not move sizes: the own draw is the value used.
+      const median = (out.own[this.slots.newExpansionSize] = out.drivers[this.slots.newExpansionSize] = this.newExpansionSizeLevel());
+      if (Number.isNaN(median)) drewNaN(this.plan.name, ['newCustomerExpansion', 'size', 'median']);
+      sizeScale = median / x!.sizeLevel!.plan;
+    }
     const ev = out.events;
     for (let m = 1; m <= 12; m++) out.customersWon += closed[m - 1]! + this.pipelineDeals[m - 1]!;
     // A new customer expands some months after it goes live (sales owns it for its first months).
@@ -229,7 +272,7 @@ export class NewBusinessSimulator {
       const byLag = this.newExpansionTiming!.split(expanding);
       for (let lag = 0; lag <= x.timing.max && m + lag <= 12; lag++) {
         if (byLag[lag]! > 0) {
-          const added = this.newExpansionSize(byLag[lag]!);
+          const added = this.newExpansionSize(byLag[lag]!) * sizeScale;
           ev[C_NEW_EXP * 12 + m + lag - 1]! += added;
           out.booked[C_NEW_EXP]! += added;
         }
@@ -238,11 +281,21 @@ export class NewBusinessSimulator {
     if (nb.terms) out.extras[this.slots.tcv] = this.tcv;
   }
 
-  private runSource(s: BoundSource, z: number, leadMultiplier: number, out: TierOutcome): void {
+  private runSource(s: BoundSource, z: number, marketLeads: number, out: TierOutcome): void {
     const { loadings, stress } = this.plan;
-    const conversion = trialRate(s.conversion(), loadings.conversion, z, stress.conversion);
+    const drawn = (out.own[s.driverSlot] = s.conversion());
+    const conversion = trialRate(drawn, loadings.conversion, z, stress.conversion);
     if (Number.isNaN(conversion)) drewNaN(this.plan.name, ['newBusiness', ...s.field, 'conversion']);
     out.drivers[s.driverSlot] = conversion;
+    let leadMultiplier = marketLeads;
+    if (s.level) {
+      // This year's mean leads a month: the monthly counts scale by it over the planned mean.
+      const mean = s.level();
+      if (Number.isNaN(mean)) drewNaN(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth', 'mean']);
+      out.own[s.levelSlot] = mean;
+      out.drivers[s.levelSlot] = mean * marketLeads;
+      leadMultiplier = marketLeads * (mean / s.levelPlan);
+    }
     const cycle = this.nb.salesCycle;
     const demand = this.demand;
     let leadsInYear = 0;
@@ -278,9 +331,15 @@ export class NewBusinessSimulator {
     const floor = this.floor!;
     const reps = this.nb.reps!;
     floor.run();
-    out.drivers[this.slots.attrition] = floor.attrition;
-    out.drivers[this.slots.repCapacity] = floor.capacity;
-    if (reps.slipProbability) out.drivers[this.slots.hireSlip] = floor.slip;
+    // The market does not move the sales floor: each driver's own draw is the value used.
+    out.drivers[this.slots.attrition] = out.own[this.slots.attrition] = floor.attrition;
+    out.drivers[this.slots.repCapacity] = out.own[this.slots.repCapacity] = floor.capacity;
+    if (reps.slipProbability) out.drivers[this.slots.hireSlip] = out.own[this.slots.hireSlip] = floor.slip;
+    if (reps.sourcedLevel) {
+      if (Number.isNaN(floor.productivityLevel)) drewNaN(this.plan.name, ['newBusiness', 'reps', 'sourcedDealsPerMonth', 'median']);
+      out.own[this.slots.productivity] = floor.productivityLevel;
+      out.drivers[this.slots.productivity] = floor.productivityLevel * leadMultiplier;
+    }
     const demand = this.demand;
     const closed = this.closed;
     let carry = 0;
@@ -373,16 +432,24 @@ export class NewBusinessSimulator {
     const before = out.booked[C_NEW]!;
     let won = 0;
     for (const g of this.groups) {
-      const p = trialRate(g.winProbability(), loadings.conversion, z, stress.conversion);
+      const drawn = (out.own[g.driverSlot] = g.winProbability());
+      const p = trialRate(drawn, loadings.conversion, z, stress.conversion);
       if (Number.isNaN(p)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'winProbability']);
       out.drivers[g.driverSlot] = p;
+      let multiplier = g.atTierAcv ? acvMultiplier : 1;
+      if (g.amountLevel) {
+        // This year's median amount of the group (drawn every trial, won deals or not).
+        const median = (out.own[g.amountSlot] = out.drivers[g.amountSlot] = g.amountLevel());
+        if (Number.isNaN(median)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'amount', 'median']);
+        multiplier = median / g.amountPlan;
+      }
       const w = this.groupWins(g.count, p);
       if (w === 0) continue;
       if (w > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'count'], w, 'pipeline deals', "deal's ACV", 'the group\'s count');
       won += w;
       this.pipelineDeals[g.closeMonth - 1]! += w;
-      this.sign(w, g.closeMonth, g.amount, g.atTierAcv ? acvMultiplier : 1, this.groupTiming, out);
+      this.sign(w, g.closeMonth, g.amount, multiplier, this.groupTiming, out);
     }
     const file = this.nb.pipelineFile;
     if (file) {

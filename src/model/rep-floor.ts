@@ -2,6 +2,7 @@ import { discreteIndex } from '../random/discrete.js';
 import type { Stream } from '../random/source.js';
 import type { Draw } from './distribution-sampler.js';
 import type { RepsPlan } from './new-business-plan.js';
+import { DRIVER_KINDS } from './drivers/driver-kinds.js';
 
 /** A start month that puts a rep past any ramp: the reps on the floor at the start of the year. */
 const LONG_AGO = -1000;
@@ -26,6 +27,8 @@ export class RepFloor {
   attrition = 0;
   capacity = 0;
   slip = 0;
+  /** This year's median productivity (the year-level draw), NaN when productivity has no year layer. */
+  productivityLevel = NaN;
 
   private readonly startMonth: Int32Array;
   private readonly productivity: Float64Array;
@@ -37,6 +40,7 @@ export class RepFloor {
   private readonly drawCapacity: Draw;
   private readonly drawSlip: Draw;
   private readonly drawProductivity: Draw;
+  private readonly drawProductivityLevel: Draw | undefined;
 
   constructor(
     private readonly plan: RepsPlan,
@@ -47,11 +51,12 @@ export class RepFloor {
     this.slips = stream('reps.slip');
     this.leavers = stream('reps.leave');
     this.slipMonths = discreteIndex(stream('reps.slipMonths'));
-    this.drawAttrition = plan.attrition.bind(stream('reps.attrition'));
-    this.drawCapacity = plan.capacity.bind(stream('reps.capacity'));
-    this.drawSlip = plan.slipProbability ? plan.slipProbability.bind(stream('reps.hireSlip')) : () => 0;
+    this.drawAttrition = plan.attrition.bind(stream(DRIVER_KINDS.repAttrition.stream('')));
+    this.drawCapacity = plan.capacity.bind(stream(DRIVER_KINDS.repCapacity.stream('')));
+    this.drawSlip = plan.slipProbability ? plan.slipProbability.bind(stream(DRIVER_KINDS.hireSlip.stream(''))) : () => 0;
     const sourced = plan.sourced;
     this.drawProductivity = sourced ? sourced.bind(stream('reps.productivity')) : () => 0;
+    this.drawProductivityLevel = plan.sourcedLevel?.distribution.bind(stream(DRIVER_KINDS.repProductivity.stream('')));
   }
 
   /** Simulate the floor for one trial; fills `ramped` and `sourcedMean`. */
@@ -60,19 +65,25 @@ export class RepFloor {
     this.attrition = this.drawAttrition();
     this.capacity = this.drawCapacity();
     this.slip = this.drawSlip();
+    // Every rep's productivity this year scales by the year's median over the planned one (1: no year layer).
+    let scale = 1;
+    if (this.drawProductivityLevel) {
+      this.productivityLevel = this.drawProductivityLevel();
+      scale = this.productivityLevel / plan.sourcedLevel!.plan;
+    }
     const starts = this.startMonth;
     const prod = this.productivity;
     let n = 0;
     for (let r = 0; r < plan.start; r++) {
       starts[n] = LONG_AGO;
-      prod[n++] = this.drawProductivity();
+      prod[n++] = this.drawProductivity() * scale;
     }
     for (let m = 1; m <= 12; m++)
       for (let h = 0; h < plan.hires[m - 1]!; h++) {
         let start = m;
         if (this.slip > 0 && this.slips() < this.slip) start += this.slipMonths(plan.slipMonths!.alias);
         starts[n] = start;
-        prod[n++] = this.drawProductivity();
+        prod[n++] = this.drawProductivity() * scale;
       }
     const ramp = plan.ramp;
     const attrition = this.attrition;

@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/scenario-schema.js';
 import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import { planTier, type TierPlan } from './tier-plan.js';
 import { createTrialLayout, type TrialLayout } from './trial-layout.js';
+import type { PlannedDriver } from './drivers/planned-driver.js';
 
 /** A validated scenario compiled for simulation: tiers planned, output columns laid out. */
 export interface ScenarioPlan {
@@ -10,6 +11,8 @@ export interface ScenarioPlan {
   /** True when any driver moves with the market factor. */
   readonly marketLoaded: boolean;
   readonly layout: TrialLayout;
+  /** Every tier's planned drivers, tier by tier (the same objects as `tiers[i].plannedDrivers`). */
+  readonly plannedDrivers: readonly PlannedDriver[];
 }
 
 /**
@@ -22,5 +25,5 @@ export function planScenario(scenario: Scenario, files: ScenarioFiles = {}): Sce
     planTier(t, loadings, scenario.stress, { book: files.books?.[t.name], pipeline: files.pipelines?.[t.name] }),
   );
   const marketLoaded = Object.values(loadings).some((b) => b !== 0);
-  return { scenario, tiers, marketLoaded, layout: createTrialLayout(tiers, marketLoaded) };
+  return { scenario, tiers, marketLoaded, layout: createTrialLayout(tiers, marketLoaded), plannedDrivers: tiers.flatMap((t) => t.plannedDrivers) };
 }

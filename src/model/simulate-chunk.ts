@@ -163,6 +163,7 @@ const enum Op {
   Count,
   Market,
   Driver,
+  Own,
   Extra,
 }
 const COUNT_FIELDS = ['customersWon', 'customersLost', 'leads'] as const;
@@ -215,9 +216,10 @@ function planRecord(plan: ScenarioPlan): RecordPlan {
         op[k] = Op.Market;
         break;
       case 'driver':
-        op[k] = Op.Driver;
+      case 'ownDraw':
+        op[k] = col.kind === 'driver' ? Op.Driver : Op.Own;
         b[k] = tierOf(col.tier);
-        a[k] = plan.tiers[b[k]!]!.drivers.indexOf(col.driver);
+        a[k] = plan.tiers[b[k]!]!.plannedDrivers.findIndex((d) => d.key === col.driver);
         break;
       case 'extra':
         op[k] = Op.Extra;
@@ -318,6 +320,9 @@ function fillRecord(
         break;
       case Op.Driver:
         v = outcomes[tier]!.drivers[a[k]!]!;
+        break;
+      case Op.Own:
+        v = outcomes[tier]!.own[a[k]!]!;
         break;
       case Op.Extra:
         v = outcomes[tier]!.extras[a[k]!]!;

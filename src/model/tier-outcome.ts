@@ -25,13 +25,16 @@ export class TierOutcome {
   customersRenewed = 0;
   /** ARR due for renewal this year (dollar renewal = renewed ARR after contraction / ARR due). */
   arrDue = 0;
-  /** The trial-level drivers as used this trial (after the market shift), in plan.drivers order. */
+  /** The year-level drivers as used this trial (after the market shift and stress), in plan.plannedDrivers order. */
   readonly drivers: Float64Array;
+  /** Each driver's own year-level draw, before the market shift and stress, in plan.plannedDrivers order. */
+  readonly own: Float64Array;
   /** The tier's extra per-trial figures, in plan.extras order. */
   readonly extras: Float64Array;
 
-  constructor(plan: Pick<TierPlan, 'drivers' | 'extras'>) {
-    this.drivers = new Float64Array(plan.drivers.length);
+  constructor(plan: Pick<TierPlan, 'plannedDrivers' | 'extras'>) {
+    this.drivers = new Float64Array(plan.plannedDrivers.length);
+    this.own = new Float64Array(plan.plannedDrivers.length);
     this.extras = new Float64Array(plan.extras.length);
   }
 
@@ -46,6 +49,7 @@ export class TierOutcome {
     this.customersRenewed = 0;
     this.arrDue = 0;
     this.drivers.fill(NaN);
+    this.own.fill(NaN);
     this.extras.fill(0);
   }
 }

@@ -8,26 +8,11 @@ import { compileDistribution, type CompiledDistribution } from './distribution-s
 import { lagPmf, type LagPmf } from './lag-pmf.js';
 import { planNewBusiness, type NewBusinessPlan } from './new-business-plan.js';
 import { customersDue } from './renewal-schedule.js';
-
-/** A trial-level driver of a tier, drawn once per trial and reported per trial (trials.csv, sensitivity). */
-export const TIER_DRIVERS = [
-  'conversion',
-  'renewalRate',
-  'contractionProbability',
-  'expansionProbability',
-  'newCustomerExpansionProbability',
-  'priceUplift',
-] as const;
-export type TierDriver = (typeof TIER_DRIVERS)[number];
-
-export const TIER_DRIVER_LABELS: Record<TierDriver, string> = {
-  conversion: 'conversion',
-  renewalRate: 'renewal rate',
-  contractionProbability: 'contraction probability',
-  expansionProbability: 'expansion probability',
-  newCustomerExpansionProbability: 'new-customer expansion probability',
-  priceUplift: 'price uplift',
-};
+import { EXTRA_KEYS } from './drivers/extra-keys.js';
+import { compileYearLevel, type YearLevel } from './year-level-plan.js';
+import type { YearLevelSpec } from '../scenario/year-level-schema.js';
+import { planTierDrivers, type TierDriver } from './drivers/tier-drivers.js';
+import { driverStatements } from './drivers/driver-statements.js';
 
 export interface ExistingPlan {
   readonly openingArr: number;
@@ -41,12 +26,17 @@ export interface ExistingPlan {
   readonly renewalRate: CompiledDistribution;
   readonly priceUplift: CompiledDistribution;
   readonly contraction: { readonly probability: CompiledDistribution; readonly size: CompiledDistribution } | undefined;
-  readonly expansion: { readonly probability: CompiledDistribution; readonly size: CompiledDistribution } | undefined;
+  /** `size` at the planned median; `sizeLevel` this year's median size, drawn once per trial (undefined when a number). */
+  readonly expansion: { readonly probability: CompiledDistribution; readonly size: CompiledDistribution; readonly sizeLevel: YearLevel | undefined; readonly planSize: number } | undefined;
 }
 
 export interface NewCustomerExpansionPlan {
   readonly probability: CompiledDistribution;
+  /** Each expansion's size at the planned median (currency). */
   readonly size: CompiledDistribution;
+  /** This year's median size, drawn once per trial (undefined when a number). */
+  readonly sizeLevel: YearLevel | undefined;
+  readonly planSize: number;
   readonly timing: LagPmf;
 }
 
@@ -100,12 +90,20 @@ export interface TierPlan {
   readonly newCustomerExpansion: NewCustomerExpansionPlan | undefined;
   readonly loadings: MarketLoadings;
   readonly stress: TierStress;
-  /** Every trial-level driver slot of this tier: TIER_DRIVERS, then its lead sources', reps' and so on. */
-  readonly drivers: readonly string[];
-  /** The drivers that vary from trial to trial, in `drivers` order. */
-  readonly varyingDrivers: readonly string[];
+  /**
+   * Every year-level driver the tier states, from the registry (`drivers/driver-kinds.ts`): its
+   * label, unit, plan value and columns. Its order is the order of the slots of TierOutcome.drivers
+   * and .own, and of the driver columns.
+   */
+  readonly plannedDrivers: readonly TierDriver[];
   /** Per-trial figures beyond the metrics, in the order the simulator writes them. */
   readonly extras: readonly TierExtra[];
+}
+
+/** An expansion size's two layers: the size at the planned median, and this year's median (see `year-level-plan.ts`). */
+function sizeLayers(spec: YearLevelSpec): { size: CompiledDistribution; sizeLevel: YearLevel | undefined; planSize: number } {
+  const c = compileYearLevel(spec);
+  return { size: compileDistribution(c.unit), sizeLevel: c.level, planSize: c.plan };
 }
 
 /** The files a tier's plan draws on: its customers and its opening pipeline. */
@@ -139,55 +137,34 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
     },
     expansion: e.expansion && {
       probability: compileDistribution(e.expansion.probability),
-      size: compileDistribution(e.expansion.size),
+      ...sizeLayers(e.expansion.size),
     },
   };
   const newBusiness = tier.newBusiness && planNewBusiness(tier.newBusiness, files.pipeline);
   const x = tier.newCustomerExpansion;
   const newCustomerExpansion: NewCustomerExpansionPlan | undefined = x && {
     probability: compileDistribution(x.probability),
-    size: compileDistribution(x.size),
+    ...sizeLayers(x.size),
     timing: lagPmf(x.monthsAfterClose),
   };
 
-  const varies = (d: CompiledDistribution | undefined, loading: number) => d !== undefined && (d.constant === undefined || (loading !== 0 && d.constant > 0 && d.constant < 1));
-  const single = newBusiness?.sources.find((s) => s.name === '');
-  const varying = new Map<string, boolean>([
-    ['conversion', varies(single?.conversion, loadings.conversion)],
-    ['renewalRate', varies(existing?.renewalRate, loadings.renewal)],
-    ['contractionProbability', varies(existing?.contraction?.probability, loadings.contraction)],
-    ['expansionProbability', varies(existing?.expansion?.probability, loadings.expansion)],
-    ['newCustomerExpansionProbability', varies(newCustomerExpansion?.probability, loadings.expansion)],
-    ['priceUplift', varies(existing?.priceUplift, 0)],
-  ]);
   const extras: TierExtra[] = [];
   if (newBusiness) {
-    for (const s of newBusiness.sources) {
-      if (s.name === '') continue;
-      varying.set(`conversion.${s.name}`, varies(s.conversion, loadings.conversion));
-      extras.push({ key: `leads.${s.name}`, label: `${s.name} leads` }, { key: `deals.${s.name}`, label: `${s.name} deals` });
-    }
-    if (newBusiness.earlierLeads) {
-      varying.set('earlierLeads.conversion', varies(newBusiness.earlierLeads.conversion, loadings.conversion));
-      extras.push({ key: 'earlierLeads.deals', label: 'deals from earlier leads' });
-    }
+    for (const s of newBusiness.sources)
+      if (s.name !== '') extras.push({ key: EXTRA_KEYS.sourceLeads(s.name), label: `${s.name} leads` }, { key: EXTRA_KEYS.sourceDeals(s.name), label: `${s.name} deals` });
+    if (newBusiness.earlierLeads) extras.push({ key: EXTRA_KEYS.earlierLeadsDeals, label: 'deals from earlier leads' });
     if (newBusiness.pipelineGroups.length > 0 || newBusiness.pipelineFile)
-      extras.push({ key: 'pipeline.won', label: 'opening-pipeline deals won' }, { key: 'pipeline.bookings', label: 'opening-pipeline bookings' });
-    newBusiness.pipelineGroups.forEach((g, i) => varying.set(`pipeline.${i + 1}.winProbability`, varies(g.winProbability, loadings.conversion)));
+      extras.push({ key: EXTRA_KEYS.pipelineWon, label: 'opening-pipeline deals won' }, { key: EXTRA_KEYS.pipelineBookings, label: 'opening-pipeline bookings' });
     const r = newBusiness.reps;
     if (r) {
-      varying.set('reps.attrition', varies(r.attrition, 0));
-      varying.set('reps.capacity', varies(r.capacity, 0));
-      if (r.slipProbability) varying.set('reps.hireSlip', varies(r.slipProbability, 0));
-      for (let m = 1; m <= 12; m++) extras.push({ key: `reps.ramped.${m}`, label: `ramped reps, month ${m}` });
-      extras.push({ key: 'reps.capacity.deals', label: 'deal capacity of the year' });
-      extras.push({ key: 'reps.headcount', label: 'reps at year end' });
-      extras.push({ key: 'deals.overCapacity', label: 'deals lost to capacity' });
-      if (r.sourced) extras.push({ key: 'deals.repSourced', label: 'rep-sourced deals' });
+      for (let m = 1; m <= 12; m++) extras.push({ key: EXTRA_KEYS.ramped(m), label: `ramped reps, month ${m}` });
+      extras.push({ key: EXTRA_KEYS.capacityDeals, label: 'deal capacity of the year' });
+      extras.push({ key: EXTRA_KEYS.headcount, label: 'reps at year end' });
+      extras.push({ key: EXTRA_KEYS.overCapacity, label: 'deals lost to capacity' });
+      if (r.sourced) extras.push({ key: EXTRA_KEYS.repSourced, label: 'rep-sourced deals' });
     }
-    if (newBusiness.terms) extras.push({ key: 'newTcv', label: 'total contract value of new deals' });
+    if (newBusiness.terms) extras.push({ key: EXTRA_KEYS.newTcv, label: 'total contract value of new deals' });
   }
-  const drivers = [...varying.keys()];
   return {
     name: tier.name,
     existing,
@@ -195,22 +172,7 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
     newCustomerExpansion,
     loadings,
     stress: combineStress(stress, tier.stress),
-    drivers,
-    varyingDrivers: drivers.filter((d) => varying.get(d)),
+    plannedDrivers: planTierDrivers(tier.name, loadings, driverStatements(tier, { existing, newBusiness, newCustomerExpansion })),
     extras,
   };
-}
-
-/** A driver's words, e.g. 'conversion.A' -> 'A conversion'. */
-export function driverLabel(key: string): string {
-  if (key in TIER_DRIVER_LABELS) return TIER_DRIVER_LABELS[key as TierDriver];
-  if (key.startsWith('conversion.')) return `${key.slice('conversion.'.length)} conversion`;
-  if (key.startsWith('pipeline.')) return `pipeline group ${key.split('.')[1]} win probability`;
-  const words: Record<string, string> = {
-    'earlierLeads.conversion': 'earlier leads conversion',
-    'reps.attrition': 'rep attrition',
-    'reps.capacity': 'deals per ramped rep',
-    'reps.hireSlip': 'hire slip probability',
-  };
-  return words[key] ?? key;
 }

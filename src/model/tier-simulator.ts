@@ -16,7 +16,7 @@ export class TierSimulator {
   private readonly newBusiness: NewBusinessSimulator | undefined;
   private readonly rates: BookRateDrawer | undefined;
   private readonly book: AggregateBookSimulator | CustomerBookSimulator | undefined;
-  private readonly drawn: BookRates = { renewal: 0, uplift: 0, contraction: 0, expansion: 0 };
+  private readonly drawn: BookRates = { renewal: 0, uplift: 0, contraction: 0, expansion: 0, expansionScale: 1 };
 
   constructor(plan: TierPlan, seedPrefix: string) {
     const stream = (driver: string): Stream => createStream(streamSeed(seedPrefix, plan.name, driver));

@@ -1,5 +1,6 @@
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from './components.js';
 import type { TierPlan } from './tier-plan.js';
+import { MARKET_COLUMN } from './drivers/column-keys.js';
 
 /**
  * One per-trial output column. Headline totals are kept in float64; breakdowns in float32, which
@@ -14,6 +15,8 @@ export type Column =
   | { readonly kind: 'tierMetric'; readonly key: string; readonly metric: Metric; readonly tier: string; readonly precision: 'f32' }
   | { readonly kind: 'market'; readonly key: string; readonly precision: 'f32' }
   | { readonly kind: 'driver'; readonly key: string; readonly tier: string; readonly driver: string; readonly precision: 'f32' }
+  /** A driver's own year-level draw before the market shift and stress (`own.<tier>.<key>`): independent of the market column. */
+  | { readonly kind: 'ownDraw'; readonly key: string; readonly tier: string; readonly driver: string; readonly precision: 'f32' }
   | { readonly kind: 'extra'; readonly key: string; readonly tier: string; readonly extra: string; readonly label: string; readonly precision: 'f32' };
 
 /** The per-trial columns of a scenario, in a fixed order, with an index by key. */
@@ -39,7 +42,9 @@ export const storedComponents = (metric: Metric): readonly Component[] => METRIC
 
 /**
  * Lay out the columns for these tiers. Keys read like paths: `revenue`, `tier.SMB.revenue`,
- * `component.revenue.newBusiness`, `mrr.3`, `driver.SMB.conversion`.
+ * `component.revenue.newBusiness`, `mrr.3`, `driver.SMB.conversion`, `own.SMB.conversion`. The
+ * drivers' columns come from each tier's planned drivers (`drivers/tier-drivers.ts`): the shifted
+ * values, then the own draws, after every other column.
  * Complexity: O(tiers x drivers).
  */
 export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: boolean): TrialLayout {
@@ -97,9 +102,11 @@ export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: bool
     if (t.newBusiness && t.newBusiness.sources.length > 0) push({ kind: 'count', key: `tier.${t.name}.leads`, count: 'leads', tier: t.name, precision: 'f32' });
     for (const e of t.extras) push({ kind: 'extra', key: `tier.${t.name}.${e.key}`, tier: t.name, extra: e.key, label: e.label, precision: 'f32' });
   }
-  if (marketLoaded) push({ kind: 'market', key: 'driver.market', precision: 'f32' });
+  if (marketLoaded) push({ kind: 'market', key: MARKET_COLUMN, precision: 'f32' });
   for (const t of tiers)
-    for (const driver of t.varyingDrivers) push({ kind: 'driver', key: `driver.${t.name}.${driver}`, tier: t.name, driver, precision: 'f32' });
+    for (const d of t.plannedDrivers) if (d.shiftedColumn) push({ kind: 'driver', key: d.shiftedColumn, tier: t.name, driver: d.key, precision: 'f32' });
+  for (const t of tiers)
+    for (const d of t.plannedDrivers) if (d.ownColumn) push({ kind: 'ownDraw', key: d.ownColumn, tier: t.name, driver: d.key, precision: 'f32' });
   return { columns, index: new Map(columns.map((c, i) => [c.key, i])), aliases, keys };
 }
 

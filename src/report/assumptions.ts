@@ -4,6 +4,8 @@ import { quantilePoints } from '../scenario/quantile-points.js';
 import type { MarketLoadings, Scenario, Tier } from '../scenario/scenario-schema.js';
 import { normalQuantile } from '../random/normal-cdf.js';
 import { leadSourceName } from '../scenario/lead-sources-schema.js';
+import { splitYearLevel } from '../scenario/year-level.js';
+import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import { fiscalMonthNames } from '../analysis/summarize.js';
 import { formatCurrency, formatShare } from './money.js';
 
@@ -110,6 +112,22 @@ export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol:
   }
 }
 
+/**
+ * A volume or amount with its two layers: the unit-level distribution at the planned level, then
+ * the year-level distribution of its mean (or median) when it has one.
+ *
+ * @example describeWithYearLevel({ dist: 'poisson', mean: { dist: 'lognormal', p10: 2000, p90: 3000 } }, 'count', '$')
+ * // => 'Poisson, mean 2,449; this year's mean: lognormal, P10 2,000, P90 3,000 (median 2,449, mean 2,467), drawn once per trial'
+ * Complexity: as describeDistribution.
+ */
+export function describeWithYearLevel(spec: YearLevelSpec, unit: Unit, symbol: string): string {
+  const split = splitYearLevel(spec);
+  const described = describeDistribution(split.unit, unit, symbol);
+  if (!split.level) return described;
+  const parameter = typeof spec !== 'number' && spec.dist === 'lognormal' ? 'median' : 'mean';
+  return `${described}; this year's ${parameter}: ${describeDistribution(split.level, unit, symbol)}, drawn once per trial`;
+}
+
 /** One driver of one tier, described. */
 export interface DriverAssumption {
   /** "Conversion", "ACV", ... */
@@ -176,17 +194,17 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
     }
     if (e.expansion) {
       d('Expansion probability', e.expansion.probability, 'rate');
-      d('Expansion size (share of ARR added)', e.expansion.size, 'rate');
+      rows.push(['Expansion size (share of ARR added)', describeWithYearLevel(e.expansion.size, 'rate', symbol)]);
     }
   }
   const nb = tier.newBusiness;
   if (nb) {
-    if (nb.leadsPerMonth !== undefined) d('Leads per month', nb.leadsPerMonth, 'count');
+    if (nb.leadsPerMonth !== undefined) rows.push(['Leads per month', describeWithYearLevel(nb.leadsPerMonth, 'count', symbol)]);
     if (nb.seasonality) rows.push(['Seasonality (relative lead volume)', byMonth(nb.seasonality, months, (v) => formatValue(v, 'number', symbol))]);
     if (nb.conversion !== undefined) d('Conversion', nb.conversion, 'rate');
     for (const src of nb.leadSources ?? []) {
       const name = leadSourceName(src);
-      d(`${name} leads per month`, src.leadsPerMonth, 'count');
+      rows.push([`${name} leads per month`, describeWithYearLevel(src.leadsPerMonth, 'count', symbol)]);
       d(`${name} conversion`, src.conversion, 'rate');
     }
     if (nb.earlierLeads) {
@@ -206,11 +224,11 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
       d('Rep attrition (monthly)', r.attrition, 'rate');
       if (r.hireSlip) d('Hire slip probability', r.hireSlip.probability, 'rate');
       d('Deals a ramped rep can close a month', r.capacity, 'count');
-      if (r.sourcedDealsPerMonth !== undefined) d('Deals a ramped rep sources a month', r.sourcedDealsPerMonth, 'count');
+      if (r.sourcedDealsPerMonth !== undefined) rows.push(['Deals a ramped rep sources a month', describeWithYearLevel(r.sourcedDealsPerMonth, 'count', symbol)]);
       rows.push(['Deals beyond capacity', r.overflow === 'carry' ? 'wait for the next month' : 'are lost']);
     }
     d('Sales cycle', nb.salesCycleMonths, 'months');
-    d('ACV', nb.acv, 'money');
+    rows.push(['ACV', describeWithYearLevel(nb.acv, 'money', symbol)]);
     if (nb.terms)
       rows.push([
         'Contract terms',
@@ -221,7 +239,7 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
   const x = tier.newCustomerExpansion;
   if (x) {
     d('New-customer expansion probability', x.probability, 'rate');
-    d('New-customer expansion size', x.size, 'money');
+    rows.push(['New-customer expansion size', describeWithYearLevel(x.size, 'money', symbol)]);
     d('New-customer expansion timing', x.monthsAfterClose, 'months');
   }
   // "SMB conversion", but "SMB ACV": keep acronyms as written.

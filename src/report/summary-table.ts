@@ -1,3 +1,5 @@
+import type { DriverUnit } from '../model/drivers/planned-driver.js';
+import { EXTRA_KEYS } from '../model/drivers/extra-keys.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../model/components.js';
 import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
@@ -67,14 +69,25 @@ export function summaryTable(summary: Summary): string {
 
 /** How to show a tier's extra figure: money for contract values, tenths for ramped reps, else a count. */
 export function extraFormat(key: string): (v: number) => string {
-  if (key === 'newTcv' || key === 'pipeline.bookings') return formatMoney;
-  if (key.startsWith('reps.ramped.')) return (v) => v.toFixed(1);
+  if (key === EXTRA_KEYS.newTcv || key === EXTRA_KEYS.pipelineBookings) return formatMoney;
+  if (Array.from({ length: 12 }, (_, m) => EXTRA_KEYS.ramped(m + 1)).includes(key)) return (v) => v.toFixed(1);
   return formatCount;
 }
 
-/** A driver's value as a planner reads it: rates in percent, counts whole, the market in sd. */
-function driverValue(v: number, unit: 'rate' | 'count' | 'sd'): string {
-  return unit === 'rate' ? formatPercent(v) : unit === 'count' ? formatCount(v) : `${(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)} sd`;
+/** A driver's value as a planner reads it: rates in percent, counts whole, money, deals per rep to two decimals, the market in sd. */
+function driverValue(v: number, unit: DriverUnit | 'sd'): string {
+  switch (unit) {
+    case 'rate':
+      return formatPercent(v);
+    case 'count':
+      return formatCount(v);
+    case 'currency':
+      return formatMoney(v);
+    case 'deals per rep a month':
+      return `${v.toFixed(2)} deals per rep a month`;
+    case 'sd':
+      return `${(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)} sd`;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Stat } from '../analysis/describe.js';
 import type { TierSummary } from '../analysis/summarize.js';
+import { EXTRA_KEYS, sourceOfLeadsKey } from '../model/drivers/extra-keys.js';
 
 /** A tier's extra figure as the summary holds it. */
 export type TierExtraStat = TierSummary['extras'][string];
@@ -13,10 +14,10 @@ export interface LeadSourceStats {
 }
 
 /** The keys of the year's capacity figures, in the order the report shows them. */
-export const CAPACITY_KEYS = ['reps.capacity.deals', 'deals.overCapacity', 'deals.repSourced', 'reps.headcount'] as const;
+export const CAPACITY_KEYS = [EXTRA_KEYS.capacityDeals, EXTRA_KEYS.overCapacity, EXTRA_KEYS.repSourced, EXTRA_KEYS.headcount] as const;
 
 /** The key of the ramped-rep equivalents in fiscal month m (1-12). */
-export const rampedKey = (month: number) => `reps.ramped.${month}`;
+export const rampedKey = EXTRA_KEYS.ramped;
 
 /**
  * A tier's lead grades/channels (extras `leads.<source>` with their `deals.<source>`), in the
@@ -27,9 +28,9 @@ export const rampedKey = (month: number) => `reps.ramped.${month}`;
  */
 export function leadSources(tier: TierSummary): LeadSourceStats[] {
   return Object.keys(tier.extras).flatMap((key) => {
-    if (!key.startsWith('leads.')) return [];
-    const source = key.slice('leads.'.length);
-    const deals = tier.extras[`deals.${source}`];
+    const source = sourceOfLeadsKey(key);
+    if (source === undefined) return [];
+    const deals = tier.extras[EXTRA_KEYS.sourceDeals(source)];
     return deals ? [{ source, leads: tier.extras[key]!.stat, deals: deals.stat }] : [];
   });
 }
@@ -51,6 +52,6 @@ export function rampedReps(tier: TierSummary): Stat[] | undefined {
  */
 export function otherExtras(tier: TierSummary): Array<[string, TierExtraStat]> {
   const shown = new Set<string>([...CAPACITY_KEYS, ...Array.from({ length: 12 }, (_, i) => rampedKey(i + 1))]);
-  for (const s of leadSources(tier)) shown.add(`leads.${s.source}`).add(`deals.${s.source}`);
+  for (const s of leadSources(tier)) shown.add(EXTRA_KEYS.sourceLeads(s.source)).add(EXTRA_KEYS.sourceDeals(s.source));
   return Object.entries(tier.extras).filter(([key]) => !shown.has(key));
 }

@@ -20,6 +20,7 @@ function decimalsFor(column: Column): number {
     case 'ratio':
     case 'market':
     case 'driver':
+    case 'ownDraw':
       return 6; // rates, ratios and the market factor
   }
 }

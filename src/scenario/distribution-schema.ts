@@ -16,14 +16,14 @@ export const MAX_MAGNITUDE = 1e15;
  * checked by the field (see `field-schemas.ts`).
  */
 
-const finiteNumber = (what = 'a finite number') =>
+export const finiteNumber = (what = 'a finite number') =>
   z
     .number({ error: `must be ${what}` })
     .finite({ error: `must be ${what}` })
     .min(-MAX_MAGNITUDE, { error: 'must be at least -1e15' })
     .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' });
-const finite = () => humanNumber(finiteNumber());
-const positive = () => humanNumber(finiteNumber().positive({ error: 'must be greater than 0' }));
+export const finite = () => humanNumber(finiteNumber());
+export const positive = () => humanNumber(finiteNumber().positive({ error: 'must be greater than 0' }));
 const probability = () =>
   humanNumber(
     finiteNumber()
@@ -87,6 +87,47 @@ export const normalSchema = z
   .describe('Normal (Gaussian), optionally truncated to [min, max].')
   .meta({ id: 'Normal' });
 
+/** The numbers of a lognormal as written (any parameterisation); `median` a number here. */
+export interface LognormalNumbers {
+  readonly mu?: number;
+  readonly sigma?: number;
+  readonly median?: number;
+  readonly p10?: number;
+  readonly p90?: number;
+  readonly mean?: number;
+  readonly sd?: number;
+}
+
+/** The checks of a lognormal's parameters: exactly one parameterisation, ordered quantiles, a sane sigma and mean. */
+export function checkLognormal(d: LognormalNumbers, ctx: z.RefinementCtx): void {
+  const given = (['mu', 'sigma', 'median', 'p10', 'p90', 'mean', 'sd'] as const).filter((k) => d[k] !== undefined);
+  const forms: ReadonlyArray<readonly string[]> = [
+    ['mu', 'sigma'],
+    ['median', 'p90'],
+    ['p10', 'p90'],
+    ['mean', 'sd'],
+  ];
+  const ok = forms.some((f) => f.length === given.length && f.every((k) => given.includes(k as (typeof given)[number])));
+  if (!ok) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `lognormal needs exactly one of: mu and sigma, median and p90, p10 and p90, mean and sd (got ${given.join(', ') || 'none'})`,
+    });
+    return;
+  }
+  if (d.median !== undefined && d.p90 !== undefined && !(d.p90 > d.median))
+    ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > median', path: ['p90'] });
+  if (d.p10 !== undefined && d.p90 !== undefined && !(d.p90 > d.p10)) {
+    ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > p10', path: ['p90'] });
+    return;
+  }
+  const { mu, sigma } = lognormalParams(d);
+  if (sigma > 5)
+    ctx.addIssue({ code: 'custom', message: `lognormal sigma is ${sigma.toPrecision(3)}; above 5, P1 and P99 are 10 orders of magnitude apart: check the parameters` });
+  else if (Math.exp(mu + (sigma * sigma) / 2) > MAX_MAGNITUDE)
+    ctx.addIssue({ code: 'custom', message: 'lognormal mean exp(mu + sigma^2/2) is above 1e15: check mu' });
+}
+
 export const lognormalSchema = z
   .strictObject({
     dist: z.literal('lognormal'),
@@ -98,34 +139,7 @@ export const lognormalSchema = z
     mean: positive().optional().describe('Mean of X (not its median).'),
     sd: positive().optional().describe('Standard deviation of X.'),
   })
-  .superRefine((d, ctx) => {
-    const given = (['mu', 'sigma', 'median', 'p10', 'p90', 'mean', 'sd'] as const).filter((k) => d[k] !== undefined);
-    const forms: ReadonlyArray<readonly string[]> = [
-      ['mu', 'sigma'],
-      ['median', 'p90'],
-      ['p10', 'p90'],
-      ['mean', 'sd'],
-    ];
-    const ok = forms.some((f) => f.length === given.length && f.every((k) => given.includes(k as (typeof given)[number])));
-    if (!ok) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `lognormal needs exactly one of: mu and sigma, median and p90, p10 and p90, mean and sd (got ${given.join(', ') || 'none'})`,
-      });
-      return;
-    }
-    if (d.median !== undefined && d.p90 !== undefined && !(d.p90 > d.median))
-      ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > median', path: ['p90'] });
-    if (d.p10 !== undefined && d.p90 !== undefined && !(d.p90 > d.p10)) {
-      ctx.addIssue({ code: 'custom', message: 'lognormal needs p90 > p10', path: ['p90'] });
-      return;
-    }
-    const { mu, sigma } = lognormalParams(d);
-    if (sigma > 5)
-      ctx.addIssue({ code: 'custom', message: `lognormal sigma is ${sigma.toPrecision(3)}; above 5, P1 and P99 are 10 orders of magnitude apart: check the parameters` });
-    else if (Math.exp(mu + (sigma * sigma) / 2) > MAX_MAGNITUDE)
-      ctx.addIssue({ code: 'custom', message: 'lognormal mean exp(mu + sigma^2/2) is above 1e15: check mu' });
-  })
+  .superRefine(checkLognormal)
   .describe('Lognormal: by mu/sigma of log(X), by median and P90, by P10 and P90, or by mean and sd.')
   .meta({ id: 'Lognormal' });
 

@@ -1,4 +1,5 @@
 import type { DistributionSpec } from './distribution-schema.js';
+import type { YearLevelSpec } from './year-level-schema.js';
 
 /** The range a distribution's draws can fall in, and whether they are whole numbers. */
 export interface Support {
@@ -10,13 +11,13 @@ export interface Support {
 const isWhole = (xs: readonly number[]) => xs.every((x) => Number.isInteger(x));
 
 /**
- * Where a distribution's draws can fall. Used to check that a distribution suits its field (a rate
+ * Where a distribution's draws can fall (a count with a year-level mean: any whole number >= 0). Used to check that a distribution suits its field (a rate
  * must stay in [0, 1]) before anything runs, rather than clamping silently during the run.
  *
  * @example distributionSupport({ dist: 'beta', alpha: 2, beta: 5 }) // => { min: 0, max: 1, integer: false }
  * Complexity: O(number of listed values) for discrete and empirical, O(1) otherwise.
  */
-export function distributionSupport(spec: DistributionSpec): Support {
+export function distributionSupport(spec: DistributionSpec | YearLevelSpec): Support {
   if (typeof spec === 'number') return { min: spec, max: spec, integer: Number.isInteger(spec) };
   switch (spec.dist) {
     case 'fixed':

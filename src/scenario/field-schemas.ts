@@ -3,16 +3,21 @@ import { distributionSchema, MAX_MAGNITUDE, type DistributionSpec } from './dist
 import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
+import { amountWithYearLevelSchema, countWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
 /**
  * Distributions constrained to what a field can hold. A driver whose draws could leave its range
  * (a normal conversion rate going below 0) is rejected with the reason, never clamped silently.
  */
 
-const nameOf = (spec: DistributionSpec) => (typeof spec === 'number' ? 'the value' : spec.dist);
+const nameOf = (spec: DistributionSpec | YearLevelSpec) => (typeof spec === 'number' ? 'the value' : spec.dist);
 
 function within(lo: number, hi: number, what: string, fix: string) {
-  return distributionSchema.superRefine((spec, ctx) => {
+  return withinOf(distributionSchema, lo, hi, what, fix);
+}
+
+function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>, lo: number, hi: number, what: string, fix: string) {
+  return base.superRefine((spec, ctx) => {
     const s = distributionSupport(spec);
     if (s.min < lo || s.max > hi) {
       const range = hi === Infinity ? `>= ${lo}` : `within [${lo}, ${hi}]`;
@@ -41,6 +46,19 @@ export const shareDistribution = within(0, 1, 'a share', 'use beta, or bound it'
 /** An amount or volume that cannot be negative (ACV, expansion size, leads). */
 export const nonNegativeDistribution = within(0, Infinity, 'this amount', 'use lognormal, or bound it below at 0').describe(
   'A non-negative amount (a number, or a distribution whose draws are >= 0).',
+);
+
+/**
+ * A volume such as leads per month: >= 0, and a Poisson or negative-binomial mean may be a
+ * year-level distribution (see `year-level-schema.ts`).
+ */
+export const volumeWithYearLevel = withinOf(countWithYearLevelSchema, 0, Infinity, 'this amount', 'use lognormal, or bound it below at 0').describe(
+  "A non-negative count; a Poisson or negative binomial mean may be a distribution of this year's mean (drawn once per trial).",
+);
+
+/** An amount such as ACV: >= 0, and a lognormal median may be a year-level distribution. */
+export const amountWithYearLevel = withinOf(amountWithYearLevelSchema, 0, Infinity, 'this amount', 'use lognormal, or bound it below at 0').describe(
+  "A non-negative amount; a lognormal median may be a distribution of this year's median (drawn once per trial).",
 );
 
 /** A whole number of months in 0..24, such as a sales-cycle lag: a number, fixed, discrete or empirical. */

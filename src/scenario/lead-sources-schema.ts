@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthlyProfile, nonNegativeDistribution, rateDistribution, seasonalityProfile } from './field-schemas.js';
+import { monthlyProfile, rateDistribution, seasonalityProfile, volumeWithYearLevel } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
 
 const label = z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'at most 40 characters' });
@@ -12,7 +12,7 @@ export const leadSourceSchema = z
   .strictObject({
     grade: label.optional().describe('Lead grade, e.g. A, B, C.'),
     channel: label.optional().describe('Channel, e.g. inbound, paid, partner.'),
-    leadsPerMonth: nonNegativeDistribution.describe('Leads of this source in an average month (as newBusiness.leadsPerMonth).'),
+    leadsPerMonth: volumeWithYearLevel.describe("Leads of this source in an average month (as newBusiness.leadsPerMonth; a Poisson or negative binomial mean may be a distribution of this year's mean)."),
     conversion: rateDistribution.describe("This source's lead-to-deal conversion rate this year (drawn once per trial)."),
     seasonality: seasonalityProfile.optional().describe("This source's relative volume by fiscal month; default: the tier's seasonality."),
   })

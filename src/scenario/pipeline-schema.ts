@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonNegativeDistribution, rateDistribution } from './field-schemas.js';
+import { amountWithYearLevel, rateDistribution } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
 
@@ -23,7 +23,9 @@ export const pipelineGroupSchema = z
     ),
     winProbability: rateDistribution.describe('Chance each opportunity is won (drawn once per trial; moves with the conversion loading).'),
     closeMonth: fiscalMonth.describe('Fiscal month the group is expected to close in.'),
-    amount: nonNegativeDistribution.optional().describe("ACV of each won opportunity, drawn per deal; default: the tier's acv."),
+    amount: amountWithYearLevel
+      .optional()
+      .describe("ACV of each won opportunity, drawn per deal; default: the tier's acv. A lognormal's median may be a distribution of this year's median, drawn once per trial."),
   })
   .describe('Like open opportunities: count, win probability, expected close month.');
 

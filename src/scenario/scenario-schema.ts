@@ -10,12 +10,14 @@ import { openingPipelineSchema } from './pipeline-schema.js';
 import { contractTermsSchema } from './contract-terms-schema.js';
 import { humanNumber } from './human-number-schema.js';
 import {
+  amountWithYearLevel,
   monthLagDistribution,
   monthlyProfile,
   nonNegativeDistribution,
   rateDistribution,
   seasonalityProfile,
   shareDistribution,
+  volumeWithYearLevel,
 } from './field-schemas.js';
 
 /**
@@ -137,7 +139,9 @@ export const existingBookSchema = z
     expansion: z
       .strictObject({
         probability: rateDistribution.describe("Chance a renewing customer that does not contract expands (this year's rate)."),
-        size: nonNegativeDistribution.describe("ARR added, as a share of the customer's ARR (e.g. 0.3), drawn per expanding customer."),
+        size: amountWithYearLevel.describe(
+          "ARR added, as a share of the customer's ARR (e.g. 0.3), drawn per expanding customer. A lognormal's median may be a distribution of this year's median, drawn once per trial.",
+        ),
       })
       .optional()
       .describe('Upsell and cross-sell on customers who stay, booked at their renewal.'),
@@ -187,10 +191,10 @@ export const existingBookSchema = z
 
 export const newBusinessSchema = z
   .strictObject({
-    leadsPerMonth: nonNegativeDistribution
+    leadsPerMonth: volumeWithYearLevel
       .optional()
       .describe(
-        'Qualified leads in an average month. poisson/negativeBinomial: the count itself (mean scaled by seasonality and market); any other distribution: drawn each month, scaled, and rounded to whole leads.',
+        "Qualified leads in an average month. poisson/negativeBinomial: the count itself (mean scaled by seasonality and market), and its mean may be a distribution of this year's mean, drawn once per trial (two layers: 'about 2,500 a month, 2,000 to 3,000 this year'); any other distribution: drawn each month, scaled, and rounded to whole leads.",
       ),
     seasonality: seasonalityProfile
       .optional()
@@ -212,7 +216,9 @@ export const newBusinessSchema = z
       .describe(
         "Months from lead to closed deal, per deal. Leads of the months before the year close in it too (unless earlierLeads or openingPipeline state what is open at the start).",
       ),
-    acv: nonNegativeDistribution.describe('Annual contract value of each new deal (currency), drawn per deal.'),
+    acv: amountWithYearLevel.describe(
+      "Annual contract value of each new deal (currency), drawn per deal. A lognormal's median may be a distribution of this year's median, drawn once per trial (each deal keeps the spread from the median to p90).",
+    ),
     terms: contractTermsSchema.optional(),
     serviceStartLagMonths: monthLagDistribution
       .default(0)
@@ -258,7 +264,9 @@ export const newBusinessSchema = z
 export const newCustomerExpansionSchema = z
   .strictObject({
     probability: rateDistribution.describe("Chance a new customer expands (this year's rate)."),
-    size: nonNegativeDistribution.describe('ARR added by each expanding new customer (currency), drawn per customer.'),
+    size: amountWithYearLevel.describe(
+      "ARR added by each expanding new customer (currency), drawn per customer. A lognormal's median may be a distribution of this year's median, drawn once per trial.",
+    ),
     monthsAfterClose: monthLagDistribution
       .default(6)
       .describe('Months from the first contract to the expansion; expansions falling after year end are not counted.'),

@@ -71,7 +71,7 @@ export function flattenIssues(
       // A number that is not whole (1.2345k is 1234.5): the field's own words ("must be a whole number").
       out.push({ path, message: issue.message });
     } else if (issue.code === 'invalid_type') {
-      out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}` });
+      out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : ''}` });
     } else {
       out.push({ path, message: issue.message });
     }
@@ -88,6 +88,13 @@ function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown 
   }
   return node;
 }
+
+/** A mapping with a `dist` key: a distribution written where a number is expected. */
+const isDistribution = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value) && 'dist' in value;
+
+/** Where a distribution may stand for a parameter (year-level-schema.ts). */
+const YEAR_LEVEL_HINT =
+  ' (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, pipeline group amount, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)';
 
 /** A short description of a value for messages: `"many"`, `a list`, `null`. */
 function describeValue(value: unknown): string {

@@ -133,3 +133,22 @@ tiers:
     expectWithin4Se(column(sim, 'logoRenewal'), 1 / (1 + Math.exp(-(Math.log(9) - 1.6))));
   });
 });
+
+describe('a customer book with a year-level expansion size', () => {
+  it("every customer's expansion scales by this year's median size over the planned one: E[added] = sum ARR x E[M] / M0 x E[X]", async () => {
+    const rows = [HEADER, ...Array.from({ length: 50 }, (_, i) => `c${i},T,${1000 * (i + 1)},3,12,1,,`)];
+    const sim = await runWithFiles(
+      scenario('      renewalRate: 1\n      expansion: { probability: 1, size: { dist: lognormal, median: { dist: pert, min: 0.2, mode: 0.3, max: 0.5 }, p90: 0.6 } }\n'),
+      { 'book.csv': rows.join('\n') },
+      10_000,
+    );
+    const [min, mode, max] = [0.2, 0.3, 0.5];
+    const a = 1 + (4 * (mode - min)) / (max - min);
+    const b = 1 + (4 * (max - mode)) / (max - min);
+    const meanM = min + ((max - min) * a) / (a + b);
+    const sigma = Math.log(0.6 / mode) / 1.2815515655446004;
+    const arr = (50 * 51 * 1000) / 2;
+    expectWithin4Se(column(sim, 'own.T.expansion.size'), meanM);
+    expectWithin4Se(column(sim, 'component.endingArr.existingExpansion'), (arr * meanM * Math.exp((sigma * sigma) / 2)));
+  });
+});

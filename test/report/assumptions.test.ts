@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/parse.js';
-import { describeDistribution, scenarioAssumptions } from '../../src/report/assumptions.js';
+import { describeDistribution, describeWithYearLevel, scenarioAssumptions } from '../../src/report/assumptions.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 describe('a distribution in words a planner recognises', () => {
@@ -83,5 +83,17 @@ describe('the assumptions of a scenario', () => {
       ['Contraction probability', 0.2],
       ['Expansion probabilities', 0.25],
     ]);
+  });
+});
+
+describe('a driver with a year-level layer, in words', () => {
+  it('gives the unit-level distribution at the planned level, then the year-level distribution of its mean or median', () => {
+    expect(describeWithYearLevel({ dist: 'poisson', mean: { dist: 'lognormal', p10: 2000, p90: 3000 } }, 'count', '$')).toBe(
+      "Poisson, mean 2,449.49; this year's mean: lognormal, P10 2,000, P90 3,000 (median 2,449.49, mean 2,480.33), drawn once per trial",
+    );
+    expect(describeWithYearLevel({ dist: 'lognormal', median: { dist: 'pert', min: 9000, mode: 11000, max: 14000 }, p90: 24000 }, 'money', '$')).toBe(
+      "lognormal, median $11k, P90 $24k (mean $13.2k); this year's median: PERT, min $9k, most likely $11k, max $14k (mean $11.2k), drawn once per trial",
+    );
+    expect(describeWithYearLevel({ dist: 'poisson', mean: 1800 }, 'count', '$')).toBe('Poisson, mean 1,800');
   });
 });

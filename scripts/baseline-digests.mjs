@@ -1,0 +1,40 @@
+// Digests of the per-trial columns and summary numbers of the example scenarios, made with a
+// given build (default: ./dist). test/model/baseline-identity.test.ts checks that the current
+// source gives the same digests: a change that must keep existing scenarios' results (a new
+// driver, a new stream) is checked against the build from before it.
+//
+//   node scripts/baseline-digests.mjs [dist-dir] > test/fixtures/baseline-digests.json
+//
+// Regenerate only when a change is meant to change existing results, and say so in its commit.
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dist = resolve(process.argv[2] ?? 'dist');
+const load = (m) => import(pathToFileURL(resolve(dist, m)).href);
+const { loadScenario } = await load('scenario/load.js');
+const { simulate } = await load('engine/simulate.js');
+const { summarize } = await load('analysis/summarize.js');
+
+export const SCENARIOS = ['example.yaml', 'downside.yaml', 'enterprise-rep-driven.yaml', 'hybrid-company.yaml'];
+const TRIALS = 2000;
+const SEED = 7;
+
+/** Every number of a JSON value, in document order. */
+function numbers(value, out = []) {
+  if (typeof value === 'number') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) numbers(v, out);
+  else if (value !== null && typeof value === 'object') for (const k of Object.keys(value)) numbers(value[k], out);
+  return out;
+}
+
+const out = { trials: TRIALS, seed: SEED, scenarios: {} };
+for (const name of SCENARIOS) {
+  const sim = await simulate(await loadScenario(resolve('scenarios', name)), { trials: TRIALS, seed: SEED, workers: 0 });
+  const keys = sim.plan.layout.keys;
+  const trials = createHash('sha256');
+  for (const key of keys) trials.update(key).update(new Uint8Array(Float64Array.from(sim.store.column(key)).buffer));
+  const summary = createHash('sha256').update(new Uint8Array(Float64Array.from(numbers(summarize(sim))).buffer));
+  out.scenarios[name] = { columns: keys, trials: trials.digest('hex'), summaryNumbers: summary.digest('hex') };
+}
+process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
