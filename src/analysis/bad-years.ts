@@ -59,7 +59,9 @@ export function badYears(sim: Simulation, inputs: AttributionInputs): BadYears {
         .filter((c) => c !== 'openingBook')
         .map((c) => ({ component: c, values: sim.store.column(`component.${m}.${c}`)!.subarray(0, n) }));
       const components = componentShortfalls(y, worst, parts) as Array<ComponentShortfall & { component: Component }>;
-      const all = meanOver(y, Int32Array.from({ length: n }, (_, i) => i)).mean;
+      let all = 0;
+      for (let i = 0; i < n; i++) all += y[i]!;
+      all /= n;
       metrics[m] = { mean: all, worstMean: meanOver(y, worst).mean, drivers, components };
   }
   return { share: BAD_YEAR_SHARE, trialsUsed: n, trials: Math.max(1, Math.ceil(BAD_YEAR_SHARE * n)), metrics };

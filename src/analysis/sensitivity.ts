@@ -66,7 +66,8 @@ export interface Sensitivity {
  */
 export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<number>, metric = 'revenue', tier?: string): Sensitivity {
   const n = inputs.trials;
-  const y = Float64Array.from({ length: n }, (_, i) => metricValues[i]!);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = metricValues[i]!;
   const drivers = driversMoving(inputs.drivers, tier);
   const live = drivers.filter((d) => d.input !== undefined);
   const est = firstOrderShares(y, live.map((d) => d.input!));

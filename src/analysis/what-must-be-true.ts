@@ -62,7 +62,8 @@ export interface WhatMustBeTrue {
  */
 export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLike<number>, sens: Sensitivity, target: MetricTarget, label: string): WhatMustBeTrue {
   const n = inputs.trials;
-  const y = Float64Array.from({ length: n }, (_, i) => metricValues[i]!);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = metricValues[i]!;
   const byKey = new Map(inputs.drivers.map((d) => [d.key, d]));
   const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval[1] > 0).slice(0, TOP_DRIVERS);
   const median = quantile(y, 0.5).value;
