@@ -191,7 +191,7 @@ const SHOWN_DRIVERS = 8;
 function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] {
   if (sens.drivers.length === 0) return [];
   const rows = [
-    [`What moves ${what}: share of its variance, and its median with the driver's own draw at P10 / P90`, 'share', '95% interval', 'at P10', 'at P90', 'swing'],
+    [`What moves ${what} (median at the driver's own P10 / P90)`, 'share of variance', '95% interval', 'at P10', 'at P90', 'swing'],
     ...sens.drivers
       .slice(0, SHOWN_DRIVERS)
       .map((x) =>
@@ -211,7 +211,7 @@ function badYearsTable(summary: Summary): string[] {
   const out: string[] = [''];
   out.push(
     textTable([
-      [`Worst ${pct}% of years (recognized revenue ${formatMoney(b.worstMean)} against ${formatMoney(b.mean)} on average): shortfall by component`, 'shortfall', 'share'],
+      [`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average`, 'shortfall', 'share'],
       ...b.components.filter((c) => c.shortfall !== 0).map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), formatPercent(c.share)]),
     ]),
   );
@@ -219,7 +219,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push('');
     out.push(
       textTable([
-        [`Worst ${pct}% of years: each driver's average own percentile (50% = an ordinary year)`, 'percentile', '+/- 2 se'],
+        [`Worst ${pct}% of years: drivers' average own percentile`, 'percentile', '+/- 2 se'],
         ...b.drivers.slice(0, SHOWN_DRIVERS).map((d) => [`  ${d.label}`, formatPercent(d.meanPercentile), formatPercent(2 * d.standardError)]),
       ]),
     );
