@@ -15,7 +15,9 @@ describe('t975', () => {
   it('matches tabulated Student t quantiles', () => {
     // Tables (e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2): t(0.975; 19) = 2.093, (9) = 2.262, (29) = 2.045.
     expect(t975(19)).toBeCloseTo(2.093, 3);
-    expect(t975(9)).toBeCloseTo(2.262, 2);
+    expect(t975(9)).toBeCloseTo(2.262, 3);
+    expect(t975(1)).toBeCloseTo(12.706, 3);
+    expect(t975(11)).toBeCloseTo(2.201, 3);
     expect(t975(29)).toBeCloseTo(2.045, 3);
   });
 });
