@@ -2,13 +2,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
 import { formatCurrency } from '../money.js';
-import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, type ChartContext } from './chart-context.js';
+import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
 
 /** How many drivers the bad-years chart shows, lowest average percentile first. */
 export const BAD_YEAR_DRIVERS = 10;
-
-/** Axis label width per character at the 11 px axis font. */
-const PX_PER_CHAR = 6.5;
 
 export interface BadYearComponentRow {
   readonly label: string;
@@ -60,7 +57,7 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
   if (components.length === 0) return undefined;
   const b = summary.badYears.metrics.revenue;
   const pct = Math.round(summary.badYears.share * 100);
-  const width = (labels: readonly string[]) => Math.ceil(Math.max(...labels.map((l) => l.length)) * PX_PER_CHAR) + 8;
+  const width = (labels: readonly string[]) => Math.ceil(Math.max(...labels.map((l) => l.length)) * LABEL_PX_PER_CHAR) + 8;
   const y = (rows: ReadonlyArray<{ label: string }>) => ({ field: 'label', type: 'nominal' as const, sort: rows.map((r) => r.label), axis: { title: null, labelLimit: width(rows.map((r) => r.label)) } });
   const componentPanel = {
     title: { text: `Share of the shortfall (${formatCurrency(b.mean - b.worstMean, ctx.symbol)} below the average year) by component`, fontSize: 12, anchor: 'start' as const },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency } from '../money.js';
-import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
+import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan } from './downsample.js';
 
 /** How many drivers the tornado shows, largest swing first. */
@@ -34,9 +34,6 @@ const formatShareWords = (v: number) => `${Math.round(Math.max(0, v) * 100)}%`;
 
 const BOTTOM = 'Driver’s own draw at its P10';
 const TOP = 'Driver’s own draw at its P90';
-
-/** Axis label width per character at the 11 px axis font (Helvetica's widest lower-case average, rounded up). */
-const PX_PER_CHAR = 6.5;
 
 /** A bar's label: the driver and its share of the variance, "SMB conversion (31% of variance)". */
 export function tornadoLabel(label: string, share: number): string {
@@ -97,7 +94,7 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
   // Room either side for the labels at the bars' ends.
   const pad = (hi - lo) * 0.2;
   const domain = [lo - pad, hi + pad];
-  const labelWidth = Math.ceil(Math.max(...bars.map((b) => b.label.length)) * PX_PER_CHAR) + 8;
+  const labelWidth = Math.ceil(Math.max(...bars.map((b) => b.label.length)) * LABEL_PX_PER_CHAR) + 8;
   const y = { field: 'label', type: 'nominal' as const, sort: bars.map((b) => b.label), axis: { title: null, labelLimit: labelWidth } };
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain, zero: false, nice: false } });
   const s = summary.sensitivity;
