@@ -29,6 +29,17 @@ export { CHUNK_SIZE } from './model/simulate-chunk.js';
 export { COMPONENTS, METRICS, METRIC_COMPONENTS, type Component, type Metric } from './model/components.js';
 export { summarize, PERCENTILE_CONVENTION, type Summary, type TierSummary, type MonthSummary } from './analysis/summarize.js';
 export { describe, PERCENTILES, type Stat } from './analysis/describe.js';
+// Attribution on independent inputs (issue 11): pure estimators, and what summarize() assembles from them.
+export { firstOrderShares, type FirstOrderShares, type ShareEstimate } from './analysis/attribution/first-order.js';
+export { prepareInput, type PreparedInput } from './analysis/attribution/input.js';
+export { tornadoEnd, type TornadoEnd } from './analysis/attribution/tornado.js';
+export { binMedians, medianCrossing, type Crossing } from './analysis/attribution/break-even.js';
+export { worstTrials, componentShortfalls, type ComponentShortfall } from './analysis/attribution/bad-years.js';
+export { attributionInputs, type AttributionDriver, type AttributionInputs } from './analysis/attribution/sim-inputs.js';
+export { sensitivity, type Sensitivity, type DriverSensitivity } from './analysis/sensitivity.js';
+export { whatMustBeTrue, type WhatMustBeTrue, type DriverCondition } from './analysis/what-must-be-true.js';
+export { badYears, type BadYears } from './analysis/bad-years.js';
+export type { PlannedDriver, DriverUnit } from './model/drivers/planned-driver.js';
 export {
   compareSimulations,
   pairedDifference,

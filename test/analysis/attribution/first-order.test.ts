@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { firstOrderShares, t975 } from '../../../src/analysis/attribution/first-order.js';
 import { prepareInput } from '../../../src/analysis/attribution/input.js';
 import { synthetic } from './synthetic.js';
+import { createStream } from '../../../src/random/source.js';
+import { standardNormal } from '../../../src/random/normal.js';
+import { normalCdf } from '../../../src/random/normal-cdf.js';
 
 /** Every single-run check allows 4 standard errors: a correct estimator fails it about 6 times in 100,000. */
 const Z_CHECK = 4;
@@ -61,6 +64,38 @@ describe('first-order variance shares on independent inputs', () => {
       // At 100,000 trials each share is known to within about a percentage point.
       expect(s.interval[1] - s.interval[0]).toBeLessThan(0.02);
     });
+  });
+
+  it('treat the market factor z ~ N(0, 1) as an input: Φ(z) its percentile, shares in closed form, 95% coverage', () => {
+    // Y = a z + b U + sigma eps: shares a² / V and (b² / 12) / V, V = a² + b² / 12 + sigma².
+    const [a, b, sigma] = [1, 2, 0.5];
+    const v = a * a + (b * b) / 12 + sigma * sigma;
+    const truth = [(a * a) / v, (b * b) / 12 / v];
+    const reps = 200;
+    const covered = [0, 0];
+    for (let r = 0; r < reps; r++) {
+      const s = createStream(`market-${r}`);
+      const normal = standardNormal(s);
+      const n = 2_000;
+      const z = new Float64Array(n);
+      const u = new Float64Array(n);
+      const y = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        z[i] = normal();
+        u[i] = s();
+        y[i] = a * z[i]! + b * u[i]! + sigma * normal();
+      }
+      const market = prepareInput(z, 'market');
+      if (r === 0) {
+        expect(market.percentile[0]).toBeCloseTo(normalCdf(z[0]!), 12);
+      }
+      const est = firstOrderShares(y, [market, prepareInput(u, 'own')]);
+      est.shares.forEach((e, i) => {
+        if (e.interval[0] <= truth[i]! && truth[i]! <= e.interval[1]) covered[i]!++;
+      });
+    }
+    const lower = reps * 0.95 - 3 * Math.sqrt(reps * 0.95 * 0.05);
+    for (const c of covered) expect(c).toBeGreaterThanOrEqual(lower);
   });
 
   it('are 0 for a metric with no spread', () => {
