@@ -84,12 +84,11 @@ export function driverValue(v: number, unit: DriverCondition['unit']): string {
       return formatMoney(v);
     case 'deals per rep a month':
       return `${v.toFixed(1)} deals per rep a month`;
-    case 'months':
-      return `${v.toFixed(1)} months`;
     case 'market':
       return `${(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)} sd`;
     default:
-      return String(v);
+      // A unit the registry may add later ('months', ...): the value and its unit's name.
+      return `${Number.parseFloat(v.toPrecision(3))} ${String(unit)}`;
   }
 }
 

@@ -60,6 +60,8 @@ export function attributionInputs(sim: Simulation): AttributionInputs {
     const planned = (tier as TierPlan & { readonly plannedDrivers?: readonly PlannedDriver[] }).plannedDrivers;
     for (const d of planned ?? fallbackDrivers(tier)) {
       const own = ownValues(sim, tier, d, z ? cut(z) : undefined, n);
+      // A driver that never varies (no own draw, no market loading) moves nothing: not listed.
+      if (!own && (d.loading === 0 || !z)) continue;
       drivers.push({
         key: d.shiftedColumn ?? `driver.${d.tier}.${d.key}`,
         label: d.label,

@@ -1,26 +1,33 @@
 /**
- * The contract between the model (the typed driver registry of issue 11) and the analysis: one entry
- * per driver a planner states, per tier. The model fills `TierPlan.plannedDrivers`; the analysis
- * (src/analysis/attribution) reads it to attribute a metric's variance to each driver's own draw.
+ * A driver as the planner states it: what the attribution, "what must be true" and the report read
+ * about each driver of a tier. The registry of driver kinds (`driver-kinds.ts`) makes these.
  */
 
-/** How a driver's values read: a rate prints as a percentage, a count whole, and so on. */
-export type DriverUnit = 'rate' | 'count' | 'currency' | 'deals per rep a month' | 'months';
+/**
+ * How a driver's values read: a rate or share (shown in percent), a count (leads a month), an
+ * amount of money (ACV), or a rep's capacity in deals a month (not a percentage).
+ */
+export type DriverUnit = 'rate' | 'count' | 'currency' | 'deals per rep a month';
 
+/** One driver of one tier, with the value the scenario states and where its per-trial values are stored. */
 export interface PlannedDriver {
-  /** Driver key within its tier, e.g. 'conversion', 'reps.capacity'. */
+  /** The driver's key within its tier, e.g. 'conversion', 'leadsPerMonth.A/inbound', 'pipeline.2.winProbability'. */
   readonly key: string;
-  /** The tier it belongs to. */
   readonly tier: string;
-  /** As a planner names it, e.g. 'SMB conversion'. */
+  /** As a planner says it, with the tier: 'SMB conversion', 'Enterprise ACV', 'SMB A/inbound leads a month'. */
   readonly label: string;
   readonly unit: DriverUnit;
-  /** The value the scenario states, e.g. 0.025 for a 2.5% conversion. */
+  /**
+   * The central value the scenario states, as written: a constant, or the stated mean, median or
+   * mode of the driver's year-level distribution (1,800 leads a month, not the median of draws).
+   */
   readonly planValue: number;
-  /** Per-trial column of the driver's own year-level draw before the market shift; undefined when it has no own uncertainty. */
+  /** 'own.<tier>.<key>': the driver's own year-level draw before the market shift and stress; undefined when it has no uncertainty of its own. */
   readonly ownColumn: string | undefined;
-  /** Per-trial column of its value after the market shift and stress; undefined when not stored. */
+  /** 'driver.<tier>.<key>': the value used in the trial, after the market shift and stress; undefined when it never varies. */
   readonly shiftedColumn: string | undefined;
-  /** Its market loading (0: the market does not move it). */
+  /** Its loading on the market factor, signed as it acts (contraction moves against the market: -loading). */
   readonly loading: number;
+  /** Multiply planValue by this for a year's figure (12 for a monthly volume or capacity). */
+  readonly annualFactor?: number;
 }

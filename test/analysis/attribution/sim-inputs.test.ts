@@ -25,6 +25,8 @@ describe('the inputs of a run', () => {
     const plannedDrivers: PlannedDriver[] = [
       { key: 'conversion', tier: 'SMB', label: 'SMB conversion', unit: 'rate', planValue: 0.025, ownColumn: 'own.SMB.conversion', shiftedColumn: 'driver.SMB.conversion', loading: 0.2 },
       { key: 'leads', tier: 'SMB', label: 'SMB leads', unit: 'count', planValue: 2_500, ownColumn: undefined, shiftedColumn: undefined, loading: 0.15 },
+      // Never varies (no own draw, no loading): moves nothing, so it is not an input.
+      { key: 'acv', tier: 'SMB', label: 'SMB ACV', unit: 'currency', planValue: 10_000, ownColumn: undefined, shiftedColumn: undefined, loading: 0 },
     ];
     const sim = { trials: n, store: { column: (k: string) => columns.get(k) }, plan: { tiers: [{ name: 'SMB', plannedDrivers, varyingDrivers: [] }] } } as unknown as Simulation;
     const inputs = attributionInputs(sim);
