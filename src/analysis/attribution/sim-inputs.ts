@@ -1,7 +1,7 @@
 import type { Simulation } from '../../engine/simulate.js';
 import type { CompiledDistribution } from '../../model/distribution-sampler.js';
 import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
-import { driverLabel, type TierPlan } from '../../model/tier-plan.js';
+import type { TierPlan } from '../../model/tier-plan.js';
 import { prepareInput, type PreparedInput } from './input.js';
 
 /**
@@ -108,14 +108,18 @@ function ownValues(sim: Simulation, tier: TierPlan, d: PlannedDriver, z: ArrayLi
   return out;
 }
 
-/** Fallback list from today's varying-driver slots: label from driverLabel, loading from the plan. */
+/**
+ * Fallback list from today's varying-driver slots (`TierPlan.varyingDrivers`, read loosely: the
+ * registry replaces it, and then this fallback is never reached and can go).
+ */
 function fallbackDrivers(tier: TierPlan): PlannedDriver[] {
-  return tier.varyingDrivers.map((key) => {
+  const slots = (tier as { readonly varyingDrivers?: readonly string[] }).varyingDrivers ?? [];
+  return slots.map((key) => {
     const dist = compiled(tier, key);
     return {
       key,
       tier: tier.name,
-      label: `${tier.name} ${driverLabel(key)}`,
+      label: `${tier.name} ${slotLabel(key)}`,
       unit: key === 'reps.capacity' ? 'deals per rep a month' : 'rate',
       planValue: dist?.constant ?? NaN,
       ownColumn: undefined,
@@ -123,6 +127,26 @@ function fallbackDrivers(tier: TierPlan): PlannedDriver[] {
       loading: loadingOf(tier, key),
     };
   });
+}
+
+/** A driver slot in words, e.g. 'conversion.A' -> 'A conversion' (as today's driverLabel). */
+function slotLabel(key: string): string {
+  const words: Record<string, string> = {
+    conversion: 'conversion',
+    renewalRate: 'renewal rate',
+    contractionProbability: 'contraction probability',
+    expansionProbability: 'expansion probability',
+    newCustomerExpansionProbability: 'new-customer expansion probability',
+    priceUplift: 'price uplift',
+    'earlierLeads.conversion': 'earlier leads conversion',
+    'reps.attrition': 'rep attrition',
+    'reps.capacity': 'deals per ramped rep',
+    'reps.hireSlip': 'hire slip probability',
+  };
+  if (key in words) return words[key]!;
+  if (key.startsWith('conversion.')) return `${key.slice('conversion.'.length)} conversion`;
+  if (key.startsWith('pipeline.')) return `pipeline group ${key.split('.')[1]} win probability`;
+  return key;
 }
 
 /** The market loading of a driver slot (contraction moves against the market). */
