@@ -39,7 +39,6 @@ export { attributionInputs, type AttributionDriver, type AttributionInputs } fro
 export { sensitivity, type Sensitivity, type DriverSensitivity } from './analysis/sensitivity.js';
 export { whatMustBeTrue, type WhatMustBeTrue, type DriverCondition } from './analysis/what-must-be-true.js';
 export { badYears, type BadYears } from './analysis/bad-years.js';
-export type { PlannedDriver, DriverUnit } from './model/drivers/planned-driver.js';
 export {
   compareSimulations,
   pairedDifference,
