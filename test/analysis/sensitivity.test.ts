@@ -50,6 +50,24 @@ describe('sensitivity on independent inputs', () => {
     expect(s.drivers.reduce((a, d) => a + d.varianceShare, 0) + s.unexplained.value).toBeCloseTo(1, 12);
   });
 
+  it('matches the closed-form share of a conversion driver in a simulated tier', async () => {
+    // L = 400 leads every month, each converting with this year's p ~ Beta(mean mu, sd s), deals of a
+    // fixed ACV A, no sales cycle: month m's deals ~ Binomial(L, p), each recognised for (13 - m) / 12
+    // of a year. So E[revenue | p] = k p with k = L A Σ_m (13 - m) / 12 = 6.5 L A, and
+    // Var(revenue | p) = L p (1 - p) A² Σ_m ((13 - m) / 12)² = L p (1 - p) A² 650 / 144.
+    // Share of p: k² s² / (k² s² + L A² (650 / 144) E[p (1 - p)]), E[p (1 - p)] = mu - mu² - s².
+    const [L, A, mu, sd] = [400, 10_000, 0.05, 0.01];
+    const k = 6.5 * L * A;
+    const unit = L * A * A * (650 / 144) * (mu - mu * mu - sd * sd);
+    const truth = (k * k * sd * sd) / (k * k * sd * sd + unit);
+    const yaml = `name: closed form\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: ${L}\n      conversion: { dist: beta, mean: ${mu}, sd: ${sd} }\n      acv: ${A}\n`;
+    const { s } = await revenueSensitivity(yaml, 5_000, 21);
+    const d = s.drivers[0]!;
+    expect(d.label).toBe('T conversion');
+    expect(Math.abs(d.varianceShare - truth)).toBeLessThanOrEqual(Z_CHECK * d.varianceShareStandardError);
+    expect(Math.abs(s.unexplained.value - (1 - truth))).toBeLessThanOrEqual(Z_CHECK * s.unexplained.standardError);
+  });
+
   // A book of 100,000 customers renewing at a fixed 90%, moved only by the market (loading 1.5 on
   // the log-odds). Given z, revenue varies only by which customers renew: binomially, with at most
   // N/4 x ARR² of variance (each customer lost costs at most its ARR of the year's revenue). So the
