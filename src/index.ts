@@ -31,6 +31,16 @@ export type { PlannedDriver, DriverUnit } from './model/drivers/planned-driver.j
 export { DRIVER_KINDS, type DriverKind } from './model/drivers/driver-kinds.js';
 export { summarize, PERCENTILE_CONVENTION, type Summary, type TierSummary, type MonthSummary } from './analysis/summarize.js';
 export { describe, PERCENTILES, type Stat } from './analysis/describe.js';
+// Attribution on independent inputs (issue 11): pure estimators, and what summarize() assembles from them.
+export { firstOrderShares, type FirstOrderShares, type ShareEstimate } from './analysis/attribution/first-order.js';
+export { prepareInput, type PreparedInput } from './analysis/attribution/input.js';
+export { tornadoEnd, type TornadoEnd } from './analysis/attribution/tornado.js';
+export { binMedians, medianCrossing, type Crossing } from './analysis/attribution/break-even.js';
+export { worstTrials, componentShortfalls, type ComponentShortfall } from './analysis/attribution/bad-years.js';
+export { attributionInputs, type AttributionDriver, type AttributionInputs } from './analysis/attribution/sim-inputs.js';
+export { sensitivity, type Sensitivity, type DriverSensitivity } from './analysis/sensitivity.js';
+export { whatMustBeTrue, type WhatMustBeTrue, type DriverCondition } from './analysis/what-must-be-true.js';
+export { badYears, type BadYears } from './analysis/bad-years.js';
 export {
   compareSimulations,
   pairedDifference,

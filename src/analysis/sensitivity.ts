@@ -1,79 +1,95 @@
-import type { Simulation } from '../engine/simulate.js';
-import { driverColumns, type DriverColumn } from './drivers.js';
-import { standardisedRegression } from './least-squares.js';
-import { correlation, ranks } from './ranks.js';
+import { normalQuantile } from '../random/normal-cdf.js';
+import { firstOrderShares, type ShareEstimate } from './attribution/first-order.js';
+import { sortedQuantile } from './attribution/input.js';
+import { driversMoving, type AttributionDriver, type AttributionInputs } from './attribution/sim-inputs.js';
+import { tornadoEnd } from './attribution/tornado.js';
 import { quantile } from './tail.js';
 
-/** Sensitivity uses at most this many trials (the first ones): rank correlations to about ±0.005 and 5,000 trials in each tornado decile, at a bounded cost. */
-export const SENSITIVITY_TRIALS = 50_000;
+/** The percentiles of a driver's own draw at the tornado's two ends. */
+export const TORNADO_LOW = 0.1;
+export const TORNADO_HIGH = 0.9;
+
+/** How the shares and the tornado are computed, in words, for summary.json. */
+export const SENSITIVITY_METHOD =
+  "First-order variance shares S = Var(E[metric | input]) / Var(metric) on independent inputs (the market factor z and each driver's own draw before the market moves it): a line fitted in each of K equal-count bins of the input, adjusted R² (bias-corrected for the (2K - 1) parameters), 95% interval from a delete-a-group jackknife over 20 contiguous blocks of trials. Tornado: the metric's median over the trials whose own percentile lies within 0.05 of P10 and of P90, others as drawn.";
+
+/** One end of a driver's tornado bar. */
+export interface SensitivityEnd {
+  /** The driver's own percentile (0.1 or 0.9). */
+  readonly percentile: number;
+  /** Its own draw at that percentile, in its unit (z in sd for the market). */
+  readonly driverValue: number;
+  /** The metric's median there, others as drawn, with its 95% interval. */
+  readonly metricMedian: number;
+  readonly interval: readonly [number, number];
+}
 
 export interface DriverSensitivity {
+  /** 'driver.<tier>.<key>' or 'driver.market'. */
   readonly key: string;
   readonly label: string;
-  readonly unit: DriverColumn['unit'];
-  /** Spearman rank correlation of the driver with the metric. */
-  readonly rankCorrelation: number;
-  /** The metric's median in the trials where the driver is in its bottom decile, and its top decile. */
-  readonly low: { readonly driverAtMost: number; readonly metricMedian: number };
-  readonly high: { readonly driverAtLeast: number; readonly metricMedian: number };
-  /** high - low metric median: the tornado bar. */
-  readonly swing: number;
-  /**
-   * Share of the metric's rank variance attributed to the driver: Pratt's measure beta x r from the
-   * regression of the metric's ranks on all drivers' ranks (the shares add up to R²).
-   */
+  readonly unit: AttributionDriver['unit'];
+  readonly tier?: string;
+  /** False for a driver with no year-level uncertainty of its own: only the market moves it, and its share is 0. */
+  readonly ownUncertainty: boolean;
+  /** First-order share of the metric's variance carried by the driver's own draw (can fall below 0 by Monte Carlo noise). */
   readonly varianceShare: number;
+  readonly varianceShareInterval: readonly [number, number];
+  readonly varianceShareStandardError: number;
+  /** The metric's median with the driver's own draw at its P10 (low) and its P90 (high), others as drawn. */
+  readonly low: SensitivityEnd;
+  readonly high: SensitivityEnd;
+  /** high - low: the tornado bar. */
+  readonly swing: number;
 }
 
 export interface Sensitivity {
   readonly metric: string;
+  /** The tier whose metric this is; absent for the company. */
+  readonly tier?: string;
   readonly trialsUsed: number;
-  /** R² of the rank regression: how much of the metric's rank variance the drivers explain together. */
-  readonly rSquared: number;
-  /** Sorted by |swing|, largest first. */
+  readonly method: string;
+  readonly bins: number;
+  /** 1 - the sum of the shares: unit-level luck (which leads convert, which customers renew) and interactions. */
+  readonly unexplained: ShareEstimate;
+  /** The drivers that can move the metric, largest variance share first. */
   readonly drivers: readonly DriverSensitivity[];
 }
 
-const medianOf = (xs: number[]) => (xs.length ? quantile(xs, 0.5).value : NaN);
-
 /**
- * Which drivers move a metric most: rank correlation, a tornado (median of the metric with the
- * driver in its bottom vs top decile, the others left to vary), and each driver's share of the
- * variance from a regression on ranks.
+ * What moves a metric, on independent inputs: each driver's first-order variance share with its
+ * interval, and its tornado bar (the metric's median at the driver's own P10 and P90). Only the
+ * drivers that can move the metric take part: a tier's drivers and the market for a tier's metric.
  *
- * @example sensitivity(sim, 'revenue').drivers[0].label // => 'Enterprise conversion'
- * Complexity: O(p m log m) for p drivers over m = min(trials, 50,000) trials.
+ * @example sensitivity(inputs, revenue, 'revenue').drivers[0].label // => 'Market'
+ * Complexity: O(p n) for p drivers over n trials (the inputs are already ranked).
  */
-export function sensitivity(sim: Simulation, metricKey = 'revenue'): Sensitivity {
-  const m = Math.min(sim.trials, SENSITIVITY_TRIALS);
-  const metric = sim.store.column(metricKey)!.subarray(0, m);
-  const drivers = driverColumns(sim).map((d) => ({ ...d, values: d.values.subarray(0, m) }));
-  const metricRanks = ranks(metric);
-  const driverRanks = drivers.map((d) => ranks(d.values));
-  const { beta, rSquared } = standardisedRegression(driverRanks, metricRanks);
-  const out = drivers.map((d, j): DriverSensitivity => {
-    const r = correlation(driverRanks[j]!, metricRanks);
-    const lowCut = quantile(d.values, 0.1).value;
-    const highCut = quantile(d.values, 0.9).value;
-    const lows: number[] = [];
-    const highs: number[] = [];
-    for (let i = 0; i < m; i++) {
-      if (d.values[i]! <= lowCut) lows.push(metric[i]!);
-      if (d.values[i]! >= highCut) highs.push(metric[i]!);
+export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<number>, metric = 'revenue', tier?: string): Sensitivity {
+  const n = inputs.trials;
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = metricValues[i]!;
+  const drivers = driversMoving(inputs.drivers, tier);
+  const live = drivers.filter((d) => d.input !== undefined);
+  const est = firstOrderShares(y, live.map((d) => d.input!));
+  const median = quantile(y, 0.5);
+  const scratch = new Float64Array(n);
+  const out = drivers.map((d): DriverSensitivity => {
+    const j = live.indexOf(d);
+    const base = { key: d.key, label: d.label, unit: d.unit, ...(d.tier === undefined ? {} : { tier: d.tier }) };
+    if (j < 0) {
+      const flat = (percentile: number): SensitivityEnd => ({ percentile, driverValue: d.planValue ?? NaN, metricMedian: median.value, interval: median.interval });
+      return { ...base, ownUncertainty: false, varianceShare: 0, varianceShareInterval: [0, 0], varianceShareStandardError: 0, low: flat(TORNADO_LOW), high: flat(TORNADO_HIGH), swing: 0 };
     }
-    const low = medianOf(lows);
-    const high = medianOf(highs);
-    return {
-      key: d.key,
-      label: d.label,
-      unit: d.unit,
-      rankCorrelation: r,
-      low: { driverAtMost: lowCut, metricMedian: low },
-      high: { driverAtLeast: highCut, metricMedian: high },
-      swing: high - low,
-      varianceShare: beta[j]! * r,
+    const input = d.input!;
+    const end = (p: number): SensitivityEnd => {
+      const e = tornadoEnd(y, input.percentile, p, undefined, scratch);
+      return { percentile: p, driverValue: d.unit === 'market' ? normalQuantile(p) : sortedQuantile(input.sorted, p), metricMedian: e.metricMedian, interval: e.interval };
     };
+    const low = end(TORNADO_LOW);
+    const high = end(TORNADO_HIGH);
+    const s = est.shares[j]!;
+    return { ...base, ownUncertainty: true, varianceShare: s.value, varianceShareInterval: s.interval, varianceShareStandardError: s.standardError, low, high, swing: high.metricMedian - low.metricMedian };
   });
-  out.sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing) || a.key.localeCompare(b.key));
-  return { metric: metricKey, trialsUsed: m, rSquared, drivers: out };
+  out.sort((a, b) => b.varianceShare - a.varianceShare || Math.abs(b.swing) - Math.abs(a.swing) || a.key.localeCompare(b.key));
+  return { metric, ...(tier === undefined ? {} : { tier }), trialsUsed: n, method: SENSITIVITY_METHOD, bins: est.bins, unexplained: est.unexplained, drivers: out };
 }

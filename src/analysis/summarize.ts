@@ -4,6 +4,9 @@ import { constantStat, describe, type Stat } from './describe.js';
 import { decide, type Decisions } from './decisions.js';
 import { sensitivity, type Sensitivity } from './sensitivity.js';
 import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
+import { badYears, type BadYears } from './bad-years.js';
+import { attributionInputs } from './attribution/sim-inputs.js';
+import { metricColumn } from './columns.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
 
@@ -76,10 +79,14 @@ export interface Summary {
   readonly monteCarlo: { readonly confidenceLevel: 0.95; readonly percentileIntervals: string; readonly probabilityIntervals: string };
   /** Budgets at the chosen confidence, the downside and the targets. */
   readonly decisions: Decisions;
-  /** Which drivers move recognized revenue most. */
+  /** Which drivers move recognized revenue most: variance shares on independent inputs and the tornado. */
   readonly sensitivity: Sensitivity;
-  /** For each target: what the trials that reach it look like, and break-even driver values. */
+  /** The same for each tier's recognized revenue, from that tier's drivers and the market (two tiers or more). */
+  readonly sensitivityByTier?: Record<string, Sensitivity>;
+  /** For each target: how far each top driver that can move its metric must go for the target to be the median. */
   readonly whatMustBeTrue: readonly WhatMustBeTrue[];
+  /** Where the worst 10% of years come from: drivers' mean percentiles and each component's part of the shortfall. */
+  readonly badYears: BadYears;
   /** Present when the run used --precision: how many trials it took. */
   readonly precision?: PrecisionReport;
 }
@@ -175,6 +182,16 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const grr = stat('grr');
   const nrr = stat('nrr');
   const market = stat('driver.market');
+  // Attribution: every input ranked once, shared by every metric and target.
+  const inputs = attributionInputs(sim);
+  const revenueSensitivity = sensitivity(inputs, col('revenue')!, 'revenue');
+  const tierSensitivity = (tier: string) => sensitivity(inputs, metricColumn(sim, 'revenue', tier), 'revenue', tier);
+  const sensitivityByTier = plan.tiers.length > 1 ? Object.fromEntries(plan.tiers.map((t) => [t.name, tierSensitivity(t.name)])) : undefined;
+  const targetSensitivity = (metric: Metric, tier: string | undefined) => {
+    const name = tier === undefined || plan.tiers.length === 1 ? undefined : plan.tiers.find((t) => t.name.toLowerCase() === tier.trim().toLowerCase())?.name;
+    if (metric === 'revenue') return name === undefined ? revenueSensitivity : (sensitivityByTier?.[name] ?? tierSensitivity(name));
+    return sensitivity(inputs, metricColumn(sim, metric, tier), metric, name);
+  };
   return {
     tool: { name: 'arrcast', summaryVersion: 1 },
     scenario: {
@@ -200,8 +217,12 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       probabilityIntervals: 'Wilson score interval',
     },
     decisions,
-    sensitivity: sensitivity(sim, 'revenue'),
-    whatMustBeTrue: (targets?.metrics ?? []).map((t, i) => whatMustBeTrue(sim, t, decisions.targets[i]!.label)),
+    sensitivity: revenueSensitivity,
+    ...(sensitivityByTier ? { sensitivityByTier } : {}),
+    whatMustBeTrue: (targets?.metrics ?? []).map((t, i) =>
+      whatMustBeTrue(inputs, metricColumn(sim, t.metric, t.tier), targetSensitivity(t.metric, t.tier), t, decisions.targets[i]!.label),
+    ),
+    badYears: badYears(sim, inputs),
     ...(options.precision ? { precision: options.precision } : {}),
   };
 }

@@ -1,34 +1,35 @@
-import type { Simulation } from '../engine/simulate.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { metricColumn } from './columns.js';
-import { driverColumns, type DriverColumn } from './drivers.js';
-import { copyOf, correlation, ranks } from './ranks.js';
-import { SENSITIVITY_TRIALS } from './sensitivity.js';
+import { normalQuantile } from '../random/normal-cdf.js';
+import { binMedians, medianCrossing } from './attribution/break-even.js';
+import { sortedQuantile } from './attribution/input.js';
+import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
+import type { Sensitivity } from './sensitivity.js';
 import { quantile } from './tail.js';
 
-/** Bins of equal count when tracing the metric's median along a driver. */
-const BINS = 20;
-/** Below this rank correlation with the metric, a driver gets no break-even value. */
-const MIN_CORRELATION = 0.1;
+/** How many of the metric's top drivers (by variance share) a target looks at. */
+export const TOP_DRIVERS = 5;
 
 export interface DriverCondition {
   readonly key: string;
   readonly label: string;
-  readonly unit: DriverColumn['unit'];
-  /** The driver's median over all trials: the plan as simulated. */
-  readonly plan: number;
-  /** The driver's median in the trials that reach the target, and in those that miss (absent when no trial does). */
-  readonly medianWhenReached?: number;
-  readonly medianWhenMissed?: number;
-  /** (medianWhenReached - medianWhenMissed) / the driver's sd: how far apart the two groups sit. */
-  readonly shift: number;
+  readonly unit: AttributionDriver['unit'];
+  readonly tier?: string;
+  /** The value the scenario states (absent for the market). */
+  readonly planValue?: number;
+  /** The driver's first-order share of the metric's variance. */
+  readonly varianceShare: number;
   /**
-   * The driver value at which the metric's median reaches the target, the other drivers varying as
-   * they do; undefined when no value within the simulated range gets there.
+   * 'crosses': with the driver's own draw at `percentile` (others as drawn) the metric's median is
+   * the target; 'always': the median reaches it across the driver's whole range; 'never': no value of
+   * this driver alone gets there.
    */
-  readonly breakEven?: number;
-  /** 'atLeast' when more of the driver helps, 'atMost' when less does. */
-  readonly direction: 'atLeast' | 'atMost';
+  readonly reach: 'crosses' | 'always' | 'never';
+  /** The own percentile where the median reaches the target (0..1). */
+  readonly percentile?: number;
+  /** The driver's own draw at that percentile, in its unit (z in sd for the market). */
+  readonly value?: number;
+  /** 'atLeast': the target is reached at that percentile or above; 'atMost': at or below. */
+  readonly direction?: 'atLeast' | 'atMost';
 }
 
 export interface WhatMustBeTrue {
@@ -39,98 +40,62 @@ export interface WhatMustBeTrue {
   readonly trialsUsed: number;
   /** How many of the trials used reach the target. */
   readonly trialsReaching: number;
-  /** Drivers with a break-even first, by how far it is from plan (in driver sds); then by shift. */
+  /** The metric's median as simulated. */
+  readonly median: number;
+  /** True when the median misses the target and none of the drivers alone can bring it there. */
+  readonly noSingleDriver: boolean;
+  /**
+   * The top drivers that can move the metric (by variance share), those that reach the target
+   * first, by the smallest move of their own percentile from the middle (0.5).
+   */
   readonly drivers: readonly DriverCondition[];
 }
 
-function sd(xs: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < xs.length; i++) m += xs[i]!;
-  m /= xs.length;
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += (xs[i]! - m) ** 2;
-  return Math.sqrt(s / Math.max(1, xs.length - 1));
-}
-
 /**
- * The driver value where the metric's median crosses the target: trials cut into BINS bins by the
- * driver's quantiles, the metric's median in each against the driver's median in each, interpolated
- * linearly between the two bins on either side of the target. A driver with ties (a fixed part of
- * its range) puts them in one bin.
- */
-function breakEven(driver: ArrayLike<number>, metric: ArrayLike<number>, target: number): number | undefined {
-  const n = driver.length;
-  const sorted = copyOf(driver).sort();
-  // Bin edges at the driver's quantiles; each trial goes to the bin its driver value falls in.
-  const edges = Array.from({ length: BINS - 1 }, (_, b) => sorted[Math.floor(((b + 1) * n) / BINS)]!);
-  const bins: Array<{ driver: number[]; metric: number[] }> = Array.from({ length: BINS }, () => ({ driver: [], metric: [] }));
-  for (let i = 0; i < n; i++) {
-    let b = 0;
-    while (b < edges.length && driver[i]! >= edges[b]!) b++;
-    bins[b]!.driver.push(driver[i]!);
-    bins[b]!.metric.push(metric[i]!);
-  }
-  const points = bins.filter((b) => b.driver.length > 0).map((b) => [quantile(b.driver, 0.5).value, quantile(b.metric, 0.5).value] as const);
-  for (let k = 0; k + 1 < points.length; k++) {
-    const [x0, y0] = points[k]!;
-    const [x1, y1] = points[k + 1]!;
-    if ((y0 - target) * (y1 - target) <= 0 && y0 !== y1) return x0 + ((target - y0) / (y1 - y0)) * (x1 - x0);
-  }
-  return undefined;
-}
-
-/**
- * What has to be true for a target: the drivers of the trials that reach it against those that miss
- * it, and each driver's break-even value (where the metric's P50 equals the target).
+ * What has to be true for a target to be the median outcome: for each top driver that can move the
+ * target's metric, the smallest change of its own draw, the others as drawn, that brings the
+ * metric's median to the target (medianCrossing over the driver's bins), given as an own percentile
+ * and as the driver's value there (its empirical quantile; for the market, z = Φ⁻¹(percentile)).
  *
- * @example whatMustBeTrue(sim, { metric: 'revenue', value: 120e6 }).drivers[0]
- * Complexity: O(p m log m) for p drivers over m = min(trials, 50,000) trials.
+ * @example whatMustBeTrue(inputs, revenue, sensitivity, { metric: 'revenue', value: 120e6 }, 'revenue >= 120M').drivers[0]
+ * Complexity: O(TOP_DRIVERS x n).
  */
-export function whatMustBeTrue(sim: Simulation, target: MetricTarget, label: string): WhatMustBeTrue {
-  const m = Math.min(sim.trials, SENSITIVITY_TRIALS);
-  const metric = metricColumn(sim, target.metric, target.tier).subarray(0, m);
-  const metricRanks = ranks(metric);
-  // Each driver's sd, kept to rank the break-evens by how far from plan they sit.
-  const spreadOf = new Map<string, number>();
-  const conditions: DriverCondition[] = driverColumns(sim).map((d) => {
-    const values = d.values.subarray(0, m);
-    const reached: number[] = [];
-    const missed: number[] = [];
-    for (let i = 0; i < m; i++) (metric[i]! >= target.value ? reached : missed).push(values[i]!);
-    const spread = sd(values);
-    spreadOf.set(d.key, spread);
-    const medianWhenReached = reached.length ? quantile(reached, 0.5).value : undefined;
-    const medianWhenMissed = missed.length ? quantile(missed, 0.5).value : undefined;
-    const r = correlation(ranks(values), metricRanks);
-    // A driver that barely moves the metric crosses the target only by noise: no break-even for it.
-    const be = Math.abs(r) >= MIN_CORRELATION ? breakEven(values, metric, target.value) : undefined;
-    return {
+export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLike<number>, sens: Sensitivity, target: MetricTarget, label: string): WhatMustBeTrue {
+  const n = inputs.trials;
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = metricValues[i]!;
+  const byKey = new Map(inputs.drivers.map((d) => [d.key, d]));
+  const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval[1] > 0).slice(0, TOP_DRIVERS);
+  const median = quantile(y, 0.5).value;
+  const conditions = top.map((s): DriverCondition => {
+    const d = byKey.get(s.key)!;
+    const input = d.input!;
+    const c = medianCrossing(binMedians(y, input), target.value);
+    const base = {
       key: d.key,
       label: d.label,
       unit: d.unit,
-      plan: quantile(values, 0.5).value,
-      ...(medianWhenReached === undefined ? {} : { medianWhenReached }),
-      ...(medianWhenMissed === undefined ? {} : { medianWhenMissed }),
-      shift: spread > 0 && medianWhenReached !== undefined && medianWhenMissed !== undefined ? (medianWhenReached - medianWhenMissed) / spread : 0,
-      ...(be === undefined ? {} : { breakEven: be }),
-      direction: r >= 0 ? 'atLeast' : 'atMost',
+      ...(d.tier === undefined ? {} : { tier: d.tier }),
+      ...(d.planValue === undefined ? {} : { planValue: d.planValue }),
+      varianceShare: s.varianceShare,
     };
+    if (c.kind !== 'crosses') return { ...base, reach: c.kind };
+    const value = d.unit === 'market' ? normalQuantile(c.percentile) : sortedQuantile(input.sorted, c.percentile);
+    return { ...base, reach: 'crosses', percentile: c.percentile, value, direction: c.direction === 'up' ? 'atLeast' : 'atMost' };
   });
-  const distance = (c: DriverCondition) => (c.breakEven === undefined ? Infinity : Math.abs(c.breakEven - c.plan) / (spreadOf.get(c.key) || 1));
-  conditions.sort((a, b) => distance(a) - distance(b) || Math.abs(b.shift) - Math.abs(a.shift));
+  const order = (c: DriverCondition) => (c.reach === 'crosses' ? Math.abs(c.percentile! - 0.5) : c.reach === 'always' ? -1 : Infinity);
+  conditions.sort((a, b) => order(a) - order(b) || b.varianceShare - a.varianceShare);
+  let reaching = 0;
+  for (let i = 0; i < n; i++) if (y[i]! >= target.value) reaching++;
   return {
     target: label,
     metric: target.metric,
-    ...(target.tier ? { tier: target.tier } : {}),
+    ...(target.tier ? { tier: sens.tier ?? target.tier } : {}),
     value: target.value,
-    trialsUsed: m,
-    trialsReaching: countReaching(metric, target.value),
+    trialsUsed: n,
+    trialsReaching: reaching,
+    median,
+    noSingleDriver: median < target.value && !conditions.some((c) => c.reach === 'crosses'),
     drivers: conditions,
   };
-}
-
-function countReaching(metric: ArrayLike<number>, value: number): number {
-  let n = 0;
-  for (let i = 0; i < metric.length; i++) if (metric[i]! >= value) n++;
-  return n;
 }

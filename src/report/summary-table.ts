@@ -1,9 +1,8 @@
-import type { DriverUnit } from '../model/drivers/planned-driver.js';
 import { EXTRA_KEYS } from '../model/drivers/extra-keys.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../model/components.js';
 import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
-import type { WhatMustBeTrue } from '../analysis/what-must-be-true.js';
+import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
 import { formatCount, formatInterval, formatMoney, formatPercent, textTable } from './format.js';
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
@@ -74,38 +73,70 @@ export function extraFormat(key: string): (v: number) => string {
   return formatCount;
 }
 
-/** A driver's value as a planner reads it: rates in percent, counts whole, money, deals per rep to two decimals, the market in sd. */
-function driverValue(v: number, unit: DriverUnit | 'sd'): string {
+/** A driver's value as a planner reads it, in its unit: rates in percent, counts whole, amounts in money. */
+export function driverValue(v: number, unit: DriverCondition['unit']): string {
   switch (unit) {
     case 'rate':
-      return formatPercent(v);
+      // Three significant digits, trailing zeros dropped: 2.5%, 6.01%, 86.3%.
+      return Number.isFinite(v) ? `${Number.parseFloat((v * 100).toPrecision(3))}%` : '-';
     case 'count':
       return formatCount(v);
     case 'currency':
       return formatMoney(v);
     case 'deals per rep a month':
-      return `${v.toFixed(2)} deals per rep a month`;
-    case 'sd':
+      return `${v.toFixed(1)} deals per rep a month`;
+    case 'market':
       return `${(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)} sd`;
+    default:
+      // A unit the registry may add later ('months', ...): the value and its unit's name.
+      return `${Number.parseFloat(v.toPrecision(3))} ${String(unit)}`;
   }
 }
 
+/** A percentile share as a whole percent, "<1%" below half a percent. */
+const wholePercent = (p: number) => (p < 0.005 ? '<1%' : `${Math.round(p * 100)}%`);
+
 /**
- * A target's "what must be true" as one line: the break-even values of up to four drivers, nearest
- * to plan first ("To reach revenue >= 120M at P50: Mid-market conversion >= 9.1% (plan 8.0%), or ...").
+ * A driver's own percentile in a planner's words: "a bottom-30% year for SMB conversion", or for the
+ * market "a year in the worst 27% for the market".
+ *
+ * @example percentileWords(0.27, 'Market', 'market') // => 'a year in the worst 27% for the market'
+ */
+export function percentileWords(p: number, label: string, unit: DriverCondition['unit']): string {
+  if (unit === 'market') return p < 0.5 ? `a year in the worst ${wholePercent(p)} for the market` : `a year in the best ${wholePercent(1 - p)} for the market`;
+  return p < 0.5 ? `a bottom-${wholePercent(p)} year for ${label}` : `a top-${wholePercent(1 - p)} year for ${label}`;
+}
+
+/**
+ * What one driver must be for a target to be the median outcome, in a planner's words:
+ * "SMB conversion 2.1% instead of the planned 2.5%, a bottom-30% year for SMB conversion".
+ */
+export function conditionWords(c: DriverCondition): string {
+  if (c.reach !== 'crosses') return c.reach === 'always' ? `${c.label}: anywhere in its range` : `${c.label}: cannot get there alone`;
+  if (c.unit === 'market') return percentileWords(c.percentile!, c.label, c.unit);
+  const plan = c.planValue === undefined ? '' : ` instead of the planned ${driverValue(c.planValue, c.unit)}`;
+  return `${c.label} ${driverValue(c.value!, c.unit)}${plan}, ${percentileWords(c.percentile!, c.label, c.unit)}`;
+}
+
+/**
+ * A target's "what must be true" as one line: for each top driver that can move its metric, the
+ * smallest change of its own draw, the others as drawn, that makes the target the median outcome.
  * The printed table and report.html use the same words.
  *
- * @example whatMustBeTrueLine(summary.whatMustBeTrue[0])
+ * @example whatMustBeTrueLine(summary.whatMustBeTrue[0]) // => 'For revenue >= 120M to be the median outcome (P50 now 112.4M), one of: SMB conversion 2.9% instead of the planned 2.5%, a top-20% year for SMB conversion; or a year in the best 31% for the market.'
  * Complexity: O(drivers).
  */
 export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
-  const ways = w.drivers
-    .filter((x) => x.breakEven !== undefined)
-    .slice(0, 4)
-    .map((x) => `${x.label} ${x.direction === 'atLeast' ? '>=' : '<='} ${driverValue(x.breakEven!, x.unit)} (plan ${driverValue(x.plan, x.unit)})`);
-  return `To reach ${w.target} at P50: ${ways.length ? ways.join(', or ') : 'no single driver gets there within the range the scenario allows'}.`;
+  const now = `P50 now ${formatMoney(w.median)}`;
+  if (w.noSingleDriver) return `For ${w.target} to be the median outcome (${now}): no single driver gets there within the range the scenario allows, others as drawn; it takes several together.`;
+  const ways = w.drivers.filter((c) => c.reach === 'crosses').map(conditionWords);
+  const already = w.median >= w.value;
+  if (ways.length === 0) return `${w.target} is the median outcome already (${now}), whatever any one driver does within its range.`;
+  return already
+    ? `${w.target} stays the median outcome (${now}) down to any one of: ${ways.join('; or ')}.`
+    : `For ${w.target} to be the median outcome (${now}), one of: ${ways.join('; or ')}.`;
 }
 
 /** Budgets, downside, targets, sensitivity, what must be true and precision. */
@@ -135,18 +166,9 @@ function decisionTables(summary: Summary): string[] {
     out.push('');
     out.push(textTable(rows));
   }
-  const sens = summary.sensitivity;
-  if (sens.drivers.length > 0) {
-    out.push('');
-    out.push(
-      textTable([
-        [`What moves recognized revenue (median with the driver in its bottom / top decile)`, 'low', 'high', 'swing', 'rank corr', 'variance share'],
-        ...sens.drivers
-          .slice(0, 8)
-          .map((x) => [`  ${x.label}`, formatMoney(x.low.metricMedian), formatMoney(x.high.metricMedian), formatMoney(x.swing), x.rankCorrelation.toFixed(2), formatPercent(x.varianceShare)]),
-      ]),
-    );
-  }
+  out.push(...sensitivityTable(summary.sensitivity, 'recognized revenue'));
+  for (const [tier, sens] of Object.entries(summary.sensitivityByTier ?? {})) out.push(...sensitivityTable(sens, `${tier} recognized revenue`));
+  out.push(...badYearsTable(summary));
   for (const w of summary.whatMustBeTrue) {
     out.push('');
     out.push(whatMustBeTrueLine(w));
@@ -157,6 +179,49 @@ function decisionTables(summary: Summary): string[] {
     out.push('');
     out.push(
       `Precision: revenue P10/P50/P90 within ${formatPercent(w.p10)}/${formatPercent(w.p50)}/${formatPercent(w.p90)} (95% intervals) after ${p.trials.toLocaleString('en-US')} trials; asked ${formatPercent(p.target)}${p.reached ? '' : ', not reached before the cap'}.`,
+    );
+  }
+  return out;
+}
+
+/** How many drivers the printed sensitivity table shows, largest share first. */
+const SHOWN_DRIVERS = 8;
+
+/** The variance shares and tornado ends of a metric, and what is left to unit-level luck. */
+function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] {
+  if (sens.drivers.length === 0) return [];
+  const rows = [
+    [`What moves ${what} (median at the driver's own P10 / P90)`, 'share of variance', '95% interval', 'at P10', 'at P90', 'swing'],
+    ...sens.drivers
+      .slice(0, SHOWN_DRIVERS)
+      .map((x) =>
+        x.ownUncertainty
+          ? [`  ${x.label}`, formatPercent(x.varianceShare), formatInterval(x.varianceShareInterval, formatPercent), formatMoney(x.low.metricMedian), formatMoney(x.high.metricMedian), formatMoney(x.swing)]
+          : [`  ${x.label} (no uncertainty of its own: moves with the market)`, formatPercent(0), '', '', '', ''],
+      ),
+    ['  Unit-level luck and interactions', formatPercent(sens.unexplained.value), formatInterval(sens.unexplained.interval, formatPercent), '', '', ''],
+  ];
+  return ['', textTable(rows)];
+}
+
+/** Where the worst 10% of years of revenue come from: components' shares of the shortfall, drivers' percentiles. */
+function badYearsTable(summary: Summary): string[] {
+  const b = summary.badYears.metrics.revenue;
+  const pct = Math.round(summary.badYears.share * 100);
+  const out: string[] = [''];
+  out.push(
+    textTable([
+      [`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average`, 'shortfall', 'share'],
+      ...b.components.filter((c) => c.shortfall !== 0).map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), formatPercent(c.share)]),
+    ]),
+  );
+  if (b.drivers.length > 0) {
+    out.push('');
+    out.push(
+      textTable([
+        [`Worst ${pct}% of years: drivers' average own percentile`, 'percentile', '+/- 2 se'],
+        ...b.drivers.slice(0, SHOWN_DRIVERS).map((d) => [`  ${d.label}`, formatPercent(d.meanPercentile), formatPercent(2 * d.standardError)]),
+      ]),
     );
   }
   return out;

@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { standardisedRegression } from '../../src/analysis/least-squares.js';
-import { correlation, ranks } from '../../src/analysis/ranks.js';
+import { ranks } from '../../src/analysis/ranks.js';
+import { attributionInputs } from '../../src/analysis/attribution/sim-inputs.js';
 import { sensitivity } from '../../src/analysis/sensitivity.js';
 import { whatMustBeTrue } from '../../src/analysis/what-must-be-true.js';
+import { summarize } from '../../src/analysis/summarize.js';
 import { describe as describeValues } from '../../src/analysis/describe.js';
-import { column, meanAndSe, run } from '../helpers/fixtures.js';
+import { column, run } from '../helpers/fixtures.js';
 import { whatMustBeTrueLine } from '../../src/report/summary-table.js';
 
-describe('ranks, correlation and the rank regression', () => {
+/** Every single-run check allows 4 standard errors: a correct estimate fails it about 6 times in 100,000. */
+const Z_CHECK = 4;
+
+describe('ranks', () => {
   it('ranks ties by their average', () => {
     expect(Array.from(ranks([10, 30, 20, 20]))).toEqual([1, 4, 2.5, 2.5]);
-  });
-
-  it('a regression recovers exact standardised coefficients, and R² = 1 without noise', () => {
-    const n = 200;
-    const x1 = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
-    const x2 = Float64Array.from({ length: n }, (_, i) => Math.cos(3 * i));
-    const y = x1.map((v, i) => 2 * v - 0.5 * x2[i]!);
-    const { beta, rSquared } = standardisedRegression([x1, x2], y);
-    // Standardised beta_j = b_j sd(x_j) / sd(y).
-    const sd = (v: Float64Array) => meanAndSe(v).sd;
-    expect(beta[0]).toBeCloseTo((2 * sd(x1)) / sd(y), 6);
-    expect(beta[1]).toBeCloseTo((-0.5 * sd(x2)) / sd(y), 6);
-    expect(rSquared).toBeCloseTo(1, 9);
-    expect(correlation(x1, x1)).toBeCloseTo(1, 12);
   });
 });
 
@@ -42,60 +32,150 @@ tiers:
       acv: 10000
 `;
 
-describe('sensitivity and what must be true', () => {
-  it('ranks the driver that moves revenue most first, with shares that add up to R²', async () => {
-    const sim = await run(twoDrivers, 5_000);
-    const s = sensitivity(sim);
-    expect(s.drivers.map((d) => d.label).slice(0, 2)).toEqual(['Mid-market conversion', 'Mid-market renewal rate']);
+const revenueSensitivity = async (yaml: string, trials: number, seed = 1) => {
+  const sim = await run(yaml, trials, seed);
+  const inputs = attributionInputs(sim);
+  return { sim, inputs, s: sensitivity(inputs, sim.store.column('revenue')!) };
+};
+
+describe('sensitivity on independent inputs', () => {
+  it('ranks the driver that moves revenue most first, shares and the remainder adding up to 1', async () => {
+    const { s } = await revenueSensitivity(twoDrivers, 5_000);
+    expect(s.drivers.map((d) => d.label)).toEqual(['Mid-market conversion', 'Mid-market renewal rate']);
     const top = s.drivers[0]!;
-    expect(top.rankCorrelation).toBeGreaterThan(0.9);
-    expect(top.swing).toBeGreaterThan(0);
+    expect(top.varianceShare).toBeGreaterThan(0.5);
     expect(top.high.metricMedian).toBeGreaterThan(top.low.metricMedian);
-    expect(s.drivers.reduce((a, d) => a + d.varianceShare, 0)).toBeCloseTo(s.rSquared, 9);
+    expect(top.low.driverValue).toBeLessThan(top.high.driverValue);
+    for (const d of s.drivers) expect(d.varianceShareInterval[0]).toBeLessThanOrEqual(d.varianceShareInterval[1]);
+    expect(s.drivers.reduce((a, d) => a + d.varianceShare, 0) + s.unexplained.value).toBeCloseTo(1, 12);
   });
 
-  it('break-even: re-running with the driver fixed at it puts the P50 on the target', async () => {
+  it('matches the closed-form share of a conversion driver in a simulated tier', async () => {
+    // L = 400 leads every month, each converting with this year's p ~ Beta(mean mu, sd s), deals of a
+    // fixed ACV A, no sales cycle: month m's deals ~ Binomial(L, p), each recognised for (13 - m) / 12
+    // of a year. So E[revenue | p] = k p with k = L A Σ_m (13 - m) / 12 = 6.5 L A, and
+    // Var(revenue | p) = L p (1 - p) A² Σ_m ((13 - m) / 12)² = L p (1 - p) A² 650 / 144.
+    // Share of p: k² s² / (k² s² + L A² (650 / 144) E[p (1 - p)]), E[p (1 - p)] = mu - mu² - s².
+    const [L, A, mu, sd] = [400, 10_000, 0.05, 0.01];
+    const k = 6.5 * L * A;
+    const unit = L * A * A * (650 / 144) * (mu - mu * mu - sd * sd);
+    const truth = (k * k * sd * sd) / (k * k * sd * sd + unit);
+    const yaml = `name: closed form\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: ${L}\n      conversion: { dist: beta, mean: ${mu}, sd: ${sd} }\n      acv: ${A}\n`;
+    const { s } = await revenueSensitivity(yaml, 5_000, 21);
+    const d = s.drivers[0]!;
+    expect(d.label).toBe('T conversion');
+    expect(Math.abs(d.varianceShare - truth)).toBeLessThanOrEqual(Z_CHECK * d.varianceShareStandardError);
+    expect(Math.abs(s.unexplained.value - (1 - truth))).toBeLessThanOrEqual(Z_CHECK * s.unexplained.standardError);
+  });
+
+  // A book of 100,000 customers renewing at a fixed 90%, moved only by the market (loading 1.5 on
+  // the log-odds). Given z, revenue varies only by which customers renew: binomially, with at most
+  // N/4 x ARR² of variance (each customer lost costs at most its ARR of the year's revenue). So the
+  // market's true share is at least 1 - N ARR² / (4 Var(revenue)), and the renewal rate, which has
+  // no uncertainty of its own, gets exactly 0.
+  const marketOnly = (tier: string) => `
+  - name: ${tier}
+    existing:
+      openingArr: 100000000
+      customers: 100000
+      renewalCalendar: uniform
+      renewalRate: 0.9
+`;
+  it('gives a driver with a large market loading but no own uncertainty 0, and the market the variance', async () => {
+    const yaml = `name: market only\nmarket:\n  loadings:\n    renewal: 1.5\ntiers:${marketOnly('Book')}`;
+    const { s, sim } = await revenueSensitivity(yaml, 5_000, 3);
+    const renewal = s.drivers.find((d) => d.label === 'Book renewal rate')!;
+    expect(renewal.ownUncertainty).toBe(false);
+    expect(renewal.varianceShare).toBe(0);
+    const market = s.drivers.find((d) => d.key === 'driver.market')!;
+    const variance = describeValues(column(sim, 'revenue'))!.sd ** 2;
+    const unitBound = (100_000 * 1_000 ** 2) / 4 / variance;
+    expect(unitBound).toBeLessThan(0.01);
+    expect(market.varianceShare).toBeGreaterThanOrEqual(1 - unitBound - Z_CHECK * market.varianceShareStandardError);
+    expect(market.varianceShare).toBeLessThanOrEqual(1 + Z_CHECK * market.varianceShareStandardError);
+    expect(market.swing).toBeGreaterThan(0);
+  });
+
+  it("attributes a tier's revenue only to its drivers and the market: a pure-market tier, and a tier the market does not move", async () => {
+    const yaml = `name: two tiers
+market:
+  loadings:
+    renewal: 1.5
+tiers:${marketOnly('Book')}
+  - name: Own
+    newBusiness:
+      leadsPerMonth: 2000
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      acv: 10000
+`;
+    const sim = await run(yaml, 5_000, 5);
+    const summary = summarize(sim);
+    const book = summary.sensitivityByTier!.Book!;
+    const own = summary.sensitivityByTier!.Own!;
+    expect(book.drivers.map((d) => d.label)).toEqual(['Market', 'Book renewal rate']);
+    expect(own.drivers.map((d) => d.label)).toEqual(['Own conversion', 'Market']);
+    // The market does not move Own: its share there is 0 within its interval (4 SE).
+    const m = own.drivers[1]!;
+    expect(Math.abs(m.varianceShare)).toBeLessThanOrEqual(Z_CHECK * m.varianceShareStandardError);
+    // And the company's revenue sees both tiers' drivers.
+    expect(summary.sensitivity.drivers.map((d) => d.label).sort()).toEqual(['Book renewal rate', 'Market', 'Own conversion']);
+    // What must be true for a target on Own names only the drivers that can move Own.
+    const target = summary.byTier.Own!.revenue.percentiles.p75;
+    const w = summarize(sim, { targets: { metrics: [{ metric: 'revenue', tier: 'Own', value: target }] } }).whatMustBeTrue[0]!;
+    expect(w.drivers.length).toBeGreaterThan(0);
+    for (const d of w.drivers) expect(['Own conversion', 'Market']).toContain(d.label);
+    expect(w.drivers[0]!.label).toBe('Own conversion');
+    expect(w.drivers[0]!.reach).toBe('crosses');
+  });
+});
+
+describe('what must be true', () => {
+  it('the value it names, fixed in a re-run with the others as drawn, puts the P50 on the target', async () => {
     const n = 20_000;
-    const sim = await run(twoDrivers, n, 11);
+    const { sim, inputs, s } = await revenueSensitivity(twoDrivers, n, 11);
     const revenue = column(sim, 'revenue');
     const base = describeValues(revenue)!;
     // A target above plan: P50 of revenue + 1 sd.
     const target = base.percentiles.p50 + base.sd;
-    const w = whatMustBeTrue(sim, { metric: 'revenue', value: target }, 'stretch');
+    const w = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: target }, 'stretch');
     const conversion = w.drivers.find((d) => d.label === 'Mid-market conversion')!;
+    expect(conversion.reach).toBe('crosses');
     expect(conversion.direction).toBe('atLeast');
-    expect(conversion.breakEven).toBeGreaterThan(conversion.plan);
-    expect(conversion.medianWhenReached).toBeGreaterThan(conversion.medianWhenMissed!);
+    expect(conversion.value).toBeGreaterThan(conversion.planValue!);
+    expect(conversion.percentile).toBeGreaterThan(0.5);
     expect(w.trialsReaching).toBeGreaterThan(0);
     expect(w.trialsReaching).toBeLessThan(w.trialsUsed);
-    // Re-run with conversion fixed at the break-even, the other driver as it is.
-    const rerun = await run(twoDrivers.replace('conversion: { dist: beta, mean: 0.05, sd: 0.01 }', `conversion: ${conversion.breakEven}`), n, 12);
+    expect(whatMustBeTrueLine(w)).toMatch(/^For stretch to be the median outcome \(P50 now .*\), one of: Mid-market conversion [0-9.]+% instead of the planned 5(\.0)?%, a top-[0-9]+% year for Mid-market conversion/);
+    // Re-run with conversion fixed at that value, the other driver as it is.
+    const rerun = await run(twoDrivers.replace('conversion: { dist: beta, mean: 0.05, sd: 0.01 }', `conversion: ${conversion.value}`), n, 12);
     const p50 = describeValues(column(rerun, 'revenue'))!;
     // Tolerance: the re-run's P50 interval, plus the noise of a bin median in the estimate
-    // (1.2533 sd / sqrt(trials per bin), 20 bins), 4 standard errors of both combined.
+    // (1.2533 sd / sqrt(trials per bin)), 4 standard errors of both combined.
     const [lo, hi] = p50.percentileIntervals.p50;
-    const tolerance = 4 * Math.hypot((hi - lo) / (2 * 1.96), (1.2533 * base.sd) / Math.sqrt(n / 20));
+    const tolerance = 4 * Math.hypot((hi - lo) / (2 * 1.96), (1.2533 * base.sd) / Math.sqrt(n / s.bins));
     expect(Math.abs(p50.percentiles.p50 - target)).toBeLessThanOrEqual(tolerance);
   });
-});
 
-describe('what must be true when every trial (or none) reaches the target', () => {
-  it('says so, with no medians of an empty group and no NaN', async () => {
+  it('says when no single driver can reach the target, and when every trial (or none) reaches it', async () => {
     const sim = await run(
       'name: sure\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: { dist: poisson, mean: 100 }\n      conversion: { dist: beta, mean: 0.05, sd: 0.01 }\n      acv: 1000\n',
-      500,
+      2_000,
       3,
     );
-    const easy = whatMustBeTrue(sim, { metric: 'revenue', value: 1 }, 'revenue >= 1');
-    expect(easy.trialsReaching).toBe(500);
-    for (const d of easy.drivers) {
-      expect(d.medianWhenMissed).toBeUndefined();
-      expect(Number.isFinite(d.medianWhenReached)).toBe(true);
-    }
-    expect(whatMustBeTrueLine(easy)).toBe('revenue >= 1 is reached in every one of the 500 trials looked at: nothing more has to be true.');
-    const impossible = whatMustBeTrue(sim, { metric: 'revenue', value: 1e12 }, 'revenue >= 1T');
+    const inputs = attributionInputs(sim);
+    const revenue = sim.store.column('revenue')!;
+    const s = sensitivity(inputs, revenue);
+    const easy = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: 1 }, 'revenue >= 1');
+    expect(easy.trialsReaching).toBe(2_000);
+    expect(whatMustBeTrueLine(easy)).toBe('revenue >= 1 is reached in every one of the 2,000 trials looked at: nothing more has to be true.');
+    const impossible = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: 1e12 }, 'revenue >= 1T');
     expect(impossible.trialsReaching).toBe(0);
-    expect(impossible.drivers.every((d) => d.medianWhenReached === undefined)).toBe(true);
-    expect(whatMustBeTrueLine(impossible)).toMatch(/reached in none of the 500 trials/);
+    expect(whatMustBeTrueLine(impossible)).toMatch(/reached in none of the 2,000 trials/);
+    // Above the largest median any conversion year gives, but below the best trial.
+    const max = describeValues(revenue)!.max;
+    const far = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: max * 0.999 }, 'far');
+    expect(far.noSingleDriver).toBe(true);
+    expect(far.drivers.every((d) => d.reach === 'never')).toBe(true);
+    expect(whatMustBeTrueLine(far)).toMatch(/no single driver gets there/);
   });
 });

@@ -4,6 +4,7 @@ import type { Simulation } from '../../src/engine/simulate.js';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { buildCharts, type ChartDefinition } from '../../src/report/charts/chart-set.js';
 import { bridgeSteps } from '../../src/report/charts/arr-bridge.js';
+import { tornadoLabel } from '../../src/report/charts/tornado.js';
 import { BAND_BLUES, OKABE_ITO } from '../../src/report/charts/chart-context.js';
 import { renderChart } from '../../src/report/render-chart.js';
 import { WITH_TARGETS, runReportScenario } from './fixture.js';
@@ -31,8 +32,8 @@ const chart = (name: string) => {
 };
 
 describe('every chart', () => {
-  it('is the five charts of the reports issue and the tornado, in report order', () => {
-    expect(charts.map((c) => c.name)).toEqual(['revenue-distribution', 'exceedance', 'monthly-fan', 'breakdown', 'arr-bridge', 'tornado']);
+  it('is the five charts of the reports issue, the tornado and the bad years, in report order', () => {
+    expect(charts.map((c) => c.name)).toEqual(['revenue-distribution', 'exceedance', 'monthly-fan', 'breakdown', 'arr-bridge', 'tornado', 'bad-years']);
   });
 
   it('compiles with vega-lite and renders with vega to a non-empty SVG, with no warning', async () => {
@@ -213,27 +214,59 @@ describe('renderChart', () => {
 });
 
 describe('the tornado', () => {
-  it('has a bar per driver (the top 10 by |swing|) from its bottom-decile to its top-decile median, centred on P50', () => {
+  it('has a bar per driver with its own uncertainty (the top 10 by |swing|, the market among them) from its P10 to its P90 median, centred on P50', () => {
     const spec = chart('tornado');
     const bars = dataset(spec, 'bars');
-    const drivers = summary.sensitivity.drivers;
-    expect(drivers.length).toBeGreaterThan(10);
-    expect(bars).toHaveLength(10);
+    const drivers = summary.sensitivity.drivers.filter((d) => d.ownUncertainty).sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
+    expect(drivers.length).toBeGreaterThan(3);
+    expect(bars).toHaveLength(Math.min(10, drivers.length));
     bars.forEach((b, k) => {
       const d = drivers[k]!;
-      expect(b.label).toBe(d.label);
+      expect(b.label).toBe(tornadoLabel(d.label, d.varianceShare));
       expect(b.low).toBe(d.low.metricMedian);
       expect(b.high).toBe(d.high.metricMedian);
       expect(b.left).toBe(Math.min(d.low.metricMedian, d.high.metricMedian));
       expect(b.right).toBe(Math.max(d.low.metricMedian, d.high.metricMedian));
     });
-    expect(bars[0]!.label).toBe('Enterprise conversion');
+    expect(bars.some((b) => String(b.label).startsWith('Market ('))).toBe(true);
     const ends = dataset(spec, 'ends');
-    expect(ends.filter((e) => e.decile === 'Driver in its bottom decile').map((e) => e.value)).toEqual(drivers.slice(0, 10).map((d) => d.low.metricMedian));
-    expect(ends.filter((e) => e.decile === 'Driver in its top decile').map((e) => e.value)).toEqual(drivers.slice(0, 10).map((d) => d.high.metricMedian));
+    const shown = drivers.slice(0, bars.length);
+    expect(ends.filter((e) => e.decile === 'Driver’s own draw at its P10').map((e) => e.value)).toEqual(shown.map((d) => d.low.metricMedian));
+    expect(ends.filter((e) => e.decile === 'Driver’s own draw at its P90').map((e) => e.value)).toEqual(shown.map((d) => d.high.metricMedian));
     expect(dataset(spec, 'centre')[0]!.value).toBe(summary.metrics.revenue.percentiles.p50);
     const title = spec.title as { subtitle: string[] };
-    expect(title.subtitle[0]).toBe('Median revenue with the driver in its bottom vs top decile, others varying.');
+    expect(title.subtitle[0]).toBe('Median revenue with the driver’s own draw at its P10 and at its P90, others as drawn; the market is one bar.');
+  });
+
+  it('gives the axis labels the room the longest needs: none is cut', () => {
+    const spec = chart('tornado') as { layer: Array<{ encoding: { y?: { axis?: { labelLimit: number } } } }> };
+    const longest = Math.max(...dataset(chart('tornado'), 'bars').map((b) => String(b.label).length));
+    const limit = spec.layer[0]!.encoding.y!.axis!.labelLimit;
+    // vega, headless, measures 0.8 em a character and cuts longer labels with an ellipsis.
+    expect(limit).toBeGreaterThanOrEqual(longest * 0.8 * 11);
+  });
+
+  it('draws every driver label whole in the SVG: no ellipsis', async () => {
+    for (const name of ['tornado', 'bad-years']) {
+      const { svg } = await renderChart(chart(name));
+      expect(svg, name).not.toContain('…');
+    }
+  });
+});
+
+describe('the bad years', () => {
+  it('shows each component’s share of the worst 10% of years’ shortfall (adding up to 1) and the drivers’ average percentiles', () => {
+    const spec = chart('bad-years');
+    const components = dataset(spec, 'components');
+    const b = summary.badYears.metrics.revenue;
+    // Components are stored in float32 (about 7 significant digits) and revenue in float64: equal to 1e-6.
+    expect(components.reduce((a, c) => a + (c.share as number), 0)).toBeCloseTo(1, 6);
+    expect(components.map((c) => c.share)).toEqual(b.components.filter((c) => c.shortfall !== 0).map((c) => c.share));
+    const drivers = dataset(spec, 'drivers');
+    const percentiles = drivers.map((d) => d.percentile as number);
+    expect(percentiles).toEqual([...percentiles].sort((x, y) => x - y));
+    // The worst revenue years are below-average years for the market.
+    expect(drivers.find((d) => d.label === 'Market')!.percentile).toBeLessThan(0.5);
   });
 });
 

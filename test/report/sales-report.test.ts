@@ -133,7 +133,7 @@ describe('the capacity chart', () => {
   const spec = () => charts.find((c) => c.name === 'capacity')!;
 
   it('comes last, after the tornado', () => {
-    expect(charts.map((c) => c.name)).toEqual(['revenue-distribution', 'exceedance', 'monthly-fan', 'breakdown', 'arr-bridge', 'tornado', 'capacity']);
+    expect(charts.map((c) => c.name)).toEqual(['revenue-distribution', 'exceedance', 'monthly-fan', 'breakdown', 'arr-bridge', 'tornado', 'bad-years', 'capacity']);
   });
 
   it('has, for every tier with reps and every month, the summary’s P10, P50 and P90 of ramped reps', () => {

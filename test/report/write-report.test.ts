@@ -18,7 +18,7 @@ beforeAll(async () => {
   ({ sim, summary } = await runReportScenario());
 });
 
-const CHARTS = ['arr-bridge', 'breakdown', 'exceedance', 'monthly-fan', 'revenue-distribution', 'tornado'];
+const CHARTS = ['arr-bridge', 'bad-years', 'breakdown', 'exceedance', 'monthly-fan', 'revenue-distribution', 'tornado'];
 const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-report-'));
 /** Every file under dir, by relative path, with its contents. */
 const snapshot = (dir: string): Record<string, string> =>
@@ -50,7 +50,7 @@ describe('writeReport', () => {
     writeFileSync(join(out, 'charts', 'old-chart.svg'), 'from an older version');
     await writeReport(out, sim, summary);
     expect(existsSync(join(out, 'charts', 'old-chart.svg'))).toBe(false);
-    expect(readdirSync(join(out, 'charts'))).toHaveLength(12);
+    expect(readdirSync(join(out, 'charts'))).toHaveLength(2 * CHARTS.length);
   });
 
   it('leaves no partial directory, and the previous report untouched, when a chart fails to render', async () => {

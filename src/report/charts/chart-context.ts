@@ -56,6 +56,13 @@ export const moneyAxis = (ctx: ChartContext, title: string | null) => ({
   tickCount: 6,
 });
 
+/**
+ * Axis label width per character: the charts are drawn headless, where vega measures text by its
+ * estimate of 0.8 em a character (11 px axis labels: 8.8 px) and cuts a label longer than its
+ * labelLimit. A limit of that width keeps every label whole (a browser draws them narrower).
+ */
+export const LABEL_PX_PER_CHAR = 0.8 * 11;
+
 /** The Vega-Lite schema the specs are written against (opens in the Vega editor as it is). */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 

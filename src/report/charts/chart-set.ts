@@ -10,6 +10,7 @@ import { exceedanceSpec, exceedanceTargets } from './exceedance.js';
 import { monthlyFanSpec, type MonthlyPlan } from './monthly-fan.js';
 import { budgetLabel, marksFromSummary, revenueDistributionSpec, type RevenueMarks } from './revenue-distribution.js';
 import { tornadoSpec } from './tornado.js';
+import { badYearsSpec } from './bad-years.js';
 
 /** A chart of the report: its file name (charts/NAME.vl.json, charts/NAME.svg), what it shows, its spec. */
 export interface ChartDefinition {
@@ -48,7 +49,8 @@ export function monthlyPlanOf(summary: Summary): MonthlyPlan | undefined {
  * Every chart of a run, in the order the report shows them. The distribution and exceedance
  * charts read the per-trial revenue and ending ARR (sorted once); the others read the summary.
  * The revenue distribution carries the target and budget lines, the exceedance curves the targets'
- * probabilities, the fan chart the monthly plan; the tornado is left out when no driver varies,
+ * probabilities, the fan chart the monthly plan; the tornado is left out when no driver varies, the
+ * bad years when no component varies,
  * and the sales capacity chart when no tier has reps.
  *
  * @example buildCharts(summary, sim.store).map((c) => c.name)
@@ -60,6 +62,7 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
   const plan = options.monthlyPlan ?? monthlyPlanOf(summary);
   const tornado = tornadoSpec(summary, ctx);
   const capacity = capacitySpec(summary, ctx);
+  const bad = badYearsSpec(summary, ctx);
   const lines = [...(marks.target !== undefined ? ['target'] : []), ...(marks.budget ? [budgetLabel(marks.budget.confidence).replace(/^Budget/, 'budget')] : [])];
   const column = (key: 'revenue' | 'endingArr') => {
     const c = columns.column(key);
@@ -98,8 +101,17 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
       ? [
           {
             name: 'tornado',
-            caption: 'What moves recognized revenue most: its median with each driver in its bottom vs top decile, the other drivers varying.',
+            caption: 'What moves recognized revenue most: its median with each driver’s own draw at its P10 and at its P90, the others as drawn, and each driver’s share of the variance.',
             spec: tornado,
+          },
+        ]
+      : []),
+    ...(bad
+      ? [
+          {
+            name: 'bad-years',
+            caption: 'Where the worst 10% of years come from: each component’s share of the revenue shortfall, and each driver’s average own percentile.',
+            spec: bad,
           },
         ]
       : []),

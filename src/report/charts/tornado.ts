@@ -1,15 +1,16 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency } from '../money.js';
-import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
+import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan } from './downsample.js';
 
 /** How many drivers the tornado shows, largest swing first. */
 export const TORNADO_DRIVERS = 10;
 
-/** One bar: revenue's median with the driver in its bottom decile (low) and in its top decile (high). */
+/** One bar: revenue's median with the driver's own draw at its P10 (low) and at its P90 (high), others as drawn. */
 export interface TornadoBar {
   readonly order: number;
+  /** The driver's label with its share of the variance, e.g. 'SMB conversion (31%)'. */
   readonly label: string;
   readonly low: number;
   readonly high: number;
@@ -28,25 +29,36 @@ export interface TornadoEnd {
   readonly value: number;
 }
 
-const BOTTOM = 'Driver in its bottom decile';
-const TOP = 'Driver in its top decile';
+/** A share as a whole percent for a subtitle. */
+const formatShareWords = (v: number) => `${Math.round(Math.max(0, v) * 100)}%`;
+
+const BOTTOM = 'Driver’s own draw at its P10';
+const TOP = 'Driver’s own draw at its P90';
+
+/** A bar's label: the driver and its share of the variance, "SMB conversion (31% of variance)". */
+export function tornadoLabel(label: string, share: number): string {
+  return `${label} (${share < 0.005 ? '<1' : Math.round(share * 100)}% of variance)`;
+}
 
 /**
- * The tornado's bars: the first `top` drivers of `summary.sensitivity.drivers` (already sorted by
- * |swing|), each from the metric's median with the driver in its bottom decile to its median with
- * the driver in its top decile.
+ * The tornado's bars: the drivers with an uncertainty of their own (the market among them), the
+ * `top` largest |swing| first, each from the metric's median with the driver's own draw at its P10
+ * to its median at its P90.
  *
- * @example tornadoBars(summary, '$')[0].low === summary.sensitivity.drivers[0].low.metricMedian // => true
- * Complexity: O(top).
+ * @example tornadoBars(summary, '$')[0].swing // the largest swing
+ * Complexity: O(drivers log drivers).
  */
 export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIVERS): TornadoBar[] {
-  return summary.sensitivity.drivers.slice(0, top).map((d, order) => {
+  const drivers = summary.sensitivity.drivers
+    .filter((d) => d.ownUncertainty && Number.isFinite(d.swing))
+    .sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing) || a.key.localeCompare(b.key));
+  return drivers.slice(0, top).map((d, order) => {
     const low = d.low.metricMedian;
     const high = d.high.metricMedian;
     const lowFirst = low <= high;
     return {
       order,
-      label: d.label,
+      label: tornadoLabel(d.label, d.varianceShare),
       low,
       high,
       swing: d.swing,
@@ -59,11 +71,12 @@ export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIV
 }
 
 /**
- * Chart 6: which drivers move recognized revenue most (issue 5's tornado). One bar per driver, the
- * ten largest swings first, from revenue's median with the driver in its bottom decile to its median
- * with the driver in its top decile (the other drivers left to vary), with a dot at each end saying
- * which decile it is, and a rule at the overall P50 of revenue. Returns undefined when no driver
- * varies (nothing to rank).
+ * Chart 6: which drivers move recognized revenue most (issue 11's tornado on independent inputs).
+ * One bar per driver with an uncertainty of its own, the market among them, the ten largest swings
+ * first, from revenue's median with the driver's own draw at its P10 to its median at its P90 (the
+ * others as drawn), labelled with its share of the variance, a dot at each end saying which it is,
+ * and a rule at the overall P50 of revenue. Axis labels get the room their longest one needs, so
+ * none is cut. Returns undefined when no driver varies (nothing to rank).
  *
  * @example tornadoSpec(summary, chartContext(summary))?.datasets?.bars.length // => 10
  * Complexity: O(drivers shown).
@@ -81,7 +94,8 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
   // Room either side for the labels at the bars' ends.
   const pad = (hi - lo) * 0.2;
   const domain = [lo - pad, hi + pad];
-  const y = { field: 'label', type: 'nominal' as const, sort: bars.map((b) => b.label), axis: { title: null, labelLimit: 220 } };
+  const labelWidth = Math.ceil(Math.max(...bars.map((b) => b.label.length)) * LABEL_PX_PER_CHAR) + 8;
+  const y = { field: 'label', type: 'nominal' as const, sort: bars.map((b) => b.label), axis: { title: null, labelLimit: labelWidth } };
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain, zero: false, nice: false } });
   const s = summary.sensitivity;
   const used = s.trialsUsed < summary.trials ? [`From the first ${s.trialsUsed.toLocaleString('en-US')} simulated years.`] : [];
@@ -90,8 +104,8 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
     title: chartTitle(
       ctx,
       'What moves next year’s revenue',
-      'Median revenue with the driver in its bottom vs top decile, others varying.',
-      `The ${bars.length} largest swings of ${s.drivers.length} drivers; the vertical line is revenue’s overall P50.`,
+      'Median revenue with the driver’s own draw at its P10 and at its P90, others as drawn; the market is one bar.',
+      `The ${bars.length} largest swings of ${s.drivers.filter((d) => d.ownUncertainty).length} drivers, each with its share of revenue’s variance; unit-level luck and interactions: ${formatShareWords(s.unexplained.value)}. The vertical line is revenue’s overall P50.`,
       ...used,
     ),
     width: 520,

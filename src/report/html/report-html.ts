@@ -129,7 +129,7 @@ export function reportHtml({ summary, scenario, charts }: ReportHtmlInput): stri
   const musts =
     summary.whatMustBeTrue.length > 0
       ? `<h3>What must be true</h3>
-<p class="note">For each target: the driver values at which the target’s metric reaches it at P50, the other drivers varying as they do; nearest to plan first.</p>
+<p class="note">For each target: the smallest change in each top driver that can move the target’s metric (its own draw, the others as drawn) for the target to become the median outcome, against the value the scenario states and as a percentile of the driver’s own uncertainty; smallest change first.</p>
 <ul class="musts">
 ${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueLine(w))}</li>`).join('\n')}
 </ul>`

@@ -1,0 +1,35 @@
+import { quantile } from '../tail.js';
+
+/** One end of a tornado bar: the metric's median with the input's own draw near a percentile. */
+export interface TornadoEnd {
+  /** The input's own percentile the band is centred on (0.1 or 0.9). */
+  readonly percentile: number;
+  /** Median of the metric over the trials whose own percentile lies within the band. */
+  readonly metricMedian: number;
+  /** Its distribution-free 95% interval (order statistics of the band's trials). */
+  readonly interval: readonly [number, number];
+  /** How many trials the band holds (about 2 x halfWidth x n). */
+  readonly trials: number;
+}
+
+/** Half the width of a tornado band in percentile: P10 is the trials from P5 to P15. */
+export const TORNADO_HALF_WIDTH = 0.05;
+
+/**
+ * The metric's median with an input at a percentile, the other inputs as drawn: the trials whose
+ * own percentile u is within `halfWidth` of p, and the median of the metric over them. For an input
+ * with a smooth effect, the band's median is the conditional median at p to first order (the band
+ * is symmetric about p).
+ *
+ * @example tornadoEnd(revenue, conversion.percentile, 0.1).metricMedian // revenue's median in a P10 conversion year
+ * Complexity: O(n) (one pass, one selection over the band's trials).
+ */
+export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, p: number, halfWidth = TORNADO_HALF_WIDTH, scratch?: Float64Array): TornadoEnd {
+  const n = y.length;
+  const band = scratch && scratch.length >= n ? scratch : new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (Math.abs(percentile[i]! - p) <= halfWidth) band[k++] = y[i]!;
+  if (k === 0) return { percentile: p, metricMedian: NaN, interval: [NaN, NaN], trials: 0 };
+  const q = quantile(band.subarray(0, k), 0.5, new Float64Array(k));
+  return { percentile: p, metricMedian: q.value, interval: q.interval, trials: k };
+}

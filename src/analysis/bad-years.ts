@@ -1,0 +1,68 @@
+import type { Simulation } from '../engine/simulate.js';
+import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
+import { componentShortfalls, meanOver, worstTrials, type ComponentShortfall } from './attribution/bad-years.js';
+import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
+
+/** The bad years are the worst this share of trials. */
+export const BAD_YEAR_SHARE = 0.1;
+
+export interface BadYearDriver {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: AttributionDriver['unit'];
+  readonly tier?: string;
+  /** Mean own percentile of the driver in the bad years (0.5: no different from any year), and its standard error. */
+  readonly meanPercentile: number;
+  readonly standardError: number;
+}
+
+export interface BadYearsOfMetric {
+  /** Mean of the metric over all trials and over the bad years. */
+  readonly mean: number;
+  readonly worstMean: number;
+  /** Drivers with own uncertainty and the market, lowest mean percentile first. */
+  readonly drivers: readonly BadYearDriver[];
+  /** Each component's part of mean - worstMean (components add up to the metric; the opening book is flat). */
+  readonly components: ReadonlyArray<ComponentShortfall & { readonly component: Component }>;
+}
+
+export interface BadYears {
+  readonly share: number;
+  readonly trialsUsed: number;
+  /** How many trials are the bad years. */
+  readonly trials: number;
+  readonly metrics: Record<Metric, BadYearsOfMetric>;
+}
+
+/**
+ * Where the bad years come from: in the worst 10% of trials of each headline metric, the mean own
+ * percentile of each driver and of the market (Φ(z)), and the share of the shortfall
+ * mean_all - mean_worst carried by each component.
+ *
+ * @example badYears(sim, inputs).metrics.revenue.components[0] // => { component: 'newBusiness', share: 0.62, ... }
+ * Complexity: O(metrics x (drivers + components) x n).
+ */
+export function badYears(sim: Simulation, inputs: AttributionInputs): BadYears {
+  const n = inputs.trials;
+  const live = inputs.drivers.filter((d) => d.input !== undefined);
+  const metrics = {} as Record<Metric, BadYearsOfMetric>;
+  for (const m of METRICS) {
+      const y = sim.store.column(m)!.subarray(0, n);
+      const worst = worstTrials(y, BAD_YEAR_SHARE);
+      const drivers = live
+        .map((d): BadYearDriver => {
+          const p = meanOver(d.input!.percentile, worst);
+          return { key: d.key, label: d.label, unit: d.unit, ...(d.tier === undefined ? {} : { tier: d.tier }), meanPercentile: p.mean, standardError: p.standardError };
+        })
+        .sort((a, b) => a.meanPercentile - b.meanPercentile || a.key.localeCompare(b.key));
+      const parts = METRIC_COMPONENTS[m]
+        .filter((c) => c !== 'openingBook')
+        .map((c) => ({ component: c, values: sim.store.column(`component.${m}.${c}`)!.subarray(0, n) }));
+      const components = componentShortfalls(y, worst, parts) as Array<ComponentShortfall & { component: Component }>;
+      let all = 0;
+      for (let i = 0; i < n; i++) all += y[i]!;
+      all /= n;
+      metrics[m] = { mean: all, worstMean: meanOver(y, worst).mean, drivers, components };
+  }
+  return { share: BAD_YEAR_SHARE, trialsUsed: n, trials: Math.max(1, Math.ceil(BAD_YEAR_SHARE * n)), metrics };
+}

@@ -1,0 +1,106 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Summary } from '../../analysis/summarize.js';
+import { COMPONENT_LABELS } from '../../model/components.js';
+import { formatCurrency } from '../money.js';
+import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
+
+/** How many drivers the bad-years chart shows, lowest average percentile first. */
+export const BAD_YEAR_DRIVERS = 10;
+
+export interface BadYearComponentRow {
+  readonly label: string;
+  /** Share of the bad years' revenue shortfall this component carries. */
+  readonly share: number;
+  readonly text: string;
+}
+
+export interface BadYearDriverRow {
+  readonly label: string;
+  /** Average own percentile of the driver in the bad years (0.5: an ordinary year). */
+  readonly percentile: number;
+  /** -/+ 2 standard errors. */
+  readonly low: number;
+  readonly high: number;
+  readonly text: string;
+}
+
+/**
+ * The bad-years chart's rows: components with a shortfall, in the ARR bridge's order, and the drivers
+ * (and the market) with the lowest average percentile in the worst 10% of years.
+ * Complexity: O(drivers log drivers + components).
+ */
+export function badYearRows(summary: Summary, symbol: string): { components: BadYearComponentRow[]; drivers: BadYearDriverRow[] } {
+  const b = summary.badYears.metrics.revenue;
+  const components = b.components
+    .filter((c) => c.shortfall !== 0)
+    .map((c) => ({ label: COMPONENT_LABELS[c.component], share: c.share, text: `${Math.round(c.share * 100)}% (${formatCurrency(c.shortfall, symbol)})` }));
+  const drivers = b.drivers.slice(0, BAD_YEAR_DRIVERS).map((d) => ({
+    label: d.label,
+    percentile: d.meanPercentile,
+    low: d.meanPercentile - 2 * d.standardError,
+    high: d.meanPercentile + 2 * d.standardError,
+    text: `P${Math.round(d.meanPercentile * 100)}`,
+  }));
+  return { components, drivers };
+}
+
+/**
+ * Chart 7: where the bad years come from. In the worst 10% of simulated years of recognized revenue:
+ * the share of the shortfall from the average year each component carries, and each driver's
+ * average own percentile (a rule at 50%, an ordinary year; whiskers -/+ 2 standard errors).
+ *
+ * @example badYearsSpec(summary, ctx).vconcat.length // => 2 (1 when no driver varies)
+ * Complexity: O(drivers + components).
+ */
+export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec | undefined {
+  const { components, drivers } = badYearRows(summary, ctx.symbol);
+  if (components.length === 0) return undefined;
+  const b = summary.badYears.metrics.revenue;
+  const pct = Math.round(summary.badYears.share * 100);
+  const width = (labels: readonly string[]) => Math.ceil(Math.max(...labels.map((l) => l.length)) * LABEL_PX_PER_CHAR) + 8;
+  const y = (rows: ReadonlyArray<{ label: string }>) => ({ field: 'label', type: 'nominal' as const, sort: rows.map((r) => r.label), axis: { title: null, labelLimit: width(rows.map((r) => r.label)) } });
+  const componentPanel = {
+    title: { text: `Share of the shortfall (${formatCurrency(b.mean - b.worstMean, ctx.symbol)} below the average year) by component`, fontSize: 12, anchor: 'start' as const },
+    width: 440,
+    height: { step: 26 },
+    data: { name: 'components' },
+    layer: [
+      {
+        mark: { type: 'bar' as const, height: { band: 0.65 }, color: OKABE_ITO.vermillion },
+        encoding: { y: y(components), x: { field: 'share', type: 'quantitative' as const, axis: { title: 'Share of the shortfall', format: '.0%' } } },
+      },
+      {
+        mark: { type: 'text' as const, align: 'left' as const, dx: 6, fontSize: 11, color: '#222' },
+        encoding: { y: y(components), x: { field: 'share', type: 'quantitative' as const }, text: { field: 'text' } },
+      },
+    ],
+  };
+  const x = { type: 'quantitative' as const, scale: { domain: [0, 1] } };
+  const driverPanel = {
+    title: { text: 'Each driver’s average own percentile (50% = an ordinary year)', fontSize: 12, anchor: 'start' as const },
+    width: 440,
+    height: { step: 26 },
+    data: { name: 'drivers' },
+    layer: [
+      {
+        mark: { type: 'rule' as const, color: '#222', strokeWidth: 1.5 },
+        encoding: { y: y(drivers), x: { field: 'low', ...x, axis: { title: 'Average percentile in the bad years, -/+ 2 se', format: '.0%' } }, x2: { field: 'high' } },
+      },
+      { mark: { type: 'point' as const, filled: true, size: 60, color: OKABE_ITO.blue }, encoding: { y: y(drivers), x: { field: 'percentile', ...x } } },
+      { mark: { type: 'text' as const, align: 'left' as const, dx: 8, fontSize: 11, color: '#222' }, encoding: { y: y(drivers), x: { field: 'high', ...x }, text: { field: 'text' } } },
+      { data: { values: [{ mid: 0.5 }] }, mark: { type: 'rule' as const, color: '#888', strokeDash: [4, 3] }, encoding: { x: { field: 'mid', ...x } } },
+    ],
+  };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: chartTitle(
+      ctx,
+      'Where the bad years come from',
+      `The worst ${pct}% of simulated years of recognized revenue (mean ${formatCurrency(b.worstMean, ctx.symbol)} against ${formatCurrency(b.mean, ctx.symbol)}).`,
+      'What each component loses against the average year, and where each driver’s own draw and the market sat.',
+    ),
+    config: CHART_CONFIG,
+    datasets: { components, ...(drivers.length > 0 ? { drivers } : {}) },
+    vconcat: [componentPanel, ...(drivers.length > 0 ? [driverPanel] : [])],
+  } as TopLevelSpec;
+}
