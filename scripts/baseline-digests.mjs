@@ -20,11 +20,14 @@ export const SCENARIOS = ['example.yaml', 'downside.yaml', 'enterprise-rep-drive
 const TRIALS = 2000;
 const SEED = 7;
 
-/** Every number of a JSON value, in document order. */
+/** Summary sections that issue 11 redefined on purpose: left out of the digest (as the test does). */
+const REDEFINED = new Set(['sensitivity', 'sensitivityByTier', 'whatMustBeTrue', 'badYears']);
+
+/** Every number of a JSON value, in document order, without the REDEFINED sections. */
 function numbers(value, out = []) {
   if (typeof value === 'number') out.push(value);
   else if (Array.isArray(value)) for (const v of value) numbers(v, out);
-  else if (value !== null && typeof value === 'object') for (const k of Object.keys(value)) numbers(value[k], out);
+  else if (value !== null && typeof value === 'object') for (const k of Object.keys(value)) if (!REDEFINED.has(k)) numbers(value[k], out);
   return out;
 }
 
