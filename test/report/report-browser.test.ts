@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,11 +26,13 @@ const ARGS = [
 
 let browser: Browser | undefined;
 let reportUrl: string;
+let chartCount = 0;
 
 beforeAll(async () => {
   const { sim, summary } = await runReportScenario(HOSTILE_WITH_TARGETS);
   const out = join(mkdtempSync(join(tmpdir(), 'arrcast-browser-')), 'report');
   await writeReport(out, sim, summary);
+  chartCount = readdirSync(join(out, 'charts')).filter((f) => f.endsWith('.svg')).length;
   reportUrl = pathToFileURL(join(out, 'report.html')).href;
 });
 
@@ -68,11 +70,14 @@ describe('report.html in headless Chromium', () => {
         return { width: box.width, height: box.height, marks: svg.querySelectorAll('path, line, text').length, label: svg.getAttribute('aria-label') };
       }),
     );
-    expect(charts).toHaveLength(6);
+    // Every chart the report wrote is on the page (at least the six it has always had).
+    expect(chartCount).toBeGreaterThanOrEqual(6);
+    expect(charts).toHaveLength(chartCount);
     for (const c of charts) {
       expect(c.width, c.label ?? '').toBeGreaterThan(500);
       expect(c.width, c.label ?? '').toBeLessThanOrEqual(900);
-      expect(c.height, c.label ?? '').toBeGreaterThan(250);
+      // A tornado of few drivers is short; no chart is a sliver.
+      expect(c.height, c.label ?? '').toBeGreaterThan(150);
       expect(c.marks, c.label ?? '').toBeGreaterThan(30);
     }
     // Nothing overflows the page sideways.
