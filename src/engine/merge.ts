@@ -2,11 +2,12 @@ import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { attachFiles } from '../scenario/load-files.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { excerpt, quoteText } from '../scenario/display-text.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { planChunks } from './chunks.js';
 import { MergeError, RunAbortedError } from './errors.js';
 import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
-import { copyLittleEndian, PartFileError, sumsPerChunk, type PartHeader } from './part-format.js';
+import { copyLittleEndian, PartFileError, sumsPerChunk, zodProblem, type PartHeader } from './part-format.js';
 import { planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
 
@@ -22,9 +23,9 @@ function shardList(indices: readonly number[], count: number): string {
 
 /** What every part of one run shares, and how to name it in a message. */
 const RUN_FIELDS: ReadonlyArray<{ readonly label: string; readonly key: (h: PartHeader) => string; readonly show: (h: PartHeader) => string }> = [
-  { label: 'arrcast version', key: (h) => h.arrcastVersion, show: (h) => h.arrcastVersion },
-  { label: 'scenario', key: (h) => h.scenario.hash, show: (h) => `"${h.scenario.name}" (hash ${h.scenario.hash.slice(0, 12)})` },
-  { label: 'seed', key: (h) => h.seed, show: (h) => JSON.stringify(h.seed) },
+  { label: 'arrcast version', key: (h) => h.arrcastVersion, show: (h) => excerpt(h.arrcastVersion) },
+  { label: 'scenario', key: (h) => h.scenario.hash, show: (h) => `${quoteText(h.scenario.name)} (hash ${h.scenario.hash.slice(0, 12)})` },
+  { label: 'seed', key: (h) => h.seed, show: (h) => quoteText(h.seed) },
   { label: 'trials', key: (h) => String(h.trials), show: (h) => h.trials.toLocaleString('en-US') },
   { label: 'chunk size', key: (h) => String(h.chunkSize), show: (h) => String(h.chunkSize) },
   { label: 'shard count', key: (h) => String(h.shard.count), show: (h) => `${h.shard.count} shards` },
@@ -54,7 +55,7 @@ export function checkParts(parts: readonly PartInfo[]): void {
   if (problems.length > 0) throw new MergeError([...problems, 'merge only the parts of one run (arrcast run --shard K/N with the same scenario, seed and trials)']);
   const version = parts[0]!.header.arrcastVersion;
   if (version !== ARRCAST_VERSION)
-    throw new MergeError([`the parts were written by arrcast ${version}, and this is arrcast ${ARRCAST_VERSION}; merge with the version that ran the shards`]);
+    throw new MergeError([`the parts were written by arrcast ${excerpt(version)}, and this is arrcast ${ARRCAST_VERSION}; merge with the version that ran the shards`]);
 
   const count = parts[0]!.header.shard.count;
   const files = Array.from({ length: count }, (): string[] => []);
@@ -76,7 +77,7 @@ export function checkParts(parts: readonly PartInfo[]): void {
  */
 export async function loadedFromPart({ file, header }: PartInfo): Promise<LoadedScenario> {
   const parsed = scenarioSchema.safeParse(header.resolvedScenario);
-  if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${Object.values(zodProblem(parsed.error.issues[0])).join(': ')})`);
   const bare: LoadedScenario = {
     scenario: parsed.data,
     source: header.scenario.source,

@@ -92,10 +92,20 @@ async function readChain(file: string, read: (file: string) => Promise<string>):
       if (!(err instanceof ScenarioError)) throw err;
       throw fail(`the base scenario ${next}: ${err.issues.map((i) => i.message).join('; ')}`);
     }
-    const base = readScenarioDocument(text, next);
+    const base = readBaseDocument(text, next);
     rebaseFilePaths(base.data, dirname(next), dirname(file));
     chain.push(base);
     seen.push(resolve(next));
+  }
+}
+
+/** A base read like any scenario; its syntax errors quote it, so they are listed as a named file's (a few). */
+function readBaseDocument(text: string, file: string): ScenarioDocument {
+  try {
+    return readScenarioDocument(text, file);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ScenarioError(err.source, err.issues, { named: true });
+    throw err;
   }
 }
 

@@ -29,3 +29,11 @@ export const MAX_EXPANDED_VALUES = 2_000_000;
 
 /** Most alias expansions the YAML reader performs (its `maxAliasCount`), a second line behind MAX_EXPANDED_VALUES. */
 export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * Most problems one message lists from a file that a scenario names (an `extends` base, a customer
+ * book, a pipeline file); the rest are counted. Each problem quotes at most a short excerpt of the
+ * file (MAX_EXCERPT_CHARS, display-text.ts), so a message shows at most about 800 characters of a
+ * file it was pointed at.
+ */
+export const MAX_ISSUES_PER_NAMED_FILE = 20;
