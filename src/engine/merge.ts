@@ -1,6 +1,7 @@
 import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { attachFiles } from '../scenario/load-files.js';
+import { workingDirectoryPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { excerpt, quoteText } from '../scenario/display-text.js';
 import { ARRCAST_VERSION } from '../version.js';
@@ -73,9 +74,11 @@ export function checkParts(parts: readonly PartInfo[]): void {
  * The scenario a part was run with, validated again by this arrcast and hashed: it must hash as the
  * part says (so outputs name the same scenario hash as a single run's). A scenario that reads data
  * files (a customer book, a pipeline) reads them again, relative to the scenario file as the run
- * named it: they must be there, unchanged (their bytes are in the hash).
+ * named it: they must be there, unchanged (their bytes are in the hash). A part can be crafted, so
+ * the scenario path it names is not trusted: the data files must be inside `policy`'s folders (the
+ * working directory and --allow-path folders, see path-policy.ts).
  */
-export async function loadedFromPart({ file, header }: PartInfo): Promise<LoadedScenario> {
+export async function loadedFromPart({ file, header }: PartInfo, policy: PathPolicy): Promise<LoadedScenario> {
   const parsed = scenarioSchema.safeParse(header.resolvedScenario);
   if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${Object.values(zodProblem(parsed.error.issues[0])).join(': ')})`);
   const bare: LoadedScenario = {
@@ -86,7 +89,7 @@ export async function loadedFromPart({ file, header }: PartInfo): Promise<Loaded
   };
   let loaded: LoadedScenario;
   try {
-    loaded = await attachFiles(bare, header.scenario.source);
+    loaded = await attachFiles(bare, header.scenario.source, policy);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     throw new PartFileError(file, `needs the data files its scenario names, as the run read them: ${err.message.split('\n').join('; ')}`);
@@ -100,6 +103,16 @@ export async function loadedFromPart({ file, header }: PartInfo): Promise<Loaded
         : `is corrupt: its scenario hashes to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} as its header says`,
     );
   return loaded;
+}
+
+/** How parts are merged. */
+export interface MergeOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * Folders, besides the working directory's tree, that the data files of the parts' scenario may
+   * be read from (the CLI's --allow-path). See path-policy.ts.
+   */
+  readonly allowedRoots?: readonly string[];
 }
 
 /** Run a step on every part, gathering their PartFileErrors into one MergeError. */
@@ -128,12 +141,13 @@ async function eachPart<T, R>(items: readonly T[], step: (item: T) => Promise<R>
  *
  * @example const sim = await mergeParts(['p/shard-1-of-2.arrcast-part', 'p/shard-2-of-2.arrcast-part'])
  */
-export async function mergeParts(files: readonly string[], options: { readonly signal?: AbortSignal } = {}): Promise<Simulation> {
+export async function mergeParts(files: readonly string[], options: MergeOptions = {}): Promise<Simulation> {
   const started = performance.now();
   const infos = await eachPart(files, readPartHeader);
   checkParts(infos);
   const ordered = [...infos].sort((a, b) => a.header.shard.index - b.header.shard.index);
-  const [loaded] = await eachPart([ordered[0]!], loadedFromPart);
+  const policy = await workingDirectoryPathPolicy(options.allowedRoots);
+  const [loaded] = await eachPart([ordered[0]!], (info) => loadedFromPart(info, policy));
   const plan = planLoaded(loaded!);
   const run = ordered[0]!.header;
   // Every part must lay out its body as this arrcast lays out the scenario's trials.

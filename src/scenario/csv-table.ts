@@ -1,9 +1,9 @@
-import { stat, readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { editDistance } from './edit-distance.js';
 import { excerpt, quoteText } from './display-text.js';
 import { MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
+import { readFileBytes, type FileKind } from './read-file.js';
 
 /**
  * Reading the CSV files a scenario names (customer books, opening pipelines): bytes to validated,
@@ -210,40 +210,27 @@ function isBlank(record: readonly string[]): boolean {
   return true;
 }
 
+/** Customer books and pipeline files. */
+const csvFile = (maxBytes: number): FileKind => ({
+  maxBytes,
+  noun: 'a CSV file',
+  tooLarge: (size, more) => `is ${more}${size} bytes; a customer or pipeline file may be at most ${megabytes(maxBytes)} (${maxBytes} bytes)`,
+});
+
 /**
- * Check a file is a regular file of at most `maxBytes` and read its bytes. Throws ScenarioError
- * naming `file` otherwise.
+ * Read a CSV file's bytes as every file arrcast reads is read (read-file.ts: non-blocking, a
+ * regular file of at most `maxBytes`, checked through its handle; `check` is the path policy's check
+ * of what was opened). Throws ScenarioError naming `file` otherwise.
  *
  * Complexity: O(size of the file).
  */
-export async function readCsvBytes(path: string, file: string, maxBytes = MAX_BOOK_BYTES): Promise<Buffer> {
-  const fail = (message: string): never => {
-    throw new ScenarioError(file, [{ path: [], message }]);
-  };
-  const failOn = (err: unknown): never => {
-    const code = (err as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`);
-  };
-  let size = 0;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) fail('is a directory, not a CSV file');
-    if (!info.isFile()) fail('is not a regular file');
-    size = info.size;
-  } catch (err) {
-    if (err instanceof ScenarioError) throw err;
-    failOn(err);
-  }
-  const tooLarge = (n: number) => fail(`is ${n} bytes; a customer or pipeline file may be at most ${megabytes(maxBytes)} (${maxBytes} bytes)`);
-  if (size > maxBytes) tooLarge(size);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    return failOn(err);
-  }
-  if (bytes.length > maxBytes) tooLarge(bytes.length); // it grew since stat
-  return bytes;
+export async function readCsvBytes(
+  path: string,
+  file: string,
+  maxBytes = MAX_BOOK_BYTES,
+  check?: (opened: string) => Promise<string | undefined>,
+): Promise<Buffer> {
+  return readFileBytes(path, file, csvFile(maxBytes), check);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -395,7 +395,7 @@ describe('loading a customer book file', () => {
   it.skipIf(process.platform === 'win32')('refuses a FIFO', async () => {
     const fifo = join(dir, 'fifo.csv');
     execFileSync('mkfifo', [fifo]);
-    expect(await rejection(loadCustomerBooks(fifo, 'fifo.csv', TIERS, ALL, CAL))).toEqual(['fifo.csv is not a regular file']);
+    expect(await rejection(loadCustomerBooks(fifo, 'fifo.csv', TIERS, ALL, CAL))).toEqual(['fifo.csv is a FIFO (named pipe), not a regular file']);
   });
 
   it('refuses a file over MAX_BOOK_BYTES before reading it (a sparse file: nothing is written)', async () => {
