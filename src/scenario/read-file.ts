@@ -94,6 +94,9 @@ function openFailure(err: unknown, kind: FileKind): string {
     case 'ENXIO':
     case 'ENODEV':
       return 'is a device or socket, not a regular file';
+    case 'EAGAIN':
+    case 'EWOULDBLOCK':
+      return 'would wait for data to read (a device or kernel file such as /proc/kmsg), not a regular file';
     default:
       return `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
   }
