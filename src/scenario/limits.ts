@@ -7,6 +7,9 @@
 /** Most trials one run may ask for (scenario `trials` and --trials). */
 export const MAX_TRIALS = 10_000_000;
 
+/** Longest seed, in characters (scenario `seed` and --seed): a seed names a run, it is not data. */
+export const MAX_SEED_CHARS = 200;
+
 /**
  * Largest scenario file, in bytes, refused before it is read: a plan is kilobytes. 10 MB leaves
  * room for an `empirical` distribution of 1,000,000 observed values written out.

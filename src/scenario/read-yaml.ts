@@ -1,5 +1,6 @@
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type LineCounter, type Node } from 'yaml';
 import { ScenarioError } from './scenario-error.js';
+import { excerpt } from './display-text.js';
 import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limits.js';
 
 /**
@@ -15,7 +16,9 @@ import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limit
  *   otherwise merge silently): they would be a second, different way of sharing settings beside
  *   `extends:`, and the merged keys would have no line of their own to report problems at;
  * - a file holding several YAML documents (`---`) is refused, and so is a key that is a list, a
- *   mapping or an alias.
+ *   mapping or an alias;
+ * - an alias with no anchor before it, or inside the value it names (a value containing itself), is
+ *   refused at the alias, with its line and column.
  *
  * Every refusal is a ScenarioError naming `source`, with a line and column.
  */
@@ -89,12 +92,18 @@ function tooDeep(tokens: readonly CST.Token[], max: number): number | undefined 
 function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message: string) => never): void {
   const anchors = new Map<string, Node>();
   const sizes = new Map<Node, number>();
+  /** Anchored nodes being visited: an alias to one of them would make a value contain itself. */
+  const open = new Set<Node>();
   let total = 0;
   const visit = (node: unknown): number => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      // An alias inside its own anchor, or to no anchor: the YAML reader reports it when expanding.
-      const size = (target && sizes.get(target)) ?? 1;
+      const name = excerpt(node.source);
+      if (target === undefined)
+        fail(node.range?.[0] ?? 0, `alias *${name} has no anchor &${name} before it: put the anchor on the value first, or write the value out`);
+      if (open.has(target))
+        fail(node.range?.[0] ?? 0, `alias *${name} is inside the value anchored &${name}, so that value would contain itself: write the value out`);
+      const size = sizes.get(target) ?? 1;
       total += size;
       if (total > MAX_EXPANDED_VALUES)
         fail(
@@ -102,6 +111,11 @@ function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message:
           `aliases (*name) expand this file to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values (this one stands for ${size.toLocaleString('en-US')}); write the values out, or alias less`,
         );
       return size;
+    }
+    const anchored = node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string' ? (node as Node) : undefined;
+    if (anchored) {
+      anchors.set(anchored.anchor!, anchored);
+      open.add(anchored);
     }
     let size = 1;
     total += 1;
@@ -122,9 +136,9 @@ function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message:
         } else size += visit(item);
       }
     }
-    if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') {
-      anchors.set(node.anchor, node as Node);
-      sizes.set(node as Node, size);
+    if (anchored) {
+      open.delete(anchored);
+      sizes.set(anchored, size);
     }
     return size;
   };

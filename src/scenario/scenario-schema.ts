@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { MAX_TRIALS } from './limits.js';
+import { MAX_SEED_CHARS, MAX_TRIALS } from './limits.js';
+
+const SEED_LENGTH = `must be 1 to ${MAX_SEED_CHARS} characters`;
 import { targetsSchema } from './targets-schema.js';
 import { MAX_MAGNITUDE } from './distribution-schema.js';
 import { stressSchema } from './stress-schema.js';
@@ -304,7 +306,10 @@ export const scenarioSchema = z
       .default(100_000)
       .describe('Simulated fiscal years (overridden by --trials).'),
     seed: z
-      .union([z.number().int().nonnegative(), z.string().min(1)])
+      .union([
+        z.number().int().nonnegative(),
+        z.string().min(1, { error: SEED_LENGTH }).max(MAX_SEED_CHARS, { error: SEED_LENGTH }),
+      ])
       .default(1)
       .describe('Seed of every random stream (overridden by --seed).'),
     market: marketSchema.prefault({}),
