@@ -11,10 +11,16 @@ export const MAX_TRIALS = 10_000_000;
 export const MAX_SEED_CHARS = 200;
 
 /**
- * Largest scenario file, in bytes, refused before it is read: a plan is kilobytes. 10 MB leaves
- * room for an `empirical` distribution of 1,000,000 observed values written out.
+ * Largest scenario file, in bytes, refused before it is read: a plan is kilobytes. 2 MB leaves room
+ * for an `empirical` distribution of MAX_EMPIRICAL_VALUES observed values of up to 9 characters.
  */
-export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Most observed values of one `empirical` distribution. The YAML reader holds about 1 KB per value
+ * while it reads, so a file at this limit peaks near 400 MB (bench/RESULTS.md).
+ */
+export const MAX_EMPIRICAL_VALUES = 200_000;
 
 /**
  * Deepest nesting of lists and mappings in a scenario file. A real scenario is about 7 deep
@@ -24,11 +30,13 @@ export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
 export const MAX_NESTING_DEPTH = 64;
 
 /**
- * Most values (scalars, lists and mappings) a scenario file may hold once its aliases (`*name`) are
- * expanded. Aliases let a few lines stand for an exponential ("billion laughs") or a multiplied
- * amount of data; a file written out in full, at MAX_SCENARIO_BYTES, holds about 2,000,000 values.
+ * Most values (scalars, lists and mappings) a scenario file may hold, as written and once its
+ * aliases (`*name`) are expanded. Written values are counted on the lexer's stream, before the
+ * document (about 1 KB a value) is built: a 2 MB file of `x,x,x,...` holds a million. Aliases let a
+ * few lines stand for an exponential ("billion laughs") or a multiplied amount of data. Room for
+ * one empirical distribution at MAX_EMPIRICAL_VALUES and the rest of a plan.
  */
-export const MAX_EXPANDED_VALUES = 2_000_000;
+export const MAX_EXPANDED_VALUES = 250_000;
 
 /** Most alias expansions the YAML reader performs (its `maxAliasCount`), a second line behind MAX_EXPANDED_VALUES. */
 export const MAX_ALIAS_COUNT = 1000;

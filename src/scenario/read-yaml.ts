@@ -1,4 +1,4 @@
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type LineCounter, type Node } from 'yaml';
+import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, type Document, type LineCounter, type Node } from 'yaml';
 import { ScenarioError } from './scenario-error.js';
 import { excerpt } from './display-text.js';
 import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limits.js';
@@ -31,7 +31,17 @@ export function composeYaml(text: string, source: string, lines: LineCounter): D
     throw new ScenarioError(source, [{ path: [], message, ...at(offset) }]);
   };
 
+  const many = tooManyValues(text, MAX_EXPANDED_VALUES);
+  if (many !== undefined)
+    throw new ScenarioError(source, [
+      {
+        path: [],
+        ...positionIn(text, many),
+        message: `holds more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values (numbers, strings, lists and mappings each count) by here; a scenario holds hundreds (see README, "Limits and bad input")`,
+      },
+    ]);
   const tokens = [...new Parser(lines.addNewLine).parse(text)];
+
   const deep = tooDeep(tokens, MAX_NESTING_DEPTH);
   if (deep !== undefined)
     fail(deep, `is nested more than ${MAX_NESTING_DEPTH} levels deep here; a scenario is a few levels deep (see README, "Limits and bad input")`);
@@ -59,6 +69,37 @@ export function yamlToData(doc: Document, source: string): unknown {
       throw new ScenarioError(source, [{ path: [], message: `uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over; write the values out instead` }]);
     throw new ScenarioError(source, [{ path: [], message: `cannot be read: ${firstLine(message)}` }]);
   }
+}
+
+/** 1-based line and column (UTF-16 units, as the YAML reader counts) of an offset in `text`. */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Lexemes that stand for one value each: a scalar, an alias, the start of a flow list or mapping (block ones have scalars). */
+const VALUE_LEXEMES = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'alias', 'flow-map-start', 'flow-seq-start']);
+/** Markers the lexer inserts that are not text of the file. */
+const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+
+/**
+ * Offset of the value that takes the file past `max` values as written (before aliases), or
+ * undefined. Runs on the lexer's stream, which keeps nothing, so a file of millions of short values
+ * is refused before the parser and the document, which cost about 1 KB a value, are built.
+ */
+function tooManyValues(text: string, max: number): number | undefined {
+  let count = 0;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (VALUE_LEXEMES.has(CST.tokenType(lexeme) ?? '') && ++count > max) return offset;
+    if (!MARKERS.has(lexeme)) offset += lexeme.length;
+  }
+  return undefined;
 }
 
 /** Offset of the first collection nested deeper than `max`, walking the token tree without recursion. */
