@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { editDistance } from './edit-distance.js';
 import { excerpt, quoteText } from './display-text.js';
-import { MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
+import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
 import { readFileBytes, type FileKind } from './read-file.js';
 
 /**
@@ -22,8 +22,7 @@ import { readFileBytes, type FileKind } from './read-file.js';
  * problem to report (one scan of the text, then of each reported row): a clean file pays nothing.
  */
 
-/** Book and pipeline files larger than this are refused before reading (about 500,000 customers). */
-export const MAX_BOOK_BYTES = 64 * 1024 * 1024;
+export { MAX_BOOK_BYTES, MAX_BOOK_ROWS } from './limits.js';
 
 /**
  * At most this many issues are listed; a last one says how many more there were. Each may quote a
@@ -154,7 +153,9 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
 
   let records: string[][] = [];
   try {
-    records = parse(typeof input === 'string' ? text : input, csvOptions) as string[][];
+    // Stop at the limit + 1 (the header, MAX_BOOK_ROWS rows, one more): every record costs about
+    // 1 KB until it is read into columns, so a longer file is refused before it is all parsed.
+    records = parse(typeof input === 'string' ? text : input, { ...csvOptions, to: MAX_BOOK_ROWS + 2 }) as string[][];
   } catch (err) {
     const e = err as { code?: string; message?: string; column?: unknown; records?: unknown };
     const at = where.at(typeof e.records === 'number' ? e.records : 0, typeof e.column === 'number' ? e.column : 0);
@@ -168,6 +169,11 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     );
   }
 
+  if (records.length > MAX_BOOK_ROWS + 1)
+    fail(
+      `has more than ${MAX_BOOK_ROWS.toLocaleString('en-US')} rows after the header (blank lines count); a customer or pipeline file may hold at most ${MAX_BOOK_ROWS.toLocaleString('en-US')}`,
+      where.at(MAX_BOOK_ROWS + 1, 0),
+    );
   let h = 0;
   while (h < records.length && isBlank(records[h]!)) h++;
   const header = records[h];

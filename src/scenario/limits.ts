@@ -48,3 +48,17 @@ export const MAX_ALIAS_COUNT = 1000;
  * file it was pointed at.
  */
 export const MAX_ISSUES_PER_NAMED_FILE = 20;
+
+/**
+ * Largest customer book or pipeline file, in bytes, refused before it is read. Reading holds about
+ * 1 KB per row until the rows are put into columns; with MAX_BOOK_ROWS, a book at both limits peaks
+ * near 400 MB (bench/RESULTS.md).
+ */
+export const MAX_BOOK_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Most rows (lines after the header, blank ones included) of a customer book or pipeline file.
+ * Counted while parsing: a longer file is refused at the row past the limit, before the rest is
+ * parsed.
+ */
+export const MAX_BOOK_ROWS = 250_000;

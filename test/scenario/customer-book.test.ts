@@ -404,7 +404,7 @@ describe('loading a customer book file', () => {
     ftruncateSync(fd, MAX_BOOK_BYTES + 1);
     closeSync(fd);
     expect(await rejection(loadCustomerBooks(big, 'big.csv', TIERS, ALL, CAL))).toEqual([
-      `big.csv is ${MAX_BOOK_BYTES + 1} bytes; a customer or pipeline file may be at most 64 MB (67108864 bytes)`,
+      `big.csv is ${MAX_BOOK_BYTES + 1} bytes; a customer or pipeline file may be at most 16 MB (16777216 bytes)`,
     ]);
   });
 

@@ -3,9 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.js';
-import { MAX_BOOK_BYTES } from '../../src/scenario/csv-table.js';
+import { MAX_BOOK_BYTES, MAX_BOOK_ROWS } from '../../src/scenario/csv-table.js';
+import { readCustomerBooks } from '../../src/scenario/customer-book.js';
+import { readPipelines } from '../../src/scenario/pipeline-file.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
-import { writeFiles } from '../helpers/fixtures.js';
+import { scenarioErrorLines, writeFiles } from '../helpers/fixtures.js';
 
 /**
  * Data files (customer books, pipeline files) are opened as scenario files are (read-file.ts):
@@ -51,4 +53,26 @@ describe('data files are opened without blocking, regular files only', () => {
     expect((err as Error).message.split(dir).join('<dir>')).toBe(expected);
   });
 
+});
+
+describe('a data file holds at most MAX_BOOK_ROWS rows, counted while parsing', () => {
+  const H = 'id,tier,arr,next_renewal,term_months';
+  const refusedAt = (line: number) => `b.csv:${line}:1 has more than 250,000 rows after the header (blank lines count); a customer or pipeline file may hold at most 250,000`;
+
+  it.each<[string, () => string, string[] | 'ok']>([
+    ['exactly MAX_BOOK_ROWS rows: read', () => `${H}\n${'c,smb,1,3,12\n'.repeat(MAX_BOOK_ROWS).replace(/^c,/gm, (_, i: number) => `c${i},`)}`, 'ok'],
+    ['one row more: refused at that row', () => `${H}\n${'x,smb,1,3,12\n'.repeat(MAX_BOOK_ROWS + 1)}`, [refusedAt(MAX_BOOK_ROWS + 2)]],
+    ['a million rows: refused at the first row past the limit', () => `${H}\n${'x,smb,1,3,12\n'.repeat(1_000_000)}`, [refusedAt(MAX_BOOK_ROWS + 2)]],
+    ['blank lines count', () => `${H}\n${'\n'.repeat(MAX_BOOK_ROWS)}c1,smb,1,3,12\n`, [refusedAt(MAX_BOOK_ROWS + 2)]],
+  ])('%s', (_, text, expected) => {
+    if (expected === 'ok') expect(readCustomerBooks(text(), 'b.csv', ['smb'], ['smb'], { startMonth: 1 }).get('smb')?.size).toBe(MAX_BOOK_ROWS);
+    else expect(scenarioErrorLines(() => readCustomerBooks(text(), 'b.csv', ['smb'], ['smb'], { startMonth: 1 }))).toEqual(expected);
+  });
+
+  it('a pipeline file too', () => {
+    const text = `id,tier,amount,probability,close_month\n${'o,ent,1,0.5,2\n'.repeat(MAX_BOOK_ROWS + 1)}`;
+    expect(scenarioErrorLines(() => readPipelines(text, 'p.csv', ['ent'], ['ent'], { startMonth: 1 }, undefined))).toEqual([
+      `p.csv:${MAX_BOOK_ROWS + 2}:1 has more than 250,000 rows after the header (blank lines count); a customer or pipeline file may hold at most 250,000`,
+    ]);
+  });
 });
