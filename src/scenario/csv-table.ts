@@ -164,7 +164,7 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
         ? 'a quoted field is never closed: its `"` opens a field that runs to the end of the file'
         : e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
           ? 'a quoted field has text after its closing quote: quote the whole field and double any quote inside it ("5"" monitor")'
-          : `is not valid CSV: ${(e.message ?? String(err)).split('\n')[0]}`,
+          : `is not valid CSV: ${excerpt((e.message ?? String(err)).split('\n')[0] ?? '', 120)}`,
       at,
     );
   }

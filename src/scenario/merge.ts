@@ -13,6 +13,8 @@
  *   streams), a new name is appended, and `remove: true` drops the base's tier.
  */
 
+import { quoteText } from './display-text.js';
+
 export type PathPart = string | number;
 
 /** Where a value came from: the layer (file) that wrote it, and its path inside that file. */
@@ -93,7 +95,7 @@ function mergeTiers(base: Extract<Tree, { kind: 'list' }>, child: Extract<Tree, 
     }
     const nameNode = item.entries.get('name')!;
     if (seen.has(nameKey(name))) {
-      issues.push({ at: nameNode.origin, message: `tier "${name}" is written twice in this file; write each tier once` });
+      issues.push({ at: nameNode.origin, message: `tier ${quoteText(name)} is written twice in this file; write each tier once` });
       continue;
     }
     seen.add(nameKey(name));
@@ -108,7 +110,7 @@ function mergeTiers(base: Extract<Tree, { kind: 'list' }>, child: Extract<Tree, 
         const others = [...item.entries.keys()].filter((k) => k !== 'name' && k !== 'remove');
         if (others.length > 0)
           issues.push({ at: remove.origin, message: `remove: true drops the tier, so it cannot also set ${others.join(', ')}` });
-        else if (index < 0) issues.push({ at: nameNode.origin, message: `no tier named "${name}" in the base scenario to remove` });
+        else if (index < 0) issues.push({ at: nameNode.origin, message: `no tier named ${quoteText(name)} in the base scenario to remove` });
         else result.splice(index, 1);
         continue;
       }

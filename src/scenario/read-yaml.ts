@@ -52,7 +52,7 @@ export function composeYaml(text: string, source: string, lines: LineCounter): D
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       source,
-      doc.errors.map((e) => ({ path: [], message: `not valid YAML: ${firstLine(e.message)}`, ...at(e.pos[0]) })),
+      doc.errors.map((e) => ({ path: [], message: `not valid YAML: ${excerpt(firstLine(e.message), 120)}`, ...at(e.pos[0]) })),
     );
   }
   checkAliasesAndMergeKeys(doc, fail);
@@ -67,7 +67,7 @@ export function yamlToData(doc: Document, source: string): unknown {
     const message = err instanceof Error ? err.message : String(err);
     if (/alias count/i.test(message))
       throw new ScenarioError(source, [{ path: [], message: `uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over; write the values out instead` }]);
-    throw new ScenarioError(source, [{ path: [], message: `cannot be read: ${firstLine(message)}` }]);
+    throw new ScenarioError(source, [{ path: [], message: `cannot be read: ${excerpt(firstLine(message), 120)}` }]);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   rateDistribution,
   shareDistribution,
 } from './field-schemas.js';
+import { quoteText } from './display-text.js';
 
 /**
  * The scenario format: the single source of truth for validation, for the TypeScript types
@@ -218,7 +219,7 @@ export const newBusinessSchema = z
           const name = leadSourceName(src as { grade?: string; channel?: string });
           if (name === '') return;
           if (seen.has(name))
-            ctx.addIssue({ code: 'custom', message: `lead source "${name}" is listed twice (also leadSources[${seen.get(name)}])`, path: ['leadSources', i] });
+            ctx.addIssue({ code: 'custom', message: `lead source ${quoteText(name)} is listed twice (also leadSources[${seen.get(name)}])`, path: ['leadSources', i] });
           else seen.set(name, i);
         });
       }
@@ -330,7 +331,7 @@ export const scenarioSchema = z
         if (typeof tier.name === 'string') {
           const key = tier.name.trim().toLowerCase();
           if (seen.has(key))
-            ctx.addIssue({ code: 'custom', message: `tier name "${tier.name}" is used twice (also tiers[${seen.get(key)}])`, path: ['tiers', i, 'name'] });
+            ctx.addIssue({ code: 'custom', message: `tier name ${quoteText(tier.name)} is used twice (also tiers[${seen.get(key)}])`, path: ['tiers', i, 'name'] });
           else seen.set(key, i);
         }
         if (!tier.existing && !tier.newBusiness)
@@ -350,7 +351,7 @@ export const scenarioSchema = z
         targets.forEach((t: unknown, i: number) => {
           const name = (t as { tier?: unknown } | null)?.tier;
           if (typeof name === 'string' && !seen.has(name.trim().toLowerCase()))
-            ctx.addIssue({ code: 'custom', message: `no tier is named "${name}"`, path: ['targets', 'metrics', i, 'tier'] });
+            ctx.addIssue({ code: 'custom', message: `no tier is named ${quoteText(name)}`, path: ['targets', 'metrics', i, 'tier'] });
         });
     },
     { when: () => true },

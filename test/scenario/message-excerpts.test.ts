@@ -62,6 +62,12 @@ describe('scenario messages show user text escaped and cut', () => {
     ['an unknown key of 300 characters', `${minimal}${'k'.repeat(300)}: 1\n`, `unknown key "${'k'.repeat(40)}…"`],
     ['an unknown dist holding BEL', minimal.replace(/dist: \w+/, 'dist: "be\\ata"'), 'unknown dist "be\\u{7}ta"'],
     ['a key with a line separator, in the path', minimal.replace('tiers:', 'stress: { "a\\u2028b": 1 }\ntiers:'), 'stress: unknown key "a\\u{2028}b"'],
+    [
+      'a tier name used twice, long and with BEL',
+      minimal.replace('name: SMB', `name: "${'T'.repeat(50)}\\a"`) + `  - name: "${'T'.repeat(50)}\\a"\n    newBusiness: { leadsPerMonth: 1, conversion: 0.1, acv: 1 }\n`,
+      `tier name "${'T'.repeat(40)}…" is used twice (also tiers[0])`,
+    ],
+    ['a target naming no tier, with ESC', `${minimal}targets: { metrics: [{ metric: revenue, value: 1, tier: "\\e[5m${'z'.repeat(60)}" }] }\n`, `no tier is named "\\u{1b}[5m${'z'.repeat(36)}…"`],
   ])('%s', (_, yaml, shown) => {
     const lines = scenarioErrorLines(() => parseScenario(yaml, 'p.yaml'));
     expect(lines.some((l) => l.includes(shown))).toBe(true);
