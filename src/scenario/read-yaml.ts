@@ -90,9 +90,12 @@ const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 /**
  * Offset of the value that takes the file past `max` values as written (before aliases), or
  * undefined. Runs on the lexer's stream, which keeps nothing, so a file of millions of short values
- * is refused before the parser and the document, which cost about 1 KB a value, are built.
+ * is refused before the parser and the document, which cost about 1 KB a value, are built. A text of
+ * at most `max` characters is not lexed (every value counted takes a character): a plan pays nothing.
  */
 function tooManyValues(text: string, max: number): number | undefined {
+  // Each value counted takes at least one character of the text: a shorter text is within the limit.
+  if (text.length <= max) return undefined;
   let count = 0;
   let offset = 0;
   for (const lexeme of new Lexer().lex(text)) {
