@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { readPartFile, readPartHeader } from '../../src/engine/part-file.js';
+import { PartFileError } from '../../src/engine/part-format.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { MAX_BOOK_BYTES, MAX_BOOK_ROWS } from '../../src/scenario/csv-table.js';
 import { readCustomerBooks } from '../../src/scenario/customer-book.js';
@@ -74,5 +76,23 @@ describe('a data file holds at most MAX_BOOK_ROWS rows, counted while parsing', 
     expect(scenarioErrorLines(() => readPipelines(text, 'p.csv', ['ent'], ['ent'], { startMonth: 1 }, undefined))).toEqual([
       `p.csv:${MAX_BOOK_ROWS + 2}:1 has more than 250,000 rows after the header (blank lines count); a customer or pipeline file may hold at most 250,000`,
     ]);
+  });
+});
+
+describe('part files are opened without blocking too (arrcast merge)', () => {
+  it.each([
+    ['readPartHeader', readPartHeader],
+    ['readPartFile', readPartFile],
+  ] as const)('%s refuses a FIFO instead of waiting for a writer', async (_, read) => {
+    const dir = writeFiles({});
+    mkfifo(join(dir, 'p.arrcast-part'));
+    const err = await read(join(dir, 'p.arrcast-part')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartFileError);
+    expect((err as Error).message).toBe(`${dir}/p.arrcast-part is not a file`);
+  });
+
+  it('readPartHeader refuses a device', async () => {
+    const err = await readPartHeader('/dev/zero').catch((e: unknown) => e);
+    expect((err as Error).message).toBe('/dev/zero is not a file');
   });
 });
