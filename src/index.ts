@@ -6,21 +6,22 @@
  * const sim = await simulate(await loadScenario('plan.yaml'), { trials: 50_000, seed: 7 });
  * console.log(summarize(sim).metrics.revenue.percentiles.p50);
  */
-export { loadScenario, MAX_SCENARIO_BYTES } from './scenario/load.js';
+export { loadScenario, MAX_SCENARIO_BYTES, type LoadOptions } from './scenario/load.js';
 export { parseScenario, hashScenario, type LoadedScenario } from './scenario/parse.js';
 export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './scenario/scenario-error.js';
 export { scenarioJsonSchema } from './scenario/json-schema.js';
 export { scenarioSchema } from './scenario/scenario-schema.js';
 export { stressSchema, type Stress } from './scenario/stress-schema.js';
 export { MAX_EXTENDS_DEPTH } from './scenario/extends.js';
-export { MAX_TRIALS } from './scenario/limits.js';
+export { MAX_TRIALS, MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_EXPANDED_VALUES, MAX_EMPIRICAL_VALUES, MAX_SEED_CHARS } from './scenario/limits.js';
+export { displayText, quoteText, MAX_EXCERPT_CHARS } from './scenario/display-text.js';
 export type { Scenario, ScenarioInput, Tier, ExistingBook, NewBusiness, NewCustomerExpansion, MarketLoadings } from './scenario/scenario-schema.js';
 export type { DistributionSpec } from './scenario/distribution-schema.js';
 export { STARTER_SCENARIO } from './scenario/starter.js';
 export { simulate, simulateShard, type Simulation, type SimulateOptions, type ShardOptions, type SimulationPart } from './engine/simulate.js';
 export { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from './engine/errors.js';
 export { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './engine/chunks.js';
-export { checkParts, mergeParts } from './engine/merge.js';
+export { checkParts, mergeParts, type MergeOptions } from './engine/merge.js';
 export { partFileName, readPartFile, readPartHeader, writePartFile, type PartInfo } from './engine/part-file.js';
 export { decodePart, encodePart, PART_EXTENSION, PartFileError, type PartHeader } from './engine/part-format.js';
 export { ARRCAST_VERSION } from './version.js';

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { compareSimulations, MAX_COMPARED } from '../analysis/compare.js';
 import { simulate, type Simulation } from '../engine/simulate.js';
 import { loadScenario } from '../scenario/load.js';
+import { allowPathOption } from './allow-path-option.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { comparisonTable } from './compare-table.js';
@@ -14,6 +15,7 @@ import { wholeNumber } from './parse-options.js';
 interface CompareOptions {
   trials?: number;
   seed?: string;
+  allowPath?: string[];
   workers?: number;
   out?: string;
   progress: boolean;
@@ -36,6 +38,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
     .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory, replaced whole when done`)
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
+    .addOption(allowPathOption())
     .action(async (files: string[], opts: CompareOptions) => {
       if (files.length < 2) throw new UsageError('compare needs at least two scenario files: the baseline A, then the ones to compare with it');
       if (files.length > MAX_COMPARED) throw new UsageError(`compare takes at most ${MAX_COMPARED} scenarios (A to Z)`);
@@ -44,7 +47,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       let bad = 0;
       for (const file of files) {
         try {
-          loaded.push(await loadScenario(file));
+          loaded.push(await loadScenario(file, { allowedRoots: opts.allowPath }));
         } catch (err) {
           if (!(err instanceof ScenarioError)) throw err;
           io.err(`${err.message}\n`);

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
+import { allowPathOption } from './allow-path-option.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
@@ -67,10 +68,12 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       '--shard <K/N>',
       'run only shard K of N (counted from 1: 1/4 to 4/4) and write a part file to --out, for arrcast merge; auto/N takes the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
     )
+    .addOption(allowPathOption())
     .action(
       async (
         file: string,
         opts: {
+          allowPath?: string[];
           trials?: number;
           seed?: string;
           workers?: number;
@@ -91,11 +94,11 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           for (const name of ['target', 'confidence', 'precision', 'max-trials'])
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli')
               throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
-          const loaded = await loadScenario(file);
+          const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
           await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal });
           return;
         }
-        const loaded = await loadScenario(file);
+        const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
         const out = opts.out ?? defaultOutDir(file);
         // Before any work: refuse an --out that is not ours to replace.
         await checkOutputDir(out);
@@ -118,11 +121,12 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
     .command('validate')
     .description('Check scenario files; every problem is reported with its line, column and path. Exit code 2 if any is invalid.')
     .argument('<scenario...>', 'scenario files (YAML or JSON)')
-    .action(async (files: string[]) => {
+    .addOption(allowPathOption())
+    .action(async (files: string[], opts: { allowPath?: string[] }) => {
       let bad = 0;
       for (const file of files) {
         try {
-          const loaded = await loadScenario(file);
+          const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
           planLoaded(loaded);
           const { scenario } = loaded;
           io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);

@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { planChunks, type ShardSpec } from '../engine/chunks.js';
 import { MergeError, RunAbortedError } from '../engine/errors.js';
+import { allowPathOption } from './allow-path-option.js';
 import { mergeParts } from '../engine/merge.js';
 import { checkPartOutput, partFileName, writePartFile } from '../engine/part-file.js';
 import { PART_EXTENSION } from '../engine/part-format.js';
@@ -106,10 +107,11 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       parseTarget,
     )
     .option('-c, --confidence <share>', 'confidence of the budgets: 0.8 or 80% gives the value reached or beaten in 80% of trials (P20)', parseShare('confidence'), 0.8)
-    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number }) => {
+    .addOption(allowPathOption())
+    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number; allowPath?: string[] }) => {
       const files = await expandParts(args);
       if (opts.out !== undefined) await checkOutputDir(opts.out);
-      const sim = await mergeParts(files, { signal });
+      const sim = await mergeParts(files, { signal, allowedRoots: opts.allowPath });
       checkTargetTiers(sim.loaded, opts.target);
       const out = opts.out ?? defaultOutDir(sim.loaded.source);
       if (signal?.aborted) throw new RunAbortedError();

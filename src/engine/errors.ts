@@ -1,3 +1,5 @@
+import { displayText } from '../scenario/display-text.js';
+
 /** A run option out of range (trials, workers, seed): the user's to fix; the CLI exits with code 2. */
 export class RunOptionError extends Error {
   override readonly name = 'RunOptionError';
@@ -45,6 +47,8 @@ export class RunAbortedError extends Error {
 export class MergeError extends Error {
   override readonly name = 'MergeError';
   constructor(readonly problems: readonly string[]) {
-    super(`cannot merge:${problems.length === 1 ? ` ${problems[0]}` : `\n  ${problems.join('\n  ')}`}`);
+    // Problems quote part headers and file names: no control character reaches the terminal raw.
+    const lines = problems.map(displayText);
+    super(`cannot merge:${lines.length === 1 ? ` ${lines[0]}` : `\n  ${lines.join('\n  ')}`}`);
   }
 }

@@ -1,12 +1,14 @@
 import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { attachFiles } from '../scenario/load-files.js';
+import { workingDirectoryPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { excerpt, quoteText } from '../scenario/display-text.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { planChunks } from './chunks.js';
 import { MergeError, RunAbortedError } from './errors.js';
 import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
-import { copyLittleEndian, PartFileError, sumsPerChunk, type PartHeader } from './part-format.js';
+import { copyLittleEndian, PartFileError, sumsPerChunk, zodProblem, type PartHeader } from './part-format.js';
 import { planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
 
@@ -22,9 +24,9 @@ function shardList(indices: readonly number[], count: number): string {
 
 /** What every part of one run shares, and how to name it in a message. */
 const RUN_FIELDS: ReadonlyArray<{ readonly label: string; readonly key: (h: PartHeader) => string; readonly show: (h: PartHeader) => string }> = [
-  { label: 'arrcast version', key: (h) => h.arrcastVersion, show: (h) => h.arrcastVersion },
-  { label: 'scenario', key: (h) => h.scenario.hash, show: (h) => `"${h.scenario.name}" (hash ${h.scenario.hash.slice(0, 12)})` },
-  { label: 'seed', key: (h) => h.seed, show: (h) => JSON.stringify(h.seed) },
+  { label: 'arrcast version', key: (h) => h.arrcastVersion, show: (h) => excerpt(h.arrcastVersion) },
+  { label: 'scenario', key: (h) => h.scenario.hash, show: (h) => `${quoteText(h.scenario.name)} (hash ${h.scenario.hash.slice(0, 12)})` },
+  { label: 'seed', key: (h) => h.seed, show: (h) => quoteText(h.seed) },
   { label: 'trials', key: (h) => String(h.trials), show: (h) => h.trials.toLocaleString('en-US') },
   { label: 'chunk size', key: (h) => String(h.chunkSize), show: (h) => String(h.chunkSize) },
   { label: 'shard count', key: (h) => String(h.shard.count), show: (h) => `${h.shard.count} shards` },
@@ -54,7 +56,7 @@ export function checkParts(parts: readonly PartInfo[]): void {
   if (problems.length > 0) throw new MergeError([...problems, 'merge only the parts of one run (arrcast run --shard K/N with the same scenario, seed and trials)']);
   const version = parts[0]!.header.arrcastVersion;
   if (version !== ARRCAST_VERSION)
-    throw new MergeError([`the parts were written by arrcast ${version}, and this is arrcast ${ARRCAST_VERSION}; merge with the version that ran the shards`]);
+    throw new MergeError([`the parts were written by arrcast ${excerpt(version)}, and this is arrcast ${ARRCAST_VERSION}; merge with the version that ran the shards`]);
 
   const count = parts[0]!.header.shard.count;
   const files = Array.from({ length: count }, (): string[] => []);
@@ -72,11 +74,13 @@ export function checkParts(parts: readonly PartInfo[]): void {
  * The scenario a part was run with, validated again by this arrcast and hashed: it must hash as the
  * part says (so outputs name the same scenario hash as a single run's). A scenario that reads data
  * files (a customer book, a pipeline) reads them again, relative to the scenario file as the run
- * named it: they must be there, unchanged (their bytes are in the hash).
+ * named it: they must be there, unchanged (their bytes are in the hash). A part can be crafted, so
+ * the scenario path it names is not trusted: the data files must be inside `policy`'s folders (the
+ * working directory and --allow-path folders, see path-policy.ts).
  */
-export async function loadedFromPart({ file, header }: PartInfo): Promise<LoadedScenario> {
+export async function loadedFromPart({ file, header }: PartInfo, policy: PathPolicy): Promise<LoadedScenario> {
   const parsed = scenarioSchema.safeParse(header.resolvedScenario);
-  if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${Object.values(zodProblem(parsed.error.issues[0])).join(': ')})`);
   const bare: LoadedScenario = {
     scenario: parsed.data,
     source: header.scenario.source,
@@ -85,7 +89,7 @@ export async function loadedFromPart({ file, header }: PartInfo): Promise<Loaded
   };
   let loaded: LoadedScenario;
   try {
-    loaded = await attachFiles(bare, header.scenario.source);
+    loaded = await attachFiles(bare, header.scenario.source, policy);
   } catch (err) {
     if (!(err instanceof ScenarioError)) throw err;
     throw new PartFileError(file, `needs the data files its scenario names, as the run read them: ${err.message.split('\n').join('; ')}`);
@@ -99,6 +103,16 @@ export async function loadedFromPart({ file, header }: PartInfo): Promise<Loaded
         : `is corrupt: its scenario hashes to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} as its header says`,
     );
   return loaded;
+}
+
+/** How parts are merged. */
+export interface MergeOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * Folders, besides the working directory's tree, that the data files of the parts' scenario may
+   * be read from (the CLI's --allow-path). See path-policy.ts.
+   */
+  readonly allowedRoots?: readonly string[];
 }
 
 /** Run a step on every part, gathering their PartFileErrors into one MergeError. */
@@ -127,12 +141,13 @@ async function eachPart<T, R>(items: readonly T[], step: (item: T) => Promise<R>
  *
  * @example const sim = await mergeParts(['p/shard-1-of-2.arrcast-part', 'p/shard-2-of-2.arrcast-part'])
  */
-export async function mergeParts(files: readonly string[], options: { readonly signal?: AbortSignal } = {}): Promise<Simulation> {
+export async function mergeParts(files: readonly string[], options: MergeOptions = {}): Promise<Simulation> {
   const started = performance.now();
   const infos = await eachPart(files, readPartHeader);
   checkParts(infos);
   const ordered = [...infos].sort((a, b) => a.header.shard.index - b.header.shard.index);
-  const [loaded] = await eachPart([ordered[0]!], loadedFromPart);
+  const policy = await workingDirectoryPathPolicy(options.allowedRoots);
+  const [loaded] = await eachPart([ordered[0]!], (info) => loadedFromPart(info, policy));
   const plan = planLoaded(loaded!);
   const run = ordered[0]!.header;
   // Every part must lay out its body as this arrcast lays out the scenario's trials.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
@@ -13,6 +14,13 @@ export interface PartInfo {
   readonly file: string;
   readonly header: PartHeader;
 }
+
+/**
+ * Parts are opened as scenario and data files are (scenario/read-file.ts): non-blocking and without
+ * becoming a controlling terminal, so a FIFO or a device given as a part is refused ("is not a
+ * file", from fstat) instead of waiting forever.
+ */
+const READ_WITHOUT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 /** File-system errors as part file problems: a missing file, a directory. */
 function partFileProblem(err: unknown, file: string): unknown {
@@ -51,7 +59,7 @@ export async function writePartFile(file: string, part: SimulationPart): Promise
 export async function readPartHeader(file: string): Promise<PartInfo> {
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, READ_WITHOUT_BLOCKING);
   } catch (err) {
     throw partFileProblem(err, file);
   }
@@ -78,7 +86,13 @@ export async function readPartHeader(file: string): Promise<PartInfo> {
 export async function readPartFile(file: string): Promise<DecodedPart> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    const handle = await open(file, READ_WITHOUT_BLOCKING);
+    try {
+      if (!(await handle.stat()).isFile()) throw new PartFileError(file, 'is not a file');
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     throw partFileProblem(err, file);
   }

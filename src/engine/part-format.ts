@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { COMPONENTS, METRICS } from '../model/components.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
+import { displayText, excerpt, quoteText } from '../scenario/display-text.js';
+import { formatPath } from '../scenario/scenario-error.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { MAX_SHARDS, planChunks, shardChunks } from './chunks.js';
 import type { SimulationPart } from './simulate.js';
@@ -33,15 +35,33 @@ export const CHECKSUM_BYTES = 32;
 /** A header longer than this is not one arrcast wrote (a scenario is at most 5 MiB of text). */
 export const MAX_HEADER_BYTES = 64 * 1024 * 1024;
 
-/** A part file that cannot be read: not a part, truncated, corrupt, or of another format version. The CLI exits with code 2. */
+/**
+ * A part file that cannot be read: not a part, truncated, corrupt, or of another format version. The
+ * CLI exits with code 2. A part may be crafted: the message is passed through `displayText`, and
+ * what it quotes of the part is a short excerpt (display-text.ts).
+ */
 export class PartFileError extends Error {
   override readonly name = 'PartFileError';
   constructor(
     readonly file: string,
     detail: string,
   ) {
-    super(`${file} ${detail}`);
+    super(displayText(`${file} ${detail}`));
   }
+}
+
+/**
+ * Where and what is wrong with a value a zod schema refused, for a message about a file that may be
+ * crafted: the path (keys quoted and cut, see formatPath), an unknown key as a short excerpt.
+ */
+export function zodProblem(issue: z.core.$ZodIssue | undefined): { at: string; what: string } {
+  if (issue === undefined) return { at: 'top level', what: 'invalid' };
+  const at = formatPath(issue.path.map((p) => (typeof p === 'number' ? p : String(p)))) || 'top level';
+  const what =
+    issue.code === 'unrecognized_keys'
+      ? `unknown key ${quoteText(issue.keys[0] ?? '')}${issue.keys.length > 1 ? ` and ${issue.keys.length - 1} more` : ''}`
+      : excerpt(issue.message, 80);
+  return { at, what };
 }
 
 const columnSchema = z.strictObject({ key: z.string().min(1), precision: z.enum(['f64', 'f32']) });
@@ -208,8 +228,8 @@ export function decodePartHeader(bytes: Uint8Array, file: string): PartHeader {
   }
   const parsed = headerSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PartFileError(file, `is corrupt: its header's ${issue.path.join('.') || 'top level'} is not valid (${issue.message})`);
+    const { at, what } = zodProblem(parsed.error.issues[0]);
+    throw new PartFileError(file, `is corrupt: its header's ${at} is not valid (${what})`);
   }
   const header = parsed.data;
   const corrupt = (what: string) => new PartFileError(file, `is corrupt: ${what}`);

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { availableParallelism, totalmem } from 'node:os';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { MAX_TRIALS } from '../scenario/limits.js';
+import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
 import type { ChunkTask } from './chunk-task.js';
@@ -93,7 +93,7 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions 
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
   const seed = String(options.seed ?? loaded.scenario.seed);
-  if (seed.length === 0 || seed.length > 200) throw new RunOptionError('seed', 'must be 1 to 200 characters');
+  if (seed.length === 0 || seed.length > MAX_SEED_CHARS) throw new RunOptionError('seed', `must be 1 to ${MAX_SEED_CHARS} characters`);
   const asked = options.workers;
   if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > MAX_WORKERS))
     throw new RunOptionError('workers', `must be a whole number from 0 (in-process) to ${MAX_WORKERS} (got ${asked})`);

@@ -1,7 +1,9 @@
-import { stat, readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { editDistance } from './edit-distance.js';
+import { excerpt, quoteText } from './display-text.js';
+import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
+import { readFileBytes, type FileKind } from './read-file.js';
 
 /**
  * Reading the CSV files a scenario names (customer books, opening pipelines): bytes to validated,
@@ -20,11 +22,13 @@ import { editDistance } from './edit-distance.js';
  * problem to report (one scan of the text, then of each reported row): a clean file pays nothing.
  */
 
-/** Book and pipeline files larger than this are refused before reading (about 500,000 customers). */
-export const MAX_BOOK_BYTES = 64 * 1024 * 1024;
+export { MAX_BOOK_BYTES, MAX_BOOK_ROWS } from './limits.js';
 
-/** At most this many issues are listed; a last one says how many more there were. */
-export const MAX_ISSUES = 50;
+/**
+ * At most this many issues are listed; a last one says how many more there were. Each may quote a
+ * short excerpt of the file (display-text.ts), so this also bounds how much of a file a message shows.
+ */
+export const MAX_ISSUES = MAX_ISSUES_PER_NAMED_FILE;
 
 /** A column a reader knows. */
 export interface CsvColumn {
@@ -149,7 +153,9 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
 
   let records: string[][] = [];
   try {
-    records = parse(typeof input === 'string' ? text : input, csvOptions) as string[][];
+    // Stop at the limit + 1 (the header, MAX_BOOK_ROWS rows, one more): every record costs about
+    // 1 KB until it is read into columns, so a longer file is refused before it is all parsed.
+    records = parse(typeof input === 'string' ? text : input, { ...csvOptions, to: MAX_BOOK_ROWS + 2 }) as string[][];
   } catch (err) {
     const e = err as { code?: string; message?: string; column?: unknown; records?: unknown };
     const at = where.at(typeof e.records === 'number' ? e.records : 0, typeof e.column === 'number' ? e.column : 0);
@@ -158,11 +164,16 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
         ? 'a quoted field is never closed: its `"` opens a field that runs to the end of the file'
         : e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
           ? 'a quoted field has text after its closing quote: quote the whole field and double any quote inside it ("5"" monitor")'
-          : `is not valid CSV: ${(e.message ?? String(err)).split('\n')[0]}`,
+          : `is not valid CSV: ${excerpt((e.message ?? String(err)).split('\n')[0] ?? '', 120)}`,
       at,
     );
   }
 
+  if (records.length > MAX_BOOK_ROWS + 1)
+    fail(
+      `has more than ${MAX_BOOK_ROWS.toLocaleString('en-US')} rows after the header (blank lines count); a customer or pipeline file may hold at most ${MAX_BOOK_ROWS.toLocaleString('en-US')}`,
+      where.at(MAX_BOOK_ROWS + 1, 0),
+    );
   let h = 0;
   while (h < records.length && isBlank(records[h]!)) h++;
   const header = records[h];
@@ -205,40 +216,27 @@ function isBlank(record: readonly string[]): boolean {
   return true;
 }
 
+/** Customer books and pipeline files. */
+const csvFile = (maxBytes: number): FileKind => ({
+  maxBytes,
+  noun: 'a CSV file',
+  tooLarge: (size, more) => `is ${more}${size} bytes; a customer or pipeline file may be at most ${megabytes(maxBytes)} (${maxBytes} bytes)`,
+});
+
 /**
- * Check a file is a regular file of at most `maxBytes` and read its bytes. Throws ScenarioError
- * naming `file` otherwise.
+ * Read a CSV file's bytes as every file arrcast reads is read (read-file.ts: non-blocking, a
+ * regular file of at most `maxBytes`, checked through its handle; `check` is the path policy's check
+ * of what was opened). Throws ScenarioError naming `file` otherwise.
  *
  * Complexity: O(size of the file).
  */
-export async function readCsvBytes(path: string, file: string, maxBytes = MAX_BOOK_BYTES): Promise<Buffer> {
-  const fail = (message: string): never => {
-    throw new ScenarioError(file, [{ path: [], message }]);
-  };
-  const failOn = (err: unknown): never => {
-    const code = (err as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'error'})`);
-  };
-  let size = 0;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) fail('is a directory, not a CSV file');
-    if (!info.isFile()) fail('is not a regular file');
-    size = info.size;
-  } catch (err) {
-    if (err instanceof ScenarioError) throw err;
-    failOn(err);
-  }
-  const tooLarge = (n: number) => fail(`is ${n} bytes; a customer or pipeline file may be at most ${megabytes(maxBytes)} (${maxBytes} bytes)`);
-  if (size > maxBytes) tooLarge(size);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    return failOn(err);
-  }
-  if (bytes.length > maxBytes) tooLarge(bytes.length); // it grew since stat
-  return bytes;
+export async function readCsvBytes(
+  path: string,
+  file: string,
+  maxBytes = MAX_BOOK_BYTES,
+  check?: (opened: string) => Promise<string | undefined>,
+): Promise<Buffer> {
+  return readFileBytes(path, file, csvFile(maxBytes), check);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,17 +277,17 @@ export function parseDecimal(cell: string): number {
  * @example decimalProblem('12,000') // => '"12,000" has a thousands separator: write 12000'
  */
 export function decimalProblem(cell: string): string {
-  const q = JSON.stringify(cell);
+  const q = quoteText(cell);
   const t = cell.trim();
-  if (THOUSANDS.test(t)) return `${q} has a thousands separator: write ${t.replace(SEPARATORS, '')}`;
-  if (DECIMAL_COMMA.test(t)) return `${q}: write decimals with a point (${t.replace(',', '.')}), and no thousands separators`;
+  if (THOUSANDS.test(t)) return `${q} has a thousands separator: write ${excerpt(t.replace(SEPARATORS, ''))}`;
+  if (DECIMAL_COMMA.test(t)) return `${q}: write decimals with a point (${excerpt(t.replace(',', '.'))}), and no thousands separators`;
   if (t.endsWith('%')) {
     const v = parseDecimal(t.slice(0, -1).trim());
     return Number.isNaN(v) ? `${q} is not a number` : `${q}: write a share as a decimal, not a percentage: ${formatShare(v / 100)}`;
   }
   if (CURRENCY.test(t)) {
     const bare = t.replace(CURRENCY_SIGNS, '').trim().replace(SEPARATORS, '');
-    return `${q}: no currency signs or codes${DECIMAL.test(bare) ? `; write ${bare}` : ''}`;
+    return `${q}: no currency signs or codes${DECIMAL.test(bare) ? `; write ${excerpt(bare)}` : ''}`;
   }
   return `expected a number, got ${q}`;
 }
@@ -319,7 +317,7 @@ export function numberCell(
   }
   const v = parseDecimal(cell);
   if (Number.isNaN(v)) table.problem(row, col, decimalProblem(cell));
-  else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${cell}`);
+  else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${excerpt(cell)}`);
   else if (v < min || v > max) table.problem(row, col, outOfRange(v));
   else return v === 0 ? 0 : v; // no -0
   return NaN;
@@ -360,22 +358,22 @@ export interface MonthRule {
 export function fiscalMonth(cell: string, calendar: FiscalCalendar, rule: MonthRule): number | string {
   const n = parseDecimal(cell);
   if (!Number.isNaN(n)) {
-    if (!Number.isInteger(n) || n < 1) return `must be a fiscal month from 1 to ${rule.max} (1 = the first month of the fiscal year) or a date YYYY-MM or YYYY-MM-DD; got ${JSON.stringify(cell)}`;
+    if (!Number.isInteger(n) || n < 1) return `must be a fiscal month from 1 to ${rule.max} (1 = the first month of the fiscal year) or a date YYYY-MM or YYYY-MM-DD; got ${quoteText(cell)}`;
     return n > rule.max ? rule.afterMax(`month ${n}`, fiscalStart(calendar)) : n;
   }
   const d = DATE.exec(cell);
   if (d === null) {
-    if (OTHER_DATE.test(cell)) return `${JSON.stringify(cell)}: write dates as YYYY-MM or YYYY-MM-DD (e.g. 2027-03-15)`;
-    return `expected a fiscal month from 1 to ${rule.max} or a date YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(cell)}`;
+    if (OTHER_DATE.test(cell)) return `${quoteText(cell)}: write dates as YYYY-MM or YYYY-MM-DD (e.g. 2027-03-15)`;
+    return `expected a fiscal month from 1 to ${rule.max} or a date YYYY-MM or YYYY-MM-DD, got ${quoteText(cell)}`;
   }
   const y = Number(d[1]);
   const m = Number(d[2]);
   const day = d[3] === undefined ? 1 : Number(d[3]);
-  if (m < 1 || m > 12 || day < 1 || day > daysInMonth(y, m)) return `${JSON.stringify(cell)} is not a date`;
+  if (m < 1 || m > 12 || day < 1 || day > daysInMonth(y, m)) return `${quoteText(cell)} is not a date`;
   if (calendar.year === undefined) return 'dates need fiscalYear in the scenario; or give the fiscal month number';
   const month = (y - calendar.year) * 12 + (m - calendar.startMonth) + 1;
-  if (month < 1) return rule.beforeStart(JSON.stringify(cell), fiscalStart(calendar));
-  if (month > rule.max) return rule.afterMax(JSON.stringify(cell), fiscalStart(calendar));
+  if (month < 1) return rule.beforeStart(quoteText(cell), fiscalStart(calendar));
+  if (month > rule.max) return rule.afterMax(quoteText(cell), fiscalStart(calendar));
   return month;
 }
 
@@ -416,10 +414,10 @@ export class TierLookup {
     if (cell === '') table.problem(row, col, `is required: one of ${this.tiers.join(', ')}`);
     else if (this.other.has(cell.toLowerCase())) {
       const name = this.allTiers.find((t) => t.trim().toLowerCase() === cell.toLowerCase()) ?? cell;
-      table.problem(row, col, `tier ${JSON.stringify(name)} does not take its ${this.what} from this file`);
+      table.problem(row, col, `tier ${quoteText(name)} does not take its ${this.what} from this file`);
     } else {
       const near = closest(cell, this.allTiers);
-      table.problem(row, col, `no tier is named ${JSON.stringify(cell)}${near ? ` (did you mean ${JSON.stringify(near)}?)` : `; the tiers using this file are: ${this.tiers.join(', ')}`}`);
+      table.problem(row, col, `no tier is named ${quoteText(cell)}${near ? ` (did you mean ${quoteText(near)}?)` : `; the tiers using this file are: ${this.tiers.join(', ')}`}`);
     }
     return -1;
   }
@@ -515,7 +513,7 @@ function readHeader(
   header.forEach((raw, f) => {
     const col = byName.get(normalizeHeader(raw));
     if (col === undefined) unknown.push(f);
-    else if (fields[col]! >= 0) issues.push({ path: [], message: `column ${JSON.stringify(raw)} appears twice (also field ${fields[col]! + 1})`, ...at(f) });
+    else if (fields[col]! >= 0) issues.push({ path: [], message: `column ${quoteText(raw)} appears twice (also field ${fields[col]! + 1})`, ...at(f) });
     else fields[col] = f;
   });
   const known = header.length - unknown.length;
@@ -531,13 +529,13 @@ function readHeader(
     const near = hinted !== undefined && fields[hinted]! < 0 ? columns[hinted]!.name : closest(raw, absent);
     issues.push({
       path: [],
-      message: `unknown column ${JSON.stringify(raw)}${near ? ` (did you mean ${JSON.stringify(near)}?)` : `; the columns are: ${names}`}`,
+      message: `unknown column ${quoteText(raw)}${near ? ` (did you mean ${quoteText(near)}?)` : `; the columns are: ${names}`}`,
       ...at(f),
     });
   }
   if (known === 0 && header.length > 1)
-    fail(`the first row must be a header naming the columns (${names}); got ${JSON.stringify(header.join(','))}`, at(0));
-  const present = header.join(', ');
+    fail(`the first row must be a header naming the columns (${names}); got ${quoteText(header.join(','))}`, at(0));
+  const present = quoteText(header.join(','));
   columns.forEach((c, i) => {
     if (c.required && fields[i]! < 0)
       issues.push({ path: [c.name], message: `required column is missing (the header row has: ${present})`, line: at(0).line, column: 1 });
@@ -658,6 +656,6 @@ export function checkUniqueId(t: CsvTable, r: number, col: number, seen: Map<str
   else {
     const first = seen.get(id);
     if (first === undefined) seen.set(id, r);
-    else t.problem(r, col, `${JSON.stringify(id)} is used twice (also line ${t.lineOf(first)})`);
+    else t.problem(r, col, `${quoteText(id)} is used twice (also line ${t.lineOf(first)})`);
   }
 }

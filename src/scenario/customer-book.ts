@@ -12,6 +12,7 @@ import {
   type MonthRule,
   checkUniqueId,
 } from './csv-table.js';
+import { quoteText } from './display-text.js';
 
 export type { FiscalCalendar } from './csv-table.js';
 
@@ -151,7 +152,7 @@ export function readCustomerBooks(
   }
 
   const groups = rowsByGroup(tierOf, tiers.length);
-  if (!t.failed) groups.forEach((rows, i) => rows.length === 0 && t.fileProblem(TIER, `tier ${JSON.stringify(tiers[i])} has no customers in this file`));
+  if (!t.failed) groups.forEach((rows, i) => rows.length === 0 && t.fileProblem(TIER, `tier ${quoteText(tiers[i]!)} has no customers in this file`));
   t.throwIfProblems();
 
   const books = new Map<string, CustomerBook>();

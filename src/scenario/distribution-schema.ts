@@ -5,6 +5,7 @@ import { betaParams, lognormalParams } from './distribution-params.js';
 import { prepareTruncatedNormal } from '../random/truncated-normal.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
+import { MAX_EMPIRICAL_VALUES } from './limits.js';
 
 /** Largest magnitude of any number in a scenario: beyond it a typo, not a plan (and float32 breakdowns overflow). */
 export const MAX_MAGNITUDE = 1e15;
@@ -220,7 +221,7 @@ export const empiricalSchema = z
     values: z
       .array(finite())
       .min(1, { error: 'needs at least one observed value' })
-      .max(1_000_000, { error: 'at most 1,000,000 values' }),
+      .max(MAX_EMPIRICAL_VALUES, { error: `at most ${MAX_EMPIRICAL_VALUES.toLocaleString('en-US')} values` }),
   })
   .describe('Resamples the observed values, each equally likely.')
   .meta({ id: 'Empirical' });

@@ -3,6 +3,8 @@ import { locate } from './locate.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
 import { readScenarioDocument, sortByPosition, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
 import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
+import { quoteText } from './display-text.js';
 import type { RawIssue } from './zod-issues.js';
 
 /** Longest chain of files extending each other: deeper is a mistake (or a loop through links). */
@@ -13,13 +15,15 @@ export const MAX_EXTENDS_DEPTH = 16;
  * chain of files it extends; merge them from the base outwards (rules in `merge.ts`) and validate
  * the merged scenario. Every problem is reported in the file that wrote the offending value, at its
  * line and column, with its path in that file. A missing or unreadable base, a cycle, or a chain
- * deeper than MAX_EXTENDS_DEPTH is reported at the `extends` line of the file that names it.
+ * deeper than MAX_EXTENDS_DEPTH is reported at the `extends` line of the file that names it. So is
+ * a base outside the folders `policy` allows (path-policy.ts: the folder tree of `file`, the top
+ * of the chain, for every base), which is never opened.
  *
- * @example await loadWithExtends('scenarios/downside.yaml', readScenarioText) // merged onto example.yaml
+ * @example await loadWithExtends('scenarios/downside.yaml', readScenarioText, await scenarioPathPolicy('scenarios/downside.yaml')) // merged onto example.yaml
  * Complexity: O(total size of the files).
  */
-export async function loadWithExtends(file: string, read: (file: string) => Promise<string>): Promise<LoadedScenario> {
-  const chain = await readChain(file, read);
+export async function loadWithExtends(file: string, read: ReadText, policy: PathPolicy): Promise<LoadedScenario> {
+  const chain = await readChain(file, read, policy);
   if (chain.length === 1) {
     const { doc, lines, data } = chain[0]!;
     return validateScenario(data, file, (raw) => ({ path: raw.path, message: raw.message, ...locate(doc, lines, raw.path, raw.key) }));
@@ -106,8 +110,11 @@ const GROUPED = '\u0000grouped';
 const sameName = (tier: unknown, name: string) =>
   tier !== null && typeof tier === 'object' && typeof (tier as { name?: unknown }).name === 'string' && (tier as { name: string }).name.trim().toLowerCase() === name.trim().toLowerCase();
 
+/** Reads a scenario file's text; `check` refuses a file opened outside the policy (read-text.ts). */
+export type ReadText = (file: string, check?: (opened: string) => Promise<string | undefined>) => Promise<string>;
+
 /** The file and the files it extends, the file first. */
-async function readChain(file: string, read: (file: string) => Promise<string>): Promise<ScenarioDocument[]> {
+async function readChain(file: string, read: ReadText, policy: PathPolicy): Promise<ScenarioDocument[]> {
   const chain = [readScenarioDocument(await read(file), file)];
   const seen = [resolve(file)];
   for (;;) {
@@ -120,19 +127,31 @@ async function readChain(file: string, read: (file: string) => Promise<string>):
       throw fail('must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)');
     const next = isAbsolute(value) ? value : join(dirname(layer.source), value);
     const loop = seen.indexOf(resolve(next));
-    if (loop >= 0) throw fail(`"${value}" makes a cycle: ${[...chain.slice(loop).map((d) => d.source), next].join(' -> ')}`);
+    if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), next].join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);
+    const outside = await outsideProblem(policy, next, value);
+    if (outside !== undefined) throw fail(outside);
     let text: string;
     try {
-      text = await read(next);
+      text = await read(next, checkOpened(policy, value));
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
       throw fail(`the base scenario ${next}: ${err.issues.map((i) => i.message).join('; ')}`);
     }
-    const base = readScenarioDocument(text, next);
+    const base = readBaseDocument(text, next);
     rebaseFilePaths(base.data, dirname(next), dirname(file));
     chain.push(base);
     seen.push(resolve(next));
+  }
+}
+
+/** A base read like any scenario; its syntax errors quote it, so they are listed as a named file's (a few). */
+function readBaseDocument(text: string, file: string): ScenarioDocument {
+  try {
+    return readScenarioDocument(text, file);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ScenarioError(err.source, err.issues, { named: true });
+    throw err;
   }
 }
 

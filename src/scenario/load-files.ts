@@ -6,16 +6,20 @@ import type { LoadedScenario } from './parse.js';
 import { readPipelines, type PipelineBook } from './pipeline-file.js';
 import { namedFiles } from './scenario-files.js';
 import { ScenarioError } from './scenario-error.js';
+import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
+import type { Scenario } from './scenario-schema.js';
 
 /**
  * Read the files a validated scenario names (customer books, opening pipelines), relative to the
  * scenario file, and attach their data. The hash then covers the files' bytes too, so a changed
- * book is a different run. Throws ScenarioError naming the data file, line and column.
+ * book is a different run. Throws ScenarioError naming the data file, line and column; a path
+ * outside what `policy` allows (path-policy.ts) is refused at the field that names it, in the
+ * scenario, before the file is opened.
  *
- * @example (await attachFiles(await loadWithExtends('plan.yaml', read), 'plan.yaml')).files?.books?.SMB.size
+ * @example (await attachFiles(loaded, 'plan.yaml', await scenarioPathPolicy('plan.yaml'))).files?.books?.SMB.size
  * Complexity: O(size of the files).
  */
-export async function attachFiles(loaded: LoadedScenario, scenarioFile: string): Promise<LoadedScenario> {
+export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, policy: PathPolicy): Promise<LoadedScenario> {
   const { books: bookFiles, pipelines: pipelineFiles, stageConflicts } = namedFiles(loaded.scenario);
   if (stageConflicts.length > 0) throw new ScenarioError(loaded.source, stageConflicts.map((c) => ({ path: [...c.path], message: c.message })));
   if (bookFiles.size === 0 && pipelineFiles.size === 0) return loaded;
@@ -23,20 +27,29 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string):
   const allTiers = s.tiers.map((t) => t.name);
   const calendar = { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth };
   const where = (f: string) => (isAbsolute(f) ? f : join(dirname(scenarioFile), f));
+  const read = async (file: string, field: ReadonlyArray<string | number>) => {
+    const path = where(file);
+    const outside = await outsideProblem(policy, path, file);
+    if (outside !== undefined) throw new ScenarioError(loaded.source, [{ path: [...field], message: outside, ...loaded.locate?.(field) }]);
+    return { path, bytes: await readCsvBytes(path, path, undefined, checkOpened(policy, file)) };
+  };
   const hash = createHash('sha256').update(loaded.hash);
   const books: Record<string, CustomerBook> = {};
   for (const [file, tiers] of bookFiles) {
-    const path = where(file);
-    const bytes = await readCsvBytes(path, path);
+    const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']));
     hash.update(`\0book\0${file}\0`).update(bytes);
     for (const [tier, book] of readCustomerBooks(bytes, path, tiers, allTiers, calendar)) books[tier] = book;
   }
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
-    const path = where(file);
-    const bytes = await readCsvBytes(path, path);
+    const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']));
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
     for (const [tier, p] of readPipelines(bytes, path, tiers, allTiers, calendar, stages)) pipelines[tier] = p;
   }
   return { ...loaded, hash: hash.digest('hex'), files: { books, pipelines } };
+}
+
+/** The path of `field` in the first tier named `tier`: where a data file is named, for messages. */
+function fieldNaming(s: Scenario, tier: string, field: readonly string[]): Array<string | number> {
+  return ['tiers', Math.max(0, s.tiers.findIndex((t) => t.name === tier)), ...field];
 }

@@ -2,6 +2,7 @@ import { loadWithExtends } from './extends.js';
 import { attachFiles } from './load-files.js';
 import type { LoadedScenario } from './parse.js';
 import { readScenarioText } from './read-text.js';
+import { scenarioPathPolicy } from './path-policy.js';
 
 export { MAX_SCENARIO_BYTES } from './read-text.js';
 
@@ -10,10 +11,22 @@ export { MAX_SCENARIO_BYTES } from './read-text.js';
  * onto its base first (see `extends.ts`); the result is the merged scenario. Throws ScenarioError,
  * naming the file (and the line), for a missing, unreadable or invalid file, a missing base or a
  * cycle of bases. Files the scenario names (a customer book, an opening pipeline) are read
- * relative to it and their data attached (see `load-files.ts`).
+ * relative to it and their data attached (see `load-files.ts`). Every path the scenario names must
+ * resolve inside its own folder tree or `options.allowedRoots` (path-policy.ts); a path outside is
+ * refused at its line, before the file is opened.
  *
  * @example (await loadScenario('scenarios/downside.yaml')).bases // => ['scenarios/example.yaml']
  */
-export async function loadScenario(file: string): Promise<LoadedScenario> {
-  return attachFiles(await loadWithExtends(file, readScenarioText), file);
+export async function loadScenario(file: string, options: LoadOptions = {}): Promise<LoadedScenario> {
+  const policy = await scenarioPathPolicy(file, options.allowedRoots);
+  return attachFiles(await loadWithExtends(file, readScenarioText, policy), file, policy);
+}
+
+/** How a scenario is read. */
+export interface LoadOptions {
+  /**
+   * Folders, besides the scenario file's own folder tree, that its `extends` and data paths may
+   * resolve into (the CLI's --allow-path). See path-policy.ts.
+   */
+  readonly allowedRoots?: readonly string[];
 }

@@ -16,6 +16,8 @@ import { editDistance } from './edit-distance.js';
  * - in a tier's `existing`, `renewalRate` and `dollarRenewalRate` replace each other.
  */
 
+import { quoteText } from './display-text.js';
+
 export type PathPart = string | number;
 
 /** Where a value came from: the layer (file) that wrote it, and its path inside that file. */
@@ -134,7 +136,7 @@ function mergeTiers(
     }
     const nameNode = item.entries.get('name')!;
     if (seen.has(nameKey(name))) {
-      issues.push({ at: nameNode.origin, message: `tier "${name}" is written twice in this file; write each tier once` });
+      issues.push({ at: nameNode.origin, message: `tier ${quoteText(name)} is written twice in this file; write each tier once` });
       continue;
     }
     seen.add(nameKey(name));
@@ -151,7 +153,7 @@ function mergeTiers(
           issues.push({ at: remove.origin, message: `remove: true drops the tier, so it cannot also set ${others.join(', ')}` });
         else if (index < 0) {
           const near = nearestName(baseNames, name);
-          issues.push({ at: nameNode.origin, message: `no tier named "${name}" in the base scenario to remove${near ? ` (did you mean "${near}"?)` : ''}` });
+          issues.push({ at: nameNode.origin, message: `no tier named ${quoteText(name)} in the base scenario to remove${near ? ` (did you mean ${quoteText(near)}?)` : ''}` });
         }
         else result.splice(index, 1);
         continue;

@@ -13,6 +13,7 @@ import {
   type MonthRule,
   checkUniqueId,
 } from './csv-table.js';
+import { quoteText } from './display-text.js';
 
 /**
  * An opening-pipeline file: the opportunities open at the start of the year, one row each.
@@ -117,7 +118,7 @@ export function readPipelines(
 
   const groups = rowsByGroup(tierOf, tiers.length);
   if (!t.failed)
-    groups.forEach((rows, i) => rows.length === 0 && t.fileProblem(TIER, `tier ${JSON.stringify(tiers[i])} has no opportunities in this file`));
+    groups.forEach((rows, i) => rows.length === 0 && t.fileProblem(TIER, `tier ${quoteText(tiers[i]!)} has no opportunities in this file`));
   t.throwIfProblems();
 
   const books = new Map<string, PipelineBook>();
@@ -176,12 +177,12 @@ function readProbability(t: CsvTable, r: number, stages: StageMap | undefined): 
     return NaN;
   }
   if (stages === undefined) {
-    t.problem(r, STAGE, `stage ${JSON.stringify(stage)} needs openingPipeline.stages in the scenario (the win probability of each stage); or give the probability`);
+    t.problem(r, STAGE, `stage ${quoteText(stage)} needs openingPipeline.stages in the scenario (the win probability of each stage); or give the probability`);
     return NaN;
   }
   const won = stages.get(stage);
   if (won !== undefined) return won;
   const near = closest(stage, stages.names);
-  t.problem(r, STAGE, `unknown stage ${JSON.stringify(stage)}${near ? ` (did you mean ${JSON.stringify(near)}?)` : ''}; the stages are: ${stages.names.join(', ')}`);
+  t.problem(r, STAGE, `unknown stage ${quoteText(stage)}${near ? ` (did you mean ${quoteText(near)}?)` : ''}; the stages are: ${stages.names.join(', ')}`);
   return NaN;
 }

@@ -1,45 +1,32 @@
-import { constants, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { MAX_SCENARIO_BYTES } from './limits.js';
+import { readFileBytes, type FileKind } from './read-file.js';
 
 export { MAX_SCENARIO_BYTES };
+
+/** Scenario files and `extends` bases. */
+export const SCENARIO_FILE: FileKind = {
+  maxBytes: MAX_SCENARIO_BYTES,
+  noun: 'a scenario file',
+  tooLarge: (size, more) =>
+    `is ${more}${size.toLocaleString('en-US')} bytes; a scenario file may be at most ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes (${MAX_SCENARIO_BYTES / 1024 / 1024} MB)`,
+};
 
 /**
  * Read a scenario file's text: a regular file, at most MAX_SCENARIO_BYTES, UTF-8 and not binary (a
  * leading byte-order mark is dropped). Throws ScenarioError naming the file otherwise, with the line
- * and column of the first bad byte where there is one.
- *
- * The file is opened first and checked through its handle (fstat), so what is checked is what is
- * read; it is opened non-blocking, so a FIFO is refused instead of waiting for a writer.
+ * and column of the first bad byte where there is one. The file is opened as every file arrcast
+ * reads is (read-file.ts: non-blocking, checked through its handle); `check` is the path policy's
+ * check of what was opened (path-policy.ts).
  *
  * @example await readScenarioText('scenarios/example.yaml') // => '# yaml-language-server: ...'
  * Complexity: O(size of the file).
  */
-export async function readScenarioText(file: string): Promise<string> {
+export async function readScenarioText(file: string, check?: (opened: string) => Promise<string | undefined>): Promise<string> {
   const fail = (message: string, at?: { line: number; column: number }): never => {
     throw new ScenarioError(file, [{ path: [], message, ...at } satisfies ScenarioIssue]);
   };
-  let handle: FileHandle;
-  try {
-    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    return fail(openFailure(err));
-  }
-  let bytes: Buffer;
-  try {
-    const info = await handle.stat();
-    if (info.isDirectory()) fail('is a directory, not a scenario file');
-    if (!info.isFile()) fail(`is ${kindOf(info)}, not a regular file`);
-    if (info.size > MAX_SCENARIO_BYTES) fail(tooLarge(info.size));
-    bytes = await readAtMost(handle, MAX_SCENARIO_BYTES);
-  } catch (err) {
-    if (err instanceof ScenarioError) throw err;
-    return fail(openFailure(err));
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-  if (bytes.length > MAX_SCENARIO_BYTES) fail(tooLarge(MAX_SCENARIO_BYTES, 'more than '));
+  const bytes = await readFileBytes(file, file, SCENARIO_FILE, check);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     fail('is UTF-16 text; save it as UTF-8', { line: 1, column: 1 });
   const nul = bytes.indexOf(0);
@@ -47,53 +34,6 @@ export async function readScenarioText(file: string): Promise<string> {
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) fail(`is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} here); save it as UTF-8`, position(bytes, bad));
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
-}
-
-/** A message for a failed open, stat or read. */
-function openFailure(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'file not found';
-    case 'ENOTDIR':
-      return 'file not found (a part of the path is a file, not a directory)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a scenario file';
-    case 'ELOOP':
-      return 'is a loop of symbolic links';
-    case 'ENAMETOOLONG':
-      return 'has a path too long for this system';
-    default:
-      return `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
-  }
-}
-
-function kindOf(info: Stats): string {
-  if (info.isFIFO()) return 'a FIFO (named pipe)';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  if (info.isSocket()) return 'a socket';
-  return 'not a file';
-}
-
-const tooLarge = (size: number, more = '') =>
-  `is ${more}${size.toLocaleString('en-US')} bytes; a scenario file may be at most ${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes (${MAX_SCENARIO_BYTES / 1024 / 1024} MB)`;
-
-/** Read the file to its end, but no more than `limit` + 1 bytes: a file that grows is still bounded. */
-async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const buffer = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(buffer.subarray(0, bytesRead));
-    total += bytesRead;
-    if (total > limit) break;
-  }
-  return Buffer.concat(chunks, total);
 }
 
 /** 1-based line and column (in characters) of a byte offset. */

@@ -1,5 +1,6 @@
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type LineCounter, type Node } from 'yaml';
+import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, type Document, type LineCounter, type Node } from 'yaml';
 import { ScenarioError } from './scenario-error.js';
+import { excerpt } from './display-text.js';
 import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limits.js';
 
 /**
@@ -15,7 +16,9 @@ import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limit
  *   otherwise merge silently): they would be a second, different way of sharing settings beside
  *   `extends:`, and the merged keys would have no line of their own to report problems at;
  * - a file holding several YAML documents (`---`) is refused, and so is a key that is a list, a
- *   mapping or an alias.
+ *   mapping or an alias;
+ * - an alias with no anchor before it, or inside the value it names (a value containing itself), is
+ *   refused at the alias, with its line and column.
  *
  * Every refusal is a ScenarioError naming `source`, with a line and column.
  */
@@ -28,7 +31,17 @@ export function composeYaml(text: string, source: string, lines: LineCounter): D
     throw new ScenarioError(source, [{ path: [], message, ...at(offset) }]);
   };
 
+  const many = tooManyValues(text, MAX_EXPANDED_VALUES);
+  if (many !== undefined)
+    throw new ScenarioError(source, [
+      {
+        path: [],
+        ...positionIn(text, many),
+        message: `holds more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values (numbers, strings, lists and mappings each count) by here; a scenario holds hundreds (see README, "Limits and bad input")`,
+      },
+    ]);
   const tokens = [...new Parser(lines.addNewLine).parse(text)];
+
   const deep = tooDeep(tokens, MAX_NESTING_DEPTH);
   if (deep !== undefined)
     fail(deep, `is nested more than ${MAX_NESTING_DEPTH} levels deep here; a scenario is a few levels deep (see README, "Limits and bad input")`);
@@ -39,7 +52,7 @@ export function composeYaml(text: string, source: string, lines: LineCounter): D
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       source,
-      doc.errors.map((e) => ({ path: [], message: `not valid YAML: ${firstLine(e.message)}`, ...at(e.pos[0]) })),
+      doc.errors.map((e) => ({ path: [], message: `not valid YAML: ${excerpt(firstLine(e.message), 120)}`, ...at(e.pos[0]) })),
     );
   }
   checkAliasesAndMergeKeys(doc, fail);
@@ -54,8 +67,42 @@ export function yamlToData(doc: Document, source: string): unknown {
     const message = err instanceof Error ? err.message : String(err);
     if (/alias count/i.test(message))
       throw new ScenarioError(source, [{ path: [], message: `uses aliases (*name) more than ${MAX_ALIAS_COUNT} times over; write the values out instead` }]);
-    throw new ScenarioError(source, [{ path: [], message: `cannot be read: ${firstLine(message)}` }]);
+    throw new ScenarioError(source, [{ path: [], message: `cannot be read: ${excerpt(firstLine(message), 120)}` }]);
   }
+}
+
+/** 1-based line and column (UTF-16 units, as the YAML reader counts) of an offset in `text`. */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Lexemes that stand for one value each: a scalar, an alias, the start of a flow list or mapping (block ones have scalars). */
+const VALUE_LEXEMES = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'alias', 'flow-map-start', 'flow-seq-start']);
+/** Markers the lexer inserts that are not text of the file. */
+const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+
+/**
+ * Offset of the value that takes the file past `max` values as written (before aliases), or
+ * undefined. Runs on the lexer's stream, which keeps nothing, so a file of millions of short values
+ * is refused before the parser and the document, which cost about 1 KB a value, are built. A text of
+ * at most `max` characters is not lexed (every value counted takes a character): a plan pays nothing.
+ */
+function tooManyValues(text: string, max: number): number | undefined {
+  // Each value counted takes at least one character of the text: a shorter text is within the limit.
+  if (text.length <= max) return undefined;
+  let count = 0;
+  let offset = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (VALUE_LEXEMES.has(CST.tokenType(lexeme) ?? '') && ++count > max) return offset;
+    if (!MARKERS.has(lexeme)) offset += lexeme.length;
+  }
+  return undefined;
 }
 
 /** Offset of the first collection nested deeper than `max`, walking the token tree without recursion. */
@@ -89,12 +136,18 @@ function tooDeep(tokens: readonly CST.Token[], max: number): number | undefined 
 function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message: string) => never): void {
   const anchors = new Map<string, Node>();
   const sizes = new Map<Node, number>();
+  /** Anchored nodes being visited: an alias to one of them would make a value contain itself. */
+  const open = new Set<Node>();
   let total = 0;
   const visit = (node: unknown): number => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      // An alias inside its own anchor, or to no anchor: the YAML reader reports it when expanding.
-      const size = (target && sizes.get(target)) ?? 1;
+      const name = excerpt(node.source);
+      if (target === undefined)
+        fail(node.range?.[0] ?? 0, `alias *${name} has no anchor &${name} before it: put the anchor on the value first, or write the value out`);
+      if (open.has(target))
+        fail(node.range?.[0] ?? 0, `alias *${name} is inside the value anchored &${name}, so that value would contain itself: write the value out`);
+      const size = sizes.get(target) ?? 1;
       total += size;
       if (total > MAX_EXPANDED_VALUES)
         fail(
@@ -102,6 +155,11 @@ function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message:
           `aliases (*name) expand this file to more than ${MAX_EXPANDED_VALUES.toLocaleString('en-US')} values (this one stands for ${size.toLocaleString('en-US')}); write the values out, or alias less`,
         );
       return size;
+    }
+    const anchored = node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string' ? (node as Node) : undefined;
+    if (anchored) {
+      anchors.set(anchored.anchor!, anchored);
+      open.add(anchored);
     }
     let size = 1;
     total += 1;
@@ -122,9 +180,9 @@ function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message:
         } else size += visit(item);
       }
     }
-    if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string') {
-      anchors.set(node.anchor, node as Node);
-      sizes.set(node as Node, size);
+    if (anchored) {
+      open.delete(anchored);
+      sizes.set(anchored, size);
     }
     return size;
   };

@@ -1,3 +1,6 @@
+import { displayText, quoteText } from './display-text.js';
+import { MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
+
 /** One problem found in a scenario: where it is (dot path and, for files, line and column) and what is wrong. */
 export interface ScenarioIssue {
   /** Path to the offending value, e.g. ['tiers', 1, 'newBusiness', 'conversion']. */
@@ -20,18 +23,22 @@ export function formatPath(path: ReadonlyArray<string | number | symbol>): strin
     if (typeof part === 'number') out += `[${part}]`;
     else {
       const key = String(part);
-      out += /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? `.${key}` : key) : `[${JSON.stringify(key)}]`;
+      out += /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? `.${key}` : key) : `[${quoteText(key)}]`;
     }
   }
   return out;
 }
 
-/** One line per issue: `scenarios/x.yaml:14:9 tiers[1].newBusiness.conversion: beta needs alpha > 0`. */
+/**
+ * One line per issue: `scenarios/x.yaml:14:9 tiers[1].newBusiness.conversion: beta needs alpha > 0`.
+ * The whole line goes through `displayText`, so no control character, line separator or bidi
+ * override in a file name, key or quoted value reaches a terminal raw, whichever message quoted it.
+ */
 export function formatIssue(source: string, issue: ScenarioIssue): string {
   const file = issue.source ?? source;
   const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
   const path = formatPath(issue.path);
-  return `${where} ${path ? `${path}: ` : ''}${issue.message}`;
+  return displayText(`${where} ${path ? `${path}: ` : ''}${issue.message}`);
 }
 
 /** Problems a ScenarioError's message lists; `issues` keeps them all (a list of 100,000 bad values is one mistake). */
@@ -40,6 +47,11 @@ export const MAX_ISSUES_SHOWN = 100;
 /**
  * A scenario that cannot be used, with every problem found (not just the first). The CLI prints
  * `message` and exits with code 2.
+ *
+ * `message` lists at most MAX_ISSUES_SHOWN problems, and at most MAX_ISSUES_PER_NAMED_FILE from any
+ * file that a scenario names rather than the user (an issue's `source`, such as an `extends` base;
+ * or the error's own file when `named` says it is one): each problem may quote an excerpt of its
+ * file, so a file pointed at by mistake or on purpose shows only a few short lines.
  */
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
@@ -47,10 +59,24 @@ export class ScenarioError extends Error {
     /** The file (or a label such as '<input>') the scenario came from. */
     readonly source: string,
     readonly issues: readonly ScenarioIssue[],
+    options: { readonly named?: boolean } = {},
   ) {
-    const shown = issues.slice(0, MAX_ISSUES_SHOWN).map((i) => formatIssue(source, i));
-    if (issues.length > MAX_ISSUES_SHOWN)
-      shown.push(`${source}: and ${(issues.length - MAX_ISSUES_SHOWN).toLocaleString('en-US')} more problems (the first ${MAX_ISSUES_SHOWN} are shown)`);
+    const shown: string[] = [];
+    const fromFile = new Map<string | undefined, number>();
+    const hiddenInFile = new Map<string, number>();
+    let hidden = 0;
+    for (const issue of issues) {
+      const named = issue.source !== undefined || options.named === true;
+      const n = (fromFile.get(issue.source) ?? 0) + 1;
+      fromFile.set(issue.source, n);
+      const file = issue.source ?? source;
+      if (named && n > MAX_ISSUES_PER_NAMED_FILE) hiddenInFile.set(file, (hiddenInFile.get(file) ?? 0) + 1);
+      else if (shown.length >= MAX_ISSUES_SHOWN) hidden++;
+      else shown.push(formatIssue(source, issue));
+    }
+    for (const [file, n] of hiddenInFile)
+      shown.push(`${displayText(file)}: and ${n.toLocaleString('en-US')} more problems in this file (the first ${MAX_ISSUES_PER_NAMED_FILE} are shown)`);
+    if (hidden > 0) shown.push(`${displayText(source)}: and ${hidden.toLocaleString('en-US')} more problems (the first ${MAX_ISSUES_SHOWN} are shown)`);
     super(shown.join('\n'));
   }
 }

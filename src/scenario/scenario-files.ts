@@ -1,3 +1,4 @@
+import { quoteText } from './display-text.js';
 import type { CustomerBook } from './customer-book.js';
 import type { PipelineBook } from './pipeline-file.js';
 import type { Scenario } from './scenario-schema.js';
@@ -40,7 +41,7 @@ export function namedFiles(scenario: Scenario): NamedFiles {
         if (before !== undefined && before !== p)
           stageConflicts.push({
             path: ['tiers', i, 'newBusiness', 'openingPipeline', 'stages', stage],
-            message: `stage "${stage}" of ${pipeline.file} is ${before} in another tier reading the same file; give it one probability`,
+            message: `stage ${quoteText(stage)} of ${pipeline.file} is ${before} in another tier reading the same file; give it one probability`,
           });
       }
       entry.stages = { ...entry.stages, ...pipeline.stages };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { MAX_TRIALS } from './limits.js';
+import { MAX_SEED_CHARS, MAX_TRIALS } from './limits.js';
+
+const SEED_LENGTH = `must be 1 to ${MAX_SEED_CHARS} characters`;
 import { targetsSchema } from './targets-schema.js';
 import { MAX_MAGNITUDE } from './distribution-schema.js';
 import { stressSchema } from './stress-schema.js';
@@ -19,6 +21,7 @@ import {
   shareDistribution,
   volumeWithYearLevel,
 } from './field-schemas.js';
+import { quoteText } from './display-text.js';
 
 /**
  * The scenario format: the single source of truth for validation, for the TypeScript types
@@ -250,7 +253,7 @@ export const newBusinessSchema = z
           const name = leadSourceName(src as { grade?: string; channel?: string });
           if (name === '') return;
           if (seen.has(name))
-            ctx.addIssue({ code: 'custom', message: `lead source "${name}" is listed twice (also leadSources[${seen.get(name)}])`, path: ['leadSources', i] });
+            ctx.addIssue({ code: 'custom', message: `lead source ${quoteText(name)} is listed twice (also leadSources[${seen.get(name)}])`, path: ['leadSources', i] });
           else seen.set(name, i);
         });
       }
@@ -346,7 +349,10 @@ export const scenarioSchema = z
       .default(100_000)
       .describe('Simulated fiscal years (overridden by --trials).'),
     seed: z
-      .union([z.number().int().nonnegative(), z.string().min(1)])
+      .union([
+        z.number().int().nonnegative(),
+        z.string().min(1, { error: SEED_LENGTH }).max(MAX_SEED_CHARS, { error: SEED_LENGTH }),
+      ])
       .default(1)
       .describe('Seed of every random stream (overridden by --seed).'),
     market: marketSchema.prefault({}),
@@ -367,7 +373,7 @@ export const scenarioSchema = z
         if (typeof tier.name === 'string') {
           const key = tier.name.trim().toLowerCase();
           if (seen.has(key))
-            ctx.addIssue({ code: 'custom', message: `tier name "${tier.name}" is used twice (also tiers[${seen.get(key)}])`, path: ['tiers', i, 'name'] });
+            ctx.addIssue({ code: 'custom', message: `tier name ${quoteText(tier.name)} is used twice (also tiers[${seen.get(key)}])`, path: ['tiers', i, 'name'] });
           else seen.set(key, i);
         }
         if (!tier.existing && !tier.newBusiness)
@@ -387,7 +393,7 @@ export const scenarioSchema = z
         targets.forEach((t: unknown, i: number) => {
           const name = (t as { tier?: unknown } | null)?.tier;
           if (typeof name === 'string' && !seen.has(name.trim().toLowerCase()))
-            ctx.addIssue({ code: 'custom', message: `no tier is named "${name}"`, path: ['targets', 'metrics', i, 'tier'] });
+            ctx.addIssue({ code: 'custom', message: `no tier is named ${quoteText(name)}`, path: ['targets', 'metrics', i, 'tier'] });
         });
     },
     { when: () => true },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { quoteText } from './display-text.js';
 import { editDistance } from './edit-distance.js';
 
 /** A validation problem before it is located in the file. */
@@ -44,7 +45,7 @@ export function flattenIssues(
     const value = valueAt(input, path);
     if (issue.code === 'invalid_union' && issue.errors.length === 0 && 'discriminator' in issue) {
       const options = (issue as unknown as { options?: unknown[] }).options ?? [];
-      out.push({ path, message: `unknown ${issue.discriminator} ${JSON.stringify(value)}; use one of: ${options.join(', ')}` });
+      out.push({ path, message: `unknown ${issue.discriminator} ${describeValue(value)}; use one of: ${options.join(', ')}` });
       continue;
     }
     if (value === undefined && path.length > 0 && valueAt(input, path.slice(0, -1)) !== undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
@@ -66,7 +67,7 @@ export function flattenIssues(
         message: expected.length ? `expected ${Array.from(new Set(expected)).join(' or ')}, got ${describeValue(value)}` : issue.message,
       });
     } else if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path, key, message: `unknown key "${key}"${suggest(key)}` });
+      for (const key of issue.keys) out.push({ path, key, message: `unknown key ${quoteText(key)}${suggest(key)}` });
     } else if (issue.code === 'invalid_type' && issue.expected === 'int') {
       // A number that is not whole (1.2345k is 1234.5): the field's own words ("must be a whole number").
       out.push({ path, message: issue.message });
@@ -96,12 +97,12 @@ const isDistribution = (value: unknown) => value !== null && typeof value === 'o
 const YEAR_LEVEL_HINT =
   ' (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, pipeline group amount, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)';
 
-/** A short description of a value for messages: `"many"`, `a list`, `null`. */
+/** A short description of a value for messages: `"many"` (an excerpt, escaped: see display-text.ts), `a list`, `null`. */
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (typeof value === 'string') return quoteText(value);
   return String(value);
 }
 
@@ -122,6 +123,7 @@ const KNOWN_KEYS = [
 ];
 
 function suggest(key: string): string {
+  if (key.length > 64) return ''; // no key is this long; and edit distance is O(length)
   const lower = key.toLowerCase();
   const near = KNOWN_KEYS.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
   return near && near !== key ? ` (did you mean "${near}"?)` : '';

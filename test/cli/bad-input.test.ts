@@ -121,7 +121,7 @@ describe('limits: clear messages, exit 2, before anything runs', () => {
     const file = join(tmp(), 'huge.yaml');
     writeFileSync(file, '');
     truncateSync(file, MAX_SCENARIO_BYTES + 1);
-    return { args: ['run', file], expected: `${file} is 10,485,761 bytes; a scenario file may be at most 10,485,760 bytes (10 MB)\n` };
+    return { args: ['run', file], expected: `${file} is 2,097,153 bytes; a scenario file may be at most 2,097,152 bytes (2 MB)\n` };
   };
   const option = (args: string[], expected: string) => () => ({ args: ['run', minimal, '--out', join(tmp(), 'r'), ...args], expected });
 

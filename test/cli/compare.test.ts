@@ -5,9 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
 
-/** The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). */
+/**
+ * The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). `downside()` writes
+ * a scenario in a temporary folder that extends the fixture in test/fixtures, outside that folder:
+ * compare is given --allow-path for it (README, "Which files a scenario may read").
+ */
 function arrcast(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  const allow = args[0] === 'compare' ? ['--allow-path', join(ROOT, 'test/fixtures')] : [];
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args, ...allow], { cwd, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

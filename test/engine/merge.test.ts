@@ -57,11 +57,12 @@ describe('mergeParts', () => {
     const loaded = await loadScenario(join(dir, 'plan.yaml'));
     const whole = await simulate(loaded, { trials: 2_000, seed: 4, workers: 0 });
     const files = await writeShards(loaded, 2_000, 4, 2, dir);
-    const merged = await mergeParts(files);
+    // The data files are in a temporary folder, outside the working directory: allowed (path-policy.ts).
+    const merged = await mergeParts(files, { allowedRoots: [dir] });
     whole.store.columns.forEach((c, i) => expect(bytes(merged.store.columns[i]!).equals(bytes(c))).toBe(true));
     // A changed book is another run: the parts no longer match their data.
     writeFileSync(join(dir, 'customers.csv'), readFileSync(join(dir, 'customers.csv'), 'utf8').replace(/^(mm-00001,Mid-market,)\d+/m, '$1999'));
-    const refused = await mergeParts(files).catch((e: unknown) => e);
+    const refused = await mergeParts(files, { allowedRoots: [dir] }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(MergeError);
     expect((refused as Error).message).toMatch(/was run on other data/);
   });

@@ -94,7 +94,7 @@ const cases: Array<{ name: string; make: (dir: string) => string; expected: stri
       truncateSync(big, MAX_SCENARIO_BYTES + 1);
       return big;
     },
-    expected: '<dir>/big.yaml is 10,485,761 bytes; a scenario file may be at most 10,485,760 bytes (10 MB)',
+    expected: '<dir>/big.yaml is 2,097,153 bytes; a scenario file may be at most 2,097,152 bytes (2 MB)',
   },
   {
     name: 'two YAML documents',
@@ -110,13 +110,27 @@ const cases: Array<{ name: string; make: (dir: string) => string; expected: stri
     name: 'a "billion laughs" alias bomb',
     make: (dir) => (writeFileSync(join(dir, 'lol.yaml'), billionLaughs()), join(dir, 'lol.yaml')),
     expected:
-      '<dir>/lol.yaml:8:10 aliases (*name) expand this file to more than 2,000,000 values (this one stands for 1,111,111); write the values out, or alias less',
+      '<dir>/lol.yaml:7:15 aliases (*name) expand this file to more than 250,000 values (this one stands for 111,111); write the values out, or alias less',
   },
   {
     name: 'one large alias used in many places',
     make: (dir) => (writeFileSync(join(dir, 'many.yaml'), multipliedAlias()), join(dir, 'many.yaml')),
     expected:
-      '<dir>/many.yaml:27:52 aliases (*name) expand this file to more than 2,000,000 values (this one stands for 30,005); write the values out, or alias less',
+      '<dir>/many.yaml:6:51 aliases (*name) expand this file to more than 250,000 values (this one stands for 30,005); write the values out, or alias less',
+  },
+  {
+    name: 'a million short values written out (counted before the document is built: it would take 1 KB a value)',
+    make: (dir) => (writeFileSync(join(dir, 'wide.yaml'), `name: x
+v: [${'x,'.repeat(1_000_000)}x]
+`), join(dir, 'wide.yaml')),
+    expected: `<dir>/wide.yaml:2:${5 + 2 * 249_996} holds more than 250,000 values (numbers, strings, lists and mappings each count) by here; a scenario holds hundreds (see README, "Limits and bad input")`,
+  },
+  {
+    name: 'many values over many lines, as mappings (the line of the one past the limit)',
+    make: (dir) => (writeFileSync(join(dir, 'tall.yaml'), `name: x
+${Array.from({ length: 130_000 }, (_, i) => `k${i}: 1`).join('\n')}
+`), join(dir, 'tall.yaml')),
+    expected: '<dir>/tall.yaml:125001:1 holds more than 250,000 values (numbers, strings, lists and mappings each count) by here; a scenario holds hundreds (see README, "Limits and bad input")',
   },
   {
     name: 'a merge key',

@@ -10,7 +10,7 @@ import { ScenarioError } from '../../src/scenario/scenario-error.js';
  * `extends:` must name a regular file (a path relative to the extending file: see extends.test.ts);
  * anything else is refused at the extends line.
  */
-const cases: Array<{ name: string; extendsPath: string; prepare?: (dir: string) => void; expected: string }> = [
+const cases: Array<{ name: string; extendsPath: string; prepare?: (dir: string) => void; expected: string; allowedRoots?: string[] }> = [
   { name: 'a missing file', extendsPath: 'plan.yaml', expected: 'extends: the base scenario <dir>/plan.yaml: file not found' },
   {
     name: 'a directory',
@@ -18,11 +18,13 @@ const cases: Array<{ name: string; extendsPath: string; prepare?: (dir: string) 
     prepare: (dir) => mkdirSync(join(dir, 'plans')),
     expected: 'extends: the base scenario <dir>/plans: is a directory, not a scenario file',
   },
-  { name: 'a device (absolute path)', extendsPath: '/dev/zero', expected: 'extends: the base scenario /dev/zero: is a device, not a regular file' },
+  // /dev is outside the scenario's folder (path-policy.test.ts): allowed here to reach the file-type check.
+  { name: 'a device (absolute path)', extendsPath: '/dev/zero', allowedRoots: ['/dev'], expected: 'extends: the base scenario /dev/zero: is a device, not a regular file' },
   {
     name: 'a symbolic link to a device',
     extendsPath: 'zero.yaml',
     prepare: (dir) => symlinkSync('/dev/zero', join(dir, 'zero.yaml')),
+    allowedRoots: ['/dev'],
     expected: 'extends: the base scenario <dir>/zero.yaml: is a device, not a regular file',
   },
   {
@@ -43,11 +45,11 @@ const cases: Array<{ name: string; extendsPath: string; prepare?: (dir: string) 
 ];
 
 describe('extends: the base must be a regular file', () => {
-  it.each(cases)('$name', async ({ extendsPath, prepare, expected }) => {
+  it.each(cases)('$name', async ({ extendsPath, prepare, expected, allowedRoots }) => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-extends-paths-'));
     prepare?.(dir);
     writeFileSync(join(dir, 'child.yaml'), `name: Child\nextends: ${extendsPath}\n`);
-    const err = await loadScenario(join(dir, 'child.yaml')).catch((e: unknown) => e);
+    const err = await loadScenario(join(dir, 'child.yaml'), { allowedRoots }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ScenarioError);
     expect((err as ScenarioError).message.split(dir).join('<dir>')).toBe(`<dir>/child.yaml:2:10 ${expected}`);
   });

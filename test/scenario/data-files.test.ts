@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPartFile, readPartHeader } from '../../src/engine/part-file.js';
+import { PartFileError } from '../../src/engine/part-format.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { MAX_BOOK_BYTES, MAX_BOOK_ROWS } from '../../src/scenario/csv-table.js';
+import { readCustomerBooks } from '../../src/scenario/customer-book.js';
+import { readPipelines } from '../../src/scenario/pipeline-file.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { scenarioErrorLines, writeFiles } from '../helpers/fixtures.js';
+
+/**
+ * Data files (customer books, pipeline files) are opened as scenario files are (read-file.ts):
+ * non-blocking, checked through the handle, regular files only, bounded. Issue 10, class 6:
+ * `customersFile: /proc/kmsg` or a FIFO blocked forever. Devices outside the scenario's folder are
+ * refused by the path policy before they are opened (path-policy.test.ts); these cases allow them
+ * to reach the file-type check.
+ */
+const withBook = (path: string) => `name: Book\ntiers:\n  - name: SMB\n    existing: { customersFile: ${path}, renewalRate: 0.9 }\n`;
+const withPipeline = (path: string) =>
+  `name: Pipe\ntiers:\n  - name: SMB\n    newBusiness: { leadsPerMonth: 10, conversion: 0.1, acv: 1000, openingPipeline: { file: ${path} } }\n`;
+
+const mkfifo = (path: string) => {
+  const r = spawnSync('mkfifo', [path]);
+  if (r.status !== 0) throw new Error(`mkfifo failed: ${r.stderr}`);
+};
+
+const cases: Array<{ name: string; scenario: string; prepare?: (dir: string) => void; allowedRoots?: string[]; expected: string }> = [
+  { name: 'a book that is a FIFO (no writer: it would wait forever)', scenario: withBook('b.csv'), prepare: (d) => mkfifo(join(d, 'b.csv')), expected: '<dir>/b.csv is a FIFO (named pipe), not a regular file' },
+  { name: 'a pipeline file that is a FIFO', scenario: withPipeline('p.csv'), prepare: (d) => mkfifo(join(d, 'p.csv')), expected: '<dir>/p.csv is a FIFO (named pipe), not a regular file' },
+  { name: 'a book that is a device', scenario: withBook('/dev/zero'), allowedRoots: ['/dev'], expected: '/dev/zero is a device, not a regular file' },
+  { name: 'a book that is a link to a device', scenario: withBook('z.csv'), prepare: (d) => symlinkSync('/dev/zero', join(d, 'z.csv')), allowedRoots: ['/dev'], expected: '<dir>/z.csv is a device, not a regular file' },
+  { name: 'a book that is a directory', scenario: withBook('books'), prepare: (d) => mkdirSync(join(d, 'books')), expected: '<dir>/books is a directory, not a CSV file' },
+  { name: 'a missing book', scenario: withBook('none.csv'), expected: '<dir>/none.csv file not found' },
+  {
+    name: 'a book over the size limit (sparse: refused before reading)',
+    scenario: withBook('big.csv'),
+    prepare: (d) => {
+      const fd = openSync(join(d, 'big.csv'), 'w');
+      ftruncateSync(fd, MAX_BOOK_BYTES + 1);
+      closeSync(fd);
+    },
+    expected: `<dir>/big.csv is ${MAX_BOOK_BYTES + 1} bytes; a customer or pipeline file may be at most ${MAX_BOOK_BYTES / 1024 / 1024} MB (${MAX_BOOK_BYTES} bytes)`,
+  },
+];
+
+describe('data files are opened without blocking, regular files only', () => {
+  it.each(cases)('$name', async ({ scenario, prepare, allowedRoots, expected }) => {
+    const dir = writeFiles({ 'plan.yaml': scenario });
+    prepare?.(dir);
+    const err = await loadScenario(join(dir, 'plan.yaml'), { allowedRoots }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ScenarioError);
+    expect((err as Error).message.split(dir).join('<dir>')).toBe(expected);
+  });
+
+});
+
+describe('a data file holds at most MAX_BOOK_ROWS rows, counted while parsing', () => {
+  const H = 'id,tier,arr,next_renewal,term_months';
+  const refusedAt = (line: number) => `b.csv:${line}:1 has more than 250,000 rows after the header (blank lines count); a customer or pipeline file may hold at most 250,000`;
+
+  it.each<[string, () => string, string[] | 'ok']>([
+    ['exactly MAX_BOOK_ROWS rows: read', () => `${H}\n${'c,smb,1,3,12\n'.repeat(MAX_BOOK_ROWS).replace(/^c,/gm, (_, i: number) => `c${i},`)}`, 'ok'],
+    ['one row more: refused at that row', () => `${H}\n${'x,smb,1,3,12\n'.repeat(MAX_BOOK_ROWS + 1)}`, [refusedAt(MAX_BOOK_ROWS + 2)]],
+    ['a million rows: refused at the first row past the limit', () => `${H}\n${'x,smb,1,3,12\n'.repeat(1_000_000)}`, [refusedAt(MAX_BOOK_ROWS + 2)]],
+    ['blank lines count', () => `${H}\n${'\n'.repeat(MAX_BOOK_ROWS)}c1,smb,1,3,12\n`, [refusedAt(MAX_BOOK_ROWS + 2)]],
+  ])('%s', (_, text, expected) => {
+    if (expected === 'ok') expect(readCustomerBooks(text(), 'b.csv', ['smb'], ['smb'], { startMonth: 1 }).get('smb')?.size).toBe(MAX_BOOK_ROWS);
+    else expect(scenarioErrorLines(() => readCustomerBooks(text(), 'b.csv', ['smb'], ['smb'], { startMonth: 1 }))).toEqual(expected);
+  });
+
+  it('a pipeline file too', () => {
+    const text = `id,tier,amount,probability,close_month\n${'o,ent,1,0.5,2\n'.repeat(MAX_BOOK_ROWS + 1)}`;
+    expect(scenarioErrorLines(() => readPipelines(text, 'p.csv', ['ent'], ['ent'], { startMonth: 1 }, undefined))).toEqual([
+      `p.csv:${MAX_BOOK_ROWS + 2}:1 has more than 250,000 rows after the header (blank lines count); a customer or pipeline file may hold at most 250,000`,
+    ]);
+  });
+});
+
+describe('part files are opened without blocking too (arrcast merge)', () => {
+  it.each([
+    ['readPartHeader', readPartHeader],
+    ['readPartFile', readPartFile],
+  ] as const)('%s refuses a FIFO instead of waiting for a writer', async (_, read) => {
+    const dir = writeFiles({});
+    mkfifo(join(dir, 'p.arrcast-part'));
+    const err = await read(join(dir, 'p.arrcast-part')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartFileError);
+    expect((err as Error).message).toBe(`${dir}/p.arrcast-part is not a file`);
+  });
+
+  it('readPartHeader refuses a device', async () => {
+    const err = await readPartHeader('/dev/zero').catch((e: unknown) => e);
+    expect((err as Error).message).toBe('/dev/zero is not a file');
+  });
+});
