@@ -8,7 +8,7 @@ import { comparisonTable } from './compare-table.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { createProgressBar } from './progress-bar.js';
 import type { Io } from './program.js';
-import { checkComparisonDir, COMPARISON_FILE, writeComparison } from './write-comparison.js';
+import { COMPARISON_FILE, prepareComparisonDir, writeComparison } from './write-comparison.js';
 
 const wholeNumber = (name: string, min: number) => (value: string) => {
   const n = Number(value.replace(/_/g, ''));
@@ -63,7 +63,8 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       }
       const currencies = [...new Set(loaded.map((l) => l.scenario.currency))];
       if (currencies.length > 1) throw new UsageError(`the scenarios are in different currencies (${currencies.join(', ')}); compare scenarios in one currency`);
-      if (opts.out !== undefined) await checkComparisonDir(opts.out);
+      // Resolved once, before any work; the comparison is written to that directory and no other.
+      const out = opts.out !== undefined ? await prepareComparisonDir(opts.out) : undefined;
 
       // One seed and one trial count for all: that is what pairs trial i of every scenario.
       const first = loaded[0]!.scenario;
@@ -80,8 +81,8 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       }
       const comparison = compareSimulations(sims);
       io.out(comparisonTable(comparison));
-      if (opts.out !== undefined) {
-        await writeComparison(opts.out, comparison, sims);
+      if (out !== undefined) {
+        await writeComparison(out, comparison, sims, { signal });
         io.err(`wrote ${opts.out}/${COMPARISON_FILE}\n`);
       }
     });

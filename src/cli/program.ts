@@ -6,7 +6,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
-import { checkOutputDir } from '../report/output-dir.js';
+import { prepareReportDir } from '../report/output-dir.js';
 import { createProgressBar } from './progress-bar.js';
 import { parseShare, parseTarget } from './parse-options.js';
 import { simulateToPrecision } from '../analysis/precision.js';
@@ -17,6 +17,7 @@ import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { ARRCAST_VERSION } from '../version.js';
+import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 
 export { defaultOutDir };
 
@@ -32,6 +33,17 @@ const wholeNumber = (name: string, min: number) => (value: string) => {
     throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${value}"`);
   return n;
 };
+
+/** The progress callback of a run: the bar's, and the test hook's `simulating` step at the first call. */
+function progressWithHook(bar: ReturnType<typeof createProgressBar> | undefined, hook: StepHook | undefined): ((done: number, total: number) => void) | undefined {
+  if (!bar && !hook) return undefined;
+  let first = true;
+  return (done, total) => {
+    bar?.update(done, total);
+    if (first && hook) void hook('simulating');
+    first = false;
+  };
+}
 
 /**
  * The arrcast command line: a thin layer over the library (loadScenario -> simulate -> summarize
@@ -94,6 +106,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
         },
         command: Command,
       ) => {
+        const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
+        const step = stepCheck(hook, signal);
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
@@ -101,23 +115,27 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli')
               throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
           const loaded = await loadScenario(file);
-          await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal });
+          await step('loaded');
+          await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal, hook });
           return;
         }
         const loaded = await loadScenario(file);
-        const out = opts.out ?? defaultOutDir(file);
-        // Before any work: refuse an --out that is not ours to replace.
-        await checkOutputDir(out);
+        await step('loaded');
+        const shown = opts.out ?? defaultOutDir(file);
+        // Before any work: resolve --out once, refuse it if it is not ours to replace or cannot be
+        // written, and write the report to that resolved directory and no other.
+        const out = await prepareReportDir(shown);
         checkTargetTiers(loaded, opts.target);
         const bar = opts.progress ? createProgressBar() : undefined;
+        const onProgress = progressWithHook(bar, hook);
         // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-        const common = { seed: opts.seed, workers: opts.workers, signal, onProgress: bar ? (d: number, t: number) => bar.update(d, t) : undefined };
+        const common = { seed: opts.seed, workers: opts.workers, signal, onProgress };
         const { sim, precision } = await (opts.precision !== undefined
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
         ).finally(() => bar?.finish());
-        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}) });
-        io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
+        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, ...(precision ? { precision } : {}) });
+        io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
       },
     );
 

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import type { SimulationPart } from './simulate.js';
+import { RunAbortedError } from './errors.js';
 
 /** The file name of a shard's part in a directory: shard-K-of-N.arrcast-part, K 1-based. */
 export const partFileName = (shard: ShardSpec) => `shard-${shard.index + 1}-of-${shard.count}${PART_EXTENSION}`;
@@ -24,22 +25,35 @@ function partFileProblem(err: unknown, file: string): unknown {
 
 /**
  * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to
- * disk, then renamed into place. A previous file is replaced only by a complete part.
+ * disk, then renamed into place. A previous file is replaced only by a complete part. `signal`
+ * stops the write between pieces and before the rename (RunAbortedError), and the temporary file
+ * goes. A system error (a full disk) names `file`, not the temporary file, even when the system
+ * gives no path (a write).
  */
-export async function writePartFile(file: string, part: SimulationPart): Promise<void> {
+export async function writePartFile(file: string, part: SimulationPart, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+  const check = () => {
+    if (options.signal?.aborted) throw new RunAbortedError();
+  };
+  check();
   await mkdir(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.arrcast-tmp-${basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = join(dirname(file), `.arrcast-tmp-${[...basename(file)].slice(0, 40).join('')}-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     const handle = await open(temp, 'wx');
     try {
-      for (const piece of encodePart(part)) await handle.write(piece);
+      for (const piece of encodePart(part)) {
+        check();
+        await handle.write(piece);
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
+    check();
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true });
+    const e = err as NodeJS.ErrnoException;
+    if (e instanceof Error && typeof e.code === 'string' && (e.path === undefined || e.path === temp)) e.path = file;
     throw err;
   }
 }
@@ -87,7 +101,7 @@ export async function readPartFile(file: string): Promise<DecodedPart> {
 
 /**
  * Check, before a shard runs, that `file` may receive its part: it does not exist, or it is an
- * arrcast part (a previous run's, replaced whole). Anything else is refused (PartFileError), so a
+ * arrcast part (a previous run's, replaced whole: it starts with the part magic; an empty file does not). Anything else is refused (PartFileError), so a
  * mistyped --out replaces nothing of value.
  */
 export async function checkPartOutput(file: string): Promise<void> {
@@ -105,7 +119,8 @@ export async function checkPartOutput(file: string): Promise<void> {
   try {
     const start = new Uint8Array(PART_MAGIC.length);
     const { bytesRead } = await handle.read(start, 0, start.byteLength, 0);
-    if (bytesRead > 0 && new TextDecoder('latin1').decode(start.subarray(0, bytesRead)) !== PART_MAGIC) throw refuse('exists and is not an arrcast part');
+    // An empty file is not a part either: writePartFile never leaves one.
+    if (new TextDecoder('latin1').decode(start.subarray(0, bytesRead)) !== PART_MAGIC) throw refuse('exists and is not an arrcast part');
   } finally {
     await handle.close();
   }

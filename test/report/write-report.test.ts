@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import type { Simulation } from '../../src/engine/simulate.js';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
-import { checkOutputDir, OutputDirError } from '../../src/report/output-dir.js';
+import { OutputDirError, prepareReportDir } from '../../src/report/output-dir.js';
 import { renderChart, type ChartRenderer } from '../../src/report/render-chart.js';
 import { HOSTILE_WITH_TARGETS, runReportScenario } from './fixture.js';
 import { escapeHtml } from '../../src/report/html/escape.js';
@@ -32,7 +32,7 @@ describe('writeReport', () => {
   it('writes every output, the charts as spec and SVG', async () => {
     const out = join(tmp(), 'report');
     await writeReport(out, sim, summary);
-    expect(readdirSync(out).sort()).toEqual(['charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'scenario.json', 'sipmath.json', 'summary.json', 'trials.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'scenario.json', 'sipmath.json', 'summary.json', 'trials.csv']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(CHARTS.flatMap((c) => [`${c}.svg`, `${c}.vl.json`]));
     for (const c of CHARTS) {
       const spec = JSON.parse(readFileSync(join(out, 'charts', `${c}.vl.json`), 'utf8'));
@@ -136,11 +136,11 @@ describe('writeReport with targets', () => {
   });
 });
 
-describe('checkOutputDir knows an arrcast report', () => {
+describe('prepareReportDir knows an arrcast report', () => {
   it('accepts a report with its charts directory', async () => {
     const out = join(tmp(), 'report');
     await writeReport(out, sim, summary);
-    await expect(checkOutputDir(out)).resolves.toBeUndefined();
+    await expect(prepareReportDir(out)).resolves.toBe(out);
   });
 
   it('refuses a charts directory holding anything but chart specs and images', async () => {
@@ -148,19 +148,19 @@ describe('checkOutputDir knows an arrcast report', () => {
     mkdirSync(join(out, 'charts'), { recursive: true });
     writeFileSync(join(out, 'summary.json'), '{}');
     writeFileSync(join(out, 'charts', 'notes.txt'), 'keep me');
-    await expect(checkOutputDir(out)).rejects.toThrow(OutputDirError);
-    await expect(checkOutputDir(out)).rejects.toThrow('it holds charts/notes.txt');
+    await expect(prepareReportDir(out)).rejects.toThrow(OutputDirError);
+    await expect(prepareReportDir(out)).rejects.toThrow('it holds charts/notes.txt');
   });
 
   it('refuses a charts that is a file, and any other name', async () => {
     const out = join(tmp(), 'report');
     mkdirSync(out);
     writeFileSync(join(out, 'charts'), 'a file');
-    await expect(checkOutputDir(out)).rejects.toThrow('it holds charts');
+    await expect(prepareReportDir(out)).rejects.toThrow('it holds charts');
     const other = join(tmp(), 'report');
     mkdirSync(other);
     writeFileSync(join(other, 'report.html'), '');
     writeFileSync(join(other, 'budget.xlsx'), '');
-    await expect(checkOutputDir(other)).rejects.toThrow('it holds budget.xlsx');
+    await expect(prepareReportDir(other)).rejects.toThrow('it holds budget.xlsx');
   });
 });
