@@ -1,21 +1,34 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
-import { describeFailure, EXIT } from './exit-codes.js';
+import { describeFailure, EXIT, SIGNAL_EXIT } from './exit-codes.js';
 
 /** Entry point of the `arrcast` command: maps every outcome to an exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {
   const abort = new AbortController();
   let signalCode: number = EXIT.interrupted;
-  const onSignal = (code: number) => () => {
-    signalCode = code;
-    abort.abort();
-  };
-  process.once('SIGINT', onSignal(130));
-  process.once('SIGTERM', onSignal(143));
+  // The handlers stay for the whole run: a second Ctrl-C must not kill the process while it
+  // removes its temporary files (Node would, with no handler left). It says so instead.
+  for (const [name, code] of Object.entries(SIGNAL_EXIT))
+    process.on(name, () => {
+      if (abort.signal.aborted) {
+        process.stderr.write('arrcast: stopping; removing temporary files first\n');
+        return;
+      }
+      signalCode = code;
+      abort.abort();
+    });
+  // A reader that goes away (arrcast schema | head -c1) ends the output, not the run: the rest is
+  // dropped, with no EPIPE stack trace.
+  let stdoutOpen = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    stdoutOpen = false;
+  });
+  process.stderr.on('error', () => undefined);
   let code: number = EXIT.ok;
   const program = buildProgram(
-    { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+    { out: (t) => void (stdoutOpen && process.stdout.write(t)), err: (t) => process.stderr.write(t) },
     (c) => (code = c),
     abort.signal,
   );

@@ -26,7 +26,12 @@ export function pauseHook(setting: string | undefined, err: (text: string) => vo
     if (step !== at) return;
     err(`arrcast: test hook: paused at ${step}\n`);
     if (step === 'simulating') return;
-    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    if (!signal.aborted) {
+      // Signal listeners do not keep Node's event loop alive; a pending timer does, while paused.
+      const alive = setInterval(() => undefined, 2 ** 30);
+      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+      clearInterval(alive);
+    }
     if (!hold) return;
     err(`arrcast: test hook: interrupted at ${step}; holding until stdin ends\n`);
     await new Promise((resolve) => {

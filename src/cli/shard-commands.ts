@@ -11,7 +11,7 @@ import { simulateShard } from '../engine/simulate.js';
 import { OutputDirError, prepareReportDir } from '../report/output-dir.js';
 import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
 import { errnoReason, isErrno } from '../report/write-error.js';
-import { stepCheck, type StepHook } from './pause-hook.js';
+import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { parseShare, parseTarget } from './parse-options.js';
@@ -148,7 +148,8 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       checkTargetTiers(sim.loaded, opts.target);
       out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
       if (signal?.aborted) throw new RunAbortedError();
-      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal });
+      const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
+      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook });
       io.err(`wrote ${shown ?? defaultOutDir(sim.loaded.source)}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }
