@@ -38,3 +38,13 @@ export function asWriteError(err: unknown, temp: string, target: string): unknow
   const path = typeof err.path === 'string' && err.path.startsWith(temp) ? target + err.path.slice(temp.length) : (err.path ?? target);
   return new OutputWriteError(path, err.code, errnoReason(err), { cause: err });
 }
+
+/** Run a write of `path`, giving its system errors that path when they carry none (errors of `write` do not). */
+export async function writingTo<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isErrno(err) && err.path === undefined) err.path = path;
+    throw err;
+  }
+}

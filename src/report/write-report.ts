@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
 import { writeDirectoryAtomically, type Checkpoint } from './atomic-dir.js';
+import { writingTo } from './write-error.js';
 import { writeTrialsCsv } from './trials-csv.js';
 import { prepareReportDir } from './output-dir.js';
 import { buildCharts } from './charts/chart-set.js';
@@ -48,7 +49,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   const render = options.renderChart ?? renderChart;
   const fill = async (tmp: string, checkpoint: Checkpoint) => {
     const put = async (name: string, content: string) => {
-      await writeFile(join(tmp, name), content);
+      await writingTo(join(tmp, name), () => writeFile(join(tmp, name), content));
       await checkpoint(name);
     };
     await put(REPORT_FILES.summary, `${JSON.stringify(summary, null, 2)}\n`);
@@ -70,9 +71,11 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     }
     await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered }));
 
-    await writeSipmath(join(tmp, REPORT_FILES.sipmath), summary, sim.store);
+    const sipmath = join(tmp, REPORT_FILES.sipmath);
+    await writingTo(sipmath, () => writeSipmath(sipmath, summary, sim.store));
     await checkpoint(REPORT_FILES.sipmath);
-    await writeTrialsCsv(join(tmp, REPORT_FILES.trials), sim.store);
+    const trials = join(tmp, REPORT_FILES.trials);
+    await writingTo(trials, () => writeTrialsCsv(trials, sim.store));
     await checkpoint(REPORT_FILES.trials);
   };
   await writeDirectoryAtomically(out, fill, { kind: 'report', signal: options.signal, onStep: options.onStep });
