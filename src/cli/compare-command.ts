@@ -7,6 +7,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { comparisonTable } from './compare-table.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { createProgressBar } from './progress-bar.js';
+import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import type { Io } from './program.js';
 import { COMPARISON_FILE, prepareComparisonDir, writeComparison } from './write-comparison.js';
 
@@ -82,7 +83,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       const comparison = compareSimulations(sims);
       io.out(comparisonTable(comparison));
       if (out !== undefined) {
-        await writeComparison(out, comparison, sims, { signal });
+        await writeComparison(out, comparison, sims, { signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });
         io.err(`wrote ${opts.out}/${COMPARISON_FILE}\n`);
       }
     });

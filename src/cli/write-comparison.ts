@@ -31,6 +31,8 @@ export interface ComparisonWriteOptions {
   readonly renderChart?: ChartRenderer;
   /** Stops the write between two files, before the rename at the latest (RunAbortedError). */
   readonly signal?: AbortSignal;
+  /** Called after each file with its name, and with 'renaming' before the rename; a test hook can pause there. */
+  readonly onStep?: (step: string) => Promise<void> | void;
 }
 
 /**
@@ -64,6 +66,6 @@ export async function writeComparison(dir: string, comparison: Comparison, sims:
       await writeFile(join(tmp, COMPARISON_CHART_FILES.svg), svg);
       await checkpoint(COMPARISON_CHART_FILES.svg);
     },
-    { kind: 'comparison', signal: options.signal },
+    { kind: 'comparison', signal: options.signal, onStep: options.onStep },
   );
 }

@@ -108,7 +108,7 @@ describe('a signal in any phase of a run: exit 128 + its number, the earlier rep
     expect(temps(dir)).toEqual([]);
   });
 
-  it('a shard run and a merge honour signals too', async () => {
+  it('a shard run, a merge and a comparison honour signals too', async () => {
     const dir = tmp();
     const part = join(dir, 'p.arrcast-part');
     const shard = arrcastChild(['run', minimal, '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', part], 'part');
@@ -121,6 +121,12 @@ describe('a signal in any phase of a run: exit 128 + its number, the earlier rep
     await merge.waitFor('paused at summarised');
     merge.child.kill('SIGHUP');
     expect(await merge.exit).toEqual({ code: 129, signal: null });
+    expect(readdirSync(dir)).toEqual(['p.arrcast-part']);
+    const compare = arrcastChild(['compare', minimal, minimal, '--trials', '300', '--workers', '0', '--out', join(dir, 'cmp')], 'comparison.vl.json');
+    await compare.waitFor('paused at comparison.vl.json');
+    expect(temps(dir)).toHaveLength(1);
+    compare.child.kill('SIGINT');
+    expect(await compare.exit).toEqual({ code: 130, signal: null });
     expect(readdirSync(dir)).toEqual(['p.arrcast-part']);
   });
 });

@@ -10,6 +10,8 @@ import { renderChart, type ChartRenderer } from '../../src/report/render-chart.j
 import { HOSTILE_WITH_TARGETS, runReportScenario } from './fixture.js';
 import { escapeHtml } from '../../src/report/html/escape.js';
 import { whatMustBeTrueLine } from '../../src/report/summary-table.js';
+import { RunAbortedError } from '../../src/engine/errors.js';
+import { OutputWriteError } from '../../src/report/write-error.js';
 
 let sim: Simulation;
 let summary: Summary;
@@ -162,5 +164,43 @@ describe('prepareReportDir knows an arrcast report', () => {
     writeFileSync(join(other, 'report.html'), '');
     writeFileSync(join(other, 'budget.xlsx'), '');
     await expect(prepareReportDir(other)).rejects.toThrow('it holds budget.xlsx');
+  });
+});
+
+describe('writeReport stops cleanly', () => {
+  it.each(['summary.json', 'charts/arr-bridge.svg', 'report.html', 'trials.csv', 'renaming'])(
+    'at a signal after %s: RunAbortedError, the previous report intact, no temporary directory',
+    async (at) => {
+      const parent = tmp();
+      const out = join(parent, 'report');
+      await writeReport(out, sim, summary);
+      const before = snapshot(out);
+      const abort = new AbortController();
+      const steps: string[] = [];
+      const onStep = (step: string) => {
+        steps.push(step);
+        if (step === at) abort.abort();
+      };
+      await expect(writeReport(out, sim, summary, { signal: abort.signal, onStep })).rejects.toThrow(RunAbortedError);
+      expect(steps.at(-1)).toBe(at);
+      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(parent)).toEqual(['report']);
+    },
+  );
+
+  it('a full disk names the path under --out, not the temporary directory, and keeps the previous report', async () => {
+    const parent = tmp();
+    const out = join(parent, 'report');
+    await writeReport(out, sim, summary);
+    const before = snapshot(out);
+    // What fs.write gives on a full disk: a system error without a path.
+    const full: ChartRenderer = async () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+    };
+    const error = await writeReport(out, sim, summary, { renderChart: full }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputWriteError);
+    expect((error as Error).message).toBe(`cannot write ${out}: no space left on device (ENOSPC)`);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['report']);
   });
 });
