@@ -2,18 +2,21 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { describeFailure, EXIT, SIGNAL_EXIT } from './exit-codes.js';
+import { cleanUpNow } from '../engine/exit-cleanup.js';
 
 /** Entry point of the `arrcast` command: maps every outcome to an exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {
   const abort = new AbortController();
   let signalCode: number = EXIT.interrupted;
-  // The handlers stay for the whole run: a second Ctrl-C must not kill the process while it
-  // removes its temporary files (Node would, with no handler left). It says so instead.
+  // The handlers stay for the whole run. The first signal stops the run at its next check; a
+  // second one (an impatient Ctrl-C, a stop that hangs) exits at once, but only after removing
+  // the temporary files the run is writing, synchronously: Node's default would leave them.
   for (const [name, code] of Object.entries(SIGNAL_EXIT))
     process.on(name, () => {
       if (abort.signal.aborted) {
-        process.stderr.write('arrcast: stopping; removing temporary files first\n');
-        return;
+        cleanUpNow();
+        process.stderr.write('arrcast: interrupted again; temporary files removed, no output was written\n');
+        process.exit(signalCode);
       }
       signalCode = code;
       abort.abort();

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { rmSync } from 'node:fs';
+import { cleanedUpOnExit } from './exit-cleanup.js';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
@@ -104,6 +106,11 @@ export async function writePartFile(file: string, part: SimulationPart, options:
   await mkdir(dirname(file), { recursive: true });
   await removeStalePartTemps(dirname(file));
   const temp = join(dirname(file), partTempName(file));
+  await cleanedUpOnExit(() => rmSync(temp, { force: true }), () => writeTemp(temp, file, part, check));
+}
+
+/** writePartFile's part: the temporary file written, flushed and renamed to `file`; removed on failure. */
+async function writeTemp(temp: string, file: string, part: SimulationPart, check: () => void): Promise<void> {
   try {
     const handle = await open(temp, 'wx');
     try {

@@ -1,8 +1,10 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { renameSync, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
 import { dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
-import { claimTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
+import { claimTempDir, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
 import { asWriteError } from './write-error.js';
 
 export { TEMP_PREFIX } from './temp-dir.js';
@@ -43,39 +45,49 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
   });
   const temp = tempPathBeside(out, 'new');
   const old = tempPathBeside(out, 'old');
-  try {
-    await mkdir(temp);
-  } catch (err) {
-    throw asWriteError(err, temp, out);
-  }
   let moved = false;
-  try {
-    await claimTempDir(temp);
-    await writeMarker(temp, options.kind);
-    await fill(temp, checkpoint);
-    await checkpoint('renaming');
+  let swapped = false;
+  // On a forced exit (a second Ctrl-C): before the swap the temporary directory goes; after it, the previous output.
+  const cleanupSync = () => rmSync(swapped ? old : temp, { recursive: true, force: true });
+  await cleanedUpOnExit(cleanupSync, async () => {
     try {
-      await rename(out, old);
-      moved = true;
+      makeTempDir(temp);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      throw asWriteError(err, temp, out);
     }
     try {
-      await rename(temp, out);
+      await writeMarker(temp, options.kind);
+      await fill(temp, checkpoint);
+      await checkpoint('renaming');
+      // The swap is synchronous: no signal can run between its two renames.
+      try {
+        renameSync(out, old);
+        moved = true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      try {
+        renameSync(temp, out);
+        swapped = true;
+      } catch (err) {
+        if (moved) renameSync(old, out);
+        throw err;
+      }
     } catch (err) {
-      if (moved) await rename(old, out);
-      throw err;
+      await rm(temp, { recursive: true, force: true });
+      throw asWriteError(err, temp, out);
     }
-  } catch (err) {
-    await rm(temp, { recursive: true, force: true });
-    throw asWriteError(err, temp, out);
-  }
-  // The output is in place; what follows is tidying, and its failure does not undo the output. The
-  // owner file goes (one left over is allowed in an output). The previous output is claimed first,
-  // so if this process dies while removing it, it is still provably arrcast's and stale.
-  await rm(join(out, OWNER_FILE), { force: true }).catch(() => undefined);
-  if (moved) {
-    await claimTempDir(old).catch(() => undefined);
-    await rm(old, { recursive: true, force: true }).catch(() => undefined);
-  }
+    // The output is in place; what follows is tidying, and its failure does not undo the output.
+    // The owner file goes (one left over is allowed in an output). The previous output is claimed
+    // first, so if this process dies while removing it, it is still provably arrcast's and stale.
+    await rm(join(out, OWNER_FILE), { force: true }).catch(() => undefined);
+    if (moved) {
+      try {
+        claimTempDir(old);
+      } catch {
+        // Removed just below all the same.
+      }
+      await rm(old, { recursive: true, force: true }).catch(() => undefined);
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { lstat, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstat, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Prefix of the temporary directories written beside an output directory. */
@@ -37,10 +38,24 @@ export function tempPathBeside(target: string, label: string): string {
   return join(dirname(target), `${TEMP_PREFIX}${[...basename(target)].slice(0, 40).join('')}-${label}-${token}`);
 }
 
-/** Mark `dir` (just made by this process) as this process's temporary directory. */
-export function claimTempDir(dir: string, now = Date.now()): Promise<void> {
+/**
+ * Mark `dir` as this process's temporary directory. Synchronous, like makeTempDir: a forced exit
+ * cannot come between making a directory and claiming it.
+ */
+export function claimTempDir(dir: string, now = Date.now()): void {
   const owner: TempOwner = { magic: OWNER_MAGIC, pid: process.pid, host: hostname(), started: now };
-  return writeFile(join(dir, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+  writeFileSync(join(dir, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+}
+
+/** Make temporary directory `dir` and claim it, in one synchronous step. */
+export function makeTempDir(dir: string): void {
+  mkdirSync(dir);
+  try {
+    claimTempDir(dir);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /** The owner of temporary directory `dir`, or undefined when it has no valid owner file (then it is not provably arrcast's). */
