@@ -41,7 +41,11 @@ export async function reportForeignEntries(dir: string): Promise<string[]> {
   return foreign;
 }
 
-const list = (names: readonly string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '');
+/** Names for a message: sorted (directory order varies between file systems), the first three and a count. */
+const list = (names: readonly string[]) => {
+  const sorted = [...names].sort();
+  return sorted.slice(0, 3).join(', ') + (sorted.length > 3 ? `, and ${sorted.length - 3} more` : '');
+};
 
 /** Whether `dir` is `path` or a directory above it. */
 const isSameOrAbove = (dir: string, path: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
@@ -79,11 +83,14 @@ async function checkReplaceable(dir: string, shown: string, kind: OutputKind, fo
   const marker = await readMarker(dir);
   const found = (await foreign(dir)).filter((name) => name !== MARKER_FILE && name !== OWNER_FILE);
   if (marker === undefined) {
-    if (found.length === 0)
+    // An older arrcast's report: only a report's names, and a summary.json that is a file.
+    const summary = await lstat(join(dir, REPORT_FILES.summary)).catch(() => undefined);
+    if (found.length === 0 && (kind !== 'report' || summary?.isFile()))
       throw new OutputDirError(
         `${shown} looks like a ${kind} of an older arrcast, without the ${MARKER_FILE} file arrcast now writes; arrcast replaces only what it can prove it wrote, so delete or move it yourself, or pick another --out`,
       );
-    throw new OutputDirError(`${shown} is not an arrcast ${kind} (it holds ${list(found)}) and a run replaces its output directory whole; pick a new or empty directory`);
+    const holds = found.length > 0 ? list(found) : `${list(names)}, without the ${MARKER_FILE} file arrcast writes`;
+    throw new OutputDirError(`${shown} is not an arrcast ${kind} (it holds ${holds}) and a run replaces its output directory whole; pick a new or empty directory`);
   }
   if (marker.kind !== kind) throw new OutputDirError(`${shown} is an arrcast ${marker.kind}, not a ${kind}; pick another directory`);
   if (found.length > 0)

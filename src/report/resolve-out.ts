@@ -9,8 +9,8 @@ import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
  * they cannot see different directories.
  *
  * Throws the file-system error of a component that cannot be looked up (ENOTDIR below a file,
- * EACCES, ELOOP), and ENOENT-free `dangling` for a symlink that points nowhere (writing there
- * would replace the link).
+ * EACCES, ELOOP), and DanglingLinkError for a symlink that points nowhere (writing there would
+ * replace the link).
  *
  * @example await resolveOutPath('nothere/..', '/home/me/plans') // => '/home/me/plans'
  */

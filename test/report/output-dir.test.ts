@@ -95,7 +95,7 @@ describe('prepareReportDir refuses, exit 2 before anything runs, and changes not
     ['user', 'is not an arrcast report (it holds budget.xlsx)'],
     ['link-to-user', 'is not an arrcast report (it holds budget.xlsx)'],
     ['user/../user', 'is not an arrcast report (it holds budget.xlsx)'],
-    ['lookalike', 'looks like a report of an older arrcast'],
+    ['lookalike', 'is not an arrcast report (it holds charts, summary.json, without the .arrcast-report file arrcast writes)'],
     ['legacy', 'looks like a report of an older arrcast, without the .arrcast-report file'],
     ['notes.txt', 'is a file, not a directory'],
     ['plan.yaml', 'is a file, not a directory'],
@@ -123,7 +123,7 @@ describe('prepareReportDir refuses, exit 2 before anything runs, and changes not
     mkdirSync(join(cwd, 'cmp'));
     writeFileSync(join(cwd, 'cmp', MARKER_FILE), markerText('comparison'));
     await expect(prepareReportDir('cmp')).rejects.toThrow('is an arrcast comparison, not a report');
-    for (const forged of ['{}', 'not json', JSON.stringify({ magic: 'arrcast', kind: 'report', version: '0.1.0' })]) {
+    for (const forged of ['{}', 'not json', JSON.stringify({ magic: 'arrcast', kind: 'report', version: '0.1.0' }), markerText('report').replace('"kind":"report"', '"kind":"other"')]) {
       writeFileSync(join(cwd, 'legacy', MARKER_FILE), forged);
       await expect(prepareReportDir('legacy')).rejects.toThrow('looks like a report of an older arrcast');
     }
