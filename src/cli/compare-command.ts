@@ -41,7 +41,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
     .option('-n, --trials <n>', "trials for every scenario; default: the first scenario's trials", wholeNumber('trials', 1))
     .option('-s, --seed <seed>', "seed for every scenario; default: the first scenario's seed")
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
-    .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory, replaced whole when done`)
+    .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory (new, empty, or an earlier arrcast comparison), replaced whole when done`)
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
     .action(async (files: string[], opts: CompareOptions) => {
       if (files.length < 2) throw new UsageError('compare needs at least two scenario files: the baseline A, then the ones to compare with it');
