@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { describeFailure, EXIT, SIGNAL_EXIT } from './exit-codes.js';
 import { cleanUpNow } from '../engine/exit-cleanup.js';
+import { errnoReason } from '../report/write-error.js';
 
 /** Entry point of the `arrcast` command: maps every outcome to an exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {
@@ -22,11 +23,13 @@ async function main(argv: string[]): Promise<number> {
       abort.abort();
     });
   // A reader that goes away (arrcast schema | head -c1) ends the output, not the run: the rest is
-  // dropped, with no EPIPE stack trace.
+  // dropped, with no EPIPE stack trace. Any other error of stdout (a full disk under > file) is
+  // reported at the end, exit 1, as the output is incomplete.
   let stdoutOpen = true;
+  let stdoutError: NodeJS.ErrnoException | undefined;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
     stdoutOpen = false;
+    if (err.code !== 'EPIPE') stdoutError ??= err;
   });
   process.stderr.on('error', () => undefined);
   let code: number = EXIT.ok;
@@ -37,6 +40,12 @@ async function main(argv: string[]): Promise<number> {
   );
   try {
     await program.parseAsync(argv);
+    // Wait for what is still being written to stdout, to know whether it all got there.
+    if (stdoutOpen) await new Promise((resolve) => process.stdout.write('', resolve));
+    if (stdoutError) {
+      process.stderr.write(`arrcast: cannot write to stdout: ${errnoReason(stdoutError)} (${stdoutError.code})\n`);
+      return EXIT.failed;
+    }
     return code;
   } catch (err) {
     if (err instanceof CommanderError)

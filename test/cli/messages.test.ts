@@ -42,6 +42,12 @@ describe('stdout closed early', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
+
+  it('a stdout that fails otherwise (a full disk: /dev/full) says so, exit 1', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${MAIN}" schema > /dev/full`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('arrcast: cannot write to stdout: no space left on device (ENOSPC)\n');
+    expect(r.status).toBe(1);
+  });
 });
 
 describe('an --out that cannot be written is found before the simulation, exit 2', () => {
