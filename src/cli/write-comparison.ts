@@ -5,7 +5,7 @@ import type { Simulation } from '../engine/simulate.js';
 import { writeDirectoryAtomically } from '../report/atomic-dir.js';
 import { comparisonSpec } from '../report/charts/comparison.js';
 import { sortedFinite } from '../report/charts/downsample.js';
-import { prepareOutputDir } from '../report/output-dir.js';
+import { prepareOutputDir, recheckOutputDir } from '../report/output-dir.js';
 import { renderChart, type ChartRenderer } from '../report/render-chart.js';
 
 /** The file `arrcast compare --out DIR` writes. */
@@ -23,8 +23,11 @@ const COMPARISON_ENTRIES: ReadonlySet<string> = new Set([COMPARISON_FILE, COMPAR
  * (OutputDirError: exit code 2). Returns the path to write to.
  */
 export function prepareComparisonDir(dir: string): Promise<string> {
-  return prepareOutputDir(dir, 'comparison', async (d) => (await readdir(d)).filter((name) => !COMPARISON_ENTRIES.has(name)));
+  return prepareOutputDir(dir, 'comparison', comparisonForeignEntries);
 }
+
+/** What in a directory a comparison does not write. */
+const comparisonForeignEntries = async (dir: string) => (await readdir(dir)).filter((name) => !COMPARISON_ENTRIES.has(name));
 
 export interface ComparisonWriteOptions {
   /** Renders the chart to SVG; default: vega in Node. Injectable, so a test can make it fail. */
@@ -66,6 +69,6 @@ export async function writeComparison(dir: string, comparison: Comparison, sims:
       await writeFile(join(tmp, COMPARISON_CHART_FILES.svg), svg);
       await checkpoint(COMPARISON_CHART_FILES.svg);
     },
-    { kind: 'comparison', signal: options.signal, onStep: options.onStep },
+    { kind: 'comparison', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'comparison', comparisonForeignEntries) },
   );
 }

@@ -22,6 +22,11 @@ export interface AtomicWriteOptions {
   readonly signal?: AbortSignal;
   /** Called at each checkpoint before the signal is checked; a test hook can pause there. */
   readonly onStep?: (step: string) => Promise<void> | void;
+  /**
+   * Checks `target` again just before the swap (throwing if it may no longer be replaced), so
+   * what a user put there while the output was being written is not removed with it.
+   */
+  readonly recheck?: () => Promise<void>;
 }
 
 /**
@@ -59,7 +64,9 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       await writeMarker(temp, options.kind);
       await fill(temp, checkpoint);
       await checkpoint('renaming');
-      // The swap is synchronous: no signal can run between its two renames.
+      await options.recheck?.();
+      // The swap is synchronous: no signal, and nothing else of this process, runs between the
+      // recheck's end and its two renames.
       try {
         renameSync(out, old);
         moved = true;

@@ -160,6 +160,15 @@ export async function prepareOutputDir(out: string, kind: OutputKind, foreign: F
   return dir;
 }
 
+/**
+ * Check resolved `dir` again, just before it is replaced: it must still resolve to itself and be
+ * replaceable (see prepareOutputDir).
+ */
+export async function recheckOutputDir(dir: string, kind: OutputKind, foreign: ForeignEntries): Promise<void> {
+  const again = await prepareOutputDir(dir, kind, foreign);
+  if (again !== dir) throw new OutputDirError(`--out ${dir} now resolves to ${again}; it changed while the ${kind} was being written, and is left as it is`);
+}
+
 /** Resolve and check `dir` for a report (see prepareOutputDir); returns the path to write to. */
 export function prepareReportDir(out: string, option = '--out'): Promise<string> {
   return prepareOutputDir(out, 'report', reportForeignEntries, option);

@@ -5,7 +5,7 @@ import type { Summary } from '../analysis/summarize.js';
 import { writeDirectoryAtomically, type Checkpoint } from './atomic-dir.js';
 import { writingTo } from './write-error.js';
 import { writeTrialsCsv } from './trials-csv.js';
-import { prepareReportDir } from './output-dir.js';
+import { prepareReportDir, recheckOutputDir, reportForeignEntries } from './output-dir.js';
 import { buildCharts } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
 import { renderChart, type ChartRenderer } from './render-chart.js';
@@ -78,5 +78,5 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     await writingTo(trials, () => writeTrialsCsv(trials, sim.store));
     await checkpoint(REPORT_FILES.trials);
   };
-  await writeDirectoryAtomically(out, fill, { kind: 'report', signal: options.signal, onStep: options.onStep });
+  await writeDirectoryAtomically(out, fill, { kind: 'report', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
 }

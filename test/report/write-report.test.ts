@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Simulation } from '../../src/engine/simulate.js';
@@ -187,6 +187,23 @@ describe('writeReport stops cleanly', () => {
       expect(readdirSync(parent)).toEqual(['report']);
     },
   );
+
+  it.each([
+    ['a file', (out: string) => writeFileSync(join(out, 'notes.md'), 'mine'), 'is an arrcast report that also holds notes.md'],
+    ['a chart folder file', (out: string) => writeFileSync(join(out, 'charts', 'notes.txt'), 'mine'), 'also holds charts/notes.txt'],
+    ['its marker gone', (out: string) => rmSync(join(out, '.arrcast-report')), 'looks like a report of an older arrcast'],
+  ])('a previous report given %s while the new one is written is not replaced', async (_, change, message) => {
+    const parent = tmp();
+    const out = join(parent, 'report');
+    await writeReport(out, sim, summary);
+    const onStep = (step: string) => {
+      if (step === 'trials.csv') change(out);
+    };
+    await expect(writeReport(out, sim, summary, { onStep })).rejects.toThrow(message);
+    const kept = snapshot(out);
+    expect(Object.keys(kept)).toContain('summary.json');
+    expect(readdirSync(parent)).toEqual(['report']);
+  });
 
   it('a full disk names the path under --out, not the temporary directory, and keeps the previous report', async () => {
     const parent = tmp();
