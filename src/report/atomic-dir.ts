@@ -1,8 +1,8 @@
 import { renameSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
 import { dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
+import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
 import { claimTempDir, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
 import { asWriteError } from './write-error.js';
@@ -35,8 +35,9 @@ export interface AtomicWriteOptions {
  * when complete. An existing `target` is replaced only by a complete one; if `fill` throws or the
  * signal fires, the temporary directory is removed and `target` is left as it was. The temporary
  * directory holds an owner file from its first moment, so if this process is killed outright the
- * next run writing beside it can prove it is arrcast's and remove it (temp-dir.ts). System errors
- * come out as OutputWriteError naming the path under `target`.
+ * next run writing beside it can prove it is arrcast's and remove it (temp-dir.ts); a forced exit
+ * (a second signal) removes it synchronously first (engine/exit-cleanup.ts). `recheck` runs just
+ * before the swap. System errors come out as OutputWriteError naming the path under `target`.
  */
 export async function writeDirectoryAtomically(target: string, fill: (dir: string, checkpoint: Checkpoint) => Promise<void>, options: AtomicWriteOptions): Promise<void> {
   const out = resolve(target);
