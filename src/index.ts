@@ -51,5 +51,7 @@ export {
   type DifferenceStat,
 } from './analysis/compare.js';
 export { writeReport, REPORT_FILES } from './report/write-report.js';
-export { OutputDirError } from './report/output-dir.js';
+export { OutputDirError, prepareReportDir } from './report/output-dir.js';
+export { OutputWriteError } from './report/write-error.js';
+export { MARKER_FILE } from './report/output-marker.js';
 export { summaryTable } from './report/summary-table.js';

@@ -4,6 +4,7 @@ import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { simulate, type SimulateOptions, type Simulation } from '../engine/simulate.js';
 import { RunOptionError } from '../engine/errors.js';
 import { describe } from './describe.js';
+import { Z95 } from './order-statistics.js';
 
 /** The percentiles of recognized revenue whose Monte Carlo error `--precision` bounds. */
 const WATCHED = ['p10', 'p50', 'p90'] as const;
@@ -11,7 +12,14 @@ const WATCHED = ['p10', 'p50', 'p90'] as const;
 export interface PrecisionReport {
   /** The asked-for bound: 95% interval half-width / value, e.g. 0.005. */
   readonly target: number;
+  /** True when the intervals could be estimated (trials >= minTrials) and are all within the target. */
   readonly reached: boolean;
+  /**
+   * The fewest trials from which the 95% intervals of P10, P50 and P90 can be estimated. With
+   * fewer, an interval's order statistics run past the smallest or largest trial, and with 1 trial
+   * every interval is a point: "within 0%" would mean nothing, so the target is not reached.
+   */
+  readonly minTrials: number;
   /** Trials the run ended with, and the trial counts it went through. */
   readonly trials: number;
   readonly steps: readonly number[];
@@ -26,6 +34,25 @@ export interface PrecisionOptions extends Omit<SimulateOptions, 'trials' | 'resu
   readonly startTrials?: number;
   /** Cap; default 1,000,000. */
   readonly maxTrials?: number;
+}
+
+/**
+ * The fewest trials n for which the distribution-free 95% interval of every watched percentile
+ * lies inside the sample: the ranks ceil(np ∓ z sqrt(np(1 - p))) (see confidenceRanks) are at
+ * least 1 and at most n, without clamping.
+ *
+ * @example minTrialsForIntervals() // => 35 (P10 and P90 need the most; P50 alone needs 4)
+ * Complexity: O(answer).
+ */
+export function minTrialsForIntervals(percentiles: readonly number[] = WATCHED.map((k) => Number(k.slice(1)) / 100)): number {
+  const fits = (n: number) =>
+    percentiles.every((p) => {
+      const half = Z95 * Math.sqrt(n * p * (1 - p));
+      return Math.ceil(n * p - half) >= 1 && Math.ceil(n * p + half) <= n;
+    });
+  let n = 1;
+  while (!fits(n)) n++;
+  return n;
 }
 
 function halfWidths(sim: Simulation): PrecisionReport['relativeHalfWidths'] {
@@ -56,13 +83,14 @@ export async function simulateToPrecision(loaded: LoadedScenario, options: Preci
   let trials = roundUp(Math.max(1, startTrials));
   const steps: number[] = [];
   let sim: Simulation | undefined;
+  const minTrials = minTrialsForIntervals();
   for (;;) {
     sim = await simulate(loaded, { ...rest, trials, resumeFrom: sim });
     steps.push(trials);
     const widths = halfWidths(sim);
-    const reached = WATCHED.every((k) => widths[k] <= precision);
+    const reached = trials >= minTrials && WATCHED.every((k) => widths[k] <= precision);
     if (reached || trials >= maxTrials)
-      return { sim, precision: { target: precision, reached, trials, steps, relativeHalfWidths: widths } };
+      return { sim, precision: { target: precision, reached, minTrials, trials, steps, relativeHalfWidths: widths } };
     trials = roundUp(trials * 2);
   }
 }

@@ -8,8 +8,9 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { comparisonTable } from './compare-table.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { createProgressBar } from './progress-bar.js';
+import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import type { Io } from './program.js';
-import { checkComparisonDir, COMPARISON_FILE, writeComparison } from './write-comparison.js';
+import { COMPARISON_FILE, prepareComparisonDir, writeComparison } from './write-comparison.js';
 import { wholeNumber } from './parse-options.js';
 
 interface CompareOptions {
@@ -36,7 +37,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
     .option('-n, --trials <n>', "trials for every scenario; default: the first scenario's trials", wholeNumber('trials', 1))
     .option('-s, --seed <seed>', "seed for every scenario; default: the first scenario's seed")
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
-    .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory, replaced whole when done`)
+    .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory (new, empty, or an earlier arrcast comparison), replaced whole when done`)
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
     .addOption(allowPathOption())
     .action(async (files: string[], opts: CompareOptions) => {
@@ -60,7 +61,8 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       }
       const currencies = [...new Set(loaded.map((l) => l.scenario.currency))];
       if (currencies.length > 1) throw new UsageError(`the scenarios are in different currencies (${currencies.join(', ')}); compare scenarios in one currency`);
-      if (opts.out !== undefined) await checkComparisonDir(opts.out);
+      // Resolved once, before any work; the comparison is written to that directory and no other.
+      const out = opts.out !== undefined ? await prepareComparisonDir(opts.out) : undefined;
 
       // One seed and one trial count for all: that is what pairs trial i of every scenario.
       const first = loaded[0]!.scenario;
@@ -77,8 +79,8 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       }
       const comparison = compareSimulations(sims);
       io.out(comparisonTable(comparison));
-      if (opts.out !== undefined) {
-        await writeComparison(opts.out, comparison, sims);
+      if (out !== undefined) {
+        await writeComparison(out, comparison, sims, { signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });
         io.err(`wrote ${opts.out}/${COMPARISON_FILE}\n`);
       }
     });

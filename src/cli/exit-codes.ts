@@ -2,9 +2,13 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from '../engine/errors.js';
 import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
+import { errnoReason, OutputWriteError } from '../report/write-error.js';
 
-/** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options, parts to merge), 130 interrupted. */
+/** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options, parts to merge, --out), 130 interrupted (129, 143: see SIGNAL_EXIT). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
+
+/** The signals that stop a run, with the exit code each gives (128 + its number, as shells report them). */
+export const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
 /** A usage problem found by the CLI itself (a missing argument, a malformed option value). */
 export class UsageError extends Error {
@@ -20,10 +24,11 @@ export function describeFailure(err: unknown): { message: string; code: number }
   if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput };
   if (err instanceof RunOptionError || err instanceof UsageError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
   if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };
+  if (err instanceof OutputWriteError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
   if (err instanceof ChunkFailedError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string')
-    return { message: `arrcast: cannot write ${e.path}: ${e.code}`, code: EXIT.failed };
+    return { message: `arrcast: cannot write ${e.path}: ${errnoReason(e)} (${e.code})`, code: EXIT.failed };
   const detail = process.env.ARRCAST_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
   return { message: `arrcast: internal error: ${err instanceof Error ? err.message : String(err)}${detail}`, code: EXIT.failed };
 }

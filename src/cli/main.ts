@@ -1,26 +1,51 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
-import { describeFailure, EXIT } from './exit-codes.js';
+import { describeFailure, EXIT, SIGNAL_EXIT } from './exit-codes.js';
+import { cleanUpNow } from '../engine/exit-cleanup.js';
+import { errnoReason } from '../report/write-error.js';
 
 /** Entry point of the `arrcast` command: maps every outcome to an exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {
   const abort = new AbortController();
   let signalCode: number = EXIT.interrupted;
-  const onSignal = (code: number) => () => {
-    signalCode = code;
-    abort.abort();
-  };
-  process.once('SIGINT', onSignal(130));
-  process.once('SIGTERM', onSignal(143));
+  // The handlers stay for the whole run. The first signal stops the run at its next check; a
+  // second one (an impatient Ctrl-C, a stop that hangs) exits at once, but only after removing
+  // the temporary files the run is writing, synchronously: Node's default would leave them.
+  for (const [name, code] of Object.entries(SIGNAL_EXIT))
+    process.on(name, () => {
+      if (abort.signal.aborted) {
+        cleanUpNow();
+        process.stderr.write('arrcast: interrupted again; temporary files removed, no output was written\n');
+        process.exit(signalCode);
+      }
+      signalCode = code;
+      abort.abort();
+    });
+  // A reader that goes away (arrcast schema | head -c1) ends the output, not the run: the rest is
+  // dropped, with no EPIPE stack trace. Any other error of stdout (a full disk under > file) is
+  // reported at the end, exit 1, as the output is incomplete.
+  let stdoutOpen = true;
+  let stdoutError: NodeJS.ErrnoException | undefined;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    stdoutOpen = false;
+    if (err.code !== 'EPIPE') stdoutError ??= err;
+  });
+  process.stderr.on('error', () => undefined);
   let code: number = EXIT.ok;
   const program = buildProgram(
-    { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+    { out: (t) => void (stdoutOpen && process.stdout.write(t)), err: (t) => process.stderr.write(t) },
     (c) => (code = c),
     abort.signal,
   );
   try {
     await program.parseAsync(argv);
+    // Wait for what is still being written to stdout, to know whether it all got there.
+    if (stdoutOpen) await new Promise((resolve) => process.stdout.write('', resolve));
+    if (stdoutError) {
+      process.stderr.write(`arrcast: cannot write to stdout: ${errnoReason(stdoutError)} (${stdoutError.code})\n`);
+      return EXIT.failed;
+    }
     return code;
   } catch (err) {
     if (err instanceof CommanderError)

@@ -4,7 +4,7 @@ import { allowPathOption } from './allow-path-option.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
-import { checkOutputDir } from '../report/output-dir.js';
+import { prepareReportDir } from '../report/output-dir.js';
 import { createProgressBar } from './progress-bar.js';
 import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import { simulateToPrecision } from '../analysis/precision.js';
@@ -16,6 +16,7 @@ import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { ARRCAST_VERSION } from '../version.js';
+import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 
 export { defaultOutDir };
 
@@ -23,6 +24,17 @@ export { defaultOutDir };
 export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+}
+
+/** The progress callback of a run: the bar's, and the test hook's `simulating` step at the first call. */
+function progressWithHook(bar: ReturnType<typeof createProgressBar> | undefined, hook: StepHook | undefined): ((done: number, total: number) => void) | undefined {
+  if (!bar && !hook) return undefined;
+  let first = true;
+  return (done, total) => {
+    bar?.update(done, total);
+    if (first && hook) void hook('simulating');
+    first = false;
+  };
 }
 
 /**
@@ -48,7 +60,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
     .option(
       '-o, --out <dir>',
-      'output directory, replaced whole when the run completes; default: reports/<scenario name>. With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario name>-parts/',
+      'output directory: new, empty, or an earlier arrcast report, replaced whole when the run completes; default: reports/<scenario name>. With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario name>-parts/',
     )
     .option('-q, --quiet', 'do not print the summary table')
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
@@ -88,6 +100,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
         },
         command: Command,
       ) => {
+        const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
+        const step = stepCheck(hook, signal);
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
@@ -95,23 +109,27 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli')
               throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
           const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
-          await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal });
+          await step('loaded');
+          await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal, hook });
           return;
         }
         const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
-        const out = opts.out ?? defaultOutDir(file);
-        // Before any work: refuse an --out that is not ours to replace.
-        await checkOutputDir(out);
+        await step('loaded');
+        const shown = opts.out ?? defaultOutDir(file);
+        // Before any work: resolve --out once, refuse it if it is not ours to replace or cannot be
+        // written, and write the report to that resolved directory and no other.
+        const out = await prepareReportDir(shown);
         checkTargetTiers(loaded, opts.target);
         const bar = opts.progress ? createProgressBar() : undefined;
+        const onProgress = progressWithHook(bar, hook);
         // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-        const common = { seed: opts.seed, workers: opts.workers, signal, onProgress: bar ? (d: number, t: number) => bar.update(d, t) : undefined };
+        const common = { seed: opts.seed, workers: opts.workers, signal, onProgress };
         const { sim, precision } = await (opts.precision !== undefined
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
         ).finally(() => bar?.finish());
-        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}) });
-        io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
+        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, ...(precision ? { precision } : {}) });
+        io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
       },
     );
 

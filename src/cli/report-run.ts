@@ -8,9 +8,17 @@ import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './program.js';
+import { stepCheck, type StepHook } from './pause-hook.js';
 
-/** The default output directory for a scenario file: reports/<file name without extension>. */
-export const defaultOutDir = (file: string) => `reports/${basename(file, extname(file))}`;
+/**
+ * The default output directory for a scenario file: reports/<file name without extension>, its
+ * leading dots dropped, so no file name (`...yaml` would give `reports/..`) can name a directory
+ * other than one inside reports/; `scenario` when nothing is left.
+ *
+ * @example defaultOutDir('plans/q3.yaml') // => 'reports/q3'
+ * @example defaultOutDir('...yaml') // => 'reports/scenario'
+ */
+export const defaultOutDir = (file: string) => `reports/${basename(file, extname(file)).replace(/^\.+/, '') || 'scenario'}`;
 
 /** What `run` and `merge` report a simulation with. */
 export interface ReportRunOptions {
@@ -19,6 +27,10 @@ export interface ReportRunOptions {
   readonly target?: readonly MetricTarget[];
   readonly confidence: number;
   readonly precision?: PrecisionReport;
+  /** Stops the run after summarising and between the report's files (RunAbortedError). */
+  readonly signal?: AbortSignal;
+  /** The test hook (pause-hook.ts), called at `summarised` and at each step of the write. */
+  readonly onStep?: StepHook;
 }
 
 /** Refuse a --target naming a tier the scenario does not have. */
@@ -37,6 +49,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   const summary = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
-  await writeReport(options.out, sim, summary);
+  await stepCheck(options.onStep, options.signal)('summarised');
+  await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep });
   if (!options.quiet) io.out(summaryTable(summary));
 }

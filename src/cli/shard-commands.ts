@@ -1,14 +1,18 @@
 import { Command } from 'commander';
-import { readdir, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import { planChunks, type ShardSpec } from '../engine/chunks.js';
 import { MergeError, RunAbortedError } from '../engine/errors.js';
 import { allowPathOption } from './allow-path-option.js';
 import { mergeParts } from '../engine/merge.js';
-import { checkPartOutput, partFileName, writePartFile } from '../engine/part-file.js';
+import { checkPartOutput, partFileName, readPartHeader, writePartFile } from '../engine/part-file.js';
 import { PART_EXTENSION } from '../engine/part-format.js';
 import { simulateShard } from '../engine/simulate.js';
-import { checkOutputDir } from '../report/output-dir.js';
+import { OutputDirError, prepareReportDir } from '../report/output-dir.js';
+import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
+import { errnoReason, isErrno } from '../report/write-error.js';
+import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { parseShare, parseTarget } from './parse-options.js';
@@ -18,15 +22,42 @@ import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
-/** The part file `--out` names: the path itself, or shard-K-of-N.arrcast-part in it when it is a directory (existing, or written with a trailing /). */
+/**
+ * The part file `--out` names, resolved once (see resolveOutPath): the path itself, or
+ * shard-K-of-N.arrcast-part in it when it is a directory (existing, or written with a trailing /).
+ * An empty --out, or one that cannot be looked up, is refused (OutputDirError: exit 2).
+ */
 export async function partPath(out: string, shard: ShardSpec): Promise<string> {
-  if (out.endsWith('/') || out.endsWith(sep)) return join(out, partFileName(shard));
+  if (out === '') throw new OutputDirError('--out is empty; name the part file, or a directory to write it into');
+  let resolved: string;
   try {
-    if ((await stat(out)).isDirectory()) return join(out, partFileName(shard));
+    resolved = await resolveOutPath(out);
+  } catch (err) {
+    if (err instanceof DanglingLinkError) throw new OutputDirError(`--out ${out}: ${err.message}; arrcast does not write through it`);
+    if (isErrno(err)) throw new OutputDirError(`--out ${out} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? out}`);
+    throw err;
+  }
+  if (out.endsWith('/') || out.endsWith(sep)) return join(resolved, partFileName(shard));
+  try {
+    if ((await stat(resolved)).isDirectory()) return join(resolved, partFileName(shard));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  return out;
+  return resolved;
+}
+
+/** Make and remove a temporary file beside `file`, as writePartFile will, so an --out that cannot be written is refused before the run (exit 2). */
+async function probePartOutput(file: string, shown: string): Promise<void> {
+  try {
+    const created = await mkdir(dirname(file), { recursive: true });
+    const probe = join(dirname(file), `.arrcast-tmp-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+    await writeFile(probe, '', { flag: 'wx' });
+    await rm(probe);
+    if (created !== undefined) await rm(created, { recursive: true });
+  } catch (err) {
+    if (isErrno(err)) throw new OutputDirError(`--out ${shown} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? file}`);
+    throw err;
+  }
 }
 
 /**
@@ -38,10 +69,11 @@ export async function runShard(
   loaded: LoadedScenario,
   shard: ShardSpec & { readonly from: string },
   out: string,
-  opts: { trials?: number; seed?: string; workers?: number; progress: boolean; signal?: AbortSignal },
+  opts: { trials?: number; seed?: string; workers?: number; progress: boolean; signal?: AbortSignal; hook?: StepHook },
 ): Promise<void> {
   const file = await partPath(out, shard);
   await checkPartOutput(file);
+  await probePartOutput(file, out);
   const bar = opts.progress ? createProgressBar() : undefined;
   const part = await simulateShard(loaded, {
     trials: opts.trials,
@@ -51,7 +83,8 @@ export async function runShard(
     shard,
     onProgress: bar ? (d, t) => bar.update(d, t) : undefined,
   }).finally(() => bar?.finish());
-  await writePartFile(file, part);
+  await stepCheck(opts.hook, opts.signal)('part');
+  await writePartFile(file, part, { signal: opts.signal });
   const name = `shard ${shard.index + 1}/${shard.count}${shard.from.startsWith('--') ? '' : ` (from ${shard.from})`}`;
   const first = part.chunks[0];
   const last = part.chunks.at(-1);
@@ -99,7 +132,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       'Merge the part files of a sharded run (arrcast run --shard K/N, for K = 1 to N) into the report a single run writes, byte for byte: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json. Refuses parts of different runs, or a shard missing or given twice.',
     )
     .argument('<parts...>', `part files (${PART_EXTENSION}), or directories holding them`)
-    .option('-o, --out <dir>', 'output directory, replaced whole when the merge completes; default: reports/<scenario file name> (of the file the shards ran)')
+    .option('-o, --out <dir>', 'output directory: new, empty, or an earlier arrcast report, replaced whole when the merge completes; default: reports/<scenario file name> (of the file the shards ran)')
     .option('-q, --quiet', 'do not print the summary table')
     .option(
       '-t, --target <metric=value>',
@@ -110,12 +143,16 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
     .addOption(allowPathOption())
     .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number; allowPath?: string[] }) => {
       const files = await expandParts(args);
-      if (opts.out !== undefined) await checkOutputDir(opts.out);
+      // --out, or the default from the scenario the parts name, is resolved and checked before the
+      // merge reads the parts' bodies; a first part that cannot be read is left to the merge to report.
+      const shown = opts.out ?? (await readPartHeader(files[0]!).then((p) => defaultOutDir(p.header.scenario.source), () => undefined));
+      let out = shown !== undefined ? await prepareReportDir(shown) : undefined;
       const sim = await mergeParts(files, { signal, allowedRoots: opts.allowPath });
       checkTargetTiers(sim.loaded, opts.target);
-      const out = opts.out ?? defaultOutDir(sim.loaded.source);
+      out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
       if (signal?.aborted) throw new RunAbortedError();
-      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence });
-      io.err(`wrote ${out}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
+      const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
+      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook });
+      io.err(`wrote ${shown ?? defaultOutDir(sim.loaded.source)}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

@@ -5,7 +5,7 @@ import type { Simulation } from '../engine/simulate.js';
 import { writeDirectoryAtomically } from '../report/atomic-dir.js';
 import { comparisonSpec } from '../report/charts/comparison.js';
 import { sortedFinite } from '../report/charts/downsample.js';
-import { checkReplaceable } from '../report/output-dir.js';
+import { prepareOutputDir, recheckOutputDir } from '../report/output-dir.js';
 import { renderChart, type ChartRenderer } from '../report/render-chart.js';
 
 /** The file `arrcast compare --out DIR` writes. */
@@ -17,17 +17,25 @@ export const COMPARISON_CHART_FILES = { spec: 'comparison.vl.json', svg: 'compar
 const COMPARISON_ENTRIES: ReadonlySet<string> = new Set([COMPARISON_FILE, COMPARISON_CHART_FILES.spec, COMPARISON_CHART_FILES.svg]);
 
 /**
- * Check that `dir` may receive a comparison: it does not exist, is empty, or holds only a previous
- * comparison (comparison.json and its chart). It is replaced whole, so a folder of other files (or
- * a file) is refused before anything runs (OutputDirError: exit code 2).
+ * Resolve and check that `dir` may receive a comparison: it does not exist, is empty, or is a
+ * previous comparison (arrcast's marker, comparison.json and its chart, nothing else); see
+ * prepareOutputDir. It is replaced whole, so anything else is refused before anything runs
+ * (OutputDirError: exit code 2). Returns the path to write to.
  */
-export function checkComparisonDir(dir: string): Promise<void> {
-  return checkReplaceable(dir, 'comparison', async (d) => (await readdir(d)).filter((name) => !COMPARISON_ENTRIES.has(name)));
+export function prepareComparisonDir(dir: string): Promise<string> {
+  return prepareOutputDir(dir, 'comparison', comparisonForeignEntries);
 }
+
+/** What in a directory a comparison does not write. */
+const comparisonForeignEntries = async (dir: string) => (await readdir(dir)).filter((name) => !COMPARISON_ENTRIES.has(name));
 
 export interface ComparisonWriteOptions {
   /** Renders the chart to SVG; default: vega in Node. Injectable, so a test can make it fail. */
   readonly renderChart?: ChartRenderer;
+  /** Stops the write between two files, before the rename at the latest (RunAbortedError). */
+  readonly signal?: AbortSignal;
+  /** Called after each file with its name, and with 'renaming' before the rename; a test hook can pause there. */
+  readonly onStep?: (step: string) => Promise<void> | void;
 }
 
 /**
@@ -37,7 +45,7 @@ export interface ComparisonWriteOptions {
  * renamed into place; see report/atomic-dir.ts). A chart vega cannot draw fails the write.
  */
 export async function writeComparison(dir: string, comparison: Comparison, sims: readonly Simulation[], options: ComparisonWriteOptions = {}): Promise<void> {
-  await checkComparisonDir(dir);
+  const out = await prepareComparisonDir(dir);
   if (sims.length !== comparison.scenarios.length) throw new RangeError(`${comparison.scenarios.length} scenarios compared but ${sims.length} simulations given`);
   const spec = comparisonSpec(
     comparison,
@@ -48,12 +56,19 @@ export async function writeComparison(dir: string, comparison: Comparison, sims:
     }),
   );
   const render = options.renderChart ?? renderChart;
-  await writeDirectoryAtomically(dir, async (tmp) => {
-    await writeFile(join(tmp, COMPARISON_FILE), `${JSON.stringify(comparison, null, 2)}\n`);
-    await writeFile(join(tmp, COMPARISON_CHART_FILES.spec), `${JSON.stringify(spec, null, 2)}\n`);
-    const { svg, warnings } = await render(spec);
-    const errors = warnings.filter((w) => w.startsWith('error:'));
-    if (errors.length > 0) throw new Error(`the comparison chart did not render: ${errors.join('; ')}`);
-    await writeFile(join(tmp, COMPARISON_CHART_FILES.svg), svg);
-  });
+  await writeDirectoryAtomically(
+    out,
+    async (tmp, checkpoint) => {
+      await writeFile(join(tmp, COMPARISON_FILE), `${JSON.stringify(comparison, null, 2)}\n`);
+      await checkpoint(COMPARISON_FILE);
+      await writeFile(join(tmp, COMPARISON_CHART_FILES.spec), `${JSON.stringify(spec, null, 2)}\n`);
+      await checkpoint(COMPARISON_CHART_FILES.spec);
+      const { svg, warnings } = await render(spec);
+      const errors = warnings.filter((w) => w.startsWith('error:'));
+      if (errors.length > 0) throw new Error(`the comparison chart did not render: ${errors.join('; ')}`);
+      await writeFile(join(tmp, COMPARISON_CHART_FILES.svg), svg);
+      await checkpoint(COMPARISON_CHART_FILES.svg);
+    },
+    { kind: 'comparison', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'comparison', comparisonForeignEntries) },
+  );
 }

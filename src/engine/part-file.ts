@@ -1,10 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { constants, rmSync } from 'node:fs';
+import { cleanedUpOnExit } from './exit-cleanup.js';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import type { SimulationPart } from './simulate.js';
+import { RunAbortedError } from './errors.js';
 
 /** The file name of a shard's part in a directory: shard-K-of-N.arrcast-part, K 1-based. */
 export const partFileName = (shard: ShardSpec) => `shard-${shard.index + 1}-of-${shard.count}${PART_EXTENSION}`;
@@ -30,24 +33,108 @@ function partFileProblem(err: unknown, file: string): unknown {
   return err;
 }
 
+/** Prefix of a part's temporary file; its name goes on with the part's name, this machine, the pid and a random token. */
+const PART_TEMP_PREFIX = '.arrcast-tmp-';
+const PART_TEMP = /^\.arrcast-tmp-.*-h([0-9a-f]{8})-([0-9]+)-[0-9a-f]{8}$/;
+/** A temporary part file whose owner is alive is left this long; then it is stale whatever its owner. */
+export const STALE_PART_TEMP_MS = 24 * 60 * 60 * 1000;
+
+/** This machine, as 8 hex digits of its host name's SHA-256: parts are often written to a directory many machines share. */
+const hostTag = () => createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
+/** A fresh temporary name for `file`: .arrcast-tmp-NAME-hHOST-PID-HEX, NAME its first 40 characters. */
+export const partTempName = (file: string) =>
+  `${PART_TEMP_PREFIX}${[...basename(file)].slice(0, 40).join('')}-h${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}`;
+
+/**
+ * Remove the temporary part files that killed shard runs (SIGKILL, power loss) left in `dir`, and
+ * only those provably arrcast's and stale: a regular file named as partTempName names them,
+ * holding the part magic at its start (or nothing yet), whose owner ran on this machine and is
+ * gone, or that nothing has written to for STALE_PART_TEMP_MS (an owner on another machine
+ * sharing the directory cannot be asked). Returns what it removed.
+ */
+export async function removeStalePartTemps(dir: string, now = Date.now()): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = PART_TEMP.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    const info = await lstat(path).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    const ownerGone = m[1] === hostTag() && Number(m[2]) !== process.pid && !processAlive(Number(m[2]));
+    if (!ownerGone && now - info.mtimeMs <= STALE_PART_TEMP_MS) continue;
+    if (info.size > 0 && !(await startsWithMagic(path))) continue;
+    await rm(path, { force: true });
+    removed.push(path);
+  }
+  return removed;
+}
+
+/** Whether process `pid` on this machine is alive (one we may not signal is). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function startsWithMagic(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const start = new Uint8Array(PART_MAGIC.length);
+    const { bytesRead } = await handle.read(start, 0, start.byteLength, 0);
+    return bytesRead === start.byteLength && new TextDecoder('latin1').decode(start) === PART_MAGIC;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to
- * disk, then renamed into place. A previous file is replaced only by a complete part.
+ * disk, then renamed into place. A previous file is replaced only by a complete part. `signal`
+ * stops the write between pieces and before the rename (RunAbortedError), and the temporary file
+ * goes. A system error (a full disk) names `file`, not the temporary file, even when the system
+ * gives no path (a write). Stale temporary files of killed shard runs there go first (removeStalePartTemps).
  */
-export async function writePartFile(file: string, part: SimulationPart): Promise<void> {
+export async function writePartFile(file: string, part: SimulationPart, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+  const check = () => {
+    if (options.signal?.aborted) throw new RunAbortedError();
+  };
+  check();
   await mkdir(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.arrcast-tmp-${basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await removeStalePartTemps(dirname(file));
+  const temp = join(dirname(file), partTempName(file));
+  await cleanedUpOnExit(() => rmSync(temp, { force: true }), () => writeTemp(temp, file, part, check));
+}
+
+/** writePartFile's part: the temporary file written, flushed and renamed to `file`; removed on failure. */
+async function writeTemp(temp: string, file: string, part: SimulationPart, check: () => void): Promise<void> {
   try {
     const handle = await open(temp, 'wx');
     try {
-      for (const piece of encodePart(part)) await handle.write(piece);
+      for (const piece of encodePart(part)) {
+        check();
+        await handle.write(piece);
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
+    check();
     await rename(temp, file);
   } catch (err) {
     await rm(temp, { force: true });
+    const e = err as NodeJS.ErrnoException;
+    if (e instanceof Error && typeof e.code === 'string' && (e.path === undefined || e.path === temp)) e.path = file;
     throw err;
   }
 }
@@ -101,7 +188,7 @@ export async function readPartFile(file: string): Promise<DecodedPart> {
 
 /**
  * Check, before a shard runs, that `file` may receive its part: it does not exist, or it is an
- * arrcast part (a previous run's, replaced whole). Anything else is refused (PartFileError), so a
+ * arrcast part (a previous run's, replaced whole: it starts with the part magic; an empty file does not). Anything else is refused (PartFileError), so a
  * mistyped --out replaces nothing of value.
  */
 export async function checkPartOutput(file: string): Promise<void> {
@@ -119,7 +206,8 @@ export async function checkPartOutput(file: string): Promise<void> {
   try {
     const start = new Uint8Array(PART_MAGIC.length);
     const { bytesRead } = await handle.read(start, 0, start.byteLength, 0);
-    if (bytesRead > 0 && new TextDecoder('latin1').decode(start.subarray(0, bytesRead)) !== PART_MAGIC) throw refuse('exists and is not an arrcast part');
+    // An empty file is not a part either: writePartFile never leaves one.
+    if (new TextDecoder('latin1').decode(start.subarray(0, bytesRead)) !== PART_MAGIC) throw refuse('exists and is not an arrcast part');
   } finally {
     await handle.close();
   }

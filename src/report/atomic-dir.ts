@@ -1,42 +1,101 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { RunAbortedError } from '../engine/errors.js';
+import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
+import { writeMarker, type OutputKind } from './output-marker.js';
+import { claimTempDir, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
+import { asWriteError } from './write-error.js';
 
-/** Prefix of the temporary directories written beside an output directory. */
-export const TEMP_PREFIX = '.arrcast-tmp-';
+export { TEMP_PREFIX } from './temp-dir.js';
+
+/**
+ * Called between the steps of a write, with the step's name. It throws RunAbortedError once the
+ * write's AbortSignal has fired, so a write stops at the next step.
+ */
+export type Checkpoint = (step: string) => Promise<void>;
+
+export interface AtomicWriteOptions {
+  /** What is written: its marker goes into the directory first (see output-marker.ts). */
+  readonly kind: OutputKind;
+  /** Stops the write at the next checkpoint, before the rename at the latest (RunAbortedError). */
+  readonly signal?: AbortSignal;
+  /** Called at each checkpoint before the signal is checked; a test hook can pause there. */
+  readonly onStep?: (step: string) => Promise<void> | void;
+  /**
+   * Checks `target` again just before the swap (throwing if it may no longer be replaced), so
+   * what a user put there while the output was being written is not removed with it.
+   */
+  readonly recheck?: () => Promise<void>;
+}
 
 /**
  * Write a directory whole or not at all: `fill` writes into a fresh temporary directory beside
- * `target`, which is renamed into place only when complete. An existing `target` is replaced only
- * by a complete one; if `fill` throws, the temporary directory is removed and `target` is left as
- * it was.
+ * `target` (already resolved and checked, see output-dir.ts), which is renamed into place only
+ * when complete. An existing `target` is replaced only by a complete one; if `fill` throws or the
+ * signal fires, the temporary directory is removed and `target` is left as it was. The temporary
+ * directory holds an owner file from its first moment, so if this process is killed outright the
+ * next run writing beside it can prove it is arrcast's and remove it (temp-dir.ts); a forced exit
+ * (a second signal) removes it synchronously first (engine/exit-cleanup.ts). `recheck` runs just
+ * before the swap. System errors come out as OutputWriteError naming the path under `target`.
  */
-export async function writeDirectoryAtomically(target: string, fill: (dir: string) => Promise<void>): Promise<void> {
+export async function writeDirectoryAtomically(target: string, fill: (dir: string, checkpoint: Checkpoint) => Promise<void>, options: AtomicWriteOptions): Promise<void> {
   const out = resolve(target);
-  const parent = dirname(out);
-  await mkdir(parent, { recursive: true });
-  const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = join(parent, `${TEMP_PREFIX}${basename(out)}-${token}`);
-  const old = join(parent, `${TEMP_PREFIX}${basename(out)}-old-${token}`);
-  await mkdir(temp);
-  try {
-    await fill(temp);
-    let moved = false;
+  const checkpoint: Checkpoint = async (step) => {
+    await options.onStep?.(step);
+    if (options.signal?.aborted) throw new RunAbortedError();
+  };
+  if (options.signal?.aborted) throw new RunAbortedError();
+  await mkdir(dirname(out), { recursive: true }).catch((err: unknown) => {
+    throw asWriteError(err, out, out);
+  });
+  const temp = tempPathBeside(out, 'new');
+  const old = tempPathBeside(out, 'old');
+  let moved = false;
+  let swapped = false;
+  // On a forced exit (a second Ctrl-C): before the swap the temporary directory goes; after it, the previous output.
+  const cleanupSync = () => rmSync(swapped ? old : temp, { recursive: true, force: true });
+  await cleanedUpOnExit(cleanupSync, async () => {
     try {
-      await rename(out, old);
-      moved = true;
+      makeTempDir(temp);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      throw asWriteError(err, temp, out);
     }
     try {
-      await rename(temp, out);
+      await writeMarker(temp, options.kind);
+      await fill(temp, checkpoint);
+      await checkpoint('renaming');
+      await options.recheck?.();
+      // The swap is synchronous: no signal, and nothing else of this process, runs between the
+      // recheck's end and its two renames.
+      try {
+        renameSync(out, old);
+        moved = true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+      try {
+        renameSync(temp, out);
+        swapped = true;
+      } catch (err) {
+        if (moved) renameSync(old, out);
+        throw err;
+      }
     } catch (err) {
-      if (moved) await rename(old, out);
-      throw err;
+      await rm(temp, { recursive: true, force: true });
+      throw asWriteError(err, temp, out);
     }
-    if (moved) await rm(old, { recursive: true, force: true });
-  } catch (err) {
-    await rm(temp, { recursive: true, force: true });
-    throw err;
-  }
+    // The output is in place; what follows is tidying, and its failure does not undo the output.
+    // The owner file goes (one left over is allowed in an output). The previous output is claimed
+    // first, so if this process dies while removing it, it is still provably arrcast's and stale.
+    await rm(join(out, OWNER_FILE), { force: true }).catch(() => undefined);
+    if (moved) {
+      try {
+        claimTempDir(old);
+      } catch {
+        // Removed just below all the same.
+      }
+      await rm(old, { recursive: true, force: true }).catch(() => undefined);
+    }
+  });
 }

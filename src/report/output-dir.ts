@@ -1,8 +1,13 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, mkdir, readdir, realpath, rmdir, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, parse, sep } from 'node:path';
 import { CHART_FILE, REPORT_FILES } from './report-files.js';
+import { MARKER_FILE, readMarker, type OutputKind } from './output-marker.js';
+import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
+import { OWNER_FILE, removeStaleTemps, tempPathBeside } from './temp-dir.js';
+import { errnoReason, isErrno } from './write-error.js';
 
-/** An output directory that must not be replaced (it is not an arrcast report). The CLI exits with code 2. */
+/** An output directory that must not be replaced, or cannot be written. The CLI exits with code 2. */
 export class OutputDirError extends Error {
   override readonly name = 'OutputDirError';
 }
@@ -10,12 +15,15 @@ export class OutputDirError extends Error {
 /** Names an arrcast report directory holds. Anything else there means it is not ours to replace. */
 export const REPORT_ENTRIES: ReadonlySet<string> = new Set(Object.values(REPORT_FILES));
 
+/** Lists what in an output directory is not what an output of its kind writes (paths relative to it). */
+export type ForeignEntries = (dir: string) => Promise<string[]>;
+
 /**
  * What in `dir` is not part of an arrcast report: names a report does not write, a `charts` that
  * is not a directory, or files in `charts` that are not chart specs or images (NAME.vl.json,
  * NAME.svg). Paths are relative to `dir`.
  */
-async function foreignEntries(dir: string): Promise<string[]> {
+export async function reportForeignEntries(dir: string): Promise<string[]> {
   const foreign: string[] = [];
   for (const name of await readdir(dir)) {
     if (!REPORT_ENTRIES.has(name)) {
@@ -24,7 +32,7 @@ async function foreignEntries(dir: string): Promise<string[]> {
     }
     if (name !== REPORT_FILES.charts) continue;
     const charts = join(dir, name);
-    if (!(await stat(charts)).isDirectory()) {
+    if (!(await lstat(charts)).isDirectory()) {
       foreign.push(name);
       continue;
     }
@@ -33,13 +41,33 @@ async function foreignEntries(dir: string): Promise<string[]> {
   return foreign;
 }
 
+/** Names for a message: sorted (directory order varies between file systems), the first three and a count. */
+const list = (names: readonly string[]) => {
+  const sorted = [...names].sort();
+  return sorted.slice(0, 3).join(', ') + (sorted.length > 3 ? `, and ${sorted.length - 3} more` : '');
+};
+
+/** Whether `dir` is `path` or a directory above it. */
+const isSameOrAbove = (dir: string, path: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
+/** Directories no output may be: /, the current directory, the home directory, and any directory above them. */
+async function protectedReason(dir: string): Promise<string | undefined> {
+  if (dir === parse(dir).root) return 'the root directory';
+  const real = async (p: string | undefined) => (p ? realpath(p).catch(() => undefined) : undefined);
+  const cwd = await real(process.cwd());
+  if (cwd !== undefined && isSameOrAbove(dir, cwd)) return dir === cwd ? 'the current directory' : 'a directory above the current one';
+  const home = await real(process.env.HOME || homedir());
+  if (home !== undefined && isSameOrAbove(dir, home)) return dir === home ? 'your home directory' : 'a directory above your home directory';
+  return undefined;
+}
+
 /**
- * Check that `dir` may be replaced by an output of this kind: it does not exist, is empty, or holds
- * only what `foreign` accepts (it lists what does not belong). Outputs replace their directory
- * whole, so pointing `--out` at a folder of other files (or at a file) must fail before anything
- * runs, not delete them.
+ * Refuse, with OutputDirError, a resolved `dir` that an output of `kind` must not replace. It may
+ * be replaced when it does not exist, is an empty directory, or holds arrcast's marker of the same
+ * kind and nothing arrcast did not write. A directory that only looks like an output (matching
+ * names, no marker: an older arrcast's, or a user's) is refused, as is anything else.
  */
-export async function checkReplaceable(dir: string, kind: string, foreign: (dir: string) => Promise<string[]>): Promise<void> {
+async function checkReplaceable(dir: string, shown: string, kind: OutputKind, foreign: ForeignEntries): Promise<void> {
   let info;
   try {
     info = await stat(dir);
@@ -47,17 +75,101 @@ export async function checkReplaceable(dir: string, kind: string, foreign: (dir:
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw err;
   }
-  if (!info.isDirectory()) throw new OutputDirError(`--out ${dir} is a file, not a directory; pick a new or empty directory`);
-  const found = await foreign(dir);
-  if (found.length > 0) {
-    const shown = found.slice(0, 3).join(', ') + (found.length > 3 ? `, and ${found.length - 3} more` : '');
-    throw new OutputDirError(
-      `--out ${dir} is not an arrcast ${kind} (it holds ${shown}) and a run replaces its output directory whole; pick a new or empty directory`,
+  if (!info.isDirectory()) throw new OutputDirError(`${shown} is a file, not a directory; pick a new or empty directory`);
+  if ((await stat(dirname(dir))).dev !== info.dev)
+    throw new OutputDirError(`${shown} is a mount point, which cannot be replaced by renaming; pick a directory inside it`);
+  const names = await readdir(dir);
+  if (names.length === 0) return;
+  const marker = await readMarker(dir);
+  const found = (await foreign(dir)).filter((name) => name !== MARKER_FILE && name !== OWNER_FILE);
+  if (marker === undefined) {
+    // An older arrcast's report: only a report's names, and a summary.json that is a file.
+    const summary = await lstat(join(dir, REPORT_FILES.summary)).catch(() => undefined);
+    if (found.length === 0 && (kind !== 'report' || summary?.isFile()))
+      throw new OutputDirError(
+        `${shown} looks like a ${kind} of an older arrcast, without the ${MARKER_FILE} file arrcast now writes; arrcast replaces only what it can prove it wrote, so delete or move it yourself, or pick another --out`,
+      );
+    const holds = found.length > 0 ? list(found) : `${list(names)}, without the ${MARKER_FILE} file arrcast writes`;
+    throw new OutputDirError(`${shown} is not an arrcast ${kind} (it holds ${holds}) and a run replaces its output directory whole; pick a new or empty directory`);
+  }
+  if (marker.kind !== kind) throw new OutputDirError(`${shown} is an arrcast ${marker.kind}, not a ${kind}; pick another directory`);
+  if (found.length > 0)
+    throw new OutputDirError(`${shown} is an arrcast ${kind} that also holds ${list(found)}, which arrcast did not write, and a run replaces its output directory whole; move them out or pick another directory`);
+}
+
+/**
+ * Check before any work that `dir` can be created and that a temporary directory can be made
+ * beside it (a name too long, a read-only file system, a permission, a file where a directory
+ * should be), by making and removing both. Parents it had to create are removed again.
+ */
+async function probeWritable(dir: string): Promise<void> {
+  const parent = dirname(dir);
+  const created = await mkdir(parent, { recursive: true });
+  try {
+    const probe = tempPathBeside(dir, 'probe');
+    await mkdir(probe);
+    await rmdir(probe);
+    const existed = await lstat(dir).then(
+      () => true,
+      () => false,
     );
+    if (!existed) {
+      await mkdir(dir);
+      await rmdir(dir);
+    }
+  } finally {
+    if (created !== undefined)
+      for (let d = parent; ; d = dirname(d)) {
+        if (!(await rmdir(d).then(() => true, () => false)) || d === created || d === dirname(d)) break;
+      }
   }
 }
 
-/** Check that `dir` may receive a report (see checkReplaceable). */
-export function checkOutputDir(dir: string): Promise<void> {
-  return checkReplaceable(dir, 'report', foreignEntries);
+/**
+ * Resolve an output directory option once and check it, before anything runs; returns the one
+ * absolute path that the output must then be written to (see resolveOutPath). Refuses with
+ * OutputDirError (exit 2):
+ * - an empty value; a path through a file, a dangling symlink or a directory that cannot be searched;
+ * - /, the current directory, the home directory or a directory above them, even when empty;
+ * - a file, a mount point, or a directory that is not an empty one or an arrcast output of this
+ *   kind holding nothing else (checkReplaceable);
+ * - a place where the directory, or a temporary one beside it, cannot be created.
+ * On the way it removes stale temporary directories that killed runs left beside it (temp-dir.ts).
+ */
+export async function prepareOutputDir(out: string, kind: OutputKind, foreign: ForeignEntries, option = '--out'): Promise<string> {
+  if (out === '') throw new OutputDirError(`${option} is empty; name the directory to write the ${kind} to`);
+  const shown = `${option} ${out}`;
+  const cannot = (err: unknown) => (isErrno(err) ? new OutputDirError(`${shown} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? out}`) : err);
+  let dir: string;
+  try {
+    dir = await resolveOutPath(out);
+  } catch (err) {
+    if (err instanceof DanglingLinkError) throw new OutputDirError(`${shown}: ${err.message}; arrcast does not write through it`);
+    throw cannot(err);
+  }
+  const why = await protectedReason(dir);
+  if (why !== undefined)
+    throw new OutputDirError(`${shown} is ${why} (${dir}); a run replaces its output directory whole, so it never writes there; pick a new or empty directory`);
+  try {
+    await checkReplaceable(dir, dir === out ? shown : `${shown} (${dir})`, kind, foreign);
+    await removeStaleTemps(dirname(dir));
+    await probeWritable(dir);
+  } catch (err) {
+    throw cannot(err);
+  }
+  return dir;
+}
+
+/**
+ * Check resolved `dir` again, just before it is replaced: it must still resolve to itself and be
+ * replaceable (see prepareOutputDir).
+ */
+export async function recheckOutputDir(dir: string, kind: OutputKind, foreign: ForeignEntries): Promise<void> {
+  const again = await prepareOutputDir(dir, kind, foreign);
+  if (again !== dir) throw new OutputDirError(`--out ${dir} now resolves to ${again}; it changed while the ${kind} was being written, and is left as it is`);
+}
+
+/** Resolve and check `dir` for a report (see prepareOutputDir); returns the path to write to. */
+export function prepareReportDir(out: string, option = '--out'): Promise<string> {
+  return prepareOutputDir(out, 'report', reportForeignEntries, option);
 }

@@ -178,7 +178,9 @@ function decisionTables(summary: Summary): string[] {
     const w = p.relativeHalfWidths;
     out.push('');
     out.push(
-      `Precision: revenue P10/P50/P90 within ${formatPercent(w.p10)}/${formatPercent(w.p50)}/${formatPercent(w.p90)} (95% intervals) after ${p.trials.toLocaleString('en-US')} trials; asked ${formatPercent(p.target)}${p.reached ? '' : ', not reached before the cap'}.`,
+      p.trials < p.minTrials
+        ? `Precision: the 95% intervals of revenue's P10/P50/P90 cannot be estimated from fewer than ${p.minTrials.toLocaleString('en-US')} trials (this run has ${p.trials.toLocaleString('en-US')}); asked ${formatPercent(p.target)}, not reached: raise --max-trials.`
+        : `Precision: revenue P10/P50/P90 within ${formatPercent(w.p10)}/${formatPercent(w.p50)}/${formatPercent(w.p90)} (95% intervals) after ${p.trials.toLocaleString('en-US')} trials; asked ${formatPercent(p.target)}${p.reached ? '' : ', not reached before the cap'}.`,
     );
   }
   return out;

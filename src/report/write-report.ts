@@ -2,9 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
-import { writeDirectoryAtomically } from './atomic-dir.js';
+import { writeDirectoryAtomically, type Checkpoint } from './atomic-dir.js';
+import { writingTo } from './write-error.js';
 import { writeTrialsCsv } from './trials-csv.js';
-import { checkOutputDir } from './output-dir.js';
+import { prepareReportDir, recheckOutputDir, reportForeignEntries } from './output-dir.js';
 import { buildCharts } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
 import { renderChart, type ChartRenderer } from './render-chart.js';
@@ -26,6 +27,10 @@ export interface ReportOptions {
   readonly marks?: RevenueMarks;
   /** Renders a chart spec to SVG; default: vega in Node. Injectable, so a test can make a chart fail. */
   readonly renderChart?: ChartRenderer;
+  /** Stops the write between two files, before the rename at the latest (RunAbortedError); nothing is left behind. */
+  readonly signal?: AbortSignal;
+  /** Called after each file with its name, and with 'renaming' before the rename; a test hook can pause there. */
+  readonly onStep?: (step: string) => Promise<void> | void;
 }
 
 /**
@@ -36,32 +41,42 @@ export interface ReportOptions {
  * SIPmath 3.0 library) and trials.csv (one row per trial). Everything is written into one
  * temporary directory renamed into place at the end, so a failure anywhere (a chart that does not
  * render, a full disk) leaves the previous report as it was. Refuses (OutputDirError) to replace a
- * directory that is not an arrcast report.
+ * directory that is not an arrcast report (see prepareOutputDir), and marks the report as arrcast's
+ * with a .arrcast-report file (output-marker.ts), so a later run may replace it.
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
-  await checkOutputDir(dir);
+  const out = await prepareReportDir(dir);
   const render = options.renderChart ?? renderChart;
-  await writeDirectoryAtomically(dir, async (tmp) => {
-    await writeFile(join(tmp, REPORT_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`);
-    await writeFile(join(tmp, REPORT_FILES.scenario), `${JSON.stringify(sim.loaded.scenario, null, 2)}\n`);
-    await writeFile(join(tmp, REPORT_FILES.percentiles), percentilesCsv(summary));
-    await writeFile(join(tmp, REPORT_FILES.monthly), monthlyCsv(summary));
+  const fill = async (tmp: string, checkpoint: Checkpoint) => {
+    const put = async (name: string, content: string) => {
+      await writingTo(join(tmp, name), () => writeFile(join(tmp, name), content));
+      await checkpoint(name);
+    };
+    await put(REPORT_FILES.summary, `${JSON.stringify(summary, null, 2)}\n`);
+    await put(REPORT_FILES.scenario, `${JSON.stringify(sim.loaded.scenario, null, 2)}\n`);
+    await put(REPORT_FILES.percentiles, percentilesCsv(summary));
+    await put(REPORT_FILES.monthly, monthlyCsv(summary));
 
     const chartsDir = join(tmp, REPORT_FILES.charts);
     await mkdir(chartsDir);
     const rendered: HtmlChart[] = [];
     for (const chart of buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly })) {
-      await writeFile(join(chartsDir, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
+      await put(join(REPORT_FILES.charts, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
       const { svg, warnings } = await render(chart.spec);
       // A chart vega could not draw (an error, not a warning) fails the report rather than leaving a hole in it.
       const errors = warnings.filter((w) => w.startsWith('error:'));
       if (errors.length > 0) throw new Error(`chart ${chart.name} did not render: ${errors.join('; ')}`);
-      await writeFile(join(chartsDir, `${chart.name}.svg`), svg);
+      await put(join(REPORT_FILES.charts, `${chart.name}.svg`), svg);
       rendered.push({ name: chart.name, caption: chart.caption, svg });
     }
-    await writeFile(join(tmp, REPORT_FILES.html), reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered }));
+    await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered }));
 
-    await writeSipmath(join(tmp, REPORT_FILES.sipmath), summary, sim.store);
-    await writeTrialsCsv(join(tmp, REPORT_FILES.trials), sim.store);
-  });
+    const sipmath = join(tmp, REPORT_FILES.sipmath);
+    await writingTo(sipmath, () => writeSipmath(sipmath, summary, sim.store));
+    await checkpoint(REPORT_FILES.sipmath);
+    const trials = join(tmp, REPORT_FILES.trials);
+    await writingTo(trials, () => writeTrialsCsv(trials, sim.store));
+    await checkpoint(REPORT_FILES.trials);
+  };
+  await writeDirectoryAtomically(out, fill, { kind: 'report', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
 }

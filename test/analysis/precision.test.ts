@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulateToPrecision } from '../../src/analysis/precision.js';
+import { minTrialsForIntervals, simulateToPrecision } from '../../src/analysis/precision.js';
+import { confidenceRanks } from '../../src/analysis/order-statistics.js';
+import { summaryTable } from '../../src/report/summary-table.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
@@ -38,5 +40,45 @@ describe('--precision: adding chunks until the percentiles are precise enough', 
     const plain = await simulate(loaded, { trials: 6_500, seed: 'x', workers: 0 });
     grown.sim.store.columns.forEach((c, i) => expect(Buffer.from(c.buffer).equals(Buffer.from(plain.store.columns[i]!.buffer))).toBe(true));
     expect(JSON.stringify(summarize(grown.sim))).toBe(JSON.stringify(summarize(plain)));
+  });
+});
+
+describe('--precision with too few trials to estimate the intervals', () => {
+  // Every trial the same: each interval is a point from any number of trials, so only the trial count can say it means nothing.
+  const constant = `
+name: constant
+tiers:
+  - name: T
+    existing: { openingArr: 1200000, customers: 100, renewalRate: 1 }
+`;
+
+  it('the fewest trials is where no interval of P10, P50, P90 is clamped to the sample', () => {
+    const n = minTrialsForIntervals();
+    const clamped = (trials: number) =>
+      [0.1, 0.5, 0.9].some((p) => {
+        const half = 1.959963984540054 * Math.sqrt(trials * p * (1 - p));
+        const [lo, hi] = confidenceRanks(trials, p);
+        return lo !== Math.ceil(trials * p - half) - 1 || hi !== Math.ceil(trials * p + half) - 1;
+      });
+    expect(clamped(n)).toBe(false);
+    expect(clamped(n - 1)).toBe(true);
+    expect(minTrialsForIntervals([0.5])).toBeLessThan(n);
+  });
+
+  it.each([1, 2, 10, minTrialsForIntervals() - 1])('%d trials of zero-width intervals: not reached, and the table says why', async (trials) => {
+    const loaded = scenarioFrom(constant);
+    const { sim, precision } = await simulateToPrecision(loaded, { precision: 0.01, startTrials: trials, maxTrials: trials, seed: 1, workers: 0 });
+    expect(Object.values(precision.relativeHalfWidths)).toEqual([0, 0, 0]);
+    expect(precision.reached).toBe(false);
+    expect(precision.minTrials).toBe(minTrialsForIntervals());
+    const table = summaryTable(summarize(sim, { precision }));
+    expect(table).toContain(`Precision: the 95% intervals of revenue's P10/P50/P90 cannot be estimated from fewer than ${minTrialsForIntervals()} trials (this run has ${trials}); asked 1.0%, not reached`);
+    expect(table).not.toContain('within 0.0%');
+  });
+
+  it('from the fewest trials on, zero-width intervals of a constant result are reached', async () => {
+    const trials = minTrialsForIntervals();
+    const { precision } = await simulateToPrecision(scenarioFrom(constant), { precision: 0.01, startTrials: trials, maxTrials: trials, seed: 1, workers: 0 });
+    expect(precision.reached).toBe(true);
   });
 });

@@ -112,11 +112,17 @@ describe('arrcast run: interrupted', () => {
     const before = readFileSync(join(out, 'summary.json'), 'utf8');
     const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', join(ROOT, 'scenarios/example.yaml'), '--trials', '2000000', '--workers', '2', '--out', out], {
       cwd: ROOT,
+      // The test hook prints when the first chunk is done: the pool has started and chunks run.
+      env: { ...process.env, ARRCAST_PAUSE_AT: 'simulating' },
     });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    // Let the pool start and chunks run, then interrupt.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const simulating = new Promise<void>((resolve) =>
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('paused at simulating')) resolve();
+      }),
+    );
+    await simulating;
     child.kill(signal);
     const exit = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(exit).toBe(code);

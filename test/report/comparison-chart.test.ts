@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { simulate, type Simulation } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { compareSimulations } from '../../src/analysis/compare.js';
-import { checkComparisonDir, writeComparison } from '../../src/cli/write-comparison.js';
+import { prepareComparisonDir, writeComparison } from '../../src/cli/write-comparison.js';
 import { OKABE_ITO } from '../../src/report/charts/chart-context.js';
 import { renderChart, type ChartRenderer } from '../../src/report/render-chart.js';
 import { TWO_TIERS } from './fixture.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 describe('the comparison chart', () => {
   it('is written beside comparison.json, and the saved spec renders to the saved SVG with no warning', async () => {
-    expect(readdirSync(out).sort()).toEqual(['comparison.json', 'comparison.svg', 'comparison.vl.json']);
+    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'comparison.json', 'comparison.svg', 'comparison.vl.json']);
     const spec = read('comparison.vl.json');
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
     const { svg, warnings } = await renderChart(spec);
@@ -41,7 +41,7 @@ describe('the comparison chart', () => {
     expect(svg).toBe(readFileSync(join(out, 'comparison.svg'), 'utf8'));
     expect((svg.match(/<path/g) ?? []).length).toBeGreaterThan(5);
     expect(JSON.stringify(spec)).not.toMatch(/"url"\s*:/);
-    await expect(checkComparisonDir(out)).resolves.toBeUndefined();
+    await expect(prepareComparisonDir(out)).resolves.toBe(out);
   });
 
   it('holds the data of comparison.json: each scenario P10/P50/P90 and the per-trial differences with P(X < A)', () => {
@@ -92,7 +92,7 @@ describe('the comparison chart', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'comparison.svg'), '');
     writeFileSync(join(dir, 'notes.txt'), 'keep');
-    await expect(checkComparisonDir(dir)).rejects.toThrow('it holds notes.txt');
+    await expect(prepareComparisonDir(dir)).rejects.toThrow('it holds notes.txt');
     expect(existsSync(join(dir, 'notes.txt'))).toBe(true);
   });
 });

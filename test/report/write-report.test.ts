@@ -1,15 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Simulation } from '../../src/engine/simulate.js';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
-import { checkOutputDir, OutputDirError } from '../../src/report/output-dir.js';
+import { OutputDirError, prepareReportDir } from '../../src/report/output-dir.js';
 import { renderChart, type ChartRenderer } from '../../src/report/render-chart.js';
 import { HOSTILE_WITH_TARGETS, runReportScenario } from './fixture.js';
 import { escapeHtml } from '../../src/report/html/escape.js';
 import { whatMustBeTrueLine } from '../../src/report/summary-table.js';
+import { RunAbortedError } from '../../src/engine/errors.js';
+import { OutputWriteError } from '../../src/report/write-error.js';
 
 let sim: Simulation;
 let summary: Summary;
@@ -32,7 +34,7 @@ describe('writeReport', () => {
   it('writes every output, the charts as spec and SVG', async () => {
     const out = join(tmp(), 'report');
     await writeReport(out, sim, summary);
-    expect(readdirSync(out).sort()).toEqual(['charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'scenario.json', 'sipmath.json', 'summary.json', 'trials.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'scenario.json', 'sipmath.json', 'summary.json', 'trials.csv']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(CHARTS.flatMap((c) => [`${c}.svg`, `${c}.vl.json`]));
     for (const c of CHARTS) {
       const spec = JSON.parse(readFileSync(join(out, 'charts', `${c}.vl.json`), 'utf8'));
@@ -136,11 +138,11 @@ describe('writeReport with targets', () => {
   });
 });
 
-describe('checkOutputDir knows an arrcast report', () => {
+describe('prepareReportDir knows an arrcast report', () => {
   it('accepts a report with its charts directory', async () => {
     const out = join(tmp(), 'report');
     await writeReport(out, sim, summary);
-    await expect(checkOutputDir(out)).resolves.toBeUndefined();
+    await expect(prepareReportDir(out)).resolves.toBe(out);
   });
 
   it('refuses a charts directory holding anything but chart specs and images', async () => {
@@ -148,19 +150,74 @@ describe('checkOutputDir knows an arrcast report', () => {
     mkdirSync(join(out, 'charts'), { recursive: true });
     writeFileSync(join(out, 'summary.json'), '{}');
     writeFileSync(join(out, 'charts', 'notes.txt'), 'keep me');
-    await expect(checkOutputDir(out)).rejects.toThrow(OutputDirError);
-    await expect(checkOutputDir(out)).rejects.toThrow('it holds charts/notes.txt');
+    await expect(prepareReportDir(out)).rejects.toThrow(OutputDirError);
+    await expect(prepareReportDir(out)).rejects.toThrow('it holds charts/notes.txt');
   });
 
   it('refuses a charts that is a file, and any other name', async () => {
     const out = join(tmp(), 'report');
     mkdirSync(out);
     writeFileSync(join(out, 'charts'), 'a file');
-    await expect(checkOutputDir(out)).rejects.toThrow('it holds charts');
+    await expect(prepareReportDir(out)).rejects.toThrow('it holds charts');
     const other = join(tmp(), 'report');
     mkdirSync(other);
     writeFileSync(join(other, 'report.html'), '');
     writeFileSync(join(other, 'budget.xlsx'), '');
-    await expect(checkOutputDir(other)).rejects.toThrow('it holds budget.xlsx');
+    await expect(prepareReportDir(other)).rejects.toThrow('it holds budget.xlsx');
+  });
+});
+
+describe('writeReport stops cleanly', () => {
+  it.each(['summary.json', 'charts/arr-bridge.svg', 'report.html', 'trials.csv', 'renaming'])(
+    'at a signal after %s: RunAbortedError, the previous report intact, no temporary directory',
+    async (at) => {
+      const parent = tmp();
+      const out = join(parent, 'report');
+      await writeReport(out, sim, summary);
+      const before = snapshot(out);
+      const abort = new AbortController();
+      const steps: string[] = [];
+      const onStep = (step: string) => {
+        steps.push(step);
+        if (step === at) abort.abort();
+      };
+      await expect(writeReport(out, sim, summary, { signal: abort.signal, onStep })).rejects.toThrow(RunAbortedError);
+      expect(steps.at(-1)).toBe(at);
+      expect(snapshot(out)).toEqual(before);
+      expect(readdirSync(parent)).toEqual(['report']);
+    },
+  );
+
+  it.each([
+    ['a file', (out: string) => writeFileSync(join(out, 'notes.md'), 'mine'), 'is an arrcast report that also holds notes.md'],
+    ['a chart folder file', (out: string) => writeFileSync(join(out, 'charts', 'notes.txt'), 'mine'), 'also holds charts/notes.txt'],
+    ['its marker gone', (out: string) => rmSync(join(out, '.arrcast-report')), 'looks like a report of an older arrcast'],
+  ])('a previous report given %s while the new one is written is not replaced', async (_, change, message) => {
+    const parent = tmp();
+    const out = join(parent, 'report');
+    await writeReport(out, sim, summary);
+    const onStep = (step: string) => {
+      if (step === 'trials.csv') change(out);
+    };
+    await expect(writeReport(out, sim, summary, { onStep })).rejects.toThrow(message);
+    const kept = snapshot(out);
+    expect(Object.keys(kept)).toContain('summary.json');
+    expect(readdirSync(parent)).toEqual(['report']);
+  });
+
+  it('a full disk names the path under --out, not the temporary directory, and keeps the previous report', async () => {
+    const parent = tmp();
+    const out = join(parent, 'report');
+    await writeReport(out, sim, summary);
+    const before = snapshot(out);
+    // What fs.write gives on a full disk: a system error without a path.
+    const full: ChartRenderer = async () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+    };
+    const error = await writeReport(out, sim, summary, { renderChart: full }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputWriteError);
+    expect((error as Error).message).toBe(`cannot write ${out}: no space left on device (ENOSPC)`);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['report']);
   });
 });

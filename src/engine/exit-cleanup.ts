@@ -1,0 +1,28 @@
+/**
+ * What this process is writing, as synchronous clean-ups to run on a forced exit (a second
+ * Ctrl-C): each removes a temporary file or directory, so that even an impatient user is left no
+ * `.arrcast-tmp-*`. A clean-up must never touch a finished output.
+ */
+const pending = new Set<() => void>();
+
+/** Run `work` with `cleanupSync` registered for a forced exit meanwhile. */
+export async function cleanedUpOnExit<T>(cleanupSync: () => void, work: () => Promise<T>): Promise<T> {
+  pending.add(cleanupSync);
+  try {
+    return await work();
+  } finally {
+    pending.delete(cleanupSync);
+  }
+}
+
+/** Run every registered clean-up now, synchronously, ignoring their errors: for a forced exit. */
+export function cleanUpNow(): void {
+  for (const cleanup of [...pending]) {
+    try {
+      cleanup();
+    } catch {
+      // Exiting anyway; the next run removes what is stale.
+    }
+    pending.delete(cleanup);
+  }
+}

@@ -1,0 +1,49 @@
+import { lstat, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ARRCAST_VERSION } from '../version.js';
+
+/** What arrcast writes as a whole directory: a run's (or merge's) report, or a comparison. */
+export type OutputKind = 'report' | 'comparison';
+
+/**
+ * The file arrcast writes into every output directory it makes. Only a directory holding it (of
+ * the same kind) may be replaced by a later run: file names that happen to match prove nothing,
+ * this file's content does, since a user would not write it by chance.
+ */
+export const MARKER_FILE = '.arrcast-report';
+
+/** The marker's magic: a sentence no one writes by accident. */
+export const MARKER_MAGIC = 'written by arrcast; the next arrcast run with this --out replaces this directory whole';
+
+/** A marker's content. */
+export interface OutputMarker {
+  readonly magic: typeof MARKER_MAGIC;
+  readonly kind: OutputKind;
+  /** The arrcast version that wrote it. */
+  readonly version: string;
+}
+
+/** The marker of an output of this kind, as its file holds it. Byte-identical for the same version. */
+export const markerText = (kind: OutputKind): string => `${JSON.stringify({ magic: MARKER_MAGIC, kind, version: ARRCAST_VERSION })}\n`;
+
+/** Write the marker of `kind` into `dir`. */
+export const writeMarker = (dir: string, kind: OutputKind): Promise<void> => writeFile(join(dir, MARKER_FILE), markerText(kind));
+
+/**
+ * The marker in `dir`, or undefined when there is none or it is not one: missing, not a regular
+ * file, larger than a marker can be, not JSON, or without the magic or a known kind.
+ */
+export async function readMarker(dir: string): Promise<OutputMarker | undefined> {
+  const file = join(dir, MARKER_FILE);
+  try {
+    const info = await lstat(file);
+    if (!info.isFile() || info.size > 4096) return undefined;
+    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { magic, kind, version } = value as Record<string, unknown>;
+    if (magic !== MARKER_MAGIC || (kind !== 'report' && kind !== 'comparison') || typeof version !== 'string') return undefined;
+    return { magic, kind, version };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { lstat, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Prefix of the temporary directories written beside an output directory. */
+export const TEMP_PREFIX = '.arrcast-tmp-';
+
+/**
+ * The file in each of arrcast's temporary directories that names its owner: the proof that the
+ * directory is arrcast's, and what tells whether the run that made it is gone.
+ */
+export const OWNER_FILE = '.arrcast-temp-owner';
+
+/** The owner file's magic. */
+export const OWNER_MAGIC = 'arrcast temporary directory; removed by the next arrcast run writing beside it once its owner is gone';
+
+/** A temporary directory whose owner is alive is still left alone after this long; then it is stale whatever its owner. */
+export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** What the owner file holds. */
+export interface TempOwner {
+  readonly magic: typeof OWNER_MAGIC;
+  readonly pid: number;
+  readonly host: string;
+  /** When the directory was made, ms since the epoch. */
+  readonly started: number;
+}
+
+/**
+ * A fresh temporary path beside `target`, unique to this process: .arrcast-tmp-NAME-LABEL-PID-HEX
+ * with NAME the first 40 characters of the target's name (a target name near the system's limit
+ * must still leave room for the temporary name).
+ */
+export function tempPathBeside(target: string, label: string): string {
+  const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  return join(dirname(target), `${TEMP_PREFIX}${[...basename(target)].slice(0, 40).join('')}-${label}-${token}`);
+}
+
+/**
+ * Mark `dir` as this process's temporary directory. Synchronous, like makeTempDir: a forced exit
+ * cannot come between making a directory and claiming it.
+ */
+export function claimTempDir(dir: string, now = Date.now()): void {
+  const owner: TempOwner = { magic: OWNER_MAGIC, pid: process.pid, host: hostname(), started: now };
+  writeFileSync(join(dir, OWNER_FILE), `${JSON.stringify(owner)}\n`);
+}
+
+/** Make temporary directory `dir` and claim it, in one synchronous step. */
+export function makeTempDir(dir: string): void {
+  mkdirSync(dir);
+  try {
+    claimTempDir(dir);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** The owner of temporary directory `dir`, or undefined when it has no valid owner file (then it is not provably arrcast's). */
+export async function readTempOwner(dir: string): Promise<TempOwner | undefined> {
+  const file = join(dir, OWNER_FILE);
+  try {
+    const info = await lstat(file);
+    if (!info.isFile() || info.size > 4096) return undefined;
+    const value = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const { magic, pid, host, started } = value ?? {};
+    if (magic !== OWNER_MAGIC || !Number.isSafeInteger(pid) || (pid as number) <= 0 || typeof host !== 'string' || typeof started !== 'number') return undefined;
+    return { magic, pid: pid as number, host, started };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether process `pid` on this machine is alive (a process we may not signal is alive). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether a temporary directory with this owner is stale: its owner process on this machine is
+ * gone, or it is older than STALE_AFTER_MS (an owner on another machine sharing the directory
+ * cannot be asked, and a pid may have been reused).
+ */
+export function isStale(owner: TempOwner, now = Date.now(), alive: (pid: number) => boolean = processAlive): boolean {
+  if (now - owner.started > STALE_AFTER_MS) return true;
+  return owner.host === hostname() && owner.pid !== process.pid && !alive(owner.pid);
+}
+
+/**
+ * Remove the temporary directories that killed runs (SIGKILL, power loss) left in `parent`, and
+ * only those: a directory whose name starts with TEMP_PREFIX, holding a valid owner file, whose
+ * owner is stale. Anything else, even with the prefix, is left as it is. Returns what it removed.
+ */
+export async function removeStaleTemps(parent: string, now = Date.now()): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const dir = join(parent, name);
+    const info = await lstat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) continue;
+    const owner = await readTempOwner(dir);
+    if (owner === undefined || !isStale(owner, now)) continue;
+    await rm(dir, { recursive: true, force: true });
+    removed.push(dir);
+  }
+  return removed;
+}

@@ -1,0 +1,50 @@
+/**
+ * The words of a system error: "no space left on device" from Node's "ENOSPC: no space left on
+ * device, write"; the message itself when it is not in that form.
+ *
+ * @example errnoReason(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })) // => 'no space left on device'
+ */
+export function errnoReason(err: NodeJS.ErrnoException): string {
+  const m = /^[A-Z0-9_]+: ([^,]+)/.exec(err.message);
+  return m ? m[1]! : err.message;
+}
+
+/** A system error (`code` like ENOSPC) of a file-system call. */
+export function isErrno(err: unknown): err is NodeJS.ErrnoException & { code: string } {
+  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code!);
+}
+
+/** An output could not be written: a full disk, a read-only file system, a permission. The CLI exits with code 1. */
+export class OutputWriteError extends Error {
+  override readonly name = 'OutputWriteError';
+  constructor(
+    /** The path the user knows: the output, not the temporary directory it was being written in. */
+    readonly path: string,
+    readonly code: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`cannot write ${path}: ${reason} (${code})`, options);
+  }
+}
+
+/**
+ * A system error met while writing into `temp` as an OutputWriteError naming where the user will
+ * look: the path inside `target` (writes to the file are named, as `write` errors carry no path).
+ * Other errors are returned as they are.
+ */
+export function asWriteError(err: unknown, temp: string, target: string): unknown {
+  if (!isErrno(err) || err instanceof OutputWriteError) return err;
+  const path = typeof err.path === 'string' && err.path.startsWith(temp) ? target + err.path.slice(temp.length) : (err.path ?? target);
+  return new OutputWriteError(path, err.code, errnoReason(err), { cause: err });
+}
+
+/** Run a write of `path`, giving its system errors that path when they carry none (errors of `write` do not). */
+export async function writingTo<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isErrno(err) && err.path === undefined) err.path = path;
+    throw err;
+  }
+}

@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { OutputDirError, prepareOutputDir, prepareReportDir, reportForeignEntries } from '../../src/report/output-dir.js';
+import { MARKER_FILE, markerText } from '../../src/report/output-marker.js';
+import { resolveOutPath } from '../../src/report/resolve-out.js';
+
+/**
+ * A sandbox standing for a user's machine: h/home (HOME), and work/plans (the current directory)
+ * holding the user's files, a report an arrcast run wrote, and lookalikes.
+ */
+let root: string;
+let home: string;
+let cwd: string;
+const saved = { cwd: process.cwd(), home: process.env.HOME };
+
+/** Every entry under dir (links not followed), with the contents of files: to show nothing was deleted or added. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(e.parentPath, e.name);
+    out[relative(dir, path)] = e.isSymbolicLink() ? `-> ${readlinkSync(path)}` : e.isFile() ? readFileSync(path, 'utf8') : '/';
+  }
+  return out;
+}
+
+beforeEach(() => {
+  root = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-outdir-')));
+  home = join(root, 'h', 'home');
+  cwd = join(root, 'work', 'plans');
+  mkdirSync(cwd, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, '.bashrc'), 'the user’s settings');
+  writeFileSync(join(cwd, 'plan.yaml'), 'the user’s scenario');
+  mkdirSync(join(cwd, 'user'));
+  writeFileSync(join(cwd, 'user', 'budget.xlsx'), 'the user’s budget');
+  // A user folder whose names match a report's: it has no marker, so it is not one.
+  mkdirSync(join(cwd, 'lookalike', 'summary.json'), { recursive: true });
+  mkdirSync(join(cwd, 'lookalike', 'charts'));
+  // An older arrcast's report: the right names, no marker.
+  mkdirSync(join(cwd, 'legacy', 'charts'), { recursive: true });
+  writeFileSync(join(cwd, 'legacy', 'summary.json'), '{}');
+  writeFileSync(join(cwd, 'legacy', 'charts', 'tornado.svg'), '<svg/>');
+  // A report this arrcast wrote.
+  mkdirSync(join(cwd, 'report', 'charts'), { recursive: true });
+  writeFileSync(join(cwd, 'report', MARKER_FILE), markerText('report'));
+  writeFileSync(join(cwd, 'report', 'summary.json'), '{}');
+  writeFileSync(join(cwd, 'report', 'charts', 'tornado.svg'), '<svg/>');
+  mkdirSync(join(cwd, 'empty'));
+  writeFileSync(join(cwd, 'notes.txt'), 'a file');
+  symlinkSync(join(cwd, 'user'), join(cwd, 'link-to-user'));
+  symlinkSync(cwd, join(cwd, 'link-to-cwd'));
+  symlinkSync(join(cwd, 'report'), join(cwd, 'link-to-report'));
+  symlinkSync(join(cwd, 'gone'), join(cwd, 'dangling'));
+  process.chdir(cwd);
+  process.env.HOME = home;
+});
+
+afterEach(() => {
+  process.chdir(saved.cwd);
+  if (saved.home === undefined) delete process.env.HOME;
+  else process.env.HOME = saved.home;
+});
+
+describe('resolveOutPath: the one path an --out names', () => {
+  it.each([
+    ['nothere/..', () => cwd],
+    ['nothere/../new', () => join(cwd, 'new')],
+    ['./a/b/../../..', () => join(root, 'work')],
+    ['link-to-report', () => join(cwd, 'report')],
+    ['link-to-cwd/..', () => join(root, 'work')],
+    ['link-to-user/new', () => join(cwd, 'user', 'new')],
+    ['report/', () => join(cwd, 'report')],
+  ])('%s', async (out, expected) => {
+    expect(await resolveOutPath(out)).toBe(expected());
+  });
+});
+
+describe('prepareReportDir refuses, exit 2 before anything runs, and changes nothing', () => {
+  it.each([
+    ['', '--out is empty'],
+    ['nothere/..', 'is the current directory'],
+    ['.', 'is the current directory'],
+    ['./', 'is the current directory'],
+    ['..', 'is a directory above the current one'],
+    ['../..', 'is a directory above the current one'],
+    ['./a/../..', 'is a directory above the current one'],
+    ['../../h/home', 'is your home directory'],
+    ['../../h/home/', 'is your home directory'],
+    ['../../h', 'is a directory above your home directory'],
+    ['/', 'is the root directory'],
+    ['link-to-cwd', 'is the current directory'],
+    ['link-to-cwd/x/..', 'is the current directory'],
+    ['user', 'is not an arrcast report (it holds budget.xlsx)'],
+    ['link-to-user', 'is not an arrcast report (it holds budget.xlsx)'],
+    ['user/../user', 'is not an arrcast report (it holds budget.xlsx)'],
+    ['lookalike', 'is not an arrcast report (it holds charts, summary.json, without the .arrcast-report file arrcast writes)'],
+    ['legacy', 'looks like a report of an older arrcast, without the .arrcast-report file'],
+    ['notes.txt', 'is a file, not a directory'],
+    ['plan.yaml', 'is a file, not a directory'],
+    ['dangling', 'is a symlink to nothing'],
+    ['notes.txt/sub', 'cannot be written: not a directory (ENOTDIR)'],
+    ['x'.repeat(300), 'cannot be written: name too long (ENAMETOOLONG)'],
+  ])('--out %j', async (out, message) => {
+    const before = snapshot(root);
+    const error = await prepareReportDir(out).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputDirError);
+    expect((error as Error).message).toContain(message);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('$HOME and a directory above it, given as absolute paths', async () => {
+    await expect(prepareReportDir(home)).rejects.toThrow(`--out ${home} is your home directory`);
+    await expect(prepareReportDir(dirname(home))).rejects.toThrow('is a directory above your home directory');
+    symlinkSync(home, join(cwd, 'link-to-home'));
+    await expect(prepareReportDir('link-to-home')).rejects.toThrow(`--out link-to-home is your home directory (${home})`);
+  });
+
+  it('a report holding a file arrcast did not write, a report of another kind, and a forged marker', async () => {
+    writeFileSync(join(cwd, 'report', 'notes.md'), 'mine');
+    await expect(prepareReportDir('report')).rejects.toThrow('is an arrcast report that also holds notes.md, which arrcast did not write');
+    mkdirSync(join(cwd, 'cmp'));
+    writeFileSync(join(cwd, 'cmp', MARKER_FILE), markerText('comparison'));
+    await expect(prepareReportDir('cmp')).rejects.toThrow('is an arrcast comparison, not a report');
+    for (const forged of ['{}', 'not json', JSON.stringify({ magic: 'arrcast', kind: 'report', version: '0.1.0' }), markerText('report').replace('"kind":"report"', '"kind":"other"')]) {
+      writeFileSync(join(cwd, 'legacy', MARKER_FILE), forged);
+      await expect(prepareReportDir('legacy')).rejects.toThrow('looks like a report of an older arrcast');
+    }
+    // A marker that is a directory is no marker.
+    mkdirSync(join(cwd, 'lookalike', MARKER_FILE));
+    await expect(prepareReportDir('lookalike')).rejects.toThrow(OutputDirError);
+  });
+});
+
+describe('prepareReportDir accepts what holds nothing of the user’s, and returns the resolved path', () => {
+  it.each([
+    ['new', () => join(cwd, 'new')],
+    ['nothere/../new', () => join(cwd, 'new')],
+    ['deep/er/new', () => join(cwd, 'deep', 'er', 'new')],
+    ['empty', () => join(cwd, 'empty')],
+    ['report', () => join(cwd, 'report')],
+    ['link-to-report', () => join(cwd, 'report')],
+    ['link-to-report/', () => join(cwd, 'report')],
+  ])('--out %j', async (out, expected) => {
+    const before = snapshot(root);
+    expect(await prepareReportDir(out)).toBe(expected());
+    // The probe made and removed what it tried, parents included.
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('prepareOutputDir for another kind', () => {
+  it('takes its kind’s marker and entries only', async () => {
+    const foreign = async (d: string) => readdirSync(d).filter((n) => n !== 'comparison.json');
+    mkdirSync(join(cwd, 'cmp'));
+    writeFileSync(join(cwd, 'cmp', MARKER_FILE), markerText('comparison'));
+    writeFileSync(join(cwd, 'cmp', 'comparison.json'), '{}');
+    expect(await prepareOutputDir('cmp', 'comparison', foreign)).toBe(join(cwd, 'cmp'));
+    await expect(prepareOutputDir('report', 'comparison', foreign)).rejects.toThrow('is an arrcast report, not a comparison');
+    await expect(prepareOutputDir('', 'comparison', reportForeignEntries)).rejects.toThrow('--out is empty; name the directory to write the comparison to');
+    expect(existsSync(join(cwd, 'cmp', 'comparison.json'))).toBe(true);
+    expect(lstatSync(join(cwd, 'link-to-report')).isSymbolicLink()).toBe(true);
+  });
+});
