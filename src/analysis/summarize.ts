@@ -6,6 +6,7 @@ import { sensitivity, type Sensitivity } from './sensitivity.js';
 import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
+import { driverKey, tierKey } from '../model/column-key.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
@@ -133,7 +134,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const byTier: Record<string, TierSummary> = {};
   plan.tiers.forEach((tier, t) => {
     const single = plan.tiers.length === 1;
-    const key = (what: string) => (single ? what : `tier.${tier.name}.${what}`);
+    const key = (what: string) => (single ? what : tierKey(tier.name, what));
     const componentMeans = Object.fromEntries(
       METRICS.map((m, mi) => [
         m,
@@ -142,8 +143,8 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
         ),
       ]),
     ) as Record<Metric, Partial<Record<Component, number>>>;
-    const drivers = Object.fromEntries(tier.varyingDrivers.map((d) => [d, must(`driver.${tier.name}.${d}`)]));
-    const extras = Object.fromEntries(tier.extras.map((e) => [e.key, { label: e.label, stat: must(`tier.${tier.name}.${e.key}`) }]));
+    const drivers = Object.fromEntries(tier.varyingDrivers.map((d) => [d, must(driverKey(tier.name, d))]));
+    const extras = Object.fromEntries(tier.extras.map((e) => [e.key, { label: e.label, stat: must(tierKey(tier.name, e.key)) }]));
     const hasBook = (tier.existing?.openingArr ?? 0) > 0;
     byTier[tier.name] = {
       revenue: must(key('revenue')),
@@ -153,7 +154,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       ...(hasBook ? { grr: must(key('grr')), nrr: must(key('nrr')) } : {}),
       ...(hasBook && col(key('logoRenewal')) ? { logoRenewal: must(key('logoRenewal')), dollarRenewal: must(key('dollarRenewal')) } : {}),
       ...(tier.newBusiness ? { customersWon: must(key('customersWon')) } : {}),
-      ...(tier.newBusiness && tier.newBusiness.sources.length > 0 ? { leads: must(`tier.${tier.name}.leads`) } : {}),
+      ...(tier.newBusiness && tier.newBusiness.sources.length > 0 ? { leads: must(tierKey(tier.name, 'leads')) } : {}),
       ...(tier.existing ? { customersLost: must(key('customersLost')) } : {}),
       componentMeans,
       drivers,

@@ -13,6 +13,7 @@ import { drewNaN, MAX_UNITS_PER_MONTH, tooManyUnits } from './model-limit-error.
 import { RepFloor } from './rep-floor.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
+import { sourceKey, type SourceFigure } from './column-key.js';
 
 const C_NEW = componentIndex('newBusiness');
 const C_NEW_EXP = componentIndex('newCustomerExpansion');
@@ -113,17 +114,17 @@ export class NewBusinessSimulator {
     // without grades are unchanged; a grade's streams carry its name.
     let named = 0;
     this.sources = nb.sources.map((s) => {
-      const suffix = s.name === '' ? '' : `.${s.name}`;
+      const own = (figure: SourceFigure) => (s.name === '' ? figure : sourceKey(figure, s.name));
       return {
         field: s.name === '' ? [] : ['leadSources', String(named++)],
         seasonality: s.seasonality,
-        conversion: s.conversion.bind(stream(`conversion${suffix}`)),
-        leads: s.leads(stream(`leads${suffix}`)),
-        deals: binomial(stream(`deals${suffix}`)),
-        cycle: new LagSplitter(nb.salesCycle, stream(`salesCycle${suffix}`)),
-        driverSlot: this.driverSlot(s.name === '' ? 'conversion' : `conversion.${s.name}`),
-        leadsSlot: s.name === '' ? -1 : this.slot(`leads.${s.name}`),
-        dealsSlot: s.name === '' ? -1 : this.slot(`deals.${s.name}`),
+        conversion: s.conversion.bind(stream(own('conversion'))),
+        leads: s.leads(stream(own('leads'))),
+        deals: binomial(stream(own('deals'))),
+        cycle: new LagSplitter(nb.salesCycle, stream(own('salesCycle'))),
+        driverSlot: this.driverSlot(own('conversion')),
+        leadsSlot: s.name === '' ? -1 : this.slot(own('leads')),
+        dealsSlot: s.name === '' ? -1 : this.slot(own('deals')),
       };
     });
     this.acv = nb.acv.bindSum(stream('acv'));

@@ -7,6 +7,7 @@ import { compileDistribution, type CompiledDistribution } from './distribution-s
 import { lagPmf, type LagPmf } from './lag-pmf.js';
 import { planNewBusiness, type NewBusinessPlan } from './new-business-plan.js';
 import { customersDue } from './renewal-schedule.js';
+import { sourceKey, sourceOfKey } from './column-key.js';
 
 /** A trial-level driver of a tier, drawn once per trial and reported per trial (trials.csv, sensitivity). */
 export const TIER_DRIVERS = [
@@ -163,8 +164,8 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
   if (newBusiness) {
     for (const s of newBusiness.sources) {
       if (s.name === '') continue;
-      varying.set(`conversion.${s.name}`, varies(s.conversion, loadings.conversion));
-      extras.push({ key: `leads.${s.name}`, label: `${s.name} leads` }, { key: `deals.${s.name}`, label: `${s.name} deals` });
+      varying.set(sourceKey('conversion', s.name), varies(s.conversion, loadings.conversion));
+      extras.push({ key: sourceKey('leads', s.name), label: `${s.name} leads` }, { key: sourceKey('deals', s.name), label: `${s.name} deals` });
     }
     if (newBusiness.earlierLeads) {
       varying.set('earlierLeads.conversion', varies(newBusiness.earlierLeads.conversion, loadings.conversion));
@@ -202,8 +203,9 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
 
 /** A driver's words, e.g. 'conversion.A' -> 'A conversion'. */
 export function driverLabel(key: string): string {
-  if (key in TIER_DRIVER_LABELS) return TIER_DRIVER_LABELS[key as TierDriver];
-  if (key.startsWith('conversion.')) return `${key.slice('conversion.'.length)} conversion`;
+  if (Object.hasOwn(TIER_DRIVER_LABELS, key)) return TIER_DRIVER_LABELS[key as TierDriver];
+  const source = sourceOfKey('conversion', key);
+  if (source !== undefined) return `${source} conversion`;
   if (key.startsWith('pipeline.')) return `pipeline group ${key.split('.')[1]} win probability`;
   const words: Record<string, string> = {
     'earlierLeads.conversion': 'earlier leads conversion',
@@ -211,5 +213,5 @@ export function driverLabel(key: string): string {
     'reps.capacity': 'deals per ramped rep',
     'reps.hireSlip': 'hire slip probability',
   };
-  return words[key] ?? key;
+  return Object.hasOwn(words, key) ? words[key]! : key;
 }

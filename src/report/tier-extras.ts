@@ -1,5 +1,6 @@
 import type { Stat } from '../analysis/describe.js';
 import type { TierSummary } from '../analysis/summarize.js';
+import { sourceKey, sourceOfKey } from '../model/column-key.js';
 
 /** A tier's extra figure as the summary holds it. */
 export type TierExtraStat = TierSummary['extras'][string];
@@ -27,9 +28,10 @@ export const rampedKey = (month: number) => `reps.ramped.${month}`;
  */
 export function leadSources(tier: TierSummary): LeadSourceStats[] {
   return Object.keys(tier.extras).flatMap((key) => {
-    if (!key.startsWith('leads.')) return [];
-    const source = key.slice('leads.'.length);
-    const deals = tier.extras[`deals.${source}`];
+    const source = sourceOfKey('leads', key);
+    if (source === undefined) return [];
+    const dealsKey = sourceKey('deals', source);
+    const deals = Object.hasOwn(tier.extras, dealsKey) ? tier.extras[dealsKey] : undefined;
     return deals ? [{ source, leads: tier.extras[key]!.stat, deals: deals.stat }] : [];
   });
 }
@@ -51,6 +53,6 @@ export function rampedReps(tier: TierSummary): Stat[] | undefined {
  */
 export function otherExtras(tier: TierSummary): Array<[string, TierExtraStat]> {
   const shown = new Set<string>([...CAPACITY_KEYS, ...Array.from({ length: 12 }, (_, i) => rampedKey(i + 1))]);
-  for (const s of leadSources(tier)) shown.add(`leads.${s.source}`).add(`deals.${s.source}`);
+  for (const s of leadSources(tier)) shown.add(sourceKey('leads', s.source)).add(sourceKey('deals', s.source));
   return Object.entries(tier.extras).filter(([key]) => !shown.has(key));
 }
