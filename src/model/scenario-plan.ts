@@ -19,8 +19,13 @@ export interface ScenarioPlan {
 export function planScenario(scenario: Scenario, files: ScenarioFiles = {}): ScenarioPlan {
   const loadings = scenario.market.loadings;
   const tiers = scenario.tiers.map((t) =>
-    planTier(t, loadings, scenario.stress, { book: files.books?.[t.name], pipeline: files.pipelines?.[t.name] }),
+    planTier(t, loadings, scenario.stress, { book: ownEntry(files.books, t.name), pipeline: ownEntry(files.pipelines, t.name) }),
   );
   const marketLoaded = Object.values(loadings).some((b) => b !== 0);
   return { scenario, tiers, marketLoaded, layout: createTrialLayout(tiers, marketLoaded) };
+}
+
+/** The entry of a record under a tier's name, never one of Object.prototype's (a tier may be named `constructor`). */
+function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, name) ? record[name] : undefined;
 }
