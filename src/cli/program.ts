@@ -17,6 +17,7 @@ import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { ARRCAST_VERSION } from '../version.js';
+import { terminalText } from '../report/terminal-text.js';
 
 export { defaultOutDir };
 
@@ -37,7 +38,9 @@ const wholeNumber = (name: string, min: number) => (value: string) => {
  * The arrcast command line: a thin layer over the library (loadScenario -> simulate -> summarize
  * -> writeReport). Returns the exit code instead of exiting, so it can be tested in-process.
  */
-export function buildProgram(io: Io, setExitCode: (code: number) => void, signal?: AbortSignal): Command {
+export function buildProgram(raw: Io, setExitCode: (code: number) => void, signal?: AbortSignal): Command {
+  // Whatever a command prints, names and paths in it never reach the terminal raw.
+  const io: Io = { out: (t) => raw.out(terminalText(t)), err: (t) => raw.err(terminalText(t)) };
   const program = new Command('arrcast')
     .description("Monte Carlo forecasts of a SaaS company's next fiscal year: recognized revenue, bookings and ending ARR.")
     .version(ARRCAST_VERSION)
