@@ -6,7 +6,7 @@ import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { comparisonTable } from './compare-table.js';
 import { EXIT, UsageError } from './exit-codes.js';
-import { createProgressBar } from './progress-bar.js';
+import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
 import type { Io } from './program.js';
 import { checkComparisonDir, COMPARISON_FILE, writeComparison } from './write-comparison.js';
 
@@ -21,6 +21,7 @@ interface CompareOptions {
   trials?: number;
   seed?: string;
   workers?: number;
+  maxMinutes?: number;
   out?: string;
   progress: boolean;
 }
@@ -42,6 +43,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
     .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory, replaced whole when done`)
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
+    .addOption(maxMinutesOption())
     .action(async (files: string[], opts: CompareOptions) => {
       if (files.length < 2) throw new UsageError('compare needs at least two scenario files: the baseline A, then the ones to compare with it');
       if (files.length > MAX_COMPARED) throw new UsageError(`compare takes at most ${MAX_COMPARED} scenarios (A to Z)`);
@@ -69,14 +71,11 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       const first = loaded[0]!.scenario;
       const trials = opts.trials ?? first.trials;
       const seed = opts.seed ?? String(first.seed);
+      const workers = cappedWorkers(opts.workers, io.err);
       const sims: Simulation[] = [];
       for (const l of loaded) {
-        const bar = opts.progress ? createProgressBar() : undefined;
-        sims.push(
-          await simulate(l, { trials, seed, workers: opts.workers, signal, onProgress: bar ? (d, t) => bar.update(d, t) : undefined }).finally(() =>
-            bar?.finish(),
-          ),
-        );
+        const { finish, ...progress } = progressCallbacks(opts.progress);
+        sims.push(await simulate(l, { trials, seed, workers, signal, maxMinutes: opts.maxMinutes, ...progress }).finally(finish));
       }
       const comparison = compareSimulations(sims);
       io.out(comparisonTable(comparison));

@@ -7,7 +7,7 @@ import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
 import { checkOutputDir } from '../report/output-dir.js';
-import { createProgressBar } from './progress-bar.js';
+import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
 import { parseShare, parseTarget } from './parse-options.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -75,6 +75,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       parseShare('precision'),
     )
     .option('--max-trials <n>', 'cap of a --precision run', wholeNumber('max-trials', 1), 1_000_000)
+    .addOption(maxMinutesOption())
     .option(
       '--shard <K/N>',
       'run only shard K of N (counted from 1: 1/4 to 4/4) and write a part file to --out, for arrcast merge; auto/N takes the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
@@ -93,10 +94,12 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           confidence: number;
           precision?: number;
           maxTrials: number;
+          maxMinutes?: number;
           shard?: string;
         },
         command: Command,
       ) => {
+        const workers = cappedWorkers(opts.workers, io.err);
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
@@ -104,7 +107,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli')
               throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
           const loaded = await loadScenario(file);
-          await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal });
+          await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, workers, signal });
           return;
         }
         const loaded = await loadScenario(file);
@@ -112,13 +115,13 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // Before any work: refuse an --out that is not ours to replace.
         await checkOutputDir(out);
         checkTargetTiers(loaded, opts.target);
-        const bar = opts.progress ? createProgressBar() : undefined;
+        const { finish, ...progress } = progressCallbacks(opts.progress);
         // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-        const common = { seed: opts.seed, workers: opts.workers, signal, onProgress: bar ? (d: number, t: number) => bar.update(d, t) : undefined };
+        const common = { seed: opts.seed, workers, signal, maxMinutes: opts.maxMinutes, ...progress };
         const { sim, precision } = await (opts.precision !== undefined
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
-        ).finally(() => bar?.finish());
+        ).finally(finish);
         await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}) });
         io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
       },
