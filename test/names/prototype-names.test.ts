@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
+import { sourceKey } from '../../src/model/column-key.js';
+import { escapeHtml } from '../../src/report/html/escape.js';
 import { hostileScenario, writeScenario } from './hostile-names-fixture.js';
 
 /**
- * Names that are keys of Object.prototype, or hold line/paragraph separators, work everywhere: a
+ * Names that are keys of Object.prototype, hold line/paragraph separators or the characters keys
+ * and stream seeds are built with (`.`, `/`, `%`), work everywhere: a
  * full run writes its whole report (summary, CSVs, charts, HTML), and compare works, with the
  * name as tier name, as lead-source name, and beside a tier whose customers come from a file.
  */
-const NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', 'a\u2028b', 'p\u2029q'];
+const NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', 'a\u2028b', 'p\u2029q', 'a.leads', 'p/leads.G', '100% %2E'];
 
 const BOOK = 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\nc1,Booked,12000,3,12,1,,\nc2,Booked,30000,7,12,1,,\n';
 
@@ -37,7 +40,9 @@ describe('prototype-named and separator-holding names work end to end', () => {
     };
     expect(Object.keys(summary.byTier)).toEqual([name, 'Other', 'Booked']);
     expect(summary.byTier[name]!.revenue.mean).toBeGreaterThan(0);
-    expect(Object.hasOwn(summary.byTier[name]!.extras, `leads.${name}`)).toBe(true);
+    expect(Object.hasOwn(summary.byTier[name]!.extras, sourceKey('leads', name))).toBe(true);
+    // The report shows the source under its own name.
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`${escapeHtml(name)} leads`);
     // Each tier keeps its own book: the one from the file is not looked up on Object.prototype.
     expect(summary.byTier[name]!.openingArr).toBe(1_200_000);
     expect(summary.byTier.Booked!.openingArr).toBe(42_000);
