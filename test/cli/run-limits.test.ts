@@ -12,6 +12,7 @@ import { createProgressBar } from '../../src/cli/progress-bar.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { ROOT, scenarioFrom } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/in-process-cli.js';
+import * as library from '../../src/index.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-limits-'));
 
@@ -76,6 +77,8 @@ describe('a run estimated to take too long is refused before it starts: exit 2, 
   });
 
   it('the library refuses it too (RunOptionError), and maxMinutes raises the limit', async () => {
+    expect(library.estimateRun).toBe(estimateRun);
+    expect(library.DEFAULT_MAX_MINUTES).toBe(60);
     const loaded = scenarioFrom(tiers(5, 99_000));
     await expect(simulate(loaded, { trials: 10_000, workers: 0, maxMinutes: 10 })).rejects.toBeInstanceOf(RunOptionError);
     const sim = await simulate(loaded, { trials: 1, workers: 0, maxMinutes: 10 });
