@@ -4,6 +4,7 @@ import { describe } from './describe.js';
 import { PERCENTILE_CONVENTION } from './summarize.js';
 import { probability, type Probability } from './probability.js';
 import { tierKey } from '../model/column-key.js';
+import { setOwn } from '../scenario/own-key.js';
 
 /** Percentiles a comparison reports. Px = x% chance of coming in below. */
 export interface Band {
@@ -135,7 +136,7 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
   // the same way when compared with a breakdown so that identical tiers compare as identical.
   const float32 = sims.some((s) => s.plan.tiers.length > 1);
   for (const tier of sharedTiers)
-    byTier[tier] = Object.fromEntries(METRICS.map((m) => [m, compareColumns(sims.map((s) => tierColumn(s, tier, m, float32)))])) as Record<Metric, MetricComparison>;
+    setOwn(byTier, tier, Object.fromEntries(METRICS.map((m) => [m, compareColumns(sims.map((s) => tierColumn(s, tier, m, float32)))])) as Record<Metric, MetricComparison>);
 
   return {
     tool: { name: 'arrcast', comparisonVersion: 1 },

@@ -7,6 +7,7 @@ import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
 import { driverKey, tierKey } from '../model/column-key.js';
+import { setOwn } from '../scenario/own-key.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
@@ -146,7 +147,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     const drivers = Object.fromEntries(tier.varyingDrivers.map((d) => [d, must(driverKey(tier.name, d))]));
     const extras = Object.fromEntries(tier.extras.map((e) => [e.key, { label: e.label, stat: must(tierKey(tier.name, e.key)) }]));
     const hasBook = (tier.existing?.openingArr ?? 0) > 0;
-    byTier[tier.name] = {
+    setOwn(byTier, tier.name, {
       revenue: must(key('revenue')),
       bookings: must(key('bookings')),
       endingArr: must(key('endingArr')),
@@ -159,7 +160,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       componentMeans,
       drivers,
       extras,
-    };
+    });
   });
 
   const names = fiscalMonthNames(scenario.fiscalYearStartMonth);

@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/scenario-schema.js';
 import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import { planTier, type TierPlan } from './tier-plan.js';
 import { createTrialLayout, type TrialLayout } from './trial-layout.js';
+import { ownValue } from '../scenario/own-key.js';
 
 /** A validated scenario compiled for simulation: tiers planned, output columns laid out. */
 export interface ScenarioPlan {
@@ -19,13 +20,8 @@ export interface ScenarioPlan {
 export function planScenario(scenario: Scenario, files: ScenarioFiles = {}): ScenarioPlan {
   const loadings = scenario.market.loadings;
   const tiers = scenario.tiers.map((t) =>
-    planTier(t, loadings, scenario.stress, { book: ownEntry(files.books, t.name), pipeline: ownEntry(files.pipelines, t.name) }),
+    planTier(t, loadings, scenario.stress, { book: ownValue(files.books, t.name), pipeline: ownValue(files.pipelines, t.name) }),
   );
   const marketLoaded = Object.values(loadings).some((b) => b !== 0);
   return { scenario, tiers, marketLoaded, layout: createTrialLayout(tiers, marketLoaded) };
-}
-
-/** The entry of a record under a tier's name, never one of Object.prototype's (a tier may be named `constructor`). */
-function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, name) ? record[name] : undefined;
 }

@@ -6,6 +6,7 @@ import type { LoadedScenario } from './parse.js';
 import { readPipelines, type PipelineBook } from './pipeline-file.js';
 import { namedFiles } from './scenario-files.js';
 import { ScenarioError } from './scenario-error.js';
+import { setOwn } from './own-key.js';
 
 /**
  * Read the files a validated scenario names (customer books, opening pipelines), relative to the
@@ -29,14 +30,14 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string):
     const path = where(file);
     const bytes = await readCsvBytes(path, path);
     hash.update(`\0book\0${file}\0`).update(bytes);
-    for (const [tier, book] of readCustomerBooks(bytes, path, tiers, allTiers, calendar)) books[tier] = book;
+    for (const [tier, book] of readCustomerBooks(bytes, path, tiers, allTiers, calendar)) setOwn(books, tier, book);
   }
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
     const path = where(file);
     const bytes = await readCsvBytes(path, path);
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
-    for (const [tier, p] of readPipelines(bytes, path, tiers, allTiers, calendar, stages)) pipelines[tier] = p;
+    for (const [tier, p] of readPipelines(bytes, path, tiers, allTiers, calendar, stages)) setOwn(pipelines, tier, p);
   }
   return { ...loaded, hash: hash.digest('hex'), files: { books, pipelines } };
 }

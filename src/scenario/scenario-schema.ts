@@ -244,8 +244,7 @@ export const tierSchema = z
       .trim()
       .min(1, { error: 'a tier needs a name' })
       .max(60, { error: 'a tier name has at most 60 characters' })
-      // Tier names are keys of summary.json's byTier: "__proto__" would set the object's prototype instead.
-      .refine((n) => n !== '__proto__', { error: 'a tier cannot be named "__proto__" (tier names are keys in summary.json)' }),
+,
     existing: existingBookSchema.optional(),
     newBusiness: newBusinessSchema.optional(),
     newCustomerExpansion: newCustomerExpansionSchema.optional(),

@@ -12,7 +12,7 @@ import { hostileScenario, writeScenario } from './hostile-names-fixture.js';
  * full run writes its whole report (summary, CSVs, charts, HTML), and compare works, with the
  * name as tier name, as lead-source name, and beside a tier whose customers come from a file.
  */
-const NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', 'a\u2028b', 'p\u2029q', 'a.leads', 'p/leads.G', '100% %2E'];
+const NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', 'a\u2028b', 'p\u2029q', 'a.leads', 'p/leads.G', '100% %2E', '__proto__'];
 
 const BOOK = 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\nc1,Booked,12000,3,12,1,,\nc2,Booked,30000,7,12,1,,\n';
 
@@ -51,7 +51,27 @@ describe('prototype-named and separator-holding names work end to end', () => {
     expect(readFileSync(join(out, 'charts/breakdown.svg'), 'utf8')).toContain('<svg');
   });
 
-  it.each(['constructor', 'toString', 'a\u2028b'])('compare of two scenarios with a tier named %j', async (name) => {
+  it.each(['__proto__', 'constructor', 'valueOf'])('a tier named %j reads its own customer book, in shards on workers, merged', async (name) => {
+    const json = JSON.parse(hostileScenario([{ name: 'Other' }], `Book ${name}`)) as { tiers: unknown[] };
+    json.tiers.unshift({ name, existing: { customersFile: 'book.csv', renewalRate: { dist: 'beta', mean: 0.9, sd: 0.02 } } });
+    const { file, dir } = writeScenario(JSON.stringify(json));
+    writeFileSync(join(dir, 'book.csv'), BOOK.replaceAll(',Booked,', `,${name},`));
+    const parts = join(dir, 'parts/');
+    for (const shard of ['1/2', '2/2']) {
+      const r = await runCli('run', file, '-n', '2000', '-w', '2', '--no-progress', '--shard', shard, '--out', parts);
+      expect(r.err).not.toContain('internal error');
+      expect(r.code).toBe(0);
+    }
+    const out = join(dir, 'report');
+    const merged = await runCli('merge', parts, '-q', '--out', out);
+    expect(merged.err).not.toContain('internal error');
+    expect(merged.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { byTier: Record<string, { openingArr: number }> };
+    expect(Object.keys(summary.byTier)).toEqual([name, 'Other']);
+    expect(summary.byTier[name]!.openingArr).toBe(42_000);
+  });
+
+  it.each(['constructor', 'toString', 'a\u2028b', '__proto__'])('compare of two scenarios with a tier named %j', async (name) => {
     const a = scenarioWithBook(name);
     const b = writeScenario(hostileScenario([{ name, grades: [name, 'B'] }, { name: 'Other' }], `Other plan ${name}`));
     const out = join(a.dir, 'comparison');
