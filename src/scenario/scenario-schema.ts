@@ -243,8 +243,8 @@ export const tierSchema = z
       .string()
       .trim()
       .min(1, { error: 'a tier needs a name' })
-      .max(60, { error: 'a tier name has at most 60 characters' })
-,
+      // Any name works, "__proto__" and "constructor" included: records keyed by tier names are own keys (own-key.ts).
+      .max(60, { error: 'a tier name has at most 60 characters' }),
     existing: existingBookSchema.optional(),
     newBusiness: newBusinessSchema.optional(),
     newCustomerExpansion: newCustomerExpansionSchema.optional(),
