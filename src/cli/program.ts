@@ -7,7 +7,7 @@ import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
 import { checkOutputDir } from '../report/output-dir.js';
-import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
+import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
 import { parseShare, parseTarget } from './parse-options.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -138,9 +138,10 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       for (const file of files) {
         try {
           const loaded = await loadScenario(file);
-          planLoaded(loaded);
+          const plan = planLoaded(loaded);
           const { scenario } = loaded;
           io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
+          warnIfLong(file, plan, scenario.trials, io.err);
         } catch (err) {
           if (!(err instanceof ScenarioError)) throw err;
           io.err(`${err.message}\n`);

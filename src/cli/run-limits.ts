@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_MAX_MINUTES, describeEstimate, type RunEstimate } from '../engine/run-estimate.js';
+import { DEFAULT_MAX_MINUTES, describeEstimate, estimateRun, type RunEstimate } from '../engine/run-estimate.js';
+import type { ScenarioPlan } from '../model/scenario-plan.js';
 import { MAX_WORKERS } from '../engine/simulate.js';
 import { createProgressBar } from './progress-bar.js';
 
@@ -42,4 +43,17 @@ export function progressCallbacks(enabled: boolean): {
     onEstimate: (e) => bar.setEstimate(`estimated ${describeEstimate(e)}`),
     finish: () => bar.finish(),
   };
+}
+
+/**
+ * For `validate`: a scenario valid in form whose own trials would take longer than the default
+ * limit is said to be so on stderr (it still validates), so a check in CI sees it before a run is
+ * refused. Estimated on the CPUs of this machine.
+ */
+export function warnIfLong(file: string, plan: ScenarioPlan, trials: number, warn: (text: string) => void, cores = availableParallelism()): void {
+  const estimate = estimateRun(plan, trials, cores);
+  if (estimate.beyondGuard || estimate.seconds <= DEFAULT_MAX_MINUTES * 60) return;
+  warn(
+    `${file}: warning: a run of its ${trials.toLocaleString('en-US')} trials is estimated at ${describeEstimate(estimate)}, over the ${DEFAULT_MAX_MINUTES}-minute limit; arrcast run refuses it unless given --max-minutes\n`,
+  );
 }

@@ -98,6 +98,22 @@ describe('a run estimated to take too long is refused before it starts: exit 2, 
   });
 });
 
+describe('validate says when a valid scenario would run too long', () => {
+  it('the issue\'s 50 tiers: ok on stdout, exit 0, and a warning with the estimate on stderr', async () => {
+    const { file } = write(tiers(50, MAX_UNITS_PER_MONTH * 0.99));
+    const r = await runCli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${file}: ok (Volumes, 50 tiers)\n`);
+    expect(r.err).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: warning: a run of its 10,000 trials is estimated at about [\\d.,]+ (h|days) \\(5\\.94e\\+8 draws a trial x 10,000 trials on \\d+ threads?\\), over the 60-minute limit; arrcast run refuses it unless given --max-minutes\n$`));
+  });
+
+  it.each(['example', 'smb-lead-driven'])('scenarios/%s.yaml: no warning', async (name) => {
+    const r = await runCli('validate', `${ROOT}scenarios/${name}.yaml`);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+  });
+});
+
 describe('the estimate is printed with the progress bar', () => {
   it('on its own line above the bar, when the bar first shows', () => {
     let text = '';
