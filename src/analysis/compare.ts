@@ -3,6 +3,8 @@ import { METRICS, type Metric } from '../model/components.js';
 import { describe } from './describe.js';
 import { PERCENTILE_CONVENTION } from './summarize.js';
 import { probability, type Probability } from './probability.js';
+import { tierKey } from '../model/column-key.js';
+import { setOwn } from '../scenario/own-key.js';
 
 /** Percentiles a comparison reports. Px = x% chance of coming in below. */
 export interface Band {
@@ -134,7 +136,7 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
   // the same way when compared with a breakdown so that identical tiers compare as identical.
   const float32 = sims.some((s) => s.plan.tiers.length > 1);
   for (const tier of sharedTiers)
-    byTier[tier] = Object.fromEntries(METRICS.map((m) => [m, compareColumns(sims.map((s) => tierColumn(s, tier, m, float32)))])) as Record<Metric, MetricComparison>;
+    setOwn(byTier, tier, Object.fromEntries(METRICS.map((m) => [m, compareColumns(sims.map((s) => tierColumn(s, tier, m, float32)))])) as Record<Metric, MetricComparison>);
 
   return {
     tool: { name: 'arrcast', comparisonVersion: 1 },
@@ -183,7 +185,7 @@ function requireColumn(sim: Simulation, key: string): ArrayLike<number> {
 
 /** A tier's metric per trial: its own column, or the headline one when it is the only tier (as float32 if asked). */
 function tierColumn(sim: Simulation, tier: string, metric: Metric, float32: boolean): ArrayLike<number> {
-  if (sim.plan.tiers.length > 1) return requireColumn(sim, `tier.${tier}.${metric}`);
+  if (sim.plan.tiers.length > 1) return requireColumn(sim, tierKey(tier, metric));
   const total = requireColumn(sim, metric);
   return float32 ? Float32Array.from(total) : total;
 }

@@ -4,6 +4,7 @@ import type { MetricTarget, Targets } from '../scenario/targets-schema.js';
 import { metricColumn } from './columns.js';
 import { probability, type Probability } from './probability.js';
 import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
+import { setOwn } from '../scenario/own-key.js';
 
 /** A target tested against the trials. */
 export interface TargetResult {
@@ -69,7 +70,7 @@ export function decide(sim: Simulation, options: DecisionOptions = {}): Decision
 
   const metrics = Object.fromEntries(METRICS.map((m) => [m, budgetOf(sim.store.column(m)!)])) as Record<Metric, QuantileEstimate>;
   const byTier: Record<string, Record<Metric, QuantileEstimate>> = {};
-  for (const t of sim.plan.tiers) byTier[t.name] = Object.fromEntries(METRICS.map((m) => [m, budgetOf(metricColumn(sim, m, t.name))])) as Record<Metric, QuantileEstimate>;
+  for (const t of sim.plan.tiers) setOwn(byTier, t.name, Object.fromEntries(METRICS.map((m) => [m, budgetOf(metricColumn(sim, m, t.name))])) as Record<Metric, QuantileEstimate>);
   const byComponent = Object.fromEntries(
     METRICS.map((m) => [
       m,

@@ -9,6 +9,8 @@ import { attributionInputs } from './attribution/sim-inputs.js';
 import { metricColumn } from './columns.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
+import { tierKey } from '../model/column-key.js';
+import { setOwn } from '../scenario/own-key.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
@@ -140,7 +142,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const byTier: Record<string, TierSummary> = {};
   plan.tiers.forEach((tier, t) => {
     const single = plan.tiers.length === 1;
-    const key = (what: string) => (single ? what : `tier.${tier.name}.${what}`);
+    const key = (what: string) => (single ? what : tierKey(tier.name, what));
     const componentMeans = Object.fromEntries(
       METRICS.map((m, mi) => [
         m,
@@ -150,9 +152,9 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       ]),
     ) as Record<Metric, Partial<Record<Component, number>>>;
     const drivers = Object.fromEntries(tier.plannedDrivers.flatMap((d) => (d.shiftedColumn ? [[d.key, must(d.shiftedColumn)]] : [])));
-    const extras = Object.fromEntries(tier.extras.map((e) => [e.key, { label: e.label, stat: must(`tier.${tier.name}.${e.key}`) }]));
+    const extras = Object.fromEntries(tier.extras.map((e) => [e.key, { label: e.label, stat: must(tierKey(tier.name, e.key)) }]));
     const hasBook = (tier.existing?.openingArr ?? 0) > 0;
-    byTier[tier.name] = {
+    setOwn(byTier, tier.name, {
       revenue: must(key('revenue')),
       bookings: must(key('bookings')),
       endingArr: must(key('endingArr')),
@@ -160,12 +162,12 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       ...(hasBook ? { grr: must(key('grr')), nrr: must(key('nrr')) } : {}),
       ...(hasBook && col(key('logoRenewal')) ? { logoRenewal: must(key('logoRenewal')), dollarRenewal: must(key('dollarRenewal')) } : {}),
       ...(tier.newBusiness ? { customersWon: must(key('customersWon')) } : {}),
-      ...(tier.newBusiness && tier.newBusiness.sources.length > 0 ? { leads: must(`tier.${tier.name}.leads`) } : {}),
+      ...(tier.newBusiness && tier.newBusiness.sources.length > 0 ? { leads: must(tierKey(tier.name, 'leads')) } : {}),
       ...(tier.existing ? { customersLost: must(key('customersLost')) } : {}),
       componentMeans,
       drivers,
       extras,
-    };
+    });
   });
 
   const names = fiscalMonthNames(scenario.fiscalYearStartMonth);

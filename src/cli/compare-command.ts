@@ -9,6 +9,7 @@ import { comparisonTable } from './compare-table.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { createProgressBar } from './progress-bar.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
+import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
 import type { Io } from './program.js';
 import { COMPARISON_FILE, prepareComparisonDir, writeComparison } from './write-comparison.js';
 import { wholeNumber } from './parse-options.js';
@@ -18,6 +19,7 @@ interface CompareOptions {
   seed?: string;
   allowPath?: string[];
   workers?: number;
+  maxMinutes?: number;
   out?: string;
   progress: boolean;
 }
@@ -40,6 +42,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
     .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory (new, empty, or an earlier arrcast comparison), replaced whole when done`)
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
     .addOption(allowPathOption())
+    .addOption(maxMinutesOption())
     .action(async (files: string[], opts: CompareOptions) => {
       if (files.length < 2) throw new UsageError('compare needs at least two scenario files: the baseline A, then the ones to compare with it');
       if (files.length > MAX_COMPARED) throw new UsageError(`compare takes at most ${MAX_COMPARED} scenarios (A to Z)`);
@@ -68,14 +71,11 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       const first = loaded[0]!.scenario;
       const trials = opts.trials ?? first.trials;
       const seed = opts.seed ?? String(first.seed);
+      const workers = cappedWorkers(opts.workers, io.err);
       const sims: Simulation[] = [];
       for (const l of loaded) {
-        const bar = opts.progress ? createProgressBar() : undefined;
-        sims.push(
-          await simulate(l, { trials, seed, workers: opts.workers, signal, onProgress: bar ? (d, t) => bar.update(d, t) : undefined }).finally(() =>
-            bar?.finish(),
-          ),
-        );
+        const { finish, ...progress } = progressCallbacks(opts.progress);
+        sims.push(await simulate(l, { trials, seed, workers, signal, maxMinutes: opts.maxMinutes, ...progress }).finally(finish));
       }
       const comparison = compareSimulations(sims);
       io.out(comparisonTable(comparison));

@@ -1,6 +1,7 @@
 import type { Comparison, DifferenceStat, MetricComparison, ScenarioStat } from '../analysis/compare.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { formatInterval, formatMoney, formatPercent, textTable } from '../report/format.js';
+import { terminalCell, terminalText } from '../report/terminal-text.js';
 
 const HEADER = ['mean', '± s.e.', 'P10', 'P50', 'P90'];
 
@@ -26,8 +27,9 @@ export function comparisonTable(c: Comparison): string {
   out.push(
     `Comparison on common random numbers: ${c.trials.toLocaleString('en-US')} trials per scenario, seed ${c.seed}, ${a.currency}. ${c.percentileConvention}.`,
   );
-  const width = Math.max(...c.scenarios.map((s) => s.name.length));
-  for (const s of c.scenarios) out.push(`  ${s.label}  ${s.name.padEnd(width)}  ${s.source}`);
+  const names = c.scenarios.map((s) => terminalCell(s.name));
+  const width = Math.max(...names.map((n) => n.length));
+  c.scenarios.forEach((s, i) => out.push(`  ${s.label}  ${names[i]!.padEnd(width)}  ${terminalCell(s.source)}`));
   out.push(
     'X - A is the difference trial by trial (its percentiles are of the difference, not differences of percentiles); ± s.e. is the Monte Carlo standard error of the mean.',
   );
@@ -46,5 +48,6 @@ export function comparisonTable(c: Comparison): string {
     out.push('');
     out.push(textTable(rows));
   }
-  return `${out.join('\n')}\n`;
+  // The pairing note names tiers: nothing unsafe reaches the terminal.
+  return `${terminalText(out.join('\n'))}\n`;
 }

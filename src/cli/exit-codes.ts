@@ -3,6 +3,7 @@ import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from '.
 import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
 import { errnoReason, OutputWriteError } from '../report/write-error.js';
+import { terminalText } from '../report/terminal-text.js';
 
 /** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options, parts to merge, --out), 130 interrupted (129, 143: see SIGNAL_EXIT). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
@@ -18,9 +19,15 @@ export class UsageError extends Error {
 /**
  * The message and exit code for an error reaching the top of the CLI. Expected errors print their
  * message only; anything else is an internal error, printed without a stack trace unless
- * ARRCAST_DEBUG is set.
+ * ARRCAST_DEBUG is set. Messages quote names and paths: control characters in them are written
+ * visibly (terminalText), never raw.
  */
 export function describeFailure(err: unknown): { message: string; code: number } {
+  const failure = failureOf(err);
+  return { message: terminalText(failure.message), code: failure.code };
+}
+
+function failureOf(err: unknown): { message: string; code: number } {
   if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput };
   if (err instanceof RunOptionError || err instanceof UsageError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
   if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };

@@ -5,7 +5,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
 import { prepareReportDir } from '../report/output-dir.js';
-import { createProgressBar } from './progress-bar.js';
+import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
 import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -17,6 +17,7 @@ import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.
 import { parseShardOption } from './shard-option.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
+import { terminalText } from '../report/terminal-text.js';
 
 export { defaultOutDir };
 
@@ -26,12 +27,12 @@ export interface Io {
   readonly err: (text: string) => void;
 }
 
-/** The progress callback of a run: the bar's, and the test hook's `simulating` step at the first call. */
-function progressWithHook(bar: ReturnType<typeof createProgressBar> | undefined, hook: StepHook | undefined): ((done: number, total: number) => void) | undefined {
-  if (!bar && !hook) return undefined;
+/** The progress callback of a run: the bar's (if any), and the test hook's `simulating` step at the first call. */
+function progressWithHook(onProgress: ((done: number, total: number) => void) | undefined, hook: StepHook | undefined): ((done: number, total: number) => void) | undefined {
+  if (!onProgress && !hook) return undefined;
   let first = true;
   return (done, total) => {
-    bar?.update(done, total);
+    onProgress?.(done, total);
     if (first && hook) void hook('simulating');
     first = false;
   };
@@ -41,7 +42,9 @@ function progressWithHook(bar: ReturnType<typeof createProgressBar> | undefined,
  * The arrcast command line: a thin layer over the library (loadScenario -> simulate -> summarize
  * -> writeReport). Returns the exit code instead of exiting, so it can be tested in-process.
  */
-export function buildProgram(io: Io, setExitCode: (code: number) => void, signal?: AbortSignal): Command {
+export function buildProgram(raw: Io, setExitCode: (code: number) => void, signal?: AbortSignal): Command {
+  // Whatever a command prints, names and paths in it never reach the terminal raw.
+  const io: Io = { out: (t) => raw.out(terminalText(t)), err: (t) => raw.err(terminalText(t)) };
   const program = new Command('arrcast')
     .description("Monte Carlo forecasts of a SaaS company's next fiscal year: recognized revenue, bookings and ending ARR.")
     .version(ARRCAST_VERSION)
@@ -76,6 +79,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       parseShare('precision'),
     )
     .option('--max-trials <n>', 'cap of a --precision run', wholeNumber('max-trials', 1), 1_000_000)
+    .addOption(maxMinutesOption())
     .option(
       '--shard <K/N>',
       'run only shard K of N (counted from 1: 1/4 to 4/4) and write a part file to --out, for arrcast merge; auto/N takes the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
@@ -96,12 +100,14 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           confidence: number;
           precision?: number;
           maxTrials: number;
+          maxMinutes?: number;
           shard?: string;
         },
         command: Command,
       ) => {
         const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
         const step = stepCheck(hook, signal);
+        const workers = cappedWorkers(opts.workers, io.err);
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
@@ -110,7 +116,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
               throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
           const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
           await step('loaded');
-          await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal, hook });
+          await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, workers, signal, hook });
           return;
         }
         const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
@@ -120,14 +126,13 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
         checkTargetTiers(loaded, opts.target);
-        const bar = opts.progress ? createProgressBar() : undefined;
-        const onProgress = progressWithHook(bar, hook);
+        const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
         // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-        const common = { seed: opts.seed, workers: opts.workers, signal, onProgress };
+        const common = { seed: opts.seed, workers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook) };
         const { sim, precision } = await (opts.precision !== undefined
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
-        ).finally(() => bar?.finish());
+        ).finally(finish);
         await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, ...(precision ? { precision } : {}) });
         io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
       },
@@ -145,9 +150,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       for (const file of files) {
         try {
           const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
-          planLoaded(loaded);
+          const plan = planLoaded(loaded);
           const { scenario } = loaded;
           io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
+          warnIfLong(file, plan, scenario.trials, io.err);
         } catch (err) {
           if (!(err instanceof ScenarioError)) throw err;
           io.err(`${err.message}\n`);

@@ -17,7 +17,7 @@ import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { parseShare, parseTarget } from './parse-options.js';
 import type { Io } from './program.js';
-import { createProgressBar } from './progress-bar.js';
+import { progressCallbacks } from './run-limits.js';
 import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
@@ -69,20 +69,21 @@ export async function runShard(
   loaded: LoadedScenario,
   shard: ShardSpec & { readonly from: string },
   out: string,
-  opts: { trials?: number; seed?: string; workers?: number; progress: boolean; signal?: AbortSignal; hook?: StepHook },
+  opts: { trials?: number; seed?: string; workers?: number; maxMinutes?: number; progress: boolean; signal?: AbortSignal; hook?: StepHook },
 ): Promise<void> {
   const file = await partPath(out, shard);
   await checkPartOutput(file);
   await probePartOutput(file, out);
-  const bar = opts.progress ? createProgressBar() : undefined;
+  const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {
     trials: opts.trials,
     seed: opts.seed,
     workers: opts.workers,
+    maxMinutes: opts.maxMinutes,
     signal: opts.signal,
     shard,
-    onProgress: bar ? (d, t) => bar.update(d, t) : undefined,
-  }).finally(() => bar?.finish());
+    ...progress,
+  }).finally(finish);
   await stepCheck(opts.hook, opts.signal)('part');
   await writePartFile(file, part, { signal: opts.signal });
   const name = `shard ${shard.index + 1}/${shard.count}${shard.from.startsWith('--') ? '' : ` (from ${shard.from})`}`;

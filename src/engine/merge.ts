@@ -9,6 +9,7 @@ import { planChunks } from './chunks.js';
 import { MergeError, RunAbortedError } from './errors.js';
 import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
 import { copyLittleEndian, PartFileError, sumsPerChunk, zodProblem, type PartHeader } from './part-format.js';
+import { checkPartFinite } from './part-guard.js';
 import { planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
 
@@ -165,6 +166,7 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
     if (JSON.stringify(part.header) !== JSON.stringify(header)) throw new PartFileError(file, 'changed while it was being merged');
     store.columns.forEach((column, c) => copyLittleEndian(part.columnBytes[c]!, column, header.firstTrial));
     header.chunks.forEach((chunk, i) => store.setChunkSums(chunk, part.chunkSums[i]!));
+    checkPartFinite(file, header, store);
   });
   if (options.signal?.aborted) throw new RunAbortedError();
   return { loaded: loaded!, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started };

@@ -10,6 +10,7 @@ import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } f
 import { RunAbortedError, RunOptionError } from './errors.js';
 import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
+import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
 import { TrialStore } from './trial-store.js';
 import { createWorkerPool } from './worker-pool.js';
 
@@ -29,6 +30,13 @@ export interface SimulateOptions {
   readonly signal?: AbortSignal;
   /** Called after each chunk with the trials done so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Refuse (RunOptionError, before anything runs) a run estimated to take longer than this many
+   * minutes (see run-estimate.ts). Default: DEFAULT_MAX_MINUTES (60).
+   */
+  readonly maxMinutes?: number;
+  /** Called once before the run starts with its estimate (draws per trial, trials, threads, seconds). */
+  readonly onEstimate?: (estimate: RunEstimate) => void;
   /**
    * A previous run of the same scenario and seed with fewer trials: its whole chunks are kept and
    * only the rest are simulated (chunks do not depend on the total, so the result is identical to
@@ -127,6 +135,13 @@ function checkMemory(plan: ScenarioPlan, trials: number): void {
     );
 }
 
+/** Estimate the run, refuse it if it is over the limit, and hand the estimate to onEstimate. */
+function checkEstimate(plan: ScenarioPlan, trials: number, workers: number, options: SimulateOptions | ShardOptions): void {
+  const estimate = estimateRun(plan, trials, workers);
+  checkRunEstimate(estimate, options.maxMinutes);
+  options.onEstimate?.(estimate);
+}
+
 /**
  * Simulate a scenario: cut the trials into chunks, run them on a worker pool (or in-process), and
  * assemble the per-trial results in chunk order. The same scenario, seed and trial count give
@@ -141,6 +156,7 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
   const started = performance.now();
   const plan = planLoaded(loaded);
   checkMemory(plan, trials);
+  checkEstimate(plan, trials, workers, options);
   const allChunks = planChunks(trials);
   const store = new TrialStore(plan.layout, trials, allChunks.length);
   const kept = keptChunks(options.resumeFrom, loaded, seed, trials);
@@ -174,6 +190,7 @@ export async function simulateShard(loaded: LoadedScenario, options: ShardOption
   const base = chunks[0]?.offset ?? 0;
   const partTrials = chunks.reduce((n, c) => n + c.trials, 0);
   checkMemory(plan, partTrials);
+  checkEstimate(plan, partTrials, workers, options);
   const store = new TrialStore(plan.layout, partTrials, chunks.length);
   const first = chunks[0]?.index ?? 0;
   let done = 0;

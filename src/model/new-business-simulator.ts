@@ -14,6 +14,7 @@ import { RepFloor } from './rep-floor.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
 import { DRIVER_KINDS } from './drivers/driver-kinds.js';
+import { sourceKey, type SourceFigure } from './column-key.js';
 import { EXTRA_KEYS } from './drivers/extra-keys.js';
 import { driverSlot } from './drivers/tier-drivers.js';
 
@@ -128,14 +129,14 @@ export class NewBusinessSimulator {
     // without grades are unchanged; a grade's streams carry its name.
     let named = 0;
     this.sources = nb.sources.map((s) => {
-      const suffix = s.name === '' ? '' : `.${s.name}`;
+      const own = (figure: SourceFigure) => (s.name === '' ? figure : sourceKey(figure, s.name));
       return {
         field: s.name === '' ? [] : ['leadSources', String(named++)],
         seasonality: s.seasonality,
         conversion: s.conversion.bind(stream(s.name === '' ? DRIVER_KINDS.conversion.stream('') : DRIVER_KINDS.sourceConversion.stream(s.name))),
-        leads: s.leads(stream(`leads${suffix}`)),
-        deals: binomial(stream(`deals${suffix}`)),
-        cycle: new LagSplitter(nb.salesCycle, stream(`salesCycle${suffix}`)),
+        leads: s.leads(stream(own('leads'))),
+        deals: binomial(stream(own('deals'))),
+        cycle: new LagSplitter(nb.salesCycle, stream(own('salesCycle'))),
         driverSlot: s.name === '' ? driverSlot(drivers, 'conversion') : driverSlot(drivers, 'sourceConversion', s.name),
         level: s.level?.distribution.bind(stream(s.name === '' ? DRIVER_KINDS.leadsPerMonth.stream('') : DRIVER_KINDS.sourceLeadsPerMonth.stream(s.name))),
         levelPlan: s.level?.plan ?? 1,

@@ -3,6 +3,7 @@ import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import { planTier, type TierPlan } from './tier-plan.js';
 import { createTrialLayout, type TrialLayout } from './trial-layout.js';
 import type { PlannedDriver } from './drivers/planned-driver.js';
+import { ownValue } from '../scenario/own-key.js';
 
 /** A validated scenario compiled for simulation: tiers planned, output columns laid out. */
 export interface ScenarioPlan {
@@ -22,7 +23,7 @@ export interface ScenarioPlan {
 export function planScenario(scenario: Scenario, files: ScenarioFiles = {}): ScenarioPlan {
   const loadings = scenario.market.loadings;
   const tiers = scenario.tiers.map((t) =>
-    planTier(t, loadings, scenario.stress, { book: files.books?.[t.name], pipeline: files.pipelines?.[t.name] }),
+    planTier(t, loadings, scenario.stress, { book: ownValue(files.books, t.name), pipeline: ownValue(files.pipelines, t.name) }),
   );
   const marketLoaded = Object.values(loadings).some((b) => b !== 0);
   return { scenario, tiers, marketLoaded, layout: createTrialLayout(tiers, marketLoaded), plannedDrivers: tiers.flatMap((t) => t.plannedDrivers) };

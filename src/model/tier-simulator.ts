@@ -4,12 +4,14 @@ import { AggregateBookSimulator, BookRateDrawer, type BookRates } from './existi
 import { NewBusinessSimulator } from './new-business-simulator.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
+import { namePart } from '../random/name-part.js';
 
 export { TierOutcome } from './tier-outcome.js';
 
 /**
  * Simulates one tier's fiscal year, trial after trial, from streams of its own. Each driver has
- * its own stream, seeded from (scenario seed, chunk, tier name, driver), so changing one driver's
+ * its own stream, seeded from (scenario seed, chunk, tier name, driver), the names encoded by
+ * namePart so no two streams share a seed, so changing one driver's
  * parameters leaves every other driver's draws as they were (common random numbers).
  */
 export class TierSimulator {
@@ -19,7 +21,7 @@ export class TierSimulator {
   private readonly drawn: BookRates = { renewal: 0, uplift: 0, contraction: 0, expansion: 0, expansionScale: 1 };
 
   constructor(plan: TierPlan, seedPrefix: string) {
-    const stream = (driver: string): Stream => createStream(streamSeed(seedPrefix, plan.name, driver));
+    const stream = (driver: string): Stream => createStream(streamSeed(seedPrefix, namePart(plan.name), driver));
     this.newBusiness = plan.newBusiness ? new NewBusinessSimulator(plan, stream) : undefined;
     if (plan.existing) {
       this.rates = new BookRateDrawer(plan, stream);

@@ -1,6 +1,7 @@
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from './components.js';
 import type { TierPlan } from './tier-plan.js';
 import { MARKET_COLUMN } from './drivers/column-keys.js';
+import { driverKey, tierKey } from './column-key.js';
 
 /**
  * One per-trial output column. Headline totals are kept in float64; breakdowns in float32, which
@@ -82,25 +83,25 @@ export function createTrialLayout(tiers: readonly TierPlan[], marketLoaded: bool
     }
   if (tiers.length > 1) {
     for (const t of tiers)
-      for (const metric of METRICS) push({ kind: 'tierMetric', key: `tier.${t.name}.${metric}`, metric, tier: t.name, precision: 'f32' });
+      for (const metric of METRICS) push({ kind: 'tierMetric', key: tierKey(t.name, metric), metric, tier: t.name, precision: 'f32' });
   }
   for (const t of tiers) {
     if (tiers.length > 1 && t.existing && t.existing.openingArr > 0) {
-      push({ kind: 'ratio', key: `tier.${t.name}.grr`, ratio: 'grr', tier: t.name, precision: 'f32' });
-      push({ kind: 'ratio', key: `tier.${t.name}.nrr`, ratio: 'nrr', tier: t.name, precision: 'f32' });
+      push({ kind: 'ratio', key: tierKey(t.name, 'grr'), ratio: 'grr', tier: t.name, precision: 'f32' });
+      push({ kind: 'ratio', key: tierKey(t.name, 'nrr'), ratio: 'nrr', tier: t.name, precision: 'f32' });
     }
     // Logo and dollar renewal part ways when customers differ in size: kept by tier for books read
     // customer by customer (an aggregate book's are near its renewal rate; 8 MB a million trials each).
     if (tiers.length > 1 && t.existing?.book && renewsThisYear(t)) {
-      push({ kind: 'ratio', key: `tier.${t.name}.logoRenewal`, ratio: 'logoRenewal', tier: t.name, precision: 'f32' });
-      push({ kind: 'ratio', key: `tier.${t.name}.dollarRenewal`, ratio: 'dollarRenewal', tier: t.name, precision: 'f32' });
+      push({ kind: 'ratio', key: tierKey(t.name, 'logoRenewal'), ratio: 'logoRenewal', tier: t.name, precision: 'f32' });
+      push({ kind: 'ratio', key: tierKey(t.name, 'dollarRenewal'), ratio: 'dollarRenewal', tier: t.name, precision: 'f32' });
     }
     if (tiers.length > 1 && t.newBusiness)
-      push({ kind: 'count', key: `tier.${t.name}.customersWon`, count: 'customersWon', tier: t.name, precision: 'f32' });
+      push({ kind: 'count', key: tierKey(t.name, 'customersWon'), count: 'customersWon', tier: t.name, precision: 'f32' });
     if (tiers.length > 1 && t.existing)
-      push({ kind: 'count', key: `tier.${t.name}.customersLost`, count: 'customersLost', tier: t.name, precision: 'f32' });
-    if (t.newBusiness && t.newBusiness.sources.length > 0) push({ kind: 'count', key: `tier.${t.name}.leads`, count: 'leads', tier: t.name, precision: 'f32' });
-    for (const e of t.extras) push({ kind: 'extra', key: `tier.${t.name}.${e.key}`, tier: t.name, extra: e.key, label: e.label, precision: 'f32' });
+      push({ kind: 'count', key: tierKey(t.name, 'customersLost'), count: 'customersLost', tier: t.name, precision: 'f32' });
+    if (t.newBusiness && t.newBusiness.sources.length > 0) push({ kind: 'count', key: tierKey(t.name, 'leads'), count: 'leads', tier: t.name, precision: 'f32' });
+    for (const e of t.extras) push({ kind: 'extra', key: tierKey(t.name, e.key), tier: t.name, extra: e.key, label: e.label, precision: 'f32' });
   }
   if (marketLoaded) push({ kind: 'market', key: MARKET_COLUMN, precision: 'f32' });
   for (const t of tiers)

@@ -31,7 +31,11 @@ export function createStream(seed: string, state?: StreamState): Stream {
   return prng as unknown as Stream;
 }
 
-/** Join the parts that identify a stream into its seed string. */
+/**
+ * Join the parts that identify a stream into its seed string. A part that holds a user-supplied
+ * name must hold it encoded by namePart (name-part.ts), so it holds no `/` and the parts are read back
+ * as they were given: no two streams share a seed.
+ */
 export function streamSeed(...parts: ReadonlyArray<string | number>): string {
   return parts.join('/');
 }

@@ -1,9 +1,21 @@
 /**
- * A CSV field per RFC 4180: quoted when it holds a comma, quote or line break, quotes doubled.
+ * First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection): `=`,
+ * `+`, `-`, `@`, and tab or carriage return, which some spreadsheets skip before looking.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell of a CSV file arrcast writes: per RFC 4180, quoted when it holds a comma, quote or
+ * line break, quotes doubled; and, per OWASP's CSV-injection guidance, a cell that a spreadsheet
+ * would read as a formula is prefixed with a single quote and quoted, so it shows as the text it is.
+ * Every text cell of every CSV arrcast writes goes through here; numbers go through csvNumber and
+ * are never touched (a negative number stays `-12.5`).
  *
  * @example csvField('Größe, EU') // => '"Größe, EU"'
+ * @example csvField("=cmd|' /C calc'!A0") // => `"'=cmd|' /C calc'!A0"`
  */
 export function csvField(field: string): string {
+  if (FORMULA_START.test(field)) return `"'${field.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 

@@ -1,4 +1,5 @@
 import { moneyUnit } from './money.js';
+import { terminalCell } from './terminal-text.js';
 
 /**
  * Money in a compact form a planner reads at a glance: 1234 -> "1.2k", 132162418 -> "132.2M".
@@ -28,11 +29,16 @@ export function formatCount(value: number): string {
   return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '-';
 }
 
-/** Lay out rows as a text table, first column left-aligned, the rest right-aligned. */
+/**
+ * Lay out rows as a text table, first column left-aligned, the rest right-aligned. Cells hold names,
+ * so each is made printable first (terminalCell: control characters written visibly), and the
+ * columns are aligned on what is printed.
+ */
 export function textTable(rows: ReadonlyArray<readonly string[]>): string {
+  const printed = rows.map((row) => row.map(terminalCell));
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
+  for (const row of printed) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return printed
     .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd())
     .join('\n');
 }

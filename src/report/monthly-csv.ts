@@ -16,12 +16,12 @@ export const MONTHLY_CSV_HEADER = ['month', 'label', 'metric', 'mean', ...MONTHL
  * Complexity: O(months).
  */
 export function monthlyCsv(summary: Summary): string {
-  const lines: string[] = [MONTHLY_CSV_HEADER.join(',')];
+  const lines: string[] = [MONTHLY_CSV_HEADER.map(csvField).join(',')];
   for (const m of summary.monthly)
     for (const metric of ['mrr', 'cumulativeRevenue'] as const) {
       const s = m[metric];
       lines.push(
-        [String(m.month), csvField(m.label), metric, csvNumber(s.mean, 2), ...MONTHLY_PERCENTILES.map((p) => csvNumber(s.percentiles[p], 2))].join(','),
+        [String(m.month), csvField(m.label), csvField(metric), csvNumber(s.mean, 2), ...MONTHLY_PERCENTILES.map((p) => csvNumber(s.percentiles[p], 2))].join(','),
       );
     }
   return `${lines.join('\n')}\n`;

@@ -21,9 +21,9 @@ const DECIMALS = { money: 2, ratio: 6, count: 2 } as const;
  * Complexity: O(tiers x components x percentiles).
  */
 export function percentilesCsv(summary: Summary): string {
-  const lines: string[] = [PERCENTILES_CSV_HEADER.join(',')];
+  const lines: string[] = [PERCENTILES_CSV_HEADER.map(csvField).join(',')];
   const put = (metric: string, tier: string, component: string, statistic: string, value: number, decimals: number) =>
-    lines.push([metric, csvField(tier), component, statistic, csvNumber(value, decimals)].join(','));
+    lines.push([csvField(metric), csvField(tier), csvField(component), csvField(statistic), csvNumber(value, decimals)].join(','));
   const stat = (metric: string, tier: string, component: string, s: Stat | undefined, decimals: number) => {
     if (!s) return;
     put(metric, tier, component, 'mean', s.mean, decimals);

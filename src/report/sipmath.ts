@@ -3,6 +3,7 @@ import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { AsciiBuffer } from './ascii-buffer.js';
+import { tierKey } from '../model/column-key.js';
 
 /**
  * sipmath.json: the per-trial results as a SIPmath 3.0 library (ProbabilityManagement.org's open
@@ -55,8 +56,8 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
   if (tiers.length > 1)
     for (const [name, t] of tiers)
       sips.push({
-        name: `tier.${name}.revenue`,
-        values: need(`tier.${name}.revenue`),
+        name: tierKey(name, 'revenue'),
+        values: need(tierKey(name, 'revenue')),
         decimals: 0,
         stat: t.revenue,
         description: `Recognized revenue of tier ${name}, ${cur}`,

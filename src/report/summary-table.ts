@@ -4,6 +4,7 @@ import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
 import { formatCount, formatInterval, formatMoney, formatPercent, textTable } from './format.js';
+import { terminalCell, terminalText } from './terminal-text.js';
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
@@ -18,7 +19,7 @@ export function summaryTable(summary: Summary): string {
   const out: string[] = [];
   const cur = summary.scenario.currency;
   out.push(
-    `${summary.scenario.name}: ${summary.trials.toLocaleString('en-US')} trials, seed ${summary.seed}, ${cur}. ${summary.percentileConvention}.`,
+    `${terminalCell(summary.scenario.name)}: ${summary.trials.toLocaleString('en-US')} trials, seed ${summary.seed}, ${cur}. ${summary.percentileConvention}.`,
   );
   out.push('');
   out.push(textTable([HEADER, ...METRICS.map((m) => row(METRIC_LABELS[m], summary.metrics[m], formatMoney))]));
@@ -62,7 +63,8 @@ export function summaryTable(summary: Summary): string {
     out.push(textTable([[`${name}: sources, reps and contracts`, ...HEADER.slice(1)], ...extras.map(([key, e]) => row(`  ${e.label}`, e.stat, extraFormat(key)))]));
   }
   out.push(...decisionTables(summary));
-  return `${out.join('\n')}\n`;
+  // Lines outside the tables carry names too (targets, drivers): nothing unsafe reaches the terminal.
+  return `${terminalText(out.join('\n'))}\n`;
 }
 
 

@@ -30,7 +30,8 @@ export function leadSources(tier: TierSummary): LeadSourceStats[] {
   return Object.keys(tier.extras).flatMap((key) => {
     const source = sourceOfLeadsKey(key);
     if (source === undefined) return [];
-    const deals = tier.extras[EXTRA_KEYS.sourceDeals(source)];
+    const dealsKey = EXTRA_KEYS.sourceDeals(source);
+    const deals = Object.hasOwn(tier.extras, dealsKey) ? tier.extras[dealsKey] : undefined;
     return deals ? [{ source, leads: tier.extras[key]!.stat, deals: deals.stat }] : [];
   });
 }

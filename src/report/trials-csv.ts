@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { TrialStore } from '../engine/trial-store.js';
 import type { Column } from '../model/trial-layout.js';
 import { AsciiBuffer } from './ascii-buffer.js';
+import { csvField } from './csv-field.js';
 
 const ROWS_PER_WRITE = 2000;
 
@@ -38,9 +39,8 @@ export async function writeTrialsCsv(file: string, store: TrialStore): Promise<v
   const decimals = Int32Array.from(keys, (k) => decimalsFor(byKey.get(store.layout.aliases.get(k) ?? k)!));
   const handle = await open(file, 'w');
   try {
-    // The header: keys hold tier names, so quote per RFC 4180 and write UTF-8.
-    const quote = (field: string) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
-    await handle.write(Buffer.from(`${['trial', ...keys].map(quote).join(',')}\n`, 'utf8'));
+    // The header: keys hold tier names, so each is a text cell (quoted, formulas neutralised), in UTF-8.
+    await handle.write(Buffer.from(`${['trial', ...keys].map(csvField).join(',')}\n`, 'utf8'));
     // Rows go out in blocks: each block's columns are first widened into one float64 array, so the
     // formatting loop reads a single array type; the byte buffer is written and then reused, so a
     // million rows allocate nothing per block.

@@ -8,6 +8,7 @@ import { namedFiles } from './scenario-files.js';
 import { ScenarioError } from './scenario-error.js';
 import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import type { Scenario } from './scenario-schema.js';
+import { setOwn } from './own-key.js';
 
 /**
  * Read the files a validated scenario names (customer books, opening pipelines), relative to the
@@ -38,13 +39,13 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
   for (const [file, tiers] of bookFiles) {
     const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']));
     hash.update(`\0book\0${file}\0`).update(bytes);
-    for (const [tier, book] of readCustomerBooks(bytes, path, tiers, allTiers, calendar)) books[tier] = book;
+    for (const [tier, book] of readCustomerBooks(bytes, path, tiers, allTiers, calendar)) setOwn(books, tier, book);
   }
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
     const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']));
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
-    for (const [tier, p] of readPipelines(bytes, path, tiers, allTiers, calendar, stages)) pipelines[tier] = p;
+    for (const [tier, p] of readPipelines(bytes, path, tiers, allTiers, calendar, stages)) setOwn(pipelines, tier, p);
   }
   return { ...loaded, hash: hash.digest('hex'), files: { books, pipelines } };
 }

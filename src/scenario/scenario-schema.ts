@@ -282,9 +282,8 @@ export const tierSchema = z
       .string()
       .trim()
       .min(1, { error: 'a tier needs a name' })
-      .max(60, { error: 'a tier name has at most 60 characters' })
-      // Tier names are keys of summary.json's byTier: "__proto__" would set the object's prototype instead.
-      .refine((n) => n !== '__proto__', { error: 'a tier cannot be named "__proto__" (tier names are keys in summary.json)' }),
+      // Any name works, "__proto__" and "constructor" included: records keyed by tier names are own keys (own-key.ts).
+      .max(60, { error: 'a tier name has at most 60 characters' }),
     existing: existingBookSchema.optional(),
     newBusiness: newBusinessSchema.optional(),
     newCustomerExpansion: newCustomerExpansionSchema.optional(),

@@ -141,7 +141,7 @@ describe('the capacity chart', () => {
     const expected = ['Mid-market', 'Enterprise'].flatMap((tier) =>
       MONTHS.map((label, i) => {
         const s = extra(summary.byTier[tier]!, `reps.ramped.${i + 1}`);
-        return { tier, month: i + 1, label, p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90, mean: s.mean };
+        return { order: Object.keys(summary.byTier).indexOf(tier), tier, month: i + 1, label, p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90, mean: s.mean };
       }),
     );
     expect(rows).toEqual(expected);

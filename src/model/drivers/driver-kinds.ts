@@ -1,5 +1,6 @@
 import type { MarketLoadings } from '../../scenario/scenario-schema.js';
 import { columnKey } from './column-keys.js';
+import { sourceKey } from '../column-key.js';
 import type { DriverUnit } from './planned-driver.js';
 
 /**
@@ -111,8 +112,8 @@ export const DRIVER_KINDS: { readonly [K in DriverKind]: DriverKindEntry } = {
     field: () => ['existing', 'priceUplift'],
   },
   sourceConversion: {
-    key: (source) => columnKey('conversion', source),
-    stream: (source) => `conversion.${source}`,
+    key: (source) => sourceKey('conversion', source),
+    stream: (source) => sourceKey('conversion', source),
     label: (source) => `${source} conversion`,
     unit: 'rate',
     market: { loading: 'conversion', sign: 1 },
@@ -180,7 +181,7 @@ export const DRIVER_KINDS: { readonly [K in DriverKind]: DriverKindEntry } = {
   },
   sourceLeadsPerMonth: {
     key: (source) => columnKey('leadsPerMonth', source),
-    stream: (source) => `level.leads.${source}`,
+    stream: (source) => `level.${sourceKey('leads', source)}`,
     label: (source) => `${source} leads a month`,
     unit: 'count',
     market: { loading: 'leads', sign: 1 },

@@ -1,4 +1,5 @@
 import { columnKey } from './column-keys.js';
+import { sourceKey, sourceOfKey } from '../column-key.js';
 
 /**
  * Keys of a tier's per-trial figures beyond the metrics (its "extras", column `tier.<name>.<key>`):
@@ -7,9 +8,9 @@ import { columnKey } from './column-keys.js';
  */
 export const EXTRA_KEYS = {
   /** Leads of one grade/channel in the year. */
-  sourceLeads: (source: string) => columnKey('leads', source),
+  sourceLeads: (source: string) => sourceKey('leads', source),
   /** Deals of one grade/channel in the year. */
-  sourceDeals: (source: string) => columnKey('deals', source),
+  sourceDeals: (source: string) => sourceKey('deals', source),
   earlierLeadsDeals: 'earlierLeads.deals',
   pipelineWon: 'pipeline.won',
   pipelineBookings: 'pipeline.bookings',
@@ -29,6 +30,6 @@ export const EXTRA_KEYS = {
  * Complexity: O(key length).
  */
 export function sourceOfLeadsKey(key: string): string | undefined {
-  const prefix = EXTRA_KEYS.sourceLeads('');
-  return key.startsWith(prefix) && key.length > prefix.length ? key.slice(prefix.length) : undefined;
+  const source = sourceOfKey('leads', key);
+  return source === undefined || source === '' ? undefined : source;
 }

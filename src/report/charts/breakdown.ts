@@ -4,9 +4,12 @@ import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS } from '../../model/components.js';
 import { formatCurrency } from '../money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
+import { BY_ROW_ORDER } from './row-order.js';
 
 /** One bar: the mean, with its P10-P90 whisker. */
 export interface BreakdownRow {
+  /** The row's place in its panel (the chart keeps this order). */
+  readonly order: number;
   readonly label: string;
   readonly mean: number;
   readonly p10: number;
@@ -20,7 +23,8 @@ export interface BreakdownRow {
   readonly textAt: number;
 }
 
-const row = (label: string, s: Stat, symbol: string): BreakdownRow => ({
+const row = (order: number, label: string, s: Stat, symbol: string): BreakdownRow => ({
+  order,
   label,
   mean: s.mean,
   p10: s.percentiles.p10,
@@ -33,7 +37,7 @@ const row = (label: string, s: Stat, symbol: string): BreakdownRow => ({
 
 /** Recognized revenue by tier: one row per tier, in the scenario's order. */
 export function tierRows(summary: Summary, symbol: string): BreakdownRow[] {
-  return Object.entries(summary.byTier).map(([name, t]) => row(name, t.revenue, symbol));
+  return Object.entries(summary.byTier).map(([name, t], i) => row(i, name, t.revenue, symbol));
 }
 
 /**
@@ -41,11 +45,13 @@ export function tierRows(summary: Summary, symbol: string): BreakdownRow[] {
  * (a constant, shown in the subtitle) and components that are zero in every trial.
  */
 export function componentRows(summary: Summary, symbol: string): BreakdownRow[] {
-  return METRIC_COMPONENTS.revenue.flatMap((c) => {
-    const s = summary.byComponent.revenue[c];
-    if (!s || c === 'openingBook' || (s.min === 0 && s.max === 0)) return [];
-    return [row(COMPONENT_LABELS[c], s, symbol)];
-  });
+  return METRIC_COMPONENTS.revenue
+    .flatMap((c) => {
+      const s = summary.byComponent.revenue[c];
+      if (!s || c === 'openingBook' || (s.min === 0 && s.max === 0)) return [];
+      return [{ label: COMPONENT_LABELS[c], s }];
+    })
+    .map(({ label, s }, i) => row(i, label, s, symbol));
 }
 
 /**
@@ -63,7 +69,7 @@ export function breakdownSpec(summary: Summary, ctx: ChartContext): TopLevelSpec
     legend: null,
   } as const;
   const panel = (name: string, title: string, rows: readonly BreakdownRow[]) => {
-    const y = { field: 'label', type: 'nominal' as const, sort: rows.map((r) => r.label), axis: { title: null, labelLimit: 200 } };
+    const y = { field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, labelLimit: 200 } };
     return {
       title: { text: title, fontSize: 12, anchor: 'start' as const },
       width: 440,

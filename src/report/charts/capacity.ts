@@ -2,9 +2,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
 import { rampedReps } from '../tier-extras.js';
 import { BAND_BLUES, CHART_CONFIG, VEGA_LITE_SCHEMA, chartTitle, type ChartContext } from './chart-context.js';
+import { BY_ROW_ORDER } from './row-order.js';
 
 /** Ramped-rep equivalents of one tier in one fiscal month. */
 export interface CapacityRow {
+  /** The tier's place in the scenario (the panels keep this order). */
+  readonly order: number;
   readonly tier: string;
   /** Fiscal month, 1-12. */
   readonly month: number;
@@ -28,8 +31,9 @@ const MEDIAN = 'P50 (median)';
  */
 export function capacityRows(summary: Summary): CapacityRow[] {
   const labels = fiscalMonthNames(summary.scenario.fiscalYearStartMonth);
-  return Object.entries(summary.byTier).flatMap(([tier, t]) =>
+  return Object.entries(summary.byTier).flatMap(([tier, t], order) =>
     (rampedReps(t) ?? []).map((s, i) => ({
+      order,
       tier,
       month: i + 1,
       label: labels[i]!,
@@ -72,7 +76,7 @@ export function capacitySpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
     facet: {
       field: 'tier',
       type: 'nominal',
-      sort: tiers,
+      sort: BY_ROW_ORDER,
       header: { title: null, labelFontSize: 12, labelFontWeight: 'bold', labelAnchor: 'start', labelLimit: 280 },
     },
     columns: 2,

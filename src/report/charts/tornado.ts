@@ -3,6 +3,7 @@ import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency } from '../money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan } from './downsample.js';
+import { BY_ROW_ORDER } from './row-order.js';
 
 /** How many drivers the tornado shows, largest swing first. */
 export const TORNADO_DRIVERS = 10;
@@ -24,6 +25,8 @@ export interface TornadoBar {
 
 /** An end of a bar, for the dots that say which decile it is. */
 export interface TornadoEnd {
+  /** The order of its bar. */
+  readonly order: number;
   readonly label: string;
   readonly decile: string;
   readonly value: number;
@@ -85,8 +88,8 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
   const bars = tornadoBars(summary, ctx.symbol);
   if (bars.length === 0) return undefined;
   const ends: TornadoEnd[] = bars.flatMap((b) => [
-    { label: b.label, decile: BOTTOM, value: b.low },
-    { label: b.label, decile: TOP, value: b.high },
+    { order: b.order, label: b.label, decile: BOTTOM, value: b.low },
+    { order: b.order, label: b.label, decile: TOP, value: b.high },
   ]);
   const p50 = summary.metrics.revenue.percentiles.p50;
   const centre = [{ value: p50, text: `P50 ${formatCurrency(p50, ctx.symbol)}` }];
@@ -95,7 +98,7 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
   const pad = (hi - lo) * 0.2;
   const domain = [lo - pad, hi + pad];
   const labelWidth = Math.ceil(Math.max(...bars.map((b) => b.label.length)) * LABEL_PX_PER_CHAR) + 8;
-  const y = { field: 'label', type: 'nominal' as const, sort: bars.map((b) => b.label), axis: { title: null, labelLimit: labelWidth } };
+  const y = { field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, labelLimit: labelWidth } };
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain, zero: false, nice: false } });
   const s = summary.sensitivity;
   const used = s.trialsUsed < summary.trials ? [`From the first ${s.trialsUsed.toLocaleString('en-US')} simulated years.`] : [];

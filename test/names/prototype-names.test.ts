@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/in-process-cli.js';
+import { sourceKey } from '../../src/model/column-key.js';
+import { escapeHtml } from '../../src/report/html/escape.js';
+import { hostileScenario, writeScenario } from './hostile-names-fixture.js';
+
+/**
+ * Names that are keys of Object.prototype, hold line/paragraph separators or the characters keys
+ * and stream seeds are built with (`.`, `/`, `%`), work everywhere: a
+ * full run writes its whole report (summary, CSVs, charts, HTML), and compare works, with the
+ * name as tier name, as lead-source name, and beside a tier whose customers come from a file.
+ */
+const NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', 'a\u2028b', 'p\u2029q', 'a.leads', 'p/leads.G', '100% %2E', '__proto__'];
+
+const BOOK = 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\nc1,Booked,12000,3,12,1,,\nc2,Booked,30000,7,12,1,,\n';
+
+/** The hostile-names scenario, plus a tier read from a customer file (books are looked up by tier name). */
+function scenarioWithBook(name: string): { file: string; dir: string } {
+  const json = JSON.parse(hostileScenario([{ name, grades: [name, 'B'] }, { name: 'Other' }], `Plan ${name}`)) as { tiers: unknown[] };
+  json.tiers.push({ name: 'Booked', existing: { customersFile: 'book.csv', renewalRate: { dist: 'beta', mean: 0.9, sd: 0.02 } } });
+  const written = writeScenario(JSON.stringify(json));
+  writeFileSync(join(written.dir, 'book.csv'), BOOK);
+  return written;
+}
+
+describe('prototype-named and separator-holding names work end to end', () => {
+  it.each(NAMES)('tier and lead source named %j: run writes the whole report', async (name) => {
+    const { file, dir } = scenarioWithBook(name);
+    const out = join(dir, 'report');
+    const r = await runCli('run', file, '-n', '300', '-w', '0', '--no-progress', '--out', out);
+    expect(r.err).not.toContain('internal error');
+    expect(r.code).toBe(0);
+    for (const f of ['summary.json', 'trials.csv', 'percentiles.csv', 'monthly.csv', 'report.html', 'sipmath.json', 'charts/breakdown.svg', 'charts/tornado.svg'])
+      expect(existsSync(join(out, f)), f).toBe(true);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as {
+      openingArr: number;
+      byTier: Record<string, { openingArr: number; revenue: { mean: number }; extras: Record<string, unknown> }>;
+    };
+    expect(Object.keys(summary.byTier)).toEqual([name, 'Other', 'Booked']);
+    expect(summary.byTier[name]!.revenue.mean).toBeGreaterThan(0);
+    expect(Object.hasOwn(summary.byTier[name]!.extras, sourceKey('leads', name))).toBe(true);
+    // The report shows the source under its own name.
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`${escapeHtml(name)} leads`);
+    // Each tier keeps its own book: the one from the file is not looked up on Object.prototype.
+    expect(summary.byTier[name]!.openingArr).toBe(1_200_000);
+    expect(summary.byTier.Booked!.openingArr).toBe(42_000);
+    expect(summary.openingArr).toBe(2_442_000);
+    expect(summary.byTier.Booked!.revenue.mean).toBeGreaterThan(30_000);
+    expect(readFileSync(join(out, 'charts/breakdown.svg'), 'utf8')).toContain('<svg');
+  });
+
+  it.each(['__proto__', 'constructor', 'valueOf'])('a tier named %j reads its own customer book, in shards on workers, merged', async (name) => {
+    const json = JSON.parse(hostileScenario([{ name: 'Other' }], `Book ${name}`)) as { tiers: unknown[] };
+    json.tiers.unshift({ name, existing: { customersFile: 'book.csv', renewalRate: { dist: 'beta', mean: 0.9, sd: 0.02 } } });
+    const { file, dir } = writeScenario(JSON.stringify(json));
+    writeFileSync(join(dir, 'book.csv'), BOOK.replaceAll(',Booked,', `,${name},`));
+    const parts = join(dir, 'parts/');
+    for (const shard of ['1/2', '2/2']) {
+      const r = await runCli('run', file, '-n', '2000', '-w', '2', '--no-progress', '--shard', shard, '--out', parts);
+      expect(r.err).not.toContain('internal error');
+      expect(r.code).toBe(0);
+    }
+    const out = join(dir, 'report');
+    const merged = await runCli('merge', parts, '-q', '--out', out);
+    expect(merged.err).not.toContain('internal error');
+    expect(merged.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { byTier: Record<string, { openingArr: number }> };
+    expect(Object.keys(summary.byTier)).toEqual([name, 'Other']);
+    expect(summary.byTier[name]!.openingArr).toBe(42_000);
+  });
+
+  it.each(['constructor', 'toString', 'a\u2028b', '__proto__'])('compare of two scenarios with a tier named %j', async (name) => {
+    const a = scenarioWithBook(name);
+    const b = writeScenario(hostileScenario([{ name, grades: [name, 'B'] }, { name: 'Other' }], `Other plan ${name}`));
+    const out = join(a.dir, 'comparison');
+    const r = await runCli('compare', a.file, b.file, '-n', '300', '-w', '0', '--no-progress', '--out', out);
+    expect(r.err).not.toContain('internal error');
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, 'comparison.json'))).toBe(true);
+  });
+});
