@@ -19,7 +19,8 @@ export const TORNADO_HALF_WIDTH = 0.05;
  * The metric's median with an input at a percentile, the other inputs as drawn: the trials whose
  * own percentile u is within `halfWidth` of p, and the median of the metric over them. For an input
  * with a smooth effect, the band's median is the conditional median at p to first order (the band
- * is symmetric about p).
+ * is symmetric about p). A band that holds no trial (a run of very few trials) takes the trials
+ * nearest p instead. NaN only for no trials at all.
  *
  * @example tornadoEnd(revenue, conversion.percentile, 0.1).metricMedian // revenue's median in a P10 conversion year
  * Complexity: O(n) (one pass, one selection over the band's trials).
@@ -28,8 +29,16 @@ export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, 
   const n = y.length;
   const band = scratch && scratch.length >= n ? scratch : new Float64Array(n);
   let k = 0;
-  for (let i = 0; i < n; i++) if (Math.abs(percentile[i]! - p) <= halfWidth) band[k++] = y[i]!;
-  if (k === 0) return { percentile: p, metricMedian: NaN, interval: [NaN, NaN], trials: 0 };
+  let nearest = Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = Math.abs(percentile[i]! - p);
+    if (d <= halfWidth) band[k++] = y[i]!;
+    if (d < nearest) nearest = d;
+  }
+  if (n === 0) return { percentile: p, metricMedian: NaN, interval: [NaN, NaN], trials: 0 };
+  // Too few trials for the band to hold one (fewer than about 1 / (2 x halfWidth)): the trials
+  // nearest p stand for it, so a small run still gets a finite, if rough, bar.
+  if (k === 0) for (let i = 0; i < n; i++) if (Math.abs(percentile[i]! - p) <= nearest + 1e-12) band[k++] = y[i]!;
   const q = quantile(band.subarray(0, k), 0.5, new Float64Array(k));
   return { percentile: p, metricMedian: q.value, interval: q.interval, trials: k };
 }
