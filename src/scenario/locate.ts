@@ -1,9 +1,27 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+
+/**
+ * Each mapping's pairs by key, built the first time the mapping is searched: a file's problems are
+ * located one by one, and a linear search per problem made a mapping of n unknown keys cost n^2
+ * (10,000 keys took 5 s). The first pair of a key wins, as the linear search found it.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const p of map.items as Pair[]) if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
 
 /**
  * The line and column of the value at `path` in a parsed YAML/JSON document. A missing value is
  * located at its nearest ancestor that exists; with `key` set, the position of that key inside the
  * mapping at `path` (for unknown keys).
+ * Complexity: O(path length) after the first search of each mapping on the path (O(its keys)).
  */
 export function locate(
   doc: Document,
@@ -20,7 +38,7 @@ export function locate(
     found = next.at;
   }
   if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    const pair = pairOf(node, key);
     if (pair && isScalar(pair.key)) found = pair.key;
   }
   const offset = found?.range?.[0];
@@ -31,7 +49,7 @@ export function locate(
 
 function child(node: unknown, part: PropertyKey): { value: unknown; at: Node } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
+    const pair = pairOf(node, String(part));
     if (!pair) return undefined;
     const at = (pair.value as Node | null) ?? (pair.key as Node);
     return { value: pair.value, at };
