@@ -9,6 +9,7 @@ import { attributionInputs } from './attribution/sim-inputs.js';
 import { metricColumn } from './columns.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
+import type { PlausibilityWarning } from './plausibility.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
@@ -89,6 +90,8 @@ export interface Summary {
   readonly badYears: BadYears;
   /** Present when the run used --precision: how many trials it took. */
   readonly precision?: PrecisionReport;
+  /** Inputs a planner would double-check (see `plausibility.ts`); the CLI adds them, those silenced by --no-warn left out. */
+  readonly warnings?: readonly PlausibilityWarning[];
 }
 
 /** What to test the run against, beyond the scenario's own targets. */

@@ -12,7 +12,7 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
-import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
+import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { ARRCAST_VERSION } from '../version.js';
 
@@ -63,6 +63,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       parseShare('precision'),
     )
     .option('--max-trials <n>', 'cap of a --precision run', wholeNumber('max-trials', 1), 1_000_000)
+    .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
     .option(
       '--shard <K/N>',
       'run only shard K of N (counted from 1: 1/4 to 4/4) and write a part file to --out, for arrcast merge; auto/N takes the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
@@ -82,6 +83,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           precision?: number;
           maxTrials: number;
           shard?: string;
+          warn: true | string[];
         },
         command: Command,
       ) => {
@@ -107,7 +109,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
         ).finally(() => bar?.finish());
-        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}) });
+        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, noWarn: silencedCodes(opts.warn), ...(precision ? { precision } : {}) });
         io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
       },
     );
@@ -118,7 +120,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
     .command('validate')
     .description('Check scenario files; every problem is reported with its line, column and path. Exit code 2 if any is invalid.')
     .argument('<scenario...>', 'scenario files (YAML or JSON)')
-    .action(async (files: string[]) => {
+    .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
+    .action(async (files: string[], opts: { warn: true | string[] }) => {
       let bad = 0;
       for (const file of files) {
         try {
@@ -126,6 +129,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           planLoaded(loaded);
           const { scenario } = loaded;
           io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
+          printWarnings(io, statedWarnings(loaded, silencedCodes(opts.warn)));
         } catch (err) {
           if (!(err instanceof ScenarioError)) throw err;
           io.err(`${err.message}\n`);

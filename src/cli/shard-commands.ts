@@ -13,7 +13,7 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 import { parseShare, parseTarget } from './parse-options.js';
 import type { Io } from './program.js';
 import { createProgressBar } from './progress-bar.js';
-import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
+import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, reportSimulation, silencedCodes } from './report-run.js';
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
@@ -106,14 +106,15 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       parseTarget,
     )
     .option('-c, --confidence <share>', 'confidence of the budgets: 0.8 or 80% gives the value reached or beaten in 80% of trials (P20)', parseShare('confidence'), 0.8)
-    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number }) => {
+    .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
+    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number; warn: true | string[] }) => {
       const files = await expandParts(args);
       if (opts.out !== undefined) await checkOutputDir(opts.out);
       const sim = await mergeParts(files, { signal });
       checkTargetTiers(sim.loaded, opts.target);
       const out = opts.out ?? defaultOutDir(sim.loaded.source);
       if (signal?.aborted) throw new RunAbortedError();
-      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence });
+      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, noWarn: silencedCodes(opts.warn) });
       io.err(`wrote ${out}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }
