@@ -41,6 +41,7 @@ export {
   silenceWarnings,
   simulationWarnings,
   WARNING_CODES,
+  type Locate,
   type PlausibilityWarning,
   type RunFacts,
   type WarningCode,

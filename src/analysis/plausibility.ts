@@ -208,10 +208,13 @@ export function plausibilityWarnings(scenario: Scenario, run?: { readonly summar
  * @example simulationWarnings(sim, summarize(sim)).map(formatWarning).join('\n')
  * Complexity: O(tiers x lead sources).
  */
-export function simulationWarnings(sim: Simulation, summary: Summary): PlausibilityWarning[] {
+export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate): PlausibilityWarning[] {
   const facts = { openingCustomers: sim.plan.tiers.map((t) => t.existing?.customers ?? 0) };
-  return locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, sim.loaded.locate);
+  return locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate);
 }
+
+/** Where the value at a path is written (`LoadedScenario.locate`). */
+export type Locate = (path: ReadonlyArray<string | number>) => { readonly line?: number; readonly column?: number; readonly source?: string };
 
 /**
  * Give each warning its file, line and column: `locate` is the loaded scenario's (see
@@ -220,7 +223,7 @@ export function simulationWarnings(sim: Simulation, summary: Summary): Plausibil
 export function locateWarnings(
   warnings: readonly PlausibilityWarning[],
   source: string,
-  locate?: (path: ReadonlyArray<string | number>) => { readonly line?: number; readonly column?: number; readonly source?: string },
+  locate?: Locate,
 ): PlausibilityWarning[] {
   return warnings.map((w) => {
     const at = locate?.(w.path);

@@ -1,11 +1,12 @@
 import { basename, extname } from 'node:path';
 import type { PrecisionReport } from '../analysis/precision.js';
-import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, type PlausibilityWarning } from '../analysis/plausibility.js';
+import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, type Locate, type PlausibilityWarning } from '../analysis/plausibility.js';
 import { summarize } from '../analysis/summarize.js';
 import type { Simulation } from '../engine/simulate.js';
 import { summaryTable } from '../report/summary-table.js';
 import { writeReport } from '../report/write-report.js';
 import type { LoadedScenario } from '../scenario/parse.js';
+import { loadScenario } from '../scenario/load.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { InvalidArgumentError } from 'commander';
 import { editDistance } from '../scenario/edit-distance.js';
@@ -43,6 +44,21 @@ export function collectNoWarn(value: string, previous: unknown): string[] {
 /** The codes a parsed `warn` option silences: commander's `true` (no --no-warn) silences none. */
 export const silencedCodes = (warn: unknown): string[] => (Array.isArray(warn) ? (warn as string[]) : []);
 
+/**
+ * Where the scenario's fields are written. A merge's scenario comes from its parts, without
+ * positions: the file the shards ran is read again for them when it is still there and still the
+ * same scenario (same hash), so a merge warns at the same lines as a single run.
+ */
+async function locator(loaded: LoadedScenario): Promise<Locate | undefined> {
+  if (loaded.locate) return loaded.locate;
+  try {
+    const again = await loadScenario(loaded.source);
+    return again.hash === loaded.hash ? again.locate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Print warnings to stderr, one line each. */
 export function printWarnings(io: Io, warnings: readonly PlausibilityWarning[]): void {
   for (const w of warnings) io.err(`${formatWarning(w)}\n`);
@@ -69,7 +85,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
-  const warnings = silenceWarnings(simulationWarnings(sim, summarized), options.noWarn ?? []);
+  const warnings = silenceWarnings(simulationWarnings(sim, summarized, await locator(sim.loaded)), options.noWarn ?? []);
   const summary = { ...summarized, warnings };
   await writeReport(options.out, sim, summary);
   if (!options.quiet) io.out(summaryTable(summary));

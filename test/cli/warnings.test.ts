@@ -207,6 +207,21 @@ describe('warnings of a run (the median year)', () => {
     expect(v.code).toBe(EXIT.ok);
   });
 
+  it('merged shards warn as the single run does, at the same lines; --no-warn works on merge too', async () => {
+    const dir = tmp();
+    const file = scenarioFile([['conversion: 0.05', 'conversion: 0.25']], dir);
+    const common = ['--trials', '2000', '--seed', '5', '--workers', '0', '--no-progress'];
+    const single = await arrcast(['run', file, ...common, '--quiet', '--out', join(dir, 'single')]);
+    for (const k of [1, 2]) expect((await arrcast(['run', file, ...common, '--shard', `${k}/2`, '--out', join(dir, 'parts/')])).code).toBe(EXIT.ok);
+    const merged = await arrcast(['merge', join(dir, 'parts'), '--quiet', '--out', join(dir, 'merged')]);
+    expect(merged.code).toBe(EXIT.ok);
+    expect(warningLines(merged.err)).toHaveLength(3);
+    expect(warningLines(merged.err)).toEqual(warningLines(single.err));
+    expect(readFileSync(join(dir, 'merged', 'summary.json'), 'utf8')).toBe(readFileSync(join(dir, 'single', 'summary.json'), 'utf8'));
+    const quiet = await arrcast(['merge', join(dir, 'parts'), '--quiet', '--no-warn', 'all', '--out', join(dir, 'merged')]);
+    expect(warningLines(quiet.err)).toEqual([]);
+  });
+
   it('--no-warn with a code that does not exist is refused, with the code it probably means', async () => {
     const r = await arrcast(['validate', join(ROOT, 'test/fixtures/minimal.yaml'), '--no-warn', 'conversion-hi']);
     expect(r.code).toBe(EXIT.badInput);
