@@ -247,6 +247,20 @@ describe('the example scenarios', () => {
   });
 });
 
+describe('the starter of arrcast init', () => {
+  it('validates and runs without a warning', async () => {
+    const dir = tmp();
+    const file = join(dir, 'plan.yaml');
+    expect((await arrcast(['init', file])).code).toBe(EXIT.ok);
+    const v = await arrcast(['validate', file]);
+    expect(v.code).toBe(EXIT.ok);
+    expect(v.err).toBe('');
+    const r = await arrcast(['run', file, '--trials', '1000', '--workers', '0', '--quiet', '--no-progress', '--out', join(dir, 'report')]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(warningLines(r.err)).toEqual([]);
+  });
+});
+
 describe('warnings as data', () => {
   it('carry a code, a message and a path, and no position until located', () => {
     const loaded = scenarioFrom(minimal.replace('conversion: 0.05', 'conversion: 0.25'));
