@@ -165,6 +165,18 @@ describe('warnings of a run (the median year)', () => {
     expect(warningLines(r.err)).toEqual(expected.map((l) => `arrcast: warning ${l.replace('FILE', r.file)}`));
   });
 
+  it('a book read from a file counts its rows as the opening customers', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'book.csv'), 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\nc1,SMB,12000,3,12,1,0.8,\nc2,SMB,9000,7,12,0,0.6,\nc3,SMB,15000,11,12,2,0.9,\n');
+    const file = scenarioFile([['openingArr: 1200000\n      customers: 120', 'customersFile: book.csv']], dir);
+    const r = await arrcast(['run', file, '--trials', '1000', '--workers', '0', '--quiet', '--no-progress', '--out', join(dir, 'report')]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(warningLines(r.err)).toEqual([
+      `arrcast: warning [new-customers-above-book] ${file}:11:7 tiers[0].newBusiness: the median year wins 60 new SMB customers, more than the 3 of its opening book; check leads and conversion`,
+      `arrcast: warning [new-business-above-opening-arr] ${file}:11:7 tiers[0].newBusiness: SMB signs 721k of new ARR in an average year, more than the company's opening ARR of 36k; check leads, conversion and ACV`,
+    ]);
+  });
+
   it('the issue\'s case: conversion 0.25 gives the stated warning and both of the run\'s, on stderr, in summary.json and in report.html', async () => {
     const r = await run([['conversion: 0.05', 'conversion: 0.25']]);
     expect(r.code).toBe(EXIT.ok);
