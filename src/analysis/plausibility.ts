@@ -60,8 +60,14 @@ export interface PlausibilityWarning {
   readonly column?: number;
 }
 
-/** A share as a percent with up to three significant digits: 0.25 -> '25%', 0.025 -> '2.5%'. */
-const pct = (x: number) => `${Number((x * 100).toPrecision(3))}%`;
+/**
+ * A share as a percent with three significant digits: 0.25 -> '25%', 0.025 -> '2.5%'; more when
+ * three would round a rate below 100% up to it (0.9996 -> '99.96%', not '100%').
+ */
+function pct(x: number): string {
+  const short = Number((x * 100).toPrecision(3));
+  return `${short === 100 && x !== 1 ? Number((x * 100).toPrecision(6)) : short}%`;
+}
 /** A whole count: 5658 -> '5,658'. */
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
 /** Money, compact: 84123456 -> '84.1M', 12000 -> '12k', 250 -> '250'. */

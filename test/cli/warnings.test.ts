@@ -100,6 +100,11 @@ describe('warnings of the scenario as stated (validate: no run needed)', () => {
       ['[renewal-high] FILE:10:26 tiers[0].existing.dollarRenewalRate: a dollar renewal rate of 99.5% is above 99%; renewal is usually 70-95% (GRR about 90-93% by contract size, 70-80% for SMB)'],
     ],
     [
+      'a renewal rate of 99.96%: not rounded to 100%',
+      [['renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', 'renewalRate: 0.9996']],
+      ['[renewal-high] FILE:10:20 tiers[0].existing.renewalRate: a renewal rate of 99.96% is above 99%; renewal is usually 70-95% (GRR about 90-93% by contract size, 70-80% for SMB)'],
+    ],
+    [
       'several at once, in file order',
       [
         ['openingArr: 1200000', 'openingArr: 1200'],
