@@ -33,6 +33,21 @@ export type { PlannedDriver, DriverUnit } from './model/drivers/planned-driver.j
 export { DRIVER_KINDS, type DriverKind } from './model/drivers/driver-kinds.js';
 export { summarize, PERCENTILE_CONVENTION, type Summary, type TierSummary, type MonthSummary } from './analysis/summarize.js';
 export { describe, PERCENTILES, type Stat } from './analysis/describe.js';
+export {
+  formatWarning,
+  locateWarnings,
+  plausibilityWarnings,
+  PLAUSIBLE,
+  runWarnings,
+  scenarioWarnings,
+  silenceWarnings,
+  simulationWarnings,
+  WARNING_CODES,
+  type Locate,
+  type PlausibilityWarning,
+  type RunFacts,
+  type WarningCode,
+} from './analysis/plausibility.js';
 // Attribution on independent inputs (issue 11): pure estimators, and what summarize() assembles from them.
 export { firstOrderShares, type FirstOrderShares, type ShareEstimate } from './analysis/attribution/first-order.js';
 export { prepareInput, type PreparedInput } from './analysis/attribution/input.js';

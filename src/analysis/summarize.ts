@@ -11,6 +11,7 @@ import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
 import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
+import type { PlausibilityWarning } from './plausibility.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
@@ -91,6 +92,8 @@ export interface Summary {
   readonly badYears: BadYears;
   /** Present when the run used --precision: how many trials it took. */
   readonly precision?: PrecisionReport;
+  /** Inputs a planner would double-check (see `plausibility.ts`); the CLI adds them, those silenced by --no-warn left out. */
+  readonly warnings?: readonly PlausibilityWarning[];
 }
 
 /** What to test the run against, beyond the scenario's own targets. */

@@ -13,7 +13,7 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
-import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
+import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
@@ -80,6 +80,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     )
     .option('--max-trials <n>', 'cap of a --precision run', wholeNumber('max-trials', 1), 1_000_000)
     .addOption(maxMinutesOption())
+    .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
     .option(
       '--shard <K/N>',
       'run only shard K of N (counted from 1: 1/4 to 4/4) and write a part file to --out, for arrcast merge; auto/N takes the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
@@ -102,6 +103,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           maxTrials: number;
           maxMinutes?: number;
           shard?: string;
+          warn: true | string[];
         },
         command: Command,
       ) => {
@@ -133,7 +135,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
         ).finally(finish);
-        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, ...(precision ? { precision } : {}) });
+        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(precision ? { precision } : {}) });
         io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
       },
     );
@@ -145,7 +147,8 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     .description('Check scenario files; every problem is reported with its line, column and path. Exit code 2 if any is invalid.')
     .argument('<scenario...>', 'scenario files (YAML or JSON)')
     .addOption(allowPathOption())
-    .action(async (files: string[], opts: { allowPath?: string[] }) => {
+    .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
+    .action(async (files: string[], opts: { allowPath?: string[]; warn: true | string[] }) => {
       let bad = 0;
       for (const file of files) {
         try {
@@ -154,6 +157,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           const { scenario } = loaded;
           io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
           warnIfLong(file, plan, scenario.trials, io.err);
+          printWarnings(io, statedWarnings(loaded, silencedCodes(opts.warn)));
         } catch (err) {
           if (!(err instanceof ScenarioError)) throw err;
           io.err(`${err.message}\n`);

@@ -1,11 +1,15 @@
 import { basename, extname } from 'node:path';
 import type { PrecisionReport } from '../analysis/precision.js';
+import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, type Locate, type PlausibilityWarning } from '../analysis/plausibility.js';
 import { summarize } from '../analysis/summarize.js';
 import type { Simulation } from '../engine/simulate.js';
 import { summaryTable } from '../report/summary-table.js';
 import { writeReport } from '../report/write-report.js';
 import type { LoadedScenario } from '../scenario/parse.js';
+import { loadScenario } from '../scenario/load.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
+import { InvalidArgumentError } from 'commander';
+import { editDistance } from '../scenario/edit-distance.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './program.js';
 import { stepCheck, type StepHook } from './pause-hook.js';
@@ -31,6 +35,50 @@ export interface ReportRunOptions {
   readonly signal?: AbortSignal;
   /** The test hook (pause-hook.ts), called at `summarised` and at each step of the write. */
   readonly onStep?: StepHook;
+  /** Warning codes silenced by --no-warn ('all': every one). */
+  readonly noWarn?: readonly string[];
+}
+
+/** The help of --no-warn, for run, merge and validate. */
+export const NO_WARN_HELP = `silence a plausibility warning by its code, repeatable (warnings never fail a run): ${WARNING_CODES.join(', ')}, or all`;
+
+/** --no-warn CODE, repeatable: the codes to silence. Commander gives `true` when it is not used. */
+export function collectNoWarn(value: string, previous: unknown): string[] {
+  const code = value.trim().toLowerCase();
+  if (code !== 'all' && !(WARNING_CODES as readonly string[]).includes(code)) {
+    const near = WARNING_CODES.map((c) => ({ c, d: editDistance(code, c) })).sort((a, b) => a.d - b.d)[0]!;
+    const hint = near.d <= 3 ? ` (did you mean ${near.c}?)` : '';
+    throw new InvalidArgumentError(`"${value}" is not a warning code${hint}; the codes are ${WARNING_CODES.join(', ')}, or all`);
+  }
+  return [...(Array.isArray(previous) ? (previous as string[]) : []), code];
+}
+
+/** The codes a parsed `warn` option silences: commander's `true` (no --no-warn) silences none. */
+export const silencedCodes = (warn: unknown): string[] => (Array.isArray(warn) ? (warn as string[]) : []);
+
+/**
+ * Where the scenario's fields are written. A merge's scenario comes from its parts, without
+ * positions: the file the shards ran is read again for them when it is still there and still the
+ * same scenario (same hash), so a merge warns at the same lines as a single run.
+ */
+async function locator(loaded: LoadedScenario): Promise<Locate | undefined> {
+  if (loaded.locate) return loaded.locate;
+  try {
+    const again = await loadScenario(loaded.source);
+    return again.hash === loaded.hash ? again.locate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Print warnings to stderr, one line each. */
+export function printWarnings(io: Io, warnings: readonly PlausibilityWarning[]): void {
+  for (const w of warnings) io.err(`${formatWarning(w)}\n`);
+}
+
+/** The warnings a scenario gives before any run (for validate), located and filtered. */
+export function statedWarnings(loaded: LoadedScenario, noWarn: readonly string[] = []): PlausibilityWarning[] {
+  return silenceWarnings(locateWarnings(scenarioWarnings(loaded.scenario), loaded.source, loaded.locate), noWarn);
 }
 
 /** Refuse a --target naming a tier the scenario does not have. */
@@ -48,8 +96,11 @@ export function checkTargetTiers(loaded: LoadedScenario, targets: readonly Metri
 export async function reportSimulation(io: Io, sim: Simulation, options: ReportRunOptions): Promise<void> {
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
-  const summary = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
+  const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
+  const warnings = silenceWarnings(simulationWarnings(sim, summarized, await locator(sim.loaded)), options.noWarn ?? []);
+  const summary = { ...summarized, warnings };
   await stepCheck(options.onStep, options.signal)('summarised');
   await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep });
   if (!options.quiet) io.out(summaryTable(summary));
+  printWarnings(io, warnings);
 }

@@ -18,7 +18,7 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 import { parseShare, parseTarget } from './parse-options.js';
 import type { Io } from './program.js';
 import { progressCallbacks } from './run-limits.js';
-import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
+import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, reportSimulation, silencedCodes } from './report-run.js';
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
@@ -142,7 +142,8 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
     )
     .option('-c, --confidence <share>', 'confidence of the budgets: 0.8 or 80% gives the value reached or beaten in 80% of trials (P20)', parseShare('confidence'), 0.8)
     .addOption(allowPathOption())
-    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number; allowPath?: string[] }) => {
+    .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
+    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number; allowPath?: string[]; warn: true | string[] }) => {
       const files = await expandParts(args);
       // --out, or the default from the scenario the parts name, is resolved and checked before the
       // merge reads the parts' bodies; a first part that cannot be read is left to the merge to report.
@@ -153,7 +154,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
-      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook });
+      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn) });
       io.err(`wrote ${shown ?? defaultOutDir(sim.loaded.source)}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

@@ -6,6 +6,7 @@ import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { REPORT_FILES } from '../report-files.js';
 import { escapeHtml } from './escape.js';
 import { inlineSvg } from './inline-svg.js';
+import { warningsSection } from './warnings-section.js';
 import { REPORT_CSS } from './report-css.js';
 import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './tables.js';
 import { whatMustBeTrueLine } from '../summary-table.js';
@@ -195,7 +196,7 @@ ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 </header>
 <p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(money(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(money(r.p90))}) is beaten one time in ten. A budget at 80% confidence is P20.</p>
 
-<section>
+${warningsSection(summary.warnings)}<section>
 <h2>Headline</h2>
 ${headline}
 </section>

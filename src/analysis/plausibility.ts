@@ -1,0 +1,251 @@
+import { centralValue } from '../scenario/central-value.js';
+import type { DistributionSpec } from '../scenario/distribution-schema.js';
+import { formatPath } from '../scenario/scenario-error.js';
+import type { Scenario } from '../scenario/scenario-schema.js';
+import { splitYearLevel } from '../scenario/year-level.js';
+import type { YearLevelSpec } from '../scenario/year-level-schema.js';
+import type { Simulation } from '../engine/simulate.js';
+import type { Summary } from './summarize.js';
+
+/**
+ * Plausibility warnings: a scenario that is valid but implies something a planner would
+ * double-check (`conversion: 0.25` meant as 2.5% wins more new customers than the whole book).
+ * They never fail a run. Thresholds (see README, "Plausibility warnings"):
+ *
+ * - conversion-high: a stated lead-to-deal conversion (central value) above 20%. DOMAIN.md's
+ *   reference: lead to customer 1-3%, opportunity to won 10-30%.
+ * - acv-low / acv-high: a new deal's stated ACV (central value), or the opening book's average ARR
+ *   per customer, below 500 or above 5,000,000 a year. DOMAIN.md's reference bands run from under
+ *   12k (SMB) to 100-250k (enterprise).
+ * - renewal-low / renewal-high: a stated renewal rate (logo or dollar; central value) below 50% or
+ *   above 99%. DOMAIN.md's reference: GRR about 90-93% by ACV band, SMB 70-80% (Bessemer).
+ * - new-customers-above-book: a tier's median new customers won exceed its opening customers.
+ * - new-business-above-opening-arr: a tier's new ARR signed (mean of the year) exceeds the
+ *   company's opening ARR.
+ * - nrr-high: a tier's median net revenue retention above 150% (DOMAIN.md: median public NRR about
+ *   120%, 111% in a stress year).
+ */
+export const WARNING_CODES = [
+  'conversion-high',
+  'acv-low',
+  'acv-high',
+  'renewal-low',
+  'renewal-high',
+  'new-customers-above-book',
+  'new-business-above-opening-arr',
+  'nrr-high',
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/** The thresholds the warnings use. */
+export const PLAUSIBLE = {
+  conversionMax: 0.2,
+  acvMin: 500,
+  acvMax: 5_000_000,
+  renewalMin: 0.5,
+  renewalMax: 0.99,
+  nrrMax: 1.5,
+} as const;
+
+/** One warning, as data: what (code, message) and where (path, and the file position once located). */
+export interface PlausibilityWarning {
+  readonly code: WarningCode;
+  readonly message: string;
+  /** Path to the field to check, e.g. ['tiers', 0, 'newBusiness', 'conversion']. */
+  readonly path: ReadonlyArray<string | number>;
+  /** The file the line refers to (the scenario, or a base it extends). */
+  readonly file?: string;
+  /** 1-based line and column of the field, when it could be located. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/**
+ * A share as a percent with three significant digits: 0.25 -> '25%', 0.025 -> '2.5%'; more when
+ * three would round a rate below 100% up to it (0.9996 -> '99.96%', not '100%').
+ */
+function pct(x: number): string {
+  const short = Number((x * 100).toPrecision(3));
+  return `${short === 100 && x !== 1 ? Number((x * 100).toPrecision(6)) : short}%`;
+}
+/** A whole count: 5658 -> '5,658'. */
+const count = (x: number) => Math.round(x).toLocaleString('en-US');
+/** Money, compact: 84123456 -> '84.1M', 12000 -> '12k', 250 -> '250'. */
+function money(x: number): string {
+  const a = Math.abs(x);
+  const short = (v: number, unit: string) => `${Number(v.toPrecision(3)).toLocaleString('en-US')}${unit}`;
+  if (a >= 1e9) return short(x / 1e9, 'B');
+  if (a >= 1e6) return short(x / 1e6, 'M');
+  if (a >= 1e4) return short(x / 1e3, 'k');
+  return count(x);
+}
+/** Moving the decimal exponent, so 0.25 / 10 is 0.025, not 0.025000000000000001. */
+const shift = (x: number, places: number) => Number(`${x}e-${places}`);
+
+const central = (spec: unknown): number | undefined => {
+  try {
+    const v = centralValue(spec as DistributionSpec);
+    return Number.isFinite(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const centralAmount = (spec: unknown): number | undefined => {
+  try {
+    const v = splitYearLevel(spec as YearLevelSpec).plan;
+    return Number.isFinite(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+function conversionWarning(value: unknown, path: Array<string | number>): PlausibilityWarning[] {
+  const c = central(value);
+  if (c === undefined || !(c > PLAUSIBLE.conversionMax)) return [];
+  return [
+    {
+      code: 'conversion-high',
+      message: `${pct(c)} conversion is above ${pct(PLAUSIBLE.conversionMax)}; did you mean ${shift(c, 1)} (${pct(shift(c, 1))}) or ${shift(c, 2)} (${pct(shift(c, 2))})? Lead to customer is usually 1-3% (opportunity to won 10-30%)`,
+      path,
+    },
+  ];
+}
+
+function acvWarning(value: number | undefined, path: Array<string | number>, what: string): PlausibilityWarning[] {
+  if (value === undefined) return [];
+  if (value < PLAUSIBLE.acvMin)
+    return [{ code: 'acv-low', message: `${what} of ${money(value)} a year is below ${money(PLAUSIBLE.acvMin)}; SaaS contracts are usually from a few thousand (SMB) to a few hundred thousand (enterprise) a year`, path }];
+  if (value > PLAUSIBLE.acvMax)
+    return [{ code: 'acv-high', message: `${what} of ${money(value)} a year is above ${money(PLAUSIBLE.acvMax)}; SaaS contracts are usually from a few thousand (SMB) to a few hundred thousand (enterprise) a year`, path }];
+  return [];
+}
+
+function renewalWarning(value: unknown, path: Array<string | number>, what: string): PlausibilityWarning[] {
+  const r = central(value);
+  if (r === undefined) return [];
+  const usual = 'renewal is usually 70-95% (GRR about 90-93% by contract size, 70-80% for SMB)';
+  if (r < PLAUSIBLE.renewalMin) return [{ code: 'renewal-low', message: `${what} of ${pct(r)} is below ${pct(PLAUSIBLE.renewalMin)}; ${usual}`, path }];
+  if (r > PLAUSIBLE.renewalMax) return [{ code: 'renewal-high', message: `${what} of ${pct(r)} is above ${pct(PLAUSIBLE.renewalMax)}; ${usual}`, path }];
+  return [];
+}
+
+/**
+ * The warnings the scenario as stated gives, without a run: conversion, ACV (of new deals, and
+ * the opening book's average) and renewal rates outside common SaaS ranges. Paths only; locate
+ * them with `locateWarnings`.
+ *
+ * @example scenarioWarnings(parseScenario(text).scenario).map((w) => w.code) // => ['conversion-high']
+ * Complexity: O(tiers x lead sources).
+ */
+export function scenarioWarnings(scenario: Scenario): PlausibilityWarning[] {
+  const out: PlausibilityWarning[] = [];
+  scenario.tiers.forEach((tier, i) => {
+    const e = tier.existing;
+    if (e) {
+      if (e.customersFile === undefined && e.openingArr !== undefined && e.customers !== undefined && e.customers > 0 && e.openingArr > 0)
+        out.push(...acvWarning(e.openingArr / e.customers, ['tiers', i, 'existing', 'openingArr'], `the opening book's average ARR per customer (${money(e.openingArr)} / ${count(e.customers)} customers)`));
+      if (e.renewalRate !== undefined) out.push(...renewalWarning(e.renewalRate, ['tiers', i, 'existing', 'renewalRate'], 'a renewal rate'));
+      if (e.dollarRenewalRate !== undefined) out.push(...renewalWarning(e.dollarRenewalRate, ['tiers', i, 'existing', 'dollarRenewalRate'], 'a dollar renewal rate'));
+    }
+    const n = tier.newBusiness;
+    if (n) {
+      if (n.conversion !== undefined) out.push(...conversionWarning(n.conversion, ['tiers', i, 'newBusiness', 'conversion']));
+      n.leadSources?.forEach((s, j) => out.push(...conversionWarning(s.conversion, ['tiers', i, 'newBusiness', 'leadSources', j, 'conversion'])));
+      out.push(...acvWarning(centralAmount(n.acv), ['tiers', i, 'newBusiness', 'acv'], 'an ACV'));
+    }
+  });
+  return out;
+}
+
+/** What a run adds to the scenario for `runWarnings`: each tier's opening customers (from a file too), by tier index. */
+export interface RunFacts {
+  readonly openingCustomers: readonly number[];
+}
+
+/**
+ * The warnings a run's results give: a tier whose median new customers exceed its opening book,
+ * whose new ARR signed exceeds the company's opening ARR, or whose median NRR is above 150%.
+ *
+ * Complexity: O(tiers).
+ */
+export function runWarnings(scenario: Scenario, summary: Summary, facts: RunFacts): PlausibilityWarning[] {
+  const out: PlausibilityWarning[] = [];
+  scenario.tiers.forEach((tier, i) => {
+    const t = summary.byTier[tier.name];
+    if (!t) return;
+    const won = t.customersWon?.percentiles.p50;
+    const book = facts.openingCustomers[i] ?? 0;
+    if (tier.newBusiness && won !== undefined && book > 0 && won > book)
+      out.push({
+        code: 'new-customers-above-book',
+        message: `the median year wins ${count(won)} new ${tier.name} customers, more than the ${count(book)} of its opening book; check leads and conversion`,
+        path: ['tiers', i, 'newBusiness'],
+      });
+    const newArr = t.componentMeans.bookings.newBusiness;
+    if (tier.newBusiness && newArr !== undefined && summary.openingArr > 0 && newArr > summary.openingArr)
+      out.push({
+        code: 'new-business-above-opening-arr',
+        message: `${tier.name} signs ${money(newArr)} of new ARR in an average year, more than the company's opening ARR of ${money(summary.openingArr)}; check leads, conversion and ACV`,
+        path: ['tiers', i, 'newBusiness'],
+      });
+    const nrr = t.nrr?.percentiles.p50;
+    if (nrr !== undefined && nrr > PLAUSIBLE.nrrMax)
+      out.push({
+        code: 'nrr-high',
+        message: `${tier.name}'s median net revenue retention is ${pct(nrr)}, above ${pct(PLAUSIBLE.nrrMax)}; median public SaaS NRR is about 110-120%`,
+        path: tier.existing?.expansion ? ['tiers', i, 'existing', 'expansion'] : ['tiers', i, 'existing'],
+      });
+  });
+  return out;
+}
+
+/**
+ * Every warning for a scenario and, when given, a run's summary: the stated ones, then the run's.
+ * Complexity: O(tiers x lead sources).
+ */
+export function plausibilityWarnings(scenario: Scenario, run?: { readonly summary: Summary; readonly facts: RunFacts }): PlausibilityWarning[] {
+  return [...scenarioWarnings(scenario), ...(run ? runWarnings(scenario, run.summary, run.facts) : [])];
+}
+
+/**
+ * Every warning of a run, located in its files: what the CLI prints and writes into summary.json
+ * (before --no-warn). The opening customers come from the run's plan (a customer file's rows too).
+ *
+ * @example simulationWarnings(sim, summarize(sim)).map(formatWarning).join('\n')
+ * Complexity: O(tiers x lead sources).
+ */
+export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate): PlausibilityWarning[] {
+  const facts = { openingCustomers: sim.plan.tiers.map((t) => t.existing?.customers ?? 0) };
+  return locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate);
+}
+
+/** Where the value at a path is written (`LoadedScenario.locate`). */
+export type Locate = (path: ReadonlyArray<string | number>) => { readonly line?: number; readonly column?: number; readonly source?: string };
+
+/**
+ * Give each warning its file, line and column: `locate` is the loaded scenario's (see
+ * `LoadedScenario.locate`), `source` the file when a base did not write the field.
+ */
+export function locateWarnings(
+  warnings: readonly PlausibilityWarning[],
+  source: string,
+  locate?: Locate,
+): PlausibilityWarning[] {
+  return warnings.map((w) => {
+    const at = locate?.(w.path);
+    return { ...w, file: at?.source ?? source, ...(at?.line !== undefined ? { line: at.line, column: at.column ?? 1 } : {}) };
+  });
+}
+
+/** The warnings left once `silenced` codes are taken out ('all' takes out every one). */
+export function silenceWarnings(warnings: readonly PlausibilityWarning[], silenced: readonly string[]): PlausibilityWarning[] {
+  if (silenced.includes('all')) return [];
+  return warnings.filter((w) => !silenced.includes(w.code));
+}
+
+/** `arrcast: warning [conversion-high] scenarios/x.yaml:12:17 tiers[0].newBusiness.conversion: 25% conversion is ...` */
+export function formatWarning(w: PlausibilityWarning): string {
+  const where = w.file === undefined ? '' : w.line !== undefined ? `${w.file}:${w.line}:${w.column ?? 1} ` : `${w.file} `;
+  const path = formatPath(w.path);
+  return `arrcast: warning [${w.code}] ${where}${path ? `${path}: ` : ''}${w.message}`;
+}
