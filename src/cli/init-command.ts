@@ -14,9 +14,19 @@ const TEMPLATES_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url)
 /** The schema file `init` writes beside the scenario, which the scenario's first line names. */
 export const SCHEMA_FILE = 'arrcast.schema.json';
 
-/** Names of the example companies `--template` takes: the .yaml files of scenarios/, without the extension. */
+/**
+ * Names of the example companies `--template` takes: the .yaml files of scenarios/, without the
+ * extension. None when the package ships no scenarios/ (a copied dist/): every other command must
+ * still start, so this never throws.
+ */
 export function templateNames(): string[] {
-  return readdirSync(TEMPLATES_DIR)
+  let files: string[];
+  try {
+    files = readdirSync(TEMPLATES_DIR);
+  } catch {
+    return [];
+  }
+  return files
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => f.slice(0, -'.yaml'.length))
     .sort();
