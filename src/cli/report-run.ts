@@ -3,6 +3,8 @@ import type { PrecisionReport } from '../analysis/precision.js';
 import { summarize } from '../analysis/summarize.js';
 import type { Simulation } from '../engine/simulate.js';
 import { summaryTable } from '../report/summary-table.js';
+import { summaryParagraph, wrapText } from '../report/summary-paragraph.js';
+import { formatMoney, formatPercent } from '../report/format.js';
 import { writeReport } from '../report/write-report.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -38,5 +40,5 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   const summary = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
   await writeReport(options.out, sim, summary);
-  if (!options.quiet) io.out(summaryTable(summary));
+  if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, { money: formatMoney, share: formatPercent }))}\n\n${summaryTable(summary)}`);
 }

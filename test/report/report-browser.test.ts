@@ -68,11 +68,11 @@ describe('report.html in headless Chromium', () => {
         return { width: box.width, height: box.height, marks: svg.querySelectorAll('path, line, text').length, label: svg.getAttribute('aria-label') };
       }),
     );
-    expect(charts).toHaveLength(6);
+    expect(charts).toHaveLength(7);
     for (const c of charts) {
       expect(c.width, c.label ?? '').toBeGreaterThan(500);
       expect(c.width, c.label ?? '').toBeLessThanOrEqual(900);
-      expect(c.height, c.label ?? '').toBeGreaterThan(250);
+      expect(c.height, c.label ?? '').toBeGreaterThan(200); // a tornado of few drivers is short
       expect(c.marks, c.label ?? '').toBeGreaterThan(30);
     }
     // Nothing overflows the page sideways.

@@ -46,8 +46,8 @@ describe('report.html', () => {
   });
 
   it('holds every chart inline, with ids unique across the page', () => {
-    expect(html.match(/<figure class="chart"/g)).toHaveLength(6);
-    expect(html.match(/<svg role="img"/g)).toHaveLength(6);
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(7);
+    expect(html.match(/<svg role="img"/g)).toHaveLength(7);
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
