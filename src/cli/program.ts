@@ -14,6 +14,7 @@ import { registerInitCommand } from './init-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
+import { collectFiles } from './stress.js';
 import { ARRCAST_VERSION } from '../version.js';
 
 export { defaultOutDir };
@@ -62,6 +63,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       "keep adding trials (doubling, from 10,000) until the 95% intervals of revenue's P10, P50 and P90 are within this share of their values, e.g. 0.5%",
       parseShare('precision'),
     )
+    .option('--with-stress <scenario>', 'a stress scenario (e.g. scenarios/downside.yaml) simulated on the same seed and trials, shown beside the plan in report.html; repeatable', collectFiles)
     .option('--max-trials <n>', 'cap of a --precision run', wholeNumber('max-trials', 1), 1_000_000)
     .option(
       '--shard <K/N>',
@@ -82,13 +84,14 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           precision?: number;
           maxTrials: number;
           shard?: string;
+          withStress?: string[];
         },
         command: Command,
       ) => {
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
-          for (const name of ['target', 'confidence', 'precision', 'max-trials'])
+          for (const name of ['target', 'confidence', 'precision', 'max-trials', 'with-stress'])
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli')
               throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
           const loaded = await loadScenario(file);
@@ -107,7 +110,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
         ).finally(() => bar?.finish());
-        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}) });
+        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}), stress: opts.withStress, workers: opts.workers, signal });
         io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
       },
     );

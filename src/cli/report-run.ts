@@ -9,6 +9,7 @@ import { writeReport } from '../report/write-report.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
+import { simulateStress } from './stress.js';
 import type { Io } from './program.js';
 
 /** The default output directory for a scenario file: reports/<file name without extension>. */
@@ -21,6 +22,10 @@ export interface ReportRunOptions {
   readonly target?: readonly MetricTarget[];
   readonly confidence: number;
   readonly precision?: PrecisionReport;
+  /** --with-stress: scenario files simulated on the same seed and trials, shown beside the plan. */
+  readonly stress?: readonly string[];
+  readonly workers?: number;
+  readonly signal?: AbortSignal;
 }
 
 /** Refuse a --target naming a tier the scenario does not have. */
@@ -39,6 +44,9 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   const summary = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
-  await writeReport(options.out, sim, summary);
+  const stress = options.stress?.length
+    ? await simulateStress(options.stress, sim, { confidence: options.confidence, targets, workers: options.workers, signal: options.signal })
+    : [];
+  await writeReport(options.out, sim, summary, stress.length > 0 ? { stress } : {});
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, { money: formatMoney, share: formatPercent }))}\n\n${summaryTable(summary)}`);
 }

@@ -9,6 +9,7 @@ import { buildCharts } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
 import { renderChart, type ChartRenderer } from './render-chart.js';
 import { reportHtml, type HtmlChart } from './html/report-html.js';
+import type { StressCase } from './html/downside-section.js';
 import { percentilesCsv } from './percentiles-csv.js';
 import { monthlyCsv } from './monthly-csv.js';
 import { writeSipmath } from './sipmath.js';
@@ -26,6 +27,8 @@ export interface ReportOptions {
   readonly marks?: RevenueMarks;
   /** Renders a chart spec to SVG; default: vega in Node. Injectable, so a test can make a chart fail. */
   readonly renderChart?: ChartRenderer;
+  /** Stress cases (--with-stress) shown beside the plan in report.html's downside section. */
+  readonly stress?: readonly StressCase[];
 }
 
 /**
@@ -59,7 +62,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
       await writeFile(join(chartsDir, `${chart.name}.svg`), svg);
       rendered.push({ name: chart.name, caption: chart.caption, svg });
     }
-    await writeFile(join(tmp, REPORT_FILES.html), reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered }));
+    await writeFile(join(tmp, REPORT_FILES.html), reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered, ...(options.stress ? { stress: options.stress } : {}) }));
 
     await writeSipmath(join(tmp, REPORT_FILES.sipmath), summary, sim.store);
     await writeTrialsCsv(join(tmp, REPORT_FILES.trials), sim.store);
