@@ -8,8 +8,11 @@ import { comparisonTable } from './compare-table.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { createProgressBar } from './progress-bar.js';
 import type { Io } from './program.js';
-import { checkComparisonDir, COMPARISON_FILE, writeComparison } from './write-comparison.js';
-import { wholeNumber } from './parse-options.js';
+import { checkComparisonDir, COMPARISON_FILE, COMPARISON_PAGE_FILES, writeComparison } from './write-comparison.js';
+import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import type { MetricTarget } from '../scenario/targets-schema.js';
+import { compareDecisions } from '../analysis/compare-decisions.js';
+import { compareDecisionsTable } from './compare-decisions-table.js';
 
 interface CompareOptions {
   trials?: number;
@@ -17,6 +20,8 @@ interface CompareOptions {
   workers?: number;
   out?: string;
   progress: boolean;
+  target?: MetricTarget[];
+  confidence: number;
 }
 
 /**
@@ -35,6 +40,8 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
     .option('-s, --seed <seed>', "seed for every scenario; default: the first scenario's seed")
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
     .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory, replaced whole when done`)
+    .option('-t, --target <metric=value>', "a target to test every scenario against, repeatable: revenue=52M, SMB:endingArr=30M (adds to A's own targets)", parseTarget)
+    .option('-c, --confidence <share>', 'confidence of the budgets of every scenario: 0.8 or 80% (P20)', parseShare('confidence'), 0.8)
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
     .action(async (files: string[], opts: CompareOptions) => {
       if (files.length < 2) throw new UsageError('compare needs at least two scenario files: the baseline A, then the ones to compare with it');
@@ -73,10 +80,12 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
         );
       }
       const comparison = compareSimulations(sims);
+      const decisions = compareDecisions(sims, { confidence: opts.confidence, extra: opts.target ?? [] });
       io.out(comparisonTable(comparison));
+      io.out(compareDecisionsTable(comparison, decisions));
       if (opts.out !== undefined) {
-        await writeComparison(opts.out, comparison, sims);
-        io.err(`wrote ${opts.out}/${COMPARISON_FILE}\n`);
+        await writeComparison(opts.out, comparison, sims, { decisions });
+        io.err(`wrote ${opts.out}/${COMPARISON_FILE} and ${COMPARISON_PAGE_FILES.html}\n`);
       }
     });
 }
