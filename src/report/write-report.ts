@@ -13,6 +13,7 @@ import type { StressCase } from './html/downside-section.js';
 import { percentilesCsv } from './percentiles-csv.js';
 import { monthlyCsv } from './monthly-csv.js';
 import { writeSipmath } from './sipmath.js';
+import { reportSheets, writeWorkbook } from './xlsx/workbook.js';
 
 import { REPORT_FILES } from './report-files.js';
 
@@ -64,6 +65,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     }
     await writeFile(join(tmp, REPORT_FILES.html), reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered, ...(options.stress ? { stress: options.stress } : {}) }));
 
+    await writeWorkbook(join(tmp, REPORT_FILES.xlsx), reportSheets(summary, sim.loaded.scenario));
     await writeSipmath(join(tmp, REPORT_FILES.sipmath), summary, sim.store);
     await writeTrialsCsv(join(tmp, REPORT_FILES.trials), sim.store);
   });
