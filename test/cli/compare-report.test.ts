@@ -68,7 +68,7 @@ describe('arrcast compare --target --confidence, and comparison.html', () => {
       expect(ch.marks).toBeGreaterThan(30);
     }
     // No chart wider than the page: nothing is cut at the right edge.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
   });
