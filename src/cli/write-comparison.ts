@@ -9,6 +9,8 @@ import { checkReplaceable } from '../report/output-dir.js';
 import { renderChart, type ChartRenderer } from '../report/render-chart.js';
 import { comparisonDistributionSpec } from '../report/charts/comparison-distribution.js';
 import { comparisonHtml } from '../report/html/comparison-html.js';
+import { writeWorkbook } from '../report/xlsx/workbook.js';
+import { comparisonSheets } from '../report/xlsx/comparison-sheets.js';
 import { compareDecisions, type CompareDecisions } from '../analysis/compare-decisions.js';
 
 /** The file `arrcast compare --out DIR` writes. */
@@ -16,7 +18,7 @@ export const COMPARISON_FILE = 'comparison.json';
 /** The comparison chart beside it: the Vega-Lite spec and its SVG. */
 export const COMPARISON_CHART_FILES = { spec: 'comparison.vl.json', svg: 'comparison.svg' } as const;
 /** The page beside them, and the overlaid distributions it shows. */
-export const COMPARISON_PAGE_FILES = { html: 'comparison.html', distributionSpec: 'distribution.vl.json', distributionSvg: 'distribution.svg' } as const;
+export const COMPARISON_PAGE_FILES = { html: 'comparison.html', xlsx: 'comparison.xlsx', distributionSpec: 'distribution.vl.json', distributionSvg: 'distribution.svg' } as const;
 
 /** Everything a comparison directory holds. */
 const COMPARISON_ENTRIES: ReadonlySet<string> = new Set([COMPARISON_FILE, COMPARISON_CHART_FILES.spec, COMPARISON_CHART_FILES.svg, ...Object.values(COMPARISON_PAGE_FILES)]);
@@ -75,5 +77,6 @@ export async function writeComparison(dir: string, comparison: Comparison, sims:
       { name: 'comparison', caption: 'Exceedance curves P(revenue ≥ x) of each scenario, and the per-trial difference from A with P(X < A).', svg },
     ];
     await writeFile(join(tmp, COMPARISON_PAGE_FILES.html), comparisonHtml({ comparison, decisions, charts }));
+    await writeWorkbook(join(tmp, COMPARISON_PAGE_FILES.xlsx), comparisonSheets(comparison, decisions));
   });
 }

@@ -45,6 +45,17 @@ describe('arrcast compare --target --confidence, and comparison.html', () => {
     expect(html).toContain('<h2>Glossary</h2>');
   });
 
+  it('writes comparison.xlsx beside it, the chances of the target as percentages', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'comparison.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Scenarios', 'Side by side', 'Differences', 'Chances of targets', 'Budgets and downside']);
+    const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
+    const t = wb.getWorksheet('Chances of targets')!;
+    const rows = (t.getSheetValues().filter(Boolean) as unknown[][]).filter((r) => r[1] === 'P(revenue >= 115M)');
+    expect(rows.map((r) => r[3])).toEqual(c.decisions.scenarios.map((s: { targets: Array<{ probability: { value: number } }> }) => s.targets.at(-1)!.probability.value));
+  });
+
   it('opens in headless Chromium: every chart renders, no console error, nothing requested but itself', async () => {
     const found = findBrowser();
     if (!found.ok) expect.fail(found.message);

@@ -51,7 +51,7 @@ describe('arrcast compare', () => {
       expect(d.probabilityBelow.value).toBeGreaterThan(0.5);
     }
     // The comparison chart beside it, with the same figures.
-    expect(readdirSync(out).sort()).toEqual(['comparison.html', 'comparison.json', 'comparison.svg', 'comparison.vl.json', 'distribution.svg', 'distribution.vl.json']);
+    expect(readdirSync(out).sort()).toEqual(['comparison.html', 'comparison.json', 'comparison.svg', 'comparison.vl.json', 'comparison.xlsx', 'distribution.svg', 'distribution.vl.json']);
     const chart = JSON.parse(readFileSync(join(out, 'comparison.vl.json'), 'utf8'));
     expect(chart.datasets.differences[0].p50).toBe(c.metrics.revenue.differences[0].percentiles.p50);
     expect(chart.datasets.differences[0].probabilityBelow).toBe(c.metrics.revenue.differences[0].probabilityBelow.value);
