@@ -133,6 +133,19 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   return [summarySheet, percentiles, monthly, targets, assumptions, attribution];
 }
 
+const loadLibrary = () => import('exceljs');
+let library: ReturnType<typeof loadLibrary> | undefined;
+
+/**
+ * Start loading exceljs (a few hundred milliseconds of module loading) without waiting for it: the
+ * CLI calls this as a run starts, so the loading overlaps the simulation in the worker threads
+ * instead of adding to the time of writing the report.
+ */
+export function prefetchWorkbookLibrary(): ReturnType<typeof loadLibrary> {
+  library ??= loadLibrary();
+  return library;
+}
+
 /** Targets' interval columns hold shares, not money. */
 const shareRow = (sheet: SheetData, row: ReadonlyArray<string | number | null>) => sheet.name === 'Targets and budgets' && row[0] === 'Target';
 
@@ -144,7 +157,7 @@ const shareRow = (sheet: SheetData, row: ReadonlyArray<string | number | null>) 
  * Complexity: O(cells).
  */
 export async function writeWorkbook(file: string, sheets: readonly SheetData[]): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
+  const { default: ExcelJS } = await prefetchWorkbookLibrary();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'arrcast';
   // Fixed dates: the same run writes the same workbook contents.
