@@ -39,7 +39,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
     .option('-n, --trials <n>', "trials for every scenario; default: the first scenario's trials", wholeNumber('trials', 1))
     .option('-s, --seed <seed>', "seed for every scenario; default: the first scenario's seed")
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
-    .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory, replaced whole when done`)
+    .option('-o, --out <dir>', `write ${COMPARISON_FILE}, ${COMPARISON_PAGE_FILES.html} (a self-contained page), ${COMPARISON_PAGE_FILES.xlsx} and the charts into this directory, replaced whole when done`)
     .option('-t, --target <metric=value>', "a target to test every scenario against, repeatable: revenue=52M, SMB:endingArr=30M (adds to A's own targets)", parseTarget)
     .option('-c, --confidence <share>', 'confidence of the budgets of every scenario: 0.8 or 80% (P20)', parseShare('confidence'), 0.8)
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))

@@ -41,7 +41,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
   program
     .command('run')
     .description(
-      'Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json. With --shard K/N, simulate only shard K of N and write a part file for arrcast merge.',
+      'Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, trials.csv, scenario.json, report.html, report.xlsx, charts/, percentiles.csv, monthly.csv, sipmath.json. With --shard K/N, simulate only shard K of N and write a part file for arrcast merge.',
     )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('-n, --trials <n>', "trials (simulated fiscal years); default: the scenario's trials", wholeNumber('trials', 1))
