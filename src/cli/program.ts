@@ -15,7 +15,7 @@ import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { collectFiles } from './stress.js';
-import { prefetchWorkbookLibrary } from '../report/xlsx/workbook.js';
+import { warmWorkbookLibrary } from '../report/xlsx/workbook.js';
 import { ARRCAST_VERSION } from '../version.js';
 
 export { defaultOutDir };
@@ -106,7 +106,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
         checkTargetTiers(loaded, opts.target);
         const bar = opts.progress ? createProgressBar() : undefined;
         // The workbook library loads while the workers simulate (its failure shows when the report is written).
-        prefetchWorkbookLibrary().catch(() => undefined);
+        warmWorkbookLibrary().catch(() => undefined);
         // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
         const common = { seed: opts.seed, workers: opts.workers, signal, onProgress: bar ? (d: number, t: number) => bar.update(d, t) : undefined };
         const { sim, precision } = await (opts.precision !== undefined

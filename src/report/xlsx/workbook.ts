@@ -146,6 +146,18 @@ export function prefetchWorkbookLibrary(): ReturnType<typeof loadLibrary> {
   return library;
 }
 
+/**
+ * Load exceljs and write a one-cell workbook in memory, so the first real write finds its code
+ * loaded and compiled: what the CLI starts while the workers simulate.
+ */
+export async function warmWorkbookLibrary(): Promise<void> {
+  const { default: ExcelJS } = await prefetchWorkbookLibrary();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('warm', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(['warm', 1]).getCell(2).numFmt = '0.0%';
+  await wb.xlsx.writeBuffer();
+}
+
 /** Targets' interval columns hold shares, not money. */
 const shareRow = (sheet: SheetData, row: ReadonlyArray<string | number | null>) => sheet.name === 'Targets and budgets' && row[0] === 'Target';
 
