@@ -68,8 +68,8 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
     `Recognized revenue next fiscal year is most likely about ${money(rev.p50)} (P50), with an 80% chance of landing between ${money(rev.p10)} (P10) and ${money(rev.p90)} (P90).`,
   );
   if (d.targets.length > 0) {
-    const parts = d.targets.map((t) => `${share(t.probability.value)} for ${t.label}`);
-    out.push(`The chance of reaching ${d.targets.length === 1 ? 'the target' : 'each target'} is ${list(parts)}.`);
+    if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${share(d.targets[0]!.probability.value)}.`);
+    else out.push(`The chance of reaching each target is ${list(d.targets.map((t) => `${share(t.probability.value)} for ${t.label}`))}.`);
   }
   const b = d.budgets.metrics;
   out.push(

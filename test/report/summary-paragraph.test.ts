@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Summary } from '../../src/analysis/summarize.js';
+import { summarize, type Summary } from '../../src/analysis/summarize.js';
 import type { Simulation } from '../../src/engine/simulate.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { summaryParagraph, driverWords, wrapText } from '../../src/report/summary-paragraph.js';
@@ -18,10 +18,8 @@ const cells = (page: string) =>
   new Set([...page.replace(/<section id="summary">[\s\S]*?<\/section>/, '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')));
 
 beforeAll(async () => {
-  ({ sim, summary } = await runReportScenario());
-  summary = { ...summary };
+  ({ sim } = await runReportScenario());
   // Two targets, one easy and one hard, so the paragraph has target odds to state.
-  const { summarize } = await import('../../src/analysis/summarize.js');
   summary = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 9e6 }, { metric: 'endingArr', value: 12e6 }] } });
   html = reportHtml({ summary, scenario: sim.loaded.scenario, charts: [] });
 });
@@ -65,6 +63,11 @@ describe('summary paragraph', () => {
     expect(driverWords({ key: 'driver.SMB.conversion', label: 'SMB conversion', tier: 'SMB' })).toBe('how many SMB leads become customers');
     expect(driverWords({ key: 'driver.SMB.oddOne', label: 'SMB odd one', tier: 'SMB' })).toBe('SMB odd one');
     expect(driverWords({ key: 'x', label: 'Deals per rep' })).toBe('deals per rep');
+  });
+
+  it('says a single target in one clause', () => {
+    const one = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 9e6 }] } });
+    expect(summaryParagraph(one)).toMatch(/The chance of reaching revenue >= 9M is \d+\.\d%\./);
   });
 
   it('wraps on spaces', () => {
