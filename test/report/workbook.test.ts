@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -79,10 +79,16 @@ describe('report.xlsx', () => {
 
   it('opens in LibreOffice headless when it is installed', () => {
     const which = spawnSync('which', ['soffice']);
-    if (which.status !== 0) return; // not installed here: the exceljs read-back above is the reader
+    // Debian's libreoffice-calc-nogui; without it the exceljs read-back above is the reader.
+    if (which.status !== 0) return;
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-soffice-'));
     const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(out, 'report.xlsx')], { timeout: 120_000, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(dir)).toContain('report.pdf');
+    // And LibreOffice reads the numbers as numbers: the first sheet as CSV holds the revenue mean.
+    const c = spawnSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, join(out, 'report.xlsx')], { timeout: 120_000, encoding: 'utf8' });
+    expect(c.status, c.stderr).toBe(0);
+    const row = readFileSync(join(dir, 'report.csv'), 'utf8').split('\n').find((l) => l.startsWith('Recognized revenue,'))!;
+    expect(Number(row.split(',')[1])).toBeCloseTo(summary.metrics.revenue.mean, 3);
   });
 });
