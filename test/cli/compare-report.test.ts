@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,6 +54,13 @@ describe('arrcast compare --target --confidence, and comparison.html', () => {
     const t = wb.getWorksheet('Chances of targets')!;
     const rows = (t.getSheetValues().filter(Boolean) as unknown[][]).filter((r) => r[1] === 'P(revenue >= 115M)');
     expect(rows.map((r) => r[3])).toEqual(c.decisions.scenarios.map((s: { targets: Array<{ probability: { value: number } }> }) => s.targets.at(-1)!.probability.value));
+    // Where LibreOffice is installed, it opens the workbook headless.
+    if (spawnSync('which', ['soffice']).status === 0) {
+      const dir = mkdtempSync(join(tmpdir(), 'arrcast-soffice-'));
+      const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(out, 'comparison.xlsx')], { timeout: 120_000, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readdirSync(dir)).toContain('comparison.pdf');
+    }
   });
 
   it('opens in headless Chromium: every chart renders, no console error, nothing requested but itself', async () => {
