@@ -179,7 +179,14 @@ export async function writeWorkbook(file: string, sheets: readonly SheetData[]):
     const frozen = sheet.preamble.length + 1;
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: frozen, xSplit: 1 }] });
     ws.columns = sheet.widths.map((width) => ({ width }));
-    for (const line of sheet.preamble) ws.addRow([cellText(line)]);
+    // Preamble lines span the table's width and wrap, so a long one (the paragraph) reads whole.
+    const span = sheet.widths.reduce((a, w) => a + w, 0);
+    for (const line of sheet.preamble) {
+      const row = ws.addRow([cellText(line)]);
+      if (sheet.header.length > 1) ws.mergeCells(row.number, 1, row.number, sheet.header.length);
+      row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+      row.height = 15 * Math.max(1, Math.ceil((line.length * 1.1) / span));
+    }
     const head = ws.addRow(sheet.header.map(cellText));
     head.font = { bold: true };
     for (const r of sheet.rows) {
