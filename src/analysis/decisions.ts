@@ -5,6 +5,7 @@ import { metricColumn } from './columns.js';
 import { probability, type Probability } from './probability.js';
 import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
+import { expectedShortfallEstimate } from './shortfall.js';
 
 /** A target tested against the trials. */
 export interface TargetResult {
@@ -36,7 +37,17 @@ export interface Decisions {
     readonly byComponent: Record<Metric, Partial<Record<Component, QuantileEstimate>>>;
   };
   /** Expected shortfall: the mean of the worst 5% and 10% of trials; and P10. */
-  readonly downside: Record<Metric, { readonly p10: QuantileEstimate; readonly worst5Mean: number; readonly worst10Mean: number }>;
+  readonly downside: Record<
+    Metric,
+    {
+      readonly p10: QuantileEstimate;
+      readonly worst5Mean: number;
+      readonly worst10Mean: number;
+      /** 95% Monte Carlo intervals of worst5Mean and worst10Mean. */
+      readonly worst5Interval: readonly [number, number];
+      readonly worst10Interval: readonly [number, number];
+    }
+  >;
   readonly targets: readonly TargetResult[];
   /** P(every target is met in the same trial). */
   readonly jointProbability?: Probability;
@@ -85,7 +96,9 @@ export function decide(sim: Simulation, options: DecisionOptions = {}): Decision
   const downside = Object.fromEntries(
     METRICS.map((m) => {
       const col = sim.store.column(m)!;
-      return [m, { p10: quantile(col, 0.1, scratch), worst5Mean: expectedShortfall(col, 0.05, scratch), worst10Mean: expectedShortfall(col, 0.1, scratch) }];
+      const w5 = expectedShortfallEstimate(col, 0.05, scratch);
+      const w10 = expectedShortfallEstimate(col, 0.1, scratch);
+      return [m, { p10: quantile(col, 0.1, scratch), worst5Mean: w5.value, worst10Mean: w10.value, worst5Interval: w5.interval, worst10Interval: w10.interval }];
     }),
   ) as Decisions['downside'];
 

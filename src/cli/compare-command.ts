@@ -11,8 +11,11 @@ import { createProgressBar } from './progress-bar.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
 import type { Io } from './program.js';
-import { COMPARISON_FILE, prepareComparisonDir, writeComparison } from './write-comparison.js';
-import { wholeNumber } from './parse-options.js';
+import { COMPARISON_FILE, COMPARISON_PAGE_FILES, prepareComparisonDir, writeComparison } from './write-comparison.js';
+import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import type { MetricTarget } from '../scenario/targets-schema.js';
+import { compareDecisions } from '../analysis/compare-decisions.js';
+import { compareDecisionsTable } from './compare-decisions-table.js';
 
 interface CompareOptions {
   trials?: number;
@@ -22,6 +25,8 @@ interface CompareOptions {
   maxMinutes?: number;
   out?: string;
   progress: boolean;
+  target?: MetricTarget[];
+  confidence: number;
 }
 
 /**
@@ -39,7 +44,9 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
     .option('-n, --trials <n>', "trials for every scenario; default: the first scenario's trials", wholeNumber('trials', 1))
     .option('-s, --seed <seed>', "seed for every scenario; default: the first scenario's seed")
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
-    .option('-o, --out <dir>', `write ${COMPARISON_FILE} into this directory (new, empty, or an earlier arrcast comparison), replaced whole when done`)
+    .option('-o, --out <dir>', `write ${COMPARISON_FILE}, ${COMPARISON_PAGE_FILES.html} (a self-contained page), ${COMPARISON_PAGE_FILES.xlsx} and the charts into this directory (new, empty, or an earlier arrcast comparison), replaced whole when done`)
+    .option('-t, --target <metric=value>', "a target to test every scenario against, repeatable: revenue=52M, SMB:endingArr=30M (adds to A's own targets)", parseTarget)
+    .option('-c, --confidence <share>', 'confidence of the budgets of every scenario: 0.8 or 80% (P20)', parseShare('confidence'), 0.8)
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
     .addOption(allowPathOption())
     .addOption(maxMinutesOption())
@@ -78,10 +85,12 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
         sims.push(await simulate(l, { trials, seed, workers, signal, maxMinutes: opts.maxMinutes, ...progress }).finally(finish));
       }
       const comparison = compareSimulations(sims);
+      const decisions = compareDecisions(sims, { confidence: opts.confidence, extra: opts.target ?? [] });
       io.out(comparisonTable(comparison));
+      io.out(compareDecisionsTable(comparison, decisions));
       if (out !== undefined) {
-        await writeComparison(out, comparison, sims, { signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });
-        io.err(`wrote ${opts.out}/${COMPARISON_FILE}\n`);
+        await writeComparison(out, comparison, sims, { decisions, signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });
+        io.err(`wrote ${opts.out}/${COMPARISON_FILE} and ${COMPARISON_PAGE_FILES.html}\n`);
       }
     });
 }

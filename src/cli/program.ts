@@ -15,6 +15,8 @@ import { registerInitCommand } from './init-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
+import { collectFiles } from './stress.js';
+import { warmWorkbookLibrary } from '../report/xlsx/workbook.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import { terminalText } from '../report/terminal-text.js';
@@ -55,7 +57,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   program
     .command('run')
     .description(
-      'Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json. With --shard K/N, simulate only shard K of N and write a part file for arrcast merge.',
+      'Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, trials.csv, scenario.json, report.html, report.xlsx, charts/, percentiles.csv, monthly.csv, sipmath.json. With --shard K/N, simulate only shard K of N and write a part file for arrcast merge.',
     )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('-n, --trials <n>', "trials (simulated fiscal years); default: the scenario's trials", wholeNumber('trials', 1))
@@ -78,6 +80,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       "keep adding trials (doubling, from 10,000) until the 95% intervals of revenue's P10, P50 and P90 are within this share of their values, e.g. 0.5%",
       parseShare('precision'),
     )
+    .option('--with-stress <scenario>', 'a stress scenario (e.g. scenarios/downside.yaml) simulated on the same seed and trials, shown beside the plan in report.html; repeatable', collectFiles)
     .option('--max-trials <n>', 'cap of a --precision run', wholeNumber('max-trials', 1), 1_000_000)
     .addOption(maxMinutesOption())
     .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
@@ -104,6 +107,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           maxMinutes?: number;
           shard?: string;
           warn: true | string[];
+          withStress?: string[];
         },
         command: Command,
       ) => {
@@ -113,7 +117,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
-          for (const name of ['target', 'confidence', 'precision', 'max-trials'])
+          for (const name of ['target', 'confidence', 'precision', 'max-trials', 'with-stress'])
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli')
               throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
           const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
@@ -129,13 +133,15 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const out = await prepareReportDir(shown);
         checkTargetTiers(loaded, opts.target);
         const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
+        // The workbook library loads while the workers simulate (its failure shows when the report is written).
+        warmWorkbookLibrary().catch(() => undefined);
         // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
         const common = { seed: opts.seed, workers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook) };
         const { sim, precision } = await (opts.precision !== undefined
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
         ).finally(finish);
-        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(precision ? { precision } : {}) });
+        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}) });
         io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
       },
     );

@@ -4,6 +4,8 @@ import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simul
 import { summarize } from '../analysis/summarize.js';
 import type { Simulation } from '../engine/simulate.js';
 import { summaryTable } from '../report/summary-table.js';
+import { summaryParagraph, wrapText } from '../report/summary-paragraph.js';
+import { formatMoney, formatPercent } from '../report/format.js';
 import { writeReport } from '../report/write-report.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { loadScenario } from '../scenario/load.js';
@@ -11,6 +13,7 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 import { InvalidArgumentError } from 'commander';
 import { editDistance } from '../scenario/edit-distance.js';
 import { UsageError } from './exit-codes.js';
+import { simulateStress } from './stress.js';
 import type { Io } from './program.js';
 import { stepCheck, type StepHook } from './pause-hook.js';
 
@@ -37,6 +40,9 @@ export interface ReportRunOptions {
   readonly onStep?: StepHook;
   /** Warning codes silenced by --no-warn ('all': every one). */
   readonly noWarn?: readonly string[];
+  /** --with-stress: scenario files simulated on the same seed and trials, shown beside the plan. */
+  readonly stress?: readonly string[];
+  readonly workers?: number;
 }
 
 /** The help of --no-warn, for run, merge and validate. */
@@ -99,8 +105,11 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
   const warnings = silenceWarnings(simulationWarnings(sim, summarized, await locator(sim.loaded)), options.noWarn ?? []);
   const summary = { ...summarized, warnings };
+  const stress = options.stress?.length
+    ? await simulateStress(options.stress, sim, { confidence: options.confidence, targets, workers: options.workers, signal: options.signal })
+    : [];
   await stepCheck(options.onStep, options.signal)('summarised');
-  await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep });
-  if (!options.quiet) io.out(summaryTable(summary));
+  await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}) });
+  if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, { money: formatMoney, share: formatPercent }))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
 }

@@ -7,14 +7,21 @@ import { comparisonSpec } from '../report/charts/comparison.js';
 import { sortedFinite } from '../report/charts/downsample.js';
 import { prepareOutputDir, recheckOutputDir } from '../report/output-dir.js';
 import { renderChart, type ChartRenderer } from '../report/render-chart.js';
+import { comparisonDistributionSpec } from '../report/charts/comparison-distribution.js';
+import { comparisonHtml } from '../report/html/comparison-html.js';
+import { writeWorkbook } from '../report/xlsx/workbook.js';
+import { comparisonSheets } from '../report/xlsx/comparison-sheets.js';
+import { compareDecisions, type CompareDecisions } from '../analysis/compare-decisions.js';
 
 /** The file `arrcast compare --out DIR` writes. */
 export const COMPARISON_FILE = 'comparison.json';
 /** The comparison chart beside it: the Vega-Lite spec and its SVG. */
 export const COMPARISON_CHART_FILES = { spec: 'comparison.vl.json', svg: 'comparison.svg' } as const;
+/** The page beside them, and the overlaid distributions it shows. */
+export const COMPARISON_PAGE_FILES = { html: 'comparison.html', xlsx: 'comparison.xlsx', distributionSpec: 'distribution.vl.json', distributionSvg: 'distribution.svg' } as const;
 
 /** Everything a comparison directory holds. */
-const COMPARISON_ENTRIES: ReadonlySet<string> = new Set([COMPARISON_FILE, COMPARISON_CHART_FILES.spec, COMPARISON_CHART_FILES.svg]);
+const COMPARISON_ENTRIES: ReadonlySet<string> = new Set([COMPARISON_FILE, COMPARISON_CHART_FILES.spec, COMPARISON_CHART_FILES.svg, ...Object.values(COMPARISON_PAGE_FILES)]);
 
 /**
  * Resolve and check that `dir` may receive a comparison: it does not exist, is empty, or is a
@@ -36,6 +43,8 @@ export interface ComparisonWriteOptions {
   readonly signal?: AbortSignal;
   /** Called after each file with its name, and with 'renaming' before the rename; a test hook can pause there. */
   readonly onStep?: (step: string) => Promise<void> | void;
+  /** Targets and budgets of every scenario (default: the baseline's targets at 80% confidence); in comparison.json and comparison.html. */
+  readonly decisions?: CompareDecisions;
 }
 
 /**
@@ -55,19 +64,35 @@ export async function writeComparison(dir: string, comparison: Comparison, sims:
       return sortedFinite(revenue);
     }),
   );
+  const sorted = sims.map((s) => sortedFinite(s.store.column('revenue')!));
+  const distribution = comparisonDistributionSpec(comparison, sorted);
+  const decisions = options.decisions ?? compareDecisions(sims);
   const render = options.renderChart ?? renderChart;
   await writeDirectoryAtomically(
     out,
     async (tmp, checkpoint) => {
-      await writeFile(join(tmp, COMPARISON_FILE), `${JSON.stringify(comparison, null, 2)}\n`);
+      await writeFile(join(tmp, COMPARISON_FILE), `${JSON.stringify({ ...comparison, decisions }, null, 2)}\n`);
       await checkpoint(COMPARISON_FILE);
-      await writeFile(join(tmp, COMPARISON_CHART_FILES.spec), `${JSON.stringify(spec, null, 2)}\n`);
-      await checkpoint(COMPARISON_CHART_FILES.spec);
-      const { svg, warnings } = await render(spec);
-      const errors = warnings.filter((w) => w.startsWith('error:'));
-      if (errors.length > 0) throw new Error(`the comparison chart did not render: ${errors.join('; ')}`);
-      await writeFile(join(tmp, COMPARISON_CHART_FILES.svg), svg);
-      await checkpoint(COMPARISON_CHART_FILES.svg);
+      const draw = async (what: string, chart: typeof spec, specFile: string, svgFile: string) => {
+        await writeFile(join(tmp, specFile), `${JSON.stringify(chart, null, 2)}\n`);
+        await checkpoint(specFile);
+        const { svg, warnings } = await render(chart);
+        const errors = warnings.filter((w) => w.startsWith('error:'));
+        if (errors.length > 0) throw new Error(`the ${what} chart did not render: ${errors.join('; ')}`);
+        await writeFile(join(tmp, svgFile), svg);
+        await checkpoint(svgFile);
+        return svg;
+      };
+      const svg = await draw('comparison', spec, COMPARISON_CHART_FILES.spec, COMPARISON_CHART_FILES.svg);
+      const distributionSvg = await draw('distribution', distribution, COMPARISON_PAGE_FILES.distributionSpec, COMPARISON_PAGE_FILES.distributionSvg);
+      const charts = [
+        { name: 'distribution', caption: 'Each scenario’s recognized revenue: share of simulated years in each band, the same bands for all.', svg: distributionSvg },
+        { name: 'comparison', caption: 'Exceedance curves P(revenue ≥ x) of each scenario, and the per-trial difference from A with P(X < A).', svg },
+      ];
+      await writeFile(join(tmp, COMPARISON_PAGE_FILES.html), comparisonHtml({ comparison, decisions, charts }));
+      await checkpoint(COMPARISON_PAGE_FILES.html);
+      await writeWorkbook(join(tmp, COMPARISON_PAGE_FILES.xlsx), comparisonSheets(comparison, decisions));
+      await checkpoint(COMPARISON_PAGE_FILES.xlsx);
     },
     { kind: 'comparison', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'comparison', comparisonForeignEntries) },
   );

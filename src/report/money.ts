@@ -33,13 +33,13 @@ export function moneyUnit(abs: number): [number, '' | 'k' | 'M' | 'B'] {
  * @example formatCurrency(150000, '$') // => '$150k'
  * Complexity: O(1).
  */
-export function formatCurrency(value: number, symbol: string): string {
+export function formatCurrency(value: number, symbol: string, significantDigits = 3): string {
   if (!Number.isFinite(value)) return '-';
   const abs = Math.abs(value);
   const sign = value < 0 ? '-' : '';
   const [scaled, unit] = moneyUnit(abs);
   // Three significant digits; 999.9k rounds to 1000k, so carry it to the next unit.
-  let digits = Number(scaled.toPrecision(3));
+  let digits = Number(scaled.toPrecision(significantDigits));
   let suffix = unit;
   if (digits >= 1000 && unit !== 'B') {
     digits = 1;

@@ -4,6 +4,8 @@ export const REPORT_FILES = {
   trials: 'trials.csv',
   scenario: 'scenario.json',
   html: 'report.html',
+  /** The workbook finance circulates: summary, percentiles, monthly bands, targets, assumptions, attribution. */
+  xlsx: 'report.xlsx',
   percentiles: 'percentiles.csv',
   monthly: 'monthly.csv',
   sipmath: 'sipmath.json',

@@ -10,9 +10,11 @@ import { buildCharts } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
 import { renderChart, type ChartRenderer } from './render-chart.js';
 import { reportHtml, type HtmlChart } from './html/report-html.js';
+import type { StressCase } from './html/downside-section.js';
 import { percentilesCsv } from './percentiles-csv.js';
 import { monthlyCsv } from './monthly-csv.js';
 import { writeSipmath } from './sipmath.js';
+import { reportSheets, writeWorkbook } from './xlsx/workbook.js';
 
 import { REPORT_FILES } from './report-files.js';
 
@@ -31,6 +33,8 @@ export interface ReportOptions {
   readonly signal?: AbortSignal;
   /** Called after each file with its name, and with 'renaming' before the rename; a test hook can pause there. */
   readonly onStep?: (step: string) => Promise<void> | void;
+  /** Stress cases (--with-stress) shown beside the plan in report.html's downside section. */
+  readonly stress?: readonly StressCase[];
 }
 
 /**
@@ -69,8 +73,11 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
       await put(join(REPORT_FILES.charts, `${chart.name}.svg`), svg);
       rendered.push({ name: chart.name, caption: chart.caption, svg });
     }
-    await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered }));
+    await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered, ...(options.stress ? { stress: options.stress } : {}) }));
 
+    const xlsx = join(tmp, REPORT_FILES.xlsx);
+    await writingTo(xlsx, () => writeWorkbook(xlsx, reportSheets(summary, sim.loaded.scenario)));
+    await checkpoint(REPORT_FILES.xlsx);
     const sipmath = join(tmp, REPORT_FILES.sipmath);
     await writingTo(sipmath, () => writeSipmath(sipmath, summary, sim.store));
     await checkpoint(REPORT_FILES.sipmath);

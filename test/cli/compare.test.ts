@@ -34,14 +34,14 @@ describe('arrcast compare', () => {
     const out = join(dir, 'cmp');
     const r = arrcast(['compare', minimal, b, '--trials', '1500', '--seed', '4', '--workers', '0', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`wrote ${out}/comparison.json\n`);
+    expect(r.stderr).toBe(`wrote ${out}/comparison.json and comparison.html\n`);
     expect(r.stdout).toContain('Comparison on common random numbers: 1,500 trials per scenario, seed 4, EUR. Px = x% chance of coming in below.');
     expect(r.stdout).toContain(`  A  Minimal           ${minimal}`);
     expect(r.stdout).toContain(`  B  Minimal downside  ${b}`);
     expect(r.stdout).toMatch(/Recognized revenue \(EUR\)\s+mean\s+± s\.e\.\s+P10\s+P50\s+P90\s+P\(X < A\)/);
     expect(r.stdout).toMatch(/B - A, per trial\s+-\d/);
     const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
-    expect(Object.keys(c)).toEqual(['tool', 'percentileConvention', 'trials', 'seed', 'scenarios', 'sharedTiers', 'sameTiers', 'pairing', 'metrics', 'byTier']);
+    expect(Object.keys(c)).toEqual(['tool', 'percentileConvention', 'trials', 'seed', 'scenarios', 'sharedTiers', 'sameTiers', 'pairing', 'metrics', 'byTier', 'decisions']);
     expect([c.trials, c.seed, c.percentileConvention]).toEqual([1500, '4', 'Px = x% chance of coming in below']);
     expect(c.scenarios.map((s: { label: string; bases: string[] }) => [s.label, s.bases])).toEqual([
       ['A', []],
@@ -56,7 +56,7 @@ describe('arrcast compare', () => {
       expect(d.probabilityBelow.value).toBeGreaterThan(0.5);
     }
     // The comparison chart beside it, with the same figures.
-    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'comparison.json', 'comparison.svg', 'comparison.vl.json']);
+    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'comparison.html', 'comparison.json', 'comparison.svg', 'comparison.vl.json', 'comparison.xlsx', 'distribution.svg', 'distribution.vl.json']);
     const chart = JSON.parse(readFileSync(join(out, 'comparison.vl.json'), 'utf8'));
     expect(chart.datasets.differences[0].p50).toBe(c.metrics.revenue.differences[0].percentiles.p50);
     expect(chart.datasets.differences[0].probabilityBelow).toBe(c.metrics.revenue.differences[0].probabilityBelow.value);

@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 describe('the comparison chart', () => {
   it('is written beside comparison.json, and the saved spec renders to the saved SVG with no warning', async () => {
-    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'comparison.json', 'comparison.svg', 'comparison.vl.json']);
+    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'comparison.html', 'comparison.json', 'comparison.svg', 'comparison.vl.json', 'comparison.xlsx', 'distribution.svg', 'distribution.vl.json']);
     const spec = read('comparison.vl.json');
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
     const { svg, warnings } = await renderChart(spec);

@@ -157,8 +157,9 @@ describe('the capacity chart', () => {
     expect(Number(h)).toBeGreaterThan(250);
     const title = c.spec.title as { text: string; subtitle: string[] };
     expect(title.text).toBe('Sales capacity: ramped reps by month');
-    expect(title.subtitle).toContain('Band: P10 to P90; line: P50 (median).');
-    expect(title.subtitle.at(-1)).toBe(`Px = x% chance of coming in below. ${TRIALS} simulated years. Amounts in USD.`);
+    expect(title.subtitle).toContain('Band: P10 to P90 (a flat band when the count does not vary); line: P50.');
+    // Reps, not money.
+    expect(title.subtitle.at(-1)).toBe(`Px = x% chance of coming in below. ${TRIALS} simulated years. Counts in reps (ramped-rep equivalents).`);
     expect(JSON.stringify(c.spec)).toContain('"title":"Ramped-rep equivalents"');
     expect(JSON.stringify(c.spec)).toContain('"title":"Fiscal month"');
     expect(c.caption).toContain('Ramped-rep equivalents by fiscal month');

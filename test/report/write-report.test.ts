@@ -34,7 +34,7 @@ describe('writeReport', () => {
   it('writes every output, the charts as spec and SVG', async () => {
     const out = join(tmp(), 'report');
     await writeReport(out, sim, summary);
-    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'scenario.json', 'sipmath.json', 'summary.json', 'trials.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'report.xlsx', 'scenario.json', 'sipmath.json', 'summary.json', 'trials.csv']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(CHARTS.flatMap((c) => [`${c}.svg`, `${c}.vl.json`]));
     for (const c of CHARTS) {
       const spec = JSON.parse(readFileSync(join(out, 'charts', `${c}.vl.json`), 'utf8'));

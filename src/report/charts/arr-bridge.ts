@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, type Component } from '../../model/components.js';
-import { formatCurrency } from '../money.js';
+import { fixedMoney } from '../fixed-money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 
 /** One bar of the bridge: a total drawn from zero, or a step drawn from the running total. */
@@ -32,8 +32,10 @@ export interface BridgeStep {
 export function bridgeSteps(summary: Summary, symbol = '$'): BridgeStep[] {
   const meanOf = (c: Component) => Object.values(summary.byTier).reduce((sum, t) => sum + (t.componentMeans.endingArr[c] ?? 0), 0);
   const sign = (v: number) => (v >= 0 ? '+' : '');
+  const amounts = [summary.openingArr, summary.metrics.endingArr.mean, ...METRIC_COMPONENTS.endingArr.filter((c) => c !== 'openingBook').map(meanOf)];
+  const fmt = fixedMoney(amounts, symbol);
   const raw: Array<Omit<BridgeStep, 'next' | 'order'>> = [];
-  raw.push({ label: 'Opening ARR', kind: 'total', start: 0, end: summary.openingArr, amount: summary.openingArr, text: formatCurrency(summary.openingArr, symbol) });
+  raw.push({ label: 'Opening ARR', kind: 'total', start: 0, end: summary.openingArr, amount: summary.openingArr, text: fmt(summary.openingArr) });
   let running = summary.openingArr;
   for (const c of METRIC_COMPONENTS.endingArr) {
     if (c === 'openingBook') continue;
@@ -45,12 +47,12 @@ export function bridgeSteps(summary: Summary, symbol = '$'): BridgeStep[] {
       start: running,
       end: running + amount,
       amount,
-      text: `${sign(amount)}${formatCurrency(amount, symbol)}`,
+      text: `${sign(amount)}${fmt(amount)}`,
     });
     running += amount;
   }
   const ending = summary.metrics.endingArr.mean;
-  raw.push({ label: 'Ending ARR', kind: 'total', start: 0, end: ending, amount: ending, text: formatCurrency(ending, symbol) });
+  raw.push({ label: 'Ending ARR', kind: 'total', start: 0, end: ending, amount: ending, text: fmt(ending) });
   return raw.map((s, i) => ({ ...s, order: i, next: raw[i + 1]?.label ?? '' }));
 }
 
@@ -71,15 +73,15 @@ export function arrBridgeSpec(summary: Summary, ctx: ChartContext): TopLevelSpec
   const lo = Math.min(...levels);
   const hi = Math.max(...levels);
   const pad = (hi - lo) * 0.12 || Math.abs(hi) * 0.05 || 1;
-  // Down to zero when the bars come near it, never below it for amounts that are not negative.
-  const foot = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
+  // From zero, so the opening and ending bars compare by their heights (below it only for negative levels).
+  const foot = lo >= 0 ? 0 : lo - pad;
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(
       ctx,
       'ARR bridge: opening to ending ARR (means)',
       'Mean of every component over the simulated years; means add up, so the bars meet exactly.',
-      ...(foot > 0 ? ['The axis does not start at zero.'] : []),
+      'The axis starts at zero; every label has the same unit and decimals.',
     ),
     width: 620,
     height: 260,

@@ -59,9 +59,11 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
   const pct = Math.round(summary.badYears.share * 100);
   const width = (labels: readonly string[]) => Math.ceil(Math.max(...labels.map((l) => l.length)) * LABEL_PX_PER_CHAR) + 8;
   const y = (rows: ReadonlyArray<{ label: string }>) => ({ field: 'label', type: 'nominal' as const, sort: rows.map((r) => r.label), axis: { title: null, labelLimit: width(rows.map((r) => r.label)) } });
+  // The panels give up width to long labels, so the chart stays within the page.
+  const panelWidth = Math.max(300, Math.min(440, 790 - Math.max(width(components.map((r) => r.label)), drivers.length > 0 ? width(drivers.map((r) => r.label)) : 0)));
   const componentPanel = {
     title: { text: `Share of the shortfall (${formatCurrency(b.mean - b.worstMean, ctx.symbol)} below the average year) by component`, fontSize: 12, anchor: 'start' as const },
-    width: 440,
+    width: panelWidth,
     height: { step: 26 },
     data: { name: 'components' },
     layer: [
@@ -78,7 +80,7 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
   const x = { type: 'quantitative' as const, scale: { domain: [0, 1] } };
   const driverPanel = {
     title: { text: 'Each driver’s average own percentile (50% = an ordinary year)', fontSize: 12, anchor: 'start' as const },
-    width: 440,
+    width: panelWidth,
     height: { step: 26 },
     data: { name: 'drivers' },
     layer: [
@@ -97,7 +99,9 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
       ctx,
       'Where the bad years come from',
       `The worst ${pct}% of simulated years of recognized revenue (mean ${formatCurrency(b.worstMean, ctx.symbol)} against ${formatCurrency(b.mean, ctx.symbol)}).`,
-      'What each component loses against the average year, and where each driver’s own draw and the market sat.',
+      // Short lines: the headless renderer sizes the chart by an estimate of each line's width.
+      'What each component loses against the average year,',
+      'and where each driver’s own draw and the market sat.',
     ),
     config: CHART_CONFIG,
     datasets: { components, ...(drivers.length > 0 ? { drivers } : {}) },

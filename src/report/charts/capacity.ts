@@ -20,6 +20,17 @@ export interface CapacityRow {
 }
 
 const BAND = 'P10–P90';
+
+/**
+ * A chart title whose last subtitle line says what its figures count instead of "Amounts in USD":
+ * for charts of reps or deals, not money.
+ *
+ * @example countTitle(chartTitle(ctx, 'Reps'), ctx, 'Counts in reps.').subtitle.at(-1) // => 'Px = ... 1,000 simulated years. Counts in reps.'
+ */
+export function countTitle<T extends { subtitle: string[] }>(title: T, ctx: ChartContext, units: string): T {
+  const last = `${ctx.convention}. ${ctx.trials.toLocaleString('en-US')} simulated years. ${units}`;
+  return { ...title, subtitle: [...title.subtitle.slice(0, -1), last] };
+}
 const MEDIAN = 'P50 (median)';
 
 /**
@@ -62,13 +73,17 @@ export function capacitySpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
   const x = { field: 'label', type: 'ordinal', sort: labels, axis: { title: 'Fiscal month', labelAngle: 0 }, scale: { padding: 0.2 } } as const;
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: chartTitle(
+    title: countTitle(
+      chartTitle(
+        ctx,
+        'Sales capacity: ramped reps by month',
+        // Short lines: the headless renderer sizes the chart by an estimate of each line's width.
+        'Ramped-rep equivalents in each fiscal month, by tier with reps.',
+        'A rep in ramp counts as the share of full productivity reached.',
+        'Band: P10 to P90 (a flat band when the count does not vary); line: P50.',
+      ),
       ctx,
-      'Sales capacity: ramped reps by month',
-      // Short lines: the headless renderer sizes the chart by an estimate of each line's width.
-      'Ramped-rep equivalents in each fiscal month, by tier with reps.',
-      'A rep in ramp counts as the share of full productivity reached.',
-      'Band: P10 to P90; line: P50 (median).',
+      'Counts in reps (ramped-rep equivalents).',
     ),
     config: CHART_CONFIG,
     datasets: { ramped: rows as unknown as Array<Record<string, unknown>> },
@@ -86,7 +101,8 @@ export function capacitySpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
       height: 200,
       layer: [
         {
-          mark: { type: 'area', opacity: 1 },
+          // The stroke keeps a band of equal ends (counts that do not vary) visible around the line.
+          mark: { type: 'area', opacity: 1, stroke: BAND_BLUES[1], strokeWidth: 7, strokeJoin: 'round' },
           encoding: {
             x,
             y: { field: 'p10', type: 'quantitative', scale: { zero: true }, axis: { title: 'Ramped-rep equivalents', tickMinStep: 1 } },

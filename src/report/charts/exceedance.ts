@@ -94,7 +94,7 @@ export function exceedanceSpec(summary: Summary, sorted: ExceedanceInput, ctx: C
     config: CHART_CONFIG,
     datasets: { curve, marks, ...(targets.length > 0 ? { targets } : {}) },
     encoding: {
-      x: { field: 'value', type: 'quantitative', scale: { zero: false, domain: [lo, hi], nice: false }, axis: moneyAxis(ctx, null) },
+      x: { field: 'value', type: 'quantitative', scale: { zero: false, domain: [lo, hi], nice: false }, axis: moneyAxis(ctx, `Recognized revenue or ending ARR (x), ${ctx.currency}`) },
       y: exceedanceY(),
       color,
     },

@@ -43,6 +43,28 @@ export function tornadoLabel(label: string, share: number): string {
   return `${label} (${share < 0.005 ? '<1' : Math.round(share * 100)}% of variance)`;
 }
 
+/** The widest line of a tornado label, in characters: longer labels wrap at spaces. */
+export const TORNADO_LINE_CHARS = 26;
+
+/**
+ * A label broken into lines of at most TORNADO_LINE_CHARS characters at spaces (a longer word keeps
+ * its line), so a long driver name wraps instead of widening the chart past the page or being cut.
+ *
+ * @example wrapLabel('Enterprise new-customer expansion probability (3% of variance)') // => ['Enterprise new-customer', 'expansion probability (3%', 'of variance)']
+ */
+export function wrapLabel(label: string, width = TORNADO_LINE_CHARS): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /**
  * The tornado's bars: the drivers with an uncertainty of their own (the market among them), the
  * `top` largest |swing| first, each from the metric's median with the driver's own draw at its P10
@@ -87,9 +109,10 @@ export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIV
 export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec | undefined {
   const bars = tornadoBars(summary, ctx.symbol);
   if (bars.length === 0) return undefined;
-  const ends: TornadoEnd[] = bars.flatMap((b) => [
-    { order: b.order, label: b.label, decile: BOTTOM, value: b.low },
-    { order: b.order, label: b.label, decile: TOP, value: b.high },
+  const axisLabel = (b: TornadoBar) => wrapLabel(b.label).join('|');
+  const ends: Array<TornadoEnd & { axisLabel: string }> = bars.flatMap((b) => [
+    { order: b.order, label: b.label, axisLabel: axisLabel(b), decile: BOTTOM, value: b.low },
+    { order: b.order, label: b.label, axisLabel: axisLabel(b), decile: TOP, value: b.high },
   ]);
   const p50 = summary.metrics.revenue.percentiles.p50;
   const centre = [{ value: p50, text: `P50 ${formatCurrency(p50, ctx.symbol)}` }];
@@ -97,8 +120,17 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
   // Room either side for the labels at the bars' ends.
   const pad = (hi - lo) * 0.2;
   const domain = [lo - pad, hi + pad];
-  const labelWidth = Math.ceil(Math.max(...bars.map((b) => b.label.length)) * LABEL_PX_PER_CHAR) + 8;
-  const y = { field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, labelLimit: labelWidth } };
+  // Labels wrap at spaces (a '\n' between lines, split by the axis): the longest line sets their room.
+  const wrapped = bars.map((b) => wrapLabel(b.label));
+  const longest = Math.max(...wrapped.flatMap((lines) => lines.map((l) => l.length)));
+  const lineCount = Math.max(...wrapped.map((lines) => lines.length));
+  const labelWidth = Math.ceil(longest * LABEL_PX_PER_CHAR) + 8;
+  const y = {
+    field: 'axisLabel',
+    type: 'nominal' as const,
+    sort: BY_ROW_ORDER,
+    axis: { title: null, labelLimit: labelWidth, labelExpr: "split(datum.label, '|')", labelLineHeight: 13 },
+  };
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain, zero: false, nice: false } });
   const s = summary.sensitivity;
   const used = s.trialsUsed < summary.trials ? [`From the first ${s.trialsUsed.toLocaleString('en-US')} simulated years.`] : [];
@@ -107,14 +139,17 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
     title: chartTitle(
       ctx,
       'What moves next year’s revenue',
-      'Median revenue with the driver’s own draw at its P10 and at its P90, others as drawn; the market is one bar.',
-      `The ${bars.length} largest swings of ${s.drivers.filter((d) => d.ownUncertainty).length} drivers, each with its share of revenue’s variance; unit-level luck and interactions: ${formatShareWords(s.unexplained.value)}. The vertical line is revenue’s overall P50.`,
+      // Short lines: the headless renderer sizes the chart by an estimate of each line's width.
+      'Median revenue with the driver’s own draw at its P10 and at its P90,',
+      'others as drawn; the market is one bar.',
+      `The ${bars.length} largest swings of ${s.drivers.filter((d) => d.ownUncertainty).length} drivers, each with its share of revenue’s variance;`,
+      `unit-level luck and interactions: ${formatShareWords(s.unexplained.value)}. The vertical line is revenue’s overall P50.`,
       ...used,
     ),
     width: 520,
-    height: { step: 26 },
+    height: { step: Math.max(26, 13 * lineCount + 8) },
     config: CHART_CONFIG,
-    datasets: { bars, ends, centre },
+    datasets: { bars: bars.map((b) => ({ ...b, axisLabel: axisLabel(b) })), ends, centre },
     layer: [
       {
         data: { name: 'bars' },

@@ -5,6 +5,10 @@ import { scenarioAssumptions } from '../assumptions.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { REPORT_FILES } from '../report-files.js';
 import { escapeHtml } from './escape.js';
+import { summaryParagraph } from '../summary-paragraph.js';
+import { downsideSection, type StressCase } from './downside-section.js';
+import { glossarySection } from './glossary.js';
+import { formatMoneyInterval, formatShareInterval } from '../interval-format.js';
 import { inlineSvg } from './inline-svg.js';
 import { warningsSection } from './warnings-section.js';
 import { REPORT_CSS } from './report-css.js';
@@ -25,6 +29,10 @@ export interface ReportHtmlInput {
   /** The validated scenario (defaults filled in), for the assumptions. */
   readonly scenario: Scenario;
   readonly charts: readonly HtmlChart[];
+  /** Stress cases the run names (`--with-stress`), shown beside the plan in the downside section. */
+  readonly stress?: readonly StressCase[];
+  /** Plausibility warnings, already HTML (a section of their own), placed right under the summary paragraph. */
+  readonly warningsHtml?: string;
 }
 
 /**
@@ -43,7 +51,7 @@ const count = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString(
  * @example await writeFile('report.html', reportHtml({ summary, scenario: sim.loaded.scenario, charts }))
  * Complexity: O(tiers x components + size of the charts).
  */
-export function reportHtml({ summary, scenario, charts }: ReportHtmlInput): string {
+export function reportHtml({ summary, scenario, charts, stress = [], warningsHtml = '' }: ReportHtmlInput): string {
   const symbol = currencySymbol(summary.scenario.currency);
   const money = (v: number) => formatCurrency(v, symbol);
   const e = escapeHtml;
@@ -55,7 +63,13 @@ export function reportHtml({ summary, scenario, charts }: ReportHtmlInput): stri
   const headline = statTable(
     `Next fiscal year, ${summary.scenario.currency}. ${stamp}`,
     'Metric',
-    METRICS.map((m): StatRow => ({ label: METRIC_LABELS[m], stat: summary.metrics[m], fmt: money })),
+    METRICS.flatMap((m): StatRow[] => [
+      { label: METRIC_LABELS[m], stat: summary.metrics[m], fmt: money },
+      // Bookings include renewals; those who count new ACV only read this line.
+      ...(m === 'bookings' && summary.byComponent.endingArr.newBusiness
+        ? [{ label: 'of which new ARR (new customers)', stat: summary.byComponent.endingArr.newBusiness, fmt: money, indent: true }]
+        : []),
+    ]),
   );
 
   const byTier =
@@ -109,16 +123,15 @@ export function reportHtml({ summary, scenario, charts }: ReportHtmlInput): stri
   const sales = salesSection(summary, money, stamp);
 
   const d = summary.decisions;
-  const range = (i: readonly [number, number], fmt: (v: number) => string) => `[${fmt(i[0])}, ${fmt(i[1])}]`;
   const budgetHeading = budgetLabel(d.confidence);
   const conf = formatShare(d.confidence).replace('.0%', '%');
   const budgets = gridTable(
     `${budgetHeading}: the value reached or beaten in ${conf} of simulated years, with its 95% Monte Carlo interval. ${summary.scenario.currency}. ${stamp}`,
     ['Metric', 'Budget', '95% interval'],
-    METRICS.map((m) => [METRIC_LABELS[m], money(d.budgets.metrics[m].value), range(d.budgets.metrics[m].interval, money)]),
+    METRICS.map((m) => [METRIC_LABELS[m], money(d.budgets.metrics[m].value), formatMoneyInterval(d.budgets.metrics[m].interval, symbol)]),
   );
-  const targetRows = d.targets.map((t) => [t.label, formatShare(t.probability.value), range(t.probability.interval, formatShare), money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
-  if (d.jointProbability) targetRows.push(['All targets in the same year', formatShare(d.jointProbability.value), range(d.jointProbability.interval, formatShare), '', '']);
+  const targetRows = d.targets.map((t) => [t.label, formatShare(t.probability.value), formatShareInterval(t.probability.interval), money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
+  if (d.jointProbability) targetRows.push(['All targets in the same year', formatShare(d.jointProbability.value), formatShareInterval(d.jointProbability.interval), '', '']);
   const targets =
     d.targets.length > 0
       ? gridTable(
@@ -196,12 +209,20 @@ ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 </header>
 <p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(money(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(money(r.p90))}) is beaten one time in ten. A budget at 80% confidence is P20.</p>
 
-${warningsSection(summary.warnings)}<section>
+<section id="summary">
+<h2>In a paragraph</h2>
+<p class="summary-paragraph">${e(summaryParagraph(summary))}</p>
+</section>
+${warningsHtml}${warningsSection(summary.warnings)}
+<section>
 <h2>Headline</h2>
 ${headline}
+<p class="note">Bookings count every contract signed in the year, renewals included, so they can match ending ARR; the new ARR line is bookings as teams that count new business only define them. See the glossary at the end.</p>
 </section>
 
 ${decisions}
+
+${downsideSection(summary, stress)}
 
 <section>
 <h2>Charts</h2>
@@ -230,6 +251,8 @@ ${assumptionTables}
 <h3>Market</h3>
 ${market}
 </section>
+
+${glossarySection()}
 
 <footer>
 <p>Written by arrcast. The same scenario, seed and trial count give the same figures. Files beside this page: ${files.map((f) => `<code>${e(f)}</code>`).join(', ')}.</p>

@@ -1,0 +1,155 @@
+import type { Comparison } from '../../analysis/compare.js';
+import type { CompareDecisions } from '../../analysis/compare-decisions.js';
+import { METRIC_LABELS, METRICS } from '../../model/components.js';
+import { formatShareInterval } from '../interval-format.js';
+import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { escapeHtml } from './escape.js';
+import { glossarySection } from './glossary.js';
+import { inlineSvg } from './inline-svg.js';
+import { REPORT_CSS } from './report-css.js';
+import { gridTable } from './tables.js';
+import type { HtmlChart } from './report-html.js';
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+export interface ComparisonHtmlInput {
+  readonly comparison: Comparison;
+  readonly decisions: CompareDecisions;
+  readonly charts: readonly HtmlChart[];
+}
+
+/**
+ * The comparison in a few sentences: each later scenario's median revenue against A's, how often it
+ * comes in below A in the same simulated year, and the chance of the first target in each.
+ */
+export function comparisonParagraph(comparison: Comparison, decisions: CompareDecisions): string {
+  const money = (v: number) => formatCurrency(v, currencySymbol(comparison.scenarios[0]!.currency));
+  const r = comparison.metrics.revenue;
+  const a = comparison.scenarios[0]!;
+  const out = [`Baseline A (${a.name}) has a median recognized revenue of ${money(r.scenarios[0]!.percentiles.p50)}.`];
+  for (const d of r.differences) {
+    const x = comparison.scenarios[d.scenario]!;
+    out.push(
+      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${money(Math.abs(d.percentiles.p50))} ${d.percentiles.p50 < 0 ? 'below' : 'above'} A at the median, and below A in ${formatShare(d.probabilityBelow.value)} of years.`,
+    );
+  }
+  const first = decisions.scenarios[0]?.targets[0];
+  if (first)
+    out.push(`The chance of ${first.label} is ${decisions.scenarios.map((s) => `${formatShare(s.targets[0]!.probability.value)} for ${s.label}`).join(', ')}.`);
+  return out.join(' ');
+}
+
+/**
+ * comparison.html: one self-contained page (no script, nothing fetched) for `arrcast compare
+ * --out`: the scenarios, a paragraph, their bands side by side, the per-trial differences with
+ * P(X < A), the targets and budgets of each scenario, the charts and the glossary.
+ *
+ * Complexity: O(scenarios x (metrics + targets) + size of the charts).
+ */
+export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtmlInput): string {
+  const e = escapeHtml;
+  const c = comparison;
+  const currency = c.scenarios[0]!.currency;
+  const money = (v: number) => formatCurrency(v, currencySymbol(currency));
+  const stamp = `${c.trials.toLocaleString('en-US')} simulated years per scenario, seed ${c.seed}. ${c.percentileConvention}.`;
+  const labels = c.scenarios.map((s) => s.label);
+
+  const scenarios = gridTable('The scenarios compared; A is the baseline.', ['Scenario', 'Name', 'File', 'Hash'], c.scenarios.map((s) => [s.label, s.name, s.source, s.hash.slice(0, 16)]), 9);
+  const bands = gridTable(
+    `Each scenario's distribution, ${currency}. ${stamp}`,
+    ['Metric and scenario', 'Mean', 'P10', 'P50', 'P90'],
+    METRICS.flatMap((m) =>
+      c.metrics[m].scenarios.map((s, i) => [`${METRIC_LABELS[m]}: ${labels[i]}`, money(s.mean), money(s.percentiles.p10), money(s.percentiles.p50), money(s.percentiles.p90)]),
+    ),
+    1,
+    'bands',
+  );
+  const diffs = gridTable(
+    `The difference X − A in the same simulated year (its percentiles are of the difference, not differences of percentiles), and the chance X comes in below A with its 95% interval. ${currency}. ${stamp}`,
+    ['Metric and difference', 'Mean', 'P10', 'P50', 'P90', 'P(X < A)', '95% interval'],
+    METRICS.flatMap((m) =>
+      c.metrics[m].differences.map((d) => [
+        `${METRIC_LABELS[m]}: ${labels[d.scenario]} − A`,
+        money(d.mean),
+        money(d.percentiles.p10),
+        money(d.percentiles.p50),
+        money(d.percentiles.p90),
+        formatShare(d.probabilityBelow.value),
+        formatShareInterval(d.probabilityBelow.interval),
+      ]),
+    ),
+    1,
+    'differences',
+  );
+  const conf = formatShare(decisions.confidence).replace('.0%', '%');
+  const rows: string[][] = [];
+  decisions.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...decisions.scenarios.map((s) => formatShare(s.targets[i]!.probability.value))]));
+  if (decisions.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...decisions.scenarios.map((s) => formatShare(s.jointProbability?.value ?? NaN))]);
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: budget at ${conf} confidence`, ...decisions.scenarios.map((s) => money(s.budgets[m].value))]);
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, ...decisions.scenarios.map((s) => money(s.downside[m].p10.value))]);
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: mean of the worst 10%`, ...decisions.scenarios.map((s) => money(s.downside[m].worst10Mean))]);
+  const targets = gridTable(
+    `Targets and budgets of each scenario: the same targets (the baseline's and --target) and the same confidence for all. ${currency}. ${stamp}`,
+    ['Figure', ...c.scenarios.map((s) => `${s.label}: ${s.name}`)],
+    rows,
+    1,
+    'targets',
+  );
+  const figures = charts
+    .map((ch) => `<figure class="chart" id="chart-${e(ch.name)}">\n${inlineSvg(ch.svg, ch.name, ch.caption)}\n<figcaption>${e(ch.caption)}</figcaption>\n</figure>`)
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="arrcast">
+<title>Scenarios compared: ${e(c.scenarios.map((s) => s.name).join(' vs '))}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>Scenarios compared</h1>
+<p class="lead">${e(c.scenarios.map((s) => `${s.label}: ${s.name}`).join(' · '))}</p>
+<dl class="meta">
+<dt>Seed</dt><dd><code>${e(c.seed)}</code></dd>
+<dt>Trials</dt><dd>${c.trials.toLocaleString('en-US')} simulated fiscal years per scenario</dd>
+<dt>Currency</dt><dd>${e(currency)}</dd>
+</dl>
+</header>
+<p class="convention"><strong>${e(c.percentileConvention)}.</strong> ${e(c.pairing)}</p>
+<section id="summary">
+<h2>In a paragraph</h2>
+<p class="summary-paragraph">${e(comparisonParagraph(c, decisions))}</p>
+</section>
+<section>
+<h2>Scenarios</h2>
+${scenarios}
+</section>
+<section>
+<h2>Targets and budgets, side by side</h2>
+${targets}
+</section>
+<section>
+<h2>Charts</h2>
+${figures}
+</section>
+<section>
+<h2>Side by side</h2>
+${bands}
+</section>
+<section>
+<h2>Difference from A, trial by trial</h2>
+${diffs}
+</section>
+${glossarySection()}
+<footer>
+<p>Written by arrcast compare. The same scenarios, seed and trial count give the same figures. Beside this page: <code>comparison.json</code>, <code>comparison.vl.json</code>, <code>comparison.svg</code>.</p>
+</footer>
+</main>
+</body>
+</html>
+`;
+}

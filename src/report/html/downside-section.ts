@@ -1,0 +1,119 @@
+import type { Summary } from '../../analysis/summarize.js';
+import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
+import { formatMoneyInterval, formatShareInterval } from '../interval-format.js';
+import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { driverWords } from '../summary-paragraph.js';
+import { escapeHtml } from './escape.js';
+import { gridTable } from './tables.js';
+
+/** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
+export interface StressCase {
+  /** The file it came from, as given. */
+  readonly source: string;
+  readonly summary: Summary;
+}
+
+/** The downside figures of one metric as the page writes them: value and 95% interval, in the table's order. */
+export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]): Array<[string, string, string]> {
+  const symbol = currencySymbol(summary.scenario.currency);
+  const money = (v: number) => formatCurrency(v, symbol);
+  const iv = (i: readonly [number, number]) => formatMoneyInterval(i, symbol);
+  const d = summary.decisions.downside[metric];
+  const p5 = summary.metrics[metric];
+  return [
+    ['1-in-10 year (P10)', money(d.p10.value), iv(d.p10.interval)],
+    ['1-in-20 year (P5)', money(p5.percentiles.p5), iv(p5.percentileIntervals.p5)],
+    ['Mean of the worst 10% (expected shortfall)', money(d.worst10Mean), iv(d.worst10Interval)],
+    ['Mean of the worst 5% (expected shortfall)', money(d.worst5Mean), iv(d.worst5Interval)],
+  ];
+}
+
+/**
+ * The downside section of report.html: 1-in-10 and 1-in-20 years and the means of the worst 10%
+ * and 5% of years with their 95% Monte Carlo intervals, for each metric; the components that fall
+ * short in the worst 10% of years and the drivers that sit low in them; the sources of risk by
+ * variance share; and the stress cases the run names, beside the plan.
+ *
+ * Complexity: O(metrics x (components + drivers) + stress cases x targets).
+ */
+export function downsideSection(summary: Summary, stress: readonly StressCase[] = []): string {
+  const e = escapeHtml;
+  const symbol = currencySymbol(summary.scenario.currency);
+  const money = (v: number) => formatCurrency(v, symbol);
+  const stamp = `${summary.trials.toLocaleString('en-US')} simulated years. ${summary.percentileConvention}.`;
+
+  const figures = gridTable(
+    `What a bad year looks like, ${summary.scenario.currency}: the value the year falls below one time in ten and one time in twenty, and the mean of the worst 10% and 5% of years, each with its 95% Monte Carlo interval. ${stamp}`,
+    ['Metric and figure', 'Value', '95% interval'],
+    METRICS.flatMap((m) => downsideCells(summary, m).map(([label, v, i]) => [`${METRIC_LABELS[m]}: ${label}`, v, i])),
+    1,
+    'downside',
+  );
+
+  const bad = summary.badYears;
+  const parts = gridTable(
+    `What the worst ${formatShare(bad.share).replace('.0%', '%')} of years (${bad.trials.toLocaleString('en-US')} of ${bad.trialsUsed.toLocaleString('en-US')}) are made of, for each metric: each component's mean in all years and in the bad years, how much less it brings in them, and its share of the metric's shortfall. ${summary.scenario.currency}.`,
+    ['Metric and component', 'Mean, all years', 'Mean, bad years', 'Shortfall', 'Share of shortfall'],
+    METRICS.flatMap((m) =>
+      bad.metrics[m].components.map((c) => [
+        `${METRIC_LABELS[m]}: ${COMPONENT_LABELS[c.component as Component]}`,
+        money(c.mean),
+        money(c.worstMean),
+        money(c.shortfall),
+        formatShare(c.share),
+      ]),
+    ),
+    1,
+    'bad-years',
+  );
+
+  const lowDrivers = bad.metrics.revenue.drivers.filter((x) => x.meanPercentile < 0.45).slice(0, 5);
+  const driversNote =
+    lowDrivers.length > 0
+      ? `<p>In the worst 10% of years for revenue, the drivers sit low: ${e(lowDrivers.map((x) => `${x.label} at its P${Math.round(x.meanPercentile * 100)} on average`).join('; '))} (P50 would mean no different from any year).</p>`
+      : '<p>In the worst 10% of years for revenue no driver sits clearly low: the bad years come from deal-by-deal and customer-by-customer luck.</p>';
+
+  const s = summary.sensitivity;
+  const risks = gridTable(
+    `Sources of risk: each driver's share of the year-to-year variance of recognized revenue (first-order, with its 95% interval); the rest is deal-by-deal luck and interactions (${formatShare(s.unexplained.value)}).`,
+    ['Driver', 'In words', 'Share of variance', '95% interval'],
+    s.drivers
+      .filter((x) => x.ownUncertainty !== false)
+      .slice(0, 8)
+      .map((x) => [x.label, driverWords(x), formatShare(x.varianceShare), formatShareInterval(x.varianceShareInterval)]),
+    2,
+    'risks',
+  );
+
+  const stressTable = stress.length > 0 ? stressComparison(summary, stress, money) : '';
+  return `<section id="downside">
+<h2>The downside</h2>
+${figures}
+<h3>What the bad years are made of</h3>
+${parts}
+${driversNote}
+<h3>Sources of risk</h3>
+${risks}
+${stressTable}</section>`;
+}
+
+/** The plan beside each stress case: the same figures, the same seed and trial count. */
+function stressComparison(plan: Summary, stress: readonly StressCase[], money: (v: number) => string): string {
+  const all = [plan, ...stress.map((x) => x.summary)];
+  const heads = ['Figure', `Plan: ${plan.scenario.name}`, ...stress.map((x) => `Stress: ${x.summary.scenario.name}`)];
+  const rows: string[][] = [];
+  for (const m of METRICS) {
+    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => money(s.metrics[m].percentiles.p50))]);
+    rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => money(s.decisions.downside[m].p10.value))]);
+    rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => money(s.decisions.downside[m].worst10Mean))]);
+  }
+  const budgetHead = `Budget at ${formatShare(plan.decisions.confidence).replace('.0%', '%')} confidence`;
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => money(s.decisions.budgets.metrics[m].value))]);
+  plan.decisions.targets.forEach((t, i) => {
+    rows.push([`P(${t.label})`, ...all.map((s) => (s.decisions.targets[i] ? formatShare(s.decisions.targets[i]!.probability.value) : '-'))]);
+  });
+  return `<h3>Stress cases</h3>
+<p class="note">Each stress scenario simulated on the plan's seed and trial count (the same random numbers, so the differences are the scenario's, not noise).</p>
+${gridTable(`The plan beside ${stress.length === 1 ? 'its stress case' : 'its stress cases'}. ${plan.percentileConvention}.`, heads, rows, 1, 'stress')}
+`;
+}

@@ -1,0 +1,115 @@
+import type { Summary } from '../analysis/summarize.js';
+import type { DriverSensitivity } from '../analysis/sensitivity.js';
+import { COMPONENT_LABELS, type Component } from '../model/components.js';
+import { currencySymbol, formatCurrency, formatShare } from './money.js';
+
+/** How the paragraph writes its figures: the same formatters as the tables it sits above. */
+export interface ParagraphFormat {
+  readonly money: (v: number) => string;
+  readonly share: (v: number) => string;
+}
+
+/** What a driver's own draw is, in the words a person would use ("how many Enterprise leads become customers"). */
+const DRIVER_WORDS: Record<string, (tier: string) => string> = {
+  conversion: (t) => `how many ${t} leads become customers`,
+  renewalRate: (t) => `how many ${t} customers renew`,
+  contractionProbability: (t) => `how many ${t} customers cut back`,
+  expansionProbability: (t) => `how many ${t} customers expand`,
+  newCustomerExpansionProbability: (t) => `how many new ${t} customers expand in their first year`,
+  priceUplift: (t) => `the price uplift ${t} customers accept`,
+  'earlierLeads.conversion': (t) => `how many of last year's ${t} leads still close`,
+  'reps.attrition': (t) => `how many ${t} reps leave`,
+  'reps.capacity': (t) => `how many deals a ramped ${t} rep closes`,
+  'reps.hireSlip': (t) => `how late ${t} hires start`,
+};
+
+/**
+ * A driver as a sentence fragment: the market as "the market as a whole (it moves every tier
+ * together)", a tier's driver by what it counts; anything else by its label.
+ *
+ * @example driverWords({ key: 'driver.Enterprise.conversion', tier: 'Enterprise', label: 'Enterprise conversion' }) // => 'how many Enterprise leads become customers'
+ */
+export function driverWords(d: Pick<DriverSensitivity, 'key' | 'label' | 'tier'>): string {
+  if (d.key === 'driver.market') return 'the market as a whole (it moves every tier together)';
+  if (d.tier !== undefined) {
+    const slot = d.key.slice(`driver.${d.tier}.`.length);
+    const words = DRIVER_WORDS[slot];
+    if (words) return words(d.tier);
+  }
+  // 'Deals per rep' -> 'deals per rep'; 'SMB odd one' keeps its acronym.
+  return /^[A-Z][a-z]/.test(d.label) ? d.label.charAt(0).toLowerCase() + d.label.slice(1) : d.label;
+}
+
+/** "a, b and c". */
+const list = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** Drivers carrying at least this share of the variance are named as sources of risk. */
+const NAMED_SHARE = 0.01;
+
+/**
+ * The run in one paragraph a CEO can read aloud, generated from the summary only: the revenue P50
+ * and its P10-P90 range, the chance of each target, the budgets at the chosen confidence, what a
+ * 1-in-10 bad year looks like (its P10, the mean of the worst 10% and the component that falls
+ * short most), and the two or three largest sources of risk by variance share. Every figure is
+ * written with the formatters of the tables beside it, so the same number reads the same.
+ *
+ * @example summaryParagraph(summary) // => 'Recognized revenue next year is most likely about $119M (P50) ...'
+ * Complexity: O(targets + drivers).
+ */
+export function summaryParagraph(summary: Summary, format?: ParagraphFormat): string {
+  const symbol = currencySymbol(summary.scenario.currency);
+  const money = format?.money ?? ((v: number) => formatCurrency(v, symbol));
+  const share = format?.share ?? formatShare;
+  const rev = summary.metrics.revenue.percentiles;
+  const d = summary.decisions;
+  const conf = share(d.confidence).replace('.0%', '%');
+  const out: string[] = [];
+  out.push(
+    `Recognized revenue next fiscal year is most likely about ${money(rev.p50)} (P50), with an 80% chance of landing between ${money(rev.p10)} (P10) and ${money(rev.p90)} (P90).`,
+  );
+  if (d.targets.length > 0) {
+    if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${share(d.targets[0]!.probability.value)}.`);
+    else out.push(`The chance of reaching each target is ${list(d.targets.map((t) => `${share(t.probability.value)} for ${t.label}`))}.`);
+  }
+  const b = d.budgets.metrics;
+  out.push(
+    `A budget that is met or beaten in ${conf} of simulated years is ${money(b.revenue.value)} of revenue, ${money(b.bookings.value)} of bookings and ${money(b.endingArr.value)} of ending ARR.`,
+  );
+  const down = d.downside.revenue;
+  const bad = summary.badYears.metrics.revenue;
+  const worstPart = [...bad.components].sort((a, c) => c.shortfall - a.shortfall)[0];
+  out.push(
+    `In a 1-in-10 bad year revenue comes in at ${money(down.p10.value)} or less; the worst 10% of years average ${money(down.worst10Mean)}${
+      worstPart && worstPart.shortfall > 0
+        ? `, ${share(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
+        : ''
+    }.`,
+  );
+  const named = summary.sensitivity.drivers.filter((x) => x.ownUncertainty !== false && x.varianceShare >= NAMED_SHARE).slice(0, 3);
+  if (named.length > 0) {
+    const [first, ...rest] = named;
+    const tail = rest.length > 0 ? `, followed by ${list(rest.map((x) => `${driverWords(x)} (${share(x.varianceShare)})`))}` : '';
+    out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${share(first!.varianceShare)} of the year-to-year swing in revenue${tail}.`);
+  } else {
+    out.push('No single driver accounts for as much as 1% of the swing in revenue: it comes from deal-by-deal and customer-by-customer luck.');
+  }
+  return out.join(' ');
+}
+
+/**
+ * Text wrapped at `width` columns on spaces (a word longer than the width keeps its line).
+ *
+ * @example wrapText('a b c', 3) // => 'a b\nc'
+ */
+export function wrapText(text: string, width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines.join('\n');
+}

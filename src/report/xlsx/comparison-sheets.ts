@@ -1,0 +1,84 @@
+import type { Comparison } from '../../analysis/compare.js';
+import type { CompareDecisions } from '../../analysis/compare-decisions.js';
+import { METRIC_LABELS, METRICS } from '../../model/components.js';
+import { currencySymbol } from '../money.js';
+import { moneyFormat, PERCENT_FORMAT } from './cell-text.js';
+import type { SheetData } from './workbook.js';
+
+/**
+ * The sheets of comparison.xlsx: the scenarios, their bands side by side, the per-trial differences
+ * from A with P(X < A), and the targets and budgets of each scenario.
+ *
+ * Complexity: O(scenarios x (metrics + targets)).
+ */
+export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[] {
+  const cur = c.scenarios[0]!.currency;
+  const money = moneyFormat(currencySymbol(cur));
+  const stamp = `${c.trials.toLocaleString('en-US')} simulated years per scenario, seed ${c.seed}. ${c.percentileConvention}.`;
+  const labels = c.scenarios.map((s) => s.label);
+  const scenarios: SheetData = {
+    name: 'Scenarios',
+    preamble: ['Scenarios compared on common random numbers; A is the baseline.', c.pairing],
+    header: ['Scenario', 'Name', 'File', 'Hash'],
+    rows: c.scenarios.map((s) => [s.label, s.name, s.source, s.hash]),
+    formats: ['', '', '', ''],
+    widths: [10, 36, 40, 66],
+  };
+  const bands: SheetData = {
+    name: 'Side by side',
+    preamble: [`Each scenario's distribution, ${cur}. ${stamp}`],
+    header: ['Metric', 'Scenario', 'Mean', 'SD', 'P10', 'P50', 'P90'],
+    rows: METRICS.flatMap((m) => c.metrics[m].scenarios.map((s, i) => [METRIC_LABELS[m], labels[i]!, s.mean, s.sd, s.percentiles.p10, s.percentiles.p50, s.percentiles.p90])),
+    formats: ['', '', money, money, money, money, money],
+    widths: [20, 10, 14, 14, 14, 14, 14],
+  };
+  const diffs: SheetData = {
+    name: 'Differences',
+    preamble: [`The per-trial difference X - A (percentiles of the difference) and P(X < A) with its 95% interval, ${cur}. ${stamp}`],
+    header: ['Metric', 'Difference', 'Mean', 'P10', 'P50', 'P90', 'P(X < A)', 'P low', 'P high'],
+    rows: METRICS.flatMap((m) =>
+      c.metrics[m].differences.map((x) => [
+        METRIC_LABELS[m],
+        `${labels[x.scenario]} vs A`,
+        x.mean,
+        x.percentiles.p10,
+        x.percentiles.p50,
+        x.percentiles.p90,
+        x.probabilityBelow.value,
+        x.probabilityBelow.interval[0],
+        x.probabilityBelow.interval[1],
+      ]),
+    ),
+    formats: ['', '', money, money, money, money, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT],
+    widths: [20, 12, 14, 14, 14, 14, 12, 10, 10],
+  };
+  const conf = `${Math.round(d.confidence * 1000) / 10}%`;
+  const tRows: Array<Array<string | number>> = [];
+  d.scenarios[0]?.targets.forEach((t, i) => {
+    for (const s of d.scenarios) tRows.push([`P(${t.label})`, s.label, s.targets[i]!.probability.value]);
+  });
+  const moneyRows: Array<Array<string | number>> = [];
+  for (const m of METRICS)
+    for (const s of d.scenarios) {
+      moneyRows.push([`${METRIC_LABELS[m]}: budget at ${conf} confidence`, s.label, s.budgets[m].value]);
+      moneyRows.push([`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, s.label, s.downside[m].p10.value]);
+      moneyRows.push([`${METRIC_LABELS[m]}: mean of the worst 10%`, s.label, s.downside[m].worst10Mean]);
+    }
+  const targets: SheetData = {
+    name: 'Chances of targets',
+    preamble: [`The same targets for every scenario (A's own and --target). ${stamp}`],
+    header: ['Target', 'Scenario', 'Chance'],
+    rows: tRows,
+    formats: ['', '', PERCENT_FORMAT],
+    widths: [40, 10, 12],
+  };
+  const budgets: SheetData = {
+    name: 'Budgets and downside',
+    preamble: [`Budgets at ${conf} confidence and the downside of every scenario, ${cur}. ${stamp}`],
+    header: ['Figure', 'Scenario', 'Value'],
+    rows: moneyRows,
+    formats: ['', '', money],
+    widths: [44, 10, 16],
+  };
+  return [scenarios, bands, diffs, targets, budgets];
+}

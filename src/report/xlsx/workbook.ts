@@ -1,0 +1,203 @@
+import type { Summary } from '../../analysis/summarize.js';
+import { PERCENTILES } from '../../analysis/describe.js';
+import type { Stat } from '../../analysis/describe.js';
+import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
+import type { Scenario } from '../../scenario/scenario-schema.js';
+import { scenarioAssumptions } from '../assumptions.js';
+import { currencySymbol } from '../money.js';
+import { summaryParagraph } from '../summary-paragraph.js';
+import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
+
+/** What a sheet is made of: a header row, then rows of text and numbers, each column with a format. */
+export interface SheetData {
+  readonly name: string;
+  /** Lines above the table (title, convention); the header row follows them and is frozen with them. */
+  readonly preamble: readonly string[];
+  readonly header: readonly string[];
+  readonly rows: ReadonlyArray<ReadonlyArray<string | number | null>>;
+  /** Number format of each column ('' for text or plain numbers). */
+  readonly formats: readonly string[];
+  readonly widths: readonly number[];
+}
+
+const P_KEYS = PERCENTILES.map((p) => `p${p}` as const);
+const statCells = (s: Stat) => [s.mean, s.sd, ...P_KEYS.map((k) => s.percentiles[k])];
+
+/**
+ * The sheets of report.xlsx, as plain data (written by writeWorkbook): Summary, Percentiles (by
+ * metric, tier and component), Monthly bands, Targets and budgets, Assumptions, Attribution.
+ *
+ * Complexity: O(tiers x components + months + targets + drivers).
+ */
+export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] {
+  const symbol = currencySymbol(summary.scenario.currency);
+  const money = moneyFormat(symbol);
+  const cur = summary.scenario.currency;
+  const stamp = `${summary.trials.toLocaleString('en-US')} simulated years, seed ${summary.seed}. ${summary.percentileConvention}.`;
+  const statHead = ['Mean', 'SD', ...PERCENTILES.map((p) => `P${p}`)];
+  const statFormats = (f: string) => [f, f, ...PERCENTILES.map(() => f)];
+
+  const summarySheet: SheetData = {
+    name: 'Summary',
+    preamble: [`${summary.scenario.name}: next fiscal year, ${cur}`, stamp, summaryParagraph(summary)],
+    header: ['Metric', ...statHead],
+    rows: METRICS.map((m) => [METRIC_LABELS[m], ...statCells(summary.metrics[m])]),
+    formats: ['', ...statFormats(money)],
+    widths: [34, ...statHead.map(() => 14)],
+  };
+
+  const pRows: Array<Array<string | number>> = [];
+  for (const m of METRICS) {
+    pRows.push([METRIC_LABELS[m], 'All tiers', 'Total', ...statCells(summary.metrics[m])]);
+    for (const [tier, t] of Object.entries(summary.byTier)) pRows.push([METRIC_LABELS[m], tier, 'Total', ...statCells(t[m])]);
+    for (const c of METRIC_COMPONENTS[m]) {
+      const s = summary.byComponent[m][c];
+      if (s) pRows.push([METRIC_LABELS[m], 'All tiers', COMPONENT_LABELS[c], ...statCells(s)]);
+    }
+  }
+  const percentiles: SheetData = {
+    name: 'Percentiles',
+    preamble: [`Each metric by tier and by component, ${cur}. ${stamp}`],
+    header: ['Metric', 'Tier', 'Component', ...statHead],
+    rows: pRows,
+    formats: ['', '', '', ...statFormats(money)],
+    widths: [20, 18, 24, ...statHead.map(() => 14)],
+  };
+
+  const monthly: SheetData = {
+    name: 'Monthly',
+    preamble: [`MRR and cumulative recognized revenue by fiscal month, ${cur}. ${stamp}`],
+    header: ['Month', 'Fiscal month', 'MRR P10', 'MRR P50', 'MRR P90', 'MRR mean', 'Cumulative revenue P10', 'Cumulative revenue P50', 'Cumulative revenue P90'],
+    rows: summary.monthly.map((m) => [
+      m.label,
+      m.month,
+      m.mrr.percentiles.p10,
+      m.mrr.percentiles.p50,
+      m.mrr.percentiles.p90,
+      m.mrr.mean,
+      m.cumulativeRevenue.percentiles.p10,
+      m.cumulativeRevenue.percentiles.p50,
+      m.cumulativeRevenue.percentiles.p90,
+    ]),
+    formats: ['', '0', money, money, money, money, money, money, money],
+    widths: [10, 12, 14, 14, 14, 14, 22, 22, 22],
+  };
+
+  const d = summary.decisions;
+  const tRows: Array<Array<string | number | null>> = [];
+  for (const t of d.targets) tRows.push(['Target', t.label, t.value, t.probability.value, t.probability.interval[0], t.probability.interval[1], t.shortfall.meanGap]);
+  if (d.jointProbability) tRows.push(['Target', 'All targets in the same year', null, d.jointProbability.value, d.jointProbability.interval[0], d.jointProbability.interval[1], null]);
+  const conf = `${Math.round(d.confidence * 1000) / 10}%`;
+  for (const m of METRICS) {
+    const b = d.budgets.metrics[m];
+    tRows.push([`Budget at ${conf} confidence`, METRIC_LABELS[m], b.value, null, b.interval[0], b.interval[1], null]);
+  }
+  for (const m of METRICS) {
+    const x = d.downside[m];
+    tRows.push(['1-in-10 year (P10)', METRIC_LABELS[m], x.p10.value, null, x.p10.interval[0], x.p10.interval[1], null]);
+    tRows.push(['1-in-20 year (P5)', METRIC_LABELS[m], summary.metrics[m].percentiles.p5, null, summary.metrics[m].percentileIntervals.p5[0], summary.metrics[m].percentileIntervals.p5[1], null]);
+    tRows.push(['Mean of the worst 10%', METRIC_LABELS[m], x.worst10Mean, null, x.worst10Interval[0], x.worst10Interval[1], null]);
+    tRows.push(['Mean of the worst 5%', METRIC_LABELS[m], x.worst5Mean, null, x.worst5Interval[0], x.worst5Interval[1], null]);
+  }
+  // The interval columns hold money for budgets and the downside, shares for targets: formatted per cell below.
+  const targets: SheetData = {
+    name: 'Targets and budgets',
+    preamble: [`Targets (chance of reaching or beating each, 95% Wilson interval), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`],
+    header: ['Figure', 'Of', 'Value', 'P(reach)', '95% interval, low', '95% interval, high', 'Mean gap if missed'],
+    rows: tRows,
+    formats: ['', '', money, PERCENT_FORMAT, money, money, money],
+    widths: [28, 34, 16, 12, 18, 18, 18],
+  };
+
+  const a = scenarioAssumptions(scenario, symbol);
+  const assumptions: SheetData = {
+    name: 'Assumptions',
+    preamble: ['Every driver of every tier, as the scenario states it; the market loadings.'],
+    header: ['Tier', 'Driver', 'Distribution'],
+    rows: [...a.tiers.flatMap((t) => t.drivers.map((x) => [t.tier, x.driver, x.description])), ...a.market.map((m) => ['Market', m.driver, `${m.loading} (${m.how})`])],
+    formats: ['', '', ''],
+    widths: [18, 30, 90],
+  };
+
+  const s = summary.sensitivity;
+  const attribution: SheetData = {
+    name: 'Attribution',
+    preamble: [
+      `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${(s.unexplained.value * 100).toFixed(1)}%.`,
+    ],
+    header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
+    rows: s.drivers.map((x) => [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval[0], x.varianceShareInterval[1], x.low.metricMedian, x.high.metricMedian, x.swing]),
+    formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, money, money, money],
+    widths: [34, 14, 16, 12, 12, 20, 20, 16],
+  };
+  return [summarySheet, percentiles, monthly, targets, assumptions, attribution];
+}
+
+const loadLibrary = () => import('exceljs');
+let library: ReturnType<typeof loadLibrary> | undefined;
+
+/**
+ * Start loading exceljs (a few hundred milliseconds of module loading) without waiting for it: the
+ * CLI calls this as a run starts, so the loading overlaps the simulation in the worker threads
+ * instead of adding to the time of writing the report.
+ */
+export function prefetchWorkbookLibrary(): ReturnType<typeof loadLibrary> {
+  library ??= loadLibrary();
+  return library;
+}
+
+/**
+ * Load exceljs and write a one-cell workbook in memory, so the first real write finds its code
+ * loaded and compiled: what the CLI starts while the workers simulate.
+ */
+export async function warmWorkbookLibrary(): Promise<void> {
+  const { default: ExcelJS } = await prefetchWorkbookLibrary();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('warm', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.addRow(['warm', 1]).getCell(2).numFmt = '0.0%';
+  await wb.xlsx.writeBuffer();
+}
+
+/** Targets' interval columns hold shares, not money. */
+const shareRow = (sheet: SheetData, row: ReadonlyArray<string | number | null>) => sheet.name === 'Targets and budgets' && row[0] === 'Target';
+
+/**
+ * Write sheets to an .xlsx file: the preamble and header rows frozen, the header bold, money and
+ * percentages formatted, column widths set, every text cell neutralised against formula injection
+ * (cellText). exceljs is loaded on first use, so runs that never write a workbook do not pay for it.
+ *
+ * Complexity: O(cells).
+ */
+export async function writeWorkbook(file: string, sheets: readonly SheetData[]): Promise<void> {
+  const { default: ExcelJS } = await prefetchWorkbookLibrary();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'arrcast';
+  // Fixed dates: the same run writes the same workbook contents.
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  for (const sheet of sheets) {
+    const frozen = sheet.preamble.length + 1;
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: frozen, xSplit: 1 }] });
+    ws.columns = sheet.widths.map((width) => ({ width }));
+    // Preamble lines span the table's width and wrap, so a long one (the paragraph) reads whole.
+    const span = sheet.widths.reduce((a, w) => a + w, 0);
+    for (const line of sheet.preamble) {
+      const row = ws.addRow([cellText(line)]);
+      if (sheet.header.length > 1) ws.mergeCells(row.number, 1, row.number, sheet.header.length);
+      row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+      row.height = 15 * Math.max(1, Math.ceil((line.length * 1.1) / span));
+    }
+    const head = ws.addRow(sheet.header.map(cellText));
+    head.font = { bold: true };
+    for (const r of sheet.rows) {
+      const row = ws.addRow(r.map((v) => (typeof v === 'string' ? cellText(v) : v === null || !Number.isFinite(v) ? null : v)));
+      const share = shareRow(sheet, r);
+      r.forEach((v, i) => {
+        if (typeof v !== 'number') return;
+        const f = share && i >= 3 && i <= 5 ? PERCENT_FORMAT : sheet.formats[i];
+        if (f) row.getCell(i + 1).numFmt = f;
+      });
+    }
+  }
+  await wb.xlsx.writeFile(file);
+}

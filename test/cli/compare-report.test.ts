@@ -1,0 +1,93 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { ROOT } from '../helpers/fixtures.js';
+import { findBrowser } from '../../src/report/find-browser.js';
+import { formatShare } from '../../src/report/money.js';
+
+const arrcast = (args: string[]) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+const out = join(mkdtempSync(join(tmpdir(), 'arrcast-compare-report-')), 'cmp');
+const run = arrcast(['compare', 'scenarios/example.yaml', 'scenarios/downside.yaml', '-n', '1500', '-s', '3', '-w', '0', '--no-progress', '-t', 'revenue=115M', '-c', '90%', '--out', out]);
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('arrcast compare --target --confidence, and comparison.html', () => {
+  it('tests every scenario against the same targets at the same confidence, side by side', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/P\(revenue >= 115M\)\s+\d+\.\d%\s+\d+\.\d%/);
+    expect(run.stdout).toContain('Recognized revenue: budget at 90% confidence');
+    const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
+    expect(c.decisions.confidence).toBe(0.9);
+    expect(c.decisions.scenarios.map((s: { label: string }) => s.label)).toEqual(['A', 'B']);
+    // The downside scenario reaches the target less often than the plan.
+    const [a, b] = c.decisions.scenarios.map((s: { targets: Array<{ probability: { value: number } }> }) => s.targets.at(-1)!.probability.value);
+    expect(b).toBeLessThan(a);
+  });
+
+  it('writes a self-contained comparison.html with the targets, the differences and P(B < A)', () => {
+    const html = readFileSync(join(out, 'comparison.html'), 'utf8');
+    const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
+    expect(html).not.toMatch(/<script|<link\b|href="https?:/i);
+    expect(html).toContain("Content-Security-Policy");
+    for (const s of c.decisions.scenarios) expect(html).toContain(`<td class="num">${formatShare(s.targets.at(-1).probability.value)}</td>`);
+    expect(html).toContain(`<td class="num">${formatShare(c.metrics.revenue.differences[0].probabilityBelow.value)}</td>`);
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(2);
+    expect(html).toContain('<h2>Glossary</h2>');
+  });
+
+  it('writes comparison.xlsx beside it, the chances of the target as percentages', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'comparison.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Scenarios', 'Side by side', 'Differences', 'Chances of targets', 'Budgets and downside']);
+    const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
+    const t = wb.getWorksheet('Chances of targets')!;
+    const rows = (t.getSheetValues().filter(Boolean) as unknown[][]).filter((r) => r[1] === 'P(revenue >= 115M)');
+    expect(rows.map((r) => r[3])).toEqual(c.decisions.scenarios.map((s: { targets: Array<{ probability: { value: number } }> }) => s.targets.at(-1)!.probability.value));
+    // Where LibreOffice is installed, it opens the workbook headless.
+    if (spawnSync('which', ['soffice']).status === 0) {
+      const dir = mkdtempSync(join(tmpdir(), 'arrcast-soffice-'));
+      const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(out, 'comparison.xlsx')], { timeout: 120_000, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(readdirSync(dir)).toContain('comparison.pdf');
+    }
+  });
+
+  it('opens in headless Chromium: every chart renders, no console error, nothing requested but itself', async () => {
+    const found = findBrowser();
+    if (!found.ok) expect.fail(found.message);
+    browser = await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('request', (r) => requests.push(r.url()));
+    const url = pathToFileURL(join(out, 'comparison.html')).href;
+    await page.goto(url, { waitUntil: 'load' });
+    const charts = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => ({ w: s.getBoundingClientRect().width, h: s.getBoundingClientRect().height, marks: s.querySelectorAll('path, line, text').length })));
+    expect(charts).toHaveLength(2);
+    for (const ch of charts) {
+      expect(ch.w).toBeGreaterThan(500);
+      expect(ch.w).toBeLessThanOrEqual(900);
+      expect(ch.h).toBeGreaterThan(200);
+      expect(ch.marks).toBeGreaterThan(30);
+    }
+    // No chart wider than the page: nothing is cut at the right edge.
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([url]);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/fixtures.js';
+import { formatCurrency } from '../../src/report/money.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/analysis/summarize.js';
+
+const arrcast = (args: string[]) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('arrcast run --with-stress', () => {
+  it('simulates the stress scenario on the plan\u2019s seed and trials and shows it beside the plan in report.html', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'arrcast-stress-')), 'report');
+    const r = arrcast(['run', 'scenarios/example.yaml', '-n', '1000', '-s', '5', '-w', '0', '-q', '--out', out, '--with-stress', 'scenarios/downside.yaml']);
+    expect(r.stderr).toContain('wrote');
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const stress = summarize(await simulate(await loadScenario(join(ROOT, 'scenarios/downside.yaml')), { trials: 1000, seed: '5', workers: 0 }));
+    expect(html).toContain(`Stress: ${stress.scenario.name}`);
+    // The same seed and trial count: the stress column is exactly what a run of the stress file alone gives.
+    expect(html).toContain(`<td class="num">${formatCurrency(stress.decisions.downside.revenue.worst10Mean, '$')}</td>`);
+  });
+
+  it('does not go with --shard', () => {
+    const r = arrcast(['run', 'scenarios/example.yaml', '--shard', '1/2', '--with-stress', 'scenarios/downside.yaml', '--out', join(tmpdir(), 'x-parts/')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--with-stress does not go with --shard');
+  });
+});

@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Summary } from '../../src/analysis/summarize.js';
+import { METRIC_LABELS, METRICS } from '../../src/model/components.js';
+import { writeReport } from '../../src/report/write-report.js';
+import { formatCurrency } from '../../src/report/money.js';
+import { formatMoneyInterval } from '../../src/report/interval-format.js';
+import { downsideSection } from '../../src/report/html/downside-section.js';
+import { runReportScenario } from './fixture.js';
+
+let html: string;
+let fromJson: Summary;
+const dir = join(tmpdir(), `arrcast-downside-${process.pid}`);
+
+/** The rows of the downside table: [label, value, interval]. */
+const downsideRows = (page: string) => {
+  const table = page.match(/<table class="downside">([\s\S]*?)<\/table>/)![1]!;
+  return [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><\/tr>/g)].map((m) => [m[1]!, m[2]!, m[3]!]);
+};
+
+beforeAll(async () => {
+  const { sim, summary } = await runReportScenario();
+  await writeReport(dir, sim, summary);
+  html = await readFile(join(dir, 'report.html'), 'utf8');
+  fromJson = JSON.parse(await readFile(join(dir, 'summary.json'), 'utf8')) as Summary;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the downside section of report.html', () => {
+  it('shows the 1-in-10 and 1-in-20 years and the means of the worst 10% and 5%, equal to summary.json', () => {
+    const money = (v: number) => formatCurrency(v, '$');
+    const iv = (i: readonly [number, number]) => formatMoneyInterval(i, '$');
+    const rows = downsideRows(html);
+    expect(rows).toHaveLength(12);
+    for (const m of METRICS) {
+      const d = fromJson.decisions.downside[m];
+      const s = fromJson.metrics[m];
+      const want = [
+        [`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, money(d.p10.value), iv(d.p10.interval)],
+        [`${METRIC_LABELS[m]}: 1-in-20 year (P5)`, money(s.percentiles.p5), iv(s.percentileIntervals.p5)],
+        [`${METRIC_LABELS[m]}: Mean of the worst 10% (expected shortfall)`, money(d.worst10Mean), iv(d.worst10Interval)],
+        [`${METRIC_LABELS[m]}: Mean of the worst 5% (expected shortfall)`, money(d.worst5Mean), iv(d.worst5Interval)],
+      ];
+      for (const w of want) expect(rows).toContainEqual(w);
+    }
+  });
+
+  it('the expected shortfall intervals hold their values, and the worst 5% lie below the worst 10%', () => {
+    for (const m of METRICS) {
+      const d = fromJson.decisions.downside[m];
+      expect(d.worst10Interval[0]).toBeLessThanOrEqual(d.worst10Mean);
+      expect(d.worst10Interval[1]).toBeGreaterThanOrEqual(d.worst10Mean);
+      expect(d.worst5Mean).toBeLessThanOrEqual(d.worst10Mean);
+    }
+  });
+
+  it('names the components that fall short in the bad years, with their share of the shortfall', () => {
+    const table = html.match(/<table class="bad-years">([\s\S]*?)<\/table>/)![1]!;
+    for (const c of fromJson.badYears.metrics.revenue.components) expect(table).toContain(formatCurrency(c.shortfall, '$'));
+    expect(table).toContain('Recognized revenue: New business');
+  });
+
+  it('shows stress cases beside the plan', async () => {
+    const { summary: plan } = await runReportScenario(undefined, 500);
+    const { summary: stress } = await runReportScenario(
+      (await import('./fixture.js')).TWO_TIERS.replace('name: Report test Co', 'name: Slow year').replace('mean: 0.1, sd: 0.025', 'mean: 0.05, sd: 0.02'),
+      500,
+    );
+    const section = downsideSection(plan, [{ source: 'slow.yaml', summary: stress }]);
+    expect(section).toContain('Stress: Slow year');
+    expect(section).toContain('Plan: Report test Co');
+    expect(section).toContain(formatCurrency(stress.metrics.revenue.percentiles.p50, '$'));
+  });
+});

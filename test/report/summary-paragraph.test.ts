@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { summarize, type Summary } from '../../src/analysis/summarize.js';
+import type { Simulation } from '../../src/engine/simulate.js';
+import { reportHtml } from '../../src/report/html/report-html.js';
+import { summaryParagraph, driverWords, wrapText } from '../../src/report/summary-paragraph.js';
+import { summaryTable } from '../../src/report/summary-table.js';
+import { formatMoney, formatPercent } from '../../src/report/format.js';
+import { runReportScenario } from './fixture.js';
+
+let sim: Simulation;
+let summary: Summary;
+let html: string;
+
+/** Every figure a text holds: amounts ($1.2M, -$3k, 118.6M) and percentages (45.2%). */
+const figures = (text: string) => text.match(/-?\$?\d[\d,.]*[kMB]?%?/g)?.filter((f) => /[$%kMB]/.test(f)) ?? [];
+/** The text of every table cell in the page, the paragraph's section left out. */
+const cells = (page: string) =>
+  new Set([...page.replace(/<section id="summary">[\s\S]*?<\/section>/, '').matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')));
+
+beforeAll(async () => {
+  ({ sim } = await runReportScenario());
+  // Two targets, one easy and one hard, so the paragraph has target odds to state.
+  summary = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 9e6 }, { metric: 'endingArr', value: 12e6 }] } });
+  html = reportHtml({ summary, scenario: sim.loaded.scenario, charts: [] });
+});
+
+describe('summary paragraph', () => {
+  it('says the P50, the P10-P90 range, the targets, the budgets, the bad year and the sources of risk', () => {
+    const p = summaryParagraph(summary);
+    expect(p).toMatch(/most likely about \$[\d.]+M \(P50\)/);
+    expect(p).toContain('(P10)');
+    expect(p).toContain('(P90)');
+    expect(p).toContain('for revenue >= 9M');
+    expect(p).toContain('for ending ARR >= 12M');
+    expect(p).toMatch(/met or beaten in 80% of simulated years/);
+    expect(p).toMatch(/1-in-10 bad year/);
+    expect(p).toMatch(/biggest source of risk is/);
+  });
+
+  it('writes every figure exactly as a table cell of report.html writes it', () => {
+    // Target labels ("revenue >= 9M") are names, not figures.
+    const p = summary.decisions.targets.reduce((text, t) => text.replace(t.label, ''), summaryParagraph(summary));
+    const found = figures(p).filter((f) => f !== '80%' && f !== '10%');
+    expect(found.length).toBeGreaterThan(8);
+    const table = cells(html);
+    for (const f of found) expect(table.has(f), `${f} in a table cell`).toBe(true);
+  });
+
+  it('sits at the top of report.html, before the headline table', () => {
+    const at = html.indexOf('<section id="summary">');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(html.indexOf('<h2>Headline</h2>'));
+  });
+
+  it('in the terminal, uses the terminal tables\u2019 formatters: every amount is one the table prints', () => {
+    const p = summaryParagraph(summary, { money: formatMoney, share: formatPercent });
+    const table = summaryTable(summary);
+    for (const f of (p.match(/-?\d[\d,.]*[kMB](?![a-z])/g) ?? [])) expect(table, f).toContain(f);
+  });
+
+  it('says drivers as a person would', () => {
+    expect(driverWords({ key: 'driver.market', label: 'Market' })).toMatch(/^the market/);
+    expect(driverWords({ key: 'driver.SMB.conversion', label: 'SMB conversion', tier: 'SMB' })).toBe('how many SMB leads become customers');
+    expect(driverWords({ key: 'driver.SMB.oddOne', label: 'SMB odd one', tier: 'SMB' })).toBe('SMB odd one');
+    expect(driverWords({ key: 'x', label: 'Deals per rep' })).toBe('deals per rep');
+  });
+
+  it('says a single target in one clause', () => {
+    const one = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 9e6 }] } });
+    expect(summaryParagraph(one)).toMatch(/The chance of reaching revenue >= 9M is \d+\.\d%\./);
+  });
+
+  it('wraps on spaces', () => {
+    expect(wrapText('aa bb cc', 5)).toBe('aa bb\ncc');
+    expect(wrapText('averyveryverylongword x', 5)).toBe('averyveryverylongword\nx');
+  });
+});

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import type { Summary } from '../../src/analysis/summarize.js';
+import { writeReport } from '../../src/report/write-report.js';
+import { cellText, moneyFormat } from '../../src/report/xlsx/cell-text.js';
+import { writeWorkbook } from '../../src/report/xlsx/workbook.js';
+import { runReportScenario } from './fixture.js';
+
+let summary: Summary;
+let out: string;
+const wb = new ExcelJS.Workbook();
+
+beforeAll(async () => {
+  const run = await runReportScenario();
+  summary = run.summary;
+  out = join(mkdtempSync(join(tmpdir(), 'arrcast-xlsx-')), 'report');
+  await writeReport(out, run.sim, summary);
+  await wb.xlsx.readFile(join(out, 'report.xlsx'));
+});
+
+describe('report.xlsx', () => {
+  it('is written inside the report directory with its sheets', () => {
+    expect(readdirSync(out)).toContain('report.xlsx');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Percentiles', 'Monthly', 'Targets and budgets', 'Assumptions', 'Attribution']);
+  });
+
+  it('holds the summary\u2019s numbers as numbers, money in the currency, with frozen headers', () => {
+    const ws = wb.getWorksheet('Summary')!;
+    const header = ws.getRow(4);
+    expect(header.getCell(1).value).toBe('Metric');
+    expect(header.font?.bold).toBe(true);
+    const revenue = ws.getRow(5);
+    expect(revenue.getCell(1).value).toBe('Recognized revenue');
+    expect(revenue.getCell(2).value).toBe(summary.metrics.revenue.mean);
+    expect(revenue.getCell(2).numFmt).toBe(moneyFormat('$'));
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.getColumn(1).width).toBeGreaterThan(20);
+  });
+
+  it('has percentiles by metric, tier and component, the monthly bands, the targets and the attribution', () => {
+    const p = wb.getWorksheet('Percentiles')!;
+    const rows = p.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.some((r) => r[2] === 'SMB' && r[1] === 'Recognized revenue')).toBe(true);
+    expect(rows.some((r) => r[3] === 'New business')).toBe(true);
+    const m = wb.getWorksheet('Monthly')!;
+    expect(m.getRow(3).getCell(1).value).toBe(summary.monthly[0]!.label);
+    expect(m.getRow(3).getCell(4).value).toBe(summary.monthly[0]!.mrr.percentiles.p50);
+    const t = wb.getWorksheet('Targets and budgets')!;
+    const budget = (t.getSheetValues().filter(Boolean) as unknown[][]).find((r) => String(r[1]).startsWith('Budget at 80%') && r[2] === 'Recognized revenue')!;
+    expect(budget[3]).toBe(summary.decisions.budgets.metrics.revenue.value);
+    const worst = (t.getSheetValues().filter(Boolean) as unknown[][]).find((r) => r[1] === 'Mean of the worst 10%' && r[2] === 'Recognized revenue')!;
+    expect(worst[3]).toBe(summary.decisions.downside.revenue.worst10Mean);
+    const a = wb.getWorksheet('Attribution')!;
+    expect(a.getRow(3).getCell(3).numFmt).toBe('0.0%');
+    expect(a.getRow(3).getCell(3).value).toBe(summary.sensitivity.drivers[0]!.varianceShare);
+  });
+
+  it('neutralises text cells that a spreadsheet would read as a formula, and leaves numbers alone', async () => {
+    for (const s of ['=1+1', '+1', '-x', '@SUM(A1)', '\tx', '\rx']) expect(cellText(s)).toBe(`'${s}`);
+    expect(cellText('Plan')).toBe('Plan');
+    const file = join(mkdtempSync(join(tmpdir(), 'arrcast-xlsx-')), 'x.xlsx');
+    await writeWorkbook(file, [{ name: 'S', preamble: ['=HYPERLINK("http://evil")'], header: ['a', 'b'], rows: [['-2+3', -5]], formats: ['', ''], widths: [10, 10] }]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    const ws = back.getWorksheet('S')!;
+    expect(ws.getRow(1).getCell(1).value).toBe(`'=HYPERLINK("http://evil")`);
+    expect(ws.getRow(3).getCell(1).value).toBe("'-2+3");
+    expect(ws.getRow(3).getCell(2).value).toBe(-5);
+  });
+
+  it('money formats quote the symbol, so letter codes are text', () => {
+    expect(moneyFormat('CHF')).toBe('"CHF "#,##0;-"CHF "#,##0');
+    expect(moneyFormat('€')).toBe('"€"#,##0;-"€"#,##0');
+  });
+
+  it('opens in LibreOffice headless when it is installed', () => {
+    const which = spawnSync('which', ['soffice']);
+    // Debian's libreoffice-calc-nogui; without it the exceljs read-back above is the reader.
+    if (which.status !== 0) return;
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-soffice-'));
+    const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(out, 'report.xlsx')], { timeout: 120_000, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir)).toContain('report.pdf');
+    // And LibreOffice reads the numbers as numbers: the first sheet as CSV holds the revenue mean.
+    const c = spawnSync('soffice', ['--headless', '--convert-to', 'csv', '--outdir', dir, join(out, 'report.xlsx')], { timeout: 120_000, encoding: 'utf8' });
+    expect(c.status, c.stderr).toBe(0);
+    const row = readFileSync(join(dir, 'report.csv'), 'utf8').split('\n').find((l) => l.startsWith('Recognized revenue,'))!;
+    expect(Number(row.split(',')[1])).toBeCloseTo(summary.metrics.revenue.mean, 3);
+  });
+});
