@@ -2,12 +2,15 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
 import { formatCurrency } from '../money.js';
+import { BY_ROW_ORDER } from './row-order.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
 
 /** How many drivers the bad-years chart shows, lowest average percentile first. */
 export const BAD_YEAR_DRIVERS = 10;
 
 export interface BadYearComponentRow {
+  /** Its row, top to bottom (the axis sorts by it: see row-order.ts). */
+  readonly order: number;
   readonly label: string;
   /** Share of the bad years' revenue shortfall this component carries. */
   readonly share: number;
@@ -15,6 +18,8 @@ export interface BadYearComponentRow {
 }
 
 export interface BadYearDriverRow {
+  /** Its row, top to bottom (the axis sorts by it: see row-order.ts). */
+  readonly order: number;
   readonly label: string;
   /** Average own percentile of the driver in the bad years (0.5: an ordinary year). */
   readonly percentile: number;
@@ -33,8 +38,9 @@ export function badYearRows(summary: Summary, symbol: string): { components: Bad
   const b = summary.badYears.metrics.revenue;
   const components = b.components
     .filter((c) => c.shortfall !== 0)
-    .map((c) => ({ label: COMPONENT_LABELS[c.component], share: c.share, text: `${Math.round(c.share * 100)}% (${formatCurrency(c.shortfall, symbol)})` }));
-  const drivers = b.drivers.slice(0, BAD_YEAR_DRIVERS).map((d) => ({
+    .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${Math.round(c.share * 100)}% (${formatCurrency(c.shortfall, symbol)})` }));
+  const drivers = b.drivers.slice(0, BAD_YEAR_DRIVERS).map((d, order) => ({
+    order,
     label: d.label,
     percentile: d.meanPercentile,
     low: d.meanPercentile - 2 * d.standardError,
@@ -58,7 +64,7 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
   const b = summary.badYears.metrics.revenue;
   const pct = Math.round(summary.badYears.share * 100);
   const width = (labels: readonly string[]) => Math.ceil(Math.max(...labels.map((l) => l.length)) * LABEL_PX_PER_CHAR) + 8;
-  const y = (rows: ReadonlyArray<{ label: string }>) => ({ field: 'label', type: 'nominal' as const, sort: rows.map((r) => r.label), axis: { title: null, labelLimit: width(rows.map((r) => r.label)) } });
+  const y = (rows: ReadonlyArray<{ label: string }>) => ({ field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, labelLimit: width(rows.map((r) => r.label)) } });
   // The panels give up width to long labels, so the chart stays within the page.
   const panelWidth = Math.max(300, Math.min(440, 790 - Math.max(width(components.map((r) => r.label)), drivers.length > 0 ? width(drivers.map((r) => r.label)) : 0)));
   const componentPanel = {

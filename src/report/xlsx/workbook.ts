@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { fixZipTimes } from './zip-times.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { PERCENTILES } from '../../analysis/describe.js';
 import type { Stat } from '../../analysis/describe.js';
@@ -199,5 +201,8 @@ export async function writeWorkbook(file: string, sheets: readonly SheetData[]):
       });
     }
   }
-  await wb.xlsx.writeFile(file);
+  // exceljs dates each zip entry with the time of writing: fixed, so the same run writes the same bytes.
+  const zip = Buffer.from(await wb.xlsx.writeBuffer());
+  fixZipTimes(zip);
+  await writeFile(file, zip);
 }
