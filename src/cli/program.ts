@@ -5,7 +5,8 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
 import { checkOutputDir } from '../report/output-dir.js';
 import { createProgressBar } from './progress-bar.js';
-import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import { parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -39,7 +40,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
   program
     .command('run')
     .description(
-      'Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json. With --shard K/N, simulate only shard K of N and write a part file for arrcast merge.',
+      'Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, scenario.json, report.html, charts/, percentiles.csv and monthly.csv by default; trials.csv and sipmath.json with --outputs. With --shard K/N, simulate only shard K of N and write a part file for arrcast merge.',
     )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('-n, --trials <n>', "trials (simulated fiscal years); default: the scenario's trials", wholeNumber('trials', 1))
@@ -49,6 +50,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
       '-o, --out <dir>',
       'output directory, replaced whole when the run completes; default: reports/<scenario name>. With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario name>-parts/',
     )
+    .option('--outputs <list>', outputsHelp(), parseOutputsOption)
     .option('-q, --quiet', 'do not print the summary table')
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
     .option(
@@ -82,15 +84,16 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           precision?: number;
           maxTrials: number;
           shard?: string;
+          outputs?: OutputName[];
         },
         command: Command,
       ) => {
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
-          for (const name of ['target', 'confidence', 'precision', 'max-trials'])
+          for (const name of ['target', 'confidence', 'precision', 'max-trials', 'outputs'])
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli')
-              throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
+              throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' || name === 'outputs' ? `; give --${name} to arrcast merge` : ''}`);
           const loaded = await loadScenario(file);
           await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal });
           return;
@@ -107,7 +110,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
           : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
         ).finally(() => bar?.finish());
-        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}) });
+        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
         io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
       },
     );

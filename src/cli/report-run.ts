@@ -4,6 +4,7 @@ import { summarize } from '../analysis/summarize.js';
 import type { Simulation } from '../engine/simulate.js';
 import { summaryTable } from '../report/summary-table.js';
 import { writeReport } from '../report/write-report.js';
+import type { OutputName } from '../report/outputs.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
@@ -19,6 +20,8 @@ export interface ReportRunOptions {
   readonly target?: readonly MetricTarget[];
   readonly confidence: number;
   readonly precision?: PrecisionReport;
+  /** Files to write (--outputs); default DEFAULT_OUTPUTS. */
+  readonly outputs?: readonly OutputName[];
 }
 
 /** Refuse a --target naming a tier the scenario does not have. */
@@ -37,6 +40,6 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   const summary = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
-  await writeReport(options.out, sim, summary);
+  await writeReport(options.out, sim, summary, options.outputs ? { outputs: options.outputs } : {});
   if (!options.quiet) io.out(summaryTable(summary));
 }

@@ -10,7 +10,8 @@ import { simulateShard } from '../engine/simulate.js';
 import { checkOutputDir } from '../report/output-dir.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { parseShare, parseTarget } from './parse-options.js';
+import { parseOutputsOption, parseShare, parseTarget } from './parse-options.js';
+import { outputsHelp, type OutputName } from '../report/outputs.js';
 import type { Io } from './program.js';
 import { createProgressBar } from './progress-bar.js';
 import { checkTargetTiers, defaultOutDir, reportSimulation } from './report-run.js';
@@ -95,10 +96,11 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
   program
     .command('merge')
     .description(
-      'Merge the part files of a sharded run (arrcast run --shard K/N, for K = 1 to N) into the report a single run writes, byte for byte: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json. Refuses parts of different runs, or a shard missing or given twice.',
+      'Merge the part files of a sharded run (arrcast run --shard K/N, for K = 1 to N) into the report a single run writes, byte for byte: summary.json, scenario.json, report.html, charts/, percentiles.csv and monthly.csv by default; trials.csv and sipmath.json with --outputs. Refuses parts of different runs, or a shard missing or given twice.',
     )
     .argument('<parts...>', `part files (${PART_EXTENSION}), or directories holding them`)
     .option('-o, --out <dir>', 'output directory, replaced whole when the merge completes; default: reports/<scenario file name> (of the file the shards ran)')
+    .option('--outputs <list>', outputsHelp(), parseOutputsOption)
     .option('-q, --quiet', 'do not print the summary table')
     .option(
       '-t, --target <metric=value>',
@@ -106,14 +108,14 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       parseTarget,
     )
     .option('-c, --confidence <share>', 'confidence of the budgets: 0.8 or 80% gives the value reached or beaten in 80% of trials (P20)', parseShare('confidence'), 0.8)
-    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number }) => {
+    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number; outputs?: OutputName[] }) => {
       const files = await expandParts(args);
       if (opts.out !== undefined) await checkOutputDir(opts.out);
       const sim = await mergeParts(files, { signal });
       checkTargetTiers(sim.loaded, opts.target);
       const out = opts.out ?? defaultOutDir(sim.loaded.source);
       if (signal?.aborted) throw new RunAbortedError();
-      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence });
+      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(opts.outputs ? { outputs: opts.outputs } : {}) });
       io.err(`wrote ${out}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

@@ -17,7 +17,7 @@ const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
 describe('arrcast run', () => {
   it('prints the summary table and writes summary.json, trials.csv and scenario.json', () => {
     const out = join(tmp(), 'report');
-    const r = arrcast(['run', minimal, '--trials', '1500', '--seed', '11', '--workers', '0', '--out', out]);
+    const r = arrcast(['run', minimal, '--trials', '1500', '--seed', '11', '--workers', '0', '--out', out, '--outputs', 'default,trials']);
     expect(r.stderr).toContain(`wrote ${out}/`);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Minimal: 1,500 trials, seed 11, EUR. Px = x% chance of coming in below.');
@@ -43,7 +43,10 @@ describe('arrcast run', () => {
   it('--help explains every option', () => {
     const r = arrcast(['run', '--help']);
     expect(r.code).toBe(0);
-    for (const opt of ['--trials', '--seed', '--workers', '--out', '--quiet', '--no-progress']) expect(r.stdout).toContain(opt);
+    for (const opt of ['--trials', '--seed', '--workers', '--out', '--outputs', '--quiet', '--no-progress']) expect(r.stdout).toContain(opt);
+    // What each output costs, and that the per-trial exports are not written by default.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('trials: trials.csv: one row per trial, every column, 79 MB');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('trials.csv and sipmath.json with --outputs');
   });
 
   it('a bad option value exits 2 with a message and no stack trace', () => {
@@ -84,8 +87,10 @@ describe('arrcast run', () => {
     const scenario = join(dir, 'eu.yaml');
     writeFileSync(scenario, readFileSync(minimal, 'utf8').replace('name: SMB', 'name: "Größe, EU"') + '  - name: Other\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n');
     const out = join(dir, 'report');
-    expect(arrcast(['run', scenario, '--trials', '50', '--workers', '0', '--out', out]).code).toBe(0);
-    expect(arrcast(['run', scenario, '--trials', '60', '--workers', '0', '--out', out]).code).toBe(0);
+    expect(arrcast(['run', scenario, '--trials', '50', '--workers', '0', '--out', out, '--outputs', 'all']).code).toBe(0);
+    expect(arrcast(['run', scenario, '--trials', '60', '--workers', '0', '--out', out, '--outputs', 'summary,trials']).code).toBe(0);
+    // Replaced whole: the first run's report.html and sipmath.json are gone.
+    expect(readdirSync(out).sort()).toEqual(['scenario.json', 'summary.json', 'trials.csv']);
     const [header, ...rows] = readFileSync(join(out, 'trials.csv'), 'utf8').trimEnd().split('\n');
     expect(rows).toHaveLength(60);
     expect(header).toContain('"tier.Größe, EU.revenue"');
@@ -129,7 +134,7 @@ describe('arrcast run: interrupted', () => {
 describe('arrcast run: decisions', () => {
   it('--target, --confidence: probabilities with intervals, budgets, what must be true, in the table and summary.json', () => {
     const out = join(tmp(), 'report');
-    const r = arrcast(['run', minimal, '--trials', '2000', '--workers', '0', '--seed', '5', '--out', out, '--target', 'revenue=2.2M', '--target', 'SMB:endingArr=1.4M', '--confidence', '90%']);
+    const r = arrcast(['run', minimal, '--trials', '2000', '--workers', '0', '--seed', '5', '--out', out, '--target', 'revenue=2.2M', '--target', 'SMB:endingArr=1.4M', '--confidence', '90%', '--outputs', 'summary,trials']);
     expect(r.stderr).toContain('wrote');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Budget at 90% confidence (reached or beaten in 90% of trials = P10)');
@@ -164,6 +169,7 @@ describe('arrcast run: decisions', () => {
     [['--target', 'Nope:revenue=1M'], 'no tier is named "Nope"'],
     [['--confidence', '1.5'], 'confidence must be between 0 and 1'],
     [['--precision', '0'], 'precision must be between 0 and 1'],
+    [['--outputs', 'html,pdf'], '--outputs: "pdf" is not an output; choose among summary, html, charts, csv, trials, sipmath, all or default'],
   ])('bad decision options exit 2: %j', (args, message) => {
     const r = arrcast(['run', minimal, '--trials', '100', '--workers', '0', '--out', join(tmp(), 'r'), ...args]);
     expect(r.code).toBe(2);

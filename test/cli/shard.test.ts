@@ -40,7 +40,7 @@ describe('arrcast run --shard and arrcast merge', () => {
   it('4 shards of 5,000 trials (5 chunks: the last shard runs 2), merged, give the single run’s files byte for byte', () => {
     const dir = tmp();
     const decisions = ['--target', 'revenue=120M', '--target', 'SMB:endingArr=20M', '--confidence', '90%'];
-    const single = arrcast(['run', example, '--trials', '5000', '--seed', '7', '--workers', '0', '--out', join(dir, 'single'), ...decisions]);
+    const single = arrcast(['run', example, '--trials', '5000', '--seed', '7', '--workers', '0', '--out', join(dir, 'single'), '--outputs', 'all', ...decisions]);
     expect(single.code).toBe(0);
     const parts = join(dir, 'parts');
     // 1/4 to 3/4 written as K/N, the last from an AWS Batch array index, on a pool of 2 workers.
@@ -55,7 +55,7 @@ describe('arrcast run --shard and arrcast merge', () => {
     expect(readdirSync(parts).sort()).toEqual([1, 2, 3, 4].map((k) => `shard-${k}-of-4.arrcast-part`));
 
     const files = readdirSync(parts).map((f) => join(parts, f));
-    const merged = arrcast(['merge', ...files.reverse(), '--out', join(dir, 'merged'), ...decisions]);
+    const merged = arrcast(['merge', ...files.reverse(), '--out', join(dir, 'merged'), '--outputs', 'all', ...decisions]);
     expect(merged.stderr).toContain(`wrote ${join(dir, 'merged')}/ from 4 parts (5,000 trials)`);
     expect(merged.code).toBe(0);
     expect(merged.stdout).toBe(single.stdout);
@@ -64,7 +64,7 @@ describe('arrcast run --shard and arrcast merge', () => {
 
   it('more shards than chunks: 1,500 trials in 5 shards (three empty), merged from their directory, byte for byte', () => {
     const dir = tmp();
-    expect(arrcast(['run', minimal, '--trials', '1500', '--seed', '3', '--out', join(dir, 'single'), '--quiet']).code).toBe(0);
+    expect(arrcast(['run', minimal, '--trials', '1500', '--seed', '3', '--out', join(dir, 'single'), '--quiet', '--outputs', 'default,trials']).code).toBe(0);
     const parts = join(dir, 'parts');
     mkdirSync(parts);
     for (let k = 1; k <= 5; k++) {
@@ -74,7 +74,7 @@ describe('arrcast run --shard and arrcast merge', () => {
       if (k === 3 || k === 5) expect(r.stderr).toContain(`to ${parts}/shard-${k}-of-5.arrcast-part (1 of 2 chunks:`);
       else expect(r.stderr).toContain(`wrote shard ${k}/5 (from JOB_COMPLETION_INDEX=${k - 1}) to ${parts}/shard-${k}-of-5.arrcast-part (no trials: 2 chunks for 5 shards; merge it with the others all the same)`);
     }
-    const merged = arrcast(['merge', parts, '--out', join(dir, 'merged'), '--quiet']);
+    const merged = arrcast(['merge', parts, '--out', join(dir, 'merged'), '--quiet', '--outputs', 'default,trials']);
     expect(merged.code).toBe(0);
     expectSameReport(join(dir, 'single'), join(dir, 'merged'));
   });
@@ -159,6 +159,7 @@ describe('arrcast run --shard: bad options exit 2 before running', () => {
     [['--shard', 'auto/4'], { AWS_BATCH_JOB_ARRAY_INDEX: '4' }, 'arrcast: AWS_BATCH_JOB_ARRAY_INDEX=4 is out of range for --shard auto/4'],
     [['--shard', '1/4', '--target', 'revenue=1M'], {}, 'arrcast: --target does not go with --shard: a shard writes trials, not a summary; give --target to arrcast merge'],
     [['--shard', '1/4', '--precision', '1%'], {}, 'arrcast: --precision does not go with --shard'],
+    [['--shard', '1/4', '--outputs', 'all'], {}, 'arrcast: --outputs does not go with --shard: a shard writes trials, not a summary; give --outputs to arrcast merge'],
   ])('%j %j', (args, env, message) => {
     const out = join(tmp(), 'part.arrcast-part');
     const r = arrcast(['run', minimal, '--trials', '1000', '--workers', '0', '--out', out, ...args], env);
