@@ -52,3 +52,5 @@ export {
 export { writeReport, REPORT_FILES } from './report/write-report.js';
 export { OutputDirError } from './report/output-dir.js';
 export { summaryTable } from './report/summary-table.js';
+export { createEngine, type Engine, type EngineOptions, type EngineSimulateOptions } from './engine/engine.js';
+export { OUTPUTS, DEFAULT_OUTPUTS, parseOutputs, type OutputName } from './report/outputs.js';

@@ -7,6 +7,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { comparisonTable } from './compare-table.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { createProgressBar } from './progress-bar.js';
+import { cliWorkers, startCliEngine } from './cli-engine.js';
 import type { Io } from './program.js';
 import { checkComparisonDir, COMPARISON_FILE, writeComparison } from './write-comparison.js';
 import { wholeNumber } from './parse-options.js';
@@ -64,13 +65,16 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       const trials = opts.trials ?? first.trials;
       const seed = opts.seed ?? String(first.seed);
       const sims: Simulation[] = [];
-      for (const l of loaded) {
-        const bar = opts.progress ? createProgressBar() : undefined;
-        sims.push(
-          await simulate(l, { trials, seed, workers: opts.workers, signal, onProgress: bar ? (d, t) => bar.update(d, t) : undefined }).finally(() =>
-            bar?.finish(),
-          ),
-        );
+      // One warm pool for every scenario, not one pool each.
+      const engine = startCliEngine({ workers: opts.workers, trials });
+      try {
+        for (const l of loaded) {
+          const bar = opts.progress ? createProgressBar() : undefined;
+          const options = { trials, seed, workers: cliWorkers(engine, opts.workers, trials), signal, onProgress: bar ? (d: number, t: number) => bar.update(d, t) : undefined };
+          sims.push(await (engine ? engine.simulate(l, options) : simulate(l, options)).finally(() => bar?.finish()));
+        }
+      } finally {
+        await engine?.close();
       }
       const comparison = compareSimulations(sims);
       io.out(comparisonTable(comparison));

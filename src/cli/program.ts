@@ -5,6 +5,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
 import { checkOutputDir } from '../report/output-dir.js';
 import { createProgressBar } from './progress-bar.js';
+import { cliWorkers, startCliEngine } from './cli-engine.js';
 import { parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
@@ -98,20 +99,30 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void, signal
           await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, signal });
           return;
         }
-        const loaded = await loadScenario(file);
-        const out = opts.out ?? defaultOutDir(file);
-        // Before any work: refuse an --out that is not ours to replace.
-        await checkOutputDir(out);
-        checkTargetTiers(loaded, opts.target);
-        const bar = opts.progress ? createProgressBar() : undefined;
-        // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-        const common = { seed: opts.seed, workers: opts.workers, signal, onProgress: bar ? (d: number, t: number) => bar.update(d, t) : undefined };
-        const { sim, precision } = await (opts.precision !== undefined
-          ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
-          : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
-        ).finally(() => bar?.finish());
-        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
-        io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
+        // The worker threads start now and load while the scenario is read and checked.
+        const engine = startCliEngine(opts);
+        try {
+          const loaded = await loadScenario(file);
+          const out = opts.out ?? defaultOutDir(file);
+          // Before any work: refuse an --out that is not ours to replace.
+          await checkOutputDir(out);
+          checkTargetTiers(loaded, opts.target);
+          const bar = opts.progress ? createProgressBar() : undefined;
+          // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
+          const trials = opts.trials ?? loaded.scenario.trials;
+          const workers = cliWorkers(engine, opts.workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
+          const common = { seed: opts.seed, workers, signal, onProgress: bar ? (d: number, t: number) => bar.update(d, t) : undefined };
+          const run = engine ? engine.simulate : simulate;
+          const { sim, precision } = await (opts.precision !== undefined
+            ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
+            : run(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
+          ).finally(() => bar?.finish());
+          await engine?.close();
+          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
+          io.err(`wrote ${out}/ in ${process.uptime().toFixed(1)} s\n`);
+        } finally {
+          await engine?.close();
+        }
       },
     );
 
