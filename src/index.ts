@@ -71,3 +71,5 @@ export { OutputDirError, prepareReportDir } from './report/output-dir.js';
 export { OutputWriteError } from './report/write-error.js';
 export { MARKER_FILE } from './report/output-marker.js';
 export { summaryTable } from './report/summary-table.js';
+export { createEngine, type Engine, type EngineOptions, type EngineSimulateOptions } from './engine/engine.js';
+export { OUTPUTS, DEFAULT_OUTPUTS, parseOutputs, type OutputName } from './report/outputs.js';

@@ -110,6 +110,14 @@ describe('README.md: every code block runs', () => {
       writeFileSync(file, block.code);
       try {
         const out = execFileSync('node', [file], { cwd: dir, env, stdio: 'pipe' }).toString();
+        if (block.code.includes('createEngine')) {
+          // The warm-engine what-if: three runs on one pool, revenue rising with SMB conversion.
+          const p50s = [...out.matchAll(/^SMB conversion 0\.0\d+: revenue P50 (\d+(?:\.\d+)?)$/gm)].map((m) => Number(m[1]));
+          expect(p50s).toHaveLength(3);
+          expect(p50s[0]!).toBeLessThan(p50s[1]!);
+          expect(p50s[1]!).toBeLessThan(p50s[2]!);
+          return;
+        }
         expect(out).toMatch(/revenue P10: \d+/);
         expect(out).toMatch(/revenue budget at 90%: \d+/);
         expect(out).toMatch(/P\(revenue >= 120M\): (0|1|0\.\d+)\n/);

@@ -7,8 +7,18 @@ import { tierKey } from '../model/column-key.js';
  * case-insensitively; a one-tier scenario keeps its tier's values in the headline columns).
  */
 export function metricColumn(sim: Simulation, metric: Metric, tier?: string): Float64Array | Float32Array {
-  if (tier === undefined || sim.plan.tiers.length === 1) return sim.store.column(metric)!;
+  return sim.store.column(metricKey(sim, metric, tier))!;
+}
+
+/** The key of metricColumn's column: `revenue`, or `tier.SMB.revenue`. */
+export function metricKey(sim: Simulation, metric: Metric, tier?: string): string {
+  if (tier === undefined || sim.plan.tiers.length === 1) return metric;
   const name = sim.plan.tiers.find((t) => t.name.toLowerCase() === tier.trim().toLowerCase())?.name;
   if (name === undefined) throw new RangeError(`no tier is named "${tier}"`);
-  return sim.store.column(tierKey(name, metric))!;
+  return tierKey(name, metric);
+}
+
+/** The stored column a key reads (an alias resolved): keys of one column share its order statistics. */
+export function storedKey(sim: Simulation, key: string): string {
+  return sim.store.layout.aliases.get(key) ?? key;
 }

@@ -1,9 +1,10 @@
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
 import type { MetricTarget, Targets } from '../scenario/targets-schema.js';
-import { metricColumn } from './columns.js';
+import { metricKey, storedKey } from './columns.js';
+import { OrderFigures } from './order-figures.js';
 import { probability, type Probability } from './probability.js';
-import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
+import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
 import { expectedShortfallEstimate } from './shortfall.js';
 
@@ -67,45 +68,65 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFra
 const targetLabel = (t: MetricTarget) => t.label ?? `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact.format(t.value)}`;
 
 /**
+ * The order statistics decide() reads, declared column by column: the budget quantile of every
+ * headline, tier and component column, the P10 and expected shortfalls of the headline metrics, the
+ * P10 of every target's column. Whoever sorts one of these columns first computes them (summarize
+ * does, while it describes the column), so no column is sorted twice.
+ */
+export function decisionFigures(sim: Simulation, options: DecisionOptions = {}): OrderFigures {
+  const confidence = options.confidence ?? 0.8;
+  const figures = new OrderFigures();
+  const budget = [1 - confidence];
+  for (const m of METRICS) figures.want(m, { quantiles: [...budget, 0.1], shortfalls: [0.05, 0.1] });
+  for (const t of sim.plan.tiers) for (const m of METRICS) figures.want(metricKey(sim, m, t.name), { quantiles: budget });
+  for (const m of METRICS) for (const c of METRIC_COMPONENTS[m]) if (c !== 'openingBook') figures.want(storedKey(sim, `component.${m}.${c}`), { quantiles: budget });
+  for (const t of options.targets?.metrics ?? []) figures.want(metricKey(sim, t.metric, t.tier), { quantiles: [0.1] });
+  return figures;
+}
+
+/**
  * Budgets, downside figures and target probabilities of a run.
  *
  * @example decide(sim, { confidence: 0.8, targets: { metrics: [{ metric: 'revenue', value: 120e6 }] } }).targets[0].probability.value
  * Complexity: O(trials x (metrics + tiers + components + targets)), expected.
  */
-export function decide(sim: Simulation, options: DecisionOptions = {}): Decisions {
+export function decide(sim: Simulation, options: DecisionOptions = {}, figures?: OrderFigures): Decisions {
   const confidence = options.confidence ?? 0.8;
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1 (got ${confidence})`);
   const n = sim.trials;
-  const scratch = new Float64Array(n);
-  const budgetOf = (values: ArrayLike<number>) => quantile(values, 1 - confidence, scratch);
+  const order = figures ?? decisionFigures(sim, { confidence, targets: options.targets });
+  const budgetOf = (key: string) => order.quantile(storedKey(sim, key), sim.store.column(key)!, 1 - confidence);
 
-  const metrics = Object.fromEntries(METRICS.map((m) => [m, budgetOf(sim.store.column(m)!)])) as Record<Metric, QuantileEstimate>;
+  const metrics = Object.fromEntries(METRICS.map((m) => [m, budgetOf(m)])) as Record<Metric, QuantileEstimate>;
   const byTier: Record<string, Record<Metric, QuantileEstimate>> = {};
-  for (const t of sim.plan.tiers) setOwn(byTier, t.name, Object.fromEntries(METRICS.map((m) => [m, budgetOf(metricColumn(sim, m, t.name))])) as Record<Metric, QuantileEstimate>);
+  for (const t of sim.plan.tiers) setOwn(byTier, t.name, Object.fromEntries(METRICS.map((m) => [m, budgetOf(metricKey(sim, m, t.name))])) as Record<Metric, QuantileEstimate>);
   const byComponent = Object.fromEntries(
     METRICS.map((m) => [
       m,
       Object.fromEntries(
         METRIC_COMPONENTS[m]
           .filter((c) => c !== 'openingBook')
-          .map((c) => [c, budgetOf(sim.store.column(`component.${m}.${c}`)!)]),
+          .map((c) => [c, budgetOf(`component.${m}.${c}`)]),
       ),
     ]),
   ) as Record<Metric, Partial<Record<Component, QuantileEstimate>>>;
 
+  const scratch = new Float64Array(sim.trials);
   const downside = Object.fromEntries(
     METRICS.map((m) => {
       const col = sim.store.column(m)!;
+      // The point values from the sorted column (summed in order); the intervals from the estimate's standard error.
       const w5 = expectedShortfallEstimate(col, 0.05, scratch);
       const w10 = expectedShortfallEstimate(col, 0.1, scratch);
-      return [m, { p10: quantile(col, 0.1, scratch), worst5Mean: w5.value, worst10Mean: w10.value, worst5Interval: w5.interval, worst10Interval: w10.interval }];
+      return [m, { p10: order.quantile(m, col, 0.1), worst5Mean: order.expectedShortfall(m, col, 0.05), worst10Mean: order.expectedShortfall(m, col, 0.1), worst5Interval: w5.interval, worst10Interval: w10.interval }];
     }),
   ) as Decisions['downside'];
 
   const targets: TargetResult[] = [];
   const meetsAll = new Uint8Array(n).fill(1);
   for (const t of options.targets?.metrics ?? []) {
-    const col = metricColumn(sim, t.metric, t.tier);
+    const key = metricKey(sim, t.metric, t.tier);
+    const col = sim.store.column(key)!;
     let hits = 0;
     let gap = 0;
     for (let i = 0; i < n; i++) {
@@ -124,7 +145,7 @@ export function decide(sim: Simulation, options: DecisionOptions = {}): Decision
       value: t.value,
       probability: probability(hits, n),
       shortfall: { trialsMissing: missing, meanGap: missing > 0 ? gap / missing : 0 },
-      p10MinusTarget: quantile(col, 0.1, scratch).value - t.value,
+      p10MinusTarget: order.quantile(key, col, 0.1).value - t.value,
     });
   }
   let all = 0;

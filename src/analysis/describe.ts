@@ -1,4 +1,5 @@
-import { confidenceRanks, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
+import { sortedEstimate } from './order-figures.js';
+import { SortWorkspace } from './sorted-values.js';
 
 /** The percentiles reported everywhere. Px = the value with an x% chance of coming in below it. */
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
@@ -34,47 +35,75 @@ export function copyFinite(values: ArrayLike<number>, into: Float64Array): numbe
   return n;
 }
 
+/** Mean, sample sd and extremes of the finite values, in their order; undefined when none is finite. */
+export interface Moments {
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly min: number;
+  readonly max: number;
+}
+
 /**
- * Mean, sd, extremes and percentiles of per-trial values. Non-finite values (a ratio with no
- * opening ARR) are left out; returns undefined when none is left. `scratch` (at least as long as
- * `values`) is reused across calls so a million-trial summary does not allocate per column.
- *
- * Percentiles are type 7 (R's and numpy's default): P(p) = x[h] + (h - floor h)(x[h+1] - x[h]) with
- * h = (n - 1) p on the sorted values, each with a distribution-free 95% interval from order
- * statistics; the order statistics are placed by quickselect instead of a full sort.
- *
- * @example describe(Float64Array.of(1, 2, 3, 4)).percentiles.p50 // => 2.5
- * Complexity: O(n) expected per percentile.
+ * Mean and sample variance by Welford's update (one pass, numerically stable) over the finite
+ * values in trial order, with the extremes.
+ * Complexity: O(n).
  */
-export function describe(values: ArrayLike<number>, scratch = new Float64Array(values.length)): Stat | undefined {
-  const xs = scratch;
-  const n = copyFinite(values, xs);
-  if (n === 0) return undefined;
-  // Mean and sample variance by Welford's update (one pass, numerically stable).
+export function moments(values: ArrayLike<number>): Moments | undefined {
+  let n = 0;
   let mean = 0;
   let m2 = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = xs[i]!;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    n++;
     const d = v - mean;
-    mean += d / (i + 1);
+    mean += d / n;
     m2 += d * (v - mean);
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-  const positions: number[] = [];
-  for (const p of PERCENTILES) positions.push(...type7Positions(n, p / 100), ...confidenceRanks(n, p / 100));
-  const selected = selectOrderStatistics(xs, n, positions);
+  if (n === 0) return undefined;
+  return { n, mean, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, min, max };
+}
+
+/**
+ * The Stat of values whose moments are `m` and whose finite values are sorted[0..m.n), ascending:
+ * every percentile and interval bound read from the sorted copy.
+ * Complexity: O(percentiles).
+ */
+export function statOfSorted(m: Moments, sorted: Float64Array): Stat {
   const percentiles = {} as Record<PercentileKey, number>;
   const percentileIntervals = {} as Record<PercentileKey, readonly [number, number]>;
   for (const p of PERCENTILES) {
-    percentiles[`p${p}`] = type7(selected, n, p / 100);
-    const [lo, hi] = confidenceRanks(n, p / 100);
-    percentileIntervals[`p${p}`] = [selected.get(lo)!, selected.get(hi)!];
+    const q = sortedEstimate(sorted, m.n, p / 100);
+    percentiles[`p${p}`] = q.value;
+    percentileIntervals[`p${p}`] = q.interval;
   }
-  return { mean, sd, standardError: sd / Math.sqrt(n), min, max, percentiles, percentileIntervals };
+  return { mean: m.mean, sd: m.sd, standardError: m.sd / Math.sqrt(m.n), min: m.min, max: m.max, percentiles, percentileIntervals };
+}
+
+/**
+ * Mean, sd, extremes and percentiles of per-trial values. Non-finite values (a ratio with no
+ * opening ARR) are left out; returns undefined when none is left. `scratch` (at least as long as
+ * `values`) and `workspace` are reused across calls so a million-trial summary does not allocate
+ * per column.
+ *
+ * Percentiles are type 7 (R's and numpy's default): P(p) = x[h] + (h - floor h)(x[h+1] - x[h]) with
+ * h = (n - 1) p on the sorted values, each with a distribution-free 95% interval from order
+ * statistics. The values are sorted once (an exact radix sort, sorted-values.ts) and every
+ * percentile and bound is read from that copy.
+ *
+ * @example describe(Float64Array.of(1, 2, 3, 4)).percentiles.p50 // => 2.5
+ * Complexity: O(n).
+ */
+export function describe(values: ArrayLike<number>, scratch = new Float64Array(values.length), workspace = new SortWorkspace()): Stat | undefined {
+  const m = moments(values);
+  if (!m) return undefined;
+  workspace.sortFinite(values, scratch);
+  return statOfSorted(m, scratch);
 }
 
 /** A Stat for a value that is the same in every trial. */

@@ -34,6 +34,8 @@ export interface PrecisionOptions extends Omit<SimulateOptions, 'trials' | 'resu
   readonly startTrials?: number;
   /** Cap; default 1,000,000. */
   readonly maxTrials?: number;
+  /** Run the steps on this engine's warm pool (createEngine) instead of a pool per step. */
+  readonly engine?: { simulate(loaded: LoadedScenario, options: SimulateOptions): Promise<Simulation> };
 }
 
 /**
@@ -75,7 +77,8 @@ function halfWidths(sim: Simulation): PrecisionReport['relativeHalfWidths'] {
  * @example await simulateToPrecision(loaded, { precision: 0.005 }) // ends when the P10/P50/P90 are within 0.5%
  */
 export async function simulateToPrecision(loaded: LoadedScenario, options: PrecisionOptions): Promise<{ sim: Simulation; precision: PrecisionReport }> {
-  const { precision, startTrials = 10_000, maxTrials = 1_000_000, ...rest } = options;
+  const { precision, startTrials = 10_000, maxTrials = 1_000_000, engine, ...rest } = options;
+  const run = engine ? (l: LoadedScenario, o: SimulateOptions) => engine.simulate(l, o) : simulate;
   if (!(precision > 0 && precision < 1)) throw new RunOptionError('precision', `must be between 0% and 100% (got ${precision * 100}%)`);
   if (!Number.isInteger(maxTrials) || maxTrials < 1 || maxTrials > MAX_TRIALS)
     throw new RunOptionError('max-trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')}`);
@@ -85,7 +88,7 @@ export async function simulateToPrecision(loaded: LoadedScenario, options: Preci
   let sim: Simulation | undefined;
   const minTrials = minTrialsForIntervals();
   for (;;) {
-    sim = await simulate(loaded, { ...rest, trials, resumeFrom: sim });
+    sim = await run(loaded, { ...rest, trials, resumeFrom: sim });
     steps.push(trials);
     const widths = halfWidths(sim);
     const reached = trials >= minTrials && WATCHED.every((k) => widths[k] <= precision);

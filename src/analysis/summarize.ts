@@ -1,12 +1,13 @@
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
-import { constantStat, describe, type Stat } from './describe.js';
-import { decide, type Decisions } from './decisions.js';
+import { constantStat, moments, statOfSorted, type Stat } from './describe.js';
+import { SortWorkspace } from './sorted-values.js';
+import { decide, decisionFigures, type Decisions } from './decisions.js';
 import { sensitivity, type Sensitivity } from './sensitivity.js';
 import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
 import { badYears, type BadYears } from './bad-years.js';
 import { attributionInputs } from './attribution/sim-inputs.js';
-import { metricColumn } from './columns.js';
+import { metricColumn, storedKey } from './columns.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
 import { tierKey } from '../model/column-key.js';
@@ -111,17 +112,33 @@ export interface SummaryOptions {
  * monthly bands and the trial-level drivers. Deterministic for a given run (no worker count, no
  * timing inside), so the same seed gives a byte-identical summary.json.
  *
- * Complexity: O(columns x trials log trials), the sorts for percentiles.
+ * Complexity: O(columns x trials): one radix sort of each column for every order statistic read of it.
  */
 export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);
-  // One scratch buffer for every column's order statistics: no allocation per column.
+  const targets = options.targets ?? scenario.targets;
+  // Every column is sorted once: its Stat is kept by stored column (aliases share it), and the
+  // order statistics the decisions read of it are computed from the same sorted copy.
+  const figures = decisionFigures(sim, { confidence: options.confidence, targets });
   const scratch = new Float64Array(sim.trials);
+  const workspace = new SortWorkspace();
+  const stats = new Map<string, Stat | undefined>();
   const stat = (key: string): Stat | undefined => {
-    const c = col(key);
-    return c ? describe(c, scratch) : undefined;
+    const stored = storedKey(sim, key);
+    if (stats.has(stored)) return stats.get(stored);
+    const c = col(stored);
+    const s = c ? describeInto(c, stored) : undefined;
+    stats.set(stored, s);
+    return s;
+  };
+  const describeInto = (values: ArrayLike<number>, key?: string): Stat | undefined => {
+    const m = moments(values);
+    if (!m) return undefined;
+    workspace.sortFinite(values, scratch);
+    if (key !== undefined && m.n === values.length && figures.needs(key)) figures.record(key, scratch, m.n);
+    return statOfSorted(m, scratch);
   };
   const must = (key: string): Stat => {
     const s = stat(key);
@@ -179,11 +196,10 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   for (let m = 1; m <= 12; m++) {
     const mrr = col(`mrr.${m}`)!;
     for (let i = 0; i < cumulative.length; i++) cumulative[i]! += mrr[i]!;
-    monthly.push({ month: m, label: names[m - 1]!, mrr: describe(mrr, scratch)!, cumulativeRevenue: describe(cumulative, scratch)! });
+    monthly.push({ month: m, label: names[m - 1]!, mrr: stat(`mrr.${m}`)!, cumulativeRevenue: describeInto(cumulative)! });
   }
 
-  const targets = options.targets ?? scenario.targets;
-  const decisions = decide(sim, { confidence: options.confidence, targets });
+  const decisions = decide(sim, { confidence: options.confidence, targets }, figures);
   const grr = stat('grr');
   const nrr = stat('nrr');
   const market = stat('driver.market');

@@ -10,6 +10,7 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { createProgressBar } from './progress-bar.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
+import { cliWorkers, startCliEngine } from './cli-engine.js';
 import type { Io } from './program.js';
 import { COMPARISON_FILE, COMPARISON_PAGE_FILES, prepareComparisonDir, writeComparison } from './write-comparison.js';
 import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
@@ -80,9 +81,16 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       const seed = opts.seed ?? String(first.seed);
       const workers = cappedWorkers(opts.workers, io.err);
       const sims: Simulation[] = [];
-      for (const l of loaded) {
-        const { finish, ...progress } = progressCallbacks(opts.progress);
-        sims.push(await simulate(l, { trials, seed, workers, signal, maxMinutes: opts.maxMinutes, ...progress }).finally(finish));
+      // One warm pool for every scenario, not one pool each.
+      const engine = startCliEngine({ workers, trials });
+      try {
+        for (const l of loaded) {
+          const { finish, ...progress } = progressCallbacks(opts.progress);
+          const options = { trials, seed, workers: cliWorkers(engine, workers, trials), signal, maxMinutes: opts.maxMinutes, ...progress };
+          sims.push(await (engine ? engine.simulate(l, options) : simulate(l, options)).finally(finish));
+        }
+      } finally {
+        await engine?.close();
       }
       const comparison = compareSimulations(sims);
       const decisions = compareDecisions(sims, { confidence: opts.confidence, extra: opts.target ?? [] });

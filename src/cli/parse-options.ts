@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { readHumanNumber } from '../scenario/human-number.js';
+import { OutputsError, parseOutputs, type OutputName } from '../report/outputs.js';
 
 /**
  * An amount as planners type it: 120e6, 120000000, 120_000_000, 120,000,000, 120M, 1.2B, 450k
@@ -48,4 +49,14 @@ export function wholeNumber(name: string, min: number) {
     if (!r.ok || !Number.isInteger(r.value) || r.value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${text}"`);
     return r.value;
   };
+}
+
+/** `--outputs summary,html,trials`: the files to write (see report/outputs.ts). */
+export function parseOutputsOption(text: string): OutputName[] {
+  try {
+    return parseOutputs(text);
+  } catch (err) {
+    if (err instanceof OutputsError) throw new InvalidArgumentError(err.message);
+    throw err;
+  }
 }

@@ -6,7 +6,9 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
 import { prepareReportDir } from '../report/output-dir.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
-import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import { cliWorkers, startCliEngine } from './cli-engine.js';
+import { parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -57,7 +59,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   program
     .command('run')
     .description(
-      'Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, trials.csv, scenario.json, report.html, report.xlsx, charts/, percentiles.csv, monthly.csv, sipmath.json. With --shard K/N, simulate only shard K of N and write a part file for arrcast merge.',
+      'Simulate a scenario, print the summary and decision tables, and write the report to --out: summary.json, scenario.json, report.html, report.xlsx, charts/, percentiles.csv and monthly.csv by default; trials.csv and sipmath.json with --outputs. With --shard K/N, simulate only shard K of N and write a part file for arrcast merge.',
     )
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('-n, --trials <n>', "trials (simulated fiscal years); default: the scenario's trials", wholeNumber('trials', 1))
@@ -67,6 +69,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       '-o, --out <dir>',
       'output directory: new, empty, or an earlier arrcast report, replaced whole when the run completes; default: reports/<scenario name>. With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario name>-parts/',
     )
+    .option('--outputs <list>', outputsHelp(), parseOutputsOption)
     .option('-q, --quiet', 'do not print the summary table')
     .addOption(new Option('--no-progress', 'no progress bar (it is drawn only on a terminal anyway)'))
     .option(
@@ -108,6 +111,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           shard?: string;
           warn: true | string[];
           withStress?: string[];
+          outputs?: OutputName[];
         },
         command: Command,
       ) => {
@@ -117,9 +121,9 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
-          for (const name of ['target', 'confidence', 'precision', 'max-trials', 'with-stress'])
+          for (const name of ['target', 'confidence', 'precision', 'max-trials', 'with-stress', 'outputs'])
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli')
-              throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' ? `; give --${name} to arrcast merge` : ''}`);
+              throw new UsageError(`--${name} does not go with --shard: a shard writes trials, not a summary${name === 'target' || name === 'confidence' || name === 'outputs' ? `; give --${name} to arrcast merge` : ''}`);
           const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
           await step('loaded');
           await runShard(io, loaded, shard, opts.out ?? `${defaultOutDir(file)}-parts/`, { ...opts, workers, signal, hook });
@@ -132,17 +136,27 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
         checkTargetTiers(loaded, opts.target);
-        const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
-        // The workbook library loads while the workers simulate (its failure shows when the report is written).
-        warmWorkbookLibrary().catch(() => undefined);
-        // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-        const common = { seed: opts.seed, workers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook) };
-        const { sim, precision } = await (opts.precision !== undefined
-          ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}) })
-          : simulate(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
-        ).finally(finish);
-        await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}) });
-        io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
+        // One warm pool for the run (and every step of --precision), closed before the report is written.
+        const engine = startCliEngine({ workers, trials: opts.trials });
+        try {
+          const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
+          // The workbook library loads while the workers simulate (its failure shows when the report is written).
+          warmWorkbookLibrary().catch(() => undefined);
+          const trials = opts.trials ?? loaded.scenario.trials;
+          const runWorkers = cliWorkers(engine, workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
+          // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
+          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook) };
+          const run = engine ? engine.simulate : simulate;
+          const { sim, precision } = await (opts.precision !== undefined
+            ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
+            : run(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
+          ).finally(finish);
+          await engine?.close();
+          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
+          io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
+        } finally {
+          await engine?.close();
+        }
       },
     );
 

@@ -7,6 +7,7 @@ import { summaryTable } from '../report/summary-table.js';
 import { summaryParagraph, wrapText } from '../report/summary-paragraph.js';
 import { formatMoney, formatPercent } from '../report/format.js';
 import { writeReport } from '../report/write-report.js';
+import type { OutputName } from '../report/outputs.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { loadScenario } from '../scenario/load.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -43,6 +44,8 @@ export interface ReportRunOptions {
   /** --with-stress: scenario files simulated on the same seed and trials, shown beside the plan. */
   readonly stress?: readonly string[];
   readonly workers?: number;
+  /** Files to write (--outputs); default DEFAULT_OUTPUTS. */
+  readonly outputs?: readonly OutputName[];
 }
 
 /** The help of --no-warn, for run, merge and validate. */
@@ -109,7 +112,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
     ? await simulateStress(options.stress, sim, { confidence: options.confidence, targets, workers: options.workers, signal: options.signal })
     : [];
   await stepCheck(options.onStep, options.signal)('summarised');
-  await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}) });
+  await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}) });
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, { money: formatMoney, share: formatPercent }))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
 }

@@ -15,7 +15,8 @@ import { errnoReason, isErrno } from '../report/write-error.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { parseShare, parseTarget } from './parse-options.js';
+import { parseOutputsOption, parseShare, parseTarget } from './parse-options.js';
+import { outputsHelp, type OutputName } from '../report/outputs.js';
 import type { Io } from './program.js';
 import { progressCallbacks } from './run-limits.js';
 import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, reportSimulation, silencedCodes } from './report-run.js';
@@ -130,10 +131,11 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
   program
     .command('merge')
     .description(
-      'Merge the part files of a sharded run (arrcast run --shard K/N, for K = 1 to N) into the report a single run writes, byte for byte: summary.json, trials.csv, scenario.json, report.html, charts/, percentiles.csv, monthly.csv, sipmath.json. Refuses parts of different runs, or a shard missing or given twice.',
+      'Merge the part files of a sharded run (arrcast run --shard K/N, for K = 1 to N) into the report a single run writes, byte for byte: summary.json, scenario.json, report.html, charts/, percentiles.csv and monthly.csv by default; trials.csv and sipmath.json with --outputs. Refuses parts of different runs, or a shard missing or given twice.',
     )
     .argument('<parts...>', `part files (${PART_EXTENSION}), or directories holding them`)
     .option('-o, --out <dir>', 'output directory: new, empty, or an earlier arrcast report, replaced whole when the merge completes; default: reports/<scenario file name> (of the file the shards ran)')
+    .option('--outputs <list>', outputsHelp(), parseOutputsOption)
     .option('-q, --quiet', 'do not print the summary table')
     .option(
       '-t, --target <metric=value>',
@@ -143,7 +145,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
     .option('-c, --confidence <share>', 'confidence of the budgets: 0.8 or 80% gives the value reached or beaten in 80% of trials (P20)', parseShare('confidence'), 0.8)
     .addOption(allowPathOption())
     .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
-    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number; allowPath?: string[]; warn: true | string[] }) => {
+    .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number; allowPath?: string[]; warn: true | string[]; outputs?: OutputName[] }) => {
       const files = await expandParts(args);
       // --out, or the default from the scenario the parts name, is resolved and checked before the
       // merge reads the parts' bodies; a first part that cannot be read is left to the merge to report.
@@ -154,7 +156,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
-      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn) });
+      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
       io.err(`wrote ${shown ?? defaultOutDir(sim.loaded.source)}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

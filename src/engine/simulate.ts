@@ -13,11 +13,12 @@ import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
 import { TrialStore } from './trial-store.js';
 import { createWorkerPool } from './worker-pool.js';
+import type { Piscina } from 'piscina';
 
 export const MAX_WORKERS = 256;
 
 /** Runs below this many trials stay in-process unless workers are asked for: a pool costs more than it saves. */
-const IN_PROCESS_BELOW = 5_000;
+export const IN_PROCESS_BELOW = 5_000;
 
 export interface SimulateOptions {
   /** Trials to run; default: the scenario's `trials`. */
@@ -150,6 +151,11 @@ function checkEstimate(plan: ScenarioPlan, trials: number, workers: number, opti
  * @example const sim = await simulate(await loadScenario('scenarios/example.yaml'), { trials: 10_000, seed: 7 });
  */
 export async function simulate(loaded: LoadedScenario, options: SimulateOptions = {}): Promise<Simulation> {
+  return simulateOn(undefined, loaded, options);
+}
+
+/** simulate() on a warm pool (an engine's), or on a pool of its own when `pool` is undefined. */
+export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScenario, options: SimulateOptions = {}): Promise<Simulation> {
   // A shard is not a whole run: it would be a Simulation missing most of its trials.
   if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
   const { trials, seed, workers } = resolveOptions(loaded, options);
@@ -169,7 +175,7 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
     done += spec.trials;
     options.onProgress?.(done, trials);
   };
-  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal);
+  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool);
   return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started };
 }
 
@@ -182,6 +188,11 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
  * @example await simulateShard(loaded, { trials: 1_000_000, seed: 7, shard: { index: 0, count: 4 } })
  */
 export async function simulateShard(loaded: LoadedScenario, options: ShardOptions): Promise<SimulationPart> {
+  return simulateShardOn(undefined, loaded, options);
+}
+
+/** simulateShard() on a warm pool (an engine's), or on a pool of its own when `pool` is undefined. */
+export async function simulateShardOn(pool: PoolLease | undefined, loaded: LoadedScenario, options: ShardOptions): Promise<SimulationPart> {
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const shard = resolveShard(options.shard);
   const started = performance.now();
@@ -201,7 +212,7 @@ export async function simulateShard(loaded: LoadedScenario, options: ShardOption
     done += spec.trials;
     options.onProgress?.(done, partTrials);
   };
-  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal);
+  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool);
   return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started };
 }
 
@@ -214,6 +225,7 @@ async function runChunks(
   workers: number,
   accept: (spec: ChunkSpec, result: ChunkResult) => void,
   signal: AbortSignal | undefined,
+  lease: PoolLease | undefined,
 ): Promise<void> {
   if (signal?.aborted) throw new RunAbortedError();
   if (chunks.length === 0) return;
@@ -231,9 +243,23 @@ async function runChunks(
       // Let signals, timers and progress output in between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
+  } else if (lease) {
+    await runOnPool(lease.pool, loaded, plan, seed, chunks, Math.min(workers, lease.threads, chunks.length), accept, signal, true);
   } else {
-    await runOnPool(loaded, plan, seed, chunks, Math.min(workers, chunks.length), accept, signal);
+    const threads = Math.min(workers, chunks.length);
+    const pool = createWorkerPool(threads);
+    try {
+      await runOnPool(pool, loaded, plan, seed, chunks, threads, accept, signal, false);
+    } finally {
+      await pool.destroy();
+    }
   }
+}
+
+/** A warm pool lent by an engine: its threads, kept between runs. */
+export interface PoolLease {
+  readonly pool: Piscina;
+  readonly threads: number;
 }
 
 /** How many leading chunks of a previous run can be reused: whole ones, same scenario and seed. */
@@ -244,7 +270,13 @@ function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, se
   return Math.floor(previous.trials / CHUNK_SIZE);
 }
 
+/**
+ * Run the chunks on `pool`, `threads` of them at a time. `keepWarm`: the pool outlives the run (an
+ * engine's), so an abort does not terminate the threads: the run rejects at once, no further chunk
+ * is sent, and the chunks already running finish in the background, their results dropped.
+ */
 async function runOnPool(
+  pool: Piscina,
   loaded: LoadedScenario,
   plan: ScenarioPlan,
   seed: string,
@@ -252,14 +284,18 @@ async function runOnPool(
   threads: number,
   accept: (spec: ChunkSpec, result: ChunkResult) => void,
   signal: AbortSignal | undefined,
+  keepWarm: boolean,
 ): Promise<void> {
-  const pool = createWorkerPool(threads);
   const local = new AbortController();
+  // What cancels the tasks in piscina (a queued one is dropped, a running one's thread terminated):
+  // a failed chunk always; the caller's abort only on a pool of the run's own.
+  const cancel = new AbortController();
+  local.signal.addEventListener('abort', () => { if (!keepWarm || !signal?.aborted) cancel.abort(); }, { once: true });
   // Two chunks in flight per thread: one running, one queued, so no thread waits for work. Each
   // has a set of result buffers that travel to the worker and back by transfer and are reused.
   const inFlight = Math.min(chunks.length, threads * 2);
   const free: ChunkBuffers[] = Array.from({ length: inFlight }, () => allocateChunkBuffers(plan));
-  setMaxListeners(inFlight + 16, local.signal);
+  setMaxListeners(inFlight + 16, cancel.signal);
   const onAbort = () => local.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
@@ -268,7 +304,7 @@ async function runOnPool(
     let result: ChunkResult;
     try {
       result = (await pool.run(task, {
-        signal: local.signal,
+        signal: cancel.signal,
         transferList: [buffers.wide, buffers.narrow, buffers.sums],
       })) as ChunkResult;
     } catch (err) {
@@ -277,6 +313,7 @@ async function runOnPool(
       local.abort();
       throw chunkFailure(loaded, plan, spec, err);
     }
+    if (local.signal.aborted) return; // the run is over: its store is no longer read
     accept(spec, result);
     free.push({ wide: result.wide.buffer as ArrayBuffer, narrow: result.narrow.buffer as ArrayBuffer, sums: result.componentSums.buffer as ArrayBuffer });
   };
@@ -287,14 +324,24 @@ async function runOnPool(
       await runOne(spec, free.pop()!);
     }
   };
+  // The caller's abort ends the run at once, whatever is still running.
+  const aborted = new Promise<never>((_, reject) => {
+    local.signal.addEventListener('abort', () => {
+      if (signal?.aborted) reject(new RunAbortedError());
+    }, { once: true });
+  });
+  aborted.catch(() => undefined);
   try {
-    await Promise.all(Array.from({ length: inFlight }, lane)).catch((err: unknown) => {
-      local.abort();
-      throw err;
-    });
+    await Promise.race([
+      Promise.all(Array.from({ length: inFlight }, lane)).catch((err: unknown) => {
+        local.abort();
+        throw err;
+      }),
+      aborted,
+    ]);
     if (signal?.aborted) throw new RunAbortedError();
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await pool.destroy();
+    local.abort();
   }
 }

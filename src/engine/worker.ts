@@ -5,8 +5,24 @@ import type { ChunkTask } from './chunk-task.js';
 import { injectFault, parseFault } from './fault-injection.js';
 import { toTransferable } from './run-errors.js';
 
-/** The last scenario compiled in this worker: a run sends one scenario many chunks. */
-let cached: { hash: string; plan: ScenarioPlan } | undefined;
+/**
+ * The scenarios compiled in this worker, most recent last, by hash: a run sends one scenario many
+ * chunks, and a warm engine's runs (a what-if moving between a few scenarios) find theirs compiled.
+ */
+const PLANS_KEPT = 8;
+const plans = new Map<string, ScenarioPlan>();
+
+function planOf(task: ChunkTask): ScenarioPlan {
+  let plan = plans.get(task.hash);
+  if (plan) {
+    plans.delete(task.hash);
+  } else {
+    plan = planScenario(task.scenario, task.files);
+    if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value!);
+  }
+  plans.set(task.hash, plan);
+  return plan;
+}
 
 /** Testing hook (see fault-injection.ts): read here only, so only worker threads can be made to fail. */
 const fault = parseFault(process.env.ARRCAST_FAULT_CHUNK);
@@ -20,8 +36,7 @@ export default function runChunk(task: ChunkTask): unknown {
   let result: ChunkResult;
   try {
     injectFault(fault, task.chunk);
-    if (cached?.hash !== task.hash) cached = { hash: task.hash, plan: planScenario(task.scenario, task.files) };
-    result = simulateChunk(cached.plan, task.seed, task.chunk, task.trials, task.buffers);
+    result = simulateChunk(planOf(task), task.seed, task.chunk, task.trials, task.buffers);
   } catch (err) {
     throw toTransferable(err);
   }

@@ -17,6 +17,7 @@ import { writeSipmath } from './sipmath.js';
 import { reportSheets, writeWorkbook } from './xlsx/workbook.js';
 
 import { REPORT_FILES } from './report-files.js';
+import { resolveOutputs, type OutputName } from './outputs.js';
 
 export { REPORT_FILES };
 
@@ -35,14 +36,17 @@ export interface ReportOptions {
   readonly onStep?: (step: string) => Promise<void> | void;
   /** Stress cases (--with-stress) shown beside the plan in report.html's downside section. */
   readonly stress?: readonly StressCase[];
+  /** Which files to write (see outputs.ts); default DEFAULT_OUTPUTS. summary.json and scenario.json are always written. */
+  readonly outputs?: readonly OutputName[];
 }
 
 /**
  * Write a run's outputs into `dir`, whole or not at all: summary.json (the contract other tools
- * read), scenario.json (the validated scenario, defaults filled in, that the summary's hash refers
- * to), percentiles.csv and monthly.csv (for spreadsheets), the charts (charts/NAME.vl.json and
+ * read) and scenario.json (the validated scenario, defaults filled in, that the summary's hash refers
+ * to) always; then those `options.outputs` names (default: html, charts, csv; see outputs.ts):
+ * percentiles.csv and monthly.csv (csv, for spreadsheets), the charts (charts/NAME.vl.json and
  * charts/NAME.svg), report.html (one self-contained page), sipmath.json (the per-trial results as a
- * SIPmath 3.0 library) and trials.csv (one row per trial). Everything is written into one
+ * SIPmath 3.0 library) and trials.csv (one row per trial), the last two streamed. Everything is written into one
  * temporary directory renamed into place at the end, so a failure anywhere (a chart that does not
  * render, a full disk) leaves the previous report as it was. Refuses (OutputDirError) to replace a
  * directory that is not an arrcast report (see prepareOutputDir), and marks the report as arrcast's
@@ -51,6 +55,7 @@ export interface ReportOptions {
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
   const out = await prepareReportDir(dir);
   const render = options.renderChart ?? renderChart;
+  const want = resolveOutputs(options.outputs);
   const fill = async (tmp: string, checkpoint: Checkpoint) => {
     const put = async (name: string, content: string) => {
       await writingTo(join(tmp, name), () => writeFile(join(tmp, name), content));
@@ -58,32 +63,40 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     };
     await put(REPORT_FILES.summary, `${JSON.stringify(summary, null, 2)}\n`);
     await put(REPORT_FILES.scenario, `${JSON.stringify(sim.loaded.scenario, null, 2)}\n`);
-    await put(REPORT_FILES.percentiles, percentilesCsv(summary));
-    await put(REPORT_FILES.monthly, monthlyCsv(summary));
+    if (want.has('csv')) await put(REPORT_FILES.percentiles, percentilesCsv(summary));
+    if (want.has('csv')) await put(REPORT_FILES.monthly, monthlyCsv(summary));
 
     const chartsDir = join(tmp, REPORT_FILES.charts);
-    await mkdir(chartsDir);
+    if (want.has('charts')) await mkdir(chartsDir);
     const rendered: HtmlChart[] = [];
-    for (const chart of buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly })) {
-      await put(join(REPORT_FILES.charts, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
+    // Charts are built and drawn (vega loaded) only for a report.html or the charts/ files.
+    const charts = want.has('charts') || want.has('html') ? buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly }) : [];
+    for (const chart of charts) {
+      if (want.has('charts')) await put(join(REPORT_FILES.charts, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
       const { svg, warnings } = await render(chart.spec);
       // A chart vega could not draw (an error, not a warning) fails the report rather than leaving a hole in it.
       const errors = warnings.filter((w) => w.startsWith('error:'));
       if (errors.length > 0) throw new Error(`chart ${chart.name} did not render: ${errors.join('; ')}`);
-      await put(join(REPORT_FILES.charts, `${chart.name}.svg`), svg);
+      if (want.has('charts')) await put(join(REPORT_FILES.charts, `${chart.name}.svg`), svg);
       rendered.push({ name: chart.name, caption: chart.caption, svg });
     }
-    await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered, ...(options.stress ? { stress: options.stress } : {}) }));
+    if (want.has('html')) await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered, ...(options.stress ? { stress: options.stress } : {}) }));
 
-    const xlsx = join(tmp, REPORT_FILES.xlsx);
-    await writingTo(xlsx, () => writeWorkbook(xlsx, reportSheets(summary, sim.loaded.scenario)));
-    await checkpoint(REPORT_FILES.xlsx);
-    const sipmath = join(tmp, REPORT_FILES.sipmath);
-    await writingTo(sipmath, () => writeSipmath(sipmath, summary, sim.store));
-    await checkpoint(REPORT_FILES.sipmath);
-    const trials = join(tmp, REPORT_FILES.trials);
-    await writingTo(trials, () => writeTrialsCsv(trials, sim.store));
-    await checkpoint(REPORT_FILES.trials);
+    if (want.has('xlsx')) {
+      const xlsx = join(tmp, REPORT_FILES.xlsx);
+      await writingTo(xlsx, () => writeWorkbook(xlsx, reportSheets(summary, sim.loaded.scenario)));
+      await checkpoint(REPORT_FILES.xlsx);
+    }
+    if (want.has('sipmath')) {
+      const sipmath = join(tmp, REPORT_FILES.sipmath);
+      await writingTo(sipmath, () => writeSipmath(sipmath, summary, sim.store));
+      await checkpoint(REPORT_FILES.sipmath);
+    }
+    if (want.has('trials')) {
+      const trials = join(tmp, REPORT_FILES.trials);
+      await writingTo(trials, () => writeTrialsCsv(trials, sim.store));
+      await checkpoint(REPORT_FILES.trials);
+    }
   };
   await writeDirectoryAtomically(out, fill, { kind: 'report', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
 }

@@ -5,6 +5,9 @@ import { summaryTable } from '../../src/report/summary-table.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
+import { useSharedEngine } from '../helpers/engine.js';
+
+const engine = useSharedEngine();
 
 const yaml = `
 name: precision
@@ -34,7 +37,8 @@ describe('--precision: adding chunks until the percentiles are precise enough', 
 
   it('ends bit-identical to a plain run of the same trial count, in-process or on workers', async () => {
     const loaded = scenarioFrom(yaml);
-    const grown = await simulateToPrecision(loaded, { precision: 0.0005, startTrials: 1_500, maxTrials: 6_500, seed: 'x', workers: 2 });
+    // On workers: a shared engine's warm pool, every step on the same threads.
+    const grown = await simulateToPrecision(loaded, { precision: 0.0005, startTrials: 1_500, maxTrials: 6_500, seed: 'x', workers: 2, engine: engine() });
     expect(grown.precision.steps).toEqual([2_000, 4_000, 6_500]);
     expect(grown.precision.reached).toBe(false);
     const plain = await simulate(loaded, { trials: 6_500, seed: 'x', workers: 0 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
 
 /**
  * The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). `unprivileged`
@@ -133,9 +134,10 @@ describe('limits: clear messages, exit 2, before anything runs', () => {
     ['--max-trials above the maximum', option(['--precision', '1%', '--max-trials', '20000000'], 'arrcast: --max-trials: must be a whole number from 1 to 10,000,000\n')],
     ['trials in the scenario above the maximum', withTrials],
     ['a scenario file over the size limit', tooLarge],
-  ])('%s', (_, make) => {
+  ])('%s', async (_, make) => {
     const { args, expected } = make();
-    const r = arrcast(args);
+    // In process (buildProgram, exit codes as the binary gives them): the messages and codes are the point.
+    const r = await arrcastInProcess(args);
     expect(r.stderr).toBe(expected);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(STACK);

@@ -4,20 +4,24 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
 
-/** The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). */
-function arrcast(args: string[], cwd = ROOT) {
+/** The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). For what needs the real process. */
+function arrcastBinary(args: string[], cwd = ROOT) {
   const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The CLI in this process (buildProgram, exit codes as the binary gives them): for output and exit codes. */
+const arrcast = arrcastInProcess;
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-cli-'));
 const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
 
 describe('arrcast run', () => {
-  it('prints the summary table and writes summary.json, trials.csv and scenario.json', () => {
+  it('prints the summary table and writes summary.json, trials.csv and scenario.json', async () => {
     const out = join(tmp(), 'report');
-    const r = arrcast(['run', minimal, '--trials', '1500', '--seed', '11', '--workers', '0', '--out', out]);
+    const r = arrcastBinary(['run', minimal, '--trials', '1500', '--seed', '11', '--workers', '0', '--out', out, '--outputs', 'default,trials']);
     expect(r.stderr).toContain(`wrote ${out}/`);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Minimal: 1,500 trials, seed 11, EUR. Px = x% chance of coming in below.');
@@ -40,38 +44,41 @@ describe('arrcast run', () => {
     expect(readdirSync(join(out, '..')).filter((f) => f.startsWith('.arrcast-tmp-'))).toEqual([]);
   });
 
-  it('--help explains every option', () => {
-    const r = arrcast(['run', '--help']);
+  it('--help explains every option', async () => {
+    const r = await arrcast(['run', '--help']);
     expect(r.code).toBe(0);
-    for (const opt of ['--trials', '--seed', '--workers', '--out', '--quiet', '--no-progress']) expect(r.stdout).toContain(opt);
+    for (const opt of ['--trials', '--seed', '--workers', '--out', '--outputs', '--quiet', '--no-progress']) expect(r.stdout).toContain(opt);
+    // What each output costs, and that the per-trial exports are not written by default.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('trials: trials.csv: one row per trial, every column, 79 MB');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('trials.csv and sipmath.json with --outputs');
   });
 
-  it('a bad option value exits 2 with a message and no stack trace', () => {
-    const r = arrcast(['run', minimal, '--workers', 'lots']);
+  it('a bad option value exits 2 with a message and no stack trace', async () => {
+    const r = await arrcast(['run', minimal, '--workers', 'lots']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('workers must be a whole number >= 0, got "lots"');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('an invalid scenario exits 2, prints located problems, and leaves an existing report untouched', () => {
+  it('an invalid scenario exits 2, prints located problems, and leaves an existing report untouched', async () => {
     const dir = tmp();
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, readFileSync(minimal, 'utf8').replace('conversion: 0.05', 'conversion: 5'));
     const out = join(dir, 'report');
     mkdirSync(out);
     writeFileSync(join(out, 'summary.json'), 'previous');
-    const r = arrcast(['run', bad, '--out', out]);
+    const r = await arrcast(['run', bad, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.05 (or 5%)?\n`);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('previous');
   });
 
-  it('refuses an --out that is not an arrcast report, before running, and deletes nothing', () => {
+  it('refuses an --out that is not an arrcast report, before running, and deletes nothing', async () => {
     const dir = tmp();
     const precious = join(dir, 'precious');
     mkdirSync(precious);
     writeFileSync(join(precious, 'important.txt'), 'keep me');
-    const r = arrcast(['run', minimal, '--trials', '100', '--workers', '0', '--out', precious]);
+    const r = await arrcast(['run', minimal, '--trials', '100', '--workers', '0', '--out', precious]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `arrcast: --out ${precious} is not an arrcast report (it holds important.txt) and a run replaces its output directory whole; pick a new or empty directory\n`,
@@ -79,13 +86,15 @@ describe('arrcast run', () => {
     expect(readFileSync(join(precious, 'important.txt'), 'utf8')).toBe('keep me');
   });
 
-  it('replaces a previous report, and quotes tier names with commas or accents in trials.csv', () => {
+  it('replaces a previous report, and quotes tier names with commas or accents in trials.csv', async () => {
     const dir = tmp();
     const scenario = join(dir, 'eu.yaml');
     writeFileSync(scenario, readFileSync(minimal, 'utf8').replace('name: SMB', 'name: "Größe, EU"') + '  - name: Other\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n');
     const out = join(dir, 'report');
-    expect(arrcast(['run', scenario, '--trials', '50', '--workers', '0', '--out', out]).code).toBe(0);
-    expect(arrcast(['run', scenario, '--trials', '60', '--workers', '0', '--out', out]).code).toBe(0);
+    expect((await arrcast(['run', scenario, '--trials', '50', '--workers', '0', '--out', out, '--outputs', 'all'])).code).toBe(0);
+    expect((await arrcast(['run', scenario, '--trials', '60', '--workers', '0', '--out', out, '--outputs', 'summary,trials'])).code).toBe(0);
+    // Replaced whole: the first run's report.html and sipmath.json are gone.
+    expect(readdirSync(out).sort()).toEqual(['scenario.json', 'summary.json', 'trials.csv']);
     const [header, ...rows] = readFileSync(join(out, 'trials.csv'), 'utf8').trimEnd().split('\n');
     expect(rows).toHaveLength(60);
     expect(header).toContain('"tier.Größe, EU.revenue"');
@@ -94,8 +103,8 @@ describe('arrcast run', () => {
     expect(rows.every((row) => fields(row) === fields(header!))).toBe(true);
   });
 
-  it('a missing file exits 2 naming it', () => {
-    const r = arrcast(['run', 'no/such/plan.yaml']);
+  it('a missing file exits 2 naming it', async () => {
+    const r = await arrcast(['run', 'no/such/plan.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('no/such/plan.yaml file not found\n');
   });
@@ -108,7 +117,7 @@ describe('arrcast run: interrupted', () => {
   ] as const)('%s stops the workers, exits %d, writes nothing and leaves the previous report', async (signal, code) => {
     const dir = tmp();
     const out = join(dir, 'report');
-    expect(arrcast(['run', minimal, '--trials', '200', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
+    expect(arrcastBinary(['run', minimal, '--trials', '200', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
     const before = readFileSync(join(out, 'summary.json'), 'utf8');
     const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', join(ROOT, 'scenarios/example.yaml'), '--trials', '2000000', '--workers', '2', '--out', out], {
       cwd: ROOT,
@@ -133,9 +142,9 @@ describe('arrcast run: interrupted', () => {
 });
 
 describe('arrcast run: decisions', () => {
-  it('--target, --confidence: probabilities with intervals, budgets, what must be true, in the table and summary.json', () => {
+  it('--target, --confidence: probabilities with intervals, budgets, what must be true, in the table and summary.json', async () => {
     const out = join(tmp(), 'report');
-    const r = arrcast(['run', minimal, '--trials', '2000', '--workers', '0', '--seed', '5', '--out', out, '--target', 'revenue=2.2M', '--target', 'SMB:endingArr=1.4M', '--confidence', '90%']);
+    const r = await arrcast(['run', minimal, '--trials', '2000', '--workers', '0', '--seed', '5', '--out', out, '--target', 'revenue=2.2M', '--target', 'SMB:endingArr=1.4M', '--confidence', '90%', '--outputs', 'summary,trials']);
     expect(r.stderr).toContain('wrote');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Budget at 90% confidence (reached or beaten in 90% of trials = P10)');
@@ -155,9 +164,9 @@ describe('arrcast run: decisions', () => {
     expect(summary.metrics.revenue.percentileIntervals.p50[0]).toBeLessThanOrEqual(summary.metrics.revenue.percentiles.p50);
   });
 
-  it('--precision reports how many trials it took', () => {
+  it('--precision reports how many trials it took', async () => {
     const out = join(tmp(), 'report');
-    const r = arrcast(['run', minimal, '--precision', '1%', '--trials', '1000', '--max-trials', '8000', '--workers', '0', '--out', out]);
+    const r = await arrcast(['run', minimal, '--precision', '1%', '--trials', '1000', '--max-trials', '8000', '--workers', '0', '--out', out]);
     expect(r.code).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.precision.target).toBe(0.01);
@@ -170,57 +179,58 @@ describe('arrcast run: decisions', () => {
     [['--target', 'Nope:revenue=1M'], 'no tier is named "Nope"'],
     [['--confidence', '1.5'], 'confidence must be between 0 and 1'],
     [['--precision', '0'], 'precision must be between 0 and 1'],
-  ])('bad decision options exit 2: %j', (args, message) => {
-    const r = arrcast(['run', minimal, '--trials', '100', '--workers', '0', '--out', join(tmp(), 'r'), ...args]);
+    [['--outputs', 'html,pdf'], '--outputs: "pdf" is not an output; choose among summary, html, charts, csv, trials, sipmath, all or default'],
+  ])('bad decision options exit 2: %j', async (args, message) => {
+    const r = await arrcast(['run', minimal, '--trials', '100', '--workers', '0', '--out', join(tmp(), 'r'), ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
 });
 
 describe('arrcast validate, schema, init', () => {
-  it('validate says ok for good files and exits 2 listing the problems of bad ones', () => {
-    expect(arrcast(['validate', minimal]).stdout).toBe(`${minimal}: ok (Minimal, 1 tier)\n`);
+  it('validate says ok for good files and exits 2 listing the problems of bad ones', async () => {
+    expect((await arrcast(['validate', minimal])).stdout).toBe(`${minimal}: ok (Minimal, 1 tier)\n`);
     const bad = join(tmp(), 'bad.json');
     writeFileSync(bad, '{\n  "name": "x",\n  "tiers": [{ "name": "A", "newBusiness": { "leadsPerMonth": -3, "conversion": 0.1, "acv": 10 } }]\n}\n');
-    const r = arrcast(['validate', minimal, bad]);
+    const r = await arrcast(['validate', minimal, bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${bad}:3:62 tiers[0].newBusiness.leadsPerMonth: this amount must be >= 0\n`);
   });
 
-  it('schema prints the JSON Schema', () => {
-    const r = arrcast(['schema']);
+  it('schema prints the JSON Schema', async () => {
+    const r = await arrcast(['schema']);
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.stdout);
     expect(schema.title).toBe('arrcast scenario');
     expect(schema.properties.tiers.type).toBe('array');
   });
 
-  it('init writes a starter that validates, and will not overwrite without --force', () => {
+  it('init writes a starter that validates, and will not overwrite without --force', async () => {
     const file = join(tmp(), 'my-plan.yaml');
-    expect(arrcast(['init', file]).code).toBe(0);
+    expect((await arrcast(['init', file])).code).toBe(0);
     expect(existsSync(file)).toBe(true);
-    expect(arrcast(['validate', file]).code).toBe(0);
-    const again = arrcast(['init', file]);
+    expect((await arrcast(['validate', file])).code).toBe(0);
+    const again = await arrcast(['init', file]);
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(`arrcast: ${file} exists; use --force to overwrite it\n`);
-    expect(arrcast(['init', file, '--force']).code).toBe(0);
+    expect((await arrcast(['init', file, '--force'])).code).toBe(0);
   });
 
-  it('every command has --help', () => {
+  it('every command has --help', async () => {
     for (const cmd of ['run', 'validate', 'schema', 'init', 'merge']) {
-      const r = arrcast([cmd, '--help']);
+      const r = await arrcast([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`Usage: arrcast ${cmd}`);
     }
   });
 
   it("--version prints package.json's version (the one part files record)", () => {
-    const r = arrcast(['--version']);
+    const r = arrcastBinary(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
-  it('an unknown command exits 2', () => {
-    expect(arrcast(['frobnicate']).code).toBe(2);
+  it('an unknown command exits 2', async () => {
+    expect((await arrcast(['frobnicate'])).code).toBe(2);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
+import { spawnSync } from 'node:child_process';
 
 /**
  * The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). `downside()` writes
@@ -28,11 +28,11 @@ function downside(dir: string, body: string, name = 'downside.yaml'): string {
 }
 
 describe('arrcast compare', () => {
-  it('prints the scenarios side by side with the per-trial difference and P(B < A), and writes comparison.json', () => {
+  it('prints the scenarios side by side with the per-trial difference and P(B < A), and writes comparison.json', async () => {
     const dir = tmp();
     const b = downside(dir, 'stress: { renewal: -0.05, leads: -0.2 }\n');
     const out = join(dir, 'cmp');
-    const r = arrcast(['compare', minimal, b, '--trials', '1500', '--seed', '4', '--workers', '0', '--out', out]);
+    const r = await arrcast(['compare', minimal, b, '--trials', '1500', '--seed', '4', '--workers', '0', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`wrote ${out}/comparison.json and comparison.html\n`);
     expect(r.stdout).toContain('Comparison on common random numbers: 1,500 trials per scenario, seed 4, EUR. Px = x% chance of coming in below.');
@@ -63,38 +63,38 @@ describe('arrcast compare', () => {
     expect(readFileSync(join(out, 'comparison.svg'), 'utf8')).toMatch(/^<svg/);
     // Written atomically: no temporary directory left beside it; a second run replaces it.
     expect(readdirSync(dir).filter((f) => f.startsWith('.arrcast-tmp-'))).toEqual([]);
-    expect(arrcast(['compare', minimal, b, '--trials', '200', '--workers', '0', '--out', out]).code).toBe(0);
+    expect((await arrcast(['compare', minimal, b, '--trials', '200', '--workers', '0', '--out', out])).code).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')).trials).toBe(200);
   });
 
-  it("uses the first scenario's seed and trials for every scenario by default", () => {
+  it("uses the first scenario's seed and trials for every scenario by default", async () => {
     const dir = tmp();
     const b = downside(dir, 'trials: 900\nseed: 99\nstress: { acv: -0.1 }\n');
     const out = join(dir, 'cmp');
-    expect(arrcast(['compare', minimal, b, '--workers', '0', '--out', out]).code).toBe(0);
+    expect((await arrcast(['compare', minimal, b, '--workers', '0', '--out', out])).code).toBe(0);
     const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     expect([c.trials, c.seed]).toEqual([2000, '3']);
     // Smaller deals: less revenue on average.
     expect(c.metrics.revenue.differences[0].mean).toBeLessThan(0);
   });
 
-  it('says when the tiers differ, and pairs only the shared ones', () => {
+  it('says when the tiers differ, and pairs only the shared ones', async () => {
     const dir = tmp();
     const b = downside(dir, 'tiers:\n  - name: Partners\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n');
-    const r = arrcast(['compare', minimal, b, '--trials', '300', '--workers', '0']);
+    const r = await arrcast(['compare', minimal, b, '--trials', '300', '--workers', '0']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("The scenarios' tiers differ (A: SMB; B: SMB, Partners). Trial-by-trial pairing holds only for the tiers they share (SMB)");
     expect(r.stdout).toMatch(/by shared tier\n\s+SMB: B - A\s+0\s+0\s+0\s+0\s+0\s+0\.0% \[0\.0%, 1\.3%\]/);
   });
 
-  it('compares the example with its downside (a stressed scenario that extends it)', () => {
-    const r = arrcast(['compare', 'scenarios/example.yaml', 'scenarios/downside.yaml', '--trials', '1000', '--workers', '0']);
+  it('compares the example with its downside (a stressed scenario that extends it)', async () => {
+    const r = await arrcast(['compare', 'scenarios/example.yaml', 'scenarios/downside.yaml', '--trials', '1000', '--workers', '0']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('B  Example SaaS Co - FY downside  scenarios/downside.yaml');
   });
 
-  it('--help explains every option', () => {
-    const r = arrcast(['compare', '--help']);
+  it('--help explains every option', async () => {
+    const r = await arrcast(['compare', '--help']);
     expect(r.code).toBe(0);
     for (const opt of ['--trials', '--seed', '--workers', '--out', '--no-progress']) expect(r.stdout).toContain(opt);
   });
@@ -102,19 +102,19 @@ describe('arrcast compare', () => {
   it.each([
     [['compare', 'only-one.yaml'], 'arrcast: compare needs at least two scenario files: the baseline A, then the ones to compare with it\n'],
     [['compare', minimal, minimal, '--trials', 'many'], 'trials must be a whole number >= 1, got "many"'],
-  ])('bad usage exits 2: %j', (args, message) => {
-    const r = arrcast(args);
+  ])('bad usage exits 2: %j', async (args, message) => {
+    const r = await arrcast(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('reports the problems of every bad file at once, located, and exits 2', () => {
+  it('reports the problems of every bad file at once, located, and exits 2', async () => {
     const dir = tmp();
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, minimalText.replace('conversion: 0.05', 'conversion: 5'));
     const badChild = downside(dir, 'stress: { renewal: -3 }\n', 'child.yaml');
-    const r = arrcast(['compare', minimal, bad, badChild, '--trials', '100', '--workers', '0']);
+    const r = await arrcast(['compare', minimal, bad, badChild, '--trials', '100', '--workers', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.05 (or 5%)?\n${badChild}:3:20 stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower); did you mean -0.03 (or -3%)?\n`,
@@ -122,17 +122,17 @@ describe('arrcast compare', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('refuses scenarios in different currencies, and an --out that is not a comparison, before running', () => {
+  it('refuses scenarios in different currencies, and an --out that is not a comparison, before running', async () => {
     const dir = tmp();
     const usd = downside(dir, 'currency: USD\n');
-    const r = arrcast(['compare', minimal, usd, '--trials', '100', '--workers', '0']);
+    const r = await arrcast(['compare', minimal, usd, '--trials', '100', '--workers', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('arrcast: the scenarios are in different currencies (EUR, USD); compare scenarios in one currency\n');
 
     const precious = join(dir, 'precious');
     mkdirSync(precious);
     writeFileSync(join(precious, 'keep.txt'), 'keep me');
-    const o = arrcast(['compare', minimal, minimal, '--trials', '100', '--workers', '0', '--out', precious]);
+    const o = await arrcast(['compare', minimal, minimal, '--trials', '100', '--workers', '0', '--out', precious]);
     expect(o.code).toBe(2);
     expect(o.stderr).toBe(
       `arrcast: --out ${precious} is not an arrcast comparison (it holds keep.txt) and a run replaces its output directory whole; pick a new or empty directory\n`,

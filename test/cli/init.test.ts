@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema.js';
 
-function arrcast(args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The CLI in this process (buildProgram, exit codes as the binary gives them): these tests check output and exit codes. */
+const arrcast = arrcastInProcess;
 const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-init-'));
 
 /** The file the `# yaml-language-server: $schema=...` line of a scenario points at, resolved from the scenario. */
@@ -25,7 +23,7 @@ const TEMPLATES = ['downside', 'enterprise-rep-driven', 'example', 'hybrid-compa
 describe('arrcast init', () => {
   it('writes a starter with a lead-driven tier, a rep-driven tier with hiring and ramp, opening books and P10/P50/P90 inputs, that runs', async () => {
     const file = join(tmp(), 'my-plan.yaml');
-    const r = arrcast(['init', file]);
+    const r = await arrcast(['init', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`wrote ${file} and ${join(dirname(file), 'arrcast.schema.json')}; next: arrcast validate ${file} && arrcast run ${file}\n`);
     const { scenario } = await loadScenario(file);
@@ -38,20 +36,20 @@ describe('arrcast init', () => {
     expect(enterprise!.existing?.customers).toBeGreaterThan(0);
     expect(JSON.stringify(scenario)).toContain('"quantiles":{"p10"');
     const out = join(dirname(file), 'report');
-    const run = arrcast(['run', file, '--trials', '1000', '--workers', '0', '--quiet', '--out', out]);
+    const run = await arrcast(['run', file, '--trials', '1000', '--workers', '0', '--quiet', '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
   });
 
-  it("writes the JSON Schema the starter's $schema line points at, this version's", () => {
+  it("writes the JSON Schema the starter's $schema line points at, this version's", async () => {
     const file = join(tmp(), 'plans', 'plan.yaml');
-    expect(arrcast(['init', file]).code).toBe(0);
+    expect((await arrcast(['init', file])).code).toBe(0);
     expect(JSON.parse(readFileSync(schemaOf(file), 'utf8'))).toEqual(scenarioJsonSchema());
   });
 
   it.each(TEMPLATES)('--template %s copies the example company, with the files it names, and it loads', async (name) => {
     const file = join(tmp(), `${name}-copy.yaml`);
-    const r = arrcast(['init', file, '--template', name]);
+    const r = await arrcast(['init', file, '--template', name]);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(schemaOf(file))).toBe(true);
     const original = await loadScenario(join(ROOT, 'scenarios', `${name}.yaml`));
@@ -59,16 +57,16 @@ describe('arrcast init', () => {
     expect(copy.hash).toBe(original.hash);
   });
 
-  it('an unknown template is refused with the valid names; existing files are not overwritten without --force', () => {
+  it('an unknown template is refused with the valid names; existing files are not overwritten without --force', async () => {
     const file = join(tmp(), 'x.yaml');
-    const r = arrcast(['init', file, '--template', 'saas']);
+    const r = await arrcast(['init', file, '--template', 'saas']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`arrcast: unknown template "saas"; use one of: ${TEMPLATES.join(', ')}\n`);
     expect(existsSync(file)).toBe(false);
-    expect(arrcast(['init', file, '--template', 'downside']).code).toBe(0);
-    const again = arrcast(['init', file, '--template', 'downside']);
+    expect((await arrcast(['init', file, '--template', 'downside'])).code).toBe(0);
+    const again = await arrcast(['init', file, '--template', 'downside']);
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(`arrcast: ${file}, ${join(dirname(file), 'example.yaml')} exist; use --force to overwrite them\n`);
-    expect(arrcast(['init', file, '--template', 'downside', '--force']).code).toBe(0);
+    expect((await arrcast(['init', file, '--template', 'downside', '--force'])).code).toBe(0);
   });
 });

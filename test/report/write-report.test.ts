@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import type { Simulation } from '../../src/engine/simulate.js';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
+import { DEFAULT_OUTPUTS, OUTPUTS, parseOutputs } from '../../src/report/outputs.js';
 import { OutputDirError, prepareReportDir } from '../../src/report/output-dir.js';
 import { renderChart, type ChartRenderer } from '../../src/report/render-chart.js';
 import { HOSTILE_WITH_TARGETS, runReportScenario } from './fixture.js';
@@ -31,9 +32,34 @@ const snapshot = (dir: string): Record<string, string> =>
   );
 
 describe('writeReport', () => {
-  it('writes every output, the charts as spec and SVG', async () => {
+  it('writes the default outputs: summary, scenario, report.html, the charts, the CSVs; not the per-trial exports', async () => {
     const out = join(tmp(), 'report');
     await writeReport(out, sim, summary);
+    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'report.xlsx', 'scenario.json', 'summary.json']);
+    expect(readdirSync(join(out, 'charts'))).toHaveLength(2 * CHARTS.length);
+  });
+
+  it('writes what outputs names: summary alone draws no chart, html alone writes no charts/, sipmath and trials when asked', async () => {
+    const never: ChartRenderer = () => Promise.reject(new Error('no chart should be drawn'));
+    const bare = join(tmp(), 'report');
+    await writeReport(bare, sim, summary, { outputs: ['summary'], renderChart: never });
+    expect(readdirSync(bare).sort()).toEqual(['.arrcast-report', 'scenario.json', 'summary.json']);
+    const html = join(tmp(), 'report');
+    await writeReport(html, sim, summary, { outputs: ['html'] });
+    expect(readdirSync(html).sort()).toEqual(['.arrcast-report', 'report.html', 'scenario.json', 'summary.json']);
+    expect(readFileSync(join(html, 'report.html'), 'utf8')).toContain('<figure class="chart" id="chart-arr-bridge">');
+    const exports = join(tmp(), 'report');
+    await writeReport(exports, sim, summary, { outputs: ['trials', 'sipmath', 'csv'], renderChart: never });
+    expect(readdirSync(exports).sort()).toEqual(['.arrcast-report', 'monthly.csv', 'percentiles.csv', 'scenario.json', 'sipmath.json', 'summary.json', 'trials.csv']);
+    expect(readFileSync(join(exports, 'trials.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(sim.trials + 1);
+    // The same summary.json whatever else is written.
+    expect(readFileSync(join(exports, 'summary.json'), 'utf8')).toBe(readFileSync(join(bare, 'summary.json'), 'utf8'));
+    await expect(writeReport(join(tmp(), 'report'), sim, summary, { outputs: ['pdf' as never] })).rejects.toThrow('"pdf" is not an output');
+  });
+
+  it('writes every output with all of them, the charts as spec and SVG', async () => {
+    const out = join(tmp(), 'report');
+    await writeReport(out, sim, summary, { outputs: [...OUTPUTS] });
     expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'report.xlsx', 'scenario.json', 'sipmath.json', 'summary.json', 'trials.csv']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(CHARTS.flatMap((c) => [`${c}.svg`, `${c}.vl.json`]));
     for (const c of CHARTS) {
@@ -219,5 +245,26 @@ describe('writeReport stops cleanly', () => {
     expect((error as Error).message).toBe(`cannot write ${out}: no space left on device (ENOSPC)`);
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['report']);
+  });
+});
+
+describe('--outputs lists', () => {
+  it.each<[string, string[]]>([
+    ['summary', ['summary']],
+    ['html', ['summary', 'html']],
+    ['trials, SIPMATH', ['summary', 'trials', 'sipmath']],
+    ['default', [...DEFAULT_OUTPUTS]],
+    ['default,trials', ['summary', 'html', 'charts', 'csv', 'trials']],
+    ['all', [...OUTPUTS]],
+  ])('%s', (text, expected) => {
+    expect(parseOutputs(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ['', '--outputs needs at least one name: summary, html, charts, csv, trials, sipmath, all or default'],
+    ['html,xlsx', '--outputs: "xlsx" is not an output; choose among summary, html, charts, csv, trials, sipmath, all or default'],
+    ['tsv,pdf', '--outputs: "tsv", "pdf" are not outputs; choose among'],
+  ])('refuses %j', (text, message) => {
+    expect(() => parseOutputs(text)).toThrow(message);
   });
 });

@@ -5,12 +5,11 @@
  */
 
 import { quantileSorted as ssQuantileSorted } from 'simple-statistics';
-import { copyFinite } from '../../analysis/describe.js';
+import { sortedFinite as sortFinite } from '../../analysis/sorted-values.js';
 
 /** The finite values, sorted ascending (a copy; float32 columns are widened exactly). Complexity: O(n log n). */
 export function sortedFinite(values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(values.length);
-  return out.subarray(0, copyFinite(values, out)).sort();
+  return sortFinite(values);
 }
 
 /**

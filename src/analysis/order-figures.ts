@@ -1,0 +1,123 @@
+import { confidenceRanks } from './order-statistics.js';
+import { SortWorkspace } from './sorted-values.js';
+import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
+
+/**
+ * The type-7 p-quantile of ascending sorted[0..n), with its distribution-free 95% interval: the
+ * same numbers `quantile()` (tail.ts) selects, read from a sorted copy.
+ *
+ * @example sortedEstimate(Float64Array.of(1, 2, 3, 4), 4, 0.5).value // => 2.5
+ * Complexity: O(1).
+ */
+export function sortedEstimate(sorted: Float64Array, n: number, p: number): QuantileEstimate {
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const xlo = sorted[lo]!;
+  const value = h === lo ? xlo : xlo + (h - lo) * (sorted[lo + 1]! - xlo);
+  const [a, b] = confidenceRanks(n, p);
+  return { value, interval: [sorted[a]!, sorted[b]!] };
+}
+
+/**
+ * Expected shortfall from ascending sorted[0..n): the mean of the lowest ceil(share x n) values,
+ * added in ascending order with Neumaier's compensated summation, so the sum is within about one
+ * rounding of exact whatever the order. (Selection, tail.ts, adds the same values in the order the
+ * partition left them: the two agree to within a few units in the last place, not bit for bit.)
+ * Complexity: O(share x n).
+ */
+export function sortedShortfall(sorted: Float64Array, n: number, share: number): number {
+  const k = Math.max(1, Math.ceil(share * n));
+  let sum = 0;
+  let carry = 0;
+  for (let i = 0; i < k; i++) {
+    const v = sorted[i]!;
+    const t = sum + v;
+    carry += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return (sum + carry) / k;
+}
+
+interface Wanted {
+  readonly quantiles: Set<number>;
+  readonly shortfalls: Set<number>;
+}
+
+interface Known {
+  readonly quantiles: Map<number, QuantileEstimate>;
+  readonly shortfalls: Map<number, number>;
+}
+
+/**
+ * Order statistics of columns, each column sorted once: what the decisions read (budgets, P10s,
+ * expected shortfalls) is declared first (`want`), then computed for a column the first time its
+ * sorted values are at hand, whoever sorted it (`record`, from the summary's describe), and only the
+ * few numbers are kept, never the sorted copy: a million-trial summary holds one sorted column at a
+ * time.
+ */
+export class OrderFigures {
+  private readonly wanted = new Map<string, Wanted>();
+  private readonly known = new Map<string, Known>();
+  private scratch: Float64Array | undefined;
+  private workspace: SortWorkspace | undefined;
+
+  /** Declare figures of column `key` that will be asked for. */
+  want(key: string, figures: { readonly quantiles?: readonly number[]; readonly shortfalls?: readonly number[] }): void {
+    const w = this.wanted.get(key) ?? { quantiles: new Set<number>(), shortfalls: new Set<number>() };
+    for (const p of figures.quantiles ?? []) w.quantiles.add(p);
+    for (const s of figures.shortfalls ?? []) w.shortfalls.add(s);
+    this.wanted.set(key, w);
+  }
+
+  /** True when column `key` has figures wanted and not computed yet. */
+  needs(key: string): boolean {
+    return this.wanted.has(key) && !this.known.has(key);
+  }
+
+  /**
+   * Compute every wanted figure of column `key` from its values sorted ascending, sorted[0..n), which
+   * must be all of the column's values (none left out as non-finite).
+   */
+  record(key: string, sorted: Float64Array, n: number): void {
+    const w = this.wanted.get(key);
+    if (!w || n === 0) return;
+    this.known.set(key, {
+      quantiles: new Map([...w.quantiles].map((p) => [p, sortedEstimate(sorted, n, p)])),
+      shortfalls: new Map([...w.shortfalls].map((s) => [s, sortedShortfall(sorted, n, s)])),
+    });
+  }
+
+  /** The p-quantile of column `key` (values: the column), sorting it now if no one has. */
+  quantile(key: string, values: ArrayLike<number>, p: number): QuantileEstimate {
+    const q = this.lookup(key, values).quantiles.get(p);
+    if (!q) throw new Error(`quantile ${p} of ${key} was not declared`);
+    return q;
+  }
+
+  /** The expected shortfall at `share` of column `key`, sorting it now if no one has. */
+  expectedShortfall(key: string, values: ArrayLike<number>, share: number): number {
+    const s = this.lookup(key, values).shortfalls.get(share);
+    if (s === undefined) throw new Error(`shortfall ${share} of ${key} was not declared`);
+    return s;
+  }
+
+  private lookup(key: string, values: ArrayLike<number>): Known {
+    const known = this.known.get(key);
+    if (known) return known;
+    if (!this.scratch || this.scratch.length < values.length) this.scratch = new Float64Array(values.length);
+    this.workspace ??= new SortWorkspace();
+    const n = this.workspace.sortFinite(values, this.scratch);
+    if (n === values.length) this.record(key, this.scratch, n);
+    else {
+      // Decisions read columns whose values are all finite; were one not, the selection of old (which
+      // keeps every value) answers, as it always did.
+      const w = this.wanted.get(key) ?? { quantiles: new Set<number>(), shortfalls: new Set<number>() };
+      const scratch = new Float64Array(values.length);
+      this.known.set(key, {
+        quantiles: new Map([...w.quantiles].map((p) => [p, quantile(values, p, scratch)])),
+        shortfalls: new Map([...w.shortfalls].map((s) => [s, expectedShortfall(values, s, scratch)])),
+      });
+    }
+    return this.known.get(key)!;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Which files a run writes (`--outputs`). summary.json and scenario.json are always written: they are
+ * the contract other tools read and cost milliseconds. The rest is chosen; the defaults serve most
+ * users, and the per-trial exports, which cost seconds and tens of megabytes at 100,000 trials, are
+ * written only when asked for.
+ */
+export const OUTPUTS = ['summary', 'html', 'charts', 'csv', 'xlsx', 'trials', 'sipmath'] as const;
+export type OutputName = (typeof OUTPUTS)[number];
+
+/** What a run writes when no --outputs is given. */
+export const DEFAULT_OUTPUTS: readonly OutputName[] = ['summary', 'html', 'charts', 'csv', 'xlsx'];
+
+/**
+ * What each output is and what it costs, measured at 100,000 trials of scenarios/example.yaml on
+ * the project's 2-core machine (bench/RESULTS.md, 2026-12-05): CPU time of writing it, and its size.
+ */
+export const OUTPUT_HELP: Readonly<Record<OutputName, string>> = {
+  summary: 'summary.json and scenario.json (always written): every statistic, 0.2 MB, ~20 ms',
+  html: 'report.html: one page with every table and chart, 0.2 MB, ~0.7 s (loads vega and draws the charts)',
+  charts: 'charts/NAME.vl.json and NAME.svg: the same charts as files, 0.3 MB, a few ms beyond html',
+  csv: 'percentiles.csv and monthly.csv, for spreadsheets, 30 kB, ~10 ms',
+  xlsx: 'report.xlsx: the summary, bands, monthly view, targets, assumptions and attribution as a workbook, about 50 kB, 50-90 ms (exceljs loads while the workers simulate)',
+  trials: 'trials.csv: one row per trial, every column, 79 MB, ~0.6 s',
+  sipmath: 'sipmath.json: the headline metrics (and tier revenue) per trial as a SIPmath 3.0 library, 6.6 MB, ~0.1 s',
+};
+
+/** Thrown for an --outputs list with a name that is not an output. */
+export class OutputsError extends RangeError {
+  override readonly name = 'OutputsError';
+}
+
+/**
+ * Read an --outputs list: names separated by commas (spaces allowed), `all` for every output,
+ * `default` for the defaults (so `default,trials` adds trials.csv). summary is always included.
+ *
+ * @example parseOutputs('default,trials') // => ['summary', 'html', 'charts', 'csv', 'xlsx', 'trials']
+ * Complexity: O(names).
+ */
+export function parseOutputs(text: string): OutputName[] {
+  const names = text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s.length > 0);
+  if (names.length === 0) throw new OutputsError(`--outputs needs at least one name: ${OUTPUTS.join(', ')}, all or default`);
+  const chosen = new Set<OutputName>(['summary']);
+  const unknown: string[] = [];
+  for (const name of names) {
+    if (name === 'all') OUTPUTS.forEach((o) => chosen.add(o));
+    else if (name === 'default') DEFAULT_OUTPUTS.forEach((o) => chosen.add(o));
+    else if ((OUTPUTS as readonly string[]).includes(name)) chosen.add(name as OutputName);
+    else unknown.push(name);
+  }
+  if (unknown.length > 0)
+    throw new OutputsError(`--outputs: ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not an output' : 'are not outputs'}; choose among ${OUTPUTS.join(', ')}, all or default`);
+  return OUTPUTS.filter((o) => chosen.has(o));
+}
+
+/** The set of outputs to write: the given list (summary added), or the defaults. */
+export function resolveOutputs(outputs: readonly OutputName[] | undefined): ReadonlySet<OutputName> {
+  if (outputs === undefined) return new Set(DEFAULT_OUTPUTS);
+  for (const o of outputs) if (!(OUTPUTS as readonly string[]).includes(o)) throw new OutputsError(`"${o}" is not an output; choose among ${OUTPUTS.join(', ')}`);
+  return new Set<OutputName>(['summary', ...outputs]);
+}
+
+/** The --help text of --outputs: every output with what it costs. */
+export function outputsHelp(): string {
+  return `files to write, comma-separated: ${OUTPUTS.join(', ')}, all, or default (= ${DEFAULT_OUTPUTS.join(',')}); default,trials adds trials.csv. Costs at 100,000 trials: ${OUTPUTS.map((o) => `${o}: ${OUTPUT_HELP[o]}`).join('; ')}`;
+}

@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createEngine } from '../../src/engine/engine.js';
+import { simulate, simulateShard, type Simulation } from '../../src/engine/simulate.js';
+import { RunAbortedError, RunOptionError } from '../../src/engine/errors.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+const engine = createEngine({ workers: 2 });
+afterAll(() => engine.close());
+
+const sameTrials = (a: Simulation, b: Simulation) => {
+  expect(a.store.columns.length).toBe(b.store.columns.length);
+  a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer)), `column ${i}`).toBe(true));
+  expect(Array.from(a.store.componentSums())).toEqual(Array.from(b.store.componentSums()));
+};
+
+describe('createEngine: a warm pool kept between runs', () => {
+  it('gives the trials of simulate(), bit for bit, run after run and scenario after scenario', async () => {
+    const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
+    const hybrid = await loadScenario(join(ROOT, 'scenarios/hybrid-company.yaml'));
+    const reference = await simulate(example, { trials: 2_500, seed: 4, workers: 0 });
+    sameTrials(await engine.simulate(example, { trials: 2_500, seed: 4 }), reference);
+    // Another scenario on the same threads (the workers keep both plans), then the first again.
+    sameTrials(await engine.simulate(hybrid, { trials: 1_500, seed: 4 }), await simulate(hybrid, { trials: 1_500, seed: 4, workers: 0 }));
+    sameTrials(await engine.simulate(example, { trials: 2_500, seed: 4, workers: 1 }), reference);
+    // In-process on request.
+    sameTrials(await engine.simulate(example, { trials: 2_500, seed: 4, workers: 0 }), reference);
+  });
+
+  it('runs shards: the same part as simulateShard', async () => {
+    const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
+    const a = await engine.simulateShard(example, { trials: 5_000, seed: 2, shard: { index: 1, count: 2 } });
+    const b = await simulateShard(example, { trials: 5_000, seed: 2, shard: { index: 1, count: 2 }, workers: 0 });
+    expect(a.chunks).toEqual(b.chunks);
+    a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer))).toBe(true));
+  });
+
+  it('an abort rejects at once with RunAbortedError and leaves the pool warm for the next run', async () => {
+    const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
+    const abort = new AbortController();
+    let progressed = 0;
+    const run = engine.simulate(example, {
+      trials: 200_000,
+      seed: 1,
+      signal: abort.signal,
+      onProgress: (done) => {
+        progressed = done;
+        if (done >= 2_000) abort.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(RunAbortedError);
+    expect(progressed).toBeLessThan(200_000);
+    // An already aborted signal: nothing runs.
+    await expect(engine.simulate(example, { trials: 1_000, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(RunAbortedError);
+    sameTrials(await engine.simulate(example, { trials: 1_200, seed: 8 }), await simulate(example, { trials: 1_200, seed: 8, workers: 0 }));
+  });
+
+  it('checks its options, and refuses runs once closed', async () => {
+    expect(() => createEngine({ workers: 0 })).toThrow(RunOptionError);
+    expect(() => createEngine({ workers: 1.5 })).toThrow('an engine needs a whole number of worker threads from 1 to 256 (got 1.5)');
+    const closed = createEngine({ workers: 1 });
+    await closed.close();
+    const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
+    await expect(closed.simulate(example, { trials: 100 })).rejects.toThrow('this engine is closed');
+    await closed.close();
+  });
+});
