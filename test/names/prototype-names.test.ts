@@ -29,7 +29,7 @@ describe('prototype-named and separator-holding names work end to end', () => {
   it.each(NAMES)('tier and lead source named %j: run writes the whole report', async (name) => {
     const { file, dir } = scenarioWithBook(name);
     const out = join(dir, 'report');
-    const r = await runCli('run', file, '-n', '300', '-w', '0', '--no-progress', '--out', out);
+    const r = await runCli('run', file, '-n', '300', '-w', '0', '--no-progress', '--outputs', 'all', '--out', out);
     expect(r.err).not.toContain('internal error');
     expect(r.code).toBe(0);
     for (const f of ['summary.json', 'trials.csv', 'percentiles.csv', 'monthly.csv', 'report.html', 'sipmath.json', 'charts/breakdown.svg', 'charts/tornado.svg'])
@@ -63,7 +63,8 @@ describe('prototype-named and separator-holding names work end to end', () => {
       expect(r.code).toBe(0);
     }
     const out = join(dir, 'report');
-    const merged = await runCli('merge', parts, '-q', '--out', out);
+    // The book lies outside the working directory, where a merge reads data files by default.
+    const merged = await runCli('merge', parts, '-q', '--allow-path', dir, '--out', out);
     expect(merged.err).not.toContain('internal error');
     expect(merged.code).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { byTier: Record<string, { openingArr: number }> };

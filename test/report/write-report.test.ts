@@ -193,13 +193,16 @@ describe('prepareReportDir knows an arrcast report', () => {
   });
 });
 
+/** Every output, so a step after each kind of file can be tried. */
+const ALL = { outputs: [...OUTPUTS] };
+
 describe('writeReport stops cleanly', () => {
   it.each(['summary.json', 'charts/arr-bridge.svg', 'report.html', 'trials.csv', 'renaming'])(
     'at a signal after %s: RunAbortedError, the previous report intact, no temporary directory',
     async (at) => {
       const parent = tmp();
       const out = join(parent, 'report');
-      await writeReport(out, sim, summary);
+      await writeReport(out, sim, summary, ALL);
       const before = snapshot(out);
       const abort = new AbortController();
       const steps: string[] = [];
@@ -207,7 +210,7 @@ describe('writeReport stops cleanly', () => {
         steps.push(step);
         if (step === at) abort.abort();
       };
-      await expect(writeReport(out, sim, summary, { signal: abort.signal, onStep })).rejects.toThrow(RunAbortedError);
+      await expect(writeReport(out, sim, summary, { ...ALL, signal: abort.signal, onStep })).rejects.toThrow(RunAbortedError);
       expect(steps.at(-1)).toBe(at);
       expect(snapshot(out)).toEqual(before);
       expect(readdirSync(parent)).toEqual(['report']);
@@ -221,11 +224,11 @@ describe('writeReport stops cleanly', () => {
   ])('a previous report given %s while the new one is written is not replaced', async (_, change, message) => {
     const parent = tmp();
     const out = join(parent, 'report');
-    await writeReport(out, sim, summary);
+    await writeReport(out, sim, summary, ALL);
     const onStep = (step: string) => {
       if (step === 'trials.csv') change(out);
     };
-    await expect(writeReport(out, sim, summary, { onStep })).rejects.toThrow(message);
+    await expect(writeReport(out, sim, summary, { ...ALL, onStep })).rejects.toThrow(message);
     const kept = snapshot(out);
     expect(Object.keys(kept)).toContain('summary.json');
     expect(readdirSync(parent)).toEqual(['report']);
@@ -254,15 +257,15 @@ describe('--outputs lists', () => {
     ['html', ['summary', 'html']],
     ['trials, SIPMATH', ['summary', 'trials', 'sipmath']],
     ['default', [...DEFAULT_OUTPUTS]],
-    ['default,trials', ['summary', 'html', 'charts', 'csv', 'trials']],
+    ['default,trials', ['summary', 'html', 'charts', 'csv', 'xlsx', 'trials']],
     ['all', [...OUTPUTS]],
   ])('%s', (text, expected) => {
     expect(parseOutputs(text)).toEqual(expected);
   });
 
   it.each<[string, string]>([
-    ['', '--outputs needs at least one name: summary, html, charts, csv, trials, sipmath, all or default'],
-    ['html,xlsx', '--outputs: "xlsx" is not an output; choose among summary, html, charts, csv, trials, sipmath, all or default'],
+    ['', '--outputs needs at least one name: summary, html, charts, csv, xlsx, trials, sipmath, all or default'],
+    ['html,pdf', '--outputs: "pdf" is not an output; choose among summary, html, charts, csv, xlsx, trials, sipmath, all or default'],
     ['tsv,pdf', '--outputs: "tsv", "pdf" are not outputs; choose among'],
   ])('refuses %j', (text, message) => {
     expect(() => parseOutputs(text)).toThrow(message);
