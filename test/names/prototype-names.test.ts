@@ -63,7 +63,8 @@ describe('prototype-named and separator-holding names work end to end', () => {
       expect(r.code).toBe(0);
     }
     const out = join(dir, 'report');
-    const merged = await runCli('merge', parts, '-q', '--out', out);
+    // The book lies outside the working directory, where a merge reads data files by default.
+    const merged = await runCli('merge', parts, '-q', '--allow-path', dir, '--out', out);
     expect(merged.err).not.toContain('internal error');
     expect(merged.code).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { byTier: Record<string, { openingArr: number }> };
