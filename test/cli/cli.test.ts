@@ -94,7 +94,7 @@ describe('arrcast run', () => {
     expect((await arrcast(['run', scenario, '--trials', '50', '--workers', '0', '--out', out, '--outputs', 'all'])).code).toBe(0);
     expect((await arrcast(['run', scenario, '--trials', '60', '--workers', '0', '--out', out, '--outputs', 'summary,trials'])).code).toBe(0);
     // Replaced whole: the first run's report.html and sipmath.json are gone.
-    expect(readdirSync(out).sort()).toEqual(['scenario.json', 'summary.json', 'trials.csv']);
+    expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'scenario.json', 'summary.json', 'trials.csv']);
     const [header, ...rows] = readFileSync(join(out, 'trials.csv'), 'utf8').trimEnd().split('\n');
     expect(rows).toHaveLength(60);
     expect(header).toContain('"tier.Größe, EU.revenue"');
@@ -179,7 +179,7 @@ describe('arrcast run: decisions', () => {
     [['--target', 'Nope:revenue=1M'], 'no tier is named "Nope"'],
     [['--confidence', '1.5'], 'confidence must be between 0 and 1'],
     [['--precision', '0'], 'precision must be between 0 and 1'],
-    [['--outputs', 'html,pdf'], '--outputs: "pdf" is not an output; choose among summary, html, charts, csv, trials, sipmath, all or default'],
+    [['--outputs', 'html,pdf'], '--outputs: "pdf" is not an output; choose among summary, html, charts, csv, xlsx, trials, sipmath, all or default'],
   ])('bad decision options exit 2: %j', async (args, message) => {
     const r = await arrcast(['run', minimal, '--trials', '100', '--workers', '0', '--out', join(tmp(), 'r'), ...args]);
     expect(r.code).toBe(2);

@@ -73,7 +73,7 @@ describe('a signal in any phase of a run: exit 128 + its number, the earlier rep
     ['renaming', 'SIGINT', 130, '300'],
   ] as const)('at %s, %s exits %d', async (step, signal, code, trials) => {
     const { dir, out, before } = withEarlierReport();
-    const run = arrcastChild(['run', minimal, '--trials', trials, '--seed', '2', '--workers', '0', '--out', out], step);
+    const run = arrcastChild(['run', minimal, '--trials', trials, '--seed', '2', '--workers', '0', '--outputs', 'all', '--out', out], step);
     await run.waitFor(`paused at ${step}`);
     if (step !== 'simulating') expect(temps(dir).length).toBe(step === 'loaded' || step === 'summarised' ? 0 : 1);
     run.child.kill(signal);
