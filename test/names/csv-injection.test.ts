@@ -72,7 +72,7 @@ describe('every CSV of a report: no cell a spreadsheet would run', () => {
   it('writes percentiles.csv, monthly.csv and trials.csv with every formula cell quoted behind a single quote', async () => {
     const { file, dir } = writeScenario(hostileScenario(tiers));
     const out = join(dir, 'report');
-    const r = await runCli('run', file, '-n', '300', '-w', '0', '-q', '--no-progress', '--out', out);
+    const r = await runCli('run', file, '-n', '300', '-w', '0', '-q', '--no-progress', '--outputs', 'all', '--out', out);
     expect(r.err).not.toContain('internal error');
     expect(r.code).toBe(0);
     for (const name of ['percentiles.csv', 'monthly.csv', 'trials.csv']) {
