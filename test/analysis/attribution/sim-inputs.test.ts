@@ -28,7 +28,7 @@ describe('the inputs of a run', () => {
       // Never varies (no own draw, no loading): moves nothing, so it is not an input.
       { key: 'acv', tier: 'SMB', label: 'SMB ACV', unit: 'currency', planValue: 10_000, ownColumn: undefined, shiftedColumn: undefined, loading: 0 },
     ];
-    const sim = { trials: n, store: { column: (k: string) => columns.get(k) }, plan: { tiers: [{ name: 'SMB', plannedDrivers, varyingDrivers: [] }] } } as unknown as Simulation;
+    const sim = { trials: n, store: { column: (k: string) => columns.get(k) }, plan: { tiers: [{ name: 'SMB', plannedDrivers }] } } as unknown as Simulation;
     const inputs = attributionInputs(sim);
     expect(inputs.drivers.map((d) => [d.key, d.label, d.unit, d.planValue, d.input !== undefined])).toEqual([
       ['driver.market', 'Market', 'market', undefined, true],
@@ -41,7 +41,7 @@ describe('the inputs of a run', () => {
     expect(driversMoving(inputs.drivers, 'Other').map((d) => d.key)).toEqual(['driver.market']);
   });
 
-  it('are own draws independent of the market (recovered from the shifted columns until the model records them)', async () => {
+  it('are own draws independent of the market, which moves them (with the stress) to the stored shifted values', async () => {
     const n = 4_000;
     const sim = await run(
       `name: recovered
