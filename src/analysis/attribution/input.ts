@@ -1,4 +1,5 @@
 import { normalCdf } from '../../random/normal-cdf.js';
+import { float32OrderKey } from '../sorted-values.js';
 
 /**
  * One independent input of a metric, prepared once and shared by every metric it is attributed
@@ -44,7 +45,7 @@ export function radixOrder(values: ArrayLike<number>): { order: Int32Array; keys
   for (let i = 0; i < n; i++) {
     f[0] = values[i]!;
     const bits = u[0]!;
-    keys[i] = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
+    keys[i] = float32OrderKey(bits);
   }
   let order = new Int32Array(n);
   let next = new Int32Array(n);
