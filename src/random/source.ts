@@ -19,6 +19,8 @@ export interface UniformSource {
   nextUint32(): number;
   /** Fill `out` with the next out.length uniforms, exactly as that many `next()` calls would; returns out. */
   fill(out: Float64Array): Float64Array;
+  /** Fill out[0..n) with the next n 32-bit outputs, exactly as n `nextUint32()` calls would. */
+  fillUint32(out: Uint32Array, n: number): void;
 }
 
 /**
@@ -136,6 +138,16 @@ export function createStream(seed: string, state?: StreamState): Stream {
     }
     return out;
   };
+  stream.fillUint32 = (out: Uint32Array, n: number): void => {
+    let i = 0;
+    while (i < n) {
+      if (pos === BLOCK) refill();
+      const take = Math.min(n - i, BLOCK - pos);
+      out.set(block.subarray(pos, pos + take), i);
+      pos += take;
+      i += take;
+    }
+  };
   stream.state = (): StreamState => {
     // Before the first block is generated the state is the keyed words with nothing read.
     if (pos === BLOCK) return { a: s[0]!, b: s[1]!, c: s[2]!, d: s[3]!, read: 0 };
@@ -151,6 +163,19 @@ export function createStream(seed: string, state?: StreamState): Stream {
  */
 export function streamSeed(...parts: ReadonlyArray<string | number>): string {
   return parts.join('/');
+}
+
+/**
+ * The block reader of a source: its own `fillUint32` when it is a seeded stream, else n calls of
+ * `uint32Reader(source)`.
+ */
+export function uint32Filler(source: RandomSource): (out: Uint32Array, n: number) => void {
+  const own = (source as Partial<UniformSource>).fillUint32;
+  if (typeof own === 'function') return own;
+  const read = uint32Reader(source);
+  return (out, n) => {
+    for (let i = 0; i < n; i++) out[i] = read();
+  };
 }
 
 /**
