@@ -16,8 +16,11 @@ import type { Scenario, Tier } from '../../src/scenario/scenario-schema.js';
  * per deal, new-customer expansion per new customer after its monthsAfterClose lag, and an
  * aggregate existing book (renewal calendar by rounding on the cumulative calendar, each due
  * customer renewing, contracting or expanding on its own, contraction before uplift).
- * Not covered: lead sources (grades/channels), year-level draws, earlier leads, opening
- * pipelines, reps, service-start lags, terms, customer files, monthly billing.
+ * Also lead sources (grades/channels, each with its own seasonality and conversion), year-level
+ * draws of a lead mean and of the ACV median (the year's units scale by draw / plan), and earlier
+ * leads (each closing or not, in a month drawn from the close-month weights).
+ * Not covered: opening pipelines, reps, service-start lags, terms, customer files, monthly
+ * billing, year-level layers of other drivers.
  */
 
 const Z90 = 1.2815515655446004;
@@ -140,6 +143,18 @@ function sampler(spec: unknown): Sampler {
   }
 }
 
+/**
+ * A volume or amount that may have a year-level layer: a number, or a distribution drawn once a
+ * trial. Returns the planned (central) value as written (a PERT's mode, a lognormal's median, a
+ * distribution's mean otherwise) and the per-trial draw.
+ */
+function level(spec: unknown): { plan: number; draw: Sampler } {
+  if (typeof spec === 'number') return { plan: spec, draw: () => spec };
+  const s = spec as Record<string, number> & { dist: string };
+  const plan = s.dist === 'pert' || s.dist === 'triangular' ? s.mode! : s.dist === 'lognormal' && s.median !== undefined ? s.median : s.mean!;
+  return { plan, draw: sampler(spec) };
+}
+
 /** A lag distribution (a whole number of months, or discrete values with weights) as a sampler. */
 function lagSampler(spec: unknown): Sampler {
   return spec === undefined ? () => 0 : sampler(spec);
@@ -202,8 +217,8 @@ function tierModel(tier: Tier, scenario: Scenario): TierModel {
   const e = tier.existing;
   const nb = tier.newBusiness;
   const x = tier.newCustomerExpansion;
-  if (nb && (nb.leadSources || nb.earlierLeads || nb.openingPipeline || nb.reps || nb.serviceStartLagMonths || nb.terms))
-    throw new Error('reference model: only a tier lead stream is covered');
+  if (nb && (nb.openingPipeline || nb.reps || nb.serviceStartLagMonths || nb.terms))
+    throw new Error('reference model: pipelines, reps, service-start lags and terms are not covered');
   if (e && e.customersFile) throw new Error('reference model: only aggregate books are covered');
 
   const due = e ? dueByMonth(e.customers ?? 0, e.renewalCalendar as 'uniform' | number[] | undefined) : [];
@@ -216,14 +231,41 @@ function tierModel(tier: Tier, scenario: Scenario): TierModel {
   const xProb = e?.expansion ? sampler(e.expansion.probability) : () => 0;
   const xSize = e?.expansion ? sampler(e.expansion.size) : () => 0;
 
-  const leadsSpec = nb?.leadsPerMonth as { dist: string; mean: number; dispersion?: number } | undefined;
-  const rawSeason = nb?.seasonality ?? Array<number>(12).fill(1);
-  const seasonMean = rawSeason.reduce((a, b) => a + b, 0) / 12;
-  const season = rawSeason.map((s) => s / seasonMean);
-  const conversion = nb ? sampler(nb.conversion!) : () => 0;
+  // Lead streams: the tier's own, or its lead sources; each with a count law, a mean (maybe a
+  // year-level draw), a seasonality rescaled to average 1 and a conversion rate.
+  const normalise = (xs: readonly number[] | undefined): number[] => {
+    const raw = xs ?? Array<number>(12).fill(1);
+    const mean = raw.reduce((a, b) => a + b, 0) / 12;
+    return raw.map((x) => x / mean);
+  };
+  const tierSeason = normalise(nb?.seasonality);
+  type LeadSpec = { dist: string; mean: unknown; dispersion?: number };
+  const streams = nb
+    ? (nb.leadSources ?? [{ leadsPerMonth: nb.leadsPerMonth, conversion: nb.conversion, seasonality: undefined }]).map((src) => {
+        const spec = src.leadsPerMonth as unknown as LeadSpec;
+        return {
+          dist: spec.dist,
+          dispersion: spec.dispersion ?? 0,
+          mean: level(spec.mean),
+          season: src.seasonality ? normalise(src.seasonality) : tierSeason,
+          conversion: sampler(src.conversion),
+        };
+      })
+    : [];
+  const earlier = nb?.earlierLeads && {
+    count: nb.earlierLeads.count,
+    conversion: sampler(nb.earlierLeads.conversion),
+    month: nb.earlierLeads.closeMonth as unknown as number[],
+  };
+  // Without a stated open book (earlier leads or a pipeline), leads of the months before the year close in it.
+  const warm = !nb?.earlierLeads && !nb?.openingPipeline;
   const cycle = lagSampler(nb?.salesCycleMonths);
   const cycleMax = nb?.salesCycleMonths === undefined ? 0 : typeof nb.salesCycleMonths === 'number' ? nb.salesCycleMonths : Math.max(...(nb.salesCycleMonths as { values: number[] }).values);
-  const acv = nb ? sampler(nb.acv!) : () => 0;
+  // ACV: a lognormal whose median may be a year-level draw M; the spread is that of the plan's
+  // median and the stated p90 (or p10), and the year's deals are the plan's scaled by M / plan.
+  const acvSpec = nb?.acv as unknown as Record<string, unknown> | undefined;
+  const acvLevel = acvSpec && typeof acvSpec === 'object' && typeof acvSpec.median === 'object' ? level(acvSpec.median) : undefined;
+  const acv = nb ? sampler(acvLevel ? { ...acvSpec, median: acvLevel.plan } : nb.acv!) : () => 0;
   const nxProb = x ? sampler(x.probability) : () => 0;
   const nxSize = x ? sampler(x.size) : () => 0;
   const nxLag = lagSampler(x?.monthsAfterClose);
@@ -235,23 +277,31 @@ function tierModel(tier: Tier, scenario: Scenario): TierModel {
       const events = new Float64Array(13);
       let booked = 0;
       if (nb) {
-        const p = rate(conversion(rng), L.conversion, z, stress.conversion);
         const leadScale = volume(L.leads, z) * stress.leads;
-        const acvScale = volume(L.acv, z) * stress.acv;
+        let acvScale = volume(L.acv, z) * stress.acv;
+        if (acvLevel) acvScale *= acvLevel.draw(rng) / acvLevel.plan;
         const newCustomers = new Float64Array(13);
-        // Leads of the cycle's longest lag before the year still close in it (a warm pipeline).
-        for (let month = 1 - cycleMax; month <= 12; month++) {
-          const mean = leadsSpec!.mean * season[(((month - 1) % 12) + 12) % 12]! * leadScale;
-          const leads = leadsSpec!.dist === 'poisson' ? rng.poisson(mean) : rng.negativeBinomial(mean, leadsSpec!.dispersion!);
-          for (let i = 0; i < leads; i++) {
-            if (!rng.bernoulli(p)) continue;
-            const close = month + cycle(rng);
-            if (close < 1 || close > 12) continue;
-            const value = acv(rng) * acvScale;
-            events[close]! += value;
-            booked += value;
-            newCustomers[close]! += 1;
+        const sign = (close: number): void => {
+          if (close < 1 || close > 12) return;
+          const value = acv(rng) * acvScale;
+          events[close]! += value;
+          booked += value;
+          newCustomers[close]! += 1;
+        };
+        for (const src of streams) {
+          const p = rate(src.conversion(rng), L.conversion, z, stress.conversion);
+          const yearMean = src.mean.draw(rng);
+          // Leads of the cycle's longest lag before the year still close in it (a warm pipeline).
+          for (let month = warm ? 1 - cycleMax : 1; month <= 12; month++) {
+            const mean = yearMean * src.season[(((month - 1) % 12) + 12) % 12]! * leadScale;
+            const leads = src.dist === 'poisson' ? rng.poisson(mean) : rng.negativeBinomial(mean, src.dispersion);
+            for (let i = 0; i < leads; i++) if (rng.bernoulli(p)) sign(month + cycle(rng));
           }
+        }
+        if (earlier) {
+          // Leads already open at the start: each closes (or not) in a month drawn from the weights.
+          const p = rate(earlier.conversion(rng), L.conversion, z, stress.conversion);
+          for (let i = 0; i < earlier.count; i++) if (rng.bernoulli(p)) sign(1 + rng.discrete(earlier.month));
         }
         if (x) {
           const q = rate(nxProb(rng), L.expansion, z, stress.expansion);
