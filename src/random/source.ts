@@ -95,9 +95,10 @@ function keyState(seed: string): Int32Array {
  * string; arrcast derives it from (scenario seed, chunk, tier, driver) with `streamSeed`, so each
  * driver has a stream of its own.
  *
- * Statistical quality: sfc32 passes TestU01's BigCrush and PractRand's standard battery (per its
- * author's PractRand documentation and independent reruns, e.g. in the xoshiro and PCG
- * comparisons); it is one of the generators PractRand recommends. See the README, "Random numbers".
+ * Statistical quality: its literature reports sfc32 passing TestU01's BigCrush and PractRand's
+ * standard battery (PractRand's own documentation, which lists it among its recommended small
+ * generators); not re-run here. Stream independence and uniformity are tested in
+ * test/random/stream.test.ts. See the README, "Reproducibility".
  *
  * @example createStream('7/0/SMB/leads')() // => a uniform in [0, 1) (the same on every machine)
  * @remarks O(1) a draw (one array read; every 256th draw fills the next block, about 1 ns an output).
