@@ -8,7 +8,7 @@ import { lognormal } from '../../src/random/lognormal.js';
 import { fitMetalog } from '../../src/math/metalog.js';
 import { metalog } from '../../src/random/metalog.js';
 import { negativeBinomial } from '../../src/random/negative-binomial.js';
-import { normal } from '../../src/random/normal.js';
+import { normal, sumExpNormal } from '../../src/random/normal.js';
 import { pert } from '../../src/random/pert.js';
 import { poisson } from '../../src/random/poisson.js';
 import { createStream, type RandomSource } from '../../src/random/source.js';
@@ -71,6 +71,7 @@ const CASES: Record<string, () => string> = {
   empiricalIndex: () => { const d = empiricalIndex(s('empirical')); return hashDraws(N, (i) => d(pick([1, 250, 5000], i))); },
   truncatedNormal: () => { const d = truncatedNormal(s('truncated')); return hashDraws(N, (i) => d(pick(truncated, i))); },
   metalog: () => { const d = metalog(s('metalog')); return hashDraws(N, () => d(fit)); },
+  sumExpNormal: () => { const d = sumExpNormal(s('sum-exp-normal')); return hashDraws(N, (i) => d(pick([0, 1, 3, 40, 300], i), pick([0.6, 1, 2.5], i))); },
 };
 
 const RECORDED: Record<string, string> = {
@@ -88,6 +89,7 @@ const RECORDED: Record<string, string> = {
   empiricalIndex: 'e8116c14',
   truncatedNormal: '7f949d98',
   metalog: '6009bb90',
+  sumExpNormal: '2b81422f', // recorded at f7fecf1, when the lognormal sums started to use it
 };
 
 describe('golden draws: the same seed gives the same numbers, bit for bit', () => {
