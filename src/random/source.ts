@@ -40,8 +40,16 @@ export interface Stream extends RandomSource, UniformSource {
   state(): StreamState;
 }
 
-/** Name of the generator and of how streams are keyed; part of the definition of a run's random numbers. */
-export const GENERATOR_ID = 'sfc32-alea-key/1';
+/**
+ * The id of a run's random numbers: the generator (sfc32), how its streams are keyed (from the seed
+ * strings through seedrandom's Alea) and the version of the way draws are made from them. It
+ * changes whenever the same scenario and seed would give other numbers. `summary.json` and every
+ * part file carry it, and parts of different generators are never merged (engine/merge.ts).
+ */
+export const GENERATOR_ID = 'sfc32-alea-v1';
+
+/** What parts written before generator ids (seedrandom's Alea streams, before December 2026) are taken to carry. */
+export const LEGACY_GENERATOR_ID = 'alea (before generator ids)';
 
 /** Outputs generated per block. Changing it changes no draw (a block is only a buffer). */
 const BLOCK = 256;
