@@ -29,7 +29,7 @@ export interface AliasTable {
  *   random numbers with a given distribution", IEEE Trans. Software Eng. 17(9) (1991) 972-975
  *   (the numerically stable form of A. J. Walker's alias method, 1977).
  */
-export function prepareAlias(weights: readonly number[]): AliasTable {
+export function prepareAlias(weights: ArrayLike<number>): AliasTable {
   const n = weights.length;
   if (n === 0) throw new RangeError('prepareAlias: weights must not be empty');
   let max = 0;

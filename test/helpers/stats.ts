@@ -128,6 +128,25 @@ export function ksCritical(n: number, alpha: number = ALPHA): number {
   return lambda / (sn + 0.12 + 0.11 / sn);
 }
 
+/**
+ * The two-sample Kolmogorov-Smirnov statistic: the largest distance between the two empirical CDFs
+ * (ties handled by stepping past every copy of a value). Compare with ksCritical(n m / (n + m)).
+ */
+export function twoSampleKs(a: Float64Array, b: Float64Array): number {
+  const x = Float64Array.from(a).sort();
+  const y = Float64Array.from(b).sort();
+  let i = 0;
+  let j = 0;
+  let d = 0;
+  while (i < x.length && j < y.length) {
+    const v = Math.min(x[i]!, y[j]!);
+    while (i < x.length && x[i]! <= v) i++;
+    while (j < y.length && y[j]! <= v) j++;
+    d = Math.max(d, Math.abs(i / x.length - j / y.length));
+  }
+  return d;
+}
+
 /** Assert the samples pass a KS test against `cdf` at level alpha. */
 export function expectKs(samples: Float64Array, cdf: (x: number) => number, alpha: number = ALPHA): void {
   const d = ksStatistic(samples, cdf);

@@ -14,11 +14,13 @@ import { fixtureText, ROOT } from '../helpers/fixtures.js';
  *
  * Regenerated once on purpose (December 2026, issue 12), from the build of the new generator
  * (`node scripts/baseline-digests.mjs > test/fixtures/baseline-digests.json`): the streams moved
- * from seedrandom's Alea to sfc32 in blocks (GENERATOR_ID), so the same seed gives other numbers.
+ * from seedrandom's Alea to sfc32 in blocks, and sums of 4 or more lognormal deals are drawn from
+ * aggregate tables (GENERATOR_ID sfc32-alea-v2), so the same seed gives other numbers.
  * The distributions did not change, and the evidence is not these digests but the tests that do not
  * depend on which uniforms a seed gives: the per-unit reference simulation agrees with the engine on
  * every headline metric and tier of every example scenario (test/model/reference-agreement.test.ts,
- * two-sample KS and means), the closed-form tests (test/model/closed-form.test.ts) and every
+ * two-sample KS and means), the tables against exact compound distributions and against sums drawn
+ * deal by deal (test/random/compound-sum.test.ts, test/model/lognormal-sum-path.test.ts), the closed-form tests (test/model/closed-form.test.ts) and every
  * sampler's moment and CDF tests in test/random pass on the new streams, and the streams themselves
  * are tested for uniformity and independence (test/random/stream.test.ts).
  */

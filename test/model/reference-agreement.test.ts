@@ -3,7 +3,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { column, meanAndSe } from '../helpers/fixtures.js';
 import { notCovered, referenceSimulate, type ReferenceTrial } from '../helpers/reference-model.js';
-import { ksCritical } from '../helpers/stats.js';
+import { ksCritical, twoSampleKs } from '../helpers/stats.js';
 
 /**
  * The fast engine against the plain reference simulation (test/helpers/reference-model.ts, written
@@ -39,20 +39,6 @@ const N_FAST = 4000;
 const ALPHA = 1e-4;
 const Z_MEAN = 4.0;
 
-function twoSampleKs(a: Float64Array, b: Float64Array): number {
-  const x = Float64Array.from(a).sort();
-  const y = Float64Array.from(b).sort();
-  let i = 0;
-  let j = 0;
-  let d = 0;
-  while (i < x.length && j < y.length) {
-    const v = Math.min(x[i]!, y[j]!);
-    while (i < x.length && x[i]! <= v) i++;
-    while (j < y.length && y[j]! <= v) j++;
-    d = Math.max(d, Math.abs(i / x.length - j / y.length));
-  }
-  return d;
-}
 
 /** Per scenario: the tiers the reference does not model, with what it lacks for each (every other tier is compared). */
 const COVERAGE: Record<string, Record<string, string[]>> = {
