@@ -77,6 +77,7 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
     re[i] = mass > 0 ? mass : 0;
     discretisedMean += re[i]! * i * h;
     upperTail = sf;
+    if (sf === 0) break; // the end of a bounded severity's support: every further cell is empty
   }
   let total = 0;
   for (let i = 0; i <= last; i++) total += re[i]!;

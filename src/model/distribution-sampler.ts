@@ -20,6 +20,8 @@ import { triangular } from '../random/triangular.js';
 import { uniform } from '../random/uniform.js';
 import { CompoundSumTables } from '../random/compound-sum.js';
 import { lognormalSeverity } from '../math/lognormal-severity.js';
+import { betaSeverity } from '../math/beta-severity.js';
+import type { Severity } from '../math/aggregate-pmf.js';
 
 /** A draw function bound to one stream: each call is one draw. */
 export type Draw = () => number;
@@ -41,33 +43,43 @@ export interface CompiledDistribution {
   /**
    * Bind a sampler of sums of n draws (the ACV of a month's n deals). Exact in O(1) for families
    * closed under sums (fixed: n x value; normal: N(n mu, sqrt(n) sigma); Poisson: Poisson(n mean);
-   * negative binomial: NB(n mean, n k)); otherwise n draws in a tight loop.
+   * negative binomial: NB(n mean, n k)); lognormal and beta sums from aggregate tables by the rule
+   * below (within a stated error); otherwise n draws in a tight loop.
    */
   bindSum(source: RandomSource): SumDraw;
 }
 
 /**
- * The rule for sums of lognormal draws (a month's ACVs, expansions): a sum of n deals comes from the
- * tables of the aggregate distribution (random/compound-sum.ts) when n >= TABLE_FROM_DEALS, sigma <=
- * MAX_TABLE_SIGMA and the tables' stated error for n deals (E|S_table - S_exact|) is at most
- * MAX_TABLE_ERROR of the sum's mean; otherwise deal by deal, exactly. For sigma 0.6 every n >= 4
- * qualifies (error <= 0.18%); for sigma 0.77 (wider deals) 4, 5, 8, 12 and 15 deals do not and stay
- * deal by deal; above sigma 1 the far tail stretches the grid and no sum qualifies.
+ * The rule for sums of lognormal and beta draws (a month's ACVs, expansions, contraction shares): a
+ * sum of n draws comes from the tables of the aggregate distribution (random/compound-sum.ts) when
+ * n >= TABLE_FROM_DEALS and the tables' stated error for n draws (E|S_table - S_exact|) is at most
+ * MAX_TABLE_ERROR of the sum's mean (and, for a lognormal, sigma <= MAX_TABLE_SIGMA); otherwise draw
+ * by draw, exactly. For a lognormal of sigma 0.6 every n >= 4 qualifies (error <= 0.18%); of sigma
+ * 0.77 (wider deals) 4, 5, 8, 12 and 15 do not and stay deal by deal; above sigma 1 the far tail
+ * stretches the grid and none would. Other families add their draws one by one (or exactly, when
+ * closed under sums).
  */
 export const TABLE_FROM_DEALS = 4;
 export const MAX_TABLE_SIGMA = 1;
 export const MAX_TABLE_ERROR = 0.0025;
 
-/** Aggregate tables by sigma (one per worker, shared by every distribution and run with that sigma); the oldest dropped beyond 32. */
-const SUM_TABLES = new Map<number, CompoundSumTables>();
-function lognormalSumTables(sigma: number): CompoundSumTables {
-  let t = SUM_TABLES.get(sigma);
+/** Aggregate tables by distribution (one set per worker, shared by every run and tier with the same parameters); the oldest dropped beyond 32. */
+const SUM_TABLES = new Map<string, CompoundSumTables>();
+function sumTables(key: string, severity: () => Severity): CompoundSumTables {
+  let t = SUM_TABLES.get(key);
   if (!t) {
     if (SUM_TABLES.size >= 32) SUM_TABLES.delete(SUM_TABLES.keys().next().value!);
-    t = new CompoundSumTables(lognormalSeverity(sigma));
-    SUM_TABLES.set(sigma, t);
+    t = new CompoundSumTables(severity());
+    SUM_TABLES.set(key, t);
   }
   return t;
+}
+
+/** A sum sampler by the rule above: from `tables` when they qualify for n deals, else deal by deal with `perDeal` (same stream). */
+function ruledSum(tables: CompoundSumTables | undefined, source: RandomSource, perDeal: SumDraw): SumDraw {
+  if (!tables) return perDeal;
+  const fromTables = tables.bind(source, perDeal);
+  return (n) => (n >= TABLE_FROM_DEALS && tables.relativeError(n) <= MAX_TABLE_ERROR ? fromTables(n) : perDeal(n));
 }
 
 /** A sum sampler that adds n draws one by one. */
@@ -129,7 +141,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
     }
     case 'lognormal': {
       const { mu, sigma } = lognormalParams(spec);
-      const tables = sigma > 0 && sigma <= MAX_TABLE_SIGMA ? lognormalSumTables(sigma) : undefined;
+      const tables = sigma > 0 && sigma <= MAX_TABLE_SIGMA ? sumTables(`lognormal/${sigma}`, () => lognormalSeverity(sigma)) : undefined;
       return {
         kind: spec.dist,
         constant: undefined,
@@ -139,16 +151,18 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
         // or deal by deal (sumExpNormal: no call per draw, exact).
         bindSum: (s) => {
           const perDeal = sumExpNormal(s);
-          const fromTables = tables?.bind(s, (n) => perDeal(n, sigma));
+          const sum = ruledSum(tables, s, (n) => perDeal(n, sigma));
           const median = Math.exp(mu);
-          const byTables = (n: number) => tables !== undefined && n >= TABLE_FROM_DEALS && tables.relativeError(n) <= MAX_TABLE_ERROR;
-          return (n) => (n === 0 ? 0 : median * (byTables(n) ? fromTables!(n) : perDeal(n, sigma)));
+          return (n) => (n === 0 ? 0 : median * sum(n));
         },
       };
     }
     case 'beta': {
       const { alpha, beta: b } = betaParams(spec);
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const d = beta(s); return () => d(alpha, b); } });
+      const tables = sumTables(`beta/${alpha}/${b}`, () => betaSeverity(alpha, b));
+      const bind = (s: RandomSource): Draw => { const d = beta(s); return () => d(alpha, b); };
+      // Contraction sizes of a month's contracting customers: by the rule above.
+      return { kind: spec.dist, constant: undefined, bind, bindSum: (s) => ruledSum(tables, s, loopSum(bind)(s)) };
     }
     case 'poisson': {
       const { mean } = spec;

@@ -47,7 +47,7 @@ export interface Stream extends RandomSource, UniformSource {
  * part file carry it, and parts of different generators are never merged (engine/merge.ts).
  */
 export const GENERATOR_ID = 'sfc32-alea-v2';
-// v2: sums of lognormal deals drawn from aggregate tables by the rule of model/distribution-sampler.ts.
+// v2: sums of lognormal deals and beta shares drawn from aggregate tables by the rule of model/distribution-sampler.ts.
 // v1: the same streams with every lognormal deal drawn one by one (only on the development branch).
 
 /** What parts written before generator ids (seedrandom's Alea streams, before December 2026) are taken to carry. */

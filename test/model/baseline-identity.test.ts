@@ -14,8 +14,8 @@ import { fixtureText, ROOT } from '../helpers/fixtures.js';
  *
  * Regenerated once on purpose (December 2026, issue 12), from the build of the new generator
  * (`node scripts/baseline-digests.mjs > test/fixtures/baseline-digests.json`): the streams moved
- * from seedrandom's Alea to sfc32 in blocks, and sums of 4 or more lognormal deals are drawn from
- * aggregate tables (GENERATOR_ID sfc32-alea-v2), so the same seed gives other numbers.
+ * from seedrandom's Alea to sfc32 in blocks, and sums of 4 or more lognormal deals or beta shares are
+ * drawn from aggregate tables (GENERATOR_ID sfc32-alea-v2), so the same seed gives other numbers.
  * The distributions did not change, and the evidence is not these digests but the tests that do not
  * depend on which uniforms a seed gives: the per-unit reference simulation agrees with the engine on
  * every headline metric and tier of every example scenario (test/model/reference-agreement.test.ts,

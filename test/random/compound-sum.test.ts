@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aggregatePmf, CELLS, type Severity } from '../../src/math/aggregate-pmf.js';
 import { lognormalSeverity } from '../../src/math/lognormal-severity.js';
+import { betaSeverity } from '../../src/math/beta-severity.js';
+import { beta } from '../../src/random/beta.js';
 import { CompoundSumTables } from '../../src/random/compound-sum.js';
 import { lognormal } from '../../src/random/lognormal.js';
 import { createStream } from '../../src/random/source.js';
-import { gammaCdf, ksCritical, regularizedGamma, sampleMean, twoSampleKs } from '../helpers/stats.js';
+import { betaCdf, gammaCdf, ksCritical, regularizedGamma, sampleMean, twoSampleKs } from '../helpers/stats.js';
 
 /**
  * The aggregate tables of compound sums (src/math/aggregate-pmf.ts, src/random/compound-sum.ts)
@@ -134,5 +136,43 @@ describe('sums sampled from the tables (CompoundSumTables)', () => {
     expect(draw(3)).toBe(3000);
     expect(draw(70)).toBeGreaterThan(2000); // 64 + 4 from tables, 2 from the sampler
     expect(calls).toEqual([3, 2]);
+  });
+});
+
+describe('beta shares (contraction sizes)', () => {
+  it.each([
+    [4.4, 13.3, 4],
+    [4.4, 13.3, 16],
+    [2.5, 10, 64],
+  ])('Beta(%d, %d), k = %d: one share CDF (incomplete beta of the test helpers) within the grid bound, and the moments of the sum within theirs', (a, b, k) => {
+    const one = aggregatePmf(betaSeverity(a, b), 1);
+    expectCdfWithinGrid(one.pmf, one.h, 1, (x) => (x <= 0 ? 0 : x >= 1 ? 1 : betaCdf(x, a, b)));
+    const agg = aggregatePmf(betaSeverity(a, b), k);
+    const m = a / (a + b);
+    const v = (a * b) / ((a + b) ** 2 * (a + b + 1));
+    const got = moments(agg.pmf, agg.h);
+    expect(Math.abs(got.mean - k * m)).toBeLessThanOrEqual((k * agg.h) / 2);
+    expect(Math.abs(got.sd - Math.sqrt(k * v))).toBeLessThanOrEqual(Math.sqrt((k * agg.h * agg.h) / 4 + k * k * agg.biasPerDeal ** 2));
+  });
+
+  it.each([4, 9, 70])('Beta(4.4, 13.3), %d shares: KS and mean against shares drawn one by one', (k) => {
+    const N = 20_000;
+    const tables = new CompoundSumTables(betaSeverity(4.4, 13.3));
+    const exact = beta(createStream(`beta/exact/${k}`));
+    const oneByOne = (n: number) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += exact(4.4, 13.3);
+      return s;
+    };
+    const draw = tables.bind(createStream(`beta/tables/${k}`), oneByOne);
+    const fast = Float64Array.from({ length: N }, () => draw(k));
+    const slow = Float64Array.from({ length: N }, () => oneByOne(k));
+    const d = twoSampleKs(fast, slow);
+    const crit = ksCritical(N / 2, 1e-3);
+    expect(d, `KS D ${d} against ${crit}`).toBeLessThanOrEqual(crit);
+    const m = 4.4 / 17.7;
+    const v = (4.4 * 13.3) / (17.7 ** 2 * 18.7);
+    expect(Math.abs(sampleMean(fast) - k * m)).toBeLessThanOrEqual(tables.meanAbsError(k) + 4 * Math.sqrt((k * v) / N));
+    expect(tables.relativeError(k)).toBeLessThanOrEqual(0.0025);
   });
 });

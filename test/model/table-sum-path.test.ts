@@ -7,7 +7,8 @@ import { createStream } from '../../src/random/source.js';
 import { ksCritical, sampleMean, twoSampleKs } from '../helpers/stats.js';
 
 /**
- * The one seam of per-unit sums (bindSum) picks its path by the documented rule: a lognormal sum of
+ * The one seam of per-unit sums (bindSum) picks its path by the documented rule (lognormal deals
+ * here, beta contraction shares below, by the same rule): a lognormal sum of
  * fewer than TABLE_FROM_DEALS deals, of any number when sigma > MAX_TABLE_SIGMA, or of a number whose
  * table error would pass MAX_TABLE_ERROR of its mean, is drawn deal by deal (bit for bit the
  * per-deal sampler); otherwise from the aggregate tables, which must give the distribution of the
@@ -65,5 +66,38 @@ describe('lognormal sums through bindSum', () => {
     const sd = Math.sqrt(n * (Math.exp(sigma * sigma) - 1) * Math.exp(2 * mu + sigma * sigma));
     const stated = Math.exp(mu) * new CompoundSumTables(lognormalSeverity(sigma)).meanAbsError(n);
     expect(Math.abs(sampleMean(fast) - mean)).toBeLessThanOrEqual(stated + (4 * sd) / Math.sqrt(N));
+  });
+});
+
+describe('beta sums through bindSum (contraction shares)', () => {
+  const SHARE = { dist: 'beta' as const, mean: 0.25, sd: 0.1 };
+
+  it(`fewer than ${TABLE_FROM_DEALS} shares: drawn one by one, bit for bit`, () => {
+    const compiled = compileDistribution(SHARE);
+    const sum = compiled.bindSum(createStream('beta/small'));
+    const one = compiled.bind(createStream('beta/small'));
+    for (const n of [1, 3, 2]) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += one();
+      expect(sum(n)).toBe(s);
+    }
+  });
+
+  it.each([TABLE_FROM_DEALS, 9, 40])('%d shares: the tables give the distribution of the shares added one by one', (n) => {
+    const N = 20_000;
+    const compiled = compileDistribution(SHARE);
+    const sum = compiled.bindSum(createStream(`beta/fast/${n}`));
+    const one = compiled.bind(createStream(`beta/slow/${n}`));
+    const fast = Float64Array.from({ length: N }, () => sum(n));
+    const slow = Float64Array.from({ length: N }, () => {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += one();
+      return s;
+    });
+    const d = twoSampleKs(fast, slow);
+    const crit = ksCritical(N / 2, 1e-3);
+    expect(d, `KS D ${d} against ${crit}`).toBeLessThanOrEqual(crit);
+    const var1 = 0.1 * 0.1;
+    expect(Math.abs(sampleMean(fast) - n * 0.25)).toBeLessThanOrEqual(MAX_TABLE_ERROR * n * 0.25 + 4 * Math.sqrt((n * var1) / N));
   });
 });
