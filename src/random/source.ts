@@ -154,7 +154,8 @@ export function createStream(seed: string, state?: StreamState): Stream {
     while (i < n) {
       if (pos === BLOCK) refill();
       const take = Math.min(n - i, BLOCK - pos);
-      out.set(block.subarray(pos, pos + take), i);
+      // A plain copy: block.subarray would allocate a view on every call (one per month's sum).
+      for (let j = 0; j < take; j++) out[i + j] = block[pos + j]!;
       pos += take;
       i += take;
     }
