@@ -41,6 +41,8 @@ export interface AggregatePmf {
   readonly massAboveRange: number;
 }
 
+const SCRATCH = { re: new Float64Array(CELLS), im: new Float64Array(CELLS), pr: new Float64Array(CELLS), pi: new Float64Array(CELLS) };
+
 /** An aggregate whose mass above R exceeds this is not built (the grid would be too narrow for it). */
 export const MAX_MASS_ABOVE_RANGE = 1e-9;
 
@@ -64,8 +66,10 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   const sd = Math.sqrt(severity.variance);
   const range = k * severity.mean + 10 * Math.sqrt(k) * sd + severity.tail;
   const h = (2 * range) / CELLS;
-  const re = new Float64Array(CELLS);
-  const im = new Float64Array(CELLS);
+  // Scratch reused by every build (2 MB here would otherwise be garbage per table); the result is copied out.
+  const { re, im, pr, pi } = SCRATCH;
+  re.fill(0);
+  im.fill(0);
   // Rounding: cell i holds P((i - 1/2) h <= X < (i + 1/2) h) = sf((i - 1/2) h) - sf((i + 1/2) h),
   // each to about 1e-16 (1e-12 over the grid). Cells beyond R hold nothing (each deal truncated at R).
   let upperTail = 1;
@@ -85,8 +89,8 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   for (let i = 0; i <= last; i++) re[i] = re[i]! / total;
   fft(re, im);
   // Raise the transform to the power k by repeated multiplication of the binary powers.
-  const pr = Float64Array.from(re);
-  const pi = Float64Array.from(im);
+  pr.set(re);
+  pi.set(im);
   re.fill(1);
   im.fill(0);
   for (let e = k; e > 0; e >>= 1) {
@@ -117,5 +121,5 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
     re[i] = re[i]! / sum;
     if (i * h > range) above += re[i]!;
   }
-  return { k, h, pmf: re, range, biasPerDeal: discretisedMean - severity.mean, massAboveRange: above };
+  return { k, h, pmf: Float64Array.from(re), range, biasPerDeal: discretisedMean - severity.mean, massAboveRange: above };
 }
