@@ -102,11 +102,15 @@ export class CompoundSumTables {
 
   /** The bound on E|S_table - S_exact| of a sum of k deals (the class comment); it also bounds the error of the mean. */
   meanAbsError(k: number): number {
+    // The tables a sum of k deals draws: floor(k / 64) of S_64, one S_2^j per set bit j >= 2 of the rest.
     let bound = 0;
-    for (const [j, times] of this.parts(k)) {
-      const { h, biasPerDeal } = this.table(j).aggregate;
+    for (let j = SMALLEST_LOG2; j <= LARGEST_LOG2; j++) {
+      const times = j === LARGEST_LOG2 ? Math.floor(k / (1 << LARGEST_LOG2)) : (k >> j) & 1;
+      if (times === 0) continue;
+      const t = this.table(j);
       const n = 1 << j;
-      bound += times * (Math.sqrt((n * h * h) / 4 + n * n * biasPerDeal * biasPerDeal) + this.table(j).interpolationError);
+      const { h, biasPerDeal } = t.aggregate;
+      bound += times * (Math.sqrt((n * h * h) / 4 + n * n * biasPerDeal * biasPerDeal) + t.interpolationError);
     }
     return bound;
   }
@@ -117,15 +121,6 @@ export class CompoundSumTables {
     let r = this.relative[k]!;
     if (Number.isNaN(r)) r = this.relative[k] = this.meanAbsError(k) / (k * this.severity.mean);
     return r;
-  }
-
-  /** Which tables a sum of k deals draws, and how many times each (the last k mod 4 deals are drawn one by one). */
-  private parts(k: number): [number, number][] {
-    const out: [number, number][] = [];
-    const q = Math.floor(k / (1 << LARGEST_LOG2));
-    if (q > 0) out.push([LARGEST_LOG2, q]);
-    for (let j = SMALLEST_LOG2; j < LARGEST_LOG2; j++) if (k & (1 << j)) out.push([j, 1]);
-    return out;
   }
 
   /**
