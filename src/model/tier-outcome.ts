@@ -1,5 +1,6 @@
 import { COMPONENTS } from './components.js';
 import type { TierPlan } from './tier-plan.js';
+import type { TierStart } from './horizon.js';
 
 /**
  * What one trial produced for one tier, before it is reduced to revenue, bookings and ARR. The
@@ -38,16 +39,30 @@ export class TierOutcome {
     this.extras = new Float64Array(plan.extras.length);
   }
 
-  reset(): void {
-    this.events.fill(0);
-    this.booked.fill(0);
-    this.grossLoss = 0;
-    this.customersWon = 0;
-    this.customersLost = 0;
-    this.leads = 0;
-    this.customersDue = 0;
-    this.customersRenewed = 0;
-    this.arrDue = 0;
+  /** Start a trial: all zero, or, in a re-forecast, the closed months' figures from the actuals. */
+  reset(start?: TierStart): void {
+    if (start) {
+      this.events.set(start.events);
+      this.booked.set(start.booked);
+      const c = start.counts;
+      this.grossLoss = c.grossLoss;
+      this.customersWon = c.customersWon;
+      this.customersLost = c.customersLost;
+      this.leads = c.leads;
+      this.customersDue = c.customersDue;
+      this.customersRenewed = c.customersRenewed;
+      this.arrDue = c.arrDue;
+    } else {
+      this.events.fill(0);
+      this.booked.fill(0);
+      this.grossLoss = 0;
+      this.customersWon = 0;
+      this.customersLost = 0;
+      this.leads = 0;
+      this.customersDue = 0;
+      this.customersRenewed = 0;
+      this.arrDue = 0;
+    }
     this.drivers.fill(NaN);
     this.own.fill(NaN);
     this.extras.fill(0);
