@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/scenario-schema.js';
 import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import type { ChunkBuffers } from '../model/simulate-chunk.js';
+import type { ActualsInput } from '../actuals/reforecast.js';
 
 /** What the main thread sends a worker for one chunk: plain data, cloned across the thread boundary. */
 export interface ChunkTask {
@@ -14,4 +15,6 @@ export interface ChunkTask {
   readonly trials: number;
   /** Where to write the results: moved to the worker and back, reused chunk after chunk. */
   readonly buffers: ChunkBuffers;
+  /** A re-forecast's actuals, and their digest (workers compile each re-forecast once). */
+  readonly actuals?: { readonly input: ActualsInput; readonly key: string };
 }

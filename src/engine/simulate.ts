@@ -14,6 +14,7 @@ import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.
 import { TrialStore } from './trial-store.js';
 import { createWorkerPool } from './worker-pool.js';
 import type { Piscina } from 'piscina';
+import { actualsKey, compileReforecast, reforecastChunk, type ActualsInput, type Reforecast } from '../actuals/reforecast.js';
 
 export const MAX_WORKERS = 256;
 
@@ -44,6 +45,12 @@ export interface SimulateOptions {
    * a fresh run of `trials`).
    */
   readonly resumeFrom?: Simulation;
+  /**
+   * Re-forecast from actuals (issue 15): the file's first `months` closed months are fixed, the
+   * year-level drivers are drawn from their posterior, and the rest of the year is simulated from
+   * the state at the end of those months.
+   */
+  readonly actuals?: ActualsInput;
 }
 
 /** Options of one shard of a run (see simulateShard). */
@@ -93,6 +100,19 @@ export function planLoaded(loaded: LoadedScenario): ScenarioPlan {
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     throw new ScenarioError(loaded.source, [{ path: [], message: `cannot be simulated: ${err.message}` }]);
+  }
+}
+
+/** The plan of a run, and its re-forecast when it has actuals (see actuals/reforecast.ts). */
+function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string): { plan: ScenarioPlan; reforecast: Reforecast | undefined } {
+  if (!options.actuals) return { plan: planLoaded(loaded), reforecast: undefined };
+  planLoaded(loaded);
+  try {
+    const reforecast = compileReforecast(loaded.scenario, loaded.files, options.actuals, seed);
+    return { plan: reforecast.plan, reforecast };
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new ScenarioError(options.actuals.file.path, [{ path: [], message: `cannot be re-forecast from: ${err.message}` }]);
   }
 }
 
@@ -160,7 +180,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const started = performance.now();
-  const plan = planLoaded(loaded);
+  const { plan, reforecast } = planRun(loaded, options, seed);
   checkMemory(plan, trials);
   checkEstimate(plan, trials, workers, options);
   const allChunks = planChunks(trials);
@@ -175,7 +195,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
     done += spec.trials;
     options.onProgress?.(done, trials);
   };
-  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool);
+  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
   return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started };
 }
 
@@ -196,7 +216,7 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const shard = resolveShard(options.shard);
   const started = performance.now();
-  const plan = planLoaded(loaded);
+  const { plan, reforecast } = planRun(loaded, options, seed);
   const chunks = shardChunks(planChunks(trials), shard);
   const base = chunks[0]?.offset ?? 0;
   const partTrials = chunks.reduce((n, c) => n + c.trials, 0);
@@ -212,7 +232,7 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
     done += spec.trials;
     options.onProgress?.(done, partTrials);
   };
-  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool);
+  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
   return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started };
 }
 
@@ -226,6 +246,7 @@ async function runChunks(
   accept: (spec: ChunkSpec, result: ChunkResult) => void,
   signal: AbortSignal | undefined,
   lease: PoolLease | undefined,
+  reforecast?: Reforecast,
 ): Promise<void> {
   if (signal?.aborted) throw new RunAbortedError();
   if (chunks.length === 0) return;
@@ -235,7 +256,7 @@ async function runChunks(
       if (signal?.aborted) throw new RunAbortedError();
       let result: ChunkResult;
       try {
-        result = simulateChunk(plan, seed, spec.index, spec.trials, buffers);
+        result = reforecast ? reforecastChunk(reforecast, seed, spec.index, spec.trials, buffers) : simulateChunk(plan, seed, spec.index, spec.trials, buffers);
       } catch (err) {
         throw chunkFailure(loaded, plan, spec, err);
       }
@@ -244,12 +265,12 @@ async function runChunks(
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else if (lease) {
-    await runOnPool(lease.pool, loaded, plan, seed, chunks, Math.min(workers, lease.threads, chunks.length), accept, signal, true);
+    await runOnPool(lease.pool, loaded, plan, seed, chunks, Math.min(workers, lease.threads, chunks.length), accept, signal, true, reforecast);
   } else {
     const threads = Math.min(workers, chunks.length);
     const pool = createWorkerPool(threads);
     try {
-      await runOnPool(pool, loaded, plan, seed, chunks, threads, accept, signal, false);
+      await runOnPool(pool, loaded, plan, seed, chunks, threads, accept, signal, false, reforecast);
     } finally {
       await pool.destroy();
     }
@@ -285,7 +306,9 @@ async function runOnPool(
   accept: (spec: ChunkSpec, result: ChunkResult) => void,
   signal: AbortSignal | undefined,
   keepWarm: boolean,
+  reforecast?: Reforecast,
 ): Promise<void> {
+  const actuals = reforecast && { input: reforecast.input, key: actualsKey(reforecast.input) };
   const local = new AbortController();
   // What cancels the tasks in piscina (a queued one is dropped, a running one's thread terminated):
   // a failed chunk always; the caller's abort only on a pool of the run's own.
@@ -300,7 +323,7 @@ async function runOnPool(
   signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
   const runOne = async (spec: ChunkSpec, buffers: ChunkBuffers): Promise<void> => {
-    const task: ChunkTask = { scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers };
+    const task: ChunkTask = { scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers, ...(actuals ? { actuals } : {}) };
     let result: ChunkResult;
     try {
       result = (await pool.run(task, {

@@ -91,6 +91,7 @@ export class CustomerBookSimulator {
         continue;
       }
       renewed++;
+      out.renewedByMonth[slot]! += arr;
       if (y < c * k) contracting[nContracting++] = i;
       else {
         if (y < ce * k) expanding[nExpanding++] = i;

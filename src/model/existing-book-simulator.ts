@@ -138,6 +138,7 @@ export class AggregateBookSimulator {
       const renewed = this.renewals(due, rates.renewal);
       const churned = due - renewed;
       out.customersRenewed += renewed;
+      out.renewedByMonth[m - 1] = renewed * arr;
       out.customersLost += churned;
       ev[C_CHURN * 12 + m - 1] = -churned * arr;
       out.grossLoss += churned * arr;

@@ -294,7 +294,10 @@ export class NewBusinessSimulator {
       sizeScale = median / x!.sizeLevel!.plan;
     }
     const ev = out.events;
-    for (let m = 1; m <= 12; m++) out.customersWon += closed[m - 1]! + this.pipelineDeals[m - 1]!;
+    for (let m = 1; m <= 12; m++) {
+      out.customersWon += closed[m - 1]! + this.pipelineDeals[m - 1]!;
+      out.dealsByMonth[m - 1]! += closed[m - 1]! + this.pipelineDeals[m - 1]!;
+    }
     // A new customer expands some months after it goes live (sales owns it for its first months).
     const k = this.closedMonths;
     for (let m = 1; x && m <= 12; m++) {
@@ -363,6 +366,7 @@ export class NewBusinessSimulator {
       if (month >= 1) {
         leadsInYear += leads;
         dealsInYear += deals;
+        out.leadsByMonth[month - 1]! += leads;
       }
       if (deals === 0) continue;
       if (deals > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], deals, 'deals', "deal's ACV", 'leadsPerMonth and conversion');

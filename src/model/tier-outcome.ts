@@ -32,6 +32,15 @@ export class TierOutcome {
   readonly own: Float64Array;
   /** The tier's extra per-trial figures, in plan.extras order. */
   readonly extras: Float64Array;
+  /**
+   * The year month by month as an actuals file would report it (index m - 1): leads created, new
+   * deals signed, ARR renewed (before contraction). A re-forecast's closed months keep their
+   * actuals out of these (NaN); the monthly record of a simulated year (`arrcast` tests, fit's
+   * recovery) reads them with `events`.
+   */
+  readonly leadsByMonth = new Float64Array(12);
+  readonly dealsByMonth = new Float64Array(12);
+  readonly renewedByMonth = new Float64Array(12);
 
   constructor(plan: Pick<TierPlan, 'plannedDrivers' | 'extras'>) {
     this.drivers = new Float64Array(plan.plannedDrivers.length);
@@ -63,6 +72,9 @@ export class TierOutcome {
       this.customersRenewed = 0;
       this.arrDue = 0;
     }
+    this.leadsByMonth.fill(0);
+    this.dealsByMonth.fill(0);
+    this.renewedByMonth.fill(0);
     this.drivers.fill(NaN);
     this.own.fill(NaN);
     this.extras.fill(0);

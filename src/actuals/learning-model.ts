@@ -1,0 +1,357 @@
+import { compileDistribution, lognormalParams } from '../model/distribution-sampler.js';
+import { trialRate, volumeMultiplier } from '../model/market.js';
+import type { ScenarioPlan } from '../model/scenario-plan.js';
+import type { TierPlan } from '../model/tier-plan.js';
+import { driverSlot, type TierDriver } from '../model/drivers/tier-drivers.js';
+import type { DriverKind } from '../model/drivers/driver-kinds.js';
+import { compileYearLevel } from '../model/year-level-plan.js';
+import { normalCdf } from '../random/normal-cdf.js';
+import { createStream, streamSeed } from '../random/source.js';
+import { namePart } from '../random/name-part.js';
+import type { Tier } from '../scenario/scenario-schema.js';
+import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
+import { QuantileTable } from './prior-table.js';
+
+/** The year-level drivers a re-forecast learns from the closed months, with the market factor. */
+export const LEARNED_KINDS = ['conversion', 'leadsPerMonth', 'acv', 'renewalRate'] as const satisfies readonly DriverKind[];
+export type LearnedKind = (typeof LEARNED_KINDS)[number];
+
+/** A driver whose own draw the sampler moves: its tier, slot and prior as a quantile table. */
+export interface LearnedDriver {
+  readonly tier: number;
+  readonly kind: LearnedKind;
+  readonly driver: TierDriver;
+  readonly table: QuantileTable;
+  /** Its slot in the tier's planned drivers (TierOutcome.own). */
+  readonly slot: number;
+  /** Index of its standard normal in the sampler's state (the market factor, when learned, is index 0). */
+  readonly latent: number;
+}
+
+/** What the evidence of one tier taught, in words, for the report. */
+export interface EvidenceNote {
+  readonly tier: string;
+  /** The likelihood terms used: 'leads', 'deals', 'new_arr', 'renewals'. */
+  readonly terms: readonly string[];
+  /** Evidence the model could not use, and why. */
+  readonly unused: readonly string[];
+}
+
+/**
+ * The posterior of a re-forecast's year-level draws, as a likelihood on standard normals: the state
+ * f holds the market factor z (index 0, unless a stress fixes it) and one normal e per learned
+ * driver, whose value is its prior's quantile at Phi(e). The prior of f is N(0, I) exactly, so an
+ * elliptical slice sampler needs only `logLikelihood`.
+ */
+export interface LearningModel {
+  readonly dimension: number;
+  /** Index of the market factor in f, or -1 when a stress fixes it (then `fixedZ`). */
+  readonly market: number;
+  readonly fixedZ: number;
+  readonly drivers: readonly LearnedDriver[];
+  readonly notes: readonly EvidenceNote[];
+  logLikelihood(f: Float64Array): number;
+  /** The market factor of state f. */
+  zOf(f: Float64Array): number;
+  /** The own draw of learned driver i in state f. */
+  valueOf(f: Float64Array, i: number): number;
+}
+
+/** A term of the log-likelihood: a function of z and the tier's driver values (own draws, by slot). */
+type Term = (z: number, own: Float64Array) => number;
+
+const rowValues = (rows: readonly MonthlyRow[], measure: MonthlyMeasure): Float64Array => Float64Array.from(rows, (r) => r.values[measure] ?? NaN);
+const has = (x: Float64Array): boolean => x.length > 0 && x.every((v) => !Number.isNaN(v));
+
+/**
+ * Build the likelihood of the first `months` closed months of `file` under the plan's model.
+ * Exact terms: leads ~ Poisson / negative binomial of the month's mean; deals ~ Binomial(leads,
+ * conversion) when deals close in the month of their lead. Approximate terms: with a sales cycle,
+ * deals ~ Poisson(conversion x sum over cohorts of leads x P(lag)), leads before the year at their
+ * mean; new_arr given deals ~ lognormal with the sum's mean and variance (Fenton-Wilkinson, exact
+ * for one deal); a customer book's renewed ARR ~ normal with its mean and variance.
+ * Complexity: O(tiers x months x lags) per evaluation; tables O(16,384 log) per learned driver once.
+ */
+export function learningModel(plan: ScenarioPlan, file: MonthlyFile, months: number, seed: string): LearningModel {
+  const fixed = plan.scenario.market.factor;
+  const market = fixed === undefined ? 0 : -1;
+  let next = market + 1;
+  const drivers: LearnedDriver[] = [];
+  const notes: EvidenceNote[] = [];
+  const tierTerms: Array<{ tier: number; terms: Term[]; own: Float64Array; learned: LearnedDriver[] }> = [];
+  plan.tiers.forEach((t, ti) => {
+    const rows = (file.byTier.get(t.name) ?? []).slice(0, months);
+    const spec = plan.scenario.tiers[ti]!;
+    const own = new Float64Array(t.plannedDrivers.length).fill(NaN);
+    const learned: LearnedDriver[] = [];
+    // A driver's value in the likelihood: a constant, or learned (its own draw moves); undefined: neither (terms needing it are left out).
+    const known = (kind: LearnedKind): boolean => {
+      const slot = driverSlot(t.plannedDrivers, kind);
+      if (slot < 0) return false;
+      const d = t.plannedDrivers[slot]!;
+      if (d.ownColumn === undefined) {
+        own[slot] = d.planValue;
+        return true;
+      }
+      if (!learned.some((l) => l.kind === kind)) {
+        const table = new QuantileTable(yearLevelOf(t, kind)!, streamSeed(seed, 'reforecast.prior', namePart(t.name), d.stream));
+        const l: LearnedDriver = { tier: ti, kind, driver: d, table, slot, latent: next++ };
+        learned.push(l);
+        drivers.push(l);
+      }
+      return true;
+    };
+    const { terms, used, unused } = tierLikelihood(t, spec, rows, known);
+    notes.push({ tier: t.name, terms: used, unused });
+    tierTerms.push({ tier: ti, terms, own, learned });
+  });
+  const zOf = (f: Float64Array) => (market < 0 ? fixed! : f[market]!);
+  const valueOf = (f: Float64Array, i: number) => {
+    const l = drivers[i]!;
+    return l.table.at(normalCdf(f[l.latent]!));
+  };
+  return {
+    dimension: next,
+    market,
+    fixedZ: fixed ?? NaN,
+    drivers,
+    notes,
+    zOf,
+    valueOf,
+    logLikelihood(f) {
+      const z = zOf(f);
+      let sum = 0;
+      for (const tt of tierTerms) {
+        for (const l of tt.learned) tt.own[l.slot] = l.table.at(normalCdf(f[l.latent]!));
+        for (const term of tt.terms) sum += term(z, tt.own);
+        if (!(sum > Number.NEGATIVE_INFINITY)) return Number.NEGATIVE_INFINITY;
+      }
+      return sum;
+    },
+  };
+}
+
+/** The compiled year-level distribution of a learned driver of a tier. */
+function yearLevelOf(t: TierPlan, kind: LearnedKind) {
+  const single = t.newBusiness?.sources.find((s) => s.name === '');
+  switch (kind) {
+    case 'conversion':
+      return single?.conversion;
+    case 'leadsPerMonth':
+      return single?.level?.distribution;
+    case 'acv':
+      return t.newBusiness?.acvLevel?.distribution;
+    case 'renewalRate':
+      return t.existing?.renewalRate;
+  }
+}
+
+/** Mean and variance of one deal's ACV at the planned level (exact for a lognormal, else from a seeded sample of 65,536). */
+function unitMoments(spec: Tier): { mean: number; variance: number } {
+  const unit = compileYearLevel(spec.newBusiness!.acv).unit;
+  if (typeof unit !== 'number' && unit.dist === 'lognormal') {
+    const { mu, sigma } = lognormalParams(unit);
+    const mean = Math.exp(mu + (sigma * sigma) / 2);
+    return { mean, variance: (Math.exp(sigma * sigma) - 1) * mean * mean };
+  }
+  const draw = compileDistribution(unit).bind(makeSampleStream());
+  let s = 0;
+  let s2 = 0;
+  const n = 65_536;
+  for (let i = 0; i < n; i++) {
+    const x = draw();
+    s += x;
+    s2 += x * x;
+  }
+  const mean = s / n;
+  return { mean, variance: Math.max(0, s2 / n - mean * mean) };
+}
+
+const makeSampleStream = () => createStream('reforecast.acv-moments');
+
+function tierLikelihood(
+  t: TierPlan,
+  spec: Tier,
+  rows: readonly MonthlyRow[],
+  known: (kind: LearnedKind) => boolean,
+): { terms: Term[]; used: string[]; unused: string[] } {
+  const terms: Term[] = [];
+  const used: string[] = [];
+  const unused: string[] = [];
+  const k = rows.length;
+  const { loadings, stress } = t;
+  const nb = t.newBusiness;
+  const drivers = t.plannedDrivers;
+  const leads = rowValues(rows, 'leads');
+  const deals = rowValues(rows, 'deals');
+  const newArr = rowValues(rows, 'new_arr');
+  const single = nb?.sources.length === 1 ? nb.sources.find((s) => s.name === '') : undefined;
+  const leadUnit = spec.newBusiness?.leadsPerMonth === undefined ? undefined : compileYearLevel(spec.newBusiness.leadsPerMonth).unit;
+  const countKind = leadUnit !== undefined && typeof leadUnit !== 'number' && (leadUnit.dist === 'poisson' || leadUnit.dist === 'negativeBinomial') ? leadUnit : undefined;
+
+  // Leads a month: mean(z, level) = plan mean x season x market x stress x level / plan.
+  const levelSlot = driverSlot(drivers, 'leadsPerMonth');
+  const convSlot = driverSlot(drivers, 'conversion');
+  const acvSlot = driverSlot(drivers, 'acv');
+  const renewalSlot = driverSlot(drivers, 'renewalRate');
+  const leadMean = (z: number, own: Float64Array, month: number): number => {
+    const s = single!;
+    const level = s.level ? own[levelSlot]! / s.level.plan : 1;
+    return countKind!.mean * s.seasonality[(((month - 1) % 12) + 12) % 12]! * volumeMultiplier(loadings.leads, z) * stress.leads * level;
+  };
+  const leadsKnown = single !== undefined && countKind !== undefined && known('leadsPerMonth');
+  if (leadsKnown && has(leads)) {
+    const dispersion = countKind.dist === 'negativeBinomial' ? countKind.dispersion : Infinity;
+    terms.push((z, own) => {
+      let s = 0;
+      for (let m = 1; m <= k; m++) {
+        const mu = leadMean(z, own, m);
+        const x = leads[m - 1]!;
+        if (mu <= 0) {
+          if (x > 0) return Number.NEGATIVE_INFINITY;
+          continue;
+        }
+        // Poisson: x log mu - mu; negative binomial (mean mu, dispersion r): r log(r / (r + mu)) + x log(mu / (r + mu)).
+        s += dispersion === Infinity ? x * Math.log(mu) - mu : dispersion * Math.log(dispersion / (dispersion + mu)) + x * Math.log(mu / (dispersion + mu));
+      }
+      return s;
+    });
+    used.push('leads');
+  } else if (has(leads) && nb) unused.push(single === undefined ? 'leads (the tier has lead grades or channels, or no leads)' : countKind === undefined ? 'leads (leadsPerMonth is not Poisson or negative binomial)' : 'leads');
+
+  // Deals: only when every deal comes from the tier's leads (no reps' cap, pipeline or earlier leads).
+  const leadDriven = single !== undefined && nb !== undefined && !nb.reps && nb.pipelineGroups.length === 0 && !nb.pipelineFile && !nb.earlierLeads;
+  const cycle = nb?.salesCycle;
+  const needsWarm = cycle !== undefined && cycle.max > 0 && nb!.warmStart;
+  if (leadDriven && has(leads) && has(deals) && known('conversion') && (!needsWarm || leadsKnown)) {
+    const rate = (z: number, own: Float64Array) => trialRate(own[convSlot]!, loadings.conversion, z, stress.conversion);
+    if (cycle!.max === 0) {
+      terms.push((z, own) => {
+        const p = rate(z, own);
+        let s = 0;
+        for (let m = 0; m < k; m++) {
+          const d = deals[m]!;
+          const n = leads[m]!;
+          if (p <= 0) { if (d > 0) return Number.NEGATIVE_INFINITY; continue; }
+          if (p >= 1) { if (d < n) return Number.NEGATIVE_INFINITY; continue; }
+          s += d * Math.log(p) + (n - d) * Math.log(1 - p);
+        }
+        return s;
+      });
+    } else {
+      const pmf = cycle!.pmf;
+      terms.push((z, own) => {
+        const p = rate(z, own);
+        let s = 0;
+        for (let m = 1; m <= k; m++) {
+          let exposure = 0;
+          for (let lag = 0; lag <= cycle!.max; lag++) {
+            const j = m - lag;
+            if (pmf[lag]! === 0) continue;
+            if (j >= 1) exposure += pmf[lag]! * leads[j - 1]!;
+            else if (nb!.warmStart) exposure += pmf[lag]! * leadMean(z, own, j);
+          }
+          const lambda = p * exposure;
+          const d = deals[m - 1]!;
+          if (lambda <= 0) { if (d > 0) return Number.NEGATIVE_INFINITY; continue; }
+          s += d * Math.log(lambda) - lambda;
+        }
+        return s;
+      });
+    }
+    used.push('deals');
+  } else if (has(deals) && nb) unused.push(leadDriven ? 'deals' : 'deals (reps, an opening pipeline or earlier leads also close deals)');
+
+  // ACV: each month's new_arr given its deals, all at the tier's ACV (no pipeline of its own amounts).
+  if (nb && has(deals) && has(newArr) && nb.pipelineGroups.length === 0 && !nb.pipelineFile && known('acv')) {
+    const { mean: m1, variance } = unitMoments(spec);
+    const plan = nb.acvLevel?.plan ?? 1;
+    terms.push((z, own) => {
+      const multiplier = volumeMultiplier(loadings.acv, z) * stress.acv * (nb.acvLevel ? own[acvSlot]! / plan : 1);
+      let s = 0;
+      for (let m = 0; m < k; m++) {
+        const d = deals[m]!;
+        const total = newArr[m]!;
+        if (d <= 0 || total <= 0) continue;
+        const s2 = Math.log(1 + variance / (d * m1 * m1));
+        const r = Math.log(total) - Math.log(d * multiplier * m1) + s2 / 2;
+        s += (-r * r) / (2 * s2);
+      }
+      return s;
+    });
+    used.push('new_arr');
+  } else if (has(newArr) && nb) unused.push('new_arr');
+
+  // Renewals.
+  const e = t.existing;
+  const renewedArr = rowValues(rows, 'renewed_arr');
+  const churnedArr = rowValues(rows, 'churned_arr');
+  if (e && known('renewalRate') && (has(renewedArr) || (has(churnedArr) && (!e.book || e.book.monthlyArr.length === 0)))) {
+    const renewed = Float64Array.from({ length: k }, (_, i) => {
+      const due = e.book ? e.book.arrDueIn[i]! : e.due[i]! * e.averageArr;
+      return has(renewedArr) ? renewedArr[i]! : Math.max(0, due - churnedArr[i]!);
+    });
+    const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
+    if (!e.book) {
+      const counts = Float64Array.from(renewed, (r, i) => Math.min(e.due[i]!, Math.max(0, Math.round(e.averageArr > 0 ? r / e.averageArr : 0))));
+      terms.push((z, own) => {
+        const p = rate(z, own);
+        let s = 0;
+        for (let m = 0; m < k; m++) {
+          const n = e.due[m]!;
+          const r = counts[m]!;
+          if (n === 0) continue;
+          if (p <= 0) { if (r > 0) return Number.NEGATIVE_INFINITY; continue; }
+          if (p >= 1) { if (r < n) return Number.NEGATIVE_INFINITY; continue; }
+          s += r * Math.log(p) + (n - r) * Math.log(1 - p);
+        }
+        return s;
+      });
+    } else {
+      const groups = bookGroups(e.book.dueMonth, e.book.dueArr, e.book.dueOdds, k);
+      terms.push((z, own) => {
+        const p = rate(z, own);
+        const o = p >= 1 ? Infinity : p / (1 - p);
+        let s = 0;
+        for (let m = 0; m < k; m++) {
+          const g = groups[m]!;
+          let mean = 0;
+          let variance = 0;
+          for (let i = 0; i < g.odds.length; i++) {
+            const q = o === Infinity ? 1 : (o * g.odds[i]!) / (1 + o * g.odds[i]!);
+            mean += g.arr[i]! * q;
+            variance += g.arr2[i]! * q * (1 - q);
+          }
+          const r = renewed[m]! - mean;
+          if (variance <= 0) {
+            if (Math.abs(r) > 1e-6 * (1 + Math.abs(mean))) return Number.NEGATIVE_INFINITY;
+            continue;
+          }
+          s += (-r * r) / (2 * variance) - Math.log(variance) / 2;
+        }
+        return s;
+      });
+    }
+    used.push('renewals');
+  } else if (e && (has(renewedArr) || has(churnedArr))) unused.push('renewals');
+  return { terms, used, unused };
+}
+
+/** A customer book's customers due in each closed month grouped by odds multiplier (log-odds rounded to 0.01): sums of ARR and of ARR squared. */
+function bookGroups(dueMonth: Int32Array, dueArr: Float64Array, dueOdds: Float64Array, k: number) {
+  const maps = Array.from({ length: k }, () => new Map<number, { odds: number; arr: number; arr2: number }>());
+  for (let i = 0; i < dueMonth.length; i++) {
+    const m = dueMonth[i]!;
+    if (m > k) break;
+    const key = Math.round(Math.log(dueOdds[i]!) * 100);
+    const g = maps[m - 1]!.get(key) ?? { odds: Math.exp(key / 100), arr: 0, arr2: 0 };
+    g.arr += dueArr[i]!;
+    g.arr2 += dueArr[i]! * dueArr[i]!;
+    maps[m - 1]!.set(key, g);
+  }
+  return maps.map((map) => {
+    const list = [...map.values()];
+    return { odds: Float64Array.from(list, (g) => g.odds), arr: Float64Array.from(list, (g) => g.arr), arr2: Float64Array.from(list, (g) => g.arr2) };
+  });
+}
+

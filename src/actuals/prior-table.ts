@@ -1,0 +1,36 @@
+import type { CompiledDistribution } from '../model/distribution-sampler.js';
+import { createStream } from '../random/source.js';
+
+/** Points of a prior's quantile table. */
+export const TABLE_POINTS = 16_384;
+
+/**
+ * A year-level prior turned into a quantile function by sorting a large seeded sample of it: the
+ * re-forecast's sampler moves on standard normals e, and a driver's value is Q(Phi(e)). Works for
+ * every family the scenario allows (beta, PERT, metalog, lognormal, ...), from the same sampler a
+ * plan run uses. Error: the sample's CDF is within about 1 / sqrt(16,384) = 0.8% of the prior's.
+ *
+ * @example quantileTable(compileDistribution({ dist: 'beta', mean: 0.05, sd: 0.015 }), 's').at(0.5) // => about 0.048
+ * Complexity: O(n log n) once; O(1) per lookup.
+ */
+export class QuantileTable {
+  readonly sorted: Float64Array;
+
+  constructor(distribution: CompiledDistribution, seed: string, points = TABLE_POINTS) {
+    const draw = distribution.bind(createStream(seed));
+    const sorted = new Float64Array(points);
+    for (let i = 0; i < points; i++) sorted[i] = draw();
+    this.sorted = sorted.sort();
+  }
+
+  /** Q(u) for u in (0, 1): linear between order statistics at (i + 0.5) / n, clamped to the sample's range. */
+  at(u: number): number {
+    const s = this.sorted;
+    const x = u * s.length - 0.5;
+    if (x <= 0) return s[0]!;
+    if (x >= s.length - 1) return s[s.length - 1]!;
+    const i = Math.floor(x);
+    const f = x - i;
+    return s[i]! * (1 - f) + s[i + 1]! * f;
+  }
+}
