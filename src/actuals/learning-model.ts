@@ -5,7 +5,7 @@ import type { TierPlan } from '../model/tier-plan.js';
 import { driverSlot, type TierDriver } from '../model/drivers/tier-drivers.js';
 import type { DriverKind } from '../model/drivers/driver-kinds.js';
 import { compileYearLevel } from '../model/year-level-plan.js';
-import { normalCdf } from '../random/normal-cdf.js';
+import { normalCdf } from '../math/normal-cdf.js';
 import { createStream, streamSeed } from '../random/source.js';
 import { namePart } from '../random/name-part.js';
 import type { Tier } from '../scenario/scenario-schema.js';
