@@ -266,7 +266,8 @@ function tierLikelihood(
   if (nb && has(deals) && has(newArr) && nb.pipelineGroups.length === 0 && !nb.pipelineFile && known('acv')) {
     const { mean: m1, variance } = unitMoments(spec);
     const plan = nb.acvLevel?.plan ?? 1;
-    terms.push((z, own) => {
+    // A fixed ACV (no spread) says nothing a likelihood could weigh: new_arr is deals x ACV.
+    if (variance > 0 && m1 > 0) terms.push((z, own) => {
       const multiplier = volumeMultiplier(loadings.acv, z) * stress.acv * (nb.acvLevel ? own[acvSlot]! / plan : 1);
       let s = 0;
       for (let m = 0; m < k; m++) {
@@ -279,7 +280,7 @@ function tierLikelihood(
       }
       return s;
     });
-    used.push('new_arr');
+    if (variance > 0 && m1 > 0) used.push('new_arr');
   } else if (has(newArr) && nb) unused.push('new_arr');
 
   // Renewals.
