@@ -88,6 +88,8 @@ export interface Simulation {
   readonly workers: number;
   readonly store: TrialStore;
   readonly elapsedMs: number;
+  /** A re-forecast's state and learning (see actuals/reforecast.ts); absent in a plan run. */
+  readonly reforecast?: Reforecast;
 }
 
 /**
@@ -196,7 +198,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
     options.onProgress?.(done, trials);
   };
   await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
-  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started };
+  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started, ...(reforecast ? { reforecast } : {}) };
 }
 
 /**
