@@ -194,28 +194,43 @@ function tierLikelihood(
   const convSlot = driverSlot(drivers, 'conversion');
   const acvSlot = driverSlot(drivers, 'acv');
   const renewalSlot = driverSlot(drivers, 'renewalRate');
-  const leadMean = (z: number, own: Float64Array, month: number): number => {
+  // Leads a month: mean = plan mean x season x multiplier, multiplier = market x stress x level / plan.
+  const season = (month: number) => single!.seasonality[(((month - 1) % 12) + 12) % 12]!;
+  const leadMultiplier = (z: number, own: Float64Array): number => {
     const s = single!;
-    const level = s.level ? own[levelSlot]! / s.level.plan : 1;
-    return countKind!.mean * s.seasonality[(((month - 1) % 12) + 12) % 12]! * volumeMultiplier(loadings.leads, z) * stress.leads * level;
+    return volumeMultiplier(loadings.leads, z) * stress.leads * (s.level ? own[levelSlot]! / s.level.plan : 1);
   };
   const leadsKnown = single !== undefined && countKind !== undefined && known('leadsPerMonth');
   if (leadsKnown && has(leads)) {
     const dispersion = countKind.dist === 'negativeBinomial' ? countKind.dispersion : Infinity;
-    terms.push((z, own) => {
-      let s = 0;
-      for (let m = 1; m <= k; m++) {
-        const mu = leadMean(z, own, m);
-        const x = leads[m - 1]!;
-        if (mu <= 0) {
-          if (x > 0) return Number.NEGATIVE_INFINITY;
-          continue;
+    const base = Float64Array.from({ length: k }, (_, i) => countKind.mean * season(i + 1));
+    let sumLeads = 0;
+    let sumBase = 0;
+    for (let i = 0; i < k; i++) {
+      sumLeads += leads[i]!;
+      sumBase += base[i]!;
+    }
+    if (countKind.dist === 'poisson') {
+      // Poisson: sum of x log(mu) - mu = (sum x) log(multiplier) - multiplier x sum base + a constant.
+      terms.push((z, own) => {
+        const mult = leadMultiplier(z, own);
+        if (!(mult > 0)) return sumLeads > 0 ? Number.NEGATIVE_INFINITY : 0;
+        return sumLeads * Math.log(mult) - mult * sumBase;
+      });
+    } else {
+      // Negative binomial (mean mu, dispersion r): r log(r / (r + mu)) + x log(mu / (r + mu)), month by month.
+      terms.push((z, own) => {
+        const mult = leadMultiplier(z, own);
+        if (!(mult > 0)) return sumLeads > 0 ? Number.NEGATIVE_INFINITY : 0;
+        let s = 0;
+        for (let i = 0; i < k; i++) {
+          const mu = base[i]! * mult;
+          if (mu <= 0) continue;
+          s += dispersion * Math.log(dispersion / (dispersion + mu)) + leads[i]! * Math.log(mu / (dispersion + mu));
         }
-        // Poisson: x log mu - mu; negative binomial (mean mu, dispersion r): r log(r / (r + mu)) + x log(mu / (r + mu)).
-        s += dispersion === Infinity ? x * Math.log(mu) - mu : dispersion * Math.log(dispersion / (dispersion + mu)) + x * Math.log(mu / (dispersion + mu));
-      }
-      return s;
-    });
+        return s;
+      });
+    }
     used.push('leads');
   } else if (has(leads) && nb) unused.push(single === undefined ? 'leads (the tier has lead grades or channels, or no leads)' : countKind === undefined ? 'leads (leadsPerMonth is not Poisson or negative binomial)' : 'leads');
 
@@ -226,34 +241,43 @@ function tierLikelihood(
   if (leadDriven && has(leads) && has(deals) && known('conversion') && (!needsWarm || leadsKnown)) {
     const rate = (z: number, own: Float64Array) => trialRate(own[convSlot]!, loadings.conversion, z, stress.conversion);
     if (cycle!.max === 0) {
+      // Binomial(leads, p) each month: (sum deals) log p + (sum leads - deals) log(1 - p).
+      let won = 0;
+      let lost = 0;
+      for (let i = 0; i < k; i++) {
+        won += deals[i]!;
+        lost += leads[i]! - deals[i]!;
+      }
       terms.push((z, own) => {
         const p = rate(z, own);
-        let s = 0;
-        for (let m = 0; m < k; m++) {
-          const d = deals[m]!;
-          const n = leads[m]!;
-          if (p <= 0) { if (d > 0) return Number.NEGATIVE_INFINITY; continue; }
-          if (p >= 1) { if (d < n) return Number.NEGATIVE_INFINITY; continue; }
-          s += d * Math.log(p) + (n - d) * Math.log(1 - p);
-        }
-        return s;
+        if (p <= 0) return won > 0 ? Number.NEGATIVE_INFINITY : 0;
+        if (p >= 1) return lost > 0 ? Number.NEGATIVE_INFINITY : 0;
+        return won * Math.log(p) + lost * Math.log(1 - p);
       });
     } else {
+      // Poisson(p x exposure) each month; exposure = observed cohorts' leads x P(lag) (fixed) plus,
+      // for cohorts before the year, their mean leads (base x the leads multiplier).
       const pmf = cycle!.pmf;
+      const observed = new Float64Array(k);
+      const warm = new Float64Array(k);
+      for (let m = 1; m <= k; m++)
+        for (let lag = 0; lag <= cycle!.max; lag++) {
+          const j = m - lag;
+          if (pmf[lag]! === 0) continue;
+          if (j >= 1) observed[m - 1]! += pmf[lag]! * leads[j - 1]!;
+          else if (nb!.warmStart) warm[m - 1]! += pmf[lag]! * countKind!.mean * season(j);
+        }
       terms.push((z, own) => {
         const p = rate(z, own);
+        const mult = needsWarm ? leadMultiplier(z, own) : 0;
         let s = 0;
-        for (let m = 1; m <= k; m++) {
-          let exposure = 0;
-          for (let lag = 0; lag <= cycle!.max; lag++) {
-            const j = m - lag;
-            if (pmf[lag]! === 0) continue;
-            if (j >= 1) exposure += pmf[lag]! * leads[j - 1]!;
-            else if (nb!.warmStart) exposure += pmf[lag]! * leadMean(z, own, j);
+        for (let i = 0; i < k; i++) {
+          const lambda = p * (observed[i]! + mult * warm[i]!);
+          const d = deals[i]!;
+          if (lambda <= 0) {
+            if (d > 0) return Number.NEGATIVE_INFINITY;
+            continue;
           }
-          const lambda = p * exposure;
-          const d = deals[m - 1]!;
-          if (lambda <= 0) { if (d > 0) return Number.NEGATIVE_INFINITY; continue; }
           s += d * Math.log(lambda) - lambda;
         }
         return s;
@@ -266,21 +290,31 @@ function tierLikelihood(
   if (nb && has(deals) && has(newArr) && nb.pipelineGroups.length === 0 && !nb.pipelineFile && known('acv')) {
     const { mean: m1, variance } = unitMoments(spec);
     const plan = nb.acvLevel?.plan ?? 1;
+    // log new_arr ~ N(log(deals x M x m1) - s2 / 2, s2), s2 = log(1 + variance / (deals m1^2)): with
+    // a_i = log(new_arr) - log(deals m1) + s2 / 2 and w_i = 1 / (2 s2), the sum of -w (a - log M)^2
+    // is -(W2 - 2 W1 log M + W0 log M^2): three sums, fixed.
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    for (let i = 0; i < k; i++) {
+      const d = deals[i]!;
+      const total = newArr[i]!;
+      if (d <= 0 || total <= 0 || !(variance > 0 && m1 > 0)) continue;
+      const s2 = Math.log(1 + variance / (d * m1 * m1));
+      const a = Math.log(total) - Math.log(d * m1) + s2 / 2;
+      const w = 1 / (2 * s2);
+      w0 += w;
+      w1 += w * a;
+      w2 += w * a * a;
+    }
     // A fixed ACV (no spread) says nothing a likelihood could weigh: new_arr is deals x ACV.
-    if (variance > 0 && m1 > 0) terms.push((z, own) => {
-      const multiplier = volumeMultiplier(loadings.acv, z) * stress.acv * (nb.acvLevel ? own[acvSlot]! / plan : 1);
-      let s = 0;
-      for (let m = 0; m < k; m++) {
-        const d = deals[m]!;
-        const total = newArr[m]!;
-        if (d <= 0 || total <= 0) continue;
-        const s2 = Math.log(1 + variance / (d * m1 * m1));
-        const r = Math.log(total) - Math.log(d * multiplier * m1) + s2 / 2;
-        s += (-r * r) / (2 * s2);
-      }
-      return s;
-    });
-    if (variance > 0 && m1 > 0) used.push('new_arr');
+    if (w0 > 0) {
+      terms.push((z, own) => {
+        const logM = Math.log(volumeMultiplier(loadings.acv, z) * stress.acv * (nb.acvLevel ? own[acvSlot]! / plan : 1));
+        return -(w2 - 2 * w1 * logM + w0 * logM * logM);
+      });
+      used.push('new_arr');
+    }
   } else if (has(newArr) && nb) unused.push('new_arr');
 
   // Renewals.
@@ -295,18 +329,18 @@ function tierLikelihood(
     const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
     if (!e.book) {
       const counts = Float64Array.from(renewed, (r, i) => Math.min(e.due[i]!, Math.max(0, Math.round(e.averageArr > 0 ? r / e.averageArr : 0))));
+      let kept = 0;
+      let lost = 0;
+      for (let m = 0; m < k; m++) {
+        kept += counts[m]!;
+        lost += e.due[m]! - counts[m]!;
+      }
+      // Binomial(due, p) each month: (sum renewed) log p + (sum churned) log(1 - p).
       terms.push((z, own) => {
         const p = rate(z, own);
-        let s = 0;
-        for (let m = 0; m < k; m++) {
-          const n = e.due[m]!;
-          const r = counts[m]!;
-          if (n === 0) continue;
-          if (p <= 0) { if (r > 0) return Number.NEGATIVE_INFINITY; continue; }
-          if (p >= 1) { if (r < n) return Number.NEGATIVE_INFINITY; continue; }
-          s += r * Math.log(p) + (n - r) * Math.log(1 - p);
-        }
-        return s;
+        if (p <= 0) return kept > 0 ? Number.NEGATIVE_INFINITY : 0;
+        if (p >= 1) return lost > 0 ? Number.NEGATIVE_INFINITY : 0;
+        return kept * Math.log(p) + lost * Math.log(1 - p);
       });
     } else {
       const groups = bookGroups(e.book.dueMonth, e.book.dueArr, e.book.dueOdds, k);
