@@ -284,7 +284,14 @@ function tierLikelihood(
       });
     }
     used.push('deals');
-  } else if (has(deals) && nb) unused.push(leadDriven ? 'deals' : 'deals (reps, an opening pipeline or earlier leads also close deals)');
+  } else if (has(deals) && nb)
+    unused.push(
+      single === undefined
+        ? 'deals (the tier has lead grades or channels: the file gives their total)'
+        : !leadDriven
+          ? 'deals (reps, an opening pipeline or earlier leads also close deals)'
+          : 'deals',
+    );
 
   // ACV: each month's new_arr given its deals, all at the tier's ACV (no pipeline of its own amounts).
   if (nb && has(deals) && has(newArr) && nb.pipelineGroups.length === 0 && !nb.pipelineFile && known('acv')) {
