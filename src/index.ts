@@ -33,6 +33,7 @@ export { readMonthlyFile, parseMonthlyFile } from './actuals/read-monthly-file.j
 export type { MonthlyFile, MonthlyRow, MonthlyMeasure } from './actuals/monthly-record.js';
 export { reforecastSummary, type ReforecastSummary, type LearnedDriverSummary } from './analysis/reforecast-summary.js';
 export type { Horizon, TierStart, ScenarioStart } from './model/horizon.js';
+export { GENERATOR_ID } from './random/source.js';
 export { TrialStore } from './engine/trial-store.js';
 export { CHUNK_SIZE } from './model/simulate-chunk.js';
 export { COMPONENTS, METRICS, METRIC_COMPONENTS, type Component, type Metric } from './model/components.js';
