@@ -5,7 +5,6 @@ import type { TierPlan } from '../model/tier-plan.js';
 import { driverSlot, type TierDriver } from '../model/drivers/tier-drivers.js';
 import type { DriverKind } from '../model/drivers/driver-kinds.js';
 import { compileYearLevel } from '../model/year-level-plan.js';
-import { normalCdf } from '../math/normal-cdf.js';
 import { createStream, streamSeed } from '../random/source.js';
 import { namePart } from '../random/name-part.js';
 import type { Tier } from '../scenario/scenario-schema.js';
@@ -108,7 +107,7 @@ export function learningModel(plan: ScenarioPlan, file: MonthlyFile, months: num
   const zOf = (f: Float64Array) => (market < 0 ? fixed! : f[market]!);
   const valueOf = (f: Float64Array, i: number) => {
     const l = drivers[i]!;
-    return l.table.at(normalCdf(f[l.latent]!));
+    return l.table.atScore(f[l.latent]!);
   };
   return {
     dimension: next,
@@ -122,7 +121,7 @@ export function learningModel(plan: ScenarioPlan, file: MonthlyFile, months: num
       const z = zOf(f);
       let sum = 0;
       for (const tt of tierTerms) {
-        for (const l of tt.learned) tt.own[l.slot] = l.table.at(normalCdf(f[l.latent]!));
+        for (const l of tt.learned) tt.own[l.slot] = l.table.atScore(f[l.latent]!);
         for (const term of tt.terms) sum += term(z, tt.own);
         if (!(sum > Number.NEGATIVE_INFINITY)) return Number.NEGATIVE_INFINITY;
       }

@@ -1,5 +1,10 @@
 import type { CompiledDistribution } from '../model/distribution-sampler.js';
 import { createStream } from '../random/source.js';
+import { normalCdf } from '../math/normal-cdf.js';
+
+/** The normal scores a table is tabulated on: [-SCORE_RANGE, SCORE_RANGE] in SCORE_POINTS - 1 steps. */
+const SCORE_RANGE = 8;
+const SCORE_POINTS = 8193;
 
 /** Points of a prior's quantile table. */
 export const TABLE_POINTS = 16_384;
@@ -15,12 +20,26 @@ export const TABLE_POINTS = 16_384;
  */
 export class QuantileTable {
   readonly sorted: Float64Array;
+  /** Q(Phi(e)) on a grid of normal scores e: the sampler's lookup, one interpolation and no CDF. */
+  private readonly byScore: Float64Array;
 
   constructor(distribution: CompiledDistribution, seed: string, points = TABLE_POINTS) {
     const draw = distribution.bind(createStream(seed));
     const sorted = new Float64Array(points);
     for (let i = 0; i < points; i++) sorted[i] = draw();
     this.sorted = sorted.sort();
+    this.byScore = Float64Array.from({ length: SCORE_POINTS }, (_, i) => this.at(normalCdf(-SCORE_RANGE + (2 * SCORE_RANGE * i) / (SCORE_POINTS - 1))));
+  }
+
+  /** Q(Phi(e)) for a normal score e, linear between grid points 0.002 apart (clamped beyond +-8). */
+  atScore(e: number): number {
+    const g = this.byScore;
+    const x = ((e + SCORE_RANGE) / (2 * SCORE_RANGE)) * (g.length - 1);
+    if (!(x > 0)) return g[0]!;
+    if (x >= g.length - 1) return g[g.length - 1]!;
+    const i = Math.floor(x);
+    const f = x - i;
+    return g[i]! * (1 - f) + g[i + 1]! * f;
   }
 
   /** Q(u) for u in (0, 1): linear between order statistics at (i + 0.5) / n, clamped to the sample's range. */
