@@ -7,13 +7,15 @@ import { beta } from '../random/beta.js';
 import { prepareAlias, discreteIndex } from '../random/discrete.js';
 import { empiricalIndex } from '../random/empirical.js';
 import { lognormal } from '../random/lognormal.js';
-import { fitMetalog, metalog } from '../random/metalog.js';
+import { fitMetalog } from '../math/metalog.js';
+import { metalog } from '../random/metalog.js';
 import { negativeBinomial } from '../random/negative-binomial.js';
 import { normal, standardNormal } from '../random/normal.js';
 import { pert } from '../random/pert.js';
 import { poisson } from '../random/poisson.js';
 import type { RandomSource } from '../random/source.js';
-import { prepareTruncatedNormal, truncatedNormal } from '../random/truncated-normal.js';
+import { prepareTruncatedNormal } from '../math/truncated-normal.js';
+import { truncatedNormal } from '../random/truncated-normal.js';
 import { triangular } from '../random/triangular.js';
 import { uniform } from '../random/uniform.js';
 

@@ -1,5 +1,5 @@
 import type { DistributionSpec } from './distribution-schema.js';
-import { normalQuantile } from '../random/normal-cdf.js';
+import { normalQuantile } from '../math/normal-cdf.js';
 
 /** Φ⁻¹(0.9): the standard normal's 90th percentile, for lognormals stated by P10/P50/P90. */
 const Z90 = normalQuantile(0.9);
