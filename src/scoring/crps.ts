@@ -1,4 +1,4 @@
-import { normalCdf } from '../random/normal-cdf.js';
+import { normalCdf } from '../math/normal-cdf.js';
 
 /**
  * The continuous ranked probability score (CRPS) of a forecast given as a sample, against the
