@@ -114,7 +114,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   } else out.push(`      # No seasonality: it needs 24 months of history or more (this has ${leads.months}).`);
   const c = conversion;
   out.push(
-    `      # Conversion: deals / leads of the last 12 months, ${count(c.deals)} of ${count(c.leads)}: ${estimatePct(c.rate)}.`,
+    `      # Conversion: deals / leads of the last 12 months (n = ${c.rate.n} months), ${count(c.deals)} of ${count(c.leads)}: ${estimatePct(c.rate)}.`,
     `      # Month to month: beta-binomial by Kleinman's method of moments, rho = ${sig(c.rho, 2)}${c.rho > 0 ? ` (Beta(a, b) across months with a + b = ${sig(1 / c.rho - 1, 3)})` : ' (binomial)'};`,
     `      #   binomial dispersion X2 = ${sig(c.test.chiSquare, 4)} on ${c.test.df} df, p ${pValue(c.test.pValue)}. The model draws one rate a year, so`,
     `      #   month-to-month variation (and the sales cycle's lag between leads and deals) is in the interval only.`,

@@ -32,7 +32,7 @@ export function pitHistogramSpec(result: ScoreResult): TopLevelSpec {
         mark: { type: 'bar', binSpacing: 1 },
         encoding: {
           x: { field: 'bin', type: 'quantitative', bin: { extent: [0, 1], step: 0.1 }, title: 'PIT (percentile of the outcome in its forecast)', axis: { format: '.0%' } },
-          y: { aggregate: 'count', type: 'quantitative', title: 'outcomes' },
+          y: { aggregate: 'count', type: 'quantitative', title: 'outcomes', axis: { tickMinStep: 1, format: 'd' } },
           color: { field: 'metric', type: 'nominal', scale: metricScale(metrics), title: 'metric' },
         },
       },
