@@ -72,3 +72,35 @@ describe('the house', () => {
     expect(upward).toEqual([]);
   });
 });
+
+/** Specifiers of imports that exist at run time (`import type` and `export type` are erased). */
+const runtimeSpecifiers = (text: string) => specifiers(text.replace(/\b(?:import|export)\s+type\s*\{[^}]*\}\s*from\s*['"][^'"]+['"]/g, ''));
+
+describe('the files', () => {
+  it('import one another without circles at run time (a circle leaves a module half-initialised)', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of files) graph.set(file, []);
+    for (const file of files)
+      for (const spec of runtimeSpecifiers(readFileSync(file, 'utf8'))) {
+        const target = resolve(dirname(file), spec).replace(/\.js$/, '.ts');
+        if (graph.has(target)) graph.get(file)!.push(target);
+      }
+    // Depth-first search; a grey node met again closes a circle.
+    const state = new Map<string, 'grey' | 'black'>();
+    const circles: string[] = [];
+    const stack: string[] = [];
+    const visit = (f: string): void => {
+      state.set(f, 'grey');
+      stack.push(f);
+      for (const g of graph.get(f)!) {
+        if (state.get(g) === 'grey') circles.push([...stack.slice(stack.indexOf(g)), g].map((x) => relative(SRC, x)).join(' -> '));
+        else if (state.get(g) === undefined) visit(g);
+      }
+      stack.pop();
+      state.set(f, 'black');
+    };
+    for (const f of files) if (state.get(f) === undefined) visit(f);
+    expect(graph.get(join(SRC, 'cli/program.ts'))!.length).toBeGreaterThan(5);
+    expect(circles).toEqual([]);
+  });
+});

@@ -1,3 +1,5 @@
+export type { Io } from './io.js';
+import type { Io } from './io.js';
 import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
 import { allowPathOption } from './allow-path-option.js';
@@ -27,11 +29,6 @@ import { terminalText } from '../report/terminal-text.js';
 
 export { defaultOutDir };
 
-/** Where the CLI writes: injectable so tests can capture it. */
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 /** The progress callback of a run: the bar's (if any), and the test hook's `simulating` step at the first call. */
 function progressWithHook(onProgress: ((done: number, total: number) => void) | undefined, hook: StepHook | undefined): ((done: number, total: number) => void) | undefined {

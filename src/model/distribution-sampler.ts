@@ -1,6 +1,6 @@
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import { quantilePoints } from '../scenario/quantile-points.js';
-import { betaParams, lognormalParams } from '../scenario/distribution-params.js';
+import { betaParams, lognormalParams } from '../math/distribution-params.js';
 
 export { betaParams, lognormalParams };
 import { beta } from '../random/beta.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fitMetalog, metalogMean, MetalogFitError } from '../math/metalog.js';
 import { QUANTILE_KEY, quantilePoints } from './quantile-points.js';
-import { betaParams, lognormalParams } from './distribution-params.js';
+import { betaParams, lognormalParams } from '../math/distribution-params.js';
 import { prepareTruncatedNormal } from '../math/truncated-normal.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
