@@ -9,7 +9,7 @@ import { fittedScenarioText } from '../fit/scenario-text.js';
 import { parseScenario } from '../scenario/parse.js';
 import { FileExistsError, writeFileAtomically } from '../report/atomic-file.js';
 import { UsageError } from './exit-codes.js';
-import type { Io } from './program.js';
+import type { Io } from './io.js';
 
 /**
  * `arrcast fit HISTORY.csv [--deals DEALS.csv] [--customers OUTCOMES.csv] --out SCENARIO.yaml [--force]`:

@@ -5,7 +5,7 @@ import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js'
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
 import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
 import { UsageError } from './exit-codes.js';
-import type { Io } from './program.js';
+import type { Io } from './io.js';
 
 /**
  * `arrcast score REPORT... --actuals OUTCOMES.csv [--out DIR]`: score past forecasts against what
