@@ -125,4 +125,17 @@ describe('arrcast fit', () => {
     // customers = opening ARR / mean ARR due = 1,000,000 / 2,000.
     expect(text).toMatch(/customers: 500 /);
   });
+
+  it('reports a bad renewal-outcomes file at its line and column', async () => {
+    const file = join(dir, 'h.csv');
+    writeFileSync(file, history(12, (i) => `${i},SMB,1000,30,300000,1000000,80000,70000`));
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,tier,arr,renewed\nc1,SMB,1000,maybe\nc1,SMB,-5,1\n');
+    const r = await runCli('fit', file, '--customers', customers, '--out', join(dir, 'f.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${customers}:2:13 renewed: must be 1 (renewed) or 0 (churned), or yes / no; got "maybe"`);
+    expect(r.err).toContain(`${customers}:3:1 id: "c1" is used twice (also line 2)`);
+    expect(r.err).toContain(`${customers}:3:8 arr: must be at least 0, got -5`);
+    expect(existsSync(join(dir, 'f.yaml'))).toBe(false);
+  });
 });

@@ -86,3 +86,27 @@ describe('fit: the truth falls inside the stated 95% intervals in about 95% of s
     expectCoverage('dollar renewal rate', hits.renewal);
   });
 });
+
+describe('fit: the year-level layer covers drift between years', () => {
+  it('next year\'s lead level falls inside the fitted P10-P90 of this year\'s level in at least 80% of seeds (within 3 SE), and the estimate\'s error alone would not cover it', async () => {
+    // Levels drift as a random walk, log-normal steps of sd 0.12 (under the 0.15 judgement); three years
+    // of history, then the truth is the fourth year's level.
+    const { normal, createStream } = await import('../../src/random/index.js');
+    const step = normal(createStream('recovery/drift'));
+    const z90 = 1.2815515655446004;
+    let covered = 0;
+    let coveredByErrorAlone = 0;
+    for (let s = 0; s < SEEDS; s++) {
+      const levels = [1000];
+      for (let y = 1; y < 4; y++) levels.push(levels[y - 1]! * Math.exp(step(0, 0.12)));
+      const truth: HistoryTruth = { months: 36, leads: 1000, leadLevels: levels.slice(0, 3), seasonality: SEASON, k: 60, alpha: 30, beta: 970, mu: 9, sigma: 0.5, dueCustomers: 50, arrEach: 1000, renewal: 0.9 };
+      const fit = fitLeadVolume(simulateHistory(truth, `recovery/drift/${s}`).leads);
+      const z = Math.abs(Math.log(levels[3]! / fit.level.value));
+      if (z <= z90 * fit.year.sd) covered++;
+      if (z <= z90 * fit.year.standardError) coveredByErrorAlone++;
+    }
+    const se = Math.sqrt((0.8 * 0.2) / SEEDS);
+    expect(covered / SEEDS, `inside the year-level P10-P90 in ${covered} of ${SEEDS} seeds`).toBeGreaterThanOrEqual(0.8 - 3 * se);
+    expect(coveredByErrorAlone / SEEDS, `inside the estimate's own interval in ${coveredByErrorAlone} of ${SEEDS}`).toBeLessThan(0.8 - 3 * se);
+  });
+});

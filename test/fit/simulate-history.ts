@@ -8,6 +8,8 @@ export interface HistoryTruth {
   readonly months: number;
   /** Mean leads a month. */
   readonly leads: number;
+  /** Mean leads a month of each 12-month year of the history, oldest first (drifting levels); default `leads` throughout. */
+  readonly leadLevels?: readonly number[];
   /** Seasonal weights by fiscal month (mean 1), or none. */
   readonly seasonality?: readonly number[];
   /** Negative binomial k of the monthly counts; undefined = Poisson. */
@@ -57,7 +59,8 @@ export function simulateHistory(truth: HistoryTruth, seed: string): SimulatedHis
     dealMonths: [],
   };
   for (let i = 1; i <= n; i++) {
-    const mean = truth.leads * (truth.seasonality?.[fiscal(i, n)] ?? 1);
+    const level = truth.leadLevels?.[Math.floor((i - 1 - (n % 12 === 0 ? 0 : n % 12 - 12)) / 12)] ?? truth.leads;
+    const mean = level * (truth.seasonality?.[fiscal(i, n)] ?? 1);
     const leads = truth.k === undefined ? pois(mean) : nb(mean, truth.k);
     const deals = bin(leads, rate(truth.alpha, truth.beta));
     let arr = 0;

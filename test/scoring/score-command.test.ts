@@ -137,4 +137,22 @@ describe('arrcast score', () => {
     expect((await runCli('score', trialsReport, '--actuals', outcomes, '--out', out)).code).toBe(0);
     expect((await runCli('score', trialsReport, '--actuals', outcomes, '--out', out)).code).toBe(0);
   });
+
+  it('scores several reports, each outcome against the report its row names (by directory or last part)', async () => {
+    const outcomes = join(dir, 'two.csv');
+    writeFileSync(outcomes, `report,tier,metric,value\nwith-trials,total,revenue,30000000\n${sipReport},total,revenue,30000000\n,total,ending_arr,40000000\n`);
+    const out = join(dir, 'score-two');
+    const r = await runCli('score', trialsReport, sipReport, '--actuals', outcomes, '--out', out);
+    expect(r.err).toContain('wrote');
+    const json = JSON.parse(readFileSync(join(out, 'score.json'), 'utf8'));
+    // In file order; the row without a report scores both. The same seed and scenario give the same revenue PIT.
+    expect(json.outcomes.map((o: { report: string; metric: string }) => `${o.report}:${o.metric}`)).toEqual([
+      `${trialsReport}:revenue`,
+      `${sipReport}:revenue`,
+      `${trialsReport}:endingArr`,
+      `${sipReport}:endingArr`,
+    ]);
+    expect(json.outcomes[0].pit).toBeCloseTo(json.outcomes[1].pit, 12);
+    expect(json.reports.map((x: { source: string }) => x.source)).toEqual(['trials.csv', 'sipmath.json']);
+  });
 });
