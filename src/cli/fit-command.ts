@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { lstat } from 'node:fs/promises';
+import { lstat, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
 import { fitHistory } from '../fit/fit-history.js';
 import { historyCalendar } from '../fit/history-calendar.js';
@@ -30,7 +31,9 @@ export function registerFitCommand(program: Command, io: Io): void {
     .option('--customers <file>', 'renewal outcomes CSV (id, tier, arr, renewed): fits the renewal rate to customers due')
     .option('-f, --force', 'replace the output file if it exists')
     .action(async (file: string, opts: { out: string; deals?: string; customers?: string; force?: boolean }) => {
-      if (!opts.force && (await lstat(opts.out).then(() => true, () => false))) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
+      const existing = await lstat(opts.out).catch(() => undefined);
+      if (existing?.isDirectory()) throw new UsageError(`--out ${opts.out} is a directory; name the scenario file to write, e.g. ${opts.out.replace(/\/+$/, '')}/fitted.yaml`);
+      if (existing && !opts.force) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
       const history = await readMonthlyFile(file, file, { kind: 'history' });
       const calendar = historyCalendar(history);
       const deals = opts.deals !== undefined ? await readDeals(opts.deals, history.tiers, history.months, calendar) : undefined;
@@ -48,6 +51,7 @@ export function registerFitCommand(program: Command, io: Io): void {
         throw new Error(`the fitted scenario does not validate (a bug in arrcast fit): ${err instanceof Error ? err.message : String(err)}`);
       }
       try {
+        await mkdir(dirname(opts.out), { recursive: true });
         await writeFileAtomically(opts.out, text, { force: opts.force });
       } catch (err) {
         if (err instanceof FileExistsError) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);

@@ -62,6 +62,15 @@ describe('arrcast fit', () => {
     expect(readdirSync(dir)).toEqual(['fitted.yaml']);
   });
 
+  it('refuses a directory as --out (exit 2), and makes a missing parent directory', async () => {
+    const r = await runCli('fit', HISTORY, '--out', dir, '--force');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is a directory');
+    const deep = join(dir, 'plans', 'fitted.yaml');
+    expect((await runCli('fit', HISTORY, '--out', deep)).code).toBe(0);
+    expect(existsSync(deep)).toBe(true);
+  });
+
   it('reports bad history cells with file:line:column, exits 2 and writes nothing', async () => {
     const file = join(dir, 'h.csv');
     writeFileSync(file, history(12, (i) => `${i},SMB,${i === 5 ? '1,000' : 1000},30,300000,1000000,80000,70000`));
