@@ -17,6 +17,8 @@ export interface YearLevel {
   readonly drift: number;
   /** Year-on-year changes of full 12-month blocks the drift was estimated from (0: judgement only). */
   readonly changes: number;
+  /** The judgement pooled with them (DRIFT_PRIOR). */
+  readonly prior: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export function yearLevel(standardError: number, changes: readonly number[], pri
   let ss = prior * prior;
   for (const d of changes) ss += d * d;
   const drift = Math.sqrt(ss / (changes.length + 1));
-  return { sd: Math.sqrt(standardError * standardError + drift * drift), standardError, drift, changes: changes.length };
+  return { sd: Math.sqrt(standardError * standardError + drift * drift), standardError, drift, changes: changes.length, prior };
 }
 
 /** Drift judgement when the history cannot tell (pseudo-observation τ0 of yearLevel). */

@@ -99,7 +99,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
       `      #   (95% interval ${sig(leads.k.lo, 3)} to ${Number.isFinite(leads.k.hi) ? sig(leads.k.hi, 3) : 'infinity (Poisson)'}).`,
     );
   else out.push(`      #   (not rejected at ${DISPERSION_TEST_LEVEL}): Poisson.`);
-  out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => `${pctPlain(Math.expm1(x))}`)}.`);
+  out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
   const median = leads.level.value;
   const level = `{ dist: lognormal, median: ${num(median)}, p90: ${num(median * Math.exp(Z90 * leads.year.sd))} }`;
   out.push(
@@ -137,7 +137,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
       `      #   Mix changes and large deals read as spread. Give --deals for the lognormal's shape. Median = mean x exp(-sigma^2/2)`,
       `      #   = ${money(acv.median.value)} (95% interval ${money(acv.median.lo)} to ${money(acv.median.hi)}).`,
     );
-  out.push(`      # This year's median: ${yearText(acv.year, 'log', (x) => pctPlain(Math.expm1(x)))}; each deal lognormal around it.`);
+  out.push(`      # This year's median: ${yearText(acv.year, 'log', (x) => sig(x, 3))}; each deal lognormal around it.`);
   const m = acv.median.value;
   const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * acv.year.sd))} }`;
   out.push(
@@ -150,8 +150,11 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
 
 /** "sd 4.1%: the estimate's error 1.2% and drift between years 3.9% (from 2 year-on-year changes, pooled with a judgement of 15%)". */
 function yearText(y: YearLevel, scale: 'log' | 'points', show: (x: number) => string): string {
-  const unit = scale === 'log' ? ' (log scale)' : '';
-  const from = y.changes === 0 ? 'a judgement alone, no full year-on-year change in the history' : `${y.changes} year-on-year change${y.changes === 1 ? '' : 's'}, pooled with one judgement`;
+  const unit = scale === 'log' ? ' of log(level)' : '';
+  const from =
+    y.changes === 0
+      ? `a judgement of ${show(y.prior)} alone: the history has no full year-on-year change`
+      : `${y.changes} year-on-year change${y.changes === 1 ? '' : 's'} pooled with a judgement of ${show(y.prior)}`;
   return `sd ${show(y.sd)}${unit}, from the estimate's error ${show(y.standardError)} and drift between years ${show(y.drift)} (${from})`;
 }
 
@@ -167,7 +170,6 @@ const floorShares = (xs: readonly number[]) => xs.map((x) => Math.floor(x * 1e4)
 
 const estimatePct = (e: Estimate) => `${pct(e.value)} (95% interval ${pct(e.lo)} to ${pct(e.hi)})`;
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%`;
-const pctPlain = (x: number) => `${(x * 100).toFixed(1)}%`;
 const sig = (x: number, digits: number) => String(Number(x.toPrecision(digits)));
 const round = (x: number, decimals: number) => String(Number(x.toFixed(decimals)));
 const num = (x: number) => String(Number(x.toPrecision(5)));
