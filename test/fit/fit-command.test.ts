@@ -48,6 +48,27 @@ describe('arrcast fit', () => {
     expect(text).toContain("Kleinman's method of moments");
   });
 
+  it('writes a scenario that arrcast run runs, and fits 36 months with seasonality and a negative binomial', async () => {
+    const out = join(dir, 'fitted.yaml');
+    expect((await runCli('fit', HISTORY, '--out', out)).code).toBe(0);
+    const run = await runCli('run', out, '--trials', '200', '--workers', '0', '--quiet', '--no-progress', '--outputs', 'summary', '--out', join(dir, 'report'));
+    expect(run.err).toContain('wrote');
+    expect(run.code).toBe(0);
+    // 36 months of one tier: every fourth month doubles (seasonal, 3 months of each 12), and a
+    // deterministic scatter of up to ±200 around 1,000 (X² about 13 a month: far beyond Poisson).
+    const file = join(dir, 'h36.csv');
+    const leads = (i: number) => (i % 4 === 0 ? 2 : 1) * (1000 + ((i * i * 7919 + 13 * i) % 401) - 200);
+    writeFileSync(file, history(36, (i) => `${i},SMB,${leads(i)},${Math.round(leads(i) * 0.03)},300000,1000000,80000,70000`));
+    const out36 = join(dir, 'f36.yaml');
+    expect((await runCli('fit', file, '--out', out36)).code).toBe(0);
+    const tier = parseScenario(readFileSync(out36, 'utf8'), out36).scenario.tiers[0]!.newBusiness!;
+    // Every fourth month doubles: with a 12-month cycle that is seasonality. History months 4, 8, 12 of 36 are
+    // fiscal months 4, 8 and 12 (the last 12 months are fiscal 1..12): their weights are the three largest.
+    const top = tier.seasonality!.map((w, f) => [w, f + 1] as const).sort((a, b) => b[0] - a[0]).slice(0, 3).map(([, f]) => f);
+    expect(top.sort((a, b) => a - b)).toEqual([4, 8, 12]);
+    expect(tier.leadsPerMonth).toMatchObject({ dist: 'negativeBinomial', mean: { dist: 'lognormal' } });
+  });
+
   it('refuses to overwrite a file without --force, and replaces it whole with --force', async () => {
     const out = join(dir, 'fitted.yaml');
     writeFileSync(out, 'mine\n');
