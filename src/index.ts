@@ -26,6 +26,7 @@ export { checkParts, mergeParts, type MergeOptions } from './engine/merge.js';
 export { partFileName, readPartFile, readPartHeader, writePartFile, type PartInfo } from './engine/part-file.js';
 export { decodePart, encodePart, PART_EXTENSION, PartFileError, type PartHeader } from './engine/part-format.js';
 export { ARRCAST_VERSION } from './version.js';
+export { GENERATOR_ID } from './random/source.js';
 export { TrialStore } from './engine/trial-store.js';
 export { CHUNK_SIZE } from './model/simulate-chunk.js';
 export { COMPONENTS, METRICS, METRIC_COMPONENTS, type Component, type Metric } from './model/components.js';

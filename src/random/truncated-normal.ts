@@ -20,7 +20,7 @@ import type { RandomSource } from './source.js';
  *   the rejection loops run forever).
  * @example
  *   const growth = prepareTruncatedNormal(0.1, 0.05, 0, Infinity);
- *   truncatedNormal(createStream('7/0/SMB/growth'))(growth) // => 0.14474214697543647
+ *   truncatedNormal(createStream('7/0/SMB/growth'))(growth) // => 0.06647944109395587
  * @remarks O(1) expected per draw: at most 4 normals on average (normal rejection), at most 2
  *   pairs of uniforms (uniform rejection), or one uniform and one AS 241 quantile (inversion).
  *   The check is one comparison per draw when the params are those of the previous draw (a
