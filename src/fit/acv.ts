@@ -103,14 +103,15 @@ export function fitAcvFromTotals(newArr: ArrayLike<number>, deals: ArrayLike<num
   const sigma = toSigma(variance);
   const median = mean * Math.exp((-sigma * sigma) / 2);
   const seMean = Math.sqrt(variance / sumDeals[last]!);
+  const seLog = seMean / mean;
   const t = tQuantile(0.975, df);
   const changes: number[] = [];
   for (let b = 0; b + 1 < fullBlocks(n); b++)
     if (sumDeals[b]! > 0 && sumDeals[b + 1]! > 0) changes.push(Math.log(sumArr[b]! / sumDeals[b]! / (sumArr[b + 1]! / sumDeals[b + 1]!)));
-  const seLog = seMean / mean;
   return {
     from: 'totals',
-    median: { value: median, lo: Math.max(0, median * (1 - (t * seMean) / mean)), hi: median * (1 + (t * seMean) / mean), n: months[last]! },
+    // On the log scale: the mean of a few skewed deals is skewed, and a symmetric interval misses high.
+    median: { value: median, lo: median * Math.exp(-t * seLog), hi: median * Math.exp(t * seLog), n: months[last]! },
     sigma: { value: sigma, lo: toSigma((variance * df) / chiSquareQuantile(0.975, df)), hi: toSigma((variance * df) / chiSquareQuantile(0.025, df)), n: df + months.filter((m) => m > 0).length },
     mean,
     year: yearLevel(seLog, changes, DRIFT_PRIOR.acv),

@@ -39,7 +39,7 @@ export interface LeadVolumeFit {
  * with the interval of φ from X² ~ φ χ²_df mapped onto k.
  *
  * The level carried forward is the last block's (a random-walk forecast: levels drift), with a t
- * interval from Var(L̂) = φ Σμ / 144. Next year's log-scale sd adds the drift between years
+ * interval from Var(L̂) = φ Σμ / 144 (quasi-Poisson: φ as estimated). Next year's log-scale sd adds the drift between years
  * (estimate.ts: yearLevel, judgement 0.15).
  *
  * @example fitLeadVolume(Float64Array.from({ length: 12 }, () => 100)).level.value // => 100
@@ -90,13 +90,14 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   const k = pValue < DISPERSION_TEST_LEVEL && phi > 1 ? { value: toK(phi), lo: toK(phiHi), hi: toK(phiLo), n } : undefined;
 
   const last = level[0]!;
-  const se = Math.sqrt((Math.max(phi, 1) * last * 12) / 144);
+  // A t interval with the variance proportional to the mean (quasi-Poisson): φ as estimated, below 1 too.
+  const se = Math.sqrt((phi * last * 12) / 144);
   const t = tQuantile(0.975, df);
   const changes: number[] = [];
   for (let b = 0; b + 1 < fullBlocks(n); b++) if (level[b]! > 0 && level[b + 1]! > 0) changes.push(Math.log(level[b]! / level[b + 1]!));
   const seasonality = seasonal
     ? Array.from(season, (s, f) => {
-        const seF = Math.sqrt((Math.max(phi, 1) * s) / (Math.max(meanMu, 1e-9) * perMonth[f]!));
+        const seF = Math.sqrt((phi * s) / (Math.max(meanMu, 1e-9) * perMonth[f]!));
         return { value: s, lo: Math.max(0, s - t * seF), hi: s + t * seF, n: perMonth[f]! };
       })
     : undefined;
