@@ -108,7 +108,7 @@ async function readTrialsCsv(file: string, keys: readonly string[], trials: numb
     if (row === -1) {
       const header = (parse(line) as string[][])[0] ?? [];
       // Header cells are written through csvField: a tier name starting with = + - @ gets a leading '.
-      const names = header.map((h) => (h.startsWith("'") ? h.slice(1) : h));
+      const names = header.map((h) => (/^'[=+\-@\t\r]/.test(h) ? h.slice(1) : h));
       index = keys.flatMap((k) => {
         const at = names.indexOf(k);
         if (at < 0) return [];
