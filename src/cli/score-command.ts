@@ -70,10 +70,12 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
   const groups = [['metric', 'outcomes', 'mean CRPS', 'pinball P10', 'pinball P50', 'pinball P90', 'in P10-P90', 'KS p']];
   for (const [m, g] of Object.entries(result.byMetric) as Array<[Metric, NonNullable<ScoreResult['byMetric'][Metric]>]>)
     groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), pct(g.coverage.share), g.ks.pValue.toFixed(3)]);
-  return `${table(rows)}\n${table(groups)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
+  return `${table(rows, 3)}\n${table(groups, 1)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
 }
 
-function table(rows: readonly (readonly string[])[]): string {
+/** Rows as aligned columns: the first `textColumns` left-aligned, the numbers after them right-aligned. */
+function table(rows: readonly (readonly string[])[], textColumns: number): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c < 3 && rows[0]!.length === 10 ? cell.padEnd(widths[c]!) : c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()).join('\n') + '\n';
+  const line = (r: readonly string[]) => r.map((cell, c) => (c < textColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  return `${rows.map(line).join('\n')}\n`;
 }

@@ -1,14 +1,17 @@
 import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from '../actuals/monthly-record.js';
+
 import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
 import { quoteText } from '../scenario/display-text.js';
 import { fitLeadVolume, type LeadVolumeFit } from './lead-volume.js';
 import { fitConversion, type ConversionFit } from './conversion.js';
 import { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './acv.js';
-import { fitRenewal, fitRenewalFromOutcomes, renewalChanges, type OutcomeRenewalFit, type RenewalFit } from './renewal.js';
+import { fitExistingBook, type ExistingFit } from './existing-book.js';
 import { historyCalendar, type HistoryCalendar } from './history-calendar.js';
-import { blockOf, fiscalMonthOf } from './timeline.js';
+import { blockOf } from './timeline.js';
 import type { TierDeals } from './read-deals.js';
 import type { TierOutcomes } from './read-renewal-outcomes.js';
+
+export type { ExistingFit } from './existing-book.js';
 
 /** What `arrcast fit` reads. */
 export interface FitInputs {
@@ -27,23 +30,6 @@ export interface NewBusinessFit {
   readonly leads: LeadVolumeFit;
   readonly conversion: ConversionFit;
   readonly acv: AcvFit;
-}
-
-/** A tier's existing book, fitted. */
-export interface ExistingFit {
-  /** ending_arr of the last month. */
-  readonly openingArr: number;
-  /** Customers live: openingArr / a customer's typical ARR, and where that came from. */
-  readonly customers: number;
-  readonly customersFrom: string;
-  /** Share of opening ARR renewing in each fiscal month, from the last 12 months' due_arr. */
-  readonly calendar: readonly number[];
-  readonly dueShare: number;
-  readonly renewal: RenewalFit | OutcomeRenewalFit;
-  readonly renewalFrom: 'history' | 'customers';
-  /** contraction_arr / renewed_arr and expansion_arr / renewed_arr of the last 12 months, when given. */
-  readonly contractionShare?: number;
-  readonly expansionShare?: number;
 }
 
 export interface TierFit {
@@ -112,47 +98,10 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       }
     } else notes.push(`no new business fitted: it needs leads, deals and new_arr (or --deals); the history has ${NEW_BUSINESS.concat(['new_arr']).filter(has).join(', ') || 'none of them'}`);
 
-    const outcomes = inputs.outcomes?.get(name);
     if (EXISTING.every(has)) {
-      const due = series('due_arr');
-      const renewedArr = series('renewed_arr');
-      const ending = series('ending_arr');
-      const dueLastYear = lastYear.reduce((a, r) => a + (r.values.due_arr ?? 0), 0);
-      const openingArr = ending[n - 1]!;
-      if (dueLastYear === 0 && (outcomes === undefined || outcomes.arr.length === 0))
-        issues.push({ ...at(lastYear[0], 'due_arr'), message: `tier ${quoteText(name)} has no ARR due for renewal in its last 12 months: the renewal rate cannot be fitted (give --customers outcomes, or drop ending_arr, due_arr and renewed_arr)` });
-      else {
-        const useOutcomes = outcomes !== undefined && outcomes.arr.length > 1;
-        const renewal = useOutcomes ? fitRenewalFromOutcomes(outcomes.arr, outcomes.renewed, renewalChanges(due, renewedArr)) : fitRenewal(due, renewedArr);
-        // The ARR live at the start of the last year: ending_arr 12 months before the end (or month 1's).
-        const startArr = n > 12 ? ending[n - 13]! : ending[0]!;
-        const dueShare = startArr > 0 ? Math.min(1, dueLastYear / startArr) : 1;
-        const calendar = new Array<number>(12).fill(0);
-        for (const r of lastYear) calendar[fiscalMonthOf(r.month, n) - 1] = dueLastYear > 0 ? ((r.values.due_arr ?? 0) / dueLastYear) * dueShare : dueShare / 12;
-        const typical = useOutcomes && (renewal as OutcomeRenewalFit).meanArr > 0 ? (renewal as OutcomeRenewalFit).meanArr : newBusiness?.acv.mean;
-        const customers = typical !== undefined && typical > 0 ? Math.max(1, Math.round(openingArr / typical)) : Math.max(1, Math.round(openingArr / 12_000));
-        const customersFrom =
-          useOutcomes && typical !== undefined
-            ? `opening ARR / the mean ARR of the ${outcomes.arr.length} customers due in ${inputs.outcomesFile ?? 'the renewal outcomes'}`
-            : newBusiness
-              ? 'opening ARR / the mean ACV of new deals (the history has no customer count: replace it with the real one)'
-              : 'opening ARR / 12,000, a placeholder: the history has no customer count and no deals; replace it with the real one';
-        const renewedLastYear = lastYear.reduce((a, r) => a + (r.values.renewed_arr ?? 0), 0);
-        const share = (m: MonthlyMeasure) => (has(m) && renewedLastYear > 0 ? lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0) / renewedLastYear : undefined);
-        const contractionShare = share('contraction_arr');
-        const expansionShare = share('expansion_arr');
-        existing = {
-          openingArr,
-          customers,
-          customersFrom,
-          calendar,
-          dueShare,
-          renewal,
-          renewalFrom: useOutcomes ? 'customers' : 'history',
-          ...(contractionShare !== undefined ? { contractionShare } : {}),
-          ...(expansionShare !== undefined ? { expansionShare } : {}),
-        };
-      }
+      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean });
+      if ('message' in fitted) issues.push(fitted);
+      else existing = fitted;
     } else notes.push(`no existing book fitted: it needs ending_arr, due_arr and renewed_arr; the history has ${EXISTING.filter(has).join(', ') || 'none of them'}`);
 
     if (!newBusiness && !existing && !issues.some((i) => i.message.includes(quoteText(name))))

@@ -118,6 +118,14 @@ describe('arrcast fit', () => {
     expect(r.err).toContain(`${file}:3:1 deals: tier "SMB" has no deals in its last 12 months`);
   });
 
+  it('refuses an existing book with no ARR due in its last 12 months, at its line', async () => {
+    const file = join(dir, 'h.csv');
+    writeFileSync(file, history(12, (i) => `${i},SMB,1000,30,300000,1000000,0,0`));
+    const r = await runCli('fit', file, '--out', join(dir, 'f.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}:2:1 due_arr: tier "SMB" has no ARR due for renewal in its last 12 months`);
+  });
+
   it('fits ACV to a deals file, and reports a bad deal at its line and column', async () => {
     const file = join(dir, 'h.csv');
     writeFileSync(file, history(12, (i) => `${i},SMB,1000,3,30000,1000000,80000,70000`));
