@@ -67,6 +67,16 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
   const issues: ScenarioIssue[] = [];
   const tiers: TierFit[] = [];
   const n = history.months;
+  // A scenario's tier names are unique ignoring case: "SMB" and "smb" in a history are one tier spelled twice.
+  const seenNames = new Map<string, string>();
+  for (const name of history.tiers) {
+    const other = seenNames.get(name.trim().toLowerCase());
+    const first = history.byTier.get(name)![0];
+    if (other !== undefined)
+      issues.push({ path: ['tier'], message: `tier ${quoteText(name)} is tier ${quoteText(other)} spelled differently: write each tier's name one way`, ...(first ? { line: first.line, column: 1 } : {}) });
+    else seenNames.set(name.trim().toLowerCase(), name);
+  }
+  if (issues.length > 0) throw new ScenarioError(history.path, issues);
   for (const name of history.tiers) {
     const rows = history.byTier.get(name)!;
     const series = (m: MonthlyMeasure) => Float64Array.from(rows, (r) => r.values[m] ?? 0);

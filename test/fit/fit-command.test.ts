@@ -102,6 +102,15 @@ describe('arrcast fit', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses one tier spelled two ways', async () => {
+    const file = join(dir, 'h.csv');
+    const rows = Array.from({ length: 12 }, (_, k) => [`${k + 1},SMB,1000,30,300000,1000000,80000,70000`, `${k + 1},smb,1000,30,300000,1000000,80000,70000`]).flat();
+    writeFileSync(file, `month,tier,leads,deals,new_arr,ending_arr,due_arr,renewed_arr\n${rows.join('\n')}\n`);
+    const r = await runCli('fit', file, '--out', join(dir, 'f.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}:3:1 tier: tier "smb" is tier "SMB" spelled differently`);
+  });
+
   it('refuses a history of fewer than 12 months', async () => {
     const file = join(dir, 'h.csv');
     writeFileSync(file, history(8, (i) => `${i},SMB,1000,30,300000,1000000,80000,70000`));
