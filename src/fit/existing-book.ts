@@ -67,7 +67,8 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
   const calendar = new Array<number>(12).fill(0);
   for (const r of lastYear) calendar[fiscalMonthOf(r.month, n) - 1] = dueLastYear > 0 ? ((r.values.due_arr ?? 0) / dueLastYear) * dueShare : dueShare / 12;
   const typical = useOutcomes && (renewal as OutcomeRenewalFit).meanArr > 0 ? (renewal as OutcomeRenewalFit).meanArr : meanAcv;
-  const customers = typical !== undefined && typical > 0 ? Math.max(1, Math.round(openingArr / typical)) : Math.max(1, Math.round(openingArr / 12_000));
+  // At least 1 and at most 1e9, the scenario's bounds.
+  const customers = Math.min(1e9, typical !== undefined && typical > 0 ? Math.max(1, Math.round(openingArr / typical)) : Math.max(1, Math.round(openingArr / 12_000)));
   const customersFrom =
     useOutcomes && typical !== undefined
       ? `opening ARR / the mean ARR of the ${outcomes.arr.length} customers due in ${outcomesFile ?? 'the renewal outcomes'}`

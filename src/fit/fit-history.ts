@@ -75,6 +75,7 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     if (other !== undefined)
       issues.push({ path: ['tier'], message: `tier ${quoteText(name)} is tier ${quoteText(other)} spelled differently: write each tier's name one way`, ...(first ? { line: first.line, column: 1 } : {}) });
     else seenNames.set(name.trim().toLowerCase(), name);
+    if (name.length > 60) issues.push({ path: ['tier'], message: `tier ${quoteText(name)} has more than 60 characters, the most a scenario's tier name may have`, ...(first ? { line: first.line, column: 1 } : {}) });
   }
   if (issues.length > 0) throw new ScenarioError(history.path, issues);
   for (const name of history.tiers) {
@@ -98,7 +99,9 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       else {
         const useDeals = tierDeals !== undefined && tierDeals.amounts.length > 1 && tierDeals.months.some((m) => blockOf(m, n) === 0);
         if (tierDeals !== undefined && !useDeals) notes.push(`the deals file has ${tierDeals.amounts.length === 0 ? 'no deals' : 'too few deals in the last 12 months'} for this tier: ACV fitted from new_arr / deals`);
+        const newArrLastYear = lastYear.reduce((a, r) => a + (r.values.new_arr ?? 0), 0);
         if (!useDeals && !has('new_arr')) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)}: ACV needs new_arr in the history or the tier's deals (with some in the last 12 months) in --deals` });
+        else if (!useDeals && !(newArrLastYear > 0)) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)} won ${dealsLastYear} deals in its last 12 months but booked no new_arr: ACV cannot be fitted (give the deals' amounts with --deals)` });
         else
           newBusiness = {
             leads: fitLeadVolume(leads),

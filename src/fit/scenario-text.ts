@@ -101,10 +101,10 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   else out.push(`      #   (not rejected at ${DISPERSION_TEST_LEVEL}): Poisson.`);
   out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
   const median = leads.level.value;
-  const level = `{ dist: lognormal, median: ${num(median)}, p90: ${num(median * Math.exp(Z90 * leads.year.sd))} }`;
+  const level = `{ dist: lognormal, median: ${num(median)}, p90: ${num(median * Math.exp(Z90 * Math.min(leads.year.sd, MAX_LOG_SD)))} }`;
   out.push(
     leads.k
-      ? `      leadsPerMonth: { dist: negativeBinomial, mean: ${level}, dispersion: ${sig(leads.k.value, 3)} }`
+      ? `      leadsPerMonth: { dist: negativeBinomial, mean: ${level}, dispersion: ${sig(Math.min(leads.k.value, 1e9), 3)} }`
       : `      leadsPerMonth: { dist: poisson, mean: ${level} }`,
   );
   if (leads.seasonality) {
@@ -139,7 +139,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
     );
   out.push(`      # This year's median: ${yearText(acv.year, 'log', (x) => sig(x, 3))}; each deal lognormal around it.`);
   const m = acv.median.value;
-  const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * acv.year.sd))} }`;
+  const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.year.sd, MAX_LOG_SD)))} }`;
   out.push(
     acv.sigma.value > 1e-6
       ? `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.sigma.value, 5)))} }`
@@ -164,6 +164,9 @@ function betaMeanSd(mean: number, sd: number): [number, number] {
   const s = Math.min(0.9 * Math.sqrt(m * (1 - m)), Math.max(1e-4, sd));
   return [Number(m.toPrecision(4)), Number(s.toPrecision(3))];
 }
+
+/** A year-level lognormal's sigma is capped here: beyond, a level could move by a factor of 40 in a year (P10 to P90), which is no plan. */
+const MAX_LOG_SD = 1.5;
 
 /** Shares rounded down to 4 decimals, so they still add up to at most 1. */
 const floorShares = (xs: readonly number[]) => xs.map((x) => Math.floor(x * 1e4) / 1e4);
