@@ -82,7 +82,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
         csvField(o.tier ?? 'total'),
         csvField(o.metric === 'endingArr' ? 'ending_arr' : o.metric),
         csvNumber(o.value, 2),
-        String(o.n),
+        csvNumber(o.n, 0),
         csvNumber(o.pit, 6),
         csvNumber(o.crps, 2),
         csvNumber(o.p10, 2),
@@ -91,7 +91,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
         csvNumber(o.pinball10, 2),
         csvNumber(o.pinball50, 2),
         csvNumber(o.pinball90, 2),
-        o.inside80 ? '1' : '0',
+        csvNumber(o.inside80 ? 1 : 0, 0),
       ].join(','),
     );
   }
