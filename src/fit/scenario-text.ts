@@ -55,10 +55,10 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
   const r = e.renewal;
   const out = [
     '    existing:',
-    `      openingArr: ${num(e.openingArr)} # ending_arr of the history's last month`,
+    `      openingArr: ${num(e.openingArr)} # ending_arr of the history's last month (n = 1, a fact: no interval)`,
     `      customers: ${e.customers} # ${safe(e.customersFrom)}`,
-    `      # Renewal calendar: each fiscal month's share of the last 12 months' ARR due (due_arr), scaled to`,
-    `      # ARR due / ARR live 12 months before the end = ${pct(e.dueShare)} (at most 100%).`,
+    `      # Renewal calendar (n = 12 months of due_arr, last year's shares as they were: no interval): each fiscal`,
+    `      # month's share of the ARR due, scaled to ARR due / ARR live 12 months before the end = ${pct(e.dueShare)} (at most 100%).`,
     `      renewalCalendar: [${floorShares(e.calendar).join(', ')}]`,
   ];
   if (e.renewalFrom === 'customers' && 'logo' in r)
