@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
-import { readOutcomes } from '../scoring/outcomes-file.js';
+import { parseOutcomes } from '../scoring/outcomes-file.js';
+import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
+import { MAX_MONTHLY_FILE_BYTES, parseMonthlyFile } from '../actuals/read-monthly-file.js';
+import { normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
 import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js';
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
 import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
@@ -21,7 +24,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       'Score past forecasts against outcomes: the PIT (where each outcome fell), the CRPS, pinball losses at P10/P50/P90 and coverage of P10-P90, with a PIT histogram and a calibration chart across reports and tiers. Needs reports run with --outputs including trials or sipmath.',
     )
     .argument('<reports...>', 'report directories of past forecasts (arrcast run --out), run with --outputs default,trials')
-    .requiredOption('-a, --actuals <file>', 'outcomes CSV: report (optional), tier (or total), metric (revenue, bookings, ending_arr), value')
+    .requiredOption('-a, --actuals <file>', 'outcomes CSV: report (optional), tier (or total), metric (revenue, bookings, ending_arr), value; or the 12-month actuals file of the year (month, tier, revenue, ending_arr, ...)')
     .option('-o, --out <dir>', `write ${SCORE_FILES.json}, ${SCORE_FILES.csv}, ${SCORE_FILES.html} and the charts into this directory (new, empty, or an earlier arrcast score), replaced whole when done`)
     .action(async (dirs: string[], opts: { actuals: string; out?: string }) => {
       const asUsage = (err: unknown): never => {
@@ -31,7 +34,14 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       if (new Set(dirs).size !== dirs.length) throw new UsageError('a report is given twice');
       const headers: ReportHeader[] = [];
       for (const dir of dirs) headers.push(await readReportHeader(dir).catch(asUsage));
-      const outcomes = await readOutcomes(opts.actuals, headers);
+      // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
+      const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES);
+      const outcomes = isMonthlyFile(bytes)
+        ? outcomesFromActuals(
+            parseMonthlyFile(bytes, opts.actuals, { kind: 'actuals', calendar: { startMonth: headers[0]!.fiscalYearStartMonth, ...(headers[0]!.fiscalYear !== undefined ? { year: headers[0]!.fiscalYear } : {}) } }),
+            headers,
+          )
+        : parseOutcomes(bytes, opts.actuals, headers);
       // Resolved once, before the trials are read; the score is written to that directory and no other.
       const out = opts.out !== undefined ? await prepareScoreDir(opts.out) : undefined;
       const reports: ReportTrials[] = [];
@@ -59,6 +69,13 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
         io.err(`wrote ${opts.out}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
       }
     });
+}
+
+/** Whether a CSV's header (its first line with text) names a `month` column: a monthly actuals file. */
+function isMonthlyFile(bytes: Buffer): boolean {
+  const text = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const header = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  return header.split(',').some((cell) => normalizeHeader(cell.trim().replace(/^"|"$/g, '')) === 'month');
 }
 
 /** The scores as printed: one line per outcome, then one per metric and the verdict. */

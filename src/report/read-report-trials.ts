@@ -21,6 +21,9 @@ export interface ReportHeader {
   readonly currency: string;
   readonly trials: number;
   readonly tiers: readonly string[];
+  /** The forecast year's calendar: its first calendar month, and its calendar year when the scenario gave one. */
+  readonly fiscalYearStartMonth: number;
+  readonly fiscalYear?: number;
 }
 
 /** What `arrcast score` needs of a stored report: who it is, and the per-trial values of the series it scores. */
@@ -48,7 +51,7 @@ function seriesKey(tier: string | undefined, metric: Metric, tiers: readonly str
  * directory that is not an arrcast report.
  */
 export async function readReportHeader(dir: string): Promise<ReportHeader> {
-  let summary: { scenario?: { name?: unknown; hash?: unknown; currency?: unknown }; trials?: unknown; byTier?: unknown };
+  let summary: { scenario?: { name?: unknown; hash?: unknown; currency?: unknown; fiscalYearStartMonth?: unknown }; trials?: unknown; byTier?: unknown };
   try {
     summary = JSON.parse(await readFile(join(dir, REPORT_FILES.summary), 'utf8')) as typeof summary;
   } catch (err) {
@@ -61,8 +64,16 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   const trials = typeof summary.trials === 'number' ? summary.trials : NaN;
   if (tiers.length === 0 || !Number.isInteger(trials) || trials < 1 || typeof summary.scenario?.name !== 'string')
     throw new ReportTrialsError(`${dir}/${REPORT_FILES.summary} is not an arrcast summary (no scenario, trials or tiers)`);
+  // scenario.json holds the validated scenario: its fiscalYear places dated actuals (optional).
+  const fiscalYear = await readFile(join(dir, REPORT_FILES.scenario), 'utf8').then(
+    (text) => (JSON.parse(text) as { fiscalYear?: unknown }).fiscalYear,
+    () => undefined,
+  );
+  const start = summary.scenario.fiscalYearStartMonth;
   return {
     dir,
+    fiscalYearStartMonth: typeof start === 'number' && Number.isInteger(start) && start >= 1 && start <= 12 ? start : 1,
+    ...(typeof fiscalYear === 'number' && Number.isInteger(fiscalYear) ? { fiscalYear } : {}),
     scenarioName: summary.scenario.name,
     scenarioHash: typeof summary.scenario.hash === 'string' ? summary.scenario.hash : '',
     currency: typeof summary.scenario.currency === 'string' ? summary.scenario.currency : '',

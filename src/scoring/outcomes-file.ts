@@ -1,4 +1,4 @@
-import { closest, normalizeHeader, numberCell, readCsv, readCsvBytes, type CsvColumn } from '../scenario/csv-table.js';
+import { closest, normalizeHeader, numberCell, readCsv, type CsvColumn } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
 import type { Metric } from '../model/components.js';
 
@@ -131,9 +131,4 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
     });
   t.throwIfProblems();
   return out;
-}
-
-/** Read an outcomes file (a regular file of at most the CSV limit), then parseOutcomes. */
-export async function readOutcomes(path: string, reports: readonly ScoredReport[]): Promise<Outcome[]> {
-  return parseOutcomes(await readCsvBytes(path, path), path, reports);
 }

@@ -155,4 +155,32 @@ describe('arrcast score', () => {
     expect(json.outcomes[0].pit).toBeCloseTo(json.outcomes[1].pit, 12);
     expect(json.reports.map((x: { source: string }) => x.source)).toEqual(['trials.csv', 'sipmath.json']);
   });
+
+  it('derives the year-end outcomes from a 12-month actuals file: revenue summed, ending ARR of month 12, bookings from its parts', async () => {
+    const actuals = join(dir, 'actuals.csv');
+    const rows = ['month,tier,revenue,new_arr,renewed_arr,contraction_arr,expansion_arr,ending_arr'];
+    for (let m = 1; m <= 12; m++) {
+      rows.push(`${m},smb,${1_000_000 + m},100000,800000,10000,20000,${12_000_000 + m}`);
+      rows.push(`${m},"=Evil, Inc",1700000,0,1500000,0,0,20000000`);
+    }
+    writeFileSync(actuals, `${rows.join('\n')}\n`);
+    const out = join(dir, 'score-actuals');
+    const r = await runCli('score', trialsReport, '--actuals', actuals, '--out', out);
+    expect(r.err).toContain('wrote');
+    const json = JSON.parse(readFileSync(join(out, 'score.json'), 'utf8'));
+    const value = (tier: string, metric: string) => json.outcomes.find((o: { tier: string; metric: string }) => o.tier === tier && o.metric === metric)?.value;
+    // SMB revenue: 12 · 1,000,000 + (1 + ... + 12) = 12,000,078; ending ARR: month 12's.
+    expect(value('SMB', 'revenue')).toBe(12_000_078);
+    expect(value('SMB', 'endingArr')).toBe(12_000_012);
+    // Bookings: 12 · (100,000 + 800,000 − 10,000 + 20,000) = 10,920,000.
+    expect(value('SMB', 'bookings')).toBe(10_920_000);
+    // The file covers both tiers: the total is their sum.
+    expect(value('total', 'revenue')).toBe(12_000_078 + 12 * 1_700_000);
+    expect(json.outcomes).toHaveLength(9);
+
+    writeFileSync(actuals, `${rows.slice(0, 13).join('\n')}\n`);
+    const half = await runCli('score', trialsReport, '--actuals', actuals);
+    expect(half.code).toBe(2);
+    expect(half.err).toContain('covers 6 months; scoring a year needs all 12');
+  });
 });
