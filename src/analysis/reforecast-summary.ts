@@ -55,7 +55,13 @@ export interface ReforecastSummary {
   readonly drivers: readonly LearnedDriverSummary[];
   /** What each tier's closed months were used for, and what not (and why). */
   readonly evidence: ReadonlyArray<{ readonly tier: string; readonly terms: readonly string[]; readonly unused: readonly string[] }>;
-  readonly sampler: { readonly burnIn: number; readonly thin: number; readonly chains: number };
+  readonly sampler: {
+    readonly burnIn: number;
+    readonly thin: number;
+    readonly chains: number;
+    /** The smallest effective sample size of a learned driver or the market factor. */
+    readonly minEffectiveSampleSize: number;
+  };
   readonly decisions: { readonly now: DecisionFigures; readonly atPlan?: DecisionFigures };
   /** The plan's monthly bands (from --plan), for the fan chart. */
   readonly planMonthly?: Summary['monthly'];
@@ -134,6 +140,7 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
   const normal = standardNormal(createStream('reforecast.prior-summary'));
   const zs = Float64Array.from({ length: PRIOR }, () => normal());
   const marketColumn = column(MARKET_COLUMN);
+  const market = model.market < 0 || !marketColumn ? undefined : { prior: spread(zs), posterior: spread(marketColumn), effectiveSampleSize: chainEss(marketColumn) };
   const drivers = model.drivers.map((l): LearnedDriverSummary => {
     const t = tiers[l.tier]!;
     const sorted = l.table.sorted;
@@ -157,13 +164,15 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
     method:
       'posterior of the year-level draws by elliptical slice sampling on the priors\' normal scores (one chain per chunk of 1,000 trials), ' +
       'likelihood of the closed months: leads Poisson or negative binomial, deals binomial (Poisson with a sales cycle), new ARR lognormal given deals (Fenton-Wilkinson), renewals binomial (normal for a customer book)',
-    market:
-      model.market < 0 || !marketColumn
-        ? undefined
-        : { prior: spread(zs), posterior: spread(marketColumn), effectiveSampleSize: chainEss(marketColumn) },
+    market,
     drivers,
     evidence: model.notes.map((n) => ({ tier: n.tier, terms: n.terms, unused: n.unused })),
-    sampler: { burnIn: BURN_IN, thin: THIN, chains: Math.ceil(sim.trials / CHUNK_SIZE) },
+    sampler: {
+      burnIn: BURN_IN,
+      thin: THIN,
+      chains: Math.ceil(sim.trials / CHUNK_SIZE),
+      minEffectiveSampleSize: Math.min(sim.trials, ...drivers.map((d) => d.effectiveSampleSize), ...(market ? [market.effectiveSampleSize] : [])),
+    },
     decisions: { now: decisionFigures(summary.decisions), ...(plan ? { atPlan: decisionFigures(plan.summary.decisions) } : {}) },
     ...(plan ? { planMonthly: plan.summary.monthly, planFile: plan.path } : {}),
   };

@@ -5,6 +5,9 @@ import { formatShare } from '../money.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 
+/** Below this many effective posterior draws the section says the bands' tails are uncertain. */
+export const MIN_EFFECTIVE = 400;
+
 /**
  * The re-forecast section of report.html (issue 15): what the evidence of the closed months
  * changed (each learned driver's prior against its posterior, with the sampler's effective sample
@@ -55,7 +58,7 @@ ${changed}
 ${used}
 </ul>
 <p class="note">Method: ${e(r.method)}; ${r.sampler.chains} chain${r.sampler.chains === 1 ? '' : 's'}, ${r.sampler.burnIn} steps of burn-in, one draw every ${r.sampler.thin} steps. Neighbouring trials are correlated: the Monte Carlo errors elsewhere in this report assume independent trials and are too small by about the square root of trials over effective sample.</p>
-<h3>Now against at plan</h3>
+${r.sampler.minEffectiveSampleSize < MIN_EFFECTIVE ? `<p class="note"><strong>Few effective draws:</strong> the smallest effective sample is ${Math.round(r.sampler.minEffectiveSampleSize).toLocaleString('en-US')} (below ${MIN_EFFECTIVE}); the bands' tails are uncertain. Run more trials.</p>\n` : ''}<h3>Now against at plan</h3>
 ${decisions}
 </section>
 `;
