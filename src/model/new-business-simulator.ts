@@ -349,9 +349,10 @@ export class NewBusinessSimulator {
     for (let month = first; month <= 12; month++) {
       const season = s.seasonality[(((month - 1) % 12) + 12) % 12]!;
       if (k > 0 && month <= k) {
-        // A re-forecast: a closed month's leads are known (the tier's single stream) and its
+        // A re-forecast: a closed month's leads are known (when the tier has one lead stream: the
+        // file gives a tier's total; grades' and channels' cohorts are simulated) and its
         // deals that closed are in the actuals; its leads still in the cycle close after them.
-        const known = month >= 1 && s.leadsSlot < 0 ? this.start!.leads[month - 1]! : NaN;
+        const known = month >= 1 && this.sources.length === 1 ? this.start!.leads[month - 1]! : NaN;
         if (month <= k - cycle.max) continue;
         const leads = Number.isNaN(known) ? s.leads(season * leadMultiplier) : known;
         const byLag = this.tails!.cycle.split(leads, conversion, k - month);
