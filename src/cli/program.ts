@@ -14,6 +14,7 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
+import { registerStudioCommand } from './studio-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
@@ -197,6 +198,8 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   registerInitCommand(program, io);
 
   registerCompareCommand(program, io, setExitCode, signal);
+
+  registerStudioCommand(program, io, signal);
 
   return program;
 }
