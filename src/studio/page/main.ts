@@ -66,8 +66,14 @@ function slider(id: string, label: string, count: number, start: number, text: (
   const box = el('div', { class: 'control' });
   const input = el('input', { type: 'range', id, min: '0', max: String(count - 1), step: '1', value: String(start) });
   const out = el('output', { for: id, id: `${id}-value` });
-  const lab = el('label', { for: id });
-  lab.append(`${label}: `, out, ...(plan ? [el('span', { class: 'plan' }, ` (file: ${plan})`)] : []));
+  // The label is the control's name; its value is said by aria-valuetext, the file's value is its description.
+  const lab = el('label', { for: id }, label);
+  const head = el('div');
+  head.append(lab, ': ', out);
+  if (plan) {
+    head.append(el('span', { class: 'plan', id: `${id}-plan` }, ` (file: ${plan})`));
+    input.setAttribute('aria-describedby', `${id}-plan`);
+  }
   const show = (i: number) => {
     out.textContent = text(i);
     input.setAttribute('aria-valuetext', text(i));
@@ -80,7 +86,7 @@ function slider(id: string, label: string, count: number, start: number, text: (
     onMove(i);
     changed();
   });
-  box.append(lab, input);
+  box.append(head, input);
   return box;
 }
 
