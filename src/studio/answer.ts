@@ -34,6 +34,8 @@ export interface Answer {
   /** Variance shares of revenue, largest first, and the rest (unit-level luck and interactions). */
   readonly attribution: { readonly drivers: ReadonlyArray<{ readonly label: string; readonly share: Figure }>; readonly unexplained: Figure };
   readonly charts: { readonly distribution: TopLevelSpec; readonly fan: TopLevelSpec; readonly tornado?: TopLevelSpec };
+  /** Server time of the answer when it was made (a kept answer keeps its own): simulating, then summarising and the chart specs. */
+  readonly timing?: { readonly simulateMs: number; readonly summarizeMs: number };
 }
 
 /** Drivers listed under "what moves revenue". */

@@ -25,13 +25,15 @@ export interface SessionOptions {
   readonly confidence?: number;
 }
 
-/** Runs kept for reuse, most recent last: the first pass of a state (the full run resumes from it) and answers already given. */
-const KEPT = 6;
+/** First passes kept for the full run to resume from (a Simulation each), most recent last. */
+const FIRSTS_KEPT = 6;
+/** Answers kept (about 30 kB each): moving back to a state seen before answers at once. */
+const ANSWERS_KEPT = 200;
 
-function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+function remember<K, V>(map: Map<K, V>, key: K, value: V, kept: number): V {
   map.delete(key);
   map.set(key, value);
-  if (map.size > KEPT) map.delete(map.keys().next().value as K);
+  if (map.size > kept) map.delete(map.keys().next().value as K);
   return value;
 }
 
@@ -69,9 +71,13 @@ export class StudioSession {
     const key = `${loaded.hash} ${trials} ${state.confidence}`;
     const known = this.answers.get(key);
     if (known) return known;
+    const started = performance.now();
     const [sim, plan] = await Promise.all([this.simulate(loaded, trials, signal), this.plan(trials)]);
     signal?.throwIfAborted();
-    return remember(this.answers, key, answerOf(sim, state.confidence, plan));
+    const simulated = performance.now();
+    const answer = answerOf(sim, state.confidence, plan);
+    const timing = { simulateMs: Math.round(simulated - started), summarizeMs: Math.round(performance.now() - simulated) };
+    return remember(this.answers, key, { ...answer, timing }, ANSWERS_KEPT);
   }
 
   /** report.html of a state at the full count: the report `arrcast run --confidence C` writes of the saved state. */
@@ -112,7 +118,7 @@ export class StudioSession {
       ...(signal ? { signal } : {}),
       ...(first && first.trials < trials ? { resumeFrom: first } : {}),
     });
-    if (trials === this.firstTrials) remember(this.firsts, loaded.hash, sim);
+    if (trials === this.firstTrials) remember(this.firsts, loaded.hash, sim, FIRSTS_KEPT);
     return sim;
   }
 }

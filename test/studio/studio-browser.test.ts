@@ -13,6 +13,9 @@ import { ROOT } from '../helpers/fixtures.js';
  * headless Chromium (an installed one: src/report/find-browser.ts, never a downloaded browser),
  * driven with the keyboard. Needs `npm run build` first (npm test does it).
  */
+/** The page's document, inside page functions (this file is type-checked without the DOM library). */
+declare const document: { readonly activeElement: unknown; readonly body: { readonly dataset: Record<string, string | undefined> } };
+
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TRIALS = 3_000;
 const SEED = 5;

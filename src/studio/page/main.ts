@@ -263,7 +263,10 @@ let inFlight: AbortController | undefined;
 let queued = false;
 
 /** A control moved: ask again, once per frame; the older request is cancelled (here and, through it, on the server). */
+let changedAt: number | undefined;
 function changed(): void {
+  // Timed from the first change not yet asked about: what a planner waits for after moving a control.
+  changedAt ??= performance.now();
   if (queued) return;
   queued = true;
   requestAnimationFrame(() => {
@@ -274,7 +277,8 @@ function changed(): void {
 
 async function update(): Promise<void> {
   const mine = ++seq;
-  const started = performance.now();
+  const started = changedAt ?? performance.now();
+  changedAt = undefined;
   inFlight?.abort();
   const abort = new AbortController();
   inFlight = abort;
@@ -292,9 +296,10 @@ async function update(): Promise<void> {
       showError(undefined);
       const ms = Math.round(performance.now() - started);
       document.body.dataset[pass === 'first' ? 'firstMs' : 'fullMs'] = String(ms);
+      if (a.timing) document.body.dataset[pass === 'first' ? 'firstServer' : 'fullServer'] = `${a.timing.simulateMs}+${a.timing.summarizeMs}`;
       $('status').textContent =
         pass === 'full'
-          ? `${a.trials.toLocaleString('en-US')} trials, seed ${a.seed} (${ms} ms)`
+          ? `${a.trials.toLocaleString('en-US')} trials, seed ${a.seed} (${ms} ms${a.timing ? `; server: simulating ${a.timing.simulateMs} ms, summary ${a.timing.summarizeMs} ms` : ''})`
           : `First answer from ${a.trials.toLocaleString('en-US')} trials (${ms} ms); refining to ${info.trials.toLocaleString('en-US')}…`;
       document.body.dataset.pass = pass;
       document.body.dataset.seq = String(mine);
