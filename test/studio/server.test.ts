@@ -172,6 +172,17 @@ describe('arrcast studio: the numbers', () => {
     expect(p.p50.value).toBe(figures(full).p50 - (await runFigures(join(dir, 'example.yaml'), TRIALS, 0.9)).p50);
   });
 
+  it('"download report" is the report.html arrcast run writes of the saved state, but for the file it names', async () => {
+    const r = await post('/api/report', { state: MOVED });
+    expect(r.status).toBe(200);
+    await post('/api/save', { state: MOVED, name: 'for-report' });
+    const out = join(dir, 'report-run');
+    const run = await runCli('run', join(dir, 'for-report.yaml'), '--trials', String(TRIALS), '--seed', String(SEED), '--confidence', '0.9', '--out', out, '--outputs', 'html', '--quiet', '--workers', '0');
+    expect(run.code, run.err).toBe(0);
+    const written = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(r.body.replaceAll("example.yaml with the studio&#39;s changes", join(dir, 'for-report.yaml'))).toBe(written);
+  });
+
   it('moving a control and back gives the original numbers exactly', async () => {
     const before = (await post('/api/answer', { state: EMPTY, pass: 'full' })).json();
     const moved = (await post('/api/answer', { state: { ...EMPTY, drivers: { '0/conversion': { central: 0.0285 } } }, pass: 'full' })).json();
