@@ -6,6 +6,7 @@ import { StudioSession } from '../studio/session.js';
 import { openStudioScenario } from '../studio/studio-scenario.js';
 import { startStudioServer } from '../studio/server.js';
 import { allowPathOption } from './allow-path-option.js';
+import { UsageError } from './exit-codes.js';
 import { checkTargetTiers } from './report-run.js';
 import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { Io } from './program.js';
@@ -46,7 +47,11 @@ export function registerStudioCommand(program: Command, io: Io, signal?: AbortSi
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           confidence: opts.confidence,
         });
-        const server = await startStudioServer(session, { port: opts.port, log: (line) => io.err(`${line}\n`) });
+        const server = await startStudioServer(session, { port: opts.port, log: (line) => io.err(`${line}\n`) }).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'EADDRINUSE') throw new UsageError(`port ${opts.port} on 127.0.0.1 is in use; choose another, or --port 0 for a free one`);
+          if (err.code === 'EACCES') throw new UsageError(`port ${opts.port} on 127.0.0.1 is not allowed to this user; choose one above 1023, or --port 0`);
+          throw err;
+        });
         io.out(`arrcast studio: ${scenario.loaded.scenario.name} (${session.fullTrials.toLocaleString('en-US')} trials, seed ${session.seed})\n${server.url}\n`);
         await new Promise<void>((resolve) => {
           if (!signal || signal.aborted) return resolve();

@@ -81,6 +81,17 @@ describe('arrcast studio: who may ask (DNS rebinding, other pages, the token)', 
   });
 });
 
+describe('arrcast studio: the command', () => {
+  it('refuses a port in use, in words (exit 2), and a port out of range', async () => {
+    const busy = await runCli('studio', join(dir, 'example.yaml'), '--port', String(server.port), '--workers', '1');
+    expect(busy.code).toBe(2);
+    expect(busy.err).toContain(`port ${server.port} on 127.0.0.1 is in use; choose another, or --port 0 for a free one`);
+    const range = await runCli('studio', join(dir, 'example.yaml'), '--port', '70000');
+    expect(range.code).toBe(2);
+    expect(range.err).toContain('port must be from 0 to 65535, got "70000"');
+  });
+});
+
 describe('arrcast studio: what a request may say', () => {
   it('refuses a body over the limit (413), another content type (415), and JSON it cannot read (400)', async () => {
     const big = JSON.stringify({ state: { ...EMPTY, drivers: { x: { central: 1 } } }, pass: 'first', pad: 'x'.repeat(MAX_BODY_BYTES) });
