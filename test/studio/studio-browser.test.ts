@@ -136,4 +136,11 @@ describe('arrcast studio in a browser', () => {
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });
+
+  it('stops on SIGTERM: the server closes, the worker threads end, the process exits 0', async () => {
+    const exited = new Promise<number | null>((r) => studio.on('exit', (code) => r(code)));
+    studio.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await expect(fetch(new URL('/', url))).rejects.toThrow();
+  });
 });
