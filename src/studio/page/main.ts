@@ -286,11 +286,16 @@ async function update(): Promise<void> {
   document.body.classList.add('stale');
   document.body.dataset.pass = 'pending';
   const passes: Pass[] = info.firstTrials < info.trials ? ['first', 'full'] : ['full'];
+  const ask = (pass: Pass) => api<Answer & { pass: Pass }>('/api/answer', { state: s, pass }, abort.signal);
   try {
-    for (const pass of passes) {
+    let next: Promise<Answer & { pass: Pass }> | undefined;
+    for (const [k, pass] of passes.entries()) {
       $('status').textContent = pass === 'first' ? `Simulating ${info.firstTrials.toLocaleString('en-US')} trials…` : `Refining to ${info.trials.toLocaleString('en-US')} trials…`;
-      const a = await api<Answer & { pass: Pass }>('/api/answer', { state: s, pass }, abort.signal);
+      const a = await (next ?? ask(pass));
       if (mine !== seq) return;
+      // The next pass starts on the server while this one is drawn.
+      next = k + 1 < passes.length ? ask(passes[k + 1]!) : undefined;
+      next?.catch(() => undefined);
       await render(a);
       if (mine !== seq) return;
       showError(undefined);
