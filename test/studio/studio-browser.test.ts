@@ -135,7 +135,7 @@ describe('arrcast studio in a browser', () => {
 
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
-  });
+  }, 240_000);
 
   it('stops on SIGTERM: the server closes, the worker threads end, the process exits 0', async () => {
     const exited = new Promise<number | null>((r) => studio.on('exit', (code) => r(code)));
