@@ -133,6 +133,12 @@ describe('arrcast studio in a browser', () => {
     expect(whatIf.target).toBe(summary.decisions.targets[0].probability.value);
     expect(readFileSync(join(dir, 'browser-what-if.yaml'), 'utf8')).toMatch(/^# What-if saved by arrcast studio from example.yaml\.\n# The studio's numbers: arrcast run browser-what-if.yaml --trials 3000 --seed 5 --confidence 0.8\nextends: example.yaml\n/);
 
+    // Every control back where the file has it, in one click: the original numbers again.
+    await page.click('#reset');
+    await settled(page, seq);
+    expect(await shown(page)).toEqual(original);
+    expect(await slider.getAttribute('aria-valuetext')).toBe('3.00%');
+
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   }, 240_000);

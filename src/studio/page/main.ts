@@ -61,6 +61,9 @@ function state(): StudioState {
   return { drivers, market, targets, confidence };
 }
 
+/** What puts each control back where the file has it. */
+const resets: Array<() => void> = [];
+
 /** A labelled slider: keyboard-movable, its value said as text (aria-valuetext) and shown beside it. */
 function slider(id: string, label: string, count: number, start: number, text: (i: number) => string, plan: string | undefined, onMove: (i: number) => void): HTMLDivElement {
   const box = el('div', { class: 'control' });
@@ -80,6 +83,11 @@ function slider(id: string, label: string, count: number, start: number, text: (
     box.classList.toggle('moved', i !== start);
   };
   show(start);
+  resets.push(() => {
+    input.value = String(start);
+    show(start);
+    onMove(start);
+  });
   input.addEventListener('input', () => {
     const i = Number(input.value);
     show(i);
@@ -123,6 +131,11 @@ function buildControls(): void {
       market = box.checked ? pcts[at]! : null;
       changed();
     });
+    resets.push(() => {
+      box.checked = false;
+      input.disabled = true;
+      market = null;
+    });
     f.append(row, s);
     root.append(f);
   }
@@ -134,6 +147,10 @@ function buildControls(): void {
     const id = `target-${i}`;
     const input = el('input', { type: 'number', id, min: '0', step: 'any', value: String(x.value), inputmode: 'decimal' });
     box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${x.metric}`} (${info.currency})`), input);
+    resets.push(() => {
+      input.value = String(x.value);
+      targets[i] = x.value;
+    });
     input.addEventListener('change', () => {
       const v = Number(input.value);
       if (Number.isFinite(v) && v >= 0) {
@@ -190,8 +207,13 @@ function buildControls(): void {
       .catch((e: Error) => showError(e.message))
       .finally(() => (reportButton.disabled = false));
   });
+  const resetButton = el('button', { type: 'button', id: 'reset' }, 'Back to the file');
+  resetButton.addEventListener('click', () => {
+    for (const r of resets) r();
+    changed();
+  });
   const row = el('div', { class: 'row' });
-  row.append(saveButton, reportButton);
+  row.append(resetButton, saveButton, reportButton);
   save.append(nameBox, row, saved);
   root.append(save);
 }
