@@ -26,6 +26,7 @@ export { checkParts, mergeParts, type MergeOptions } from './engine/merge.js';
 export { partFileName, readPartFile, readPartHeader, writePartFile, type PartInfo } from './engine/part-file.js';
 export { decodePart, encodePart, PART_EXTENSION, PartFileError, type PartHeader } from './engine/part-format.js';
 export { ARRCAST_VERSION } from './version.js';
+export { GENERATOR_ID } from './random/source.js';
 export { TrialStore } from './engine/trial-store.js';
 export { CHUNK_SIZE } from './model/simulate-chunk.js';
 export { COMPONENTS, METRICS, METRIC_COMPONENTS, type Component, type Metric } from './model/components.js';
@@ -73,3 +74,19 @@ export { MARKER_FILE } from './report/output-marker.js';
 export { summaryTable } from './report/summary-table.js';
 export { createEngine, type Engine, type EngineOptions, type EngineSimulateOptions } from './engine/engine.js';
 export { OUTPUTS, DEFAULT_OUTPUTS, parseOutputs, type OutputName } from './report/outputs.js';
+// Fitting drivers from history (issue 15, part 2): pure estimators, every tier of a history, the commented scenario.
+export { fitLeadVolume, type LeadVolumeFit } from './fit/lead-volume.js';
+export { fitConversion, type ConversionFit } from './fit/conversion.js';
+export { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './fit/acv.js';
+export { fitRenewal, fitRenewalFromOutcomes, type RenewalFit, type OutcomeRenewalFit } from './fit/renewal.js';
+export { yearLevel, type Estimate, type YearLevel } from './fit/estimate.js';
+export { fitHistory, type FitInputs, type HistoryFit, type TierFit } from './fit/fit-history.js';
+export { fittedScenarioText } from './fit/scenario-text.js';
+// Scoring forecasts against outcomes (issue 15, part 3): pure scores, and scoring many outcomes at once.
+export { sampleCrps, normalCrps } from './scoring/crps.js';
+export { midRankPit } from './scoring/pit.js';
+export { pinballLoss, sortedQuantile } from './scoring/pinball.js';
+export { calibrationCurve, coverage, ksUniform, pitHistogram, type CalibrationPoint, type Coverage } from './scoring/calibration.js';
+export { scoreSample, type SampleScore } from './scoring/score-sample.js';
+export { scoreForecasts, type ScoreGroup, type ScoreResult, type ScoredOutcome } from './scoring/score-forecasts.js';
+export { parseOutcomes, type Outcome } from './scoring/outcomes-file.js';

@@ -1,4 +1,4 @@
-import { normalQuantile } from '../random/normal-cdf.js';
+import { normalQuantile } from '../math/normal-cdf.js';
 import { firstOrderShares, type ShareEstimate } from './attribution/first-order.js';
 import { sortedQuantile } from './attribution/input.js';
 import { driversMoving, type AttributionDriver, type AttributionInputs } from './attribution/sim-inputs.js';

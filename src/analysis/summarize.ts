@@ -60,7 +60,8 @@ export interface MonthSummary {
  * endingArr}.{mean, sd, min, max, percentiles.p1..p99}` are a contract other tools read; keep them.
  */
 export interface Summary {
-  readonly tool: { readonly name: 'arrcast'; readonly summaryVersion: 1 };
+  /** `generator`: the id of the random numbers the trials were drawn with (random/source.ts, GENERATOR_ID). */
+  readonly tool: { readonly name: 'arrcast'; readonly summaryVersion: 1; readonly generator: string };
   readonly scenario: {
     readonly name: string;
     readonly hash: string;
@@ -214,7 +215,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     return sensitivity(inputs, metricColumn(sim, metric, tier), metric, name);
   };
   return {
-    tool: { name: 'arrcast', summaryVersion: 1 },
+    tool: { name: 'arrcast', summaryVersion: 1, generator: sim.generator },
     scenario: {
       name: scenario.name,
       hash: loaded.hash,

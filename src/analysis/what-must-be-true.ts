@@ -1,5 +1,5 @@
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { normalQuantile } from '../random/normal-cdf.js';
+import { normalQuantile } from '../math/normal-cdf.js';
 import { binMedians, medianCrossing } from './attribution/break-even.js';
 import { sortedQuantile } from './attribution/input.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';

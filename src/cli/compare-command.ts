@@ -11,7 +11,7 @@ import { createProgressBar } from './progress-bar.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
-import type { Io } from './program.js';
+import type { Io } from './io.js';
 import { COMPARISON_FILE, COMPARISON_PAGE_FILES, prepareComparisonDir, writeComparison } from './write-comparison.js';
 import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';

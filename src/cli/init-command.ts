@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { UsageError } from './exit-codes.js';
-import type { Io } from './program.js';
+import type { Io } from './io.js';
 
 /** The example companies shipped in the package (scenarios/*.yaml), which `--template` copies. */
 const TEMPLATES_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));

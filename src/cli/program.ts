@@ -1,3 +1,5 @@
+export type { Io } from './io.js';
+import type { Io } from './io.js';
 import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
 import { allowPathOption } from './allow-path-option.js';
@@ -14,6 +16,8 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
+import { registerFitCommand } from './fit-command.js';
+import { registerScoreCommand } from './score-command.js';
 import { registerStudioCommand } from './studio-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
@@ -26,11 +30,6 @@ import { terminalText } from '../report/terminal-text.js';
 
 export { defaultOutDir };
 
-/** Where the CLI writes: injectable so tests can capture it. */
-export interface Io {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 /** The progress callback of a run: the bar's (if any), and the test hook's `simulating` step at the first call. */
 function progressWithHook(onProgress: ((done: number, total: number) => void) | undefined, hook: StepHook | undefined): ((done: number, total: number) => void) | undefined {
@@ -198,6 +197,10 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   registerInitCommand(program, io);
 
   registerCompareCommand(program, io, setExitCode, signal);
+
+  registerFitCommand(program, io);
+
+  registerScoreCommand(program, io, signal);
 
   registerStudioCommand(program, io, signal);
 

@@ -15,7 +15,7 @@ import { InvalidArgumentError } from 'commander';
 import { editDistance } from '../scenario/edit-distance.js';
 import { UsageError } from './exit-codes.js';
 import { simulateStress } from './stress.js';
-import type { Io } from './program.js';
+import type { Io } from './io.js';
 import { stepCheck, type StepHook } from './pause-hook.js';
 
 /**

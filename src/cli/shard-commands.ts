@@ -17,7 +17,7 @@ import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { parseOutputsOption, parseShare, parseTarget } from './parse-options.js';
 import { outputsHelp, type OutputName } from '../report/outputs.js';
-import type { Io } from './program.js';
+import type { Io } from './io.js';
 import { progressCallbacks } from './run-limits.js';
 import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, reportSimulation, silencedCodes } from './report-run.js';
 

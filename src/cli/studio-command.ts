@@ -9,7 +9,7 @@ import { allowPathOption } from './allow-path-option.js';
 import { UsageError } from './exit-codes.js';
 import { checkTargetTiers } from './report-run.js';
 import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
-import type { Io } from './program.js';
+import type { Io } from './io.js';
 
 /** Trials of the studio's full answer when neither --trials nor a smaller `trials:` in the file says otherwise. */
 export const STUDIO_TRIALS = 10_000;

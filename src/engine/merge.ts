@@ -8,7 +8,8 @@ import { ARRCAST_VERSION } from '../version.js';
 import { planChunks } from './chunks.js';
 import { MergeError, RunAbortedError } from './errors.js';
 import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
-import { copyLittleEndian, PartFileError, sumsPerChunk, zodProblem, type PartHeader } from './part-format.js';
+import { copyLittleEndian, PartFileError, partGenerator, sumsPerChunk, zodProblem, type PartHeader } from './part-format.js';
+import { GENERATOR_ID } from '../random/source.js';
 import { checkPartFinite } from './part-guard.js';
 import { planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
@@ -26,6 +27,7 @@ function shardList(indices: readonly number[], count: number): string {
 /** What every part of one run shares, and how to name it in a message. */
 const RUN_FIELDS: ReadonlyArray<{ readonly label: string; readonly key: (h: PartHeader) => string; readonly show: (h: PartHeader) => string }> = [
   { label: 'arrcast version', key: (h) => h.arrcastVersion, show: (h) => excerpt(h.arrcastVersion) },
+  { label: 'random generator', key: partGenerator, show: (h) => excerpt(partGenerator(h)) },
   { label: 'scenario', key: (h) => h.scenario.hash, show: (h) => `${quoteText(h.scenario.name)} (hash ${h.scenario.hash.slice(0, 12)})` },
   { label: 'seed', key: (h) => h.seed, show: (h) => quoteText(h.seed) },
   { label: 'trials', key: (h) => String(h.trials), show: (h) => h.trials.toLocaleString('en-US') },
@@ -35,7 +37,7 @@ const RUN_FIELDS: ReadonlyArray<{ readonly label: string; readonly key: (h: Part
 
 /**
  * Check that parts are the shards of one run, each exactly once: same arrcast version (this one),
- * scenario (by hash), seed, trials, chunk size and shard count, and every shard 1/N to N/N present
+ * random generator (this one's GENERATOR_ID), scenario (by hash), seed, trials, chunk size and shard count, and every shard 1/N to N/N present
  * once. Throws MergeError naming every disagreement, or the missing and duplicate shards.
  *
  * @example checkParts([a, b, c]) // MergeError: cannot merge: shard 4/4 is missing
@@ -58,6 +60,12 @@ export function checkParts(parts: readonly PartInfo[]): void {
   const version = parts[0]!.header.arrcastVersion;
   if (version !== ARRCAST_VERSION)
     throw new MergeError([`the parts were written by arrcast ${excerpt(version)}, and this is arrcast ${ARRCAST_VERSION}; merge with the version that ran the shards`]);
+  // The same version number can span a change of generator (a development build): the id decides.
+  const generator = partGenerator(parts[0]!.header);
+  if (generator !== GENERATOR_ID)
+    throw new MergeError([
+      `the parts were drawn with the random generator ${excerpt(generator)}, and this arrcast draws with ${GENERATOR_ID}: their trials cannot be merged with this arrcast's; run the shards again with this arrcast`,
+    ]);
 
   const count = parts[0]!.header.shard.count;
   const files = Array.from({ length: count }, (): string[] => []);
@@ -169,5 +177,5 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
     checkPartFinite(file, header, store);
   });
   if (options.signal?.aborted) throw new RunAbortedError();
-  return { loaded: loaded!, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started };
+  return { loaded: loaded!, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started, generator: partGenerator(run) };
 }

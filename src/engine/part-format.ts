@@ -6,6 +6,7 @@ import { MAX_TRIALS } from '../scenario/limits.js';
 import { displayText, excerpt, quoteText } from '../scenario/display-text.js';
 import { formatPath } from '../scenario/scenario-error.js';
 import { ARRCAST_VERSION } from '../version.js';
+import { LEGACY_GENERATOR_ID } from '../random/source.js';
 import { MAX_SHARDS, planChunks, shardChunks } from './chunks.js';
 import type { SimulationPart } from './simulate.js';
 
@@ -71,6 +72,8 @@ const headerSchema = z.strictObject({
   format: z.literal('arrcast-part'),
   formatVersion: z.literal(PART_FORMAT_VERSION),
   arrcastVersion: z.string().min(1).max(100),
+  /** The random numbers' id (GENERATOR_ID); absent in parts written before generator ids (LEGACY_GENERATOR_ID). */
+  generator: z.string().min(1).max(100).optional(),
   scenario: z.strictObject({ name: z.string(), source: z.string(), hash: z.string().regex(/^[0-9a-f]{64}$/), bases: z.array(z.string()).optional() }),
   /** The validated scenario (defaults filled in) the trials are of, as `scenario.json` holds it. */
   resolvedScenario: z.record(z.string(), z.unknown()),
@@ -91,6 +94,9 @@ const headerSchema = z.strictObject({
 
 /** What a part says about itself: the run it belongs to and the layout of its body. */
 export type PartHeader = z.infer<typeof headerSchema>;
+
+/** The generator id of a part: its header's, or LEGACY_GENERATOR_ID for a part written before generator ids. */
+export const partGenerator = (header: Pick<PartHeader, 'generator'>): string => header.generator ?? LEGACY_GENERATOR_ID;
 
 /** A whole part, decoded: its header, each column's bytes (little-endian, in the column's precision) and each chunk's component sums. */
 export interface DecodedPart {
@@ -149,6 +155,7 @@ export function encodePart(part: SimulationPart): Uint8Array[] {
     format: 'arrcast-part',
     formatVersion: PART_FORMAT_VERSION,
     arrcastVersion: ARRCAST_VERSION,
+    generator: part.generator,
     scenario: { name: loaded.scenario.name, source: loaded.source, hash: loaded.hash, ...(loaded.bases ? { bases: [...loaded.bases] } : {}) },
     resolvedScenario: loaded.scenario as unknown as Record<string, unknown>,
     seed: part.seed,

@@ -13,6 +13,7 @@ import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
 import { TrialStore } from './trial-store.js';
 import { createWorkerPool } from './worker-pool.js';
+import { GENERATOR_ID } from '../random/source.js';
 import type { Piscina } from 'piscina';
 
 export const MAX_WORKERS = 256;
@@ -69,6 +70,8 @@ export interface SimulationPart {
   readonly store: TrialStore;
   readonly workers: number;
   readonly elapsedMs: number;
+  /** The id of the random numbers the trials were drawn with (GENERATOR_ID): written into the part. */
+  readonly generator: string;
 }
 
 /** A finished run: the per-trial results and what produced them. */
@@ -81,6 +84,8 @@ export interface Simulation {
   readonly workers: number;
   readonly store: TrialStore;
   readonly elapsedMs: number;
+  /** The id of the random numbers the trials were drawn with (GENERATOR_ID); a resume keeps only a run of the same. */
+  readonly generator: string;
 }
 
 /**
@@ -176,7 +181,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
     options.onProgress?.(done, trials);
   };
   await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool);
-  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started };
+  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started, generator: GENERATOR_ID };
 }
 
 /**
@@ -213,7 +218,7 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
     options.onProgress?.(done, partTrials);
   };
   await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool);
-  return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started };
+  return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID };
 }
 
 /** Simulate the given chunks in-process (workers 0) or on a pool, handing each result to `accept`. */
@@ -265,6 +270,8 @@ export interface PoolLease {
 /** How many leading chunks of a previous run can be reused: whole ones, same scenario and seed. */
 function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, seed: string, trials: number): number {
   if (!previous) return 0;
+  if (previous.generator !== GENERATOR_ID)
+    throw new RangeError(`resumeFrom was drawn with the random generator ${previous.generator}, and this run draws with ${GENERATOR_ID}: its trials cannot be reused`);
   if (previous.loaded.hash !== loaded.hash || previous.seed !== seed || previous.trials > trials)
     throw new RangeError('resumeFrom must be a run of the same scenario and seed with fewer trials');
   return Math.floor(previous.trials / CHUNK_SIZE);

@@ -36,6 +36,8 @@ export class CustomerBookSimulator {
   /** Scratch lists of the customers that contract or expand this trial (indices into the due arrays). */
   private readonly contracting: Int32Array;
   private readonly expanding: Int32Array;
+  /** The trial's customer uniforms, one per due then per monthly-billed customer, filled in one block. */
+  private readonly uniforms: Float64Array;
 
   constructor(
     private readonly plan: TierPlan,
@@ -48,13 +50,16 @@ export class CustomerBookSimulator {
     const due = e.book!.dueArr.length;
     this.contracting = new Int32Array(due);
     this.expanding = new Int32Array(due);
+    this.uniforms = new Float64Array(due + e.book!.monthlyArr.length);
   }
 
   run(rates: BookRates, out: TierOutcome): void {
     const book = this.plan.existing!.book!;
     const ev = out.events;
     const booked = out.booked;
-    const u = this.uniform;
+    // Every customer's uniform of this trial in one fill: the same draws, in the same order, as one
+    // call per customer, read inline below.
+    const us = this.uniform.fill(this.uniforms);
     const { uplift, renewal } = rates;
     const c = rates.contraction;
     const ce = c + (1 - c) * rates.expansion;
@@ -79,7 +84,7 @@ export class CustomerBookSimulator {
       // U < p with p = k / (1 + k) is U (1 + k) < k, and V = U / p < c is U (1 + k) < c k: the
       // same tests without a division (a certain renewal: p = 1, so y = U against 1).
       const k = certain ? 1 : o * dueOdds[i]!;
-      const x = u();
+      const x = us[i]!;
       const y = certain ? x : x * (1 + k);
       if (y >= k) {
         lostCount++;
@@ -120,9 +125,10 @@ export class CustomerBookSimulator {
     out.arrDue += book.arrDue;
 
     const { monthlyArr, monthlyOdds } = book;
+    const offset = dueArr.length;
     for (let i = 0; i < monthlyArr.length; i++) {
       const k = certain ? 1 : o * monthlyOdds[i]!;
-      const x = u();
+      const x = us[offset + i]!;
       if ((certain ? x : x * (1 + k)) < k) continue;
       const p = k / (1 + k);
       const arr = monthlyArr[i]!;

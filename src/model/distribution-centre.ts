@@ -1,5 +1,5 @@
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
-import { betaParams, lognormalParams } from '../scenario/distribution-params.js';
+import { betaParams, lognormalParams } from '../math/distribution-params.js';
 import { quantilePoints } from '../scenario/quantile-points.js';
 
 /**

@@ -106,7 +106,7 @@ export class BookRateDrawer {
 export class AggregateBookSimulator {
   private readonly renewals: (n: number, p: number) => number;
   private readonly contractionCount: (n: number, p: number) => number;
-  private readonly contractionSize: Draw;
+  private readonly contractionSize: SumDraw;
   private readonly expansionCount: (n: number, p: number) => number;
   private readonly expansionSize: SumDraw;
 
@@ -117,7 +117,7 @@ export class AggregateBookSimulator {
     const e = plan.existing!;
     this.renewals = binomial(stream('renewals'));
     this.contractionCount = binomial(stream('contraction.count'));
-    this.contractionSize = e.contraction ? e.contraction.size.bind(stream('contraction.size')) : NEVER;
+    this.contractionSize = e.contraction ? e.contraction.size.bindSum(stream('contraction.size')) : NO_SUM;
     this.expansionCount = binomial(stream('expansion.count'));
     this.expansionSize = e.expansion ? e.expansion.size.bindSum(stream('expansion.size')) : NO_SUM;
   }
@@ -142,11 +142,8 @@ export class AggregateBookSimulator {
       const contracted = book.contraction ? this.contractionCount(renewed, rates.contraction) : 0;
       if (contracted > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['existing', 'customers'], contracted, 'customers contracting', "one's size", 'customers and contraction.probability');
-      let lost = 0;
-      for (let k = 0; k < contracted; k++) {
-        const cut = this.contractionSize() * arr;
-        lost += cut;
-      }
+      // The contracting customers' shares lost, summed through the one sum seam (bindSum).
+      const lost = contracted > 0 ? this.contractionSize(contracted) * arr : 0;
       // GRR excludes price and upsell: a contraction counts in full even when the uplift offsets it.
       out.grossLoss += lost;
       ev[C_CONTRACTION * 12 + m - 1] = -lost;

@@ -11,7 +11,7 @@ import type { RandomSource } from './source.js';
  *   dimensionless.
  * @throws TypeError if source is not a function; the draw function throws a RangeError, before
  *   drawing, for an alpha or beta that is NaN, infinite or <= 0 (see `parameter-error.ts`).
- * @example beta(createStream('7/0/SMB/winRate'))(2, 5) // => 0.1191465215703657 (mean 2/7)
+ * @example beta(createStream('7/0/SMB/winRate'))(2, 5) // => 0.6891516162883732 (mean 2/7)
  * @remarks O(1) expected. Algorithm: X / (X + Y) with X ~ Gamma(alpha), Y ~ Gamma(beta) from
  *   `gamma` on the same source (Marsaglia-Tsang); when both alpha <= 1 and beta <= 1, where two
  *   boosted gammas could both underflow, Jöhnk's algorithm (M. D. Jöhnk, Metrika 8 (1964) 5-15;

@@ -21,7 +21,7 @@ import type { RandomSource } from './source.js';
  * @throws TypeError if source is not a function; the draw function throws a RangeError, before
  *   drawing, for an n that is NaN, infinite, negative, fractional or above 2^53 - 1, or a p that
  *   is NaN or outside [0, 1] (see `parameter-error.ts`).
- * @example binomial(createStream('7/0/SMB/wins'))(120, 0.22) // => 24 (mean 26.4)
+ * @example binomial(createStream('7/0/SMB/wins'))(120, 0.22) // => 27 (mean 26.4)
  * @remarks O(1) expected per draw for every n (1e9 trials cost the same as 100). The check costs
  *   five comparisons and a floor per draw.
  */

@@ -101,7 +101,7 @@ export function prepareAlias(weights: readonly number[]): AliasTable {
  *   which validates the weights (it is not checked again per draw, and no table can make a draw
  *   loop: it takes one or two uniforms whatever the table).
  * @throws TypeError if source is not a function.
- * @example const pick = discreteIndex(createStream('7/0/tier')); pick(prepareAlias([0.5, 0.3, 0.2])) // => 0
+ * @example const pick = discreteIndex(createStream('7/0/tier')); pick(prepareAlias([0.5, 0.3, 0.2])) // => 2
  * @remarks O(1) per draw whatever n. For n <= 1024 one uniform: x = U n, column floor(x), and
  *   the fractional part decides between the column and its alias (the 32-bit resolution leaves
  *   at least 22 bits for it; total-variation error below n 2^-32 <= 2.4e-7). Above that, the

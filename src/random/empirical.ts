@@ -12,7 +12,7 @@ import { SINGLE_DRAW_MAX_N, uniform53 } from './uniform53.js';
  * @throws TypeError if source is not a function; the draw function throws a RangeError, before
  *   drawing, for an n that is NaN, infinite, below 1, fractional or above 2^53 - 1 (see
  *   `parameter-error.ts`).
- * @example empiricalIndex(createStream('7/0/SMB/dealSize'))(250) // => 245, i.e. use observed[245]
+ * @example empiricalIndex(createStream('7/0/SMB/dealSize'))(250) // => 246, i.e. use observed[246]
  * @remarks O(1). floor(U n) with one 32-bit uniform when n <= 1024 (total-variation error from the
  *   32-bit resolution at most n 2^-33 <= 1.2e-7), with a 53-bit uniform built from two draws
  *   above that. The check costs two comparisons and a floor per draw.

@@ -2,7 +2,8 @@
 export * from './source.js';
 export * from './uniform.js';
 export * from './normal.js';
-export * from './normal-cdf.js';
+export * from '../math/normal-cdf.js';
+export * from '../math/truncated-normal.js';
 export * from './truncated-normal.js';
 export * from './lognormal.js';
 export * from './gamma.js';
@@ -15,4 +16,5 @@ export * from './pert.js';
 export * from './discrete.js';
 export * from './empirical.js';
 export * from './log-factorial.js';
+export * from '../math/metalog.js';
 export * from './metalog.js';

@@ -15,7 +15,7 @@ import type { RandomSource } from './source.js';
  * @throws TypeError if source is not a function; the draw function throws a RangeError, before
  *   drawing, for a mean that is NaN, infinite or negative, or a dispersion that is NaN or <= 0
  *   (see `parameter-error.ts`).
- * @example negativeBinomial(createStream('7/0/SMB/leads'))(40, 5) // => 26 (variance 40 + 320)
+ * @example negativeBinomial(createStream('7/0/SMB/leads'))(40, 5) // => 27 (variance 40 + 320)
  * @remarks O(1) expected per draw. Algorithm: the gamma-Poisson mixture
  *   Poisson(Gamma(shape k, scale m / k)), with `gamma` (Marsaglia-Tsang) and `poisson` (PTRS) on
  *   the same source (e.g. L. Devroye, Non-Uniform Random Variate Generation, 1986).

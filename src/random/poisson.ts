@@ -18,7 +18,7 @@ import type { RandomSource } from './source.js';
  *   (events per interval); mean 0 returns 0. Means up to ~1e15 stay exact in integer arithmetic.
  * @throws TypeError if source is not a function; the draw function throws a RangeError for a mean
  *   that is NaN, infinite or negative, before drawing (see `parameter-error.ts`).
- * @example poisson(createStream('7/0/SMB/leads'))(37.5) // => 30
+ * @example poisson(createStream('7/0/SMB/leads'))(37.5) // => 36
  * @remarks O(1) expected per draw for every mean; it never loops once per event. The check costs
  *   one comparison per draw (mean >= 10 only: below, the branch on mean > 0 already catches it).
  */

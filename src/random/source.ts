@@ -2,33 +2,167 @@ import seedrandom from 'seedrandom';
 
 /**
  * A source of uniform random numbers on [0, 1). Every sampler in arrcast is a factory bound to one
- * of these (the d3-random convention), so the stream a draw comes from is always explicit.
+ * of these (the d3-random convention), so the stream a draw comes from is always explicit. Any
+ * function returning uniforms works (tests pass fixed sequences); a seeded `Stream` is also an
+ * object with `next`, `nextUint32` and `fill`, which the hot loops call directly.
  */
 export type RandomSource = () => number;
 
-/** The saved internal state of an Alea stream, for replaying it from a point. */
-export interface StreamState {
-  readonly c: number;
-  readonly s0: number;
-  readonly s1: number;
-  readonly s2: number;
+/**
+ * A uniform source read as an object (ARCHITECTURE-NOTES seam 2): one method call per draw at
+ * most, or one `fill` for a whole block of draws.
+ */
+export interface UniformSource {
+  /** The next uniform: k x 2^-32 with k the next 32-bit output, so in [0, 1) on a grid of 2^-32. */
+  next(): number;
+  /** The next 32-bit output as an unsigned integer in [0, 2^32): the same draw `next` would give, times 2^32. */
+  nextUint32(): number;
+  /** Fill `out` with the next out.length uniforms, exactly as that many `next()` calls would; returns out. */
+  fill(out: Float64Array): Float64Array;
+  /** Fill out[0..n) with the next n 32-bit outputs, exactly as n `nextUint32()` calls would. */
+  fillUint32(out: Uint32Array, n: number): void;
 }
 
-/** A seeded stream: a RandomSource that can also report its state for replay. */
-export interface Stream extends RandomSource {
+/**
+ * The saved state of a stream, for replaying it from a point: the sfc32 words (a, b, c and the
+ * counter d) at the start of the current block, and how many of the block's outputs were read.
+ */
+export interface StreamState {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly d: number;
+  readonly read: number;
+}
+
+/** A seeded stream: a RandomSource (call it for the next uniform) that is also a UniformSource and reports its state. */
+export interface Stream extends RandomSource, UniformSource {
   state(): StreamState;
 }
 
 /**
- * A seeded stream from seedrandom's Alea generator (Johannes Baagøe's Alea: fast, 32 bits per call,
- * period about 2^116). The seed is any string; arrcast derives it from (scenario seed, chunk, tier,
- * driver) so each driver has a stream of its own.
+ * The id of a run's random numbers: the generator (sfc32), how its streams are keyed (from the seed
+ * strings through seedrandom's Alea) and the version of the way draws are made from them. It
+ * changes whenever the same scenario and seed would give other numbers. `summary.json` and every
+ * part file carry it, and parts of different generators are never merged (engine/merge.ts).
+ */
+export const GENERATOR_ID = 'sfc32-alea-v1';
+
+/** What parts written before generator ids (seedrandom's Alea streams, before December 2026) are taken to carry. */
+export const LEGACY_GENERATOR_ID = 'alea (before generator ids)';
+
+/** Outputs generated per block. Changing it changes no draw (a block is only a buffer). */
+const BLOCK = 256;
+/** Outputs discarded after keying, as PractRand's sfc32 seeding does (12 rounds), so related keys diverge. */
+const WARM_UP = 12;
+const TWO_NEG_32 = 2.3283064365386963e-10;
+
+/**
+ * sfc32 ("small fast chaotic", Chris Doty-Humphrey, PractRand): 128 bits of state, one of them a
+ * 32-bit counter, so every cycle is at least 2^32 long (the expected period is about 2^127).
+ * Writes `n` outputs into `out` from `start` and advances `s` (Int32Array [a, b, c, d]).
+ * Plain 32-bit integer arithmetic (additions, shifts, xor): nothing is allocated.
+ */
+function sfc32Block(s: Int32Array, out: Uint32Array, start: number, n: number): void {
+  let a = s[0]!;
+  let b = s[1]!;
+  let c = s[2]!;
+  let d = s[3]!;
+  for (let i = start; i < start + n; i++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    out[i] = t;
+  }
+  s[0] = a;
+  s[1] = b;
+  s[2] = c;
+  s[3] = d;
+}
+
+/**
+ * The 128-bit sfc32 key of a seed string: the first four 32-bit outputs of seedrandom's Alea seeded
+ * with the string (Alea's Mash hash spreads any string over its state), so streams keep the seed
+ * strings they always had, and neighbouring strings ('7/0/SMB/leads', '7/1/SMB/leads') get
+ * unrelated keys. Then WARM_UP outputs are discarded.
+ */
+function keyState(seed: string): Int32Array {
+  const alea = seedrandom.alea(seed);
+  const s = Int32Array.of(alea.int32(), alea.int32(), alea.int32(), alea.int32());
+  sfc32Block(s, new Uint32Array(WARM_UP), 0, WARM_UP);
+  return s;
+}
+
+/**
+ * A seeded stream: sfc32 (see `sfc32Block`) keyed from the seed string through seedrandom's Alea,
+ * producing its outputs in blocks of 256 into a typed array that each draw reads one entry of.
+ * Uniforms are 32-bit: k x 2^-32, k uniform on 0..2^32-1 (so 1 - U is never 0). The seed is any
+ * string; arrcast derives it from (scenario seed, chunk, tier, driver) with `streamSeed`, so each
+ * driver has a stream of its own.
  *
- * @example createStream('7/0/SMB/leads')() // => 0.58... (same value on every machine)
+ * Statistical quality: its literature reports sfc32 passing TestU01's BigCrush and PractRand's
+ * standard battery (PractRand's own documentation, which lists it among its recommended small
+ * generators); not re-run here. Stream independence and uniformity are tested in
+ * test/random/stream.test.ts. See the README, "Reproducibility".
+ *
+ * @example createStream('7/0/SMB/leads')() // => a uniform in [0, 1) (the same on every machine)
+ * @remarks O(1) a draw (one array read; every 256th draw fills the next block, about 1 ns an output).
  */
 export function createStream(seed: string, state?: StreamState): Stream {
-  const prng = seedrandom.alea(seed, state ? { state: { ...state } } : { state: true });
-  return prng as unknown as Stream;
+  const s = state ? Int32Array.of(state.a, state.b, state.c, state.d) : keyState(seed);
+  // `start` holds the words at the start of the current block, for `state()`.
+  const start = new Int32Array(4);
+  const block = new Uint32Array(BLOCK);
+  let pos = BLOCK;
+  const refill = (): void => {
+    start.set(s);
+    sfc32Block(s, block, 0, BLOCK);
+    pos = 0;
+  };
+  if (state) {
+    refill();
+    pos = state.read;
+  }
+  const stream = function next(): number {
+    if (pos === BLOCK) refill();
+    return block[pos++]! * TWO_NEG_32;
+  } as Stream;
+  stream.next = stream;
+  stream.nextUint32 = (): number => {
+    if (pos === BLOCK) refill();
+    return block[pos++]!;
+  };
+  stream.fill = (out: Float64Array): Float64Array => {
+    let i = 0;
+    const n = out.length;
+    while (i < n) {
+      if (pos === BLOCK) refill();
+      const take = Math.min(n - i, BLOCK - pos);
+      for (let j = 0; j < take; j++) out[i + j] = block[pos + j]! * TWO_NEG_32;
+      pos += take;
+      i += take;
+    }
+    return out;
+  };
+  stream.fillUint32 = (out: Uint32Array, n: number): void => {
+    let i = 0;
+    while (i < n) {
+      if (pos === BLOCK) refill();
+      const take = Math.min(n - i, BLOCK - pos);
+      out.set(block.subarray(pos, pos + take), i);
+      pos += take;
+      i += take;
+    }
+  };
+  stream.state = (): StreamState => {
+    // Before the first block is generated the state is the keyed words with nothing read.
+    if (pos === BLOCK) return { a: s[0]!, b: s[1]!, c: s[2]!, d: s[3]!, read: 0 };
+    return { a: start[0]!, b: start[1]!, c: start[2]!, d: start[3]!, read: pos };
+  };
+  return stream;
 }
 
 /**
@@ -38,4 +172,27 @@ export function createStream(seed: string, state?: StreamState): Stream {
  */
 export function streamSeed(...parts: ReadonlyArray<string | number>): string {
   return parts.join('/');
+}
+
+/**
+ * The block reader of a source: its own `fillUint32` when it is a seeded stream, else n calls of
+ * `uint32Reader(source)`.
+ */
+export function uint32Filler(source: RandomSource): (out: Uint32Array, n: number) => void {
+  const own = (source as Partial<UniformSource>).fillUint32;
+  if (typeof own === 'function') return own;
+  const read = uint32Reader(source);
+  return (out, n) => {
+    for (let i = 0; i < n; i++) out[i] = read();
+  };
+}
+
+/**
+ * The 32-bit integer reader of a source: its own `nextUint32` when it is a seeded stream, else
+ * floor(source() x 2^32) (exact for a source on the 2^-32 grid; a finer source is truncated to it).
+ */
+export function uint32Reader(source: RandomSource): () => number {
+  const own = (source as Partial<UniformSource>).nextUint32;
+  if (typeof own === 'function') return own;
+  return () => Math.floor(source() * 4294967296);
 }

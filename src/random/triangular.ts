@@ -11,7 +11,7 @@ import type { RandomSource } from './source.js';
  * @throws TypeError if source is not a function; the draw function throws a RangeError, before
  *   drawing, for a bound or mode that is NaN or infinite, out of order, or a range that overflows
  *   (see `parameter-error.ts`).
- * @example triangular(createStream('7/0/ENT/rampMonths'))(1, 3, 8) // => 5.205016375894921
+ * @example triangular(createStream('7/0/ENT/rampMonths'))(1, 3, 8) // => 5.561616537292477
  * @remarks O(1), one uniform per draw. Algorithm: inverse CDF, with F(mode) = (mode - min) /
  *   (max - min): x = min + sqrt(U (max - min)(mode - min)) if U < F(mode), else
  *   max - sqrt((1 - U)(max - min)(max - mode)) (e.g. Johnson & Kotz, Continuous Univariate

@@ -10,7 +10,7 @@ import type { RandomSource } from './source.js';
  * @throws TypeError if source is not a function; the draw function throws a RangeError, before
  *   drawing, for a min or max that is NaN or infinite, min > max, or a range that overflows (see
  *   `parameter-error.ts`).
- * @example uniform(createStream('7/0/SMB/discount'))(0.05, 0.2) // => 0.07444690574193374
+ * @example uniform(createStream('7/0/SMB/discount'))(0.05, 0.2) // => 0.08866548484656961
  * @remarks O(1), one uniform per draw. Algorithm: affine map of the source, min + (max - min) * U.
  *   The check costs two comparisons per draw.
  */

@@ -11,7 +11,7 @@ const TWO_NEG_53 = 1.1102230246251565e-16;
  * Always < 1, whatever the resolution of the source.
  *
  * @param source - the uniform [0, 1) stream to draw from; two draws per call.
- * @example uniform53(createStream('x')) // => 0.2613884243591399
+ * @example uniform53(createStream('x')) // => 0.6684830687981829
  * @remarks O(1).
  */
 export function uniform53(source: RandomSource): number {

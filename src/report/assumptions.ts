@@ -1,8 +1,8 @@
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
-import { betaParams, lognormalParams } from '../scenario/distribution-params.js';
+import { betaParams, lognormalParams } from '../math/distribution-params.js';
 import { quantilePoints } from '../scenario/quantile-points.js';
 import type { MarketLoadings, Scenario, Tier } from '../scenario/scenario-schema.js';
-import { normalQuantile } from '../random/normal-cdf.js';
+import { normalQuantile } from '../math/normal-cdf.js';
 import { leadSourceName } from '../scenario/lead-sources-schema.js';
 import { splitYearLevel } from '../scenario/year-level.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';

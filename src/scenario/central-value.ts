@@ -1,5 +1,5 @@
 import type { DistributionSpec } from './distribution-schema.js';
-import { lognormalParams } from './distribution-params.js';
+import { lognormalParams } from '../math/distribution-params.js';
 import { quantilePoints } from './quantile-points.js';
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { fitMetalog, metalogMean, MetalogFitError } from '../random/metalog.js';
+import { fitMetalog, metalogMean, MetalogFitError } from '../math/metalog.js';
 import { QUANTILE_KEY, quantilePoints } from './quantile-points.js';
-import { betaParams, lognormalParams } from './distribution-params.js';
-import { prepareTruncatedNormal } from '../random/truncated-normal.js';
+import { betaParams, lognormalParams } from '../math/distribution-params.js';
+import { prepareTruncatedNormal } from '../math/truncated-normal.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
 import { MAX_EMPIRICAL_VALUES } from './limits.js';

@@ -3,7 +3,7 @@ import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import type { TierDriver } from '../model/drivers/tier-drivers.js';
 import { planLoaded } from '../engine/simulate.js';
-import { normalQuantile } from '../random/normal-cdf.js';
+import { normalQuantile } from '../math/normal-cdf.js';
 import { formatCount, formatMoney, formatPercent } from '../report/format.js';
 import { editable } from './recentre.js';
 

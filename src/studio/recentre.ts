@@ -1,7 +1,7 @@
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import { centralValue } from '../scenario/central-value.js';
-import { betaParams, lognormalParams } from '../scenario/distribution-params.js';
-import { normalQuantile } from '../random/normal-cdf.js';
+import { betaParams, lognormalParams } from '../math/distribution-params.js';
+import { normalQuantile } from '../math/normal-cdf.js';
 
 /** Φ⁻¹(0.9), for lognormals written by their P90. */
 const Z90 = normalQuantile(0.9);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { compareSimulations, pairedDifference } from '../../src/analysis/compare.js';
 import { describe as describeValues } from '../../src/analysis/describe.js';
 import { simulate, type Simulation } from '../../src/engine/simulate.js';
-import { lognormalParams } from '../../src/scenario/distribution-params.js';
+import { lognormalParams } from '../../src/math/distribution-params.js';
 import { parseScenario, type LoadedScenario } from '../../src/scenario/parse.js';
 import { column, meanAndSe, ROOT, run } from '../helpers/fixtures.js';
 import { binomialPmf } from '../helpers/stats.js';

@@ -3,7 +3,7 @@ import { decide } from '../../src/analysis/decisions.js';
 import { describe as describeValues } from '../../src/analysis/describe.js';
 import { probability } from '../../src/analysis/probability.js';
 import { expectedShortfall, quantile } from '../../src/analysis/tail.js';
-import { normalCdf, normalQuantile } from '../../src/random/normal-cdf.js';
+import { normalCdf, normalQuantile } from '../../src/math/normal-cdf.js';
 import { lognormal } from '../../src/random/lognormal.js';
 import { createStream } from '../../src/random/source.js';
 import type { Simulation } from '../../src/engine/simulate.js';

@@ -10,6 +10,7 @@ import { MergeError } from '../../src/engine/errors.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { ARRCAST_VERSION } from '../../src/version.js';
+import { GENERATOR_ID } from '../../src/random/source.js';
 import { fixtureText, ROOT, scenarioFrom } from '../helpers/fixtures.js';
 import { craftPart, splitPart } from '../helpers/parts.js';
 
@@ -103,6 +104,7 @@ describe('checkParts', () => {
     format: 'arrcast-part' as const,
     formatVersion: 1 as const,
     arrcastVersion: over.version ?? ARRCAST_VERSION,
+    generator: GENERATOR_ID,
     scenario: { name: over.name ?? 'Plan', source: 'plan.yaml', hash: over.hash ?? 'a'.repeat(64) },
     resolvedScenario: {},
     seed: over.seed ?? '7',

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, type LoadedScenario } from '../../src/scenario/parse.js';
@@ -34,6 +35,16 @@ export function meanAndSe(xs: ArrayLike<number>): { mean: number; se: number; sd
   for (let i = 0; i < n; i++) ss += (xs[i]! - mean) ** 2;
   const sd = Math.sqrt(ss / (n - 1));
   return { mean, se: sd / Math.sqrt(n), sd };
+}
+
+/**
+ * The sample mean of `xs` is within 4 standard errors of `expected` (a two-sided test with a false
+ * alarm rate of 6e-5 for a mean that is right, by the central limit theorem).
+ */
+export function expectWithin4Se(xs: ArrayLike<number>, expected: number): void {
+  const { mean, se } = meanAndSe(xs);
+  expect(se).toBeGreaterThan(0);
+  expect(Math.abs(mean - expected), `mean ${mean} vs ${expected} (SE ${se})`).toBeLessThanOrEqual(4 * se);
 }
 
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { column, meanAndSe, run } from '../helpers/fixtures.js';
+import { column, meanAndSe, run, expectWithin4Se } from '../helpers/fixtures.js';
 
 /**
  * The model against cases worked out by hand. Deterministic cases must match exactly; random ones
  * must match their expected value within 4 standard errors of the simulated mean.
  */
-
-const expectWithin4Se = (xs: Float64Array, expected: number) => {
-  const { mean, se } = meanAndSe(xs);
-  expect(se).toBeGreaterThan(0);
-  expect(Math.abs(mean - expected)).toBeLessThanOrEqual(4 * se);
-};
 
 /** Share of the year an event in fiscal month m is live: (13 - m) / 12, written out by hand. */
 const live = (m: number) => (13 - m) / 12;

@@ -6,7 +6,7 @@ import { LagSplitter } from '../../src/model/lag-splitter.js';
 import { customersDue } from '../../src/model/renewal-schedule.js';
 import { shiftRate, volumeMultiplier } from '../../src/model/market.js';
 import { createStream } from '../../src/random/source.js';
-import { normalCdf } from '../../src/random/normal-cdf.js';
+import { normalCdf } from '../../src/math/normal-cdf.js';
 import { expectChiSquareFit, expectKs, expectMeanWithin, expectVarianceWithin, sample } from '../helpers/stats.js';
 
 const N = 50_000;

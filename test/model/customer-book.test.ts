@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, meanAndSe, runWithFiles } from '../helpers/fixtures.js';
+import { column, meanAndSe, runWithFiles, expectWithin4Se } from '../helpers/fixtures.js';
 
 /**
  * A customer book read row by row, against cases worked out by hand: exact where nothing is
@@ -8,12 +8,6 @@ import { column, meanAndSe, runWithFiles } from '../helpers/fixtures.js';
 
 const HEADER = 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator';
 const live = (m: number) => (13 - m) / 12;
-const expectWithin4Se = (xs: Float64Array, expected: number) => {
-  const { mean, se } = meanAndSe(xs);
-  expect(se).toBeGreaterThan(0);
-  expect(Math.abs(mean - expected)).toBeLessThanOrEqual(4 * se);
-};
-
 const scenario = (existing: string) => `
 name: book case
 tiers:

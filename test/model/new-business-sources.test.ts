@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, meanAndSe, run, runWithFiles } from '../helpers/fixtures.js';
+import { column, meanAndSe, run, runWithFiles, expectWithin4Se } from '../helpers/fixtures.js';
 
 /**
  * Lead grades, earlier leads, the opening pipeline, reps' capacity, contract terms and the
@@ -7,11 +7,6 @@ import { column, meanAndSe, run, runWithFiles } from '../helpers/fixtures.js';
  */
 
 const live = (m: number) => (13 - m) / 12;
-const expectWithin4Se = (xs: Float64Array, expected: number) => {
-  const { mean, se } = meanAndSe(xs);
-  expect(se).toBeGreaterThan(0);
-  expect(Math.abs(mean - expected)).toBeLessThanOrEqual(4 * se);
-};
 const every = (xs: Float64Array, expected: number) => expect([...new Set(xs)]).toEqual([expected]);
 
 const tier = (body: string) => `

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, meanAndSe, run, scenarioFrom } from '../helpers/fixtures.js';
+import { column, meanAndSe, run, scenarioFrom, expectWithin4Se } from '../helpers/fixtures.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
 
 /**
@@ -8,12 +8,6 @@ import { ScenarioError } from '../../src/scenario/scenario-error.js';
  * their expected value within 4 standard errors of the simulated mean; deterministic ones exactly
  * (or to float32 precision for the per-trial driver columns).
  */
-
-const expectWithin4Se = (xs: Float64Array, expected: number) => {
-  const { mean, se } = meanAndSe(xs);
-  expect(se).toBeGreaterThan(0);
-  expect(Math.abs(mean - expected), `mean ${mean} vs ${expected} (SE ${se})`).toBeLessThanOrEqual(4 * se);
-};
 
 /** Equal to float32 storage precision (2^-24 relative, plus a hair for the rounding of the reference). */
 const expectFloat32 = (stored: number, exact: number) => expect(Math.abs(stored - exact)).toBeLessThanOrEqual(2 ** -23 * Math.abs(exact) + 1e-12);

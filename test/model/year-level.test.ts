@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correlation, ranks } from '../../src/analysis/ranks.js';
-import { normalQuantile } from '../../src/random/normal-cdf.js';
+import { normalQuantile } from '../../src/math/normal-cdf.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { column, meanAndSe, ROOT, run } from '../helpers/fixtures.js';

@@ -12,10 +12,17 @@ import { ROOT } from '../helpers/fixtures.js';
  * sources' scenario is the one of that commit (test/fixtures/names), since the example in scenarios/
  * now also shows year-level volumes. If a deliberate change of the model alters these results,
  * update the hashes in the same commit and say so.
+ *
+ * Updated once (December 2026, issue 12): the streams moved from seedrandom's Alea to sfc32
+ * (GENERATOR_ID), so every value changed; the hashes are those of that build, computed the same way
+ * (the same script gave the earlier hashes on the build before it). What this test guards is
+ * unchanged: the name encoding leaves ordinary names' keys and streams alone, which a hash of the
+ * new values checks as well as of the old. That the distributions did not change is tested by
+ * test/model/reference-agreement.test.ts and the closed-form and sampler tests.
  */
 const PINNED: Array<[string, string]> = [
-  ['scenarios/example.yaml', 'ceaceb8dedce16943988bba18fbbf33f618be7ec1633e57704b69f220d707fa4'],
-  ['test/fixtures/names/smb-lead-driven-before.yaml', '888275d22701a67bf4a349745e68034bb8183c5b935129a216a7685108d501ea'],
+  ['scenarios/example.yaml', 'bbbcbd7d156819eb070db8236fb70903c5a8e0fc8e2db0c6e77bd0517d0a3798'],
+  ['test/fixtures/names/smb-lead-driven-before.yaml', '8481221412b73b3061876ecd29d8cf4dcb0de9b34583fd1eb1789a7269e220ab'],
 ];
 
 describe('ordinary names keep their keys and random streams', () => {

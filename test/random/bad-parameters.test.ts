@@ -5,13 +5,15 @@ import { discreteIndex, prepareAlias } from '../../src/random/discrete.js';
 import { empiricalIndex } from '../../src/random/empirical.js';
 import { gamma } from '../../src/random/gamma.js';
 import { lognormal } from '../../src/random/lognormal.js';
-import { fitMetalog, metalog } from '../../src/random/metalog.js';
+import { fitMetalog } from '../../src/math/metalog.js';
+import { metalog } from '../../src/random/metalog.js';
 import { negativeBinomial } from '../../src/random/negative-binomial.js';
 import { normal, standardNormal } from '../../src/random/normal.js';
 import { pert } from '../../src/random/pert.js';
 import { poisson } from '../../src/random/poisson.js';
 import { createStream, type RandomSource } from '../../src/random/source.js';
-import { prepareTruncatedNormal, truncatedNormal, type TruncatedNormalParams } from '../../src/random/truncated-normal.js';
+import { prepareTruncatedNormal, type TruncatedNormalParams } from '../../src/math/truncated-normal.js';
+import { truncatedNormal } from '../../src/random/truncated-normal.js';
 import { triangular } from '../../src/random/triangular.js';
 import { uniform } from '../../src/random/uniform.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lognormal } from '../../src/random/lognormal.js';
-import { normalCdf, normalQuantile } from '../../src/random/normal-cdf.js';
+import { normalCdf, normalQuantile } from '../../src/math/normal-cdf.js';
 import { createStream } from '../../src/random/source.js';
 import { expectKs, expectMeanWithin, expectVarianceWithin, mu4FromKurtosis, sample } from '../helpers/stats.js';
 

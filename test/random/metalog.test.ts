@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MetalogFitError,
-  fitMetalog,
-  metalog,
-  metalogCdf,
-  metalogDensityIsPositive,
-  metalogMean,
-  metalogQuantile,
-} from '../../src/random/metalog.js';
-import type { MetalogFit, MetalogFitOptions } from '../../src/random/metalog.js';
+import { MetalogFitError, fitMetalog, metalogCdf, metalogDensityIsPositive, metalogMean, metalogQuantile } from '../../src/math/metalog.js';
+import { metalog } from '../../src/random/metalog.js';
+import type { MetalogFit, MetalogFitOptions } from '../../src/math/metalog.js';
 import { createStream } from '../../src/random/source.js';
 
 type Point = { p: number; x: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile } from '../../src/random/normal-cdf.js';
+import { normalCdf, normalQuantile } from '../../src/math/normal-cdf.js';
 
 // Reference values computed with mpmath at 60 significant digits (mpmath.ncdf, and bisection on
 // ncdf for the quantiles), at the exact double value of each argument, rounded to 20 digits.

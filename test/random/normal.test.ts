@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normal, standardNormal } from '../../src/random/normal.js';
-import { normalCdf } from '../../src/random/normal-cdf.js';
+import { normalCdf } from '../../src/math/normal-cdf.js';
 import { createStream } from '../../src/random/source.js';
 import { expectKs, expectMeanWithin, expectVarianceWithin, sample } from '../helpers/stats.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareAlias } from '../../src/random/discrete.js';
-import { prepareTruncatedNormal } from '../../src/random/truncated-normal.js';
+import { prepareTruncatedNormal } from '../../src/math/truncated-normal.js';
 
 describe('prepare* reject bad inputs with a RangeError and a clear message', () => {
   it.each([

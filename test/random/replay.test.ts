@@ -5,7 +5,8 @@ import { gamma } from '../../src/random/gamma.js';
 import { normal } from '../../src/random/normal.js';
 import { poisson } from '../../src/random/poisson.js';
 import { createStream, type Stream } from '../../src/random/source.js';
-import { prepareTruncatedNormal, truncatedNormal } from '../../src/random/truncated-normal.js';
+import { prepareTruncatedNormal } from '../../src/math/truncated-normal.js';
+import { truncatedNormal } from '../../src/random/truncated-normal.js';
 import { triangular } from '../../src/random/triangular.js';
 
 /**

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../../src/random/source.js';
-import {
-  prepareTruncatedNormal,
-  truncatedNormal,
-  truncatedNormalCdf,
-  type TruncatedNormalMethod,
-} from '../../src/random/truncated-normal.js';
+import { prepareTruncatedNormal, truncatedNormalCdf, type TruncatedNormalMethod } from '../../src/math/truncated-normal.js';
+import { truncatedNormal } from '../../src/random/truncated-normal.js';
 import { expectKs, expectMeanWithin, expectVarianceWithin, regularizedGamma, sample, expectSupport } from '../helpers/stats.js';
 
 const N = 100_000;

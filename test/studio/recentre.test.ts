@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { centralValue } from '../../src/scenario/central-value.js';
-import { betaParams, lognormalParams } from '../../src/scenario/distribution-params.js';
+import { betaParams, lognormalParams } from '../../src/math/distribution-params.js';
 import type { DistributionSpec } from '../../src/scenario/distribution-schema.js';
 import { editable, recentre } from '../../src/studio/recentre.js';
 

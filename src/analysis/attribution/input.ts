@@ -1,4 +1,4 @@
-import { normalCdf } from '../../random/normal-cdf.js';
+import { normalCdf } from '../../math/normal-cdf.js';
 import { float32OrderKey } from '../sorted-values.js';
 
 /**

@@ -4,7 +4,7 @@ import { prepareInput } from '../../../src/analysis/attribution/input.js';
 import { synthetic } from './synthetic.js';
 import { createStream } from '../../../src/random/source.js';
 import { standardNormal } from '../../../src/random/normal.js';
-import { normalCdf } from '../../../src/random/normal-cdf.js';
+import { normalCdf } from '../../../src/math/normal-cdf.js';
 
 /** Every single-run check allows 4 standard errors: a correct estimator fails it about 6 times in 100,000. */
 const Z_CHECK = 4;

@@ -1,15 +1,35 @@
-import type { DistributionSpec } from './distribution-schema.js';
-import { normalQuantile } from '../random/normal-cdf.js';
+/**
+ * Parameters of the lognormal and the beta from the ways a planner states them (a scenario's
+ * distribution specs, before or after validation: every field optional here).
+ */
+import { normalQuantile } from './normal-cdf.js';
 
 /** Φ⁻¹(0.9): the standard normal's 90th percentile, for lognormals stated by P10/P50/P90. */
 const Z90 = normalQuantile(0.9);
 
-/** The lognormal and beta specs as the schema parses them (before validation completes). */
-type LognormalSpec = Partial<Extract<DistributionSpec, { dist: 'lognormal' }>>;
-type BetaSpec = Partial<Extract<DistributionSpec, { dist: 'beta' }>>;
+/** A lognormal as a planner states it: mu/sigma, median/p90, p10/p90 or mean/sd. */
+export interface LognormalStatement {
+  readonly dist?: 'lognormal';
+  readonly mu?: number;
+  readonly sigma?: number;
+  readonly median?: number;
+  readonly p10?: number;
+  readonly p90?: number;
+  readonly mean?: number;
+  readonly sd?: number;
+}
+
+/** A beta as a planner states it: alpha/beta or mean/sd. */
+export interface BetaStatement {
+  readonly dist?: 'beta';
+  readonly alpha?: number;
+  readonly beta?: number;
+  readonly mean?: number;
+  readonly sd?: number;
+}
 
 /** Lognormal (mu, sigma) from any of the planner's parameterisations. */
-export function lognormalParams(spec: LognormalSpec): { mu: number; sigma: number } {
+export function lognormalParams(spec: LognormalStatement): { mu: number; sigma: number } {
   if (spec.mu !== undefined && spec.sigma !== undefined) return { mu: spec.mu, sigma: spec.sigma };
   if (spec.median !== undefined && spec.p90 !== undefined)
     return { mu: Math.log(spec.median), sigma: Math.log(spec.p90 / spec.median) / Z90 };
@@ -24,7 +44,7 @@ export function lognormalParams(spec: LognormalSpec): { mu: number; sigma: numbe
 }
 
 /** Beta (alpha, beta) from alpha/beta or from mean and sd (method of moments). */
-export function betaParams(spec: BetaSpec): { alpha: number; beta: number } {
+export function betaParams(spec: BetaStatement): { alpha: number; beta: number } {
   if (spec.alpha !== undefined && spec.beta !== undefined) return { alpha: spec.alpha, beta: spec.beta };
   if (spec.mean !== undefined && spec.sd !== undefined) {
     const nu = (spec.mean * (1 - spec.mean)) / (spec.sd * spec.sd) - 1;

@@ -1,0 +1,317 @@
+import {
+  closest,
+  fiscalMonth,
+  numberCell,
+  parseDecimal,
+  readCsv,
+  readCsvBytes,
+  type CsvColumn,
+  type CsvTable,
+  type FiscalCalendar,
+  type MonthRule,
+} from '../scenario/csv-table.js';
+import { quoteText } from '../scenario/display-text.js';
+import { MONTHLY_MEASURES, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
+
+/**
+ * Reading a monthly actuals or history file: one row per tier and month.
+ *
+ * ```csv
+ * month,tier,leads,deals,new_arr,ending_arr
+ * 1,SMB,1010,24,290000,31400000
+ * 1,Enterprise,60,2,410000,52000000
+ * 2,SMB,990,22,265000,31520000
+ * ```
+ *
+ * - `month` (required):
+ *   - in an **actuals** file, a closed month of the scenario's fiscal year: the fiscal month 1..12,
+ *     or a date `YYYY-MM` (or `YYYY-MM-DD`) placed with the scenario's `fiscalYear` and
+ *     `fiscalYearStartMonth`;
+ *   - in a **history** file, the months before the plan, numbered 1..N from the oldest, or dates
+ *     `YYYY-MM` (month 1 is the earliest date in the file). One form per file.
+ * - `tier` (required): the tier's name; matched ignoring case when the caller gives the tiers.
+ * - at least one measure column (monthly-record.ts: leads, deals, new_arr, churned_arr,
+ *   contraction_arr, expansion_arr, renewed_arr, due_arr, ending_arr, revenue). A column in the
+ *   header needs a value in every row (write 0 for none). Counts (leads, deals) are whole numbers;
+ *   money is at least 0.
+ *
+ * Rules for the file as a whole: each tier's rows come in month order, no (tier, month) twice, and
+ * every tier covers the same consecutive months from month 1 (a missing month is named). The file
+ * is checked alone here; what depends on the scenario's model (a measure the re-forecast needs, a
+ * tier that is not forecast from actuals) is the caller's to check.
+ *
+ * Every problem is collected and thrown at once as a ScenarioError with file:line:column.
+ */
+
+export type MonthlyFileKind = 'actuals' | 'history';
+
+export interface MonthlyFileOptions {
+  readonly kind: MonthlyFileKind;
+  /** Needed for dates in an actuals file (the scenario's fiscal year). */
+  readonly calendar?: FiscalCalendar;
+  /** When given, every row's tier must be one of these (ignoring case) and is reported under its spelling here. */
+  readonly tiers?: readonly string[];
+  /** Fewest months the file must cover (default: 1 for actuals, 12 for history). */
+  readonly minMonths?: number;
+  /** Most months the file may cover (default: 12 for actuals, 36 for history). */
+  readonly maxMonths?: number;
+}
+
+/** An actuals or history file is small: 36 months of a few tiers. 1 MB is thousands of tier-months. */
+export const MAX_MONTHLY_FILE_BYTES = 1024 * 1024;
+
+/** Money cells are at most this (as other files' amounts). */
+const MAX_MONEY = 1e12;
+/** Count cells are at most this. */
+const MAX_COUNT = 1e9;
+
+const MONTH = 0;
+const TIER = 1;
+const FIRST_MEASURE = 2;
+
+const MEASURE_HINTS: Partial<Record<MonthlyMeasure, readonly string[]>> = {
+  leads: ['lead', 'newleads', 'mqls', 'mql'],
+  deals: ['deal', 'won', 'wins', 'newdeals', 'dealswon', 'closedwon'],
+  new_arr: ['newbusinessarr', 'newbookings', 'bookings', 'newacv', 'acv'],
+  churned_arr: ['churn', 'churnarr', 'lostarr'],
+  contraction_arr: ['contraction', 'downsell', 'downsellarr'],
+  expansion_arr: ['expansion', 'upsell', 'upsellarr'],
+  renewed_arr: ['renewed', 'renewals', 'renewalarr'],
+  due_arr: ['due', 'renewalsdue', 'duearr', 'upforrenewal'],
+  ending_arr: ['arr', 'endarr', 'closingarr', 'arrend'],
+  revenue: ['recognizedrevenue', 'recognisedrevenue', 'rev'],
+};
+
+const COLUMNS: readonly CsvColumn[] = [
+  { name: 'month', required: true, hints: ['date', 'period', 'fiscalmonth', 'monthnumber'] },
+  { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
+  ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name] })),
+];
+
+const COUNTS: ReadonlySet<MonthlyMeasure> = new Set(['leads', 'deals']);
+
+/**
+ * Read and validate a monthly file from disk (non-blocking, regular files only, at most
+ * MAX_MONTHLY_FILE_BYTES; `check` is the path policy's check of what was opened).
+ *
+ * Complexity: O(size of the file).
+ */
+export async function readMonthlyFile(
+  path: string,
+  file: string,
+  options: MonthlyFileOptions,
+  check?: (opened: string) => Promise<string | undefined>,
+): Promise<MonthlyFile> {
+  const bytes = await readCsvBytes(path, file, MAX_MONTHLY_FILE_BYTES, check);
+  return parseMonthlyFile(bytes, file, options);
+}
+
+/**
+ * Validate the text (or bytes) of a monthly file. Throws ScenarioError naming `file` with every
+ * problem found (at most MAX_ISSUES listed).
+ *
+ * @example parseMonthlyFile('month,tier,leads\n1,SMB,900\n', 'a.csv', { kind: 'actuals' }).byTier.get('SMB')![0]!.values.leads // => 900
+ * Complexity: O(size of the input + rows log rows).
+ */
+export function parseMonthlyFile(input: string | Buffer, file: string, options: MonthlyFileOptions): MonthlyFile {
+  const kind = options.kind;
+  const minMonths = options.minMonths ?? (kind === 'actuals' ? 1 : 12);
+  const maxMonths = options.maxMonths ?? (kind === 'actuals' ? 12 : 36);
+  const table = readCsv(input, file, COLUMNS, kind === 'actuals' ? 'closed months' : 'months of history');
+  const n = table.rows.length;
+
+  const measures = MONTHLY_MEASURES.filter((_, i) => table.has(FIRST_MEASURE + i));
+
+  // Months: an actuals file's are fiscal months; a history file's are 1..N or dates, made relative.
+  const month = kind === 'actuals' ? actualsMonths(table, options.calendar, maxMonths) : historyMonths(table, maxMonths);
+
+  // Tiers: exact text (trimmed by the reader), or resolved against the caller's names ignoring case.
+  const canonical = new Map<string, string>();
+  for (const t of options.tiers ?? []) canonical.set(t.trim().toLowerCase(), t);
+  const tierOf: (string | undefined)[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const cell = table.cell(r, TIER);
+    if (cell === '') {
+      table.problem(r, TIER, 'is required: the tier the row is about');
+      continue;
+    }
+    if (options.tiers === undefined) {
+      tierOf[r] = cell;
+      continue;
+    }
+    const name = canonical.get(cell.toLowerCase());
+    if (name !== undefined) tierOf[r] = name;
+    else {
+      const near = closest(cell, options.tiers);
+      table.problem(r, TIER, `no tier is named ${quoteText(cell)}${near ? ` (did you mean ${quoteText(near)}?)` : `; the scenario's tiers are: ${options.tiers.join(', ')}`}`);
+    }
+  }
+
+  // Values.
+  const values: Partial<Record<MonthlyMeasure, number>>[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const v: Partial<Record<MonthlyMeasure, number>> = {};
+    measures.forEach((m) => {
+      const col = FIRST_MEASURE + MONTHLY_MEASURES.indexOf(m);
+      const count = COUNTS.has(m);
+      const x = numberCell(
+        table,
+        r,
+        col,
+        `is empty: every row needs a value in each column the header names (write 0 for none, or drop the column)`,
+        0,
+        count ? MAX_COUNT : MAX_MONEY,
+        (value) => (value < 0 ? `must be at least 0, got ${value}` : `must be at most ${(count ? MAX_COUNT : MAX_MONEY).toExponential()}, got ${value}`),
+        count,
+      );
+      if (!Number.isNaN(x)) v[m] = x;
+    });
+    const renewed = v.renewed_arr;
+    const due = v.due_arr;
+    if (renewed !== undefined && due !== undefined && renewed > due)
+      table.problem(r, FIRST_MEASURE + MONTHLY_MEASURES.indexOf('renewed_arr'), `is ${renewed}, more than the ${due} that came up for renewal (due_arr) that month`);
+    values[r] = v;
+  }
+
+  // Order, duplicates and gaps, per tier.
+  const byTier = new Map<string, { row: number; month: number }[]>();
+  for (let r = 0; r < n; r++) {
+    const tier = tierOf[r];
+    const m = month[r]!;
+    if (tier === undefined || Number.isNaN(m)) continue;
+    let list = byTier.get(tier);
+    if (list === undefined) byTier.set(tier, (list = []));
+    const last = list[list.length - 1];
+    if (last !== undefined && m === last.month) {
+      const same = list.find((x) => x.month === m)!;
+      table.problem(r, MONTH, `month ${m} of tier ${quoteText(tier)} appears twice (first on line ${table.lineOf(same.row)})`);
+      continue;
+    }
+    if (last !== undefined && m < last.month) {
+      const same = list.find((x) => x.month === m);
+      table.problem(
+        r,
+        MONTH,
+        same !== undefined
+          ? `month ${m} of tier ${quoteText(tier)} appears twice (first on line ${table.lineOf(same.row)})`
+          : `month ${m} of tier ${quoteText(tier)} comes after its month ${last.month} (line ${table.lineOf(last.row)}): give each tier's months in order`,
+      );
+      continue;
+    }
+    list.push({ row: r, month: m });
+  }
+
+  let months = 0;
+  for (const list of byTier.values()) months = Math.max(months, list[list.length - 1]!.month);
+  if (!table.failed) {
+    for (const [tier, list] of byTier) {
+      const missing: number[] = [];
+      let next = 1;
+      for (const x of list) {
+        for (; next < x.month; next++) missing.push(next);
+        next = x.month + 1;
+      }
+      for (; next <= months; next++) missing.push(next);
+      if (missing.length > 0)
+        table.fileProblem(
+          MONTH,
+          `tier ${quoteText(tier)} has no row for month${missing.length === 1 ? '' : 's'} ${listMonths(missing)}: every tier needs months 1 to ${months}, in order`,
+        );
+    }
+    if (months < minMonths)
+      table.fileProblem(MONTH, `covers ${months} month${months === 1 ? '' : 's'}; ${kind === 'history' ? 'a history file needs' : 'this needs at least'} ${minMonths}`);
+  }
+  table.throwIfProblems();
+
+  const rows = new Map<string, MonthlyRow[]>();
+  for (const [tier, list] of byTier)
+    rows.set(
+      tier,
+      list.map(({ row, month: m }) => ({ month: m, label: table.cell(row, MONTH), tier, line: table.lineOf(row), values: values[row]! })),
+    );
+  return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows };
+}
+
+/** `3`, `3 and 5`, `3, 5 and 7`, `3 to 9` for a run; at most 8 listed. */
+function listMonths(months: readonly number[]): string {
+  if (months.length > 2 && months[months.length - 1]! - months[0]! === months.length - 1) return `${months[0]} to ${months[months.length - 1]}`;
+  const shown = months.slice(0, 8).map(String);
+  if (months.length > 8) return `${shown.join(', ')} and ${months.length - 8} more`;
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** Fiscal month of each row of an actuals file; NaN (problem recorded) where it is not one. */
+function actualsMonths(table: CsvTable, calendar: FiscalCalendar | undefined, maxMonths: number): Float64Array {
+  const rule: MonthRule = {
+    max: maxMonths,
+    beforeStart: (what, start) => `${what} is before the fiscal year (which starts ${start}): an actuals file holds the closed months of the year being forecast`,
+    afterMax: (what, start) => `${what} is after the fiscal year's month ${maxMonths} (the year starts ${start})`,
+  };
+  const cal = calendar ?? { startMonth: 1 };
+  const out = new Float64Array(table.rows.length);
+  for (let r = 0; r < table.rows.length; r++) {
+    const cell = table.cell(r, MONTH);
+    const m = cell === '' ? 'is required: the fiscal month (1-12) or YYYY-MM' : fiscalMonth(cell, cal, rule);
+    if (typeof m === 'string') {
+      table.problem(r, MONTH, m);
+      out[r] = NaN;
+    } else out[r] = m;
+  }
+  return out;
+}
+
+const YEAR_MONTH = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
+
+/** Month 1..N of each row of a history file (numbers as given, or dates relative to the earliest); NaN where invalid. */
+function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
+  const n = table.rows.length;
+  const out = new Float64Array(n).fill(NaN);
+  const absolute = new Float64Array(n).fill(NaN);
+  let numbers = 0;
+  let dates = 0;
+  let firstForm = -1;
+  for (let r = 0; r < n; r++) {
+    const cell = table.cell(r, MONTH);
+    if (cell === '') {
+      table.problem(r, MONTH, 'is required: the month number (1 = the oldest month) or YYYY-MM');
+      continue;
+    }
+    const v = parseDecimal(cell);
+    if (!Number.isNaN(v)) {
+      if (!Number.isInteger(v) || v < 1 || v > maxMonths) {
+        table.problem(r, MONTH, `must be a month number from 1 to ${maxMonths} (1 = the oldest month) or YYYY-MM; got ${quoteText(cell)}`);
+        continue;
+      }
+      if (dates > 0) {
+        table.problem(r, MONTH, `is a month number, but line ${table.lineOf(firstForm)} gives a date: use one form in the file`);
+        continue;
+      }
+      if (numbers++ === 0 && firstForm < 0) firstForm = r;
+      out[r] = v;
+      continue;
+    }
+    const d = YEAR_MONTH.exec(cell);
+    const mm = d === null ? NaN : Number(d[2]);
+    if (d === null || mm < 1 || mm > 12) {
+      table.problem(r, MONTH, `expected a month number or a date YYYY-MM, got ${quoteText(cell)}`);
+      continue;
+    }
+    if (numbers > 0) {
+      table.problem(r, MONTH, `is a date, but line ${table.lineOf(firstForm)} gives a month number: use one form in the file`);
+      continue;
+    }
+    if (dates++ === 0 && firstForm < 0) firstForm = r;
+    absolute[r] = Number(d[1]) * 12 + (mm - 1);
+  }
+  if (dates > 0) {
+    let first = Infinity;
+    for (let r = 0; r < n; r++) if (!Number.isNaN(absolute[r]!)) first = Math.min(first, absolute[r]!);
+    for (let r = 0; r < n; r++) {
+      if (Number.isNaN(absolute[r]!)) continue;
+      const m = absolute[r]! - first + 1;
+      if (m > maxMonths) table.problem(r, MONTH, `${quoteText(table.cell(r, MONTH))} is more than ${maxMonths} months after the earliest month in the file`);
+      else out[r] = m;
+    }
+  }
+  return out;
+}

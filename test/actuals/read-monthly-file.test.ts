@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parseMonthlyFile, type MonthlyFileOptions } from '../../src/actuals/read-monthly-file.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+
+const ACTUALS: MonthlyFileOptions = { kind: 'actuals', tiers: ['SMB', 'Enterprise'], calendar: { year: 2027, startMonth: 2 } };
+
+/** The issues of a file that must be refused, as `line:column path: message`. */
+function problems(text: string, options: MonthlyFileOptions = ACTUALS): string[] {
+  try {
+    parseMonthlyFile(text, 'a.csv', options);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ScenarioError);
+    return (err as ScenarioError).issues.map((i) => `${i.line ?? '-'}:${i.column ?? '-'} ${i.path.join('.')}: ${i.message}`);
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('a valid monthly file', () => {
+  it('reads rows per tier in month order, with their lines, and the measures the header names', () => {
+    const f = parseMonthlyFile(
+      'month,tier,leads,deals,new_arr\n1,smb,1000,20,250000\n1,Enterprise,50,1,400000\n2,SMB,980,25,300000\n2,enterprise,55,0,0\n',
+      'a.csv',
+      ACTUALS,
+    );
+    expect(f.months).toBe(2);
+    expect(f.measures).toEqual(['leads', 'deals', 'new_arr']);
+    expect(f.tiers).toEqual(['SMB', 'Enterprise']);
+    expect(f.byTier.get('SMB')!.map((r) => [r.month, r.line, r.values.deals])).toEqual([
+      [1, 2, 20],
+      [2, 4, 25],
+    ]);
+    expect(f.byTier.get('Enterprise')![1]!.values).toEqual({ leads: 55, deals: 0, new_arr: 0 });
+  });
+
+  it('places dates in the scenario fiscal year (starting February 2027)', () => {
+    const f = parseMonthlyFile('month,tier,deals\n2027-02,SMB,3\n2027-03,SMB,4\n', 'a.csv', ACTUALS);
+    expect(f.byTier.get('SMB')!.map((r) => [r.month, r.label])).toEqual([
+      [1, '2027-02'],
+      [2, '2027-03'],
+    ]);
+  });
+
+  it('numbers a history file by dates from its earliest month, across calendar years', () => {
+    const rows = ['month,tier,leads'];
+    for (let i = 0; i < 14; i++) rows.push(`${2025 + Math.floor((10 + i) / 12)}-${String(((10 + i) % 12) + 1).padStart(2, '0')},SMB,${100 + i}`);
+    const f = parseMonthlyFile(rows.join('\n'), 'h.csv', { kind: 'history' });
+    expect(f.months).toBe(14);
+    expect(f.byTier.get('SMB')![0]!.label).toBe('2025-11');
+    expect(f.byTier.get('SMB')![13]!.values.leads).toBe(113);
+  });
+});
+
+describe('a bad monthly file: every problem at once, with line and column', () => {
+  const cases: [string, string, string[], MonthlyFileOptions?][] = [
+    ['a tier not in the scenario', 'month,tier,deals\n1,SMC,3\n1,Mid,2\n', ['2:3 tier: no tier is named "SMC" (did you mean "SMB"?)', '3:3 tier: no tier is named "Mid"; the scenario\'s tiers are: SMB, Enterprise']],
+    ['a month out of order', 'month,tier,deals\n2,SMB,3\n1,SMB,2\n', ['3:1 month: month 1 of tier "SMB" comes after its month 2 (line 2): give each tier\'s months in order']],
+    ['a month twice', 'month,tier,deals\n1,SMB,3\n1,smb,2\n', ['3:1 month: month 1 of tier "SMB" appears twice (first on line 2)']],
+    ['a month missing', 'month,tier,deals\n1,SMB,3\n3,SMB,2\n1,Enterprise,1\n2,Enterprise,1\n3,Enterprise,1\n', ['-:- month: tier "SMB" has no row for month 2: every tier needs months 1 to 3, in order']],
+    ['a tier that stops early', 'month,tier,deals\n1,SMB,3\n2,SMB,2\n1,Enterprise,1\n', ['-:- month: tier "Enterprise" has no row for month 2: every tier needs months 1 to 2, in order']],
+    ['month 13', 'month,tier,deals\n13,SMB,3\n', ['2:1 month: month 13 is after the fiscal year\'s month 12 (the year starts 2027-02)']],
+    ['a date before the year', 'month,tier,deals\n2027-01,SMB,3\n', ['2:1 month: "2027-01" is before the fiscal year (which starts 2027-02): an actuals file holds the closed months of the year being forecast']],
+    ['negative money', 'month,tier,new_arr\n1,SMB,-5\n', ['2:7 new_arr: must be at least 0, got -5']],
+    ['fractional deals', 'month,tier,deals\n1,SMB,2.5\n', ['2:7 deals: must be a whole number, got 2.5']],
+    ['an empty cell', 'month,tier,deals,leads\n1,SMB,,10\n', ['2:7 deals: is empty: every row needs a value in each column the header names (write 0 for none, or drop the column)']],
+    ['a thousands separator', 'month,tier,new_arr\n1,SMB,"12,000"\n', ['2:7 new_arr: "12,000" has a thousands separator: write 12000']],
+    ['renewed more than due', 'month,tier,due_arr,renewed_arr\n1,SMB,100,120\n', ['2:11 renewed_arr: is 120, more than the 100 that came up for renewal (due_arr) that month']],
+    ['no measure column', 'month,tier\n1,SMB\n', []],
+    ['a history file too short', 'month,tier,leads\n1,SMB,5\n2,SMB,6\n', ['-:- month: covers 2 months; a history file needs 12'], { kind: 'history' }],
+    ['a history file mixing numbers and dates', 'month,tier,leads\n1,SMB,5\n2025-03,SMB,6\n', ['3:1 month: is a date, but line 2 gives a month number: use one form in the file'], { kind: 'history' }],
+  ];
+  it.each(cases)('%s', (_name, text, expected, options) => {
+    const got = problems(text, options);
+    if (expected.length === 0) expect(got.length).toBeGreaterThan(0);
+    else expect(got).toEqual(expected);
+  });
+
+  it('lists every bad row, not just the first', () => {
+    const got = problems('month,tier,deals,new_arr\n1,SMB,-1,5\n1,Enterprise,2,-3\n2,Nope,1,1\n');
+    expect(got).toHaveLength(3);
+  });
+
+  it('names the missing measure group in the header', () => {
+    expect(problems('month,tier\n1,SMB\n')[0]).toMatch(/^1:1 : needs a "leads" or a "deals" .* column \(a measure of the month\)$/);
+  });
+});
