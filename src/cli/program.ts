@@ -18,6 +18,7 @@ import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerFitCommand } from './fit-command.js';
 import { registerScoreCommand } from './score-command.js';
+import { registerStudioCommand } from './studio-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
@@ -216,6 +217,8 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   registerFitCommand(program, io);
 
   registerScoreCommand(program, io, signal);
+
+  registerStudioCommand(program, io, signal);
 
   return program;
 }

@@ -5,7 +5,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
-import type { ChunkTask } from './chunk-task.js';
+import { cancelFlag, type ChunkTask } from './chunk-task.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError } from './errors.js';
 import { checkChunk } from './chunk-guard.js';
@@ -328,11 +328,16 @@ async function runOnPool(
   const inFlight = Math.min(chunks.length, threads * 2);
   const free: ChunkBuffers[] = Array.from({ length: inFlight }, () => allocateChunkBuffers(plan));
   setMaxListeners(inFlight + 16, cancel.signal);
-  const onAbort = () => local.abort();
+  // The caller's abort also tells the chunks still queued in a warm pool to return unsimulated.
+  const cancelled = cancelFlag();
+  const onAbort = () => {
+    Atomics.store(cancelled, 0, 1);
+    local.abort();
+  };
   signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
   const runOne = async (spec: ChunkSpec, buffers: ChunkBuffers): Promise<void> => {
-    const task: ChunkTask = { scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers, ...(actuals ? { actuals } : {}) };
+    const task: ChunkTask = { scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers, cancelled, ...(actuals ? { actuals } : {}) };
     let result: ChunkResult;
     try {
       result = (await pool.run(task, {

@@ -1,7 +1,7 @@
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { simulateChunk, type ChunkResult } from '../model/simulate-chunk.js';
-import type { ChunkTask } from './chunk-task.js';
+import { CHUNK_SKIPPED, wasCancelled, type ChunkTask } from './chunk-task.js';
 import { injectFault, parseFault } from './fault-injection.js';
 import { toTransferable } from './run-errors.js';
 import { compileReforecast, reforecastChunk, type Reforecast } from '../actuals/reforecast.js';
@@ -48,6 +48,8 @@ const fault = parseFault(process.env.ARRCAST_FAULT_CHUNK);
  * (see run-errors.ts).
  */
 export default function runChunk(task: ChunkTask): unknown {
+  // Queued behind the chunks of a run cancelled since: nothing to do (the main thread drops it).
+  if (wasCancelled(task)) throw new Error(CHUNK_SKIPPED);
   let result: ChunkResult;
   try {
     injectFault(fault, task.chunk);
