@@ -14,6 +14,8 @@ import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
 import type { PlausibilityWarning } from './plausibility.js';
 
+import type { ReforecastSummary } from './reforecast-summary.js';
+
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -96,6 +98,8 @@ export interface Summary {
   readonly precision?: PrecisionReport;
   /** Inputs a planner would double-check (see `plausibility.ts`); the CLI adds them, those silenced by --no-warn left out. */
   readonly warnings?: readonly PlausibilityWarning[];
+  /** Present when the run re-forecast from actuals (issue 15): the closed months, what the evidence changed, now against at plan. */
+  readonly reforecast?: ReforecastSummary;
 }
 
 /** What to test the run against, beyond the scenario's own targets. */

@@ -16,6 +16,9 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
+import { registerFitCommand } from './fit-command.js';
+import { registerScoreCommand } from './score-command.js';
+import { registerStudioCommand } from './studio-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
@@ -24,6 +27,7 @@ import { warmWorkbookLibrary } from '../report/xlsx/workbook.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import { terminalText } from '../report/terminal-text.js';
+import { loadActuals, loadPlanSummary } from './actuals-options.js';
 
 export { defaultOutDir };
 
@@ -88,11 +92,17 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       '--shard <K/N>',
       'run only shard K of N (counted from 1: 1/4 to 4/4) and write a part file to --out, for arrcast merge; auto/N takes the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
     )
+    .option('--actuals <file>', 're-forecast from actuals: a CSV of closed months (month, tier, leads, deals, new_arr, ..., ending_arr); months 1..M are fixed, the rest is simulated with drivers learned from them')
+    .option('--as-of <month>', 'use only the first M closed months of --actuals', wholeNumber('as-of', 1))
+    .option('--plan <dir>', "with --actuals: a previous run's report directory, whose bands, budgets and P(target) are shown beside the re-forecast")
     .addOption(allowPathOption())
     .action(
       async (
         file: string,
         opts: {
+          actuals?: string;
+          asOf?: number;
+          plan?: string;
           allowPath?: string[];
           trials?: number;
           seed?: string;
@@ -115,6 +125,12 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
         const step = stepCheck(hook, signal);
         const workers = cappedWorkers(opts.workers, io.err);
+        if (opts.actuals === undefined)
+          for (const name of ['as-of', 'plan'] as const)
+            if (opts[name === 'as-of' ? 'asOf' : 'plan'] !== undefined) throw new UsageError(`--${name} goes with --actuals`);
+        if (opts.actuals !== undefined)
+          for (const name of ['shard', 'precision', 'with-stress'])
+            if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli') throw new UsageError(`--${name} does not go with --actuals (not yet)`);
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
@@ -127,6 +143,9 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           return;
         }
         const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
+        // Actuals and the plan are checked before --out is touched: a bad file writes nothing.
+        const actuals = opts.actuals === undefined ? undefined : await loadActuals(loaded, opts.actuals, opts.asOf);
+        const planSummary = opts.plan === undefined ? undefined : await loadPlanSummary(opts.plan);
         await step('loaded');
         const shown = opts.out ?? defaultOutDir(file);
         // Before any work: resolve --out once, refuse it if it is not ours to replace or cannot be
@@ -142,14 +161,14 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           const trials = opts.trials ?? loaded.scenario.trials;
           const runWorkers = cliWorkers(engine, workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
           // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook) };
+          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook), ...(actuals ? { actuals } : {}) };
           const run = engine ? engine.simulate : simulate;
           const { sim, precision } = await (opts.precision !== undefined
             ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
             : run(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
           ).finally(finish);
           await engine?.close();
-          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
+          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}) });
           io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
           await engine?.close();
@@ -194,6 +213,12 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   registerInitCommand(program, io);
 
   registerCompareCommand(program, io, setExitCode, signal);
+
+  registerFitCommand(program, io);
+
+  registerScoreCommand(program, io, signal);
+
+  registerStudioCommand(program, io, signal);
 
   return program;
 }

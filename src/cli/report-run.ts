@@ -2,6 +2,8 @@ import { basename, extname } from 'node:path';
 import type { PrecisionReport } from '../analysis/precision.js';
 import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, type Locate, type PlausibilityWarning } from '../analysis/plausibility.js';
 import { summarize } from '../analysis/summarize.js';
+import { reforecastSummary, type PlanSummaryInput } from '../analysis/reforecast-summary.js';
+import { MIN_EFFECTIVE } from '../report/html/reforecast-section.js';
 import type { Simulation } from '../engine/simulate.js';
 import { summaryTable } from '../report/summary-table.js';
 import { summaryParagraph, wrapText } from '../report/summary-paragraph.js';
@@ -46,6 +48,8 @@ export interface ReportRunOptions {
   readonly workers?: number;
   /** Files to write (--outputs); default DEFAULT_OUTPUTS. */
   readonly outputs?: readonly OutputName[];
+  /** --plan: the summary of the run the re-forecast is compared with. */
+  readonly plan?: PlanSummaryInput;
 }
 
 /** The help of --no-warn, for run, merge and validate. */
@@ -107,7 +111,8 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
   const warnings = silenceWarnings(simulationWarnings(sim, summarized, await locator(sim.loaded)), options.noWarn ?? []);
-  const summary = { ...summarized, warnings };
+  const reforecast = sim.reforecast && reforecastSummary(sim, summarized, sim.reforecast, options.plan);
+  const summary = { ...summarized, warnings, ...(reforecast ? { reforecast } : {}) };
   const stress = options.stress?.length
     ? await simulateStress(options.stress, sim, { confidence: options.confidence, targets, workers: options.workers, signal: options.signal })
     : [];
@@ -115,4 +120,8 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}) });
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, { money: formatMoney, share: formatPercent }))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
+  if (reforecast && reforecast.sampler.minEffectiveSampleSize < MIN_EFFECTIVE)
+    io.err(
+      `arrcast: note: the re-forecast's posterior draws are correlated: the smallest effective sample is ${Math.round(reforecast.sampler.minEffectiveSampleSize).toLocaleString('en-US')} of ${sim.trials.toLocaleString('en-US')} trials (below ${MIN_EFFECTIVE}); run more trials for steadier bands\n`,
+    );
 }

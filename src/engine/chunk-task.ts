@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/scenario-schema.js';
 import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import type { ChunkBuffers } from '../model/simulate-chunk.js';
+import type { ActualsInput } from '../actuals/reforecast.js';
 
 /** What the main thread sends a worker for one chunk: plain data, cloned across the thread boundary. */
 export interface ChunkTask {
@@ -14,4 +15,21 @@ export interface ChunkTask {
   readonly trials: number;
   /** Where to write the results: moved to the worker and back, reused chunk after chunk. */
   readonly buffers: ChunkBuffers;
+  /** A re-forecast's actuals, and their digest (workers compile each re-forecast once). */
+  readonly actuals?: { readonly input: ActualsInput; readonly key: string };
+  /**
+   * Set to 1 by the main thread when the run is cancelled: one Int32 on a SharedArrayBuffer, shared
+   * by every chunk of the run. A warm pool lets a running chunk finish (stopping it would cost the
+   * thread), but a chunk still queued that finds the flag set returns at once, unsimulated.
+   */
+  readonly cancelled?: Int32Array;
 }
+
+/** The message of a chunk skipped because its run was cancelled while it waited in the queue. */
+export const CHUNK_SKIPPED = 'chunk skipped: its run was cancelled';
+
+/** A flag for `ChunkTask.cancelled`, not yet set. */
+export const cancelFlag = (): Int32Array => new Int32Array(new SharedArrayBuffer(4));
+
+/** Whether a task's run was cancelled before it started. */
+export const wasCancelled = (task: Pick<ChunkTask, 'cancelled'>): boolean => task.cancelled !== undefined && Atomics.load(task.cancelled, 0) !== 0;

@@ -5,7 +5,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
-import type { ChunkTask } from './chunk-task.js';
+import { cancelFlag, type ChunkTask } from './chunk-task.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError } from './errors.js';
 import { checkChunk } from './chunk-guard.js';
@@ -15,6 +15,7 @@ import { TrialStore } from './trial-store.js';
 import { createWorkerPool } from './worker-pool.js';
 import { GENERATOR_ID } from '../random/source.js';
 import type { Piscina } from 'piscina';
+import { actualsKey, compileReforecast, reforecastChunk, type ActualsInput, type Reforecast } from '../actuals/reforecast.js';
 
 export const MAX_WORKERS = 256;
 
@@ -45,6 +46,12 @@ export interface SimulateOptions {
    * a fresh run of `trials`).
    */
   readonly resumeFrom?: Simulation;
+  /**
+   * Re-forecast from actuals (issue 15): the file's first `months` closed months are fixed, the
+   * year-level drivers are drawn from their posterior, and the rest of the year is simulated from
+   * the state at the end of those months.
+   */
+  readonly actuals?: ActualsInput;
 }
 
 /** Options of one shard of a run (see simulateShard). */
@@ -86,6 +93,8 @@ export interface Simulation {
   readonly elapsedMs: number;
   /** The id of the random numbers the trials were drawn with (GENERATOR_ID); a resume keeps only a run of the same. */
   readonly generator: string;
+  /** A re-forecast's state and learning (see actuals/reforecast.ts); absent in a plan run. */
+  readonly reforecast?: Reforecast;
 }
 
 /**
@@ -98,6 +107,19 @@ export function planLoaded(loaded: LoadedScenario): ScenarioPlan {
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     throw new ScenarioError(loaded.source, [{ path: [], message: `cannot be simulated: ${err.message}` }]);
+  }
+}
+
+/** The plan of a run, and its re-forecast when it has actuals (see actuals/reforecast.ts). */
+function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string): { plan: ScenarioPlan; reforecast: Reforecast | undefined } {
+  if (!options.actuals) return { plan: planLoaded(loaded), reforecast: undefined };
+  planLoaded(loaded);
+  try {
+    const reforecast = compileReforecast(loaded.scenario, loaded.files, options.actuals, seed);
+    return { plan: reforecast.plan, reforecast };
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new ScenarioError(options.actuals.file.path, [{ path: [], message: `cannot be re-forecast from: ${err.message}` }]);
   }
 }
 
@@ -165,7 +187,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const started = performance.now();
-  const plan = planLoaded(loaded);
+  const { plan, reforecast } = planRun(loaded, options, seed);
   checkMemory(plan, trials);
   checkEstimate(plan, trials, workers, options);
   const allChunks = planChunks(trials);
@@ -180,8 +202,8 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
     done += spec.trials;
     options.onProgress?.(done, trials);
   };
-  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool);
-  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started, generator: GENERATOR_ID };
+  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
+  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
 }
 
 /**
@@ -201,7 +223,7 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const shard = resolveShard(options.shard);
   const started = performance.now();
-  const plan = planLoaded(loaded);
+  const { plan, reforecast } = planRun(loaded, options, seed);
   const chunks = shardChunks(planChunks(trials), shard);
   const base = chunks[0]?.offset ?? 0;
   const partTrials = chunks.reduce((n, c) => n + c.trials, 0);
@@ -217,7 +239,7 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
     done += spec.trials;
     options.onProgress?.(done, partTrials);
   };
-  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool);
+  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
   return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID };
 }
 
@@ -231,6 +253,7 @@ async function runChunks(
   accept: (spec: ChunkSpec, result: ChunkResult) => void,
   signal: AbortSignal | undefined,
   lease: PoolLease | undefined,
+  reforecast?: Reforecast,
 ): Promise<void> {
   if (signal?.aborted) throw new RunAbortedError();
   if (chunks.length === 0) return;
@@ -240,7 +263,7 @@ async function runChunks(
       if (signal?.aborted) throw new RunAbortedError();
       let result: ChunkResult;
       try {
-        result = simulateChunk(plan, seed, spec.index, spec.trials, buffers);
+        result = reforecast ? reforecastChunk(reforecast, seed, spec.index, spec.trials, buffers) : simulateChunk(plan, seed, spec.index, spec.trials, buffers);
       } catch (err) {
         throw chunkFailure(loaded, plan, spec, err);
       }
@@ -249,12 +272,12 @@ async function runChunks(
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else if (lease) {
-    await runOnPool(lease.pool, loaded, plan, seed, chunks, Math.min(workers, lease.threads, chunks.length), accept, signal, true);
+    await runOnPool(lease.pool, loaded, plan, seed, chunks, Math.min(workers, lease.threads, chunks.length), accept, signal, true, reforecast);
   } else {
     const threads = Math.min(workers, chunks.length);
     const pool = createWorkerPool(threads);
     try {
-      await runOnPool(pool, loaded, plan, seed, chunks, threads, accept, signal, false);
+      await runOnPool(pool, loaded, plan, seed, chunks, threads, accept, signal, false, reforecast);
     } finally {
       await pool.destroy();
     }
@@ -292,7 +315,9 @@ async function runOnPool(
   accept: (spec: ChunkSpec, result: ChunkResult) => void,
   signal: AbortSignal | undefined,
   keepWarm: boolean,
+  reforecast?: Reforecast,
 ): Promise<void> {
+  const actuals = reforecast && { input: reforecast.input, key: actualsKey(reforecast.input) };
   const local = new AbortController();
   // What cancels the tasks in piscina (a queued one is dropped, a running one's thread terminated):
   // a failed chunk always; the caller's abort only on a pool of the run's own.
@@ -303,11 +328,16 @@ async function runOnPool(
   const inFlight = Math.min(chunks.length, threads * 2);
   const free: ChunkBuffers[] = Array.from({ length: inFlight }, () => allocateChunkBuffers(plan));
   setMaxListeners(inFlight + 16, cancel.signal);
-  const onAbort = () => local.abort();
+  // The caller's abort also tells the chunks still queued in a warm pool to return unsimulated.
+  const cancelled = cancelFlag();
+  const onAbort = () => {
+    Atomics.store(cancelled, 0, 1);
+    local.abort();
+  };
   signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
   const runOne = async (spec: ChunkSpec, buffers: ChunkBuffers): Promise<void> => {
-    const task: ChunkTask = { scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers };
+    const task: ChunkTask = { scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers, cancelled, ...(actuals ? { actuals } : {}) };
     let result: ChunkResult;
     try {
       result = (await pool.run(task, {

@@ -1,9 +1,10 @@
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { simulateChunk, type ChunkResult } from '../model/simulate-chunk.js';
-import type { ChunkTask } from './chunk-task.js';
+import { CHUNK_SKIPPED, wasCancelled, type ChunkTask } from './chunk-task.js';
 import { injectFault, parseFault } from './fault-injection.js';
 import { toTransferable } from './run-errors.js';
+import { compileReforecast, reforecastChunk, type Reforecast } from '../actuals/reforecast.js';
 
 /**
  * The scenarios compiled in this worker, most recent last, by hash: a run sends one scenario many
@@ -24,6 +25,20 @@ function planOf(task: ChunkTask): ScenarioPlan {
   return plan;
 }
 
+/** Re-forecasts compiled in this worker, by scenario hash, seed and actuals digest (the most recent few). */
+const reforecasts = new Map<string, Reforecast>();
+
+function reforecastOf(task: ChunkTask, actuals: NonNullable<ChunkTask['actuals']>): Reforecast {
+  const key = `${task.hash}|${task.seed}|${actuals.key}`;
+  let r = reforecasts.get(key);
+  if (!r) {
+    r = compileReforecast(task.scenario, task.files, actuals.input, task.seed);
+    if (reforecasts.size >= PLANS_KEPT) reforecasts.delete(reforecasts.keys().next().value!);
+    reforecasts.set(key, r);
+  }
+  return r;
+}
+
 /** Testing hook (see fault-injection.ts): read here only, so only worker threads can be made to fail. */
 const fault = parseFault(process.env.ARRCAST_FAULT_CHUNK);
 
@@ -33,10 +48,14 @@ const fault = parseFault(process.env.ARRCAST_FAULT_CHUNK);
  * (see run-errors.ts).
  */
 export default function runChunk(task: ChunkTask): unknown {
+  // Queued behind the chunks of a run cancelled since: nothing to do (the main thread drops it).
+  if (wasCancelled(task)) throw new Error(CHUNK_SKIPPED);
   let result: ChunkResult;
   try {
     injectFault(fault, task.chunk);
-    result = simulateChunk(planOf(task), task.seed, task.chunk, task.trials, task.buffers);
+    result = task.actuals
+      ? reforecastChunk(reforecastOf(task, task.actuals), task.seed, task.chunk, task.trials, task.buffers)
+      : simulateChunk(planOf(task), task.seed, task.chunk, task.trials, task.buffers);
   } catch (err) {
     throw toTransferable(err);
   }

@@ -25,6 +25,10 @@ export interface CustomerBookPlan {
   readonly escalation: Float64Array;
   /** Customers and ARR due this year (constant: the calendar is in the file). */
   readonly arrDue: number;
+  /** ARR due in months 1..m, by m (index m - 1): what a re-forecast after m closed months no longer renews. */
+  readonly arrDueBy: Float64Array;
+  /** ARR due in each month (index m - 1). */
+  readonly arrDueIn: Float64Array;
 }
 
 /** Renewals completed beyond the first count up to this many. */
@@ -77,7 +81,13 @@ export function planCustomerBook(book: CustomerBook, adjust: RenewalAdjustments 
   }
   due.sort((x, y) => book.nextRenewal[x]! - book.nextRenewal[y]! || x - y);
   let arrDue = 0;
-  for (const i of due) arrDue += book.arr[i]!;
+  const arrDueIn = new Float64Array(12);
+  for (const i of due) {
+    arrDue += book.arr[i]!;
+    arrDueIn[book.nextRenewal[i]! - 1]! += book.arr[i]!;
+  }
+  const arrDueBy = new Float64Array(12);
+  for (let m = 0, s = 0; m < 12; m++) arrDueBy[m] = s += arrDueIn[m]!;
   return {
     customers: n,
     openingArr,
@@ -88,5 +98,7 @@ export function planCustomerBook(book: CustomerBook, adjust: RenewalAdjustments 
     monthlyOdds: Float64Array.from(monthly, (i) => odds[i]!),
     escalation,
     arrDue,
+    arrDueBy,
+    arrDueIn,
   };
 }

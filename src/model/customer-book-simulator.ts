@@ -68,6 +68,9 @@ export class CustomerBookSimulator {
     const o = certain ? 0 : renewal / (1 - renewal);
 
     const { dueArr, dueMonth, dueOdds } = book;
+    // A re-forecast: customers due in the closed months are in the actuals; the rest are still due.
+    const closed = this.plan.start?.months ?? 0;
+    const firstDue = closed === 0 ? 0 : firstAfter(dueMonth, closed);
     // Pass 1 decides every customer with its uniform and no other call, so the loop stays tight;
     // pass 2 draws the sizes of the few that contract or expand.
     const contracting = this.contracting;
@@ -78,7 +81,7 @@ export class CustomerBookSimulator {
     let lostCount = 0;
     let grossLoss = 0;
     let retainedTotal = 0;
-    for (let i = 0; i < dueArr.length; i++) {
+    for (let i = firstDue; i < dueArr.length; i++) {
       const arr = dueArr[i]!;
       const slot = dueMonth[i]! - 1;
       // U < p with p = k / (1 + k) is U (1 + k) < k, and V = U / p < c is U (1 + k) < c k: the
@@ -93,6 +96,7 @@ export class CustomerBookSimulator {
         continue;
       }
       renewed++;
+      out.renewedByMonth[slot]! += arr;
       if (y < c * k) contracting[nContracting++] = i;
       else {
         if (y < ce * k) expanding[nExpanding++] = i;
@@ -120,9 +124,9 @@ export class CustomerBookSimulator {
     }
     booked[C_RENEWAL]! += retainedTotal;
     booked[C_UPLIFT]! += retainedTotal * uplift;
-    out.customersDue += dueArr.length;
+    out.customersDue += dueArr.length - firstDue;
     out.customersRenewed += renewed;
-    out.arrDue += book.arrDue;
+    out.arrDue += closed === 0 ? book.arrDue : book.arrDue - book.arrDueBy[closed - 1]!;
 
     const { monthlyArr, monthlyOdds } = book;
     const offset = dueArr.length;
@@ -134,6 +138,8 @@ export class CustomerBookSimulator {
       const arr = monthlyArr[i]!;
       // The leaving month: smallest m with p^(m/12) <= 1 - W (1 - p); p = 0 leaves at once.
       const month = p <= 0 ? 1 : Math.min(12, Math.max(1, Math.ceil((12 * Math.log(1 - (x - p))) / Math.log(p) - 1e-12)));
+      // A leaver of a closed month is in the actuals (in expectation: who left is not known by name).
+      if (month <= closed) continue;
       lostCount++;
       grossLoss += arr;
       ev[C_CHURN * 12 + month - 1]! -= arr;
@@ -142,6 +148,18 @@ export class CustomerBookSimulator {
     out.grossLoss += grossLoss;
 
     const esc = book.escalation;
-    for (let m = 0; m < 12; m++) ev[C_UPLIFT * 12 + m]! += esc[m]!;
+    for (let m = closed; m < 12; m++) ev[C_UPLIFT * 12 + m]! += esc[m]!;
   }
+}
+
+/** Index of the first customer due after month `closed` in a month-sorted list. Complexity: O(log n). */
+function firstAfter(dueMonth: Int32Array, closed: number): number {
+  let lo = 0;
+  let hi = dueMonth.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dueMonth[mid]! <= closed) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -8,6 +8,7 @@ import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
 import { DRIVER_KINDS, type DriverKind } from './drivers/driver-kinds.js';
 import { driverSlot } from './drivers/tier-drivers.js';
+import { levelDraw, type LevelSource } from './given-levels.js';
 
 /** The book's year-level rates, in the order of BookRateDrawer's slots. */
 const BOOK_RATES: readonly DriverKind[] = ['renewalRate', 'priceUplift', 'contractionProbability', 'expansionProbability'];
@@ -45,9 +46,10 @@ export class BookRateDrawer {
   constructor(
     private readonly plan: TierPlan,
     stream: (driver: string) => Stream,
+    levels?: LevelSource,
   ) {
     const e = plan.existing!;
-    this.renewalRate = e.renewalRate.bind(stream(driverStream('renewalRate')));
+    this.renewalRate = levelDraw(levels, driverSlot(plan.plannedDrivers, 'renewalRate'), e.renewalRate.bind(stream(driverStream('renewalRate'))));
     this.priceUplift = e.priceUplift.bind(stream(driverStream('priceUplift')));
     this.contractionProbability = e.contraction ? e.contraction.probability.bind(stream(driverStream('contractionProbability'))) : NEVER;
     this.expansionProbability = e.expansion ? e.expansion.probability.bind(stream(driverStream('expansionProbability'))) : NEVER;
@@ -127,7 +129,8 @@ export class AggregateBookSimulator {
     const arr = book.averageArr;
     const ev = out.events;
     const { uplift } = rates;
-    for (let m = 1; m <= 12; m++) {
+    // A re-forecast renews only the customers due after the closed months (the others are in the actuals).
+    for (let m = (this.plan.start?.months ?? 0) + 1; m <= 12; m++) {
       const due = book.due[m - 1]!;
       if (due === 0) continue;
       out.customersDue += due;
@@ -135,6 +138,7 @@ export class AggregateBookSimulator {
       const renewed = this.renewals(due, rates.renewal);
       const churned = due - renewed;
       out.customersRenewed += renewed;
+      out.renewedByMonth[m - 1] = renewed * arr;
       out.customersLost += churned;
       ev[C_CHURN * 12 + m - 1] = -churned * arr;
       out.grossLoss += churned * arr;

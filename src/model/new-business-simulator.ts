@@ -17,6 +17,9 @@ import { DRIVER_KINDS } from './drivers/driver-kinds.js';
 import { sourceKey, type SourceFigure } from './column-key.js';
 import { EXTRA_KEYS } from './drivers/extra-keys.js';
 import { driverSlot } from './drivers/tier-drivers.js';
+import { levelDraw, type LevelSource } from './given-levels.js';
+import { TailSplitter } from './tail-splitter.js';
+import type { TierStart } from './horizon.js';
 
 const C_NEW = componentIndex('newBusiness');
 const C_NEW_EXP = componentIndex('newCustomerExpansion');
@@ -111,6 +114,12 @@ export class NewBusinessSimulator {
   private readonly newExpansionSizeLevel: Draw | undefined;
   private readonly slot: (extra: string) => number;
   private tcv = 0;
+  /** A re-forecast's closed months (0 in a plan run) and what is still to come from them. */
+  private readonly closedMonths: number;
+  private readonly start: TierStart | undefined;
+  private readonly tails:
+    | { cycle: TailSplitter; earlier: TailSplitter | undefined; expansion: TailSplitter | undefined; serviceStart: TailSplitter }
+    | undefined;
   /** Outcome slots, looked up once (no string search per trial). */
   private readonly slots: Record<
     'tcv' | 'pipelineWon' | 'pipelineBookings' | 'ramped' | 'capacity' | 'headcount' | 'over' | 'repSourced' | 'attrition' | 'repCapacity' | 'hireSlip' | 'productivity' | 'newExpansion' | 'acv' | 'newExpansionSize',
@@ -120,6 +129,7 @@ export class NewBusinessSimulator {
   constructor(
     private readonly plan: TierPlan,
     stream: (driver: string) => Stream,
+    levels?: LevelSource,
   ) {
     const nb = plan.newBusiness!;
     this.nb = nb;
@@ -133,12 +143,20 @@ export class NewBusinessSimulator {
       return {
         field: s.name === '' ? [] : ['leadSources', String(named++)],
         seasonality: s.seasonality,
-        conversion: s.conversion.bind(stream(s.name === '' ? DRIVER_KINDS.conversion.stream('') : DRIVER_KINDS.sourceConversion.stream(s.name))),
+        conversion: levelDraw(
+          levels,
+          s.name === '' ? driverSlot(drivers, 'conversion') : driverSlot(drivers, 'sourceConversion', s.name),
+          s.conversion.bind(stream(s.name === '' ? DRIVER_KINDS.conversion.stream('') : DRIVER_KINDS.sourceConversion.stream(s.name))),
+        ),
         leads: s.leads(stream(own('leads'))),
         deals: binomial(stream(own('deals'))),
         cycle: new LagSplitter(nb.salesCycle, stream(own('salesCycle'))),
         driverSlot: s.name === '' ? driverSlot(drivers, 'conversion') : driverSlot(drivers, 'sourceConversion', s.name),
-        level: s.level?.distribution.bind(stream(s.name === '' ? DRIVER_KINDS.leadsPerMonth.stream('') : DRIVER_KINDS.sourceLeadsPerMonth.stream(s.name))),
+        level: levelDraw(
+          levels,
+          s.name === '' ? driverSlot(drivers, 'leadsPerMonth') : driverSlot(drivers, 'sourceLeadsPerMonth', s.name),
+          s.level?.distribution.bind(stream(s.name === '' ? DRIVER_KINDS.leadsPerMonth.stream('') : DRIVER_KINDS.sourceLeadsPerMonth.stream(s.name))),
+        ),
         levelPlan: s.level?.plan ?? 1,
         levelSlot: s.name === '' ? driverSlot(drivers, 'leadsPerMonth') : driverSlot(drivers, 'sourceLeadsPerMonth', s.name),
         leadsSlot: s.name === '' ? -1 : this.slot(EXTRA_KEYS.sourceLeads(s.name)),
@@ -146,7 +164,16 @@ export class NewBusinessSimulator {
       };
     });
     this.acv = nb.acv.bindSum(stream('acv'));
-    this.acvLevel = nb.acvLevel?.distribution.bind(stream(DRIVER_KINDS.acv.stream('')));
+    this.acvLevel = levelDraw(levels, driverSlot(drivers, 'acv'), nb.acvLevel?.distribution.bind(stream(DRIVER_KINDS.acv.stream(''))));
+    this.start = plan.start;
+    this.closedMonths = plan.start?.months ?? 0;
+    // Streams of a re-forecast only: a plan run creates none of them, so its draws are as they were.
+    this.tails = plan.start && {
+      cycle: new TailSplitter(nb.salesCycle, stream('reforecast.salesCycle')),
+      earlier: nb.earlierLeads && new TailSplitter(nb.earlierLeads.closeMonth, stream('reforecast.earlierLeads')),
+      expansion: plan.newCustomerExpansion && new TailSplitter(plan.newCustomerExpansion.timing, stream('reforecast.newCustomerExpansion')),
+      serviceStart: new TailSplitter(nb.serviceStart, stream('reforecast.serviceStart')),
+    };
     const termPmf = nb.terms?.mix;
     const splitters = (prefix: string): SigningSplitters => ({
       serviceStart: new LagSplitter(nb.serviceStart, stream(`${prefix}serviceStart`)),
@@ -233,9 +260,12 @@ export class NewBusinessSimulator {
       const conversion = trialRate(drawn, loadings.conversion, z, stress.conversion);
       if (Number.isNaN(conversion)) drewNaN(this.plan.name, ['newBusiness', 'earlierLeads', 'conversion']);
       out.drivers[e.driverSlot] = conversion;
-      const deals = e.deals(nb.earlierLeads!.count, conversion);
+      const tail = this.tails?.earlier;
+      // A re-forecast: only the deals still to close after the closed months (close month m is lag m - 1).
+      const byMonth = tail ? tail.split(nb.earlierLeads!.count, conversion, this.closedMonths - 1) : e.months.split(e.deals(nb.earlierLeads!.count, conversion));
+      let deals = 0;
+      for (let lag = 0; lag < byMonth.length; lag++) deals += byMonth[lag]!;
       out.extras[e.dealsSlot] = deals;
-      const byMonth = e.months.split(deals);
       for (let lag = 0; lag < byMonth.length; lag++) {
         if (byMonth[lag]! > MAX_UNITS_PER_MONTH)
           tooManyUnits(this.plan.name, ['newBusiness', 'earlierLeads', 'count'], byMonth[lag]!, 'deals from earlier leads', "deal's ACV", 'earlierLeads.count and conversion');
@@ -245,6 +275,7 @@ export class NewBusinessSimulator {
 
     if (this.floor) this.capDemand(leadMultiplier, out);
     else closed.set(demand);
+    if (this.start) this.fromClosedMonths(out);
 
     // Signing: the sourced deals at the tier's ACV, then the opening pipeline at its own amounts.
     for (let m = 1; m <= 12; m++) if (closed[m - 1]! > 0) this.sign(closed[m - 1]!, m, this.acv, acvMultiplier, this.dealTiming, out);
@@ -263,14 +294,24 @@ export class NewBusinessSimulator {
       sizeScale = median / x!.sizeLevel!.plan;
     }
     const ev = out.events;
-    for (let m = 1; m <= 12; m++) out.customersWon += closed[m - 1]! + this.pipelineDeals[m - 1]!;
+    for (let m = 1; m <= 12; m++) {
+      out.customersWon += closed[m - 1]! + this.pipelineDeals[m - 1]!;
+      out.dealsByMonth[m - 1]! += closed[m - 1]! + this.pipelineDeals[m - 1]!;
+    }
     // A new customer expands some months after it goes live (sales owns it for its first months).
+    const k = this.closedMonths;
     for (let m = 1; x && m <= 12; m++) {
       const deals = this.live[m - 1]!;
       if (deals === 0) continue;
-      const expanding = this.newExpansionCount(deals, newExpansionProbability);
-      if (expanding === 0) continue;
-      const byLag = this.newExpansionTiming!.split(expanding);
+      let byLag: Float64Array;
+      if (m <= k) {
+        // A customer live in a closed month: only its expansion still to come after them.
+        byLag = this.tails!.expansion!.split(deals, newExpansionProbability, k - m);
+      } else {
+        const expanding = this.newExpansionCount(deals, newExpansionProbability);
+        if (expanding === 0) continue;
+        byLag = this.newExpansionTiming!.split(expanding);
+      }
       for (let lag = 0; lag <= x.timing.max && m + lag <= 12; lag++) {
         if (byLag[lag]! > 0) {
           const added = this.newExpansionSize(byLag[lag]!) * sizeScale;
@@ -304,13 +345,29 @@ export class NewBusinessSimulator {
     // Leads of the `cycle.max` months before the year still close in it: simulate them with this
     // year's drivers (seasonality wrapping around) so the year opens with a steady-state pipeline.
     const first = this.nb.warmStart ? 1 - cycle.max : 1;
+    const k = this.closedMonths;
     for (let month = first; month <= 12; month++) {
       const season = s.seasonality[(((month - 1) % 12) + 12) % 12]!;
+      if (k > 0 && month <= k) {
+        // A re-forecast: a closed month's leads are known (when the tier has one lead stream: the
+        // file gives a tier's total; grades' and channels' cohorts are simulated) and its
+        // deals that closed are in the actuals; its leads still in the cycle close after them.
+        const known = month >= 1 && this.sources.length === 1 ? this.start!.leads[month - 1]! : NaN;
+        if (month <= k - cycle.max) continue;
+        const leads = Number.isNaN(known) ? s.leads(season * leadMultiplier) : known;
+        const byLag = this.tails!.cycle.split(leads, conversion, k - month);
+        for (let lag = k - month + 1; lag <= cycle.max; lag++) {
+          demand[month + lag - 1]! += byLag[lag]!;
+          dealsInYear += byLag[lag]!;
+        }
+        continue;
+      }
       const leads = s.leads(season * leadMultiplier);
       const deals = s.deals(leads, conversion);
       if (month >= 1) {
         leadsInYear += leads;
         dealsInYear += deals;
+        out.leadsByMonth[month - 1]! += leads;
       }
       if (deals === 0) continue;
       if (deals > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], deals, 'deals', "deal's ACV", 'leadsPerMonth and conversion');
@@ -324,6 +381,36 @@ export class NewBusinessSimulator {
     if (s.leadsSlot >= 0) {
       out.extras[s.leadsSlot] = leadsInYear;
       out.extras[s.dealsSlot] = dealsInYear;
+    }
+  }
+
+  /**
+   * A re-forecast's state from the closed months: their new customers count as live from their
+   * signing month (for new-customer expansion still to come), and deals signed in them but going
+   * live after them (a service-start lag) add their ARR when they go live, at the month's average
+   * deal size; their bookings are in the actuals.
+   */
+  private fromClosedMonths(out: TierOutcome): void {
+    const start = this.start!;
+    const k = this.closedMonths;
+    const lag = this.nb.serviceStart;
+    for (let j = 1; j <= k; j++) {
+      const deals = start.deals[j - 1]!;
+      if (!(deals > 0)) continue;
+      if (lag.max === 0) {
+        this.live[j - 1]! += deals;
+        continue;
+      }
+      const byLag = this.tails!.serviceStart.split(deals, 1, k - j);
+      let pending = 0;
+      for (let l = k - j + 1; l <= lag.max; l++) pending += byLag[l]!;
+      this.live[j - 1]! += deals - pending;
+      const each = Number.isNaN(start.newArr[j - 1]!) ? 0 : start.newArr[j - 1]! / deals;
+      for (let l = k - j + 1; l <= lag.max && j + l <= 12; l++) {
+        if (byLag[l]! === 0) continue;
+        out.events[C_NEW * 12 + j + l - 1]! += byLag[l]! * each;
+        this.live[j + l - 1]! += byLag[l]!;
+      }
     }
   }
 
@@ -351,6 +438,12 @@ export class NewBusinessSimulator {
     // deal's worth of work, so a team whose monthly capacity is below one deal still closes deals.
     let budget = 0;
     for (let m = 0; m < 12; m++) {
+      if (m < this.closedMonths) {
+        // A closed month's deals are in the actuals; the floor still ramps through it.
+        closed[m] = 0;
+        out.extras[this.slots.ramped + m] = floor.ramped[m]!;
+        continue;
+      }
       // Rep-sourced demand moves with the market like leads do.
       const sourced = reps.sourced ? this.repDeals(floor.sourcedMean[m]! * leadMultiplier) : 0;
       if (sourced > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', 'reps', 'sourcedDealsPerMonth'], sourced, 'rep-sourced deals', "deal's ACV", 'reps.sourcedDealsPerMonth');
@@ -444,6 +537,8 @@ export class NewBusinessSimulator {
         if (Number.isNaN(median)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'amount', 'median']);
         multiplier = median / g.amountPlan;
       }
+      // A group closing in a closed month is in the actuals.
+      if (g.closeMonth <= this.closedMonths) continue;
       const w = this.groupWins(g.count, p);
       if (w === 0) continue;
       if (w > MAX_UNITS_PER_MONTH)
@@ -458,6 +553,7 @@ export class NewBusinessSimulator {
       for (let i = 0; i < file.size; i++) {
         // The market and a conversion stress move each opportunity's odds as they move conversion;
         // a stage that is certain (probability 0 or 1) stays so.
+        if (file.closeMonth[i]! <= this.closedMonths) continue;
         const stated = file.probability[i]!;
         const p = stated > 0 && stated < 1 ? trialRate(stated, loadings.conversion, z, stress.conversion) : stated;
         if (u() >= p) continue;

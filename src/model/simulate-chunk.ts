@@ -3,6 +3,7 @@ import { createStream, streamSeed } from '../random/source.js';
 import { COMPONENTS, METRICS, componentIndex, metricIndex } from './components.js';
 import type { ScenarioPlan } from './scenario-plan.js';
 import { TierOutcome, TierSimulator } from './tier-simulator.js';
+import { GivenCursor, type GivenLevels } from './given-levels.js';
 
 /** Trials per chunk. Part of the definition of a run's random numbers: changing it changes results. */
 export const CHUNK_SIZE = 1000;
@@ -73,6 +74,9 @@ export interface ChunkResult {
  * driver), so a chunk's results depend on nothing else: not on the worker that runs it, nor on
  * the other chunks. Pure apart from the buffers it writes (given, or fresh).
  *
+ * A re-forecast passes `given`: the trials' market factors and learned drivers (posterior draws,
+ * row by row), which replace those draws; its plan's tiers carry the closed months' state.
+ *
  * @example simulateChunk(planScenario(scenario), '7', 0, 1000).wide
  * Complexity: O(trials x (months x lags + deals + customers due)).
  */
@@ -82,12 +86,14 @@ export function simulateChunk(
   chunk: number,
   trials: number,
   buffers: ChunkBuffers = allocateChunkBuffers(plan),
+  given?: GivenLevels,
 ): ChunkResult {
   const prefix = streamSeed(seed, chunk);
   const market = standardNormal(createStream(streamSeed(prefix, 'market')));
   // A stress may fix the market factor; it is still drawn (and discarded) so the stream is the same.
   const fixedFactor = plan.scenario.market.factor;
-  const simulators = plan.tiers.map((t) => new TierSimulator(t, prefix));
+  const cursor = given && new GivenCursor(given);
+  const simulators = plan.tiers.map((t, i) => new TierSimulator(t, prefix, cursor && { cursor, tier: i }));
   const outcomes = plan.tiers.map((t) => new TierOutcome(t));
   const columns = plan.layout.columns;
   const ncol = columns.length;
@@ -103,18 +109,26 @@ export function simulateChunk(
   const record = new Float64Array(ncol);
   const mrr = new Float64Array(12);
   const opening = Float64Array.from(plan.tiers, (t) => t.existing?.openingArr ?? 0);
+  const revenueAdjustment = Float64Array.from(plan.tiers, (t) => t.start?.revenueAdjustment ?? 0);
   const recordPlan = planRecord(plan);
   const scratch = new TrialScratch(plan.tiers.length);
 
   for (let trial = 0; trial < trials; trial++) {
     const drawn = market();
-    const z = fixedFactor ?? drawn;
+    const z = given ? given.z[trial]! : (fixedFactor ?? drawn);
+    if (cursor) cursor.row = trial;
     mrr.fill(0);
     tierTotals.fill(0);
     for (let t = 0; t < plan.tiers.length; t++) {
       const out = outcomes[t]!;
       simulators[t]!.run(z, out);
       reduceTier(out, opening[t]!, tierTotals, t, mrr);
+      const start = plan.tiers[t]!.start;
+      if (start) {
+        // Closed months' revenue as reported, beyond what their ARR gives: in the opening book's share.
+        tierTotals[t * NM * NC + REVENUE * NC + C_OPENING]! += revenueAdjustment[t]!;
+        for (let m = 0; m < start.months; m++) mrr[m]! += start.mrrAdjustment[m]!;
+      }
     }
     for (let k = 0; k < componentSums.length; k++) componentSums[k]! += tierTotals[k]!;
     fillRecord(record, recordPlan, tierTotals, outcomes, mrr, z, opening, scratch);

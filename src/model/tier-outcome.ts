@@ -1,5 +1,6 @@
 import { COMPONENTS } from './components.js';
 import type { TierPlan } from './tier-plan.js';
+import type { TierStart } from './horizon.js';
 
 /**
  * What one trial produced for one tier, before it is reduced to revenue, bookings and ARR. The
@@ -31,6 +32,15 @@ export class TierOutcome {
   readonly own: Float64Array;
   /** The tier's extra per-trial figures, in plan.extras order. */
   readonly extras: Float64Array;
+  /**
+   * The year month by month as an actuals file would report it (index m - 1): leads created, new
+   * deals signed, ARR renewed (before contraction). A re-forecast's closed months keep their
+   * actuals out of these (NaN); the monthly record of a simulated year (`arrcast` tests, fit's
+   * recovery) reads them with `events`.
+   */
+  readonly leadsByMonth = new Float64Array(12);
+  readonly dealsByMonth = new Float64Array(12);
+  readonly renewedByMonth = new Float64Array(12);
 
   constructor(plan: Pick<TierPlan, 'plannedDrivers' | 'extras'>) {
     this.drivers = new Float64Array(plan.plannedDrivers.length);
@@ -38,16 +48,33 @@ export class TierOutcome {
     this.extras = new Float64Array(plan.extras.length);
   }
 
-  reset(): void {
-    this.events.fill(0);
-    this.booked.fill(0);
-    this.grossLoss = 0;
-    this.customersWon = 0;
-    this.customersLost = 0;
-    this.leads = 0;
-    this.customersDue = 0;
-    this.customersRenewed = 0;
-    this.arrDue = 0;
+  /** Start a trial: all zero, or, in a re-forecast, the closed months' figures from the actuals. */
+  reset(start?: TierStart): void {
+    if (start) {
+      this.events.set(start.events);
+      this.booked.set(start.booked);
+      const c = start.counts;
+      this.grossLoss = c.grossLoss;
+      this.customersWon = c.customersWon;
+      this.customersLost = c.customersLost;
+      this.leads = c.leads;
+      this.customersDue = c.customersDue;
+      this.customersRenewed = c.customersRenewed;
+      this.arrDue = c.arrDue;
+    } else {
+      this.events.fill(0);
+      this.booked.fill(0);
+      this.grossLoss = 0;
+      this.customersWon = 0;
+      this.customersLost = 0;
+      this.leads = 0;
+      this.customersDue = 0;
+      this.customersRenewed = 0;
+      this.arrDue = 0;
+    }
+    this.leadsByMonth.fill(0);
+    this.dealsByMonth.fill(0);
+    this.renewedByMonth.fill(0);
     this.drivers.fill(NaN);
     this.own.fill(NaN);
     this.extras.fill(0);

@@ -13,6 +13,7 @@ import { compileYearLevel, type YearLevel } from './year-level-plan.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import { planTierDrivers, type TierDriver } from './drivers/tier-drivers.js';
 import { driverStatements } from './drivers/driver-statements.js';
+import type { TierStart } from './horizon.js';
 
 export interface ExistingPlan {
   readonly openingArr: number;
@@ -98,6 +99,8 @@ export interface TierPlan {
   readonly plannedDrivers: readonly TierDriver[];
   /** Per-trial figures beyond the metrics, in the order the simulator writes them. */
   readonly extras: readonly TierExtra[];
+  /** A re-forecast's state at the end of the closed months (see horizon.ts); undefined in a plan run. */
+  readonly start: TierStart | undefined;
 }
 
 /** An expansion size's two layers: the size at the planned median, and this year's median (see `year-level-plan.ts`). */
@@ -117,7 +120,7 @@ export interface TierFiles {
  * in `tier.stress`).
  * Complexity: O(size of its distributions' tables and of its files).
  */
-export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, files: TierFiles = {}): TierPlan {
+export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, files: TierFiles = {}, start?: TierStart): TierPlan {
   const e = tier.existing;
   if (e?.customersFile !== undefined && !files.book) throw new RangeError(`${tier.name}: customersFile ${e.customersFile} is read when the scenario is loaded from its file (loadScenario, or the arrcast commands), not from text`);
   const book = e && files.book ? planCustomerBook(files.book, e.renewalAdjustments) : undefined;
@@ -174,5 +177,6 @@ export function planTier(tier: Tier, loadings: MarketLoadings, stress?: Stress, 
     stress: combineStress(stress, tier.stress),
     plannedDrivers: planTierDrivers(tier.name, loadings, driverStatements(tier, { existing, newBusiness, newCustomerExpansion })),
     extras,
+    start,
   };
 }

@@ -5,6 +5,7 @@ import { NewBusinessSimulator } from './new-business-simulator.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
 import { namePart } from '../random/name-part.js';
+import type { LevelSource } from './given-levels.js';
 
 export { TierOutcome } from './tier-outcome.js';
 
@@ -20,18 +21,22 @@ export class TierSimulator {
   private readonly book: AggregateBookSimulator | CustomerBookSimulator | undefined;
   private readonly drawn: BookRates = { renewal: 0, uplift: 0, contraction: 0, expansion: 0, expansionScale: 1 };
 
-  constructor(plan: TierPlan, seedPrefix: string) {
+  constructor(
+    private readonly plan: TierPlan,
+    seedPrefix: string,
+    levels?: LevelSource,
+  ) {
     const stream = (driver: string): Stream => createStream(streamSeed(seedPrefix, namePart(plan.name), driver));
-    this.newBusiness = plan.newBusiness ? new NewBusinessSimulator(plan, stream) : undefined;
+    this.newBusiness = plan.newBusiness ? new NewBusinessSimulator(plan, stream, levels) : undefined;
     if (plan.existing) {
-      this.rates = new BookRateDrawer(plan, stream);
+      this.rates = new BookRateDrawer(plan, stream, levels);
       this.book = plan.existing.book ? new CustomerBookSimulator(plan, stream) : new AggregateBookSimulator(plan, stream);
     }
   }
 
-  /** Simulate one fiscal year of this tier given the trial's market factor z; writes `out`. */
+  /** Simulate one fiscal year (in a re-forecast, the months after the closed ones) of this tier given the trial's market factor z; writes `out`. */
   run(z: number, out: TierOutcome): void {
-    out.reset();
+    out.reset(this.plan.start);
     this.newBusiness?.run(z, out);
     if (this.book) {
       this.rates!.draw(z, out, this.drawn);

@@ -2,8 +2,8 @@ import { lstat, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ARRCAST_VERSION } from '../version.js';
 
-/** What arrcast writes as a whole directory: a run's (or merge's) report, or a comparison. */
-export type OutputKind = 'report' | 'comparison';
+/** What arrcast writes as a whole directory: a run's (or merge's) report, a comparison, or a score of past forecasts. */
+export type OutputKind = 'report' | 'comparison' | 'score';
 
 /**
  * The file arrcast writes into every output directory it makes. Only a directory holding it (of
@@ -41,7 +41,7 @@ export async function readMarker(dir: string): Promise<OutputMarker | undefined>
     const value: unknown = JSON.parse(await readFile(file, 'utf8'));
     if (typeof value !== 'object' || value === null) return undefined;
     const { magic, kind, version } = value as Record<string, unknown>;
-    if (magic !== MARKER_MAGIC || (kind !== 'report' && kind !== 'comparison') || typeof version !== 'string') return undefined;
+    if (magic !== MARKER_MAGIC || (kind !== 'report' && kind !== 'comparison' && kind !== 'score') || typeof version !== 'string') return undefined;
     return { magic, kind, version };
   } catch {
     return undefined;

@@ -14,6 +14,27 @@ export const FAN_BANDS = [
 const MEDIAN = 'P50 (median)';
 /** The legend entry of the plan line. */
 export const PLAN = 'Plan';
+/** A re-forecast's legend entries: the closed months as reported, and the plan run's P10-P90 band (--plan). */
+export const ACTUAL = 'Actual';
+export const PLAN_BAND = 'P10–P90 at plan';
+
+/** The actual line of a re-forecast: the closed months' MRR, and revenue to date (the sum of their MRR). */
+export function actualRows(summary: Summary, metric: FanMetric): Array<{ month: number; label: string; band: string; value: number }> {
+  const r = summary.reforecast;
+  if (!r) return [];
+  let cumulative = 0;
+  return r.actuals.mrr.map((mrr, i) => {
+    cumulative += mrr;
+    return { month: i + 1, label: summary.monthly[i]!.label, band: ACTUAL, value: metric === 'mrr' ? mrr : cumulative };
+  });
+}
+
+/** The plan run's P10-P90 band of a re-forecast given --plan (its summary's monthly stats). */
+export function planBandRows(summary: Summary, metric: FanMetric): FanBandRow[] {
+  const planned = summary.reforecast?.planMonthly;
+  if (!planned) return [];
+  return planned.map((m, i) => ({ month: m.month, label: summary.monthly[i]?.label ?? m.label, band: PLAN_BAND, lo: m[metric].percentiles.p10, hi: m[metric].percentiles.p90 }));
+}
 
 /** The scenario's plan month by month (`targets.monthly`): MRR and/or cumulative revenue, 12 values each. */
 export type MonthlyPlan = NonNullable<Targets['monthly']>;
@@ -63,8 +84,10 @@ export function fanData(monthly: readonly MonthSummary[], metric: FanMetric): { 
 export function monthlyFanSpec(summary: Summary, ctx: ChartContext, plan?: MonthlyPlan): TopLevelSpec {
   const labels = summary.monthly.map((m) => m.label);
   const hasPlan = FAN_METRICS.some((m) => plan?.[m.key] !== undefined);
-  const domain = [...FAN_BANDS.map((b) => b.name), MEDIAN, ...(hasPlan ? [PLAN] : [])];
-  const range = [...BAND_BLUES, ...(hasPlan ? [OKABE_ITO.vermillion] : [])];
+  const hasActual = summary.reforecast !== undefined;
+  const hasPlanBand = summary.reforecast?.planMonthly !== undefined;
+  const domain = [...FAN_BANDS.map((b) => b.name), MEDIAN, ...(hasPlan ? [PLAN] : []), ...(hasActual ? [ACTUAL] : []), ...(hasPlanBand ? [PLAN_BAND] : [])];
+  const range = [...BAND_BLUES, ...(hasPlan ? [OKABE_ITO.vermillion] : []), ...(hasActual ? [OKABE_ITO.black] : []), ...(hasPlanBand ? [OKABE_ITO.orange] : [])];
   const color = { field: 'band', type: 'nominal', scale: { domain, range }, legend: { title: null } } as const;
   const x = { field: 'label', type: 'ordinal', sort: labels, axis: { title: 'Fiscal month', labelAngle: 0 }, scale: { padding: 0.2 } } as const;
   const datasets: Record<string, unknown[]> = {};
@@ -74,11 +97,30 @@ export function monthlyFanSpec(summary: Summary, ctx: ChartContext, plan?: Month
     datasets[`${metric}Bands`] = bands;
     datasets[`${metric}Median`] = median;
     if (planned.length > 0) datasets[`${metric}Plan`] = planned;
+    const actual = actualRows(summary, metric);
+    const planBand = planBandRows(summary, metric);
+    if (actual.length > 0) datasets[`${metric}Actual`] = actual;
+    if (planBand.length > 0) datasets[`${metric}PlanBand`] = planBand;
     return {
       title: { text: title, fontSize: 12, anchor: 'start' as const },
       width: 290,
       height: 220,
       layer: [
+        // A re-forecast with --plan: the plan's P10-P90 band, outlined behind the re-forecast's.
+        ...(planBand.length > 0
+          ? [
+              {
+                data: { name: `${metric}PlanBand` },
+                mark: { type: 'area' as const, opacity: 0.25 },
+                encoding: {
+                  x,
+                  y: { field: 'lo', type: 'quantitative' as const, stack: null, scale: { zero: false }, axis: moneyAxis(ctx, null) },
+                  y2: { field: 'hi' },
+                  color,
+                },
+              },
+            ]
+          : []),
         // One layer per band, widest first, so the narrower bands are drawn over it.
         ...FAN_BANDS.map((b) => ({
           data: { name: `${metric}Bands` },
@@ -105,6 +147,15 @@ export function monthlyFanSpec(summary: Summary, ctx: ChartContext, plan?: Month
               },
             ]
           : []),
+        ...(actual.length > 0
+          ? [
+              {
+                data: { name: `${metric}Actual` },
+                mark: { type: 'line' as const, strokeWidth: 2.5, point: { filled: true, size: 30 } },
+                encoding: { x, y: { field: 'value', type: 'quantitative' as const }, color },
+              },
+            ]
+          : []),
       ],
     };
   };
@@ -116,6 +167,8 @@ export function monthlyFanSpec(summary: Summary, ctx: ChartContext, plan?: Month
       'Month by month',
       'MRR of each fiscal month, and recognized revenue to date: the median and the nested bands.',
       ...(hasPlan ? ['The dashed line is the plan.'] : []),
+      ...(hasActual ? [`Re-forecast after ${summary.reforecast!.asOfMonth} closed months: the black line is the actuals; the bands are the months after them.`] : []),
+      ...(hasPlanBand ? ['The orange band is the P10–P90 of the plan run.'] : []),
     ),
     config: CHART_CONFIG,
     datasets: datasets as TopLevelSpec['datasets'],

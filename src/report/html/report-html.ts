@@ -11,6 +11,7 @@ import { glossarySection } from './glossary.js';
 import { formatMoneyInterval, formatShareInterval } from '../interval-format.js';
 import { inlineSvg } from './inline-svg.js';
 import { warningsSection } from './warnings-section.js';
+import { reforecastSection } from './reforecast-section.js';
 import { REPORT_CSS } from './report-css.js';
 import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './tables.js';
 import { whatMustBeTrueLine } from '../summary-table.js';
@@ -214,7 +215,7 @@ ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 <p class="summary-paragraph">${e(summaryParagraph(summary))}</p>
 </section>
 ${warningsHtml}${warningsSection(summary.warnings)}
-<section>
+${reforecastSection(summary, money)}<section>
 <h2>Headline</h2>
 ${headline}
 <p class="note">Bookings count every contract signed in the year, renewals included, so they can match ending ARR; the new ARR line is bookings as teams that count new business only define them. See the glossary at the end.</p>

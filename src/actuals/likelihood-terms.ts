@@ -1,0 +1,284 @@
+import { compileDistribution, lognormalParams } from '../model/distribution-sampler.js';
+import { trialRate, volumeMultiplier } from '../model/market.js';
+import type { TierPlan } from '../model/tier-plan.js';
+import { driverSlot } from '../model/drivers/tier-drivers.js';
+import { compileYearLevel } from '../model/year-level-plan.js';
+import { createStream } from '../random/source.js';
+import type { Tier } from '../scenario/scenario-schema.js';
+import type { MonthlyMeasure, MonthlyRow } from './monthly-record.js';
+import type { DriverKind } from '../model/drivers/driver-kinds.js';
+
+/** The year-level drivers a re-forecast learns from the closed months, with the market factor. */
+export const LEARNED_KINDS = ['conversion', 'leadsPerMonth', 'acv', 'renewalRate'] as const satisfies readonly DriverKind[];
+export type LearnedKind = (typeof LEARNED_KINDS)[number];
+
+/**
+ * The terms of a re-forecast's log-likelihood, one tier at a time, each from sufficient statistics
+ * of the closed months fixed when the term is made (see learning-model.ts for how they are used):
+ * - leads: Poisson (sum x log(multiplier) - multiplier x sum of means) or negative binomial;
+ * - deals: Binomial(leads, conversion) when deals close in their lead's month, else
+ *   Poisson(conversion x exposure), exposure = cohorts' leads x P(lag), the months before the year at
+ *   their mean;
+ * - new_arr given deals: lognormal with the sum's mean and variance (Fenton-Wilkinson);
+ * - renewals: Binomial(due, rate) for an aggregate book, normal (the customers' means and
+ *   variances, grouped by renewal odds) for a customer book.
+ * Terms that would need a driver neither constant nor learned are left out, and said so.
+ */
+
+/** A term of the log-likelihood: a function of z and the tier's driver values (own draws, by slot). */
+export type Term = (z: number, own: Float64Array) => number;
+
+const rowValues = (rows: readonly MonthlyRow[], measure: MonthlyMeasure): Float64Array => Float64Array.from(rows, (r) => r.values[measure] ?? NaN);
+const has = (x: Float64Array): boolean => x.length > 0 && x.every((v) => !Number.isNaN(v));
+
+/** Mean and variance of one deal's ACV at the planned level (exact for a lognormal, else from a seeded sample of 65,536). */
+function unitMoments(spec: Tier): { mean: number; variance: number } {
+  const unit = compileYearLevel(spec.newBusiness!.acv).unit;
+  if (typeof unit !== 'number' && unit.dist === 'lognormal') {
+    const { mu, sigma } = lognormalParams(unit);
+    const mean = Math.exp(mu + (sigma * sigma) / 2);
+    return { mean, variance: (Math.exp(sigma * sigma) - 1) * mean * mean };
+  }
+  const draw = compileDistribution(unit).bind(makeSampleStream());
+  let s = 0;
+  let s2 = 0;
+  const n = 65_536;
+  for (let i = 0; i < n; i++) {
+    const x = draw();
+    s += x;
+    s2 += x * x;
+  }
+  const mean = s / n;
+  return { mean, variance: Math.max(0, s2 / n - mean * mean) };
+}
+
+const makeSampleStream = () => createStream('reforecast.acv-moments');
+
+export function tierLikelihood(
+  t: TierPlan,
+  spec: Tier,
+  rows: readonly MonthlyRow[],
+  known: (kind: LearnedKind) => boolean,
+): { terms: Term[]; used: string[]; unused: string[] } {
+  const terms: Term[] = [];
+  const used: string[] = [];
+  const unused: string[] = [];
+  const k = rows.length;
+  const { loadings, stress } = t;
+  const nb = t.newBusiness;
+  const drivers = t.plannedDrivers;
+  const leads = rowValues(rows, 'leads');
+  const deals = rowValues(rows, 'deals');
+  const newArr = rowValues(rows, 'new_arr');
+  const single = nb?.sources.length === 1 ? nb.sources.find((s) => s.name === '') : undefined;
+  const leadUnit = spec.newBusiness?.leadsPerMonth === undefined ? undefined : compileYearLevel(spec.newBusiness.leadsPerMonth).unit;
+  const countKind = leadUnit !== undefined && typeof leadUnit !== 'number' && (leadUnit.dist === 'poisson' || leadUnit.dist === 'negativeBinomial') ? leadUnit : undefined;
+
+  // Leads a month: mean(z, level) = plan mean x season x market x stress x level / plan.
+  const levelSlot = driverSlot(drivers, 'leadsPerMonth');
+  const convSlot = driverSlot(drivers, 'conversion');
+  const acvSlot = driverSlot(drivers, 'acv');
+  const renewalSlot = driverSlot(drivers, 'renewalRate');
+  // Leads a month: mean = plan mean x season x multiplier, multiplier = market x stress x level / plan.
+  const season = (month: number) => single!.seasonality[(((month - 1) % 12) + 12) % 12]!;
+  const leadMultiplier = (z: number, own: Float64Array): number => {
+    const s = single!;
+    return volumeMultiplier(loadings.leads, z) * stress.leads * (s.level ? own[levelSlot]! / s.level.plan : 1);
+  };
+  const leadsKnown = single !== undefined && countKind !== undefined && known('leadsPerMonth');
+  if (leadsKnown && has(leads)) {
+    const dispersion = countKind.dist === 'negativeBinomial' ? countKind.dispersion : Infinity;
+    const base = Float64Array.from({ length: k }, (_, i) => countKind.mean * season(i + 1));
+    let sumLeads = 0;
+    let sumBase = 0;
+    for (let i = 0; i < k; i++) {
+      sumLeads += leads[i]!;
+      sumBase += base[i]!;
+    }
+    if (countKind.dist === 'poisson') {
+      // Poisson: sum of x log(mu) - mu = (sum x) log(multiplier) - multiplier x sum base + a constant.
+      terms.push((z, own) => {
+        const mult = leadMultiplier(z, own);
+        if (!(mult > 0)) return sumLeads > 0 ? Number.NEGATIVE_INFINITY : 0;
+        return sumLeads * Math.log(mult) - mult * sumBase;
+      });
+    } else {
+      // Negative binomial (mean mu, dispersion r): r log(r / (r + mu)) + x log(mu / (r + mu)), month by month.
+      terms.push((z, own) => {
+        const mult = leadMultiplier(z, own);
+        if (!(mult > 0)) return sumLeads > 0 ? Number.NEGATIVE_INFINITY : 0;
+        let s = 0;
+        for (let i = 0; i < k; i++) {
+          const mu = base[i]! * mult;
+          if (mu <= 0) continue;
+          s += dispersion * Math.log(dispersion / (dispersion + mu)) + leads[i]! * Math.log(mu / (dispersion + mu));
+        }
+        return s;
+      });
+    }
+    used.push('leads');
+  } else if (has(leads) && nb) unused.push(single === undefined ? 'leads (the tier has lead grades or channels, or no leads)' : countKind === undefined ? 'leads (leadsPerMonth is not Poisson or negative binomial)' : 'leads');
+
+  // Deals: only when every deal comes from the tier's leads (no reps' cap, pipeline or earlier leads).
+  const leadDriven = single !== undefined && nb !== undefined && !nb.reps && nb.pipelineGroups.length === 0 && !nb.pipelineFile && !nb.earlierLeads;
+  const cycle = nb?.salesCycle;
+  const needsWarm = cycle !== undefined && cycle.max > 0 && nb!.warmStart;
+  if (leadDriven && has(leads) && has(deals) && known('conversion') && (!needsWarm || leadsKnown)) {
+    const rate = (z: number, own: Float64Array) => trialRate(own[convSlot]!, loadings.conversion, z, stress.conversion);
+    if (cycle!.max === 0) {
+      // Binomial(leads, p) each month: (sum deals) log p + (sum leads - deals) log(1 - p).
+      let won = 0;
+      let lost = 0;
+      for (let i = 0; i < k; i++) {
+        won += deals[i]!;
+        lost += leads[i]! - deals[i]!;
+      }
+      terms.push((z, own) => {
+        const p = rate(z, own);
+        if (p <= 0) return won > 0 ? Number.NEGATIVE_INFINITY : 0;
+        if (p >= 1) return lost > 0 ? Number.NEGATIVE_INFINITY : 0;
+        return won * Math.log(p) + lost * Math.log(1 - p);
+      });
+    } else {
+      // Poisson(p x exposure) each month; exposure = observed cohorts' leads x P(lag) (fixed) plus,
+      // for cohorts before the year, their mean leads (base x the leads multiplier).
+      const pmf = cycle!.pmf;
+      const observed = new Float64Array(k);
+      const warm = new Float64Array(k);
+      for (let m = 1; m <= k; m++)
+        for (let lag = 0; lag <= cycle!.max; lag++) {
+          const j = m - lag;
+          if (pmf[lag]! === 0) continue;
+          if (j >= 1) observed[m - 1]! += pmf[lag]! * leads[j - 1]!;
+          else if (nb!.warmStart) warm[m - 1]! += pmf[lag]! * countKind!.mean * season(j);
+        }
+      terms.push((z, own) => {
+        const p = rate(z, own);
+        const mult = needsWarm ? leadMultiplier(z, own) : 0;
+        let s = 0;
+        for (let i = 0; i < k; i++) {
+          const lambda = p * (observed[i]! + mult * warm[i]!);
+          const d = deals[i]!;
+          if (lambda <= 0) {
+            if (d > 0) return Number.NEGATIVE_INFINITY;
+            continue;
+          }
+          s += d * Math.log(lambda) - lambda;
+        }
+        return s;
+      });
+    }
+    used.push('deals');
+  } else if (has(deals) && nb)
+    unused.push(
+      single === undefined
+        ? 'deals (the tier has lead grades or channels: the file gives their total)'
+        : !leadDriven
+          ? 'deals (reps, an opening pipeline or earlier leads also close deals)'
+          : 'deals',
+    );
+
+  // ACV: each month's new_arr given its deals, all at the tier's ACV (no pipeline of its own amounts).
+  if (nb && has(deals) && has(newArr) && nb.pipelineGroups.length === 0 && !nb.pipelineFile && known('acv')) {
+    const { mean: m1, variance } = unitMoments(spec);
+    const plan = nb.acvLevel?.plan ?? 1;
+    // log new_arr ~ N(log(deals x M x m1) - s2 / 2, s2), s2 = log(1 + variance / (deals m1^2)): with
+    // a_i = log(new_arr) - log(deals m1) + s2 / 2 and w_i = 1 / (2 s2), the sum of -w (a - log M)^2
+    // is -(W2 - 2 W1 log M + W0 log M^2): three sums, fixed.
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    for (let i = 0; i < k; i++) {
+      const d = deals[i]!;
+      const total = newArr[i]!;
+      if (d <= 0 || total <= 0 || !(variance > 0 && m1 > 0)) continue;
+      const s2 = Math.log(1 + variance / (d * m1 * m1));
+      const a = Math.log(total) - Math.log(d * m1) + s2 / 2;
+      const w = 1 / (2 * s2);
+      w0 += w;
+      w1 += w * a;
+      w2 += w * a * a;
+    }
+    // A fixed ACV (no spread) says nothing a likelihood could weigh: new_arr is deals x ACV.
+    if (w0 > 0) {
+      terms.push((z, own) => {
+        const logM = Math.log(volumeMultiplier(loadings.acv, z) * stress.acv * (nb.acvLevel ? own[acvSlot]! / plan : 1));
+        return -(w2 - 2 * w1 * logM + w0 * logM * logM);
+      });
+      used.push('new_arr');
+    }
+  } else if (has(newArr) && nb) unused.push('new_arr');
+
+  // Renewals.
+  const e = t.existing;
+  const renewedArr = rowValues(rows, 'renewed_arr');
+  const churnedArr = rowValues(rows, 'churned_arr');
+  if (e && known('renewalRate') && (has(renewedArr) || (has(churnedArr) && (!e.book || e.book.monthlyArr.length === 0)))) {
+    const renewed = Float64Array.from({ length: k }, (_, i) => {
+      const due = e.book ? e.book.arrDueIn[i]! : e.due[i]! * e.averageArr;
+      return has(renewedArr) ? renewedArr[i]! : Math.max(0, due - churnedArr[i]!);
+    });
+    const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
+    if (!e.book) {
+      const counts = Float64Array.from(renewed, (r, i) => Math.min(e.due[i]!, Math.max(0, Math.round(e.averageArr > 0 ? r / e.averageArr : 0))));
+      let kept = 0;
+      let lost = 0;
+      for (let m = 0; m < k; m++) {
+        kept += counts[m]!;
+        lost += e.due[m]! - counts[m]!;
+      }
+      // Binomial(due, p) each month: (sum renewed) log p + (sum churned) log(1 - p).
+      terms.push((z, own) => {
+        const p = rate(z, own);
+        if (p <= 0) return kept > 0 ? Number.NEGATIVE_INFINITY : 0;
+        if (p >= 1) return lost > 0 ? Number.NEGATIVE_INFINITY : 0;
+        return kept * Math.log(p) + lost * Math.log(1 - p);
+      });
+    } else {
+      const groups = bookGroups(e.book.dueMonth, e.book.dueArr, e.book.dueOdds, k);
+      terms.push((z, own) => {
+        const p = rate(z, own);
+        const o = p >= 1 ? Infinity : p / (1 - p);
+        let s = 0;
+        for (let m = 0; m < k; m++) {
+          const g = groups[m]!;
+          let mean = 0;
+          let variance = 0;
+          for (let i = 0; i < g.odds.length; i++) {
+            const q = o === Infinity ? 1 : (o * g.odds[i]!) / (1 + o * g.odds[i]!);
+            mean += g.arr[i]! * q;
+            variance += g.arr2[i]! * q * (1 - q);
+          }
+          const r = renewed[m]! - mean;
+          if (variance <= 0) {
+            if (Math.abs(r) > 1e-6 * (1 + Math.abs(mean))) return Number.NEGATIVE_INFINITY;
+            continue;
+          }
+          s += (-r * r) / (2 * variance) - Math.log(variance) / 2;
+        }
+        return s;
+      });
+    }
+    used.push('renewals');
+  } else if (e && (has(renewedArr) || has(churnedArr))) unused.push('renewals');
+  return { terms, used, unused };
+}
+
+/** A customer book's customers due in each closed month grouped by odds multiplier (log-odds rounded to 0.01): sums of ARR and of ARR squared. */
+function bookGroups(dueMonth: Int32Array, dueArr: Float64Array, dueOdds: Float64Array, k: number) {
+  const maps = Array.from({ length: k }, () => new Map<number, { odds: number; arr: number; arr2: number }>());
+  for (let i = 0; i < dueMonth.length; i++) {
+    const m = dueMonth[i]!;
+    if (m > k) break;
+    const key = Math.round(Math.log(dueOdds[i]!) * 100);
+    const g = maps[m - 1]!.get(key) ?? { odds: Math.exp(key / 100), arr: 0, arr2: 0 };
+    g.arr += dueArr[i]!;
+    g.arr2 += dueArr[i]! * dueArr[i]!;
+    maps[m - 1]!.set(key, g);
+  }
+  return maps.map((map) => {
+    const list = [...map.values()];
+    return { odds: Float64Array.from(list, (g) => g.odds), arr: Float64Array.from(list, (g) => g.arr), arr2: Float64Array.from(list, (g) => g.arr2) };
+  });
+}
+

@@ -1,0 +1,119 @@
+import { componentIndex } from '../model/components.js';
+import { emptyTierStart, type ScenarioStart, type TierStart } from '../model/horizon.js';
+import type { ScenarioPlan } from '../model/scenario-plan.js';
+import type { TierPlan } from '../model/tier-plan.js';
+import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
+
+const C_NEW = componentIndex('newBusiness');
+const C_RENEWAL = componentIndex('renewal');
+const C_EXP = componentIndex('existingExpansion');
+const C_UPLIFT = componentIndex('priceUplift');
+const C_CONTRACTION = componentIndex('contraction');
+const C_CHURN = componentIndex('churn');
+
+/**
+ * The state at the end of the first `months` closed months, from validated actuals (see
+ * validate-actuals.ts for what the file must give). Pure.
+ *
+ * @example scenarioStart(plan, file, 5).tiers.SMB.events // the closed months' ARR changes by component
+ * Complexity: O(tiers x months).
+ */
+export function scenarioStart(plan: ScenarioPlan, file: MonthlyFile, months: number): ScenarioStart {
+  const tiers: Record<string, TierStart> = {};
+  for (const t of plan.tiers) {
+    const rows = file.byTier.get(t.name) ?? [];
+    Object.defineProperty(tiers, t.name, { value: tierStart(t, rows.slice(0, months), months), enumerable: true });
+  }
+  return { months, tiers };
+}
+
+const value = (row: MonthlyRow, m: MonthlyMeasure): number => row.values[m] ?? NaN;
+const orZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
+
+/**
+ * One tier's state. Each closed month's ARR change is split into the components the file states:
+ * new business (new_arr, when deals go live at signing), expansion, contraction and churn; what the
+ * stated flows do not explain of the change in ending_arr (price uplift, deals going live after a
+ * service-start lag) counts as price uplift and other. Revenue of a month is its live ARR / 12
+ * (the model's convention), or the file's `revenue` when it gives one.
+ *
+ * Renewal counts of a book given as aggregates are the renewed (or churned) ARR over the tier's
+ * average ARR, rounded: every customer of such a book carries that average.
+ */
+export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: number): TierStart {
+  const start = emptyTierStart(months);
+  const ev = start.events;
+  const booked = start.booked;
+  const e = plan.existing;
+  const liveAtSigning = plan.newBusiness === undefined || plan.newBusiness.serviceStart.max === 0;
+  let before = e?.openingArr ?? 0;
+  let revenueAdjustment = 0;
+  let leads = 0;
+  let won = 0;
+  let lost = 0;
+  let due = 0;
+  let renewedCount = 0;
+  let arrDue = 0;
+  let grossLoss = 0;
+  const average = e && e.averageArr > 0 ? e.averageArr : NaN;
+  for (let m = 1; m <= months; m++) {
+    const row = rows[m - 1]!;
+    const i = m - 1;
+    const newArr = orZero(value(row, 'new_arr'));
+    const churned = orZero(value(row, 'churned_arr'));
+    const contracted = orZero(value(row, 'contraction_arr'));
+    const expanded = orZero(value(row, 'expansion_arr'));
+    const renewed = value(row, 'renewed_arr');
+    start.leads[i] = value(row, 'leads');
+    start.deals[i] = value(row, 'deals');
+    start.newArr[i] = value(row, 'new_arr');
+    leads += orZero(start.leads[i]!);
+    won += orZero(start.deals[i]!);
+    const goesLive = liveAtSigning ? newArr : 0;
+    ev[C_NEW * 12 + i] = goesLive;
+    ev[C_EXP * 12 + i] = expanded;
+    ev[C_CONTRACTION * 12 + i] = -contracted;
+    ev[C_CHURN * 12 + i] = -churned;
+    const stated = value(row, 'ending_arr');
+    const flows = goesLive + expanded - contracted - churned;
+    const ending = Number.isNaN(stated) ? before + flows : stated;
+    const other = ending - before - flows;
+    ev[C_UPLIFT * 12 + i] = other;
+    booked[C_NEW]! += newArr;
+    booked[C_EXP]! += expanded;
+    booked[C_UPLIFT]! += other;
+    grossLoss += churned + contracted;
+    // Renewals: the book's due customers of the month, and those that renewed.
+    if (e) {
+      const dueArr = e.book ? e.book.arrDueIn[i]! : e.due[i]! * e.averageArr;
+      const renewedArr = Number.isNaN(renewed) ? Math.max(0, dueArr - churned) : renewed;
+      booked[C_RENEWAL]! += renewedArr - contracted;
+      arrDue += dueArr;
+      if (e.book) {
+        let n = 0;
+        for (let c = 0; c < e.book.dueMonth.length; c++) if (e.book.dueMonth[c] === m) n++;
+        due += n;
+        const share = dueArr > 0 ? renewedArr / dueArr : 0;
+        renewedCount += Math.round(n * share);
+        lost += n - Math.round(n * share);
+      } else {
+        due += e.due[i]!;
+        const r = Number.isNaN(average) ? 0 : Math.min(e.due[i]!, Math.max(0, Math.round(renewedArr / average)));
+        renewedCount += r;
+        lost += e.due[i]! - r;
+      }
+    }
+    const reported = value(row, 'revenue');
+    if (!Number.isNaN(reported)) {
+      const adjustment = reported - ending / 12;
+      start.mrrAdjustment[i] = adjustment;
+      revenueAdjustment += adjustment;
+    }
+    before = ending;
+  }
+  return {
+    ...start,
+    revenueAdjustment,
+    counts: { leads, customersWon: won, customersLost: lost, customersDue: due, customersRenewed: renewedCount, arrDue, grossLoss },
+  };
+}

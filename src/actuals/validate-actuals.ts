@@ -1,0 +1,62 @@
+import type { ScenarioPlan } from '../model/scenario-plan.js';
+import type { ScenarioIssue } from '../scenario/scenario-error.js';
+import type { MonthlyFile, MonthlyMeasure } from './monthly-record.js';
+
+/** Where a column is in the file (1-based), when known. */
+export type ColumnOf = (column: MonthlyMeasure | 'month' | 'tier') => number | undefined;
+
+/**
+ * What a re-forecast needs of an actuals file beyond its own validity (read-monthly-file.ts checks
+ * that, tiers included): every problem, each with its line and column.
+ * - every tier of the scenario is in the file (its closed months are needed for its state);
+ * - `ending_arr` (the ARR live at the end of the closed months is the state);
+ * - with leads to convert, `leads` and `deals` (the cohorts still in the sales cycle, and the
+ *   evidence on conversion: deals without leads cannot teach it);
+ * - where deals close in their lead's month (sales cycle 0), no month has more deals than leads;
+ * - an aggregate book renews no more ARR in a month than it has due then.
+ *
+ * @example actualsProblems(plan, file, 5, () => undefined) // => [] for a complete file
+ * Complexity: O(tiers x months).
+ */
+export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: number, columnOf: ColumnOf): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const at = (line: number, column: MonthlyMeasure | 'month' | 'tier', message: string): ScenarioIssue => {
+    const c = columnOf(column);
+    return { path: [column], message, line, ...(c === undefined ? {} : { column: c }) };
+  };
+  const has = (m: MonthlyMeasure) => file.measures.includes(m);
+  const missing = new Set<string>();
+  const need = (m: MonthlyMeasure, why: string) => {
+    if (has(m) || missing.has(m)) return;
+    missing.add(m);
+    issues.push({ path: [m], message: `a re-forecast needs a ${m} column: ${why}`, line: 1 });
+  };
+  need('ending_arr', 'the ARR live at the end of each closed month is the state the rest of the year starts from');
+  for (const t of plan.tiers) {
+    const rows = file.byTier.get(t.name);
+    if (!rows) {
+      issues.push({ path: ['tier'], message: `no rows for tier ${JSON.stringify(t.name)}: a re-forecast needs every tier's closed months`, line: 1 });
+      continue;
+    }
+    const nb = t.newBusiness;
+    if (nb && nb.sources.length > 0) {
+      need('leads', `${t.name} converts leads, and leads of the closed months are still in its sales cycle`);
+      need('deals', `${t.name} converts leads: deals without leads, or leads without deals, cannot teach its conversion`);
+      if (has('leads') && has('deals') && nb.salesCycle.max === 0)
+        for (const row of rows.slice(0, months)) {
+          const l = row.values.leads ?? 0;
+          const d = row.values.deals ?? 0;
+          if (d > l) issues.push(at(row.line, 'deals', `${t.name} month ${row.label}: ${d} deals from ${l} leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)`));
+        }
+    }
+    const e = t.existing;
+    if (e && !e.book && has('renewed_arr'))
+      for (const row of rows.slice(0, months)) {
+        const due = e.due[row.month - 1]! * e.averageArr;
+        const renewed = row.values.renewed_arr ?? 0;
+        if (renewed > due * (1 + 1e-9) + 0.5)
+          issues.push(at(row.line, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)})`));
+      }
+  }
+  return issues;
+}

@@ -1,0 +1,179 @@
+import { CHUNK_SIZE } from '../model/simulate-chunk.js';
+import { trialRate, volumeMultiplier } from '../model/market.js';
+import type { TierPlan } from '../model/tier-plan.js';
+import { effectiveSampleSize } from '../actuals/effective-sample-size.js';
+import type { LearnedDriver } from '../actuals/learning-model.js';
+import { BURN_IN, THIN } from '../actuals/posterior-draws.js';
+import { MONTHLY_MEASURES, type MonthlyMeasure } from '../actuals/monthly-record.js';
+import type { Reforecast } from '../actuals/reforecast.js';
+import type { Simulation } from '../engine/simulate.js';
+import { standardNormal } from '../random/normal.js';
+import { createStream } from '../random/source.js';
+import type { Metric } from '../model/components.js';
+import type { Summary } from './summarize.js';
+import { MARKET_COLUMN } from '../model/drivers/column-keys.js';
+
+/** Mean and the P10 / P90 of a driver's values. */
+export interface Spread {
+  readonly mean: number;
+  readonly p10: number;
+  readonly p90: number;
+}
+
+/** One learned driver: this year's value (after the market shift and stress) before and after the evidence. */
+export interface LearnedDriverSummary {
+  readonly tier: string;
+  readonly key: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly prior: Spread;
+  readonly posterior: Spread;
+  /** Effective sample size of its posterior draws (the trials come from Markov chains). */
+  readonly effectiveSampleSize: number;
+}
+
+/** The figures a decision reads, now and at plan time. */
+export interface DecisionFigures {
+  readonly budgets: Record<Metric, number>;
+  readonly targets: ReadonlyArray<{ readonly label: string; readonly probability: number }>;
+}
+
+/** summary.json's `reforecast` section (issue 15). */
+export interface ReforecastSummary {
+  /** Closed months used: the forecast is of months asOf + 1 .. 12. */
+  readonly asOfMonth: number;
+  readonly actualsFile: string;
+  /** The closed months as reported, by tier and all tiers together (index m - 1). */
+  readonly actuals: {
+    readonly measures: readonly MonthlyMeasure[];
+    readonly byTier: Record<string, ReadonlyArray<Partial<Record<MonthlyMeasure, number>>>>;
+    /** Sum over tiers of ending_arr / 12 (or reported revenue): the actual MRR line of the fan chart. */
+    readonly mrr: readonly number[];
+  };
+  readonly method: string;
+  readonly market: { readonly prior: Spread; readonly posterior: Spread; readonly effectiveSampleSize: number } | undefined;
+  readonly drivers: readonly LearnedDriverSummary[];
+  /** What each tier's closed months were used for, and what not (and why). */
+  readonly evidence: ReadonlyArray<{ readonly tier: string; readonly terms: readonly string[]; readonly unused: readonly string[] }>;
+  readonly sampler: {
+    readonly burnIn: number;
+    readonly thin: number;
+    readonly chains: number;
+    /** The smallest effective sample size of a learned driver or the market factor. */
+    readonly minEffectiveSampleSize: number;
+  };
+  readonly decisions: { readonly now: DecisionFigures; readonly atPlan?: DecisionFigures };
+  /** The plan's monthly bands (from --plan), for the fan chart. */
+  readonly planMonthly?: Summary['monthly'];
+  readonly planFile?: string;
+}
+
+/** A previous run's summary.json as far as a re-forecast reads it (checked loosely: it may be older). */
+export interface PlanSummaryInput {
+  readonly path: string;
+  readonly summary: Pick<Summary, 'monthly' | 'decisions'>;
+}
+
+const spread = (xs: ArrayLike<number>): Spread => {
+  const sorted = Float64Array.from(xs).filter((x) => !Number.isNaN(x)).sort();
+  const n = sorted.length;
+  const q = (p: number) => {
+    if (n === 0) return NaN;
+    const h = (n - 1) * p;
+    const i = Math.floor(h);
+    return sorted[i]! + (h - i) * ((sorted[Math.min(n - 1, i + 1)] ?? sorted[i]!) - sorted[i]!);
+  };
+  let s = 0;
+  for (const x of sorted) s += x;
+  return { mean: n > 0 ? s / n : NaN, p10: q(0.1), p90: q(0.9) };
+};
+
+/** Effective sample size over chunks: each chunk is its own chain. */
+function chainEss(xs: ArrayLike<number>): number {
+  let total = 0;
+  for (let start = 0; start < xs.length; start += CHUNK_SIZE)
+    total += effectiveSampleSize(Array.prototype.slice.call(xs, start, Math.min(xs.length, start + CHUNK_SIZE)) as number[]);
+  return total;
+}
+
+/** A learned driver's value in a trial from its own draw and the market factor (as the simulators move it). */
+function shifted(t: TierPlan, l: LearnedDriver, own: number, z: number): number {
+  const { loadings, stress } = t;
+  switch (l.kind) {
+    case 'conversion':
+      return trialRate(own, loadings.conversion, z, stress.conversion);
+    case 'renewalRate':
+      return trialRate(own, loadings.renewal, z, stress.renewal);
+    case 'leadsPerMonth':
+      return own * volumeMultiplier(loadings.leads, z) * stress.leads;
+    case 'acv':
+      return own * volumeMultiplier(loadings.acv, z) * stress.acv;
+  }
+}
+
+const decisionFigures = (d: Summary['decisions']): DecisionFigures => ({
+  budgets: { revenue: d.budgets.metrics.revenue.value, bookings: d.budgets.metrics.bookings.value, endingArr: d.budgets.metrics.endingArr.value },
+  targets: d.targets.map((t) => ({ label: t.label, probability: t.probability.value })),
+});
+
+/**
+ * The re-forecast section of a summary: the closed months, each learned driver's prior against its
+ * posterior (the prior from its quantile table with the market factor drawn N(0, 1), seeded; the
+ * posterior from the trials' columns), the sampler's effective sample sizes, and P(target) and the
+ * budgets now against at plan time.
+ * Complexity: O(trials x learned drivers x chain lags).
+ */
+export function reforecastSummary(sim: Simulation, summary: Summary, reforecast: Reforecast, plan?: PlanSummaryInput): ReforecastSummary {
+  const { model, input } = reforecast;
+  const months = input.months;
+  const tiers = sim.plan.tiers;
+  const byTier: Record<string, Array<Partial<Record<MonthlyMeasure, number>>>> = {};
+  const mrr = new Array<number>(months).fill(0);
+  for (const t of tiers) {
+    const rows = (input.file.byTier.get(t.name) ?? []).slice(0, months);
+    Object.defineProperty(byTier, t.name, { value: rows.map((r) => ({ ...r.values })), enumerable: true });
+    rows.forEach((r, i) => (mrr[i]! += r.values.revenue ?? (r.values.ending_arr ?? 0) / 12));
+  }
+  const column = (key: string | undefined) => (key === undefined ? undefined : sim.store.column(key));
+  // The prior of each driver's value this year: its table's quantiles at stratified points, with a seeded market factor.
+  const PRIOR = 4096;
+  const normal = standardNormal(createStream('reforecast.prior-summary'));
+  const zs = Float64Array.from({ length: PRIOR }, () => normal());
+  const marketColumn = column(MARKET_COLUMN);
+  const market = model.market < 0 || !marketColumn ? undefined : { prior: spread(zs), posterior: spread(marketColumn), effectiveSampleSize: chainEss(marketColumn) };
+  const drivers = model.drivers.map((l): LearnedDriverSummary => {
+    const t = tiers[l.tier]!;
+    const sorted = l.table.sorted;
+    const prior = Float64Array.from({ length: PRIOR }, (_, i) => shifted(t, l, sorted[Math.floor(((i + 0.5) / PRIOR) * sorted.length)]!, model.market < 0 ? model.fixedZ : zs[(i * 2654435761) % PRIOR]!));
+    const used = column(l.driver.shiftedColumn);
+    const own = column(l.driver.ownColumn);
+    return {
+      tier: t.name,
+      key: l.driver.key,
+      label: l.driver.label,
+      unit: l.driver.unit,
+      prior: spread(prior),
+      posterior: spread(used ?? own ?? []),
+      effectiveSampleSize: own ? chainEss(own) : sim.trials,
+    };
+  });
+  return {
+    asOfMonth: months,
+    actualsFile: input.file.path,
+    actuals: { measures: MONTHLY_MEASURES.filter((m) => input.file.measures.includes(m)), byTier, mrr },
+    method:
+      'posterior of the year-level draws by elliptical slice sampling on the priors\' normal scores (one chain per chunk of 1,000 trials), ' +
+      'likelihood of the closed months: leads Poisson or negative binomial, deals binomial (Poisson with a sales cycle), new ARR lognormal given deals (Fenton-Wilkinson), renewals binomial (normal for a customer book)',
+    market,
+    drivers,
+    evidence: model.notes.map((n) => ({ tier: n.tier, terms: n.terms, unused: n.unused })),
+    sampler: {
+      burnIn: BURN_IN,
+      thin: THIN,
+      chains: Math.ceil(sim.trials / CHUNK_SIZE),
+      minEffectiveSampleSize: Math.min(sim.trials, ...drivers.map((d) => d.effectiveSampleSize), ...(market ? [market.effectiveSampleSize] : [])),
+    },
+    decisions: { now: decisionFigures(summary.decisions), ...(plan ? { atPlan: decisionFigures(plan.summary.decisions) } : {}) },
+    ...(plan ? { planMonthly: plan.summary.monthly, planFile: plan.path } : {}),
+  };
+}

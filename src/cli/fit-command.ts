@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { lstat, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { readMonthlyFile } from '../actuals/read-monthly-file.js';
+import { fitHistory } from '../fit/fit-history.js';
+import { historyCalendar } from '../fit/history-calendar.js';
+import { readDeals } from '../fit/read-deals.js';
+import { readRenewalOutcomes } from '../fit/read-renewal-outcomes.js';
+import { fittedScenarioText } from '../fit/scenario-text.js';
+import { parseScenario } from '../scenario/parse.js';
+import { FileExistsError, writeFileAtomically } from '../report/atomic-file.js';
+import { UsageError } from './exit-codes.js';
+import type { Io } from './io.js';
+
+/**
+ * `arrcast fit HISTORY.csv [--deals DEALS.csv] [--customers OUTCOMES.csv] --out SCENARIO.yaml [--force]`:
+ * fit the drivers of every tier of a monthly history (12 to 36 months) and write them as a
+ * commented scenario (src/fit/). The scenario is parsed again before it is written, so a file that
+ * `arrcast validate` would refuse is never written. Bad input exits 2 with file:line:column; the
+ * output appears whole or not at all and an existing file is kept unless --force.
+ */
+export function registerFitCommand(program: Command, io: Io): void {
+  program
+    .command('fit')
+    .description(
+      'Fit a scenario from monthly history (12 to 36 months per tier): lead volume (level, seasonality from 24 months, negative binomial when over-dispersed), beta-binomial conversion, lognormal ACV, dollar renewal, each with a year-level layer for drift between years, and a comment with n, the estimate and its 95% interval.',
+    )
+    .argument('<history>', 'monthly history CSV: month (1..N or YYYY-MM), tier, leads, deals, new_arr, ending_arr, due_arr, renewed_arr, ...')
+    .requiredOption('-o, --out <file>', 'the scenario YAML to write (refused if it exists, unless --force)')
+    .option('--deals <file>', 'deals CSV (close_month, tier, amount): fits the ACV lognormal to each deal')
+    .option('--customers <file>', 'renewal outcomes CSV (id, tier, arr, renewed): fits the renewal rate to customers due')
+    .option('-f, --force', 'replace the output file if it exists')
+    .action(async (file: string, opts: { out: string; deals?: string; customers?: string; force?: boolean }) => {
+      const existing = await lstat(opts.out).catch(() => undefined);
+      if (existing?.isDirectory()) throw new UsageError(`--out ${opts.out} is a directory; name the scenario file to write, e.g. ${opts.out.replace(/\/+$/, '')}/fitted.yaml`);
+      if (existing && !opts.force) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
+      const history = await readMonthlyFile(file, file, { kind: 'history' });
+      const calendar = historyCalendar(history);
+      const deals = opts.deals !== undefined ? await readDeals(opts.deals, history.tiers, history.months, calendar) : undefined;
+      const outcomes = opts.customers !== undefined ? await readRenewalOutcomes(opts.customers, history.tiers) : undefined;
+      const fit = fitHistory({
+        history,
+        ...(deals ? { deals, dealsFile: opts.deals } : {}),
+        ...(outcomes ? { outcomes, outcomesFile: opts.customers } : {}),
+      });
+      const text = fittedScenarioText(fit);
+      // What is written must be a valid scenario: a failure here is arrcast's bug, not the input's.
+      try {
+        parseScenario(text, opts.out);
+      } catch (err) {
+        throw new Error(`the fitted scenario does not validate (a bug in arrcast fit): ${err instanceof Error ? err.message : String(err)}`);
+      }
+      try {
+        await mkdir(dirname(opts.out), { recursive: true });
+        await writeFileAtomically(opts.out, text, { force: opts.force });
+      } catch (err) {
+        if (err instanceof FileExistsError) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
+        throw err;
+      }
+      for (const t of fit.tiers)
+        io.out(
+          `${t.name}: ${[t.newBusiness ? `leads ${Math.round(t.newBusiness.leads.level.value)}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${(t.newBusiness.conversion.rate.value * 100).toFixed(2)}%, ACV median ${Math.round(t.newBusiness.acv.median.value)}` : '', t.existing ? `opening ARR ${Math.round(t.existing.openingArr)}, dollar renewal ${(t.existing.renewal.rate.value * 100).toFixed(1)}%` : ''].filter(Boolean).join(', ')}\n`,
+        );
+      io.err(`wrote ${opts.out} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: arrcast validate ${opts.out}\n`);
+    });
+}

@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { METRIC_LABELS, type Metric } from '../model/components.js';
+import { parseOutcomes } from '../scoring/outcomes-file.js';
+import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
+import { MAX_MONTHLY_FILE_BYTES, parseMonthlyFile } from '../actuals/read-monthly-file.js';
+import { normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
+import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js';
+import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
+import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
+import { UsageError } from './exit-codes.js';
+import type { Io } from './io.js';
+
+/**
+ * `arrcast score REPORT... --actuals OUTCOMES.csv [--out DIR]`: score past forecasts against what
+ * happened, from the trials each report stores (trials.csv, or sipmath.json): the PIT, CRPS and
+ * pinball losses of every outcome, coverage of P10-P90, and across reports and tiers a PIT
+ * histogram and a calibration chart (src/scoring/). Prints the scores; with --out writes
+ * score.json, score.csv, score.html and the charts, whole or not at all. Bad input exits 2.
+ */
+export function registerScoreCommand(program: Command, io: Io, signal?: AbortSignal): void {
+  program
+    .command('score')
+    .description(
+      'Score past forecasts against outcomes: the PIT (where each outcome fell), the CRPS, pinball losses at P10/P50/P90 and coverage of P10-P90, with a PIT histogram and a calibration chart across reports and tiers. Needs reports run with --outputs including trials or sipmath.',
+    )
+    .argument('<reports...>', 'report directories of past forecasts (arrcast run --out), run with --outputs default,trials')
+    .requiredOption('-a, --actuals <file>', 'outcomes CSV: report (optional), tier (or total), metric (revenue, bookings, ending_arr), value; or the 12-month actuals file of the year (month, tier, revenue, ending_arr, ...)')
+    .option('-o, --out <dir>', `write ${SCORE_FILES.json}, ${SCORE_FILES.csv}, ${SCORE_FILES.html} and the charts into this directory (new, empty, or an earlier arrcast score), replaced whole when done`)
+    .action(async (dirs: string[], opts: { actuals: string; out?: string }) => {
+      const asUsage = (err: unknown): never => {
+        if (err instanceof ReportTrialsError) throw new UsageError(err.message);
+        throw err;
+      };
+      if (new Set(dirs).size !== dirs.length) throw new UsageError('a report is given twice');
+      const headers: ReportHeader[] = [];
+      for (const dir of dirs) headers.push(await readReportHeader(dir).catch(asUsage));
+      // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
+      const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES);
+      const outcomes = isMonthlyFile(bytes)
+        ? outcomesFromActuals(
+            parseMonthlyFile(bytes, opts.actuals, { kind: 'actuals', calendar: { startMonth: headers[0]!.fiscalYearStartMonth, ...(headers[0]!.fiscalYear !== undefined ? { year: headers[0]!.fiscalYear } : {}) } }),
+            headers,
+          )
+        : parseOutcomes(bytes, opts.actuals, headers);
+      // Resolved once, before the trials are read; the score is written to that directory and no other.
+      const out = opts.out !== undefined ? await prepareScoreDir(opts.out) : undefined;
+      const reports: ReportTrials[] = [];
+      for (let i = 0; i < headers.length; i++) {
+        const wanted = outcomes.filter((o) => o.report === i).map((o) => [o.tier, o.metric] as const);
+        const r = await readReportTrials(headers[i]!, wanted).catch(asUsage);
+        for (const o of outcomes.filter((x) => x.report === i))
+          if (r.series(o.tier, o.metric) === undefined)
+            throw new UsageError(
+              `${opts.actuals}:${o.line}: report ${r.dir} has no per-trial ${o.tier === undefined ? '' : `${o.tier} `}${o.metric} in its ${r.source}${r.source === 'sipmath.json' ? ' (it holds the company\'s three metrics and each tier\'s revenue)' : ''}: re-run the forecast with ${TRIALS_FLAG}`,
+            );
+        reports.push(r);
+      }
+      // Each series sorted once, however many outcomes score it.
+      const sorted = new Map<string, Float64Array>();
+      const result = scoreForecasts(outcomes, (o) => {
+        const key = `${o.report}\u0000${o.tier ?? ''}\u0000${o.metric}`;
+        let s = sorted.get(key);
+        if (s === undefined) sorted.set(key, (s = Float64Array.from(reports[o.report]!.series(o.tier, o.metric)!).sort()));
+        return s;
+      });
+      io.out(scoreTable(result, reports));
+      if (out !== undefined) {
+        await writeScore(out, result, reports, { signal });
+        io.err(`wrote ${opts.out}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
+      }
+    });
+}
+
+/** Whether a CSV's header (its first line with text) names a `month` column: a monthly actuals file. */
+function isMonthlyFile(bytes: Buffer): boolean {
+  const text = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const header = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  return header.split(',').some((cell) => normalizeHeader(cell.trim().replace(/^"|"$/g, '')) === 'month');
+}
+
+/** The scores as printed: one line per outcome, then one per metric and the verdict. */
+export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]): string {
+  const n = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '-');
+  const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '-');
+  const rows = [['report', 'tier', 'metric', 'outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'in P10-P90']];
+  for (const o of result.outcomes) rows.push([reports[o.report]!.dir, o.tier ?? 'total', o.metric === 'endingArr' ? 'ending_arr' : o.metric, n(o.value), n(o.p10), n(o.p50), n(o.p90), pct(o.pit), n(o.crps), o.inside80 ? 'yes' : 'no']);
+  const groups = [['metric', 'outcomes', 'mean CRPS', 'pinball P10', 'pinball P50', 'pinball P90', 'in P10-P90', 'KS p']];
+  for (const [m, g] of Object.entries(result.byMetric) as Array<[Metric, NonNullable<ScoreResult['byMetric'][Metric]>]>)
+    groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), pct(g.coverage.share), g.ks.pValue.toFixed(3)]);
+  return `${table(rows, 3)}\n${table(groups, 1)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
+}
+
+/** Rows as aligned columns: the first `textColumns` left-aligned, the numbers after them right-aligned. */
+function table(rows: readonly (readonly string[])[], textColumns: number): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: readonly string[]) => r.map((cell, c) => (c < textColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  return `${rows.map(line).join('\n')}\n`;
+}

@@ -1,0 +1,93 @@
+import type { MonthlyMeasure, MonthlyRow } from '../actuals/monthly-record.js';
+import type { ScenarioIssue } from '../scenario/scenario-error.js';
+import { quoteText } from '../scenario/display-text.js';
+import { fitRenewal, fitRenewalFromOutcomes, renewalChanges, type OutcomeRenewalFit, type RenewalFit } from './renewal.js';
+import { blockOf, fiscalMonthOf } from './timeline.js';
+import type { TierOutcomes } from './read-renewal-outcomes.js';
+
+/** A tier's existing book, fitted. */
+export interface ExistingFit {
+  /** ending_arr of the last month. */
+  readonly openingArr: number;
+  /** Customers live: openingArr / a customer's typical ARR, and where that came from. */
+  readonly customers: number;
+  readonly customersFrom: string;
+  /** Share of opening ARR renewing in each fiscal month, from the last 12 months' due_arr. */
+  readonly calendar: readonly number[];
+  readonly dueShare: number;
+  readonly renewal: RenewalFit | OutcomeRenewalFit;
+  readonly renewalFrom: 'history' | 'customers';
+  /** contraction_arr / renewed_arr and expansion_arr / renewed_arr of the last 12 months, when given. */
+  readonly contractionShare?: number;
+  readonly expansionShare?: number;
+}
+
+/** What fitting a tier's existing book reads. */
+export interface ExistingBookInput {
+  readonly name: string;
+  /** The tier's rows, month 1..months. */
+  readonly rows: readonly MonthlyRow[];
+  readonly months: number;
+  /** Whether the history has a measure. */
+  readonly has: (m: MonthlyMeasure) => boolean;
+  /** The tier's renewal outcomes (--customers), when given, and their file for the comments. */
+  readonly outcomes?: TierOutcomes;
+  readonly outcomesFile?: string;
+  /** Mean ACV of new deals, to size customers when there are no outcomes. */
+  readonly meanAcv?: number;
+}
+
+/**
+ * Fit a tier's existing book from ending_arr, due_arr and renewed_arr (and renewal outcomes when
+ * given): the opening ARR (the last ending_arr), a customer count (opening ARR over a typical ARR:
+ * the mean ARR due in the outcomes, else the mean ACV of new deals; an estimate the comment says
+ * to replace), the renewal calendar (each fiscal month's share of the last 12 months' ARR due,
+ * scaled to ARR due / ARR live 12 months before the end), the dollar renewal rate (renewal.ts) and
+ * the contraction and expansion shares of ARR renewed. Returns the issue instead when there is no
+ * ARR due in the last 12 months and no outcomes.
+ *
+ * Complexity: O(months + customers).
+ */
+export function fitExistingBook(input: ExistingBookInput): ExistingFit | ScenarioIssue {
+  const { name, rows, months: n, has, outcomes, outcomesFile, meanAcv } = input;
+  const series = (m: MonthlyMeasure) => Float64Array.from(rows, (r) => r.values[m] ?? 0);
+  const lastYear = rows.filter((r) => blockOf(r.month, n) === 0);
+  const due = series('due_arr');
+  const renewedArr = series('renewed_arr');
+  const ending = series('ending_arr');
+  const dueLastYear = lastYear.reduce((a, r) => a + (r.values.due_arr ?? 0), 0);
+  const openingArr = ending[n - 1]!;
+  if (dueLastYear === 0 && (outcomes === undefined || outcomes.arr.length === 0))
+    return { path: ['due_arr'], ...(lastYear[0] ? { line: lastYear[0].line, column: 1 } : {}), message: `tier ${quoteText(name)} has no ARR due for renewal in its last 12 months: the renewal rate cannot be fitted (give --customers outcomes, or drop ending_arr, due_arr and renewed_arr)` };
+  const useOutcomes = outcomes !== undefined && outcomes.arr.length > 1;
+  const renewal = useOutcomes ? fitRenewalFromOutcomes(outcomes.arr, outcomes.renewed, renewalChanges(due, renewedArr)) : fitRenewal(due, renewedArr);
+  // The ARR live at the start of the last year: ending_arr 12 months before the end (or month 1's).
+  const startArr = n > 12 ? ending[n - 13]! : ending[0]!;
+  const dueShare = startArr > 0 ? Math.min(1, dueLastYear / startArr) : 1;
+  const calendar = new Array<number>(12).fill(0);
+  for (const r of lastYear) calendar[fiscalMonthOf(r.month, n) - 1] = dueLastYear > 0 ? ((r.values.due_arr ?? 0) / dueLastYear) * dueShare : dueShare / 12;
+  const typical = useOutcomes && (renewal as OutcomeRenewalFit).meanArr > 0 ? (renewal as OutcomeRenewalFit).meanArr : meanAcv;
+  // At least 1 and at most 1e9, the scenario's bounds.
+  const customers = Math.min(1e9, typical !== undefined && typical > 0 ? Math.max(1, Math.round(openingArr / typical)) : Math.max(1, Math.round(openingArr / 12_000)));
+  const customersFrom =
+    useOutcomes && typical !== undefined
+      ? `opening ARR / the mean ARR of the ${outcomes.arr.length} customers due in ${outcomesFile ?? 'the renewal outcomes'}`
+      : meanAcv !== undefined
+        ? 'opening ARR / the mean ACV of new deals (the history has no customer count: replace it with the real one)'
+        : 'opening ARR / 12,000, a placeholder: the history has no customer count and no deals; replace it with the real one';
+  const renewedLastYear = lastYear.reduce((a, r) => a + (r.values.renewed_arr ?? 0), 0);
+  const share = (m: MonthlyMeasure) => (has(m) && renewedLastYear > 0 ? lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0) / renewedLastYear : undefined);
+  const contractionShare = share('contraction_arr');
+  const expansionShare = share('expansion_arr');
+  return {
+    openingArr,
+    customers,
+    customersFrom,
+    calendar,
+    dueShare,
+    renewal,
+    renewalFrom: useOutcomes ? 'customers' : 'history',
+    ...(contractionShare !== undefined ? { contractionShare } : {}),
+    ...(expansionShare !== undefined ? { expansionShare } : {}),
+  };
+}

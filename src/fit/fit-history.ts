@@ -1,0 +1,134 @@
+import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from '../actuals/monthly-record.js';
+
+import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
+import { quoteText } from '../scenario/display-text.js';
+import { fitLeadVolume, type LeadVolumeFit } from './lead-volume.js';
+import { fitConversion, type ConversionFit } from './conversion.js';
+import { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './acv.js';
+import { fitExistingBook, type ExistingFit } from './existing-book.js';
+import { historyCalendar, type HistoryCalendar } from './history-calendar.js';
+import { blockOf } from './timeline.js';
+import type { TierDeals } from './read-deals.js';
+import type { TierOutcomes } from './read-renewal-outcomes.js';
+
+export type { ExistingFit } from './existing-book.js';
+
+/** What `arrcast fit` reads. */
+export interface FitInputs {
+  readonly history: MonthlyFile;
+  /** Each tier's deals (`--deals`), keyed by the history's tier names. */
+  readonly deals?: ReadonlyMap<string, TierDeals>;
+  /** Each tier's renewal outcomes (`--customers`). */
+  readonly outcomes?: ReadonlyMap<string, TierOutcomes>;
+  /** File names for the comments. */
+  readonly dealsFile?: string;
+  readonly outcomesFile?: string;
+}
+
+/** A tier's new business, fitted. */
+export interface NewBusinessFit {
+  readonly leads: LeadVolumeFit;
+  readonly conversion: ConversionFit;
+  readonly acv: AcvFit;
+}
+
+export interface TierFit {
+  readonly name: string;
+  readonly newBusiness?: NewBusinessFit;
+  readonly existing?: ExistingFit;
+  /** What could not be fitted for this tier, and why. */
+  readonly notes: readonly string[];
+}
+
+export interface HistoryFit {
+  readonly source: string;
+  readonly months: number;
+  readonly calendar?: HistoryCalendar;
+  readonly tiers: readonly TierFit[];
+  readonly dealsFile?: string;
+  readonly outcomesFile?: string;
+}
+
+const NEW_BUSINESS: readonly MonthlyMeasure[] = ['leads', 'deals'];
+const EXISTING: readonly MonthlyMeasure[] = ['ending_arr', 'due_arr', 'renewed_arr'];
+
+/**
+ * Fit every tier of a history (see the estimators: lead-volume.ts, conversion.ts, acv.ts,
+ * renewal.ts). A tier gets new business when the history has leads and deals (and new_arr, or a
+ * deals file), an existing book when it has ending_arr, due_arr and renewed_arr. Throws
+ * ScenarioError naming the history for a tier with nothing to fit, or with no deals (or no ARR
+ * due) in its last 12 months, where rates cannot be estimated.
+ *
+ * Complexity: O(months × tiers + deals + customers).
+ */
+export function fitHistory(inputs: FitInputs): HistoryFit {
+  const { history } = inputs;
+  const has = (m: MonthlyMeasure) => history.measures.includes(m);
+  const issues: ScenarioIssue[] = [];
+  const tiers: TierFit[] = [];
+  const n = history.months;
+  // A scenario's tier names are unique ignoring case: "SMB" and "smb" in a history are one tier spelled twice.
+  const seenNames = new Map<string, string>();
+  for (const name of history.tiers) {
+    const other = seenNames.get(name.trim().toLowerCase());
+    const first = history.byTier.get(name)![0];
+    if (other !== undefined)
+      issues.push({ path: ['tier'], message: `tier ${quoteText(name)} is tier ${quoteText(other)} spelled differently: write each tier's name one way`, ...(first ? { line: first.line, column: 1 } : {}) });
+    else seenNames.set(name.trim().toLowerCase(), name);
+    if (name.length > 60) issues.push({ path: ['tier'], message: `tier ${quoteText(name)} has more than 60 characters, the most a scenario's tier name may have`, ...(first ? { line: first.line, column: 1 } : {}) });
+  }
+  if (issues.length > 0) throw new ScenarioError(history.path, issues);
+  for (const name of history.tiers) {
+    const rows = history.byTier.get(name)!;
+    const series = (m: MonthlyMeasure) => Float64Array.from(rows, (r) => r.values[m] ?? 0);
+    const lastYear = rows.filter((r) => blockOf(r.month, n) === 0);
+    const at = (row: MonthlyRow | undefined, column: MonthlyMeasure): ScenarioIssue => ({ path: [column], message: '', ...(row ? { line: row.line, column: 1 } : {}) });
+    const notes: string[] = [];
+    let newBusiness: NewBusinessFit | undefined;
+    let existing: ExistingFit | undefined;
+
+    const tierDeals = inputs.deals?.get(name);
+    const canNew = NEW_BUSINESS.every(has) && (has('new_arr') || (tierDeals !== undefined && tierDeals.amounts.length > 0));
+    if (canNew) {
+      const leads = series('leads');
+      const deals = series('deals');
+      const dealsLastYear = lastYear.reduce((a, r) => a + (r.values.deals ?? 0), 0);
+      const leadsLastYear = lastYear.reduce((a, r) => a + (r.values.leads ?? 0), 0);
+      if (dealsLastYear === 0 || leadsLastYear === 0)
+        issues.push({ ...at(lastYear[0], dealsLastYear === 0 ? 'deals' : 'leads'), message: `tier ${quoteText(name)} has no ${dealsLastYear === 0 ? 'deals' : 'leads'} in its last 12 months: conversion and ACV cannot be fitted (drop the leads and deals columns for a tier without new business)` });
+      else {
+        const useDeals = tierDeals !== undefined && tierDeals.amounts.length > 1 && tierDeals.months.some((m) => blockOf(m, n) === 0);
+        if (tierDeals !== undefined && !useDeals) notes.push(`the deals file has ${tierDeals.amounts.length === 0 ? 'no deals' : 'too few deals in the last 12 months'} for this tier: ACV fitted from new_arr / deals`);
+        const newArrLastYear = lastYear.reduce((a, r) => a + (r.values.new_arr ?? 0), 0);
+        if (!useDeals && !has('new_arr')) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)}: ACV needs new_arr in the history or the tier's deals (with some in the last 12 months) in --deals` });
+        else if (!useDeals && !(newArrLastYear > 0)) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)} won ${dealsLastYear} deals in its last 12 months but booked no new_arr: ACV cannot be fitted (give the deals' amounts with --deals)` });
+        else
+          newBusiness = {
+            leads: fitLeadVolume(leads),
+            conversion: fitConversion(leads, deals),
+            acv: useDeals ? fitAcvFromDeals(tierDeals.amounts, tierDeals.months, n) : fitAcvFromTotals(series('new_arr'), deals),
+          };
+      }
+    } else notes.push(`no new business fitted: it needs leads, deals and new_arr (or --deals); the history has ${NEW_BUSINESS.concat(['new_arr']).filter(has).join(', ') || 'none of them'}`);
+
+    if (EXISTING.every(has)) {
+      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean });
+      if ('message' in fitted) issues.push(fitted);
+      else existing = fitted;
+    } else notes.push(`no existing book fitted: it needs ending_arr, due_arr and renewed_arr; the history has ${EXISTING.filter(has).join(', ') || 'none of them'}`);
+
+    if (!newBusiness && !existing && !issues.some((i) => i.message.includes(quoteText(name))))
+      issues.push({ path: [], message: `tier ${quoteText(name)}: nothing to fit. ${notes.join('; ')}` });
+    tiers.push({ name, ...(newBusiness ? { newBusiness } : {}), ...(existing ? { existing } : {}), notes });
+  }
+  if (issues.length > 0) throw new ScenarioError(history.path, issues);
+  const calendar = historyCalendar(history);
+  return {
+    source: history.path,
+    months: n,
+    ...(calendar ? { calendar } : {}),
+    tiers,
+    ...(inputs.dealsFile ? { dealsFile: inputs.dealsFile } : {}),
+    ...(inputs.outcomesFile ? { outcomesFile: inputs.outcomesFile } : {}),
+  };
+}

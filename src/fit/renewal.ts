@@ -1,0 +1,115 @@
+import { blockCount, blockOf, fullBlocks } from './timeline.js';
+import { tQuantile } from './reference-distributions.js';
+import { DRIFT_PRIOR, yearLevel, type Estimate, type YearLevel } from './estimate.js';
+
+/** The dollar renewal rate fitted from ARR due and ARR renewed. */
+export interface RenewalFit {
+  /** Σ renewed / Σ due over the last 12 months: next year's planned rate. */
+  readonly rate: Estimate;
+  /** ARR due and renewed in the last 12 months. */
+  readonly due: number;
+  readonly renewed: number;
+  /** Next year's rate: sd on the rate scale, the rate's error and the drift between years. */
+  readonly year: YearLevel;
+}
+
+/**
+ * Dollar renewal rate from monthly due_arr and renewed_arr (index 0 = month 1): the ratio
+ * estimator Σ renewed / Σ due of the last 12 months, with its linearised (sandwich) standard error
+ * √(Σ (renewed_i − r̂ due_i)² · m/(m − 1)) / Σ due over the m months with ARR due, and a t interval
+ * on m − 1 df. It makes no assumption about the number or sizes of the customers behind the
+ * dollars. Next year's sd adds the drift between blocks (judgement: 3 points).
+ *
+ * @example fitRenewal(Float64Array.of(...Array(12).fill(100)), Float64Array.of(...Array(12).fill(90))).rate.value // => 0.9
+ * Complexity: O(N).
+ */
+export function fitRenewal(due: ArrayLike<number>, renewed: ArrayLike<number>): RenewalFit {
+  const n = due.length;
+  const blocks = blockCount(n);
+  const sumDue = new Float64Array(blocks);
+  const sumRenewed = new Float64Array(blocks);
+  for (let i = 0; i < n; i++) {
+    const b = blockOf(i + 1, n);
+    sumDue[b]! += due[i]!;
+    sumRenewed[b]! += renewed[i]!;
+  }
+  const r = sumDue[0]! > 0 ? sumRenewed[0]! / sumDue[0]! : 0;
+  let ss = 0;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (blockOf(i + 1, n) !== 0 || !(due[i]! > 0)) continue;
+    ss += (renewed[i]! - r * due[i]!) ** 2;
+    m++;
+  }
+  const se = m > 1 ? Math.sqrt((ss * m) / (m - 1)) / sumDue[0]! : 0;
+  const t = tQuantile(0.975, Math.max(1, m - 1));
+  return {
+    rate: { value: r, lo: Math.max(0, r - t * se), hi: Math.min(1, r + t * se), n: m },
+    due: sumDue[0]!,
+    renewed: sumRenewed[0]!,
+    year: yearLevel(se, renewalChanges(due, renewed), DRIFT_PRIOR.renewal),
+  };
+}
+
+/** The renewal rates of customers due, from their outcomes. */
+export interface OutcomeRenewalFit extends RenewalFit {
+  /** Logo renewal: customers renewed / customers due, with a Wilson interval. */
+  readonly logo: Estimate;
+  /** Mean ARR of a customer due. */
+  readonly meanArr: number;
+}
+
+/**
+ * Dollar and logo renewal from customer outcomes (arr due, renewed or not). Dollar: Σ arr renewed /
+ * Σ arr, with the ratio estimator's sandwich standard error over customers and a t interval on
+ * n − 1 df. Logo: renewed / n with the Wilson score interval. Next year's sd takes the drift between
+ * years from `changes` (the history's, when it has due and renewed ARR) with the 3-point judgement.
+ *
+ * @example fitRenewalFromOutcomes([100, 100], [true, false], []).logo.value // => 0.5
+ * Complexity: O(customers).
+ */
+export function fitRenewalFromOutcomes(arr: readonly number[], renewed: readonly boolean[], changes: readonly number[]): OutcomeRenewalFit {
+  const n = arr.length;
+  let due = 0;
+  let kept = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    due += arr[i]!;
+    if (renewed[i]) {
+      kept += arr[i]!;
+      count++;
+    }
+  }
+  const r = due > 0 ? kept / due : 0;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (arr[i]! * ((renewed[i] ? 1 : 0) - r)) ** 2;
+  const se = n > 1 && due > 0 ? Math.sqrt((ss * n) / (n - 1)) / due : 0;
+  const t = tQuantile(0.975, Math.max(1, n - 1));
+  const p = n > 0 ? count / n : 0;
+  const z = 1.959963984540054;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return {
+    rate: { value: r, lo: Math.max(0, r - t * se), hi: Math.min(1, r + t * se), n },
+    due,
+    renewed: kept,
+    year: yearLevel(se, changes, DRIFT_PRIOR.renewal),
+    logo: { value: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half), n },
+    meanArr: n > 0 ? due / n : 0,
+  };
+}
+
+/** Year-on-year changes of the dollar renewal rate between full blocks of a history (for fitRenewalFromOutcomes). */
+export function renewalChanges(due: ArrayLike<number>, renewed: ArrayLike<number>): number[] {
+  const n = due.length;
+  const blocks = blockCount(n);
+  const sd = new Float64Array(blocks);
+  const sr = new Float64Array(blocks);
+  for (let i = 0; i < n; i++) {
+    sd[blockOf(i + 1, n)]! += due[i]!;
+    sr[blockOf(i + 1, n)]! += renewed[i]!;
+  }
+  const changes: number[] = [];
+  for (let b = 0; b + 1 < fullBlocks(n); b++) if (sd[b]! > 0 && sd[b + 1]! > 0) changes.push(sr[b]! / sd[b]! - sr[b + 1]! / sd[b + 1]!);
+  return changes;
+}

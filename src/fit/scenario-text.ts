@@ -1,0 +1,183 @@
+import { displayText } from '../scenario/display-text.js';
+import { Z90 } from './reference-distributions.js';
+import { DISPERSION_TEST_LEVEL } from './lead-volume.js';
+import type { Estimate, YearLevel } from './estimate.js';
+import type { ExistingFit, HistoryFit, NewBusinessFit, TierFit } from './fit-history.js';
+import { monthLabel } from './history-calendar.js';
+
+/**
+ * The fitted scenario as commented YAML: every fitted value with the data it came from (n), the
+ * estimate and its 95% interval, and the method. Levels carry the two layers (README "Two layers"):
+ * a year-level distribution where the level goes, wide enough for the estimate's error and the
+ * drift between years, and the monthly or per-deal scatter around it.
+ *
+ * Names from the files are written as JSON strings (valid YAML) and pass through displayText in
+ * comments, so no line break or control character can end a comment early.
+ *
+ * Complexity: O(tiers).
+ */
+export function fittedScenarioText(fit: HistoryFit): string {
+  const out: string[] = [];
+  const cal = fit.calendar;
+  const span = `${fit.months} months, ${monthLabel(1, cal)} to ${monthLabel(fit.months, cal)}`;
+  const sources = [fit.source, fit.dealsFile, fit.outcomesFile].filter((s): s is string => s !== undefined).map((s) => safe(s));
+  out.push(
+    `# Fitted by arrcast fit from ${sources.join(', ')} (${span}).`,
+    '#',
+    '# Every fitted value has a comment: the data it came from (n), the estimate and its 95% interval.',
+    '# Levels carry two layers (README "Two layers"): this year\'s level, drawn once per trial, as wide as',
+    '# the estimate\'s own error and the drift between years (pooled with a judgement, shown where used);',
+    '# and the scatter of months and deals around it. Levels are the last 12 months\' (levels drift).',
+    '#',
+    '# Not in monthly totals, so not fitted: sales cycles (0 here), price uplift, contraction and',
+    '# expansion sizes, new-customer expansion, and the market factor (how drivers move together',
+    '# across tiers: with no loadings every driver is independent, which understates the downside).',
+    '# Set them before planning with this file.',
+    `name: ${JSON.stringify(`Fitted from ${baseName(fit.source)}`)}`,
+    'currency: USD # the history does not say its currency: set it',
+  );
+  if (cal) out.push(`fiscalYearStartMonth: ${cal.fiscalYearStartMonth} # the month after the history's last (${monthLabel(fit.months, cal)})`, `fiscalYear: ${cal.fiscalYear}`);
+  else out.push('fiscalYearStartMonth: 1 # the history numbers its months: month 1 of this year is the month after its last; set the calendar month');
+  out.push('tiers:');
+  for (const tier of fit.tiers) out.push(...tierLines(tier, fit));
+  return `${out.join('\n')}\n`;
+}
+
+function tierLines(tier: TierFit, fit: HistoryFit): string[] {
+  const out = [`  - name: ${JSON.stringify(tier.name)}`];
+  for (const note of tier.notes) out.push(`    # ${safe(note)}`);
+  if (tier.existing) out.push(...existingLines(tier.existing, fit));
+  if (tier.newBusiness) out.push(...newBusinessLines(tier.newBusiness, fit));
+  return out;
+}
+
+function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
+  const r = e.renewal;
+  const out = [
+    '    existing:',
+    `      openingArr: ${num(e.openingArr)} # ending_arr of the history's last month (n = 1, a fact: no interval)`,
+    `      customers: ${e.customers} # ${safe(e.customersFrom)}`,
+    `      # Renewal calendar (n = 12 months of due_arr, last year's shares as they were: no interval): each fiscal`,
+    `      # month's share of the ARR due, scaled to ARR due / ARR live 12 months before the end = ${pct(e.dueShare)} (at most 100%).`,
+    `      renewalCalendar: [${floorShares(e.calendar).join(', ')}]`,
+  ];
+  if (e.renewalFrom === 'customers' && 'logo' in r)
+    out.push(
+      `      # Dollar renewal from ${safe(fit.outcomesFile ?? 'the renewal outcomes')}: n = ${r.rate.n} customers due, ${money(r.renewed)} renewed of ${money(r.due)},`,
+      `      #   ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
+      `      # Logo renewal of the same customers: ${estimatePct(r.logo)} (Wilson interval). With a book of aggregates`,
+      `      #   every customer carries the average ARR, so the model has one rate: the dollar rate is used.`,
+    );
+  else
+    out.push(
+      `      # Dollar renewal: renewed_arr / due_arr of the last 12 months (n = ${r.rate.n} months with ARR due):`,
+      `      #   ${money(r.renewed)} of ${money(r.due)}, ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
+    );
+  out.push(`      # This year's rate: ${yearText(r.year, 'points', (x) => pct(x))}.`);
+  const [mean, sd] = betaMeanSd(r.rate.value, r.year.sd);
+  out.push(`      dollarRenewalRate: { dist: beta, mean: ${mean}, sd: ${sd} }`);
+  if (e.contractionShare !== undefined || e.expansionShare !== undefined)
+    out.push(
+      `      # In the last 12 months contraction_arr was ${e.contractionShare === undefined ? 'not given' : pct(e.contractionShare)} and expansion_arr ${e.expansionShare === undefined ? 'not given' : pct(e.expansionShare)} of the ARR renewed:`,
+      '      # monthly totals give only probability x size, not each; set existing.contraction and existing.expansion',
+      '      # so that their products match (e.g. probability 0.1 and mean size 0.2 for 2%).',
+    );
+  return out;
+}
+
+function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
+  const { leads, conversion, acv } = nb;
+  const out = ['    newBusiness:'];
+  const d = leads.dispersion;
+  out.push(
+    `      # Leads: n = ${leads.months} months; the last 12 months average ${count(leads.level.value)} a month (95% interval ${count(leads.level.lo)} to ${count(leads.level.hi)}).`,
+    `      # Over-dispersion test: Pearson X2 = ${sig(d.chiSquare, 4)} on ${d.df} df (phi = ${sig(d.phi, 3)}), p ${pValue(d.pValue)} against Poisson`,
+  );
+  if (leads.k)
+    out.push(
+      `      #   (rejected at ${DISPERSION_TEST_LEVEL}): negative binomial, k = ${sig(leads.k.value, 3)} by moments, mean(mu) / (phi - 1)`,
+      `      #   (95% interval ${sig(leads.k.lo, 3)} to ${Number.isFinite(leads.k.hi) ? sig(leads.k.hi, 3) : 'infinity (Poisson)'}).`,
+    );
+  else out.push(`      #   (not rejected at ${DISPERSION_TEST_LEVEL}): Poisson.`);
+  out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
+  const median = leads.level.value;
+  const level = `{ dist: lognormal, median: ${num(median)}, p90: ${num(median * Math.exp(Z90 * Math.min(leads.year.sd, MAX_LOG_SD)))} }`;
+  out.push(
+    leads.k
+      ? `      leadsPerMonth: { dist: negativeBinomial, mean: ${level}, dispersion: ${sig(Math.min(leads.k.value, 1e9), 3)} }`
+      : `      leadsPerMonth: { dist: poisson, mean: ${level} }`,
+  );
+  if (leads.seasonality) {
+    out.push(`      # Seasonality (fiscal months 1-12; ${leads.months} months, each month seen ${Math.min(...leads.seasonality.map((s) => s.n))} or ${Math.max(...leads.seasonality.map((s) => s.n))} times): count / its year's level,`);
+    out.push(`      # averaged by month. 95% intervals: ${leads.seasonality.map((s) => `${sig(s.lo, 2)}-${sig(s.hi, 2)}`).join(', ')}.`);
+    out.push(`      seasonality: [${leads.seasonality.map((s) => round(s.value, 3)).join(', ')}]`);
+  } else out.push(`      # No seasonality: it needs 24 months of history or more (this has ${leads.months}).`);
+  const c = conversion;
+  out.push(
+    `      # Conversion: deals / leads of the last 12 months (n = ${c.rate.n} months), ${count(c.deals)} of ${count(c.leads)}: ${estimatePct(c.rate)}.`,
+    `      # Month to month: beta-binomial by Kleinman's method of moments, rho = ${sig(c.rho, 2)}${c.rho > 0 ? ` (Beta(a, b) across months with a + b = ${sig(1 / c.rho - 1, 3)})` : ' (binomial)'};`,
+    `      #   binomial dispersion X2 = ${sig(c.test.chiSquare, 4)} on ${c.test.df} df, p ${pValue(c.test.pValue)}. The model draws one rate a year, so`,
+    `      #   month-to-month variation (and the sales cycle's lag between leads and deals) is in the interval only.`,
+    `      # This year's rate: ${yearText(c.year, 'points', (x) => pct(x))}.`,
+  );
+  const [cm, csd] = betaMeanSd(c.rate.value, c.year.sd);
+  out.push(`      conversion: { dist: beta, mean: ${cm}, sd: ${csd} }`);
+  out.push('      salesCycleMonths: 0 # not identifiable from monthly totals: set it from the CRM (lead created to deal won)');
+  if (acv.from === 'deals')
+    out.push(
+      `      # ACV: lognormal fitted to the logs of ${safe(fit.dealsFile ?? 'the deals')}'s amounts: n = ${acv.deals} deals. Median of the last 12 months'`,
+      `      #   n = ${acv.median.n} deals ${money(acv.median.value)} (95% interval ${money(acv.median.lo)} to ${money(acv.median.hi)}); sigma of log ACV (pooled within years)`,
+      `      #   ${sig(acv.sigma.value, 3)} (95% interval ${sig(acv.sigma.lo, 3)} to ${sig(acv.sigma.hi, 3)}); mean exp(mu + sigma^2/2) = ${money(acv.mean)}.`,
+    );
+  else
+    out.push(
+      `      # ACV from new_arr / deals (no deals file): the MEAN ACV is identified, ${money(acv.mean)} over the last 12 months (${acv.median.n} months`,
+      `      #   with deals); the spread across deals only weakly, from how much the monthly average deal scatters`,
+      `      #   (Var(ACV) = deals x Var(monthly average)): sigma ${sig(acv.sigma.value, 3)} (95% interval ${sig(acv.sigma.lo, 3)} to ${sig(acv.sigma.hi, 3)}, n = ${acv.sigma.n} months).`,
+      `      #   Mix changes and large deals read as spread. Give --deals for the lognormal's shape. Median = mean x exp(-sigma^2/2)`,
+      `      #   = ${money(acv.median.value)} (95% interval ${money(acv.median.lo)} to ${money(acv.median.hi)}).`,
+    );
+  out.push(`      # This year's median: ${yearText(acv.year, 'log', (x) => sig(x, 3))}; each deal lognormal around it.`);
+  const m = acv.median.value;
+  const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.year.sd, MAX_LOG_SD)))} }`;
+  out.push(
+    acv.sigma.value > 1e-6
+      ? `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.sigma.value, 5)))} }`
+      : `      acv: ${num(m)} # every deal the same amount: no spread to fit`,
+  );
+  return out;
+}
+
+/** "sd 4.1%: the estimate's error 1.2% and drift between years 3.9% (from 2 year-on-year changes, pooled with a judgement of 15%)". */
+function yearText(y: YearLevel, scale: 'log' | 'points', show: (x: number) => string): string {
+  const unit = scale === 'log' ? ' of log(level)' : '';
+  const from =
+    y.changes === 0
+      ? `a judgement of ${show(y.prior)} alone: the history has no full year-on-year change`
+      : `${y.changes} year-on-year change${y.changes === 1 ? '' : 's'} pooled with a judgement of ${show(y.prior)}`;
+  return `sd ${show(y.sd)}${unit}, from the estimate's error ${show(y.standardError)} and drift between years ${show(y.drift)} (${from})`;
+}
+
+/** A beta's mean and sd as written: mean within [0.001, 0.999], sd below 0.9 √(m(1 − m)) and above 1e-4. */
+function betaMeanSd(mean: number, sd: number): [number, number] {
+  const m = Math.min(0.999, Math.max(0.001, mean));
+  const s = Math.min(0.9 * Math.sqrt(m * (1 - m)), Math.max(1e-4, sd));
+  return [Number(m.toPrecision(4)), Number(s.toPrecision(3))];
+}
+
+/** A year-level lognormal's sigma is capped here: beyond, a level could move by a factor of 40 in a year (P10 to P90), which is no plan. */
+const MAX_LOG_SD = 1.5;
+
+/** Shares rounded down to 4 decimals, so they still add up to at most 1. */
+const floorShares = (xs: readonly number[]) => xs.map((x) => Math.floor(x * 1e4) / 1e4);
+
+const estimatePct = (e: Estimate) => `${pct(e.value)} (95% interval ${pct(e.lo)} to ${pct(e.hi)})`;
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%`;
+const sig = (x: number, digits: number) => String(Number(x.toPrecision(digits)));
+const round = (x: number, decimals: number) => String(Number(x.toFixed(decimals)));
+const num = (x: number) => String(Number(x.toPrecision(5)));
+const count = (x: number) => Math.round(x).toLocaleString('en-US');
+const money = (x: number) => Number(x.toPrecision(4)).toLocaleString('en-US');
+const pValue = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
+const safe = (text: string) => displayText(text);
+const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;

@@ -1,0 +1,65 @@
+import type { Spread } from '../../analysis/reforecast-summary.js';
+import type { Summary } from '../../analysis/summarize.js';
+import { METRIC_LABELS, METRICS } from '../../model/components.js';
+import { formatShare } from '../money.js';
+import { escapeHtml } from './escape.js';
+import { gridTable } from './tables.js';
+
+/** Below this many effective posterior draws the section says the bands' tails are uncertain. */
+export const MIN_EFFECTIVE = 400;
+
+/**
+ * The re-forecast section of report.html (issue 15): what the evidence of the closed months
+ * changed (each learned driver's prior against its posterior, with the sampler's effective sample
+ * size), what each tier's months were and were not used for, and the budgets and P(target) now
+ * against at plan time (with --plan). Empty for a plan run, so its page is unchanged.
+ *
+ * @example reforecastSection(summary, money) // => '' without summary.reforecast
+ * Complexity: O(drivers + targets).
+ */
+export function reforecastSection(summary: Summary, money: (v: number) => string): string {
+  const r = summary.reforecast;
+  if (!r) return '';
+  const e = escapeHtml;
+  const value = (unit: string, x: number) => (unit === 'rate' ? formatShare(x) : unit === 'currency' ? money(x) : x.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+  const spread = (unit: string, s: Spread) => `${value(unit, s.mean)} (${value(unit, s.p10)} to ${value(unit, s.p90)})`;
+  const ess = (n: number) => `${Math.round(n).toLocaleString('en-US')} (${formatShare(n / summary.trials)})`;
+  const rows = r.drivers.map((d) => [d.label, spread(d.unit, d.prior), spread(d.unit, d.posterior), ess(d.effectiveSampleSize)]);
+  if (r.market) rows.unshift(['Market factor Z', spread('count', r.market.prior), spread('count', r.market.posterior), ess(r.market.effectiveSampleSize)]);
+  const changed = gridTable(
+    'Each learned driver this year (after the market shift): mean and P10 to P90, before the evidence (the scenario) and after it (the re-forecast), and the effective sample size of its posterior draws.',
+    ['Driver', 'Prior', 'Posterior', 'Effective sample'],
+    rows,
+    1,
+  );
+  const used = r.evidence.map((n) => `<li>${e(n.tier)}: learned from ${e(n.terms.length > 0 ? n.terms.join(', ') : 'nothing')}${n.unused.length > 0 ? `; not used: ${e(n.unused.join('; '))}` : ''}</li>`).join('\n');
+  const plan = r.decisions.atPlan;
+  const now = r.decisions.now;
+  const conf = formatShare(summary.decisions.confidence).replace('.0%', '%');
+  const decisionRows = [
+    ...METRICS.map((m) => [`${METRIC_LABELS[m]} budget at ${conf} confidence`, money(now.budgets[m]), plan ? money(plan.budgets[m]) : '-']),
+    ...now.targets.map((t) => {
+      const before = plan?.targets.find((p) => p.label === t.label);
+      return [`P(${t.label})`, formatShare(t.probability), before ? formatShare(before.probability) : '-'];
+    }),
+  ];
+  const decisions = gridTable(
+    plan ? `Now, after ${r.asOfMonth} closed months, against the plan run (${r.planFile ?? ''}).` : `Now, after ${r.asOfMonth} closed months (give --plan with the plan's report directory to compare).`,
+    ['Figure', 'Now', 'At plan'],
+    decisionRows,
+    1,
+  );
+  return `<section id="reforecast">
+<h2>Re-forecast after ${r.asOfMonth} closed month${r.asOfMonth === 1 ? '' : 's'}</h2>
+<p>Months 1 to ${r.asOfMonth} are the actuals of <code>${e(r.actualsFile)}</code>; the rest of the year is simulated from the state they leave (ARR live, customers still due, leads still in the sales cycle, new customers still to expand), with this year's drivers drawn from their posterior given those months.</p>
+<h3>What the evidence changed</h3>
+${changed}
+<ul>
+${used}
+</ul>
+<p class="note">Method: ${e(r.method)}; ${r.sampler.chains} chain${r.sampler.chains === 1 ? '' : 's'}, ${r.sampler.burnIn} steps of burn-in, one draw every ${r.sampler.thin} steps. Neighbouring trials are correlated: the Monte Carlo errors elsewhere in this report assume independent trials and are too small by about the square root of trials over effective sample.</p>
+${r.sampler.minEffectiveSampleSize < MIN_EFFECTIVE ? `<p class="note"><strong>Few effective draws:</strong> the smallest effective sample is ${Math.round(r.sampler.minEffectiveSampleSize).toLocaleString('en-US')} (below ${MIN_EFFECTIVE}); the bands' tails are uncertain. Run more trials.</p>\n` : ''}<h3>Now against at plan</h3>
+${decisions}
+</section>
+`;
+}

@@ -1,0 +1,201 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { METRIC_LABELS, type Metric } from '../model/components.js';
+import type { ScoreGroup, ScoreResult } from '../scoring/score-forecasts.js';
+import type { ReportTrials } from './read-report-trials.js';
+import { writeDirectoryAtomically } from './atomic-dir.js';
+import { prepareOutputDir, recheckOutputDir } from './output-dir.js';
+import { csvField, csvNumber } from './csv-field.js';
+import { renderChart, type ChartRenderer } from './render-chart.js';
+import { calibrationSpec, pitHistogramSpec } from './charts/score-charts.js';
+import { escapeHtml } from './html/escape.js';
+import { inlineSvg } from './html/inline-svg.js';
+import { REPORT_CSS } from './html/report-css.js';
+import { gridTable } from './html/tables.js';
+
+/** The files `arrcast score --out DIR` writes. */
+export const SCORE_FILES = {
+  json: 'score.json',
+  csv: 'score.csv',
+  html: 'score.html',
+  pitSpec: 'pit-histogram.vl.json',
+  pitSvg: 'pit-histogram.svg',
+  calibrationSpec: 'calibration.vl.json',
+  calibrationSvg: 'calibration.svg',
+} as const;
+
+const SCORE_ENTRIES: ReadonlySet<string> = new Set(Object.values(SCORE_FILES));
+const scoreForeignEntries = async (dir: string) => (await readdir(dir)).filter((name) => !SCORE_ENTRIES.has(name));
+
+/** How the scores are computed, in words: in score.json and on the page. */
+export const SCORE_METHODS = {
+  pit: 'mid-rank: (#{trials below the outcome} + ½ #{trials equal to it}) / trials; deterministic (not randomised)',
+  crps: 'sample CRPS, (1/n) Σ|x_i − y| − (1/(2n²)) Σ_i Σ_j |x_i − x_j|, the energy form of Gneiting & Raftery (2007, eq. 21) on the trials, in O(n log n) by sorting; in the currency, lower is better',
+  pinball: 'quantile loss at P10, P50, P90 (type-7 percentiles of the trials): τ (y − q) when y ≥ q, (1 − τ)(q − y) below',
+  coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%',
+  ks: 'Kolmogorov-Smirnov test of the PITs against uniform (asymptotic p-value, Stephens 1970); little power under about 20 outcomes',
+} as const;
+
+/** Resolve and check `--out` for a score (new, empty, or an earlier score and nothing else); returns the path to write. */
+export function prepareScoreDir(out: string): Promise<string> {
+  return prepareOutputDir(out, 'score', scoreForeignEntries);
+}
+
+/** score.json's content. */
+export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[]): unknown {
+  return {
+    tool: { name: 'arrcast', scoreVersion: 1 },
+    percentileConvention: 'Px = x% chance of coming in below',
+    methods: SCORE_METHODS,
+    reports: reports.map((r) => ({ dir: r.dir, scenario: r.scenarioName, hash: r.scenarioHash, currency: r.currency, trials: r.trials, source: r.source })),
+    outcomes: result.outcomes.map((o) => ({
+      report: reports[o.report]!.dir,
+      tier: o.tier ?? 'total',
+      metric: o.metric,
+      value: o.value,
+      trials: o.n,
+      pit: o.pit,
+      crps: o.crps,
+      p10: o.p10,
+      p50: o.p50,
+      p90: o.p90,
+      pinball10: o.pinball10,
+      pinball50: o.pinball50,
+      pinball90: o.pinball90,
+      insideP10P90: o.inside80,
+    })),
+    all: result.all,
+    byMetric: result.byMetric,
+  };
+}
+
+/** score.csv: one row per outcome; every text cell through csvField, numbers through csvNumber. */
+export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]): string {
+  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'trials', 'pit', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90'];
+  const lines = [head.map(csvField).join(',')];
+  for (const o of result.outcomes) {
+    const r = reports[o.report]!;
+    lines.push(
+      [
+        csvField(r.dir),
+        csvField(r.scenarioName),
+        csvField(o.tier ?? 'total'),
+        csvField(o.metric === 'endingArr' ? 'ending_arr' : o.metric),
+        csvNumber(o.value, 2),
+        csvNumber(o.n, 0),
+        csvNumber(o.pit, 6),
+        csvNumber(o.crps, 2),
+        csvNumber(o.p10, 2),
+        csvNumber(o.p50, 2),
+        csvNumber(o.p90, 2),
+        csvNumber(o.pinball10, 2),
+        csvNumber(o.pinball50, 2),
+        csvNumber(o.pinball90, 2),
+        csvNumber(o.inside80 ? 1 : 0, 0),
+      ].join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+const share = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
+const amount = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
+
+/** The score in one sentence per group: coverage against 80%, and the KS test of the PITs. */
+export function scoreParagraph(result: ScoreResult): string {
+  const g = result.all;
+  const c = g.coverage;
+  const lo = c.nominal - 2 * c.standardError;
+  const hi = c.nominal + 2 * c.standardError;
+  const verdict = c.share < lo ? 'fewer than a calibrated forecast gives: the bands were too narrow' : c.share > hi ? 'more than a calibrated forecast gives: the bands were too wide' : 'within 2 standard errors of 80%';
+  return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${c.inside} of them (${share(c.share)}) fell inside their forecast's P10-P90, ${verdict} (±2 SE: ${share(Math.max(0, lo))} to ${share(Math.min(1, hi))}). The PITs against uniform: KS D = ${g.ks.d.toFixed(3)}, p = ${g.ks.pValue.toFixed(3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
+}
+
+function groupRow(label: string, g: ScoreGroup): string[] {
+  return [label, String(g.outcomes), amount(g.meanCrps), amount(g.meanPinball10), amount(g.meanPinball50), amount(g.meanPinball90), share(g.coverage.share), g.ks.pValue.toFixed(3)];
+}
+
+/** score.html: a self-contained page (no script, nothing fetched): the verdict, the tables and both charts. */
+export function scoreHtml(result: ScoreResult, reports: readonly ReportTrials[], charts: ReadonlyArray<{ name: string; caption: string; svg: string }>): string {
+  const e = escapeHtml;
+  const groups = gridTable(
+    'Scores by metric across reports and tiers: mean CRPS and pinball losses in the currency (lower is better), coverage of P10-P90 (nominal 80%), KS p-value of the PITs.',
+    ['Metric', 'Outcomes', 'Mean CRPS', 'Pinball P10', 'Pinball P50', 'Pinball P90', 'Inside P10-P90', 'KS p'],
+    [...(Object.entries(result.byMetric) as Array<[Metric, ScoreGroup]>).map(([m, g]) => groupRow(METRIC_LABELS[m], g)), groupRow('All', result.all)],
+    1,
+  );
+  const outcomes = gridTable(
+    'Each outcome against its forecast. PIT: the forecast percentile the outcome fell at. Px = x% chance of coming in below.',
+    ['Report, tier, metric', 'Outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'Inside'],
+    result.outcomes.map((o) => [`${reports[o.report]!.dir} · ${o.tier ?? 'total'} · ${METRIC_LABELS[o.metric]}`, amount(o.value), amount(o.p10), amount(o.p50), amount(o.p90), share(o.pit), amount(o.crps), o.inside80 ? 'yes' : 'no']),
+    1,
+  );
+  const sources = gridTable(
+    'The forecasts scored.',
+    ['Report', 'Scenario', 'Trials', 'Values from'],
+    reports.map((r) => [r.dir, r.scenarioName, r.trials.toLocaleString('en-US'), r.source]),
+    2,
+  );
+  const figures = charts.map((ch) => `<figure class="chart" id="chart-${e(ch.name)}">\n${inlineSvg(ch.svg, ch.name, ch.caption)}\n<figcaption>${e(ch.caption)}</figcaption>\n</figure>`).join('\n');
+  const methods = Object.entries(SCORE_METHODS)
+    .map(([k, v]) => `<li><strong>${e(k.toUpperCase())}</strong>: ${e(v)}</li>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="arrcast">
+<title>Forecast scores</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<h1>Forecast scores</h1>
+<p>${e(scoreParagraph(result))}</p>
+${groups}
+${figures}
+${outcomes}
+${sources}
+<h2>Methods</h2>
+<ul>
+${methods}
+</ul>
+</body>
+</html>
+`;
+}
+
+/**
+ * Write score.json, score.csv, score.html and the two charts (Vega-Lite spec and SVG each) into
+ * `dir` (resolved by prepareScoreDir), whole or not at all (report/atomic-dir.ts).
+ */
+export async function writeScore(dir: string, result: ScoreResult, reports: readonly ReportTrials[], options: { readonly renderChart?: ChartRenderer; readonly signal?: AbortSignal } = {}): Promise<void> {
+  const render = options.renderChart ?? renderChart;
+  const specs = [
+    { name: 'pit-histogram', spec: pitHistogramSpec(result), specFile: SCORE_FILES.pitSpec, svgFile: SCORE_FILES.pitSvg, caption: 'PIT histogram across reports and tiers: flat when the forecasts were calibrated.' },
+    { name: 'calibration', spec: calibrationSpec(result), specFile: SCORE_FILES.calibrationSpec, svgFile: SCORE_FILES.calibrationSvg, caption: 'Share of outcomes below each forecast percentile, against the diagonal of a calibrated forecast.' },
+  ];
+  await writeDirectoryAtomically(
+    dir,
+    async (tmp, checkpoint) => {
+      await writeFile(join(tmp, SCORE_FILES.json), `${JSON.stringify(scoreJson(result, reports), null, 2)}\n`);
+      await writeFile(join(tmp, SCORE_FILES.csv), scoreCsv(result, reports));
+      await checkpoint(SCORE_FILES.csv);
+      const charts: Array<{ name: string; caption: string; svg: string }> = [];
+      for (const c of specs) {
+        await writeFile(join(tmp, c.specFile), `${JSON.stringify(c.spec, null, 2)}\n`);
+        const { svg, warnings } = await render(c.spec);
+        const errors = warnings.filter((w) => w.startsWith('error:'));
+        if (errors.length > 0) throw new Error(`the ${c.name} chart did not render: ${errors.join('; ')}`);
+        await writeFile(join(tmp, c.svgFile), svg);
+        await checkpoint(c.svgFile);
+        charts.push({ name: c.name, caption: c.caption, svg });
+      }
+      await writeFile(join(tmp, SCORE_FILES.html), scoreHtml(result, reports, charts));
+      await checkpoint(SCORE_FILES.html);
+    },
+    { kind: 'score', signal: options.signal, recheck: () => recheckOutputDir(dir, 'score', scoreForeignEntries) },
+  );
+}

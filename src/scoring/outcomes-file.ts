@@ -1,0 +1,134 @@
+import { closest, normalizeHeader, numberCell, readCsv, type CsvColumn } from '../scenario/csv-table.js';
+import { quoteText } from '../scenario/display-text.js';
+import type { Metric } from '../model/components.js';
+
+/**
+ * The outcomes file of `arrcast score`: what the year came to, one row per figure scored.
+ *
+ * ```text
+ * report,tier,metric,value
+ * reports/fy2027-plan,total,revenue,131250000
+ * reports/fy2027-plan,SMB,ending_arr,24100000
+ * ```
+ *
+ * - `report` (optional column): which report the row scores: the directory as given on the
+ *   command line, or its last path part. Empty, or no such column: every report given (several
+ *   forecasts of the same year, e.g. the plan and its re-forecasts).
+ * - `tier` (required): a tier of the report's scenario (ignoring case), or `total` for the company.
+ * - `metric` (required): `revenue` (recognised), `bookings` or `ending_arr` (also `endingArr`).
+ * - `value` (required): the outcome, a plain number in the scenario's currency.
+ *
+ * A figure may be given once per report. Every problem at once, with file:line:column.
+ */
+
+/** A report as the outcomes file may name it. */
+export interface ScoredReport {
+  /** The directory as given. */
+  readonly dir: string;
+  readonly tiers: readonly string[];
+}
+
+/** One outcome to score. */
+export interface Outcome {
+  /** Index of the report in the list given. */
+  readonly report: number;
+  /** The tier's name as the report spells it; undefined for the company (`total`). */
+  readonly tier: string | undefined;
+  readonly metric: Metric;
+  readonly value: number;
+  /** Line of the outcomes file, for messages. */
+  readonly line: number;
+}
+
+const REPORT = 0;
+const TIER = 1;
+const METRIC = 2;
+const VALUE = 3;
+const COLUMNS: readonly CsvColumn[] = [
+  { name: 'report', hints: ['forecast', 'dir', 'directory', 'year'] },
+  { name: 'tier', required: true, hints: ['segment'] },
+  { name: 'metric', required: true, hints: ['measure', 'kpi'] },
+  { name: 'value', required: true, hints: ['actual', 'outcome', 'amount'] },
+];
+
+/** Metric names accepted, normalised (normalizeHeader), and the metric each means. */
+const METRIC_NAMES = new Map<string, Metric>([
+  ['revenue', 'revenue'],
+  ['recognizedrevenue', 'revenue'],
+  ['bookings', 'bookings'],
+  ['endingarr', 'endingArr'],
+]);
+
+/** Last path part of a directory as given: `reports/plan/` -> `plan`. */
+const lastPart = (dir: string) => dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir;
+
+/**
+ * Validate an outcomes file against the reports being scored. Throws ScenarioError with every
+ * problem (an unknown report, tier or metric, a figure given twice, a report with no outcome).
+ *
+ * @example parseOutcomes('tier,metric,value\ntotal,revenue,100\n', 'o.csv', [{ dir: 'r', tiers: ['SMB'] }])[0] // => { report: 0, tier: undefined, metric: 'revenue', value: 100, line: 2 }
+ * Complexity: O(size of the file + rows × reports).
+ */
+export function parseOutcomes(input: string | Buffer, file: string, reports: readonly ScoredReport[]): Outcome[] {
+  const t = readCsv(input, file, COLUMNS, 'outcomes');
+  const out: Outcome[] = [];
+  const seen = new Map<string, number>();
+  const byName = new Map<string, number[]>();
+  reports.forEach((r, i) => {
+    for (const name of new Set([r.dir, r.dir.replace(/[\\/]+$/, ''), lastPart(r.dir)])) byName.set(name, [...(byName.get(name) ?? []), i]);
+  });
+  const scored = new Set<number>();
+  for (let row = 0; row < t.rows.length; row++) {
+    const reportCell = t.cell(row, REPORT);
+    let targets: number[] = reports.map((_, i) => i);
+    if (reportCell !== '') {
+      const found = byName.get(reportCell) ?? byName.get(reportCell.replace(/[\\/]+$/, ''));
+      if (found === undefined) {
+        const near = closest(reportCell, reports.map((r) => r.dir));
+        t.problem(row, REPORT, `no report ${quoteText(reportCell)} is being scored${near ? ` (did you mean ${quoteText(near)}?)` : `; the reports are: ${reports.map((r) => r.dir).join(', ')}`}`);
+        continue;
+      }
+      if (found.length > 1) {
+        t.problem(row, REPORT, `${quoteText(reportCell)} names ${found.length} of the reports being scored: give the directory as on the command line`);
+        continue;
+      }
+      targets = found;
+    }
+    const metric = METRIC_NAMES.get(normalizeHeader(t.cell(row, METRIC)));
+    if (metric === undefined) t.problem(row, METRIC, `must be revenue, bookings or ending_arr; got ${quoteText(t.cell(row, METRIC))}`);
+    const value = numberCell(t, row, VALUE, 'is required: what the figure came to', -1e15, 1e15, (v) => `must be within ±1e15, got ${v}`);
+    const tierCell = t.cell(row, TIER);
+    if (tierCell === '') {
+      t.problem(row, TIER, 'is required: a tier of the report, or total for the company');
+      continue;
+    }
+    for (const report of targets) {
+      const tiers = reports[report]!.tiers;
+      let tier: string | undefined;
+      if (tierCell.toLowerCase() !== 'total') {
+        tier = tiers.find((x) => x.trim().toLowerCase() === tierCell.toLowerCase());
+        if (tier === undefined) {
+          const near = closest(tierCell, tiers);
+          t.problem(row, TIER, `report ${quoteText(reports[report]!.dir)} has no tier ${quoteText(tierCell)}${near ? ` (did you mean ${quoteText(near)}?)` : `; its tiers are: ${tiers.join(', ')}, or total`}`);
+          continue;
+        }
+      }
+      if (metric === undefined || Number.isNaN(value)) continue;
+      const key = `${report}\u0000${tier ?? ''}\u0000${metric}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        t.problem(row, VALUE, `${tier === undefined ? 'the total' : `tier ${quoteText(tier)}`}'s ${metric} of report ${quoteText(reports[report]!.dir)} is given twice (also line ${t.lineOf(first)})`);
+        continue;
+      }
+      seen.set(key, row);
+      scored.add(report);
+      out.push({ report, tier, metric, value, line: t.lineOf(row) });
+    }
+  }
+  if (!t.failed)
+    reports.forEach((r, i) => {
+      if (!scored.has(i)) t.fileProblem(REPORT, `has no outcome for report ${quoteText(r.dir)}: give its figures, or leave the report out`);
+    });
+  t.throwIfProblems();
+  return out;
+}

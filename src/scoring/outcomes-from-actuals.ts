@@ -1,0 +1,64 @@
+import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from '../actuals/monthly-record.js';
+import type { Metric } from '../model/components.js';
+import { ScenarioError } from '../scenario/scenario-error.js';
+import { quoteText } from '../scenario/display-text.js';
+import type { Outcome, ScoredReport } from './outcomes-file.js';
+
+/**
+ * Year-end outcomes from a monthly actuals file of the whole fiscal year (12 closed months; the
+ * file the re-forecast reads), for every report scored:
+ *
+ * - revenue: the sum of the 12 months' `revenue`;
+ * - ending_arr: `ending_arr` of month 12;
+ * - bookings: the sum of `new_arr + renewed_arr − contraction_arr + expansion_arr` (new business, ARR
+ *   renewed after contraction, expansion and uplift, as the model counts bookings), when the file
+ *   has all four columns.
+ *
+ * Each tier of the file that a report has is scored for the metrics its columns give; the company's
+ * total too when the file covers every tier of the report. Throws ScenarioError naming the file
+ * when it does not cover 12 months, or gives none of the metrics.
+ *
+ * @example outcomesFromActuals(file with 12 months of SMB revenue 1..12, [{ dir: 'r', tiers: ['SMB'] }]) // => revenue 78 for SMB and for the total
+ * Complexity: O(months × tiers × reports).
+ */
+export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredReport[]): Outcome[] {
+  const has = (m: MonthlyMeasure) => file.measures.includes(m);
+  const problems: string[] = [];
+  if (file.months !== 12) problems.push(`covers ${file.months} months; scoring a year needs all 12 (a year that has not closed cannot be scored)`);
+  const metrics: Metric[] = [];
+  if (has('revenue')) metrics.push('revenue');
+  if ((['new_arr', 'renewed_arr', 'contraction_arr', 'expansion_arr'] as const).every(has)) metrics.push('bookings');
+  if (has('ending_arr')) metrics.push('endingArr');
+  if (metrics.length === 0) problems.push('gives no year-end figure: it needs revenue, ending_arr, or new_arr, renewed_arr, contraction_arr and expansion_arr (bookings)');
+  if (problems.length > 0) throw new ScenarioError(file.path, problems.map((message) => ({ path: [], message })));
+
+  const yearOf = (rows: readonly MonthlyRow[], metric: Metric): number => {
+    if (metric === 'endingArr') return rows[11]!.values.ending_arr ?? 0;
+    let sum = 0;
+    for (const r of rows) {
+      const v = r.values;
+      sum += metric === 'revenue' ? (v.revenue ?? 0) : (v.new_arr ?? 0) + (v.renewed_arr ?? 0) - (v.contraction_arr ?? 0) + (v.expansion_arr ?? 0);
+    }
+    return sum;
+  };
+  const out: Outcome[] = [];
+  const unknown: string[] = [];
+  reports.forEach((report, i) => {
+    const byName = new Map(report.tiers.map((t) => [t.trim().toLowerCase(), t]));
+    const covered = file.tiers.filter((t) => byName.has(t.trim().toLowerCase()));
+    for (const t of file.tiers) if (!byName.has(t.trim().toLowerCase())) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteText(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
+    const whole = covered.length === report.tiers.length;
+    for (const metric of metrics) {
+      let total = 0;
+      for (const t of covered) {
+        const rows = file.byTier.get(t)!;
+        const value = yearOf(rows, metric);
+        total += value;
+        out.push({ report: i, tier: byName.get(t.trim().toLowerCase())!, metric, value, line: rows[11]!.line });
+      }
+      if (whole) out.push({ report: i, tier: undefined, metric, value: total, line: file.byTier.get(covered[0]!)![11]!.line });
+    }
+  });
+  if (unknown.length > 0) throw new ScenarioError(file.path, unknown.map((message) => ({ path: ['tier'], message })));
+  return out;
+}

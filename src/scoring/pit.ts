@@ -1,0 +1,34 @@
+/**
+ * The probability integral transform (PIT) of an outcome y under a forecast given as a sample:
+ * where y fell in the forecast, 0..1. Ties between y and sampled values are split in the middle
+ * (the mid-rank PIT, deterministic, unlike the randomised PIT of Czado, Gneiting & Held 2009):
+ *
+ *   PIT = ( #{x_i < y} + ½ #{x_i = y} ) / n.
+ *
+ * An outcome below every sampled value has PIT 0, above every one 1. Over many forecasts that were
+ * honest, PITs are uniform; a U shape means bands too narrow, a hump bands too wide.
+ *
+ * @example midRankPit(Float64Array.of(1, 2, 2, 3), 2) // => 0.5 ((1 + ½·2) / 4)
+ * Complexity: O(log n) by binary search; `sorted` must be in ascending order.
+ */
+export function midRankPit(sorted: ArrayLike<number>, y: number): number {
+  const n = sorted.length;
+  if (n === 0) throw new RangeError('the PIT needs at least one sampled value');
+  const below = lowerBound(sorted, y);
+  let upTo = below;
+  // Values equal to y: usually none (continuous forecasts), so the scan costs nothing.
+  while (upTo < n && sorted[upTo] === y) upTo++;
+  return (below + 0.5 * (upTo - below)) / n;
+}
+
+/** The number of values of `sorted` below y (the first index holding a value >= y). O(log n). */
+export function lowerBound(sorted: ArrayLike<number>, y: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,65 @@
+import { METRICS, type Metric } from '../model/components.js';
+import { calibrationCurve, coverage, ksUniform, pitHistogram, type CalibrationPoint, type Coverage } from './calibration.js';
+import type { Outcome } from './outcomes-file.js';
+import { scoreSample, type SampleScore } from './score-sample.js';
+
+/** One outcome with its forecast's score. */
+export interface ScoredOutcome extends Outcome, SampleScore {}
+
+/** The scores of one metric (or of all outcomes) across reports and tiers. */
+export interface ScoreGroup {
+  readonly outcomes: number;
+  /** Mean CRPS and pinball losses, in the currency: comparable between forecasts of the same figures. */
+  readonly meanCrps: number;
+  readonly meanPinball10: number;
+  readonly meanPinball50: number;
+  readonly meanPinball90: number;
+  /** Share of outcomes inside P10-P90 (nominal 80%). */
+  readonly coverage: Coverage;
+  /** PITs in tenths. */
+  readonly pitHistogram: readonly number[];
+  /** Share below each nominal percentile. */
+  readonly calibration: readonly CalibrationPoint[];
+  /** KS test of the PITs against uniform. */
+  readonly ks: { readonly d: number; readonly pValue: number; readonly n: number };
+}
+
+export interface ScoreResult {
+  readonly outcomes: readonly ScoredOutcome[];
+  readonly all: ScoreGroup;
+  readonly byMetric: Partial<Record<Metric, ScoreGroup>>;
+}
+
+/**
+ * Score every outcome against its forecast sample (`sortedSample(outcome)`, ascending), then sum
+ * up across reports and tiers: all outcomes, and each metric apart (CRPS and pinball losses are in
+ * money: averaged over one metric's figures they compare forecasts, across metrics they mix scales).
+ *
+ * Complexity: O(Σ trials) after the sorts, plus O(outcomes × levels).
+ */
+export function scoreForecasts(outcomes: readonly Outcome[], sortedSample: (o: Outcome) => ArrayLike<number>): ScoreResult {
+  const scored = outcomes.map((o) => ({ ...o, ...scoreSample(sortedSample(o), o.value) }));
+  const byMetric: Partial<Record<Metric, ScoreGroup>> = {};
+  for (const m of METRICS) {
+    const of = scored.filter((s) => s.metric === m);
+    if (of.length > 0) byMetric[m] = group(of);
+  }
+  return { outcomes: scored, all: group(scored), byMetric };
+}
+
+function group(scored: readonly ScoredOutcome[]): ScoreGroup {
+  const n = scored.length;
+  const mean = (f: (s: ScoredOutcome) => number) => scored.reduce((a, s) => a + f(s), 0) / n;
+  const pits = scored.map((s) => s.pit);
+  return {
+    outcomes: n,
+    meanCrps: mean((s) => s.crps),
+    meanPinball10: mean((s) => s.pinball10),
+    meanPinball50: mean((s) => s.pinball50),
+    meanPinball90: mean((s) => s.pinball90),
+    coverage: coverage(scored.map((s) => s.inside80)),
+    pitHistogram: pitHistogram(pits),
+    calibration: calibrationCurve(pits),
+    ks: ksUniform(pits),
+  };
+}

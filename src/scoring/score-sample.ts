@@ -1,0 +1,49 @@
+import { sampleCrps } from './crps.js';
+import { midRankPit } from './pit.js';
+import { pinballLoss, sortedQuantile } from './pinball.js';
+
+/** The band edges scored on their own. */
+export const PINBALL_LEVELS = [0.1, 0.5, 0.9] as const;
+
+/** How one forecast (a sorted sample) did against its outcome. */
+export interface SampleScore {
+  /** Sampled values (trials). */
+  readonly n: number;
+  /** Mid-rank PIT (pit.ts). */
+  readonly pit: number;
+  /** Sample CRPS, in the outcome's units (crps.ts). */
+  readonly crps: number;
+  /** The forecast's P10, P50, P90 (type 7). */
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  /** Pinball loss of each of them. */
+  readonly pinball10: number;
+  readonly pinball50: number;
+  readonly pinball90: number;
+  /** Whether the outcome is within [P10, P90]. */
+  readonly inside80: boolean;
+}
+
+/**
+ * Score one outcome y against a forecast sample sorted ascending: PIT, CRPS, P10/P50/P90 with
+ * their pinball losses, and whether y is inside P10-P90.
+ *
+ * @example scoreSample(Float64Array.of(1, 2, 3), 2.5).crps // => 7/18
+ * Complexity: O(n) after the sort.
+ */
+export function scoreSample(sorted: ArrayLike<number>, y: number): SampleScore {
+  const [p10, p50, p90] = PINBALL_LEVELS.map((p) => sortedQuantile(sorted, p)) as [number, number, number];
+  return {
+    n: sorted.length,
+    pit: midRankPit(sorted, y),
+    crps: sampleCrps(sorted, y),
+    p10,
+    p50,
+    p90,
+    pinball10: pinballLoss(p10, y, 0.1),
+    pinball50: pinballLoss(p50, y, 0.5),
+    pinball90: pinballLoss(p90, y, 0.9),
+    inside80: y >= p10 && y <= p90,
+  };
+}

@@ -1,0 +1,97 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { decide } from '../analysis/decisions.js';
+import { summarize, type Summary } from '../analysis/summarize.js';
+import type { Simulation } from '../engine/simulate.js';
+import { chartContext } from '../report/charts/chart-context.js';
+import { monthlyPlanOf } from '../report/charts/chart-set.js';
+import { sortedFinite } from '../report/charts/downsample.js';
+import { monthlyFanSpec } from '../report/charts/monthly-fan.js';
+import { marksFromSummary, revenueDistributionSpec } from '../report/charts/revenue-distribution.js';
+import { tornadoSpec } from '../report/charts/tornado.js';
+import { formatMoney, formatPercent } from '../report/format.js';
+
+/** A number with the text the page shows for it (the number itself is kept exact, to compare with a run's summary.json). */
+export interface Figure {
+  readonly value: number;
+  readonly text: string;
+}
+
+const money = (value: number): Figure => ({ value, text: formatMoney(value) });
+const share = (value: number): Figure => ({ value, text: formatPercent(value) });
+const signed = (f: Figure, zero: boolean): string => (zero ? '±0' : f.value > 0 ? `+${f.text}` : f.text);
+
+/** What the page shows for a state: the figures, against the plan, and three chart specs. */
+export interface Answer {
+  readonly scenario: string;
+  readonly trials: number;
+  readonly seed: string;
+  readonly hash: string;
+  readonly revenue: { readonly p10: Figure; readonly p50: Figure; readonly p90: Figure; readonly mean: Figure };
+  readonly budget: { readonly confidence: number; readonly revenue: Figure };
+  readonly targets: ReadonlyArray<{ readonly label: string; readonly value: Figure; readonly probability: Figure }>;
+  /** P50 and P(target) minus the file's as written, on the same trials (common random numbers). */
+  readonly againstPlan: { readonly p50: Figure; readonly targets: readonly Figure[]; readonly text: string };
+  /** Variance shares of revenue, largest first, and the rest (unit-level luck and interactions). */
+  readonly attribution: { readonly drivers: ReadonlyArray<{ readonly label: string; readonly share: Figure }>; readonly unexplained: Figure };
+  readonly charts: { readonly distribution: TopLevelSpec; readonly fan: TopLevelSpec; readonly tornado?: TopLevelSpec };
+  /** Server time of the answer when it was made (a kept answer keeps its own): simulating, then summarising and the chart specs. */
+  readonly timing?: { readonly simulateMs: number; readonly summarizeMs: number };
+}
+
+/** Drivers listed under "what moves revenue". */
+const ATTRIBUTION_SHOWN = 8;
+
+/**
+ * The page's answer for a simulated state, from the library's own summary (the numbers of `arrcast
+ * run` with the same scenario, seed, trials and confidence) and chart specs (the report's), and
+ * its deltas against `plan`, the file as written simulated on the same seed and trials.
+ */
+export function answerOf(sim: Simulation, confidence: number, plan: Simulation): Answer {
+  const summary: Summary = summarize(sim, { confidence });
+  const targets = sim.loaded.scenario.targets;
+  const planDecisions = decide(plan, { confidence, targets });
+  const planP50 = plan === sim ? summary.metrics.revenue.percentiles.p50 : summarizeP50(plan);
+  const p50 = summary.metrics.revenue.percentiles;
+  const dP50 = money(p50.p50 - planP50);
+  const dTargets = summary.decisions.targets.map((t, i) => {
+    const d = t.probability.value - planDecisions.targets[i]!.probability.value;
+    return { value: d, text: `${d > 0 ? '+' : ''}${(d * 100).toFixed(1)} pts` };
+  });
+  const zeroP50 = dP50.value === 0;
+  const text = [
+    `P50 ${signed(dP50, zeroP50)} against the plan`,
+    ...summary.decisions.targets.map((t, i) => `P(${t.label}) ${dTargets[i]!.value === 0 ? '±0 pts' : dTargets[i]!.text}`),
+  ].join('; ');
+  const ctx = chartContext(summary);
+  const tornado = tornadoSpec(summary, ctx);
+  return {
+    scenario: summary.scenario.name,
+    trials: sim.trials,
+    seed: sim.seed,
+    hash: sim.loaded.hash,
+    revenue: { p10: money(p50.p10), p50: money(p50.p50), p90: money(p50.p90), mean: money(summary.metrics.revenue.mean) },
+    budget: { confidence, revenue: money(summary.decisions.budgets.metrics.revenue.value) },
+    targets: summary.decisions.targets.map((t) => ({ label: t.label, value: money(t.value), probability: share(t.probability.value) })),
+    againstPlan: { p50: dP50, targets: dTargets, text },
+    attribution: {
+      drivers: summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN).map((d) => ({ label: d.label, share: share(d.varianceShare) })),
+      unexplained: share(summary.sensitivity.unexplained.value),
+    },
+    charts: {
+      distribution: revenueDistributionSpec(summary, sortedFinite(sim.store.column('revenue')!), ctx, marksFromSummary(summary)),
+      fan: monthlyFanSpec(summary, ctx, monthlyPlanOf(summary)),
+      ...(tornado ? { tornado } : {}),
+    },
+  };
+}
+
+/** The plan's revenue P50 (kept per run of the plan: see PlanRuns). */
+const planP50s = new WeakMap<Simulation, number>();
+function summarizeP50(plan: Simulation): number {
+  let v = planP50s.get(plan);
+  if (v === undefined) {
+    v = summarize(plan).metrics.revenue.percentiles.p50;
+    planP50s.set(plan, v);
+  }
+  return v;
+}

@@ -1,0 +1,160 @@
+import type { LoadedScenario } from '../scenario/parse.js';
+import type { DistributionSpec } from '../scenario/distribution-schema.js';
+import type { MetricTarget } from '../scenario/targets-schema.js';
+import type { TierDriver } from '../model/drivers/tier-drivers.js';
+import { planLoaded } from '../engine/simulate.js';
+import { normalQuantile } from '../math/normal-cdf.js';
+import { formatCount, formatMoney, formatPercent } from '../report/format.js';
+import { editable } from './recentre.js';
+
+/** One driver's slider: the central values it offers (the plan among them) and, where it has one, spread factors. */
+export interface DriverControl {
+  /** `<tier index>/<driver key>`: how a page state names it. */
+  readonly id: string;
+  readonly tier: string;
+  readonly label: string;
+  readonly unit: TierDriver['unit'];
+  /** Its central value as the file writes it. */
+  readonly plan: number;
+  /** The central values the slider steps through, ascending; `values[planIndex] === plan`. */
+  readonly values: readonly number[];
+  readonly labels: readonly string[];
+  readonly planIndex: number;
+  /** Spread factors (1 = as the file), present when the driver has year-level uncertainty with a spread. */
+  readonly spreads?: readonly number[];
+  /** Where the moved distribution goes inside the tier: the driver's field, then 'mean' or 'median' for a year-level layer. */
+  readonly path: ReadonlyArray<string | number>;
+}
+
+/** The market control: fix the year at one of these percentiles of the market factor, or leave it as the file says. */
+export interface MarketControl {
+  readonly percentiles: readonly number[];
+  readonly labels: readonly string[];
+  /** The file's own market: 'drawn every trial' or the factor it fixes. */
+  readonly asFile: string;
+}
+
+export interface Controls {
+  readonly drivers: readonly DriverControl[];
+  readonly market?: MarketControl;
+  /** The targets the page starts with: the file's, then those given at start. */
+  readonly targets: readonly MetricTarget[];
+  readonly confidences: readonly number[];
+}
+
+/** Steps each side of the plan on a central-value slider. */
+const STEPS = 20;
+/** Spread factors offered: a quarter of the file's spread to twice it. */
+export const SPREADS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+/** Market percentiles offered ("a year like the worst 10%" .. "the best 10%"). */
+export const MARKET_PERCENTILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+export const CONFIDENCES = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95] as const;
+
+/**
+ * The market factor for "a year like the P-th percentile": z = Φ⁻¹(p), as `market.factor` takes it
+ * (p = 0.1 gives -1.2816, the one-in-ten bad year of README's stress cases).
+ */
+export const marketFactor = (percentile: number): number => normalQuantile(percentile);
+
+/** "a year like the worst 10%", "a middling year", "a year like the best 30%". */
+export function marketLabel(p: number): string {
+  const pct = Math.round(p * 100);
+  if (pct === 50) return 'a middling year (the market at its median)';
+  return pct < 50 ? `a year like the worst ${pct}%` : `a year like the best ${100 - pct}%`;
+}
+
+/** A driver value as the page shows it. */
+export function formatDriverValue(unit: TierDriver['unit'], v: number): string {
+  if (unit === 'rate') return Math.abs(v) < 0.1 ? `${(v * 100).toFixed(2)}%` : formatPercent(v);
+  if (unit === 'currency') return formatMoney(v);
+  if (unit === 'count') return formatCount(v);
+  return v.toFixed(2);
+}
+
+/** The distribution at `path` in a value, or undefined. */
+export function specAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
+  let at: unknown = root;
+  for (const p of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string | number, unknown>)[p];
+  }
+  return at;
+}
+
+/** Central values around the plan: rates within 60% of the way to 0 or 1, volumes and amounts ±50%. */
+function centralValues(unit: TierDriver['unit'], plan: number): number[] {
+  const out: number[] = [];
+  if (unit === 'rate') {
+    const h = 0.6 * Math.min(plan, 1 - plan);
+    if (!(h > 0)) return [plan];
+    for (let i = -STEPS; i <= STEPS; i++) out.push(i === 0 ? plan : plan + (i * h) / STEPS);
+  } else {
+    if (!(plan > 0)) return [plan];
+    for (let i = -STEPS; i <= STEPS; i++) out.push(i === 0 ? plan : plan * (1 + (i * 0.5) / STEPS));
+  }
+  return out;
+}
+
+/** Where a driver's year-level distribution sits in its tier: its field, or the `mean`/`median` inside it. */
+function yearLevelPath(driver: TierDriver, tier: unknown): ReadonlyArray<string | number> {
+  const spec = specAt(tier, driver.field) as DistributionSpec | undefined;
+  if (spec && typeof spec === 'object') {
+    if ((spec.dist === 'poisson' || spec.dist === 'negativeBinomial') && typeof spec.mean === 'object') return [...driver.field, 'mean'];
+    if (spec.dist === 'lognormal' && typeof spec.median === 'object') return [...driver.field, 'median'];
+  }
+  return driver.field;
+}
+
+/**
+ * The page's controls, read from the driver registry (model/drivers): one per driver of every tier
+ * whose central value is one number of its distribution (the spread too when the driver has
+ * year-level uncertainty); the market when some loading is set; the targets; the confidences.
+ */
+export function studioControls(loaded: LoadedScenario, extraTargets: readonly MetricTarget[] = []): Controls {
+  const plan = planLoaded(loaded);
+  const scenario = loaded.scenario;
+  const drivers: DriverControl[] = [];
+  plan.tiers.forEach((tierPlan, t) => {
+    const tier = scenario.tiers[t];
+    for (const d of tierPlan.plannedDrivers) {
+      const path = yearLevelPath(d, tier);
+      const spec = specAt(tier, path) as DistributionSpec | undefined;
+      if (spec === undefined) continue;
+      const e = editable(spec);
+      if (!e || !Number.isFinite(e.central)) continue;
+      const values = centralValues(d.unit, e.central);
+      if (values.length < 2) continue;
+      const uncertain = d.ownColumn !== undefined;
+      drivers.push({
+        id: `${t}/${d.key}`,
+        tier: tierPlan.name,
+        label: d.label,
+        unit: d.unit,
+        plan: e.central,
+        values,
+        labels: values.map((v) => formatDriverValue(d.unit, v)),
+        planIndex: STEPS,
+        ...(uncertain && e.spread ? { spreads: SPREADS } : {}),
+        path,
+      });
+    }
+  });
+  // Drivers the file states with year-level uncertainty first (the planner's open questions), then the rest.
+  drivers.sort((a, b) => Number(b.spreads !== undefined) - Number(a.spreads !== undefined));
+  const loadings = scenario.market.loadings;
+  const moves = Object.values(loadings).some((b) => b !== 0);
+  const factor = scenario.market.factor;
+  const market = moves
+    ? {
+        percentiles: MARKET_PERCENTILES,
+        labels: MARKET_PERCENTILES.map(marketLabel),
+        asFile: factor === undefined ? 'drawn afresh every trial' : `fixed at z = ${factor}`,
+      }
+    : undefined;
+  return {
+    drivers,
+    ...(market ? { market } : {}),
+    targets: [...(scenario.targets?.metrics ?? []), ...extraTargets],
+    confidences: CONFIDENCES,
+  };
+}

@@ -1,0 +1,84 @@
+import { stringify } from 'yaml';
+import type { LoadedScenario } from '../scenario/parse.js';
+import type { DistributionSpec } from '../scenario/distribution-schema.js';
+import type { MetricTarget } from '../scenario/targets-schema.js';
+import type { Controls } from './controls.js';
+import { marketFactor, specAt } from './controls.js';
+import { recentre } from './recentre.js';
+import type { StudioState } from './state.js';
+
+/** A request that names something the page does not offer: the field, and why. */
+export class StateError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'StateError';
+  }
+}
+
+type Json = Record<string, unknown>;
+
+/** Set `value` at `path` in `into`, creating mappings on the way; a list met on the way is copied whole from `original` first (lists replace the base's whole). */
+function setAt(into: Json, original: unknown, path: ReadonlyArray<string | number>, value: unknown): void {
+  let at: Json | unknown[] = into;
+  let from: unknown = original;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
+    from = from !== null && typeof from === 'object' ? (from as Json)[key as string] : undefined;
+    const existing = (at as Json)[key as string];
+    if (existing === undefined) (at as Json)[key as string] = Array.isArray(from) ? structuredClone(from) : {};
+    at = (at as Json)[key as string] as Json;
+  }
+  (at as Json)[path[path.length - 1] as string] = value;
+}
+
+/**
+ * The `extends:` overlay of a page state: only what it changes. A moved driver's year-level
+ * distribution, written whole (recentre.ts); the market year as `market.factor` (Φ⁻¹ of its
+ * percentile, the stress case of README's "Stress cases"); the targets, whole, when they differ
+ * from the file's. An empty state gives an empty overlay: the file as written.
+ */
+export function stateOverlay(loaded: LoadedScenario, controls: Controls, state: StudioState): Json {
+  const overlay: Json = {};
+  const tiers = new Map<number, Json>();
+  for (const [id, edit] of Object.entries(state.drivers)) {
+    const control = controls.drivers.find((c) => c.id === id);
+    if (!control) throw new StateError(`drivers.${id}`, 'no such driver on this page');
+    const central = edit.central ?? control.plan;
+    const spread = edit.spread ?? 1;
+    if (control.spreads === undefined && spread !== 1) throw new StateError(`drivers.${id}.spread`, `${control.label} has no spread to change`);
+    if (central === control.plan && spread === 1) continue;
+    const t = Number(id.slice(0, id.indexOf('/')));
+    const tier = loaded.scenario.tiers[t]!;
+    const spec = specAt(tier, control.path) as DistributionSpec;
+    const entry = tiers.get(t) ?? { name: tier.name };
+    tiers.set(t, entry);
+    setAt(entry, tier, control.path, recentre(spec, central, spread));
+  }
+  if (tiers.size > 0) overlay.tiers = [...tiers.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  if (state.market !== null) {
+    if (!controls.market) throw new StateError('market', 'this scenario has no market loadings, so the market year moves nothing');
+    overlay.market = { factor: marketFactor(state.market) };
+  }
+  const targets = stateTargets(loaded, controls, state);
+  if (targets !== undefined) overlay.targets = { metrics: targets };
+  return overlay;
+}
+
+/** The state's targets when they differ from the file's (the file's with their new values, then those given at start); undefined when the same. */
+function stateTargets(loaded: LoadedScenario, controls: Controls, state: StudioState): MetricTarget[] | undefined {
+  const values = state.targets ?? controls.targets.map((t) => t.value);
+  if (values.length !== controls.targets.length) throw new StateError('targets', `needs ${controls.targets.length} values, one per target on the page`);
+  const targets = controls.targets.map((t, i) => ({ ...t, value: values[i]! }));
+  const file = loaded.scenario.targets?.metrics ?? [];
+  const same = targets.length === file.length && targets.every((t, i) => t.value === file[i]!.value);
+  return same ? undefined : targets;
+}
+
+/** The overlay as a scenario file that extends `base` (a file name in the same folder), with a header saying what made it. */
+export function overlayText(base: string, overlay: Json, header: readonly string[] = []): string {
+  const body = stringify({ extends: base, ...overlay }, { lineWidth: 0 });
+  return [...header.map((l) => `# ${l}`), body].join('\n');
+}

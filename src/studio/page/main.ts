@@ -1,0 +1,358 @@
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Answer } from '../answer.js';
+import type { Controls, DriverControl } from '../controls.js';
+import type { StudioState } from '../state.js';
+
+/** What GET /api/controls gives. */
+interface Info {
+  readonly name: string;
+  readonly file: string;
+  readonly trials: number;
+  readonly firstTrials: number;
+  readonly seed: string;
+  readonly currency: string;
+  readonly confidence: number;
+  readonly controls: Controls;
+}
+
+type Pass = 'first' | 'full';
+
+const token = new URLSearchParams(location.search).get('token') ?? '';
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+
+/** An API call; a refusal's message is thrown as an Error with its field. */
+async function api<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'x-arrcast-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(signal ? { signal } : {}),
+  });
+  if (!res.ok) {
+    const err = (await res.json().catch(() => ({ error: res.statusText }))) as { error: string; field?: string; cancelled?: boolean };
+    throw Object.assign(new Error(err.error), { field: err.field, cancelled: err.cancelled === true || res.status === 409 });
+  }
+  return (res.headers.get('content-type') ?? '').startsWith('application/json') ? ((await res.json()) as T) : ((await res.blob()) as T);
+}
+
+/** The page's state: the positions of its controls. */
+const positions = new Map<string, { central: number; spread: number }>();
+let market: number | null = null;
+let targets: number[] = [];
+let confidence = 0.8;
+let info: Info;
+
+function state(): StudioState {
+  const drivers: StudioState['drivers'] = {};
+  for (const c of info.controls.drivers) {
+    const p = positions.get(c.id)!;
+    const spreads = c.spreads ?? [1];
+    const central = c.values[p.central]!;
+    const spread = spreads[p.spread]!;
+    if (p.central !== c.planIndex || spread !== 1) drivers[c.id] = { central, ...(spread !== 1 ? { spread } : {}) };
+  }
+  return { drivers, market, targets, confidence };
+}
+
+/** What puts each control back where the file has it. */
+const resets: Array<() => void> = [];
+
+/** A labelled slider: keyboard-movable, its value said as text (aria-valuetext) and shown beside it. */
+function slider(id: string, label: string, count: number, start: number, text: (i: number) => string, plan: string | undefined, onMove: (i: number) => void): HTMLDivElement {
+  const box = el('div', { class: 'control' });
+  const input = el('input', { type: 'range', id, min: '0', max: String(count - 1), step: '1', value: String(start) });
+  const out = el('output', { for: id, id: `${id}-value` });
+  // The label is the control's name; its value is said by aria-valuetext, the file's value is its description.
+  const lab = el('label', { for: id }, label);
+  const head = el('div');
+  head.append(lab, ': ', out);
+  if (plan) {
+    head.append(el('span', { class: 'plan', id: `${id}-plan` }, ` (file: ${plan})`));
+    input.setAttribute('aria-describedby', `${id}-plan`);
+  }
+  const show = (i: number) => {
+    out.textContent = text(i);
+    input.setAttribute('aria-valuetext', text(i));
+    box.classList.toggle('moved', i !== start);
+  };
+  show(start);
+  resets.push(() => {
+    input.value = String(start);
+    show(start);
+    onMove(start);
+  });
+  input.addEventListener('input', () => {
+    const i = Number(input.value);
+    show(i);
+    onMove(i);
+    changed();
+  });
+  box.append(head, input);
+  return box;
+}
+
+function driverControls(c: DriverControl): HTMLElement[] {
+  positions.set(c.id, { central: c.planIndex, spread: (c.spreads ?? [1]).indexOf(1) });
+  const safe = c.id.replace(/[^A-Za-z0-9]/g, '_');
+  const out = [slider(`d-${safe}`, c.label, c.values.length, c.planIndex, (i) => c.labels[i]!, c.labels[c.planIndex], (i) => (positions.get(c.id)!.central = i))];
+  if (c.spreads) {
+    const spreads = c.spreads;
+    out.push(slider(`s-${safe}`, `${c.label}: spread`, spreads.length, spreads.indexOf(1), (i) => `× ${spreads[i]}`, '× 1', (i) => (positions.get(c.id)!.spread = i)));
+  }
+  return out;
+}
+
+function buildControls(): void {
+  const root = $('controls');
+  const c = info.controls;
+  if (c.market) {
+    const f = el('fieldset');
+    f.append(el('legend', {}, 'Market year'));
+    const row = el('div', { class: 'control row' });
+    const box = el('input', { type: 'checkbox', id: 'market-fixed' });
+    row.append(box, el('label', { for: 'market-fixed' }, `Fix the market year (the file: ${c.market.asFile})`));
+    const pcts = c.market.percentiles;
+    let at = pcts.indexOf(0.5);
+    const s = slider('market', 'Market year', pcts.length, at, (i) => c.market!.labels[i]!, undefined, (i) => {
+      at = i;
+      if (box.checked) market = pcts[i]!;
+    });
+    const input = s.querySelector('input')!;
+    input.disabled = true;
+    box.addEventListener('change', () => {
+      input.disabled = !box.checked;
+      market = box.checked ? pcts[at]! : null;
+      changed();
+    });
+    resets.push(() => {
+      box.checked = false;
+      input.disabled = true;
+      market = null;
+    });
+    f.append(row, s);
+    root.append(f);
+  }
+  const t = el('fieldset');
+  t.append(el('legend', {}, 'Targets and budget'));
+  targets = c.targets.map((x) => x.value);
+  c.targets.forEach((x, i) => {
+    const box = el('div', { class: 'control' });
+    const id = `target-${i}`;
+    const input = el('input', { type: 'number', id, min: '0', step: 'any', value: String(x.value), inputmode: 'decimal' });
+    box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${x.metric}`} (${info.currency})`), input);
+    resets.push(() => {
+      input.value = String(x.value);
+      targets[i] = x.value;
+    });
+    input.addEventListener('change', () => {
+      const v = Number(input.value);
+      if (Number.isFinite(v) && v >= 0) {
+        targets[i] = v;
+        changed();
+      }
+    });
+    t.append(box);
+  });
+  if (c.targets.length === 0) t.append(el('p', {}, 'No targets: start the studio with --target revenue=120M, or state targets: in the scenario.'));
+  const conf = c.confidences;
+  confidence = info.confidence;
+  let start = conf.indexOf(confidence);
+  if (start < 0) start = conf.indexOf(0.8);
+  confidence = conf[start]!;
+  t.append(slider('confidence', 'Confidence of the budget', conf.length, start, (i) => `${Math.round(conf[i]! * 100)}% (the P${Math.round(100 - conf[i]! * 100)})`, undefined, (i) => (confidence = conf[i]!)));
+  root.append(t);
+  const byTier = new Map<string, DriverControl[]>();
+  for (const d of c.drivers) (byTier.get(d.tier) ?? byTier.set(d.tier, []).get(d.tier)!).push(d);
+  for (const [tier, drivers] of byTier) {
+    const f = el('fieldset');
+    f.append(el('legend', {}, `${tier} drivers`));
+    for (const d of drivers) f.append(...driverControls(d));
+    root.append(f);
+  }
+  const save = el('fieldset');
+  save.append(el('legend', {}, 'Keep this what-if'));
+  const nameBox = el('div', { class: 'control' });
+  const name = el('input', { type: 'text', id: 'save-name', value: `${info.file.replace(/\.(ya?ml|json)$/i, '')}-what-if`, maxlength: '64' });
+  nameBox.append(el('label', { for: 'save-name' }, `Save as (a file next to ${info.file}, .yaml added)`), name);
+  const saveButton = el('button', { type: 'button', id: 'save' }, 'Save as');
+  const reportButton = el('button', { type: 'button', id: 'download-report' }, 'Download report');
+  const saved = el('p', { id: 'saved', role: 'status' });
+  saveButton.addEventListener('click', () => {
+    api<{ file: string; command: string }>('/api/save', { state: state(), name: name.value })
+      .then((r) => {
+        saved.textContent = `Saved ${r.file}. Its numbers: ${r.command}`;
+        saved.dataset.file = r.file;
+        showError(undefined);
+      })
+      .catch((e: Error) => showError(e.message));
+  });
+  reportButton.addEventListener('click', () => {
+    reportButton.disabled = true;
+    saved.textContent = `Running ${info.trials.toLocaleString('en-US')} trials for the report…`;
+    api<Blob>('/api/report', { state: state() })
+      .then((blob) => {
+        const a = el('a', { href: URL.createObjectURL(blob), download: 'report.html' });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        saved.textContent = 'report.html downloaded.';
+      })
+      .catch((e: Error) => showError(e.message))
+      .finally(() => (reportButton.disabled = false));
+  });
+  const resetButton = el('button', { type: 'button', id: 'reset' }, 'Back to the file');
+  resetButton.addEventListener('click', () => {
+    for (const r of resets) r();
+    changed();
+  });
+  const row = el('div', { class: 'row' });
+  row.append(resetButton, saveButton, reportButton);
+  save.append(nameBox, row, saved);
+  root.append(save);
+}
+
+function showError(message: string | undefined): void {
+  const e = $('error');
+  e.hidden = message === undefined;
+  e.textContent = message ?? '';
+}
+
+/** Chart views on the page, replaced by each answer. */
+const views = new Map<string, vega.View>();
+/** The specs carry their data inline: nothing is loaded, from anywhere. */
+const offline = vega.loader();
+offline.load = () => Promise.reject(new Error('the studio loads nothing'));
+
+async function draw(id: string, spec: TopLevelSpec | undefined): Promise<void> {
+  const box = $(id);
+  views.get(id)?.finalize();
+  views.delete(id);
+  if (!spec) {
+    box.replaceChildren();
+    return;
+  }
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'svg', container: box, hover: false, loader: offline });
+  views.set(id, view);
+  await view.runAsync();
+}
+
+const figure = (id: string, label: string, f: { value: number; text: string }) => {
+  const d = el('div');
+  const dd = el('dd', { id, 'data-value': String(f.value) }, f.text);
+  d.append(el('dt', {}, label), dd);
+  return d;
+};
+
+async function render(a: Answer & { pass: Pass }): Promise<void> {
+  const dl = $('figures');
+  const budgetPct = Math.round(a.budget.confidence * 100);
+  dl.replaceChildren(
+    figure('p10', 'Revenue P10', a.revenue.p10),
+    figure('p50', 'Revenue P50', a.revenue.p50),
+    figure('p90', 'Revenue P90', a.revenue.p90),
+    figure('budget', `Budget at ${budgetPct}% confidence`, a.budget.revenue),
+    ...a.targets.map((t, i) => figure(`target-p-${i}`, `P(${t.label})`, t.probability)),
+  );
+  $('against-plan').textContent = a.againstPlan.text;
+  const p = $('against-plan');
+  p.dataset.p50 = String(a.againstPlan.p50.value);
+  const body = $('attribution').querySelector('tbody')!;
+  body.replaceChildren(
+    ...a.attribution.drivers.map((d) => {
+      const tr = el('tr');
+      tr.append(el('td', {}, d.label), el('td', {}, d.share.text));
+      return tr;
+    }),
+    (() => {
+      const tr = el('tr');
+      tr.append(el('td', {}, 'Unit-level luck and interactions'), el('td', {}, a.attribution.unexplained.text));
+      return tr;
+    })(),
+  );
+  await Promise.all([draw('chart-distribution', a.charts.distribution), draw('chart-fan', a.charts.fan), draw('chart-tornado', a.charts.tornado)]);
+}
+
+/** Each change gets a number; an answer for an older number is never shown. */
+let seq = 0;
+let inFlight: AbortController | undefined;
+let queued = false;
+
+/** A control moved: ask again, once per frame; the older request is cancelled (here and, through it, on the server). */
+let changedAt: number | undefined;
+function changed(): void {
+  // Timed from the first change not yet asked about: what a planner waits for after moving a control.
+  changedAt ??= performance.now();
+  if (queued) return;
+  queued = true;
+  requestAnimationFrame(() => {
+    queued = false;
+    void update();
+  });
+}
+
+async function update(): Promise<void> {
+  const mine = ++seq;
+  const started = changedAt ?? performance.now();
+  changedAt = undefined;
+  inFlight?.abort();
+  const abort = new AbortController();
+  inFlight = abort;
+  const s = state();
+  document.body.classList.add('stale');
+  document.body.dataset.pass = 'pending';
+  const passes: Pass[] = info.firstTrials < info.trials ? ['first', 'full'] : ['full'];
+  const ask = (pass: Pass) => api<Answer & { pass: Pass }>('/api/answer', { state: s, pass }, abort.signal);
+  try {
+    let next: Promise<Answer & { pass: Pass }> | undefined;
+    for (const [k, pass] of passes.entries()) {
+      $('status').textContent = pass === 'first' ? `Simulating ${info.firstTrials.toLocaleString('en-US')} trials…` : `Refining to ${info.trials.toLocaleString('en-US')} trials…`;
+      const a = await (next ?? ask(pass));
+      if (mine !== seq) return;
+      // The next pass starts on the server while this one is drawn.
+      next = k + 1 < passes.length ? ask(passes[k + 1]!) : undefined;
+      next?.catch(() => undefined);
+      await render(a);
+      if (mine !== seq) return;
+      showError(undefined);
+      const ms = Math.round(performance.now() - started);
+      document.body.dataset[pass === 'first' ? 'firstMs' : 'fullMs'] = String(ms);
+      if (a.timing) document.body.dataset[pass === 'first' ? 'firstServer' : 'fullServer'] = `${a.timing.simulateMs}+${a.timing.summarizeMs}`;
+      $('status').textContent =
+        pass === 'full'
+          ? `${a.trials.toLocaleString('en-US')} trials, seed ${a.seed} (${ms} ms${a.timing ? `; server: simulating ${a.timing.simulateMs} ms, summary ${a.timing.summarizeMs} ms` : ''})`
+          : `First answer from ${a.trials.toLocaleString('en-US')} trials (${ms} ms); refining to ${info.trials.toLocaleString('en-US')}…`;
+      document.body.dataset.pass = pass;
+      document.body.dataset.seq = String(mine);
+    }
+    document.body.classList.remove('stale');
+  } catch (e) {
+    const err = e as Error & { cancelled?: boolean; name: string };
+    if (mine !== seq || err.name === 'AbortError' || err.cancelled) return;
+    document.body.dataset.pass = 'error';
+    $('status').textContent = 'No answer for this state.';
+    showError(err.message);
+  }
+}
+
+async function start(): Promise<void> {
+  try {
+    info = await api<Info>('/api/controls');
+  } catch (e) {
+    $('status').textContent = `The studio did not answer: ${(e as Error).message}`;
+    return;
+  }
+  $('name').textContent = info.name;
+  document.title = `${info.name} · arrcast studio`;
+  $('meta').textContent = `${info.file} · ${info.trials.toLocaleString('en-US')} trials (first answer from ${info.firstTrials.toLocaleString('en-US')}) · seed ${info.seed}`;
+  buildControls();
+  await update();
+}
+
+void start();

@@ -1,0 +1,35 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Refusal } from './http-guard.js';
+
+/** A name the planner gives a saved state: letters, digits, spaces, '-' and '_', then '.yaml' is added. Never a path. */
+const SAVE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,63}$/;
+
+/**
+ * The file a state is saved to: `<name>.yaml` in the scenario's own folder. A name with a folder,
+ * dots or anything but letters, digits, spaces, '-' and '_' is refused (400, field `name`); a
+ * trailing .yaml or .yml is taken off first.
+ *
+ * @example saveFileName('downside what-if') // => 'downside what-if.yaml'
+ */
+export function saveFileName(name: unknown, base: string): string {
+  if (typeof name !== 'string') throw new Refusal(400, 'give the file a name', 'name');
+  const stem = name.trim().replace(/\.ya?ml$/i, '');
+  if (!SAVE_NAME.test(stem))
+    throw new Refusal(400, 'a name is letters, digits, spaces, - and _ (up to 64), with no folder: the file goes next to the scenario', 'name');
+  const file = `${stem}.yaml`;
+  if (file.toLowerCase() === base.toLowerCase()) throw new Refusal(409, `${file} is the scenario itself; choose another name`, 'name');
+  return file;
+}
+
+/** Write `text` to `file` in `dir`, never over an existing file (409). */
+export async function saveOverlay(dir: string, file: string, text: string): Promise<string> {
+  const path = join(dir, file);
+  try {
+    await writeFile(path, text, { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new Refusal(409, `${file} already exists; choose another name`, 'name');
+    throw new Refusal(500, `could not write ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  return path;
+}

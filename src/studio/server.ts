@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { RunAbortedError, RunOptionError } from '../engine/errors.js';
+import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
+import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
+import { StateError } from './overlay.js';
+import { overlayText } from './overlay.js';
+import { saveFileName, saveOverlay } from './save.js';
+import type { StudioSession } from './session.js';
+import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
+
+/** The page's files, by the only paths served: a request can name nothing else. */
+const ASSETS: Record<string, { readonly file: string; readonly type: string }> = {
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/studio.js': { file: 'studio.js', type: 'text/javascript; charset=utf-8' },
+  '/studio.css': { file: 'studio.css', type: 'text/css; charset=utf-8' },
+};
+
+/** Where the built page is: dist/studio/assets, beside this module once built (from the sources, the build's). */
+export function defaultAssetsDir(): string {
+  const here = import.meta.url;
+  return fileURLToPath(here.endsWith('.ts') ? new URL('../../dist/studio/assets/', here) : new URL('./assets/', here));
+}
+
+/**
+ * Vega compiles its expressions with `new Function`, hence 'unsafe-eval'; nothing else runs but the
+ * page's own script, and it may connect to this server only.
+ */
+const CSP = "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface StudioServerOptions {
+  /** 0: any free port. */
+  readonly port?: number;
+  readonly assetsDir?: string;
+  /** The token the API asks for; default 24 random bytes (node:crypto), hex. */
+  readonly token?: string;
+  /** A line about a failure the page only sees as "internal error". */
+  readonly log?: (line: string) => void;
+}
+
+export interface StudioServer {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['first', 'full']) });
+const stateBody = z.strictObject({ state: studioStateSchema });
+const saveBody = z.strictObject({ state: studioStateSchema, name: z.string().max(200) });
+
+/** Parse a body with a schema: 400 naming the first field it refuses. */
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = formatPath(issue.path as Array<string | number>) || 'body';
+  throw new Refusal(400, `${field}: ${issue.message}`, field);
+}
+
+/**
+ * The studio's HTTP server on 127.0.0.1: the page, and an API over a StudioSession. Every request
+ * must come to its own Host (and Origin, when sent); API calls carry the token. A newer answer
+ * request cancels the one still running, down to its chunks; so does a page that goes away.
+ */
+export async function startStudioServer(session: StudioSession, options: StudioServerOptions = {}): Promise<StudioServer> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const assetsDir = options.assetsDir ?? defaultAssetsDir();
+  const log = options.log ?? (() => undefined);
+  let port = options.port ?? 0;
+  let current: AbortController | undefined;
+
+  const info = () => ({
+    name: session.scenario.loaded.scenario.name,
+    file: session.scenario.base,
+    trials: session.fullTrials,
+    firstTrials: session.firstTrials,
+    seed: session.seed,
+    confidence: session.confidence,
+    currency: session.scenario.loaded.scenario.currency,
+    controls: session.scenario.controls,
+  });
+
+  const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) => {
+    res.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': CSP,
+      'cross-origin-resource-policy': 'same-origin',
+      ...extra,
+    });
+    res.end(body);
+  };
+  const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+
+  const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    const asset = ASSETS[path];
+    if (req.method === 'GET' && asset) {
+      checkRequest(req, port, token, false);
+      send(res, 200, await readFile(`${assetsDir}/${asset.file}`), asset.type);
+      return;
+    }
+    if (!path.startsWith('/api/')) throw new Refusal(404, 'not found');
+    checkRequest(req, port, token, true);
+    if (req.method === 'GET' && path === '/api/controls') return json(res, 200, info());
+    if (req.method !== 'POST') throw new Refusal(405, 'not found');
+    const body = await readJsonBody(req, MAX_BODY_BYTES);
+    // A request that goes away (the page moved on) stops its run.
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
+    if (path === '/api/answer') {
+      const { state, pass } = parseBody(answerBody, body);
+      current?.abort();
+      const mine = new AbortController();
+      current = mine;
+      const signal = AbortSignal.any([mine.signal, gone.signal]);
+      const answer = await session.answer(state, pass, signal);
+      signal.throwIfAborted();
+      return json(res, 200, { pass, ...answer });
+    }
+    if (path === '/api/report') {
+      const { state } = parseBody(stateBody, body);
+      const html = await session.reportHtml(state, gone.signal);
+      return send(res, 200, html, 'text/html; charset=utf-8', { 'content-disposition': 'attachment; filename="report.html"' });
+    }
+    if (path === '/api/save') {
+      const { state, name } = parseBody(saveBody, body);
+      const file = saveFileName(name, session.scenario.base);
+      const { overlay } = await session.scenario.scenarioOf(state);
+      const command = reproduceCommand(file, session, state);
+      const text = overlayText(session.scenario.base, overlay, [
+        `What-if saved by arrcast studio from ${session.scenario.base}.`,
+        `The studio's numbers: ${command}`,
+      ]);
+      await saveOverlay(session.scenario.dir, file, text);
+      return json(res, 200, { file, command });
+    }
+    throw new Refusal(404, 'not found');
+  };
+
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    route(req, res, path).catch((err: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (err instanceof Refusal) {
+        if (err.status === 413) res.setHeader('connection', 'close');
+        return json(res, err.status, { error: err.message, ...(err.field ? { field: err.field } : {}) });
+      }
+      if (err instanceof RunAbortedError || (err instanceof DOMException && err.name === 'AbortError') || (err as { name?: string }).name === 'AbortError')
+        return json(res, 409, { error: 'cancelled by a newer change', cancelled: true });
+      if (err instanceof StateError) return json(res, 400, { error: err.message, field: err.field });
+      if (err instanceof ScenarioError)
+        return json(res, 400, {
+          error: err.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '),
+          field: formatPath(err.issues[0]?.path ?? []),
+          issues: err.issues.map((i) => ({ field: formatPath(i.path), message: i.message })),
+        });
+      if (err instanceof RunOptionError) return json(res, 400, { error: err.message });
+      log(`arrcast studio: ${(err as Error)?.message ?? String(err)}`);
+      return json(res, 500, { error: 'internal error; see the terminal running arrcast studio' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      current?.abort();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** The command that gives the saved state's numbers: the studio's seed, trials and confidence. */
+function reproduceCommand(file: string, session: StudioSession, state: StudioState): string {
+  const quoted = /^[\w.-]+$/.test(file) ? file : `'${file}'`;
+  return `arrcast run ${quoted} --trials ${session.fullTrials} --seed ${session.seed} --confidence ${state.confidence}`;
+}

@@ -1,0 +1,124 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { summarize } from '../analysis/summarize.js';
+import { simulationWarnings } from '../analysis/plausibility.js';
+import type { Engine } from '../engine/engine.js';
+import type { Simulation } from '../engine/simulate.js';
+import type { LoadedScenario } from '../scenario/parse.js';
+import { writeReport } from '../report/write-report.js';
+import { answerOf, type Answer } from './answer.js';
+import type { StudioScenario } from './studio-scenario.js';
+import type { StudioState } from './state.js';
+
+/** Trials of the first, quick answer: the first chunks of the full run's own streams. */
+export const FIRST_PASS_TRIALS = 2_000;
+
+export type Pass = 'first' | 'full';
+
+export interface SessionOptions {
+  /** Trials of the full answer; default the scenario's `trials`. */
+  readonly trials?: number;
+  /** Default the scenario's `seed`. */
+  readonly seed?: number | string;
+  /** Confidence of the budget the page starts with; default 0.8. */
+  readonly confidence?: number;
+}
+
+/** First passes kept for the full run to resume from (a Simulation each), most recent last. */
+const FIRSTS_KEPT = 6;
+/** Answers kept (about 30 kB each): moving back to a state seen before answers at once. */
+const ANSWERS_KEPT = 200;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V, kept: number): V {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > kept) map.delete(map.keys().next().value as K);
+  return value;
+}
+
+/**
+ * What the studio's server asks of the library: answers for page states, at two trial counts, on a
+ * warm engine. A first pass runs the first FIRST_PASS_TRIALS trials; the full pass resumes from it
+ * (a run's first N trials are the trials of a run of N: engine/chunks.ts), so the full answer is
+ * `arrcast run --trials N --seed S` of the saved state, exactly. The file as written is simulated
+ * at both counts once, for "against the plan".
+ */
+export class StudioSession {
+  readonly fullTrials: number;
+  readonly firstTrials: number;
+  readonly seed: string;
+  readonly confidence: number;
+  private readonly firsts = new Map<string, Simulation>();
+  private readonly answers = new Map<string, Answer>();
+  private readonly plans = new Map<number, Promise<Simulation>>();
+
+  constructor(
+    readonly scenario: StudioScenario,
+    private readonly engine: Engine,
+    options: SessionOptions = {},
+  ) {
+    this.fullTrials = options.trials ?? scenario.loaded.scenario.trials;
+    this.firstTrials = Math.min(FIRST_PASS_TRIALS, this.fullTrials);
+    this.seed = String(options.seed ?? scenario.loaded.scenario.seed);
+    this.confidence = options.confidence ?? 0.8;
+  }
+
+  /** The answer for a state at a pass; `signal` cancels it (RunAbortedError) and stops its chunks. */
+  async answer(state: StudioState, pass: Pass, signal?: AbortSignal): Promise<Answer> {
+    const { loaded } = await this.scenario.scenarioOf(state);
+    const trials = pass === 'first' ? this.firstTrials : this.fullTrials;
+    const key = `${loaded.hash} ${trials} ${state.confidence}`;
+    const known = this.answers.get(key);
+    if (known) return known;
+    const started = performance.now();
+    const [sim, plan] = await Promise.all([this.simulate(loaded, trials, signal), this.plan(trials)]);
+    signal?.throwIfAborted();
+    const simulated = performance.now();
+    const answer = answerOf(sim, state.confidence, plan);
+    const timing = { simulateMs: Math.round(simulated - started), summarizeMs: Math.round(performance.now() - simulated) };
+    return remember(this.answers, key, { ...answer, timing }, ANSWERS_KEPT);
+  }
+
+  /** report.html of a state at the full count: the report `arrcast run --confidence C` writes of the saved state. */
+  async reportHtml(state: StudioState, signal?: AbortSignal): Promise<Buffer> {
+    const { loaded } = await this.scenario.scenarioOf(state);
+    const run = await this.simulate(loaded, this.fullTrials, signal);
+    // The report names its file: this state has none until it is saved.
+    const sim: Simulation = { ...run, loaded: { ...run.loaded, source: `${this.scenario.base} with the studio's changes` } };
+    const summarized = summarize(sim, { confidence: state.confidence });
+    const summary = { ...summarized, warnings: simulationWarnings(sim, summarized, undefined) };
+    const dir = await mkdtemp(join(tmpdir(), 'arrcast-studio-'));
+    try {
+      await writeReport(join(dir, 'report'), sim, summary, { outputs: ['html'], ...(signal ? { signal } : {}) });
+      return await readFile(join(dir, 'report', 'report.html'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** The file as written at `trials`, run once and kept (never cancelled: every state compares with it). */
+  private plan(trials: number): Promise<Simulation> {
+    let p = this.plans.get(trials);
+    if (!p) {
+      p = this.engine.simulate(this.scenario.loaded, { trials, seed: this.seed });
+      p.catch(() => this.plans.delete(trials));
+      this.plans.set(trials, p);
+    }
+    return p;
+  }
+
+  private async simulate(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined): Promise<Simulation> {
+    if (loaded.hash === this.scenario.loaded.hash) return this.plan(trials);
+    const first = this.firsts.get(loaded.hash);
+    if (first && first.trials === trials) return first;
+    const sim = await this.engine.simulate(loaded, {
+      trials,
+      seed: this.seed,
+      ...(signal ? { signal } : {}),
+      ...(first && first.trials < trials ? { resumeFrom: first } : {}),
+    });
+    if (trials === this.firstTrials) remember(this.firsts, loaded.hash, sim, FIRSTS_KEPT);
+    return sim;
+  }
+}

@@ -1,0 +1,76 @@
+import { basename, dirname, join, resolve } from 'node:path';
+import { loadWithExtends } from '../scenario/extends.js';
+import { attachFiles } from '../scenario/load-files.js';
+import type { LoadedScenario } from '../scenario/parse.js';
+import { readScenarioText } from '../scenario/read-text.js';
+import { scenarioPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
+import type { MetricTarget } from '../scenario/targets-schema.js';
+import { studioControls, type Controls } from './controls.js';
+import { overlayText, stateOverlay } from './overlay.js';
+import type { StudioState } from './state.js';
+
+/** A state made into a scenario: the overlay, its text as a file extending the original, and the merged scenario. */
+export interface StateScenario {
+  readonly overlay: Record<string, unknown>;
+  readonly text: string;
+  readonly loaded: LoadedScenario;
+}
+
+/** The scenario a studio was started on, and how a page state becomes a scenario. */
+export interface StudioScenario {
+  /** The scenario file as given, its folder and its file name (what an overlay `extends`). */
+  readonly file: string;
+  readonly dir: string;
+  readonly base: string;
+  /** The file as written. */
+  readonly loaded: LoadedScenario;
+  readonly controls: Controls;
+  /**
+   * The scenario of a state: its overlay, as a file in the original's folder that extends it by
+   * name, merged and validated exactly as `arrcast run` reads a saved overlay (extends.ts, then the
+   * data files). Throws StateError for a control the page does not have, ScenarioError (its issues
+   * at paths of the overlay) for values the schema refuses.
+   */
+  scenarioOf(state: StudioState): Promise<StateScenario>;
+}
+
+/**
+ * Open a scenario for the studio. The file and its bases are read once, now: the studio works on
+ * them as they were when it started (an edit on disk needs a restart), and a state's overlay is read
+ * from memory under a name in the scenario's folder that is never written.
+ */
+export async function openStudioScenario(file: string, options: { readonly targets?: readonly MetricTarget[]; readonly allowedRoots?: readonly string[] } = {}): Promise<StudioScenario> {
+  const dir = dirname(resolve(file));
+  const base = basename(file);
+  const policy: PathPolicy = await scenarioPathPolicy(file, options.allowedRoots);
+  const texts = new Map<string, string>();
+  const cachedRead = async (f: string, check?: (opened: string) => Promise<string | undefined>) => {
+    const key = resolve(f);
+    const known = texts.get(key);
+    if (known !== undefined) return known;
+    const text = await readScenarioText(f, check);
+    texts.set(key, text);
+    return text;
+  };
+  const virtual = join(dir, '.arrcast-studio-state.yaml');
+  const load = async (text: string): Promise<LoadedScenario> => {
+    const read = (f: string, check?: (opened: string) => Promise<string | undefined>) => (resolve(f) === virtual ? Promise.resolve(text) : cachedRead(f, check));
+    return attachFiles(await loadWithExtends(virtual, read, policy), virtual, policy);
+  };
+  // The original, read as a run reads it (its own name in messages), then as an empty overlay.
+  await attachFiles(await loadWithExtends(file, cachedRead, policy), file, policy);
+  const loaded = await load(overlayText(base, {}));
+  const controls = studioControls(loaded, options.targets ?? []);
+  return {
+    file,
+    dir,
+    base,
+    loaded,
+    controls,
+    scenarioOf: async (state) => {
+      const overlay = stateOverlay(loaded, controls, state);
+      const text = overlayText(base, overlay);
+      return { overlay, text, loaded: await load(text) };
+    },
+  };
+}

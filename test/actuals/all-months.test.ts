@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { scenarioFrom, column } from '../helpers/fixtures.js';
+import { monthlyFile } from './monthly-file.js';
+
+const YAML = `
+name: twelve closed months
+trials: 1000
+seed: 5
+market:
+  loadings: { leads: 0.2, conversion: 0.2, acv: 0.1, renewal: 0.3 }
+tiers:
+  - name: T
+    existing:
+      openingArr: 1200000
+      customers: 100
+      renewalCalendar: uniform
+      renewalRate: { dist: beta, mean: 0.9, sd: 0.03 }
+      priceUplift: 0
+    newBusiness:
+      leadsPerMonth: { dist: poisson, mean: 1000 }
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      salesCycleMonths: { dist: discrete, values: [0, 1], weights: [0.5, 0.5] }
+      acv: { dist: lognormal, median: 10000, p90: 20000 }
+`;
+
+// 100 customers on a uniform calendar are due 8 or 9 a month: round(100 m / 12) - round(100 (m - 1) / 12).
+const DUE = [8, 9, 8, 8, 9, 8, 8, 9, 8, 8, 9, 8];
+
+describe('a re-forecast with all twelve months closed', () => {
+  it('is a single point: the actuals (revenue as reported, ending ARR, bookings)', async () => {
+    let ending = 1_200_000;
+    const rows = DUE.map((due) => {
+      ending += 500_000 - 12_000;
+      return { leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 12_000, renewed_arr: due * 12_000 - 12_000, ending_arr: ending, revenue: ending / 12 + 1000 };
+    });
+    const sim = await simulate(scenarioFrom(YAML), { trials: 1000, seed: 5, workers: 0, actuals: { file: monthlyFile({ T: rows }), months: 12 } });
+    // By hand: ending = 1.2M + 12 x 488k; revenue = sum of (ending_m / 12 + 1,000);
+    // bookings = 12 x 500k new + (1,200,000 due - 12 x 12,000 churned) renewed.
+    const endingArr = 1_200_000 + 12 * 488_000;
+    let revenue = 0;
+    for (let m = 1; m <= 12; m++) revenue += (1_200_000 + m * 488_000) / 12 + 1000;
+    for (const [key, want] of [['endingArr', endingArr], ['revenue', revenue], ['bookings', 6_000_000 + 1_200_000 - 144_000]] as const) {
+      const xs = column(sim, key);
+      expect(Math.min(...xs), key).toBeCloseTo(want, 4);
+      expect(Math.max(...xs), key).toBeCloseTo(want, 4);
+    }
+  });
+
+  it('leaves the months after the closed ones to the simulation (k = 11: only December varies)', async () => {
+    let ending = 1_200_000;
+    const rows = DUE.slice(0, 11).map((due) => {
+      ending += 500_000 - 12_000;
+      return { leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 12_000, renewed_arr: due * 12_000 - 12_000, ending_arr: ending };
+    });
+    const sim = await simulate(scenarioFrom(YAML), { trials: 1000, seed: 5, workers: 0, actuals: { file: monthlyFile({ T: rows }), months: 11 } });
+    const arr = column(sim, 'endingArr');
+    // December adds new deals and renews 8 customers: ending ARR varies, and is at least the end of November less those 8 customers' ARR.
+    expect(new Set(arr).size).toBeGreaterThan(100);
+    expect(Math.min(...arr)).toBeGreaterThanOrEqual(ending - 8 * 12_000 - 1e-6);
+    // MRR of the closed months is fixed: month 5's is its ending ARR / 12.
+    const mrr5 = column(sim, 'mrr.5');
+    expect(Math.max(...mrr5) - Math.min(...mrr5)).toBeLessThan(1e-6 * mrr5[0]!);
+  });
+});

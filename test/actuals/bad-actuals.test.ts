@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/in-process-cli.js';
+import { writeFiles } from '../helpers/fixtures.js';
+
+const SCENARIO = `
+name: bad actuals
+trials: 500
+seed: 1
+tiers:
+  - name: SMB
+    existing:
+      openingArr: 1200000
+      customers: 100
+      renewalCalendar: uniform
+      renewalRate: { dist: beta, mean: 0.9, sd: 0.03 }
+      priceUplift: 0
+    newBusiness:
+      leadsPerMonth: { dist: poisson, mean: 1000 }
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      salesCycleMonths: 0
+      acv: { dist: lognormal, median: 10000, p90: 20000 }
+  - name: Enterprise
+    existing:
+      openingArr: 4000000
+      customers: 20
+      renewalRate: 0.95
+      priceUplift: 0
+`;
+
+const GOOD = 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,1000,50,500000,1700000\n1,Enterprise,0,0,0,4000000\n2,SMB,1000,50,500000,2200000\n2,Enterprise,0,0,0,4000000\n';
+
+/**
+ * Each case: the actuals file, extra options, and the exact lines printed (file:line:column, every
+ * problem at once). Every case exits 2 and writes no report.
+ */
+const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: string[] }> = [
+  {
+    name: 'a tier the scenario does not have',
+    csv: 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,1000,50,500000,1700000\n1,Mid,0,0,0,1\n1,Enterprise,0,0,0,4000000\n',
+    lines: ['actuals.csv:3:3 tier: no tier is named "Mid"; the scenario\'s tiers are: SMB, Enterprise'],
+  },
+  {
+    name: 'no ending_arr, and deals without leads where conversion is learned',
+    csv: 'month,tier,deals,new_arr\n1,SMB,50,500000\n1,Enterprise,0,0\n',
+    lines: [
+      'actuals.csv:1:1 ending_arr: a re-forecast needs a ending_arr column: the ARR live at the end of each closed month is the state the rest of the year starts from',
+      'actuals.csv:1:1 leads: a re-forecast needs a leads column: SMB converts leads, and leads of the closed months are still in its sales cycle',
+    ],
+  },
+  {
+    name: 'more deals than leads where deals close in their lead\'s month',
+    csv: 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,40,50,500000,1700000\n1,Enterprise,0,0,0,4000000\n',
+    lines: ["actuals.csv:2:4 deals: SMB month 1: 50 deals from 40 leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)"],
+  },
+  {
+    name: 'a tier with no rows',
+    csv: 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,1000,50,500000,1700000\n',
+    lines: ['actuals.csv:1:1 tier: no rows for tier "Enterprise": a re-forecast needs every tier\'s closed months'],
+  },
+  {
+    name: 'a month beyond the fiscal year',
+    csv: 'month,tier,leads,deals,new_arr,ending_arr\n13,SMB,1000,50,500000,1700000\n13,Enterprise,0,0,0,4000000\n',
+    lines: ["actuals.csv:2:1 month: month 13 is after the fiscal year's month 12 (the year starts January)", "actuals.csv:3:1 month: month 13 is after the fiscal year's month 12 (the year starts January)"],
+  },
+  {
+    name: '--as-of beyond the months the file covers',
+    csv: GOOD,
+    args: ['--as-of', '3'],
+    lines: ['actuals.csv covers months 1 to 2, but --as-of asks for 3 closed months'],
+  },
+];
+
+describe('arrcast run --actuals with a bad actuals file', () => {
+  for (const c of CASES)
+    it(`${c.name}: exit 2, the exact messages, nothing written`, async () => {
+      const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': c.csv });
+      const out = join(dir, 'out');
+      const prev = process.cwd();
+      process.chdir(dir);
+      try {
+        const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', ...(c.args ?? []), '--out', out, '-q');
+        expect(r.code).toBe(2);
+        const printed = r.err.trim().split('\n');
+        expect(printed).toEqual(c.lines);
+        expect(r.err).not.toMatch(/\n\s+at /);
+        expect(existsSync(out)).toBe(false);
+      } finally {
+        process.chdir(prev);
+      }
+    });
+
+  it('a good file runs (the same scenario and command), and --as-of 1 uses one month', async () => {
+    const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': GOOD });
+    const prev = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--as-of', '1', '--out', 'out', '-q');
+      expect(r.err).toMatch(/wrote out\//);
+      expect(r.code).toBe(0);
+      expect(existsSync(join(dir, 'out', 'summary.json'))).toBe(true);
+    } finally {
+      process.chdir(prev);
+    }
+  });
+
+  it('--plan naming a directory without a summary: exit 2, nothing written', async () => {
+    const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': GOOD, 'plan/readme.txt': 'not a report' });
+    const prev = process.cwd();
+    process.chdir(dir);
+    try {
+      const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', 'out', '-q');
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^plan\/summary\.json cannot be read as a previous run's summary \(--plan names a report directory\): ENOENT/);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      process.chdir(prev);
+    }
+  });
+
+  it('--as-of and --plan go with --actuals only', async () => {
+    const r = await runCli('run', 'whatever.yaml', '--as-of', '3');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe('arrcast: --as-of goes with --actuals');
+  });
+});

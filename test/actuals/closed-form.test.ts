@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { scenarioFrom, column } from '../helpers/fixtures.js';
+import { monthlyFile } from './monthly-file.js';
+import { logGamma } from '../helpers/stats.js';
+
+/**
+ * The issue's example, worked by hand. Conversion ~ Beta(a, b) with mean 5% and sd 1.5%:
+ * a + b = m (1 - m) / sd^2 - 1 = 0.0475 / 0.000225 - 1 = 210.11, a = 10.506, b = 199.61. The first
+ * half brings 6,000 leads (1,000 a month, a fixed number) and 480 deals; deals close in their
+ * lead's month, so the likelihood is Binomial(6,000, p) and the posterior Beta(a + 480, b + 5,520):
+ * mean 490.51 / 6,210.11 = 7.898%. The second half again has exactly 6,000 leads, so its deals D are
+ * beta-binomial(6,000, a', b') and, with a fixed ACV of 10,000 and no book, ending ARR = ending
+ * ARR after month 6 + 10,000 D: mean n a' / (a' + b') and variance n a' b' (a' + b' + n) / ((a' + b')^2 (a' + b' + 1)).
+ */
+const YAML = `
+name: closed form
+trials: 4000
+seed: 3
+tiers:
+  - name: T
+    newBusiness:
+      leadsPerMonth: 1000
+      conversion: { dist: beta, mean: 0.05, sd: 0.015 }
+      salesCycleMonths: 0
+      acv: 10000
+`;
+
+const nu = (0.05 * 0.95) / 0.015 ** 2 - 1;
+const a = 0.05 * nu;
+const b = 0.95 * nu;
+const A = a + 480;
+const B = b + 6000 - 480;
+const N = 6000;
+
+/** Standard error of a mean from batch means (the trials of a re-forecast come from Markov chains: neighbours are correlated). */
+function batchMeans(xs: Float64Array, batch = 100): { mean: number; se: number } {
+  const k = Math.floor(xs.length / batch);
+  const means = Array.from({ length: k }, (_, i) => xs.subarray(i * batch, (i + 1) * batch).reduce((s, x) => s + x, 0) / batch);
+  const mean = means.reduce((s, x) => s + x, 0) / k;
+  const v = means.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1);
+  return { mean, se: Math.sqrt(v / k) };
+}
+
+describe('re-forecast against the exact posterior predictive (beta-binomial)', () => {
+  const months = Array.from({ length: 6 }, (_, i) => ({ leads: 1000, deals: 80, new_arr: 800_000, ending_arr: 800_000 * (i + 1) }));
+  const file = monthlyFile({ T: months });
+
+  it('learns conversion: the posterior mean is (a + 480) / (a + b + 6,000) = 7.90%', async () => {
+    const sim = await simulate(scenarioFrom(YAML), { trials: 4000, seed: 3, workers: 0, actuals: { file, months: 6 } });
+    const p = column(sim, 'driver.T.conversion');
+    const { mean, se } = batchMeans(p);
+    expect(A / (A + B)).toBeCloseTo(0.07898, 4);
+    expect(Math.abs(mean - A / (A + B))).toBeLessThan(4 * se);
+  });
+
+  it('gives the second half deals the beta-binomial mean and variance', async () => {
+    const sim = await simulate(scenarioFrom(YAML), { trials: 4000, seed: 4, workers: 0, actuals: { file, months: 6 } });
+    const deals = column(sim, 'endingArr').map((x) => (x - 4_800_000) / 10_000);
+    expect(deals.every((d) => Number.isInteger(Math.round(d * 1e6) / 1e6))).toBe(true);
+    const mean = (N * A) / (A + B);
+    const variance = (N * A * B * (A + B + N)) / ((A + B) ** 2 * (A + B + 1));
+    const m = batchMeans(deals);
+    expect(Math.abs(m.mean - mean)).toBeLessThan(4 * m.se);
+    // The variance as the mean of squared deviations from the exact mean, its SE by batch means too.
+    const v = batchMeans(deals.map((d) => (d - mean) ** 2));
+    expect(Math.abs(v.mean - variance)).toBeLessThan(4 * v.se);
+    // And the whole distribution: the exact beta-binomial CDF at its quartiles against the sample's share below.
+    const logPmf = (k: number) =>
+      logGamma(N + 1) - logGamma(k + 1) - logGamma(N - k + 1) + logGamma(k + A) + logGamma(N - k + B) - logGamma(N + A + B) + logGamma(A + B) - logGamma(A) - logGamma(B);
+    let cdf = 0;
+    const quartiles: Array<{ k: number; p: number }> = [];
+    for (let k = 0, q = 0; k <= N && q < 3; k++) {
+      cdf += Math.exp(logPmf(k));
+      if (cdf >= (q + 1) / 4) quartiles.push({ k, p: cdf }), q++;
+    }
+    for (const { k, p } of quartiles) {
+      const share = batchMeans(deals.map((d) => (d <= k + 1e-9 ? 1 : 0)));
+      expect(Math.abs(share.mean - p)).toBeLessThan(4 * Math.max(share.se, Math.sqrt((p * (1 - p)) / deals.length)));
+    }
+  });
+});

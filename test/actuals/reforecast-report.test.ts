@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/analysis/summarize.js';
+import { reforecastSummary } from '../../src/analysis/reforecast-summary.js';
+import { monthlyFanSpec, ACTUAL, PLAN_BAND } from '../../src/report/charts/monthly-fan.js';
+import { chartContext } from '../../src/report/charts/chart-context.js';
+import { renderChart } from '../../src/report/render-chart.js';
+import { reforecastSection } from '../../src/report/html/reforecast-section.js';
+import { scenarioFrom } from '../helpers/fixtures.js';
+import { monthlyFile } from './monthly-file.js';
+
+const YAML = `
+name: report
+trials: 2000
+seed: 2
+market:
+  loadings: { leads: 0.2, conversion: 0.2, acv: 0.1, renewal: 0.3 }
+targets:
+  metrics:
+    - { metric: revenue, value: 9000000 }
+tiers:
+  - name: T
+    existing:
+      openingArr: 1200000
+      customers: 100
+      renewalCalendar: uniform
+      renewalRate: { dist: beta, mean: 0.9, sd: 0.03 }
+      priceUplift: 0
+    newBusiness:
+      leadsPerMonth: { dist: poisson, mean: 1000 }
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      salesCycleMonths: 0
+      acv: { dist: lognormal, median: 10000, p90: 20000 }
+`;
+
+describe('a re-forecast in the report', async () => {
+  const loaded = scenarioFrom(YAML);
+  const planSim = await simulate(loaded, { trials: 2000, seed: 2, workers: 0 });
+  const planSummary = summarize(planSim);
+  // Three strong months: 70 deals from 1,000 leads (7%, the prior says 5% +- 1%).
+  let ending = 1_200_000;
+  const rows = [8, 9, 8].map((due) => {
+    ending += 700_000 - 12_000;
+    return { leads: 1000, deals: 70, new_arr: 700_000, churned_arr: 12_000, renewed_arr: due * 12_000 - 12_000, ending_arr: ending };
+  });
+  const sim = await simulate(loaded, { trials: 2000, seed: 2, workers: 0, actuals: { file: monthlyFile({ T: rows }), months: 3 } });
+  const summarized = summarize(sim);
+  const summary = { ...summarized, reforecast: reforecastSummary(sim, summarized, sim.reforecast!, { path: 'plan/summary.json', summary: planSummary }) };
+
+  it('summary.reforecast: the closed months, conversion moved up by the evidence, P(target) now and at plan', () => {
+    const r = summary.reforecast;
+    expect(r.asOfMonth).toBe(3);
+    // The actual MRR line: ending ARR / 12 of each closed month.
+    expect(r.actuals.mrr).toEqual([1_888_000 / 12, 2_576_000 / 12, 3_264_000 / 12]);
+    const conversion = r.drivers.find((d) => d.key === 'conversion')!;
+    expect(conversion.prior.mean).toBeGreaterThan(0.045);
+    expect(conversion.prior.mean).toBeLessThan(0.055);
+    // By hand, without the market: Beta(23.7, 450.3) (mean 5%, sd 1%) and 210 deals of 3,000 leads give (23.7 + 210) / (474 + 3,000) = 6.7%.
+    expect(conversion.posterior.mean).toBeGreaterThan(conversion.prior.mean + 0.01);
+    expect(conversion.posterior.p90 - conversion.posterior.p10).toBeLessThan((conversion.prior.p90 - conversion.prior.p10) / 2);
+    expect(r.decisions.now.targets[0]!.probability).toBe(summary.decisions.targets[0]!.probability.value);
+    expect(r.decisions.atPlan!.targets[0]!.probability).toBe(planSummary.decisions.targets[0]!.probability.value);
+    expect(r.evidence).toEqual([{ tier: 'T', terms: ['leads', 'deals', 'new_arr', 'renewals'], unused: [] }]);
+  });
+
+  it('the fan chart draws the actual months as a line and the plan band, and renders with no warning', async () => {
+    const spec = monthlyFanSpec(summary, chartContext(summary)) as TopLevelSpec & { datasets: Record<string, Array<{ band: string; value?: number }>> };
+    expect(spec.datasets.mrrActual!.map((d) => d.value)).toEqual(summary.reforecast.actuals.mrr);
+    expect(spec.datasets.mrrActual!.every((d) => d.band === ACTUAL)).toBe(true);
+    expect(spec.datasets.mrrPlanBand).toHaveLength(12);
+    expect(spec.datasets.mrrPlanBand!.every((d) => d.band === PLAN_BAND)).toBe(true);
+    const { svg, warnings } = await renderChart(spec);
+    expect(warnings).toEqual([]);
+    expect(svg.startsWith('<svg')).toBe(true);
+  });
+
+  it('report.html says what the evidence changed and compares with the plan', () => {
+    const html = reforecastSection(summary, (v) => `$${Math.round(v)}`);
+    expect(html).toContain('Re-forecast after 3 closed months');
+    expect(html).toContain('T conversion');
+    expect(html).toContain('Now against at plan');
+    expect(html).toContain('P(');
+    expect(reforecastSection(planSummary, String)).toBe('');
+  });
+});

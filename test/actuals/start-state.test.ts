@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { tierStart } from '../../src/actuals/start-state.js';
+import { planScenario } from '../../src/model/scenario-plan.js';
+import { componentIndex } from '../../src/model/components.js';
+import { scenarioFrom } from '../helpers/fixtures.js';
+import { monthlyFile } from './monthly-file.js';
+
+const YAML = `
+name: state
+tiers:
+  - name: T
+    existing:
+      openingArr: 1200000
+      customers: 100
+      renewalCalendar: uniform
+      renewalRate: 0.9
+      priceUplift: 0.05
+    newBusiness:
+      leadsPerMonth: 1000
+      conversion: 0.05
+      salesCycleMonths: 0
+      acv: 10000
+`;
+
+const c = (name: Parameters<typeof componentIndex>[0]) => componentIndex(name);
+
+describe('the state at the end of the closed months, by hand', () => {
+  const plan = planScenario(scenarioFrom(YAML).scenario);
+  // Month 1: 8 customers due (96,000), 1 churns (12,000), 7 renew (84,000), one of them contracts
+  // by 2,000, another expands by 3,000; 50 deals for 500,000; the 5% uplift on what renewed
+  // (82,000 x 0.05 = 4,100) is in ending ARR only: 1,200,000 + 500,000 + 3,000 - 2,000 - 12,000 + 4,100.
+  const rows = [
+    { leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 12_000, contraction_arr: 2_000, expansion_arr: 3_000, renewed_arr: 84_000, ending_arr: 1_693_100, revenue: 141_000 },
+    { leads: 900, deals: 45, new_arr: 450_000, churned_arr: 0, contraction_arr: 0, expansion_arr: 0, renewed_arr: 108_000, ending_arr: 2_148_500 },
+  ];
+  const start = tierStart(plan.tiers[0]!, monthlyFile({ T: rows }).byTier.get('T')!, 2);
+
+  it('splits each closed month into its components, the unexplained change as price uplift and other', () => {
+    const ev = start.events;
+    expect(ev[c('newBusiness') * 12]).toBe(500_000);
+    expect(ev[c('churn') * 12]).toBe(-12_000);
+    expect(ev[c('contraction') * 12]).toBe(-2_000);
+    expect(ev[c('existingExpansion') * 12]).toBe(3_000);
+    expect(ev[c('priceUplift') * 12]).toBeCloseTo(4_100, 6);
+    // Month 2: 2,148,500 - 1,693,100 - 450,000 = 5,400 (108,000 renewed x 5%).
+    expect(ev[c('priceUplift') * 12 + 1]).toBeCloseTo(5_400, 6);
+    for (let m = 2; m < 12; m++) expect(ev[c('newBusiness') * 12 + m]).toBe(0);
+  });
+
+  it('books new ARR, renewals net of contraction, expansion and the uplift', () => {
+    expect(start.booked[c('newBusiness')]).toBe(950_000);
+    expect(start.booked[c('renewal')]).toBe(84_000 - 2_000 + 108_000);
+    expect(start.booked[c('existingExpansion')]).toBe(3_000);
+    expect(start.booked[c('priceUplift')]).toBeCloseTo(9_500, 6);
+  });
+
+  it('keeps the reported revenue: month 1 reported 141,000 against 1,693,100 / 12 live', () => {
+    expect(start.mrrAdjustment[0]).toBeCloseTo(141_000 - 1_693_100 / 12, 6);
+    expect(start.mrrAdjustment[1]).toBe(0);
+    expect(start.revenueAdjustment).toBeCloseTo(141_000 - 1_693_100 / 12, 6);
+  });
+
+  it('counts leads, new customers, customers due (8 and 9 on a uniform calendar of 100), renewed and lost', () => {
+    expect(start.counts).toEqual({ leads: 1900, customersWon: 95, customersLost: 1 + 0, customersDue: 17, customersRenewed: 7 + 9, arrDue: 17 * 12_000, grossLoss: 14_000 });
+    expect(Array.from(start.leads.subarray(0, 3))).toEqual([1000, 900, NaN]);
+  });
+});

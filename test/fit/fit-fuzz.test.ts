@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseMonthlyFile } from '../../src/actuals/read-monthly-file.js';
+import { fitHistory } from '../../src/fit/fit-history.js';
+import { fittedScenarioText } from '../../src/fit/scenario-text.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+
+/**
+ * Whatever a valid history file holds, `fit` either refuses it as bad input (ScenarioError) or
+ * writes a scenario that validates: never one that `arrcast validate` refuses.
+ */
+const month = fc.record({
+  leads: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 100_000 })),
+  dealShare: fc.double({ min: 0, max: 1, noNaN: true }),
+  acv: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 1e7, noNaN: true })),
+  ending: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e11, noNaN: true })),
+  due: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e9, noNaN: true })),
+  renewedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+});
+
+describe('fit on arbitrary histories', () => {
+  it('refuses the history as bad input or writes a scenario that validates', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 12, max: 36 }), fc.array(month, { minLength: 36, maxLength: 36 }), (n, months) => {
+        const rows = months.slice(0, n).map((m, i) => {
+          const deals = Math.floor(m.leads * m.dealShare * 0.2);
+          const due = Math.round(m.due);
+          return `${i + 1},T,${m.leads},${deals},${Math.round(deals * m.acv)},${Math.round(m.ending)},${due},${Math.floor(due * m.renewedShare)}`;
+        });
+        const text = `month,tier,leads,deals,new_arr,ending_arr,due_arr,renewed_arr\n${rows.join('\n')}\n`;
+        const history = parseMonthlyFile(text, 'h.csv', { kind: 'history' });
+        let yaml: string;
+        try {
+          yaml = fittedScenarioText(fitHistory({ history }));
+        } catch (err) {
+          expect(err).toBeInstanceOf(ScenarioError);
+          return;
+        }
+        expect(() => parseScenario(yaml, 'fitted.yaml')).not.toThrow();
+      }),
+      { numRuns: 300, seed: 15 },
+    );
+  });
+});

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine } from '../../src/engine/engine.js';
+import { openStudioScenario } from '../../src/studio/studio-scenario.js';
+import { StudioSession } from '../../src/studio/session.js';
+import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
+import { MAX_BODY_BYTES } from '../../src/studio/state.js';
+import { runCli } from '../helpers/in-process-cli.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+const engine = createEngine({ workers: 1 });
+let server: StudioServer;
+let dir: string;
+const TRIALS = 3_000;
+const SEED = 5;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-'));
+  copyFileSync(join(ROOT, 'scenarios/example.yaml'), join(dir, 'example.yaml'));
+  const scenario = await openStudioScenario(join(dir, 'example.yaml'), { targets: [{ metric: 'revenue', value: 120e6 }] });
+  const session = new StudioSession(scenario, engine, { trials: TRIALS, seed: SEED });
+  // The page's files: any folder holding them will do for the API's tests.
+  const assets = mkdtempSync(join(tmpdir(), 'arrcast-studio-assets-'));
+  for (const f of ['index.html', 'studio.js', 'studio.css']) writeFileSync(join(assets, f), f);
+  server = await startStudioServer(session, { port: 0, assetsDir: assets });
+});
+afterAll(async () => {
+  await server?.close();
+  await engine.close();
+});
+
+interface Reply {
+  readonly status: number;
+  readonly body: string;
+  json(): Record<string, unknown> & { error?: string; field?: string };
+}
+
+/** A raw HTTP request to the studio (node:http, so Host and Origin can be anything). */
+function send(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, method, path, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body: text, json: () => JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+const token = () => ({ 'x-arrcast-token': server.token });
+const post = (path: string, value: unknown, headers: Record<string, string> = {}) =>
+  send('POST', path, { ...token(), 'content-type': 'application/json', ...headers }, JSON.stringify(value));
+const EMPTY = { drivers: {}, market: null, confidence: 0.8 };
+const MOVED = { drivers: { '0/conversion': { central: 0.025 }, '2/renewalRate': { central: 0.92, spread: 1.5 } }, market: 0.3, confidence: 0.9 };
+
+describe('arrcast studio: who may ask (DNS rebinding, other pages, the token)', () => {
+  const cases: Array<[string, number, () => Promise<Reply>]> = [
+    ['the API without the token', 403, () => send('GET', '/api/controls')],
+    ['the API with a wrong token', 403, () => send('GET', '/api/controls', { 'x-arrcast-token': 'f'.repeat(48) })],
+    ['the API with the token in the query, not the header', 403, () => send('GET', `/api/controls?token=${server.token}`)],
+    ['a foreign Host (DNS rebinding), with the token', 403, () => send('GET', '/api/controls', { ...token(), host: `evil.example:${server.port}` })],
+    ['a foreign Host for the page itself', 403, () => send('GET', '/', { host: `evil.example:${server.port}` })],
+    ['the right name on another port', 403, () => send('GET', '/api/controls', { ...token(), host: `127.0.0.1:${server.port + 1}` })],
+    ['a foreign Origin, with the token', 403, () => send('GET', '/api/controls', { ...token(), origin: 'http://evil.example' })],
+    ['a foreign Origin posting an answer', 403, () => post('/api/answer', { state: EMPTY, pass: 'first' }, { origin: `http://evil.example:${server.port}` })],
+    ['the origin "null" (a sandboxed frame or a file)', 403, () => send('GET', '/api/controls', { ...token(), origin: 'null' })],
+    ['its own Host and Origin with the token', 200, () => send('GET', '/api/controls', { ...token(), origin: `http://127.0.0.1:${server.port}` })],
+    ['localhost, with the token', 200, () => send('GET', '/api/controls', { ...token(), host: `localhost:${server.port}` })],
+    ['the page, with no token (it holds none)', 200, () => send('GET', '/')],
+    ['a path outside the page', 404, () => send('GET', '/../package.json')],
+    ['a file of the page by another name', 404, () => send('GET', '/studio.js.map')],
+  ];
+  it.each(cases)('%s: %i', async (_, status, ask) => {
+    expect((await ask()).status).toBe(status);
+  });
+});
+
+describe('arrcast studio: the command', () => {
+  it('refuses a port in use, in words (exit 2), and a port out of range', async () => {
+    const busy = await runCli('studio', join(dir, 'example.yaml'), '--port', String(server.port), '--workers', '1');
+    expect(busy.code).toBe(2);
+    expect(busy.err).toContain(`port ${server.port} on 127.0.0.1 is in use; choose another, or --port 0 for a free one`);
+    const range = await runCli('studio', join(dir, 'example.yaml'), '--port', '70000');
+    expect(range.code).toBe(2);
+    expect(range.err).toContain('port must be from 0 to 65535, got "70000"');
+  });
+});
+
+describe('arrcast studio: what a request may say', () => {
+  it('refuses a body over the limit (413), another content type (415), and JSON it cannot read (400)', async () => {
+    const big = JSON.stringify({ state: { ...EMPTY, drivers: { x: { central: 1 } } }, pass: 'first', pad: 'x'.repeat(MAX_BODY_BYTES) });
+    expect((await send('POST', '/api/answer', { ...token(), 'content-type': 'application/json' }, big)).status).toBe(413);
+    expect((await send('POST', '/api/answer', { ...token(), 'content-type': 'text/plain' }, '{}')).status).toBe(415);
+    expect((await send('POST', '/api/answer', { ...token(), 'content-type': 'application/json' }, '{"state":')).status).toBe(400);
+  });
+
+  it('refuses a body that names a file or a path, anywhere: only controls of the page are read', async () => {
+    for (const body of [
+      { state: EMPTY, pass: 'first', file: '/etc/passwd' },
+      { state: { ...EMPTY, extends: '../../etc/passwd' }, pass: 'first' },
+      { state: { ...EMPTY, drivers: { '0/conversion': { central: 0.02, customersFile: '/etc/passwd' } } }, pass: 'first' },
+    ]) {
+      const r = await post('/api/answer', body);
+      expect(r.status).toBe(400);
+      expect(r.json().error).toMatch(/Unrecognized key/);
+    }
+    const saved = await post('/api/save', { state: EMPTY, name: 'x', path: '/tmp/x.yaml' });
+    expect(saved.status).toBe(400);
+  });
+
+  it.each([
+    ['a rate above 1', { '0/conversion': { central: 1.5 } }, 'tiers[0].newBusiness.conversion.mean'],
+    ['a beta spread too wide for its mean', { '0/conversion': { central: 0.001, spread: 10 } }, 'tiers[0].newBusiness.conversion.sd'],
+    ['a driver the page does not have', { 'nope': { central: 1 } }, 'drivers.nope'],
+    ['a spread on a driver with none', { '0/leadsPerMonth': { central: 2000, spread: 2 } }, 'drivers.0/leadsPerMonth.spread'],
+  ])('an invalid value is a 400 naming the field: %s', async (_, drivers, field) => {
+    const r = await post('/api/answer', { state: { ...EMPTY, drivers }, pass: 'first' });
+    expect(r.status).toBe(400);
+    expect(r.json().field).toBe(field);
+  });
+
+  it('names the field of other bad values: a market year outside (0, 1), a negative target, a confidence of 1', async () => {
+    for (const [state, field] of [
+      [{ ...EMPTY, market: 1.2 }, 'state.market'],
+      [{ ...EMPTY, targets: [-5] }, 'state.targets[0]'],
+      [{ ...EMPTY, confidence: 1 }, 'state.confidence'],
+    ] as const) {
+      const r = await post('/api/answer', { state, pass: 'first' });
+      expect(r.status).toBe(400);
+      expect(r.json().field).toBe(field);
+    }
+  });
+
+  it('saves only under a plain name, in the scenario folder, never over a file', async () => {
+    for (const name of ['../escape', 'sub/dir', '/tmp/abs', '..', '.hidden', 'a\u0000b', 'example']) {
+      const r = await post('/api/save', { state: EMPTY, name });
+      expect(r.status, name).toBeGreaterThanOrEqual(400);
+      expect(r.json().field, name).toBe('name');
+    }
+    const first = await post('/api/save', { state: MOVED, name: 'once' });
+    expect(first.status).toBe(200);
+    const text = readFileSync(join(dir, 'once.yaml'), 'utf8');
+    const again = await post('/api/save', { state: EMPTY, name: 'once.yaml' });
+    expect(again.status).toBe(409);
+    expect(readFileSync(join(dir, 'once.yaml'), 'utf8')).toBe(text);
+  });
+});
+
+describe('arrcast studio: the numbers', () => {
+  const figures = (a: Record<string, unknown>) => {
+    const x = a as { revenue: Record<string, { value: number }>; budget: { revenue: { value: number } }; targets: Array<{ probability: { value: number } }> };
+    return { p10: x.revenue.p10!.value, p50: x.revenue.p50!.value, p90: x.revenue.p90!.value, budget: x.budget.revenue.value, targets: x.targets.map((t) => t.probability.value) };
+  };
+  const runFigures = async (file: string, trials: number, confidence: number) => {
+    const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
+    const r = await runCli('run', file, '--trials', String(trials), '--seed', String(SEED), '--confidence', String(confidence), '--out', out, '--outputs', 'summary', '--quiet', '--workers', '0');
+    expect(r.code, r.err).toBe(0);
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    return {
+      p10: s.metrics.revenue.percentiles.p10,
+      p50: s.metrics.revenue.percentiles.p50,
+      p90: s.metrics.revenue.percentiles.p90,
+      budget: s.decisions.budgets.metrics.revenue.value,
+      targets: s.decisions.targets.map((t: { probability: { value: number } }) => t.probability.value),
+    };
+  };
+
+  it('a saved state gives, under arrcast run with the same seed and trials, the full answer exactly; the first answer is the first 2,000 trials', async () => {
+    const first = (await post('/api/answer', { state: MOVED, pass: 'first' })).json();
+    const full = (await post('/api/answer', { state: MOVED, pass: 'full' })).json();
+    expect(full.trials).toBe(TRIALS);
+    const saved = (await post('/api/save', { state: MOVED, name: 'what if' })).json();
+    expect(saved.command).toBe(`arrcast run 'what if.yaml' --trials ${TRIALS} --seed ${SEED} --confidence 0.9`);
+    expect(figures(full)).toEqual(await runFigures(join(dir, 'what if.yaml'), TRIALS, 0.9));
+    expect(figures(first)).toEqual(await runFigures(join(dir, 'what if.yaml'), 2_000, 0.9));
+    const p = full.againstPlan as { p50: { value: number } };
+    expect(p.p50.value).toBe(figures(full).p50 - (await runFigures(join(dir, 'example.yaml'), TRIALS, 0.9)).p50);
+  });
+
+  it('"download report" is the report.html arrcast run writes of the saved state, but for the file it names', async () => {
+    const r = await post('/api/report', { state: MOVED });
+    expect(r.status).toBe(200);
+    await post('/api/save', { state: MOVED, name: 'for-report' });
+    const out = join(dir, 'report-run');
+    const run = await runCli('run', join(dir, 'for-report.yaml'), '--trials', String(TRIALS), '--seed', String(SEED), '--confidence', '0.9', '--out', out, '--outputs', 'html', '--quiet', '--workers', '0');
+    expect(run.code, run.err).toBe(0);
+    const written = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(r.body.replaceAll("example.yaml with the studio&#39;s changes", join(dir, 'for-report.yaml'))).toBe(written);
+  });
+
+  it('moving a control and back gives the original numbers exactly', async () => {
+    const before = (await post('/api/answer', { state: EMPTY, pass: 'full' })).json();
+    const moved = (await post('/api/answer', { state: { ...EMPTY, drivers: { '0/conversion': { central: 0.0285 } } }, pass: 'full' })).json();
+    const back = (await post('/api/answer', { state: { ...EMPTY, drivers: { '0/conversion': { central: 0.03 } } }, pass: 'full' })).json();
+    expect(figures(moved).p50).not.toBe(figures(before).p50);
+    expect(back).toEqual(before);
+    expect((back.againstPlan as { text: string }).text).toBe('P50 ±0 against the plan; P(revenue >= 120M) ±0 pts');
+  });
+
+  it('a newer change cancels the answer still running: the older request gets no numbers (409)', async () => {
+    const older = post('/api/answer', { state: { ...EMPTY, drivers: { '1/conversion': { central: 0.05 } } }, pass: 'full' });
+    await new Promise((r) => setTimeout(r, 150));
+    const newer = post('/api/answer', { state: { ...EMPTY, drivers: { '1/conversion': { central: 0.07 } } }, pass: 'first' });
+    const [a, b] = await Promise.all([older, newer]);
+    expect(a.status).toBe(409);
+    expect(a.json()).toEqual({ error: 'cancelled by a newer change', cancelled: true });
+    expect(b.status).toBe(200);
+  });
+});
