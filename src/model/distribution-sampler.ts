@@ -141,7 +141,6 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
     }
     case 'lognormal': {
       const { mu, sigma } = lognormalParams(spec);
-      const tables = sigma > 0 && sigma <= MAX_TABLE_SIGMA ? sumTables(`lognormal/${sigma}`, () => lognormalSeverity(sigma)) : undefined;
       return {
         kind: spec.dist,
         constant: undefined,
@@ -150,6 +149,8 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
         // sigma (compound-sum.ts: at most 4 + n / 64 table draws and 3 deals, error bound stated there)
         // or deal by deal (sumExpNormal: no call per draw, exact).
         bindSum: (s) => {
+          // Tables only for a distribution that is summed (not for a year-level draw), built on first use.
+          const tables = sigma > 0 && sigma <= MAX_TABLE_SIGMA ? sumTables(`lognormal/${sigma}`, () => lognormalSeverity(sigma)) : undefined;
           const perDeal = sumExpNormal(s);
           const sum = ruledSum(tables, s, (n) => perDeal(n, sigma));
           const median = Math.exp(mu);
@@ -159,10 +160,18 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
     }
     case 'beta': {
       const { alpha, beta: b } = betaParams(spec);
-      const tables = sumTables(`beta/${alpha}/${b}`, () => betaSeverity(alpha, b));
       const bind = (s: RandomSource): Draw => { const d = beta(s); return () => d(alpha, b); };
-      // Contraction sizes of a month's contracting customers: by the rule above.
-      return { kind: spec.dist, constant: undefined, bind, bindSum: (s) => ruledSum(tables, s, loopSum(bind)(s)) };
+      // Contraction sizes of a month's contracting customers: by the rule above. The per-draw sampler
+      // is bound first, so parameters outside beta's domain are refused by beta itself, by name.
+      return {
+        kind: spec.dist,
+        constant: undefined,
+        bind,
+        bindSum: (s) => {
+          const perDraw = loopSum(bind)(s);
+          return ruledSum(sumTables(`beta/${alpha}/${b}`, () => betaSeverity(alpha, b)), s, perDraw);
+        },
+      };
     }
     case 'poisson': {
       const { mean } = spec;
