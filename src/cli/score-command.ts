@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
 import { parseOutcomes } from '../scoring/outcomes-file.js';
 import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
@@ -31,7 +33,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
         if (err instanceof ReportTrialsError) throw new UsageError(err.message);
         throw err;
       };
-      if (new Set(dirs).size !== dirs.length) throw new UsageError('a report is given twice');
+      await checkDistinct(dirs);
       const headers: ReportHeader[] = [];
       for (const dir of dirs) headers.push(await readReportHeader(dir).catch(asUsage));
       // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
@@ -69,6 +71,20 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
         io.err(`wrote ${opts.out}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
       }
     });
+}
+
+/**
+ * Refuse a report given twice, however it is spelled (`r`, `r/`, `./r`, a link to it): it would be
+ * scored twice, doubling its weight in every mean, the coverage and the KS test.
+ */
+async function checkDistinct(dirs: readonly string[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    const real = await realpath(dir).catch(() => resolve(dir));
+    const first = seen.get(real);
+    if (first !== undefined) throw new UsageError(first === dir ? `report ${dir} is given twice: give each report once` : `reports ${first} and ${dir} are the same directory (${real}): give each report once`);
+    seen.set(real, dir);
+  }
 }
 
 /** Whether a CSV's header (its first line with text) names a `month` column: a monthly actuals file. */
