@@ -11,6 +11,7 @@ import {
   type MonthRule,
 } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
+import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
 import { MONTHLY_MEASURES, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
 
 /**
@@ -64,6 +65,13 @@ export const MAX_MONTHLY_FILE_BYTES = 1024 * 1024;
 const MAX_MONEY = 1e12;
 /** Count cells are at most this. */
 const MAX_COUNT = 1e9;
+/**
+ * Deals of one tier in one month are at most this: the model draws each deal's ACV, and stops a
+ * trial past MAX_UNITS_PER_MONTH deals in a month (model-limit-error.ts). A quarter of it leaves
+ * room for the year-level draw above the history's level and seasonality, so a scenario fitted from
+ * (or re-forecast with) a file this reader accepts can be run.
+ */
+export const MAX_DEALS_PER_MONTH = MAX_UNITS_PER_MONTH / 4;
 
 const MONTH = 0;
 const TIER = 1;
@@ -154,14 +162,20 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     measures.forEach((m) => {
       const col = FIRST_MEASURE + MONTHLY_MEASURES.indexOf(m);
       const count = COUNTS.has(m);
+      const max = m === 'deals' ? MAX_DEALS_PER_MONTH : count ? MAX_COUNT : MAX_MONEY;
       const x = numberCell(
         table,
         r,
         col,
         `is empty: every row needs a value in each column the header names (write 0 for none, or drop the column)`,
         0,
-        count ? MAX_COUNT : MAX_MONEY,
-        (value) => (value < 0 ? `must be at least 0, got ${value}` : `must be at most ${(count ? MAX_COUNT : MAX_MONEY).toExponential()}, got ${value}`),
+        max,
+        (value) =>
+          value < 0
+            ? `must be at least 0, got ${value}`
+            : m === 'deals'
+              ? `must be at most ${MAX_DEALS_PER_MONTH.toLocaleString('en-US')} deals in a month, got ${value}: the model draws each deal, and a tier of more could not be simulated`
+              : `must be at most ${max.toExponential()}, got ${value}`,
         count,
       );
       if (!Number.isNaN(x)) v[m] = x;
