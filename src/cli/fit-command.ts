@@ -11,6 +11,7 @@ import { parseScenario } from '../scenario/parse.js';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { resolveOutFile } from '../report/resolve-out-file.js';
 import { UsageError } from './exit-codes.js';
+import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
 
 /**
@@ -20,7 +21,7 @@ import type { Io } from './io.js';
  * `arrcast validate` would refuse is never written. Bad input exits 2 with file:line:column; the
  * output appears whole or not at all and an existing file is kept unless --force.
  */
-export function registerFitCommand(program: Command, io: Io): void {
+export function registerFitCommand(program: Command, io: Io, signal?: AbortSignal): void {
   program
     .command('fit')
     .description(
@@ -44,6 +45,7 @@ export function registerFitCommand(program: Command, io: Io): void {
         ...(deals ? { deals, dealsFile: opts.deals } : {}),
         ...(outcomes ? { outcomes, outcomesFile: opts.customers } : {}),
       });
+      if (signal?.aborted) throw new RunAbortedError();
       const text = fittedScenarioText(fit);
       // What is written must be a valid scenario: a failure here is arrcast's bug, not the input's.
       try {
@@ -53,7 +55,7 @@ export function registerFitCommand(program: Command, io: Io): void {
       }
       try {
         await mkdir(dirname(outPath), { recursive: true });
-        await writeFileAtomically(outPath, text, { force: opts.force });
+        await writeFileAtomically(outPath, text, { force: opts.force, signal });
       } catch (err) {
         if (err instanceof FileExistsError) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
         if (err instanceof NotAFileError) throw new UsageError(`--out ${opts.out} is not a regular file; arrcast replaces only regular files`);

@@ -10,6 +10,7 @@ import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js'
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
 import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
 import { UsageError } from './exit-codes.js';
+import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
 
 /**
@@ -56,6 +57,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
               `${opts.actuals}:${o.line}: report ${r.dir} has no per-trial ${o.tier === undefined ? '' : `${o.tier} `}${o.metric} in its ${r.source}${r.source === 'sipmath.json' ? ' (it holds the company\'s three metrics and each tier\'s revenue)' : ''}: re-run the forecast with ${TRIALS_FLAG}`,
             );
         reports.push(r);
+        if (signal?.aborted) throw new RunAbortedError();
       }
       // Each series sorted once, however many outcomes score it.
       const sorted = new Map<string, Float64Array>();
@@ -65,6 +67,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
         if (s === undefined) sorted.set(key, (s = Float64Array.from(reports[o.report]!.series(o.tier, o.metric)!).sort()));
         return s;
       });
+      if (signal?.aborted) throw new RunAbortedError();
       io.out(scoreTable(result, reports));
       if (out !== undefined) {
         await writeScore(out, result, reports, { signal });
