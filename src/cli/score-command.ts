@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
-import { parseOutcomes } from '../scoring/outcomes-file.js';
+import { parseOutcomes, type Outcome } from '../scoring/outcomes-file.js';
 import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
 import { MAX_MONTHLY_FILE_BYTES, parseMonthlyFile } from '../actuals/read-monthly-file.js';
 import { normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
@@ -39,12 +39,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       for (const dir of dirs) headers.push(await readReportHeader(dir).catch(asUsage));
       // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
       const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES);
-      const outcomes = isMonthlyFile(bytes)
-        ? outcomesFromActuals(
-            parseMonthlyFile(bytes, opts.actuals, { kind: 'actuals', calendar: { startMonth: headers[0]!.fiscalYearStartMonth, ...(headers[0]!.fiscalYear !== undefined ? { year: headers[0]!.fiscalYear } : {}) } }),
-            headers,
-          )
-        : parseOutcomes(bytes, opts.actuals, headers);
+      const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers) : parseOutcomes(bytes, opts.actuals, headers);
       // Resolved once, before the trials are read; the score is written to that directory and no other.
       const out = opts.out !== undefined ? await prepareScoreDir(opts.out) : undefined;
       const reports: ReportTrials[] = [];
@@ -88,6 +83,28 @@ async function checkDistinct(dirs: readonly string[]): Promise<void> {
     if (first !== undefined) throw new UsageError(first === dir ? `report ${dir} is given twice: give each report once` : `reports ${first} and ${dir} are the same directory (${real}): give each report once`);
     seen.set(real, dir);
   }
+}
+
+/**
+ * The outcomes of a monthly actuals file for each report, its dates placed in that report's own
+ * fiscal year: reports of different years (or calendars) read the file each with its calendar, so
+ * a dated month is never scored against a year it is not in (a date outside a report's year is
+ * refused at its line). Reports sharing a calendar read it once.
+ */
+function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHeader[]): Outcome[] {
+  const groups = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    const key = `${h.fiscalYearStartMonth}/${h.fiscalYear ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const out: Outcome[] = [];
+  for (const members of groups.values()) {
+    const h = headers[members[0]!]!;
+    const calendar = { startMonth: h.fiscalYearStartMonth, ...(h.fiscalYear !== undefined ? { year: h.fiscalYear } : {}) };
+    const own = outcomesFromActuals(parseMonthlyFile(bytes, file, { kind: 'actuals', calendar }), members.map((i) => headers[i]!));
+    for (const o of own) out.push({ ...o, report: members[o.report]! });
+  }
+  return out.sort((a, b) => a.report - b.report);
 }
 
 /** Whether a CSV's header (its first line with text) names a `month` column: a monthly actuals file. */
