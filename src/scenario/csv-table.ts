@@ -317,6 +317,7 @@ export function numberCell(
   }
   const v = parseDecimal(cell);
   if (Number.isNaN(v)) table.problem(row, col, decimalProblem(cell));
+  else if (!Number.isFinite(v)) table.problem(row, col, `${quoteText(cell)} is beyond the largest number there is (about 1.8e308): ${outOfRange(v).replace(/got -?Infinity/, `got ${excerpt(cell)}`)}`);
   else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${excerpt(cell)}`);
   else if (v < min || v > max) table.problem(row, col, outOfRange(v));
   else return v === 0 ? 0 : v; // no -0
