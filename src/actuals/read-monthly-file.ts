@@ -1,4 +1,5 @@
 import {
+  calendarMonth,
   closest,
   fiscalMonth,
   numberCell,
@@ -274,8 +275,6 @@ function actualsMonths(table: CsvTable, calendar: FiscalCalendar | undefined, ma
   return out;
 }
 
-const YEAR_MONTH = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
-
 /** Month 1..N of each row of a history file (numbers as given, or dates relative to the earliest); NaN where invalid. */
 function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
   const n = table.rows.length;
@@ -304,10 +303,13 @@ function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
       out[r] = v;
       continue;
     }
-    const d = YEAR_MONTH.exec(cell);
-    const mm = d === null ? NaN : Number(d[2]);
-    if (d === null || mm < 1 || mm > 12) {
+    const at = calendarMonth(cell);
+    if (at === undefined) {
       table.problem(r, MONTH, `expected a month number or a date YYYY-MM, got ${quoteText(cell)}`);
+      continue;
+    }
+    if (typeof at === 'string') {
+      table.problem(r, MONTH, at);
       continue;
     }
     if (numbers > 0) {
@@ -315,7 +317,7 @@ function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
       continue;
     }
     if (dates++ === 0 && firstForm < 0) firstForm = r;
-    absolute[r] = Number(d[1]) * 12 + (mm - 1);
+    absolute[r] = at;
   }
   if (dates > 0) {
     let first = Infinity;

@@ -378,6 +378,24 @@ export function fiscalMonth(cell: string, calendar: FiscalCalendar, rule: MonthR
   return month;
 }
 
+/**
+ * A date cell `YYYY-MM` or `YYYY-MM-DD` as a month count (year x 12 + month - 1): undefined when the
+ * cell is not written as a date at all, a problem when it is written as one but is none (month 13,
+ * 2025-02-30). The one check every reader of dated months uses.
+ *
+ * @example calendarMonth('2025-03') // => 24302
+ * @example calendarMonth('2025-02-30') // => '"2025-02-30" is not a date'
+ */
+export function calendarMonth(cell: string): number | string | undefined {
+  const d = DATE.exec(cell);
+  if (d === null) return undefined;
+  const y = Number(d[1]);
+  const m = Number(d[2]);
+  const day = d[3] === undefined ? 1 : Number(d[3]);
+  if (m < 1 || m > 12 || day < 1 || day > daysInMonth(y, m)) return `${quoteText(cell)} is not a date`;
+  return y * 12 + m - 1;
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysInMonth = (y: number, m: number) => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1]!);
 

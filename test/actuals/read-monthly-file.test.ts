@@ -68,6 +68,7 @@ describe('a bad monthly file: every problem at once, with line and column', () =
     ['renewed more than due', 'month,tier,due_arr,renewed_arr\n1,SMB,100,120\n', ['2:11 renewed_arr: is 120, more than the 100 that came up for renewal (due_arr) that month']],
     ['no measure column', 'month,tier\n1,SMB\n', []],
     ['a history file too short', 'month,tier,leads\n1,SMB,5\n2,SMB,6\n', ['-:- month: covers 2 months; a history file needs 12'], { kind: 'history' }],
+    ['a history file with dates that are none', 'month,tier,leads\n2025-02-30,SMB,5\n2025-13,SMB,6\n2025-04-00,SMB,6\n2024-02-29,SMB,6\n', ['2:1 month: "2025-02-30" is not a date', '3:1 month: "2025-13" is not a date', '4:1 month: "2025-04-00" is not a date'], { kind: 'history' }],
     ['a history file mixing numbers and dates', 'month,tier,leads\n1,SMB,5\n2025-03,SMB,6\n', ['3:1 month: is a date, but line 2 gives a month number: use one form in the file'], { kind: 'history' }],
   ];
   it.each(cases)('%s', (_name, text, expected, options) => {
