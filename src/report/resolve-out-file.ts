@@ -1,5 +1,8 @@
-import { lstat, stat } from 'node:fs/promises';
+import { lstat, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { errnoReason } from './write-error.js';
 import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
 import { OutputDirError } from './output-dir.js';
 
@@ -13,7 +16,10 @@ import { OutputDirError } from './output-dir.js';
  *   a device such as /dev/null, a FIFO or a socket is never replaced, `--force` or not;
  * - refused when it is one of the `inputs` (the same file, by device and inode): writing would
  *   replace what is being read;
- * - an existing regular file only with `force`.
+ * - an existing regular file only with `force`;
+ * - refused when its folder (or the nearest existing folder above it, which the write would create
+ *   the rest under) cannot be written: a probe file is made and removed there, as `run` probes its
+ *   --out, so a read-only or virtual folder (/proc) is found before anything is read.
  *
  * Throws OutputDirError (exit 2) with the reason; `out` is quoted as given.
  *
@@ -29,7 +35,8 @@ export async function resolveOutFile(out: string, options: { readonly force?: bo
     path = await resolveOutPath(out);
   } catch (err) {
     if (err instanceof DanglingLinkError) return fail('is a symlink to nothing: remove the link or name another file');
-    return fail(`cannot be used: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    const e = err as NodeJS.ErrnoException;
+    return fail(`cannot be used: ${errnoReason(e)} (${e.code ?? 'error'})`);
   }
   const info = await lstat(path).catch(() => undefined);
   if (info?.isDirectory()) return fail(`is a directory; name the scenario file to write, e.g. ${out.replace(/\/+$/, '')}/fitted.yaml`);
@@ -40,6 +47,8 @@ export async function resolveOutFile(out: string, options: { readonly force?: bo
       if (other !== undefined && other.dev === info.dev && other.ino === info.ino) return fail(`is the input file ${input}: writing it would replace what is being read; name another file`);
     }
   if (info !== undefined && !options.force) return fail('exists; use --force to replace it');
+  const problem = await probeWritable(dirname(path));
+  if (problem !== undefined) return fail(`cannot be written: ${problem}`);
   return path;
 }
 
@@ -48,4 +57,23 @@ function kindOf(info: Stats): string {
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
   if (info.isSocket()) return 'a socket';
   return 'not a file';
+}
+
+/** Why a file cannot be made in `dir` (or, when it does not exist yet, in its nearest existing ancestor), or undefined. */
+async function probeWritable(dir: string): Promise<string | undefined> {
+  let at = dir;
+  while (!(await lstat(at).then(() => true, () => false))) {
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  const probe = join(at, `.arrcast-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await writeFile(probe, '', { flag: 'wx' });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return `${errnoReason(e)} (${e.code ?? 'error'}) in ${at}`;
+  }
+  await rm(probe, { force: true });
+  return undefined;
 }
