@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { boundedLines, LineTooLongError } from './bounded-lines.js';
 import { parse } from 'csv-parse/sync';
 import { REPORT_FILES } from './report-files.js';
 import { tierKey } from '../model/column-key.js';
@@ -18,6 +18,12 @@ import { MAX_TRIALS } from '../scenario/limits.js';
  */
 /** Largest summary.json or scenario.json read: a summary of many tiers is a few megabytes. */
 export const MAX_REPORT_JSON_BYTES = 64 * 1024 * 1024;
+/**
+ * Longest line of trials.csv read: a row is a few dozen numbers a tier, the header a few dozen
+ * names a tier; 16 million characters is thousands of tiers. A longer line (a forged file of one
+ * endless line) is refused when it passes the bound, not held whole in memory.
+ */
+export const MAX_TRIALS_LINE_CHARS = 16 * 1024 * 1024;
 /** Largest sipmath.json read (about 20 bytes a value: 10,000,000 trials of a dozen SIPs is past it; use trials.csv). */
 export const MAX_SIPMATH_BYTES = 256 * 1024 * 1024;
 
@@ -121,19 +127,27 @@ async function readTrialsCsv(file: string, keys: readonly string[], trials: numb
   const handle = await openRegular(file);
   try {
     return await readTrialsLines(handle, file, keys, trials);
+  } catch (err) {
+    if (err instanceof LineTooLongError) throw new ReportTrialsError(`${file}: ${err.message}: not a trials.csv arrcast writes`);
+    throw err;
   } finally {
     await handle.close().catch(() => undefined);
   }
 }
 
 async function readTrialsLines(handle: FileHandle, file: string, keys: readonly string[], trials: number): Promise<Map<string, Float64Array>> {
-  const lines = createInterface({ input: handle.createReadStream({ encoding: 'utf8', autoClose: false }), crlfDelay: Infinity });
+  const lines = boundedLines(handle.createReadStream({ encoding: 'utf8', autoClose: false }), MAX_TRIALS_LINE_CHARS);
   const out = new Map<string, Float64Array>();
   let index: Array<[number, Float64Array]> = [];
   let row = -1;
   for await (const line of lines) {
     if (row === -1) {
-      const header = (parse(line) as string[][])[0] ?? [];
+      let header: string[];
+      try {
+        header = (parse(line) as string[][])[0] ?? [];
+      } catch {
+        throw new ReportTrialsError(`${file}:1: the header is not a CSV row: not a trials.csv arrcast writes`);
+      }
       // Header cells are written through csvField: a tier name starting with = + - @ gets a leading '.
       const names = header.map((h) => (/^'[=+\-@\t\r]/.test(h) ? h.slice(1) : h));
       index = keys.flatMap((k) => {

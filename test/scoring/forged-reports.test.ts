@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
+import { MAX_TRIALS_LINE_CHARS } from '../../src/report/read-report-trials.js';
 
 /**
  * A report given to `arrcast score` is input: forged, truncated, or holding a FIFO or a link to a
@@ -62,6 +63,8 @@ describe('arrcast score on forged reports', () => {
     ['summary.json not JSON', (r) => writeFileSync(join(r, 'summary.json'), 'root:x:0:0:root:/root:/bin/bash\n'), (r) => `${r}/summary.json is not an arrcast summary (no scenario, tiers, or trials from 1 to 10,000,000)`],
     ['summary.json null', (r) => writeFileSync(join(r, 'summary.json'), 'null'), (r) => `${r}/summary.json is not an arrcast summary (no scenario, tiers, or trials from 1 to 10,000,000)`],
     ['sipmath.json with null SIPs', (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), '{"sips":[null,1,{"name":"revenue"}]}')), (r) => `${r}/sipmath.json: SIP revenue does not hold 50 numbers, one per trial`],
+    ['trials.csv of one endless line', (r) => writeFileSync(join(r, 'trials.csv'), 'trial,revenue\n' + '1'.repeat(MAX_TRIALS_LINE_CHARS + 10)), (r) => `${r}/trials.csv: line 2 is longer than 16,777,216 characters: not a trials.csv arrcast writes`],
+    ['trials.csv with a header that is not CSV', (r) => writeFileSync(join(r, 'trials.csv'), 'trial,"revenue\n1,2\n'), (r) => `${r}/trials.csv:1: the header is not a CSV row: not a trials.csv arrcast writes`],
     ['sipmath.json not JSON', (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), '{"sips":')), (r) => `${r}/sipmath.json is not JSON`],
   ];
   it.each(cases)('refuses %s with exit 2', async (name, forge, message) => {
