@@ -1,4 +1,5 @@
 import {
+  calendarMonth,
   closest,
   fiscalMonth,
   numberCell,
@@ -11,6 +12,7 @@ import {
   type MonthRule,
 } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
+import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
 import { MONTHLY_MEASURES, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
 
 /**
@@ -64,6 +66,13 @@ export const MAX_MONTHLY_FILE_BYTES = 1024 * 1024;
 const MAX_MONEY = 1e12;
 /** Count cells are at most this. */
 const MAX_COUNT = 1e9;
+/**
+ * Deals of one tier in one month are at most this: the model draws each deal's ACV, and stops a
+ * trial past MAX_UNITS_PER_MONTH deals in a month (model-limit-error.ts). A quarter of it leaves
+ * room for the year-level draw above the history's level and seasonality, so a scenario fitted from
+ * (or re-forecast with) a file this reader accepts can be run.
+ */
+export const MAX_DEALS_PER_MONTH = MAX_UNITS_PER_MONTH / 4;
 
 const MONTH = 0;
 const TIER = 1;
@@ -154,14 +163,20 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     measures.forEach((m) => {
       const col = FIRST_MEASURE + MONTHLY_MEASURES.indexOf(m);
       const count = COUNTS.has(m);
+      const max = m === 'deals' ? MAX_DEALS_PER_MONTH : count ? MAX_COUNT : MAX_MONEY;
       const x = numberCell(
         table,
         r,
         col,
         `is empty: every row needs a value in each column the header names (write 0 for none, or drop the column)`,
         0,
-        count ? MAX_COUNT : MAX_MONEY,
-        (value) => (value < 0 ? `must be at least 0, got ${value}` : `must be at most ${(count ? MAX_COUNT : MAX_MONEY).toExponential()}, got ${value}`),
+        max,
+        (value) =>
+          value < 0
+            ? `must be at least 0, got ${value}`
+            : m === 'deals'
+              ? `must be at most ${MAX_DEALS_PER_MONTH.toLocaleString('en-US')} deals in a month, got ${value}: the model draws each deal, and a tier of more could not be simulated`
+              : `must be at most ${max.toExponential()}, got ${value}`,
         count,
       );
       if (!Number.isNaN(x)) v[m] = x;
@@ -260,8 +275,6 @@ function actualsMonths(table: CsvTable, calendar: FiscalCalendar | undefined, ma
   return out;
 }
 
-const YEAR_MONTH = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
-
 /** Month 1..N of each row of a history file (numbers as given, or dates relative to the earliest); NaN where invalid. */
 function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
   const n = table.rows.length;
@@ -290,10 +303,13 @@ function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
       out[r] = v;
       continue;
     }
-    const d = YEAR_MONTH.exec(cell);
-    const mm = d === null ? NaN : Number(d[2]);
-    if (d === null || mm < 1 || mm > 12) {
+    const at = calendarMonth(cell);
+    if (at === undefined) {
       table.problem(r, MONTH, `expected a month number or a date YYYY-MM, got ${quoteText(cell)}`);
+      continue;
+    }
+    if (typeof at === 'string') {
+      table.problem(r, MONTH, at);
       continue;
     }
     if (numbers > 0) {
@@ -301,7 +317,7 @@ function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
       continue;
     }
     if (dates++ === 0 && firstForm < 0) firstForm = r;
-    absolute[r] = Number(d[1]) * 12 + (mm - 1);
+    absolute[r] = at;
   }
   if (dates > 0) {
     let first = Infinity;

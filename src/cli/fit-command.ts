@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { lstat, mkdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
 import { fitHistory } from '../fit/fit-history.js';
@@ -8,8 +8,10 @@ import { readDeals } from '../fit/read-deals.js';
 import { readRenewalOutcomes } from '../fit/read-renewal-outcomes.js';
 import { fittedScenarioText } from '../fit/scenario-text.js';
 import { parseScenario } from '../scenario/parse.js';
-import { FileExistsError, writeFileAtomically } from '../report/atomic-file.js';
+import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
+import { resolveOutFile } from '../report/resolve-out-file.js';
 import { UsageError } from './exit-codes.js';
+import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
 
 /**
@@ -19,7 +21,7 @@ import type { Io } from './io.js';
  * `arrcast validate` would refuse is never written. Bad input exits 2 with file:line:column; the
  * output appears whole or not at all and an existing file is kept unless --force.
  */
-export function registerFitCommand(program: Command, io: Io): void {
+export function registerFitCommand(program: Command, io: Io, signal?: AbortSignal): void {
   program
     .command('fit')
     .description(
@@ -31,9 +33,9 @@ export function registerFitCommand(program: Command, io: Io): void {
     .option('--customers <file>', 'renewal outcomes CSV (id, tier, arr, renewed): fits the renewal rate to customers due')
     .option('-f, --force', 'replace the output file if it exists')
     .action(async (file: string, opts: { out: string; deals?: string; customers?: string; force?: boolean }) => {
-      const existing = await lstat(opts.out).catch(() => undefined);
-      if (existing?.isDirectory()) throw new UsageError(`--out ${opts.out} is a directory; name the scenario file to write, e.g. ${opts.out.replace(/\/+$/, '')}/fitted.yaml`);
-      if (existing && !opts.force) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
+      // Resolved and checked once, before any input is read; written there and nowhere else.
+      const inputs = [file, ...(opts.deals !== undefined ? [opts.deals] : []), ...(opts.customers !== undefined ? [opts.customers] : [])];
+      const outPath = await resolveOutFile(opts.out, { force: opts.force, inputs });
       const history = await readMonthlyFile(file, file, { kind: 'history' });
       const calendar = historyCalendar(history);
       const deals = opts.deals !== undefined ? await readDeals(opts.deals, history.tiers, history.months, calendar) : undefined;
@@ -43,6 +45,7 @@ export function registerFitCommand(program: Command, io: Io): void {
         ...(deals ? { deals, dealsFile: opts.deals } : {}),
         ...(outcomes ? { outcomes, outcomesFile: opts.customers } : {}),
       });
+      if (signal?.aborted) throw new RunAbortedError();
       const text = fittedScenarioText(fit);
       // What is written must be a valid scenario: a failure here is arrcast's bug, not the input's.
       try {
@@ -51,10 +54,11 @@ export function registerFitCommand(program: Command, io: Io): void {
         throw new Error(`the fitted scenario does not validate (a bug in arrcast fit): ${err instanceof Error ? err.message : String(err)}`);
       }
       try {
-        await mkdir(dirname(opts.out), { recursive: true });
-        await writeFileAtomically(opts.out, text, { force: opts.force });
+        await mkdir(dirname(outPath), { recursive: true });
+        await writeFileAtomically(outPath, text, { force: opts.force, signal });
       } catch (err) {
         if (err instanceof FileExistsError) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
+        if (err instanceof NotAFileError) throw new UsageError(`--out ${opts.out} is not a regular file; arrcast replaces only regular files`);
         throw err;
       }
       for (const t of fit.tiers)

@@ -214,7 +214,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
 
   registerCompareCommand(program, io, setExitCode, signal);
 
-  registerFitCommand(program, io);
+  registerFitCommand(program, io, signal);
 
   registerScoreCommand(program, io, signal);
 

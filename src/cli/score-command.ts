@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
-import { parseOutcomes } from '../scoring/outcomes-file.js';
+import { parseOutcomes, type Outcome } from '../scoring/outcomes-file.js';
 import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
 import { MAX_MONTHLY_FILE_BYTES, parseMonthlyFile } from '../actuals/read-monthly-file.js';
 import { normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
@@ -8,6 +10,7 @@ import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js'
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
 import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
 import { UsageError } from './exit-codes.js';
+import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
 
 /**
@@ -31,17 +34,12 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
         if (err instanceof ReportTrialsError) throw new UsageError(err.message);
         throw err;
       };
-      if (new Set(dirs).size !== dirs.length) throw new UsageError('a report is given twice');
+      await checkDistinct(dirs);
       const headers: ReportHeader[] = [];
       for (const dir of dirs) headers.push(await readReportHeader(dir).catch(asUsage));
       // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
       const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES);
-      const outcomes = isMonthlyFile(bytes)
-        ? outcomesFromActuals(
-            parseMonthlyFile(bytes, opts.actuals, { kind: 'actuals', calendar: { startMonth: headers[0]!.fiscalYearStartMonth, ...(headers[0]!.fiscalYear !== undefined ? { year: headers[0]!.fiscalYear } : {}) } }),
-            headers,
-          )
-        : parseOutcomes(bytes, opts.actuals, headers);
+      const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers) : parseOutcomes(bytes, opts.actuals, headers);
       // Resolved once, before the trials are read; the score is written to that directory and no other.
       const out = opts.out !== undefined ? await prepareScoreDir(opts.out) : undefined;
       const reports: ReportTrials[] = [];
@@ -54,6 +52,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
               `${opts.actuals}:${o.line}: report ${r.dir} has no per-trial ${o.tier === undefined ? '' : `${o.tier} `}${o.metric} in its ${r.source}${r.source === 'sipmath.json' ? ' (it holds the company\'s three metrics and each tier\'s revenue)' : ''}: re-run the forecast with ${TRIALS_FLAG}`,
             );
         reports.push(r);
+        if (signal?.aborted) throw new RunAbortedError();
       }
       // Each series sorted once, however many outcomes score it.
       const sorted = new Map<string, Float64Array>();
@@ -63,12 +62,49 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
         if (s === undefined) sorted.set(key, (s = Float64Array.from(reports[o.report]!.series(o.tier, o.metric)!).sort()));
         return s;
       });
+      if (signal?.aborted) throw new RunAbortedError();
       io.out(scoreTable(result, reports));
       if (out !== undefined) {
         await writeScore(out, result, reports, { signal });
         io.err(`wrote ${opts.out}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
       }
     });
+}
+
+/**
+ * Refuse a report given twice, however it is spelled (`r`, `r/`, `./r`, a link to it): it would be
+ * scored twice, doubling its weight in every mean, the coverage and the KS test.
+ */
+async function checkDistinct(dirs: readonly string[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    const real = await realpath(dir).catch(() => resolve(dir));
+    const first = seen.get(real);
+    if (first !== undefined) throw new UsageError(first === dir ? `report ${dir} is given twice: give each report once` : `reports ${first} and ${dir} are the same directory (${real}): give each report once`);
+    seen.set(real, dir);
+  }
+}
+
+/**
+ * The outcomes of a monthly actuals file for each report, its dates placed in that report's own
+ * fiscal year: reports of different years (or calendars) read the file each with its calendar, so
+ * a dated month is never scored against a year it is not in (a date outside a report's year is
+ * refused at its line). Reports sharing a calendar read it once.
+ */
+function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHeader[]): Outcome[] {
+  const groups = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    const key = `${h.fiscalYearStartMonth}/${h.fiscalYear ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const out: Outcome[] = [];
+  for (const members of groups.values()) {
+    const h = headers[members[0]!]!;
+    const calendar = { startMonth: h.fiscalYearStartMonth, ...(h.fiscalYear !== undefined ? { year: h.fiscalYear } : {}) };
+    const own = outcomesFromActuals(parseMonthlyFile(bytes, file, { kind: 'actuals', calendar }), members.map((i) => headers[i]!));
+    for (const o of own) out.push({ ...o, report: members[o.report]! });
+  }
+  return out.sort((a, b) => a.report - b.report);
 }
 
 /** Whether a CSV's header (its first line with text) names a `month` column: a monthly actuals file. */

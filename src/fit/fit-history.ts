@@ -8,6 +8,8 @@ import { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './acv.js';
 import { fitExistingBook, type ExistingFit } from './existing-book.js';
 import { historyCalendar, type HistoryCalendar } from './history-calendar.js';
 import { blockOf } from './timeline.js';
+import { MAX_DEALS_PER_MONTH } from '../actuals/read-monthly-file.js';
+import { writtenBeta } from './written-beta.js';
 import type { TierDeals } from './read-deals.js';
 import type { TierOutcomes } from './read-renewal-outcomes.js';
 
@@ -102,12 +104,21 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
         const newArrLastYear = lastYear.reduce((a, r) => a + (r.values.new_arr ?? 0), 0);
         if (!useDeals && !has('new_arr')) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)}: ACV needs new_arr in the history or the tier's deals (with some in the last 12 months) in --deals` });
         else if (!useDeals && !(newArrLastYear > 0)) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)} won ${dealsLastYear} deals in its last 12 months but booked no new_arr: ACV cannot be fitted (give the deals' amounts with --deals)` });
-        else
-          newBusiness = {
+        else {
+          const fit: NewBusinessFit = {
             leads: fitLeadVolume(leads),
             conversion: fitConversion(leads, deals),
             acv: useDeals ? fitAcvFromDeals(tierDeals.amounts, tierDeals.months, n) : fitAcvFromTotals(series('new_arr'), deals),
           };
+          // What `arrcast run` would draw one by one: refused here, with the history's line, rather than by run.
+          const peak = peakMonthlyDeals(fit);
+          if (peak > MAX_DEALS_PER_MONTH)
+            issues.push({
+              ...at(lastYear[0], 'leads'),
+              message: `tier ${quoteText(name)} would expect ${Math.round(peak).toLocaleString('en-US')} deals in its peak month (leads x seasonality x conversion fitted from the history), more than the ${MAX_DEALS_PER_MONTH.toLocaleString('en-US')} a month the model can draw one by one: arrcast cannot simulate this tier`,
+            });
+          else newBusiness = fit;
+        }
       }
     } else notes.push(`no new business fitted: it needs leads, deals and new_arr (or --deals); the history has ${NEW_BUSINESS.concat(['new_arr']).filter(has).join(', ') || 'none of them'}`);
 
@@ -131,4 +142,10 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     ...(inputs.dealsFile ? { dealsFile: inputs.dealsFile } : {}),
     ...(inputs.outcomesFile ? { outcomesFile: inputs.outcomesFile } : {}),
   };
+}
+
+/** Expected deals in the fitted year's busiest month: the leads level at its largest seasonal weight, times the conversion rate as written. */
+function peakMonthlyDeals(fit: NewBusinessFit): number {
+  const season = fit.leads.seasonality?.reduce((a, e) => Math.max(a, e.value), 0) ?? 1;
+  return fit.leads.level.value * Math.max(1, season) * writtenBeta(fit.conversion.rate.value, fit.conversion.year.sd).mean;
 }

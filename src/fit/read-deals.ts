@@ -1,4 +1,4 @@
-import { numberCell, readCsv, readCsvBytes, TierLookup, type CsvColumn, type CsvTable } from '../scenario/csv-table.js';
+import { calendarMonth, numberCell, readCsv, readCsvBytes, TierLookup, type CsvColumn, type CsvTable } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
 import type { HistoryCalendar } from './history-calendar.js';
 
@@ -34,8 +34,6 @@ const COLUMNS: readonly CsvColumn[] = [
   { name: 'tier', required: true, hints: ['segment'] },
   { name: 'amount', required: true, hints: ['acv', 'arr', 'value', 'dealvalue', 'newarr'] },
 ];
-
-const YEAR_MONTH = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
 
 /**
  * Validate a deals file against the history it goes with (its tiers, its months 1..`months` and
@@ -75,18 +73,17 @@ function closeMonth(t: CsvTable, r: number, months: number, calendar: HistoryCal
     t.problem(r, CLOSE, `is required: the history month the deal closed in (${calendar === undefined ? `1 to ${months}` : 'YYYY-MM'})`);
     return NaN;
   }
-  const d = YEAR_MONTH.exec(cell);
-  if (d !== null) {
+  const at = calendarMonth(cell);
+  if (at !== undefined) {
     if (calendar === undefined) {
       t.problem(r, CLOSE, `${quoteText(cell)} is a date, but the history numbers its months: give the month number 1 to ${months}`);
       return NaN;
     }
-    const mm = Number(d[2]);
-    if (mm < 1 || mm > 12) {
-      t.problem(r, CLOSE, `${quoteText(cell)} is not a date`);
+    if (typeof at === 'string') {
+      t.problem(r, CLOSE, at);
       return NaN;
     }
-    const m = Number(d[1]) * 12 + (mm - 1) - (calendar.firstYear * 12 + calendar.firstMonth - 1) + 1;
+    const m = at - (calendar.firstYear * 12 + calendar.firstMonth - 1) + 1;
     if (m < 1 || m > months) {
       t.problem(r, CLOSE, `${quoteText(cell)} is outside the history, which covers ${range}`);
       return NaN;

@@ -4,6 +4,7 @@ import { DISPERSION_TEST_LEVEL } from './lead-volume.js';
 import type { Estimate, YearLevel } from './estimate.js';
 import type { ExistingFit, HistoryFit, NewBusinessFit, TierFit } from './fit-history.js';
 import { monthLabel } from './history-calendar.js';
+import { writtenBeta } from './written-beta.js';
 
 /**
  * The fitted scenario as commented YAML: every fitted value with the data it came from (n), the
@@ -74,8 +75,9 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
       `      #   ${money(r.renewed)} of ${money(r.due)}, ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
     );
   out.push(`      # This year's rate: ${yearText(r.year, 'points', (x) => pct(x))}.`);
-  const [mean, sd] = betaMeanSd(r.rate.value, r.year.sd);
-  out.push(`      dollarRenewalRate: { dist: beta, mean: ${mean}, sd: ${sd} }`);
+  const renewal = writtenBeta(r.rate.value, r.year.sd);
+  if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
+  out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
   if (e.contractionShare !== undefined || e.expansionShare !== undefined)
     out.push(
       `      # In the last 12 months contraction_arr was ${e.contractionShare === undefined ? 'not given' : pct(e.contractionShare)} and expansion_arr ${e.expansionShare === undefined ? 'not given' : pct(e.expansionShare)} of the ARR renewed:`,
@@ -120,8 +122,9 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
     `      #   month-to-month variation (and the sales cycle's lag between leads and deals) is in the interval only.`,
     `      # This year's rate: ${yearText(c.year, 'points', (x) => pct(x))}.`,
   );
-  const [cm, csd] = betaMeanSd(c.rate.value, c.year.sd);
-  out.push(`      conversion: { dist: beta, mean: ${cm}, sd: ${csd} }`);
+  const rate = writtenBeta(c.rate.value, c.year.sd);
+  if (rate.note) out.push(`      # Written: ${rate.note}.`);
+  out.push(`      conversion: { dist: beta, mean: ${rate.mean}, sd: ${rate.sd} }`);
   out.push('      salesCycleMonths: 0 # not identifiable from monthly totals: set it from the CRM (lead created to deal won)');
   if (acv.from === 'deals')
     out.push(
@@ -156,13 +159,6 @@ function yearText(y: YearLevel, scale: 'log' | 'points', show: (x: number) => st
       ? `a judgement of ${show(y.prior)} alone: the history has no full year-on-year change`
       : `${y.changes} year-on-year change${y.changes === 1 ? '' : 's'} pooled with a judgement of ${show(y.prior)}`;
   return `sd ${show(y.sd)}${unit}, from the estimate's error ${show(y.standardError)} and drift between years ${show(y.drift)} (${from})`;
-}
-
-/** A beta's mean and sd as written: mean within [0.001, 0.999], sd below 0.9 √(m(1 − m)) and above 1e-4. */
-function betaMeanSd(mean: number, sd: number): [number, number] {
-  const m = Math.min(0.999, Math.max(0.001, mean));
-  const s = Math.min(0.9 * Math.sqrt(m * (1 - m)), Math.max(1e-4, sd));
-  return [Number(m.toPrecision(4)), Number(s.toPrecision(3))];
 }
 
 /** A year-level lognormal's sigma is capped here: beyond, a level could move by a factor of 40 in a year (P10 to P90), which is no plan. */

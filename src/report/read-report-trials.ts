@@ -1,11 +1,31 @@
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { boundedLines, LineTooLongError } from './bounded-lines.js';
 import { parse } from 'csv-parse/sync';
 import { REPORT_FILES } from './report-files.js';
 import { tierKey } from '../model/column-key.js';
 import type { Metric } from '../model/components.js';
+import { readFileBytes } from '../scenario/read-file.js';
+import { ScenarioError } from '../scenario/scenario-error.js';
+import { MAX_TRIALS } from '../scenario/limits.js';
+
+/**
+ * A report directory is input like any other file: it may be forged, truncated, or hold a FIFO or a
+ * link to a device where a file should be. Its files are read the one way arrcast reads a file
+ * (scenario/read-file.ts: non-blocking, regular files only, bounded), so nothing blocks, nothing
+ * unbounded is read, and a damaged report is a ReportTrialsError (exit 2), never an internal error.
+ */
+/** Largest summary.json or scenario.json read: a summary of many tiers is a few megabytes. */
+export const MAX_REPORT_JSON_BYTES = 64 * 1024 * 1024;
+/**
+ * Longest line of trials.csv read: a row is a few dozen numbers a tier, the header a few dozen
+ * names a tier; 16 million characters is thousands of tiers. A longer line (a forged file of one
+ * endless line) is refused when it passes the bound, not held whole in memory.
+ */
+export const MAX_TRIALS_LINE_CHARS = 16 * 1024 * 1024;
+/** Largest sipmath.json read (about 20 bytes a value: 10,000,000 trials of a dozen SIPs is past it; use trials.csv). */
+export const MAX_SIPMATH_BYTES = 256 * 1024 * 1024;
 
 /** A report that cannot be scored: no per-trial values, or files that are not arrcast's. The CLI exits 2. */
 export class ReportTrialsError extends Error {
@@ -51,24 +71,17 @@ function seriesKey(tier: string | undefined, metric: Metric, tiers: readonly str
  * directory that is not an arrcast report.
  */
 export async function readReportHeader(dir: string): Promise<ReportHeader> {
-  let summary: { scenario?: { name?: unknown; hash?: unknown; currency?: unknown; fiscalYearStartMonth?: unknown }; trials?: unknown; byTier?: unknown };
-  try {
-    summary = JSON.parse(await readFile(join(dir, REPORT_FILES.summary), 'utf8')) as typeof summary;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ReportTrialsError(
-      code === 'ENOENT' || code === 'ENOTDIR' ? `${dir} is not an arrcast report: it has no ${REPORT_FILES.summary}` : `${dir}/${REPORT_FILES.summary} cannot be read: ${err instanceof Error ? err.message : String(err)}`,
-    );
-  }
-  const tiers = summary.byTier !== null && typeof summary.byTier === 'object' ? Object.keys(summary.byTier) : [];
-  const trials = typeof summary.trials === 'number' ? summary.trials : NaN;
-  if (tiers.length === 0 || !Number.isInteger(trials) || trials < 1 || typeof summary.scenario?.name !== 'string')
-    throw new ReportTrialsError(`${dir}/${REPORT_FILES.summary} is not an arrcast summary (no scenario, trials or tiers)`);
+  type Summary = { scenario?: { name?: unknown; hash?: unknown; currency?: unknown; fiscalYearStartMonth?: unknown }; trials?: unknown; byTier?: unknown };
+  const text = await reportFileText(dir, REPORT_FILES.summary, MAX_REPORT_JSON_BYTES);
+  if (text === undefined) throw new ReportTrialsError(`${dir} is not an arrcast report: it has no ${REPORT_FILES.summary}`);
+  const summary = parseJson(text) as Summary | undefined;
+  const tiers = summary?.byTier !== null && typeof summary?.byTier === 'object' ? Object.keys(summary.byTier) : [];
+  const trials = typeof summary?.trials === 'number' ? summary.trials : NaN;
+  if (summary === undefined || tiers.length === 0 || !Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS || typeof summary.scenario?.name !== 'string')
+    throw new ReportTrialsError(`${dir}/${REPORT_FILES.summary} is not an arrcast summary (no scenario, tiers, or trials from 1 to ${MAX_TRIALS.toLocaleString('en-US')})`);
   // scenario.json holds the validated scenario: its fiscalYear places dated actuals (optional).
-  const fiscalYear = await readFile(join(dir, REPORT_FILES.scenario), 'utf8').then(
-    (text) => (JSON.parse(text) as { fiscalYear?: unknown }).fiscalYear,
-    () => undefined,
-  );
+  const scenarioText = await reportFileText(dir, REPORT_FILES.scenario, MAX_REPORT_JSON_BYTES);
+  const fiscalYear = scenarioText === undefined ? undefined : (parseJson(scenarioText) as { fiscalYear?: unknown } | undefined)?.fiscalYear;
   const start = summary.scenario.fiscalYearStartMonth;
   return {
     dir,
@@ -93,7 +106,7 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
 export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray<readonly [string | undefined, Metric]>): Promise<ReportTrials> {
   const { dir, tiers, trials } = base;
   const keys = [...new Set(wanted.map(([tier, metric]) => seriesKey(tier, metric, tiers)))];
-  const exists = async (name: string) => (await stat(join(dir, name)).catch(() => undefined))?.isFile() === true;
+  const exists = async (name: string) => (await stat(join(dir, name)).catch(() => undefined)) !== undefined;
   let values: Map<string, Float64Array>;
   let source: ReportTrials['source'];
   if (await exists(REPORT_FILES.trials)) {
@@ -111,13 +124,30 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
 
 /** The columns `keys` of trials.csv, streamed line by line; a key missing from the header is left out. */
 async function readTrialsCsv(file: string, keys: readonly string[], trials: number): Promise<Map<string, Float64Array>> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const handle = await openRegular(file);
+  try {
+    return await readTrialsLines(handle, file, keys, trials);
+  } catch (err) {
+    if (err instanceof LineTooLongError) throw new ReportTrialsError(`${file}: ${err.message}: not a trials.csv arrcast writes`);
+    throw err;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+async function readTrialsLines(handle: FileHandle, file: string, keys: readonly string[], trials: number): Promise<Map<string, Float64Array>> {
+  const lines = boundedLines(handle.createReadStream({ encoding: 'utf8', autoClose: false }), MAX_TRIALS_LINE_CHARS);
   const out = new Map<string, Float64Array>();
   let index: Array<[number, Float64Array]> = [];
   let row = -1;
   for await (const line of lines) {
     if (row === -1) {
-      const header = (parse(line) as string[][])[0] ?? [];
+      let header: string[];
+      try {
+        header = (parse(line) as string[][])[0] ?? [];
+      } catch {
+        throw new ReportTrialsError(`${file}:1: the header is not a CSV row: not a trials.csv arrcast writes`);
+      }
       // Header cells are written through csvField: a tier name starting with = + - @ gets a leading '.
       const names = header.map((h) => (/^'[=+\-@\t\r]/.test(h) ? h.slice(1) : h));
       index = keys.flatMap((k) => {
@@ -146,14 +176,12 @@ async function readTrialsCsv(file: string, keys: readonly string[], trials: numb
 
 /** The SIPs named `keys` of sipmath.json; a key without a SIP is left out. */
 async function readSipmath(file: string, keys: readonly string[], trials: number): Promise<Map<string, Float64Array>> {
-  let library: { sips?: Array<{ name?: unknown; arguments?: { value?: unknown } }> };
-  try {
-    library = JSON.parse(await readFile(file, 'utf8')) as typeof library;
-  } catch (err) {
-    throw new ReportTrialsError(`${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const text = (await readRegular(file, MAX_SIPMATH_BYTES)).toString('utf8');
+  const library = parseJson(text) as { sips?: unknown } | undefined;
+  if (library === undefined) throw new ReportTrialsError(`${file} is not JSON`);
   const out = new Map<string, Float64Array>();
-  for (const sip of library.sips ?? []) {
+  for (const sip of (Array.isArray(library.sips) ? library.sips : []) as Array<{ name?: unknown; arguments?: { value?: unknown } } | null>) {
+    if (sip === null || typeof sip !== 'object') continue;
     if (typeof sip.name !== 'string' || !keys.includes(sip.name)) continue;
     const value = sip.arguments?.value;
     if (!Array.isArray(value) || value.length !== trials || !value.every((v) => typeof v === 'number' && Number.isFinite(v)))
@@ -161,4 +189,53 @@ async function readSipmath(file: string, keys: readonly string[], trials: number
     out.set(sip.name, Float64Array.from(value as number[]));
   }
   return out;
+}
+
+/** JSON.parse, or undefined for text that is not JSON (the parser's message would quote the file). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text of `dir/name`, undefined when there is nothing by that name; a ReportTrialsError when it is not a regular file of at most `maxBytes`. */
+async function reportFileText(dir: string, name: string, maxBytes: number): Promise<string | undefined> {
+  const path = join(dir, name);
+  const there = await stat(path).then(
+    () => true,
+    (err: NodeJS.ErrnoException) => (err.code === 'ENOENT' || err.code === 'ENOTDIR' ? false : true),
+  );
+  return there ? (await readRegular(path, maxBytes)).toString('utf8') : undefined;
+}
+
+/** The bytes of a regular file of at most `maxBytes` (read-file.ts), as a ReportTrialsError otherwise. */
+async function readRegular(path: string, maxBytes: number): Promise<Buffer> {
+  try {
+    return await readFileBytes(path, path, {
+      maxBytes,
+      noun: 'a report file',
+      tooLarge: (size, more) => `is ${more}${size.toLocaleString('en-US')} bytes, more than a report file of arrcast's (at most ${maxBytes.toLocaleString('en-US')})`,
+    });
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ReportTrialsError(err.message);
+    throw err;
+  }
+}
+
+/** A handle on a regular file, opened non-blocking (a FIFO or device is refused, never waited on). */
+async function openRegular(path: string): Promise<FileHandle> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (err) {
+    throw new ReportTrialsError(`${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const info = await handle.stat().catch(() => undefined);
+  if (info?.isFile() !== true) {
+    await handle.close().catch(() => undefined);
+    throw new ReportTrialsError(`${path} is not a regular file: a report's ${REPORT_FILES.trials} is one`);
+  }
+  return handle;
 }

@@ -317,6 +317,7 @@ export function numberCell(
   }
   const v = parseDecimal(cell);
   if (Number.isNaN(v)) table.problem(row, col, decimalProblem(cell));
+  else if (!Number.isFinite(v)) table.problem(row, col, `${quoteText(cell)} is beyond the largest number there is (about 1.8e308): ${outOfRange(v).replace(/got -?Infinity/, `got ${excerpt(cell)}`)}`);
   else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${excerpt(cell)}`);
   else if (v < min || v > max) table.problem(row, col, outOfRange(v));
   else return v === 0 ? 0 : v; // no -0
@@ -375,6 +376,24 @@ export function fiscalMonth(cell: string, calendar: FiscalCalendar, rule: MonthR
   if (month < 1) return rule.beforeStart(quoteText(cell), fiscalStart(calendar));
   if (month > rule.max) return rule.afterMax(quoteText(cell), fiscalStart(calendar));
   return month;
+}
+
+/**
+ * A date cell `YYYY-MM` or `YYYY-MM-DD` as a month count (year x 12 + month - 1): undefined when the
+ * cell is not written as a date at all, a problem when it is written as one but is none (month 13,
+ * 2025-02-30). The one check every reader of dated months uses.
+ *
+ * @example calendarMonth('2025-03') // => 24302
+ * @example calendarMonth('2025-02-30') // => '"2025-02-30" is not a date'
+ */
+export function calendarMonth(cell: string): number | string | undefined {
+  const d = DATE.exec(cell);
+  if (d === null) return undefined;
+  const y = Number(d[1]);
+  const m = Number(d[2]);
+  const day = d[3] === undefined ? 1 : Number(d[3]);
+  if (m < 1 || m > 12 || day < 1 || day > daysInMonth(y, m)) return `${quoteText(cell)} is not a date`;
+  return y * 12 + m - 1;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -63,9 +63,12 @@ describe('a bad monthly file: every problem at once, with line and column', () =
     ['fractional deals', 'month,tier,deals\n1,SMB,2.5\n', ['2:7 deals: must be a whole number, got 2.5']],
     ['an empty cell', 'month,tier,deals,leads\n1,SMB,,10\n', ['2:7 deals: is empty: every row needs a value in each column the header names (write 0 for none, or drop the column)']],
     ['a thousands separator', 'month,tier,new_arr\n1,SMB,"12,000"\n', ['2:7 new_arr: "12,000" has a thousands separator: write 12000']],
+    ['more deals in a month than the model can draw', 'month,tier,deals\n1,SMB,250001\n1,Enterprise,1000000000\n', ['2:7 deals: must be at most 250,000 deals in a month, got 250001: the model draws each deal, and a tier of more could not be simulated', '3:14 deals: must be at most 250,000 deals in a month, got 1000000000: the model draws each deal, and a tier of more could not be simulated']],
+    ['numbers past the largest double', 'month,tier,deals,new_arr\n1,SMB,1e309,-1e400\n', ['2:7 deals: "1e309" is beyond the largest number there is (about 1.8e308): must be at most 250,000 deals in a month, got 1e309: the model draws each deal, and a tier of more could not be simulated', '2:13 new_arr: "-1e400" is beyond the largest number there is (about 1.8e308): must be at least 0, got -1e400']],
     ['renewed more than due', 'month,tier,due_arr,renewed_arr\n1,SMB,100,120\n', ['2:11 renewed_arr: is 120, more than the 100 that came up for renewal (due_arr) that month']],
     ['no measure column', 'month,tier\n1,SMB\n', []],
     ['a history file too short', 'month,tier,leads\n1,SMB,5\n2,SMB,6\n', ['-:- month: covers 2 months; a history file needs 12'], { kind: 'history' }],
+    ['a history file with dates that are none', 'month,tier,leads\n2025-02-30,SMB,5\n2025-13,SMB,6\n2025-04-00,SMB,6\n2024-02-29,SMB,6\n', ['2:1 month: "2025-02-30" is not a date', '3:1 month: "2025-13" is not a date', '4:1 month: "2025-04-00" is not a date'], { kind: 'history' }],
     ['a history file mixing numbers and dates', 'month,tier,leads\n1,SMB,5\n2025-03,SMB,6\n', ['3:1 month: is a date, but line 2 gives a month number: use one form in the file'], { kind: 'history' }],
   ];
   it.each(cases)('%s', (_name, text, expected, options) => {

@@ -1,0 +1,79 @@
+import { lstat, rm, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { errnoReason } from './write-error.js';
+import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
+import { OutputDirError } from './output-dir.js';
+
+/**
+ * The one path a single-file output (`arrcast fit --out SCENARIO.yaml`) is written to, checked
+ * before any input is read, by the rules `--out` directories follow (resolve-out.ts, output-dir.ts):
+ *
+ * - resolved once (symlinks in the part that exists followed, `..` applied), so the check and the
+ *   write see the same file; a symlink to nothing is refused (writing would replace the link);
+ * - refused when empty, a directory (a symlink to one included), or anything but a regular file:
+ *   a device such as /dev/null, a FIFO or a socket is never replaced, `--force` or not;
+ * - refused when it is one of the `inputs` (the same file, by device and inode): writing would
+ *   replace what is being read;
+ * - an existing regular file only with `force`;
+ * - refused when its folder (or the nearest existing folder above it, which the write would create
+ *   the rest under) cannot be written: a probe file is made and removed there, as `run` probes its
+ *   --out, so a read-only or virtual folder (/proc) is found before anything is read.
+ *
+ * Throws OutputDirError (exit 2) with the reason; `out` is quoted as given.
+ *
+ * @example await resolveOutFile('fitted.yaml', { inputs: ['history.csv'] }) // => '/home/me/plans/fitted.yaml'
+ */
+export async function resolveOutFile(out: string, options: { readonly force?: boolean; readonly inputs: readonly string[] }): Promise<string> {
+  const fail = (why: string): never => {
+    throw new OutputDirError(`--out ${out} ${why}`);
+  };
+  if (out.trim() === '') throw new OutputDirError('--out is empty: name the scenario file to write, e.g. --out fitted.yaml');
+  let path: string;
+  try {
+    path = await resolveOutPath(out);
+  } catch (err) {
+    if (err instanceof DanglingLinkError) return fail('is a symlink to nothing: remove the link or name another file');
+    const e = err as NodeJS.ErrnoException;
+    return fail(`cannot be used: ${errnoReason(e)} (${e.code ?? 'error'})`);
+  }
+  const info = await lstat(path).catch(() => undefined);
+  if (info?.isDirectory()) return fail(`is a directory; name the scenario file to write, e.g. ${out.replace(/\/+$/, '')}/fitted.yaml`);
+  if (info !== undefined && !info.isFile()) return fail(`is ${kindOf(info)}, not a regular file: arrcast writes its output only as a regular file and never replaces anything else`);
+  if (info !== undefined)
+    for (const input of options.inputs) {
+      const other = await stat(input).catch(() => undefined);
+      if (other !== undefined && other.dev === info.dev && other.ino === info.ino) return fail(`is the input file ${input}: writing it would replace what is being read; name another file`);
+    }
+  if (info !== undefined && !options.force) return fail('exists; use --force to replace it');
+  const problem = await probeWritable(dirname(path));
+  if (problem !== undefined) return fail(`cannot be written: ${problem}`);
+  return path;
+}
+
+function kindOf(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/** Why a file cannot be made in `dir` (or, when it does not exist yet, in its nearest existing ancestor), or undefined. */
+async function probeWritable(dir: string): Promise<string | undefined> {
+  let at = dir;
+  while (!(await lstat(at).then(() => true, () => false))) {
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  const probe = join(at, `.arrcast-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await writeFile(probe, '', { flag: 'wx' });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return `${errnoReason(e)} (${e.code ?? 'error'}) in ${at}`;
+  }
+  await rm(probe, { force: true });
+  return undefined;
+}

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/in-process-cli.js';
+import { NotAFileError, writeFileAtomically } from '../../src/report/atomic-file.js';
+
+/**
+ * `arrcast fit --out`: whatever the path names, the outcome is a whole scenario in a regular file
+ * that held nothing of the user's (or one replaced with --force), or exit 2 before anything is read,
+ * with nothing written. A device, FIFO, directory (or a link to one), a link to nothing, and the
+ * very file being read are never replaced, --force or not.
+ */
+const HISTORY_TEXT = `month,tier,leads,deals,new_arr,ending_arr,due_arr,renewed_arr\n${Array.from({ length: 12 }, (_, k) => `${k + 1},SMB,1000,30,300000,5000000,100000,90000`).join('\n')}\n`;
+
+let dir: string;
+let history: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'arrcast-fit-out-'));
+  history = join(dir, 'history.csv');
+  writeFileSync(history, HISTORY_TEXT);
+  mkdirSync(join(dir, 'plans'));
+  execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+  symlinkSync(join(dir, 'plans'), join(dir, 'to-plans'));
+  symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling.yaml'));
+  symlinkSync(history, join(dir, 'to-history.yaml'));
+  writeFileSync(join(dir, 'deals.csv'), 'close_month,tier,amount\n1,SMB,9000\n');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('arrcast fit --out', () => {
+  const cases: Array<[string, (d: string) => string[], (d: string) => string]> = [
+    ['empty', () => ['--out', ''], () => 'arrcast: --out is empty: name the scenario file to write, e.g. --out fitted.yaml'],
+    ['a FIFO, with --force', (d) => ['--out', join(d, 'pipe.yaml'), '--force'], (d) => `arrcast: --out ${d}/pipe.yaml is a FIFO (named pipe), not a regular file: arrcast writes its output only as a regular file and never replaces anything else`],
+    ['a symlink to a directory, with --force', (d) => ['--out', join(d, 'to-plans'), '--force'], (d) => `arrcast: --out ${d}/to-plans is a directory; name the scenario file to write, e.g. ${d}/to-plans/fitted.yaml`],
+    ['a symlink to nothing, with --force', (d) => ['--out', join(d, 'dangling.yaml'), '--force'], (d) => `arrcast: --out ${d}/dangling.yaml is a symlink to nothing: remove the link or name another file`],
+    ['the history itself, with --force', (d) => ['--out', join(d, 'history.csv'), '--force'], (d) => `arrcast: --out ${d}/history.csv is the input file ${d}/history.csv: writing it would replace what is being read; name another file`],
+    ['a link to the history, with --force', (d) => ['--out', join(d, 'to-history.yaml'), '--force'], (d) => `arrcast: --out ${d}/to-history.yaml is the input file ${d}/history.csv: writing it would replace what is being read; name another file`],
+    ['the deals file, with --force', (d) => ['--deals', join(d, 'deals.csv'), '--out', `${d}/plans/../deals.csv`, '--force'], (d) => `arrcast: --out ${d}/plans/../deals.csv is the input file ${d}/deals.csv: writing it would replace what is being read; name another file`],
+    ['in a folder nothing can be written to', () => ['--out', '/proc/fitted.yaml'], () => 'arrcast: --out /proc/fitted.yaml cannot be written: no such file or directory (ENOENT) in /proc'],
+    ['below a file', (d) => ['--out', join(d, 'history.csv/fitted.yaml')], (d) => `arrcast: --out ${d}/history.csv/fitted.yaml cannot be used: not a directory (ENOTDIR)`],
+  ];
+  it.each(cases)('refuses %s with exit 2, replacing nothing', async (_, args, message) => {
+    const before = readdirSync(dir).sort();
+    const r = await runCli('fit', history, ...args(dir));
+    expect(r.err).toBe(`${message(dir)}\n`);
+    expect(r.code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(before);
+    expect(lstatSync(join(dir, 'pipe.yaml')).isFIFO()).toBe(true);
+    expect(lstatSync(join(dir, 'to-plans')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, 'dangling.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(history, 'utf8')).toBe(HISTORY_TEXT);
+  });
+
+  it('writes through a symlinked folder to the file it names', async () => {
+    const r = await runCli('fit', history, '--out', join(dir, 'to-plans/fitted.yaml'));
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'plans/fitted.yaml'), 'utf8')).toContain('name: "Fitted from');
+  });
+});
+
+describe('writeFileAtomically', () => {
+  it('never replaces what is not a regular file, even with force', async () => {
+    await expect(writeFileAtomically(join(dir, 'pipe.yaml'), 'x', { force: true })).rejects.toBeInstanceOf(NotAFileError);
+    await expect(writeFileAtomically(join(dir, 'plans'), 'x', { force: true })).rejects.toBeInstanceOf(NotAFileError);
+    expect(lstatSync(join(dir, 'pipe.yaml')).isFIFO()).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('arrcast-tmp'))).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/in-process-cli.js';
+import { MAX_TRIALS_LINE_CHARS } from '../../src/report/read-report-trials.js';
+
+/**
+ * A report given to `arrcast score` is input: forged, truncated, or holding a FIFO or a link to a
+ * device where a file should be. Each is exit 2 with a message naming the file, at once: nothing
+ * blocks (a FIFO would wait forever, deaf to Ctrl-C), nothing unbounded is read (/dev/zero), and
+ * no forged number reaches an internal error.
+ */
+const SCENARIO = `name: Forged
+seed: 3
+tiers:
+  - name: SMB
+    existing: { openingArr: 12M, customers: 1000, renewalRate: 0.9 }
+  - name: Ent
+    existing: { openingArr: 20M, customers: 100, renewalRate: 0.9 }
+`;
+
+let dir: string;
+let good: string;
+let outcomes: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'arrcast-forged-'));
+  writeFileSync(join(dir, 'plan.yaml'), SCENARIO);
+  good = join(dir, 'good');
+  const r = await runCli('run', join(dir, 'plan.yaml'), '--trials', '50', '--workers', '0', '--quiet', '--no-progress', '--out', good, '--outputs', 'summary,trials,sipmath');
+  if (r.code !== 0) throw new Error(r.err);
+  outcomes = join(dir, 'outcomes.csv');
+  writeFileSync(outcomes, 'tier,metric,value\ntotal,revenue,30000000\n');
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of the good report named `name`, changed by `forge`. */
+function forged(name: string, forge: (report: string) => void): string {
+  const report = join(dir, name);
+  cpSync(good, report, { recursive: true });
+  forge(report);
+  return report;
+}
+const fifo = (path: string) => {
+  unlinkSync(path);
+  execFileSync('mkfifo', [path]);
+};
+const link = (path: string, target: string) => {
+  unlinkSync(path);
+  symlinkSync(target, path);
+};
+const withoutTrials = (r: string) => unlinkSync(join(r, 'trials.csv'));
+
+describe('arrcast score on forged reports', () => {
+  const cases: Array<[string, (report: string) => void, (report: string) => string]> = [
+    ['summary.json a FIFO', (r) => fifo(join(r, 'summary.json')), (r) => `${r}/summary.json is a FIFO (named pipe), not a regular file`],
+    ['scenario.json a FIFO', (r) => fifo(join(r, 'scenario.json')), (r) => `${r}/scenario.json is a FIFO (named pipe), not a regular file`],
+    ['trials.csv a FIFO', (r) => fifo(join(r, 'trials.csv')), (r) => `${r}/trials.csv is not a regular file: a report's trials.csv is one`],
+    ['sipmath.json a link to /dev/zero', (r) => (withoutTrials(r), link(join(r, 'sipmath.json'), '/dev/zero')), (r) => `${r}/sipmath.json is a device, not a regular file`],
+    ['trials of 1e15 in summary.json', (r) => writeFileSync(join(r, 'summary.json'), '{"scenario":{"name":"x"},"trials":1e15,"byTier":{"SMB":{}}}'), (r) => `${r}/summary.json is not an arrcast summary (no scenario, tiers, or trials from 1 to 10,000,000)`],
+    ['summary.json not JSON', (r) => writeFileSync(join(r, 'summary.json'), 'root:x:0:0:root:/root:/bin/bash\n'), (r) => `${r}/summary.json is not an arrcast summary (no scenario, tiers, or trials from 1 to 10,000,000)`],
+    ['summary.json null', (r) => writeFileSync(join(r, 'summary.json'), 'null'), (r) => `${r}/summary.json is not an arrcast summary (no scenario, tiers, or trials from 1 to 10,000,000)`],
+    ['sipmath.json with null SIPs', (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), '{"sips":[null,1,{"name":"revenue"}]}')), (r) => `${r}/sipmath.json: SIP revenue does not hold 50 numbers, one per trial`],
+    ['trials.csv of one endless line', (r) => writeFileSync(join(r, 'trials.csv'), 'trial,revenue\n' + '1'.repeat(MAX_TRIALS_LINE_CHARS + 10)), (r) => `${r}/trials.csv: line 2 is longer than 16,777,216 characters: not a trials.csv arrcast writes`],
+    ['trials.csv with a header that is not CSV', (r) => writeFileSync(join(r, 'trials.csv'), 'trial,"revenue\n1,2\n'), (r) => `${r}/trials.csv:1: the header is not a CSV row: not a trials.csv arrcast writes`],
+    ['sipmath.json not JSON', (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), '{"sips":')), (r) => `${r}/sipmath.json is not JSON`],
+  ];
+  it.each(cases)('refuses %s with exit 2', async (name, forge, message) => {
+    const report = forged(name.replace(/\W+/g, '-'), forge);
+    const r = await runCli('score', report, '--actuals', outcomes);
+    expect(r.err).toBe(`arrcast: ${message(report)}\n`);
+    expect(r.code).toBe(2);
+  });
+});
