@@ -3,17 +3,17 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
-import { spawnSync } from 'node:child_process';
+import { arrcastInProcess } from '../helpers/cli.js';
 
 /**
- * The CLI as a user runs it: the built dist/cli/main.js (npm test builds first). `downside()` writes
- * a scenario in a temporary folder that extends the fixture in test/fixtures, outside that folder:
- * compare is given --allow-path for it (README, "Which files a scenario may read").
+ * The CLI driven in this process (helpers/cli.ts: its output and the exit code main.ts would give;
+ * relative paths are from the repository, vitest's directory). `downside()` writes a scenario in a
+ * temporary folder that extends the fixture in test/fixtures, outside that folder: compare is given
+ * --allow-path for it (README, "Which files a scenario may read").
  */
-function arrcast(args: string[], cwd = ROOT) {
+function arrcast(args: string[]) {
   const allow = args[0] === 'compare' ? ['--allow-path', join(ROOT, 'test/fixtures')] : [];
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args, ...allow], { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return arrcastInProcess([...args, ...allow]);
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-compare-'));

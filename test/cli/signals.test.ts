@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
@@ -51,11 +51,25 @@ function snapshot(dir: string): Record<string, string> {
 }
 const temps = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('.arrcast-tmp-'));
 
+/**
+ * One earlier report, written by the binary once for the file (a report holds no path of its own:
+ * its marker says only that arrcast wrote it), and copied into each test's directory.
+ */
+let earlier: string | undefined;
+function earlierReport(): string {
+  if (earlier === undefined) {
+    const out = join(tmp(), 'report');
+    expect(arrcastSync(['run', minimal, '--trials', '200', '--seed', '1', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
+    earlier = out;
+  }
+  return earlier;
+}
+
 /** A directory holding an earlier report in report/. */
 function withEarlierReport(): { dir: string; out: string; before: Record<string, string> } {
   const dir = tmp();
   const out = join(dir, 'report');
-  expect(arrcastSync(['run', minimal, '--trials', '200', '--seed', '1', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
+  cpSync(earlierReport(), out, { recursive: true });
   return { dir, out, before: snapshot(out) };
 }
 

@@ -14,9 +14,15 @@ export interface CliResult {
  * (commander's own errors 2, help and version 0, failures by describeFailure). For tests of output
  * and exit codes; tests of the binary itself (signals, a real process's exit code) spawn it.
  *
- * `env` is set in process.env for the call (undefined unsets a variable), then restored.
+ * `env` is set in process.env for the call (undefined unsets a variable), then restored. `signal`
+ * stands for main.ts's signal handlers: without one the ARRCAST_PAUSE_AT hook is off, as it is
+ * for a library caller; with one (never aborted), a step's "paused at" line is printed.
  */
-export async function arrcastInProcess(args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): Promise<CliResult> {
+export async function arrcastInProcess(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+  signal?: AbortSignal,
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   let code: number = EXIT.ok;
@@ -31,6 +37,7 @@ export async function arrcastInProcess(args: readonly string[], env: Readonly<Re
   const program = buildProgram(
     { out: (t) => (stdout += t), err: (t) => (stderr += t) },
     (c) => (code = c),
+    signal,
   );
   try {
     await program.parseAsync(['node', 'arrcast', ...args]);
