@@ -11,7 +11,7 @@ import {
   type Simulation,
   type SimulationPart,
 } from './simulate.js';
-import { createWorkerPool } from './worker-pool.js';
+import { createWorkerPool, destroyWorkerPool } from './worker-pool.js';
 
 export interface EngineOptions {
   /** Worker threads of the pool, started at once and kept until close(); default: the machine's available parallelism. */
@@ -69,7 +69,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     close: async () => {
       const p = pool;
       pool = undefined;
-      await p?.destroy();
+      if (p) await destroyWorkerPool(p);
     },
   };
 }

@@ -12,7 +12,7 @@ import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
 import { TrialStore } from './trial-store.js';
-import { createWorkerPool } from './worker-pool.js';
+import { createWorkerPool, destroyWorkerPool } from './worker-pool.js';
 import { GENERATOR_ID } from '../random/source.js';
 import type { Piscina } from 'piscina';
 import { actualsKey, compileReforecast, reforecastChunk, type ActualsInput, type Reforecast } from '../actuals/reforecast.js';
@@ -279,7 +279,7 @@ async function runChunks(
     try {
       await runOnPool(pool, loaded, plan, seed, chunks, threads, accept, signal, false, reforecast);
     } finally {
-      await pool.destroy();
+      await destroyWorkerPool(pool);
     }
   }
 }

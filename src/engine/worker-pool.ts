@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { LOADED_KEY, loadedCounter, whenLoaded } from './worker-loaded.js';
 
 /**
  * A piscina pool running `worker.ts`/`worker.js`. From compiled code (dist/) it loads worker.js;
@@ -7,8 +8,10 @@ import { Piscina } from 'piscina';
 export function createWorkerPool(threads: number, options: { readonly keepAlive?: boolean } = {}): Piscina {
   const fromSource = import.meta.url.endsWith('.ts');
   const filename = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href;
+  const loaded = loadedCounter();
   const pool = new Piscina({
     filename,
+    workerData: { [LOADED_KEY]: loaded },
     minThreads: threads,
     maxThreads: threads,
     // Each worker has one chunk at a time, so a slow chunk never holds another behind it.
@@ -23,5 +26,21 @@ export function createWorkerPool(threads: number, options: { readonly keepAlive?
   // arrives after the cancellation. Every task's own failure rejects its run() promise, which the
   // run reports; without a listener, this event would crash the process with a stack trace.
   pool.on('error', () => undefined);
+  LOADED.set(pool, { counter: loaded, threads });
   return pool;
+}
+
+const LOADED = new WeakMap<Piscina, { readonly counter: Int32Array; readonly threads: number }>();
+
+/** Longest wait for threads still loading before a pool is destroyed anyway (one that failed to load never counts). */
+const LOAD_WAIT_MS = 15_000;
+
+/**
+ * Destroy a pool made by createWorkerPool, after its threads have loaded their module (see
+ * worker-loaded.ts: terminating a thread mid-load aborts the process on Node 20).
+ */
+export async function destroyWorkerPool(pool: Piscina): Promise<void> {
+  const l = LOADED.get(pool);
+  if (l) await whenLoaded(l.counter, l.threads, LOAD_WAIT_MS);
+  await pool.destroy();
 }

@@ -1,3 +1,4 @@
+import { workerData } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { simulateChunk, type ChunkResult } from '../model/simulate-chunk.js';
@@ -5,6 +6,7 @@ import { CHUNK_SKIPPED, wasCancelled, type ChunkTask } from './chunk-task.js';
 import { injectFault, parseFault } from './fault-injection.js';
 import { toTransferable } from './run-errors.js';
 import { compileReforecast, reforecastChunk, type Reforecast } from '../actuals/reforecast.js';
+import { markLoaded } from './worker-loaded.js';
 
 /**
  * The scenarios compiled in this worker, most recent last, by hash: a run sends one scenario many
@@ -68,3 +70,6 @@ export default function runChunk(task: ChunkTask): unknown {
     },
   } as never);
 }
+
+// Last: the module graph is loaded and evaluated, so the pool may now terminate this thread safely.
+markLoaded(workerData);

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { LOADED_KEY, loadedCounter, markLoaded, whenLoaded } from '../../src/engine/worker-loaded.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+describe('a pool waits for its threads to load before it is destroyed', () => {
+  it('whenLoaded resolves once as many threads as asked have counted themselves', async () => {
+    const counter = loadedCounter();
+    let resolved = false;
+    const waiting = whenLoaded(counter, 2, 60_000).then(() => (resolved = true));
+    markLoaded({ [LOADED_KEY]: counter });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resolved).toBe(false); // one of two
+    markLoaded({ [LOADED_KEY]: counter });
+    await waiting;
+    expect(Atomics.load(counter, 0)).toBe(2);
+  });
+
+  it('gives up after its timeout for a thread that never loads', async () => {
+    const counter = loadedCounter();
+    await whenLoaded(counter, 1, 30);
+    expect(Atomics.load(counter, 0)).toBe(0);
+  });
+
+  it('markLoaded ignores workers started without a counter', () => {
+    expect(() => markLoaded(undefined)).not.toThrow();
+    expect(() => markLoaded({ other: 1 })).not.toThrow();
+  });
+
+  it('an engine closed the moment it starts ends its process normally (Node aborted with exit 134 when a thread was terminated mid-load)', () => {
+    // The built engine, as the CLI uses it: start two threads and close at once, several times over.
+    const script = `const { createEngine } = await import(${JSON.stringify(`${ROOT}dist/engine/engine.js`)});
+for (let i = 0; i < 6; i++) await createEngine({ workers: 2 }).close();
+console.log('closed');`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).not.toMatch(/FATAL ERROR/);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('closed');
+  });
+});
