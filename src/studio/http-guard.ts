@@ -21,6 +21,7 @@ export const allowedHosts = (port: number): string[] => [`127.0.0.1:${port}`, `l
  * studio's own page, or, for the API, whose token is missing or wrong.
  */
 export function checkRequest(req: IncomingMessage, port: number, token: string, needsToken: boolean): void {
+  refuseRepeated(req);
   const hosts = allowedHosts(port);
   const host = req.headers.host;
   if (host === undefined || !hosts.includes(host.toLowerCase())) throw new Refusal(403, 'this studio answers only to its own address (Host)');
@@ -29,6 +30,18 @@ export function checkRequest(req: IncomingMessage, port: number, token: string, 
   if (!needsToken) return;
   const given = req.headers['x-arrcast-token'];
   if (typeof given !== 'string' || !sameToken(given, token)) throw new Refusal(403, 'missing or wrong token: open the address the studio printed');
+}
+
+/** Headers the guard reads: each must come once, since node keeps the first Host and joins repeated Origins, where a proxy might read another. */
+const SINGLE = ['host', 'origin', 'x-arrcast-token'] as const;
+
+/** Refuse (400) a request that sends Host, Origin or the token more than once: which one counts would be a guess. */
+function refuseRepeated(req: IncomingMessage): void {
+  for (const name of SINGLE) {
+    let seen = 0;
+    for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === name) seen++;
+    if (seen > 1) throw new Refusal(400, `the ${name} header is sent ${seen} times; send it once`, name);
+  }
 }
 
 function sameToken(given: string, token: string): boolean {

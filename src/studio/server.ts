@@ -49,6 +49,9 @@ export interface StudioServer {
   close(): Promise<void>;
 }
 
+/** The API's routes that take a POST. */
+const API_POSTS = new Set(['/api/answer', '/api/report', '/api/save']);
+
 const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['first', 'full']) });
 const stateBody = z.strictObject({ state: studioStateSchema });
 const saveBody = z.strictObject({ state: studioStateSchema, name: z.string().max(200) });
@@ -88,6 +91,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) => {
     res.writeHead(status, {
       'content-type': type,
+      'content-length': String(Buffer.byteLength(body)),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
@@ -108,8 +112,12 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     }
     if (!path.startsWith('/api/')) throw new Refusal(404, 'not found');
     checkRequest(req, port, token, true);
-    if (req.method === 'GET' && path === '/api/controls') return json(res, 200, info());
-    if (req.method !== 'POST') throw new Refusal(405, 'not found');
+    if (path === '/api/controls') {
+      if (req.method !== 'GET') throw new Refusal(405, `${path} takes GET, not ${req.method}`);
+      return json(res, 200, info());
+    }
+    if (!API_POSTS.has(path)) throw new Refusal(404, 'not found');
+    if (req.method !== 'POST') throw new Refusal(405, `${path} takes POST, not ${req.method}`);
     const body = await readJsonBody(req, MAX_BODY_BYTES);
     // A request that goes away (the page moved on) stops its run.
     const gone = new AbortController();
