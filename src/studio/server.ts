@@ -30,6 +30,9 @@ export function defaultAssetsDir(): string {
  * Vega compiles its expressions with `new Function`, hence 'unsafe-eval'; nothing else runs but the
  * page's own script, and it may connect to this server only.
  */
+/** A page state is a few hundred bytes: ten seconds is ample on a loopback, and a body that never ends is dropped after it. */
+export const BODY_TIMEOUT_MS = 10_000;
+
 const CSP = "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface StudioServerOptions {
@@ -38,6 +41,8 @@ export interface StudioServerOptions {
   readonly assetsDir?: string;
   /** The token the API asks for; default 24 random bytes (node:crypto), hex. */
   readonly token?: string;
+  /** Most milliseconds a request's body may take to arrive (408 after); default BODY_TIMEOUT_MS. */
+  readonly bodyTimeoutMs?: number;
   /** A line about a failure the page only sees as "internal error". */
   readonly log?: (line: string) => void;
 }
@@ -118,7 +123,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     }
     if (!API_POSTS.has(path)) throw new Refusal(404, 'not found');
     if (req.method !== 'POST') throw new Refusal(405, `${path} takes POST, not ${req.method}`);
-    const body = await readJsonBody(req, MAX_BODY_BYTES);
+    const body = await readJsonBody(req, MAX_BODY_BYTES, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
     // A request that goes away (the page moved on) stops its run.
     const gone = new AbortController();
     res.on('close', () => gone.abort());
@@ -152,12 +157,13 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     throw new Refusal(404, 'not found');
   };
 
-  const server: Server = createServer((req, res) => {
+  // Headers that trickle in (slowloris) are dropped after ten seconds, a whole request after thirty.
+  const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     route(req, res, path).catch((err: unknown) => {
       if (res.headersSent) return res.destroy();
       if (err instanceof Refusal) {
-        if (err.status === 413) res.setHeader('connection', 'close');
+        if (err.status === 413 || err.status === 408) res.setHeader('connection', 'close');
         return json(res, err.status, { error: err.message, ...(err.field ? { field: err.field } : {}) });
       }
       if (err instanceof RunAbortedError || (err instanceof DOMException && err.name === 'AbortError') || (err as { name?: string }).name === 'AbortError')

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../src/studio/state.js';
 import { parseRaw, startTestStudio, type TestStudio } from './studio-fixture.js';
 
 let studio: TestStudio;
 beforeAll(async () => {
-  studio = await startTestStudio();
+  // A short wait for a body, so a body that never ends is refused within the test.
+  studio = await startTestStudio({ bodyTimeoutMs: 1_500 });
 });
 afterAll(async () => {
   await studio?.close();
@@ -42,5 +44,40 @@ describe('arrcast studio: methods', () => {
     const r = await studio.send(method, path, { 'x-arrcast-token': studio.server.token, 'content-type': 'application/json' }, method === 'GET' || method === 'TRACE' ? undefined : JSON.stringify({ state: EMPTY, pass: 'first' }));
     expect(r.status).toBe(status);
     expect(r.json().error).toBe(error);
+  });
+});
+
+describe('arrcast studio: bodies', () => {
+  const answer = (state: string) => `{"state":${state},"pass":"first"}`;
+  const cases: Array<[string, string, number, string, string | undefined]> = [
+    ['a driver named __proto__', answer('{"drivers":{"__proto__":{"central":1}}}'), 400, 'a key "__proto__" is never part of a request', '__proto__'],
+    ['__proto__ in the state', answer('{"__proto__":{"confidence":0.5}}'), 400, 'a key "__proto__" is never part of a request', '__proto__'],
+    ['__proto__ at the top', '{"__proto__":{"pass":"full"},"state":{},"pass":"first"}', 400, 'a key "__proto__" is never part of a request', '__proto__'],
+    ['a driver named constructor', answer('{"drivers":{"constructor":{"central":1}}}'), 400, 'drivers.constructor: no such driver on this page', 'drivers.constructor'],
+    ['a driver named toString', answer('{"drivers":{"toString":{"central":1}}}'), 400, 'drivers.toString: no such driver on this page', 'drivers.toString'],
+    ['NaN', answer('{"drivers":{"0/conversion":{"central":NaN}}}'), 400, 'the body is not valid JSON', undefined],
+    ['1e309', answer('{"drivers":{"0/conversion":{"central":1e309}}}'), 400, 'state.drivers["0/conversion"].central: Invalid input: expected number, received Infinity', 'state.drivers["0/conversion"].central'],
+    ['deep nesting', '['.repeat(30_000) + ']'.repeat(30_000), 400, 'the body is nested deeper than 16 levels', undefined],
+    ['a huge array', `{"state":{"targets":[${'1,'.repeat(1_000)}1]},"pass":"first"}`, 400, 'state.targets: Too big: expected array to have <=50 items', 'state.targets'],
+  ];
+  it.each(cases)('%s', async (_, body, status, error, field) => {
+    const r = await studio.post('/api/answer', body);
+    expect(r.status).toBe(status);
+    expect(r.json().error).toBe(error);
+    expect(r.json().field).toBe(field);
+  });
+
+  const head = (more: string) => `POST /api/answer HTTP/1.1\r\nHost: 127.0.0.1:$PORT\r\nx-arrcast-token: $TOKEN\r\ncontent-type: application/json\r\n${more}\r\n`;
+  it('a body that never ends is refused (408) and its connection closed, not held', async () => {
+    const r = await studio.raw(head('content-length: 100\r\n') + '{"state":');
+    expect(parseRaw(r)).toEqual({ status: 408, body: { error: 'the body did not arrive within 1.5 s' } });
+    expect(r).toMatch(/\r\nconnection: close\r\n/i);
+  });
+
+  it('a chunked body over the limit is refused (413) and its connection closed', async () => {
+    const chunk = `8000\r\n${' '.repeat(0x8000)}\r\n`;
+    const r = await studio.raw(head('transfer-encoding: chunked\r\n') + chunk.repeat(3) + '0\r\n\r\n');
+    expect(parseRaw(r)).toEqual({ status: 413, body: { error: `the body is larger than ${MAX_BODY_BYTES} bytes` } });
+    expect(r).toMatch(/\r\nconnection: close\r\n/i);
   });
 });
