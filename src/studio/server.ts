@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { RunAbortedError, RunOptionError } from '../engine/errors.js';
 import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
 import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
+import { LatestOnly } from './latest-only.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
 import { saveFileName, saveOverlay } from './save.js';
@@ -73,14 +74,17 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 /**
  * The studio's HTTP server on 127.0.0.1: the page, and an API over a StudioSession. Every request
  * must come to its own Host (and Origin, when sent); API calls carry the token. A newer answer
- * request cancels the one still running, down to its chunks; so does a page that goes away.
+ * request cancels the answer still running, down to its chunks, and a newer report the report; so
+ * does a page that goes away.
  */
 export async function startStudioServer(session: StudioSession, options: StudioServerOptions = {}): Promise<StudioServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const assetsDir = options.assetsDir ?? defaultAssetsDir();
   const log = options.log ?? (() => undefined);
   let port = options.port ?? 0;
-  let current: AbortController | undefined;
+  // Answers and reports each run one at a time: a newer one cancels the older, down to its chunks.
+  const answers = new LatestOnly();
+  const reports = new LatestOnly();
 
   const info = () => ({
     name: session.scenario.loaded.scenario.name,
@@ -129,17 +133,14 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     res.on('close', () => gone.abort());
     if (path === '/api/answer') {
       const { state, pass } = parseBody(answerBody, body);
-      current?.abort();
-      const mine = new AbortController();
-      current = mine;
-      const signal = AbortSignal.any([mine.signal, gone.signal]);
+      const signal = answers.start(gone.signal);
       const answer = await session.answer(state, pass, signal);
       signal.throwIfAborted();
       return json(res, 200, { pass, ...answer });
     }
     if (path === '/api/report') {
       const { state } = parseBody(stateBody, body);
-      const html = await session.reportHtml(state, gone.signal);
+      const html = await session.reportHtml(state, reports.start(gone.signal));
       return send(res, 200, html, 'text/html; charset=utf-8', { 'content-disposition': 'attachment; filename="report.html"' });
     }
     if (path === '/api/save') {
@@ -190,7 +191,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     port,
     token,
     close: async () => {
-      current?.abort();
+      answers.cancel();
+      reports.cancel();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

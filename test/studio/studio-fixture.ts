@@ -40,20 +40,7 @@ export async function startTestStudio(options: Omit<StudioServerOptions, 'assets
   for (const f of ['index.html', 'studio.js', 'studio.css']) writeFileSync(join(assets, f), f);
   const server = await startStudioServer(session, { port: 0, assetsDir: assets, ...options });
 
-  const send = (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> =>
-    new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, method, path, headers: { host: `127.0.0.1:${server.port}`, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...headers } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text, json: () => JSON.parse(text) }));
-      });
-      req.on('error', reject);
-      if (body !== undefined) req.write(body);
-      req.end();
-    });
-  const post = (path: string, value: unknown, headers: Record<string, string> = {}) =>
-    send('POST', path, { 'x-arrcast-token': server.token, 'content-type': 'application/json', ...headers }, typeof value === 'string' ? value : JSON.stringify(value));
+  const { send, post } = requester(server);
   const raw = (text: string): Promise<string> =>
     new Promise((resolve, reject) => {
       const socket = connect(server.port, '127.0.0.1');
@@ -89,4 +76,23 @@ export function parseRaw(text: string): { status: number; body: Record<string, u
   const status = Number(text.slice(9, 12));
   const body = text.slice(text.indexOf('\r\n\r\n') + 4);
   return { status, body: body.startsWith('{') ? JSON.parse(body) : {} };
+}
+
+/** Requests to a studio by node:http: `send` with any headers (Host is the studio's unless given), `post` JSON with the token. */
+export function requester(server: StudioServer): Pick<TestStudio, 'send' | 'post'> {
+  const send = (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, method, path, headers: { host: `127.0.0.1:${server.port}`, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }), ...headers } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text, json: () => JSON.parse(text) }));
+      });
+      req.on('error', reject);
+      if (body !== undefined) req.write(body);
+      req.end();
+    });
+  const post = (path: string, value: unknown, headers: Record<string, string> = {}) =>
+    send('POST', path, { 'x-arrcast-token': server.token, 'content-type': 'application/json', ...headers }, typeof value === 'string' ? value : JSON.stringify(value));
+  return { send, post };
 }
