@@ -33,3 +33,13 @@ export async function saveOverlay(dir: string, file: string, text: string): Prom
   }
   return path;
 }
+
+/**
+ * `text` as one word of a POSIX shell command: as it is when only letters, digits and `_ . - / :`,
+ * else in single quotes (a `'` inside written `'\''`).
+ *
+ * @example shellWord('what if.yaml') // => "'what if.yaml'"
+ */
+export function shellWord(text: string): string {
+  return /^[\w./:-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}

@@ -10,7 +10,7 @@ import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
 import { LatestOnly } from './latest-only.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
-import { saveFileName, saveOverlay } from './save.js';
+import { saveFileName, saveOverlay, shellWord } from './save.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
 
@@ -203,6 +203,5 @@ export async function startStudioServer(session: StudioSession, options: StudioS
 
 /** The command that gives the saved state's numbers: the studio's seed, trials and confidence. */
 function reproduceCommand(file: string, session: StudioSession, state: StudioState): string {
-  const quoted = /^[\w.-]+$/.test(file) ? file : `'${file}'`;
-  return `arrcast run ${quoted} --trials ${session.fullTrials} --seed ${session.seed} --confidence ${state.confidence}`;
+  return `arrcast run ${shellWord(file)} --trials ${session.fullTrials} --seed ${shellWord(session.seed)} --confidence ${state.confidence}`;
 }
