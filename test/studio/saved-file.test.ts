@@ -52,3 +52,25 @@ describe('arrcast studio: a saved what-if says only what the page changed, whate
     expect(shellWord(text)).toBe(word);
   });
 });
+
+describe('arrcast studio: save names', () => {
+  const NAME_RULE = 'a name is letters, digits, spaces, - and _ (up to 64), with no folder: the file goes next to the scenario';
+  const cases: Array<[string, number, string]> = [
+    ['con', 400, "con is a device's name on Windows, not a file's; choose another name"],
+    ['NUL.yaml', 400, "NUL is a device's name on Windows, not a file's; choose another name"],
+    ['com1', 400, "com1 is a device's name on Windows, not a file's; choose another name"],
+    ['Lpt9 ', 400, "Lpt9 is a device's name on Windows, not a file's; choose another name"],
+    ['../x', 400, NAME_RULE],
+    ['x/y', 400, NAME_RULE],
+    ['x\\y', 400, NAME_RULE],
+    ['.hidden', 400, NAME_RULE],
+    ['a'.repeat(65), 400, NAME_RULE],
+    ['café', 400, NAME_RULE],
+    ['x\u202ey', 400, NAME_RULE],
+    [HOSTILE_FILE.replace(/\.yaml$/, ''), 400, NAME_RULE],
+  ];
+  it.each(cases)('%j: %i', async (name, status, error) => {
+    const r = await requester(server).post('/api/save', { state: {}, name });
+    expect([r.status, r.json().error, r.json().field]).toEqual([status, error, 'name']);
+  });
+});
