@@ -158,8 +158,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     throw new Refusal(404, 'not found');
   };
 
-  // Headers that trickle in (slowloris) are dropped after ten seconds, a whole request after thirty.
-  const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
+  // Headers that trickle in (slowloris) are dropped after ten seconds, a whole request after thirty (checked every second, not node's thirty).
+  const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     route(req, res, path).catch((err: unknown) => {
       if (res.headersSent) return res.destroy();
