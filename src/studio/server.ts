@@ -163,8 +163,9 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     const path = (req.url ?? '/').split('?')[0]!;
     route(req, res, path).catch((err: unknown) => {
       if (res.headersSent) return res.destroy();
+      // A body left unread (refused before or while reading it) is not drained for the next request: the connection ends.
+      if (!req.complete) res.setHeader('connection', 'close');
       if (err instanceof Refusal) {
-        if (err.status === 413 || err.status === 408) res.setHeader('connection', 'close');
         return json(res, err.status, { error: err.message, ...(err.field ? { field: err.field } : {}) });
       }
       if (err instanceof RunAbortedError || (err instanceof DOMException && err.name === 'AbortError') || (err as { name?: string }).name === 'AbortError')

@@ -74,6 +74,16 @@ describe('arrcast studio: bodies', () => {
     expect(r).toMatch(/\r\nconnection: close\r\n/i);
   });
 
+  it.each([
+    ['another content type', 415, 'content-type: text/plain\r\ncontent-length: 100000000\r\n', 'send the body as application/json'],
+    ['a wrong token', 403, 'content-type: application/json\r\ncontent-length: 100000000\r\n', 'missing or wrong token: open the address the studio printed'],
+  ])('a body refused unread (%s: %i) ends its connection: nothing drains it for a next request', async (_, status, headers, error) => {
+    const text = `POST /api/answer HTTP/1.1\r\nHost: 127.0.0.1:$PORT\r\nx-arrcast-token: ${status === 403 ? 'f'.repeat(48) : '$TOKEN'}\r\n${headers}\r\n{"state":`;
+    const r = await studio.raw(text);
+    expect(parseRaw(r)).toEqual({ status, body: { error } });
+    expect(r).toMatch(/\r\nconnection: close\r\n/i);
+  });
+
   it('a chunked body over the limit is refused (413) and its connection closed', async () => {
     const chunk = `8000\r\n${' '.repeat(0x8000)}\r\n`;
     const r = await studio.raw(head('transfer-encoding: chunked\r\n') + chunk.repeat(3) + '0\r\n\r\n');
