@@ -113,9 +113,10 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
   const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    const asset = ASSETS[path];
-    if (req.method === 'GET' && asset) {
+    const asset = Object.hasOwn(ASSETS, path) ? ASSETS[path] : undefined;
+    if (asset) {
       checkRequest(req, port, token, false);
+      if (req.method !== 'GET') throw new Refusal(405, `${path} takes GET, not ${req.method}`);
       send(res, 200, await readFile(`${assetsDir}/${asset.file}`), asset.type);
       return;
     }

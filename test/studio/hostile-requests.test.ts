@@ -37,6 +37,11 @@ describe('arrcast studio: methods', () => {
     ['OPTIONS', '/api/answer', 405, '/api/answer takes POST, not OPTIONS'],
     ['POST', '/api/controls', 405, '/api/controls takes GET, not POST'],
     ['TRACE', '/api/controls', 405, '/api/controls takes GET, not TRACE'],
+    ['POST', '/', 405, '/ takes GET, not POST'],
+    ['PUT', '/studio.js', 405, '/studio.js takes GET, not PUT'],
+    ['DELETE', '/studio.css', 405, '/studio.css takes GET, not DELETE'],
+    ['OPTIONS', '/', 405, '/ takes GET, not OPTIONS'],
+    ['GET', '/constructor', 404, 'not found'],
     ['POST', '/api/nothing', 404, 'not found'],
     ['GET', '/api/__proto__', 404, 'not found'],
   ];
