@@ -51,7 +51,10 @@ export async function startTestStudio(options: Omit<StudioServerOptions, 'assets
         // One answer is all a probe wants: its head, then the body its content-length gives.
         const head = got.indexOf('\r\n\r\n');
         const length = /content-length: (\d+)/i.exec(got.slice(0, head));
-        if (head >= 0 && length && Buffer.byteLength(got.slice(head + 4)) >= Number(length[1])) socket.destroy(), resolve(got);
+        if (head >= 0 && length && Buffer.byteLength(got.slice(head + 4)) >= Number(length[1])) {
+          socket.destroy();
+          resolve(got);
+        }
       });
       socket.on('close', () => resolve(got));
       socket.on('error', reject);
