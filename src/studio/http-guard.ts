@@ -51,10 +51,11 @@ function sameToken(given: string, token: string): boolean {
 }
 
 /**
- * Read a JSON body of at most `limit` bytes within `timeoutMs`: 415 for another type, 413 beyond the
- * limit, 408 when it has not all come in time (a body that never ends holds nothing for long), 400
- * for bad JSON, nesting deeper than MAX_BODY_DEPTH, or a `__proto__` key anywhere (JSON.parse makes
- * it an own key, which a record's parse then drops without a word, or an object spread turns into a prototype).
+ * Read a JSON body of at most `limit` bytes within `timeoutMs`. Refused: 415 for another type, 413
+ * beyond the limit, 408 when it has not all come in time (a body that never ends holds nothing for
+ * long), 400 when the client goes away before its end, and 400 for bad JSON, nesting deeper than
+ * MAX_BODY_DEPTH, or a `__proto__` key anywhere (JSON.parse makes it an own key, which a record's
+ * parse then drops without a word, or an object spread turns into a prototype).
  */
 export async function readJsonBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -66,7 +67,7 @@ export async function readJsonBody(req: IncomingMessage, limit: number, timeoutM
     let size = 0;
     const done = (err?: Error) => {
       clearTimeout(timer);
-      req.off('data', data).off('end', end).off('error', done);
+      req.off('data', data).off('end', end).off('error', cut);
       if (err) reject(err);
       else resolve(Buffer.concat(parts).toString('utf8'));
     };
@@ -76,8 +77,10 @@ export async function readJsonBody(req: IncomingMessage, limit: number, timeoutM
       else parts.push(chunk);
     };
     const end = () => done();
+    // A client that goes away mid-body (node's "aborted") is not a failure of the studio's: a refusal, not a line on the terminal.
+    const cut = () => done(new Refusal(400, 'the request was cut off before its body ended'));
     const timer = setTimeout(() => done(new Refusal(408, `the body did not arrive within ${timeoutMs / 1000} s`)), timeoutMs);
-    req.on('data', data).on('end', end).on('error', done);
+    req.on('data', data).on('end', end).on('error', cut);
   });
   let value: unknown;
   try {
