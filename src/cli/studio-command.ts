@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { createEngine } from '../engine/engine.js';
+import { terminalCell } from '../report/terminal-text.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { StudioSession } from '../studio/session.js';
 import { openStudioScenario } from '../studio/studio-scenario.js';
@@ -47,12 +48,13 @@ export function registerStudioCommand(program: Command, io: Io, signal?: AbortSi
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
           confidence: opts.confidence,
         });
-        const server = await startStudioServer(session, { port: opts.port, log: (line) => io.err(`${line}\n`) }).catch((err: NodeJS.ErrnoException) => {
+        const server = await startStudioServer(session, { port: opts.port, log: (line) => io.err(`${terminalCell(line)}\n`) }).catch((err: NodeJS.ErrnoException) => {
           if (err.code === 'EADDRINUSE') throw new UsageError(`port ${opts.port} on 127.0.0.1 is in use; choose another, or --port 0 for a free one`);
           if (err.code === 'EACCES') throw new UsageError(`port ${opts.port} on 127.0.0.1 is not allowed to this user; choose one above 1023, or --port 0`);
           throw err;
         });
-        io.out(`arrcast studio: ${scenario.loaded.scenario.name} (${session.fullTrials.toLocaleString('en-US')} trials, seed ${session.seed})\n${server.url}\n`);
+        // One line each, whatever the file's name holds: a line break in it could print an address that is not the studio's.
+        io.out(`arrcast studio: ${terminalCell(scenario.loaded.scenario.name)} (${session.fullTrials.toLocaleString('en-US')} trials, seed ${terminalCell(session.seed)})\n${server.url}\n`);
         await new Promise<void>((resolve) => {
           if (!signal || signal.aborted) return resolve();
           signal.addEventListener('abort', () => resolve(), { once: true });

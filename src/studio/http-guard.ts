@@ -21,6 +21,7 @@ export const allowedHosts = (port: number): string[] => [`127.0.0.1:${port}`, `l
  * studio's own page, or, for the API, whose token is missing or wrong.
  */
 export function checkRequest(req: IncomingMessage, port: number, token: string, needsToken: boolean): void {
+  refuseRepeated(req);
   const hosts = allowedHosts(port);
   const host = req.headers.host;
   if (host === undefined || !hosts.includes(host.toLowerCase())) throw new Refusal(403, 'this studio answers only to its own address (Host)');
@@ -31,28 +32,77 @@ export function checkRequest(req: IncomingMessage, port: number, token: string, 
   if (typeof given !== 'string' || !sameToken(given, token)) throw new Refusal(403, 'missing or wrong token: open the address the studio printed');
 }
 
+/** Headers the guard reads: each must come once, since node keeps the first Host and joins repeated Origins, where a proxy might read another. */
+const SINGLE = ['host', 'origin', 'x-arrcast-token'] as const;
+
+/** Refuse (400) a request that sends Host, Origin or the token more than once: which one counts would be a guess. */
+function refuseRepeated(req: IncomingMessage): void {
+  for (const name of SINGLE) {
+    let seen = 0;
+    for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === name) seen++;
+    if (seen > 1) throw new Refusal(400, `the ${name} header is sent ${seen} times; send it once`, name);
+  }
+}
+
 function sameToken(given: string, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Read a JSON body of at most `limit` bytes: 413 beyond it, 415 for another type, 400 for bad JSON. */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+/**
+ * Read a JSON body of at most `limit` bytes within `timeoutMs`. Refused: 415 for another type, 413
+ * beyond the limit, 408 when it has not all come in time (a body that never ends holds nothing for
+ * long), 400 when the client goes away before its end, and 400 for bad JSON, nesting deeper than
+ * MAX_BODY_DEPTH, or a `__proto__` key anywhere (JSON.parse makes it an own key, which a record's
+ * parse then drops without a word, or an object spread turns into a prototype).
+ */
+export async function readJsonBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') throw new Refusal(415, 'send the body as application/json');
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > limit) throw new Refusal(413, `the body is larger than ${limit} bytes`);
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new Refusal(413, `the body is larger than ${limit} bytes`);
-    parts.push(chunk as Buffer);
-  }
+  const text = await new Promise<string>((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      req.off('data', data).off('end', end).off('error', cut);
+      if (err) reject(err);
+      else resolve(Buffer.concat(parts).toString('utf8'));
+    };
+    const data = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) done(new Refusal(413, `the body is larger than ${limit} bytes`));
+      else parts.push(chunk);
+    };
+    const end = () => done();
+    // A client that goes away mid-body (node's "aborted") is not a failure of the studio's: a refusal, not a line on the terminal.
+    const cut = () => done(new Refusal(400, 'the request was cut off before its body ended'));
+    const timer = setTimeout(() => done(new Refusal(408, `the body did not arrive within ${timeoutMs / 1000} s`)), timeoutMs);
+    req.on('data', data).on('end', end).on('error', cut);
+  });
+  let value: unknown;
   try {
-    return JSON.parse(Buffer.concat(parts).toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new Refusal(400, 'the body is not valid JSON');
+  }
+  checkShape(value);
+  return value;
+}
+
+/** Deepest nesting a request has any use for: a page state is three levels inside the body. */
+export const MAX_BODY_DEPTH = 16;
+
+/** Refuse (400) a parsed body nested deeper than MAX_BODY_DEPTH or with a `__proto__` key anywhere; iterative, so no depth overflows a stack. */
+function checkShape(value: unknown): void {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [at, depth] = stack.pop()!;
+    if (at === null || typeof at !== 'object') continue;
+    if (depth >= MAX_BODY_DEPTH) throw new Refusal(400, `the body is nested deeper than ${MAX_BODY_DEPTH} levels`);
+    if (!Array.isArray(at) && Object.hasOwn(at, '__proto__')) throw new Refusal(400, 'a key "__proto__" is never part of a request', '__proto__');
+    for (const v of Object.values(at)) stack.push([v, depth + 1]);
   }
 }

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { displayText } from '../scenario/display-text.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -77,8 +78,12 @@ function stateTargets(loaded: LoadedScenario, controls: Controls, state: StudioS
   return same ? undefined : targets;
 }
 
-/** The overlay as a scenario file that extends `base` (a file name in the same folder), with a header saying what made it. */
+/**
+ * The overlay as a scenario file that extends `base` (a file name in the same folder), with a header
+ * saying what made it: each header line one comment line, its line breaks and other controls written
+ * `\u{..}` (displayText), so a file name holding "\ntrials: 50" cannot add a key to the file.
+ */
 export function overlayText(base: string, overlay: Json, header: readonly string[] = []): string {
   const body = stringify({ extends: base, ...overlay }, { lineWidth: 0 });
-  return [...header.map((l) => `# ${l}`), body].join('\n');
+  return [...header.map((l) => `# ${displayText(l)}`), body].join('\n');
 }

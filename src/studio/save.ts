@@ -5,6 +5,9 @@ import { Refusal } from './http-guard.js';
 /** A name the planner gives a saved state: letters, digits, spaces, '-' and '_', then '.yaml' is added. Never a path. */
 const SAVE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,63}$/;
 
+/** Names Windows keeps for devices whatever the extension: `con.yaml` there is the console, not a file. */
+const DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
 /**
  * The file a state is saved to: `<name>.yaml` in the scenario's own folder. A name with a folder,
  * dots or anything but letters, digits, spaces, '-' and '_' is refused (400, field `name`); a
@@ -17,6 +20,7 @@ export function saveFileName(name: unknown, base: string): string {
   const stem = name.trim().replace(/\.ya?ml$/i, '');
   if (!SAVE_NAME.test(stem))
     throw new Refusal(400, 'a name is letters, digits, spaces, - and _ (up to 64), with no folder: the file goes next to the scenario', 'name');
+  if (DEVICE_NAME.test(stem)) throw new Refusal(400, `${stem} is a device's name on Windows, not a file's; choose another name`, 'name');
   const file = `${stem}.yaml`;
   if (file.toLowerCase() === base.toLowerCase()) throw new Refusal(409, `${file} is the scenario itself; choose another name`, 'name');
   return file;
@@ -32,4 +36,14 @@ export async function saveOverlay(dir: string, file: string, text: string): Prom
     throw new Refusal(500, `could not write ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   return path;
+}
+
+/**
+ * `text` as one word of a POSIX shell command: as it is when only letters, digits and `_ . - / :`,
+ * else in single quotes (a `'` inside written `'\''`).
+ *
+ * @example shellWord('what if.yaml') // => "'what if.yaml'"
+ */
+export function shellWord(text: string): string {
+  return /^[\w./:-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }

@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { RunAbortedError, RunOptionError } from '../engine/errors.js';
 import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
 import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
+import { LatestOnly } from './latest-only.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
-import { saveFileName, saveOverlay } from './save.js';
+import { saveFileName, saveOverlay, shellWord } from './save.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
 
@@ -30,6 +31,9 @@ export function defaultAssetsDir(): string {
  * Vega compiles its expressions with `new Function`, hence 'unsafe-eval'; nothing else runs but the
  * page's own script, and it may connect to this server only.
  */
+/** A page state is a few hundred bytes: ten seconds is ample on a loopback, and a body that never ends is dropped after it. */
+export const BODY_TIMEOUT_MS = 10_000;
+
 const CSP = "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface StudioServerOptions {
@@ -38,6 +42,8 @@ export interface StudioServerOptions {
   readonly assetsDir?: string;
   /** The token the API asks for; default 24 random bytes (node:crypto), hex. */
   readonly token?: string;
+  /** Most milliseconds a request's body may take to arrive (408 after); default BODY_TIMEOUT_MS. */
+  readonly bodyTimeoutMs?: number;
   /** A line about a failure the page only sees as "internal error". */
   readonly log?: (line: string) => void;
 }
@@ -48,6 +54,9 @@ export interface StudioServer {
   readonly token: string;
   close(): Promise<void>;
 }
+
+/** The API's routes that take a POST. */
+const API_POSTS = new Set(['/api/answer', '/api/report', '/api/save']);
 
 const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['first', 'full']) });
 const stateBody = z.strictObject({ state: studioStateSchema });
@@ -65,14 +74,17 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 /**
  * The studio's HTTP server on 127.0.0.1: the page, and an API over a StudioSession. Every request
  * must come to its own Host (and Origin, when sent); API calls carry the token. A newer answer
- * request cancels the one still running, down to its chunks; so does a page that goes away.
+ * request cancels the answer still running, down to its chunks, and a newer report the report; so
+ * does a page that goes away.
  */
 export async function startStudioServer(session: StudioSession, options: StudioServerOptions = {}): Promise<StudioServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const assetsDir = options.assetsDir ?? defaultAssetsDir();
   const log = options.log ?? (() => undefined);
   let port = options.port ?? 0;
-  let current: AbortController | undefined;
+  // Answers and reports each run one at a time: a newer one cancels the older, down to its chunks.
+  const answers = new LatestOnly();
+  const reports = new LatestOnly();
 
   const info = () => ({
     name: session.scenario.loaded.scenario.name,
@@ -88,6 +100,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) => {
     res.writeHead(status, {
       'content-type': type,
+      'content-length': String(Buffer.byteLength(body)),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
@@ -100,33 +113,35 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 
   const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
-    const asset = ASSETS[path];
-    if (req.method === 'GET' && asset) {
+    const asset = Object.hasOwn(ASSETS, path) ? ASSETS[path] : undefined;
+    if (asset) {
       checkRequest(req, port, token, false);
+      if (req.method !== 'GET') throw new Refusal(405, `${path} takes GET, not ${req.method}`);
       send(res, 200, await readFile(`${assetsDir}/${asset.file}`), asset.type);
       return;
     }
     if (!path.startsWith('/api/')) throw new Refusal(404, 'not found');
     checkRequest(req, port, token, true);
-    if (req.method === 'GET' && path === '/api/controls') return json(res, 200, info());
-    if (req.method !== 'POST') throw new Refusal(405, 'not found');
-    const body = await readJsonBody(req, MAX_BODY_BYTES);
+    if (path === '/api/controls') {
+      if (req.method !== 'GET') throw new Refusal(405, `${path} takes GET, not ${req.method}`);
+      return json(res, 200, info());
+    }
+    if (!API_POSTS.has(path)) throw new Refusal(404, 'not found');
+    if (req.method !== 'POST') throw new Refusal(405, `${path} takes POST, not ${req.method}`);
+    const body = await readJsonBody(req, MAX_BODY_BYTES, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
     // A request that goes away (the page moved on) stops its run.
     const gone = new AbortController();
     res.on('close', () => gone.abort());
     if (path === '/api/answer') {
       const { state, pass } = parseBody(answerBody, body);
-      current?.abort();
-      const mine = new AbortController();
-      current = mine;
-      const signal = AbortSignal.any([mine.signal, gone.signal]);
+      const signal = answers.start(gone.signal);
       const answer = await session.answer(state, pass, signal);
       signal.throwIfAborted();
       return json(res, 200, { pass, ...answer });
     }
     if (path === '/api/report') {
       const { state } = parseBody(stateBody, body);
-      const html = await session.reportHtml(state, gone.signal);
+      const html = await session.reportHtml(state, reports.start(gone.signal));
       return send(res, 200, html, 'text/html; charset=utf-8', { 'content-disposition': 'attachment; filename="report.html"' });
     }
     if (path === '/api/save') {
@@ -144,12 +159,14 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     throw new Refusal(404, 'not found');
   };
 
-  const server: Server = createServer((req, res) => {
+  // Headers that trickle in (slowloris) are dropped after ten seconds, a whole request after thirty (checked every second, not node's thirty).
+  const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     route(req, res, path).catch((err: unknown) => {
       if (res.headersSent) return res.destroy();
+      // A body left unread (refused before or while reading it) is not drained for the next request: the connection ends.
+      if (!req.complete) res.setHeader('connection', 'close');
       if (err instanceof Refusal) {
-        if (err.status === 413) res.setHeader('connection', 'close');
         return json(res, err.status, { error: err.message, ...(err.field ? { field: err.field } : {}) });
       }
       if (err instanceof RunAbortedError || (err instanceof DOMException && err.name === 'AbortError') || (err as { name?: string }).name === 'AbortError')
@@ -176,7 +193,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     port,
     token,
     close: async () => {
-      current?.abort();
+      answers.cancel();
+      reports.cancel();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -187,6 +205,5 @@ export async function startStudioServer(session: StudioSession, options: StudioS
 
 /** The command that gives the saved state's numbers: the studio's seed, trials and confidence. */
 function reproduceCommand(file: string, session: StudioSession, state: StudioState): string {
-  const quoted = /^[\w.-]+$/.test(file) ? file : `'${file}'`;
-  return `arrcast run ${quoted} --trials ${session.fullTrials} --seed ${session.seed} --confidence ${state.confidence}`;
+  return `arrcast run ${shellWord(file)} --trials ${session.fullTrials} --seed ${shellWord(session.seed)} --confidence ${state.confidence}`;
 }

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunAbortedError } from '../../src/engine/errors.js';
+import type { StudioSession } from '../../src/studio/session.js';
+import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
+import { requester } from './studio-fixture.js';
+
+/** A call the stand-in session holds until the test ends it: aborted by its signal, or given an answer. */
+interface Held {
+  readonly kind: 'answer' | 'report';
+  readonly signal: AbortSignal;
+  finish(value: unknown): void;
+}
+const held: Held[] = [];
+const waiting: Array<() => void> = [];
+/** Resolves once the session has been asked `n` times in all. */
+const asked = (n: number) => new Promise<void>((resolve) => (held.length >= n ? resolve() : waiting.push(() => held.length >= n && resolve())));
+const hold = (kind: Held['kind'], signal: AbortSignal) =>
+  new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(new RunAbortedError()), { once: true });
+    held.push({ kind, signal, finish: resolve });
+    for (const w of waiting) w();
+  });
+
+/** The server over a session that answers only when told: which work is cancelled is then certain. */
+const session = {
+  scenario: { base: 'plan.yaml', dir: '/nonexistent', loaded: { scenario: { name: 'stand-in', currency: 'USD' } }, controls: {} },
+  fullTrials: 10,
+  firstTrials: 5,
+  seed: '1',
+  confidence: 0.8,
+  answer: (_state: unknown, _pass: unknown, signal: AbortSignal) => hold('answer', signal),
+  reportHtml: (_state: unknown, signal: AbortSignal) => hold('report', signal).then((v) => Buffer.from(String(v))),
+} as unknown as StudioSession;
+
+let server: StudioServer;
+let ask: ReturnType<typeof requester>;
+beforeAll(async () => {
+  server = await startStudioServer(session, { port: 0, assetsDir: '/nonexistent' });
+  ask = requester(server);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const STATE = { drivers: {}, market: null, confidence: 0.8 };
+const CANCELLED = { error: 'cancelled by a newer change', cancelled: true };
+
+describe('arrcast studio: one answer and one report at a time, the newest', () => {
+  it('a second report cancels the first (409), so repeated downloads queue no runs', async () => {
+    const start = held.length;
+    const first = ask.post('/api/report', { state: STATE });
+    await asked(start + 1);
+    const second = ask.post('/api/report', { state: STATE });
+    await asked(start + 2);
+    const a = await first;
+    expect([a.status, a.json()]).toEqual([409, CANCELLED]);
+    expect(held[start]!.signal.aborted).toBe(true);
+    held[start + 1]!.finish('<html>report</html>');
+    const b = await second;
+    expect([b.status, b.body]).toEqual([200, '<html>report</html>']);
+  });
+
+  it('a second answer cancels the first; an answer does not cancel a report, nor a report an answer', async () => {
+    const start = held.length;
+    const report = ask.post('/api/report', { state: STATE });
+    await asked(start + 1);
+    const first = ask.post('/api/answer', { state: STATE, pass: 'full' });
+    await asked(start + 2);
+    const second = ask.post('/api/answer', { state: STATE, pass: 'first' });
+    await asked(start + 3);
+    expect((await first).status).toBe(409);
+    expect(held.slice(start).map((h) => [h.kind, h.signal.aborted])).toEqual([
+      ['report', false],
+      ['answer', true],
+      ['answer', false],
+    ]);
+    held[start + 2]!.finish({ trials: 5 });
+    held[start]!.finish('r');
+    expect((await second).json()).toEqual({ pass: 'first', trials: 5 });
+    expect((await report).body).toBe('r');
+  });
+});
