@@ -5,7 +5,8 @@
  * instantiated module", exit 134) when a worker thread is terminated while it is still instantiating
  * its ES module graph, which piscina loads with require(esm). A pool closed right after it was
  * started (a bad scenario found while the pool warms up, a Ctrl-C in the first second of the studio)
- * hit exactly that. So each worker counts itself in a shared counter once its module has run, and a
+ * hit exactly that. So each worker counts itself in a shared counter once its module has loaded (the
+ * require call that loads it has returned), and a
  * pool is destroyed only after every thread has counted itself (or after a timeout, for a thread
  * that failed to load at all and will never count).
  */
@@ -26,22 +27,14 @@ export function markLoaded(workerData: unknown): void {
   Atomics.notify(counter, 0);
 }
 
+/** How often a waiting close looks at the counter. A timer, not Atomics.waitAsync: a pending waitAsync does not keep Node's event loop alive, so a process with nothing else to do would exit mid-close. */
+const POLL_MS = 5;
+
 /**
  * Resolves when at least `threads` workers have counted themselves, or after `timeoutMs`.
- * Complexity: O(threads) wake-ups; no polling.
+ * Complexity: one look every POLL_MS while waiting (threads load in well under a second).
  */
 export async function whenLoaded(counter: Int32Array, threads: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const seen = Atomics.load(counter, 0);
-    const left = deadline - Date.now();
-    if (seen >= threads || left <= 0) return;
-    const wait = waitAsync(counter, 0, seen, left);
-    if (wait.async) await wait.value;
-  }
+  while (Atomics.load(counter, 0) < threads && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL_MS));
 }
-
-/** Atomics.waitAsync (Node 16+, ES2024; the project's TypeScript lib is older). */
-const waitAsync = (Atomics as unknown as {
-  waitAsync(array: Int32Array, index: number, value: number, timeoutMs: number): { async: boolean; value: Promise<string> | string };
-}).waitAsync;

@@ -71,5 +71,7 @@ export default function runChunk(task: ChunkTask): unknown {
   } as never);
 }
 
-// Last: the module graph is loaded and evaluated, so the pool may now terminate this thread safely.
-markLoaded(workerData);
+// Last, and one turn later: piscina loads this module with require(esm), which still builds the
+// module's facade after its body has run; terminating the thread before that returns aborts Node too.
+// setImmediate runs once the require call has returned.
+setImmediate(() => markLoaded(workerData));
