@@ -105,20 +105,6 @@ describe('arrcast run --actuals with a bad actuals file', () => {
     }
   });
 
-  it('--plan naming a directory without a summary: exit 2, nothing written', async () => {
-    const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': GOOD, 'plan/readme.txt': 'not a report' });
-    const prev = process.cwd();
-    process.chdir(dir);
-    try {
-      const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', 'out', '-q');
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^plan\/summary\.json cannot be read as a previous run's summary \(--plan names a report directory\): ENOENT/);
-      expect(existsSync(join(dir, 'out'))).toBe(false);
-    } finally {
-      process.chdir(prev);
-    }
-  });
-
   it('--as-of and --plan go with --actuals only', async () => {
     const r = await runCli('run', 'whatever.yaml', '--as-of', '3');
     expect(r.code).toBe(2);
