@@ -1,9 +1,6 @@
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { ScenarioIssue } from '../scenario/scenario-error.js';
-import type { MonthlyFile, MonthlyMeasure } from './monthly-record.js';
-
-/** Where a column is in the file (1-based), when known. */
-export type ColumnOf = (column: MonthlyMeasure | 'month' | 'tier') => number | undefined;
+import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
 
 /**
  * What a re-forecast needs of an actuals file beyond its own validity (read-monthly-file.ts checks
@@ -15,14 +12,17 @@ export type ColumnOf = (column: MonthlyMeasure | 'month' | 'tier') => number | u
  * - where deals close in their lead's month (sales cycle 0), no month has more deals than leads;
  * - an aggregate book renews no more ARR in a month than it has due then.
  *
- * @example actualsProblems(plan, file, 5, () => undefined) // => [] for a complete file
+ * Each problem with a cell is placed at the cell's line and character column, as the reader placed
+ * its own (the rows carry their cells' columns).
+ *
+ * @example actualsProblems(plan, file, 5) // => [] for a complete file
  * Complexity: O(tiers x months).
  */
-export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: number, columnOf: ColumnOf): ScenarioIssue[] {
+export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: number): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const at = (line: number, column: MonthlyMeasure | 'month' | 'tier', message: string): ScenarioIssue => {
-    const c = columnOf(column);
-    return { path: [column], message, line, ...(c === undefined ? {} : { column: c }) };
+  const at = (row: MonthlyRow, column: MonthlyColumn, message: string): ScenarioIssue => {
+    const c = row.columns?.[column];
+    return { path: [column], message, line: row.line, ...(c === undefined ? {} : { column: c }) };
   };
   const has = (m: MonthlyMeasure) => file.measures.includes(m);
   const missing = new Set<string>();
@@ -46,7 +46,7 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
         for (const row of rows.slice(0, months)) {
           const l = row.values.leads ?? 0;
           const d = row.values.deals ?? 0;
-          if (d > l) issues.push(at(row.line, 'deals', `${t.name} month ${row.label}: ${d} deals from ${l} leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)`));
+          if (d > l) issues.push(at(row, 'deals', `${t.name} month ${row.label}: ${d} deals from ${l} leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)`));
         }
     }
     const e = t.existing;
@@ -55,7 +55,7 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
         const due = e.due[row.month - 1]! * e.averageArr;
         const renewed = row.values.renewed_arr ?? 0;
         if (renewed > due * (1 + 1e-9) + 0.5)
-          issues.push(at(row.line, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)})`));
+          issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)})`));
       }
   }
   return issues;

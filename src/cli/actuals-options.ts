@@ -1,9 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
 import { actualsProblems } from '../actuals/validate-actuals.js';
 import type { ActualsInput } from '../actuals/reforecast.js';
-import type { MonthlyMeasure } from '../actuals/monthly-record.js';
 import { parsePlanSummary, type PlanSummaryInput } from '../analysis/plan-summary.js';
 import { MAX_REPORT_JSON_BYTES } from '../report/read-report-trials.js';
 import { REPORT_FILES } from '../report/report-files.js';
@@ -23,19 +22,9 @@ export async function loadActuals(loaded: LoadedScenario, path: string, asOf: nu
   if (asOf !== undefined && asOf > file.months)
     throw new ScenarioError(path, [{ path: [], message: `covers months 1 to ${file.months}, but --as-of asks for ${asOf} closed months` }]);
   const months = asOf ?? file.months;
-  const header = await headerColumns(path);
-  const problems = actualsProblems(planLoaded(loaded), file, months, (name) => header.get(name));
+  const problems = actualsProblems(planLoaded(loaded), file, months);
   if (problems.length > 0) throw new ScenarioError(path, problems);
   return { file, months };
-}
-
-/** 1-based column of each header name, as written (lower case, trimmed); for messages only. */
-async function headerColumns(path: string): Promise<Map<MonthlyMeasure | 'month' | 'tier', number>> {
-  const text = await readFile(path, 'utf8');
-  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const map = new Map<MonthlyMeasure | 'month' | 'tier', number>();
-  first.split(',').forEach((cell, i) => map.set(cell.trim().replace(/^"|"$/g, '').toLowerCase() as MonthlyMeasure, i + 1));
-  return map;
 }
 
 /** Whether anything is at `path` (a dangling link counts as nothing). */

@@ -52,7 +52,13 @@ const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: 
   {
     name: 'more deals than leads where deals close in their lead\'s month',
     csv: 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,40,50,500000,1700000\n1,Enterprise,0,0,0,4000000\n',
-    lines: ["actuals.csv:2:4 deals: SMB month 1: 50 deals from 40 leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)"],
+    lines: ["actuals.csv:2:10 deals: SMB month 1: 50 deals from 40 leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)"],
+  },
+  {
+    // The cell's character column, as the reader places its own problems (not the field number), and the file read once.
+    name: 'more renewed than due, in a row with a quoted tier',
+    csv: 'month,tier,leads,deals,new_arr,ending_arr,renewed_arr\n1,"SMB",1000,50,500000,1700000,500000\n1,Enterprise,0,0,0,4000000,0\n',
+    lines: ['actuals.csv:2:32 renewed_arr: SMB month 1: 500000 renewed, but the scenario has 96000 of ARR due then (8 customers at 12000)'],
   },
   {
     name: 'a tier with no rows',
