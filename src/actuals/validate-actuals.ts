@@ -10,7 +10,10 @@ import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './m
  * - with leads to convert, `leads` and `deals` (the cohorts still in the sales cycle, and the
  *   evidence on conversion: deals without leads cannot teach it);
  * - where deals close in their lead's month (sales cycle 0), no month has more deals than leads;
- * - an aggregate book renews no more ARR in a month than it has due then.
+ * - an aggregate book renews no more ARR in a month than it has due then;
+ * - where both are given, a month with deals signs new ARR and a month without signs none;
+ * - a month churns and contracts no more ARR than was live in it (the ARR live when it began, the
+ *   previous month's ending_arr or the opening ARR, plus its new and expansion ARR).
  *
  * Each problem with a cell is placed at the cell's line and character column, as the reader placed
  * its own (the rows carry their cells' columns).
@@ -48,6 +51,31 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
           const d = row.values.deals ?? 0;
           if (d > l) issues.push(at(row, 'deals', `${t.name} month ${row.label}: ${d} deals from ${l} leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)`));
         }
+    }
+    if (nb && has('deals') && has('new_arr'))
+      for (const row of rows.slice(0, months)) {
+        const d = row.values.deals ?? 0;
+        const arr = row.values.new_arr ?? 0;
+        if (d === 0 && arr > 0) issues.push(at(row, 'new_arr', `${t.name} month ${row.label}: ${arr} of new ARR from 0 deals: new_arr is what the month's deals signed`));
+        else if (d > 0 && arr === 0) issues.push(at(row, 'new_arr', `${t.name} month ${row.label}: ${d} deals signed no new ARR: every deal has an ACV above 0`));
+      }
+    // ARR cannot leave that was never live: a month churns and contracts at most what was live in it.
+    if (has('churned_arr') || has('contraction_arr')) {
+      let live = t.existing?.openingArr ?? 0;
+      let since = 'the opening ARR';
+      for (const row of rows.slice(0, months)) {
+        const v = row.values;
+        const lost = (v.churned_arr ?? 0) + (v.contraction_arr ?? 0);
+        const most = live + (v.new_arr ?? 0) + (v.expansion_arr ?? 0);
+        if (lost > most * (1 + 1e-9) + 0.5)
+          issues.push(
+            at(row, has('churned_arr') ? 'churned_arr' : 'contraction_arr', `${t.name} month ${row.label}: ${lost} churned and contracted, more than the ${Math.round(most)} of ARR live in the month (${since}, plus its new and expansion ARR)`),
+          );
+        if (v.ending_arr !== undefined) {
+          live = v.ending_arr;
+          since = `ending_arr of month ${row.label}`;
+        }
+      }
     }
     const e = t.existing;
     if (e && !e.book && has('renewed_arr'))

@@ -61,6 +61,23 @@ const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: 
     lines: ['actuals.csv:2:32 renewed_arr: SMB month 1: 500000 renewed, but the scenario has 96000 of ARR due then (8 customers at 12000)'],
   },
   {
+    name: 'new ARR without deals, deals without new ARR',
+    csv: 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,1000,0,900000,2100000\n1,Enterprise,0,0,0,4000000\n2,SMB,1000,50,0,2100000\n2,Enterprise,0,0,0,4000000\n',
+    lines: [
+      "actuals.csv:2:14 new_arr: SMB month 1: 900000 of new ARR from 0 deals: new_arr is what the month's deals signed",
+      'actuals.csv:4:15 new_arr: SMB month 2: 50 deals signed no new ARR: every deal has an ACV above 0',
+    ],
+  },
+  {
+    name: 'more churned and contracted than was ever live',
+    csv: 'month,tier,leads,deals,new_arr,churned_arr,contraction_arr,ending_arr\n1,SMB,1000,50,500000,1000000,800000,0\n1,Enterprise,0,0,0,0,0,4000000\n2,SMB,1000,50,500000,600000,0,0\n2,Enterprise,0,0,0,4000001,0,0\n',
+    lines: [
+      'actuals.csv:2:22 churned_arr: SMB month 1: 1800000 churned and contracted, more than the 1700000 of ARR live in the month (the opening ARR, plus its new and expansion ARR)',
+      'actuals.csv:4:22 churned_arr: SMB month 2: 600000 churned and contracted, more than the 500000 of ARR live in the month (ending_arr of month 1, plus its new and expansion ARR)',
+      'actuals.csv:5:20 churned_arr: Enterprise month 2: 4000001 churned and contracted, more than the 4000000 of ARR live in the month (ending_arr of month 1, plus its new and expansion ARR)',
+    ],
+  },
+  {
     name: 'a tier with no rows',
     csv: 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,1000,50,500000,1700000\n',
     lines: ['actuals.csv:1:1 tier: no rows for tier "Enterprise": a re-forecast needs every tier\'s closed months'],
