@@ -11,7 +11,8 @@ import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './m
  *   evidence on conversion: deals without leads cannot teach it);
  * - where deals close in their lead's month (sales cycle 0), no month has more deals than leads;
  * - an aggregate book renews no more ARR in a month than it has due then;
- * - where both are given, a month with deals signs new ARR and a month without signs none;
+ * - where both are given and deals go live at signing, a month with deals signs new ARR and a
+ *   month without signs none;
  * - a month churns and contracts no more ARR than was live in it (the ARR live when it began, the
  *   previous month's ending_arr or the opening ARR, plus its new and expansion ARR).
  *
@@ -52,7 +53,9 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
           if (d > l) issues.push(at(row, 'deals', `${t.name} month ${row.label}: ${d} deals from ${l} leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)`));
         }
     }
-    if (nb && has('deals') && has('new_arr'))
+    // Where deals go live at signing, new_arr is what the month's deals signed (with a service-start
+    // lag a month's new ARR may be an earlier month's deals going live).
+    if (nb && nb.serviceStart.max === 0 && has('deals') && has('new_arr'))
       for (const row of rows.slice(0, months)) {
         const d = row.values.deals ?? 0;
         const arr = row.values.new_arr ?? 0;
