@@ -8,8 +8,8 @@ import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js
  * re-forecast takes from it is checked here, and only what was checked is kept, so nothing of the
  * file but finite numbers in range reaches summary.json, the page or the charts.
  *
- * Checked: it is JSON of an arrcast run (tool, scenario); its currency and fiscal year start are
- * the scenario's (a plan in another currency or calendar compares nothing); `monthly` is the 12
+ * Checked: it is JSON of an arrcast run (tool, scenario); its scenario name, currency and fiscal
+ * year start are the scenario's (a plan in another currency or calendar compares nothing); `monthly` is the 12
  * fiscal months in order, each with finite P10 <= P90 of MRR and cumulative revenue; the three
  * budgets are finite; each target is a label with a probability in [0, 1]. Every problem at once.
  */
@@ -36,6 +36,8 @@ export interface PlanSummaryInput {
 
 /** The scenario the plan must match. */
 export interface PlanIdentity {
+  /** The scenario's name: a plan of another scenario (another company, or a stress case) is not its plan. */
+  readonly name: string;
   readonly currency: string;
   readonly fiscalYearStartMonth: number;
 }
@@ -54,7 +56,7 @@ const own = (o: Record<string, Json>, key: string): Json => (Object.prototype.ha
  * Throws ScenarioError naming `path` with every problem (JSON paths, no line: a summary is written
  * by arrcast, not by hand).
  *
- * @example parsePlanSummary('{}', 'plan/summary.json', { currency: 'USD', fiscalYearStartMonth: 1 }) // throws: not a run's summary
+ * @example parsePlanSummary('{}', 'plan/summary.json', { name: 'FY plan', currency: 'USD', fiscalYearStartMonth: 1 }) // throws: not a run's summary
  * Complexity: O(size of the text).
  */
 export function parsePlanSummary(text: string, path: string, identity: PlanIdentity): PlanSummaryInput {
@@ -71,6 +73,9 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
     throw new ScenarioError(path, [{ path: [], message: "is not an arrcast run's summary (no tool and scenario): --plan names the report directory of a previous arrcast run" }]);
   const scenario = own(data, 'scenario') as Record<string, Json>;
 
+  const name = own(scenario, 'name');
+  if (name !== identity.name)
+    fail(['scenario', 'name'], `the plan is of scenario ${typeof name === 'string' ? quoteText(name) : '(no name)'}, the re-forecast of ${quoteText(identity.name)}: --plan names the report of a run of the same scenario`);
   const currency = own(scenario, 'currency');
   if (currency !== identity.currency)
     fail(['scenario', 'currency'], `the plan is in ${typeof currency === 'string' ? quoteText(currency) : 'no currency'}, the scenario in ${quoteText(identity.currency)}: a re-forecast compares with a plan of the same company`);

@@ -55,5 +55,5 @@ export async function loadPlanSummary(loaded: LoadedScenario, dir: string): Prom
     ]);
   }
   const bytes = await readFileBytes(path, path, planKind);
-  return parsePlanSummary(bytes.toString('utf8'), path, { currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth });
+  return parsePlanSummary(bytes.toString('utf8'), path, { name: s.name, currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth });
 }

@@ -23,16 +23,17 @@ const plan = (change: (s: Record<string, any>) => void = () => undefined): strin
   change(s);
   return JSON.stringify(s);
 };
-const ID = { currency: 'USD', fiscalYearStartMonth: 1 };
+const ID = { name: 'p', currency: 'USD', fiscalYearStartMonth: 1 };
 const F = 'p/summary.json';
 
 const CASES: ReadonlyArray<{ name: string; text: string; lines: string[] }> = [
   { name: 'not JSON, with a control character', text: '{"monthly":"\u001b[31m', lines: [`${F} is not JSON: --plan names the report directory of a previous arrcast run, whose summary.json is read`] },
   { name: 'JSON of something else', text: '[1,2]', lines: [`${F} is not an arrcast run's summary (no tool and scenario): --plan names the report directory of a previous arrcast run`] },
   {
-    name: 'another currency and fiscal year',
-    text: plan((s) => Object.assign(s.scenario, { currency: 'EUR', fiscalYearStartMonth: 4 })),
+    name: 'another scenario, currency and fiscal year',
+    text: plan((s) => Object.assign(s.scenario, { name: 'downside\u001b[2J', currency: 'EUR', fiscalYearStartMonth: 4 })),
     lines: [
+      `${F} scenario.name: the plan is of scenario "downside\\u{1b}[2J", the re-forecast of "p": --plan names the report of a run of the same scenario`,
       `${F} scenario.currency: the plan is in "EUR", the scenario in "USD": a re-forecast compares with a plan of the same company`,
       `${F} scenario.fiscalYearStartMonth: the plan's fiscal year starts in month 4, the scenario's in month 1: its months are not the re-forecast's`,
     ],
