@@ -48,6 +48,9 @@ const planKind = {
 export async function loadPlanSummary(loaded: LoadedScenario, dir: string): Promise<PlanSummaryInput> {
   const path = join(dir, REPORT_FILES.summary);
   const s = loaded.scenario;
+  const info = await stat(dir).catch(() => undefined);
+  if (info === undefined || !info.isDirectory())
+    throw new ScenarioError(dir, [{ path: [], message: `${info === undefined ? 'does not exist' : 'is not a directory'}: --plan names the report directory of a previous arrcast run` }]);
   if (!(await exists(path))) {
     const comparison = await exists(join(dir, 'comparison.json'));
     throw new ScenarioError(dir, [

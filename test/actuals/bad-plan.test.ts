@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,15 @@ const ACTUALS = 'month,tier,ending_arr\n1,E,4000000\n';
 
 describe('arrcast run --actuals --plan DIR with a DIR that is not a run report', () => {
   const CLI: ReadonlyArray<{ name: string; make: (dir: string) => void; line: string }> = [
+    { name: 'a directory that is not there', make: (d) => rmdirSync(join(d, 'plan')), line: 'plan does not exist: --plan names the report directory of a previous arrcast run' },
+    {
+      name: 'a file, not a directory',
+      make: (d) => {
+        rmdirSync(join(d, 'plan'));
+        writeFileSync(join(d, 'plan'), '{}');
+      },
+      line: 'plan is not a directory: --plan names the report directory of a previous arrcast run',
+    },
     { name: 'no summary.json', make: () => undefined, line: 'plan has no summary.json: --plan names the report directory of a previous arrcast run' },
     {
       name: "a comparison's directory",
