@@ -44,7 +44,12 @@ export interface MonthlyRow {
   /** 1-based line of the file the row came from, for messages. */
   readonly line: number;
   readonly values: Readonly<Partial<Record<MonthlyMeasure, number>>>;
+  /** 1-based character column of each cell of the row as read (for messages); absent for rows built in code. */
+  readonly columns?: Readonly<Partial<Record<MonthlyColumn, number>>>;
 }
+
+/** A column of a monthly file: month, tier or a measure. */
+export type MonthlyColumn = MonthlyMeasure | 'month' | 'tier';
 
 /** A validated file: every tier has the same consecutive months 1..months. */
 export interface MonthlyFile {

@@ -13,7 +13,7 @@ import {
 } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
 import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
-import { MONTHLY_MEASURES, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
+import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
 
 /**
  * Reading a monthly actuals or history file: one row per tier and month.
@@ -242,9 +242,16 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   for (const [tier, list] of byTier)
     rows.set(
       tier,
-      list.map(({ row, month: m }) => ({ month: m, label: table.cell(row, MONTH), tier, line: table.lineOf(row), values: values[row]! })),
+      list.map(({ row, month: m }) => ({ month: m, label: table.cell(row, MONTH), tier, line: table.lineOf(row), values: values[row]!, columns: columnsOf(table, row, measures) })),
     );
   return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows };
+}
+
+/** Where each cell of row `r` starts (character column), for messages about it. */
+function columnsOf(table: CsvTable, r: number, measures: readonly MonthlyMeasure[]): Partial<Record<MonthlyColumn, number>> {
+  const out: Partial<Record<MonthlyColumn, number>> = { month: table.columnOf(r, MONTH), tier: table.columnOf(r, TIER) };
+  for (const m of measures) out[m] = table.columnOf(r, FIRST_MEASURE + MONTHLY_MEASURES.indexOf(m));
+  return out;
 }
 
 /** `3`, `3 and 5`, `3, 5 and 7`, `3 to 9` for a run; at most 8 listed. */

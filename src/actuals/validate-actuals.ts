@@ -1,9 +1,6 @@
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { ScenarioIssue } from '../scenario/scenario-error.js';
-import type { MonthlyFile, MonthlyMeasure } from './monthly-record.js';
-
-/** Where a column is in the file (1-based), when known. */
-export type ColumnOf = (column: MonthlyMeasure | 'month' | 'tier') => number | undefined;
+import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
 
 /**
  * What a re-forecast needs of an actuals file beyond its own validity (read-monthly-file.ts checks
@@ -13,16 +10,23 @@ export type ColumnOf = (column: MonthlyMeasure | 'month' | 'tier') => number | u
  * - with leads to convert, `leads` and `deals` (the cohorts still in the sales cycle, and the
  *   evidence on conversion: deals without leads cannot teach it);
  * - where deals close in their lead's month (sales cycle 0), no month has more deals than leads;
- * - an aggregate book renews no more ARR in a month than it has due then.
+ * - an aggregate book renews no more ARR in a month than it has due then;
+ * - where both are given and deals go live at signing, a month with deals signs new ARR and a
+ *   month without signs none;
+ * - a month churns and contracts no more ARR than was live in it (the ARR live when it began, the
+ *   previous month's ending_arr or the opening ARR, plus its new and expansion ARR).
  *
- * @example actualsProblems(plan, file, 5, () => undefined) // => [] for a complete file
+ * Each problem with a cell is placed at the cell's line and character column, as the reader placed
+ * its own (the rows carry their cells' columns).
+ *
+ * @example actualsProblems(plan, file, 5) // => [] for a complete file
  * Complexity: O(tiers x months).
  */
-export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: number, columnOf: ColumnOf): ScenarioIssue[] {
+export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: number): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const at = (line: number, column: MonthlyMeasure | 'month' | 'tier', message: string): ScenarioIssue => {
-    const c = columnOf(column);
-    return { path: [column], message, line, ...(c === undefined ? {} : { column: c }) };
+  const at = (row: MonthlyRow, column: MonthlyColumn, message: string): ScenarioIssue => {
+    const c = row.columns?.[column];
+    return { path: [column], message, line: row.line, ...(c === undefined ? {} : { column: c }) };
   };
   const has = (m: MonthlyMeasure) => file.measures.includes(m);
   const missing = new Set<string>();
@@ -46,8 +50,35 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
         for (const row of rows.slice(0, months)) {
           const l = row.values.leads ?? 0;
           const d = row.values.deals ?? 0;
-          if (d > l) issues.push(at(row.line, 'deals', `${t.name} month ${row.label}: ${d} deals from ${l} leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)`));
+          if (d > l) issues.push(at(row, 'deals', `${t.name} month ${row.label}: ${d} deals from ${l} leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)`));
         }
+    }
+    // Where deals go live at signing, new_arr is what the month's deals signed (with a service-start
+    // lag a month's new ARR may be an earlier month's deals going live).
+    if (nb && nb.serviceStart.max === 0 && has('deals') && has('new_arr'))
+      for (const row of rows.slice(0, months)) {
+        const d = row.values.deals ?? 0;
+        const arr = row.values.new_arr ?? 0;
+        if (d === 0 && arr > 0) issues.push(at(row, 'new_arr', `${t.name} month ${row.label}: ${arr} of new ARR from 0 deals: new_arr is what the month's deals signed`));
+        else if (d > 0 && arr === 0) issues.push(at(row, 'new_arr', `${t.name} month ${row.label}: ${d} deals signed no new ARR: every deal has an ACV above 0`));
+      }
+    // ARR cannot leave that was never live: a month churns and contracts at most what was live in it.
+    if (has('churned_arr') || has('contraction_arr')) {
+      let live = t.existing?.openingArr ?? 0;
+      let since = 'the opening ARR';
+      for (const row of rows.slice(0, months)) {
+        const v = row.values;
+        const lost = (v.churned_arr ?? 0) + (v.contraction_arr ?? 0);
+        const most = live + (v.new_arr ?? 0) + (v.expansion_arr ?? 0);
+        if (lost > most * (1 + 1e-9) + 0.5)
+          issues.push(
+            at(row, has('churned_arr') ? 'churned_arr' : 'contraction_arr', `${t.name} month ${row.label}: ${lost} churned and contracted, more than the ${Math.round(most)} of ARR live in the month (${since}, plus its new and expansion ARR)`),
+          );
+        if (v.ending_arr !== undefined) {
+          live = v.ending_arr;
+          since = `ending_arr of month ${row.label}`;
+        }
+      }
     }
     const e = t.existing;
     if (e && !e.book && has('renewed_arr'))
@@ -55,7 +86,7 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
         const due = e.due[row.month - 1]! * e.averageArr;
         const renewed = row.values.renewed_arr ?? 0;
         if (renewed > due * (1 + 1e-9) + 0.5)
-          issues.push(at(row.line, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)})`));
+          issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)})`));
       }
   }
   return issues;

@@ -11,6 +11,7 @@ import { standardNormal } from '../random/normal.js';
 import { createStream } from '../random/source.js';
 import type { Metric } from '../model/components.js';
 import type { Summary } from './summarize.js';
+import type { PlanMonth, PlanSummaryInput } from './plan-summary.js';
 import { MARKET_COLUMN } from '../model/drivers/column-keys.js';
 
 /** Mean and the P10 / P90 of a driver's values. */
@@ -64,15 +65,11 @@ export interface ReforecastSummary {
   };
   readonly decisions: { readonly now: DecisionFigures; readonly atPlan?: DecisionFigures };
   /** The plan's monthly bands (from --plan), for the fan chart. */
-  readonly planMonthly?: Summary['monthly'];
+  readonly planMonthly?: readonly PlanMonth[];
   readonly planFile?: string;
 }
 
-/** A previous run's summary.json as far as a re-forecast reads it (checked loosely: it may be older). */
-export interface PlanSummaryInput {
-  readonly path: string;
-  readonly summary: Pick<Summary, 'monthly' | 'decisions'>;
-}
+export type { PlanSummaryInput } from './plan-summary.js';
 
 const spread = (xs: ArrayLike<number>): Spread => {
   const sorted = Float64Array.from(xs).filter((x) => !Number.isNaN(x)).sort();
@@ -111,9 +108,17 @@ function shifted(t: TierPlan, l: LearnedDriver, own: number, z: number): number 
   }
 }
 
-const decisionFigures = (d: Summary['decisions']): DecisionFigures => ({
+const decisionFigures = (d: PlanSummaryInput['summary']['decisions']): DecisionFigures => ({
   budgets: { revenue: d.budgets.metrics.revenue.value, bookings: d.budgets.metrics.bookings.value, endingArr: d.budgets.metrics.endingArr.value },
   targets: d.targets.map((t) => ({ label: t.label, probability: t.probability.value })),
+});
+
+/** The plan's bands of one month, and nothing else of it (a full month summary holds much more). */
+const planMonth = (m: PlanMonth): PlanMonth => ({
+  month: m.month,
+  label: m.label,
+  mrr: { percentiles: { p10: m.mrr.percentiles.p10, p90: m.mrr.percentiles.p90 } },
+  cumulativeRevenue: { percentiles: { p10: m.cumulativeRevenue.percentiles.p10, p90: m.cumulativeRevenue.percentiles.p90 } },
 });
 
 /**
@@ -174,6 +179,6 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
       minEffectiveSampleSize: Math.min(sim.trials, ...drivers.map((d) => d.effectiveSampleSize), ...(market ? [market.effectiveSampleSize] : [])),
     },
     decisions: { now: decisionFigures(summary.decisions), ...(plan ? { atPlan: decisionFigures(plan.summary.decisions) } : {}) },
-    ...(plan ? { planMonthly: plan.summary.monthly, planFile: plan.path } : {}),
+    ...(plan ? { planMonthly: plan.summary.monthly.map(planMonth), planFile: plan.path } : {}),
   };
 }

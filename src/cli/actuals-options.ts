@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
 import { actualsProblems } from '../actuals/validate-actuals.js';
 import type { ActualsInput } from '../actuals/reforecast.js';
-import type { MonthlyMeasure } from '../actuals/monthly-record.js';
-import type { PlanSummaryInput } from '../analysis/reforecast-summary.js';
+import { parsePlanSummary, type PlanSummaryInput } from '../analysis/plan-summary.js';
+import { MAX_REPORT_JSON_BYTES } from '../report/read-report-trials.js';
+import { REPORT_FILES } from '../report/report-files.js';
+import { readFileBytes } from '../scenario/read-file.js';
 import { planLoaded } from '../engine/simulate.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
@@ -20,32 +22,41 @@ export async function loadActuals(loaded: LoadedScenario, path: string, asOf: nu
   if (asOf !== undefined && asOf > file.months)
     throw new ScenarioError(path, [{ path: [], message: `covers months 1 to ${file.months}, but --as-of asks for ${asOf} closed months` }]);
   const months = asOf ?? file.months;
-  const header = await headerColumns(path);
-  const problems = actualsProblems(planLoaded(loaded), file, months, (name) => header.get(name));
+  const problems = actualsProblems(planLoaded(loaded), file, months);
   if (problems.length > 0) throw new ScenarioError(path, problems);
   return { file, months };
 }
 
-/** 1-based column of each header name, as written (lower case, trimmed); for messages only. */
-async function headerColumns(path: string): Promise<Map<MonthlyMeasure | 'month' | 'tier', number>> {
-  const text = await readFile(path, 'utf8');
-  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const map = new Map<MonthlyMeasure | 'month' | 'tier', number>();
-  first.split(',').forEach((cell, i) => map.set(cell.trim().replace(/^"|"$/g, '').toLowerCase() as MonthlyMeasure, i + 1));
-  return map;
-}
+/** Whether anything is at `path` (a dangling link counts as nothing). */
+const exists = (path: string) => stat(path).then(
+  () => true,
+  () => false,
+);
 
-/** --plan: a previous run's report directory; its summary.json gives the plan's bands, budgets and P(target). */
-export async function loadPlanSummary(dir: string): Promise<PlanSummaryInput> {
-  const path = join(dir, 'summary.json');
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(path, 'utf8'));
-  } catch (err) {
-    throw new ScenarioError(path, [{ path: [], message: `cannot be read as a previous run's summary (--plan names a report directory): ${(err as Error).message}` }]);
+/** Largest summary.json read by --plan (as `score` reads a report's). */
+const planKind = {
+  maxBytes: MAX_REPORT_JSON_BYTES,
+  noun: "a run's summary.json",
+  tooLarge: (size: number, more: string) => `is ${more}${size.toLocaleString('en-US')} bytes, more than a summary.json of arrcast's (at most ${MAX_REPORT_JSON_BYTES.toLocaleString('en-US')})`,
+};
+
+/**
+ * --plan: a previous run's report directory; its summary.json gives the plan's bands, budgets and
+ * P(target). Read the one way arrcast reads a file (non-blocking, regular files only, bounded), and
+ * checked against the scenario (plan-summary.ts): exit 2 with every problem otherwise.
+ */
+export async function loadPlanSummary(loaded: LoadedScenario, dir: string): Promise<PlanSummaryInput> {
+  const path = join(dir, REPORT_FILES.summary);
+  const s = loaded.scenario;
+  const info = await stat(dir).catch(() => undefined);
+  if (info === undefined || !info.isDirectory())
+    throw new ScenarioError(dir, [{ path: [], message: `${info === undefined ? 'does not exist' : 'is not a directory'}: --plan names the report directory of a previous arrcast run` }]);
+  if (!(await exists(path))) {
+    const comparison = await exists(join(dir, 'comparison.json'));
+    throw new ScenarioError(dir, [
+      { path: [], message: comparison ? "is a comparison's directory (arrcast compare), not a run's report: --plan names the report directory of a previous arrcast run" : `has no ${REPORT_FILES.summary}: --plan names the report directory of a previous arrcast run` },
+    ]);
   }
-  const d = data as { monthly?: unknown; decisions?: { budgets?: { metrics?: unknown }; targets?: unknown } };
-  if (!Array.isArray(d.monthly) || typeof d.decisions?.budgets?.metrics !== 'object' || !Array.isArray(d.decisions.targets))
-    throw new ScenarioError(path, [{ path: [], message: 'is not an arrcast summary.json (no monthly, decisions.budgets or decisions.targets)' }]);
-  return { path, summary: data as PlanSummaryInput['summary'] };
+  const bytes = await readFileBytes(path, path, planKind);
+  return parsePlanSummary(bytes.toString('utf8'), path, { name: s.name, currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth });
 }

@@ -3,7 +3,7 @@ import type { PrecisionReport } from '../analysis/precision.js';
 import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, type Locate, type PlausibilityWarning } from '../analysis/plausibility.js';
 import { summarize } from '../analysis/summarize.js';
 import { reforecastSummary, type PlanSummaryInput } from '../analysis/reforecast-summary.js';
-import { MIN_EFFECTIVE } from '../report/html/reforecast-section.js';
+import { fewEffectiveDraws, MIN_EFFECTIVE } from '../report/html/reforecast-section.js';
 import type { Simulation } from '../engine/simulate.js';
 import { summaryTable } from '../report/summary-table.js';
 import { summaryParagraph, wrapText } from '../report/summary-paragraph.js';
@@ -120,7 +120,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}) });
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, { money: formatMoney, share: formatPercent }))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
-  if (reforecast && reforecast.sampler.minEffectiveSampleSize < MIN_EFFECTIVE)
+  if (reforecast && fewEffectiveDraws(reforecast))
     io.err(
       `arrcast: note: the re-forecast's posterior draws are correlated: the smallest effective sample is ${Math.round(reforecast.sampler.minEffectiveSampleSize).toLocaleString('en-US')} of ${sim.trials.toLocaleString('en-US')} trials (below ${MIN_EFFECTIVE}); run more trials for steadier bands\n`,
     );

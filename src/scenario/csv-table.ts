@@ -83,6 +83,11 @@ export class CsvTable {
     return this.where.at(this.rowRecord[row]!, 0).line;
   }
 
+  /** The 1-based character column where the cell of column `col` in row `row` starts (the row's first when the file has no such column). */
+  columnOf(row: number, col: number): number {
+    return this.where.at(this.rowRecord[row]!, Math.max(this.fields[col]!, 0)).column;
+  }
+
   /** Record a problem with the cell of column `col` in row `row` (path: the column's name). */
   problem(row: number, col: number, message: string): void {
     if (++this.total > MAX_ISSUES) return;

@@ -1,4 +1,4 @@
-import type { Spread } from '../../analysis/reforecast-summary.js';
+import type { ReforecastSummary, Spread } from '../../analysis/reforecast-summary.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { formatShare } from '../money.js';
@@ -7,6 +7,16 @@ import { gridTable } from './tables.js';
 
 /** Below this many effective posterior draws the section says the bands' tails are uncertain. */
 export const MIN_EFFECTIVE = 400;
+
+/**
+ * Whether the page and the terminal warn of few effective draws: only when something was learned
+ * (a driver or the market factor: with fixed values there are no posterior draws) and some month
+ * is still simulated (with all twelve closed the forecast is the actuals, a single point).
+ *
+ * @example fewEffectiveDraws({ asOfMonth: 12, ... }) // => false
+ */
+export const fewEffectiveDraws = (r: Pick<ReforecastSummary, 'asOfMonth' | 'drivers' | 'market' | 'sampler'>): boolean =>
+  (r.drivers.length > 0 || r.market !== undefined) && r.asOfMonth < 12 && r.sampler.minEffectiveSampleSize < MIN_EFFECTIVE;
 
 /**
  * The re-forecast section of report.html (issue 15): what the evidence of the closed months
@@ -58,7 +68,7 @@ ${changed}
 ${used}
 </ul>
 <p class="note">Method: ${e(r.method)}; ${r.sampler.chains} chain${r.sampler.chains === 1 ? '' : 's'}, ${r.sampler.burnIn} steps of burn-in, one draw every ${r.sampler.thin} steps. Neighbouring trials are correlated: the Monte Carlo errors elsewhere in this report assume independent trials and are too small by about the square root of trials over effective sample.</p>
-${r.sampler.minEffectiveSampleSize < MIN_EFFECTIVE ? `<p class="note"><strong>Few effective draws:</strong> the smallest effective sample is ${Math.round(r.sampler.minEffectiveSampleSize).toLocaleString('en-US')} (below ${MIN_EFFECTIVE}); the bands' tails are uncertain. Run more trials.</p>\n` : ''}<h3>Now against at plan</h3>
+${fewEffectiveDraws(r) ? `<p class="note"><strong>Few effective draws:</strong> the smallest effective sample is ${Math.round(r.sampler.minEffectiveSampleSize).toLocaleString('en-US')} (below ${MIN_EFFECTIVE}); the bands' tails are uncertain. Run more trials.</p>\n` : ''}<h3>Now against at plan</h3>
 ${decisions}
 </section>
 `;

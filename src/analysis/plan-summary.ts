@@ -1,0 +1,148 @@
+import type { Metric } from '../model/components.js';
+import { quoteText } from '../scenario/display-text.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
+
+/**
+ * --plan: a previous run's summary.json, read as input like any other file. A report directory may
+ * be forged, of another company, or not a run's report at all (a comparison's): everything a
+ * re-forecast takes from it is checked here, and only what was checked is kept, so nothing of the
+ * file but finite numbers in range reaches summary.json, the page or the charts.
+ *
+ * Checked: it is JSON of an arrcast run (tool, scenario); its scenario name, currency and fiscal
+ * year start are the scenario's (a plan in another currency or calendar compares nothing); `monthly` is the 12
+ * fiscal months in order, each with finite P10 <= P90 of MRR and cumulative revenue; the three
+ * budgets are finite; each target is a label with a probability in [0, 1]. Every problem at once.
+ */
+
+/** One month of the plan's bands, as the fan chart draws it. */
+export interface PlanMonth {
+  readonly month: number;
+  readonly label: string;
+  readonly mrr: { readonly percentiles: { readonly p10: number; readonly p90: number } };
+  readonly cumulativeRevenue: { readonly percentiles: { readonly p10: number; readonly p90: number } };
+}
+
+/** What a re-forecast reads of a plan's summary (a full Summary has this shape too). */
+export interface PlanSummaryInput {
+  readonly path: string;
+  readonly summary: {
+    readonly monthly: readonly PlanMonth[];
+    readonly decisions: {
+      readonly budgets: { readonly metrics: Readonly<Record<Metric, { readonly value: number }>> };
+      readonly targets: ReadonlyArray<{ readonly label: string; readonly probability: { readonly value: number } }>;
+    };
+  };
+}
+
+/** The scenario the plan must match. */
+export interface PlanIdentity {
+  /** The scenario's name: a plan of another scenario (another company, or a stress case) is not its plan. */
+  readonly name: string;
+  readonly currency: string;
+  readonly fiscalYearStartMonth: number;
+}
+
+/** Most targets read from a plan (a scenario has a handful; a forged file may hold millions). */
+export const MAX_PLAN_TARGETS = 1000;
+/** Longest target label kept. */
+const MAX_LABEL_CHARS = 200;
+
+type Json = unknown;
+const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const own = (o: Record<string, Json>, key: string): Json => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
+
+/**
+ * Check and keep what a re-forecast reads of a plan's summary.json `text` (read from `path`).
+ * Throws ScenarioError naming `path` with every problem (JSON paths, no line: a summary is written
+ * by arrcast, not by hand).
+ *
+ * @example parsePlanSummary('{}', 'plan/summary.json', { name: 'FY plan', currency: 'USD', fiscalYearStartMonth: 1 }) // throws: not a run's summary
+ * Complexity: O(size of the text).
+ */
+export function parsePlanSummary(text: string, path: string, identity: PlanIdentity): PlanSummaryInput {
+  const issues: ScenarioIssue[] = [];
+  const fail = (at: readonly (string | number)[], message: string) => void issues.push({ path: [...at], message });
+  let data: Json;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, '')) as Json;
+  } catch {
+    throw new ScenarioError(path, [{ path: [], message: "is not JSON: --plan names the report directory of a previous arrcast run, whose summary.json is read" }]);
+  }
+  const tool = isObject(data) ? own(data, 'tool') : undefined;
+  if (!isObject(data) || !isObject(tool) || own(tool, 'name') !== 'arrcast' || !isObject(own(data, 'scenario')))
+    throw new ScenarioError(path, [{ path: [], message: "is not an arrcast run's summary (no tool and scenario): --plan names the report directory of a previous arrcast run" }]);
+  const scenario = own(data, 'scenario') as Record<string, Json>;
+
+  const name = own(scenario, 'name');
+  if (name !== identity.name)
+    fail(['scenario', 'name'], `the plan is of scenario ${typeof name === 'string' ? quoteText(name) : '(no name)'}, the re-forecast of ${quoteText(identity.name)}: --plan names the report of a run of the same scenario`);
+  const currency = own(scenario, 'currency');
+  if (currency !== identity.currency)
+    fail(['scenario', 'currency'], `the plan is in ${typeof currency === 'string' ? quoteText(currency) : 'no currency'}, the scenario in ${quoteText(identity.currency)}: a re-forecast compares with a plan of the same company`);
+  const start = own(scenario, 'fiscalYearStartMonth');
+  if (start !== identity.fiscalYearStartMonth)
+    fail(['scenario', 'fiscalYearStartMonth'], `the plan's fiscal year starts in month ${typeof start === 'number' ? start : '(none)'}, the scenario's in month ${identity.fiscalYearStartMonth}: its months are not the re-forecast's`);
+
+  const finite = (v: Json, at: readonly (string | number)[], what: string): number => {
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    fail(at, `${what} must be a finite number, got ${describe(v)}`);
+    return NaN;
+  };
+
+  const monthly: PlanMonth[] = [];
+  const rawMonthly = own(data, 'monthly');
+  if (!Array.isArray(rawMonthly) || rawMonthly.length !== 12) fail(['monthly'], `must list the 12 months of the fiscal year, got ${describe(rawMonthly)}`);
+  else
+    rawMonthly.forEach((m: Json, i) => {
+      if (!isObject(m)) return fail(['monthly', i], `must be a month's bands, got ${describe(m)}`);
+      if (own(m, 'month') !== i + 1) fail(['monthly', i, 'month'], `must be ${i + 1} (the months in order), got ${describe(own(m, 'month'))}`);
+      const band = (key: 'mrr' | 'cumulativeRevenue') => {
+        const s = own(m, key);
+        const p = isObject(s) ? own(s, 'percentiles') : undefined;
+        if (!isObject(p)) {
+          fail(['monthly', i, key], `must hold percentiles, got ${describe(s)}`);
+          return { percentiles: { p10: NaN, p90: NaN } };
+        }
+        const p10 = finite(own(p, 'p10'), ['monthly', i, key, 'percentiles', 'p10'], 'P10');
+        const p90 = finite(own(p, 'p90'), ['monthly', i, key, 'percentiles', 'p90'], 'P90');
+        if (p10 > p90) fail(['monthly', i, key, 'percentiles'], `P10 ${p10} is above P90 ${p90}`);
+        return { percentiles: { p10, p90 } };
+      };
+      const label = own(m, 'label');
+      monthly.push({ month: i + 1, label: typeof label === 'string' ? label.slice(0, 16) : String(i + 1), mrr: band('mrr'), cumulativeRevenue: band('cumulativeRevenue') });
+    });
+
+  const decisions = own(data, 'decisions');
+  const budgets = isObject(decisions) ? own(decisions, 'budgets') : undefined;
+  const metrics = isObject(budgets) ? own(budgets, 'metrics') : undefined;
+  const budget = {} as Record<Metric, { value: number }>;
+  for (const metric of ['revenue', 'bookings', 'endingArr'] as const) {
+    const b = isObject(metrics) ? own(metrics, metric) : undefined;
+    budget[metric] = { value: finite(isObject(b) ? own(b, 'value') : undefined, ['decisions', 'budgets', 'metrics', metric, 'value'], 'a budget') };
+  }
+  const targets: Array<{ label: string; probability: { value: number } }> = [];
+  const rawTargets = isObject(decisions) ? own(decisions, 'targets') : undefined;
+  if (!Array.isArray(rawTargets) || rawTargets.length > MAX_PLAN_TARGETS) fail(['decisions', 'targets'], `must be a list of at most ${MAX_PLAN_TARGETS} targets, got ${describe(rawTargets)}`);
+  else
+    rawTargets.forEach((t: Json, i) => {
+      const label = isObject(t) ? own(t, 'label') : undefined;
+      const prob = isObject(t) ? own(t, 'probability') : undefined;
+      if (typeof label !== 'string' || label.length > MAX_LABEL_CHARS) fail(['decisions', 'targets', i, 'label'], `must be a target's label of at most ${MAX_LABEL_CHARS} characters, got ${describe(label)}`);
+      const p = finite(isObject(prob) ? own(prob, 'value') : undefined, ['decisions', 'targets', i, 'probability', 'value'], 'a probability');
+      if (p < 0 || p > 1) fail(['decisions', 'targets', i, 'probability', 'value'], `a probability must be within [0, 1], got ${p}`);
+      if (typeof label === 'string') targets.push({ label, probability: { value: p } });
+    });
+
+  if (issues.length > 0) throw new ScenarioError(path, issues);
+  return { path, summary: { monthly, decisions: { budgets: { metrics: budget }, targets } } };
+}
+
+/** A short, safe description of a JSON value for a message. */
+function describe(v: Json): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (typeof v === 'string') return `the text ${quoteText(v)}`;
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
