@@ -71,7 +71,8 @@ export default function runChunk(task: ChunkTask): unknown {
   } as never);
 }
 
-// Last, and one turn later: piscina loads this module with require(esm), which still builds the
-// module's facade after its body has run; terminating the thread before that returns aborts Node too.
-// setImmediate runs once the require call has returned.
-setImmediate(() => markLoaded(workerData));
+// Last, and once the call that loads this module has returned: piscina loads it with require(esm),
+// which still builds the module's facade after its body has run, and terminating the thread before
+// that aborts Node too. A microtask runs right after that call (a setImmediate would not: piscina's
+// worker then blocks in Atomics.wait until its first task).
+queueMicrotask(() => markLoaded(workerData));
