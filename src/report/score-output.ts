@@ -1,3 +1,4 @@
+import { chartFigure, pageHead } from './html/page-head.js';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
@@ -9,8 +10,6 @@ import { csvField, csvNumber } from './csv-field.js';
 import { renderChart, type ChartRenderer } from './render-chart.js';
 import { calibrationSpec, pitHistogramSpec } from './charts/score-charts.js';
 import { escapeHtml } from './html/escape.js';
-import { inlineSvg } from './html/inline-svg.js';
-import { REPORT_CSS } from './html/report-css.js';
 import { gridTable } from './html/tables.js';
 
 /** The files `arrcast score --out DIR` writes. */
@@ -98,7 +97,6 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
   return `${lines.join('\n')}\n`;
 }
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 const share = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
 const amount = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
 
@@ -137,20 +135,11 @@ export function scoreHtml(result: ScoreResult, reports: readonly ReportTrials[],
     reports.map((r) => [r.dir, r.scenarioName, r.trials.toLocaleString('en-US'), r.source]),
     2,
   );
-  const figures = charts.map((ch) => `<figure class="chart" id="chart-${e(ch.name)}">\n${inlineSvg(ch.svg, ch.name, ch.caption)}\n<figcaption>${e(ch.caption)}</figcaption>\n</figure>`).join('\n');
+  const figures = charts.map((ch) => chartFigure(ch)).join('\n');
   const methods = Object.entries(SCORE_METHODS)
     .map(([k, v]) => `<li><strong>${e(k.toUpperCase())}</strong>: ${e(v)}</li>`)
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="arrcast">
-<title>Forecast scores</title>
-<style>${REPORT_CSS}</style>
-</head>
+  return `${pageHead('Forecast scores')}
 <body>
 <h1>Forecast scores</h1>
 <p>${e(scoreParagraph(result))}</p>

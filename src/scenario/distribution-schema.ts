@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fitMetalog, metalogMean, MetalogFitError } from '../math/metalog.js';
 import { QUANTILE_KEY, quantilePoints } from './quantile-points.js';
-import { betaParams, lognormalParams } from '../math/distribution-params.js';
+import { betaParams, lognormalParams, type LognormalStatement } from '../math/distribution-params.js';
 import { prepareTruncatedNormal } from '../math/truncated-normal.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
@@ -89,15 +89,7 @@ export const normalSchema = z
   .meta({ id: 'Normal' });
 
 /** The numbers of a lognormal as written (any parameterisation); `median` a number here. */
-export interface LognormalNumbers {
-  readonly mu?: number;
-  readonly sigma?: number;
-  readonly median?: number;
-  readonly p10?: number;
-  readonly p90?: number;
-  readonly mean?: number;
-  readonly sd?: number;
-}
+export type LognormalNumbers = LognormalStatement;
 
 /** The checks of a lognormal's parameters: exactly one parameterisation, ordered quantiles, a sane sigma and mean. */
 export function checkLognormal(d: LognormalNumbers, ctx: z.RefinementCtx): void {

@@ -1,3 +1,4 @@
+import { chartFigure, pageHead } from './page-head.js';
 import type { Comparison } from '../../analysis/compare.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
@@ -5,12 +6,9 @@ import { formatShareInterval } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { escapeHtml } from './escape.js';
 import { glossarySection } from './glossary.js';
-import { inlineSvg } from './inline-svg.js';
-import { REPORT_CSS } from './report-css.js';
 import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export interface ComparisonHtmlInput {
   readonly comparison: Comparison;
@@ -96,18 +94,9 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
     'targets',
   );
   const figures = charts
-    .map((ch) => `<figure class="chart" id="chart-${e(ch.name)}">\n${inlineSvg(ch.svg, ch.name, ch.caption)}\n<figcaption>${e(ch.caption)}</figcaption>\n</figure>`)
+    .map((ch) => chartFigure(ch))
     .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="arrcast">
-<title>Scenarios compared: ${e(c.scenarios.map((s) => s.name).join(' vs '))}</title>
-<style>${REPORT_CSS}</style>
-</head>
+  return `${pageHead(`Scenarios compared: ${c.scenarios.map((s) => s.name).join(' vs ')}`)}
 <body>
 <main>
 <header>

@@ -1,3 +1,4 @@
+import { chartFigure, pageHead } from './page-head.js';
 import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
 import type { Scenario } from '../../scenario/scenario-schema.js';
@@ -9,10 +10,8 @@ import { summaryParagraph } from '../summary-paragraph.js';
 import { downsideSection, type StressCase } from './downside-section.js';
 import { glossarySection } from './glossary.js';
 import { formatMoneyInterval, formatShareInterval } from '../interval-format.js';
-import { inlineSvg } from './inline-svg.js';
 import { warningsSection } from './warnings-section.js';
 import { reforecastSection } from './reforecast-section.js';
-import { REPORT_CSS } from './report-css.js';
 import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './tables.js';
 import { whatMustBeTrueLine } from '../summary-table.js';
 import { budgetLabel } from '../charts/revenue-distribution.js';
@@ -40,7 +39,6 @@ export interface ReportHtmlInput {
  * No script may run and nothing may be fetched: the page is self-contained, and the policy says
  * so to the browser, so even a string that slipped through escaping could not load or run anything.
  */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const count = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '-');
 
@@ -175,25 +173,13 @@ ${budgets}
 
   const figures = charts
     .map(
-      (c) => `<figure class="chart" id="chart-${e(c.name)}">
-${inlineSvg(c.svg, c.name, c.caption)}
-<figcaption>${e(c.caption)} Spec: <code>charts/${e(c.name)}.vl.json</code> (opens in the Vega editor); image: <code>charts/${e(c.name)}.svg</code>.</figcaption>
-</figure>`,
+      (c) => chartFigure(c, ` Spec: <code>charts/${e(c.name)}.vl.json</code> (opens in the Vega editor); image: <code>charts/${e(c.name)}.svg</code>.`),
     )
     .join('\n');
 
   const r = summary.metrics.revenue.percentiles;
   const files = [REPORT_FILES.summary, REPORT_FILES.percentiles, REPORT_FILES.monthly, REPORT_FILES.trials, REPORT_FILES.sipmath, REPORT_FILES.scenario, `${REPORT_FILES.charts}/`];
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="arrcast">
-<title>${e(summary.scenario.name)}: next fiscal year forecast</title>
-<style>${REPORT_CSS}</style>
-</head>
+  return `${pageHead(`${summary.scenario.name}: next fiscal year forecast`)}
 <body>
 <main>
 <header>
