@@ -9,10 +9,12 @@ const PER_UNIT_BELOW = 24;
 /**
  * Splits a count of units (deals, expanding customers) across whole-month lags: an exact
  * multinomial draw. Few units: each unit's lag is drawn from the alias table (one uniform each);
- * many: one binomial per lag, P(lag = j | lag >= j). Writes into `counts` (reused, no allocation).
+ * many: one binomial per lag, P(lag = j | lag >= j); a lag that is certain draws nothing. Writes into `counts` (reused, no allocation).
  */
 export class LagSplitter {
   readonly counts: Float64Array;
+  /** The lag every unit has when the distribution is a single value (monthsAfterClose: 6), else -1: nothing to draw. */
+  private readonly certain: number;
   private readonly binomial: (n: number, p: number) => number;
   private readonly pick: (table: LagPmf['alias']) => number;
 
@@ -21,6 +23,7 @@ export class LagSplitter {
     source: RandomSource,
   ) {
     this.counts = new Float64Array(lag.max + 1);
+    this.certain = lag.pmf.indexOf(1);
     this.binomial = binomial(source);
     this.pick = discreteIndex(source);
   }
@@ -30,8 +33,9 @@ export class LagSplitter {
     const counts = this.counts;
     counts.fill(0);
     const lag = this.lag;
-    if (lag.max === 0) {
-      counts[0] = n;
+    if (this.certain >= 0) {
+      // One possible lag (0 included): an exact split that draws nothing from the stream.
+      counts[this.certain] = n;
     } else if (n <= PER_UNIT_BELOW) {
       for (let k = 0; k < n; k++) counts[this.pick(lag.alias)]! += 1;
     } else {

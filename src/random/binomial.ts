@@ -56,11 +56,12 @@ export function binomial(source: RandomSource): (n: number, p: number) => number
     const a = -0.0873 + 0.0248 * b + 0.01 * p;
     const c = n * p + 0.5;
     const vr = 0.92 - 4.2 / b;
-    const r = p / (1 - p);
-    const alpha = (2.83 + 5.1 / b) * spq;
-    const m = Math.floor((n + 1) * p);
-    // The k-independent part of log(f(k) / f(m)).
-    const base = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
+    // The squeeze's constants (a log and two Stirling tails) are computed on the first attempt that
+    // leaves the squeeze, not before: most draws are accepted by it. Same values, same draws.
+    let r = Number.NaN;
+    let alpha = 0;
+    let m = 0;
+    let base = 0;
     for (;;) {
       const u = source() - 0.5;
       const v = source();
@@ -69,6 +70,13 @@ export function binomial(source: RandomSource): (n: number, p: number) => number
       if (us >= 0.07 && v <= vr) return k;
       // us = 0 (u = -0.5) gives k = -Infinity and is rejected here.
       if (k < 0 || k > n) continue;
+      if (Number.isNaN(r)) {
+        r = p / (1 - p);
+        alpha = (2.83 + 5.1 / b) * spq;
+        m = Math.floor((n + 1) * p);
+        // The k-independent part of log(f(k) / f(m)).
+        base = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
+      }
       const lhs = Math.log((v * alpha) / (a / (us * us) + b));
       const rhs =
         base +

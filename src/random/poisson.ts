@@ -45,11 +45,13 @@ export function poisson(source: RandomSource): (mean: number) => number {
     // NaN and Infinity fail every comparison below and PTRS would never accept: refuse them.
     if (!(mean < Number.POSITIVE_INFINITY)) throw badParameter('poisson', 'mean', FINITE_NON_NEGATIVE, mean);
     const slam = Math.sqrt(mean);
-    const loglam = Math.log(mean);
     const b = 0.931 + 2.53 * slam;
     const a = -0.059 + 0.02483 * b;
-    const logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
     const vr = 0.9277 - 3.6224 / (b - 2);
+    // The logs of the full test are computed on the first attempt that reaches it, not before:
+    // most draws are accepted by the squeeze. Same values, same draws.
+    let loglam = Number.NaN;
+    let logInvAlpha = 0;
     for (;;) {
       const u = source() - 0.5;
       const v = source();
@@ -58,6 +60,10 @@ export function poisson(source: RandomSource): (mean: number) => number {
       if (us >= 0.07 && v <= vr) return k;
       // us = 0 (u = -0.5) gives k = -Infinity and is rejected here.
       if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (Number.isNaN(loglam)) {
+        loglam = Math.log(mean);
+        logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+      }
       if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) return k;
     }
   };
