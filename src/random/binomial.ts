@@ -27,12 +27,22 @@ import type { RandomSource } from './source.js';
  */
 export function binomial(source: RandomSource): (n: number, p: number) => number {
   checkSource('binomial', source);
+  // The model draws one sampler with the same p month after month (a trial's conversion, renewal
+  // rate, a lag's conditional): log(1 - p) and p / q are kept for the last p (same values, same draws).
+  let lastP = Number.NaN;
+  let logQ = 0;
+  let ratio = 0;
   function inversion(n: number, p: number): number {
+    if (p !== lastP) {
+      logQ = Math.log1p(-p);
+      ratio = p / (1 - p);
+      lastP = p;
+    }
     const q = 1 - p;
-    const qn = Math.exp(n * Math.log1p(-p));
+    const qn = Math.exp(n * logQ);
     const np = n * p;
     const bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
-    const r = p / q;
+    const r = ratio;
     let k = 0;
     let px = qn;
     let u = source();
