@@ -1,4 +1,5 @@
-import { lstat, readFile, writeFile } from 'node:fs/promises';
+import { lstat, writeFile } from 'node:fs/promises';
+import { readSmallJson, SMALL_JSON_BYTES } from './small-json-file.js';
 import { join } from 'node:path';
 import { ARRCAST_VERSION } from '../version.js';
 
@@ -37,8 +38,8 @@ export async function readMarker(dir: string): Promise<OutputMarker | undefined>
   const file = join(dir, MARKER_FILE);
   try {
     const info = await lstat(file);
-    if (!info.isFile() || info.size > 4096) return undefined;
-    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+    if (!info.isFile() || info.size > SMALL_JSON_BYTES) return undefined;
+    const value = await readSmallJson(file);
     if (typeof value !== 'object' || value === null) return undefined;
     const { magic, kind, version } = value as Record<string, unknown>;
     if (magic !== MARKER_MAGIC || (kind !== 'report' && kind !== 'comparison' && kind !== 'score') || typeof version !== 'string') return undefined;

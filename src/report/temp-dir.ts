@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { lstat, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, readdir, rm } from 'node:fs/promises';
+import { readSmallJson, SMALL_JSON_BYTES } from './small-json-file.js';
 import { basename, dirname, join } from 'node:path';
 
 /** Prefix of the temporary directories written beside an output directory. */
@@ -63,8 +64,8 @@ export async function readTempOwner(dir: string): Promise<TempOwner | undefined>
   const file = join(dir, OWNER_FILE);
   try {
     const info = await lstat(file);
-    if (!info.isFile() || info.size > 4096) return undefined;
-    const value = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    if (!info.isFile() || info.size > SMALL_JSON_BYTES) return undefined;
+    const value = (await readSmallJson(file)) as Record<string, unknown>;
     const { magic, pid, host, started } = value ?? {};
     if (magic !== OWNER_MAGIC || !Number.isSafeInteger(pid) || (pid as number) <= 0 || typeof host !== 'string' || typeof started !== 'number') return undefined;
     return { magic, pid: pid as number, host, started };
