@@ -4,6 +4,7 @@ import { COMPONENTS, METRICS, componentIndex, metricIndex } from './components.j
 import type { ScenarioPlan } from './scenario-plan.js';
 import { TierOutcome, TierSimulator } from './tier-simulator.js';
 import { GivenCursor, type GivenLevels } from './given-levels.js';
+import type { TierRows } from './tier-rows.js';
 
 /** Trials per chunk. Part of the definition of a run's random numbers: changing it changes results. */
 export const CHUNK_SIZE = 1000;
@@ -77,6 +78,9 @@ export interface ChunkResult {
  * A re-forecast passes `given`: the trials' market factors and learned drivers (posterior draws,
  * row by row), which replace those draws; its plan's tiers carry the closed months' state.
  *
+ * `tierRows` (not with `given`) reads some tiers' outcomes back from an earlier chunk of the same
+ * tier plans, seed and market instead of simulating them, and saves the others' (tier-rows.ts).
+ *
  * @example simulateChunk(planScenario(scenario), '7', 0, 1000).wide
  * Complexity: O(trials x (months x lags + deals + customers due)).
  */
@@ -87,13 +91,18 @@ export function simulateChunk(
   trials: number,
   buffers: ChunkBuffers = allocateChunkBuffers(plan),
   given?: GivenLevels,
+  tierRows?: TierRows,
 ): ChunkResult {
+  if (tierRows) checkTierRows(plan, trials, tierRows, given);
   const prefix = streamSeed(seed, chunk);
   const market = standardNormal(createStream(streamSeed(prefix, 'market')));
   // A stress may fix the market factor; it is still drawn (and discarded) so the stream is the same.
   const fixedFactor = plan.scenario.market.factor;
   const cursor = given && new GivenCursor(given);
-  const simulators = plan.tiers.map((t, i) => new TierSimulator(t, prefix, cursor && { cursor, tier: i }));
+  const replay = tierRows?.replay;
+  const saved = tierRows?.rows;
+  // A tier read back draws nothing: it needs no simulator (and no streams).
+  const simulators = plan.tiers.map((t, i) => (replay?.[i] ? undefined : new TierSimulator(t, prefix, cursor && { cursor, tier: i })));
   const outcomes = plan.tiers.map((t) => new TierOutcome(t));
   const columns = plan.layout.columns;
   const ncol = columns.length;
@@ -121,7 +130,12 @@ export function simulateChunk(
     tierTotals.fill(0);
     for (let t = 0; t < plan.tiers.length; t++) {
       const out = outcomes[t]!;
-      simulators[t]!.run(z, out);
+      const rows = saved?.[t];
+      if (replay?.[t]) out.readRow(rows!, trial);
+      else {
+        simulators[t]!.run(z, out);
+        if (rows) out.writeRow(rows, trial);
+      }
       reduceTier(out, opening[t]!, tierTotals, t, mrr);
       const start = plan.tiers[t]!.start;
       if (start) {
@@ -139,6 +153,17 @@ export function simulateChunk(
     }
   }
   return { chunk, trials, wide, narrow, componentSums };
+}
+
+/** Refuse tier rows that do not fit the plan and chunk (before anything is drawn). */
+function checkTierRows(plan: ScenarioPlan, trials: number, tierRows: TierRows, given: GivenLevels | undefined): void {
+  if (given) throw new RangeError('simulateChunk: a re-forecast (given) cannot read tiers back (tierRows)');
+  plan.tiers.forEach((t, i) => {
+    const rows = tierRows.rows[i];
+    const need = trials * TierOutcome.rowWidth(t);
+    if (tierRows.replay[i] && !rows) throw new RangeError(`simulateChunk: tier ${i} is to be read back but has no rows`);
+    if (rows && rows.length < need) throw new RangeError(`simulateChunk: tier ${i}'s rows hold ${rows.length} numbers, not ${need}`);
+  });
 }
 
 /** Turn a tier's monthly events into revenue, bookings and ARR by component, and add its MRR. */

@@ -2,6 +2,9 @@ import { COMPONENTS } from './components.js';
 import type { TierPlan } from './tier-plan.js';
 import type { TierStart } from './horizon.js';
 
+/** Numbers of a row (TierOutcome.rowWidth) that do not depend on the plan: events, bookings, 7 counts, 3 monthly series. */
+const ROW_FIXED = COMPONENTS.length * 12 + COMPONENTS.length + 7 + 3 * 12;
+
 /**
  * What one trial produced for one tier, before it is reduced to revenue, bookings and ARR. The
  * buffers are reused from trial to trial (nothing is allocated per trial).
@@ -48,6 +51,64 @@ export class TierOutcome {
     this.extras = new Float64Array(plan.extras.length);
   }
 
+  /**
+   * Numbers in one trial's row of this outcome (`writeRow`): events, bookings, the seven counts, the
+   * three monthly series, drivers, own draws and extras.
+   */
+  static rowWidth(plan: Pick<TierPlan, 'plannedDrivers' | 'extras'>): number {
+    return ROW_FIXED + 2 * plan.plannedDrivers.length + plan.extras.length;
+  }
+
+  /**
+   * Copy this trial's outcome into row `trial` of `rows` (rowWidth numbers a row), exactly: a tier
+   * whose inputs did not change can be read back with `readRow` instead of simulated again.
+   */
+  writeRow(rows: Float64Array, trial: number): void {
+    let at = trial * (ROW_FIXED + 2 * this.drivers.length + this.extras.length);
+    rows.set(this.events, at);
+    at += this.events.length;
+    rows.set(this.booked, at);
+    at += this.booked.length;
+    rows[at++] = this.grossLoss;
+    rows[at++] = this.customersWon;
+    rows[at++] = this.customersLost;
+    rows[at++] = this.leads;
+    rows[at++] = this.customersDue;
+    rows[at++] = this.customersRenewed;
+    rows[at++] = this.arrDue;
+    rows.set(this.leadsByMonth, at);
+    at += 12;
+    rows.set(this.dealsByMonth, at);
+    at += 12;
+    rows.set(this.renewedByMonth, at);
+    at += 12;
+    rows.set(this.drivers, at);
+    at += this.drivers.length;
+    rows.set(this.own, at);
+    at += this.own.length;
+    rows.set(this.extras, at);
+  }
+
+  /** Set this outcome to row `trial` of `rows`, as `writeRow` wrote it (the inverse, bit for bit). */
+  readRow(rows: Float64Array, trial: number): void {
+    let at = trial * (ROW_FIXED + 2 * this.drivers.length + this.extras.length);
+    at = readSeries(this.events, rows, at);
+    at = readSeries(this.booked, rows, at);
+    this.grossLoss = rows[at++]!;
+    this.customersWon = rows[at++]!;
+    this.customersLost = rows[at++]!;
+    this.leads = rows[at++]!;
+    this.customersDue = rows[at++]!;
+    this.customersRenewed = rows[at++]!;
+    this.arrDue = rows[at++]!;
+    at = readSeries(this.leadsByMonth, rows, at);
+    at = readSeries(this.dealsByMonth, rows, at);
+    at = readSeries(this.renewedByMonth, rows, at);
+    at = readSeries(this.drivers, rows, at);
+    at = readSeries(this.own, rows, at);
+    readSeries(this.extras, rows, at);
+  }
+
   /** Start a trial: all zero, or, in a re-forecast, the closed months' figures from the actuals. */
   reset(start?: TierStart): void {
     if (start) {
@@ -79,4 +140,10 @@ export class TierOutcome {
     this.own.fill(NaN);
     this.extras.fill(0);
   }
+}
+
+/** Fill `series` from rows[at..), returning the index after it (a loop: no view allocated per trial). */
+function readSeries(series: Float64Array, rows: Float64Array, at: number): number {
+  for (let i = 0; i < series.length; i++) series[i] = rows[at + i]!;
+  return at + series.length;
 }
