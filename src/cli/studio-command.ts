@@ -14,6 +14,12 @@ import type { Io } from './io.js';
 
 /** Trials of the studio's full answer when neither --trials nor a smaller `trials:` in the file says otherwise. */
 export const STUDIO_TRIALS = 10_000;
+/**
+ * The studio's engine keeps this much of its recent answers' tier outcomes (engine/tier-row-cache.ts):
+ * a move of one tier's driver re-simulates that tier only. 10,000 trials of a 3-tier scenario hold
+ * about 40 MB, so a few states' worth.
+ */
+export const STUDIO_TIER_CACHE_BYTES = 256 * 2 ** 20;
 
 const portNumber = (text: string): number => {
   const port = wholeNumber('port', 0)(text);
@@ -39,7 +45,7 @@ export function registerStudioCommand(program: Command, io: Io, signal?: AbortSi
     .option('-c, --confidence <share>', 'confidence of the budget the page starts with', parseShare('confidence'), 0.8)
     .addOption(allowPathOption())
     .action(async (file: string, opts: { port: number; trials?: number; seed?: string; workers?: number; target?: MetricTarget[]; confidence: number; allowPath?: string[] }) => {
-      const engine = createEngine(opts.workers === undefined ? {} : { workers: opts.workers });
+      const engine = createEngine({ ...(opts.workers === undefined ? {} : { workers: opts.workers }), tierCacheBytes: STUDIO_TIER_CACHE_BYTES });
       try {
         const scenario = await openStudioScenario(file, { targets: opts.target ?? [], ...(opts.allowPath ? { allowedRoots: opts.allowPath } : {}) });
         checkTargetTiers(scenario.loaded, opts.target);

@@ -2,6 +2,7 @@ import type { Scenario } from '../scenario/scenario-schema.js';
 import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import type { ChunkBuffers } from '../model/simulate-chunk.js';
 import type { ActualsInput } from '../actuals/reforecast.js';
+import type { TierRows } from '../model/tier-rows.js';
 
 /** What the main thread sends a worker for one chunk: plain data, cloned across the thread boundary. */
 export interface ChunkTask {
@@ -23,6 +24,8 @@ export interface ChunkTask {
    * thread), but a chunk still queued that finds the flag set returns at once, unsimulated.
    */
   readonly cancelled?: Int32Array;
+  /** Tiers to read back instead of simulating, and where to save the others: views on SharedArrayBuffers (tier-row-cache.ts). */
+  readonly tierRows?: TierRows;
 }
 
 /** The message of a chunk skipped because its run was cancelled while it waited in the queue. */

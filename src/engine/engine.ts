@@ -12,10 +12,18 @@ import {
   type SimulationPart,
 } from './simulate.js';
 import { createWorkerPool, destroyWorkerPool } from './worker-pool.js';
+import { TierRowCache } from './tier-row-cache.js';
 
 export interface EngineOptions {
   /** Worker threads of the pool, started at once and kept until close(); default: the machine's available parallelism. */
   readonly workers?: number;
+  /**
+   * Keep up to this many bytes of recent runs' tier outcomes and read back, in a later run, every
+   * tier whose inputs did not change instead of simulating it (tier-row-cache.ts): same numbers,
+   * bit for bit; a what-if that moves one tier's driver simulates that tier only. Default 0: off
+   * (a one-off run would only pay for the copies).
+   */
+  readonly tierCacheBytes?: number;
 }
 
 /** Options of a run on an engine: `workers` 0 runs in-process; otherwise at most the engine's threads are used. */
@@ -55,10 +63,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const threads = options.workers ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WORKERS)
     throw new RunOptionError('workers', `an engine needs a whole number of worker threads from 1 to ${MAX_WORKERS} (got ${threads})`);
+  const tierCache = options.tierCacheBytes === undefined || options.tierCacheBytes === 0 ? undefined : new TierRowCache(options.tierCacheBytes);
   let pool: Piscina | undefined = createWorkerPool(threads, { keepAlive: true });
   const lease = () => {
     if (!pool) throw new RunOptionError('engine', 'this engine is closed; create another');
-    return { pool, threads };
+    return { pool, threads, ...(tierCache ? { tierCache } : {}) };
   };
   // The pool's default: its threads, unless the run asks for fewer (or for 0: in-process).
   const withWorkers = <T extends { readonly workers?: number }>(o: T): T => ({ ...o, workers: o.workers ?? threads });

@@ -6,6 +6,7 @@ import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
 import { cancelFlag, type ChunkTask } from './chunk-task.js';
+import { TierRowCache } from './tier-row-cache.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError } from './errors.js';
 import { checkChunk } from './chunk-guard.js';
@@ -257,22 +258,29 @@ async function runChunks(
 ): Promise<void> {
   if (signal?.aborted) throw new RunAbortedError();
   if (chunks.length === 0) return;
+  const cache = reforecast ? undefined : lease?.tierCache;
+  const keys = cache && TierRowCache.tierKeys(loaded, seed);
   if (workers === 0) {
     const buffers = allocateChunkBuffers(plan);
     for (const spec of chunks) {
       if (signal?.aborted) throw new RunAbortedError();
       let result: ChunkResult;
+      const claim = keys && cache.claim(plan, keys, spec);
       try {
-        result = reforecast ? reforecastChunk(reforecast, seed, spec.index, spec.trials, buffers) : simulateChunk(plan, seed, spec.index, spec.trials, buffers);
+        result = reforecast
+          ? reforecastChunk(reforecast, seed, spec.index, spec.trials, buffers)
+          : simulateChunk(plan, seed, spec.index, spec.trials, buffers, undefined, claim?.tierRows);
       } catch (err) {
         throw chunkFailure(loaded, plan, spec, err);
       }
       accept(spec, result);
+      if (claim) cache!.keep(claim);
       // Let signals, timers and progress output in between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
   } else if (lease) {
-    await runOnPool(lease.pool, loaded, plan, seed, chunks, Math.min(workers, lease.threads, chunks.length), accept, signal, true, reforecast);
+    const tiers = keys && { cache: cache!, keys };
+    await runOnPool(lease.pool, loaded, plan, seed, chunks, Math.min(workers, lease.threads, chunks.length), accept, signal, true, reforecast, tiers);
   } else {
     const threads = Math.min(workers, chunks.length);
     const pool = createWorkerPool(threads);
@@ -288,6 +296,8 @@ async function runChunks(
 export interface PoolLease {
   readonly pool: Piscina;
   readonly threads: number;
+  /** The engine's outcomes of recent tiers, read back where a tier did not change (tier-row-cache.ts); none by default. */
+  readonly tierCache?: TierRowCache;
 }
 
 /** How many leading chunks of a previous run can be reused: whole ones, same scenario and seed. */
@@ -316,6 +326,7 @@ async function runOnPool(
   signal: AbortSignal | undefined,
   keepWarm: boolean,
   reforecast?: Reforecast,
+  tiers?: { readonly cache: TierRowCache; readonly keys: readonly string[] },
 ): Promise<void> {
   const actuals = reforecast && { input: reforecast.input, key: actualsKey(reforecast.input) };
   const local = new AbortController();
@@ -337,7 +348,19 @@ async function runOnPool(
   signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
   const runOne = async (spec: ChunkSpec, buffers: ChunkBuffers): Promise<void> => {
-    const task: ChunkTask = { scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed, chunk: spec.index, trials: spec.trials, buffers, cancelled, ...(actuals ? { actuals } : {}) };
+    const claim = tiers?.cache.claim(plan, tiers.keys, spec);
+    const task: ChunkTask = {
+      scenario: loaded.scenario,
+      files: loaded.files,
+      hash: loaded.hash,
+      seed,
+      chunk: spec.index,
+      trials: spec.trials,
+      buffers,
+      cancelled,
+      ...(actuals ? { actuals } : {}),
+      ...(claim ? { tierRows: claim.tierRows } : {}),
+    };
     let result: ChunkResult;
     try {
       result = (await pool.run(task, {
@@ -352,6 +375,7 @@ async function runOnPool(
     }
     if (local.signal.aborted) return; // the run is over: its store is no longer read
     accept(spec, result);
+    if (claim) tiers!.cache.keep(claim);
     free.push({ wide: result.wide.buffer as ArrayBuffer, narrow: result.narrow.buffer as ArrayBuffer, sums: result.componentSums.buffer as ArrayBuffer });
   };
   // Each lane takes the next chunk as soon as its previous one is in.

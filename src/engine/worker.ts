@@ -57,7 +57,7 @@ export default function runChunk(task: ChunkTask): unknown {
     injectFault(fault, task.chunk);
     result = task.actuals
       ? reforecastChunk(reforecastOf(task, task.actuals), task.seed, task.chunk, task.trials, task.buffers)
-      : simulateChunk(planOf(task), task.seed, task.chunk, task.trials, task.buffers);
+      : simulateChunk(planOf(task), task.seed, task.chunk, task.trials, task.buffers, undefined, task.tierRows);
   } catch (err) {
     throw toTransferable(err);
   }
