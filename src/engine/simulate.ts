@@ -259,7 +259,7 @@ async function runChunks(
   if (signal?.aborted) throw new RunAbortedError();
   if (chunks.length === 0) return;
   const cache = reforecast ? undefined : lease?.tierCache;
-  const keys = cache && TierRowCache.tierKeys(loaded, seed);
+  const keys = cache && TierRowCache.partKeys(loaded, plan, seed);
   if (workers === 0) {
     const buffers = allocateChunkBuffers(plan);
     for (const spec of chunks) {

@@ -5,6 +5,7 @@ import type { ScenarioPlan } from './scenario-plan.js';
 import { TierOutcome, TierSimulator } from './tier-simulator.js';
 import { GivenCursor, type GivenLevels } from './given-levels.js';
 import type { TierRows } from './tier-rows.js';
+import { BOOK, NEW_BUSINESS, TIER_PARTS } from './tier-outcome.js';
 
 /** Trials per chunk. Part of the definition of a run's random numbers: changing it changes results. */
 export const CHUNK_SIZE = 1000;
@@ -101,8 +102,10 @@ export function simulateChunk(
   const cursor = given && new GivenCursor(given);
   const replay = tierRows?.replay;
   const saved = tierRows?.rows;
-  // A tier read back draws nothing: it needs no simulator (and no streams).
-  const simulators = plan.tiers.map((t, i) => (replay?.[i] ? undefined : new TierSimulator(t, prefix, cursor && { cursor, tier: i })));
+  // A part read back draws nothing: it needs no simulator (and no streams).
+  const simulators = plan.tiers.map((t, i) =>
+    replay?.[2 * i] && replay[2 * i + 1] ? undefined : new TierSimulator(t, prefix, cursor && { cursor, tier: i }, [!replay?.[2 * i], !replay?.[2 * i + 1]]),
+  );
   const outcomes = plan.tiers.map((t) => new TierOutcome(t));
   const columns = plan.layout.columns;
   const ncol = columns.length;
@@ -130,12 +133,8 @@ export function simulateChunk(
     tierTotals.fill(0);
     for (let t = 0; t < plan.tiers.length; t++) {
       const out = outcomes[t]!;
-      const rows = saved?.[t];
-      if (replay?.[t]) out.readRow(rows!, trial);
-      else {
-        simulators[t]!.run(z, out);
-        if (rows) out.writeRow(rows, trial);
-      }
+      if (!saved) simulators[t]!.run(z, out);
+      else replayTier(simulators[t], out, saved, replay!, t, z, trial);
       reduceTier(out, opening[t]!, tierTotals, t, mrr);
       const start = plan.tiers[t]!.start;
       if (start) {
@@ -157,13 +156,37 @@ export function simulateChunk(
 
 /** Refuse tier rows that do not fit the plan and chunk (before anything is drawn). */
 function checkTierRows(plan: ScenarioPlan, trials: number, tierRows: TierRows, given: GivenLevels | undefined): void {
-  if (given) throw new RangeError('simulateChunk: a re-forecast (given) cannot read tiers back (tierRows)');
+  if (given || plan.tiers.some((t) => t.start)) throw new RangeError('simulateChunk: a re-forecast cannot read tiers back (tierRows)');
   plan.tiers.forEach((t, i) => {
-    const rows = tierRows.rows[i];
     const need = trials * TierOutcome.rowWidth(t);
-    if (tierRows.replay[i] && !rows) throw new RangeError(`simulateChunk: tier ${i} is to be read back but has no rows`);
-    if (rows && rows.length < need) throw new RangeError(`simulateChunk: tier ${i}'s rows hold ${rows.length} numbers, not ${need}`);
+    TIER_PARTS.forEach((part, p) => {
+      const rows = tierRows.rows[2 * i + p];
+      if (tierRows.replay[2 * i + p] && !rows) throw new RangeError(`simulateChunk: tier ${i}'s ${part} is to be read back but has no rows`);
+      if (rows && rows.length < need) throw new RangeError(`simulateChunk: tier ${i}'s ${part} rows hold ${rows.length} numbers, not ${need}`);
+    });
   });
+}
+
+/**
+ * One trial of tier t with TierRows: each part read back or simulated (the two write disjoint
+ * fields, so the order does not matter), then the trial's outcome saved for each simulated part
+ * that has rows.
+ */
+function replayTier(sim: TierSimulator | undefined, out: TierOutcome, rows: TierRows['rows'], replay: Uint8Array, t: number, z: number, trial: number): void {
+  const nb = rows[2 * t];
+  const book = rows[2 * t + 1];
+  const replayNb = replay[2 * t] === 1;
+  const replayBook = replay[2 * t + 1] === 1;
+  if (!replayNb && !replayBook) sim!.run(z, out);
+  else {
+    out.reset();
+    if (replayNb) out.readPart(nb!, trial, NEW_BUSINESS);
+    else sim!.runNewBusiness(z, out);
+    if (replayBook) out.readPart(book!, trial, BOOK);
+    else sim!.runBook(z, out);
+  }
+  if (nb && !replayNb) out.writeRow(nb, trial);
+  if (book && !replayBook && book !== nb) out.writeRow(book, trial);
 }
 
 /** Turn a tier's monthly events into revenue, bookings and ARR by component, and add its MRR. */

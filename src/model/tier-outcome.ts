@@ -1,34 +1,57 @@
 import { COMPONENTS } from './components.js';
+import { DRIVER_KINDS } from './drivers/driver-kinds.js';
+import type { TierDriver } from './drivers/tier-drivers.js';
 import type { TierPlan } from './tier-plan.js';
 import type { TierStart } from './horizon.js';
 
-/** Numbers of a row (TierOutcome.rowWidth) that do not depend on the plan: events, bookings, 7 counts, 3 monthly series. */
-const ROW_FIXED = COMPONENTS.length * 12 + COMPONENTS.length + 7 + 3 * 12;
+const NC = COMPONENTS.length;
+/** Where each part of the row starts: events, bookings, the seven counts, the three monthly series, then the plan's drivers, own draws and extras. */
+const EVENTS = 0;
+const BOOKED = EVENTS + NC * 12;
+const COUNTS = BOOKED + NC;
+const LEADS_BY_MONTH = COUNTS + 7;
+const DEALS_BY_MONTH = LEADS_BY_MONTH + 12;
+const RENEWED_BY_MONTH = DEALS_BY_MONTH + 12;
+const DRIVERS = RENEWED_BY_MONTH + 12;
+const GROSS_LOSS = COUNTS;
+const CUSTOMERS_WON = COUNTS + 1;
+const CUSTOMERS_LOST = COUNTS + 2;
+const LEADS = COUNTS + 3;
+const CUSTOMERS_DUE = COUNTS + 4;
+const CUSTOMERS_RENEWED = COUNTS + 5;
+const ARR_DUE = COUNTS + 6;
 
 /**
- * What one trial produced for one tier, before it is reduced to revenue, bookings and ARR. The
- * buffers are reused from trial to trial (nothing is allocated per trial).
+ * The two halves of a tier's year. They draw from streams of their own and write disjoint fields of
+ * the outcome: new business (leads, deals, pipeline, reps, new customers' expansion) and the opening
+ * book (renewals, churn, contraction, uplift, expansion). So either can be read back while the other
+ * is simulated (tier-rows.ts).
+ */
+export const TIER_PARTS = ['newBusiness', 'book'] as const;
+export type TierPart = (typeof TIER_PARTS)[number];
+export const NEW_BUSINESS = 0;
+export const BOOK = 1;
+
+/** The components new business writes; the book writes the others. */
+const NEW_BUSINESS_COMPONENTS: ReadonlySet<string> = new Set(['newBusiness', 'newCustomerExpansion']);
+
+/**
+ * What one trial produced for one tier, before it is reduced to revenue, bookings and ARR. Every
+ * figure lives in one row of numbers (`row`; the arrays below are views of it), reused from trial
+ * to trial (nothing is allocated per trial), so a trial's outcome is saved and read back whole
+ * with one copy (writeRow, readRow) or by part (readPart).
  *
  * Timing convention: an event dated fiscal month m (a deal going live, a renewal, a churn) takes
  * effect from the start of month m, so it counts in month m's MRR and contributes
  * amount x (13 - m) / 12 to the year's recognized revenue.
  */
 export class TierOutcome {
+  /** The whole outcome: events, bookings, counts, monthly series, drivers, own draws, extras. */
+  readonly row: Float64Array;
   /** ARR change by component and month, dated when it goes live: events[c * 12 + (m - 1)], currency. */
-  readonly events = new Float64Array(COMPONENTS.length * 12);
+  readonly events: Float64Array;
   /** Bookings by component (contract value signed in the year, at signing), currency. */
-  readonly booked = new Float64Array(COMPONENTS.length);
-  /** Opening ARR lost for GRR: churned plus contracted ARR (price uplift and expansion excluded, as DOMAIN.md defines GRR). */
-  grossLoss = 0;
-  customersWon = 0;
-  customersLost = 0;
-  /** Qualified leads in the fiscal year. */
-  leads = 0;
-  /** Customers due for renewal this year and those that renewed (logo renewal = renewed / due). */
-  customersDue = 0;
-  customersRenewed = 0;
-  /** ARR due for renewal this year (dollar renewal = renewed ARR after contraction / ARR due). */
-  arrDue = 0;
+  readonly booked: Float64Array;
   /** The year-level drivers as used this trial (after the market shift and stress), in plan.plannedDrivers order. */
   readonly drivers: Float64Array;
   /** Each driver's own year-level draw, before the market shift and stress, in plan.plannedDrivers order. */
@@ -41,72 +64,100 @@ export class TierOutcome {
    * actuals out of these (NaN); the monthly record of a simulated year (`arrcast` tests, fit's
    * recovery) reads them with `events`.
    */
-  readonly leadsByMonth = new Float64Array(12);
-  readonly dealsByMonth = new Float64Array(12);
-  readonly renewedByMonth = new Float64Array(12);
+  readonly leadsByMonth: Float64Array;
+  readonly dealsByMonth: Float64Array;
+  readonly renewedByMonth: Float64Array;
+  /** Positions in `row` of each part's fields (TIER_PARTS order). */
+  private readonly partFields: readonly [Int32Array, Int32Array];
 
   constructor(plan: Pick<TierPlan, 'plannedDrivers' | 'extras'>) {
-    this.drivers = new Float64Array(plan.plannedDrivers.length);
-    this.own = new Float64Array(plan.plannedDrivers.length);
-    this.extras = new Float64Array(plan.extras.length);
+    const nd = plan.plannedDrivers.length;
+    this.row = new Float64Array(TierOutcome.rowWidth(plan));
+    const view = (start: number, length: number) => this.row.subarray(start, start + length);
+    this.events = view(EVENTS, NC * 12);
+    this.booked = view(BOOKED, NC);
+    this.leadsByMonth = view(LEADS_BY_MONTH, 12);
+    this.dealsByMonth = view(DEALS_BY_MONTH, 12);
+    this.renewedByMonth = view(RENEWED_BY_MONTH, 12);
+    this.drivers = view(DRIVERS, nd);
+    this.own = view(DRIVERS + nd, nd);
+    this.extras = view(DRIVERS + 2 * nd, plan.extras.length);
+    this.partFields = partFields(plan.plannedDrivers, plan.extras.length);
   }
 
-  /**
-   * Numbers in one trial's row of this outcome (`writeRow`): events, bookings, the seven counts, the
-   * three monthly series, drivers, own draws and extras.
-   */
+  /** Numbers in one trial's row (`row`): events, bookings, the seven counts, the three monthly series, drivers, own draws and extras. */
   static rowWidth(plan: Pick<TierPlan, 'plannedDrivers' | 'extras'>): number {
-    return ROW_FIXED + 2 * plan.plannedDrivers.length + plan.extras.length;
+    return DRIVERS + 2 * plan.plannedDrivers.length + plan.extras.length;
+  }
+
+  /** Opening ARR lost for GRR: churned plus contracted ARR (price uplift and expansion excluded, as DOMAIN.md defines GRR). */
+  get grossLoss(): number {
+    return this.row[GROSS_LOSS]!;
+  }
+  set grossLoss(v: number) {
+    this.row[GROSS_LOSS] = v;
+  }
+  get customersWon(): number {
+    return this.row[CUSTOMERS_WON]!;
+  }
+  set customersWon(v: number) {
+    this.row[CUSTOMERS_WON] = v;
+  }
+  get customersLost(): number {
+    return this.row[CUSTOMERS_LOST]!;
+  }
+  set customersLost(v: number) {
+    this.row[CUSTOMERS_LOST] = v;
+  }
+  /** Qualified leads in the fiscal year. */
+  get leads(): number {
+    return this.row[LEADS]!;
+  }
+  set leads(v: number) {
+    this.row[LEADS] = v;
+  }
+  /** Customers due for renewal this year and those that renewed (logo renewal = renewed / due). */
+  get customersDue(): number {
+    return this.row[CUSTOMERS_DUE]!;
+  }
+  set customersDue(v: number) {
+    this.row[CUSTOMERS_DUE] = v;
+  }
+  get customersRenewed(): number {
+    return this.row[CUSTOMERS_RENEWED]!;
+  }
+  set customersRenewed(v: number) {
+    this.row[CUSTOMERS_RENEWED] = v;
+  }
+  /** ARR due for renewal this year (dollar renewal = renewed ARR after contraction / ARR due). */
+  get arrDue(): number {
+    return this.row[ARR_DUE]!;
+  }
+  set arrDue(v: number) {
+    this.row[ARR_DUE] = v;
+  }
+
+  /** Copy this trial's outcome into row `trial` of `rows` (rowWidth numbers a row), exactly. */
+  writeRow(rows: Float64Array, trial: number): void {
+    rows.set(this.row, trial * this.row.length);
+  }
+
+  /** Set this outcome to row `trial` of `rows`, as writeRow wrote it (bit for bit). */
+  readRow(rows: Float64Array, trial: number): void {
+    const row = this.row;
+    const at = trial * row.length;
+    for (let i = 0; i < row.length; i++) row[i] = rows[at + i]!;
   }
 
   /**
-   * Copy this trial's outcome into row `trial` of `rows` (rowWidth numbers a row), exactly: a tier
-   * whose inputs did not change can be read back with `readRow` instead of simulated again.
+   * Set only the fields of `part` (NEW_BUSINESS or BOOK) from row `trial` of `rows`, leaving the
+   * other part's: a trial whose other part is simulated live, before or after.
    */
-  writeRow(rows: Float64Array, trial: number): void {
-    let at = trial * (ROW_FIXED + 2 * this.drivers.length + this.extras.length);
-    rows.set(this.events, at);
-    at += this.events.length;
-    rows.set(this.booked, at);
-    at += this.booked.length;
-    rows[at++] = this.grossLoss;
-    rows[at++] = this.customersWon;
-    rows[at++] = this.customersLost;
-    rows[at++] = this.leads;
-    rows[at++] = this.customersDue;
-    rows[at++] = this.customersRenewed;
-    rows[at++] = this.arrDue;
-    rows.set(this.leadsByMonth, at);
-    at += 12;
-    rows.set(this.dealsByMonth, at);
-    at += 12;
-    rows.set(this.renewedByMonth, at);
-    at += 12;
-    rows.set(this.drivers, at);
-    at += this.drivers.length;
-    rows.set(this.own, at);
-    at += this.own.length;
-    rows.set(this.extras, at);
-  }
-
-  /** Set this outcome to row `trial` of `rows`, as `writeRow` wrote it (the inverse, bit for bit). */
-  readRow(rows: Float64Array, trial: number): void {
-    let at = trial * (ROW_FIXED + 2 * this.drivers.length + this.extras.length);
-    at = readSeries(this.events, rows, at);
-    at = readSeries(this.booked, rows, at);
-    this.grossLoss = rows[at++]!;
-    this.customersWon = rows[at++]!;
-    this.customersLost = rows[at++]!;
-    this.leads = rows[at++]!;
-    this.customersDue = rows[at++]!;
-    this.customersRenewed = rows[at++]!;
-    this.arrDue = rows[at++]!;
-    at = readSeries(this.leadsByMonth, rows, at);
-    at = readSeries(this.dealsByMonth, rows, at);
-    at = readSeries(this.renewedByMonth, rows, at);
-    at = readSeries(this.drivers, rows, at);
-    at = readSeries(this.own, rows, at);
-    readSeries(this.extras, rows, at);
+  readPart(rows: Float64Array, trial: number, part: number): void {
+    const row = this.row;
+    const at = trial * row.length;
+    const fields = this.partFields[part]!;
+    for (let i = 0; i < fields.length; i++) row[fields[i]!] = rows[at + fields[i]!]!;
   }
 
   /** Start a trial: all zero, or, in a re-forecast, the closed months' figures from the actuals. */
@@ -123,27 +174,38 @@ export class TierOutcome {
       this.customersRenewed = c.customersRenewed;
       this.arrDue = c.arrDue;
     } else {
-      this.events.fill(0);
-      this.booked.fill(0);
-      this.grossLoss = 0;
-      this.customersWon = 0;
-      this.customersLost = 0;
-      this.leads = 0;
-      this.customersDue = 0;
-      this.customersRenewed = 0;
-      this.arrDue = 0;
+      this.row.fill(0, EVENTS, LEADS_BY_MONTH);
     }
-    this.leadsByMonth.fill(0);
-    this.dealsByMonth.fill(0);
-    this.renewedByMonth.fill(0);
+    this.row.fill(0, LEADS_BY_MONTH, DRIVERS);
     this.drivers.fill(NaN);
     this.own.fill(NaN);
     this.extras.fill(0);
   }
 }
 
-/** Fill `series` from rows[at..), returning the index after it (a loop: no view allocated per trial). */
-function readSeries(series: Float64Array, rows: Float64Array, at: number): number {
-  for (let i = 0; i < series.length; i++) series[i] = rows[at + i]!;
-  return at + series.length;
+/**
+ * The positions in a row of each part's fields: new business has its components' events and
+ * bookings, customers won, leads, leads and deals by month, its drivers and every extra; the book
+ * the rest. A driver belongs to the book when its scenario field is under `existing`.
+ */
+function partFields(drivers: readonly TierDriver[], extras: number): [Int32Array, Int32Array] {
+  const parts: [number[], number[]] = [[], []];
+  COMPONENTS.forEach((c, k) => {
+    const part = NEW_BUSINESS_COMPONENTS.has(c) ? NEW_BUSINESS : BOOK;
+    for (let m = 0; m < 12; m++) parts[part].push(EVENTS + k * 12 + m);
+    parts[part].push(BOOKED + k);
+  });
+  parts[BOOK].push(GROSS_LOSS, CUSTOMERS_LOST, CUSTOMERS_DUE, CUSTOMERS_RENEWED, ARR_DUE);
+  parts[NEW_BUSINESS].push(CUSTOMERS_WON, LEADS);
+  for (let m = 0; m < 12; m++) {
+    parts[NEW_BUSINESS].push(LEADS_BY_MONTH + m, DEALS_BY_MONTH + m);
+    parts[BOOK].push(RENEWED_BY_MONTH + m);
+  }
+  const nd = drivers.length;
+  drivers.forEach((d, i) => {
+    const part = DRIVER_KINDS[d.kind].field(0)[0] === 'existing' ? BOOK : NEW_BUSINESS;
+    parts[part].push(DRIVERS + i, DRIVERS + nd + i);
+  });
+  for (let x = 0; x < extras; x++) parts[NEW_BUSINESS].push(DRIVERS + 2 * nd + x);
+  return [Int32Array.from(parts[0]), Int32Array.from(parts[1])];
 }

@@ -21,14 +21,16 @@ export class TierSimulator {
   private readonly book: AggregateBookSimulator | CustomerBookSimulator | undefined;
   private readonly drawn: BookRates = { renewal: 0, uplift: 0, contraction: 0, expansion: 0, expansionScale: 1 };
 
+  /** `live`: which parts (TIER_PARTS order) this simulator runs; a part read back instead needs no streams. */
   constructor(
     private readonly plan: TierPlan,
     seedPrefix: string,
     levels?: LevelSource,
+    live: readonly [boolean, boolean] = [true, true],
   ) {
     const stream = (driver: string): Stream => createStream(streamSeed(seedPrefix, namePart(plan.name), driver));
-    this.newBusiness = plan.newBusiness ? new NewBusinessSimulator(plan, stream, levels) : undefined;
-    if (plan.existing) {
+    this.newBusiness = plan.newBusiness && live[0] ? new NewBusinessSimulator(plan, stream, levels) : undefined;
+    if (plan.existing && live[1]) {
       this.rates = new BookRateDrawer(plan, stream, levels);
       this.book = plan.existing.book ? new CustomerBookSimulator(plan, stream) : new AggregateBookSimulator(plan, stream);
     }
@@ -37,7 +39,17 @@ export class TierSimulator {
   /** Simulate one fiscal year (in a re-forecast, the months after the closed ones) of this tier given the trial's market factor z; writes `out`. */
   run(z: number, out: TierOutcome): void {
     out.reset(this.plan.start);
+    this.runNewBusiness(z, out);
+    this.runBook(z, out);
+  }
+
+  /** The new-business part of a trial (after `out.reset`): writes only its own fields of the outcome. */
+  runNewBusiness(z: number, out: TierOutcome): void {
     this.newBusiness?.run(z, out);
+  }
+
+  /** The opening book's part of a trial (after `out.reset`): writes only its own fields of the outcome. */
+  runBook(z: number, out: TierOutcome): void {
     if (this.book) {
       this.rates!.draw(z, out, this.drawn);
       this.book.run(this.drawn, out);

@@ -27,36 +27,44 @@ const changed = (loaded: LoadedScenario, edit: (s: Scenario) => void): LoadedSce
 const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
 const smbConversion = (s: Scenario) => (s.tiers[0]!.newBusiness!.conversion = { dist: 'beta', mean: 0.02, sd: 0.004 });
 
-describe('TierRowCache: which tiers a chunk reads back', () => {
+describe('TierRowCache: which tier parts a chunk reads back', () => {
   const plan = planScenario(example.scenario, example.files);
   const spec = { index: 2, trials: 1000, offset: 2000 };
   const keep = (cache: TierRowCache, loaded: LoadedScenario, seed = '7') => {
-    const claim = cache.claim(planScenario(loaded.scenario, loaded.files), TierRowCache.tierKeys(loaded, seed), spec);
+    const p = planScenario(loaded.scenario, loaded.files);
+    const claim = cache.claim(p, TierRowCache.partKeys(loaded, p, seed), spec);
     cache.keep(claim);
-    return claim;
+    return Array.from(claim.tierRows.replay);
   };
+  // Entries t * 2 + part: SMB new business, SMB book, Mid-market new business, ...
+  const NONE = [0, 0, 0, 0, 0, 0];
+  const ALL = [1, 1, 1, 1, 1, 1];
 
-  it('a tier whose spec, market, stress, files and seed are unchanged is read back; a changed one is not', () => {
+  it('a part whose inputs are unchanged is read back; a changed one is not', () => {
     const cache = new TierRowCache(1 << 30);
-    expect(Array.from(keep(cache, example).tierRows.replay)).toEqual([0, 0, 0]);
-    expect(Array.from(keep(cache, example).tierRows.replay)).toEqual([1, 1, 1]);
-    expect(Array.from(keep(cache, changed(example, smbConversion)).tierRows.replay)).toEqual([0, 1, 1]);
+    expect(keep(cache, example)).toEqual(NONE);
+    expect(keep(cache, example)).toEqual(ALL);
+    expect(keep(cache, changed(example, smbConversion))).toEqual([0, 1, 1, 1, 1, 1]);
+    expect(keep(cache, changed(example, (s) => (s.tiers[2]!.existing!.renewalRate = { dist: 'beta', mean: 0.9, sd: 0.02 })))).toEqual([1, 1, 1, 1, 1, 0]);
+    // A tier's own stress touches both of its parts.
+    expect(keep(cache, changed(example, (s) => (s.tiers[1]!.stress = { renewal: 0.9 } as never)))).toEqual([1, 1, 0, 0, 1, 1]);
     // What every tier shares: the market (a fixed factor or a loading), the stress, the seed.
-    expect(Array.from(keep(cache, changed(example, (s) => (s.market = { ...s.market, factor: -1.28 }))).tierRows.replay)).toEqual([0, 0, 0]);
-    expect(Array.from(keep(cache, changed(example, (s) => (s.market.loadings = { ...s.market.loadings, acv: 0.1 }))).tierRows.replay)).toEqual([0, 0, 0]);
-    expect(Array.from(keep(cache, example, '8').tierRows.replay)).toEqual([0, 0, 0]);
+    expect(keep(cache, changed(example, (s) => (s.market = { ...s.market, factor: -1.28 })))).toEqual(NONE);
+    expect(keep(cache, changed(example, (s) => (s.market.loadings = { ...s.market.loadings, acv: 0.1 })))).toEqual(NONE);
+    expect(keep(cache, example, '8')).toEqual(NONE);
     // The same spec with other file data (another load of the files) is not the same tier.
-    expect(Array.from(keep(cache, { ...example, files: {} }).tierRows.replay)).toEqual([0, 0, 0]);
+    expect(keep(cache, { ...example, files: {} })).toEqual(NONE);
   });
 
   it('drops the least recently used rows beyond its size', () => {
-    const perChunk = plan.tiers.reduce((n, t) => n + spec.trials * TierOutcome.rowWidth(t) * 8, 0);
+    // Both parts of a fresh tier share one array, counted once per part.
+    const perChunk = plan.tiers.reduce((n, t) => n + 2 * spec.trials * TierOutcome.rowWidth(t) * 8, 0);
     const cache = new TierRowCache(perChunk);
     keep(cache, example);
     expect(cache.size).toBe(perChunk);
-    keep(cache, changed(example, smbConversion)); // a new SMB: the old SMB rows go (least recently used)
+    keep(cache, changed(example, smbConversion)); // SMB's new new business: the old one goes (least recently used)
     expect(cache.size).toBe(perChunk);
-    expect(Array.from(keep(cache, example).tierRows.replay)).toEqual([0, 1, 1]);
+    expect(keep(cache, example)).toEqual([0, 1, 1, 1, 1, 1]);
   });
 
   it('refuses a size that is not a whole number of bytes', () => {
@@ -65,15 +73,16 @@ describe('TierRowCache: which tiers a chunk reads back', () => {
   });
 });
 
-describe('an engine reading unchanged tiers back gives the full run, bit for bit', () => {
+describe('an engine reading unchanged tier parts back gives the full run, bit for bit', () => {
   const engine = createEngine({ workers: 2, tierCacheBytes: 256 << 20 });
   afterAll(() => engine.close());
   const options = { trials: 3_500, seed: 5 };
 
-  it('moving one driver, moving the market, and moving back', async () => {
+  it('moving a new-business driver, a book driver, the market, and moving back', async () => {
     const smb = changed(example, smbConversion);
     const bad = changed(example, (s) => (s.market = { ...s.market, factor: -1.28 }));
-    for (const loaded of [example, smb, example, bad, smb, example]) {
+    const renewal = changed(smb, (s) => (s.tiers[1]!.existing!.renewalRate = { dist: 'beta', mean: 0.85, sd: 0.03 }));
+    for (const loaded of [example, smb, example, bad, smb, renewal, example]) {
       sameTrials(await engine.simulate(loaded, options), await simulate(loaded, { ...options, workers: 0 }));
     }
     // In process on the same engine too.

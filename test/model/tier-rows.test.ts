@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
-import { planScenario } from '../../src/model/scenario-plan.js';
+import { planScenario, type ScenarioPlan } from '../../src/model/scenario-plan.js';
 import { simulateChunk, type ChunkResult } from '../../src/model/simulate-chunk.js';
 import { TierOutcome } from '../../src/model/tier-outcome.js';
 import type { TierRows } from '../../src/model/tier-rows.js';
@@ -15,48 +15,69 @@ const copy = (r: ChunkResult) => ({ wide: Array.from(r.wide), narrow: Array.from
 
 // Every example scenario: aggregate and per-customer books, reps, pipelines, grades (extras of every kind).
 const SCENARIOS = ['example.yaml', 'hybrid-company.yaml', 'enterprise-rep-driven.yaml', 'smb-lead-driven.yaml', 'downside.yaml'];
-
 const LOADED = await Promise.all(SCENARIOS.map(async (file) => ({ file, loaded: await loadScenario(`scenarios/${file}`) })));
 
-describe.each(LOADED)('simulateChunk reading tiers back (TierRows): $file', ({ loaded }) => {
+/** Rows to save every tier part into (both parts of a tier in one array, as the engine does). */
+const saveAll = (plan: ScenarioPlan): TierRows => ({
+  rows: plan.tiers.flatMap((t) => {
+    const rows = new Float64Array(TRIALS * TierOutcome.rowWidth(t));
+    return [rows, rows];
+  }),
+  replay: new Uint8Array(2 * plan.tiers.length),
+});
+
+/** Read back `replayed` parts (indices t * 2 + part) from `saved`; simulate the rest. */
+const readBack = (saved: TierRows, replayed: readonly number[]): TierRows => ({
+  rows: saved.rows.map((r, i) => (replayed.includes(i) ? r : undefined)),
+  replay: Uint8Array.from(saved.rows, (_, i) => (replayed.includes(i) ? 1 : 0)),
+});
+
+describe.each(LOADED)('simulateChunk reading tier parts back (TierRows): $file', ({ loaded }) => {
   const planA = planScenario(loaded.scenario, loaded.files);
-  const saveAll = (): TierRows => ({
-    rows: planA.tiers.map((t) => new Float64Array(TRIALS * TierOutcome.rowWidth(t))),
-    replay: new Uint8Array(planA.tiers.length),
-  });
+  const plain = copy(simulateChunk(planA, SEED, CHUNK, TRIALS));
+  const save = saveAll(planA);
+  const simulated = copy(simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, save));
 
-  it('a chunk whose every tier is read back equals the chunk simulated', () => {
-    const save = saveAll();
-    const simulated = copy(simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, save));
-    const plain = copy(simulateChunk(planA, SEED, CHUNK, TRIALS));
+  it('saving changes nothing, and reading every part back gives the chunk simulated', () => {
     expect(simulated).toEqual(plain);
-    const replayed = copy(simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, { rows: save.rows, replay: new Uint8Array(planA.tiers.length).fill(1) }));
-    expect(replayed).toEqual(plain);
+    const all = planA.tiers.flatMap((_, t) => [2 * t, 2 * t + 1]);
+    expect(copy(simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, readBack(save, all)))).toEqual(plain);
   });
 
-  // (Scenarios of one tier have no other tier to read back.)
-  if (planA.tiers.length > 1)
-    it("changing one tier's driver: the other tiers read back give exactly the full run of the changed scenario", () => {
-      const save = saveAll();
-      simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, save);
-      const changed: Scenario = structuredClone(loaded.scenario);
-      // The first tier's opening book renews less (every example tier has a book or new business).
-      const first = changed.tiers[0]!;
-      if (first.existing) first.existing.renewalRate = { dist: 'beta', mean: 0.7, sd: 0.05 };
-      else first.newBusiness!.acv = { dist: 'lognormal', median: 1234, p90: 5678 };
-      const planB = planScenario(changed, loaded.files);
+  it('reading back one part of each tier and simulating the other gives the chunk simulated', () => {
+    for (const part of [0, 1]) {
+      const some = planA.tiers.map((_, t) => 2 * t + part);
+      expect(copy(simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, readBack(save, some))), `part ${part} read back`).toEqual(plain);
+    }
+  });
+
+  /** The scenario with `edit` applied to its first tier, planned; undefined when the edit does not apply. */
+  const changedPlan = (edit: (s: Scenario) => boolean) => {
+    const changed: Scenario = structuredClone(loaded.scenario);
+    return edit(changed) ? planScenario(changed, loaded.files) : undefined;
+  };
+  const edits = {
+    // The book part of the first tier: it renews less.
+    book: (s: Scenario) => !!s.tiers[0]!.existing && !!(s.tiers[0]!.existing.renewalRate = { dist: 'beta', mean: 0.7, sd: 0.05 }),
+    // Its new business: other deal sizes.
+    newBusiness: (s: Scenario) => !!s.tiers[0]!.newBusiness && !!(s.tiers[0]!.newBusiness.acv = { dist: 'lognormal', median: 1234, p90: 5678 }),
+  };
+  for (const [part, edit] of Object.entries(edits)) {
+    const planB = changedPlan(edit);
+    if (!planB) continue; // (this scenario's first tier has no such part)
+    it(`changing the first tier's ${part}: every other part read back gives exactly the full run of the changed scenario`, () => {
+      const moved = part === 'book' ? 1 : 0;
+      const others = planB.tiers.flatMap((_, t) => [2 * t, 2 * t + 1]).filter((i) => i !== moved);
       const full = copy(simulateChunk(planB, SEED, CHUNK, TRIALS));
-      const replay = Uint8Array.from(planB.tiers, (_, i) => (i === 0 ? 0 : 1));
-      const rows = planB.tiers.map((t, i) => (i === 0 ? undefined : save.rows[i]));
-      const partial = copy(simulateChunk(planB, SEED, CHUNK, TRIALS, undefined, undefined, { rows, replay }));
-      expect(partial).toEqual(full);
+      expect(copy(simulateChunk(planB, SEED, CHUNK, TRIALS, undefined, undefined, readBack(save, others)))).toEqual(full);
       // The change is real: the changed scenario's chunk differs from the original's.
-      expect(partial.wide).not.toEqual(copy(simulateChunk(planA, SEED, CHUNK, TRIALS)).wide);
+      expect(full.wide).not.toEqual(plain.wide);
     });
+  }
 
   it('refuses rows that do not fit, before drawing', () => {
-    const replay = new Uint8Array(planA.tiers.length).fill(1);
-    expect(() => simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, { rows: planA.tiers.map(() => undefined), replay })).toThrow(/no rows/);
-    expect(() => simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, { rows: planA.tiers.map(() => new Float64Array(10)), replay })).toThrow(/hold 10 numbers/);
+    const replay = new Uint8Array(2 * planA.tiers.length).fill(1);
+    expect(() => simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, { rows: Array.from(replay, () => undefined), replay })).toThrow(/no rows/);
+    expect(() => simulateChunk(planA, SEED, CHUNK, TRIALS, undefined, undefined, { rows: Array.from(replay, () => new Float64Array(10)), replay })).toThrow(/hold 10 numbers/);
   });
 });
