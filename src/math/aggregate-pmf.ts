@@ -1,4 +1,4 @@
-import { fft } from './fft.js';
+import { inverseRealFft, realFft } from './real-fft.js';
 
 /**
  * A non-negative severity distribution (one deal's value), given by what the aggregate needs of it:
@@ -41,7 +41,17 @@ export interface AggregatePmf {
   readonly massAboveRange: number;
 }
 
-const SCRATCH = { re: new Float64Array(CELLS), im: new Float64Array(CELLS), pr: new Float64Array(CELLS), pi: new Float64Array(CELLS) };
+const BINS = CELLS / 2 + 1;
+const SCRATCH = {
+  /** The gridded severity, then the aggregate. */
+  re: new Float64Array(CELLS),
+  /** The severity's transform (bins 0..CELLS/2: the rest are their conjugates), its binary powers, and the product. */
+  sr: new Float64Array(BINS),
+  si: new Float64Array(BINS),
+  pr: new Float64Array(BINS),
+  pi: new Float64Array(BINS),
+  fft: { re: new Float64Array(CELLS / 2), im: new Float64Array(CELLS / 2) },
+};
 
 /** An aggregate whose mass above R exceeds this is not built (the grid would be too narrow for it). */
 export const MAX_MASS_ABOVE_RANGE = 1e-9;
@@ -59,7 +69,7 @@ export const MAX_MASS_ABOVE_RANGE = 1e-9;
  * within h / 2).
  *
  * @example aggregatePmf(severity, 64).pmf // P(S = i h) for the sum of 64 deals
- * @remarks O(CELLS log CELLS): two FFTs of 2^15 points and CELLS / 2 evaluations of sf (a few ms).
+ * @remarks O(CELLS log CELLS): two real FFTs of 2^15 points (each a complex FFT of 2^14) and CELLS / 2 evaluations of sf (a few ms).
  */
 export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`aggregatePmf: k must be a whole number >= 1, not ${k}`);
@@ -67,9 +77,8 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   const range = k * severity.mean + 10 * Math.sqrt(k) * sd + severity.tail;
   const h = (2 * range) / CELLS;
   // Scratch reused by every build (2 MB here would otherwise be garbage per table); the result is copied out.
-  const { re, im, pr, pi } = SCRATCH;
+  const { re, sr, si, pr, pi } = SCRATCH;
   re.fill(0);
-  im.fill(0);
   // Rounding: cell i holds P((i - 1/2) h <= X < (i + 1/2) h) = sf((i - 1/2) h) - sf((i + 1/2) h),
   // each to about 1e-16 (1e-12 over the grid). Cells beyond R hold nothing (each deal truncated at R).
   let upperTail = 1;
@@ -87,29 +96,28 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   for (let i = 0; i <= last; i++) total += re[i]!;
   discretisedMean /= total;
   for (let i = 0; i <= last; i++) re[i] = re[i]! / total;
-  fft(re, im);
+  // The grid is real, and so is the aggregate: a real transform keeps half the bins (real-fft.ts).
+  realFft(re, pr, pi, SCRATCH.fft);
   // Raise the transform to the power k by repeated multiplication of the binary powers.
-  pr.set(re);
-  pi.set(im);
-  re.fill(1);
-  im.fill(0);
+  sr.fill(1);
+  si.fill(0);
   for (let e = k; e > 0; e >>= 1) {
     if (e & 1) {
-      for (let i = 0; i < CELLS; i++) {
-        const a = re[i]! * pr[i]! - im[i]! * pi[i]!;
-        im[i] = re[i]! * pi[i]! + im[i]! * pr[i]!;
-        re[i] = a;
+      for (let i = 0; i < BINS; i++) {
+        const a = sr[i]! * pr[i]! - si[i]! * pi[i]!;
+        si[i] = sr[i]! * pi[i]! + si[i]! * pr[i]!;
+        sr[i] = a;
       }
     }
     if (e > 1) {
-      for (let i = 0; i < CELLS; i++) {
+      for (let i = 0; i < BINS; i++) {
         const a = pr[i]! * pr[i]! - pi[i]! * pi[i]!;
         pi[i] = 2 * pr[i]! * pi[i]!;
         pr[i] = a;
       }
     }
   }
-  fft(re, im, true);
+  inverseRealFft(sr, si, re, SCRATCH.fft);
   // Round-off leaves tiny negative masses: they are zero.
   let sum = 0;
   for (let i = 0; i < CELLS; i++) {

@@ -55,7 +55,7 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
 const TWIDDLES = new Map<number, { cos: Float64Array; sin: Float64Array }>();
 
 /** cos and sin of 2 pi t / n for t < n / 2, computed directly (not by recurrence, which drifts). */
-function twiddles(n: number): { cos: Float64Array; sin: Float64Array } {
+export function twiddles(n: number): { cos: Float64Array; sin: Float64Array } {
   let t = TWIDDLES.get(n);
   if (!t) {
     const cos = new Float64Array(n >> 1);
