@@ -86,6 +86,30 @@ function sfc32Block(s: Int32Array, out: Uint32Array, start: number, n: number): 
 }
 
 /**
+ * sfc32Block's outputs as uniforms, written straight into `out` (k x 2^-32 for output k): the same
+ * numbers a block would give, without the block.
+ */
+function sfc32Uniforms(s: Int32Array, out: Float64Array, start: number, n: number): void {
+  let a = s[0]!;
+  let b = s[1]!;
+  let c = s[2]!;
+  let d = s[3]!;
+  for (let i = start; i < start + n; i++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    out[i] = (t >>> 0) * TWO_NEG_32;
+  }
+  s[0] = a;
+  s[1] = b;
+  s[2] = c;
+  s[3] = d;
+}
+
+/**
  * The 128-bit sfc32 key of a seed string: the first four 32-bit outputs of seedrandom's Alea seeded
  * with the string (Alea's Mash hash spreads any string over its state), so streams keep the seed
  * strings they always had, and neighbouring strings ('7/0/SMB/leads', '7/1/SMB/leads') get
@@ -140,6 +164,19 @@ export function createStream(seed: string, state?: StreamState): Stream {
   stream.fill = (out: Float64Array): Float64Array => {
     let i = 0;
     const n = out.length;
+    // What is left of the current block, then whole blocks generated straight into `out` (the same
+    // outputs, in the same order, block boundaries kept: state() still holds), then the rest.
+    if (pos < BLOCK) {
+      const take = Math.min(n, BLOCK - pos);
+      for (let j = 0; j < take; j++) out[j] = block[pos + j]! * TWO_NEG_32;
+      pos += take;
+      i = take;
+    }
+    const whole = Math.floor((n - i) / BLOCK) * BLOCK;
+    if (whole > 0) {
+      sfc32Uniforms(s, out, i, whole);
+      i += whole;
+    }
     while (i < n) {
       if (pos === BLOCK) refill();
       const take = Math.min(n - i, BLOCK - pos);

@@ -85,6 +85,24 @@ describe('seeded stream (sfc32, Alea-derived keys)', () => {
     expect(plain()).toBe(2147483648);
   });
 
+  it('fill of any length from any point reads the sequence next() reads, and leaves the stream where n draws would', () => {
+    const seed = 'test/stream/fill';
+    for (const before of [0, 1, 255, 256, 300])
+      for (const n of [0, 1, 255, 256, 257, 1000, 5000]) {
+        const ref = createStream(seed);
+        const expected = Array.from({ length: before + n + 300 }, () => ref.next());
+        const s = createStream(seed);
+        for (let i = 0; i < before; i++) s.next();
+        const filled = s.fill(new Float64Array(n));
+        expect(Array.from(filled), `${before} then ${n}`).toEqual(expected.slice(before, before + n));
+        const saved = s.state();
+        const after = Array.from({ length: 300 }, () => s.next());
+        expect(after, `after ${before} then ${n}`).toEqual(expected.slice(before + n));
+        const replayed = createStream(seed, saved);
+        expect(Array.from({ length: 300 }, () => replayed.next()), `replayed after ${before} then ${n}`).toEqual(after);
+      }
+  });
+
   it('replays from a saved state at any point, across block boundaries', () => {
     for (const before of [0, 1, 255, 256, 257, 1000]) {
       const s = createStream('test/stream/replay');
