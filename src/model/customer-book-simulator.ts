@@ -81,28 +81,46 @@ export class CustomerBookSimulator {
     let lostCount = 0;
     let grossLoss = 0;
     let retainedTotal = 0;
-    for (let i = firstDue; i < dueArr.length; i++) {
-      const arr = dueArr[i]!;
-      const slot = dueMonth[i]! - 1;
-      // U < p with p = k / (1 + k) is U (1 + k) < k, and V = U / p < c is U (1 + k) < c k: the
-      // same tests without a division (a certain renewal: p = 1, so y = U against 1).
-      const k = certain ? 1 : o * dueOdds[i]!;
-      const x = us[i]!;
-      const y = certain ? x : x * (1 + k);
-      if (y >= k) {
-        lostCount++;
-        grossLoss += arr;
-        ev[C_CHURN * 12 + slot]! -= arr;
-        continue;
+    const renewedByMonth = out.renewedByMonth;
+    // Month by month (the due customers are sorted by month): each month's churn, uplift and renewed
+    // ARR add up in locals, in customer order as before, and are stored once.
+    for (let from = firstDue; from < dueArr.length; ) {
+      const slot = dueMonth[from]! - 1;
+      let to = from + 1;
+      while (to < dueArr.length && dueMonth[to] === dueMonth[from]) to++;
+      let churnArr = ev[C_CHURN * 12 + slot]!;
+      let upliftArr = ev[C_UPLIFT * 12 + slot]!;
+      let renewedArr = renewedByMonth[slot]!;
+      for (let i = from; i < to; i++) {
+        const arr = dueArr[i]!;
+        // U < p with p = k / (1 + k) is U (1 + k) < k, and V = U / p < c is U (1 + k) < c k: the
+        // same tests without a division (a certain renewal: p = 1, so y = U against 1).
+        const k = certain ? 1 : o * dueOdds[i]!;
+        const x = us[i]!;
+        const y = certain ? x : x * (1 + k);
+        // Without branches (the outcomes are random, so branches would be mispredicted): each
+        // outcome is a 0 or 1 that multiplies what it adds (adding 0 x arr changes no sum, as ARR
+        // and the sums start at +0 and are >= 0), and a list takes the customer only if it counts it.
+        const churns = +(y >= k);
+        const renews = 1 - churns;
+        const contracts = renews * +(y < c * k);
+        const keeps = renews - contracts;
+        lostCount += churns;
+        grossLoss += churns * arr;
+        churnArr -= churns * arr;
+        renewed += renews;
+        renewedArr += renews * arr;
+        contracting[nContracting] = i;
+        nContracting += contracts;
+        expanding[nExpanding] = i;
+        nExpanding += keeps * +(y < ce * k);
+        retainedTotal += keeps * arr;
+        upliftArr += keeps * arr * uplift;
       }
-      renewed++;
-      out.renewedByMonth[slot]! += arr;
-      if (y < c * k) contracting[nContracting++] = i;
-      else {
-        if (y < ce * k) expanding[nExpanding++] = i;
-        retainedTotal += arr;
-        ev[C_UPLIFT * 12 + slot]! += arr * uplift;
-      }
+      ev[C_CHURN * 12 + slot] = churnArr;
+      ev[C_UPLIFT * 12 + slot] = upliftArr;
+      renewedByMonth[slot] = renewedArr;
+      from = to;
     }
     for (let j = 0; j < nContracting; j++) {
       const i = contracting[j]!;
