@@ -47,3 +47,33 @@ for (const cache of [0, 256 * 2 ** 20]) {
     await engine.close();
   }
 }
+
+// In process, per trial: chunks of the scenario with every tier part simulated, against the first tier's
+// new business simulated and every other part read back (what the engine does after that move).
+{
+  const { planScenario } = await import('../dist/model/scenario-plan.js');
+  const { allocateChunkBuffers, simulateChunk } = await import('../dist/model/simulate-chunk.js');
+  const { TierOutcome } = await import('../dist/model/tier-outcome.js');
+  const plan = planScenario(loaded.scenario, loaded.files ?? {});
+  const buffers = allocateChunkBuffers(plan);
+  const chunks = 20;
+  const saved = [];
+  for (let c = 0; c < chunks; c++) {
+    const rows = plan.tiers.flatMap((t) => {
+      const r = new Float64Array(1000 * TierOutcome.rowWidth(t));
+      return [r, r];
+    });
+    simulateChunk(plan, '7', c, 1000, buffers, undefined, { rows, replay: new Uint8Array(rows.length) });
+    saved.push(rows);
+  }
+  const replay = Uint8Array.from(saved[0], (_, i) => (i === 0 ? 0 : 1));
+  const perTrial = (run) => {
+    const start = process.cpuUsage();
+    for (let c = 0; c < chunks; c++) run(c);
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / (chunks * 1000);
+  };
+  const all = perTrial((c) => simulateChunk(plan, '7', c, 1000, buffers));
+  const one = perTrial((c) => simulateChunk(plan, '7', c, 1000, buffers, undefined, { rows: saved[c].map((r, i) => (i === 0 ? undefined : r)), replay }));
+  console.log(`in process: every tier part simulated ${all.toFixed(1)} us a trial; the first tier's new business simulated and the rest read back ${one.toFixed(1)} us a trial (load ${loadavg()[0].toFixed(1)})`);
+}
