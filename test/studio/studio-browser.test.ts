@@ -150,9 +150,21 @@ describe('arrcast studio in a browser', () => {
 
     // Every control back where the file has it, in one click: the original numbers again.
     await page.click('#reset');
-    await settled(page, seq);
+    seq = await settled(page, seq);
     expect(await shown(page)).toEqual(original);
     expect(await slider.getAttribute('aria-valuetext')).toBe('3.00%');
+
+    // A control that moves a field by its shape: the SMB sales cycle, a month longer with the keyboard, then back.
+    const cycle = page.getByRole('slider', { name: 'SMB sales cycle: shift by', exact: true });
+    expect(await cycle.getAttribute('aria-valuetext')).toBe('as planned (0 to 1 months, mean 0.4)');
+    await cycle.focus();
+    await page.keyboard.press('ArrowRight');
+    seq = await settled(page, seq);
+    expect(await cycle.getAttribute('aria-valuetext')).toBe('+1 month (1 to 2 months, mean 1.4)');
+    expect((await shown(page)).p50).not.toBe(original.p50);
+    await page.keyboard.press('ArrowLeft');
+    seq = await settled(page, seq);
+    expect(await shown(page)).toEqual(original);
 
     expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
     expect(errors).toEqual([]);
