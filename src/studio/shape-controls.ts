@@ -11,9 +11,11 @@ import { seasonalityMean } from '../scenario/field-schemas.js';
  *   lag keeps its shape and weights; a fixed lag moves), staying within 0 to 24 months;
  * - `seasonality`: the peaks and troughs of the tier's seasonality scaled by a factor about their
  *   mean (× 0 is flat, × 2 twice as seasonal), never below 0; the year's volume is unchanged, as the
- *   model rescales a seasonality to average 1 anyway.
+ *   model rescales a seasonality to average 1 anyway;
+ * - `rampLength`: the new reps' ramp takes N months more (or fewer) to reach full productivity, its
+ *   curve stretched (or squeezed) to the new length.
  */
-export type ShapeKind = 'hireDelay' | 'lagShift' | 'seasonality';
+export type ShapeKind = 'hireDelay' | 'lagShift' | 'seasonality' | 'rampLength';
 
 /** One shape control of a tier: where its field is, the positions offered (the plan among them), and how each reads. */
 export interface ShapeControl {
@@ -35,8 +37,11 @@ export const HIRE_DELAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 export const MAX_LAG_SHIFT = 6;
 /** Scales of the seasonality's swing about its mean offered (those that keep every weight >= 0). */
 export const SEASONALITY_SCALES = [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
-/** Longest lag the schema takes (months). */
+/** Longest lag the schema takes (months); the longest ramp too. */
 const MAX_LAG = 24;
+/** Months a ramp can be lengthened, and shortened (never below one month). */
+const RAMP_LONGER = 6;
+const RAMP_SHORTER = 3;
 
 const monthsText = (n: number) => `${n} month${Math.abs(n) === 1 ? '' : 's'}`;
 
@@ -93,7 +98,25 @@ export function scaleSeasonality(weights: readonly number[], scale: number): num
   return weights.map((w) => Math.max(0, Math.round((m + scale * (w - m)) * 1e9) / 1e9));
 }
 
-/** The shape controls a tier's file offers: rep hires when it plans some, its sales cycle when listed in months, its seasonality when it has one that swings. */
+/**
+ * A ramp stretched from its n months to `months` months: month j of tenure (from 0) takes the old
+ * curve at j × n / months, read linearly between its months and full productivity (1) at month n;
+ * rounded to 9 decimals. The same length gives the same ramp.
+ *
+ * @example stretchRamp([0, 0.5], 4) // => [0, 0.25, 0.5, 0.75]
+ */
+export function stretchRamp(ramp: readonly number[], months: number): number[] {
+  const n = ramp.length;
+  return Array.from({ length: months }, (_, j) => {
+    const x = (j * n) / months;
+    const i = Math.floor(x);
+    const f = x - i;
+    const v = f === 0 ? ramp[i]! : ramp[i]! * (1 - f) + (i + 1 < n ? ramp[i + 1]! : 1) * f;
+    return Math.round(v * 1e9) / 1e9;
+  });
+}
+
+/** The shape controls a tier's file offers: rep hires and their ramp when it plans hires, its sales cycle when listed in months, its seasonality when it has one that swings. */
 export function shapeControls(tier: Tier): ShapeControl[] {
   const out: ShapeControl[] = [];
   const nb = tier.newBusiness;
@@ -111,6 +134,22 @@ export function shapeControls(tier: Tier): ShapeControl[] {
       values: HIRE_DELAYS,
       labels: HIRE_DELAYS.map((d) => (d === 0 ? 'as planned' : `${monthsText(d)} late${d === 3 ? ' (a quarter)' : d === 6 ? ' (two quarters)' : ''}`)),
     });
+  const ramp = nb.reps?.ramp ?? [];
+  if (hired > 0 && ramp.some((r) => r < 1)) {
+    const n = ramp.length;
+    const steps: number[] = [];
+    for (let k = 0 - Math.min(RAMP_SHORTER, n - 1); k <= Math.min(RAMP_LONGER, MAX_LAG - n); k++) steps.push(k);
+    out.push({
+      kind: 'rampLength',
+      key: 'rampLength',
+      label: `${tier.name} new reps' ramp: longer by`,
+      unit: 'months',
+      path: ['newBusiness', 'reps', 'ramp'],
+      plan: 0,
+      values: steps,
+      labels: steps.map((k) => `${k === 0 ? 'as planned' : `${k > 0 ? '+' : '−'}${monthsText(Math.abs(k))}`} (fully productive from month ${n + k + 1} of tenure)`),
+    });
+  }
   // A sales cycle and a seasonality act on leads only: a tier whose deals all come from its reps has neither to move.
   const leads = nb.leadsPerMonth !== undefined || (nb.leadSources?.length ?? 0) > 0;
   const lag = nb.salesCycleMonths as DistributionSpec | undefined;
@@ -159,5 +198,6 @@ export function shapeControls(tier: Tier): ShapeControl[] {
 export function reshape(kind: ShapeKind, field: unknown, position: number): unknown {
   if (kind === 'hireDelay') return delayHires(field as number[], position);
   if (kind === 'lagShift') return shiftLag(field as DistributionSpec, position);
+  if (kind === 'rampLength') return stretchRamp(field as number[], (field as number[]).length + position);
   return scaleSeasonality(field as number[], position);
 }

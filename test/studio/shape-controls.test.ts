@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createEngine } from '../../src/engine/engine.js';
 import { StateError } from '../../src/studio/overlay.js';
-import { delayHires, scaleSeasonality, shiftLag } from '../../src/studio/shape-controls.js';
+import { delayHires, scaleSeasonality, shiftLag, stretchRamp } from '../../src/studio/shape-controls.js';
 import { StudioSession } from '../../src/studio/session.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
 import { EMPTY_STATE } from '../../src/studio/state.js';
@@ -27,6 +27,15 @@ describe('moving a field by its shape, worked by hand', () => {
     expect(shiftLag({ dist: 'empirical', values: [1, 1, 3] }, -1)).toEqual({ dist: 'empirical', values: [0, 0, 2] });
     expect(shiftLag(2, 3)).toBe(5);
     expect(shiftLag({ dist: 'fixed', value: 4 }, 1)).toEqual({ dist: 'fixed', value: 5 });
+  });
+
+  it('a ramp stretches to more months, or squeezes to fewer, read linearly up to full productivity', () => {
+    // [0, 0.5]: nothing in month 1, half in month 2, full from month 3. Over 4 months: 0, 0.25, 0.5, 0.75, full from month 5.
+    expect(stretchRamp([0, 0.5], 4)).toEqual([0, 0.25, 0.5, 0.75]);
+    // Over 3 months: month j reads the old curve at 2j/3: 0; 2/3 of the way from 0 to 0.5; 1/3 of the way from 0.5 to 1.
+    expect(stretchRamp([0, 0.5], 3)).toEqual([0, 0.333333333, 0.666666667]);
+    expect(stretchRamp([0, 0.15, 0.3, 0.5, 0.7, 0.9], 3)).toEqual([0, 0.3, 0.7]);
+    expect(stretchRamp([0.1, 0.3, 0.5, 0.8], 4)).toEqual([0.1, 0.3, 0.5, 0.8]);
   });
 
   it('a seasonality swings about its mean: × 0 is flat, × 2 twice as far, × 1 as written', () => {
@@ -76,10 +85,13 @@ describe('arrcast studio: rep hires, sales cycles and seasonality on the page', 
       ['0/salesCycleShift', 'SMB sales cycle: shift by', 'as planned (0 to 1 months, mean 0.4)', [0, 1, 2, 3, 4, 5, 6]],
       ['0/seasonalityScale', 'SMB seasonality: peaks and troughs', 'as planned (busiest month 1.20, quietest 0.85 of an average one)', [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]],
       ['1/hireDelay', 'Mid-market rep hires (5): start later by', 'as planned', [0, 1, 2, 3, 4, 5, 6]],
+      // ramp: [0.1, 0.3, 0.5, 0.8], four months: full from the fifth.
+      ['1/rampLength', "Mid-market new reps' ramp: longer by", 'as planned (fully productive from month 5 of tenure)', [-3, -2, -1, 0, 1, 2, 3, 4, 5, 6]],
       ['1/salesCycleShift', 'Mid-market sales cycle: shift by', 'as planned (1 to 3 months, mean 1.9)', [-1, 0, 1, 2, 3, 4, 5, 6]],
       ['1/seasonalityScale', 'Mid-market seasonality: peaks and troughs', 'as planned (busiest month 1.25, quietest 0.85 of an average one)', [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]],
       // Enterprise's deals all come from its reps: no sales cycle or seasonality to move there.
       ['2/hireDelay', 'Enterprise rep hires (4): start later by', 'as planned', [0, 1, 2, 3, 4, 5, 6]],
+      ['2/rampLength', "Enterprise new reps' ramp: longer by", 'as planned (fully productive from month 7 of tenure)', [-3, -2, -1, 0, 1, 2, 3, 4, 5, 6]],
     ]);
     const delay = controls.drivers.find((c) => c.id === '2/hireDelay')!;
     expect(delay.labels[3]).toBe('3 months late (a quarter)');
@@ -107,6 +119,7 @@ describe('arrcast studio: rep hires, sales cycles and seasonality on the page', 
     const moves: Array<[string, number, number]> = [
       ['1/hireDelay', 6, 0],
       ['1/salesCycleShift', 3, 0],
+      ['1/rampLength', 4, 0],
       ['0/seasonalityScale', 0, 1],
     ];
     for (const [id, to, back] of moves) {
