@@ -13,7 +13,7 @@ import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits
 import { cliWorkers, startCliEngine } from './cli-engine.js';
 import type { Io } from './io.js';
 import { COMPARISON_FILE, COMPARISON_PAGE_FILES, prepareComparisonDir, writeComparison } from './write-comparison.js';
-import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { compareDecisions } from '../analysis/compare-decisions.js';
 import { compareDecisionsTable } from './compare-decisions-table.js';
@@ -44,7 +44,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
     .argument('<scenarios...>', 'scenario files (YAML or JSON); the first is the baseline A')
     .option('-n, --trials <n>', "trials for every scenario; default: the first scenario's trials", wholeNumber('trials', 1))
     .option('-s, --seed <seed>', "seed for every scenario; default: the first scenario's seed")
-    .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
+    .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', digitsNumber('workers', 0))
     .option('-o, --out <dir>', `write ${COMPARISON_FILE}, ${COMPARISON_PAGE_FILES.html} (a self-contained page), ${COMPARISON_PAGE_FILES.xlsx} and the charts into this directory (new, empty, or an earlier arrcast comparison), replaced whole when done`)
     .option('-t, --target <metric=value>', "a target to test every scenario against, repeatable: revenue=52M, SMB:endingArr=30M (adds to A's own targets)", parseTarget)
     .option('-c, --confidence <share>', 'confidence of the budgets of every scenario: 0.8 or 80% (P20)', parseShare('confidence'), 0.8)

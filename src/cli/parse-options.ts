@@ -37,17 +37,40 @@ export function parseShare(name: string) {
   };
 }
 
+/** A whole count as planners write it, with nothing around it: 20000, 20,000, 20_000, 20k, 1.5M, 2e4 (no sign, space, leading zero or %). */
+const COUNT_SHAPE = /^(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?:_[0-9]{3})+)(?:(?:\.[0-9]+)?(?:[eE][0-9]{1,3}|[kKmMbB]))?$/;
+
+/** Plain decimal digits, no leading zero: 0, 7, 8080. */
+const DIGITS_SHAPE = /^(?:0|[1-9][0-9]*)$/;
+
 /**
- * A whole-number option (`--trials 100000`, `100_000`, `100k`, `1e5`), at least `min`, read by the
- * rules of scenario numbers.
+ * A count option (`--trials`, `--max-trials`): `100000`, `100,000`, `100_000`, `100k`, `1.5M` or
+ * `1e5`, the forms of scenario numbers (`scenario/human-number.ts`) that name a whole number, at
+ * least `min`. Only the number itself: a space, sign, leading zero, `%` or fraction around or in it
+ * (`" 80"`, `"+80"`, `"080"`, `"8000%"`, `"80.0"`) is refused, as is a number past 2^53, which a
+ * double cannot hold exactly.
  *
  * @example wholeNumber('trials', 1)('20k') // => 20000
  */
 export function wholeNumber(name: string, min: number) {
   return (text: string): number => {
-    const r = readHumanNumber(text);
-    if (!r.ok || !Number.isInteger(r.value) || r.value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got "${text}"`);
+    const r = COUNT_SHAPE.test(text) ? readHumanNumber(text) : undefined;
+    if (!r?.ok || !Number.isSafeInteger(r.value) || r.value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got ${JSON.stringify(text)}`);
     return r.value;
+  };
+}
+
+/**
+ * A number that names rather than counts (`--port`, `--workers`, `--as-of`): plain decimal digits
+ * only, at least `min`. `1e3`, `8k`, `8,080`, `0x10`, `080` or a space are refused, naming the option.
+ *
+ * @example digitsNumber('port', 0)('8080') // => 8080
+ */
+export function digitsNumber(name: string, min: number) {
+  return (text: string): number => {
+    const value = DIGITS_SHAPE.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min} in plain digits (e.g. ${Math.max(min, 2)}), got ${JSON.stringify(text)}`);
+    return value;
   };
 }
 

@@ -9,7 +9,7 @@ import { planLoaded, simulate } from '../engine/simulate.js';
 import { prepareReportDir } from '../report/output-dir.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
-import { parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import { digitsNumber, parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -65,7 +65,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .option('-n, --trials <n>', "trials (simulated fiscal years); default: the scenario's trials", wholeNumber('trials', 1))
     .option('-s, --seed <seed>', "seed of every random stream; default: the scenario's seed")
-    .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', wholeNumber('workers', 0))
+    .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', digitsNumber('workers', 0))
     .option(
       '-o, --out <dir>',
       'output directory: new, empty, or an earlier arrcast report, replaced whole when the run completes; default: reports/<scenario name>. With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario name>-parts/',
@@ -93,7 +93,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       'run only shard K of N (counted from 1: 1/4 to 4/4) and write a part file to --out, for arrcast merge; auto/N takes the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
     )
     .option('--actuals <file>', 're-forecast from actuals: a CSV of closed months (month, tier, leads, deals, new_arr, ..., ending_arr); months 1..M are fixed, the rest is simulated with drivers learned from them')
-    .option('--as-of <month>', 'use only the first M closed months of --actuals', wholeNumber('as-of', 1))
+    .option('--as-of <month>', 'use only the first M closed months of --actuals', digitsNumber('as-of', 1))
     .option('--plan <dir>', "with --actuals: a previous run's report directory, whose bands, budgets and P(target) are shown beside the re-forecast")
     .addOption(allowPathOption())
     .action(

@@ -9,7 +9,7 @@ import { startStudioServer } from '../studio/server.js';
 import { allowPathOption } from './allow-path-option.js';
 import { UsageError } from './exit-codes.js';
 import { checkTargetTiers } from './report-run.js';
-import { parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { Io } from './io.js';
 
 /** Trials of the studio's full answer when neither --trials nor a smaller `trials:` in the file says otherwise. */
@@ -22,7 +22,7 @@ export const STUDIO_TRIALS = 10_000;
 export const STUDIO_TIER_CACHE_BYTES = 256 * 2 ** 20;
 
 const portNumber = (text: string): number => {
-  const port = wholeNumber('port', 0)(text);
+  const port = digitsNumber('port', 0)(text);
   if (port > 65_535) throw new InvalidArgumentError(`port must be from 0 to 65535, got "${text}"`);
   return port;
 };
@@ -40,7 +40,7 @@ export function registerStudioCommand(program: Command, io: Io, signal?: AbortSi
     .option('--port <n>', 'port on 127.0.0.1; 0 takes a free one', portNumber, 0)
     .option('-n, --trials <n>', `trials of each full answer (default: the scenario's trials, at most ${STUDIO_TRIALS.toLocaleString('en-US')})`, wholeNumber('trials', 1))
     .option('-s, --seed <seed>', "seed of every run (default: the scenario's)")
-    .option('-w, --workers <n>', "worker threads of the warm pool (default: the machine's cores)", wholeNumber('workers', 1))
+    .option('-w, --workers <n>', "worker threads of the warm pool (default: the machine's cores)", digitsNumber('workers', 1))
     .option('-t, --target <metric=value>', 'a target shown beside the file\'s own (repeatable): revenue=120M, SMB:revenue=30M', parseTarget)
     .option('-c, --confidence <share>', 'confidence of the budget the page starts with', parseShare('confidence'), 0.8)
     .addOption(allowPathOption())

@@ -27,7 +27,7 @@ export class NotAFileError extends Error {
  * rename, replacing a regular file there, and only that: a device (/dev/null), FIFO, socket or
  * directory at `path` is never replaced (NotAFileError), whoever runs it. When `signal` has
  * aborted by the time the text is written, nothing is moved (RunAbortedError). The temporary file is
- * removed in every case.
+ * removed in every case, a write that failed part-way included.
  *
  * Complexity: O(size of the text).
  */
@@ -35,7 +35,14 @@ export async function writeFileAtomically(path: string, text: string, options: {
   const temp = join(dirname(path), `.${[...basename(path)].slice(0, 60).join('')}.arrcast-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   const existing = await lstat(path).catch(() => undefined);
   if (existing !== undefined && !existing.isFile()) throw new NotAFileError(path);
-  await writeFile(temp, text, { flag: 'wx' });
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+  } catch (err) {
+    // A write that failed part-way (full disk, file-size limit) leaves its temporary file: ours, so removed.
+    // EEXIST means the name was someone else's and nothing was written: left alone.
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') await rm(temp, { force: true });
+    throw err;
+  }
   try {
     // A signal that came while writing stops the move: the earlier file stays, the temporary one goes.
     if (options.signal?.aborted) throw new RunAbortedError();

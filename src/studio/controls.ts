@@ -6,6 +6,7 @@ import { planLoaded } from '../engine/simulate.js';
 import { normalQuantile } from '../math/normal-cdf.js';
 import { formatCount, formatMoney, formatPercent } from '../report/format.js';
 import { editable } from './recentre.js';
+import { shapeControls, type ShapeKind } from './shape-controls.js';
 
 /** One driver's slider: the central values it offers (the plan among them) and, where it has one, spread factors. */
 export interface DriverControl {
@@ -13,7 +14,13 @@ export interface DriverControl {
   readonly id: string;
   readonly tier: string;
   readonly label: string;
-  readonly unit: TierDriver['unit'];
+  readonly unit: TierDriver['unit'] | 'months' | 'factor';
+  /**
+   * Absent: the slider moves the driver's central value (recentre.ts). Present: it moves the field's
+   * shape in named whole steps (shape-controls.ts): the plan is 0 months or × 1, and only the values
+   * offered are taken.
+   */
+  readonly kind?: ShapeKind;
   /** Its central value as the file writes it. */
   readonly plan: number;
   /** The central values the slider steps through, ascending; `values[planIndex] === plan`. */
@@ -108,7 +115,8 @@ function yearLevelPath(driver: TierDriver, tier: unknown): ReadonlyArray<string 
 /**
  * The page's controls, read from the driver registry (model/drivers): one per driver of every tier
  * whose central value is one number of its distribution (the spread too when the driver has
- * year-level uncertainty); the market when some loading is set; the targets; the confidences.
+ * year-level uncertainty); then each tier's rep hires, sales cycle and seasonality, moved by their
+ * shape (shape-controls.ts); the market when some loading is set; the targets; the confidences.
  */
 export function studioControls(loaded: LoadedScenario, extraTargets: readonly MetricTarget[] = []): Controls {
   const plan = planLoaded(loaded);
@@ -138,6 +146,8 @@ export function studioControls(loaded: LoadedScenario, extraTargets: readonly Me
         path,
       });
     }
+    for (const c of shapeControls(tier!))
+      drivers.push({ id: `${t}/${c.key}`, tier: tierPlan.name, label: c.label, unit: c.unit, kind: c.kind, plan: c.plan, values: c.values, labels: c.labels, planIndex: c.values.indexOf(c.plan), path: c.path });
   });
   // Drivers the file states with year-level uncertainty first (the planner's open questions), then the rest.
   drivers.sort((a, b) => Number(b.spreads !== undefined) - Number(a.spreads !== undefined));

@@ -6,6 +6,7 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 import type { Controls } from './controls.js';
 import { marketFactor, specAt } from './controls.js';
 import { recentre } from './recentre.js';
+import { reshape } from './shape-controls.js';
 import type { StudioState } from './state.js';
 
 /** A request that names something the page does not offer: the field, and why. */
@@ -37,7 +38,8 @@ function setAt(into: Json, original: unknown, path: ReadonlyArray<string | numbe
 
 /**
  * The `extends:` overlay of a page state: only what it changes. A moved driver's year-level
- * distribution, written whole (recentre.ts); the market year as `market.factor` (Φ⁻¹ of its
+ * distribution, written whole (recentre.ts); a field moved by its shape (rep hires, a sales cycle,
+ * a seasonality), written whole (shape-controls.ts); the market year as `market.factor` (Φ⁻¹ of its
  * percentile, the stress case of README's "Stress cases"); the targets, whole, when they differ
  * from the file's. An empty state gives an empty overlay: the file as written.
  */
@@ -50,13 +52,15 @@ export function stateOverlay(loaded: LoadedScenario, controls: Controls, state: 
     const central = edit.central ?? control.plan;
     const spread = edit.spread ?? 1;
     if (control.spreads === undefined && spread !== 1) throw new StateError(`drivers.${id}.spread`, `${control.label} has no spread to change`);
+    if (control.kind !== undefined && !control.values.includes(central))
+      throw new StateError(`drivers.${id}.central`, `${control.label} moves in whole steps: one of ${control.values.join(', ')}`);
     if (central === control.plan && spread === 1) continue;
     const t = Number(id.slice(0, id.indexOf('/')));
     const tier = loaded.scenario.tiers[t]!;
-    const spec = specAt(tier, control.path) as DistributionSpec;
+    const field = specAt(tier, control.path);
     const entry = tiers.get(t) ?? { name: tier.name };
     tiers.set(t, entry);
-    setAt(entry, tier, control.path, recentre(spec, central, spread));
+    setAt(entry, tier, control.path, control.kind !== undefined ? reshape(control.kind, field, central) : recentre(field as DistributionSpec, central, spread));
   }
   if (tiers.size > 0) overlay.tiers = [...tiers.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
   if (state.market !== null) {

@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { Refusal } from './http-guard.js';
 
 /** A name the planner gives a saved state: letters, digits, spaces, '-' and '_', then '.yaml' is added. Never a path. */
@@ -26,13 +26,18 @@ export function saveFileName(name: unknown, base: string): string {
   return file;
 }
 
-/** Write `text` to `file` in `dir`, never over an existing file (409). */
+/**
+ * Write `text` to `file` in `dir`, whole or not at all, and never over anything already there (409):
+ * the text goes to a temporary file beside it, which is then hard-linked into place (report/atomic-file.ts),
+ * so a write that fails halfway (a full disk, a file-size limit) leaves no partial file, and a file
+ * made meanwhile under the same name is not replaced either.
+ */
 export async function saveOverlay(dir: string, file: string, text: string): Promise<string> {
   const path = join(dir, file);
   try {
-    await writeFile(path, text, { flag: 'wx' });
+    await writeFileAtomically(path, text);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new Refusal(409, `${file} already exists; choose another name`, 'name');
+    if (err instanceof FileExistsError || err instanceof NotAFileError) throw new Refusal(409, `${file} already exists; choose another name`, 'name');
     throw new Refusal(500, `could not write ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   return path;

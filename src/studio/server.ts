@@ -27,14 +27,16 @@ export function defaultAssetsDir(): string {
   return fileURLToPath(here.endsWith('.ts') ? new URL('../../dist/studio/assets/', here) : new URL('./assets/', here));
 }
 
-/**
- * Vega compiles its expressions with `new Function`, hence 'unsafe-eval'; nothing else runs but the
- * page's own script, and it may connect to this server only.
- */
 /** A page state is a few hundred bytes: ten seconds is ample on a loopback, and a body that never ends is dropped after it. */
 export const BODY_TIMEOUT_MS = 10_000;
 
-const CSP = "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * Nothing runs but the page's own script, which may connect to this server only. No 'unsafe-eval':
+ * the page has Vega parse its expressions to an AST and interpret them (vega-interpreter, through
+ * vega-embed's `ast: true`), so nothing is compiled with `new Function`. Styles may be inline: Vega's
+ * SVG renderer writes style attributes.
+ */
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface StudioServerOptions {
   /** 0: any free port. */

@@ -24,7 +24,8 @@ describe('a page state is an extends overlay that arrcast run reads as the same 
     expect(empty.overlay).toEqual({});
     expect(studio.controls.drivers.length).toBeGreaterThan(0);
     for (const c of studio.controls.drivers) {
-      const state = { ...EMPTY_STATE, drivers: { [c.id]: { central: c.values[c.planIndex - 1]!, ...(c.spreads ? { spread: 1.5 } : {}) } } };
+      // A step below the plan, or above it where the plan is the first step (no hire can start before the year).
+      const state = { ...EMPTY_STATE, drivers: { [c.id]: { central: (c.values[c.planIndex - 1] ?? c.values[c.planIndex + 1])!, ...(c.spreads ? { spread: 1.5 } : {}) } } };
       const moved = await studio.scenarioOf(state);
       expect(moved.loaded.hash, c.id).not.toBe(original.hash);
       const file = join(dir, `overlay-${name}-${c.id.replace(/[^\w]/g, '_')}.yaml`);

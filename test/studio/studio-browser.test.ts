@@ -14,7 +14,12 @@ import { ROOT } from '../helpers/fixtures.js';
  * driven with the keyboard. Needs `npm run build` first (npm test does it).
  */
 /** The page's document, inside page functions (this file is type-checked without the DOM library). */
-declare const document: { readonly activeElement: unknown; readonly body: { readonly dataset: Record<string, string | undefined> } };
+declare const document: {
+  readonly activeElement: unknown;
+  readonly body: { readonly dataset: Record<string, string | undefined> };
+  addEventListener(type: 'securitypolicyviolation', listener: (e: { violatedDirective: string; blockedURI: string; sample: string }) => void): void;
+};
+declare const window: { cspViolations?: string[] };
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TRIALS = 3_000;
@@ -55,7 +60,7 @@ afterAll(async () => {
   }
 });
 
-async function openPage(): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
+async function openPage(): Promise<{ page: Page; errors: string[]; foreign: string[]; csp: string | undefined }> {
   const found = findBrowser();
   if (!found.ok) expect.fail(found.message);
   browser ??= await chromium.launch({ executablePath: found.path, args: ARGS });
@@ -71,8 +76,13 @@ async function openPage(): Promise<{ page: Page; errors: string[]; foreign: stri
     const u = r.url();
     if (!u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
-  await page.goto(url);
-  return { page, errors, foreign };
+  // Every Content-Security-Policy violation the page causes (an eval Vega tried, a style or a source refused), as the browser reports it.
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations!.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  const response = await page.goto(url);
+  return { page, errors, foreign, csp: response?.headers()['content-security-policy'] };
 }
 
 /** The figures the page shows, as the exact numbers it carries beside their text. */
@@ -89,9 +99,14 @@ async function settled(page: Page, after: number): Promise<number> {
 
 describe('arrcast studio in a browser', () => {
   it('a slider moved with the keyboard moves P50 and P(target); moved back, the numbers are the original ones exactly; a saved state is what arrcast run gives', async () => {
-    const { page, errors, foreign } = await openPage();
+    const { page, errors, foreign, csp } = await openPage();
     let seq = await settled(page, 0);
     const original = await shown(page);
+    // Served without 'unsafe-eval', and the charts still draw: Vega interprets its expressions.
+    expect(csp).toMatch(/script-src 'self';/);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    for (const chart of ['chart-distribution', 'chart-fan', 'chart-tornado'])
+      expect(await page.locator(`#${chart} svg path`).count(), chart).toBeGreaterThan(2);
     expect(await page.textContent('#name')).toBe('Example SaaS Co - FY plan');
 
     // Reachable with Tab, labelled, and moved with the arrow keys.
@@ -135,10 +150,23 @@ describe('arrcast studio in a browser', () => {
 
     // Every control back where the file has it, in one click: the original numbers again.
     await page.click('#reset');
-    await settled(page, seq);
+    seq = await settled(page, seq);
     expect(await shown(page)).toEqual(original);
     expect(await slider.getAttribute('aria-valuetext')).toBe('3.00%');
 
+    // A control that moves a field by its shape: the SMB sales cycle, a month longer with the keyboard, then back.
+    const cycle = page.getByRole('slider', { name: 'SMB sales cycle: shift by', exact: true });
+    expect(await cycle.getAttribute('aria-valuetext')).toBe('as planned (0 to 1 months, mean 0.4)');
+    await cycle.focus();
+    await page.keyboard.press('ArrowRight');
+    seq = await settled(page, seq);
+    expect(await cycle.getAttribute('aria-valuetext')).toBe('+1 month (1 to 2 months, mean 1.4)');
+    expect((await shown(page)).p50).not.toBe(original.p50);
+    await page.keyboard.press('ArrowLeft');
+    seq = await settled(page, seq);
+    expect(await shown(page)).toEqual(original);
+
+    expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   }, 240_000);

@@ -1,5 +1,6 @@
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import embed from 'vega-embed';
 import type { Answer } from '../answer.js';
 import type { Controls, DriverControl } from '../controls.js';
 import type { StudioState } from '../state.js';
@@ -226,21 +227,41 @@ function showError(message: string | undefined): void {
 
 /** Chart views on the page, replaced by each answer. */
 const views = new Map<string, vega.View>();
+/** The latest draw asked of each chart: an older one that finishes after it is dropped. */
+const drawn = new Map<string, number>();
 /** The specs carry their data inline: nothing is loaded, from anywhere. */
 const offline = vega.loader();
 offline.load = () => Promise.reject(new Error('the studio loads nothing'));
 
 async function draw(id: string, spec: TopLevelSpec | undefined): Promise<void> {
   const box = $(id);
-  views.get(id)?.finalize();
-  views.delete(id);
-  if (!spec) {
-    box.replaceChildren();
+  const mine = (drawn.get(id) ?? 0) + 1;
+  drawn.set(id, mine);
+  let view: vega.View | undefined;
+  const holder = el('div');
+  if (spec) {
+    // ast: expressions parsed to a syntax tree and interpreted (vega-embed's vega-interpreter), never compiled with new Function: no 'unsafe-eval'.
+    // No actions menu (its links open the online editor), no injected style, no tooltips: the figures are text beside the charts.
+    ({ view } = await embed(holder, spec, {
+      mode: 'vega-lite',
+      renderer: 'svg',
+      actions: false,
+      defaultStyle: false,
+      tooltip: false,
+      hover: false,
+      loader: offline,
+      ast: true,
+    }));
+  }
+  if (drawn.get(id) !== mine) {
+    view?.finalize();
     return;
   }
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'svg', container: box, hover: false, loader: offline });
-  views.set(id, view);
-  await view.runAsync();
+  views.get(id)?.finalize();
+  views.delete(id);
+  if (view) views.set(id, view);
+  // The chart shown is swapped only once the new one is drawn.
+  box.replaceChildren(...(view ? [holder] : []));
 }
 
 const figure = (id: string, label: string, f: { value: number; text: string }) => {

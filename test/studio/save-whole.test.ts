@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Refusal } from '../../src/studio/http-guard.js';
+import { saveOverlay } from '../../src/studio/save.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'arrcast-save-whole-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const refusalOf = async (p: Promise<unknown>) => {
+  const err = await p.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(Refusal);
+  return { status: (err as Refusal).status, message: (err as Refusal).message, field: (err as Refusal).field };
+};
+
+describe('arrcast studio: a save is whole or not at all', () => {
+  it('a write cut off part-way (a 16 KiB file-size limit, EFBIG) leaves no file and no temporary file, and says why', () => {
+    const sub = join(dir, 'limited');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'plan.yaml'), 'name: plan\n');
+    // A child under `ulimit -f 16`: writing past 16 KiB fails with EFBIG (node ignores SIGXFSZ), after the first 16 KiB are on disk.
+    const script = `
+      const { saveOverlay } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/studio/save.ts')).href)});
+      const r = await saveOverlay(process.argv[1], 'big.yaml', '#'.repeat(1 << 20)).then(() => ({ ok: true }), (e) => ({ status: e.status, message: e.message, field: e.field }));
+      process.stdout.write(JSON.stringify(r));`;
+    const out = execFileSync('bash', ['-c', 'ulimit -f 16 && exec "$0" --import tsx --input-type=module -e "$1" "$2"', process.execPath, script, sub], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ status: 500, message: 'could not write big.yaml: EFBIG' });
+    expect(readdirSync(sub)).toEqual(['plan.yaml']);
+  });
+
+  it('a file that appears under the name is never replaced, nor a folder or a link there (409, field name)', async () => {
+    const sub = join(dir, 'taken');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'mine.yaml'), 'kept\n');
+    mkdirSync(join(sub, 'folder.yaml'));
+    symlinkSync(join(sub, 'mine.yaml'), join(sub, 'link.yaml'));
+    symlinkSync(join(sub, 'nowhere'), join(sub, 'dangling.yaml'));
+    for (const file of ['mine.yaml', 'folder.yaml', 'link.yaml', 'dangling.yaml'])
+      expect(await refusalOf(saveOverlay(sub, file, 'new\n')), file).toEqual({ status: 409, message: `${file} already exists; choose another name`, field: 'name' });
+    expect(readFileSync(join(sub, 'mine.yaml'), 'utf8')).toBe('kept\n');
+    expect(readdirSync(sub).sort()).toEqual(['dangling.yaml', 'folder.yaml', 'link.yaml', 'mine.yaml']);
+  });
+
+  it('a save that succeeds leaves the one file with the whole text, and nothing beside it', async () => {
+    const sub = join(dir, 'fine');
+    mkdirSync(sub);
+    const text = `# saved\n${'x: 1\n'.repeat(50_000)}`;
+    expect(await saveOverlay(sub, 'what if.yaml', text)).toBe(join(sub, 'what if.yaml'));
+    expect(readFileSync(join(sub, 'what if.yaml'), 'utf8')).toBe(text);
+    expect(readdirSync(sub)).toEqual(['what if.yaml']);
+  });
+});
