@@ -1,5 +1,5 @@
 import { simulatedYear } from '../../src/actuals/simulated-year.js';
-import { compileReforecast, reforecastChunk } from '../../src/actuals/reforecast.js';
+import { compileReforecast, reforecastChunk, type Reforecast } from '../../src/actuals/reforecast.js';
 import { planScenario } from '../../src/model/scenario-plan.js';
 import type { MonthlyFile } from '../../src/actuals/monthly-record.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';
@@ -8,6 +8,36 @@ import { METRICS } from '../../src/model/components.js';
 /** The first k months of a simulated year's file. */
 export function firstMonths(file: MonthlyFile, k: number): MonthlyFile {
   return { ...file, months: k, byTier: new Map([...file.byTier].map(([t, rows]) => [t, rows.slice(0, k)])) };
+}
+
+/** A true year drawn from the scenario, and the re-forecast compiled from its first k months. */
+export interface TrueYear {
+  readonly revenue: number;
+  readonly endingArr: number;
+  /** What the closed months showed, in one number: ARR at the end of month k, all tiers. */
+  readonly evidence: number;
+  readonly reforecast: Reforecast;
+  /** The seed of its re-forecast. */
+  readonly seed: string;
+}
+
+/**
+ * `years` true years drawn from the scenario, each with the re-forecast compiled from its first k
+ * months. Compiling is half the cost of a PIT; a compiled re-forecast is not changed by running it
+ * (a run compiles it once and each worker reuses it for all its chunks), so checks that re-forecast
+ * the same years with other likelihoods can share them.
+ */
+export function trueYears(loaded: LoadedScenario, k: number, years: number, seed: string): TrueYear[] {
+  const truthPlan = planScenario(loaded.scenario, loaded.files ?? {});
+  const out: TrueYear[] = [];
+  for (let i = 0; i < years; i++) {
+    const year = simulatedYear(truthPlan, `${seed}-truth`, i);
+    let evidence = 0;
+    for (const rows of year.file.byTier.values()) evidence += rows[k - 1]!.values.ending_arr!;
+    const reforecast = compileReforecast(loaded.scenario, loaded.files, { file: firstMonths(year.file, k), months: k }, `${seed}-${i}`);
+    out.push({ revenue: year.revenue, endingArr: year.endingArr, evidence, reforecast, seed: `${seed}-${i}` });
+  }
+  return out;
 }
 
 /**
@@ -24,28 +54,36 @@ export function calibrationPits(
   seed: string,
   options: { learn?: boolean; overdo?: number } = {},
 ): { revenue: Float64Array; endingArr: Float64Array; evidence: Float64Array } {
-  const truthPlan = planScenario(loaded.scenario, loaded.files ?? {});
+  return pitsOf(trueYears(loaded, k, years, seed), trials, options);
+}
+
+/** calibrationPits of true years already drawn and compiled (trueYears). */
+export function pitsOf(
+  truths: readonly TrueYear[],
+  trials: number,
+  options: { learn?: boolean; overdo?: number } = {},
+): { revenue: Float64Array; endingArr: Float64Array; evidence: Float64Array } {
+  const years = truths.length;
   const revenue = new Float64Array(years);
   const endingArr = new Float64Array(years);
-  // What the closed months showed, in one number: ARR at the end of month k, all tiers.
   const evidence = new Float64Array(years);
   for (let i = 0; i < years; i++) {
-    const year = simulatedYear(truthPlan, `${seed}-truth`, i);
-    for (const rows of year.file.byTier.values()) evidence[i]! += rows[k - 1]!.values.ending_arr!;
-    const r = compileReforecast(loaded.scenario, loaded.files, { file: firstMonths(year.file, k), months: k }, `${seed}-${i}`);
+    const t = truths[i]!;
+    evidence[i] = t.evidence;
+    const r = t.reforecast;
     const model =
       options.learn === false
         ? { ...r.model, logLikelihood: () => 0 }
         : options.overdo
           ? { ...r.model, logLikelihood: (f: Float64Array) => options.overdo! * r.model.logLikelihood(f) }
           : r.model;
-    const result = reforecastChunk({ ...r, model }, `${seed}-${i}`, 0, trials);
+    const result = reforecastChunk({ ...r, model }, t.seed, 0, trials);
     const cols = r.plan.layout.columns;
     const wideIndex = (key: string) => cols.filter((c) => c.precision === 'f64').findIndex((c) => c.key === key);
     const rev = wideIndex(METRICS[0]);
     const arr = wideIndex('endingArr');
-    revenue[i] = pit(result.wide.subarray(rev * trials, (rev + 1) * trials), year.revenue);
-    endingArr[i] = pit(result.wide.subarray(arr * trials, (arr + 1) * trials), year.endingArr);
+    revenue[i] = pit(result.wide.subarray(rev * trials, (rev + 1) * trials), t.revenue);
+    endingArr[i] = pit(result.wide.subarray(arr * trials, (arr + 1) * trials), t.endingArr);
   }
   return { revenue, endingArr, evidence };
 }

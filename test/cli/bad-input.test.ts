@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/limits.js';
@@ -45,13 +45,25 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('a worker that fails mid-run (ARRCAST_FAULT_CHUNK testing hook)', () => {
+  // The previous report, written by the binary once for both cases and copied into each case's
+  // directory (a report holds no path of its own: its marker says only that arrcast wrote it).
+  let previous: string | undefined;
+  const previousReport = (): string => {
+    if (previous === undefined) {
+      const out = join(tmp(), 'report');
+      expect(arrcast(['run', minimal, '--trials', '200', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
+      previous = out;
+    }
+    return previous;
+  };
+
   it.each([
     ['throw', 'fault injected by ARRCAST_FAULT_CHUNK in chunk 3'],
     ['exit', 'worker exited with code: 3'],
   ])('%s: exit 1 naming the chunk, no stack trace, the previous report untouched and no temporary directory left', (mode, why) => {
     const dir = tmp();
     const out = join(dir, 'report');
-    expect(arrcast(['run', minimal, '--trials', '200', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
+    cpSync(previousReport(), out, { recursive: true });
     const before = snapshot(out);
     const r = arrcast(['run', minimal, '--trials', '8000', '--workers', '2', '--out', out], { env: { ARRCAST_FAULT_CHUNK: `3:${mode}` } });
     expect(r.stderr).toBe(`arrcast: chunk 3 (trials 3,001 to 4,000) failed: ${why}; no output was written\n`);

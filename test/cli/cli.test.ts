@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
@@ -112,13 +112,25 @@ describe('arrcast run', () => {
 });
 
 describe('arrcast run: interrupted', () => {
+  // The previous report, written by the binary once for both signals and copied into each test's
+  // directory (a report holds no path of its own: its marker says only that arrcast wrote it).
+  let previous: string | undefined;
+  const previousReport = (): string => {
+    if (previous === undefined) {
+      const out = join(tmp(), 'report');
+      expect(arrcastBinary(['run', minimal, '--trials', '200', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
+      previous = out;
+    }
+    return previous;
+  };
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('%s stops the workers, exits %d, writes nothing and leaves the previous report', async (signal, code) => {
     const dir = tmp();
     const out = join(dir, 'report');
-    expect(arrcastBinary(['run', minimal, '--trials', '200', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
+    cpSync(previousReport(), out, { recursive: true });
     const before = readFileSync(join(out, 'summary.json'), 'utf8');
     const child = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', join(ROOT, 'scenarios/example.yaml'), '--trials', '2000000', '--workers', '2', '--out', out], {
       cwd: ROOT,
