@@ -18,7 +18,9 @@ export function createWorkerPool(threads: number, options: { readonly keepAlive?
     concurrentTasksPerWorker: 1,
     // An engine's pool keeps its threads between runs; a run's own pool is destroyed with it anyway.
     idleTimeout: options.keepAlive ? 2 ** 31 - 1 : 1000,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    // tsx as resolved from here, not from the working directory (a test run from a temporary folder
+    // could not find it, and its threads never loaded).
+    execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [],
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
   // Piscina emits 'error' for what belongs to no task: above all the answer of a worker whose task
