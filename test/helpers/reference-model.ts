@@ -42,7 +42,7 @@ import type { Scenario, Tier } from '../../src/scenario/scenario-schema.js';
  * escalator in its anniversary month (ARR, no bookings); a monthly-billed one leaves each month with
  * the hazard h of (1 - h)^12 = p (and sees no uplift, contraction or expansion).
  * Not covered (`notCovered` names them, and a tier with any of them is refused): year-level layers
- * of expansion sizes and of pipeline groups' amounts.
+ * of expansion sizes and of pipeline groups' amounts, and a book stated by its dollar renewal rate.
  */
 
 const Z90 = 1.2815515655446004;
@@ -208,6 +208,14 @@ export interface ReferenceTier {
   capacityDeals: number;
   overCapacity: number;
   repSourced: number;
+  /** The opening book's renewals: customers and ARR due this year (monthly-billed ones are never due), customers renewed, ARR renewed after contraction, and ARR lost to churn and contraction. */
+  customersDue: number;
+  customersRenewed: number;
+  arrDue: number;
+  arrRenewed: number;
+  grossLoss: number;
+  /** ARR live at the start. */
+  opening: number;
 }
 
 /** One trial's figures: company and per-tier revenue, bookings and ending ARR. */
@@ -235,13 +243,15 @@ function dueByMonth(customers: number, calendar: 'uniform' | readonly number[] |
 
 /**
  * The parts of a tier the reference model does not implement (empty when it models the whole tier):
- * year-level layers of other drivers than the lead mean, the ACV median and rep productivity.
+ * year-level layers of other drivers than the lead mean, the ACV median and rep productivity, and
+ * a dollar renewal rate instead of a renewal rate.
  */
 export function notCovered(tier: Tier): string[] {
   const out: string[] = [];
   const yearLevel = (spec: unknown) => typeof spec === 'object' && spec !== null && typeof (spec as { median?: unknown }).median === 'object';
   if (yearLevel(tier.existing?.expansion?.size) || yearLevel(tier.newCustomerExpansion?.size)) out.push('a year-level expansion size');
   if (tier.newBusiness?.openingPipeline?.groups?.some((g) => yearLevel(g.amount))) out.push('a year-level pipeline amount');
+  if (tier.existing && tier.existing.renewalRate === undefined) out.push('a dollar renewal rate');
   return out;
 }
 
@@ -451,6 +461,11 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
       let capacityDeals = 0;
       let overCapacity = 0;
       let repSourced = 0;
+      let customersDue = 0;
+      let customersRenewed = 0;
+      let arrDue = 0;
+      let arrRenewed = 0;
+      let grossLoss = 0;
       if (nb) {
         const leadScale = volume(L.leads, z) * stress.leads;
         let acvScale = volume(L.acv, z) * stress.acv;
@@ -570,11 +585,15 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
         const ex = e.expansion ? rate(xProb(rng), L.expansion, z, stress.expansion) : 0;
         // A customer due in month m with ARR `value` renewing with probability p.
         const renewal = (m: number, value: number, p: number): void => {
+          customersDue++;
+          arrDue += value;
           if (!rng.bernoulli(p)) {
             events[m]! -= value; // churn
             customersLost++;
+            grossLoss += value;
             return;
           }
+          customersRenewed++;
           let retained = value;
           if (rng.bernoulli(c)) retained -= cSize(rng) * value; // contraction
           else if (rng.bernoulli(ex)) {
@@ -582,6 +601,8 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
             events[m]! += added;
             booked += added;
           }
+          arrRenewed += retained;
+          grossLoss += value - retained; // a contraction counts in full, uplift or not
           events[m]! += retained - value + retained * up; // contraction (<= 0) and uplift on what is kept
           booked += retained + retained * up; // the renewal and its uplift
         };
@@ -596,6 +617,7 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
                 if (rng.bernoulli(h)) {
                   events[m]! -= customer.arr;
                   customersLost++;
+                  grossLoss += customer.arr;
                   break;
                 }
             } else if (customer.next <= 12) renewal(customer.next, customer.arr, p);
@@ -612,7 +634,7 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
         revenue += (events[m]! * (13 - m)) / 12;
         endingArr += events[m]!;
       }
-      return { revenue, bookings: booked, endingArr, tcv, customersWon, customersLost, headcount, capacityDeals, overCapacity, repSourced };
+      return { revenue, bookings: booked, endingArr, tcv, customersWon, customersLost, headcount, capacityDeals, overCapacity, repSourced, customersDue, customersRenewed, arrDue, arrRenewed, grossLoss, opening };
     },
   };
 }

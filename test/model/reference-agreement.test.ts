@@ -11,12 +11,13 @@ import { ksCritical, twoSampleKs } from '../helpers/stats.js';
  * means on every headline metric (revenue, bookings, endingArr), company-wide and for every tier of
  * every example scenario. A tier with reps, an opening pipeline, contract terms, a service-start lag
  * or a customer file is also compared on the figures that show those parts at work, since its
- * headline metrics are mostly its opening book: new deals signed (customersWon), customers of the
- * book lost (customersLost), the new deals' total contract value (newTcv), reps at year end, the
- * year's capacity in deals, deals lost to capacity and deals the reps sourced.
+ * headline metrics are mostly its opening book: new deals signed (customersWon), the new deals'
+ * total contract value (newTcv), reps at year end, the year's capacity in deals, deals lost to
+ * capacity and deals the reps sourced; and for a book from a file, customers lost, GRR, and the
+ * logo and dollar renewal rates.
  *
- * Sizes: n = 800 reference trials, m = 4,000 engine trials. Level: alpha = 1e-4 per test (63
- * metrics x 2 tests, so a family-wise false alarm below 1.3%; seeds are fixed, so the outcome is
+ * Sizes: n = 800 reference trials, m = 4,000 engine trials. Level: alpha = 1e-4 per test (72
+ * metrics x 2 tests, so a family-wise false alarm below 1.5%; seeds are fixed, so the outcome is
  * deterministic).
  *  - Means: |mean_engine - mean_ref| <= 4.0 x sqrt(se_engine^2 + se_ref^2) (two-sided level 6e-5).
  *    Power: a true difference of 5.3 standard errors is detected with probability 0.9, i.e. a
@@ -36,9 +37,9 @@ import { ksCritical, twoSampleKs } from '../helpers/stats.js';
  * same parts in one rep-driven tier). Each comparison of these parts was seen to fail when one
  * reference rule was broken on purpose (a ramp a month shorter, no attrition, no hire slips, whole
  * unused capacity carried or no fraction carried, overflow always lost or always carried, no
- * service-start lag, no escalator in new TCV or in the book, no first-renewal or loyalty
+ * service-start lag, no escalator in new TCV or in the book, no first-renewal, loyalty or size
  * adjustment); effects too small for these sizes to see (the market moving pipeline odds, the
- * health and size adjustments, a monthly hazard of annual / 12) are left to the hand-computed
+ * health adjustment, a monthly hazard of annual / 12) are left to the hand-computed
  * cases of test/model/new-business-sources.test.ts and test/model/customer-book.test.ts. The first
  * test of each scenario checks that the reference refuses exactly the tiers listed as not covered
  * (none, for the example scenarios).
@@ -92,7 +93,12 @@ describe.each(Object.keys(COVERAGE))('fast engine against the reference model: %
       const nb = tier.newBusiness;
       const at = (name: string, pick: (t: ReferenceTier) => number) => keys.push([`tier.${tier.name}.${name}`, (t) => pick(t.tiers[tier.name]!)]);
       if (nb?.reps || nb?.openingPipeline || nb?.terms || nb?.serviceStartLagMonths) at('customersWon', (t) => t.customersWon);
-      if (tier.existing?.customersFile) at('customersLost', (t) => t.customersLost);
+      if (tier.existing?.customersFile) {
+        at('customersLost', (t) => t.customersLost);
+        at('grr', (t) => (t.opening - t.grossLoss) / t.opening);
+        at('logoRenewal', (t) => t.customersRenewed / t.customersDue);
+        at('dollarRenewal', (t) => t.arrRenewed / t.arrDue);
+      }
       if (nb?.terms) at('newTcv', (t) => t.tcv);
       if (nb?.reps) {
         at('reps.headcount', (t) => t.headcount);
