@@ -14,8 +14,9 @@ import type { Scenario, Tier } from '../../src/scenario/scenario-schema.js';
  *
  * Covered: a market factor Z ~ N(0, 1) (or fixed), loadings (volumes x exp(bZ - b^2/2), rates on
  * the log-odds scale + bZ), stresses (volume factors 1 + s, rate shifts + s clamped to [0, 1]),
- * tier lead streams (Poisson or negative binomial, seasonality rescaled to average 1, a warm start
- * of sales-cycle max months), conversion per lead, the sales-cycle lag per deal, a lognormal ACV
+ * tier lead streams (Poisson or negative binomial; a number or another family drawn afresh every
+ * month and rounded at random; seasonality rescaled to average 1, a warm start of sales-cycle max
+ * months), conversion per lead, the sales-cycle lag per deal, a lognormal ACV
  * per deal, new-customer expansion per new customer after its monthsAfterClose lag from service
  * start, and an aggregate existing book (renewal calendar by rounding on the cumulative calendar,
  * each due customer renewing, contracting or expanding on its own, contraction before uplift).
@@ -381,11 +382,16 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
   type LeadSpec = { dist: string; mean: unknown; dispersion?: number };
   const leadSpecs = nb?.leadSources ?? (nb?.leadsPerMonth ? [{ leadsPerMonth: nb.leadsPerMonth, conversion: nb.conversion, seasonality: undefined }] : []);
   const streams = leadSpecs.map((src) => {
-    const spec = src.leadsPerMonth as unknown as LeadSpec;
+    const spec = src.leadsPerMonth as unknown as LeadSpec | number;
+    const count = typeof spec === 'object' && (spec.dist === 'poisson' || spec.dist === 'negativeBinomial');
     return {
-      dist: spec.dist,
-      dispersion: spec.dispersion ?? 0,
-      mean: level(spec.mean),
+      dist: count ? spec.dist : 'other',
+      dispersion: count ? (spec.dispersion ?? 0) : 0,
+      mean: count ? level(spec.mean) : { plan: 1, draw: () => 1 },
+      // Another family (or a number): this month's leads are a draw of it (README: drawn afresh
+      // every month), scaled, and rounded to a whole number at random, up with the probability of
+      // the fraction (so the mean is kept; the rule is count-sampler.ts's, the README is silent).
+      other: count ? undefined : sampler(spec),
       season: src.seasonality ? normalise(src.seasonality) : tierSeason,
       conversion: sampler(src.conversion),
     };
@@ -497,7 +503,13 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
           // Leads of the cycle's longest lag before the year still close in it (a warm pipeline).
           for (let month = warm ? 1 - cycleMax : 1; month <= 12; month++) {
             const mean = yearMean * src.season[(((month - 1) % 12) + 12) % 12]! * leadScale;
-            const leads = src.dist === 'poisson' ? rng.poisson(mean) : rng.negativeBinomial(mean, src.dispersion);
+            let leads: number;
+            if (src.dist === 'poisson') leads = rng.poisson(mean);
+            else if (src.dist === 'negativeBinomial') leads = rng.negativeBinomial(mean, src.dispersion);
+            else {
+              const x = src.other!(rng) * mean;
+              leads = x <= 0 ? 0 : Math.floor(x) + (rng.bernoulli(x - Math.floor(x)) ? 1 : 0);
+            }
             for (let i = 0; i < leads; i++) if (rng.bernoulli(p)) want(month + cycle(rng));
           }
         }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';
-import { column, meanAndSe, writeFiles } from '../helpers/fixtures.js';
+import { column, meanAndSe, scenarioFrom, writeFiles } from '../helpers/fixtures.js';
 import { notCovered, referenceSimulate, type ReferenceTier, type ReferenceTrial } from '../helpers/reference-model.js';
 import { ksCritical, twoSampleKs } from '../helpers/stats.js';
 
@@ -153,6 +153,76 @@ describe('fast engine against the reference model: pipeline groups, a service-st
     expect(notCovered(loaded.scenario.tiers[0]!)).toEqual([]);
     await expectAgreement(loaded, 'parts', ['Parts'], dir);
   }, 60_000);
+});
+
+/**
+ * The reference itself on the hand-computed cases of test/model/new-business-sources.test.ts and
+ * test/model/customer-book.test.ts: its rules, not only its agreement with the engine.
+ */
+describe('the reference model on cases computed by hand', () => {
+  const live = (m: number) => (13 - m) / 12;
+  const tier = (body: string) => `name: hand case\ntiers:\n  - name: T\n${body}`;
+  const newBusiness = (body: string) => tier(`    newBusiness:\n${body}`);
+  /** 30 open leads that all convert in month 1 at an ACV of 1,200: a fixed demand of 30 deals. */
+  const THIRTY = '      earlierLeads: { count: 30, conversion: 1, closeMonth: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }\n      acv: 1200\n';
+  const runRef = (yaml: string, dir?: string) => referenceSimulate(scenarioFrom(yaml).scenario, 20, 'hand', undefined, dir === undefined ? undefined : { dir });
+  const every = (trials: ReferenceTrial[], pick: (t: ReferenceTier) => number, expected: number) =>
+    trials.forEach((t) => expect(pick(t.tiers.T!)).toBeCloseTo(expected, 6));
+
+  it('reps: a ramp of 0 / 50% / 100%, overflow lost or carried, a slipped hire, capacity below a deal a month', () => {
+    const ramp = runRef(newBusiness(`${THIRTY}      reps: { start: 0, hires: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], ramp: [0, 0.5, 1], capacity: 10 }\n`));
+    every(ramp, (t) => t.capacityDeals, 105);
+    every(ramp, (t) => t.headcount, 1);
+    every(ramp, (t) => t.customersWon, 0);
+    every(ramp, (t) => t.overCapacity, 30);
+    const lost = runRef(newBusiness(`${THIRTY}      reps: { start: 1, capacity: 10, overflow: lost }\n`));
+    every(lost, (t) => t.customersWon, 10);
+    every(lost, (t) => t.overCapacity, 20);
+    every(lost, (t) => t.revenue, 10 * 1200 * live(1));
+    const carry = runRef(newBusiness(`${THIRTY}      reps: { start: 1, capacity: 10, overflow: carry }\n`));
+    every(carry, (t) => t.customersWon, 30);
+    every(carry, (t) => t.overCapacity, 0);
+    every(carry, (t) => t.revenue, 10 * 1200 * (live(1) + live(2) + live(3)));
+    const slipped = runRef(
+      newBusiness(`${THIRTY}      reps: { start: 0, hires: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], hireSlip: { probability: 1, months: 2 }, capacity: 1, overflow: carry }\n`),
+    );
+    every(slipped, (t) => t.customersWon, 10);
+    const fraction = runRef(newBusiness(`${THIRTY}      reps: { start: 3, capacity: 0.3, overflow: carry }\n`));
+    every(fraction, (t) => t.customersWon, 10);
+    every(fraction, (t) => t.overCapacity, 20);
+    every(fraction, (t) => t.capacityDeals, 0.9 * 12);
+    // 20 lead deals a month against 2 reps x 7 = 14 capacity: 6 a month lost.
+    const tight = runRef(newBusiness('      leadsPerMonth: 20\n      conversion: 1\n      acv: 100\n      reps: { start: 2, capacity: 7 }\n'));
+    every(tight, (t) => t.customersWon, 168);
+    every(tight, (t) => t.overCapacity, 72);
+  });
+
+  it('a pipeline group signed after a service-start lag, on a three-year term with an escalator', () => {
+    const trials = runRef(
+      newBusiness(
+        '      openingPipeline: { groups: [{ count: 10, winProbability: 1, closeMonth: 5, amount: 1000 }, { count: 4, winProbability: 1, closeMonth: 11, amount: 500 }] }\n      acv: 1\n      serviceStartLagMonths: 2\n      terms: [{ months: 36, share: 1, escalator: 0.1 }]\n',
+      ),
+    );
+    // Month 5 goes live in month 7; month 11 after the year (bookings only).
+    every(trials, (t) => t.bookings, 12_000);
+    every(trials, (t) => t.revenue, 10_000 * live(7));
+    every(trials, (t) => t.endingArr, 10_000);
+    every(trials, (t) => t.customersWon, 14);
+    every(trials, (t) => t.tcv, 12_000 * (1 + 1.1 + 1.21));
+  });
+
+  it('a customer book from a file: a renewal with uplift, an escalator on the anniversary, a certain monthly-billed customer', () => {
+    const dir = writeFiles({
+      'book.csv': 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\na,T,1000,3,12,1,,\nb,T,2000,14,24,0,,0.1\nc,T,600,,monthly,0,,\n',
+    });
+    const trials = runRef(tier('    existing: { customersFile: book.csv, renewalRate: 1, priceUplift: 0.05 }\n'), dir);
+    // a renews in month 3 with 5% uplift; b steps up 10% in month 2; c stays (a rate of 1).
+    every(trials, (t) => t.revenue, 3600 + 50 * live(3) + 200 * live(2));
+    every(trials, (t) => t.endingArr, 3600 + 50 + 200);
+    every(trials, (t) => t.bookings, 1050);
+    every(trials, (t) => t.customersDue, 1);
+    every(trials, (t) => t.customersLost, 0);
+  });
 });
 
 /**
