@@ -209,6 +209,8 @@ export interface ReferenceTier {
   capacityDeals: number;
   overCapacity: number;
   repSourced: number;
+  /** Leads that arrived in the year (not those of the months before it). */
+  leads: number;
   /** The opening book's renewals: customers and ARR due this year (monthly-billed ones are never due), customers renewed, ARR renewed after contraction, and ARR lost to churn and contraction. */
   customersDue: number;
   customersRenewed: number;
@@ -467,6 +469,7 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
       let capacityDeals = 0;
       let overCapacity = 0;
       let repSourced = 0;
+      let leadsInYear = 0;
       let customersDue = 0;
       let customersRenewed = 0;
       let arrDue = 0;
@@ -510,6 +513,7 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
               const x = src.other!(rng) * mean;
               leads = x <= 0 ? 0 : Math.floor(x) + (rng.bernoulli(x - Math.floor(x)) ? 1 : 0);
             }
+            if (month >= 1) leadsInYear += leads;
             for (let i = 0; i < leads; i++) if (rng.bernoulli(p)) want(month + cycle(rng));
           }
         }
@@ -646,7 +650,7 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
         revenue += (events[m]! * (13 - m)) / 12;
         endingArr += events[m]!;
       }
-      return { revenue, bookings: booked, endingArr, tcv, customersWon, customersLost, headcount, capacityDeals, overCapacity, repSourced, customersDue, customersRenewed, arrDue, arrRenewed, grossLoss, opening };
+      return { revenue, bookings: booked, endingArr, tcv, customersWon, customersLost, headcount, capacityDeals, overCapacity, repSourced, leads: leadsInYear, customersDue, customersRenewed, arrDue, arrRenewed, grossLoss, opening };
     },
   };
 }

@@ -15,11 +15,11 @@ import { ksCritical, twoSampleKs } from '../helpers/stats.js';
  * or a customer file is also compared on the figures that show those parts at work, since its
  * headline metrics are mostly its opening book: new deals signed (customersWon), the new deals'
  * total contract value (newTcv), reps at year end, the year's capacity in deals, deals lost to
- * capacity and deals the reps sourced; and for a book from a file, customers lost, GRR, and the
+ * capacity, deals the reps sourced and leads in the year; and for a book from a file, customers lost, GRR, and the
  * logo and dollar renewal rates.
  *
- * Sizes: n = 800 reference trials, m = 4,000 engine trials. Level: alpha = 1e-4 per test (80
- * metrics x 2 tests, so a family-wise false alarm below 1.6%; seeds are fixed, so the outcome is
+ * Sizes: n = 800 reference trials, m = 4,000 engine trials. Level: alpha = 1e-4 per test (93
+ * metrics x 2 tests, so a family-wise false alarm below 1.9%; seeds are fixed, so the outcome is
  * deterministic).
  *  - Means: |mean_engine - mean_ref| <= 4.0 x sqrt(se_engine^2 + se_ref^2) (two-sided level 6e-5).
  *    Power: a true difference of 5.3 standard errors is detected with probability 0.9, i.e. a
@@ -39,15 +39,18 @@ import { ksCritical, twoSampleKs } from '../helpers/stats.js';
  * same parts in one rep-driven tier). A made-up scenario (PARTS below) adds what the examples
  * move too little to see at these sizes: pipeline groups (at the tier's ACV and at their own
  * amounts) and a pipeline file (one stage certain) under a strong conversion loading, new-customer expansion after a service-start lag, and
- * a book with a large health adjustment and many monthly-billed customers.
+ * a book with a large health adjustment and many monthly-billed customers; and a second tier with
+ * reps whose productivity has a year-level median, under a leads loading and a tier stress, fed by
+ * lognormal lead months (drawn afresh every month) through a sales cycle.
  * Each comparison of these parts was seen to fail when one reference rule was broken on purpose
  * (a ramp a month shorter, no attrition, no hire slips, whole unused capacity carried or no
  * fraction carried, overflow always lost or always carried, no service-start lag, no escalator in
  * new TCV or in the book, no first-renewal, loyalty, size or health adjustment, a monthly hazard of
  * annual / 12, the market not moving pipeline groups' or a pipeline file's odds or reps' own
- * deals, dates read a month late, new-customer expansion counted from signing). Not seen: the
- * market not moving the ACV of pipeline groups priced at the tier's ACV (its effect on the mean is
- * only through the correlation with the number won). The first test of each scenario checks that the reference refuses exactly the tiers listed as not
+ * deals, no year-level productivity, dates read a month late, new-customer expansion counted from
+ * signing). Not seen: the market not moving the ACV of pipeline groups priced at the tier's ACV
+ * (its effect on the mean is only through the correlation with the number won), and lead months of
+ * another family rounded down instead of at random (half a lead a month). The first test of each scenario checks that the reference refuses exactly the tiers listed as not
  * covered (none, for the example scenarios).
  */
 const N_REF = 800;
@@ -121,7 +124,7 @@ currency: USD
 fiscalYearStartMonth: 4
 fiscalYear: 2027
 market:
-  loadings: { conversion: 1.0, acv: 0.6, renewal: 0.4, expansion: 0.3 }
+  loadings: { leads: 0.3, conversion: 1.0, acv: 0.6, renewal: 0.4, expansion: 0.3 }
 tiers:
   - name: Parts
     existing:
@@ -144,14 +147,30 @@ tiers:
       probability: 0.8
       size: 100000
       monthsAfterClose: 3
+  - name: Floor
+    stress: { leads: -0.2, conversion: -0.05 }
+    newBusiness:
+      leadsPerMonth: { dist: lognormal, median: 40, p90: 60 }
+      conversion: 0.3
+      salesCycleMonths: { dist: discrete, values: [0, 2], weights: [0.5, 0.5] }
+      acv: { dist: lognormal, median: 20000, p90: 50000 }
+      reps:
+        start: 3
+        hires: [0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0]
+        hireSlip: { probability: 0.5, months: 2 }
+        attrition: 0.03
+        ramp: [0.2, 0.6]
+        sourcedDealsPerMonth: { dist: lognormal, median: { dist: pert, min: 1, mode: 2, max: 4 }, p90: 4 }
+        capacity: { dist: pert, min: 3, mode: 4, max: 5 }
+        overflow: carry
 `;
 
 describe('fast engine against the reference model: pipeline groups, a service-start lag before expansion, a book of many health scores and monthly-billed customers', () => {
   it('KS and means on every metric the reference computes', async () => {
     const dir = writeFiles({ 'scenario.yaml': PARTS, 'book.csv': partsBook(), 'pipeline.csv': partsPipeline() });
     const loaded = await loadScenario(join(dir, 'scenario.yaml'));
-    expect(notCovered(loaded.scenario.tiers[0]!)).toEqual([]);
-    await expectAgreement(loaded, 'parts', ['Parts'], dir);
+    for (const t of loaded.scenario.tiers) expect(notCovered(t)).toEqual([]);
+    await expectAgreement(loaded, 'parts', ['Parts', 'Floor'], dir);
   }, 60_000);
 });
 
@@ -258,6 +277,7 @@ async function expectAgreement(loaded: LoadedScenario, file: string, tiers: read
       at('reps.capacity.deals', (t) => t.capacityDeals);
       at('deals.overCapacity', (t) => t.overCapacity);
       if (nb.reps.sourcedDealsPerMonth) at('deals.repSourced', (t) => t.repSourced);
+      if (nb.leadsPerMonth || nb.leadSources) at('leads', (t) => t.leads);
     }
   }
   expect(keys.length).toBeGreaterThan(0);
