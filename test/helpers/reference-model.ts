@@ -258,7 +258,7 @@ export function notCovered(tier: Tier): string[] {
   return out;
 }
 
-/** Where a scenario's files are, and its fiscal calendar (for dates in them). */
+/** Where a scenario's data files are (dates in them are read with the scenario's fiscal calendar). */
 export interface ReferenceFiles {
   /** The scenario file's folder: customersFile and openingPipeline.file are relative to it. */
   dir: string;
