@@ -57,7 +57,7 @@ describe('arrcast run', () => {
   it('a bad option value exits 2 with a message and no stack trace', async () => {
     const r = await arrcast(['run', minimal, '--workers', 'lots']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('workers must be a whole number >= 0, got "lots"');
+    expect(r.stderr).toContain('workers must be a whole number >= 0 in plain digits (e.g. 2), got "lots"');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
