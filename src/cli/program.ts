@@ -20,25 +20,30 @@ import { registerFitCommand } from './fit-command.js';
 import { registerScoreCommand } from './score-command.js';
 import { registerStudioCommand } from './studio-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
-import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
+import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, prefetchReportModules, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { collectFiles } from './stress.js';
-import { warmWorkbookLibrary } from '../report/xlsx/workbook.js';
+import { warmReportLibraries } from '../report/warm-libraries.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import { terminalText } from '../report/terminal-text.js';
-import { loadActuals, loadPlanSummary } from './actuals-options.js';
 
 export { defaultOutDir };
 
 
-/** The progress callback of a run: the bar's (if any), and the test hook's `simulating` step at the first call. */
-function progressWithHook(onProgress: ((done: number, total: number) => void) | undefined, hook: StepHook | undefined): ((done: number, total: number) => void) | undefined {
-  if (!onProgress && !hook) return undefined;
+/**
+ * The progress callback of a run: the bar's (if any), and at the first call (the first chunk is
+ * back: the workers are loaded and busy) the test hook's `simulating` step and `onFirst`.
+ */
+function progressWithHook(onProgress: ((done: number, total: number) => void) | undefined, hook: StepHook | undefined, onFirst?: () => void): ((done: number, total: number) => void) | undefined {
+  if (!onProgress && !hook && !onFirst) return undefined;
   let first = true;
   return (done, total) => {
     onProgress?.(done, total);
-    if (first && hook) void hook('simulating');
+    if (first) {
+      if (hook) void hook('simulating');
+      onFirst?.();
+    }
     first = false;
   };
 }
@@ -144,8 +149,8 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         }
         const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
         // Actuals and the plan are checked before --out is touched: a bad file writes nothing.
-        const actuals = opts.actuals === undefined ? undefined : await loadActuals(loaded, opts.actuals, opts.asOf);
-        const planSummary = opts.plan === undefined ? undefined : await loadPlanSummary(loaded, opts.plan);
+        const actuals = opts.actuals === undefined ? undefined : await (await import('./actuals-options.js')).loadActuals(loaded, opts.actuals, opts.asOf);
+        const planSummary = opts.plan === undefined ? undefined : await (await import('./actuals-options.js')).loadPlanSummary(loaded, opts.plan);
         await step('loaded');
         const shown = opts.out ?? defaultOutDir(file);
         // Before any work: resolve --out once, refuse it if it is not ours to replace or cannot be
@@ -156,12 +161,16 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const engine = startCliEngine({ workers, trials: opts.trials });
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
-          // The workbook library loads while the workers simulate (its failure shows when the report is written).
-          warmWorkbookLibrary().catch(() => undefined);
+          // The libraries of the outputs asked for (exceljs, vega) load while the workers simulate, once
+          // they are busy, not while they start (a failure to load shows when the report is written).
+          const warm = () => {
+            prefetchReportModules();
+            void warmReportLibraries(opts.outputs);
+          };
           const trials = opts.trials ?? loaded.scenario.trials;
           const runWorkers = cliWorkers(engine, workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
           // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook), ...(actuals ? { actuals } : {}) };
+          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}) };
           const run = engine ? engine.simulate : simulate;
           const { sim, precision } = await (opts.precision !== undefined
             ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
