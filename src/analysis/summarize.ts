@@ -6,8 +6,8 @@ import { SortWorkspace } from './sorted-values.js';
 import { decide, decisionFigures, type Decisions } from './decisions.js';
 import { sensitivity, type Sensitivity } from './sensitivity.js';
 import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
-import { badYears, type BadYears } from './bad-years.js';
-import { attributionInputs } from './attribution/sim-inputs.js';
+import type { BadYears } from './bad-years.js';
+import { prepareAttribution, type PreparedAttribution } from './attribution/prepared.js';
 import { metricColumn, storedKey } from './columns.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
@@ -111,6 +111,8 @@ export interface SummaryOptions {
   readonly targets?: Targets;
   /** How a `--precision` run got to its trial count, to report with the results. */
   readonly precision?: PrecisionReport;
+  /** The attribution computed while the run went on (prepareAttribution); used when it is this run's store's. */
+  readonly prepared?: PreparedAttribution;
 }
 
 /**
@@ -219,11 +221,13 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const grr = stat('grr');
   const nrr = stat('nrr');
   const market = stat('driver.market');
-  // Attribution: every input ranked once, shared by every metric and target.
-  const inputs = attributionInputs(sim);
-  const revenueSensitivity = sensitivity(inputs, col('revenue')!, 'revenue');
+  // Attribution: every input ranked once, shared by every metric and target; computed while the run
+  // went on when the run had it prepared for this store, else now.
+  const prepared = options.prepared?.store === store ? options.prepared : prepareAttribution(sim);
+  const { inputs } = prepared;
+  const revenueSensitivity = prepared.revenue;
   const tierSensitivity = (tier: string) => sensitivity(inputs, metricColumn(sim, 'revenue', tier), 'revenue', tier);
-  const sensitivityByTier = plan.tiers.length > 1 ? Object.fromEntries(plan.tiers.map((t) => [t.name, tierSensitivity(t.name)])) : undefined;
+  const sensitivityByTier = prepared.byTier;
   const targetSensitivity = (metric: Metric, tier: string | undefined) => {
     const name = tier === undefined || plan.tiers.length === 1 ? undefined : plan.tiers.find((t) => t.name.toLowerCase() === tier.trim().toLowerCase())?.name;
     if (metric === 'revenue') return name === undefined ? revenueSensitivity : (sensitivityByTier?.[name] ?? tierSensitivity(name));
@@ -259,7 +263,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     whatMustBeTrue: (targets?.metrics ?? []).map((t, i) =>
       whatMustBeTrue(inputs, metricColumn(sim, t.metric, t.tier), targetSensitivity(t.metric, t.tier), t, decisions.targets[i]!.label),
     ),
-    badYears: badYears(sim, inputs),
+    badYears: prepared.badYears,
     ...(options.precision ? { precision: options.precision } : {}),
   };
 }

@@ -24,6 +24,9 @@ import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, prefetchR
 import { parseShardOption } from './shard-option.js';
 import { collectFiles } from './stress.js';
 import { warmReportLibraries } from '../report/warm-libraries.js';
+import { ATTRIBUTION_TRIALS } from '../analysis/attribution/sim-inputs.js';
+import { attributionTrials, prepareAttribution, type PreparedAttribution } from '../analysis/attribution/prepared.js';
+import type { RunTrials } from '../analysis/columns.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import { terminalText } from '../report/terminal-text.js';
@@ -170,14 +173,19 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           const trials = opts.trials ?? loaded.scenario.trials;
           const runWorkers = cliWorkers(engine, workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
           // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}) };
+          // Without trials.csv or a re-forecast, nothing reads the drivers' own draws past the trials the attribution uses.
+          const ownDrawTrials = actuals || opts.outputs?.includes('trials') ? {} : { ownDrawTrials: ATTRIBUTION_TRIALS };
+          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials };
+          // The attribution reads the leading trials only: computed as soon as they are in, while the rest simulate.
+          let prepared: PreparedAttribution | undefined;
+          const onLeadingTrials = { trials: attributionTrials(opts.trials ?? loaded.scenario.trials), call: (run: RunTrials) => void (prepared = prepareAttribution(run)) };
           const run = engine ? engine.simulate : simulate;
           const { sim, precision } = await (opts.precision !== undefined
             ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
-            : run(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
+            : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }))
           ).finally(finish);
           await engine?.close();
-          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}) });
+          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
           io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
           await engine?.close();

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { PrecisionReport } from '../analysis/precision.js';
 import type { PlanSummaryInput } from '../analysis/reforecast-summary.js';
+import type { PreparedAttribution } from '../analysis/attribution/prepared.js';
 import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, type Locate, type PlausibilityWarning } from '../analysis/plausibility.js';
 import type { Simulation } from '../engine/simulate.js';
 import type { OutputName } from '../report/outputs.js';
@@ -69,6 +70,8 @@ export interface ReportRunOptions {
   readonly outputs?: readonly OutputName[];
   /** --plan: the summary of the run the re-forecast is compared with. */
   readonly plan?: PlanSummaryInput;
+  /** The attribution computed while the run went on (see prepareAttribution). */
+  readonly prepared?: PreparedAttribution;
 }
 
 /** The help of --no-warn, for run, merge and validate. */
@@ -130,7 +133,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   const { summarize, reforecastSummary, simulateStress, writeReport, wrapText, summaryParagraph, formatMoney, formatPercent, summaryTable, fewEffectiveDraws, MIN_EFFECTIVE } = await reportModules;
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
-  const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
+  const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}), ...(options.prepared ? { prepared: options.prepared } : {}) });
   const warnings = silenceWarnings(simulationWarnings(sim, summarized, await locator(sim.loaded)), options.noWarn ?? []);
   const reforecast = sim.reforecast && reforecastSummary(sim, summarized, sim.reforecast, options.plan);
   const summary = { ...summarized, warnings, ...(reforecast ? { reforecast } : {}) };
