@@ -35,6 +35,13 @@ export { defaultOutDir };
 
 
 /**
+ * Runs of fewer trials than this load the report's libraries (about 60 MB) while the workers
+ * simulate; larger ones after the workers are gone, where the 1,000,000-trial peak is set
+ * (bench/RESULTS.md, 2026-12-05: 580 MB with the libraries loaded beside the workers).
+ */
+const WARM_LIBRARIES_BELOW = 500_000;
+
+/**
  * The progress callback of a run: the bar's (if any), and at the first call (the first chunk is
  * back: the workers are loaded and busy) the test hook's `simulating` step and `onFirst`.
  */
@@ -164,13 +171,14 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const engine = startCliEngine({ workers, trials: opts.trials });
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
+          const trials = opts.trials ?? loaded.scenario.trials;
           // The libraries of the outputs asked for (exceljs, vega) load while the workers simulate, once
-          // they are busy, not while they start (a failure to load shows when the report is written).
+          // they are busy, not while they start (a failure to load shows when the report is written);
+          // in a large run they load after the pool is closed, so their memory never adds to the workers'.
           const warm = () => {
             prefetchReportModules();
-            void warmReportLibraries(opts.outputs);
+            if (trials < WARM_LIBRARIES_BELOW) void warmReportLibraries(opts.outputs);
           };
-          const trials = opts.trials ?? loaded.scenario.trials;
           const runWorkers = cliWorkers(engine, workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
           // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
           // Without trials.csv or a re-forecast, nothing reads the drivers' own draws past the trials the attribution uses.
