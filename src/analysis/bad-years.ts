@@ -1,4 +1,4 @@
-import type { Simulation } from '../engine/simulate.js';
+import type { RunTrials } from './columns.js';
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import { componentShortfalls, meanOver, worstTrials, type ComponentShortfall } from './attribution/bad-years.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
@@ -42,7 +42,7 @@ export interface BadYears {
  * @example badYears(sim, inputs).metrics.revenue.components[0] // => { component: 'newBusiness', share: 0.62, ... }
  * Complexity: O(metrics x (drivers + components) x n).
  */
-export function badYears(sim: Simulation, inputs: AttributionInputs): BadYears {
+export function badYears(sim: RunTrials, inputs: AttributionInputs): BadYears {
   const n = inputs.trials;
   const live = inputs.drivers.filter((d) => d.input !== undefined);
   const metrics = {} as Record<Metric, BadYearsOfMetric>;

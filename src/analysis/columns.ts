@@ -1,4 +1,7 @@
 import type { Simulation } from '../engine/simulate.js';
+
+/** What the attribution reads of a run: its plan, its trial count and its store (a run still going, its leading trials in). */
+export type RunTrials = Pick<Simulation, 'plan' | 'trials' | 'store'>;
 import type { Metric } from '../model/components.js';
 import { tierKey } from '../model/column-key.js';
 
@@ -6,12 +9,12 @@ import { tierKey } from '../model/column-key.js';
  * The per-trial column of a metric for the whole company or one tier (tier names match
  * case-insensitively; a one-tier scenario keeps its tier's values in the headline columns).
  */
-export function metricColumn(sim: Simulation, metric: Metric, tier?: string): Float64Array | Float32Array {
+export function metricColumn(sim: RunTrials, metric: Metric, tier?: string): Float64Array | Float32Array {
   return sim.store.column(metricKey(sim, metric, tier))!;
 }
 
 /** The key of metricColumn's column: `revenue`, or `tier.SMB.revenue`. */
-export function metricKey(sim: Simulation, metric: Metric, tier?: string): string {
+export function metricKey(sim: RunTrials, metric: Metric, tier?: string): string {
   if (tier === undefined || sim.plan.tiers.length === 1) return metric;
   const name = sim.plan.tiers.find((t) => t.name.toLowerCase() === tier.trim().toLowerCase())?.name;
   if (name === undefined) throw new RangeError(`no tier is named "${tier}"`);

@@ -76,9 +76,9 @@ export interface Comparison {
   readonly byTier: Readonly<Record<string, Readonly<Record<Metric, MetricComparison>>>>;
 }
 
-/** A, B, ..., Z: labels of the compared scenarios. */
-export const MAX_COMPARED = 26;
-export const scenarioLabel = (index: number): string => String.fromCharCode(65 + index);
+import { MAX_COMPARED, scenarioLabel } from './compare-limits.js';
+
+export { MAX_COMPARED, scenarioLabel };
 
 /**
  * Compare simulations of several scenarios run with the same seed and trial count. Every driver of

@@ -1,4 +1,5 @@
-import { sortedEstimate } from './order-figures.js';
+import { estimateAt } from './order-figures.js';
+import { selectRanks } from './rank-select.js';
 import { SortWorkspace } from './sorted-values.js';
 
 /** The percentiles reported everywhere. Px = the value with an x% chance of coming in below it. */
@@ -75,10 +76,45 @@ export function moments(values: ArrayLike<number>): Moments | undefined {
  * Complexity: O(percentiles).
  */
 export function statOfSorted(m: Moments, sorted: Float64Array): Stat {
+  return statAt(m, (rank) => sorted[rank]!);
+}
+
+/**
+ * The same Stat read from the values in trial order: only the order statistics it reads (about 30
+ * ranks) are selected (rank-select.ts), none sorted in full; the same numbers as statOfSorted of a
+ * sorted copy, bit for bit.
+ * Complexity: O(n).
+ */
+export function statOfValues(m: Moments, values: ArrayLike<number>): Stat {
+  return statOfSelected(m, selectRanks(values, statRanks(m.n), { count: m.n, min: m.min, max: m.max }));
+}
+
+/** The Stat of values with moments `m` from their order statistics selected by rank (at least statRanks(m.n)). */
+export function statOfSelected(m: Moments, selected: ReadonlyMap<number, number>): Stat {
+  return statAt(m, (rank) => selected.get(rank)!);
+}
+
+/** The 0-based ranks statAt reads for n values: each percentile's one or two neighbours and its interval bounds. */
+export function statRanks(n: number): number[] {
+  const ranks: number[] = [];
+  for (const p of PERCENTILES)
+    estimateAt(
+      (rank) => {
+        ranks.push(rank);
+        return 0;
+      },
+      n,
+      p / 100,
+    );
+  return ranks;
+}
+
+/** The Stat of values with moments `m` whose ascending order statistics `at(rank)` reads. */
+function statAt(m: Moments, at: (rank: number) => number): Stat {
   const percentiles = {} as Record<PercentileKey, number>;
   const percentileIntervals = {} as Record<PercentileKey, readonly [number, number]>;
   for (const p of PERCENTILES) {
-    const q = sortedEstimate(sorted, m.n, p / 100);
+    const q = estimateAt(at, m.n, p / 100);
     percentiles[`p${p}`] = q.value;
     percentileIntervals[`p${p}`] = q.interval;
   }

@@ -10,12 +10,23 @@ import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
  * Complexity: O(1).
  */
 export function sortedEstimate(sorted: Float64Array, n: number, p: number): QuantileEstimate {
+  return estimateAt((rank) => sorted[rank]!, n, p);
+}
+
+/**
+ * The same estimate from any reader of the ascending order statistics (`at(rank)`, 0-based): what
+ * sortedEstimate reads of a sorted copy, read from wherever the order statistics are (rank-select.ts).
+ *
+ * @example estimateAt((r) => [1, 2, 3, 4][r]!, 4, 0.5).value // => 2.5
+ * Complexity: O(1), four reads at most.
+ */
+export function estimateAt(at: (rank: number) => number, n: number, p: number): QuantileEstimate {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const xlo = sorted[lo]!;
-  const value = h === lo ? xlo : xlo + (h - lo) * (sorted[lo + 1]! - xlo);
+  const xlo = at(lo);
+  const value = h === lo ? xlo : xlo + (h - lo) * (at(lo + 1) - xlo);
   const [a, b] = confidenceRanks(n, p);
-  return { value, interval: [sorted[a]!, sorted[b]!] };
+  return { value, interval: [at(a), at(b)] };
 }
 
 /**
@@ -72,6 +83,38 @@ export class OrderFigures {
   /** True when column `key` has figures wanted and not computed yet. */
   needs(key: string): boolean {
     return this.wanted.has(key) && !this.known.has(key);
+  }
+
+  /** True when column `key` has figures wanted that need its values in order (an expected shortfall), not only some ranks. */
+  needsOrder(key: string): boolean {
+    return (this.wanted.get(key)?.shortfalls.size ?? 0) > 0;
+  }
+
+  /** The 0-based ranks the wanted quantiles of column `key` read among its n values (none for a key not wanted). */
+  ranks(key: string, n: number): number[] {
+    const ranks: number[] = [];
+    for (const p of this.wanted.get(key)?.quantiles ?? [])
+      estimateAt(
+        (rank) => {
+          ranks.push(rank);
+          return 0;
+        },
+        n,
+        p,
+      );
+    return ranks;
+  }
+
+  /**
+   * Compute the wanted quantiles of column `key` from a reader of its order statistics (`at(rank)`
+   * for the ranks `ranks(key, n)` gives), all of its n values finite. For a column with no shortfall
+   * wanted (needsOrder false).
+   */
+  recordAt(key: string, at: (rank: number) => number, n: number): void {
+    const w = this.wanted.get(key);
+    if (!w || n === 0) return;
+    if (w.shortfalls.size > 0) throw new Error(`${key}: a shortfall needs the sorted values`);
+    this.known.set(key, { quantiles: new Map([...w.quantiles].map((p) => [p, estimateAt(at, n, p)])), shortfalls: new Map() });
   }
 
   /**

@@ -1,12 +1,13 @@
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
-import { constantStat, moments, statOfSorted, type Stat } from './describe.js';
+import { constantStat, moments, statOfSelected, statOfSorted, statOfValues, statRanks, type Stat } from './describe.js';
+import { selectRanks } from './rank-select.js';
 import { SortWorkspace } from './sorted-values.js';
 import { decide, decisionFigures, type Decisions } from './decisions.js';
 import { sensitivity, type Sensitivity } from './sensitivity.js';
 import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
-import { badYears, type BadYears } from './bad-years.js';
-import { attributionInputs } from './attribution/sim-inputs.js';
+import type { BadYears } from './bad-years.js';
+import { prepareAttribution, type PreparedAttribution } from './attribution/prepared.js';
 import { metricColumn, storedKey } from './columns.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
@@ -110,6 +111,8 @@ export interface SummaryOptions {
   readonly targets?: Targets;
   /** How a `--precision` run got to its trial count, to report with the results. */
   readonly precision?: PrecisionReport;
+  /** The attribution computed while the run went on (prepareAttribution); used when it is this run's store's. */
+  readonly prepared?: PreparedAttribution;
 }
 
 /**
@@ -117,7 +120,8 @@ export interface SummaryOptions {
  * monthly bands and the trial-level drivers. Deterministic for a given run (no worker count, no
  * timing inside), so the same seed gives a byte-identical summary.json.
  *
- * Complexity: O(columns x trials): one radix sort of each column for every order statistic read of it.
+ * Complexity: O(columns x trials): of each column, only the ranks its Stat reads are selected
+ * (rank-select.ts); a column the decisions read shortfalls or budgets of is radix-sorted once.
  */
 export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
   const { store, plan, loaded } = sim;
@@ -127,7 +131,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   // Every column is sorted once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same sorted copy.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });
-  const scratch = new Float64Array(sim.trials);
+  let scratch: Float64Array | undefined;
   const workspace = new SortWorkspace();
   const stats = new Map<string, Stat | undefined>();
   const stat = (key: string): Stat | undefined => {
@@ -138,11 +142,20 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     stats.set(stored, s);
     return s;
   };
+  // Of each column only the ranks its Stat and the decisions' quantiles read are selected; a column
+  // the decisions read an expected shortfall of is sorted (the shortfall adds its lowest values in order).
   const describeInto = (values: ArrayLike<number>, key?: string): Stat | undefined => {
     const m = moments(values);
     if (!m) return undefined;
+    if (key === undefined || m.n !== values.length || !figures.needs(key)) return statOfValues(m, values);
+    if (!figures.needsOrder(key)) {
+      const selected = selectRanks(values, [...statRanks(m.n), ...figures.ranks(key, m.n)], { count: m.n, min: m.min, max: m.max });
+      figures.recordAt(key, (rank) => selected.get(rank)!, m.n);
+      return statOfSelected(m, selected);
+    }
+    scratch ??= new Float64Array(sim.trials);
     workspace.sortFinite(values, scratch);
-    if (key !== undefined && m.n === values.length && figures.needs(key)) figures.record(key, scratch, m.n);
+    figures.record(key, scratch, m.n);
     return statOfSorted(m, scratch);
   };
   const must = (key: string): Stat => {
@@ -208,11 +221,13 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const grr = stat('grr');
   const nrr = stat('nrr');
   const market = stat('driver.market');
-  // Attribution: every input ranked once, shared by every metric and target.
-  const inputs = attributionInputs(sim);
-  const revenueSensitivity = sensitivity(inputs, col('revenue')!, 'revenue');
+  // Attribution: every input ranked once, shared by every metric and target; computed while the run
+  // went on when the run had it prepared for this store, else now.
+  const prepared = options.prepared?.store === store ? options.prepared : prepareAttribution(sim);
+  const { inputs } = prepared;
+  const revenueSensitivity = prepared.revenue;
   const tierSensitivity = (tier: string) => sensitivity(inputs, metricColumn(sim, 'revenue', tier), 'revenue', tier);
-  const sensitivityByTier = plan.tiers.length > 1 ? Object.fromEntries(plan.tiers.map((t) => [t.name, tierSensitivity(t.name)])) : undefined;
+  const sensitivityByTier = prepared.byTier;
   const targetSensitivity = (metric: Metric, tier: string | undefined) => {
     const name = tier === undefined || plan.tiers.length === 1 ? undefined : plan.tiers.find((t) => t.name.toLowerCase() === tier.trim().toLowerCase())?.name;
     if (metric === 'revenue') return name === undefined ? revenueSensitivity : (sensitivityByTier?.[name] ?? tierSensitivity(name));
@@ -248,7 +263,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     whatMustBeTrue: (targets?.metrics ?? []).map((t, i) =>
       whatMustBeTrue(inputs, metricColumn(sim, t.metric, t.tier), targetSensitivity(t.metric, t.tier), t, decisions.targets[i]!.label),
     ),
-    badYears: badYears(sim, inputs),
+    badYears: prepared.badYears,
     ...(options.precision ? { precision: options.precision } : {}),
   };
 }

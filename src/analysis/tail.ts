@@ -1,4 +1,5 @@
 import { confidenceRanks, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
+import { selectRanks } from './rank-select.js';
 
 /** A quantile of the trials with its 95% interval. */
 export interface QuantileEstimate {
@@ -19,11 +20,35 @@ function load(values: ArrayLike<number>, scratch: Float64Array): number {
  * @example quantile(revenue, 0.2).value // the budget at 80% confidence (P20)
  * Complexity: O(n) expected.
  */
-export function quantile(values: ArrayLike<number>, p: number, scratch = new Float64Array(values.length)): QuantileEstimate {
-  const n = load(values, scratch);
+export function quantile(values: ArrayLike<number>, p: number, scratch?: Float64Array): QuantileEstimate {
+  const n = values.length;
   const [lo, hi] = confidenceRanks(n, p);
-  const selected = selectOrderStatistics(scratch, n, [...type7Positions(n, p), lo, hi]);
+  const positions = [...type7Positions(n, p), lo, hi];
+  const extent = finiteExtent(values);
+  // The order statistics are the same numbers however they are found: selected from buckets
+  // (rank-select.ts) when every value is finite, else by quickselect over every value, as always.
+  let selected: Map<number, number>;
+  if (extent.count === n && n > 0) selected = selectRanks(values, positions, extent);
+  else {
+    const xs = scratch && scratch.length >= n ? scratch : new Float64Array(n);
+    selected = selectOrderStatistics(xs, load(values, xs), positions);
+  }
   return { value: type7(selected, n, p), interval: [selected.get(lo)!, selected.get(hi)!] };
+}
+
+/** Count and extremes of the finite values. O(n). */
+function finiteExtent(values: ArrayLike<number>): { count: number; min: number; max: number } {
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { count, min, max };
 }
 
 /**

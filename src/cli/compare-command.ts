@@ -1,22 +1,19 @@
 import { Option, type Command } from 'commander';
-import { compareSimulations, MAX_COMPARED } from '../analysis/compare.js';
+import { MAX_COMPARED } from '../analysis/compare-limits.js';
 import { simulate, type Simulation } from '../engine/simulate.js';
 import { loadScenario } from '../scenario/load.js';
 import { allowPathOption } from './allow-path-option.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { comparisonTable } from './compare-table.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { createProgressBar } from './progress-bar.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
 import type { Io } from './io.js';
-import { COMPARISON_FILE, COMPARISON_PAGE_FILES, prepareComparisonDir, writeComparison } from './write-comparison.js';
+import { COMPARISON_FILE, COMPARISON_PAGE_FILES } from './comparison-files.js';
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { compareDecisions } from '../analysis/compare-decisions.js';
-import { compareDecisionsTable } from './compare-decisions-table.js';
 
 interface CompareOptions {
   trials?: number;
@@ -73,7 +70,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       const currencies = [...new Set(loaded.map((l) => l.scenario.currency))];
       if (currencies.length > 1) throw new UsageError(`the scenarios are in different currencies (${currencies.join(', ')}); compare scenarios in one currency`);
       // Resolved once, before any work; the comparison is written to that directory and no other.
-      const out = opts.out !== undefined ? await prepareComparisonDir(opts.out) : undefined;
+      const out = opts.out !== undefined ? await (await import('./write-comparison.js')).prepareComparisonDir(opts.out) : undefined;
 
       // One seed and one trial count for all: that is what pairs trial i of every scenario.
       const first = loaded[0]!.scenario;
@@ -92,6 +89,13 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       } finally {
         await engine?.close();
       }
+      const [{ compareSimulations }, { compareDecisions }, { comparisonTable }, { compareDecisionsTable }, { writeComparison }] = await Promise.all([
+        import('../analysis/compare.js'),
+        import('../analysis/compare-decisions.js'),
+        import('./compare-table.js'),
+        import('./compare-decisions-table.js'),
+        import('./write-comparison.js'),
+      ]);
       const comparison = compareSimulations(sims);
       const decisions = compareDecisions(sims, { confidence: opts.confidence, extra: opts.target ?? [] });
       io.out(comparisonTable(comparison));

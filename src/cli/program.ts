@@ -20,25 +20,40 @@ import { registerFitCommand } from './fit-command.js';
 import { registerScoreCommand } from './score-command.js';
 import { registerStudioCommand } from './studio-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
-import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
+import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, prefetchReportModules, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { collectFiles } from './stress.js';
-import { warmWorkbookLibrary } from '../report/xlsx/workbook.js';
+import { warmReportLibraries } from '../report/warm-libraries.js';
+import { ATTRIBUTION_TRIALS } from '../analysis/attribution/sim-inputs.js';
+import { attributionTrials, prepareAttribution, type PreparedAttribution } from '../analysis/attribution/prepared.js';
+import type { RunTrials } from '../analysis/columns.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import { terminalText } from '../report/terminal-text.js';
-import { loadActuals, loadPlanSummary } from './actuals-options.js';
 
 export { defaultOutDir };
 
 
-/** The progress callback of a run: the bar's (if any), and the test hook's `simulating` step at the first call. */
-function progressWithHook(onProgress: ((done: number, total: number) => void) | undefined, hook: StepHook | undefined): ((done: number, total: number) => void) | undefined {
-  if (!onProgress && !hook) return undefined;
+/**
+ * Runs of fewer trials than this load the report's libraries (about 60 MB) while the workers
+ * simulate; larger ones after the workers are gone, where the 1,000,000-trial peak is set
+ * (bench/RESULTS.md, 2026-12-05: 580 MB with the libraries loaded beside the workers).
+ */
+const WARM_LIBRARIES_BELOW = 500_000;
+
+/**
+ * The progress callback of a run: the bar's (if any), and at the first call (the first chunk is
+ * back: the workers are loaded and busy) the test hook's `simulating` step and `onFirst`.
+ */
+function progressWithHook(onProgress: ((done: number, total: number) => void) | undefined, hook: StepHook | undefined, onFirst?: () => void): ((done: number, total: number) => void) | undefined {
+  if (!onProgress && !hook && !onFirst) return undefined;
   let first = true;
   return (done, total) => {
     onProgress?.(done, total);
-    if (first && hook) void hook('simulating');
+    if (first) {
+      if (hook) void hook('simulating');
+      onFirst?.();
+    }
     first = false;
   };
 }
@@ -144,8 +159,8 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         }
         const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
         // Actuals and the plan are checked before --out is touched: a bad file writes nothing.
-        const actuals = opts.actuals === undefined ? undefined : await loadActuals(loaded, opts.actuals, opts.asOf);
-        const planSummary = opts.plan === undefined ? undefined : await loadPlanSummary(loaded, opts.plan);
+        const actuals = opts.actuals === undefined ? undefined : await (await import('./actuals-options.js')).loadActuals(loaded, opts.actuals, opts.asOf);
+        const planSummary = opts.plan === undefined ? undefined : await (await import('./actuals-options.js')).loadPlanSummary(loaded, opts.plan);
         await step('loaded');
         const shown = opts.out ?? defaultOutDir(file);
         // Before any work: resolve --out once, refuse it if it is not ours to replace or cannot be
@@ -156,19 +171,29 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const engine = startCliEngine({ workers, trials: opts.trials });
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
-          // The workbook library loads while the workers simulate (its failure shows when the report is written).
-          warmWorkbookLibrary().catch(() => undefined);
           const trials = opts.trials ?? loaded.scenario.trials;
+          // The libraries of the outputs asked for (exceljs, vega) load while the workers simulate, once
+          // they are busy, not while they start (a failure to load shows when the report is written);
+          // in a large run they load after the pool is closed, so their memory never adds to the workers'.
+          const warm = () => {
+            prefetchReportModules();
+            if (trials < WARM_LIBRARIES_BELOW) void warmReportLibraries(opts.outputs);
+          };
           const runWorkers = cliWorkers(engine, workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
           // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
-          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook), ...(actuals ? { actuals } : {}) };
+          // Without trials.csv or a re-forecast, nothing reads the drivers' own draws past the trials the attribution uses.
+          const ownDrawTrials = actuals || opts.outputs?.includes('trials') ? {} : { ownDrawTrials: ATTRIBUTION_TRIALS };
+          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials };
+          // The attribution reads the leading trials only: computed as soon as they are in, while the rest simulate.
+          let prepared: PreparedAttribution | undefined;
+          const onLeadingTrials = { trials: attributionTrials(opts.trials ?? loaded.scenario.trials), call: (run: RunTrials) => void (prepared = prepareAttribution(run)) };
           const run = engine ? engine.simulate : simulate;
           const { sim, precision } = await (opts.precision !== undefined
             ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
-            : run(loaded, { ...common, trials: opts.trials }).then((s) => ({ sim: s, precision: undefined }))
+            : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }))
           ).finally(finish);
           await engine?.close();
-          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}) });
+          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
           io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
           await engine?.close();

@@ -1,14 +1,9 @@
 import { basename, extname } from 'node:path';
 import type { PrecisionReport } from '../analysis/precision.js';
+import type { PlanSummaryInput } from '../analysis/reforecast-summary.js';
+import type { PreparedAttribution } from '../analysis/attribution/prepared.js';
 import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, type Locate, type PlausibilityWarning } from '../analysis/plausibility.js';
-import { summarize } from '../analysis/summarize.js';
-import { reforecastSummary, type PlanSummaryInput } from '../analysis/reforecast-summary.js';
-import { fewEffectiveDraws, MIN_EFFECTIVE } from '../report/html/reforecast-section.js';
 import type { Simulation } from '../engine/simulate.js';
-import { summaryTable } from '../report/summary-table.js';
-import { summaryParagraph, wrapText } from '../report/summary-paragraph.js';
-import { formatMoney, formatPercent } from '../report/format.js';
-import { writeReport } from '../report/write-report.js';
 import type { OutputName } from '../report/outputs.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { loadScenario } from '../scenario/load.js';
@@ -16,7 +11,6 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 import { InvalidArgumentError } from 'commander';
 import { editDistance } from '../scenario/edit-distance.js';
 import { UsageError } from './exit-codes.js';
-import { simulateStress } from './stress.js';
 import type { Io } from './io.js';
 import { stepCheck, type StepHook } from './pause-hook.js';
 
@@ -29,6 +23,32 @@ import { stepCheck, type StepHook } from './pause-hook.js';
  * @example defaultOutDir('...yaml') // => 'reports/scenario'
  */
 export const defaultOutDir = (file: string) => `reports/${basename(file, extname(file)).replace(/^\.+/, '') || 'scenario'}`;
+
+/**
+ * The modules that summarise and write a report (analysis, report, vega's and exceljs's callers), loaded
+ * on first use rather than with the command line: a run needs them only once its trials are in, so the
+ * first chunk is sent without waiting for them; the CLI prefetches them while the workers simulate.
+ */
+let reportModules: ReturnType<typeof loadReportModules> | undefined;
+const loadReportModules = async () => {
+  const [summarizeModule, reforecastModule, reforecastSection, table, paragraph, format, write, stress] = await Promise.all([
+    import('../analysis/summarize.js'),
+    import('../analysis/reforecast-summary.js'),
+    import('../report/html/reforecast-section.js'),
+    import('../report/summary-table.js'),
+    import('../report/summary-paragraph.js'),
+    import('../report/format.js'),
+    import('../report/write-report.js'),
+    import('./stress.js'),
+  ]);
+  return { ...summarizeModule, ...reforecastModule, ...reforecastSection, ...table, ...paragraph, ...format, ...write, ...stress };
+};
+
+/** Start loading the report's modules (see loadReportModules) without waiting for them. Never rejects. */
+export function prefetchReportModules(): void {
+  reportModules ??= loadReportModules();
+  reportModules.catch(() => undefined);
+}
 
 /** What `run` and `merge` report a simulation with. */
 export interface ReportRunOptions {
@@ -50,6 +70,8 @@ export interface ReportRunOptions {
   readonly outputs?: readonly OutputName[];
   /** --plan: the summary of the run the re-forecast is compared with. */
   readonly plan?: PlanSummaryInput;
+  /** The attribution computed while the run went on (see prepareAttribution). */
+  readonly prepared?: PreparedAttribution;
 }
 
 /** The help of --no-warn, for run, merge and validate. */
@@ -107,9 +129,11 @@ export function checkTargetTiers(loaded: LoadedScenario, targets: readonly Metri
  * shards alike, so both give the same bytes.
  */
 export async function reportSimulation(io: Io, sim: Simulation, options: ReportRunOptions): Promise<void> {
+  reportModules ??= loadReportModules();
+  const { summarize, reforecastSummary, simulateStress, writeReport, wrapText, summaryParagraph, formatMoney, formatPercent, summaryTable, fewEffectiveDraws, MIN_EFFECTIVE } = await reportModules;
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
-  const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}) });
+  const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}), ...(options.prepared ? { prepared: options.prepared } : {}) });
   const warnings = silenceWarnings(simulationWarnings(sim, summarized, await locator(sim.loaded)), options.noWarn ?? []);
   const reforecast = sim.reforecast && reforecastSummary(sim, summarized, sim.reforecast, options.plan);
   const summary = { ...summarized, warnings, ...(reforecast ? { reforecast } : {}) };

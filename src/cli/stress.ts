@@ -1,4 +1,3 @@
-import { summarize } from '../analysis/summarize.js';
 import { simulate, type Simulation } from '../engine/simulate.js';
 import type { StressCase } from '../report/html/downside-section.js';
 import { loadScenario } from '../scenario/load.js';
@@ -23,6 +22,8 @@ export interface StressOptions {
  * A stress scenario in another currency is refused: its figures could not sit beside the plan's.
  */
 export async function simulateStress(files: readonly string[], plan: Simulation, options: StressOptions): Promise<StressCase[]> {
+  // Loaded here, not with the command line (--with-stress is read at start-up; summaries come after the run).
+  const { summarize } = await import('../analysis/summarize.js');
   const cases: StressCase[] = [];
   for (const file of files) {
     const loaded = await loadScenario(file);

@@ -3,9 +3,6 @@ import { InvalidArgumentError } from 'commander';
 import { createEngine } from '../engine/engine.js';
 import { terminalCell } from '../report/terminal-text.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { StudioSession } from '../studio/session.js';
-import { openStudioScenario } from '../studio/studio-scenario.js';
-import { startStudioServer } from '../studio/server.js';
 import { allowPathOption } from './allow-path-option.js';
 import { UsageError } from './exit-codes.js';
 import { checkTargetTiers } from './report-run.js';
@@ -47,6 +44,8 @@ export function registerStudioCommand(program: Command, io: Io, signal?: AbortSi
     .action(async (file: string, opts: { port: number; trials?: number; seed?: string; workers?: number; target?: MetricTarget[]; confidence: number; allowPath?: string[] }) => {
       const engine = createEngine({ ...(opts.workers === undefined ? {} : { workers: opts.workers }), tierCacheBytes: STUDIO_TIER_CACHE_BYTES });
       try {
+        // The studio's modules load with the studio, not with every command (the run's start-up).
+        const [{ StudioSession }, { openStudioScenario }, { startStudioServer }] = await Promise.all([import('../studio/session.js'), import('../studio/studio-scenario.js'), import('../studio/server.js')]);
         const scenario = await openStudioScenario(file, { targets: opts.target ?? [], ...(opts.allowPath ? { allowedRoots: opts.allowPath } : {}) });
         checkTargetTiers(scenario.loaded, opts.target);
         const session = new StudioSession(scenario, engine, {

@@ -13,12 +13,9 @@ import { writeWorkbook } from '../report/xlsx/workbook.js';
 import { comparisonSheets } from '../report/xlsx/comparison-sheets.js';
 import { compareDecisions, type CompareDecisions } from '../analysis/compare-decisions.js';
 
-/** The file `arrcast compare --out DIR` writes. */
-export const COMPARISON_FILE = 'comparison.json';
-/** The comparison chart beside it: the Vega-Lite spec and its SVG. */
-export const COMPARISON_CHART_FILES = { spec: 'comparison.vl.json', svg: 'comparison.svg' } as const;
-/** The page beside them, and the overlaid distributions it shows. */
-export const COMPARISON_PAGE_FILES = { html: 'comparison.html', xlsx: 'comparison.xlsx', distributionSpec: 'distribution.vl.json', distributionSvg: 'distribution.svg' } as const;
+import { COMPARISON_CHART_FILES, COMPARISON_FILE, COMPARISON_PAGE_FILES } from './comparison-files.js';
+
+export { COMPARISON_CHART_FILES, COMPARISON_FILE, COMPARISON_PAGE_FILES };
 
 /** Everything a comparison directory holds. */
 const COMPARISON_ENTRIES: ReadonlySet<string> = new Set([COMPARISON_FILE, COMPARISON_CHART_FILES.spec, COMPARISON_CHART_FILES.svg, ...Object.values(COMPARISON_PAGE_FILES)]);

@@ -53,10 +53,23 @@ export interface SimulateOptions {
    * the state at the end of those months.
    */
   readonly actuals?: ActualsInput;
+  /**
+   * Keep the drivers' own draws for the first this many trials only (see TrialStoreOptions): for a
+   * run whose outputs read them no further (the CLI without trials.csv). Every figure of the summary
+   * is the same; the store cannot be written to trials.csv. Default: every trial.
+   */
+  readonly ownDrawTrials?: number;
+  /**
+   * Work on the leading trials while the rest simulate: `call` runs once, on the main thread, as soon
+   * as trials 0 to `trials` - 1 are all in (chunks arrive in any order), with the run's store (its
+   * later trials still coming) and plan. It runs in its own turn of the event loop, after the next
+   * chunks are sent, and not at all once the run has ended or failed.
+   */
+  readonly onLeadingTrials?: { readonly trials: number; readonly call: (run: { readonly store: TrialStore; readonly plan: ScenarioPlan; readonly trials: number }) => void };
 }
 
 /** Options of one shard of a run (see simulateShard). */
-export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom'> {
+export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'onLeadingTrials'> {
   /** Which shard to run: `index` 0-based, from 0 to `count` - 1. */
   readonly shard: ShardSpec;
 }
@@ -192,18 +205,25 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   checkMemory(plan, trials);
   checkEstimate(plan, trials, workers, options);
   const allChunks = planChunks(trials);
-  const store = new TrialStore(plan.layout, trials, allChunks.length);
+  const store = new TrialStore(plan.layout, trials, allChunks.length, options.ownDrawTrials === undefined ? {} : { ownDrawTrials: options.ownDrawTrials });
   const kept = keptChunks(options.resumeFrom, loaded, seed, trials);
   if (options.resumeFrom && kept > 0) store.copyChunks(options.resumeFrom.store, allChunks.slice(0, kept));
   const chunks = allChunks.slice(kept);
   let done = kept > 0 ? allChunks[kept - 1]!.offset + allChunks[kept - 1]!.trials : 0;
+  const leading = leadingTrials(allChunks, kept, options.onLeadingTrials && { trials: options.onLeadingTrials.trials, call: () => options.onLeadingTrials!.call({ store, plan, trials }) });
   const accept = (spec: ChunkSpec, result: ChunkResult) => {
     checkChunk(loaded, plan, spec, result);
     store.add(spec, result);
     done += spec.trials;
     options.onProgress?.(done, trials);
+    leading.arrived(spec.index);
   };
-  await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
+  try {
+    leading.arrived(-1);
+    await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
+  } finally {
+    leading.end();
+  }
   return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
 }
 
@@ -242,6 +262,38 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
   };
   await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
   return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID };
+}
+
+/**
+ * Calls `wanted.call` once the chunks holding trials 0 .. wanted.trials - 1 have all arrived (the
+ * first `kept` are in from the start), in a turn of its own (setImmediate), and never after `end()`.
+ * `arrived(index)` marks chunk `index` in (-1: none, to check the kept ones).
+ */
+function leadingTrials(chunks: readonly ChunkSpec[], kept: number, wanted: { readonly trials: number; readonly call: () => void } | undefined): { arrived(index: number): void; end(): void } {
+  if (!wanted) return { arrived: () => undefined, end: () => undefined };
+  const arrived = new Uint8Array(chunks.length).fill(1, 0, kept);
+  let frontier = kept;
+  let state: 'waiting' | 'scheduled' | 'ended' = 'waiting';
+  return {
+    arrived(index) {
+      if (index >= 0) arrived[index] = 1;
+      while (frontier < chunks.length && arrived[frontier]) frontier++;
+      const leading = frontier < chunks.length ? chunks[frontier]!.offset : (chunks.at(-1)?.offset ?? 0) + (chunks.at(-1)?.trials ?? 0);
+      if (state !== 'waiting' || leading < wanted.trials) return;
+      state = 'scheduled';
+      setImmediate(() => {
+        if (state !== 'scheduled') return;
+        try {
+          wanted.call();
+        } catch {
+          // Work done early only: whoever wanted it does it again once the run is over, and meets the error there.
+        }
+      });
+    },
+    end() {
+      state = 'ended';
+    },
+  };
 }
 
 /** Simulate the given chunks in-process (workers 0) or on a pool, handing each result to `accept`. */

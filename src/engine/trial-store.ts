@@ -1,6 +1,22 @@
 import type { ChunkResult } from '../model/simulate-chunk.js';
-import type { TrialLayout } from '../model/trial-layout.js';
+import type { Column, TrialLayout } from '../model/trial-layout.js';
 import type { ChunkSpec } from './chunks.js';
+
+/**
+ * Which columns a store keeps for its first trials only (see TrialStoreOptions.ownDrawTrials): the
+ * drivers' own draws, read by the attribution from the first trials alone.
+ */
+const shortened = (c: Column) => c.kind === 'ownDraw';
+
+export interface TrialStoreOptions {
+  /**
+   * Keep the drivers' own draws (`own.*` columns) for the first this many trials only, when nothing
+   * reads them beyond (the attribution reads the first ATTRIBUTION_TRIALS; trials.csv, part files and
+   * a re-forecast read them all). At a million trials this saves 4 bytes a trial for each driver with
+   * an own draw (61 MB for the example). Default: every trial.
+   */
+  readonly ownDrawTrials?: number;
+}
 
 /**
  * Per-trial results of a run, one typed array per column (float64 for headline totals, float32
@@ -10,29 +26,37 @@ import type { ChunkSpec } from './chunks.js';
 export class TrialStore {
   readonly columns: ReadonlyArray<Float64Array | Float32Array>;
   private readonly chunkSums: Array<Float64Array | undefined>;
+  /** True when some column holds fewer than `trials` trials (TrialStoreOptions.ownDrawTrials). */
+  readonly shortened: boolean;
 
   constructor(
     readonly layout: TrialLayout,
     readonly trials: number,
     chunks: number,
+    options: TrialStoreOptions = {},
   ) {
-    this.columns = layout.columns.map((c) => (c.precision === 'f64' ? new Float64Array(trials) : new Float32Array(trials)));
+    const short = Math.min(trials, options.ownDrawTrials ?? trials);
+    const rows = (c: Column) => (shortened(c) ? short : trials);
+    this.columns = layout.columns.map((c) => (c.precision === 'f64' ? new Float64Array(rows(c)) : new Float32Array(rows(c))));
+    this.shortened = layout.columns.some((c) => rows(c) < trials);
     this.chunkSums = new Array<Float64Array | undefined>(chunks).fill(undefined);
   }
 
-  /** Bytes needed to store `trials` trials of this layout. */
+  /** Bytes needed to store `trials` trials of this layout (every column whole). */
   static bytesPerTrial(layout: TrialLayout): number {
     return layout.columns.reduce((sum, c) => sum + (c.precision === 'f64' ? 8 : 4), 0);
   }
 
-  /** Copy a chunk's values into place. */
+  /** Copy a chunk's values into place (a shortened column takes the rows it has room for). */
   add(spec: ChunkSpec, result: ChunkResult): void {
     const n = result.trials;
     let wide = 0;
     let narrow = 0;
     for (const column of this.columns) {
-      if (column instanceof Float64Array) column.set(result.wide.subarray(wide * n, ++wide * n), spec.offset);
-      else column.set(result.narrow.subarray(narrow * n, ++narrow * n), spec.offset);
+      const from = column instanceof Float64Array ? result.wide : result.narrow;
+      const k = column instanceof Float64Array ? wide++ : narrow++;
+      const rows = Math.min(n, column.length - spec.offset);
+      if (rows > 0) column.set(from.subarray(k * n, k * n + rows), spec.offset);
     }
     // A copy: the chunk's buffers are reused for the next chunk.
     this.chunkSums[spec.index] = result.componentSums.slice();
@@ -41,7 +65,13 @@ export class TrialStore {
   /** Copy the given chunks' trials and sums from another store of the same layout (a shorter run). */
   copyChunks(from: TrialStore, chunks: readonly ChunkSpec[]): void {
     for (const spec of chunks) {
-      this.columns.forEach((col, c) => col.set(from.columns[c]!.subarray(spec.offset, spec.offset + spec.trials), spec.offset));
+      this.columns.forEach((col, c) => {
+        const end = Math.min(spec.offset + spec.trials, col.length);
+        if (end <= spec.offset) return;
+        const source = from.columns[c]!;
+        if (source.length < end) throw new Error(`column ${this.layout.columns[c]!.key} of the run to resume holds ${source.length} trials, fewer than the ${end} this run keeps`);
+        col.set(source.subarray(spec.offset, end), spec.offset);
+      });
       const sums = from.chunkSums[spec.index];
       if (!sums) throw new Error(`chunk ${spec.index} is missing from the run to resume`);
       this.chunkSums[spec.index] = sums.slice();

@@ -16,7 +16,7 @@ export const DEFAULT_OUTPUTS: readonly OutputName[] = ['summary', 'html', 'chart
  */
 export const OUTPUT_HELP: Readonly<Record<OutputName, string>> = {
   summary: 'summary.json and scenario.json (always written): every statistic, 0.2 MB, ~20 ms',
-  html: 'report.html: one page with every table and chart, 0.2 MB, ~0.7 s (loads vega and draws the charts)',
+  html: 'report.html: one page with every table and chart, 0.2 MB, ~0.3 s (draws the charts; vega loads while the workers simulate)',
   charts: 'charts/NAME.vl.json and NAME.svg: the same charts as files, 0.3 MB, a few ms beyond html',
   csv: 'percentiles.csv and monthly.csv, for spreadsheets, 30 kB, ~10 ms',
   xlsx: 'report.xlsx: the summary, bands, monthly view, targets, assumptions and attribution as a workbook, about 50 kB, 50-90 ms (exceljs loads while the workers simulate)',

@@ -33,6 +33,7 @@ function decimalsFor(column: Column): number {
  * (GRR of a tier with no opening book). Streams, so a million rows never sit in memory as text.
  */
 export async function writeTrialsCsv(file: string, store: TrialStore): Promise<void> {
+  if (store.shortened) throw new RangeError('this run kept the drivers\' own draws for its first trials only (ownDrawTrials): it cannot be written to trials.csv');
   const keys = store.layout.keys;
   const columns = keys.map((k) => store.column(k)!);
   const byKey = new Map(store.layout.columns.map((c) => [c.key, c]));

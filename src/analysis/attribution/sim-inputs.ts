@@ -1,4 +1,4 @@
-import type { Simulation } from '../../engine/simulate.js';
+import type { RunTrials } from '../columns.js';
 import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
 import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
 import { prepareInput, type PreparedInput } from './input.js';
@@ -45,7 +45,7 @@ export interface AttributionInputs {
  *
  * Complexity: O(drivers x n log n), one sort per driver.
  */
-export function attributionInputs(sim: Simulation): AttributionInputs {
+export function attributionInputs(sim: RunTrials): AttributionInputs {
   const n = Math.min(sim.trials, ATTRIBUTION_TRIALS);
   const cut = (c: ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }) => c.subarray(0, n);
   const z = sim.store.column(MARKET_KEY);
@@ -82,7 +82,7 @@ const mean = (v: ArrayLike<number>) => {
 };
 
 /** The driver's own draws (its `own.` column); undefined for a driver with no own uncertainty. */
-function ownValues(sim: Simulation, d: PlannedDriver, n: number): Float64Array | undefined {
+function ownValues(sim: RunTrials, d: PlannedDriver, n: number): Float64Array | undefined {
   if (d.ownColumn === undefined) return undefined;
   const c = sim.store.column(d.ownColumn);
   return c ? Float64Array.from(c.subarray(0, n)) : undefined;

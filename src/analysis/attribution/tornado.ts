@@ -39,6 +39,6 @@ export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, 
   // Too few trials for the band to hold one (fewer than about 1 / (2 x halfWidth)): the trials
   // nearest p stand for it, so a small run still gets a finite, if rough, bar.
   if (k === 0) for (let i = 0; i < n; i++) if (Math.abs(percentile[i]! - p) <= nearest + 1e-12) band[k++] = y[i]!;
-  const q = quantile(band.subarray(0, k), 0.5, new Float64Array(k));
+  const q = quantile(band.subarray(0, k), 0.5);
   return { percentile: p, metricMedian: q.value, interval: q.interval, trials: k };
 }

@@ -1,0 +1,39 @@
+import type { TrialStore } from '../../engine/trial-store.js';
+import { badYears, type BadYears } from '../bad-years.js';
+import { metricColumn, type RunTrials } from '../columns.js';
+import { sensitivity, type Sensitivity } from '../sensitivity.js';
+import { ATTRIBUTION_TRIALS, attributionInputs, type AttributionInputs } from './sim-inputs.js';
+
+/**
+ * The part of a summary that reads the first ATTRIBUTION_TRIALS trials only: the inputs ranked, what
+ * moves revenue (the company's and each tier's) and the bad years. It depends on nothing else of the
+ * run, so a run can have it computed as soon as its leading trials are in, while the rest simulate
+ * (SimulateOptions.onLeadingTrials), and the summary takes it from there (SummaryOptions.prepared):
+ * the same numbers, computed earlier.
+ */
+export interface PreparedAttribution {
+  /** The store it was computed from: a summary uses it for this store only. */
+  readonly store: TrialStore;
+  readonly inputs: AttributionInputs;
+  readonly revenue: Sensitivity;
+  /** Each tier's revenue (two tiers or more). */
+  readonly byTier: Record<string, Sensitivity> | undefined;
+  readonly badYears: BadYears;
+}
+
+/** How many leading trials prepareAttribution reads of a run of `trials`. */
+export const attributionTrials = (trials: number): number => Math.min(trials, ATTRIBUTION_TRIALS);
+
+/**
+ * Rank every input once and compute what moves revenue and the bad years, from the first
+ * attributionTrials(run.trials) trials of the run's store (the others need not be in yet).
+ *
+ * @example prepareAttribution(sim).revenue.drivers[0].label // => 'Market'
+ * Complexity: O(drivers x n) over n = min(trials, ATTRIBUTION_TRIALS).
+ */
+export function prepareAttribution(run: RunTrials): PreparedAttribution {
+  const inputs = attributionInputs(run);
+  const revenue = sensitivity(inputs, metricColumn(run, 'revenue'), 'revenue');
+  const byTier = run.plan.tiers.length > 1 ? Object.fromEntries(run.plan.tiers.map((t) => [t.name, sensitivity(inputs, metricColumn(run, 'revenue', t.name), 'revenue', t.name)])) : undefined;
+  return { store: run.store, inputs, revenue, byTier, badYears: badYears(run, inputs) };
+}
