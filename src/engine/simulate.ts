@@ -13,7 +13,7 @@ import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
 import { TrialStore } from './trial-store.js';
-import { createWorkerPool, destroyWorkerPool } from './worker-pool.js';
+import { createWorkerPool, destroyWorkerPool, whenPoolLoaded } from './worker-pool.js';
 import { GENERATOR_ID } from '../random/source.js';
 import type { Piscina } from 'piscina';
 import { actualsKey, compileReforecast, reforecastChunk, type ActualsInput, type Reforecast } from '../actuals/reforecast.js';
@@ -382,10 +382,13 @@ async function runOnPool(
 ): Promise<void> {
   const actuals = reforecast && { input: reforecast.input, key: actualsKey(reforecast.input) };
   const local = new AbortController();
-  // What cancels the tasks in piscina (a queued one is dropped, a running one's thread terminated):
-  // a failed chunk always; the caller's abort only on a pool of the run's own.
+  // What cancels a warm pool's tasks in piscina (a queued one is dropped, a running one's thread
+  // terminated and replaced): a failed chunk, once every thread the pool has is loaded (terminating
+  // a thread mid-load aborts Node 20: worker-loaded.ts). A pool of the run's own is not cancelled
+  // task by task: destroyWorkerPool ends it once its threads (a replacement for one that exited
+  // included) have loaded, and its queued chunks see the cancel flag below.
   const cancel = new AbortController();
-  local.signal.addEventListener('abort', () => { if (!keepWarm || !signal?.aborted) cancel.abort(); }, { once: true });
+  local.signal.addEventListener('abort', () => { if (keepWarm && !signal?.aborted) void whenPoolLoaded(pool).then(() => cancel.abort()); }, { once: true });
   // Two chunks in flight per thread: one running, one queued, so no thread waits for work. Each
   // has a set of result buffers that travel to the worker and back by transfer and are reused.
   const inFlight = Math.min(chunks.length, threads * 2);
@@ -416,7 +419,7 @@ async function runOnPool(
     let result: ChunkResult;
     try {
       result = (await pool.run(task, {
-        signal: cancel.signal,
+        ...(keepWarm ? { signal: cancel.signal } : {}),
         transferList: [buffers.wide, buffers.narrow, buffers.sums],
       })) as ChunkResult;
     } catch (err) {

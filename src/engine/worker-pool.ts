@@ -42,7 +42,16 @@ const LOAD_WAIT_MS = 15_000;
  * worker-loaded.ts: terminating a thread mid-load aborts the process on Node 20).
  */
 export async function destroyWorkerPool(pool: Piscina): Promise<void> {
-  const l = LOADED.get(pool);
-  if (l) await whenLoaded(l.counter, l.threads, LOAD_WAIT_MS);
+  await whenPoolLoaded(pool);
   await pool.destroy();
+}
+
+/**
+ * Resolves once every thread a pool made by createWorkerPool has now has loaded its module (looked at
+ * by thread id until then: a replacement for a thread that exited or was terminated may still be
+ * loading), or after LOAD_WAIT_MS. Terminate threads (destroy, or cancel a running task) only then.
+ */
+export async function whenPoolLoaded(pool: Piscina): Promise<void> {
+  const l = LOADED.get(pool);
+  if (l) await whenLoaded(l.counter, () => pool.threads.map((w) => w.threadId), LOAD_WAIT_MS);
 }
