@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { decide } from '../analysis/decisions.js';
+import { decide, type Decisions } from '../analysis/decisions.js';
+import { prepareAttribution } from '../analysis/attribution/prepared.js';
+import type { Targets } from '../scenario/targets-schema.js';
 import { summarize, type Summary } from '../analysis/summarize.js';
 import type { Simulation } from '../engine/simulate.js';
 import { chartContext } from '../report/charts/chart-context.js';
@@ -47,9 +49,10 @@ const ATTRIBUTION_SHOWN = 8;
  * its deltas against `plan`, the file as written simulated on the same seed and trials.
  */
 export function answerOf(sim: Simulation, confidence: number, plan: Simulation): Answer {
-  const summary: Summary = summarize(sim, { confidence });
+  // The page shows the company's attribution only: each tier's is left out (the same company figures).
+  const summary: Summary = summarize(sim, { confidence, prepared: prepareAttribution(sim, { byTier: false }) });
   const targets = sim.loaded.scenario.targets;
-  const planDecisions = decide(plan, { confidence, targets });
+  const planDecisions = planDecisionsOf(plan, confidence, targets);
   const planP50 = plan === sim ? summary.metrics.revenue.percentiles.p50 : summarizeP50(plan);
   const p50 = summary.metrics.revenue.percentiles;
   const dP50 = money(p50.p50 - planP50);
@@ -83,6 +86,17 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
       ...(tornado ? { tornado } : {}),
     },
   };
+}
+
+/** The plan's decisions, kept per run of the plan, confidence and targets (every answer compares with them). */
+const planDecisions = new WeakMap<Simulation, Map<string, Decisions>>();
+function planDecisionsOf(plan: Simulation, confidence: number, targets: Targets | undefined): Decisions {
+  let kept = planDecisions.get(plan);
+  if (!kept) planDecisions.set(plan, (kept = new Map()));
+  const key = JSON.stringify([confidence, targets]);
+  let d = kept.get(key);
+  if (!d) kept.set(key, (d = decide(plan, { confidence, targets })));
+  return d;
 }
 
 /** The plan's revenue P50 (kept per run of the plan: see PlanRuns). */

@@ -76,7 +76,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 /**
  * The studio's HTTP server on 127.0.0.1: the page, and an API over a StudioSession. Every request
  * must come to its own Host (and Origin, when sent); API calls carry the token. A newer answer
- * request cancels the answer still running, down to its chunks, and a newer report the report; so
+ * request for another state cancels the answers still running, down to their chunks, and a newer report the report; so
  * does a page that goes away.
  */
 export async function startStudioServer(session: StudioSession, options: StudioServerOptions = {}): Promise<StudioServer> {
@@ -136,7 +136,9 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     res.on('close', () => gone.abort());
     if (path === '/api/answer') {
       const { state, pass } = parseBody(answerBody, body);
-      const signal = answers.start(gone.signal);
+      // The first and the full pass of one state run side by side (the page asks for both at once);
+      // another state cancels them.
+      const signal = answers.start(gone.signal, JSON.stringify(state));
       const answer = await session.answer(state, pass, signal);
       signal.throwIfAborted();
       return json(res, 200, { pass, ...answer });

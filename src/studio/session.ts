@@ -5,6 +5,7 @@ import { summarize } from '../analysis/summarize.js';
 import { simulationWarnings } from '../analysis/plausibility.js';
 import type { Engine } from '../engine/engine.js';
 import type { Simulation } from '../engine/simulate.js';
+import { RunAbortedError } from '../engine/errors.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { writeReport } from '../report/write-report.js';
 import { answerOf, type Answer } from './answer.js';
@@ -50,6 +51,8 @@ export class StudioSession {
   readonly seed: string;
   readonly confidence: number;
   private readonly firsts = new Map<string, Simulation>();
+  /** First passes still running, by scenario hash: a full pass asked for meanwhile resumes from its first once it is in. */
+  private readonly running = new Map<string, Promise<Simulation>>();
   private readonly answers = new Map<string, Answer>();
   private readonly plans = new Map<number, Promise<Simulation>>();
 
@@ -110,15 +113,29 @@ export class StudioSession {
 
   private async simulate(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined): Promise<Simulation> {
     if (loaded.hash === this.scenario.loaded.hash) return this.plan(trials);
-    const first = this.firsts.get(loaded.hash);
+    let first = this.firsts.get(loaded.hash);
+    const pending = first ? undefined : this.running.get(loaded.hash);
+    if (pending && trials > this.firstTrials) {
+      // The first pass of this state is still running (the page asks for both passes at once):
+      // resume from it once it is in, rather than simulate its trials again.
+      first = await pending.catch(() => undefined);
+      if (signal?.aborted) throw new RunAbortedError();
+    }
     if (first && first.trials === trials) return first;
-    const sim = await this.engine.simulate(loaded, {
+    const run = this.engine.simulate(loaded, {
       trials,
       seed: this.seed,
       ...(signal ? { signal } : {}),
       ...(first && first.trials < trials ? { resumeFrom: first } : {}),
     });
-    if (trials === this.firstTrials) remember(this.firsts, loaded.hash, sim, FIRSTS_KEPT);
-    return sim;
+    if (trials !== this.firstTrials) return run;
+    this.running.set(loaded.hash, run);
+    try {
+      const sim = await run;
+      remember(this.firsts, loaded.hash, sim, FIRSTS_KEPT);
+      return sim;
+    } finally {
+      if (this.running.get(loaded.hash) === run) this.running.delete(loaded.hash);
+    }
   }
 }

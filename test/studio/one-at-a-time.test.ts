@@ -43,6 +43,7 @@ afterAll(async () => {
 });
 
 const STATE = { drivers: {}, market: null, confidence: 0.8 };
+const OTHER = { drivers: {}, market: null, confidence: 0.9 };
 const CANCELLED = { error: 'cancelled by a newer change', cancelled: true };
 
 describe('arrcast studio: one answer and one report at a time, the newest', () => {
@@ -60,13 +61,29 @@ describe('arrcast studio: one answer and one report at a time, the newest', () =
     expect([b.status, b.body]).toEqual([200, '<html>report</html>']);
   });
 
-  it('a second answer cancels the first; an answer does not cancel a report, nor a report an answer', async () => {
+  it("the two passes of one state run side by side; another state's answer cancels both", async () => {
+    const start = held.length;
+    const first = ask.post('/api/answer', { state: STATE, pass: 'first' });
+    await asked(start + 1);
+    const full = ask.post('/api/answer', { state: STATE, pass: 'full' });
+    await asked(start + 2);
+    expect(held.slice(start).map((h) => h.signal.aborted)).toEqual([false, false]);
+    const other = ask.post('/api/answer', { state: OTHER, pass: 'first' });
+    await asked(start + 3);
+    expect((await first).status).toBe(409);
+    expect((await full).status).toBe(409);
+    expect(held.slice(start).map((h) => h.signal.aborted)).toEqual([true, true, false]);
+    held[start + 2]!.finish({ trials: 5 });
+    expect((await other).json()).toEqual({ pass: 'first', trials: 5 });
+  });
+
+  it("a second state's answer cancels the first's; an answer does not cancel a report, nor a report an answer", async () => {
     const start = held.length;
     const report = ask.post('/api/report', { state: STATE });
     await asked(start + 1);
     const first = ask.post('/api/answer', { state: STATE, pass: 'full' });
     await asked(start + 2);
-    const second = ask.post('/api/answer', { state: STATE, pass: 'first' });
+    const second = ask.post('/api/answer', { state: OTHER, pass: 'first' });
     await asked(start + 3);
     expect((await first).status).toBe(409);
     expect(held.slice(start).map((h) => [h.kind, h.signal.aborted])).toEqual([

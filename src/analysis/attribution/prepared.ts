@@ -29,11 +29,13 @@ export const attributionTrials = (trials: number): number => Math.min(trials, AT
  * attributionTrials(run.trials) trials of the run's store (the others need not be in yet).
  *
  * @example prepareAttribution(sim).revenue.drivers[0].label // => 'Market'
+ * `byTier: false` leaves each tier's out (the studio shows the company's only).
  * Complexity: O(drivers x n) over n = min(trials, ATTRIBUTION_TRIALS).
  */
-export function prepareAttribution(run: RunTrials): PreparedAttribution {
+export function prepareAttribution(run: RunTrials, options: { readonly byTier?: boolean } = {}): PreparedAttribution {
   const inputs = attributionInputs(run);
   const revenue = sensitivity(inputs, metricColumn(run, 'revenue'), 'revenue');
-  const byTier = run.plan.tiers.length > 1 ? Object.fromEntries(run.plan.tiers.map((t) => [t.name, sensitivity(inputs, metricColumn(run, 'revenue', t.name), 'revenue', t.name)])) : undefined;
+  // Each tier's (a summary's sensitivityByTier) unless a caller that shows only the company's asks not to.
+  const byTier = run.plan.tiers.length > 1 && options.byTier !== false ? Object.fromEntries(run.plan.tiers.map((t) => [t.name, sensitivity(inputs, metricColumn(run, 'revenue', t.name), 'revenue', t.name)])) : undefined;
   return { store: run.store, inputs, revenue, byTier, badYears: badYears(run, inputs) };
 }

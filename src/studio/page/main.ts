@@ -331,14 +331,14 @@ async function update(): Promise<void> {
   const passes: Pass[] = info.firstTrials < info.trials ? ['first', 'full'] : ['full'];
   const ask = (pass: Pass) => api<Answer & { pass: Pass }>('/api/answer', { state: s, pass }, abort.signal);
   try {
-    let next: Promise<Answer & { pass: Pass }> | undefined;
+    // Both passes are asked for at once: the server starts the full pass as soon as the first one's
+    // trials are in (it resumes from them), while the first answer is summarised and drawn.
+    const asked = passes.map(ask);
+    for (const p of asked) p.catch(() => undefined);
     for (const [k, pass] of passes.entries()) {
       $('status').textContent = pass === 'first' ? `Simulating ${info.firstTrials.toLocaleString('en-US')} trials…` : `Refining to ${info.trials.toLocaleString('en-US')} trials…`;
-      const a = await (next ?? ask(pass));
+      const a = await asked[k]!;
       if (mine !== seq) return;
-      // The next pass starts on the server while this one is drawn.
-      next = k + 1 < passes.length ? ask(passes[k + 1]!) : undefined;
-      next?.catch(() => undefined);
       await render(a);
       if (mine !== seq) return;
       showError(undefined);
