@@ -2,7 +2,7 @@
 // The studio's latency as a planner sees it: from a slider moved with the keyboard to the updated
 // charts on the page, in headless Chromium (Debian's, via find-browser), for the first answer (the
 // first 2,000 trials) and the full one. Usage, after `npm run build`:
-//   node bench/studio.mjs [SCENARIO] [--trials N] [--moves K]
+//   node bench/studio.mjs [SCENARIO] [--trials N] [--moves K] [--slider LABEL]   (default 'SMB conversion'; 'Market year' moves every tier)
 // Prints one line per move and the medians; the page's own timer (body[data-first-ms],
 // body[data-full-ms]) runs from the input event to the charts drawn (vega's runAsync resolved).
 import { spawn } from 'node:child_process';
@@ -18,6 +18,7 @@ const opt = (name, fallback) => {
 const scenario = args[0] && !args[0].startsWith('--') ? args[0] : 'scenarios/example.yaml';
 const trials = Number(opt('--trials', 10_000));
 const moves = Number(opt('--moves', 8));
+const sliderName = opt('--slider', 'SMB conversion');
 
 const studio = spawn(process.execPath, ['dist/cli/main.js', 'studio', scenario, '--port', '0', '--trials', String(trials), '--target', 'revenue=120M'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve, reject) => {
@@ -46,7 +47,12 @@ try {
   };
   await page.goto(url);
   await settle();
-  const slider = page.getByRole('slider', { name: 'SMB conversion', exact: true });
+  if (sliderName === 'Market year') {
+    // The market year is drawn afresh until it is fixed: fix it first (one answer), then move it.
+    await page.getByLabel(/Fix the market year/).check();
+    await settle();
+  }
+  const slider = page.getByRole('slider', { name: sliderName, exact: true });
   await slider.focus();
   const run = async (key, label) => {
     const times = [];
