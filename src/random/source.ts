@@ -87,7 +87,9 @@ function sfc32Block(s: Int32Array, out: Uint32Array, start: number, n: number): 
 
 /**
  * sfc32Block's outputs as uniforms, written straight into `out` (k x 2^-32 for output k): the same
- * numbers a block would give, without the block.
+ * numbers a block would give, without the block. The generator step is sfc32Block's, repeated so that
+ * the fill converts in the same loop (a shared step through a callback would cost a call an output);
+ * test/random/stream.test.ts checks that fill and next() read the same sequence.
  */
 function sfc32Uniforms(s: Int32Array, out: Float64Array, start: number, n: number): void {
   let a = s[0]!;
