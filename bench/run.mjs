@@ -74,7 +74,30 @@ for (const workers of [1, 2]) {
   rates[workers] = trials / Math.min(...times);
   console.log(`simulate, ${workers} worker${workers > 1 ? 's' : ''}: ${fmt(rates[workers])} trials/s (${fmt(trials)} trials, best of 2)`);
 }
-console.log(`2 workers / 1 worker throughput: ${fmt(rates[2] / rates[1], 2)}x`);
+console.log(`2 workers / 1 worker throughput: ${fmt(rates[2] / rates[1], 2)}x (pools started by the run: their start-up counts)`);
+
+// 3a. The same on warm engines (threads loaded, JIT and aggregate tables warm from a first run).
+{
+  const warm = {};
+  for (const workers of [1, 2]) {
+    const engine = createEngine({ workers });
+    try {
+      await engine.simulate(loaded, { trials: 10_000, seed: 1 });
+      const times = [];
+      for (let r = 0; r < 2; r++) {
+        const t = performance.now();
+        await engine.simulate(loaded, { trials: 100_000, seed: 7 + r });
+        times.push((performance.now() - t) / 1000);
+      }
+      warm[workers] = Math.min(...times);
+    } finally {
+      await engine.close();
+    }
+  }
+  console.log(`warm engines, 100,000 trials: 1 worker ${fmt(warm[1], 2)} s, 2 workers ${fmt(warm[2], 2)} s: ${fmt(warm[1] / warm[2], 2)}x`);
+}
+
+// 3b. The what-if case with the engine's tier cache: node bench/tier-reuse.mjs (not repeated here).
 
 // 3b. The what-if case: 10,000 trials on an engine whose pool is already warm (2 workers), median of
 // 5 after 2 warm-up runs; and summarize() of 100,000 trials in the main thread (CPU time, median of 3).
