@@ -50,12 +50,11 @@ function allLoaded(counter: Int32Array, threads: readonly number[]): boolean {
 const POLL_MS = 5;
 
 /**
- * Resolves when at least `threads` workers have counted themselves, or, given a function, when every
- * thread whose id it returns (looked at anew each time) has; or after `timeoutMs`.
+ * Resolves when every thread whose id `threads` returns (looked at anew each time: a pool's threads
+ * change when one is replaced) has counted itself, or after `timeoutMs`.
  * Complexity: one look every POLL_MS while waiting (threads load in well under a second).
  */
-export async function whenLoaded(counter: Int32Array, threads: number | (() => readonly number[]), timeoutMs: number): Promise<void> {
+export async function whenLoaded(counter: Int32Array, threads: () => readonly number[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const done = typeof threads === 'number' ? () => Atomics.load(counter, 0) >= threads : () => allLoaded(counter, threads());
-  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL_MS));
+  while (!allLoaded(counter, threads()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, POLL_MS));
 }

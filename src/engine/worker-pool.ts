@@ -28,11 +28,12 @@ export function createWorkerPool(threads: number, options: { readonly keepAlive?
   // arrives after the cancellation. Every task's own failure rejects its run() promise, which the
   // run reports; without a listener, this event would crash the process with a stack trace.
   pool.on('error', () => undefined);
-  LOADED.set(pool, { counter: loaded, threads });
+  LOADED.set(pool, loaded);
   return pool;
 }
 
-const LOADED = new WeakMap<Piscina, { readonly counter: Int32Array; readonly threads: number }>();
+/** Each pool's counter of loaded threads (worker-loaded.ts). */
+const LOADED = new WeakMap<Piscina, Int32Array>();
 
 /** Longest wait for threads still loading before a pool is destroyed anyway (one that failed to load never counts). */
 const LOAD_WAIT_MS = 15_000;
@@ -52,6 +53,6 @@ export async function destroyWorkerPool(pool: Piscina): Promise<void> {
  * loading), or after LOAD_WAIT_MS. Terminate threads (destroy, or cancel a running task) only then.
  */
 export async function whenPoolLoaded(pool: Piscina): Promise<void> {
-  const l = LOADED.get(pool);
-  if (l) await whenLoaded(l.counter, () => pool.threads.map((w) => w.threadId), LOAD_WAIT_MS);
+  const counter = LOADED.get(pool);
+  if (counter) await whenLoaded(counter, () => pool.threads.map((w) => w.threadId), LOAD_WAIT_MS);
 }

@@ -4,14 +4,14 @@ import { LOADED_KEY, loadedCounter, markLoaded, whenLoaded } from '../../src/eng
 import { ROOT } from '../helpers/fixtures.js';
 
 describe('a pool waits for its threads to load before it is destroyed', () => {
-  it('whenLoaded resolves once as many threads as asked have counted themselves', async () => {
+  it('whenLoaded resolves once every thread asked for has counted itself', async () => {
     const counter = loadedCounter();
     let resolved = false;
-    const waiting = whenLoaded(counter, 2, 60_000).then(() => (resolved = true));
-    markLoaded({ [LOADED_KEY]: counter });
+    const waiting = whenLoaded(counter, () => [1, 2], 60_000).then(() => (resolved = true));
+    markLoaded({ [LOADED_KEY]: counter }, 1);
     await new Promise((r) => setTimeout(r, 20));
     expect(resolved).toBe(false); // one of two
-    markLoaded({ [LOADED_KEY]: counter });
+    markLoaded({ [LOADED_KEY]: counter }, 2);
     await waiting;
     expect(Atomics.load(counter, 0)).toBe(2);
   });
@@ -34,7 +34,7 @@ describe('a pool waits for its threads to load before it is destroyed', () => {
 
   it('gives up after its timeout for a thread that never loads', async () => {
     const counter = loadedCounter();
-    await whenLoaded(counter, 1, 30);
+    await whenLoaded(counter, () => [1], 30);
     expect(Atomics.load(counter, 0)).toBe(0);
   });
 

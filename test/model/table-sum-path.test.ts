@@ -4,6 +4,7 @@ import { CompoundSumTables } from '../../src/random/compound-sum.js';
 import { lognormalSeverity } from '../../src/math/lognormal-severity.js';
 import { sumExpNormal } from '../../src/random/normal.js';
 import { createStream } from '../../src/random/source.js';
+import type { DistributionSpec } from '../../src/scenario/distribution-schema.js';
 import { ksCritical, sampleMean, twoSampleKs } from '../helpers/stats.js';
 
 /**
@@ -18,6 +19,27 @@ import { ksCritical, sampleMean, twoSampleKs } from '../helpers/stats.js';
  * errors.
  */
 const ACV = { dist: 'lognormal' as const, median: 11_000, p90: 24_000 };
+
+/**
+ * N sums of n draws of `spec` through bindSum (the tables, by the rule) and N sums of n draws added one
+ * by one, on streams of their own: a two-sample KS test at level 1e-3 on the effective size N / 2.
+ * Returns the bindSum sums, for the tests of means.
+ */
+function sumsAgainstOneByOne(spec: DistributionSpec, n: number, N: number, stream: string): Float64Array {
+  const compiled = compileDistribution(spec);
+  const sum = compiled.bindSum(createStream(`${stream}/fast/${n}`));
+  const one = compiled.bind(createStream(`${stream}/slow/${n}`));
+  const fast = Float64Array.from({ length: N }, () => sum(n));
+  const slow = Float64Array.from({ length: N }, () => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += one();
+    return s;
+  });
+  const d = twoSampleKs(fast, slow);
+  const crit = ksCritical(N / 2, 1e-3);
+  expect(d, `KS D ${d} against ${crit}`).toBeLessThanOrEqual(crit);
+  return fast;
+}
 
 describe('lognormal sums through bindSum', () => {
   it(`fewer than ${TABLE_FROM_DEALS} deals: the per-deal path, bit for bit`, () => {
@@ -49,18 +71,7 @@ describe('lognormal sums through bindSum', () => {
 
   const N = 20_000;
   it.each([TABLE_FROM_DEALS, 7, 16, 45, 130])('%d deals: the tables give the distribution of the deals added one by one', (n) => {
-    const compiled = compileDistribution(ACV);
-    const sum = compiled.bindSum(createStream(`path/fast/${n}`));
-    const one = compiled.bind(createStream(`path/slow/${n}`));
-    const fast = Float64Array.from({ length: N }, () => sum(n));
-    const slow = Float64Array.from({ length: N }, () => {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += one();
-      return s;
-    });
-    const d = twoSampleKs(fast, slow);
-    const crit = ksCritical(N / 2, 1e-3);
-    expect(d, `KS D ${d} against ${crit}`).toBeLessThanOrEqual(crit);
+    const fast = sumsAgainstOneByOne(ACV, n, N, 'path');
     const { mu, sigma } = lognormalParams(ACV);
     const mean = n * Math.exp(mu + (sigma * sigma) / 2);
     const sd = Math.sqrt(n * (Math.exp(sigma * sigma) - 1) * Math.exp(2 * mu + sigma * sigma));
@@ -85,18 +96,7 @@ describe('beta sums through bindSum (contraction shares)', () => {
 
   it.each([TABLE_FROM_DEALS, 9, 40])('%d shares: the tables give the distribution of the shares added one by one', (n) => {
     const N = 20_000;
-    const compiled = compileDistribution(SHARE);
-    const sum = compiled.bindSum(createStream(`beta/fast/${n}`));
-    const one = compiled.bind(createStream(`beta/slow/${n}`));
-    const fast = Float64Array.from({ length: N }, () => sum(n));
-    const slow = Float64Array.from({ length: N }, () => {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += one();
-      return s;
-    });
-    const d = twoSampleKs(fast, slow);
-    const crit = ksCritical(N / 2, 1e-3);
-    expect(d, `KS D ${d} against ${crit}`).toBeLessThanOrEqual(crit);
+    const fast = sumsAgainstOneByOne(SHARE, n, N, 'beta');
     const var1 = 0.1 * 0.1;
     expect(Math.abs(sampleMean(fast) - n * 0.25)).toBeLessThanOrEqual(MAX_TABLE_ERROR * n * 0.25 + 4 * Math.sqrt((n * var1) / N));
   });
