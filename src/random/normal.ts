@@ -114,13 +114,19 @@ export function sumExpNormal(source: RandomSource): (n: number, sigma: number) =
   const fill = uint32Filler(source);
   const uint32 = uint32Reader(source);
   let bits = new Uint32Array(64);
-  /** The rest of the ziggurat for a first attempt that left the fast path. */
-  function finish(first: number): number {
+  // finish writes its normal here instead of returning it: a call's (untyped) result merged with the
+  // fast path's u * EDGE[i] made the loop box every normal it drew (one heap number a deal).
+  const finished = new Float64Array(1);
+  /** The rest of the ziggurat for a first attempt that left the fast path; its normal goes to finished[0]. */
+  function finish(first: number): void {
     let b = first;
     for (;;) {
       const i = b & 0x7f;
       const u = (b >>> 7) * TWO_NEG_24 - 1;
-      if (Math.abs(u) < RATIO[i]!) return u * EDGE[i]!;
+      if (Math.abs(u) < RATIO[i]!) {
+        finished[0] = u * EDGE[i]!;
+        return;
+      }
       if (i === 0) {
         let x: number;
         let y: number;
@@ -128,12 +134,16 @@ export function sumExpNormal(source: RandomSource): (n: number, sigma: number) =
           x = -Math.log(1 - source()) / R;
           y = -Math.log(1 - source());
         } while (2 * y < x * x);
-        return u < 0 ? -(R + x) : R + x;
+        finished[0] = u < 0 ? -(R + x) : R + x;
+        return;
       }
       const x = u * EDGE[i]!;
       const f0 = Math.exp(-0.5 * (EDGE[i]! * EDGE[i]! - x * x));
       const f1 = Math.exp(-0.5 * (EDGE[i + 1]! * EDGE[i + 1]! - x * x));
-      if (f1 + source() * (f0 - f1) < 1) return x;
+      if (f1 + source() * (f0 - f1) < 1) {
+        finished[0] = x;
+        return;
+      }
       b = uint32();
     }
   }
@@ -145,7 +155,13 @@ export function sumExpNormal(source: RandomSource): (n: number, sigma: number) =
       const b = bits[k]!;
       const i = b & 0x7f;
       const u = (b >>> 7) * TWO_NEG_24 - 1;
-      s += Math.exp(sigma * (Math.abs(u) < RATIO[i]! ? u * EDGE[i]! : finish(b)));
+      let z: number;
+      if (Math.abs(u) < RATIO[i]!) z = u * EDGE[i]!;
+      else {
+        finish(b);
+        z = finished[0]!;
+      }
+      s += Math.exp(sigma * z);
     }
     return s;
   };
