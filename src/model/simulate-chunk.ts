@@ -102,11 +102,18 @@ export function simulateChunk(
   const cursor = given && new GivenCursor(given);
   const replay = tierRows?.replay;
   const saved = tierRows?.rows;
-  // A part read back draws nothing: it needs no simulator (and no streams).
-  const simulators = plan.tiers.map((t, i) =>
-    replay?.[2 * i] && replay[2 * i + 1] ? undefined : new TierSimulator(t, prefix, cursor && { cursor, tier: i }, [!replay?.[2 * i], !replay?.[2 * i + 1]]),
-  );
-  const outcomes = plan.tiers.map((t) => new TierOutcome(t));
+  // Both arrays are filled by push, not built by plan.tiers.map: the map that optimized code inlines
+  // makes holey arrays and the builtin packed ones, and the trial loop (and fillRecord) deoptimized on
+  // the other kind in the first chunks of each run.
+  const simulators: (TierSimulator | undefined)[] = [];
+  const outcomes: TierOutcome[] = [];
+  plan.tiers.forEach((t, i) => {
+    // A part read back draws nothing: it needs no simulator (and no streams).
+    simulators.push(
+      replay?.[2 * i] && replay[2 * i + 1] ? undefined : new TierSimulator(t, prefix, cursor && { cursor, tier: i }, [!replay?.[2 * i], !replay?.[2 * i + 1]]),
+    );
+    outcomes.push(new TierOutcome(t));
+  });
   const columns = plan.layout.columns;
   const ncol = columns.length;
   // Where each column goes: slot >= 0 is a float64 column index, slot < 0 is -(float32 index) - 1.
