@@ -172,7 +172,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
           const trials = opts.trials ?? loaded.scenario.trials;
-          // The libraries of the outputs asked for (exceljs, vega) load while the workers simulate, once
+          // The libraries of the outputs asked for (vega) load while the workers simulate, once
           // they are busy, not while they start (a failure to load shows when the report is written);
           // in a large run they load after the pool is closed, so their memory never adds to the workers'.
           const warm = () => {

@@ -25,7 +25,7 @@ import { stepCheck, type StepHook } from './pause-hook.js';
 export const defaultOutDir = (file: string) => `reports/${basename(file, extname(file)).replace(/^\.+/, '') || 'scenario'}`;
 
 /**
- * The modules that summarise and write a report (analysis, report, vega's and exceljs's callers), loaded
+ * The modules that summarise and write a report (analysis, report, vega's callers), loaded
  * on first use rather than with the command line: a run needs them only once its trials are in, so the
  * first chunk is sent without waiting for them; the CLI prefetches them while the workers simulate.
  */

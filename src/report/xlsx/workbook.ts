@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { fixZipTimes } from './zip-times.js';
+import { xlsxFile, type XlsxRow, type XlsxSheet } from './xlsx-file.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { PERCENTILES } from '../../analysis/describe.js';
 import type { Stat } from '../../analysis/describe.js';
@@ -135,74 +135,42 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   return [summarySheet, percentiles, monthly, targets, assumptions, attribution];
 }
 
-const loadLibrary = () => import('exceljs');
-let library: ReturnType<typeof loadLibrary> | undefined;
-
-/**
- * Start loading exceljs (a few hundred milliseconds of module loading) without waiting for it: the
- * CLI calls this as a run starts, so the loading overlaps the simulation in the worker threads
- * instead of adding to the time of writing the report.
- */
-export function prefetchWorkbookLibrary(): ReturnType<typeof loadLibrary> {
-  library ??= loadLibrary();
-  return library;
-}
-
-/**
- * Load exceljs and write a one-cell workbook in memory, so the first real write finds its code
- * loaded and compiled: what the CLI starts while the workers simulate.
- */
-export async function warmWorkbookLibrary(): Promise<void> {
-  const { default: ExcelJS } = await prefetchWorkbookLibrary();
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('warm', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(['warm', 1]).getCell(2).numFmt = '0.0%';
-  await wb.xlsx.writeBuffer();
-}
-
 /** Targets' interval columns hold shares, not money. */
 const shareRow = (sheet: SheetData, row: ReadonlyArray<string | number | null>) => sheet.name === 'Targets and budgets' && row[0] === 'Target';
 
 /**
- * Write sheets to an .xlsx file: the preamble and header rows frozen, the header bold, money and
- * percentages formatted, column widths set, every text cell neutralised against formula injection
- * (cellText). exceljs is loaded on first use, so runs that never write a workbook do not pay for it.
+ * Sheets as an .xlsx file's worksheets: the preamble and header rows frozen (and the first column),
+ * the header bold, money and percentages formatted, column widths set, every text cell neutralised
+ * against formula injection (cellText), each preamble line merged across the table and wrapped.
+ */
+export function workbookSheets(sheets: readonly SheetData[]): XlsxSheet[] {
+  return sheets.map((sheet) => {
+    const rows: XlsxRow[] = [];
+    // Preamble lines span the table's width and wrap, so a long one (the paragraph) reads whole.
+    const span = sheet.widths.reduce((a, w) => a + w, 0);
+    for (const line of sheet.preamble)
+      rows.push({ cells: [{ value: cellText(line) }], style: 'wrap', height: 15 * Math.max(1, Math.ceil((line.length * 1.1) / span)), mergeAcross: sheet.header.length });
+    rows.push({ cells: sheet.header.map((h) => ({ value: cellText(h) })), style: 'bold' });
+    for (const r of sheet.rows) {
+      const share = shareRow(sheet, r);
+      rows.push({
+        cells: r.map((v, i) => {
+          if (typeof v === 'string') return { value: cellText(v) };
+          if (v === null || !Number.isFinite(v)) return null;
+          const format = share && i >= 3 && i <= 5 ? PERCENT_FORMAT : sheet.formats[i];
+          return format ? { value: v, format } : { value: v };
+        }),
+      });
+    }
+    return { name: sheet.name, widths: sheet.widths, frozenRows: sheet.preamble.length + 1, frozenColumns: 1, rows };
+  });
+}
+
+/**
+ * Write sheets to an .xlsx file (xlsx-file.ts): the same sheets give the same bytes.
  *
  * Complexity: O(cells).
  */
 export async function writeWorkbook(file: string, sheets: readonly SheetData[]): Promise<void> {
-  const { default: ExcelJS } = await prefetchWorkbookLibrary();
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'arrcast';
-  // Fixed dates: the same run writes the same workbook contents.
-  wb.created = new Date(0);
-  wb.modified = new Date(0);
-  for (const sheet of sheets) {
-    const frozen = sheet.preamble.length + 1;
-    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: frozen, xSplit: 1 }] });
-    ws.columns = sheet.widths.map((width) => ({ width }));
-    // Preamble lines span the table's width and wrap, so a long one (the paragraph) reads whole.
-    const span = sheet.widths.reduce((a, w) => a + w, 0);
-    for (const line of sheet.preamble) {
-      const row = ws.addRow([cellText(line)]);
-      if (sheet.header.length > 1) ws.mergeCells(row.number, 1, row.number, sheet.header.length);
-      row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-      row.height = 15 * Math.max(1, Math.ceil((line.length * 1.1) / span));
-    }
-    const head = ws.addRow(sheet.header.map(cellText));
-    head.font = { bold: true };
-    for (const r of sheet.rows) {
-      const row = ws.addRow(r.map((v) => (typeof v === 'string' ? cellText(v) : v === null || !Number.isFinite(v) ? null : v)));
-      const share = shareRow(sheet, r);
-      r.forEach((v, i) => {
-        if (typeof v !== 'number') return;
-        const f = share && i >= 3 && i <= 5 ? PERCENT_FORMAT : sheet.formats[i];
-        if (f) row.getCell(i + 1).numFmt = f;
-      });
-    }
-  }
-  // exceljs dates each zip entry with the time of writing: fixed, so the same run writes the same bytes.
-  const zip = Buffer.from(await wb.xlsx.writeBuffer());
-  fixZipTimes(zip);
-  await writeFile(file, zip);
+  await writeFile(file, xlsxFile(workbookSheets(sheets), 'arrcast'));
 }

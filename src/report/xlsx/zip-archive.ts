@@ -1,0 +1,76 @@
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** One file of a ZIP archive: its path inside the archive (ASCII) and its bytes. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly data: Buffer;
+}
+
+/** 1980-01-01 00:00, the first moment a DOS date can say: every entry carries it, so the same entries give the same bytes. */
+const DOS_TIME = 0;
+const DOS_DATE = (1 << 5) | 1;
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const END = 0x06054b50;
+/** "Version needed to extract" 2.0: deflate. */
+const VERSION = 20;
+const DEFLATE = 8;
+
+/**
+ * A ZIP archive (PKWARE APPNOTE 6.3, the subset an .xlsx needs): each entry deflated, with its
+ * CRC-32, in the order given, then the central directory and its end record. No ZIP64: an entry or
+ * the archive past 4 GiB is refused (a workbook is tens of kilobytes). Deterministic: no time of
+ * writing goes in (every entry is dated 1980-01-01 00:00).
+ *
+ * @example zipArchive([{ name: 'a.txt', data: Buffer.from('hello') }]) // => the bytes of a .zip
+ * Complexity: O(total bytes) (deflate at zlib's default level).
+ */
+export function zipArchive(entries: readonly ZipEntry[]): Buffer {
+  if (entries.length > 0xffff) throw new RangeError(`a ZIP archive without ZIP64 holds at most 65,535 entries, not ${entries.length}`);
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'ascii');
+    const packed = deflateRawSync(entry.data);
+    const crc = crc32(entry.data);
+    if (entry.data.length > 0xffffffff || offset > 0xffffffff) throw new RangeError(`${entry.name}: too large for a ZIP archive without ZIP64`);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(VERSION, 4);
+    local.writeUInt16LE(0, 6); // flags: none (sizes known up front, names in ASCII)
+    local.writeUInt16LE(DEFLATE, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28); // no extra field
+    const head = Buffer.alloc(46);
+    head.writeUInt32LE(CENTRAL, 0);
+    head.writeUInt16LE(VERSION, 4); // made by: MS-DOS, 2.0
+    head.writeUInt16LE(VERSION, 6);
+    head.writeUInt16LE(0, 8);
+    head.writeUInt16LE(DEFLATE, 10);
+    head.writeUInt16LE(DOS_TIME, 12);
+    head.writeUInt16LE(DOS_DATE, 14);
+    head.writeUInt32LE(crc, 16);
+    head.writeUInt32LE(packed.length, 20);
+    head.writeUInt32LE(entry.data.length, 24);
+    head.writeUInt16LE(name.length, 28);
+    // extra, comment, disk number, internal and external attributes: all 0 (Buffer.alloc)
+    head.writeUInt32LE(offset, 42);
+    parts.push(local, name, packed);
+    central.push(head, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
