@@ -1,4 +1,3 @@
-import { median } from 'simple-statistics';
 import type { CustomerBook } from '../scenario/customer-book.js';
 import type { RenewalAdjustments } from '../scenario/renewal-adjustments-schema.js';
 
@@ -44,7 +43,7 @@ const LOYALTY_CAP = 5;
 export function planCustomerBook(book: CustomerBook, adjust: RenewalAdjustments | undefined): CustomerBookPlan {
   const a = adjust ?? { perArrDoubling: 0, firstRenewal: 0, perRenewalAfterFirst: 0, health: 0 };
   const n = book.size;
-  const medianArr = n > 0 ? median(Array.from(book.arr)) : 0;
+  const medianArr = n > 0 ? medianOf(book.arr) : 0;
   let healthSum = 0;
   let healthCount = 0;
   for (let i = 0; i < n; i++)
@@ -130,4 +129,16 @@ function gather<T extends Float64Array | Int32Array>(values: ArrayLike<number>, 
   const out = new type(rows.length);
   for (let j = 0; j < rows.length; j++) out[j] = values[rows[j]!]!;
   return out;
+}
+
+/**
+ * The median of finite values, as simple-statistics' `median` gives it (type 7: the mean of the two
+ * middle values, as x[lo] + 0.5 (x[hi] - x[lo]), when n is even), from a sorted typed copy: the
+ * native numeric sort instead of a quickselect over a boxed array. Complexity: O(n log n).
+ */
+function medianOf(values: Float64Array): number {
+  const sorted = values.slice().sort();
+  const idx = (sorted.length - 1) * 0.5;
+  const lower = Math.floor(idx);
+  return idx === lower ? sorted[idx]! : sorted[lower]! + (idx - lower) * (sorted[lower + 1]! - sorted[lower]!);
 }
