@@ -1,4 +1,3 @@
-import { median } from 'simple-statistics';
 import type { CustomerBook } from '../scenario/customer-book.js';
 import type { RenewalAdjustments } from '../scenario/renewal-adjustments-schema.js';
 
@@ -18,6 +17,8 @@ export interface CustomerBookPlan {
   readonly dueArr: Float64Array;
   readonly dueMonth: Int32Array;
   readonly dueOdds: Float64Array;
+  /** Where each month's run of due customers starts: month m (1..12) is dueFrom[m - 1] .. dueFrom[m] - 1 (13 entries). */
+  readonly dueFrom: Int32Array;
   /** Monthly-billed customers: they churn by a monthly hazard, any month. */
   readonly monthlyArr: Float64Array;
   readonly monthlyOdds: Float64Array;
@@ -36,12 +37,13 @@ const LOYALTY_CAP = 5;
 
 /**
  * @example planCustomerBook(book, { perArrDoubling: 0.2, firstRenewal: -0.4, perRenewalAfterFirst: 0, health: 0 })
- * Complexity: O(customers log customers) for the sort by month.
+ * Complexity: O(customers): the due customers are sorted by month by counting (months 1..12, as the
+ * reader guarantees for every customer not monthly-billed).
  */
 export function planCustomerBook(book: CustomerBook, adjust: RenewalAdjustments | undefined): CustomerBookPlan {
   const a = adjust ?? { perArrDoubling: 0, firstRenewal: 0, perRenewalAfterFirst: 0, health: 0 };
   const n = book.size;
-  const medianArr = n > 0 ? median(Array.from(book.arr)) : 0;
+  const medianArr = n > 0 ? medianOf(book.arr) : 0;
   let healthSum = 0;
   let healthCount = 0;
   for (let i = 0; i < n; i++)
@@ -64,9 +66,10 @@ export function planCustomerBook(book: CustomerBook, adjust: RenewalAdjustments 
     odds[i] = Math.exp(logOdds);
   }
 
-  const due: number[] = [];
   const monthly: number[] = [];
   const escalation = new Float64Array(12);
+  // Customers due in each month, counted for a counting sort by month (stable: by row within a month).
+  const dueFrom = new Int32Array(13);
   let openingArr = 0;
   for (let i = 0; i < n; i++) {
     const arr = book.arr[i]!;
@@ -74,15 +77,17 @@ export function planCustomerBook(book: CustomerBook, adjust: RenewalAdjustments 
     const term = book.termMonths[i]!;
     const next = book.nextRenewal[i]!;
     if (term === 1) monthly.push(i);
-    else if (next <= 12) due.push(i);
+    else if (next <= 12) dueFrom[next]!++;
     // A multi-year contract not ending this year steps up on its anniversary, which falls in the
     // calendar month of its renewal date.
     else if (book.escalator[i]! > 0) escalation[(next - 1) % 12]! += arr * book.escalator[i]!;
   }
-  due.sort((x, y) => book.nextRenewal[x]! - book.nextRenewal[y]! || x - y);
+  for (let m = 1; m <= 12; m++) dueFrom[m]! += dueFrom[m - 1]!;
+  const due = sortedDue(book, dueFrom);
   let arrDue = 0;
   const arrDueIn = new Float64Array(12);
-  for (const i of due) {
+  for (let j = 0; j < due.length; j++) {
+    const i = due[j]!;
     arrDue += book.arr[i]!;
     arrDueIn[book.nextRenewal[i]! - 1]! += book.arr[i]!;
   }
@@ -91,14 +96,49 @@ export function planCustomerBook(book: CustomerBook, adjust: RenewalAdjustments 
   return {
     customers: n,
     openingArr,
-    dueArr: Float64Array.from(due, (i) => book.arr[i]!),
-    dueMonth: Int32Array.from(due, (i) => book.nextRenewal[i]!),
-    dueOdds: Float64Array.from(due, (i) => odds[i]!),
-    monthlyArr: Float64Array.from(monthly, (i) => book.arr[i]!),
-    monthlyOdds: Float64Array.from(monthly, (i) => odds[i]!),
+    dueArr: gather(book.arr, due, Float64Array),
+    dueMonth: gather(book.nextRenewal, due, Int32Array),
+    dueOdds: gather(odds, due, Float64Array),
+    dueFrom,
+    monthlyArr: gather(book.arr, monthly, Float64Array),
+    monthlyOdds: gather(odds, monthly, Float64Array),
     escalation,
     arrDue,
     arrDueBy,
     arrDueIn,
   };
+}
+
+/**
+ * Rows of the customers due this year (annual and multi-year, renewing in months 1..12) sorted by
+ * month, then by row: a counting sort, given dueFrom[m - 1] = customers due before month m.
+ * Complexity: O(customers).
+ */
+function sortedDue(book: CustomerBook, dueFrom: Int32Array): Int32Array {
+  const due = new Int32Array(dueFrom[12]!);
+  const next = dueFrom.slice(0, 12);
+  for (let i = 0; i < book.size; i++) {
+    const month = book.nextRenewal[i]!;
+    if (book.termMonths[i]! !== 1 && month <= 12) due[next[month - 1]!++] = i;
+  }
+  return due;
+}
+
+/** values[rows[j]] for each j, into a new array of `type`. */
+function gather<T extends Float64Array | Int32Array>(values: ArrayLike<number>, rows: ArrayLike<number>, type: new (n: number) => T): T {
+  const out = new type(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = values[rows[j]!]!;
+  return out;
+}
+
+/**
+ * The median of finite values, as simple-statistics' `median` gives it (type 7: the mean of the two
+ * middle values, as x[lo] + 0.5 (x[hi] - x[lo]), when n is even), from a sorted typed copy: the
+ * native numeric sort instead of a quickselect over a boxed array. Complexity: O(n log n).
+ */
+function medianOf(values: Float64Array): number {
+  const sorted = values.slice().sort();
+  const idx = (sorted.length - 1) * 0.5;
+  const lower = Math.floor(idx);
+  return idx === lower ? sorted[idx]! : sorted[lower]! + (idx - lower) * (sorted[lower + 1]! - sorted[lower]!);
 }

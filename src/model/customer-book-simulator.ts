@@ -67,27 +67,26 @@ export class CustomerBookSimulator {
     const certain = renewal >= 1;
     const o = certain ? 0 : renewal / (1 - renewal);
 
-    const { dueArr, dueMonth, dueOdds } = book;
+    const { dueArr, dueMonth, dueOdds, dueFrom } = book;
     // A re-forecast: customers due in the closed months are in the actuals; the rest are still due.
     const closed = this.plan.start?.months ?? 0;
-    const firstDue = closed === 0 ? 0 : firstAfter(dueMonth, closed);
+    const firstDue = dueFrom[closed]!;
     // Pass 1 decides every customer with its uniform and no other call, so the loop stays tight;
     // pass 2 draws the sizes of the few that contract or expand.
     const contracting = this.contracting;
     const expanding = this.expanding;
     let nContracting = 0;
     let nExpanding = 0;
-    let renewed = 0;
     let lostCount = 0;
     let grossLoss = 0;
     let retainedTotal = 0;
     const renewedByMonth = out.renewedByMonth;
-    // Month by month (the due customers are sorted by month): each month's churn, uplift and renewed
-    // ARR add up in locals, in customer order as before, and are stored once.
-    for (let from = firstDue; from < dueArr.length; ) {
-      const slot = dueMonth[from]! - 1;
-      let to = from + 1;
-      while (to < dueArr.length && dueMonth[to] === dueMonth[from]) to++;
+    // Month by month (the due customers are sorted by month, each month's run starting at dueFrom):
+    // each month's churn, uplift and renewed ARR add up in locals, in customer order, and are stored once.
+    for (let slot = closed; slot < 12; slot++) {
+      const from = dueFrom[slot]!;
+      const to = dueFrom[slot + 1]!;
+      if (from === to) continue;
       let churnArr = ev[C_CHURN * 12 + slot]!;
       let upliftArr = ev[C_UPLIFT * 12 + slot]!;
       let renewedArr = renewedByMonth[slot]!;
@@ -108,7 +107,6 @@ export class CustomerBookSimulator {
         lostCount += churns;
         grossLoss += churns * arr;
         churnArr -= churns * arr;
-        renewed += renews;
         renewedArr += renews * arr;
         contracting[nContracting] = i;
         nContracting += contracts;
@@ -120,8 +118,9 @@ export class CustomerBookSimulator {
       ev[C_CHURN * 12 + slot] = churnArr;
       ev[C_UPLIFT * 12 + slot] = upliftArr;
       renewedByMonth[slot] = renewedArr;
-      from = to;
     }
+    // Every due customer that did not churn renewed (whole numbers: the same count as adding them up).
+    const renewed = dueArr.length - firstDue - lostCount;
     for (let j = 0; j < nContracting; j++) {
       const i = contracting[j]!;
       const arr = dueArr[i]!;
@@ -168,16 +167,4 @@ export class CustomerBookSimulator {
     const esc = book.escalation;
     for (let m = closed; m < 12; m++) ev[C_UPLIFT * 12 + m]! += esc[m]!;
   }
-}
-
-/** Index of the first customer due after month `closed` in a month-sorted list. Complexity: O(log n). */
-function firstAfter(dueMonth: Int32Array, closed: number): number {
-  let lo = 0;
-  let hi = dueMonth.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dueMonth[mid]! <= closed) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,4 +1,5 @@
-import { gamma } from './gamma.js';
+import { GammaShape, gammaDraw } from './gamma.js';
+import { standardNormal } from './normal.js';
 import { badParameter, checkSource, FINITE_POSITIVE } from './parameter-error.js';
 import type { RandomSource } from './source.js';
 
@@ -16,14 +17,18 @@ import type { RandomSource } from './source.js';
  *   `gamma` on the same source (Marsaglia-Tsang); when both alpha <= 1 and beta <= 1, where two
  *   boosted gammas could both underflow, Jöhnk's algorithm (M. D. Jöhnk, Metrika 8 (1964) 5-15;
  *   as in numpy's random_beta), computed in logs when the powers underflow; acceptance
- *   probability Gamma(a+1)Gamma(b+1)/Gamma(a+b+1) >= 1/2. X and Y come from two gamma samplers
- *   on the one source, one per shape, so each keeps its shape's constants from draw to draw.
+ *   probability Gamma(a+1)Gamma(b+1)/Gamma(a+b+1) >= 1/2. X and Y are drawn by `gammaDraw` on the
+ *   one source, X first, each shape keeping its constants from draw to draw (the uniforms read are
+ *   those of two `gamma` samplers on the source; one call per gamma, no sampler closure between).
  *   The check costs four comparisons per draw.
  */
 export function beta(source: RandomSource): (alpha: number, beta: number) => number {
   checkSource('beta', source);
-  const gx = gamma(source);
-  const gy = gamma(source);
+  // One normal sampler for both gammas: it is stateless, so X and Y read the source as two gamma
+  // samplers on it would.
+  const z = standardNormal(source);
+  const shapeX = new GammaShape();
+  const shapeY = new GammaShape();
   return function drawBeta(a: number, b: number): number {
     if (!(a > 0 && a < Number.POSITIVE_INFINITY && b > 0 && b < Number.POSITIVE_INFINITY)) {
       throw a > 0 && a < Number.POSITIVE_INFINITY ? badParameter('beta', 'beta', FINITE_POSITIVE, b) : badParameter('beta', 'alpha', FINITE_POSITIVE, a);
@@ -52,8 +57,10 @@ export function beta(source: RandomSource): (alpha: number, beta: number) => num
         }
       }
     }
-    const x = gx(a, 1);
-    const y = gy(b, 1);
+    if (a !== shapeX.shape) shapeX.set(a);
+    if (b !== shapeY.shape) shapeY.set(b);
+    const x = gammaDraw(z, source, shapeX);
+    const y = gammaDraw(z, source, shapeY);
     return x / (x + y);
   };
 }

@@ -27,41 +27,60 @@ import type { RandomSource } from './source.js';
 export function gamma(source: RandomSource): (shape: number, scale: number) => number {
   checkSource('gamma', source);
   const z = standardNormal(source);
-  // Constants for `lastShape`; NaN never equals a shape, so the first draw computes them.
-  let lastShape = Number.NaN;
-  let d = Number.NaN;
-  let c = Number.NaN;
-  let invShape = Number.NaN;
-  /** Marsaglia-Tsang for the shape whose d and c are set (d = shape - 1/3 with shape >= 1). */
-  function standardGamma(): number {
-    for (;;) {
-      let x: number;
-      let v: number;
-      do {
-        x = z();
-        v = 1 + c * x;
-      } while (v <= 0);
-      v = v * v * v;
-      const u = source();
-      const x2 = x * x;
-      if (u < 1 - 0.0331 * x2 * x2) return d * v;
-      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
-    }
-  }
+  const shape = new GammaShape();
+  return function drawGamma(k: number, scale: number): number {
+    if (k !== shape.shape) shape.set(k);
+    if (!(scale >= 0 && scale < Number.POSITIVE_INFINITY)) throw badParameter('gamma', 'scale', FINITE_NON_NEGATIVE, scale);
+    return gammaDraw(z, source, shape) * scale;
+  };
+}
+
+/**
+ * One shape's Marsaglia-Tsang constants (see `gamma`): d = k' - 1/3 and c = 1 / sqrt(9 d), k' the
+ * shape plus 1 when boosted, and 1 / shape for the boost. Set only when the shape changes.
+ */
+export class GammaShape {
+  /** The shape the constants are for; NaN never equals a shape, so the first draw sets them. */
+  shape = Number.NaN;
+  d = Number.NaN;
+  c = Number.NaN;
+  invShape = Number.NaN;
+
   /** Check a new shape and compute its constants. */
-  function prepare(shape: number): void {
+  set(shape: number): void {
     if (!(shape > 0 && shape < Number.POSITIVE_INFINITY)) throw badParameter('gamma', 'shape', FINITE_POSITIVE, shape);
     const k = shape >= 1 ? shape : shape + 1;
-    d = k - 1 / 3;
-    c = 1 / Math.sqrt(9 * d);
-    invShape = 1 / shape;
-    lastShape = shape;
+    this.d = k - 1 / 3;
+    this.c = 1 / Math.sqrt(9 * this.d);
+    this.invShape = 1 / shape;
+    this.shape = shape;
   }
-  return function drawGamma(shape: number, scale: number): number {
-    if (shape !== lastShape) prepare(shape);
-    if (!(scale >= 0 && scale < Number.POSITIVE_INFINITY)) throw badParameter('gamma', 'scale', FINITE_NON_NEGATIVE, scale);
-    if (shape >= 1) return standardGamma() * scale;
-    // Boost: U in (0, 1] so U^(1/k) is never exactly 0 because of a 0 from the source.
-    return standardGamma() * Math.pow(1 - source(), invShape) * scale;
-  };
+}
+
+/**
+ * A Gamma(shape, 1) draw for the shape whose constants `s` holds, with normals from `z` and uniforms
+ * from `source` (the one `z` reads): Marsaglia-Tsang, boosted for a shape below 1. A plain function
+ * of its arguments, so a sampler of two gammas (`beta`) shares it with `gamma` at no extra call.
+ */
+export function gammaDraw(z: () => number, source: RandomSource, s: GammaShape): number {
+  const g = marsagliaTsang(z, source, s.d, s.c);
+  // Boost: U in (0, 1] so U^(1/k) is never exactly 0 because of a 0 from the source.
+  return s.shape >= 1 ? g : g * Math.pow(1 - source(), s.invShape);
+}
+
+/** Marsaglia-Tsang for d = k - 1/3 and c = 1 / sqrt(9 d), k >= 1: a Gamma(k, 1) draw. */
+function marsagliaTsang(z: () => number, source: RandomSource, d: number, c: number): number {
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = z();
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = source();
+    const x2 = x * x;
+    if (u < 1 - 0.0331 * x2 * x2) return d * v;
+    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+  }
 }
