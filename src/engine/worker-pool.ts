@@ -7,7 +7,8 @@ import { LOADED_KEY, loadedCounter, whenLoaded } from './worker-loaded.js';
  */
 export function createWorkerPool(threads: number, options: { readonly keepAlive?: boolean } = {}): Piscina {
   const fromSource = import.meta.url.endsWith('.ts');
-  const filename = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href;
+  // '../engine/worker.js' holds both from dist/engine/ and from the CLI's bundle, dist/cli/main.js (scripts/bundle.mjs).
+  const filename = new URL(fromSource ? './worker.ts' : '../engine/worker.js', import.meta.url).href;
   const loaded = loadedCounter();
   const pool = new Piscina({
     filename,

@@ -21,10 +21,10 @@ const ASSETS: Record<string, { readonly file: string; readonly type: string }> =
   '/studio.css': { file: 'studio.css', type: 'text/css; charset=utf-8' },
 };
 
-/** Where the built page is: dist/studio/assets, beside this module once built (from the sources, the build's). */
+/** Where the built page is: dist/studio/assets, from this module once built or from the CLI's bundle in dist/cli/ (from the sources, the build's). */
 export function defaultAssetsDir(): string {
   const here = import.meta.url;
-  return fileURLToPath(here.endsWith('.ts') ? new URL('../../dist/studio/assets/', here) : new URL('./assets/', here));
+  return fileURLToPath(here.endsWith('.ts') ? new URL('../../dist/studio/assets/', here) : new URL('../studio/assets/', here));
 }
 
 /** A page state is a few hundred bytes: ten seconds is ample on a loopback, and a body that never ends is dropped after it. */
