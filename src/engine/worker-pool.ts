@@ -1,14 +1,18 @@
 import { Piscina } from 'piscina';
 import { LOADED_KEY, loadedCounter, whenLoaded } from './worker-loaded.js';
+import { sourceWorkerUrl } from './source-worker.js';
 
 /**
  * A piscina pool running `worker.ts`/`worker.js`. From compiled code (dist/) it loads worker.js;
- * when this module runs from TypeScript source (tests), the worker is loaded through tsx.
+ * when this module runs from TypeScript source (tests), a bundle of worker.ts (source-worker.ts), or
+ * worker.ts itself through tsx when no bundle can be made.
  */
 export function createWorkerPool(threads: number, options: { readonly keepAlive?: boolean } = {}): Piscina {
   const fromSource = import.meta.url.endsWith('.ts');
+  const bundle = fromSource ? sourceWorkerUrl(new URL('./worker.ts', import.meta.url)) : undefined;
+  const throughTsx = fromSource && bundle === undefined;
   // '../engine/worker.js' holds both from dist/engine/ and from the CLI's bundle, dist/cli/main.js (scripts/bundle.mjs).
-  const filename = new URL(fromSource ? './worker.ts' : '../engine/worker.js', import.meta.url).href;
+  const filename = bundle ?? new URL(fromSource ? './worker.ts' : '../engine/worker.js', import.meta.url).href;
   const loaded = loadedCounter();
   const pool = new Piscina({
     filename,
@@ -21,7 +25,7 @@ export function createWorkerPool(threads: number, options: { readonly keepAlive?
     idleTimeout: options.keepAlive ? 2 ** 31 - 1 : 1000,
     // tsx as resolved from here, not from the working directory (a test run from a temporary folder
     // could not find it, and its threads never loaded).
-    execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [],
+    execArgv: throughTsx ? ['--import', import.meta.resolve('tsx')] : [],
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
   // Piscina emits 'error' for what belongs to no task: above all the answer of a worker whose task

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Bundles of the worker kept in the cache folder: the most recent, the rest removed (arrcast wrote them all). */
+const KEPT = 8;
+
+let bundled: string | null | undefined;
+
+/**
+ * The worker as one ES module file, for pools started while arrcast runs from its TypeScript
+ * sources (the tests, tsx): esbuild, a development dependency, bundles `worker.ts` as
+ * scripts/bundle.mjs bundles it for dist/, once per process, into node_modules/.cache/arrcast/,
+ * under the hash of its contents (written whole, by rename; reused by every process that bundles
+ * the same sources). Why: through tsx each thread compiled and loaded some 150 modules on its own,
+ * about a second of CPU a thread; a bundle loads in a few tens of milliseconds. Undefined when it
+ * cannot be made (no esbuild, a read-only folder): the caller then loads the sources through tsx.
+ *
+ * @example sourceWorkerUrl(new URL('./worker.ts', import.meta.url)) // => 'file:///.../node_modules/.cache/arrcast/worker-1f2e....mjs'
+ */
+export function sourceWorkerUrl(workerTs: URL): string | undefined {
+  if (bundled !== undefined) return bundled ?? undefined;
+  bundled = null;
+  try {
+    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+    const result = esbuild.buildSync({
+      entryPoints: [fileURLToPath(workerTs)],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['piscina', 'vega', 'vega-lite'],
+      banner: { js: "import { createRequire as arrcastCreateRequire } from 'node:module'; const require = arrcastCreateRequire(import.meta.url);" },
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.contents;
+    const dir = fileURLToPath(new URL('../../node_modules/.cache/arrcast/', workerTs));
+    const file = join(dir, `worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+    mkdirSync(dir, { recursive: true });
+    if (!exists(file)) {
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, code);
+      renameSync(temp, file);
+    }
+    prune(dir);
+    bundled = pathToFileURL(file).href;
+  } catch {
+    // No bundle: the sources load through tsx.
+  }
+  return bundled ?? undefined;
+}
+
+function exists(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Remove all but the KEPT most recent worker bundles of the cache folder (a removal that fails is left). */
+export function prune(dir: string): void {
+  const bundles = readdirSync(dir)
+    .filter((name) => /^worker-[0-9a-f]{16}\.mjs$/.test(name))
+    .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { name } of bundles.slice(KEPT)) {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Another process removed it first, or it is not ours to remove: left as it is.
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prune, sourceWorkerUrl } from '../../src/engine/source-worker.js';
+import { createWorkerPool, destroyWorkerPool } from '../../src/engine/worker-pool.js';
+import { allocateChunkBuffers, simulateChunk } from '../../src/model/simulate-chunk.js';
+import { planLoaded } from '../../src/engine/simulate.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+describe('the worker bundled from the sources (pools started from TypeScript)', () => {
+  it('is one ES module in node_modules/.cache/arrcast, named by the hash of its contents, the same for the whole process', () => {
+    const url = sourceWorkerUrl(new URL('../../src/engine/worker.ts', import.meta.url));
+    expect(url).toMatch(/\/node_modules\/\.cache\/arrcast\/worker-[0-9a-f]{16}\.mjs$/);
+    expect(sourceWorkerUrl(new URL('../../src/engine/worker.ts', import.meta.url))).toBe(url);
+    const code = readFileSync(fileURLToPath(url!), 'utf8');
+    expect(code).toMatch(/from "piscina"/); // external: piscina starts its threads from its own files
+    expect(code).not.toMatch(/from "\.\.?\//); // no import of a source module left
+  });
+
+  it('simulates a chunk on a pool exactly as simulateChunk does in process', async () => {
+    const loaded = await loadScenario(`${ROOT}scenarios/example.yaml`);
+    const plan = planLoaded(loaded);
+    const local = simulateChunk(plan, '5', 3, 200, allocateChunkBuffers(plan));
+    const pool = createWorkerPool(1);
+    try {
+      const buffers = allocateChunkBuffers(plan);
+      const remote = (await pool.run({ scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed: '5', chunk: 3, trials: 200, buffers }, { transferList: [buffers.wide, buffers.narrow, buffers.sums] })) as typeof local;
+      expect(Buffer.from(remote.wide.buffer, 0, remote.wide.byteLength).equals(Buffer.from(local.wide.buffer, 0, local.wide.byteLength))).toBe(true);
+      expect(Buffer.from(remote.narrow.buffer, 0, remote.narrow.byteLength).equals(Buffer.from(local.narrow.buffer, 0, local.narrow.byteLength))).toBe(true);
+    } finally {
+      await destroyWorkerPool(pool);
+    }
+  });
+
+  it('keeps the 8 most recent bundles of its folder and removes no other file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-cache-'));
+    const names = Array.from({ length: 11 }, (_, i) => `worker-${String(i).padStart(16, '0')}.mjs`);
+    names.forEach((name, i) => {
+      writeFileSync(join(dir, name), '');
+      utimesSync(join(dir, name), 1_000 + i, 1_000 + i); // later index, more recent
+    });
+    writeFileSync(join(dir, 'notes.txt'), 'not a bundle');
+    writeFileSync(join(dir, 'worker-123.mjs'), 'not named as a bundle');
+    prune(dir);
+    expect(readdirSync(dir).sort()).toEqual([...names.slice(3), 'notes.txt', 'worker-123.mjs'].sort());
+  });
+});
