@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NODE_BUNDLE_OPTIONS } from './bundle-options.js';
 
 /** Bundles of the worker kept in the cache folder: the most recent, the rest removed (arrcast wrote them all). */
 const KEPT = 8;
@@ -26,14 +27,10 @@ export function sourceWorkerUrl(workerTs: URL): string | undefined {
   try {
     const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
     const result = esbuild.buildSync({
+      ...NODE_BUNDLE_OPTIONS,
+      external: [...NODE_BUNDLE_OPTIONS.external],
       entryPoints: [fileURLToPath(workerTs)],
-      bundle: true,
       write: false,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      external: ['piscina', 'vega', 'vega-lite'],
-      banner: { js: "import { createRequire as arrcastCreateRequire } from 'node:module'; const require = arrcastCreateRequire(import.meta.url);" },
       logLevel: 'silent',
     });
     const code = result.outputFiles[0]!.contents;
