@@ -131,7 +131,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   // Every column is sorted once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same sorted copy.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });
-  let scratch: Float64Array | undefined;
+  let scratch: Float64Array<ArrayBuffer> | undefined;
   const workspace = new SortWorkspace();
   const stats = new Map<string, Stat | undefined>();
   const stat = (key: string): Stat | undefined => {
@@ -217,7 +217,9 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     monthly.push({ month: m, label: names[m - 1]!, mrr: stat(`mrr.${m}`)!, cumulativeRevenue: describeInto(cumulative)! });
   }
 
-  const decisions = decide(sim, { confidence: options.confidence, targets }, figures);
+  // The sorted copies' buffer serves the decisions' shortfall selections: one column's worth of scratch in all.
+  scratch ??= new Float64Array(sim.trials);
+  const decisions = decide(sim, { confidence: options.confidence, targets }, figures, scratch);
   const grr = stat('grr');
   const nrr = stat('nrr');
   const market = stat('driver.market');
