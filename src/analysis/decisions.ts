@@ -85,12 +85,13 @@ export function decisionFigures(sim: Simulation, options: DecisionOptions = {}):
 }
 
 /**
- * Budgets, downside figures and target probabilities of a run.
+ * Budgets, downside figures and target probabilities of a run. `scratch`: a buffer of at least
+ * `sim.trials` values to work in (its contents are overwritten); default: one of its own.
  *
  * @example decide(sim, { confidence: 0.8, targets: { metrics: [{ metric: 'revenue', value: 120e6 }] } }).targets[0].probability.value
  * Complexity: O(trials x (metrics + tiers + components + targets)), expected.
  */
-export function decide(sim: Simulation, options: DecisionOptions = {}, figures?: OrderFigures): Decisions {
+export function decide(sim: Simulation, options: DecisionOptions = {}, figures?: OrderFigures, scratch?: Float64Array<ArrayBuffer>): Decisions {
   const confidence = options.confidence ?? 0.8;
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1 (got ${confidence})`);
   const n = sim.trials;
@@ -111,13 +112,14 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
     ]),
   ) as Record<Metric, Partial<Record<Component, QuantileEstimate>>>;
 
-  const scratch = new Float64Array(sim.trials);
+  // A buffer of the caller's (summarize's, done with it by now) when it has one: a column's worth of bytes.
+  const buffer = scratch && scratch.length >= sim.trials ? scratch : new Float64Array(sim.trials);
   const downside = Object.fromEntries(
     METRICS.map((m) => {
       const col = sim.store.column(m)!;
       // The point values from the sorted column (summed in order); the intervals from the estimate's standard error.
-      const w5 = expectedShortfallEstimate(col, 0.05, scratch);
-      const w10 = expectedShortfallEstimate(col, 0.1, scratch);
+      const w5 = expectedShortfallEstimate(col, 0.05, buffer);
+      const w10 = expectedShortfallEstimate(col, 0.1, buffer);
       return [m, { p10: order.quantile(m, col, 0.1), worst5Mean: order.expectedShortfall(m, col, 0.05), worst10Mean: order.expectedShortfall(m, col, 0.1), worst5Interval: w5.interval, worst10Interval: w10.interval }];
     }),
   ) as Decisions['downside'];

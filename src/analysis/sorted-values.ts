@@ -23,18 +23,20 @@ export function float32OrderKey(bits: number): number {
   return bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
 }
 
-/** Reusable buffers, so a summary of a hundred columns allocates nothing per column. */
+/**
+ * Reusable buffers, so a summary of a hundred columns allocates nothing per column. The keys are
+ * sorted back and forth between the workspace's one buffer and the caller's `out` (as many bytes as
+ * the sorted values take), so a sort of n values holds 4n (float32) or 8n (float64) bytes of its own
+ * besides `out`: at a million trials, 4 or 8 MB.
+ */
 export class SortWorkspace {
   private keys32 = new Uint32Array(0);
-  private swap32 = new Uint32Array(0);
-  private wide = new Float64Array(0);
   private readonly count = new Int32Array(2048);
 
-  private ensure(n: number): void {
-    if (this.keys32.length >= n * 2) return;
-    this.keys32 = new Uint32Array(n * 2);
-    this.swap32 = new Uint32Array(n * 2);
-    this.wide = new Float64Array(n);
+  /** The key buffer, at least `words` long. */
+  private keys(words: number): Uint32Array {
+    if (this.keys32.length < words) this.keys32 = new Uint32Array(words);
+    return this.keys32;
   }
 
   /**
@@ -46,23 +48,25 @@ export class SortWorkspace {
    */
   sortFinite(values: ArrayLike<number>, out: Float64Array): number {
     const len = values.length;
-    this.ensure(len);
+    if (out.length < len) throw new RangeError(`out holds ${out.length} values, fewer than the ${len} to sort`);
     if (values instanceof Float32Array) return this.sortFloat32(values, out);
-    const wide = this.wide;
+    // The finite values, gathered into out: their words make the keys, then out is the second key buffer.
     let n = 0;
     for (let i = 0; i < len; i++) {
       const v = values[i]!;
-      if (Number.isFinite(v)) wide[n++] = v;
+      if (Number.isFinite(v)) out[n++] = v;
     }
-    return this.sortFloat64(wide, n, out);
+    return this.sortFloat64(out, n);
   }
 
   private sortFloat32(values: Float32Array, out: Float64Array): number {
     const f = new Float32Array(1);
     const u = new Uint32Array(f.buffer);
-    let keys = this.keys32;
-    let next = this.swap32;
     const len = values.length;
+    const own = this.keys(len);
+    let keys = own;
+    // The first len words of out: 4 bytes of each 8 it has.
+    let next = new Uint32Array(out.buffer, out.byteOffset, len);
     let n = 0;
     for (let i = 0; i < len; i++) {
       const v = values[i]!;
@@ -76,19 +80,23 @@ export class SortWorkspace {
       if (!radixPass(keys, next, n, shift, mask, count)) continue;
       [keys, next] = [next, keys];
     }
-    for (let i = 0; i < n; i++) {
-      const k = keys[i]!;
+    const widen = (k: number) => {
       u[0] = k & 0x80000000 ? k ^ 0x80000000 : ~k >>> 0;
-      out[i] = f[0]!;
-    }
+      return f[0]!;
+    };
+    if (keys === own) for (let i = 0; i < n; i++) out[i] = widen(keys[i]!);
+    // The keys are in out's own bytes: widened from the last down, each value written over keys
+    // 2i and 2i + 1, which are read by then (i = 0: key 0 is read first).
+    else for (let i = n - 1; i >= 0; i--) out[i] = widen(keys[i]!);
     return n;
   }
 
-  /** Sort wide[0..n) (finite) into out. Keys as (hi, lo) words, interleaved: [lo0, hi0, lo1, hi1, ...]. */
-  private sortFloat64(wide: Float64Array, n: number, out: Float64Array): number {
-    const words = new Uint32Array(wide.buffer, wide.byteOffset, n * 2);
-    let keys = this.keys32;
-    let next = this.swap32;
+  /** Sort out[0..n) (finite) in place. Keys as (hi, lo) words, interleaved: [lo0, hi0, lo1, hi1, ...]. */
+  private sortFloat64(out: Float64Array, n: number): number {
+    const words = new Uint32Array(out.buffer, out.byteOffset, n * 2);
+    const own = this.keys(n * 2);
+    let keys = own;
+    let next = words;
     for (let i = 0; i < n; i++) {
       const lo = words[2 * i]!;
       const hi = words[2 * i + 1]!;
@@ -106,16 +114,16 @@ export class SortWorkspace {
         if (!radixPass64(keys, next, n, word, shift, mask, count)) continue;
         [keys, next] = [next, keys];
       }
-    const outWords = new Uint32Array(out.buffer, out.byteOffset, n * 2);
+    // Word by word into out's words (in place when the keys ended there).
     for (let i = 0; i < n; i++) {
       const lo = keys[2 * i]!;
       const hi = keys[2 * i + 1]!;
       if (hi & 0x80000000) {
-        outWords[2 * i] = lo;
-        outWords[2 * i + 1] = (hi ^ 0x80000000) >>> 0;
+        words[2 * i] = lo;
+        words[2 * i + 1] = (hi ^ 0x80000000) >>> 0;
       } else {
-        outWords[2 * i] = ~lo >>> 0;
-        outWords[2 * i + 1] = ~hi >>> 0;
+        words[2 * i] = ~lo >>> 0;
+        words[2 * i + 1] = ~hi >>> 0;
       }
     }
     return n;

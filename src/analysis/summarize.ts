@@ -131,7 +131,11 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   // Every column is sorted once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same sorted copy.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });
-  let scratch: Float64Array | undefined;
+  // One column's worth of float64 scratch, for the sorted copies, the monthly running total and the
+  // decisions' shortfall selections in turn (8 MB at a million trials).
+  let scratch: Float64Array<ArrayBuffer> | undefined;
+  /** True while `scratch` holds the monthly running total. */
+  let summing = false;
   const workspace = new SortWorkspace();
   const stats = new Map<string, Stat | undefined>();
   const stat = (key: string): Stat | undefined => {
@@ -153,10 +157,11 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       figures.recordAt(key, (rank) => selected.get(rank)!, m.n);
       return statOfSelected(m, selected);
     }
-    scratch ??= new Float64Array(sim.trials);
-    workspace.sortFinite(values, scratch);
-    figures.record(key, scratch, m.n);
-    return statOfSorted(m, scratch);
+    // The shared buffer, unless it holds the monthly running total just now.
+    const sorted = summing ? new Float64Array(sim.trials) : (scratch ??= new Float64Array(sim.trials));
+    workspace.sortFinite(values, sorted);
+    figures.record(key, sorted, m.n);
+    return statOfSorted(m, sorted);
   };
   const must = (key: string): Stat => {
     const s = stat(key);
@@ -209,7 +214,9 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   });
 
   const names = fiscalMonthNames(scenario.fiscalYearStartMonth);
-  const cumulative = new Float64Array(sim.trials);
+  scratch ??= new Float64Array(sim.trials);
+  const cumulative = scratch.fill(0);
+  summing = true;
   const monthly: MonthSummary[] = [];
   for (let m = 1; m <= 12; m++) {
     const mrr = col(`mrr.${m}`)!;
@@ -217,7 +224,8 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     monthly.push({ month: m, label: names[m - 1]!, mrr: stat(`mrr.${m}`)!, cumulativeRevenue: describeInto(cumulative)! });
   }
 
-  const decisions = decide(sim, { confidence: options.confidence, targets }, figures);
+  summing = false;
+  const decisions = decide(sim, { confidence: options.confidence, targets }, figures, scratch);
   const grr = stat('grr');
   const nrr = stat('nrr');
   const market = stat('driver.market');

@@ -18,13 +18,38 @@ export interface TrialStoreOptions {
   readonly ownDrawTrials?: number;
 }
 
+/** The bits of a typed array's values, 32 at a time (a float64 as two words). */
+const bits = (a: Float64Array | Float32Array) => new Uint32Array(a.buffer, a.byteOffset, a.byteLength / 4);
+
+/** True when two arrays are of one type and hold the same bits throughout (NaN payloads and -0 included). */
+function sameBits(a: Float64Array | Float32Array, b: Float64Array | Float32Array): boolean {
+  if (a.length !== b.length || a.constructor !== b.constructor) return false;
+  const x = bits(a);
+  const y = bits(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
 /**
  * Per-trial results of a run, one typed array per column (float64 for headline totals, float32
  * for breakdowns), filled chunk by chunk at each chunk's offset, so the order of arrival does not
  * matter.
+ *
+ * A column whose values are, bit for bit, those of an earlier column of the same type in every chunk
+ * added so far (a tier's ending ARR and its bookings when nothing is booked for later years, dollar
+ * renewal and GRR...) is not written: `columns` hands out the earlier column's array for it, and its
+ * own array, allocated but never touched, takes no memory (4 MB a column at a million trials). The
+ * first chunk that differs gives it its own values (the shared array copied, then the chunk's written).
  */
 export class TrialStore {
+  /** Read only: a column shared with an earlier one is that column's array. */
   readonly columns: ReadonlyArray<Float64Array | Float32Array>;
+  /** What `columns` hands out (a shared column: its twin's array). */
+  private readonly view: Array<Float64Array | Float32Array>;
+  /** Each column's own array (a shared column's untouched until it differs). */
+  private readonly own: ReadonlyArray<Float64Array | Float32Array>;
+  /** Per column: -1 before the first chunk, c for a column of its own, else the earlier column it shares. */
+  private readonly twin: Int32Array;
   private readonly chunkSums: Array<Float64Array | undefined>;
   /** True when some column holds fewer than `trials` trials (TrialStoreOptions.ownDrawTrials). */
   readonly shortened: boolean;
@@ -37,7 +62,10 @@ export class TrialStore {
   ) {
     const short = Math.min(trials, options.ownDrawTrials ?? trials);
     const rows = (c: Column) => (shortened(c) ? short : trials);
-    this.columns = layout.columns.map((c) => (c.precision === 'f64' ? new Float64Array(rows(c)) : new Float32Array(rows(c))));
+    this.own = layout.columns.map((c) => (c.precision === 'f64' ? new Float64Array(rows(c)) : new Float32Array(rows(c))));
+    this.view = [...this.own];
+    this.columns = this.view;
+    this.twin = new Int32Array(this.own.length).fill(-1);
     this.shortened = layout.columns.some((c) => rows(c) < trials);
     this.chunkSums = new Array<Float64Array | undefined>(chunks).fill(undefined);
   }
@@ -52,20 +80,52 @@ export class TrialStore {
     const n = result.trials;
     let wide = 0;
     let narrow = 0;
-    for (const column of this.columns) {
+    // Each column's values in the chunk (empty for a shortened column the chunk is past).
+    const values = this.own.map((column) => {
       const from = column instanceof Float64Array ? result.wide : result.narrow;
       const k = column instanceof Float64Array ? wide++ : narrow++;
-      const rows = Math.min(n, column.length - spec.offset);
-      if (rows > 0) column.set(from.subarray(k * n, k * n + rows), spec.offset);
-    }
+      const rows = Math.max(0, Math.min(n, column.length - spec.offset));
+      return from.subarray(k * n, k * n + rows);
+    });
+    const first = this.twin[0] === -1;
+    values.forEach((v, c) => {
+      if (first) {
+        // The first chunk in: a column shares the first earlier one of its own that has the same
+        // length and the same bits here.
+        this.twin[c] = c;
+        if (v.length === 0) return;
+        for (let i = 0; i < c; i++) {
+          if (this.twin[i] !== i || this.own[i]!.length !== this.own[c]!.length || !sameBits(values[i]!, v)) continue;
+          this.twin[c] = i;
+          this.view[c] = this.view[i]!;
+          break;
+        }
+      } else if (this.twin[c] !== c && !sameBits(values[this.twin[c]!]!, v)) this.separate(c);
+    });
+    values.forEach((v, c) => {
+      if (this.twin[c] === c && v.length > 0) this.own[c]!.set(v, spec.offset);
+    });
     // A copy: the chunk's buffers are reused for the next chunk.
     this.chunkSums[spec.index] = result.componentSums.slice();
   }
 
+  /** Give shared column `c` its own values: its twin's so far (the same bits in every chunk in). */
+  private separate(c: number): void {
+    const column = this.own[c]!;
+    column.set(this.view[c]!);
+    this.view[c] = column;
+    this.twin[c] = c;
+  }
+
   /** Copy the given chunks' trials and sums from another store of the same layout (a shorter run). */
   copyChunks(from: TrialStore, chunks: readonly ChunkSpec[]): void {
+    // Copied column by column: no column shares another's array from here on.
+    this.twin.forEach((t, c) => {
+      if (t >= 0 && t !== c) this.separate(c);
+      else this.twin[c] = c;
+    });
     for (const spec of chunks) {
-      this.columns.forEach((col, c) => {
+      this.own.forEach((col, c) => {
         const end = Math.min(spec.offset + spec.trials, col.length);
         if (end <= spec.offset) return;
         const source = from.columns[c]!;

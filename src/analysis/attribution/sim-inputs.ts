@@ -81,9 +81,11 @@ const mean = (v: ArrayLike<number>) => {
   return s / v.length;
 };
 
-/** The driver's own draws (its `own.` column); undefined for a driver with no own uncertainty. */
-function ownValues(sim: RunTrials, d: PlannedDriver, n: number): Float64Array | undefined {
+/**
+ * The driver's own draws (its `own.` column, first n trials: a view, read as the numbers they are);
+ * undefined for a driver with no own uncertainty.
+ */
+function ownValues(sim: RunTrials, d: PlannedDriver, n: number): Float64Array | Float32Array | undefined {
   if (d.ownColumn === undefined) return undefined;
-  const c = sim.store.column(d.ownColumn);
-  return c ? Float64Array.from(c.subarray(0, n)) : undefined;
+  return sim.store.column(d.ownColumn)?.subarray(0, n);
 }

@@ -6,6 +6,7 @@ import { breakdownSpec } from './breakdown.js';
 import { capacitySpec } from './capacity.js';
 import { chartContext } from './chart-context.js';
 import { sortedFinite } from './downsample.js';
+import { SortWorkspace } from '../../analysis/sorted-values.js';
 import { exceedanceSpec, exceedanceTargets } from './exceedance.js';
 import { monthlyFanSpec, type MonthlyPlan } from './monthly-fan.js';
 import { budgetLabel, marksFromSummary, revenueDistributionSpec, type RevenueMarks } from './revenue-distribution.js';
@@ -64,10 +65,12 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
   const capacity = capacitySpec(summary, ctx);
   const bad = badYearsSpec(summary, ctx);
   const lines = [...(marks.target !== undefined ? ['target'] : []), ...(marks.budget ? [budgetLabel(marks.budget.confidence).replace(/^Budget/, 'budget')] : [])];
+  // One sort workspace for both columns (a column's worth of bytes at most, not one each).
+  const workspace = new SortWorkspace();
   const column = (key: 'revenue' | 'endingArr') => {
     const c = columns.column(key);
     if (!c) throw new Error(`no per-trial values for ${key}`);
-    return sortedFinite(c);
+    return sortedFinite(c, workspace);
   };
   const revenue = column('revenue');
   const endingArr = column('endingArr');
