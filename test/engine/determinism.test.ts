@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/analysis/summarize.js';
@@ -6,26 +6,43 @@ import { RunAbortedError, RunOptionError } from '../../src/engine/errors.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { createEngine, type Engine } from '../../src/engine/engine.js';
 
 const exampleText = readFileSync(`${ROOT}scenarios/example.yaml`, 'utf8');
 const example = parseScenario(exampleText, 'example.yaml');
 // 5,500 trials: five full chunks and a partial one.
 const TRIALS = 5_500;
 
+/**
+ * One warm engine of 4 threads for the pooled runs that compare numbers: a run on it with
+ * `workers: n` uses n of its threads, and takes the same path as simulate() (simulateOn, on a
+ * leased pool instead of its own). From TypeScript each thread loads through tsx, about a second
+ * of CPU: a pool per run started 13 threads in this file, now 8. simulate() on a pool of its own
+ * is still run below: at 2 workers, compared to the rest, and in the cancellation test.
+ */
+let warm: Engine | undefined;
+const engine = (): Engine => (warm ??= createEngine({ workers: 4 }));
+afterAll(async () => {
+  await warm?.close();
+});
+
 describe('determinism', () => {
   it('the same seed gives a byte-identical summary in-process and with 1, 2 and 4 workers', async () => {
     const outputs: string[] = [];
     for (const workers of [0, 1, 2, 4]) {
-      const sim = await simulate(example, { trials: TRIALS, seed: 7, workers });
+      const sim = workers === 0 ? await simulate(example, { trials: TRIALS, seed: 7, workers }) : await engine().simulate(example, { trials: TRIALS, seed: 7, workers });
       outputs.push(JSON.stringify(summarize(sim)));
     }
+    // And simulate() with a pool of its own.
+    outputs.push(JSON.stringify(summarize(await simulate(example, { trials: TRIALS, seed: 7, workers: 2 }))));
+    expect(outputs).toHaveLength(5);
     expect(new Set(outputs).size).toBe(1);
     expect(JSON.parse(outputs[0]!).trials).toBe(TRIALS);
   });
 
   it('per-trial values are identical across worker counts, not just the summary', async () => {
     const a = await simulate(example, { trials: 2_500, seed: 'abc', workers: 0 });
-    const b = await simulate(example, { trials: 2_500, seed: 'abc', workers: 2 });
+    const b = await engine().simulate(example, { trials: 2_500, seed: 'abc', workers: 2 });
     a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer))).toBe(true));
   });
 
@@ -34,7 +51,7 @@ describe('determinism', () => {
     const hybrid = await loadScenario(`${ROOT}scenarios/hybrid-company.yaml`);
     expect(Object.keys(hybrid.files?.books ?? {})).toEqual(['Mid-market', 'Enterprise']);
     const a = await simulate(hybrid, { trials: 2_500, seed: 3, workers: 0 });
-    const b = await simulate(hybrid, { trials: 2_500, seed: 3, workers: 2 });
+    const b = await engine().simulate(hybrid, { trials: 2_500, seed: 3, workers: 2 });
     expect(a.store.columns.length).toBe(b.store.columns.length);
     a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer))).toBe(true));
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Simulation } from '../../src/engine/simulate.js';
@@ -31,10 +31,34 @@ const snapshot = (dir: string): Record<string, string> =>
       .map((d) => [relative(dir, join(d.parentPath, d.name)), readFileSync(join(d.parentPath, d.name), 'utf8')]),
   );
 
+/**
+ * A report of the shared run written by writeReport once for the file, with the default outputs or
+ * with all of them: what the tests below only read, or copy into their own directory as the
+ * previous report a second writeReport is to replace or leave intact (a report holds no path of its
+ * own: its marker says only that arrcast wrote it). Writing each one again per test drew the same
+ * seven charts a dozen more times.
+ */
+const written: Partial<Record<'default' | 'all', string>> = {};
+async function writtenReport(kind: 'default' | 'all'): Promise<string> {
+  if (written[kind] === undefined) {
+    const out = join(tmp(), 'report');
+    await writeReport(out, sim, summary, kind === 'all' ? { outputs: [...OUTPUTS] } : {});
+    written[kind] = out;
+  }
+  return written[kind];
+}
+
+/** A fresh directory holding a copy of writtenReport(kind) in report/: its parent and the report's path. */
+async function previousReport(kind: 'default' | 'all'): Promise<{ parent: string; out: string }> {
+  const parent = tmp();
+  const out = join(parent, 'report');
+  cpSync(await writtenReport(kind), out, { recursive: true });
+  return { parent, out };
+}
+
 describe('writeReport', () => {
   it('writes the default outputs: summary, scenario, report.html, the charts, the CSVs; not the per-trial exports', async () => {
-    const out = join(tmp(), 'report');
-    await writeReport(out, sim, summary);
+    const out = await writtenReport('default');
     expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'report.xlsx', 'scenario.json', 'summary.json']);
     expect(readdirSync(join(out, 'charts'))).toHaveLength(2 * CHARTS.length);
   });
@@ -58,8 +82,7 @@ describe('writeReport', () => {
   });
 
   it('writes every output with all of them, the charts as spec and SVG', async () => {
-    const out = join(tmp(), 'report');
-    await writeReport(out, sim, summary, { outputs: [...OUTPUTS] });
+    const out = await writtenReport('all');
     expect(readdirSync(out).sort()).toEqual(['.arrcast-report', 'charts', 'monthly.csv', 'percentiles.csv', 'report.html', 'report.xlsx', 'scenario.json', 'sipmath.json', 'summary.json', 'trials.csv']);
     expect(readdirSync(join(out, 'charts')).sort()).toEqual(CHARTS.flatMap((c) => [`${c}.svg`, `${c}.vl.json`]));
     for (const c of CHARTS) {
@@ -73,8 +96,7 @@ describe('writeReport', () => {
   });
 
   it('replaces a previous report on a rerun', async () => {
-    const out = join(tmp(), 'report');
-    await writeReport(out, sim, summary);
+    const { out } = await previousReport('default');
     writeFileSync(join(out, 'charts', 'old-chart.svg'), 'from an older version');
     await writeReport(out, sim, summary);
     expect(existsSync(join(out, 'charts', 'old-chart.svg'))).toBe(false);
@@ -82,9 +104,7 @@ describe('writeReport', () => {
   });
 
   it('leaves no partial directory, and the previous report untouched, when a chart fails to render', async () => {
-    const parent = tmp();
-    const out = join(parent, 'report');
-    await writeReport(out, sim, summary);
+    const { parent, out } = await previousReport('default');
     const before = snapshot(out);
     let calls = 0;
     const failing: ChartRenderer = async (spec) => {
@@ -155,8 +175,7 @@ describe('writeReport with targets', () => {
   });
 
   it('writes a budgets table and no targets section when the run has no targets', async () => {
-    const out = join(tmp(), 'report');
-    await writeReport(out, sim, summary);
+    const out = await writtenReport('default');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<h2>Budgets</h2>');
     expect(html).not.toContain('<h3>Targets</h3>');
@@ -166,8 +185,7 @@ describe('writeReport with targets', () => {
 
 describe('prepareReportDir knows an arrcast report', () => {
   it('accepts a report with its charts directory', async () => {
-    const out = join(tmp(), 'report');
-    await writeReport(out, sim, summary);
+    const { out } = await previousReport('default');
     await expect(prepareReportDir(out)).resolves.toBe(out);
   });
 
@@ -200,9 +218,7 @@ describe('writeReport stops cleanly', () => {
   it.each(['summary.json', 'charts/arr-bridge.svg', 'report.html', 'trials.csv', 'renaming'])(
     'at a signal after %s: RunAbortedError, the previous report intact, no temporary directory',
     async (at) => {
-      const parent = tmp();
-      const out = join(parent, 'report');
-      await writeReport(out, sim, summary, ALL);
+      const { parent, out } = await previousReport('all');
       const before = snapshot(out);
       const abort = new AbortController();
       const steps: string[] = [];
@@ -222,9 +238,7 @@ describe('writeReport stops cleanly', () => {
     ['a chart folder file', (out: string) => writeFileSync(join(out, 'charts', 'notes.txt'), 'mine'), 'also holds charts/notes.txt'],
     ['its marker gone', (out: string) => rmSync(join(out, '.arrcast-report')), 'looks like a report of an older arrcast'],
   ])('a previous report given %s while the new one is written is not replaced', async (_, change, message) => {
-    const parent = tmp();
-    const out = join(parent, 'report');
-    await writeReport(out, sim, summary, ALL);
+    const { parent, out } = await previousReport('all');
     const onStep = (step: string) => {
       if (step === 'trials.csv') change(out);
     };
@@ -235,9 +249,7 @@ describe('writeReport stops cleanly', () => {
   });
 
   it('a full disk names the path under --out, not the temporary directory, and keeps the previous report', async () => {
-    const parent = tmp();
-    const out = join(parent, 'report');
-    await writeReport(out, sim, summary);
+    const { parent, out } = await previousReport('default');
     const before = snapshot(out);
     // What fs.write gives on a full disk: a system error without a path.
     const full: ChartRenderer = async () => {
