@@ -6,6 +6,16 @@ import { normalCdf } from '../math/normal-cdf.js';
 const SCORE_RANGE = 8;
 const SCORE_POINTS = 8193;
 
+/** Phi at each normal score of the grid: the same for every table, so computed once. */
+let gridProbabilities: Float64Array | undefined;
+function scoreProbabilities(): Float64Array {
+  if (!gridProbabilities) {
+    gridProbabilities = new Float64Array(SCORE_POINTS);
+    for (let i = 0; i < SCORE_POINTS; i++) gridProbabilities[i] = normalCdf(-SCORE_RANGE + (2 * SCORE_RANGE * i) / (SCORE_POINTS - 1));
+  }
+  return gridProbabilities;
+}
+
 /** Points of a prior's quantile table. */
 export const TABLE_POINTS = 16_384;
 
@@ -28,7 +38,11 @@ export class QuantileTable {
     const sorted = new Float64Array(points);
     for (let i = 0; i < points; i++) sorted[i] = draw();
     this.sorted = sorted.sort();
-    this.byScore = Float64Array.from({ length: SCORE_POINTS }, (_, i) => this.at(normalCdf(-SCORE_RANGE + (2 * SCORE_RANGE * i) / (SCORE_POINTS - 1))));
+    // A plain loop over the shared grid of Phi: a re-forecast builds a table per learned driver
+    // (and the calibration tests thousands), and Float64Array.from over an array-like was the slow path.
+    const probabilities = scoreProbabilities();
+    this.byScore = new Float64Array(SCORE_POINTS);
+    for (let i = 0; i < SCORE_POINTS; i++) this.byScore[i] = this.at(probabilities[i]!);
   }
 
   /** Q(Phi(e)) for a normal score e, linear between grid points 0.002 apart (clamped beyond +-8). */
