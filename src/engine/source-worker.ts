@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,6 +7,8 @@ import { NODE_BUNDLE_OPTIONS } from './bundle-options.js';
 
 /** Bundles of the worker kept in the cache folder: the most recent, the rest removed (arrcast wrote them all). */
 const KEPT = 8;
+/** A bundle used within this long is never removed (another process may be starting threads from it). */
+const KEEP_USED_MS = 24 * 3600 * 1000;
 
 let bundled: string | null | undefined;
 
@@ -30,6 +32,8 @@ export function sourceWorkerUrl(workerTs: URL): string | undefined {
       ...NODE_BUNDLE_OPTIONS,
       external: [...NODE_BUNDLE_OPTIONS.external],
       entryPoints: [fileURLToPath(workerTs)],
+      // Paths in the bundle's comments relative to the sources' root, not the working directory: the same sources, the same bundle and name.
+      absWorkingDir: fileURLToPath(new URL('../../', workerTs)),
       write: false,
       logLevel: 'silent',
     });
@@ -41,8 +45,11 @@ export function sourceWorkerUrl(workerTs: URL): string | undefined {
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, code);
       renameSync(temp, file);
+    } else {
+      const now = new Date();
+      utimesSync(file, now, now); // marked as used: pruning goes by the time of last use
     }
-    prune(dir);
+    prune(dir, file);
     bundled = pathToFileURL(file).href;
   } catch {
     // No bundle: the sources load through tsx.
@@ -58,13 +65,24 @@ function exists(file: string): boolean {
   }
 }
 
-/** Remove all but the KEPT most recent worker bundles of the cache folder (a removal that fails is left). */
-export function prune(dir: string): void {
-  const bundles = readdirSync(dir)
-    .filter((name) => /^worker-[0-9a-f]{16}\.mjs$/.test(name))
-    .map((name) => ({ name, time: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time);
-  for (const { name } of bundles.slice(KEPT)) {
+/**
+ * Remove the worker bundles of the cache folder beyond the KEPT most recently used, but never `keep`
+ * (the one this process loads) nor one used within KEEP_USED_MS (another process may load it). A
+ * file that vanishes meanwhile, or that cannot be removed, is left to others.
+ */
+export function prune(dir: string, keep?: string, now = Date.now()): void {
+  const bundles: Array<{ name: string; time: number }> = [];
+  for (const name of readdirSync(dir)) {
+    if (!/^worker-[0-9a-f]{16}\.mjs$/.test(name)) continue;
+    try {
+      bundles.push({ name, time: statSync(join(dir, name)).mtimeMs });
+    } catch {
+      // Removed by another process since the listing.
+    }
+  }
+  bundles.sort((a, b) => b.time - a.time);
+  for (const { name, time } of bundles.slice(KEPT)) {
+    if (join(dir, name) === keep || now - time < KEEP_USED_MS) continue;
     try {
       unlinkSync(join(dir, name));
     } catch {

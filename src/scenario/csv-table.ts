@@ -219,6 +219,14 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
 const BLANK_LINE = /(?:^\uFEFF?|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)/;
 
 /**
+ * Characters csv-parse trims (with `trim`) besides space and tab, which the Locator's field starts do
+ * not skip: before a quote they would hide it from the Locator, and a blank line inside that quoted
+ * field would be taken for a blank record. A text holding one (but a leading byte-order mark) is
+ * left as it is.
+ */
+const OTHER_TRIMMED = /[\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
  * The text with every blank record (a line of nothing but spaces or tabs, outside quotes) written
  * as a row of empty fields as wide as the first record that is not blank (the header), or undefined
  * when there is none to widen. Why: csv-parse builds an error object, stack and all, for every
@@ -229,7 +237,7 @@ const BLANK_LINE = /(?:^\uFEFF?|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)/;
  * Complexity: O(size of the text), and nothing when it has no blank line.
  */
 export function blankRecordsWidened(text: string, where: Locator): string | undefined {
-  if (!BLANK_LINE.test(text)) return undefined;
+  if (!BLANK_LINE.test(text) || OTHER_TRIMMED.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) return undefined;
   const starts = where.recordStarts();
   const end = (r: number) => (r + 1 < starts.length ? starts[r + 1]! : text.length);
   const blank = (r: number): boolean => {
@@ -242,7 +250,12 @@ export function blankRecordsWidened(text: string, where: Locator): string | unde
   let h = 0;
   while (h < starts.length && blank(h)) h++;
   if (h === starts.length) return undefined;
-  const width = (parse(text.slice(starts[h]!, end(h)), csvOptions) as string[][])[0]?.length ?? 1;
+  let width: number;
+  try {
+    width = (parse(text.slice(starts[h]!, end(h)), csvOptions) as string[][])[0]?.length ?? 1;
+  } catch {
+    return undefined; // a header csv-parse refuses: the whole text's parse reports it, at its place
+  }
   if (width <= 1) return undefined; // a blank record is already as wide as the header
   const fill = ','.repeat(width - 1);
   const pieces: string[] = [];

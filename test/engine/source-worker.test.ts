@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,16 +36,36 @@ describe('the worker bundled from the sources (pools started from TypeScript)', 
     }
   });
 
-  it('keeps the 8 most recent bundles of its folder and removes no other file', () => {
+  it('keeps the 8 most recently used bundles of its folder, the one it loads, and any used within a day; removes no other file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-cache-'));
-    const names = Array.from({ length: 11 }, (_, i) => `worker-${String(i).padStart(16, '0')}.mjs`);
+    const now = Date.UTC(2026, 11, 5);
+    const day = 24 * 3600;
+    const names = Array.from({ length: 12 }, (_, i) => `worker-${String(i).padStart(16, '0')}.mjs`);
     names.forEach((name, i) => {
       writeFileSync(join(dir, name), '');
-      utimesSync(join(dir, name), 1_000 + i, 1_000 + i); // later index, more recent
+      // Later index, more recent: 0 to 9 used two days ago or earlier, 10 and 11 an hour ago.
+      const t = i >= 10 ? now / 1000 - 3600 : now / 1000 - (12 - i) * day;
+      utimesSync(join(dir, name), t, t);
     });
     writeFileSync(join(dir, 'notes.txt'), 'not a bundle');
     writeFileSync(join(dir, 'worker-123.mjs'), 'not named as a bundle');
-    prune(dir);
-    expect(readdirSync(dir).sort()).toEqual([...names.slice(3), 'notes.txt', 'worker-123.mjs'].sort());
+    prune(dir, join(dir, names[0]!), now);
+    // The 8 most recent (4 to 11) stay; of 0 to 3, 0 is the one loaded; 1 to 3 go.
+    expect(readdirSync(dir).sort()).toEqual([names[0]!, ...names.slice(4), 'notes.txt', 'worker-123.mjs'].sort());
+    // Bundles used within a day are kept even past the 8 most recent.
+    const recent = mkdtempSync(join(tmpdir(), 'arrcast-cache-'));
+    names.forEach((name) => writeFileSync(join(recent, name), ''));
+    prune(recent, undefined, Date.now());
+    expect(readdirSync(recent).sort()).toEqual([...names].sort());
+  });
+
+  it('gives the same bundle, under the same name, whatever the working directory', () => {
+    const url = sourceWorkerUrl(new URL('../../src/engine/worker.ts', import.meta.url));
+    const module = JSON.stringify(new URL('../../src/engine/source-worker.ts', import.meta.url).href);
+    const worker = JSON.stringify(new URL('../../src/engine/worker.ts', import.meta.url).href);
+    const script = `process.chdir(${JSON.stringify(tmpdir())}); const m = await import(${module}); console.log(m.sourceWorkerUrl(new URL(${worker})));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe(url);
   });
 });

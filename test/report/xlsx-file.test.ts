@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { columnName, xlsxFile, xmlText, type XlsxSheet } from '../../src/report/xlsx/xlsx-file.js';
-import { zipArchive } from '../../src/report/xlsx/zip-archive.js';
+import { crc32 as zipCrc32, zipArchive } from '../../src/report/xlsx/zip-archive.js';
 
 /** The entries of a ZIP archive read by the book (APPNOTE 4.3: end record, central directory, local headers), each checked against its CRC-32. */
 function readZip(zip: Buffer): Array<{ name: string; data: Buffer; time: number; date: number }> {
@@ -42,7 +42,7 @@ const SHEETS: XlsxSheet[] = [
       { cells: [{ value: 'Empty middle' }, null, { value: -0.5, format: '0.0%' }] },
     ],
   },
-  { name: 'Second', widths: [10], frozenRows: 1, frozenColumns: 0, rows: [{ cells: [{ value: 1e21 }] }] },
+  { name: 'Second', widths: [10], frozenRows: 1, frozenColumns: 0, rows: [{ cells: [{ value: 1e21 }, { value: 'a\rb\r\nc _x0041_ \u0007' }] }] },
 ];
 
 describe('zipArchive', () => {
@@ -55,6 +55,13 @@ describe('zipArchive', () => {
     const back = readZip(zipArchive(entries));
     expect(back.map((e) => [e.name, e.data])).toEqual(entries.map((e) => [e.name, e.data]));
     expect(back.every((e) => e.time === 0 && e.date === 33)).toBe(true);
+  });
+
+  it("computes CRC-32 as the standard's check value says, and as zlib does", () => {
+    expect(zipCrc32(Buffer.from('123456789'))).toBe(0xcbf43926); // the catalogue's check value of CRC-32/ISO-HDLC
+    expect(zipCrc32(Buffer.alloc(0))).toBe(0);
+    const bytes = Buffer.from(Array.from({ length: 10_000 }, (_, i) => (i * 7919 + 13) % 256));
+    expect(zipCrc32(bytes)).toBe(crc32(bytes));
   });
 
   it('refuses more entries than a ZIP archive without ZIP64 can count', () => {
@@ -107,6 +114,7 @@ describe('xlsxFile', () => {
     expect([1, 2, 3].map((c) => ws.getColumn(c).width)).toEqual([30, 12, 12]);
     const second = wb.worksheets[1]!;
     expect(second.getCell('A1').value).toBe(1e21);
+    expect(second.getCell('B1').value).toBe('a\rb\r\nc _x0041_ \u0007'); // returns, a literal _xHHHH_ and a control, as written
     expect(second.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
@@ -119,7 +127,7 @@ describe('xmlText and columnName', () => {
   it.each([
     ['plain', 'plain'],
     ['a & b < c > d "e"', 'a &amp; b &lt; c &gt; d &quot;e&quot;'],
-    ['tab\tline\nreturn\r', 'tab\tline\nreturn\r'],
+    ['tab\tline\nreturn\r', 'tab\tline\nreturn_x000D_'],
     ['bell\u0007 and nul\u0000', 'bell_x0007_ and nul_x0000_'],
     ['literal _x0041_ stays', 'literal _x005F_x0041_ stays'],
     ['lone \uD800 surrogate, pair 𝔸 kept', 'lone _xD800_ surrogate, pair 𝔸 kept'],

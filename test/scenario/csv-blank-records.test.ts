@@ -65,6 +65,33 @@ describe('blank records widened for csv-parse', () => {
     expect(widenedSome).toBeGreaterThan(100);
   });
 
+  it.each([
+    ['a no-break space before a quote', '\u00a0'],
+    ['a form feed before a quote', '\f'],
+    ['a vertical tab before a quote', '\v'],
+    ['an ideographic space before a quote', '\u3000'],
+  ])('%s: a blank line inside the quotes stays the field\u2019s (csv-parse trims more than space and tab)', (_, space) => {
+    const text = `id,arr\n${space}"Acme\n\nCorp",1200\n\nc2,5\n`;
+    expect(blankRecordsWidened(text, new Locator(text))).toBeUndefined();
+    const t = readCsv(text, 'b.csv', [{ name: 'id', required: true }, { name: 'arr' }], 'customers');
+    expect(t.rows).toEqual([
+      ['Acme\n\nCorp', '1200'],
+      ['c2', '5'],
+    ]);
+  });
+
+  it('a header csv-parse refuses after blank lines is reported where it is', () => {
+    const text = '\n\nid,"a"b\nc1,2\n';
+    expect(blankRecordsWidened(text, new Locator(text))).toBeUndefined();
+    let message = '';
+    try {
+      readCsv(text, 'b.csv', [{ name: 'id' }, { name: 'a' }], 'customers');
+    } catch (err) {
+      message = String((err as Error).message);
+    }
+    expect(message).toMatch(/^b\.csv:3:4 /);
+  });
+
   it('leaves a text without blank lines, or with a one-column header, alone', () => {
     expect(blankRecordsWidened(`${H}\nc1,smb,5\n`, new Locator(`${H}\nc1,smb,5\n`))).toBeUndefined();
     expect(blankRecordsWidened('id\n\nc1\n', new Locator('id\n\nc1\n'))).toBeUndefined();

@@ -67,14 +67,15 @@ const part = (name: string, xml: string): ZipEntry => ({ name, data: Buffer.from
 
 /**
  * Text as XML character data: markup characters escaped; characters XML 1.0 cannot hold (controls
- * but tab, line feed and carriage return; lone surrogates; U+FFFE and U+FFFF) written as OOXML's
+ * but tab and line feed; lone surrogates; U+FFFE and U+FFFF) and carriage returns (which an XML
+ * reader would turn into line feeds) written as OOXML's
  * `_xHHHH_`, and a literal `_xHHHH_` in the text protected by escaping its underscore (`_x005F_`),
  * so a reader gives back the text as it was.
  */
 export function xmlText(text: string): string {
   return text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    .replace(/[\u0000-\u0008\u000B-\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -1,4 +1,4 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 
 /** One file of a ZIP archive: its path inside the archive (ASCII) and its bytes. */
 export interface ZipEntry {
@@ -15,6 +15,20 @@ const END = 0x06054b50;
 /** "Version needed to extract" 2.0: deflate. */
 const VERSION = 20;
 const DEFLATE = 8;
+
+/** CRC-32 (ISO-HDLC, the reflected polynomial 0xEDB88320) by byte table: zlib.crc32 exists only from Node 20.15. */
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** The CRC-32 of `data`, as ZIP stores it (an unsigned 32-bit number). */
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
 
 /**
  * A ZIP archive (PKWARE APPNOTE 6.3, the subset an .xlsx needs): each entry deflated, with its
