@@ -114,9 +114,9 @@ describe('arrcast run --actuals with a bad actuals file', () => {
       }
     });
 
-  // By absolute paths, not from inside `dir`: a pooled run from src starts its worker threads with
-  // `--import tsx`, which resolves from the current directory; in a temporary directory the threads
-  // never load, and closing the pool waits out its 15 s for them (worker-pool.ts).
+  // By absolute paths, not from inside `dir`: a pooled run from src whose worker cannot be bundled
+  // starts its threads with `--import tsx` (worker-pool.ts), which once resolved from the current
+  // directory, so that in a temporary directory the threads never loaded.
   it('a good file runs (the same scenario and command), and --as-of 1 uses one month', async () => {
     const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': GOOD });
     const out = join(dir, 'out');

@@ -54,7 +54,7 @@ describe('arrcast run --shard and arrcast merge', () => {
       expect(r.stderr).toContain(`wrote shard ${k}/4 to ${parts}/shard-${k}-of-4.arrcast-part (1 of 5 chunks: trials ${((k - 1) * 1000 + 1).toLocaleString('en-US')} to ${(k * 1000).toLocaleString('en-US')} of 5,000)`);
       expect(r.code).toBe(0);
     }
-    // The binary: its pool loads compiled workers (a pool started from the test's TypeScript loads them through tsx, seconds slower).
+    // The binary, on the compiled workers: what a user runs.
     const last = arrcastBinary(['run', example, '--trials', '5000', '--seed', '7', '--workers', '2', '--shard', 'auto/4', '--out', parts], { AWS_BATCH_JOB_ARRAY_INDEX: '3' });
     expect(last.stderr).toContain(`wrote shard 4/4 (from AWS_BATCH_JOB_ARRAY_INDEX=3) to ${parts}/shard-4-of-4.arrcast-part (2 of 5 chunks: trials 3,001 to 5,000 of 5,000)`);
     expect(last.code).toBe(0);

@@ -16,8 +16,8 @@ const TRIALS = 5_500;
 /**
  * One warm engine of 4 threads for the pooled runs that compare numbers: a run on it with
  * `workers: n` uses n of its threads, and takes the same path as simulate() (simulateOn, on a
- * leased pool instead of its own). From TypeScript each thread loads through tsx, about a second
- * of CPU: a pool per run started 13 threads in this file, now 8. simulate() on a pool of its own
+ * leased pool instead of its own). Each thread a pool starts costs CPU (from TypeScript, loading the
+ * bundled worker and compiling it): a pool per run started 13 threads in this file, now 8. simulate() on a pool of its own
  * is still run below: at 2 workers, compared to the rest, and in the cancellation test.
  */
 let warm: Engine | undefined;

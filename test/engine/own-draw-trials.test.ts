@@ -36,8 +36,8 @@ describe('a store that keeps the drivers\' own draws for its first trials only',
   it('gives the same summary, number for number, when it keeps the trials the attribution reads', async () => {
     const loaded = await loadScenario(join(ROOT, 'scenarios/smb-lead-driven.yaml'));
     // In-process: the shortened store is copied from the finished one, so how the trials were
-    // simulated does not matter here, and two worker threads loading through tsx cost more CPU
-    // than the simulation.
+    // simulated does not matter here, and starting two worker threads would cost more CPU than
+    // the simulation.
     const sim = await simulate(loaded, { trials: ATTRIBUTION_TRIALS + 2_000, seed: 11, workers: 0 });
     const short = { ...sim, store: shortenedCopy(sim, ATTRIBUTION_TRIALS) };
     expect(short.store.shortened).toBe(true);

@@ -3,7 +3,7 @@ import { createEngine, type Engine } from '../../src/engine/engine.js';
 
 /**
  * One warm engine for the tests of a file that simulate on workers: its pool (from TypeScript, its
- * threads load through tsx, which takes a second or more) starts once instead of once a run. Call
+ * threads load a bundle of the worker, src/engine/source-worker.ts) starts once instead of once a run. Call
  * at the top level of a test file; the engine starts on first use and closes after the file.
  */
 export function useSharedEngine(workers = 2): () => Engine {

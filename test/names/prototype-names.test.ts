@@ -60,8 +60,7 @@ describe('prototype-named and separator-holding names work end to end', () => {
     writeFileSync(join(dir, 'book.csv'), BOOK.replaceAll(',Booked,', `,${name},`));
     const parts = join(dir, 'parts/');
     for (const shard of ['1/2', '2/2']) {
-      // The binary (npm test builds it first): its pool loads the compiled worker, where a pool
-      // started from this TypeScript loads each thread through tsx, seconds of CPU a run.
+      // The binary (npm test builds it first), on the compiled worker: what a user runs.
       const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', file, '-n', '2000', '-w', '2', '--no-progress', '--shard', shard, '--out', parts], {
         cwd: ROOT,
         encoding: 'utf8',
