@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { createEngine, type Engine } from '../engine/engine.js';
 import { IN_PROCESS_BELOW } from '../engine/simulate.js';
 

@@ -6,7 +6,6 @@ import { allowPathOption } from './allow-path-option.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { EXIT, UsageError } from './exit-codes.js';
-import { createProgressBar } from './progress-bar.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';

@@ -1,7 +1,7 @@
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from './components.js';
 import type { TierPlan } from './tier-plan.js';
 import { MARKET_COLUMN } from './drivers/column-keys.js';
-import { driverKey, tierKey } from './column-key.js';
+import { tierKey } from './column-key.js';
 
 /**
  * One per-trial output column. Headline totals are kept in float64; breakdowns in float32, which

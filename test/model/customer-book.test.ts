@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, meanAndSe, runWithFiles, expectWithin4Se } from '../helpers/fixtures.js';
+import { column, runWithFiles, expectWithin4Se } from '../helpers/fixtures.js';
 
 /**
  * A customer book read row by row, against cases worked out by hand: exact where nothing is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, meanAndSe, run, runWithFiles, expectWithin4Se } from '../helpers/fixtures.js';
+import { column, run, runWithFiles, expectWithin4Se } from '../helpers/fixtures.js';
 
 /**
  * Lead grades, earlier leads, the opening pipeline, reps' capacity, contract terms and the

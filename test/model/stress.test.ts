@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, meanAndSe, run, scenarioFrom, expectWithin4Se } from '../helpers/fixtures.js';
+import { column, run, scenarioFrom, expectWithin4Se } from '../helpers/fixtures.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
 
 /**

@@ -68,7 +68,7 @@ export function breakdownSpec(summary: Summary, ctx: ChartContext): TopLevelSpec
     scale: { domain: ['adds', 'takes away'], range: [OKABE_ITO.blue, OKABE_ITO.vermillion] },
     legend: null,
   } as const;
-  const panel = (name: string, title: string, rows: readonly BreakdownRow[]) => {
+  const panel = (name: string, title: string) => {
     const y = { field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, labelLimit: 200 } };
     return {
       title: { text: title, fontSize: 12, anchor: 'start' as const },
@@ -110,6 +110,6 @@ export function breakdownSpec(summary: Summary, ctx: ChartContext): TopLevelSpec
     config: CHART_CONFIG,
     datasets: { tiers, ...(components.length > 0 ? { components } : {}) },
     // A scenario where no component varies (a book that always renews) has no component panel.
-    vconcat: [panel('tiers', 'By tier', tiers), ...(components.length > 0 ? [panel('components', 'By component', components)] : [])],
+    vconcat: [panel('tiers', 'By tier'), ...(components.length > 0 ? [panel('components', 'By component')] : [])],
   };
 }

@@ -113,7 +113,9 @@ class SharedStrings {
 /** The cell formats in use (cellXfs): one per combination of number format and row style, 0 the default. */
 class Styles {
   private readonly formats = new Map<string, number>();
-  private readonly xfs = new Map<string, number>([['0||', 0]]);
+  /** Each cell format's number format and row style, by index; `index` finds one by both. */
+  private readonly xfs: Array<{ readonly numFmt: number; readonly style: XlsxRow['style'] }> = [{ numFmt: 0, style: undefined }];
+  private readonly index = new Map<string, number>([['0|', 0]]);
 
   of(format: string | undefined, style: XlsxRow['style']): number {
     let numFmt = 0;
@@ -121,22 +123,21 @@ class Styles {
       numFmt = this.formats.get(format) ?? 164 + this.formats.size; // 164 and up: custom formats
       this.formats.set(format, numFmt);
     }
-    const key = `${numFmt}|${style ?? ''}|`;
-    let xf = this.xfs.get(key);
+    const key = `${numFmt}|${style ?? ''}`;
+    let xf = this.index.get(key);
     if (xf === undefined) {
-      xf = this.xfs.size;
-      this.xfs.set(key, xf);
+      xf = this.xfs.push({ numFmt, style }) - 1;
+      this.index.set(key, xf);
     }
     return xf;
   }
 
   xml(): string {
     const numFmts = [...this.formats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`).join('');
-    const xfs = [...this.xfs.keys()]
-      .map((key) => {
-        const [numFmt, style] = key.split('|');
+    const xfs = this.xfs
+      .map(({ numFmt, style }) => {
         const font = style === 'bold' ? 1 : 0;
-        const attrs = `numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${numFmt !== '0' ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}`;
+        const attrs = `numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${numFmt !== 0 ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}`;
         return style === 'wrap' ? `<xf ${attrs} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` : `<xf ${attrs}/>`;
       })
       .join('');
@@ -148,7 +149,7 @@ class Styles {
       '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      `<cellXfs count="${this.xfs.size}">${xfs}</cellXfs>` +
+      `<cellXfs count="${this.xfs.length}">${xfs}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
       '</styleSheet>'
     );

@@ -60,20 +60,13 @@ export function zipArchive(entries: readonly ZipEntry[]): Buffer {
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(entry.data.length, 22);
     local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28); // no extra field
+    // bytes 28-29: no extra field (Buffer.alloc's 0)
     const head = Buffer.alloc(46);
     head.writeUInt32LE(CENTRAL, 0);
     head.writeUInt16LE(VERSION, 4); // made by: MS-DOS, 2.0
-    head.writeUInt16LE(VERSION, 6);
-    head.writeUInt16LE(0, 8);
-    head.writeUInt16LE(DEFLATE, 10);
-    head.writeUInt16LE(DOS_TIME, 12);
-    head.writeUInt16LE(DOS_DATE, 14);
-    head.writeUInt32LE(crc, 16);
-    head.writeUInt32LE(packed.length, 20);
-    head.writeUInt32LE(entry.data.length, 24);
-    head.writeUInt16LE(name.length, 28);
-    // extra, comment, disk number, internal and external attributes: all 0 (Buffer.alloc)
+    // From "version needed" to the extra field's length, the central record repeats the local header.
+    local.copy(head, 6, 4, 30);
+    // comment, disk number, internal and external attributes: all 0 (Buffer.alloc)
     head.writeUInt32LE(offset, 42);
     parts.push(local, name, packed);
     central.push(head, name);
