@@ -4,6 +4,8 @@ import { editDistance } from './edit-distance.js';
 import { excerpt, quoteText } from './display-text.js';
 import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
 import { readFileBytes, type FileKind } from './read-file.js';
+import { Locator } from './csv-locator.js';
+import { evenRecords, restoreRecords } from './csv-even-records.js';
 
 /**
  * Reading the CSV files a scenario names (customer books, opening pipelines): bytes to validated,
@@ -18,8 +20,9 @@ import { readFileBytes, type FileKind } from './read-file.js';
  * Positions: every issue about a cell has `line` (1-based line of the file) and `column`, the
  * 1-based CHARACTER column (Unicode code points; a tab counts as one) where the cell's value starts
  * in that line; for a value in quotes, the column of the opening quote. A cell after a quoted line
- * break is on a later line than its row's first. Positions are worked out only once there is a
- * problem to report (one scan of the text, then of each reported row): a clean file pays nothing.
+ * break is on a later line than its row's first. The text is scanned once for its records (where
+ * each starts, its line and its width: csv-locator.ts, about 10 ms for 100,000 rows), then each reported
+ * row again for its cells' columns.
  */
 
 export { MAX_BOOK_BYTES, MAX_BOOK_ROWS } from './limits.js';
@@ -156,11 +159,25 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   if (text.includes('\u0000')) fail('is binary, not a CSV file');
   const where = new Locator(text);
 
+  // Stop at the limit + 1 (the header, MAX_BOOK_ROWS rows, one more): every record costs about
+  // 1 KB until it is read into columns, so a longer file is refused before it is all parsed.
+  const limit = MAX_BOOK_ROWS + 2;
+  const parseRecords = (source: string | Buffer) => parse(source, { ...csvOptions, to: limit }) as string[][];
   let records: string[][] = [];
   try {
-    // Stop at the limit + 1 (the header, MAX_BOOK_ROWS rows, one more): every record costs about
-    // 1 KB until it is read into columns, so a longer file is refused before it is all parsed.
-    records = parse(blankRecordsWidened(text, where) ?? (typeof input === 'string' ? text : input), { ...csvOptions, to: MAX_BOOK_ROWS + 2 }) as string[][];
+    // Records of uneven widths (blank lines, rows short of or past the header) are parsed evened
+    // out (csv-even-records.ts); should that not give the original's records, or fail, the original
+    // text is parsed, and its error reported.
+    const even = evenRecords(text, where);
+    let evened: string[][] | undefined;
+    if (even !== undefined) {
+      try {
+        evened = restoreRecords(parseRecords(even.text), even, limit);
+      } catch {
+        evened = undefined;
+      }
+    }
+    records = evened ?? parseRecords(typeof input === 'string' ? text : input);
   } catch (err) {
     const e = err as { code?: string; message?: string; column?: unknown; records?: unknown };
     const at = where.at(typeof e.records === 'number' ? e.records : 0, typeof e.column === 'number' ? e.column : 0);
@@ -213,64 +230,6 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   }
   if (rows.length === 0 && total === 0) fail(`has no ${noun}: it has only a header row`, { line: where.at(h, 0).line, column: 1 });
   return new CsvTable(file, columns, fields, rows, Int32Array.from(rowRecord), where, issues, total);
-}
-
-/** A line with nothing but spaces or tabs (the first, or one after a line end). A quick test: a match may be inside quotes. */
-const BLANK_LINE = /(?:^\uFEFF?|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)/;
-
-/**
- * Characters csv-parse trims (with `trim`) besides space and tab, which the Locator's field starts do
- * not skip: before a quote they would hide it from the Locator, and a blank line inside that quoted
- * field would be taken for a blank record. A text holding one (but a leading byte-order mark) is
- * left as it is.
- */
-const OTHER_TRIMMED = /[\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-
-/**
- * The text with every blank record (a line of nothing but spaces or tabs, outside quotes) written
- * as a row of empty fields as wide as the first record that is not blank (the header), or undefined
- * when there is none to widen. Why: csv-parse builds an error object, stack and all, for every
- * record whose field count differs from the first record's, even with relax_column_count, and a
- * blank line is a record of one field: 250,000 blank lines took 4.3 s to parse (250,000 rows, 0.3 s).
- * Widened, they parse as rows of empty fields, which readCsv skips just as it skipped [''], and the
- * records keep their numbering (`where` reads positions in the original text).
- * Complexity: O(size of the text), and nothing when it has no blank line.
- */
-export function blankRecordsWidened(text: string, where: Locator): string | undefined {
-  if (!BLANK_LINE.test(text) || OTHER_TRIMMED.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) return undefined;
-  const starts = where.recordStarts();
-  const end = (r: number) => (r + 1 < starts.length ? starts[r + 1]! : text.length);
-  const blank = (r: number): boolean => {
-    for (let p = starts[r]!, to = end(r); p < to; p++) {
-      const c = text.charCodeAt(p);
-      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
-    }
-    return true;
-  };
-  let h = 0;
-  while (h < starts.length && blank(h)) h++;
-  if (h === starts.length) return undefined;
-  let width: number;
-  try {
-    width = (parse(text.slice(starts[h]!, end(h)), csvOptions) as string[][])[0]?.length ?? 1;
-  } catch {
-    return undefined; // a header csv-parse refuses: the whole text's parse reports it, at its place
-  }
-  if (width <= 1) return undefined; // a blank record is already as wide as the header
-  const fill = ','.repeat(width - 1);
-  const pieces: string[] = [];
-  let from = 0;
-  for (let r = 0; r < starts.length; r++) {
-    if (!blank(r)) continue;
-    const line = text.slice(starts[r]!, end(r));
-    const lineEnd = line.search(/[\r\n]/);
-    // A blank last line without a line end is no record to csv-parse; commas would make it one.
-    if (lineEnd < 0) continue;
-    pieces.push(text.slice(from, starts[r]!), fill, line.slice(lineEnd));
-    from = end(r);
-  }
-  pieces.push(text.slice(from));
-  return pieces.join('');
 }
 
 /** A record whose fields are all empty: a blank line, or `,,,` from a spreadsheet. */
@@ -630,108 +589,6 @@ function readHeader(
   }
   if (issues.length > 0) throw new ScenarioError(file, issues.sort((a, b) => (a.column ?? 0) - (b.column ?? 0)));
   return fields;
-}
-
-/**
- * Positions in CSV text, for messages: the line and character column where a field of a record
- * starts. Splits the text into records the way csv-parse does with `csvOptions` (a quote opens a
- * quoted field only at the start of a field, after spaces), once, on first use: a clean file never
- * pays for it.
- */
-export class Locator {
-  private starts: Int32Array | undefined;
-  private lines: Int32Array | undefined;
-
-  constructor(private readonly text: string) {}
-
-  /** Line and column where field `field` of record `record` (0-based) starts; past its end, where the record ends. */
-  at(record: number, field: number): { line: number; column: number } {
-    if (this.starts === undefined) this.index();
-    const s = this.text;
-    const n = s.length;
-    let p = this.starts![Math.min(record, this.starts!.length - 1)] ?? 0;
-    let line = this.lines![Math.min(record, this.lines!.length - 1)] ?? 1;
-    let lineStart = p;
-    for (let f = 0; f < field; f++) {
-      while (p < n && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
-      if (s.charCodeAt(p) === 34) {
-        for (p++; p < n; p++) {
-          const c = s.charCodeAt(p);
-          if (c === 34) {
-            if (s.charCodeAt(p + 1) !== 34) break;
-            p++;
-          } else if (c === 10 || (c === 13 && s.charCodeAt(p + 1) !== 10)) {
-            line++;
-            lineStart = p + 1;
-          }
-        }
-        p++;
-      }
-      while (p < n && s.charCodeAt(p) !== 44 && s.charCodeAt(p) !== 10 && s.charCodeAt(p) !== 13) p++;
-      if (s.charCodeAt(p) !== 44) break; // the record ends before the field
-      p++;
-    }
-    while (p < n && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p++;
-    let column = 1;
-    for (let i = lineStart; i < p && i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0xdc00 || c > 0xdfff) column++; // not the second half of a surrogate pair: one character
-    }
-    return { line, column };
-  }
-
-  /** Start offset of every record (in the text; after a byte-order mark). */
-  recordStarts(): Int32Array {
-    if (this.starts === undefined) this.index();
-    return this.starts!;
-  }
-
-  /** Start offset and line of every record. */
-  private index(): void {
-    const s = this.text;
-    const n = s.length;
-    const starts: number[] = [];
-    const lines: number[] = [];
-    let p = s.charCodeAt(0) === 0xfeff ? 1 : 0;
-    let line = 1;
-    while (p < n) {
-      starts.push(p);
-      lines.push(line);
-      let fieldStart = true;
-      while (p < n) {
-        const c = s.charCodeAt(p);
-        if (fieldStart && (c === 32 || c === 9)) {
-          p++;
-          continue;
-        }
-        if (fieldStart && c === 34) {
-          for (p++; p < n; p++) {
-            const d = s.charCodeAt(p);
-            if (d === 34) {
-              if (s.charCodeAt(p + 1) !== 34) break;
-              p++;
-            } else if (d === 10 || (d === 13 && s.charCodeAt(p + 1) !== 10)) line++;
-          }
-          p++;
-          fieldStart = false;
-          continue;
-        }
-        fieldStart = c === 44;
-        p++;
-        if (c === 10 || c === 13) {
-          if (c === 13 && s.charCodeAt(p) === 10) p++;
-          line++;
-          break;
-        }
-      }
-    }
-    if (starts.length === 0) {
-      starts.push(p);
-      lines.push(1);
-    }
-    this.starts = Int32Array.from(starts);
-    this.lines = Int32Array.from(lines);
-  }
 }
 
 /**
