@@ -80,8 +80,9 @@ function scratch(): { dir: string; env: NodeJS.ProcessEnv } {
 function asRun(line: string): string {
   let cmd = line.replace(/^npm run arrcast -- /, 'arrcast ');
   // The studio serves until stopped: started in the background, it must print its address, then stop cleanly on SIGTERM.
+  // A studio that exits instead ends the wait at once (kill then fails, and with it the line), rather than after 60 s.
   if (/^arrcast studio /.test(cmd))
-    return `${cmd.replace(/\s*#.*$/, '')} --trials ${TRIALS} > .studio.out & pid=$!; for i in $(seq 600); do grep -q 'token=' .studio.out && break; sleep 0.1; done; kill -TERM $pid; wait $pid; grep -Eq '^http://127[.]0[.]0[.]1:[0-9]+/[?]token=[0-9a-f]{48}$' .studio.out`;
+    return `${cmd.replace(/\s*#.*$/, '')} --trials ${TRIALS} > .studio.out & pid=$!; for i in $(seq 600); do grep -q 'token=' .studio.out && break; kill -0 $pid 2>/dev/null || break; sleep 0.1; done; kill -TERM $pid; wait $pid; grep -Eq '^http://127[.]0[.]0[.]1:[0-9]+/[?]token=[0-9a-f]{48}$' .studio.out`;
   if (/^arrcast (run|compare) /.test(cmd)) {
     cmd = /--trials\s+\d+/.test(cmd) ? cmd.replace(/--trials\s+\d+/, `--trials ${TRIALS}`) : cmd.replace(/\s*(#.*)?$/, ` --trials ${TRIALS}$1`);
   }
