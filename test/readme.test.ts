@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +14,16 @@ import { loadScenario } from '../src/scenario/load.js';
  *   `arrcast` (and `npm run arrcast --`) the built CLI (`node dist/cli/main.js`). Trial counts are
  *   cut to ARRCAST_README_TRIALS (default 2,000) to keep this fast; nothing else is changed;
  * - `js` blocks as a module inside this package, so `import ... from 'arrcast'` resolves the
- *   package by its own name, run in the scratch folder;
+ *   package by its own name, run in the scratch folder, their `trials: N` cut the same way;
  * - `yaml` blocks are validated as scenarios (one that `extends` is loaded beside the scenarios it
  *   names), and the `csv` block as a customer book of a scenario;
  * - `text` blocks are output and `sh no-run` blocks install things (a browser, the dependencies, a
  *   link) or need a cloud account: they are not run, and may hold only such commands.
  * Needs `npm run build` first (npm test does it).
+ *
+ * Blocks are independent (each has its own scratch folder, the studio takes a free port), so the
+ * shell and library blocks run side by side (it.concurrent, at most 5 at a time); the lines of one
+ * shell block still run one after another, in order, as a reader runs them.
  */
 
 interface Block {
@@ -53,6 +58,13 @@ const CLI = join(ROOT, 'dist/cli/main.js');
 /** Lines a `no-run` block may hold: installing things, or a cloud service's commands (and their continuation lines). */
 const NOT_RUN = /^(sudo apt-get |npm ci|npm test|npm link|brew |aws |\s+--)/;
 
+const execFileAsync = promisify(execFile);
+
+/** A library example as run here: its trial counts (`trials: 10_000`) cut to TRIALS, as the shell blocks' are. */
+function asRunJs(code: string): string {
+  return code.replace(/\btrials: [\d_]+/g, `trials: ${TRIALS}`);
+}
+
 /** A scratch folder with a copy of scenarios/ and an `arrcast` on the PATH that is the built CLI. */
 function scratch(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = mkdtempSync(join(tmpdir(), 'arrcast-readme-'));
@@ -68,8 +80,9 @@ function scratch(): { dir: string; env: NodeJS.ProcessEnv } {
 function asRun(line: string): string {
   let cmd = line.replace(/^npm run arrcast -- /, 'arrcast ');
   // The studio serves until stopped: started in the background, it must print its address, then stop cleanly on SIGTERM.
+  // A studio that exits instead ends the wait at once (kill then fails, and with it the line), rather than after 60 s.
   if (/^arrcast studio /.test(cmd))
-    return `${cmd.replace(/\s*#.*$/, '')} --trials ${TRIALS} > .studio.out & pid=$!; for i in $(seq 600); do grep -q 'token=' .studio.out && break; sleep 0.1; done; kill -TERM $pid; wait $pid; grep -Eq '^http://127[.]0[.]0[.]1:[0-9]+/[?]token=[0-9a-f]{48}$' .studio.out`;
+    return `${cmd.replace(/\s*#.*$/, '')} --trials ${TRIALS} > .studio.out & pid=$!; for i in $(seq 600); do grep -q 'token=' .studio.out && break; kill -0 $pid 2>/dev/null || break; sleep 0.1; done; kill -TERM $pid; wait $pid; grep -Eq '^http://127[.]0[.]0[.]1:[0-9]+/[?]token=[0-9a-f]{48}$' .studio.out`;
   if (/^arrcast (run|compare) /.test(cmd)) {
     cmd = /--trials\s+\d+/.test(cmd) ? cmd.replace(/--trials\s+\d+/, `--trials ${TRIALS}`) : cmd.replace(/\s*(#.*)?$/, ` --trials ${TRIALS}$1`);
   }
@@ -85,7 +98,7 @@ describe('README.md: every code block runs', () => {
         expect(NOT_RUN.test(line), `README.md:${b.line}: "${line}" is in a no-run block but is not an install or cloud command`).toBe(true);
   });
 
-  it.each(BLOCKS.filter((b) => b.info === 'sh').map((b) => [b.line, b] as const))('the shell block at line %i', (_, block) => {
+  it.concurrent.each(BLOCKS.filter((b) => b.info === 'sh').map((b) => [b.line, b] as const))('the shell block at line %i', async (_, block) => {
     const { dir, env } = scratch();
     try {
       const lines = block.code.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
@@ -93,10 +106,10 @@ describe('README.md: every code block runs', () => {
         const cmd = asRun(line);
         expect(cmd, `README.md:${block.line}: "${line}" is not an arrcast command`).toMatch(/^arrcast /);
         try {
-          execFileSync('bash', ['-c', `set -euo pipefail; ${cmd}`], { cwd: dir, env, stdio: 'pipe' });
+          await execFileAsync('bash', ['-c', `set -euo pipefail; ${cmd}`], { cwd: dir, env });
         } catch (err) {
-          const e = err as { status?: number; stderr?: Buffer };
-          throw new Error(`README.md:${block.line}: "${cmd}" exited with ${e.status}:\n${e.stderr?.toString()}`);
+          const e = err as { code?: number; stderr?: string };
+          throw new Error(`README.md:${block.line}: "${cmd}" exited with ${e.code}:\n${e.stderr}`);
         }
       }
     } finally {
@@ -104,15 +117,18 @@ describe('README.md: every code block runs', () => {
     }
   });
 
-  it.each(BLOCKS.filter((b) => b.info === 'js').map((b) => [b.line, b] as const))(
+  it.concurrent.each(BLOCKS.filter((b) => b.info === 'js').map((b) => [b.line, b] as const))(
     'the library example at line %i, importing arrcast by its package name',
-    (_, block) => {
+    async (_, block) => {
       const { dir, env } = scratch();
       // Inside the package, so that 'arrcast' resolves to this package (its "exports").
       const file = join(ROOT, `.readme-example-${process.pid}-${block.line}.mjs`);
-      writeFileSync(file, block.code);
+      const code = asRunJs(block.code);
+      // Every library example of the README sets its trials; a cut that found nothing to cut would run the README's count unnoticed.
+      expect(code, `README.md:${block.line}: no "trials: N" to cut`).not.toBe(block.code);
+      writeFileSync(file, code);
       try {
-        const out = execFileSync('node', [file], { cwd: dir, env, stdio: 'pipe' }).toString();
+        const { stdout: out } = await execFileAsync('node', [file], { cwd: dir, env });
         if (block.code.includes('createEngine')) {
           // The warm-engine what-if: three runs on one pool, revenue rising with SMB conversion.
           const p50s = [...out.matchAll(/^SMB conversion 0\.0\d+: revenue P50 (\d+(?:\.\d+)?)$/gm)].map((m) => Number(m[1]));
@@ -126,8 +142,8 @@ describe('README.md: every code block runs', () => {
         expect(out).toMatch(/P\(revenue >= 120M\): (0|1|0\.\d+)\n/);
         expect(readFileSync(join(dir, 'reports/plan/report.html'), 'utf8')).toContain('Board plan');
       } catch (err) {
-        const e = err as { status?: number; stderr?: Buffer };
-        if (e.stderr) throw new Error(`README.md:${block.line}: the library example failed:\n${e.stderr.toString()}`);
+        const e = err as { stderr?: string };
+        if (e.stderr) throw new Error(`README.md:${block.line}: the library example failed:\n${e.stderr}`);
         throw err;
       } finally {
         rmSync(file, { force: true });

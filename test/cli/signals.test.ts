@@ -73,7 +73,13 @@ function withEarlierReport(): { dir: string; out: string; before: Record<string,
   return { dir, out, before: snapshot(out) };
 }
 
-describe('a signal in any phase of a run: exit 128 + its number, the earlier report intact, no temporary directory', () => {
+/**
+ * The tests of this block run side by side (vitest's default of at most 5 at a time): each has its
+ * own directory and its own child, and waits for that child's own "paused at" line and exit, never
+ * for a time, so another child running alongside only makes a phase last longer. The earlier
+ * report is written once, synchronously, by the first test to ask (before any of them awaits).
+ */
+describe.concurrent('a signal in any phase of a run: exit 128 + its number, the earlier report intact, no temporary directory', () => {
   it.each([
     ['loaded', 'SIGHUP', 129, '300'],
     ['simulating', 'SIGINT', 130, '3000000'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
@@ -17,6 +17,16 @@ import { hostileScenario, writeScenario } from './hostile-names-fixture.js';
 const NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf', 'a\u2028b', 'p\u2029q', 'a.leads', 'p/leads.G', '100% %2E', '__proto__'];
 
 const BOOK = 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\nc1,Booked,12000,3,12,1,,\nc2,Booked,30000,7,12,1,,\n';
+
+/** The built CLI in a child process (cwd the repository), without blocking this one: its exit status and stderr. */
+function arrcastBinary(args: string[]): Promise<{ status: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }, (err, _stdout, stderr) => {
+      const code = (err as { code?: unknown } | null)?.code;
+      resolve({ status: err === null ? 0 : typeof code === 'number' ? code : -1, stderr });
+    });
+  });
+}
 
 /** The hostile-names scenario, plus a tier read from a customer file (books are looked up by tier name). */
 function scenarioWithBook(name: string): { file: string; dir: string } {
@@ -59,13 +69,11 @@ describe('prototype-named and separator-holding names work end to end', () => {
     const { file, dir } = writeScenario(JSON.stringify(json));
     writeFileSync(join(dir, 'book.csv'), BOOK.replaceAll(',Booked,', `,${name},`));
     const parts = join(dir, 'parts/');
-    for (const shard of ['1/2', '2/2']) {
-      // The binary (npm test builds it first), on the compiled worker: what a user runs.
-      const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', file, '-n', '2000', '-w', '2', '--no-progress', '--shard', shard, '--out', parts], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
+    // The binary (npm test builds it first), on the compiled worker: what a user runs. The two shards
+    // run at once, as on two machines sharing parts/ (each writes its own temporary file, named
+    // with its pid, and renames it to its own part file).
+    const shards = await Promise.all(['1/2', '2/2'].map((shard) => arrcastBinary(['run', file, '-n', '2000', '-w', '2', '--no-progress', '--shard', shard, '--out', parts])));
+    for (const r of shards) {
       expect(r.stderr).not.toContain('internal error');
       expect(r.status).toBe(0);
     }
