@@ -3,6 +3,7 @@ import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import type { ChunkBuffers } from '../model/simulate-chunk.js';
 import type { ActualsInput } from '../actuals/reforecast.js';
 import type { TierRows } from '../model/tier-rows.js';
+import type { SharedSumTables } from '../model/sum-tables.js';
 
 /** What the main thread sends a worker for one chunk: plain data, cloned across the thread boundary. */
 export interface ChunkTask {
@@ -26,6 +27,8 @@ export interface ChunkTask {
   readonly cancelled?: Int32Array;
   /** Tiers to read back instead of simulating, and where to save the others: views on SharedArrayBuffers (tier-row-cache.ts). */
   readonly tierRows?: TierRows;
+  /** The plan's aggregate tables, built once in the main thread, on SharedArrayBuffers: the worker adopts them instead of building its own (model/sum-tables.ts). */
+  readonly sumTables?: readonly SharedSumTables[];
 }
 
 /** The message of a chunk skipped because its run was cancelled while it waited in the queue. */

@@ -18,10 +18,10 @@ import { prepareTruncatedNormal } from '../math/truncated-normal.js';
 import { truncatedNormal } from '../random/truncated-normal.js';
 import { triangular } from '../random/triangular.js';
 import { uniform } from '../random/uniform.js';
-import { CompoundSumTables } from '../random/compound-sum.js';
+import type { CompoundSumTables } from '../random/compound-sum.js';
+import { sumTables } from './sum-tables.js';
 import { lognormalSeverity } from '../math/lognormal-severity.js';
 import { betaSeverity } from '../math/beta-severity.js';
-import type { Severity } from '../math/aggregate-pmf.js';
 
 /** A draw function bound to one stream: each call is one draw. */
 export type Draw = () => number;
@@ -62,18 +62,6 @@ export interface CompiledDistribution {
 export const TABLE_FROM_DEALS = 4;
 export const MAX_TABLE_SIGMA = 1;
 export const MAX_TABLE_ERROR = 0.0025;
-
-/** Aggregate tables by distribution (one set per worker, shared by every run and tier with the same parameters); the oldest dropped beyond 32. */
-const SUM_TABLES = new Map<string, CompoundSumTables>();
-function sumTables(key: string, severity: () => Severity): CompoundSumTables {
-  let t = SUM_TABLES.get(key);
-  if (!t) {
-    if (SUM_TABLES.size >= 32) SUM_TABLES.delete(SUM_TABLES.keys().next().value!);
-    t = new CompoundSumTables(severity());
-    SUM_TABLES.set(key, t);
-  }
-  return t;
-}
 
 /** A sum sampler by the rule above: from `tables` when they qualify for n deals, else deal by deal with `perDeal` (same stream). */
 function ruledSum(tables: CompoundSumTables | undefined, source: RandomSource, perDeal: SumDraw): SumDraw {

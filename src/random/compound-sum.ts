@@ -47,7 +47,8 @@ function powerTable(aggregate: AggregatePmf): PowerTable {
   // The pmf becomes its CDF in place (it is this table's own copy): no second grid-sized array.
   const cdf = pmf;
   for (let j = 1; j < n; j++) cdf[j] = cdf[j - 1]! + cdf[j]!;
-  const quantiles = new Float64Array(QUANTILES + 1);
+  // On SharedArrayBuffers: a table built once in the main thread is handed to the workers without a copy (sum-tables.ts).
+  const quantiles = sharedFloat64(QUANTILES + 1);
   quantiles[0] = i * aggregate.h;
   for (let m = 1; m < QUANTILES; m++) {
     while (i < n - 1 && cdf[i]! < m / QUANTILES) i++;
@@ -61,8 +62,12 @@ function powerTable(aggregate: AggregatePmf): PowerTable {
   while (first < n - 1 && cdf[first]! < TOP_MASS) first++;
   let last = first;
   while (last < n - 1 && cdf[last]! < 1 - TOP_MASS) last++;
-  return { aggregate: rest, quantiles, cdf: cdf.slice(first, last + 1), first, interpolationError };
+  const kept = sharedFloat64(last + 1 - first);
+  kept.set(cdf.subarray(first, last + 1));
+  return { aggregate: rest, quantiles, cdf: kept, first, interpolationError };
 }
+
+const sharedFloat64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT));
 
 /**
  * The sums of k independent deals of one severity, sampled from tables of the aggregate
@@ -98,6 +103,33 @@ export class CompoundSumTables {
       this.tables[j] = t;
     }
     return t;
+  }
+
+  /**
+   * Build every table of the set, S_4 to S_64 (about 5 ms each). A table whose grid cannot hold its
+   * sum is left unbuilt: a draw that needs it throws its RangeError then, as without this.
+   */
+  buildAll(): void {
+    for (let j = SMALLEST_LOG2; j <= LARGEST_LOG2; j++) {
+      try {
+        this.table(j);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+      }
+    }
+  }
+
+  /** The tables built so far, by j (undefined where none is). */
+  built(): readonly (PowerTable | undefined)[] {
+    return this.tables;
+  }
+
+  /**
+   * Take the table of S_{2^j} built elsewhere (another thread, by this code, for this same severity:
+   * the same numbers it would build), unless this set has built its own.
+   */
+  adopt(j: number, table: PowerTable): void {
+    if (j >= SMALLEST_LOG2 && j <= LARGEST_LOG2) this.tables[j] ??= table;
   }
 
   /** The bound on E|S_table - S_exact| of a sum of k deals (the class comment); it also bounds the error of the mean. */
