@@ -1,6 +1,7 @@
 import type { Metric } from '../model/components.js';
 import { quoteText } from '../scenario/display-text.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
+import { jsonShapeProblem } from '../scenario/json-shape.js';
 
 /**
  * --plan: a previous run's summary.json, read as input like any other file. A report directory may
@@ -63,6 +64,8 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
   const issues: ScenarioIssue[] = [];
   const fail = (at: readonly (string | number)[], message: string) => void issues.push({ path: [...at], message });
   let data: Json;
+  const shape = jsonShapeProblem(text);
+  if (shape !== undefined) throw new ScenarioError(path, [{ path: [], message: `${shape}: --plan names the report directory of a previous arrcast run, whose summary.json is read` }]);
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, '')) as Json;
   } catch {

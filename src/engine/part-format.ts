@@ -9,6 +9,7 @@ import { ARRCAST_VERSION } from '../version.js';
 import { LEGACY_GENERATOR_ID } from '../random/source.js';
 import { MAX_SHARDS, planChunks, shardChunks } from './chunks.js';
 import type { SimulationPart } from './simulate.js';
+import { jsonShapeProblem } from '../scenario/json-shape.js';
 
 /**
  * The file of one shard of a run (`arrcast run --shard K/N`), merged by `arrcast merge`. Binary,
@@ -228,8 +229,16 @@ export function decodePartHeader(bytes: Uint8Array, file: string): PartHeader {
   const end = PREAMBLE_BYTES + preamble.headerLength;
   if (bytes.byteLength < end) throw new PartFileError(file, `is truncated: ${bytes.byteLength} bytes, expected ${preamble.totalLength}`);
   let data: unknown;
+  let text: string;
   try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREAMBLE_BYTES, end)));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREAMBLE_BYTES, end));
+  } catch {
+    throw new PartFileError(file, 'is corrupt: its header is not JSON');
+  }
+  const shape = jsonShapeProblem(text);
+  if (shape !== undefined) throw new PartFileError(file, `is corrupt: its header ${shape}`);
+  try {
+    data = JSON.parse(text);
   } catch {
     throw new PartFileError(file, 'is corrupt: its header is not JSON');
   }

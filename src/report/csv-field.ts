@@ -1,13 +1,16 @@
 /**
  * First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection): `=`,
- * `+`, `-`, `@`, and tab or carriage return, which some spreadsheets skip before looking.
+ * `+`, `-`, `@`, and tab or carriage return, which some spreadsheets skip before looking; and the
+ * single quote the guard adds, so that a cell already starting with one stays apart (`'=x` and `=x`).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const GUARDED_START = /^[=+\-@\t\r']/;
 
 /**
  * A text cell of a CSV file arrcast writes: per RFC 4180, quoted when it holds a comma, quote or
  * line break, quotes doubled; and, per OWASP's CSV-injection guidance, a cell that a spreadsheet
- * would read as a formula is prefixed with a single quote and quoted, so it shows as the text it is.
+ * would read as a formula is prefixed with a single quote and quoted, so it shows as the text it is;
+ * so is a cell that starts with a single quote, so that no two texts are written alike (a tier
+ * named `'=Ent` and one named `=Ent`).
  * Every text cell of every CSV arrcast writes goes through here; numbers go through csvNumber and
  * are never touched (a negative number stays `-12.5`).
  *
@@ -15,7 +18,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * @example csvField("=cmd|' /C calc'!A0") // => `"'=cmd|' /C calc'!A0"`
  */
 export function csvField(field: string): string {
-  if (FORMULA_START.test(field)) return `"'${field.replace(/"/g, '""')}"`;
+  if (GUARDED_START.test(field)) return `"'${field.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 

@@ -9,6 +9,7 @@ import type { Metric } from '../model/components.js';
 import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
+import { jsonShapeProblem } from '../scenario/json-shape.js';
 
 /**
  * A report directory is input like any other file: it may be forged, truncated, or hold a FIFO or a
@@ -191,8 +192,12 @@ async function readSipmath(file: string, keys: readonly string[], trials: number
   return out;
 }
 
-/** JSON.parse, or undefined for text that is not JSON (the parser's message would quote the file). */
+/**
+ * JSON.parse, or undefined for text that is not JSON (the parser's message would quote the file) or
+ * that holds too many objects and arrays to be a file arrcast wrote (json-shape.ts: memory).
+ */
 function parseJson(text: string): unknown {
+  if (jsonShapeProblem(text) !== undefined) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {

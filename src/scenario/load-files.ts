@@ -28,22 +28,32 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
   const allTiers = s.tiers.map((t) => t.name);
   const calendar = { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth };
   const where = (f: string) => (isAbsolute(f) ? f : join(dirname(scenarioFile), f));
-  const read = async (file: string, field: ReadonlyArray<string | number>) => {
+  const read = async (file: string, field: ReadonlyArray<string | number>, what: string) => {
     const path = where(file);
     const outside = await outsideProblem(policy, path, file);
     if (outside !== undefined) throw new ScenarioError(loaded.source, [{ path: [...field], message: outside, ...loaded.locate?.(field) }]);
-    return { path, bytes: await readCsvBytes(path, path, undefined, checkOpened(policy, file)) };
+    try {
+      return { path, bytes: await readCsvBytes(path, path, undefined, checkOpened(policy, file)) };
+    } catch (err) {
+      // A file that cannot be read at all (missing, a directory, a FIFO, too large) is a problem of
+      // the field that names it: reported there, at its line, as an extends base is.
+      if (!(err instanceof ScenarioError)) throw err;
+      throw new ScenarioError(
+        loaded.source,
+        err.issues.map((issue) => ({ path: [...field], message: `the ${what} ${path}: ${issue.message}`, ...loaded.locate?.(field) })),
+      );
+    }
   };
   const hash = createHash('sha256').update(loaded.hash);
   const books: Record<string, CustomerBook> = {};
   for (const [file, tiers] of bookFiles) {
-    const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']));
+    const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
     hash.update(`\0book\0${file}\0`).update(bytes);
     for (const [tier, book] of readCustomerBooks(bytes, path, tiers, allTiers, calendar)) setOwn(books, tier, book);
   }
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
-    const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']));
+    const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
     for (const [tier, p] of readPipelines(bytes, path, tiers, allTiers, calendar, stages)) setOwn(pipelines, tier, p);
   }

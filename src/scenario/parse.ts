@@ -6,6 +6,7 @@ import { locate } from './locate.js';
 import type { ScenarioFiles } from './scenario-files.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
 import { flattenIssues, type RawIssue } from './zod-issues.js';
+import { illFormedText } from './well-formed-text.js';
 
 /** A validated scenario with where it came from and a hash of its content. */
 export interface LoadedScenario {
@@ -69,7 +70,9 @@ export function validateScenario(
   rank: (file: string | undefined) => number = () => 0,
 ): LoadedScenario {
   const parsed = scenarioSchema.safeParse(data);
-  if (!parsed.success) throw new ScenarioError(source, sortByPosition(flattenIssues(parsed.error.issues, data).map(place), rank));
+  const illFormed = illFormedText(data);
+  if (!parsed.success || illFormed.length > 0)
+    throw new ScenarioError(source, sortByPosition([...illFormed, ...(parsed.success ? [] : flattenIssues(parsed.error.issues, data))].map(place), rank));
   const locate = (path: ReadonlyArray<string | number>) => {
     const { line, column, source: file } = place({ path, message: '' });
     return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };

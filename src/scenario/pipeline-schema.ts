@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { amountWithYearLevel, rateDistribution } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
+import { quoteText } from './display-text.js';
 
 const fiscalMonth = humanNumber(
   z
@@ -43,7 +44,8 @@ export const openingPipelineSchema = z
       .describe('CSV of open opportunities: id, tier, amount, probability or stage, close_month (fiscal month 1..12 or a date).'),
     stages: z
       .record(
-        z.string().trim().min(1),
+        // Keys as written (not trimmed here: two that trim alike would merge into one before the check below).
+        z.string().min(1).refine((name) => name.trim() !== '', { error: 'a stage needs a name' }),
         humanNumber(z.number().finite().min(0, { error: (iss) => `a stage probability is in [0, 1]${percentHint(iss.input)}` }).max(1, { error: (iss) => `a stage probability is in [0, 1]${percentHint(iss.input)}` })),
       )
       .optional()
@@ -58,6 +60,23 @@ export const openingPipelineSchema = z
         ctx.addIssue({ code: 'custom', message: 'an opening pipeline needs a file or groups' });
       if (p.stages !== undefined && p.file === undefined)
         ctx.addIssue({ code: 'custom', message: 'stages name the stages of a pipeline file: give file too', path: ['stages'] });
+      // The file's stage cells are matched ignoring case and surrounding spaces: two names that match
+      // alike would give every such row the probability of whichever came last.
+      const stages = p.stages;
+      if (stages !== null && typeof stages === 'object') {
+        const seen = new Map<string, string>();
+        for (const name of Object.keys(stages)) {
+          const key = name.trim().toLowerCase();
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, name);
+          else
+            ctx.addIssue({
+              code: 'custom',
+              message: `stage ${quoteText(name)} is stage ${quoteText(first)} again: the file's stages are matched ignoring case and surrounding spaces, so give each stage once`,
+              path: ['stages', name],
+            });
+        }
+      }
     },
     { when: () => true },
   )

@@ -16,7 +16,8 @@ import { scenarioErrorLines, writeFiles } from '../helpers/fixtures.js';
  * non-blocking, checked through the handle, regular files only, bounded. Issue 10, class 6:
  * `customersFile: /proc/kmsg` or a FIFO blocked forever. Devices outside the scenario's folder are
  * refused by the path policy before they are opened (path-policy.test.ts); these cases allow them
- * to reach the file-type check.
+ * to reach the file-type check. A file that cannot be read is reported at the scenario's field that
+ * names it (its line and column), as an `extends` base is.
  */
 const withBook = (path: string) => `name: Book\ntiers:\n  - name: SMB\n    existing: { customersFile: ${path}, renewalRate: 0.9 }\n`;
 const withPipeline = (path: string) =>
@@ -28,12 +29,12 @@ const mkfifo = (path: string) => {
 };
 
 const cases: Array<{ name: string; scenario: string; prepare?: (dir: string) => void; allowedRoots?: string[]; expected: string }> = [
-  { name: 'a book that is a FIFO (no writer: it would wait forever)', scenario: withBook('b.csv'), prepare: (d) => mkfifo(join(d, 'b.csv')), expected: '<dir>/b.csv is a FIFO (named pipe), not a regular file' },
-  { name: 'a pipeline file that is a FIFO', scenario: withPipeline('p.csv'), prepare: (d) => mkfifo(join(d, 'p.csv')), expected: '<dir>/p.csv is a FIFO (named pipe), not a regular file' },
-  { name: 'a book that is a device', scenario: withBook('/dev/zero'), allowedRoots: ['/dev'], expected: '/dev/zero is a device, not a regular file' },
-  { name: 'a book that is a link to a device', scenario: withBook('z.csv'), prepare: (d) => symlinkSync('/dev/zero', join(d, 'z.csv')), allowedRoots: ['/dev'], expected: '<dir>/z.csv is a device, not a regular file' },
-  { name: 'a book that is a directory', scenario: withBook('books'), prepare: (d) => mkdirSync(join(d, 'books')), expected: '<dir>/books is a directory, not a CSV file' },
-  { name: 'a missing book', scenario: withBook('none.csv'), expected: '<dir>/none.csv file not found' },
+  { name: 'a book that is a FIFO (no writer: it would wait forever)', scenario: withBook('b.csv'), prepare: (d) => mkfifo(join(d, 'b.csv')), expected: '<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book <dir>/b.csv: is a FIFO (named pipe), not a regular file' },
+  { name: 'a pipeline file that is a FIFO', scenario: withPipeline('p.csv'), prepare: (d) => mkfifo(join(d, 'p.csv')), expected: '<dir>/plan.yaml:4:92 tiers[0].newBusiness.openingPipeline.file: the pipeline file <dir>/p.csv: is a FIFO (named pipe), not a regular file' },
+  { name: 'a book that is a device', scenario: withBook('/dev/zero'), allowedRoots: ['/dev'], expected: '<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book /dev/zero: is a device, not a regular file' },
+  { name: 'a book that is a link to a device', scenario: withBook('z.csv'), prepare: (d) => symlinkSync('/dev/zero', join(d, 'z.csv')), allowedRoots: ['/dev'], expected: '<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book <dir>/z.csv: is a device, not a regular file' },
+  { name: 'a book that is a directory', scenario: withBook('books'), prepare: (d) => mkdirSync(join(d, 'books')), expected: '<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book <dir>/books: is a directory, not a CSV file' },
+  { name: 'a missing book', scenario: withBook('none.csv'), expected: '<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book <dir>/none.csv: file not found' },
   {
     name: 'a book over the size limit (sparse: refused before reading)',
     scenario: withBook('big.csv'),
@@ -42,7 +43,7 @@ const cases: Array<{ name: string; scenario: string; prepare?: (dir: string) => 
       ftruncateSync(fd, MAX_BOOK_BYTES + 1);
       closeSync(fd);
     },
-    expected: `<dir>/big.csv is ${MAX_BOOK_BYTES + 1} bytes; a customer or pipeline file may be at most ${MAX_BOOK_BYTES / 1024 / 1024} MB (${MAX_BOOK_BYTES} bytes)`,
+    expected: `<dir>/plan.yaml:4:32 tiers[0].existing.customersFile: the customer book <dir>/big.csv: is ${MAX_BOOK_BYTES + 1} bytes; a customer or pipeline file may be at most ${MAX_BOOK_BYTES / 1024 / 1024} MB (${MAX_BOOK_BYTES} bytes)`,
   },
 ];
 

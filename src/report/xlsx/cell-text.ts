@@ -1,12 +1,14 @@
 /**
  * A text cell neutralised against formula injection: a string starting with = + - @, a tab or a
  * carriage return gets a leading apostrophe, so no spreadsheet reads it as a formula (OWASP's
- * advice for CSV, applied to every text cell of a workbook too). Numbers are never passed here.
+ * advice for CSV, applied to every text cell of a workbook too); so does a string that starts with
+ * an apostrophe, so that no two texts are written alike (`'=Ent` and `=Ent`, two tiers). Numbers are
+ * never passed here.
  *
  * @example cellText('=HYPERLINK("http://x")') // => "'=HYPERLINK(\"http://x\")"
  */
 export function cellText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /^[=+\-@\t\r']/.test(text) ? `'${text}` : text;
 }
 
 /**

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { csvField } from '../../src/report/csv-field.js';
+import { cellText } from '../../src/report/xlsx/cell-text.js';
+import { loneSurrogateAt } from '../../src/scenario/well-formed-text.js';
+
+/**
+ * Names that two outputs, or an output and a reader, would take for the same thing: refused when the
+ * scenario is read, or written apart. Each case here gave wrong numbers silently before: a stage
+ * given twice took the probability of the last; a tier named `all` or `total` sat beside or stood for
+ * the company; two names differing in a lone surrogate became one in UTF-8; and the formula guard
+ * wrote `=Ent` and `'=Ent` alike.
+ */
+const issuesOf = (yaml: string) => {
+  try {
+    parseScenario(yaml, 's.yaml');
+  } catch (err) {
+    if (err instanceof ScenarioError) return err.issues;
+    throw err;
+  }
+  return [];
+};
+
+const tier = (name: string) => `  - name: ${name}\n    existing: { openingArr: 1000000, customers: 10, renewalRate: 0.9 }\n`;
+const withTiers = (...names: string[]) => `name: x\ntiers:\n${names.map(tier).join('')}`;
+
+describe('names refused because outputs would confuse them', () => {
+  it('pipeline stages that match alike (ignoring case and surrounding spaces), at the later one', () => {
+    const yaml = `name: x
+tiers:
+  - name: Ent
+    newBusiness:
+      acv: 100000
+      openingPipeline:
+        file: pipe.csv
+        stages: { commit: 0.9, proposal: 0.3, " Commit ": 0.1, "commit ": 0.5 }
+`;
+    expect(issuesOf(yaml)).toEqual([
+      expect.objectContaining({
+        path: ['tiers', 0, 'newBusiness', 'openingPipeline', 'stages', ' Commit '],
+        message: expect.stringMatching(/^stage " Commit " is stage "commit" again: the file's stages are matched ignoring case/),
+        line: 8,
+      }),
+      expect.objectContaining({ path: ['tiers', 0, 'newBusiness', 'openingPipeline', 'stages', 'commit '], line: 8 }),
+    ]);
+    expect(issuesOf(yaml.replace('" Commit ": 0.1, "commit ": 0.5', 'closed: 1'))).toEqual([]);
+  });
+
+  it.each(['all', 'All', 'TOTAL', 'total', '" all "'])('a tier named %s: the word the outputs use for the whole company', (name) => {
+    const issues = issuesOf(withTiers('SMB', name));
+    expect(issues).toEqual([expect.objectContaining({ path: ['tiers', 1, 'name'], line: 5, message: expect.stringContaining("names the whole company in arrcast's outputs") })]);
+  });
+
+  it.each(['allies', 'Totals', 'all-in', 'Sub total'])('a tier named %s is fine', (name) => {
+    expect(issuesOf(withTiers('SMB', name))).toEqual([]);
+  });
+
+  it('a lone surrogate anywhere (a tier, a lead source, a key), at its line; a character outside the BMP is fine', () => {
+    const issues = issuesOf(`name: x
+tiers:
+  - name: "X\\uD800"
+    existing: { openingArr: 1000000, customers: 10, renewalRate: 0.9 }
+  - name: "Y\\uDBFF"
+    existing: { openingArr: 1000000, customers: 10, renewalRate: 0.9 }
+  - name: "Z \\U0001F600"
+    newBusiness:
+      acv: 1000
+      leadSources:
+        - { grade: "A\\uDC00b", leadsPerMonth: 10, conversion: 0.1 }
+`);
+    expect(issues.map((i) => [i.path.join('.'), i.line])).toEqual([
+      ['tiers.0.name', 3],
+      ['tiers.1.name', 5],
+      ['tiers.2.newBusiness.leadSources.0.grade', 11],
+    ]);
+    expect(issues[0]!.message).toBe('holds a lone surrogate (\\uD800) at character 2: text must be well-formed Unicode (it cannot be written to a UTF-8 file as it is)');
+    expect(issuesOf(withTiers('"Z \\U0001F600"', '"\\u00e9t\\u00e9"'))).toEqual([]);
+  });
+
+  it('loneSurrogateAt finds the first unpaired half, and none in paired ones', () => {
+    expect(loneSurrogateAt('abc')).toBe(-1);
+    expect(loneSurrogateAt('a\uD83D\uDE00b')).toBe(-1);
+    expect(loneSurrogateAt('a\uD83D')).toBe(1);
+    expect(loneSurrogateAt('\uDE00\uD83D')).toBe(0);
+    expect(loneSurrogateAt('ab\uD83D\uD83D\uDE00')).toBe(2);
+  });
+});
+
+describe('the formula guard writes no two texts alike', () => {
+  const texts = ['=Ent', "'=Ent", "''=Ent", "'Ent", 'Ent', '+1', "'+1", '-', "'-", '@x', "'@x"];
+  it('in CSV: every text its own cell, and one that starts with a quote gets one more', () => {
+    expect(new Set(texts.map(csvField)).size).toBe(texts.length);
+    expect(csvField("'=Ent")).toBe(`"''=Ent"`);
+    expect(csvField("'Ent")).toBe(`"''Ent"`);
+  });
+  it('in a workbook: the same', () => {
+    expect(new Set(texts.map(cellText)).size).toBe(texts.length);
+    expect(cellText("'=Ent")).toBe("''=Ent");
+  });
+});
