@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { lstat, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RunAbortedError } from '../engine/errors.js';
+import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
+import { resolveOutFile } from '../report/resolve-out-file.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
+import { readFileBytes } from '../scenario/read-file.js';
+import { ScenarioError } from '../scenario/scenario-error.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -37,13 +42,82 @@ function namedFiles(text: string): string[] {
   return [...text.matchAll(/^\s*(?:extends|customersFile|file):\s*["']?([^\s"'#]+)/gm)].map((m) => normalize(m[1]!));
 }
 
+/** The title of the JSON Schema arrcast writes (json-schema.ts), by which an existing schema file is known as arrcast's. */
+const SCHEMA_TITLE = 'arrcast scenario';
+
+/** Largest arrcast.schema.json read to check whether it is arrcast's (this version's is about 135 kB): a larger one is not. */
+const SCHEMA_MAX_BYTES = 16 * 1024 * 1024;
+
+/** What to do when the schema's place holds something that is not arrcast's schema. */
+const SCHEMA_ADVICE = `init writes the scenario's JSON Schema there and replaces only arrcast's own, --force or not; move it away or write the scenario in another folder`;
+
+/**
+ * Whether `text` is a JSON Schema arrcast wrote (`arrcast init` or `arrcast schema > FILE`, of any
+ * version): a JSON object titled `arrcast scenario` whose `$schema` is a json-schema.org draft.
+ *
+ * @example isArrcastSchema('{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"arrcast scenario"}') // => true
+ */
+export function isArrcastSchema(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { title, $schema } = value as Record<string, unknown>;
+  return title === SCHEMA_TITLE && typeof $schema === 'string' && $schema.startsWith('https://json-schema.org/');
+}
+
+/** One file init writes: `shown` as the user named it, `path` resolved and checked (resolveOutFile), `existed` when it was checked. */
+interface Target {
+  readonly shown: string;
+  readonly path: string;
+  readonly text: string;
+  readonly existed: boolean;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Where the schema goes (`shown`, beside the scenario), checked: by resolveOutFile's rules (no
+ * dangling symlink, directory, FIFO, device or socket, and a folder that can be written), and, when
+ * a file is there, it must be arrcast's schema (isArrcastSchema; through a symlink, the file it
+ * points at), read without blocking (readFileBytes). Anything else exits 2.
+ */
+async function checkSchemaFile(shown: string, text: string): Promise<Target> {
+  const path = await resolveOutFile(shown, { force: true, inputs: [], label: '', directoryAdvice: SCHEMA_ADVICE });
+  if (!(await exists(path))) return { shown, path, text, existed: false };
+  let existing: string;
+  try {
+    existing = (await readFileBytes(path, shown, { maxBytes: SCHEMA_MAX_BYTES, noun: 'a JSON Schema', tooLarge: (size, more) => `is ${more}${size} bytes` })).toString('utf8');
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new UsageError(`${shown} exists and cannot be checked to be arrcast's JSON Schema (${err.issues[0]?.message ?? 'unreadable'}); ${SCHEMA_ADVICE}`);
+    throw err;
+  }
+  if (!isArrcastSchema(existing)) throw new UsageError(`${shown} exists and is not arrcast's JSON Schema; ${SCHEMA_ADVICE}`);
+  return { shown, path, text, existed: true };
+}
+
 /**
  * `arrcast init FILE [--template NAME] [--force]`: write the commented starter (or an example
  * company with the files it names: its base and data files, at the same paths relative to FILE),
- * and the JSON Schema beside it, so the `$schema` line resolves. Nothing is overwritten without
- * --force, except the schema, which is this version's.
+ * and the JSON Schema beside it, so the `$schema` line resolves.
+ *
+ * Every file is resolved and checked before any is written (resolveOutFile: no dangling symlink,
+ * directory, FIFO, device, unwritable or impossible path; bad input exits 2), so a refusal writes
+ * nothing; then each is written whole or not at all (writeFileAtomically). An existing scenario
+ * file is replaced only with --force; the schema only when it is arrcast's own (checkSchemaFile),
+ * --force or not. Nothing is opened that could block (a FIFO is refused by its kind before, and
+ * the existing schema is read non-blocking), so signals stop it at once. When a write fails or a
+ * signal comes, the files this run created are removed.
  */
-export function registerInitCommand(program: Command, io: Io): void {
+export function registerInitCommand(program: Command, io: Io, signal?: AbortSignal): void {
   program
     .command('init')
     .description(
@@ -51,34 +125,68 @@ export function registerInitCommand(program: Command, io: Io): void {
     )
     .argument('<file>', 'where to write it, e.g. my-plan.yaml')
     .option('-t, --template <name>', `start from an example company instead: ${templateNames().join(', ')}`)
-    .option('-f, --force', 'overwrite the files if they exist')
+    .option('-f, --force', 'overwrite the scenario files if they exist')
     .action(async (file: string, opts: { force?: boolean; template?: string }) => {
-      const writes: Array<{ path: string; text: string }> = [];
-      if (opts.template === undefined) writes.push({ path: file, text: STARTER_SCENARIO });
+      if (file.trim() === '') throw new UsageError('the file to write is empty: name the scenario file, e.g. arrcast init my-plan.yaml');
+      const writes: Array<{ from: string; path: string; text: string }> = [];
+      if (opts.template === undefined) writes.push({ from: '', path: file, text: STARTER_SCENARIO });
       else {
         const names = templateNames();
         if (!names.includes(opts.template)) throw new UsageError(`unknown template "${opts.template}"; use one of: ${names.join(', ')}`);
         const pending: Array<{ from: string; to: string }> = [{ from: `${opts.template}.yaml`, to: file }];
         while (pending.length > 0) {
           const { from, to } = pending.shift()!;
-          if (writes.some((w) => w.path === to)) continue;
+          if (writes.some((w) => w.path === to && w.from === from)) continue;
           let text = readFileSync(join(TEMPLATES_DIR, from), 'utf8');
           if (from.endsWith('.yaml')) {
             // The schema is written beside the scenario, not in a schema/ folder.
             text = text.replace(/\$schema=\.\/schema\/arrcast\.schema\.json/, `$schema=./${SCHEMA_FILE}`);
             for (const named of namedFiles(text)) pending.push({ from: join(dirname(from), named), to: join(dirname(to), named) });
           }
-          writes.push({ path: to, text });
+          writes.push({ from, path: to, text });
         }
       }
-      const existing = writes.filter((w) => existsSync(w.path)).map((w) => w.path);
-      if (existing.length > 0 && !opts.force) throw new UsageError(`${existing.join(', ')} ${existing.length === 1 ? 'exists; use --force to overwrite it' : 'exist; use --force to overwrite them'}`);
+      // Everything is checked before anything is written: a refusal writes nothing.
+      const targets: Target[] = [];
       for (const w of writes) {
-        await mkdir(dirname(w.path), { recursive: true });
-        await writeFile(w.path, w.text);
+        const path = await resolveOutFile(w.path, {
+          force: true,
+          inputs: [],
+          label: '',
+          directoryAdvice: `name the scenario file to write, e.g. ${w.path.replace(/\/+$/, '')}/my-plan.yaml`,
+        });
+        const same = targets.find((t) => t.path === path);
+        if (same !== undefined)
+          throw new UsageError(
+            same === targets[0]
+              ? `${same.shown}${same.shown === w.path ? ' is' : ` and ${w.path} are`} both the scenario and a file the template names (${w.from}); name the scenario another way`
+              : `${same.shown} and ${w.path} are the same file; name the scenario another way`,
+          );
+        targets.push({ shown: w.path, path, text: w.text, existed: await exists(path) });
       }
-      const schema = join(dirname(file), SCHEMA_FILE);
-      await writeFile(schema, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
-      io.out(`wrote ${writes.map((w) => w.path).join(', ')} and ${schema}; next: arrcast validate ${file} && arrcast run ${file}\n`);
+      const existing = targets.filter((t) => t.existed).map((t) => t.shown);
+      if (existing.length > 0 && !opts.force) throw new UsageError(`${existing.join(', ')} ${existing.length === 1 ? 'exists; use --force to overwrite it' : 'exist; use --force to overwrite them'}`);
+      const schema = await checkSchemaFile(join(dirname(file), SCHEMA_FILE), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      const clash = targets.find((t) => t.path === schema.path);
+      if (clash !== undefined) throw new UsageError(`${clash.shown} is where init writes the JSON Schema (${SCHEMA_FILE}); name the scenario another way`);
+      // Then each is written whole; a file this run created is removed again when a later one fails.
+      const created: string[] = [];
+      try {
+        for (const t of [...targets, schema]) {
+          if (signal?.aborted) throw new RunAbortedError();
+          await mkdir(dirname(t.path), { recursive: true });
+          // A file that was not there when checked is written only if it still is not (no force).
+          await writeFileAtomically(t.path, t.text, { force: t.existed, signal });
+          if (!t.existed) created.push(t.path);
+        }
+      } catch (err) {
+        for (const path of created) await rm(path, { force: true });
+        if (err instanceof FileExistsError || err instanceof NotAFileError) {
+          const shown = [...targets, schema].find((t) => t.path === err.path)?.shown ?? err.path;
+          throw new UsageError(`${shown} was ${err instanceof FileExistsError ? 'created' : 'replaced by something other than a regular file'} while init ran; init stopped and removed the files it had created`);
+        }
+        throw err;
+      }
+      io.out(`wrote ${targets.map((t) => t.shown).join(', ')} and ${schema.shown}; next: arrcast validate ${file} && arrcast run ${file}\n`);
     });
 }

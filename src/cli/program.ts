@@ -235,7 +235,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
 
-  registerInitCommand(program, io);
+  registerInitCommand(program, io, signal);
 
   registerCompareCommand(program, io, setExitCode, signal);
 

@@ -12,8 +12,9 @@ import { OutputDirError } from './output-dir.js';
  *
  * - resolved once (symlinks in the part that exists followed, `..` applied), so the check and the
  *   write see the same file; a symlink to nothing is refused (writing would replace the link);
- * - refused when empty, a directory (a symlink to one included), or anything but a regular file:
- *   a device such as /dev/null, a FIFO or a socket is never replaced, `--force` or not;
+ * - refused when empty, a directory (a symlink to one included), a name ending in `/` (a directory
+ *   to be, which would be written as a file), or anything but a regular file: a device such as
+ *   /dev/null, a FIFO or a socket is never replaced, `--force` or not;
  * - refused when it is one of the `inputs` (the same file, by device and inode): writing would
  *   replace what is being read;
  * - an existing regular file only with `force`;
@@ -21,13 +22,21 @@ import { OutputDirError } from './output-dir.js';
  *   the rest under) cannot be written: a probe file is made and removed there, as `run` probes its
  *   --out, so a read-only or virtual folder (/proc) is found before anything is read.
  *
- * Throws OutputDirError (exit 2) with the reason; `out` is quoted as given.
+ * Throws OutputDirError (exit 2) with the reason; `out` is quoted as given, after `label` (`--out `
+ * unless given; `arrcast init` gives '': it names its files by their paths alone); `directoryAdvice` replaces
+ * the advice given when `out` is or names a directory (`name the scenario file to write, e.g.
+ * OUT/fitted.yaml` unless given).
  *
  * @example await resolveOutFile('fitted.yaml', { inputs: ['history.csv'] }) // => '/home/me/plans/fitted.yaml'
  */
-export async function resolveOutFile(out: string, options: { readonly force?: boolean; readonly inputs: readonly string[] }): Promise<string> {
+export async function resolveOutFile(
+  out: string,
+  options: { readonly force?: boolean; readonly inputs: readonly string[]; readonly label?: string; readonly directoryAdvice?: string },
+): Promise<string> {
+  const label = options.label ?? '--out ';
+  const directoryAdvice = options.directoryAdvice ?? `name the scenario file to write, e.g. ${out.replace(/\/+$/, '')}/fitted.yaml`;
   const fail = (why: string): never => {
-    throw new OutputDirError(`--out ${out} ${why}`);
+    throw new OutputDirError(`${label}${out} ${why}`);
   };
   if (out.trim() === '') throw new OutputDirError('--out is empty: name the scenario file to write, e.g. --out fitted.yaml');
   let path: string;
@@ -39,7 +48,8 @@ export async function resolveOutFile(out: string, options: { readonly force?: bo
     return fail(`cannot be used: ${errnoReason(e)} (${e.code ?? 'error'})`);
   }
   const info = await lstat(path).catch(() => undefined);
-  if (info?.isDirectory()) return fail(`is a directory; name the scenario file to write, e.g. ${out.replace(/\/+$/, '')}/fitted.yaml`);
+  if (info?.isDirectory()) return fail(`is a directory; ${directoryAdvice}`);
+  if (out.endsWith('/')) return fail(`names a directory (it ends in /); ${directoryAdvice}`);
   if (info !== undefined && !info.isFile()) return fail(`is ${kindOf(info)}, not a regular file: arrcast writes its output only as a regular file and never replaces anything else`);
   if (info !== undefined)
     for (const input of options.inputs) {

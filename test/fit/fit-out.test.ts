@@ -38,6 +38,7 @@ describe('arrcast fit --out', () => {
     ['the history itself, with --force', (d) => ['--out', join(d, 'history.csv'), '--force'], (d) => `arrcast: --out ${d}/history.csv is the input file ${d}/history.csv: writing it would replace what is being read; name another file`],
     ['a link to the history, with --force', (d) => ['--out', join(d, 'to-history.yaml'), '--force'], (d) => `arrcast: --out ${d}/to-history.yaml is the input file ${d}/history.csv: writing it would replace what is being read; name another file`],
     ['the deals file, with --force', (d) => ['--deals', join(d, 'deals.csv'), '--out', `${d}/plans/../deals.csv`, '--force'], (d) => `arrcast: --out ${d}/plans/../deals.csv is the input file ${d}/deals.csv: writing it would replace what is being read; name another file`],
+    ['a name ending in / (a folder to be, not a file)', (d) => ['--out', `${d}/new/`], (d) => `arrcast: --out ${d}/new/ names a directory (it ends in /); name the scenario file to write, e.g. ${d}/new/fitted.yaml`],
     ['in a folder nothing can be written to', () => ['--out', '/proc/fitted.yaml'], () => 'arrcast: --out /proc/fitted.yaml cannot be written: no such file or directory (ENOENT) in /proc'],
     ['below a file', (d) => ['--out', join(d, 'history.csv/fitted.yaml')], (d) => `arrcast: --out ${d}/history.csv/fitted.yaml cannot be used: not a directory (ENOTDIR)`],
   ];
