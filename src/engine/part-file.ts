@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { constants, rmSync } from 'node:fs';
 import { cleanedUpOnExit } from './exit-cleanup.js';
-import { lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { removeEmptyDirs, withDirectory, type Created } from './fresh-dir.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
@@ -101,25 +102,32 @@ async function startsWithMagic(path: string): Promise<boolean> {
 /**
  * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to
  * disk, then renamed into place. A previous file is replaced only by a complete part. `signal`
- * stops the write between pieces and before the rename (RunAbortedError), and the temporary file
- * goes. A system error (a full disk) names `file`, not the temporary file, even when the system
- * gives no path (a write). Stale temporary files of killed shard runs there go first (removeStalePartTemps).
+ * stops the write between pieces and before the rename (RunAbortedError), and the temporary file goes. A
+ * system error (a full disk) names `file`, not the temporary file, even when the system gives no
+ * path (a write). Stale temporary files of killed shard runs there go first (removeStalePartTemps).
+ * The directory and its parents are made when missing, again if a shard running beside this one
+ * removed them (withDirectory), and go again when empty if the write fails.
  */
 export async function writePartFile(file: string, part: SimulationPart, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
   const check = () => {
     if (options.signal?.aborted) throw new RunAbortedError();
   };
   check();
-  await mkdir(dirname(file), { recursive: true });
   await removeStalePartTemps(dirname(file));
   const temp = join(dirname(file), partTempName(file));
-  await cleanedUpOnExit(() => rmSync(temp, { force: true }), () => writeTemp(temp, file, part, check));
+  const created: Created = {};
+  try {
+    await cleanedUpOnExit(() => rmSync(temp, { force: true }), () => writeTemp(temp, file, part, check, created));
+  } catch (err) {
+    if (created.top !== undefined) await removeEmptyDirs(dirname(file), created.top);
+    throw err;
+  }
 }
 
 /** writePartFile's part: the temporary file written, flushed and renamed to `file`; removed on failure. */
-async function writeTemp(temp: string, file: string, part: SimulationPart, check: () => void): Promise<void> {
+async function writeTemp(temp: string, file: string, part: SimulationPart, check: () => void, created: Created): Promise<void> {
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await withDirectory(dirname(file), () => open(temp, 'wx'), created);
     try {
       for (const piece of encodePart(part)) {
         check();

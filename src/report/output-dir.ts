@@ -1,6 +1,7 @@
 import { lstat, mkdir, readdir, realpath, rmdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, parse, sep } from 'node:path';
+import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { CHART_FILE, REPORT_FILES } from './report-files.js';
 import { MARKER_FILE, readMarker, type OutputKind } from './output-marker.js';
 import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
@@ -100,28 +101,39 @@ async function checkReplaceable(dir: string, shown: string, kind: OutputKind, fo
 /**
  * Check before any work that `dir` can be created and that a temporary directory can be made
  * beside it (a name too long, a read-only file system, a permission, a file where a directory
- * should be), by making and removing both. Parents it had to create are removed again.
+ * should be), by making and removing both. Parents it had to create are removed again, each only
+ * when empty (rmdir): a run writing beside it may be using them. A parent that such a run removed
+ * meanwhile (its own probe's) is made again (withDirectory), so runs into sibling directories
+ * under a new parent do not fail one another.
  */
 async function probeWritable(dir: string): Promise<void> {
   const parent = dirname(dir);
-  const created = await mkdir(parent, { recursive: true });
+  const created: Created = {};
   try {
     const probe = tempPathBeside(dir, 'probe');
-    await mkdir(probe);
+    await withDirectory(parent, () => mkdir(probe), created);
     await rmdir(probe);
     const existed = await lstat(dir).then(
       () => true,
       () => false,
     );
     if (!existed) {
-      await mkdir(dir);
-      await rmdir(dir);
+      // EEXIST: another run made it meanwhile (nothing of ours to remove); ENOTEMPTY or ENOENT at the
+      // rmdir: another run's output took its place, or it went already. Either way not this probe's to touch.
+      const made = await withDirectory(parent, () => mkdir(dir), created).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          if (err.code !== 'EEXIST') throw err;
+          return false;
+        },
+      );
+      if (made)
+        await rmdir(dir).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOTEMPTY' && err.code !== 'EEXIST' && err.code !== 'ENOENT') throw err;
+        });
     }
   } finally {
-    if (created !== undefined)
-      for (let d = parent; ; d = dirname(d)) {
-        if (!(await rmdir(d).then(() => true, () => false)) || d === created || d === dirname(d)) break;
-      }
+    if (created.top !== undefined) await removeEmptyDirs(parent, created.top);
   }
 }
 
