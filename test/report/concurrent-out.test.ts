@@ -23,6 +23,7 @@ type Fs = typeof import('node:fs/promises');
 let probePartOutput: typeof import('../../src/cli/shard-commands.js').probePartOutput;
 let writePartFile: typeof import('../../src/engine/part-file.js').writePartFile;
 let partFileName: typeof import('../../src/engine/part-file.js').partFileName;
+let PartFileError: typeof import('../../src/engine/part-format.js').PartFileError;
 let PART_MAGIC: string;
 let prepareReportDir: typeof import('../../src/report/output-dir.js').prepareReportDir;
 let writeDirectoryAtomically: typeof import('../../src/report/atomic-dir.js').writeDirectoryAtomically;
@@ -65,7 +66,7 @@ beforeAll(async () => {
   vi.resetModules();
   ({ probePartOutput } = await import('../../src/cli/shard-commands.js'));
   ({ writePartFile, partFileName } = await import('../../src/engine/part-file.js'));
-  ({ PART_MAGIC } = await import('../../src/engine/part-format.js'));
+  ({ PartFileError, PART_MAGIC } = await import('../../src/engine/part-format.js'));
   ({ prepareReportDir } = await import('../../src/report/output-dir.js'));
   ({ writeDirectoryAtomically } = await import('../../src/report/atomic-dir.js'));
   ({ resolveOutPath, DanglingLinkError } = await import('../../src/report/resolve-out.js'));
@@ -124,6 +125,31 @@ describe('writing a part', () => {
     await writePartFile(file, part);
     expect(readdirSync(parts)).toEqual([partFileName({ index: 0, count: 2 })]);
     expect(readFileSync(file, 'latin1').startsWith(PART_MAGIC)).toBe(true);
+  });
+
+  it('leaves a file a user put at --out during the run as it is, refused (exit 2), and no temporary file', async () => {
+    const file = join(root, 'p.part');
+    hooks.afterOpen = (p) => {
+      if (p.includes('.arrcast-tmp-') && !existsSync(file)) writeFileSync(file, 'USER DATA');
+    };
+    const err = await writePartFile(file, part).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartFileError);
+    expect((err as Error).message).toBe(
+      `${file} was put there while the shard ran and is not an arrcast part; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('USER DATA');
+    expect(readdirSync(root)).toEqual(['p.part']);
+  });
+
+  it('still replaces an arrcast part there (a rerun, or one written meanwhile)', async () => {
+    const file = join(root, 'p.part');
+    hooks.afterOpen = (p) => {
+      if (p.includes('.arrcast-tmp-') && !existsSync(file)) writeFileSync(file, `${PART_MAGIC}an earlier part`);
+    };
+    await writePartFile(file, part);
+    expect(readFileSync(file).length).toBeGreaterThan(100);
+    expect(readFileSync(file, 'latin1').includes('an earlier part')).toBe(false);
+    expect(readdirSync(root)).toEqual(['p.part']);
   });
 });
 
