@@ -11,7 +11,7 @@ import { checkPartOutput, partFileName, readPartHeader, writePartFile } from '..
 import { PART_EXTENSION } from '../engine/part-format.js';
 import { simulateShard } from '../engine/simulate.js';
 import { OutputDirError, prepareReportDir } from '../report/output-dir.js';
-import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
+import { DanglingLinkError, NoCurrentDirectoryError, resolveOutPath } from '../report/resolve-out.js';
 import { errnoReason, isErrno } from '../report/write-error.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import type { LoadedScenario } from '../scenario/parse.js';
@@ -36,6 +36,7 @@ export async function partPath(out: string, shard: ShardSpec): Promise<string> {
     resolved = await resolveOutPath(out);
   } catch (err) {
     if (err instanceof DanglingLinkError) throw new OutputDirError(`--out ${out}: ${err.message}; arrcast does not write through it`);
+    if (err instanceof NoCurrentDirectoryError) throw new OutputDirError(`--out ${out}: ${err.message}`);
     if (isErrno(err)) throw new OutputDirError(`--out ${out} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? out}`);
     throw err;
   }

@@ -4,7 +4,7 @@ import { dirname, join, parse, sep } from 'node:path';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { CHART_FILE, REPORT_FILES } from './report-files.js';
 import { MARKER_FILE, readMarker, type OutputKind } from './output-marker.js';
-import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
+import { currentDirectory, DanglingLinkError, NoCurrentDirectoryError, resolveOutPath } from './resolve-out.js';
 import { OWNER_FILE, removeStaleTemps, tempPathBeside } from './temp-dir.js';
 import { errnoReason, isErrno } from './write-error.js';
 
@@ -55,7 +55,17 @@ const isSameOrAbove = (dir: string, path: string) => path === dir || path.starts
 async function protectedReason(dir: string): Promise<string | undefined> {
   if (dir === parse(dir).root) return 'the root directory';
   const real = async (p: string | undefined) => (p ? realpath(p).catch(() => undefined) : undefined);
-  const cwd = await real(process.cwd());
+  // A current directory that has been deleted is no directory an output could be, or be above.
+  const cwd = await real(
+    (() => {
+      try {
+        return currentDirectory();
+      } catch (err) {
+        if (err instanceof NoCurrentDirectoryError) return undefined;
+        throw err;
+      }
+    })(),
+  );
   if (cwd !== undefined && isSameOrAbove(dir, cwd)) return dir === cwd ? 'the current directory' : 'a directory above the current one';
   const home = await real(process.env.HOME || homedir());
   if (home !== undefined && isSameOrAbove(dir, home)) return dir === home ? 'your home directory' : 'a directory above your home directory';
@@ -157,6 +167,7 @@ export async function prepareOutputDir(out: string, kind: OutputKind, foreign: F
     dir = await resolveOutPath(out);
   } catch (err) {
     if (err instanceof DanglingLinkError) throw new OutputDirError(`${shown}: ${err.message}; arrcast does not write through it`);
+    if (err instanceof NoCurrentDirectoryError) throw new OutputDirError(`${shown}: ${err.message}`);
     throw cannot(err);
   }
   const why = await protectedReason(dir);

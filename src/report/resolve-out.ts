@@ -9,14 +9,15 @@ import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
  * they cannot see different directories.
  *
  * Throws the file-system error of a component that cannot be looked up (ENOTDIR below a file,
- * EACCES, ELOOP), and DanglingLinkError for a symlink that points nowhere (writing there would
- * replace the link). An entry that another run makes or removes while
+ * EACCES, ELOOP), DanglingLinkError for a symlink that points nowhere (writing there would
+ * replace the link), and NoCurrentDirectoryError for a relative path when the current directory
+ * has been deleted (an absolute path needs none). An entry that another run makes or removes while
  * it is looked at is looked at again, never taken for a dangling link (realpathOrMissing).
  *
  * @example await resolveOutPath('nothere/..', '/home/me/plans') // => '/home/me/plans'
  */
-export async function resolveOutPath(out: string, cwd: string = process.cwd()): Promise<string> {
-  let current = isAbsolute(out) ? parse(resolve(out)).root : await realpath(cwd);
+export async function resolveOutPath(out: string, cwd?: string): Promise<string> {
+  let current = isAbsolute(out) ? parse(resolve(out)).root : await realpath(cwd ?? currentDirectory());
   const missing: string[] = [];
   for (const part of out.split('/')) {
     if (part === '' || part === '.') continue;
@@ -60,6 +61,24 @@ async function realpathOrMissing(path: string): Promise<string | undefined> {
       if (info.isSymbolicLink() && !(await stat(path).then(() => true, () => false))) throw new DanglingLinkError(path);
       if (attempt >= TRIES) throw err;
     }
+  }
+}
+
+/** The current directory; NoCurrentDirectoryError when it has been deleted (process.cwd() throws ENOENT). */
+export function currentDirectory(): string {
+  try {
+    return process.cwd();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NoCurrentDirectoryError();
+    throw err;
+  }
+}
+
+/** The current directory has been deleted, so a relative path names nothing. */
+export class NoCurrentDirectoryError extends Error {
+  override readonly name = 'NoCurrentDirectoryError';
+  constructor() {
+    super('the current directory no longer exists (it was deleted or moved); run arrcast from an existing directory, or give an absolute path');
   }
 }
 
