@@ -2,6 +2,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from '../engine/errors.js';
 import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
+import { NoCurrentDirectoryError } from '../report/resolve-out.js';
 import { errnoReason, OutputWriteError } from '../report/write-error.js';
 import { terminalText } from '../report/terminal-text.js';
 
@@ -29,7 +30,7 @@ export function describeFailure(err: unknown): { message: string; code: number }
 
 function failureOf(err: unknown): { message: string; code: number } {
   if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput };
-  if (err instanceof RunOptionError || err instanceof UsageError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
+  if (err instanceof RunOptionError || err instanceof UsageError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError || err instanceof NoCurrentDirectoryError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
   if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };
   if (err instanceof OutputWriteError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
   if (err instanceof ChunkFailedError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
 import { fitHistory } from '../fit/fit-history.js';
 import { historyCalendar } from '../fit/history-calendar.js';
@@ -54,8 +52,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
         throw new Error(`the fitted scenario does not validate (a bug in arrcast fit): ${err instanceof Error ? err.message : String(err)}`);
       }
       try {
-        await mkdir(dirname(outPath), { recursive: true });
-        await writeFileAtomically(outPath, text, { force: opts.force, signal });
+        await writeFileAtomically(outPath, text, { force: opts.force, signal, parents: true });
       } catch (err) {
         if (err instanceof FileExistsError) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
         if (err instanceof NotAFileError) throw new UsageError(`--out ${opts.out} is not a regular file; arrcast replaces only regular files`);

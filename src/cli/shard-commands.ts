@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { dirname, join, sep } from 'node:path';
 import { planChunks, type ShardSpec } from '../engine/chunks.js';
 import { MergeError, RunAbortedError } from '../engine/errors.js';
@@ -10,7 +11,7 @@ import { checkPartOutput, partFileName, readPartHeader, writePartFile } from '..
 import { PART_EXTENSION } from '../engine/part-format.js';
 import { simulateShard } from '../engine/simulate.js';
 import { OutputDirError, prepareReportDir } from '../report/output-dir.js';
-import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
+import { DanglingLinkError, NoCurrentDirectoryError, resolveOutPath } from '../report/resolve-out.js';
 import { errnoReason, isErrno } from '../report/write-error.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import type { LoadedScenario } from '../scenario/parse.js';
@@ -35,6 +36,7 @@ export async function partPath(out: string, shard: ShardSpec): Promise<string> {
     resolved = await resolveOutPath(out);
   } catch (err) {
     if (err instanceof DanglingLinkError) throw new OutputDirError(`--out ${out}: ${err.message}; arrcast does not write through it`);
+    if (err instanceof NoCurrentDirectoryError) throw new OutputDirError(`--out ${out}: ${err.message}`);
     if (isErrno(err)) throw new OutputDirError(`--out ${out} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? out}`);
     throw err;
   }
@@ -47,17 +49,25 @@ export async function partPath(out: string, shard: ShardSpec): Promise<string> {
   return resolved;
 }
 
-/** Make and remove a temporary file beside `file`, as writePartFile will, so an --out that cannot be written is refused before the run (exit 2). */
-async function probePartOutput(file: string, shown: string): Promise<void> {
+/**
+ * Make and remove a temporary file beside `file`, as writePartFile will, so an --out that cannot be
+ * written is refused before the run (exit 2). It removes its own probe file and nothing else: the
+ * directories it had to create go again only when empty (rmdir), since a shard running beside it
+ * may have written its part there meanwhile; one that another shard removed meanwhile is made again
+ * (withDirectory).
+ */
+export async function probePartOutput(file: string, shown: string): Promise<void> {
+  const dir = dirname(file);
+  const created: Created = {};
   try {
-    const created = await mkdir(dirname(file), { recursive: true });
-    const probe = join(dirname(file), `.arrcast-tmp-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
-    await writeFile(probe, '', { flag: 'wx' });
-    await rm(probe);
-    if (created !== undefined) await rm(created, { recursive: true });
+    const probe = join(dir, `.arrcast-tmp-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+    await withDirectory(dir, () => writeFile(probe, '', { flag: 'wx' }), created);
+    await rm(probe, { force: true });
   } catch (err) {
     if (isErrno(err)) throw new OutputDirError(`--out ${shown} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? file}`);
     throw err;
+  } finally {
+    if (created.top !== undefined) await removeEmptyDirs(dir, created.top);
   }
 }
 

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { constants, rmSync } from 'node:fs';
 import { cleanedUpOnExit } from './exit-cleanup.js';
-import { lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { link, lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { removeEmptyDirs, withDirectory, type Created } from './fresh-dir.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
@@ -100,26 +101,36 @@ async function startsWithMagic(path: string): Promise<boolean> {
 
 /**
  * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to
- * disk, then renamed into place. A previous file is replaced only by a complete part. `signal`
- * stops the write between pieces and before the rename (RunAbortedError), and the temporary file
- * goes. A system error (a full disk) names `file`, not the temporary file, even when the system
- * gives no path (a write). Stale temporary files of killed shard runs there go first (removeStalePartTemps).
+ * disk, then moved into place. A previous file is replaced only by a complete part, and only if it
+ * is still an arrcast part when the part is moved in: the move is a hard link, which never replaces
+ * anything, and what is at `file` then is checked (checkPartOutput) before it is replaced, so a
+ * file a user put there during the run is left as it is (PartFileError: exit 2). `signal` stops
+ * the write between pieces and before the move (RunAbortedError), and the temporary file goes. A
+ * system error (a full disk) names `file`, not the temporary file, even when the system gives no
+ * path (a write). Stale temporary files of killed shard runs there go first (removeStalePartTemps).
+ * The directory and its parents are made when missing, again if a shard running beside this one
+ * removed them (withDirectory), and go again when empty if the write fails.
  */
 export async function writePartFile(file: string, part: SimulationPart, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
   const check = () => {
     if (options.signal?.aborted) throw new RunAbortedError();
   };
   check();
-  await mkdir(dirname(file), { recursive: true });
   await removeStalePartTemps(dirname(file));
   const temp = join(dirname(file), partTempName(file));
-  await cleanedUpOnExit(() => rmSync(temp, { force: true }), () => writeTemp(temp, file, part, check));
+  const created: Created = {};
+  try {
+    await cleanedUpOnExit(() => rmSync(temp, { force: true }), () => writeTemp(temp, file, part, check, created));
+  } catch (err) {
+    if (created.top !== undefined) await removeEmptyDirs(dirname(file), created.top);
+    throw err;
+  }
 }
 
-/** writePartFile's part: the temporary file written, flushed and renamed to `file`; removed on failure. */
-async function writeTemp(temp: string, file: string, part: SimulationPart, check: () => void): Promise<void> {
+/** writePartFile's part: the temporary file written, flushed and moved to `file`; removed on failure. */
+async function writeTemp(temp: string, file: string, part: SimulationPart, check: () => void, created: Created): Promise<void> {
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await withDirectory(dirname(file), () => open(temp, 'wx'), created);
     try {
       for (const piece of encodePart(part)) {
         check();
@@ -130,13 +141,38 @@ async function writeTemp(temp: string, file: string, part: SimulationPart, check
       await handle.close();
     }
     check();
-    await rename(temp, file);
+    await moveIntoPlace(temp, file);
   } catch (err) {
     await rm(temp, { force: true });
     const e = err as NodeJS.ErrnoException;
     if (e instanceof Error && typeof e.code === 'string' && (e.path === undefined || e.path === temp)) e.path = file;
     throw err;
   }
+}
+
+/**
+ * Move finished temporary part `temp` to `file`: a hard link when nothing is there (it fails rather
+ * than replace a file made meanwhile), else, when what is there is still an arrcast part
+ * (checkPartOutput, which throws PartFileError otherwise), a rename over it. A file system without
+ * hard links gets the check and the rename.
+ */
+async function moveIntoPlace(temp: string, file: string): Promise<void> {
+  try {
+    await link(temp, file);
+    await rm(temp, { force: true });
+    return;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
+  }
+  try {
+    await checkPartOutput(file);
+  } catch (err) {
+    if (err instanceof PartFileError)
+      throw new PartFileError(file, 'was put there while the shard ran and is not an arrcast part; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)');
+    throw err;
+  }
+  await rename(temp, file);
 }
 
 /**

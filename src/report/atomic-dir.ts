@@ -1,8 +1,9 @@
 import { renameSync, rmSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
+import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
 import { claimTempDir, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
 import { asWriteError } from './write-error.js';
@@ -46,19 +47,20 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
     if (options.signal?.aborted) throw new RunAbortedError();
   };
   if (options.signal?.aborted) throw new RunAbortedError();
-  await mkdir(dirname(out), { recursive: true }).catch((err: unknown) => {
-    throw asWriteError(err, out, out);
-  });
   const temp = tempPathBeside(out, 'new');
   const old = tempPathBeside(out, 'old');
+  const created: Created = {};
   let moved = false;
   let swapped = false;
   // On a forced exit (a second Ctrl-C): before the swap the temporary directory goes; after it, the previous output.
   const cleanupSync = () => rmSync(swapped ? old : temp, { recursive: true, force: true });
   await cleanedUpOnExit(cleanupSync, async () => {
     try {
-      makeTempDir(temp);
+      // Its parents are made again here: a run writing beside this one may have removed the empty
+      // ones its probe made, and does so again if it comes between (withDirectory tries again).
+      await withDirectory(dirname(out), async () => makeTempDir(temp), created);
     } catch (err) {
+      if (created.top !== undefined) await removeEmptyDirs(dirname(out), created.top);
       throw asWriteError(err, temp, out);
     }
     try {
@@ -83,6 +85,8 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       }
     } catch (err) {
       await rm(temp, { recursive: true, force: true });
+      // Parents this write made go again when empty (a failed run leaves nothing of its own).
+      if (created.top !== undefined) await removeEmptyDirs(dirname(out), created.top);
       throw asWriteError(err, temp, out);
     }
     // The output is in place; what follows is tidying, and its failure does not undo the output.

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, rename, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
+import { withDirectory } from '../engine/fresh-dir.js';
+import { processAlive } from './temp-dir.js';
 
 /** The file exists and replacing it was not asked for. */
 export class FileExistsError extends Error {
@@ -19,6 +21,41 @@ export class NotAFileError extends Error {
   }
 }
 
+/** The start of the name of `path`'s temporary files: `.NAME.arrcast-tmp-`, NAME its first 60 characters; then PID-HEX. */
+const tempStem = (path: string) => `.${[...basename(path)].slice(0, 60).join('')}.arrcast-tmp-`;
+
+/**
+ * Remove the temporary files that a killed write of `path` (a `fit` or studio save killed between
+ * its temporary write and its link or rename) left beside it, and only those provably arrcast's
+ * and stale: a regular file named exactly as writeFileAtomically names that path's temporary files
+ * (`.NAME.arrcast-tmp-PID-HEX`, HEX 8 hex digits) whose process is gone. A process still alive,
+ * this one included, is left alone; so is anything else, even a near name. Returns what it removed.
+ */
+export async function removeStaleFileTemps(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const stem = tempStem(path);
+  const rest = /^([1-9][0-9]{0,9})-[0-9a-f]{8}$/;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(stem)) continue;
+    const m = rest.exec(name.slice(stem.length));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    const temp = join(dir, name);
+    if (!(await lstat(temp).then((i) => i.isFile(), () => false))) continue;
+    await rm(temp, { force: true });
+    removed.push(temp);
+  }
+  return removed;
+}
+
 /**
  * Write `text` to `path` whole or not at all: into a temporary file beside it (`.NAME.arrcast-tmp-PID-HEX`,
  * created exclusively), then moved into place in one step. Without `force` the move is a hard link,
@@ -27,16 +64,24 @@ export class NotAFileError extends Error {
  * rename, replacing a regular file there, and only that: a device (/dev/null), FIFO, socket or
  * directory at `path` is never replaced (NotAFileError), whoever runs it. When `signal` has
  * aborted by the time the text is written, nothing is moved (RunAbortedError). The temporary file is
- * removed in every case, a write that failed part-way included.
+ * removed in every case, a write that failed part-way included. Temporary files of this path that
+ * a killed write left (their process gone) are removed first (removeStaleFileTemps). With
+ * `parents`, missing folders above `path` are made (again, if a run beside this one removed them).
  *
  * Complexity: O(size of the text).
  */
-export async function writeFileAtomically(path: string, text: string, options: { readonly force?: boolean; readonly signal?: AbortSignal } = {}): Promise<void> {
-  const temp = join(dirname(path), `.${[...basename(path)].slice(0, 60).join('')}.arrcast-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+export async function writeFileAtomically(
+  path: string,
+  text: string,
+  options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean } = {},
+): Promise<void> {
+  const temp = join(dirname(path), `${tempStem(path)}${process.pid}-${randomBytes(4).toString('hex')}`);
   const existing = await lstat(path).catch(() => undefined);
   if (existing !== undefined && !existing.isFile()) throw new NotAFileError(path);
+  await removeStaleFileTemps(path);
   try {
-    await writeFile(temp, text, { flag: 'wx' });
+    const write = () => writeFile(temp, text, { flag: 'wx' });
+    await (options.parents ? withDirectory(dirname(path), write) : write());
   } catch (err) {
     // A write that failed part-way (full disk, file-size limit) leaves its temporary file: ours, so removed.
     // EEXIST means the name was someone else's and nothing was written: left alone.

@@ -1,9 +1,10 @@
 import { lstat, mkdir, readdir, realpath, rmdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, parse, sep } from 'node:path';
+import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { CHART_FILE, REPORT_FILES } from './report-files.js';
 import { MARKER_FILE, readMarker, type OutputKind } from './output-marker.js';
-import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
+import { currentDirectory, DanglingLinkError, NoCurrentDirectoryError, resolveOutPath } from './resolve-out.js';
 import { OWNER_FILE, removeStaleTemps, tempPathBeside } from './temp-dir.js';
 import { errnoReason, isErrno } from './write-error.js';
 
@@ -54,7 +55,17 @@ const isSameOrAbove = (dir: string, path: string) => path === dir || path.starts
 async function protectedReason(dir: string): Promise<string | undefined> {
   if (dir === parse(dir).root) return 'the root directory';
   const real = async (p: string | undefined) => (p ? realpath(p).catch(() => undefined) : undefined);
-  const cwd = await real(process.cwd());
+  // A current directory that has been deleted is no directory an output could be, or be above.
+  const cwd = await real(
+    (() => {
+      try {
+        return currentDirectory();
+      } catch (err) {
+        if (err instanceof NoCurrentDirectoryError) return undefined;
+        throw err;
+      }
+    })(),
+  );
   if (cwd !== undefined && isSameOrAbove(dir, cwd)) return dir === cwd ? 'the current directory' : 'a directory above the current one';
   const home = await real(process.env.HOME || homedir());
   if (home !== undefined && isSameOrAbove(dir, home)) return dir === home ? 'your home directory' : 'a directory above your home directory';
@@ -100,28 +111,39 @@ async function checkReplaceable(dir: string, shown: string, kind: OutputKind, fo
 /**
  * Check before any work that `dir` can be created and that a temporary directory can be made
  * beside it (a name too long, a read-only file system, a permission, a file where a directory
- * should be), by making and removing both. Parents it had to create are removed again.
+ * should be), by making and removing both. Parents it had to create are removed again, each only
+ * when empty (rmdir): a run writing beside it may be using them. A parent that such a run removed
+ * meanwhile (its own probe's) is made again (withDirectory), so runs into sibling directories
+ * under a new parent do not fail one another.
  */
 async function probeWritable(dir: string): Promise<void> {
   const parent = dirname(dir);
-  const created = await mkdir(parent, { recursive: true });
+  const created: Created = {};
   try {
     const probe = tempPathBeside(dir, 'probe');
-    await mkdir(probe);
+    await withDirectory(parent, () => mkdir(probe), created);
     await rmdir(probe);
     const existed = await lstat(dir).then(
       () => true,
       () => false,
     );
     if (!existed) {
-      await mkdir(dir);
-      await rmdir(dir);
+      // EEXIST: another run made it meanwhile (nothing of ours to remove); ENOTEMPTY or ENOENT at the
+      // rmdir: another run's output took its place, or it went already. Either way not this probe's to touch.
+      const made = await withDirectory(parent, () => mkdir(dir), created).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          if (err.code !== 'EEXIST') throw err;
+          return false;
+        },
+      );
+      if (made)
+        await rmdir(dir).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOTEMPTY' && err.code !== 'EEXIST' && err.code !== 'ENOENT') throw err;
+        });
     }
   } finally {
-    if (created !== undefined)
-      for (let d = parent; ; d = dirname(d)) {
-        if (!(await rmdir(d).then(() => true, () => false)) || d === created || d === dirname(d)) break;
-      }
+    if (created.top !== undefined) await removeEmptyDirs(parent, created.top);
   }
 }
 
@@ -145,6 +167,7 @@ export async function prepareOutputDir(out: string, kind: OutputKind, foreign: F
     dir = await resolveOutPath(out);
   } catch (err) {
     if (err instanceof DanglingLinkError) throw new OutputDirError(`${shown}: ${err.message}; arrcast does not write through it`);
+    if (err instanceof NoCurrentDirectoryError) throw new OutputDirError(`${shown}: ${err.message}`);
     throw cannot(err);
   }
   const why = await protectedReason(dir);

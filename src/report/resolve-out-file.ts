@@ -3,7 +3,7 @@ import type { Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { errnoReason } from './write-error.js';
-import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
+import { DanglingLinkError, NoCurrentDirectoryError, resolveOutPath } from './resolve-out.js';
 import { OutputDirError } from './output-dir.js';
 
 /**
@@ -44,6 +44,7 @@ export async function resolveOutFile(
     path = await resolveOutPath(out);
   } catch (err) {
     if (err instanceof DanglingLinkError) return fail('is a symlink to nothing: remove the link or name another file');
+    if (err instanceof NoCurrentDirectoryError) return fail(`names no file: ${err.message}`);
     const e = err as NodeJS.ErrnoException;
     return fail(`cannot be used: ${errnoReason(e)} (${e.code ?? 'error'})`);
   }

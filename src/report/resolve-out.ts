@@ -1,4 +1,4 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
 
 /**
@@ -9,13 +9,15 @@ import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
  * they cannot see different directories.
  *
  * Throws the file-system error of a component that cannot be looked up (ENOTDIR below a file,
- * EACCES, ELOOP), and DanglingLinkError for a symlink that points nowhere (writing there would
- * replace the link).
+ * EACCES, ELOOP), DanglingLinkError for a symlink that points nowhere (writing there would
+ * replace the link), and NoCurrentDirectoryError for a relative path when the current directory
+ * has been deleted (an absolute path needs none). An entry that another run makes or removes while
+ * it is looked at is looked at again, never taken for a dangling link (realpathOrMissing).
  *
  * @example await resolveOutPath('nothere/..', '/home/me/plans') // => '/home/me/plans'
  */
-export async function resolveOutPath(out: string, cwd: string = process.cwd()): Promise<string> {
-  let current = isAbsolute(out) ? parse(resolve(out)).root : await realpath(cwd);
+export async function resolveOutPath(out: string, cwd?: string): Promise<string> {
+  let current = isAbsolute(out) ? parse(resolve(out)).root : await realpath(cwd ?? currentDirectory());
   const missing: string[] = [];
   for (const part of out.split('/')) {
     if (part === '' || part === '.') continue;
@@ -29,15 +31,55 @@ export async function resolveOutPath(out: string, cwd: string = process.cwd()): 
       continue;
     }
     const next = join(current, part);
-    try {
-      current = await realpath(next);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      if (await exists(next)) throw new DanglingLinkError(next);
-      missing.push(part);
-    }
+    const real = await realpathOrMissing(next);
+    if (real === undefined) missing.push(part);
+    else current = real;
   }
   return join(current, ...missing);
+}
+
+/** How often realpathOrMissing looks again at an entry that changed while it looked. */
+const TRIES = 16;
+
+/**
+ * The real path of `path`, or undefined when nothing is there. A realpath that fails with ENOENT
+ * while an entry is there is not taken for a dangling link at once: another run may have made (or
+ * removed) that directory between the two looks. Only a symlink whose target is missing when looked
+ * at is one (DanglingLinkError); anything else is looked at again.
+ */
+async function realpathOrMissing(path: string): Promise<string | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await realpath(path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      const info = await lstat(path).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return undefined;
+        throw e;
+      });
+      if (info === undefined) return undefined;
+      if (info.isSymbolicLink() && !(await stat(path).then(() => true, () => false))) throw new DanglingLinkError(path);
+      if (attempt >= TRIES) throw err;
+    }
+  }
+}
+
+/** The current directory; NoCurrentDirectoryError when it has been deleted (process.cwd() throws ENOENT). */
+export function currentDirectory(): string {
+  try {
+    return process.cwd();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NoCurrentDirectoryError();
+    throw err;
+  }
+}
+
+/** The current directory has been deleted, so a relative path names nothing. */
+export class NoCurrentDirectoryError extends Error {
+  override readonly name = 'NoCurrentDirectoryError';
+  constructor() {
+    super('the current directory no longer exists (it was deleted or moved); run arrcast from an existing directory, or give an absolute path');
+  }
 }
 
 /** A symlink whose target does not exist. */
@@ -45,14 +87,5 @@ export class DanglingLinkError extends Error {
   override readonly name = 'DanglingLinkError';
   constructor(readonly path: string) {
     super(`${path} is a symlink to nothing`);
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
   }
 }

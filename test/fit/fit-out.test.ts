@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,17 @@ describe('arrcast fit --out', () => {
     expect(lstatSync(join(dir, 'to-plans')).isSymbolicLink()).toBe(true);
     expect(lstatSync(join(dir, 'dangling.yaml')).isSymbolicLink()).toBe(true);
     expect(readFileSync(history, 'utf8')).toBe(HISTORY_TEXT);
+  });
+
+  it('removes a temporary file a killed fit left beside --out (its process gone), and no other', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const stale = `.fitted.yaml.arrcast-tmp-${dead}-0a1b2c3d`;
+    const live = `.fitted.yaml.arrcast-tmp-${process.ppid}-0a1b2c3d`;
+    writeFileSync(join(dir, 'plans', stale), 'half a scenario');
+    writeFileSync(join(dir, 'plans', live), 'a fit still running');
+    const r = await runCli('fit', history, '--out', join(dir, 'plans/fitted.yaml'));
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'plans')).sort()).toEqual([live, 'fitted.yaml'].sort());
   });
 
   it('writes through a symlinked folder to the file it names', async () => {
