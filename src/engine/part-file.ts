@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
 import { cleanedUpOnExit } from './exit-cleanup.js';
 import { link, lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -9,6 +8,7 @@ import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import type { SimulationPart } from './simulate.js';
 import { RunAbortedError } from './errors.js';
+import { hostTag } from './host-tag.js';
 
 /** The file name of a shard's part in a directory: shard-K-of-N.arrcast-part, K 1-based. */
 export const partFileName = (shard: ShardSpec) => `shard-${shard.index + 1}-of-${shard.count}${PART_EXTENSION}`;
@@ -41,7 +41,6 @@ const PART_TEMP = /^\.arrcast-tmp-.*-h([0-9a-f]{8})-([0-9]+)-[0-9a-f]{8}$/;
 export const STALE_PART_TEMP_MS = 24 * 60 * 60 * 1000;
 
 /** This machine, as 8 hex digits of its host name's SHA-256: parts are often written to a directory many machines share. */
-const hostTag = () => createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 
 /** A fresh temporary name for `file`: .arrcast-tmp-NAME-hHOST-PID-HEX, NAME its first 40 characters. */
 export const partTempName = (file: string) =>

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { withDirectory } from '../engine/fresh-dir.js';
 import { processAlive } from './temp-dir.js';
+import { hostTag } from '../engine/host-tag.js';
 
 /** The file exists and replacing it was not asked for. */
 export class FileExistsError extends Error {
@@ -21,20 +22,26 @@ export class NotAFileError extends Error {
   }
 }
 
-/** The start of the name of `path`'s temporary files: `.NAME.arrcast-tmp-`, NAME its first 60 characters; then PID-HEX. */
+/** The start of the name of `path`'s temporary files: `.NAME.arrcast-tmp-`, NAME its first 60 characters; then hHOST-PID-HEX. */
 const tempStem = (path: string) => `.${[...basename(path)].slice(0, 60).join('')}.arrcast-tmp-`;
+
+/** A temporary file left this long is stale whoever wrote it (as a shard's temporary part). */
+export const STALE_FILE_TEMP_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Remove the temporary files that a killed write of `path` (a `fit` or studio save killed between
  * its temporary write and its link or rename) left beside it, and only those provably arrcast's
  * and stale: a regular file named exactly as writeFileAtomically names that path's temporary files
- * (`.NAME.arrcast-tmp-PID-HEX`, HEX 8 hex digits) whose process is gone. A process still alive,
- * this one included, is left alone; so is anything else, even a near name. Returns what it removed.
+ * (`.NAME.arrcast-tmp-hHOST-PID-HEX`, HOST and HEX 8 hex digits) whose process ran on this machine
+ * and is gone, or that nothing has written to for STALE_FILE_TEMP_MS (a writer on another machine
+ * sharing the folder cannot be asked; so for a name without a HOST, as written before December
+ * 2026). A process still alive, this one included, is left alone; so is anything else, even a near
+ * name. Returns what it removed.
  */
-export async function removeStaleFileTemps(path: string): Promise<string[]> {
+export async function removeStaleFileTemps(path: string, now = Date.now()): Promise<string[]> {
   const dir = dirname(path);
   const stem = tempStem(path);
-  const rest = /^([1-9][0-9]{0,9})-[0-9a-f]{8}$/;
+  const rest = /^(?:h([0-9a-f]{8})-)?([1-9][0-9]{0,9})-[0-9a-f]{8}$/;
   let names: string[];
   try {
     names = await readdir(dir);
@@ -42,14 +49,17 @@ export async function removeStaleFileTemps(path: string): Promise<string[]> {
     return [];
   }
   const removed: string[] = [];
+  const host = hostTag();
   for (const name of names) {
     if (!name.startsWith(stem)) continue;
     const m = rest.exec(name.slice(stem.length));
     if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || processAlive(pid)) continue;
+    const pid = Number(m[2]);
     const temp = join(dir, name);
-    if (!(await lstat(temp).then((i) => i.isFile(), () => false))) continue;
+    const info = await lstat(temp).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    const ownerGone = m[1] === host && pid !== process.pid && !processAlive(pid);
+    if (!ownerGone && now - info.mtimeMs <= STALE_FILE_TEMP_MS) continue;
     await rm(temp, { force: true });
     removed.push(temp);
   }
@@ -57,7 +67,7 @@ export async function removeStaleFileTemps(path: string): Promise<string[]> {
 }
 
 /**
- * Write `text` to `path` whole or not at all: into a temporary file beside it (`.NAME.arrcast-tmp-PID-HEX`,
+ * Write `text` to `path` whole or not at all: into a temporary file beside it (`.NAME.arrcast-tmp-hHOST-PID-HEX`,
  * created exclusively), then moved into place in one step. Without `force` the move is a hard link,
  * which fails if `path` exists (FileExistsError), so a file created meanwhile is not replaced either;
  * on a file system without hard links it falls back to a check and a rename. With `force` it is a
@@ -75,7 +85,7 @@ export async function writeFileAtomically(
   text: string,
   options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean } = {},
 ): Promise<void> {
-  const temp = join(dirname(path), `${tempStem(path)}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = join(dirname(path), `${tempStem(path)}h${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}`);
   const existing = await lstat(path).catch(() => undefined);
   if (existing !== undefined && !existing.isFile()) throw new NotAFileError(path);
   await removeStaleFileTemps(path);

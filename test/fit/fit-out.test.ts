@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
 import { NotAFileError, writeFileAtomically } from '../../src/report/atomic-file.js';
+import { hostTag } from '../../src/engine/host-tag.js';
 
 /**
  * `arrcast fit --out`: whatever the path names, the outcome is a whole scenario in a regular file
@@ -56,8 +57,8 @@ describe('arrcast fit --out', () => {
 
   it('removes a temporary file a killed fit left beside --out (its process gone), and no other', async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    const stale = `.fitted.yaml.arrcast-tmp-${dead}-0a1b2c3d`;
-    const live = `.fitted.yaml.arrcast-tmp-${process.ppid}-0a1b2c3d`;
+    const stale = `.fitted.yaml.arrcast-tmp-h${hostTag()}-${dead}-0a1b2c3d`;
+    const live = `.fitted.yaml.arrcast-tmp-h${hostTag()}-${process.ppid}-0a1b2c3d`;
     writeFileSync(join(dir, 'plans', stale), 'half a scenario');
     writeFileSync(join(dir, 'plans', live), 'a fit still running');
     const r = await runCli('fit', history, '--out', join(dir, 'plans/fitted.yaml'));

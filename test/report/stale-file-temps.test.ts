@@ -1,27 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../../src/report/atomic-file.js';
+import { STALE_FILE_TEMP_MS, writeFileAtomically } from '../../src/report/atomic-file.js';
+import { hostTag } from '../../src/engine/host-tag.js';
 
 /** The pid of a process that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 
 /**
  * A `fit` (or a studio save) killed between its temporary write and its link or rename leaves
- * `.NAME.arrcast-tmp-PID-HEX` beside the file. The next write of that file removes such a file when
- * its process is gone, and nothing else: a live process's, another target's, a near name, a directory.
+ * `.NAME.arrcast-tmp-hHOST-PID-HEX` beside the file. The next write of that file removes such a file
+ * when its process ran on this machine and is gone, or when it is a day old (another machine's, or
+ * one named before host tags), and nothing else: a live process's, another target's, a near name, a
+ * directory.
  */
 describe('temporary files a killed single-file write left', () => {
   it('are removed by the next write of that file when their process is gone, and nothing else is', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-file-temps-'));
     const dead = deadPid();
-    const gone = [`.fitted.yaml.arrcast-tmp-${dead}-0a1b2c3d`, `.fitted.yaml.arrcast-tmp-${dead}-ffffffff`];
+    const h = `h${hostTag()}-`;
+    const other = hostTag() === '0badcafe' ? 'h0badcaff-' : 'h0badcafe-';
+    const gone = [`.fitted.yaml.arrcast-tmp-${h}${dead}-0a1b2c3d`, `.fitted.yaml.arrcast-tmp-${h}${dead}-ffffffff`];
+    const old = [`.fitted.yaml.arrcast-tmp-${dead}-0a1b2c3d`, `.fitted.yaml.arrcast-tmp-${other}${dead}-0a1b2c3d`, `.fitted.yaml.arrcast-tmp-${h}${process.ppid}-00000000`];
     const kept = [
-      `.fitted.yaml.arrcast-tmp-${process.ppid}-0a1b2c3d`, // its process is alive
-      `.fitted.yaml.arrcast-tmp-${process.pid}-0a1b2c3d`, // this very process's
-      `.other.yaml.arrcast-tmp-${dead}-0a1b2c3d`, // another file's
+      `.fitted.yaml.arrcast-tmp-${h}${process.ppid}-0a1b2c3d`, // its process is alive
+      `.fitted.yaml.arrcast-tmp-${h}${process.pid}-0a1b2c3d`, // this very process's
+      `.fitted.yaml.arrcast-tmp-${other}${dead}-12121212`, // another machine's, written lately: its pid means nothing here
+      `.fitted.yaml.arrcast-tmp-${dead}-12121212`, // named before host tags, written lately
+      `.other.yaml.arrcast-tmp-${h}${dead}-0a1b2c3d`, // another file's
       `.fitted.yaml.arrcast-tmp-${dead}-0a1b2c3d.bak`, // near names
       `.fitted.yaml.arrcast-tmp-${dead}-0A1B2C3D`,
       `.fitted.yaml.arrcast-tmp-${dead}-0a1b2c3`,
@@ -29,8 +37,11 @@ describe('temporary files a killed single-file write left', () => {
       `.fitted.yaml.arrcast-tmp-x${dead}-0a1b2c3d`,
       'notes.txt',
     ];
-    const aDirectory = `.fitted.yaml.arrcast-tmp-${dead}-12345678`;
-    for (const name of [...gone, ...kept]) writeFileSync(join(dir, name), 'tenants: {}\n');
+    const aDirectory = `.fitted.yaml.arrcast-tmp-${h}${dead}-12345678`;
+    for (const name of [...gone, ...old, ...kept]) writeFileSync(join(dir, name), 'tenants: {}\n');
+    // A day and a minute old: stale whoever wrote them, alive or on another machine.
+    const dayAgo = (Date.now() - STALE_FILE_TEMP_MS - 60_000) / 1000;
+    for (const name of old) utimesSync(join(dir, name), dayAgo, dayAgo);
     mkdirSync(join(dir, aDirectory));
 
     await writeFileAtomically(join(dir, 'fitted.yaml'), 'tiers: []\n');
@@ -41,7 +52,7 @@ describe('temporary files a killed single-file write left', () => {
 
   it('are removed by a write that is then refused because the file exists (no --force)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-file-temps-'));
-    const stale = `.fitted.yaml.arrcast-tmp-${deadPid()}-0a1b2c3d`;
+    const stale = `.fitted.yaml.arrcast-tmp-h${hostTag()}-${deadPid()}-0a1b2c3d`;
     writeFileSync(join(dir, 'fitted.yaml'), 'the user’s scenario');
     writeFileSync(join(dir, stale), 'half a scenario');
     await expect(writeFileAtomically(join(dir, 'fitted.yaml'), 'tiers: []\n')).rejects.toThrow('exists; use --force to replace it');
