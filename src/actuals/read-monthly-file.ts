@@ -32,6 +32,7 @@ import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMea
  *   - in a **history** file, the months before the plan, numbered 1..N from the oldest, or dates
  *     `YYYY-MM` (month 1 is the earliest date in the file). One form per file.
  * - `tier` (required): the tier's name; matched ignoring case when the caller gives the tiers.
+ *   Without them, a tier must be spelled one way in the file ("SMB" and "smb" are refused).
  * - at least one measure column (monthly-record.ts: leads, deals, new_arr, churned_arr,
  *   contraction_arr, expansion_arr, renewed_arr, due_arr, ending_arr, revenue). A column in the
  *   header needs a value in every row (write 0 for none). Counts (leads, deals) are whole numbers;
@@ -137,6 +138,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   // Tiers: exact text (trimmed by the reader), or resolved against the caller's names ignoring case.
   const canonical = new Map<string, string>();
   for (const t of options.tiers ?? []) canonical.set(t.trim().toLowerCase(), t);
+  const spelling = new TierSpelling();
   const tierOf: (string | undefined)[] = new Array(n);
   for (let r = 0; r < n; r++) {
     const cell = table.cell(r, TIER);
@@ -145,7 +147,9 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       continue;
     }
     if (options.tiers === undefined) {
-      tierOf[r] = cell;
+      const problem = spelling.check(cell);
+      if (problem === undefined) tierOf[r] = cell;
+      else if (problem !== '') table.problem(r, TIER, problem);
       continue;
     }
     const name = canonical.get(cell.toLowerCase());
@@ -245,6 +249,36 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       list.map(({ row, month: m }) => ({ month: m, label: table.cell(row, MONTH), tier, line: table.lineOf(row), values: values[row]!, columns: columnsOf(table, row, measures) })),
     );
   return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows };
+}
+
+/**
+ * Tier names as a file without the caller's tiers spells them. Tiers are matched ignoring case
+ * everywhere else (a scenario's names are unique ignoring case), so "SMB" and "smb" in one file are
+ * one tier spelled twice: taken as two, one tier's rows would be read as another tier's.
+ */
+class TierSpelling {
+  private readonly first = new Map<string, string>();
+  private readonly reported = new Set<string>();
+
+  /**
+   * undefined when `name` is the first spelling of its tier; else the problem, once per spelling
+   * ('' after that, for a spelling already reported).
+   *
+   * @example new TierSpelling().check('SMB') // => undefined
+   * Complexity: O(length of the name).
+   */
+  check(name: string): string | undefined {
+    const key = name.toLowerCase();
+    const first = this.first.get(key);
+    if (first === undefined) {
+      this.first.set(key, name);
+      return undefined;
+    }
+    if (first === name) return undefined;
+    if (this.reported.has(name)) return '';
+    this.reported.add(name);
+    return `tier ${quoteText(name)} is tier ${quoteText(first)} spelled differently: write each tier's name one way`;
+  }
 }
 
 /** Where each cell of row `r` starts (character column), for messages about it. */

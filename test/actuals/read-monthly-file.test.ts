@@ -70,6 +70,12 @@ describe('a bad monthly file: every problem at once, with line and column', () =
     ['a history file too short', 'month,tier,leads\n1,SMB,5\n2,SMB,6\n', ['-:- month: covers 2 months; a history file needs 12'], { kind: 'history' }],
     ['a history file with dates that are none', 'month,tier,leads\n2025-02-30,SMB,5\n2025-13,SMB,6\n2025-04-00,SMB,6\n2024-02-29,SMB,6\n', ['2:1 month: "2025-02-30" is not a date', '3:1 month: "2025-13" is not a date', '4:1 month: "2025-04-00" is not a date'], { kind: 'history' }],
     ['a history file mixing numbers and dates', 'month,tier,leads\n1,SMB,5\n2025-03,SMB,6\n', ['3:1 month: is a date, but line 2 gives a month number: use one form in the file'], { kind: 'history' }],
+    [
+      'one tier spelled two ways, when the caller gives no tiers: once per spelling',
+      'month,tier,leads\n1,SMB,5\n1,smb,7\n2,SMB,6\n2,smb,8\n1,Smb,9\n',
+      ['3:3 tier: tier "smb" is tier "SMB" spelled differently: write each tier\'s name one way', '6:3 tier: tier "Smb" is tier "SMB" spelled differently: write each tier\'s name one way'],
+      { kind: 'actuals' },
+    ],
   ];
   it.each(cases)('%s', (_name, text, expected, options) => {
     const got = problems(text, options);

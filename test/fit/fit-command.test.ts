@@ -108,7 +108,7 @@ describe('arrcast fit', () => {
     writeFileSync(file, `month,tier,leads,deals,new_arr,ending_arr,due_arr,renewed_arr\n${rows.join('\n')}\n`);
     const r = await runCli('fit', file, '--out', join(dir, 'f.yaml'));
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${file}:3:1 tier: tier "smb" is tier "SMB" spelled differently`);
+    expect(r.err).toContain(`${file}:3:3 tier: tier "smb" is tier "SMB" spelled differently`);
   });
 
   it('refuses a history of fewer than 12 months', async () => {

@@ -183,4 +183,18 @@ describe('arrcast score', () => {
     expect(half.code).toBe(2);
     expect(half.err).toContain('covers 6 months; scoring a year needs all 12');
   });
+
+  it('refuses an actuals file that spells a tier two ways, rather than score one tier\'s rows as another\'s', async () => {
+    // Both tiers' rows, the second tier's spelled "SMB" in lower case: read as two tiers, both would
+    // be scored as SMB (one of them with the other tier's figures) and the total would look whole.
+    const actuals = join(dir, 'actuals-spelled-twice.csv');
+    const rows = ['month,tier,revenue,ending_arr'];
+    for (let m = 1; m <= 12; m++) rows.push(`${m},SMB,1000000,12000000`, `${m},smb,1700000,20000000`);
+    writeFileSync(actuals, `${rows.join('\n')}\n`);
+    const out = join(dir, 'score-spelled-twice');
+    const r = await runCli('score', trialsReport, '--actuals', actuals, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${actuals}:3:3 tier: tier "smb" is tier "SMB" spelled differently: write each tier's name one way`);
+    expect(existsSync(out)).toBe(false);
+  });
 });
