@@ -17,6 +17,8 @@ export interface ExistingFit {
   readonly dueShare: number;
   readonly renewal: RenewalFit | OutcomeRenewalFit;
   readonly renewalFrom: 'history' | 'customers';
+  /** Why the tier's renewal outcomes were given but not used (the rate is then the history's). */
+  readonly outcomesUnused?: string;
   /** contraction_arr / renewed_arr and expansion_arr / renewed_arr of the last 12 months, when given. */
   readonly contractionShare?: number;
   readonly expansionShare?: number;
@@ -57,9 +59,14 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
   const ending = series('ending_arr');
   const dueLastYear = lastYear.reduce((a, r) => a + (r.values.due_arr ?? 0), 0);
   const openingArr = ending[n - 1]!;
-  if (dueLastYear === 0 && (outcomes === undefined || outcomes.arr.length === 0))
-    return { path: ['due_arr'], ...(lastYear[0] ? { line: lastYear[0].line, column: 1 } : {}), message: `tier ${quoteText(name)} has no ARR due for renewal in its last 12 months: the renewal rate cannot be fitted (give --customers outcomes, or drop ending_arr, due_arr and renewed_arr)` };
-  const useOutcomes = outcomes !== undefined && outcomes.arr.length > 1;
+  const outcomesUnused = outcomes === undefined ? undefined : unusableOutcomes(outcomes, outcomesFile);
+  const useOutcomes = outcomes !== undefined && outcomes.arr.length > 0 && outcomesUnused === undefined;
+  if (dueLastYear === 0 && !useOutcomes)
+    return {
+      path: ['due_arr'],
+      ...(lastYear[0] ? { line: lastYear[0].line, column: 1 } : {}),
+      message: `tier ${quoteText(name)} has no ARR due for renewal in its last 12 months: the renewal rate cannot be fitted (give --customers outcomes, or drop ending_arr, due_arr and renewed_arr)${outcomesUnused !== undefined ? `; ${outcomesUnused}` : ''}`,
+    };
   const renewal = useOutcomes ? fitRenewalFromOutcomes(outcomes.arr, outcomes.renewed, renewalChanges(due, renewedArr)) : fitRenewal(due, renewedArr);
   // The ARR live at the start of the last year: ending_arr 12 months before the end (or month 1's).
   const startArr = n > 12 ? ending[n - 13]! : ending[0]!;
@@ -87,7 +94,26 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
     dueShare,
     renewal,
     renewalFrom: useOutcomes ? 'customers' : 'history',
+    ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
     ...(contractionShare !== undefined ? { contractionShare } : {}),
     ...(expansionShare !== undefined ? { expansionShare } : {}),
   };
+}
+
+/**
+ * Why a tier's renewal outcomes cannot give its dollar renewal rate (Σ ARR renewed / Σ ARR due, with
+ * a standard error over customers), or undefined when they can or when the file has none of the
+ * tier's customers (the tier's rate is then the history's, as without the file): it takes two
+ * customers or more (one has no spread), and some ARR due (customers all at 0 would read as a rate
+ * of 0, however many renewed).
+ *
+ * @example unusableOutcomes({ arr: [0, 0], renewed: [true, true] }, 'c.csv') // => 'c.csv has no ARR due for this tier (every arr is 0)'
+ * Complexity: O(customers).
+ */
+export function unusableOutcomes(outcomes: TierOutcomes, file = 'the renewal outcomes'): string | undefined {
+  const n = outcomes.arr.length;
+  if (n === 0) return undefined;
+  if (n === 1) return `${file} has one customer of this tier, and a rate needs two or more`;
+  if (!outcomes.arr.some((a) => a > 0)) return `${file} has no ARR due for this tier (every arr is 0)`;
+  return undefined;
 }

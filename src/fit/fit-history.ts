@@ -125,7 +125,10 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     if (EXISTING.every(has)) {
       const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean });
       if ('message' in fitted) issues.push(fitted);
-      else existing = fitted;
+      else {
+        existing = fitted;
+        if (fitted.outcomesUnused !== undefined) notes.push(`${fitted.outcomesUnused}: dollar renewal fitted from the history's due_arr and renewed_arr`);
+      }
     } else notes.push(`no existing book fitted: it needs ending_arr, due_arr and renewed_arr; the history has ${EXISTING.filter(has).join(', ') || 'none of them'}`);
 
     if (!newBusiness && !existing && !issues.some((i) => i.message.includes(quoteText(name))))

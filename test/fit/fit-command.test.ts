@@ -173,6 +173,38 @@ describe('arrcast fit', () => {
     expect(text).toMatch(/customers: 500 /);
   });
 
+  it('never reads renewal outcomes with no ARR due as a 0% renewal rate: the history\'s rate, with a note', async () => {
+    const file = join(dir, 'h.csv');
+    writeFileSync(file, history(12, (i) => `${i},SMB,1000,30,300000,1000000,80000,70000`));
+    const customers = join(dir, 'c.csv');
+    writeFileSync(customers, 'id,tier,arr,renewed\nc1,SMB,0,1\nc2,SMB,0,yes\nc3,SMB,0,1\n');
+    const out = join(dir, 'f.yaml');
+    const r = await runCli('fit', file, '--customers', customers, '--out', out);
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    // 70,000 renewed of 80,000 due each month: 87.5%, not the 0% of Σ 0 / Σ 0.
+    expect(text).toMatch(/dollarRenewalRate: \{ dist: beta, mean: 0\.875,/);
+    expect(text).toContain(`# ${customers} has no ARR due for this tier (every arr is 0): dollar renewal fitted from the history's due_arr and renewed_arr`);
+  });
+
+  it('refuses a tier with no ARR due in its history whose renewal outcomes cannot give a rate, saying why', async () => {
+    const file = join(dir, 'h.csv');
+    writeFileSync(file, history(12, (i) => `${i},SMB,1000,30,300000,1000000,0,0`));
+    const customers = join(dir, 'c.csv');
+    const fit = async (rows: string) => {
+      writeFileSync(customers, `id,tier,arr,renewed\n${rows}`);
+      return runCli('fit', file, '--customers', customers, '--out', join(dir, 'f.yaml'));
+    };
+    const prefix = `${file}:2:1 due_arr: tier "SMB" has no ARR due for renewal in its last 12 months: the renewal rate cannot be fitted (give --customers outcomes, or drop ending_arr, due_arr and renewed_arr)`;
+    const one = await fit('c1,SMB,5000,1\n');
+    expect(one.code).toBe(2);
+    expect(one.err).toContain(`${prefix}; ${customers} has one customer of this tier, and a rate needs two or more`);
+    const zero = await fit('c1,SMB,0,1\nc2,SMB,0,0\n');
+    expect(zero.code).toBe(2);
+    expect(zero.err).toContain(`${prefix}; ${customers} has no ARR due for this tier (every arr is 0)`);
+    expect(existsSync(join(dir, 'f.yaml'))).toBe(false);
+  });
+
   it('reports a bad renewal-outcomes file at its line and column', async () => {
     const file = join(dir, 'h.csv');
     writeFileSync(file, history(12, (i) => `${i},SMB,1000,30,300000,1000000,80000,70000`));
