@@ -1,6 +1,8 @@
 import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from '../actuals/monthly-record.js';
 
 import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
+import { MAX_TIERS } from '../scenario/limits.js';
+import { tierSchema } from '../scenario/scenario-schema.js';
 import { quoteText } from '../scenario/display-text.js';
 import { fitLeadVolume, type LeadVolumeFit } from './lead-volume.js';
 import { fitConversion, type ConversionFit } from './conversion.js';
@@ -78,6 +80,15 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       issues.push({ path: ['tier'], message: `tier ${quoteText(name)} is tier ${quoteText(other)} spelled differently: write each tier's name one way`, ...(first ? { line: first.line, column: 1 } : {}) });
     else seenNames.set(name.trim().toLowerCase(), name);
     if (name.length > 60) issues.push({ path: ['tier'], message: `tier ${quoteText(name)} has more than 60 characters, the most a scenario's tier name may have`, ...(first ? { line: first.line, column: 1 } : {}) });
+    else {
+      // Every other rule a scenario has for a tier's name (not `total` or `all`, the company's words in the outputs).
+      const refused = tierSchema.shape.name.safeParse(name);
+      if (!refused.success) issues.push({ path: ['tier'], message: refused.error.issues[0]!.message, ...(first ? { line: first.line, column: 1 } : {}) });
+    }
+  }
+  if (history.tiers.length > MAX_TIERS) {
+    const first = history.byTier.get(history.tiers[MAX_TIERS]!)![0];
+    issues.push({ path: ['tier'], message: `has ${history.tiers.length} tiers; a scenario has at most ${MAX_TIERS}: fit at most ${MAX_TIERS} tiers from one file`, ...(first ? { line: first.line, column: 1 } : {}) });
   }
   if (issues.length > 0) throw new ScenarioError(history.path, issues);
   for (const name of history.tiers) {

@@ -7,6 +7,9 @@
 /** Most trials one run may ask for (scenario `trials` and --trials). */
 export const MAX_TRIALS = 10_000_000;
 
+/** Most tiers a scenario may have (`tiers`); `arrcast fit` refuses a history of more, as the scenario it would write. */
+export const MAX_TIERS = 50;
+
 /** Longest seed, in characters (scenario `seed` and --seed): a seed names a run, it is not data. */
 export const MAX_SEED_CHARS = 200;
 

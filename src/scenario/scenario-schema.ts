@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_SEED_CHARS, MAX_TRIALS } from './limits.js';
+import { MAX_SEED_CHARS, MAX_TIERS, MAX_TRIALS } from './limits.js';
 
 const SEED_LENGTH = `must be 1 to ${MAX_SEED_CHARS} characters`;
 import { targetsSchema } from './targets-schema.js';
@@ -368,7 +368,7 @@ export const scenarioSchema = z
     tiers: z
       .array(tierSchema)
       .min(1, { error: 'a scenario needs at least one tier' })
-      .max(50, { error: 'at most 50 tiers' }),
+      .max(MAX_TIERS, { error: `at most ${MAX_TIERS} tiers` }),
   })
   .superRefine(
     (s, ctx) => {

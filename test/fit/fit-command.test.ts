@@ -111,6 +111,24 @@ describe('arrcast fit', () => {
     expect(r.err).toContain(`${file}:3:3 tier: tier "smb" is tier "SMB" spelled differently`);
   });
 
+  it('refuses, with exit 2 at the history\'s line, tiers a scenario cannot have: more than 50, or one named total or all', async () => {
+    const file = join(dir, 'h.csv');
+    const tiers = (names: string[]) => names.flatMap((t) => Array.from({ length: 12 }, (_, k) => `${k + 1},${t},1000,30,300000,1000000,80000,70000`));
+    const header = 'month,tier,leads,deals,new_arr,ending_arr,due_arr,renewed_arr';
+    const out = join(dir, 'f.yaml');
+    writeFileSync(file, `${header}\n${tiers(Array.from({ length: 51 }, (_, i) => `T${i + 1}`)).join('\n')}\n`);
+    const many = await runCli('fit', file, '--out', out);
+    expect(many.code).toBe(2);
+    // Tier 51's first row: after 50 tiers of 12 months and the header.
+    expect(many.err).toContain(`${file}:602:1 tier: has 51 tiers; a scenario has at most 50: fit at most 50 tiers from one file`);
+    expect(many.err).not.toContain('internal error');
+    writeFileSync(file, `${header}\n${tiers(['SMB', 'Total']).join('\n')}\n`);
+    const total = await runCli('fit', file, '--out', out);
+    expect(total.code).toBe(2);
+    expect(total.err).toContain(`${file}:14:1 tier: "Total" names the whole company in arrcast's outputs`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses a history of fewer than 12 months', async () => {
     const file = join(dir, 'h.csv');
     writeFileSync(file, history(8, (i) => `${i},SMB,1000,30,300000,1000000,80000,70000`));
