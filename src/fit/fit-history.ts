@@ -109,6 +109,11 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       const leadsLastYear = lastYear.reduce((a, r) => a + (r.values.leads ?? 0), 0);
       if (dealsLastYear === 0 || leadsLastYear === 0)
         issues.push({ ...at(lastYear[0], dealsLastYear === 0 ? 'deals' : 'leads'), message: `tier ${quoteText(name)} has no ${dealsLastYear === 0 ? 'deals' : 'leads'} in its last 12 months: conversion and ACV cannot be fitted (drop the leads and deals columns for a tier without new business)` });
+      else if (dealsLastYear > leadsLastYear)
+        issues.push({
+          ...at(lastYear[0], 'deals'),
+          message: `tier ${quoteText(name)} won ${dealsLastYear} deals from ${leadsLastYear} leads in its last 12 months: conversion (deals / leads) would be above 1 and cannot be fitted (deals are leads won: check that the columns are not swapped)`,
+        });
       else {
         const useDeals = tierDeals !== undefined && tierDeals.amounts.length > 1 && tierDeals.months.some((m) => blockOf(m, n) === 0);
         if (tierDeals !== undefined && !useDeals) notes.push(`the deals file has ${tierDeals.amounts.length === 0 ? 'no deals' : 'too few deals in the last 12 months'} for this tier: ACV fitted from new_arr / deals`);

@@ -129,6 +129,22 @@ describe('arrcast fit', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses more deals than leads over the last 12 months (a conversion above 1) with exit 2, not an internal error', async () => {
+    const file = join(dir, 'h.csv');
+    // 20 deals from 10 leads every month: 240 from 120.
+    writeFileSync(file, history(12, (i) => `${i},SMB,10,20,300000,1000000,80000,70000`));
+    const out = join(dir, 'f.yaml');
+    const r = await runCli('fit', file, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}:2:1 deals: tier "SMB" won 240 deals from 120 leads in its last 12 months: conversion (deals / leads) would be above 1 and cannot be fitted`);
+    expect(r.err).not.toContain('internal error');
+    expect(existsSync(out)).toBe(false);
+    // Deals above leads in some months only (a sales cycle moves deals into later months) still fit.
+    writeFileSync(file, history(12, (i) => `${i},SMB,${i % 2 === 0 ? 10 : 100},${i % 2 === 0 ? 20 : 10},300000,1000000,80000,70000`));
+    const ok = await runCli('fit', file, '--out', out);
+    expect(ok.code).toBe(0);
+  });
+
   it('refuses a history of fewer than 12 months', async () => {
     const file = join(dir, 'h.csv');
     writeFileSync(file, history(8, (i) => `${i},SMB,1000,30,300000,1000000,80000,70000`));
