@@ -12,6 +12,8 @@ import { historyCalendar, type HistoryCalendar } from './history-calendar.js';
 import { blockOf } from './timeline.js';
 import { MAX_DEALS_PER_MONTH } from '../actuals/read-monthly-file.js';
 import { writtenBeta } from './written-beta.js';
+import { MAX_ACV_SIGMA, writtenAcv } from './written-acv.js';
+import { MAX_MAGNITUDE } from '../scenario/distribution-schema.js';
 import type { TierDeals } from './read-deals.js';
 import type { TierOutcomes } from './read-renewal-outcomes.js';
 
@@ -128,7 +130,13 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
           };
           // What `arrcast run` would draw one by one: refused here, with the history's line, rather than by run.
           const peak = peakMonthlyDeals(fit);
-          if (peak > MAX_DEALS_PER_MONTH)
+          const acvMean = writtenAcv(fit.acv.median.value, fit.acv.sigma.value).mean;
+          if (acvMean > MAX_MAGNITUDE)
+            issues.push({
+              ...at(lastYear[0], 'deals'),
+              message: `tier ${quoteText(name)}: the lognormal ACV fitted to ${useDeals ? `${inputs.dealsFile ?? 'the deals'}'s amounts` : 'new_arr / deals'} (median ${Number(fit.acv.median.value.toPrecision(5))}, sigma ${Number(Math.min(fit.acv.sigma.value, MAX_ACV_SIGMA).toPrecision(3))}) has a mean exp(mu + sigma^2/2) of ${acvMean.toExponential(2)}, above the ${MAX_MAGNITUDE.toExponential()} a scenario allows: arrcast cannot simulate this tier (are some amounts in another unit?)`,
+            });
+          else if (peak > MAX_DEALS_PER_MONTH)
             issues.push({
               ...at(lastYear[0], 'leads'),
               message: `tier ${quoteText(name)} would expect ${Math.round(peak).toLocaleString('en-US')} deals in its peak month (leads x seasonality x conversion fitted from the history), more than the ${MAX_DEALS_PER_MONTH.toLocaleString('en-US')} a month the model can draw one by one: arrcast cannot simulate this tier`,

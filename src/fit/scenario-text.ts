@@ -5,6 +5,7 @@ import type { Estimate, YearLevel } from './estimate.js';
 import type { ExistingFit, HistoryFit, NewBusinessFit, TierFit } from './fit-history.js';
 import { monthLabel } from './history-calendar.js';
 import { writtenBeta } from './written-beta.js';
+import { writtenAcv } from './written-acv.js';
 
 /**
  * The fitted scenario as commented YAML: every fitted value with the data it came from (n), the
@@ -143,10 +144,11 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   out.push(`      # This year's median: ${yearText(acv.year, 'log', (x) => sig(x, 3))}; each deal lognormal around it.`);
   const m = acv.median.value;
   const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.year.sd, MAX_LOG_SD)))} }`;
+  const written = writtenAcv(m, acv.sigma.value);
   out.push(
-    acv.sigma.value > 1e-6
-      ? `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.sigma.value, 5)))} }`
-      : `      acv: ${num(m)} # every deal the same amount: no spread to fit`,
+    written.p90 !== undefined
+      ? `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`
+      : `      acv: ${written.median} # every deal the same amount: no spread to fit`,
   );
   return out;
 }

@@ -145,6 +145,35 @@ describe('arrcast fit', () => {
     expect(ok.code).toBe(0);
   });
 
+  it('writes an ACV spread at the schema\'s largest sigma so that its rounded median and P90 still validate', async () => {
+    // 250,000 deals of almost nothing a month, then one deal of 700 billion: the monthly averages
+    // scatter so much that the fitted sigma is capped at 5, where rounding P90 up to 5 digits
+    // once implied 5.00004 and the fitted scenario failed its own check (exit 1).
+    const file = join(dir, 'h.csv');
+    writeFileSync(file, history(12, (i) => (i < 12 ? `${i},SMB,1000000,250000,1` : `${i},SMB,1000000,1,700000000000`), 'month,tier,leads,deals,new_arr'));
+    const out = join(dir, 'f.yaml');
+    const r = await runCli('fit', file, '--out', out);
+    expect(r.err).not.toContain('internal error');
+    expect(r.code).toBe(0);
+    const acv = parseScenario(readFileSync(out, 'utf8'), out).scenario.tiers[0]!.newBusiness!.acv as { median: { median: number }; p90: number };
+    const sigma = Math.log(acv.p90 / acv.median.median) / 1.2815515655446004;
+    expect(sigma).toBeLessThanOrEqual(5);
+    expect(sigma).toBeGreaterThan(4.999);
+  });
+
+  it('refuses, at the history\'s line, deals whose fitted ACV has a mean above what a scenario allows', async () => {
+    // Half the deals 1e12, half 4.5e7: median 6.7e9, sigma 5, mean exp(mu + sigma^2/2) 1.8e15.
+    const file = join(dir, 'h.csv');
+    writeFileSync(file, history(12, (i) => `${i},SMB,100,2`, 'month,tier,leads,deals'));
+    const deals = join(dir, 'd.csv');
+    writeFileSync(deals, `close_month,tier,amount\n${Array.from({ length: 12 }, (_, k) => `${k + 1},SMB,1000000000000\n${k + 1},SMB,45000000`).join('\n')}\n`);
+    const out = join(dir, 'f.yaml');
+    const r = await runCli('fit', file, '--deals', deals, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}:2:1 deals: tier "SMB": the lognormal ACV fitted to ${deals}'s amounts (median 6708200000, sigma 5) has a mean exp(mu + sigma^2/2) of 1.80e+15, above the 1e+15 a scenario allows`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses a history of fewer than 12 months', async () => {
     const file = join(dir, 'h.csv');
     writeFileSync(file, history(8, (i) => `${i},SMB,1000,30,300000,1000000,80000,70000`));
