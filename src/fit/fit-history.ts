@@ -63,7 +63,10 @@ const EXISTING: readonly MonthlyMeasure[] = ['ending_arr', 'due_arr', 'renewed_a
  * renewal.ts). A tier gets new business when the history has leads and deals (and new_arr, or a
  * deals file), an existing book when it has ending_arr, due_arr and renewed_arr. Throws
  * ScenarioError naming the history for a tier with nothing to fit, or with no deals (or no ARR
- * due) in its last 12 months, where rates cannot be estimated.
+ * due) in its last 12 months, or more deals than leads there, where rates cannot be estimated; and
+ * for what the scenario written could not hold (more than MAX_TIERS tiers, a name the schema
+ * refuses, an ACV whose lognormal mean is above MAX_MAGNITUDE, more deals a month than the model
+ * draws).
  *
  * Complexity: O(months × tiers + deals + customers).
  */
