@@ -3,7 +3,7 @@ import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency } from '../money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan } from './downsample.js';
-import { BY_ROW_ORDER } from './row-order.js';
+import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 
 /** How many drivers the tornado shows, largest swing first. */
 export const TORNADO_DRIVERS = 10;
@@ -109,7 +109,9 @@ export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIV
 export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec | undefined {
   const bars = tornadoBars(summary, ctx.symbol);
   if (bars.length === 0) return undefined;
-  const axisLabel = (b: TornadoBar) => wrapLabel(b.label).join('|');
+  // Each bar's row on the axis, distinct even when two drivers' labels read alike.
+  const axisLabels = distinctLabels(bars.map((b) => wrapLabel(b.label).join('|')));
+  const axisLabel = (b: TornadoBar) => axisLabels[b.order]!;
   const ends: Array<TornadoEnd & { axisLabel: string }> = bars.flatMap((b) => [
     { order: b.order, label: b.label, axisLabel: axisLabel(b), decile: BOTTOM, value: b.low },
     { order: b.order, label: b.label, axisLabel: axisLabel(b), decile: TOP, value: b.high },

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Summary } from '../../src/analysis/summarize.js';
+import { badYearsSpec } from '../../src/report/charts/bad-years.js';
+import { chartContext } from '../../src/report/charts/chart-context.js';
+import { distinctLabels } from '../../src/report/charts/row-order.js';
+import { tornadoSpec } from '../../src/report/charts/tornado.js';
+import { renderChart } from '../../src/report/render-chart.js';
+import { runReportScenario } from './fixture.js';
+
+/**
+ * A nominal axis has one band per distinct value: two rows whose labels read alike were drawn on one
+ * band (one row's marks over the other's, a row missing). Here every driver of a real run is given
+ * the same label, so nothing but the charts' own keys can keep the rows apart.
+ */
+let summary: Summary;
+beforeAll(async () => {
+  ({ summary } = await runReportScenario());
+});
+
+/** The summary with every driver (of the attribution and of the bad years) called `label`. */
+function sameLabels(s: Summary, label: string): Summary {
+  const revenue = s.badYears.metrics.revenue;
+  return {
+    ...s,
+    sensitivity: { ...s.sensitivity, drivers: s.sensitivity.drivers.map((d) => ({ ...d, label })) },
+    badYears: { ...s.badYears, metrics: { ...s.badYears.metrics, revenue: { ...revenue, drivers: revenue.drivers.map((d) => ({ ...d, label })) } } },
+  };
+}
+
+/** The number of rows vega drew on the chart's Y axes (from the axes' descriptions), panel by panel. */
+const rowsDrawn = (svg: string) => [...svg.matchAll(/Y-axis for a discrete scale with (\d+) values?/g)].map((m) => Number(m[1]));
+
+describe('charts keep a row for each driver when labels read alike', () => {
+  it('the tornado draws one row per bar', async () => {
+    const s = sameLabels(summary, 'EMEA Inbound conversion');
+    const spec = tornadoSpec(s, chartContext(s))!;
+    const bars = (spec.datasets as Record<string, unknown[]>).bars!.length;
+    expect(bars).toBeGreaterThan(2);
+    // The tornado's labels carry each bar's share of the variance: drivers of equal share read alike too.
+    expect(rowsDrawn((await renderChart(spec)).svg)).toEqual([bars]);
+  });
+
+  it('the bad-years chart draws one row per driver', async () => {
+    const s = sameLabels(summary, 'EMEA Inbound conversion');
+    const spec = badYearsSpec(s, chartContext(s))!;
+    const drivers = (spec.datasets as Record<string, unknown[]>).drivers!.length;
+    expect(drivers).toBeGreaterThan(2);
+    const [components, driverRows] = rowsDrawn((await renderChart(spec)).svg);
+    expect(components).toBe((spec.datasets as Record<string, unknown[]>).components!.length);
+    expect(driverRows).toBe(drivers);
+  });
+});
+
+describe('distinctLabels', () => {
+  it('returns distinct labels unchanged', () => {
+    expect(distinctLabels(['SMB conversion', 'Enterprise conversion'])).toEqual(['SMB conversion', 'Enterprise conversion']);
+  });
+
+  it('makes repeats distinct, also from a label that already ends in the mark it adds', () => {
+    const labels = ['A', 'A', 'A\u200B', 'A'];
+    const out = distinctLabels(labels);
+    expect(new Set(out).size).toBe(labels.length);
+    expect(out[0]).toBe('A');
+    // What a reader sees is the label given.
+    expect(out.map((l) => l.replaceAll('\u200B', ''))).toEqual(['A', 'A', 'A', 'A']);
+  });
+});
