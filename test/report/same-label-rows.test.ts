@@ -3,7 +3,7 @@ import type { Summary } from '../../src/analysis/summarize.js';
 import { badYearsSpec } from '../../src/report/charts/bad-years.js';
 import { chartContext } from '../../src/report/charts/chart-context.js';
 import { distinctLabels } from '../../src/report/charts/row-order.js';
-import { tornadoSpec } from '../../src/report/charts/tornado.js';
+import { lineSeparator, tornadoSpec, wrapLabel } from '../../src/report/charts/tornado.js';
 import { renderChart } from '../../src/report/render-chart.js';
 import { runReportScenario } from './fixture.js';
 
@@ -63,5 +63,35 @@ describe('distinctLabels', () => {
     expect(out[0]).toBe('A');
     // What a reader sees is the label given.
     expect(out.map((l) => l.replaceAll('\u200B', ''))).toEqual(['A', 'A', 'A', 'A']);
+  });
+});
+
+describe("the tornado's label lines", () => {
+  const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
+  /** Each Y-axis label's lines as vega drew them (the tspans of each text), as text, without the zero-width spaces that keep rows apart. */
+  const axisLines = (svg: string) =>
+    [...svg.matchAll(/<text[^>]*><tspan>(.*?)<\/text>/g)].map((m) =>
+      [...m[0].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]!.replace(/&(lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e]!).replaceAll('\u200B', '')),
+    );
+
+  it("a '|' in a name is part of the name, not a line break", async () => {
+    const names = ['SMB | EMEA conversion', 'Mid|Market|Europe|North conversion'];
+    const s = { ...summary, sensitivity: { ...summary.sensitivity, drivers: summary.sensitivity.drivers.map((d, i) => ({ ...d, label: names[i % 2]! })) } };
+    const spec = tornadoSpec(s, chartContext(s))!;
+    const bars = (spec.datasets as Record<string, Array<{ label: string }>>).bars!;
+    const drawn = axisLines((await renderChart(spec)).svg).filter((lines) => lines.join(' ').includes('conversion'));
+    expect(drawn).toHaveLength(bars.length);
+    // Each label drawn on its lines reads as the label, the '|' of the names kept, and wraps on no more lines than the rows were sized for.
+    for (const [i, lines] of drawn.entries()) {
+      expect(lines.join(' ')).toBe(bars[i]!.label);
+      expect(lines.length).toBeLessThanOrEqual(wrapLabel(bars[i]!.label).length);
+    }
+  });
+
+  it('the separator is | unless a label holds one', () => {
+    expect(lineSeparator(['SMB conversion (31% of variance)'])).toBe('|');
+    const sep = lineSeparator(['A|B', 'C\uE000D']);
+    expect(sep).toBe('\uE001');
+    expect(sep).not.toMatch(/['"\\]/);
   });
 });
