@@ -114,6 +114,16 @@ function driverControls(c: DriverControl, place: number): HTMLElement[] {
   return out;
 }
 
+/**
+ * A target box's value: a number of at least 0, or undefined when the box is empty or holds what
+ * is not a number (a number input's value is then '', which Number() reads as 0).
+ */
+function targetOf(input: HTMLInputElement): number | undefined {
+  if (input.value.trim() === '') return undefined;
+  const v = Number(input.value);
+  return Number.isFinite(v) && v >= 0 ? v : undefined;
+}
+
 function buildControls(): void {
   const root = $('controls');
   const c = info.controls;
@@ -157,11 +167,14 @@ function buildControls(): void {
       targets[i] = x.value;
     });
     input.addEventListener('change', () => {
-      const v = Number(input.value);
-      if (Number.isFinite(v) && v >= 0) {
-        targets[i] = v;
-        changed();
+      const v = targetOf(input);
+      // An emptied or unreadable box keeps the target it had (it read as 0 before: P(target) 100%).
+      if (v === undefined) {
+        input.value = String(targets[i]);
+        return;
       }
+      targets[i] = v;
+      changed();
     });
     t.append(box);
   });

@@ -8,13 +8,20 @@ import { findBrowser } from '../../src/report/find-browser.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 /**
- * Each slider of the studio's page is labelled by its own label and described by its own value in
- * the file. Their element ids were the driver's id with every character but letters and digits
+ * The studio's controls as a planner meets them, in Chromium. Each slider of the page is labelled
+ * by its own label and described by its own value in the file. Their element ids were the driver's id with every character but letters and digits
  * replaced by '_', so lead sources `a.b` and `a_b` gave two sliders one id: the second had no label
  * (no name for a screen reader or getByRole), and was described as "file: 10.0%", the first one's
- * value, not its own 20.0%. Needs `npm run build` first (npm test does it).
+ * value, not its own 20.0%. A target box emptied (or holding what is not a number) keeps its
+target: it was read as 0, and the page said P(target) 100.0%. Needs `npm run build` first (npm
+test does it).
  */
-declare const document: { querySelectorAll(s: string): ArrayLike<PageElement>; getElementById(id: string): PageElement | null };
+declare const document: {
+  querySelectorAll(s: string): ArrayLike<PageElement>;
+  getElementById(id: string): PageElement | null;
+  readonly body: { readonly dataset: Record<string, string | undefined> };
+};
+declare function requestAnimationFrame(callback: () => void): number;
 interface PageElement {
   readonly id: string;
   readonly textContent: string | null;
@@ -50,7 +57,7 @@ beforeAll(async () => {
       ],
     }),
   );
-  studio = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'studio', join(dir, 'ids.json'), '--port', '0', '--trials', '2000', '--workers', '1'], {
+  studio = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'studio', join(dir, 'ids.json'), '--port', '0', '--trials', '2000', '--workers', '1', '--target', 'revenue=3.4M'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   url = await new Promise<string>((resolve, reject) => {
@@ -106,5 +113,36 @@ describe('arrcast studio: sliders of drivers whose names differ only in punctuat
       ['T a_b conversion', ' (file: 20.0%)'],
       ['T a b conversion', ' (file: 30.0%)'],
     ]);
+  });
+});
+
+describe('arrcast studio: a target box', () => {
+  it('emptied, or holding what is not a number, keeps its target', async () => {
+    const found = findBrowser();
+    if (!found.ok) expect.fail(found.message);
+    browser ??= await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.pass === 'full');
+    const shown = async () => ({ p: await page.getAttribute('#target-p-0', 'data-value'), box: await page.inputValue('#target-0') });
+    const before = await shown();
+    expect(before.box).toBe('3400000');
+    for (const typed of ['', '1e']) {
+      await page.fill('#target-0', '');
+      if (typed) await page.locator('#target-0').pressSequentially(typed);
+      await page.locator('#target-0').blur();
+      // A change is asked about on the next animation frame: after two, the page has asked or never will.
+      await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+      // The box shows the target again, and the figure is the target's: no request was made for a target of 0.
+      expect(await shown(), JSON.stringify(typed)).toEqual(before);
+      expect(await page.getAttribute('body', 'data-pass')).toBe('full');
+    }
+    // A number is still taken.
+    const seq = Number(await page.getAttribute('body', 'data-seq'));
+    await page.fill('#target-0', '0');
+    await page.locator('#target-0').blur();
+    await page.waitForFunction((n) => document.body.dataset.pass === 'full' && Number(document.body.dataset.seq) > n, seq);
+    expect(await page.getAttribute('#target-p-0', 'data-value')).toBe('1');
+    await page.close();
   });
 });
