@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { badYearsSpec } from '../../src/report/charts/bad-years.js';
+import { breakdownSpec } from '../../src/report/charts/breakdown.js';
 import { chartContext } from '../../src/report/charts/chart-context.js';
 import { distinctLabels } from '../../src/report/charts/row-order.js';
 import { lineSeparator, tornadoSpec, wrapLabel } from '../../src/report/charts/tornado.js';
 import { renderChart } from '../../src/report/render-chart.js';
-import { runReportScenario } from './fixture.js';
+import { TWO_TIERS, runReportScenario } from './fixture.js';
 
 /**
  * A nominal axis has one band per distinct value: two rows whose labels read alike were drawn on one
@@ -26,6 +27,13 @@ function sameLabels(s: Summary, label: string): Summary {
     badYears: { ...s.badYears, metrics: { ...s.badYears.metrics, revenue: { ...revenue, drivers: revenue.drivers.map((d) => ({ ...d, label })) } } },
   };
 }
+
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
+/** Each multi-line axis label's lines as vega drew them (the tspans of each text), as text, without the zero-width spaces that keep rows apart. */
+const axisLinesOf = (svg: string) =>
+  [...svg.matchAll(/<text[^>]*><tspan>(.*?)<\/text>/g)].map((m) =>
+    [...m[0].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]!.replace(/&(lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e]!).replaceAll('\u200B', '')),
+  );
 
 /** The number of rows vega drew on the chart's Y axes (from the axes' descriptions), panel by panel. */
 const rowsDrawn = (svg: string) => [...svg.matchAll(/Y-axis for a discrete scale with (\d+) values?/g)].map((m) => Number(m[1]));
@@ -67,19 +75,13 @@ describe('distinctLabels', () => {
 });
 
 describe("the tornado's label lines", () => {
-  const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
-  /** Each Y-axis label's lines as vega drew them (the tspans of each text), as text, without the zero-width spaces that keep rows apart. */
-  const axisLines = (svg: string) =>
-    [...svg.matchAll(/<text[^>]*><tspan>(.*?)<\/text>/g)].map((m) =>
-      [...m[0].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]!.replace(/&(lt|gt|amp|quot|#39);/g, (e) => ENTITIES[e]!).replaceAll('\u200B', '')),
-    );
 
   it("a '|' in a name is part of the name, not a line break", async () => {
     const names = ['SMB | EMEA conversion', 'Mid|Market|Europe|North conversion'];
     const s = { ...summary, sensitivity: { ...summary.sensitivity, drivers: summary.sensitivity.drivers.map((d, i) => ({ ...d, label: names[i % 2]! })) } };
     const spec = tornadoSpec(s, chartContext(s))!;
     const bars = (spec.datasets as Record<string, Array<{ label: string }>>).bars!;
-    const drawn = axisLines((await renderChart(spec)).svg).filter((lines) => lines.join(' ').includes('conversion'));
+    const drawn = axisLinesOf((await renderChart(spec)).svg).filter((lines) => lines.join(' ').includes('conversion'));
     expect(drawn).toHaveLength(bars.length);
     // Each label drawn on its lines reads as the label, the '|' of the names kept, and wraps on no more lines than the rows were sized for.
     for (const [i, lines] of drawn.entries()) {
@@ -93,5 +95,24 @@ describe("the tornado's label lines", () => {
     const sep = lineSeparator(['A|B', 'C\uE000D']);
     expect(sep).toBe('\uE001');
     expect(sep).not.toMatch(/['"\\]/);
+  });
+});
+
+describe('the breakdown draws tier names whole', () => {
+  it('a long tier name wraps instead of being cut at 200 px (about 22 characters)', async () => {
+    const name = 'Mid-market North America (inbound)';
+    const { summary: s } = await runReportScenario(TWO_TIERS.replace('  - name: SMB', `  - name: ${name}`), 500);
+    const { svg } = await renderChart(breakdownSpec(s, chartContext(s)));
+    expect(svg).not.toContain('…');
+    const tierLabel = axisLinesOf(svg).find((lines) => lines.join(' ').startsWith('Mid-market'));
+    expect(tierLabel?.join(' ')).toBe(name);
+  });
+
+  it('short names are drawn as before: one line, the room they always had', () => {
+    const spec = breakdownSpec(summary, chartContext(summary)) as unknown as { vconcat: Array<{ width: number; layer: Array<{ encoding: { y: { axis: unknown } } }> }> };
+    for (const panel of spec.vconcat) {
+      expect(panel.width).toBe(440);
+      expect(panel.layer[0]!.encoding.y.axis).toEqual({ title: null, labelLimit: 200 });
+    }
   });
 });
