@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Summary } from '../../src/analysis/summarize.js';
+import { join } from 'node:path';
+import { summarize, type Summary } from '../../src/analysis/summarize.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { ROOT } from '../helpers/fixtures.js';
 import { badYearsSpec } from '../../src/report/charts/bad-years.js';
 import { breakdownSpec } from '../../src/report/charts/breakdown.js';
+import { capacitySpec } from '../../src/report/charts/capacity.js';
 import { chartContext } from '../../src/report/charts/chart-context.js';
 import { distinctLabels } from '../../src/report/charts/row-order.js';
 import { lineSeparator, tornadoSpec, wrapLabel } from '../../src/report/charts/tornado.js';
@@ -114,5 +119,27 @@ describe('the breakdown draws tier names whole', () => {
       expect(panel.width).toBe(440);
       expect(panel.layer[0]!.encoding.y.axis).toEqual({ title: null, labelLimit: 200 });
     }
+  });
+});
+
+describe("the capacity chart draws tier names whole in its panels' headers", () => {
+  let hybrid: Summary;
+  beforeAll(async () => {
+    const sim = await simulate(await loadScenario(join(ROOT, 'scenarios/hybrid-company.yaml')), { trials: 300, workers: 0 });
+    hybrid = summarize(sim);
+  });
+  const renamed = (s: Summary, from: string, to: string): Summary => ({ ...s, byTier: Object.fromEntries(Object.entries(s.byTier).map(([k, v]) => [k === from ? to : k, v])) });
+
+  it('a long tier name wraps instead of being cut at 280 px', async () => {
+    const name = 'Enterprise North America and EMEA (strategic)';
+    const s = renamed(hybrid, 'Enterprise', name);
+    const { svg } = await renderChart(capacitySpec(s, chartContext(s))!);
+    expect(svg).not.toContain('…');
+    expect(axisLinesOf(svg).find((lines) => lines[0]!.startsWith('Enterprise'))?.join(' ')).toBe(name);
+  });
+
+  it('names that fit keep the header as it was', () => {
+    const spec = capacitySpec(hybrid, chartContext(hybrid)) as unknown as { facet: { header: Record<string, unknown> } };
+    expect(spec.facet.header).toEqual({ title: null, labelFontSize: 12, labelFontWeight: 'bold', labelAnchor: 'start', labelLimit: 280 });
   });
 });
