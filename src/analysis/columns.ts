@@ -15,10 +15,11 @@ export function metricColumn(sim: RunTrials, metric: Metric, tier?: string): Flo
 
 /** The key of metricColumn's column: `revenue`, or `tier.SMB.revenue`. */
 export function metricKey(sim: RunTrials, metric: Metric, tier?: string): string {
-  if (tier === undefined || sim.plan.tiers.length === 1) return metric;
+  if (tier === undefined) return metric;
   const name = sim.plan.tiers.find((t) => t.name.toLowerCase() === tier.trim().toLowerCase())?.name;
+  // Any name was taken for a one-tier scenario's tier: a target on another scenario's tier read this one's company figures.
   if (name === undefined) throw new RangeError(`no tier is named "${tier}"`);
-  return tierKey(name, metric);
+  return sim.plan.tiers.length === 1 ? metric : tierKey(name, metric);
 }
 
 /** The stored column a key reads (an alias resolved): keys of one column share its order statistics. */

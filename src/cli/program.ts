@@ -167,6 +167,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
         checkTargetTiers(loaded, opts.target);
+        if (opts.withStress?.length) await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target);
         // One warm pool for the run (and every step of --precision), closed before the report is written.
         const engine = startCliEngine({ workers, trials: opts.trials });
         try {

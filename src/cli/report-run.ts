@@ -116,12 +116,7 @@ export function statedWarnings(loaded: LoadedScenario, noWarn: readonly string[]
   return silenceWarnings(locateWarnings(scenarioWarnings(loaded.scenario), loaded.source, loaded.locate), noWarn);
 }
 
-/** Refuse a --target naming a tier the scenario does not have. */
-export function checkTargetTiers(loaded: LoadedScenario, targets: readonly MetricTarget[] = []): void {
-  const tierNames = new Set(loaded.scenario.tiers.map((t) => t.name.toLowerCase()));
-  for (const t of targets)
-    if (t.tier !== undefined && !tierNames.has(t.tier.toLowerCase())) throw new UsageError(`--target ${t.tier}:${t.metric}: no tier is named "${t.tier}"`);
-}
+export { checkTargetTiers } from './target-tiers.js';
 
 /**
  * Summarize a simulation against the scenario's targets and --target, write its report to `out`

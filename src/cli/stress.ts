@@ -1,8 +1,10 @@
 import { simulate, type Simulation } from '../engine/simulate.js';
 import type { StressCase } from '../report/html/downside-section.js';
 import { loadScenario } from '../scenario/load.js';
-import type { Targets } from '../scenario/targets-schema.js';
+import type { LoadedScenario } from '../scenario/parse.js';
+import type { MetricTarget, Targets } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
+import { checkTargetTiers } from './target-tiers.js';
 
 /** Collects a repeatable option's values. */
 export const collectFiles = (file: string, previous: string[] = []): string[] => [...previous, file];
@@ -15,11 +17,27 @@ export interface StressOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Refuse a stress case whose figures could not sit beside the plan's: another currency, or no tier a target names. */
+function checkStressCase(loaded: LoadedScenario, file: string, currency: string, targets: readonly MetricTarget[]): void {
+  if (loaded.scenario.currency !== currency) throw new UsageError(`--with-stress ${file}: its currency (${loaded.scenario.currency}) is not the plan's (${currency})`);
+  checkTargetTiers(loaded, targets, `--with-stress ${file}`);
+}
+
+/**
+ * Read each --with-stress file before the plan runs, and refuse (exit 2) one that cannot be read,
+ * is in another currency, or lacks a tier that a target names (the scenario's or --target: every
+ * target is tested in every stress case).
+ */
+export async function checkStressFiles(files: readonly string[], plan: LoadedScenario, extra: readonly MetricTarget[] = []): Promise<void> {
+  const targets = [...(plan.scenario.targets?.metrics ?? []), ...extra];
+  for (const file of files) checkStressCase(await loadScenario(file), file, plan.scenario.currency, targets);
+}
+
 /**
  * `--with-stress FILE`: simulate each stress scenario on the plan's seed and trial count (common
  * random numbers, so trial i of the stress case sees the luck of the plan's trial i and the
  * differences are the scenario's) and summarize it against the plan's targets and confidence.
- * A stress scenario in another currency is refused: its figures could not sit beside the plan's.
+ * A stress scenario in another currency, or without a tier a target names, is refused.
  */
 export async function simulateStress(files: readonly string[], plan: Simulation, options: StressOptions): Promise<StressCase[]> {
   // Loaded here, not with the command line (--with-stress is read at start-up; summaries come after the run).
@@ -27,8 +45,7 @@ export async function simulateStress(files: readonly string[], plan: Simulation,
   const cases: StressCase[] = [];
   for (const file of files) {
     const loaded = await loadScenario(file);
-    if (loaded.scenario.currency !== plan.loaded.scenario.currency)
-      throw new UsageError(`--with-stress ${file}: its currency (${loaded.scenario.currency}) is not the plan's (${plan.loaded.scenario.currency})`);
+    checkStressCase(loaded, file, plan.loaded.scenario.currency, options.targets.metrics);
     const sim = await simulate(loaded, { trials: plan.trials, seed: plan.seed, workers: options.workers, signal: options.signal });
     cases.push({ source: file, summary: summarize(sim, { confidence: options.confidence, targets: options.targets }) });
   }

@@ -5,6 +5,7 @@ import { createTrialLayout, type TrialLayout } from './trial-layout.js';
 import type { PlannedDriver } from './drivers/planned-driver.js';
 import { ownValue } from '../scenario/own-key.js';
 import { horizonAfter, type Horizon, type ScenarioStart } from './horizon.js';
+import { distinctDriverLabels } from './drivers/distinct-labels.js';
 
 /** A validated scenario compiled for simulation: tiers planned, output columns laid out. */
 export interface ScenarioPlan {
@@ -25,8 +26,11 @@ export interface ScenarioPlan {
  */
 export function planScenario(scenario: Scenario, files: ScenarioFiles = {}, start?: ScenarioStart): ScenarioPlan {
   const loadings = scenario.market.loadings;
-  const tiers = scenario.tiers.map((t) =>
-    planTier(t, loadings, scenario.stress, { book: ownValue(files.books, t.name), pipeline: ownValue(files.pipelines, t.name) }, start && ownValue(start.tiers, t.name)),
+  // Labels that read alike across tiers say where each driver is (drivers/distinct-labels.ts).
+  const tiers = distinctDriverLabels(
+    scenario.tiers.map((t) =>
+      planTier(t, loadings, scenario.stress, { book: ownValue(files.books, t.name), pipeline: ownValue(files.pipelines, t.name) }, start && ownValue(start.tiers, t.name)),
+    ),
   );
   const marketLoaded = Object.values(loadings).some((b) => b !== 0);
   return { scenario, tiers, marketLoaded, layout: createTrialLayout(tiers, marketLoaded), plannedDrivers: tiers.flatMap((t) => t.plannedDrivers), horizon: horizonAfter(start?.months ?? 0) };

@@ -55,8 +55,10 @@ export function formatCurrency(value: number, symbol: string, significantDigits 
  * @example moneyLabelExpr('$') // an expression for an axis's labelExpr
  */
 export function moneyLabelExpr(symbol: string): string {
-  // d3's SI prefix writes G for billions; finance writes B. JSON.stringify quotes the symbol safely.
-  return `(datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix(symbol))} + replace(format(abs(datum.value), '.3~s'), 'G', 'B')`;
+  // d3's SI prefix writes G for billions; finance writes B. Below 1,000 the amount is written as it
+  // is: an SI prefix there is m (milli), and $0.5 read "$500m". JSON.stringify quotes the symbol safely.
+  const abs = 'abs(datum.value)';
+  return `(datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix(symbol))} + (${abs} < 1000 ? format(${abs}, '.3~r') : replace(format(${abs}, '.3~s'), 'G', 'B'))`;
 }
 
 /**

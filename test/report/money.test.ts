@@ -45,4 +45,20 @@ describe('money as a planner reads it', () => {
     expect(warnings).toEqual([]);
     for (const label of ['-€2M', '€0', '€150k', '€2.5M', '€1.2B']) expect(svg).toContain(`>${label}<`);
   });
+
+  it('the axis label expression writes amounts below 1,000 as they are, never with milli (m) or micro', async () => {
+    // An axis over a difference that is zero in every trial (compare a scenario with itself) spans -1 to 1:
+    // its ticks at -0.5 and 0.5 read "-$500m" and "$500m", five hundred million.
+    const values = [-1, -0.5, 0.25, 0.5, 1.5, 12.5, 999, 1500];
+    const spec = {
+      data: { values: values.map((v) => ({ v })) },
+      mark: 'point',
+      encoding: { x: { field: 'v', type: 'quantitative', axis: { values, title: null, labelExpr: moneyLabelExpr('$') } } },
+    } as TopLevelSpec;
+    const { svg, warnings } = await renderChart(spec);
+    expect(warnings).toEqual([]);
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(values.map((v) => formatCurrency(v, '$')));
+    expect(labels).toEqual(['-$1', '-$0.5', '$0.25', '$0.5', '$1.5', '$12.5', '$999', '$1.5k']);
+  });
 });

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
 import { formatCurrency } from '../money.js';
-import { BY_ROW_ORDER } from './row-order.js';
+import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
 
 /** How many drivers the bad-years chart shows, lowest average percentile first. */
@@ -39,9 +39,12 @@ export function badYearRows(summary: Summary, symbol: string): { components: Bad
   const components = b.components
     .filter((c) => c.shortfall !== 0)
     .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${Math.round(c.share * 100)}% (${formatCurrency(c.shortfall, symbol)})` }));
-  const drivers = b.drivers.slice(0, BAD_YEAR_DRIVERS).map((d, order) => ({
+  // Each driver's row on the axis, distinct even when two drivers' labels read alike.
+  const shown = b.drivers.slice(0, BAD_YEAR_DRIVERS);
+  const labels = distinctLabels(shown.map((d) => d.label));
+  const drivers = shown.map((d, order) => ({
     order,
-    label: d.label,
+    label: labels[order]!,
     percentile: d.meanPercentile,
     low: d.meanPercentile - 2 * d.standardError,
     high: d.meanPercentile + 2 * d.standardError,

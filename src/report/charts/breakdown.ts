@@ -3,8 +3,9 @@ import type { Stat } from '../../analysis/describe.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS } from '../../model/components.js';
 import { formatCurrency } from '../money.js';
-import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
+import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { BY_ROW_ORDER } from './row-order.js';
+import { lineSeparator, wrapLabel } from './tornado.js';
 
 /** One bar: the mean, with its P10-P90 whisker. */
 export interface BreakdownRow {
@@ -54,6 +55,33 @@ export function componentRows(summary: Summary, symbol: string): BreakdownRow[] 
     .map(({ label, s }, i) => row(i, label, s, symbol));
 }
 
+/** The label room a panel always had: labels that fit it are drawn as before. */
+const LABEL_LIMIT = 200;
+
+/**
+ * A panel's rows as its axis draws them whole: a label longer than a line (a tier named "Mid-market
+ * North America (inbound)") wrapped at spaces, its lines joined for the axis to split, with the
+ * room its longest line needs and rows tall enough for its lines. Before, every label was cut at
+ * 200 px (about 22 characters): "Mid-market North Amer…". Labels that fit one line are unchanged.
+ *
+ * @example axisRows(tierRows(summary, '$')).axis.labelLimit // => 200 for short tier names
+ */
+export function axisRows(rows: readonly BreakdownRow[]): { rows: BreakdownRow[]; axis: { labelLimit: number; labelExpr?: string; labelLineHeight?: number }; step: number } {
+  const lines = rows.map((r) => wrapLabel(r.label));
+  const longest = Math.max(0, ...lines.flatMap((l) => l.map((line) => line.length)));
+  // Vega cuts a label whose estimated width passes its limit: the room grows only for such a label.
+  const needed = longest * LABEL_PX_PER_CHAR;
+  const labelLimit = needed > LABEL_LIMIT ? Math.ceil(needed) + 8 : LABEL_LIMIT;
+  const lineCount = Math.max(1, ...lines.map((l) => l.length));
+  if (lineCount === 1) return { rows: [...rows], axis: { labelLimit }, step: 26 };
+  const separator = lineSeparator(rows.map((r) => r.label));
+  return {
+    rows: rows.map((r, i) => ({ ...r, label: lines[i]!.join(separator) })),
+    axis: { labelLimit, labelExpr: `split(datum.label, '${separator}')`, labelLineHeight: 13 },
+    step: Math.max(26, 13 * lineCount + 8),
+  };
+}
+
 /**
  * Chart 4: where next year's recognized revenue comes from, by tier and by component (churn and
  * contraction as negatives): bars at the mean with P10-P90 whiskers.
@@ -68,12 +96,13 @@ export function breakdownSpec(summary: Summary, ctx: ChartContext): TopLevelSpec
     scale: { domain: ['adds', 'takes away'], range: [OKABE_ITO.blue, OKABE_ITO.vermillion] },
     legend: null,
   } as const;
-  const panel = (name: string, title: string) => {
-    const y = { field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, labelLimit: 200 } };
+  const panel = (name: string, title: string, shown: ReturnType<typeof axisRows>) => {
+    const y = { field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, ...shown.axis } };
     return {
       title: { text: title, fontSize: 12, anchor: 'start' as const },
-      width: 440,
-      height: { step: 26 },
+      // The bars give up width to labels wider than the room they always had, so the chart stays within the page.
+      width: 440 - (shown.axis.labelLimit - LABEL_LIMIT),
+      height: { step: shown.step },
       data: { name },
       layer: [
         {
@@ -97,8 +126,8 @@ export function breakdownSpec(summary: Summary, ctx: ChartContext): TopLevelSpec
     };
   };
   const opening = summary.byComponent.revenue.openingBook?.mean ?? summary.openingArr;
-  const tiers = tierRows(summary, ctx.symbol);
-  const components = componentRows(summary, ctx.symbol);
+  const tiers = axisRows(tierRows(summary, ctx.symbol));
+  const components = axisRows(componentRows(summary, ctx.symbol));
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(
@@ -108,8 +137,8 @@ export function breakdownSpec(summary: Summary, ctx: ChartContext): TopLevelSpec
       `Churn and contraction take revenue away.${opening > 0 ? ` The opening book (${formatCurrency(opening, ctx.symbol)}, carried flat) is not shown.` : ''}`,
     ),
     config: CHART_CONFIG,
-    datasets: { tiers, ...(components.length > 0 ? { components } : {}) },
+    datasets: { tiers: tiers.rows, ...(components.rows.length > 0 ? { components: components.rows } : {}) },
     // A scenario where no component varies (a book that always renews) has no component panel.
-    vconcat: [panel('tiers', 'By tier'), ...(components.length > 0 ? [panel('components', 'By component')] : [])],
+    vconcat: [panel('tiers', 'By tier', tiers), ...(components.rows.length > 0 ? [panel('components', 'By component', components)] : [])],
   };
 }

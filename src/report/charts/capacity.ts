@@ -3,6 +3,7 @@ import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
 import { rampedReps } from '../tier-extras.js';
 import { BAND_BLUES, CHART_CONFIG, VEGA_LITE_SCHEMA, chartTitle, type ChartContext } from './chart-context.js';
 import { BY_ROW_ORDER } from './row-order.js';
+import { lineSeparator, wrapLabel } from './tornado.js';
 
 /** Ramped-rep equivalents of one tier in one fiscal month. */
 export interface CapacityRow {
@@ -56,6 +57,28 @@ export function capacityRows(summary: Summary): CapacityRow[] {
   );
 }
 
+/** The room a panel's header always had, and vega's estimate of a bold 12 px character. */
+const HEADER_LIMIT = 280;
+const HEADER_PX_PER_CHAR = 0.8 * 12;
+
+/**
+ * The rows with each tier's name as its panel's header draws it whole: a name vega would cut at
+ * HEADER_LIMIT ("Enterprise North America and…") wrapped at spaces to the panel's width, its lines
+ * joined for the header to split. Names that fit are unchanged, and so is the header.
+ */
+export function headerRows(rows: readonly CapacityRow[], panelWidth: number): { rows: CapacityRow[]; header: { labelLimit: number; labelExpr?: string } } {
+  const names = [...new Set(rows.map((r) => r.tier))];
+  if (names.every((n) => n.length * HEADER_PX_PER_CHAR <= HEADER_LIMIT)) return { rows: [...rows], header: { labelLimit: HEADER_LIMIT } };
+  const separator = lineSeparator(names);
+  const width = Math.max(1, Math.floor(panelWidth / HEADER_PX_PER_CHAR));
+  const wrapped = new Map(names.map((n) => [n, wrapLabel(n, width).join(separator)]));
+  const longest = Math.max(...names.flatMap((n) => wrapLabel(n, width).map((line) => line.length)));
+  return {
+    rows: rows.map((r) => ({ ...r, tier: wrapped.get(r.tier)! })),
+    header: { labelLimit: Math.max(panelWidth, Math.ceil(longest * HEADER_PX_PER_CHAR) + 8), labelExpr: `split(datum.label, '${separator}')` },
+  };
+}
+
 /**
  * Sales capacity: ramped-rep equivalents by fiscal month (labelled with the calendar month's
  * name), one panel per tier with reps: the P10-P90 band and the P50 line. Undefined when no tier
@@ -65,9 +88,12 @@ export function capacityRows(summary: Summary): CapacityRow[] {
  * Complexity: O(tiers x 12).
  */
 export function capacitySpec(summary: Summary, ctx: ChartContext): TopLevelSpec | undefined {
-  const rows = capacityRows(summary);
-  if (rows.length === 0) return undefined;
-  const tiers = [...new Set(rows.map((r) => r.tier))];
+  const all = capacityRows(summary);
+  if (all.length === 0) return undefined;
+  const tiers = [...new Set(all.map((r) => r.tier))];
+  // One tier fills the width; two or more sit two to a row.
+  const panelWidth = tiers.length === 1 ? 600 : 290;
+  const { rows, header } = headerRows(all, panelWidth);
   const labels = fiscalMonthNames(summary.scenario.fiscalYearStartMonth);
   const color = { type: 'nominal', scale: { domain: [BAND, MEDIAN], range: [BAND_BLUES[1], BAND_BLUES[3]] }, legend: { title: null } } as const;
   const x = { field: 'label', type: 'ordinal', sort: labels, axis: { title: 'Fiscal month', labelAngle: 0 }, scale: { padding: 0.2 } } as const;
@@ -92,12 +118,11 @@ export function capacitySpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
       field: 'tier',
       type: 'nominal',
       sort: BY_ROW_ORDER,
-      header: { title: null, labelFontSize: 12, labelFontWeight: 'bold', labelAnchor: 'start', labelLimit: 280 },
+      header: { title: null, labelFontSize: 12, labelFontWeight: 'bold', labelAnchor: 'start', ...header },
     },
     columns: 2,
     spec: {
-      // One tier fills the width; two or more sit two to a row.
-      width: tiers.length === 1 ? 600 : 290,
+      width: panelWidth,
       height: 200,
       layer: [
         {

@@ -3,7 +3,7 @@ import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency } from '../money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan } from './downsample.js';
-import { BY_ROW_ORDER } from './row-order.js';
+import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 
 /** How many drivers the tornado shows, largest swing first. */
 export const TORNADO_DRIVERS = 10;
@@ -66,6 +66,20 @@ export function wrapLabel(label: string, width = TORNADO_LINE_CHARS): string[] {
 }
 
 /**
+ * Where a label's lines are joined for the axis to split them: '|', or when a name holds one, a
+ * private-use character no label holds (never a quote or a backslash, so it sits as it is in a
+ * quoted Vega expression string).
+ *
+ * @example lineSeparator(['SMB conversion']) // => '|'
+ */
+export function lineSeparator(labels: readonly string[]): string {
+  for (let code = 0x7c; ; code = code === 0x7c ? 0xe000 : code + 1) {
+    const c = String.fromCharCode(code);
+    if (!labels.some((l) => l.includes(c))) return c;
+  }
+}
+
+/**
  * The tornado's bars: the drivers with an uncertainty of their own (the market among them), the
  * `top` largest |swing| first, each from the metric's median with the driver's own draw at its P10
  * to its median at its P90.
@@ -109,7 +123,11 @@ export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIV
 export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec | undefined {
   const bars = tornadoBars(summary, ctx.symbol);
   if (bars.length === 0) return undefined;
-  const axisLabel = (b: TornadoBar) => wrapLabel(b.label).join('|');
+  // Each bar's row on the axis, distinct even when two drivers' labels read alike; its lines joined
+  // by a character no label holds (a '|' in a tier's name was taken for a line break).
+  const separator = lineSeparator(bars.map((b) => b.label));
+  const axisLabels = distinctLabels(bars.map((b) => wrapLabel(b.label).join(separator)));
+  const axisLabel = (b: TornadoBar) => axisLabels[b.order]!;
   const ends: Array<TornadoEnd & { axisLabel: string }> = bars.flatMap((b) => [
     { order: b.order, label: b.label, axisLabel: axisLabel(b), decile: BOTTOM, value: b.low },
     { order: b.order, label: b.label, axisLabel: axisLabel(b), decile: TOP, value: b.high },
@@ -120,7 +138,7 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
   // Room either side for the labels at the bars' ends.
   const pad = (hi - lo) * 0.2;
   const domain = [lo - pad, hi + pad];
-  // Labels wrap at spaces (a '\n' between lines, split by the axis): the longest line sets their room.
+  // Labels wrap at spaces (the separator between lines, split by the axis): the longest line sets their room.
   const wrapped = bars.map((b) => wrapLabel(b.label));
   const longest = Math.max(...wrapped.flatMap((lines) => lines.map((l) => l.length)));
   const lineCount = Math.max(...wrapped.map((lines) => lines.length));
@@ -129,7 +147,7 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
     field: 'axisLabel',
     type: 'nominal' as const,
     sort: BY_ROW_ORDER,
-    axis: { title: null, labelLimit: labelWidth, labelExpr: "split(datum.label, '|')", labelLineHeight: 13 },
+    axis: { title: null, labelLimit: labelWidth, labelExpr: `split(datum.label, '${separator}')`, labelLineHeight: 13 },
   };
   const x = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain, zero: false, nice: false } });
   const s = summary.sensitivity;

@@ -1,13 +1,16 @@
 /**
  * The report's style sheet, inlined in report.html. On screen: one readable column. In print:
  * margins that fit both A4 and US Letter (content at most 186 mm wide), charts and table rows
- * never split across pages, headings kept with what follows them, table headers repeated.
+ * never split across pages, headings kept with what follows them, table headers repeated. Text
+ * wraps, even inside a word too long for its line, so no name makes the page wider than the column:
+ * titles and sentences name the scenario and targets, table headers name scenarios and stress
+ * cases, rows name tiers, drivers and targets. Numbers in tables never wrap.
  */
 export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --rule: #d9d9d9; --band: #f4f7fa; --accent: #0072B2; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: #fff; color: var(--ink); font: 14px/1.45 Helvetica, Arial, sans-serif; }
+body { margin: 0; background: #fff; color: var(--ink); font: 14px/1.45 Helvetica, Arial, sans-serif; overflow-wrap: anywhere; }
 main { max-width: 900px; margin: 0 auto; padding: 28px 24px 48px; }
 h1 { font-size: 24px; margin: 0 0 4px; line-height: 1.2; }
 h2 { font-size: 18px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
@@ -23,8 +26,9 @@ code, .hash { font-family: Menlo, Consolas, monospace; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 4px; font-variant-numeric: tabular-nums; }
 caption { text-align: left; color: var(--muted); font-size: 12px; padding-bottom: 4px; caption-side: top; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-thead th { border-bottom: 2px solid #999; font-weight: 600; white-space: nowrap; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+thead th { border-bottom: 2px solid #999; font-weight: 600; }
+th.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; }
 tbody th { font-weight: normal; }
 tr.group th { background: var(--band); font-weight: 600; }
 td.indent, th.indent { padding-left: 22px; }

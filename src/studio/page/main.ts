@@ -99,15 +99,29 @@ function slider(id: string, label: string, count: number, start: number, text: (
   return box;
 }
 
-function driverControls(c: DriverControl): HTMLElement[] {
+/**
+ * A driver's sliders, their element ids from its place among the page's drivers (`d-3`, `s-3`): ids
+ * made from the driver's own id by replacing characters met for lead sources `a.b` and `a_b`, so the
+ * second slider had no label and was described by the first one's value in the file.
+ */
+function driverControls(c: DriverControl, place: number): HTMLElement[] {
   positions.set(c.id, { central: c.planIndex, spread: (c.spreads ?? [1]).indexOf(1) });
-  const safe = c.id.replace(/[^A-Za-z0-9]/g, '_');
-  const out = [slider(`d-${safe}`, c.label, c.values.length, c.planIndex, (i) => c.labels[i]!, c.labels[c.planIndex], (i) => (positions.get(c.id)!.central = i))];
+  const out = [slider(`d-${place}`, c.label, c.values.length, c.planIndex, (i) => c.labels[i]!, c.labels[c.planIndex], (i) => (positions.get(c.id)!.central = i))];
   if (c.spreads) {
     const spreads = c.spreads;
-    out.push(slider(`s-${safe}`, `${c.label}: spread`, spreads.length, spreads.indexOf(1), (i) => `× ${spreads[i]}`, '× 1', (i) => (positions.get(c.id)!.spread = i)));
+    out.push(slider(`s-${place}`, `${c.label}: spread`, spreads.length, spreads.indexOf(1), (i) => `× ${spreads[i]}`, '× 1', (i) => (positions.get(c.id)!.spread = i)));
   }
   return out;
+}
+
+/**
+ * A target box's value: a number of at least 0, or undefined when the box is empty or holds what
+ * is not a number (a number input's value is then '', which Number() reads as 0).
+ */
+function targetOf(input: HTMLInputElement): number | undefined {
+  if (input.value.trim() === '') return undefined;
+  const v = Number(input.value);
+  return Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
 function buildControls(): void {
@@ -153,11 +167,14 @@ function buildControls(): void {
       targets[i] = x.value;
     });
     input.addEventListener('change', () => {
-      const v = Number(input.value);
-      if (Number.isFinite(v) && v >= 0) {
-        targets[i] = v;
-        changed();
+      const v = targetOf(input);
+      // An emptied or unreadable box keeps the target it had (it read as 0 before: P(target) 100%).
+      if (v === undefined) {
+        input.value = String(targets[i]);
+        return;
       }
+      targets[i] = v;
+      changed();
     });
     t.append(box);
   });
@@ -174,7 +191,7 @@ function buildControls(): void {
   for (const [tier, drivers] of byTier) {
     const f = el('fieldset');
     f.append(el('legend', {}, `${tier} drivers`));
-    for (const d of drivers) f.append(...driverControls(d));
+    for (const d of drivers) f.append(...driverControls(d, c.drivers.indexOf(d)));
     root.append(f);
   }
   const save = el('fieldset');

@@ -1,0 +1,59 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { metricKey } from '../../src/analysis/columns.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { runCli } from '../helpers/in-process-cli.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+/**
+ * A target on one tier is tested in other scenarios than its own: in every scenario `compare` is
+ * given (A's targets and --target), and in every --with-stress case. A scenario without that tier
+ * gave "internal error" (exit 1) after every simulation had run, and a one-tier scenario answered
+ * with its whole company's figures under the tier's name ("P(SMB revenue >= 30M) 100.0%" for a
+ * company of 50M with no SMB). Now refused before any simulation, naming the scenario and the tier.
+ */
+let dir: string;
+const example = join(ROOT, 'scenarios/example.yaml');
+const tierWith = (name: string) => ({ name, existing: { openingArr: 50_000_000, customers: 100, renewalRate: 0.9 } });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'arrcast-target-tiers-'));
+  writeFileSync(join(dir, 'one.json'), JSON.stringify({ name: 'One tier', seed: 5, tiers: [tierWith('Only')] }));
+  writeFileSync(join(dir, 'two.json'), JSON.stringify({ name: 'Two tiers', seed: 5, tiers: [tierWith('North'), tierWith('South')] }));
+});
+
+describe('a tier target tested in a scenario without that tier', () => {
+  const cases: Array<[string, (out: string) => string[]]> = [
+    ['compare, B has one tier', (out) => ['compare', example, join(dir, 'one.json'), '-t', 'SMB:revenue=30M', '--trials', '200', '--out', out]],
+    ['compare, B has other tiers', (out) => ['compare', example, join(dir, 'two.json'), '-t', 'SMB:revenue=30M', '--trials', '200', '--out', out]],
+    ['compare, A lacks it', (out) => ['compare', join(dir, 'two.json'), example, '-t', 'SMB:revenue=30M', '--trials', '200', '--out', out]],
+    ['run --with-stress, the stress case has one tier', (out) => ['run', example, '-t', 'SMB:revenue=30M', '--with-stress', join(dir, 'one.json'), '--trials', '200', '--out', out]],
+    ['run --with-stress, the stress case has other tiers', (out) => ['run', example, '-t', 'SMB:revenue=30M', '--with-stress', join(dir, 'two.json'), '--trials', '200', '--out', out]],
+  ];
+  it.each(cases)('%s: exit 2 naming the scenario and the tier, nothing written', async (_, args) => {
+    const out = join(mkdtempSync(join(dir, 'out-')), 'report');
+    const r = await runCli(...args(out), '--no-progress');
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/(one|two)\.json\)?: no tier is named "SMB", and the target SMB:revenue is tested in it/);
+    expect(r.err).not.toMatch(/internal error/);
+    expect(readdirSync(join(out, '..'))).toEqual([]);
+  });
+
+  it('a scenario that has the tier (in any case) is compared as before', async () => {
+    const out = join(mkdtempSync(join(dir, 'out-')), 'report');
+    const r = await runCli('compare', example, example, '-t', 'smb:revenue=30M', '--trials', '200', '--out', out, '--no-progress');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/P\(smb revenue >= 30M\)/);
+  });
+});
+
+describe('metricKey', () => {
+  it("takes a one-tier scenario's own tier name only", async () => {
+    const sim = await simulate(parseScenario(JSON.stringify({ name: 'One tier', seed: 5, tiers: [tierWith('Only')] }), 'one.json'), { trials: 50, workers: 0 });
+    expect(metricKey(sim, 'revenue', 'only')).toBe('revenue');
+    expect(() => metricKey(sim, 'revenue', 'SMB')).toThrow(/no tier is named "SMB"/);
+  });
+});

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { findBrowser } from '../../src/report/find-browser.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+/**
+ * The studio's controls as a planner meets them, in Chromium. Each slider of the page is labelled
+ * by its own label and described by its own value in the file. Their element ids were the driver's id with every character but letters and digits
+ * replaced by '_', so lead sources `a.b` and `a_b` gave two sliders one id: the second had no label
+ * (no name for a screen reader or getByRole), and was described as "file: 10.0%", the first one's
+ * value, not its own 20.0%. A target box emptied (or holding what is not a number) keeps its
+target: it was read as 0, and the page said P(target) 100.0%. Needs `npm run build` first (npm
+test does it).
+ */
+declare const document: {
+  querySelectorAll(s: string): ArrayLike<PageElement>;
+  getElementById(id: string): PageElement | null;
+  readonly body: { readonly dataset: Record<string, string | undefined> };
+};
+declare function requestAnimationFrame(callback: () => void): number;
+interface PageElement {
+  readonly id: string;
+  readonly textContent: string | null;
+  readonly labels?: ArrayLike<PageElement>;
+  getAttribute(name: string): string | null;
+  closest(s: string): PageElement | null;
+  querySelector(s: string): PageElement | null;
+}
+
+let studio: ChildProcess;
+let url: string;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-ids-'));
+  const source = (grade: string, leads: number, conversion: number) => ({
+    grade,
+    leadsPerMonth: { dist: 'poisson', mean: leads },
+    conversion: { dist: 'beta', mean: conversion, sd: 0.03 },
+  });
+  writeFileSync(
+    join(dir, 'ids.json'),
+    JSON.stringify({
+      name: 'Ids',
+      seed: 5,
+      market: { loadings: { leads: 0.1, conversion: 0.05 } },
+      tiers: [
+        {
+          name: 'T',
+          existing: { openingArr: 1_200_000, customers: 100, renewalRate: 0.9 },
+          newBusiness: { leadSources: [source('a.b', 40, 0.1), source('a_b', 80, 0.2), source('a b', 60, 0.3)], acv: { dist: 'lognormal', mean: 12000, sd: 3000 } },
+        },
+      ],
+    }),
+  );
+  studio = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'studio', join(dir, 'ids.json'), '--port', '0', '--trials', '2000', '--workers', '1', '--target', 'revenue=3.4M'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    studio.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(out);
+      if (m) resolve(m[0]);
+    });
+    studio.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    studio.on('exit', (code) => reject(new Error(`arrcast studio exited (${code}) before printing its address: ${err}`)));
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (studio && studio.exitCode === null) {
+    const exited = new Promise((r) => studio.on('exit', r));
+    studio.kill('SIGTERM');
+    await exited;
+  }
+});
+
+describe('arrcast studio: sliders of drivers whose names differ only in punctuation', () => {
+  it('each has its own id, its own label and its own value in the file', async () => {
+    const found = findBrowser();
+    if (!found.ok) expect.fail(found.message);
+    browser ??= await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('input[type=range]');
+    const { duplicates, sliders } = await page.evaluate(() => {
+      const ids = Array.from(document.querySelectorAll('[id]'), (e) => e.id);
+      return {
+        duplicates: ids.filter((id, i) => ids.indexOf(id) !== i),
+        sliders: Array.from(document.querySelectorAll('input[type=range]'), (input) => ({
+          labels: Array.from(input.labels ?? [], (l) => l.textContent),
+          described: document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
+          own: input.closest('.control')?.querySelector('.plan')?.textContent ?? null,
+        })),
+      };
+    });
+    await page.close();
+    expect(duplicates).toEqual([]);
+    for (const s of sliders) {
+      expect(s.labels).toHaveLength(1);
+      expect(s.described).toBe(s.own);
+    }
+    const conversions = sliders.filter((s) => / conversion$/.test(s.labels[0]!));
+    expect(conversions.map((s) => [s.labels[0], s.described])).toEqual([
+      ['T a.b conversion', ' (file: 10.0%)'],
+      ['T a_b conversion', ' (file: 20.0%)'],
+      ['T a b conversion', ' (file: 30.0%)'],
+    ]);
+  });
+});
+
+describe('arrcast studio: a target box', () => {
+  it('emptied, or holding what is not a number, keeps its target', async () => {
+    const found = findBrowser();
+    if (!found.ok) expect.fail(found.message);
+    browser ??= await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.pass === 'full');
+    const shown = async () => ({ p: await page.getAttribute('#target-p-0', 'data-value'), box: await page.inputValue('#target-0') });
+    const before = await shown();
+    expect(before.box).toBe('3400000');
+    for (const typed of ['', '1e']) {
+      await page.fill('#target-0', '');
+      if (typed) await page.locator('#target-0').pressSequentially(typed);
+      await page.locator('#target-0').blur();
+      // A change is asked about on the next animation frame: after two, the page has asked or never will.
+      await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+      // The box shows the target again, and the figure is the target's: no request was made for a target of 0.
+      expect(await shown(), JSON.stringify(typed)).toEqual(before);
+      expect(await page.getAttribute('body', 'data-pass')).toBe('full');
+    }
+    // A number is still taken.
+    const seq = Number(await page.getAttribute('body', 'data-seq'));
+    await page.fill('#target-0', '0');
+    await page.locator('#target-0').blur();
+    await page.waitForFunction((n) => document.body.dataset.pass === 'full' && Number(document.body.dataset.seq) > n, seq);
+    expect(await page.getAttribute('#target-p-0', 'data-value')).toBe('1');
+    await page.close();
+  });
+});
