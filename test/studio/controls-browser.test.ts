@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { findBrowser } from '../../src/report/find-browser.js';
-import { ROOT } from '../helpers/fixtures.js';
+import { startStudio, stopStudio } from '../helpers/studio-process.js';
 
 /**
  * The studio's controls as a planner meets them, in Chromium. Each slider of the page is labelled
@@ -57,29 +57,12 @@ beforeAll(async () => {
       ],
     }),
   );
-  studio = spawn(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'studio', join(dir, 'ids.json'), '--port', '0', '--trials', '2000', '--workers', '1', '--target', 'revenue=3.4M'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    studio.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    studio.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    studio.on('exit', (code) => reject(new Error(`arrcast studio exited (${code}) before printing its address: ${err}`)));
-  });
+  ({ studio, url } = await startStudio([join(dir, 'ids.json'), '--port', '0', '--trials', '2000', '--workers', '1', '--target', 'revenue=3.4M']));
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (studio && studio.exitCode === null) {
-    const exited = new Promise((r) => studio.on('exit', r));
-    studio.kill('SIGTERM');
-    await exited;
-  }
+  await stopStudio(studio);
 });
 
 describe('arrcast studio: sliders of drivers whose names differ only in punctuation', () => {

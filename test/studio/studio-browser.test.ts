@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { findBrowser } from '../../src/report/find-browser.js';
 import { runCli } from '../helpers/in-process-cli.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { startStudio, stopStudio } from '../helpers/studio-process.js';
 
 /**
  * The studio as a planner uses it: the built `arrcast studio` in its own process, its page in
@@ -33,31 +34,12 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-browser-'));
   copyFileSync(join(ROOT, 'scenarios/example.yaml'), join(dir, 'example.yaml'));
-  studio = spawn(
-    process.execPath,
-    [join(ROOT, 'dist/cli/main.js'), 'studio', join(dir, 'example.yaml'), '--port', '0', '--trials', String(TRIALS), '--seed', String(SEED), '--workers', '1', '--target', 'revenue=120M'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    studio.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    studio.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    studio.on('exit', (code) => reject(new Error(`arrcast studio exited (${code}) before printing its address: ${err}`)));
-  });
+  ({ studio, url } = await startStudio([join(dir, 'example.yaml'), '--port', '0', '--trials', String(TRIALS), '--seed', String(SEED), '--workers', '1', '--target', 'revenue=120M']));
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (studio && studio.exitCode === null) {
-    const exited = new Promise((r) => studio.on('exit', r));
-    studio.kill('SIGTERM');
-    await exited;
-  }
+  await stopStudio(studio);
 });
 
 async function openPage(): Promise<{ page: Page; errors: string[]; foreign: string[]; csp: string | undefined }> {
