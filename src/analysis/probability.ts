@@ -21,5 +21,10 @@ export function probability(k: number, n: number, z = Z95): Probability {
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { value: p, interval: [Math.max(0, centre - half), Math.min(1, centre + half)], standardError: Math.sqrt((p * (1 - p)) / n) };
+  // At k = 0 the lower bound is exactly 0 and at k = n the upper bound exactly 1 (centre and half
+  // are then equal in exact arithmetic); computed, they can round to 3e-17 or 0.9999999999999999,
+  // an interval that leaves out the estimate itself.
+  const lower = k === 0 ? 0 : Math.max(0, centre - half);
+  const upper = k === n ? 1 : Math.min(1, centre + half);
+  return { value: p, interval: [lower, upper], standardError: Math.sqrt((p * (1 - p)) / n) };
 }
