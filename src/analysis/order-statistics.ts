@@ -18,7 +18,12 @@ export function confidenceRanks(n: number, p: number, z = Z95): [number, number]
   const half = z * Math.sqrt(n * p * (1 - p));
   const lo = Math.max(1, Math.ceil(centre - half));
   const hi = Math.min(n, Math.ceil(centre + half));
-  return [lo - 1, hi - 1];
+  // When n p (1 - p) < 0.26 (a P1 of fewer than 27 trials, a P10 of 2), the half-width is under one
+  // rank and the ranks can both fall below the two order statistics the type-7 estimate lies
+  // between: an interval of zero width that leaves out the estimate. Widen it to hold them. (With
+  // half >= 1, that is, for all but a handful of trials, they always hold them already.)
+  const h = (n - 1) * p;
+  return [Math.min(lo - 1, Math.floor(h)), Math.max(hi - 1, Math.min(n - 1, Math.ceil(h)))];
 }
 
 /**

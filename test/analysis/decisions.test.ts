@@ -124,6 +124,37 @@ describe('Monte Carlo error', () => {
     }
   });
 
+  it('a percentile interval holds its own estimate at a handful of trials, and is the Conover one otherwise', () => {
+    // 10 trials at 99% confidence: the P1 is 9% of the way from the lowest value to the next, and the
+    // Conover ranks (n p -/+ 1.96 sqrt(n p (1 - p)) = 0.1 -/+ 0.62) both round to the lowest: the interval
+    // was [lowest, lowest], leaving out the budget itself.
+    const ten = Float64Array.from({ length: 10 }, (_, i) => 100 + 10 * i);
+    const p1 = quantile(ten, 0.01);
+    expect(p1.value).toBeCloseTo(100.9, 12); // type 7: 100 + 0.09 x (110 - 100)
+    expect(p1.interval).toEqual([100, 110]);
+    for (let n = 1; n <= 60; n++) {
+      const xs = Float64Array.from({ length: n }, (_, i) => ((i * 37) % 101) + i / 1000);
+      for (const p of [0.01, 1 - 0.99, 0.05, 0.1, 1 - 0.9, 0.2, 0.5, 0.8, 0.9, 0.95, 0.99]) {
+        const q = quantile(xs, p);
+        expect(q.interval[0]).toBeLessThanOrEqual(q.value);
+        expect(q.value).toBeLessThanOrEqual(q.interval[1]);
+        const described = describeValues(xs)!;
+        const key = `p${Math.round(p * 100)}` as keyof typeof described.percentiles;
+        if (p * 100 === Math.round(p * 100) && key in described.percentiles) {
+          const [lo, hi] = described.percentileIntervals[key];
+          expect(lo).toBeLessThanOrEqual(described.percentiles[key]);
+          expect(described.percentiles[key]).toBeLessThanOrEqual(hi);
+        }
+        // Where the half-width is a rank or more, the interval is the plain Conover one.
+        const half = 1.959963984540054 * Math.sqrt(n * p * (1 - p));
+        if (half >= 1) {
+          const sorted = [...xs].sort((a, b) => a - b);
+          expect(q.interval).toEqual([sorted[Math.max(1, Math.ceil(n * p - half)) - 1], sorted[Math.min(n, Math.ceil(n * p + half)) - 1]]);
+        }
+      }
+    }
+  });
+
   it('quantile and expected shortfall on a small hand-made sample', () => {
     const xs = Float64Array.of(5, 1, 4, 2, 3, 10, 9, 8, 7, 6);
     expect(quantile(xs, 0.2).value).toBeCloseTo(2.8, 12); // type 7: 2 + 0.8 x (3 - 2)
