@@ -145,11 +145,13 @@ export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
 function decisionTables(summary: Summary): string[] {
   const out: string[] = [];
   const d = summary.decisions;
-  const conf = Math.round(d.confidence * 100);
+  // To one decimal, as report.html and the workbook write it (budgetLabel): 99.5% is the P0.5, not "100% = P0".
+  const conf = formatPercent(d.confidence).replace('.0%', '%');
+  const pct = Number(((1 - d.confidence) * 100).toFixed(1));
   out.push('');
   out.push(
     textTable([
-      [`Budget at ${conf}% confidence (reached or beaten in ${conf}% of trials = P${100 - conf})`, 'budget', '95% interval'],
+      [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = P${pct})`, 'budget', '95% interval'],
       ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), formatInterval(d.budgets.metrics[m].interval, formatMoney)]),
     ]),
   );

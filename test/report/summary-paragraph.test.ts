@@ -58,6 +58,20 @@ describe('summary paragraph', () => {
     for (const f of (p.match(/-?\d[\d,.]*[kMB](?![a-z])/g) ?? [])) expect(table, f).toContain(f);
   });
 
+  it('the terminal budget heading names the confidence and percentile as report.html does, to one decimal', () => {
+    // At 99.5% it said "Budget at 100% confidence (reached or beaten in 100% of trials = P0)", the
+    // minimum, while the budget is the P0.5 and report.html and the workbook say 99.5% (P0.5).
+    for (const [confidence, heading] of [
+      [0.995, 'Budget at 99.5% confidence (reached or beaten in 99.5% of trials = P0.5)'],
+      [0.9, 'Budget at 90% confidence (reached or beaten in 90% of trials = P10)'],
+      [0.125, 'Budget at 12.5% confidence (reached or beaten in 12.5% of trials = P87.5)'],
+    ] as const) {
+      const s = summarize(sim, { confidence });
+      expect(summaryTable(s)).toContain(heading);
+      expect(reportHtml({ summary: s, scenario: sim.loaded.scenario, charts: [] })).toContain(heading.replace(/ \(reached.*= (P[\d.]+)\)$/, ' ($1)'));
+    }
+  });
+
   it('says drivers as a person would', () => {
     expect(driverWords({ key: 'driver.market', label: 'Market' })).toMatch(/^the market/);
     expect(driverWords({ key: 'driver.SMB.conversion', label: 'SMB conversion', tier: 'SMB' })).toBe('how many SMB leads become customers');
