@@ -6,6 +6,7 @@ import { metricKey } from '../../src/analysis/columns.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { runCli } from '../helpers/in-process-cli.js';
+import { parseTarget } from '../../src/cli/parse-options.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 /**
@@ -55,5 +56,15 @@ describe('metricKey', () => {
     const sim = await simulate(parseScenario(JSON.stringify({ name: 'One tier', seed: 5, tiers: [tierWith('Only')] }), 'one.json'), { trials: 50, workers: 0 });
     expect(metricKey(sim, 'revenue', 'only')).toBe('revenue');
     expect(() => metricKey(sim, 'revenue', 'SMB')).toThrow(/no tier is named "SMB"/);
+  });
+});
+
+describe('--target on a tier whose name holds a colon', () => {
+  it('reads the tier up to the last colon before the metric', () => {
+    // A scenario may name a tier "EMEA:SMB"; `--target EMEA:SMB:revenue=1.5M` was refused as "not a target".
+    expect(parseTarget('EMEA:SMB:revenue=1.5M')).toEqual([{ metric: 'revenue', value: 1_500_000, tier: 'EMEA:SMB' }]);
+    expect(parseTarget('SMB:endingArr=30M')).toEqual([{ metric: 'endingArr', value: 30_000_000, tier: 'SMB' }]);
+    expect(parseTarget('bookings=2e6')).toEqual([{ metric: 'bookings', value: 2_000_000 }]);
+    expect(() => parseTarget('SMB:arr=30M')).toThrow(/is not a target/);
   });
 });
