@@ -43,7 +43,8 @@ export interface SimulateOptions {
   /** Called once before the run starts with its estimate (draws per trial, trials, threads, seconds). */
   readonly onEstimate?: (estimate: RunEstimate) => void;
   /**
-   * A previous run of the same scenario and seed with fewer trials: its whole chunks are kept and
+   * A previous run of the same scenario, seed and actuals (none, or the same closed months) with
+   * fewer trials; anything else is refused (RangeError). Its whole chunks are kept and
    * only the rest are simulated (chunks do not depend on the total, so the result is identical to
    * a fresh run of `trials`).
    */
@@ -207,7 +208,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   checkEstimate(plan, trials, workers, options);
   const allChunks = planChunks(trials);
   const store = new TrialStore(plan.layout, trials, allChunks.length, options.ownDrawTrials === undefined ? {} : { ownDrawTrials: options.ownDrawTrials });
-  const kept = keptChunks(options.resumeFrom, loaded, seed, trials);
+  const kept = keptChunks(options.resumeFrom, loaded, seed, trials, reforecast);
   if (options.resumeFrom && kept > 0) store.copyChunks(options.resumeFrom.store, allChunks.slice(0, kept));
   const chunks = allChunks.slice(kept);
   let done = kept > 0 ? allChunks[kept - 1]!.offset + allChunks[kept - 1]!.trials : 0;
@@ -353,13 +354,19 @@ export interface PoolLease {
   readonly tierCache?: TierRowCache;
 }
 
-/** How many leading chunks of a previous run can be reused: whole ones, same scenario and seed. */
-function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, seed: string, trials: number): number {
+/**
+ * How many leading chunks of a previous run can be reused: whole ones, same scenario and seed, and
+ * the same actuals (none, or the same closed months): a re-forecast's chunks are not a plan's.
+ */
+function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, seed: string, trials: number, reforecast: Reforecast | undefined): number {
   if (!previous) return 0;
   if (previous.generator !== GENERATOR_ID)
     throw new RangeError(`resumeFrom was drawn with the random generator ${previous.generator}, and this run draws with ${GENERATOR_ID}: its trials cannot be reused`);
   if (previous.loaded.hash !== loaded.hash || previous.seed !== seed || previous.trials > trials)
     throw new RangeError('resumeFrom must be a run of the same scenario and seed with fewer trials');
+  const actuals = (r: Reforecast | undefined) => (r ? actualsKey(r.input) : 'none');
+  if (actuals(previous.reforecast) !== actuals(reforecast))
+    throw new RangeError('resumeFrom must be a run of the same actuals (none, or the same file and closed months) as this run: a re-forecast\'s trials are not a plan\'s');
   return Math.floor(previous.trials / CHUNK_SIZE);
 }
 

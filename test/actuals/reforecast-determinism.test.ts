@@ -35,3 +35,20 @@ describe('a re-forecast gives the same trials for any worker count and shards', 
     expect(Math.sqrt(sd)).toBeLessThan(0.5);
   }, 120_000);
 });
+
+describe('a resumed run reuses only trials of the same actuals', () => {
+  it('refuses to resume a re-forecast from a plan run, a plan run from a re-forecast, or one set of closed months from another; the same actuals resume to the fresh run', async () => {
+    const loaded = await loadScenario(`${ROOT}scenarios/example.yaml`);
+    const s = loaded.scenario;
+    const file = await readMonthlyFile(`${ROOT}scenarios/example-actuals.csv`, 'example-actuals.csv', { kind: 'actuals', calendar: { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth }, tiers: s.tiers.map((t) => t.name) });
+    const plan = await simulate(loaded, { trials: 1000, seed: 7, workers: 0 });
+    const two = await simulate(loaded, { trials: 1000, seed: 7, workers: 0, actuals: { file, months: 2 } });
+    // Before the fix each of these silently kept the first 1,000 trials of the other run.
+    await expect(simulate(loaded, { trials: 2000, seed: 7, workers: 0, actuals: { file, months: 2 }, resumeFrom: plan })).rejects.toThrow(/same actuals/);
+    await expect(simulate(loaded, { trials: 2000, seed: 7, workers: 0, resumeFrom: two })).rejects.toThrow(/same actuals/);
+    await expect(simulate(loaded, { trials: 2000, seed: 7, workers: 0, actuals: { file, months: 3 }, resumeFrom: two })).rejects.toThrow(/same actuals/);
+    const fresh = await simulate(loaded, { trials: 2000, seed: 7, workers: 0, actuals: { file, months: 2 } });
+    const resumed = await simulate(loaded, { trials: 2000, seed: 7, workers: 0, actuals: { file, months: 2 }, resumeFrom: two });
+    for (const key of ['revenue', 'endingArr', 'driver.SMB.conversion', 'driver.market']) expect(Array.from(resumed.store.column(key)!), key).toEqual(Array.from(fresh.store.column(key)!));
+  });
+});
