@@ -95,6 +95,11 @@ export interface SimulationPart {
   readonly elapsedMs: number;
   /** The id of the random numbers the trials were drawn with (GENERATOR_ID): written into the part. */
   readonly generator: string;
+  /**
+   * A re-forecast's state and learning, when the shard ran with actuals. Such a part is for merging in
+   * memory only: a part file does not carry actuals, so encodePart refuses it.
+   */
+  readonly reforecast?: Reforecast;
 }
 
 /** A finished run: the per-trial results and what produced them. */
@@ -263,7 +268,7 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
     options.onProgress?.(done, partTrials);
   };
   await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
-  return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID };
+  return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
 }
 
 /**
