@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism, totalmem } from 'node:os';
-import type { LoadedScenario } from '../scenario/parse.js';
+import { changedSinceHashed, type LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
@@ -146,6 +146,10 @@ function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string)
 
 /** Check run options before anything starts (piscina's habit): a bad option fails at once, by name. */
 export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions | ShardOptions): { trials: number; seed: string; workers: number } {
+  // Its hash names the run (outputs, parts, a resume) and keys a warm engine's compiled plans: a
+  // scenario edited in place after loading would run, there, as the one it was.
+  if (changedSinceHashed(loaded.scenario))
+    throw new RangeError(`the scenario ${loaded.source} was changed after it was loaded (its hash names what was loaded): parse or load each variant anew (parseScenario, loadScenario)`);
   const trials = options.trials ?? loaded.scenario.trials;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
