@@ -8,6 +8,7 @@ import { formatPath } from '../scenario/scenario-error.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { LEGACY_GENERATOR_ID } from '../random/source.js';
 import { MAX_SHARDS, planChunks, shardChunks } from './chunks.js';
+import { RunOptionError } from './errors.js';
 import type { SimulationPart } from './simulate.js';
 import { jsonShapeProblem } from '../scenario/json-shape.js';
 
@@ -145,12 +146,17 @@ function bodyBytes(header: Pick<PartHeader, 'columns' | 'partTrials' | 'chunks' 
 
 /**
  * Encode a shard's result as a part file, in pieces to write one after the other (the columns'
- * pieces are views on the store on little-endian machines: no copy of the trials).
+ * pieces are views on the store on little-endian machines: no copy of the trials). A re-forecast's
+ * part (simulateShard with actuals) is refused: the format does not carry actuals.
  *
  * @example await writeFile('p.arrcast-part', Buffer.concat(encodePart(await simulateShard(loaded, { shard: { index: 0, count: 4 } }))))
  * Complexity: O(bytes), for the checksum.
  */
 export function encodePart(part: SimulationPart): Uint8Array[] {
+  // A part file says nothing of actuals: a re-forecast's part would merge as a plan's, even beside
+  // the plan's own parts. Refused until the format carries them (as `run` refuses --shard with --actuals).
+  if (part.reforecast)
+    throw new RunOptionError('actuals', "a re-forecast's shard cannot be written as a part file: a part does not carry its actuals (not yet), so its merge would be a plan's");
   const { loaded, plan, store } = part;
   const header: PartHeader = {
     format: 'arrcast-part',

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism, totalmem } from 'node:os';
-import type { LoadedScenario } from '../scenario/parse.js';
+import { changedSinceHashed, type LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
@@ -43,7 +43,8 @@ export interface SimulateOptions {
   /** Called once before the run starts with its estimate (draws per trial, trials, threads, seconds). */
   readonly onEstimate?: (estimate: RunEstimate) => void;
   /**
-   * A previous run of the same scenario and seed with fewer trials: its whole chunks are kept and
+   * A previous run of the same scenario, seed and actuals (none, or the same closed months) with
+   * fewer trials; anything else is refused (RangeError). Its whole chunks are kept and
    * only the rest are simulated (chunks do not depend on the total, so the result is identical to
    * a fresh run of `trials`).
    */
@@ -94,6 +95,11 @@ export interface SimulationPart {
   readonly elapsedMs: number;
   /** The id of the random numbers the trials were drawn with (GENERATOR_ID): written into the part. */
   readonly generator: string;
+  /**
+   * A re-forecast's state and learning, when the shard ran with actuals. Such a part is for merging in
+   * memory only: a part file does not carry actuals, so encodePart refuses it.
+   */
+  readonly reforecast?: Reforecast;
 }
 
 /** A finished run: the per-trial results and what produced them. */
@@ -140,6 +146,10 @@ function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string)
 
 /** Check run options before anything starts (piscina's habit): a bad option fails at once, by name. */
 export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions | ShardOptions): { trials: number; seed: string; workers: number } {
+  // Its hash names the run (outputs, parts, a resume) and keys a warm engine's compiled plans: a
+  // scenario edited in place after loading would run, there, as the one it was.
+  if (changedSinceHashed(loaded.scenario))
+    throw new RangeError(`the scenario ${loaded.source} was changed after it was loaded (its hash names what was loaded): parse or load each variant anew (parseScenario, loadScenario)`);
   const trials = options.trials ?? loaded.scenario.trials;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
@@ -207,7 +217,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   checkEstimate(plan, trials, workers, options);
   const allChunks = planChunks(trials);
   const store = new TrialStore(plan.layout, trials, allChunks.length, options.ownDrawTrials === undefined ? {} : { ownDrawTrials: options.ownDrawTrials });
-  const kept = keptChunks(options.resumeFrom, loaded, seed, trials);
+  const kept = keptChunks(options.resumeFrom, loaded, seed, trials, reforecast);
   if (options.resumeFrom && kept > 0) store.copyChunks(options.resumeFrom.store, allChunks.slice(0, kept));
   const chunks = allChunks.slice(kept);
   let done = kept > 0 ? allChunks[kept - 1]!.offset + allChunks[kept - 1]!.trials : 0;
@@ -262,7 +272,7 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
     options.onProgress?.(done, partTrials);
   };
   await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
-  return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID };
+  return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
 }
 
 /**
@@ -353,13 +363,19 @@ export interface PoolLease {
   readonly tierCache?: TierRowCache;
 }
 
-/** How many leading chunks of a previous run can be reused: whole ones, same scenario and seed. */
-function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, seed: string, trials: number): number {
+/**
+ * How many leading chunks of a previous run can be reused: whole ones, same scenario and seed, and
+ * the same actuals (none, or the same closed months): a re-forecast's chunks are not a plan's.
+ */
+function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, seed: string, trials: number, reforecast: Reforecast | undefined): number {
   if (!previous) return 0;
   if (previous.generator !== GENERATOR_ID)
     throw new RangeError(`resumeFrom was drawn with the random generator ${previous.generator}, and this run draws with ${GENERATOR_ID}: its trials cannot be reused`);
   if (previous.loaded.hash !== loaded.hash || previous.seed !== seed || previous.trials > trials)
     throw new RangeError('resumeFrom must be a run of the same scenario and seed with fewer trials');
+  const actuals = (r: Reforecast | undefined) => (r ? actualsKey(r.input) : 'none');
+  if (actuals(previous.reforecast) !== actuals(reforecast))
+    throw new RangeError('resumeFrom must be a run of the same actuals (none, or the same file and closed months) as this run: a re-forecast\'s trials are not a plan\'s');
   return Math.floor(previous.trials / CHUNK_SIZE);
 }
 

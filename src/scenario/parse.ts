@@ -100,9 +100,25 @@ export function parseScenario(text: string, source = '<input>'): LoadedScenario 
   return validateScenario(data, source, (raw) => ({ path: raw.path, message: raw.message, ...locate(doc, lines, raw.path, raw.key) }));
 }
 
+/** The hash each scenario object had when it was last hashed (validated, or hashScenario): see changedSinceHashed. */
+const hashedAs = new WeakMap<Scenario, string>();
+
 /** sha256 of a scenario's canonical JSON (keys sorted), hex. */
 export function hashScenario(scenario: Scenario): string {
-  return createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+  const hash = createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+  hashedAs.set(scenario, hash);
+  return hash;
+}
+
+/**
+ * Whether a scenario object was changed in place since it was hashed: a LoadedScenario's `hash`
+ * names its content, and runs key their caches (a warm engine's compiled plans, a resume) by it, so
+ * a scenario edited after loading would run as the old one. False for an object never hashed.
+ * Complexity: O(size of the scenario).
+ */
+export function changedSinceHashed(scenario: Scenario): boolean {
+  const before = hashedAs.get(scenario);
+  return before !== undefined && before !== createHash('sha256').update(canonicalJson(scenario)).digest('hex');
 }
 
 /** JSON with object keys sorted and undefined members left out: equal values give equal text. */

@@ -65,4 +65,19 @@ describe('createEngine: a warm pool kept between runs', () => {
     await expect(closed.simulate(example, { trials: 100 })).rejects.toThrow('this engine is closed');
     await closed.close();
   });
+
+  it('refuses a scenario edited in place after loading, on the warm engine and off it, rather than run it as the one it was', async () => {
+    const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
+    const other = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
+    await engine.simulate(example, { trials: 2_000, seed: 7 });
+    // Before the fix the warm threads ran their compiled plan of the old conversion (same hash): the
+    // trials of the first run, while simulate() in-process ran the new one.
+    const nb = example.scenario.tiers[0]!.newBusiness!;
+    (nb as { conversion: unknown }).conversion = { dist: 'beta', mean: 0.02, sd: 0.004 };
+    await expect(engine.simulate(example, { trials: 2_000, seed: 7 })).rejects.toThrow(/changed after it was loaded/);
+    await expect(simulate(example, { trials: 2_000, seed: 7, workers: 0 })).rejects.toThrow(/changed after it was loaded/);
+    await expect(engine.simulateShard(example, { trials: 2_000, seed: 7, shard: { index: 0, count: 2 } })).rejects.toThrow(/changed after it was loaded/);
+    // A scenario loaded on its own is untouched by that edit, and runs.
+    expect((await engine.simulate(other, { trials: 1_000, seed: 7 })).trials).toBe(1_000);
+  });
 });
