@@ -9,7 +9,8 @@ import { TierOutcome } from '../../src/model/tier-outcome.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { hashScenario, type LoadedScenario } from '../../src/scenario/parse.js';
 import type { Scenario } from '../../src/scenario/scenario-schema.js';
-import { ROOT } from '../helpers/fixtures.js';
+import { ROOT, writeFiles } from '../helpers/fixtures.js';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 
 const sameTrials = (a: Simulation, b: Simulation) => {
   expect(a.store.columns.length).toBe(b.store.columns.length);
@@ -56,6 +57,32 @@ describe('TierRowCache: which tier parts a chunk reads back', () => {
     expect(keep(cache, { ...example, files: {} })).toEqual(NONE);
   });
 
+  it('reads back the parts of another load of the same files, and not those whose file data differ', async () => {
+    // The studio loads the scenario and its files for every state: equal data must find its rows.
+    const dir = writeFiles({});
+    cpSync(join(ROOT, 'scenarios/hybrid-company.yaml'), join(dir, 'hybrid.yaml'));
+    cpSync(join(ROOT, 'scenarios/data'), join(dir, 'data'), { recursive: true });
+    const first = await loadScenario(join(dir, 'hybrid.yaml'));
+    const again = await loadScenario(join(dir, 'hybrid.yaml'));
+    expect(again.files).not.toBe(first.files);
+    const cache = new TierRowCache(1 << 30);
+    const tiers = first.scenario.tiers.length;
+    expect(keep(cache, first)).toEqual(Array(2 * tiers).fill(0));
+    expect(keep(cache, again)).toEqual(Array(2 * tiers).fill(1));
+    // One customer's ARR changed in the shared book: the run's file data is one input of every part
+    // (one digest for all its files), so every part is simulated again.
+    const book = join(dir, 'data/hybrid-customers.csv');
+    const text = readFileSync(book, 'utf8');
+    const lines = text.split('\n');
+    lines[1] = lines[1]!.replace(/,(\d+)(\.\d+)?,/, (_, whole: string) => `,${Number(whole) + 1},`);
+    writeFileSync(book, lines.join('\n'));
+    const edited = await loadScenario(join(dir, 'hybrid.yaml'));
+    expect(edited.files!.books).not.toEqual(first.files!.books);
+    const replay = keep(cache, edited);
+    expect(replay.every((r) => r === 0)).toBe(true);
+    expect(keep(cache, again)).toEqual(Array(2 * tiers).fill(1));
+  });
+
   it('drops the least recently used rows beyond its size', () => {
     // Both parts of a fresh tier share one array, counted once per part.
     const perChunk = plan.tiers.reduce((n, t) => n + 2 * spec.trials * TierOutcome.rowWidth(t) * 8, 0);
@@ -91,5 +118,13 @@ describe('an engine reading unchanged tier parts back gives the full run, bit fo
     }
     // In process on the same engine too.
     sameTrials(await engine.simulate(smb, { ...options, workers: 0 }), reference.get(smb)!);
+  });
+
+  it('with customer and pipeline files loaded again for each state, as the studio loads them', async () => {
+    const path = join(ROOT, 'scenarios/hybrid-company.yaml');
+    const base = await loadScenario(path);
+    const moved = changed(await loadScenario(path), (s) => (s.tiers[0]!.existing!.renewalRate = { dist: 'beta', mean: 0.8, sd: 0.03 }));
+    const again = await loadScenario(path);
+    for (const loaded of [base, moved, again]) sameTrials(await engine.simulate(loaded, options), await simulate(loaded, { ...options, workers: 0 }));
   });
 });
