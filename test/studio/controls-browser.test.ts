@@ -129,3 +129,29 @@ describe('arrcast studio: a target box', () => {
     await page.close();
   });
 });
+
+describe('arrcast studio: the latest state cancelled on the server', () => {
+  it('is asked for again, not waited for for ever (an earlier state\u2019s request can reach the server after it)', async () => {
+    const found = findBrowser();
+    if (!found.ok) expect.fail(found.message);
+    browser ??= await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.pass === 'full');
+    const seq = Number(await page.getAttribute('body', 'data-seq'));
+    // The server's answer to a state whose work a late request of an earlier state cancelled: 409.
+    let cancelled = 0;
+    await page.route('**/api/answer', async (route) => {
+      if (cancelled === 0) {
+        cancelled++;
+        await route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: 'cancelled by a newer change', cancelled: true }) });
+      } else await route.continue();
+    });
+    await page.fill('#target-0', '3500000');
+    await page.locator('#target-0').blur();
+    await page.waitForFunction((n) => document.body.dataset.pass === 'full' && Number(document.body.dataset.seq) > n, seq, { timeout: 30_000 });
+    expect(cancelled).toBe(1);
+    expect(await page.inputValue('#target-0')).toBe('3500000');
+    await page.close();
+  });
+});

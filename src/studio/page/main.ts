@@ -319,6 +319,13 @@ async function render(a: Answer & { pass: Pass }): Promise<void> {
 
 /** Each change gets a number; an answer for an older number is never shown. */
 let seq = 0;
+/**
+ * Times the latest state was asked again because the server cancelled it: a request of an earlier
+ * state that reached the server late (its connections race this one's) cancels the newer state's
+ * work there. The page then asks again, a few times (another page of the studio may be asking too).
+ */
+let askedAgain = 0;
+const MAX_ASKED_AGAIN = 5;
 let inFlight: AbortController | undefined;
 let queued = false;
 
@@ -369,10 +376,14 @@ async function update(): Promise<void> {
       document.body.dataset.pass = pass;
       document.body.dataset.seq = String(mine);
     }
+    askedAgain = 0;
     document.body.classList.remove('stale');
   } catch (e) {
     const err = e as Error & { cancelled?: boolean; name: string };
-    if (mine !== seq || err.name === 'AbortError' || err.cancelled) return;
+    if (mine !== seq || err.name === 'AbortError') return;
+    // Still the latest state, cancelled on the server by an earlier one: without asking again the page
+    // would wait for this state's answer for ever.
+    if (err.cancelled && askedAgain++ < MAX_ASKED_AGAIN) return changed();
     document.body.dataset.pass = 'error';
     $('status').textContent = 'No answer for this state.';
     showError(err.message);
