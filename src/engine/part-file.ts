@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
 import { cleanedUpOnExit } from './exit-cleanup.js';
-import { link, lstat, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from './fresh-dir.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import type { SimulationPart } from './simulate.js';
 import { RunAbortedError } from './errors.js';
-import { hostTag } from './host-tag.js';
+import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 
 /** The file name of a shard's part in a directory: shard-K-of-N.arrcast-part, K 1-based. */
 export const partFileName = (shard: ShardSpec) => `shard-${shard.index + 1}-of-${shard.count}${PART_EXTENSION}`;
@@ -38,9 +38,7 @@ function partFileProblem(err: unknown, file: string): unknown {
 const PART_TEMP_PREFIX = '.arrcast-tmp-';
 const PART_TEMP = /^\.arrcast-tmp-.*-h([0-9a-f]{8})-([0-9]+)-[0-9a-f]{8}$/;
 /** A temporary part file whose owner is alive is left this long; then it is stale whatever its owner. */
-export const STALE_PART_TEMP_MS = 24 * 60 * 60 * 1000;
-
-/** This machine, as 8 hex digits of its host name's SHA-256: parts are often written to a directory many machines share. */
+export const STALE_PART_TEMP_MS = STALE_TEMP_MS;
 
 /** A fresh temporary name for `file`: .arrcast-tmp-NAME-hHOST-PID-HEX, NAME its first 40 characters. */
 export const partTempName = (file: string) =>
@@ -54,36 +52,15 @@ export const partTempName = (file: string) =>
  * sharing the directory cannot be asked). Returns what it removed.
  */
 export async function removeStalePartTemps(dir: string, now = Date.now()): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    const m = PART_TEMP.exec(name);
-    if (!m) continue;
-    const path = join(dir, name);
-    const info = await lstat(path).catch(() => undefined);
-    if (!info?.isFile()) continue;
-    const ownerGone = m[1] === hostTag() && Number(m[2]) !== process.pid && !processAlive(Number(m[2]));
-    if (!ownerGone && now - info.mtimeMs <= STALE_PART_TEMP_MS) continue;
-    if (info.size > 0 && !(await startsWithMagic(path))) continue;
-    await rm(path, { force: true });
-    removed.push(path);
-  }
-  return removed;
-}
-
-/** Whether process `pid` on this machine is alive (one we may not signal is). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return removeStaleTemps(
+    dir,
+    (name) => {
+      const m = PART_TEMP.exec(name);
+      return m ? { host: m[1], pid: Number(m[2]) } : undefined;
+    },
+    async (path, size) => size === 0 || startsWithMagic(path),
+    now,
+  );
 }
 
 async function startsWithMagic(path: string): Promise<boolean> {

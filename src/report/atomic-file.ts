@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { withDirectory } from '../engine/fresh-dir.js';
-import { processAlive } from './temp-dir.js';
-import { hostTag } from '../engine/host-tag.js';
+import { hostTag, removeStaleTemps, STALE_TEMP_MS } from '../engine/stale-temps.js';
 
 /** The file exists and replacing it was not asked for. */
 export class FileExistsError extends Error {
@@ -26,7 +25,7 @@ export class NotAFileError extends Error {
 const tempStem = (path: string) => `.${[...basename(path)].slice(0, 60).join('')}.arrcast-tmp-`;
 
 /** A temporary file left this long is stale whoever wrote it (as a shard's temporary part). */
-export const STALE_FILE_TEMP_MS = 24 * 60 * 60 * 1000;
+export const STALE_FILE_TEMP_MS = STALE_TEMP_MS;
 
 /**
  * Remove the temporary files that a killed write of `path` (a `fit` or studio save killed between
@@ -39,31 +38,17 @@ export const STALE_FILE_TEMP_MS = 24 * 60 * 60 * 1000;
  * name. Returns what it removed.
  */
 export async function removeStaleFileTemps(path: string, now = Date.now()): Promise<string[]> {
-  const dir = dirname(path);
   const stem = tempStem(path);
   const rest = /^(?:h([0-9a-f]{8})-)?([1-9][0-9]{0,9})-[0-9a-f]{8}$/;
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  const host = hostTag();
-  for (const name of names) {
-    if (!name.startsWith(stem)) continue;
-    const m = rest.exec(name.slice(stem.length));
-    if (!m) continue;
-    const pid = Number(m[2]);
-    const temp = join(dir, name);
-    const info = await lstat(temp).catch(() => undefined);
-    if (!info?.isFile()) continue;
-    const ownerGone = m[1] === host && pid !== process.pid && !processAlive(pid);
-    if (!ownerGone && now - info.mtimeMs <= STALE_FILE_TEMP_MS) continue;
-    await rm(temp, { force: true });
-    removed.push(temp);
-  }
-  return removed;
+  return removeStaleTemps(
+    dirname(path),
+    (name) => {
+      const m = name.startsWith(stem) ? rest.exec(name.slice(stem.length)) : null;
+      return m ? { host: m[1], pid: Number(m[2]) } : undefined;
+    },
+    undefined,
+    now,
+  );
 }
 
 /**

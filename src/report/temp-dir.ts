@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { readSmallJson, SMALL_JSON_BYTES } from './small-json-file.js';
 import { basename, dirname, join } from 'node:path';
+import { processAlive } from '../engine/stale-temps.js';
 
 /** Prefix of the temporary directories written beside an output directory. */
 export const TEMP_PREFIX = '.arrcast-tmp-';
@@ -74,15 +75,7 @@ export async function readTempOwner(dir: string): Promise<TempOwner | undefined>
   }
 }
 
-/** Whether process `pid` on this machine is alive (a process we may not signal is alive). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { processAlive };
 
 /**
  * Whether a temporary directory with this owner is stale: its owner process on this machine is

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
 import { NotAFileError, writeFileAtomically } from '../../src/report/atomic-file.js';
-import { hostTag } from '../../src/engine/host-tag.js';
+import { hostTag } from '../../src/engine/stale-temps.js';
 
 /**
  * `arrcast fit --out`: whatever the path names, the outcome is a whole scenario in a regular file

@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
-import { findBrowser } from '../../src/report/find-browser.js';
+import { launchTestBrowser } from '../helpers/browser.js';
 import { TWO_TIERS, runReportScenario } from './fixture.js';
 
 /**
@@ -65,9 +65,7 @@ describe('report.html stays within its column whatever the names', () => {
   for (const width of [1000, 1280])
     for (const name of ['three stress cases named as a planner would', 'names without a space in them'])
       it(`${name}, at ${width} px`, async () => {
-        const found = findBrowser();
-        if (!found.ok) expect.fail(found.message);
-        browser ??= await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+        browser ??= await launchTestBrowser();
         const page = await browser.newPage({ viewport: { width, height: 900 } });
         await page.goto(urls[name]!, { waitUntil: 'load' });
         const r = (await page.evaluate(OVERFLOW)) as { page: number; view: number; wide: string[]; wrappedNumbers: string[] };

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STALE_FILE_TEMP_MS, writeFileAtomically } from '../../src/report/atomic-file.js';
-import { hostTag } from '../../src/engine/host-tag.js';
+import { hostTag } from '../../src/engine/stale-temps.js';
 
 /** The pid of a process that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;

@@ -3,8 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { findBrowser } from '../../src/report/find-browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchTestBrowser } from '../helpers/browser.js';
 import { startStudio, stopStudio } from '../helpers/studio-process.js';
 
 /**
@@ -60,6 +60,14 @@ beforeAll(async () => {
   ({ studio, url } = await startStudio([join(dir, 'ids.json'), '--port', '0', '--trials', '2000', '--workers', '1', '--target', 'revenue=3.4M']));
 });
 
+/** A new page of the studio, in the file's one browser. */
+async function studioPage(): Promise<Page> {
+  browser ??= await launchTestBrowser();
+  const page = await browser.newPage();
+  await page.goto(url);
+  return page;
+}
+
 afterAll(async () => {
   await browser?.close();
   await stopStudio(studio);
@@ -67,11 +75,7 @@ afterAll(async () => {
 
 describe('arrcast studio: sliders of drivers whose names differ only in punctuation', () => {
   it('each has its own id, its own label and its own value in the file', async () => {
-    const found = findBrowser();
-    if (!found.ok) expect.fail(found.message);
-    browser ??= await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await studioPage();
     await page.waitForSelector('input[type=range]');
     const { duplicates, sliders } = await page.evaluate(() => {
       const ids = Array.from(document.querySelectorAll('[id]'), (e) => e.id);
@@ -101,11 +105,7 @@ describe('arrcast studio: sliders of drivers whose names differ only in punctuat
 
 describe('arrcast studio: a target box', () => {
   it('emptied, or holding what is not a number, keeps its target', async () => {
-    const found = findBrowser();
-    if (!found.ok) expect.fail(found.message);
-    browser ??= await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await studioPage();
     await page.waitForFunction(() => document.body.dataset.pass === 'full');
     const shown = async () => ({ p: await page.getAttribute('#target-p-0', 'data-value'), box: await page.inputValue('#target-0') });
     const before = await shown();
@@ -132,11 +132,7 @@ describe('arrcast studio: a target box', () => {
 
 describe('arrcast studio: the latest state cancelled on the server', () => {
   it('is asked for again, not waited for for ever (an earlier state\u2019s request can reach the server after it)', async () => {
-    const found = findBrowser();
-    if (!found.ok) expect.fail(found.message);
-    browser ??= await chromium.launch({ executablePath: found.path, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await studioPage();
     await page.waitForFunction(() => document.body.dataset.pass === 'full');
     const seq = Number(await page.getAttribute('body', 'data-seq'));
     // The server's answer to a state whose work a late request of an earlier state cancelled: 409.
