@@ -1,11 +1,12 @@
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
-import type { MetricTarget, Targets } from '../scenario/targets-schema.js';
+import type { Targets } from '../scenario/targets-schema.js';
 import { metricKey, storedKey } from './columns.js';
 import { OrderFigures } from './order-figures.js';
 import { probability, type Probability } from './probability.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
+import { clashMessage, targetLabelClash, targetLabels } from '../scenario/target-labels.js';
 import { expectedShortfallEstimate } from './shortfall.js';
 
 /** A target tested against the trials. */
@@ -61,11 +62,6 @@ export interface DecisionOptions {
   readonly targets?: Targets;
 }
 
-const METRIC_WORDS: Record<Metric, string> = { revenue: 'revenue', bookings: 'bookings', endingArr: 'ending ARR' };
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
-
-/** 'revenue >= 120M', 'SMB ending ARR >= 30M', or the target's own label. */
-const targetLabel = (t: MetricTarget) => t.label ?? `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact.format(t.value)}`;
 
 /**
  * The order statistics decide() reads, declared column by column: the budget quantile of every
@@ -125,8 +121,13 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
   ) as Decisions['downside'];
 
   const targets: TargetResult[] = [];
+  const asked = options.targets?.metrics ?? [];
+  // Every target goes by a label of its own (scenario/target-labels.ts): outputs find targets by it.
+  const clash = targetLabelClash(asked);
+  if (clash) throw new RangeError(`targets.metrics[${clash.index}]: ${clashMessage(clash, (i) => `targets.metrics[${i}]`)}`);
+  const labels = targetLabels(asked);
   const meetsAll = new Uint8Array(n).fill(1);
-  for (const t of options.targets?.metrics ?? []) {
+  for (const [index, t] of asked.entries()) {
     const key = metricKey(sim, t.metric, t.tier);
     const col = sim.store.column(key)!;
     let hits = 0;
@@ -141,7 +142,7 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
     }
     const missing = n - hits;
     targets.push({
-      label: targetLabel(t),
+      label: labels[index]!,
       metric: t.metric,
       ...(t.tier ? { tier: t.tier } : {}),
       value: t.value,

@@ -13,7 +13,7 @@ import type { Io } from './io.js';
 import { COMPARISON_FILE, COMPARISON_PAGE_FILES } from './comparison-files.js';
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { checkTargetTiers } from './target-tiers.js';
+import { checkTargets } from './check-targets.js';
 
 interface CompareOptions {
   trials?: number;
@@ -71,7 +71,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       if (currencies.length > 1) throw new UsageError(`the scenarios are in different currencies (${currencies.join(', ')}); compare scenarios in one currency`);
       // A's targets and --target are tested in every scenario: each must have the tiers they name.
       const targets = [...(loaded[0]!.scenario.targets?.metrics ?? []), ...(opts.target ?? [])];
-      loaded.forEach((l, i) => checkTargetTiers(l, targets, `${String.fromCharCode(65 + i)} (${files[i]})`));
+      loaded.forEach((l, i) => checkTargets(l, targets, `${String.fromCharCode(65 + i)} (${files[i]})`));
       // Resolved once, before any work; the comparison is written to that directory and no other.
       const out = opts.out !== undefined ? await (await import('./write-comparison.js')).prepareComparisonDir(opts.out) : undefined;
 

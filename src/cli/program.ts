@@ -20,7 +20,7 @@ import { registerFitCommand } from './fit-command.js';
 import { registerScoreCommand } from './score-command.js';
 import { registerStudioCommand } from './studio-command.js';
 import { registerMergeCommand, runShard } from './shard-commands.js';
-import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, prefetchReportModules, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
+import { checkTargets, collectNoWarn, defaultOutDir, NO_WARN_HELP, prefetchReportModules, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { collectFiles } from './stress.js';
 import { warmReportLibraries } from '../report/warm-libraries.js';
@@ -166,7 +166,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // Before any work: resolve --out once, refuse it if it is not ours to replace or cannot be
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
-        checkTargetTiers(loaded, opts.target);
+        checkTargets(loaded, opts.target);
         if (opts.withStress?.length) await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target);
         // One warm pool for the run (and every step of --precision), closed before the report is written.
         const engine = startCliEngine({ workers, trials: opts.trials });

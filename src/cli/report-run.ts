@@ -116,7 +116,7 @@ export function statedWarnings(loaded: LoadedScenario, noWarn: readonly string[]
   return silenceWarnings(locateWarnings(scenarioWarnings(loaded.scenario), loaded.source, loaded.locate), noWarn);
 }
 
-export { checkTargetTiers } from './target-tiers.js';
+export { checkTargets } from './check-targets.js';
 
 /**
  * Summarize a simulation against the scenario's targets and --target, write its report to `out`

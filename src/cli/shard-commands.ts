@@ -20,7 +20,7 @@ import { parseOutputsOption, parseShare, parseTarget } from './parse-options.js'
 import { outputsHelp, type OutputName } from '../report/outputs.js';
 import type { Io } from './io.js';
 import { progressCallbacks } from './run-limits.js';
-import { checkTargetTiers, collectNoWarn, defaultOutDir, NO_WARN_HELP, reportSimulation, silencedCodes } from './report-run.js';
+import { checkTargets, collectNoWarn, defaultOutDir, NO_WARN_HELP, reportSimulation, silencedCodes } from './report-run.js';
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
@@ -162,7 +162,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       const shown = opts.out ?? (await readPartHeader(files[0]!).then((p) => defaultOutDir(p.header.scenario.source), () => undefined));
       let out = shown !== undefined ? await prepareReportDir(shown) : undefined;
       const sim = await mergeParts(files, { signal, allowedRoots: opts.allowPath });
-      checkTargetTiers(sim.loaded, opts.target);
+      checkTargets(sim.loaded, opts.target);
       out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);

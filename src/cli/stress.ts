@@ -4,7 +4,7 @@ import { loadScenario } from '../scenario/load.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget, Targets } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
-import { checkTargetTiers } from './target-tiers.js';
+import { checkTargets } from './check-targets.js';
 
 /** Collects a repeatable option's values. */
 export const collectFiles = (file: string, previous: string[] = []): string[] => [...previous, file];
@@ -20,7 +20,7 @@ export interface StressOptions {
 /** Refuse a stress case whose figures could not sit beside the plan's: another currency, or no tier a target names. */
 function checkStressCase(loaded: LoadedScenario, file: string, currency: string, targets: readonly MetricTarget[]): void {
   if (loaded.scenario.currency !== currency) throw new UsageError(`--with-stress ${file}: its currency (${loaded.scenario.currency}) is not the plan's (${currency})`);
-  checkTargetTiers(loaded, targets, `--with-stress ${file}`);
+  checkTargets(loaded, targets, `--with-stress ${file}`);
 }
 
 /**

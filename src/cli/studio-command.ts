@@ -5,7 +5,7 @@ import { terminalCell } from '../report/terminal-text.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { allowPathOption } from './allow-path-option.js';
 import { UsageError } from './exit-codes.js';
-import { checkTargetTiers } from './report-run.js';
+import { checkTargets } from './report-run.js';
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { Io } from './io.js';
 
@@ -47,7 +47,7 @@ export function registerStudioCommand(program: Command, io: Io, signal?: AbortSi
         // The studio's modules load with the studio, not with every command (the run's start-up).
         const [{ StudioSession }, { openStudioScenario }, { startStudioServer }] = await Promise.all([import('../studio/session.js'), import('../studio/studio-scenario.js'), import('../studio/server.js')]);
         const scenario = await openStudioScenario(file, { targets: opts.target ?? [], ...(opts.allowPath ? { allowedRoots: opts.allowPath } : {}) });
-        checkTargetTiers(scenario.loaded, opts.target);
+        checkTargets(scenario.loaded, opts.target);
         const session = new StudioSession(scenario, engine, {
           trials: opts.trials ?? Math.min(STUDIO_TRIALS, scenario.loaded.scenario.trials),
           ...(opts.seed !== undefined ? { seed: opts.seed } : {}),

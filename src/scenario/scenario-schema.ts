@@ -22,6 +22,8 @@ import {
   volumeWithYearLevel,
 } from './field-schemas.js';
 import { quoteText } from './display-text.js';
+import { clashMessage, targetLabelClash } from './target-labels.js';
+import type { MetricTarget } from './targets-schema.js';
 
 /**
  * The scenario format: the single source of truth for validation, for the TypeScript types
@@ -396,16 +398,32 @@ export const scenarioSchema = z
           }
       });
       const targets = (s as { targets?: { metrics?: unknown } }).targets?.metrics;
-      if (Array.isArray(targets))
+      if (Array.isArray(targets)) {
         targets.forEach((t: unknown, i: number) => {
           const name = (t as { tier?: unknown } | null)?.tier;
           if (typeof name === 'string' && !seen.has(name.trim().toLowerCase()))
             ctx.addIssue({ code: 'custom', message: `no tier is named ${quoteText(name)}`, path: ['targets', 'metrics', i, 'tier'] });
         });
+        // Two different targets under one label: outputs (and a re-forecast's plan) would swap their numbers.
+        const clash = targets.every(isMetricTarget) ? targetLabelClash(targets) : undefined;
+        if (clash)
+          ctx.addIssue({
+            code: 'custom',
+            message: clashMessage(clash, (i) => `targets.metrics[${i}]`),
+            path: ['targets', 'metrics', clash.index, ...(targets[clash.index]!.label !== undefined ? ['label'] : [])],
+          });
+      }
     },
     { when: () => true },
   )
   .describe('An arrcast scenario: one company, its customer tiers and the drivers of its next fiscal year.');
+
+/** A target as parsed (the refinement above may also see targets whose own parse failed). */
+function isMetricTarget(t: unknown): t is MetricTarget {
+  if (t === null || typeof t !== 'object') return false;
+  const { metric, value, tier, label } = t as Record<string, unknown>;
+  return (metric === 'revenue' || metric === 'bookings' || metric === 'endingArr') && typeof value === 'number' && Number.isFinite(value) && (tier === undefined || typeof tier === 'string') && (label === undefined || typeof label === 'string');
+}
 
 /** A scenario as written (defaults may be missing). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;

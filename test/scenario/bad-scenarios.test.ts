@@ -134,6 +134,16 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:3:1 not valid YAML: Map keys must be unique'],
   },
   {
+    name: 'one label for two different targets (outputs find targets by label)',
+    yaml: `${base}targets:\n  metrics:\n    - { metric: revenue, value: 2M, label: Plan }\n    - { metric: revenue, value: 3M, label: plan }\n`,
+    expected: ['bad.yaml:18:44 targets.metrics[1].label: the label "plan" is also targets.metrics[0]\'s, a different target: give each target a label of its own'],
+  },
+  {
+    name: 'a label that is another target\'s default label',
+    yaml: `${base}targets:\n  metrics:\n    - { metric: revenue, value: 2M }\n    - { metric: bookings, value: 3M, label: "revenue >= 2M" }\n`,
+    expected: ['bad.yaml:18:45 targets.metrics[1].label: the label "revenue >= 2M" is also targets.metrics[0]\'s, a different target: give each target a label of its own'],
+  },
+  {
     name: 'broken YAML syntax',
     yaml: edit('currency: EUR', 'currency: [EUR'),
     expected: ['bad.yaml:3:1 not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],

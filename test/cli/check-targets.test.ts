@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { metricKey } from '../../src/analysis/columns.js';
+import { decide } from '../../src/analysis/decisions.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { runCli } from '../helpers/in-process-cli.js';
@@ -66,5 +67,42 @@ describe('--target on a tier whose name holds a colon', () => {
     expect(parseTarget('SMB:endingArr=30M')).toEqual([{ metric: 'endingArr', value: 30_000_000, tier: 'SMB' }]);
     expect(parseTarget('bookings=2e6')).toEqual([{ metric: 'bookings', value: 2_000_000 }]);
     expect(() => parseTarget('SMB:arr=30M')).toThrow(/is not a target/);
+  });
+});
+
+describe('targets that would go by one label', () => {
+  const labelled = () => {
+    const file = join(dir, 'labelled.json');
+    writeFileSync(file, JSON.stringify({ name: 'Labelled', seed: 5, tiers: [tierWith('North')], targets: { metrics: [{ metric: 'bookings', value: 5e6, label: 'revenue >= 2M' }] } }));
+    return file;
+  };
+
+  it.each([
+    ['run', (file: string, out: string) => ['run', file, '-t', 'revenue=2M', '--trials', '200', '--out', out], 'targets.metrics[0]: the label "revenue >= 2M" is also --target revenue=2000000\'s, a different target'],
+    ['compare', (file: string, out: string) => ['compare', file, file, '-t', 'revenue=2M', '--trials', '200', '--out', out], 'A (', 'the target bookings=5000000: the label "revenue >= 2M" is also the target revenue=2000000\'s'],
+  ] as const)('%s: a --target whose default label is a scenario target\'s own label: exit 2, nothing written', async (_, args, ...messages) => {
+    const out = join(mkdtempSync(join(dir, 'out-')), 'report');
+    const r = await runCli(...args(labelled(), out), '--no-progress');
+    expect(r.code, r.err).toBe(2);
+    for (const m of messages) expect(r.err).toContain(m);
+    expect(readdirSync(join(out, '..'))).toEqual([]);
+  });
+
+  it('two --target values that round alike get labels that tell them apart', async () => {
+    const out = join(mkdtempSync(join(dir, 'out-')), 'report');
+    const r = await runCli('run', join(dir, 'one.json'), '-t', 'revenue=45M', '-t', 'revenue=45.004M', '--trials', '200', '--out', out, '--no-progress', '--outputs', 'summary');
+    expect(r.code, r.err).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { decisions: { targets: Array<{ label: string; value: number }> } };
+    expect(summary.decisions.targets.map((t) => [t.label, t.value])).toEqual([
+      ['revenue >= 45M', 45e6],
+      ['revenue >= 45.004M', 45.004e6],
+    ]);
+  });
+
+  it('decide() refuses, for a library caller, two different targets under one label', async () => {
+    const sim = await simulate(parseScenario(JSON.stringify({ name: 'One tier', seed: 5, tiers: [tierWith('Only')] }), 'one.json'), { trials: 50, workers: 0 });
+    const targets = { metrics: [{ metric: 'revenue' as const, value: 1e6, label: 'Plan' }, { metric: 'revenue' as const, value: 2e6, label: 'plan' }] };
+    expect(() => decide(sim, { targets })).toThrow(RangeError);
+    expect(() => decide(sim, { targets })).toThrow('targets.metrics[1]: the label "plan" is also targets.metrics[0]\'s, a different target');
   });
 });

@@ -1,0 +1,114 @@
+import { quoteText } from './display-text.js';
+import type { MetricTarget } from './targets-schema.js';
+
+/**
+ * The names targets go by in every output (tables, charts, summary.json, the re-forecast's "before"
+ * column, which finds a plan's target by its label): a target's own `label`, or a default made of
+ * its tier, metric and value ('revenue >= 120M', 'SMB ending ARR >= 30M').
+ *
+ * Two different targets must never share a name: a reader (or the re-forecast) would give one the
+ * other's numbers. Default labels round the value to 2 decimals of its compact form, so 120M and
+ * 120.004M would both read 'revenue >= 120M'; such defaults get as many more decimals as it takes
+ * to tell them apart, and every other label is left as it has always been. A label the planner
+ * chose that names another target cannot be mended that way: `targetLabelClash` finds it, for the
+ * scenario's validation and the CLI to refuse.
+ */
+
+const METRIC_WORDS: Record<MetricTarget['metric'], string> = { revenue: 'revenue', bookings: 'bookings', endingArr: 'ending ARR' };
+
+/** Decimals of the compact amount a default label starts with, and the most it may take to tell two apart. */
+const DEFAULT_DECIMALS = 2;
+const MOST_DECIMALS = 20;
+
+const formats = new Map<number, Intl.NumberFormat>();
+function compact(value: number, decimals: number): string {
+  let f = formats.get(decimals);
+  if (!f) formats.set(decimals, (f = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: decimals })));
+  return f.format(value);
+}
+
+/**
+ * The default label of a target: '[tier ]metric >= value', the value compact to `decimals`.
+ *
+ * @example defaultTargetLabel({ metric: 'endingArr', value: 30e6, tier: 'SMB' }) // => 'SMB ending ARR >= 30M'
+ * Complexity: O(1).
+ */
+export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 'tier'>, decimals = DEFAULT_DECIMALS): string {
+  return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact(t.value, decimals)}`;
+}
+
+/** Labels that a reader would take for one another: compared trimmed and without case. */
+const labelKey = (label: string) => label.trim().toLowerCase();
+
+/** Targets that test the same thing (a tier is found without case, as tier targets are). */
+const sameTarget = (a: MetricTarget, b: MetricTarget) => a.metric === b.metric && a.value === b.value && (a.tier ?? '').trim().toLowerCase() === (b.tier ?? '').trim().toLowerCase();
+
+/**
+ * The label of each target, in order: its own, or its default, with more decimals where two
+ * different targets' defaults would read alike. A target given twice keeps one label.
+ *
+ * @example targetLabels([{ metric: 'revenue', value: 120e6 }, { metric: 'revenue', value: 120.004e6 }]) // => ['revenue >= 120M', 'revenue >= 120.004M']
+ * Complexity: O(targets² x decimals) at worst; targets are at most 50 (the schema's limit) plus --target.
+ */
+export function targetLabels(targets: readonly MetricTarget[]): string[] {
+  const decimals = targets.map(() => DEFAULT_DECIMALS);
+  const labels = targets.map((t) => t.label ?? defaultTargetLabel(t));
+  // Only defaults are ours to lengthen; a label the planner chose that reads like another target's is a clash.
+  const defaultsAlike = (i: number, j: number) =>
+    targets[i]!.label === undefined && targets[j]!.label === undefined && labelKey(labels[i]!) === labelKey(labels[j]!) && !sameTarget(targets[i]!, targets[j]!);
+  for (let round = DEFAULT_DECIMALS; round < MOST_DECIMALS; round++) {
+    let changed = false;
+    for (let i = 0; i < targets.length; i++)
+      for (let j = 0; j < i; j++) {
+        if (!defaultsAlike(i, j)) continue;
+        for (const k of [i, j])
+          if (decimals[k]! < MOST_DECIMALS) {
+            decimals[k]!++;
+            labels[k] = defaultTargetLabel(targets[k]!, decimals[k]!);
+            changed = true;
+          }
+      }
+    if (!changed) break;
+  }
+  // Past 20 decimals of a compact amount (values far below 1), the value as JavaScript writes it, which tells any two apart.
+  const still = targets.map((_, i) => targets.some((__, j) => j !== i && defaultsAlike(i, j)));
+  still.forEach((alike, i) => {
+    if (alike) labels[i] = `${targets[i]!.tier ? `${targets[i]!.tier} ` : ''}${METRIC_WORDS[targets[i]!.metric]} >= ${String(targets[i]!.value)}`;
+  });
+  return labels;
+}
+
+/** Two different targets that go by one label: the later one's index, the earlier one's, and the label. */
+export interface TargetLabelClash {
+  readonly index: number;
+  readonly other: number;
+  readonly label: string;
+}
+
+/**
+ * The first pair of different targets whose labels (`targetLabels`) read alike, or undefined. Only a
+ * label the planner chose can clash (with another's, or another target's default): differing
+ * defaults are told apart by their decimals.
+ *
+ * Complexity: that of targetLabels.
+ */
+export function targetLabelClash(targets: readonly MetricTarget[]): TargetLabelClash | undefined {
+  const labels = targetLabels(targets);
+  for (let i = 0; i < targets.length; i++)
+    for (let j = 0; j < i; j++)
+      if (labelKey(labels[i]!) === labelKey(labels[j]!) && !sameTarget(targets[i]!, targets[j]!)) {
+        // Point at a label someone wrote: the later target's if it has one, else the earlier's.
+        const [index, other] = targets[i]!.label !== undefined || targets[j]!.label === undefined ? [i, j] : [j, i];
+        return { index, other, label: labels[index]! };
+      }
+  return undefined;
+}
+
+/**
+ * The message of a clash, naming targets as `name(i)` does (e.g. `targets.metrics[1]`, `--target revenue=120M`).
+ *
+ * @example clashMessage({ index: 1, other: 0, label: 'Plan' }, (i) => `targets.metrics[${i}]`) // => 'the label "Plan" is also targets.metrics[0]\'s, a different target: give each target a label of its own'
+ */
+export function clashMessage(clash: TargetLabelClash, name: (i: number) => string): string {
+  return `the label ${quoteText(clash.label)} is also ${name(clash.other)}'s, a different target: give each target a label of its own`;
+}

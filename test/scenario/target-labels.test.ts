@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { defaultTargetLabel, targetLabelClash, targetLabels } from '../../src/scenario/target-labels.js';
+import type { MetricTarget } from '../../src/scenario/targets-schema.js';
+
+const revenue = (value: number, label?: string): MetricTarget => ({ metric: 'revenue', value, ...(label !== undefined ? { label } : {}) });
+
+describe('target labels: every different target goes by a label of its own', () => {
+  it('keeps the labels targets have always had when they differ', () => {
+    const targets: MetricTarget[] = [revenue(120e6), { metric: 'endingArr', value: 30e6, tier: 'SMB' }, revenue(95.5e6, 'Board plan'), { metric: 'bookings', value: 1234.567 }];
+    expect(targetLabels(targets)).toEqual(['revenue >= 120M', 'SMB ending ARR >= 30M', 'Board plan', 'bookings >= 1.23K']);
+  });
+
+  it('gives rounded defaults that would read alike the decimals that tell them apart, and no more', () => {
+    expect(targetLabels([revenue(120e6), revenue(120.004e6)])).toEqual(['revenue >= 120M', 'revenue >= 120.004M']);
+    expect(targetLabels([revenue(999_999_999.9), revenue(1e9), revenue(5e6)])).toEqual(['revenue >= 999.9999999M', 'revenue >= 1B', 'revenue >= 5M']);
+    // Values so small that 20 decimals of the compact form cannot part them: written out in full.
+    expect(targetLabels([revenue(1e-21), revenue(2e-21)])).toEqual(['revenue >= 1e-21', 'revenue >= 2e-21']);
+  });
+
+  it('tells apart every pair of different default-labelled values, down to neighbouring doubles', () => {
+    for (let e = 0; e <= 15; e++) {
+      const v = 1.2345 * 10 ** e;
+      for (const w of [v * (1 + 1e-3), v * (1 + 1e-9), v + v * Number.EPSILON * 2]) {
+        if (w === v) continue;
+        const [a, b] = targetLabels([revenue(v), revenue(w)]);
+        expect(a, `${v} and ${w}`).not.toBe(b);
+        expect(targetLabelClash([revenue(v), revenue(w)])).toBeUndefined();
+      }
+    }
+  });
+
+  it('gives a target asked twice (a tier spelt in another case) one label and finds no clash', () => {
+    const t = [{ metric: 'revenue', value: 3e6, tier: 'SMB' }, { metric: 'revenue', value: 3e6, tier: 'smb' }] satisfies MetricTarget[];
+    expect(targetLabels(t)).toEqual(['SMB revenue >= 3M', 'smb revenue >= 3M']);
+    expect(targetLabelClash(t)).toBeUndefined();
+    expect(targetLabelClash([revenue(3e6, 'Plan'), revenue(3e6, 'Plan')])).toBeUndefined();
+  });
+
+  const clashes: Array<{ name: string; targets: MetricTarget[]; expected: ReturnType<typeof targetLabelClash> }> = [
+    { name: 'one label on two values', targets: [revenue(2e6, 'Plan'), revenue(3e6, 'Plan')], expected: { index: 1, other: 0, label: 'Plan' } },
+    { name: 'labels alike but for case and spaces', targets: [revenue(2e6, 'Plan'), revenue(3e6, ' plan ')], expected: { index: 1, other: 0, label: ' plan ' } },
+    { name: 'one label on two metrics', targets: [revenue(2e6, 'Plan'), { metric: 'bookings', value: 2e6, label: 'Plan' }], expected: { index: 1, other: 0, label: 'Plan' } },
+    { name: 'one label on two tiers', targets: [{ metric: 'revenue', value: 1, tier: 'A', label: 'X' }, { metric: 'revenue', value: 1, tier: 'B', label: 'X' }], expected: { index: 1, other: 0, label: 'X' } },
+    { name: "a label that is another target's default, written later", targets: [revenue(2e6), { metric: 'bookings', value: 1, label: 'revenue >= 2M' }], expected: { index: 1, other: 0, label: 'revenue >= 2M' } },
+    { name: "a label that is another target's default, written earlier", targets: [{ metric: 'bookings', value: 1, label: 'revenue >= 2M' }, revenue(2e6)], expected: { index: 0, other: 1, label: 'revenue >= 2M' } },
+  ];
+  it.each(clashes)('finds the clash: $name', ({ targets, expected }) => {
+    expect(targetLabelClash(targets)).toEqual(expected);
+  });
+
+  it('writes the default label of a tier target', () => {
+    expect(defaultTargetLabel({ metric: 'endingArr', value: 30e6, tier: 'EMEA: SMB' })).toBe('EMEA: SMB ending ARR >= 30M');
+  });
+});
