@@ -2,7 +2,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from '../engine/errors.js';
 import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
-import { NoCurrentDirectoryError } from '../report/resolve-out.js';
+import { isNoCurrentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoReason, OutputWriteError } from '../report/write-error.js';
 import { terminalText } from '../report/terminal-text.js';
 
@@ -31,6 +31,8 @@ export function describeFailure(err: unknown): { message: string; code: number }
 function failureOf(err: unknown): { message: string; code: number } {
   if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput };
   if (err instanceof RunOptionError || err instanceof UsageError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError || err instanceof NoCurrentDirectoryError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
+  // A relative path resolved after the current directory was deleted, wherever it was resolved.
+  if (isNoCurrentDirectory(err)) return { message: `arrcast: ${new NoCurrentDirectoryError().message}`, code: EXIT.badInput };
   if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };
   if (err instanceof OutputWriteError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
   if (err instanceof ChunkFailedError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };

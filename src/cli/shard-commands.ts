@@ -11,7 +11,8 @@ import { checkPartOutput, partFileName, readPartHeader, writePartFile } from '..
 import { PART_EXTENSION } from '../engine/part-format.js';
 import { simulateShard } from '../engine/simulate.js';
 import { OutputDirError, prepareReportDir } from '../report/output-dir.js';
-import { DanglingLinkError, NoCurrentDirectoryError, resolveOutPath } from '../report/resolve-out.js';
+import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
+import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoReason, isErrno } from '../report/write-error.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import type { LoadedScenario } from '../scenario/parse.js';

@@ -4,7 +4,8 @@ import { dirname, join, parse, sep } from 'node:path';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { CHART_FILE, REPORT_FILES } from './report-files.js';
 import { MARKER_FILE, readMarker, type OutputKind } from './output-marker.js';
-import { currentDirectory, DanglingLinkError, NoCurrentDirectoryError, resolveOutPath } from './resolve-out.js';
+import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
+import { currentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { OWNER_FILE, removeStaleTemps, tempPathBeside } from './temp-dir.js';
 import { errnoReason, isErrno } from './write-error.js';
 

@@ -3,7 +3,8 @@ import type { Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { errnoReason } from './write-error.js';
-import { DanglingLinkError, NoCurrentDirectoryError, resolveOutPath } from './resolve-out.js';
+import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
+import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { OutputDirError } from './output-dir.js';
 
 /**

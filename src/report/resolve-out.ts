@@ -1,5 +1,6 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
+import { currentDirectory } from '../scenario/current-directory.js';
 
 /**
  * The one absolute path an output option names, resolved as the system would: every symlink in
@@ -61,24 +62,6 @@ async function realpathOrMissing(path: string): Promise<string | undefined> {
       if (info.isSymbolicLink() && !(await stat(path).then(() => true, () => false))) throw new DanglingLinkError(path);
       if (attempt >= TRIES) throw err;
     }
-  }
-}
-
-/** The current directory; NoCurrentDirectoryError when it has been deleted (process.cwd() throws ENOENT). */
-export function currentDirectory(): string {
-  try {
-    return process.cwd();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NoCurrentDirectoryError();
-    throw err;
-  }
-}
-
-/** The current directory has been deleted, so a relative path names nothing. */
-export class NoCurrentDirectoryError extends Error {
-  override readonly name = 'NoCurrentDirectoryError';
-  constructor() {
-    super('the current directory no longer exists (it was deleted or moved); run arrcast from an existing directory, or give an absolute path');
   }
 }
 

@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { displayText, quoteText } from './display-text.js';
+import { currentDirectory } from './current-directory.js';
 
 /**
  * Which files a scenario may make arrcast read. Scenarios are shared and validated in CI, so a
@@ -47,7 +48,11 @@ export async function scenarioPathPolicy(scenarioFile: string, allowedRoots: rea
 
 /** The policy of `arrcast merge`: the working directory's tree, plus `allowedRoots`. */
 export async function workingDirectoryPathPolicy(allowedRoots: readonly string[] = []): Promise<PathPolicy> {
-  const root = await realPath(process.cwd());
+  const root = await realPath(
+    currentDirectory(
+      "the current directory no longer exists (it was deleted or moved), and a part's scenario may read files only inside the working directory's tree: run arrcast merge from an existing directory",
+    ),
+  );
   return { roots: [root, ...(await Promise.all(allowedRoots.map((r) => realPath(resolve(r)))))], described: `the working directory ${root}`, rule: MERGE_RULE };
 }
 

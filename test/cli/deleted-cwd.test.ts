@@ -59,12 +59,27 @@ describe('the current directory deleted', () => {
     [['run', 'PLAN', '--trials', '300', '--workers', '0', '-q', '--out', 'report'], 'arrcast: --out report: the current directory no longer exists'],
     [['run', 'PLAN', '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', 'p.arrcast-part'], 'arrcast: --out p.arrcast-part: the current directory no longer exists'],
     [['fit', 'HISTORY', '--out', 'fitted.yaml'], 'arrcast: --out fitted.yaml names no file: the current directory no longer exists'],
-  ])('a relative --out is refused with exit 2, saying so: %j', (args, message) => {
+    // A relative path anywhere else (an argument, --allow-path) was an internal error (exit 1, "uv_cwd").
+    [['validate', 'plan.yaml'], 'arrcast: the current directory no longer exists (it was deleted or moved); run arrcast from an existing directory, or give an absolute path'],
+    [['run', 'plan.yaml', '--trials', '300', '--workers', '0', '-q', '--out', 'OUT'], 'arrcast: the current directory no longer exists'],
+    [['run', 'PLAN', '--trials', '300', '--workers', '0', '-q', '--allow-path', 'data', '--out', 'OUT'], 'arrcast: the current directory no longer exists'],
+    [['compare', 'plan.yaml', 'PLAN', '--trials', '300', '--out', 'OUT'], 'arrcast: the current directory no longer exists'],
+  ])('a relative path (--out, an argument, --allow-path) is refused with exit 2, saying so: %j', (args, message) => {
     const root = setUp();
-    const r = arrcastInDeletedDirectory(root, args.map((a) => (a === 'PLAN' ? join(root, 'plan.yaml') : a === 'HISTORY' ? join(root, 'history.csv') : a)));
+    const r = arrcastInDeletedDirectory(root, args.map((a) => (a === 'PLAN' ? join(root, 'plan.yaml') : a === 'HISTORY' ? join(root, 'history.csv') : a === 'OUT' ? join(root, 'report') : a)));
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.code).toBe(2);
     expect(readdirSync(root).sort()).toEqual(['history.csv', 'plan.yaml']);
+  });
+
+  it('merge of parts at absolute paths says the working directory it reads within is gone (exit 2, nothing written)', () => {
+    const root = setUp();
+    const part = spawnSync(process.execPath, [MAIN, 'run', join(root, 'plan.yaml'), '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', join(root, 'p.arrcast-part')], { env: BASE_ENV, encoding: 'utf8' });
+    expect(part.status, part.stderr).toBe(0);
+    const r = arrcastInDeletedDirectory(root, ['merge', join(root, 'p.arrcast-part'), '--out', join(root, 'merged')]);
+    expect(r.stderr).toContain("arrcast: the current directory no longer exists (it was deleted or moved), and a part's scenario may read files only inside the working directory's tree: run arrcast merge from an existing directory");
+    expect(r.code).toBe(2);
+    expect(readdirSync(root).sort()).toEqual(['history.csv', 'p.arrcast-part', 'plan.yaml']);
   });
 });
