@@ -5,11 +5,11 @@ import { boundedLines, LineTooLongError } from './bounded-lines.js';
 import { parse } from 'csv-parse/sync';
 import { REPORT_FILES } from './report-files.js';
 import { tierKey } from '../model/column-key.js';
-import type { Metric } from '../model/components.js';
+import { METRICS, type Metric } from '../model/components.js';
 import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
-import { jsonShapeProblem } from '../scenario/json-shape.js';
+import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
 
 /**
  * A report directory is input like any other file: it may be forged, truncated, or hold a FIFO or a
@@ -114,7 +114,7 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
     values = await readTrialsCsv(join(dir, REPORT_FILES.trials), keys, trials);
     source = 'trials.csv';
   } else if (await exists(REPORT_FILES.sipmath)) {
-    values = await readSipmath(join(dir, REPORT_FILES.sipmath), keys, trials);
+    values = await readSipmath(join(dir, REPORT_FILES.sipmath), keys, trials, sipCount(tiers.length));
     source = 'sipmath.json';
   } else
     throw new ReportTrialsError(
@@ -175,9 +175,19 @@ async function readTrialsLines(handle: FileHandle, file: string, keys: readonly 
   return out;
 }
 
-/** The SIPs named `keys` of sipmath.json; a key without a SIP is left out. */
-async function readSipmath(file: string, keys: readonly string[], trials: number): Promise<Map<string, Float64Array>> {
+/** The SIPs sipmath.json holds for a report of `tiers` tiers: the three metrics, and each tier's revenue when there are several (report/sipmath.ts). */
+const sipCount = (tiers: number) => METRICS.length + (tiers > 1 ? tiers : 0);
+
+/** Values a sipmath.json holds besides its SIPs' trials: its header, and each SIP's metadata (count, mean, percentiles, ...), with room to spare. */
+const SIPMATH_OTHER_VALUES = (sips: number) => 100 + 100 * sips;
+
+/** The SIPs named `keys` of sipmath.json (of `sips` SIPs of `trials` values); a key without a SIP is left out. */
+async function readSipmath(file: string, keys: readonly string[], trials: number, sips: number): Promise<Map<string, Float64Array>> {
   const text = (await readRegular(file, MAX_SIPMATH_BYTES)).toString('utf8');
+  // Before JSON.parse: no more values than such a file holds, so the memory it takes follows the trials the summary counts.
+  const most = trials * sips + SIPMATH_OTHER_VALUES(sips);
+  const shape = jsonShapeProblem(text, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH, most);
+  if (shape !== undefined) throw new ReportTrialsError(`${file} ${shape} (${trials.toLocaleString('en-US')} trials, ${sips} SIPs)`);
   const library = parseJson(text) as { sips?: unknown } | undefined;
   if (library === undefined) throw new ReportTrialsError(`${file} is not JSON`);
   const out = new Map<string, Float64Array>();

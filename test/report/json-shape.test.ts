@@ -21,6 +21,15 @@ describe('jsonShapeProblem', () => {
     expect(jsonShapeProblem('["\\\\", [], []]', 2)).toMatch(/more than 2 objects/);
   });
 
+  it('counts values by the commas outside strings, when asked for a most', () => {
+    expect(jsonShapeProblem('[1,2,3]', 10, 10, 3)).toBeUndefined();
+    expect(jsonShapeProblem('[1,2,3,4]', 10, 10, 3)).toBe('holds more than 3 values: more than the file arrcast wrote would');
+    expect(jsonShapeProblem('{"a":1,"b":[2,3]}', 10, 10, 3)).toBeUndefined();
+    expect(jsonShapeProblem('{"a":1,"b":[2,3],"c":4}', 10, 10, 3)).toMatch(/^holds more than 3 values/);
+    expect(jsonShapeProblem('["a,b,c,d,e", "\\\\", ",,,"]', 10, 10, 3)).toBeUndefined();
+    expect(jsonShapeProblem(`[${'0,'.repeat(1e6)}0]`)).toBeUndefined();
+  });
+
   it('refuses nesting deeper than the limit, and allows it at the limit', () => {
     const nested = (d: number) => `${'['.repeat(d)}${']'.repeat(d)}`;
     expect(jsonShapeProblem(nested(MAX_JSON_DEPTH))).toBeUndefined();

@@ -66,6 +66,13 @@ describe('arrcast score on forged reports', () => {
     ['trials.csv of one endless line', (r) => writeFileSync(join(r, 'trials.csv'), 'trial,revenue\n' + '1'.repeat(MAX_TRIALS_LINE_CHARS + 10)), (r) => `${r}/trials.csv: line 2 is longer than 16,777,216 characters: not a trials.csv arrcast writes`],
     ['trials.csv with a header that is not CSV', (r) => writeFileSync(join(r, 'trials.csv'), 'trial,"revenue\n1,2\n'), (r) => `${r}/trials.csv:1: the header is not a CSV row: not a trials.csv arrcast writes`],
     ['sipmath.json not JSON', (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), '{"sips":')), (r) => `${r}/sipmath.json is not JSON`],
+    // One long array of small numbers: JSON.parse took 606 MB more for 64 MB of "0,". A report of 50
+    // trials and 2 tiers has 5 SIPs: 250 values, and up to 100 + 5 x 100 of header and metadata.
+    [
+      'sipmath.json of a million zeros for 50 trials',
+      (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), `{"sips":[{"name":"revenue","arguments":{"value":[${'0,'.repeat(999_999)}0]}}]}`)),
+      (r) => `${r}/sipmath.json holds more than 850 values: more than the file arrcast wrote would (50 trials, 5 SIPs)`,
+    ],
   ];
   it.each(cases)('refuses %s with exit 2', async (name, forge, message) => {
     const report = forged(name.replace(/\W+/g, '-'), forge);
