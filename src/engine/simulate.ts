@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { availableParallelism, totalmem } from 'node:os';
 import { changedSinceHashed, type LoadedScenario } from '../scenario/parse.js';
+import { filesChangedSinceLoaded } from '../scenario/files-digest.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
@@ -150,6 +151,8 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions 
   // scenario edited in place after loading would run, there, as the one it was.
   if (changedSinceHashed(loaded.scenario))
     throw new RangeError(`the scenario ${loaded.source} was changed after it was loaded (its hash names what was loaded): parse or load each variant anew (parseScenario, loadScenario)`);
+  if (filesChangedSinceLoaded(loaded.files))
+    throw new RangeError(`the data of the files ${loaded.source} names (customer books, pipelines) was changed after it was loaded (the scenario's hash covers the files as read): load each variant anew (loadScenario)`);
   const trials = options.trials ?? loaded.scenario.trials;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);

@@ -1,46 +1,12 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import { TierOutcome } from '../model/tier-outcome.js';
 import type { TierRows } from '../model/tier-rows.js';
 import { GENERATOR_ID } from '../random/source.js';
 import { canonicalJson, type LoadedScenario } from '../scenario/parse.js';
+import { loadedFilesDigest } from '../scenario/files-digest.js';
 import type { ChunkSpec } from './chunks.js';
 import { RunOptionError } from './errors.js';
-
-/**
- * A digest of the file data (customer books, pipelines) a run was given, as the model reads it: every
- * typed array's bytes and every other value, keys in order. Equal data, equal digest, however many
- * times the files were loaded (the studio loads them for every state); data parsed differently (the
- * same bytes under another calendar or tier list) gives another. Kept per data object: once per load.
- */
-const filesDigests = new WeakMap<object, string>();
-const filesDigest = (files: object | undefined): string => {
-  if (!files) return '';
-  let digest = filesDigests.get(files);
-  if (digest === undefined) {
-    const hash = createHash('sha256');
-    feed(hash, files);
-    filesDigests.set(files, (digest = hash.digest('hex')));
-  }
-  return digest;
-};
-
-/** Feed a value of the file data into a hash, unambiguously (each value tagged with its kind and length). */
-function feed(hash: Hash, value: unknown): void {
-  if (ArrayBuffer.isView(value)) {
-    hash.update(`${value.constructor.name}:${value.byteLength}:`).update(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
-  } else if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    hash.update(`{${keys.length}:`);
-    for (const k of keys) {
-      hash.update(`${JSON.stringify(k)}=`);
-      feed(hash, (value as Record<string, unknown>)[k]);
-    }
-    hash.update('}');
-  } else if (typeof value === 'number') hash.update(`number:${Object.is(value, -0) ? '-0' : String(value)};`);
-  else if (typeof value === 'string') hash.update(`string:${JSON.stringify(value)};`);
-  else hash.update(`${typeof value}:${String(value)};`);
-}
 
 /** What a chunk was lent: its TierRows, and the keys of the rows it fills (undefined where it reads rows back), by tier part. */
 export interface TierRowClaim {
@@ -82,7 +48,7 @@ export class TierRowCache {
    */
   static partKeys(loaded: LoadedScenario, plan: ScenarioPlan, seed: string): string[] {
     const { market, stress } = loaded.scenario;
-    const files = filesDigest(loaded.files);
+    const files = loadedFilesDigest(loaded.files);
     return loaded.scenario.tiers.flatMap((tier, t) => {
       const layout = { drivers: plan.tiers[t]!.plannedDrivers.map((d) => d.key), extras: plan.tiers[t]!.extras.map((x) => x.key) };
       const { existing, newBusiness, newCustomerExpansion, ...rest } = tier;

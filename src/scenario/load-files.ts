@@ -9,6 +9,7 @@ import { ScenarioError } from './scenario-error.js';
 import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import type { Scenario } from './scenario-schema.js';
 import { setOwn } from './own-key.js';
+import { recordLoadedFiles } from './files-digest.js';
 
 /**
  * Read the files a validated scenario names (customer books, opening pipelines), relative to the
@@ -57,7 +58,9 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
     for (const [tier, p] of readPipelines(bytes, path, tiers, allTiers, calendar, stages)) setOwn(pipelines, tier, p);
   }
-  return { ...loaded, hash: hash.digest('hex'), files: { books, pipelines } };
+  const files = { books, pipelines };
+  recordLoadedFiles(files);
+  return { ...loaded, hash: hash.digest('hex'), files };
 }
 
 /** The path of `field` in the first tier named `tier`: where a data file is named, for messages. */

@@ -80,4 +80,20 @@ describe('createEngine: a warm pool kept between runs', () => {
     // A scenario loaded on its own is untouched by that edit, and runs.
     expect((await engine.simulate(other, { trials: 1_000, seed: 7 })).trials).toBe(1_000);
   });
+
+  it('refuses a customer book edited in place after loading, rather than run the book that was loaded', async () => {
+    const file = join(ROOT, 'scenarios/enterprise-rep-driven.yaml');
+    const loaded = await loadScenario(file);
+    await engine.simulate(loaded, { trials: 1_000, seed: 7 });
+    // The threads keep the plan compiled for the scenario's hash, which covers the book's bytes as
+    // read: a doubled ARR would have run as the old one there (and in a resume or the tier-part cache).
+    const book = Object.values(loaded.files!.books!)[0]!;
+    book.arr[0] = book.arr[0]! * 2;
+    await expect(engine.simulate(loaded, { trials: 1_000, seed: 7 })).rejects.toThrow(/data of the files .* was changed after it was loaded/);
+    await expect(simulate(loaded, { trials: 1_000, seed: 7, workers: 0 })).rejects.toThrow(RangeError);
+    // Put back as it was, it runs again.
+    book.arr[0] = book.arr[0]! / 2;
+    expect((await engine.simulate(loaded, { trials: 1_000, seed: 7 })).trials).toBe(1_000);
+    expect((await engine.simulate(await loadScenario(file), { trials: 1_000, seed: 7 })).trials).toBe(1_000);
+  });
 });
