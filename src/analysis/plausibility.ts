@@ -74,6 +74,7 @@ const count = (x: number) => Math.round(x).toLocaleString('en-US');
 function money(x: number): string {
   const a = Math.abs(x);
   const short = (v: number, unit: string) => `${Number(v.toPrecision(3)).toLocaleString('en-US')}${unit}`;
+  if (a >= 1e12) return short(x / 1e12, 'T');
   if (a >= 1e9) return short(x / 1e9, 'B');
   if (a >= 1e6) return short(x / 1e6, 'M');
   if (a >= 1e4) return short(x / 1e3, 'k');

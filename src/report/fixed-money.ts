@@ -1,4 +1,4 @@
-import { moneyUnit } from './money.js';
+import { moneyUnit, unitSize } from './money.js';
 
 /** "CHF" and other letter codes need a space before the amount; "$" and "€" do not. */
 const prefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol);
@@ -16,7 +16,7 @@ export function fixedMoney(values: readonly number[], symbol: string): (v: numbe
   const finite = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
   const largest = finite.length > 0 ? Math.max(...finite) : 0;
   const [, unit] = moneyUnit(largest);
-  const scale = unit === 'B' ? 1e9 : unit === 'M' ? 1e6 : unit === 'k' ? 1e3 : 1;
+  const scale = unitSize(unit);
   const smallest = finite.length > 0 ? Math.min(...finite) / scale : 1;
   const decimals = unit === '' ? 0 : smallest < 0.1 ? 2 : 1;
   return (v: number) => {

@@ -10,8 +10,8 @@ import { terminalCell } from './terminal-text.js';
 export function formatMoney(value: number): string {
   if (!Number.isFinite(value)) return '-';
   const [scaled, unit] = moneyUnit(Math.abs(value));
-  // Billions to two decimals, millions and thousands to one, units whole.
-  return `${value < 0 ? '-' : ''}${scaled.toFixed(unit === 'B' ? 2 : unit === '' ? 0 : 1)}${unit}`;
+  // Billions and trillions to two decimals, millions and thousands to one, units whole.
+  return `${value < 0 ? '-' : ''}${scaled.toFixed(unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1)}${unit}`;
 }
 
 /** A 95% interval as "[low, high]" in the given format. */

@@ -16,18 +16,31 @@ export function currencySymbol(currency: string): string {
 /** "CHF" and other letter codes need a space before the amount; "$" and "€" do not. */
 const prefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol);
 
+/** The units amounts are written in, smallest first, with their size: tables, axes and labels use the same. */
+export const MONEY_UNITS = [
+  ['', 1],
+  ['k', 1e3],
+  ['M', 1e6],
+  ['B', 1e9],
+  ['T', 1e12],
+] as const;
+export type MoneyUnit = (typeof MONEY_UNITS)[number][0];
+
+/** The size of a unit: 1e6 for 'M'. */
+export const unitSize = (unit: MoneyUnit): number => MONEY_UNITS.find(([u]) => u === unit)![1];
+
 /**
- * A non-negative amount in the unit a planner would write it in: thousands (k), millions (M) or
- * billions (B), or as it is below 1,000.
+ * A non-negative amount in the unit a planner would write it in: thousands (k), millions (M),
+ * billions (B) or trillions (T, from 1e12 up: amounts reach 1e15), or as it is below 1,000.
  *
  * @example moneyUnit(132162418) // => [132.162418, 'M']
  */
-export function moneyUnit(abs: number): [number, '' | 'k' | 'M' | 'B'] {
-  return abs >= 1e9 ? [abs / 1e9, 'B'] : abs >= 1e6 ? [abs / 1e6, 'M'] : abs >= 1e3 ? [abs / 1e3, 'k'] : [abs, ''];
+export function moneyUnit(abs: number): [number, MoneyUnit] {
+  return abs >= 1e12 ? [abs / 1e12, 'T'] : abs >= 1e9 ? [abs / 1e9, 'B'] : abs >= 1e6 ? [abs / 1e6, 'M'] : abs >= 1e3 ? [abs / 1e3, 'k'] : [abs, ''];
 }
 
 /**
- * An amount with three significant digits and k/M/B, the way a planner writes it: 150000 ->
+ * An amount with three significant digits and k/M/B/T, the way a planner writes it: 150000 ->
  * "$150k", 201040 -> "$201k", 2500 -> "$2.5k", -1234567 -> "-$1.23M". Trailing zeros are dropped.
  *
  * @example formatCurrency(150000, '$') // => '$150k'
@@ -40,10 +53,10 @@ export function formatCurrency(value: number, symbol: string, significantDigits 
   const [scaled, unit] = moneyUnit(abs);
   // Three significant digits; 999.9k rounds to 1000k, so carry it to the next unit.
   let digits = Number(scaled.toPrecision(significantDigits));
-  let suffix = unit;
-  if (digits >= 1000 && unit !== 'B') {
+  let suffix: MoneyUnit = unit;
+  if (digits >= 1000 && unit !== 'T') {
     digits = 1;
-    suffix = unit === '' ? 'k' : unit === 'k' ? 'M' : 'B';
+    suffix = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
   }
   return `${sign}${prefix(symbol)}${String(digits)}${suffix}`;
 }
@@ -56,9 +69,10 @@ export function formatCurrency(value: number, symbol: string, significantDigits 
  */
 export function moneyLabelExpr(symbol: string): string {
   // d3's SI prefix writes G for billions; finance writes B. Below 1,000 the amount is written as it
-  // is: an SI prefix there is m (milli), and $0.5 read "$500m". JSON.stringify quotes the symbol safely.
+  // is: an SI prefix there is m (milli), and $0.5 read "$500m". From 1e12 up, trillions (T), as the
+  // tables write them (SI would write P from 1e15). JSON.stringify quotes the symbol safely.
   const abs = 'abs(datum.value)';
-  return `(datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix(symbol))} + (${abs} < 1000 ? format(${abs}, '.3~r') : replace(format(${abs}, '.3~s'), 'G', 'B'))`;
+  return `(datum.value < 0 ? '-' : '') + ${JSON.stringify(prefix(symbol))} + (${abs} < 1000 ? format(${abs}, '.3~r') : ${abs} >= 1e12 ? format(${abs} / 1e12, '.3~r') + 'T' : replace(format(${abs}, '.3~s'), 'G', 'B'))`;
 }
 
 /**

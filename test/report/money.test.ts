@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { currencySymbol, formatCurrency, formatShare, moneyLabelExpr } from '../../src/report/money.js';
 import { renderChart } from '../../src/report/render-chart.js';
+import { formatMoney } from '../../src/report/format.js';
+import { fixedMoney } from '../../src/report/fixed-money.js';
 
 describe('money as a planner reads it', () => {
   it.each([
@@ -14,10 +16,21 @@ describe('money as a planner reads it', () => {
     [1_234_567, '€', '€1.23M'],
     [-4_020_000, '$', '-$4.02M'],
     [2.5e9, '£', '£2.5B'],
+    [999.95e9, '$', '$1T'],
+    [1.5e12, '$', '$1.5T'],
+    [1e15, '$', '$1000T'],
     [0, '$', '$0'],
     [12_000, 'CHF', 'CHF 12k'],
   ])('%d in %s -> %s', (value, symbol, text) => {
     expect(formatCurrency(value, symbol)).toBe(text);
+  });
+
+  it('writes trillions as T in tables, fixed-unit labels and axes alike (amounts reach 1e15)', () => {
+    // Tables wrote 1.5e12 as "1500.00B" while chart axes wrote "$1.5T".
+    expect(formatMoney(1.5e12)).toBe('1.50T');
+    expect(formatMoney(-2.25e15)).toBe('-2250.00T');
+    expect(formatMoney(999e9)).toBe('999.00B');
+    expect(fixedMoney([2e12, 5e11], '$')(5e11)).toBe('$0.5T');
   });
 
   it('finds the currency symbol from the ISO code', () => {
@@ -35,7 +48,7 @@ describe('money as a planner reads it', () => {
   });
 
   it('the axis label expression writes what formatCurrency writes, in vega itself', async () => {
-    const values = [-2e6, 0, 150_000, 2.5e6, 1.2e9];
+    const values = [-2e6, 0, 150_000, 2.5e6, 1.2e9, 1.5e12, 2e15];
     const spec = {
       data: { values: values.map((v) => ({ v })) },
       mark: 'point',
@@ -43,7 +56,8 @@ describe('money as a planner reads it', () => {
     } as TopLevelSpec;
     const { svg, warnings } = await renderChart(spec);
     expect(warnings).toEqual([]);
-    for (const label of ['-€2M', '€0', '€150k', '€2.5M', '€1.2B']) expect(svg).toContain(`>${label}<`);
+    for (const label of ['-€2M', '€0', '€150k', '€2.5M', '€1.2B', '€1.5T', '€2000T']) expect(svg).toContain(`>${label}<`);
+    for (const v of values) expect(svg).toContain(`>${formatCurrency(v, '€')}<`);
   });
 
   it('the axis label expression writes amounts below 1,000 as they are, never with milli (m) or micro', async () => {
