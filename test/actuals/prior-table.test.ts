@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QuantileTable } from '../../src/actuals/prior-table.js';
-import { compileDistribution, type DistributionSpec } from '../../src/model/distribution-sampler.js';
+import { compileDistribution } from '../../src/model/distribution-sampler.js';
+import type { DistributionSpec } from '../../src/scenario/distribution-schema.js';
 import { createStream } from '../../src/random/source.js';
 
 /**
