@@ -1,6 +1,6 @@
 import { estimateAt } from './order-figures.js';
 import { selectRanks } from './rank-select.js';
-import { SortWorkspace } from './sorted-values.js';
+import { SortWorkspace } from '../math/sorted-values.js';
 
 /** The percentiles reported everywhere. Px = the value with an x% chance of coming in below it. */
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
@@ -129,7 +129,7 @@ function statAt(m: Moments, at: (rank: number) => number): Stat {
  *
  * Percentiles are type 7 (R's and numpy's default): P(p) = x[h] + (h - floor h)(x[h+1] - x[h]) with
  * h = (n - 1) p on the sorted values, each with a distribution-free 95% interval from order
- * statistics. The values are sorted once (an exact radix sort, sorted-values.ts) and every
+ * statistics. The values are sorted once (an exact radix sort, math/sorted-values.ts) and every
  * percentile and bound is read from that copy.
  *
  * @example describe(Float64Array.of(1, 2, 3, 4)).percentiles.p50 // => 2.5

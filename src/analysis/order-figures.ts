@@ -1,5 +1,5 @@
 import { confidenceRanks } from './order-statistics.js';
-import { SortWorkspace } from './sorted-values.js';
+import { SortWorkspace } from '../math/sorted-values.js';
 import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
 
 /**

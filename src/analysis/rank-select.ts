@@ -7,7 +7,7 @@
  *
  * What a summary reads of a column is about 30 ranks (9 percentiles, their neighbours and interval
  * bounds): at 100,000 values, two passes over the column and a few hundred values sorted, against
- * the 5 to 8 passes of a radix sort (sorted-values.ts).
+ * the 5 to 8 passes of a radix sort (math/sorted-values.ts).
  */
 
 /** Buckets per value, about: 16 values a bucket on average. */

@@ -2,7 +2,7 @@ import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } f
 import type { Simulation } from '../engine/simulate.js';
 import { constantStat, moments, statOfSelected, statOfSorted, statOfValues, statRanks, type Stat } from './describe.js';
 import { selectRanks } from './rank-select.js';
-import { SortWorkspace } from './sorted-values.js';
+import { SortWorkspace } from '../math/sorted-values.js';
 import { decide, decisionFigures, type Decisions } from './decisions.js';
 import { sensitivity, type Sensitivity } from './sensitivity.js';
 import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';

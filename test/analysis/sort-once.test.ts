@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe as suite, expect, it } from 'vitest';
 import { describe, PERCENTILES, type Stat } from '../../src/analysis/describe.js';
 import { confidenceRanks, selectOrderStatistics, type7, type7Positions } from '../../src/analysis/order-statistics.js';
-import { SortWorkspace, sortedFinite } from '../../src/analysis/sorted-values.js';
+import { SortWorkspace, sortedFinite } from '../../src/math/sorted-values.js';
 import { expectedShortfall, quantile } from '../../src/analysis/tail.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { metricColumn } from '../../src/analysis/columns.js';

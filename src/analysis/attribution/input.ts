@@ -1,5 +1,5 @@
 import { normalCdf } from '../../math/normal-cdf.js';
-import { float32OrderKey } from '../sorted-values.js';
+import { float32OrderKey } from '../../math/sorted-values.js';
 
 /**
  * One independent input of a metric, prepared once and shared by every metric it is attributed

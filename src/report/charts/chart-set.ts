@@ -6,7 +6,7 @@ import { breakdownSpec } from './breakdown.js';
 import { capacitySpec } from './capacity.js';
 import { chartContext } from './chart-context.js';
 import { sortedFinite } from './downsample.js';
-import { SortWorkspace } from '../../analysis/sorted-values.js';
+import { SortWorkspace } from '../../math/sorted-values.js';
 import { exceedanceSpec, exceedanceTargets } from './exceedance.js';
 import { monthlyFanSpec, type MonthlyPlan } from './monthly-fan.js';
 import { budgetLabel, marksFromSummary, revenueDistributionSpec, type RevenueMarks } from './revenue-distribution.js';

@@ -5,7 +5,7 @@
  */
 
 import { quantileSorted as ssQuantileSorted } from 'simple-statistics';
-import { sortedFinite as sortFinite, type SortWorkspace } from '../../analysis/sorted-values.js';
+import { sortedFinite as sortFinite, type SortWorkspace } from '../../math/sorted-values.js';
 
 /** The finite values, sorted ascending (a copy; float32 columns are widened exactly). Complexity: O(n log n). */
 export function sortedFinite(values: ArrayLike<number>, workspace?: SortWorkspace): Float64Array {
