@@ -63,11 +63,24 @@ export const TABLE_FROM_DEALS = 4;
 export const MAX_TABLE_SIGMA = 1;
 export const MAX_TABLE_ERROR = 0.0025;
 
+/** Sums of up to this many draws have the rule's answer cached per sampler. */
+const RULED = 1024;
+
 /** A sum sampler by the rule above: from `tables` when they qualify for n deals, else deal by deal with `perDeal` (same stream). */
 function ruledSum(tables: CompoundSumTables | undefined, source: RandomSource, perDeal: SumDraw): SumDraw {
   if (!tables) return perDeal;
   const fromTables = tables.bind(source, perDeal);
-  return (n) => (n >= TABLE_FROM_DEALS && tables.relativeError(n) <= MAX_TABLE_ERROR ? fromTables(n) : perDeal(n));
+  // The rule's answer for each n below RULED, once known (1: from the tables, 2: deal by
+  // deal): the same answer as asking the tables again, with no number returned per sum.
+  const ruled = new Uint8Array(RULED);
+  return (n) => {
+    if (n < RULED) {
+      let r = ruled[n]!;
+      if (r === 0) r = ruled[n] = n >= TABLE_FROM_DEALS && tables.relativeError(n) <= MAX_TABLE_ERROR ? 1 : 2;
+      return r === 1 ? fromTables(n) : perDeal(n);
+    }
+    return tables.relativeError(n) <= MAX_TABLE_ERROR ? fromTables(n) : perDeal(n);
+  };
 }
 
 /** A sum sampler that adds n draws one by one. */

@@ -55,7 +55,10 @@ export class LagSplitter {
       for (let k = 0; k < n; k++) {
         const x = source() * size;
         const i = Math.min(Math.floor(x), size - 1);
-        counts[x - i < prob[i]! ? i : alias[i]!]! += 1;
+        // The column i or its alias, chosen by arithmetic on the comparison (0 or 1), not by a
+        // branch: the choice is random, so a branch would be mispredicted about as often as not.
+        const a = alias[i]!;
+        counts[a + (i - a) * +(x - i < prob[i]!)]! += 1;
       }
     } else if (n <= PER_UNIT_BELOW) {
       for (let k = 0; k < n; k++) counts[this.pick(lag.alias)]! += 1;

@@ -179,13 +179,24 @@ export class CompoundSumTables {
       }
       return (t.first + lo) * t.aggregate.h;
     };
+    // The tables built (or adopted) so far, read in place; `table` builds one on first use.
+    const built = this.tables;
     return (k: number): number => {
       let s = 0;
       if (k >= 1 << LARGEST_LOG2) {
-        const top = this.table(LARGEST_LOG2);
+        const top = built[LARGEST_LOG2] ?? this.table(LARGEST_LOG2);
         for (let q = Math.floor(k / (1 << LARGEST_LOG2)); q > 0; q--) s += draw(top);
       }
-      for (let j = SMALLEST_LOG2; j < LARGEST_LOG2; j++) if (k & (1 << j)) s += draw(this.table(j));
+      // One table draw per set bit j of k from SMALLEST_LOG2 up, in that order: the set bits are
+      // visited (lowest first) rather than each bit tested, so only the loop's exit is a branch
+      // on the random count.
+      let bits = (k >> SMALLEST_LOG2) & ((1 << (LARGEST_LOG2 - SMALLEST_LOG2)) - 1);
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const j = 31 - Math.clz32(low) + SMALLEST_LOG2;
+        s += draw(built[j] ?? this.table(j));
+        bits ^= low;
+      }
       const rest = k & ((1 << SMALLEST_LOG2) - 1);
       return rest > 0 ? s + single(rest) : s;
     };
