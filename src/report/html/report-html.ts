@@ -177,6 +177,9 @@ ${budgets}
     )
     .join('\n');
 
+  // The tornado is left out when the variance shares are not estimable: say so once, and why.
+  const tornadoNote =
+    summary.sensitivity.notEstimable !== undefined ? `<p class="note">No tornado chart of what moves revenue: not estimable (${e(summary.sensitivity.notEstimable)}).</p>\n` : '';
   const r = summary.metrics.revenue.percentiles;
   const files = [REPORT_FILES.summary, REPORT_FILES.percentiles, REPORT_FILES.monthly, REPORT_FILES.trials, REPORT_FILES.sipmath, REPORT_FILES.scenario, `${REPORT_FILES.charts}/`];
   return `${pageHead(`${summary.scenario.name}: next fiscal year forecast`)}
@@ -214,7 +217,7 @@ ${downsideSection(summary, stress)}
 <section>
 <h2>Charts</h2>
 ${figures}
-</section>
+${tornadoNote}</section>
 
 <section>
 <h2>By tier</h2>

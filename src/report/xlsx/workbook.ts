@@ -98,13 +98,20 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     const x = d.downside[m];
     tRows.push(['1-in-10 year (P10)', METRIC_LABELS[m], x.p10.value, null, x.p10.interval[0], x.p10.interval[1], null]);
     tRows.push(['1-in-20 year (P5)', METRIC_LABELS[m], summary.metrics[m].percentiles.p5, null, summary.metrics[m].percentileIntervals.p5[0], summary.metrics[m].percentileIntervals.p5[1], null]);
-    tRows.push(['Mean of the worst 10%', METRIC_LABELS[m], x.worst10Mean, null, x.worst10Interval[0], x.worst10Interval[1], null]);
-    tRows.push(['Mean of the worst 5%', METRIC_LABELS[m], x.worst5Mean, null, x.worst5Interval[0], x.worst5Interval[1], null]);
+    // An interval not estimable (too few trials in the tail) is written 'n/a' (a text '-' would be
+    // written '-, apostrophe and all, against formula injection), and why under the table's title.
+    const ends = (i: readonly [number, number] | null) => (i === null ? ['n/a', 'n/a'] : [i[0], i[1]]);
+    tRows.push(['Mean of the worst 10%', METRIC_LABELS[m], x.worst10Mean, null, ...ends(x.worst10Interval), null]);
+    tRows.push(['Mean of the worst 5%', METRIC_LABELS[m], x.worst5Mean, null, ...ends(x.worst5Interval), null]);
   }
+  const downsideReasons = [...new Set(METRICS.flatMap((m) => d.downside[m].notEstimable ?? []))];
   // The interval columns hold money for budgets and the downside, shares for targets: formatted per cell below.
   const targets: SheetData = {
     name: 'Targets and budgets',
-    preamble: [`Targets (chance of reaching or beating each, 95% Wilson interval), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`],
+    preamble: [
+      `Targets (chance of reaching or beating each, 95% Wilson interval), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`,
+      ...(downsideReasons.length > 0 ? [`Intervals written n/a: not estimable (${downsideReasons.join('; ')}).`] : []),
+    ],
     header: ['Figure', 'Of', 'Value', 'P(reach)', '95% interval, low', '95% interval, high', 'Mean gap if missed'],
     rows: tRows,
     formats: ['', '', money, PERCENT_FORMAT, money, money, money],
@@ -122,13 +129,19 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   };
 
   const s = summary.sensitivity;
+  // Too few trials for the shares: every figure is written 'n/a', and why in the preamble, once.
+  const none = s.notEstimable !== undefined;
   const attribution: SheetData = {
     name: 'Attribution',
     preamble: [
-      `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${(s.unexplained.value * 100).toFixed(1)}%.`,
+      none
+        ? `What moves recognized revenue: each driver's first-order share of its variance and its tornado bar: not estimable (${s.notEstimable}).`
+        : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${(s.unexplained.value! * 100).toFixed(1)}%.`,
     ],
     header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
-    rows: s.drivers.map((x) => [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval[0], x.varianceShareInterval[1], x.low.metricMedian, x.high.metricMedian, x.swing]),
+    rows: s.drivers.map((x) =>
+      none ? [x.label, x.tier ?? 'All', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'] : [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing],
+    ),
     formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, money, money, money],
     widths: [34, 14, 16, 12, 12, 20, 20, 16],
   };
