@@ -19,9 +19,10 @@ export interface SensitivityEnd {
   readonly percentile: number;
   /** Its own draw at that percentile, in its unit (z in sd for the market). */
   readonly driverValue: number;
-  /** The metric's median there, others as drawn, with its 95% interval. */
+  /** The metric's median there, others as drawn, with its 95% interval (null from one trial, `notEstimable` saying so). */
   readonly metricMedian: number;
-  readonly interval: readonly [number, number];
+  readonly interval: readonly [number, number] | null;
+  readonly notEstimable?: string;
 }
 
 export interface DriverSensitivity {
@@ -113,13 +114,25 @@ export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<n
     const j = live.indexOf(d);
     const base = { key: d.key, label: d.label, unit: d.unit, ...(d.tier === undefined ? {} : { tier: d.tier }) };
     if (j < 0) {
-      const flat = (percentile: number): SensitivityEnd => ({ percentile, driverValue: d.planValue ?? NaN, metricMedian: median.value, interval: median.interval });
+      const flat = (percentile: number): SensitivityEnd => ({
+        percentile,
+        driverValue: d.planValue ?? NaN,
+        metricMedian: median.value,
+        interval: median.interval,
+        ...(median.notEstimable === undefined ? {} : { notEstimable: median.notEstimable }),
+      });
       return { ...base, ownUncertainty: false, varianceShare: 0, varianceShareInterval: [0, 0], varianceShareStandardError: 0, low: flat(TORNADO_LOW), high: flat(TORNADO_HIGH), swing: 0 };
     }
     const input = d.input!;
     const end = (p: number): SensitivityEnd => {
       const e = tornadoEnd(y, input.percentile, p, undefined, scratch);
-      return { percentile: p, driverValue: d.unit === 'market' ? normalQuantile(p) : sortedQuantile(input.sorted, p), metricMedian: e.metricMedian, interval: e.interval };
+      return {
+        percentile: p,
+        driverValue: d.unit === 'market' ? normalQuantile(p) : sortedQuantile(input.sorted, p),
+        metricMedian: e.metricMedian,
+        interval: e.interval,
+        ...(e.notEstimable === undefined ? {} : { notEstimable: e.notEstimable }),
+      };
     };
     const low = end(TORNADO_LOW);
     const high = end(TORNADO_HIGH);

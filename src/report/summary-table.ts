@@ -153,9 +153,11 @@ function decisionTables(summary: Summary): string[] {
   out.push(
     textTable([
       [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = P${pct})`, 'budget', '95% interval'],
-      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), formatInterval(d.budgets.metrics[m].interval, formatMoney)]),
+      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), d.budgets.metrics[m].interval === null ? '-' : formatInterval(d.budgets.metrics[m].interval!, formatMoney)]),
     ]),
   );
+  const budgetReason = d.budgets.metrics.revenue.notEstimable;
+  if (budgetReason !== undefined) out.push(`95% intervals shown as -: not estimable (${budgetReason}).`);
   out.push('');
   out.push(
     textTable([

@@ -187,3 +187,44 @@ describe('summary.json of a real scenario at a handful of trials', () => {
     }
   });
 });
+
+describe('a single trial: no interval, standard deviation or standard error', () => {
+  it.each([1, 2, 3])('%i trials: summary statistics and budgets null with the reason at 1, numbers of positive width from 2', async (n) => {
+    const loaded = await loadScenario(`${ROOT}scenarios/example.yaml`);
+    const sim = await simulate(loaded, { trials: n, seed: 7, workers: 0 });
+    const s = JSON.parse(JSON.stringify(summarize(sim))) as Summary;
+    for (const m of ['revenue', 'bookings', 'endingArr'] as const) {
+      const stat = s.metrics[m];
+      const budget = s.decisions.budgets.metrics[m];
+      const p10 = s.decisions.downside[m].p10;
+      if (n < 2) {
+        expect(stat).toMatchObject({ sd: null, standardError: null, percentileIntervals: null, notEstimable: expect.stringMatching(/^1 trial: /) });
+        expect(stat.percentiles.p50).toBe(stat.mean);
+        expect(budget).toMatchObject({ interval: null, notEstimable: expect.stringMatching(/^1 trial: /) });
+        expect(p10.interval).toBeNull();
+      } else {
+        expect(stat.notEstimable).toBeUndefined();
+        expect(stat.sd).toBeGreaterThan(0);
+        expect(stat.percentileIntervals!.p50[1]).toBeGreaterThan(stat.percentileIntervals!.p50[0]);
+        expect(budget.interval![1]).toBeGreaterThan(budget.interval![0]);
+        expect(budget.notEstimable).toBeUndefined();
+      }
+    }
+  });
+
+  it('a tornado end whose band holds one trial has no interval', async () => {
+    const { tornadoEnd } = await import('../../src/analysis/attribution/tornado.js');
+    // Percentiles 0.1 apart: the band within 0.05 of 0.3 holds the one trial at 0.3; of 0.35 it holds two.
+    const y = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
+    const u = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+    const one = tornadoEnd(y, u, 0.3, 0.04);
+    expect(one.trials).toBe(1);
+    expect(one.metricMedian).toBe(30);
+    expect(one.interval).toBeNull();
+    expect(one.notEstimable).toEqual(expect.any(String));
+    const two = tornadoEnd(y, u, 0.35, 0.06);
+    expect(two.trials).toBe(2);
+    expect(two.interval![1]).toBeGreaterThan(two.interval![0]);
+    expect(two.notEstimable).toBeUndefined();
+  });
+});

@@ -88,7 +88,7 @@ describe('sensitivity on independent inputs', () => {
     expect(renewal.ownUncertainty).toBe(false);
     expect(renewal.varianceShare).toBe(0);
     const market = s.drivers.find((d) => d.key === 'driver.market')!;
-    const variance = describeValues(column(sim, 'revenue'))!.sd ** 2;
+    const variance = describeValues(column(sim, 'revenue'))!.sd! ** 2;
     const unitBound = (100_000 * 1_000 ** 2) / 4 / variance;
     expect(unitBound).toBeLessThan(0.01);
     expect(market.varianceShare).toBeGreaterThanOrEqual(1 - unitBound - Z_CHECK * market.varianceShareStandardError!);
@@ -136,7 +136,7 @@ describe('what must be true', () => {
     const revenue = column(sim, 'revenue');
     const base = describeValues(revenue)!;
     // A target above plan: P50 of revenue + 1 sd.
-    const target = base.percentiles.p50 + base.sd;
+    const target = base.percentiles.p50 + base.sd!;
     const w = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: target }, 'stretch');
     const conversion = w.drivers.find((d) => d.label === 'Mid-market conversion')!;
     expect(conversion.reach).toBe('crosses');
@@ -151,8 +151,8 @@ describe('what must be true', () => {
     const p50 = describeValues(column(rerun, 'revenue'))!;
     // Tolerance: the re-run's P50 interval, plus the noise of a bin median in the estimate
     // (1.2533 sd / sqrt(trials per bin)), 4 standard errors of both combined.
-    const [lo, hi] = p50.percentileIntervals.p50;
-    const tolerance = 4 * Math.hypot((hi - lo) / (2 * 1.96), (1.2533 * base.sd) / Math.sqrt(n / s.bins));
+    const [lo, hi] = p50.percentileIntervals!.p50;
+    const tolerance = 4 * Math.hypot((hi - lo) / (2 * 1.96), (1.2533 * base.sd!) / Math.sqrt(n / s.bins));
     expect(Math.abs(p50.percentiles.p50 - target)).toBeLessThanOrEqual(tolerance);
   });
 

@@ -120,3 +120,36 @@ describe('arrcast run --trials 3', () => {
     expect(a.charts.tornado).toBeUndefined();
   });
 });
+
+describe('arrcast run --trials 1 and compare -n 1', () => {
+  it('run: budget intervals shown as - with the reason once, nulls in summary.json, n/a for the sd in report.xlsx', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'arrcast-one-trial-')), 'report');
+    const one = await arrcastInProcess(['run', example, '--trials', '1', '-w', '0', '--no-progress', '--out', dir]);
+    expect(one.code).toBe(0);
+    const budget = one.stdout.split('\n').filter((l) => /^(Recognized revenue|Bookings|Ending ARR) +\S+ +-$/.test(l));
+    expect(budget).toHaveLength(3);
+    expect(one.stdout).toContain('95% intervals shown as -: not estimable (1 trial: ');
+    const s = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;
+    expect(s.metrics.revenue).toMatchObject({ sd: null, standardError: null, percentileIntervals: null });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'report.xlsx'));
+    const sheet = book.getWorksheet('Summary')!;
+    let rows = 0;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === 'Recognized revenue') {
+        rows++;
+        expect(row.getCell(3).value).toBe('n/a');
+      }
+    });
+    expect(rows).toBe(1);
+  });
+
+  it('compare: ± s.e. shown as - with the reason', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'arrcast-one-trial-compare-')), 'cmp');
+    const c = await arrcastInProcess(['compare', example, join(ROOT, 'scenarios/downside.yaml'), '-n', '1', '-w', '0', '--out', dir]);
+    expect(c.code).toBe(0);
+    expect(c.stdout).toContain('± s.e. shown as -: not estimable (1 trial: ');
+    const a = c.stdout.split('\n').find((l) => /^A +\S+ +- /.test(l));
+    expect(a).toBeDefined();
+  });
+});

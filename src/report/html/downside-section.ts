@@ -25,7 +25,7 @@ export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]
   const p5 = summary.metrics[metric];
   return [
     ['1-in-10 year (P10)', money(d.p10.value), iv(d.p10.interval)],
-    ['1-in-20 year (P5)', money(p5.percentiles.p5), iv(p5.percentileIntervals.p5)],
+    ['1-in-20 year (P5)', money(p5.percentiles.p5), iv(p5.percentileIntervals?.p5 ?? null)],
     ['Mean of the worst 10% (expected shortfall)', money(d.worst10Mean), iv(d.worst10Interval)],
     ['Mean of the worst 5% (expected shortfall)', money(d.worst5Mean), iv(d.worst5Interval)],
   ];
@@ -107,7 +107,7 @@ ${stressTable}</section>`;
 
 /** Why some downside intervals of a summary are not estimable, each reason once (the metrics share their trial count). */
 export function downsideNotEstimable(summary: Summary): string[] {
-  return [...new Set(METRICS.flatMap((m) => summary.decisions.downside[m].notEstimable ?? []))];
+  return [...new Set(METRICS.flatMap((m) => [summary.decisions.downside[m].p10.notEstimable ?? [], summary.metrics[m].notEstimable ?? [], summary.decisions.downside[m].notEstimable ?? []].flat()))];
 }
 
 /** The plan beside each stress case: the same figures, the same seed and trial count. */

@@ -127,8 +127,8 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
   const budgets = gridTable(
     `${budgetHeading}: the value reached or beaten in ${conf} of simulated years, with its 95% Monte Carlo interval. ${summary.scenario.currency}. ${stamp}`,
     ['Metric', 'Budget', '95% interval'],
-    METRICS.map((m) => [METRIC_LABELS[m], money(d.budgets.metrics[m].value), formatMoneyInterval(d.budgets.metrics[m].interval, symbol)]),
-  );
+    METRICS.map((m) => [METRIC_LABELS[m], money(d.budgets.metrics[m].value), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol)]),
+  ) + (d.budgets.metrics.revenue.notEstimable === undefined ? '' : `\n<p class="note">Intervals shown as -: not estimable (${e(d.budgets.metrics.revenue.notEstimable)}).</p>`);
   const targetRows = d.targets.map((t) => [t.label, formatShare(t.probability.value), formatShareInterval(t.probability.interval), money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
   if (d.jointProbability) targetRows.push(['All targets in the same year', formatShare(d.jointProbability.value), formatShareInterval(d.jointProbability.interval), '', '']);
   const targets =
