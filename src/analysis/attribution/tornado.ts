@@ -42,6 +42,6 @@ export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, 
   // nearest p stand for it, so a small run still gets a finite, if rough, bar.
   if (k === 0) for (let i = 0; i < n; i++) if (Math.abs(percentile[i]! - p) <= nearest + 1e-12) band[k++] = y[i]!;
   const q = quantile(band.subarray(0, k), 0.5);
-  if (q.interval === null) return { percentile: p, metricMedian: q.value, interval: null, trials: k, notEstimable: `the trials near the driver's P${Math.round(p * 100)} are 1: the interval of their median needs at least 2` };
+  if (q.interval === null) return { percentile: p, metricMedian: q.value, interval: null, trials: k, notEstimable: `1 trial near the driver's P${Math.round(p * 100)}: the interval of a median needs at least 2` };
   return { percentile: p, metricMedian: q.value, interval: q.interval, trials: k };
 }
