@@ -11,9 +11,14 @@ export interface BadYearDriver {
   readonly label: string;
   readonly unit: AttributionDriver['unit'];
   readonly tier?: string;
-  /** Mean own percentile of the driver in the bad years (0.5: no different from any year), and its standard error. */
+  /**
+   * Mean own percentile of the driver in the bad years (0.5: no different from any year), and its
+   * standard error: null when the bad years are a single trial (a sample standard deviation needs
+   * 2, so 11 trials or more), `notEstimable` then saying why.
+   */
   readonly meanPercentile: number;
-  readonly standardError: number;
+  readonly standardError: number | null;
+  readonly notEstimable?: string;
 }
 
 export interface BadYearsOfMetric {
@@ -46,13 +51,19 @@ export function badYears(sim: RunTrials, inputs: AttributionInputs): BadYears {
   const n = inputs.trials;
   const live = inputs.drivers.filter((d) => d.input !== undefined);
   const metrics = {} as Record<Metric, BadYearsOfMetric>;
+  // One bad year (10 trials or fewer): its percentile is known, not how far the mean of such years could be from it.
+  const k = Math.max(1, Math.ceil(BAD_YEAR_SHARE * n));
+  let min = 1;
+  while (Math.ceil(BAD_YEAR_SHARE * min) < 2) min++;
+  const seReason = k < 2 ? `${n.toLocaleString('en-US')} trial${n === 1 ? '' : 's'}: the worst ${Math.round(BAD_YEAR_SHARE * 100)}% is 1 trial, and a standard error needs at least 2, from ${min} trials` : undefined;
   for (const m of METRICS) {
       const y = sim.store.column(m)!.subarray(0, n);
       const worst = worstTrials(y, BAD_YEAR_SHARE);
       const drivers = live
         .map((d): BadYearDriver => {
           const p = meanOver(d.input!.percentile, worst);
-          return { key: d.key, label: d.label, unit: d.unit, ...(d.tier === undefined ? {} : { tier: d.tier }), meanPercentile: p.mean, standardError: p.standardError };
+          const base = { key: d.key, label: d.label, unit: d.unit, ...(d.tier === undefined ? {} : { tier: d.tier }), meanPercentile: p.mean };
+          return seReason === undefined ? { ...base, standardError: p.standardError } : { ...base, standardError: null, notEstimable: seReason };
         })
         .sort((a, b) => a.meanPercentile - b.meanPercentile || a.key.localeCompare(b.key));
       const parts = METRIC_COMPONENTS[m]
@@ -64,5 +75,5 @@ export function badYears(sim: RunTrials, inputs: AttributionInputs): BadYears {
       all /= n;
       metrics[m] = { mean: all, worstMean: meanOver(y, worst).mean, drivers, components };
   }
-  return { share: BAD_YEAR_SHARE, trialsUsed: n, trials: Math.max(1, Math.ceil(BAD_YEAR_SHARE * n)), metrics };
+  return { share: BAD_YEAR_SHARE, trialsUsed: n, trials: k, metrics };
 }

@@ -16,10 +16,12 @@ export interface Band {
 /** One scenario's distribution of a metric. */
 export interface ScenarioStat {
   readonly mean: number;
-  readonly sd: number;
+  /** Null from a single trial, as is the standard error (`notEstimable` says why). */
+  readonly sd: number | null;
   /** Monte Carlo standard error of the mean: sd / sqrt(trials). */
-  readonly standardError: number;
+  readonly standardError: number | null;
   readonly percentiles: Band;
+  readonly notEstimable?: string;
 }
 
 /** The per-trial difference X - A of a metric between scenario X and the baseline A. */
@@ -28,10 +30,10 @@ export interface DifferenceStat {
   readonly scenario: number;
   /** Mean of X[i] - A[i] over the trials (equal to mean X - mean A). */
   readonly mean: number;
-  /** Standard deviation of the per-trial difference: small when the scenarios share their random numbers. */
-  readonly sd: number;
-  /** Monte Carlo standard error of the mean difference: sd / sqrt(trials). */
-  readonly standardError: number;
+  /** Standard deviation of the per-trial difference: small when the scenarios share their random numbers. Null from one trial. */
+  readonly sd: number | null;
+  /** Monte Carlo standard error of the mean difference: sd / sqrt(trials). Null from one trial. */
+  readonly standardError: number | null;
   /** Percentiles of the per-trial difference (not differences of percentiles). */
   readonly percentiles: Band;
   /** P(X < A): the share of trials where X comes in below A, with its binomial standard error sqrt(p(1-p)/n). */
@@ -174,7 +176,13 @@ export function pairedDifference(a: ArrayLike<number>, x: ArrayLike<number>): Fl
 function scenarioStat(values: ArrayLike<number>, scratch: Float64Array<ArrayBuffer>): ScenarioStat {
   const s = describe(values, scratch);
   if (!s) return { mean: NaN, sd: NaN, standardError: NaN, percentiles: { p10: NaN, p50: NaN, p90: NaN } };
-  return { mean: s.mean, sd: s.sd, standardError: s.standardError, percentiles: { p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90 } };
+  return {
+    mean: s.mean,
+    sd: s.sd,
+    standardError: s.standardError,
+    percentiles: { p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90 },
+    ...(s.notEstimable === undefined ? {} : { notEstimable: s.notEstimable }),
+  };
 }
 
 function requireColumn(sim: Simulation, key: string): ArrayLike<number> {

@@ -7,7 +7,7 @@ import { probability, type Probability } from './probability.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
 import { clashMessage, targetLabelClash, targetLabels } from '../scenario/target-labels.js';
-import { expectedShortfallEstimate } from './shortfall.js';
+import { expectedShortfallEstimate, MIN_TAIL_TRIALS, shortfallIntervalMinTrials } from './shortfall.js';
 
 /** A target tested against the trials. */
 export interface TargetResult {
@@ -45,9 +45,14 @@ export interface Decisions {
       readonly p10: QuantileEstimate;
       readonly worst5Mean: number;
       readonly worst10Mean: number;
-      /** 95% Monte Carlo intervals of worst5Mean and worst10Mean. */
-      readonly worst5Interval: readonly [number, number];
-      readonly worst10Interval: readonly [number, number];
+      /**
+       * 95% Monte Carlo intervals of worst5Mean and worst10Mean; null when the worst 5% (10%) is a
+       * single trial, at 20 (10) trials or fewer (shortfall.ts: a tail variance needs 2 trials).
+       */
+      readonly worst5Interval: readonly [number, number] | null;
+      readonly worst10Interval: readonly [number, number] | null;
+      /** Why an interval above is null (one or both), in words; absent when both are estimated. */
+      readonly notEstimable?: string;
     }
   >;
   readonly targets: readonly TargetResult[];
@@ -116,7 +121,24 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
       // The point values from the sorted column (summed in order); the intervals from the estimate's standard error.
       const w5 = expectedShortfallEstimate(col, 0.05, buffer);
       const w10 = expectedShortfallEstimate(col, 0.1, buffer);
-      return [m, { p10: order.quantile(m, col, 0.1), worst5Mean: order.expectedShortfall(m, col, 0.05), worst10Mean: order.expectedShortfall(m, col, 0.1), worst5Interval: w5.interval, worst10Interval: w10.interval }];
+      // Both intervals null (10 trials or fewer): one sentence for the two.
+      const reasons =
+        w5.notEstimable !== undefined && w10.notEstimable !== undefined
+          ? [
+              `${n.toLocaleString('en-US')} trial${n === 1 ? '' : 's'}: the worst 5% and the worst 10% are 1 trial each, and the interval of a mean needs at least ${MIN_TAIL_TRIALS}, from ${shortfallIntervalMinTrials(0.1)} trials for the worst 10% and ${shortfallIntervalMinTrials(0.05)} for the worst 5%`,
+            ]
+          : [w5.notEstimable, w10.notEstimable].filter((r) => r !== undefined);
+      return [
+        m,
+        {
+          p10: order.quantile(m, col, 0.1),
+          worst5Mean: order.expectedShortfall(m, col, 0.05),
+          worst10Mean: order.expectedShortfall(m, col, 0.1),
+          worst5Interval: w5.interval,
+          worst10Interval: w10.interval,
+          ...(reasons.length > 0 ? { notEstimable: reasons.join('; ') } : {}),
+        },
+      ];
     }),
   ) as Decisions['downside'];
 

@@ -1,4 +1,5 @@
 import { estimateAt } from './order-figures.js';
+import { ONE_TRIAL } from './order-statistics.js';
 import { selectRanks } from './rank-select.js';
 import { SortWorkspace } from '../math/sorted-values.js';
 
@@ -9,9 +10,10 @@ export type PercentileKey = `p${(typeof PERCENTILES)[number]}`;
 /** Distribution of one per-trial quantity across the trials of a run. */
 export interface Stat {
   readonly mean: number;
-  readonly sd: number;
+  /** Sample standard deviation; null from a single trial (`notEstimable`), as is everything below that needs two. */
+  readonly sd: number | null;
   /** Monte Carlo standard error of the mean: sd / sqrt(trials). */
-  readonly standardError: number;
+  readonly standardError: number | null;
   readonly min: number;
   readonly max: number;
   /** Px = x% chance of coming in below (linear interpolation between order statistics, R/numpy type 7). */
@@ -20,7 +22,9 @@ export interface Stat {
    * Monte Carlo error of each percentile: a distribution-free 95% confidence interval [low, high]
    * from order statistics.
    */
-  readonly percentileIntervals: Readonly<Record<PercentileKey, readonly [number, number]>>;
+  readonly percentileIntervals: Readonly<Record<PercentileKey, readonly [number, number]>> | null;
+  /** Why sd, standardError and percentileIntervals are null: a single trial. Absent otherwise. */
+  readonly notEstimable?: string;
 }
 
 /**
@@ -111,12 +115,17 @@ export function statRanks(n: number): number[] {
 
 /** The Stat of values with moments `m` whose ascending order statistics `at(rank)` reads. */
 function statAt(m: Moments, at: (rank: number) => number): Stat {
+  // One value: its percentiles are that value; no sd, standard error or interval (ONE_TRIAL).
+  if (m.n < 2) {
+    const percentiles = Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, estimateAt(at, m.n, p / 100).value])) as Record<PercentileKey, number>;
+    return { mean: m.mean, sd: null, standardError: null, min: m.min, max: m.max, percentiles, percentileIntervals: null, notEstimable: ONE_TRIAL };
+  }
   const percentiles = {} as Record<PercentileKey, number>;
   const percentileIntervals = {} as Record<PercentileKey, readonly [number, number]>;
   for (const p of PERCENTILES) {
     const q = estimateAt(at, m.n, p / 100);
     percentiles[`p${p}`] = q.value;
-    percentileIntervals[`p${p}`] = q.interval;
+    percentileIntervals[`p${p}`] = q.interval!;
   }
   return { mean: m.mean, sd: m.sd, standardError: m.sd / Math.sqrt(m.n), min: m.min, max: m.max, percentiles, percentileIntervals };
 }

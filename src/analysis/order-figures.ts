@@ -1,4 +1,4 @@
-import { confidenceRanks } from './order-statistics.js';
+import { confidenceRanks, ONE_TRIAL } from './order-statistics.js';
 import { SortWorkspace } from '../math/sorted-values.js';
 import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
 
@@ -16,6 +16,7 @@ export function sortedEstimate(sorted: Float64Array, n: number, p: number): Quan
 /**
  * The same estimate from any reader of the ascending order statistics (`at(rank)`, 0-based): what
  * sortedEstimate reads of a sorted copy, read from wherever the order statistics are (rank-select.ts).
+ * From a single value the interval is null (ONE_TRIAL).
  *
  * @example estimateAt((r) => [1, 2, 3, 4][r]!, 4, 0.5).value // => 2.5
  * Complexity: O(1), four reads at most.
@@ -25,6 +26,8 @@ export function estimateAt(at: (rank: number) => number, n: number, p: number): 
   const lo = Math.floor(h);
   const xlo = at(lo);
   const value = h === lo ? xlo : xlo + (h - lo) * (at(lo + 1) - xlo);
+  // One value: no neighbouring order statistic to bound the quantile with (ONE_TRIAL).
+  if (n < 2) return { value, interval: null, notEstimable: ONE_TRIAL };
   const [a, b] = confidenceRanks(n, p);
   return { value, interval: [at(a), at(b)] };
 }

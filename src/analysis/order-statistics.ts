@@ -1,5 +1,13 @@
 import { quickselect } from 'simple-statistics';
 
+/**
+ * Why a quantile's interval, a standard deviation or a standard error cannot be estimated from a
+ * single value: an order-statistic interval is bounded by the neighbours of the quantile's rank and
+ * one value has none (its "interval" would be the value itself, of no width); a sample standard
+ * deviation has n - 1 = 0 degrees of freedom. Every other count, 2 and up, has both.
+ */
+export const ONE_TRIAL = '1 trial: an interval, a standard deviation or a standard error needs at least 2';
+
 /** z of a two-sided 95% interval: Φ⁻¹(0.975). */
 export const Z95 = 1.959963984540054;
 

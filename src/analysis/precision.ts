@@ -60,7 +60,9 @@ export function minTrialsForIntervals(percentiles: readonly number[] = WATCHED.m
 function halfWidths(sim: Simulation): PrecisionReport['relativeHalfWidths'] {
   const s = describe(sim.store.column('revenue')!)!;
   const rel = (k: (typeof WATCHED)[number]) => {
-    const [lo, hi] = s.percentileIntervals[k];
+    // One trial has no interval (null): read as the point it used to be. The report never calls
+    // that precise: below minTrials (35) it says the intervals cannot be estimated, not reached.
+    const [lo, hi] = s.percentileIntervals?.[k] ?? [s.percentiles[k], s.percentiles[k]];
     const half = (hi - lo) / 2;
     // A percentile of exactly 0 has no relative error to speak of: precise only if its interval is a point.
     return s.percentiles[k] === 0 ? (half === 0 ? 0 : Infinity) : half / Math.abs(s.percentiles[k]);

@@ -19,9 +19,10 @@ export interface SensitivityEnd {
   readonly percentile: number;
   /** Its own draw at that percentile, in its unit (z in sd for the market). */
   readonly driverValue: number;
-  /** The metric's median there, others as drawn, with its 95% interval. */
+  /** The metric's median there, others as drawn, with its 95% interval (null from one trial, `notEstimable` saying so). */
   readonly metricMedian: number;
-  readonly interval: readonly [number, number];
+  readonly interval: readonly [number, number] | null;
+  readonly notEstimable?: string;
 }
 
 export interface DriverSensitivity {
@@ -32,15 +33,21 @@ export interface DriverSensitivity {
   readonly tier?: string;
   /** False for a driver with no year-level uncertainty of its own: only the market moves it, and its share is 0. */
   readonly ownUncertainty: boolean;
-  /** First-order share of the metric's variance carried by the driver's own draw (can fall below 0 by Monte Carlo noise). */
-  readonly varianceShare: number;
-  readonly varianceShareInterval: readonly [number, number];
-  readonly varianceShareStandardError: number;
+  /**
+   * First-order share of the metric's variance carried by the driver's own draw (can fall below 0 by
+   * Monte Carlo noise). Null, with its interval, standard error, tornado ends and swing, when the
+   * trials are too few to estimate it (`notEstimable` says why).
+   */
+  readonly varianceShare: number | null;
+  readonly varianceShareInterval: readonly [number, number] | null;
+  readonly varianceShareStandardError: number | null;
   /** The metric's median with the driver's own draw at its P10 (low) and its P90 (high), others as drawn. */
-  readonly low: SensitivityEnd;
-  readonly high: SensitivityEnd;
+  readonly low: SensitivityEnd | null;
+  readonly high: SensitivityEnd | null;
   /** high - low: the tornado bar. */
-  readonly swing: number;
+  readonly swing: number | null;
+  /** Why the figures above are null: too few trials (firstOrderShares' rule). Absent when they are estimated. */
+  readonly notEstimable?: string;
 }
 
 export interface Sensitivity {
@@ -52,8 +59,16 @@ export interface Sensitivity {
   readonly bins: number;
   /** 1 - the sum of the shares: unit-level luck (which leads convert, which customers renew) and interactions. */
   readonly unexplained: ShareEstimate;
-  /** The drivers that can move the metric, largest variance share first. */
+  /**
+   * The drivers that can move the metric, largest variance share first; in the order of the inputs
+   * (the market, then each tier's in plan order) when the shares are not estimable.
+   */
   readonly drivers: readonly DriverSensitivity[];
+  /**
+   * Why no share (nor tornado end) can be estimated from these trials: then every driver's figures
+   * and `unexplained` are null. Absent when they are estimated.
+   */
+  readonly notEstimable?: string;
 }
 
 /**
@@ -71,25 +86,60 @@ export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<n
   const drivers = driversMoving(inputs.drivers, tier);
   const live = drivers.filter((d) => d.input !== undefined);
   const est = firstOrderShares(y, live.map((d) => d.input!));
+  if (est.notEstimable !== undefined) {
+    // Too few trials: no share, and no tornado end either (the median of the one or two trials
+    // nearest a driver's P10, with an interval of no width, would look like a finding).
+    const reason = est.notEstimable;
+    const out = drivers.map(
+      (d): DriverSensitivity => ({
+        key: d.key,
+        label: d.label,
+        unit: d.unit,
+        ...(d.tier === undefined ? {} : { tier: d.tier }),
+        ownUncertainty: d.input !== undefined,
+        varianceShare: null,
+        varianceShareInterval: null,
+        varianceShareStandardError: null,
+        low: null,
+        high: null,
+        swing: null,
+        notEstimable: reason,
+      }),
+    );
+    return { metric, ...(tier === undefined ? {} : { tier }), trialsUsed: n, method: SENSITIVITY_METHOD, bins: est.bins, unexplained: est.unexplained, drivers: out, notEstimable: reason };
+  }
   const median = quantile(y, 0.5);
   const scratch = new Float64Array(n);
   const out = drivers.map((d): DriverSensitivity => {
     const j = live.indexOf(d);
     const base = { key: d.key, label: d.label, unit: d.unit, ...(d.tier === undefined ? {} : { tier: d.tier }) };
     if (j < 0) {
-      const flat = (percentile: number): SensitivityEnd => ({ percentile, driverValue: d.planValue ?? NaN, metricMedian: median.value, interval: median.interval });
+      const flat = (percentile: number): SensitivityEnd => ({
+        percentile,
+        driverValue: d.planValue ?? NaN,
+        metricMedian: median.value,
+        interval: median.interval,
+        ...(median.notEstimable === undefined ? {} : { notEstimable: median.notEstimable }),
+      });
       return { ...base, ownUncertainty: false, varianceShare: 0, varianceShareInterval: [0, 0], varianceShareStandardError: 0, low: flat(TORNADO_LOW), high: flat(TORNADO_HIGH), swing: 0 };
     }
     const input = d.input!;
     const end = (p: number): SensitivityEnd => {
       const e = tornadoEnd(y, input.percentile, p, undefined, scratch);
-      return { percentile: p, driverValue: d.unit === 'market' ? normalQuantile(p) : sortedQuantile(input.sorted, p), metricMedian: e.metricMedian, interval: e.interval };
+      return {
+        percentile: p,
+        driverValue: d.unit === 'market' ? normalQuantile(p) : sortedQuantile(input.sorted, p),
+        metricMedian: e.metricMedian,
+        interval: e.interval,
+        ...(e.notEstimable === undefined ? {} : { notEstimable: e.notEstimable }),
+      };
     };
     const low = end(TORNADO_LOW);
     const high = end(TORNADO_HIGH);
     const s = est.shares[j]!;
-    return { ...base, ownUncertainty: true, varianceShare: s.value, varianceShareInterval: s.interval, varianceShareStandardError: s.standardError, low, high, swing: high.metricMedian - low.metricMedian };
+    return { ...base, ownUncertainty: true, varianceShare: s.value!, varianceShareInterval: s.interval!, varianceShareStandardError: s.standardError!, low, high, swing: high.metricMedian - low.metricMedian };
   });
-  out.sort((a, b) => b.varianceShare - a.varianceShare || Math.abs(b.swing) - Math.abs(a.swing) || a.key.localeCompare(b.key));
+  // Every share and swing is a number here (estimable shares).
+  out.sort((a, b) => b.varianceShare! - a.varianceShare! || Math.abs(b.swing!) - Math.abs(a.swing!) || a.key.localeCompare(b.key));
   return { metric, ...(tier === undefined ? {} : { tier }), trialsUsed: n, method: SENSITIVITY_METHOD, bins: est.bins, unexplained: est.unexplained, drivers: out };
 }

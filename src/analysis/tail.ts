@@ -1,10 +1,14 @@
-import { confidenceRanks, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
+import { confidenceRanks, ONE_TRIAL, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
 import { selectRanks } from './rank-select.js';
 
-/** A quantile of the trials with its 95% interval. */
+/**
+ * A quantile of the trials with its 95% interval. The interval is null from a single trial, which
+ * has no neighbouring order statistic to bound the quantile with (`notEstimable` then says so).
+ */
 export interface QuantileEstimate {
   readonly value: number;
-  readonly interval: readonly [number, number];
+  readonly interval: readonly [number, number] | null;
+  readonly notEstimable?: string;
 }
 
 /** Copy values into scratch (natively for typed arrays); returns the count (values here are always finite). */
@@ -16,6 +20,7 @@ function load(values: ArrayLike<number>, scratch: Float64Array): number {
 /**
  * The p-quantile of the trials (type 7) with its distribution-free 95% interval.
  * Budget at confidence c is quantile(values, 1 - c): the value reached or beaten in c of trials.
+ * Of a single value the interval is null (ONE_TRIAL).
  *
  * @example quantile(revenue, 0.2).value // the budget at 80% confidence (P20)
  * Complexity: O(n) expected.
@@ -33,6 +38,8 @@ export function quantile(values: ArrayLike<number>, p: number, scratch?: Float64
     const xs = scratch && scratch.length >= n ? scratch : new Float64Array(n);
     selected = selectOrderStatistics(xs, load(values, xs), positions);
   }
+  // One value: its own quantile, with no interval to give (ONE_TRIAL).
+  if (n === 1) return { value: type7(selected, n, p), interval: null, notEstimable: ONE_TRIAL };
   return { value: type7(selected, n, p), interval: [selected.get(lo)!, selected.get(hi)!] };
 }
 

@@ -46,9 +46,15 @@ export interface WhatMustBeTrue {
   readonly noSingleDriver: boolean;
   /**
    * The top drivers that can move the metric (by variance share), those that reach the target
-   * first, by the smallest move of their own percentile from the middle (0.5).
+   * first, by the smallest move of their own percentile from the middle (0.5). Empty when the
+   * metric's variance shares are not estimable (`notEstimable`).
    */
   readonly drivers: readonly DriverCondition[];
+  /**
+   * Why no driver's condition can be estimated: the trials are too few for the metric's variance
+   * shares, which pick the top drivers (and for its bins, a handful of trials each). Absent when they can.
+   */
+  readonly notEstimable?: string;
 }
 
 /**
@@ -65,8 +71,12 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = metricValues[i]!;
   const byKey = new Map(inputs.drivers.map((d) => [d.key, d]));
-  const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval[1] > 0).slice(0, TOP_DRIVERS);
   const median = quantile(y, 0.5).value;
+  let reaching = 0;
+  for (let i = 0; i < n; i++) if (y[i]! >= target.value) reaching++;
+  const head = { target: label, metric: target.metric, ...(target.tier ? { tier: sens.tier ?? target.tier } : {}), value: target.value, trialsUsed: n, trialsReaching: reaching, median };
+  if (sens.notEstimable !== undefined) return { ...head, noSingleDriver: false, drivers: [], notEstimable: sens.notEstimable };
+  const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval![1] > 0).slice(0, TOP_DRIVERS);
   const conditions = top.map((s): DriverCondition => {
     const d = byKey.get(s.key)!;
     const input = d.input!;
@@ -77,7 +87,7 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
       unit: d.unit,
       ...(d.tier === undefined ? {} : { tier: d.tier }),
       ...(d.planValue === undefined ? {} : { planValue: d.planValue }),
-      varianceShare: s.varianceShare,
+      varianceShare: s.varianceShare!,
     };
     if (c.kind !== 'crosses') return { ...base, reach: c.kind };
     const value = d.unit === 'market' ? normalQuantile(c.percentile) : sortedQuantile(input.sorted, c.percentile);
@@ -85,16 +95,8 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
   });
   const order = (c: DriverCondition) => (c.reach === 'crosses' ? Math.abs(c.percentile! - 0.5) : c.reach === 'always' ? -1 : Infinity);
   conditions.sort((a, b) => order(a) - order(b) || b.varianceShare - a.varianceShare);
-  let reaching = 0;
-  for (let i = 0; i < n; i++) if (y[i]! >= target.value) reaching++;
   return {
-    target: label,
-    metric: target.metric,
-    ...(target.tier ? { tier: sens.tier ?? target.tier } : {}),
-    value: target.value,
-    trialsUsed: n,
-    trialsReaching: reaching,
-    median,
+    ...head,
     noSingleDriver: median < target.value && !conditions.some((c) => c.reach === 'crosses'),
     drivers: conditions,
   };

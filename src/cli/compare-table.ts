@@ -7,7 +7,7 @@ const HEADER = ['mean', '± s.e.', 'P10', 'P50', 'P90'];
 
 const band = (s: ScenarioStat | DifferenceStat) => [
   formatMoney(s.mean),
-  formatMoney(s.standardError),
+  formatMoney(s.standardError ?? NaN),
   formatMoney(s.percentiles.p10),
   formatMoney(s.percentiles.p50),
   formatMoney(s.percentiles.p90),
@@ -34,6 +34,8 @@ export function comparisonTable(c: Comparison): string {
     'X - A is the difference trial by trial (its percentiles are of the difference, not differences of percentiles); ± s.e. is the Monte Carlo standard error of the mean.',
   );
   out.push(c.pairing);
+  const reason = c.metrics.revenue.scenarios[0]?.notEstimable;
+  if (reason !== undefined) out.push(`± s.e. shown as -: not estimable (${reason}).`);
   for (const m of METRICS) {
     const mc: MetricComparison = c.metrics[m];
     const rows: string[][] = [[`${METRIC_LABELS[m]} (${a.currency})`, ...HEADER, 'P(X < A)']];

@@ -27,7 +27,8 @@ export function percentilesCsv(summary: Summary): string {
   const stat = (metric: string, tier: string, component: string, s: Stat | undefined, decimals: number) => {
     if (!s) return;
     put(metric, tier, component, 'mean', s.mean, decimals);
-    put(metric, tier, component, 'sd', s.sd, decimals);
+    // Not estimable from one trial: an empty field, as for any missing number.
+    put(metric, tier, component, 'sd', s.sd ?? NaN, decimals);
     for (const p of PERCENTILES) put(metric, tier, component, `p${p}`, s.percentiles[`p${p}`], decimals);
   };
   const tiers = Object.entries(summary.byTier);

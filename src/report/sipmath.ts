@@ -67,7 +67,8 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
 
 /** The metadata of a SIP, with PySIPmath's key names (count, mean, std, min, P.., max). */
 function metadata(s: SipSpec, count: number, currency: string): Record<string, number | string> {
-  const meta: Record<string, number | string> = { count, mean: s.stat.mean, std: s.stat.sd, min: s.stat.min };
+  // The std of a single trial is not estimable: left out (a reader expects a number), not a 0 that reads as no spread.
+  const meta: Record<string, number | string> = { count, mean: s.stat.mean, ...(s.stat.sd === null ? {} : { std: s.stat.sd }), min: s.stat.min };
   for (const [k, v] of Object.entries(s.stat.percentiles)) meta[k.toUpperCase()] = v;
   meta.max = s.stat.max;
   meta.units = currency;

@@ -85,11 +85,15 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
         : ''
     }.`,
   );
-  const named = summary.sensitivity.drivers.filter((x) => x.ownUncertainty !== false && x.varianceShare >= NAMED_SHARE).slice(0, 3);
+  if (summary.sensitivity.notEstimable !== undefined) {
+    out.push(`Which drivers move revenue most cannot be estimated from this run (${summary.sensitivity.notEstimable}).`);
+    return out.join(' ');
+  }
+  const named = summary.sensitivity.drivers.filter((x) => x.ownUncertainty !== false && x.varianceShare! >= NAMED_SHARE).slice(0, 3);
   if (named.length > 0) {
     const [first, ...rest] = named;
-    const tail = rest.length > 0 ? `, followed by ${list(rest.map((x) => `${driverWords(x)} (${share(x.varianceShare)})`))}` : '';
-    out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${share(first!.varianceShare)} of the year-to-year swing in revenue${tail}.`);
+    const tail = rest.length > 0 ? `, followed by ${list(rest.map((x) => `${driverWords(x)} (${share(x.varianceShare!)})`))}` : '';
+    out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${share(first!.varianceShare!)} of the year-to-year swing in revenue${tail}.`);
   } else {
     out.push('No single driver accounts for as much as 1% of the swing in revenue: it comes from deal-by-deal and customer-by-customer luck.');
   }

@@ -129,6 +129,7 @@ export function conditionWords(c: DriverCondition): string {
  * Complexity: O(drivers).
  */
 export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
+  if (w.notEstimable !== undefined) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
   const now = `P50 now ${formatMoney(w.median)}`;
@@ -152,9 +153,11 @@ function decisionTables(summary: Summary): string[] {
   out.push(
     textTable([
       [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = P${pct})`, 'budget', '95% interval'],
-      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), formatInterval(d.budgets.metrics[m].interval, formatMoney)]),
+      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), d.budgets.metrics[m].interval === null ? '-' : formatInterval(d.budgets.metrics[m].interval!, formatMoney)]),
     ]),
   );
+  const budgetReason = d.budgets.metrics.revenue.notEstimable;
+  if (budgetReason !== undefined) out.push(`95% intervals shown as -: not estimable (${budgetReason}).`);
   out.push('');
   out.push(
     textTable([
@@ -170,8 +173,11 @@ function decisionTables(summary: Summary): string[] {
     out.push('');
     out.push(textTable(rows));
   }
-  out.push(...sensitivityTable(summary.sensitivity, 'recognized revenue'));
-  for (const [tier, sens] of Object.entries(summary.sensitivityByTier ?? {})) out.push(...sensitivityTable(sens, `${tier} recognized revenue`));
+  // A tier's shares not estimable for the same reason as the company's (the same trials): said once.
+  const sameReason = (sens: Summary['sensitivity']) => sens.notEstimable !== undefined && sens.notEstimable === summary.sensitivity.notEstimable;
+  const tiers = Object.entries(summary.sensitivityByTier ?? {});
+  out.push(...sensitivityTable(summary.sensitivity, tiers.some(([, sens]) => sameReason(sens)) ? "recognized revenue (and each tier's)" : 'recognized revenue'));
+  for (const [tier, sens] of tiers) if (!sameReason(sens)) out.push(...sensitivityTable(sens, `${tier} recognized revenue`));
   out.push(...badYearsTable(summary));
   for (const w of summary.whatMustBeTrue) {
     out.push('');
@@ -196,16 +202,19 @@ const SHOWN_DRIVERS = 8;
 /** The variance shares and tornado ends of a metric, and what is left to unit-level luck. */
 function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] {
   if (sens.drivers.length === 0) return [];
+  // Too few trials: one line with the reason, no table of shares that would read as findings.
+  if (sens.notEstimable !== undefined) return ['', `What moves ${what}: not estimable (${sens.notEstimable}).`];
+  // Estimable: every share, interval, end and swing is a number.
   const rows = [
     [`What moves ${what} (median at the driver's own P10 / P90)`, 'share of variance', '95% interval', 'at P10', 'at P90', 'swing'],
     ...sens.drivers
       .slice(0, SHOWN_DRIVERS)
       .map((x) =>
         x.ownUncertainty
-          ? [`  ${x.label}`, formatPercent(x.varianceShare), formatInterval(x.varianceShareInterval, formatPercent), formatMoney(x.low.metricMedian), formatMoney(x.high.metricMedian), formatMoney(x.swing)]
+          ? [`  ${x.label}`, formatPercent(x.varianceShare!), formatInterval(x.varianceShareInterval!, formatPercent), formatMoney(x.low!.metricMedian), formatMoney(x.high!.metricMedian), formatMoney(x.swing!)]
           : [`  ${x.label} (no uncertainty of its own: moves with the market)`, formatPercent(0), '', '', '', ''],
       ),
-    ['  Unit-level luck and interactions', formatPercent(sens.unexplained.value), formatInterval(sens.unexplained.interval, formatPercent), '', '', ''],
+    ['  Unit-level luck and interactions', formatPercent(sens.unexplained.value!), formatInterval(sens.unexplained.interval!, formatPercent), '', '', ''],
   ];
   return ['', textTable(rows)];
 }
@@ -226,9 +235,11 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [`Worst ${pct}% of years: drivers' average own percentile`, 'percentile', '+/- 2 se'],
-        ...b.drivers.slice(0, SHOWN_DRIVERS).map((d) => [`  ${d.label}`, formatPercent(d.meanPercentile), formatPercent(2 * d.standardError)]),
+        ...b.drivers.slice(0, SHOWN_DRIVERS).map((d) => [`  ${d.label}`, formatPercent(d.meanPercentile), formatPercent(2 * (d.standardError ?? NaN))]),
       ]),
     );
+    const reason = b.drivers.find((d) => d.notEstimable !== undefined)?.notEstimable;
+    if (reason !== undefined) out.push(`+/- 2 se shown as -: not estimable (${reason}).`);
   }
   return out;
 }

@@ -33,8 +33,15 @@ export interface Answer {
   readonly targets: ReadonlyArray<{ readonly label: string; readonly value: Figure; readonly probability: Figure }>;
   /** P50 and P(target) minus the file's as written, on the same trials (common random numbers). */
   readonly againstPlan: { readonly p50: Figure; readonly targets: readonly Figure[]; readonly text: string };
-  /** Variance shares of revenue, largest first, and the rest (unit-level luck and interactions). */
-  readonly attribution: { readonly drivers: ReadonlyArray<{ readonly label: string; readonly share: Figure }>; readonly unexplained: Figure };
+  /**
+   * Variance shares of revenue, largest first, and the rest (unit-level luck and interactions).
+   * Too few trials to estimate them: no driver, `unexplained` null and `notEstimable` saying why.
+   */
+  readonly attribution: {
+    readonly drivers: ReadonlyArray<{ readonly label: string; readonly share: Figure }>;
+    readonly unexplained: Figure | null;
+    readonly notEstimable?: string;
+  };
   readonly charts: { readonly distribution: TopLevelSpec; readonly fan: TopLevelSpec; readonly tornado?: TopLevelSpec };
   /** Server time of the answer when it was made (a kept answer keeps its own): simulating, then summarising and the chart specs. */
   readonly timing?: { readonly simulateMs: number; readonly summarizeMs: number };
@@ -76,10 +83,13 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
     budget: { confidence, revenue: money(summary.decisions.budgets.metrics.revenue.value) },
     targets: summary.decisions.targets.map((t) => ({ label: t.label, value: money(t.value), probability: share(t.probability.value) })),
     againstPlan: { p50: dP50, targets: dTargets, text },
-    attribution: {
-      drivers: summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN).map((d) => ({ label: d.label, share: share(d.varianceShare) })),
-      unexplained: share(summary.sensitivity.unexplained.value),
-    },
+    attribution:
+      summary.sensitivity.notEstimable !== undefined
+        ? { drivers: [], unexplained: null, notEstimable: summary.sensitivity.notEstimable }
+        : {
+            drivers: summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN).map((d) => ({ label: d.label, share: share(d.varianceShare!) })),
+            unexplained: share(summary.sensitivity.unexplained.value!),
+          },
     charts: {
       distribution: revenueDistributionSpec(summary, sortedFinite(sim.store.column('revenue')!), ctx, marksFromSummary(summary)),
       fan: monthlyFanSpec(summary, ctx, monthlyPlanOf(summary)),

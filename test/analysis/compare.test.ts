@@ -77,7 +77,7 @@ describe('compareSimulations', () => {
         const diff = pairedDifference(cols[0]!, x);
         const direct = describeValues(diff)!;
         expect(d.scenario).toBe(k + 1);
-        expect([d.mean, d.sd, d.standardError]).toEqual([direct.mean, direct.sd, direct.sd / Math.sqrt(TRIALS)]);
+        expect([d.mean, d.sd, d.standardError]).toEqual([direct.mean, direct.sd, direct.sd! / Math.sqrt(TRIALS)]);
         expect(d.percentiles).toEqual({ p10: direct.percentiles.p10, p50: direct.percentiles.p50, p90: direct.percentiles.p90 });
         // The mean difference is the difference of the means (to rounding).
         expect(Math.abs(d.mean - (cmp.metrics[m].scenarios[k + 1]!.mean - cmp.metrics[m].scenarios[0]!.mean))).toBeLessThan(1e-6 * Math.abs(cmp.metrics[m].scenarios[0]!.mean));
@@ -91,7 +91,7 @@ describe('compareSimulations', () => {
     // Fewer SMB leads: lower revenue, and paired trials make the difference far less noisy than either scenario.
     const fewer = cmp.metrics.revenue.differences[0]!;
     expect(fewer.mean).toBeLessThan(0);
-    expect(fewer.sd).toBeLessThan(cmp.metrics.revenue.scenarios[0]!.sd / 5);
+    expect(fewer.sd).toBeLessThan(cmp.metrics.revenue.scenarios[0]!.sd! / 5);
   });
 
   it('refuses simulations that do not share seed and trial count', async () => {
@@ -198,9 +198,9 @@ tiers:
         expected[i]! -= 0.05 * due * plan.averageArr * ((1 - c[i]! * t.sc) * (1 + t.uplift(i)) + (1 - c[i]!) * e[i]! * t.se);
     }
     const target = meanAndSe(expected).mean;
-    expect(Math.abs(d.mean - target), `mean difference ${d.mean} vs derived ${target} (SE ${d.standardError})`).toBeLessThanOrEqual(4 * d.standardError);
+    expect(Math.abs(d.mean - target), `mean difference ${d.mean} vs derived ${target} (SE ${d.standardError})`).toBeLessThanOrEqual(4 * d.standardError!);
     // Revenue falls in (nearly) every trial: the mean drop is several sd of the per-trial difference.
     const revenue = compareSimulations([a!, b!]).metrics.revenue.differences[0]!;
-    expect(revenue.mean / revenue.sd).toBeLessThan(-3);
+    expect(revenue.mean / revenue.sd!).toBeLessThan(-3);
   });
 });

@@ -10,7 +10,7 @@ suite('describe', () => {
     expect(s.mean).toBe(51);
     // Sample variance of 1..n is n(n+1)/12.
     expect(s.sd).toBeCloseTo(Math.sqrt((101 * 102) / 12), 12);
-    expect(s.standardError).toBeCloseTo(s.sd / Math.sqrt(101), 12);
+    expect(s.standardError).toBeCloseTo(s.sd! / Math.sqrt(101), 12);
     expect([s.min, s.max]).toEqual([1, 101]);
   });
 

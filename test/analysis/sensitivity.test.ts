@@ -44,10 +44,10 @@ describe('sensitivity on independent inputs', () => {
     expect(s.drivers.map((d) => d.label)).toEqual(['Mid-market conversion', 'Mid-market renewal rate']);
     const top = s.drivers[0]!;
     expect(top.varianceShare).toBeGreaterThan(0.5);
-    expect(top.high.metricMedian).toBeGreaterThan(top.low.metricMedian);
-    expect(top.low.driverValue).toBeLessThan(top.high.driverValue);
-    for (const d of s.drivers) expect(d.varianceShareInterval[0]).toBeLessThanOrEqual(d.varianceShareInterval[1]);
-    expect(s.drivers.reduce((a, d) => a + d.varianceShare, 0) + s.unexplained.value).toBeCloseTo(1, 12);
+    expect(top.high!.metricMedian).toBeGreaterThan(top.low!.metricMedian);
+    expect(top.low!.driverValue).toBeLessThan(top.high!.driverValue);
+    for (const d of s.drivers) expect(d.varianceShareInterval![0]).toBeLessThanOrEqual(d.varianceShareInterval![1]);
+    expect(s.drivers.reduce((a, d) => a + d.varianceShare!, 0) + s.unexplained.value!).toBeCloseTo(1, 12);
   });
 
   it('matches the closed-form share of a conversion driver in a simulated tier', async () => {
@@ -64,8 +64,8 @@ describe('sensitivity on independent inputs', () => {
     const { s } = await revenueSensitivity(yaml, 5_000, 21);
     const d = s.drivers[0]!;
     expect(d.label).toBe('T conversion');
-    expect(Math.abs(d.varianceShare - truth)).toBeLessThanOrEqual(Z_CHECK * d.varianceShareStandardError);
-    expect(Math.abs(s.unexplained.value - (1 - truth))).toBeLessThanOrEqual(Z_CHECK * s.unexplained.standardError);
+    expect(Math.abs(d.varianceShare! - truth)).toBeLessThanOrEqual(Z_CHECK * d.varianceShareStandardError!);
+    expect(Math.abs(s.unexplained.value! - (1 - truth))).toBeLessThanOrEqual(Z_CHECK * s.unexplained.standardError!);
   });
 
   // A book of 100,000 customers renewing at a fixed 90%, moved only by the market (loading 1.5 on
@@ -88,11 +88,11 @@ describe('sensitivity on independent inputs', () => {
     expect(renewal.ownUncertainty).toBe(false);
     expect(renewal.varianceShare).toBe(0);
     const market = s.drivers.find((d) => d.key === 'driver.market')!;
-    const variance = describeValues(column(sim, 'revenue'))!.sd ** 2;
+    const variance = describeValues(column(sim, 'revenue'))!.sd! ** 2;
     const unitBound = (100_000 * 1_000 ** 2) / 4 / variance;
     expect(unitBound).toBeLessThan(0.01);
-    expect(market.varianceShare).toBeGreaterThanOrEqual(1 - unitBound - Z_CHECK * market.varianceShareStandardError);
-    expect(market.varianceShare).toBeLessThanOrEqual(1 + Z_CHECK * market.varianceShareStandardError);
+    expect(market.varianceShare).toBeGreaterThanOrEqual(1 - unitBound - Z_CHECK * market.varianceShareStandardError!);
+    expect(market.varianceShare).toBeLessThanOrEqual(1 + Z_CHECK * market.varianceShareStandardError!);
     expect(market.swing).toBeGreaterThan(0);
   });
 
@@ -116,7 +116,7 @@ tiers:${marketOnly('Book')}
     expect(own.drivers.map((d) => d.label)).toEqual(['Own conversion', 'Market']);
     // The market does not move Own: its share there is 0 within its interval (4 SE).
     const m = own.drivers[1]!;
-    expect(Math.abs(m.varianceShare)).toBeLessThanOrEqual(Z_CHECK * m.varianceShareStandardError);
+    expect(Math.abs(m.varianceShare!)).toBeLessThanOrEqual(Z_CHECK * m.varianceShareStandardError!);
     // And the company's revenue sees both tiers' drivers.
     expect(summary.sensitivity.drivers.map((d) => d.label).sort()).toEqual(['Book renewal rate', 'Market', 'Own conversion']);
     // What must be true for a target on Own names only the drivers that can move Own.
@@ -136,7 +136,7 @@ describe('what must be true', () => {
     const revenue = column(sim, 'revenue');
     const base = describeValues(revenue)!;
     // A target above plan: P50 of revenue + 1 sd.
-    const target = base.percentiles.p50 + base.sd;
+    const target = base.percentiles.p50 + base.sd!;
     const w = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: target }, 'stretch');
     const conversion = w.drivers.find((d) => d.label === 'Mid-market conversion')!;
     expect(conversion.reach).toBe('crosses');
@@ -151,8 +151,8 @@ describe('what must be true', () => {
     const p50 = describeValues(column(rerun, 'revenue'))!;
     // Tolerance: the re-run's P50 interval, plus the noise of a bin median in the estimate
     // (1.2533 sd / sqrt(trials per bin)), 4 standard errors of both combined.
-    const [lo, hi] = p50.percentileIntervals.p50;
-    const tolerance = 4 * Math.hypot((hi - lo) / (2 * 1.96), (1.2533 * base.sd) / Math.sqrt(n / s.bins));
+    const [lo, hi] = p50.percentileIntervals!.p50;
+    const tolerance = 4 * Math.hypot((hi - lo) / (2 * 1.96), (1.2533 * base.sd!) / Math.sqrt(n / s.bins));
     expect(Math.abs(p50.percentiles.p50 - target)).toBeLessThanOrEqual(tolerance);
   });
 

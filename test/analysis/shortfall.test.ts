@@ -24,7 +24,7 @@ describe('expected shortfall with its interval', () => {
     const runs = 200;
     for (let r = 0; r < runs; r++) {
       const { interval } = expectedShortfallEstimate(normals(4000, 100 + r), 0.1);
-      if (interval[0] <= exact && exact <= interval[1]) covered++;
+      if (interval![0] <= exact && exact <= interval![1]) covered++;
     }
     expect(covered / runs).toBeGreaterThan(0.88);
     expect(covered / runs).toBeLessThanOrEqual(1);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe as suite, expect, it } from 'vitest';
 import { describe, PERCENTILES, type Stat } from '../../src/analysis/describe.js';
-import { confidenceRanks, selectOrderStatistics, type7, type7Positions } from '../../src/analysis/order-statistics.js';
+import { confidenceRanks, ONE_TRIAL, selectOrderStatistics, type7, type7Positions } from '../../src/analysis/order-statistics.js';
 import { SortWorkspace, sortedFinite } from '../../src/math/sorted-values.js';
 import { expectedShortfall, quantile } from '../../src/analysis/tail.js';
 import { summarize } from '../../src/analysis/summarize.js';
@@ -12,7 +12,10 @@ import { simulate } from '../../src/engine/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { ROOT } from '../helpers/fixtures.js';
 
-/** The describe() of before the sort-once change: Welford, then each order statistic by quickselect. */
+/**
+ * The describe() of before the sort-once change: Welford, then each order statistic by quickselect.
+ * Since then, one finite value has no sd, standard error or intervals (null, not estimable).
+ */
 function selectionDescribe(values: ArrayLike<number>): Stat | undefined {
   const xs = new Float64Array(values.length);
   let n = 0;
@@ -40,6 +43,7 @@ function selectionDescribe(values: ArrayLike<number>): Stat | undefined {
     const [lo, hi] = confidenceRanks(n, p / 100);
     percentileIntervals[`p${p}`] = [selected.get(lo)!, selected.get(hi)!];
   }
+  if (n === 1) return { mean, sd: null, standardError: null, min, max, percentiles, percentileIntervals: null, notEstimable: ONE_TRIAL } as unknown as Stat;
   return { mean, sd, standardError: sd / Math.sqrt(n), min, max, percentiles, percentileIntervals } as unknown as Stat;
 }
 
@@ -49,11 +53,13 @@ const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isN
 function expectSameStat(a: Stat | undefined, b: Stat | undefined, what: string): void {
   expect(a === undefined, what).toBe(b === undefined);
   if (!a || !b) return;
-  for (const k of ['mean', 'sd', 'standardError', 'min', 'max'] as const) expect(same(a[k], b[k]), `${what} ${k}: ${a[k]} vs ${b[k]}`).toBe(true);
+  for (const k of ['mean', 'sd', 'standardError', 'min', 'max'] as const) expect(a[k] === b[k] || same(a[k]!, b[k]!), `${what} ${k}: ${a[k]} vs ${b[k]}`).toBe(true);
+  expect(a.percentileIntervals === null, `${what} intervals`).toBe(b.percentileIntervals === null);
   for (const p of PERCENTILES) {
     const key = `p${p}` as const;
     expect(same(a.percentiles[key], b.percentiles[key]), `${what} ${key}`).toBe(true);
-    expect(same(a.percentileIntervals[key][0], b.percentileIntervals[key][0]) && same(a.percentileIntervals[key][1], b.percentileIntervals[key][1]), `${what} ${key} interval`).toBe(true);
+    if (a.percentileIntervals === null) continue;
+    expect(same(a.percentileIntervals[key][0], b.percentileIntervals![key][0]) && same(a.percentileIntervals[key][1], b.percentileIntervals![key][1]), `${what} ${key} interval`).toBe(true);
   }
 }
 

@@ -217,22 +217,22 @@ describe('the tornado', () => {
   it('has a bar per driver with its own uncertainty (the top 10 by |swing|, the market among them) from its P10 to its P90 median, centred on P50', () => {
     const spec = chart('tornado');
     const bars = dataset(spec, 'bars');
-    const drivers = summary.sensitivity.drivers.filter((d) => d.ownUncertainty).sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing));
+    const drivers = summary.sensitivity.drivers.filter((d) => d.ownUncertainty).sort((a, b) => Math.abs(b.swing!) - Math.abs(a.swing!));
     expect(drivers.length).toBeGreaterThan(3);
     expect(bars).toHaveLength(Math.min(10, drivers.length));
     bars.forEach((b, k) => {
       const d = drivers[k]!;
-      expect(b.label).toBe(tornadoLabel(d.label, d.varianceShare));
-      expect(b.low).toBe(d.low.metricMedian);
-      expect(b.high).toBe(d.high.metricMedian);
-      expect(b.left).toBe(Math.min(d.low.metricMedian, d.high.metricMedian));
-      expect(b.right).toBe(Math.max(d.low.metricMedian, d.high.metricMedian));
+      expect(b.label).toBe(tornadoLabel(d.label, d.varianceShare!));
+      expect(b.low).toBe(d.low!.metricMedian);
+      expect(b.high).toBe(d.high!.metricMedian);
+      expect(b.left).toBe(Math.min(d.low!.metricMedian, d.high!.metricMedian));
+      expect(b.right).toBe(Math.max(d.low!.metricMedian, d.high!.metricMedian));
     });
     expect(bars.some((b) => String(b.label).startsWith('Market ('))).toBe(true);
     const ends = dataset(spec, 'ends');
     const shown = drivers.slice(0, bars.length);
-    expect(ends.filter((e) => e.decile === 'Driver’s own draw at its P10').map((e) => e.value)).toEqual(shown.map((d) => d.low.metricMedian));
-    expect(ends.filter((e) => e.decile === 'Driver’s own draw at its P90').map((e) => e.value)).toEqual(shown.map((d) => d.high.metricMedian));
+    expect(ends.filter((e) => e.decile === 'Driver’s own draw at its P10').map((e) => e.value)).toEqual(shown.map((d) => d.low!.metricMedian));
+    expect(ends.filter((e) => e.decile === 'Driver’s own draw at its P90').map((e) => e.value)).toEqual(shown.map((d) => d.high!.metricMedian));
     expect(dataset(spec, 'centre')[0]!.value).toBe(summary.metrics.revenue.percentiles.p50);
     const title = spec.title as { subtitle: string[] };
     expect(title.subtitle.slice(0, 2).join(' ')).toBe('Median revenue with the driver’s own draw at its P10 and at its P90, others as drawn; the market is one bar.');

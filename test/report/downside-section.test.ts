@@ -38,10 +38,10 @@ describe('the downside section of report.html', () => {
       const d = fromJson.decisions.downside[m];
       const s = fromJson.metrics[m];
       const want = [
-        [`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, money(d.p10.value), iv(d.p10.interval)],
-        [`${METRIC_LABELS[m]}: 1-in-20 year (P5)`, money(s.percentiles.p5), iv(s.percentileIntervals.p5)],
-        [`${METRIC_LABELS[m]}: Mean of the worst 10% (expected shortfall)`, money(d.worst10Mean), iv(d.worst10Interval)],
-        [`${METRIC_LABELS[m]}: Mean of the worst 5% (expected shortfall)`, money(d.worst5Mean), iv(d.worst5Interval)],
+        [`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, money(d.p10.value), iv(d.p10.interval!)],
+        [`${METRIC_LABELS[m]}: 1-in-20 year (P5)`, money(s.percentiles.p5), iv(s.percentileIntervals!.p5)],
+        [`${METRIC_LABELS[m]}: Mean of the worst 10% (expected shortfall)`, money(d.worst10Mean), iv(d.worst10Interval!)],
+        [`${METRIC_LABELS[m]}: Mean of the worst 5% (expected shortfall)`, money(d.worst5Mean), iv(d.worst5Interval!)],
       ];
       for (const w of want) expect(rows).toContainEqual(w);
     }
@@ -50,8 +50,8 @@ describe('the downside section of report.html', () => {
   it('the expected shortfall intervals hold their values, and the worst 5% lie below the worst 10%', () => {
     for (const m of METRICS) {
       const d = fromJson.decisions.downside[m];
-      expect(d.worst10Interval[0]).toBeLessThanOrEqual(d.worst10Mean);
-      expect(d.worst10Interval[1]).toBeGreaterThanOrEqual(d.worst10Mean);
+      expect(d.worst10Interval![0]).toBeLessThanOrEqual(d.worst10Mean);
+      expect(d.worst10Interval![1]).toBeGreaterThanOrEqual(d.worst10Mean);
       expect(d.worst5Mean).toBeLessThanOrEqual(d.worst10Mean);
     }
   });

@@ -73,7 +73,7 @@ describe('percentiles.csv', () => {
     for (const m of METRICS) {
       const s = summary.metrics[m];
       cent(value(m, 'all', 'total', 'mean'), s.mean);
-      cent(value(m, 'all', 'total', 'sd'), s.sd);
+      cent(value(m, 'all', 'total', 'sd'), s.sd!);
       for (const p of PERCENTILES) cent(value(m, 'all', 'total', `p${p}`), s.percentiles[`p${p}`]);
       for (const [tier, t] of Object.entries(summary.byTier)) {
         cent(value(m, tier, 'total', 'p50'), t[m].percentiles.p50);

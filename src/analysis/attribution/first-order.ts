@@ -1,12 +1,18 @@
-import type { PreparedInput } from './input.js';
+import { binCount, type PreparedInput } from './input.js';
 
-/** A share of a metric's variance with its Monte Carlo interval. */
+/**
+ * A share of a metric's variance with its Monte Carlo interval. Not estimable from too few trials
+ * (sharesNotEstimable): then `value`, `standardError` and `interval` are null and `notEstimable`
+ * says why in words; otherwise `notEstimable` is absent.
+ */
 export interface ShareEstimate {
-  readonly value: number;
+  readonly value: number | null;
   /** Delete-a-group jackknife standard error. */
-  readonly standardError: number;
+  readonly standardError: number | null;
   /** 95% interval: value -/+ t(G - 1) x standard error. */
-  readonly interval: readonly [number, number];
+  readonly interval: readonly [number, number] | null;
+  /** Why the share cannot be estimated from these trials; present only when the figures are null. */
+  readonly notEstimable?: string;
 }
 
 export interface FirstOrderShares {
@@ -16,10 +22,75 @@ export interface FirstOrderShares {
   readonly unexplained: ShareEstimate;
   readonly bins: number;
   readonly groups: number;
+  /** Why no share can be estimated from these trials (every share and `unexplained` are then null); absent when they can. */
+  readonly notEstimable?: string;
 }
 
 /** Contiguous blocks of trials for the jackknife. */
 export const JACKKNIFE_GROUPS = 20;
+
+/** How many jackknife blocks firstOrderShares forms of n trials: G = 20, or floor(n / 2) (at least 2) when fewer trials. */
+export const jackknifeGroups = (n: number, groups = JACKKNIFE_GROUPS): number => Math.max(2, Math.min(groups, Math.floor(n / 2)));
+
+/** The largest jackknife block of n trials in G contiguous blocks (block g ends at floor((g + 1) n / G)). */
+function largestBlock(n: number, G: number): number {
+  let largest = 0;
+  for (let g = 0; g < G; g++) largest = Math.max(largest, Math.floor(((g + 1) * n) / G) - Math.floor((g * n) / G));
+  return largest;
+}
+
+/**
+ * Why first-order shares of n trials, each input in `bins` equal-count bins, cannot be estimated;
+ * undefined when they can. The rule, from what the estimator needs:
+ *
+ * - Each input's fit has p <= 2K parameters (a line in each of K bins). The adjusted R²,
+ *   1 - (n - 1) MSE / SST with MSE = SSE / (n - p), needs at least one residual degree of freedom,
+ *   n - 2K >= 1: with n <= p the lines pass through every trial, SSE = 0, and every input "explains"
+ *   all the variance (a share of 1, and 1 minus their sum far below 0).
+ * - The interval is a delete-a-group jackknife: each replicate refits without one block of trials,
+ *   so it needs the same of the trials left, n - (largest block) - 2K >= 1, else the replicates
+ *   are all exactly 1 and the interval has no width; and at least 2 blocks (G - 1 >= 1 degree of
+ *   freedom for t). The blocks are the G = min(20, floor(n / 2)) of jackknifeGroups, 2 or 3 trials
+ *   each below 40 trials.
+ *
+ * With binCount's K = 4 below 1,250 trials, that is 12 trials or more (minimumTrialsForShares):
+ * 11 trials fit 8 parameters with 3 to spare, but a replicate without a block of 3 has 8.
+ * The bound uses p = 2K, not the p a sample happens to need (a bin with no spread in x fits 1), so
+ * whether a run's shares are estimable depends on its trial count only, not on its draws.
+ *
+ * @example sharesNotEstimable(8, 4) // => "8 trials: variance shares need at least 12, to fit a driver's 8 parameters ..."
+ * Complexity: O(G).
+ */
+export function sharesNotEstimable(n: number, bins: number, groups = JACKKNIFE_GROUPS): string | undefined {
+  if (estimable(n, bins, groups)) return undefined;
+  const min = minimumTrialsForShares(groups);
+  return `${n.toLocaleString('en-US')} trial${n === 1 ? '' : 's'}: variance shares need at least ${min}, to fit a driver's ${2 * Math.min(binCount(min), min)} parameters with a trial to spare when the jackknife leaves a block of trials out`;
+}
+
+/**
+ * The fewest trials from which first-order shares can be estimated (sharesNotEstimable), with the
+ * bins prepareInput gives n trials (binCount(n), at most n). Every larger count can be too: the
+ * blocks grow as n / 20 and the parameters as n / 125 (checked up to 100,000 trials by the tests).
+ *
+ * @example minimumTrialsForShares() // => 12
+ * Complexity: O(result x G), once (cached).
+ */
+export function minimumTrialsForShares(groups = JACKKNIFE_GROUPS): number {
+  const cached = minimumCache.get(groups);
+  if (cached !== undefined) return cached;
+  let n = 1;
+  while (!estimable(n, Math.min(binCount(n), n), groups)) n++;
+  minimumCache.set(groups, n);
+  return n;
+}
+
+const minimumCache = new Map<number, number>();
+
+function estimable(n: number, bins: number, groups: number): boolean {
+  const G = jackknifeGroups(n, groups);
+  const p = 2 * bins;
+  return n - p >= 1 && n - largestBlock(n, G) - p >= 1 && G >= 2;
+}
 
 /** t(0.975; nu) for nu = 1..10 (Abramowitz & Stegun table 26.10), where the expansion below is not yet accurate. */
 const T975_SMALL = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
@@ -62,13 +133,22 @@ export function t975(nu: number): number {
  * Σ (S_(g) - mean S_(.))², interval S -/+ t(G - 1) SE. Deterministic: no resampling. The sum of the
  * shares, hence `unexplained`, gets its interval the same way.
  *
+ * Too few trials for the fit and its replicates (sharesNotEstimable: fewer than 12 at most): every
+ * share and `unexplained` are null, with `notEstimable` saying why, never a share of 1.
+ *
  * @example firstOrderShares(revenue, [market, conversion]).shares[0].value // => 0.62
  * Complexity: O(n p_inputs) time to accumulate sums, O(G² K) per input for the jackknife;
  * O(G K) memory per input.
  */
 export function firstOrderShares(y: ArrayLike<number>, inputs: readonly PreparedInput[], groups = JACKKNIFE_GROUPS): FirstOrderShares {
   const n = y.length;
-  const G = Math.max(2, Math.min(groups, Math.floor(n / 2)));
+  const G = jackknifeGroups(n, groups);
+  const bins = inputs.reduce((a, input) => Math.max(a, input.bins), 0);
+  const reason = sharesNotEstimable(n, bins || Math.min(binCount(n), n), groups);
+  if (reason !== undefined) {
+    const none: ShareEstimate = { value: null, standardError: null, interval: null, notEstimable: reason };
+    return { shares: inputs.map(() => none), unexplained: none, bins: inputs[0]?.bins ?? 0, groups: G, notEstimable: reason };
+  }
   const groupOf = new Uint16Array(n);
   for (let g = 0, i = 0; g < G; g++) {
     const end = Math.floor(((g + 1) * n) / G);

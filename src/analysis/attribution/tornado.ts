@@ -6,8 +6,9 @@ export interface TornadoEnd {
   readonly percentile: number;
   /** Median of the metric over the trials whose own percentile lies within the band. */
   readonly metricMedian: number;
-  /** Its distribution-free 95% interval (order statistics of the band's trials). */
-  readonly interval: readonly [number, number];
+  /** Its distribution-free 95% interval (order statistics of the band's trials); null when the band holds one trial (`notEstimable`). */
+  readonly interval: readonly [number, number] | null;
+  readonly notEstimable?: string;
   /** How many trials the band holds (about 2 x halfWidth x n). */
   readonly trials: number;
 }
@@ -20,7 +21,8 @@ export const TORNADO_HALF_WIDTH = 0.05;
  * own percentile u is within `halfWidth` of p, and the median of the metric over them. For an input
  * with a smooth effect, the band's median is the conditional median at p to first order (the band
  * is symmetric about p). A band that holds no trial (a run of very few trials) takes the trials
- * nearest p instead. NaN only for no trials at all.
+ * nearest p instead. NaN only for no trials at all. A band of one trial has no interval (null, with
+ * `notEstimable`): its median is that trial.
  *
  * @example tornadoEnd(revenue, conversion.percentile, 0.1).metricMedian // revenue's median in a P10 conversion year
  * Complexity: O(n) (one pass, one selection over the band's trials).
@@ -40,5 +42,6 @@ export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, 
   // nearest p stand for it, so a small run still gets a finite, if rough, bar.
   if (k === 0) for (let i = 0; i < n; i++) if (Math.abs(percentile[i]! - p) <= nearest + 1e-12) band[k++] = y[i]!;
   const q = quantile(band.subarray(0, k), 0.5);
+  if (q.interval === null) return { percentile: p, metricMedian: q.value, interval: null, trials: k, notEstimable: `1 trial near the driver's P${Math.round(p * 100)}: the interval of a median needs at least 2` };
   return { percentile: p, metricMedian: q.value, interval: q.interval, trials: k };
 }

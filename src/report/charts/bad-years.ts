@@ -46,8 +46,9 @@ export function badYearRows(summary: Summary, symbol: string): { components: Bad
     order,
     label: labels[order]!,
     percentile: d.meanPercentile,
-    low: d.meanPercentile - 2 * d.standardError,
-    high: d.meanPercentile + 2 * d.standardError,
+    // No whisker for a standard error not estimable (a single bad year): NaN draws none.
+    low: d.meanPercentile - 2 * (d.standardError ?? NaN),
+    high: d.meanPercentile + 2 * (d.standardError ?? NaN),
     text: `P${Math.round(d.meanPercentile * 100)}`,
   }));
   return { components, drivers };

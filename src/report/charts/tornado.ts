@@ -88,19 +88,21 @@ export function lineSeparator(labels: readonly string[]): string {
  * Complexity: O(drivers log drivers).
  */
 export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIVERS): TornadoBar[] {
+  // Not estimable (too few trials): shares, ends and swings are null, and there is no bar to draw.
+  if (summary.sensitivity.notEstimable !== undefined) return [];
   const drivers = summary.sensitivity.drivers
     .filter((d) => d.ownUncertainty && Number.isFinite(d.swing))
-    .sort((a, b) => Math.abs(b.swing) - Math.abs(a.swing) || a.key.localeCompare(b.key));
+    .sort((a, b) => Math.abs(b.swing!) - Math.abs(a.swing!) || a.key.localeCompare(b.key));
   return drivers.slice(0, top).map((d, order) => {
-    const low = d.low.metricMedian;
-    const high = d.high.metricMedian;
+    const low = d.low!.metricMedian;
+    const high = d.high!.metricMedian;
     const lowFirst = low <= high;
     return {
       order,
-      label: tornadoLabel(d.label, d.varianceShare),
+      label: tornadoLabel(d.label, d.varianceShare!),
       low,
       high,
-      swing: d.swing,
+      swing: d.swing!,
       left: lowFirst ? low : high,
       right: lowFirst ? high : low,
       leftText: formatCurrency(lowFirst ? low : high, symbol),
@@ -115,7 +117,8 @@ export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIV
  * first, from revenue's median with the driver's own draw at its P10 to its median at its P90 (the
  * others as drawn), labelled with its share of the variance, a dot at each end saying which it is,
  * and a rule at the overall P50 of revenue. Axis labels get the room their longest one needs, so
- * none is cut. Returns undefined when no driver varies (nothing to rank).
+ * none is cut. Returns undefined when no driver varies (nothing to rank), or when the shares are
+ * not estimable from the run's trials (the report says so instead).
  *
  * @example tornadoSpec(summary, chartContext(summary))?.datasets?.bars.length // => 10
  * Complexity: O(drivers shown).
@@ -161,7 +164,7 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
       'Median revenue with the driver’s own draw at its P10 and at its P90,',
       'others as drawn; the market is one bar.',
       `The ${bars.length} largest swings of ${s.drivers.filter((d) => d.ownUncertainty).length} drivers, each with its share of revenue’s variance;`,
-      `unit-level luck and interactions: ${formatShareWords(s.unexplained.value)}. The vertical line is revenue’s overall P50.`,
+      `unit-level luck and interactions: ${formatShareWords(s.unexplained.value!)}. The vertical line is revenue’s overall P50.`,
       ...used,
     ),
     width: 520,

@@ -13,16 +13,19 @@ export interface StressCase {
   readonly summary: Summary;
 }
 
-/** The downside figures of one metric as the page writes them: value and 95% interval, in the table's order. */
+/**
+ * The downside figures of one metric as the page writes them: value and 95% interval, in the
+ * table's order; "-" for an interval that is not estimable (downsideNotEstimable says why).
+ */
 export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]): Array<[string, string, string]> {
   const symbol = currencySymbol(summary.scenario.currency);
   const money = (v: number) => formatCurrency(v, symbol);
-  const iv = (i: readonly [number, number]) => formatMoneyInterval(i, symbol);
+  const iv = (i: readonly [number, number] | null) => (i === null ? '-' : formatMoneyInterval(i, symbol));
   const d = summary.decisions.downside[metric];
   const p5 = summary.metrics[metric];
   return [
     ['1-in-10 year (P10)', money(d.p10.value), iv(d.p10.interval)],
-    ['1-in-20 year (P5)', money(p5.percentiles.p5), iv(p5.percentileIntervals.p5)],
+    ['1-in-20 year (P5)', money(p5.percentiles.p5), iv(p5.percentileIntervals?.p5 ?? null)],
     ['Mean of the worst 10% (expected shortfall)', money(d.worst10Mean), iv(d.worst10Interval)],
     ['Mean of the worst 5% (expected shortfall)', money(d.worst5Mean), iv(d.worst5Interval)],
   ];
@@ -49,6 +52,8 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
     1,
     'downside',
   );
+  const downsideReasons = downsideNotEstimable(summary);
+  const figuresNote = downsideReasons.length > 0 ? `<p class="note">Intervals shown as -: not estimable (${e(downsideReasons.join('; '))}).</p>\n` : '';
 
   const bad = summary.badYears;
   const parts = gridTable(
@@ -74,27 +79,35 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
       : '<p>In the worst 10% of years for revenue no driver sits clearly low: the bad years come from deal-by-deal and customer-by-customer luck.</p>';
 
   const s = summary.sensitivity;
-  const risks = gridTable(
-    `Sources of risk: each driver's share of the year-to-year variance of recognized revenue (first-order, with its 95% interval); the rest is deal-by-deal luck and interactions (${formatShare(s.unexplained.value)}).`,
-    ['Driver', 'In words', 'Share of variance', '95% interval'],
-    s.drivers
-      .filter((x) => x.ownUncertainty !== false)
-      .slice(0, 8)
-      .map((x) => [x.label, driverWords(x), formatShare(x.varianceShare), formatShareInterval(x.varianceShareInterval)]),
-    2,
-    'risks',
-  );
+  const risks =
+    s.notEstimable !== undefined
+      ? `<p class="note">Sources of risk (each driver's share of the year-to-year variance of recognized revenue): not estimable (${e(s.notEstimable)}).</p>`
+      : gridTable(
+          `Sources of risk: each driver's share of the year-to-year variance of recognized revenue (first-order, with its 95% interval); the rest is deal-by-deal luck and interactions (${formatShare(s.unexplained.value!)}).`,
+          ['Driver', 'In words', 'Share of variance', '95% interval'],
+          s.drivers
+            .filter((x) => x.ownUncertainty !== false)
+            .slice(0, 8)
+            .map((x) => [x.label, driverWords(x), formatShare(x.varianceShare!), formatShareInterval(x.varianceShareInterval!)]),
+          2,
+          'risks',
+        );
 
   const stressTable = stress.length > 0 ? stressComparison(summary, stress, money) : '';
   return `<section id="downside">
 <h2>The downside</h2>
 ${figures}
-<h3>What the bad years are made of</h3>
+${figuresNote}<h3>What the bad years are made of</h3>
 ${parts}
 ${driversNote}
 <h3>Sources of risk</h3>
 ${risks}
 ${stressTable}</section>`;
+}
+
+/** Why some downside intervals of a summary are not estimable, each reason once (the metrics share their trial count). */
+export function downsideNotEstimable(summary: Summary): string[] {
+  return [...new Set(METRICS.flatMap((m) => [summary.decisions.downside[m].p10.notEstimable ?? [], summary.metrics[m].notEstimable ?? [], summary.decisions.downside[m].notEstimable ?? []].flat()))];
 }
 
 /** The plan beside each stress case: the same figures, the same seed and trial count. */

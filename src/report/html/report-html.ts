@@ -127,8 +127,8 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
   const budgets = gridTable(
     `${budgetHeading}: the value reached or beaten in ${conf} of simulated years, with its 95% Monte Carlo interval. ${summary.scenario.currency}. ${stamp}`,
     ['Metric', 'Budget', '95% interval'],
-    METRICS.map((m) => [METRIC_LABELS[m], money(d.budgets.metrics[m].value), formatMoneyInterval(d.budgets.metrics[m].interval, symbol)]),
-  );
+    METRICS.map((m) => [METRIC_LABELS[m], money(d.budgets.metrics[m].value), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol)]),
+  ) + (d.budgets.metrics.revenue.notEstimable === undefined ? '' : `\n<p class="note">Intervals shown as -: not estimable (${e(d.budgets.metrics.revenue.notEstimable)}).</p>`);
   const targetRows = d.targets.map((t) => [t.label, formatShare(t.probability.value), formatShareInterval(t.probability.interval), money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
   if (d.jointProbability) targetRows.push(['All targets in the same year', formatShare(d.jointProbability.value), formatShareInterval(d.jointProbability.interval), '', '']);
   const targets =
@@ -177,6 +177,9 @@ ${budgets}
     )
     .join('\n');
 
+  // The tornado is left out when the variance shares are not estimable: say so once, and why.
+  const tornadoNote =
+    summary.sensitivity.notEstimable !== undefined ? `<p class="note">No tornado chart of what moves revenue: not estimable (${e(summary.sensitivity.notEstimable)}).</p>\n` : '';
   const r = summary.metrics.revenue.percentiles;
   const files = [REPORT_FILES.summary, REPORT_FILES.percentiles, REPORT_FILES.monthly, REPORT_FILES.trials, REPORT_FILES.sipmath, REPORT_FILES.scenario, `${REPORT_FILES.charts}/`];
   return `${pageHead(`${summary.scenario.name}: next fiscal year forecast`)}
@@ -214,7 +217,7 @@ ${downsideSection(summary, stress)}
 <section>
 <h2>Charts</h2>
 ${figures}
-</section>
+${tornadoNote}</section>
 
 <section>
 <h2>By tier</h2>

@@ -26,9 +26,10 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
   };
   const bands: SheetData = {
     name: 'Side by side',
-    preamble: [`Each scenario's distribution, ${cur}. ${stamp}`],
+    // One trial: SD written n/a, and why.
+    preamble: [`Each scenario's distribution, ${cur}. ${stamp}`, ...(c.metrics.revenue.scenarios[0]?.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${c.metrics.revenue.scenarios[0].notEstimable}).`])],
     header: ['Metric', 'Scenario', 'Mean', 'SD', 'P10', 'P50', 'P90'],
-    rows: METRICS.flatMap((m) => c.metrics[m].scenarios.map((s, i) => [METRIC_LABELS[m], labels[i]!, s.mean, s.sd, s.percentiles.p10, s.percentiles.p50, s.percentiles.p90])),
+    rows: METRICS.flatMap((m) => c.metrics[m].scenarios.map((s, i) => [METRIC_LABELS[m], labels[i]!, s.mean, s.sd ?? 'n/a', s.percentiles.p10, s.percentiles.p50, s.percentiles.p90])),
     formats: ['', '', money, money, money, money, money],
     widths: [20, 10, 14, 14, 14, 14, 14],
   };

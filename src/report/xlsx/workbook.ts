@@ -23,7 +23,8 @@ export interface SheetData {
 }
 
 const P_KEYS = PERCENTILES.map((p) => `p${p}` as const);
-const statCells = (s: Stat) => [s.mean, s.sd, ...P_KEYS.map((k) => s.percentiles[k])];
+/** A Stat's cells; its sd 'n/a' from a single trial (not estimable: the sheet's preamble says why). */
+const statCells = (s: Stat) => [s.mean, s.sd ?? 'n/a', ...P_KEYS.map((k) => s.percentiles[k])];
 
 /**
  * The sheets of report.xlsx, as plain data (written by writeWorkbook): Summary, Percentiles (by
@@ -39,9 +40,11 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const statHead = ['Mean', 'SD', ...PERCENTILES.map((p) => `P${p}`)];
   const statFormats = (f: string) => [f, f, ...PERCENTILES.map(() => f)];
 
+  // One trial: every sd is written n/a; why, once on each sheet that has them.
+  const sdNote = summary.metrics.revenue.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${summary.metrics.revenue.notEstimable}).`];
   const summarySheet: SheetData = {
     name: 'Summary',
-    preamble: [`${summary.scenario.name}: next fiscal year, ${cur}`, stamp, summaryParagraph(summary)],
+    preamble: [`${summary.scenario.name}: next fiscal year, ${cur}`, stamp, summaryParagraph(summary), ...sdNote],
     header: ['Metric', ...statHead],
     rows: METRICS.map((m) => [METRIC_LABELS[m], ...statCells(summary.metrics[m])]),
     formats: ['', ...statFormats(money)],
@@ -59,7 +62,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   }
   const percentiles: SheetData = {
     name: 'Percentiles',
-    preamble: [`Each metric by tier and by component, ${cur}. ${stamp}`],
+    preamble: [`Each metric by tier and by component, ${cur}. ${stamp}`, ...sdNote],
     header: ['Metric', 'Tier', 'Component', ...statHead],
     rows: pRows,
     formats: ['', '', '', ...statFormats(money)],
@@ -87,24 +90,33 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
 
   const d = summary.decisions;
   const tRows: Array<Array<string | number | null>> = [];
+  // An interval not estimable (too few trials) is written 'n/a' (a text '-' would be written '-,
+  // apostrophe and all, against formula injection), and why under the table's title.
+  const ends = (i: readonly [number, number] | null) => (i === null ? ['n/a', 'n/a'] : [i[0], i[1]]);
   for (const t of d.targets) tRows.push(['Target', t.label, t.value, t.probability.value, t.probability.interval[0], t.probability.interval[1], t.shortfall.meanGap]);
   if (d.jointProbability) tRows.push(['Target', 'All targets in the same year', null, d.jointProbability.value, d.jointProbability.interval[0], d.jointProbability.interval[1], null]);
   const conf = `${Math.round(d.confidence * 1000) / 10}%`;
   for (const m of METRICS) {
     const b = d.budgets.metrics[m];
-    tRows.push([`Budget at ${conf} confidence`, METRIC_LABELS[m], b.value, null, b.interval[0], b.interval[1], null]);
+    tRows.push([`Budget at ${conf} confidence`, METRIC_LABELS[m], b.value, null, ...ends(b.interval), null]);
   }
   for (const m of METRICS) {
     const x = d.downside[m];
-    tRows.push(['1-in-10 year (P10)', METRIC_LABELS[m], x.p10.value, null, x.p10.interval[0], x.p10.interval[1], null]);
-    tRows.push(['1-in-20 year (P5)', METRIC_LABELS[m], summary.metrics[m].percentiles.p5, null, summary.metrics[m].percentileIntervals.p5[0], summary.metrics[m].percentileIntervals.p5[1], null]);
-    tRows.push(['Mean of the worst 10%', METRIC_LABELS[m], x.worst10Mean, null, x.worst10Interval[0], x.worst10Interval[1], null]);
-    tRows.push(['Mean of the worst 5%', METRIC_LABELS[m], x.worst5Mean, null, x.worst5Interval[0], x.worst5Interval[1], null]);
+    tRows.push(['1-in-10 year (P10)', METRIC_LABELS[m], x.p10.value, null, ...ends(x.p10.interval), null]);
+    tRows.push(['1-in-20 year (P5)', METRIC_LABELS[m], summary.metrics[m].percentiles.p5, null, ...ends(summary.metrics[m].percentileIntervals?.p5 ?? null), null]);
+    tRows.push(['Mean of the worst 10%', METRIC_LABELS[m], x.worst10Mean, null, ...ends(x.worst10Interval), null]);
+    tRows.push(['Mean of the worst 5%', METRIC_LABELS[m], x.worst5Mean, null, ...ends(x.worst5Interval), null]);
   }
+  const downsideReasons = [
+    ...new Set([d.budgets.metrics.revenue.notEstimable ?? [], ...METRICS.flatMap((m) => [d.downside[m].p10.notEstimable ?? [], summary.metrics[m].notEstimable ?? [], d.downside[m].notEstimable ?? []])].flat()),
+  ];
   // The interval columns hold money for budgets and the downside, shares for targets: formatted per cell below.
   const targets: SheetData = {
     name: 'Targets and budgets',
-    preamble: [`Targets (chance of reaching or beating each, 95% Wilson interval), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`],
+    preamble: [
+      `Targets (chance of reaching or beating each, 95% Wilson interval), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`,
+      ...(downsideReasons.length > 0 ? [`Intervals written n/a: not estimable (${downsideReasons.join('; ')}).`] : []),
+    ],
     header: ['Figure', 'Of', 'Value', 'P(reach)', '95% interval, low', '95% interval, high', 'Mean gap if missed'],
     rows: tRows,
     formats: ['', '', money, PERCENT_FORMAT, money, money, money],
@@ -122,13 +134,19 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   };
 
   const s = summary.sensitivity;
+  // Too few trials for the shares: every figure is written 'n/a', and why in the preamble, once.
+  const none = s.notEstimable !== undefined;
   const attribution: SheetData = {
     name: 'Attribution',
     preamble: [
-      `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${(s.unexplained.value * 100).toFixed(1)}%.`,
+      none
+        ? `What moves recognized revenue: each driver's first-order share of its variance and its tornado bar: not estimable (${s.notEstimable}).`
+        : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${(s.unexplained.value! * 100).toFixed(1)}%.`,
     ],
     header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
-    rows: s.drivers.map((x) => [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval[0], x.varianceShareInterval[1], x.low.metricMedian, x.high.metricMedian, x.swing]),
+    rows: s.drivers.map((x) =>
+      none ? [x.label, x.tier ?? 'All', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'] : [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing],
+    ),
     formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, money, money, money],
     widths: [34, 14, 16, 12, 12, 20, 20, 16],
   };

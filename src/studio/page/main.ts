@@ -302,7 +302,13 @@ async function render(a: Answer & { pass: Pass }): Promise<void> {
   const p = $('against-plan');
   p.dataset.p50 = String(a.againstPlan.p50.value);
   const body = $('attribution').querySelector('tbody')!;
-  body.replaceChildren(
+  const notEstimable = a.attribution.notEstimable;
+  if (notEstimable !== undefined) {
+    // Too few trials for the shares: one row saying why, no figures (and no tornado: the answer has none).
+    const tr = el('tr');
+    tr.append(el('td', { colspan: '2' }, `Not estimable: ${notEstimable}`));
+    body.replaceChildren(tr);
+  } else body.replaceChildren(
     ...a.attribution.drivers.map((d) => {
       const tr = el('tr');
       tr.append(el('td', {}, d.label), el('td', {}, d.share.text));
@@ -310,7 +316,7 @@ async function render(a: Answer & { pass: Pass }): Promise<void> {
     }),
     (() => {
       const tr = el('tr');
-      tr.append(el('td', {}, 'Unit-level luck and interactions'), el('td', {}, a.attribution.unexplained.text));
+      tr.append(el('td', {}, 'Unit-level luck and interactions'), el('td', {}, a.attribution.unexplained!.text));
       return tr;
     })(),
   );

@@ -28,16 +28,16 @@ describe('t975', () => {
 describe('first-order variance shares on independent inputs', () => {
   it('recover the closed-form shares, a zero for the input with no effect, and the remainder', () => {
     const { d, est } = sharesOf(20_000, 'truth');
-    est.shares.forEach((s, i) => expect(Math.abs(s.value - d.truth[i]!), `input ${i}`).toBeLessThanOrEqual(Z_CHECK * s.standardError));
-    expect(Math.abs(est.unexplained.value - d.unexplained)).toBeLessThanOrEqual(Z_CHECK * est.unexplained.standardError);
+    est.shares.forEach((s, i) => expect(Math.abs(s.value! - d.truth[i]!), `input ${i}`).toBeLessThanOrEqual(Z_CHECK * s.standardError!));
+    expect(Math.abs(est.unexplained.value! - d.unexplained)).toBeLessThanOrEqual(Z_CHECK * est.unexplained.standardError!);
     // The no-effect input: its interval is about 0 (within 4 SE) and small.
-    expect(Math.abs(est.shares[2]!.value)).toBeLessThanOrEqual(Z_CHECK * est.shares[2]!.standardError);
+    expect(Math.abs(est.shares[2]!.value!)).toBeLessThanOrEqual(Z_CHECK * est.shares[2]!.standardError!);
   });
 
   it('rank a dominant input first and the inert one last', () => {
     const { d, est } = sharesOf(5_000, 'dominant', 5, 1, 0.5);
     expect(d.truth[0]).toBeGreaterThan(0.8);
-    const order = est.shares.map((s, i) => [s.value, i] as const).sort((x, y) => y[0] - x[0]).map(([, i]) => i);
+    const order = est.shares.map((s, i) => [s.value!, i] as const).sort((x, y) => y[0] - x[0]).map(([, i]) => i);
     expect(order).toEqual([0, 1, 2]);
   });
 
@@ -47,7 +47,7 @@ describe('first-order variance shares on independent inputs', () => {
     for (let r = 0; r < reps; r++) {
       const { d, est } = sharesOf(2_000, `cover-${r}`);
       est.shares.forEach((s, i) => {
-        if (s.interval[0] <= d.truth[i]! && d.truth[i]! <= s.interval[1]) covered[i]!++;
+        if (s.interval![0] <= d.truth[i]! && d.truth[i]! <= s.interval![1]) covered[i]!++;
       });
     }
     // Covered ~ Binomial(200, 0.95): mean 190, sd sqrt(200 x 0.95 x 0.05) = 3.08; 3 sd below is 180.8.
@@ -60,9 +60,9 @@ describe('first-order variance shares on independent inputs', () => {
     const b = sharesOf(100_000, 'stable-b').est;
     a.shares.forEach((s, i) => {
       const t = b.shares[i]!;
-      expect(Math.abs(s.value - t.value)).toBeLessThanOrEqual(Z_CHECK * Math.hypot(s.standardError, t.standardError));
+      expect(Math.abs(s.value! - t.value!)).toBeLessThanOrEqual(Z_CHECK * Math.hypot(s.standardError!, t.standardError!));
       // At 100,000 trials each share is known to within about a percentage point.
-      expect(s.interval[1] - s.interval[0]).toBeLessThan(0.02);
+      expect(s.interval![1] - s.interval![0]).toBeLessThan(0.02);
     });
   });
 
@@ -91,7 +91,7 @@ describe('first-order variance shares on independent inputs', () => {
       }
       const est = firstOrderShares(y, [market, prepareInput(u, 'own')]);
       est.shares.forEach((e, i) => {
-        if (e.interval[0] <= truth[i]! && truth[i]! <= e.interval[1]) covered[i]!++;
+        if (e.interval![0] <= truth[i]! && truth[i]! <= e.interval![1]) covered[i]!++;
       });
     }
     const lower = reps * 0.95 - 3 * Math.sqrt(reps * 0.95 * 0.05);

@@ -33,7 +33,7 @@ describe('the tornado: the metric with an input at its P10 and P90, others as dr
       // About 10% of trials in the band.
       expect(Math.abs(end.trials - 2_000)).toBeLessThanOrEqual(1);
       // The order-statistic interval is a 95% interval: its half width / 1.96 is a standard error.
-      const se = (end.interval[1] - end.interval[0]) / (2 * 1.96);
+      const se = (end.interval![1] - end.interval![0]) / (2 * 1.96);
       expect(Math.abs(end.metricMedian - d.a * p)).toBeLessThanOrEqual(4 * se);
     }
   });
@@ -43,7 +43,7 @@ describe('the tornado: the metric with an input at its P10 and P90, others as dr
     const u2 = prepareInput(d.u2, 'own');
     const lo = tornadoEnd(d.y, u2.percentile, 0.1);
     const hi = tornadoEnd(d.y, u2.percentile, 0.9);
-    const se = Math.hypot(lo.interval[1] - lo.interval[0], hi.interval[1] - hi.interval[0]) / (2 * 1.96);
+    const se = Math.hypot(lo.interval![1] - lo.interval![0], hi.interval![1] - hi.interval![0]) / (2 * 1.96);
     expect(Math.abs(hi.metricMedian - lo.metricMedian)).toBeLessThanOrEqual(4 * se);
   });
 });
