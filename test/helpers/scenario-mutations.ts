@@ -381,13 +381,19 @@ export const mutatedScenario: fc.Arbitrary<MutatedScenario> = fc
     return { base, mutations, format, damage: d, text, invalidByteAt };
   });
 
-/** Every number in a value that is not finite, and every null (what JSON writes for NaN and infinities), by its dotted path. */
+/**
+ * Every number in a value that is not finite, and every null (what JSON writes for NaN and
+ * infinities), by its dotted path. A null a summary states cannot be estimated is not one: a member
+ * of an object whose `notEstimable` says why (the summary's contract for figures too few trials give).
+ */
 export function nonFinite(value: unknown, at = '', out: string[] = []): string[] {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) out.push(`${at}=${value}`);
   } else if (value === null) out.push(`${at}=null`);
   else if (Array.isArray(value)) value.forEach((v, i) => nonFinite(v, `${at}[${i}]`, out));
-  else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value))
-    for (const [k, v] of Object.entries(value)) nonFinite(v, at ? `${at}.${k}` : k, out);
+  else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    const stated = typeof (value as { notEstimable?: unknown }).notEstimable === 'string';
+    for (const [k, v] of Object.entries(value)) if (!(stated && v === null)) nonFinite(v, at ? `${at}.${k}` : k, out);
+  }
   return out;
 }
