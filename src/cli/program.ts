@@ -83,7 +83,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', digitsNumber('workers', 0))
     .option(
       '-o, --out <dir>',
-      'output directory: new, empty, or an earlier arrcast report, replaced whole when the run completes; default: reports/<scenario name>. With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario name>-parts/',
+      'output directory: new, empty, or an earlier arrcast report, replaced whole when the run completes; default: reports/<scenario file name> (reports/my-plan for my-plan.yaml, in the working directory). With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario file name>-parts/',
     )
     .option('--outputs <list>', outputsHelp(), parseOutputsOption)
     .option('-q, --quiet', 'do not print the summary table')

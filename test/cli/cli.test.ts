@@ -52,6 +52,14 @@ describe('arrcast run', () => {
     // What each output costs, and that the per-trial exports are not written by default.
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('trials: trials.csv: one row per trial, every column, 79 MB');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('trials.csv and sipmath.json with --outputs');
+    // The default --out is named after the file (defaultOutDir), not the scenario's `name:`.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('default: reports/<scenario file name> (reports/my-plan for my-plan.yaml');
+    expect(r.stdout).not.toContain('<scenario name>');
+  });
+
+  it("merge's --help lists report.xlsx among the files it writes by default, as run's does", async () => {
+    const r = await arrcast(['merge', '--help']);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('report.html, report.xlsx, charts/');
   });
 
   it('a bad option value exits 2 with a message and no stack trace', async () => {
