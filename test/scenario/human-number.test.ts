@@ -67,7 +67,9 @@ describe('numbers as people write them', () => {
     expect(() => parseAmount('-5M')).toThrow('"-5M" is below 0; an amount is 0 or more (e.g. 120M)');
     expect(parseShare('confidence')('80%')).toBe(0.8);
     expect(parseShare('confidence')('0.8')).toBe(0.8);
-    expect(() => parseShare('confidence')('80')).toThrow('confidence must be between 0 and 1 (or 0% and 100%), got "80"');
+    expect(() => parseShare('confidence')('80')).toThrow('confidence must be between 0 and 1 (or 0% and 100%), got "80"; did you mean 80%?');
+    expect(() => parseShare('confidence')('1.5')).toThrow(/got "1\.5"; did you mean 1\.5%\?$/);
+    expect(() => parseShare('confidence')('150')).toThrow(/got "150"$/);
     expect(['20000', '20_000', '20,000', '20k', '2e4'].map(wholeNumber('trials', 1))).toEqual([20000, 20000, 20000, 20000, 20000]);
     for (const text of ['0', '1.5', '2_0', '-3', 'many', '1.5%'])
       expect(() => wholeNumber('trials', 1)(text)).toThrow(`trials must be a whole number >= 1, got "${text}"`);
