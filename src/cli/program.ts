@@ -69,7 +69,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     .description("Monte Carlo forecasts of a SaaS company's next fiscal year: recognized revenue, bookings and ending ARR.")
     .version(ARRCAST_VERSION)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError('(arrcast --help for usage)')
     .exitOverride();
 
   program
@@ -245,6 +245,9 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   registerScoreCommand(program, io, signal);
 
   registerStudioCommand(program, io, signal);
+
+  // After an error, name the command whose help to ask for ("run with --help" read as `arrcast run`).
+  for (const command of program.commands) command.showHelpAfterError(`(arrcast ${command.name()} --help for usage)`);
 
   return program;
 }

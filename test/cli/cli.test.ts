@@ -254,4 +254,12 @@ describe('arrcast validate, schema, init', () => {
   it('an unknown command exits 2', async () => {
     expect((await arrcast(['frobnicate'])).code).toBe(2);
   });
+
+  it('after a usage error, the help it points to is the command in use (not "run with --help", read as arrcast run)', async () => {
+    const missing = await arrcast(['compare']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("error: missing required argument 'scenarios'\n(arrcast compare --help for usage)\n");
+    expect((await arrcast(['validate', '--frobnicate'])).stderr).toBe("error: unknown option '--frobnicate'\n(arrcast validate --help for usage)\n");
+    expect((await arrcast(['frobnicate'])).stderr).toBe("error: unknown command 'frobnicate'\n(arrcast --help for usage)\n");
+  });
 });
