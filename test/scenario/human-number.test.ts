@@ -217,6 +217,11 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     ],
   },
   {
+    name: 'a month written by name',
+    yaml: edit(['currency: EUR', 'currency: EUR\nfiscalYearStartMonth: Feb']),
+    expected: ['bad.yaml:3:23 fiscalYearStartMonth: "Feb" is not a number: a month is written as its number (2 for February)'],
+  },
+  {
     name: 'a suffix giving a fraction where a whole number goes',
     yaml: edit(['customers: 120', 'customers: 1.2345k']),
     expected: ['bad.yaml:9:18 tiers[0].existing.customers: must be a whole number'],
