@@ -134,6 +134,13 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:3:1 not valid YAML: Map keys must be unique'],
   },
   {
+    name: "a key without its ':' (the YAML reader's message alone does not say so)",
+    yaml: edit('openingArr: 1200000', 'openingArr 1200000'),
+    expected: [
+      "bad.yaml:8:7 not valid YAML: Implicit keys need to be on a single line (is a ':' missing after a key, here or on the line above, or a line indented differently from the keys beside it? write key: value)",
+    ],
+  },
+  {
     name: 'broken YAML syntax',
     yaml: edit('currency: EUR', 'currency: [EUR'),
     expected: ['bad.yaml:3:1 not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
