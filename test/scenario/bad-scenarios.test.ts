@@ -41,6 +41,31 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     ],
   },
   {
+    name: 'a misspelt distribution gets the one it is near',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: Betta, mean: 0.05, sd: 0.01 }'),
+    expected: [
+      'bad.yaml:13:27 tiers[0].newBusiness.conversion.dist: unknown dist "Betta" (did you mean "beta"?); use one of: fixed, uniform, triangular, pert, normal, lognormal, beta, poisson, negativeBinomial, discrete, empirical, quantiles',
+    ],
+  },
+  {
+    name: 'a distribution without dist says to name one (not "unknown dist undefined")',
+    yaml: edit('conversion: 0.05', 'conversion: { mean: 0.05, sd: 0.01 }'),
+    expected: [
+      'bad.yaml:13:19 tiers[0].newBusiness.conversion.dist: a distribution needs dist: name its family (dist: lognormal, say), one of: fixed, uniform, triangular, pert, normal, lognormal, beta, poisson, negativeBinomial, discrete, empirical, quantiles',
+    ],
+  },
+  {
+    name: "a distribution's parameters in another case or in other words get the key arrcast reads",
+    yaml: edit('conversion: 0.05', 'conversion: { dist: triangular, low: 0.01, mode: 0.05, High: 0.08, Mode: 0.05 }'),
+    expected: [
+      'bad.yaml:13:19 tiers[0].newBusiness.conversion.min: is required',
+      'bad.yaml:13:19 tiers[0].newBusiness.conversion.max: is required',
+      'bad.yaml:13:39 tiers[0].newBusiness.conversion: unknown key "low" (did you mean "min"?)',
+      'bad.yaml:13:62 tiers[0].newBusiness.conversion: unknown key "High" (did you mean "max"?)',
+      'bad.yaml:13:74 tiers[0].newBusiness.conversion: unknown key "Mode" (did you mean "mode"?)',
+    ],
+  },
+  {
     name: 'an unknown distribution',
     yaml: edit('conversion: 0.05', 'conversion: { dist: gauss, mean: 0.05 }'),
     expected: [
