@@ -152,18 +152,18 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     yaml: '- 1\n- 2\n',
     expected: ['bad.yaml:1:1 must be a mapping of keys (name, tiers, ...), not a list or a single value'],
   },
-  { name: 'an empty file', yaml: '', expected: ['bad.yaml is empty'] },
-  {
-    name: 'a duplicate key',
-    yaml: edit('currency: EUR', 'currency: EUR\ncurrency: USD'),
-    expected: ['bad.yaml:3:1 not valid YAML: Map keys must be unique'],
-  },
   {
     name: "a key without its ':' (the YAML reader's message alone does not say so)",
     yaml: edit('openingArr: 1200000', 'openingArr 1200000'),
     expected: [
       "bad.yaml:8:7 not valid YAML: Implicit keys need to be on a single line (is a ':' missing after a key, here or on the line above, or a line indented differently from the keys beside it? write key: value)",
     ],
+  },
+  { name: 'an empty file', yaml: '', expected: ['bad.yaml is empty'] },
+  {
+    name: 'a duplicate key',
+    yaml: edit('currency: EUR', 'currency: EUR\ncurrency: USD'),
+    expected: ['bad.yaml:3:1 not valid YAML: Map keys must be unique'],
   },
   {
     name: 'broken YAML syntax',
