@@ -66,6 +66,15 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     ],
   },
   {
+    name: 'an unknown key with no near miss gets the keys its place takes, once per place (a distribution by its dist)',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: beta, mean: 0.05, sd: 0.01, spread: 2 }\n      leads: 100\n      deals: 5'),
+    expected: [
+      'bad.yaml:13:55 tiers[0].newBusiness.conversion: unknown key "spread"; the keys here are: dist, alpha, beta, mean, sd',
+      'bad.yaml:14:7 tiers[0].newBusiness: unknown key "leads"; the keys here are: leadsPerMonth, seasonality, conversion, leadSources, earlierLeads, openingPipeline, reps, salesCycleMonths, acv, terms, serviceStartLagMonths',
+      'bad.yaml:15:7 tiers[0].newBusiness: unknown key "deals"',
+    ],
+  },
+  {
     name: 'an unknown distribution',
     yaml: edit('conversion: 0.05', 'conversion: { dist: gauss, mean: 0.05 }'),
     expected: [
