@@ -11,6 +11,7 @@ import { resolveOutFile } from '../report/resolve-out-file.js';
 import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
+import { arrcastCommand } from './invocation.js';
 
 /**
  * `arrcast fit HISTORY.csv [--deals DEALS.csv] [--customers OUTCOMES.csv] --out SCENARIO.yaml [--force]`:
@@ -62,6 +63,6 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
         io.out(
           `${t.name}: ${[t.newBusiness ? `leads ${Math.round(t.newBusiness.leads.level.value)}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${(t.newBusiness.conversion.rate.value * 100).toFixed(2)}%, ACV median ${Math.round(t.newBusiness.acv.median.value)}` : '', t.existing ? `opening ARR ${Math.round(t.existing.openingArr)}, dollar renewal ${(t.existing.renewal.rate.value * 100).toFixed(1)}%` : ''].filter(Boolean).join(', ')}\n`,
         );
-      io.err(`wrote ${opts.out} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: arrcast validate ${opts.out}\n`);
+      io.err(`wrote ${opts.out} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${opts.out}\n`);
     });
 }

@@ -12,6 +12,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
+import { arrcastCommand } from './invocation.js';
 
 /** The example companies shipped in the package (scenarios/*.yaml), which `--template` copies. */
 const TEMPLATES_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -187,6 +188,7 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
         }
         throw err;
       }
-      io.out(`wrote ${targets.map((t) => t.shown).join(', ')} and ${schema.shown}; next: arrcast validate ${file} && arrcast run ${file}\n`);
+      const arrcast = arrcastCommand();
+      io.out(`wrote ${targets.map((t) => t.shown).join(', ')} and ${schema.shown}; next: ${arrcast} validate ${file} && ${arrcast} run ${file}\n`);
     });
 }

@@ -33,7 +33,9 @@ export function parseShare(name: string) {
   return (text: string): number => {
     const r = readHumanNumber(text);
     const value = r.ok ? r.value : NaN;
-    if (!(value > 0 && value < 1)) throw new InvalidArgumentError(`${name} must be between 0 and 1 (or 0% and 100%), got "${text}"`);
+    // 85 for 85%: a percent without its sign is named, as in scenarios (percent-hint.ts).
+    const hint = value > 1 && value < 100 ? `; did you mean ${text}%?` : '';
+    if (!(value > 0 && value < 1)) throw new InvalidArgumentError(`${name} must be between 0 and 1 (or 0% and 100%), got "${text}"${hint}`);
     return value;
   };
 }

@@ -69,7 +69,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     .description("Monte Carlo forecasts of a SaaS company's next fiscal year: recognized revenue, bookings and ending ARR.")
     .version(ARRCAST_VERSION)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError('(arrcast --help for usage)')
     .exitOverride();
 
   program
@@ -83,7 +83,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     .option('-w, --workers <n>', 'worker threads; 0 = in-process; default: available CPUs (small runs in-process)', digitsNumber('workers', 0))
     .option(
       '-o, --out <dir>',
-      'output directory: new, empty, or an earlier arrcast report, replaced whole when the run completes; default: reports/<scenario name>. With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario name>-parts/',
+      'output directory: new, empty, or an earlier arrcast report, replaced whole when the run completes; default: reports/<scenario file name> (reports/my-plan for my-plan.yaml, in the working directory). With --shard: the part file, or a directory (existing, or ending in /) to write shard-K-of-N.arrcast-part into; default: reports/<scenario file name>-parts/',
     )
     .option('--outputs <list>', outputsHelp(), parseOutputsOption)
     .option('-q, --quiet', 'do not print the summary table')
@@ -245,6 +245,9 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   registerScoreCommand(program, io, signal);
 
   registerStudioCommand(program, io, signal);
+
+  // After an error, name the command whose help to ask for ("run with --help" read as `arrcast run`).
+  for (const command of program.commands) command.showHelpAfterError(`(arrcast ${command.name()} --help for usage)`);
 
   return program;
 }

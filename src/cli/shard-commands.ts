@@ -142,7 +142,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
   program
     .command('merge')
     .description(
-      'Merge the part files of a sharded run (arrcast run --shard K/N, for K = 1 to N) into the report a single run writes, byte for byte: summary.json, scenario.json, report.html, charts/, percentiles.csv and monthly.csv by default; trials.csv and sipmath.json with --outputs. Refuses parts of different runs, or a shard missing or given twice.',
+      'Merge the part files of a sharded run (arrcast run --shard K/N, for K = 1 to N) into the report a single run writes, byte for byte: summary.json, scenario.json, report.html, report.xlsx, charts/, percentiles.csv and monthly.csv by default; trials.csv and sipmath.json with --outputs. Refuses parts of different runs, or a shard missing or given twice.',
     )
     .argument('<parts...>', `part files (${PART_EXTENSION}), or directories holding them`)
     .option('-o, --out <dir>', 'output directory: new, empty, or an earlier arrcast report, replaced whole when the merge completes; default: reports/<scenario file name> (of the file the shards ran)')

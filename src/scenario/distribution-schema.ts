@@ -4,7 +4,7 @@ import { QUANTILE_KEY, quantilePoints } from './quantile-points.js';
 import { betaParams, lognormalParams, type LognormalStatement } from '../math/distribution-params.js';
 import { prepareTruncatedNormal } from '../math/truncated-normal.js';
 import { humanNumber } from './human-number-schema.js';
-import { percentHint } from './percent-hint.js';
+import { percentHint, percentValuesHint } from './percent-hint.js';
 import { MAX_EMPIRICAL_VALUES } from './limits.js';
 
 /** Largest magnitude of any number in a scenario: beyond it a typo, not a plan (and float32 breakdowns overflow). */
@@ -239,7 +239,10 @@ export const quantilesSchema = z
       fit = fitMetalog(points, { lower: d.lower, upper: d.upper, terms: d.terms });
     } catch (err) {
       if (!(err instanceof MetalogFitError)) throw err;
-      ctx.addIssue({ code: 'custom', message: err.message, path: ['quantiles'] });
+      // Bounded by 1 (a rate), values such as p50: 85 are percents written as numbers: say so.
+      const percent = d.upper === 1 && err.reason === 'bounds' ? points.find((q) => percentHint(q.x) !== '') : undefined;
+      const hint = percent === undefined ? '' : `; ${percentValuesHint(percent.x)}`;
+      ctx.addIssue({ code: 'custom', message: `${err.message}${hint}`, path: ['quantiles'] });
       return;
     }
     // Like lognormal's: a tail so heavy that the mean is above 1e15 (or infinite) draws values that

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { distributionSchema, MAX_MAGNITUDE, type DistributionSpec } from './distribution-schema.js';
+import { centralValue } from './central-value.js';
 import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
-import { percentHint } from './percent-hint.js';
+import { percentHint, percentValuesHint } from './percent-hint.js';
 import { amountWithYearLevelSchema, countWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
 /**
@@ -27,10 +28,26 @@ function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>
         message:
           typeof spec === 'number' || spec.dist === 'fixed'
             ? `${what} must be ${range}${hi === 1 ? percentHint(typeof spec === 'number' ? spec : spec.value) : ''}`
-            : `${what} must stay ${range}, but ${nameOf(spec)} can draw ${where}; ${fix}`,
+            : `${what} must stay ${range}, but ${nameOf(spec)} can draw ${where}; ${percentFix(spec, hi) ?? fix}`,
       });
     }
   });
+}
+
+/**
+ * For a field within [0, 1], a distribution whose central value is between 1 and 100 (a PERT of
+ * 80 / 88 / 95 for a renewal rate) was written in percents: the fix is to write its values as
+ * fractions, not to bound it. Undefined otherwise.
+ */
+function percentFix(spec: DistributionSpec | YearLevelSpec, hi: number): string | undefined {
+  if (hi !== 1 || typeof spec === 'number') return undefined;
+  let central: number;
+  try {
+    central = centralValue(spec as DistributionSpec);
+  } catch {
+    return undefined;
+  }
+  return percentValuesHint(central) || undefined;
 }
 
 /** A probability or rate, e.g. conversion or renewal: every draw in [0, 1]. */
@@ -47,6 +64,19 @@ export const shareDistribution = within(0, 1, 'a share', 'use beta, or bound it'
 export const nonNegativeDistribution = within(0, Infinity, 'this amount', 'use lognormal, or bound it below at 0').describe(
   'A non-negative amount (a number, or a distribution whose draws are >= 0).',
 );
+
+/**
+ * A price uplift at renewal: a share of the renewed ARR (0.03 = 3%), >= 0. One above 1 in every draw
+ * (the price more than doubled at every renewal) is a percent written as a number (`priceUplift: 3`
+ * for 3%), so it is refused with the fraction it probably means, as rates are.
+ */
+export const priceUpliftDistribution = nonNegativeDistribution.superRefine((spec, ctx) => {
+  if (distributionSupport(spec).min > 1)
+    ctx.addIssue({
+      code: 'custom',
+      message: `a price uplift is a share of the renewed ARR (0.03 = 3%), and ${typeof spec === 'number' || spec.dist === 'fixed' ? 'this one' : `every draw of this ${spec.dist}`} is above 1 (the price more than doubled)${percentHint(centralValue(spec)) || '; write it as a fraction or with %'}`,
+    });
+});
 
 /**
  * A volume such as leads per month: >= 0, and a Poisson or negative-binomial mean may be a

@@ -20,8 +20,25 @@ function fromText(value: unknown, ctx: z.core.$RefinementCtx): unknown {
   if (typeof value !== 'string') return value;
   const r = readHumanNumber(value);
   if (r.ok) return r.value;
-  ctx.addIssue({ code: 'custom', message: r.message, input: value });
+  const month = monthNumber(value);
+  // Months are numbers in a scenario (fiscalYearStartMonth, close months): a name gets its number.
+  const message = month === undefined ? r.message : `${JSON.stringify(value)} is not a number: a month is written as its number (${month} for ${MONTH_NAMES[month - 1]})`;
+  ctx.addIssue({ code: 'custom', message, input: value });
   return z.NEVER;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * The number of a month written by name (`Feb`, `february`, `Sept.`), else undefined.
+ *
+ * @example monthNumber('Feb') // => 2
+ */
+function monthNumber(text: string): number | undefined {
+  const word = text.trim().replace(/\.$/, '').toLowerCase();
+  if (word.length < 3) return undefined;
+  const i = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(word) || (word === 'sept' && name === 'September'));
+  return i < 0 ? undefined : i + 1;
 }
 
 /** Whether a schema is a `humanNumber(...)` field (its clones by describe/meta included). */

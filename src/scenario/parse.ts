@@ -6,6 +6,7 @@ import { locate } from './locate.js';
 import type { ScenarioFiles } from './scenario-files.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
 import { flattenIssues, type RawIssue } from './zod-issues.js';
+import { allowedKeys } from './allowed-keys.js';
 import { illFormedText } from './well-formed-text.js';
 
 /** A validated scenario with where it came from and a hash of its content. */
@@ -72,12 +73,29 @@ export function validateScenario(
   const parsed = scenarioSchema.safeParse(data);
   const illFormed = illFormedText(data);
   if (!parsed.success || illFormed.length > 0)
-    throw new ScenarioError(source, sortByPosition([...illFormed, ...(parsed.success ? [] : flattenIssues(parsed.error.issues, data))].map(place), rank));
+    throw new ScenarioError(source, sortByPosition([...illFormed, ...(parsed.success ? [] : withAllowedKeys(flattenIssues(parsed.error.issues, data), data))].map(place), rank));
   const locate = (path: ReadonlyArray<string | number>) => {
     const { line, column, source: file } = place({ path, message: '' });
     return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
   };
   return { scenario: parsed.data, source, hash: hashScenario(parsed.data), locate };
+}
+
+/**
+ * An unknown key with no near miss to suggest gets the keys its place takes ("unknown key "leads";
+ * the keys here are: leadsPerMonth, conversion, ..."), so a guess at a name can be put right
+ * without the schema at hand. Each place lists them once, at its first unknown key.
+ */
+function withAllowedKeys(issues: RawIssue[], data: unknown): RawIssue[] {
+  const listed = new Set<string>();
+  return issues.map((issue) => {
+    if (issue.key === undefined || issue.message.includes('(did you mean')) return issue;
+    const place = JSON.stringify(issue.path);
+    if (listed.has(place)) return issue;
+    listed.add(place);
+    const keys = allowedKeys(data, issue.path);
+    return keys === undefined ? issue : { ...issue, message: `${issue.message}; the keys here are: ${keys.join(', ')}` };
+  });
 }
 
 /**

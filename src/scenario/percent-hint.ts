@@ -11,3 +11,16 @@ export function percentHint(value: unknown): string {
   // Moving the decimal exponent gives the decimal a person means (33.3 -> 0.333, not 0.33299999...).
   return `; did you mean ${Number(`${value}e-2`)} (or ${value}%)?`;
 }
+
+/**
+ * The fix for a distribution of a rate written in percents (a PERT of 80 / 88 / 95, quantiles
+ * p10: 80, p50: 85): its central value, between 1 and 100 in size, stands for the percent. Empty
+ * for anything else.
+ *
+ * @example percentValuesHint(88) // => 'its values look like percents (88 for 88%): write each as a fraction (0.88) or with % (88%)'
+ */
+export function percentValuesHint(central: unknown): string {
+  if (percentHint(central) === '') return '';
+  const value = central as number;
+  return `its values look like percents (${value} for ${value}%): write each as a fraction (${Number(`${value}e-2`)}) or with % (${value}%)`;
+}

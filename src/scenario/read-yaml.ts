@@ -3,6 +3,12 @@ import { ScenarioError } from './scenario-error.js';
 import { excerpt } from './display-text.js';
 import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limits.js';
 
+/** What a planner most likely did, for the YAML reader's errors that do not say it. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  // `openingArr 5M` (no colon), or a key indented one space off, runs into the next line's key.
+  MULTILINE_IMPLICIT_KEY: " (is a ':' missing after a key, here or on the line above, or a line indented differently from the keys beside it? write key: value)",
+};
+
 /**
  * Reading YAML (and JSON, which is YAML) safely, before any validation:
  *
@@ -52,7 +58,7 @@ export function composeYaml(text: string, source: string, lines: LineCounter): D
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       source,
-      doc.errors.map((e) => ({ path: [], message: `not valid YAML: ${excerpt(firstLine(e.message), 120)}`, ...at(e.pos[0]) })),
+      doc.errors.map((e) => ({ path: [], message: `not valid YAML: ${excerpt(firstLine(e.message), 120)}${YAML_HINTS[e.code] ?? ''}`, ...at(e.pos[0]) })),
     );
   }
   checkAliasesAndMergeKeys(doc, fail);

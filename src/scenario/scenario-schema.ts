@@ -15,7 +15,7 @@ import {
   amountWithYearLevel,
   monthLagDistribution,
   monthlyProfile,
-  nonNegativeDistribution,
+  priceUpliftDistribution,
   rateDistribution,
   seasonalityProfile,
   shareDistribution,
@@ -131,7 +131,7 @@ export const existingBookSchema = z
       .describe(
         "Instead of renewalRate: this year's dollar renewal rate, the share of the ARR due that renews (customers weighted by ARR; before contraction, uplift and expansion, which are stated apart). For a book of aggregates, and a customersFile without renewalAdjustments, it is the same number as the logo rate. With renewalAdjustments it must be a number: the tier's base rate is solved so that the expected ARR renewed / ARR due of the customers due this year equals it.",
       ),
-    priceUplift: nonNegativeDistribution
+    priceUplift: priceUpliftDistribution
       .default(0)
       .describe('Contractual price increase applied at renewal, as a share of ARR (e.g. 0.05), drawn once per trial.'),
     contraction: z

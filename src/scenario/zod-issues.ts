@@ -45,7 +45,14 @@ export function flattenIssues(
     const value = valueAt(input, path);
     if (issue.code === 'invalid_union' && issue.errors.length === 0 && 'discriminator' in issue) {
       const options = (issue as unknown as { options?: unknown[] }).options ?? [];
-      out.push({ path, message: `unknown ${issue.discriminator} ${describeValue(value)}; use one of: ${options.join(', ')}` });
+      const names = options.map(String);
+      out.push({
+        path,
+        message:
+          value === undefined
+            ? `a distribution needs ${issue.discriminator}: name its family (${issue.discriminator}: lognormal, say), one of: ${names.join(', ')}`
+            : `unknown ${issue.discriminator} ${describeValue(value)}${typeof value === 'string' ? nearest(value, names) : ''}; use one of: ${names.join(', ')}`,
+      });
       continue;
     }
     if (value === undefined && path.length > 0 && valueAt(input, path.slice(0, -1)) !== undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom') {
@@ -122,9 +129,34 @@ const KNOWN_KEYS = [
   'stress', 'factor', 'extends', 'renewal',
 ];
 
+/**
+ * Parameters of distributions, suggested only for the same key in another case (`P90`, `Median`):
+ * they are short, so a near miss by edit distance would often be another word.
+ */
+const DISTRIBUTION_KEYS = ['median', 'mean', 'sd', 'p10', 'p50', 'p90', 'min', 'max', 'mode', 'mu', 'sigma', 'alpha', 'beta', 'value', 'values', 'weights', 'quantiles', 'lower', 'upper', 'dispersion', 'terms'];
+
+/** Words planners use for a distribution's parameters, and the key arrcast reads. */
+const DISTRIBUTION_SYNONYMS: Readonly<Record<string, string>> = { low: 'min', high: 'max', likely: 'mode', mostlikely: 'mode', std: 'sd', stdev: 'sd', stddev: 'sd', average: 'mean' };
+
 function suggest(key: string): string {
   if (key.length > 64) return ''; // no key is this long; and edit distance is O(length)
   const lower = key.toLowerCase();
-  const near = KNOWN_KEYS.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
+  const near =
+    KNOWN_KEYS.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2) ??
+    DISTRIBUTION_KEYS.find((k) => k === lower) ??
+    (Object.prototype.hasOwnProperty.call(DISTRIBUTION_SYNONYMS, lower) ? DISTRIBUTION_SYNONYMS[lower] : undefined);
   return near && near !== key ? ` (did you mean "${near}"?)` : '';
+}
+
+/** ` (did you mean "lognormal"?)` for a name within two edits of one of `names` (any case), else empty. */
+function nearest(text: string, names: readonly string[]): string {
+  if (text.length > 64) return '';
+  const lower = text.toLowerCase();
+  let near: string | undefined;
+  let best = 3; // within two edits, the nearest (the first of equals)
+  for (const n of names) {
+    const d = editDistance(n.toLowerCase(), lower);
+    if (d < best) [near, best] = [n, d];
+  }
+  return near && near !== text ? ` (did you mean "${near}"?)` : '';
 }

@@ -142,7 +142,7 @@ describe('limits: clear messages, exit 2, before anything runs', () => {
 
   it.each([
     ['--trials above the maximum', option(['--trials', '20000000'], 'arrcast: --trials: must be a whole number from 1 to 10,000,000 (got 20000000)\n')],
-    ['--trials 0', option(['--trials', '0'], `error: option '-n, --trials <n>' argument '0' is invalid. trials must be a whole number >= 1, got "0"\n(run with --help for usage)\n`)],
+    ['--trials 0', option(['--trials', '0'], `error: option '-n, --trials <n>' argument '0' is invalid. trials must be a whole number >= 1, got "0"\n(arrcast run --help for usage)\n`)],
     ['--workers above the maximum', option(['--workers', '257'], 'arrcast: --workers: must be a whole number from 0 (in-process) to 256 (got 257)\n')],
     ['--seed longer than 200 characters', option(['--seed', 'x'.repeat(201)], 'arrcast: --seed: must be 1 to 200 characters\n')],
     ['--max-trials above the maximum', option(['--precision', '1%', '--max-trials', '20000000'], 'arrcast: --max-trials: must be a whole number from 1 to 10,000,000\n')],

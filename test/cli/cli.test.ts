@@ -52,6 +52,14 @@ describe('arrcast run', () => {
     // What each output costs, and that the per-trial exports are not written by default.
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('trials: trials.csv: one row per trial, every column, 79 MB');
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('trials.csv and sipmath.json with --outputs');
+    // The default --out is named after the file (defaultOutDir), not the scenario's `name:`.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('default: reports/<scenario file name> (reports/my-plan for my-plan.yaml');
+    expect(r.stdout).not.toContain('<scenario name>');
+  });
+
+  it("merge's --help lists report.xlsx among the files it writes by default, as run's does", async () => {
+    const r = await arrcast(['merge', '--help']);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('report.html, report.xlsx, charts/');
   });
 
   it('a bad option value exits 2 with a message and no stack trace', async () => {
@@ -245,5 +253,13 @@ describe('arrcast validate, schema, init', () => {
 
   it('an unknown command exits 2', async () => {
     expect((await arrcast(['frobnicate'])).code).toBe(2);
+  });
+
+  it('after a usage error, the help it points to is the command in use (not "run with --help", read as arrcast run)', async () => {
+    const missing = await arrcast(['compare']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("error: missing required argument 'scenarios'\n(arrcast compare --help for usage)\n");
+    expect((await arrcast(['validate', '--frobnicate'])).stderr).toBe("error: unknown option '--frobnicate'\n(arrcast validate --help for usage)\n");
+    expect((await arrcast(['frobnicate'])).stderr).toBe("error: unknown command 'frobnicate'\n(arrcast --help for usage)\n");
   });
 });

@@ -41,6 +41,13 @@ describe('arrcast init', () => {
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
   });
 
+  it('started by `npm run arrcast -- init` (arrcast not on the PATH), the next step it names is an npm run command too', async () => {
+    const file = join(tmp(), 'my-plan.yaml');
+    const r = await arrcast(['init', file], { npm_lifecycle_event: 'arrcast' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`wrote ${file} and ${join(dirname(file), 'arrcast.schema.json')}; next: npm run arrcast -- validate ${file} && npm run arrcast -- run ${file}\n`);
+  });
+
   it("writes the JSON Schema the starter's $schema line points at, this version's", async () => {
     const file = join(tmp(), 'plans', 'plan.yaml');
     expect((await arrcast(['init', file])).code).toBe(0);

@@ -38,7 +38,7 @@ describe('whole-number options refuse anything but the number, naming the option
     const rule = o.kind === 'count' ? `${o.name} must be a whole number >= ${o.min}` : `${o.name} must be a whole number >= ${o.min} in plain digits (e.g. ${Math.max(o.min, 2)})`;
     // Commander quotes the argument as typed (control characters shown escaped); the reason names the option and quotes it as JSON.
     expect(r.stderr.startsWith(`error: option '${o.flag}' argument '`)).toBe(true);
-    expect(r.stderr.endsWith(`' is invalid. ${rule}, got ${JSON.stringify(text)}\n(run with --help for usage)\n`)).toBe(true);
+    expect(r.stderr.endsWith(`' is invalid. ${rule}, got ${JSON.stringify(text)}\n(arrcast ${o.command[0]} --help for usage)\n`)).toBe(true);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(STACK);
     expect(existsSync(out)).toBe(false);

@@ -41,6 +41,40 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     ],
   },
   {
+    name: 'a misspelt distribution gets the one it is near',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: Betta, mean: 0.05, sd: 0.01 }'),
+    expected: [
+      'bad.yaml:13:27 tiers[0].newBusiness.conversion.dist: unknown dist "Betta" (did you mean "beta"?); use one of: fixed, uniform, triangular, pert, normal, lognormal, beta, poisson, negativeBinomial, discrete, empirical, quantiles',
+    ],
+  },
+  {
+    name: 'a distribution without dist says to name one (not "unknown dist undefined")',
+    yaml: edit('conversion: 0.05', 'conversion: { mean: 0.05, sd: 0.01 }'),
+    expected: [
+      'bad.yaml:13:19 tiers[0].newBusiness.conversion.dist: a distribution needs dist: name its family (dist: lognormal, say), one of: fixed, uniform, triangular, pert, normal, lognormal, beta, poisson, negativeBinomial, discrete, empirical, quantiles',
+    ],
+  },
+  {
+    name: "a distribution's parameters in another case or in other words get the key arrcast reads",
+    yaml: edit('conversion: 0.05', 'conversion: { dist: triangular, low: 0.01, mode: 0.05, High: 0.08, Mode: 0.05 }'),
+    expected: [
+      'bad.yaml:13:19 tiers[0].newBusiness.conversion.min: is required',
+      'bad.yaml:13:19 tiers[0].newBusiness.conversion.max: is required',
+      'bad.yaml:13:39 tiers[0].newBusiness.conversion: unknown key "low" (did you mean "min"?)',
+      'bad.yaml:13:62 tiers[0].newBusiness.conversion: unknown key "High" (did you mean "max"?)',
+      'bad.yaml:13:74 tiers[0].newBusiness.conversion: unknown key "Mode" (did you mean "mode"?)',
+    ],
+  },
+  {
+    name: 'an unknown key with no near miss gets the keys its place takes, once per place (a distribution by its dist)',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: beta, mean: 0.05, sd: 0.01, spread: 2 }\n      leads: 100\n      deals: 5'),
+    expected: [
+      'bad.yaml:13:55 tiers[0].newBusiness.conversion: unknown key "spread"; the keys here are: dist, alpha, beta, mean, sd',
+      'bad.yaml:14:7 tiers[0].newBusiness: unknown key "leads"; the keys here are: leadsPerMonth, seasonality, conversion, leadSources, earlierLeads, openingPipeline, reps, salesCycleMonths, acv, terms, serviceStartLagMonths',
+      'bad.yaml:15:7 tiers[0].newBusiness: unknown key "deals"',
+    ],
+  },
+  {
     name: 'an unknown distribution',
     yaml: edit('conversion: 0.05', 'conversion: { dist: gauss, mean: 0.05 }'),
     expected: [
@@ -126,6 +160,13 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a list instead of a mapping',
     yaml: '- 1\n- 2\n',
     expected: ['bad.yaml:1:1 must be a mapping of keys (name, tiers, ...), not a list or a single value'],
+  },
+  {
+    name: "a key without its ':' (the YAML reader's message alone does not say so)",
+    yaml: edit('openingArr: 1200000', 'openingArr 1200000'),
+    expected: [
+      "bad.yaml:8:7 not valid YAML: Implicit keys need to be on a single line (is a ':' missing after a key, here or on the line above, or a line indented differently from the keys beside it? write key: value)",
+    ],
   },
   { name: 'an empty file', yaml: '', expected: ['bad.yaml is empty'] },
   {

@@ -209,7 +209,7 @@ tiers:
 
   it('remove in a file that extends nothing is an unknown key', async () => {
     const dir = writeFiles({ 'plan.yaml': BASE.replace('  - name: Enterprise\n', '  - name: Enterprise\n    remove: true\n') });
-    expect(await loadProblems(join(dir, 'plan.yaml'), dir)).toEqual(['<dir>/plan.yaml:18:5 tiers[1]: unknown key "remove"']);
+    expect(await loadProblems(join(dir, 'plan.yaml'), dir)).toEqual([`<dir>/plan.yaml:18:5 tiers[1]: unknown key "remove"; the keys here are: name, existing, newBusiness, newCustomerExpansion, stress`]);
   });
 });
 

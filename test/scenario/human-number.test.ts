@@ -67,7 +67,9 @@ describe('numbers as people write them', () => {
     expect(() => parseAmount('-5M')).toThrow('"-5M" is below 0; an amount is 0 or more (e.g. 120M)');
     expect(parseShare('confidence')('80%')).toBe(0.8);
     expect(parseShare('confidence')('0.8')).toBe(0.8);
-    expect(() => parseShare('confidence')('80')).toThrow('confidence must be between 0 and 1 (or 0% and 100%), got "80"');
+    expect(() => parseShare('confidence')('80')).toThrow('confidence must be between 0 and 1 (or 0% and 100%), got "80"; did you mean 80%?');
+    expect(() => parseShare('confidence')('1.5')).toThrow(/got "1\.5"; did you mean 1\.5%\?$/);
+    expect(() => parseShare('confidence')('150')).toThrow(/got "150"$/);
     expect(['20000', '20_000', '20,000', '20k', '2e4'].map(wholeNumber('trials', 1))).toEqual([20000, 20000, 20000, 20000, 20000]);
     for (const text of ['0', '1.5', '2_0', '-3', 'many', '1.5%'])
       expect(() => wholeNumber('trials', 1)(text)).toThrow(`trials must be a whole number >= 1, got "${text}"`);
@@ -161,6 +163,28 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:10:46 tiers[0].existing.contraction.size: a share must be within [0, 1]; did you mean 0.3 (or 30%)?'],
   },
   {
+    name: 'a price uplift written as a percent (300% is no uplift anyone means)',
+    yaml: edit(['customers: 120', 'customers: 120\n      priceUplift: 3']),
+    expected: ['bad.yaml:10:20 tiers[0].existing.priceUplift: a price uplift is a share of the renewed ARR (0.03 = 3%), and this one is above 1 (the price more than doubled); did you mean 0.03 (or 3%)?'],
+  },
+  {
+    name: 'a price uplift distribution written in percents',
+    yaml: edit(['customers: 120', 'customers: 120\n      priceUplift: { dist: pert, min: 2, mode: 3, max: 5 }']),
+    expected: ['bad.yaml:10:20 tiers[0].existing.priceUplift: a price uplift is a share of the renewed ARR (0.03 = 3%), and every draw of this pert is above 1 (the price more than doubled); did you mean 0.03 (or 3%)?'],
+  },
+  {
+    name: 'a renewal rate distribution written in percents: the fix is fractions, not a bound',
+    yaml: edit([RENEWAL, '{ dist: pert, min: 80, mode: 88, max: 95 }']),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must stay within [0, 1], but pert can draw above 1; its values look like percents (88 for 88%): write each as a fraction (0.88) or with % (88%)'],
+  },
+  {
+    name: 'stated quantiles of a rate written in percents, bounded by 0 and 1 as the starter writes them',
+    yaml: edit([RENEWAL, '{ dist: quantiles, quantiles: { p10: 80, p50: 85, p90: 89 }, lower: 0, upper: 1 }']),
+    expected: [
+      'bad.yaml:10:50 tiers[0].existing.renewalRate.quantiles: the value at P10 (80) is not below the upper bound (1): stated values must lie strictly inside the bounds; its values look like percents (80 for 80%): write each as a fraction (0.8) or with % (80%)',
+    ],
+  },
+  {
     name: 'a stress shift written in points',
     yaml: edit([ACV, `${ACV}\n    stress: { renewal: -5 }`]),
     expected: ['bad.yaml:15:24 tiers[0].stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower); did you mean -0.05 (or -5%)?'],
@@ -191,6 +215,11 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
       `bad.yaml:9:18 tiers[0].existing.customers: "many" ${NOT_A_NUMBER}`,
       `bad.yaml:14:37 tiers[0].newBusiness.acv.mean: "12,5k" ${NOT_A_NUMBER}`,
     ],
+  },
+  {
+    name: 'a month written by name',
+    yaml: edit(['currency: EUR', 'currency: EUR\nfiscalYearStartMonth: Feb']),
+    expected: ['bad.yaml:3:23 fiscalYearStartMonth: "Feb" is not a number: a month is written as its number (2 for February)'],
   },
   {
     name: 'a suffix giving a fraction where a whole number goes',
