@@ -5,12 +5,12 @@ import { OutputsError, parseOutputs, type OutputName } from '../report/outputs.j
 
 /**
  * An amount as planners type it: 120e6, 120000000, 120_000_000, 120,000,000, 120M, 1.2B, 450k
- * (the rules of scenario numbers, `scenario/human-number.ts`).
+ * (the rules of scenario numbers, `scenario/human-number.ts`); not a percentage (`110%` is no amount).
  *
  * @example parseAmount('120M') // => 120000000
  */
 export function parseAmount(text: string): number {
-  const r = readHumanNumber(text);
+  const r = readHumanNumber(text, 'amount');
   if (!r.ok) throw new InvalidArgumentError(r.message);
   if (r.value < 0) throw new InvalidArgumentError(`"${text}" is below 0; an amount is 0 or more (e.g. 120M)`);
   return r.value;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HUMAN_NUMBER_PATTERN, readHumanNumber } from './human-number.js';
+import { humanNumberPattern, readHumanNumber, type NumberKind } from './human-number.js';
 
 /**
  * A number field of the scenario that also takes a number as people write it (`85%`, `110k`,
@@ -8,23 +8,42 @@ import { HUMAN_NUMBER_PATTERN, readHumanNumber } from './human-number.js';
  * (one custom issue, so a union such as "a number or a distribution" reports it, not its branches).
  * The JSON Schema shows the field as `inner`'s number or a string of that shape (`json-schema.ts`).
  *
+ * `kind` says whether `%` may be written (human-number.ts, NumberKind): give `amount` for an amount
+ * in the currency. A field whose `inner` is a whole number (`.int()`: a count, a month, a year) is
+ * of kind `whole` without being told, so no count reads `2000%` as 20.
+ *
  * @example humanNumber(z.number().min(0)).parse('110k') // => 110000
  */
-export function humanNumber<T extends z.ZodType<number>>(inner: T) {
+export function humanNumber<T extends z.ZodType<number>>(inner: T, kind?: Exclude<NumberKind, 'whole'>) {
   // Not z.preprocess: its input counts as optional, which would drop the field from the JSON
   // Schema's `required` (validation still refuses a missing value, but editors would not).
-  return z.pipe(z.unknown().transform(fromText), inner);
+  return z.pipe(z.unknown().transform(READERS[isWhole(inner) ? 'whole' : (kind ?? 'any')]), inner);
 }
 
-function fromText(value: unknown, ctx: z.core.$RefinementCtx): unknown {
-  if (typeof value !== 'string') return value;
-  const r = readHumanNumber(value);
-  if (r.ok) return r.value;
-  const month = monthNumber(value);
-  // Months are numbers in a scenario (fiscalYearStartMonth, close months): a name gets its number.
-  const message = month === undefined ? r.message : `${JSON.stringify(value)} is not a number: a month is written as its number (${month} for ${MONTH_NAMES[month - 1]})`;
-  ctx.addIssue({ code: 'custom', message, input: value });
-  return z.NEVER;
+/** Whether a number schema takes only whole numbers (zod's `.int()`, a `number_format` check). */
+function isWhole(schema: z.core.$ZodType): boolean {
+  const checks = (schema._zod.def as { checks?: z.core.$ZodCheck[] }).checks ?? [];
+  return checks.some((c) => (c._zod.def as { check?: string }).check === 'number_format');
+}
+
+/** The reader of text of each kind; which one a field's pipe holds tells its kind back (numberOf). */
+const READERS: Record<NumberKind, (value: unknown, ctx: z.core.$RefinementCtx) => unknown> = {
+  any: reader('any'),
+  amount: reader('amount'),
+  whole: reader('whole'),
+};
+
+function reader(kind: NumberKind) {
+  return (value: unknown, ctx: z.core.$RefinementCtx): unknown => {
+    if (typeof value !== 'string') return value;
+    const r = readHumanNumber(value, kind);
+    if (r.ok) return r.value;
+    const month = monthNumber(value);
+    // Months are numbers in a scenario (fiscalYearStartMonth, close months): a name gets its number.
+    const message = month === undefined ? r.message : `${JSON.stringify(value)} is not a number: a month is written as its number (${month} for ${MONTH_NAMES[month - 1]})`;
+    ctx.addIssue({ code: 'custom', message, input: value });
+    return z.NEVER;
+  };
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -46,13 +65,14 @@ export function isHumanNumber(schema: z.core.$ZodType): boolean {
   return numberOf(schema) !== undefined;
 }
 
-/** The number schema inside a `humanNumber(...)` field, or undefined for any other schema. */
-function numberOf(schema: z.core.$ZodType): z.core.$ZodType | undefined {
+/** The number schema inside a `humanNumber(...)` field and its kind, or undefined for any other schema. */
+function numberOf(schema: z.core.$ZodType): { readonly inner: z.core.$ZodType; readonly kind: NumberKind } | undefined {
   const def = schema._zod.def as { type: string; in?: z.core.$ZodType; out?: z.core.$ZodType };
-  if (def.type !== 'pipe' || def.in === undefined) return undefined;
+  if (def.type !== 'pipe' || def.in === undefined || def.out === undefined) return undefined;
   const read = def.in._zod.def as { type: string; out?: z.core.$ZodType };
   const transform = read.type === 'pipe' ? (read.out?._zod.def as { transform?: unknown } | undefined)?.transform : undefined;
-  return transform === fromText ? def.out : undefined;
+  const kind = (Object.keys(READERS) as NumberKind[]).find((k) => READERS[k] === transform);
+  return kind === undefined ? undefined : { inner: def.out, kind };
 }
 
 /**
@@ -60,12 +80,12 @@ function numberOf(schema: z.core.$ZodType): z.core.$ZodType | undefined {
  * description): `inner`'s number with its limits, or text of the shape `human-number.ts` reads.
  */
 export function humanNumberJsonSchema(schema: z.core.$ZodType, written: Record<string, unknown>): Record<string, unknown> {
-  const inner = numberOf(schema);
-  if (inner === undefined) return written;
-  const { $schema: _, ...number } = z.toJSONSchema(inner, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const field = numberOf(schema);
+  if (field === undefined) return written;
+  const { $schema: _, ...number } = z.toJSONSchema(field.inner, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const { description } = written;
   return {
     ...(description !== undefined ? { description } : {}),
-    anyOf: [number, { type: 'string', pattern: HUMAN_NUMBER_PATTERN }],
+    anyOf: [number, { type: 'string', pattern: humanNumberPattern(field.kind) }],
   };
 }

@@ -12,11 +12,27 @@
  *
  * The value is the decimal written, rounded once to the nearest double (`0.1%` is exactly 0.001),
  * because the suffix moves the decimal exponent instead of multiplying.
+ *
+ * `%` makes a share, so it is refused where a number is not one (NumberKind): an amount in the
+ * scenario's currency (`openingArr: 110%`, `--target revenue=110%` read as 1.1 would be met in
+ * every trial) or a whole number, a count, month or year (`trials: 2000%` read as 20 trials).
  */
 
-/** The text of a human number, for the JSON Schema (`pattern`). */
-export const HUMAN_NUMBER_PATTERN =
-  '^\\s*[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+|\\s*[%kKmMbB])?\\s*$';
+/**
+ * What a number field holds, for its `%`: `any` number (a rate, a share, a shift, a weight: `85%`
+ * is 0.85), an `amount` in the scenario's currency, or a `whole` number (a count, a month, a
+ * year). The last two refuse `%`: a share of nothing named is not an amount nor a count.
+ */
+export type NumberKind = 'any' | 'amount' | 'whole';
+
+/** The text of a human number, for the JSON Schema (`pattern`); `%` only for a number of kind `any`. */
+export function humanNumberPattern(kind: NumberKind = 'any'): string {
+  const suffixes = kind === 'any' ? '%kKmMbB' : 'kKmMbB';
+  return `^\\s*[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+|\\s*[${suffixes}])?\\s*$`;
+}
+
+/** The text of a human number of any kind, for the JSON Schema (`pattern`). */
+export const HUMAN_NUMBER_PATTERN = humanNumberPattern('any');
 
 const SHAPE = /^\s*([+-]?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+)|\s*([%kKmMbB]))?\s*$/;
 
@@ -28,14 +44,21 @@ const CURRENCY = /^\s*[+-]?\s*[$€£¥]|[$€£¥]\s*$/;
 /** Either the number, or why the text is not one (a sentence that quotes the text). */
 export type HumanNumber = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
 
+/** Why a percentage is refused where a number of `kind` goes. */
+const NOT_A_SHARE: Record<Exclude<NumberKind, 'any'>, string> = {
+  amount: "an amount in the scenario's currency, not a share: write the amount itself (e.g. 110M)",
+  whole: 'a whole number (a count, a month or a year), not a share: write the number itself, without %',
+};
+
 /**
- * Read a number written as people write it (rules above).
+ * Read a number written as people write it (rules above); `kind` says whether `%` may be used.
  *
  * @example readHumanNumber('1.5M') // => { ok: true, value: 1500000 }
  * @example readHumanNumber('85%') // => { ok: true, value: 0.85 }
+ * @example readHumanNumber('110%', 'amount').ok // => false
  * Complexity: O(length of the text).
  */
-export function readHumanNumber(text: string): HumanNumber {
+export function readHumanNumber(text: string, kind: NumberKind = 'any'): HumanNumber {
   const m = SHAPE.exec(text);
   if (!m) {
     if (CURRENCY.test(text)) {
@@ -45,6 +68,7 @@ export function readHumanNumber(text: string): HumanNumber {
     return { ok: false, message: `${JSON.stringify(text)} is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B` };
   }
   const [, sign, digits, exponent, suffix] = m;
+  if (suffix === '%' && kind !== 'any') return { ok: false, message: `${JSON.stringify(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };
   const shift = (exponent !== undefined ? Number(exponent) : 0) + (suffix ? SHIFT[suffix.toLowerCase()]! : 0);
   const value = Number(`${sign}${digits!.replace(/[,_]/g, '')}e${shift}`);
   if (!Number.isFinite(value)) return { ok: false, message: `${JSON.stringify(text)} is too large a number` };

@@ -99,6 +99,7 @@ export const existingBookSchema = z
         .finite()
         .nonnegative({ error: 'must be >= 0' })
         .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' }),
+      'amount',
     )
       .optional()
       .describe('ARR live at the start of the year (currency). With customersFile: the sum of the file.'),

@@ -7,7 +7,7 @@ import { humanNumber } from './human-number-schema.js';
 export const metricTargetSchema = z
   .strictObject({
     metric: z.enum(['revenue', 'bookings', 'endingArr']).describe('revenue = recognized revenue of the year.'),
-    value: humanNumber(z.number().finite().nonnegative().max(MAX_MAGNITUDE, { error: 'must be at most 1e15' })).describe('The number to reach or beat (currency).'),
+    value: humanNumber(z.number().finite().nonnegative().max(MAX_MAGNITUDE, { error: 'must be at most 1e15' }), 'amount').describe('The number to reach or beat (currency).'),
     tier: z.string().min(1).optional().describe('A tier name; omitted = the whole company.'),
     label: z.string().min(1).max(80).optional().describe('How to call it in tables and charts, e.g. "Board plan".'),
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HUMAN_NUMBER_PATTERN, readHumanNumber } from '../../src/scenario/human-number.js';
-import { parseAmount, parseShare, wholeNumber } from '../../src/cli/parse-options.js';
+import { HUMAN_NUMBER_PATTERN, humanNumberPattern, readHumanNumber } from '../../src/scenario/human-number.js';
+import { parseAmount, parseShare, parseTarget, wholeNumber } from '../../src/cli/parse-options.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
 import { fixtureText } from '../helpers/fixtures.js';
@@ -62,7 +62,7 @@ describe('numbers as people write them', () => {
   });
 
   it('the command line reads amounts and shares by the same rules', () => {
-    for (const [text, value] of numbers.filter(([, v]) => v >= 0)) expect(parseAmount(text)).toBe(value);
+    for (const [text, value] of numbers.filter(([t, v]) => v >= 0 && !t.includes('%'))) expect(parseAmount(text)).toBe(value);
     for (const [text, message] of refused) expect(() => parseAmount(text)).toThrow(message);
     expect(() => parseAmount('-5M')).toThrow('"-5M" is below 0; an amount is 0 or more (e.g. 120M)');
     expect(parseShare('confidence')('80%')).toBe(0.8);
@@ -73,6 +73,64 @@ describe('numbers as people write them', () => {
     expect(['20000', '20_000', '20,000', '20k', '2e4'].map(wholeNumber('trials', 1))).toEqual([20000, 20000, 20000, 20000, 20000]);
     for (const text of ['0', '1.5', '2_0', '-3', 'many', '1.5%'])
       expect(() => wholeNumber('trials', 1)(text)).toThrow(`trials must be a whole number >= 1, got "${text}"`);
+  });
+});
+
+describe('a percentage only where a share goes', () => {
+  const AMOUNT = "is a percentage, but this is an amount in the scenario's currency, not a share: write the amount itself (e.g. 110M)";
+  const WHOLE = 'is a percentage, but this is a whole number (a count, a month or a year), not a share: write the number itself, without %';
+
+  it('an amount or a whole number refuses %, in words; every other suffix still reads', () => {
+    for (const text of ['110%', '85 %', '0.5%', '-3%', '2000%']) {
+      expect(readHumanNumber(text, 'amount')).toEqual({ ok: false, message: `${JSON.stringify(text)} ${AMOUNT}` });
+      expect(readHumanNumber(text, 'whole')).toEqual({ ok: false, message: `${JSON.stringify(text)} ${WHOLE}` });
+      expect(readHumanNumber(text, 'any').ok).toBe(true);
+      expect(new RegExp(humanNumberPattern('amount')).test(text)).toBe(false);
+      expect(new RegExp(humanNumberPattern('whole')).test(text)).toBe(false);
+      expect(new RegExp(humanNumberPattern('any')).test(text)).toBe(true);
+    }
+    for (const [text, value] of numbers.filter(([t]) => !t.includes('%'))) {
+      expect(readHumanNumber(text, 'amount')).toEqual({ ok: true, value });
+      expect(readHumanNumber(text, 'whole')).toEqual({ ok: true, value });
+    }
+  });
+
+  it('--target revenue=110% is refused, not a target of 1.1 met in every trial', () => {
+    expect(() => parseTarget('revenue=110%')).toThrow(`"110%" ${AMOUNT}`);
+    expect(() => parseTarget('SMB:endingArr=95%')).toThrow(`"95%" ${AMOUNT}`);
+    expect(parseTarget('revenue=110M')).toEqual([{ metric: 'revenue', value: 110e6 }]);
+  });
+
+  it('a scenario refuses % on an amount, a count, a month and a year, at the value; rates keep it', () => {
+    const text = fixtureText('minimal.yaml')
+      .replace('trials: 2000', 'trials: 2000%\nfiscalYearStartMonth: 200%\nfiscalYear: 202700%')
+      .replace('openingArr: 1200000', 'openingArr: 50%')
+      .replace('customers: 120', 'customers: 150%')
+      .replace('conversion: 0.05', 'conversion: 5%\n      reps: { start: 200%, capacity: 3 }')
+      .concat('targets:\n  metrics:\n    - { metric: revenue, value: 110% }\n');
+    let message = '';
+    try {
+      parseScenario(text, 'pct.yaml');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      `pct.yaml:3:9 trials: "2000%" ${WHOLE}`,
+      `pct.yaml:4:23 fiscalYearStartMonth: "200%" ${WHOLE}`,
+      `pct.yaml:5:13 fiscalYear: "202700%" ${WHOLE}`,
+      `pct.yaml:10:19 tiers[0].existing.openingArr: "50%" ${AMOUNT}`,
+      `pct.yaml:11:18 tiers[0].existing.customers: "150%" ${WHOLE}`,
+      `pct.yaml:16:22 tiers[0].newBusiness.reps.start: "200%" ${WHOLE}`,
+      `pct.yaml:20:33 targets.metrics[0].value: "110%" ${AMOUNT}`,
+    ]);
+  });
+
+  it('the JSON Schema offers % only where the scenario takes it', async () => {
+    const { scenarioJsonSchema } = await import('../../src/scenario/json-schema.js');
+    const schema = JSON.stringify(scenarioJsonSchema());
+    expect(schema).toContain(JSON.stringify(humanNumberPattern('whole')));
+    expect(schema).toContain(JSON.stringify(humanNumberPattern('amount')));
+    expect(schema).toContain(JSON.stringify(humanNumberPattern('any')));
   });
 });
 
