@@ -37,6 +37,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       await checkDistinct(dirs);
       const headers: ReportHeader[] = [];
       for (const dir of dirs) headers.push(await readReportHeader(dir).catch(asUsage));
+      checkOneCurrency(headers);
       // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
       const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES);
       const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers) : parseOutcomes(bytes, opts.actuals, headers);
@@ -69,6 +70,18 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
         io.err(`wrote ${opts.out}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
       }
     });
+}
+
+/**
+ * Refuse reports in different currencies: the mean CRPS and pinball losses are in money, and a mean
+ * of dollars and euros is neither (compare refuses them too). Score each currency apart.
+ */
+function checkOneCurrency(headers: readonly ReportHeader[]): void {
+  const byCurrency = new Map<string, string[]>();
+  for (const h of headers) (byCurrency.get(h.currency) ?? byCurrency.set(h.currency, []).get(h.currency)!).push(h.dir);
+  if (byCurrency.size < 2) return;
+  const list = [...byCurrency].map(([currency, dirs]) => `${currency || 'no currency'}: ${dirs.join(', ')}`).join('; ');
+  throw new UsageError(`the reports are in different currencies (${list}): their CRPS and pinball losses, in money, cannot be averaged; score each currency apart`);
 }
 
 /**
