@@ -41,6 +41,8 @@ export interface PlanIdentity {
   readonly name: string;
   readonly currency: string;
   readonly fiscalYearStartMonth: number;
+  /** The re-forecast's budget confidence: the plan's budgets, shown beside its own, must be at the same one. */
+  readonly confidence: number;
 }
 
 /** Most targets read from a plan (a scenario has a handful; a forged file may hold millions). */
@@ -49,6 +51,9 @@ export const MAX_PLAN_TARGETS = 1000;
 const MAX_LABEL_CHARS = 200;
 
 type Json = unknown;
+
+/** A share as a percent, to 12 significant digits: 0.8 => '80%', 0.655 => '65.5%'. */
+const percent = (x: number) => `${Number((x * 100).toPrecision(12))}%`;
 const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const own = (o: Record<string, Json>, key: string): Json => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
 
@@ -116,6 +121,15 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
     });
 
   const decisions = own(data, 'decisions');
+  // A budget at another confidence is another percentile: shown in a row that names the re-forecast's confidence, it would not be the plan's budget at it.
+  const confidence = isObject(decisions) ? own(decisions, 'confidence') : undefined;
+  if (confidence !== identity.confidence)
+    fail(
+      ['decisions', 'confidence'],
+      typeof confidence === 'number' && confidence > 0 && confidence < 1
+        ? `the plan's budgets are at ${percent(confidence)} confidence, the re-forecast's at ${percent(identity.confidence)}: give --confidence ${percent(confidence)} to set them side by side`
+        : `must be the confidence of the plan's budgets, between 0 and 1, got ${describe(confidence)}`,
+    );
   const budgets = isObject(decisions) ? own(decisions, 'budgets') : undefined;
   const metrics = isObject(budgets) ? own(budgets, 'metrics') : undefined;
   const budget = {} as Record<Metric, { value: number }>;

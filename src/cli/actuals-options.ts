@@ -43,9 +43,9 @@ const planKind = {
 /**
  * --plan: a previous run's report directory; its summary.json gives the plan's bands, budgets and
  * P(target). Read the one way arrcast reads a file (non-blocking, regular files only, bounded), and
- * checked against the scenario (plan-summary.ts): exit 2 with every problem otherwise.
+ * checked against the scenario and the run's --confidence (plan-summary.ts): exit 2 with every problem otherwise.
  */
-export async function loadPlanSummary(loaded: LoadedScenario, dir: string): Promise<PlanSummaryInput> {
+export async function loadPlanSummary(loaded: LoadedScenario, dir: string, confidence: number): Promise<PlanSummaryInput> {
   const path = join(dir, REPORT_FILES.summary);
   const s = loaded.scenario;
   const info = await stat(dir).catch(() => undefined);
@@ -58,5 +58,5 @@ export async function loadPlanSummary(loaded: LoadedScenario, dir: string): Prom
     ]);
   }
   const bytes = await readFileBytes(path, path, planKind);
-  return parsePlanSummary(bytes.toString('utf8'), path, { name: s.name, currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth });
+  return parsePlanSummary(bytes.toString('utf8'), path, { name: s.name, currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth, confidence });
 }

@@ -160,7 +160,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
         // Actuals and the plan are checked before --out is touched: a bad file writes nothing.
         const actuals = opts.actuals === undefined ? undefined : await (await import('./actuals-options.js')).loadActuals(loaded, opts.actuals, opts.asOf);
-        const planSummary = opts.plan === undefined ? undefined : await (await import('./actuals-options.js')).loadPlanSummary(loaded, opts.plan);
+        const planSummary = opts.plan === undefined ? undefined : await (await import('./actuals-options.js')).loadPlanSummary(loaded, opts.plan, opts.confidence);
         await step('loaded');
         const shown = opts.out ?? defaultOutDir(file);
         // Before any work: resolve --out once, refuse it if it is not ours to replace or cannot be

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,12 +18,12 @@ const plan = (change: (s: Record<string, any>) => void = () => undefined): strin
     tool: { name: 'arrcast', summaryVersion: 1 },
     scenario: { name: 'p', currency: 'USD', fiscalYearStartMonth: 1 },
     monthly: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, label: `M${i + 1}`, mrr: band(100), cumulativeRevenue: band(100 * (i + 1)), extra: 'not kept' })),
-    decisions: { budgets: { metrics: { revenue: { value: 1 }, bookings: { value: 2 }, endingArr: { value: 3 } } }, targets: [{ label: 'revenue >= 9M', probability: { value: 0.4 } }] },
+    decisions: { confidence: 0.8, budgets: { metrics: { revenue: { value: 1 }, bookings: { value: 2 }, endingArr: { value: 3 } } }, targets: [{ label: 'revenue >= 9M', probability: { value: 0.4 } }] },
   };
   change(s);
   return JSON.stringify(s);
 };
-const ID = { name: 'p', currency: 'USD', fiscalYearStartMonth: 1 };
+const ID = { name: 'p', currency: 'USD', fiscalYearStartMonth: 1, confidence: 0.8 };
 const F = 'p/summary.json';
 
 const CASES: ReadonlyArray<{ name: string; text: string; lines: string[] }> = [
@@ -37,6 +37,16 @@ const CASES: ReadonlyArray<{ name: string; text: string; lines: string[] }> = [
       `${F} scenario.currency: the plan is in "EUR", the scenario in "USD": a re-forecast compares with a plan of the same company`,
       `${F} scenario.fiscalYearStartMonth: the plan's fiscal year starts in month 4, the scenario's in month 1: its months are not the re-forecast's`,
     ],
+  },
+  {
+    name: 'budgets at another confidence (a P40 budget is not the P20 one the row names)',
+    text: plan((s) => (s.decisions.confidence = 0.6)),
+    lines: [`${F} decisions.confidence: the plan's budgets are at 60% confidence, the re-forecast's at 80%: give --confidence 60% to set them side by side`],
+  },
+  {
+    name: 'no confidence, or one that is not a share',
+    text: plan((s) => delete s.decisions.confidence),
+    lines: [`${F} decisions.confidence: must be the confidence of the plan's budgets, between 0 and 1, got nothing`],
   },
   {
     name: 'strings, nulls and missing fields where numbers go',
@@ -147,4 +157,29 @@ describe('arrcast run --actuals --plan DIR with a DIR that is not a run report',
         process.chdir(prev);
       }
     });
+});
+
+describe('arrcast run --actuals --plan DIR of a run at another --confidence', () => {
+  it('is refused (exit 2, nothing written): its budgets are another percentile than the row names; at its confidence they sit side by side', async () => {
+    const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': ACTUALS });
+    const prev = process.cwd();
+    process.chdir(dir);
+    try {
+      const planRun = await runCli('run', 's.yaml', '--confidence', '60%', '--out', 'plan', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+      expect(planRun.code).toBe(0);
+      const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', 'out', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+      expect(r.err.trim()).toBe(
+        "plan/summary.json decisions.confidence: the plan's budgets are at 60% confidence, the re-forecast's at 80%: give --confidence 60% to set them side by side",
+      );
+      expect(r.code).toBe(2);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+      const same = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--confidence', '60%', '--out', 'out', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+      expect(same.code).toBe(0);
+      const plan = JSON.parse(readFileSync(join(dir, 'plan', 'summary.json'), 'utf8'));
+      const out = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8'));
+      expect(out.reforecast.decisions.atPlan.budgets.revenue).toBe(plan.decisions.budgets.metrics.revenue.value);
+    } finally {
+      process.chdir(prev);
+    }
+  });
 });

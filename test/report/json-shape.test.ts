@@ -51,7 +51,7 @@ describe('jsonShapeProblem', () => {
   });
 
   it('nor a --plan summary, saying why', () => {
-    expect(() => parsePlanSummary(bomb, 'p/summary.json', { name: 'p', currency: 'USD', fiscalYearStartMonth: 1 })).toThrow(
+    expect(() => parsePlanSummary(bomb, 'p/summary.json', { name: 'p', currency: 'USD', fiscalYearStartMonth: 1, confidence: 0.8 })).toThrow(
       `p/summary.json holds more than ${MAX_JSON_CONTAINERS.toLocaleString('en-US')} objects and arrays: it is not one arrcast wrote: --plan names the report directory`,
     );
   });
