@@ -58,6 +58,17 @@ export const MARKET_PERCENTILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] 
 export const CONFIDENCES = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95] as const;
 
 /**
+ * The confidences the page offers when it starts at `start` (arrcast studio --confidence): `offered`
+ * with `start` among them, in order. The page starts its slider at `start` only if it is one of them;
+ * otherwise it started at 80%, and `--confidence 65%` showed the 80% budget without a word.
+ *
+ * @example withConfidence(CONFIDENCES, 0.65) // => [0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
+ */
+export function withConfidence(offered: readonly number[], start: number): number[] {
+  return [...new Set([...offered, start])].sort((a, b) => a - b);
+}
+
+/**
  * The market factor for "a year like the P-th percentile": z = Φ⁻¹(p), as `market.factor` takes it
  * (p = 0.1 gives -1.2816, the one-in-ten bad year of README's stress cases).
  */

@@ -8,6 +8,7 @@ import { RunAbortedError, RunOptionError } from '../engine/errors.js';
 import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
 import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
 import { LatestOnly } from './latest-only.js';
+import { withConfidence } from './controls.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
 import { saveFileName, saveOverlay, shellWord } from './save.js';
@@ -96,7 +97,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     seed: session.seed,
     confidence: session.confidence,
     currency: session.scenario.loaded.scenario.currency,
-    controls: session.scenario.controls,
+    controls: { ...session.scenario.controls, confidences: withConfidence(session.scenario.controls.confidences, session.confidence) },
   });
 
   const send = (res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) => {

@@ -151,3 +151,21 @@ describe('arrcast studio: the latest state cancelled on the server', () => {
     await page.close();
   });
 });
+
+describe('arrcast studio --confidence 65.5%', () => {
+  it('starts the confidence slider at 65.5%, not at 80%: the budget shown is the one asked for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-confidence-'));
+    writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'C', seed: 5, tiers: [{ name: 'T', existing: { openingArr: 1_200_000, customers: 100, renewalRate: 0.9 } }] }));
+    const own = await startStudio([join(dir, 'c.json'), '--port', '0', '--trials', '500', '--workers', '1', '--confidence', '65.5%']);
+    try {
+      browser ??= await launchTestBrowser();
+      const page = await browser.newPage();
+      await page.goto(own.url);
+      await page.waitForFunction(() => document.body.dataset.pass === 'full');
+      expect(await page.textContent('#confidence-value')).toBe('65.5% (the P34.5)');
+      await page.close();
+    } finally {
+      await stopStudio(own.studio);
+    }
+  });
+});

@@ -124,6 +124,9 @@ function targetOf(input: HTMLInputElement): number | undefined {
   return Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
+/** A share as a percent to one decimal at most, as --confidence may give it: 0.8 => 80, 0.655 => 65.5. */
+const percentOf = (x: number): number => Number((x * 100).toFixed(1));
+
 function buildControls(): void {
   const root = $('controls');
   const c = info.controls;
@@ -184,7 +187,7 @@ function buildControls(): void {
   let start = conf.indexOf(confidence);
   if (start < 0) start = conf.indexOf(0.8);
   confidence = conf[start]!;
-  t.append(slider('confidence', 'Confidence of the budget', conf.length, start, (i) => `${Math.round(conf[i]! * 100)}% (the P${Math.round(100 - conf[i]! * 100)})`, undefined, (i) => (confidence = conf[i]!)));
+  t.append(slider('confidence', 'Confidence of the budget', conf.length, start, (i) => `${percentOf(conf[i]!)}% (the P${percentOf(1 - conf[i]!)})`, undefined, (i) => (confidence = conf[i]!)));
   root.append(t);
   const byTier = new Map<string, DriverControl[]>();
   for (const d of c.drivers) (byTier.get(d.tier) ?? byTier.set(d.tier, []).get(d.tier)!).push(d);
