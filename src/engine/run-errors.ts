@@ -14,7 +14,7 @@ import { ChunkFailedError } from './errors.js';
 interface ModelLimitCause {
   readonly arrcast: 'ModelLimitError';
   readonly tier: string;
-  readonly field: readonly string[];
+  readonly field: ReadonlyArray<string | number>;
 }
 
 /** Worker side: what to throw in place of `err` so that it means the same on the main thread. */

@@ -9,8 +9,8 @@ export class ModelLimitError extends RangeError {
   constructor(
     /** The tier's name. */
     readonly tier: string,
-    /** The field inside the tier, e.g. ['newBusiness', 'leadsPerMonth']. */
-    readonly field: readonly string[],
+    /** The field inside the tier, e.g. ['newBusiness', 'leadsPerMonth'], a list's index a number (['newBusiness', 'leadSources', 2, 'conversion']) so the message finds its line. */
+    readonly field: ReadonlyArray<string | number>,
     message: string,
   ) {
     super(message);
@@ -24,12 +24,12 @@ export class ModelLimitError extends RangeError {
 export const MAX_UNITS_PER_MONTH = 1_000_000;
 
 /** A trial-level driver drew NaN: stop, naming it, rather than simulate with it (a binomial with p = NaN never returns). */
-export function drewNaN(tier: string, field: readonly string[]): never {
+export function drewNaN(tier: string, field: ReadonlyArray<string | number>): never {
   throw new ModelLimitError(tier, field, `${tier}: ${field.join('.')} drew NaN (not a number); check its parameters`);
 }
 
 /** Too many units drawn one by one in a month: stop with the field to check. */
-export function tooManyUnits(tier: string, field: readonly string[], count: number, what: string, drawn: string, fix: string): never {
+export function tooManyUnits(tier: string, field: ReadonlyArray<string | number>, count: number, what: string, drawn: string, fix: string): never {
   throw new ModelLimitError(
     tier,
     field,

@@ -39,7 +39,7 @@ interface BoundSource {
   readonly levelPlan: number;
   readonly levelSlot: number;
   /** Where the source is in newBusiness, for messages: [] (the tier's leads) or ['leadSources', i]. */
-  readonly field: readonly string[];
+  readonly field: ReadonlyArray<string | number>;
   /** Extras slots of its leads and deals (-1: the tier's single source, reported as the tier's leads). */
   readonly leadsSlot: number;
   readonly dealsSlot: number;
@@ -141,7 +141,7 @@ export class NewBusinessSimulator {
     this.sources = nb.sources.map((s) => {
       const own = (figure: SourceFigure) => (s.name === '' ? figure : sourceKey(figure, s.name));
       return {
-        field: s.name === '' ? [] : ['leadSources', String(named++)],
+        field: s.name === '' ? [] : ['leadSources', named++],
         seasonality: s.seasonality,
         conversion: levelDraw(
           levels,
@@ -528,13 +528,13 @@ export class NewBusinessSimulator {
     for (const g of this.groups) {
       const drawn = (out.own[g.driverSlot] = g.winProbability());
       const p = trialRate(drawn, loadings.conversion, z, stress.conversion);
-      if (Number.isNaN(p)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'winProbability']);
+      if (Number.isNaN(p)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', g.index, 'winProbability']);
       out.drivers[g.driverSlot] = p;
       let multiplier = g.atTierAcv ? acvMultiplier : 1;
       if (g.amountLevel) {
         // This year's median amount of the group (drawn every trial, won deals or not).
         const median = (out.own[g.amountSlot] = out.drivers[g.amountSlot] = g.amountLevel());
-        if (Number.isNaN(median)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'amount', 'median']);
+        if (Number.isNaN(median)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', g.index, 'amount', 'median']);
         multiplier = median / g.amountPlan;
       }
       // A group closing in a closed month is in the actuals.
@@ -542,7 +542,7 @@ export class NewBusinessSimulator {
       const w = this.groupWins(g.count, p);
       if (w === 0) continue;
       if (w > MAX_UNITS_PER_MONTH)
-        tooManyUnits(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', String(g.index), 'count'], w, 'pipeline deals', "deal's ACV", 'the group\'s count');
+        tooManyUnits(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', g.index, 'count'], w, 'pipeline deals', "deal's ACV", 'the group\'s count');
       won += w;
       this.pipelineDeals[g.closeMonth - 1]! += w;
       this.sign(w, g.closeMonth, g.amount, multiplier, this.groupTiming, out);
