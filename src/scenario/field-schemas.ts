@@ -3,6 +3,7 @@ import { distributionSchema, MAX_MAGNITUDE, type DistributionSpec } from './dist
 import { centralValue } from './central-value.js';
 import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
+import type { NumberKind } from './human-number.js';
 import { percentHint, percentValuesHint } from './percent-hint.js';
 import { amountWithYearLevelSchema, countWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
@@ -104,17 +105,28 @@ export const monthLagDistribution = distributionSchema
   })
   .describe('Whole months from 0 to 24: a number, or a discrete distribution over months.');
 
-/** Twelve non-negative numbers, one per fiscal month. */
-export const monthlyProfile = z
-  .array(humanNumber(z.number().finite().nonnegative({ error: 'must be >= 0' })))
-  .length(12, { error: 'needs exactly 12 values, one per fiscal month' })
-  // At most 1e15 each, like every amount: twelve values near 1.8e308 add up to infinity, and a
-  // seasonality rescaled by an infinite mean silently became all zeros (no leads at all).
-  .superRefine((values, ctx) => {
-    values.forEach((v, i) => {
-      if (v > MAX_MAGNITUDE) ctx.addIssue({ code: 'custom', message: 'must be at most 1e15', path: [i] });
+/**
+ * Twelve non-negative numbers, one per fiscal month, of `kind` (human-number.ts): weights and shares
+ * take `%`; a plan's amounts and a count of hires do not (`mrr: [8%, ...]` is no MRR).
+ */
+const monthlyValues = (kind: NumberKind) =>
+  z
+    .array(humanNumber(z.number().finite().nonnegative({ error: 'must be >= 0' }), kind))
+    .length(12, { error: 'needs exactly 12 values, one per fiscal month' })
+    // At most 1e15 each, like every amount: twelve values near 1.8e308 add up to infinity, and a
+    // seasonality rescaled by an infinite mean silently became all zeros (no leads at all).
+    .superRefine((values, ctx) => {
+      values.forEach((v, i) => {
+        if (v > MAX_MAGNITUDE) ctx.addIssue({ code: 'custom', message: 'must be at most 1e15', path: [i] });
+      });
     });
-  });
+
+/** Twelve non-negative weights or shares, one per fiscal month. */
+export const monthlyProfile = monthlyValues('any');
+/** Twelve amounts in the scenario's currency, one per fiscal month (a monthly plan). */
+export const monthlyAmounts = monthlyValues('amount');
+/** Twelve counts, one per fiscal month (rep hires). */
+export const monthlyCounts = monthlyValues('whole');
 
 /**
  * The mean of a seasonality's twelve weights, summed in order as the model sums them when it

@@ -9,12 +9,12 @@ import { humanNumberPattern, readHumanNumber, type NumberKind } from './human-nu
  * The JSON Schema shows the field as `inner`'s number or a string of that shape (`json-schema.ts`).
  *
  * `kind` says whether `%` may be written (human-number.ts, NumberKind): give `amount` for an amount
- * in the currency. A field whose `inner` is a whole number (`.int()`: a count, a month, a year) is
+ * in the currency, `whole` for a count checked elsewhere. A field whose `inner` is a whole number (`.int()`: a count, a month, a year) is
  * of kind `whole` without being told, so no count reads `2000%` as 20.
  *
  * @example humanNumber(z.number().min(0)).parse('110k') // => 110000
  */
-export function humanNumber<T extends z.ZodType<number>>(inner: T, kind?: Exclude<NumberKind, 'whole'>) {
+export function humanNumber<T extends z.ZodType<number>>(inner: T, kind?: NumberKind) {
   // Not z.preprocess: its input counts as optional, which would drop the field from the JSON
   // Schema's `required` (validation still refuses a missing value, but editors would not).
   return z.pipe(z.unknown().transform(READERS[isWhole(inner) ? 'whole' : (kind ?? 'any')]), inner);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountWithYearLevel, monthLagDistribution, monthlyProfile, nonNegativeDistribution, rateDistribution } from './field-schemas.js';
+import { amountWithYearLevel, monthLagDistribution, monthlyCounts, nonNegativeDistribution, rateDistribution } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
 
@@ -22,7 +22,7 @@ const headcount = humanNumber(
 export const repsSchema = z
   .strictObject({
     start: headcount.describe('Reps on the floor at the start of the year, all fully ramped.'),
-    hires: monthlyProfile
+    hires: monthlyCounts
       .default(() => Array.from({ length: 12 }, () => 0))
       .describe('Planned hires starting in each fiscal month (12 whole numbers).'),
     hireSlip: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthlyProfile } from './field-schemas.js';
+import { monthlyAmounts } from './field-schemas.js';
 import { MAX_MAGNITUDE } from './distribution-schema.js';
 import { humanNumber } from './human-number-schema.js';
 
@@ -16,8 +16,8 @@ export const metricTargetSchema = z
 /** Monthly plan lines, drawn on the fan chart and checked month by month. */
 export const monthlyPlanSchema = z
   .strictObject({
-    mrr: monthlyProfile.optional().describe('Planned MRR in each fiscal month (currency).'),
-    cumulativeRevenue: monthlyProfile.optional().describe('Planned recognized revenue from the start of the year to the end of each fiscal month.'),
+    mrr: monthlyAmounts.optional().describe('Planned MRR in each fiscal month (currency).'),
+    cumulativeRevenue: monthlyAmounts.optional().describe('Planned recognized revenue from the start of the year to the end of each fiscal month.'),
   })
   .describe('The plan month by month.');
 

@@ -125,6 +125,25 @@ describe('a percentage only where a share goes', () => {
     ]);
   });
 
+  it('a monthly plan refuses % (amounts), rep hires too (counts); a seasonality keeps it (weights)', () => {
+    const twelve = (x: string) => `[${Array.from({ length: 12 }, () => x).join(', ')}]`;
+    const text = fixtureText('minimal.yaml')
+      .replace('conversion: 0.05', `conversion: 0.05\n      seasonality: ${twelve('100%')}\n      reps: { start: 2, capacity: 3, hires: ${twelve('100%')} }`)
+      .concat(`targets:\n  monthly:\n    mrr: ${twelve('8%')}\n`);
+    let message = '';
+    try {
+      parseScenario(text, 'm.yaml');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      `m.yaml:15:46 tiers[0].newBusiness.reps.hires[0]: "100%" ${WHOLE}`,
+      ...Array.from({ length: 11 }, (_, i) => `m.yaml:15:${52 + 6 * i} tiers[0].newBusiness.reps.hires[${i + 1}]: "100%" ${WHOLE}`),
+      `m.yaml:19:11 targets.monthly.mrr[0]: "8%" ${AMOUNT}`,
+      ...Array.from({ length: 11 }, (_, i) => `m.yaml:19:${15 + 4 * i} targets.monthly.mrr[${i + 1}]: "8%" ${AMOUNT}`),
+    ]);
+  });
+
   it('the JSON Schema offers % only where the scenario takes it', async () => {
     const { scenarioJsonSchema } = await import('../../src/scenario/json-schema.js');
     const schema = JSON.stringify(scenarioJsonSchema());
