@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { readHumanNumber } from '../scenario/human-number.js';
+import { MAX_MAGNITUDE } from '../scenario/distribution-schema.js';
 import { OutputsError, parseOutputs, type OutputName } from '../report/outputs.js';
 
 /**
@@ -13,6 +14,8 @@ export function parseAmount(text: string): number {
   const r = readHumanNumber(text, 'amount');
   if (!r.ok) throw new InvalidArgumentError(r.message);
   if (r.value < 0) throw new InvalidArgumentError(`"${text}" is below 0; an amount is 0 or more (e.g. 120M)`);
+  // The bound of every amount in a scenario (a target's value there included): beyond it a target's gap is not a number anyone reads.
+  if (r.value > MAX_MAGNITUDE) throw new InvalidArgumentError(`"${text}" is above 1e15, the largest amount a scenario takes`);
   return r.value;
 }
 

@@ -65,6 +65,9 @@ describe('numbers as people write them', () => {
     for (const [text, value] of numbers.filter(([t, v]) => v >= 0 && !t.includes('%'))) expect(parseAmount(text)).toBe(value);
     for (const [text, message] of refused) expect(() => parseAmount(text)).toThrow(message);
     expect(() => parseAmount('-5M')).toThrow('"-5M" is below 0; an amount is 0 or more (e.g. 120M)');
+    // As a scenario's target value: at most 1e15 (--target revenue=1e300 was taken, and printed a gap of 9.99999999999998e+290B).
+    expect(parseAmount('1e15')).toBe(1e15);
+    for (const text of ['1e16', '1e300', '1,000,001B']) expect(() => parseAmount(text)).toThrow(`"${text}" is above 1e15, the largest amount a scenario takes`);
     expect(parseShare('confidence')('80%')).toBe(0.8);
     expect(parseShare('confidence')('0.8')).toBe(0.8);
     expect(() => parseShare('confidence')('80')).toThrow('confidence must be between 0 and 1 (or 0% and 100%), got "80"; did you mean 80%?');
