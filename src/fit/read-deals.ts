@@ -68,7 +68,9 @@ export async function readDeals(path: string, tiers: readonly string[], months: 
 /** close_month of row r on the history's timeline; NaN after recording the problem. */
 function closeMonth(t: CsvTable, r: number, months: number, calendar: HistoryCalendar | undefined): number {
   const cell = t.cell(r, CLOSE);
-  const range = calendar === undefined ? `1 to ${months}` : `${calendar.firstYear}-${String(calendar.firstMonth).padStart(2, '0')} and the history's last month`;
+  const ym = (k: number) => `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  const first = calendar === undefined ? 0 : calendar.firstYear * 12 + calendar.firstMonth - 1;
+  const range = calendar === undefined ? `1 to ${months}` : `${ym(first)} to ${ym(first + months - 1)}`;
   if (cell === '') {
     t.problem(r, CLOSE, `is required: the history month the deal closed in (${calendar === undefined ? `1 to ${months}` : 'YYYY-MM'})`);
     return NaN;
