@@ -74,3 +74,25 @@ describe('the downside section of report.html', () => {
     expect(section).toContain(formatCurrency(stress.metrics.revenue.percentiles.p50, '$'));
   });
 });
+
+describe('stress cases of one name', () => {
+  it('their column heads name their files too: two stress files extending the plan without a name of their own read alike otherwise', async () => {
+    const { stressHeads } = await import('../../src/report/html/downside-section.js');
+    const named = (name: string) => ({ scenario: { name } }) as unknown as Summary;
+    const plan = named('FY plan');
+    expect(stressHeads(plan, [{ source: 'downside.yaml', summary: named('FY downside') }])).toEqual(['Stress: FY downside']);
+    expect(
+      stressHeads(plan, [
+        { source: 'leads.yaml', summary: named('FY plan') },
+        { source: 'renewal.yaml', summary: named('FY plan') },
+        { source: 'downside.yaml', summary: named('FY downside') },
+      ]),
+    ).toEqual(['Stress: FY plan (leads.yaml)', 'Stress: FY plan (renewal.yaml)', 'Stress: FY downside']);
+    expect(
+      stressHeads(plan, [
+        { source: 'a/down.yaml', summary: named('Down') },
+        { source: 'b/down.yaml', summary: named('Down') },
+      ]),
+    ).toEqual(['Stress: Down (a/down.yaml)', 'Stress: Down (b/down.yaml)']);
+  });
+});

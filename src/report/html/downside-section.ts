@@ -110,10 +110,23 @@ export function downsideNotEstimable(summary: Summary): string[] {
   return [...new Set(METRICS.flatMap((m) => [summary.decisions.downside[m].p10.notEstimable ?? [], summary.metrics[m].notEstimable ?? [], summary.decisions.downside[m].notEstimable ?? []].flat()))];
 }
 
+/**
+ * Each stress case's column head: `Stress: <its scenario's name>`, and its file too when another
+ * column has that name. A stress file that extends the plan without a name of its own has the
+ * plan's, so two such cases were two columns of one head with other numbers.
+ */
+export function stressHeads(plan: Summary, stress: readonly StressCase[]): string[] {
+  const names = [plan.scenario.name, ...stress.map((x) => x.summary.scenario.name)];
+  return stress.map((x) => {
+    const name = x.summary.scenario.name;
+    return names.filter((n) => n === name).length > 1 ? `Stress: ${name} (${x.source})` : `Stress: ${name}`;
+  });
+}
+
 /** The plan beside each stress case: the same figures, the same seed and trial count. */
 function stressComparison(plan: Summary, stress: readonly StressCase[], money: (v: number) => string): string {
   const all = [plan, ...stress.map((x) => x.summary)];
-  const heads = ['Figure', `Plan: ${plan.scenario.name}`, ...stress.map((x) => `Stress: ${x.summary.scenario.name}`)];
+  const heads = ['Figure', `Plan: ${plan.scenario.name}`, ...stressHeads(plan, stress)];
   const rows: string[][] = [];
   for (const m of METRICS) {
     rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => money(s.metrics[m].percentiles.p50))]);
