@@ -143,6 +143,8 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         if (opts.actuals === undefined)
           for (const name of ['as-of', 'plan'] as const)
             if (opts[name === 'as-of' ? 'asOf' : 'plan'] !== undefined) throw new UsageError(`--${name} goes with --actuals`);
+        // --max-trials caps the trials a --precision run adds: without it, it would be dropped without a word.
+        if (opts.precision === undefined && command.getOptionValueSource('maxTrials') === 'cli') throw new UsageError('--max-trials goes with --precision (it caps the trials a --precision run adds); for a run of N trials give --trials N');
         if (opts.actuals !== undefined)
           for (const name of ['shard', 'precision', 'with-stress'])
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli') throw new UsageError(`--${name} does not go with --actuals (not yet)`);

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/in-process-cli.js';
+import { ROOT, writeFiles } from '../helpers/fixtures.js';
+
+/**
+ * --max-trials caps a --precision run. Given alone (or with --actuals, where --precision is not
+ * taken) it was dropped without a word: `--max-trials 5000` ran the scenario's 100,000 trials.
+ * Refused (exit 2, nothing written), as --as-of and --plan are without --actuals.
+ */
+const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
+
+describe('--max-trials without --precision', () => {
+  it('is refused, exit 2, nothing written', async () => {
+    const dir = writeFiles({});
+    const out = join(dir, 'out');
+    for (const extra of [[], ['--trials', '100']]) {
+      const r = await runCli('run', minimal, '--max-trials', '5000', ...extra, '--workers', '0', '--quiet', '--no-progress', '--out', out);
+      expect(r.err.trim()).toBe('arrcast: --max-trials goes with --precision (it caps the trials a --precision run adds); for a run of N trials give --trials N');
+      expect(r.code).toBe(2);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it('with --precision it caps the run as before', async () => {
+    const dir = writeFiles({});
+    const r = await runCli('run', minimal, '--precision', '0.01%', '--trials', '1000', '--max-trials', '2000', '--workers', '0', '--quiet', '--no-progress', '--out', join(dir, 'out'), '--outputs', 'summary');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('wrote');
+  });
+});
