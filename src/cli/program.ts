@@ -143,11 +143,14 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         if (opts.actuals === undefined)
           for (const name of ['as-of', 'plan'] as const)
             if (opts[name === 'as-of' ? 'asOf' : 'plan'] !== undefined) throw new UsageError(`--${name} goes with --actuals`);
-        // --max-trials caps the trials a --precision run adds: without it, it would be dropped without a word.
-        if (opts.precision === undefined && command.getOptionValueSource('maxTrials') === 'cli') throw new UsageError('--max-trials goes with --precision (it caps the trials a --precision run adds); for a run of N trials give --trials N');
         if (opts.actuals !== undefined)
-          for (const name of ['shard', 'precision', 'with-stress'])
+          for (const name of ['shard', 'precision', 'max-trials', 'with-stress'])
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli') throw new UsageError(`--${name} does not go with --actuals (not yet)`);
+        // --max-trials caps the trials a --precision run adds: without it, it would be dropped without a word.
+        // After the --actuals refusals and not with --shard (refused below, by name): there, "goes with
+        // --precision" would send the user to a --precision that is refused next.
+        if (opts.precision === undefined && opts.shard === undefined && command.getOptionValueSource('maxTrials') === 'cli')
+          throw new UsageError('--max-trials goes with --precision (it caps the trials a --precision run adds); for a run of N trials give --trials N');
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.

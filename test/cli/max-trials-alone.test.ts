@@ -30,3 +30,18 @@ describe('--max-trials without --precision', () => {
     expect(r.err).toContain('wrote');
   });
 });
+
+describe('--max-trials where --precision is not taken either', () => {
+  // "goes with --precision" sent the user to add a --precision that was then refused in turn.
+  it('with --actuals or --shard is refused for what it goes against, not sent to --precision', async () => {
+    const dir = writeFiles({});
+    const out = join(dir, 'out');
+    const actuals = await runCli('run', minimal, '--actuals', join(ROOT, 'scenarios/example-actuals.csv'), '--max-trials', '5000', '--workers', '0', '--quiet', '--no-progress', '--out', out);
+    expect(actuals.err.trim()).toBe('arrcast: --max-trials does not go with --actuals (not yet)');
+    expect(actuals.code).toBe(2);
+    const shard = await runCli('run', minimal, '--shard', '1/2', '--max-trials', '5000', '--workers', '0', '--quiet', '--no-progress', '--out', out);
+    expect(shard.err.trim()).toBe('arrcast: --max-trials does not go with --shard: a shard writes trials, not a summary');
+    expect(shard.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
