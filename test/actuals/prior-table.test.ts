@@ -12,7 +12,9 @@ describe('QuantileTable', () => {
   const specs: Array<[string, DistributionSpec]> = [
     ['beta', { dist: 'beta', mean: 0.05, sd: 0.015 }],
     ['lognormal', { dist: 'lognormal', median: 10_000, p90: 14_000 }],
-    ['normal around 0 (negatives, and values near -0 and +0)', { dist: 'normal', mean: 0, sd: 1e-300 }],
+    ['normal around 0 (negatives, and tiny values either side of 0)', { dist: 'normal', mean: 0, sd: 1e-300 }],
+    // The normal above draws no zero: -0 and +0 themselves, which the native sort puts -0 first.
+    ['discrete of -0 and +0', { dist: 'discrete', values: [-0, 0, -1], weights: [0.4, 0.4, 0.2] }],
     ['discrete with ties', { dist: 'discrete', values: [-1, 0, 2], weights: [0.2, 0.5, 0.3] }],
   ] as Array<[string, DistributionSpec]>;
   it.each(specs)('sorts a %s sample exactly as the native sort does', (_, spec) => {
