@@ -67,7 +67,6 @@ export interface DecisionOptions {
   readonly targets?: Targets;
 }
 
-
 /**
  * The order statistics decide() reads, declared column by column: the budget quantile of every
  * headline, tier and component column, the P10 and expected shortfalls of the headline metrics, the

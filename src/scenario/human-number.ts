@@ -31,9 +31,6 @@ export function humanNumberPattern(kind: NumberKind = 'any'): string {
   return `^\\s*[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+|\\s*[${suffixes}])?\\s*$`;
 }
 
-/** The text of a human number of any kind, for the JSON Schema (`pattern`). */
-export const HUMAN_NUMBER_PATTERN = humanNumberPattern('any');
-
 const SHAPE = /^\s*([+-]?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+)|\s*([%kKmMbB]))?\s*$/;
 
 /** Decimal places each suffix moves the number by. */
