@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { boundedLines, LineTooLongError } from './bounded-lines.js';
 import { parse } from 'csv-parse/sync';
 import { REPORT_FILES } from './report-files.js';
+import { sipCount } from './sipmath.js';
 import { tierKey } from '../model/column-key.js';
-import { METRICS, type Metric } from '../model/components.js';
+import type { Metric } from '../model/components.js';
 import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
@@ -174,9 +175,6 @@ async function readTrialsLines(handle: FileHandle, file: string, keys: readonly 
   if (row !== trials) throw new ReportTrialsError(`${file} has ${Math.max(0, row)} trials but its summary.json counts ${trials}: the report is incomplete`);
   return out;
 }
-
-/** The SIPs sipmath.json holds for a report of `tiers` tiers: the three metrics, and each tier's revenue when there are several (report/sipmath.ts). */
-const sipCount = (tiers: number) => METRICS.length + (tiers > 1 ? tiers : 0);
 
 /** Values a sipmath.json holds besides its SIPs' trials: its header, and each SIP's metadata (count, mean, percentiles, ...), with room to spare. */
 const SIPMATH_OTHER_VALUES = (sips: number) => 100 + 100 * sips;

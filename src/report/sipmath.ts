@@ -37,6 +37,12 @@ export interface SipColumns {
   column(key: string): ArrayLike<number> | undefined;
 }
 
+/** Whether a run of `tiers` tiers has a SIP of each tier's revenue (only with several: with one, it is the company's). */
+const tierSips = (tiers: number): boolean => tiers > 1;
+
+/** How many SIPs sipSpecs gives a run of `tiers` tiers: the three metrics, and each tier's revenue when there are several. */
+export const sipCount = (tiers: number): number => METRICS.length + (tierSips(tiers) ? tiers : 0);
+
 /** The SIPs of a run: revenue, bookings and ending ARR (to the cent), then each tier's revenue (whole units) when there are several tiers. */
 export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
   const need = (key: string) => {
@@ -53,7 +59,7 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
     description: `${METRIC_LABELS[m]} of the next fiscal year, ${cur}`,
   }));
   const tiers = Object.entries(summary.byTier);
-  if (tiers.length > 1)
+  if (tierSips(tiers.length))
     for (const [name, t] of tiers)
       sips.push({
         name: tierKey(name, 'revenue'),

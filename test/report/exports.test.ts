@@ -8,7 +8,7 @@ import { PERCENTILES } from '../../src/analysis/describe.js';
 import { METRIC_COMPONENTS, METRICS } from '../../src/model/components.js';
 import { percentilesCsv } from '../../src/report/percentiles-csv.js';
 import { monthlyCsv } from '../../src/report/monthly-csv.js';
-import { writeSipmath } from '../../src/report/sipmath.js';
+import { sipCount, writeSipmath } from '../../src/report/sipmath.js';
 import { runReportScenario, TRIALS, TWO_TIERS } from './fixture.js';
 
 let sim: Simulation;
@@ -168,6 +168,9 @@ describe('sipmath.json, a SIPmath 3.0 library', () => {
   it('has one SIP_Array per metric and per tier, each referring to a declared generator, with one value per trial', () => {
     const rngNames = new Set(lib.U01.rng.map((r) => r.name));
     expect(lib.sips.map((s) => s.name)).toEqual(['revenue', 'bookings', 'endingArr', 'tier.SMB.revenue', 'tier.Enterprise.revenue']);
+    // What score's reader bounds a sipmath.json's values by (read-report-trials.ts): the SIPs written.
+    expect(sipCount(Object.keys(summary.byTier).length)).toBe(lib.sips.length);
+    expect([1, 2, 3].map(sipCount)).toEqual([3, 5, 6]);
     for (const sip of lib.sips) {
       expect(Object.keys(sip).sort()).toEqual(['arguments', 'function', 'metadata', 'name', 'ref']);
       expect(sip.ref.source).toBe('rng');
