@@ -141,10 +141,13 @@ const DISTRIBUTION_SYNONYMS: Readonly<Record<string, string>> = { low: 'min', hi
 function suggest(key: string): string {
   if (key.length > 64) return ''; // no key is this long; and edit distance is O(length)
   const lower = key.toLowerCase();
+  // Exact words first (a key in another case, a synonym), then near misses: `std` is two edits from
+  // `seed`, and was suggested it before its synonym `sd` was looked at.
   const near =
-    KNOWN_KEYS.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2) ??
+    KNOWN_KEYS.find((k) => k.toLowerCase() === lower) ??
     DISTRIBUTION_KEYS.find((k) => k === lower) ??
-    (Object.prototype.hasOwnProperty.call(DISTRIBUTION_SYNONYMS, lower) ? DISTRIBUTION_SYNONYMS[lower] : undefined);
+    (Object.prototype.hasOwnProperty.call(DISTRIBUTION_SYNONYMS, lower) ? DISTRIBUTION_SYNONYMS[lower] : undefined) ??
+    KNOWN_KEYS.find((k) => editDistance(k.toLowerCase(), lower) <= 2);
   return near && near !== key ? ` (did you mean "${near}"?)` : '';
 }
 

@@ -66,6 +66,14 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     ],
   },
   {
+    name: "a distribution's sd written std gets sd, not a scenario key two edits away (seed)",
+    yaml: edit('conversion: 0.05', 'conversion: { dist: beta, mean: 0.05, std: 0.01 }'),
+    expected: [
+      'bad.yaml:13:19 tiers[0].newBusiness.conversion: beta needs either alpha and beta, or mean and sd',
+      'bad.yaml:13:45 tiers[0].newBusiness.conversion: unknown key "std" (did you mean "sd"?)',
+    ],
+  },
+  {
     name: 'an unknown key with no near miss gets the keys its place takes, once per place (a distribution by its dist)',
     yaml: edit('conversion: 0.05', 'conversion: { dist: beta, mean: 0.05, sd: 0.01, spread: 2 }\n      leads: 100\n      deals: 5'),
     expected: [
