@@ -293,7 +293,8 @@ const figure = (id: string, label: string, f: { value: number; text: string }) =
 
 async function render(a: Answer & { pass: Pass }): Promise<void> {
   const dl = $('figures');
-  const budgetPct = Math.round(a.budget.confidence * 100);
+  // As the slider writes it (a tenth of a percent): a budget at 65.5% was labelled 66%.
+  const budgetPct = percentOf(a.budget.confidence);
   dl.replaceChildren(
     figure('p10', 'Revenue P10', a.revenue.p10),
     figure('p50', 'Revenue P50', a.revenue.p50),
