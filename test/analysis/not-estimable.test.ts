@@ -8,6 +8,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { synthetic } from './attribution/synthetic.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { lcgNormals } from '../helpers/stats.js';
 
 /**
  * Figures that cannot be estimated from a run's trials are null with a reason, never a number that
@@ -82,14 +83,7 @@ describe('variance shares: estimable only from enough trials for the fit and its
   });
 });
 
-/** Standard normal draws by Box-Muller from a small LCG: deterministic, every value distinct. */
-function normals(n: number, seed: number): Float64Array {
-  let s = seed >>> 0;
-  const u = () => ((s = (1664525 * s + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-  return out;
-}
+const normals = lcgNormals;
 
 describe('expected shortfall interval: needs 2 trials in the tail', () => {
   it('the minimum trials are the first n whose tail ceil(share x n) holds 2', () => {

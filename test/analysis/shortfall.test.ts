@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expectedShortfallEstimate } from '../../src/analysis/shortfall.js';
 import { expectedShortfall } from '../../src/analysis/tail.js';
+import { lcgNormals } from '../helpers/stats.js';
 
-/** Standard normal draws by Box-Muller from a small LCG: deterministic, no dependency. */
-function normals(n: number, seed: number): Float64Array {
-  let s = seed >>> 0;
-  const u = () => ((s = (1664525 * s + 1013904223) >>> 0) + 0.5) / 2 ** 32;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-  return out;
-}
+const normals = lcgNormals;
 
 describe('expected shortfall with its interval', () => {
   it('has the same value as expectedShortfall', () => {

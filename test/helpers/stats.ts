@@ -16,6 +16,15 @@ export function sample(n: number, draw: () => number): Float64Array {
   return out;
 }
 
+/** Standard normal draws by Box-Muller from a small LCG: deterministic, every value distinct, no dependency. */
+export function lcgNormals(n: number, seed: number): Float64Array {
+  let s = seed >>> 0;
+  const u = () => ((s = (1664525 * s + 1013904223) >>> 0) + 0.5) / 2 ** 32;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  return out;
+}
+
 /**
  * Assert every sample lies in [lower, upper] (or [lower, upper) with upperOpen), with one
  * assertion for the whole array (per-element expect calls are slow).
