@@ -164,7 +164,7 @@ describe('arrcast studio --confidence 65.5%', () => {
       await page.waitForFunction(() => document.body.dataset.pass === 'full');
       expect(await page.textContent('#confidence-value')).toBe('65.5% (the P34.5)');
       // The budget's own label says the same confidence, not 66%.
-      expect(await page.evaluate(() => document.getElementById('budget')?.previousElementSibling?.textContent)).toBe('Budget at 65.5% confidence');
+      expect(await page.evaluate(() => document.getElementById('budget')?.closest('div')?.querySelector('dt')?.textContent)).toBe('Budget at 65.5% confidence');
       await page.close();
     } finally {
       await stopStudio(own.studio);
