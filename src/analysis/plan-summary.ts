@@ -10,7 +10,8 @@ import { jsonShapeProblem } from '../scenario/json-shape.js';
  * file but finite numbers in range reaches summary.json, the page or the charts.
  *
  * Checked: it is JSON of an arrcast run (tool, scenario); its scenario name, currency and fiscal
- * year start are the scenario's (a plan in another currency or calendar compares nothing); `monthly` is the 12
+ * year start are the scenario's (a plan in another currency or calendar compares nothing), and its
+ * budgets' confidence the re-forecast's (another confidence is another percentile); `monthly` is the 12
  * fiscal months in order, each with finite P10 <= P90 of MRR and cumulative revenue; the three
  * budgets are finite; each target is a label with a probability in [0, 1]. Every problem at once.
  */
@@ -62,7 +63,7 @@ const own = (o: Record<string, Json>, key: string): Json => (Object.prototype.ha
  * Throws ScenarioError naming `path` with every problem (JSON paths, no line: a summary is written
  * by arrcast, not by hand).
  *
- * @example parsePlanSummary('{}', 'plan/summary.json', { name: 'FY plan', currency: 'USD', fiscalYearStartMonth: 1 }) // throws: not a run's summary
+ * @example parsePlanSummary('{}', 'plan/summary.json', { name: 'FY plan', currency: 'USD', fiscalYearStartMonth: 1, confidence: 0.8 }) // throws: not a run's summary
  * Complexity: O(size of the text).
  */
 export function parsePlanSummary(text: string, path: string, identity: PlanIdentity): PlanSummaryInput {
