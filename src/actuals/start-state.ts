@@ -28,6 +28,29 @@ export function scenarioStart(plan: ScenarioPlan, file: MonthlyFile, months: num
 }
 
 const value = (row: MonthlyRow, m: MonthlyMeasure): number => row.values[m] ?? NaN;
+
+type Existing = NonNullable<TierPlan['existing']>;
+
+/**
+ * ARR due for renewal in closed month i + 1: the file's due_arr when it gives one, else what the
+ * scenario's book or renewal calendar has due then.
+ *
+ * @example closedMonthDueArr(e, { ...row, values: { due_arr: 1.2e6 } }, 0) // => 1200000
+ */
+export function closedMonthDueArr(e: Existing, row: MonthlyRow, i: number): number {
+  const stated = value(row, 'due_arr');
+  if (!Number.isNaN(stated)) return stated;
+  return e.book ? e.book.arrDueIn[i]! : e.due[i]! * e.averageArr;
+}
+
+/**
+ * Customers of an aggregate book due in closed month i + 1: the file's due_arr over the book's
+ * average ARR, rounded, when it gives one; else the calendar's count.
+ */
+export function closedMonthDueCount(e: Existing, row: MonthlyRow, i: number): number {
+  const stated = value(row, 'due_arr');
+  return Number.isNaN(stated) || !(e.averageArr > 0) ? e.due[i]! : Math.round(stated / e.averageArr);
+}
 const orZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
 
 /**
@@ -85,7 +108,9 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     grossLoss += churned + contracted;
     // Renewals: the book's due customers of the month, and those that renewed.
     if (e) {
-      const dueArr = e.book ? e.book.arrDueIn[i]! : e.due[i]! * e.averageArr;
+      // What came up for renewal is the file's due_arr when it gives one (the scenario's calendar
+      // is a plan; the closed month is a fact), else the calendar's.
+      const dueArr = closedMonthDueArr(e, row, i);
       const renewedArr = Number.isNaN(renewed) ? Math.max(0, dueArr - churned) : renewed;
       booked[C_RENEWAL]! += renewedArr - contracted;
       arrDue += dueArr;
@@ -97,10 +122,11 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
         renewedCount += Math.round(n * share);
         lost += n - Math.round(n * share);
       } else {
-        due += e.due[i]!;
-        const r = Number.isNaN(average) ? 0 : Math.min(e.due[i]!, Math.max(0, Math.round(renewedArr / average)));
+        const dueCount = closedMonthDueCount(e, row, i);
+        due += dueCount;
+        const r = Number.isNaN(average) ? 0 : Math.min(dueCount, Math.max(0, Math.round(renewedArr / average)));
         renewedCount += r;
-        lost += e.due[i]! - r;
+        lost += dueCount - r;
       }
     }
     const reported = value(row, 'revenue');
