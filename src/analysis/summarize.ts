@@ -171,12 +171,19 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
 
   const metrics = Object.fromEntries(METRICS.map((m) => [m, must(m)])) as Record<Metric, Stat>;
   const openingArr = plan.tiers.reduce((a, t) => a + (t.existing?.openingArr ?? 0), 0);
+  // A re-forecast's closed months' revenue as reported, beyond what their ARR gives, is in the
+  // opening book's share of revenue (simulate-chunk.ts), the same in every trial: the company's
+  // opening-book revenue carries it, as each tier's does, so the components add up to revenue.
+  const revenueAdjustment = plan.tiers.reduce((a, t) => a + (t.start?.revenueAdjustment ?? 0), 0);
 
   const byComponent = Object.fromEntries(
     METRICS.map((m) => [
       m,
       Object.fromEntries(
-        METRIC_COMPONENTS[m].map((c) => [c, c === 'openingBook' ? constantStat(openingArr) : must(`component.${m}.${c}`)]),
+        METRIC_COMPONENTS[m].map((c) => [
+          c,
+          c === 'openingBook' ? constantStat(m === 'revenue' ? openingArr + revenueAdjustment : openingArr) : must(`component.${m}.${c}`),
+        ]),
       ),
     ]),
   ) as Record<Metric, Partial<Record<Component, Stat>>>;
