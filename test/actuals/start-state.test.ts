@@ -95,3 +95,65 @@ describe("a closed month's due_arr is what came up for renewal, over the scenari
     expect(start.counts).toMatchObject({ customersDue: 8, customersRenewed: 7, customersLost: 1, arrDue: 96_000 });
   });
 });
+
+describe('closed months of a tier with a service-start lag', () => {
+  const LAGGED = `
+name: lagged
+tiers:
+  - name: T
+    existing: { openingArr: 1200000, customers: 100, renewalCalendar: uniform, renewalRate: 0.9, priceUplift: 0 }
+    newBusiness:
+      leadsPerMonth: 100
+      conversion: 0.05
+      salesCycleMonths: 0
+      acv: 20000
+      serviceStartLagMonths: { dist: discrete, values: [0, 1], weights: [0.5, 0.5] }
+`;
+  const plan = planScenario(scenarioFrom(LAGGED).scenario);
+  // 5 deals (100,000) signed in month 1, none in month 2; half goes live in each month, as expected.
+  const rows = monthlyFile({
+    T: [
+      { leads: 100, deals: 5, new_arr: 100_000, churned_arr: 0, renewed_arr: 96_000, ending_arr: 1_250_000 },
+      { leads: 100, deals: 0, new_arr: 0, churned_arr: 0, renewed_arr: 108_000, ending_arr: 1_300_000 },
+    ],
+  }).byTier.get('T')!;
+  const start = tierStart(plan.tiers[0]!, rows, 2);
+
+  it('counts the new ARR going live as new business, not as price uplift, and books it once', () => {
+    const ev = start.events;
+    expect(ev[c('newBusiness') * 12]).toBeCloseTo(50_000, 6);
+    expect(ev[c('newBusiness') * 12 + 1]).toBeCloseTo(50_000, 6);
+    expect(ev[c('priceUplift') * 12]).toBeCloseTo(0, 6);
+    expect(ev[c('priceUplift') * 12 + 1]).toBeCloseTo(0, 6);
+    expect(start.booked[c('newBusiness')]).toBe(100_000);
+    expect(start.booked[c('priceUplift')]).toBeCloseTo(0, 6);
+  });
+
+  it('leaves what the expected go-lives do not explain as price uplift and other, and never more new ARR than the change', () => {
+    // Only 30,000 of the change in month 1 (the deals went live later than expected): 30,000 is new
+    // business, nothing is uplift; by month 2 all 100,000 is expected live: its 70,000 is the rest.
+    const late = monthlyFile({
+      T: [
+        { leads: 100, deals: 5, new_arr: 100_000, churned_arr: 0, renewed_arr: 96_000, ending_arr: 1_230_000 },
+        { leads: 100, deals: 0, new_arr: 0, churned_arr: 0, renewed_arr: 108_000, ending_arr: 1_300_000 },
+      ],
+    }).byTier.get('T')!;
+    const s = tierStart(plan.tiers[0]!, late, 2);
+    expect(s.events[c('newBusiness') * 12]).toBeCloseTo(30_000, 6);
+    expect(s.events[c('priceUplift') * 12]).toBeCloseTo(0, 6);
+    expect(s.events[c('newBusiness') * 12 + 1]).toBeCloseTo(70_000, 6);
+    expect(s.events[c('priceUplift') * 12 + 1]).toBeCloseTo(0, 6);
+    // A change beyond every signing expected live is price uplift and other.
+    const more = monthlyFile({
+      T: [
+        { leads: 100, deals: 5, new_arr: 100_000, churned_arr: 0, renewed_arr: 96_000, ending_arr: 1_260_000 },
+        { leads: 100, deals: 0, new_arr: 0, churned_arr: 0, renewed_arr: 108_000, ending_arr: 1_320_000 },
+      ],
+    }).byTier.get('T')!;
+    const o = tierStart(plan.tiers[0]!, more, 2);
+    expect(o.events[c('newBusiness') * 12]).toBeCloseTo(50_000, 6);
+    expect(o.events[c('priceUplift') * 12]).toBeCloseTo(10_000, 6);
+    expect(o.events[c('newBusiness') * 12 + 1]).toBeCloseTo(50_000, 6);
+    expect(o.events[c('priceUplift') * 12 + 1]).toBeCloseTo(10_000, 6);
+  });
+});
