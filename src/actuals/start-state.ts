@@ -29,6 +29,19 @@ export function scenarioStart(plan: ScenarioPlan, file: MonthlyFile, months: num
 
 const value = (row: MonthlyRow, m: MonthlyMeasure): number => row.values[m] ?? NaN;
 
+/**
+ * The company's revenue (MRR) of each closed month as the actuals give it: each tier's reported
+ * revenue, or its ending ARR / 12 (the model's convention), summed over `tiers` in their order, in
+ * float64 (the per-trial MRR columns are float32, which cannot hold every amount exactly).
+ *
+ * @example closedMonthsMrr(['SMB'], file, 2) // => [ending_arr of month 1 / 12, ... of month 2 / 12]
+ */
+export function closedMonthsMrr(tiers: readonly string[], file: MonthlyFile, months: number): number[] {
+  const mrr = new Array<number>(months).fill(0);
+  for (const name of tiers) (file.byTier.get(name) ?? []).slice(0, months).forEach((r, i) => (mrr[i]! += r.values.revenue ?? (r.values.ending_arr ?? 0) / 12));
+  return mrr;
+}
+
 type Existing = NonNullable<TierPlan['existing']>;
 
 /**

@@ -1,3 +1,4 @@
+import { closedMonthsMrr } from '../actuals/start-state.js';
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
 import { constantStat, moments, statOfSelected, statOfSorted, statOfValues, statRanks, type Stat } from './describe.js';
@@ -225,7 +226,18 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const cumulative = scratch.fill(0);
   summing = true;
   const monthly: MonthSummary[] = [];
+  // A re-forecast's closed months are the actuals, the same in every trial: their MRR is the
+  // actuals' own (float64), not the float32 column's rounding of it, so that monthly.csv, the
+  // workbook and the page show the closed months exactly as given.
+  const closed = sim.reforecast ? closedMonthsMrr(plan.tiers.map((t) => t.name), sim.reforecast.input.file, sim.reforecast.input.months) : [];
+  let closedTotal = 0;
   for (let m = 1; m <= 12; m++) {
+    if (m <= closed.length) {
+      closedTotal += closed[m - 1]!;
+      cumulative.fill(closedTotal);
+      monthly.push({ month: m, label: names[m - 1]!, mrr: constantStat(closed[m - 1]!), cumulativeRevenue: constantStat(closedTotal) });
+      continue;
+    }
     const mrr = col(`mrr.${m}`)!;
     for (let i = 0; i < cumulative.length; i++) cumulative[i]! += mrr[i]!;
     monthly.push({ month: m, label: names[m - 1]!, mrr: stat(`mrr.${m}`)!, cumulativeRevenue: describeInto(cumulative)! });

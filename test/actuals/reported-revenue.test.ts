@@ -45,3 +45,38 @@ describe("a re-forecast whose actuals report each month's revenue", () => {
     expect(s.byComponent.endingArr.openingBook!.mean).toBe(3_600_000);
   });
 });
+
+describe("a re-forecast's closed months in the monthly figures", () => {
+  it('are the actuals exactly (float64), not their float32 rounding, in every statistic', async () => {
+    // ARR in the hundreds of millions: MRR above 2^24, where float32 steps by 2 or more.
+    const BIG = YAML.replace('openingArr: 2400000, customers: 40', 'openingArr: 240000000, customers: 4000');
+    const endingB = 240_000_001;
+    const endingB2 = 240_000_007;
+    const file = monthlyFile({
+      A: [
+        { leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 0, renewed_arr: 96_000, ending_arr: 1_700_000 },
+        { leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 0, renewed_arr: 96_000, ending_arr: 2_200_000, revenue: 180_000.25 },
+      ],
+      B: [
+        { churned_arr: 0, renewed_arr: 20_000_000, ending_arr: endingB },
+        { churned_arr: 0, renewed_arr: 20_000_000, ending_arr: endingB2 },
+      ],
+    });
+    const sim = await simulate(scenarioFrom(BIG), { trials: 300, seed: 3, workers: 0, actuals: { file, months: 2 } });
+    const s = summarize(sim);
+    const m1 = 1_700_000 / 12 + endingB / 12;
+    const m2 = 180_000.25 + endingB2 / 12;
+    expect(Math.fround(m1)).not.toBe(m1);
+    for (const [i, mrr, cumulative] of [[0, m1, m1], [1, m2, m1 + m2]] as const) {
+      const month = s.monthly[i]!;
+      expect(month.mrr.mean).toBe(mrr);
+      expect(month.mrr.sd).toBe(0);
+      expect(Object.values(month.mrr.percentiles).every((v) => v === mrr)).toBe(true);
+      expect(month.cumulativeRevenue.mean).toBe(cumulative);
+      expect(Object.values(month.cumulativeRevenue.percentiles).every((v) => v === cumulative)).toBe(true);
+    }
+    // The open months go on from the exact closed total.
+    expect(s.monthly[2]!.cumulativeRevenue.min).toBeGreaterThan(m1 + m2);
+    expect(s.monthly[11]!.cumulativeRevenue.mean).toBeCloseTo(s.metrics.revenue.mean, -1);
+  });
+});
