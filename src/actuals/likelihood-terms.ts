@@ -6,6 +6,7 @@ import { compileYearLevel } from '../model/year-level-plan.js';
 import { createStream } from '../random/source.js';
 import type { Tier } from '../scenario/scenario-schema.js';
 import type { MonthlyMeasure, MonthlyRow } from './monthly-record.js';
+import { closedMonthDueArr, closedMonthDueCount } from './start-state.js';
 import type { DriverKind } from '../model/drivers/driver-kinds.js';
 
 /** The year-level drivers a re-forecast learns from the closed months, with the market factor. */
@@ -214,18 +215,26 @@ export function tierLikelihood(
   const renewedArr = rowValues(rows, 'renewed_arr');
   const churnedArr = rowValues(rows, 'churned_arr');
   if (e && known('renewalRate') && (has(renewedArr) || (has(churnedArr) && (!e.book || e.book.monthlyArr.length === 0)))) {
+    // What came up for renewal: the file's due_arr when it gives one, else the scenario's (as the
+    // closed months' counts in start-state.ts).
     const renewed = Float64Array.from({ length: k }, (_, i) => {
-      const due = e.book ? e.book.arrDueIn[i]! : e.due[i]! * e.averageArr;
-      return has(renewedArr) ? renewedArr[i]! : Math.max(0, due - churnedArr[i]!);
+      const due = closedMonthDueArr(e, rows[i]!, i);
+      const r = has(renewedArr) ? renewedArr[i]! : Math.max(0, due - churnedArr[i]!);
+      // A customer book's term weighs its own customers due that month: the file's renewed share of
+      // what was due applies to the book's due ARR.
+      if (!e.book) return r;
+      const bookDue = e.book.arrDueIn[i]!;
+      return due > 0 && due !== bookDue ? (r / due) * bookDue : r;
     });
+    const dueCounts = Int32Array.from({ length: k }, (_, i) => (e.book ? 0 : closedMonthDueCount(e, rows[i]!, i)));
     const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
     if (!e.book) {
-      const counts = Float64Array.from(renewed, (r, i) => Math.min(e.due[i]!, Math.max(0, Math.round(e.averageArr > 0 ? r / e.averageArr : 0))));
+      const counts = Float64Array.from(renewed, (r, i) => Math.min(dueCounts[i]!, Math.max(0, Math.round(e.averageArr > 0 ? r / e.averageArr : 0))));
       let kept = 0;
       let lost = 0;
       for (let m = 0; m < k; m++) {
         kept += counts[m]!;
-        lost += e.due[m]! - counts[m]!;
+        lost += dueCounts[m]! - counts[m]!;
       }
       // Binomial(due, p) each month: (sum renewed) log p + (sum churned) log(1 - p).
       terms.push((z, own) => {

@@ -28,13 +28,69 @@ export function scenarioStart(plan: ScenarioPlan, file: MonthlyFile, months: num
 }
 
 const value = (row: MonthlyRow, m: MonthlyMeasure): number => row.values[m] ?? NaN;
+
+/**
+ * The company's revenue (MRR) of each closed month as the actuals give it: each tier's reported
+ * revenue, or its ending ARR / 12 (the model's convention), summed over `tiers` in their order, in
+ * float64 (the per-trial MRR columns are float32, which cannot hold every amount exactly).
+ *
+ * @example closedMonthsMrr(['SMB'], file, 2) // => [ending_arr of month 1 / 12, ... of month 2 / 12]
+ */
+export function closedMonthsMrr(tiers: readonly string[], file: MonthlyFile, months: number): number[] {
+  const mrr = new Array<number>(months).fill(0);
+  for (const name of tiers) (file.byTier.get(name) ?? []).slice(0, months).forEach((r, i) => (mrr[i]! += r.values.revenue ?? (r.values.ending_arr ?? 0) / 12));
+  return mrr;
+}
+
+type Existing = NonNullable<TierPlan['existing']>;
+
+/**
+ * ARR due for renewal in closed month i + 1: the file's due_arr when it gives one, else what the
+ * scenario's book or renewal calendar has due then.
+ *
+ * @example closedMonthDueArr(e, { ...row, values: { due_arr: 1.2e6 } }, 0) // => 1200000
+ */
+export function closedMonthDueArr(e: Existing, row: MonthlyRow, i: number): number {
+  const stated = value(row, 'due_arr');
+  if (!Number.isNaN(stated)) return stated;
+  return e.book ? e.book.arrDueIn[i]! : e.due[i]! * e.averageArr;
+}
+
+/**
+ * Customers of an aggregate book due in closed month i + 1: the file's due_arr over the book's
+ * average ARR, rounded, when it gives one; else the calendar's count.
+ */
+export function closedMonthDueCount(e: Existing, row: MonthlyRow, i: number): number {
+  const stated = value(row, 'due_arr');
+  return Number.isNaN(stated) || !(e.averageArr > 0) ? e.due[i]! : Math.round(stated / e.averageArr);
+}
 const orZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
 
 /**
+ * New ARR of the closed months' signings expected to be live by the end of closed month m of a
+ * tier with a service-start lag: the sum over months j <= m of new_arr of j x P(lag <= m - j).
+ *
+ * @example expectedLiveBy(plan, rows, 2) // lag 0 or 1 at 1/2 each, 100 then 60 signed => 100 + 30
+ */
+export function expectedLiveBy(plan: TierPlan, rows: readonly MonthlyRow[], m: number): number {
+  const pmf = plan.newBusiness?.serviceStart.pmf;
+  if (!pmf) return 0;
+  let live = 0;
+  for (let j = 1; j <= m; j++) {
+    let p = 0;
+    for (let l = 0; l <= m - j && l < pmf.length; l++) p += pmf[l]!;
+    live += orZero(value(rows[j - 1]!, 'new_arr')) * Math.min(1, p);
+  }
+  return live;
+}
+
+/**
  * One tier's state. Each closed month's ARR change is split into the components the file states:
- * new business (new_arr, when deals go live at signing), expansion, contraction and churn; what the
- * stated flows do not explain of the change in ending_arr (price uplift, deals going live after a
- * service-start lag) counts as price uplift and other. Revenue of a month is its live ARR / 12
+ * new business (new_arr when deals go live at signing; with a service-start lag, the closed
+ * months' signings expected to go live in the month, up to the change the stated flows leave
+ * unexplained), expansion, contraction and churn; what the stated flows do not explain of the
+ * change in ending_arr (price uplift, deals signed before the year going live) counts as price
+ * uplift and other. Revenue of a month is its live ARR / 12
  * (the model's convention), or the file's `revenue` when it gives one.
  *
  * Renewal counts of a book given as aggregates are the renewed (or churned) ARR over the tier's
@@ -47,6 +103,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
   const e = plan.existing;
   const liveAtSigning = plan.newBusiness === undefined || plan.newBusiness.serviceStart.max === 0;
   let before = e?.openingArr ?? 0;
+  let wentLive = 0;
   let revenueAdjustment = 0;
   let leads = 0;
   let won = 0;
@@ -69,14 +126,20 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     start.newArr[i] = value(row, 'new_arr');
     leads += orZero(start.leads[i]!);
     won += orZero(start.deals[i]!);
-    const goesLive = liveAtSigning ? newArr : 0;
+    const stated = value(row, 'ending_arr');
+    const statedFlows = (liveAtSigning ? newArr : 0) + expanded - contracted - churned;
+    const ending = Number.isNaN(stated) ? before + statedFlows : stated;
+    // With a service-start lag, the month's new ARR going live is not stated: it is what the
+    // closed months' signings are expected to have put live by the month (new_arr of month j x
+    // P(lag <= m - j)) less what went live before, up to what the stated flows leave unexplained;
+    // it is new business, not price uplift (which NRR counts, and which would book it a second time).
+    const goesLive = liveAtSigning ? newArr : Math.min(Math.max(0, ending - before - statedFlows), Math.max(0, expectedLiveBy(plan, rows, m) - wentLive));
+    wentLive += goesLive;
     ev[C_NEW * 12 + i] = goesLive;
     ev[C_EXP * 12 + i] = expanded;
     ev[C_CONTRACTION * 12 + i] = -contracted;
     ev[C_CHURN * 12 + i] = -churned;
-    const stated = value(row, 'ending_arr');
     const flows = goesLive + expanded - contracted - churned;
-    const ending = Number.isNaN(stated) ? before + flows : stated;
     const other = ending - before - flows;
     ev[C_UPLIFT * 12 + i] = other;
     booked[C_NEW]! += newArr;
@@ -85,7 +148,9 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     grossLoss += churned + contracted;
     // Renewals: the book's due customers of the month, and those that renewed.
     if (e) {
-      const dueArr = e.book ? e.book.arrDueIn[i]! : e.due[i]! * e.averageArr;
+      // What came up for renewal is the file's due_arr when it gives one (the scenario's calendar
+      // is a plan; the closed month is a fact), else the calendar's.
+      const dueArr = closedMonthDueArr(e, row, i);
       const renewedArr = Number.isNaN(renewed) ? Math.max(0, dueArr - churned) : renewed;
       booked[C_RENEWAL]! += renewedArr - contracted;
       arrDue += dueArr;
@@ -97,10 +162,11 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
         renewedCount += Math.round(n * share);
         lost += n - Math.round(n * share);
       } else {
-        due += e.due[i]!;
-        const r = Number.isNaN(average) ? 0 : Math.min(e.due[i]!, Math.max(0, Math.round(renewedArr / average)));
+        const dueCount = closedMonthDueCount(e, row, i);
+        due += dueCount;
+        const r = Number.isNaN(average) ? 0 : Math.min(dueCount, Math.max(0, Math.round(renewedArr / average)));
         renewedCount += r;
-        lost += e.due[i]! - r;
+        lost += dueCount - r;
       }
     }
     const reported = value(row, 'revenue');

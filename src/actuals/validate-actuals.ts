@@ -10,7 +10,8 @@ import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './m
  * - with leads to convert, `leads` and `deals` (the cohorts still in the sales cycle, and the
  *   evidence on conversion: deals without leads cannot teach it);
  * - where deals close in their lead's month (sales cycle 0), no month has more deals than leads;
- * - an aggregate book renews no more ARR in a month than it has due then;
+ * - without a due_arr column, an aggregate book renews no more ARR in a month than its calendar has
+ *   due then (with one, the file's due_arr is what came up, and the reader checks renewed_arr against it);
  * - where both are given and deals go live at signing, a month with deals signs new ARR and a
  *   month without signs none;
  * - a month churns and contracts no more ARR than was live in it (the ARR live when it began, the
@@ -81,10 +82,14 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
       }
     }
     const e = t.existing;
-    if (e && !e.book && has('renewed_arr'))
+    if (e && has('renewed_arr'))
       for (const row of rows.slice(0, months)) {
-        const due = e.due[row.month - 1]! * e.averageArr;
         const renewed = row.values.renewed_arr ?? 0;
+        const stated = row.values.due_arr;
+        // With a due_arr, what came up for renewal is the file's (the re-forecast uses it over the
+        // calendar), and the reader has checked renewed_arr against it.
+        if (stated !== undefined || e.book) continue;
+        const due = e.due[row.month - 1]! * e.averageArr;
         if (renewed > due * (1 + 1e-9) + 0.5)
           issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)})`));
       }

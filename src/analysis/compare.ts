@@ -156,7 +156,7 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
     })),
     sharedTiers,
     sameTiers,
-    pairing: pairingNote(tierNames, sharedTiers, sameTiers),
+    pairing: pairingNote(tierNames, sharedTiers, sameTiers) + marketNote(sims.map((s) => s.loaded.scenario.market?.factor)),
     metrics,
     byTier,
   };
@@ -196,6 +196,21 @@ function tierColumn(sim: Simulation, tier: string, metric: Metric, float32: bool
   if (sim.plan.tiers.length > 1) return requireColumn(sim, tierKey(tier, metric));
   const total = requireColumn(sim, metric);
   return float32 ? Float32Array.from(total) : total;
+}
+
+/**
+ * What the pairing does not cover when some scenarios fix the market factor (a stress year) and
+ * others draw it: trial i of a drawn scenario sits in a market year of its own, so its difference
+ * with a fixed one carries that year's market swing. Empty when every scenario draws it, or all fix it.
+ *
+ * @example marketNote([undefined, -1.28]) // => ' B fixes the market factor (Z = -1.28) that A draws ...'
+ */
+export function marketNote(factors: ReadonlyArray<number | undefined>): string {
+  const fixed = factors.flatMap((f, i) => (f === undefined ? [] : [`${scenarioLabel(i)} (Z = ${f})`]));
+  const drawn = factors.flatMap((f, i) => (f === undefined ? [scenarioLabel(i)] : []));
+  if (fixed.length === 0 || drawn.length === 0) return '';
+  const list = (xs: string[]) => (xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+  return ` The market factor is not paired: ${list(fixed)} ${fixed.length === 1 ? 'fixes' : 'fix'} it where ${list(drawn)} ${drawn.length === 1 ? 'draws' : 'draw'} it in each trial, so a difference between a fixed and a drawn scenario includes the drawn one's year-to-year market swing, not the other changes alone; its P(X < A) is the chance the fixed year comes in below a drawn year.`;
 }
 
 function pairingNote(tierNames: ReadonlyArray<readonly string[]>, shared: readonly string[], same: boolean): string {

@@ -1,3 +1,4 @@
+import { closedMonthsMrr } from '../actuals/start-state.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { trialRate, volumeMultiplier } from '../model/market.js';
 import type { TierPlan } from '../model/tier-plan.js';
@@ -133,12 +134,11 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
   const months = input.months;
   const tiers = sim.plan.tiers;
   const byTier: Record<string, Array<Partial<Record<MonthlyMeasure, number>>>> = {};
-  const mrr = new Array<number>(months).fill(0);
   for (const t of tiers) {
     const rows = (input.file.byTier.get(t.name) ?? []).slice(0, months);
     Object.defineProperty(byTier, t.name, { value: rows.map((r) => ({ ...r.values })), enumerable: true });
-    rows.forEach((r, i) => (mrr[i]! += r.values.revenue ?? (r.values.ending_arr ?? 0) / 12));
   }
+  const mrr = closedMonthsMrr(tiers.map((t) => t.name), input.file, months);
   const column = (key: string | undefined) => (key === undefined ? undefined : sim.store.column(key));
   // The prior of each driver's value this year: its table's quantiles at stratified points, with a seeded market factor.
   const PRIOR = 4096;

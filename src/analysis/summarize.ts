@@ -1,3 +1,4 @@
+import { closedMonthsMrr } from '../actuals/start-state.js';
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
 import { constantStat, moments, statOfSelected, statOfSorted, statOfValues, statRanks, type Stat } from './describe.js';
@@ -171,12 +172,19 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
 
   const metrics = Object.fromEntries(METRICS.map((m) => [m, must(m)])) as Record<Metric, Stat>;
   const openingArr = plan.tiers.reduce((a, t) => a + (t.existing?.openingArr ?? 0), 0);
+  // A re-forecast's closed months' revenue as reported, beyond what their ARR gives, is in the
+  // opening book's share of revenue (simulate-chunk.ts), the same in every trial: the company's
+  // opening-book revenue carries it, as each tier's does, so the components add up to revenue.
+  const revenueAdjustment = plan.tiers.reduce((a, t) => a + (t.start?.revenueAdjustment ?? 0), 0);
 
   const byComponent = Object.fromEntries(
     METRICS.map((m) => [
       m,
       Object.fromEntries(
-        METRIC_COMPONENTS[m].map((c) => [c, c === 'openingBook' ? constantStat(openingArr) : must(`component.${m}.${c}`)]),
+        METRIC_COMPONENTS[m].map((c) => [
+          c,
+          c === 'openingBook' ? constantStat(m === 'revenue' ? openingArr + revenueAdjustment : openingArr) : must(`component.${m}.${c}`),
+        ]),
       ),
     ]),
   ) as Record<Metric, Partial<Record<Component, Stat>>>;
@@ -218,7 +226,18 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const cumulative = scratch.fill(0);
   summing = true;
   const monthly: MonthSummary[] = [];
+  // A re-forecast's closed months are the actuals, the same in every trial: their MRR is the
+  // actuals' own (float64), not the float32 column's rounding of it, so that monthly.csv, the
+  // workbook and the page show the closed months exactly as given.
+  const closed = sim.reforecast ? closedMonthsMrr(plan.tiers.map((t) => t.name), sim.reforecast.input.file, sim.reforecast.input.months) : [];
+  let closedTotal = 0;
   for (let m = 1; m <= 12; m++) {
+    if (m <= closed.length) {
+      closedTotal += closed[m - 1]!;
+      cumulative.fill(closedTotal);
+      monthly.push({ month: m, label: names[m - 1]!, mrr: constantStat(closed[m - 1]!), cumulativeRevenue: constantStat(closedTotal) });
+      continue;
+    }
     const mrr = col(`mrr.${m}`)!;
     for (let i = 0; i < cumulative.length; i++) cumulative[i]! += mrr[i]!;
     monthly.push({ month: m, label: names[m - 1]!, mrr: stat(`mrr.${m}`)!, cumulativeRevenue: describeInto(cumulative)! });

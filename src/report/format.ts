@@ -11,7 +11,9 @@ export function formatMoney(value: number): string {
   if (!Number.isFinite(value)) return '-';
   const [scaled, unit] = moneyUnit(Math.abs(value));
   // Billions and trillions to two decimals, millions and thousands to one, units whole.
-  return `${value < 0 ? '-' : ''}${scaled.toFixed(unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1)}${unit}`;
+  const digits = scaled.toFixed(unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1);
+  // A negative amount that rounds to zero is shown as 0, not -0.
+  return `${value < 0 && Number(digits) !== 0 ? '-' : ''}${digits}${unit}`;
 }
 
 /** A 95% interval as "[low, high]" in the given format. */
@@ -21,12 +23,15 @@ export function formatInterval(interval: readonly [number, number], format: (v: 
 
 /** A share as a percentage with one decimal: 0.9123 -> "91.2%". */
 export function formatPercent(value: number): string {
-  return Number.isFinite(value) ? `${(value * 100).toFixed(1)}%` : '-';
+  if (!Number.isFinite(value)) return '-';
+  const digits = (value * 100).toFixed(1);
+  // A negative share that rounds to zero is shown as 0.0%, not -0.0%.
+  return `${Number(digits) === 0 ? '0.0' : digits}%`;
 }
 
 /** A count with thousands separators: 1572.2 -> "1,572". */
 export function formatCount(value: number): string {
-  return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '-';
+  return Number.isFinite(value) ? (Math.round(value) + 0).toLocaleString('en-US') : '-';
 }
 
 /**

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { scenarioFrom, column } from '../helpers/fixtures.js';
 import { monthlyFile } from './monthly-file.js';
+import { summarize } from '../../src/analysis/summarize.js';
+import { summaryParagraph } from '../../src/report/summary-paragraph.js';
+import { CONSTANT_METRIC } from '../../src/analysis/attribution/first-order.js';
 
 const YAML = `
 name: twelve closed months
@@ -45,6 +48,12 @@ describe('a re-forecast with all twelve months closed', () => {
       expect(Math.min(...xs), key).toBeCloseTo(want, 4);
       expect(Math.max(...xs), key).toBeCloseTo(want, 4);
     }
+    // Nothing moves a known year: no driver's share, and no 100% left to unit-level luck.
+    const s = summarize(sim);
+    expect(s.sensitivity.notEstimable).toBe(CONSTANT_METRIC);
+    expect(s.sensitivity.unexplained.value).toBeNull();
+    expect(summaryParagraph(s)).toContain('cannot be estimated from this run (it is the same in every trial');
+    expect(summaryParagraph(s)).not.toContain('luck');
   });
 
   it('leaves the months after the closed ones to the simulation (k = 11: only December varies)', async () => {

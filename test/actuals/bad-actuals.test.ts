@@ -126,6 +126,16 @@ describe('arrcast run --actuals with a bad actuals file', () => {
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
   });
 
+  it("a month renewing more than the calendar has due, but no more than its own due_arr, runs: the file's due_arr is what came up", async () => {
+    // The uniform calendar has 96000 due in month 1; the file says 120000 came up and 110000 renewed.
+    const csv = 'month,tier,leads,deals,new_arr,churned_arr,ending_arr,renewed_arr,due_arr\n1,SMB,1000,50,500000,10000,1690000,110000,120000\n1,Enterprise,0,0,0,0,4000000,0,0\n';
+    const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': csv });
+    const out = join(dir, 'out');
+    const r = await runCli('run', join(dir, 's.yaml'), '--actuals', join(dir, 'actuals.csv'), '--out', out, '-q', '-w', '0');
+    expect(r.err).toContain(`wrote ${out}/`);
+    expect(r.code).toBe(0);
+  });
+
   it('--as-of and --plan go with --actuals only', async () => {
     const r = await runCli('run', 'whatever.yaml', '--as-of', '3');
     expect(r.code).toBe(2);

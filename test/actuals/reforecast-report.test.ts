@@ -83,4 +83,11 @@ describe('a re-forecast in the report', async () => {
     expect(html).toContain('P(');
     expect(reforecastSection(planSummary, String)).toBe('');
   });
+
+  it("shows a market factor whose mean rounds to zero as 0, not -0", () => {
+    const market = { prior: { mean: -0.004, p10: -1.28, p90: 1.28 }, posterior: { mean: -0.04, p10: -0.7, p90: 0.6 }, effectiveSampleSize: 1000 };
+    const html = reforecastSection({ ...summary, reforecast: { ...summary.reforecast!, market: { ...summary.reforecast!.market, ...market } as never } }, String);
+    expect(html).toContain('<td class="num">0 (-1.3 to 1.3)</td>');
+    expect(html).not.toMatch(/>-0 \(/);
+  });
 });

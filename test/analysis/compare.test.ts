@@ -204,3 +204,16 @@ tiers:
     expect(revenue.mean / revenue.sd!).toBeLessThan(-3);
   });
 });
+
+describe('the pairing note when a stress case fixes the market factor', () => {
+  it('says the market factor is not paired when one scenario fixes it and another draws it, and says nothing when all draw it', async () => {
+    const stressed = variant('market:\n', 'market:\n  factor: -1.28\n');
+    const [a, b] = await sims(example, stressed);
+    expect(anyNonZero(a!, b!, 'driver.market')).toBe(true);
+    const fixedVsDrawn = compareSimulations([a!, b!]).pairing;
+    expect(fixedVsDrawn).toContain('The market factor is not paired: B (Z = -1.28) fixes it where A draws it in each trial');
+    expect(compareSimulations([b!, a!]).pairing).toContain('A (Z = -1.28) fixes it where B draws it');
+    expect(compareSimulations([a!, a!]).pairing).not.toContain('market factor');
+    expect(compareSimulations([b!, b!]).pairing).not.toContain('market factor');
+  });
+});

@@ -4,7 +4,7 @@ import { reportHtml } from '../../src/report/html/report-html.js';
 import { GLOSSARY } from '../../src/report/html/glossary.js';
 import { escapeHtml } from '../../src/report/html/escape.js';
 import { formatCurrency } from '../../src/report/money.js';
-import { runReportScenario } from './fixture.js';
+import { runReportScenario, TWO_TIERS } from './fixture.js';
 
 let summary: Summary;
 let html: string;
@@ -17,10 +17,30 @@ beforeAll(async () => {
 
 describe('what each metric means, where it is shown', () => {
   it('shows a new ARR line beside bookings, and says bookings include renewals', () => {
-    const s = summary.byComponent.endingArr.newBusiness!;
+    const s = summary.byComponent.bookings.newBusiness!;
     expect(html).toMatch(/<th scope="row" class="indent">of which new ARR \(new customers\)<\/th><td class="num">[^<]+<\/td><td class="num">[^<]+<\/td>/);
     expect(html).toContain(`<td class="num">${formatCurrency(s.percentiles.p50, '$')}</td>`);
     expect(html).toContain('renewals included');
+  });
+
+  it("shows bookings' own new business on the new ARR line, not the new business live in ending ARR", async () => {
+    // Enterprise deals start service up to 3 months after signing: the year's last deals are booked
+    // but not yet live, so bookings' new business exceeds ending ARR's.
+    const lagged = TWO_TIERS.replace(
+      '      acv: { dist: lognormal, median: 150000, p90: 400000 }',
+      '      acv: { dist: lognormal, median: 150000, p90: 400000 }\n      serviceStartLagMonths: { dist: discrete, values: [0, 3], weights: [0.5, 0.5] }',
+    );
+    expect(lagged).not.toBe(TWO_TIERS);
+    const run = await runReportScenario(lagged, 500);
+    const booked = run.summary.byComponent.bookings.newBusiness!;
+    const live = run.summary.byComponent.endingArr.newBusiness!;
+    expect(booked.mean).toBeGreaterThan(live.mean);
+    const page = reportHtml({ summary: run.summary, scenario: run.sim.loaded.scenario, charts: [] });
+    const row = page.match(/<th scope="row" class="indent">of which new ARR \(new customers\)<\/th>((?:<td class="num">[^<]+<\/td>)+)/);
+    expect(row).not.toBeNull();
+    const cells = [...row![1]!.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((c) => c[1]);
+    const money = (v: number) => escapeHtml(formatCurrency(v, '$'));
+    expect(cells).toEqual([money(booked.mean), money(booked.percentiles.p10), money(booked.percentiles.p50), money(booked.percentiles.p90)]);
   });
 
   it('ends with a glossary of every term', () => {

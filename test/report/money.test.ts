@@ -76,3 +76,15 @@ describe('money as a planner reads it', () => {
     expect(labels).toEqual(['-$1', '-$0.5', '$0.25', '$0.5', '$1.5', '$12.5', '$999', '$1.5k']);
   });
 });
+
+describe('a negative figure that rounds to zero reads as zero, never -0', () => {
+  it('formatMoney, formatPercent and formatCount', async () => {
+    const { formatPercent, formatCount } = await import('../../src/report/format.js');
+    expect([-0.4, -0, -0.0004].map(formatMoney)).toEqual(['0', '0', '0']);
+    expect([-0.6, -1234.5].map(formatMoney)).toEqual(['-1', '-1.2k']);
+    expect([-0.0004, -0, -0.00049].map(formatPercent)).toEqual(['0.0%', '0.0%', '0.0%']);
+    expect(formatPercent(-0.0006)).toBe('-0.1%');
+    expect([-0.4, -0].map(formatCount)).toEqual(['0', '0']);
+    expect(formatCount(-0.6)).toBe('-1');
+  });
+});

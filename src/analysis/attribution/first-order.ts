@@ -39,6 +39,9 @@ function largestBlock(n: number, G: number): number {
   return largest;
 }
 
+/** Why a metric that does not vary has no variance shares. */
+export const CONSTANT_METRIC = 'it is the same in every trial, so nothing moves it and there is no variance to share out';
+
 /**
  * Why first-order shares of n trials, each input in `bins` equal-count bins, cannot be estimated;
  * undefined when they can. The rule, from what the estimator needs:
@@ -182,6 +185,12 @@ export function firstOrderShares(y: ArrayLike<number>, inputs: readonly Prepared
     return { N, S, Q };
   };
   const full = totals(-1);
+  // A metric the same in every trial (a re-forecast with all twelve months closed) has no variance
+  // to share out: its shares are 0 / 0, not 0 with 100% left to luck.
+  if (!(full.Q - (full.S * full.S) / full.N > n * (1e-12 * Math.abs(mean)) ** 2)) {
+    const none: ShareEstimate = { value: null, standardError: null, interval: null, notEstimable: CONSTANT_METRIC };
+    return { shares: inputs.map(() => none), unexplained: none, bins: inputs[0]?.bins ?? 0, groups: G, notEstimable: CONSTANT_METRIC };
+  }
   const loo = Array.from({ length: G }, (_, g) => totals(g));
 
   const perInput = inputs.map((input) => {

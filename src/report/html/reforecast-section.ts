@@ -5,6 +5,12 @@ import { formatShare } from '../money.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 
+/** A number to one decimal at most; one that rounds to zero is 0, never -0. */
+const plainNumber = (x: number): string => {
+  const text = x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return /^-0(\.0*)?$/.test(text) ? '0' : text;
+};
+
 /** Below this many effective posterior draws the section says the bands' tails are uncertain. */
 export const MIN_EFFECTIVE = 400;
 
@@ -31,7 +37,7 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
   const r = summary.reforecast;
   if (!r) return '';
   const e = escapeHtml;
-  const value = (unit: string, x: number) => (unit === 'rate' ? formatShare(x) : unit === 'currency' ? money(x) : x.toLocaleString('en-US', { maximumFractionDigits: 1 }));
+  const value = (unit: string, x: number) => (unit === 'rate' ? formatShare(x) : unit === 'currency' ? money(x) : plainNumber(x));
   const spread = (unit: string, s: Spread) => `${value(unit, s.mean)} (${value(unit, s.p10)} to ${value(unit, s.p90)})`;
   const ess = (n: number) => `${Math.round(n).toLocaleString('en-US')} (${formatShare(n / summary.trials)})`;
   const rows = r.drivers.map((d) => [d.label, spread(d.unit, d.prior), spread(d.unit, d.posterior), ess(d.effectiveSampleSize)]);

@@ -64,9 +64,12 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
     'Metric',
     METRICS.flatMap((m): StatRow[] => [
       { label: METRIC_LABELS[m], stat: summary.metrics[m], fmt: money },
-      // Bookings include renewals; those who count new ACV only read this line.
-      ...(m === 'bookings' && summary.byComponent.endingArr.newBusiness
-        ? [{ label: 'of which new ARR (new customers)', stat: summary.byComponent.endingArr.newBusiness, fmt: money, indent: true }]
+      // Bookings include renewals; those who count new ACV only read this line. It is the part of
+      // bookings signed by new customers (bookings' own new-business component), not the new
+      // business live in ending ARR: a deal signed with a service-start lag that reaches past the
+      // year end is booked this year but not yet live.
+      ...(m === 'bookings' && summary.byComponent.bookings.newBusiness
+        ? [{ label: 'of which new ARR (new customers)', stat: summary.byComponent.bookings.newBusiness, fmt: money, indent: true }]
         : []),
     ]),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstOrderShares, t975 } from '../../../src/analysis/attribution/first-order.js';
+import { CONSTANT_METRIC, firstOrderShares, t975 } from '../../../src/analysis/attribution/first-order.js';
 import { prepareInput } from '../../../src/analysis/attribution/input.js';
 import { synthetic } from './synthetic.js';
 import { createStream } from '../../../src/random/source.js';
@@ -98,9 +98,14 @@ describe('first-order variance shares on independent inputs', () => {
     for (const c of covered) expect(c).toBeGreaterThanOrEqual(lower);
   });
 
-  it('are 0 for a metric with no spread', () => {
+  it('are not estimable for a metric with no spread: no share, and no 100% left to luck', () => {
     const u = Float64Array.from({ length: 100 }, (_, i) => i / 100);
     const est = firstOrderShares(new Float64Array(100).fill(7), [prepareInput(u, 'own')]);
-    expect(est.shares[0]!.value).toBe(0);
+    expect(est.shares[0]!.value).toBeNull();
+    expect(est.unexplained.value).toBeNull();
+    expect(est.notEstimable).toBe(CONSTANT_METRIC);
+    // A spread of one part in 10^12 of the level is still a spread.
+    const tiny = Float64Array.from({ length: 100 }, (_, i) => 1e6 + (i % 2) * 1e-3);
+    expect(firstOrderShares(tiny, [prepareInput(u, 'own')]).notEstimable).toBeUndefined();
   });
 });
