@@ -1,0 +1,51 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/fixtures.js';
+
+/**
+ * One report's figures agree with each other in every file that shows them (scripts/cross-check-report.mjs):
+ * summary.json, percentiles.csv, monthly.csv, sipmath.json, report.xlsx and report.html's tables, and
+ * what trials.csv recomputes (means, percentiles, budgets, worst-year means, P(target), tiers and
+ * components adding up per trial, MRR x 12 = ending ARR). A number one output showed differently from
+ * another (a mix-up of columns, a figure from the wrong series) fails it.
+ */
+const MAIN = join(ROOT, 'dist/cli/main.js');
+const SCRIPT = join(ROOT, 'scripts/cross-check-report.mjs');
+let dir: string;
+let example: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'arrcast-cross-check-'));
+  example = report('example.yaml', 'example');
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const report = (scenario: string, name: string) => {
+  const out = join(dir, name);
+  execFileSync(process.execPath, [MAIN, 'run', join(ROOT, 'scenarios', scenario), '--trials', '2000', '--quiet', '--no-progress', '--outputs', 'all', '-t', 'revenue=100M', '-t', 'endingArr=110M', '-c', '0.75', '--out', out]);
+  return out;
+};
+const crossCheck = (out: string) => spawnSync(process.execPath, [SCRIPT, out], { encoding: 'utf8' });
+
+describe('the figures of a report agree across its files', () => {
+  it('the example, with two targets at a 75% confidence: every cross-check passes', () => {
+    const r = crossCheck(example);
+    expect(r.stdout).toMatch(/: \d+ checks, 0 failures\n$/);
+    expect(Number(/: (\d+) checks/.exec(r.stdout)![1])).toBeGreaterThan(1000);
+    expect(r.status, r.stdout).toBe(0);
+  });
+
+  it('fails when one output disagrees: a P10 changed in summary.json', () => {
+    const out = join(dir, 'tampered');
+    cpSync(example, out, { recursive: true });
+    const file = join(out, 'summary.json');
+    const summary = JSON.parse(readFileSync(file, 'utf8')) as { metrics: { revenue: { percentiles: { p10: number } } } };
+    summary.metrics.revenue.percentiles.p10 += 1000;
+    writeFileSync(file, JSON.stringify(summary));
+    const r = crossCheck(out);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/FAIL .*revenue/);
+  });
+});
