@@ -17,6 +17,9 @@ function scoreProbabilities(): Float64Array {
   return gridProbabilities;
 }
 
+/** The sort's buffers, shared by every table (a table is sorted at once, within its constructor). */
+const workspace = new SortWorkspace();
+
 /** Points of a prior's quantile table. */
 export const TABLE_POINTS = 16_384;
 
@@ -42,7 +45,7 @@ export class QuantileTable {
     // time (a re-forecast sorts a table per learned driver; the calibration tests, thousands). A
     // sample holding a value that is not finite (which the radix sort leaves out) is sorted natively.
     const sorted = new Float64Array(points);
-    this.sorted = new SortWorkspace().sortFinite(sample, sorted) === points ? sorted : sample.sort();
+    this.sorted = workspace.sortFinite(sample, sorted) === points ? sorted : sample.sort();
     // A plain loop over the shared grid of Phi: a re-forecast builds a table per learned driver
     // (and the calibration tests thousands), and Float64Array.from over an array-like was the slow path.
     const probabilities = scoreProbabilities();
