@@ -64,8 +64,12 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const d = summary.decisions;
   const conf = share(d.confidence).replace('.0%', '%');
   const out: string[] = [];
+  // A year the actuals close entirely (or a scenario with nothing uncertain) has no range to give.
+  const certain = summary.metrics.revenue.min === summary.metrics.revenue.max;
   out.push(
-    `Recognized revenue next fiscal year is most likely about ${money(rev.p50)} (P50), with an 80% chance of landing between ${money(rev.p10)} (P10) and ${money(rev.p90)} (P90).`,
+    certain
+      ? `Recognized revenue next fiscal year is ${money(rev.p50)} in every simulated year: nothing in the scenario leaves it uncertain.`
+      : `Recognized revenue next fiscal year is most likely about ${money(rev.p50)} (P50), with an 80% chance of landing between ${money(rev.p10)} (P10) and ${money(rev.p90)} (P90).`,
   );
   if (d.targets.length > 0) {
     if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${share(d.targets[0]!.probability.value)}.`);

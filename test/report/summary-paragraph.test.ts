@@ -5,6 +5,7 @@ import { reportHtml } from '../../src/report/html/report-html.js';
 import { summaryParagraph, driverWords, wrapText } from '../../src/report/summary-paragraph.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { formatMoney, formatPercent } from '../../src/report/format.js';
+import { formatCurrency } from '../../src/report/money.js';
 import { runReportScenario } from './fixture.js';
 
 let sim: Simulation;
@@ -44,6 +45,17 @@ describe('summary paragraph', () => {
     expect(found.length).toBeGreaterThan(8);
     const table = cells(html);
     for (const f of found) expect(table.has(f), `${f} in a table cell`).toBe(true);
+  });
+
+  it('says revenue is one figure when every trial has the same (a year the actuals close), not an 80% range between it and itself', () => {
+    const certain = structuredClone(summary);
+    const r = certain.metrics.revenue;
+    const x = r.percentiles.p50;
+    Object.assign(r, { min: x, max: x, percentiles: Object.fromEntries(Object.keys(r.percentiles).map((k) => [k, x])) });
+    const p = summaryParagraph(certain);
+    expect(p).toContain(`Recognized revenue next fiscal year is ${formatCurrency(x, '$')} in every simulated year`);
+    expect(p).not.toContain('80% chance');
+    expect(summaryParagraph(summary)).toContain('80% chance of landing between');
   });
 
   it('sits at the top of report.html, before the headline table', () => {
