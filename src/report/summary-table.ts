@@ -168,7 +168,7 @@ function decisionTables(summary: Summary): string[] {
   if (d.targets.length > 0) {
     const rows = [['Targets', 'P(reach)', '95% interval', 'mean gap if missed', 'P10 - target']];
     for (const t of d.targets)
-      rows.push([t.label, formatPercent(t.probability.value), formatInterval(t.probability.interval, formatPercent), formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
+      rows.push([t.label, formatPercent(t.probability.value), formatInterval(t.probability.interval, formatPercent), t.shortfall.trialsMissing === 0 ? '-' : formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
     if (d.jointProbability) rows.push(['All targets in the same year', formatPercent(d.jointProbability.value), formatInterval(d.jointProbability.interval, formatPercent), '', '']);
     out.push('');
     out.push(textTable(rows));

@@ -58,6 +58,16 @@ describe('summary paragraph', () => {
     expect(summaryParagraph(summary)).toContain('80% chance of landing between');
   });
 
+  it('writes the mean gap of a target no trial misses as -, not as a gap of 0', () => {
+    // Revenue is never below 0: no trial misses a target of 0.
+    const met = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 0, label: 'Always' }] } });
+    expect(met.decisions.targets[0]!.shortfall.trialsMissing).toBe(0);
+    const row = summaryTable(met).split('\n').find((l) => l.startsWith('Always'))!;
+    expect(row.split(/\s{2,}/)[3]).toBe('-');
+    const page = reportHtml({ summary: met, scenario: sim.loaded.scenario, charts: [] });
+    expect(page).toMatch(/<th[^>]*>Always<\/th><td[^>]*>[^<]*<\/td><td[^>]*>[^<]*<\/td><td[^>]*>-<\/td>/);
+  });
+
   it('sits at the top of report.html, before the headline table', () => {
     const at = html.indexOf('<section id="summary">');
     expect(at).toBeGreaterThan(0);

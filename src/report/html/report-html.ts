@@ -132,7 +132,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
     ['Metric', 'Budget', '95% interval'],
     METRICS.map((m) => [METRIC_LABELS[m], money(d.budgets.metrics[m].value), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol)]),
   ) + (d.budgets.metrics.revenue.notEstimable === undefined ? '' : `\n<p class="note">Intervals shown as -: not estimable (${e(d.budgets.metrics.revenue.notEstimable)}).</p>`);
-  const targetRows = d.targets.map((t) => [t.label, formatShare(t.probability.value), formatShareInterval(t.probability.interval), money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
+  const targetRows = d.targets.map((t) => [t.label, formatShare(t.probability.value), formatShareInterval(t.probability.interval), t.shortfall.trialsMissing === 0 ? '-' : money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
   if (d.jointProbability) targetRows.push(['All targets in the same year', formatShare(d.jointProbability.value), formatShareInterval(d.jointProbability.interval), '', '']);
   const targets =
     d.targets.length > 0
