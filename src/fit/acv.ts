@@ -80,7 +80,11 @@ export function fitAcvFromTotals(newArr: ArrayLike<number>, deals: ArrayLike<num
   const sumArr = new Float64Array(blocks);
   const sumDeals = new Float64Array(blocks);
   const months = new Int32Array(blocks);
+  // Every month's new_arr, that of months without deals too (deals of earlier months going live):
+  // the mean is Σ new_arr / Σ deals of the whole 12 months; only the scatter skips such months.
+  const allArr = new Float64Array(blocks);
   for (let i = 0; i < n; i++) {
+    allArr[blockOf(i + 1, n)]! += newArr[i]!;
     if (!(deals[i]! > 0)) continue;
     const b = blockOf(i + 1, n);
     sumArr[b]! += newArr[i]!;
@@ -98,7 +102,7 @@ export function fitAcvFromTotals(newArr: ArrayLike<number>, deals: ArrayLike<num
   df = Math.max(1, df);
   const variance = v / df;
   const last = months[0]! > 0 ? 0 : firstWithDeals(months);
-  const mean = sumArr[last]! / sumDeals[last]!;
+  const mean = allArr[last]! / sumDeals[last]!;
   const toSigma = (varX: number) => Math.sqrt(Math.log(1 + varX / (mean * mean)));
   const sigma = toSigma(variance);
   const median = mean * Math.exp((-sigma * sigma) / 2);
@@ -107,7 +111,7 @@ export function fitAcvFromTotals(newArr: ArrayLike<number>, deals: ArrayLike<num
   const t = tQuantile(0.975, df);
   const changes: number[] = [];
   for (let b = 0; b + 1 < fullBlocks(n); b++)
-    if (sumDeals[b]! > 0 && sumDeals[b + 1]! > 0) changes.push(Math.log(sumArr[b]! / sumDeals[b]! / (sumArr[b + 1]! / sumDeals[b + 1]!)));
+    if (sumDeals[b]! > 0 && sumDeals[b + 1]! > 0) changes.push(Math.log(allArr[b]! / sumDeals[b]! / (allArr[b + 1]! / sumDeals[b + 1]!)));
   return {
     from: 'totals',
     // On the log scale: the mean of a few skewed deals is skewed, and a symmetric interval misses high.

@@ -21,8 +21,9 @@ export interface ConversionFit {
 }
 
 /**
- * Fit conversion from monthly leads n_i and deals k_i (index 0 = month 1; months without leads
- * carry no information and are skipped).
+ * Fit conversion from monthly leads n_i and deals k_i (index 0 = month 1). Months without leads
+ * carry no month-to-month information and are skipped by the dispersion fit; their deals (leads of
+ * earlier months closing) still count in the rate's Σk.
  *
  * Beta-binomial by the method of moments (Kleinman 1973, "Proportions with extraneous variance",
  * Biometrics 29): with p_i = k_i / n_i and p̂_b each block's pooled rate, S = Σ n_i (p_i − p̂_b)² has
@@ -44,7 +45,11 @@ export function fitConversion(leads: ArrayLike<number>, deals: ArrayLike<number>
   const sumK = new Float64Array(blocks);
   const sumN2 = new Float64Array(blocks);
   const months = new Int32Array(blocks);
+  // Every deal of a block, those of months without leads too (leads of earlier months closing):
+  // the rate is Σk / Σn of the whole 12 months; only the month-to-month scatter skips such months.
+  const allK = new Float64Array(blocks);
   for (let i = 0; i < n; i++) {
+    allK[blockOf(i + 1, n)]! += deals[i]!;
     if (!(leads[i]! > 0)) continue;
     const b = blockOf(i + 1, n);
     sumN[b]! += leads[i]!;
@@ -76,18 +81,18 @@ export function fitConversion(leads: ArrayLike<number>, deals: ArrayLike<number>
   const chiSquare = pq > 0 ? s / pq : 0;
   const rho = pq > 0 && c > 0 ? Math.min(1, Math.max(0, (chiSquare - df) / c)) : 0;
 
-  const p = sumN[0]! > 0 ? sumK[0]! / sumN[0]! : pooled;
+  const p = sumN[0]! > 0 ? allK[0]! / sumN[0]! : pooled;
   const variance = sumN[0]! > 0 ? ((p * (1 - p)) / sumN[0]!) * (1 + rho * (sumN2[0]! / sumN[0]! - 1)) : 0;
   const se = Math.sqrt(variance);
   const t = tQuantile(0.975, Math.max(1, df));
   const changes: number[] = [];
-  for (let b = 0; b + 1 < fullBlocks(n); b++) if (sumN[b]! > 0 && sumN[b + 1]! > 0) changes.push(sumK[b]! / sumN[b]! - sumK[b + 1]! / sumN[b + 1]!);
+  for (let b = 0; b + 1 < fullBlocks(n); b++) if (sumN[b]! > 0 && sumN[b + 1]! > 0) changes.push(allK[b]! / sumN[b]! - allK[b + 1]! / sumN[b + 1]!);
   return {
     rate: { value: p, lo: Math.max(0, p - t * se), hi: Math.min(1, p + t * se), n: months[0]! },
     rho,
     test: { chiSquare, df, pValue: df > 0 ? chiSquareUpperTail(chiSquare, df) : 1 },
     year: yearLevel(se, changes, DRIFT_PRIOR.conversionRelative * p),
     leads: sumN[0]!,
-    deals: sumK[0]!,
+    deals: allK[0]!,
   };
 }

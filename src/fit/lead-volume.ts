@@ -31,9 +31,11 @@ export interface LeadVolumeFit {
  * Model: month i's count has mean L_b · s_f (the level of its 12-month block b times the seasonal
  * weight of its fiscal month f, the weights averaging 1) and variance φ × mean. Levels and weights
  * are fitted by alternating averages (3 rounds): L_b = Σ x / Σ s over the block, s_f = the mean of
- * x / L_b over the months f (only with 24 months or more; else s = 1).
+ * x / L_b over the months f of the full blocks (only with 24 months or more; else s = 1; a partial
+ * block's level is fitted with those weights, and its months count in the dispersion test).
  *
- * Over-dispersion: Pearson's X² = Σ (x − μ)² / μ on df = N − blocks − (11 with seasonality) is
+ * Over-dispersion: Pearson's X² = Σ (x − μ)² / μ on df = N − blocks (with seasonality: over the
+ * full blocks' months only, df = their months − full blocks − 11) is
  * chi-square under Poisson counts; its upper tail (Wilson-Hilferty) is the p-value. Below 0.05 the
  * counts are negative binomial with k = mean(μ) / (φ − 1) by moments (E[(x − μ)²/μ] = 1 + μ/k),
  * with the interval of φ from X² ~ φ χ²_df mapped onto k.
@@ -53,8 +55,13 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   const level = new Float64Array(blocks);
   const fiscal = Int32Array.from({ length: n }, (_, i) => fiscalMonthOf(i + 1, n) - 1);
   const block = Int32Array.from({ length: n }, (_, i) => blockOf(i + 1, n));
+  // The weights are averaged over the full 12-month blocks only. A month of a partial block (the
+  // history's oldest n mod 12 months) is divided by a level fitted from that block's few months,
+  // itself divided by their weights: its ratio partly returns the weight it was given (a one-month
+  // block returns it exactly) and is not an independent observation of it.
+  const inFull = Uint8Array.from({ length: n }, (_, i) => +(block[i]! < fullBlocks(n)));
   const perMonth = new Int32Array(12);
-  for (let i = 0; i < n; i++) perMonth[fiscal[i]!]!++;
+  for (let i = 0; i < n; i++) if (inFull[i]) perMonth[fiscal[i]!]!++;
   const fitLevels = () => {
     const sx = new Float64Array(blocks);
     const ss = new Float64Array(blocks);
@@ -67,21 +74,25 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   fitLevels();
   for (let round = 0; seasonal && round < 3; round++) {
     const sum = new Float64Array(12);
-    for (let i = 0; i < n; i++) sum[fiscal[i]!]! += level[block[i]!]! > 0 ? counts[i]! / level[block[i]!]! : 1;
+    for (let i = 0; i < n; i++) if (inFull[i]) sum[fiscal[i]!]! += level[block[i]!]! > 0 ? counts[i]! / level[block[i]!]! : 1;
     let mean = 0;
     for (let f = 0; f < 12; f++) mean += (season[f] = sum[f]! / perMonth[f]!) / 12;
     for (let f = 0; f < 12; f++) season[f] = mean > 0 ? season[f]! / mean : 1;
     fitLevels();
   }
 
+  // With seasonality, the dispersion is measured where the weights were fitted (the full blocks): a
+  // partial block's months are out of sample for them, and their residuals would carry the weights'
+  // own error as if it were over-dispersion.
+  const tested = seasonal ? fullBlocks(n) * 12 : n;
   let chiSquare = 0;
   let meanMu = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = n - tested; i < n; i++) {
     const mu = level[block[i]!]! * season[fiscal[i]!]!;
-    meanMu += mu / n;
+    meanMu += mu / tested;
     if (mu > 0) chiSquare += (counts[i]! - mu) ** 2 / mu;
   }
-  const df = Math.max(1, n - blocks - (seasonal ? 11 : 0));
+  const df = Math.max(1, tested - (seasonal ? fullBlocks(n) + 11 : blocks));
   const phi = chiSquare / df;
   const pValue = chiSquareUpperTail(chiSquare, df);
   const phiLo = chiSquare / chiSquareQuantile(0.975, df);

@@ -111,7 +111,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
       : `      leadsPerMonth: { dist: poisson, mean: ${level} }`,
   );
   if (leads.seasonality) {
-    out.push(`      # Seasonality (fiscal months 1-12; ${leads.months} months, each month seen ${Math.min(...leads.seasonality.map((s) => s.n))} or ${Math.max(...leads.seasonality.map((s) => s.n))} times): count / its year's level,`);
+    out.push(`      # Seasonality (fiscal months 1-12; ${leads.months} months, each month seen ${leads.seasonality[0]!.n} times, in the full years): count / its year's level,`);
     out.push(`      # averaged by month. 95% intervals: ${leads.seasonality.map((s) => `${sig(s.lo, 2)}-${sig(s.hi, 2)}`).join(', ')}.`);
     out.push(`      seasonality: [${leads.seasonality.map((s) => round(s.value, 3)).join(', ')}]`);
   } else out.push(`      # No seasonality: it needs 24 months of history or more (this has ${leads.months}).`);
