@@ -54,7 +54,12 @@ export function attributionInputs(sim: RunTrials): AttributionInputs {
   const stored = sim.store.column(MARKET_KEY);
   const z = stored && varies(stored, n) ? stored : undefined;
   const drivers: AttributionDriver[] = [];
-  if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), 'market') });
+  // A plan run draws z from N(0, 1): its percentile is Φ(z). A re-forecast's z are draws from the
+  // posterior given the closed months, concentrated where the evidence puts them (z near -0.6 for the
+  // example: Φ(z) within 0.2 to 0.35 in every trial), so they are ranked like an own draw: their P10
+  // is the run's P10, and 50% its ordinary year.
+  const reforecast = sim.plan.horizon !== undefined && sim.plan.horizon.startMonth > 1;
+  if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), reforecast ? 'own' : 'market') });
   for (const tier of sim.plan.tiers) {
     for (const d of tier.plannedDrivers) {
       const own = ownValues(sim, d, n);
