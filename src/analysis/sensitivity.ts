@@ -1,6 +1,5 @@
-import { normalQuantile } from '../math/normal-cdf.js';
 import { firstOrderShares, type ShareEstimate } from './attribution/first-order.js';
-import { sortedQuantile } from './attribution/input.js';
+import { inputValueAt } from './attribution/input.js';
 import { driversMoving, type AttributionDriver, type AttributionInputs } from './attribution/sim-inputs.js';
 import { tornadoEnd } from './attribution/tornado.js';
 import { quantile } from './tail.js';
@@ -128,7 +127,7 @@ export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<n
       const e = tornadoEnd(y, input.percentile, p, undefined, scratch);
       return {
         percentile: p,
-        driverValue: d.unit === 'market' ? normalQuantile(p) : sortedQuantile(input.sorted, p),
+        driverValue: inputValueAt(input, p),
         metricMedian: e.metricMedian,
         interval: e.interval,
         ...(e.notEstimable === undefined ? {} : { notEstimable: e.notEstimable }),

@@ -1,7 +1,6 @@
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { normalQuantile } from '../math/normal-cdf.js';
 import { binMedians, medianCrossing } from './attribution/break-even.js';
-import { sortedQuantile } from './attribution/input.js';
+import { inputValueAt } from './attribution/input.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
 import type { Sensitivity } from './sensitivity.js';
 import { quantile } from './tail.js';
@@ -90,7 +89,7 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
       varianceShare: s.varianceShare!,
     };
     if (c.kind !== 'crosses') return { ...base, reach: c.kind };
-    const value = d.unit === 'market' ? normalQuantile(c.percentile) : sortedQuantile(input.sorted, c.percentile);
+    const value = inputValueAt(input, c.percentile);
     return { ...base, reach: 'crosses', percentile: c.percentile, value, direction: c.direction === 'up' ? 'atLeast' : 'atMost' };
   });
   const order = (c: DriverCondition) => (c.reach === 'crosses' ? Math.abs(c.percentile! - 0.5) : c.reach === 'always' ? -1 : Infinity);

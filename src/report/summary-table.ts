@@ -86,7 +86,9 @@ export function driverValue(v: number, unit: DriverCondition['unit']): string {
     case 'currency':
       return formatMoney(v);
     case 'deals per rep a month':
-      return `${v.toFixed(1)} deals per rep a month`;
+      // Three significant digits, as rates: a rep's deals are often a fraction of one (0.35 a month),
+      // which one decimal showed as 0.3, the same as a move to 0.31.
+      return Number.isFinite(v) ? `${Number.parseFloat(v.toPrecision(3))} deals per rep a month` : '-';
     case 'market':
       return `${(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)} sd`;
     default:

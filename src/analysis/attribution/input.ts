@@ -1,4 +1,4 @@
-import { normalCdf } from '../../math/normal-cdf.js';
+import { normalCdf, normalQuantile } from '../../math/normal-cdf.js';
 import { float32OrderKey } from '../../math/sorted-values.js';
 
 /**
@@ -15,6 +15,21 @@ export interface PreparedInput {
   readonly x: Float64Array;
   /** The input's values sorted ascending: its empirical quantiles (z for the market). */
   readonly sorted: Float64Array;
+  /**
+   * How `percentile` was read: 'own', its rank; 'market', Φ(z) of a factor drawn from N(0, 1), whose
+   * value at percentile p is then Φ⁻¹(p) (inputValueAt).
+   */
+  readonly kind: 'own' | 'market';
+}
+
+/**
+ * The input's value at percentile p: Φ⁻¹(p) for a market factor read as N(0, 1), else its
+ * empirical quantile (its sorted values, type 7).
+ * @example inputValueAt(market, 0.1) // => -1.2816
+ * Complexity: O(1).
+ */
+export function inputValueAt(input: PreparedInput, p: number): number {
+  return input.kind === 'market' ? normalQuantile(p) : sortedQuantile(input.sorted, p);
 }
 
 /**
@@ -119,7 +134,7 @@ export function prepareInput(values: ArrayLike<number>, kind: 'own' | 'market', 
     }
     r = end;
   }
-  return { percentile, bin, bins: k, x: standardise(values), sorted };
+  return { percentile, bin, bins: k, x: standardise(values), sorted, kind };
 }
 
 /** (v - mean) / sd, or zeros when v has no spread. O(n). */

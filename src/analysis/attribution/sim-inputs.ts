@@ -41,16 +41,25 @@ export interface AttributionInputs {
  * The independent inputs of a run: the market factor z (column `driver.market`) and each planned
  * driver's own year-level draw (column `own.<tier>.<key>`), from the registry's planned drivers
  * (model/drivers). Each is ranked once here. A driver with no own uncertainty but a market loading
- * is listed without an input (its share is the market's); one that never varies is left out.
+ * is listed without an input (its share is the market's); one that never varies is left out. So is
+ * the market when it never varies (a stress case's `market.factor` fixes z in every trial): it then
+ * has no percentile, no tornado bar and no part in the bad years, and a driver that only it moves
+ * never varies either.
  *
  * Complexity: O(drivers x n log n), one sort per driver.
  */
 export function attributionInputs(sim: RunTrials): AttributionInputs {
   const n = Math.min(sim.trials, ATTRIBUTION_TRIALS);
   const cut = (c: ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }) => c.subarray(0, n);
-  const z = sim.store.column(MARKET_KEY);
+  const stored = sim.store.column(MARKET_KEY);
+  const z = stored && varies(stored, n) ? stored : undefined;
   const drivers: AttributionDriver[] = [];
-  if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), 'market') });
+  // A plan run draws z from N(0, 1): its percentile is Φ(z). A re-forecast's z are draws from the
+  // posterior given the closed months, concentrated where the evidence puts them (z near -0.6 for the
+  // example: Φ(z) within 0.2 to 0.35 in every trial), so they are ranked like an own draw: their P10
+  // is the run's P10, and 50% its ordinary year.
+  const reforecast = sim.plan.horizon !== undefined && sim.plan.horizon.startMonth > 1;
+  if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), reforecast ? 'own' : 'market') });
   for (const tier of sim.plan.tiers) {
     for (const d of tier.plannedDrivers) {
       const own = ownValues(sim, d, n);
@@ -73,6 +82,16 @@ export function attributionInputs(sim: RunTrials): AttributionInputs {
 /** The drivers that can move a metric: a tier's own and the market for a tier's metric, all for the company's. */
 export function driversMoving(drivers: readonly AttributionDriver[], tier: string | undefined): AttributionDriver[] {
   return tier === undefined ? [...drivers] : drivers.filter((d) => d.tier === undefined || d.tier === tier);
+}
+
+/**
+ * Whether the first n values are not all the same. One trial counts as varying: what a single trial
+ * can tell is left to the estimators' own rules (not estimable), not to which inputs are listed.
+ */
+function varies(v: ArrayLike<number>, n: number): boolean {
+  if (n < 2) return true;
+  for (let i = 1; i < n; i++) if (v[i] !== v[0]) return true;
+  return false;
 }
 
 const mean = (v: ArrayLike<number>) => {

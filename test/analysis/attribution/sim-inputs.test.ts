@@ -4,6 +4,7 @@ import type { PlannedDriver } from '../../../src/model/drivers/planned-driver.js
 import { shiftRate } from '../../../src/model/market.js';
 import { attributionInputs, driversMoving } from '../../../src/analysis/attribution/sim-inputs.js';
 import { radixOrder } from '../../../src/analysis/attribution/input.js';
+import { prepareAttribution } from '../../../src/analysis/attribution/prepared.js';
 import { correlation, ranks } from '../../../src/analysis/ranks.js';
 import { run } from '../../helpers/fixtures.js';
 
@@ -81,5 +82,51 @@ tiers:
     const zr = ranks(z);
     expect(Math.abs(correlation(ranks(conversion.input!.percentile), zr))).toBeLessThan(4 / Math.sqrt(n - 1));
     expect(correlation(ranks(shifted), zr)).toBeGreaterThan(0.5);
+  });
+
+  it('leave out a market fixed by a stress case (market.factor), and the drivers only it would move', async () => {
+    // z = -1.28 in every trial: the market moves nothing from one trial to the next. Listed, it took
+    // a share of 0 with a tornado bar "at its P90" (z = +1.28, a year the run never saw) and headed
+    // the bad years at "10% own percentile", as every year is.
+    const sim = await run(
+      `name: fixed market
+market:
+  factor: -1.28
+  loadings: { conversion: 0.3, leads: 0.2 }
+tiers:
+  - name: T
+    newBusiness:
+      leadsPerMonth: 1000
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      acv: 1000
+`,
+      400,
+      3,
+    );
+    const inputs = attributionInputs(sim);
+    expect(inputs.drivers.map((d) => d.key)).toEqual(['driver.T.conversion']);
+    const prepared = prepareAttribution(sim);
+    expect(prepared.revenue.drivers.map((d) => d.key)).toEqual(['driver.T.conversion']);
+    expect(prepared.badYears.metrics.revenue.drivers.map((d) => d.key)).toEqual(['driver.T.conversion']);
+    // Drawn, the market is an input as before.
+    const drawn = await run(
+      `name: drawn market
+market:
+  loadings: { conversion: 0.3, leads: 0.2 }
+tiers:
+  - name: T
+    newBusiness:
+      leadsPerMonth: 1000
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      acv: 1000
+`,
+      400,
+      3,
+    );
+    expect(attributionInputs(drawn).drivers.map((d) => [d.key, d.input !== undefined])).toEqual([
+      ['driver.market', true],
+      ['driver.T.conversion', true],
+      ['driver.T.leadsPerMonth', false],
+    ]);
   });
 });
