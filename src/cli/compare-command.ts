@@ -105,7 +105,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       io.out(compareDecisionsTable(comparison, decisions));
       if (out !== undefined) {
         await writeComparison(out, comparison, sims, { decisions, signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });
-        io.err(`wrote ${opts.out}/${COMPARISON_FILE} and ${COMPARISON_PAGE_FILES.html}\n`);
+        io.err(`wrote ${opts.out}/: ${COMPARISON_FILE}, ${COMPARISON_PAGE_FILES.html}, ${COMPARISON_PAGE_FILES.xlsx} and the charts\n`);
       }
     });
 }

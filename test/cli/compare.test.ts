@@ -34,7 +34,7 @@ describe('arrcast compare', () => {
     const out = join(dir, 'cmp');
     const r = await arrcast(['compare', minimal, b, '--trials', '1500', '--seed', '4', '--workers', '0', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`wrote ${out}/comparison.json and comparison.html\n`);
+    expect(r.stderr).toBe(`wrote ${out}/: comparison.json, comparison.html, comparison.xlsx and the charts\n`);
     expect(r.stdout).toContain('Comparison on common random numbers: 1,500 trials per scenario, seed 4, EUR. Px = x% chance of coming in below.');
     expect(r.stdout).toContain(`  A  Minimal           ${minimal}`);
     expect(r.stdout).toContain(`  B  Minimal downside  ${b}`);
