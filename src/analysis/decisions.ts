@@ -144,9 +144,9 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
   const targets: TargetResult[] = [];
   const asked = options.targets?.metrics ?? [];
   // Every target goes by a label of its own (scenario/target-labels.ts): outputs find targets by it.
-  const clash = targetLabelClash(asked);
-  if (clash) throw new RangeError(`targets.metrics[${clash.index}]: ${clashMessage(clash, (i) => `targets.metrics[${i}]`)}`);
   const labels = targetLabels(asked);
+  const clash = targetLabelClash(asked, labels);
+  if (clash) throw new RangeError(`targets.metrics[${clash.index}]: ${clashMessage(clash, (i) => `targets.metrics[${i}]`)}`);
   const meetsAll = new Uint8Array(n).fill(1);
   for (const [index, t] of asked.entries()) {
     const key = metricKey(sim, t.metric, t.tier);

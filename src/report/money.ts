@@ -36,7 +36,11 @@ export const unitSize = (unit: MoneyUnit): number => MONEY_UNITS.find(([u]) => u
  * @example moneyUnit(132162418) // => [132.162418, 'M']
  */
 export function moneyUnit(abs: number): [number, MoneyUnit] {
-  return abs >= 1e12 ? [abs / 1e12, 'T'] : abs >= 1e9 ? [abs / 1e9, 'B'] : abs >= 1e6 ? [abs / 1e6, 'M'] : abs >= 1e3 ? [abs / 1e3, 'k'] : [abs, ''];
+  for (let i = MONEY_UNITS.length - 1; i > 0; i--) {
+    const [unit, size] = MONEY_UNITS[i]!;
+    if (abs >= size) return [abs / size, unit];
+  }
+  return [abs, ''];
 }
 
 /**

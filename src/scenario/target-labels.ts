@@ -88,12 +88,11 @@ export interface TargetLabelClash {
 /**
  * The first pair of different targets whose labels (`targetLabels`) read alike, or undefined. Only a
  * label the planner chose can clash (with another's, or another target's default): differing
- * defaults are told apart by their decimals.
+ * defaults are told apart by their decimals. `labels`: targetLabels(targets), when the caller has them.
  *
  * Complexity: that of targetLabels.
  */
-export function targetLabelClash(targets: readonly MetricTarget[]): TargetLabelClash | undefined {
-  const labels = targetLabels(targets);
+export function targetLabelClash(targets: readonly MetricTarget[], labels: readonly string[] = targetLabels(targets)): TargetLabelClash | undefined {
   for (let i = 0; i < targets.length; i++)
     for (let j = 0; j < i; j++)
       if (labelKey(labels[i]!) === labelKey(labels[j]!) && !sameTarget(targets[i]!, targets[j]!)) {
