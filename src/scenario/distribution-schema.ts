@@ -4,6 +4,7 @@ import { QUANTILE_KEY, quantilePoints } from './quantile-points.js';
 import { betaParams, lognormalParams, type LognormalStatement } from '../math/distribution-params.js';
 import { prepareTruncatedNormal } from '../math/truncated-normal.js';
 import { humanNumber } from './human-number-schema.js';
+import type { NumberKind } from './human-number.js';
 import { percentHint, percentValuesHint } from './percent-hint.js';
 import { MAX_EMPIRICAL_VALUES } from './limits.js';
 
@@ -23,8 +24,9 @@ export const finiteNumber = (what = 'a finite number') =>
     .finite({ error: `must be ${what}` })
     .min(-MAX_MAGNITUDE, { error: 'must be at least -1e15' })
     .max(MAX_MAGNITUDE, { error: 'must be at most 1e15' });
-export const finite = () => humanNumber(finiteNumber());
-export const positive = () => humanNumber(finiteNumber().positive({ error: 'must be greater than 0' }));
+export const finite = (kind: NumberKind = 'any') => humanNumber(finiteNumber(), kind);
+export const positive = (kind: NumberKind = 'any') => humanNumber(finiteNumber().positive({ error: 'must be greater than 0' }), kind);
+const nonNegative = (kind: NumberKind) => humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' }), kind);
 const probability = () =>
   humanNumber(
     finiteNumber()
@@ -32,61 +34,90 @@ const probability = () =>
       .lt(1, { error: (iss) => `must be strictly between 0 and 1${percentHint(iss.input)}` }),
   );
 
-export const fixedSchema = z
-  .strictObject({ dist: z.literal('fixed'), value: finite() })
-  .describe('Always the same value.')
-  .meta({ id: 'Fixed' });
+/**
+ * Each family below is made for a kind of value (human-number.ts, NumberKind): the numbers in the
+ * field's own units (a fixed value, a min, a mean, a median, listed values) are read as that kind,
+ * so `%` is refused where the field holds no share (`acv: 50%` is no ACV of 0.5, nor
+ * `salesCycleMonths: 600%` 6 months); parameters without units (sigma, dispersion, weights, a beta's
+ * mean) take any number. Each kind's schemas are made once (`ofKind`), under its own JSON Schema id.
+ */
+const ID_SUFFIX: Record<NumberKind, string> = { any: '', amount: 'Amount', count: 'Count', whole: 'Whole' };
 
-export const uniformSchema = z
-  .strictObject({ dist: z.literal('uniform'), min: finite(), max: finite() })
-  .refine((d) => d.min < d.max, { error: 'uniform needs min < max', path: ['max'] })
-  .describe('Every value between min and max equally likely.')
-  .meta({ id: 'Uniform' });
+/** One schema per kind, made on first use: a zod id is registered once. */
+function ofKind<T>(make: (kind: NumberKind, id: (name: string) => { id: string }) => T): (kind: NumberKind) => T {
+  const made = new Map<NumberKind, T>();
+  return (kind) => {
+    let schema = made.get(kind);
+    if (schema === undefined) made.set(kind, (schema = make(kind, (name) => ({ id: `${name}${ID_SUFFIX[kind]}` }))));
+    return schema;
+  };
+}
 
-const minModeMax = { min: finite(), mode: finite(), max: finite() };
+export const fixedSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({ dist: z.literal('fixed'), value: finite(kind) })
+    .describe('Always the same value.')
+    .meta(id('Fixed')),
+);
+
+export const uniformSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({ dist: z.literal('uniform'), min: finite(kind), max: finite(kind) })
+    .refine((d) => d.min < d.max, { error: 'uniform needs min < max', path: ['max'] })
+    .describe('Every value between min and max equally likely.')
+    .meta(id('Uniform')),
+);
+
+const minModeMax = (kind: NumberKind) => ({ min: finite(kind), mode: finite(kind), max: finite(kind) });
 const checkMinModeMax = (name: string) => (d: { min: number; mode: number; max: number }, ctx: z.RefinementCtx) => {
   if (!(d.min < d.max)) ctx.addIssue({ code: 'custom', message: `${name} needs min < max`, path: ['max'] });
   else if (d.mode < d.min || d.mode > d.max)
     ctx.addIssue({ code: 'custom', message: `${name} needs min <= mode <= max`, path: ['mode'] });
 };
 
-export const triangularSchema = z
-  .strictObject({ dist: z.literal('triangular'), ...minModeMax })
-  .superRefine(checkMinModeMax('triangular'))
-  .describe('Triangular: lowest, most likely and highest value.')
-  .meta({ id: 'Triangular' });
+export const triangularSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({ dist: z.literal('triangular'), ...minModeMax(kind) })
+    .superRefine(checkMinModeMax('triangular'))
+    .describe('Triangular: lowest, most likely and highest value.')
+    .meta(id('Triangular')),
+);
 
-export const pertSchema = z
-  .strictObject({ dist: z.literal('pert'), ...minModeMax })
-  .superRefine(checkMinModeMax('pert'))
-  .describe('PERT (a beta scaled to min..max, shape 4): lowest, most likely and highest value; softer tails than triangular.')
-  .meta({ id: 'Pert' });
+export const pertSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({ dist: z.literal('pert'), ...minModeMax(kind) })
+    .superRefine(checkMinModeMax('pert'))
+    .describe('PERT (a beta scaled to min..max, shape 4): lowest, most likely and highest value; softer tails than triangular.')
+    .meta(id('Pert')),
+);
 
-export const normalSchema = z
-  .strictObject({
-    dist: z.literal('normal'),
-    mean: finite(),
-    sd: positive(),
-    min: finite().optional().describe('Truncate below: no draw is lower.'),
-    max: finite().optional().describe('Truncate above: no draw is higher.'),
-  })
-  .superRefine((d, ctx) => {
-    if (d.min !== undefined && d.max !== undefined && !(d.min < d.max)) {
-      ctx.addIssue({ code: 'custom', message: 'normal needs min < max', path: ['max'] });
-      return;
-    }
-    if (d.min === undefined && d.max === undefined) return;
-    try {
-      prepareTruncatedNormal(d.mean, d.sd, d.min ?? -Infinity, d.max ?? Infinity);
-    } catch {
-      ctx.addIssue({
-        code: 'custom',
-        message: `normal(mean ${d.mean}, sd ${d.sd}) has almost no probability between ${d.min ?? '-inf'} and ${d.max ?? 'inf'}; move the bounds or the mean`,
-      });
-    }
-  })
-  .describe('Normal (Gaussian), optionally truncated to [min, max].')
-  .meta({ id: 'Normal' });
+export const normalSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({
+      dist: z.literal('normal'),
+      mean: finite(kind),
+      sd: positive(kind),
+      min: finite(kind).optional().describe('Truncate below: no draw is lower.'),
+      max: finite(kind).optional().describe('Truncate above: no draw is higher.'),
+    })
+    .superRefine((d, ctx) => {
+      if (d.min !== undefined && d.max !== undefined && !(d.min < d.max)) {
+        ctx.addIssue({ code: 'custom', message: 'normal needs min < max', path: ['max'] });
+        return;
+      }
+      if (d.min === undefined && d.max === undefined) return;
+      try {
+        prepareTruncatedNormal(d.mean, d.sd, d.min ?? -Infinity, d.max ?? Infinity);
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: `normal(mean ${d.mean}, sd ${d.sd}) has almost no probability between ${d.min ?? '-inf'} and ${d.max ?? 'inf'}; move the bounds or the mean`,
+        });
+      }
+    })
+    .describe('Normal (Gaussian), optionally truncated to [min, max].')
+    .meta(id('Normal')),
+);
 
 /** The numbers of a lognormal as written (any parameterisation); `median` a number here. */
 export type LognormalNumbers = LognormalStatement;
@@ -121,20 +152,22 @@ export function checkLognormal(d: LognormalNumbers, ctx: z.RefinementCtx): void 
     ctx.addIssue({ code: 'custom', message: 'lognormal mean exp(mu + sigma^2/2) is above 1e15: check mu' });
 }
 
-export const lognormalSchema = z
-  .strictObject({
-    dist: z.literal('lognormal'),
-    mu: finite().optional().describe('Mean of log(X).'),
-    sigma: positive().optional().describe('Standard deviation of log(X).'),
-    median: positive().optional(),
-    p10: positive().optional(),
-    p90: positive().optional(),
-    mean: positive().optional().describe('Mean of X (not its median).'),
-    sd: positive().optional().describe('Standard deviation of X.'),
-  })
-  .superRefine(checkLognormal)
-  .describe('Lognormal: by mu/sigma of log(X), by median and P90, by P10 and P90, or by mean and sd.')
-  .meta({ id: 'Lognormal' });
+export const lognormalSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({
+      dist: z.literal('lognormal'),
+      mu: finite().optional().describe('Mean of log(X).'),
+      sigma: positive().optional().describe('Standard deviation of log(X).'),
+      median: positive(kind).optional(),
+      p10: positive(kind).optional(),
+      p90: positive(kind).optional(),
+      mean: positive(kind).optional().describe('Mean of X (not its median).'),
+      sd: positive(kind).optional().describe('Standard deviation of X.'),
+    })
+    .superRefine(checkLognormal)
+    .describe('Lognormal: by mu/sigma of log(X), by median and P90, by P10 and P90, or by mean and sd.')
+    .meta(id('Lognormal')),
+);
 
 export const betaSchema = z
   .strictObject({
@@ -175,110 +208,140 @@ export const betaSchema = z
   .describe('Beta on [0, 1], for rates: by alpha/beta, or by mean and sd.')
   .meta({ id: 'Beta' });
 
-export const poissonSchema = z
-  .strictObject({ dist: z.literal('poisson'), mean: humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' })) })
-  .describe('Poisson count with the given mean.')
-  .meta({ id: 'Poisson' });
+export const poissonSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({ dist: z.literal('poisson'), mean: nonNegative(kind) })
+    .describe('Poisson count with the given mean.')
+    .meta(id('Poisson')),
+);
 
-export const negativeBinomialSchema = z
-  .strictObject({
-    dist: z.literal('negativeBinomial'),
-    mean: humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' })),
-    dispersion: positive().describe('k: variance = mean + mean^2 / k; smaller k, more over-dispersed.'),
-  })
-  .describe('Negative binomial count (over-dispersed Poisson) by mean and dispersion k.')
-  .meta({ id: 'NegativeBinomial' });
+export const negativeBinomialSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({
+      dist: z.literal('negativeBinomial'),
+      mean: nonNegative(kind),
+      dispersion: positive().describe('k: variance = mean + mean^2 / k; smaller k, more over-dispersed.'),
+    })
+    .describe('Negative binomial count (over-dispersed Poisson) by mean and dispersion k.')
+    .meta(id('NegativeBinomial')),
+);
 
-export const discreteSchema = z
-  .strictObject({
-    dist: z.literal('discrete'),
-    values: z.array(finite()).min(1, { error: 'needs at least one value' }).max(10_000, { error: 'at most 10,000 values' }),
-    weights: z
-      .array(humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' })))
-      .min(1, { error: 'needs at least one weight' })
-      .max(10_000, { error: 'at most 10,000 weights' }),
-  })
-  .superRefine((d, ctx) => {
-    if (d.values.length !== d.weights.length)
-      ctx.addIssue({ code: 'custom', message: `discrete needs as many weights as values (${d.values.length} values, ${d.weights.length} weights)`, path: ['weights'] });
-    else if (!(d.weights.reduce((a, b) => a + b, 0) > 0))
-      ctx.addIssue({ code: 'custom', message: 'discrete needs weights that sum to more than 0', path: ['weights'] });
-  })
-  .describe('One of the listed values, with probability proportional to its weight.')
-  .meta({ id: 'Discrete' });
+export const discreteSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({
+      dist: z.literal('discrete'),
+      values: z.array(finite(kind)).min(1, { error: 'needs at least one value' }).max(10_000, { error: 'at most 10,000 values' }),
+      weights: z
+        .array(humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' })))
+        .min(1, { error: 'needs at least one weight' })
+        .max(10_000, { error: 'at most 10,000 weights' }),
+    })
+    .superRefine((d, ctx) => {
+      if (d.values.length !== d.weights.length)
+        ctx.addIssue({ code: 'custom', message: `discrete needs as many weights as values (${d.values.length} values, ${d.weights.length} weights)`, path: ['weights'] });
+      else if (!(d.weights.reduce((a, b) => a + b, 0) > 0))
+        ctx.addIssue({ code: 'custom', message: 'discrete needs weights that sum to more than 0', path: ['weights'] });
+    })
+    .describe('One of the listed values, with probability proportional to its weight.')
+    .meta(id('Discrete')),
+);
 
-export const empiricalSchema = z
-  .strictObject({
-    dist: z.literal('empirical'),
-    values: z
-      .array(finite())
-      .min(1, { error: 'needs at least one observed value' })
-      .max(MAX_EMPIRICAL_VALUES, { error: `at most ${MAX_EMPIRICAL_VALUES.toLocaleString('en-US')} values` }),
-  })
-  .describe('Resamples the observed values, each equally likely.')
-  .meta({ id: 'Empirical' });
+export const empiricalSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({
+      dist: z.literal('empirical'),
+      values: z
+        .array(finite(kind))
+        .min(1, { error: 'needs at least one observed value' })
+        .max(MAX_EMPIRICAL_VALUES, { error: `at most ${MAX_EMPIRICAL_VALUES.toLocaleString('en-US')} values` }),
+    })
+    .describe('Resamples the observed values, each equally likely.')
+    .meta(id('Empirical')),
+);
 
-export const quantilesSchema = z
-  .strictObject({
-    dist: z.literal('quantiles'),
-    quantiles: z
-      .record(z.string().regex(QUANTILE_KEY, { error: 'quantile keys look like p10, p50, p90' }), finite())
-      .describe('Stated quantiles, e.g. { p10: 40000, p50: 60000, p90: 110000 }: Px = x% chance of coming in below.'),
-    lower: finite().optional().describe('Hard lower bound (e.g. 0): no draw is lower.'),
-    upper: finite().optional().describe('Hard upper bound (e.g. 1 for a rate): no draw is higher.'),
-    terms: humanNumber(z.number().int().min(2).max(16)).optional().describe('Metalog terms; default: one per stated quantile (an exact fit).'),
-  })
-  .superRefine((d, ctx) => {
-    const points = quantilePoints(d.quantiles);
-    if (points.length < 3) {
-      ctx.addIssue({ code: 'custom', message: `quantiles needs at least 3 stated quantiles (got ${points.length})`, path: ['quantiles'] });
-      return;
-    }
-    let fit;
-    try {
-      fit = fitMetalog(points, { lower: d.lower, upper: d.upper, terms: d.terms });
-    } catch (err) {
-      if (!(err instanceof MetalogFitError)) throw err;
-      // Bounded by 1 (a rate), values such as p50: 85 are percents written as numbers: say so.
-      const percent = d.upper === 1 && err.reason === 'bounds' ? points.find((q) => percentHint(q.x) !== '') : undefined;
-      const hint = percent === undefined ? '' : `; ${percentValuesHint(percent.x)}`;
-      ctx.addIssue({ code: 'custom', message: `${err.message}${hint}`, path: ['quantiles'] });
-      return;
-    }
-    // Like lognormal's: a tail so heavy that the mean is above 1e15 (or infinite) draws values that
-    // overflow the sums. Bounded on both sides, the draws cannot leave [lower, upper].
-    if (d.lower === undefined || d.upper === undefined) {
-      const mean = metalogMean(fit);
-      if (!(Math.abs(mean) <= MAX_MAGNITUDE))
-        ctx.addIssue({
-          code: 'custom',
-          message: `these quantiles give a metalog with ${Number.isFinite(mean) ? `a mean of ${mean.toPrecision(3)}` : 'an infinite mean'} (its tail is too heavy to simulate): bring the outer quantiles closer to the median, or set ${d.lower === undefined ? 'lower' : 'upper'}`,
-          path: ['quantiles'],
-        });
-    }
-  })
-  .describe('A metalog distribution (Keelin 2016) fitted to three or more stated quantiles, optionally bounded.')
-  .meta({ id: 'Quantiles' });
+export const quantilesSchemaOf = ofKind((kind, id) =>
+  z
+    .strictObject({
+      dist: z.literal('quantiles'),
+      quantiles: z
+        .record(z.string().regex(QUANTILE_KEY, { error: 'quantile keys look like p10, p50, p90' }), finite(kind))
+        .describe('Stated quantiles, e.g. { p10: 40000, p50: 60000, p90: 110000 }: Px = x% chance of coming in below.'),
+      lower: finite(kind).optional().describe('Hard lower bound (e.g. 0): no draw is lower.'),
+      upper: finite(kind).optional().describe('Hard upper bound (e.g. 1 for a rate): no draw is higher.'),
+      terms: humanNumber(z.number().int().min(2).max(16)).optional().describe('Metalog terms; default: one per stated quantile (an exact fit).'),
+    })
+    .superRefine((d, ctx) => {
+      const points = quantilePoints(d.quantiles);
+      if (points.length < 3) {
+        ctx.addIssue({ code: 'custom', message: `quantiles needs at least 3 stated quantiles (got ${points.length})`, path: ['quantiles'] });
+        return;
+      }
+      let fit;
+      try {
+        fit = fitMetalog(points, { lower: d.lower, upper: d.upper, terms: d.terms });
+      } catch (err) {
+        if (!(err instanceof MetalogFitError)) throw err;
+        // Bounded by 1 (a rate), values such as p50: 85 are percents written as numbers: say so.
+        const percent = d.upper === 1 && err.reason === 'bounds' ? points.find((q) => percentHint(q.x) !== '') : undefined;
+        const hint = percent === undefined ? '' : `; ${percentValuesHint(percent.x)}`;
+        ctx.addIssue({ code: 'custom', message: `${err.message}${hint}`, path: ['quantiles'] });
+        return;
+      }
+      // Like lognormal's: a tail so heavy that the mean is above 1e15 (or infinite) draws values that
+      // overflow the sums. Bounded on both sides, the draws cannot leave [lower, upper].
+      if (d.lower === undefined || d.upper === undefined) {
+        const mean = metalogMean(fit);
+        if (!(Math.abs(mean) <= MAX_MAGNITUDE))
+          ctx.addIssue({
+            code: 'custom',
+            message: `these quantiles give a metalog with ${Number.isFinite(mean) ? `a mean of ${mean.toPrecision(3)}` : 'an infinite mean'} (its tail is too heavy to simulate): bring the outer quantiles closer to the median, or set ${d.lower === undefined ? 'lower' : 'upper'}`,
+            path: ['quantiles'],
+          });
+      }
+    })
+    .describe('A metalog distribution (Keelin 2016) fitted to three or more stated quantiles, optionally bounded.')
+    .meta(id('Quantiles')),
+);
 
-export const distributionObjectSchema = z.discriminatedUnion('dist', [
-  fixedSchema,
-  uniformSchema,
-  triangularSchema,
-  pertSchema,
-  normalSchema,
-  lognormalSchema,
-  betaSchema,
-  poissonSchema,
-  negativeBinomialSchema,
-  discreteSchema,
-  empiricalSchema,
-  quantilesSchema,
-]);
+/** Every family, its values of `kind` (a beta's are shares whatever the field). */
+export const distributionObjectSchemaOf = ofKind((kind) =>
+  z.discriminatedUnion('dist', [
+    fixedSchemaOf(kind),
+    uniformSchemaOf(kind),
+    triangularSchemaOf(kind),
+    pertSchemaOf(kind),
+    normalSchemaOf(kind),
+    lognormalSchemaOf(kind),
+    betaSchema,
+    poissonSchemaOf(kind),
+    negativeBinomialSchemaOf(kind),
+    discreteSchemaOf(kind),
+    empiricalSchemaOf(kind),
+    quantilesSchemaOf(kind),
+  ]),
+);
 
-/** A distribution, or a plain number meaning that fixed value. */
-export const distributionSchema = z
-  .union([finite(), distributionObjectSchema])
-  .meta({ id: 'Distribution', description: 'A number (a fixed value) or a distribution tagged by `dist`.' });
+/** A distribution of values of `kind`, or a plain number meaning that fixed value. */
+export const distributionSchemaOf = ofKind((kind, id) =>
+  z
+    .union([finite(kind), distributionObjectSchemaOf(kind)])
+    .meta({ ...id('Distribution'), description: 'A number (a fixed value) or a distribution tagged by `dist`.' }),
+);
+
+// The families for values that may be shares (rates, weights, shifts): `%` taken.
+export const fixedSchema = fixedSchemaOf('any');
+export const uniformSchema = uniformSchemaOf('any');
+export const triangularSchema = triangularSchemaOf('any');
+export const pertSchema = pertSchemaOf('any');
+export const normalSchema = normalSchemaOf('any');
+export const lognormalSchema = lognormalSchemaOf('any');
+export const poissonSchema = poissonSchemaOf('any');
+export const negativeBinomialSchema = negativeBinomialSchemaOf('any');
+export const discreteSchema = discreteSchemaOf('any');
+export const empiricalSchema = empiricalSchemaOf('any');
+export const quantilesSchema = quantilesSchemaOf('any');
+export const distributionObjectSchema = distributionObjectSchemaOf('any');
+export const distributionSchema = distributionSchemaOf('any');
 
 export type DistributionObject = z.infer<typeof distributionObjectSchema>;
 export type DistributionSpec = z.infer<typeof distributionSchema>;

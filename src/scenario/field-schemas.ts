@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { distributionSchema, MAX_MAGNITUDE, type DistributionSpec } from './distribution-schema.js';
+import { distributionSchemaOf, MAX_MAGNITUDE, type DistributionSpec } from './distribution-schema.js';
 import { centralValue } from './central-value.js';
 import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
 import type { NumberKind } from './human-number.js';
 import { percentHint, percentValuesHint } from './percent-hint.js';
-import { amountWithYearLevelSchema, countWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
+import { amountWithYearLevelSchema, countMedianWithYearLevelSchema, countWithYearLevelSchema, shareWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
 /**
  * Distributions constrained to what a field can hold. A driver whose draws could leave its range
@@ -14,8 +14,9 @@ import { amountWithYearLevelSchema, countWithYearLevelSchema, type YearLevelSpec
 
 const nameOf = (spec: DistributionSpec | YearLevelSpec) => (typeof spec === 'number' ? 'the value' : spec.dist);
 
-function within(lo: number, hi: number, what: string, fix: string) {
-  return withinOf(distributionSchema, lo, hi, what, fix);
+/** A distribution of values of `kind` (`%` only for `any`: human-number.ts) whose draws stay in [lo, hi]. */
+function within(lo: number, hi: number, what: string, fix: string, kind: NumberKind = 'any') {
+  return withinOf(distributionSchemaOf(kind), lo, hi, what, fix);
 }
 
 function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>, lo: number, hi: number, what: string, fix: string) {
@@ -61,9 +62,9 @@ export const shareDistribution = within(0, 1, 'a share', 'use beta, or bound it'
   "A share of a customer's ARR in [0, 1].",
 );
 
-/** An amount or volume that cannot be negative (ACV, expansion size, leads). */
-export const nonNegativeDistribution = within(0, Infinity, 'this amount', 'use lognormal, or bound it below at 0').describe(
-  'A non-negative amount (a number, or a distribution whose draws are >= 0).',
+/** A number of things that cannot be negative and may have decimals (deals a rep can close in a month): no `%`. */
+export const nonNegativeCountDistribution = within(0, Infinity, 'this number', 'use lognormal, or bound it below at 0', 'count').describe(
+  'A non-negative number of things (a number, or a distribution whose draws are >= 0).',
 );
 
 /**
@@ -71,7 +72,7 @@ export const nonNegativeDistribution = within(0, Infinity, 'this amount', 'use l
  * (the price more than doubled at every renewal) is a percent written as a number (`priceUplift: 3`
  * for 3%), so it is refused with the fraction it probably means, as rates are.
  */
-export const priceUpliftDistribution = nonNegativeDistribution.superRefine((spec, ctx) => {
+export const priceUpliftDistribution = within(0, Infinity, 'this amount', 'use lognormal, or bound it below at 0').superRefine((spec, ctx) => {
   if (distributionSupport(spec).min > 1)
     ctx.addIssue({
       code: 'custom',
@@ -87,13 +88,23 @@ export const volumeWithYearLevel = withinOf(countWithYearLevelSchema, 0, Infinit
   "A non-negative count; a Poisson or negative binomial mean may be a distribution of this year's mean (drawn once per trial).",
 );
 
-/** An amount such as ACV: >= 0, and a lognormal median may be a year-level distribution. */
+/** An amount in the currency such as ACV: >= 0, no `%`, and a lognormal median may be a year-level distribution. */
 export const amountWithYearLevel = withinOf(amountWithYearLevelSchema, 0, Infinity, 'this amount', 'use lognormal, or bound it below at 0').describe(
   "A non-negative amount; a lognormal median may be a distribution of this year's median (drawn once per trial).",
 );
 
+/** A count a month such as a rep's sourced deals: >= 0, no `%`, and a lognormal median may be a year-level distribution. */
+export const countWithYearLevelMedian = withinOf(countMedianWithYearLevelSchema, 0, Infinity, 'this number', 'use lognormal, or bound it below at 0').describe(
+  "A non-negative number of things; a lognormal median may be a distribution of this year's median (drawn once per trial).",
+);
+
+/** A share of a customer's ARR that may pass 1 (an existing customer's expansion): >= 0, `%` taken, and a lognormal median may be a year-level distribution. */
+export const shareWithYearLevel = withinOf(shareWithYearLevelSchema, 0, Infinity, 'this share', 'use lognormal, or bound it below at 0').describe(
+  "A non-negative share; a lognormal median may be a distribution of this year's median (drawn once per trial).",
+);
+
 /** A whole number of months in 0..24, such as a sales-cycle lag: a number, fixed, discrete or empirical. */
-export const monthLagDistribution = distributionSchema
+export const monthLagDistribution = distributionSchemaOf('whole')
   .superRefine((spec, ctx) => {
     const s = distributionSupport(spec);
     const listed = typeof spec === 'number' || spec.dist === 'fixed' || spec.dist === 'discrete' || spec.dist === 'empirical';

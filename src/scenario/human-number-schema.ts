@@ -9,7 +9,8 @@ import { humanNumberPattern, readHumanNumber, type NumberKind } from './human-nu
  * The JSON Schema shows the field as `inner`'s number or a string of that shape (`json-schema.ts`).
  *
  * `kind` says whether `%` may be written (human-number.ts, NumberKind): give `amount` for an amount
- * in the currency, `whole` for a count checked elsewhere. A field whose `inner` is a whole number (`.int()`: a count, a month, a year) is
+ * in the currency, `count` for a number of things that may have decimals (a mean), `whole` for a
+ * count checked elsewhere. A field whose `inner` is a whole number (`.int()`: a count, a month, a year) is
  * of kind `whole` without being told, so no count reads `2000%` as 20.
  *
  * @example humanNumber(z.number().min(0)).parse('110k') // => 110000
@@ -30,6 +31,7 @@ function isWhole(schema: z.core.$ZodType): boolean {
 const READERS: Record<NumberKind, (value: unknown, ctx: z.core.$RefinementCtx) => unknown> = {
   any: reader('any'),
   amount: reader('amount'),
+  count: reader('count'),
   whole: reader('whole'),
 };
 

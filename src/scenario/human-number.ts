@@ -21,10 +21,11 @@
 
 /**
  * What a number field holds, for its `%`: `any` number (a rate, a share, a shift, a weight: `85%`
- * is 0.85), an `amount` in the scenario's currency, or a `whole` number (a count, a month, a
- * year). The last two refuse `%`: a share of nothing named is not an amount nor a count.
+ * is 0.85), an `amount` in the scenario's currency, a `count` or a mean count, which may have
+ * decimals (leads a month, deals a rep closes), or a `whole` number (a count, a month, a year).
+ * The last three refuse `%`: a share of nothing named is not an amount nor a count.
  */
-export type NumberKind = 'any' | 'amount' | 'whole';
+export type NumberKind = 'any' | 'amount' | 'count' | 'whole';
 
 /** The text of a human number, for the JSON Schema (`pattern`); `%` only for a number of kind `any`. */
 export function humanNumberPattern(kind: NumberKind = 'any'): string {
@@ -45,6 +46,7 @@ export type HumanNumber = { readonly ok: true; readonly value: number } | { read
 /** Why a percentage is refused where a number of `kind` goes. */
 const NOT_A_SHARE: Record<Exclude<NumberKind, 'any'>, string> = {
   amount: "an amount in the scenario's currency, not a share: write the amount itself (e.g. 110M)",
+  count: 'a number of things (leads, deals, customers), not a share: write the number itself, without %',
   whole: 'a whole number (a count, a month or a year), not a share: write the number itself, without %',
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountWithYearLevel, monthLagDistribution, monthlyCounts, nonNegativeDistribution, rateDistribution } from './field-schemas.js';
+import { countWithYearLevelMedian, monthLagDistribution, monthlyCounts, nonNegativeCountDistribution, rateDistribution } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
 
@@ -42,10 +42,10 @@ export const repsSchema = z
       .describe(
         'Share of full productivity in each month of tenure: [0, 0.5] = nothing in the first month, half in the second, full from the third. Empty = productive at once.',
       ),
-    capacity: nonNegativeDistribution.describe(
+    capacity: nonNegativeCountDistribution.describe(
       "Deals a fully ramped rep can close in a month (this year's figure, drawn once per trial). All the tier's new deals pass through it: demand beyond the ramped reps' capacity is lost or waits (overflow).",
     ),
-    sourcedDealsPerMonth: amountWithYearLevel
+    sourcedDealsPerMonth: countWithYearLevelMedian
       .optional()
       .describe(
         "Deals a fully ramped rep sources and closes on its own in a month, drawn per rep per trial (the spread across reps). Present: rep-driven (or hybrid, with leads). Each rep's monthly deals are Poisson with mean ramp x productivity. A lognormal's median may be a distribution of this year's median productivity, drawn once per trial (every rep scales by it).",

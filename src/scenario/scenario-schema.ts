@@ -19,6 +19,7 @@ import {
   rateDistribution,
   seasonalityProfile,
   shareDistribution,
+  shareWithYearLevel,
   volumeWithYearLevel,
 } from './field-schemas.js';
 import { quoteText } from './display-text.js';
@@ -145,7 +146,7 @@ export const existingBookSchema = z
     expansion: z
       .strictObject({
         probability: rateDistribution.describe("Chance a renewing customer that does not contract expands (this year's rate)."),
-        size: amountWithYearLevel.describe(
+        size: shareWithYearLevel.describe(
           "ARR added, as a share of the customer's ARR (e.g. 0.3), drawn per expanding customer. A lognormal's median may be a distribution of this year's median, drawn once per trial.",
         ),
       })

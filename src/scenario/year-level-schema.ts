@@ -3,24 +3,25 @@ import { centralValue } from './central-value.js';
 import {
   betaSchema,
   checkLognormal,
-  discreteSchema,
-  distributionObjectSchema,
-  empiricalSchema,
-  lognormalSchema,
-  negativeBinomialSchema,
-  poissonSchema,
+  discreteSchemaOf,
+  distributionObjectSchemaOf,
+  empiricalSchemaOf,
+  lognormalSchemaOf,
+  negativeBinomialSchemaOf,
+  poissonSchemaOf,
   finite,
   finiteNumber,
-  fixedSchema,
-  normalSchema,
-  pertSchema,
+  fixedSchemaOf,
+  normalSchemaOf,
+  pertSchemaOf,
   positive,
-  quantilesSchema,
-  triangularSchema,
-  uniformSchema,
+  quantilesSchemaOf,
+  triangularSchemaOf,
+  uniformSchemaOf,
 } from './distribution-schema.js';
 import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
+import type { NumberKind } from './human-number.js';
 
 /**
  * Two layers for a volume or an amount. A Poisson or negative-binomial count's `mean`, and a
@@ -35,9 +36,12 @@ import { humanNumber } from './human-number-schema.js';
  *   acv: { dist: lognormal, median: { dist: pert, min: 9000, mode: 11000, max: 14000 }, p90: 24000 }
  */
 
-/** A year-level distribution of a parameter: any distribution that stays >= 0 with a central value above 0. */
-const yearLevel = (parameter: string) =>
-  distributionObjectSchema.superRefine((spec, ctx) => {
+/**
+ * A year-level distribution of a parameter whose values are of `kind` (a lead mean: a count; a
+ * median: the field's own kind): any distribution that stays >= 0 with a central value above 0.
+ */
+const yearLevel = (parameter: string, kind: NumberKind) =>
+  distributionObjectSchemaOf(kind).superRefine((spec, ctx) => {
     if (distributionSupport(spec).min < 0) {
       ctx.addIssue({ code: 'custom', message: `a year-level ${parameter} must stay >= 0, but ${spec.dist} can draw below 0; use lognormal or pert, or bound it` });
       return;
@@ -47,8 +51,9 @@ const yearLevel = (parameter: string) =>
       ctx.addIssue({ code: 'custom', message: `a year-level ${parameter} needs a central value (its mean, median or mode as written) above 0, got ${central}` });
   });
 
+
 const leadMean = z
-  .union([humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' })), yearLevel('mean')])
+  .union([humanNumber(finiteNumber().nonnegative({ error: 'must be >= 0' }), 'count'), yearLevel('mean', 'count')])
   .describe('The mean count: a number, or a distribution of this year\'s mean (drawn once per trial).');
 
 export const poissonYearLevelSchema = z
@@ -65,42 +70,75 @@ export const negativeBinomialYearLevelSchema = z
   .describe('Negative binomial count by mean and dispersion k; its mean a number, or a year-level distribution drawn once per trial.')
   .meta({ id: 'NegativeBinomialWithYearLevel' });
 
-export const lognormalYearLevelSchema = z
-  .strictObject({
-    dist: z.literal('lognormal'),
-    mu: finite().optional().describe('Mean of log(X).'),
-    sigma: positive().optional().describe('Standard deviation of log(X).'),
-    median: z
-      .union([positive(), yearLevel('median')])
-      .optional()
-      .describe("The median: a number, or a distribution of this year's median (drawn once per trial; each deal keeps the spread median to p90)."),
-    p10: positive().optional(),
-    p90: positive().optional(),
-    mean: positive().optional().describe('Mean of X (not its median).'),
-    sd: positive().optional().describe('Standard deviation of X.'),
-  })
-  .superRefine((d, ctx) => {
-    const median = d.median === undefined || typeof d.median === 'number' ? d.median : centralValue(d.median);
-    // A year-level median without a central value above 0 is reported by the median itself.
-    if (median !== undefined && !(median > 0)) return;
-    checkLognormal({ ...d, median }, ctx);
-  })
-  .describe("Lognormal: by mu/sigma, median and P90, P10 and P90, or mean and sd; the median may be a year-level distribution drawn once per trial.")
-  .meta({ id: 'LognormalWithYearLevel' });
+/** JSON Schema ids of the schemas with a year-level median, by the kind of their values (an amount's as they always were). */
+const YEAR_LEVEL_IDS: Record<NumberKind, { lognormal: string; value: string }> = {
+  amount: { lognormal: 'LognormalWithYearLevel', value: 'AmountWithYearLevel' },
+  any: { lognormal: 'LognormalShareWithYearLevel', value: 'ShareWithYearLevel' },
+  count: { lognormal: 'LognormalCountWithYearLevel', value: 'CountMedianWithYearLevel' },
+  whole: { lognormal: 'LognormalWholeWithYearLevel', value: 'WholeWithYearLevel' },
+};
 
-const others = [fixedSchema, uniformSchema, triangularSchema, pertSchema, normalSchema, betaSchema, discreteSchema, empiricalSchema, quantilesSchema] as const;
+const lognormalYearLevelOf = (kind: NumberKind) =>
+  z
+    .strictObject({
+      dist: z.literal('lognormal'),
+      mu: finite().optional().describe('Mean of log(X).'),
+      sigma: positive().optional().describe('Standard deviation of log(X).'),
+      median: z
+        .union([positive(kind), yearLevel('median', kind)])
+        .optional()
+        .describe("The median: a number, or a distribution of this year's median (drawn once per trial; each deal keeps the spread median to p90)."),
+      p10: positive(kind).optional(),
+      p90: positive(kind).optional(),
+      mean: positive(kind).optional().describe('Mean of X (not its median).'),
+      sd: positive(kind).optional().describe('Standard deviation of X.'),
+    })
+    .superRefine((d, ctx) => {
+      const median = d.median === undefined || typeof d.median === 'number' ? d.median : centralValue(d.median);
+      // A year-level median without a central value above 0 is reported by the median itself.
+      if (median !== undefined && !(median > 0)) return;
+      checkLognormal({ ...d, median }, ctx);
+    })
+    .describe("Lognormal: by mu/sigma, median and P90, P10 and P90, or mean and sd; the median may be a year-level distribution drawn once per trial.")
+    .meta({ id: YEAR_LEVEL_IDS[kind].lognormal });
 
-/** A count whose Poisson or negative-binomial mean may be a year-level distribution (lead volume). */
+/** The families with no year-level parameter, their values of `kind`. */
+const others = (kind: NumberKind) =>
+  [
+    fixedSchemaOf(kind),
+    uniformSchemaOf(kind),
+    triangularSchemaOf(kind),
+    pertSchemaOf(kind),
+    normalSchemaOf(kind),
+    betaSchema,
+    discreteSchemaOf(kind),
+    empiricalSchemaOf(kind),
+    quantilesSchemaOf(kind),
+  ] as const;
+
+/** A count whose Poisson or negative-binomial mean may be a year-level distribution (lead volume); no `%` in its values. */
 export const countWithYearLevelSchema = z
-  .union([finite(), z.discriminatedUnion('dist', [...others, poissonYearLevelSchema, negativeBinomialYearLevelSchema, lognormalSchema])])
+  .union([finite('count'), z.discriminatedUnion('dist', [...others('count'), poissonYearLevelSchema, negativeBinomialYearLevelSchema, lognormalSchemaOf('count')])])
   .meta({ id: 'CountWithYearLevel', description: 'A number or a distribution; a Poisson or negative binomial mean may be a distribution of the year-level mean.' });
 
-/** An amount whose lognormal median may be a year-level distribution (ACV). */
-export const amountWithYearLevelSchema = z
-  .union([finite(), z.discriminatedUnion('dist', [...others, poissonSchema, negativeBinomialSchema, lognormalYearLevelSchema])])
-  .meta({ id: 'AmountWithYearLevel', description: 'A number or a distribution; a lognormal median may be a distribution of the year-level median.' });
+/**
+ * A value whose lognormal median may be a year-level distribution, its values of `kind`: an amount
+ * (ACV, a pipeline deal, a new customer's expansion), a count a month (a rep's sourced deals) or a
+ * share (an existing customer's expansion, a share of its ARR).
+ */
+const withYearLevelMedianOf = (kind: NumberKind) =>
+  z
+    .union([finite(kind), z.discriminatedUnion('dist', [...others(kind), poissonSchemaOf(kind), negativeBinomialSchemaOf(kind), lognormalYearLevelOf(kind)])])
+    .meta({ id: YEAR_LEVEL_IDS[kind].value, description: 'A number or a distribution; a lognormal median may be a distribution of the year-level median.' });
+
+/** An amount in the currency whose lognormal median may be a year-level distribution (ACV): no `%`. */
+export const amountWithYearLevelSchema = withYearLevelMedianOf('amount');
+/** A count a month whose lognormal median may be a year-level distribution (a rep's sourced deals): no `%`. */
+export const countMedianWithYearLevelSchema = withYearLevelMedianOf('count');
+/** A share whose lognormal median may be a year-level distribution (an existing customer's expansion): `%` taken. */
+export const shareWithYearLevelSchema = withYearLevelMedianOf('any');
 
 export type CountWithYearLevel = z.output<typeof countWithYearLevelSchema>;
-export type AmountWithYearLevel = z.output<typeof amountWithYearLevelSchema>;
+export type AmountWithYearLevel = z.output<typeof amountWithYearLevelSchema> | z.output<typeof countMedianWithYearLevelSchema> | z.output<typeof shareWithYearLevelSchema>;
 /** Any spec a driver field can hold: an ordinary distribution, or one with a year-level parameter. */
 export type YearLevelSpec = CountWithYearLevel | AmountWithYearLevel;

@@ -149,11 +149,60 @@ describe('a percentage only where a share goes', () => {
     ]);
   });
 
+  it('a distribution refuses % in its values where the field holds no share: amounts, counts, months', () => {
+    const COUNT = 'is a percentage, but this is a number of things (leads, deals, customers), not a share: write the number itself, without %';
+    // Each case is one edit of the minimal scenario: the value written with %, where its message
+    // must point, and the kind the field holds. Before, each was read as a fraction: an ACV of 0.5,
+    // 1.5 leads a month, a sales cycle of 6 months from "600%".
+    const cases: Array<[from: string, to: string, path: string, kind: string]> = [
+      ['acv: { dist: lognormal, mean: 12000, sd: 4000 }', 'acv: 50%', 'tiers[0].newBusiness.acv', AMOUNT],
+      ['acv: { dist: lognormal, mean: 12000, sd: 4000 }', 'acv: { dist: lognormal, median: 20%, p90: 30k }', 'tiers[0].newBusiness.acv.median', AMOUNT],
+      ['acv: { dist: lognormal, mean: 12000, sd: 4000 }', 'acv: { dist: lognormal, median: { dist: pert, min: 9%, mode: 10k, max: 12k }, p90: 30k }', 'tiers[0].newBusiness.acv.median.min', AMOUNT],
+      ['acv: { dist: lognormal, mean: 12000, sd: 4000 }', 'acv: { dist: discrete, values: [10k, 300%], weights: [50%, 50%] }', 'tiers[0].newBusiness.acv.values[1]', AMOUNT],
+      ['leadsPerMonth: { dist: poisson, mean: 100 }', 'leadsPerMonth: 150%', 'tiers[0].newBusiness.leadsPerMonth', COUNT],
+      ['leadsPerMonth: { dist: poisson, mean: 100 }', 'leadsPerMonth: { dist: poisson, mean: 150% }', 'tiers[0].newBusiness.leadsPerMonth.mean', COUNT],
+      ['leadsPerMonth: { dist: poisson, mean: 100 }', 'leadsPerMonth: { dist: negativeBinomial, mean: { dist: lognormal, p10: 80%, p90: 120 }, dispersion: 20 }', 'tiers[0].newBusiness.leadsPerMonth.mean.p10', COUNT],
+      ['conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: 600%', 'tiers[0].newBusiness.salesCycleMonths', WHOLE],
+      ['conversion: 0.05', 'conversion: 0.05\n      serviceStartLagMonths: { dist: discrete, values: [1, 200%], weights: [1, 1] }', 'tiers[0].newBusiness.serviceStartLagMonths.values[1]', WHOLE],
+      ['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, capacity: 150% }', 'tiers[0].newBusiness.reps.capacity', COUNT],
+      ['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, capacity: 3, sourcedDealsPerMonth: { dist: lognormal, median: 50%, p90: 2 } }', 'tiers[0].newBusiness.reps.sourcedDealsPerMonth.median', COUNT],
+      ['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, capacity: 3, hireSlip: { probability: 20%, months: { dist: fixed, value: 200% } } }', 'tiers[0].newBusiness.reps.hireSlip.months.value', WHOLE],
+      ['conversion: 0.05', 'conversion: 0.05\n      openingPipeline: { groups: [{ count: 10, winProbability: 30%, closeMonth: 2, amount: 40% }] }', 'tiers[0].newBusiness.openingPipeline.groups[0].amount', AMOUNT],
+      ['    newBusiness:', '    newCustomerExpansion: { probability: 10%, size: 5%, monthsAfterClose: 6 }\n    newBusiness:', 'tiers[0].newCustomerExpansion.size', AMOUNT],
+      ['    newBusiness:', '    newCustomerExpansion: { probability: 10%, size: 5k, monthsAfterClose: 600% }\n    newBusiness:', 'tiers[0].newCustomerExpansion.monthsAfterClose', WHOLE],
+    ];
+    for (const [from, to, path, kind] of cases) {
+      if (!base.includes(from)) throw new Error(`fixture has no ${from}`);
+      const lines = problems(base.replace(from, to));
+      const value = /"[^"]*%"/.exec(lines.join('\n'))?.[0];
+      expect(lines, to).toEqual([expect.stringMatching(new RegExp(`^bad\\.yaml:\\d+:\\d+ ${path.replace(/[[\].]/g, '\\$&')}: "[^"]*%" `))]);
+      expect(lines[0]!.endsWith(`${value} ${kind}`), to).toBe(true);
+    }
+  });
+
+  it('shares, rates and weights in distributions keep %: the same scenario as with fractions', () => {
+    const withPercent = parseScenario(
+      base
+        .replace('renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', 'renewalRate: { dist: beta, mean: 90%, sd: 2% }\n      expansion: { probability: 10%, size: { dist: lognormal, median: 25%, p90: 60% } }')
+        .replace('conversion: 0.05', 'conversion: { dist: pert, min: 4%, mode: 5%, max: 7% }\n      salesCycleMonths: { dist: discrete, values: [1, 2], weights: [25%, 75%] }'),
+      'pct.yaml',
+    );
+    const withFractions = parseScenario(
+      base
+        .replace('renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', 'renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }\n      expansion: { probability: 0.1, size: { dist: lognormal, median: 0.25, p90: 0.6 } }')
+        .replace('conversion: 0.05', 'conversion: { dist: pert, min: 0.04, mode: 0.05, max: 0.07 }\n      salesCycleMonths: { dist: discrete, values: [1, 2], weights: [0.25, 0.75] }'),
+      'pct.yaml',
+    );
+    expect(withPercent.scenario).toEqual(withFractions.scenario);
+    expect(withPercent.scenario.tiers[0]!.existing!.expansion!.size).toEqual({ dist: 'lognormal', median: 0.25, p90: 0.6 });
+  });
+
   it('the JSON Schema offers % only where the scenario takes it', async () => {
     const { scenarioJsonSchema } = await import('../../src/scenario/json-schema.js');
     const schema = JSON.stringify(scenarioJsonSchema());
     expect(schema).toContain(JSON.stringify(humanNumberPattern('whole')));
     expect(schema).toContain(JSON.stringify(humanNumberPattern('amount')));
+    expect(schema).toContain(JSON.stringify(humanNumberPattern('count')));
     expect(schema).toContain(JSON.stringify(humanNumberPattern('any')));
   });
 });
