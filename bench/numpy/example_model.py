@@ -60,8 +60,6 @@ it prints mean, sd, P10/P50/P90 of the three metrics (and with --json writes the
 import argparse
 import json
 import math
-import os
-import sys
 import time
 
 import numpy as np
