@@ -2,7 +2,7 @@ import { chartFigure, pageHead } from './page-head.js';
 import type { Comparison } from '../../analysis/compare.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
-import { formatShareInterval } from '../interval-format.js';
+import { formatShareBeside, formatShareInterval } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { escapeHtml } from './escape.js';
 import { glossarySection } from './glossary.js';
@@ -72,7 +72,7 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
         money(d.percentiles.p10),
         money(d.percentiles.p50),
         money(d.percentiles.p90),
-        formatShare(d.probabilityBelow.value),
+        formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval),
         formatShareInterval(d.probabilityBelow.interval),
       ]),
     ),

@@ -1,6 +1,6 @@
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
-import { formatMoneyInterval, formatShareInterval } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
@@ -19,15 +19,16 @@ export interface StressCase {
  */
 export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]): Array<[string, string, string]> {
   const symbol = currencySymbol(summary.scenario.currency);
-  const money = (v: number) => formatCurrency(v, symbol);
+  // The value with its interval's digits, so it never reads as outside it.
+  const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   const iv = (i: readonly [number, number] | null) => (i === null ? '-' : formatMoneyInterval(i, symbol));
   const d = summary.decisions.downside[metric];
   const p5 = summary.metrics[metric];
   return [
-    ['1-in-10 year (P10)', money(d.p10.value), iv(d.p10.interval)],
-    ['1-in-20 year (P5)', money(p5.percentiles.p5), iv(p5.percentileIntervals?.p5 ?? null)],
-    ['Mean of the worst 10% (expected shortfall)', money(d.worst10Mean), iv(d.worst10Interval)],
-    ['Mean of the worst 5% (expected shortfall)', money(d.worst5Mean), iv(d.worst5Interval)],
+    ['1-in-10 year (P10)', beside(d.p10.value, d.p10.interval), iv(d.p10.interval)],
+    ['1-in-20 year (P5)', beside(p5.percentiles.p5, p5.percentileIntervals?.p5 ?? null), iv(p5.percentileIntervals?.p5 ?? null)],
+    ['Mean of the worst 10% (expected shortfall)', beside(d.worst10Mean, d.worst10Interval), iv(d.worst10Interval)],
+    ['Mean of the worst 5% (expected shortfall)', beside(d.worst5Mean, d.worst5Interval), iv(d.worst5Interval)],
   ];
 }
 
@@ -88,7 +89,7 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
           s.drivers
             .filter((x) => x.ownUncertainty !== false)
             .slice(0, 8)
-            .map((x) => [x.label, driverWords(x), formatShare(x.varianceShare!), formatShareInterval(x.varianceShareInterval!)]),
+            .map((x) => [x.label, driverWords(x), formatShareBeside(x.varianceShare!, x.varianceShareInterval!), formatShareInterval(x.varianceShareInterval!)]),
           2,
           'risks',
         );
