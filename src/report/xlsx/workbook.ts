@@ -145,7 +145,12 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     ],
     header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>
-      none ? [x.label, x.tier ?? 'All', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'] : [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing],
+      none
+        ? [x.label, x.tier ?? 'All', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']
+        : x.ownUncertainty
+          ? [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing]
+          : // No own draw: no interval, and no P10 or P90 of its own to set revenue at (the terminal's words).
+            [`${x.label} (no uncertainty of its own: moves with the market)`, x.tier ?? 'All', 0, null, null, null, null, null],
     ),
     formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, money, money, money],
     widths: [34, 14, 16, 12, 12, 20, 20, 16],
