@@ -3,6 +3,7 @@ import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../
 import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
+import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
 import { formatCount, formatInterval, formatMoney, formatPercent, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 
@@ -131,10 +132,16 @@ export function conditionWords(c: DriverCondition): string {
  * Complexity: O(drivers).
  */
 export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
-  if (w.notEstimable !== undefined) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
+  // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
+  // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
+  if (w.notEstimable !== undefined && w.notEstimable !== CONSTANT_METRIC) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
   const now = `P50 now ${formatMoney(w.median)}`;
+  // No driver measurably moves the metric (none has uncertainty of its own, or none a share above 0): "it
+  // takes several together" would name a way the scenario does not have.
+  if (w.noSingleDriver && w.drivers.length === 0)
+    return `For ${w.target} to be the median outcome (${now}): no driver of the scenario measurably moves it; its spread is deal-by-deal and customer-by-customer luck, which no driver's year sets.`;
   if (w.noSingleDriver) return `For ${w.target} to be the median outcome (${now}): no single driver gets there within the range the scenario allows, others as drawn; it takes several together.`;
   const ways = w.drivers.filter((c) => c.reach === 'crosses').map(conditionWords);
   const already = w.median >= w.value;
