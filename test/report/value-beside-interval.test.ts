@@ -49,7 +49,8 @@ describe('a figure beside its 95% interval is written with the interval’s digi
     const run = await runReportScenario(WITH_TARGETS, 1000);
     // Narrow the figures as a re-forecast's are (its budget at 80% was $111.78M in [$111.74M, $111.79M]):
     // each interval holds its value, but three digits would write the value outside it.
-    const s = structuredClone(run.summary) as { -readonly [K in keyof Summary]: Summary[K] } & Record<string, any>;
+    // A writable copy: Summary's fields are readonly.
+    const s = structuredClone(run.summary) as any;
     s.decisions.budgets.metrics.revenue = { value: 111_776_480.64, interval: [111_736_000, 111_790_000] };
     s.decisions.downside.revenue.p10 = { value: 111_549_000, interval: [111_520_000, 111_590_000] };
     s.decisions.downside.revenue.worst10Mean = 111_050_000;
