@@ -1,5 +1,6 @@
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
+import { closedMonthsMrr } from '../actuals/start-state.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import { metricKey, storedKey } from './columns.js';
 import { OrderFigures } from './order-figures.js';
@@ -180,14 +181,25 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
   if (plan?.mrr || plan?.cumulativeRevenue) {
     monthlyPlan = [];
     const cumulative = new Float64Array(n);
+    // A re-forecast's closed months are the actuals, as the monthly bands show them (summarize):
+    // compared as given, not as the float32 column rounds them (9,000,720.33 is stored 9,000,720).
+    const closed = sim.reforecast ? closedMonthsMrr(sim.plan.tiers.map((t) => t.name), sim.reforecast.input.file, sim.reforecast.input.months) : [];
+    let closedTotal = 0;
     for (let m = 1; m <= 12; m++) {
-      const mrr = sim.store.column(`mrr.${m}`)!;
       let mrrHits = 0;
       let cumHits = 0;
-      for (let i = 0; i < n; i++) {
-        cumulative[i]! += mrr[i]!;
-        if (plan.mrr && mrr[i]! >= plan.mrr[m - 1]!) mrrHits++;
-        if (plan.cumulativeRevenue && cumulative[i]! >= plan.cumulativeRevenue[m - 1]!) cumHits++;
+      if (m <= closed.length) {
+        closedTotal += closed[m - 1]!;
+        cumulative.fill(closedTotal);
+        if (plan.mrr && closed[m - 1]! >= plan.mrr[m - 1]!) mrrHits = n;
+        if (plan.cumulativeRevenue && closedTotal >= plan.cumulativeRevenue[m - 1]!) cumHits = n;
+      } else {
+        const mrr = sim.store.column(`mrr.${m}`)!;
+        for (let i = 0; i < n; i++) {
+          cumulative[i]! += mrr[i]!;
+          if (plan.mrr && mrr[i]! >= plan.mrr[m - 1]!) mrrHits++;
+          if (plan.cumulativeRevenue && cumulative[i]! >= plan.cumulativeRevenue[m - 1]!) cumHits++;
+        }
       }
       monthlyPlan.push({
         month: m,
