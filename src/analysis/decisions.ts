@@ -5,6 +5,7 @@ import type { Targets } from '../scenario/targets-schema.js';
 import { metricKey, storedKey } from './columns.js';
 import { OrderFigures } from './order-figures.js';
 import { probability, type Probability } from './probability.js';
+import { targetThreshold } from './target-threshold.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
 import { clashMessage, targetLabelClash, targetLabels } from '../scenario/target-labels.js';
@@ -152,11 +153,13 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
   for (const [index, t] of asked.entries()) {
     const key = metricKey(sim, t.metric, t.tier);
     const col = sim.store.column(key)!;
+    // A tier's metric is stored as float32: compared with the target as float32 stores it.
+    const threshold = targetThreshold(col, t.value);
     let hits = 0;
     let gap = 0;
     for (let i = 0; i < n; i++) {
       const v = col[i]!;
-      if (v >= t.value) hits++;
+      if (v >= threshold) hits++;
       else {
         gap += t.value - v;
         meetsAll[i] = 0;
@@ -170,7 +173,7 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
       value: t.value,
       probability: probability(hits, n),
       shortfall: { trialsMissing: missing, meanGap: missing > 0 ? gap / missing : 0 },
-      p10MinusTarget: order.quantile(key, col, 0.1).value - t.value,
+      p10MinusTarget: order.quantile(key, col, 0.1).value - threshold,
     });
   }
   let all = 0;

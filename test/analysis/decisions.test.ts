@@ -167,3 +167,30 @@ describe('Monte Carlo error', () => {
     expect(expectedShortfall(xs, 0.3)).toBe(2); // mean of 1, 2, 3
   });
 });
+
+describe("a tier's target against its float32 column", () => {
+  it('a tier that ends the year exactly on its target reaches it in every trial', async () => {
+    // The Book renews every customer: its revenue and ending ARR are 123,456,785 in every trial (float32
+    // stores 123,456,784). A target of exactly that is met in every trial, with no gap and P10 on it.
+    const yaml = `name: tie
+tiers:
+  - name: Book
+    existing: { openingArr: 123456785, customers: 100, renewalRate: 1 }
+  - name: New
+    newBusiness: { leadsPerMonth: { dist: poisson, mean: 1000 }, conversion: 0.01, acv: 1000 }
+`;
+    const sim = await run(yaml, 300, 3);
+    const { summarize } = await import('../../src/analysis/summarize.js');
+    const s = summarize(sim, { targets: { metrics: [{ metric: 'endingArr', tier: 'Book', value: 123_456_785 }, { metric: 'revenue', tier: 'Book', value: 123_456_785 }, { metric: 'revenue', tier: 'Book', value: 123_456_900 }] } });
+    const [ending, revenue, above] = s.decisions.targets;
+    for (const t of [ending!, revenue!]) {
+      expect(t.probability.value, t.label).toBe(1);
+      expect(t.shortfall.trialsMissing, t.label).toBe(0);
+      expect(t.p10MinusTarget, t.label).toBe(0);
+    }
+    // 115 above the book (beyond float32's step of 8 there): missed in every trial.
+    expect(above!.probability.value).toBe(0);
+    expect(s.decisions.jointProbability!.value).toBe(0);
+    expect(s.whatMustBeTrue[0]!.trialsReaching).toBe(300);
+  });
+});
