@@ -127,7 +127,9 @@ if (existsSync(join(dir, 'trials.csv'))) {
   for (const t of s.decisions.targets ?? []) {
     const c = col(t.tier ? `tier.${t.tier}.${t.metric}` : t.metric);
     if (!c) { console.log('skip target', JSON.stringify(t).slice(0, 100)); continue; }
-    const hit = c.filter((v) => (t.direction === 'atMost' ? v <= t.value : v >= t.value)).length;
+    // A tier's metric is float32: compared with the target as float32 stores it (analysis/target-threshold.ts).
+    const at = t.tier && tiers.length > 1 ? Math.fround(t.value) : t.value;
+    const hit = c.filter((v) => (t.direction === 'atMost' ? v <= at : v >= at)).length;
     close(hit / n, t.probability.value, `P(target ${t.label ?? t.metric})`);
   }
   if (s.badYears) {

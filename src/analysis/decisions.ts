@@ -86,6 +86,9 @@ export function decisionFigures(sim: Simulation, options: DecisionOptions = {}):
   return figures;
 }
 
+/** 1 + float32's relative rounding (2^-24): how far above a sum of float32 MRRs the true sum can be. */
+const FLOAT32_SUM_SLACK = 1 + 2 ** -24;
+
 /**
  * Budgets, downside figures and target probabilities of a run. `scratch`: a buffer of at least
  * `sim.trials` values to work in (its contents are overwritten); default: one of its own.
@@ -198,10 +201,14 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
         if (plan.cumulativeRevenue && closedTotal >= plan.cumulativeRevenue[m - 1]!) cumHits = n;
       } else {
         const mrr = sim.store.column(`mrr.${m}`)!;
+        // MRR is stored as float32: compared with the plan as float32 stores it (targetThreshold).
+        const mrrPlan = plan.mrr ? targetThreshold(mrr, plan.mrr[m - 1]!) : 0;
         for (let i = 0; i < n; i++) {
           cumulative[i]! += mrr[i]!;
-          if (plan.mrr && mrr[i]! >= plan.mrr[m - 1]!) mrrHits++;
-          if (plan.cumulativeRevenue && cumulative[i]! >= plan.cumulativeRevenue[m - 1]!) cumHits++;
+          if (plan.mrr && mrr[i]! >= mrrPlan) mrrHits++;
+          // A sum of float32 MRRs, each within 2^-24 of its own size of the MRR it stores: the
+          // cumulative plan is met when it could be, as MRR's plan is (month 1's sum is its MRR).
+          if (plan.cumulativeRevenue && cumulative[i]! * FLOAT32_SUM_SLACK >= plan.cumulativeRevenue[m - 1]!) cumHits++;
         }
       }
       monthlyPlan.push({

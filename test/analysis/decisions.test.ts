@@ -194,3 +194,30 @@ tiers:
     expect(s.whatMustBeTrue[0]!.trialsReaching).toBe(300);
   });
 });
+
+describe('a monthly MRR plan against the float32 MRR column', () => {
+  it('a month whose MRR equals the plan meets it: P(MRR of month m >= opening MRR) = 0.5^m', async () => {
+    // 12 customers of 102,880,657.5 ARR a year, one due a month, each renewing with probability 0.5:
+    // month m's MRR is the opening MRR (102,880,657.5, stored 102,880,656) when the m customers due
+    // so far all renewed, so P(MRR >= opening MRR) = 0.5^m, and revenue to date reaches m months of
+    // the opening MRR exactly then.
+    const yaml = `name: flat plan
+tiers:
+  - name: Book
+    existing: { openingArr: 1234567890, customers: 12, renewalRate: 0.5 }
+targets:
+  monthly:
+    mrr: [${Array(12).fill('102880657.5').join(', ')}]
+    cumulativeRevenue: [${Array.from({ length: 12 }, (_, m) => 102880657.5 * (m + 1)).join(', ')}]
+`;
+    const n = 4000;
+    const sim = await run(yaml, n, 3);
+    const d = decide(sim, { targets: sim.loaded.scenario.targets });
+    for (const m of [1, 2, 3]) {
+      const p = 0.5 ** m;
+      expect(Math.abs(d.monthlyPlan![m - 1]!.mrr!.probability.value - p), `month ${m}`).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+      // Revenue to date reaches m x the opening MRR in the same years: month 1's is its MRR.
+      expect(d.monthlyPlan![m - 1]!.cumulativeRevenue!.probability.value, `month ${m}`).toBe(d.monthlyPlan![m - 1]!.mrr!.probability.value);
+    }
+  });
+});
