@@ -6,6 +6,7 @@ import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-t
 import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
 import { formatCount, formatInterval, formatMoney, formatPercent, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
+import { confidenceWords } from './confidence-text.js';
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
@@ -155,13 +156,12 @@ export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
 function decisionTables(summary: Summary): string[] {
   const out: string[] = [];
   const d = summary.decisions;
-  // To one decimal, as report.html and the workbook write it (budgetLabel): 99.5% is the P0.5, not "100% = P0".
-  const conf = formatPercent(d.confidence).replace('.0%', '%');
-  const pct = Number(((1 - d.confidence) * 100).toFixed(1));
+  // As report.html and the workbook write it (confidenceWords): 99.5% is the P0.5 and 99.99% the P0.01, not "100% = P0".
+  const { share: conf, percentile: pct } = confidenceWords(d.confidence);
   out.push('');
   out.push(
     textTable([
-      [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = P${pct})`, 'budget', '95% interval'],
+      [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = ${pct})`, 'budget', '95% interval'],
       ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), d.budgets.metrics[m].interval === null ? '-' : formatInterval(d.budgets.metrics[m].interval!, formatMoney)]),
     ]),
   );

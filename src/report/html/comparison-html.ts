@@ -8,6 +8,7 @@ import { escapeHtml } from './escape.js';
 import { glossarySection } from './glossary.js';
 import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
+import { confidenceWords } from '../confidence-text.js';
 
 
 export interface ComparisonHtmlInput {
@@ -79,7 +80,7 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
     1,
     'differences',
   );
-  const conf = formatShare(decisions.confidence).replace('.0%', '%');
+  const conf = confidenceWords(decisions.confidence).share;
   const rows: string[][] = [];
   decisions.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...decisions.scenarios.map((s) => formatShare(s.targets[i]!.probability.value))]));
   if (decisions.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...decisions.scenarios.map((s) => formatShare(s.jointProbability?.value ?? NaN))]);

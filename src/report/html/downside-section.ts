@@ -5,6 +5,7 @@ import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
+import { confidenceWords } from '../confidence-text.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
@@ -134,7 +135,7 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], money: (
     rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => money(s.decisions.downside[m].p10.value))]);
     rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => money(s.decisions.downside[m].worst10Mean))]);
   }
-  const budgetHead = `Budget at ${formatShare(plan.decisions.confidence).replace('.0%', '%')} confidence`;
+  const budgetHead = `Budget at ${confidenceWords(plan.decisions.confidence).share} confidence`;
   for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => money(s.decisions.budgets.metrics[m].value))]);
   plan.decisions.targets.forEach((t, i) => {
     rows.push([`P(${t.label})`, ...all.map((s) => (s.decisions.targets[i] ? formatShare(s.decisions.targets[i]!.probability.value) : '-'))]);

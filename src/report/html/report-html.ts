@@ -16,6 +16,7 @@ import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './
 import { whatMustBeTrueLine } from '../summary-table.js';
 import { budgetLabel } from '../charts/revenue-distribution.js';
 import { CAPACITY_KEYS, leadSources, otherExtras, rampedReps } from '../tier-extras.js';
+import { confidenceWords } from '../confidence-text.js';
 
 /** A rendered chart as the page shows it. */
 export interface HtmlChart {
@@ -126,7 +127,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
 
   const d = summary.decisions;
   const budgetHeading = budgetLabel(d.confidence);
-  const conf = formatShare(d.confidence).replace('.0%', '%');
+  const conf = confidenceWords(d.confidence).share;
   const budgets = gridTable(
     `${budgetHeading}: the value reached or beaten in ${conf} of simulated years, with its 95% Monte Carlo interval. ${summary.scenario.currency}. ${stamp}`,
     ['Metric', 'Budget', '95% interval'],

@@ -9,6 +9,7 @@ import { scenarioAssumptions } from '../assumptions.js';
 import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
+import { confidenceWords } from '../confidence-text.js';
 
 /** What a sheet is made of: a header row, then rows of text and numbers, each column with a format. */
 export interface SheetData {
@@ -95,7 +96,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const ends = (i: readonly [number, number] | null) => (i === null ? ['n/a', 'n/a'] : [i[0], i[1]]);
   for (const t of d.targets) tRows.push(['Target', t.label, t.value, t.probability.value, t.probability.interval[0], t.probability.interval[1], t.shortfall.meanGap]);
   if (d.jointProbability) tRows.push(['Target', 'All targets in the same year', null, d.jointProbability.value, d.jointProbability.interval[0], d.jointProbability.interval[1], null]);
-  const conf = `${Math.round(d.confidence * 1000) / 10}%`;
+  const conf = confidenceWords(d.confidence).share;
   for (const m of METRICS) {
     const b = d.budgets.metrics[m];
     tRows.push([`Budget at ${conf} confidence`, METRIC_LABELS[m], b.value, null, ...ends(b.interval), null]);
