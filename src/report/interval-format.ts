@@ -20,7 +20,8 @@ export function formatMoneyInterval(interval: readonly [number, number], symbol:
 function moneyIntervalDigits([lo, hi]: readonly [number, number], symbol: string): number {
   let digits = 3;
   while (digits < MAX_DIGITS && lo !== hi && formatCurrency(lo, symbol, digits) === formatCurrency(hi, symbol, digits)) digits++;
-  return digits;
+  // Ends that differ in the last bits only (783,333.33 summed two ways) read alike at any digits: three, as equal ends.
+  return formatCurrency(lo, symbol, digits) === formatCurrency(hi, symbol, digits) ? 3 : digits;
 }
 
 /**
