@@ -210,5 +210,51 @@ if (existsSync(join(dir, 'report.html'))) {
     }
   }
 }
+// 8. report.html's budgets, downside and targets tables: each figure read back from the page is its
+// summary.json value rounded to the digits shown, and lies inside the 95% interval shown beside it.
+if (existsSync(join(dir, 'report.html'))) {
+  const h = readFileSync(join(dir, 'report.html'), 'utf8');
+  const tables = [...h.matchAll(/<table[^>]*>([\s\S]*?)<\/table>/g)].map((t) => [...t[1].matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1].replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim())));
+  // A shown figure as [value, half of its last digit's unit]: '$111.8M' -> [111.8e6, 0.05e6]; '63.3%' -> [0.633, 0.0005].
+  const shown = (text) => {
+    const pct = text.match(/^(-?)(\d+)(?:\.(\d+))?%$/);
+    if (pct) return [Number(text.slice(0, -1)) / 100, 0.5 * 10 ** -(pct[3]?.length ?? 0) / 100];
+    const m = text.match(/^(-?)[^\d-]*?(\d+)(?:\.(\d+))?([kMBT]?)$/);
+    if (!m) return undefined;
+    const unit = { '': 1, k: 1e3, M: 1e6, B: 1e9, T: 1e12 }[m[4]];
+    return [(m[1] ? -1 : 1) * Number(`${m[2]}.${m[3] ?? ''}`) * unit, 0.5 * 10 ** -(m[3]?.length ?? 0) * unit];
+  };
+  const figure = (cell, interval, value, what) => {
+    checks++;
+    const v = shown(cell);
+    if (!v) return fail(`report.html ${what}: cannot read ${cell}`);
+    if (!(Math.abs(v[0] - value) <= v[1] * (1 + 1e-9))) fail(`report.html ${what}: ${cell} is not ${value} rounded`);
+    if (interval && interval !== '-') {
+      const [lo, hi] = interval.slice(1, -1).split(', ').map(shown);
+      checks++;
+      if (!lo || !hi || v[0] < lo[0] || v[0] > hi[0]) fail(`report.html ${what}: ${cell} shown outside its interval ${interval}`);
+    }
+  };
+  const LABEL = { 'Recognized revenue': 'revenue', Bookings: 'bookings', 'Ending ARR': 'endingArr' };
+  const d = s.decisions;
+  for (const t of tables) {
+    const head = t[0]?.join('|');
+    if (head === 'Metric|Budget|95% interval') for (const r of t.slice(1)) if (LABEL[r[0]]) figure(r[1], r[2], d.budgets.metrics[LABEL[r[0]]].value, `budget ${r[0]}`);
+    if (head === 'Metric and figure|Value|95% interval')
+      for (const r of t.slice(1)) {
+        const [label, what] = r[0].split(': ');
+        const m = LABEL[label];
+        if (!m) continue;
+        const value = what.startsWith('1-in-10') ? d.downside[m].p10.value : what.startsWith('1-in-20') ? s.metrics[m].percentiles.p5 : what.startsWith('Mean of the worst 10%') ? d.downside[m].worst10Mean : d.downside[m].worst5Mean;
+        figure(r[1], r[2], value, `downside ${r[0]}`);
+      }
+    if (head?.startsWith('Target|P(reach)|95% interval'))
+      for (const r of t.slice(1)) {
+        const target = r[0] === 'All targets in the same year' ? d.jointProbability : d.targets.find((x) => x.label === r[0])?.probability;
+        if (target) figure(r[1], r[2], target.value, `P(${r[0]})`);
+        else console.log(`skip report.html target row ${r[0]}`);
+      }
+  }
+}
 console.log(`${dir}: ${checks} checks, ${failures} failures`);
 process.exitCode = failures ? 1 : 0;
