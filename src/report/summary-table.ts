@@ -233,12 +233,17 @@ function badYearsTable(summary: Summary): string[] {
   const b = summary.badYears.metrics.revenue;
   const pct = Math.round(summary.badYears.share * 100);
   const out: string[] = [''];
-  out.push(
-    textTable([
-      [`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average`, 'shortfall', 'share'],
-      ...b.components.filter((c) => c.shortfall !== 0).map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), formatPercent(c.share)]),
-    ]),
-  );
+  const short = b.components.filter((c) => c.shortfall !== 0);
+  // Bad years no worse than the average (revenue the same in every trial): no shortfall to share
+  // out, and a table head over no rows said nothing.
+  if (short.length === 0) out.push(`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average: no component falls short.`);
+  else
+    out.push(
+      textTable([
+        [`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average`, 'shortfall', 'share'],
+        ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), formatPercent(c.share)]),
+      ]),
+    );
   if (b.drivers.length > 0) {
     out.push('');
     out.push(

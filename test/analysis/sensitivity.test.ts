@@ -6,7 +6,7 @@ import { whatMustBeTrue } from '../../src/analysis/what-must-be-true.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { describe as describeValues } from '../../src/analysis/describe.js';
 import { column, run } from '../helpers/fixtures.js';
-import { whatMustBeTrueLine } from '../../src/report/summary-table.js';
+import { summaryTable, whatMustBeTrueLine } from '../../src/report/summary-table.js';
 
 /** Every single-run check allows 4 standard errors: a correct estimate fails it about 6 times in 100,000. */
 const Z_CHECK = 4;
@@ -207,5 +207,7 @@ describe('what must be true', () => {
     expect(met!.notEstimable).toBeDefined();
     expect(whatMustBeTrueLine(met!)).toBe('revenue >= 1M is reached in every one of the 500 trials looked at: nothing more has to be true.');
     expect(whatMustBeTrueLine(missed!)).toBe("ending ARR >= 2M is reached in none of the 500 trials looked at: no driver within the scenario's ranges gets there.");
+    // The worst years are the average year: the printed table says no component falls short, not a head over no rows.
+    expect(summaryTable(summary)).toContain('Worst 10% of years: revenue 1.2M, 1.2M on average: no component falls short.');
   });
 });
