@@ -1,9 +1,11 @@
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
+import { closedMonthsMrr } from '../actuals/start-state.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import { metricKey, storedKey } from './columns.js';
 import { OrderFigures } from './order-figures.js';
 import { probability, type Probability } from './probability.js';
+import { targetThreshold } from './target-threshold.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
 import { clashMessage, targetLabelClash, targetLabels } from '../scenario/target-labels.js';
@@ -84,6 +86,9 @@ export function decisionFigures(sim: Simulation, options: DecisionOptions = {}):
   return figures;
 }
 
+/** 1 + float32's relative rounding (2^-24): how far above a sum of float32 MRRs the true sum can be. */
+const FLOAT32_SUM_SLACK = 1 + 2 ** -24;
+
 /**
  * Budgets, downside figures and target probabilities of a run. `scratch`: a buffer of at least
  * `sim.trials` values to work in (its contents are overwritten); default: one of its own.
@@ -151,11 +156,13 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
   for (const [index, t] of asked.entries()) {
     const key = metricKey(sim, t.metric, t.tier);
     const col = sim.store.column(key)!;
+    // A tier's metric is stored as float32: compared with the target as float32 stores it.
+    const threshold = targetThreshold(col, t.value);
     let hits = 0;
     let gap = 0;
     for (let i = 0; i < n; i++) {
       const v = col[i]!;
-      if (v >= t.value) hits++;
+      if (v >= threshold) hits++;
       else {
         gap += t.value - v;
         meetsAll[i] = 0;
@@ -169,7 +176,7 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
       value: t.value,
       probability: probability(hits, n),
       shortfall: { trialsMissing: missing, meanGap: missing > 0 ? gap / missing : 0 },
-      p10MinusTarget: order.quantile(key, col, 0.1).value - t.value,
+      p10MinusTarget: order.quantile(key, col, 0.1).value - threshold,
     });
   }
   let all = 0;
@@ -180,14 +187,29 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
   if (plan?.mrr || plan?.cumulativeRevenue) {
     monthlyPlan = [];
     const cumulative = new Float64Array(n);
+    // A re-forecast's closed months are the actuals, as the monthly bands show them (summarize):
+    // compared as given, not as the float32 column rounds them (9,000,720.33 is stored 9,000,720).
+    const closed = sim.reforecast ? closedMonthsMrr(sim.plan.tiers.map((t) => t.name), sim.reforecast.input.file, sim.reforecast.input.months) : [];
+    let closedTotal = 0;
     for (let m = 1; m <= 12; m++) {
-      const mrr = sim.store.column(`mrr.${m}`)!;
       let mrrHits = 0;
       let cumHits = 0;
-      for (let i = 0; i < n; i++) {
-        cumulative[i]! += mrr[i]!;
-        if (plan.mrr && mrr[i]! >= plan.mrr[m - 1]!) mrrHits++;
-        if (plan.cumulativeRevenue && cumulative[i]! >= plan.cumulativeRevenue[m - 1]!) cumHits++;
+      if (m <= closed.length) {
+        closedTotal += closed[m - 1]!;
+        cumulative.fill(closedTotal);
+        if (plan.mrr && closed[m - 1]! >= plan.mrr[m - 1]!) mrrHits = n;
+        if (plan.cumulativeRevenue && closedTotal >= plan.cumulativeRevenue[m - 1]!) cumHits = n;
+      } else {
+        const mrr = sim.store.column(`mrr.${m}`)!;
+        // MRR is stored as float32: compared with the plan as float32 stores it (targetThreshold).
+        const mrrPlan = plan.mrr ? targetThreshold(mrr, plan.mrr[m - 1]!) : 0;
+        for (let i = 0; i < n; i++) {
+          cumulative[i]! += mrr[i]!;
+          if (plan.mrr && mrr[i]! >= mrrPlan) mrrHits++;
+          // A sum of float32 MRRs, each within 2^-24 of its own size of the MRR it stores: the
+          // cumulative plan is met when it could be, as MRR's plan is (month 1's sum is its MRR).
+          if (plan.cumulativeRevenue && cumulative[i]! * FLOAT32_SUM_SLACK >= plan.cumulativeRevenue[m - 1]!) cumHits++;
+        }
       }
       monthlyPlan.push({
         month: m,

@@ -4,6 +4,7 @@ import { inputValueAt } from './attribution/input.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
 import type { Sensitivity } from './sensitivity.js';
 import { quantile } from './tail.js';
+import { targetThreshold } from './target-threshold.js';
 
 /** How many of the metric's top drivers (by variance share) a target looks at. */
 export const TOP_DRIVERS = 5;
@@ -71,15 +72,17 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
   for (let i = 0; i < n; i++) y[i] = metricValues[i]!;
   const byKey = new Map(inputs.drivers.map((d) => [d.key, d]));
   const median = quantile(y, 0.5).value;
+  // A tier's metric is stored as float32: compared with the target as float32 stores it (decide does the same).
+  const threshold = targetThreshold(metricValues, target.value);
   let reaching = 0;
-  for (let i = 0; i < n; i++) if (y[i]! >= target.value) reaching++;
+  for (let i = 0; i < n; i++) if (y[i]! >= threshold) reaching++;
   const head = { target: label, metric: target.metric, ...(target.tier ? { tier: sens.tier ?? target.tier } : {}), value: target.value, trialsUsed: n, trialsReaching: reaching, median };
   if (sens.notEstimable !== undefined) return { ...head, noSingleDriver: false, drivers: [], notEstimable: sens.notEstimable };
   const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval![1] > 0).slice(0, TOP_DRIVERS);
   const conditions = top.map((s): DriverCondition => {
     const d = byKey.get(s.key)!;
     const input = d.input!;
-    const c = medianCrossing(binMedians(y, input), target.value);
+    const c = medianCrossing(binMedians(y, input), threshold);
     const base = {
       key: d.key,
       label: d.label,
@@ -96,7 +99,7 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
   conditions.sort((a, b) => order(a) - order(b) || b.varianceShare - a.varianceShare);
   return {
     ...head,
-    noSingleDriver: median < target.value && !conditions.some((c) => c.reach === 'crosses'),
+    noSingleDriver: median < threshold && !conditions.some((c) => c.reach === 'crosses'),
     drivers: conditions,
   };
 }

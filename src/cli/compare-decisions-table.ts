@@ -2,13 +2,14 @@ import type { Comparison } from '../analysis/compare.js';
 import type { CompareDecisions } from '../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { formatMoney, formatPercent, textTable } from '../report/format.js';
+import { confidenceWords } from '../report/confidence-text.js';
 
 /**
  * The targets and budgets of every compared scenario side by side, as `arrcast compare` prints them:
  * P(target) for each target, the budgets at the chosen confidence, and the 1-in-10 year.
  */
 export function compareDecisionsTable(c: Comparison, d: CompareDecisions): string {
-  const conf = formatPercent(d.confidence).replace('.0%', '%');
+  const conf = confidenceWords(d.confidence).share;
   const rows: string[][] = [[`Targets and budgets (${c.scenarios[0]!.currency})`, ...c.scenarios.map((s) => s.label)]];
   d.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...d.scenarios.map((s) => formatPercent(s.targets[i]!.probability.value))]));
   for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: budget at ${conf} confidence`, ...d.scenarios.map((s) => formatMoney(s.budgets[m].value))]);

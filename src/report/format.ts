@@ -1,4 +1,4 @@
-import { moneyUnit } from './money.js';
+import { decimalsBelowWhole, moneyUnit } from './money.js';
 import { terminalCell } from './terminal-text.js';
 
 /**
@@ -24,7 +24,10 @@ export function formatInterval(interval: readonly [number, number], format: (v: 
 /** A share as a percentage with one decimal: 0.9123 -> "91.2%". */
 export function formatPercent(value: number): string {
   if (!Number.isFinite(value)) return '-';
-  const digits = (value * 100).toFixed(1);
+  // A share above 0 that one decimal would print as 0.0% (a target one trial in 3,000 reaches) gets
+  // two significant digits, and one just below 1 the decimals that keep it from 100.0%, as report.html writes them.
+  if (value > 0 && value < 0.001) return `${(value * 100).toPrecision(2)}%`;
+  const digits = (value * 100).toFixed(decimalsBelowWhole(value));
   // A negative share that rounds to zero is shown as 0.0%, not -0.0%.
   return `${Number(digits) === 0 ? '0.0' : digits}%`;
 }

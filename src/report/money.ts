@@ -81,7 +81,8 @@ export function moneyLabelExpr(symbol: string): string {
 
 /**
  * A share as a percentage: one decimal, or two significant digits below 0.1% so a small sd does
- * not print as 0.0%. 0.03 -> "3.0%", 0.0004 -> "0.040%".
+ * not print as 0.0%, and below 100% as many decimals as it takes not to print 100.0%.
+ * 0.03 -> "3.0%", 0.0004 -> "0.040%", 0.99967 -> "99.97%".
  *
  * @example formatShare(0.004) // => '0.4%'
  */
@@ -89,5 +90,17 @@ export function formatShare(value: number): string {
   if (!Number.isFinite(value)) return '-';
   const pct = value * 100;
   if (pct !== 0 && Math.abs(pct) < 0.1) return `${pct.toPrecision(2)}%`;
-  return `${pct.toFixed(1)}%`;
+  return `${pct.toFixed(decimalsBelowWhole(value))}%`;
+}
+
+/**
+ * Decimals of a percentage: one, or more for a share just below 1, which one decimal would round
+ * to 100.0%: a target reached in 2,999 of 3,000 trials is 99.97%, not the certainty "100.0%".
+ *
+ * @example decimalsBelowWhole(0.99967) // => 2
+ */
+export function decimalsBelowWhole(value: number): number {
+  let d = 1;
+  while (d < 6 && value < 1 && value > 0.999 && (value * 100).toFixed(d) === (100).toFixed(d)) d++;
+  return d;
 }

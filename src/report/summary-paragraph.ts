@@ -2,6 +2,7 @@ import type { Summary } from '../analysis/summarize.js';
 import type { DriverSensitivity } from '../analysis/sensitivity.js';
 import { COMPONENT_LABELS, type Component } from '../model/components.js';
 import { currencySymbol, formatCurrency, formatShare } from './money.js';
+import { confidenceWords } from './confidence-text.js';
 
 /** How the paragraph writes its figures: the same formatters as the tables it sits above. */
 export interface ParagraphFormat {
@@ -62,7 +63,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const share = format?.share ?? formatShare;
   const rev = summary.metrics.revenue.percentiles;
   const d = summary.decisions;
-  const conf = share(d.confidence).replace('.0%', '%');
+  const conf = confidenceWords(d.confidence).share;
   const out: string[] = [];
   // A year the actuals close entirely (or a scenario with nothing uncertain) has no range to give.
   const certain = summary.metrics.revenue.min === summary.metrics.revenue.max;

@@ -3,8 +3,10 @@ import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../
 import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
+import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
 import { formatCount, formatInterval, formatMoney, formatPercent, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
+import { confidenceWords } from './confidence-text.js';
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
@@ -131,10 +133,16 @@ export function conditionWords(c: DriverCondition): string {
  * Complexity: O(drivers).
  */
 export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
-  if (w.notEstimable !== undefined) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
+  // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
+  // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
+  if (w.notEstimable !== undefined && w.notEstimable !== CONSTANT_METRIC) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
   const now = `P50 now ${formatMoney(w.median)}`;
+  // No driver measurably moves the metric (none has uncertainty of its own, or none a share above 0): "it
+  // takes several together" would name a way the scenario does not have.
+  if (w.noSingleDriver && w.drivers.length === 0)
+    return `For ${w.target} to be the median outcome (${now}): no driver of the scenario measurably moves it; its spread is deal-by-deal and customer-by-customer luck, which no driver's year sets.`;
   if (w.noSingleDriver) return `For ${w.target} to be the median outcome (${now}): no single driver gets there within the range the scenario allows, others as drawn; it takes several together.`;
   const ways = w.drivers.filter((c) => c.reach === 'crosses').map(conditionWords);
   const already = w.median >= w.value;
@@ -148,13 +156,12 @@ export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
 function decisionTables(summary: Summary): string[] {
   const out: string[] = [];
   const d = summary.decisions;
-  // To one decimal, as report.html and the workbook write it (budgetLabel): 99.5% is the P0.5, not "100% = P0".
-  const conf = formatPercent(d.confidence).replace('.0%', '%');
-  const pct = Number(((1 - d.confidence) * 100).toFixed(1));
+  // As report.html and the workbook write it (confidenceWords): 99.5% is the P0.5 and 99.99% the P0.01, not "100% = P0".
+  const { share: conf, percentile: pct } = confidenceWords(d.confidence);
   out.push('');
   out.push(
     textTable([
-      [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = P${pct})`, 'budget', '95% interval'],
+      [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = ${pct})`, 'budget', '95% interval'],
       ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), d.budgets.metrics[m].interval === null ? '-' : formatInterval(d.budgets.metrics[m].interval!, formatMoney)]),
     ]),
   );
@@ -226,12 +233,17 @@ function badYearsTable(summary: Summary): string[] {
   const b = summary.badYears.metrics.revenue;
   const pct = Math.round(summary.badYears.share * 100);
   const out: string[] = [''];
-  out.push(
-    textTable([
-      [`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average`, 'shortfall', 'share'],
-      ...b.components.filter((c) => c.shortfall !== 0).map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), formatPercent(c.share)]),
-    ]),
-  );
+  const short = b.components.filter((c) => c.shortfall !== 0);
+  // Bad years no worse than the average (revenue the same in every trial): no shortfall to share
+  // out, and a table head over no rows said nothing.
+  if (short.length === 0) out.push(`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average: no component falls short.`);
+  else
+    out.push(
+      textTable([
+        [`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average`, 'shortfall', 'share'],
+        ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), formatPercent(c.share)]),
+      ]),
+    );
   if (b.drivers.length > 0) {
     out.push('');
     out.push(

@@ -6,7 +6,13 @@ import { csvField } from './csv-field.js';
 
 const ROWS_PER_WRITE = 2000;
 
-/** Decimal places written for each kind of column. */
+/** Decimals of a breakdown's money by its size (decimalsFor's BREAKDOWN_MONEY). */
+const BREAKDOWN_MONEY = -1;
+
+/**
+ * Decimal places written for each kind of column; BREAKDOWN_MONEY: float32 money, written with
+ * the 7 significant digits it holds, to the cent at most (breakdownDecimals).
+ */
 function decimalsFor(column: Column): number {
   switch (column.kind) {
     case 'metric':
@@ -14,8 +20,9 @@ function decimalsFor(column: Column): number {
     case 'tierMetric':
     case 'component':
     case 'mrr':
+      return BREAKDOWN_MONEY;
     case 'count':
-      return 0; // breakdown money (float32, about 7 significant digits) and counts: whole units
+      return 0; // counts: whole units
     case 'extra':
       return 2; // counts, ramped-rep equivalents (fractions) and contract values
     case 'ratio':
@@ -27,9 +34,21 @@ function decimalsFor(column: Column): number {
 }
 
 /**
+ * Decimals of a float32 amount: as many as its 7 significant digits reach, at most 2 (the cent).
+ * Whole units lost digits on small amounts: an MRR of 91,666.66 was written 91667 and a tier's
+ * revenue of 103.33 as 103, so sums and percentiles recomputed from the file missed summary.json's.
+ *
+ * @example breakdownDecimals(91_666.66) // => 2; breakdownDecimals(8_475_321) // => 0
+ */
+export function breakdownDecimals(value: number): number {
+  const a = Math.abs(value);
+  return a >= 1e6 ? 0 : a >= 1e5 ? 1 : 2;
+}
+
+/**
  * Write one row per trial: the trial number, then every per-trial column (headline metrics, by
  * tier, by component, monthly MRR, and the trial-level drivers drawn). Headline money to the cent,
- * breakdowns to the currency unit, rates to 6 decimals; an empty cell where a value does not exist
+ * breakdowns to their 7 significant digits (to the cent at most), rates to 6 decimals; an empty cell where a value does not exist
  * (GRR of a tier with no opening book). Streams, so a million rows never sit in memory as text.
  */
 export async function writeTrialsCsv(file: string, store: TrialStore): Promise<void> {
@@ -55,7 +74,9 @@ export async function writeTrialsCsv(file: string, store: TrialStore): Promise<v
         buffer.fixed(start + r + 1, 0);
         for (let c = 0; c < ncol; c++) {
           buffer.byte(44);
-          buffer.fixed(block[c * rows + r]!, decimals[c]!);
+          const v = block[c * rows + r]!;
+          const d = decimals[c]!;
+          buffer.fixed(v, d === BREAKDOWN_MONEY ? breakdownDecimals(v) : d);
         }
         buffer.byte(10);
       }

@@ -72,3 +72,24 @@ describe('a re-forecast with all twelve months closed', () => {
     expect(Math.max(...mrr5) - Math.min(...mrr5)).toBeLessThan(1e-6 * mrr5[0]!);
   });
 });
+
+describe('a re-forecast tests a monthly plan against its closed months as given', () => {
+  it('a closed month reaches its plan when the actual does, not when its float32 rounding does', async () => {
+    // Closed months' MRR, by hand: 1,688,000 / 12 = 140,666.667 (float32 140,666.672, above a plan
+    // of 140,666.67 the actual misses) and 2,176,000 / 12 = 181,333.333 (float32 181,333.328,
+    // below a plan of 181,333.33 the actual meets). Later months are simulated: plans of 0, met.
+    const rows = [1_688_000, 2_176_000].map((ending) => ({ leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 12_000, renewed_arr: 84_000, ending_arr: ending }));
+    const sim = await simulate(scenarioFrom(YAML), { trials: 1000, seed: 5, workers: 0, actuals: { file: monthlyFile({ T: rows }), months: 2 } });
+    const zeros = Array<number>(10).fill(0);
+    const s = summarize(sim, { targets: { metrics: [], monthly: { mrr: [140_666.67, 181_333.33, ...zeros], cumulativeRevenue: [140_666.67, 322_000.01, ...zeros] } } });
+    const plan = s.decisions.monthlyPlan!;
+    expect(plan[0]!.mrr!.probability.value).toBe(0);
+    expect(plan[1]!.mrr!.probability.value).toBe(1);
+    expect(plan[0]!.cumulativeRevenue!.probability.value).toBe(0);
+    // 140,666.667 + 181,333.333 = 322,000 exactly: below a plan of 322,000.01.
+    expect(plan[1]!.cumulativeRevenue!.probability.value).toBe(0);
+    expect(plan[5]!.mrr!.probability.value).toBe(1);
+    // The bands show the same months: their P50 is the actual.
+    expect(s.monthly[0]!.mrr.percentiles.p50).toBeCloseTo(1_688_000 / 12, 6);
+  });
+});

@@ -167,3 +167,57 @@ describe('Monte Carlo error', () => {
     expect(expectedShortfall(xs, 0.3)).toBe(2); // mean of 1, 2, 3
   });
 });
+
+describe("a tier's target against its float32 column", () => {
+  it('a tier that ends the year exactly on its target reaches it in every trial', async () => {
+    // The Book renews every customer: its revenue and ending ARR are 123,456,785 in every trial (float32
+    // stores 123,456,784). A target of exactly that is met in every trial, with no gap and P10 on it.
+    const yaml = `name: tie
+tiers:
+  - name: Book
+    existing: { openingArr: 123456785, customers: 100, renewalRate: 1 }
+  - name: New
+    newBusiness: { leadsPerMonth: { dist: poisson, mean: 1000 }, conversion: 0.01, acv: 1000 }
+`;
+    const sim = await run(yaml, 300, 3);
+    const { summarize } = await import('../../src/analysis/summarize.js');
+    const s = summarize(sim, { targets: { metrics: [{ metric: 'endingArr', tier: 'Book', value: 123_456_785 }, { metric: 'revenue', tier: 'Book', value: 123_456_785 }, { metric: 'revenue', tier: 'Book', value: 123_456_900 }] } });
+    const [ending, revenue, above] = s.decisions.targets;
+    for (const t of [ending!, revenue!]) {
+      expect(t.probability.value, t.label).toBe(1);
+      expect(t.shortfall.trialsMissing, t.label).toBe(0);
+      expect(t.p10MinusTarget, t.label).toBe(0);
+    }
+    // 115 above the book (beyond float32's step of 8 there): missed in every trial.
+    expect(above!.probability.value).toBe(0);
+    expect(s.decisions.jointProbability!.value).toBe(0);
+    expect(s.whatMustBeTrue[0]!.trialsReaching).toBe(300);
+  });
+});
+
+describe('a monthly MRR plan against the float32 MRR column', () => {
+  it('a month whose MRR equals the plan meets it: P(MRR of month m >= opening MRR) = 0.5^m', async () => {
+    // 12 customers of 102,880,657.5 ARR a year, one due a month, each renewing with probability 0.5:
+    // month m's MRR is the opening MRR (102,880,657.5, stored 102,880,656) when the m customers due
+    // so far all renewed, so P(MRR >= opening MRR) = 0.5^m, and revenue to date reaches m months of
+    // the opening MRR exactly then.
+    const yaml = `name: flat plan
+tiers:
+  - name: Book
+    existing: { openingArr: 1234567890, customers: 12, renewalRate: 0.5 }
+targets:
+  monthly:
+    mrr: [${Array(12).fill('102880657.5').join(', ')}]
+    cumulativeRevenue: [${Array.from({ length: 12 }, (_, m) => 102880657.5 * (m + 1)).join(', ')}]
+`;
+    const n = 4000;
+    const sim = await run(yaml, n, 3);
+    const d = decide(sim, { targets: sim.loaded.scenario.targets });
+    for (const m of [1, 2, 3]) {
+      const p = 0.5 ** m;
+      expect(Math.abs(d.monthlyPlan![m - 1]!.mrr!.probability.value - p), `month ${m}`).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+      // Revenue to date reaches m x the opening MRR in the same years: month 1's is its MRR.
+      expect(d.monthlyPlan![m - 1]!.cumulativeRevenue!.probability.value, `month ${m}`).toBe(d.monthlyPlan![m - 1]!.mrr!.probability.value);
+    }
+  });
+});

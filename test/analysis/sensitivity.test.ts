@@ -6,7 +6,7 @@ import { whatMustBeTrue } from '../../src/analysis/what-must-be-true.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { describe as describeValues } from '../../src/analysis/describe.js';
 import { column, run } from '../helpers/fixtures.js';
-import { whatMustBeTrueLine } from '../../src/report/summary-table.js';
+import { summaryTable, whatMustBeTrueLine } from '../../src/report/summary-table.js';
 
 /** Every single-run check allows 4 standard errors: a correct estimate fails it about 6 times in 100,000. */
 const Z_CHECK = 4;
@@ -177,5 +177,37 @@ describe('what must be true', () => {
     expect(far.noSingleDriver).toBe(true);
     expect(far.drivers.every((d) => d.reach === 'never')).toBe(true);
     expect(whatMustBeTrueLine(far)).toMatch(/no single driver gets there/);
+  });
+
+  it('a metric no driver moves: the median is luck alone, not "several drivers together"', async () => {
+    // 12 customers of 100k, one due each month, each renewing with probability 0.5 fixed: no driver
+    // has a draw of its own, so revenue's spread is the customers' luck. Revenue is 1.2M less
+    // 100k x (13 - m) / 12 for each customer lost in month m: its median (by symmetry of the
+    // Binomial(12, 0.5) losses' weights, about 875k) is below a target of 1.1M, reached only when
+    // the losses' months sum to 12 or less (P = 70 / 4,096 = 0.017 by enumeration of the outcomes).
+    const sim = await run('name: luck\ntiers:\n  - name: T\n    existing:\n      openingArr: 1200000\n      customers: 12\n      renewalRate: 0.5\n', 4_000, 5);
+    const inputs = attributionInputs(sim);
+    const revenue = sim.store.column('revenue')!;
+    const s = sensitivity(inputs, revenue);
+    expect(s.drivers).toEqual([]);
+    const w = whatMustBeTrue(inputs, revenue, s, { metric: 'revenue', value: 1_100_000 }, 'revenue >= 1.1M');
+    expect(w.trialsReaching).toBeGreaterThan(0);
+    expect(Math.abs(w.trialsReaching / 4_000 - 70 / 4096)).toBeLessThan(4 * Math.sqrt((0.017 * 0.983) / 4_000));
+    expect(w.noSingleDriver).toBe(true);
+    const line = whatMustBeTrueLine(w);
+    expect(line).not.toMatch(/several together/);
+    expect(line).toMatch(/^For revenue >= 1.1M to be the median outcome \(P50 now 875.0k\): no driver of the scenario measurably moves it/);
+  });
+
+  it('a metric the same in every trial reaches a target in every trial or in none, and says so', async () => {
+    // Renewal rate 1, no new business: revenue is 1.2M and ending ARR 1.2M in every trial.
+    const sim = await run('name: fixed\ntiers:\n  - name: T\n    existing:\n      openingArr: 1200000\n      customers: 12\n      renewalRate: 1\n', 500, 5);
+    const summary = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 1_000_000 }, { metric: 'endingArr', value: 2_000_000 }] } });
+    const [met, missed] = summary.whatMustBeTrue;
+    expect(met!.notEstimable).toBeDefined();
+    expect(whatMustBeTrueLine(met!)).toBe('revenue >= 1M is reached in every one of the 500 trials looked at: nothing more has to be true.');
+    expect(whatMustBeTrueLine(missed!)).toBe("ending ARR >= 2M is reached in none of the 500 trials looked at: no driver within the scenario's ranges gets there.");
+    // The worst years are the average year: the printed table says no component falls short, not a head over no rows.
+    expect(summaryTable(summary)).toContain('Worst 10% of years: revenue 1.2M, 1.2M on average: no component falls short.');
   });
 });

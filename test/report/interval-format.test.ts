@@ -12,6 +12,9 @@ describe('intervals written with the precision their width needs', () => {
   });
   it('writes equal ends equally, with three digits', () => {
     expect(formatMoneyInterval([110e6, 110e6], '$')).toBe('[$110M, $110M]');
+    // 783,333.33 reached two ways: ends a bit apart that no number of digits tells apart.
+    const third = 2_350_000 / 3;
+    expect(formatMoneyInterval([third, third * (1 + 2 ** -52)], '$')).toBe('[$783k, $783k]');
   });
   it('does the same for shares', () => {
     expect(formatShareInterval([0.3, 0.4])).toBe('[30.0%, 40.0%]');

@@ -59,6 +59,25 @@ describe('report.xlsx', () => {
     expect(a.getRow(3).getCell(3).value).toBe(summary.sensitivity.drivers[0]!.varianceShare);
   });
 
+  it('writes no interval or tornado ends for a driver with no uncertainty of its own, and says so as the terminal does', () => {
+    // The fixture's leads a month are Poisson around a fixed mean with a market loading: the market
+    // moves them, but they have no own draw, hence no own P10 or P90 to set revenue at.
+    const flat = summary.sensitivity.drivers.filter((x) => !x.ownUncertainty);
+    const own = summary.sensitivity.drivers.filter((x) => x.ownUncertainty);
+    expect(flat.length).toBeGreaterThan(0);
+    const rows = (wb.getWorksheet('Attribution')!.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+    for (const x of flat) {
+      const row = rows.find((r) => r[0] === `${x.label} (no uncertainty of its own: moves with the market)`);
+      expect(row, x.label).toBeDefined();
+      expect(row![2]).toBe(0);
+      expect(row!.slice(3, 8).filter((c) => c !== undefined && c !== null)).toEqual([]);
+    }
+    for (const x of own) {
+      const row = rows.find((r) => r[0] === x.label)!;
+      expect(row.slice(2, 8)).toEqual([x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing]);
+    }
+  });
+
   it('neutralises text cells that a spreadsheet would read as a formula, and leaves numbers alone', async () => {
     for (const s of ['=1+1', '+1', '-x', '@SUM(A1)', '\tx', '\rx']) expect(cellText(s)).toBe(`'${s}`);
     expect(cellText('Plan')).toBe('Plan');

@@ -153,18 +153,23 @@ describe('arrcast studio: the latest state cancelled on the server', () => {
 });
 
 describe('arrcast studio --confidence 65.5%', () => {
-  it('starts the confidence slider at 65.5%, not at 80%: the budget shown is the one asked for', async () => {
+  // 65.5%: the slider once started at 80%, and the label said 66%. 99.99%: to one decimal it read
+  // "100% (the P0)", a budget reached in every trial, which the P0.01 is not.
+  it.each([
+    ['65.5%', '65.5% (the P34.5)', 'Budget at 65.5% confidence'],
+    ['99.99%', '99.99% (the P0.01)', 'Budget at 99.99% confidence'],
+  ])('starts the confidence slider at %s, not at 80%: the budget shown is the one asked for', async (asked, slider, label) => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-confidence-'));
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ name: 'C', seed: 5, tiers: [{ name: 'T', existing: { openingArr: 1_200_000, customers: 100, renewalRate: 0.9 } }] }));
-    const own = await startStudio([join(dir, 'c.json'), '--port', '0', '--trials', '500', '--workers', '1', '--confidence', '65.5%']);
+    const own = await startStudio([join(dir, 'c.json'), '--port', '0', '--trials', '500', '--workers', '1', '--confidence', asked]);
     try {
       browser ??= await launchTestBrowser();
       const page = await browser.newPage();
       await page.goto(own.url);
       await page.waitForFunction(() => document.body.dataset.pass === 'full');
-      expect(await page.textContent('#confidence-value')).toBe('65.5% (the P34.5)');
-      // The budget's own label says the same confidence, not 66%.
-      expect(await page.evaluate(() => document.getElementById('budget')?.closest('div')?.querySelector('dt')?.textContent)).toBe('Budget at 65.5% confidence');
+      expect(await page.textContent('#confidence-value')).toBe(slider);
+      // The budget's own label says the same confidence.
+      expect(await page.evaluate(() => document.getElementById('budget')?.closest('div')?.querySelector('dt')?.textContent)).toBe(label);
       await page.close();
     } finally {
       await stopStudio(own.studio);

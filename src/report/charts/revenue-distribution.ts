@@ -1,9 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
-import { formatCurrency, formatShare } from '../money.js';
+import { formatCurrency } from '../money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { histogram, nonEmptySpan, quantileSorted, type HistogramBin } from './downsample.js';
 import { labelWidth, placeLineLabels } from './label-layout.js';
+import { confidenceWords } from '../confidence-text.js';
 
 const WIDTH = 620;
 const HEIGHT = 240;
@@ -31,7 +32,8 @@ export interface RevenueMarks {
  * @example budgetLabel(0.8) // => 'Budget at 80% confidence (P20)'
  */
 export function budgetLabel(confidence: number): string {
-  return `Budget at ${formatShare(confidence).replace('.0%', '%')} confidence (P${Number(((1 - confidence) * 100).toFixed(1))})`;
+  const { share, percentile } = confidenceWords(confidence);
+  return `Budget at ${share} confidence (${percentile})`;
 }
 
 /**

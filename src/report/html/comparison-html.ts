@@ -2,12 +2,13 @@ import { chartFigure, pageHead } from './page-head.js';
 import type { Comparison } from '../../analysis/compare.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
-import { formatShareInterval } from '../interval-format.js';
+import { formatShareBeside, formatShareInterval } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { escapeHtml } from './escape.js';
 import { glossarySection } from './glossary.js';
 import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
+import { confidenceWords } from '../confidence-text.js';
 
 
 export interface ComparisonHtmlInput {
@@ -72,14 +73,14 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
         money(d.percentiles.p10),
         money(d.percentiles.p50),
         money(d.percentiles.p90),
-        formatShare(d.probabilityBelow.value),
+        formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval),
         formatShareInterval(d.probabilityBelow.interval),
       ]),
     ),
     1,
     'differences',
   );
-  const conf = formatShare(decisions.confidence).replace('.0%', '%');
+  const conf = confidenceWords(decisions.confidence).share;
   const rows: string[][] = [];
   decisions.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...decisions.scenarios.map((s) => formatShare(s.targets[i]!.probability.value))]));
   if (decisions.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...decisions.scenarios.map((s) => formatShare(s.jointProbability?.value ?? NaN))]);

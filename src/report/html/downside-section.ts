@@ -1,10 +1,11 @@
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
-import { formatMoneyInterval, formatShareInterval } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
+import { confidenceWords } from '../confidence-text.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
@@ -19,15 +20,16 @@ export interface StressCase {
  */
 export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]): Array<[string, string, string]> {
   const symbol = currencySymbol(summary.scenario.currency);
-  const money = (v: number) => formatCurrency(v, symbol);
+  // The value with its interval's digits, so it never reads as outside it.
+  const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   const iv = (i: readonly [number, number] | null) => (i === null ? '-' : formatMoneyInterval(i, symbol));
   const d = summary.decisions.downside[metric];
   const p5 = summary.metrics[metric];
   return [
-    ['1-in-10 year (P10)', money(d.p10.value), iv(d.p10.interval)],
-    ['1-in-20 year (P5)', money(p5.percentiles.p5), iv(p5.percentileIntervals?.p5 ?? null)],
-    ['Mean of the worst 10% (expected shortfall)', money(d.worst10Mean), iv(d.worst10Interval)],
-    ['Mean of the worst 5% (expected shortfall)', money(d.worst5Mean), iv(d.worst5Interval)],
+    ['1-in-10 year (P10)', beside(d.p10.value, d.p10.interval), iv(d.p10.interval)],
+    ['1-in-20 year (P5)', beside(p5.percentiles.p5, p5.percentileIntervals?.p5 ?? null), iv(p5.percentileIntervals?.p5 ?? null)],
+    ['Mean of the worst 10% (expected shortfall)', beside(d.worst10Mean, d.worst10Interval), iv(d.worst10Interval)],
+    ['Mean of the worst 5% (expected shortfall)', beside(d.worst5Mean, d.worst5Interval), iv(d.worst5Interval)],
   ];
 }
 
@@ -88,7 +90,7 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
           s.drivers
             .filter((x) => x.ownUncertainty !== false)
             .slice(0, 8)
-            .map((x) => [x.label, driverWords(x), formatShare(x.varianceShare!), formatShareInterval(x.varianceShareInterval!)]),
+            .map((x) => [x.label, driverWords(x), formatShareBeside(x.varianceShare!, x.varianceShareInterval!), formatShareInterval(x.varianceShareInterval!)]),
           2,
           'risks',
         );
@@ -133,7 +135,7 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], money: (
     rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => money(s.decisions.downside[m].p10.value))]);
     rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => money(s.decisions.downside[m].worst10Mean))]);
   }
-  const budgetHead = `Budget at ${formatShare(plan.decisions.confidence).replace('.0%', '%')} confidence`;
+  const budgetHead = `Budget at ${confidenceWords(plan.decisions.confidence).share} confidence`;
   for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => money(s.decisions.budgets.metrics[m].value))]);
   plan.decisions.targets.forEach((t, i) => {
     rows.push([`P(${t.label})`, ...all.map((s) => (s.decisions.targets[i] ? formatShare(s.decisions.targets[i]!.probability.value) : '-'))]);

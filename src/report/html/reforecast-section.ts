@@ -4,6 +4,7 @@ import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { formatShare } from '../money.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
+import { confidenceWords } from '../confidence-text.js';
 
 /** A number to one decimal at most; one that rounds to zero is 0, never -0. */
 const plainNumber = (x: number): string => {
@@ -51,7 +52,7 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
   const used = r.evidence.map((n) => `<li>${e(n.tier)}: learned from ${e(n.terms.length > 0 ? n.terms.join(', ') : 'nothing')}${n.unused.length > 0 ? `; not used: ${e(n.unused.join('; '))}` : ''}</li>`).join('\n');
   const plan = r.decisions.atPlan;
   const now = r.decisions.now;
-  const conf = formatShare(summary.decisions.confidence).replace('.0%', '%');
+  const conf = confidenceWords(summary.decisions.confidence).share;
   const decisionRows = [
     ...METRICS.map((m) => [`${METRIC_LABELS[m]} budget at ${conf} confidence`, money(now.budgets[m]), plan ? money(plan.budgets[m]) : '-']),
     ...now.targets.map((t) => {

@@ -9,13 +9,14 @@ import { escapeHtml } from './escape.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { downsideSection, type StressCase } from './downside-section.js';
 import { glossarySection } from './glossary.js';
-import { formatMoneyInterval, formatShareInterval } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval } from '../interval-format.js';
 import { warningsSection } from './warnings-section.js';
 import { reforecastSection } from './reforecast-section.js';
 import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './tables.js';
 import { whatMustBeTrueLine } from '../summary-table.js';
 import { budgetLabel } from '../charts/revenue-distribution.js';
 import { CAPACITY_KEYS, leadSources, otherExtras, rampedReps } from '../tier-extras.js';
+import { confidenceWords } from '../confidence-text.js';
 
 /** A rendered chart as the page shows it. */
 export interface HtmlChart {
@@ -126,14 +127,14 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
 
   const d = summary.decisions;
   const budgetHeading = budgetLabel(d.confidence);
-  const conf = formatShare(d.confidence).replace('.0%', '%');
+  const conf = confidenceWords(d.confidence).share;
   const budgets = gridTable(
     `${budgetHeading}: the value reached or beaten in ${conf} of simulated years, with its 95% Monte Carlo interval. ${summary.scenario.currency}. ${stamp}`,
     ['Metric', 'Budget', '95% interval'],
-    METRICS.map((m) => [METRIC_LABELS[m], money(d.budgets.metrics[m].value), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol)]),
+    METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBeside(d.budgets.metrics[m].value, d.budgets.metrics[m].interval, symbol), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol)]),
   ) + (d.budgets.metrics.revenue.notEstimable === undefined ? '' : `\n<p class="note">Intervals shown as -: not estimable (${e(d.budgets.metrics.revenue.notEstimable)}).</p>`);
-  const targetRows = d.targets.map((t) => [t.label, formatShare(t.probability.value), formatShareInterval(t.probability.interval), t.shortfall.trialsMissing === 0 ? '-' : money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
-  if (d.jointProbability) targetRows.push(['All targets in the same year', formatShare(d.jointProbability.value), formatShareInterval(d.jointProbability.interval), '', '']);
+  const targetRows = d.targets.map((t) => [t.label, formatShareBeside(t.probability.value, t.probability.interval), formatShareInterval(t.probability.interval), t.shortfall.trialsMissing === 0 ? '-' : money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
+  if (d.jointProbability) targetRows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), formatShareInterval(d.jointProbability.interval), '', '']);
   const targets =
     d.targets.length > 0
       ? gridTable(

@@ -4,6 +4,7 @@ import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol } from '../money.js';
 import { moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import type { SheetData } from './workbook.js';
+import { confidenceWords } from '../confidence-text.js';
 
 /**
  * The sheets of comparison.xlsx: the scenarios, their bands side by side, the per-trial differences
@@ -53,7 +54,7 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
     formats: ['', '', money, money, money, money, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT],
     widths: [20, 12, 14, 14, 14, 14, 12, 10, 10],
   };
-  const conf = `${Math.round(d.confidence * 1000) / 10}%`;
+  const conf = confidenceWords(d.confidence).share;
   const tRows: Array<Array<string | number>> = [];
   d.scenarios[0]?.targets.forEach((t, i) => {
     for (const s of d.scenarios) tRows.push([`P(${t.label})`, s.label, s.targets[i]!.probability.value]);

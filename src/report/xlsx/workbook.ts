@@ -9,6 +9,7 @@ import { scenarioAssumptions } from '../assumptions.js';
 import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
+import { confidenceWords } from '../confidence-text.js';
 
 /** What a sheet is made of: a header row, then rows of text and numbers, each column with a format. */
 export interface SheetData {
@@ -95,7 +96,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const ends = (i: readonly [number, number] | null) => (i === null ? ['n/a', 'n/a'] : [i[0], i[1]]);
   for (const t of d.targets) tRows.push(['Target', t.label, t.value, t.probability.value, t.probability.interval[0], t.probability.interval[1], t.shortfall.meanGap]);
   if (d.jointProbability) tRows.push(['Target', 'All targets in the same year', null, d.jointProbability.value, d.jointProbability.interval[0], d.jointProbability.interval[1], null]);
-  const conf = `${Math.round(d.confidence * 1000) / 10}%`;
+  const conf = confidenceWords(d.confidence).share;
   for (const m of METRICS) {
     const b = d.budgets.metrics[m];
     tRows.push([`Budget at ${conf} confidence`, METRIC_LABELS[m], b.value, null, ...ends(b.interval), null]);
@@ -145,7 +146,12 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     ],
     header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>
-      none ? [x.label, x.tier ?? 'All', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'] : [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing],
+      none
+        ? [x.label, x.tier ?? 'All', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']
+        : x.ownUncertainty
+          ? [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing]
+          : // No own draw: no interval, and no P10 or P90 of its own to set revenue at (the terminal's words).
+            [`${x.label} (no uncertainty of its own: moves with the market)`, x.tier ?? 'All', 0, null, null, null, null, null],
     ),
     formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, money, money, money],
     widths: [34, 14, 16, 12, 12, 20, 20, 16],

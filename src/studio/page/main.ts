@@ -4,6 +4,7 @@ import embed from 'vega-embed';
 import type { Answer } from '../answer.js';
 import type { Controls, DriverControl } from '../controls.js';
 import type { StudioState } from '../state.js';
+import { confidenceWords } from '../../report/confidence-text.js';
 
 /** What GET /api/controls gives. */
 interface Info {
@@ -124,9 +125,6 @@ function targetOf(input: HTMLInputElement): number | undefined {
   return Number.isFinite(v) && v >= 0 ? v : undefined;
 }
 
-/** A share as a percent to one decimal at most, as --confidence may give it: 0.8 => 80, 0.655 => 65.5. */
-const percentOf = (x: number): number => Number((x * 100).toFixed(1));
-
 function buildControls(): void {
   const root = $('controls');
   const c = info.controls;
@@ -187,7 +185,7 @@ function buildControls(): void {
   let start = conf.indexOf(confidence);
   if (start < 0) start = conf.indexOf(0.8);
   confidence = conf[start]!;
-  t.append(slider('confidence', 'Confidence of the budget', conf.length, start, (i) => `${percentOf(conf[i]!)}% (the P${percentOf(1 - conf[i]!)})`, undefined, (i) => (confidence = conf[i]!)));
+  t.append(slider('confidence', 'Confidence of the budget', conf.length, start, (i) => `${confidenceWords(conf[i]!).share} (the ${confidenceWords(conf[i]!).percentile})`, undefined, (i) => (confidence = conf[i]!)));
   root.append(t);
   const byTier = new Map<string, DriverControl[]>();
   for (const d of c.drivers) (byTier.get(d.tier) ?? byTier.set(d.tier, []).get(d.tier)!).push(d);
@@ -293,13 +291,13 @@ const figure = (id: string, label: string, f: { value: number; text: string }) =
 
 async function render(a: Answer & { pass: Pass }): Promise<void> {
   const dl = $('figures');
-  // As the slider writes it (a tenth of a percent): a budget at 65.5% was labelled 66%.
-  const budgetPct = percentOf(a.budget.confidence);
+  // As the slider and the report write it (confidenceWords): a budget at 65.5% was labelled 66%, and one at 99.99% 100%.
+  const budgetPct = confidenceWords(a.budget.confidence).share;
   dl.replaceChildren(
     figure('p10', 'Revenue P10', a.revenue.p10),
     figure('p50', 'Revenue P50', a.revenue.p50),
     figure('p90', 'Revenue P90', a.revenue.p90),
-    figure('budget', `Budget at ${budgetPct}% confidence`, a.budget.revenue),
+    figure('budget', `Budget at ${budgetPct} confidence`, a.budget.revenue),
     ...a.targets.map((t, i) => figure(`target-p-${i}`, `P(${t.label})`, t.probability)),
   );
   $('against-plan').textContent = a.againstPlan.text;

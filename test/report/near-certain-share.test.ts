@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { summarize } from '../../src/analysis/summarize.js';
+import { summaryTable } from '../../src/report/summary-table.js';
+import { reportHtml } from '../../src/report/html/report-html.js';
+import { formatShare } from '../../src/report/money.js';
+import { formatPercent } from '../../src/report/format.js';
+import { TWO_TIERS } from './fixture.js';
+
+describe('a share near 0 or 1 is not printed as a certainty', () => {
+  it('below 100%: as many decimals as keep it from 100.0%; above 0: two significant digits', () => {
+    for (const f of [formatShare, formatPercent]) {
+      expect(f(2999 / 3000)).toBe('99.97%');
+      expect(f(0.9995)).toBe('99.95%');
+      expect(f(0.999)).toBe('99.9%');
+      expect(f(1)).toBe('100.0%');
+      expect(f(1.048)).toBe('104.8%');
+      expect(f(1 / 3000)).toBe('0.033%');
+      expect(f(0)).toBe('0.0%');
+      expect(f(0.912)).toBe('91.2%');
+    }
+  });
+
+  it('a target one trial in 3,000 misses reads 99.97% in the terminal and report.html, one only that trial reaches 0.033%', async () => {
+    const loaded = parseScenario(TWO_TIERS, 'report-test.yaml');
+    const sim = await simulate(loaded, { trials: 3000, workers: 0, seed: 8 });
+    // The second-lowest and the highest revenue of the run: all trials but the lowest reach the
+    // first, only the highest reaches the second (revenue is continuous: no ties).
+    const sorted = Float64Array.from(sim.store.column('revenue')!).sort();
+    const summary = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: sorted[1]!, label: 'all but one' }, { metric: 'revenue', value: sorted[2999]!, label: 'only one' }] } });
+    expect(summary.decisions.targets.map((t) => t.probability.value)).toEqual([2999 / 3000, 1 / 3000]);
+    const table = summaryTable(summary);
+    expect(table).toMatch(/all but one +99\.97%/);
+    expect(table).toMatch(/only one +0\.033%/);
+    const html = reportHtml({ summary, scenario: loaded.scenario, charts: [] });
+    expect(html).toContain('<th scope="row">all but one</th><td class="num">99.97%</td>');
+    expect(html).toContain('<th scope="row">only one</th><td class="num">0.033%</td>');
+  });
+});
