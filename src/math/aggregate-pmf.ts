@@ -78,9 +78,25 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   const h = (2 * range) / CELLS;
   // Scratch reused by every build (2 MB here would otherwise be garbage per table); the result is copied out.
   const { re, sr, si, pr, pi } = SCRATCH;
+  // Each phase is a function of its own: V8 compiles a small loop once, where one long function was
+  // compiled again at each loop it entered (on-stack replacement) and dropped at the next one it had
+  // not seen run (about 14 compilations of this function when a run's tables are built).
+  const discretisedMean = discretise(severity, range, h, re);
+  // The grid is real, and so is the aggregate: a real transform keeps half the bins (real-fft.ts).
+  realFft(re, pr, pi, SCRATCH.fft);
+  power(k, sr, si, pr, pi);
+  inverseRealFft(sr, si, re, SCRATCH.fft);
+  const above = normaliseAggregate(re, h, range);
+  return { k, h, pmf: Float64Array.from(re), range, biasPerDeal: discretisedMean - severity.mean, massAboveRange: above };
+}
+
+/**
+ * Rounding: cell i of `re` holds P((i - 1/2) h <= X < (i + 1/2) h) = sf((i - 1/2) h) - sf((i + 1/2) h),
+ * each to about 1e-16 (1e-12 over the grid), normalised to sum 1. Cells beyond R hold nothing (each
+ * deal truncated at R). Returns the discretised severity's mean.
+ */
+function discretise(severity: Severity, range: number, h: number, re: Float64Array): number {
   re.fill(0);
-  // Rounding: cell i holds P((i - 1/2) h <= X < (i + 1/2) h) = sf((i - 1/2) h) - sf((i + 1/2) h),
-  // each to about 1e-16 (1e-12 over the grid). Cells beyond R hold nothing (each deal truncated at R).
   let upperTail = 1;
   let discretisedMean = 0;
   const last = Math.floor(range / h);
@@ -96,9 +112,11 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   for (let i = 0; i <= last; i++) total += re[i]!;
   discretisedMean /= total;
   for (let i = 0; i <= last; i++) re[i] = re[i]! / total;
-  // The grid is real, and so is the aggregate: a real transform keeps half the bins (real-fft.ts).
-  realFft(re, pr, pi, SCRATCH.fft);
-  // Raise the transform to the power k by repeated multiplication of the binary powers.
+  return discretisedMean;
+}
+
+/** (sr, si) = (pr, pi)^k, bin by bin, by repeated multiplication of the binary powers (pr, pi are overwritten). */
+function power(k: number, sr: Float64Array, si: Float64Array, pr: Float64Array, pi: Float64Array): void {
   sr.fill(1);
   si.fill(0);
   for (let e = k; e > 0; e >>= 1) {
@@ -117,8 +135,10 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
       }
     }
   }
-  inverseRealFft(sr, si, re, SCRATCH.fft);
-  // Round-off leaves tiny negative masses: they are zero.
+}
+
+/** Round-off leaves tiny negative masses: they are zero; then the aggregate is normalised. Returns its mass above R. */
+function normaliseAggregate(re: Float64Array, h: number, range: number): number {
   let sum = 0;
   for (let i = 0; i < CELLS; i++) {
     if (!(re[i]! > 0)) re[i] = 0;
@@ -129,5 +149,5 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
     re[i] = re[i]! / sum;
     if (i * h > range) above += re[i]!;
   }
-  return { k, h, pmf: Float64Array.from(re), range, biasPerDeal: discretisedMean - severity.mean, massAboveRange: above };
+  return above;
 }
