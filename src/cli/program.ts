@@ -172,7 +172,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
         checkTargets(loaded, opts.target);
-        if (opts.withStress?.length) await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target);
+        const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
         // One warm pool for the run (and every step of --precision), closed before the report is written.
         const engine = startCliEngine({ workers, trials: opts.trials });
         try {
@@ -199,7 +199,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
             : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }))
           ).finally(finish);
           await engine?.close();
-          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
+          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
           io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
           await engine?.close();
