@@ -171,6 +171,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // Before any work: resolve --out once, refuse it if it is not ours to replace or cannot be
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
+        if (opts.plan !== undefined) await (await import('./actuals-options.js')).refuseOutIsPlan(out, shown, opts.plan);
         checkTargets(loaded, opts.target);
         const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
         // One warm pool for the run (and every step of --precision), closed before the report is written.

@@ -183,3 +183,27 @@ describe('arrcast run --actuals --plan DIR of a run at another --confidence', ()
     }
   });
 });
+
+describe('arrcast run --actuals --plan DIR --out DIR', () => {
+  it('is refused however --out spells the plan directory (exit 2): the re-forecast would replace the plan it is compared with', async () => {
+    const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': ACTUALS });
+    const prev = process.cwd();
+    process.chdir(dir);
+    try {
+      const planRun = await runCli('run', 's.yaml', '--out', 'plan', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+      expect(planRun.code).toBe(0);
+      const before = readFileSync(join(dir, 'plan', 'summary.json'), 'utf8');
+      symlinkSync('plan', join(dir, 'link'));
+      for (const out of ['plan', './plan/', 'link']) {
+        const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', out, '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+        expect(r.err.trim()).toBe(`arrcast: --out ${out} is the --plan directory plan: the re-forecast would replace the plan it is compared with; name another directory`);
+        expect(r.code).toBe(2);
+        expect(readFileSync(join(dir, 'plan', 'summary.json'), 'utf8')).toBe(before);
+      }
+      const elsewhere = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', 'june', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+      expect(elsewhere.code).toBe(0);
+    } finally {
+      process.chdir(prev);
+    }
+  });
+});
