@@ -34,7 +34,8 @@ function compact(value: number, decimals: number): string {
  * Complexity: O(1).
  */
 export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 'tier'>, decimals = DEFAULT_DECIMALS): string {
-  return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact(t.value, decimals)}`;
+  // + 0 writes -0 (a YAML -0, --target revenue=-0) as the 0 it is: Intl writes '-0'.
+  return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact(t.value + 0, decimals)}`;
 }
 
 /** Labels that a reader would take for one another: compared trimmed and without case. */

@@ -51,4 +51,11 @@ describe('target labels: every different target goes by a label of its own', () 
   it('writes the default label of a tier target', () => {
     expect(defaultTargetLabel({ metric: 'endingArr', value: 30e6, tier: 'EMEA: SMB' })).toBe('EMEA: SMB ending ARR >= 30M');
   });
+
+  it('writes a target of -0 (a YAML -0, a --target revenue=-0) as 0, the target it is', () => {
+    // It read 'revenue >= -0' beside 'revenue >= 0' for one target given twice.
+    expect(defaultTargetLabel({ metric: 'revenue', value: -0 })).toBe('revenue >= 0');
+    expect(targetLabels([revenue(-0), revenue(0)])).toEqual(['revenue >= 0', 'revenue >= 0']);
+    expect(targetLabelClash([revenue(-0), revenue(0)])).toBeUndefined();
+  });
 });
