@@ -255,5 +255,36 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   // After an error, name the command whose help to ask for ("run with --help" read as `arrcast run`).
   for (const command of program.commands) command.showHelpAfterError(`(arrcast ${command.name()} --help for usage)`);
 
+  program.hook('preAction', (_, command) => refuseEmptyPaths(command));
   return program;
+}
+
+/** Options that name a file or folder to read (--out, which is written, has its own checks). */
+const INPUT_PATH_OPTIONS: ReadonlyArray<readonly [key: string, flag: string]> = [
+  ['actuals', '--actuals'],
+  ['plan', '--plan'],
+  ['withStress', '--with-stress'],
+  ['allowPath', '--allow-path'],
+  ['deals', '--deals'],
+  ['customers', '--customers'],
+];
+
+/**
+ * Refuse (exit 2) an empty path given for a file or folder to read, before the command runs: an
+ * unset shell variable (`--actuals "$FILE"`) gave " file not found" naming neither the file nor the
+ * option, and `--allow-path ""` allowed the working directory's tree without a word. (init's file
+ * is written, not read: it has its own message.)
+ */
+function refuseEmptyPaths(command: Command): void {
+  if (command.name() !== 'init')
+    command.registeredArguments.forEach((argument, i) => {
+      const value: unknown = command.processedArgs[i];
+      if ((Array.isArray(value) ? value : [value]).some((v) => v === ''))
+        throw new UsageError(`the ${argument.name()} argument is an empty path: name ${argument.variadic ? 'each' : 'the'} ${argument.name().replace(/s$/, '')} to read`);
+    });
+  const opts = command.opts<Record<string, unknown>>();
+  for (const [key, flag] of INPUT_PATH_OPTIONS) {
+    const value = opts[key];
+    if ((Array.isArray(value) ? value : [value]).some((v) => v === '')) throw new UsageError(`${flag} is an empty path: name the ${key === 'allowPath' ? 'folder' : key === 'plan' ? 'report directory' : 'file'} it stands for`);
+  }
 }
