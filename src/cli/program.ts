@@ -14,6 +14,7 @@ import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { RunAbortedError } from '../engine/errors.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerFitCommand } from './fit-command.js';
@@ -218,9 +219,20 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
     .action(async (files: string[], opts: { allowPath?: string[]; warn: true | string[] }) => {
       let bad = 0;
+      // A signal stops validate between and after files (exit 130/143/129): it went on to the end
+      // and said ok with exit 0, so a CI job timed out with SIGTERM passed.
+      // Checked after a turn of the event loop: a signal that came while a file was being read
+      // synchronously (a large customer book) is delivered only then.
+      const stopIfAsked = async () => {
+        if (signal === undefined) return;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (signal.aborted) throw new RunAbortedError();
+      };
       for (const file of files) {
+        await stopIfAsked();
         try {
           const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
+          await stopIfAsked();
           const plan = planLoaded(loaded);
           const { scenario } = loaded;
           io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
@@ -232,6 +244,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           bad++;
         }
       }
+      await stopIfAsked();
       if (bad > 0) setExitCode(EXIT.badInput);
     });
 
