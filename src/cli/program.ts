@@ -152,6 +152,11 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // --precision" would send the user to a --precision that is refused next.
         if (opts.precision === undefined && opts.shard === undefined && command.getOptionValueSource('maxTrials') === 'cli')
           throw new UsageError('--max-trials goes with --precision (it caps the trials a --precision run adds); for a run of N trials give --trials N');
+        // A --precision run starts at --trials and stops at --max-trials: a start above the cap was cut to the cap without a word.
+        if (opts.precision !== undefined && opts.trials !== undefined && opts.trials > opts.maxTrials)
+          throw new UsageError(
+            `--trials ${opts.trials.toLocaleString('en-US')} is above --max-trials ${opts.maxTrials.toLocaleString('en-US')}${command.getOptionValueSource('maxTrials') === 'cli' ? '' : ' (its default)'}, the most trials a --precision run may reach; raise --max-trials or start with fewer --trials`,
+          );
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
