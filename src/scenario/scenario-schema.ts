@@ -377,14 +377,23 @@ export const scenarioSchema = z
     (s, ctx) => {
       if (!Array.isArray(s.tiers)) return;
       const seen = new Map<string, number>();
+      // Names that read alike: the same letters in another case, or in another Unicode form ("Café"
+      // as é or as e + combining acute, NFC and NFD), which every table, CSV and chart shows alike.
+      const alike = new Map<string, number>();
       s.tiers.forEach((t: unknown, i: number) => {
         if (t === null || typeof t !== 'object') return;
         const tier = t as Partial<Tier>;
         if (typeof tier.name === 'string') {
           const key = tier.name.trim().toLowerCase();
-          if (seen.has(key))
-            ctx.addIssue({ code: 'custom', message: `tier name ${quoteText(tier.name)} is used twice (also tiers[${seen.get(key)}])`, path: ['tiers', i, 'name'] });
-          else seen.set(key, i);
+          const look = key.normalize('NFC');
+          if (alike.has(look))
+            ctx.addIssue({
+              code: 'custom',
+              message: `tier name ${quoteText(tier.name)} is used twice (also tiers[${alike.get(look)}])${seen.has(key) ? '' : ', written with other Unicode characters that read the same (NFC and NFD forms)'}`,
+              path: ['tiers', i, 'name'],
+            });
+          else alike.set(look, i);
+          if (!seen.has(key)) seen.set(key, i);
         }
         if (!tier.existing && !tier.newBusiness)
           ctx.addIssue({ code: 'custom', message: 'a tier needs an existing book, new business, or both', path: ['tiers', i] });
