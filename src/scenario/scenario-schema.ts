@@ -250,14 +250,20 @@ export const newBusinessSchema = z
           message: 'new business needs a source of deals: leadsPerMonth and conversion, leadSources, reps.sourcedDealsPerMonth, earlierLeads or openingPipeline',
         });
       if (Array.isArray(n.leadSources)) {
-        const seen = new Map<string, number>();
+        // By NFC form: "Café" with é and with e + a combining accent read the same in every output.
+        const seen = new Map<string, { index: number; name: string }>();
         n.leadSources.forEach((src: unknown, i: number) => {
           if (src === null || typeof src !== 'object') return;
           const name = leadSourceName(src as { grade?: string; channel?: string });
           if (name === '') return;
-          if (seen.has(name))
-            ctx.addIssue({ code: 'custom', message: `lead source ${quoteText(name)} is listed twice (also leadSources[${seen.get(name)}])`, path: ['leadSources', i] });
-          else seen.set(name, i);
+          const first = seen.get(name.normalize('NFC'));
+          if (first !== undefined)
+            ctx.addIssue({
+              code: 'custom',
+              message: `lead source ${quoteText(name)} is listed twice (also leadSources[${first.index}])${first.name === name ? '' : ', written with other Unicode characters that read the same (NFC and NFD forms)'}`,
+              path: ['leadSources', i],
+            });
+          else seen.set(name.normalize('NFC'), { index: i, name });
         });
       }
     },
