@@ -127,3 +127,14 @@ describe('one data file named two ways is one file', () => {
     expect(named.files?.pipelines).toEqual(same.files?.pipelines);
   });
 });
+
+describe("a book's tier written in another Unicode form", () => {
+  it("is the scenario's tier (NFD Café in the file, NFC Café in the scenario)", async () => {
+    const dir = writeFiles({
+      'plan.yaml': 'name: Form\ntiers:\n  - name: "Caf\u00e9"\n    existing: { customersFile: b.csv, renewalRate: 0.9 }\n',
+      'b.csv': 'id,tier,arr,next_renewal,term_months\nc1,Cafe\u0301,10000,3,12\n',
+    });
+    const loaded = await loadScenario(join(dir, 'plan.yaml'));
+    expect(loaded.files?.books?.['Caf\u00e9']?.size).toBe(1);
+  });
+});
