@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { simulate, type Simulation } from '../engine/simulate.js';
 import type { StressCase } from '../report/html/downside-section.js';
 import { loadScenario } from '../scenario/load.js';
@@ -38,7 +39,16 @@ function checkStressCase(loaded: LoadedScenario, file: string, currency: string,
 export async function checkStressFiles(files: readonly string[], plan: LoadedScenario, extra: readonly MetricTarget[] = [], allowedRoots?: readonly string[]): Promise<StressFile[]> {
   const targets = [...(plan.scenario.targets?.metrics ?? []), ...extra];
   const checked: StressFile[] = [];
+  // One file given twice, however spelled (a/b.yaml, ./a/../a/b.yaml, a link): the report showed the same stress case twice.
+  const seen = new Map<string, string>();
   for (const file of files) {
+    const id = await stat(file).then(
+      (s) => `${s.dev}:${s.ino}`,
+      () => undefined,
+    );
+    const first = id === undefined ? undefined : seen.get(id);
+    if (first !== undefined) throw new UsageError(`--with-stress ${file} is given twice (also --with-stress ${first}): give each stress scenario once`);
+    if (id !== undefined) seen.set(id, file);
     const loaded = await loadScenario(file, allowedRoots ? { allowedRoots } : {});
     checkStressCase(loaded, file, plan.scenario.currency, targets);
     checked.push({ file, loaded });

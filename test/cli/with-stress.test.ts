@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
@@ -48,6 +48,18 @@ describe('arrcast run --with-stress', () => {
     expect(r.stderr).toContain('wrote');
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Stress: Stress elsewhere');
+  });
+
+  it('refuses one stress file given twice, however spelled (exit 2): the report showed it twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-stress-twice-'));
+    const out = join(dir, 'report');
+    symlinkSync(downside, join(dir, 'link.yaml'));
+    for (const again of [downside, join(ROOT, 'scenarios', '..', 'scenarios', 'downside.yaml'), join(dir, 'link.yaml')]) {
+      const r = await arrcast(['run', example, '-n', '300', '-w', '0', '-q', '--out', out, '--with-stress', downside, '--with-stress', again]);
+      expect(r.stderr).toBe(`arrcast: --with-stress ${again} is given twice (also --with-stress ${downside}): give each stress scenario once\n`);
+      expect(r.code).toBe(2);
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('does not go with --shard', async () => {
