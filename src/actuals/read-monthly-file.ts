@@ -137,7 +137,8 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
 
   // Tiers: exact text (trimmed by the reader), or resolved against the caller's names ignoring case.
   const canonical = new Map<string, string>();
-  for (const t of options.tiers ?? []) canonical.set(t.trim().toLowerCase(), t);
+  // Matched in NFC form too: a file may write "Café" with e + U+0301 where the scenario has é.
+  for (const t of options.tiers ?? []) canonical.set(t.normalize('NFC').trim().toLowerCase(), t);
   const spelling = new TierSpelling();
   const tierOf: (string | undefined)[] = new Array(n);
   for (let r = 0; r < n; r++) {
@@ -152,7 +153,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       else if (problem !== '') table.problem(r, TIER, problem);
       continue;
     }
-    const name = canonical.get(cell.toLowerCase());
+    const name = canonical.get(cell.normalize('NFC').toLowerCase());
     if (name !== undefined) tierOf[r] = name;
     else {
       const near = closest(cell, options.tiers);
@@ -268,7 +269,8 @@ class TierSpelling {
    * Complexity: O(length of the name).
    */
   check(name: string): string | undefined {
-    const key = name.toLowerCase();
+    // In NFC form too: "Café" with é and with e + U+0301 read alike, and a scenario refuses them as two tiers.
+    const key = name.normalize('NFC').toLowerCase();
     const first = this.first.get(key);
     if (first === undefined) {
       this.first.set(key, name);
@@ -277,7 +279,7 @@ class TierSpelling {
     if (first === name) return undefined;
     if (this.reported.has(name)) return '';
     this.reported.add(name);
-    return `tier ${quoteText(name)} is tier ${quoteText(first)} spelled differently: write each tier's name one way`;
+    return `tier ${quoteText(name)} is tier ${quoteText(first)} spelled differently${name.toLowerCase() !== first.toLowerCase() ? ' (other Unicode characters that read the same: NFC and NFD forms)' : ''}: write each tier's name one way`;
   }
 }
 

@@ -31,9 +31,22 @@ export interface PlanSummaryInput {
     readonly monthly: readonly PlanMonth[];
     readonly decisions: {
       readonly budgets: { readonly metrics: Readonly<Record<Metric, { readonly value: number }>> };
-      readonly targets: ReadonlyArray<{ readonly label: string; readonly probability: { readonly value: number } }>;
+      readonly targets: ReadonlyArray<PlanTarget>;
     };
   };
+}
+
+/**
+ * A target of the plan: its label and probability, and what it tested (metric, value, tier) when
+ * the summary says so, as every run's does: a label alone does not say that the re-forecast's
+ * target of that label is the same target (the scenario's `label: Goal` may have moved from 120M to 110M).
+ */
+export interface PlanTarget {
+  readonly label: string;
+  readonly probability: { readonly value: number };
+  readonly metric?: Metric;
+  readonly value?: number;
+  readonly tier?: string;
 }
 
 /** The scenario the plan must match. */
@@ -138,7 +151,7 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
     const b = isObject(metrics) ? own(metrics, metric) : undefined;
     budget[metric] = { value: finite(isObject(b) ? own(b, 'value') : undefined, ['decisions', 'budgets', 'metrics', metric, 'value'], 'a budget') };
   }
-  const targets: Array<{ label: string; probability: { value: number } }> = [];
+  const targets: PlanTarget[] = [];
   const rawTargets = isObject(decisions) ? own(decisions, 'targets') : undefined;
   if (!Array.isArray(rawTargets) || rawTargets.length > MAX_PLAN_TARGETS) fail(['decisions', 'targets'], `must be a list of at most ${MAX_PLAN_TARGETS} targets, got ${describe(rawTargets)}`);
   else
@@ -148,7 +161,16 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
       if (typeof label !== 'string' || label.length > MAX_LABEL_CHARS) fail(['decisions', 'targets', i, 'label'], `must be a target's label of at most ${MAX_LABEL_CHARS} characters, got ${describe(label)}`);
       const p = finite(isObject(prob) ? own(prob, 'value') : undefined, ['decisions', 'targets', i, 'probability', 'value'], 'a probability');
       if (p < 0 || p > 1) fail(['decisions', 'targets', i, 'probability', 'value'], `a probability must be within [0, 1], got ${p}`);
-      if (typeof label === 'string') targets.push({ label, probability: { value: p } });
+      if (typeof label !== 'string') return;
+      // What the target tested, kept only as a whole and when well-formed (a summary without it matches by label).
+      const metric = own(t as Record<string, Json>, 'metric');
+      const value = own(t as Record<string, Json>, 'value');
+      const tier = own(t as Record<string, Json>, 'tier');
+      const tested =
+        (metric === 'revenue' || metric === 'bookings' || metric === 'endingArr') && typeof value === 'number' && Number.isFinite(value) && (tier === undefined || (typeof tier === 'string' && tier.length <= MAX_LABEL_CHARS))
+          ? { metric, value, ...(tier === undefined ? {} : { tier }) }
+          : {};
+      targets.push({ label, probability: { value: p }, ...tested });
     });
 
   if (issues.length > 0) throw new ScenarioError(path, issues);

@@ -114,6 +114,26 @@ const decisionFigures = (d: PlanSummaryInput['summary']['decisions']): DecisionF
   targets: d.targets.map((t) => ({ label: t.label, probability: t.probability.value })),
 });
 
+/** What a target tests, for telling two targets of one label apart (a tier found without case, as tier targets are). */
+const tested = (t: { metric?: string; value?: number; tier?: string }) => `${t.metric}\0${t.value}\0${(t.tier ?? '').trim().toLowerCase()}`;
+
+/**
+ * The plan's decisions without the targets that only share a label with the re-forecast's: the
+ * "at plan" column finds a target by its label, and a scenario's `label: Goal` moved from 120M to
+ * 110M showed the plan's P(revenue >= 120M) as Goal's chance at plan. A plan target that says what
+ * it tested is kept only when the re-forecast's target of that label tests the same.
+ */
+function comparablePlan(d: PlanSummaryInput['summary']['decisions'], now: ReadonlyArray<{ label: string; metric: string; value: number; tier?: string }>): PlanSummaryInput['summary']['decisions'] {
+  const byLabel = new Map(now.map((t) => [t.label, t]));
+  return {
+    ...d,
+    targets: d.targets.filter((p) => {
+      const current = byLabel.get(p.label);
+      return current === undefined || p.metric === undefined || tested(p) === tested(current);
+    }),
+  };
+}
+
 /** The plan's bands of one month, and nothing else of it (a full month summary holds much more). */
 const planMonth = (m: PlanMonth): PlanMonth => ({
   month: m.month,
@@ -178,7 +198,7 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
       chains: Math.ceil(sim.trials / CHUNK_SIZE),
       minEffectiveSampleSize: Math.min(sim.trials, ...drivers.map((d) => d.effectiveSampleSize), ...(market ? [market.effectiveSampleSize] : [])),
     },
-    decisions: { now: decisionFigures(summary.decisions), ...(plan ? { atPlan: decisionFigures(plan.summary.decisions) } : {}) },
+    decisions: { now: decisionFigures(summary.decisions), ...(plan ? { atPlan: decisionFigures(comparablePlan(plan.summary.decisions, summary.decisions.targets)) } : {}) },
     ...(plan ? { planMonthly: plan.summary.monthly.map(planMonth), planFile: plan.path } : {}),
   };
 }

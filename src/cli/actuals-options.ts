@@ -10,6 +10,7 @@ import { readFileBytes } from '../scenario/read-file.js';
 import { planLoaded } from '../engine/simulate.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { UsageError } from './exit-codes.js';
 
 /**
  * Read and check --actuals against the scenario (the file alone by read-monthly-file.ts, then what
@@ -59,4 +60,15 @@ export async function loadPlanSummary(loaded: LoadedScenario, dir: string, confi
   }
   const bytes = await readFileBytes(path, path, planKind);
   return parsePlanSummary(bytes.toString('utf8'), path, { name: s.name, currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth, confidence });
+}
+
+/**
+ * Refuse (exit 2) an --out that is the --plan directory, however spelled (`r`, `./r/`, a link):
+ * the re-forecast would replace the plan it is shown against, and the plan's report would be lost.
+ * `out` is --out as prepareReportDir resolved it; `shown` is as typed.
+ */
+export async function refuseOutIsPlan(out: string, shown: string, plan: string): Promise<void> {
+  const [o, p] = await Promise.all([stat(out).catch(() => undefined), stat(plan).catch(() => undefined)]);
+  if (o !== undefined && p !== undefined && o.dev === p.dev && o.ino === p.ino)
+    throw new UsageError(`--out ${shown} is the --plan directory ${plan}: the re-forecast would replace the plan it is compared with; name another directory`);
 }

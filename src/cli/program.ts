@@ -14,6 +14,7 @@ import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { RunAbortedError } from '../engine/errors.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerFitCommand } from './fit-command.js';
@@ -151,6 +152,11 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // --precision" would send the user to a --precision that is refused next.
         if (opts.precision === undefined && opts.shard === undefined && command.getOptionValueSource('maxTrials') === 'cli')
           throw new UsageError('--max-trials goes with --precision (it caps the trials a --precision run adds); for a run of N trials give --trials N');
+        // A --precision run starts at --trials and stops at --max-trials: a start above the cap was cut to the cap without a word.
+        if (opts.precision !== undefined && opts.trials !== undefined && opts.trials > opts.maxTrials)
+          throw new UsageError(
+            `--trials ${opts.trials.toLocaleString('en-US')} is above --max-trials ${opts.maxTrials.toLocaleString('en-US')}${command.getOptionValueSource('maxTrials') === 'cli' ? '' : ' (its default)'}, the most trials a --precision run may reach; raise --max-trials or start with fewer --trials`,
+          );
         if (opts.shard !== undefined) {
           const shard = parseShardOption(opts.shard, process.env);
           // What only a whole run has: the summary (targets, budgets) and a trial count found by running.
@@ -171,8 +177,9 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // Before any work: resolve --out once, refuse it if it is not ours to replace or cannot be
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
+        if (opts.plan !== undefined) await (await import('./actuals-options.js')).refuseOutIsPlan(out, shown, opts.plan);
         checkTargets(loaded, opts.target);
-        if (opts.withStress?.length) await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target);
+        const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
         // One warm pool for the run (and every step of --precision), closed before the report is written.
         const engine = startCliEngine({ workers, trials: opts.trials });
         try {
@@ -199,7 +206,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
             : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }))
           ).finally(finish);
           await engine?.close();
-          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), stress: opts.withStress, workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
+          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
           io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
           await engine?.close();
@@ -217,9 +224,20 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
     .action(async (files: string[], opts: { allowPath?: string[]; warn: true | string[] }) => {
       let bad = 0;
+      // A signal stops validate between and after files (exit 130/143/129): it went on to the end
+      // and said ok with exit 0, so a CI job timed out with SIGTERM passed.
+      // Checked after a turn of the event loop: a signal that came while a file was being read
+      // synchronously (a large customer book) is delivered only then.
+      const stopIfAsked = async () => {
+        if (signal === undefined) return;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (signal.aborted) throw new RunAbortedError();
+      };
       for (const file of files) {
+        await stopIfAsked();
         try {
           const loaded = await loadScenario(file, { allowedRoots: opts.allowPath });
+          await stopIfAsked();
           const plan = planLoaded(loaded);
           const { scenario } = loaded;
           io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
@@ -231,6 +249,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           bad++;
         }
       }
+      await stopIfAsked();
       if (bad > 0) setExitCode(EXIT.badInput);
     });
 
@@ -254,5 +273,36 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   // After an error, name the command whose help to ask for ("run with --help" read as `arrcast run`).
   for (const command of program.commands) command.showHelpAfterError(`(arrcast ${command.name()} --help for usage)`);
 
+  program.hook('preAction', (_, command) => refuseEmptyPaths(command));
   return program;
+}
+
+/** Options that name a file or folder to read (--out, which is written, has its own checks). */
+const INPUT_PATH_OPTIONS: ReadonlyArray<readonly [key: string, flag: string]> = [
+  ['actuals', '--actuals'],
+  ['plan', '--plan'],
+  ['withStress', '--with-stress'],
+  ['allowPath', '--allow-path'],
+  ['deals', '--deals'],
+  ['customers', '--customers'],
+];
+
+/**
+ * Refuse (exit 2) an empty path given for a file or folder to read, before the command runs: an
+ * unset shell variable (`--actuals "$FILE"`) gave " file not found" naming neither the file nor the
+ * option, and `--allow-path ""` allowed the working directory's tree without a word. (init's file
+ * is written, not read: it has its own message.)
+ */
+function refuseEmptyPaths(command: Command): void {
+  if (command.name() !== 'init')
+    command.registeredArguments.forEach((argument, i) => {
+      const value: unknown = command.processedArgs[i];
+      if ((Array.isArray(value) ? value : [value]).some((v) => v === ''))
+        throw new UsageError(`the ${argument.name()} argument is an empty path: name ${argument.variadic ? 'each' : 'the'} ${argument.name().replace(/s$/, '')} to read`);
+    });
+  const opts = command.opts<Record<string, unknown>>();
+  for (const [key, flag] of INPUT_PATH_OPTIONS) {
+    const value = opts[key];
+    if ((Array.isArray(value) ? value : [value]).some((v) => v === '')) throw new UsageError(`${flag} is an empty path: name the ${key === 'allowPath' ? 'folder' : key === 'plan' ? 'report directory' : 'file'} it stands for`);
+  }
 }

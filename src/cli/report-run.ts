@@ -14,6 +14,7 @@ import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
 import { stepCheck, type StepHook } from './pause-hook.js';
 import { targetNotes } from './target-notes.js';
+import type { StressFile } from './stress.js';
 
 /**
  * The default output directory for a scenario file: reports/<file name without extension>, its
@@ -64,8 +65,8 @@ export interface ReportRunOptions {
   readonly onStep?: StepHook;
   /** Warning codes silenced by --no-warn ('all': every one). */
   readonly noWarn?: readonly string[];
-  /** --with-stress: scenario files simulated on the same seed and trials, shown beside the plan. */
-  readonly stress?: readonly string[];
+  /** --with-stress: scenario files (read by checkStressFiles) simulated on the same seed and trials, shown beside the plan. */
+  readonly stress?: readonly StressFile[];
   readonly workers?: number;
   /** Files to write (--outputs); default DEFAULT_OUTPUTS. */
   readonly outputs?: readonly OutputName[];

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { simulate, type Simulation } from '../engine/simulate.js';
 import type { StressCase } from '../report/html/downside-section.js';
 import { loadScenario } from '../scenario/load.js';
@@ -17,6 +18,12 @@ export interface StressOptions {
   readonly signal?: AbortSignal;
 }
 
+/** A --with-stress file as given on the command line, with the scenario read from it once, before the plan runs. */
+export interface StressFile {
+  readonly file: string;
+  readonly loaded: LoadedScenario;
+}
+
 /** Refuse a stress case whose figures could not sit beside the plan's: another currency, or no tier a target names. */
 function checkStressCase(loaded: LoadedScenario, file: string, currency: string, targets: readonly MetricTarget[]): void {
   if (loaded.scenario.currency !== currency) throw new UsageError(`--with-stress ${file}: its currency (${loaded.scenario.currency}) is not the plan's (${currency})`);
@@ -26,11 +33,27 @@ function checkStressCase(loaded: LoadedScenario, file: string, currency: string,
 /**
  * Read each --with-stress file before the plan runs, and refuse (exit 2) one that cannot be read,
  * is in another currency, or lacks a tier that a target names (the scenario's or --target: every
- * target is tested in every stress case).
+ * target is tested in every stress case). Each is read once, under the run's --allow-path folders
+ * (`allowedRoots`), and what was checked is what is simulated.
  */
-export async function checkStressFiles(files: readonly string[], plan: LoadedScenario, extra: readonly MetricTarget[] = []): Promise<void> {
+export async function checkStressFiles(files: readonly string[], plan: LoadedScenario, extra: readonly MetricTarget[] = [], allowedRoots?: readonly string[]): Promise<StressFile[]> {
   const targets = [...(plan.scenario.targets?.metrics ?? []), ...extra];
-  for (const file of files) checkStressCase(await loadScenario(file), file, plan.scenario.currency, targets);
+  const checked: StressFile[] = [];
+  // One file given twice, however spelled (a/b.yaml, ./a/../a/b.yaml, a link): the report showed the same stress case twice.
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const id = await stat(file).then(
+      (s) => `${s.dev}:${s.ino}`,
+      () => undefined,
+    );
+    const first = id === undefined ? undefined : seen.get(id);
+    if (first !== undefined) throw new UsageError(`--with-stress ${file} is given twice (also --with-stress ${first}): give each stress scenario once`);
+    if (id !== undefined) seen.set(id, file);
+    const loaded = await loadScenario(file, allowedRoots ? { allowedRoots } : {});
+    checkStressCase(loaded, file, plan.scenario.currency, targets);
+    checked.push({ file, loaded });
+  }
+  return checked;
 }
 
 /**
@@ -39,12 +62,11 @@ export async function checkStressFiles(files: readonly string[], plan: LoadedSce
  * differences are the scenario's) and summarize it against the plan's targets and confidence.
  * A stress scenario in another currency, or without a tier a target names, is refused.
  */
-export async function simulateStress(files: readonly string[], plan: Simulation, options: StressOptions): Promise<StressCase[]> {
+export async function simulateStress(files: readonly StressFile[], plan: Simulation, options: StressOptions): Promise<StressCase[]> {
   // Loaded here, not with the command line (--with-stress is read at start-up; summaries come after the run).
   const { summarize } = await import('../analysis/summarize.js');
   const cases: StressCase[] = [];
-  for (const file of files) {
-    const loaded = await loadScenario(file);
+  for (const { file, loaded } of files) {
     checkStressCase(loaded, file, plan.loaded.scenario.currency, options.targets.metrics);
     const sim = await simulate(loaded, { trials: plan.trials, seed: plan.seed, workers: options.workers, signal: options.signal });
     cases.push({ source: file, summary: summarize(sim, { confidence: options.confidence, targets: options.targets }) });

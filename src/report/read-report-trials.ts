@@ -46,6 +46,8 @@ export interface ReportHeader {
   /** The forecast year's calendar: its first calendar month, and its calendar year when the scenario gave one. */
   readonly fiscalYearStartMonth: number;
   readonly fiscalYear?: number;
+  /** The summary's mean of each series it states, by column key (`revenue`, `tier.SMB.revenue`): what the per-trial values must average to. */
+  readonly means?: ReadonlyMap<string, number>;
 }
 
 /** What `arrcast score` needs of a stored report: who it is, and the per-trial values of the series it scores. */
@@ -87,6 +89,7 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   const start = summary.scenario.fiscalYearStartMonth;
   return {
     dir,
+    means: statedMeans(summary as Record<string, unknown>, tiers),
     fiscalYearStartMonth: typeof start === 'number' && Number.isInteger(start) && start >= 1 && start <= 12 ? start : 1,
     ...(typeof fiscalYear === 'number' && Number.isInteger(fiscalYear) ? { fiscalYear } : {}),
     scenarioName: summary.scenario.name,
@@ -95,6 +98,47 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
     trials,
     tiers,
   };
+}
+
+const METRICS: readonly Metric[] = ['revenue', 'bookings', 'endingArr'];
+
+/** The finite means a summary states for the company's metrics and each tier's, by column key; anything else is left out. */
+function statedMeans(summary: Record<string, unknown>, tiers: readonly string[]): Map<string, number> {
+  const means = new Map<string, number>();
+  const meanOf = (record: unknown, metric: Metric): number | undefined => {
+    const m = record !== null && typeof record === 'object' && Object.hasOwn(record, metric) ? (record as Record<string, { mean?: unknown } | null>)[metric] : undefined;
+    return m !== null && typeof m === 'object' && typeof m.mean === 'number' && Number.isFinite(m.mean) ? m.mean : undefined;
+  };
+  for (const metric of METRICS) {
+    const company = meanOf(summary.metrics, metric);
+    if (company !== undefined) means.set(metric, company);
+    if (tiers.length < 2) continue;
+    const byTier = summary.byTier as Record<string, unknown>;
+    for (const tier of tiers) {
+      const mean = meanOf(Object.hasOwn(byTier, tier) ? byTier[tier] : undefined, metric);
+      if (mean !== undefined) means.set(tierKey(tier, metric), mean);
+    }
+  }
+  return means;
+}
+
+/**
+ * Refuse per-trial values that are not the summary's: trials.csv or sipmath.json copied in from
+ * another run of as many trials would otherwise be scored as this report's forecast. Their mean
+ * must be the summary's mean (to 1e-6 of the larger, well above float32 columns' and written digits' rounding).
+ */
+function checkMeans(base: ReportHeader, file: string, values: ReadonlyMap<string, Float64Array>): void {
+  for (const [key, trials] of values) {
+    const stated = base.means?.get(key);
+    if (stated === undefined) continue;
+    let sum = 0;
+    for (const v of trials) sum += v;
+    const mean = sum / trials.length;
+    if (Math.abs(mean - stated) > 1e-6 * Math.max(1, Math.abs(mean), Math.abs(stated)))
+      throw new ReportTrialsError(
+        `${file} is not this report's: its ${key} averages ${mean.toPrecision(10)} over its ${trials.length.toLocaleString('en-US')} trials, but ${base.dir}/${REPORT_FILES.summary} says ${stated.toPrecision(10)}; put the report's own trials back, or re-run it with ${TRIALS_FLAG}`,
+      );
+  }
 }
 
 /**
@@ -121,6 +165,7 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
     throw new ReportTrialsError(
       `${dir} holds no per-trial values (neither ${REPORT_FILES.trials} nor ${REPORT_FILES.sipmath}): re-run the forecast with ${TRIALS_FLAG} (or --outputs default,sipmath) to score it`,
     );
+  checkMeans(base, join(dir, source), values);
   return { ...base, source, series: (tier, metric) => values.get(seriesKey(tier, metric, tiers)) };
 }
 

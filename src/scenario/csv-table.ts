@@ -428,9 +428,12 @@ function fiscalStart(calendar: FiscalCalendar): string {
 }
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/** A tier name as a cell is matched: trimmed, without case, in NFC form (a file may write "Café" with e + U+0301 where the scenario has é). */
+const tierCellKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
+
 /**
  * Resolves the tier column of a book or pipeline file: names matched ignoring case and surrounding
- * spaces, reported under their canonical spelling.
+ * spaces (and Unicode form), reported under their canonical spelling.
  */
 export class TierLookup {
   private readonly index = new Map<string, number>();
@@ -443,18 +446,18 @@ export class TierLookup {
     /** 'book' or 'pipeline', for "does not take its book from this file". */
     private readonly what: string,
   ) {
-    tiers.forEach((t, i) => this.index.set(t.trim().toLowerCase(), i));
-    for (const t of allTiers) if (!this.index.has(t.trim().toLowerCase())) this.other.add(t.trim().toLowerCase());
+    tiers.forEach((t, i) => this.index.set(tierCellKey(t), i));
+    for (const t of allTiers) if (!this.index.has(tierCellKey(t))) this.other.add(tierCellKey(t));
   }
 
   /** Index in `tiers` of the tier in the cell, or -1 after recording the problem on `table`. */
   resolve(table: CsvTable, row: number, col: number): number {
     const cell = table.cell(row, col);
-    const i = this.index.get(cell.toLowerCase());
+    const i = this.index.get(tierCellKey(cell));
     if (i !== undefined) return i;
     if (cell === '') table.problem(row, col, `is required: one of ${this.tiers.join(', ')}`);
-    else if (this.other.has(cell.toLowerCase())) {
-      const name = this.allTiers.find((t) => t.trim().toLowerCase() === cell.toLowerCase()) ?? cell;
+    else if (this.other.has(tierCellKey(cell))) {
+      const name = this.allTiers.find((t) => tierCellKey(t) === tierCellKey(cell)) ?? cell;
       table.problem(row, col, `tier ${quoteText(name)} does not take its ${this.what} from this file`);
     } else {
       const near = closest(cell, this.allTiers);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { dirname, isAbsolute, join } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { readCsvBytes } from './csv-table.js';
 import { readCustomerBooks, type CustomerBook } from './customer-book.js';
 import type { LoadedScenario } from './parse.js';
@@ -22,13 +23,13 @@ import { recordLoadedFiles } from './files-digest.js';
  * Complexity: O(size of the files).
  */
 export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, policy: PathPolicy): Promise<LoadedScenario> {
-  const { books: bookFiles, pipelines: pipelineFiles, stageConflicts } = namedFiles(loaded.scenario);
+  const where = (f: string) => (isAbsolute(f) ? f : join(dirname(scenarioFile), f));
+  const { books: bookFiles, pipelines: pipelineFiles, stageConflicts } = namedFiles(loaded.scenario, await fileIdentities(loaded.scenario, where));
   if (stageConflicts.length > 0) throw new ScenarioError(loaded.source, stageConflicts.map((c) => ({ path: [...c.path], message: c.message })));
   if (bookFiles.size === 0 && pipelineFiles.size === 0) return loaded;
   const s = loaded.scenario;
   const allTiers = s.tiers.map((t) => t.name);
   const calendar = { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth };
-  const where = (f: string) => (isAbsolute(f) ? f : join(dirname(scenarioFile), f));
   const read = async (file: string, field: ReadonlyArray<string | number>, what: string) => {
     const path = where(file);
     const outside = await outsideProblem(policy, path, file);
@@ -61,6 +62,19 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
   const files = { books, pipelines };
   recordLoadedFiles(files);
   return { ...loaded, hash: hash.digest('hex'), files };
+}
+
+/**
+ * Which file each name a scenario writes is, after following links and `..` (a name that does not
+ * resolve stands for itself): `data/b.csv`, `./data/../data/b.csv` and a link to it are one file,
+ * read once for every tier that names it. Read as two files, each refused the other tiers' rows.
+ */
+async function fileIdentities(s: Scenario, where: (file: string) => string): Promise<(file: string) => string> {
+  const ids = new Map<string, string>();
+  for (const t of s.tiers)
+    for (const file of [t.existing?.customersFile, t.newBusiness?.openingPipeline?.file])
+      if (file !== undefined && !ids.has(file)) ids.set(file, await realpath(where(file)).catch(() => resolve(where(file))));
+  return (file) => ids.get(file) ?? file;
 }
 
 /** The path of `field` in the first tier named `tier`: where a data file is named, for messages. */

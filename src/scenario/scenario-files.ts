@@ -22,19 +22,28 @@ export interface NamedFiles {
 
 /**
  * Which files a validated scenario names, grouped by file: several tiers may share one customer
- * file (its tier column says whose each row is).
+ * file (its tier column says whose each row is). `identity` says which names are one file
+ * (`data/b.csv`, `./data/b.csv`, a link to it): they form one group, under the first name written.
  * Complexity: O(tiers).
  */
-export function namedFiles(scenario: Scenario): NamedFiles {
+export function namedFiles(scenario: Scenario, identity: (file: string) => string = (file) => file): NamedFiles {
   const books = new Map<string, string[]>();
   const pipelines = new Map<string, { tiers: string[]; stages: Readonly<Record<string, number>> | undefined }>();
   const stageConflicts: Array<{ path: Array<string | number>; message: string }> = [];
+  // The first name each file is written under, by identity.
+  const firstName = new Map<string, string>();
+  const nameOf = (file: string, kind: string) => {
+    const id = `${kind}\0${identity(file)}`;
+    if (!firstName.has(id)) firstName.set(id, file);
+    return firstName.get(id)!;
+  };
   for (const [i, t] of scenario.tiers.entries()) {
-    const book = t.existing?.customersFile;
+    const book = t.existing?.customersFile === undefined ? undefined : nameOf(t.existing.customersFile, 'book');
     if (book !== undefined) books.set(book, [...(books.get(book) ?? []), t.name]);
     const pipeline = t.newBusiness?.openingPipeline;
     if (pipeline?.file !== undefined) {
-      const entry = pipelines.get(pipeline.file) ?? { tiers: [], stages: undefined };
+      const file = nameOf(pipeline.file, 'pipeline');
+      const entry = pipelines.get(file) ?? { tiers: [], stages: undefined };
       entry.tiers.push(t.name);
       for (const [stage, p] of Object.entries(pipeline.stages ?? {})) {
         const before = entry.stages?.[stage];
@@ -45,7 +54,7 @@ export function namedFiles(scenario: Scenario): NamedFiles {
           });
       }
       entry.stages = { ...entry.stages, ...pipeline.stages };
-      pipelines.set(pipeline.file, entry);
+      pipelines.set(file, entry);
     }
   }
   return { books, pipelines, stageConflicts };

@@ -251,14 +251,20 @@ export const newBusinessSchema = z
           message: 'new business needs a source of deals: leadsPerMonth and conversion, leadSources, reps.sourcedDealsPerMonth, earlierLeads or openingPipeline',
         });
       if (Array.isArray(n.leadSources)) {
-        const seen = new Map<string, number>();
+        // By NFC form: "Café" with é and with e + a combining accent read the same in every output.
+        const seen = new Map<string, { index: number; name: string }>();
         n.leadSources.forEach((src: unknown, i: number) => {
           if (src === null || typeof src !== 'object') return;
           const name = leadSourceName(src as { grade?: string; channel?: string });
           if (name === '') return;
-          if (seen.has(name))
-            ctx.addIssue({ code: 'custom', message: `lead source ${quoteText(name)} is listed twice (also leadSources[${seen.get(name)}])`, path: ['leadSources', i] });
-          else seen.set(name, i);
+          const first = seen.get(name.normalize('NFC'));
+          if (first !== undefined)
+            ctx.addIssue({
+              code: 'custom',
+              message: `lead source ${quoteText(name)} is listed twice (also leadSources[${first.index}])${first.name === name ? '' : ', written with other Unicode characters that read the same (NFC and NFD forms)'}`,
+              path: ['leadSources', i],
+            });
+          else seen.set(name.normalize('NFC'), { index: i, name });
         });
       }
     },
@@ -378,14 +384,23 @@ export const scenarioSchema = z
     (s, ctx) => {
       if (!Array.isArray(s.tiers)) return;
       const seen = new Map<string, number>();
+      // Names that read alike: the same letters in another case, or in another Unicode form ("Café"
+      // as é or as e + combining acute, NFC and NFD), which every table, CSV and chart shows alike.
+      const alike = new Map<string, number>();
       s.tiers.forEach((t: unknown, i: number) => {
         if (t === null || typeof t !== 'object') return;
         const tier = t as Partial<Tier>;
         if (typeof tier.name === 'string') {
           const key = tier.name.trim().toLowerCase();
-          if (seen.has(key))
-            ctx.addIssue({ code: 'custom', message: `tier name ${quoteText(tier.name)} is used twice (also tiers[${seen.get(key)}])`, path: ['tiers', i, 'name'] });
-          else seen.set(key, i);
+          const look = key.normalize('NFC');
+          if (alike.has(look))
+            ctx.addIssue({
+              code: 'custom',
+              message: `tier name ${quoteText(tier.name)} is used twice (also tiers[${alike.get(look)}])${seen.has(key) ? '' : ', written with other Unicode characters that read the same (NFC and NFD forms)'}`,
+              path: ['tiers', i, 'name'],
+            });
+          else alike.set(look, i);
+          if (!seen.has(key)) seen.set(key, i);
         }
         if (!tier.existing && !tier.newBusiness)
           ctx.addIssue({ code: 'custom', message: 'a tier needs an existing book, new business, or both', path: ['tiers', i] });

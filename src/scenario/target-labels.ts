@@ -34,11 +34,12 @@ function compact(value: number, decimals: number): string {
  * Complexity: O(1).
  */
 export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 'tier'>, decimals = DEFAULT_DECIMALS): string {
-  return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact(t.value, decimals)}`;
+  // + 0 writes -0 (a YAML -0, --target revenue=-0) as the 0 it is: Intl writes '-0'.
+  return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact(t.value + 0, decimals)}`;
 }
 
-/** Labels that a reader would take for one another: compared trimmed and without case. */
-const labelKey = (label: string) => label.trim().toLowerCase();
+/** Labels that a reader would take for one another: compared trimmed, without case, and in NFC form ("Café" with é or with e + U+0301). */
+const labelKey = (label: string) => label.normalize('NFC').trim().toLowerCase();
 
 /** Targets that test the same thing (a tier is found without case, as tier targets are). */
 const sameTarget = (a: MetricTarget, b: MetricTarget) => a.metric === b.metric && a.value === b.value && (a.tier ?? '').trim().toLowerCase() === (b.tier ?? '').trim().toLowerCase();

@@ -108,6 +108,10 @@ const YEAR_LEVEL_HINT =
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
+  // What YAML's !!timestamp, !!binary and !!set make: not mappings, as the message said they were.
+  if (value instanceof Date) return 'a date (YAML !!timestamp)';
+  if (value instanceof Uint8Array) return 'binary data (YAML !!binary)';
+  if (value instanceof Set) return 'a set (YAML !!set)';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return quoteText(value);
   return String(value);

@@ -106,7 +106,8 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
       const tiers = reports[report]!.tiers;
       let tier: string | undefined;
       if (tierCell.toLowerCase() !== 'total') {
-        tier = tiers.find((x) => x.trim().toLowerCase() === tierCell.toLowerCase());
+        // In NFC form too: the file may write "Café" with e + U+0301 where the report has é.
+        tier = tiers.find((x) => x.normalize('NFC').trim().toLowerCase() === tierCell.normalize('NFC').toLowerCase());
         if (tier === undefined) {
           const near = closest(tierCell, tiers);
           t.problem(row, TIER, `report ${quoteText(reports[report]!.dir)} has no tier ${quoteText(tierCell)}${near ? ` (did you mean ${quoteText(near)}?)` : `; its tiers are: ${tiers.join(', ')}, or total`}`);

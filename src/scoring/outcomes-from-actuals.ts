@@ -44,9 +44,11 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
   const out: Outcome[] = [];
   const unknown: string[] = [];
   reports.forEach((report, i) => {
-    const byName = new Map(report.tiers.map((t) => [t.trim().toLowerCase(), t]));
-    const covered = file.tiers.filter((t) => byName.has(t.trim().toLowerCase()));
-    for (const t of file.tiers) if (!byName.has(t.trim().toLowerCase())) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteText(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
+    // Names matched without case and in NFC form ("Café" with é or with e + U+0301).
+    const key = (t: string) => t.normalize('NFC').trim().toLowerCase();
+    const byName = new Map(report.tiers.map((t) => [key(t), t]));
+    const covered = file.tiers.filter((t) => byName.has(key(t)));
+    for (const t of file.tiers) if (!byName.has(key(t))) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteText(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
     const whole = covered.length === report.tiers.length;
     for (const metric of metrics) {
       let total = 0;
@@ -54,7 +56,7 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
         const rows = file.byTier.get(t)!;
         const value = yearOf(rows, metric);
         total += value;
-        out.push({ report: i, tier: byName.get(t.trim().toLowerCase())!, metric, value, line: rows[11]!.line });
+        out.push({ report: i, tier: byName.get(key(t))!, metric, value, line: rows[11]!.line });
       }
       if (whole) out.push({ report: i, tier: undefined, metric, value: total, line: file.byTier.get(covered[0]!)![11]!.line });
     }

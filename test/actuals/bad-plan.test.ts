@@ -183,3 +183,58 @@ describe('arrcast run --actuals --plan DIR of a run at another --confidence', ()
     }
   });
 });
+
+describe('arrcast run --actuals --plan DIR --out DIR', () => {
+  it('is refused however --out spells the plan directory (exit 2): the re-forecast would replace the plan it is compared with', async () => {
+    const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': ACTUALS });
+    const prev = process.cwd();
+    process.chdir(dir);
+    try {
+      const planRun = await runCli('run', 's.yaml', '--out', 'plan', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+      expect(planRun.code).toBe(0);
+      const before = readFileSync(join(dir, 'plan', 'summary.json'), 'utf8');
+      symlinkSync('plan', join(dir, 'link'));
+      for (const out of ['plan', './plan/', 'link']) {
+        const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', out, '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+        expect(r.err.trim()).toBe(`arrcast: --out ${out} is the --plan directory plan: the re-forecast would replace the plan it is compared with; name another directory`);
+        expect(r.code).toBe(2);
+        expect(readFileSync(join(dir, 'plan', 'summary.json'), 'utf8')).toBe(before);
+      }
+      const elsewhere = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', 'june', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+      expect(elsewhere.code).toBe(0);
+    } finally {
+      process.chdir(prev);
+    }
+  });
+});
+
+describe("arrcast run --actuals --plan DIR: the plan's chance of a target is shown only for the same target", () => {
+  it('a scenario target whose label stayed but whose value moved has no "at plan" figure; an unchanged one keeps it', async () => {
+    // The "at plan" column finds a target by its label: the plan's P(revenue >= 5M) was shown as
+    // the chance at plan of "Goal" after Goal moved to 3M.
+    const withTargets = (goal: string) => `${SCENARIO}targets:\n  metrics:\n    - { metric: revenue, value: ${goal}, label: Goal }\n    - { metric: endingArr, value: 3M, label: Floor }\n`;
+    const dir = writeFiles({ 's.yaml': withTargets('5M'), 'actuals.csv': ACTUALS });
+    const prev = process.cwd();
+    process.chdir(dir);
+    try {
+      expect((await runCli('run', 's.yaml', '--out', 'plan', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary')).code).toBe(0);
+      writeFileSync(join(dir, 's.yaml'), withTargets('3M'));
+      const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', 'june', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
+      expect(r.code).toBe(0);
+      const plan = JSON.parse(readFileSync(join(dir, 'plan', 'summary.json'), 'utf8'));
+      const june = JSON.parse(readFileSync(join(dir, 'june', 'summary.json'), 'utf8'));
+      expect(june.reforecast.decisions.now.targets.map((t: { label: string }) => t.label)).toEqual(['Goal', 'Floor']);
+      const floorAtPlan = plan.decisions.targets.find((t: { label: string }) => t.label === 'Floor').probability.value;
+      expect(june.reforecast.decisions.atPlan.targets).toEqual([{ label: 'Floor', probability: floorAtPlan }]);
+    } finally {
+      process.chdir(prev);
+    }
+  });
+
+  it('a plan summary without what its targets tested still matches by label', () => {
+    const p = parsePlanSummary(plan(), F, ID);
+    expect(p.summary.decisions.targets).toEqual([{ label: 'revenue >= 9M', probability: { value: 0.4 } }]);
+    const tested = parsePlanSummary(plan((s) => Object.assign(s.decisions.targets[0], { metric: 'revenue', value: 9e6, tier: 'E' })), F, ID);
+    expect(tested.summary.decisions.targets).toEqual([{ label: 'revenue >= 9M', probability: { value: 0.4 }, metric: 'revenue', value: 9e6, tier: 'E' }]);
+  });
+});

@@ -32,6 +32,12 @@ describe('a valid monthly file', () => {
     expect(f.byTier.get('Enterprise')![1]!.values).toEqual({ leads: 55, deals: 0, new_arr: 0 });
   });
 
+  it("matches a tier written in another Unicode form to the scenario's (NFD Café to NFC Café)", () => {
+    const f = parseMonthlyFile('month,tier,deals\n1,Cafe\u0301,3\n', 'a.csv', { ...ACTUALS, tiers: ['Caf\u00e9'] });
+    expect(f.tiers).toEqual(['Caf\u00e9']);
+    expect(f.byTier.get('Caf\u00e9')![0]!.values).toEqual({ deals: 3 });
+  });
+
   it('places dates in the scenario fiscal year (starting February 2027)', () => {
     const f = parseMonthlyFile('month,tier,deals\n2027-02,SMB,3\n2027-03,SMB,4\n', 'a.csv', ACTUALS);
     expect(f.byTier.get('SMB')!.map((r) => [r.month, r.label])).toEqual([
@@ -75,6 +81,13 @@ describe('a bad monthly file: every problem at once, with line and column', () =
       'month,tier,leads\n1,SMB,5\n1,smb,7\n2,SMB,6\n2,smb,8\n1,Smb,9\n',
       ['3:3 tier: tier "smb" is tier "SMB" spelled differently: write each tier\'s name one way', '6:3 tier: tier "Smb" is tier "SMB" spelled differently: write each tier\'s name one way'],
       { kind: 'actuals' },
+    ],
+    [
+      // Two names that read alike: fit made two tiers "Café" of them, and its own check of the fitted scenario then failed (exit 1).
+      'one tier written in two Unicode forms (NFC and NFD), when the caller gives no tiers',
+      'month,tier,leads\n1,Caf\u00e9,5\n1,Cafe\u0301,7\n',
+      ['3:3 tier: tier "Cafe\u0301" is tier "Caf\u00e9" spelled differently (other Unicode characters that read the same: NFC and NFD forms): write each tier\'s name one way'],
+      { kind: 'history' },
     ],
   ];
   it.each(cases)('%s', (_name, text, expected, options) => {

@@ -45,3 +45,18 @@ describe('--max-trials where --precision is not taken either', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('--precision with --trials above --max-trials', () => {
+  // The run started at --max-trials instead, without a word: --trials 5000 --max-trials 1000 ran 1,000 trials.
+  it('is refused (exit 2, nothing written), whether the cap is given or its default', async () => {
+    const dir = writeFiles({});
+    const out = join(dir, 'out');
+    const given = await runCli('run', minimal, '--precision', '1%', '--trials', '5000', '--max-trials', '1000', '--workers', '0', '--quiet', '--no-progress', '--out', out);
+    expect(given.err.trim()).toBe('arrcast: --trials 5,000 is above --max-trials 1,000, the most trials a --precision run may reach; raise --max-trials or start with fewer --trials');
+    expect(given.code).toBe(2);
+    const byDefault = await runCli('run', minimal, '--precision', '1%', '--trials', '2000000', '--workers', '0', '--quiet', '--no-progress', '--out', out);
+    expect(byDefault.err.trim()).toBe('arrcast: --trials 2,000,000 is above --max-trials 1,000,000 (its default), the most trials a --precision run may reach; raise --max-trials or start with fewer --trials');
+    expect(byDefault.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});

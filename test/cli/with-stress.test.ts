@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
@@ -30,6 +30,36 @@ describe('arrcast run --with-stress', () => {
     expect(html).toContain(`Stress: ${stress.scenario.name}`);
     // The same seed and trial count: the stress column is exactly what a run of the stress file alone gives.
     expect(html).toContain(`<td class="num">${formatCurrency(stress.decisions.downside.revenue.worst10Mean, '$')}</td>`);
+  });
+
+  it('reads a stress file under the run\u2019s --allow-path folders, as the plan is read', async () => {
+    // A stress case kept in its own folder, extending the plan in another: --allow-path lets the
+    // plan's folder be read. It was ignored for --with-stress files (exit 2, "allow another folder
+    // with --allow-path", which had been given).
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-stress-allow-'));
+    mkdirSync(join(dir, 'stress'));
+    writeFileSync(join(dir, 'stress', 'down.yaml'), `extends: ${JSON.stringify(example)}\nname: Stress elsewhere\nstress:\n  leads: -0.2\n`);
+    const out = join(dir, 'report');
+    const args = ['run', example, '-n', '300', '-s', '5', '-w', '0', '-q', '--out', out, '--with-stress', join(dir, 'stress', 'down.yaml'), '--outputs', 'html'];
+    const refused = await arrcast(args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('outside the scenario');
+    const r = await arrcast([...args, '--allow-path', join(ROOT, 'scenarios')]);
+    expect(r.stderr).toContain('wrote');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Stress: Stress elsewhere');
+  });
+
+  it('refuses one stress file given twice, however spelled (exit 2): the report showed it twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-stress-twice-'));
+    const out = join(dir, 'report');
+    symlinkSync(downside, join(dir, 'link.yaml'));
+    for (const again of [downside, join(ROOT, 'scenarios', '..', 'scenarios', 'downside.yaml'), join(dir, 'link.yaml')]) {
+      const r = await arrcast(['run', example, '-n', '300', '-w', '0', '-q', '--out', out, '--with-stress', downside, '--with-stress', again]);
+      expect(r.stderr).toBe(`arrcast: --with-stress ${again} is given twice (also --with-stress ${downside}): give each stress scenario once\n`);
+      expect(r.code).toBe(2);
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('does not go with --shard', async () => {

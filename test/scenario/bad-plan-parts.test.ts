@@ -50,6 +50,12 @@ const cases: Array<{ name: string; yaml: string; expected: string }> = [
     expected: 'tiers[0].newBusiness.leadSources[1]: lead source "A" is listed twice (also leadSources[0])',
   },
   {
+    // NFC "Café" and NFD "Café" (e + U+0301) were two sources that every output showed alike.
+    name: 'the same lead source in another Unicode form (NFC and NFD)',
+    yaml: tier(`${NB}      leadSources:\n        - { grade: "Caf\u00e9", leadsPerMonth: 5, conversion: 0.2 }\n        - { grade: "Cafe\u0301", leadsPerMonth: 6, conversion: 0.1 }\n      acv: 1\n`),
+    expected: 'tiers[0].newBusiness.leadSources[1]: lead source "Cafe\u0301" is listed twice (also leadSources[0]), written with other Unicode characters that read the same (NFC and NFD forms)',
+  },
+  {
     name: 'new business with no source of deals',
     yaml: tier(`${NB}      acv: 1\n`),
     expected: 'tiers[0].newBusiness: new business needs a source of deals',

@@ -138,6 +138,18 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:15:11 tiers[1].name: tier name "smb" is used twice (also tiers[0])'],
   },
   {
+    // YAML's !!timestamp and !!binary make a Date and bytes, which the message called "a mapping".
+    name: 'a YAML timestamp or binary where a number goes',
+    yaml: `name: t\ntrials: !!timestamp 2001-12-14\nseed: !!binary aGVsbG8=\ntiers:\n  - name: A\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n`,
+    expected: ['bad.yaml:2:21 trials: expected number, got a date (YAML !!timestamp)', 'bad.yaml:3:16 seed: expected number or string, got binary data (YAML !!binary)'],
+  },
+  {
+    // NFC "Café" (é) and NFD "Café" (e + U+0301) are two names that every table, CSV and chart showed alike.
+    name: 'two tiers whose names differ only in Unicode form (NFC and NFD)',
+    yaml: `name: nfd\ntiers:\n  - name: "Caf\u00e9"\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n  - name: "Cafe\u0301"\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n`,
+    expected: ['bad.yaml:5:11 tiers[1].name: tier name "Cafe\u0301" is used twice (also tiers[0]), written with other Unicode characters that read the same (NFC and NFD forms)'],
+  },
+  {
     name: 'a Poisson sales-cycle lag (lags are listed months)',
     yaml: edit('conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: { dist: poisson, mean: 0 }'),
     expected: [

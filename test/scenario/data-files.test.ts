@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPartFile, readPartHeader } from '../../src/engine/part-file.js';
 import { PartFileError } from '../../src/engine/part-format.js';
@@ -95,5 +95,46 @@ describe('part files are opened without blocking too (arrcast merge)', () => {
   it('readPartHeader refuses a device', async () => {
     const err = await readPartHeader('/dev/zero').catch((e: unknown) => e);
     expect((err as Error).message).toBe('/dev/zero is not a file');
+  });
+});
+
+describe('one data file named two ways is one file', () => {
+  // Tiers sharing a book or pipeline file by different names (data/b.csv, ./data/../data/b.csv, a
+  // link to it) were read as two files, each refusing the other tier's rows: "tier "B" does not take
+  // its book from this file" at every row. They are one file, read once for both tiers, as the same
+  // name written twice is.
+  const book = 'id,tier,arr,next_renewal,term_months\na1,A,10000,3,12\na2,A,20000,5,12\nb1,B,50000,4,12\n';
+  const pipeline = 'id,tier,amount,probability,close_month\no1,A,1000,0.5,2\no2,B,9000,0.25,3\n';
+  const scenario = (a: string, b: string, pa: string, pb: string) =>
+    `name: Two names\ntiers:\n` +
+    `  - name: A\n    existing: { customersFile: ${a}, renewalRate: 0.9 }\n    newBusiness: { leadsPerMonth: 10, conversion: 0.1, acv: 1000, openingPipeline: { file: ${pa} } }\n` +
+    `  - name: B\n    existing: { customersFile: ${b}, renewalRate: 0.9 }\n    newBusiness: { leadsPerMonth: 10, conversion: 0.1, acv: 1000, openingPipeline: { file: ${pb} } }\n`;
+  it.each([
+    ['the same name', 'data/b.csv', 'data/p.csv'],
+    ['./ and ..', './data/../data/b.csv', './data/p.csv'],
+    ['a link', 'data/link.csv', 'data/plink.csv'],
+  ])('%s', async (_, other, otherPipeline) => {
+    const dir = writeFiles({ 'data/b.csv': book, 'data/p.csv': pipeline });
+    symlinkSync('b.csv', join(dir, 'data', 'link.csv'));
+    symlinkSync('p.csv', join(dir, 'data', 'plink.csv'));
+    writeFileSync(join(dir, 'plan.yaml'), scenario('data/b.csv', 'data/b.csv', 'data/p.csv', 'data/p.csv'));
+    writeFileSync(join(dir, 'two.yaml'), scenario('data/b.csv', other, 'data/p.csv', otherPipeline));
+    const same = await loadScenario(join(dir, 'plan.yaml'));
+    const named = await loadScenario(join(dir, 'two.yaml'));
+    expect(named.files?.books?.A?.size).toBe(2);
+    expect(named.files?.books?.B?.size).toBe(1);
+    expect(named.files?.books).toEqual(same.files?.books);
+    expect(named.files?.pipelines).toEqual(same.files?.pipelines);
+  });
+});
+
+describe("a book's tier written in another Unicode form", () => {
+  it("is the scenario's tier (NFD Café in the file, NFC Café in the scenario)", async () => {
+    const dir = writeFiles({
+      'plan.yaml': 'name: Form\ntiers:\n  - name: "Caf\u00e9"\n    existing: { customersFile: b.csv, renewalRate: 0.9 }\n',
+      'b.csv': 'id,tier,arr,next_renewal,term_months\nc1,Cafe\u0301,10000,3,12\n',
+    });
+    const loaded = await loadScenario(join(dir, 'plan.yaml'));
+    expect(loaded.files?.books?.['Caf\u00e9']?.size).toBe(1);
   });
 });

@@ -39,6 +39,7 @@ describe('target labels: every different target goes by a label of its own', () 
   const clashes: Array<{ name: string; targets: MetricTarget[]; expected: ReturnType<typeof targetLabelClash> }> = [
     { name: 'one label on two values', targets: [revenue(2e6, 'Plan'), revenue(3e6, 'Plan')], expected: { index: 1, other: 0, label: 'Plan' } },
     { name: 'labels alike but for case and spaces', targets: [revenue(2e6, 'Plan'), revenue(3e6, ' plan ')], expected: { index: 1, other: 0, label: ' plan ' } },
+    { name: 'labels alike but for Unicode form (NFC and NFD)', targets: [revenue(2e6, 'Caf\u00e9'), revenue(3e6, 'Cafe\u0301')], expected: { index: 1, other: 0, label: 'Cafe\u0301' } },
     { name: 'one label on two metrics', targets: [revenue(2e6, 'Plan'), { metric: 'bookings', value: 2e6, label: 'Plan' }], expected: { index: 1, other: 0, label: 'Plan' } },
     { name: 'one label on two tiers', targets: [{ metric: 'revenue', value: 1, tier: 'A', label: 'X' }, { metric: 'revenue', value: 1, tier: 'B', label: 'X' }], expected: { index: 1, other: 0, label: 'X' } },
     { name: "a label that is another target's default, written later", targets: [revenue(2e6), { metric: 'bookings', value: 1, label: 'revenue >= 2M' }], expected: { index: 1, other: 0, label: 'revenue >= 2M' } },
@@ -50,5 +51,12 @@ describe('target labels: every different target goes by a label of its own', () 
 
   it('writes the default label of a tier target', () => {
     expect(defaultTargetLabel({ metric: 'endingArr', value: 30e6, tier: 'EMEA: SMB' })).toBe('EMEA: SMB ending ARR >= 30M');
+  });
+
+  it('writes a target of -0 (a YAML -0, a --target revenue=-0) as 0, the target it is', () => {
+    // It read 'revenue >= -0' beside 'revenue >= 0' for one target given twice.
+    expect(defaultTargetLabel({ metric: 'revenue', value: -0 })).toBe('revenue >= 0');
+    expect(targetLabels([revenue(-0), revenue(0)])).toEqual(['revenue >= 0', 'revenue >= 0']);
+    expect(targetLabelClash([revenue(-0), revenue(0)])).toBeUndefined();
   });
 });

@@ -81,3 +81,26 @@ describe('arrcast score on forged reports', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("arrcast score on a report holding another run's trials", () => {
+  // trials.csv (or sipmath.json) copied in from another run of as many trials was scored as this
+  // report's forecast, without a word: its PITs and CRPS were the other run's.
+  it.each([
+    ['trials.csv', (_: string) => undefined],
+    ['sipmath.json', (r: string) => withoutTrials(r)],
+  ])("refuses a %s that is another run's (exit 2), and scores its own", async (file, prepare) => {
+    const other = join(dir, `other-${file}`);
+    const run = await runCli('run', join(dir, 'plan.yaml'), '--trials', '50', '--seed', '4', '--workers', '0', '--quiet', '--no-progress', '--out', other, '--outputs', 'summary,trials,sipmath');
+    expect(run.code).toBe(0);
+    const report = forged(`swapped-${file}`, (r) => {
+      prepare(r);
+      cpSync(join(other, file), join(r, file));
+    });
+    const r = await runCli('score', report, '--actuals', outcomes);
+    expect(r.err).toMatch(new RegExp(`^arrcast: ${report}/${file} is not this report's: its revenue averages [0-9.]+ over its 50 trials, but ${report}/summary.json says [0-9.]+; `));
+    expect(r.code).toBe(2);
+    const own = forged(`own-${file}`, prepare);
+    expect((await runCli('score', own, '--actuals', outcomes)).code).toBe(0);
+    expect((await runCli('score', other, '--actuals', outcomes)).code).toBe(0);
+  });
+});

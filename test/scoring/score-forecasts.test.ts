@@ -21,6 +21,11 @@ describe('scoring many outcomes, by hand', () => {
     ]);
   });
 
+  it("reads a tier written in another Unicode form as the report's (NFD Café, NFC Café)", () => {
+    const got = parseOutcomes('tier,metric,value\nCafe\u0301,revenue,5\n', 'o.csv', [{ dir: 'r', tiers: ['Caf\u00e9'] }]);
+    expect(got.map((o) => o.tier)).toEqual(['Caf\u00e9']);
+  });
+
   it('scores each outcome, and sums up by metric and overall', () => {
     const [a, b, c] = result.outcomes;
     // {1,2,3} at 2.5: PIT 2/3, CRPS 7/18 (scores.test.ts). {10..40} at 5: PIT 0, CRPS = 20 − Σ(2i − 5)x_(i)/16 = 20 − 100/16.
