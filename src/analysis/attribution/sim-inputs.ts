@@ -106,5 +106,6 @@ const mean = (v: ArrayLike<number>) => {
  */
 function ownValues(sim: RunTrials, d: PlannedDriver, n: number): Float64Array | Float32Array | undefined {
   if (d.ownColumn === undefined) return undefined;
-  return sim.store.column(d.ownColumn)?.subarray(0, n);
+  // An own draw is a float32 column (only counts are kept as uint16: trial-store.ts).
+  return (sim.store.column(d.ownColumn) as Float32Array | undefined)?.subarray(0, n);
 }
