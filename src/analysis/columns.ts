@@ -10,7 +10,8 @@ import { tierKey } from '../model/column-key.js';
  * case-insensitively; a one-tier scenario keeps its tier's values in the headline columns).
  */
 export function metricColumn(sim: RunTrials, metric: Metric, tier?: string): Float64Array | Float32Array {
-  return sim.store.column(metricKey(sim, metric, tier))!;
+  // A metric's column is float64 (company) or float32 (a tier's): only counts are kept as uint16 (trial-store.ts).
+  return sim.store.column(metricKey(sim, metric, tier)) as Float64Array | Float32Array;
 }
 
 /** The key of metricColumn's column: `revenue`, or `tier.SMB.revenue`. */

@@ -172,7 +172,14 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
     if (options.signal?.aborted) throw new RunAbortedError();
     const part = await readPartFile(file);
     if (JSON.stringify(part.header) !== JSON.stringify(header)) throw new PartFileError(file, 'changed while it was being merged');
-    store.columns.forEach((column, c) => copyLittleEndian(part.columnBytes[c]!, column, header.firstTrial));
+    store.columns.forEach((column, c) => {
+      const bytes = part.columnBytes[c]!;
+      if (!(column instanceof Uint16Array)) return copyLittleEndian(bytes, column, header.firstTrial);
+      // A count kept as uint16 (trial-store.ts): the part's float32 values, through the store's check.
+      const values = new Float32Array(bytes.byteLength / 4);
+      copyLittleEndian(bytes, values, 0);
+      store.putValues(c, values, header.firstTrial);
+    });
     header.chunks.forEach((chunk, i) => store.setChunkSums(chunk, part.chunkSums[i]!));
     checkPartFinite(file, header, store);
   });

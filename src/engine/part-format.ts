@@ -175,7 +175,8 @@ export function encodePart(part: SimulationPart): Uint8Array[] {
     columns: plan.layout.columns.map((c) => ({ key: c.key, precision: c.precision })),
     sumsPerChunk: sumsPerChunk(plan.tiers.length),
   };
-  const body: Uint8Array[] = store.columns.map(leBytes);
+  // A count the store keeps as uint16 goes out as the float32 its layout column is (the same values).
+  const body: Uint8Array[] = store.columns.map((c) => leBytes(c instanceof Uint16Array ? Float32Array.from(c) : c));
   for (let i = 0; i < part.chunks.length; i++) {
     const sums = store.chunkSumsAt(i);
     if (!sums || sums.length !== header.sumsPerChunk) throw new Error(`chunk ${part.chunks[i]!.index} of the part has no component sums`);

@@ -16,7 +16,11 @@ import { craftPart, splitPart } from '../helpers/parts.js';
 
 const example = scenarioFrom(readFileSync(`${ROOT}scenarios/example.yaml`, 'utf8'), 'example.yaml');
 const minimal = scenarioFrom(fixtureText('minimal.yaml'), 'minimal.yaml');
-const bytes = (a: Float64Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+// A count the store keeps as uint16 compared as the float32 its layout column is (trial-store.ts).
+const bytes = (c: Float64Array | Float32Array | Uint16Array) => {
+  const a = c instanceof Uint16Array ? Float32Array.from(c) : c;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+};
 const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-merge-'));
 
 /** Run shards 0 .. count - 1 of a run into files in a fresh directory. */

@@ -7,7 +7,11 @@ import { fixtureText, scenarioFrom } from '../helpers/fixtures.js';
 import { craftPart } from '../helpers/parts.js';
 
 const minimal = scenarioFrom(fixtureText('minimal.yaml'), 'minimal.yaml');
-const bytesOf = (a: Float64Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+// A count the store keeps as uint16 compared as the float32 its layout column is (trial-store.ts).
+const bytesOf = (c: Float64Array | Float32Array | Uint16Array) => {
+  const a = c instanceof Uint16Array ? Float32Array.from(c) : c;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+};
 const encoded = (part: SimulationPart) => Buffer.concat(encodePart(part));
 
 const craft = craftPart;

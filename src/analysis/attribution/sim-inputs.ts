@@ -1,7 +1,7 @@
 import type { RunTrials } from '../columns.js';
 import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
 import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
-import { prepareInput, type PreparedInput } from './input.js';
+import { binCount, InputArena, prepareInput, type PreparedInput } from './input.js';
 
 /**
  * Attribution uses at most this many trials (the first ones; trials are independent, so any block is
@@ -59,7 +59,10 @@ export function attributionInputs(sim: RunTrials): AttributionInputs {
   // example: Φ(z) within 0.2 to 0.35 in every trial), so they are ranked like an own draw: their P10
   // is the run's P10, and 50% its ordinary year.
   const reforecast = sim.plan.horizon !== undefined && sim.plan.horizon.startMonth > 1;
-  if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), reforecast ? 'own' : 'market') });
+  // The inputs' arrays in one block (see InputArena): the market's and each own draw's.
+  const inputs = (z ? 1 : 0) + sim.plan.tiers.reduce((k, tier) => k + tier.plannedDrivers.filter((d) => ownValues(sim, d, n) !== undefined).length, 0);
+  const arena = new InputArena(n, inputs);
+  if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), reforecast ? 'own' : 'market', binCount(n), arena) });
   for (const tier of sim.plan.tiers) {
     for (const d of tier.plannedDrivers) {
       const own = ownValues(sim, d, n);
@@ -72,7 +75,7 @@ export function attributionInputs(sim: RunTrials): AttributionInputs {
         tier: d.tier,
         planValue: Number.isFinite(d.planValue) ? d.planValue : own ? mean(own) : undefined,
         loading: d.loading,
-        input: own ? prepareInput(own, 'own') : undefined,
+        input: own ? prepareInput(own, 'own', binCount(n), arena) : undefined,
       });
     }
   }
@@ -106,5 +109,6 @@ const mean = (v: ArrayLike<number>) => {
  */
 function ownValues(sim: RunTrials, d: PlannedDriver, n: number): Float64Array | Float32Array | undefined {
   if (d.ownColumn === undefined) return undefined;
-  return sim.store.column(d.ownColumn)?.subarray(0, n);
+  // An own draw is a float32 column (only counts are kept as uint16: trial-store.ts).
+  return (sim.store.column(d.ownColumn) as Float32Array | undefined)?.subarray(0, n);
 }
