@@ -67,6 +67,14 @@ const NOT_RUN = /^(sudo apt-get |npm ci|npm test|npm link|brew |aws |\s+--)/;
 
 const execFileAsync = promisify(execFile);
 
+/**
+ * A block runs up to three arrcast processes one after another (the re-forecast block: three runs
+ * with actuals), five blocks at a time beside the other test files: on the shared 2-core machine at a
+ * load average of 15-20 that block went past the suite's 60 s in two full runs (2026-12-05), with
+ * the shard block too once. A hang still ends at 120 s, as a child process of the other tests does.
+ */
+const BLOCK_TIMEOUT = 120_000;
+
 /** A library example as run here: its trial counts (`trials: 10_000`) cut to JS_TRIALS, as the shell blocks' are to TRIALS. */
 function asRunJs(code: string): string {
   return code.replace(/\btrials: [\d_]+/g, `trials: ${JS_TRIALS}`);
@@ -122,7 +130,7 @@ describe('README.md: every code block runs', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, BLOCK_TIMEOUT);
 
   it.concurrent.each(BLOCKS.filter((b) => b.info === 'js').map((b) => [b.line, b] as const))(
     'the library example at line %i, importing arrcast by its package name',
@@ -157,6 +165,7 @@ describe('README.md: every code block runs', () => {
         rmSync(dir, { recursive: true, force: true });
       }
     },
+    BLOCK_TIMEOUT,
   );
 
   it.each(BLOCKS.filter((b) => b.info === 'yaml').map((b) => [b.line, b] as const))('the scenario at line %i is valid', async (_, block) => {
