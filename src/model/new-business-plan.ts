@@ -1,5 +1,5 @@
 import type { NewBusiness } from '../scenario/scenario-schema.js';
-import { leadSourceName } from '../scenario/lead-sources-schema.js';
+import { leadSourceName } from '../scenario/lead-source-name.js';
 import type { PipelineBook } from '../scenario/pipeline-file.js';
 import type { RandomSource } from '../random/source.js';
 import { compileCount, type CountDraw } from './count-sampler.js';

@@ -3,7 +3,7 @@ import { betaParams, lognormalParams } from '../math/distribution-params.js';
 import { quantilePoints } from '../scenario/quantile-points.js';
 import type { MarketLoadings, Scenario, Tier } from '../scenario/scenario-schema.js';
 import { normalQuantile } from '../math/normal-cdf.js';
-import { leadSourceName } from '../scenario/lead-sources-schema.js';
+import { leadSourceName } from '../scenario/lead-source-name.js';
 import { splitYearLevel } from '../scenario/year-level.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import { fiscalMonthNames } from '../analysis/summarize.js';

@@ -28,9 +28,7 @@ export const leadSourceSchema = z
 
 export type LeadSource = z.output<typeof leadSourceSchema>;
 
-/** The name a source is reported under: "A", "inbound", or "A/inbound". */
-export const leadSourceName = (s: { readonly grade?: string; readonly channel?: string }): string =>
-  [s.grade, s.channel].filter((x) => x !== undefined).join('/');
+export { leadSourceName } from './lead-source-name.js';
 
 /**
  * Open leads at the start of the year from earlier periods: not yet closed, still converting, at
