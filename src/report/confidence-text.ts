@@ -1,3 +1,6 @@
+/** The most decimals confidenceWords writes (toFixed takes up to 100). */
+const MAX_DECIMALS = 20;
+
 /**
  * A budget's confidence and its percentile as every output writes them: one decimal at most
  * ('80%', 'P20'; '99.5%', 'P0.5'), and more only where one decimal would round a level inside
@@ -8,9 +11,15 @@
  * Complexity: O(1).
  */
 export function confidenceWords(confidence: number): { readonly share: string; readonly percentile: string } {
-  const round = (v: number, d: number) => Number((v * 100).toFixed(d));
+  // Written from toFixed's digits, trailing zeros dropped: Number() would write 1e-7 for 0.0000001
+  // (--confidence 0.999999999 read 'P1e-7'). Up to 20 decimals, so every double from 1e-15 to
+  // 1 - 2^-53 reads inside (0%, 100%) (8 read 0.99999999999 as '100%' and 'P0').
+  const round = (v: number, d: number) => {
+    const text = (v * 100).toFixed(d);
+    return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  };
   let d = 1;
-  const edge = (v: number) => v === 0 || v === 100;
-  while (d < 8 && (edge(round(confidence, d)) || edge(round(1 - confidence, d)))) d++;
+  const edge = (text: string) => Number(text) === 0 || Number(text) === 100;
+  while (d < MAX_DECIMALS && (edge(round(confidence, d)) || edge(round(1 - confidence, d)))) d++;
   return { share: `${round(confidence, d)}%`, percentile: `P${round(1 - confidence, d)}` };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { summarize } from '../../src/analysis/summarize.js';
@@ -31,6 +32,24 @@ describe('a budget’s confidence as the outputs write it', () => {
       expect(b, percentile).toBeLessThan(100);
       expect(a + b, `${share} and ${percentile}`).toBeCloseTo(100, 8);
     }
+  });
+
+  it('writes levels very near 0 or 1 in plain decimals, never as 0%, 100% or with an exponent', () => {
+    // --confidence 0.999999999 read 'P1e-7', and 0.99999999999 '100%' and 'P0' (8 decimals at most).
+    expect(confidenceWords(0.999999999)).toEqual({ share: '99.9999999%', percentile: 'P0.0000001' });
+    expect(confidenceWords(1e-9)).toEqual({ share: '0.0000001%', percentile: 'P99.9999999' });
+    expect(confidenceWords(0.99999999999).percentile).toBe('P0.000000001');
+    fc.assert(
+      fc.property(fc.double({ min: 1e-15, max: 1 - 2 ** -53, noNaN: true }), (c) => {
+        const { share, percentile } = confidenceWords(c);
+        expect(share).toMatch(/^[0-9]+(\.[0-9]+)?%$/);
+        expect(percentile).toMatch(/^P[0-9]+(\.[0-9]+)?$/);
+        for (const v of [Number(share.slice(0, -1)), Number(percentile.slice(1))]) {
+          expect(v, `${share} ${percentile}`).toBeGreaterThan(0);
+          expect(v, `${share} ${percentile}`).toBeLessThan(100);
+        }
+      }),
+    );
   });
 
   it('the terminal, the paragraph, report.html and report.xlsx say 99.99% and P0.01 for --confidence 0.9999', async () => {
