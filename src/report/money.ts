@@ -101,6 +101,7 @@ export function formatShare(value: number): string {
  */
 export function decimalsBelowWhole(value: number): number {
   let d = 1;
-  while (d < 6 && value < 1 && value > 0.999 && (value * 100).toFixed(d) === (100).toFixed(d)) d++;
+  // Up to 15: every double below 1 (1 - 2^-53 is 99.99999999999999%) then reads below 100 (6 wrote 1 - 1e-9 as '100.000000%').
+  while (d < 15 && value < 1 && value > 0.999 && (value * 100).toFixed(d) === (100).toFixed(d)) d++;
   return d;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { summarize } from '../../src/analysis/summarize.js';
@@ -20,6 +21,16 @@ describe('a share near 0 or 1 is not printed as a certainty', () => {
       expect(f(0)).toBe('0.0%');
       expect(f(0.912)).toBe('91.2%');
     }
+  });
+
+  it('no share below 1 reads 100%, however near 1 (fast-check)', () => {
+    // 1 - 1e-9 (a variance share of a driver that is nearly all of a metric's spread) read '100.000000%'.
+    expect(formatShare(1 - 1e-9)).toBe('99.9999999%');
+    fc.assert(
+      fc.property(fc.double({ min: 0.999, max: 1 - 2 ** -53, noNaN: true }), (v) => {
+        for (const f of [formatShare, formatPercent]) expect(Number(f(v).slice(0, -1)), f(v)).toBeLessThan(100);
+      }),
+    );
   });
 
   it('a target one trial in 3,000 misses reads 99.97% in the terminal and report.html, one only that trial reaches 0.033%', async () => {
