@@ -34,7 +34,7 @@ export type { MonthlyFile, MonthlyRow, MonthlyMeasure } from './actuals/monthly-
 export { reforecastSummary, type ReforecastSummary, type LearnedDriverSummary } from './analysis/reforecast-summary.js';
 export type { Horizon, TierStart, ScenarioStart } from './model/horizon.js';
 export { GENERATOR_ID } from './random/source.js';
-export { TrialStore } from './engine/trial-store.js';
+export { TrialStore, type StoredColumn } from './engine/trial-store.js';
 export { CHUNK_SIZE } from './model/simulate-chunk.js';
 export { COMPONENTS, METRICS, METRIC_COMPONENTS, type Component, type Metric } from './model/components.js';
 export type { PlannedDriver, DriverUnit } from './model/drivers/planned-driver.js';
