@@ -72,7 +72,7 @@ export const nonNegativeCountDistribution = within(0, Infinity, 'this number', '
  * (the price more than doubled at every renewal) is a percent written as a number (`priceUplift: 3`
  * for 3%), so it is refused with the fraction it probably means, as rates are.
  */
-export const priceUpliftDistribution = within(0, Infinity, 'this amount', 'use lognormal, or bound it below at 0').superRefine((spec, ctx) => {
+export const priceUpliftDistribution = within(0, Infinity, 'this share', 'use lognormal, or bound it below at 0').superRefine((spec, ctx) => {
   if (distributionSupport(spec).min > 1)
     ctx.addIssue({
       code: 'custom',
@@ -84,7 +84,7 @@ export const priceUpliftDistribution = within(0, Infinity, 'this amount', 'use l
  * A volume such as leads per month: >= 0, and a Poisson or negative-binomial mean may be a
  * year-level distribution (see `year-level-schema.ts`).
  */
-export const volumeWithYearLevel = withinOf(countWithYearLevelSchema, 0, Infinity, 'this amount', 'use lognormal, or bound it below at 0').describe(
+export const volumeWithYearLevel = withinOf(countWithYearLevelSchema, 0, Infinity, 'this number', 'use lognormal, or bound it below at 0').describe(
   "A non-negative count; a Poisson or negative binomial mean may be a distribution of this year's mean (drawn once per trial).",
 );
 

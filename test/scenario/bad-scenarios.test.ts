@@ -150,6 +150,12 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:5:11 tiers[1].name: tier name "Cafe\u0301" is used twice (also tiers[0]), written with other Unicode characters that read the same (NFC and NFD forms)'],
   },
   {
+    // Leads are a number of things (no %, as a rep's capacity), a price uplift a share: neither is "this amount".
+    name: 'negative leads and a negative price uplift, each named for what it is',
+    yaml: edit(`renewalRate: ${RENEWAL}`, `renewalRate: ${RENEWAL}\n      priceUplift: -0.1`).replace('leadsPerMonth: { dist: poisson, mean: 100 }', 'leadsPerMonth: -3'),
+    expected: ['bad.yaml:11:20 tiers[0].existing.priceUplift: this share must be >= 0', 'bad.yaml:13:22 tiers[0].newBusiness.leadsPerMonth: this number must be >= 0'],
+  },
+  {
     name: 'a Poisson sales-cycle lag (lags are listed months)',
     yaml: edit('conversion: 0.05', 'conversion: 0.05\n      salesCycleMonths: { dist: poisson, mean: 0 }'),
     expected: [
