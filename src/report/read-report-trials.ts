@@ -123,18 +123,27 @@ function statedMeans(summary: Record<string, unknown>, tiers: readonly string[])
 }
 
 /**
+ * Half the last digit a file writes series `key` to, at most: the most its rounding moves a value,
+ * so the mean. trials.csv writes every metric to the cent or coarser only above 100,000 (where 1e-6
+ * of the value covers it: trials-csv.ts); sipmath.json the company's to the cent and each tier's
+ * revenue in whole units (sipmath.ts).
+ */
+const writtenHalfUnit = (source: ReportTrials['source'], key: string): number => (source === 'sipmath.json' && !(METRICS as readonly string[]).includes(key) ? 0.5 : 0.005);
+
+/**
  * Refuse per-trial values that are not the summary's: trials.csv or sipmath.json copied in from
  * another run of as many trials would otherwise be scored as this report's forecast. Their mean
- * must be the summary's mean (to 1e-6 of the larger, well above float32 columns' and written digits' rounding).
+ * must be the summary's mean, to 1e-6 of the larger (above float32 columns' rounding) plus half the
+ * last digit the file writes (a tier's revenue of 100.123 in every trial is 100.12 in trials.csv).
  */
-function checkMeans(base: ReportHeader, file: string, values: ReadonlyMap<string, Float64Array>): void {
+function checkMeans(base: ReportHeader, source: ReportTrials['source'], file: string, values: ReadonlyMap<string, Float64Array>): void {
   for (const [key, trials] of values) {
     const stated = base.means?.get(key);
     if (stated === undefined) continue;
     let sum = 0;
     for (const v of trials) sum += v;
     const mean = sum / trials.length;
-    if (Math.abs(mean - stated) > 1e-6 * Math.max(1, Math.abs(mean), Math.abs(stated)))
+    if (Math.abs(mean - stated) > 1e-6 * Math.max(1, Math.abs(mean), Math.abs(stated)) + writtenHalfUnit(source, key))
       throw new ReportTrialsError(
         `${file} is not this report's: its ${key} averages ${mean.toPrecision(10)} over its ${trials.length.toLocaleString('en-US')} trials, but ${base.dir}/${REPORT_FILES.summary} says ${stated.toPrecision(10)}; put the report's own trials back, or re-run it with ${TRIALS_FLAG}`,
       );
@@ -165,7 +174,7 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
     throw new ReportTrialsError(
       `${dir} holds no per-trial values (neither ${REPORT_FILES.trials} nor ${REPORT_FILES.sipmath}): re-run the forecast with ${TRIALS_FLAG} (or --outputs default,sipmath) to score it`,
     );
-  checkMeans(base, join(dir, source), values);
+  checkMeans(base, source, join(dir, source), values);
   return { ...base, source, series: (tier, metric) => values.get(seriesKey(tier, metric, tiers)) };
 }
 

@@ -104,3 +104,25 @@ describe("arrcast score on a report holding another run's trials", () => {
     expect((await runCli('score', other, '--actuals', outcomes)).code).toBe(0);
   });
 });
+
+describe('arrcast score on a report whose written digits round its values', () => {
+  // A tier's revenue of 100.123 in every trial (float32 100.12300109...) is written 100.12 in
+  // trials.csv and 100 in sipmath.json (a tier's revenue in whole units): the mean check refused
+  // the report's own trials as another run's.
+  it.each([
+    ['trials.csv', (_: string) => undefined],
+    ['sipmath.json', (r: string) => withoutTrials(r)],
+  ])('scores its own %s', async (file, prepare) => {
+    const plan = join(dir, 'cents.yaml');
+    writeFileSync(plan, `${SCENARIO}  - name: Tiny\n    existing: { openingArr: 100.123, customers: 1, renewalRate: 1 }\n`);
+    const report = join(dir, `cents-${file}`);
+    const run = await runCli('run', plan, '--trials', '50', '--workers', '0', '--quiet', '--no-progress', '--out', report, '--outputs', 'summary,trials,sipmath', '--no-warn', 'all');
+    expect(run.code, run.err).toBe(0);
+    prepare(report);
+    const tiny = join(dir, 'tiny-outcomes.csv');
+    writeFileSync(tiny, 'tier,metric,value\nTiny,revenue,100\ntotal,revenue,30000000\n');
+    const r = await runCli('score', report, '--actuals', tiny);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
