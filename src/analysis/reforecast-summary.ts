@@ -10,6 +10,7 @@ import type { Reforecast } from '../actuals/reforecast.js';
 import type { Simulation } from '../engine/simulate.js';
 import { standardNormal } from '../random/normal.js';
 import { createStream } from '../random/source.js';
+import { nameKey } from '../scenario/name-key.js';
 import type { Metric } from '../model/components.js';
 import type { Summary } from './summarize.js';
 import type { PlanMonth, PlanSummaryInput } from './plan-summary.js';
@@ -115,7 +116,7 @@ const decisionFigures = (d: PlanSummaryInput['summary']['decisions']): DecisionF
 });
 
 /** What a target tests, for telling two targets of one label apart (a tier found without case, as tier targets are). */
-const tested = (t: { metric?: string; value?: number; tier?: string }) => `${t.metric}\0${t.value}\0${(t.tier ?? '').trim().toLowerCase()}`;
+const tested = (t: { metric?: string; value?: number; tier?: string }) => `${t.metric}\0${t.value}\0${nameKey(t.tier ?? '')}`;
 
 /**
  * The plan's decisions without the targets that only share a label with the re-forecast's: the

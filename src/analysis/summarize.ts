@@ -10,6 +10,7 @@ import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
 import type { BadYears } from './bad-years.js';
 import { prepareAttribution, type PreparedAttribution } from './attribution/prepared.js';
 import { metricColumn, storedKey } from './columns.js';
+import { nameKey } from '../scenario/name-key.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import type { PrecisionReport } from './precision.js';
 import { tierKey } from '../model/column-key.js';
@@ -256,7 +257,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const tierSensitivity = (tier: string) => sensitivity(inputs, metricColumn(sim, 'revenue', tier), 'revenue', tier);
   const sensitivityByTier = prepared.byTier;
   const targetSensitivity = (metric: Metric, tier: string | undefined) => {
-    const name = tier === undefined || plan.tiers.length === 1 ? undefined : plan.tiers.find((t) => t.name.toLowerCase() === tier.trim().toLowerCase())?.name;
+    const name = tier === undefined || plan.tiers.length === 1 ? undefined : plan.tiers.find((t) => nameKey(t.name) === nameKey(tier))?.name;
     if (metric === 'revenue') return name === undefined ? revenueSensitivity : (sensitivityByTier?.[name] ?? tierSensitivity(name));
     return sensitivity(inputs, metricColumn(sim, metric, tier), metric, name);
   };

@@ -1,4 +1,5 @@
 import type { Summary } from '../analysis/summarize.js';
+import { nameKey } from '../scenario/name-key.js';
 
 /** A target this many times below the lowest simulated year was most likely written without its suffix. */
 const FAR_BELOW = 1000;
@@ -22,7 +23,7 @@ export function targetNotes(summary: Summary, money: (value: number) => string):
   const notes: string[] = [];
   for (const t of summary.decisions.targets ?? []) {
     // A tier's name as the scenario spells it (--target smb:revenue=5 names tier SMB).
-    const tier = t.tier === undefined ? undefined : Object.keys(summary.byTier).find((name) => name.toLowerCase() === t.tier!.toLowerCase());
+    const tier = t.tier === undefined ? undefined : Object.keys(summary.byTier).find((name) => nameKey(name) === nameKey(t.tier!));
     const stat = t.tier === undefined ? summary.metrics[t.metric] : tier === undefined ? undefined : summary.byTier[tier]![t.metric];
     if (stat === undefined || !(t.value > 0) || !(t.value * FAR_BELOW <= stat.min)) continue;
     const median = stat.percentiles.p50;

@@ -23,6 +23,7 @@ import {
   volumeWithYearLevel,
 } from './field-schemas.js';
 import { quoteText } from './display-text.js';
+import { nameKey } from './name-key.js';
 import { clashMessage, targetLabelClash } from './target-labels.js';
 import type { MetricTarget } from './targets-schema.js';
 
@@ -392,7 +393,7 @@ export const scenarioSchema = z
         const tier = t as Partial<Tier>;
         if (typeof tier.name === 'string') {
           const key = tier.name.trim().toLowerCase();
-          const look = key.normalize('NFC');
+          const look = nameKey(tier.name);
           if (alike.has(look))
             ctx.addIssue({
               code: 'custom',
@@ -418,7 +419,7 @@ export const scenarioSchema = z
       if (Array.isArray(targets)) {
         targets.forEach((t: unknown, i: number) => {
           const name = (t as { tier?: unknown } | null)?.tier;
-          if (typeof name === 'string' && !seen.has(name.trim().toLowerCase()))
+          if (typeof name === 'string' && !alike.has(nameKey(name)))
             ctx.addIssue({ code: 'custom', message: `no tier is named ${quoteText(name)}`, path: ['targets', 'metrics', i, 'tier'] });
         });
         // Two different targets under one label: outputs (and a re-forecast's plan) would swap their numbers.

@@ -1,5 +1,6 @@
 import { quoteText } from './display-text.js';
 import type { MetricTarget } from './targets-schema.js';
+import { nameKey } from './name-key.js';
 
 /**
  * The names targets go by in every output (tables, charts, summary.json, the re-forecast's "before"
@@ -42,7 +43,7 @@ export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 't
 const labelKey = (label: string) => label.normalize('NFC').trim().toLowerCase();
 
 /** Targets that test the same thing (a tier is found without case, as tier targets are). */
-const sameTarget = (a: MetricTarget, b: MetricTarget) => a.metric === b.metric && a.value === b.value && (a.tier ?? '').trim().toLowerCase() === (b.tier ?? '').trim().toLowerCase();
+const sameTarget = (a: MetricTarget, b: MetricTarget) => a.metric === b.metric && a.value === b.value && nameKey(a.tier ?? '') === nameKey(b.tier ?? '');
 
 /**
  * The label of each target, in order: its own, or its default, with more decimals where two
