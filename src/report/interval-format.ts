@@ -1,4 +1,4 @@
-import { formatCurrency, formatShare } from './money.js';
+import { decimalsBelowWhole, formatCurrency, formatShare } from './money.js';
 
 /** The most significant digits an interval is ever written with. */
 const MAX_DIGITS = 7;
@@ -51,8 +51,11 @@ const percentWith = (v: number, decimals: number) => `${(v * 100).toFixed(decima
 /** The decimals formatShareInterval needs beyond formatShare's: undefined when formatShare tells the ends apart (or they are equal). */
 function shareIntervalDecimals([lo, hi]: readonly [number, number]): number | undefined {
   if (formatShare(lo) !== formatShare(hi) || lo === hi) return undefined;
-  let decimals = 2;
-  while (decimals < 5 && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
+  // From the decimals formatShare gave the ends (more than 2 just below 100%: 1 - 1e-9 is 99.9999999%),
+  // so no end below 1 reads 100.00000% again.
+  let decimals = Math.max(2, decimalsBelowWhole(lo), decimalsBelowWhole(hi));
+  const most = Math.max(5, decimals + 3);
+  while (decimals < most && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
   return decimals;
 }
 

@@ -7,6 +7,7 @@ import { summaryTable } from '../../src/report/summary-table.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { formatShare } from '../../src/report/money.js';
 import { formatPercent } from '../../src/report/format.js';
+import { formatShareBeside, formatShareInterval } from '../../src/report/interval-format.js';
 import { TWO_TIERS } from './fixture.js';
 
 describe('a share near 0 or 1 is not printed as a certainty', () => {
@@ -29,6 +30,19 @@ describe('a share near 0 or 1 is not printed as a certainty', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.999, max: 1 - 2 ** -53, noNaN: true }), (v) => {
         for (const f of [formatShare, formatPercent]) expect(Number(f(v).slice(0, -1)), f(v)).toBeLessThan(100);
+      }),
+    );
+  });
+
+  it('nor does an interval of shares below 1, nor a share beside it (fast-check)', () => {
+    // [1 - 1.02e-9, 1 - 1.01e-9] read '[100.00000%, 100.00000%]' (5 decimals at most, from 2).
+    expect(formatShareInterval([1 - 1.02e-9, 1 - 1.01e-9])).toBe('[99.999999898%, 99.999999899%]');
+    const below = fc.double({ min: 0.999, max: 1 - 2 ** -53, noNaN: true });
+    fc.assert(
+      fc.property(below, below, (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const ends = formatShareInterval([lo, hi]).slice(1, -1).split(', ');
+        for (const text of [...ends, formatShareBeside((lo + hi) / 2, [lo, hi])]) expect(Number(text.slice(0, -1)), text).toBeLessThan(100);
       }),
     );
   });
