@@ -7,7 +7,7 @@ import { beta } from '../random/beta.js';
 import { prepareAlias, discreteIndex } from '../random/discrete.js';
 import { empiricalIndex } from '../random/empirical.js';
 import { lognormal } from '../random/lognormal.js';
-import { fitMetalog } from '../math/metalog.js';
+import { fitMetalog, metalogScoreQuantile } from '../math/metalog.js';
 import { metalog } from '../random/metalog.js';
 import { negativeBinomial } from '../random/negative-binomial.js';
 import { normal, sumExpNormal } from '../random/normal.js';
@@ -51,7 +51,7 @@ export interface CompiledDistribution {
   bindSum(source: RandomSource): SumDraw;
   /**
    * The exact quantile at a normal score, Q(Phi(e)), where the family has one in closed form or by
-   * a tail-accurate inversion (lognormal, an untruncated normal, beta): what a re-forecast's prior
+   * a tail-accurate inversion (lognormal, an untruncated normal, beta, a quantiles metalog): what a re-forecast's prior
    * table uses beyond its sample's range, where evidence far outside the plan puts the posterior.
    */
   readonly scoreQuantile?: (e: number) => number;
@@ -241,7 +241,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
     }
     case 'quantiles': {
       const fit = fitMetalog(quantilePoints(spec.quantiles), { lower: spec.lower, upper: spec.upper, terms: spec.terms });
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const m = metalog(s); return () => m(fit); } });
+      return { ...withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const m = metalog(s); return () => m(fit); } }), scoreQuantile: (e: number) => metalogScoreQuantile(fit, e) };
     }
   }
 }

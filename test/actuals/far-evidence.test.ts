@@ -62,5 +62,11 @@ describe('a re-forecast from actuals far outside the plan', () => {
     // exp(mu + sigma e): sigma = ln(1.4) / 1.2815516, so e = 6 gives 10,000 x 1.4^(6 / 1.2815516).
     expect(lognormal.atScore(6) / (10_000 * 1.4 ** (6 / 1.2815515655446004))).toBeCloseTo(1, 9);
     expect(lognormal.atScore(-6) * lognormal.atScore(6)).toBeCloseTo(1e8, -1);
+    // A planner's P10 1 / P50 2 / P90 3 is a logistic: x = 2 + s ln(y / (1 - y)), s = 1 / ln 9. At a score
+    // of 6, y / (1 - y) = Phi(6) / Phi(-6) = 1 / 9.8659e-10 (Phi(-6) = 9.8658765e-10).
+    const metalog = new QuantileTable(compileDistribution({ dist: 'quantiles', quantiles: { p10: 1, p50: 2, p90: 3 } }), 'far');
+    const logistic = (e: number) => 2 + (Math.sign(e) * Math.log((1 - 9.8658765e-10) / 9.8658765e-10)) / Math.log(9);
+    expect(metalog.atScore(6)).toBeCloseTo(logistic(6), 6);
+    expect(metalog.atScore(-6)).toBeCloseTo(logistic(-6), 6);
   });
 });
