@@ -7,6 +7,9 @@ import { SortWorkspace } from '../math/sorted-values.js';
 const SCORE_RANGE = 8;
 const SCORE_POINTS = 8193;
 
+/** Points per unit of normal score of the exact tails beyond a table's sample (the grid's own spacing). */
+const TAIL_POINTS_PER_SCORE = (SCORE_POINTS - 1) / (2 * SCORE_RANGE);
+
 /** Phi at each normal score of the grid: the same for every table, so computed once. */
 let gridProbabilities: Float64Array | undefined;
 function scoreProbabilities(): Float64Array {
@@ -46,6 +49,7 @@ export class QuantileTable {
    */
   private readonly tail: ((e: number) => number) | undefined;
   private readonly lowScore: number;
+  private readonly tailPoints = new Map<number, number>();
   private readonly highScore: number;
 
   constructor(distribution: CompiledDistribution, seed: string, points = TABLE_POINTS) {
@@ -74,10 +78,12 @@ export class QuantileTable {
    */
   atScore(e: number): number {
     if (this.tail !== undefined && (e > this.highScore || e < this.lowScore)) {
-      // Beyond the sample: the exact quantile, kept monotone where it meets the sample's edge.
-      const q = this.tail(e);
-      const s = this.sorted;
-      return e > 0 ? Math.max(q, s[s.length - 1]!) : Math.min(q, s[0]!);
+      // Beyond the sample: the exact quantile on the grid's spacing, each point computed once (a
+      // beta's is a bisection), linear between points.
+      const x = e * TAIL_POINTS_PER_SCORE;
+      const i = Math.floor(x);
+      const f = x - i;
+      return this.tailAt(i) * (1 - f) + this.tailAt(i + 1) * f;
     }
     const g = this.byScore;
     const x = ((e + SCORE_RANGE) / (2 * SCORE_RANGE)) * (g.length - 1);
@@ -86,6 +92,18 @@ export class QuantileTable {
     const i = Math.floor(x);
     const f = x - i;
     return g[i]! * (1 - f) + g[i + 1]! * f;
+  }
+
+  /** The exact quantile at score i / TAIL_POINTS_PER_SCORE, kept monotone where it meets the sample's edge; memoized. */
+  private tailAt(i: number): number {
+    let q = this.tailPoints.get(i);
+    if (q === undefined) {
+      const e = i / TAIL_POINTS_PER_SCORE;
+      const s = this.sorted;
+      q = e > 0 ? Math.max(this.tail!(e), s[s.length - 1]!) : Math.min(this.tail!(e), s[0]!);
+      this.tailPoints.set(i, q);
+    }
+    return q;
   }
 
   /** Q(u) for u in (0, 1): linear between order statistics at (i + 0.5) / n, clamped to the sample's range. */
