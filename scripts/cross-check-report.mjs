@@ -105,7 +105,7 @@ if (existsSync(join(dir, 'trials.csv'))) {
     if (m === 'endingArr') { const mrr = col('mrr.12'); let w = 0; for (let i = 0; i < n; i++) w = Math.max(w, Math.abs(mrr[i] * 12 - xs[i]) / xs[i]); checks++; if (w > 1e-6) fail(`per-trial MRR12 x 12 vs ending ARR: ${w}`); }
     if (m === 'revenue') { const ms = Array.from({ length: 12 }, (_, k) => col(`mrr.${k + 1}`)); let w = 0; for (let i = 0; i < n; i++) w = Math.max(w, Math.abs(ms.reduce((a, c) => a + c[i], 0) - xs[i]) / xs[i]); checks++; if (w > 1e-6) fail(`per-trial sum of monthly MRR vs revenue: ${w}`); }
   }
-  for (const k of Object.keys(s.retention)) cmp(col(k), s.retention[k], k, 1e-5);
+  for (const k of Object.keys(s.retention ?? {})) cmp(col(k), s.retention[k], k, 1e-5);
   cmp(col('customersWon'), s.customers.won, 'customers won'); cmp(col('customersLost'), s.customers.lost, 'customers lost');
   for (let k = 1; k <= 12; k++) cmp(col(`mrr.${k}`), s.monthly[k - 1].mrr, `mrr.${k}`, 1e-6);
   // decisions

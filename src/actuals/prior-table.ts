@@ -1,11 +1,14 @@
 import type { CompiledDistribution } from '../model/distribution-sampler.js';
 import { createStream } from '../random/source.js';
-import { normalCdf } from '../math/normal-cdf.js';
+import { normalCdf, normalQuantile } from '../math/normal-cdf.js';
 import { SortWorkspace } from '../math/sorted-values.js';
 
 /** The normal scores a table is tabulated on: [-SCORE_RANGE, SCORE_RANGE] in SCORE_POINTS - 1 steps. */
 const SCORE_RANGE = 8;
 const SCORE_POINTS = 8193;
+
+/** Points per unit of normal score of the exact tails beyond a table's sample (the grid's own spacing). */
+const TAIL_POINTS_PER_SCORE = (SCORE_POINTS - 1) / (2 * SCORE_RANGE);
 
 /** Phi at each normal score of the grid: the same for every table, so computed once. */
 let gridProbabilities: Float64Array | undefined;
@@ -36,6 +39,18 @@ export class QuantileTable {
   readonly sorted: Float64Array;
   /** Q(Phi(e)) on a grid of normal scores e: the sampler's lookup, one interpolation and no CDF. */
   private readonly byScore: Float64Array;
+  /**
+   * The family's exact Q(Phi(e)) (lognormal, normal, beta), used beyond the sample's range: scores
+   * below `lowScore` or above `highScore`, where the sample's quantile would stop at its smallest or
+   * largest draw. Evidence far outside the plan (a month of ten times the planned deals) puts the
+   * posterior there; clamped at the sample's edge, the learned value could go no further than the
+   * prior's most extreme draw of 16,384 (a 5% +- 1.5% conversion stopped at 13.2% where the Beta
+   * posterior is 25%).
+   */
+  private readonly tail: ((e: number) => number) | undefined;
+  private readonly lowScore: number;
+  private readonly tailPoints = new Map<number, number>();
+  private readonly highScore: number;
 
   constructor(distribution: CompiledDistribution, seed: string, points = TABLE_POINTS) {
     const draw = distribution.bind(createStream(seed));
@@ -51,10 +66,25 @@ export class QuantileTable {
     const probabilities = scoreProbabilities();
     this.byScore = new Float64Array(SCORE_POINTS);
     for (let i = 0; i < SCORE_POINTS; i++) this.byScore[i] = this.at(probabilities[i]!);
+    this.tail = distribution.scoreQuantile;
+    // at(u) is the sample's smallest draw for u <= 0.5 / n and its largest for u >= 1 - 0.5 / n.
+    this.highScore = -normalQuantile(0.5 / points);
+    this.lowScore = -this.highScore;
   }
 
-  /** Q(Phi(e)) for a normal score e, linear between grid points 0.002 apart (clamped beyond +-8). */
+  /**
+   * Q(Phi(e)) for a normal score e, linear between grid points 0.002 apart within the sample's range;
+   * beyond it the family's exact quantile where it has one, else clamped to the sample's extremes.
+   */
   atScore(e: number): number {
+    if (this.tail !== undefined && (e > this.highScore || e < this.lowScore)) {
+      // Beyond the sample: the exact quantile on the grid's spacing, each point computed once (a
+      // beta's is a bisection), linear between points.
+      const x = e * TAIL_POINTS_PER_SCORE;
+      const i = Math.floor(x);
+      const f = x - i;
+      return this.tailAt(i) * (1 - f) + this.tailAt(i + 1) * f;
+    }
     const g = this.byScore;
     const x = ((e + SCORE_RANGE) / (2 * SCORE_RANGE)) * (g.length - 1);
     if (!(x > 0)) return g[0]!;
@@ -62,6 +92,18 @@ export class QuantileTable {
     const i = Math.floor(x);
     const f = x - i;
     return g[i]! * (1 - f) + g[i + 1]! * f;
+  }
+
+  /** The exact quantile at score i / TAIL_POINTS_PER_SCORE, kept monotone where it meets the sample's edge; memoized. */
+  private tailAt(i: number): number {
+    let q = this.tailPoints.get(i);
+    if (q === undefined) {
+      const e = i / TAIL_POINTS_PER_SCORE;
+      const s = this.sorted;
+      q = e > 0 ? Math.max(this.tail!(e), s[s.length - 1]!) : Math.min(this.tail!(e), s[0]!);
+      this.tailPoints.set(i, q);
+    }
+    return q;
   }
 
   /** Q(u) for u in (0, 1): linear between order statistics at (i + 0.5) / n, clamped to the sample's range. */

@@ -85,6 +85,18 @@ export function expectedLiveBy(plan: TierPlan, rows: readonly MonthlyRow[], m: n
 }
 
 /**
+ * The ARR of a customer who leaves outside a renewal: a book's monthly-billed customers on average
+ * (the only ones who can leave in a month without a renewal), else the tier's average ARR.
+ *
+ * @example leaverArr(aggregateOf1200000Over120) // => 10000
+ */
+function leaverArr(e: Existing): number {
+  const monthly = e.book?.monthlyArr;
+  if (monthly && monthly.length > 0) return monthly.reduce((a, x) => a + x, 0) / monthly.length;
+  return e.averageArr;
+}
+
+/**
  * One tier's state. Each closed month's ARR change is split into the components the file states:
  * new business (new_arr when deals go live at signing; with a service-start lag, the closed
  * months' signings expected to go live in the month, up to the change the stated flows leave
@@ -167,6 +179,15 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
         const r = Number.isNaN(average) ? 0 : Math.min(dueCount, Math.max(0, Math.round(renewedArr / average)));
         renewedCount += r;
         lost += dueCount - r;
+      }
+      // Churn beyond what the month's due customers lost (a monthly-billed customer of a book, or a
+      // customer leaving mid-term) is customers lost too, at the ARR such a customer carries: the
+      // simulated months skip those leavers as being in the actuals, so uncounted here they were
+      // counted nowhere.
+      const beyond = churned - Math.max(0, dueArr - renewedArr);
+      if (beyond > 0.5) {
+        const each = leaverArr(e);
+        if (each > 0) lost += Math.max(1, Math.round(beyond / each));
       }
     }
     const reported = value(row, 'revenue');

@@ -1,3 +1,4 @@
+import { normalCdf } from './normal-cdf.js';
 /**
  * The metalog distribution (Keelin 2016), fitted to quantiles a planner states.
  *
@@ -228,6 +229,21 @@ export function metalogQuantile(fit: MetalogFit, y: number): number {
   if (y === 0) return fit.lower ?? -Infinity;
   if (y === 1) return fit.upper ?? Infinity;
   return fromZ(evalZ(fit.coefficients, fit.terms, y - 0.5, Math.log(y / (1 - y))), fit.lower, fit.upper);
+}
+
+/**
+ * The quantile at a normal score e, Q(Phi(e)), with the tails kept: y - 1/2 and ln(y / (1 - y)) are
+ * formed from Phi(e) and Phi(-e) separately, so scores past 8 (where 1 - Phi(e) is 0 in floating
+ * point) still give a finite value short of the bound.
+ *
+ * @example metalogScoreQuantile(fitMetalog([{ p: 0.1, x: 1 }, { p: 0.5, x: 2 }, { p: 0.9, x: 3 }]), 0) // => 2
+ * Complexity: O(k).
+ */
+export function metalogScoreQuantile(fit: MetalogFit, e: number): number {
+  const lowerTail = normalCdf(-Math.abs(e));
+  const t = e >= 0 ? 0.5 - lowerTail : lowerTail - 0.5;
+  const L = (e >= 0 ? 1 : -1) * (Math.log1p(-lowerTail) - Math.log(lowerTail));
+  return fromZ(evalZ(fit.coefficients, fit.terms, t, L), fit.lower, fit.upper);
 }
 
 /**

@@ -7,7 +7,7 @@ import { beta } from '../random/beta.js';
 import { prepareAlias, discreteIndex } from '../random/discrete.js';
 import { empiricalIndex } from '../random/empirical.js';
 import { lognormal } from '../random/lognormal.js';
-import { fitMetalog } from '../math/metalog.js';
+import { fitMetalog, metalogScoreQuantile } from '../math/metalog.js';
 import { metalog } from '../random/metalog.js';
 import { negativeBinomial } from '../random/negative-binomial.js';
 import { normal, sumExpNormal } from '../random/normal.js';
@@ -22,6 +22,8 @@ import type { CompoundSumTables } from '../random/compound-sum.js';
 import { sumTables } from './sum-tables.js';
 import { lognormalSeverity } from '../math/lognormal-severity.js';
 import { betaSeverity } from '../math/beta-severity.js';
+import { incompleteBeta } from '../math/incomplete-beta.js';
+import { normalCdf } from '../math/normal-cdf.js';
 
 /** A draw function bound to one stream: each call is one draw. */
 export type Draw = () => number;
@@ -47,6 +49,12 @@ export interface CompiledDistribution {
    * below (within a stated error); otherwise n draws in a tight loop.
    */
   bindSum(source: RandomSource): SumDraw;
+  /**
+   * The exact quantile at a normal score, Q(Phi(e)), where the family has one in closed form or by
+   * a tail-accurate inversion (lognormal, an untruncated normal, beta, a quantiles metalog): what a re-forecast's prior
+   * table uses beyond its sample's range, where evidence far outside the plan puts the posterior.
+   */
+  readonly scoreQuantile?: (e: number) => number;
 }
 
 /**
@@ -97,6 +105,29 @@ const loopSum = (bind: (source: RandomSource) => Draw) => (source: RandomSource)
 const withLoopSum = (d: Omit<CompiledDistribution, 'bindSum'>): CompiledDistribution => ({ ...d, bindSum: loopSum(d.bind) });
 
 
+/**
+ * Beta(a, b)'s quantile at normal score e, Q(Phi(e)), by bisection on the tail it lies in (the lower
+ * tail's probability Phi(e) for e <= 0, the upper tail's Phi(-e) otherwise), so scores of 8 and more
+ * (tail probabilities of 1e-15 and less, where 1 - Phi(e) is 0 in floating point) still invert.
+ *
+ * @example betaScoreQuantile(0, 2, 2) // => 0.5
+ * Complexity: O(60 continued fractions).
+ */
+export function betaScoreQuantile(e: number, a: number, b: number): number {
+  const upper = e > 0;
+  const target = normalCdf(upper ? -e : e);
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+    const mid = 0.5 * (lo + hi);
+    const t = incompleteBeta(mid, a, b);
+    // Q is increasing in x: the lower tail grows with x, the upper tail shrinks.
+    if (upper ? t.upper > target : t.lower < target) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
 const constant = (value: number): CompiledDistribution => ({
   kind: 'fixed',
   constant: value,
@@ -136,6 +167,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
           constant: undefined,
           bind: (s) => { const n = normal(s); return () => n(mean, sd); },
           bindSum: (s) => { const n = normal(s); return (k) => (k === 0 ? 0 : n(k * mean, Math.sqrt(k) * sd)); },
+          scoreQuantile: (e) => mean + sd * e,
         };
       const params = prepareTruncatedNormal(mean, sd, spec.min ?? -Infinity, spec.max ?? Infinity);
       return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const t = truncatedNormal(s); return () => t(params); } });
@@ -157,6 +189,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
           const median = Math.exp(mu);
           return (n) => (n === 0 ? 0 : median * sum(n));
         },
+        scoreQuantile: (e) => Math.exp(mu + sigma * e),
       };
     }
     case 'beta': {
@@ -172,6 +205,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
           const perDraw = loopSum(bind)(s);
           return ruledSum(sumTables(`beta/${alpha}/${b}`, () => betaSeverity(alpha, b)), s, perDraw);
         },
+        scoreQuantile: (e) => betaScoreQuantile(e, alpha, b),
       };
     }
     case 'poisson': {
@@ -207,7 +241,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
     }
     case 'quantiles': {
       const fit = fitMetalog(quantilePoints(spec.quantiles), { lower: spec.lower, upper: spec.upper, terms: spec.terms });
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const m = metalog(s); return () => m(fit); } });
+      return { ...withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const m = metalog(s); return () => m(fit); } }), scoreQuantile: (e: number) => metalogScoreQuantile(fit, e) };
     }
   }
 }
