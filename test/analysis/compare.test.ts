@@ -217,3 +217,22 @@ describe('the pairing note when a stress case fixes the market factor', () => {
     expect(compareSimulations([b!, b!]).pairing).not.toContain('market factor');
   });
 });
+
+describe('the pairing note when the scenarios forecast different fiscal years', () => {
+  // An FY2027 plan compared with an FY2028 one (or a year from February with one from January)
+  // was printed as if one year under two plans: nothing in the terminal, comparison.json, .html
+  // or .xlsx said the columns were different years.
+  it('names each scenario\'s year when two stated years or two first months differ, and says nothing otherwise', async () => {
+    const fy = (year: string) => variant('fiscalYearStartMonth: 2', `fiscalYearStartMonth: 2\nfiscalYear: ${year}`);
+    const [a, b, c, d] = await Promise.all(
+      [fy('2027'), fy('2028'), variant('fiscalYearStartMonth: 2', 'fiscalYearStartMonth: 1'), example].map((l) => simulate(l, { trials: 200, seed: 5, workers: 0 })),
+    );
+    expect(compareSimulations([a!, b!]).pairing).toContain(
+      ' The scenarios forecast different fiscal years (A: FY2027, from February; B: FY2028, from February): each is its own year\'s forecast, so a difference X - A compares two years, not one year under two plans.',
+    );
+    expect(compareSimulations([d!, c!]).pairing).toContain('different fiscal years (A: year not stated, from February; B: year not stated, from January)');
+    expect(compareSimulations([a!, a!]).pairing).not.toContain('fiscal year');
+    // A scenario that states no year may be of the other's.
+    expect(compareSimulations([a!, d!]).pairing).not.toContain('fiscal year');
+  });
+});
