@@ -112,8 +112,17 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       const deals = series('deals');
       const dealsLastYear = lastYear.reduce((a, r) => a + (r.values.deals ?? 0), 0);
       const leadsLastYear = lastYear.reduce((a, r) => a + (r.values.leads ?? 0), 0);
-      if (dealsLastYear === 0 || leadsLastYear === 0)
-        issues.push({ ...at(lastYear[0], dealsLastYear === 0 ? 'deals' : 'leads'), message: `tier ${quoteText(name)} has no ${dealsLastYear === 0 ? 'deals' : 'leads'} in its last 12 months: conversion and ACV cannot be fitted (drop the leads and deals columns for a tier without new business)` });
+      const newArrLastYear = lastYear.reduce((a, r) => a + (r.values.new_arr ?? 0), 0);
+      // A tier that sells no more (no leads, deals or new_arr in the year the levels come from) has
+      // no new business, in a file whose other tiers have theirs: the columns are the file's, so
+      // dropping them, as the refusal said to, dropped every tier's new business.
+      if (dealsLastYear === 0 && leadsLastYear === 0 && !(newArrLastYear > 0))
+        notes.push(`no new business fitted: no leads, deals${has('new_arr') ? ' or new_arr' : ''} in its last 12 months`);
+      else if (dealsLastYear === 0 || leadsLastYear === 0)
+        issues.push({
+          ...at(lastYear[0], dealsLastYear === 0 ? 'deals' : 'leads'),
+          message: `tier ${quoteText(name)} has no ${dealsLastYear === 0 ? 'deals' : 'leads'} in its last 12 months${dealsLastYear === 0 ? ` but ${leadsLastYear} leads` : ` but ${dealsLastYear} deals`}: conversion and ACV cannot be fitted (a tier without new business has 0 leads, deals and new_arr in those months)`,
+        });
       else if (dealsLastYear > leadsLastYear)
         issues.push({
           ...at(lastYear[0], 'deals'),
@@ -122,7 +131,6 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       else {
         const useDeals = tierDeals !== undefined && tierDeals.amounts.length > 1 && tierDeals.months.some((m) => blockOf(m, n) === 0);
         if (tierDeals !== undefined && !useDeals) notes.push(`the deals file has ${tierDeals.amounts.length === 0 ? 'no deals' : 'too few deals in the last 12 months'} for this tier: ACV fitted from new_arr / deals`);
-        const newArrLastYear = lastYear.reduce((a, r) => a + (r.values.new_arr ?? 0), 0);
         if (!useDeals && !has('new_arr')) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)}: ACV needs new_arr in the history or the tier's deals (with some in the last 12 months) in --deals` });
         else if (!useDeals && !(newArrLastYear > 0)) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)} won ${dealsLastYear} deals in its last 12 months but booked no new_arr: ACV cannot be fitted (give the deals' amounts with --deals)` });
         else {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseMonthlyFile } from '../../src/actuals/read-monthly-file.js';
+import { fitHistory } from '../../src/fit/fit-history.js';
+import { fittedScenarioText } from '../../src/fit/scenario-text.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+
+/**
+ * A history's columns are the file's: a tier that sells no more (a legacy tier, closed to new
+ * customers) has 0 leads, deals and new_arr beside tiers that sell. Fit refused the file ("drop the
+ * leads and deals columns for a tier without new business"), and dropping them dropped every
+ * tier's new business. Such a tier is fitted with its existing book alone, and says why.
+ */
+const HEADER = 'month,tier,leads,deals,new_arr,ending_arr,due_arr,renewed_arr';
+const rows = (legacy: (m: number) => string) =>
+  Array.from({ length: 12 }, (_, k) => [`${k + 1},New,${1000 + 10 * k},${30 + (k % 3)},${(30 + (k % 3)) * 10000},${5e6 + k * 1e5},100000,90000`, `${k + 1},Legacy,${legacy(k + 1)},${20e6 - k * 1e5},1000000,900000`]).flat();
+const fit = (legacy: (m: number) => string) => fitHistory({ history: parseMonthlyFile(`${HEADER}\n${rows(legacy).join('\n')}\n`, 'h.csv', { kind: 'history' }) });
+
+describe('fit, a tier without new business beside tiers with it', () => {
+  it('fits the legacy tier with its existing book alone, a comment saying so; the other tier keeps its new business', () => {
+    const fitted = fit(() => '0,0,0');
+    const [sells, legacy] = fitted.tiers;
+    expect(sells!.newBusiness).toBeDefined();
+    expect(legacy!.newBusiness).toBeUndefined();
+    expect(legacy!.existing?.openingArr).toBe(20e6 - 11e5);
+    const text = fittedScenarioText(fitted);
+    expect(text).toContain('# no new business fitted: no leads, deals or new_arr in its last 12 months');
+    const { scenario } = parseScenario(text, 'fitted.yaml');
+    expect(scenario.tiers.map((t) => [t.name, t.newBusiness !== undefined])).toEqual([
+      ['New', true],
+      ['Legacy', false],
+    ]);
+  });
+
+  it('still refuses leads with no deals, or deals with no leads, naming the other count', () => {
+    const issues = (legacy: (m: number) => string) => {
+      try {
+        fit(legacy);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ScenarioError);
+        return (err as ScenarioError).issues.map((i) => `${i.line}:${i.column} ${i.path.join('.')}: ${i.message}`);
+      }
+      return [];
+    };
+    expect(issues(() => '50,0,0')).toEqual([
+      '3:1 deals: tier "Legacy" has no deals in its last 12 months but 600 leads: conversion and ACV cannot be fitted (a tier without new business has 0 leads, deals and new_arr in those months)',
+    ]);
+    expect(issues(() => '0,2,20000')).toEqual([
+      '3:1 leads: tier "Legacy" has no leads in its last 12 months but 24 deals: conversion and ACV cannot be fitted (a tier without new business has 0 leads, deals and new_arr in those months)',
+    ]);
+  });
+});
