@@ -116,12 +116,12 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       // A tier that sells no more (no leads, deals or new_arr in the year the levels come from) has
       // no new business, in a file whose other tiers have theirs: the columns are the file's, so
       // dropping them, as the refusal said to, dropped every tier's new business.
-      if (dealsLastYear === 0 && leadsLastYear === 0 && !(newArrLastYear > 0))
+      if (dealsLastYear === 0 && leadsLastYear === 0 && !(newArrLastYear > 0) && !(tierDeals?.months.some((m) => blockOf(m, n) === 0) ?? false))
         notes.push(`no new business fitted: no leads, deals${has('new_arr') ? ' or new_arr' : ''} in its last 12 months`);
       else if (dealsLastYear === 0 || leadsLastYear === 0)
         issues.push({
           ...at(lastYear[0], dealsLastYear === 0 ? 'deals' : 'leads'),
-          message: `tier ${quoteText(name)} has no ${dealsLastYear === 0 ? 'deals' : 'leads'} in its last 12 months${dealsLastYear === 0 ? ` but ${leadsLastYear} leads` : ` but ${dealsLastYear} deals`}: conversion and ACV cannot be fitted (a tier without new business has 0 leads, deals and new_arr in those months)`,
+          message: `tier ${quoteText(name)} has no ${dealsLastYear === 0 ? 'deals' : 'leads'} in its last 12 months${dealsLastYear === 0 && leadsLastYear === 0 ? ` and no leads, but ${inputs.dealsFile ?? 'the deals file'} has deals of it then` : dealsLastYear === 0 ? ` but ${leadsLastYear} leads` : ` but ${dealsLastYear} deals`}: conversion and ACV cannot be fitted (a tier without new business has 0 leads, deals and new_arr in those months)`,
         });
       else if (dealsLastYear > leadsLastYear)
         issues.push({

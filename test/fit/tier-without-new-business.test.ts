@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMonthlyFile } from '../../src/actuals/read-monthly-file.js';
 import { fitHistory } from '../../src/fit/fit-history.js';
+import { parseDeals } from '../../src/fit/read-deals.js';
 import { fittedScenarioText } from '../../src/fit/scenario-text.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
@@ -45,6 +46,21 @@ describe('fit, a tier without new business beside tiers with it', () => {
     expect(issues(() => '50,0,0')).toEqual([
       '3:1 deals: tier "Legacy" has no deals in its last 12 months but 600 leads: conversion and ACV cannot be fitted (a tier without new business has 0 leads, deals and new_arr in those months)',
     ]);
+    // No leads or deals in the history, but deals of the tier in --deals: the files disagree.
+    expect(
+      (() => {
+        try {
+          fitHistory({
+            history: parseMonthlyFile(`${HEADER}\n${rows(() => '0,0,0').join('\n')}\n`, 'h.csv', { kind: 'history' }),
+            deals: parseDeals('close_month,tier,amount\n5,Legacy,50000\n', 'deals.csv', ['New', 'Legacy'], 12, undefined),
+            dealsFile: 'deals.csv',
+          });
+        } catch (err) {
+          return (err as ScenarioError).issues.map((i) => i.message);
+        }
+        return [];
+      })(),
+    ).toEqual(['tier "Legacy" has no deals in its last 12 months and no leads, but deals.csv has deals of it then: conversion and ACV cannot be fitted (a tier without new business has 0 leads, deals and new_arr in those months)']);
     expect(issues(() => '0,2,20000')).toEqual([
       '3:1 leads: tier "Legacy" has no leads in its last 12 months but 24 deals: conversion and ACV cannot be fitted (a tier without new business has 0 leads, deals and new_arr in those months)',
     ]);
