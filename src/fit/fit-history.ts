@@ -157,7 +157,13 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       }
     } else notes.push(`no new business fitted: it needs leads, deals and new_arr (or --deals); the history has ${NEW_BUSINESS.concat(['new_arr']).filter(has).join(', ') || 'none of them'}`);
 
-    if (EXISTING.every(has)) {
+    const lastOf = (m: MonthlyMeasure) => lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0);
+    const noBook = (rows.at(-1)?.values.ending_arr ?? 0) === 0 && lastOf('due_arr') === 0 && lastOf('renewed_arr') === 0 && (inputs.outcomes?.get(name)?.arr.length ?? 0) === 0;
+    // A tier with no book (none live at the end, none due or renewed in the last year: a tier
+    // launched in the fitted year) beside tiers with one: the columns are the file's, so dropping
+    // them, as the refusal said to, dropped every tier's existing book.
+    if (EXISTING.every(has) && noBook) notes.push('no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months');
+    else if (EXISTING.every(has)) {
       const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean });
       if ('message' in fitted) issues.push(fitted);
       else {
@@ -167,7 +173,7 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     } else notes.push(`no existing book fitted: it needs ending_arr, due_arr and renewed_arr; the history has ${EXISTING.filter(has).join(', ') || 'none of them'}`);
 
     if (!newBusiness && !existing && !issues.some((i) => i.message.includes(quoteText(name))))
-      issues.push({ path: [], message: `tier ${quoteText(name)}: nothing to fit. ${notes.join('; ')}` });
+      issues.push({ path: [], message: `tier ${quoteText(name)}: nothing to fit. ${notes.join('; ')}`, ...(rows[0] ? { line: rows[0].line, column: 1 } : {}) });
     tiers.push({ name, ...(newBusiness ? { newBusiness } : {}), ...(existing ? { existing } : {}), notes });
   }
   if (issues.length > 0) throw new ScenarioError(history.path, issues);

@@ -66,3 +66,41 @@ describe('fit, a tier without new business beside tiers with it', () => {
     ]);
   });
 });
+
+describe('fit, a tier without an existing book beside tiers with one', () => {
+  // A tier launched in the fitted year: it sells, but had nothing live, due or renewed.
+  const launch = (book: string) =>
+    fitHistory({
+      history: parseMonthlyFile(
+        `${HEADER}\n${Array.from({ length: 12 }, (_, k) => [`${k + 1},Old,0,0,0,${20e6 - k * 1e5},1000000,900000`, `${k + 1},Launch,${500 + k},${10 + (k % 2)},${(10 + (k % 2)) * 8000},${book}`]).flat().join('\n')}\n`,
+        'h.csv',
+        { kind: 'history' },
+      ),
+    });
+
+  it('fits the launched tier with its new business alone, a comment saying so; the other keeps its book', () => {
+    const fitted = launch('0,0,0');
+    expect(fitted.tiers.map((t) => [t.name, t.newBusiness !== undefined, t.existing !== undefined])).toEqual([
+      ['Old', false, true],
+      ['Launch', true, false],
+    ]);
+    const text = fittedScenarioText(fitted);
+    expect(text).toContain('# no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months');
+    expect(parseScenario(text, 'fitted.yaml').scenario.tiers).toHaveLength(2);
+  });
+
+  it('refuses a tier with neither, at its first line', () => {
+    try {
+      fitHistory({ history: parseMonthlyFile(`${HEADER}\n1,Z,0,0,0,0,0,0\n${Array.from({ length: 11 }, (_, k) => `${k + 2},Z,0,0,0,0,0,0`).join('\n')}\n`, 'h.csv', { kind: 'history' }) });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ScenarioError).issues.map((i) => [i.line, i.message])).toEqual([
+        [2, 'tier "Z": nothing to fit. no new business fitted: no leads, deals or new_arr in its last 12 months; no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months'],
+      ]);
+    }
+  });
+
+  it('still refuses a tier with ARR live at the end but none due in the last year', () => {
+    expect(() => launch('5000000,0,0')).toThrow(/tier "Launch" has no ARR due for renewal in its last 12 months/);
+  });
+});
