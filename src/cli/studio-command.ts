@@ -5,6 +5,7 @@ import { terminalCell } from '../report/terminal-text.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { allowPathOption } from './allow-path-option.js';
 import { UsageError } from './exit-codes.js';
+import { MAX_TRIALS } from '../scenario/limits.js';
 import { checkTargets } from './report-run.js';
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { Io } from './io.js';
@@ -42,6 +43,9 @@ export function registerStudioCommand(program: Command, io: Io, signal?: AbortSi
     .option('-c, --confidence <share>', 'confidence of the budget the page starts with', parseShare('confidence'), 0.8)
     .addOption(allowPathOption())
     .action(async (file: string, opts: { port: number; trials?: number; seed?: string; workers?: number; target?: MetricTarget[]; confidence: number; allowPath?: string[] }) => {
+      // The trials `run` takes, refused here as `run` refuses them: a studio started with more answered
+      // its first pass, failed every full one, and saved what-ifs whose header's command run refuses.
+      if (opts.trials !== undefined && opts.trials > MAX_TRIALS) throw new UsageError(`--trials: must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${opts.trials})`);
       const engine = createEngine({ ...(opts.workers === undefined ? {} : { workers: opts.workers }), tierCacheBytes: STUDIO_TIER_CACHE_BYTES });
       try {
         // The studio's modules load with the studio, not with every command (the run's start-up).

@@ -112,8 +112,17 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       const deals = series('deals');
       const dealsLastYear = lastYear.reduce((a, r) => a + (r.values.deals ?? 0), 0);
       const leadsLastYear = lastYear.reduce((a, r) => a + (r.values.leads ?? 0), 0);
-      if (dealsLastYear === 0 || leadsLastYear === 0)
-        issues.push({ ...at(lastYear[0], dealsLastYear === 0 ? 'deals' : 'leads'), message: `tier ${quoteText(name)} has no ${dealsLastYear === 0 ? 'deals' : 'leads'} in its last 12 months: conversion and ACV cannot be fitted (drop the leads and deals columns for a tier without new business)` });
+      const newArrLastYear = lastYear.reduce((a, r) => a + (r.values.new_arr ?? 0), 0);
+      // A tier that sells no more (no leads, deals or new_arr in the year the levels come from) has
+      // no new business, in a file whose other tiers have theirs: the columns are the file's, so
+      // dropping them, as the refusal said to, dropped every tier's new business.
+      if (dealsLastYear === 0 && leadsLastYear === 0 && !(newArrLastYear > 0) && !(tierDeals?.months.some((m) => blockOf(m, n) === 0) ?? false))
+        notes.push(`no new business fitted: no leads, deals${has('new_arr') ? ' or new_arr' : ''} in its last 12 months`);
+      else if (dealsLastYear === 0 || leadsLastYear === 0)
+        issues.push({
+          ...at(lastYear[0], dealsLastYear === 0 ? 'deals' : 'leads'),
+          message: `tier ${quoteText(name)} has no ${dealsLastYear === 0 ? 'deals' : 'leads'} in its last 12 months${dealsLastYear === 0 && leadsLastYear === 0 ? ` and no leads, but ${inputs.dealsFile ?? 'the deals file'} has deals of it then` : dealsLastYear === 0 ? ` but ${leadsLastYear} leads` : ` but ${dealsLastYear} deals`}: conversion and ACV cannot be fitted (a tier without new business has 0 leads, deals and new_arr in those months)`,
+        });
       else if (dealsLastYear > leadsLastYear)
         issues.push({
           ...at(lastYear[0], 'deals'),
@@ -122,7 +131,6 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       else {
         const useDeals = tierDeals !== undefined && tierDeals.amounts.length > 1 && tierDeals.months.some((m) => blockOf(m, n) === 0);
         if (tierDeals !== undefined && !useDeals) notes.push(`the deals file has ${tierDeals.amounts.length === 0 ? 'no deals' : 'too few deals in the last 12 months'} for this tier: ACV fitted from new_arr / deals`);
-        const newArrLastYear = lastYear.reduce((a, r) => a + (r.values.new_arr ?? 0), 0);
         if (!useDeals && !has('new_arr')) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)}: ACV needs new_arr in the history or the tier's deals (with some in the last 12 months) in --deals` });
         else if (!useDeals && !(newArrLastYear > 0)) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)} won ${dealsLastYear} deals in its last 12 months but booked no new_arr: ACV cannot be fitted (give the deals' amounts with --deals)` });
         else {
@@ -149,7 +157,13 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       }
     } else notes.push(`no new business fitted: it needs leads, deals and new_arr (or --deals); the history has ${NEW_BUSINESS.concat(['new_arr']).filter(has).join(', ') || 'none of them'}`);
 
-    if (EXISTING.every(has)) {
+    const lastOf = (m: MonthlyMeasure) => lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0);
+    const noBook = (rows.at(-1)?.values.ending_arr ?? 0) === 0 && lastOf('due_arr') === 0 && lastOf('renewed_arr') === 0 && (inputs.outcomes?.get(name)?.arr.length ?? 0) === 0;
+    // A tier with no book (none live at the end, none due or renewed in the last year: a tier
+    // launched in the fitted year) beside tiers with one: the columns are the file's, so dropping
+    // them, as the refusal said to, dropped every tier's existing book.
+    if (EXISTING.every(has) && noBook) notes.push('no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months');
+    else if (EXISTING.every(has)) {
       const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean });
       if ('message' in fitted) issues.push(fitted);
       else {
@@ -159,7 +173,7 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     } else notes.push(`no existing book fitted: it needs ending_arr, due_arr and renewed_arr; the history has ${EXISTING.filter(has).join(', ') || 'none of them'}`);
 
     if (!newBusiness && !existing && !issues.some((i) => i.message.includes(quoteText(name))))
-      issues.push({ path: [], message: `tier ${quoteText(name)}: nothing to fit. ${notes.join('; ')}` });
+      issues.push({ path: [], message: `tier ${quoteText(name)}: nothing to fit. ${notes.join('; ')}`, ...(rows[0] ? { line: rows[0].line, column: 1 } : {}) });
     tiers.push({ name, ...(newBusiness ? { newBusiness } : {}), ...(existing ? { existing } : {}), notes });
   }
   if (issues.length > 0) throw new ScenarioError(history.path, issues);

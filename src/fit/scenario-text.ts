@@ -57,7 +57,7 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
   const r = e.renewal;
   const out = [
     '    existing:',
-    `      openingArr: ${num(e.openingArr)} # ending_arr of the history's last month (n = 1, a fact: no interval)`,
+    `      openingArr: ${exact(e.openingArr)} # ending_arr of the history's last month (n = 1, a fact: no interval)`,
     `      customers: ${e.customers} # ${safe(e.customersFrom)}`,
     `      # Renewal calendar (n = 12 months of due_arr, last year's shares as they were: no interval): each fiscal`,
     `      # month's share of the ARR due, scaled to ARR due / ARR live 12 months before the end = ${pct(e.dueShare)} (at most 100%).`,
@@ -174,6 +174,8 @@ const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%`;
 const sig = (x: number, digits: number) => String(Number(x.toPrecision(digits)));
 const round = (x: number, decimals: number) => String(Number(x.toFixed(decimals)));
 const num = (x: number) => String(Number(x.toPrecision(5)));
+/** A fact of the history (not an estimate), written as it is: ending_arr 33,734,260 was written 33734000, beside fit's own line saying 33734260. */
+const exact = (x: number) => String(x);
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
 const money = (x: number) => Number(x.toPrecision(4)).toLocaleString('en-US');
 const pValue = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);

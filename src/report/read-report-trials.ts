@@ -61,6 +61,9 @@ export interface ReportTrials extends ReportHeader {
 /** The flag that writes per-trial values, for messages. */
 export const TRIALS_FLAG = '--outputs default,trials';
 
+/** The summary.json layout this reader knows (analysis/summarize.ts writes it). */
+const SUMMARY_VERSION = 1;
+
 /**
  * The column key of a series in trials.csv and sipmath.json: `revenue` for the company, and for a
  * tier `tier.<name>.revenue` (model/column-key.ts), which a run writes only when the scenario has
@@ -83,6 +86,17 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   const trials = typeof summary?.trials === 'number' ? summary.trials : NaN;
   if (summary === undefined || tiers.length === 0 || !Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS || typeof summary.scenario?.name !== 'string')
     throw new ReportTrialsError(`${dir}/${REPORT_FILES.summary} is not an arrcast summary (no scenario, tiers, or trials from 1 to ${MAX_TRIALS.toLocaleString('en-US')})`);
+  // The layout read here is summary version 1's: a summary another arrcast wrote (another version,
+  // or no tool at all) may hold other figures under the same names, so it is refused, not read as 1's.
+  const tool = (summary as { tool?: unknown }).tool;
+  const toolName = tool !== null && typeof tool === 'object' ? (tool as { name?: unknown }).name : undefined;
+  const version = tool !== null && typeof tool === 'object' ? (tool as { summaryVersion?: unknown }).summaryVersion : undefined;
+  if (toolName !== 'arrcast')
+    throw new ReportTrialsError(`${dir}/${REPORT_FILES.summary} is not an arrcast summary (it does not name arrcast as its tool): score the report directory of an arrcast run`);
+  if (version !== SUMMARY_VERSION)
+    throw new ReportTrialsError(
+      `${dir}/${REPORT_FILES.summary} is summary version ${JSON.stringify(version) ?? 'none'}; this arrcast reads version ${SUMMARY_VERSION}: re-run the forecast with this arrcast (${TRIALS_FLAG}) to score it`,
+    );
   // scenario.json holds the validated scenario: its fiscalYear places dated actuals (optional).
   const scenarioText = await reportFileText(dir, REPORT_FILES.scenario, MAX_REPORT_JSON_BYTES);
   const fiscalYear = scenarioText === undefined ? undefined : (parseJson(scenarioText) as { fiscalYear?: unknown } | undefined)?.fiscalYear;

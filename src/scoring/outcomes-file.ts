@@ -26,6 +26,9 @@ export interface ScoredReport {
   /** The directory as given. */
   readonly dir: string;
   readonly tiers: readonly string[];
+  /** The forecast year's calendar (first calendar month 1..12, and its year when the scenario gave one); absent: not known. */
+  readonly fiscalYearStartMonth?: number;
+  readonly fiscalYear?: number;
 }
 
 /** One outcome to score. */
@@ -78,9 +81,16 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
     for (const name of new Set([r.dir, r.dir.replace(/[\\/]+$/, ''), lastPart(r.dir)])) byName.set(name, [...(byName.get(name) ?? []), i]);
   });
   const scored = new Set<number>();
+  const years = differentYears(reports);
   for (let row = 0; row < t.rows.length; row++) {
     const reportCell = t.cell(row, REPORT);
     let targets: number[] = reports.map((_, i) => i);
+    if (reportCell === '' && years !== undefined) {
+      // A row for every report is for a plan and its re-forecasts of one year: one figure scored
+      // against forecasts of different years would score each year with another year's outcome.
+      t.problem(row, REPORT, `${t.has(REPORT) ? 'is empty' : 'is not given (no report column)'}, so the row scores every report, but they forecast different fiscal years (${years}): name the report this figure is of`);
+      continue;
+    }
     if (reportCell !== '') {
       const found = byName.get(reportCell) ?? byName.get(reportCell.replace(/[\\/]+$/, ''));
       if (found === undefined) {
@@ -132,4 +142,22 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
     });
   t.throwIfProblems();
   return out;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * The reports' fiscal years, listed, when they are not all one year: their first months differ, or
+ * two of them state different years. Undefined when they may all be one year (a report that
+ * does not state its year is taken to be of the others').
+ *
+ * @example differentYears([{ dir: 'a', tiers: [], fiscalYearStartMonth: 2, fiscalYear: 2027 }, { dir: 'b', tiers: [], fiscalYearStartMonth: 2, fiscalYear: 2028 }]) // => '"a": FY2027, from February; "b": FY2028, from February'
+ */
+export function differentYears(reports: readonly ScoredReport[]): string | undefined {
+  const starts = new Set(reports.map((r) => r.fiscalYearStartMonth).filter((m) => m !== undefined));
+  const stated = new Set(reports.map((r) => r.fiscalYear).filter((y) => y !== undefined));
+  if (starts.size < 2 && stated.size < 2) return undefined;
+  const year = (r: ScoredReport) =>
+    [r.fiscalYear === undefined ? 'year not stated' : `FY${r.fiscalYear}`, r.fiscalYearStartMonth === undefined ? undefined : `from ${MONTHS[r.fiscalYearStartMonth - 1] ?? r.fiscalYearStartMonth}`].filter(Boolean).join(', ');
+  return reports.map((r) => `${quoteText(r.dir)}: ${year(r)}`).join('; ');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { compareSimulations, pairedDifference } from '../../src/analysis/compare.js';
 import { describe as describeValues } from '../../src/analysis/describe.js';
 import { simulate, type Simulation } from '../../src/engine/simulate.js';
@@ -215,5 +216,44 @@ describe('the pairing note when a stress case fixes the market factor', () => {
     expect(compareSimulations([b!, a!]).pairing).toContain('A (Z = -1.28) fixes it where B draws it');
     expect(compareSimulations([a!, a!]).pairing).not.toContain('market factor');
     expect(compareSimulations([b!, b!]).pairing).not.toContain('market factor');
+  });
+});
+
+describe('the pairing note when the scenarios forecast different fiscal years', () => {
+  // An FY2027 plan compared with an FY2028 one (or a year from February with one from January)
+  // was printed as if one year under two plans: nothing in the terminal, comparison.json, .html
+  // or .xlsx said the columns were different years.
+  it('names each scenario\'s year when two stated years or two first months differ, and says nothing otherwise', async () => {
+    const fy = (year: string) => variant('fiscalYearStartMonth: 2', `fiscalYearStartMonth: 2\nfiscalYear: ${year}`);
+    const [a, b, c, d] = await Promise.all(
+      [fy('2027'), fy('2028'), variant('fiscalYearStartMonth: 2', 'fiscalYearStartMonth: 1'), example].map((l) => simulate(l, { trials: 200, seed: 5, workers: 0 })),
+    );
+    expect(compareSimulations([a!, b!]).pairing).toContain(
+      ' The scenarios forecast different fiscal years (A: FY2027, from February; B: FY2028, from February): each is its own year\'s forecast, so a difference X - A compares two years, not one year under two plans.',
+    );
+    expect(compareSimulations([d!, c!]).pairing).toContain('different fiscal years (A: year not stated, from February; B: year not stated, from January)');
+    expect(compareSimulations([a!, a!]).pairing).not.toContain('fiscal year');
+    // A scenario that states no year may be of the other's.
+    expect(compareSimulations([a!, d!]).pairing).not.toContain('fiscal year');
+  });
+});
+
+describe('P(X < A) for the same scenario with its tiers listed in another order', () => {
+  // The company's totals sum the tiers in the order the file lists them: reversed, a trial's total
+  // differs from A's in its last bit or two, and P(B < A) read 13.9% (revenue, 1,000 trials) for two
+  // equal scenarios, beside a difference of 0 at every percentile.
+  it('counts totals equal but for the rounding of their sum as ties', async () => {
+    const doc = parseYaml(exampleText) as { name: string; tiers: unknown[] };
+    const reversed = parseScenario(stringifyYaml({ ...doc, name: 'reversed', tiers: [...doc.tiers].reverse() }), 'reversed.yaml');
+    const [a, b] = await sims(example, reversed);
+    expect(anyNonZero(a!, b!, 'revenue')).toBe(true); // the totals do differ, in their last bits
+    const cmp = compareSimulations([a!, b!]);
+    for (const metric of ['revenue', 'bookings', 'endingArr'] as const) {
+      const d = cmp.metrics[metric].differences[0]!;
+      expect(d.probabilityBelow.value, metric).toBe(0);
+      expect(Math.abs(d.mean), metric).toBeLessThan(1e-6);
+      expect(compareSimulations([b!, a!]).metrics[metric].differences[0]!.probabilityBelow.value, metric).toBe(0);
+    }
+    for (const tier of cmp.sharedTiers) expect(cmp.byTier[tier]!.revenue.differences[0]!.probabilityBelow.value).toBe(0);
   });
 });

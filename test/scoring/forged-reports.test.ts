@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
@@ -51,6 +51,11 @@ const link = (path: string, target: string) => {
   unlinkSync(path);
   symlinkSync(target, path);
 };
+const editSummary = (r: string, edit: (s: Record<string, unknown>) => void) => {
+  const s = JSON.parse(readFileSync(join(r, 'summary.json'), 'utf8')) as Record<string, unknown>;
+  edit(s);
+  writeFileSync(join(r, 'summary.json'), JSON.stringify(s));
+};
 const withoutTrials = (r: string) => unlinkSync(join(r, 'trials.csv'));
 
 describe('arrcast score on forged reports', () => {
@@ -65,6 +70,17 @@ describe('arrcast score on forged reports', () => {
     ['sipmath.json with null SIPs', (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), '{"sips":[null,1,{"name":"revenue"}]}')), (r) => `${r}/sipmath.json: SIP revenue does not hold 50 numbers, one per trial`],
     ['trials.csv of one endless line', (r) => writeFileSync(join(r, 'trials.csv'), 'trial,revenue\n' + '1'.repeat(MAX_TRIALS_LINE_CHARS + 10)), (r) => `${r}/trials.csv: line 2 is longer than 16,777,216 characters: not a trials.csv arrcast writes`],
     ['trials.csv with a header that is not CSV', (r) => writeFileSync(join(r, 'trials.csv'), 'trial,"revenue\n1,2\n'), (r) => `${r}/trials.csv:1: the header is not a CSV row: not a trials.csv arrcast writes`],
+    // A summary another version wrote was read as version 1's and scored without a word.
+    [
+      'a summary of another summary version',
+      (r) => editSummary(r, (s) => (s.tool = { name: 'arrcast', summaryVersion: 2, generator: 'sfc32-alea-v2' })),
+      (r) => `${r}/summary.json is summary version 2; this arrcast reads version 1: re-run the forecast with this arrcast (--outputs default,trials) to score it`,
+    ],
+    [
+      'a summary with no tool',
+      (r) => editSummary(r, (s) => delete s.tool),
+      (r) => `${r}/summary.json is not an arrcast summary (it does not name arrcast as its tool): score the report directory of an arrcast run`,
+    ],
     ['sipmath.json not JSON', (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), '{"sips":')), (r) => `${r}/sipmath.json is not JSON`],
     // One long array of small numbers: JSON.parse took 606 MB more for 64 MB of "0,". A report of 50
     // trials and 2 tiers has 5 SIPs: 250 values, and up to 100 + 5 x 100 of header and metadata.

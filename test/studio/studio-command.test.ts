@@ -20,3 +20,14 @@ describe('arrcast studio: what it prints', () => {
     expect(lines[2]).toBe('');
   });
 });
+
+describe('arrcast studio --trials above the limit run takes', () => {
+  // It started, answered the first 2,000 trials, failed every full answer ("--trials: must be ...")
+  // and saved what-ifs whose header's command `arrcast run` refuses.
+  it('is refused at the start, exit 2, as run refuses it, and prints no address', async () => {
+    const r = await runCli('studio', join(ROOT, 'scenarios/example.yaml'), '--workers', '1', '--trials', '10000001');
+    expect(r.err).toBe('arrcast: --trials: must be a whole number from 1 to 10,000,000 (got 10000001)\n');
+    expect(r.out).toBe('');
+    expect(r.code).toBe(2);
+  });
+});
