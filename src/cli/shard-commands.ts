@@ -154,7 +154,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       parseTarget,
     )
     .option('-c, --confidence <share>', 'confidence of the budgets: 0.8 or 80% gives the value reached or beaten in 80% of trials (P20)', parseShare('confidence'), 0.8)
-    .addOption(allowPathOption())
+    .addOption(allowPathOption("the working directory's folder tree"))
     .option('--no-warn <code>', NO_WARN_HELP, collectNoWarn)
     .action(async (args: string[], opts: { out?: string; quiet?: boolean; target?: MetricTarget[]; confidence: number; allowPath?: string[]; warn: true | string[]; outputs?: OutputName[] }) => {
       const files = await expandParts(args);
