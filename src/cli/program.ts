@@ -110,7 +110,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     )
     .option('--actuals <file>', 're-forecast from actuals: a CSV of closed months (month, tier, leads, deals, new_arr, ..., ending_arr); months 1..M are fixed, the rest is simulated with drivers learned from them')
     .option('--as-of <month>', 'use only the first M closed months of --actuals', digitsNumber('as-of', 1))
-    .option('--plan <dir>', "with --actuals: a previous run's report directory, whose bands, budgets and P(target) are shown beside the re-forecast")
+    .option('--plan <dir>', "with --actuals: a previous run's report directory, whose bands, budgets and P(target) are shown beside the re-forecast in report.html and summary.json (the terminal prints the re-forecast alone)")
     .addOption(allowPathOption())
     .action(
       async (
