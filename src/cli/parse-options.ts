@@ -26,7 +26,12 @@ export function parseAmount(text: string): number {
 export function parseTarget(text: string, previous: MetricTarget[] = []): MetricTarget[] {
   // The tier is everything before the last ':' that precedes the metric, so a tier named "EMEA:SMB" can be targeted.
   const m = /^(?:([^=]+):)?(revenue|bookings|endingArr)=(.+)$/.exec(text.trim());
-  if (!m) throw new InvalidArgumentError(`"${text}" is not a target; write metric=value (revenue, bookings or endingArr), e.g. revenue=120M or SMB:revenue=30M`);
+  if (!m) {
+    // metric=value with a metric of another name (ending_arr, as the outcomes files spell it; Revenue): name it.
+    const metric = /^(?:[^=]+:)?([^=:]+)=.+$/.exec(text.trim())?.[1]?.trim();
+    const which = metric ? `: "${metric}" is not a metric` : '';
+    throw new InvalidArgumentError(`"${text}" is not a target${which}; write metric=value (revenue, bookings or endingArr), e.g. revenue=120M or SMB:revenue=30M`);
+  }
   const target: MetricTarget = { metric: m[2] as MetricTarget['metric'], value: parseAmount(m[3]!), ...(m[1] ? { tier: m[1].trim() } : {}) };
   return [...previous, target];
 }

@@ -68,6 +68,12 @@ describe('--target on a tier whose name holds a colon', () => {
     expect(parseTarget('bookings=2e6')).toEqual([{ metric: 'bookings', value: 2_000_000 }]);
     expect(() => parseTarget('SMB:arr=30M')).toThrow(/is not a target/);
   });
+
+  it('names a metric it does not know (ending_arr as outcomes files spell it, Revenue), and lists the three', () => {
+    expect(() => parseTarget('ending_arr=150M')).toThrow('"ending_arr=150M" is not a target: "ending_arr" is not a metric; write metric=value (revenue, bookings or endingArr)');
+    expect(() => parseTarget('EMEA:SMB:Revenue=3M')).toThrow('is not a target: "Revenue" is not a metric; write metric=value');
+    expect(() => parseTarget('revenue>120M')).toThrow('"revenue>120M" is not a target; write metric=value');
+  });
 });
 
 describe('targets that would go by one label', () => {
