@@ -14,6 +14,7 @@ import {
 import { quoteText } from '../scenario/display-text.js';
 import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
 import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
+import { nameKey } from '../scenario/name-key.js';
 
 /**
  * Reading a monthly actuals or history file: one row per tier and month.
@@ -138,7 +139,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   // Tiers: exact text (trimmed by the reader), or resolved against the caller's names ignoring case.
   const canonical = new Map<string, string>();
   // Matched in NFC form too: a file may write "Café" with e + U+0301 where the scenario has é.
-  for (const t of options.tiers ?? []) canonical.set(t.normalize('NFC').trim().toLowerCase(), t);
+  for (const t of options.tiers ?? []) canonical.set(nameKey(t), t);
   const spelling = new TierSpelling();
   const tierOf: (string | undefined)[] = new Array(n);
   for (let r = 0; r < n; r++) {
@@ -153,7 +154,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       else if (problem !== '') table.problem(r, TIER, problem);
       continue;
     }
-    const name = canonical.get(cell.normalize('NFC').toLowerCase());
+    const name = canonical.get(nameKey(cell));
     if (name !== undefined) tierOf[r] = name;
     else {
       const near = closest(cell, options.tiers);
@@ -270,7 +271,7 @@ class TierSpelling {
    */
   check(name: string): string | undefined {
     // In NFC form too: "Café" with é and with e + U+0301 read alike, and a scenario refuses them as two tiers.
-    const key = name.normalize('NFC').toLowerCase();
+    const key = nameKey(name);
     const first = this.first.get(key);
     if (first === undefined) {
       this.first.set(key, name);

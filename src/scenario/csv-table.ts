@@ -6,6 +6,7 @@ import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limi
 import { readFileBytes, type FileKind } from './read-file.js';
 import { Locator } from './csv-locator.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
+import { nameKey } from './name-key.js';
 
 /**
  * Reading the CSV files a scenario names (customer books, opening pipelines): bytes to validated,
@@ -429,7 +430,7 @@ function fiscalStart(calendar: FiscalCalendar): string {
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A tier name as a cell is matched: trimmed, without case, in NFC form (a file may write "Café" with e + U+0301 where the scenario has é). */
-const tierCellKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
+const tierCellKey = nameKey;
 
 /**
  * Resolves the tier column of a book or pipeline file: names matched ignoring case and surrounding

@@ -40,7 +40,7 @@ export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 't
 }
 
 /** Labels that a reader would take for one another: compared trimmed, without case, and in NFC form ("Café" with é or with e + U+0301). */
-const labelKey = (label: string) => label.normalize('NFC').trim().toLowerCase();
+const labelKey = nameKey;
 
 /** Targets that test the same thing (a tier is found without case, as tier targets are). */
 const sameTarget = (a: MetricTarget, b: MetricTarget) => a.metric === b.metric && a.value === b.value && nameKey(a.tier ?? '') === nameKey(b.tier ?? '');

@@ -1,6 +1,7 @@
 import { closest, normalizeHeader, numberCell, readCsv, type CsvColumn } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
 import type { Metric } from '../model/components.js';
+import { nameKey } from '../scenario/name-key.js';
 
 /**
  * The outcomes file of `arrcast score`: what the year came to, one row per figure scored.
@@ -117,7 +118,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
       let tier: string | undefined;
       if (tierCell.toLowerCase() !== 'total') {
         // In NFC form too: the file may write "Café" with e + U+0301 where the report has é.
-        tier = tiers.find((x) => x.normalize('NFC').trim().toLowerCase() === tierCell.normalize('NFC').toLowerCase());
+        tier = tiers.find((x) => nameKey(x) === nameKey(tierCell));
         if (tier === undefined) {
           const near = closest(tierCell, tiers);
           t.problem(row, TIER, `report ${quoteText(reports[report]!.dir)} has no tier ${quoteText(tierCell)}${near ? ` (did you mean ${quoteText(near)}?)` : `; its tiers are: ${tiers.join(', ')}, or total`}`);

@@ -3,6 +3,7 @@ import type { Metric } from '../model/components.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { quoteText } from '../scenario/display-text.js';
 import type { Outcome, ScoredReport } from './outcomes-file.js';
+import { nameKey } from '../scenario/name-key.js';
 
 /**
  * Year-end outcomes from a monthly actuals file of the whole fiscal year (12 closed months; the
@@ -45,10 +46,9 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
   const unknown: string[] = [];
   reports.forEach((report, i) => {
     // Names matched without case and in NFC form ("Café" with é or with e + U+0301).
-    const key = (t: string) => t.normalize('NFC').trim().toLowerCase();
-    const byName = new Map(report.tiers.map((t) => [key(t), t]));
-    const covered = file.tiers.filter((t) => byName.has(key(t)));
-    for (const t of file.tiers) if (!byName.has(key(t))) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteText(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
+    const byName = new Map(report.tiers.map((t) => [nameKey(t), t]));
+    const covered = file.tiers.filter((t) => byName.has(nameKey(t)));
+    for (const t of file.tiers) if (!byName.has(nameKey(t))) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteText(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
     const whole = covered.length === report.tiers.length;
     for (const metric of metrics) {
       let total = 0;
@@ -56,7 +56,7 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
         const rows = file.byTier.get(t)!;
         const value = yearOf(rows, metric);
         total += value;
-        out.push({ report: i, tier: byName.get(key(t))!, metric, value, line: rows[11]!.line });
+        out.push({ report: i, tier: byName.get(nameKey(t))!, metric, value, line: rows[11]!.line });
       }
       if (whole) out.push({ report: i, tier: undefined, metric, value: total, line: file.byTier.get(covered[0]!)![11]!.line });
     }
