@@ -41,7 +41,7 @@ const probability = () =>
  * `salesCycleMonths: 600%` 6 months); parameters without units (sigma, dispersion, weights, a beta's
  * mean) take any number. Each kind's schemas are made once (`ofKind`), under its own JSON Schema id.
  */
-const ID_SUFFIX: Record<NumberKind, string> = { any: '', amount: 'Amount', count: 'Count', whole: 'Whole' };
+const ID_SUFFIX: Record<NumberKind, string> = { any: '', amount: 'Amount', count: 'Count', whole: 'Whole', units: 'Units' };
 
 /** One schema per kind, made on first use: a zod id is registered once. */
 function ofKind<T>(make: (kind: NumberKind, id: (name: string) => { id: string }) => T): (kind: NumberKind) => T {

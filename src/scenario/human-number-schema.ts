@@ -32,6 +32,7 @@ const READERS: Record<NumberKind, (value: unknown, ctx: z.core.$RefinementCtx) =
   any: reader('any'),
   amount: reader('amount'),
   count: reader('count'),
+  units: reader('units'),
   whole: reader('whole'),
 };
 

@@ -22,10 +22,11 @@
 /**
  * What a number field holds, for its `%`: `any` number (a rate, a share, a shift, a weight: `85%`
  * is 0.85), an `amount` in the scenario's currency, a `count` or a mean count, which may have
- * decimals (leads a month, deals a rep closes), or a `whole` number (a count, a month, a year).
- * The last three refuse `%`: a share of nothing named is not an amount nor a count.
+ * decimals (leads a month, deals a rep closes), a `whole` number (a count, a month, a year), or a
+ * number in its own `units` (a market factor in standard deviations, log-odds). The last four
+ * refuse `%`: a share of nothing named is not an amount, a count or a measure.
  */
-export type NumberKind = 'any' | 'amount' | 'count' | 'whole';
+export type NumberKind = 'any' | 'amount' | 'count' | 'whole' | 'units';
 
 /** The text of a human number, for the JSON Schema (`pattern`); `%` only for a number of kind `any`. */
 export function humanNumberPattern(kind: NumberKind = 'any'): string {
@@ -47,6 +48,7 @@ export type HumanNumber = { readonly ok: true; readonly value: number } | { read
 const NOT_A_SHARE: Record<Exclude<NumberKind, 'any'>, string> = {
   amount: "an amount in the scenario's currency, not a share: write the amount itself (e.g. 110M)",
   count: 'a number of things (leads, deals, customers), not a share: write the number itself, without %',
+  units: 'a number in its own units (standard deviations, log-odds), not a share: write the number itself, without %',
   whole: 'a whole number (a count, a month or a year), not a share: write the number itself, without %',
 };
 

@@ -7,6 +7,7 @@ const logOdds = humanNumber(
     .finite()
     .min(-5, { error: 'an adjustment is in log-odds, between -5 and 5' })
     .max(5, { error: 'an adjustment is in log-odds, between -5 and 5' }),
+  'units',
 );
 
 /**

@@ -69,6 +69,7 @@ export const marketSchema = z
         .finite()
         .min(-MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` })
         .max(MAX_FACTOR, { error: `a market factor must be between -${MAX_FACTOR} and ${MAX_FACTOR} (it is in standard deviations)` }),
+      'units',
     )
       .optional()
       .describe(

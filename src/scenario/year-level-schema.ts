@@ -76,6 +76,7 @@ const YEAR_LEVEL_IDS: Record<NumberKind, { lognormal: string; value: string }> =
   any: { lognormal: 'LognormalShareWithYearLevel', value: 'ShareWithYearLevel' },
   count: { lognormal: 'LognormalCountWithYearLevel', value: 'CountMedianWithYearLevel' },
   whole: { lognormal: 'LognormalWholeWithYearLevel', value: 'WholeWithYearLevel' },
+  units: { lognormal: 'LognormalUnitsWithYearLevel', value: 'UnitsWithYearLevel' },
 };
 
 const lognormalYearLevelOf = (kind: NumberKind) =>

@@ -180,6 +180,21 @@ describe('a percentage only where a share goes', () => {
     }
   });
 
+  it('a market factor (standard deviations) and a renewal adjustment (log-odds) refuse %: neither is a share', () => {
+    const UNITS = 'is a percentage, but this is a number in its own units (standard deviations, log-odds), not a share: write the number itself, without %';
+    const lines = problems(
+      base
+        .replace('seed: 3', 'seed: 3\nmarket: { factor: -50% }')
+        .replace('renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', 'renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }\n      renewalAdjustments: { firstRenewal: -60% }'),
+    );
+    // (renewalAdjustments also need a customersFile: that problem is reported beside, not checked here.)
+    expect(lines.filter((l) => l.includes('%"'))).toEqual([
+      expect.stringMatching(new RegExp(`^bad\\.yaml:\\d+:\\d+ market\\.factor: "-50%" ${UNITS.replace(/[()]/g, '\\$&')}$`)),
+      expect.stringMatching(new RegExp(`^bad\\.yaml:\\d+:\\d+ tiers\\[0\\]\\.existing\\.renewalAdjustments\\.firstRenewal: "-60%" ${UNITS.replace(/[()]/g, '\\$&')}$`)),
+    ]);
+    expect(problems(base.replace('seed: 3', 'seed: 3\nmarket: { factor: -0.5, loadings: { renewal: 0.3 } }'))).toEqual([]);
+  });
+
   it('shares, rates and weights in distributions keep %: the same scenario as with fractions', () => {
     const withPercent = parseScenario(
       base
