@@ -16,6 +16,8 @@ export interface DriverCondition {
   readonly tier?: string;
   /** The value the scenario states (absent for the market). */
   readonly planValue?: number;
+  /** In a re-forecast, the median of the driver's own draws: what the closed months left it at, and what `value` moves it from. */
+  readonly learnedValue?: number;
   /** The driver's first-order share of the metric's variance. */
   readonly varianceShare: number;
   /**
@@ -89,6 +91,7 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
       unit: d.unit,
       ...(d.tier === undefined ? {} : { tier: d.tier }),
       ...(d.planValue === undefined ? {} : { planValue: d.planValue }),
+      ...(d.learnedValue === undefined ? {} : { learnedValue: d.learnedValue }),
       varianceShare: s.varianceShare!,
     };
     if (c.kind !== 'crosses') return { ...base, reach: c.kind };

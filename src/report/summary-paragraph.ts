@@ -1,3 +1,4 @@
+import { forecastKindWords } from './forecast-kind-words.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverSensitivity } from '../analysis/sensitivity.js';
 import { COMPONENT_LABELS, type Component } from '../model/components.js';
@@ -67,10 +68,12 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const out: string[] = [];
   // A year the actuals close entirely (or a scenario with nothing uncertain) has no range to give.
   const certain = summary.metrics.revenue.min === summary.metrics.revenue.max;
+  const kind = forecastKindWords(summary);
+  const year = kind.closed ? `${kind.year}, re-forecast from ${kind.closed},` : kind.year;
   out.push(
     certain
-      ? `Recognized revenue next fiscal year is ${money(rev.p50)} in every simulated year: nothing in the scenario leaves it uncertain.`
-      : `Recognized revenue next fiscal year is most likely about ${money(rev.p50)} (P50), with an 80% chance of landing between ${money(rev.p10)} (P10) and ${money(rev.p90)} (P90).`,
+      ? `Recognized revenue ${year} is ${money(rev.p50)} in every simulated year: nothing in the ${kind.closed ? 're-forecast' : 'scenario'} leaves it uncertain.`
+      : `Recognized revenue ${year} is most likely about ${money(rev.p50)} (P50), with an 80% chance of landing between ${money(rev.p10)} (P10) and ${money(rev.p90)} (P90).`,
   );
   if (d.targets.length > 0) {
     if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${share(d.targets[0]!.probability.value)}.`);

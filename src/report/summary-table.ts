@@ -1,3 +1,4 @@
+import { forecastKindWords } from './forecast-kind-words.js';
 import { EXTRA_KEYS } from '../model/drivers/extra-keys.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../model/components.js';
 import type { Stat } from '../analysis/describe.js';
@@ -20,8 +21,10 @@ const row = (label: string, s: Stat, fmt: (v: number) => string) => [label, fmt(
 export function summaryTable(summary: Summary): string {
   const out: string[] = [];
   const cur = summary.scenario.currency;
+  // A re-forecast says so first: its figures are this year's from the closed months, not a plan's.
+  const { closed } = forecastKindWords(summary);
   out.push(
-    `${terminalCell(summary.scenario.name)}: ${summary.trials.toLocaleString('en-US')} trials, seed ${summary.seed}, ${cur}. ${summary.percentileConvention}.`,
+    `${terminalCell(summary.scenario.name)}: ${closed ? `re-forecast from ${closed} in ${terminalCell(summary.reforecast!.actualsFile)}, ` : ''}${summary.trials.toLocaleString('en-US')} trials, seed ${summary.seed}, ${cur}. ${summary.percentileConvention}.`,
   );
   out.push('');
   out.push(textTable([HEADER, ...METRICS.map((m) => row(METRIC_LABELS[m], summary.metrics[m], formatMoney))]));
@@ -115,12 +118,20 @@ export function percentileWords(p: number, label: string, unit: DriverCondition[
 
 /**
  * What one driver must be for a target to be the median outcome, in a planner's words:
- * "SMB conversion 2.1% instead of the planned 2.5%, a bottom-30% year for SMB conversion".
+ * "SMB conversion 2.1% instead of the planned 2.5%, a bottom-30% year for SMB conversion"; in a
+ * re-forecast, against the median of its own draws there ("instead of 2.2%, its median after the
+ * actuals (planned 2.5%)"), the point its percentiles are counted from.
  */
 export function conditionWords(c: DriverCondition): string {
   if (c.reach !== 'crosses') return c.reach === 'always' ? `${c.label}: anywhere in its range` : `${c.label}: cannot get there alone`;
   if (c.unit === 'market') return percentileWords(c.percentile!, c.label, c.unit);
-  const plan = c.planValue === undefined ? '' : ` instead of the planned ${driverValue(c.planValue, c.unit)}`;
+  // In a re-forecast the percentiles count from what the closed months taught, not from the plan.
+  const plan =
+    c.learnedValue !== undefined
+      ? ` instead of ${driverValue(c.learnedValue, c.unit)}, its median after the actuals${c.planValue === undefined ? '' : ` (planned ${driverValue(c.planValue, c.unit)})`}`
+      : c.planValue === undefined
+        ? ''
+        : ` instead of the planned ${driverValue(c.planValue, c.unit)}`;
   return `${c.label} ${driverValue(c.value!, c.unit)}${plan}, ${percentileWords(c.percentile!, c.label, c.unit)}`;
 }
 

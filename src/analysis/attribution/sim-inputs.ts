@@ -1,7 +1,7 @@
 import type { RunTrials } from '../columns.js';
 import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
 import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
-import { binCount, InputArena, prepareInput, type PreparedInput } from './input.js';
+import { binCount, InputArena, inputValueAt, prepareInput, type PreparedInput } from './input.js';
 
 /**
  * Attribution uses at most this many trials (the first ones; trials are independent, so any block is
@@ -25,6 +25,12 @@ export interface AttributionDriver {
   readonly tier: string | undefined;
   /** The value the scenario states (undefined for the market, whose plan is an average year). */
   readonly planValue: number | undefined;
+  /**
+   * In a re-forecast, the median of its own draws: the value the closed months left it at (its own
+   * percentile 50%, the point its percentiles are counted from). Undefined in a plan run, where the
+   * own draws are centred on the plan.
+   */
+  readonly learnedValue?: number;
   readonly loading: number;
   /** Its own draw (z for the market), prepared; undefined when it has no own uncertainty. */
   readonly input: PreparedInput | undefined;
@@ -77,6 +83,8 @@ export function attributionInputs(sim: RunTrials): AttributionInputs {
         loading: d.loading,
         input: own ? prepareInput(own, 'own', binCount(n), arena) : undefined,
       });
+      const input = drivers.at(-1)!.input;
+      if (reforecast && input) drivers[drivers.length - 1] = { ...drivers.at(-1)!, learnedValue: inputValueAt(input, 0.5) };
     }
   }
   return { trials: n, drivers };

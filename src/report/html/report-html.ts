@@ -1,3 +1,4 @@
+import { forecastKindWords } from '../forecast-kind-words.js';
 import { chartFigure, pageHead } from './page-head.js';
 import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
@@ -57,11 +58,12 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
   const e = escapeHtml;
   const tiers = Object.entries(summary.byTier);
   const months = summary.monthly.map((m) => m.label);
+  const kind = forecastKindWords(summary);
   const convention = `${summary.percentileConvention}.`;
   const stamp = `${summary.trials.toLocaleString('en-US')} simulated years. ${convention}`;
 
   const headline = statTable(
-    `Next fiscal year, ${summary.scenario.currency}. ${stamp}`,
+    `${kind.closed ? 'This fiscal year, re-forecast' : 'Next fiscal year'}, ${summary.scenario.currency}. ${stamp}`,
     'Metric',
     METRICS.flatMap((m): StatRow[] => [
       { label: METRIC_LABELS[m], stat: summary.metrics[m], fmt: money },
@@ -186,12 +188,12 @@ ${budgets}
     summary.sensitivity.notEstimable !== undefined ? `<p class="note">No tornado chart of what moves revenue: not estimable (${e(summary.sensitivity.notEstimable)}).</p>\n` : '';
   const r = summary.metrics.revenue.percentiles;
   const files = [REPORT_FILES.summary, REPORT_FILES.percentiles, REPORT_FILES.monthly, REPORT_FILES.trials, REPORT_FILES.sipmath, REPORT_FILES.scenario, `${REPORT_FILES.charts}/`];
-  return `${pageHead(`${summary.scenario.name}: next fiscal year forecast`)}
+  return `${pageHead(`${summary.scenario.name}: ${kind.closed ? 're-forecast of this fiscal year' : 'next fiscal year forecast'}`)}
 <body>
 <main>
 <header>
 <h1>${e(summary.scenario.name)}</h1>
-<p class="lead">Monte Carlo forecast of the next fiscal year (${e(months[0] ?? '')} to ${e(months[11] ?? '')}): recognized revenue, bookings and ending ARR.</p>
+<p class="lead">${kind.closed ? 'Monte Carlo re-forecast of this fiscal year' : 'Monte Carlo forecast of the next fiscal year'} (${e(months[0] ?? '')} to ${e(months[11] ?? '')})${kind.closed ? `, from ${e(kind.closed)} in ${e(summary.reforecast!.actualsFile)}` : ''}: recognized revenue, bookings and ending ARR.</p>
 ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 <dl class="meta">
 <dt>Scenario hash</dt><dd class="hash">${e(summary.scenario.hash)}</dd>

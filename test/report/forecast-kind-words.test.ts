@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/analysis/summarize.js';
+import { reforecastSummary } from '../../src/analysis/reforecast-summary.js';
+import { summaryTable } from '../../src/report/summary-table.js';
+import { summaryParagraph } from '../../src/report/summary-paragraph.js';
+import { reportHtml } from '../../src/report/html/report-html.js';
+import { forecastKindWords } from '../../src/report/forecast-kind-words.js';
+import { scenarioFrom } from '../helpers/fixtures.js';
+import { monthlyFile } from '../actuals/monthly-file.js';
+
+// A fiscal year starting in July: the closed months are named from July.
+const YAML = `
+name: kind of forecast
+trials: 300
+seed: 5
+fiscalYearStartMonth: 7
+tiers:
+  - name: T
+    newBusiness:
+      leadsPerMonth: 1000
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      salesCycleMonths: 0
+      acv: 10000
+`;
+
+const closed = (k: number) => Array.from({ length: k }, (_, m) => ({ leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 0, renewed_arr: 0, ending_arr: 500_000 * (m + 1) }));
+
+async function summaryOf(k: number | undefined) {
+  const sim = await simulate(scenarioFrom(YAML), { trials: 300, seed: 5, workers: 0, ...(k ? { actuals: { file: monthlyFile({ T: closed(k) }, 'books/june-actuals.csv'), months: k } } : {}) });
+  const summary = summarize(sim);
+  // As `arrcast run` makes it (cli/report-run.ts): the re-forecast's section beside the summary.
+  return sim.reforecast ? { ...summary, reforecast: reforecastSummary(sim, summary, sim.reforecast) } : summary;
+}
+
+describe('a re-forecast says it is one, wherever a plan run says what it forecasts', () => {
+  it('names the closed months and the actuals file in the terminal header, the paragraph and report.html', async () => {
+    const s = await summaryOf(6);
+    expect(forecastKindWords(s)).toEqual({ year: 'this fiscal year', closed: '6 closed months (Jul to Dec)' });
+    expect(summaryTable(s).split('\n')[0]).toBe('kind of forecast: re-forecast from 6 closed months (Jul to Dec) in books/june-actuals.csv, 300 trials, seed 5, USD. Px = x% chance of coming in below.');
+    expect(summaryParagraph(s)).toMatch(/^Recognized revenue this fiscal year, re-forecast from 6 closed months \(Jul to Dec\), is most likely about /);
+    const html = reportHtml({ summary: s, scenario: scenarioFrom(YAML).scenario, charts: [] });
+    expect(html).toContain('<title>kind of forecast: re-forecast of this fiscal year');
+    expect(html).toContain('Monte Carlo re-forecast of this fiscal year (Jul to Jun), from 6 closed months (Jul to Dec) in books/june-actuals.csv');
+    expect(html).not.toMatch(/next fiscal year/i);
+    expect(html).toContain('This fiscal year, re-forecast, USD.');
+  });
+
+  it('one closed month is named alone', async () => {
+    expect(forecastKindWords(await summaryOf(1)).closed).toBe('1 closed month (Jul)');
+  });
+
+  it('a plan run forecasts the next fiscal year and says nothing of a re-forecast', async () => {
+    const s = await summaryOf(undefined);
+    expect(forecastKindWords(s)).toEqual({ year: 'next fiscal year', closed: undefined });
+    expect(summaryTable(s).split('\n')[0]).toBe('kind of forecast: 300 trials, seed 5, USD. Px = x% chance of coming in below.');
+    expect(summaryParagraph(s)).toMatch(/^Recognized revenue next fiscal year is most likely about /);
+    expect(summaryTable(s) + summaryParagraph(s)).not.toContain('re-forecast');
+  });
+});
