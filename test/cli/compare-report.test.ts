@@ -49,7 +49,7 @@ describe('arrcast compare --target --confidence, and comparison.html', () => {
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'comparison.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Scenarios', 'Side by side', 'Differences', 'Chances of targets', 'Budgets and downside']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Scenarios', 'Side by side', 'Differences', 'Differences by tier', 'Chances of targets', 'Budgets and downside']);
     const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     const t = wb.getWorksheet('Chances of targets')!;
     const rows = (t.getSheetValues().filter(Boolean) as unknown[][]).filter((r) => r[1] === 'P(revenue >= 115M)');
@@ -61,6 +61,29 @@ describe('arrcast compare --target --confidence, and comparison.html', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(readdirSync(dir)).toContain('comparison.pdf');
     }
+  });
+
+  it('gives the differences by tier in comparison.html and comparison.xlsx, as comparison.json and the terminal do', async () => {
+    const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
+    const html = readFileSync(join(out, 'comparison.html'), 'utf8');
+    expect(c.sharedTiers).toEqual(['SMB', 'Mid-market', 'Enterprise']);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'comparison.xlsx'));
+    const sheet = (wb.getWorksheet('Differences by tier')!.getSheetValues().filter(Boolean) as unknown[][]).filter((r) => r[3] === 'B vs A');
+    const labels = { revenue: 'Recognized revenue', bookings: 'Bookings', endingArr: 'Ending ARR' } as const;
+    expect(sheet).toHaveLength(3 * 3);
+    for (const [metric, label] of Object.entries(labels))
+      for (const tier of c.sharedTiers as string[]) {
+        const d = c.byTier[tier][metric].differences[0];
+        const row = sheet.find((r) => r[1] === label && r[2] === tier)!;
+        expect(row.slice(4, 11), `${label}, ${tier}`).toEqual([d.mean, d.percentiles.p10, d.percentiles.p50, d.percentiles.p90, d.probabilityBelow.value, ...d.probabilityBelow.interval]);
+        // The page's row of the same tier and metric, its P(B < A) as the terminal's share.
+        const tr = html.match(new RegExp(`<tr><th[^>]*>${label}, ${tier}: B − A</th>(.*?)</tr>`))?.[1];
+        expect(tr, `${label}, ${tier} in comparison.html`).toBeDefined();
+        expect(tr).toContain(`${formatShare(d.probabilityBelow.value)}</td>`);
+      }
+    expect(run.stdout).toContain('SMB: B - A');
   });
 
   it('opens in headless Chromium: every chart renders, no console error, nothing requested but itself', async () => {

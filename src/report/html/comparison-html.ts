@@ -41,7 +41,8 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
 /**
  * comparison.html: one self-contained page (no script, nothing fetched) for `arrcast compare
  * --out`: the scenarios, a paragraph, their bands side by side, the per-trial differences with
- * P(X < A), the targets and budgets of each scenario, the charts and the glossary.
+ * P(X < A) (by tier too, as the terminal prints them), the targets and budgets of each scenario,
+ * the charts and the glossary.
  *
  * Complexity: O(scenarios x (metrics + targets) + size of the charts).
  */
@@ -80,6 +81,32 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
     1,
     'differences',
   );
+  // By tier, as the terminal prints it: with more than one shared tier, or tiers that differ (then by shared tier).
+  const tierRows = c.sharedTiers.length > 1 || !c.sameTiers
+    ? METRICS.flatMap((m) =>
+        c.sharedTiers.flatMap((tier) =>
+          c.byTier[tier]![m].differences.map((d) => [
+            `${METRIC_LABELS[m]}, ${tier}: ${labels[d.scenario]} − A`,
+            money(d.mean),
+            money(d.percentiles.p10),
+            money(d.percentiles.p50),
+            money(d.percentiles.p90),
+            formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval),
+            formatShareInterval(d.probabilityBelow.interval),
+          ]),
+        ),
+      )
+    : [];
+  const tierDiffs =
+    tierRows.length > 0
+      ? gridTable(
+          `The same difference for each ${c.sameTiers ? '' : 'shared '}tier's figure, in the same simulated year. ${currency}. ${stamp}`,
+          ['Metric, tier and difference', 'Mean', 'P10', 'P50', 'P90', 'P(X < A)', '95% interval'],
+          tierRows,
+          1,
+          'tier-differences',
+        )
+      : '';
   const conf = confidenceWords(decisions.confidence).share;
   const rows: string[][] = [];
   decisions.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...decisions.scenarios.map((s) => formatShare(s.targets[i]!.probability.value))]));
@@ -134,7 +161,7 @@ ${bands}
 <h2>Difference from A, trial by trial</h2>
 ${diffs}
 </section>
-${glossarySection()}
+${tierDiffs ? `<section>\n<h2>Difference from A by ${c.sameTiers ? '' : 'shared '}tier</h2>\n${tierDiffs}\n</section>\n` : ''}${glossarySection()}
 <footer>
 <p>Written by arrcast compare. The same scenarios, seed and trial count give the same figures. Beside this page: <code>comparison.json</code>, <code>comparison.vl.json</code>, <code>comparison.svg</code>.</p>
 </footer>

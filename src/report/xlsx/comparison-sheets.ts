@@ -8,7 +8,8 @@ import { confidenceWords } from '../confidence-text.js';
 
 /**
  * The sheets of comparison.xlsx: the scenarios, their bands side by side, the per-trial differences
- * from A with P(X < A), and the targets and budgets of each scenario.
+ * from A with P(X < A) (and by tier, as the terminal prints them), and the targets and budgets of
+ * each scenario.
  *
  * Complexity: O(scenarios x (metrics + targets)).
  */
@@ -54,6 +55,33 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
     formats: ['', '', money, money, money, money, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT],
     widths: [20, 12, 14, 14, 14, 14, 12, 10, 10],
   };
+  // By tier, as the terminal prints it: with more than one shared tier, or tiers that differ (then by shared tier).
+  const byTier: SheetData | undefined =
+    c.sharedTiers.length > 1 || !c.sameTiers
+      ? {
+          name: 'Differences by tier',
+          preamble: [`The per-trial difference X - A of each ${c.sameTiers ? '' : 'shared '}tier's figure and P(X < A) with its 95% interval, ${cur}. ${stamp}`],
+          header: ['Metric', 'Tier', 'Difference', 'Mean', 'P10', 'P50', 'P90', 'P(X < A)', 'P low', 'P high'],
+          rows: METRICS.flatMap((m) =>
+            c.sharedTiers.flatMap((tier) =>
+              c.byTier[tier]![m].differences.map((x) => [
+                METRIC_LABELS[m],
+                tier,
+                `${labels[x.scenario]} vs A`,
+                x.mean,
+                x.percentiles.p10,
+                x.percentiles.p50,
+                x.percentiles.p90,
+                x.probabilityBelow.value,
+                x.probabilityBelow.interval[0],
+                x.probabilityBelow.interval[1],
+              ]),
+            ),
+          ),
+          formats: ['', '', '', money, money, money, money, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT],
+          widths: [20, 20, 12, 14, 14, 14, 14, 12, 10, 10],
+        }
+      : undefined;
   const conf = confidenceWords(d.confidence).share;
   const tRows: Array<Array<string | number>> = [];
   d.scenarios[0]?.targets.forEach((t, i) => {
@@ -82,5 +110,5 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
     formats: ['', '', money],
     widths: [44, 10, 16],
   };
-  return [scenarios, bands, diffs, targets, budgets];
+  return [scenarios, bands, diffs, ...(byTier ? [byTier] : []), targets, budgets];
 }
