@@ -1,5 +1,5 @@
 import { chartFigure, pageHead } from './page-head.js';
-import type { Comparison } from '../../analysis/compare.js';
+import type { Comparison, DifferenceStat } from '../../analysis/compare.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { formatShareBeside, formatShareInterval } from '../interval-format.js';
@@ -53,6 +53,15 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
   const money = (v: number) => formatCurrency(v, currencySymbol(currency));
   const stamp = `${c.trials.toLocaleString('en-US')} simulated years per scenario, seed ${c.seed}. ${c.percentileConvention}.`;
   const labels = c.scenarios.map((s) => s.label);
+  /** A difference's cells: its mean and percentiles, then P(X < A) with its interval. */
+  const differenceCells = (d: DifferenceStat): string[] => [
+    money(d.mean),
+    money(d.percentiles.p10),
+    money(d.percentiles.p50),
+    money(d.percentiles.p90),
+    formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval),
+    formatShareInterval(d.probabilityBelow.interval),
+  ];
 
   const scenarios = gridTable('The scenarios compared; A is the baseline.', ['Scenario', 'Name', 'File', 'Hash'], c.scenarios.map((s) => [s.label, s.name, s.source, s.hash.slice(0, 16)]), 9);
   const bands = gridTable(
@@ -68,15 +77,7 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
     `The difference X − A in the same simulated year (its percentiles are of the difference, not differences of percentiles), and the chance X comes in below A with its 95% interval. ${currency}. ${stamp}`,
     ['Metric and difference', 'Mean', 'P10', 'P50', 'P90', 'P(X < A)', '95% interval'],
     METRICS.flatMap((m) =>
-      c.metrics[m].differences.map((d) => [
-        `${METRIC_LABELS[m]}: ${labels[d.scenario]} − A`,
-        money(d.mean),
-        money(d.percentiles.p10),
-        money(d.percentiles.p50),
-        money(d.percentiles.p90),
-        formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval),
-        formatShareInterval(d.probabilityBelow.interval),
-      ]),
+      c.metrics[m].differences.map((d) => [`${METRIC_LABELS[m]}: ${labels[d.scenario]} − A`, ...differenceCells(d)]),
     ),
     1,
     'differences',
@@ -85,15 +86,7 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
   const tierRows = c.sharedTiers.length > 1 || !c.sameTiers
     ? METRICS.flatMap((m) =>
         c.sharedTiers.flatMap((tier) =>
-          c.byTier[tier]![m].differences.map((d) => [
-            `${METRIC_LABELS[m]}, ${tier}: ${labels[d.scenario]} − A`,
-            money(d.mean),
-            money(d.percentiles.p10),
-            money(d.percentiles.p50),
-            money(d.percentiles.p90),
-            formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval),
-            formatShareInterval(d.probabilityBelow.interval),
-          ]),
+          c.byTier[tier]![m].differences.map((d) => [`${METRIC_LABELS[m]}, ${tier}: ${labels[d.scenario]} − A`, ...differenceCells(d)]),
         ),
       )
     : [];

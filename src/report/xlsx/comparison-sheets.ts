@@ -1,10 +1,21 @@
-import type { Comparison } from '../../analysis/compare.js';
+import type { Comparison, DifferenceStat } from '../../analysis/compare.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol } from '../money.js';
 import { moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import type { SheetData } from './workbook.js';
 import { confidenceWords } from '../confidence-text.js';
+
+/** A difference's cells: mean, P10, P50, P90, P(X < A) and its interval's ends. */
+const differenceCells = (x: DifferenceStat): number[] => [
+  x.mean,
+  x.percentiles.p10,
+  x.percentiles.p50,
+  x.percentiles.p90,
+  x.probabilityBelow.value,
+  x.probabilityBelow.interval[0],
+  x.probabilityBelow.interval[1],
+];
 
 /**
  * The sheets of comparison.xlsx: the scenarios, their bands side by side, the per-trial differences
@@ -40,17 +51,7 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
     preamble: [`The per-trial difference X - A (percentiles of the difference) and P(X < A) with its 95% interval, ${cur}. ${stamp}`],
     header: ['Metric', 'Difference', 'Mean', 'P10', 'P50', 'P90', 'P(X < A)', 'P low', 'P high'],
     rows: METRICS.flatMap((m) =>
-      c.metrics[m].differences.map((x) => [
-        METRIC_LABELS[m],
-        `${labels[x.scenario]} vs A`,
-        x.mean,
-        x.percentiles.p10,
-        x.percentiles.p50,
-        x.percentiles.p90,
-        x.probabilityBelow.value,
-        x.probabilityBelow.interval[0],
-        x.probabilityBelow.interval[1],
-      ]),
+      c.metrics[m].differences.map((x) => [METRIC_LABELS[m], `${labels[x.scenario]} vs A`, ...differenceCells(x)]),
     ),
     formats: ['', '', money, money, money, money, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT],
     widths: [20, 12, 14, 14, 14, 14, 12, 10, 10],
@@ -64,18 +65,7 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
           header: ['Metric', 'Tier', 'Difference', 'Mean', 'P10', 'P50', 'P90', 'P(X < A)', 'P low', 'P high'],
           rows: METRICS.flatMap((m) =>
             c.sharedTiers.flatMap((tier) =>
-              c.byTier[tier]![m].differences.map((x) => [
-                METRIC_LABELS[m],
-                tier,
-                `${labels[x.scenario]} vs A`,
-                x.mean,
-                x.percentiles.p10,
-                x.percentiles.p50,
-                x.percentiles.p90,
-                x.probabilityBelow.value,
-                x.probabilityBelow.interval[0],
-                x.probabilityBelow.interval[1],
-              ]),
+              c.byTier[tier]![m].differences.map((x) => [METRIC_LABELS[m], tier, `${labels[x.scenario]} vs A`, ...differenceCells(x)]),
             ),
           ),
           formats: ['', '', '', money, money, money, money, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT],
