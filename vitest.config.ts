@@ -15,5 +15,10 @@ export default defineConfig({
     // CPU of a run. Test files leave no state behind (env, cwd and spies are restored, engines closed).
     pool: 'forks',
     isolate: false,
+    // Packages and node: built-ins are imported as Node imports them (as dist/ runs), not wrapped in
+    // vitest's interop Proxy, whose trap ran on every use of an import: yaml's isMap/isScalar/isSeq
+    // at every node of a scenario, in every test that parses one (4 files of test/scenario: 11.3-11.6 -> 10.6-10.7 s CPU,
+    // bench/RESULTS.md). Nothing here imports a package other than as Node can.
+    deps: { interopDefault: false },
   },
 });
