@@ -30,7 +30,7 @@ import { attributionTrials, prepareAttribution, type PreparedAttribution } from 
 import type { RunTrials } from '../analysis/columns.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
-import { terminalText } from '../report/terminal-text.js';
+import { terminalCell, terminalText } from '../report/terminal-text.js';
 
 export { defaultOutDir };
 
@@ -207,7 +207,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           ).finally(finish);
           await engine?.close();
           await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
-          io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
+          io.err(`wrote ${terminalCell(shown)}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
           await engine?.close();
         }
@@ -240,7 +240,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           await stopIfAsked();
           const plan = planLoaded(loaded);
           const { scenario } = loaded;
-          io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
+          io.out(`${terminalCell(file)}: ok (${terminalCell(scenario.name)}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
           warnIfLong(file, plan, scenario.trials, io.err);
           printWarnings(io, statedWarnings(loaded, silencedCodes(opts.warn)));
         } catch (err) {

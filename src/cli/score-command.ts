@@ -12,6 +12,7 @@ import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../rep
 import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
+import { terminalCell } from '../report/terminal-text.js';
 
 /**
  * `arrcast score REPORT... --actuals OUTCOMES.csv [--out DIR]`: score past forecasts against what
@@ -67,7 +68,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       io.out(scoreTable(result, reports));
       if (out !== undefined) {
         await writeScore(out, result, reports, { signal });
-        io.err(`wrote ${opts.out}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
+        io.err(`wrote ${terminalCell(opts.out ?? out)}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
       }
     });
 }

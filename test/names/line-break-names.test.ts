@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/parse.js';
@@ -62,5 +62,47 @@ describe('a name with a line break is refused at its line', () => {
     expect(f.code).toBe(2);
     expect(f.err).toContain(`h.csv:3:1 tier: "Mid\\u{a}market" ${BREAK}`);
     expect(f.out).toBe('');
+  });
+});
+
+/**
+ * A path is printed in the line saying what was written, a line scripts read: a file or folder name
+ * holding a line feed printed `wrote o` and then `wrote z/ in 5.5 s` as a line of its own (run
+ * --out "o<LF>wrote z"), and validate `x` then `wrote y.yaml: ok (...)`. The line feed is now
+ * shown as `\u{a}` there, as every other control character is.
+ */
+describe('a path with a line feed, in the lines saying what was written', () => {
+  const SIMPLE = 'name: Plain\ntrials: 200\nseed: 1\ntiers:\n  - name: SMB\n    existing: { openingArr: 1000000, customers: 10, renewalRate: 0.9 }\n';
+  it.each([
+    ['validate', (dir: string) => ['validate', join(dir, 'x\nwrote y.yaml')], 'x\\u{a}wrote y.yaml: ok (Plain, 1 tier)'],
+    ['run --out', (dir: string) => ['run', join(dir, 'x\nwrote y.yaml'), '-q', '-w', '0', '--no-progress', '--out', join(dir, 'o\nwrote z')], 'o\\u{a}wrote z/ in'],
+    ['compare --out', (dir: string) => ['compare', join(dir, 'x\nwrote y.yaml'), join(dir, 'x\nwrote y.yaml'), '-w', '0', '--no-progress', '--out', join(dir, 'c\nwrote z')], 'c\\u{a}wrote z/: comparison.json'],
+    ['init', (dir: string) => ['init', join(dir, 'i\nwrote z.yaml')], 'i\\u{a}wrote z.yaml'],
+    ['run --shard', (dir: string) => ['run', join(dir, 'x\nwrote y.yaml'), '-w', '0', '--shard', '1/1', '--out', join(dir, 'p\nwrote z.arrcast-part')], 'p\\u{a}wrote z.arrcast-part'],
+  ])('%s', async (_, args, shown) => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-line-break-path-'));
+    writeFileSync(join(dir, 'x\nwrote y.yaml'), SIMPLE);
+    const r = await runCli(...args(dir));
+    expect(r.err).not.toContain('internal error');
+    expect(r.code).toBe(0);
+    expect(`${r.out}${r.err}`).toContain(shown);
+    expect(`${r.out}${r.err}`).not.toMatch(/^wrote [yz]/m);
+  });
+});
+
+describe('a path with a line feed, in a one-line refusal', () => {
+  it.each([
+    ['run --out naming a file', (dir: string) => ['run', join(dir, 'plan.yaml'), '-q', '-w', '0', '--out', join(dir, 'f\nile')], '--out '],
+    ['fit --out naming a folder', (dir: string) => ['fit', join(dir, 'plan.yaml'), '--out', join(dir, 'd\nir')], '--out '],
+    ['run --plan without --actuals', (dir: string) => ['run', join(dir, 'plan.yaml'), '--plan', join(dir, 'd\nir')], '--plan'],
+  ])('%s: exit 2, one line, the line feed shown as \\u{a}', async (_, args, start) => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-line-break-refusal-'));
+    writeFileSync(join(dir, 'plan.yaml'), 'name: Plain\ntiers:\n  - name: SMB\n    existing: { openingArr: 1000000, customers: 10, renewalRate: 0.9 }\n');
+    writeFileSync(join(dir, 'f\nile'), 'mine\n');
+    mkdirSync(join(dir, 'd\nir'));
+    const r = await runCli(...args(dir));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^arrcast: ${start}`));
+    expect(r.err.trimEnd().split('\n')).toHaveLength(1);
   });
 });
