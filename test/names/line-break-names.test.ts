@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/parse.js';
@@ -104,5 +104,20 @@ describe('a path with a line feed, in a one-line refusal', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`^arrcast: ${start}`));
     expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('fit from a history whose file name holds a line feed', () => {
+  it('writes a scenario named after it on one line, which validates (it was an internal error, exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-line-break-fit-'));
+    const month = (m: number) => `${m},SMB,100,10,10000,0,0,0,9000,10000,100000`;
+    writeFileSync(join(dir, 'h\nx.csv'), `month,tier,leads,deals,new_arr,churned_arr,contraction_arr,expansion_arr,renewed_arr,due_arr,ending_arr\n${Array.from({ length: 12 }, (_, i) => month(i + 1)).join('\n')}\n`);
+    const f = await runCli('fit', join(dir, 'h\nx.csv'), '--out', join(dir, 'fitted.yaml'));
+    expect(f.err).not.toContain('internal error');
+    expect(f.code).toBe(0);
+    expect(readFileSync(join(dir, 'fitted.yaml'), 'utf8')).toContain('name: "Fitted from h\\\\u{a}x.csv"');
+    const v = await runCli('validate', join(dir, 'fitted.yaml'));
+    expect(v.code).toBe(0);
+    expect(v.out).toContain(': ok (Fitted from h\\u{a}x.csv, 1 tier)');
   });
 });
