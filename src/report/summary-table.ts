@@ -21,7 +21,7 @@ export function summaryTable(summary: Summary): string {
   const out: string[] = [];
   const cur = summary.scenario.currency;
   out.push(
-    `${terminalCell(summary.scenario.name)}: ${summary.trials.toLocaleString('en-US')} trials, seed ${summary.seed}, ${cur}. ${summary.percentileConvention}.`,
+    `${terminalCell(summary.scenario.name)}: ${summary.trials.toLocaleString('en-US')} trials, seed ${terminalCell(String(summary.seed))}, ${cur}. ${summary.percentileConvention}.`,
   );
   out.push('');
   out.push(textTable([HEADER, ...METRICS.map((m) => row(METRIC_LABELS[m], summary.metrics[m], formatMoney))]));

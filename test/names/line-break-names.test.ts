@@ -121,3 +121,20 @@ describe('fit from a history whose file name holds a line feed', () => {
     expect(v.out).toContain(': ok (Fitted from h\\u{a}x.csv, 1 tier)');
   });
 });
+
+describe('a seed with a line feed', () => {
+  // A seed is any text of 1 to 200 characters (its streams are kept), so it is shown escaped where
+  // the tables print it: run's header printed "seed 7" and then "wrote x, USD. ..." as a line of its own.
+  it('is shown as \\u{a} in the header of run and compare', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-line-break-seed-'));
+    writeFileSync(join(dir, 'plan.yaml'), 'name: Plain\ntrials: 200\ntiers:\n  - name: SMB\n    existing: { openingArr: 1000000, customers: 10, renewalRate: 0.9 }\n');
+    const seed = '7\nwrote x';
+    const r = await runCli('run', join(dir, 'plan.yaml'), '-w', '0', '--no-progress', '--seed', seed, '--out', join(dir, 'r'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('trials, seed 7\\u{a}wrote x, USD.');
+    const c = await runCli('compare', join(dir, 'plan.yaml'), join(dir, 'plan.yaml'), '-w', '0', '--no-progress', '--seed', seed);
+    expect(c.code).toBe(0);
+    expect(c.out).toContain('seed 7\\u{a}wrote x, USD.');
+    expect(`${r.out}${c.out}`).not.toMatch(/^wrote x/m);
+  });
+});
