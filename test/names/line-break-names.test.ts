@@ -138,3 +138,27 @@ describe('a seed with a line feed', () => {
     expect(`${r.out}${c.out}`).not.toMatch(/^wrote x/m);
   });
 });
+
+describe("an option's value with a line feed, in commander's refusal", () => {
+  it.each([
+    ['--target', ['run', 'x.yaml', '--target', 'revenue=1\nM'], `error: option '-t, --target <metric=value>' argument 'revenue=1\\u{a}M' is invalid.`],
+    ['--trials', ['run', 'x.yaml', '--trials', '5\nwrote x'], `error: option '-n, --trials <n>' argument '5\\u{a}wrote x' is invalid.`],
+    ['--port', ['studio', 'x.yaml', '--port', '1\n2'], `error: option '--port <n>' argument '1\\u{a}2' is invalid.`],
+  ])('%s: exit 2, the error on one line', async (_, args, start) => {
+    const r = await runCli(...args);
+    expect(r.code).toBe(2);
+    const lines = r.err.trimEnd().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    // The error, then the hint to --help: nothing of the value on a line of its own.
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^\(arrcast \w+ --help for usage\)$/);
+  });
+});
+
+describe("commander's own second line", () => {
+  it('"(Did you mean ...)" after an unknown option stays a line of its own', async () => {
+    const r = await runCli('run', 'x.yaml', '--ouT', 'r');
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n').slice(0, 2)).toEqual(["error: unknown option '--ouT'", '(Did you mean --out?)']);
+  });
+});
