@@ -3,6 +3,9 @@ import { quoteText } from '../scenario/display-text.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
 import { jsonShapeProblem } from '../scenario/json-shape.js';
 
+/** The summary.json layout a plan is read in (analysis/summarize.ts writes it). */
+const PLAN_SUMMARY_VERSION = 1;
+
 /**
  * --plan: a previous run's summary.json, read as input like any other file. A report directory may
  * be forged, of another company, or not a run's report at all (a comparison's): everything a
@@ -94,6 +97,25 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
   if (!isObject(data) || !isObject(tool) || own(tool, 'name') !== 'arrcast' || !isObject(own(data, 'scenario')))
     throw new ScenarioError(path, [{ path: [], message: "is not an arrcast run's summary (no tool and scenario): --plan names the report directory of a previous arrcast run" }]);
   const scenario = own(data, 'scenario') as Record<string, Json>;
+  // The figures read below are summary version 1's (summarize.ts writes it): another version may hold
+  // other figures under the same names, so it is refused, as score refuses it, not read as 1's.
+  const version = own(tool, 'summaryVersion');
+  if (version !== PLAN_SUMMARY_VERSION)
+    throw new ScenarioError(path, [
+      { path: ['tool', 'summaryVersion'], message: `${version === undefined ? 'names no summary version' : `is summary version ${describe(version)}`}; this arrcast reads version ${PLAN_SUMMARY_VERSION}: re-run the plan with this arrcast and give its report to --plan` },
+    ]);
+  // A re-forecast's summary holds its own bands (the closed months as they came, the rest learned
+  // from them), not the plan's: shown as "at plan", they would set a re-forecast beside itself.
+  const reforecast = own(data, 'reforecast');
+  if (reforecast !== undefined) {
+    const asOf = isObject(reforecast) ? own(reforecast, 'asOfMonth') : undefined;
+    throw new ScenarioError(path, [
+      {
+        path: ['reforecast'],
+        message: `is a re-forecast's summary${typeof asOf === 'number' ? ` (from ${asOf} closed month${asOf === 1 ? '' : 's'} of actuals)` : ''}, not a plan's: --plan names the report of the plan's own run (arrcast run without --actuals)`,
+      },
+    ]);
+  }
 
   const name = own(scenario, 'name');
   if (name !== identity.name)

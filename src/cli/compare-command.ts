@@ -14,6 +14,7 @@ import { COMPARISON_FILE, COMPARISON_PAGE_FILES } from './comparison-files.js';
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { checkTargets } from './check-targets.js';
+import { terminalCell } from '../report/terminal-text.js';
 
 interface CompareOptions {
   trials?: number;
@@ -105,7 +106,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       io.out(compareDecisionsTable(comparison, decisions));
       if (out !== undefined) {
         await writeComparison(out, comparison, sims, { decisions, signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });
-        io.err(`wrote ${opts.out}/: ${COMPARISON_FILE}, ${COMPARISON_PAGE_FILES.html}, ${COMPARISON_PAGE_FILES.xlsx} and the charts\n`);
+        io.err(`wrote ${terminalCell(opts.out ?? out)}/: ${COMPARISON_FILE}, ${COMPARISON_PAGE_FILES.html}, ${COMPARISON_PAGE_FILES.xlsx} and the charts\n`);
       }
     });
 }

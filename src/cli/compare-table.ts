@@ -25,7 +25,7 @@ export function comparisonTable(c: Comparison): string {
   const a = c.scenarios[0]!;
   const out: string[] = [];
   out.push(
-    `Comparison on common random numbers: ${c.trials.toLocaleString('en-US')} trials per scenario, seed ${c.seed}, ${a.currency}. ${c.percentileConvention}.`,
+    `Comparison on common random numbers: ${c.trials.toLocaleString('en-US')} trials per scenario, seed ${terminalCell(String(c.seed))}, ${a.currency}. ${c.percentileConvention}.`,
   );
   const names = c.scenarios.map((s) => terminalCell(s.name));
   const width = Math.max(...names.map((n) => n.length));

@@ -4,7 +4,7 @@ import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
 import { isNoCurrentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoReason, OutputWriteError } from '../report/write-error.js';
-import { terminalText } from '../report/terminal-text.js';
+import { terminalCell, terminalText } from '../report/terminal-text.js';
 
 /** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options, parts to merge, --out), 130 interrupted (129, 143: see SIGNAL_EXIT). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
@@ -21,15 +21,19 @@ export class UsageError extends Error {
  * The message and exit code for an error reaching the top of the CLI. Expected errors print their
  * message only; anything else is an internal error, printed without a stack trace unless
  * ARRCAST_DEBUG is set. Messages quote names and paths: control characters in them are written
- * visibly (terminalText), never raw.
+ * visibly, never raw. A message of one line (a usage error, an --out refusal, a failed write) has
+ * its line feeds written visibly too (terminalCell): they can only come from a path or a value
+ * quoted in it, where `--out "f<LF>ile"` printed the path across two lines. A ScenarioError or a
+ * MergeError lists its problems a line each (their file names already escaped), and keeps them.
  */
 export function describeFailure(err: unknown): { message: string; code: number } {
   const failure = failureOf(err);
-  return { message: terminalText(failure.message), code: failure.code };
+  return { message: failure.lines ? terminalText(failure.message) : terminalCell(failure.message), code: failure.code };
 }
 
-function failureOf(err: unknown): { message: string; code: number } {
-  if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput };
+function failureOf(err: unknown): { message: string; code: number; lines?: true } {
+  if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput, lines: true };
+  if (err instanceof MergeError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput, lines: true };
   if (err instanceof RunOptionError || err instanceof UsageError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError || err instanceof NoCurrentDirectoryError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
   // A relative path resolved after the current directory was deleted, wherever it was resolved.
   if (isNoCurrentDirectory(err)) return { message: `arrcast: ${new NoCurrentDirectoryError().message}`, code: EXIT.badInput };
@@ -40,5 +44,5 @@ function failureOf(err: unknown): { message: string; code: number } {
   if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string')
     return { message: `arrcast: cannot write ${e.path}: ${errnoReason(e)} (${e.code})`, code: EXIT.failed };
   const detail = process.env.ARRCAST_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
-  return { message: `arrcast: internal error: ${err instanceof Error ? err.message : String(err)}${detail}`, code: EXIT.failed };
+  return { message: `arrcast: internal error: ${err instanceof Error ? err.message : String(err)}${detail}`, code: EXIT.failed, lines: true };
 }

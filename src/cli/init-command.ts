@@ -13,6 +13,7 @@ import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
+import { terminalCell } from '../report/terminal-text.js';
 
 /** The example companies shipped in the package (scenarios/*.yaml), which `--template` copies. */
 const TEMPLATES_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -189,6 +190,6 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
         throw err;
       }
       const arrcast = arrcastCommand();
-      io.out(`wrote ${targets.map((t) => t.shown).join(', ')} and ${schema.shown}; next: ${arrcast} validate ${file} && ${arrcast} run ${file}\n`);
+      io.out(`wrote ${targets.map((t) => terminalCell(t.shown)).join(', ')} and ${terminalCell(schema.shown)}; next: ${arrcast} validate ${terminalCell(file)} && ${arrcast} run ${terminalCell(file)}\n`);
     });
 }

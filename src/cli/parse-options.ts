@@ -42,7 +42,8 @@ export function parseShare(name: string) {
     const r = readHumanNumber(text);
     const value = r.ok ? r.value : NaN;
     // 85 for 85%: a percent without its sign is named, as in scenarios (percent-hint.ts).
-    const hint = value > 1 && value < 100 ? `; did you mean ${text}%?` : '';
+    // Not for a share written with its %: "150%" read as 1.5 was answered "did you mean 150%%?".
+    const hint = value > 1 && value < 100 && !text.trim().endsWith('%') ? `; did you mean ${text}%?` : '';
     if (!(value > 0 && value < 1)) throw new InvalidArgumentError(`${name} must be between 0 and 1 (or 0% and 100%), got "${text}"${hint}`);
     return value;
   };

@@ -30,7 +30,7 @@ import { attributionTrials, prepareAttribution, type PreparedAttribution } from 
 import type { RunTrials } from '../analysis/columns.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
-import { terminalText } from '../report/terminal-text.js';
+import { terminalCell, terminalText } from '../report/terminal-text.js';
 
 export { defaultOutDir };
 
@@ -60,6 +60,21 @@ function progressWithHook(onProgress: ((done: number, total: number) => void) | 
 }
 
 /**
+ * Commander's error as printed: its own lines (the error, and a "(Did you mean --out?)" after an
+ * unknown option or command) kept, any other line feed shown as \u{a}: it comes from the value
+ * quoted, where `--target "revenue=1<LF>M"` printed the rest of the value as a line of its own.
+ *
+ * @example oneLineErrors("error: argument 'a\nb' is invalid.\n") // => "error: argument 'a\\u{a}b' is invalid.\n"
+ */
+export function oneLineErrors(text: string): string {
+  return `${text
+    .replace(/\n$/, '')
+    .split(/\n(?=\(Did you mean )/)
+    .map(terminalCell)
+    .join('\n')}\n`;
+}
+
+/**
  * The arrcast command line: a thin layer over the library (loadScenario -> simulate -> summarize
  * -> writeReport). Returns the exit code instead of exiting, so it can be tested in-process.
  */
@@ -69,7 +84,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   const program = new Command('arrcast')
     .description("Monte Carlo forecasts of a SaaS company's next fiscal year: recognized revenue, bookings and ending ARR.")
     .version(ARRCAST_VERSION)
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(oneLineErrors(text)) })
     .showHelpAfterError('(arrcast --help for usage)')
     .exitOverride();
 
@@ -207,7 +222,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           ).finally(finish);
           await engine?.close();
           await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
-          io.err(`wrote ${shown}/ in ${process.uptime().toFixed(1)} s\n`);
+          io.err(`wrote ${terminalCell(shown)}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
           await engine?.close();
         }
@@ -240,7 +255,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           await stopIfAsked();
           const plan = planLoaded(loaded);
           const { scenario } = loaded;
-          io.out(`${file}: ok (${scenario.name}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
+          io.out(`${terminalCell(file)}: ok (${terminalCell(scenario.name)}, ${scenario.tiers.length} tier${scenario.tiers.length === 1 ? '' : 's'})\n`);
           warnIfLong(file, plan, scenario.trials, io.err);
           printWarnings(io, statedWarnings(loaded, silencedCodes(opts.warn)));
         } catch (err) {

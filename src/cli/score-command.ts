@@ -12,6 +12,7 @@ import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../rep
 import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
+import { terminalCell } from '../report/terminal-text.js';
 
 /**
  * `arrcast score REPORT... --actuals OUTCOMES.csv [--out DIR]`: score past forecasts against what
@@ -67,7 +68,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       io.out(scoreTable(result, reports));
       if (out !== undefined) {
         await writeScore(out, result, reports, { signal });
-        io.err(`wrote ${opts.out}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
+        io.err(`wrote ${terminalCell(opts.out ?? out)}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
       }
     });
 }
@@ -139,9 +140,14 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
   return `${table(rows, 3)}\n${table(groups, 1)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
 }
 
-/** Rows as aligned columns: the first `textColumns` left-aligned, the numbers after them right-aligned. */
-function table(rows: readonly (readonly string[])[], textColumns: number): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+/**
+ * Rows as aligned columns: the first `textColumns` left-aligned, the numbers after them right-aligned.
+ * Each cell is made printable first (terminalCell: a report directory or tier named with a line feed
+ * or an escape is shown as `\u{..}`), so a name neither breaks a row nor its alignment.
+ */
+function table(raw: readonly (readonly string[])[], textColumns: number): string {
+  const rows = raw.map((r) => r.map(terminalCell));
+  const widths = rows[0]!.map((_, c) => rows.reduce((w, r) => Math.max(w, r[c]!.length), 0));
   const line = (r: readonly string[]) => r.map((cell, c) => (c < textColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
   return `${rows.map(line).join('\n')}\n`;
 }

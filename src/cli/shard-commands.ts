@@ -22,6 +22,7 @@ import { outputsHelp, type OutputName } from '../report/outputs.js';
 import type { Io } from './io.js';
 import { progressCallbacks } from './run-limits.js';
 import { checkTargets, collectNoWarn, defaultOutDir, NO_WARN_HELP, reportSimulation, silencedCodes } from './report-run.js';
+import { terminalCell } from '../report/terminal-text.js';
 
 const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
 
@@ -106,7 +107,7 @@ export async function runShard(
     first && last
       ? `${part.chunks.length} of ${count(chunks, 'chunk')}: trials ${(first.offset + 1).toLocaleString('en-US')} to ${(last.offset + last.trials).toLocaleString('en-US')} of ${part.trials.toLocaleString('en-US')}`
       : `no trials: ${count(chunks, 'chunk')} for ${count(shard.count, 'shard')}; merge it with the others all the same`;
-  io.err(`wrote ${name} to ${file} (${what}) in ${process.uptime().toFixed(1)} s\n`);
+  io.err(`wrote ${name} to ${terminalCell(file)} (${what}) in ${process.uptime().toFixed(1)} s\n`);
 }
 
 /** The part files named: files as given, and a directory's *.arrcast-part files in name order. */
@@ -168,6 +169,6 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
       await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
-      io.err(`wrote ${shown ?? defaultOutDir(sim.loaded.source)}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
+      io.err(`wrote ${terminalCell(shown ?? defaultOutDir(sim.loaded.source))}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

@@ -31,7 +31,13 @@ const COLUMNS: readonly CsvColumn[] = [
   { name: 'id', required: true, hints: ['customerid', 'customer', 'account'] },
   { name: 'tier', required: true, hints: ['segment'] },
   { name: 'arr', required: true, hints: ['duearr', 'arrdue'] },
-  { name: 'renewed', required: true, hints: ['outcome', 'renewal', 'churned', 'status'] },
+  {
+    name: 'renewed',
+    required: true,
+    hints: ['outcome', 'renewal', 'status'],
+    // A churned flag's 1 is renewed's 0: "did you mean renewed?" had the file read backwards once renamed.
+    opposites: { names: ['churned', 'churn', 'ischurned', 'churnflag', 'lost', 'islost', 'cancelled', 'canceled'], fix: 'write a "renewed" column, 1 (or yes) for a customer that renewed and 0 (or no) for one that churned' },
+  },
 ];
 
 const YES = new Set(['1', 'yes', 'true', 'y', 'renewed']);

@@ -35,7 +35,9 @@ export function fittedScenarioText(fit: HistoryFit): string {
     '# expansion sizes, new-customer expansion, and the market factor (how drivers move together',
     '# across tiers: with no loadings every driver is independent, which understates the downside).',
     '# Set them before planning with this file.',
-    `name: ${JSON.stringify(`Fitted from ${baseName(fit.source)}`)}`,
+    // The file's name as a name may be written, on one line (scenario/one-line.ts): a history named
+    // `h<LF>x.csv` was fitted to a scenario its own check refused (an internal error, exit 1).
+    `name: ${JSON.stringify(`Fitted from ${safe(baseName(fit.source))}`)}`,
     'currency: USD # the history does not say its currency: set it',
   );
   if (cal) out.push(`fiscalYearStartMonth: ${cal.fiscalYearStartMonth} # the month after the history's last (${monthLabel(fit.months, cal)})`, `fiscalYear: ${cal.fiscalYear}`);

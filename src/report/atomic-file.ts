@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, rename, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { link, lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
+import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
 import { withDirectory } from '../engine/fresh-dir.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from '../engine/stale-temps.js';
 
@@ -59,7 +61,8 @@ export async function removeStaleFileTemps(path: string, now = Date.now()): Prom
  * rename, replacing a regular file there, and only that: a device (/dev/null), FIFO, socket or
  * directory at `path` is never replaced (NotAFileError), whoever runs it. When `signal` has
  * aborted by the time the text is written, nothing is moved (RunAbortedError). The temporary file is
- * removed in every case, a write that failed part-way included. Temporary files of this path that
+ * removed in every case, a write that failed part-way included, and on a forced exit (a second Ctrl-C
+ * while writing: engine/exit-cleanup.ts) synchronously before the process ends. Temporary files of this path that
  * a killed write left (their process gone) are removed first (removeStaleFileTemps). With
  * `parents`, missing folders above `path` are made (again, if a run beside this one removed them).
  *
@@ -74,32 +77,48 @@ export async function writeFileAtomically(
   const existing = await lstat(path).catch(() => undefined);
   if (existing !== undefined && !existing.isFile()) throw new NotAFileError(path);
   await removeStaleFileTemps(path);
-  try {
-    const write = () => writeFile(temp, text, { flag: 'wx' });
-    await (options.parents ? withDirectory(dirname(path), write) : write());
-  } catch (err) {
-    // A write that failed part-way (full disk, file-size limit) leaves its temporary file: ours, so removed.
-    // EEXIST means the name was someone else's and nothing was written: left alone.
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') await rm(temp, { force: true });
-    throw err;
-  }
-  try {
-    // A signal that came while writing stops the move: the earlier file stays, the temporary one goes.
-    if (options.signal?.aborted) throw new RunAbortedError();
-    if (options.force) await rename(temp, path);
-    else {
+  // On a forced exit (a second Ctrl-C while writing) the temporary file goes too: its name holds this
+  // machine's tag and this process's id, so nobody else's file has it while this process runs.
+  let ours = false;
+  await cleanedUpOnExit(
+    () => rmSync(temp, { force: true }),
+    async () => {
       try {
-        await link(temp, path);
+        const write = async () => {
+          const handle = await open(temp, 'wx');
+          ours = true;
+          try {
+            await handle.writeFile(text);
+          } finally {
+            await handle.close();
+          }
+        };
+        await (options.parents ? withDirectory(dirname(path), write) : write());
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') throw new FileExistsError(path);
-        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
-        // No hard links here: refuse an existing file, then rename.
-        if (await lstat(path).then(() => true, () => false)) throw new FileExistsError(path);
-        await rename(temp, path);
+        // A write that failed part-way (full disk, file-size limit) leaves its temporary file: ours, so removed.
+        // EEXIST means the name was someone else's and nothing was written: left alone.
+        if (ours) await rm(temp, { force: true });
+        throw err;
       }
-    }
-  } finally {
-    await rm(temp, { force: true });
-  }
+      try {
+        // A signal that came while writing stops the move: the earlier file stays, the temporary one goes.
+        if (options.signal?.aborted) throw new RunAbortedError();
+        if (options.force) await rename(temp, path);
+        else {
+          try {
+            await link(temp, path);
+          } catch (err) {
+            const code = (err as NodeJS.ErrnoException).code;
+            if (code === 'EEXIST') throw new FileExistsError(path);
+            if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
+            // No hard links here: refuse an existing file, then rename.
+            if (await lstat(path).then(() => true, () => false)) throw new FileExistsError(path);
+            await rename(temp, path);
+          }
+        }
+      } finally {
+        await rm(temp, { force: true });
+      }
+    },
+  );
 }

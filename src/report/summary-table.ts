@@ -24,7 +24,7 @@ export function summaryTable(summary: Summary): string {
   // A re-forecast says so first: its figures are this year's from the closed months, not a plan's.
   const { closed } = forecastKindWords(summary);
   out.push(
-    `${terminalCell(summary.scenario.name)}: ${closed ? `re-forecast from ${closed} in ${terminalCell(summary.reforecast!.actualsFile)}, ` : ''}${summary.trials.toLocaleString('en-US')} trials, seed ${summary.seed}, ${cur}. ${summary.percentileConvention}.`,
+    `${terminalCell(summary.scenario.name)}: ${closed ? `re-forecast from ${closed} in ${terminalCell(summary.reforecast!.actualsFile)}, ` : ''}${summary.trials.toLocaleString('en-US')} trials, seed ${terminalCell(String(summary.seed))}, ${cur}. ${summary.percentileConvention}.`,
   );
   out.push('');
   out.push(textTable([HEADER, ...METRICS.map((m) => row(METRIC_LABELS[m], summary.metrics[m], formatMoney))]));

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
+import { RunAbortedError } from '../engine/errors.js';
 import { writeDirectoryAtomically, type Checkpoint } from './atomic-dir.js';
 import { writingTo } from './write-error.js';
 import { writeTrialsCsv } from './trials-csv.js';
@@ -66,21 +67,19 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     if (want.has('csv')) await put(REPORT_FILES.percentiles, percentilesCsv(summary));
     if (want.has('csv')) await put(REPORT_FILES.monthly, monthlyCsv(summary));
 
-    const chartsDir = join(tmp, REPORT_FILES.charts);
-    if (want.has('charts')) await mkdir(chartsDir);
-    const rendered: HtmlChart[] = [];
+    if (want.has('charts')) await mkdir(join(tmp, REPORT_FILES.charts));
     // Charts are built and drawn (vega loaded) only for a report.html or the charts/ files.
-    const charts = want.has('charts') || want.has('html') ? buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly }) : [];
-    for (const chart of charts) {
-      if (want.has('charts')) await put(join(REPORT_FILES.charts, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
-      const { svg, warnings } = await render(chart.spec);
-      // A chart vega could not draw (an error, not a warning) fails the report rather than leaving a hole in it.
-      const errors = warnings.filter((w) => w.startsWith('error:'));
-      if (errors.length > 0) throw new Error(`chart ${chart.name} did not render: ${errors.join('; ')}`);
-      if (want.has('charts')) await put(join(REPORT_FILES.charts, `${chart.name}.svg`), svg);
-      rendered.push({ name: chart.name, caption: chart.caption, svg });
+    if (want.has('charts') || want.has('html')) {
+      const rendered = await drawCharts(sim, summary, { ...options, renderChart: render }, {
+        before: async (chart) => {
+          if (want.has('charts')) await put(join(REPORT_FILES.charts, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
+        },
+        after: async (chart, svg) => {
+          if (want.has('charts')) await put(join(REPORT_FILES.charts, `${chart.name}.svg`), svg);
+        },
+      });
+      if (want.has('html')) await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered, ...(options.stress ? { stress: options.stress } : {}) }));
     }
-    if (want.has('html')) await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered, ...(options.stress ? { stress: options.stress } : {}) }));
 
     if (want.has('xlsx')) {
       const xlsx = join(tmp, REPORT_FILES.xlsx);
@@ -99,4 +98,46 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     }
   };
   await writeDirectoryAtomically(out, fill, { kind: 'report', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
+}
+
+/**
+ * The report's charts, built from the summary and drawn to SVG one after the other; `hooks.before`
+ * is called with each chart before it is drawn and `hooks.after` once drawn (writeReport writes its
+ * files there). A chart vega could not
+ * draw (an error, not a warning) fails the report rather than leaving a hole in it. Stops between
+ * charts when `options.signal` has aborted (RunAbortedError).
+ */
+async function drawCharts(
+  sim: Simulation,
+  summary: Summary,
+  options: Pick<ReportOptions, 'marks' | 'renderChart' | 'signal'>,
+  hooks: {
+    readonly before?: (chart: { readonly name: string; readonly spec: unknown }) => Promise<void>;
+    readonly after?: (chart: { readonly name: string; readonly spec: unknown }, svg: string) => Promise<void>;
+  } = {},
+): Promise<HtmlChart[]> {
+  const render = options.renderChart ?? renderChart;
+  const rendered: HtmlChart[] = [];
+  for (const chart of buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly })) {
+    if (options.signal?.aborted) throw new RunAbortedError();
+    await hooks.before?.(chart);
+    const { svg, warnings } = await render(chart.spec);
+    const errors = warnings.filter((w) => w.startsWith('error:'));
+    if (errors.length > 0) throw new Error(`chart ${chart.name} did not render: ${errors.join('; ')}`);
+    await hooks.after?.(chart, svg);
+    rendered.push({ name: chart.name, caption: chart.caption, svg });
+  }
+  return rendered;
+}
+
+/**
+ * report.html of a run as a string, byte for byte the file writeReport writes with `outputs:
+ * ['html']`, without writing anything: no file, no temporary directory (the studio's "download
+ * report", which a forced exit or a kill could otherwise leave behind in the system's temporary
+ * folder). Stops between charts when `options.signal` has aborted (RunAbortedError).
+ */
+export async function reportPage(sim: Simulation, summary: Summary, options: Pick<ReportOptions, 'marks' | 'renderChart' | 'signal' | 'stress'> = {}): Promise<string> {
+  const charts = await drawCharts(sim, summary, options);
+  if (options.signal?.aborted) throw new RunAbortedError();
+  return reportHtml({ summary, scenario: sim.loaded.scenario, charts, ...(options.stress ? { stress: options.stress } : {}) });
 }

@@ -46,6 +46,12 @@ export interface CsvColumn {
   readonly oneOf?: string;
   /** Other names people give this column, normalized (see `normalizeHeader`): a "did you mean" hint only, never accepted. */
   readonly hints?: readonly string[];
+  /**
+   * Names of a column that means this one's opposite, normalized (a `churned` flag where `renewed`
+   * is wanted), with what to do: renaming it alone would read every row backwards, so the message
+   * says so instead of "did you mean".
+   */
+  readonly opposites?: { readonly names: readonly string[]; readonly fix: string };
 }
 
 /**
@@ -568,6 +574,11 @@ function readHeader(
     const raw = header[f]!;
     if (raw === '') {
       issues.push({ path: [], message: `field ${f + 1} of the header row has no column name; the columns are: ${names}`, ...at(f) });
+      continue;
+    }
+    const opposite = columns.find((c) => c.opposites?.names.includes(normalizeHeader(raw)));
+    if (opposite !== undefined) {
+      issues.push({ path: [], message: `unknown column ${quoteText(raw)}: it means the opposite of ${quoteText(opposite.name)}; ${opposite.opposites!.fix}`, ...at(f) });
       continue;
     }
     const hinted = byHint.get(normalizeHeader(raw));

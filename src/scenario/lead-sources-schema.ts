@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { isOneLine, oneLineError } from './one-line.js';
 import { monthlyProfile, rateDistribution, seasonalityProfile, volumeWithYearLevel } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
 
-const label = z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'at most 40 characters' });
+const label = z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'at most 40 characters' }).refine(isOneLine, oneLineError);
 
 /**
  * One stream of leads with its own volume and conversion: a lead grade (an SDR's A/B/C), a

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOneLine, oneLineError } from './one-line.js';
 import { MAX_SEED_CHARS, MAX_TIERS, MAX_TRIALS } from './limits.js';
 
 const SEED_LENGTH = `must be 1 to ${MAX_SEED_CHARS} characters`;
@@ -299,6 +300,7 @@ export const tierSchema = z
       .min(1, { error: 'a tier needs a name' })
       // Any name works, "__proto__" and "constructor" included: records keyed by tier names are own keys (own-key.ts).
       .max(60, { error: 'a tier name has at most 60 characters' })
+      .refine(isOneLine, oneLineError)
       // But the two words the outputs use for the whole company: percentiles.csv's tier `all`, and
       // score's outcomes `total`; a tier so named would be read as the company (or beside it, twice).
       .refine((name) => !COMPANY_WORDS.has(name.toLowerCase()), {
@@ -334,7 +336,7 @@ export const scenarioSchema = z
       .describe(
         'Path of a base scenario (relative to this file) that this one overrides: mappings merge, scalars and lists replace, tiers merge by name (remove: true drops one). Resolved when the file is loaded.',
       ),
-    name: z.string().trim().min(1, { error: 'a scenario needs a name' }),
+    name: z.string().trim().min(1, { error: 'a scenario needs a name' }).refine(isOneLine, oneLineError),
     description: z.string().optional(),
     currency: z
       .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOneLine, oneLineError } from './one-line.js';
 import { monthlyAmounts } from './field-schemas.js';
 import { MAX_MAGNITUDE } from './distribution-schema.js';
 import { humanNumber } from './human-number-schema.js';
@@ -9,7 +10,7 @@ export const metricTargetSchema = z
     metric: z.enum(['revenue', 'bookings', 'endingArr']).describe('revenue = recognized revenue of the year.'),
     value: humanNumber(z.number().finite().nonnegative().max(MAX_MAGNITUDE, { error: 'must be at most 1e15' }), 'amount').describe('The number to reach or beat (currency).'),
     tier: z.string().min(1).optional().describe('A tier name; omitted = the whole company.'),
-    label: z.string().min(1).max(80).optional().describe('How to call it in tables and charts, e.g. "Board plan".'),
+    label: z.string().min(1).max(80).refine(isOneLine, oneLineError).optional().describe('How to call it in tables and charts, e.g. "Board plan".'),
   })
   .describe('Reach or beat `value` of `metric` (for a tier, or the whole company).');
 

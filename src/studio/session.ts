@@ -1,13 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { summarize } from '../analysis/summarize.js';
 import { simulationWarnings } from '../analysis/plausibility.js';
 import type { Engine } from '../engine/engine.js';
 import type { Simulation } from '../engine/simulate.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { LoadedScenario } from '../scenario/parse.js';
-import { writeReport } from '../report/write-report.js';
+import { reportPage } from '../report/write-report.js';
 import { answerOf, type Answer } from './answer.js';
 import type { StudioScenario } from './studio-scenario.js';
 import type { StudioState } from './state.js';
@@ -91,13 +88,9 @@ export class StudioSession {
     const sim: Simulation = { ...run, loaded: { ...run.loaded, source: `${this.scenario.base} with the studio's changes` } };
     const summarized = summarize(sim, { confidence: state.confidence });
     const summary = { ...summarized, warnings: simulationWarnings(sim, summarized, undefined) };
-    const dir = await mkdtemp(join(tmpdir(), 'arrcast-studio-'));
-    try {
-      await writeReport(join(dir, 'report'), sim, summary, { outputs: ['html'], ...(signal ? { signal } : {}) });
-      return await readFile(join(dir, 'report', 'report.html'));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    // Made in memory, as writeReport would write it: a temporary folder for it was left in the
+    // system's temporary directory by a second Ctrl-C (or a kill) while the page was drawn.
+    return Buffer.from(await reportPage(sim, summary, signal ? { signal } : {}), 'utf8');
   }
 
   /** The file as written at `trials`, run once and kept (never cancelled: every state compares with it). */

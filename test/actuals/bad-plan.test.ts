@@ -27,6 +27,15 @@ const ID = { name: 'p', currency: 'USD', fiscalYearStartMonth: 1, confidence: 0.
 const F = 'p/summary.json';
 
 const CASES: ReadonlyArray<{ name: string; text: string; lines: string[] }> = [
+  // A summary of another layout may hold other figures under the same names (score refuses it too).
+  { name: 'another summary version', text: plan((s) => (s.tool.summaryVersion = 2)), lines: [`${F} tool.summaryVersion: is summary version 2; this arrcast reads version 1: re-run the plan with this arrcast and give its report to --plan`] },
+  { name: 'no summary version', text: plan((s) => delete s.tool.summaryVersion), lines: [`${F} tool.summaryVersion: names no summary version; this arrcast reads version 1: re-run the plan with this arrcast and give its report to --plan`] },
+  // A re-forecast's bands are not the plan's: shown "at plan", they set a re-forecast beside itself.
+  {
+    name: "a re-forecast's summary",
+    text: plan((s) => (s.reforecast = { asOfMonth: 5, actualsFile: 'a.csv' })),
+    lines: [`${F} reforecast: is a re-forecast's summary (from 5 closed months of actuals), not a plan's: --plan names the report of the plan's own run (arrcast run without --actuals)`],
+  },
   { name: 'not JSON, with a control character', text: '{"monthly":"\u001b[31m', lines: [`${F} is not JSON: --plan names the report directory of a previous arrcast run, whose summary.json is read`] },
   { name: 'JSON of something else', text: '[1,2]', lines: [`${F} is not an arrcast run's summary (no tool and scenario): --plan names the report directory of a previous arrcast run`] },
   {

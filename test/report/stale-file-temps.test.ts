@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STALE_FILE_TEMP_MS, writeFileAtomically } from '../../src/report/atomic-file.js';
 import { hostTag } from '../../src/engine/stale-temps.js';
+import { cleanUpNow } from '../../src/engine/exit-cleanup.js';
 
 /** The pid of a process that has exited. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
@@ -58,5 +59,33 @@ describe('temporary files a killed single-file write left', () => {
     await expect(writeFileAtomically(join(dir, 'fitted.yaml'), 'tiers: []\n')).rejects.toThrow('exists; use --force to replace it');
     expect(readdirSync(dir)).toEqual(['fitted.yaml']);
     expect(readFileSync(join(dir, 'fitted.yaml'), 'utf8')).toBe('the user’s scenario');
+  });
+});
+
+/**
+ * A second Ctrl-C while `fit`, `init` or a studio save writes its file exits at once after the
+ * registered clean-ups (engine/exit-cleanup.ts), saying "temporary files removed": the single-file
+ * write's temporary file was not registered, so it stayed beside the file.
+ */
+describe('a forced exit while a single file is written', () => {
+  it('removes its temporary file (and never the file already in place)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-file-forced-'));
+    const path = join(dir, 'fitted.yaml');
+    writeFileSync(path, 'earlier\n');
+    const temps = () => readdirSync(dir).filter((n) => n.includes('.arrcast-tmp-'));
+    // Large enough that its write spans many turns of the event loop.
+    const writing = writeFileAtomically(path, 'x'.repeat(64 * 2 ** 20), { force: true });
+    writing.catch(() => undefined);
+    let seen: string[] = [];
+    for (let i = 0; i < 10_000 && seen.length === 0; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      seen = temps();
+    }
+    expect(seen).toHaveLength(1);
+    cleanUpNow();
+    expect(temps()).toEqual([]);
+    expect(readFileSync(path, 'utf8')).toBe('earlier\n');
+    await writing.catch(() => undefined);
+    expect(temps()).toEqual([]);
   });
 });

@@ -75,6 +75,9 @@ describe('numbers as people write them', () => {
     expect(() => parseShare('confidence')('80')).toThrow('confidence must be between 0 and 1 (or 0% and 100%), got "80"; did you mean 80%?');
     expect(() => parseShare('confidence')('1.5')).toThrow(/got "1\.5"; did you mean 1\.5%\?$/);
     expect(() => parseShare('confidence')('150')).toThrow(/got "150"$/);
+    // A share with its % already gets no "did you mean" (150% was answered "did you mean 150%%?").
+    for (const text of ['150%', '150 %', '2500%'])
+      expect(() => parseShare('precision')(text)).toThrow(new RegExp(`^precision must be between 0 and 1 \\(or 0% and 100%\\), got "${text.replace('.', '\\.')}"$`));
     expect(['20000', '20_000', '20,000', '20k', '2e4'].map(wholeNumber('trials', 1))).toEqual([20000, 20000, 20000, 20000, 20000]);
     for (const text of ['0', '1.5', '2_0', '-3', 'many', '1.5%'])
       expect(() => wholeNumber('trials', 1)(text)).toThrow(`trials must be a whole number >= 1, got "${text}"`);

@@ -8,16 +8,25 @@ import { ROOT } from '../helpers/fixtures.js';
 describe('arrcast studio: what it prints', () => {
   it('a hostile scenario name is one escaped line: it can print no address of its own', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-cmd-'));
-    const text = readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8').replace(/^name:.*$/m, 'name: "Evil\\u001b[2J\\r\\nhttp://evil.example/?token=0\\u202e"');
+    const text = readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8').replace(/^name:.*$/m, 'name: "Evil\\u001b[2J\\u0085http://evil.example/?token=0\\u202e"');
     writeFileSync(join(dir, 'evil.yaml'), text);
     // Without a stop signal the command prints its address and closes at once.
-    const r = await runCli('studio', join(dir, 'evil.yaml'), '--workers', '1', '--trials', '100', '--seed', 'a\u0007b');
+    const r = await runCli('studio', join(dir, 'evil.yaml'), '--workers', '1', '--trials', '100', '--seed', 'a\u0007\nb');
     expect(r.err).toBe('');
     const lines = r.out.split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('arrcast studio: Evil\\u{1b}[2J\\u{d}\\u{a}http://evil.example/?token=0\\u{202e} (100 trials, seed a\\u{7}b)');
+    expect(lines[0]).toBe('arrcast studio: Evil\\u{1b}[2J\\u{85}http://evil.example/?token=0\\u{202e} (100 trials, seed a\\u{7}\\u{a}b)');
     expect(lines[1]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
     expect(lines[2]).toBe('');
+  });
+
+  it('a scenario name with a line break is refused at its line (exit 2): a name is one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-cmd-'));
+    writeFileSync(join(dir, 'evil.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8').replace(/^name:.*$/m, 'name: "Evil\\r\\nhttp://evil.example/?token=0"'));
+    const r = await runCli('studio', join(dir, 'evil.yaml'), '--workers', '1', '--trials', '100');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/evil\.yaml:\d+:\d+ name: "Evil\\u\{d\}\\u\{a\}http:\/\/evil\.example\/\?token=0" holds a line break/);
   });
 });
 
