@@ -74,10 +74,8 @@ export const MAX_TABLE_ERROR = 0.0025;
 /** Sums of up to this many draws have the rule's answer cached per sampler. */
 const RULED = 1024;
 
-/** A sum sampler by the rule above: from `tables` when they qualify for n deals, else deal by deal with `perDeal` (same stream). */
-function ruledSum(tables: CompoundSumTables | undefined, source: RandomSource, perDeal: SumDraw): SumDraw {
-  if (!tables) return perDeal;
-  const fromTables = tables.bind(source, perDeal);
+/** The rule above for `tables`: (n) => true when a sum of n draws comes from the tables, false when draw by draw. */
+function tableRule(tables: CompoundSumTables): (n: number) => boolean {
   // The rule's answer for each n below RULED, once known (1: from the tables, 2: deal by
   // deal): the same answer as asking the tables again, with no number returned per sum.
   const ruled = new Uint8Array(RULED);
@@ -85,10 +83,18 @@ function ruledSum(tables: CompoundSumTables | undefined, source: RandomSource, p
     if (n < RULED) {
       let r = ruled[n]!;
       if (r === 0) r = ruled[n] = n >= TABLE_FROM_DEALS && tables.relativeError(n) <= MAX_TABLE_ERROR ? 1 : 2;
-      return r === 1 ? fromTables(n) : perDeal(n);
+      return r === 1;
     }
-    return tables.relativeError(n) <= MAX_TABLE_ERROR ? fromTables(n) : perDeal(n);
+    return tables.relativeError(n) <= MAX_TABLE_ERROR;
   };
+}
+
+/** A sum sampler by the rule above: from `tables` when they qualify for n deals, else deal by deal with `perDeal` (same stream). */
+function ruledSum(tables: CompoundSumTables | undefined, source: RandomSource, perDeal: SumDraw): SumDraw {
+  if (!tables) return perDeal;
+  const fromTables = tables.bind(source, perDeal);
+  const useTables = tableRule(tables);
+  return (n) => (useTables(n) ? fromTables(n) : perDeal(n));
 }
 
 /** A sum sampler that adds n draws one by one. */
@@ -185,9 +191,12 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
           // Tables only for a distribution that is summed (not for a year-level draw), built on first use.
           const tables = sigma > 0 && sigma <= MAX_TABLE_SIGMA ? sumTables(`lognormal/${sigma}`, () => lognormalSeverity(sigma)) : undefined;
           const perDeal = sumExpNormal(s);
-          const sum = ruledSum(tables, s, (n) => perDeal(n, sigma));
           const median = Math.exp(mu);
-          return (n) => (n === 0 ? 0 : median * sum(n));
+          if (!tables) return (n) => (n === 0 ? 0 : median * perDeal(n, sigma));
+          // ruledSum's choice written out here: one closure a sum (a month's deals) calls, not three.
+          const fromTables = tables.bind(s, (n) => perDeal(n, sigma));
+          const useTables = tableRule(tables);
+          return (n) => (n === 0 ? 0 : median * (useTables(n) ? fromTables(n) : perDeal(n, sigma)));
         },
         scoreQuantile: (e) => Math.exp(mu + sigma * e),
       };

@@ -1,4 +1,4 @@
-import { binomial } from '../random/binomial.js';
+import { Binomial } from '../random/binomial.js';
 import type { Stream } from '../random/source.js';
 import { componentIndex } from './components.js';
 import type { Draw, SumDraw } from './distribution-sampler.js';
@@ -106,10 +106,11 @@ export class BookRateDrawer {
  * customers due each month renew, contract and expand by binomial counts.
  */
 export class AggregateBookSimulator {
-  private readonly renewals: (n: number, p: number) => number;
-  private readonly contractionCount: (n: number, p: number) => number;
+  /** Binomial counts at the trial's rates: each p set once a trial, then drawn month by month. */
+  private readonly renewals: Binomial;
+  private readonly contractionCount: Binomial;
   private readonly contractionSize: SumDraw;
-  private readonly expansionCount: (n: number, p: number) => number;
+  private readonly expansionCount: Binomial;
   private readonly expansionSize: SumDraw;
 
   constructor(
@@ -117,10 +118,10 @@ export class AggregateBookSimulator {
     stream: (driver: string) => Stream,
   ) {
     const e = plan.existing!;
-    this.renewals = binomial(stream('renewals'));
-    this.contractionCount = binomial(stream('contraction.count'));
+    this.renewals = new Binomial(stream('renewals'));
+    this.contractionCount = new Binomial(stream('contraction.count'));
     this.contractionSize = e.contraction ? e.contraction.size.bindSum(stream('contraction.size')) : NO_SUM;
-    this.expansionCount = binomial(stream('expansion.count'));
+    this.expansionCount = new Binomial(stream('expansion.count'));
     this.expansionSize = e.expansion ? e.expansion.size.bindSum(stream('expansion.size')) : NO_SUM;
   }
 
@@ -129,13 +130,16 @@ export class AggregateBookSimulator {
     const arr = book.averageArr;
     const ev = out.events;
     const { uplift } = rates;
+    this.renewals.setP(rates.renewal);
+    this.contractionCount.setP(rates.contraction);
+    this.expansionCount.setP(rates.expansion);
     // A re-forecast renews only the customers due after the closed months (the others are in the actuals).
     for (let m = (this.plan.start?.months ?? 0) + 1; m <= 12; m++) {
       const due = book.due[m - 1]!;
       if (due === 0) continue;
       out.customersDue += due;
       out.arrDue += due * arr;
-      const renewed = this.renewals(due, rates.renewal);
+      const renewed = this.renewals.draw(due);
       const churned = due - renewed;
       out.customersRenewed += renewed;
       out.renewedByMonth[m - 1] = renewed * arr;
@@ -143,7 +147,7 @@ export class AggregateBookSimulator {
       ev[C_CHURN * 12 + m - 1] = -churned * arr;
       out.grossLoss += churned * arr;
 
-      const contracted = book.contraction ? this.contractionCount(renewed, rates.contraction) : 0;
+      const contracted = book.contraction ? this.contractionCount.draw(renewed) : 0;
       if (contracted > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['existing', 'customers'], contracted, 'customers contracting', "one's size", 'customers and contraction.probability');
       // The contracting customers' shares lost, summed through the one sum seam (bindSum).
@@ -156,7 +160,7 @@ export class AggregateBookSimulator {
       ev[C_UPLIFT * 12 + m - 1] = retained * uplift;
       out.booked[C_UPLIFT]! += retained * uplift;
 
-      const expanding = book.expansion ? this.expansionCount(renewed - contracted, rates.expansion) : 0;
+      const expanding = book.expansion ? this.expansionCount.draw(renewed - contracted) : 0;
       if (expanding > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['existing', 'customers'], expanding, 'customers expanding', "one's size", 'customers and expansion.probability');
       const added = expanding > 0 ? this.expansionSize(expanding) * arr * rates.expansionScale : 0;

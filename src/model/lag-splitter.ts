@@ -1,4 +1,4 @@
-import { binomial } from '../random/binomial.js';
+import { Binomial } from '../random/binomial.js';
 import { discreteIndex } from '../random/discrete.js';
 import type { RandomSource } from '../random/source.js';
 import { SINGLE_DRAW_MAX_N } from '../random/uniform53.js';
@@ -16,7 +16,8 @@ export class LagSplitter {
   readonly counts: Float64Array;
   /** The lag every unit has when the distribution is a single value (monthsAfterClose: 6), else -1: nothing to draw. */
   private readonly certain: number;
-  private readonly binomial: (n: number, p: number) => number;
+  /** One binomial sampler per lag j at its fixed P(lag = j | lag >= j), all on the one source: p's constants computed once. */
+  private readonly binomials: Binomial[];
   private readonly pick: (table: LagPmf['alias']) => number;
   /** The alias table read in place by the per-unit loop (discreteIndex's one-uniform draw, inlined), or undefined above SINGLE_DRAW_MAX_N lags. */
   private readonly inline: LagPmf['alias'] | undefined;
@@ -27,7 +28,11 @@ export class LagSplitter {
   ) {
     this.counts = new Float64Array(lag.max + 1);
     this.certain = lag.pmf.indexOf(1);
-    this.binomial = binomial(source);
+    this.binomials = Array.from(lag.conditional, (p) => {
+      const b = new Binomial(source);
+      b.setP(p);
+      return b;
+    });
     this.pick = discreteIndex(source);
     this.inline = lag.alias.n <= SINGLE_DRAW_MAX_N ? lag.alias : undefined;
   }
@@ -65,7 +70,7 @@ export class LagSplitter {
     } else {
       let remaining = n;
       for (let j = 0; remaining > 0 && j <= lag.max; j++) {
-        const c = j === lag.max ? remaining : this.binomial(remaining, lag.conditional[j]!);
+        const c = j === lag.max ? remaining : this.binomials[j]!.draw(remaining);
         counts[j] = c;
         remaining -= c;
       }

@@ -1,4 +1,4 @@
-import { binomial } from '../random/binomial.js';
+import { Binomial, binomial } from '../random/binomial.js';
 import { discreteIndex } from '../random/discrete.js';
 import { poisson } from '../random/poisson.js';
 import type { Stream } from '../random/source.js';
@@ -30,7 +30,8 @@ interface BoundSource {
   readonly seasonality: Float64Array;
   readonly conversion: Draw;
   readonly leads: CountDraw;
-  readonly deals: (n: number, p: number) => number;
+  /** Deals ~ Binomial(leads, this trial's conversion), p set once a trial. */
+  readonly deals: Binomial;
   readonly cycle: LagSplitter;
   readonly driverSlot: number;
   /** This year's mean leads a month (year-level draw), or undefined when the mean is a number. */
@@ -107,7 +108,7 @@ export class NewBusinessSimulator {
   private readonly floor: RepFloor | undefined;
   private readonly repDeals: (mean: number) => number;
   private readonly newExpansionProbability: Draw;
-  private readonly newExpansionCount: (n: number, p: number) => number;
+  private readonly newExpansionCount: Binomial;
   private readonly newExpansionTiming: LagSplitter | undefined;
   private readonly newExpansionSize: SumDraw;
   /** This year's median new-customer expansion size (year-level draw), or undefined when a number. */
@@ -149,7 +150,7 @@ export class NewBusinessSimulator {
           s.conversion.bind(stream(s.name === '' ? DRIVER_KINDS.conversion.stream('') : DRIVER_KINDS.sourceConversion.stream(s.name))),
         ),
         leads: s.leads(stream(own('leads'))),
-        deals: binomial(stream(own('deals'))),
+        deals: new Binomial(stream(own('deals'))),
         cycle: new LagSplitter(nb.salesCycle, stream(own('salesCycle'))),
         driverSlot: s.name === '' ? driverSlot(drivers, 'conversion') : driverSlot(drivers, 'sourceConversion', s.name),
         level: levelDraw(
@@ -209,7 +210,7 @@ export class NewBusinessSimulator {
     this.repDeals = poisson(stream('reps.sourcedDeals'));
     const x = plan.newCustomerExpansion;
     this.newExpansionProbability = x ? x.probability.bind(stream(DRIVER_KINDS.newCustomerExpansionProbability.stream(''))) : () => 0;
-    this.newExpansionCount = binomial(stream('newCustomerExpansion.count'));
+    this.newExpansionCount = new Binomial(stream('newCustomerExpansion.count'));
     this.newExpansionTiming = x ? new LagSplitter(x.timing, stream('newCustomerExpansion.timing')) : undefined;
     this.newExpansionSize = x ? x.size.bindSum(stream('newCustomerExpansion.size')) : () => 0;
     this.newExpansionSizeLevel = x?.sizeLevel?.distribution.bind(stream(DRIVER_KINDS.newCustomerExpansionSize.stream('')));
@@ -300,6 +301,7 @@ export class NewBusinessSimulator {
     }
     // A new customer expands some months after it goes live (sales owns it for its first months).
     const k = this.closedMonths;
+    this.newExpansionCount.setP(newExpansionProbability);
     for (let m = 1; x && m <= 12; m++) {
       const deals = this.live[m - 1]!;
       if (deals === 0) continue;
@@ -308,7 +310,7 @@ export class NewBusinessSimulator {
         // A customer live in a closed month: only its expansion still to come after them.
         byLag = this.tails!.expansion!.split(deals, newExpansionProbability, k - m);
       } else {
-        const expanding = this.newExpansionCount(deals, newExpansionProbability);
+        const expanding = this.newExpansionCount.draw(deals);
         if (expanding === 0) continue;
         byLag = this.newExpansionTiming!.split(expanding);
       }
@@ -329,6 +331,7 @@ export class NewBusinessSimulator {
     const conversion = trialRate(drawn, loadings.conversion, z, stress.conversion);
     if (Number.isNaN(conversion)) drewNaN(this.plan.name, ['newBusiness', ...s.field, 'conversion']);
     out.drivers[s.driverSlot] = conversion;
+    s.deals.setP(conversion);
     let leadMultiplier = marketLeads;
     if (s.level) {
       // This year's mean leads a month: the monthly counts scale by it over the planned mean.
@@ -363,7 +366,7 @@ export class NewBusinessSimulator {
         continue;
       }
       const leads = s.leads(season * leadMultiplier);
-      const deals = s.deals(leads, conversion);
+      const deals = s.deals.draw(leads);
       if (month >= 1) {
         leadsInYear += leads;
         dealsInYear += deals;

@@ -333,24 +333,31 @@ function fillRecord(
     change[t] = totals[arr + C_CHURN]! + totals[arr + C_CONTRACTION]! + totals[arr + C_UPLIFT]! + totals[arr + C_EXP]!;
   }
   const { op, a, b } = rp;
+  // Each case stores its value itself: one value merged from all of them was kept boxed by the
+  // optimizer (a heap number for every column of every trial).
   for (let k = 0; k < op.length; k++) {
-    let v = 0;
     const tier = b[k]!;
     // The tiers a ratio or count column sums over: one tier, or all of them (-1).
     const first = tier < 0 ? 0 : tier;
     const last = tier < 0 ? nt : tier + 1;
     switch (op[k]) {
-      case Op.Metric:
+      case Op.Metric: {
+        let v = 0;
         for (let t = 0; t < nt; t++) v += tm[t * NM + a[k]!]!;
+        record[k] = v;
         break;
+      }
       case Op.TierMetric:
-        v = tm[tier * NM + a[k]!]!;
+        record[k] = tm[tier * NM + a[k]!]!;
         break;
-      case Op.Component:
+      case Op.Component: {
+        let v = 0;
         for (let t = 0; t < nt; t++) v += totals[(t * NM + a[k]!) * NC + tier]!;
+        record[k] = v;
         break;
+      }
       case Op.Mrr:
-        v = mrr[a[k]!]!;
+        record[k] = mrr[a[k]!]!;
         break;
       case Op.Ratio: {
         let den = 0;
@@ -375,28 +382,32 @@ function fillRecord(
               num += o.booked[C_RENEWAL]!;
           }
         }
-        v = den > 0 ? num / den : NaN;
+        record[k] = den > 0 ? num / den : NaN;
         break;
       }
-      case Op.Count:
+      case Op.Count: {
+        let v = 0;
         for (let t = first; t < last; t++) {
           const o = outcomes[t]!;
           v += a[k] === 0 ? o.customersWon : a[k] === 1 ? o.customersLost : o.leads;
         }
+        record[k] = v;
         break;
+      }
       case Op.Market:
-        v = z;
+        record[k] = z;
         break;
       case Op.Driver:
-        v = outcomes[tier]!.drivers[a[k]!]!;
+        record[k] = outcomes[tier]!.drivers[a[k]!]!;
         break;
       case Op.Own:
-        v = outcomes[tier]!.own[a[k]!]!;
+        record[k] = outcomes[tier]!.own[a[k]!]!;
         break;
       case Op.Extra:
-        v = outcomes[tier]!.extras[a[k]!]!;
+        record[k] = outcomes[tier]!.extras[a[k]!]!;
         break;
+      default:
+        record[k] = 0;
     }
-    record[k] = v;
   }
 }

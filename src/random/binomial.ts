@@ -26,29 +26,104 @@ import type { RandomSource } from './source.js';
  *   five comparisons and a floor per draw.
  */
 export function binomial(source: RandomSource): (n: number, p: number) => number {
-  checkSource('binomial', source);
-  // The model draws one sampler with the same p month after month (a trial's conversion, renewal
-  // rate, a lag's conditional): log(1 - p) and p / q are kept for the last p (same values, same draws).
-  let lastP = Number.NaN;
-  let logQ = 0;
-  let ratio = 0;
-  function inversion(n: number, p: number): number {
-    if (p !== lastP) {
-      logQ = Math.log1p(-p);
-      ratio = p / (1 - p);
-      lastP = p;
+  const sampler = new Binomial(source);
+  return function drawBinomial(n: number, p: number): number {
+    // NaN never equals the p set last, so setP sees it (and the draw refuses it).
+    if (p !== sampler.p) sampler.setP(p);
+    return sampler.draw(n);
+  };
+}
+
+/**
+ * The binomial sampler of `binomial` with p set apart from the draws: setP(p) once, then draw(n)
+ * for as many n as need that p (a trial's conversion month after month, a lag's fixed conditional).
+ * The same draws as `binomial(source)(n, p)`, uniform for uniform. Its point is speed: p's constants
+ * are computed once per p, btrs's and inversion's once per (n, p) while n repeats, and a call passes
+ * only the whole number n, which the optimizer passes without allocating (a fractional p passed
+ * to a function that is not inlined is boxed into a new heap number on every call).
+ *
+ * @example const b = new Binomial(createStream('7/0/SMB/deals')); b.setP(0.03); b.draw(2700)
+ * @throws draw throws the RangeError `binomial`'s draw would, for an invalid n or the p set.
+ */
+export class Binomial {
+  /** The p set last (NaN before the first setP). */
+  p = Number.NaN;
+  private readonly source: RandomSource;
+  /** p in [0, 1] (else draw refuses it). */
+  private valid = false;
+  /** By symmetry the draws use e = min(p, 1 - p); flip: p > 1/2, a draw is n minus a draw at e. */
+  private e = 0;
+  private flip = false;
+  /** e / (1 - e), the ratio of successive probabilities in inversion and the odds in btrs. */
+  private ratio = 0;
+  /** log(1 - e) for inversion, NaN until it is first needed. */
+  private logQ = Number.NaN;
+  /** Inversion's constants for the n of its last draw: P(0) = (1 - e)^n, and the restart bound (NaN until needed). */
+  private invN = -1;
+  private qn = 0;
+  private bound = Number.NaN;
+  /** btrs's constants for the n of its last draw; its squeeze's (alpha, m, base) are NaN until an attempt leaves the squeeze. */
+  private btrsN = -1;
+  private spq = 0;
+  private b = 0;
+  private a = 0;
+  private c = 0;
+  private vr = 0;
+  private alpha = Number.NaN;
+  private m = 0;
+  private base = 0;
+
+  constructor(source: RandomSource) {
+    checkSource('binomial', source);
+    this.source = source;
+  }
+
+  /** Set p for the draws that follow. An invalid p is kept and refused by the next draw, as `binomial` refuses it. */
+  setP(p: number): void {
+    this.p = p;
+    this.valid = p >= 0 && p <= 1;
+    this.flip = p > 0.5;
+    const e = this.flip ? 1 - p : p;
+    this.e = e;
+    this.ratio = e / (1 - e);
+    this.logQ = Number.NaN;
+    this.invN = -1;
+    this.btrsN = -1;
+  }
+
+  /** One draw for n trials (a whole number from 0 to 2^53 - 1) at the p set last. */
+  draw(n: number): number {
+    // A NaN p, or an n that is NaN or infinite, would pass every test below and never be accepted:
+    // refuse them, with negative and fractional n and p outside [0, 1], before drawing.
+    if (!(n >= 0 && n <= MAX_COUNT && Math.floor(n) === n && this.valid)) throw refuse(n, this.p);
+    const p = this.p;
+    if (n === 0 || p <= 0) return 0;
+    if (p >= 1) return n;
+    const k = n * this.e < 10 ? this.inversion(n) : this.btrs(n);
+    return this.flip ? n - k : k;
+  }
+
+  /** Inversion at e: sequential search from 0 (see `binomial`). */
+  private inversion(n: number): number {
+    const p = this.e;
+    if (Number.isNaN(this.logQ)) this.logQ = Math.log1p(-p);
+    if (n !== this.invN) {
+      this.qn = Math.exp(n * this.logQ);
+      this.bound = Number.NaN;
+      this.invN = n;
     }
-    const q = 1 - p;
-    const qn = Math.exp(n * logQ);
-    const np = n * p;
-    const bound = Math.min(n, np + 10 * Math.sqrt(np * q + 1));
-    const r = ratio;
+    const qn = this.qn;
+    const r = this.ratio;
+    // The bound min(n, np + 10 sqrt(npq + 1)) is at least min(n, 10): below that k cannot pass it,
+    // so its square root is taken only by the rare search that goes further.
+    const sure = n < 10 ? n : 10;
+    const source = this.source;
     let k = 0;
     let px = qn;
     let u = source();
     while (u > px) {
       k++;
-      if (k > bound) {
+      if (k > sure && k > this.restartBound(n)) {
         k = 0;
         px = qn;
         u = source();
@@ -60,18 +135,32 @@ export function binomial(source: RandomSource): (n: number, p: number) => number
     return k;
   }
 
-  function btrs(n: number, p: number): number {
-    const spq = Math.sqrt(n * p * (1 - p));
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const c = n * p + 0.5;
-    const vr = 0.92 - 4.2 / b;
-    // The squeeze's constants (a log and two Stirling tails) are computed on the first attempt that
-    // leaves the squeeze, not before: most draws are accepted by it. Same values, same draws.
-    let r = Number.NaN;
-    let alpha = 0;
-    let m = 0;
-    let base = 0;
+  /** min(n, np + 10 sqrt(npq + 1)) at e, for the n of inversion's last draw. */
+  private restartBound(n: number): number {
+    if (Number.isNaN(this.bound)) {
+      const p = this.e;
+      const np = n * p;
+      this.bound = Math.min(n, np + 10 * Math.sqrt(np * (1 - p) + 1));
+    }
+    return this.bound;
+  }
+
+  /** btrs at e (see `binomial`). */
+  private btrs(n: number): number {
+    const p = this.e;
+    if (n !== this.btrsN) {
+      const spq = Math.sqrt(n * p * (1 - p));
+      const b = 1.15 + 2.53 * spq;
+      this.spq = spq;
+      this.b = b;
+      this.a = -0.0873 + 0.0248 * b + 0.01 * p;
+      this.c = n * p + 0.5;
+      this.vr = 0.92 - 4.2 / b;
+      this.alpha = Number.NaN;
+      this.btrsN = n;
+    }
+    const { a, b, c, vr } = this;
+    const source = this.source;
     for (;;) {
       const u = source() - 0.5;
       const v = source();
@@ -80,16 +169,14 @@ export function binomial(source: RandomSource): (n: number, p: number) => number
       if (us >= 0.07 && v <= vr) return k;
       // us = 0 (u = -0.5) gives k = -Infinity and is rejected here.
       if (k < 0 || k > n) continue;
-      if (Number.isNaN(r)) {
-        r = p / (1 - p);
-        alpha = (2.83 + 5.1 / b) * spq;
-        m = Math.floor((n + 1) * p);
-        // The k-independent part of log(f(k) / f(m)).
-        base = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
-      }
-      const lhs = Math.log((v * alpha) / (a / (us * us) + b));
+      // The squeeze's constants (a log and two Stirling tails) are computed on the first attempt that
+      // leaves the squeeze for this (n, p), not before: most draws are accepted by it. Same values.
+      if (Number.isNaN(this.alpha)) this.setSqueeze(n);
+      const r = this.ratio;
+      const m = this.m;
+      const lhs = Math.log((v * this.alpha) / (a / (us * us) + b));
       const rhs =
-        base +
+        this.base +
         (n + 1) * Math.log((n - m + 1) / (n - k + 1)) +
         (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) -
         stirlingTail(k) -
@@ -98,23 +185,20 @@ export function binomial(source: RandomSource): (n: number, p: number) => number
     }
   }
 
-  /** The RangeError for (n, p) outside the domain; off the hot path. */
-  function refuse(n: number, p: number): RangeError {
-    return n >= 0 && n <= MAX_COUNT && Math.floor(n) === n
-      ? badParameter('binomial', 'p', 'a probability in [0, 1]', p)
-      : badParameter('binomial', 'n', WHOLE_COUNT, n);
+  private setSqueeze(n: number): void {
+    const p = this.e;
+    const r = this.ratio;
+    const m = Math.floor((n + 1) * p);
+    this.alpha = (2.83 + 5.1 / this.b) * this.spq;
+    this.m = m;
+    // The k-independent part of log(f(k) / f(m)).
+    this.base = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + stirlingTail(m) + stirlingTail(n - m);
   }
+}
 
-  return function drawBinomial(n: number, p: number): number {
-    // A NaN p, or an n that is NaN or infinite, would pass every test below and never be accepted:
-    // refuse them, with negative and fractional n and p outside [0, 1], before drawing.
-    if (!(n >= 0 && n <= MAX_COUNT && Math.floor(n) === n && p >= 0 && p <= 1)) throw refuse(n, p);
-    if (n === 0 || p <= 0) return 0;
-    if (p >= 1) return n;
-    if (p > 0.5) {
-      const q = 1 - p;
-      return n - (n * q < 10 ? inversion(n, q) : btrs(n, q));
-    }
-    return n * p < 10 ? inversion(n, p) : btrs(n, p);
-  };
+/** The RangeError for (n, p) outside the domain; off the hot path. */
+function refuse(n: number, p: number): RangeError {
+  return n >= 0 && n <= MAX_COUNT && Math.floor(n) === n
+    ? badParameter('binomial', 'p', 'a probability in [0, 1]', p)
+    : badParameter('binomial', 'n', WHOLE_COUNT, n);
 }

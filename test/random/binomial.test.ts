@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomial } from '../../src/random/binomial.js';
+import { Binomial, binomial } from '../../src/random/binomial.js';
 import { createStream } from '../../src/random/source.js';
 import { binomialPmf, expectChiSquareFit, expectMeanWithin, expectVarianceWithin, sample, expectSupport } from '../helpers/stats.js';
 
@@ -48,5 +48,33 @@ describe('binomial', () => {
   ])('Binomial(%d, %d) is always %d', (n, p, expected) => {
     const draw = binomial(createStream(`test/binomial/edge/${n}/${p}`));
     for (let i = 0; i < 100; i++) expect(draw(n, p)).toBe(expected);
+  });
+
+  it('Binomial keeps constants per p and per (n, p) without changing a draw', () => {
+    // One sampler whose p is set once and whose n repeats (its cached constants reused) against a
+    // fresh sampler per draw on a stream of the same seed: the same draws, for inversion and btrs,
+    // with and without the symmetry, through rejections.
+    const ns = [0, 3, 40, 40, 40, 7, 125, 125, 2000, 2000, 1, 125, 40];
+    for (const p of [0.03, 0.3, 0.5, 0.86, 0.997]) {
+      const kept = new Binomial(createStream(`test/binomial/kept/${p}`));
+      kept.setP(p);
+      const fresh = createStream(`test/binomial/kept/${p}`);
+      for (let round = 0; round < 200; round++) {
+        for (const n of ns) {
+          const once = new Binomial(fresh);
+          once.setP(p);
+          expect(kept.draw(n)).toBe(once.draw(n));
+        }
+      }
+    }
+  });
+
+  it('Binomial refuses an invalid p at the draw, as binomial does, not when it is set', () => {
+    const b = new Binomial(createStream('test/binomial/refuse'));
+    b.setP(Number.NaN);
+    expect(() => b.draw(10)).toThrow(RangeError);
+    b.setP(0.2);
+    expect(() => b.draw(2.5)).toThrow(RangeError);
+    expect(b.draw(10)).toBeGreaterThanOrEqual(0);
   });
 });
