@@ -115,6 +115,21 @@ function intervalInside(n: number, p: number): boolean {
 }
 
 /**
+ * p as a percentile's number, as the outputs write a budget's (report/confidence-text.ts): one
+ * decimal, more only where one would round it to 0 or 100, trailing zeros dropped (1 - 0.999999 is
+ * P0.0001, not P0.000100000000003).
+ */
+function percentWords(p: number): string {
+  const round = (d: number) => {
+    const text = (p * 100).toFixed(d);
+    return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  };
+  let d = 1;
+  while (d < 20 && (Number(round(d)) === 0 || Number(round(d)) === 100)) d++;
+  return round(d);
+}
+
+/**
  * Why the 95% interval of the p-quantile of n values cannot be estimated, or undefined when it can:
  * from 2 values up, an interval whose end lies beyond the lowest or highest value would claim a
  * coverage it does not have (the lowest of 100 trials is below the true P1 only 63% of the time).
@@ -125,8 +140,7 @@ export function intervalOutsideSample(n: number, p: number): string | undefined 
   if (n < 2 || intervalInside(n, p)) return undefined;
   const { r, s } = exactConfidenceRanks(n, p);
   const where = r < 1 && s > n ? 'beyond the lowest and the highest trial' : r < 1 ? 'below the lowest trial' : 'above the highest trial';
-  const pct = Number((p * 100).toPrecision(12));
-  return `P${pct} of ${n.toLocaleString('en-US')} trials: its 95% interval reaches ${where}; it needs at least ${intervalMinTrials(p).toLocaleString('en-US')} trials`;
+  return `P${percentWords(p)} of ${n.toLocaleString('en-US')} trials: its 95% interval reaches ${where}; it needs at least ${intervalMinTrials(p).toLocaleString('en-US')} trials`;
 }
 
 /**

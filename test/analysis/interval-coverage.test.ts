@@ -52,6 +52,9 @@ describe('95% intervals of percentiles and budgets', () => {
     expect(quantile(sample(100), 0.01)).toMatchObject({ interval: null, notEstimable: 'P1 of 100 trials: its 95% interval reaches below the lowest trial; it needs at least 368 trials' });
     expect(quantile(sample(7), 0.9)).toMatchObject({ interval: null, notEstimable: 'P90 of 7 trials: its 95% interval reaches above the highest trial; it needs at least 36 trials' });
     expect(quantile(sample(1000), 0.001).notEstimable).toBe('P0.1 of 1,000 trials: its 95% interval reaches below the lowest trial; it needs at least 3,688 trials');
+    // A budget's percentile as the outputs write it: 1 - 0.999999 is P0.0001, not P0.000100000000003.
+    expect(quantile(sample(1000), 1 - 0.999999).notEstimable).toMatch(/^P0\.0001 of 1,000 trials: /);
+    expect(quantile(sample(1000), 1 - 1e-9).notEstimable).toMatch(/^P99\.9999999 of 1,000 trials: its 95% interval reaches above the highest trial/);
     expect(quantile(sample(2), 0.5).notEstimable).toBe('P50 of 2 trials: its 95% interval reaches beyond the lowest and the highest trial; it needs at least 6 trials');
     const stat = describeValues(sample(100))!;
     expect(stat.percentileIntervals!.p1).toBeNull();
