@@ -9,6 +9,9 @@
 // Last regenerated: December 2026 (issue 12), when the streams moved from Alea to sfc32 and large
 // lognormal sums to aggregate tables (GENERATOR_ID sfc32-alea-v2): every number changed once, every
 // distribution stayed within the tables' stated error (see the test's comment).
+// Summary numbers only (the trials' digests unchanged): December 2026, when the bad years' component
+// shares divided by the components' summed shortfall (analysis/attribution/bad-years.ts), which moved
+// their last bits; reverting that file alone gives the previous digests back.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -77,7 +77,10 @@ close(tiers.reduce((a, t) => a + s.byTier[t].openingArr, 0), s.openingArr, 'sum 
 // 4. trials.csv: recompute
 if (existsSync(join(dir, 'trials.csv'))) {
   const tr = csv('trials.csv'); const th = tr.shift();
-  const col = (name) => { if (tiers.length === 1 && name.startsWith(`tier.${tiers[0]}.`)) name = name.slice(tiers[0].length + 6); const i = th.indexOf(name); return i < 0 ? undefined : Float64Array.from(tr, (r) => Number(r[i])); };
+  // Tier names are encoded in column keys as the engine encodes them (model/column-key.ts: '.' is %2E).
+  const { tierKey } = await import('../dist/model/column-key.js');
+  const tcol = (t, fig) => col(tierKey(t, fig));
+  const col = (name) => { if (tiers.length === 1 && name.startsWith(tierKey(tiers[0], ''))) name = name.slice(tierKey(tiers[0], '').length); const i = th.indexOf(name); return i < 0 ? undefined : Float64Array.from(tr, (r) => Number(r[i])); };
   const type7 = (sorted, p) => { const h = (sorted.length - 1) * p; const lo = Math.floor(h); return sorted[lo] + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]) - sorted[lo]); };
   const cmp = (xs, st, what, tol = 1e-7, abs = 0.01) => {
     if (!xs || !st) return;
@@ -88,9 +91,10 @@ if (existsSync(join(dir, 'trials.csv'))) {
   const n = tr.length; close(n, s.trials, 'trials.csv rows');
   for (const m of ['revenue', 'bookings', 'endingArr']) {
     const xs = col(m); cmp(xs, s.metrics[m], m);
-    for (const t of tiers) cmp(col(`tier.${t}.${m}`), s.byTier[t][m], `${t} ${m}`);
+    // A tier's column is float32, written with 7 significant digits: half a unit of the 7th digit.
+    for (const t of tiers) cmp(tcol(t, m), s.byTier[t][m], `${t} ${m}`, 5e-7);
     // per trial: tiers sum to the company, opening + components sum to the metric
-    const tcols = tiers.map((t) => col(`tier.${t}.${m}`));
+    const tcols = tiers.map((t) => tcol(t, m));
     const ccols = Object.keys(s.byComponent[m]).filter((k) => k !== 'openingBook').map((k) => col(`component.${m}.${k}`));
     let worstT = 0, worstC = 0;
     for (let i = 0; i < n; i++) {
@@ -113,7 +117,7 @@ if (existsSync(join(dir, 'trials.csv'))) {
   for (const m of ['revenue', 'bookings', 'endingArr']) {
     const sorted = Float64Array.from(col(m)).sort();
     close(type7(sorted, 1 - conf), s.decisions.budgets.metrics[m].value, `budget ${m} (trials.csv)`, 1e-7, 0.01);
-    for (const t of tiers) { const c = col(`tier.${t}.${m}`); if (c) close(type7(Float64Array.from(c).sort(), 1 - conf), s.decisions.budgets.byTier[t][m].value, `budget ${t} ${m}`, 1e-7, 0.01); }
+    for (const t of tiers) { const c = tcol(t, m); if (c) close(type7(Float64Array.from(c).sort(), 1 - conf), s.decisions.budgets.byTier[t][m].value, `budget ${t} ${m}`, 5e-7, 0.01); }
     const d = s.decisions.downside?.[m];
     if (d) {
       close(d.p10.value, s.metrics[m].percentiles.p10, `downside p10 ${m} vs metrics p10`);
@@ -125,7 +129,7 @@ if (existsSync(join(dir, 'trials.csv'))) {
     }
   }
   for (const t of s.decisions.targets ?? []) {
-    const c = col(t.tier ? `tier.${t.tier}.${t.metric}` : t.metric);
+    const c = t.tier ? tcol(Object.keys(s.byTier).find((k) => k.normalize('NFC').trim().toLowerCase() === t.tier.normalize('NFC').trim().toLowerCase()) ?? t.tier, t.metric) : col(t.metric);
     if (!c) { console.log('skip target', JSON.stringify(t).slice(0, 100)); continue; }
     // A tier's metric is float32: compared with the target as float32 stores it (analysis/target-threshold.ts).
     const at = t.tier && tiers.length > 1 ? Math.fround(t.value) : t.value;
@@ -143,7 +147,9 @@ if (existsSync(join(dir, 'trials.csv'))) {
 if (existsSync(join(dir, 'sipmath.json'))) {
   const sip = JSON.parse(readFileSync(join(dir, 'sipmath.json'), 'utf8'));
   for (const x of sip.sips) {
-    const st = x.name.startsWith('tier.') ? s.byTier[x.name.split('.').slice(1, -1).join('.')]?.[x.name.split('.').at(-1)] : s.metrics[x.name] ?? s.retention?.[x.name];
+    const { tierKey } = await import('../dist/model/column-key.js');
+    const tier = x.name.startsWith('tier.') ? Object.keys(s.byTier).find((t) => x.name.startsWith(tierKey(t, ''))) : undefined;
+    const st = tier !== undefined ? s.byTier[tier]?.[x.name.slice(tierKey(tier, '').length)] : s.metrics[x.name] ?? s.retention?.[x.name];
     if (!st) { console.log('skip sip ' + x.name); continue; }
     const md = x.metadata;
     close(md.count, s.trials, `sip ${x.name} count`); close(md.mean, st.mean, `sip ${x.name} mean`); close(md.std, st.sd, `sip ${x.name} sd`);

@@ -129,10 +129,15 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     const row = rows[m - 1]!;
     const i = m - 1;
     const newArr = orZero(value(row, 'new_arr'));
-    const churned = orZero(value(row, 'churned_arr'));
     const contracted = orZero(value(row, 'contraction_arr'));
     const expanded = orZero(value(row, 'expansion_arr'));
     const renewed = value(row, 'renewed_arr');
+    // A file may give renewed_arr without churned_arr: the ARR due that did not renew is the churn
+    // (as renewed_arr is the ARR due less churned_arr when only churned_arr is given). Taken as 0, it
+    // fell into the ending ARR's unexplained change and was booked as negative price uplift: 6 of 12
+    // customers at 100k churning read bookings of 18k and churn of 0.
+    const statedChurn = value(row, 'churned_arr');
+    const churned = !Number.isNaN(statedChurn) ? statedChurn : e && !Number.isNaN(renewed) ? Math.max(0, closedMonthDueArr(e, row, m - 1) - renewed) : 0;
     start.leads[i] = value(row, 'leads');
     start.deals[i] = value(row, 'deals');
     start.newArr[i] = value(row, 'new_arr');

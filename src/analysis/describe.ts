@@ -20,11 +20,14 @@ export interface Stat {
   readonly percentiles: Readonly<Record<PercentileKey, number>>;
   /**
    * Monte Carlo error of each percentile: a distribution-free 95% confidence interval [low, high]
-   * from order statistics.
+   * from order statistics. One percentile's is null when that interval would reach beyond the
+   * lowest or highest trial (a P1 of fewer than 368 trials: `percentileIntervalsNotEstimable`).
    */
-  readonly percentileIntervals: Readonly<Record<PercentileKey, readonly [number, number]>> | null;
+  readonly percentileIntervals: Readonly<Record<PercentileKey, readonly [number, number] | null>> | null;
   /** Why sd, standardError and percentileIntervals are null: a single trial. Absent otherwise. */
   readonly notEstimable?: string;
+  /** Why some percentiles' intervals (not all: see notEstimable) are null, one sentence per percentile. Absent otherwise. */
+  readonly percentileIntervalsNotEstimable?: string;
 }
 
 /**
@@ -121,13 +124,16 @@ function statAt(m: Moments, at: (rank: number) => number): Stat {
     return { mean: m.mean, sd: null, standardError: null, min: m.min, max: m.max, percentiles, percentileIntervals: null, notEstimable: ONE_TRIAL };
   }
   const percentiles = {} as Record<PercentileKey, number>;
-  const percentileIntervals = {} as Record<PercentileKey, readonly [number, number]>;
+  const percentileIntervals = {} as Record<PercentileKey, readonly [number, number] | null>;
+  const reasons: string[] = [];
   for (const p of PERCENTILES) {
     const q = estimateAt(at, m.n, p / 100);
     percentiles[`p${p}`] = q.value;
-    percentileIntervals[`p${p}`] = q.interval!;
+    percentileIntervals[`p${p}`] = q.interval;
+    if (q.notEstimable !== undefined) reasons.push(q.notEstimable);
   }
-  return { mean: m.mean, sd: m.sd, standardError: m.sd / Math.sqrt(m.n), min: m.min, max: m.max, percentiles, percentileIntervals };
+  const stat = { mean: m.mean, sd: m.sd, standardError: m.sd / Math.sqrt(m.n), min: m.min, max: m.max, percentiles, percentileIntervals };
+  return reasons.length === 0 ? stat : { ...stat, percentileIntervalsNotEstimable: reasons.join('; ') };
 }
 
 /**

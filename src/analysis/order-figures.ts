@@ -1,4 +1,4 @@
-import { confidenceRanks, ONE_TRIAL } from './order-statistics.js';
+import { confidenceRanks, intervalOutsideSample, ONE_TRIAL } from './order-statistics.js';
 import { SortWorkspace } from '../math/sorted-values.js';
 import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
 
@@ -16,7 +16,8 @@ export function sortedEstimate(sorted: Float64Array, n: number, p: number): Quan
 /**
  * The same estimate from any reader of the ascending order statistics (`at(rank)`, 0-based): what
  * sortedEstimate reads of a sorted copy, read from wherever the order statistics are (rank-select.ts).
- * From a single value the interval is null (ONE_TRIAL).
+ * From a single value the interval is null (ONE_TRIAL), and so it is when its 95% interval would
+ * reach beyond the lowest or highest value (intervalOutsideSample: a P1 of 100 trials).
  *
  * @example estimateAt((r) => [1, 2, 3, 4][r]!, 4, 0.5).value // => 2.5
  * Complexity: O(1), four reads at most.
@@ -28,6 +29,8 @@ export function estimateAt(at: (rank: number) => number, n: number, p: number): 
   const value = h === lo ? xlo : xlo + (h - lo) * (at(lo + 1) - xlo);
   // One value: no neighbouring order statistic to bound the quantile with (ONE_TRIAL).
   if (n < 2) return { value, interval: null, notEstimable: ONE_TRIAL };
+  const outside = intervalOutsideSample(n, p);
+  if (outside !== undefined) return { value, interval: null, notEstimable: outside };
   const [a, b] = confidenceRanks(n, p);
   return { value, interval: [at(a), at(b)] };
 }

@@ -4,7 +4,7 @@ import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { simulate, type SimulateOptions, type Simulation } from '../engine/simulate.js';
 import { RunOptionError } from '../engine/errors.js';
 import { describe } from './describe.js';
-import { Z95 } from './order-statistics.js';
+import { intervalMinTrials } from './order-statistics.js';
 
 /** The percentiles of recognized revenue whose Monte Carlo error `--precision` bounds. */
 const WATCHED = ['p10', 'p50', 'p90'] as const;
@@ -40,28 +40,21 @@ export interface PrecisionOptions extends Omit<SimulateOptions, 'trials' | 'resu
 
 /**
  * The fewest trials n for which the distribution-free 95% interval of every watched percentile
- * lies inside the sample: the ranks ceil(np ∓ z sqrt(np(1 - p))) (see confidenceRanks) are at
- * least 1 and at most n, without clamping.
+ * lies inside the sample (intervalMinTrials: exact binomial ranks, each end missing at most 2.5% of
+ * the time, the lowest rank at least 1 and the highest at most n).
  *
- * @example minTrialsForIntervals() // => 35 (P10 and P90 need the most; P50 alone needs 4)
+ * @example minTrialsForIntervals() // => 36 (P10 and P90 need the most: 0.9^36 <= 2.5%; P50 alone needs 6)
  * Complexity: O(answer).
  */
 export function minTrialsForIntervals(percentiles: readonly number[] = WATCHED.map((k) => Number(k.slice(1)) / 100)): number {
-  const fits = (n: number) =>
-    percentiles.every((p) => {
-      const half = Z95 * Math.sqrt(n * p * (1 - p));
-      return Math.ceil(n * p - half) >= 1 && Math.ceil(n * p + half) <= n;
-    });
-  let n = 1;
-  while (!fits(n)) n++;
-  return n;
+  return Math.max(...percentiles.map(intervalMinTrials));
 }
 
 function halfWidths(sim: Simulation): PrecisionReport['relativeHalfWidths'] {
   const s = describe(sim.store.column('revenue')!)!;
   const rel = (k: (typeof WATCHED)[number]) => {
-    // One trial has no interval (null): read as the point it used to be. The report never calls
-    // that precise: below minTrials (35) it says the intervals cannot be estimated, not reached.
+    // One trial, or too few for the interval to lie inside the sample, has no interval (null): read
+    // as the point it used to be. The report never calls that precise: below minTrials (36) it says the intervals cannot be estimated, not reached.
     const [lo, hi] = s.percentileIntervals?.[k] ?? [s.percentiles[k], s.percentiles[k]];
     const half = (hi - lo) / 2;
     // A percentile of exactly 0 has no relative error to speak of: precise only if its interval is a point.

@@ -282,7 +282,8 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     drivers: market ? { market } : {},
     monteCarlo: {
       confidenceLevel: 0.95,
-      percentileIntervals: 'distribution-free, from order statistics (binomial ranks n p -/+ 1.96 sqrt(n p (1 - p)))',
+      percentileIntervals:
+        'distribution-free, from order statistics (binomial ranks n p -/+ 1.96 sqrt(n p (1 - p)); exact binomial ranks, each end missing at most 2.5%, where n p (1 - p) < 9; null where the interval would reach beyond the lowest or highest trial)',
       probabilityIntervals: 'Wilson score interval',
     },
     decisions,

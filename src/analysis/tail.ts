@@ -1,9 +1,10 @@
-import { confidenceRanks, ONE_TRIAL, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
+import { confidenceRanks, intervalOutsideSample, ONE_TRIAL, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
 import { selectRanks } from './rank-select.js';
 
 /**
  * A quantile of the trials with its 95% interval. The interval is null from a single trial, which
- * has no neighbouring order statistic to bound the quantile with (`notEstimable` then says so).
+ * has no neighbouring order statistic to bound the quantile with, and when the interval would reach
+ * beyond the lowest or highest trial (`notEstimable` then says so).
  */
 export interface QuantileEstimate {
   readonly value: number;
@@ -40,6 +41,9 @@ export function quantile(values: ArrayLike<number>, p: number, scratch?: Float64
   }
   // One value: its own quantile, with no interval to give (ONE_TRIAL).
   if (n === 1) return { value: type7(selected, n, p), interval: null, notEstimable: ONE_TRIAL };
+  // An interval reaching beyond the sample (a P1 of 100 trials) would claim a coverage it does not have.
+  const outside = intervalOutsideSample(n, p);
+  if (outside !== undefined) return { value: type7(selected, n, p), interval: null, notEstimable: outside };
   return { value: type7(selected, n, p), interval: [selected.get(lo)!, selected.get(hi)!] };
 }
 

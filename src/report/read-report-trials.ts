@@ -48,6 +48,10 @@ export interface ReportHeader {
   readonly fiscalYear?: number;
   /** The summary's mean of each series it states, by column key (`revenue`, `tier.SMB.revenue`): what the per-trial values must average to. */
   readonly means?: ReadonlyMap<string, number>;
+  /** Each tier's opening ARR as the summary states it (the ARR live before month 1), by tier name. */
+  readonly openingArr?: ReadonlyMap<string, number>;
+  /** The tiers whose new deals go live at signing (no service-start lag in scenario.json): a closed month's new ARR is new business as stated. */
+  readonly liveAtSigning?: ReadonlySet<string>;
 }
 
 /** What `arrcast score` needs of a stored report: who it is, and the per-trial values of the series it scores. */
@@ -99,11 +103,14 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
     );
   // scenario.json holds the validated scenario: its fiscalYear places dated actuals (optional).
   const scenarioText = await reportFileText(dir, REPORT_FILES.scenario, MAX_REPORT_JSON_BYTES);
-  const fiscalYear = scenarioText === undefined ? undefined : (parseJson(scenarioText) as { fiscalYear?: unknown } | undefined)?.fiscalYear;
+  const resolved = scenarioText === undefined ? undefined : (parseJson(scenarioText) as { fiscalYear?: unknown; tiers?: unknown } | undefined);
+  const fiscalYear = resolved?.fiscalYear;
   const start = summary.scenario.fiscalYearStartMonth;
   return {
     dir,
     means: statedMeans(summary as Record<string, unknown>, tiers),
+    openingArr: openingArrs(summary.byTier as Record<string, unknown>, tiers),
+    liveAtSigning: liveAtSigning(resolved?.tiers, tiers),
     fiscalYearStartMonth: typeof start === 'number' && Number.isInteger(start) && start >= 1 && start <= 12 ? start : 1,
     ...(typeof fiscalYear === 'number' && Number.isInteger(fiscalYear) ? { fiscalYear } : {}),
     scenarioName: summary.scenario.name,
@@ -115,6 +122,39 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
 }
 
 const METRICS: readonly Metric[] = ['revenue', 'bookings', 'endingArr'];
+
+/** Each tier's finite `openingArr` in the summary's byTier. */
+function openingArrs(byTier: Record<string, unknown>, tiers: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tier of tiers) {
+    const t = Object.hasOwn(byTier, tier) ? byTier[tier] : undefined;
+    const v = t !== null && typeof t === 'object' ? (t as { openingArr?: unknown }).openingArr : undefined;
+    if (typeof v === 'number' && Number.isFinite(v)) out.set(tier, v);
+  }
+  return out;
+}
+
+/**
+ * The tiers of scenario.json (the validated scenario, defaults filled in) whose new deals go live
+ * at signing: no new business, or a serviceStartLagMonths of 0 (a plain number, or a fixed 0).
+ */
+function liveAtSigning(scenarioTiers: unknown, tiers: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  if (!Array.isArray(scenarioTiers)) return out;
+  for (const t of scenarioTiers) {
+    if (t === null || typeof t !== 'object') continue;
+    const { name, newBusiness } = t as { name?: unknown; newBusiness?: unknown };
+    if (typeof name !== 'string' || !tiers.includes(name)) continue;
+    if (newBusiness === undefined || newBusiness === null) {
+      out.add(name);
+      continue;
+    }
+    const lag = typeof newBusiness === 'object' ? (newBusiness as { serviceStartLagMonths?: unknown }).serviceStartLagMonths : undefined;
+    const fixedZero = lag !== null && typeof lag === 'object' && (lag as { dist?: unknown }).dist === 'fixed' && (lag as { value?: unknown }).value === 0;
+    if (lag === undefined || lag === 0 || fixedZero) out.add(name);
+  }
+  return out;
+}
 
 /** The finite means a summary states for the company's metrics and each tier's, by column key; anything else is left out. */
 function statedMeans(summary: Record<string, unknown>, tiers: readonly string[]): Map<string, number> {

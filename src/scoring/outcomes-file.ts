@@ -30,6 +30,9 @@ export interface ScoredReport {
   /** The forecast year's calendar (first calendar month 1..12, and its year when the scenario gave one); absent: not known. */
   readonly fiscalYearStartMonth?: number;
   readonly fiscalYear?: number;
+  /** Each tier's opening ARR (the summary's), and the tiers whose deals go live at signing: what bookings from a monthly file need for price uplift. */
+  readonly openingArr?: ReadonlyMap<string, number>;
+  readonly liveAtSigning?: ReadonlySet<string>;
 }
 
 /** One outcome to score. */

@@ -12,8 +12,13 @@ import { nameKey } from '../scenario/name-key.js';
  * - revenue: the sum of the 12 months' `revenue`;
  * - ending_arr: `ending_arr` of month 12;
  * - bookings: the sum of `new_arr + renewed_arr − contraction_arr + expansion_arr` (new business, ARR
- *   renewed after contraction, expansion and uplift, as the model counts bookings), when the file
- *   has all four columns.
+ *   renewed after contraction, expansion), when the file has all four columns; plus, as the
+ *   re-forecast books a closed month (actuals/start-state.ts tierStart), the price uplift and other:
+ *   what those flows and the churn (`churned_arr`, or `due_arr − renewed_arr`) leave unexplained of
+ *   the change in `ending_arr` from the report's opening ARR, for a tier whose deals go live at
+ *   signing (with a service-start lag, which part of that change is new deals going live depends on
+ *   the plan's lag; without churned_arr or due_arr, the churn depends on the plan's calendar: left
+ *   out in both cases).
  *
  * Each tier of the file that a report has is scored for the metrics its columns give; the company's
  * total too when the file covers every tier of the report. Throws ScenarioError naming the file
@@ -33,12 +38,22 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
   if (metrics.length === 0) problems.push('gives no year-end figure: it needs revenue, ending_arr, or new_arr, renewed_arr, contraction_arr and expansion_arr (bookings)');
   if (problems.length > 0) throw new ScenarioError(file.path, problems.map((message) => ({ path: [], message })));
 
-  const yearOf = (rows: readonly MonthlyRow[], metric: Metric): number => {
+  const yearOf = (rows: readonly MonthlyRow[], metric: Metric, opening: number | undefined): number => {
     if (metric === 'endingArr') return rows[11]!.values.ending_arr ?? 0;
     let sum = 0;
+    // Price uplift and other, month by month as tierStart books it: the change in ending_arr the
+    // stated flows do not explain (a month without ending_arr changes by its flows alone).
+    let before = opening ?? NaN;
     for (const r of rows) {
       const v = r.values;
       sum += metric === 'revenue' ? (v.revenue ?? 0) : (v.new_arr ?? 0) + (v.renewed_arr ?? 0) - (v.contraction_arr ?? 0) + (v.expansion_arr ?? 0);
+      if (metric !== 'bookings' || opening === undefined) continue;
+      // Churn as tierStart takes it: churned_arr, else the ARR due that did not renew.
+      const churned = v.churned_arr ?? (v.due_arr !== undefined ? Math.max(0, v.due_arr - (v.renewed_arr ?? 0)) : 0);
+      const flows = (v.new_arr ?? 0) + (v.expansion_arr ?? 0) - (v.contraction_arr ?? 0) - churned;
+      const ending = v.ending_arr === undefined || Number.isNaN(v.ending_arr) ? before + flows : v.ending_arr;
+      sum += ending - before - flows;
+      before = ending;
     }
     return sum;
   };
@@ -54,9 +69,13 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
       let total = 0;
       for (const t of covered) {
         const rows = file.byTier.get(t)!;
-        const value = yearOf(rows, metric);
+        const tier = byName.get(nameKey(t))!;
+        // The churn must be known (churned_arr, or due_arr and renewed_arr) for the rest of the change to be uplift.
+        const churnKnown = has('churned_arr') || (has('due_arr') && has('renewed_arr'));
+        const opening = has('ending_arr') && churnKnown && report.liveAtSigning?.has(tier) ? report.openingArr?.get(tier) : undefined;
+        const value = yearOf(rows, metric, opening);
         total += value;
-        out.push({ report: i, tier: byName.get(nameKey(t))!, metric, value, line: rows[11]!.line });
+        out.push({ report: i, tier, metric, value, line: rows[11]!.line });
       }
       if (whole) out.push({ report: i, tier: undefined, metric, value: total, line: file.byTier.get(covered[0]!)![11]!.line });
     }

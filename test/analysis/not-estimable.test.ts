@@ -199,9 +199,11 @@ describe('a single trial: no interval, standard deviation or standard error', ()
       } else {
         expect(stat.notEstimable).toBeUndefined();
         expect(stat.sd).toBeGreaterThan(0);
-        expect(stat.percentileIntervals!.p50[1]).toBeGreaterThan(stat.percentileIntervals!.p50[0]);
-        expect(budget.interval![1]).toBeGreaterThan(budget.interval![0]);
-        expect(budget.notEstimable).toBeUndefined();
+        // From 2 trials: sd and standard error, but no interval that would reach beyond the sample
+        // (the P50's needs 6 trials, the budget's P20 17: [lowest, highest] of 3 holds the P50 75% of the time).
+        expect(stat.percentileIntervals!.p50).toBeNull();
+        expect(stat.percentileIntervalsNotEstimable).toContain(`P50 of ${n} trials: its 95% interval reaches beyond the lowest and the highest trial; it needs at least 6 trials`);
+        expect(budget).toMatchObject({ interval: null, notEstimable: expect.stringMatching(new RegExp(`^P20 of ${n} trials: its 95% interval reaches (below|beyond) the lowest.*; it needs at least 17 trials$`)) });
       }
     }
   });
@@ -216,9 +218,13 @@ describe('a single trial: no interval, standard deviation or standard error', ()
     expect(one.metricMedian).toBe(30);
     expect(one.interval).toBeNull();
     expect(one.notEstimable).toEqual(expect.any(String));
+    // Two trials: still too few for a 95% interval of their median (it needs 6).
     const two = tornadoEnd(y, u, 0.35, 0.06);
     expect(two.trials).toBe(2);
-    expect(two.interval![1]).toBeGreaterThan(two.interval![0]);
-    expect(two.notEstimable).toBeUndefined();
+    expect(two).toMatchObject({ interval: null, notEstimable: "2 trials near the driver's P35: the 95% interval of a median needs at least 6" });
+    const six = tornadoEnd(y, u, 0.55, 0.3);
+    expect(six.trials).toBe(6);
+    expect(six.interval![1]).toBeGreaterThan(six.interval![0]);
+    expect(six.notEstimable).toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ describe('--precision: adding chunks until the percentiles are precise enough', 
     if (precision.steps.length > 1) {
       const before = await simulate(loaded, { trials: precision.steps.at(-2)!, seed: 4, workers: 0 });
       const s = summarize(before).metrics.revenue;
-      const widths = (['p10', 'p50', 'p90'] as const).map((k) => (s.percentileIntervals![k][1] - s.percentileIntervals![k][0]) / 2 / s.percentiles[k]);
+      const widths = (['p10', 'p50', 'p90'] as const).map((k) => (s.percentileIntervals![k]![1] - s.percentileIntervals![k]![0]) / 2 / s.percentiles[k]);
       expect(Math.max(...widths)).toBeGreaterThan(0.004);
     }
   });

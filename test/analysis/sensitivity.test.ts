@@ -151,7 +151,7 @@ describe('what must be true', () => {
     const p50 = describeValues(column(rerun, 'revenue'))!;
     // Tolerance: the re-run's P50 interval, plus the noise of a bin median in the estimate
     // (1.2533 sd / sqrt(trials per bin)), 4 standard errors of both combined.
-    const [lo, hi] = p50.percentileIntervals!.p50;
+    const [lo, hi] = p50.percentileIntervals!.p50!;
     const tolerance = 4 * Math.hypot((hi - lo) / (2 * 1.96), (1.2533 * base.sd!) / Math.sqrt(n / s.bins));
     expect(Math.abs(p50.percentiles.p50 - target)).toBeLessThanOrEqual(tolerance);
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe as suite, expect, it } from 'vitest';
 import { describe, PERCENTILES, type Stat } from '../../src/analysis/describe.js';
-import { confidenceRanks, ONE_TRIAL, selectOrderStatistics, type7, type7Positions } from '../../src/analysis/order-statistics.js';
+import { confidenceRanks, intervalOutsideSample, ONE_TRIAL, selectOrderStatistics, type7, type7Positions } from '../../src/analysis/order-statistics.js';
 import { SortWorkspace, sortedFinite } from '../../src/math/sorted-values.js';
 import { expectedShortfall, quantile } from '../../src/analysis/tail.js';
 import { summarize } from '../../src/analysis/summarize.js';
@@ -38,14 +38,18 @@ function selectionDescribe(values: ArrayLike<number>): Stat | undefined {
   const positions = PERCENTILES.flatMap((p) => [...type7Positions(n, p / 100), ...confidenceRanks(n, p / 100)]);
   const selected = selectOrderStatistics(xs, n, positions);
   const percentiles: Record<string, number> = {};
-  const percentileIntervals: Record<string, [number, number]> = {};
+  const percentileIntervals: Record<string, [number, number] | null> = {};
+  const reasons: string[] = [];
   for (const p of PERCENTILES) {
     percentiles[`p${p}`] = type7(selected, n, p / 100);
     const [lo, hi] = confidenceRanks(n, p / 100);
-    percentileIntervals[`p${p}`] = [selected.get(lo)!, selected.get(hi)!];
+    // An interval reaching beyond the sample is not estimable (intervalOutsideSample).
+    const outside = intervalOutsideSample(n, p / 100);
+    if (outside !== undefined) reasons.push(outside);
+    percentileIntervals[`p${p}`] = outside === undefined ? [selected.get(lo)!, selected.get(hi)!] : null;
   }
   if (n === 1) return { mean, sd: null, standardError: null, min, max, percentiles, percentileIntervals: null, notEstimable: ONE_TRIAL } as unknown as Stat;
-  return { mean, sd, standardError: sd / Math.sqrt(n), min, max, percentiles, percentileIntervals } as unknown as Stat;
+  return { mean, sd, standardError: sd / Math.sqrt(n), min, max, percentiles, percentileIntervals, ...(reasons.length > 0 ? { percentileIntervalsNotEstimable: reasons.join('; ') } : {}) } as unknown as Stat;
 }
 
 /** Same number, or both NaN; -0 and +0 are the same order statistic (JSON writes both as 0). */
@@ -60,7 +64,10 @@ function expectSameStat(a: Stat | undefined, b: Stat | undefined, what: string):
     const key = `p${p}` as const;
     expect(same(a.percentiles[key], b.percentiles[key]), `${what} ${key}`).toBe(true);
     if (a.percentileIntervals === null) continue;
-    expect(same(a.percentileIntervals[key][0], b.percentileIntervals![key][0]) && same(a.percentileIntervals[key][1], b.percentileIntervals![key][1]), `${what} ${key} interval`).toBe(true);
+    const [ia, ib] = [a.percentileIntervals[key], b.percentileIntervals![key]];
+    expect(ia === null, `${what} ${key} interval`).toBe(ib === null);
+    if (ia === null || ib === null) continue;
+    expect(same(ia[0], ib[0]) && same(ia[1], ib[1]), `${what} ${key} interval`).toBe(true);
   }
 }
 

@@ -71,7 +71,9 @@ describe('arrcast run --trials 3', () => {
     const rows = [...html.matchAll(/<tr><th scope="row">[^<]*Mean of the worst (?:5|10)% \(expected shortfall\)<\/th><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><\/tr>/g)];
     expect(rows).toHaveLength(6);
     for (const row of rows) expect(row[2]).toBe('-');
-    expect(html).toContain('Intervals shown as -: not estimable (3 trials: ');
+    // Each interval's reason: the budget's (P20), P10's and P5's reach below the lowest of 3 trials; the tails' means hold 1 trial.
+    expect(html).toMatch(/Intervals shown as -: not estimable \(P20 of 3 trials: its 95% interval reaches below the lowest trial; it needs at least 17 trials\)/);
+    expect(html).toMatch(/not estimable \([^)]*P10 of 3 trials: [^)]*P5 of 3 trials: [^)]*3 trials: the worst 5% and the worst 10% are 1 trial each/);
     // Nowhere a share of variance: the page's paragraph says they cannot be estimated.
     expect(html).not.toContain('The biggest source of risk');
     expect(html).toContain('Which drivers move revenue most cannot be estimated from this run (3 trials: ');
@@ -108,7 +110,9 @@ describe('arrcast run --trials 3', () => {
     expect(esRows).toBe(6);
     const preamble: string[] = [];
     targets.eachRow((row) => preamble.push(String(row.getCell(1).value)));
-    expect(preamble.join('\n')).toContain('Intervals written n/a: not estimable (3 trials: ');
+    expect(preamble.join('\n')).toContain(
+      'Intervals written n/a: not estimable (P20 of 3 trials: its 95% interval reaches below the lowest trial; it needs at least 17 trials; P10 of 3 trials: its 95% interval reaches below the lowest trial; it needs at least 36 trials; P5 of 3 trials: its 95% interval reaches below the lowest trial; it needs at least 72 trials; 3 trials: the worst 5% and the worst 10% are 1 trial each',
+    );
   });
 
   it('the studio answer shows no share but why not, and no tornado', async () => {

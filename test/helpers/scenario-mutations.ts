@@ -386,14 +386,16 @@ export const mutatedScenario: fc.Arbitrary<MutatedScenario> = fc
  * infinities), by its dotted path. A null a summary states cannot be estimated is not one: a member
  * of an object whose `notEstimable` says why (the summary's contract for figures too few trials give).
  */
-export function nonFinite(value: unknown, at = '', out: string[] = []): string[] {
+export function nonFinite(value: unknown, at = '', out: string[] = [], nullsStated = false): string[] {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) out.push(`${at}=${value}`);
   } else if (value === null) out.push(`${at}=null`);
   else if (Array.isArray(value)) value.forEach((v, i) => nonFinite(v, `${at}[${i}]`, out));
   else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-    const stated = typeof (value as { notEstimable?: unknown }).notEstimable === 'string';
-    for (const [k, v] of Object.entries(value)) if (!(stated && v === null)) nonFinite(v, at ? `${at}.${k}` : k, out);
+    const stated = nullsStated || typeof (value as { notEstimable?: unknown }).notEstimable === 'string';
+    // A Stat's percentileIntervals may hold nulls when it states why beside them (percentileIntervalsNotEstimable).
+    const statedFor = (k: string) => typeof (value as Record<string, unknown>)[`${k}NotEstimable`] === 'string';
+    for (const [k, v] of Object.entries(value)) if (!(stated && v === null)) nonFinite(v, at ? `${at}.${k}` : k, out, statedFor(k));
   }
   return out;
 }

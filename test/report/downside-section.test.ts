@@ -39,7 +39,7 @@ describe('the downside section of report.html', () => {
       const s = fromJson.metrics[m];
       const want = [
         [`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, money(d.p10.value), iv(d.p10.interval!)],
-        [`${METRIC_LABELS[m]}: 1-in-20 year (P5)`, money(s.percentiles.p5), iv(s.percentileIntervals!.p5)],
+        [`${METRIC_LABELS[m]}: 1-in-20 year (P5)`, money(s.percentiles.p5), iv(s.percentileIntervals!.p5!)],
         [`${METRIC_LABELS[m]}: Mean of the worst 10% (expected shortfall)`, money(d.worst10Mean), iv(d.worst10Interval!)],
         [`${METRIC_LABELS[m]}: Mean of the worst 5% (expected shortfall)`, money(d.worst5Mean), iv(d.worst5Interval!)],
       ];

@@ -56,7 +56,8 @@ export interface ComponentShortfall {
 /**
  * How the shortfall of the worst trials splits by component: for each component c,
  * shortfall_c = mean_all(c) - mean_worst(c), and its share of the metric's own shortfall
- * mean_all(y) - mean_worst(y). Components that add up to y (plus a constant) give shares that add up to 1.
+ * mean_all(y) - mean_worst(y). Components that add up to y (plus a constant) give shares that add up
+ * to 1 exactly: their shortfalls' sum is then the denominator (within float32's rounding of y's own).
  *
  * @example componentShortfalls(revenue, worst, [{ component: 'churn', values: churn }])[0].share // => 0.35
  * Complexity: O(n x components).
@@ -67,11 +68,17 @@ export function componentShortfalls(y: ArrayLike<number>, worst: Int32Array, com
     for (let i = 0; i < v.length; i++) s += v[i]!;
     return s / v.length;
   };
-  const total = meanAll(y) - meanOver(y, worst).mean;
-  return components.map(({ component, values }) => {
+  const parts = components.map(({ component, values }) => {
     const mean = meanAll(values);
     const worstMean = meanOver(values, worst).mean;
-    const shortfall = mean - worstMean;
-    return { component, mean, worstMean, shortfall, share: total !== 0 ? shortfall / total : 0 };
+    return { component, mean, worstMean, shortfall: mean - worstMean };
   });
+  // The metric's shortfall as the components' shortfalls add up: the same number as y's own
+  // (mean_all(y) - mean_worst(y)) when they add up to y, but without the rounding of float32
+  // breakdowns against a float64 total, which made a shortfall that is all churn read 99.9999995%.
+  // y's own is kept for components that do not add up to it (a subset).
+  const own = meanAll(y) - meanOver(y, worst).mean;
+  const summed = parts.reduce((a, p) => a + p.shortfall, 0);
+  const total = Math.abs(summed - own) <= 1e-6 * Math.max(Math.abs(own), Math.abs(summed)) ? summed : own;
+  return parts.map((p) => ({ ...p, share: total !== 0 ? p.shortfall / total : 0 }));
 }

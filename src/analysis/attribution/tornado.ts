@@ -1,4 +1,5 @@
 import { quantile } from '../tail.js';
+import { intervalMinTrials } from '../order-statistics.js';
 
 /** One end of a tornado bar: the metric's median with the input's own draw near a percentile. */
 export interface TornadoEnd {
@@ -6,7 +7,7 @@ export interface TornadoEnd {
   readonly percentile: number;
   /** Median of the metric over the trials whose own percentile lies within the band. */
   readonly metricMedian: number;
-  /** Its distribution-free 95% interval (order statistics of the band's trials); null when the band holds one trial (`notEstimable`). */
+  /** Its distribution-free 95% interval (order statistics of the band's trials); null when the band holds fewer than 6 trials, too few for one (`notEstimable`). */
   readonly interval: readonly [number, number] | null;
   readonly notEstimable?: string;
   /** How many trials the band holds (about 2 x halfWidth x n). */
@@ -21,8 +22,8 @@ export const TORNADO_HALF_WIDTH = 0.05;
  * own percentile u is within `halfWidth` of p, and the median of the metric over them. For an input
  * with a smooth effect, the band's median is the conditional median at p to first order (the band
  * is symmetric about p). A band that holds no trial (a run of very few trials) takes the trials
- * nearest p instead. NaN only for no trials at all. A band of one trial has no interval (null, with
- * `notEstimable`): its median is that trial.
+ * nearest p instead. NaN only for no trials at all. A band of fewer than 6 trials has no interval
+ * (null, with `notEstimable`): [lowest, highest] of 5 holds their median only 94% of the time.
  *
  * @example tornadoEnd(revenue, conversion.percentile, 0.1).metricMedian // revenue's median in a P10 conversion year
  * Complexity: O(n) (one pass, one selection over the band's trials).
@@ -42,6 +43,13 @@ export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, 
   // nearest p stand for it, so a small run still gets a finite, if rough, bar.
   if (k === 0) for (let i = 0; i < n; i++) if (Math.abs(percentile[i]! - p) <= nearest + 1e-12) band[k++] = y[i]!;
   const q = quantile(band.subarray(0, k), 0.5);
-  if (q.interval === null) return { percentile: p, metricMedian: q.value, interval: null, trials: k, notEstimable: `1 trial near the driver's P${Math.round(p * 100)}: the interval of a median needs at least 2` };
+  if (q.interval === null)
+    return {
+      percentile: p,
+      metricMedian: q.value,
+      interval: null,
+      trials: k,
+      notEstimable: `${k} trial${k === 1 ? '' : 's'} near the driver's P${Math.round(p * 100)}: the 95% interval of a median needs at least ${intervalMinTrials(0.5)}`,
+    };
   return { percentile: p, metricMedian: q.value, interval: q.interval, trials: k };
 }

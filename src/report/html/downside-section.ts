@@ -1,4 +1,5 @@
 import type { Summary } from '../../analysis/summarize.js';
+import { intervalOutsideSample } from '../../analysis/order-statistics.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
 import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
@@ -109,7 +110,13 @@ ${stressTable}</section>`;
 
 /** Why some downside intervals of a summary are not estimable, each reason once (the metrics share their trial count). */
 export function downsideNotEstimable(summary: Summary): string[] {
-  return [...new Set(METRICS.flatMap((m) => [summary.decisions.downside[m].p10.notEstimable ?? [], summary.metrics[m].notEstimable ?? [], summary.decisions.downside[m].notEstimable ?? []].flat()))];
+  return [...new Set(METRICS.flatMap((m) => [summary.decisions.downside[m].p10.notEstimable ?? [], summary.metrics[m].notEstimable ?? [], p5NotEstimable(summary, m) ?? [], summary.decisions.downside[m].notEstimable ?? []].flat()))];
+}
+
+/** Why a metric's P5 (the 1-in-20 year) has no interval from two trials up: it would reach beyond the lowest trial. */
+export function p5NotEstimable(summary: Summary, metric: (typeof METRICS)[number]): string | undefined {
+  const stat = summary.metrics[metric];
+  return stat.percentileIntervals !== null && stat.percentileIntervals.p5 === null ? intervalOutsideSample(summary.trials, 0.05) : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { xlsxFile, type XlsxRow, type XlsxSheet } from './xlsx-file.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { PERCENTILES } from '../../analysis/describe.js';
+import { intervalOutsideSample } from '../../analysis/order-statistics.js';
 import type { Stat } from '../../analysis/describe.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
 import type { Scenario } from '../../scenario/scenario-schema.js';
@@ -109,7 +110,18 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     tRows.push(['Mean of the worst 5%', METRIC_LABELS[m], x.worst5Mean, null, ...ends(x.worst5Interval), null]);
   }
   const downsideReasons = [
-    ...new Set([d.budgets.metrics.revenue.notEstimable ?? [], ...METRICS.flatMap((m) => [d.downside[m].p10.notEstimable ?? [], summary.metrics[m].notEstimable ?? [], d.downside[m].notEstimable ?? []])].flat()),
+    ...new Set(
+      [
+        d.budgets.metrics.revenue.notEstimable ?? [],
+        ...METRICS.flatMap((m) => [
+          d.downside[m].p10.notEstimable ?? [],
+          summary.metrics[m].notEstimable ?? [],
+          // The 1-in-20 year's interval, null when it would reach below the lowest trial.
+          summary.metrics[m].percentileIntervals !== null && summary.metrics[m].percentileIntervals.p5 === null ? (intervalOutsideSample(summary.trials, 0.05) ?? []) : [],
+          d.downside[m].notEstimable ?? [],
+        ]),
+      ].flat(),
+    ),
   ];
   // The interval columns hold money for budgets and the downside, shares for targets: formatted per cell below.
   const targets: SheetData = {

@@ -115,4 +115,31 @@ describe('where the bad years come from', () => {
     // U1 carries most of Y's spread (Var 100/12 against 4/12 + 1), so most of the shortfall.
     expect(parts[0]!.share).toBeGreaterThan(parts[1]!.share);
   });
+
+  it('a shortfall that is all one component is 100% of it, though its column is float32 and the total float64', () => {
+    // arrcast run a1.yaml (12 customers at 100k, renewal 0.5, nothing else): the paragraph read
+    // '99.9999995% of their shortfall ... coming from churn', the float32 churn column's rounding
+    // against the float64 revenue. Revenue = 1.2M (opening book) + churn, exactly, in every trial.
+    const u = createStream('all churn');
+    const n = 5_000;
+    const churn = new Float32Array(n);
+    const y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let lost = 0;
+      for (let m = 1; m <= 12; m++) if (u() < 0.5) lost += (100_000 * (13 - m)) / 12;
+      churn[i] = -lost;
+      y[i] = 1_200_000 - lost;
+    }
+    const worst = worstTrials(y, 0.1);
+    const zero = new Float32Array(n);
+    const parts = componentShortfalls(y, worst, [
+      { component: 'newBusiness', values: zero },
+      { component: 'churn', values: churn },
+    ]);
+    expect(parts[1]!.share).toBe(1);
+    expect(parts[0]!.share).toBe(0);
+    // A subset of components that does not add up to the metric keeps the metric's own shortfall as the denominator.
+    const half = Float32Array.from(churn, (v) => v / 2);
+    expect(componentShortfalls(y, worst, [{ component: 'churn', values: half }])[0]!.share).toBeCloseTo(0.5, 6);
+  });
 });
