@@ -1,3 +1,4 @@
+import { statSync, type Stats } from 'node:fs';
 export type { Io } from './io.js';
 import type { Io } from './io.js';
 import { Command, Option } from 'commander';
@@ -319,5 +320,17 @@ function refuseEmptyPaths(command: Command): void {
   for (const [key, flag] of INPUT_PATH_OPTIONS) {
     const value = opts[key];
     if ((Array.isArray(value) ? value : [value]).some((v) => v === '')) throw new UsageError(`${flag} is an empty path: name the ${key === 'allowPath' ? 'folder' : key === 'plan' ? 'report directory' : 'file'} it stands for`);
+  }
+  // A misspelt --allow-path allowed nothing without a word: the scenario's file was then refused as
+  // outside the folders allowed, though the user had named one. It must be a folder that exists.
+  for (const dir of (opts.allowPath as string[] | undefined) ?? []) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(dir);
+    } catch {
+      stat = undefined;
+    }
+    if (!stat) throw new UsageError(`--allow-path ${terminalCell(dir)}: no such folder`);
+    if (!stat.isDirectory()) throw new UsageError(`--allow-path ${terminalCell(dir)} is not a folder: name the folder the files are in`);
   }
 }

@@ -37,3 +37,21 @@ describe('an empty path to read is refused, naming its option or argument (exit 
     expect(r.code).toBe(2);
   });
 });
+
+describe('--allow-path names a folder that exists (exit 2)', () => {
+  // A misspelt folder allowed nothing without a word; the scenario's file was then refused as outside the folders allowed.
+  it.each([
+    [['run', example, '--allow-path', join(ROOT, 'scenarios', 'no-such-folder'), '--out', out], `--allow-path ${join(ROOT, 'scenarios', 'no-such-folder')}: no such folder`],
+    [['validate', example, '--allow-path', example], `--allow-path ${example} is not a folder: name the folder the files are in`],
+    [['compare', example, example, '--allow-path', 'no/such\nfolder', '--out', out], '--allow-path no/such\\u{a}folder: no such folder'],
+  ])('%j', async (args, message) => {
+    const r = await runCli(...args);
+    expect(r.err).toBe(`arrcast: ${message}\n`);
+    expect(r.code).toBe(2);
+  });
+
+  it('a folder that exists is taken, as before', async () => {
+    const r = await runCli('validate', example, '--allow-path', join(ROOT, 'scenarios'));
+    expect(r.code, r.err).toBe(0);
+  });
+});
