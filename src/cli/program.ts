@@ -1,4 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { currentDirectory } from '../scenario/current-directory.js';
 export type { Io } from './io.js';
 import type { Io } from './io.js';
 import { Command, Option } from 'commander';
@@ -324,6 +326,8 @@ function refuseEmptyPaths(command: Command): void {
   // A misspelt --allow-path allowed nothing without a word: the scenario's file was then refused as
   // outside the folders allowed, though the user had named one. It must be a folder that exists.
   for (const dir of (opts.allowPath as string[] | undefined) ?? []) {
+    // A relative folder from a deleted current directory names nothing: said so, as for every other path.
+    if (!isAbsolute(dir)) currentDirectory();
     let stat: Stats | undefined;
     try {
       stat = statSync(dir);
