@@ -4,6 +4,7 @@ import { DEFAULT_MAX_MINUTES, describeEstimate, estimateRun, type RunEstimate } 
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import { MAX_WORKERS } from '../engine/simulate.js';
 import { createProgressBar } from './progress-bar.js';
+import { terminalCell } from '../report/terminal-text.js';
 
 /** `--max-minutes <n>`: the longest run, by its estimate, that starts without being refused. */
 export function maxMinutesOption(): Option {
@@ -54,6 +55,6 @@ export function warnIfLong(file: string, plan: ScenarioPlan, trials: number, war
   const estimate = estimateRun(plan, trials, cores);
   if (estimate.beyondGuard || estimate.seconds <= DEFAULT_MAX_MINUTES * 60) return;
   warn(
-    `${file}: warning: a run of its ${trials.toLocaleString('en-US')} trials is estimated at ${describeEstimate(estimate)}, over the ${DEFAULT_MAX_MINUTES}-minute limit; arrcast run refuses it unless given --max-minutes\n`,
+    `${terminalCell(file)}: warning: a run of its ${trials.toLocaleString('en-US')} trials is estimated at ${describeEstimate(estimate)}, over the ${DEFAULT_MAX_MINUTES}-minute limit; arrcast run refuses it unless given --max-minutes\n`,
   );
 }

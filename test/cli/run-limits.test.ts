@@ -99,6 +99,16 @@ describe('a run estimated to take too long is refused before it starts: exit 2, 
 });
 
 describe('validate says when a valid scenario would run too long', () => {
+  it('names a file whose name holds a line feed on one line (\\u{a}), so the warning cannot forge a line of its own', async () => {
+    const dir = tmp();
+    const file = join(dir, 'plan\nok (fake).yaml');
+    writeFileSync(file, tiers(50, MAX_UNITS_PER_MONTH * 0.99));
+    const r = await runCli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.err).toContain(`${join(dir, 'plan')}\\u{a}ok (fake).yaml: warning: a run of its 10,000 trials`);
+  });
+
   it('the issue\'s 50 tiers: ok on stdout, exit 0, and a warning with the estimate on stderr', async () => {
     const { file } = write(tiers(50, MAX_UNITS_PER_MONTH * 0.99));
     const r = await runCli('validate', file);
