@@ -34,7 +34,7 @@ tiers:
     expect(s.metrics.bookings.max).toBe(0);
     expect(s.metrics.endingArr.mean).toBeCloseTo(1_100_000, 4);
     // The step is still price uplift in the ARR bridge.
-    expect(s.byComponent.endingArr.priceUplift.mean).toBeCloseTo(100_000, 4);
+    expect(s.byComponent.endingArr.priceUplift!.mean).toBeCloseTo(100_000, 4);
   });
 
   it("an aggregate book's unexplained change is still booked as price uplift", async () => {
@@ -48,6 +48,6 @@ tiers:
     const file = monthlyFile({ E: [{ renewed_arr: 100_000, churned_arr: 0, ending_arr: 1_230_000 }] });
     const sim = await simulate(scenarioFrom(yaml), { trials: 20, seed: 1, workers: 0, actuals: { file, months: 1 } });
     const s = summarize(sim);
-    expect(s.byComponent.bookings.priceUplift.mean).toBeCloseTo(30_000, 4);
+    expect(s.byComponent.bookings.priceUplift!.mean).toBeCloseTo(30_000, 4);
   });
 });
