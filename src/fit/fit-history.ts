@@ -170,6 +170,19 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
         existing = fitted;
         if (fitted.outcomesUnused !== undefined) notes.push(`${fitted.outcomesUnused}: dollar renewal fitted from the history's due_arr and renewed_arr`);
       }
+    } else if (has('ending_arr') && (rows.at(-1)?.values.ending_arr ?? 0) > 0) {
+      // ARR live at the end is a book the fitted year starts with: fitted without one (a comment
+      // saying so, exit 0), a history ending at 21,480,000 of ARR gave a scenario of new business
+      // alone, its forecast short by the whole book.
+      const last = rows.at(-1)!;
+      const c = last.columns?.ending_arr;
+      const missingBook = EXISTING.filter((m) => !has(m));
+      issues.push({
+        path: ['ending_arr'],
+        line: last.line,
+        ...(c === undefined ? {} : { column: c }),
+        message: `tier ${quoteText(name)} ends with ${last.values.ending_arr} of ARR live, but its existing book needs ${missingBook.join(' and ')} too (the ARR due each month and what renewed: its renewal calendar and rate): add ${missingBook.length === 1 ? 'it' : 'them'}, or drop the ending_arr column to fit new business alone`,
+      });
     } else notes.push(`no existing book fitted: it needs ending_arr, due_arr and renewed_arr; the history has ${EXISTING.filter(has).join(', ') || 'none of them'}`);
 
     if (!newBusiness && !existing && !issues.some((i) => i.message.includes(quoteText(name))))
