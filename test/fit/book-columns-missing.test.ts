@@ -51,3 +51,31 @@ describe('fit, a tier ending with ARR live but without the columns of its book',
     expect(whole.tiers[0]!.existing?.openingArr).toBe(6_100_000);
   });
 });
+
+/**
+ * The same for new business: a history with leads and deals but no new_arr (and no --deals) was
+ * fitted without new business, exit 0, a comment alone saying so. Refused at the first row of its
+ * last 12 months that sold, naming the columns missing.
+ */
+describe('fit, a tier selling in its last 12 months without the columns new business needs', () => {
+  // Leads over the 12 months: 1000 + 10 k summed = 12,660; deals 30 + (k mod 3) summed = 372.
+  it('leads and deals without new_arr: refused at the first month\'s deals cell', () => {
+    // Line 2 (the first month); deals is the 4th field: "1,Core,1000," is 12 characters.
+    expect(refusal(['leads', 'deals', 'ending_arr', 'due_arr', 'renewed_arr'])).toEqual([
+      [2, 13, 'tier "Core" has 12660 leads and 372 deals in its last 12 months, but new business needs new_arr too (or the deals\' amounts with --deals): add it, or drop the leads and deals columns to fit the existing book alone'],
+    ]);
+  });
+
+  it('leads alone: refused at the leads cell, naming deals and new_arr', () => {
+    expect(refusal(['leads', 'ending_arr', 'due_arr', 'renewed_arr'])).toEqual([
+      [2, 8, 'tier "Core" has 12660 leads in its last 12 months, but new business needs deals and new_arr too (or the deals\' amounts with --deals): add them, or drop the leads column to fit the existing book alone'],
+    ]);
+  });
+
+  it('fits the existing book alone without leads and deals', () => {
+    const book = fitHistory({ history: history(['ending_arr', 'due_arr', 'renewed_arr']) });
+    expect(book.tiers[0]!.newBusiness).toBeUndefined();
+    expect(book.tiers[0]!.existing?.openingArr).toBe(6_100_000);
+  });
+});
+
