@@ -135,6 +135,18 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
 
   // Months: an actuals file's are fiscal months; a history file's are 1..N or dates, made relative.
   const month = kind === 'actuals' ? actualsMonths(table, options.calendar, maxMonths) : historyMonths(table, maxMonths);
+  // A dated file's months are named as it writes them (2025-03), not by their place in the file or
+  // the fiscal year ("month 9" of a history from 2024-07 was 2025-03).
+  let base: number | undefined;
+  for (let r = 0; r < n && base === undefined; r++) {
+    const at = calendarMonth(table.cell(r, MONTH));
+    if (typeof at === 'number' && !Number.isNaN(month[r]!)) base = at - (month[r]! - 1);
+  }
+  const dateOf = (m: number): string => {
+    const a = base! + m - 1;
+    return `${Math.floor(a / 12)}-${String((a % 12) + 1).padStart(2, '0')}`;
+  };
+  const monthName = (m: number): string => (base === undefined ? `month ${m}` : dateOf(m));
 
   // Tiers: exact text (trimmed by the reader), or resolved against the caller's names ignoring case.
   const canonical = new Map<string, string>();
@@ -205,7 +217,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     const last = list[list.length - 1];
     if (last !== undefined && m === last.month) {
       const same = list.find((x) => x.month === m)!;
-      table.problem(r, MONTH, `month ${m} of tier ${quoteText(tier)} appears twice (first on line ${table.lineOf(same.row)})`);
+      table.problem(r, MONTH, `${monthName(m)} of tier ${quoteText(tier)} appears twice (first on line ${table.lineOf(same.row)})`);
       continue;
     }
     if (last !== undefined && m < last.month) {
@@ -214,8 +226,8 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
         r,
         MONTH,
         same !== undefined
-          ? `month ${m} of tier ${quoteText(tier)} appears twice (first on line ${table.lineOf(same.row)})`
-          : `month ${m} of tier ${quoteText(tier)} comes after its month ${last.month} (line ${table.lineOf(last.row)}): give each tier's months in order`,
+          ? `${monthName(m)} of tier ${quoteText(tier)} appears twice (first on line ${table.lineOf(same.row)})`
+          : `${monthName(m)} of tier ${quoteText(tier)} comes after its ${monthName(last.month)} (line ${table.lineOf(last.row)}): give each tier's months in order`,
       );
       continue;
     }
@@ -236,7 +248,9 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       if (missing.length > 0)
         table.fileProblem(
           MONTH,
-          `tier ${quoteText(tier)} has no row for month${missing.length === 1 ? '' : 's'} ${listMonths(missing)}: every tier needs months 1 to ${months}, in order`,
+          base === undefined
+            ? `tier ${quoteText(tier)} has no row for month${missing.length === 1 ? '' : 's'} ${listMonths(missing)}: every tier needs months 1 to ${months}, in order`
+            : `tier ${quoteText(tier)} has no row for ${listMonths(missing, dateOf)}: every tier needs ${dateOf(1)} to ${dateOf(months)}, in order`,
         );
     }
     if (months < minMonths)
@@ -292,9 +306,9 @@ function columnsOf(table: CsvTable, r: number, measures: readonly MonthlyMeasure
 }
 
 /** `3`, `3 and 5`, `3, 5 and 7`, `3 to 9` for a run; at most 8 listed. */
-function listMonths(months: readonly number[]): string {
-  if (months.length > 2 && months[months.length - 1]! - months[0]! === months.length - 1) return `${months[0]} to ${months[months.length - 1]}`;
-  const shown = months.slice(0, 8).map(String);
+function listMonths(months: readonly number[], name: (m: number) => string = String): string {
+  if (months.length > 2 && months[months.length - 1]! - months[0]! === months.length - 1) return `${name(months[0]!)} to ${name(months[months.length - 1]!)}`;
+  const shown = months.slice(0, 8).map(name);
   if (months.length > 8) return `${shown.join(', ')} and ${months.length - 8} more`;
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

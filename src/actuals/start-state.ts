@@ -102,7 +102,7 @@ function leaverArr(e: Existing): number {
  * months' signings expected to go live in the month, up to the change the stated flows leave
  * unexplained), expansion, contraction and churn; what the stated flows do not explain of the
  * change in ending_arr (price uplift, deals signed before the year going live) counts as price
- * uplift and other. Revenue of a month is its live ARR / 12
+ * uplift and other, booked but for a customer book's escalator steps of the month. Revenue of a month is its live ARR / 12
  * (the model's convention), or the file's `revenue` when it gives one.
  *
  * Renewal counts of a book given as aggregates are the renewed (or churned) ARR over the tier's
@@ -159,9 +159,14 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     const flows = goesLive + expanded - contracted - churned;
     const other = ending - before - flows;
     ev[C_UPLIFT * 12 + i] = other;
+    // A customer book's multi-year escalators stepping up in the month are uplift without a
+    // signature: the model books none of them (customer-book-simulator.ts), so the part of the
+    // unexplained change they account for is ARR, not bookings. Booked whole, a re-forecast after
+    // the step counted it as bookings that the plan, and a re-forecast before the step, did not.
+    const stepped = Math.min(Math.max(0, other), e?.book?.escalation[i] ?? 0);
     booked[C_NEW]! += newArr;
     booked[C_EXP]! += expanded;
-    booked[C_UPLIFT]! += other;
+    booked[C_UPLIFT]! += other - stepped;
     grossLoss += churned + contracted;
     // Renewals: the book's due customers of the month, and those that renewed.
     if (e) {

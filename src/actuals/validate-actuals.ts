@@ -12,6 +12,8 @@ import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './m
  * - where deals close in their lead's month (sales cycle 0), no month has more deals than leads;
  * - without a due_arr column, an aggregate book renews no more ARR in a month than its calendar has
  *   due then (with one, the file's due_arr is what came up, and the reader checks renewed_arr against it);
+ * - with renewed_arr and churned_arr, a month churns at least the ARR due (its due_arr, else an
+ *   aggregate book's calendar) that did not renew;
  * - where both are given and deals go live at signing, a month with deals signs new ARR and a
  *   month without signs none;
  * - a month churns and contracts no more ARR than was live in it (the ARR live when it began, the
@@ -92,6 +94,29 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
         const due = e.due[row.month - 1]! * e.averageArr;
         if (renewed > due * (1 + 1e-9) + 0.5)
           issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)})`));
+      }
+    // The ARR due renews or churns: with renewed_arr and churned_arr both given, the due ARR that did
+    // not renew is churned (churned_arr may be more: customers leaving mid-term). Less, and the rest
+    // was counted as customers due who did not renew (the renewal rate learned from them) while the
+    // ARR stayed live: 500,000 renewed of 1,000,000 due with 0 churned learned a renewal rate near
+    // 50% from a month that lost nothing. What is due is the file's due_arr, else an aggregate book's
+    // calendar (a customer book's renewal dates are a plan, as above).
+    if (e && has('renewed_arr') && has('churned_arr'))
+      for (const row of rows.slice(0, months)) {
+        const renewed = row.values.renewed_arr ?? 0;
+        const churned = row.values.churned_arr ?? 0;
+        const stated = row.values.due_arr;
+        if (stated === undefined && e.book) continue;
+        const due = stated ?? e.due[row.month - 1]! * e.averageArr;
+        const notRenewed = due - renewed;
+        if (churned < notRenewed * (1 - 1e-9) - 0.5)
+          issues.push(
+            at(
+              row,
+              'churned_arr',
+              `${t.name} month ${row.label}: ${churned} churned, but ${Math.round(notRenewed)} of the ${Math.round(due)} of ARR due (${stated === undefined ? `the scenario's calendar: ${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)}; give due_arr if another amount came up` : 'due_arr'}) did not renew (renewed_arr ${renewed}): ARR due either renews or churns`,
+            ),
+          );
       }
   }
   return issues;

@@ -155,7 +155,24 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
           else newBusiness = fit;
         }
       }
-    } else notes.push(`no new business fitted: it needs leads, deals and new_arr (or --deals); the history has ${NEW_BUSINESS.concat(['new_arr']).filter(has).join(', ') || 'none of them'}`);
+    } else {
+      // Leads or deals in the year the levels come from are new business: fitted without it (a
+      // comment saying so, exit 0), 603 deals in a year gave a scenario of the existing book alone.
+      const sold = lastYear.filter((r) => (r.values.leads ?? 0) > 0 || (r.values.deals ?? 0) > 0);
+      const missing = NEW_BUSINESS.concat(['new_arr']).filter((m) => !has(m));
+      const first = sold[0];
+      if (first !== undefined) {
+        const column = (['deals', 'leads'] as const).find(has)!;
+        const c = first.columns?.[column];
+        const count = (m: 'leads' | 'deals') => lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0);
+        issues.push({
+          path: [column],
+          line: first.line,
+          ...(c === undefined ? {} : { column: c }),
+          message: `tier ${quoteText(name)} has ${(['leads', 'deals'] as const).filter(has).map((m) => `${count(m)} ${m}`).join(' and ')} in its last 12 months, but new business needs ${missing.join(' and ')} too${missing.includes('new_arr') ? ' (or the deals\' amounts with --deals)' : ''}: add ${missing.length === 1 ? 'it' : 'them'}, or drop the ${(['leads', 'deals'] as const).filter(has).join(' and ')} column${(['leads', 'deals'] as const).filter(has).length === 1 ? '' : 's'} to fit the existing book alone`,
+        });
+      } else notes.push(`no new business fitted: it needs leads, deals and new_arr (or --deals); the history has ${NEW_BUSINESS.concat(['new_arr']).filter(has).join(', ') || 'none of them'}`);
+    }
 
     const lastOf = (m: MonthlyMeasure) => lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0);
     const noBook = (rows.at(-1)?.values.ending_arr ?? 0) === 0 && lastOf('due_arr') === 0 && lastOf('renewed_arr') === 0 && (inputs.outcomes?.get(name)?.arr.length ?? 0) === 0;
@@ -170,6 +187,19 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
         existing = fitted;
         if (fitted.outcomesUnused !== undefined) notes.push(`${fitted.outcomesUnused}: dollar renewal fitted from the history's due_arr and renewed_arr`);
       }
+    } else if (has('ending_arr') && (rows.at(-1)?.values.ending_arr ?? 0) > 0) {
+      // ARR live at the end is a book the fitted year starts with: fitted without one (a comment
+      // saying so, exit 0), a history ending at 21,480,000 of ARR gave a scenario of new business
+      // alone, its forecast short by the whole book.
+      const last = rows.at(-1)!;
+      const c = last.columns?.ending_arr;
+      const missingBook = EXISTING.filter((m) => !has(m));
+      issues.push({
+        path: ['ending_arr'],
+        line: last.line,
+        ...(c === undefined ? {} : { column: c }),
+        message: `tier ${quoteText(name)} ends with ${last.values.ending_arr} of ARR live, but its existing book needs ${missingBook.join(' and ')} too (the ARR due each month and what renewed: its renewal calendar and rate): add ${missingBook.length === 1 ? 'it' : 'them'}, or drop the ending_arr column to fit new business alone`,
+      });
     } else notes.push(`no existing book fitted: it needs ending_arr, due_arr and renewed_arr; the history has ${EXISTING.filter(has).join(', ') || 'none of them'}`);
 
     if (!newBusiness && !existing && !issues.some((i) => i.message.includes(quoteText(name))))

@@ -21,3 +21,17 @@ export function forecastKindWords(summary: Summary): {
   const span = k === 1 ? months[0]! : `${months[0]} to ${months[k - 1]}`;
   return { year: 'this fiscal year', closed: `${k} closed month${k === 1 ? '' : 's'} (${span})` };
 }
+
+/**
+ * A report's title line outside the terminal (report.xlsx's Summary sheet): the scenario's name, the
+ * year forecast and, in a re-forecast, its closed months and the actuals file, as the terminal's
+ * header says them. A re-forecast's workbook was titled 'next fiscal year' as a plan's.
+ *
+ * @example forecastTitle(planSummary) // => 'Example: next fiscal year, USD'
+ * Complexity: O(1).
+ */
+export function forecastTitle(summary: Summary): string {
+  const { year, closed } = forecastKindWords(summary);
+  const from = closed ? `, re-forecast from ${closed} in ${summary.reforecast!.actualsFile}` : '';
+  return `${summary.scenario.name}: ${year}${from}, ${summary.scenario.currency}`;
+}

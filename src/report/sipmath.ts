@@ -4,6 +4,7 @@ import type { Summary } from '../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { AsciiBuffer } from './ascii-buffer.js';
 import { tierKey } from '../model/column-key.js';
+import { forecastKindWords } from './forecast-kind-words.js';
 
 /**
  * sipmath.json: the per-trial results as a SIPmath 3.0 library (ProbabilityManagement.org's open
@@ -51,12 +52,14 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
     return c;
   };
   const cur = summary.scenario.currency;
+  // A re-forecast's SIPs are of this fiscal year (its closed months and the rest), not the next.
+  const year = forecastKindWords(summary).closed ? 'this fiscal year' : 'the next fiscal year';
   const sips: SipSpec[] = METRICS.map((m) => ({
     name: m,
     values: need(m),
     decimals: 2,
     stat: summary.metrics[m],
-    description: `${METRIC_LABELS[m]} of the next fiscal year, ${cur}`,
+    description: `${METRIC_LABELS[m]} of ${year}, ${cur}`,
   }));
   const tiers = Object.entries(summary.byTier);
   if (tierSips(tiers.length))

@@ -63,6 +63,11 @@ describe('a bad monthly file: every problem at once, with line and column', () =
     ['a month twice', 'month,tier,deals\n1,SMB,3\n1,smb,2\n', ['3:1 month: month 1 of tier "SMB" appears twice (first on line 2)']],
     ['a month missing', 'month,tier,deals\n1,SMB,3\n3,SMB,2\n1,Enterprise,1\n2,Enterprise,1\n3,Enterprise,1\n', ['-:- month: tier "SMB" has no row for month 2: every tier needs months 1 to 3, in order']],
     ['a tier that stops early', 'month,tier,deals\n1,SMB,3\n2,SMB,2\n1,Enterprise,1\n', ['-:- month: tier "Enterprise" has no row for month 2: every tier needs months 1 to 2, in order']],
+    // A dated file's months are named as it writes them: "month 9" of a history from 2024-07 is 2025-03.
+    ['a dated history missing a month', 'month,tier,leads\n' + ['2024-11', '2024-12', '2025-01', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'].map((d) => `${d},SMB,5`).join('\n') + '\n', ['-:- month: tier "SMB" has no row for 2025-02: every tier needs 2024-11 to 2025-12, in order'], { kind: 'history' }],
+    ['a dated history with a month twice', 'month,tier,leads\n2024-12,SMB,5\n2025-01,SMB,5\n2025-01,SMB,6\n', ['4:1 month: 2025-01 of tier "SMB" appears twice (first on line 3)'], { kind: 'history' }],
+    ['a dated actuals month out of order', 'month,tier,deals\n2027-03,SMB,3\n2027-02,SMB,2\n', ['3:1 month: 2027-02 of tier "SMB" comes after its 2027-03 (line 2): give each tier\'s months in order']],
+    ['dated actuals missing months', 'month,tier,deals\n2027-02,SMB,3\n2027-05,SMB,2\n2027-02,Enterprise,1\n2027-03,Enterprise,1\n2027-04,Enterprise,1\n2027-05,Enterprise,1\n', ['-:- month: tier "SMB" has no row for 2027-03 and 2027-04: every tier needs 2027-02 to 2027-05, in order']],
     ['month 13', 'month,tier,deals\n13,SMB,3\n', ['2:1 month: month 13 is after the fiscal year\'s month 12 (the year starts 2027-02)']],
     ['a date before the year', 'month,tier,deals\n2027-01,SMB,3\n', ['2:1 month: "2027-01" is before the fiscal year (which starts 2027-02): an actuals file holds the closed months of the year being forecast']],
     ['negative money', 'month,tier,new_arr\n1,SMB,-5\n', ['2:7 new_arr: must be at least 0, got -5']],

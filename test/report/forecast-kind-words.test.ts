@@ -6,6 +6,8 @@ import { summaryTable } from '../../src/report/summary-table.js';
 import { summaryParagraph } from '../../src/report/summary-paragraph.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { forecastKindWords } from '../../src/report/forecast-kind-words.js';
+import { reportSheets } from '../../src/report/xlsx/workbook.js';
+import { sipSpecs } from '../../src/report/sipmath.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
 import { monthlyFile } from '../actuals/monthly-file.js';
 
@@ -56,5 +58,28 @@ describe('a re-forecast says it is one, wherever a plan run says what it forecas
     expect(summaryTable(s).split('\n')[0]).toBe('kind of forecast: 300 trials, seed 5, USD. Px = x% chance of coming in below.');
     expect(summaryParagraph(s)).toMatch(/^Recognized revenue next fiscal year is most likely about /);
     expect(summaryTable(s) + summaryParagraph(s)).not.toContain('re-forecast');
+  });
+});
+
+describe("report.xlsx and sipmath.json say a re-forecast is one, as the terminal and report.html do", () => {
+  // Any column will do: the descriptions are what is checked, not the values.
+  const columns = { column: () => new Float64Array(300) };
+
+  it('a re-forecast: the Summary sheet names the closed months and the file, the SIPs this fiscal year', async () => {
+    const s = await summaryOf(6);
+    const sheet = reportSheets(s, scenarioFrom(YAML).scenario).find((x) => x.name === 'Summary')!;
+    expect(sheet.preamble![0]).toBe('kind of forecast: this fiscal year, re-forecast from 6 closed months (Jul to Dec) in books/june-actuals.csv, USD');
+    expect(sipSpecs(s, columns).map((x) => x.description).slice(0, 3)).toEqual([
+      'Recognized revenue of this fiscal year, USD',
+      'Bookings of this fiscal year, USD',
+      'Ending ARR of this fiscal year, USD',
+    ]);
+  });
+
+  it('a plan run: the next fiscal year, as before', async () => {
+    const s = await summaryOf(undefined);
+    const sheet = reportSheets(s, scenarioFrom(YAML).scenario).find((x) => x.name === 'Summary')!;
+    expect(sheet.preamble![0]).toBe('kind of forecast: next fiscal year, USD');
+    expect(sipSpecs(s, columns)[0]!.description).toBe('Recognized revenue of the next fiscal year, USD');
   });
 });

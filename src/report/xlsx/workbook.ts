@@ -9,6 +9,7 @@ import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
 import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
+import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import { confidenceWords } from '../confidence-text.js';
 
@@ -46,7 +47,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const sdNote = summary.metrics.revenue.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${summary.metrics.revenue.notEstimable}).`];
   const summarySheet: SheetData = {
     name: 'Summary',
-    preamble: [`${summary.scenario.name}: next fiscal year, ${cur}`, stamp, summaryParagraph(summary), ...sdNote],
+    preamble: [forecastTitle(summary), stamp, summaryParagraph(summary), ...sdNote],
     header: ['Metric', ...statHead],
     rows: METRICS.map((m) => [METRIC_LABELS[m], ...statCells(summary.metrics[m])]),
     formats: ['', ...statFormats(money)],
