@@ -1,3 +1,6 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { terminalCell } from '../report/terminal-text.js';
+
 /**
  * How the person at the terminal calls arrcast, for the "next:" hints that name a command to type:
  * `npm run arrcast --` when this process was started by the package's npm script (as the README's
@@ -8,4 +11,30 @@
  */
 export function arrcastCommand(env: NodeJS.ProcessEnv = process.env): string {
   return env.npm_lifecycle_event === 'arrcast' ? 'npm run arrcast --' : 'arrcast';
+}
+
+/**
+ * A note for a path not found because `npm run arrcast` runs in the clone's top folder: typed in a
+ * subfolder (`cd plans && npm run arrcast -- validate q3.yaml`), the file is looked for at the top
+ * and the run says only "q3.yaml file not found", though the file is right there. npm says where
+ * it was typed in INIT_CWD. The note names the first relative path of `args` that is missing from
+ * `cwd` but present in that folder, and the path that reaches it from the top; undefined when
+ * there is none, or when not started by the npm script.
+ *
+ * @example npmFolderNote(['validate', 'q3.yaml'], { npm_lifecycle_event: 'arrcast', INIT_CWD: '/clone/plans' }, '/clone', (p) => p === '/clone/plans/q3.yaml')
+ * // => "arrcast: note: npm run arrcast reads and writes paths from the clone's top folder (/clone), not from /clone/plans where it was typed: write plans/q3.yaml for q3.yaml, or link arrcast once (npm link) and type arrcast ... in any folder"
+ */
+export function npmFolderNote(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string, exists: (path: string) => boolean): string | undefined {
+  if (env.npm_lifecycle_event !== 'arrcast' || !env.INIT_CWD) return undefined;
+  const typedIn = resolve(env.INIT_CWD);
+  const top = resolve(cwd);
+  if (typedIn === top) return undefined;
+  for (const arg of args) {
+    // Option values ride in their own argument (--actuals a.csv) or after = (--actuals=a.csv).
+    const path = arg.startsWith('--') && arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg;
+    if (path === '' || path.startsWith('-') || isAbsolute(path)) continue;
+    if (exists(resolve(top, path)) || !exists(resolve(typedIn, path))) continue;
+    return terminalCell(`arrcast: note: npm run arrcast reads and writes paths from the clone's top folder (${top}), not from ${typedIn} where it was typed: write ${relative(top, resolve(typedIn, path))} for ${path}, or link arrcast once (npm link) and type arrcast ... in any folder`);
+  }
+  return undefined;
 }
