@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { forecastKindWords } from './forecast-kind-words.js';
 import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
@@ -51,12 +52,14 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
     return c;
   };
   const cur = summary.scenario.currency;
+  // A re-forecast's SIPs are of this fiscal year, from its closed months (they read 'next fiscal year').
+  const kind = forecastKindWords(summary);
   const sips: SipSpec[] = METRICS.map((m) => ({
     name: m,
     values: need(m),
     decimals: 2,
     stat: summary.metrics[m],
-    description: `${METRIC_LABELS[m]} of the next fiscal year, ${cur}`,
+    description: `${METRIC_LABELS[m]} of ${kind.closed ? `${kind.year}, re-forecast from ${kind.closed}` : `the ${kind.year}`}, ${cur}`,
   }));
   const tiers = Object.entries(summary.byTier);
   if (tierSips(tiers.length))

@@ -6,6 +6,8 @@ import { summaryTable } from '../../src/report/summary-table.js';
 import { summaryParagraph } from '../../src/report/summary-paragraph.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { forecastKindWords } from '../../src/report/forecast-kind-words.js';
+import { reportSheets } from '../../src/report/xlsx/workbook.js';
+import { sipSpecs } from '../../src/report/sipmath.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
 import { monthlyFile } from '../actuals/monthly-file.js';
 
@@ -46,6 +48,15 @@ describe('a re-forecast says it is one, wherever a plan run says what it forecas
     expect(html).toContain('This fiscal year, re-forecast, USD.');
   });
 
+  it("says so in report.xlsx's title and sipmath.json's descriptions too (they read 'next fiscal year')", async () => {
+    const s = await summaryOf(6);
+    const sheets = reportSheets(s, scenarioFrom(YAML).scenario);
+    expect(sheets[0]!.preamble[0]).toBe('kind of forecast: this fiscal year, re-forecast from 6 closed months (Jul to Dec) in books/june-actuals.csv, USD');
+    expect(JSON.stringify(sheets)).not.toMatch(/next fiscal year/i);
+    const sips = sipSpecs(s, { column: () => new Float64Array(300) });
+    expect(sips[0]!.description).toBe('Recognized revenue of this fiscal year, re-forecast from 6 closed months (Jul to Dec), USD');
+  });
+
   it('one closed month is named alone', async () => {
     expect(forecastKindWords(await summaryOf(1)).closed).toBe('1 closed month (Jul)');
   });
@@ -56,5 +67,7 @@ describe('a re-forecast says it is one, wherever a plan run says what it forecas
     expect(summaryTable(s).split('\n')[0]).toBe('kind of forecast: 300 trials, seed 5, USD. Px = x% chance of coming in below.');
     expect(summaryParagraph(s)).toMatch(/^Recognized revenue next fiscal year is most likely about /);
     expect(summaryTable(s) + summaryParagraph(s)).not.toContain('re-forecast');
+    expect(reportSheets(s, scenarioFrom(YAML).scenario)[0]!.preamble[0]).toBe('kind of forecast: next fiscal year, USD');
+    expect(sipSpecs(s, { column: () => new Float64Array(300) })[0]!.description).toBe('Recognized revenue of the next fiscal year, USD');
   });
 });

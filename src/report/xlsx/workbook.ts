@@ -11,6 +11,7 @@ import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import { confidenceWords } from '../confidence-text.js';
+import { forecastKindWords } from '../forecast-kind-words.js';
 
 /** What a sheet is made of: a header row, then rows of text and numbers, each column with a format. */
 export interface SheetData {
@@ -27,6 +28,16 @@ export interface SheetData {
 const P_KEYS = PERCENTILES.map((p) => `p${p}` as const);
 /** A Stat's cells; its sd 'n/a' from a single trial (not estimable: the sheet's preamble says why). */
 const statCells = (s: Stat) => [s.mean, s.sd ?? 'n/a', ...P_KEYS.map((k) => s.percentiles[k])];
+
+/**
+ * What the workbook's title says the figures are of: 'next fiscal year', or in a re-forecast 'this
+ * fiscal year, re-forecast from 5 closed months (Feb to Jun) in actuals.csv', as the terminal's header
+ * and report.html say (the Summary sheet's title read 'next fiscal year' in a re-forecast).
+ */
+function forecastTitle(summary: Summary): string {
+  const { year, closed } = forecastKindWords(summary);
+  return closed ? `${year}, re-forecast from ${closed} in ${summary.reforecast!.actualsFile}` : year;
+}
 
 /**
  * The sheets of report.xlsx, as plain data (written by writeWorkbook): Summary, Percentiles (by
@@ -46,7 +57,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const sdNote = summary.metrics.revenue.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${summary.metrics.revenue.notEstimable}).`];
   const summarySheet: SheetData = {
     name: 'Summary',
-    preamble: [`${summary.scenario.name}: next fiscal year, ${cur}`, stamp, summaryParagraph(summary), ...sdNote],
+    preamble: [`${summary.scenario.name}: ${forecastTitle(summary)}, ${cur}`, stamp, summaryParagraph(summary), ...sdNote],
     header: ['Metric', ...statHead],
     rows: METRICS.map((m) => [METRIC_LABELS[m], ...statCells(summary.metrics[m])]),
     formats: ['', ...statFormats(money)],
