@@ -28,7 +28,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
       'Fit a scenario from monthly history (12 to 36 months per tier): lead volume (level, seasonality from 24 months, negative binomial when over-dispersed), beta-binomial conversion, lognormal ACV, dollar renewal, each with a year-level layer for drift between years, and a comment with n, the estimate and its 95% interval.',
     )
     .argument('<history>', 'monthly history CSV: month (1..N or YYYY-MM), tier, leads, deals, new_arr, ending_arr, due_arr, renewed_arr, ...')
-    .requiredOption('-o, --out <file>', 'the scenario YAML to write (refused if it exists, unless --force)')
+    .requiredOption('-o, --out <file>', 'required: the scenario YAML to write (refused if it exists, unless --force)')
     .option('--deals <file>', 'deals CSV (close_month, tier, amount): fits the ACV lognormal to each deal')
     .option('--customers <file>', 'renewal outcomes CSV (id, tier, arr, renewed): fits the renewal rate to customers due')
     .option('-f, --force', 'replace the output file if it exists')

@@ -20,6 +20,12 @@ function history(months: number, row: (i: number) => string, header = 'month,tie
 }
 
 describe('arrcast fit', () => {
+  it("--help says --out is required (commander's help marks no option so; a newcomer learned it from the refusal)", async () => {
+    const r = await runCli('fit', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out.replace(/\s+/g, ' ')).toContain('-o, --out <file> required: the scenario YAML to write');
+  });
+
   it('fits the example history into a scenario that validates, with a comment on every fitted value', async () => {
     const out = join(dir, 'fitted.yaml');
     const r = await runCli('fit', HISTORY, '--out', out);
