@@ -38,3 +38,23 @@ export function npmFolderNote(args: readonly string[], env: NodeJS.ProcessEnv, c
   }
   return undefined;
 }
+
+/**
+ * A note for options that npm kept for itself: `npm run arrcast run plan.yaml --trials 500`, without
+ * the `--` that hands what follows to the script, makes npm read `--trials` as its own setting (it
+ * warns "Unknown cli config") and pass `500` on as an argument, so arrcast said only "too many
+ * arguments for 'run'". npm leaves each such flag in the environment as npm_config_<name>. The note
+ * names the arrcast options (`longOptions`, e.g. '--trials') found there; undefined when none is,
+ * or when not started by the npm script.
+ *
+ * @example npmSwallowedNote({ npm_lifecycle_event: 'arrcast', npm_config_trials: 'true' }, ['--trials', '--out'])
+ * // => 'arrcast: note: npm took --trials as its own setting and did not pass it on: put -- before arrcast\'s arguments (npm run arrcast -- run plan.yaml --trials 20000)'
+ */
+export function npmSwallowedNote(env: NodeJS.ProcessEnv, longOptions: readonly string[]): string | undefined {
+  if (env.npm_lifecycle_event !== 'arrcast') return undefined;
+  // npm reads --no-progress as progress=false: the setting is named without its no-.
+  const setting = (flag: string) => `npm_config_${flag.replace(/^--(no-)?/, '').replace(/-/g, '_').toLowerCase()}`;
+  const taken = [...new Set(longOptions)].filter((flag) => env[setting(flag)] !== undefined);
+  if (taken.length === 0) return undefined;
+  return `arrcast: note: npm took ${taken.join(', ')} as its own setting${taken.length === 1 ? '' : 's'} and did not pass ${taken.length === 1 ? 'it' : 'them'} on: put -- before arrcast's arguments (npm run arrcast -- run plan.yaml --trials 20000)`;
+}

@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
-import { npmFolderNote } from '../../src/cli/invocation.js';
+import { npmFolderNote, npmSwallowedNote } from '../../src/cli/invocation.js';
 
 /**
  * `npm run arrcast` runs in the clone's top folder. A newcomer who typed it in a subfolder
@@ -48,5 +48,32 @@ describe('npm run arrcast typed in a subfolder', () => {
     } finally {
       rmSync(top, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * `npm run arrcast run plan.yaml --trials 500 --out r` without `--`: npm kept --trials and --out as
+ * its own settings and passed 500 and r on, so arrcast said only "too many arguments for 'run'.
+ * Expected 1 argument but got 3." The note names what npm took and the `--` that was missing.
+ */
+describe('npm run arrcast without --', () => {
+  it('names the options npm kept (npm_config_<name>, --no-X as X) and says to put -- first', () => {
+    expect(npmSwallowedNote({ npm_lifecycle_event: 'arrcast', npm_config_trials: 'true', npm_config_max_trials: 'true', npm_config_progress: 'false', npm_config_cache: '/c' }, ['--trials', '--max-trials', '--no-progress', '--out'])).toBe(
+      "arrcast: note: npm took --trials, --max-trials, --no-progress as its own settings and did not pass them on: put -- before arrcast's arguments (npm run arrcast -- run plan.yaml --trials 20000)",
+    );
+    expect(npmSwallowedNote({ npm_lifecycle_event: 'arrcast', npm_config_cache: '/c' }, ['--trials'])).toBeUndefined();
+    expect(npmSwallowedNote({ npm_config_trials: 'true' }, ['--trials'])).toBeUndefined();
+  });
+
+  it('the built CLI prints it after the refusal (exit 2)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', join(ROOT, 'test/fixtures/minimal.yaml'), '500', 'r'], {
+      cwd: ROOT,
+      env: { ...process.env, npm_lifecycle_event: 'arrcast', npm_config_trials: 'true', npm_config_out: 'true' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("too many arguments for 'run'");
+    expect(r.stderr).toContain("arrcast: note: npm took --trials, --out as its own settings and did not pass them on: put -- before arrcast's arguments");
   });
 });
