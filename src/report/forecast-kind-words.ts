@@ -21,3 +21,14 @@ export function forecastKindWords(summary: Summary): {
   const span = k === 1 ? months[0]! : `${months[0]} to ${months[k - 1]}`;
   return { year: 'this fiscal year', closed: `${k} closed month${k === 1 ? '' : 's'} (${span})` };
 }
+
+/**
+ * The year's possessive for the charts' titles and captions: "next year’s" in a plan run, "this
+ * year’s" in a re-forecast (whose charts read "Next year’s recognized revenue" under a page titled
+ * a re-forecast of this fiscal year).
+ *
+ * @example yearsWords(summary) // => 'next year’s' (a plan run)
+ */
+export function yearsWords(summary: Pick<Summary, 'reforecast'>): string {
+  return summary.reforecast ? 'this year’s' : 'next year’s';
+}
