@@ -62,8 +62,18 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
       }
       for (const t of fit.tiers)
         io.out(
-          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${Math.round(t.newBusiness.leads.level.value)}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${(t.newBusiness.conversion.rate.value * 100).toFixed(2)}%, ACV median ${Math.round(t.newBusiness.acv.median.value)}` : '', t.existing ? `opening ARR ${t.existing.openingArr}, dollar renewal ${(t.existing.renewal.rate.value * 100).toFixed(1)}%` : ''].filter(Boolean).join(', ')}\n`,
+          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${(t.newBusiness.conversion.rate.value * 100).toFixed(2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${(t.existing.renewal.rate.value * 100).toFixed(1)}%` : ''].filter(Boolean).join(', ')}\n`,
         );
       io.err(`wrote ${terminalCell(opts.out)} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${terminalCell(opts.out)}\n`);
     });
+}
+
+/**
+ * A number as the fitted file writes it, its whole part in groups of three: 33734260 -> '33,734,260'
+ * (the terminal line printed 'opening ARR 33734260', hard to read at a glance), 20000000.57 ->
+ * '20,000,000.57' (the same digits as the file, which the scenario format reads back).
+ */
+function grouped(value: number): string {
+  const [whole, fraction] = String(value).split('.');
+  return /^-?\d+$/.test(whole ?? '') ? `${BigInt(whole!).toLocaleString('en-US')}${fraction !== undefined ? `.${fraction}` : ''}` : String(value);
 }
