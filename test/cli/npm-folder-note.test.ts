@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
 import { npmFolderNote, npmSwallowedNote } from '../../src/cli/invocation.js';
 
+const withoutNpmSettings = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_config_')));
+
 /**
  * `npm run arrcast` runs in the clone's top folder. A newcomer who typed it in a subfolder
  * (`cd plans && npm run arrcast -- validate q3.yaml`) was told only "q3.yaml file not found", with
@@ -37,7 +39,8 @@ describe('npm run arrcast typed in a subfolder', () => {
       copyFileSync(join(ROOT, 'test/fixtures/minimal.yaml'), join(top, 'plans', 'q3.yaml'));
       const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'validate', 'q3.yaml'], {
         cwd: top,
-        env: { ...process.env, npm_lifecycle_event: 'arrcast', INIT_CWD: join(top, 'plans') },
+        // Without the npm_config_ settings of an `npm test` this may run under (they could add a note of their own).
+        env: { ...withoutNpmSettings(), npm_lifecycle_event: 'arrcast', INIT_CWD: join(top, 'plans') },
         encoding: 'utf8',
         timeout: 60_000,
       });
@@ -68,7 +71,7 @@ describe('npm run arrcast without --', () => {
   it('the built CLI prints it after the refusal (exit 2)', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', join(ROOT, 'test/fixtures/minimal.yaml'), '500', 'r'], {
       cwd: ROOT,
-      env: { ...process.env, npm_lifecycle_event: 'arrcast', npm_config_trials: 'true', npm_config_out: 'true' },
+      env: { ...withoutNpmSettings(), npm_lifecycle_event: 'arrcast', npm_config_trials: 'true', npm_config_out: 'true' },
       encoding: 'utf8',
       timeout: 60_000,
     });
