@@ -37,7 +37,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
   program
     .command('compare')
     .description(
-      'Simulate two or more scenarios on the same random numbers and compare them with the first (A): side-by-side bands, the per-trial difference X - A, and P(X < A).',
+      'Simulate two or more scenarios on the same random numbers and compare them with the first (A): side-by-side bands, the per-trial difference X - A and P(X < A), in total and for each tier they share.',
     )
     .argument('<scenarios...>', 'scenario files (YAML or JSON); the first is the baseline A')
     .option('-n, --trials <n>', "trials for every scenario; default: the first scenario's trials", wholeNumber('trials', 1))

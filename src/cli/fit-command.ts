@@ -28,7 +28,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
       'Fit a scenario from monthly history (12 to 36 months per tier): lead volume (level, seasonality from 24 months, negative binomial when over-dispersed), beta-binomial conversion, lognormal ACV, dollar renewal, each with a year-level layer for drift between years, and a comment with n, the estimate and its 95% interval.',
     )
     .argument('<history>', 'monthly history CSV: month (1..N or YYYY-MM), tier, leads, deals, new_arr, ending_arr, due_arr, renewed_arr, ...')
-    .requiredOption('-o, --out <file>', 'the scenario YAML to write (refused if it exists, unless --force)')
+    .requiredOption('-o, --out <file>', 'required: the scenario YAML to write (refused if it exists, unless --force)')
     .option('--deals <file>', 'deals CSV (close_month, tier, amount): fits the ACV lognormal to each deal')
     .option('--customers <file>', 'renewal outcomes CSV (id, tier, arr, renewed): fits the renewal rate to customers due')
     .option('-f, --force', 'replace the output file if it exists')
@@ -62,8 +62,18 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
       }
       for (const t of fit.tiers)
         io.out(
-          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${Math.round(t.newBusiness.leads.level.value)}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${(t.newBusiness.conversion.rate.value * 100).toFixed(2)}%, ACV median ${Math.round(t.newBusiness.acv.median.value)}` : '', t.existing ? `opening ARR ${t.existing.openingArr}, dollar renewal ${(t.existing.renewal.rate.value * 100).toFixed(1)}%` : ''].filter(Boolean).join(', ')}\n`,
+          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${(t.newBusiness.conversion.rate.value * 100).toFixed(2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${(t.existing.renewal.rate.value * 100).toFixed(1)}%` : ''].filter(Boolean).join(', ')}\n`,
         );
       io.err(`wrote ${terminalCell(opts.out)} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${terminalCell(opts.out)}\n`);
     });
+}
+
+/**
+ * A number as the fitted file writes it, its whole part in groups of three: 33734260 -> '33,734,260'
+ * (the terminal line printed 'opening ARR 33734260', hard to read at a glance), 20000000.57 ->
+ * '20,000,000.57' (the same digits as the file, which the scenario format reads back).
+ */
+function grouped(value: number): string {
+  const [whole, fraction] = String(value).split('.');
+  return /^-?\d+$/.test(whole ?? '') ? `${BigInt(whole!).toLocaleString('en-US')}${fraction !== undefined ? `.${fraction}` : ''}` : String(value);
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
+import { npmFolderNote, npmSwallowedNote } from './invocation.js';
 import { describeFailure, EXIT, SIGNAL_EXIT } from './exit-codes.js';
 import { cleanUpNow } from '../engine/exit-cleanup.js';
 import { errnoReason } from '../report/write-error.js';
@@ -56,4 +58,16 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv);
+const exitCode = await main(process.argv);
+// Bad input from `npm run arrcast`: say when npm kept options for itself (no `--`), or when a file
+// typed from a subfolder was looked for in the clone's top folder.
+// (process.cwd() throws when the working directory was deleted: no note then.)
+if (exitCode === EXIT.badInput) {
+  try {
+    const longOptions = buildProgram({ out: () => undefined, err: () => undefined }, () => undefined).commands.flatMap((c) => c.options.flatMap((o) => (o.long ? [o.long] : [])));
+    for (const note of [npmSwallowedNote(process.env, longOptions), npmFolderNote(process.argv.slice(2), process.env, process.cwd(), existsSync)]) if (note) process.stderr.write(`${note}\n`);
+  } catch {
+    // no note
+  }
+}
+process.exitCode = exitCode;

@@ -28,7 +28,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       'Score past forecasts against outcomes: the PIT (where each outcome fell), the CRPS, pinball losses at P10/P50/P90 and coverage of P10-P90, with a PIT histogram and a calibration chart across reports and tiers. Needs reports run with --outputs including trials or sipmath.',
     )
     .argument('<reports...>', 'report directories of past forecasts (arrcast run --out), run with --outputs default,trials or default,sipmath')
-    .requiredOption('-a, --actuals <file>', 'outcomes CSV: report (optional), tier (or total), metric (revenue, bookings, ending_arr), value; or the 12-month actuals file of the year (month, tier, revenue, ending_arr, ...)')
+    .requiredOption('-a, --actuals <file>', 'required: the outcomes CSV: report (optional), tier (or total), metric (revenue, bookings, ending_arr), value; or the 12-month actuals file of the year (month, tier, revenue, ending_arr, ...)')
     .option('-o, --out <dir>', `write ${SCORE_FILES.json}, ${SCORE_FILES.csv}, ${SCORE_FILES.html} and the charts into this directory (new, empty, or an earlier arrcast score), replaced whole when done`)
     .action(async (dirs: string[], opts: { actuals: string; out?: string }) => {
       const asUsage = (err: unknown): never => {

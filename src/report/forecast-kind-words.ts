@@ -35,3 +35,14 @@ export function forecastTitle(summary: Summary): string {
   const from = closed ? `, re-forecast from ${closed} in ${summary.reforecast!.actualsFile}` : '';
   return `${summary.scenario.name}: ${year}${from}, ${summary.scenario.currency}`;
 }
+
+/**
+ * The year's possessive for the charts' titles and captions: "next year’s" in a plan run, "this
+ * year’s" in a re-forecast (whose charts read "Next year’s recognized revenue" under a page titled
+ * a re-forecast of this fiscal year).
+ *
+ * @example yearsWords(summary) // => 'next year’s' (a plan run)
+ */
+export function yearsWords(summary: Pick<Summary, 'reforecast'>): string {
+  return summary.reforecast ? 'this year’s' : 'next year’s';
+}

@@ -52,14 +52,14 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
     return c;
   };
   const cur = summary.scenario.currency;
-  // A re-forecast's SIPs are of this fiscal year (its closed months and the rest), not the next.
-  const year = forecastKindWords(summary).closed ? 'this fiscal year' : 'the next fiscal year';
+  // A re-forecast's SIPs are of this fiscal year, from its closed months (they read 'next fiscal year').
+  const kind = forecastKindWords(summary);
   const sips: SipSpec[] = METRICS.map((m) => ({
     name: m,
     values: need(m),
     decimals: 2,
     stat: summary.metrics[m],
-    description: `${METRIC_LABELS[m]} of ${year}, ${cur}`,
+    description: `${METRIC_LABELS[m]} of ${kind.closed ? `${kind.year}, re-forecast from ${kind.closed}` : `the ${kind.year}`}, ${cur}`,
   }));
   const tiers = Object.entries(summary.byTier);
   if (tierSips(tiers.length))

@@ -245,13 +245,15 @@ function badYearsTable(summary: Summary): string[] {
   const pct = Math.round(summary.badYears.share * 100);
   const out: string[] = [''];
   const short = b.components.filter((c) => c.shortfall !== 0);
+  // Which mean is which: 'revenue 18.3M, 21.3M on average' left the reader to guess.
+  const head = `Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)} on average, against ${formatMoney(b.mean)} in all years`;
   // Bad years no worse than the average (revenue the same in every trial): no shortfall to share
   // out, and a table head over no rows said nothing.
-  if (short.length === 0) out.push(`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average: no component falls short.`);
+  if (short.length === 0) out.push(`${head}: no component falls short.`);
   else
     out.push(
       textTable([
-        [`Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)}, ${formatMoney(b.mean)} on average`, 'shortfall', 'share'],
+        [head, 'shortfall', 'share'],
         ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), formatPercent(c.share)]),
       ]),
     );

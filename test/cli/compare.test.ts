@@ -97,6 +97,8 @@ describe('arrcast compare', () => {
     const r = await arrcast(['compare', '--help']);
     expect(r.code).toBe(0);
     for (const opt of ['--trials', '--seed', '--workers', '--out', '--no-progress']) expect(r.stdout).toContain(opt);
+    // It said nothing of the differences by tier, which the terminal, the json, the page and the workbook give.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('the per-trial difference X - A and P(X < A), in total and for each tier they share.');
   });
 
   it.each([

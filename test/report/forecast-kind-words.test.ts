@@ -8,6 +8,7 @@ import { reportHtml } from '../../src/report/html/report-html.js';
 import { forecastKindWords } from '../../src/report/forecast-kind-words.js';
 import { reportSheets } from '../../src/report/xlsx/workbook.js';
 import { sipSpecs } from '../../src/report/sipmath.js';
+import { buildCharts } from '../../src/report/charts/chart-set.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
 import { monthlyFile } from '../actuals/monthly-file.js';
 
@@ -29,10 +30,14 @@ tiers:
 const closed = (k: number) => Array.from({ length: k }, (_, m) => ({ leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 0, renewed_arr: 0, ending_arr: 500_000 * (m + 1) }));
 
 async function summaryOf(k: number | undefined) {
+  return (await runOf(k)).summary;
+}
+
+async function runOf(k: number | undefined) {
   const sim = await simulate(scenarioFrom(YAML), { trials: 300, seed: 5, workers: 0, ...(k ? { actuals: { file: monthlyFile({ T: closed(k) }, 'books/june-actuals.csv'), months: k } } : {}) });
   const summary = summarize(sim);
   // As `arrcast run` makes it (cli/report-run.ts): the re-forecast's section beside the summary.
-  return sim.reforecast ? { ...summary, reforecast: reforecastSummary(sim, summary, sim.reforecast) } : summary;
+  return { sim, summary: sim.reforecast ? { ...summary, reforecast: reforecastSummary(sim, summary, sim.reforecast) } : summary };
 }
 
 describe('a re-forecast says it is one, wherever a plan run says what it forecasts', () => {
@@ -48,6 +53,27 @@ describe('a re-forecast says it is one, wherever a plan run says what it forecas
     expect(html).toContain('This fiscal year, re-forecast, USD.');
   });
 
+  it("says so in report.xlsx's title and sipmath.json's descriptions too (they read 'next fiscal year')", async () => {
+    const s = await summaryOf(6);
+    const sheets = reportSheets(s, scenarioFrom(YAML).scenario);
+    expect(sheets[0]!.preamble[0]).toBe('kind of forecast: this fiscal year, re-forecast from 6 closed months (Jul to Dec) in books/june-actuals.csv, USD');
+    expect(JSON.stringify(sheets)).not.toMatch(/next fiscal year/i);
+    const sips = sipSpecs(s, { column: () => new Float64Array(300) });
+    expect(sips[0]!.description).toBe('Recognized revenue of this fiscal year, re-forecast from 6 closed months (Jul to Dec), USD');
+  });
+
+  it("the charts' titles and captions are of this year, not the next (they read 'Next year’s recognized revenue')", async () => {
+    const reforecast = await runOf(6);
+    const charts = JSON.stringify(buildCharts(reforecast.summary, reforecast.sim.store));
+    expect(charts).not.toMatch(/next year/i);
+    expect(charts).toContain('This year’s recognized revenue');
+    expect(charts).toContain('Distribution of this year’s recognized revenue');
+    const plan = await runOf(undefined);
+    const planCharts = JSON.stringify(buildCharts(plan.summary, plan.sim.store));
+    expect(planCharts).toContain('Next year’s recognized revenue');
+    expect(planCharts).not.toMatch(/this year/i);
+  });
+
   it('one closed month is named alone', async () => {
     expect(forecastKindWords(await summaryOf(1)).closed).toBe('1 closed month (Jul)');
   });
@@ -58,28 +84,7 @@ describe('a re-forecast says it is one, wherever a plan run says what it forecas
     expect(summaryTable(s).split('\n')[0]).toBe('kind of forecast: 300 trials, seed 5, USD. Px = x% chance of coming in below.');
     expect(summaryParagraph(s)).toMatch(/^Recognized revenue next fiscal year is most likely about /);
     expect(summaryTable(s) + summaryParagraph(s)).not.toContain('re-forecast');
-  });
-});
-
-describe("report.xlsx and sipmath.json say a re-forecast is one, as the terminal and report.html do", () => {
-  // Any column will do: the descriptions are what is checked, not the values.
-  const columns = { column: () => new Float64Array(300) };
-
-  it('a re-forecast: the Summary sheet names the closed months and the file, the SIPs this fiscal year', async () => {
-    const s = await summaryOf(6);
-    const sheet = reportSheets(s, scenarioFrom(YAML).scenario).find((x) => x.name === 'Summary')!;
-    expect(sheet.preamble![0]).toBe('kind of forecast: this fiscal year, re-forecast from 6 closed months (Jul to Dec) in books/june-actuals.csv, USD');
-    expect(sipSpecs(s, columns).map((x) => x.description).slice(0, 3)).toEqual([
-      'Recognized revenue of this fiscal year, USD',
-      'Bookings of this fiscal year, USD',
-      'Ending ARR of this fiscal year, USD',
-    ]);
-  });
-
-  it('a plan run: the next fiscal year, as before', async () => {
-    const s = await summaryOf(undefined);
-    const sheet = reportSheets(s, scenarioFrom(YAML).scenario).find((x) => x.name === 'Summary')!;
-    expect(sheet.preamble![0]).toBe('kind of forecast: next fiscal year, USD');
-    expect(sipSpecs(s, columns)[0]!.description).toBe('Recognized revenue of the next fiscal year, USD');
+    expect(reportSheets(s, scenarioFrom(YAML).scenario)[0]!.preamble[0]).toBe('kind of forecast: next fiscal year, USD');
+    expect(sipSpecs(s, { column: () => new Float64Array(300) })[0]!.description).toBe('Recognized revenue of the next fiscal year, USD');
   });
 });

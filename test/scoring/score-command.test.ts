@@ -46,6 +46,12 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('arrcast score', () => {
+  it("--help says --actuals is required (commander's help marks no option so)", async () => {
+    const r = await runCli('score', '--help');
+    expect(r.code).toBe(0);
+    expect(r.out.replace(/\s+/g, ' ')).toContain('-a, --actuals <file> required: the outcomes CSV');
+  });
+
   it('scores each outcome against the report\'s trials: PIT the share below, CRPS as the O(n²) definition', async () => {
     const revenue = trialsColumn(trialsReport, 'revenue');
     const smbArr = trialsColumn(trialsReport, 'tier.SMB.endingArr');

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { yearsWords } from '../forecast-kind-words.js';
 import type { Stat } from '../../analysis/describe.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS } from '../../model/components.js';
@@ -132,7 +133,7 @@ export function breakdownSpec(summary: Summary, ctx: ChartContext): TopLevelSpec
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(
       ctx,
-      'Where next year’s revenue comes from',
+      `Where ${yearsWords(summary)} revenue comes from`,
       'Recognized revenue by tier and by component: bars at the mean, whiskers from P10 to P90.',
       `Churn and contraction take revenue away.${opening > 0 ? ` The opening book (${formatCurrency(opening, ctx.symbol)}, carried flat) is not shown.` : ''}`,
     ),

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
 import type { TrialStore } from '../../engine/trial-store.js';
 import { arrBridgeSpec } from './arr-bridge.js';
@@ -77,7 +78,7 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
   return [
     {
       name: 'revenue-distribution',
-      caption: `Distribution of next year’s recognized revenue, with P10, P50, P90 and the mean${lines.length > 0 ? `, and the ${lines.join(' and the ')}` : ''}.`,
+      caption: `Distribution of ${yearsWords(summary)} recognized revenue, with P10, P50, P90 and the mean${lines.length > 0 ? `, and the ${lines.join(' and the ')}` : ''}.`,
       spec: revenueDistributionSpec(summary, revenue, ctx, marks),
     },
     {

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../../model/components.js';
 import { formatShare } from '../money.js';
@@ -84,7 +85,7 @@ export function exceedanceSpec(summary: Summary, sorted: ExceedanceInput, ctx: C
     title: chartTitle(
       ctx,
       'How likely is at least x?',
-      'Chance that next year’s recognized revenue, or the ARR at its end, reaches at least x.',
+      `Chance that ${yearsWords(summary)} recognized revenue, or the ARR at its end, reaches at least x.`,
       'Each curve crosses 90% at its P10, 50% at its P50 and 10% at its P90 (dots).',
       ...(targets.length > 0 ? ['Dashed lines: the targets; diamonds: the chance of reaching each.'] : []),
       'The axis spans P1 to P99.',

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency } from '../money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
@@ -132,7 +133,7 @@ export function revenueDistributionSpec(summary: Summary, sortedRevenue: ArrayLi
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(
       ctx,
-      'Next year’s recognized revenue',
+      `${capitalized(yearsWords(summary))} recognized revenue`,
       'Share of simulated years in each revenue band, with P10, P50, P90 and the mean.',
       ...(also.length > 0 ? [`Also ${also.join(' and ')}.`] : []),
       'The bars span P0.5 to P99.5.',
@@ -163,3 +164,6 @@ export function revenueDistributionSpec(summary: Summary, sortedRevenue: ArrayLi
     ],
   };
 }
+
+/** A phrase with its first letter upper case. */
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency } from '../money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
@@ -159,7 +160,7 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
     $schema: VEGA_LITE_SCHEMA,
     title: chartTitle(
       ctx,
-      'What moves next year’s revenue',
+      `What moves ${yearsWords(summary)} revenue`,
       // Short lines: the headless renderer sizes the chart by an estimate of each line's width.
       'Median revenue with the driver’s own draw at its P10 and at its P90,',
       'others as drawn; the market is one bar.',
