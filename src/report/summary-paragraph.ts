@@ -4,6 +4,7 @@ import type { DriverSensitivity } from '../analysis/sensitivity.js';
 import { COMPONENT_LABELS, type Component } from '../model/components.js';
 import { currencySymbol, formatCurrency, formatShare } from './money.js';
 import { confidenceWords } from './confidence-text.js';
+import { driverKey } from '../model/column-key.js';
 
 /** How the paragraph writes its figures: the same formatters as the tables it sits above. */
 export interface ParagraphFormat {
@@ -34,7 +35,9 @@ const DRIVER_WORDS: Record<string, (tier: string) => string> = {
 export function driverWords(d: Pick<DriverSensitivity, 'key' | 'label' | 'tier'>): string {
   if (d.key === 'driver.market') return 'the market as a whole (it moves every tier together)';
   if (d.tier !== undefined) {
-    const slot = d.key.slice(`driver.${d.tier}.`.length);
+    // The key holds the tier's name as driverKey encodes it ('Self-serve/SMB' as 'Self-serve%2FSMB').
+    const prefix = driverKey(d.tier, '');
+    const slot = d.key.startsWith(prefix) ? d.key.slice(prefix.length) : '';
     const words = DRIVER_WORDS[slot];
     if (words) return words(d.tier);
   }

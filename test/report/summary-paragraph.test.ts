@@ -101,6 +101,23 @@ describe('summary paragraph', () => {
     expect(driverWords({ key: 'x', label: 'Deals per rep' })).toBe('deals per rep');
   });
 
+  it("says a driver in words whatever the tier's name holds ('.', '/', '%', which its key encodes)", async () => {
+    const { summary } = await runReportScenario(`
+name: Slash
+trials: 40
+seed: 1
+tiers:
+  - name: Self-serve/SMB v1.5 (10%)
+    existing:
+      openingArr: 5M
+      customers: 400
+      renewalCalendar: uniform
+      renewalRate: { dist: beta, mean: 0.85, sd: 0.08 }
+`, 40);
+    const d = summary.sensitivity.drivers.find((x) => x.label.endsWith('renewal rate'))!;
+    expect(driverWords(d)).toBe('how many Self-serve/SMB v1.5 (10%) customers renew');
+  });
+
   it('says a single target in one clause', () => {
     const one = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 9e6 }] } });
     expect(summaryParagraph(one)).toMatch(/The chance of reaching revenue >= 9M is \d+\.\d%\./);
