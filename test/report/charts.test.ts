@@ -315,6 +315,21 @@ describe('targets and the monthly plan', () => {
     expect(domain[1]!).toBeGreaterThanOrEqual(14.5e6);
   });
 
+  it("says the exceedance axis spans P1 to P99 only when it does: a target beyond P99 widens it, and the subtitle says so", () => {
+    const subtitle = (s: Summary) =>
+      ((buildCharts(s, withTargets.sim.store).find((c) => c.name === 'exceedance')!.spec as { title: { subtitle: string[] } }).title.subtitle);
+    const far = 10 * withTargets.summary.metrics.endingArr.percentiles.p99;
+    const farTarget = { ...withTargets.summary.decisions.targets[0]!, value: far, label: 'revenue >= far' };
+    const farSummary: Summary = { ...withTargets.summary, decisions: { ...withTargets.summary.decisions, targets: [farTarget] } };
+    const spec = buildCharts(farSummary, withTargets.sim.store).find((c) => c.name === 'exceedance')!.spec;
+    expect((spec as { encoding: { x: { scale: { domain: number[] } } } }).encoding.x.scale.domain[1]).toBe(far);
+    expect(subtitle(farSummary)).not.toContain('The axis spans P1 to P99.');
+    expect(subtitle(farSummary).join(' ')).toMatch(/widened to reach the targets/);
+    // A target inside P1..P99 leaves the axis and its words as they were.
+    const inside = { ...farTarget, value: withTargets.summary.metrics.revenue.percentiles.p50 };
+    expect(subtitle({ ...farSummary, decisions: { ...farSummary.decisions, targets: [inside] } })).toContain('The axis spans P1 to P99.');
+  });
+
   it('draws the scenario monthly plan on the fan chart, labelled Plan', () => {
     const spec = specOf('monthly-fan');
     const plan = withTargets.sim.loaded.scenario.targets!.monthly!;
