@@ -5,6 +5,7 @@ import type { Answer } from '../answer.js';
 import type { Controls, DriverControl } from '../controls.js';
 import type { StudioState } from '../state.js';
 import { confidenceWords } from '../../report/confidence-text.js';
+import { METRIC_WORDS } from '../../scenario/target-labels.js';
 
 /** What GET /api/controls gives. */
 interface Info {
@@ -162,7 +163,7 @@ function buildControls(): void {
     const box = el('div', { class: 'control' });
     const id = `target-${i}`;
     const input = el('input', { type: 'number', id, min: '0', step: 'any', value: String(x.value), inputmode: 'decimal' });
-    box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${x.metric}`} (${info.currency})`), input);
+    box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${METRIC_WORDS[x.metric]}`} (${info.currency})`), input);
     resets.push(() => {
       input.value = String(x.value);
       targets[i] = x.value;
