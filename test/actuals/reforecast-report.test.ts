@@ -93,9 +93,9 @@ describe('a re-forecast in the report', async () => {
     const html = reportHtml({ summary: narrowed, scenario: loaded.scenario, charts: [] });
     const cells = (label: string) => [...html.matchAll(new RegExp(`<t[hd][^>]*>${label}</t[hd]>((?:<td[^>]*>[^<]*</td>)+)`, 'g'))].map((m) => [...m[1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]!));
     // The budget table's row: the budget, then its 95% interval.
-    const [[budget, interval]] = cells('Recognized revenue').filter((row) => row.length === 2 && row[1]!.startsWith('['));
+    const [budget, interval] = cells('Recognized revenue').filter((row) => row.length === 2 && row[1]!.startsWith('['))[0]!;
     expect(interval).toMatch(/^\[\$\d\.\d{4,}M, \$\d\.\d{4,}M\]$/);
-    const [[now, atPlan]] = cells('Recognized revenue budget at 80% confidence');
+    const [now, atPlan] = cells('Recognized revenue budget at 80% confidence')[0]!;
     expect(now).toBe(budget);
     // The same number of digits after the point, now and at plan.
     const decimals = (t: string) => /\.(\d+)/.exec(t)?.[1]?.length ?? 0;
