@@ -95,6 +95,13 @@ describe('the revenue distribution', () => {
     expect(at('p50').text).toMatch(/^P50 \$\d/);
   });
 
+  it("writes the target as stated, not rounded to three digits (120.5M is not '$121M', the mean's figure)", () => {
+    const spec = buildCharts(summary, sim.store, { marks: { target: 10.55e6 } })[0]!.spec;
+    expect(dataset(spec, 'markers').find((m) => m.key === 'target')).toMatchObject({ value: 10.55e6, text: 'Target $10.55M' });
+    const small = buildCharts(summary, sim.store, { marks: { target: 122.4 } })[0]!.spec;
+    expect(dataset(small, 'markers').find((m) => m.key === 'target')!.text).toBe('Target $122.4');
+  });
+
   it('leaves the target and budget out when the marks say so', () => {
     const plain = buildCharts(summary, sim.store, { marks: {} })[0]!.spec;
     expect(dataset(plain, 'markers').map((m) => m.key)).toEqual(['p10', 'p50', 'p90', 'mean']);
