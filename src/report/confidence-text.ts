@@ -34,3 +34,12 @@ export function confidenceWords(confidence: number): { readonly share: string; r
 export function simulatedYears(trials: number, kind = 'year'): string {
   return `${trials.toLocaleString('en-US')} simulated ${kind}${trials === 1 ? '' : 's'}`;
 }
+
+/**
+ * A trial count as the studio's page writes it: '2,000 trials', and '1 trial'.
+ *
+ * @example trialCount(1) // => '1 trial'
+ */
+export function trialCount(trials: number): string {
+  return `${trials.toLocaleString('en-US')} trial${trials === 1 ? '' : 's'}`;
+}
