@@ -23,3 +23,23 @@ export function confidenceWords(confidence: number): { readonly share: string; r
   while (d < MAX_DECIMALS && (edge(round(confidence, d)) || edge(round(1 - confidence, d)))) d++;
   return { share: `${round(confidence, d)}%`, percentile: `P${round(1 - confidence, d)}` };
 }
+
+/**
+ * A run's trial count as every output writes it: '2,000 simulated years', and '1 simulated year'
+ * for a single trial (it read '1 simulated years'). `kind` goes between: 'fiscal year'.
+ *
+ * @example simulatedYears(1) // => '1 simulated year'
+ * @example simulatedYears(2000, 'fiscal year') // => '2,000 simulated fiscal years'
+ */
+export function simulatedYears(trials: number, kind = 'year'): string {
+  return `${trials.toLocaleString('en-US')} simulated ${kind}${trials === 1 ? '' : 's'}`;
+}
+
+/**
+ * A trial count as the studio's page writes it: '2,000 trials', and '1 trial'.
+ *
+ * @example trialCount(1) // => '1 trial'
+ */
+export function trialCount(trials: number): string {
+  return `${trials.toLocaleString('en-US')} trial${trials === 1 ? '' : 's'}`;
+}

@@ -17,7 +17,7 @@ export function formatMoneyInterval(interval: readonly [number, number], symbol:
 }
 
 /** The significant digits formatMoneyInterval writes an interval with: 3, or more until its ends read differently. */
-function moneyIntervalDigits([lo, hi]: readonly [number, number], symbol: string): number {
+export function moneyIntervalDigits([lo, hi]: readonly [number, number], symbol: string): number {
   let digits = 3;
   while (digits < MAX_DIGITS && lo !== hi && formatCurrency(lo, symbol, digits) === formatCurrency(hi, symbol, digits)) digits++;
   // Ends that differ in the last bits only (783,333.33 summed two ways) read alike at any digits: three, as equal ends.

@@ -4,6 +4,8 @@ import type { DriverSensitivity } from '../analysis/sensitivity.js';
 import { COMPONENT_LABELS, type Component } from '../model/components.js';
 import { currencySymbol, formatCurrency, formatShare } from './money.js';
 import { confidenceWords } from './confidence-text.js';
+import { driverKey } from '../model/column-key.js';
+import { formatMoneyBeside } from './interval-format.js';
 
 /** How the paragraph writes its figures: the same formatters as the tables it sits above. */
 export interface ParagraphFormat {
@@ -34,7 +36,9 @@ const DRIVER_WORDS: Record<string, (tier: string) => string> = {
 export function driverWords(d: Pick<DriverSensitivity, 'key' | 'label' | 'tier'>): string {
   if (d.key === 'driver.market') return 'the market as a whole (it moves every tier together)';
   if (d.tier !== undefined) {
-    const slot = d.key.slice(`driver.${d.tier}.`.length);
+    // The key holds the tier's name as driverKey encodes it ('Self-serve/SMB' as 'Self-serve%2FSMB').
+    const prefix = driverKey(d.tier, '');
+    const slot = d.key.startsWith(prefix) ? d.key.slice(prefix.length) : '';
     const words = DRIVER_WORDS[slot];
     if (words) return words(d.tier);
   }
@@ -79,15 +83,18 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
     if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${share(d.targets[0]!.probability.value)}.`);
     else out.push(`The chance of reaching each target is ${list(d.targets.map((t) => `${share(t.probability.value)} for ${t.label}`))}.`);
   }
+  // A budget and the worst 10%'s mean as report.html's budget and downside tables write them, with the
+  // digits their 95% interval takes ($111.79M, not $112M); the terminal's format writes them its own way.
+  const beside = (v: number, interval: readonly [number, number] | null) => (format ? money(v) : formatMoneyBeside(v, interval, symbol));
   const b = d.budgets.metrics;
   out.push(
-    `A budget that is met or beaten in ${conf} of simulated years is ${money(b.revenue.value)} of revenue, ${money(b.bookings.value)} of bookings and ${money(b.endingArr.value)} of ending ARR.`,
+    `A budget that is met or beaten in ${conf} of simulated years is ${beside(b.revenue.value, b.revenue.interval)} of revenue, ${beside(b.bookings.value, b.bookings.interval)} of bookings and ${beside(b.endingArr.value, b.endingArr.interval)} of ending ARR.`,
   );
   const down = d.downside.revenue;
   const bad = summary.badYears.metrics.revenue;
   const worstPart = [...bad.components].sort((a, c) => c.shortfall - a.shortfall)[0];
   out.push(
-    `In a 1-in-10 bad year revenue comes in at ${money(down.p10.value)} or less; the worst 10% of years average ${money(down.worst10Mean)}${
+    `In a 1-in-10 bad year revenue comes in at ${money(down.p10.value)} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
       worstPart && worstPart.shortfall > 0
         ? `, ${share(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
         : ''

@@ -15,7 +15,8 @@ import { nameKey } from './name-key.js';
  * scenario's validation and the CLI to refuse.
  */
 
-const METRIC_WORDS: Record<MetricTarget['metric'], string> = { revenue: 'revenue', bookings: 'bookings', endingArr: 'ending ARR' };
+/** A target's metric as the outputs write it ('ending ARR', not its key 'endingArr'). */
+export const METRIC_WORDS: Readonly<Record<MetricTarget['metric'], string>> = { revenue: 'revenue', bookings: 'bookings', endingArr: 'ending ARR' };
 
 /** Decimals of the compact amount a default label starts with, and the most it may take to tell two apart. */
 const DEFAULT_DECIMALS = 2;

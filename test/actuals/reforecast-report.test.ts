@@ -7,6 +7,7 @@ import { monthlyFanSpec, ACTUAL, PLAN_BAND } from '../../src/report/charts/month
 import { chartContext } from '../../src/report/charts/chart-context.js';
 import { renderChart } from '../../src/report/render-chart.js';
 import { reforecastSection } from '../../src/report/html/reforecast-section.js';
+import { reportHtml } from '../../src/report/html/report-html.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
 import { monthlyFile } from './monthly-file.js';
 
@@ -82,6 +83,23 @@ describe('a re-forecast in the report', async () => {
     expect(html).toContain('Now against at plan');
     expect(html).toContain('P(');
     expect(reforecastSection(planSummary, String)).toBe('');
+  });
+
+  it('writes the budgets now as the budget table of the same page does, and the plan beside them to the same digits', () => {
+    // A narrow interval (a re-forecast late in the year) is written with more than three digits.
+    const b = summary.decisions.budgets.metrics;
+    const narrow = { ...b.revenue, interval: [b.revenue.value - 5, b.revenue.value + 5] as [number, number] };
+    const narrowed = { ...summary, decisions: { ...summary.decisions, budgets: { ...summary.decisions.budgets, metrics: { ...b, revenue: narrow } } } };
+    const html = reportHtml({ summary: narrowed, scenario: loaded.scenario, charts: [] });
+    const cells = (label: string) => [...html.matchAll(new RegExp(`<t[hd][^>]*>${label}</t[hd]>((?:<td[^>]*>[^<]*</td>)+)`, 'g'))].map((m) => [...m[1]!.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]!));
+    // The budget table's row: the budget, then its 95% interval.
+    const [budget, interval] = cells('Recognized revenue').filter((row) => row.length === 2 && row[1]!.startsWith('['))[0]!;
+    expect(interval).toMatch(/^\[\$\d\.\d{4,}M, \$\d\.\d{4,}M\]$/);
+    const [now, atPlan] = cells('Recognized revenue budget at 80% confidence')[0]!;
+    expect(now).toBe(budget);
+    // The same number of digits after the point, now and at plan.
+    const decimals = (t: string) => /\.(\d+)/.exec(t)?.[1]?.length ?? 0;
+    expect(decimals(atPlan!)).toBe(decimals(now!));
   });
 
   it("shows a market factor whose mean rounds to zero as 0, not -0", () => {

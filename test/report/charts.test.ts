@@ -95,6 +95,13 @@ describe('the revenue distribution', () => {
     expect(at('p50').text).toMatch(/^P50 \$\d/);
   });
 
+  it("writes the target as stated, not rounded to three digits (120.5M is not '$121M', the mean's figure)", () => {
+    const spec = buildCharts(summary, sim.store, { marks: { target: 10.55e6 } })[0]!.spec;
+    expect(dataset(spec, 'markers').find((m) => m.key === 'target')).toMatchObject({ value: 10.55e6, text: 'Target $10.55M' });
+    const small = buildCharts(summary, sim.store, { marks: { target: 122.4 } })[0]!.spec;
+    expect(dataset(small, 'markers').find((m) => m.key === 'target')!.text).toBe('Target $122.4');
+  });
+
   it('leaves the target and budget out when the marks say so', () => {
     const plain = buildCharts(summary, sim.store, { marks: {} })[0]!.spec;
     expect(dataset(plain, 'markers').map((m) => m.key)).toEqual(['p10', 'p50', 'p90', 'mean']);
@@ -313,6 +320,21 @@ describe('targets and the monthly plan', () => {
     const domain = ((spec as { encoding: { x: { scale: { domain: number[] } } } }).encoding.x.scale.domain);
     expect(domain[0]!).toBeLessThanOrEqual(12e6);
     expect(domain[1]!).toBeGreaterThanOrEqual(14.5e6);
+  });
+
+  it("says the exceedance axis spans P1 to P99 only when it does: a target beyond P99 widens it, and the subtitle says so", () => {
+    const subtitle = (s: Summary) =>
+      ((buildCharts(s, withTargets.sim.store).find((c) => c.name === 'exceedance')!.spec as { title: { subtitle: string[] } }).title.subtitle);
+    const far = 10 * withTargets.summary.metrics.endingArr.percentiles.p99;
+    const farTarget = { ...withTargets.summary.decisions.targets[0]!, value: far, label: 'revenue >= far' };
+    const farSummary: Summary = { ...withTargets.summary, decisions: { ...withTargets.summary.decisions, targets: [farTarget] } };
+    const spec = buildCharts(farSummary, withTargets.sim.store).find((c) => c.name === 'exceedance')!.spec;
+    expect((spec as { encoding: { x: { scale: { domain: number[] } } } }).encoding.x.scale.domain[1]).toBe(far);
+    expect(subtitle(farSummary)).not.toContain('The axis spans P1 to P99.');
+    expect(subtitle(farSummary).join(' ')).toMatch(/widened to reach the targets/);
+    // A target inside P1..P99 leaves the axis and its words as they were.
+    const inside = { ...farTarget, value: withTargets.summary.metrics.revenue.percentiles.p50 };
+    expect(subtitle({ ...farSummary, decisions: { ...farSummary.decisions, targets: [inside] } })).toContain('The axis spans P1 to P99.');
   });
 
   it('draws the scenario monthly plan on the fan chart, labelled Plan', () => {

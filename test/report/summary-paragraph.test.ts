@@ -101,6 +101,48 @@ describe('summary paragraph', () => {
     expect(driverWords({ key: 'x', label: 'Deals per rep' })).toBe('deals per rep');
   });
 
+  it("says a driver in words whatever the tier's name holds ('.', '/', '%', which its key encodes)", async () => {
+    const { summary } = await runReportScenario(`
+name: Slash
+trials: 40
+seed: 1
+tiers:
+  - name: Self-serve/SMB v1.5 (10%)
+    existing:
+      openingArr: 5M
+      customers: 400
+      renewalCalendar: uniform
+      renewalRate: { dist: beta, mean: 0.85, sd: 0.08 }
+`, 40);
+    const d = summary.sensitivity.drivers.find((x) => x.label.endsWith('renewal rate'))!;
+    expect(driverWords(d)).toBe('how many Self-serve/SMB v1.5 (10%) customers renew');
+  });
+
+  it("writes the budgets and the worst 10%'s mean as report.html's budget and downside tables do (the digits their interval takes)", () => {
+    // A narrow interval (a late re-forecast's) takes more than three digits: $111.79M, not $112M.
+    const b = summary.decisions.budgets.metrics;
+    const narrow = (x: { value: number; interval: readonly [number, number] | null }) => ({ ...x, interval: [x.value - 5, x.value + 5] as [number, number] });
+    const down = summary.decisions.downside;
+    const s: Summary = {
+      ...summary,
+      decisions: {
+        ...summary.decisions,
+        budgets: { ...summary.decisions.budgets, metrics: { revenue: narrow(b.revenue), bookings: narrow(b.bookings), endingArr: narrow(b.endingArr) } },
+        downside: { ...down, revenue: { ...down.revenue, worst10Interval: [down.revenue.worst10Mean - 5, down.revenue.worst10Mean + 5] } },
+      },
+    };
+    const html = reportHtml({ summary: s, scenario: sim.loaded.scenario, charts: [] });
+    const cell = (label: string) => new RegExp(`<th scope="row">${label}</th><td class="num">([^<]*)</td><td class="num">\\[`).exec(html)?.[1];
+    const budget = cell('Recognized revenue');
+    const worst = cell('Recognized revenue: Mean of the worst 10% \\(expected shortfall\\)');
+    expect(budget).toMatch(/\.\d{3,}M$/);
+    expect(worst).toMatch(/\.\d{3,}M$/);
+    const paragraph = summaryParagraph(s);
+    expect(paragraph).toContain(`is ${budget} of revenue`);
+    expect(paragraph).toContain(`the worst 10% of years average ${worst}`);
+    expect(html).toContain(`is ${budget} of revenue`);
+  });
+
   it('says a single target in one clause', () => {
     const one = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 9e6 }] } });
     expect(summaryParagraph(one)).toMatch(/The chance of reaching revenue >= 9M is \d+\.\d%\./);

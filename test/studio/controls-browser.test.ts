@@ -57,7 +57,7 @@ beforeAll(async () => {
       ],
     }),
   );
-  ({ studio, url } = await startStudio([join(dir, 'ids.json'), '--port', '0', '--trials', '2000', '--workers', '1', '--target', 'revenue=3.4M']));
+  ({ studio, url } = await startStudio([join(dir, 'ids.json'), '--port', '0', '--trials', '2000', '--workers', '1', '--target', 'revenue=3.4M', '--target', 'T:endingArr=1.3M']));
 });
 
 /** A new page of the studio, in the file's one browser. */
@@ -127,6 +127,16 @@ describe('arrcast studio: a target box', () => {
     await page.waitForFunction((n) => document.body.dataset.pass === 'full' && Number(document.body.dataset.seq) > n, seq);
     expect(await page.getAttribute('#target-p-0', 'data-value')).toBe('1');
     await page.close();
+  });
+});
+
+describe('arrcast studio: the target boxes', () => {
+  it("name each target's metric as the report does ('ending ARR', not the key 'endingArr'), with its tier", async () => {
+    const page = await studioPage();
+    await page.waitForSelector('#target-1');
+    const labels = await page.evaluate(() => [0, 1].map((i) => document.getElementById(`target-${i}`)?.labels?.[0]?.textContent ?? null));
+    await page.close();
+    expect(labels).toEqual(['Target: revenue (USD)', 'Target: T ending ARR (USD)']);
   });
 });
 

@@ -4,6 +4,7 @@ import { rampedReps } from '../tier-extras.js';
 import { BAND_BLUES, CHART_CONFIG, VEGA_LITE_SCHEMA, chartTitle, type ChartContext } from './chart-context.js';
 import { BY_ROW_ORDER } from './row-order.js';
 import { lineSeparator, wrapLabel } from './tornado.js';
+import { simulatedYears } from '../confidence-text.js';
 
 /** Ramped-rep equivalents of one tier in one fiscal month. */
 export interface CapacityRow {
@@ -29,7 +30,7 @@ const BAND = 'P10–P90';
  * @example countTitle(chartTitle(ctx, 'Reps'), ctx, 'Counts in reps.').subtitle.at(-1) // => 'Px = ... 1,000 simulated years. Counts in reps.'
  */
 export function countTitle<T extends { subtitle: string[] }>(title: T, ctx: ChartContext, units: string): T {
-  const last = `${ctx.convention}. ${ctx.trials.toLocaleString('en-US')} simulated years. ${units}`;
+  const last = `${ctx.convention}. ${simulatedYears(ctx.trials)}. ${units}`;
   return { ...title, subtitle: [...title.subtitle.slice(0, -1), last] };
 }
 const MEDIAN = 'P50 (median)';

@@ -1,5 +1,6 @@
 import type { Summary } from '../../analysis/summarize.js';
 import { currencySymbol, moneyLabelExpr } from '../money.js';
+import { simulatedYears } from '../confidence-text.js';
 
 /**
  * Okabe and Ito's palette (2008), distinguishable with every common colour-vision deficiency.
@@ -40,7 +41,7 @@ export function chartContext(summary: Summary): ChartContext {
 
 /** The line every chart's subtitle ends with: the convention and the number of trials. */
 export const conventionLine = (ctx: ChartContext) =>
-  `${ctx.convention}. ${ctx.trials.toLocaleString('en-US')} simulated years. Amounts in ${ctx.currency}.`;
+  `${ctx.convention}. ${simulatedYears(ctx.trials)}. Amounts in ${ctx.currency}.`;
 
 /** A chart title with its subtitle lines, left-aligned. */
 export const chartTitle = (ctx: ChartContext, text: string, ...lines: string[]) => ({

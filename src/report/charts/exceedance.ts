@@ -70,10 +70,11 @@ export function exceedanceSpec(summary: Summary, sorted: ExceedanceInput, ctx: C
   );
   const targets = exceedanceTargets(summary);
   // The axis spans P1 to P99 of both metrics (and the targets): the extreme 1% tails would squeeze the rest.
-  const [lo, hi] = nonEmptySpan(
-    Math.min(...CURVES.map(({ metric }) => summary.metrics[metric].percentiles.p1), ...targets.map((t) => t.value)),
-    Math.max(...CURVES.map(({ metric }) => summary.metrics[metric].percentiles.p99), ...targets.map((t) => t.value)),
-  );
+  const p1 = Math.min(...CURVES.map(({ metric }) => summary.metrics[metric].percentiles.p1));
+  const p99 = Math.max(...CURVES.map(({ metric }) => summary.metrics[metric].percentiles.p99));
+  const [lo, hi] = nonEmptySpan(Math.min(p1, ...targets.map((t) => t.value)), Math.max(p99, ...targets.map((t) => t.value)));
+  // A target beyond P1 or P99 widens the axis, and the subtitle says so rather than 'P1 to P99'.
+  const widened = targets.some((t) => t.value < p1 || t.value > p99);
   const color = {
     field: 'metric',
     type: 'nominal',
@@ -88,7 +89,7 @@ export function exceedanceSpec(summary: Summary, sorted: ExceedanceInput, ctx: C
       `Chance that ${yearsWords(summary)} recognized revenue, or the ARR at its end, reaches at least x.`,
       'Each curve crosses 90% at its P10, 50% at its P50 and 10% at its P90 (dots).',
       ...(targets.length > 0 ? ['Dashed lines: the targets; diamonds: the chance of reaching each.'] : []),
-      'The axis spans P1 to P99.',
+      widened ? 'The axis spans P1 to P99, widened to reach the targets.' : 'The axis spans P1 to P99.',
     ),
     width: 620,
     height: 260,

@@ -73,6 +73,21 @@ const MARKER_STYLE: Record<Marker['key'], { color: string; dash: number[] }> = {
 };
 
 /**
+ * A stated amount (a target) as written, not rounded to three digits: 120.5M is '$120.5M', not
+ * '$121M' (which reads as above a mean of $120.9M); up to 7 significant digits.
+ *
+ * @example statedMoney(120.5e6, '$') // => '$120.5M'
+ */
+export function statedMoney(value: number, symbol: string): string {
+  const exact = formatCurrency(value, symbol, 7);
+  for (let digits = 3; digits < 7; digits++) {
+    const text = formatCurrency(value, symbol, digits);
+    if (text === exact) return text;
+  }
+  return exact;
+}
+
+/**
  * The labelled lines: P10, P50, P90 and the mean, then the target and budget when given, with
  * their labels laid out above a plot of `width` pixels showing `domain`.
  */
@@ -85,7 +100,7 @@ export function revenueMarkers(summary: Summary, symbol: string, marks: RevenueM
     { key: 'p90', value: s.percentiles.p90, text: `P90 ${money(s.percentiles.p90)}` },
     { key: 'mean', value: s.mean, text: `Mean ${money(s.mean)}` },
   ];
-  if (marks.target !== undefined) lines.push({ key: 'target', value: marks.target, text: `Target ${money(marks.target)}` });
+  if (marks.target !== undefined) lines.push({ key: 'target', value: marks.target, text: `Target ${statedMoney(marks.target, symbol)}` });
   if (marks.budget) lines.push({ key: 'budget', value: marks.budget.value, text: `${budgetLabel(marks.budget.confidence)} ${money(marks.budget.value)}` });
   // P50 first, so the median keeps the row nearest the plot; then P10, P90, the mean, the rest.
   const priority = ['p50', 'p10', 'p90', 'mean', 'target', 'budget'];

@@ -8,7 +8,7 @@ import { escapeHtml } from './escape.js';
 import { glossarySection } from './glossary.js';
 import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
-import { confidenceWords } from '../confidence-text.js';
+import { confidenceWords, simulatedYears } from '../confidence-text.js';
 
 
 export interface ComparisonHtmlInput {
@@ -51,7 +51,7 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
   const c = comparison;
   const currency = c.scenarios[0]!.currency;
   const money = (v: number) => formatCurrency(v, currencySymbol(currency));
-  const stamp = `${c.trials.toLocaleString('en-US')} simulated years per scenario, seed ${c.seed}. ${c.percentileConvention}.`;
+  const stamp = `${simulatedYears(c.trials)} per scenario, seed ${c.seed}. ${c.percentileConvention}.`;
   const labels = c.scenarios.map((s) => s.label);
   /** A difference's cells: its mean and percentiles, then P(X < A) with its interval. */
   const differenceCells = (d: DifferenceStat): string[] => [
@@ -125,7 +125,7 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
 <p class="lead">${e(c.scenarios.map((s) => `${s.label}: ${s.name}`).join(' · '))}</p>
 <dl class="meta">
 <dt>Seed</dt><dd><code>${e(c.seed)}</code></dd>
-<dt>Trials</dt><dd>${c.trials.toLocaleString('en-US')} simulated fiscal years per scenario</dd>
+<dt>Trials</dt><dd>${simulatedYears(c.trials, 'fiscal year')} per scenario</dd>
 <dt>Currency</dt><dd>${e(currency)}</dd>
 </dl>
 </header>

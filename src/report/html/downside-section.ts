@@ -6,7 +6,7 @@ import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
-import { confidenceWords } from '../confidence-text.js';
+import { confidenceWords, simulatedYears } from '../confidence-text.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
@@ -46,7 +46,7 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
   const e = escapeHtml;
   const symbol = currencySymbol(summary.scenario.currency);
   const money = (v: number) => formatCurrency(v, symbol);
-  const stamp = `${summary.trials.toLocaleString('en-US')} simulated years. ${summary.percentileConvention}.`;
+  const stamp = `${simulatedYears(summary.trials)}. ${summary.percentileConvention}.`;
 
   const figures = gridTable(
     `What a bad year looks like, ${summary.scenario.currency}: the value the year falls below one time in ten and one time in twenty, and the mean of the worst 10% and 5% of years, each with its 95% Monte Carlo interval. ${stamp}`,

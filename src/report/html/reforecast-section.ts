@@ -1,7 +1,8 @@
 import type { ReforecastSummary, Spread } from '../../analysis/reforecast-summary.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
-import { formatShare } from '../money.js';
+import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { moneyIntervalDigits } from '../interval-format.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords } from '../confidence-text.js';
@@ -54,7 +55,15 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
   const now = r.decisions.now;
   const conf = confidenceWords(summary.decisions.confidence).share;
   const decisionRows = [
-    ...METRICS.map((m) => [`${METRIC_LABELS[m]} budget at ${conf} confidence`, money(now.budgets[m]), plan ? money(plan.budgets[m]) : '-']),
+    ...METRICS.map((m) => {
+      // Now as the budget table writes it (the digits its 95% interval takes: $111.79M, not $112M),
+      // and the plan's budget with the same digits, so the two are read side by side.
+      const symbol = currencySymbol(summary.scenario.currency);
+      const interval = summary.decisions.budgets.metrics[m].interval;
+      const digits = interval === null ? 3 : moneyIntervalDigits(interval, symbol);
+      const write = (v: number) => formatCurrency(v, symbol, digits);
+      return [`${METRIC_LABELS[m]} budget at ${conf} confidence`, write(now.budgets[m]), plan ? write(plan.budgets[m]) : '-'];
+    }),
     ...now.targets.map((t) => {
       const before = plan?.targets.find((p) => p.label === t.label);
       return [`P(${t.label})`, formatShare(t.probability), before ? formatShare(before.probability) : '-'];

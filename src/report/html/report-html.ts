@@ -17,7 +17,7 @@ import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './
 import { whatMustBeTrueLine } from '../summary-table.js';
 import { budgetLabel } from '../charts/revenue-distribution.js';
 import { CAPACITY_KEYS, leadSources, otherExtras, rampedReps } from '../tier-extras.js';
-import { confidenceWords } from '../confidence-text.js';
+import { confidenceWords, simulatedYears } from '../confidence-text.js';
 
 /** A rendered chart as the page shows it. */
 export interface HtmlChart {
@@ -60,7 +60,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
   const months = summary.monthly.map((m) => m.label);
   const kind = forecastKindWords(summary);
   const convention = `${summary.percentileConvention}.`;
-  const stamp = `${summary.trials.toLocaleString('en-US')} simulated years. ${convention}`;
+  const stamp = `${simulatedYears(summary.trials)}. ${convention}`;
 
   const headline = statTable(
     `${kind.closed ? 'This fiscal year, re-forecast' : 'Next fiscal year'}, ${summary.scenario.currency}. ${stamp}`,
@@ -198,7 +198,7 @@ ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 <dl class="meta">
 <dt>Scenario hash</dt><dd class="hash">${e(summary.scenario.hash)}</dd>
 <dt>Seed</dt><dd><code>${e(summary.seed)}</code></dd>
-<dt>Trials</dt><dd>${summary.trials.toLocaleString('en-US')} simulated fiscal years</dd>
+<dt>Trials</dt><dd>${simulatedYears(summary.trials, 'fiscal year')}</dd>
 <dt>Currency</dt><dd>${e(summary.scenario.currency)}</dd>
 <dt>Opening ARR</dt><dd>${e(money(summary.openingArr))}</dd>
 </dl>

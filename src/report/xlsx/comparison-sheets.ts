@@ -4,7 +4,7 @@ import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol } from '../money.js';
 import { moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import type { SheetData } from './workbook.js';
-import { confidenceWords } from '../confidence-text.js';
+import { confidenceWords, simulatedYears } from '../confidence-text.js';
 
 /** A difference's cells: mean, P10, P50, P90, P(X < A) and its interval's ends. */
 const differenceCells = (x: DifferenceStat): number[] => [
@@ -27,7 +27,7 @@ const differenceCells = (x: DifferenceStat): number[] => [
 export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[] {
   const cur = c.scenarios[0]!.currency;
   const money = moneyFormat(currencySymbol(cur));
-  const stamp = `${c.trials.toLocaleString('en-US')} simulated years per scenario, seed ${c.seed}. ${c.percentileConvention}.`;
+  const stamp = `${simulatedYears(c.trials)} per scenario, seed ${c.seed}. ${c.percentileConvention}.`;
   const labels = c.scenarios.map((s) => s.label);
   const scenarios: SheetData = {
     name: 'Scenarios',

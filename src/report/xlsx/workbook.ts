@@ -11,7 +11,7 @@ import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
-import { confidenceWords } from '../confidence-text.js';
+import { confidenceWords, simulatedYears } from '../confidence-text.js';
 
 /** What a sheet is made of: a header row, then rows of text and numbers, each column with a format. */
 export interface SheetData {
@@ -39,7 +39,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const symbol = currencySymbol(summary.scenario.currency);
   const money = moneyFormat(symbol);
   const cur = summary.scenario.currency;
-  const stamp = `${summary.trials.toLocaleString('en-US')} simulated years, seed ${summary.seed}. ${summary.percentileConvention}.`;
+  const stamp = `${simulatedYears(summary.trials)}, seed ${summary.seed}. ${summary.percentileConvention}.`;
   const statHead = ['Mean', 'SD', ...PERCENTILES.map((p) => `P${p}`)];
   const statFormats = (f: string) => [f, f, ...PERCENTILES.map(() => f)];
 

@@ -4,7 +4,8 @@ import embed from 'vega-embed';
 import type { Answer } from '../answer.js';
 import type { Controls, DriverControl } from '../controls.js';
 import type { StudioState } from '../state.js';
-import { confidenceWords } from '../../report/confidence-text.js';
+import { confidenceWords, trialCount } from '../../report/confidence-text.js';
+import { METRIC_WORDS } from '../../scenario/target-labels.js';
 
 /** What GET /api/controls gives. */
 interface Info {
@@ -162,7 +163,7 @@ function buildControls(): void {
     const box = el('div', { class: 'control' });
     const id = `target-${i}`;
     const input = el('input', { type: 'number', id, min: '0', step: 'any', value: String(x.value), inputmode: 'decimal' });
-    box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${x.metric}`} (${info.currency})`), input);
+    box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${METRIC_WORDS[x.metric]}`} (${info.currency})`), input);
     resets.push(() => {
       input.value = String(x.value);
       targets[i] = x.value;
@@ -214,7 +215,7 @@ function buildControls(): void {
   });
   reportButton.addEventListener('click', () => {
     reportButton.disabled = true;
-    saved.textContent = `Running ${info.trials.toLocaleString('en-US')} trials for the report…`;
+    saved.textContent = `Running ${trialCount(info.trials)} for the report…`;
     api<Blob>('/api/report', { state: state() })
       .then((blob) => {
         const a = el('a', { href: URL.createObjectURL(blob), download: 'report.html' });
@@ -368,7 +369,7 @@ async function update(): Promise<void> {
     const asked = passes.map(ask);
     for (const p of asked) p.catch(() => undefined);
     for (const [k, pass] of passes.entries()) {
-      $('status').textContent = pass === 'first' ? `Simulating ${info.firstTrials.toLocaleString('en-US')} trials…` : `Refining to ${info.trials.toLocaleString('en-US')} trials…`;
+      $('status').textContent = pass === 'first' ? `Simulating ${trialCount(info.firstTrials)}…` : `Refining to ${trialCount(info.trials)}…`;
       const a = await asked[k]!;
       if (mine !== seq) return;
       await render(a);
@@ -379,8 +380,8 @@ async function update(): Promise<void> {
       if (a.timing) document.body.dataset[pass === 'first' ? 'firstServer' : 'fullServer'] = `${a.timing.simulateMs}+${a.timing.summarizeMs}`;
       $('status').textContent =
         pass === 'full'
-          ? `${a.trials.toLocaleString('en-US')} trials, seed ${a.seed} (${ms} ms${a.timing ? `; server: simulating ${a.timing.simulateMs} ms, summary ${a.timing.summarizeMs} ms` : ''})`
-          : `First answer from ${a.trials.toLocaleString('en-US')} trials (${ms} ms); refining to ${info.trials.toLocaleString('en-US')}…`;
+          ? `${trialCount(a.trials)}, seed ${a.seed} (${ms} ms${a.timing ? `; server: simulating ${a.timing.simulateMs} ms, summary ${a.timing.summarizeMs} ms` : ''})`
+          : `First answer from ${trialCount(a.trials)} (${ms} ms); refining to ${info.trials.toLocaleString('en-US')}…`;
       document.body.dataset.pass = pass;
       document.body.dataset.seq = String(mine);
     }
@@ -407,7 +408,7 @@ async function start(): Promise<void> {
   }
   $('name').textContent = info.name;
   document.title = `${info.name} · arrcast studio`;
-  $('meta').textContent = `${info.file} · ${info.trials.toLocaleString('en-US')} trials (first answer from ${info.firstTrials.toLocaleString('en-US')}) · seed ${info.seed}`;
+  $('meta').textContent = `${info.file} · ${trialCount(info.trials)} (first answer from ${trialCount(info.firstTrials).replace(/ trials?$/, '')}) · seed ${info.seed}`;
   buildControls();
   await update();
 }
