@@ -11,7 +11,7 @@ import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
 import { copyLittleEndian, PartFileError, partGenerator, sumsPerChunk, zodProblem, type PartHeader } from './part-format.js';
 import { GENERATOR_ID } from '../random/source.js';
 import { checkPartFinite } from './part-guard.js';
-import { planLoaded, type Simulation } from './simulate.js';
+import { checkSignal, planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
 
 /** At most this many shard numbers are listed in a message; the rest are counted. */
@@ -152,6 +152,7 @@ async function eachPart<T, R>(items: readonly T[], step: (item: T) => Promise<R>
  */
 export async function mergeParts(files: readonly string[], options: MergeOptions = {}): Promise<Simulation> {
   const started = performance.now();
+  checkSignal(options.signal);
   const infos = await eachPart(files, readPartHeader);
   checkParts(infos);
   const ordered = [...infos].sort((a, b) => a.header.shard.index - b.header.shard.index);

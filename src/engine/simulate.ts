@@ -156,11 +156,14 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions 
   const trials = options.trials ?? loaded.scenario.trials;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
+  if (options.seed !== undefined && typeof options.seed !== 'string' && typeof options.seed !== 'number')
+    throw new RunOptionError('seed', `must be a string or a number (got ${describeValue(options.seed)})`);
   const seed = String(options.seed ?? loaded.scenario.seed);
   if (seed.length === 0 || seed.length > MAX_SEED_CHARS) throw new RunOptionError('seed', `must be 1 to ${MAX_SEED_CHARS} characters`);
   const asked = options.workers;
   if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > MAX_WORKERS))
     throw new RunOptionError('workers', `must be a whole number from 0 (in-process) to ${MAX_WORKERS} (got ${asked})`);
+  checkCallbacks(options);
   let simulated = trials;
   if ('shard' in options) {
     const { index, count } = resolveShard(options.shard);
@@ -168,6 +171,32 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions 
   }
   const workers = asked ?? (simulated < IN_PROCESS_BELOW ? 0 : availableParallelism());
   return { trials, seed, workers };
+}
+
+/** What a bad option's value is, for its refusal: its type, or null. */
+function describeValue(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/**
+ * Check the options the run calls or listens to, before anything starts: a `signal` that is not an
+ * AbortSignal (the AbortController itself, say) could never stop the run, and an `onProgress` that is
+ * not a function failed with a TypeError only once the first chunk was simulated.
+ */
+function checkCallbacks(options: SimulateOptions | ShardOptions): void {
+  checkSignal(options.signal);
+  for (const name of ['onProgress', 'onEstimate'] as const) {
+    const f: unknown = options[name];
+    if (f !== undefined && typeof f !== 'function') throw new RunOptionError(name, `must be a function (got ${describeValue(f)})`);
+  }
+}
+
+/** Check a `signal` option (simulate, simulateShard, mergeParts): undefined, or an AbortSignal. */
+export function checkSignal(signal: unknown): void {
+  if (signal === undefined) return;
+  const s = signal as { aborted?: unknown; addEventListener?: unknown } | null;
+  if (s === null || typeof s !== 'object' || typeof s.aborted !== 'boolean' || typeof s.addEventListener !== 'function')
+    throw new RunOptionError('signal', `must be an AbortSignal (an AbortController's .signal; got ${signal instanceof AbortController ? 'the AbortController itself' : describeValue(signal)})`);
 }
 
 /** Check a shard option: a whole `count` from 1 to MAX_SHARDS, a whole 0-based `index` below it. */

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { simulate, simulateShard, type SimulateOptions } from '../../src/engine/simulate.js';
+import { mergeParts } from '../../src/engine/merge.js';
+import { RunOptionError } from '../../src/engine/errors.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+const example = parseScenario(readFileSync(`${ROOT}scenarios/example.yaml`, 'utf8'), 'example.yaml');
+
+/** The option a call was refused for, or what it did instead. */
+async function refusal(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+    return 'ran';
+  } catch (err) {
+    return err instanceof RunOptionError ? `RunOptionError ${err.option}` : `${(err as Error).name}: ${(err as Error).message}`;
+  }
+}
+
+describe('the options a run calls or listens to are checked before it starts', () => {
+  // Given as a plain JS caller would give them: the types do not stop a wrong value there.
+  const bad = (o: Record<string, unknown>) => o as unknown as SimulateOptions;
+
+  it('an AbortController given as the signal is refused (it could never stop the run)', async () => {
+    const stop = new AbortController();
+    expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, signal: stop })))).toBe('RunOptionError signal');
+    expect(await refusal(() => simulateShard(example, bad({ trials: 50, workers: 0, signal: stop, shard: { index: 0, count: 1 } })))).toBe('RunOptionError signal');
+    expect(await refusal(() => mergeParts([], { signal: stop as unknown as AbortSignal }))).toBe('RunOptionError signal');
+  });
+
+  it('an onProgress or onEstimate that is not a function is refused before any chunk is simulated', async () => {
+    let estimated = false;
+    expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, onProgress: 5, onEstimate: () => (estimated = true) })))).toBe('RunOptionError onProgress');
+    expect(estimated).toBe(false);
+    expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, onEstimate: 'log' })))).toBe('RunOptionError onEstimate');
+  });
+
+  it('a seed that is neither a string nor a number is refused, not run as "[object Object]"', async () => {
+    expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, seed: { value: 7 } })))).toBe('RunOptionError seed');
+    expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, seed: null })))).toBe('RunOptionError seed');
+  });
+
+  it('the right values still run, and an AbortSignal still stops the run', async () => {
+    let progressed = 0;
+    const sim = await simulate(example, { trials: 50, workers: 0, seed: 7, onProgress: (done) => (progressed = done), onEstimate: () => undefined });
+    expect([sim.trials, progressed]).toEqual([50, 50]);
+    expect(await refusal(() => simulate(example, { trials: 50, workers: 0, signal: AbortSignal.abort() }))).toBe('AbortError: the run was cancelled');
+  });
+});
