@@ -25,6 +25,11 @@ export interface PrecisionReport {
   readonly steps: readonly number[];
   /** Relative half-width of the 95% interval of revenue's P10, P50 and P90 at the end. */
   readonly relativeHalfWidths: Readonly<Record<(typeof WATCHED)[number], number>>;
+  /**
+   * Present when the time limit (maxMinutes, --max-minutes) ended the run before the target and
+   * maxTrials: the next step, of that many trials, was estimated over it.
+   */
+  readonly overTimeLimit?: { readonly nextTrials: number };
 }
 
 export interface PrecisionOptions extends Omit<SimulateOptions, 'trials' | 'resumeFrom'> {
@@ -83,7 +88,18 @@ export async function simulateToPrecision(loaded: LoadedScenario, options: Preci
   let sim: Simulation | undefined;
   const minTrials = minTrialsForIntervals();
   for (;;) {
-    sim = await run(loaded, { ...rest, trials, resumeFrom: sim });
+    const previous = sim;
+    try {
+      sim = await run(loaded, { ...rest, trials, resumeFrom: sim });
+    } catch (err) {
+      // The limit is checked before a step simulates anything: a first step over it is refused
+      // (nothing was run), a later one ends the run with the trials already simulated, which it
+      // would otherwise throw away.
+      if (!(previous && err instanceof RunOptionError && err.option === 'max-minutes')) throw err;
+      const widths = halfWidths(previous);
+      const last = steps.at(-1)!;
+      return { sim: previous, precision: { target: precision, reached: false, minTrials, trials: last, steps, relativeHalfWidths: widths, overTimeLimit: { nextTrials: trials } } };
+    }
     steps.push(trials);
     const widths = halfWidths(sim);
     const reached = trials >= minTrials && WATCHED.every((k) => widths[k] <= precision);

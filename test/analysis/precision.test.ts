@@ -35,6 +35,21 @@ describe('--precision: adding chunks until the percentiles are precise enough', 
     }
   });
 
+  it('--max-minutes: a later step over the limit ends the run with the trials already run (not reached), a first one is refused', async () => {
+    const loaded = scenarioFrom(yaml);
+    let first = 0;
+    await simulate(loaded, { trials: 2_000, seed: 4, workers: 0, onEstimate: (e) => (first = e.seconds) });
+    expect(first).toBeGreaterThan(0);
+    // A limit between the estimates of 2,000 trials and of 4,000 (twice as many draws).
+    const maxMinutes = (first * 1.5) / 60;
+    const { sim, precision } = await simulateToPrecision(loaded, { precision: 0.0001, startTrials: 2_000, maxTrials: 64_000, seed: 4, workers: 0, maxMinutes });
+    expect([sim.trials, precision.trials, precision.steps, precision.reached, precision.overTimeLimit]).toEqual([2_000, 2_000, [2_000], false, { nextTrials: 4_000 }]);
+    const plain = await simulate(loaded, { trials: 2_000, seed: 4, workers: 0 });
+    expect(Buffer.from(sim.store.column('revenue')!.buffer).equals(Buffer.from(plain.store.column('revenue')!.buffer))).toBe(true);
+    expect(summaryTable(summarize(sim, { precision }))).toContain('not reached: the next step, 4,000 trials, is estimated over --max-minutes.');
+    await expect(simulateToPrecision(loaded, { precision: 0.0001, startTrials: 2_000, seed: 4, workers: 0, maxMinutes: (first * 0.5) / 60 })).rejects.toMatchObject({ option: 'max-minutes' });
+  });
+
   it('ends bit-identical to a plain run of the same trial count, in-process or on workers', async () => {
     const loaded = scenarioFrom(yaml);
     // On workers: a shared engine's warm pool, every step on the same threads.
