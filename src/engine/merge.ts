@@ -152,6 +152,11 @@ async function eachPart<T, R>(items: readonly T[], step: (item: T) => Promise<R>
  */
 export async function mergeParts(files: readonly string[], options: MergeOptions = {}): Promise<Simulation> {
   const started = performance.now();
+  // A single path would be read as its characters, each "a file that does not exist".
+  if (!Array.isArray(files) || files.some((f) => typeof f !== 'string'))
+    throw new TypeError(
+      `mergeParts takes an array of part file paths (got ${typeof files === 'string' ? `the string ${JSON.stringify(files)}: pass [path]` : Array.isArray(files) ? `an array holding ${files.map((f) => typeof f).find((t) => t !== 'string')}` : files === null ? 'null' : typeof files})`,
+    );
   checkSignal(options.signal);
   const infos = await eachPart(files, readPartHeader);
   checkParts(infos);

@@ -48,3 +48,13 @@ describe('the options a run calls or listens to are checked before it starts', (
     expect(await refusal(() => simulate(example, { trials: 50, workers: 0, signal: AbortSignal.abort() }))).toBe('AbortError: the run was cancelled');
   });
 });
+
+describe('mergeParts takes an array of paths', () => {
+  it('a single path given as a string is refused as such, not read as its characters', async () => {
+    const err = await mergeParts('parts/shard-1-of-2.arrcast-part' as unknown as string[]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TypeError);
+    expect((err as Error).message).toBe('mergeParts takes an array of part file paths (got the string "parts/shard-1-of-2.arrcast-part": pass [path])');
+    const numbers = await mergeParts([5] as unknown as string[]).catch((e: unknown) => e);
+    expect((numbers as Error).message).toBe('mergeParts takes an array of part file paths (got an array holding number)');
+  });
+});
