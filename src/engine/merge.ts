@@ -1,7 +1,7 @@
 import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { attachFiles } from '../scenario/load-files.js';
-import { workingDirectoryPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
+import { checkAllowedRoots, workingDirectoryPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { excerpt, quoteText } from '../scenario/display-text.js';
 import { ARRCAST_VERSION } from '../version.js';
@@ -158,6 +158,7 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
       `mergeParts takes an array of part file paths (got ${typeof files === 'string' ? `the string ${JSON.stringify(files)}: pass [path]` : Array.isArray(files) ? `an array holding ${files.map((f) => typeof f).find((t) => t !== 'string')}` : files === null ? 'null' : typeof files})`,
     );
   checkSignal(options.signal);
+  checkAllowedRoots(options.allowedRoots);
   const infos = await eachPart(files, readPartHeader);
   checkParts(infos);
   const ordered = [...infos].sort((a, b) => a.header.shard.index - b.header.shard.index);

@@ -42,8 +42,28 @@ export const WIDEN_HINT = 'allow another folder with --allow-path DIR (allowedRo
  * @example (await scenarioPathPolicy('plans/q3.yaml')).roots // => ['/home/me/plans']
  */
 export async function scenarioPathPolicy(scenarioFile: string, allowedRoots: readonly string[] = []): Promise<PathPolicy> {
+  checkAllowedRoots(allowedRoots);
   const root = await realPath(dirname(resolve(scenarioFile)));
   return { roots: [root, ...(await Promise.all(allowedRoots.map((r) => realPath(resolve(r)))))], described: `the scenario's folder ${root}`, rule: SCENARIO_RULE };
+}
+
+/**
+ * Check the library's `allowedRoots` (loadScenario, mergeParts): an array of folder paths. A single
+ * folder given as a string failed as 'allowedRoots.map is not a function', and in mergeParts only
+ * after every part's header was read.
+ */
+export function checkAllowedRoots(allowedRoots: unknown): void {
+  if (allowedRoots === undefined) return;
+  if (Array.isArray(allowedRoots) && allowedRoots.every((r) => typeof r === 'string')) return;
+  const got =
+    typeof allowedRoots === 'string'
+      ? `the string ${JSON.stringify(allowedRoots)}: pass [folder]`
+      : Array.isArray(allowedRoots)
+        ? `an array holding ${allowedRoots.map((r) => (r === null ? 'null' : typeof r)).find((t) => t !== 'string')}`
+        : allowedRoots === null
+          ? 'null'
+          : typeof allowedRoots;
+  throw new TypeError(`allowedRoots must be an array of folder paths (got ${got})`);
 }
 
 /** The policy of `arrcast merge`: the working directory's tree, plus `allowedRoots`. */

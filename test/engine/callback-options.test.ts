@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { simulate, simulateShard, type SimulateOptions } from '../../src/engine/simulate.js';
 import { mergeParts } from '../../src/engine/merge.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { RunOptionError } from '../../src/engine/errors.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { ROOT } from '../helpers/fixtures.js';
@@ -56,5 +57,18 @@ describe('mergeParts takes an array of paths', () => {
     expect((err as Error).message).toBe('mergeParts takes an array of part file paths (got the string "parts/shard-1-of-2.arrcast-part": pass [path])');
     const numbers = await mergeParts([5] as unknown as string[]).catch((e: unknown) => e);
     expect((numbers as Error).message).toBe('mergeParts takes an array of part file paths (got an array holding number)');
+  });
+});
+
+describe('allowedRoots is an array of folders', () => {
+  const message = 'allowedRoots must be an array of folder paths (got the string "scenarios": pass [folder])';
+  it('a single folder given as a string is refused as such by mergeParts, before any part is read', async () => {
+    // The part does not exist: a check made after reading the parts' headers would name it instead.
+    const err = await mergeParts(['no-such-dir/shard-1-of-1.arrcast-part'], { allowedRoots: 'scenarios' as unknown as string[] }).catch((e: unknown) => e);
+    expect([err instanceof TypeError, (err as Error).message]).toEqual([true, message]);
+  });
+  it('and by loadScenario', async () => {
+    const err = await loadScenario(`${ROOT}scenarios/example.yaml`, { allowedRoots: 'scenarios' as unknown as string[] }).catch((e: unknown) => e);
+    expect([err instanceof TypeError, (err as Error).message]).toEqual([true, message]);
   });
 });
