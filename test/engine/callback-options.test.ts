@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { simulate, simulateShard, type SimulateOptions } from '../../src/engine/simulate.js';
+import { simulate, simulateShard, type ShardOptions, type SimulateOptions } from '../../src/engine/simulate.js';
 import { mergeParts } from '../../src/engine/merge.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { RunOptionError } from '../../src/engine/errors.js';
@@ -26,7 +26,7 @@ describe('the options a run calls or listens to are checked before it starts', (
   it('an AbortController given as the signal is refused (it could never stop the run)', async () => {
     const stop = new AbortController();
     expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, signal: stop })))).toBe('RunOptionError signal');
-    expect(await refusal(() => simulateShard(example, bad({ trials: 50, workers: 0, signal: stop, shard: { index: 0, count: 1 } })))).toBe('RunOptionError signal');
+    expect(await refusal(() => simulateShard(example, bad({ trials: 50, workers: 0, signal: stop, shard: { index: 0, count: 1 } }) as ShardOptions))).toBe('RunOptionError signal');
     expect(await refusal(() => mergeParts([], { signal: stop as unknown as AbortSignal }))).toBe('RunOptionError signal');
   });
 
