@@ -189,6 +189,10 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
     const f: unknown = options[name];
     if (f !== undefined && typeof f !== 'function') throw new RunOptionError(name, `must be a function (got ${describeValue(f)})`);
   }
+  if (!('ownDrawTrials' in options)) return;
+  const own: unknown = options.ownDrawTrials;
+  if (own !== undefined && !(typeof own === 'number' && Number.isInteger(own) && own >= 0))
+    throw new RunOptionError('ownDrawTrials', `must be a whole number of trials >= 0 (got ${typeof own === 'number' ? own : describeValue(own)})`);
 }
 
 /** Check a `signal` option (simulate, simulateShard, mergeParts): undefined, or an AbortSignal. */

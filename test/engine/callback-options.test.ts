@@ -42,6 +42,11 @@ describe('the options a run calls or listens to are checked before it starts', (
     expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, seed: null })))).toBe('RunOptionError seed');
   });
 
+  it('an ownDrawTrials that is not a whole number >= 0 is refused by name (it failed as "Invalid typed array length: -5")', async () => {
+    expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, ownDrawTrials: -5 })))).toBe('RunOptionError ownDrawTrials');
+    expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, ownDrawTrials: 2.5 })))).toBe('RunOptionError ownDrawTrials');
+  });
+
   it('the right values still run, and an AbortSignal still stops the run', async () => {
     let progressed = 0;
     const sim = await simulate(example, { trials: 50, workers: 0, seed: 7, onProgress: (done) => (progressed = done), onEstimate: () => undefined });
