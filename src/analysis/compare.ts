@@ -204,6 +204,18 @@ function tierColumn(sim: Simulation, tier: string, metric: Metric, float32: bool
 }
 
 /**
+ * A fixed market factor as a note prints it: at most 3 decimals, trailing zeros dropped (-1.28,
+ * -0.524 for the studio's "a P30 year", Φ⁻¹(0.3) = -0.5244005127080407), so a factor computed
+ * rather than typed does not print 16 digits. 0.001 of a standard deviation moves nothing visible.
+ *
+ * @example formatMarketFactor(-0.5244005127080407) // => '-0.524'
+ */
+export function formatMarketFactor(z: number): string {
+  const rounded = Number(z.toFixed(3));
+  return String(rounded === 0 ? 0 : rounded); // never "-0"
+}
+
+/**
  * What the pairing does not cover when some scenarios fix the market factor (a stress year) and
  * others draw it: trial i of a drawn scenario sits in a market year of its own, so its difference
  * with a fixed one carries that year's market swing. Empty when every scenario draws it, or all fix it.
@@ -211,7 +223,7 @@ function tierColumn(sim: Simulation, tier: string, metric: Metric, float32: bool
  * @example marketNote([undefined, -1.28]) // => ' B fixes the market factor (Z = -1.28) that A draws ...'
  */
 export function marketNote(factors: ReadonlyArray<number | undefined>): string {
-  const fixed = factors.flatMap((f, i) => (f === undefined ? [] : [`${scenarioLabel(i)} (Z = ${f})`]));
+  const fixed = factors.flatMap((f, i) => (f === undefined ? [] : [`${scenarioLabel(i)} (Z = ${formatMarketFactor(f)})`]));
   const drawn = factors.flatMap((f, i) => (f === undefined ? [scenarioLabel(i)] : []));
   if (fixed.length === 0 || drawn.length === 0) return '';
   const list = (xs: string[]) => (xs.length === 1 ? xs[0]! : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);

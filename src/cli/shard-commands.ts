@@ -29,9 +29,11 @@ const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}
 /**
  * The part file `--out` names, resolved once (see resolveOutPath): the path itself, or
  * shard-K-of-N.arrcast-part in it when it is a directory (existing, or written with a trailing /).
+ * `file` is resolved (what is written); `shown` is the same path as the user typed it (`parts/` gives
+ * `parts/shard-1-of-4.arrcast-part`), for messages, as every other command names its --out.
  * An empty --out, or one that cannot be looked up, is refused (OutputDirError: exit 2).
  */
-export async function partPath(out: string, shard: ShardSpec): Promise<string> {
+export async function partPath(out: string, shard: ShardSpec): Promise<{ file: string; shown: string }> {
   if (out === '') throw new OutputDirError('--out is empty; name the part file, or a directory to write it into');
   let resolved: string;
   try {
@@ -42,13 +44,14 @@ export async function partPath(out: string, shard: ShardSpec): Promise<string> {
     if (isErrno(err)) throw new OutputDirError(`--out ${out} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? out}`);
     throw err;
   }
-  if (out.endsWith('/') || out.endsWith(sep)) return join(resolved, partFileName(shard));
+  const inDir = () => ({ file: join(resolved, partFileName(shard)), shown: `${out}${out.endsWith('/') || out.endsWith(sep) ? '' : sep}${partFileName(shard)}` });
+  if (out.endsWith('/') || out.endsWith(sep)) return inDir();
   try {
-    if ((await stat(resolved)).isDirectory()) return join(resolved, partFileName(shard));
+    if ((await stat(resolved)).isDirectory()) return inDir();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  return resolved;
+  return { file: resolved, shown: out };
 }
 
 /**
@@ -84,8 +87,8 @@ export async function runShard(
   out: string,
   opts: { trials?: number; seed?: string; workers?: number; maxMinutes?: number; progress: boolean; signal?: AbortSignal; hook?: StepHook },
 ): Promise<void> {
-  const file = await partPath(out, shard);
-  await checkPartOutput(file);
+  const { file, shown } = await partPath(out, shard);
+  await checkPartOutput(file, shown);
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {
@@ -107,7 +110,7 @@ export async function runShard(
     first && last
       ? `${part.chunks.length} of ${count(chunks, 'chunk')}: trials ${(first.offset + 1).toLocaleString('en-US')} to ${(last.offset + last.trials).toLocaleString('en-US')} of ${part.trials.toLocaleString('en-US')}`
       : `no trials: ${count(chunks, 'chunk')} for ${count(shard.count, 'shard')}; merge it with the others all the same`;
-  io.err(`wrote ${name} to ${terminalCell(file)} (${what}) in ${process.uptime().toFixed(1)} s\n`);
+  io.err(`wrote ${name} to ${terminalCell(shown)} (${what}) in ${process.uptime().toFixed(1)} s\n`);
 }
 
 /** The part files named: files as given, and a directory's *.arrcast-part files in name order. */

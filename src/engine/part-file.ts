@@ -201,9 +201,9 @@ export async function readPartFile(file: string): Promise<DecodedPart> {
 /**
  * Check, before a shard runs, that `file` may receive its part: it does not exist, or it is an
  * arrcast part (a previous run's, replaced whole: it starts with the part magic; an empty file does not). Anything else is refused (PartFileError), so a
- * mistyped --out replaces nothing of value.
+ * mistyped --out replaces nothing of value. `shown` names the file in the message (as --out was typed).
  */
-export async function checkPartOutput(file: string): Promise<void> {
+export async function checkPartOutput(file: string, shown = file): Promise<void> {
   let info;
   try {
     info = await stat(file);
@@ -212,7 +212,7 @@ export async function checkPartOutput(file: string): Promise<void> {
     throw err;
   }
   const refuse = (what: string) =>
-    new PartFileError(file, `${what}, and a shard run replaces its --out file whole; pick a new file (or a directory to write ${partFileName({ index: 0, count: 4 })} and the like into)`);
+    new PartFileError(shown, `${what}, and a shard run replaces its --out file whole; pick a new file (or a directory to write ${partFileName({ index: 0, count: 4 })} and the like into)`);
   if (!info.isFile()) throw refuse('is not a file');
   const handle = await open(file, 'r');
   try {

@@ -32,6 +32,23 @@ export function formatPercent(value: number): string {
   return `${Number(digits) === 0 ? '0.0' : digits}%`;
 }
 
+/**
+ * The formatter of a column of shares: every value with the same number of decimals, one, or as many
+ * as keep its largest value below 1 from reading 100% (decimalsBelowWhole), so a column never shows
+ * "0.1%" above "0.099%" as formatPercent's two significant digits below 0.1% would. A share that
+ * rounds to zero is 0.0%, not -0.0%.
+ *
+ * @example ['0.1%', '0.1%', '-0.2%'] // from percentColumn([0.001, 0.00099, -0.002]) applied to each
+ */
+export function percentColumn(values: readonly number[]): (value: number) => string {
+  const decimals = Math.max(1, ...values.filter(Number.isFinite).map(decimalsBelowWhole));
+  return (value) => {
+    if (!Number.isFinite(value)) return '-';
+    const digits = (value * 100).toFixed(decimals);
+    return `${Number(digits) === 0 ? (0).toFixed(decimals) : digits}%`;
+  };
+}
+
 /** A count with thousands separators: 1572.2 -> "1,572". */
 export function formatCount(value: number): string {
   return Number.isFinite(value) ? (Math.round(value) + 0).toLocaleString('en-US') : '-';

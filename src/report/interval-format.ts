@@ -1,4 +1,5 @@
 import { decimalsBelowWhole, formatCurrency, formatShare } from './money.js';
+import type { Stat } from '../analysis/describe.js';
 
 /** The most significant digits an interval is ever written with. */
 const MAX_DIGITS = 7;
@@ -68,4 +69,62 @@ function shareIntervalDecimals([lo, hi]: readonly [number, number]): number | un
 export function formatShareBeside(value: number, interval: readonly [number, number] | null): string {
   const decimals = interval === null ? undefined : shareIntervalDecimals(interval);
   return decimals === undefined ? formatShare(value) : percentWith(value, decimals);
+}
+
+/** A figure with its 95% Monte Carlo interval (null when not estimable). */
+export interface MoneyCell {
+  readonly value: number;
+  readonly interval: readonly [number, number] | null;
+}
+
+/**
+ * The formatter of figures that stand side by side (a row of Mean, P10, P50, P90; one budget for
+ * each compared scenario): one number of significant digits for all of them, three, or more while two
+ * neighbouring figures that differ print alike ($111M, $112M, $114M for P10/P50/P90 of 111.4M, 112.5M, 113.6M
+ * becomes $111.4M, $112.5M, $113.6M), but never more than the figure with the widest Monte Carlo
+ * error can claim: its last digit no finer than the leading digit of its 95% interval's half-width.
+ * A figure whose interval is not estimable sets no bound; none estimable: three digits.
+ *
+ * @example moneyCellsFormat([{ value: 111.4e6, interval: [111.3e6, 111.5e6] }, { value: 112.5e6, interval: [112.4e6, 112.6e6] }], '$')(111.4e6) // => '$111.4M'
+ * Complexity: O(cells) a digit, at most MAX_DIGITS digits.
+ */
+export function moneyCellsFormat(cells: readonly MoneyCell[], symbol: string): (v: number) => string {
+  const bounds = cells.flatMap((c) => (c.interval === null ? [] : [errorDigits(c.value, c.interval)]));
+  const most = bounds.length === 0 ? 3 : Math.min(...bounds);
+  // Neighbours only, in the order given (a mean of 112.50M and a P50 of 112.47M two cells on may
+  // read alike, as the terminal's 112.5M and 112.5M do). Told apart: the last digit at most a tenth of
+  // the gap, so $111M, $112M, $114M (gaps of 1.1M each) does not pass for unevenly spaced figures.
+  const place = (v: number, digits: number) => 10 ** (Math.floor(Math.log10(Math.abs(v))) - digits + 1);
+  const alike = (digits: number) =>
+    cells.some((c, i) => {
+      const next = cells[i + 1];
+      if (next === undefined || !Number.isFinite(c.value) || !Number.isFinite(next.value) || c.value === next.value) return false;
+      const gap = Math.abs(next.value - c.value);
+      return formatCurrency(c.value, symbol, digits) === formatCurrency(next.value, symbol, digits) || Math.max(place(c.value, digits), place(next.value, digits)) > gap / 10;
+    });
+  let digits = 3;
+  while (digits < most && alike(digits)) digits++;
+  return (v) => formatCurrency(v, symbol, digits);
+}
+
+/**
+ * The significant digits a figure can claim given its 95% interval: its last digit no finer than the
+ * leading digit of the interval's half-width (111.4M -/+ 0.1M: 4 digits, $111.4M; -/+ 0.02M: 5),
+ * three at least. A zero-width interval bounds nothing (MAX_DIGITS).
+ */
+function errorDigits(value: number, [lo, hi]: readonly [number, number]): number {
+  const half = (hi - lo) / 2;
+  if (!(half > 0) || !Number.isFinite(half) || !(Math.abs(value) > 0)) return MAX_DIGITS;
+  const digits = Math.floor(Math.log10(Math.abs(value))) - Math.floor(Math.log10(half)) + 1;
+  return Math.min(MAX_DIGITS, Math.max(3, digits));
+}
+
+/** A Stat's Mean, P10, P50 and P90 as MoneyCells: the mean's interval is mean -/+ 1.96 standard errors. */
+export function statMoneyCells(stat: Stat): MoneyCell[] {
+  const se = stat.standardError;
+  const pi = stat.percentileIntervals;
+  return [
+    { value: stat.mean, interval: se === null || !(se > 0) ? null : [stat.mean - 1.96 * se, stat.mean + 1.96 * se] },
+    ...(['p10', 'p50', 'p90'] as const).map((k) => ({ value: stat.percentiles[k], interval: pi?.[k] ?? null })),
+  ];
 }

@@ -5,7 +5,7 @@ import { COMPONENT_LABELS, type Component } from '../model/components.js';
 import { currencySymbol, formatCurrency, formatShare } from './money.js';
 import { confidenceWords } from './confidence-text.js';
 import { driverKey } from '../model/column-key.js';
-import { formatMoneyBeside } from './interval-format.js';
+import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
 
 /** How the paragraph writes its figures: the same formatters as the tables it sits above. */
 export interface ParagraphFormat {
@@ -67,6 +67,8 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const money = format?.money ?? ((v: number) => formatCurrency(v, symbol));
   const share = format?.share ?? formatShare;
   const rev = summary.metrics.revenue.percentiles;
+  // Revenue's P10, P50 and P90 as report.html's headline row writes them (the digits that tell them apart).
+  const revenueMoney = format?.money ?? moneyCellsFormat(statMoneyCells(summary.metrics.revenue), symbol);
   const d = summary.decisions;
   const conf = confidenceWords(d.confidence).share;
   const out: string[] = [];
@@ -76,8 +78,8 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const year = kind.closed ? `${kind.year}, re-forecast from ${kind.closed},` : kind.year;
   out.push(
     certain
-      ? `Recognized revenue ${year} is ${money(rev.p50)} in every simulated year: nothing in the ${kind.closed ? 're-forecast' : 'scenario'} leaves it uncertain.`
-      : `Recognized revenue ${year} is most likely about ${money(rev.p50)} (P50), with an 80% chance of landing between ${money(rev.p10)} (P10) and ${money(rev.p90)} (P90).`,
+      ? `Recognized revenue ${year} is ${revenueMoney(rev.p50)} in every simulated year: nothing in the ${kind.closed ? 're-forecast' : 'scenario'} leaves it uncertain.`
+      : `Recognized revenue ${year} is most likely about ${revenueMoney(rev.p50)} (P50), with an 80% chance of landing between ${revenueMoney(rev.p10)} (P10) and ${revenueMoney(rev.p90)} (P90).`,
   );
   if (d.targets.length > 0) {
     if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${share(d.targets[0]!.probability.value)}.`);
@@ -94,7 +96,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const bad = summary.badYears.metrics.revenue;
   const worstPart = [...bad.components].sort((a, c) => c.shortfall - a.shortfall)[0];
   out.push(
-    `In a 1-in-10 bad year revenue comes in at ${money(down.p10.value)} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
+    `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value)} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
       worstPart && worstPart.shortfall > 0
         ? `, ${share(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
         : ''

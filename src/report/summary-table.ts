@@ -5,7 +5,7 @@ import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
 import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
-import { formatCount, formatInterval, formatMoney, formatPercent, textTable } from './format.js';
+import { formatCount, formatInterval, formatMoney, formatPercent, percentColumn, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 
@@ -225,18 +225,29 @@ function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] 
   // Too few trials: one line with the reason, no table of shares that would read as findings.
   if (sens.notEstimable !== undefined) return ['', `What moves ${what}: not estimable (${sens.notEstimable}).`];
   // Estimable: every share, interval, end and swing is a number.
+  const shown = sens.drivers.slice(0, SHOWN_DRIVERS);
+  // One number of decimals for the shares and their intervals ('0.1%' above '0.099%' read as a
+  // difference the estimate does not have).
+  const pct = percentColumn([
+    ...shown.flatMap((x) => (x.ownUncertainty ? [x.varianceShare!, ...x.varianceShareInterval!] : [0])),
+    sens.unexplained.value!,
+    ...sens.unexplained.interval!,
+  ]);
   const rows = [
     [`What moves ${what} (median at the driver's own P10 / P90)`, 'share of variance', '95% interval', 'at P10', 'at P90', 'swing'],
-    ...sens.drivers
-      .slice(0, SHOWN_DRIVERS)
-      .map((x) =>
-        x.ownUncertainty
-          ? [`  ${x.label}`, formatPercent(x.varianceShare!), formatInterval(x.varianceShareInterval!, formatPercent), formatMoney(x.low!.metricMedian), formatMoney(x.high!.metricMedian), formatMoney(x.swing!)]
-          : [`  ${x.label} (no uncertainty of its own: moves with the market)`, formatPercent(0), '', '', '', ''],
-      ),
-    ['  Unit-level luck and interactions', formatPercent(sens.unexplained.value!), formatInterval(sens.unexplained.interval!, formatPercent), '', '', ''],
+    ...shown.map((x) =>
+      x.ownUncertainty
+        ? [`  ${x.label}`, pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct), formatMoney(x.low!.metricMedian), formatMoney(x.high!.metricMedian), formatMoney(x.swing!)]
+        : [`  ${x.label} (no uncertainty of its own: moves with the market)`, pct(0), '', '', '', ''],
+    ),
+    ['  Unit-level luck and interactions', pct(sens.unexplained.value!), formatInterval(sens.unexplained.interval!, pct), '', '', ''],
   ];
-  return ['', textTable(rows)];
+  const out = ['', textTable(rows)];
+  // A share printed below 0 said nothing of why (README, "Sensitivity"): the share is adjusted for
+  // what a driver with no effect shows by chance, so such a driver can come out just below 0.
+  if (shown.some((x) => x.ownUncertainty && pct(x.varianceShare!).startsWith('-')))
+    out.push('A negative share: no effect beyond chance (shares are net of what a driver with no effect explains by chance, so such a one can fall just below 0).');
+  return out;
 }
 
 /** Where the worst 10% of years of revenue come from: components' shares of the shortfall, drivers' percentiles. */
@@ -254,7 +265,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [head, 'shortfall', 'share'],
-        ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), formatPercent(c.share)]),
+        ...short.map((c, _, all) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), percentColumn(all.map((a) => a.share))(c.share)]),
       ]),
     );
   if (b.drivers.length > 0) {
@@ -262,7 +273,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [`Worst ${pct}% of years: drivers' average own percentile`, 'percentile', '+/- 2 se'],
-        ...b.drivers.slice(0, SHOWN_DRIVERS).map((d) => [`  ${d.label}`, formatPercent(d.meanPercentile), formatPercent(2 * (d.standardError ?? NaN))]),
+        ...b.drivers.slice(0, SHOWN_DRIVERS).map((d, _, all) => [`  ${d.label}`, percentColumn(all.map((a) => a.meanPercentile))(d.meanPercentile), percentColumn(all.map((a) => 2 * (a.standardError ?? NaN)))(2 * (d.standardError ?? NaN))]),
       ]),
     );
     const reason = b.drivers.find((d) => d.notEstimable !== undefined)?.notEstimable;

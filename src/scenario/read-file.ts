@@ -74,17 +74,21 @@ async function openedPath(handle: FileHandle, path: string): Promise<string> {
   }
 }
 
-/** A message for a failed open, stat or read. */
+/**
+ * A message for a failed open, stat or read. Like every message here it reads on from the file
+ * name as a sentence (`nope.yaml does not exist`, `plan.yaml is empty`): a ScenarioError prints the
+ * file first, then the message, with no colon between them when there is no line.
+ */
 function openFailure(err: unknown, kind: FileKind): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'file not found';
+      return 'does not exist';
     case 'ENOTDIR':
-      return 'file not found (a part of the path is a file, not a directory)';
+      return 'does not exist (a part of the path is a file, not a directory)';
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return 'cannot be read: permission denied';
     case 'EISDIR':
       return `is a directory, not ${kind.noun}`;
     case 'ELOOP':

@@ -3,6 +3,7 @@ import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import type { TierDriver } from '../model/drivers/tier-drivers.js';
 import { planLoaded } from '../engine/simulate.js';
+import { formatMarketFactor } from '../analysis/compare.js';
 import { normalQuantile } from '../math/normal-cdf.js';
 import { formatCount, formatMoney, formatPercent } from '../report/format.js';
 import { editable } from './recentre.js';
@@ -169,7 +170,7 @@ export function studioControls(loaded: LoadedScenario, extraTargets: readonly Me
     ? {
         percentiles: MARKET_PERCENTILES,
         labels: MARKET_PERCENTILES.map(marketLabel),
-        asFile: factor === undefined ? 'drawn afresh every trial' : `fixed at z = ${factor}`,
+        asFile: factor === undefined ? 'drawn afresh every trial' : `fixed at z = ${formatMarketFactor(factor)}`,
       }
     : undefined;
   return {

@@ -110,7 +110,7 @@ describe('an unreadable scenario file', () => {
     writeFileSync(file, minimalText);
     chmodSync(file, 0o000);
     const r = arrcast(['validate', file], asUser);
-    expect(r.stderr).toBe(`${file} permission denied\n`);
+    expect(r.stderr).toBe(`${file} cannot be read: permission denied\n`);
     expect(r.code).toBe(2);
   });
 
@@ -121,7 +121,7 @@ describe('an unreadable scenario file', () => {
     writeFileSync(join(dir, 'down.yaml'), 'extends: plan.yaml\nname: Down\n');
     chmodSync(join(dir, 'down.yaml'), 0o644);
     const r = arrcast(['validate', join(dir, 'down.yaml')], asUser);
-    expect(r.stderr).toBe(`${dir}/down.yaml:1:10 extends: the base scenario ${dir}/plan.yaml: permission denied\n`);
+    expect(r.stderr).toBe(`${dir}/down.yaml:1:10 extends: the base scenario ${dir}/plan.yaml: cannot be read: permission denied\n`);
     expect(r.code).toBe(2);
   });
 });

@@ -115,7 +115,7 @@ describe('arrcast run', () => {
   it('a missing file exits 2 naming it', async () => {
     const r = await arrcast(['run', 'no/such/plan.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('no/such/plan.yaml file not found\n');
+    expect(r.stderr).toBe('no/such/plan.yaml does not exist\n');
   });
 });
 

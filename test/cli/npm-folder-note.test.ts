@@ -10,7 +10,7 @@ const withoutNpmSettings = () => Object.fromEntries(Object.entries(process.env).
 
 /**
  * `npm run arrcast` runs in the clone's top folder. A newcomer who typed it in a subfolder
- * (`cd plans && npm run arrcast -- validate q3.yaml`) was told only "q3.yaml file not found", with
+ * (`cd plans && npm run arrcast -- validate q3.yaml`) was told only "q3.yaml file not found" (now "q3.yaml does not exist"), with
  * the file right there: the note says where paths are read from and what to write instead.
  */
 describe('npm run arrcast typed in a subfolder', () => {
@@ -46,7 +46,7 @@ describe('npm run arrcast typed in a subfolder', () => {
       });
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(
-        `q3.yaml file not found\narrcast: note: npm run arrcast reads and writes paths from the clone's top folder (${top}), not from ${join(top, 'plans')} where it was typed: write plans/q3.yaml for q3.yaml, or link arrcast once (npm link) and type arrcast ... in any folder\n`,
+        `q3.yaml does not exist\narrcast: note: npm run arrcast reads and writes paths from the clone's top folder (${top}), not from ${join(top, 'plans')} where it was typed: write plans/q3.yaml for q3.yaml, or link arrcast once (npm link) and type arrcast ... in any folder\n`,
       );
     } finally {
       rmSync(top, { recursive: true, force: true });

@@ -96,6 +96,22 @@ describe('arrcast run --shard and arrcast merge', () => {
     expect(r.stderr).toContain('wrote reports/plan/ from 1 part (300 trials)');
     expect(JSON.parse(readFileSync(join(dir, 'reports/plan/summary.json'), 'utf8')).trials).toBe(300);
   });
+
+  it('names the part file as --out was typed (relative stays relative), as run and merge name theirs', () => {
+    const dir = tmp();
+    const scenario = join(dir, 'plan.yaml');
+    copyFileSync(minimal, scenario);
+    mkdirSync(join(dir, 'parts'));
+    const shard = (out: string[], k: number) => arrcastBinary(['run', 'plan.yaml', '--trials', '300', '--no-progress', '--shard', `${k}/3`, ...out], {}, dir);
+    // An existing directory typed without a slash, with one, a file, and the default.
+    expect(shard(['--out', 'parts'], 1).stderr).toMatch(/^wrote shard 1\/3 to parts\/shard-1-of-3\.arrcast-part \(/m);
+    expect(shard(['--out', 'parts/'], 2).stderr).toMatch(/^wrote shard 2\/3 to parts\/shard-2-of-3\.arrcast-part \(/m);
+    expect(shard(['--out', 'three.part'], 3).stderr).toMatch(/^wrote shard 3\/3 to three\.part \(/m);
+    expect(shard([], 1).stderr).toMatch(/^wrote shard 1\/3 to reports\/plan-parts\/shard-1-of-3\.arrcast-part \(/m);
+    // A refused --out too.
+    writeFileSync(join(dir, 'notes.txt'), 'keep me');
+    expect(shard(['--out', 'notes.txt'], 1).stderr).toMatch(/^arrcast: notes\.txt exists and is not an arrcast part/m);
+  });
 });
 
 describe('arrcast merge refuses parts that are not every shard of one run', () => {

@@ -42,11 +42,11 @@ function multipliedAlias(): string {
 
 /** Each case writes what it needs into a fresh directory and returns the file to load. */
 const cases: Array<{ name: string; make: (dir: string) => string; expected: string }> = [
-  { name: 'a missing file', make: (dir) => join(dir, 'nope.yaml'), expected: '<dir>/nope.yaml file not found' },
+  { name: 'a missing file', make: (dir) => join(dir, 'nope.yaml'), expected: '<dir>/nope.yaml does not exist' },
   {
     name: 'a path through a file',
     make: (dir) => (writeFileSync(join(dir, 'plan.yaml'), minimal), join(dir, 'plan.yaml', 'x.yaml')),
-    expected: '<dir>/plan.yaml/x.yaml file not found (a part of the path is a file, not a directory)',
+    expected: '<dir>/plan.yaml/x.yaml does not exist (a part of the path is a file, not a directory)',
   },
   { name: 'a directory', make: (dir) => (mkdirSync(join(dir, 'plan.yaml')), join(dir, 'plan.yaml')), expected: '<dir>/plan.yaml is a directory, not a scenario file' },
   {

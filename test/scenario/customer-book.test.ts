@@ -389,7 +389,7 @@ describe('loading a customer book file', () => {
   });
 
   it('refuses a missing file', async () => {
-    expect(await rejection(loadCustomerBooks(join(dir, 'nope.csv'), 'nope.csv', TIERS, ALL, CAL))).toEqual(['nope.csv file not found']);
+    expect(await rejection(loadCustomerBooks(join(dir, 'nope.csv'), 'nope.csv', TIERS, ALL, CAL))).toEqual(['nope.csv does not exist']);
   });
 
   it.skipIf(process.platform === 'win32')('refuses a FIFO', async () => {

@@ -11,7 +11,7 @@ import { ScenarioError } from '../../src/scenario/scenario-error.js';
  * anything else is refused at the extends line.
  */
 const cases: Array<{ name: string; extendsPath: string; prepare?: (dir: string) => void; expected: string; allowedRoots?: string[] }> = [
-  { name: 'a missing file', extendsPath: 'plan.yaml', expected: 'extends: the base scenario <dir>/plan.yaml: file not found' },
+  { name: 'a missing file', extendsPath: 'plan.yaml', expected: 'extends: the base scenario <dir>/plan.yaml: does not exist' },
   {
     name: 'a directory',
     extendsPath: 'plans',

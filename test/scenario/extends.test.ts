@@ -164,7 +164,7 @@ tiers:
 
   it('a missing base, or an extends that is not a path, is reported at the extends line', async () => {
     const dir = writeFiles({ 'm.yaml': 'name: m\n\nextends: nope/plan.yaml\n', 'n.yaml': 'extends: [plan.yaml]\n' });
-    expect(await loadProblems(join(dir, 'm.yaml'), dir)).toEqual(['<dir>/m.yaml:3:10 extends: the base scenario <dir>/nope/plan.yaml: file not found']);
+    expect(await loadProblems(join(dir, 'm.yaml'), dir)).toEqual(['<dir>/m.yaml:3:10 extends: the base scenario <dir>/nope/plan.yaml: does not exist']);
     expect(await loadProblems(join(dir, 'n.yaml'), dir)).toEqual([
       '<dir>/n.yaml:1:10 extends: must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)',
     ]);

@@ -77,6 +77,9 @@ export const CHART_CONFIG = {
   title: { fontSize: 15, subtitleFontSize: 11, subtitleColor: '#444', anchor: 'start' as const, offset: 12, subtitlePadding: 4 },
   legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom' as const },
   concat: { spacing: 28 },
+  // Negative numbers with the hyphen-minus every label, table and file of arrcast writes ("-5%",
+  // "-$4.26k"), not d3-format's default U+2212 ("−5%"): one chart showed both side by side.
+  locale: { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''] as [string, string], minus: '-' } },
 };
 
 /** The y encoding of an exceedance curve: P(metric >= x), 0 to 100%, gridlines at the usual odds. */

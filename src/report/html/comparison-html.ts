@@ -2,7 +2,7 @@ import { chartFigure, pageHead } from './page-head.js';
 import type { Comparison, DifferenceStat } from '../../analysis/compare.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
-import { formatShareBeside, formatShareInterval } from '../interval-format.js';
+import { formatShareBeside, formatShareInterval, moneyCellsFormat, type MoneyCell } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { escapeHtml } from './escape.js';
 import { glossarySection } from './glossary.js';
@@ -104,9 +104,15 @@ export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtml
   const rows: string[][] = [];
   decisions.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...decisions.scenarios.map((s) => formatShare(s.targets[i]!.probability.value))]));
   if (decisions.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...decisions.scenarios.map((s) => formatShare(s.jointProbability?.value ?? NaN))]);
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: budget at ${conf} confidence`, ...decisions.scenarios.map((s) => money(s.budgets[m].value))]);
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, ...decisions.scenarios.map((s) => money(s.downside[m].p10.value))]);
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: mean of the worst 10%`, ...decisions.scenarios.map((s) => money(s.downside[m].worst10Mean))]);
+  // Each row's figures side by side with the digits that tell them apart, within their Monte Carlo
+  // error (moneyCellsFormat): two budgets of $111.4M and $111.8M both read $111M.
+  const sideBySide = (label: string, cells: MoneyCell[]) => {
+    const fmt = moneyCellsFormat(cells, currencySymbol(currency));
+    rows.push([label, ...cells.map((cell) => fmt(cell.value))]);
+  };
+  for (const m of METRICS) sideBySide(`${METRIC_LABELS[m]}: budget at ${conf} confidence`, decisions.scenarios.map((s) => ({ value: s.budgets[m].value, interval: s.budgets[m].interval })));
+  for (const m of METRICS) sideBySide(`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, decisions.scenarios.map((s) => ({ value: s.downside[m].p10.value, interval: s.downside[m].p10.interval })));
+  for (const m of METRICS) sideBySide(`${METRIC_LABELS[m]}: mean of the worst 10%`, decisions.scenarios.map((s) => ({ value: s.downside[m].worst10Mean, interval: s.downside[m].worst10Interval })));
   const targets = gridTable(
     `Targets and budgets of each scenario: the same targets (the baseline's and --target) and the same confidence for all. ${currency}. ${stamp}`,
     ['Figure', ...c.scenarios.map((s) => `${s.label}: ${s.name}`)],

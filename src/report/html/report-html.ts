@@ -10,7 +10,8 @@ import { escapeHtml } from './escape.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { downsideSection, type StressCase } from './downside-section.js';
 import { glossarySection } from './glossary.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import type { Stat } from '../../analysis/describe.js';
 import { warningsSection } from './warnings-section.js';
 import { reforecastSection } from './reforecast-section.js';
 import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './tables.js';
@@ -62,17 +63,20 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
   const convention = `${summary.percentileConvention}.`;
   const stamp = `${simulatedYears(summary.trials)}. ${convention}`;
 
+  // A row's Mean, P10, P50 and P90 with the digits that tell them apart, within their Monte Carlo
+  // error: a narrow re-forecast band read $111M / $112M / $114M.
+  const rowMoney = (stat: Stat) => moneyCellsFormat(statMoneyCells(stat), symbol);
   const headline = statTable(
     `${kind.closed ? 'This fiscal year, re-forecast' : 'Next fiscal year'}, ${summary.scenario.currency}. ${stamp}`,
     'Metric',
     METRICS.flatMap((m): StatRow[] => [
-      { label: METRIC_LABELS[m], stat: summary.metrics[m], fmt: money },
+      { label: METRIC_LABELS[m], stat: summary.metrics[m], fmt: rowMoney(summary.metrics[m]) },
       // Bookings include renewals; those who count new ACV only read this line. It is the part of
       // bookings signed by new customers (bookings' own new-business component), not the new
       // business live in ending ARR: a deal signed with a service-start lag that reaches past the
       // year end is booked this year but not yet live.
       ...(m === 'bookings' && summary.byComponent.bookings.newBusiness
-        ? [{ label: 'of which new ARR (new customers)', stat: summary.byComponent.bookings.newBusiness, fmt: money, indent: true }]
+        ? [{ label: 'of which new ARR (new customers)', stat: summary.byComponent.bookings.newBusiness, fmt: rowMoney(summary.byComponent.bookings.newBusiness), indent: true }]
         : []),
     ]),
   );
@@ -84,7 +88,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
           'Tier',
           METRICS.flatMap((m): Array<StatRow | GroupRow> => [
             { group: METRIC_LABELS[m] },
-            ...tiers.map(([name, t]): StatRow => ({ label: name, stat: t[m], fmt: money, indent: true })),
+            ...tiers.map(([name, t]): StatRow => ({ label: name, stat: t[m], fmt: rowMoney(t[m]), indent: true })),
           ]),
         )
       : `<p>One tier (${e(tiers[0]?.[0] ?? '')}): the figures by tier are the headline figures.</p>`;

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { moneyCellsFormat, statMoneyCells, type MoneyCell } from '../../src/report/interval-format.js';
+import type { Stat } from '../../src/analysis/describe.js';
+
+/**
+ * report.html's headline rows (and comparison.html's budgets side by side) wrote three significant
+ * digits: a re-forecast's narrow band P10/P50/P90 of 111.4M/112.5M/113.6M read $111M/$112M/$114M.
+ */
+const cell = (value: number, halfWidth: number | null): MoneyCell => ({ value, interval: halfWidth === null ? null : [value - halfWidth, value + halfWidth] });
+const row = (cells: MoneyCell[]) => cells.map((c) => moneyCellsFormat(cells, '$')(c.value));
+
+describe('figures side by side: the digits that tell neighbours apart, within their Monte Carlo error', () => {
+  it('a narrow band gets the digit it needs', () => {
+    expect(row([cell(112.5e6, 0.012e6), cell(111.43e6, 0.04e6), cell(112.47e6, 0.03e6), cell(113.58e6, 0.04e6)])).toEqual(['$112.5M', '$111.4M', '$112.5M', '$113.6M']);
+  });
+
+  it('a wide band keeps three digits', () => {
+    expect(row([cell(120.9e6, 0.1e6), cell(106.1e6, 0.3e6), cell(118.2e6, 0.3e6), cell(139.4e6, 0.5e6)])).toEqual(['$121M', '$106M', '$118M', '$139M']);
+  });
+
+  it('never claims a digit finer than the widest Monte Carlo error of the row', () => {
+    // Half-widths of 1.5M: the 0.1M digit is noise; three digits even though they read alike.
+    expect(row([cell(111.43e6, 1.5e6), cell(111.46e6, 0.01e6)])).toEqual(['$111M', '$111M']);
+    // Half-width 0.05M allows 0.01M: two budgets 0.03M apart are told apart.
+    expect(row([cell(111.43e6, 0.05e6), cell(111.46e6, 0.05e6)])).toEqual(['$111.43M', '$111.46M']);
+    // No interval (not estimable): no bound from that figure.
+    expect(row([cell(111.43e6, null), cell(112.51e6, null)])).toEqual(['$111M', '$113M']);
+  });
+
+  it('equal neighbours need nothing; only neighbours count', () => {
+    expect(row([cell(129.4e6, 0.01e6), cell(129.4e6, 0.01e6)])).toEqual(['$129M', '$129M']);
+  });
+
+  it("statMoneyCells: a Stat's Mean, P10, P50, P90, the mean's interval from its standard error", () => {
+    const stat = { mean: 112.5e6, standardError: 0.006e6, percentiles: { p10: 111.4e6, p50: 112.5e6, p90: 113.6e6 }, percentileIntervals: { p10: [111.3e6, 111.5e6], p50: null, p90: [113.5e6, 113.7e6] } } as unknown as Stat;
+    const cells = statMoneyCells(stat);
+    expect(cells.map((c) => c.value)).toEqual([112.5e6, 111.4e6, 112.5e6, 113.6e6]);
+    expect(cells[0]!.interval![1] - cells[0]!.interval![0]).toBeCloseTo(2 * 1.96 * 0.006e6, 3);
+    expect(cells[2]!.interval).toBeNull();
+  });
+});
+
+describe("report.html's headline table and paragraph, from a re-forecast's narrow band", () => {
+  it('writes revenue P10/P50/P90 with the digit that tells them apart, the paragraph as the table', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { arrcastInProcess } = await import('../helpers/cli.js');
+    const { ROOT } = await import('../helpers/fixtures.js');
+    const out = join(mkdtempSync(join(tmpdir(), 'arrcast-digits-')), 'r');
+    const r = await arrcastInProcess(['run', join(ROOT, 'scenarios/example.yaml'), '--actuals', join(ROOT, 'scenarios/example-actuals.csv'), '--trials', '20000', '--quiet', '--no-progress', '--out', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const cells = /<th scope="row">Recognized revenue<\/th>((?:<td class="num">[^<]*<\/td>){4})/.exec(html)![1]!.match(/\$[\d.]+M/g)!;
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const p = summary.metrics.revenue.percentiles;
+    // The band is narrow (about 1.1M between P10, P50 and P90): one decimal of millions.
+    expect(p.p90 - p.p10).toBeLessThan(3e6);
+    expect(cells.slice(1)).toEqual([p.p10, p.p50, p.p90].map((v: number) => `$${(v / 1e6).toFixed(1)}M`));
+    const paragraph = /<p class="summary-paragraph">([^<]*)<\/p>/.exec(html)![1]!;
+    expect(paragraph).toContain(`between ${cells[1]} (P10) and ${cells[3]} (P90)`);
+  }, 120_000);
+});
