@@ -16,7 +16,7 @@ export function arrcastCommand(env: NodeJS.ProcessEnv = process.env): string {
 /**
  * A note for a path not found because `npm run arrcast` runs in the clone's top folder: typed in a
  * subfolder (`cd plans && npm run arrcast -- validate q3.yaml`), the file is looked for at the top
- * and the run says only "q3.yaml file not found", though the file is right there. npm says where
+ * and the run says only "q3.yaml does not exist", though the file is right there. npm says where
  * it was typed in INIT_CWD. The note names the first relative path of `args` that is missing from
  * `cwd` but present in that folder, and the path that reaches it from the top; undefined when
  * there is none, or when not started by the npm script.

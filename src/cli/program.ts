@@ -307,7 +307,7 @@ const INPUT_PATH_OPTIONS: ReadonlyArray<readonly [key: string, flag: string]> = 
 
 /**
  * Refuse (exit 2) an empty path given for a file or folder to read, before the command runs: an
- * unset shell variable (`--actuals "$FILE"`) gave " file not found" naming neither the file nor the
+ * unset shell variable (`--actuals "$FILE"`) gave " file not found" (now "does not exist") naming neither the file nor the
  * option, and `--allow-path ""` allowed the working directory's tree without a word. (init's file
  * is written, not read: it has its own message.)
  */
