@@ -23,8 +23,13 @@ export interface PrecisionReport {
   /** Trials the run ended with, and the trial counts it went through. */
   readonly trials: number;
   readonly steps: readonly number[];
-  /** Relative half-width of the 95% interval of revenue's P10, P50 and P90 at the end. */
-  readonly relativeHalfWidths: Readonly<Record<(typeof WATCHED)[number], number>>;
+  /**
+   * Relative half-width of the 95% interval of revenue's P10, P50 and P90 at the end; null for a
+   * percentile whose interval cannot be estimated from so few trials (below minTrials for P10/P90).
+   */
+  readonly relativeHalfWidths: Readonly<Record<(typeof WATCHED)[number], number | null>>;
+  /** Present when a width is null: a sentence saying why (README, "Not estimable"). */
+  readonly notEstimable?: string;
   /**
    * Present when the time limit (maxMinutes, --max-minutes) ended the run before the target and
    * maxTrials: the next step, of that many trials, was estimated over it.
@@ -58,14 +63,26 @@ export function minTrialsForIntervals(percentiles: readonly number[] = WATCHED.m
 function halfWidths(sim: Simulation): PrecisionReport['relativeHalfWidths'] {
   const s = describe(sim.store.column('revenue')!)!;
   const rel = (k: (typeof WATCHED)[number]) => {
-    // One trial, or too few for the interval to lie inside the sample, has no interval (null): read
-    // as the point it used to be. The report never calls that precise: below minTrials (36) it says the intervals cannot be estimated, not reached.
-    const [lo, hi] = s.percentileIntervals?.[k] ?? [s.percentiles[k], s.percentiles[k]];
+    // One trial, or too few for the interval to lie inside the sample, has no interval: its width
+    // is null, not the 0 of a point, which would read as precise.
+    const interval = s.percentileIntervals?.[k];
+    if (!interval) return null;
+    const [lo, hi] = interval;
     const half = (hi - lo) / 2;
     // A percentile of exactly 0 has no relative error to speak of: precise only if its interval is a point.
     return s.percentiles[k] === 0 ? (half === 0 ? 0 : Infinity) : half / Math.abs(s.percentiles[k]);
   };
   return { p10: rel('p10'), p50: rel('p50'), p90: rel('p90') };
+}
+
+/** The widths and, when one is null, why (summary.json's notEstimable convention). */
+function widthsOf(sim: Simulation, trials: number): Pick<PrecisionReport, 'relativeHalfWidths' | 'notEstimable'> {
+  const relativeHalfWidths = halfWidths(sim);
+  const missing = WATCHED.filter((k) => relativeHalfWidths[k] === null);
+  if (missing.length === 0) return { relativeHalfWidths };
+  const needs = missing.map((k, i) => `${intervalMinTrials(Number(k.slice(1)) / 100).toLocaleString('en-US')}${i === 0 ? ' trials' : ''} for ${k.toUpperCase()}`);
+  const list = needs.length === 1 ? needs[0] : `${needs.slice(0, -1).join(', ')} and ${needs.at(-1)}`;
+  return { relativeHalfWidths, notEstimable: `${trials.toLocaleString('en-US')} trial${trials === 1 ? '' : 's'}: a 95% interval needs at least ${list}` };
 }
 
 /**
@@ -96,15 +113,13 @@ export async function simulateToPrecision(loaded: LoadedScenario, options: Preci
       // (nothing was run), a later one ends the run with the trials already simulated, which it
       // would otherwise throw away.
       if (!(previous && err instanceof RunOptionError && err.option === 'max-minutes')) throw err;
-      const widths = halfWidths(previous);
       const last = steps.at(-1)!;
-      return { sim: previous, precision: { target: precision, reached: false, minTrials, trials: last, steps, relativeHalfWidths: widths, overTimeLimit: { nextTrials: trials } } };
+      return { sim: previous, precision: { target: precision, reached: false, minTrials, trials: last, steps, ...widthsOf(previous, last), overTimeLimit: { nextTrials: trials } } };
     }
     steps.push(trials);
-    const widths = halfWidths(sim);
-    const reached = trials >= minTrials && WATCHED.every((k) => widths[k] <= precision);
-    if (reached || trials >= maxTrials)
-      return { sim, precision: { target: precision, reached, minTrials, trials, steps, relativeHalfWidths: widths } };
+    const widths = widthsOf(sim, trials);
+    const reached = trials >= minTrials && WATCHED.every((k) => widths.relativeHalfWidths[k] !== null && widths.relativeHalfWidths[k] <= precision);
+    if (reached || trials >= maxTrials) return { sim, precision: { target: precision, reached, minTrials, trials, steps, ...widths } };
     trials = roundUp(trials * 2);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minTrialsForIntervals, simulateToPrecision } from '../../src/analysis/precision.js';
-import { confidenceRanks } from '../../src/analysis/order-statistics.js';
+import { confidenceRanks, intervalMinTrials } from '../../src/analysis/order-statistics.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { simulate } from '../../src/engine/simulate.js';
@@ -84,10 +84,16 @@ tiers:
     expect(minTrialsForIntervals([0.5])).toBeLessThan(n);
   });
 
-  it.each([1, 2, 10, minTrialsForIntervals() - 1])('%d trials of zero-width intervals: not reached, and the table says why', async (trials) => {
+  it.each([1, 2, 10, minTrialsForIntervals() - 1])('%d trials of zero-width intervals: not reached, the widths it cannot estimate null, and the table says why', async (trials) => {
     const loaded = scenarioFrom(constant);
     const { sim, precision } = await simulateToPrecision(loaded, { precision: 0.01, startTrials: trials, maxTrials: trials, seed: 1, workers: 0 });
-    expect(Object.values(precision.relativeHalfWidths)).toEqual([0, 0, 0]);
+    // A percentile's interval exists from intervalMinTrials(p) trials on; below, its width is null (not a precise-looking 0).
+    const expected = (p: number) => (trials < intervalMinTrials(p) ? null : 0);
+    expect(precision.relativeHalfWidths).toEqual({ p10: expected(0.1), p50: expected(0.5), p90: expected(0.9) });
+    expect(precision.notEstimable).toContain(`: a 95% interval needs at least ${minTrialsForIntervals()} trials for P10`);
+    expect(precision.notEstimable).toContain(`and ${minTrialsForIntervals()} for P90`);
+    expect(precision.notEstimable).toMatch(new RegExp(`^${trials} trials?: `));
+    expect(JSON.parse(JSON.stringify(summarize(sim, { precision }).precision)).relativeHalfWidths.p10).toBeNull();
     expect(precision.reached).toBe(false);
     expect(precision.minTrials).toBe(minTrialsForIntervals());
     const table = summaryTable(summarize(sim, { precision }));
@@ -99,5 +105,7 @@ tiers:
     const trials = minTrialsForIntervals();
     const { precision } = await simulateToPrecision(scenarioFrom(constant), { precision: 0.01, startTrials: trials, maxTrials: trials, seed: 1, workers: 0 });
     expect(precision.reached).toBe(true);
+    expect(precision.relativeHalfWidths).toEqual({ p10: 0, p50: 0, p90: 0 });
+    expect(precision.notEstimable).toBeUndefined();
   });
 });
