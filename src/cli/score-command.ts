@@ -12,7 +12,7 @@ import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../rep
 import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
-import { terminalCell } from '../report/terminal-text.js';
+import { displayWidth, padEndDisplay, padStartDisplay, terminalCell } from '../report/terminal-text.js';
 
 /**
  * `arrcast score REPORT... --actuals OUTCOMES.csv [--out DIR]`: score past forecasts against what
@@ -147,7 +147,7 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
  */
 function table(raw: readonly (readonly string[])[], textColumns: number): string {
   const rows = raw.map((r) => r.map(terminalCell));
-  const widths = rows[0]!.map((_, c) => rows.reduce((w, r) => Math.max(w, r[c]!.length), 0));
-  const line = (r: readonly string[]) => r.map((cell, c) => (c < textColumns ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  const widths = rows[0]!.map((_, c) => rows.reduce((w, r) => Math.max(w, displayWidth(r[c]!)), 0));
+  const line = (r: readonly string[]) => r.map((cell, c) => (c < textColumns ? padEndDisplay(cell, widths[c]!) : padStartDisplay(cell, widths[c]!))).join('  ').trimEnd();
   return `${rows.map(line).join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { decimalsBelowWhole, moneyUnit } from './money.js';
-import { terminalCell } from './terminal-text.js';
+import { displayWidth, padEndDisplay, padStartDisplay, terminalCell } from './terminal-text.js';
 
 /**
  * Money in a compact form a planner reads at a glance: 1234 -> "1.2k", 132162418 -> "132.2M".
@@ -57,13 +57,14 @@ export function formatCount(value: number): string {
 /**
  * Lay out rows as a text table, first column left-aligned, the rest right-aligned. Cells hold names,
  * so each is made printable first (terminalCell: control characters written visibly), and the
- * columns are aligned on what is printed.
+ * columns are aligned on what is printed, by display width (a CJK character or an emoji takes two
+ * columns, a combining mark none: padding by string length misaligned them).
  */
 export function textTable(rows: ReadonlyArray<readonly string[]>): string {
   const printed = rows.map((row) => row.map(terminalCell));
   const widths: number[] = [];
-  for (const row of printed) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of printed) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
   return printed
-    .map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd())
+    .map((row) => row.map((cell, i) => (i === 0 ? padEndDisplay(cell, widths[i]!) : padStartDisplay(cell, widths[i]!))).join('  ').trimEnd())
     .join('\n');
 }

@@ -87,6 +87,17 @@ describe('arrcast compare', () => {
     expect(r.stdout).toMatch(/by shared tier\n\s+SMB: B - A\s+0\s+0\s+0\s+0\s+0\s+0\.0% \[0\.0%, 1\.3%\]/);
   });
 
+  it("the legend's paths start at one display column when a name holds double-width characters", async () => {
+    const dir = tmp();
+    // 予測 and 📈 take two terminal columns each: 'Minimal 予測 📈' is 15 columns but 12 UTF-16 units.
+    const b = downside(dir, '', 'cjk.yaml');
+    writeFileSync(b, `extends: ${minimal}\nname: Minimal 予測 📈\n`);
+    const r = await arrcast(['compare', minimal, b, '--trials', '200', '--workers', '0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`  A  Minimal          ${minimal}`);
+    expect(r.stdout).toContain(`  B  Minimal 予測 📈  ${b}`);
+  });
+
   it('compares the example with its downside (a stressed scenario that extends it)', async () => {
     const r = await arrcast(['compare', 'scenarios/example.yaml', 'scenarios/downside.yaml', '--trials', '1000', '--workers', '0']);
     expect(r.code).toBe(0);
