@@ -10,7 +10,9 @@ import { sortedFinite } from '../report/charts/downsample.js';
 import { monthlyFanSpec } from '../report/charts/monthly-fan.js';
 import { marksFromSummary, revenueDistributionSpec } from '../report/charts/revenue-distribution.js';
 import { tornadoSpec } from '../report/charts/tornado.js';
-import { formatMoney, formatPercent } from '../report/format.js';
+import { formatPercent } from '../report/format.js';
+import { currencySymbol, formatCurrency } from '../report/money.js';
+import { moneyCellsFormat, statMoneyCells } from '../report/interval-format.js';
 
 /** A number with the text the page shows for it (the number itself is kept exact, to compare with a run's summary.json). */
 export interface Figure {
@@ -18,7 +20,6 @@ export interface Figure {
   readonly text: string;
 }
 
-const money = (value: number): Figure => ({ value, text: formatMoney(value) });
 const share = (value: number): Figure => ({ value, text: formatPercent(value) });
 const signed = (f: Figure, zero: boolean): string => (zero ? '±0' : f.value > 0 ? `+${f.text}` : f.text);
 
@@ -58,6 +59,12 @@ const ATTRIBUTION_SHOWN = 8;
 export function answerOf(sim: Simulation, confidence: number, plan: Simulation): Answer {
   // The page shows the company's attribution only: each tier's is left out (the same company figures).
   const summary: Summary = summarize(sim, { confidence, prepared: prepareAttribution(sim, { byTier: false }) });
+  // Amounts read as report.html's: with the currency's symbol, and revenue's mean and P10/P50/P90
+  // with the digits its headline row gives them (told apart within their Monte Carlo error).
+  const symbol = currencySymbol(summary.scenario.currency);
+  const money = (value: number): Figure => ({ value, text: formatCurrency(value, symbol) });
+  const revenueText = moneyCellsFormat(statMoneyCells(summary.metrics.revenue), symbol);
+  const headline = (value: number): Figure => ({ value, text: revenueText(value) });
   const targets = sim.loaded.scenario.targets;
   const planDecisions = planDecisionsOf(plan, confidence, targets);
   const planP50 = plan === sim ? summary.metrics.revenue.percentiles.p50 : summarizeP50(plan);
@@ -79,7 +86,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
     trials: sim.trials,
     seed: sim.seed,
     hash: sim.loaded.hash,
-    revenue: { p10: money(p50.p10), p50: money(p50.p50), p90: money(p50.p90), mean: money(summary.metrics.revenue.mean) },
+    revenue: { p10: headline(p50.p10), p50: headline(p50.p50), p90: headline(p50.p90), mean: headline(summary.metrics.revenue.mean) },
     budget: { confidence, revenue: money(summary.decisions.budgets.metrics.revenue.value) },
     targets: summary.decisions.targets.map((t) => ({ label: t.label, value: money(t.value), probability: share(t.probability.value) })),
     againstPlan: { p50: dP50, targets: dTargets, text },

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { answerOf } from '../../src/studio/answer.js';
+import { summarize } from '../../src/analysis/summarize.js';
+import { reportHtml } from '../../src/report/html/report-html.js';
+import { run } from '../helpers/fixtures.js';
+
+const yaml = `
+name: euro
+currency: EUR
+targets: { metrics: [{ metric: revenue, value: 2000000 }] }
+tiers:
+  - name: SMB
+    existing: { openingArr: 1200000, customers: 120, renewalRate: { dist: beta, mean: 0.9, sd: 0.02 } }
+    newBusiness: { leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.05, acv: { dist: lognormal, mean: 12000, sd: 4000 } }
+`;
+
+/** The studio's headline figures had no currency symbol ('1.5M') where report.html's read '€1.5M'. */
+describe("the studio's headline figures read as report.html's", () => {
+  it("revenue's mean and P10/P50/P90 are the report's headline cells, with the symbol; budget and targets carry it too", async () => {
+    const sim = await run(yaml, 400);
+    const a = answerOf(sim, 0.8, sim);
+    const html = reportHtml({ summary: summarize(sim), scenario: sim.loaded.scenario, charts: [] });
+    const headlineTable = html.slice(html.indexOf('<h2>Headline</h2>'));
+    const row = headlineTable.slice(headlineTable.indexOf('Recognized revenue'));
+    const cells = [...row.slice(0, row.indexOf('</tr>')).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+    for (const f of [a.revenue.mean, a.revenue.p10, a.revenue.p50, a.revenue.p90]) {
+      expect(f.text).toMatch(/^€\d/);
+      expect(cells).toContain(f.text);
+    }
+    // The budget as report.html's summary paragraph writes it.
+    expect(html).toContain(`A budget that is met or beaten in 80% of simulated years is ${a.budget.revenue.text} of revenue`);
+    expect(a.budget.revenue.text).toMatch(/^€\d/);
+    expect(a.targets[0]!.value.text).toBe('€2M');
+  });
+});
