@@ -6,11 +6,7 @@
 //   node bench/worker-cpu-pair.mjs SCENARIO|book BEFORE_DIST [AFTER_DIST] [--rounds R] [--chunks K]
 // A copy of dist/ must sit where `node_modules` resolves (e.g. /tmp/x/dist-before beside a symlink
 // /tmp/x/node_modules): a copy at /tmp/dist-before cannot import yaml or csv-parse.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { bookCsv, SCENARIO } from './book-fixture.mjs';
+import { benchScenario, chunkRunner } from './chunk-runner.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -22,27 +18,7 @@ const chunks = Number(opt('--chunks', 4));
 const [scenario = 'scenarios/example.yaml', before, after = 'dist'] = args;
 if (!before) throw new Error('usage: node bench/worker-cpu-pair.mjs SCENARIO|book BEFORE_DIST [AFTER_DIST]');
 
-let file = scenario;
-let dir;
-if (file === 'book') {
-  dir = mkdtempSync(join(tmpdir(), 'arrcast-worker-cpu-'));
-  writeFileSync(join(dir, 'book.csv'), bookCsv(20_000));
-  writeFileSync(join(dir, 'scenario.yaml'), SCENARIO);
-  file = join(dir, 'scenario.yaml');
-}
-
-/** A build's chunk runner: (chunk) => simulateChunk of 1,000 trials, warmed up. */
-async function runner(dist) {
-  const url = pathToFileURL(resolve(dist)).href;
-  const { loadScenario } = await import(`${url}/scenario/load.js`);
-  const { planScenario } = await import(`${url}/model/scenario-plan.js`);
-  const { allocateChunkBuffers, simulateChunk } = await import(`${url}/model/simulate-chunk.js`);
-  const loaded = await loadScenario(file);
-  const plan = planScenario(loaded.scenario, loaded.files ?? {});
-  const buffers = allocateChunkBuffers(plan);
-  for (let c = 0; c < 3; c++) simulateChunk(plan, '7', 1000 + c, 1000, buffers);
-  return (c) => simulateChunk(plan, '7', c, 1000, buffers);
-}
+const { file, cleanup } = benchScenario(scenario);
 
 /** CPU microseconds per trial of `chunks` chunks from chunk c0. */
 function perTrial(run, c0) {
@@ -59,8 +35,8 @@ const median = (xs) => {
 };
 
 try {
-  const a = await runner(before);
-  const b = await runner(after);
+  const a = await chunkRunner(before, file, 3);
+  const b = await chunkRunner(after, file, 3);
   const ta = [];
   const tb = [];
   for (let r = 0; r < rounds; r++) {
@@ -78,5 +54,5 @@ try {
       `paired ratio median ${median(ratios).toFixed(3)} [${Math.min(...ratios).toFixed(3)}..${Math.max(...ratios).toFixed(3)}] over ${rounds} rounds of ${chunks} chunks`,
   );
 } finally {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  cleanup();
 }

@@ -74,17 +74,17 @@ export function attributionInputs(sim: RunTrials): AttributionInputs {
       const own = ownValues(sim, d, n);
       // A driver that never varies (no own draw, no market loading) moves nothing: not listed.
       if (!own && (d.loading === 0 || !z)) continue;
+      const input = own ? prepareInput(own, 'own', binCount(n), arena) : undefined;
       drivers.push({
         key: d.shiftedColumn ?? shiftedColumnKey(d.tier, d.key),
         label: d.label,
         unit: d.unit,
         tier: d.tier,
         planValue: Number.isFinite(d.planValue) ? d.planValue : own ? mean(own) : undefined,
+        ...(reforecast && input ? { learnedValue: inputValueAt(input, 0.5) } : {}),
         loading: d.loading,
-        input: own ? prepareInput(own, 'own', binCount(n), arena) : undefined,
+        input,
       });
-      const input = drivers.at(-1)!.input;
-      if (reforecast && input) drivers[drivers.length - 1] = { ...drivers.at(-1)!, learnedValue: inputValueAt(input, 0.5) };
     }
   }
   return { trials: n, drivers };
