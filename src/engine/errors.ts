@@ -1,5 +1,11 @@
 import { displayText } from '../scenario/display-text.js';
 
+/**
+ * Options of the library that no command-line flag sets (callbacks, a signal, in-memory runs): a
+ * refusal of one names it as the library spells it, `onProgress: ...`, not as a flag, `--onProgress`.
+ */
+const LIBRARY_ONLY_OPTIONS: ReadonlySet<string> = new Set(['onProgress', 'onEstimate', 'onLeadingTrials', 'signal', 'ownDrawTrials', 'resumeFrom', 'tierCacheBytes', 'engine']);
+
 /** A run option out of range (trials, workers, seed): the user's to fix; the CLI exits with code 2. */
 export class RunOptionError extends Error {
   override readonly name = 'RunOptionError';
@@ -8,7 +14,7 @@ export class RunOptionError extends Error {
     readonly option: string,
     message: string,
   ) {
-    super(`--${option}: ${message}`);
+    super(`${LIBRARY_ONLY_OPTIONS.has(option) ? option : `--${option}`}: ${message}`);
   }
 }
 

@@ -189,10 +189,30 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
     const f: unknown = options[name];
     if (f !== undefined && typeof f !== 'function') throw new RunOptionError(name, `must be a function (got ${describeValue(f)})`);
   }
-  if (!('ownDrawTrials' in options)) return;
+  if ('shard' in options) {
+    // A shard's options have none of these (ShardOptions omits them): from JavaScript they would be
+    // ignored without a word, a resume drawing every trial again, say.
+    for (const name of ['resumeFrom', 'ownDrawTrials', 'onLeadingTrials'] as const)
+      if ((options as SimulateOptions)[name] !== undefined) throw new RunOptionError(name, 'is an option of simulate, not of simulateShard (a shard runs its chunks whole)');
+    return;
+  }
   const own: unknown = options.ownDrawTrials;
   if (own !== undefined && !(typeof own === 'number' && Number.isInteger(own) && own >= 0))
     throw new RunOptionError('ownDrawTrials', `must be a whole number of trials >= 0 (got ${typeof own === 'number' ? own : describeValue(own)})`);
+  const leading: unknown = options.onLeadingTrials;
+  if (leading !== undefined) {
+    const l = leading as { trials?: unknown; call?: unknown } | null;
+    if (l === null || typeof l !== 'object') throw new RunOptionError('onLeadingTrials', `must be { trials, call } (got ${describeValue(leading)})`);
+    if (!(typeof l.trials === 'number' && Number.isInteger(l.trials) && l.trials >= 1))
+      throw new RunOptionError('onLeadingTrials', `its trials must be a whole number >= 1 (got ${typeof l.trials === 'number' ? l.trials : describeValue(l.trials)})`);
+    if (typeof l.call !== 'function') throw new RunOptionError('onLeadingTrials', `its call must be a function (got ${describeValue(l.call)})`);
+  }
+  const previous: unknown = options.resumeFrom;
+  if (previous !== undefined) {
+    const p = previous as { store?: unknown; loaded?: unknown; trials?: unknown } | null;
+    if (p === null || typeof p !== 'object' || !(p.store instanceof TrialStore) || typeof p.loaded !== 'object' || typeof p.trials !== 'number')
+      throw new RunOptionError('resumeFrom', `must be a Simulation that simulate returned (got ${describeValue(previous)}${p !== null && typeof p === 'object' ? ' of another shape' : ''})`);
+  }
 }
 
 /** Check a `signal` option (simulate, simulateShard, mergeParts): undefined, or an AbortSignal. */

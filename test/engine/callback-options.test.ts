@@ -47,6 +47,36 @@ describe('the options a run calls or listens to are checked before it starts', (
     expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, ownDrawTrials: 2.5 })))).toBe('RunOptionError ownDrawTrials');
   });
 
+  it('an onLeadingTrials that is not { trials >= 1, call: function } is refused by name before anything runs', async () => {
+    let called = false;
+    const call = () => (called = true);
+    for (const value of [5, null, { trials: 0, call }, { trials: 2.5, call }, { trials: '10', call }, { trials: 10 }, { trials: 10, call: 'summary' }])
+      expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, onLeadingTrials: value })))).toBe('RunOptionError onLeadingTrials');
+    expect(called).toBe(false);
+  });
+
+  it('a resumeFrom that is not a Simulation is refused by name, not failed on inside', async () => {
+    for (const value of [5, 'run.json', null, { trials: 10 }, { store: {}, loaded: {}, trials: 10 }])
+      expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, resumeFrom: value })))).toBe('RunOptionError resumeFrom');
+  });
+
+  it('simulateShard refuses the options only simulate has, instead of ignoring them', async () => {
+    const first = await simulate(example, { trials: 20, workers: 0, seed: 7 });
+    const shard = { index: 0, count: 1 };
+    expect(await refusal(() => simulateShard(example, bad({ trials: 50, workers: 0, seed: 7, shard, resumeFrom: first }) as ShardOptions))).toBe('RunOptionError resumeFrom');
+    expect(await refusal(() => simulateShard(example, bad({ trials: 50, workers: 0, shard, ownDrawTrials: 10 }) as ShardOptions))).toBe('RunOptionError ownDrawTrials');
+    expect(await refusal(() => simulateShard(example, bad({ trials: 50, workers: 0, shard, onLeadingTrials: { trials: 10, call: () => undefined } }) as ShardOptions))).toBe(
+      'RunOptionError onLeadingTrials',
+    );
+  });
+
+  it('a library-only option is named as the library spells it; an option the CLI also has, as its flag', async () => {
+    const message = async (call: () => Promise<unknown>) => ((await call().catch((e: unknown) => e)) as Error).message;
+    expect(await message(() => simulate(example, bad({ trials: 50, workers: 0, onProgress: 5 })))).toBe('onProgress: must be a function (got number)');
+    expect(await message(() => simulate(example, bad({ trials: 50, workers: 0, onLeadingTrials: { trials: 10 } })))).toBe('onLeadingTrials: its call must be a function (got undefined)');
+    expect(await message(() => simulate(example, { trials: 50, workers: -1 }))).toMatch(/^--workers: must be a whole number/);
+  });
+
   it('the right values still run, and an AbortSignal still stops the run', async () => {
     let progressed = 0;
     const sim = await simulate(example, { trials: 50, workers: 0, seed: 7, onProgress: (done) => (progressed = done), onEstimate: () => undefined });
