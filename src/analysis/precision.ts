@@ -2,7 +2,7 @@ import { MAX_TRIALS } from '../scenario/limits.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { simulate, type SimulateOptions, type Simulation } from '../engine/simulate.js';
-import { RunOptionError } from '../engine/errors.js';
+import { RunOptionError, TrialsOverMemoryError } from '../engine/errors.js';
 import { describe } from './describe.js';
 import { intervalMinTrials } from './order-statistics.js';
 
@@ -35,6 +35,11 @@ export interface PrecisionReport {
    * maxTrials: the next step, of that many trials, was estimated over it.
    */
   readonly overTimeLimit?: { readonly nextTrials: number };
+  /**
+   * Present when the next step's per-trial results would not fit in this machine's memory (the
+   * check every run makes before it starts): the run ended with the steps before it.
+   */
+  readonly overMemoryLimit?: { readonly nextTrials: number };
 }
 
 export interface PrecisionOptions extends Omit<SimulateOptions, 'trials' | 'resumeFrom'> {
@@ -109,12 +114,15 @@ export async function simulateToPrecision(loaded: LoadedScenario, options: Preci
     try {
       sim = await run(loaded, { ...rest, trials, resumeFrom: sim });
     } catch (err) {
-      // The limit is checked before a step simulates anything: a first step over it is refused
-      // (nothing was run), a later one ends the run with the trials already simulated, which it
-      // would otherwise throw away.
-      if (!(previous && err instanceof RunOptionError && err.option === 'max-minutes')) throw err;
+      // The time and memory limits are checked before a step simulates anything: a first step over
+      // one is refused (nothing was run), a later one ends the run with the trials already
+      // simulated, which it would otherwise throw away.
+      const overTime = err instanceof RunOptionError && err.option === 'max-minutes';
+      const overMemory = err instanceof TrialsOverMemoryError;
+      if (!(previous && (overTime || overMemory))) throw err;
       const last = steps.at(-1)!;
-      return { sim: previous, precision: { target: precision, reached: false, minTrials, trials: last, steps, ...widthsOf(previous, last), overTimeLimit: { nextTrials: trials } } };
+      const limit = overMemory ? { overMemoryLimit: { nextTrials: trials } } : { overTimeLimit: { nextTrials: trials } };
+      return { sim: previous, precision: { target: precision, reached: false, minTrials, trials: last, steps, ...widthsOf(previous, last), ...limit } };
     }
     steps.push(trials);
     const widths = widthsOf(sim, trials);

@@ -19,6 +19,16 @@ export class RunOptionError extends Error {
 }
 
 /**
+ * A run refused because its per-trial results would not fit in memory (option `trials`): a
+ * RunOptionError, told apart so that `--precision` can end with the steps it has already run.
+ */
+export class TrialsOverMemoryError extends RunOptionError {
+  constructor(message: string) {
+    super('trials', message);
+  }
+}
+
+/**
  * A chunk failed inside a worker. Keeps the chunk and the worker's own error (as `cause`), so the
  * message says where it happened and what went wrong; the CLI exits with code 1.
  */

@@ -10,7 +10,7 @@ import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, typ
 import { cancelFlag, type ChunkTask } from './chunk-task.js';
 import { TierRowCache } from './tier-row-cache.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
-import { RunAbortedError, RunOptionError } from './errors.js';
+import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
 import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
@@ -238,8 +238,7 @@ function resolveShard(shard: ShardSpec | undefined): ShardSpec {
 function checkMemory(plan: ScenarioPlan, trials: number): void {
   const need = TrialStore.bytesPerTrial(plan.layout) * trials;
   if (need > totalmem() * 0.6)
-    throw new RunOptionError(
-      'trials',
+    throw new TrialsOverMemoryError(
       `${trials.toLocaleString('en-US')} trials need about ${(need / 2 ** 30).toFixed(1)} GiB for per-trial results, more than this machine can spare (${(totalmem() / 2 ** 30).toFixed(0)} GiB)`,
     );
 }

@@ -210,8 +210,8 @@ function decisionTables(summary: Summary): string[] {
     out.push(
       // Below minTrials a width is null (not estimable): the line says so instead of printing it.
       p.trials < p.minTrials || Object.values(w).some((x) => x === null)
-        ? `Precision: the 95% intervals of revenue's P10/P50/P90 cannot be estimated from fewer than ${p.minTrials.toLocaleString('en-US')} trials (this run has ${p.trials.toLocaleString('en-US')}); asked ${formatPercent(p.target)}, not reached: raise ${p.overTimeLimit ? '--max-minutes' : '--max-trials'}.`
-        : `Precision: revenue P10/P50/P90 within ${formatPercent(w.p10!)}/${formatPercent(w.p50!)}/${formatPercent(w.p90!)} (95% intervals) after ${p.trials.toLocaleString('en-US')} trials; asked ${formatPercent(p.target)}${p.reached ? '' : p.overTimeLimit ? `, not reached: the next step, ${p.overTimeLimit.nextTrials.toLocaleString('en-US')} trials, is estimated over --max-minutes` : ', not reached before the cap'}.`,
+        ? `Precision: the 95% intervals of revenue's P10/P50/P90 cannot be estimated from fewer than ${p.minTrials.toLocaleString('en-US')} trials (this run has ${p.trials.toLocaleString('en-US')}); asked ${formatPercent(p.target)}, not reached: ${p.overMemoryLimit ? `the next step, ${p.overMemoryLimit.nextTrials.toLocaleString('en-US')} trials, would not fit in this machine's memory` : `raise ${p.overTimeLimit ? '--max-minutes' : '--max-trials'}`}.`
+        : `Precision: revenue P10/P50/P90 within ${formatPercent(w.p10!)}/${formatPercent(w.p50!)}/${formatPercent(w.p90!)} (95% intervals) after ${p.trials.toLocaleString('en-US')} trials; asked ${formatPercent(p.target)}${p.reached ? '' : p.overTimeLimit ? `, not reached: the next step, ${p.overTimeLimit.nextTrials.toLocaleString('en-US')} trials, is estimated over --max-minutes` : p.overMemoryLimit ? `, not reached: the next step, ${p.overMemoryLimit.nextTrials.toLocaleString('en-US')} trials, would not fit in this machine's memory` : ', not reached before the cap'}.`,
     );
   }
   return out;
