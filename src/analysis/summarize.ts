@@ -42,6 +42,12 @@ export interface TierSummary {
   readonly customersWon?: Stat;
   readonly customersLost?: Stat;
   readonly leads?: Stat;
+  /**
+   * ARR a customer book's multi-year escalators add in each fiscal month (12 values; a plan fact,
+   * the same in every trial), present when any steps up this year: ARR without a signature, which the
+   * model does not book, so that `arrcast score` can leave it out of a closed year's bookings too.
+   */
+  readonly escalationArr?: readonly number[];
   /** Mean of each component of each metric in this tier (per-trial values are not kept by tier x component). */
   readonly componentMeans: Record<Metric, Partial<Record<Component, number>>>;
   /** The trial-level drivers that vary, by key (e.g. 'conversion', 'conversion.A', 'reps.attrition'). */
@@ -216,6 +222,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       ...(tier.newBusiness ? { customersWon: must(key('customersWon')) } : {}),
       ...(tier.newBusiness && tier.newBusiness.sources.length > 0 ? { leads: must(tierKey(tier.name, 'leads')) } : {}),
       ...(tier.existing ? { customersLost: must(key('customersLost')) } : {}),
+      ...(tier.existing?.book?.escalation.some((x) => x > 0) ? { escalationArr: Array.from(tier.existing.book.escalation) } : {}),
       componentMeans,
       drivers,
       extras,

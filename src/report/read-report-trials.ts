@@ -52,6 +52,8 @@ export interface ReportHeader {
   readonly openingArr?: ReadonlyMap<string, number>;
   /** The tiers whose new deals go live at signing (no service-start lag in scenario.json): a closed month's new ARR is new business as stated. */
   readonly liveAtSigning?: ReadonlySet<string>;
+  /** Each tier's ARR added by a customer book's escalators in each fiscal month (the summary's escalationArr), where it states one. */
+  readonly escalationArr?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** What `arrcast score` needs of a stored report: who it is, and the per-trial values of the series it scores. */
@@ -111,6 +113,7 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
     means: statedMeans(summary as Record<string, unknown>, tiers),
     openingArr: openingArrs(summary.byTier as Record<string, unknown>, tiers),
     liveAtSigning: liveAtSigning(resolved?.tiers, tiers),
+    escalationArr: escalationArrs(summary.byTier as Record<string, unknown>, tiers),
     fiscalYearStartMonth: typeof start === 'number' && Number.isInteger(start) && start >= 1 && start <= 12 ? start : 1,
     ...(typeof fiscalYear === 'number' && Number.isInteger(fiscalYear) ? { fiscalYear } : {}),
     scenarioName: summary.scenario.name,
@@ -130,6 +133,17 @@ function openingArrs(byTier: Record<string, unknown>, tiers: readonly string[]):
     const t = Object.hasOwn(byTier, tier) ? byTier[tier] : undefined;
     const v = t !== null && typeof t === 'object' ? (t as { openingArr?: unknown }).openingArr : undefined;
     if (typeof v === 'number' && Number.isFinite(v)) out.set(tier, v);
+  }
+  return out;
+}
+
+/** Each tier's `escalationArr` in the summary's byTier: 12 finite amounts >= 0, else left out. */
+function escalationArrs(byTier: Record<string, unknown>, tiers: readonly string[]): Map<string, readonly number[]> {
+  const out = new Map<string, readonly number[]>();
+  for (const tier of tiers) {
+    const t = Object.hasOwn(byTier, tier) ? byTier[tier] : undefined;
+    const v = t !== null && typeof t === 'object' ? (t as { escalationArr?: unknown }).escalationArr : undefined;
+    if (Array.isArray(v) && v.length === 12 && v.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)) out.set(tier, v as number[]);
   }
   return out;
 }

@@ -33,6 +33,8 @@ export interface ScoredReport {
   /** Each tier's opening ARR (the summary's), and the tiers whose deals go live at signing: what bookings from a monthly file need for price uplift. */
   readonly openingArr?: ReadonlyMap<string, number>;
   readonly liveAtSigning?: ReadonlySet<string>;
+  /** Each tier's ARR added by its customer book's escalators in each fiscal month: stepped-up ARR, not bookings. */
+  readonly escalationArr?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** One outcome to score. */

@@ -18,7 +18,8 @@ import { nameKey } from '../scenario/name-key.js';
  *   the change in `ending_arr` from the report's opening ARR, for a tier whose deals go live at
  *   signing (with a service-start lag, which part of that change is new deals going live depends on
  *   the plan's lag; without churned_arr or due_arr, the churn depends on the plan's calendar: left
- *   out in both cases).
+ *   out in both cases), less a customer book's escalator steps of each month (the report's
+ *   escalationArr: ARR without a signature, which neither the model nor the re-forecast books).
  *
  * Each tier of the file that a report has is scored for the metrics its columns give; the company's
  * total too when the file covers every tier of the report. Throws ScenarioError naming the file
@@ -38,7 +39,7 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
   if (metrics.length === 0) problems.push('gives no year-end figure: it needs revenue, ending_arr, or new_arr, renewed_arr, contraction_arr and expansion_arr (bookings)');
   if (problems.length > 0) throw new ScenarioError(file.path, problems.map((message) => ({ path: [], message })));
 
-  const yearOf = (rows: readonly MonthlyRow[], metric: Metric, opening: number | undefined): number => {
+  const yearOf = (rows: readonly MonthlyRow[], metric: Metric, opening: number | undefined, escalation: readonly number[] | undefined): number => {
     if (metric === 'endingArr') return rows[11]!.values.ending_arr ?? 0;
     let sum = 0;
     // Price uplift and other, month by month as tierStart books it: the change in ending_arr the
@@ -52,7 +53,9 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
       const churned = v.churned_arr ?? (v.due_arr !== undefined ? Math.max(0, v.due_arr - (v.renewed_arr ?? 0)) : 0);
       const flows = (v.new_arr ?? 0) + (v.expansion_arr ?? 0) - (v.contraction_arr ?? 0) - churned;
       const ending = v.ending_arr === undefined || Number.isNaN(v.ending_arr) ? before + flows : v.ending_arr;
-      sum += ending - before - flows;
+      const other = ending - before - flows;
+      // The month's escalator steps account for that much of a rise: ARR, not bookings (as tierStart).
+      sum += other - Math.min(Math.max(0, other), escalation?.[r.month - 1] ?? 0);
       before = ending;
     }
     return sum;
@@ -73,7 +76,7 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
         // The churn must be known (churned_arr, or due_arr and renewed_arr) for the rest of the change to be uplift.
         const churnKnown = has('churned_arr') || (has('due_arr') && has('renewed_arr'));
         const opening = has('ending_arr') && churnKnown && report.liveAtSigning?.has(tier) ? report.openingArr?.get(tier) : undefined;
-        const value = yearOf(rows, metric, opening);
+        const value = yearOf(rows, metric, opening, report.escalationArr?.get(tier));
         total += value;
         out.push({ report: i, tier, metric, value, line: rows[11]!.line });
       }
