@@ -6,6 +6,7 @@ import { splitYearLevel } from '../scenario/year-level.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from './summarize.js';
+import { actualsWarnings } from './actuals-plausibility.js';
 
 /**
  * Plausibility warnings: a scenario that is valid but implies something a planner would
@@ -24,6 +25,8 @@ import type { Summary } from './summarize.js';
  *   company's opening ARR.
  * - nrr-high: a tier's median net revenue retention above 150% (DOMAIN.md: median public NRR about
  *   120%, 111% in a stress year).
+ * - actuals-arr-unexplained: a re-forecast's closed month whose ending_arr moves by more than 10% of
+ *   the ARR live when it began beyond what its stated flows explain (actuals-plausibility.ts).
  */
 export const WARNING_CODES = [
   'conversion-high',
@@ -34,6 +37,7 @@ export const WARNING_CODES = [
   'new-customers-above-book',
   'new-business-above-opening-arr',
   'nrr-high',
+  'actuals-arr-unexplained',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -217,7 +221,8 @@ export function plausibilityWarnings(scenario: Scenario, run?: { readonly summar
  */
 export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate): PlausibilityWarning[] {
   const facts = { openingCustomers: sim.plan.tiers.map((t) => t.existing?.customers ?? 0) };
-  return locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate);
+  // The actuals' warnings are placed in their file already (row and cell), not in the scenario.
+  return [...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast)];
 }
 
 /** Where the value at a path is written (`LoadedScenario.locate`). */

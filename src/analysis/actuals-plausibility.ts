@@ -1,0 +1,56 @@
+import { COMPONENTS, componentIndex } from '../model/components.js';
+import type { Reforecast } from '../actuals/reforecast.js';
+import type { PlausibilityWarning } from './plausibility.js';
+
+const C_UPLIFT = componentIndex('priceUplift');
+
+/**
+ * Above this share of the ARR live when a closed month began, what the month's stated flows leave
+ * unexplained of its change in ending_arr is warned about. A re-forecast books that rest as price
+ * uplift and other (actuals/start-state.ts), and a real month's uplift is a few percent of the ARR
+ * renewing in it (under 1% of the book a month); 10% in one month is far more likely a typo (a
+ * digit too many) or a flow left out of the file than a price rise.
+ */
+export const UNEXPLAINED_ARR_SHARE = 0.1;
+
+/**
+ * Warnings about a re-forecast's closed months (code `actuals-arr-unexplained`): each tier's month
+ * whose ending_arr moves by more than UNEXPLAINED_ARR_SHARE of the ARR live when it began beyond
+ * what its flows (new, expansion, contraction, churn) and the customer book's escalator steps
+ * explain. The re-forecast still runs (the file is a fact the planner may stand by); the warning
+ * names the file, the row and the cell. None for a plan run.
+ *
+ * @example actualsWarnings(sim.reforecast) // => [] for scenarios/example-actuals.csv
+ * Complexity: O(tiers x closed months x components).
+ */
+export function actualsWarnings(reforecast: Reforecast | undefined): PlausibilityWarning[] {
+  if (!reforecast) return [];
+  const { file, months } = reforecast.input;
+  const out: PlausibilityWarning[] = [];
+  for (const tier of reforecast.plan.tiers) {
+    const start = tier.start;
+    const rows = file.byTier.get(tier.name);
+    if (!start || !rows) continue;
+    let live = tier.existing?.openingArr ?? 0;
+    for (let i = 0; i < months && i < rows.length; i++) {
+      const row = rows[i]!;
+      const other = start.events[C_UPLIFT * 12 + i]!;
+      const stepped = tier.existing?.book?.escalation[i] ?? 0;
+      const unexplained = other > 0 ? Math.max(0, other - stepped) : other;
+      if (live > 0 && Math.abs(unexplained) > UNEXPLAINED_ARR_SHARE * live) {
+        const money = (x: number) => Math.round(x).toLocaleString('en-US');
+        const column = row.columns?.ending_arr;
+        out.push({
+          code: 'actuals-arr-unexplained',
+          message: `${tier.name} month ${row.label}: ending_arr ${money(row.values.ending_arr ?? NaN)} is ${money(Math.abs(unexplained))} ${unexplained > 0 ? 'above' : 'below'} what the month's flows explain (${money(live)} live when it began, ${Math.round((100 * Math.abs(unexplained)) / live)}% of it); the re-forecast counts it as price uplift and other. Check the figure, or give the flow it leaves out (new_arr, expansion_arr, contraction_arr, churned_arr)`,
+          path: ['ending_arr'],
+          file: file.path,
+          line: row.line,
+          ...(column === undefined ? {} : { column }),
+        });
+      }
+      for (let c = 0; c < COMPONENTS.length; c++) live += start.events[c * 12 + i]!;
+    }
+  }
+  return out;
+}
