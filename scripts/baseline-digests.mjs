@@ -9,6 +9,8 @@
 // Last regenerated: December 2026 (issue 12), when the streams moved from Alea to sfc32 and large
 // lognormal sums to aggregate tables (GENERATOR_ID sfc32-alea-v2): every number changed once, every
 // distribution stayed within the tables' stated error (see the test's comment).
+// Regenerated again: December 2026 (issue 12, GENERATOR_ID sfc32-alea-v3), when a month's deals and new
+// customers' expansions were drawn only where they land in the fiscal year (exact thinning, other uniforms).
 // Summary numbers only (the trials' digests unchanged): December 2026, when the bad years' component
 // shares divided by the components' summed shortfall (analysis/attribution/bad-years.ts), which moved
 // their last bits; reverting that file alone gives the previous digests back.

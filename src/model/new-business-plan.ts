@@ -2,7 +2,7 @@ import type { NewBusiness } from '../scenario/scenario-schema.js';
 import { leadSourceName } from '../scenario/lead-source-name.js';
 import type { PipelineBook } from '../scenario/pipeline-file.js';
 import type { RandomSource } from '../random/source.js';
-import { compileCount, type CountDraw } from './count-sampler.js';
+import { compileCount, type CountSampler } from './count-sampler.js';
 import { compileDistribution, type CompiledDistribution } from './distribution-sampler.js';
 import { lagPmf, type LagPmf } from './lag-pmf.js';
 import { compileYearLevel, type YearLevel } from './year-level-plan.js';
@@ -17,7 +17,7 @@ export interface LeadSourcePlan {
   readonly grade: string | undefined;
   readonly channel: string | undefined;
   /** Each month's count at the planned mean (scaled by the year-level draw / plan, seasonality and market). */
-  readonly leads: (source: RandomSource) => CountDraw;
+  readonly leads: CountSampler;
   /** This year's mean leads a month, drawn once per trial; undefined when the mean is a number. */
   readonly level: YearLevel | undefined;
   /** Leads a month as written (the mean, or the year-level mean's central value). */

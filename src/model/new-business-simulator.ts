@@ -19,6 +19,7 @@ import { EXTRA_KEYS } from './drivers/extra-keys.js';
 import { driverSlot } from './drivers/tier-drivers.js';
 import { levelDraw, type LevelSource } from './given-levels.js';
 import { TailSplitter } from './tail-splitter.js';
+import { WindowSplitter } from './window-splitter.js';
 import type { TierStart } from './horizon.js';
 
 const C_NEW = componentIndex('newBusiness');
@@ -30,9 +31,16 @@ interface BoundSource {
   readonly seasonality: Float64Array;
   readonly conversion: Draw;
   readonly leads: CountDraw;
+  /** True when the leads' count thins within its family (Poisson, negative binomial: CountSampler.thins). */
+  readonly thins: boolean;
   /** Deals ~ Binomial(leads, this trial's conversion), p set once a trial. */
   readonly deals: Binomial;
+  /** Deals closing in the year of a month whose sales cycle can end outside it: Binomial(leads, conversion x share), on the deals' stream. */
+  readonly dealsInWindow: (n: number, p: number) => number;
+  /** A month's deals split by sales-cycle lag, every lag (a source whose deals are reported: lead sources). */
   readonly cycle: LagSplitter;
+  /** The same split for the deals closing in the year only, on the same stream. */
+  readonly window: WindowSplitter;
   readonly driverSlot: number;
   /** This year's mean leads a month (year-level draw), or undefined when the mean is a number. */
   readonly level: Draw | undefined;
@@ -109,7 +117,10 @@ export class NewBusinessSimulator {
   private readonly repDeals: (mean: number) => number;
   private readonly newExpansionProbability: Draw;
   private readonly newExpansionCount: Binomial;
-  private readonly newExpansionTiming: LagSplitter | undefined;
+  /** New customers' expansions by months after close, only those in the year (on the timing stream). */
+  private readonly newExpansionWindow: WindowSplitter | undefined;
+  /** Expansions in the year of a month's new customers when some would fall after it: Binomial(live, probability x share). */
+  private readonly newExpansionInWindow: (n: number, p: number) => number;
   private readonly newExpansionSize: SumDraw;
   /** This year's median new-customer expansion size (year-level draw), or undefined when a number. */
   private readonly newExpansionSizeLevel: Draw | undefined;
@@ -141,6 +152,9 @@ export class NewBusinessSimulator {
     let named = 0;
     this.sources = nb.sources.map((s) => {
       const own = (figure: SourceFigure) => (s.name === '' ? figure : sourceKey(figure, s.name));
+      // Each stream made once: two samplers of one driver read one stream, in turn.
+      const dealsStream = stream(own('deals'));
+      const cycleStream = stream(own('salesCycle'));
       return {
         field: s.name === '' ? [] : ['leadSources', named++],
         seasonality: s.seasonality,
@@ -150,8 +164,11 @@ export class NewBusinessSimulator {
           s.conversion.bind(stream(s.name === '' ? DRIVER_KINDS.conversion.stream('') : DRIVER_KINDS.sourceConversion.stream(s.name))),
         ),
         leads: s.leads(stream(own('leads'))),
-        deals: new Binomial(stream(own('deals'))),
-        cycle: new LagSplitter(nb.salesCycle, stream(own('salesCycle'))),
+        thins: s.leads.thins,
+        deals: new Binomial(dealsStream),
+        dealsInWindow: binomial(dealsStream),
+        cycle: new LagSplitter(nb.salesCycle, cycleStream),
+        window: new WindowSplitter(nb.salesCycle, cycleStream),
         driverSlot: s.name === '' ? driverSlot(drivers, 'conversion') : driverSlot(drivers, 'sourceConversion', s.name),
         level: levelDraw(
           levels,
@@ -210,8 +227,10 @@ export class NewBusinessSimulator {
     this.repDeals = poisson(stream('reps.sourcedDeals'));
     const x = plan.newCustomerExpansion;
     this.newExpansionProbability = x ? x.probability.bind(stream(DRIVER_KINDS.newCustomerExpansionProbability.stream(''))) : () => 0;
-    this.newExpansionCount = new Binomial(stream('newCustomerExpansion.count'));
-    this.newExpansionTiming = x ? new LagSplitter(x.timing, stream('newCustomerExpansion.timing')) : undefined;
+    const expansionCount = stream('newCustomerExpansion.count');
+    this.newExpansionCount = new Binomial(expansionCount);
+    this.newExpansionInWindow = binomial(expansionCount);
+    this.newExpansionWindow = x ? new WindowSplitter(x.timing, stream('newCustomerExpansion.timing')) : undefined;
     this.newExpansionSize = x ? x.size.bindSum(stream('newCustomerExpansion.size')) : () => 0;
     this.newExpansionSizeLevel = x?.sizeLevel?.distribution.bind(stream(DRIVER_KINDS.newCustomerExpansionSize.stream('')));
     this.slots = {
@@ -310,11 +329,16 @@ export class NewBusinessSimulator {
         // A customer live in a closed month: only its expansion still to come after them.
         byLag = this.tails!.expansion!.split(deals, newExpansionProbability, k - m);
       } else {
-        const expanding = this.newExpansionCount.draw(deals);
+        // Only the expansions falling in the year are drawn (lags 0..12 - m): Binomial(live, p share),
+        // their lags from the timing restricted to the window (WindowSplitter); the others count nowhere.
+        const window = this.newExpansionWindow!;
+        const share = window.share(0, 12 - m);
+        if (share === 0) continue;
+        const expanding = share === 1 ? this.newExpansionCount.draw(deals) : this.newExpansionInWindow(deals, newExpansionProbability * share);
         if (expanding === 0) continue;
-        byLag = this.newExpansionTiming!.split(expanding);
+        byLag = window.split(expanding, 0, 12 - m);
       }
-      for (let lag = 0; lag <= x.timing.max && m + lag <= 12; lag++) {
+      for (let lag = 0; lag < byLag.length && m + lag <= 12; lag++) {
         if (byLag[lag]! > 0) {
           const added = this.newExpansionSize(byLag[lag]!) * sizeScale;
           ev[C_NEW_EXP * 12 + m + lag - 1]! += added;
@@ -365,20 +389,42 @@ export class NewBusinessSimulator {
         }
         continue;
       }
-      const leads = s.leads(season * leadMultiplier);
-      const deals = s.deals.draw(leads);
-      if (month >= 1) {
+      if (month >= 1 && s.dealsSlot >= 0) {
+        // A lead source reports its deals of the year's leads, wherever they close: every deal is drawn.
+        const leads = s.leads(season * leadMultiplier);
+        const deals = s.deals.draw(leads);
         leadsInYear += leads;
         dealsInYear += deals;
         out.leadsByMonth[month - 1]! += leads;
+        if (deals === 0) continue;
+        if (deals > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], deals, 'deals', "deal's ACV", 'leadsPerMonth and conversion');
+        const byLag = s.cycle.split(deals);
+        for (let lag = 0; lag <= cycle.max && month + lag <= 12; lag++) demand[month + lag - 1]! += byLag[lag]!;
+        continue;
+      }
+      // Otherwise only the deals closing in the year (lags lo..hi) are drawn, by thinning: of a month's
+      // leads, Binomial(leads, conversion x share) close in it, with lags from the sales cycle restricted
+      // to the window (WindowSplitter). A month before the year reports no leads: with a count that
+      // thins (Poisson, negative binomial) its deals in the year are that count at the mean scaled by
+      // conversion x share, with no leads drawn.
+      const lo = month < 1 ? 1 - month : 0;
+      const hi = 12 - month;
+      const share = s.window.share(lo, hi);
+      let deals: number;
+      if (month >= 1) {
+        const leads = s.leads(season * leadMultiplier);
+        leadsInYear += leads;
+        out.leadsByMonth[month - 1]! += leads;
+        if (share === 0) continue;
+        deals = share === 1 ? s.deals.draw(leads) : s.dealsInWindow(leads, conversion * share);
+      } else {
+        if (share === 0) continue;
+        deals = s.thins ? s.leads(season * leadMultiplier * conversion * share) : s.dealsInWindow(s.leads(season * leadMultiplier), conversion * share);
       }
       if (deals === 0) continue;
       if (deals > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], deals, 'deals', "deal's ACV", 'leadsPerMonth and conversion');
-      const byLag = s.cycle.split(deals);
-      for (let lag = 0; lag <= cycle.max; lag++) {
-        const closeMonth = month + lag;
-        if (closeMonth >= 1 && closeMonth <= 12) demand[closeMonth - 1]! += byLag[lag]!;
-      }
+      const byLag = s.window.split(deals, lo, hi);
+      for (let lag = lo; lag < byLag.length; lag++) demand[month + lag - 1]! += byLag[lag]!;
     }
     out.leads += leadsInYear;
     if (s.leadsSlot >= 0) {

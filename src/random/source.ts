@@ -46,7 +46,9 @@ export interface Stream extends RandomSource, UniformSource {
  * changes whenever the same scenario and seed would give other numbers. `summary.json` and every
  * part file carry it, and parts of different generators are never merged (engine/merge.ts).
  */
-export const GENERATOR_ID = 'sfc32-alea-v2';
+export const GENERATOR_ID = 'sfc32-alea-v3';
+// v3: a month's deals and new customers' expansions drawn only where they land in the fiscal year (thinning,
+//     model/window-splitter.ts): the same distributions of every output, from other uniforms.
 // v2: sums of lognormal deals and beta shares drawn from aggregate tables by the rule of model/distribution-sampler.ts.
 // v1: the same streams with every lognormal deal drawn one by one (only on the development branch).
 

@@ -69,6 +69,16 @@ const COVERAGE: Record<string, Record<string, string[]>> = {
 };
 const METRIC_NAMES = ['revenue', 'bookings', 'endingArr'] as const;
 
+/**
+ * Reference samples drawn again under another seed. downside.yaml's 800 trials under
+ * `reference/downside.yaml` put company bookings at 108.52M (se 0.134M), 3.8 of their standard
+ * errors above the engine's 108.00M and 108.01M (40,000 trials, seed 11, generators v2 and v3) and
+ * above a 3,000-trial reference of 107.94M (se 0.071M): the v2 engine's 4,000 trials passed that
+ * comparison by 0.1% of its bound, and any change of the engine's uniforms (v3) failed it by as
+ * little. An outlier of the reference's own sample, not a difference between the models.
+ */
+const REFERENCE_SEED: Record<string, string> = { 'downside.yaml': 'reference/downside.yaml/2' };
+
 describe.each(Object.keys(COVERAGE))('fast engine against the reference model: %s', (file) => {
   it('the reference models every tier but those listed, and refuses those', async () => {
     const { scenario } = await loadScenario(`scenarios/${file}`);
@@ -250,7 +260,7 @@ describe('the reference model on cases computed by hand', () => {
  */
 async function expectAgreement(loaded: LoadedScenario, file: string, tiers: readonly string[], dir: string): Promise<void> {
   const sim = await simulate(loaded, { trials: N_FAST, seed: 7, workers: 0 });
-  const ref: ReferenceTrial[] = referenceSimulate(loaded.scenario, N_REF, `reference/${file}`, tiers, { dir });
+  const ref: ReferenceTrial[] = referenceSimulate(loaded.scenario, N_REF, REFERENCE_SEED[file] ?? `reference/${file}`, tiers, { dir });
   const whole = tiers.length === loaded.scenario.tiers.length;
   const keys: [string, (t: ReferenceTrial) => number][] = [];
   for (const metric of METRIC_NAMES) {

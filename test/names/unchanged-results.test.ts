@@ -20,10 +20,14 @@ import { ROOT } from '../helpers/fixtures.js';
  * unchanged: the name encoding leaves ordinary names' keys and streams alone, which a hash of the
  * new values checks as well as of the old. That the distributions did not change is tested by
  * test/model/reference-agreement.test.ts and the closed-form and sampler tests.
+ *
+ * Updated again (December 2026, issue 12, GENERATOR_ID sfc32-alea-v3): deals and new customers'
+ * expansions are drawn only where they land in the fiscal year (thinning, exact), from other
+ * uniforms; the hashes are those of that build (test/model/in-year-thinning.test.ts tests the change).
  */
 const PINNED: Array<[string, string]> = [
-  ['scenarios/example.yaml', 'fac75066afff24ee116cfa041741d227f6d468f6246f2eee901d78a17b0fdc67'],
-  ['test/fixtures/names/smb-lead-driven-before.yaml', '0760e7a8c718b6f2b24e53a0c8de0c3260d2010c429214181b5deb079788957b'],
+  ['scenarios/example.yaml', '764f556e37b40634c56b1b323f6de8ab8fcebef187be2ade737ae25fb26f402e'],
+  ['test/fixtures/names/smb-lead-driven-before.yaml', 'f1831914da12d43f2bc38757640744665a868a2b7b843358fdb3c540d7265eea'],
 ];
 
 describe('ordinary names keep their keys and random streams', () => {
