@@ -28,11 +28,14 @@ export const SCENARIOS = ['example.yaml', 'downside.yaml', 'enterprise-rep-drive
 const TRIALS = 2000;
 const SEED = 7;
 
+/** Summary fields added since the digests were first taken, left out as the test leaves them out (its ADDED_SUMMARY_KEYS). */
+const ADDED_SUMMARY_KEYS = new Set(['escalationArr']);
+
 /** Every number of a JSON value, in document order (as the test reads them). */
 function numbers(value, out = []) {
   if (typeof value === 'number') out.push(value);
   else if (Array.isArray(value)) for (const v of value) numbers(v, out);
-  else if (value !== null && typeof value === 'object') for (const k of Object.keys(value)) numbers(value[k], out);
+  else if (value !== null && typeof value === 'object') for (const k of Object.keys(value)) if (!ADDED_SUMMARY_KEYS.has(k)) numbers(value[k], out);
   return out;
 }
 
