@@ -72,11 +72,21 @@ export const MAX_MASS_ABOVE_RANGE = 1e-9;
  * @remarks O(CELLS log CELLS): two real FFTs of 2^15 points (each a complex FFT of 2^14) and CELLS / 2 evaluations of sf (a few ms).
  */
 export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
+  return withAggregatePmf(severity, k, (aggregate) => ({ ...aggregate, pmf: Float64Array.from(aggregate.pmf) }));
+}
+
+/**
+ * `use(aggregatePmf(severity, k))` without the copy of the pmf: `use` is handed the aggregate with its
+ * pmf in this module's scratch array, which it may read and overwrite but must not keep (the next
+ * build reuses it). For a caller that keeps only what it derives (compound-sum.ts: a table's quantiles
+ * and part of its CDF), this saves a 256 kB array a build.
+ */
+export function withAggregatePmf<T>(severity: Severity, k: number, use: (aggregate: AggregatePmf) => T): T {
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`aggregatePmf: k must be a whole number >= 1, not ${k}`);
   const sd = Math.sqrt(severity.variance);
   const range = k * severity.mean + 10 * Math.sqrt(k) * sd + severity.tail;
   const h = (2 * range) / CELLS;
-  // Scratch reused by every build (2 MB here would otherwise be garbage per table); the result is copied out.
+  // Scratch reused by every build (2 MB here would otherwise be garbage per table).
   const { re, sr, si, pr, pi } = SCRATCH;
   // Each phase is a function of its own: V8 compiles a small loop once, where one long function was
   // compiled again at each loop it entered (on-stack replacement) and dropped at the next one it had
@@ -87,7 +97,7 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   power(k, sr, si, pr, pi);
   inverseRealFft(sr, si, re, SCRATCH.fft);
   const above = normaliseAggregate(re, h, range);
-  return { k, h, pmf: Float64Array.from(re), range, biasPerDeal: discretisedMean - severity.mean, massAboveRange: above };
+  return use({ k, h, pmf: re, range, biasPerDeal: discretisedMean - severity.mean, massAboveRange: above });
 }
 
 /**
