@@ -107,9 +107,17 @@ export function withAggregatePmf<T>(severity: Severity, k: number, use: (aggrega
  */
 function discretise(severity: Severity, range: number, h: number, re: Float64Array): number {
   re.fill(0);
+  const last = Math.floor(range / h);
+  const unnormalisedMean = cellMasses(severity, last, h, re);
+  const total = sumCells(re, last);
+  divideCells(re, last, total);
+  return unnormalisedMean / total;
+}
+
+/** Cells 0..last of `re` get their masses (before normalisation); returns the sum of mass x value. */
+function cellMasses(severity: Severity, last: number, h: number, re: Float64Array): number {
   let upperTail = 1;
   let discretisedMean = 0;
-  const last = Math.floor(range / h);
   for (let i = 0; i <= last; i++) {
     const sf = severity.sf((i + 0.5) * h);
     const mass = upperTail - sf;
@@ -118,11 +126,19 @@ function discretise(severity: Severity, range: number, h: number, re: Float64Arr
     upperTail = sf;
     if (sf === 0) break; // the end of a bounded severity's support: every further cell is empty
   }
+  return discretisedMean;
+}
+
+/** The sum of cells 0..last, in order. */
+function sumCells(re: Float64Array, last: number): number {
   let total = 0;
   for (let i = 0; i <= last; i++) total += re[i]!;
-  discretisedMean /= total;
+  return total;
+}
+
+/** Cells 0..last divided by `total`. */
+function divideCells(re: Float64Array, last: number, total: number): void {
   for (let i = 0; i <= last; i++) re[i] = re[i]! / total;
-  return discretisedMean;
 }
 
 /** (sr, si) = (pr, pi)^k, bin by bin, by repeated multiplication of the binary powers (pr, pi are overwritten). */
@@ -130,30 +146,46 @@ function power(k: number, sr: Float64Array, si: Float64Array, pr: Float64Array, 
   sr.fill(1);
   si.fill(0);
   for (let e = k; e > 0; e >>= 1) {
-    if (e & 1) {
-      for (let i = 0; i < BINS; i++) {
-        const a = sr[i]! * pr[i]! - si[i]! * pi[i]!;
-        si[i] = sr[i]! * pi[i]! + si[i]! * pr[i]!;
-        sr[i] = a;
-      }
-    }
-    if (e > 1) {
-      for (let i = 0; i < BINS; i++) {
-        const a = pr[i]! * pr[i]! - pi[i]! * pi[i]!;
-        pi[i] = 2 * pr[i]! * pi[i]!;
-        pr[i] = a;
-      }
-    }
+    if (e & 1) multiplyInto(sr, si, pr, pi);
+    if (e > 1) square(pr, pi);
+  }
+}
+
+/** (sr, si) *= (pr, pi), bin by bin. */
+function multiplyInto(sr: Float64Array, si: Float64Array, pr: Float64Array, pi: Float64Array): void {
+  for (let i = 0; i < BINS; i++) {
+    const a = sr[i]! * pr[i]! - si[i]! * pi[i]!;
+    si[i] = sr[i]! * pi[i]! + si[i]! * pr[i]!;
+    sr[i] = a;
+  }
+}
+
+/** (pr, pi) = (pr, pi)^2, bin by bin. */
+function square(pr: Float64Array, pi: Float64Array): void {
+  for (let i = 0; i < BINS; i++) {
+    const a = pr[i]! * pr[i]! - pi[i]! * pi[i]!;
+    pi[i] = 2 * pr[i]! * pi[i]!;
+    pr[i] = a;
   }
 }
 
 /** Round-off leaves tiny negative masses: they are zero; then the aggregate is normalised. Returns its mass above R. */
 function normaliseAggregate(re: Float64Array, h: number, range: number): number {
+  return divideAndSumAbove(re, clampAndSum(re), h, range);
+}
+
+/** Non-positive (and NaN) cells set to 0; returns the sum of the cells. */
+function clampAndSum(re: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < CELLS; i++) {
     if (!(re[i]! > 0)) re[i] = 0;
     sum += re[i]!;
   }
+  return sum;
+}
+
+/** Every cell divided by `sum`; returns the mass of the cells beyond `range`. */
+function divideAndSumAbove(re: Float64Array, sum: number, h: number, range: number): number {
   let above = 0;
   for (let i = 0; i < CELLS; i++) {
     re[i] = re[i]! / sum;
