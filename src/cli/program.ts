@@ -203,10 +203,15 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
           const trials = opts.trials ?? loaded.scenario.trials;
-          // The libraries of the outputs asked for (vega) load while the workers simulate, once
-          // they are busy, not while they start (a failure to load shows when the report is written);
-          // in a large run they load after the pool is closed, so their memory never adds to the workers'.
+          // The libraries of the outputs asked for (vega) load while the workers simulate: once the
+          // run's first chunks are sent (the main thread's work before them is done, and the threads
+          // have loaded while it was done), not while the workers start (a failure to load shows when
+          // the report is written); in a large run they load after the pool is closed, so their memory
+          // never adds to the workers'. Once only: at the first chunk back, if that comes first.
+          let warmed = false;
           const warm = () => {
+            if (warmed) return;
+            warmed = true;
             prefetchReportModules();
             if (trials < WARM_LIBRARIES_BELOW) void warmReportLibraries(opts.outputs);
           };
@@ -219,10 +224,17 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           let prepared: PreparedAttribution | undefined;
           const onLeadingTrials = { trials: attributionTrials(opts.trials ?? loaded.scenario.trials), call: (run: RunTrials) => void (prepared = prepareAttribution(run)) };
           const run = engine ? engine.simulate : simulate;
-          const { sim, precision } = await (opts.precision !== undefined
+          const running = opts.precision !== undefined
             ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
-            : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }))
-          ).finally(finish);
+            : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }));
+          // A run on workers has sent its first chunks by the time simulate returns its promise (an
+          // in-process one has simulated its first chunk, and warmed at its progress already). In a
+          // turn of its own, after a run refused at once (a bad option, a plan that cannot run) has
+          // rejected: that one loads nothing.
+          let refused = false;
+          running.catch(() => (refused = true));
+          if (runWorkers !== 0) setImmediate(() => refused || warm());
+          const { sim, precision } = await running.finally(finish);
           await engine?.close();
           await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
           io.err(`wrote ${terminalCell(shown)}/ in ${process.uptime().toFixed(1)} s\n`);
