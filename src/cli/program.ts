@@ -9,6 +9,7 @@ import { allowPathOption } from './allow-path-option.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
+import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { prepareReportDir } from '../report/output-dir.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
@@ -198,8 +199,10 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         if (opts.plan !== undefined) await (await import('./actuals-options.js')).refuseOutIsPlan(out, shown, opts.plan);
         checkTargets(loaded, opts.target);
         const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
-        // One warm pool for the run (and every step of --precision), closed before the report is written.
-        const engine = startCliEngine({ workers, trials: opts.trials });
+        // One warm pool for the run (and every step of --precision), closed before the report is written;
+        // no more threads than a run of known size has chunks (--precision adds trials as it goes).
+        const chunks = opts.precision === undefined ? Math.ceil((opts.trials ?? loaded.scenario.trials) / CHUNK_SIZE) : undefined;
+        const engine = startCliEngine({ workers, trials: opts.trials, chunks });
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
           const trials = opts.trials ?? loaded.scenario.trials;
