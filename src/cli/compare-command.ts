@@ -9,6 +9,7 @@ import { EXIT, UsageError } from './exit-codes.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
+import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import type { Io } from './io.js';
 import { COMPARISON_FILE, COMPARISON_PAGE_FILES } from './comparison-files.js';
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
@@ -82,8 +83,8 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       const seed = opts.seed ?? String(first.seed);
       const workers = cappedWorkers(opts.workers, io.err);
       const sims: Simulation[] = [];
-      // One warm pool for every scenario, not one pool each.
-      const engine = startCliEngine({ workers, trials });
+      // One warm pool for every scenario, not one pool each, of no more threads than a run has chunks.
+      const engine = startCliEngine({ workers, trials, chunks: Math.ceil(trials / CHUNK_SIZE) });
       try {
         for (const l of loaded) {
           const { finish, ...progress } = progressCallbacks(opts.progress);

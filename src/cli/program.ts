@@ -9,6 +9,7 @@ import { allowPathOption } from './allow-path-option.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { planLoaded, simulate } from '../engine/simulate.js';
+import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { prepareReportDir } from '../report/output-dir.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
@@ -198,15 +199,22 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         if (opts.plan !== undefined) await (await import('./actuals-options.js')).refuseOutIsPlan(out, shown, opts.plan);
         checkTargets(loaded, opts.target);
         const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
-        // One warm pool for the run (and every step of --precision), closed before the report is written.
-        const engine = startCliEngine({ workers, trials: opts.trials });
+        // One warm pool for the run (and every step of --precision), closed before the report is written;
+        // no more threads than a run of known size has chunks (--precision adds trials as it goes).
+        const chunks = opts.precision === undefined ? Math.ceil((opts.trials ?? loaded.scenario.trials) / CHUNK_SIZE) : undefined;
+        const engine = startCliEngine({ workers, trials: opts.trials, chunks });
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
           const trials = opts.trials ?? loaded.scenario.trials;
-          // The libraries of the outputs asked for (vega) load while the workers simulate, once
-          // they are busy, not while they start (a failure to load shows when the report is written);
-          // in a large run they load after the pool is closed, so their memory never adds to the workers'.
+          // The libraries of the outputs asked for (vega) load while the workers simulate: once the
+          // run's first chunks are sent (the main thread's work before them is done, and the threads
+          // have loaded while it was done), not while the workers start (a failure to load shows when
+          // the report is written); in a large run they load after the pool is closed, so their memory
+          // never adds to the workers'. Once only: at the first chunk back, if that comes first.
+          let warmed = false;
           const warm = () => {
+            if (warmed) return;
+            warmed = true;
             prefetchReportModules();
             if (trials < WARM_LIBRARIES_BELOW) void warmReportLibraries(opts.outputs);
           };
@@ -219,10 +227,17 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           let prepared: PreparedAttribution | undefined;
           const onLeadingTrials = { trials: attributionTrials(opts.trials ?? loaded.scenario.trials), call: (run: RunTrials) => void (prepared = prepareAttribution(run)) };
           const run = engine ? engine.simulate : simulate;
-          const { sim, precision } = await (opts.precision !== undefined
+          const running = opts.precision !== undefined
             ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
-            : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }))
-          ).finally(finish);
+            : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }));
+          // A run on workers has sent its first chunks by the time simulate returns its promise (an
+          // in-process one has simulated its first chunk, and warmed at its progress already). In a
+          // turn of its own, after a run refused at once (a bad option, a plan that cannot run) has
+          // rejected: that one loads nothing.
+          let refused = false;
+          running.catch(() => (refused = true));
+          if (runWorkers !== 0) setImmediate(() => refused || warm());
+          const { sim, precision } = await running.finally(finish);
           await engine?.close();
           await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
           io.err(`wrote ${terminalCell(shown)}/ in ${process.uptime().toFixed(1)} s\n`);

@@ -3,10 +3,10 @@ import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import type { ChunkBuffers } from '../model/simulate-chunk.js';
 import type { ActualsInput } from '../actuals/reforecast.js';
 import type { TierRows } from '../model/tier-rows.js';
-import type { SharedSumTables } from '../model/sum-tables.js';
+import type { TablesInTask } from './table-handoff.js';
 
 /** What the main thread sends a worker for one chunk: plain data, cloned across the thread boundary. */
-export interface ChunkTask {
+export interface ChunkTask extends TablesInTask {
   readonly scenario: Scenario;
   /** Customer books and pipelines: typed arrays on SharedArrayBuffers, shared with the worker, not copied. */
   readonly files: ScenarioFiles | undefined;
@@ -27,8 +27,8 @@ export interface ChunkTask {
   readonly cancelled?: Int32Array;
   /** Tiers to read back instead of simulating, and where to save the others: views on SharedArrayBuffers (tier-row-cache.ts). */
   readonly tierRows?: TierRows;
-  /** The plan's aggregate tables, built once in the main thread, on SharedArrayBuffers: the worker adopts them instead of building its own (model/sum-tables.ts). */
-  readonly sumTables?: readonly SharedSumTables[];
+  // Also (TablesInTask) the plan's aggregate tables, built once in the main thread, on SharedArrayBuffers:
+  // the worker adopts them instead of building its own (model/sum-tables.ts); sent until every thread has them (table-handoff.ts).
 }
 
 /** The message of a chunk skipped because its run was cancelled while it waited in the queue. */

@@ -9,6 +9,7 @@ import { planSumTables } from '../model/plan-sum-tables.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
 import { cancelFlag, type ChunkTask } from './chunk-task.js';
 import { TierRowCache } from './tier-row-cache.js';
+import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
 import { checkChunk } from './chunk-guard.js';
@@ -453,8 +454,9 @@ async function runOnPool(
   tiers?: { readonly cache: TierRowCache; readonly keys: readonly string[] },
 ): Promise<void> {
   const actuals = reforecast && { input: reforecast.input, key: actualsKey(reforecast.input) };
-  // Built here once (about 0.2 s for the example) rather than in every thread; cached with the plan.
-  const sumTables = planSumTables(plan);
+  // Built here once (about 0.2 s for the example) rather than in every thread; cached with the plan;
+  // sent with the chunks until every thread of the pool has them (table-handoff.ts).
+  const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));
   const local = new AbortController();
   // What cancels a warm pool's tasks in piscina (a queued one is dropped, a running one's thread
   // terminated and replaced): a failed chunk, once every thread the pool has is loaded (terminating
@@ -489,7 +491,7 @@ async function runOnPool(
       cancelled,
       ...(actuals ? { actuals } : {}),
       ...(claim ? { tierRows: claim.tierRows } : {}),
-      ...(sumTables.length > 0 ? { sumTables } : {}),
+      ...tables.forTask(),
     };
     let result: ChunkResult;
     try {

@@ -7,7 +7,7 @@ import { injectFault, parseFault } from './fault-injection.js';
 import { toTransferable } from './run-errors.js';
 import { compileReforecast, reforecastChunk, type Reforecast } from '../actuals/reforecast.js';
 import { markLoaded } from './worker-loaded.js';
-import { adoptSumTables } from '../model/sum-tables.js';
+import { receiveTables } from './table-handoff.js';
 
 /**
  * The scenarios compiled in this worker, most recent last, by hash: a run sends one scenario many
@@ -56,7 +56,7 @@ export default function runChunk(task: ChunkTask): unknown {
   let result: ChunkResult;
   try {
     injectFault(fault, task.chunk);
-    if (task.sumTables) adoptSumTables(task.sumTables);
+    receiveTables(task);
     result = task.actuals
       ? reforecastChunk(reforecastOf(task, task.actuals), task.seed, task.chunk, task.trials, task.buffers)
       : simulateChunk(planOf(task), task.seed, task.chunk, task.trials, task.buffers, undefined, task.tierRows);

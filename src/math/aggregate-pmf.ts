@@ -72,11 +72,21 @@ export const MAX_MASS_ABOVE_RANGE = 1e-9;
  * @remarks O(CELLS log CELLS): two real FFTs of 2^15 points (each a complex FFT of 2^14) and CELLS / 2 evaluations of sf (a few ms).
  */
 export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
+  return withAggregatePmf(severity, k, (aggregate) => ({ ...aggregate, pmf: Float64Array.from(aggregate.pmf) }));
+}
+
+/**
+ * `use(aggregatePmf(severity, k))` without the copy of the pmf: `use` is handed the aggregate with its
+ * pmf in this module's scratch array, which it may read and overwrite but must not keep (the next
+ * build reuses it). For a caller that keeps only what it derives (compound-sum.ts: a table's quantiles
+ * and part of its CDF), this saves a 256 kB array a build.
+ */
+export function withAggregatePmf<T>(severity: Severity, k: number, use: (aggregate: AggregatePmf) => T): T {
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`aggregatePmf: k must be a whole number >= 1, not ${k}`);
   const sd = Math.sqrt(severity.variance);
   const range = k * severity.mean + 10 * Math.sqrt(k) * sd + severity.tail;
   const h = (2 * range) / CELLS;
-  // Scratch reused by every build (2 MB here would otherwise be garbage per table); the result is copied out.
+  // Scratch reused by every build (2 MB here would otherwise be garbage per table).
   const { re, sr, si, pr, pi } = SCRATCH;
   // Each phase is a function of its own: V8 compiles a small loop once, where one long function was
   // compiled again at each loop it entered (on-stack replacement) and dropped at the next one it had
@@ -87,7 +97,7 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
   power(k, sr, si, pr, pi);
   inverseRealFft(sr, si, re, SCRATCH.fft);
   const above = normaliseAggregate(re, h, range);
-  return { k, h, pmf: Float64Array.from(re), range, biasPerDeal: discretisedMean - severity.mean, massAboveRange: above };
+  return use({ k, h, pmf: re, range, biasPerDeal: discretisedMean - severity.mean, massAboveRange: above });
 }
 
 /**
@@ -97,9 +107,17 @@ export function aggregatePmf(severity: Severity, k: number): AggregatePmf {
  */
 function discretise(severity: Severity, range: number, h: number, re: Float64Array): number {
   re.fill(0);
+  const last = Math.floor(range / h);
+  const unnormalisedMean = cellMasses(severity, last, h, re);
+  const total = sumCells(re, last);
+  divideCells(re, last, total);
+  return unnormalisedMean / total;
+}
+
+/** Cells 0..last of `re` get their masses (before normalisation); returns the sum of mass x value. */
+function cellMasses(severity: Severity, last: number, h: number, re: Float64Array): number {
   let upperTail = 1;
   let discretisedMean = 0;
-  const last = Math.floor(range / h);
   for (let i = 0; i <= last; i++) {
     const sf = severity.sf((i + 0.5) * h);
     const mass = upperTail - sf;
@@ -108,11 +126,19 @@ function discretise(severity: Severity, range: number, h: number, re: Float64Arr
     upperTail = sf;
     if (sf === 0) break; // the end of a bounded severity's support: every further cell is empty
   }
+  return discretisedMean;
+}
+
+/** The sum of cells 0..last, in order. */
+function sumCells(re: Float64Array, last: number): number {
   let total = 0;
   for (let i = 0; i <= last; i++) total += re[i]!;
-  discretisedMean /= total;
+  return total;
+}
+
+/** Cells 0..last divided by `total`. */
+function divideCells(re: Float64Array, last: number, total: number): void {
   for (let i = 0; i <= last; i++) re[i] = re[i]! / total;
-  return discretisedMean;
 }
 
 /** (sr, si) = (pr, pi)^k, bin by bin, by repeated multiplication of the binary powers (pr, pi are overwritten). */
@@ -120,30 +146,46 @@ function power(k: number, sr: Float64Array, si: Float64Array, pr: Float64Array, 
   sr.fill(1);
   si.fill(0);
   for (let e = k; e > 0; e >>= 1) {
-    if (e & 1) {
-      for (let i = 0; i < BINS; i++) {
-        const a = sr[i]! * pr[i]! - si[i]! * pi[i]!;
-        si[i] = sr[i]! * pi[i]! + si[i]! * pr[i]!;
-        sr[i] = a;
-      }
-    }
-    if (e > 1) {
-      for (let i = 0; i < BINS; i++) {
-        const a = pr[i]! * pr[i]! - pi[i]! * pi[i]!;
-        pi[i] = 2 * pr[i]! * pi[i]!;
-        pr[i] = a;
-      }
-    }
+    if (e & 1) multiplyInto(sr, si, pr, pi);
+    if (e > 1) square(pr, pi);
+  }
+}
+
+/** (sr, si) *= (pr, pi), bin by bin. */
+function multiplyInto(sr: Float64Array, si: Float64Array, pr: Float64Array, pi: Float64Array): void {
+  for (let i = 0; i < BINS; i++) {
+    const a = sr[i]! * pr[i]! - si[i]! * pi[i]!;
+    si[i] = sr[i]! * pi[i]! + si[i]! * pr[i]!;
+    sr[i] = a;
+  }
+}
+
+/** (pr, pi) = (pr, pi)^2, bin by bin. */
+function square(pr: Float64Array, pi: Float64Array): void {
+  for (let i = 0; i < BINS; i++) {
+    const a = pr[i]! * pr[i]! - pi[i]! * pi[i]!;
+    pi[i] = 2 * pr[i]! * pi[i]!;
+    pr[i] = a;
   }
 }
 
 /** Round-off leaves tiny negative masses: they are zero; then the aggregate is normalised. Returns its mass above R. */
 function normaliseAggregate(re: Float64Array, h: number, range: number): number {
+  return divideAndSumAbove(re, clampAndSum(re), h, range);
+}
+
+/** Non-positive (and NaN) cells set to 0; returns the sum of the cells. */
+function clampAndSum(re: Float64Array): number {
   let sum = 0;
   for (let i = 0; i < CELLS; i++) {
     if (!(re[i]! > 0)) re[i] = 0;
     sum += re[i]!;
   }
+  return sum;
+}
+
+/** Every cell divided by `sum`; returns the mass of the cells beyond `range`. */
+function divideAndSumAbove(re: Float64Array, sum: number, h: number, range: number): number {
   let above = 0;
   for (let i = 0; i < CELLS; i++) {
     re[i] = re[i]! / sum;

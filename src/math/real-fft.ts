@@ -1,4 +1,4 @@
-import { fft, twiddles } from './fft.js';
+import { fftPermuted, twiddles } from './fft.js';
 
 /**
  * The discrete Fourier transform of a real sequence x of even length n, by one complex FFT of
@@ -20,11 +20,27 @@ export function realFft(x: Float64Array, re: Float64Array, im: Float64Array, scr
   if (n < 2 || (n & (n - 1)) !== 0) throw new RangeError(`realFft: length ${n} is not a power of two >= 2`);
   const zr = scratch.re.subarray(0, m);
   const zi = scratch.im.subarray(0, m);
-  for (let t = 0; t < m; t++) {
-    zr[t] = x[2 * t]!;
-    zi[t] = x[2 * t + 1]!;
+  // The even terms into zr, the odd into zi, each straight into its bit-reversed place (fft's first step).
+  packReversed(x, zr, zi, m);
+  fftPermuted(zr, zi, false);
+  separate(zr, zi, re, im, n);
+}
+
+/** zr[rev(t)] = x[2t], zi[rev(t)] = x[2t + 1], rev reversing the bits of t < m (m a power of two). */
+function packReversed(x: Float64Array, zr: Float64Array, zi: Float64Array, m: number): void {
+  for (let t = 0, j = 0; t < m; t++) {
+    zr[j] = x[2 * t]!;
+    zi[j] = x[2 * t + 1]!;
+    // j = rev(t + 1): a bit-reversed increment.
+    let bit = m >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
   }
-  fft(zr, zi);
+}
+
+/** From Z, the half-length transform of (even, odd) terms, the first n / 2 + 1 bins of x's transform. */
+function separate(zr: Float64Array, zi: Float64Array, re: Float64Array, im: Float64Array, n: number): void {
+  const m = n >> 1;
   const { cos, sin } = twiddles(n);
   for (let k = 0; k <= m; k++) {
     // Z[k] and conj(Z[m - k]) (indices mod m) give the transforms of the even and odd terms.
@@ -59,8 +75,19 @@ export function inverseRealFft(re: Float64Array, im: Float64Array, x: Float64Arr
   if (n < 2 || (n & (n - 1)) !== 0) throw new RangeError(`inverseRealFft: length ${n} is not a power of two >= 2`);
   const zr = scratch.re.subarray(0, m);
   const zi = scratch.im.subarray(0, m);
+  combine(re, im, zr, zi, n);
+  fftPermuted(zr, zi, true);
+  unpack(zr, zi, x, m);
+}
+
+/**
+ * Z, the half-length transform whose inverse interleaves x's even and odd terms, from x's bins,
+ * each Z[k] written straight into its bit-reversed place rev(k) (fft's first step).
+ */
+function combine(re: Float64Array, im: Float64Array, zr: Float64Array, zi: Float64Array, n: number): void {
+  const m = n >> 1;
   const { cos, sin } = twiddles(n);
-  for (let k = 0; k < m; k++) {
+  for (let k = 0, j = 0; k < m; k++) {
     // E = (X[k] + conj(X[m - k])) / 2 and O = (X[k] - conj(X[m - k])) W^-k / 2; Z[k] = E + i O.
     const ar = re[k]!;
     const ai = k === 0 ? 0 : im[k]!;
@@ -75,10 +102,17 @@ export function inverseRealFft(re: Float64Array, im: Float64Array, x: Float64Arr
     const wi = sin[k]!;
     const or = dr * wr - di * wi;
     const oi = dr * wi + di * wr;
-    zr[k] = er - oi;
-    zi[k] = ei + or;
+    zr[j] = er - oi;
+    zi[j] = ei + or;
+    // j = rev(k + 1): a bit-reversed increment.
+    let bit = m >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
   }
-  fft(zr, zi, true);
+}
+
+/** x's even terms from zr, its odd from zi. */
+function unpack(zr: Float64Array, zi: Float64Array, x: Float64Array, m: number): void {
   for (let t = 0; t < m; t++) {
     x[2 * t] = zr[t]!;
     x[2 * t + 1] = zi[t]!;

@@ -1,4 +1,4 @@
-import { aggregatePmf, MAX_MASS_ABOVE_RANGE, type AggregatePmf, type Severity } from '../math/aggregate-pmf.js';
+import { MAX_MASS_ABOVE_RANGE, withAggregatePmf, type AggregatePmf, type Severity } from '../math/aggregate-pmf.js';
 import { checkSource } from './parameter-error.js';
 import { uint32Reader, type RandomSource } from './source.js';
 
@@ -36,7 +36,7 @@ export interface PowerTable {
   readonly interpolationError: number;
 }
 
-/** Build the table of S_k from its gridded aggregate. */
+/** Build the table of S_k from its gridded aggregate (whose pmf it overwrites with its CDF: see withAggregatePmf). */
 function powerTable(aggregate: AggregatePmf): PowerTable {
   const { pmf, ...rest } = aggregate;
   const n = pmf.length;
@@ -44,27 +44,44 @@ function powerTable(aggregate: AggregatePmf): PowerTable {
   while (pmf[i] === 0) i++;
   let top = n - 1;
   while (top > 0 && pmf[top] === 0) top--;
-  // The pmf becomes its CDF in place (it is this table's own copy): no second grid-sized array.
-  const cdf = pmf;
-  for (let j = 1; j < n; j++) cdf[j] = cdf[j - 1]! + cdf[j]!;
+  // The pmf becomes its CDF in place (a scratch array): no second grid-sized array. Each loop is a
+  // function of its own, compiled once (see aggregatePmf).
+  const cdf = cumulate(pmf);
   // On SharedArrayBuffers: a table built once in the main thread is handed to the workers without a copy (sum-tables.ts).
   const quantiles = sharedFloat64(QUANTILES + 1);
   quantiles[0] = i * aggregate.h;
-  for (let m = 1; m < QUANTILES; m++) {
-    while (i < n - 1 && cdf[i]! < m / QUANTILES) i++;
-    quantiles[m] = i * aggregate.h;
-  }
+  fillQuantiles(cdf, i, aggregate.h, quantiles);
   quantiles[QUANTILES] = top * aggregate.h;
   const interpolationError = (quantiles[QUANTILES - 1]! - quantiles[1]!) / QUANTILES;
   // Keep the CDF from the first cell where it reaches TOP_MASS to the last below 1 - TOP_MASS: the two
   // outer intervals need no more (the interior cells between them are kept too: simpler than two pieces).
-  let first = 0;
-  while (first < n - 1 && cdf[first]! < TOP_MASS) first++;
-  let last = first;
-  while (last < n - 1 && cdf[last]! < 1 - TOP_MASS) last++;
+  const first = firstReaching(cdf, 0, TOP_MASS);
+  const last = firstReaching(cdf, first, 1 - TOP_MASS);
   const kept = sharedFloat64(last + 1 - first);
   kept.set(cdf.subarray(first, last + 1));
   return { aggregate: rest, quantiles, cdf: kept, first, interpolationError };
+}
+
+/** Running sums of `pmf`, in place. */
+function cumulate(pmf: Float64Array): Float64Array {
+  for (let j = 1; j < pmf.length; j++) pmf[j] = pmf[j - 1]! + pmf[j]!;
+  return pmf;
+}
+
+/** quantiles[m], 0 < m < QUANTILES: the smallest grid value (cell i h, from cell `i` on) whose CDF reaches m / QUANTILES. */
+function fillQuantiles(cdf: Float64Array, i: number, h: number, quantiles: Float64Array): void {
+  const n = cdf.length;
+  for (let m = 1; m < QUANTILES; m++) {
+    while (i < n - 1 && cdf[i]! < m / QUANTILES) i++;
+    quantiles[m] = i * h;
+  }
+}
+
+/** The first cell from `from` on where the CDF reaches `p` (the last cell if none does). */
+function firstReaching(cdf: Float64Array, from: number, p: number): number {
+  let i = from;
+  while (i < cdf.length - 1 && cdf[i]! < p) i++;
+  return i;
 }
 
 const sharedFloat64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT));
@@ -96,10 +113,11 @@ export class CompoundSumTables {
   table(j: number): PowerTable {
     let t = this.tables[j];
     if (!t) {
-      const aggregate = aggregatePmf(this.severity, 1 << j);
-      if (!(aggregate.massAboveRange <= MAX_MASS_ABOVE_RANGE))
-        throw new RangeError(`compound sum of ${1 << j} deals: ${aggregate.massAboveRange} of its mass lies beyond its grid`);
-      t = powerTable(aggregate);
+      t = withAggregatePmf(this.severity, 1 << j, (aggregate) => {
+        if (!(aggregate.massAboveRange <= MAX_MASS_ABOVE_RANGE))
+          throw new RangeError(`compound sum of ${1 << j} deals: ${aggregate.massAboveRange} of its mass lies beyond its grid`);
+        return powerTable(aggregate);
+      });
       this.tables[j] = t;
     }
     return t;
