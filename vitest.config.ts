@@ -20,5 +20,8 @@ export default defineConfig({
     // at every node of a scenario, in every test that parses one (4 files of test/scenario: 11.3-11.6 -> 10.6-10.7 s CPU,
     // bench/RESULTS.md). Nothing here imports a package other than as Node can.
     deps: { interopDefault: false },
+    // toEqual of typed arrays (columns, Buffers of them) in one loop instead of vitest's generic walk,
+    // with the answer vitest gives (test/setup/typed-array-equality.ts).
+    setupFiles: ['test/setup/equality-testers.ts'],
   },
 });
