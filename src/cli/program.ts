@@ -34,6 +34,9 @@ import type { RunTrials } from '../analysis/columns.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
+import type { TrialsCsvStream } from '../report/trials-csv-stream.js';
+import { startTrialsStream } from './trials-stream.js';
+import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
 
 export { defaultOutDir };
 
@@ -200,6 +203,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
         // One warm pool for the run (and every step of --precision), closed before the report is written.
         const engine = startCliEngine({ workers, trials: opts.trials });
+        let stream: TrialsCsvStream | undefined;
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
           const trials = opts.trials ?? loaded.scenario.trials;
@@ -213,20 +217,31 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           const runWorkers = cliWorkers(engine, workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
           // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
           // Without trials.csv or a re-forecast, nothing reads the drivers' own draws past the trials the attribution uses.
-          const ownDrawTrials = actuals || opts.outputs?.includes('trials') ? {} : { ownDrawTrials: ATTRIBUTION_TRIALS };
-          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials };
+          // trials.csv is written as the chunks come in, when it can be (startTrialsStream), from the chunks' own values.
+          stream = await startTrialsStream(out, opts.outputs, trials, opts.precision !== undefined);
+          const onChunk = stream ? { onChunk: stream.accept.bind(stream) } : {};
+          const ownDrawTrials = actuals || (opts.outputs?.includes('trials') && !stream) ? {} : { ownDrawTrials: ATTRIBUTION_TRIALS };
+          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials, ...onChunk };
           // The attribution reads the leading trials only: computed as soon as they are in, while the rest simulate.
           let prepared: PreparedAttribution | undefined;
           const onLeadingTrials = { trials: attributionTrials(opts.trials ?? loaded.scenario.trials), call: (run: RunTrials) => void (prepared = prepareAttribution(run)) };
           const run = engine ? engine.simulate : simulate;
-          const { sim, precision } = await (opts.precision !== undefined
-            ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
-            : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }))
-          ).finally(finish);
-          await engine?.close();
-          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
+          // A forced exit (a second signal) removes the stream's temporary directory first.
+          await cleanedUpOnExit(
+            () => stream?.discard(),
+            async () => {
+              const { sim, precision } = await (opts.precision !== undefined
+                ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
+                : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }))
+              ).finally(finish);
+              await engine?.close();
+              await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
+            },
+          );
           io.err(`wrote ${terminalCell(shown)}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
+          // Moved into the report when it was written; otherwise (a failed or stopped run) removed.
+          stream?.discard();
           await engine?.close();
         }
       },
