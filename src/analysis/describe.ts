@@ -2,6 +2,7 @@ import { estimateAt } from './order-figures.js';
 import { ONE_TRIAL } from './order-statistics.js';
 import { selectRanks } from './rank-select.js';
 import { SortWorkspace } from '../math/sorted-values.js';
+import { RunningMoments, type Moments as RunningMomentsResult } from '../math/running-moments.js';
 
 /** The percentiles reported everywhere. Px = the value with an x% chance of coming in below it. */
 export const PERCENTILES = [1, 5, 10, 25, 50, 75, 90, 95, 99] as const;
@@ -44,37 +45,18 @@ export function copyFinite(values: ArrayLike<number>, into: Float64Array): numbe
 }
 
 /** Mean, sample sd and extremes of the finite values, in their order; undefined when none is finite. */
-export interface Moments {
-  readonly n: number;
-  readonly mean: number;
-  readonly sd: number;
-  readonly min: number;
-  readonly max: number;
-}
+export type Moments = RunningMomentsResult;
 
 /**
  * Mean and sample variance by Welford's update (one pass, numerically stable) over the finite
- * values in trial order, with the extremes.
+ * values in trial order, with the extremes (math/running-moments.ts: the same fold a run's store
+ * makes chunk by chunk, TrialStore.moments).
  * Complexity: O(n).
  */
 export function moments(values: ArrayLike<number>): Moments | undefined {
-  let n = 0;
-  let mean = 0;
-  let m2 = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v)) continue;
-    n++;
-    const d = v - mean;
-    mean += d / n;
-    m2 += d * (v - mean);
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (n === 0) return undefined;
-  return { n, mean, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0, min, max };
+  const running = new RunningMoments();
+  running.fold(values);
+  return running.result();
 }
 
 /**

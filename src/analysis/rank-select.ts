@@ -10,6 +10,8 @@
  * the 5 to 8 passes of a radix sort (math/sorted-values.ts).
  */
 
+import { BLOCK, loadBlock } from '../math/float64-blocks.js';
+
 /** Buckets per value, about: 16 values a bucket on average. */
 const VALUES_PER_BUCKET = 16;
 const MAX_BUCKETS = 1 << 16;
@@ -72,15 +74,8 @@ function selectInto(values: ArrayLike<number>, len: number, count: number, min: 
     return;
   }
   const last = buckets - 1;
-  const bucketOf = (v: number) => {
-    const b = Math.floor((v - min) * scale);
-    return b > last ? last : b;
-  };
   const counts = bucketCounts(buckets);
-  for (let i = 0; i < len; i++) {
-    const v = values[i]!;
-    if (Number.isFinite(v)) counts[bucketOf(v) + 1]!++;
-  }
+  countBuckets(values, len, min, scale, last, counts);
   // counts[b] becomes the rank of bucket b's first value.
   for (let b = 1; b <= buckets; b++) counts[b]! += counts[b - 1]!;
   // The wanted buckets, each with its wanted ranks, and where its values go in the gathered array.
@@ -99,21 +94,17 @@ function selectInto(values: ArrayLike<number>, len: number, count: number, min: 
     else picked.push({ bucket: lo, first: counts[lo]!, size: counts[lo + 1]! - counts[lo]!, at: 0, ranks: [r] });
   }
   let gathered = 0;
+  // Where each picked bucket's next value goes in the gathered array.
+  const next = new Int32Array(picked.length);
   for (let k = 0; k < picked.length; k++) {
     const p = picked[k]!;
     slot[p.bucket] = k;
     p.at = gathered;
+    next[k] = gathered;
     gathered += p.size;
   }
   const values64 = new Float64Array(gathered);
-  const fill = new Int32Array(picked.length);
-  for (let i = 0; i < len; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v)) continue;
-    const k = slot[bucketOf(v)]!;
-    if (k < 0) continue;
-    values64[picked[k]!.at + fill[k]!++] = v;
-  }
+  gatherBuckets(values, len, min, scale, last, slot, next, values64);
   for (const p of picked) {
     const part = values64.subarray(p.at, p.at + p.size);
     const local = p.ranks.map((r) => r - p.first);
@@ -130,13 +121,56 @@ function selectInto(values: ArrayLike<number>, len: number, count: number, min: 
   }
 }
 
+/** The passes' block of the column, as float64 (math/float64-blocks.ts): each pass reads one array type. */
+const block = new Float64Array(BLOCK);
+
+/**
+ * Count the finite values of values[0..len) by bucket: bucket b = floor((v - min) scale), at most
+ * `last`, counted in counts[b + 1].
+ */
+function countBuckets(values: ArrayLike<number>, len: number, min: number, scale: number, last: number, counts: Int32Array): void {
+  for (let from = 0; from < len; from += BLOCK) {
+    const size = Math.min(BLOCK, len - from);
+    loadBlock(values, from, from + size, block);
+    for (let i = 0; i < size; i++) {
+      const v = block[i]!;
+      if (!Number.isFinite(v)) continue;
+      const b = Math.floor((v - min) * scale);
+      counts[(b > last ? last : b) + 1]!++;
+    }
+  }
+}
+
+/**
+ * Copy the finite values of the wanted buckets (slot[b] >= 0: the picked bucket's number) into
+ * `into`, in trial order within a bucket, each at next[slot] (advanced).
+ */
+function gatherBuckets(values: ArrayLike<number>, len: number, min: number, scale: number, last: number, slot: Int32Array, next: Int32Array, into: Float64Array): void {
+  for (let from = 0; from < len; from += BLOCK) {
+    const size = Math.min(BLOCK, len - from);
+    loadBlock(values, from, from + size, block);
+    for (let i = 0; i < size; i++) {
+      const v = block[i]!;
+      if (!Number.isFinite(v)) continue;
+      const b = Math.floor((v - min) * scale);
+      const k = slot[b > last ? last : b]!;
+      if (k < 0) continue;
+      into[next[k]!++] = v;
+    }
+  }
+}
+
 /** The plain way, for small or degenerate parts: the finite values copied, sorted, and read at each rank. */
 function sortAndRead(values: ArrayLike<number>, len: number, count: number, wanted: readonly number[], base: number, out: Map<number, number>): void {
   const copy = new Float64Array(count);
   let n = 0;
-  for (let i = 0; i < len; i++) {
-    const v = values[i]!;
-    if (Number.isFinite(v)) copy[n++] = v;
+  for (let from = 0; from < len; from += BLOCK) {
+    const size = Math.min(BLOCK, len - from);
+    loadBlock(values, from, from + size, block);
+    for (let i = 0; i < size; i++) {
+      const v = block[i]!;
+      if (Number.isFinite(v)) copy[n++] = v;
+    }
   }
   copy.sort();
   for (const r of wanted) out.set(base + r, copy[r]!);

@@ -157,7 +157,9 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   // Of each column only the ranks its Stat and the decisions' quantiles read are selected; a column
   // the decisions read an expected shortfall of is sorted (the shortfall adds its lowest values in order).
   const describeInto = (values: ArrayLike<number>, key?: string): Stat | undefined => {
-    const m = moments(values);
+    // A stored column's moments were folded in as its chunks came in (TrialStore.momentsOf): the same numbers.
+    const folded = key === undefined ? undefined : store.momentsOf(key);
+    const m = folded ? folded.result() : moments(values);
     if (!m) return undefined;
     if (key === undefined || m.n !== values.length || !figures.needs(key)) return statOfValues(m, values);
     if (!figures.needsOrder(key)) {

@@ -35,6 +35,9 @@ import type { RunTrials } from '../analysis/columns.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
+import type { TrialsCsvStream } from '../report/trials-csv-stream.js';
+import { startTrialsStream } from './trials-stream.js';
+import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
 
 export { defaultOutDir };
 
@@ -203,6 +206,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // no more threads than a run of known size has chunks (--precision adds trials as it goes).
         const chunks = opts.precision === undefined ? Math.ceil((opts.trials ?? loaded.scenario.trials) / CHUNK_SIZE) : undefined;
         const engine = startCliEngine({ workers, trials: opts.trials, chunks });
+        let stream: TrialsCsvStream | undefined;
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
           const trials = opts.trials ?? loaded.scenario.trials;
@@ -221,27 +225,38 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           const runWorkers = cliWorkers(engine, workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
           // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
           // Without trials.csv or a re-forecast, nothing reads the drivers' own draws past the trials the attribution uses.
-          const ownDrawTrials = actuals || opts.outputs?.includes('trials') ? {} : { ownDrawTrials: ATTRIBUTION_TRIALS };
-          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials };
+          // trials.csv is written as the chunks come in, when it can be (startTrialsStream), from the chunks' own values.
+          stream = await startTrialsStream(out, opts.outputs, trials, opts.precision !== undefined);
+          const onChunk = stream ? { onChunk: stream.accept.bind(stream) } : {};
+          const ownDrawTrials = actuals || (opts.outputs?.includes('trials') && !stream) ? {} : { ownDrawTrials: ATTRIBUTION_TRIALS };
+          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials, ...onChunk };
           // The attribution reads the leading trials only: computed as soon as they are in, while the rest simulate.
           let prepared: PreparedAttribution | undefined;
           const onLeadingTrials = { trials: attributionTrials(opts.trials ?? loaded.scenario.trials), call: (run: RunTrials) => void (prepared = prepareAttribution(run)) };
           const run = engine ? engine.simulate : simulate;
-          const running = opts.precision !== undefined
-            ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
-            : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }));
-          // A run on workers has sent its first chunks by the time simulate returns its promise (an
-          // in-process one has simulated its first chunk, and warmed at its progress already). In a
-          // turn of its own, after a run refused at once (a bad option, a plan that cannot run) has
-          // rejected: that one loads nothing.
-          let refused = false;
-          running.catch(() => (refused = true));
-          if (runWorkers !== 0) setImmediate(() => refused || warm());
-          const { sim, precision } = await running.finally(finish);
-          await engine?.close();
-          await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}) });
+          // A forced exit (a second signal) removes the stream's temporary directory first.
+          await cleanedUpOnExit(
+            () => stream?.discard(),
+            async () => {
+              const running = opts.precision !== undefined
+                ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
+                : run(loaded, { ...common, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }));
+              // A run on workers has sent its first chunks by the time simulate returns its promise (an
+              // in-process one has simulated its first chunk, and warmed at its progress already). In a
+              // turn of its own, after a run refused at once (a bad option, a plan that cannot run) has
+              // rejected: that one loads nothing.
+              let refused = false;
+              running.catch(() => (refused = true));
+              if (runWorkers !== 0) setImmediate(() => refused || warm());
+              const { sim, precision } = await running.finally(finish);
+              await engine?.close();
+              await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
+            },
+          );
           io.err(`wrote ${terminalCell(shown)}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
+          // Moved into the report when it was written; otherwise (a failed or stopped run) removed.
+          stream?.discard();
           await engine?.close();
         }
       },

@@ -74,6 +74,8 @@ export interface ReportRunOptions {
   readonly plan?: PlanSummaryInput;
   /** The attribution computed while the run went on (see prepareAttribution). */
   readonly prepared?: PreparedAttribution;
+  /** trials.csv written while the run went on (see TrialsCsvStream), moved into the report. */
+  readonly trialsCsv?: { moveInto(target: string): void };
 }
 
 /** The help of --no-warn, for run, merge and validate. */
@@ -138,7 +140,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
     ? await simulateStress(options.stress, sim, { confidence: options.confidence, targets, workers: options.workers, signal: options.signal })
     : [];
   await stepCheck(options.onStep, options.signal)('summarised');
-  await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}) });
+  await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}) });
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, { money: formatMoney, share: formatPercent }))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
   for (const note of targetNotes(summary, formatMoney)) io.err(`${note}\n`);

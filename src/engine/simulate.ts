@@ -16,6 +16,7 @@ import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
 import { TrialStore } from './trial-store.js';
+import type { TrialLayout } from '../model/trial-layout.js';
 import { createWorkerPool, destroyWorkerPool, whenPoolLoaded } from './worker-pool.js';
 import { GENERATOR_ID } from '../random/source.js';
 import type { Piscina } from 'piscina';
@@ -70,10 +71,16 @@ export interface SimulateOptions {
    * chunks are sent, and not at all once the run has ended or failed.
    */
   readonly onLeadingTrials?: { readonly trials: number; readonly call: (run: { readonly store: TrialStore; readonly plan: ScenarioPlan; readonly trials: number }) => void };
+  /**
+   * Called with each chunk's results as it is kept, in the order chunks arrive (any order), on the
+   * main thread: read them then (the buffers are reused for the next chunk). Chunks kept from
+   * `resumeFrom` are not passed. What throws here fails the run.
+   */
+  readonly onChunk?: (spec: ChunkSpec, result: ChunkResult, layout: TrialLayout) => void;
 }
 
 /** Options of one shard of a run (see simulateShard). */
-export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'onLeadingTrials'> {
+export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'onLeadingTrials' | 'onChunk'> {
   /** Which shard to run: `index` 0-based, from 0 to `count` - 1. */
   readonly shard: ShardSpec;
 }
@@ -281,6 +288,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   const accept = (spec: ChunkSpec, result: ChunkResult) => {
     checkChunk(loaded, plan, spec, result);
     store.add(spec, result);
+    options.onChunk?.(spec, result, plan.layout);
     done += spec.trials;
     options.onProgress?.(done, trials);
     leading.arrived(spec.index);

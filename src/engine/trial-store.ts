@@ -1,6 +1,7 @@
 import type { ChunkResult } from '../model/simulate-chunk.js';
 import type { Column, TrialLayout } from '../model/trial-layout.js';
 import type { ChunkSpec } from './chunks.js';
+import { RunningMoments } from '../math/running-moments.js';
 
 /**
  * Which columns a store keeps for its first trials only (see TrialStoreOptions.ownDrawTrials): the
@@ -76,6 +77,15 @@ export class TrialStore {
   private readonly chunkSums: Array<Float64Array | undefined>;
   /** True when some column holds fewer than `trials` trials (TrialStoreOptions.ownDrawTrials). */
   readonly shortened: boolean;
+  /**
+   * Each column's moments, folded chunk by chunk in chunk order as the chunks come in (see
+   * momentsOf); undefined once values were put in by other means (putValues, merging parts).
+   */
+  private running: RunningMoments[] | undefined;
+  /** Per chunk: its first trial and its trials, once it is in (-1 before). */
+  private readonly spans: Float64Array;
+  /** Chunks 0 .. folded - 1 are folded into `running`. */
+  private folded = 0;
 
   constructor(
     readonly layout: TrialLayout,
@@ -91,6 +101,8 @@ export class TrialStore {
     this.twin = new Int32Array(this.own.length).fill(-1);
     this.shortened = layout.columns.some((c) => rows(c) < trials);
     this.chunkSums = new Array<Float64Array | undefined>(chunks).fill(undefined);
+    this.running = layout.columns.map(() => new RunningMoments());
+    this.spans = new Float64Array(2 * chunks).fill(-1);
   }
 
   /** Bytes needed to store `trials` trials of this layout (every column whole, none narrowed to uint16: the most it takes). */
@@ -131,6 +143,38 @@ export class TrialStore {
     });
     // A copy: the chunk's buffers are reused for the next chunk.
     this.chunkSums[spec.index] = result.componentSums.slice();
+    this.arrived(spec);
+  }
+
+  /**
+   * Chunk `spec` is in: fold it, and every chunk after it that is already in, into the columns'
+   * moments, in chunk order (the order of the trials, whatever order the chunks came in). A column
+   * shared with a twin is read through its view: the same bits, for every chunk in so far.
+   */
+  private arrived(spec: ChunkSpec): void {
+    if (!this.running || spec.index < 0 || spec.index >= this.chunkSums.length) return;
+    this.spans[2 * spec.index] = spec.offset;
+    this.spans[2 * spec.index + 1] = spec.trials;
+    for (; this.folded < this.chunkSums.length && this.spans[2 * this.folded]! >= 0; this.folded++) {
+      const offset = this.spans[2 * this.folded]!;
+      const trials = this.spans[2 * this.folded + 1]!;
+      for (let c = 0; c < this.running.length; c++) {
+        const column = this.view[c]!;
+        const end = Math.min(offset + trials, column.length);
+        if (end > offset) this.running[c]!.fold(column, offset, end);
+      }
+    }
+  }
+
+  /**
+   * The moments of the column with this key (aliases resolved), folded chunk by chunk as the run
+   * went on: the numbers RunningMoments gives folding the whole column at once, bit for bit.
+   * Undefined until every chunk is in, for an unknown key, and for a store filled by putValues.
+   */
+  momentsOf(key: string): RunningMoments | undefined {
+    if (!this.running || this.folded < this.chunkSums.length) return undefined;
+    const i = this.layout.index.get(this.layout.aliases.get(key) ?? key);
+    return i === undefined ? undefined : this.running[i];
   }
 
   /** Give shared column `c` its own values: its twin's so far (the same bits in every chunk in). */
@@ -170,6 +214,8 @@ export class TrialStore {
    */
   putValues(c: number, values: ArrayLike<number>, offset: number): void {
     if (this.twin[c]! >= 0 && this.twin[c] !== c) throw new Error(`column ${this.layout.columns[c]!.key} shares another's values; parts go into a store of their own`);
+    // Not folded as it goes: the summary reads such a store's moments from its columns.
+    this.running = undefined;
     this.put(c, values, offset);
   }
 
@@ -191,6 +237,7 @@ export class TrialStore {
       const sums = from.chunkSums[spec.index];
       if (!sums) throw new Error(`chunk ${spec.index} is missing from the run to resume`);
       this.chunkSums[spec.index] = sums.slice();
+      this.arrived(spec);
     }
   }
 

@@ -4,10 +4,19 @@
  */
 const POW10 = Float64Array.from({ length: 10 }, (_, i) => 10 ** i);
 
+/** "00" to "99" as ASCII byte pairs: two digits written a division. */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+
+/** Decimal digits of a whole number 0 <= x < 2^31 (1 for 0). */
+function digitCount(x: number): number {
+  if (x < 1e4) return x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : 4;
+  if (x < 1e8) return x < 1e5 ? 5 : x < 1e6 ? 6 : x < 1e7 ? 7 : 8;
+  return x < 1e9 ? 9 : 10;
+}
+
 export class AsciiBuffer {
   private bytes: Uint8Array;
   private length = 0;
-  private readonly digits = new Uint8Array(32);
 
   constructor(capacity = 1 << 20) {
     this.bytes = new Uint8Array(capacity);
@@ -44,50 +53,78 @@ export class AsciiBuffer {
    */
   fixed(value: number, decimals: number): void {
     if (!Number.isFinite(value)) return;
-    let n = Math.round(Math.abs(value) * POW10[decimals]!);
+    const n = Math.round(Math.abs(value) * POW10[decimals]!);
     if (n === 0) {
       this.byte(48);
       return;
     }
-    if (value < 0) this.byte(45);
     if (n >= 2 ** 53) {
       // Beyond exact integers: the slow path, same rounding.
+      if (value < 0) this.byte(45);
       this.text(String(Number(Math.abs(value).toFixed(decimals))));
       return;
     }
-    // Digits, least significant first, in int32 arithmetic on 9-digit groups (float % is slow).
-    const d = this.digits;
-    let k = 0;
+    // n as two int32 groups: high (below 2^53 / 1e9, 7 digits) and low (the last 9 digits, which hold
+    // every decimal: at most 9). Trailing zeros of the fraction are dropped from low.
     let high = Math.floor(n / 1e9);
     let low = (n - high * 1e9) | 0;
-    for (;;) {
-      if (high === 0) {
-        do {
-          d[k++] = 48 + (low % 10);
-          low = (low / 10) | 0;
-        } while (low > 0);
-        break;
-      }
-      for (let i = 0; i < 9; i++) {
-        d[k++] = 48 + (low % 10);
-        low = (low / 10) | 0;
-      }
-      low = high % 1e9 | 0;
-      high = Math.floor(high / 1e9);
-    }
-    // Trailing zeros of the fraction are dropped; at least one digit stands before the point.
     let frac = decimals;
-    let first = 0;
-    while (frac > 0 && d[first] === 48) {
-      first++;
+    let lowWidth = 9;
+    while (frac > 0 && low % 10 === 0) {
+      low = (low / 10) | 0;
       frac--;
+      lowWidth--;
     }
-    while (k - first <= frac) d[k++] = 48;
-    if (this.length + k + 2 > this.bytes.length) this.grow(k + 2);
-    for (let i = k - 1; i >= first; i--) {
-      this.bytes[this.length++] = d[i]!;
-      if (i - first === frac && frac > 0) this.bytes[this.length++] = 46;
+    // Digits before the point: high's and the rest of low (zero-padded) when high is not zero, else
+    // low's, at least one.
+    let whole: number;
+    if (high > 0) whole = digitCount(high) + lowWidth - frac;
+    else {
+      whole = digitCount(low) - frac;
+      if (whole < 1) whole = 1;
     }
+    const size = (value < 0 ? 1 : 0) + whole + frac + (frac > 0 ? 1 : 0);
+    if (this.length + size > this.bytes.length) this.grow(size);
+    const bytes = this.bytes;
+    if (value < 0) bytes[this.length] = 45;
+    // Written from the last digit back.
+    let at = this.length + size;
+    this.length = at;
+    for (let i = 0; i < frac; i++) {
+      const q = (low / 10) | 0;
+      bytes[--at] = 48 + low - q * 10;
+      low = q;
+    }
+    if (frac > 0) bytes[--at] = 46;
+    if (high > 0) {
+      let i = frac;
+      for (; i + 1 < lowWidth; i += 2) {
+        const q = (low / 100) | 0;
+        const pair = 2 * (low - q * 100);
+        bytes[--at] = PAIRS[pair + 1]!;
+        bytes[--at] = PAIRS[pair]!;
+        low = q;
+      }
+      if (i < lowWidth) {
+        const q = (low / 10) | 0;
+        bytes[--at] = 48 + low - q * 10;
+      }
+      low = high;
+    }
+    while (low >= 100) {
+      const q = (low / 100) | 0;
+      const pair = 2 * (low - q * 100);
+      bytes[--at] = PAIRS[pair + 1]!;
+      bytes[--at] = PAIRS[pair]!;
+      low = q;
+    }
+    if (low >= 10) {
+      bytes[--at] = PAIRS[2 * low + 1]!;
+      bytes[--at] = PAIRS[2 * low]!;
+    } else bytes[--at] = 48 + low;
+    // Leading zeros of a fraction below 1 (0.05): the places between the point and its first digit.
+    const first = value < 0 ? this.length - size + 1 : this.length - size;
+    while (at > first) bytes[--at] = 48;
   }
 
   private grow(extra: number): void {

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { TrialStore } from '../engine/trial-store.js';
-import type { Column } from '../model/trial-layout.js';
+import type { Column, TrialLayout } from '../model/trial-layout.js';
 import { AsciiBuffer } from './ascii-buffer.js';
 import { csvField } from './csv-field.js';
 
@@ -45,41 +45,69 @@ export function breakdownDecimals(value: number): number {
   return a >= 1e6 ? 0 : a >= 1e5 ? 1 : 2;
 }
 
+/** How trials.csv lays out a run: its header, and for each of its columns (every key, aliases resolved) where the values come from and their decimals. */
+export interface TrialsCsvLayout {
+  /** The header line, UTF-8 (keys hold tier names: each a text cell, quoted, formulas neutralised). */
+  readonly header: Buffer;
+  /** Per CSV column: the stored column's index in the layout. */
+  readonly sources: Int32Array;
+  /** Per CSV column: decimals (BREAKDOWN_MONEY: by the value's size). */
+  readonly decimals: Int32Array;
+}
+
+/** trials.csv's columns for a layout (see TrialsCsvLayout). */
+export function trialsCsvLayout(layout: TrialLayout): TrialsCsvLayout {
+  const keys = layout.keys;
+  const stored = (k: string) => layout.index.get(layout.aliases.get(k) ?? k)!;
+  return {
+    header: Buffer.from(`${['trial', ...keys].map(csvField).join(',')}\n`, 'utf8'),
+    sources: Int32Array.from(keys, stored),
+    decimals: Int32Array.from(keys, (k) => decimalsFor(layout.columns[stored(k)]!)),
+  };
+}
+
+/**
+ * Write rows `rows` trials into `buffer`, the first numbered `firstTrial` + 1: `block` holds each
+ * CSV column's values for these trials, column after column (block[c * rows + r]), widened to
+ * float64 (so this loop reads a single array type).
+ */
+export function formatTrialRows(buffer: AsciiBuffer, block: Float64Array, rows: number, firstTrial: number, decimals: Int32Array): void {
+  const ncol = decimals.length;
+  for (let r = 0; r < rows; r++) {
+    buffer.fixed(firstTrial + r + 1, 0);
+    for (let c = 0; c < ncol; c++) {
+      buffer.byte(44);
+      const v = block[c * rows + r]!;
+      const d = decimals[c]!;
+      buffer.fixed(v, d === BREAKDOWN_MONEY ? breakdownDecimals(v) : d);
+    }
+    buffer.byte(10);
+  }
+}
+
 /**
  * Write one row per trial: the trial number, then every per-trial column (headline metrics, by
  * tier, by component, monthly MRR, and the trial-level drivers drawn). Headline money to the cent,
  * breakdowns to their 7 significant digits (to the cent at most), rates to 6 decimals; an empty cell where a value does not exist
  * (GRR of a tier with no opening book). Streams, so a million rows never sit in memory as text.
+ * A run can also write the same bytes while it simulates (trials-csv-stream.ts).
  */
 export async function writeTrialsCsv(file: string, store: TrialStore): Promise<void> {
   if (store.shortened) throw new RangeError('this run kept the drivers\' own draws for its first trials only (ownDrawTrials): it cannot be written to trials.csv');
-  const keys = store.layout.keys;
-  const columns = keys.map((k) => store.column(k)!);
-  const byKey = new Map(store.layout.columns.map((c) => [c.key, c]));
-  const decimals = Int32Array.from(keys, (k) => decimalsFor(byKey.get(store.layout.aliases.get(k) ?? k)!));
+  const csv = trialsCsvLayout(store.layout);
+  const columns = Array.from(csv.sources, (i) => store.columns[i]!);
   const handle = await open(file, 'w');
   try {
-    // The header: keys hold tier names, so each is a text cell (quoted, formulas neutralised), in UTF-8.
-    await handle.write(Buffer.from(`${['trial', ...keys].map(csvField).join(',')}\n`, 'utf8'));
-    // Rows go out in blocks: each block's columns are first widened into one float64 array, so the
-    // formatting loop reads a single array type; the byte buffer is written and then reused, so a
-    // million rows allocate nothing per block.
+    await handle.write(csv.header);
+    // Rows go out in blocks: each block's columns are first widened into one float64 array; the byte
+    // buffer is written and then reused, so a million rows allocate nothing per block.
     const buffer = new AsciiBuffer();
     const ncol = columns.length;
     const block = new Float64Array(ncol * ROWS_PER_WRITE);
     for (let start = 0; start < store.trials; start += ROWS_PER_WRITE) {
       const rows = Math.min(ROWS_PER_WRITE, store.trials - start);
       for (let c = 0; c < ncol; c++) block.set(columns[c]!.subarray(start, start + rows), c * rows);
-      for (let r = 0; r < rows; r++) {
-        buffer.fixed(start + r + 1, 0);
-        for (let c = 0; c < ncol; c++) {
-          buffer.byte(44);
-          const v = block[c * rows + r]!;
-          const d = decimals[c]!;
-          buffer.fixed(v, d === BREAKDOWN_MONEY ? breakdownDecimals(v) : d);
-        }
-        buffer.byte(10);
-      }
+      formatTrialRows(buffer, block, rows, start, csv.decimals);
       const bytes = buffer.view();
       for (let written = 0; written < bytes.length; ) written += (await handle.write(bytes, written)).bytesWritten;
       buffer.clear();

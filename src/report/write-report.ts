@@ -39,6 +39,11 @@ export interface ReportOptions {
   readonly stress?: readonly StressCase[];
   /** Which files to write (see outputs.ts); default DEFAULT_OUTPUTS. summary.json and scenario.json are always written. */
   readonly outputs?: readonly OutputName[];
+  /**
+   * trials.csv as the run wrote it while it simulated (trials-csv-stream.ts), moved into the report
+   * instead of written from the store; used only when the outputs include trials.
+   */
+  readonly trialsCsv?: { moveInto(target: string): void };
 }
 
 /**
@@ -93,7 +98,8 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     }
     if (want.has('trials')) {
       const trials = join(tmp, REPORT_FILES.trials);
-      await writingTo(trials, () => writeTrialsCsv(trials, sim.store));
+      const streamed = options.trialsCsv;
+      await writingTo(trials, async () => (streamed ? streamed.moveInto(trials) : writeTrialsCsv(trials, sim.store)));
       await checkpoint(REPORT_FILES.trials);
     }
   };

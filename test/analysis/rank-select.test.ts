@@ -67,6 +67,16 @@ suite('selectRanks', () => {
     const ranks = [...statRanks(n), 0, 1, n - 1, 30_000, 45_000, n / 2 + 1];
     for (const values of Object.values(cases)) expectSelected(values, ranks);
   });
+
+  it("reads a store's other column types alike: uint16 counts and plain arrays, through the bucket path", () => {
+    let s = 777;
+    const u = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) + 0.5) / 2 ** 32;
+    const n = 20_001;
+    const counts = Uint16Array.from({ length: n }, () => Math.floor(-Math.log(u()) * 900));
+    const ranks = [...statRanks(n), 0, n - 1, 10_000];
+    expectSelected(counts, ranks);
+    expectSelected(Array.from(counts, (c) => c * 1.25), ranks);
+  });
 });
 
 suite('statOfValues', () => {

@@ -45,6 +45,35 @@ describe('AsciiBuffer.fixed writes numbers as a spreadsheet reads them', () => {
     }
   });
 
+  it('writes the digits of round(|value| x 10^decimals) exactly, point placed, trailing fraction zeros dropped, at every magnitude', () => {
+    // The reference spells the same rounded integer through BigInt's decimal digits.
+    const reference = (value: number, decimals: number) => {
+      const n = Math.round(Math.abs(value) * 10 ** decimals);
+      if (n === 0) return '0';
+      const digits = BigInt(n).toString().padStart(decimals + 1, '0');
+      const whole = digits.slice(0, digits.length - decimals);
+      const frac = digits.slice(digits.length - decimals).replace(/0+$/, '');
+      return `${value < 0 ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+    };
+    let x = 2024;
+    const u = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const wrong: string[] = [];
+    const b = new AsciiBuffer(8);
+    for (let i = 0; i < 200_000; i++) {
+      const decimals = i % 10;
+      // Magnitudes 1e-12 to 1e17, whole numbers and float32 values among them; below 2^53 once scaled.
+      let value = (u() - 0.3) * 10 ** Math.floor(u() * 30 - 12);
+      if (i % 5 === 0) value = Math.round(value);
+      if (i % 7 === 0) value = Math.fround(value);
+      if (Math.abs(value) * 10 ** decimals >= 2 ** 53) continue;
+      b.clear();
+      b.fixed(value, decimals);
+      const text = Buffer.from(b.view()).toString('latin1');
+      if (text !== reference(value, decimals)) wrong.push(`${value} at ${decimals}: ${text} vs ${reference(value, decimals)}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   it('grows past its initial capacity', () => {
     const b = new AsciiBuffer(2);
     for (let i = 0; i < 1000; i++) {

@@ -1,5 +1,6 @@
 import { normalCdf, normalQuantile } from '../../math/normal-cdf.js';
 import { float32OrderKey } from '../../math/sorted-values.js';
+import { BLOCK } from '../../math/float64-blocks.js';
 
 /**
  * One independent input of a metric, prepared once and shared by every metric it is attributed
@@ -54,38 +55,52 @@ export function binCount(n: number): number {
  */
 export function radixOrder(values: ArrayLike<number>, scratch?: OrderScratch): { order: Int32Array; keys: Uint32Array } {
   const n = values.length;
-  const f = new Float32Array(1);
-  const u = new Uint32Array(f.buffer);
   const keys = scratch ? scratch.keys.subarray(0, n) : new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    f[0] = values[i]!;
-    const bits = u[0]!;
-    keys[i] = float32OrderKey(bits);
-  }
-  let order = scratch ? scratch.order.subarray(0, n) : new Int32Array(n);
-  let next = scratch ? scratch.next.subarray(0, n) : new Int32Array(n);
+  orderKeys(values, keys);
+  const order = scratch ? scratch.order.subarray(0, n) : new Int32Array(n);
+  const next = scratch ? scratch.next.subarray(0, n) : new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const count = new Int32Array(2048);
-  for (const [shift, mask] of [
-    [0, 0x7ff],
-    [11, 0x7ff],
-    [22, 0x3ff],
-  ] as const) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(keys[i]! >>> shift) & mask]!++;
-    let sum = 0;
-    for (let b = 0; b <= mask; b++) {
-      const c = count[b]!;
-      count[b] = sum;
-      sum += c;
-    }
-    for (let r = 0; r < n; r++) {
-      const i = order[r]!;
-      next[count[(keys[i]! >>> shift) & mask]!++] = i;
-    }
-    [order, next] = [next, order];
+  // Three passes, back and forth: order -> next -> order -> next.
+  orderPass(keys, order, next, 0, 0x7ff, count);
+  orderPass(keys, next, order, 11, 0x7ff, count);
+  orderPass(keys, order, next, 22, 0x3ff, count);
+  return { order: next, keys };
+}
+
+/** radixOrder's block of values rounded to float32, and its bits. */
+const rounded = new Float32Array(BLOCK);
+const roundedBits = new Uint32Array(rounded.buffer);
+
+/**
+ * Each value's order key: rounded to float32 (a typed array's values a block at a time, natively:
+ * the same rounding as one by one), its bits made order-preserving (float32OrderKey).
+ */
+function orderKeys(values: ArrayLike<number>, keys: Uint32Array): void {
+  const typed = ArrayBuffer.isView(values) && !(values instanceof DataView);
+  for (let from = 0; from < keys.length; from += BLOCK) {
+    const size = Math.min(BLOCK, keys.length - from);
+    if (typed) rounded.set((values as unknown as Float64Array).subarray(from, from + size));
+    else for (let i = 0; i < size; i++) rounded[i] = values[from + i]!;
+    for (let i = 0; i < size; i++) keys[from + i] = float32OrderKey(roundedBits[i]!);
   }
-  return { order, keys };
+}
+
+/** One stable counting pass of the indices in `order` into `next`, by the digit (key >>> shift) & mask of their keys. */
+function orderPass(keys: Uint32Array, order: Int32Array, next: Int32Array, shift: number, mask: number, count: Int32Array): void {
+  const n = order.length;
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[(keys[i]! >>> shift) & mask]!++;
+  let sum = 0;
+  for (let b = 0; b <= mask; b++) {
+    const c = count[b]!;
+    count[b] = sum;
+    sum += c;
+  }
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    next[count[(keys[i]! >>> shift) & mask]!++] = i;
+  }
 }
 
 /** Buffers for radixOrder to work in (each at least as long as the values); what it returns are views of them. */
