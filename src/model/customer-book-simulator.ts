@@ -1,6 +1,7 @@
 import type { Stream } from '../random/source.js';
 import { componentIndex } from './components.js';
-import type { Draw } from './distribution-sampler.js';
+import { BETA, LOGNORMAL, ShareDraw } from './book-share-draw.js';
+import { gammaDraw } from '../random/gamma.js';
 import type { BookRates } from './existing-book-simulator.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
@@ -10,8 +11,6 @@ const C_UPLIFT = componentIndex('priceUplift');
 const C_CONTRACTION = componentIndex('contraction');
 const C_CHURN = componentIndex('churn');
 const C_RENEWAL = componentIndex('renewal');
-
-const NEVER: Draw = () => 0;
 
 /**
  * A book read customer by customer. Each customer due this year renews or not (Bernoulli) with
@@ -31,8 +30,8 @@ const NEVER: Draw = () => 0;
  */
 export class CustomerBookSimulator {
   private readonly uniform: Stream;
-  private readonly contractionSize: Draw;
-  private readonly expansionSize: Draw;
+  private readonly contractionSize: ShareDraw | undefined;
+  private readonly expansionSize: ShareDraw | undefined;
   /**
    * Scratch list of the customers that contract or expand this trial (indices into the due arrays):
    * the contracting ones from the front, the expanding ones from the back (a customer does at most
@@ -48,8 +47,8 @@ export class CustomerBookSimulator {
   ) {
     const e = plan.existing!;
     this.uniform = stream('customers');
-    this.contractionSize = e.contraction ? e.contraction.size.bind(stream('contraction.size')) : NEVER;
-    this.expansionSize = e.expansion ? e.expansion.size.bind(stream('expansion.size')) : NEVER;
+    this.contractionSize = e.contraction && new ShareDraw(e.contraction.size, stream('contraction.size'));
+    this.expansionSize = e.expansion && new ShareDraw(e.expansion.size, stream('expansion.size'));
     const due = e.book!.dueArr.length;
     this.changing = new Int32Array(due);
     this.uniforms = new Float64Array(due + e.book!.monthlyArr.length);
@@ -128,11 +127,20 @@ export class CustomerBookSimulator {
     }
     // Every due customer that did not churn renewed (whole numbers: the same count as adding them up).
     const renewed = dueArr.length - firstDue - lostCount;
+    // The shares, drawn inline for a beta contraction and a lognormal expansion (book-share-draw.ts).
+    // Only a book with contraction has contracting customers (and only with expansion, expanding ones).
+    const cd = this.contractionSize!;
+    const ed = this.expansionSize!;
     for (let j = 0; j < nContracting; j++) {
       const i = changing[j]!;
       const arr = dueArr[i]!;
       const slot = dueMonth[i]! - 1;
-      const cut = this.contractionSize() * arr;
+      let share: number;
+      if (cd.mode === BETA) {
+        const x = gammaDraw(cd.z, cd.source, cd.x);
+        share = x / (x + gammaDraw(cd.z, cd.source, cd.y));
+      } else share = cd.draw();
+      const cut = share * arr;
       const retained = arr - cut;
       ev[C_CONTRACTION * 12 + slot]! -= cut;
       // GRR excludes price and upsell: a contraction counts in full even when the uplift offsets it.
@@ -143,7 +151,8 @@ export class CustomerBookSimulator {
     // In customer order: the expanding customers were stored from the back.
     for (let j = last; j > last - nExpanding; j--) {
       const i = changing[j]!;
-      const added = this.expansionSize() * dueArr[i]! * rates.expansionScale;
+      const share = ed.mode === LOGNORMAL ? Math.exp(ed.mu + ed.sigma * ed.z()) : ed.draw();
+      const added = share * dueArr[i]! * rates.expansionScale;
       ev[C_EXP * 12 + dueMonth[i]! - 1]! += added;
       booked[C_EXP]! += added;
     }
