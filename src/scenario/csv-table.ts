@@ -525,10 +525,15 @@ export function rowsByGroup(group: Int32Array, groups: number): Int32Array[] {
   return out;
 }
 
-/** `source` at `rows`, into a new shared array of the same type. */
+/**
+ * `source` at `rows` (distinct rows in increasing order, as rowsByGroup gives them), into a new shared
+ * array of the same type. Rows as many as the source's are every row in order (a file of one tier):
+ * one native copy.
+ */
 export function pick<T extends Float64Array | Int32Array>(source: T, rows: Int32Array): T {
   const out = (source instanceof Float64Array ? sharedFloat64(rows.length) : sharedInt32(rows.length)) as T;
-  for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]!]!;
+  if (rows.length === source.length) out.set(source);
+  else for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]!]!;
   return out;
 }
 
