@@ -1,7 +1,6 @@
 import type { Stream } from '../random/source.js';
 import { componentIndex } from './components.js';
-import { BETA, LOGNORMAL, ShareDraw } from './book-share-draw.js';
-import { gammaDraw } from '../random/gamma.js';
+import { ShareDraw } from './book-share-draw.js';
 import type { BookRates } from './existing-book-simulator.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
@@ -40,6 +39,8 @@ export class CustomerBookSimulator {
   private readonly changing: Int32Array;
   /** The trial's customer uniforms, one per due then per monthly-billed customer, filled in one block. */
   private readonly uniforms: Float64Array;
+  /** The trial's contraction or expansion shares, in customer order (ShareDraw.fill). */
+  private readonly shares: Float64Array;
 
   constructor(
     private readonly plan: TierPlan,
@@ -52,6 +53,7 @@ export class CustomerBookSimulator {
     const due = e.book!.dueArr.length;
     this.changing = new Int32Array(due);
     this.uniforms = new Float64Array(due + e.book!.monthlyArr.length);
+    this.shares = new Float64Array(due);
   }
 
   run(rates: BookRates, out: TierOutcome): void {
@@ -127,20 +129,15 @@ export class CustomerBookSimulator {
     }
     // Every due customer that did not churn renewed (whole numbers: the same count as adding them up).
     const renewed = dueArr.length - firstDue - lostCount;
-    // The shares, drawn inline for a beta contraction and a lognormal expansion (book-share-draw.ts).
-    // Only a book with contraction has contracting customers (and only with expansion, expanding ones).
-    const cd = this.contractionSize!;
-    const ed = this.expansionSize!;
+    // Each list's shares drawn in one call (book-share-draw.ts), in customer order. Only a book with
+    // contraction has contracting customers (and only with expansion, expanding ones).
+    const shares = this.shares;
+    if (nContracting > 0) this.contractionSize!.fill(shares, nContracting);
     for (let j = 0; j < nContracting; j++) {
       const i = changing[j]!;
       const arr = dueArr[i]!;
       const slot = dueMonth[i]! - 1;
-      let share: number;
-      if (cd.mode === BETA) {
-        const x = gammaDraw(cd.z, cd.source, cd.x);
-        share = x / (x + gammaDraw(cd.z, cd.source, cd.y));
-      } else share = cd.draw();
-      const cut = share * arr;
+      const cut = shares[j]! * arr;
       const retained = arr - cut;
       ev[C_CONTRACTION * 12 + slot]! -= cut;
       // GRR excludes price and upsell: a contraction counts in full even when the uplift offsets it.
@@ -148,11 +145,11 @@ export class CustomerBookSimulator {
       retainedTotal += retained;
       ev[C_UPLIFT * 12 + slot]! += retained * uplift;
     }
+    if (nExpanding > 0) this.expansionSize!.fill(shares, nExpanding);
     // In customer order: the expanding customers were stored from the back.
-    for (let j = last; j > last - nExpanding; j--) {
-      const i = changing[j]!;
-      const share = ed.mode === LOGNORMAL ? Math.exp(ed.mu + ed.sigma * ed.z()) : ed.draw();
-      const added = share * dueArr[i]! * rates.expansionScale;
+    for (let j = 0; j < nExpanding; j++) {
+      const i = changing[last - j]!;
+      const added = shares[j]! * dueArr[i]! * rates.expansionScale;
       ev[C_EXP * 12 + dueMonth[i]! - 1]! += added;
       booked[C_EXP]! += added;
     }
