@@ -1,6 +1,6 @@
 import type { Stream } from '../random/source.js';
 import { componentIndex } from './components.js';
-import type { Draw } from './distribution-sampler.js';
+import { ShareDraw } from './book-share-draw.js';
 import type { BookRates } from './existing-book-simulator.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
@@ -10,8 +10,6 @@ const C_UPLIFT = componentIndex('priceUplift');
 const C_CONTRACTION = componentIndex('contraction');
 const C_CHURN = componentIndex('churn');
 const C_RENEWAL = componentIndex('renewal');
-
-const NEVER: Draw = () => 0;
 
 /**
  * A book read customer by customer. Each customer due this year renews or not (Bernoulli) with
@@ -31,13 +29,18 @@ const NEVER: Draw = () => 0;
  */
 export class CustomerBookSimulator {
   private readonly uniform: Stream;
-  private readonly contractionSize: Draw;
-  private readonly expansionSize: Draw;
-  /** Scratch lists of the customers that contract or expand this trial (indices into the due arrays). */
-  private readonly contracting: Int32Array;
-  private readonly expanding: Int32Array;
+  private readonly contractionSize: ShareDraw | undefined;
+  private readonly expansionSize: ShareDraw | undefined;
+  /**
+   * Scratch list of the customers that contract or expand this trial (indices into the due arrays):
+   * the contracting ones from the front, the expanding ones from the back (a customer does at most
+   * one), so pass 1 stores into one array.
+   */
+  private readonly changing: Int32Array;
   /** The trial's customer uniforms, one per due then per monthly-billed customer, filled in one block. */
   private readonly uniforms: Float64Array;
+  /** The trial's contraction or expansion shares, in customer order (ShareDraw.fill). */
+  private readonly shares: Float64Array;
 
   constructor(
     private readonly plan: TierPlan,
@@ -45,12 +48,12 @@ export class CustomerBookSimulator {
   ) {
     const e = plan.existing!;
     this.uniform = stream('customers');
-    this.contractionSize = e.contraction ? e.contraction.size.bind(stream('contraction.size')) : NEVER;
-    this.expansionSize = e.expansion ? e.expansion.size.bind(stream('expansion.size')) : NEVER;
+    this.contractionSize = e.contraction && new ShareDraw(e.contraction.size, stream('contraction.size'));
+    this.expansionSize = e.expansion && new ShareDraw(e.expansion.size, stream('expansion.size'));
     const due = e.book!.dueArr.length;
-    this.contracting = new Int32Array(due);
-    this.expanding = new Int32Array(due);
+    this.changing = new Int32Array(due);
     this.uniforms = new Float64Array(due + e.book!.monthlyArr.length);
+    this.shares = new Float64Array(due);
   }
 
   run(rates: BookRates, out: TierOutcome): void {
@@ -63,9 +66,15 @@ export class CustomerBookSimulator {
     const { uplift, renewal } = rates;
     const c = rates.contraction;
     const ce = c + (1 - c) * rates.expansion;
-    // Base odds; a rate of exactly 1 renews everyone (odds infinite), 0 no one.
+    // Base odds; a rate of exactly 1 renews everyone (odds infinite), 0 no one. Each customer's k is
+    // o x odds + k0 and y is U (s + k): o = renewal odds, k0 = 0, s = 1 for a rate below 1 (k and y
+    // exactly as o x odds and U (1 + k), since adding +0 to a product >= 0 changes no bit), and o = 0,
+    // k0 = 1, s = 0 for a certain renewal (k = 1, y = U: p = 1; the customer's odds are finite). So the
+    // loop holds no test of which case it is in.
     const certain = renewal >= 1;
     const o = certain ? 0 : renewal / (1 - renewal);
+    const k0 = certain ? 1 : 0;
+    const s = certain ? 0 : 1;
 
     const { dueArr, dueMonth, dueOdds, dueFrom } = book;
     // A re-forecast: customers due in the closed months are in the actuals; the rest are still due.
@@ -73,8 +82,8 @@ export class CustomerBookSimulator {
     const firstDue = dueFrom[closed]!;
     // Pass 1 decides every customer with its uniform and no other call, so the loop stays tight;
     // pass 2 draws the sizes of the few that contract or expand.
-    const contracting = this.contracting;
-    const expanding = this.expanding;
+    const changing = this.changing;
+    const last = changing.length - 1;
     let nContracting = 0;
     let nExpanding = 0;
     let lostCount = 0;
@@ -94,9 +103,8 @@ export class CustomerBookSimulator {
         const arr = dueArr[i]!;
         // U < p with p = k / (1 + k) is U (1 + k) < k, and V = U / p < c is U (1 + k) < c k: the
         // same tests without a division (a certain renewal: p = 1, so y = U against 1).
-        const k = certain ? 1 : o * dueOdds[i]!;
-        const x = us[i]!;
-        const y = certain ? x : x * (1 + k);
+        const k = o * dueOdds[i]! + k0;
+        const y = us[i]! * (s + k);
         // Without branches (the outcomes are random, so branches would be mispredicted): each
         // outcome is a 0 or 1 that multiplies what it adds (adding 0 x arr changes no sum, as ARR
         // and the sums start at +0 and are >= 0), and a list takes the customer only if it counts it.
@@ -108,9 +116,9 @@ export class CustomerBookSimulator {
         grossLoss += churns * arr;
         churnArr -= churns * arr;
         renewedArr += renews * arr;
-        contracting[nContracting] = i;
+        changing[nContracting] = i;
         nContracting += contracts;
-        expanding[nExpanding] = i;
+        changing[last - nExpanding] = i;
         nExpanding += keeps * +(y < ce * k);
         retainedTotal += keeps * arr;
         upliftArr += keeps * arr * uplift;
@@ -121,11 +129,15 @@ export class CustomerBookSimulator {
     }
     // Every due customer that did not churn renewed (whole numbers: the same count as adding them up).
     const renewed = dueArr.length - firstDue - lostCount;
+    // Each list's shares drawn in one call (book-share-draw.ts), in customer order. Only a book with
+    // contraction has contracting customers (and only with expansion, expanding ones).
+    const shares = this.shares;
+    if (nContracting > 0) this.contractionSize!.fill(shares, nContracting);
     for (let j = 0; j < nContracting; j++) {
-      const i = contracting[j]!;
+      const i = changing[j]!;
       const arr = dueArr[i]!;
       const slot = dueMonth[i]! - 1;
-      const cut = this.contractionSize() * arr;
+      const cut = shares[j]! * arr;
       const retained = arr - cut;
       ev[C_CONTRACTION * 12 + slot]! -= cut;
       // GRR excludes price and upsell: a contraction counts in full even when the uplift offsets it.
@@ -133,9 +145,11 @@ export class CustomerBookSimulator {
       retainedTotal += retained;
       ev[C_UPLIFT * 12 + slot]! += retained * uplift;
     }
+    if (nExpanding > 0) this.expansionSize!.fill(shares, nExpanding);
+    // In customer order: the expanding customers were stored from the back.
     for (let j = 0; j < nExpanding; j++) {
-      const i = expanding[j]!;
-      const added = this.expansionSize() * dueArr[i]! * rates.expansionScale;
+      const i = changing[last - j]!;
+      const added = shares[j]! * dueArr[i]! * rates.expansionScale;
       ev[C_EXP * 12 + dueMonth[i]! - 1]! += added;
       booked[C_EXP]! += added;
     }

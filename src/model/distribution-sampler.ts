@@ -55,6 +55,12 @@ export interface CompiledDistribution {
    * table uses beyond its sample's range, where evidence far outside the plan puts the posterior.
    */
   readonly scoreQuantile?: (e: number) => number;
+  /**
+   * A lognormal's or a beta's parameters as its sampler takes them (lognormal(mu, sigma), beta(alpha,
+   * beta)): what a hot loop needs to draw as that sampler does without calling through `bind`'s
+   * closures (the customer book's contraction and expansion shares).
+   */
+  readonly params?: { readonly dist: 'lognormal'; readonly mu: number; readonly sigma: number } | { readonly dist: 'beta'; readonly alpha: number; readonly beta: number };
 }
 
 /**
@@ -199,6 +205,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
           return (n) => (n === 0 ? 0 : median * (useTables(n) ? fromTables(n) : perDeal(n, sigma)));
         },
         scoreQuantile: (e) => Math.exp(mu + sigma * e),
+        params: { dist: 'lognormal', mu, sigma },
       };
     }
     case 'beta': {
@@ -215,6 +222,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
           return ruledSum(sumTables(`beta/${alpha}/${b}`, () => betaSeverity(alpha, b)), s, perDraw);
         },
         scoreQuantile: (e) => betaScoreQuantile(e, alpha, b),
+        params: { dist: 'beta', alpha, beta: b },
       };
     }
     case 'poisson': {

@@ -6,6 +6,7 @@ import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limi
 import { readFileBytes, type FileKind } from './read-file.js';
 import { Locator } from './csv-locator.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
+import { plainRecords } from './csv-plain-records.js';
 import { nameKey } from './name-key.js';
 
 /**
@@ -170,33 +171,36 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   // 1 KB until it is read into columns, so a longer file is refused before it is all parsed.
   const limit = MAX_BOOK_ROWS + 2;
   const parseRecords = (source: string | Buffer) => parse(source, { ...csvOptions, to: limit }) as string[][];
-  let records: string[][] = [];
-  try {
-    // Records of uneven widths (blank lines, rows short of or past the header) are parsed evened
-    // out (csv-even-records.ts); should that not give the original's records, or fail, the original
-    // text is parsed, and its error reported.
-    const even = evenRecords(text, where);
-    let evened: string[][] | undefined;
-    if (even !== undefined) {
-      try {
-        evened = restoreRecords(parseRecords(even.text), even, limit);
-      } catch {
-        evened = undefined;
+  const csvParseRecords = (): string[][] => {
+    try {
+      // Records of uneven widths (blank lines, rows short of or past the header) are parsed evened
+      // out (csv-even-records.ts); should that not give the original's records, or fail, the original
+      // text is parsed, and its error reported.
+      const even = evenRecords(text, where);
+      let evened: string[][] | undefined;
+      if (even !== undefined) {
+        try {
+          evened = restoreRecords(parseRecords(even.text), even, limit);
+        } catch {
+          evened = undefined;
+        }
       }
+      return evened ?? parseRecords(typeof input === 'string' ? text : input);
+    } catch (err) {
+      const e = err as { code?: string; message?: string; column?: unknown; records?: unknown };
+      const at = where.at(typeof e.records === 'number' ? e.records : 0, typeof e.column === 'number' ? e.column : 0);
+      return fail(
+        e.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'a quoted field is never closed: its `"` opens a field that runs to the end of the file'
+          : e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
+            ? 'a quoted field has text after its closing quote: quote the whole field and double any quote inside it ("5"" monitor")'
+            : `is not valid CSV: ${excerpt((e.message ?? String(err)).split('\n')[0] ?? '', 120)}`,
+        at,
+      );
     }
-    records = evened ?? parseRecords(typeof input === 'string' ? text : input);
-  } catch (err) {
-    const e = err as { code?: string; message?: string; column?: unknown; records?: unknown };
-    const at = where.at(typeof e.records === 'number' ? e.records : 0, typeof e.column === 'number' ? e.column : 0);
-    fail(
-      e.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field is never closed: its `"` opens a field that runs to the end of the file'
-        : e.code === 'CSV_INVALID_CLOSING_QUOTE' || e.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE'
-          ? 'a quoted field has text after its closing quote: quote the whole field and double any quote inside it ("5"" monitor")'
-          : `is not valid CSV: ${excerpt((e.message ?? String(err)).split('\n')[0] ?? '', 120)}`,
-      at,
-    );
-  }
+  };
+  // A text without quotes is split here (csv-plain-records.ts): the same records, without csv-parse.
+  const records = plainRecords(text, limit) ?? csvParseRecords();
 
   if (records.length > MAX_BOOK_ROWS + 1)
     fail(
@@ -521,10 +525,15 @@ export function rowsByGroup(group: Int32Array, groups: number): Int32Array[] {
   return out;
 }
 
-/** `source` at `rows`, into a new shared array of the same type. */
+/**
+ * `source` at `rows` (distinct rows in increasing order, as rowsByGroup gives them), into a new shared
+ * array of the same type. Rows as many as the source's are every row in order (a file of one tier):
+ * one native copy.
+ */
 export function pick<T extends Float64Array | Int32Array>(source: T, rows: Int32Array): T {
   const out = (source instanceof Float64Array ? sharedFloat64(rows.length) : sharedInt32(rows.length)) as T;
-  for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]!]!;
+  if (rows.length === source.length) out.set(source);
+  else for (let i = 0; i < rows.length; i++) out[i] = source[rows[i]!]!;
   return out;
 }
 
