@@ -33,6 +33,16 @@ export function lagPmf(spec: DistributionSpec): LagPmf {
   }
   const pmf = new Float64Array(max + 1);
   for (const [v, w] of weights) if (w > 0) pmf[v] = w / total;
+  return lagPmfOf(pmf);
+}
+
+/**
+ * The LagPmf of a normalised pmf over lags 0..pmf.length - 1 (its last entry > 0): the conditionals
+ * P(lag = j | lag >= j) of the sequential-binomial split and the alias table of one unit's draw.
+ * Complexity: O(max).
+ */
+export function lagPmfOf(pmf: Float64Array): LagPmf {
+  const max = pmf.length - 1;
   const conditional = new Float64Array(max + 1);
   let tail = 1;
   for (let j = 0; j <= max; j++) {

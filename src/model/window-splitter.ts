@@ -1,6 +1,5 @@
-import { prepareAlias } from '../random/discrete.js';
 import type { RandomSource } from '../random/source.js';
-import type { LagPmf } from './lag-pmf.js';
+import { lagPmfOf, type LagPmf } from './lag-pmf.js';
 import { LagSplitter } from './lag-splitter.js';
 
 /**
@@ -18,13 +17,7 @@ function windowPmf(lag: LagPmf, lo: number, hi: number): LagPmf | undefined {
   if (max < 0 || !(total > 0)) return undefined;
   const pmf = new Float64Array(max + 1);
   for (let j = lo; j <= max; j++) pmf[j] = lag.pmf[j]! / total;
-  const conditional = new Float64Array(max + 1);
-  let tail = 1;
-  for (let j = 0; j <= max; j++) {
-    conditional[j] = j === max ? 1 : tail > 0 ? Math.min(1, pmf[j]! / tail) : 0;
-    tail -= pmf[j]!;
-  }
-  return { max, pmf, conditional, alias: prepareAlias(Array.from(pmf)) };
+  return lagPmfOf(pmf);
 }
 
 /** The window pmfs of a lag distribution, by lo * (max + 1) + hi: built once per plan, shared by every chunk's splitters. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { scenarioFrom, writeFiles } from '../helpers/fixtures.js';
+import { scenarioFrom } from '../helpers/fixtures.js';
+import { escalatorBookFolder } from '../helpers/escalator-book.js';
 import { monthlyFile } from './monthly-file.js';
 
 /**
@@ -12,18 +13,8 @@ import { monthlyFile } from './monthly-file.js';
  * same year read 0 bookings at plan and in a re-forecast made before the step, 100,000 after it.
  */
 describe("a closed month's escalator step is ARR, not bookings", () => {
-  // Ten customers at 100,000 on 36-month terms renewing in month 20, escalator 10%: every one steps
-  // up in month 8 (20 - 12); none is due this year, so nothing else moves (no new business).
-  const files = () =>
-    writeFiles({
-      'esc.yaml': `
-name: escalators
-tiers:
-  - name: Ent
-    existing: { customersFile: book.csv, renewalRate: { dist: beta, mean: 0.9, sd: 0.02 } }
-`,
-      'book.csv': 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\n' + Array.from({ length: 10 }, (_, i) => `c${i},Ent,100000,20,36,1,,0.1\n`).join(''),
-    });
+  // Ten customers stepping up by 10% in month 8, none due this year (test/helpers/escalator-book.ts).
+  const files = escalatorBookFolder;
   const rows = (k: number) => Array.from({ length: k }, (_, m) => ({ ending_arr: m + 1 < 8 ? 1_000_000 : 1_100_000 }));
 
   it.each([0, 6, 9, 12])('bookings 0 and ending ARR 1.1M with %i closed months', async (k) => {

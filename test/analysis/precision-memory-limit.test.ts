@@ -6,14 +6,9 @@ import { summaryTable } from '../../src/report/summary-table.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
+import { PRECISION_YAML } from './precision-fixture.js';
 
-const yaml = `
-name: precision
-tiers:
-  - name: T
-    existing: { openingArr: 2000000, customers: 200, renewalRate: { dist: beta, mean: 0.9, sd: 0.03 } }
-    newBusiness: { leadsPerMonth: { dist: poisson, mean: 100 }, conversion: { dist: beta, mean: 0.05, sd: 0.01 }, acv: { dist: lognormal, median: 10000, p90: 25000 } }
-`;
+const yaml = PRECISION_YAML;
 
 /**
  * A machine whose memory holds the per-trial results of `fits` trials and no more: every run checks

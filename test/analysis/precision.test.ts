@@ -5,17 +5,12 @@ import { summaryTable } from '../../src/report/summary-table.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
+import { PRECISION_YAML } from './precision-fixture.js';
 import { useSharedEngine } from '../helpers/engine.js';
 
 const engine = useSharedEngine();
 
-const yaml = `
-name: precision
-tiers:
-  - name: T
-    existing: { openingArr: 2000000, customers: 200, renewalRate: { dist: beta, mean: 0.9, sd: 0.03 } }
-    newBusiness: { leadsPerMonth: { dist: poisson, mean: 100 }, conversion: { dist: beta, mean: 0.05, sd: 0.01 }, acv: { dist: lognormal, median: 10000, p90: 25000 } }
-`;
+const yaml = PRECISION_YAML;
 
 describe('--precision: adding chunks until the percentiles are precise enough', () => {
   it('stops once the 95% intervals of P10, P50, P90 are within the asked share, doubling from the start', async () => {

@@ -6,7 +6,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { readReportHeader } from '../../src/report/read-report-trials.js';
 import { outcomesFromActuals } from '../../src/scoring/outcomes-from-actuals.js';
-import { writeFiles } from '../helpers/fixtures.js';
+import { escalatorBookFolder } from '../helpers/escalator-book.js';
 import { monthlyFile } from '../actuals/monthly-file.js';
 
 /**
@@ -17,17 +17,8 @@ import { monthlyFile } from '../actuals/monthly-file.js';
  */
 describe('score: a closed year whose book steps up by its escalators', () => {
   it('scores the bookings the forecast counts (0), not the step as price uplift; the summary says which ARR the escalators add', async () => {
-    // Ten customers at 100,000 on 36-month terms renewing in month 20, escalator 10%: each steps up
-    // by 10,000 in month 8; none is due this year.
-    const dir = writeFiles({
-      'esc.yaml': `
-name: escalators
-tiers:
-  - name: Ent
-    existing: { customersFile: book.csv, renewalRate: { dist: beta, mean: 0.9, sd: 0.02 } }
-`,
-      'book.csv': 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\n' + Array.from({ length: 10 }, (_, i) => `c${i},Ent,100000,20,36,1,,0.1\n`).join(''),
-    });
+    // Ten customers stepping up by 10,000 each in month 8, none due this year.
+    const dir = escalatorBookFolder();
     const sim = await simulate(await loadScenario(`${dir}/esc.yaml`), { trials: 50, seed: 3, workers: 0 });
     const summary = summarize(sim);
     expect(summary.byTier.Ent!.escalationArr).toEqual([0, 0, 0, 0, 0, 0, 0, 100_000, 0, 0, 0, 0]);
