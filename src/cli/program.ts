@@ -204,12 +204,15 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
         // One warm pool for the run (and every step of --precision), closed before the report is written;
         // no more threads than a run of known size has chunks (--precision adds trials as it goes).
-        const chunks = opts.precision === undefined ? Math.ceil((opts.trials ?? loaded.scenario.trials) / CHUNK_SIZE) : undefined;
-        const engine = startCliEngine({ workers, trials: opts.trials, chunks });
+        // A run's trials are the scenario's when --trials is not given: one of fewer than a pool is
+        // worth runs in-process (cliWorkers below), and started threads it never used. (A --precision
+        // run's pool serves all its steps: started as before.)
+        const trials = opts.trials ?? loaded.scenario.trials;
+        const chunks = opts.precision === undefined ? Math.ceil(trials / CHUNK_SIZE) : undefined;
+        const engine = startCliEngine({ workers, trials: opts.precision === undefined ? trials : opts.trials, chunks });
         let stream: TrialsCsvStream | undefined;
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
-          const trials = opts.trials ?? loaded.scenario.trials;
           // The libraries of the outputs asked for (vega) load while the workers simulate: once the
           // run's first chunks are sent (the main thread's work before them is done, and the threads
           // have loaded while it was done), not while the workers start (a failure to load shows when

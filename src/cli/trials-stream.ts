@@ -9,10 +9,18 @@ import type { TrialsCsvStream } from '../report/trials-csv-stream.js';
  * include it: not a --precision run (its trials are found by running, a step at a time), and only
  * when the report's folder already exists (the stream's temporary directory goes beside the report,
  * and a folder the run makes is the atomic write's to make and remove). Otherwise undefined: the
- * report writes trials.csv from the store, once the run is over, as before.
+ * report writes trials.csv from the store, once the run is over, as before. The same when the stream's
+ * temporary directory cannot be made: the folder seen a moment ago may be gone (runs into sibling
+ * folders of a new parent remove it again when empty, output-dir.ts), and a lasting cause (a
+ * permission, a full disk) is met again by the report's write, which names the report, not a
+ * temporary path.
  */
 export async function startTrialsStream(out: string, outputs: readonly OutputName[] | undefined, trials: number, precision: boolean): Promise<TrialsCsvStream | undefined> {
   if (precision || !outputs?.includes('trials') || !existsSync(dirname(out))) return undefined;
   const { TrialsCsvStream } = await import('../report/trials-csv-stream.js');
-  return TrialsCsvStream.open(out, planChunks(trials).length);
+  try {
+    return TrialsCsvStream.open(out, planChunks(trials).length);
+  } catch {
+    return undefined;
+  }
 }

@@ -132,10 +132,19 @@ export class TrialsCsvStream {
     this.discard();
   }
 
-  /** Close the file and remove this stream's directory (synchronous: also on a forced exit). */
+  /**
+   * Close the file and remove this stream's directory (synchronous: also on a forced exit). Never
+   * throws: it runs as a failed run ends, whose own error must be the one reported. A directory that
+   * cannot be removed (its folder made read-only meanwhile) is left claimed, its owner file in it
+   * (rmSync stops at the directory it may not remove), for the next run writing there to remove.
+   */
   discard(): void {
     this.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      rmSync(this.dir, { recursive: true, force: true });
+    } catch {
+      // Left for the next run: see above.
+    }
   }
 
   private close(): void {
