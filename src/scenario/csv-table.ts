@@ -568,19 +568,29 @@ function readHeader(
   const byHint = new Map<string, number>();
   columns.forEach((c, i) => c.hints?.forEach((h) => byHint.set(h, i)));
   const fields = new Int32Array(columns.length).fill(-1);
-  const issues: ScenarioIssue[] = [];
-  const unknown: number[] = [];
+  // The fields with a problem (repeated or unknown), in file order; only the first MAX_ISSUES get a
+  // message and a position (each `at` walks the line from its start), the rest are counted.
+  const flagged: number[] = [];
+  let unknown = 0;
   header.forEach((raw, f) => {
     const col = byName.get(normalizeHeader(raw));
-    if (col === undefined) unknown.push(f);
-    else if (fields[col]! >= 0) issues.push({ path: [], message: `column ${quoteText(raw)} appears twice (also field ${fields[col]! + 1})`, ...at(f) });
+    if (col === undefined) {
+      unknown++;
+      flagged.push(f);
+    } else if (fields[col]! >= 0) flagged.push(f);
     else fields[col] = f;
   });
-  const known = header.length - unknown.length;
+  const known = header.length - unknown;
   // Suggest only columns the header does not have already.
   const absent = columns.filter((_, i) => fields[i]! < 0).map((c) => c.name);
-  for (const f of unknown) {
+  const issues: ScenarioIssue[] = [];
+  for (const f of flagged.slice(0, MAX_ISSUES)) {
     const raw = header[f]!;
+    const col = byName.get(normalizeHeader(raw));
+    if (col !== undefined) {
+      issues.push({ path: [], message: `column ${quoteText(raw)} appears twice (also field ${fields[col]! + 1})`, ...at(f) });
+      continue;
+    }
     if (raw === '') {
       issues.push({ path: [], message: `field ${f + 1} of the header row has no column name; the columns are: ${names}`, ...at(f) });
       continue;
@@ -611,8 +621,13 @@ function readHeader(
     if (members.every(({ i }) => fields[i]! < 0))
       issues.push({ path: [], message: `needs a ${members.map(({ c }) => JSON.stringify(c.name)).join(' or a ')} column (${g})`, line: at(0).line, column: 1 });
   }
-  if (issues.length > 0) throw new ScenarioError(file, issues.sort((a, b) => (a.column ?? 0) - (b.column ?? 0)));
-  return fields;
+  const total = issues.length + flagged.length - Math.min(flagged.length, MAX_ISSUES);
+  if (total === 0) return fields;
+  // In file order (a quoted header field may start on a later line), at most MAX_ISSUES, the rest counted.
+  const listed = issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).slice(0, MAX_ISSUES);
+  const more = total - listed.length;
+  if (more > 0) listed.push({ path: [], message: `… and ${more} more problem${more === 1 ? '' : 's'}` });
+  throw new ScenarioError(file, listed);
 }
 
 /**
