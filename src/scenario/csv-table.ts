@@ -275,7 +275,9 @@ export async function readCsvBytes(
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the same numbers, but a run of digits has one reading, so a long
+// cell that is not a number fails in linear time (the other splits the run in every way first).
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(?:([,' _\u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
 const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}\s*[+-]?[\d.]|[\d.]\s*[A-Z]{3}$/;
