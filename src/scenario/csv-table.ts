@@ -573,20 +573,22 @@ function readHeader(
   // The fields with a problem (repeated or unknown), in file order; only the first MAX_ISSUES get a
   // message and a position (each `at` walks the line from its start), the rest are counted.
   const flagged: number[] = [];
+  let unflagged = 0;
   let unknown = 0;
+  const flag = (f: number) => (flagged.length < MAX_ISSUES ? flagged.push(f) : unflagged++);
   header.forEach((raw, f) => {
     const col = byName.get(normalizeHeader(raw));
     if (col === undefined) {
       unknown++;
-      flagged.push(f);
-    } else if (fields[col]! >= 0) flagged.push(f);
+      flag(f);
+    } else if (fields[col]! >= 0) flag(f);
     else fields[col] = f;
   });
   const known = header.length - unknown;
   // Suggest only columns the header does not have already.
   const absent = columns.filter((_, i) => fields[i]! < 0).map((c) => c.name);
   const issues: ScenarioIssue[] = [];
-  for (const f of flagged.slice(0, MAX_ISSUES)) {
+  for (const f of flagged) {
     const raw = header[f]!;
     const col = byName.get(normalizeHeader(raw));
     if (col !== undefined) {
@@ -623,7 +625,7 @@ function readHeader(
     if (members.every(({ i }) => fields[i]! < 0))
       issues.push({ path: [], message: `needs a ${members.map(({ c }) => JSON.stringify(c.name)).join(' or a ')} column (${g})`, line: at(0).line, column: 1 });
   }
-  const total = issues.length + flagged.length - Math.min(flagged.length, MAX_ISSUES);
+  const total = issues.length + unflagged;
   if (total === 0) return fields;
   // In file order (a quoted header field may start on a later line), at most MAX_ISSUES, the rest counted.
   const listed = issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).slice(0, MAX_ISSUES);
