@@ -275,7 +275,9 @@ export async function readCsvBytes(
 // ---------------------------------------------------------------------------------------------
 // Cells
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the same numbers, but a run of digits has one reading, so a long
+// cell that is not a number fails in linear time (the other splits the run in every way first).
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(?:([,' _\u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
 const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}\s*[+-]?[\d.]|[\d.]\s*[A-Z]{3}$/;
@@ -568,19 +570,31 @@ function readHeader(
   const byHint = new Map<string, number>();
   columns.forEach((c, i) => c.hints?.forEach((h) => byHint.set(h, i)));
   const fields = new Int32Array(columns.length).fill(-1);
-  const issues: ScenarioIssue[] = [];
-  const unknown: number[] = [];
+  // The fields with a problem (repeated or unknown), in file order; only the first MAX_ISSUES get a
+  // message and a position (each `at` walks the line from its start), the rest are counted.
+  const flagged: number[] = [];
+  let unflagged = 0;
+  let unknown = 0;
+  const flag = (f: number) => (flagged.length < MAX_ISSUES ? flagged.push(f) : unflagged++);
   header.forEach((raw, f) => {
     const col = byName.get(normalizeHeader(raw));
-    if (col === undefined) unknown.push(f);
-    else if (fields[col]! >= 0) issues.push({ path: [], message: `column ${quoteText(raw)} appears twice (also field ${fields[col]! + 1})`, ...at(f) });
+    if (col === undefined) {
+      unknown++;
+      flag(f);
+    } else if (fields[col]! >= 0) flag(f);
     else fields[col] = f;
   });
-  const known = header.length - unknown.length;
+  const known = header.length - unknown;
   // Suggest only columns the header does not have already.
   const absent = columns.filter((_, i) => fields[i]! < 0).map((c) => c.name);
-  for (const f of unknown) {
+  const issues: ScenarioIssue[] = [];
+  for (const f of flagged) {
     const raw = header[f]!;
+    const col = byName.get(normalizeHeader(raw));
+    if (col !== undefined) {
+      issues.push({ path: [], message: `column ${quoteText(raw)} appears twice (also field ${fields[col]! + 1})`, ...at(f) });
+      continue;
+    }
     if (raw === '') {
       issues.push({ path: [], message: `field ${f + 1} of the header row has no column name; the columns are: ${names}`, ...at(f) });
       continue;
@@ -611,8 +625,13 @@ function readHeader(
     if (members.every(({ i }) => fields[i]! < 0))
       issues.push({ path: [], message: `needs a ${members.map(({ c }) => JSON.stringify(c.name)).join(' or a ')} column (${g})`, line: at(0).line, column: 1 });
   }
-  if (issues.length > 0) throw new ScenarioError(file, issues.sort((a, b) => (a.column ?? 0) - (b.column ?? 0)));
-  return fields;
+  const total = issues.length + unflagged;
+  if (total === 0) return fields;
+  // In file order (a quoted header field may start on a later line), at most MAX_ISSUES, the rest counted.
+  const listed = issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)).slice(0, MAX_ISSUES);
+  const more = total - listed.length;
+  if (more > 0) listed.push({ path: [], message: `… and ${more} more problem${more === 1 ? '' : 's'}` });
+  throw new ScenarioError(file, listed);
 }
 
 /**

@@ -69,7 +69,17 @@ const METRIC_NAMES = new Map<string, Metric>([
 ]);
 
 /** Last path part of a directory as given: `reports/plan/` -> `plan`. */
-const lastPart = (dir: string) => dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? dir;
+const lastPart = (dir: string) => withoutTrailingSeparators(dir).split(/[\\/]/).pop() ?? dir;
+
+/**
+ * `dir` without its trailing `/` and `\` (`runs/p27//` -> `runs/p27`). A loop from the end: the pattern
+ * /[\\/]+$/ tried the rest of a run of separators from each of them, quadratic in a long cell.
+ */
+function withoutTrailingSeparators(dir: string): string {
+  let end = dir.length;
+  while (end > 0 && (dir.charCodeAt(end - 1) === 47 || dir.charCodeAt(end - 1) === 92)) end--;
+  return dir.slice(0, end);
+}
 
 /**
  * Validate an outcomes file against the reports being scored. Throws ScenarioError with every
@@ -84,7 +94,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
   const seen = new Map<string, number>();
   const byName = new Map<string, number[]>();
   reports.forEach((r, i) => {
-    for (const name of new Set([r.dir, r.dir.replace(/[\\/]+$/, ''), lastPart(r.dir)])) byName.set(name, [...(byName.get(name) ?? []), i]);
+    for (const name of new Set([r.dir, withoutTrailingSeparators(r.dir), lastPart(r.dir)])) byName.set(name, [...(byName.get(name) ?? []), i]);
   });
   const scored = new Set<number>();
   const years = differentYears(reports);
@@ -98,7 +108,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
       continue;
     }
     if (reportCell !== '') {
-      const found = byName.get(reportCell) ?? byName.get(reportCell.replace(/[\\/]+$/, ''));
+      const found = byName.get(reportCell) ?? byName.get(withoutTrailingSeparators(reportCell));
       if (found === undefined) {
         const near = closest(reportCell, reports.map((r) => r.dir));
         t.problem(row, REPORT, `no report ${quoteText(reportCell)} is being scored${near ? ` (did you mean ${quoteText(near)}?)` : `; the reports are: ${reports.map((r) => r.dir).join(', ')}`}`);

@@ -9,12 +9,13 @@ import { readCsv } from '../../src/scenario/csv-table.js';
  * 20,000-row book's start-up). Its records must be csv-parse's own, with readCsv's options, for every
  * such text: csv-parse is the reference here, on texts made of the characters where the two could
  * part (each kind of record end, every class of character csv-parse trims, commas, characters
- * outside ASCII and a surrogate pair).
+ * outside ASCII and a surrogate pair, and characters close to white space that neither trims: U+180E,
+ * U+200B, U+001C, DEL).
  */
 const OPTIONS = { bom: true, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true, trim: true };
 const csvParse = (text: string, to?: number) => parse(text, to === undefined ? OPTIONS : { ...OPTIONS, to }) as string[][];
 
-const PIECES = ['a', 'b7', '12.5', 'c-1', ',', ',', ',', '\n', '\r', '\r\n', ' ', '\t', '\f', '\v', '\u00a0', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u3000', '\ufeff', '\u0085', 'é', '€', '😀', '中'];
+const PIECES = ['a', 'b7', '12.5', 'c-1', ',', ',', ',', '\n', '\r', '\r\n', ' ', '\t', '\f', '\v', '\u00a0', '\u1680', '\u2000', '\u2003', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u180e', '\u200b', '\u001c', '\u007f', 'é', '€', '😀', '中'];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(''));
 const withBom = fc.tuple(fc.boolean(), text).map(([bom, t]) => (bom ? `\ufeff${t}` : t));
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseOutcomes, type ScoredReport } from '../../src/scoring/outcomes-file.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+
+/**
+ * An outcomes row's report cell names a report as given on the command line, or without its
+ * trailing `/` or `\`, or by its last path part. The trailing separators were cut by
+ * `replace(/[\\/]+$/, '')`, which from every separator of a run tries the rest of the run before
+ * failing at a character after it: quadratic in the run, a cell of 40,000 slashes and an x took
+ * 1.6 s, one of 400,000 more than the test timeout, a 16 MB one days. Now a loop from the end.
+ */
+const report = (dir: string): ScoredReport => ({ dir, tiers: ['SMB'], fiscalYearStartMonth: 1, fiscalYear: 2027 });
+
+function problems(text: string, reports: ScoredReport[]): string[] {
+  try {
+    parseOutcomes(text, 'o.csv', reports);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ScenarioError);
+    return (err as ScenarioError).issues.map((i) => `${i.line}:${i.column} ${i.path.join('.')}: ${i.message}`);
+  }
+  return [];
+}
+
+describe('parseOutcomes: the report cell', () => {
+  it.each([
+    ['as given', 'runs/p27', 'runs/p27'],
+    ['with a trailing slash', 'runs/p27/', 'runs/p27'],
+    ['with trailing backslashes', 'runs/p27\\\\', 'runs/p27'],
+    ['by its last part, given with a slash', 'p27', 'runs/p27/'],
+    ['with slashes, given with a slash', 'runs/p27//', 'runs/p27/'],
+  ])('names its report %s', (_, cell, dir) => {
+    const out = parseOutcomes(`report,tier,metric,value\n${cell},total,revenue,5\n`, 'o.csv', [report(dir)]);
+    expect(out.map((o) => [o.report, o.value])).toEqual([[0, 5]]);
+  });
+
+  it.each([
+    ['400,000 slashes then x (before: past the 60 s test timeout)', `${'/'.repeat(400_000)}x`, `"${'/'.repeat(40)}…"`],
+    ['x then 400,000 backslashes and slashes then y', `x${'\\/'.repeat(200_000)}y`, `"x${'\\\\/'.repeat(19)}\\\\…"`],
+  ])('a long cell, %s, is no report', (_, cell, shown) => {
+    expect(problems(`report,tier,metric,value\n${cell},total,revenue,5\n`, [report('p27')])).toEqual([
+      `2:1 report: no report ${shown} is being scored; the reports are: p27`,
+    ]);
+  });
+});
