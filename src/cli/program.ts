@@ -235,7 +235,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials, ...onChunk };
           // The attribution reads the leading trials only: computed as soon as they are in, while the rest simulate.
           let prepared: PreparedAttribution | undefined;
-          const onLeadingTrials = { trials: attributionTrials(opts.trials ?? loaded.scenario.trials), call: (run: RunTrials) => void (prepared = prepareAttribution(run)) };
+          const onLeadingTrials = { trials: attributionTrials(trials), call: (run: RunTrials) => void (prepared = prepareAttribution(run)) };
           const run = engine ? engine.simulate : simulate;
           // A forced exit (a second signal) removes the stream's temporary directory first.
           await cleanedUpOnExit(

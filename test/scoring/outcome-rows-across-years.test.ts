@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { outcomeProblems } from './outcome-problems.js';
 import { parseOutcomes, type ScoredReport } from '../../src/scoring/outcomes-file.js';
-import { ScenarioError } from '../../src/scenario/scenario-error.js';
 
 /**
  * An outcomes row with no report scores every report given: a plan and its re-forecasts of one
@@ -15,15 +15,7 @@ const fy = (dir: string, fiscalYear: number | undefined, fiscalYearStartMonth = 
   ...(fiscalYear === undefined ? {} : { fiscalYear }),
 });
 
-function problems(text: string, reports: ScoredReport[]): string[] {
-  try {
-    parseOutcomes(text, 'o.csv', reports);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ScenarioError);
-    return (err as ScenarioError).issues.map((i) => `${i.line}:${i.column} ${i.path.join('.')}: ${i.message}`);
-  }
-  return [];
-}
+const problems = outcomeProblems;
 
 describe('outcomes rows for every report, when the reports are of different years', () => {
   it('refuses a row with no report column for an FY2027 and an FY2028 plan', () => {

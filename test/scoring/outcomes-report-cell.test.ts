@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { outcomeProblems } from './outcome-problems.js';
 import { parseOutcomes, type ScoredReport } from '../../src/scoring/outcomes-file.js';
-import { ScenarioError } from '../../src/scenario/scenario-error.js';
 
 /**
  * An outcomes row's report cell names a report as given on the command line, or without its
@@ -11,15 +11,7 @@ import { ScenarioError } from '../../src/scenario/scenario-error.js';
  */
 const report = (dir: string): ScoredReport => ({ dir, tiers: ['SMB'], fiscalYearStartMonth: 1, fiscalYear: 2027 });
 
-function problems(text: string, reports: ScoredReport[]): string[] {
-  try {
-    parseOutcomes(text, 'o.csv', reports);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ScenarioError);
-    return (err as ScenarioError).issues.map((i) => `${i.line}:${i.column} ${i.path.join('.')}: ${i.message}`);
-  }
-  return [];
-}
+const problems = outcomeProblems;
 
 describe('parseOutcomes: the report cell', () => {
   it.each([
