@@ -30,7 +30,8 @@ import { parseShardOption } from './shard-option.js';
 import { collectFiles } from './stress.js';
 import { warmReportLibraries } from '../report/warm-libraries.js';
 import { ATTRIBUTION_TRIALS } from '../analysis/attribution/sim-inputs.js';
-import { attributionTrials, prepareAttribution, type PreparedAttribution } from '../analysis/attribution/prepared.js';
+import { attributionTrials, prepareAttributionSteps, type PreparedAttribution } from '../analysis/attribution/prepared.js';
+import { stepsInTurns } from './steps-in-turns.js';
 import type { RunTrials } from '../analysis/columns.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
@@ -211,6 +212,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const chunks = opts.precision === undefined ? Math.ceil(trials / CHUNK_SIZE) : undefined;
         const engine = startCliEngine({ workers, trials: opts.precision === undefined ? trials : opts.trials, chunks });
         let stream: TrialsCsvStream | undefined;
+        const preparation = new AbortController();
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
           // The libraries of the outputs asked for (vega) load while the workers simulate: once the
@@ -233,9 +235,17 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           const onChunk = stream ? { onChunk: stream.accept.bind(stream) } : {};
           const ownDrawTrials = actuals || (opts.outputs?.includes('trials') && !stream) ? {} : { ownDrawTrials: ATTRIBUTION_TRIALS };
           const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials, ...onChunk };
-          // The attribution reads the leading trials only: computed as soon as they are in, while the rest simulate.
-          let prepared: PreparedAttribution | undefined;
-          const onLeadingTrials = { trials: attributionTrials(trials), call: (run: RunTrials) => void (prepared = prepareAttribution(run)) };
+          // The attribution reads the leading trials only: computed as soon as they are in, while the rest
+          // simulate, a step per turn so that the workers are sent their next chunks between steps.
+          let preparing: Promise<PreparedAttribution | undefined> | undefined;
+          const onLeadingTrials = {
+            trials: attributionTrials(trials),
+            call: (run: RunTrials) => {
+              preparing = stepsInTurns(prepareAttributionSteps(run), preparation.signal);
+              // Read after the run; a failed run never reads it (its own error is the one shown).
+              preparing.catch(() => undefined);
+            },
+          };
           const run = engine ? engine.simulate : simulate;
           // A forced exit (a second signal) removes the stream's temporary directory first.
           await cleanedUpOnExit(
@@ -253,11 +263,14 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
               if (runWorkers !== 0) setImmediate(() => refused || warm());
               const { sim, precision } = await running.finally(finish);
               await engine?.close();
+              const prepared = await preparing;
               await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
             },
           );
           io.err(`wrote ${terminalCell(shown)}/ in ${process.uptime().toFixed(1)} s\n`);
         } finally {
+          // A failed or stopped run's attribution is never read: its steps stop.
+          preparation.abort();
           // Moved into the report when it was written; otherwise (a failed or stopped run) removed.
           stream?.discard();
           await engine?.close();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { summarize } from '../../src/analysis/summarize.js';
-import { attributionTrials, prepareAttribution, type PreparedAttribution } from '../../src/analysis/attribution/prepared.js';
+import { attributionTrials, prepareAttribution, prepareAttributionSteps, type PreparedAttribution } from '../../src/analysis/attribution/prepared.js';
 
 /**
  * Two tiers (so each tier's attribution is prepared too) under a market factor, cheap per trial:
@@ -64,5 +64,23 @@ describe('the attribution prepared while a run goes on', () => {
     const forged = { ...prepared!, store: sim.store, badYears: { ...prepared!.badYears, share: -1 } };
     expect(summarize(sim, { prepared: forged }).badYears.share).toBe(-1);
     expect(summarize(sim, { prepared: { ...forged, store: undefined as never } }).badYears.share).toBe(plain.badYears.share);
+  });
+
+  it('in steps: pauses after each input it ranks and after each metric, and ends where prepareAttribution does', async () => {
+    const loaded = parseScenario(TWO_TIERS, 'two-tiers.yaml');
+    const sim = await simulate(loaded, { trials: 3_000, seed: 5, workers: 0 });
+    const steps = prepareAttributionSteps(sim);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    const stepped = r.value;
+    // One pause per ranked input (the market and each driver with an own draw), one after the
+    // company's revenue and one after each tier's: none of them runs in the same turn as another.
+    const ranked = stepped.inputs.drivers.filter((d) => d.input !== undefined).length;
+    expect(ranked).toBeGreaterThan(3);
+    expect(pauses).toBe(ranked + 1 + 2);
+    const whole = prepareAttribution(sim);
+    expect(JSON.stringify(summarize(sim, { prepared: stepped }))).toBe(JSON.stringify(summarize(sim, { prepared: whole })));
+    expect(JSON.stringify(stepped.revenue)).toBe(JSON.stringify(whole.revenue));
   });
 });

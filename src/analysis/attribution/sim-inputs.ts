@@ -2,6 +2,7 @@ import type { RunTrials } from '../columns.js';
 import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
 import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
 import { binCount, InputArena, inputValueAt, prepareInput, type PreparedInput } from './input.js';
+import { finishSteps } from '../steps.js';
 
 /**
  * Attribution uses at most this many trials (the first ones; trials are independent, so any block is
@@ -55,6 +56,15 @@ export interface AttributionInputs {
  * Complexity: O(drivers x n log n), one sort per driver.
  */
 export function attributionInputs(sim: RunTrials): AttributionInputs {
+  return finishSteps(attributionInputSteps(sim));
+}
+
+/**
+ * attributionInputs in steps: the generator pauses after each input it ranks (about 10 ms at 50,000
+ * trials), so a caller on the main thread can answer its workers between them (stepsInTurns). Run to
+ * its end it returns what attributionInputs returns.
+ */
+export function* attributionInputSteps(sim: RunTrials): Generator<void, AttributionInputs, void> {
   const n = Math.min(sim.trials, ATTRIBUTION_TRIALS);
   const cut = (c: ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }) => c.subarray(0, n);
   const stored = sim.store.column(MARKET_KEY);
@@ -69,12 +79,14 @@ export function attributionInputs(sim: RunTrials): AttributionInputs {
   const inputs = (z ? 1 : 0) + sim.plan.tiers.reduce((k, tier) => k + tier.plannedDrivers.filter((d) => ownValues(sim, d, n) !== undefined).length, 0);
   const arena = new InputArena(n, inputs);
   if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), reforecast ? 'own' : 'market', binCount(n), arena) });
+  yield;
   for (const tier of sim.plan.tiers) {
     for (const d of tier.plannedDrivers) {
       const own = ownValues(sim, d, n);
       // A driver that never varies (no own draw, no market loading) moves nothing: not listed.
       if (!own && (d.loading === 0 || !z)) continue;
       const input = own ? prepareInput(own, 'own', binCount(n), arena) : undefined;
+      if (input) yield;
       drivers.push({
         key: d.shiftedColumn ?? shiftedColumnKey(d.tier, d.key),
         label: d.label,
