@@ -45,25 +45,26 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('a worker that fails mid-run (ARRCAST_FAULT_CHUNK testing hook)', () => {
-  // The previous report, written by the binary once for both cases and copied into each case's
-  // directory (a report holds no path of its own: its marker says only that arrcast wrote it).
-  let previous: string | undefined;
-  const previousReport = (): string => {
-    if (previous === undefined) {
+  // The previous report, written once for both cases and copied into each case's directory (a
+  // report holds no path of its own: its marker says only that arrcast wrote it). Written in this
+  // process: it is the cases' starting point, not what they check (the binary's exit and what it
+  // leaves are), and a process of its own cost about a second of CPU.
+  let previous: Promise<string> | undefined;
+  const previousReport = (): Promise<string> =>
+    (previous ??= (async () => {
       const out = join(tmp(), 'report');
-      expect(arrcast(['run', minimal, '--trials', '200', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
-      previous = out;
-    }
-    return previous;
-  };
+      const r = await arrcastInProcess(['run', minimal, '--trials', '200', '--workers', '0', '--out', out, '--quiet']);
+      expect(r.code, r.stderr).toBe(0);
+      return out;
+    })());
 
   it.each([
     ['throw', 'fault injected by ARRCAST_FAULT_CHUNK in chunk 3'],
     ['exit', 'worker exited with code: 3'],
-  ])('%s: exit 1 naming the chunk, no stack trace, the previous report untouched and no temporary directory left', (mode, why) => {
+  ])('%s: exit 1 naming the chunk, no stack trace, the previous report untouched and no temporary directory left', async (mode, why) => {
     const dir = tmp();
     const out = join(dir, 'report');
-    cpSync(previousReport(), out, { recursive: true });
+    cpSync(await previousReport(), out, { recursive: true });
     const before = snapshot(out);
     const r = arrcast(['run', minimal, '--trials', '8000', '--workers', '2', '--out', out], { env: { ARRCAST_FAULT_CHUNK: `3:${mode}` } });
     expect(r.stderr).toBe(`arrcast: chunk 3 (trials 3,001 to 4,000) failed: ${why}; no output was written\n`);

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
 
 /**
  * The CLI started in a directory that is deleted before it runs (a shell in a removed folder): an
@@ -73,10 +74,11 @@ describe('the current directory deleted', () => {
     expect(readdirSync(root).sort()).toEqual(['history.csv', 'plan.yaml']);
   });
 
-  it('merge of parts at absolute paths says the working directory it reads within is gone (exit 2, nothing written)', () => {
+  it('merge of parts at absolute paths says the working directory it reads within is gone (exit 2, nothing written)', async () => {
     const root = setUp();
-    const part = spawnSync(process.execPath, [MAIN, 'run', join(root, 'plan.yaml'), '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', join(root, 'p.arrcast-part')], { env: BASE_ENV, encoding: 'utf8' });
-    expect(part.status, part.stderr).toBe(0);
+    // The part to merge, written in this process (from the working directory that exists): the merge is what is checked.
+    const part = await arrcastInProcess(['run', join(root, 'plan.yaml'), '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', join(root, 'p.arrcast-part')]);
+    expect(part.code, part.stderr).toBe(0);
     const r = arrcastInDeletedDirectory(root, ['merge', join(root, 'p.arrcast-part'), '--out', join(root, 'merged')]);
     expect(r.stderr).toContain("arrcast: the current directory no longer exists (it was deleted or moved), and a part's scenario may read files only inside the working directory's tree: run arrcast merge from an existing directory");
     expect(r.code).toBe(2);

@@ -19,6 +19,21 @@ function arrcastBinary(args: string[], env: Record<string, string> = {}, cwd = R
 const arrcast = (args: string[], env: Record<string, string> = {}) =>
   arrcastInProcess(args, { JOB_COMPLETION_INDEX: undefined, AWS_BATCH_JOB_ARRAY_INDEX: undefined, ...env });
 
+/**
+ * The in-process CLI run from `cwd` (process.chdir, restored after): for what a command makes of
+ * paths relative to the working directory, where the messages and files are the point, not the
+ * process (this file's tests run one after another, so no other test sees the change).
+ */
+async function arrcastIn(cwd: string, args: string[]) {
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    return await arrcast(args);
+  } finally {
+    process.chdir(previous);
+  }
+}
+
 const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-shard-'));
 const example = join(ROOT, 'scenarios/example.yaml');
 const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
@@ -89,28 +104,28 @@ describe('arrcast run --shard and arrcast merge', () => {
     const dir = tmp();
     const scenario = join(dir, 'plan.yaml');
     copyFileSync(minimal, scenario);
-    expect(arrcastBinary(['run', scenario, '--trials', '300', '--shard', '1/1'], {}, dir).code).toBe(0);
+    expect((await arrcastIn(dir, ['run', scenario, '--trials', '300', '--shard', '1/1'])).code).toBe(0);
     expect(existsSync(join(dir, 'reports/plan-parts/shard-1-of-1.arrcast-part'))).toBe(true);
     // summary.json alone: where the report goes is the point, not what it holds.
-    const r = arrcastBinary(['merge', 'reports/plan-parts', '--quiet', '--outputs', 'summary'], {}, dir);
+    const r = await arrcastIn(dir, ['merge', 'reports/plan-parts', '--quiet', '--outputs', 'summary']);
     expect(r.stderr).toContain('wrote reports/plan/ from 1 part (300 trials)');
     expect(JSON.parse(readFileSync(join(dir, 'reports/plan/summary.json'), 'utf8')).trials).toBe(300);
   });
 
-  it('names the part file as --out was typed (relative stays relative), as run and merge name theirs', () => {
+  it('names the part file as --out was typed (relative stays relative), as run and merge name theirs', async () => {
     const dir = tmp();
     const scenario = join(dir, 'plan.yaml');
     copyFileSync(minimal, scenario);
     mkdirSync(join(dir, 'parts'));
-    const shard = (out: string[], k: number) => arrcastBinary(['run', 'plan.yaml', '--trials', '300', '--no-progress', '--shard', `${k}/3`, ...out], {}, dir);
+    const shard = async (out: string[], k: number) => (await arrcastIn(dir, ['run', 'plan.yaml', '--trials', '300', '--no-progress', '--shard', `${k}/3`, ...out])).stderr;
     // An existing directory typed without a slash, with one, a file, and the default.
-    expect(shard(['--out', 'parts'], 1).stderr).toMatch(/^wrote shard 1\/3 to parts\/shard-1-of-3\.arrcast-part \(/m);
-    expect(shard(['--out', 'parts/'], 2).stderr).toMatch(/^wrote shard 2\/3 to parts\/shard-2-of-3\.arrcast-part \(/m);
-    expect(shard(['--out', 'three.part'], 3).stderr).toMatch(/^wrote shard 3\/3 to three\.part \(/m);
-    expect(shard([], 1).stderr).toMatch(/^wrote shard 1\/3 to reports\/plan-parts\/shard-1-of-3\.arrcast-part \(/m);
+    expect(await shard(['--out', 'parts'], 1)).toMatch(/^wrote shard 1\/3 to parts\/shard-1-of-3\.arrcast-part \(/m);
+    expect(await shard(['--out', 'parts/'], 2)).toMatch(/^wrote shard 2\/3 to parts\/shard-2-of-3\.arrcast-part \(/m);
+    expect(await shard(['--out', 'three.part'], 3)).toMatch(/^wrote shard 3\/3 to three\.part \(/m);
+    expect(await shard([], 1)).toMatch(/^wrote shard 1\/3 to reports\/plan-parts\/shard-1-of-3\.arrcast-part \(/m);
     // A refused --out too.
     writeFileSync(join(dir, 'notes.txt'), 'keep me');
-    expect(shard(['--out', 'notes.txt'], 1).stderr).toMatch(/^arrcast: notes\.txt exists and is not an arrcast part/m);
+    expect(await shard(['--out', 'notes.txt'], 1)).toMatch(/^arrcast: notes\.txt exists and is not an arrcast part/m);
   });
 });
 

@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
 import { OWNER_FILE, OWNER_MAGIC } from '../../src/report/temp-dir.js';
 
 const MAIN = join(ROOT, 'dist/cli/main.js');
@@ -52,24 +53,25 @@ function snapshot(dir: string): Record<string, string> {
 const temps = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('.arrcast-tmp-'));
 
 /**
- * One earlier report, written by the binary once for the file (a report holds no path of its own:
- * its marker says only that arrcast wrote it), and copied into each test's directory.
+ * One earlier report, written once for the file (a report holds no path of its own: its marker says
+ * only that arrcast wrote it), and copied into each test's directory. Written in this process: it
+ * is the tests' starting point, not what they check (the signalled binary's exit and what it leaves
+ * are), and a process of its own cost about a second of CPU.
  */
-let earlier: string | undefined;
-function earlierReport(): string {
-  if (earlier === undefined) {
+let earlier: Promise<string> | undefined;
+const earlierReport = (): Promise<string> =>
+  (earlier ??= (async () => {
     const out = join(tmp(), 'report');
-    expect(arrcastSync(['run', minimal, '--trials', '200', '--seed', '1', '--workers', '0', '--out', out, '--quiet']).code).toBe(0);
-    earlier = out;
-  }
-  return earlier;
-}
+    const r = await arrcastInProcess(['run', minimal, '--trials', '200', '--seed', '1', '--workers', '0', '--out', out, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    return out;
+  })());
 
 /** A directory holding an earlier report in report/. */
-function withEarlierReport(): { dir: string; out: string; before: Record<string, string> } {
+async function withEarlierReport(): Promise<{ dir: string; out: string; before: Record<string, string> }> {
   const dir = tmp();
   const out = join(dir, 'report');
-  cpSync(earlierReport(), out, { recursive: true });
+  cpSync(await earlierReport(), out, { recursive: true });
   return { dir, out, before: snapshot(out) };
 }
 
@@ -77,7 +79,7 @@ function withEarlierReport(): { dir: string; out: string; before: Record<string,
  * The tests of this block run side by side (vitest's default of at most 5 at a time): each has its
  * own directory and its own child, and waits for that child's own "paused at" line and exit, never
  * for a time, so another child running alongside only makes a phase last longer. The earlier
- * report is written once, synchronously, by the first test to ask (before any of them awaits).
+ * report is written once, by the first test to ask; the others wait for that one.
  */
 describe.concurrent('a signal in any phase of a run: exit 128 + its number, the earlier report intact, no temporary directory', () => {
   it.each([
@@ -92,7 +94,7 @@ describe.concurrent('a signal in any phase of a run: exit 128 + its number, the 
     ['trials.csv', 'SIGTERM', 143, '300'],
     ['renaming', 'SIGINT', 130, '300'],
   ] as const)('at %s, %s exits %d', async (step, signal, code, trials) => {
-    const { dir, out, before } = withEarlierReport();
+    const { dir, out, before } = await withEarlierReport();
     const run = arrcastChild(['run', minimal, '--trials', trials, '--seed', '2', '--workers', '0', '--outputs', 'all', '--out', out], step);
     await run.waitFor(`paused at ${step}`);
     // With --outputs all, trials.csv is written while the run goes on, in a temporary directory of its
@@ -108,7 +110,7 @@ describe.concurrent('a signal in any phase of a run: exit 128 + its number, the 
   });
 
   it('with workers, SIGINT mid-simulation stops the pool', async () => {
-    const { dir, out, before } = withEarlierReport();
+    const { dir, out, before } = await withEarlierReport();
     const run = arrcastChild(['run', join(ROOT, 'scenarios/example.yaml'), '--trials', '2000000', '--workers', '2', '--out', out], 'simulating');
     await run.waitFor('paused at simulating');
     run.child.kill('SIGINT');
@@ -122,7 +124,7 @@ describe.concurrent('a signal in any phase of a run: exit 128 + its number, the 
     ['SIGTERM', 'SIGINT', 143],
     ['SIGHUP', 'SIGTERM', 129],
   ] as const)('a second signal while the run is stopping (%s, then %s) exits at once, its temporary directory removed first', async (first, second, code) => {
-    const { dir, out, before } = withEarlierReport();
+    const { dir, out, before } = await withEarlierReport();
     // :hold keeps the run in its writing phase after the first signal (until stdin ends, which it never does here).
     const run = arrcastChild(['run', minimal, '--trials', '300', '--workers', '0', '--out', out], 'summary.json:hold');
     await run.waitFor('paused at summary.json');
@@ -144,7 +146,8 @@ describe.concurrent('a signal in any phase of a run: exit 128 + its number, the 
     shard.child.kill('SIGTERM');
     expect(await shard.exit).toEqual({ code: 143, signal: null });
     expect(readdirSync(dir)).toEqual([]);
-    expect(arrcastSync(['run', minimal, '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', part]).code).toBe(0);
+    // The part to merge, written in this process: the merge's signal is what is checked.
+    expect((await arrcastInProcess(['run', minimal, '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', part])).code).toBe(0);
     const merge = arrcastChild(['merge', part, '--out', join(dir, 'merged')], 'summarised');
     await merge.waitFor('paused at summarised');
     merge.child.kill('SIGHUP');
@@ -161,7 +164,7 @@ describe.concurrent('a signal in any phase of a run: exit 128 + its number, the 
 
 describe('temporary directories a killed run left', () => {
   it('are removed by the next run writing there when provably arrcast’s and stale; others are left', async () => {
-    const { dir, out, before } = withEarlierReport();
+    const { dir, out, before } = await withEarlierReport();
     const run = arrcastChild(['run', minimal, '--trials', '300', '--workers', '0', '--out', out], 'charts/tornado.svg');
     await run.waitFor('paused at charts/tornado.svg');
     run.child.kill('SIGKILL');

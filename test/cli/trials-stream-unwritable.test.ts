@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
 import { OWNER_FILE } from '../../src/report/temp-dir.js';
 
 const MAIN = join(ROOT, 'dist/cli/main.js');
@@ -31,12 +32,19 @@ describe('trials.csv streamed beside a report whose folder is made read-only whi
     const parent = join(dir, 'reports');
     mkdirSync(parent, { mode: 0o755 });
     const out = join(parent, 'report');
-    const first = spawnSync(process.execPath, [MAIN, 'run', minimal, '--trials', '300', '--workers', '0', '--outputs', 'trials', '--out', out, '--quiet'], { cwd: ROOT, encoding: 'utf8' });
-    expect(first.status, first.stderr).toBe(0);
+    // The earlier report, written in this process: the run below is what is checked.
+    const first = await arrcastInProcess(['run', minimal, '--trials', '300', '--workers', '0', '--outputs', 'trials', '--out', out, '--quiet']);
+    expect(first.code, first.stderr).toBe(0);
     const before = snapshot(out);
 
-    // Long enough that the report is written well after the first chunk is back (about 3 s).
-    const argv = unprivileged(['run', minimal, '--trials', '300000', '--workers', '1', '--outputs', 'trials', '--out', out, '--quiet', '--no-progress']);
+    // Long enough that the report is written well after the first chunk is back, when the folder is
+    // made read-only: 100,000 trials streamed take about 1.5 s from the "paused at simulating" line to
+    // the exit (3 runs: 1.48 to 2.17 s at load 3 to 5, and longer as the load slows the child), while
+    // this process makes the folder read-only within milliseconds of that line. (300,000 took 3.3 to
+    // 4.9 s, and 4 s of CPU, all but the first milliseconds of it after the folder was read-only.)
+    // Made read-only too late, the run would write its report and exit 0: the test fails, never
+    // passes wrongly.
+    const argv = unprivileged(['run', minimal, '--trials', '100000', '--workers', '1', '--outputs', 'trials', '--out', out, '--quiet', '--no-progress']);
     const child = spawn(argv[0]!, argv.slice(1), { cwd: ROOT, env: { ...process.env, ARRCAST_PAUSE_AT: 'simulating' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
