@@ -270,7 +270,8 @@ export class TrialStore {
   /**
    * Give up the per-trial values of every column but those with the keys in `keep` (aliases
    * resolved), for a caller that owns the run and reads nothing else of its trials from here on (the
-   * CLI, once the run is summarised, before its report is written): their memory is returned at once
+   * CLI, once the run is summarised, before its report is written): their arrays are detached at once
+   * and their memory returned when the event loop next turns, not at V8's next full collection
    * (freeBuffers). A released column is undefined to `column` and empty in `columns`; its moments
    * (momentsOf) and the component sums stay. Releasing again releases more, never brings one back.
    */

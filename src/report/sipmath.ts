@@ -44,9 +44,8 @@ const tierSips = (tiers: number): boolean => tiers > 1;
 /** How many SIPs sipSpecs gives a run of `tiers` tiers: the three metrics, and each tier's revenue when there are several. */
 export const sipCount = (tiers: number): number => METRICS.length + (tierSips(tiers) ? tiers : 0);
 
-/** The keys of the per-trial columns sipSpecs reads: the three metrics, then each tier's revenue when there are several tiers. */
-export function sipColumnKeys(summary: Summary): string[] {
-  const tiers = Object.keys(summary.byTier);
+/** The keys of the per-trial columns sipSpecs reads of a run of these tiers (by name): the three metrics, then each tier's revenue when there are several. */
+export function sipColumnKeys(tiers: readonly string[]): string[] {
   return [...METRICS, ...(tierSips(tiers.length) ? tiers.map((name) => tierKey(name, 'revenue')) : [])];
 }
 

@@ -54,13 +54,14 @@ export interface ReportOptions {
 }
 
 /**
- * The keys of the per-trial columns writeReport reads for these outputs (the charts' for html or
- * charts, the SIPs' for sipmath), or undefined for every column: trials.csv written from the store.
+ * The keys of the per-trial columns writeReport reads for these outputs of a run of these tiers (by
+ * name): the charts' for html or charts, the SIPs' for sipmath; undefined for every column (trials.csv
+ * written from the store).
  */
-export function columnsRead(summary: Summary, outputs: readonly OutputName[] | undefined, trialsStreamed: boolean): string[] | undefined {
+export function columnsRead(tiers: readonly string[], outputs: readonly OutputName[] | undefined, trialsStreamed: boolean): string[] | undefined {
   const want = resolveOutputs(outputs);
   if (want.has('trials') && !trialsStreamed) return undefined;
-  return [...(want.has('charts') || want.has('html') ? CHART_COLUMNS : []), ...(want.has('sipmath') ? sipColumnKeys(summary) : [])];
+  return [...(want.has('charts') || want.has('html') ? CHART_COLUMNS : []), ...(want.has('sipmath') ? sipColumnKeys(tiers) : [])];
 }
 
 /**
@@ -80,7 +81,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);
   if (options.releaseTrials) {
-    const keep = columnsRead(summary, options.outputs, options.trialsCsv !== undefined);
+    const keep = columnsRead(sim.plan.tiers.map((t) => t.name), options.outputs, options.trialsCsv !== undefined);
     if (keep) sim.store.release(keep);
   }
   const fill = async (tmp: string, checkpoint: Checkpoint) => {
