@@ -140,7 +140,8 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
     ? await simulateStress(options.stress, sim, { confidence: options.confidence, targets, workers: options.workers, signal: options.signal })
     : [];
   await stepCheck(options.onStep, options.signal)('summarised');
-  await writeReport(options.out, sim, summary, { signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}) });
+  // The run is the CLI's: what the report does not read of its trials is let go before the charts are drawn.
+  await writeReport(options.out, sim, summary, { releaseTrials: true, signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}) });
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, { money: formatMoney, share: formatPercent }))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
   for (const note of targetNotes(summary, formatMoney)) io.err(`${note}\n`);

@@ -2,6 +2,7 @@ import type { ChunkResult } from '../model/simulate-chunk.js';
 import type { Column, TrialLayout } from '../model/trial-layout.js';
 import type { ChunkSpec } from './chunks.js';
 import { RunningMoments } from '../math/running-moments.js';
+import { freeBuffers } from './free-buffers.js';
 
 /**
  * Which columns a store keeps for its first trials only (see TrialStoreOptions.ownDrawTrials): the
@@ -257,10 +258,46 @@ export class TrialStore {
     this.chunkSums[index] = sums.slice();
   }
 
-  /** The column with this key (see TrialLayout; aliases resolved), or undefined. */
+  /** The column with this key (see TrialLayout; aliases resolved), or undefined (also once released: see release). */
   column(key: string): StoredColumn | undefined {
     const i = this.layout.index.get(this.layout.aliases.get(key) ?? key);
-    return i === undefined ? undefined : this.columns[i];
+    return i === undefined || this.released?.[i] === 1 ? undefined : this.columns[i];
+  }
+
+  /** Per column: 1 once its values were released (see release). */
+  private released: Uint8Array | undefined;
+
+  /**
+   * Give up the per-trial values of every column but those with the keys in `keep` (aliases
+   * resolved), for a caller that owns the run and reads nothing else of its trials from here on (the
+   * CLI, once the run is summarised, before its report is written): their arrays are detached at once
+   * and their memory returned when the event loop next turns, not at V8's next full collection
+   * (freeBuffers). A released column is undefined to `column` and empty in `columns`; its moments
+   * (momentsOf) and the component sums stay. Releasing again releases more, never brings one back.
+   */
+  release(keep: Iterable<string>): void {
+    const kept = new Set<StoredColumn>();
+    for (const key of keep) {
+      const c = this.column(key);
+      if (c) kept.add(c);
+    }
+    const freed = new Set<ArrayBuffer>();
+    const empty = (a: StoredColumn): StoredColumn => {
+      if (kept.has(a)) return a;
+      if (a.length > 0) freed.add(a.buffer as ArrayBuffer);
+      return a instanceof Float64Array ? new Float64Array(0) : a instanceof Uint16Array ? new Uint16Array(0) : new Float32Array(0);
+    };
+    const released = (this.released ??= new Uint8Array(this.own.length));
+    this.view.forEach((v, c) => {
+      if (kept.has(v)) return;
+      released[c] = 1;
+      this.view[c] = empty(v);
+    });
+    // A column's own array (unwritten for one that shares its twin's) goes unless it is what a kept column reads.
+    this.own.forEach((o, c) => {
+      if (!kept.has(o)) this.own[c] = empty(o);
+    });
+    freeBuffers([...freed]);
   }
 
   /**

@@ -26,7 +26,10 @@ export function createWorkerPool(threads: number, options: { readonly keepAlive?
     // tsx as resolved from here, not from the working directory (a test run from a temporary folder
     // could not find it, and its threads never loaded).
     execArgv: throughTsx ? ['--import', import.meta.resolve('tsx')] : [],
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    // A young generation of 3 MB (semi-spaces of 1 MB): each thread holds about 5 MB less than with 8
+    // (bench/RESULTS.md, 2026-12-06: about 10 MB less at the peak of 100,000 trials, CPU within 2%;
+    // 2 MB cost 4% of CPU).
+    resourceLimits: { maxYoungGenerationSizeMb: 3 },
   });
   // Piscina emits 'error' for what belongs to no task: above all the answer of a worker whose task
   // was cancelled because another chunk failed first ("Unexpected message from Worker"), which

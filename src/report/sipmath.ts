@@ -44,6 +44,11 @@ const tierSips = (tiers: number): boolean => tiers > 1;
 /** How many SIPs sipSpecs gives a run of `tiers` tiers: the three metrics, and each tier's revenue when there are several. */
 export const sipCount = (tiers: number): number => METRICS.length + (tierSips(tiers) ? tiers : 0);
 
+/** The keys of the per-trial columns sipSpecs reads of a run of these tiers (by name): the three metrics, then each tier's revenue when there are several. */
+export function sipColumnKeys(tiers: readonly string[]): string[] {
+  return [...METRICS, ...(tierSips(tiers.length) ? tiers.map((name) => tierKey(name, 'revenue')) : [])];
+}
+
 /** The SIPs of a run: revenue, bookings and ending ARR (to the cent), then each tier's revenue (whole units) when there are several tiers. */
 export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
   const need = (key: string) => {

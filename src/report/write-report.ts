@@ -7,14 +7,14 @@ import { writeDirectoryAtomically, type Checkpoint } from './atomic-dir.js';
 import { writingTo } from './write-error.js';
 import { writeTrialsCsv } from './trials-csv.js';
 import { prepareReportDir, recheckOutputDir, reportForeignEntries } from './output-dir.js';
-import { buildCharts } from './charts/chart-set.js';
+import { buildCharts, CHART_COLUMNS } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
 import { renderChart, type ChartRenderer } from './render-chart.js';
 import { reportHtml, type HtmlChart } from './html/report-html.js';
 import type { StressCase } from './html/downside-section.js';
 import { percentilesCsv } from './percentiles-csv.js';
 import { monthlyCsv } from './monthly-csv.js';
-import { writeSipmath } from './sipmath.js';
+import { sipColumnKeys, writeSipmath } from './sipmath.js';
 import { reportSheets, writeWorkbook } from './xlsx/workbook.js';
 
 import { REPORT_FILES } from './report-files.js';
@@ -44,6 +44,24 @@ export interface ReportOptions {
    * instead of written from the store; used only when the outputs include trials.
    */
   readonly trialsCsv?: { moveInto(target: string): void };
+  /**
+   * The caller reads nothing more of `sim`'s trials (the CLI, which owns its run): the columns the
+   * outputs do not read (columnsRead) are released (TrialStore.release) before anything is written,
+   * so their memory (about 280 MB of the 290 a million trials take) is not held while the charts are
+   * drawn. `sim.store` is left with those columns only.
+   */
+  readonly releaseTrials?: boolean;
+}
+
+/**
+ * The keys of the per-trial columns writeReport reads for these outputs of a run of these tiers (by
+ * name): the charts' for html or charts, the SIPs' for sipmath; undefined for every column (trials.csv
+ * written from the store).
+ */
+export function columnsRead(tiers: readonly string[], outputs: readonly OutputName[] | undefined, trialsStreamed: boolean): string[] | undefined {
+  const want = resolveOutputs(outputs);
+  if (want.has('trials') && !trialsStreamed) return undefined;
+  return [...(want.has('charts') || want.has('html') ? CHART_COLUMNS : []), ...(want.has('sipmath') ? sipColumnKeys(tiers) : [])];
 }
 
 /**
@@ -62,6 +80,10 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   const out = await prepareReportDir(dir);
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);
+  if (options.releaseTrials) {
+    const keep = columnsRead(sim.plan.tiers.map((t) => t.name), options.outputs, options.trialsCsv !== undefined);
+    if (keep) sim.store.release(keep);
+  }
   const fill = async (tmp: string, checkpoint: Checkpoint) => {
     const put = async (name: string, content: string) => {
       await writingTo(join(tmp, name), () => writeFile(join(tmp, name), content));

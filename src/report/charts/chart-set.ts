@@ -25,6 +25,9 @@ export interface ChartDefinition {
 /** The per-trial columns the charts read. */
 export type ChartColumns = Pick<TrialStore, 'column'>;
 
+/** The keys of the per-trial columns buildCharts reads (the distribution and exceedance charts'). */
+export const CHART_COLUMNS = ['revenue', 'endingArr'] as const;
+
 /** What the charts draw beyond the summary. */
 export interface ChartOptions {
   /**
@@ -68,7 +71,7 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
   const lines = [...(marks.target !== undefined ? ['target'] : []), ...(marks.budget ? [budgetLabel(marks.budget.confidence).replace(/^Budget/, 'budget')] : [])];
   // One sort workspace for both columns (a column's worth of bytes at most, not one each).
   const workspace = new SortWorkspace();
-  const column = (key: 'revenue' | 'endingArr') => {
+  const column = (key: (typeof CHART_COLUMNS)[number]) => {
     const c = columns.column(key);
     if (!c) throw new Error(`no per-trial values for ${key}`);
     return sortedFinite(c, workspace);
