@@ -113,6 +113,24 @@ export function normal(source: RandomSource): (mu: number, sigma: number) => num
  * @remarks O(n); allocates nothing per call once its block has grown to the largest n seen.
  */
 export function sumExpNormal(source: RandomSource): (n: number, sigma: number) => number {
+  const out = new Float64Array(1);
+  const into = sumExpNormalInto(source, out);
+  return (n, sigma) => {
+    into(n, sigma);
+    return out[0]!;
+  };
+}
+
+/**
+ * `sumExpNormal` writing each sum into `out[0]` instead of returning it: a fractional number
+ * returned from a call the optimizer does not inline is boxed (a heap number a sum), a slot is not.
+ * The same uniforms, the same arithmetic, the same sums.
+ *
+ * @param source - the uniform [0, 1) stream to draw from.
+ * @param out - the slot each sum is written to.
+ * @returns `(n, sigma) => void`, setting out[0] to sum_{i<n} exp(sigma Z_i).
+ */
+export function sumExpNormalInto(source: RandomSource, out: Float64Array): (n: number, sigma: number) => void {
   checkSource('sumExpNormal', source);
   const fill = uint32Filler(source);
   const uint32 = uint32Reader(source);
@@ -150,7 +168,7 @@ export function sumExpNormal(source: RandomSource): (n: number, sigma: number) =
       b = uint32();
     }
   }
-  return function sum(n: number, sigma: number): number {
+  return function sum(n: number, sigma: number): void {
     if (n > bits.length) bits = new Uint32Array(Math.max(n, 2 * bits.length));
     fill(bits, n);
     let s = 0;
@@ -166,6 +184,6 @@ export function sumExpNormal(source: RandomSource): (n: number, sigma: number) =
       }
       s += Math.exp(sigma * z);
     }
-    return s;
+    out[0] = s;
   };
 }
