@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { beta, betaInto } from '../../src/random/beta.js';
 import { gamma } from '../../src/random/gamma.js';
 import { negativeBinomial, negativeBinomialAt } from '../../src/random/negative-binomial.js';
+import { standardNormal, standardNormalInto } from '../../src/random/normal.js';
 import { poisson, poissonAt } from '../../src/random/poisson.js';
 import { createStream } from '../../src/random/source.js';
 
 /**
  * The samplers whose parameters or results pass through slots (`poissonAt`, `negativeBinomialAt`,
- * `betaInto`: no fractional number crosses a call) against the plain algorithms they replace, on
+ * `betaInto`, `standardNormalInto`: no fractional number crosses a call) against the plain algorithms they replace, on
  * streams of the same name, bit for bit: a negative binomial is Poisson(Gamma(k, m / k)) from `gamma`
  * and `poisson` samplers on one source, as negativeBinomial drew it before; a beta of shapes above 1
  * is X / (X + Y) of two `gamma` draws, X first. Parameters change from draw to draw, as the model's do
@@ -90,5 +91,22 @@ describe('betaInto', () => {
       into(a, b);
       expect(Object.is(out[0], plain(a, b))).toBe(true);
     }
+  });
+});
+
+describe('standardNormalInto', () => {
+  it('draws what standardNormal draws, the wedge and the tail (about 1 draw in 100) included', () => {
+    const out = new Float64Array(1);
+    const into = standardNormalInto(createStream('slot/normal'), out);
+    const plain = standardNormal(createStream('slot/normal'));
+    let far = 0;
+    for (let i = 0; i < 200_000; i++) {
+      into();
+      const z = plain();
+      expect(Object.is(out[0], z)).toBe(true);
+      if (Math.abs(z) > 3.442619855899) far++;
+    }
+    // The tail (beyond R) was reached: about 200,000 x 5.8e-4 = 116 draws.
+    expect(far).toBeGreaterThan(50);
   });
 });
