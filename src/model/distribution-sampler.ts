@@ -234,7 +234,7 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
         const exact = (n: number): void => perDeal(n, sigma);
         const fromTables = tables ? tables.bindInto(s, exact, out) : exact;
         const useTables = tables ? tableRule(tables) : () => false;
-        // ruledSum's choice written out here: one closure a sum (a month's deals) calls, not three.
+        // ruledSumInto's choice written out here: one closure a sum (a month's deals) calls, not three.
         return (n) => {
           if (n === 0) {
             out[0] = 0;
