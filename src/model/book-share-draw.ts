@@ -1,5 +1,5 @@
 import { GammaShape, gammaDraw } from '../random/gamma.js';
-import { standardNormal } from '../random/normal.js';
+import { standardNormal, standardNormalInto } from '../random/normal.js';
 import type { Stream } from '../random/source.js';
 import type { CompiledDistribution, Draw } from './distribution-sampler.js';
 
@@ -23,6 +23,9 @@ export const LOGNORMAL = 2;
 export class ShareDraw {
   private readonly mode: number;
   private readonly z: () => number;
+  /** The same normal sampler's draws written into `normal` (the lognormal path: no number returned per share). */
+  private readonly zInto: () => void;
+  private readonly normal = new Float64Array(1);
   private readonly x = new GammaShape();
   private readonly y = new GammaShape();
   private readonly mu: number = 0;
@@ -46,6 +49,7 @@ export class ShareDraw {
     } else this.mode = BOUND;
     // Making a sampler reads nothing from the stream: the draws start where bind's would.
     this.z = standardNormal(source);
+    this.zInto = standardNormalInto(source, this.normal);
     this.bound = this.mode === BOUND ? size.bind(source) : () => 0;
   }
 
@@ -80,7 +84,10 @@ export class ShareDraw {
   }
 
   private fillLognormal(out: Float64Array, n: number): void {
-    const { z, mu, sigma } = this;
-    for (let j = 0; j < n; j++) out[j] = Math.exp(mu + sigma * z());
+    const { zInto, normal, mu, sigma } = this;
+    for (let j = 0; j < n; j++) {
+      zInto();
+      out[j] = Math.exp(mu + sigma * normal[0]!);
+    }
   }
 }

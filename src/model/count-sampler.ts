@@ -1,6 +1,6 @@
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
-import { negativeBinomial } from '../random/negative-binomial.js';
-import { poisson } from '../random/poisson.js';
+import { negativeBinomialAt } from '../random/negative-binomial.js';
+import { poissonAt } from '../random/poisson.js';
 import type { RandomSource } from '../random/source.js';
 import { compileDistribution } from './distribution-sampler.js';
 
@@ -16,31 +16,51 @@ export type CountDraw = (multiplier: number) => number;
  * Complexity: O(1) per draw.
  */
 export function compileCount(spec: DistributionSpec): CountSampler {
+  const bindScaled = scaledCount(spec);
+  const bind = (source: RandomSource): CountDraw => {
+    const multiplier = new Float64Array(1);
+    const draw = bindScaled(source, multiplier);
+    return (m) => {
+      multiplier[0] = m;
+      return draw();
+    };
+  };
+  return Object.assign(bind, { thins: typeof spec !== 'number' && (spec.dist === 'poisson' || spec.dist === 'negativeBinomial'), bindScaled });
+}
+
+/** A count driver's draws with the multiplier read from a slot (CountSampler.bindScaled). */
+function scaledCount(spec: DistributionSpec): (source: RandomSource, multiplier: Float64Array) => () => number {
   if (typeof spec !== 'number' && spec.dist === 'poisson') {
     const mean = spec.mean;
-    return thinnable((s) => {
-      const p = poisson(s);
-      return (m) => p(mean * m);
-    });
+    return (s, multiplier) => {
+      const slot = new Float64Array(1);
+      const p = poissonAt(s, slot);
+      return () => {
+        slot[0] = mean * multiplier[0]!;
+        return p();
+      };
+    };
   }
   if (typeof spec !== 'number' && spec.dist === 'negativeBinomial') {
     const { mean, dispersion } = spec;
-    return thinnable((s) => {
-      const nb = negativeBinomial(s);
-      return (m) => nb(mean * m, dispersion);
-    });
+    return (s, multiplier) => {
+      const params = new Float64Array(2);
+      params[1] = dispersion;
+      const nb = negativeBinomialAt(s, params);
+      return () => {
+        params[0] = mean * multiplier[0]!;
+        return nb();
+      };
+    };
   }
   const compiled = compileDistribution(spec);
-  return Object.assign(
-    (s: RandomSource): CountDraw => {
-      const draw = compiled.bind(s);
-      return (m) => {
-        const x = draw() * m;
-        return x <= 0 ? 0 : Math.floor(x + s());
-      };
-    },
-    { thins: false },
-  );
+  return (s, multiplier) => {
+    const draw = compiled.bind(s);
+    return () => {
+      const x = draw() * multiplier[0]!;
+      return x <= 0 ? 0 : Math.floor(x + s());
+    };
+  };
 }
 
 /**
@@ -48,8 +68,11 @@ export function compileCount(spec: DistributionSpec): CountSampler {
  * family with the mean scaled: Binomial(N, q) of a count N drawn at multiplier m is distributed as
  * the count drawn at m q. True for Poisson (Poisson(mu) thinned by q is Poisson(mu q)) and the
  * negative binomial (a gamma mixture of Poissons: NB(mu, k) thinned by q is NB(mu q, k)); not for a
- * stochastically rounded draw.
+ * stochastically rounded draw. `bindScaled(source, multiplier)` gives the same draws, each at the
+ * multiplier in `multiplier[0]` when it is called: a fractional argument to a call the optimizer does
+ * not inline is boxed (a heap number a draw), a slot is not.
  */
-export type CountSampler = ((source: RandomSource) => CountDraw) & { readonly thins: boolean };
-
-const thinnable = (bind: (source: RandomSource) => CountDraw): CountSampler => Object.assign(bind, { thins: true });
+export type CountSampler = ((source: RandomSource) => CountDraw) & {
+  readonly thins: boolean;
+  readonly bindScaled: (source: RandomSource, multiplier: Float64Array) => () => number;
+};

@@ -3,14 +3,14 @@ import { quantilePoints } from '../scenario/quantile-points.js';
 import { betaParams, lognormalParams } from '../math/distribution-params.js';
 
 export { betaParams, lognormalParams };
-import { beta } from '../random/beta.js';
+import { beta, betaInto } from '../random/beta.js';
 import { prepareAlias, discreteIndex } from '../random/discrete.js';
 import { empiricalIndex } from '../random/empirical.js';
 import { lognormal } from '../random/lognormal.js';
 import { fitMetalog, metalogScoreQuantile } from '../math/metalog.js';
 import { metalog } from '../random/metalog.js';
 import { negativeBinomial } from '../random/negative-binomial.js';
-import { normal, sumExpNormal } from '../random/normal.js';
+import { normal, sumExpNormalInto } from '../random/normal.js';
 import { pert } from '../random/pert.js';
 import { poisson } from '../random/poisson.js';
 import type { RandomSource } from '../random/source.js';
@@ -32,6 +32,13 @@ export type Draw = () => number;
 export type SumDraw = (n: number) => number;
 
 /**
+ * Draws the sum of n independent draws (n a whole number >= 0) into the slot given when it was bound
+ * (`sumInto`), rather than returning it: a fractional number returned from a call the optimizer does
+ * not inline is boxed (a heap number a sum), a slot is not.
+ */
+export type SumInto = (n: number) => void;
+
+/**
  * A distribution made ready to sample: parameters converted and tables built once, so binding it to
  * a stream and drawing allocate nothing per draw.
  */
@@ -49,6 +56,11 @@ export interface CompiledDistribution {
    * below (within a stated error); otherwise n draws in a tight loop.
    */
   bindSum(source: RandomSource): SumDraw;
+  /**
+   * The same sums as `bindSum` (the same uniforms, the same arithmetic), each written into `out[0]`:
+   * for the families whose sums a trial draws many of (lognormal, beta). Others: `sumInto`.
+   */
+  readonly bindSumInto?: (source: RandomSource, out: Float64Array) => SumInto;
   /**
    * The exact quantile at a normal score, Q(Phi(e)), where the family has one in closed form or by
    * a tail-accurate inversion (lognormal, an untruncated normal, beta, a quantiles metalog): what a re-forecast's prior
@@ -95,12 +107,37 @@ function tableRule(tables: CompoundSumTables): (n: number) => boolean {
   };
 }
 
-/** A sum sampler by the rule above: from `tables` when they qualify for n deals, else deal by deal with `perDeal` (same stream). */
-function ruledSum(tables: CompoundSumTables | undefined, source: RandomSource, perDeal: SumDraw): SumDraw {
+/** A sum sampler by the rule above into `out[0]`: from `tables` when they qualify for n deals, else deal by deal with `perDeal` (same stream, same slot). */
+function ruledSumInto(tables: CompoundSumTables | undefined, source: RandomSource, perDeal: SumInto, out: Float64Array): SumInto {
   if (!tables) return perDeal;
-  const fromTables = tables.bind(source, perDeal);
+  const fromTables = tables.bindInto(source, perDeal, out);
   const useTables = tableRule(tables);
-  return (n) => (useTables(n) ? fromTables(n) : perDeal(n));
+  return (n) => {
+    if (useTables(n)) fromTables(n);
+    else perDeal(n);
+  };
+}
+
+/** `bindSumInto`'s sums returned, one slot per bound sampler: a compiled distribution's `bindSum` where it has `bindSumInto`. */
+const returned = (into: (source: RandomSource, out: Float64Array) => SumInto) => (source: RandomSource): SumDraw => {
+  const out = new Float64Array(1);
+  const draw = into(source, out);
+  return (n) => {
+    draw(n);
+    return out[0]!;
+  };
+};
+
+/**
+ * Bind `d`'s sum sampler writing into `out[0]`: its `bindSumInto` when it has one, else its
+ * `bindSum`'s results stored there (the same sums either way).
+ */
+export function sumInto(d: CompiledDistribution, source: RandomSource, out: Float64Array): SumInto {
+  if (d.bindSumInto) return d.bindSumInto(source, out);
+  const draw = d.bindSum(source);
+  return (n) => {
+    out[0] = draw(n);
+  };
 }
 
 /** A sum sampler that adds n draws one by one. */
@@ -186,24 +223,34 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
     }
     case 'lognormal': {
       const { mu, sigma } = lognormalParams(spec);
+      // A month's deals: exp(mu) factored out. By the rule above, from the aggregate tables of this
+      // sigma (compound-sum.ts: at most 4 + n / 64 table draws and 3 deals, error bound stated there)
+      // or deal by deal (sumExpNormalInto: no call per draw, exact); every sum written into out[0].
+      const lognormalSumInto = (s: RandomSource, out: Float64Array): SumInto => {
+        // Tables only for a distribution that is summed (not for a year-level draw), built on first use.
+        const tables = sigma > 0 && sigma <= MAX_TABLE_SIGMA ? sumTables(`lognormal/${sigma}`, () => lognormalSeverity(sigma)) : undefined;
+        const perDeal = sumExpNormalInto(s, out);
+        const median = Math.exp(mu);
+        const exact = (n: number): void => perDeal(n, sigma);
+        const fromTables = tables ? tables.bindInto(s, exact, out) : exact;
+        const useTables = tables ? tableRule(tables) : () => false;
+        // ruledSumInto's choice written out here: one closure a sum (a month's deals) calls, not three.
+        return (n) => {
+          if (n === 0) {
+            out[0] = 0;
+            return;
+          }
+          if (useTables(n)) fromTables(n);
+          else perDeal(n, sigma);
+          out[0] = median * out[0]!;
+        };
+      };
       return {
         kind: spec.dist,
         constant: undefined,
         bind: (s) => { const l = lognormal(s); return () => l(mu, sigma); },
-        // A month's deals: exp(mu) factored out. By the rule above, from the aggregate tables of this
-        // sigma (compound-sum.ts: at most 4 + n / 64 table draws and 3 deals, error bound stated there)
-        // or deal by deal (sumExpNormal: no call per draw, exact).
-        bindSum: (s) => {
-          // Tables only for a distribution that is summed (not for a year-level draw), built on first use.
-          const tables = sigma > 0 && sigma <= MAX_TABLE_SIGMA ? sumTables(`lognormal/${sigma}`, () => lognormalSeverity(sigma)) : undefined;
-          const perDeal = sumExpNormal(s);
-          const median = Math.exp(mu);
-          if (!tables) return (n) => (n === 0 ? 0 : median * perDeal(n, sigma));
-          // ruledSum's choice written out here: one closure a sum (a month's deals) calls, not three.
-          const fromTables = tables.bind(s, (n) => perDeal(n, sigma));
-          const useTables = tableRule(tables);
-          return (n) => (n === 0 ? 0 : median * (useTables(n) ? fromTables(n) : perDeal(n, sigma)));
-        },
+        bindSum: returned(lognormalSumInto),
+        bindSumInto: lognormalSumInto,
         scoreQuantile: (e) => Math.exp(mu + sigma * e),
         params: { dist: 'lognormal', mu, sigma },
       };
@@ -213,14 +260,26 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
       const bind = (s: RandomSource): Draw => { const d = beta(s); return () => d(alpha, b); };
       // Contraction sizes of a month's contracting customers: by the rule above. The per-draw sampler
       // is bound first, so parameters outside beta's domain are refused by beta itself, by name.
+      const betaSumInto = (s: RandomSource, out: Float64Array): SumInto => {
+        // bind's draws, each written into `drawn` (no number returned per draw).
+        const drawn = new Float64Array(1);
+        const draw = betaInto(s, drawn);
+        const perDraw = (n: number): void => {
+          let sum = 0;
+          for (let i = 0; i < n; i++) {
+            draw(alpha, b);
+            sum += drawn[0]!;
+          }
+          out[0] = sum;
+        };
+        return ruledSumInto(sumTables(`beta/${alpha}/${b}`, () => betaSeverity(alpha, b)), s, perDraw, out);
+      };
       return {
         kind: spec.dist,
         constant: undefined,
         bind,
-        bindSum: (s) => {
-          const perDraw = loopSum(bind)(s);
-          return ruledSum(sumTables(`beta/${alpha}/${b}`, () => betaSeverity(alpha, b)), s, perDraw);
-        },
+        bindSum: returned(betaSumInto),
+        bindSumInto: betaSumInto,
         scoreQuantile: (e) => betaScoreQuantile(e, alpha, b),
         params: { dist: 'beta', alpha, beta: b },
       };

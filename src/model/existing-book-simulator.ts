@@ -1,7 +1,7 @@
 import { Binomial } from '../random/binomial.js';
 import type { Stream } from '../random/source.js';
 import { componentIndex } from './components.js';
-import type { Draw, SumDraw } from './distribution-sampler.js';
+import { sumInto, type Draw, type SumInto } from './distribution-sampler.js';
 import { trialRate } from './market.js';
 import { drewNaN, MAX_UNITS_PER_MONTH, tooManyUnits } from './model-limit-error.js';
 import type { TierOutcome } from './tier-outcome.js';
@@ -21,7 +21,6 @@ const C_CHURN = componentIndex('churn');
 const C_RENEWAL = componentIndex('renewal');
 
 const NEVER: Draw = () => 0;
-const NO_SUM: SumDraw = () => 0;
 
 /** The trial-level rates of an existing book, drawn once per trial and moved by the market. */
 export interface BookRates {
@@ -109,9 +108,12 @@ export class AggregateBookSimulator {
   /** Binomial counts at the trial's rates: each p set once a trial, then drawn month by month. */
   private readonly renewals: Binomial;
   private readonly contractionCount: Binomial;
-  private readonly contractionSize: SumDraw;
+  /** Where the two sum samplers write each sum (read at once). */
+  private readonly sum = new Float64Array(1);
+  /** Sums of n contraction shares and of n expansion sizes, into `sum`; undefined without contraction or expansion. */
+  private readonly contractionSize: SumInto | undefined;
   private readonly expansionCount: Binomial;
-  private readonly expansionSize: SumDraw;
+  private readonly expansionSize: SumInto | undefined;
 
   constructor(
     private readonly plan: TierPlan,
@@ -120,9 +122,9 @@ export class AggregateBookSimulator {
     const e = plan.existing!;
     this.renewals = new Binomial(stream('renewals'));
     this.contractionCount = new Binomial(stream('contraction.count'));
-    this.contractionSize = e.contraction ? e.contraction.size.bindSum(stream('contraction.size')) : NO_SUM;
+    this.contractionSize = e.contraction ? sumInto(e.contraction.size, stream('contraction.size'), this.sum) : undefined;
     this.expansionCount = new Binomial(stream('expansion.count'));
-    this.expansionSize = e.expansion ? e.expansion.size.bindSum(stream('expansion.size')) : NO_SUM;
+    this.expansionSize = e.expansion ? sumInto(e.expansion.size, stream('expansion.size'), this.sum) : undefined;
   }
 
   run(rates: BookRates, out: TierOutcome): void {
@@ -151,7 +153,11 @@ export class AggregateBookSimulator {
       if (contracted > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['existing', 'customers'], contracted, 'customers contracting', "one's size", 'customers and contraction.probability');
       // The contracting customers' shares lost, summed through the one sum seam (bindSum).
-      const lost = contracted > 0 ? this.contractionSize(contracted) * arr : 0;
+      let lost = 0;
+      if (contracted > 0) {
+        this.contractionSize!(contracted);
+        lost = this.sum[0]! * arr;
+      }
       // GRR excludes price and upsell: a contraction counts in full even when the uplift offsets it.
       out.grossLoss += lost;
       ev[C_CONTRACTION * 12 + m - 1] = -lost;
@@ -163,7 +169,11 @@ export class AggregateBookSimulator {
       const expanding = book.expansion ? this.expansionCount.draw(renewed - contracted) : 0;
       if (expanding > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['existing', 'customers'], expanding, 'customers expanding', "one's size", 'customers and expansion.probability');
-      const added = expanding > 0 ? this.expansionSize(expanding) * arr * rates.expansionScale : 0;
+      let added = 0;
+      if (expanding > 0) {
+        this.expansionSize!(expanding);
+        added = this.sum[0]! * arr * rates.expansionScale;
+      }
       ev[C_EXP * 12 + m - 1] = added;
       out.booked[C_EXP]! += added;
     }

@@ -3,8 +3,7 @@ import { discreteIndex } from '../random/discrete.js';
 import { poisson } from '../random/poisson.js';
 import type { Stream } from '../random/source.js';
 import { componentIndex } from './components.js';
-import type { CountDraw } from './count-sampler.js';
-import type { Draw, SumDraw } from './distribution-sampler.js';
+import { sumInto, type Draw, type SumInto } from './distribution-sampler.js';
 import type { LagPmf } from './lag-pmf.js';
 import { LagSplitter } from './lag-splitter.js';
 import { trialRate, volumeMultiplier } from './market.js';
@@ -30,7 +29,8 @@ const C_NEW_EXP = componentIndex('newCustomerExpansion');
 interface BoundSource {
   readonly seasonality: Float64Array;
   readonly conversion: Draw;
-  readonly leads: CountDraw;
+  /** A month's leads at the multiplier in the simulator's `leadScale` slot (seasonality x market x level). */
+  readonly leads: () => number;
   /** True when the leads' count thins within its family (Poisson, negative binomial: CountSampler.thins). */
   readonly thins: boolean;
   /** Deals ~ Binomial(leads, this trial's conversion), p set once a trial. */
@@ -67,7 +67,8 @@ interface BoundGroup {
   readonly count: number;
   readonly closeMonth: number;
   readonly winProbability: Draw;
-  readonly amount: SumDraw;
+  /** The sum of n deals' amounts, into the simulator's `sum` slot. */
+  readonly amount: SumInto;
   readonly driverSlot: number;
   /** This year's median amount (year-level draw) of a group with its own amounts, or undefined. */
   readonly amountLevel: Draw | undefined;
@@ -94,11 +95,16 @@ export class NewBusinessSimulator {
   private readonly nb: NewBusinessPlan;
   private readonly sources: BoundSource[];
   private readonly demand = new Float64Array(12);
+  /** The multiplier of the next lead count drawn (a slot, not an argument: see CountSampler.bindScaled). */
+  private readonly leadScale = new Float64Array(1);
   private readonly closed = new Float64Array(12);
   private readonly pipelineDeals = new Float64Array(12);
   /** New customers going live in each month (after their service-start lag): their expansions count from then. */
   private readonly live = new Float64Array(12);
-  private readonly acv: SumDraw;
+  /** Where the sum samplers below write each sum (read at once: one slot for all of them). */
+  private readonly sum = new Float64Array(1);
+  /** The sum of n deals' ACVs, into `sum`. */
+  private readonly acv: SumInto;
   /** This year's median ACV (year-level draw), or undefined when the median is a number. */
   private readonly acvLevel: Draw | undefined;
   /** Service-start lags and terms of the sourced deals, and of the pipeline's groups: streams of their own. */
@@ -121,7 +127,8 @@ export class NewBusinessSimulator {
   private readonly newExpansionWindow: WindowSplitter | undefined;
   /** Expansions in the year of a month's new customers when some would fall after it: Binomial(live, probability x share). */
   private readonly newExpansionInWindow: (n: number, p: number) => number;
-  private readonly newExpansionSize: SumDraw;
+  /** The sum of n new customers' expansion sizes, into `sum`. */
+  private readonly newExpansionSize: SumInto;
   /** This year's median new-customer expansion size (year-level draw), or undefined when a number. */
   private readonly newExpansionSizeLevel: Draw | undefined;
   private readonly slot: (extra: string) => number;
@@ -163,7 +170,7 @@ export class NewBusinessSimulator {
           s.name === '' ? driverSlot(drivers, 'conversion') : driverSlot(drivers, 'sourceConversion', s.name),
           s.conversion.bind(stream(s.name === '' ? DRIVER_KINDS.conversion.stream('') : DRIVER_KINDS.sourceConversion.stream(s.name))),
         ),
-        leads: s.leads(stream(own('leads'))),
+        leads: s.leads.bindScaled(stream(own('leads')), this.leadScale),
         thins: s.leads.thins,
         deals: new Binomial(dealsStream),
         dealsInWindow: binomial(dealsStream),
@@ -181,7 +188,7 @@ export class NewBusinessSimulator {
         dealsSlot: s.name === '' ? -1 : this.slot(EXTRA_KEYS.sourceDeals(s.name)),
       };
     });
-    this.acv = nb.acv.bindSum(stream('acv'));
+    this.acv = sumInto(nb.acv, stream('acv'), this.sum);
     this.acvLevel = levelDraw(levels, driverSlot(drivers, 'acv'), nb.acvLevel?.distribution.bind(stream(DRIVER_KINDS.acv.stream(''))));
     this.start = plan.start;
     this.closedMonths = plan.start?.months ?? 0;
@@ -214,7 +221,7 @@ export class NewBusinessSimulator {
       count: g.count,
       closeMonth: g.closeMonth,
       winProbability: g.winProbability.bind(stream(DRIVER_KINDS.pipelineWinProbability.stream(String(i + 1)))),
-      amount: (g.amount ?? nb.acv).bindSum(stream(`pipeline.${i + 1}.amount`)),
+      amount: sumInto(g.amount ?? nb.acv, stream(`pipeline.${i + 1}.amount`), this.sum),
       atTierAcv: g.amount === undefined,
       driverSlot: driverSlot(drivers, 'pipelineWinProbability', String(i + 1)),
       amountLevel: g.amountLevel?.distribution.bind(stream(DRIVER_KINDS.pipelineAmount.stream(String(i + 1)))),
@@ -231,7 +238,7 @@ export class NewBusinessSimulator {
     this.newExpansionCount = new Binomial(expansionCount);
     this.newExpansionInWindow = binomial(expansionCount);
     this.newExpansionWindow = x ? new WindowSplitter(x.timing, stream('newCustomerExpansion.timing')) : undefined;
-    this.newExpansionSize = x ? x.size.bindSum(stream('newCustomerExpansion.size')) : () => 0;
+    this.newExpansionSize = x ? sumInto(x.size, stream('newCustomerExpansion.size'), this.sum) : () => void (this.sum[0] = 0);
     this.newExpansionSizeLevel = x?.sizeLevel?.distribution.bind(stream(DRIVER_KINDS.newCustomerExpansionSize.stream('')));
     this.slots = {
       tcv: this.slot(EXTRA_KEYS.newTcv),
@@ -340,7 +347,8 @@ export class NewBusinessSimulator {
       }
       for (let lag = 0; lag < byLag.length && m + lag <= 12; lag++) {
         if (byLag[lag]! > 0) {
-          const added = this.newExpansionSize(byLag[lag]!) * sizeScale;
+          this.newExpansionSize(byLag[lag]!);
+          const added = this.sum[0]! * sizeScale;
           ev[C_NEW_EXP * 12 + m + lag - 1]! += added;
           out.booked[C_NEW_EXP]! += added;
         }
@@ -381,7 +389,8 @@ export class NewBusinessSimulator {
         // deals that closed are in the actuals; its leads still in the cycle close after them.
         const known = month >= 1 && this.sources.length === 1 ? this.start!.leads[month - 1]! : NaN;
         if (month <= k - cycle.max) continue;
-        const leads = Number.isNaN(known) ? s.leads(season * leadMultiplier) : known;
+        this.leadScale[0] = season * leadMultiplier;
+        const leads = Number.isNaN(known) ? s.leads() : known;
         const byLag = this.tails!.cycle.split(leads, conversion, k - month);
         for (let lag = k - month + 1; lag <= cycle.max; lag++) {
           demand[month + lag - 1]! += byLag[lag]!;
@@ -391,7 +400,8 @@ export class NewBusinessSimulator {
       }
       if (month >= 1 && s.dealsSlot >= 0) {
         // A lead source reports its deals of the year's leads, wherever they close: every deal is drawn.
-        const leads = s.leads(season * leadMultiplier);
+        this.leadScale[0] = season * leadMultiplier;
+        const leads = s.leads();
         const deals = s.deals.draw(leads);
         leadsInYear += leads;
         dealsInYear += deals;
@@ -412,14 +422,21 @@ export class NewBusinessSimulator {
       const share = s.window.share(lo, hi);
       let deals: number;
       if (month >= 1) {
-        const leads = s.leads(season * leadMultiplier);
+        this.leadScale[0] = season * leadMultiplier;
+        const leads = s.leads();
         leadsInYear += leads;
         out.leadsByMonth[month - 1]! += leads;
         if (share === 0) continue;
         deals = share === 1 ? s.deals.draw(leads) : s.dealsInWindow(leads, conversion * share);
       } else {
         if (share === 0) continue;
-        deals = s.thins ? s.leads(season * leadMultiplier * conversion * share) : s.dealsInWindow(s.leads(season * leadMultiplier), conversion * share);
+        if (s.thins) {
+          this.leadScale[0] = season * leadMultiplier * conversion * share;
+          deals = s.leads();
+        } else {
+          this.leadScale[0] = season * leadMultiplier;
+          deals = s.dealsInWindow(s.leads(), conversion * share);
+        }
       }
       if (deals === 0) continue;
       if (deals > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], deals, 'deals', "deal's ACV", 'leadsPerMonth and conversion');
@@ -524,11 +541,12 @@ export class NewBusinessSimulator {
    * put each lag group live after its service-start lag. With a term mix the deals are also split
    * by term for their total contract value.
    */
-  private sign(n: number, m: number, amount: SumDraw, multiplier: number, timing: SigningSplitters, out: TierOutcome): void {
+  private sign(n: number, m: number, amount: SumInto, multiplier: number, timing: SigningSplitters, out: TierOutcome): void {
     const nb = this.nb;
     const ev = out.events;
     if (nb.serviceStart.max === 0 && !nb.terms) {
-      const acv = amount(n) * multiplier;
+      amount(n);
+      const acv = this.sum[0]! * multiplier;
       ev[C_NEW * 12 + m - 1]! += acv;
       out.booked[C_NEW]! += acv;
       this.live[m - 1]! += n;
@@ -543,11 +561,15 @@ export class NewBusinessSimulator {
         const byTerm = timing.terms!.split(k);
         for (let t = 0; t < byTerm.length; t++) {
           if (byTerm[t]! === 0) continue;
-          const part = amount(byTerm[t]!) * multiplier;
+          amount(byTerm[t]!);
+          const part = this.sum[0]! * multiplier;
           acv += part;
           this.tcv += part * nb.terms.tcvFactor[t]!;
         }
-      } else acv = amount(k) * multiplier;
+      } else {
+        amount(k);
+        acv = this.sum[0]! * multiplier;
+      }
       out.booked[C_NEW]! += acv;
       if (m + lag <= 12) {
         ev[C_NEW * 12 + m + lag - 1]! += acv;

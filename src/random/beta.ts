@@ -23,13 +23,31 @@ import type { RandomSource } from './source.js';
  *   The check costs four comparisons per draw.
  */
 export function beta(source: RandomSource): (alpha: number, beta: number) => number {
+  const out = new Float64Array(1);
+  const draw = betaInto(source, out);
+  return (a, b) => {
+    draw(a, b);
+    return out[0]!;
+  };
+}
+
+/**
+ * `beta` writing each draw into `out[0]` instead of returning it: a fractional number returned from a
+ * call the optimizer does not inline is boxed (a heap number a draw), a slot is not. The same
+ * uniforms, the same draws, the same errors as `beta`.
+ *
+ * @param source - the uniform [0, 1) stream to draw from.
+ * @param out - the slot each draw is written to.
+ * @returns `(alpha, beta) => void`, setting out[0] to a Beta(alpha, beta) draw.
+ */
+export function betaInto(source: RandomSource, out: Float64Array): (alpha: number, beta: number) => void {
   checkSource('beta', source);
   // One normal sampler for both gammas: it is stateless, so X and Y read the source as two gamma
   // samplers on it would.
   const z = standardNormal(source);
   const shapeX = new GammaShape();
   const shapeY = new GammaShape();
-  return function drawBeta(a: number, b: number): number {
+  return function drawBeta(a: number, b: number): void {
     if (!(a > 0 && a < Number.POSITIVE_INFINITY && b > 0 && b < Number.POSITIVE_INFINITY)) {
       throw a > 0 && a < Number.POSITIVE_INFINITY ? badParameter('beta', 'beta', FINITE_POSITIVE, b) : badParameter('beta', 'alpha', FINITE_POSITIVE, a);
     }
@@ -42,7 +60,10 @@ export function beta(source: RandomSource): (alpha: number, beta: number) => num
         const y = Math.pow(v, 1 / b);
         const s = x + y;
         if (s <= 1) {
-          if (s > 0) return x / s;
+          if (s > 0) {
+            out[0] = x / s;
+            return;
+          }
           let logX = Math.log(u) / a;
           let logY = Math.log(v) / b;
           const logM = logX > logY ? logX : logY;
@@ -50,10 +71,14 @@ export function beta(source: RandomSource): (alpha: number, beta: number) => num
           // overflows): compare them scaled by a instead, log X - log Y = (ln u - ln v (a / b)) / a,
           // where a / b stays finite (both are tiny), and return its logistic (0 or 1 but for
           // near-ties). Without this, -Infinity - -Infinity gave NaN.
-          if (logM === Number.NEGATIVE_INFINITY) return 1 / (1 + Math.exp(-(Math.log(u) - Math.log(v) * (a / b)) / a));
+          if (logM === Number.NEGATIVE_INFINITY) {
+            out[0] = 1 / (1 + Math.exp(-(Math.log(u) - Math.log(v) * (a / b)) / a));
+            return;
+          }
           logX -= logM;
           logY -= logM;
-          return Math.exp(logX - Math.log(Math.exp(logX) + Math.exp(logY)));
+          out[0] = Math.exp(logX - Math.log(Math.exp(logX) + Math.exp(logY)));
+          return;
         }
       }
     }
@@ -64,7 +89,10 @@ export function beta(source: RandomSource): (alpha: number, beta: number) => num
     let x = 0;
     for (let shape = shapeX; ; shape = shapeY) {
       const g = gammaDraw(z, source, shape);
-      if (shape === shapeY) return x / (x + g);
+      if (shape === shapeY) {
+        out[0] = x / (x + g);
+        return;
+      }
       x = g;
     }
   };

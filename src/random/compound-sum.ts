@@ -178,14 +178,40 @@ export class CompoundSumTables {
    * `single(n)` draws the sum of n <= 3 deals exactly from the same stream.
    */
   bind(source: RandomSource, single: (n: number) => number): (k: number) => number {
+    const out = new Float64Array(1);
+    const into = this.bindInto(
+      source,
+      (n) => {
+        out[0] = single(n);
+      },
+      out,
+    );
+    return (k) => {
+      into(k);
+      return out[0]!;
+    };
+  }
+
+  /**
+   * `bind` writing each sum into `out[0]` instead of returning it (a fractional number returned from
+   * a call that is not inlined is boxed, a heap number a sum; a slot is not): `(k) => void`, and
+   * `single(n)` writes the sum of n <= 3 deals into the same `out[0]`. The same uniforms, the same
+   * arithmetic, the same sums as `bind`.
+   */
+  bindInto(source: RandomSource, single: (n: number) => void, out: Float64Array): (k: number) => void {
     checkSource('compoundSum', source);
     const read = uint32Reader(source);
-    const draw = (t: PowerTable): number => {
+    // draw writes its value here rather than returning it (not boxed where draw is not inlined).
+    const drawn = new Float64Array(1);
+    const draw = (t: PowerTable): void => {
       const u = read() * TWO_NEG_32;
       const x = u * QUANTILES;
       const m = Math.floor(x);
       const q = t.quantiles;
-      if (m > 0 && m < QUANTILES - 1) return q[m]! + (x - m) * (q[m + 1]! - q[m]!);
+      if (m > 0 && m < QUANTILES - 1) {
+        drawn[0] = q[m]! + (x - m) * (q[m + 1]! - q[m]!);
+        return;
+      }
       // The outermost intervals: the smallest grid cell whose CDF exceeds u, by bisection.
       const cdf = t.cdf;
       let lo = 0;
@@ -195,15 +221,18 @@ export class CompoundSumTables {
         if (cdf[mid]! > u) hi = mid;
         else lo = mid + 1;
       }
-      return (t.first + lo) * t.aggregate.h;
+      drawn[0] = (t.first + lo) * t.aggregate.h;
     };
     // The tables built (or adopted) so far, read in place; `table` builds one on first use.
     const built = this.tables;
-    return (k: number): number => {
+    return (k: number): void => {
       let s = 0;
       if (k >= 1 << LARGEST_LOG2) {
         const top = built[LARGEST_LOG2] ?? this.table(LARGEST_LOG2);
-        for (let q = Math.floor(k / (1 << LARGEST_LOG2)); q > 0; q--) s += draw(top);
+        for (let q = Math.floor(k / (1 << LARGEST_LOG2)); q > 0; q--) {
+          draw(top);
+          s += drawn[0]!;
+        }
       }
       // One table draw per set bit j of k from SMALLEST_LOG2 up, in that order: the set bits are
       // visited (lowest first) rather than each bit tested, so only the loop's exit is a branch
@@ -212,11 +241,15 @@ export class CompoundSumTables {
       while (bits !== 0) {
         const low = bits & -bits;
         const j = 31 - Math.clz32(low) + SMALLEST_LOG2;
-        s += draw(built[j] ?? this.table(j));
+        draw(built[j] ?? this.table(j));
+        s += drawn[0]!;
         bits ^= low;
       }
       const rest = k & ((1 << SMALLEST_LOG2) - 1);
-      return rest > 0 ? s + single(rest) : s;
+      if (rest > 0) {
+        single(rest);
+        out[0] = s + out[0]!;
+      } else out[0] = s;
     };
   }
 }

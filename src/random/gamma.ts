@@ -45,6 +45,8 @@ export class GammaShape {
   d = Number.NaN;
   c = Number.NaN;
   invShape = Number.NaN;
+  /** Where `gammaDrawInto` writes each draw. */
+  readonly drawn = new Float64Array(1);
 
   /** Check a new shape and compute its constants. */
   set(shape: number): void {
@@ -66,6 +68,15 @@ export function gammaDraw(z: () => number, source: RandomSource, s: GammaShape):
   const g = marsagliaTsang(z, source, s.d, s.c);
   // Boost: U in (0, 1] so U^(1/k) is never exactly 0 because of a 0 from the source.
   return s.shape >= 1 ? g : g * Math.pow(1 - source(), s.invShape);
+}
+
+/**
+ * `gammaDraw` writing its draw into `s.drawn[0]` instead of returning it, for callers that do not
+ * inline it: a fractional number returned from a call that is not inlined is boxed (a heap number
+ * a draw), a slot is not. The same uniforms, the same draw.
+ */
+export function gammaDrawInto(z: () => number, source: RandomSource, s: GammaShape): void {
+  s.drawn[0] = gammaDraw(z, source, s);
 }
 
 /** Marsaglia-Tsang for d = k - 1/3 and c = 1 / sqrt(9 d), k >= 1: a Gamma(k, 1) draw. */

@@ -1,6 +1,7 @@
-import { gamma } from './gamma.js';
+import { GammaShape, gammaDrawInto } from './gamma.js';
+import { standardNormal } from './normal.js';
 import { badParameter, checkSource, FINITE_NON_NEGATIVE } from './parameter-error.js';
-import { poisson } from './poisson.js';
+import { poissonAt } from './poisson.js';
 import type { RandomSource } from './source.js';
 
 /**
@@ -21,22 +22,58 @@ import type { RandomSource } from './source.js';
  *   the same source (e.g. L. Devroye, Non-Uniform Random Variate Generation, 1986).
  */
 export function negativeBinomial(source: RandomSource): (mean: number, dispersion: number) => number {
+  const params = new Float64Array(2);
+  const draw = negativeBinomialAt(source, params);
+  return (mean, dispersion) => {
+    params[0] = mean;
+    params[1] = dispersion;
+    return draw();
+  };
+}
+
+/**
+ * `negativeBinomial` with its mean and dispersion read from `params[0]` and `params[1]` at each draw
+ * instead of passed, and its gamma handed to the Poisson draw through slots too: a fractional argument
+ * to, or result from, a call the optimizer does not inline is boxed (a heap number), a slot is not.
+ * The same uniforms, the same counts, the same errors as `negativeBinomial` at those parameters (the
+ * gamma drawn as `gamma`'s sampler draws Gamma(dispersion, mean / dispersion)).
+ *
+ * @param source - the uniform [0, 1) stream to draw from.
+ * @param params - the slots of each draw's mean and dispersion.
+ * @returns `() => count`.
+ */
+export function negativeBinomialAt(source: RandomSource, params: Float64Array): () => number {
   checkSource('negativeBinomial', source);
-  const g = gamma(source);
-  const pois = poisson(source);
-  return function drawNegativeBinomial(mean: number, dispersion: number): number {
+  // `gamma(source)`'s parts: its normal sampler (stateless) and its shape's constants.
+  const z = standardNormal(source);
+  const shape = new GammaShape();
+  const poissonMean = new Float64Array(1);
+  const pois = poissonAt(source, poissonMean);
+  return function drawNegativeBinomial(): number {
+    const mean = params[0]!;
+    const dispersion = params[1]!;
     if (!(mean >= 0 && mean < Number.POSITIVE_INFINITY && dispersion > 0)) {
       throw mean >= 0 && mean < Number.POSITIVE_INFINITY
         ? badParameter('negativeBinomial', 'dispersion', 'a number > 0 (Infinity for Poisson)', dispersion)
         : badParameter('negativeBinomial', 'mean', FINITE_NON_NEGATIVE, mean);
     }
     if (mean === 0) return 0;
-    if (dispersion === Number.POSITIVE_INFINITY) return pois(mean);
+    if (dispersion === Number.POSITIVE_INFINITY) {
+      poissonMean[0] = mean;
+      return pois();
+    }
     const scale = mean / dispersion;
-    if (scale < Number.POSITIVE_INFINITY) return pois(g(dispersion, scale));
+    // Gamma(dispersion, 1) as `gamma` draws it (its scale, finite and >= 0 here, multiplies it after).
+    if (dispersion !== shape.shape) shape.set(dispersion);
+    gammaDrawInto(z, source, shape);
+    if (scale < Number.POSITIVE_INFINITY) {
+      poissonMean[0] = shape.drawn[0]! * scale;
+      return pois();
+    }
     // A dispersion so small that mean / dispersion overflows (say 1e15 / 1e-300): draw
     // Gamma(k, 1) and scale it in logs. Such a gamma draw is almost always 0 or tiny.
-    const x = g(dispersion, 1);
-    return pois(x === 0 ? 0 : Math.exp(Math.log(x) + Math.log(mean) - Math.log(dispersion)));
+    const x = shape.drawn[0]! * 1;
+    poissonMean[0] = x === 0 ? 0 : Math.exp(Math.log(x) + Math.log(mean) - Math.log(dispersion));
+    return pois();
   };
 }

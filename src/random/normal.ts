@@ -113,6 +113,24 @@ export function normal(source: RandomSource): (mu: number, sigma: number) => num
  * @remarks O(n); allocates nothing per call once its block has grown to the largest n seen.
  */
 export function sumExpNormal(source: RandomSource): (n: number, sigma: number) => number {
+  const out = new Float64Array(1);
+  const into = sumExpNormalInto(source, out);
+  return (n, sigma) => {
+    into(n, sigma);
+    return out[0]!;
+  };
+}
+
+/**
+ * `sumExpNormal` writing each sum into `out[0]` instead of returning it: a fractional number
+ * returned from a call the optimizer does not inline is boxed (a heap number a sum), a slot is not.
+ * The same uniforms, the same arithmetic, the same sums.
+ *
+ * @param source - the uniform [0, 1) stream to draw from.
+ * @param out - the slot each sum is written to.
+ * @returns `(n, sigma) => void`, setting out[0] to sum_{i<n} exp(sigma Z_i).
+ */
+export function sumExpNormalInto(source: RandomSource, out: Float64Array): (n: number, sigma: number) => void {
   checkSource('sumExpNormal', source);
   const fill = uint32Filler(source);
   const uint32 = uint32Reader(source);
@@ -120,37 +138,8 @@ export function sumExpNormal(source: RandomSource): (n: number, sigma: number) =
   // finish writes its normal here instead of returning it: a call's (untyped) result merged with the
   // fast path's u * EDGE[i] made the loop box every normal it drew (one heap number a deal).
   const finished = new Float64Array(1);
-  /** The rest of the ziggurat for a first attempt that left the fast path; its normal goes to finished[0]. */
-  function finish(first: number): void {
-    let b = first;
-    for (;;) {
-      const i = b & 0x7f;
-      const u = (b >>> 7) * TWO_NEG_24 - 1;
-      if (Math.abs(u) < RATIO[i]!) {
-        finished[0] = u * EDGE[i]!;
-        return;
-      }
-      if (i === 0) {
-        let x: number;
-        let y: number;
-        do {
-          x = -Math.log(1 - source()) / R;
-          y = -Math.log(1 - source());
-        } while (2 * y < x * x);
-        finished[0] = u < 0 ? -(R + x) : R + x;
-        return;
-      }
-      const x = u * EDGE[i]!;
-      const f0 = Math.exp(-0.5 * (EDGE[i]! * EDGE[i]! - x * x));
-      const f1 = Math.exp(-0.5 * (EDGE[i + 1]! * EDGE[i + 1]! - x * x));
-      if (f1 + source() * (f0 - f1) < 1) {
-        finished[0] = x;
-        return;
-      }
-      b = uint32();
-    }
-  }
-  return function sum(n: number, sigma: number): number {
+  const finish = zigguratFinisher(source, uint32, finished);
+  return function sum(n: number, sigma: number): void {
     if (n > bits.length) bits = new Uint32Array(Math.max(n, 2 * bits.length));
     fill(bits, n);
     let s = 0;
@@ -166,6 +155,65 @@ export function sumExpNormal(source: RandomSource): (n: number, sigma: number) =
       }
       s += Math.exp(sigma * z);
     }
-    return s;
+    out[0] = s;
+  };
+}
+
+/**
+ * The rest of the ziggurat (`standardNormal`) for a first attempt whose 32-bit integer `first` left the
+ * fast path: the wedge test, the tail, or fresh attempts from `uint32`, reading the source as
+ * `standardNormal` does after that integer; the normal goes to `out[0]`.
+ */
+function zigguratFinisher(source: RandomSource, uint32: () => number, out: Float64Array): (first: number) => void {
+  return function finish(first: number): void {
+    let b = first;
+    for (;;) {
+      const i = b & 0x7f;
+      const u = (b >>> 7) * TWO_NEG_24 - 1;
+      if (Math.abs(u) < RATIO[i]!) {
+        out[0] = u * EDGE[i]!;
+        return;
+      }
+      if (i === 0) {
+        let x: number;
+        let y: number;
+        do {
+          x = -Math.log(1 - source()) / R;
+          y = -Math.log(1 - source());
+        } while (2 * y < x * x);
+        out[0] = u < 0 ? -(R + x) : R + x;
+        return;
+      }
+      const x = u * EDGE[i]!;
+      const f0 = Math.exp(-0.5 * (EDGE[i]! * EDGE[i]! - x * x));
+      const f1 = Math.exp(-0.5 * (EDGE[i + 1]! * EDGE[i + 1]! - x * x));
+      if (f1 + source() * (f0 - f1) < 1) {
+        out[0] = x;
+        return;
+      }
+      b = uint32();
+    }
+  };
+}
+
+/**
+ * `standardNormal` writing each draw into `out[0]` instead of returning it: a fractional number
+ * returned from a call the optimizer does not inline is boxed (a heap number a draw), a slot is not.
+ * The same uniforms, the same draws as `standardNormal` on the source.
+ *
+ * @param source - the uniform [0, 1) stream to draw from.
+ * @param out - the slot each draw is written to.
+ * @returns `() => void`, setting out[0] to a standard normal draw.
+ */
+export function standardNormalInto(source: RandomSource, out: Float64Array): () => void {
+  checkSource('standardNormal', source);
+  const uint32 = uint32Reader(source);
+  const finish = zigguratFinisher(source, uint32, out);
+  return function drawStandardNormalInto(): void {
+    const bits = uint32();
+    const i = bits & 0x7f;
+    const u = (bits >>> 7) * TWO_NEG_24 - 1;
+    if (Math.abs(u) < RATIO[i]!) out[0] = u * EDGE[i]!;
+    else finish(bits);
   };
 }

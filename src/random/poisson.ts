@@ -23,8 +23,27 @@ import type { RandomSource } from './source.js';
  *   one comparison per draw (mean >= 10 only: below, the branch on mean > 0 already catches it).
  */
 export function poisson(source: RandomSource): (mean: number) => number {
+  const slot = new Float64Array(1);
+  const draw = poissonAt(source, slot);
+  return (mean) => {
+    slot[0] = mean;
+    return draw();
+  };
+}
+
+/**
+ * `poisson` with its mean read from `mean[0]` at each draw instead of passed: a fractional argument
+ * to a call the optimizer does not inline is boxed (a heap number a draw), a slot is not. The same
+ * uniforms, the same counts, the same errors as `poisson` at that mean.
+ *
+ * @param source - the uniform [0, 1) stream to draw from.
+ * @param meanSlot - the slot whose first element is the mean of each draw.
+ * @returns `() => k`, a Poisson(meanSlot[0]) count.
+ */
+export function poissonAt(source: RandomSource, meanSlot: Float64Array): () => number {
   checkSource('poisson', source);
-  return function drawPoisson(mean: number): number {
+  return function drawPoisson(): number {
+    const mean = meanSlot[0]!;
     if (mean < 10) {
       if (!(mean > 0)) {
         if (mean === 0) return 0;
