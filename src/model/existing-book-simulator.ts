@@ -152,7 +152,7 @@ export class AggregateBookSimulator {
       const contracted = book.contraction ? this.contractionCount.draw(renewed) : 0;
       if (contracted > MAX_UNITS_PER_MONTH)
         tooManyUnits(this.plan.name, ['existing', 'customers'], contracted, 'customers contracting', "one's size", 'customers and contraction.probability');
-      // The contracting customers' shares lost, summed through the one sum seam (bindSum).
+      // The contracting customers' shares lost, summed through the one sum seam (sumInto).
       let lost = 0;
       if (contracted > 0) {
         this.contractionSize!(contracted);

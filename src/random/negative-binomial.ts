@@ -72,7 +72,7 @@ export function negativeBinomialAt(source: RandomSource, params: Float64Array): 
     }
     // A dispersion so small that mean / dispersion overflows (say 1e15 / 1e-300): draw
     // Gamma(k, 1) and scale it in logs. Such a gamma draw is almost always 0 or tiny.
-    const x = shape.drawn[0]! * 1;
+    const x = shape.drawn[0]!;
     poissonMean[0] = x === 0 ? 0 : Math.exp(Math.log(x) + Math.log(mean) - Math.log(dispersion));
     return pois();
   };

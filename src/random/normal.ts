@@ -44,32 +44,20 @@ export function standardNormal(source: RandomSource): () => number {
   checkSource('standardNormal', source);
   // The ziggurat reads whole 32-bit integers: a seeded stream's own outputs, or floor(U x 2^32).
   const uint32 = uint32Reader(source);
-  function tail(negative: boolean): number {
-    // Marsaglia (1964): x = -ln(U1)/R, y = -ln(U2), accept if 2y > x^2; returns R + x.
-    let x: number;
-    let y: number;
-    do {
-      x = -Math.log(1 - source()) / R;
-      y = -Math.log(1 - source());
-    } while (2 * y < x * x);
-    return negative ? -(R + x) : R + x;
-  }
+  // The about 1% of first attempts that leave the fast path: the wedge test, the tail or a fresh
+  // attempt (zigguratFinisher, shared with sumExpNormalInto and standardNormalInto), its normal read
+  // from a slot: a call's returned number merged with the fast path's u * EDGE[i] made every normal
+  // drawn where this is inlined a new heap number (a gamma, a beta: three a draw).
+  const finished = new Float64Array(1);
+  const finish = zigguratFinisher(source, uint32, finished);
   return function drawStandardNormal(): number {
-    for (;;) {
-      const bits = uint32(); // a whole number in [0, 2^32)
-      const i = bits & 0x7f;
-      const u = (bits >>> 7) * TWO_NEG_24 - 1; // 25 bits -> [-1, 1)
-      if (Math.abs(u) < RATIO[i]!) return u * EDGE[i]!;
-      // `+tail(...)`: the call's result is untyped to the optimizer, and merged as it is with the
-      // fast path's u * EDGE[i] it made every normal drawn where this is inlined a new heap number
-      // (a gamma, a beta: three a draw). The unary plus types it as a number; the value is the same.
-      if (i === 0) return +tail(u < 0);
-      const x = u * EDGE[i]!;
-      const f0 = Math.exp(-0.5 * (EDGE[i]! * EDGE[i]! - x * x));
-      const f1 = Math.exp(-0.5 * (EDGE[i + 1]! * EDGE[i + 1]! - x * x));
-      if (f1 + source() * (f0 - f1) < 1) return x;
-    }
-  }
+    const bits = uint32(); // a whole number in [0, 2^32)
+    const i = bits & 0x7f;
+    const u = (bits >>> 7) * TWO_NEG_24 - 1; // 25 bits -> [-1, 1)
+    if (Math.abs(u) < RATIO[i]!) return u * EDGE[i]!;
+    finish(bits);
+    return finished[0]!;
+  };
 }
 
 /**
