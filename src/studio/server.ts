@@ -153,6 +153,11 @@ export async function startStudioServer(session: StudioSession, options: StudioS
       const { state, name } = parseBody(saveBody, body);
       const file = saveFileName(name, session.scenario.base);
       const { overlay } = await session.scenario.scenarioOf(state);
+      // Only a what-if the studio can answer is saved: the file's comment promises `arrcast run` gives
+      // its numbers, so a state the model refuses (a driver moved so far that a month's deals would not
+      // finish, a rate that draws NaN) is refused here with the run's own message, and nothing is written.
+      // The page has usually asked for this answer already: then it is known, and nothing runs.
+      await session.answer(state, 'full', gone.signal);
       const command = reproduceCommand(file, session, state);
       const text = overlayText(session.scenario.base, overlay, [
         `What-if saved by arrcast studio from ${session.scenario.base}.`,

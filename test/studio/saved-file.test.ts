@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Engine } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { shellWord } from '../../src/studio/save.js';
 import { StudioSession } from '../../src/studio/session.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
@@ -11,19 +11,22 @@ import { openStudioScenario } from '../../src/studio/studio-scenario.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { requester } from './studio-fixture.js';
 
-// A file name and a seed that would break a comment line or a shell word; saving runs nothing, so no engine.
+// A file name and a seed that would break a comment line or a shell word. A save answers its state first
+// (a what-if the model refuses is not saved): a pool of one thread.
 const HOSTILE_FILE = 'x\ntrials: 50 #.yaml';
 const HOSTILE_SEED = "it's 7\nrm -rf ~";
+const engine = createEngine({ workers: 1 });
 let server: StudioServer;
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-save-'));
   copyFileSync(join(ROOT, 'scenarios/example.yaml'), join(dir, HOSTILE_FILE));
   const scenario = await openStudioScenario(join(dir, HOSTILE_FILE));
-  server = await startStudioServer(new StudioSession(scenario, {} as Engine, { trials: 3_000, seed: HOSTILE_SEED }), { port: 0, assetsDir: '/nonexistent' });
+  server = await startStudioServer(new StudioSession(scenario, engine, { trials: 3_000, seed: HOSTILE_SEED }), { port: 0, assetsDir: '/nonexistent' });
 });
 afterAll(async () => {
   await server?.close();
+  await engine.close();
 });
 
 describe('arrcast studio: a saved what-if says only what the page changed, whatever the names around it', () => {

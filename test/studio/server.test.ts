@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +135,21 @@ describe('arrcast studio: what a request may say', () => {
       expect(r.status).toBe(400);
       expect(r.json().field).toBe(field);
     }
+  });
+
+  it('saves only a what-if it can answer: one the model refuses gets the run\'s own message, and no file', async () => {
+    // Schema-valid (any positive mean), but 1e9 leads a month at SMB's 3% conversion are 3e7 deals a month,
+    // each drawn: the model refuses it when it runs (model-limit-error.ts), not when the file is read.
+    const state = { ...EMPTY, drivers: { '0/leadsPerMonth': { central: 1e9 } } };
+    const answer = await post('/api/answer', { state, pass: 'full' });
+    expect(answer.status).toBe(400);
+    expect(answer.json().error).toMatch(/in one month/);
+    const saved = await post('/api/save', { state, name: 'too many leads' });
+    expect([saved.status, saved.json().error]).toEqual([400, answer.json().error]);
+    expect(existsSync(join(dir, 'too many leads.yaml'))).toBe(false);
+    // The same name takes a state it can answer.
+    expect((await post('/api/save', { state: { ...EMPTY, drivers: { '0/leadsPerMonth': { central: 2100 } } }, name: 'too many leads' })).status).toBe(200);
+    expect(existsSync(join(dir, 'too many leads.yaml'))).toBe(true);
   });
 
   it('saves only under a plain name, in the scenario folder, never over a file', async () => {
