@@ -1,5 +1,5 @@
 import { standardNormal } from '../random/normal.js';
-import { createStream, streamSeed } from '../random/source.js';
+import { createStream, streamSeed, type Stream } from '../random/source.js';
 import { COMPONENTS, METRICS, componentIndex, metricIndex } from './components.js';
 import type { ScenarioPlan } from './scenario-plan.js';
 import { TierOutcome, TierSimulator } from './tier-simulator.js';
@@ -96,24 +96,16 @@ export function simulateChunk(
 ): ChunkResult {
   if (tierRows) checkTierRows(plan, trials, tierRows, given);
   const prefix = streamSeed(seed, chunk);
-  const market = standardNormal(createStream(streamSeed(prefix, 'market')));
+  // A plan's chunks (not a re-forecast's, not with tier rows) use its simulators kept from the chunk
+  // before, keyed again: the same draws as simulators made for this chunk, without making them.
+  const kept = given || tierRows ? undefined : keptSimulators(plan, prefix);
+  const made = kept ? undefined : chunkSimulators(plan, prefix, given, tierRows);
+  const { market, simulators, outcomes } = kept ?? made!;
   // A stress may fix the market factor; it is still drawn (and discarded) so the stream is the same.
   const fixedFactor = plan.scenario.market.factor;
-  const cursor = given && new GivenCursor(given);
-  const replay = tierRows?.replay;
+  const cursor = made?.cursor;
   const saved = tierRows?.rows;
-  // Both arrays are filled by push, not built by plan.tiers.map: the map that optimized code inlines
-  // makes holey arrays and the builtin packed ones, and the trial loop (and fillRecord) deoptimized on
-  // the other kind in the first chunks of each run.
-  const simulators: (TierSimulator | undefined)[] = [];
-  const outcomes: TierOutcome[] = [];
-  plan.tiers.forEach((t, i) => {
-    // A part read back draws nothing: it needs no simulator (and no streams).
-    simulators.push(
-      replay?.[2 * i] && replay[2 * i + 1] ? undefined : new TierSimulator(t, prefix, cursor && { cursor, tier: i }, [!replay?.[2 * i], !replay?.[2 * i + 1]]),
-    );
-    outcomes.push(new TierOutcome(t));
-  });
+  const replay = tierRows?.replay;
   const columns = plan.layout.columns;
   const ncol = columns.length;
   // Where each column goes: slot >= 0 is a float64 column index, slot < 0 is -(float32 index) - 1.
@@ -159,6 +151,67 @@ export function simulateChunk(
     }
   }
   return { chunk, trials, wide, narrow, componentSums };
+}
+
+/** What a chunk draws with: the market's normals and each tier's simulator (none for a tier read back whole) and outcome. */
+interface ChunkSimulators {
+  readonly market: () => number;
+  readonly simulators: (TierSimulator | undefined)[];
+  readonly outcomes: TierOutcome[];
+  readonly cursor?: GivenCursor | undefined;
+}
+
+/**
+ * The simulators a chunk makes: every stream seeded from the chunk's prefix (`seed/chunk`), a
+ * re-forecast's given levels read through a cursor, a tier part read back given no simulator.
+ */
+function chunkSimulators(plan: ScenarioPlan, prefix: string, given?: GivenLevels, tierRows?: TierRows): ChunkSimulators & { readonly marketStream: Stream } {
+  const marketStream = createStream(streamSeed(prefix, 'market'));
+  const cursor = given && new GivenCursor(given);
+  const replay = tierRows?.replay;
+  // Both arrays are filled by push, not built by plan.tiers.map: the map that optimized code inlines
+  // makes holey arrays and the builtin packed ones, and the trial loop (and fillRecord) deoptimized on
+  // the other kind in the first chunks of each run.
+  const simulators: (TierSimulator | undefined)[] = [];
+  const outcomes: TierOutcome[] = [];
+  plan.tiers.forEach((t, i) => {
+    // A part read back draws nothing: it needs no simulator (and no streams).
+    simulators.push(
+      replay?.[2 * i] && replay[2 * i + 1] ? undefined : new TierSimulator(t, prefix, cursor && { cursor, tier: i }, [!replay?.[2 * i], !replay?.[2 * i + 1]]),
+    );
+    outcomes.push(new TierOutcome(t));
+  });
+  return { marketStream, market: standardNormal(marketStream), simulators, outcomes, cursor };
+}
+
+/**
+ * A plan's simulators in this thread, kept from one chunk to the next. Making them for each chunk
+ * cost about 0.8 ms of the example's 55 ms and some 140 typed arrays (three for each of some 45
+ * streams), garbage that outlived the chunk in the old generation; and each chunk's new closures made
+ * the compiled trial loop deoptimise once more ("wrong call target"). Keyed again instead, they draw
+ * what new ones would (Stream.rekey, TierSimulator.rekey; test/model/rekeyed-simulator.test.ts).
+ * Kept as long as the plan is (a worker keeps its last few plans).
+ */
+const kept = new WeakMap<ScenarioPlan, ChunkSimulators & { readonly marketStream: Stream }>();
+
+function keptSimulators(plan: ScenarioPlan, prefix: string): ChunkSimulators {
+  const known = kept.get(plan);
+  if (!known) {
+    const made = chunkSimulators(plan, prefix);
+    kept.set(plan, made);
+    return made;
+  }
+  known.marketStream.rekey(streamSeed(prefix, 'market'));
+  for (const sim of known.simulators) sim!.rekey(prefix);
+  return known;
+}
+
+/**
+ * Bind every sampler a chunk of `plan` binds, on fresh simulators (never the kept ones): what
+ * plan-sum-tables.ts watches to learn which aggregate tables a plan's chunks will ask for.
+ */
+export function bindChunkSamplers(plan: ScenarioPlan): void {
+  chunkSimulators(plan, streamSeed('sum-tables', 0));
 }
 
 /** Refuse tier rows that do not fit the plan and chunk (before anything is drawn). */

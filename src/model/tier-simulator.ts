@@ -20,6 +20,8 @@ export class TierSimulator {
   private readonly rates: BookRateDrawer | undefined;
   private readonly book: AggregateBookSimulator | CustomerBookSimulator | undefined;
   private readonly drawn: BookRates = { renewal: 0, uplift: 0, contraction: 0, expansion: 0, expansionScale: 1 };
+  /** Every stream this simulator's parts drew on, by driver: what `rekey` keys again. */
+  private readonly streams: Array<{ readonly driver: string; readonly stream: Stream }> = [];
 
   /** `live`: which parts (TIER_PARTS order) this simulator runs; a part read back instead needs no streams. */
   constructor(
@@ -28,12 +30,27 @@ export class TierSimulator {
     levels?: LevelSource,
     live: readonly [boolean, boolean] = [true, true],
   ) {
-    const stream = (driver: string): Stream => createStream(streamSeed(seedPrefix, namePart(plan.name), driver));
+    const stream = (driver: string): Stream => {
+      const made = createStream(streamSeed(seedPrefix, namePart(plan.name), driver));
+      this.streams.push({ driver, stream: made });
+      return made;
+    };
     this.newBusiness = plan.newBusiness && live[0] ? new NewBusinessSimulator(plan, stream, levels) : undefined;
     if (plan.existing && live[1]) {
       this.rates = new BookRateDrawer(plan, stream, levels);
       this.book = plan.existing.book ? new CustomerBookSimulator(plan, stream) : new AggregateBookSimulator(plan, stream);
     }
+  }
+
+  /**
+   * Key every stream again from `seedPrefix` (another chunk's): from here on this simulator draws what
+   * one made with that prefix would. Its parts keep nothing from one trial to the next but scratch they
+   * overwrite and constants of their parameters (test/model/rekeyed-simulator.test.ts checks chunk after
+   * chunk against fresh simulators, bit for bit).
+   */
+  rekey(seedPrefix: string): void {
+    const tier = namePart(this.plan.name);
+    for (const { driver, stream } of this.streams) stream.rekey(streamSeed(seedPrefix, tier, driver));
   }
 
   /** Simulate one fiscal year (in a re-forecast, the months after the closed ones) of this tier given the trial's market factor z; writes `out`. */

@@ -38,6 +38,13 @@ export interface StreamState {
 /** A seeded stream: a RandomSource (call it for the next uniform) that is also a UniformSource and reports its state. */
 export interface Stream extends RandomSource, UniformSource {
   state(): StreamState;
+  /**
+   * Start this stream again as `createStream(seed)` would: every draw from here on is that stream's. A
+   * sampler bound to this stream then draws what the same sampler bound to a fresh stream of `seed`
+   * would (samplers keep no draw of their own between calls), so a simulator can be keyed for one
+   * chunk after another instead of being made again for each (model/simulate-chunk.ts).
+   */
+  rekey(seed: string): void;
 }
 
 /**
@@ -200,6 +207,10 @@ export function createStream(seed: string, state?: StreamState): Stream {
       pos += take;
       i += take;
     }
+  };
+  stream.rekey = (seed: string): void => {
+    s.set(keyState(seed));
+    pos = BLOCK;
   };
   stream.state = (): StreamState => {
     // Before the first block is generated the state is the keyed words with nothing read.
