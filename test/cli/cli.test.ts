@@ -62,6 +62,15 @@ describe('arrcast run', () => {
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('report.html, report.xlsx, charts/');
   });
 
+  it("merge's --help prices the outputs without run's workers: a merge has none", async () => {
+    const merge = (await arrcast(['merge', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(merge).toContain('html: report.html: one page with every table and chart, 0.2 MB, ~0.3 s (draws the charts);');
+    expect(merge).toContain('trials: trials.csv: one row per trial, every column, 79 MB, ~0.5 s;');
+    expect(merge).not.toContain('worker');
+    // run's help keeps saying when its work happens.
+    expect((await arrcast(['run', '--help'])).stdout.replace(/\s+/g, ' ')).toContain('vega loads while the workers simulate');
+  });
+
   it('a bad option value exits 2 with a message and no stack trace', async () => {
     const r = await arrcast(['run', minimal, '--workers', 'lots']);
     expect(r.code).toBe(2);
