@@ -55,6 +55,8 @@ describe('arrcast run', () => {
     // The default --out is named after the file (defaultOutDir), not the scenario's `name:`.
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('default: reports/<scenario file name> (reports/my-plan for my-plan.yaml');
     expect(r.stdout).not.toContain('<scenario name>');
+    // --precision starts at --trials when given (simulateToPrecision's startTrials), not always at 10,000.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('keep adding trials (doubling, from --trials or else 10,000, in whole chunks of 1,000)');
   });
 
   it("merge's --help lists report.xlsx among the files it writes by default, as run's does", async () => {
