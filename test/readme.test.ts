@@ -20,7 +20,10 @@ import { loadScenario } from '../src/scenario/load.js';
  * - `yaml` blocks are validated as scenarios (one that `extends` is loaded beside the scenarios it
  *   names), and the `csv` block as a customer book of a scenario;
  * - `text` blocks are output and `sh no-run` blocks install things (a browser, the dependencies, a
- *   link) or need a cloud account: they are not run, and may hold only such commands.
+ *   link) or need a cloud account: they are not run, and may hold only such commands;
+ * - the figures the README quotes from the example's runs (what must be true, the re-forecast's bands
+ *   and learned drivers) are checked against those runs at the README's 20,000 trials (the last
+ *   describe below).
  * Needs `npm run build` first (npm test does it).
  *
  * Blocks are independent (each has its own scratch folder, the studio takes a free port), so the
@@ -202,4 +205,79 @@ describe('README.md: every code block runs', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+/**
+ * The README quotes what some commands print for the example (the "what must be true" sentences, the
+ * re-forecast's figures). Those figures move whenever the random numbers do (a new generator), so they
+ * are checked here against the commands the README names, at the trials it names (20,000): a quote the
+ * tool no longer prints fails, naming the sentence. The README's wording around them is fixed below; its
+ * numbers come from the run. The two runs write only summary.json (the figures do not depend on the
+ * outputs), and the re-forecast takes both targets the README quotes it with (each target's sentence
+ * depends on that target alone).
+ */
+describe('README.md: the figures it quotes are what the commands print', () => {
+  /** README text as a reader sees it: code spans unquoted, line breaks and runs of spaces as one space. */
+  const prose = README.replace(/`/g, '').replace(/\s+/g, ' ');
+  const M = (x: number) => `${(x / 1e6).toFixed(1)}M`;
+  const pct = (x: number, digits: number) => `${(100 * x).toFixed(digits)}%`;
+  const line = (out: string, start: string): string => {
+    const found = out.split('\n').find((l) => l.startsWith(start));
+    if (found === undefined) throw new Error(`no line starting "${start}" in:\n${out}`);
+    return found.trim();
+  };
+
+  it.concurrent(
+    'the example at 20,000 trials: its plan, its re-forecast from five closed months, what must be true',
+    async () => {
+      const { dir, env } = scratch();
+      const arrcast = async (...args: string[]) => (await execFileAsync('node', [CLI, ...args], { cwd: dir, env, maxBuffer: 1 << 24 })).stdout;
+      try {
+        const common = ['--trials', '20000', '--outputs', 'summary'];
+        const planOut = await arrcast('run', 'scenarios/example.yaml', ...common, '--target', 'revenue=120M', '--out', 'reports/example-plan');
+        const juneOut = await arrcast(
+          'run', 'scenarios/example.yaml', '--actuals', 'scenarios/example-actuals.csv', '--plan', 'reports/example-plan',
+          ...common, '--target', 'revenue=120M', '--target', 'revenue=113M', '--out', 'reports/example-june',
+        );
+        const printed = [
+          line(planOut, 'For revenue >= 120M to be the median outcome'),
+          line(juneOut, 'For revenue >= 113M to be the median outcome'),
+          line(juneOut, 'revenue >= 120M is reached in none'),
+          line(juneOut, 'Example SaaS Co - FY plan: re-forecast from').replace(/, seed .*$/, ''),
+        ];
+
+        interface Band { mean: number; p10: number; p90: number }
+        interface LearnedDriver { label: string; prior: Band; posterior: Band; effectiveSampleSize: number }
+        type Percentiles = { p10: number; p50: number; p90: number };
+        const plan = JSON.parse(readFileSync(join(dir, 'reports/example-plan/summary.json'), 'utf8')) as { metrics: { revenue: { percentiles: Percentiles } } };
+        const june = JSON.parse(readFileSync(join(dir, 'reports/example-june/summary.json'), 'utf8')) as {
+          metrics: { revenue: { percentiles: Percentiles } };
+          reforecast: {
+            market: { posterior: Band; effectiveSampleSize: number };
+            drivers: LearnedDriver[];
+            decisions: Record<'now' | 'atPlan', { budgets: { revenue: number }; targets: { label: string; probability: number }[] }>;
+          };
+        };
+        const rf = june.reforecast;
+        const driver = (label: string) => rf.drivers.find((d) => d.label === label)!;
+        const p120 = (at: 'now' | 'atPlan') => rf.decisions[at].targets.find((t) => t.label === 'revenue >= 120M')!.probability;
+        const [was, now] = [plan.metrics.revenue.percentiles, june.metrics.revenue.percentiles];
+        const [smb, ent] = [driver('SMB renewal rate'), driver('Enterprise conversion')];
+        const ess = [rf.market.effectiveSampleSize, ...rf.drivers.map((d) => d.effectiveSampleSize)].map((e) => e / 20_000);
+        const stated = [
+          `revenue P10/P50/P90 was ${M(was.p10)} / ${M(was.p50)} / ${M(was.p90)} at plan and is ${M(now.p10)} / ${M(now.p50)} / ${M(now.p90)} now;` +
+            ` P(revenue >= 120M) fell from ${pct(p120('atPlan'), 0)} to ${pct(p120('now'), 0)}, and the budget at 80% confidence rose from` +
+            ` ${M(rf.decisions.atPlan.budgets.revenue)} to ${M(rf.decisions.now.budgets.revenue)} (the band narrowed); the SMB renewal rate learned is` +
+            ` ${pct(smb.posterior.mean, 1)} (${pct(smb.posterior.p10, 1)} to ${pct(smb.posterior.p90, 1)}) against ${pct(smb.prior.mean, 1)} planned,` +
+            ` Enterprise conversion ${pct(ent.posterior.mean, 1)} against ${pct(ent.prior.mean, 1)}, and the market factor ${rf.market.posterior.mean.toFixed(2)}`,
+          `(${pct(Math.min(...ess), 0).replace('%', '')} to ${pct(Math.max(...ess), 0)} of the trials for the example at 20,000 trials)`,
+        ];
+        // Every quote the README lacks, at once (not the README's whole text, as toContain would print).
+        expect([...printed, ...stated].filter((sentence) => !prose.includes(sentence)), 'README.md should quote these as the commands print them').toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    BLOCK_TIMEOUT,
+  );
 });

@@ -150,7 +150,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
     )
     .argument('<parts...>', `part files (${PART_EXTENSION}), or directories holding them`)
     .option('-o, --out <dir>', 'output directory: new, empty, or an earlier arrcast report, replaced whole when the merge completes; default: reports/<scenario file name> (of the file the shards ran)')
-    .option('--outputs <list>', outputsHelp(), parseOutputsOption)
+    .option('--outputs <list>', outputsHelp('merge'), parseOutputsOption)
     .option('-q, --quiet', 'do not print the summary table')
     .option(
       '-t, --target <metric=value>',

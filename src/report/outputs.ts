@@ -62,7 +62,17 @@ export function resolveOutputs(outputs: readonly OutputName[] | undefined): Read
   return new Set<OutputName>(['summary', ...outputs]);
 }
 
-/** The --help text of --outputs: every output with what it costs. */
-export function outputsHelp(): string {
-  return `files to write, comma-separated: ${OUTPUTS.join(', ')}, all, or default (= ${DEFAULT_OUTPUTS.join(',')}); default,trials adds trials.csv. Costs at 100,000 trials: ${OUTPUTS.map((o) => `${o}: ${OUTPUT_HELP[o]}`).join('; ')}`;
+/**
+ * The outputs whose help says when `run` does the work (while its workers simulate), as `merge` says
+ * them: a merge has no workers, and reads its parts before it writes anything.
+ */
+const MERGE_OUTPUT_HELP: Readonly<Partial<Record<OutputName, string>>> = {
+  html: 'report.html: one page with every table and chart, 0.2 MB, ~0.3 s (draws the charts)',
+  trials: 'trials.csv: one row per trial, every column, 79 MB, ~0.5 s',
+};
+
+/** The --help text of --outputs: every output with what it costs, in the words of `run` or of `merge`. */
+export function outputsHelp(command: 'run' | 'merge' = 'run'): string {
+  const help = command === 'merge' ? { ...OUTPUT_HELP, ...MERGE_OUTPUT_HELP } : OUTPUT_HELP;
+  return `files to write, comma-separated: ${OUTPUTS.join(', ')}, all, or default (= ${DEFAULT_OUTPUTS.join(',')}); default,trials adds trials.csv. Costs at 100,000 trials: ${OUTPUTS.map((o) => `${o}: ${help[o]}`).join('; ')}`;
 }

@@ -55,11 +55,22 @@ describe('arrcast run', () => {
     // The default --out is named after the file (defaultOutDir), not the scenario's `name:`.
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('default: reports/<scenario file name> (reports/my-plan for my-plan.yaml');
     expect(r.stdout).not.toContain('<scenario name>');
+    // --precision starts at --trials when given (simulateToPrecision's startTrials), not always at 10,000.
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('keep adding trials (doubling, from --trials or else 10,000, in whole chunks of 1,000)');
   });
 
   it("merge's --help lists report.xlsx among the files it writes by default, as run's does", async () => {
     const r = await arrcast(['merge', '--help']);
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('report.html, report.xlsx, charts/');
+  });
+
+  it("merge's --help prices the outputs without run's workers: a merge has none", async () => {
+    const merge = (await arrcast(['merge', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(merge).toContain('html: report.html: one page with every table and chart, 0.2 MB, ~0.3 s (draws the charts);');
+    expect(merge).toContain('trials: trials.csv: one row per trial, every column, 79 MB, ~0.5 s;');
+    expect(merge).not.toContain('worker');
+    // run's help keeps saying when its work happens.
+    expect((await arrcast(['run', '--help'])).stdout.replace(/\s+/g, ' ')).toContain('vega loads while the workers simulate');
   });
 
   it('a bad option value exits 2 with a message and no stack trace', async () => {

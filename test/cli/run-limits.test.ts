@@ -138,6 +138,21 @@ describe('the estimate is printed with the progress bar', () => {
     expect(text.match(/estimated/g)).toHaveLength(1);
     expect(text).toContain('10,000/20,000 trials');
   });
+
+  it('counts the rate and the time left from the first chunk on, not from the start (loading, the pool starting)', () => {
+    let text = '';
+    let now = 0;
+    const bar = createProgressBar({ isTTY: true, write: (t: string) => ((text += t), true) } as never, () => now);
+    // The first chunk lands 2 s after the start: no rate can be told from one report.
+    now = 2_000;
+    bar.update(1_000, 20_000);
+    expect(text).toBe(`\r[${'#'.repeat(2)}${'.'.repeat(28)}] 1,000/20,000 trials `);
+    // 2,000 more trials in the next 0.5 s: 4,000 a second, 17,000 left in 4.25 s (counted from the
+    // start it would read 1,200 a second and 14 s left).
+    now = 2_500;
+    bar.update(3_000, 20_000);
+    expect(text.slice(text.lastIndexOf('\r'))).toBe(`\r[${'#'.repeat(5)}${'.'.repeat(25)}] 3,000/20,000 trials  4,000/s  4s left `);
+  });
 });
 
 describe('too many workers', () => {
