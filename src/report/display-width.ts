@@ -1,0 +1,79 @@
+/**
+ * How many columns a monospace terminal gives printable text, and padding to a number of columns:
+ * every place the CLI lines text up (its tables, the legend of compare, the wrapped summary
+ * paragraph) measures with displayWidth, never with a string's length.
+ *
+ * Text is measured one grapheme cluster at a time (what a reader sees as one character:
+ * Intl.Segmenter), as terminals that draw emoji sequences as one picture do:
+ * - an emoji presentation sequence is 2: a fully-qualified emoji (Unicode's RGI_Emoji: a ZWJ
+ *   sequence such as 👩‍💻 or a family, a flag of two regional indicators, an emoji with a skin tone,
+ *   a keycap, a tag sequence), any emoji character followed by the emoji variation selector U+FE0F
+ *   (❤️), and a pair of regional indicators that names no flag;
+ * - otherwise the cluster is as wide as its first character of its own: 2 for East Asian Wide and
+ *   Fullwidth (EastAsianWidth W and F: CJK, kana, Hangul, fullwidth forms, emoji presentation
+ *   characters), 1 for the rest (a lone regional indicator too: it is Neutral);
+ * - what attaches to it (combining marks, ZWJ, variation selectors, Hangul medial and final jamo)
+ *   adds nothing, and a cluster of nothing else (a combining mark first in a cell) is 0.
+ * Spacing marks of Indic scripts belong to their letter's cluster: terminals differ there.
+ * Control characters are not measured here: terminalCell writes them visibly (`\u{1b}`) first.
+ */
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Text of printable ASCII only: one column a character. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/**
+ * One character East Asian Wide or Fullwidth (EastAsianWidth.txt W and F as of Unicode 17, the
+ * unassigned code points inside a run of them included, as the file gives most of them W): the
+ * ranges that are not emoji presentation characters, and those (all W but the regional indicators, N).
+ */
+const WIDE =
+  /^(?:[\u1100-\u115f\u2329\u232a\u2630-\u2637\u268a-\u268f\u2e80-\u303e\u3041-\u3247\u3250-\ua4c6\ua960-\ua97c\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6b\uff01-\uff60\uffe0-\uffe6\u{16fe0}-\u{1b2fb}\u{1d300}-\u{1d376}\u{1f200}-\u{1f320}\u{1f6d5}-\u{1f6df}\u{1f7da}-\u{1f7f0}\u{1fa70}-\u{1fafa}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}]|(?!\p{Regional_Indicator})\p{Emoji_Presentation})$/u;
+
+/**
+ * One character with no column of its own: combining marks (nonspacing and enclosing, variation
+ * selectors among them), zero width space, non-joiner and joiner, word joiner and invisible
+ * operators, the byte order mark, Hangul medial and final jamo, tags.
+ */
+const ZERO = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060-\u2064\ufeff\u1160-\u11ff\u{e0000}-\u{e0fff}]$/u;
+
+/**
+ * A cluster that is an emoji presentation sequence (see above). The `v` flag (Node 20) reads
+ * RGI_Emoji, a property of strings; built at run time, as TypeScript's ES2022 target has no `v` literal.
+ */
+const EMOJI = new RegExp(String.raw`^(?:\p{RGI_Emoji}|\p{Emoji}\u{FE0F}|\p{Regional_Indicator}{2}$)`, 'v');
+
+/** The columns of one grapheme cluster. */
+function clusterWidth(cluster: string): number {
+  if (EMOJI.test(cluster)) return 2;
+  for (const c of cluster) if (!ZERO.test(c)) return WIDE.test(c) ? 2 : 1;
+  return 0;
+}
+
+/**
+ * The columns a terminal gives a line of printable text (terminalCell's output), one grapheme
+ * cluster at a time: emoji presentation sequences and East Asian Wide and Fullwidth characters 2,
+ * combining marks, joiners and variation selectors 0, the rest 1.
+ *
+ * @example displayWidth('中小企業') // => 8
+ * @example displayWidth('e\u0301') // => 1
+ * @example displayWidth('👩‍💻') // => 2 (three characters, one picture)
+ * Complexity: O(length).
+ */
+export function displayWidth(text: string): number {
+  if (PLAIN.test(text)) return text.length;
+  let width = 0;
+  for (const { segment } of graphemes.segment(text)) width += clusterWidth(segment);
+  return width;
+}
+
+/** Text padded with spaces on the right to `width` display columns (displayWidth), as padEnd pads to a length. */
+export function padEndDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Text padded with spaces on the left to `width` display columns (displayWidth), as padStart pads to a length. */
+export function padStartDisplay(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}
