@@ -44,9 +44,16 @@ const ZERO = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060-\u2064\ufeff\u1160-\u11ff\u{e000
  */
 const EMOJI = new RegExp(String.raw`^(?:\p{RGI_Emoji}|\p{Emoji}\u{FE0F}|\p{Regional_Indicator}{2}$)`, 'v');
 
+/** A character an emoji sequence may start with (every one starts with an emoji character, a keycap's digit and a flag's regional indicator included). */
+const EMOJI_START = /^\p{Emoji}/u;
+
 /** The columns of one grapheme cluster. */
 function clusterWidth(cluster: string): number {
-  if (EMOJI.test(cluster)) return 2;
+  const first = cluster.codePointAt(0)!;
+  // One character (one UTF-16 unit, or a surrogate pair) is no sequence: 1 below the combining marks, else WIDE says.
+  if (cluster.length === 1 && first < 0x300) return 1;
+  if (cluster.length === (first > 0xffff ? 2 : 1)) return ZERO.test(cluster) ? 0 : WIDE.test(cluster) ? 2 : 1;
+  if (EMOJI_START.test(cluster) && EMOJI.test(cluster)) return 2;
   for (const c of cluster) if (!ZERO.test(c)) return WIDE.test(c) ? 2 : 1;
   return 0;
 }
