@@ -5,10 +5,9 @@
  *
  * Text is measured one grapheme cluster at a time (what a reader sees as one character:
  * Intl.Segmenter), as terminals that draw emoji sequences as one picture do:
- * - an emoji presentation sequence is 2: a fully-qualified emoji (Unicode's RGI_Emoji: a ZWJ
- *   sequence such as 👩‍💻 or a family, a flag of two regional indicators, an emoji with a skin tone,
- *   a keycap, a tag sequence), any emoji character followed by the emoji variation selector U+FE0F
- *   (❤️), and a pair of regional indicators that names no flag;
+ * - an emoji sequence is 2 (UTS #51 ED-14 to ED-17): an emoji character followed by the emoji
+ *   variation selector U+FE0F (❤️, the keycap 1️⃣), an emoji modifier base with a skin tone (👍🏽),
+ *   two regional indicators (a flag, 🇯🇵), a ZWJ sequence (👩‍💻, a family), a tag sequence (🏴 + tags);
  * - otherwise the cluster is as wide as its first character of its own: 2 for East Asian Wide and
  *   Fullwidth (EastAsianWidth W and F: CJK, kana, Hangul, fullwidth forms, emoji presentation
  *   characters), 1 for the rest (a lone regional indicator too: it is Neutral);
@@ -18,7 +17,8 @@
  * Control characters are not measured here: terminalCell writes them visibly (`\u{1b}`) first.
  */
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Grapheme clusters, made the first time text is not plain ASCII (an Intl.Segmenter takes ~10 ms to make). */
+let graphemes: Intl.Segmenter | undefined;
 
 /** Text of printable ASCII only: one column a character. */
 const PLAIN = /^[\x20-\x7e]*$/;
@@ -39,13 +39,12 @@ const WIDE =
 const ZERO = /^[\p{Mn}\p{Me}\u200b-\u200d\u2060-\u2064\ufeff\u1160-\u11ff\u{e0000}-\u{e0fff}]$/u;
 
 /**
- * A cluster that is an emoji presentation sequence (see above). The `v` flag (Node 20) reads
- * RGI_Emoji, a property of strings; built at run time, as TypeScript's ES2022 target has no `v` literal.
+ * A cluster that is an emoji sequence (above), told by its form: presentation, modifier, flag, ZWJ
+ * and tag sequences. Every emoji on Unicode's list (the `v` flag's RGI_Emoji, whose pattern takes
+ * ~40 ms to compile) has one of these forms or is one wide character.
  */
-const EMOJI = new RegExp(String.raw`^(?:\p{RGI_Emoji}|\p{Emoji}\u{FE0F}|\p{Regional_Indicator}{2}$)`, 'v');
-
-/** A character an emoji sequence may start with (every one starts with an emoji character, a keycap's digit and a flag's regional indicator included). */
-const EMOJI_START = /^\p{Emoji}/u;
+const EMOJI_SEQUENCE =
+  /^(?:\p{Emoji}\u{fe0f}|\p{Emoji_Modifier_Base}\p{Emoji_Modifier}|\p{Regional_Indicator}{2}$|\p{Emoji}[^\u200d]*\u200d\p{Extended_Pictographic}|\p{Emoji}[\u{e0020}-\u{e007e}]+\u{e007f})/u;
 
 /** The columns of one grapheme cluster. */
 function clusterWidth(cluster: string): number {
@@ -53,7 +52,7 @@ function clusterWidth(cluster: string): number {
   // One character (one UTF-16 unit, or a surrogate pair) is no sequence: 1 below the combining marks, else WIDE says.
   if (cluster.length === 1 && first < 0x300) return 1;
   if (cluster.length === (first > 0xffff ? 2 : 1)) return ZERO.test(cluster) ? 0 : WIDE.test(cluster) ? 2 : 1;
-  if (EMOJI_START.test(cluster) && EMOJI.test(cluster)) return 2;
+  if (EMOJI_SEQUENCE.test(cluster)) return 2;
   for (const c of cluster) if (!ZERO.test(c)) return WIDE.test(c) ? 2 : 1;
   return 0;
 }
@@ -71,6 +70,7 @@ function clusterWidth(cluster: string): number {
 export function displayWidth(text: string): number {
   if (PLAIN.test(text)) return text.length;
   let width = 0;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) width += clusterWidth(segment);
   return width;
 }
