@@ -1,6 +1,6 @@
 /**
- * How many columns a monospace terminal gives printable text, and padding to a number of columns:
- * every place the CLI lines text up (its tables, the legend of compare, the wrapped summary
+ * How many columns a monospace terminal gives printable text: every place the CLI lines text up
+ * (textTable, which lays out all its tables, compare's legend among them; wrapText, the summary
  * paragraph) measures with displayWidth, never with a string's length.
  *
  * Text is measured one grapheme cluster at a time (what a reader sees as one character:
@@ -73,14 +73,4 @@ export function displayWidth(text: string): number {
   graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) width += clusterWidth(segment);
   return width;
-}
-
-/** Text padded with spaces on the right to `width` display columns (displayWidth), as padEnd pads to a length. */
-export function padEndDisplay(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
-/** Text padded with spaces on the left to `width` display columns (displayWidth), as padStart pads to a length. */
-export function padStartDisplay(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }

@@ -1,5 +1,5 @@
 import { decimalsBelowWhole, moneyUnit } from './money.js';
-import { displayWidth, padEndDisplay, padStartDisplay } from './display-width.js';
+import { displayWidth } from './display-width.js';
 import { terminalCell } from './terminal-text.js';
 
 /**
@@ -67,9 +67,15 @@ export function formatCount(value: number): string {
  */
 export function textTable(rows: ReadonlyArray<readonly string[]>, textColumns = 1): string {
   const printed = rows.map((row) => row.map(terminalCell));
+  // Each cell measured once (a cell of emoji or CJK is measured by grapheme cluster).
+  const cellWidths = printed.map((row) => row.map(displayWidth));
   const widths: number[] = [];
-  for (const row of printed) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  for (const row of cellWidths) row.forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
+  const pad = (cell: string, w: number, i: number) => {
+    const spaces = ' '.repeat(widths[i]! - w);
+    return i < textColumns ? cell + spaces : spaces + cell;
+  };
   return printed
-    .map((row) => row.map((cell, i) => (i < textColumns ? padEndDisplay(cell, widths[i]!) : padStartDisplay(cell, widths[i]!))).join('  ').trimEnd())
+    .map((row, r) => row.map((cell, i) => pad(cell, cellWidths[r]![i]!, i)).join('  ').trimEnd())
     .join('\n');
 }

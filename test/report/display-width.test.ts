@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, padEndDisplay, padStartDisplay } from '../../src/report/display-width.js';
+import { displayWidth } from '../../src/report/display-width.js';
 import { terminalCell } from '../../src/report/terminal-text.js';
 import { textTable } from '../../src/report/format.js';
 import { wrapText } from '../../src/report/summary-paragraph.js';
@@ -50,21 +50,13 @@ describe('displayWidth: columns by grapheme cluster', () => {
   it.each(CASES)('%s', (_, text, columns) => {
     expect(displayWidth(text)).toBe(columns);
   });
-
-  it('pads to display columns on either side', () => {
-    expect(padEndDisplay('👩\u200d💻', 5)).toBe('👩\u200d💻   ');
-    expect(padStartDisplay('🇯🇵', 5)).toBe('   🇯🇵');
-    expect(padEndDisplay('Cafe\u0301', 6)).toBe('Cafe\u0301  ');
-    // Text wider than the width is left as it is.
-    expect(padStartDisplay('中小企業', 4)).toBe('中小企業');
-  });
 });
 
 /** The names of CASES that a tier or target may be called, and their columns (from the table above). */
 const NAMES = CASES.filter(([, text, columns]) => columns > 0 && !text.includes('\\u{')).map(([, text, columns]) => [text, columns] as const);
 
 /** The columns of a printed line, each known name counted as its hand-written width. */
-export function columnsOf(line: string, names: ReadonlyArray<readonly [string, number]> = NAMES): number {
+function columnsOf(line: string, names: ReadonlyArray<readonly [string, number]> = NAMES): number {
   let plain = line;
   // Longest names first, so a name inside another ('👍🏽' in a longer cell) is not replaced first.
   for (const [name, columns] of [...names].sort((a, b) => b[0].length - a[0].length)) plain = plain.split(name).join('x'.repeat(columns));
@@ -82,6 +74,9 @@ describe('textTable and wrapText line up by display columns', () => {
     const widest = Math.max(...NAMES.map(([, c]) => c));
     expect(widest).toBe(11);
     expect(ends[0]).toBe(widest + 2 + Math.max(...rows.map((r) => r[1]!.length)));
+    // Each name is followed by the spaces that make up its width: 'Dev 👩‍💻 team' none, '👩‍💻' 9.
+    expect(lines[1 + NAMES.findIndex(([n]) => n === '👩\u200d💻')]!.startsWith('👩\u200d💻' + ' '.repeat(9 + 2))).toBe(true);
+    expect(lines[1 + NAMES.findIndex(([n]) => n === '中小企業')]!.startsWith('中小企業' + ' '.repeat(3 + 2))).toBe(true);
   });
 
   it('several left-aligned columns (score prints three) pad each by display columns', () => {
