@@ -119,18 +119,26 @@ const decisionFigures = (d: PlanSummaryInput['summary']['decisions']): DecisionF
 const tested = (t: { metric?: string; value?: number; tier?: string }) => `${t.metric}\0${t.value}\0${nameKey(t.tier ?? '')}`;
 
 /**
- * The plan's decisions without the targets that only share a label with the re-forecast's: the
- * "at plan" column finds a target by its label, and a scenario's `label: Goal` moved from 120M to
- * 110M showed the plan's P(revenue >= 120M) as Goal's chance at plan. A plan target that says what
- * it tested is kept only when the re-forecast's target of that label tests the same.
+ * The plan's decisions as the "at plan" column reads them, which finds a target by its label:
+ * - a plan target is the re-forecast's target of the same label, labels compared as names are
+ *   (nameKey: without case, trimmed, NFC), so the 'revenue >= 600K' of a summary written by an
+ *   earlier version, whose default labels wrote thousands 'K', is today's 'revenue >= 600k'; it is
+ *   written under the re-forecast's spelling, so summary.json's `now` and `atPlan` read alike;
+ * - a plan target that only shares a label with the re-forecast's is left out: a scenario's
+ *   `label: Goal` moved from 120M to 110M showed the plan's P(revenue >= 120M) as Goal's chance at
+ *   plan. A plan target that says what it tested is kept only when the target of its label tests
+ *   the same (a summary too old to say so is matched by label alone);
+ * - a plan target no target of the re-forecast is named like keeps its own label.
  */
 function comparablePlan(d: PlanSummaryInput['summary']['decisions'], now: ReadonlyArray<{ label: string; metric: string; value: number; tier?: string }>): PlanSummaryInput['summary']['decisions'] {
-  const byLabel = new Map(now.map((t) => [t.label, t]));
+  // Labels of one run that read alike without case are one target's (target-labels.ts refuses two targets that do).
+  const byLabel = new Map(now.map((t) => [nameKey(t.label), t]));
   return {
     ...d,
-    targets: d.targets.filter((p) => {
-      const current = byLabel.get(p.label);
-      return current === undefined || p.metric === undefined || tested(p) === tested(current);
+    targets: d.targets.flatMap((p) => {
+      const current = byLabel.get(nameKey(p.label));
+      if (current === undefined) return [p];
+      return p.metric === undefined || tested(p) === tested(current) ? [{ ...p, label: current.label }] : [];
     }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Comparison, DifferenceStat, MetricComparison, ScenarioStat } from '../analysis/compare.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { formatInterval, formatMoney, formatPercent, textTable } from '../report/format.js';
-import { displayWidth, padEndDisplay, terminalCell, terminalText } from '../report/terminal-text.js';
+import { terminalCell, terminalText } from '../report/terminal-text.js';
 
 const HEADER = ['mean', '± s.e.', 'P10', 'P50', 'P90'];
 
@@ -27,9 +27,8 @@ export function comparisonTable(c: Comparison): string {
   out.push(
     `Comparison on common random numbers: ${c.trials.toLocaleString('en-US')} trials per scenario, seed ${terminalCell(String(c.seed))}, ${a.currency}. ${c.percentileConvention}.`,
   );
-  const names = c.scenarios.map((s) => terminalCell(s.name));
-  const width = Math.max(...names.map(displayWidth));
-  c.scenarios.forEach((s, i) => out.push(`  ${s.label}  ${padEndDisplay(names[i]!, width)}  ${terminalCell(s.source)}`));
+  // The legend: an empty first column indents it; label, name and file left-aligned.
+  out.push(textTable(c.scenarios.map((s) => ['', s.label, s.name, s.source]), 4));
   out.push(
     'X - A is the difference trial by trial (its percentiles are of the difference, not differences of percentiles); ± s.e. is the Monte Carlo standard error of the mean.',
   );

@@ -12,7 +12,8 @@ import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../rep
 import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
-import { displayWidth, padEndDisplay, padStartDisplay, terminalCell } from '../report/terminal-text.js';
+import { terminalCell } from '../report/terminal-text.js';
+import { textTable } from '../report/format.js';
 
 /**
  * `arrcast score REPORT... --actuals OUTCOMES.csv [--out DIR]`: score past forecasts against what
@@ -141,13 +142,8 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
 }
 
 /**
- * Rows as aligned columns: the first `textColumns` left-aligned, the numbers after them right-aligned.
- * Each cell is made printable first (terminalCell: a report directory or tier named with a line feed
+ * Rows as aligned columns (textTable): the first `textColumns` left-aligned, the numbers after them
+ * right-aligned, each cell made printable first (a report directory or tier named with a line feed
  * or an escape is shown as `\u{..}`), so a name neither breaks a row nor its alignment.
  */
-function table(raw: readonly (readonly string[])[], textColumns: number): string {
-  const rows = raw.map((r) => r.map(terminalCell));
-  const widths = rows[0]!.map((_, c) => rows.reduce((w, r) => Math.max(w, displayWidth(r[c]!)), 0));
-  const line = (r: readonly string[]) => r.map((cell, c) => (c < textColumns ? padEndDisplay(cell, widths[c]!) : padStartDisplay(cell, widths[c]!))).join('  ').trimEnd();
-  return `${rows.map(line).join('\n')}\n`;
-}
+const table = (rows: readonly (readonly string[])[], textColumns: number) => `${textTable(rows, textColumns)}\n`;

@@ -1,5 +1,6 @@
 import { decimalsBelowWhole, moneyUnit } from './money.js';
-import { displayWidth, padEndDisplay, padStartDisplay, terminalCell } from './terminal-text.js';
+import { displayWidth } from './display-width.js';
+import { terminalCell } from './terminal-text.js';
 
 /**
  * Money in a compact form a planner reads at a glance: 1234 -> "1.2k", 132162418 -> "132.2M".
@@ -55,16 +56,26 @@ export function formatCount(value: number): string {
 }
 
 /**
- * Lay out rows as a text table, first column left-aligned, the rest right-aligned. Cells hold names,
+ * Lay out rows as a text table, two spaces between columns: the first `textColumns` left-aligned,
+ * the rest (numbers) right-aligned. Every table the CLI prints is laid out here. Cells hold names,
  * so each is made printable first (terminalCell: control characters written visibly), and the
- * columns are aligned on what is printed, by display width (a CJK character or an emoji takes two
- * columns, a combining mark none: padding by string length misaligned them).
+ * columns are aligned on what is printed, by display width (displayWidth: a CJK character or an
+ * emoji sequence such as 👩‍💻 takes two columns, a combining mark none; padding by string length
+ * misaligned them).
+ *
+ * @example textTable([['Tier', 'mean'], ['SMB', '1.5M']]) // => 'Tier  mean\nSMB   1.5M'
  */
-export function textTable(rows: ReadonlyArray<readonly string[]>): string {
+export function textTable(rows: ReadonlyArray<readonly string[]>, textColumns = 1): string {
   const printed = rows.map((row) => row.map(terminalCell));
+  // Each cell measured once (a cell of emoji or CJK is measured by grapheme cluster).
+  const cellWidths = printed.map((row) => row.map(displayWidth));
   const widths: number[] = [];
-  for (const row of printed) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  for (const row of cellWidths) row.forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
+  const pad = (cell: string, w: number, i: number) => {
+    const spaces = ' '.repeat(widths[i]! - w);
+    return i < textColumns ? cell + spaces : spaces + cell;
+  };
   return printed
-    .map((row) => row.map((cell, i) => (i === 0 ? padEndDisplay(cell, widths[i]!) : padStartDisplay(cell, widths[i]!))).join('  ').trimEnd())
+    .map((row, r) => row.map((cell, i) => pad(cell, cellWidths[r]![i]!, i)).join('  ').trimEnd())
     .join('\n');
 }

@@ -4,6 +4,8 @@ import type { DriverSensitivity } from '../analysis/sensitivity.js';
 import { COMPONENT_LABELS, type Component } from '../model/components.js';
 import { currencySymbol, formatCurrency, formatShare } from './money.js';
 import { confidenceWords } from './confidence-text.js';
+import { displayWidth } from './display-width.js';
+import { terminalText } from './terminal-text.js';
 import { driverKey } from '../model/column-key.js';
 import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
 
@@ -118,18 +120,29 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
 }
 
 /**
- * Text wrapped at `width` columns on spaces (a word longer than the width keeps its line).
+ * Text wrapped at `width` terminal columns on spaces (a word longer than the width keeps its line):
+ * each word measured as it is printed (displayWidth of terminalText's form, where a control
+ * character reads `\u{1b}`), so a line with a tier named 中小企業 or 👩‍💻 is not drawn wider.
  *
  * @example wrapText('a b c', 3) // => 'a b\nc'
  */
 export function wrapText(text: string, width = 100): string {
   const lines: string[] = [];
   let line = '';
+  let columns = 0;
   for (const word of text.split(' ')) {
-    if (line.length > 0 && line.length + 1 + word.length > width) {
+    const w = displayWidth(terminalText(word));
+    if (line.length > 0 && columns + 1 + w > width) {
       lines.push(line);
       line = word;
-    } else line = line.length > 0 ? `${line} ${word}` : word;
+      columns = w;
+    } else if (line.length > 0) {
+      line = `${line} ${word}`;
+      columns += 1 + w;
+    } else {
+      line = word;
+      columns = w;
+    }
   }
   if (line.length > 0) lines.push(line);
   return lines.join('\n');

@@ -31,35 +31,3 @@ export function terminalCell(text: string): string {
 export function terminalText(text: string): string {
   return text.replace(UNSAFE_BUT_LF, visible);
 }
-
-/** East Asian Wide and Fullwidth ranges (Unicode's EastAsianWidth W/F, gathered into blocks): two columns each. */
-const WIDE =
-  /[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{1b000}-\u{1b2ff}\u{1f200}-\u{1f2ff}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}]|\p{Emoji_Presentation}/u;
-
-/** Combining marks, zero-width spaces and joiners, variation selectors and Hangul medial/final jamo: no column of their own. */
-const ZERO = /[\p{Mn}\p{Me}\u200b-\u200f\u2060\ufe00-\ufe0f\u1160-\u11ff\u{e0000}-\u{e0fff}]/u;
-
-/**
- * The columns a terminal gives a line of printable text (terminalCell's output): East Asian Wide and
- * Fullwidth characters and emoji 2, combining marks and joiners 0, the rest 1. Approximate for
- * emoji sequences joined by U+200D (each emoji counted), as many terminals draw them.
- *
- * @example displayWidth('中小企業') // => 8
- * @example displayWidth('e\u0301') // => 1
- * Complexity: O(length).
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const c of text) width += ZERO.test(c) ? 0 : WIDE.test(c) ? 2 : 1;
-  return width;
-}
-
-/** Text padded with spaces on the right to `width` display columns (displayWidth), as padEnd pads to a length. */
-export function padEndDisplay(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
-/** Text padded with spaces on the left to `width` display columns (displayWidth), as padStart pads to a length. */
-export function padStartDisplay(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
-}

@@ -7,6 +7,12 @@ import { nameKey } from './name-key.js';
  * column, which finds a plan's target by its label): a target's own `label`, or a default made of
  * its tier, metric and value ('revenue >= 120M', 'SMB ending ARR >= 30M').
  *
+ * The amount is written with the letters the tables and report.html write money in (formatMoney,
+ * formatCurrency: k, M, B, T), 'revenue >= 600k', and as few decimals as tell it apart. Earlier
+ * versions wrote Intl's 'K' ('revenue >= 600K'); labels are names, compared without case
+ * wherever one is found from another (nameKey), so a plan summary.json they wrote still finds its
+ * targets in a re-forecast (analysis/reforecast-summary.ts).
+ *
  * Two different targets must never share a name: a reader (or the re-forecast) would give one the
  * other's numbers. Default labels round the value to 2 decimals of its compact form, so 120M and
  * 120.004M would both read 'revenue >= 120M'; such defaults get as many more decimals as it takes
@@ -23,16 +29,27 @@ const DEFAULT_DECIMALS = 2;
 const MOST_DECIMALS = 20;
 
 const formats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * An amount in compact form to at most `decimals` decimals, thousands written 'k' as money is
+ * everywhere else (Intl writes 'K'; its M, B and T are money's).
+ *
+ * @example compact(600000, 2) // => '600k'
+ */
 function compact(value: number, decimals: number): string {
   let f = formats.get(decimals);
   if (!f) formats.set(decimals, (f = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: decimals })));
-  return f.format(value);
+  return f
+    .formatToParts(value)
+    .map((p) => (p.type === 'compact' && p.value === 'K' ? 'k' : p.value))
+    .join('');
 }
 
 /**
  * The default label of a target: '[tier ]metric >= value', the value compact to `decimals`.
  *
  * @example defaultTargetLabel({ metric: 'endingArr', value: 30e6, tier: 'SMB' }) // => 'SMB ending ARR >= 30M'
+ * @example defaultTargetLabel({ metric: 'bookings', value: 600e3 }) // => 'bookings >= 600k'
  * Complexity: O(1).
  */
 export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 'tier'>, decimals = DEFAULT_DECIMALS): string {

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTargetLabel, targetLabelClash, targetLabels } from '../../src/scenario/target-labels.js';
 import type { MetricTarget } from '../../src/scenario/targets-schema.js';
+import { formatMoney } from '../../src/report/format.js';
 
 const revenue = (value: number, label?: string): MetricTarget => ({ metric: 'revenue', value, ...(label !== undefined ? { label } : {}) });
 
 describe('target labels: every different target goes by a label of its own', () => {
   it('keeps the labels targets have always had when they differ', () => {
     const targets: MetricTarget[] = [revenue(120e6), { metric: 'endingArr', value: 30e6, tier: 'SMB' }, revenue(95.5e6, 'Board plan'), { metric: 'bookings', value: 1234.567 }];
-    expect(targetLabels(targets)).toEqual(['revenue >= 120M', 'SMB ending ARR >= 30M', 'Board plan', 'bookings >= 1.23K']);
+    expect(targetLabels(targets)).toEqual(['revenue >= 120M', 'SMB ending ARR >= 30M', 'Board plan', 'bookings >= 1.23k']);
+  });
+
+  it("writes an amount's unit as the tables write money: thousands k, not Intl's K", () => {
+    expect(defaultTargetLabel({ metric: 'bookings', value: 600e3 })).toBe('bookings >= 600k');
+    expect(defaultTargetLabel({ metric: 'revenue', value: -1.5e3, tier: 'SMB' })).toBe('SMB revenue >= -1.5k');
+    // The letter after the digits is formatMoney's for every unit, from units to trillions.
+    for (const value of [0, 999, 1e3, 600e3, 999_949, 1.25e6, 120e6, 2.5e9, 3e12, 4.5e14]) {
+      const unit = (text: string) => /[0-9]([a-zA-Z]?)$/.exec(text)![1];
+      expect(unit(defaultTargetLabel({ metric: 'revenue', value })), String(value)).toBe(unit(formatMoney(value)));
+    }
   });
 
   it('gives rounded defaults that would read alike the decimals that tell them apart, and no more', () => {

@@ -6,6 +6,7 @@ import { moneyIntervalDigits } from '../interval-format.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords } from '../confidence-text.js';
+import { nameKey } from '../../scenario/name-key.js';
 
 /** A number to one decimal at most; one that rounds to zero is 0, never -0. */
 const plainNumber = (x: number): string => {
@@ -65,7 +66,8 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
       return [`${METRIC_LABELS[m]} budget at ${conf} confidence`, write(now.budgets[m]), plan ? write(plan.budgets[m]) : '-'];
     }),
     ...now.targets.map((t) => {
-      const before = plan?.targets.find((p) => p.label === t.label);
+      // Found as comparablePlan matched it: by label, compared as names are (a target given twice as 'Goal' and 'goal' is one).
+      const before = plan?.targets.find((p) => nameKey(p.label) === nameKey(t.label));
       return [`P(${t.label})`, formatShare(t.probability), before ? formatShare(before.probability) : '-'];
     }),
   ];
