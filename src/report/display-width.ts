@@ -8,12 +8,13 @@
  * - an emoji sequence is 2 (UTS #51 ED-14 to ED-17): an emoji character followed by the emoji
  *   variation selector U+FE0F (❤️, the keycap 1️⃣), an emoji modifier base with a skin tone (👍🏽),
  *   two regional indicators (a flag, 🇯🇵), a ZWJ sequence (👩‍💻, a family), a tag sequence (🏴 + tags);
- * - otherwise the cluster is as wide as its first character of its own: 2 for East Asian Wide and
- *   Fullwidth (EastAsianWidth W and F: CJK, kana, Hangul, fullwidth forms, emoji presentation
- *   characters), 1 for the rest (a lone regional indicator too: it is Neutral);
- * - what attaches to it (combining marks, ZWJ, variation selectors, Hangul medial and final jamo)
- *   adds nothing, and a cluster of nothing else (a combining mark first in a cell) is 0.
- * Spacing marks of Indic scripts belong to their letter's cluster: terminals differ there.
+ * - otherwise the cluster is as wide as its characters together: 2 for each East Asian Wide and
+ *   Fullwidth one (EastAsianWidth W and F: CJK, kana, Hangul, fullwidth forms, emoji presentation
+ *   characters), 0 for combining marks that take no space (nonspacing and enclosing: accents, the
+ *   virama), ZWJ, variation selectors and Hangul medial and final jamo, 1 for the rest (a lone
+ *   regional indicator too: it is Neutral). So the spacing vowel signs of Indic scripts count 1
+ *   each (हिन्दी is 5 columns), as glibc's wcwidth counts them and the terminals built on it draw
+ *   them; a cluster of nothing but marks (a combining mark first in a cell) is 0.
  * Control characters are not measured here: terminalCell writes them visibly (`\u{1b}`) first.
  */
 
@@ -53,14 +54,15 @@ function clusterWidth(cluster: string): number {
   if (cluster.length === 1 && first < 0x300) return 1;
   if (cluster.length === (first > 0xffff ? 2 : 1)) return ZERO.test(cluster) ? 0 : WIDE.test(cluster) ? 2 : 1;
   if (EMOJI_SEQUENCE.test(cluster)) return 2;
-  for (const c of cluster) if (!ZERO.test(c)) return WIDE.test(c) ? 2 : 1;
-  return 0;
+  let width = 0;
+  for (const c of cluster) if (!ZERO.test(c)) width += WIDE.test(c) ? 2 : 1;
+  return width;
 }
 
 /**
  * The columns a terminal gives a line of printable text (terminalCell's output), one grapheme
- * cluster at a time: emoji presentation sequences and East Asian Wide and Fullwidth characters 2,
- * combining marks, joiners and variation selectors 0, the rest 1.
+ * cluster at a time: an emoji sequence 2; otherwise each East Asian Wide and Fullwidth character 2,
+ * each combining mark that takes no space, joiner and variation selector 0, each other character 1.
  *
  * @example displayWidth('中小企業') // => 8
  * @example displayWidth('e\u0301') // => 1

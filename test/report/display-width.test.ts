@@ -42,6 +42,11 @@ const CASES: ReadonlyArray<readonly [string, string, number]> = [
   ['rainbow flag: white flag + VS16 + ZWJ + rainbow', '🏳\ufe0f\u200d🌈', 2],
   ['Scotland: black flag + tag characters', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', 2],
   ['zero width space between letters', 'a\u200bb', 2],
+  // Indic scripts as wcwidth counts them: letters (Lo) and spacing vowel signs (Mc) 1, virama and other nonspacing signs (Mn) 0.
+  ['Hindi: ह ि न ् द ी (Lo Mc Lo Mn Lo Mc)', '\u0939\u093f\u0928\u094d\u0926\u0940', 5],
+  ['Bengali: ব া ং ল া (Lo Mc Mc Lo Mc)', '\u09ac\u09be\u0982\u09b2\u09be', 5],
+  ['Tamil: த ம ி ழ ் (Lo Lo Mc Lo Mn)', '\u0ba4\u0bae\u0bbf\u0bb4\u0bcd', 4],
+  ['a CJK ideograph with a combining mark: one cluster, 2', '\u4e2d\u0301', 2],
   ['a name with a ZWJ emoji inside', 'Dev 👩\u200d💻 team', 11],
   ['a control character as terminalCell writes it (\\u{1b}: 6 ASCII)', terminalCell('a\x1bb'), 8],
 ];
