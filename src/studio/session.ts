@@ -51,6 +51,8 @@ export class StudioSession {
   /** First passes still running, by scenario hash: a full pass asked for meanwhile resumes from its first once it is in. */
   private readonly running = new Map<string, Promise<Simulation>>();
   private readonly answers = new Map<string, Answer>();
+  /** Answers still being made, by the key of `answers`: a second asker of one (a save while the page's answer runs) waits for it. */
+  private readonly answering = new Map<string, Promise<Answer>>();
   private readonly plans = new Map<number, Promise<Simulation>>();
 
   constructor(
@@ -64,13 +66,35 @@ export class StudioSession {
     this.confidence = options.confidence ?? 0.8;
   }
 
-  /** The answer for a state at a pass; `signal` cancels it (RunAbortedError) and stops its chunks. */
+  /**
+   * The answer for a state at a pass; `signal` cancels it (RunAbortedError) and stops its chunks. An
+   * answer being made for another asker is waited for, not made twice; if that asker cancels it, this
+   * one (still waiting) makes its own.
+   */
   async answer(state: StudioState, pass: Pass, signal?: AbortSignal): Promise<Answer> {
     const { loaded } = await this.scenario.scenarioOf(state);
     const trials = pass === 'first' ? this.firstTrials : this.fullTrials;
     const key = `${loaded.hash} ${trials} ${state.confidence}`;
     const known = this.answers.get(key);
     if (known) return known;
+    const running = this.answering.get(key);
+    if (running) {
+      try {
+        return await untilAborted(running, signal);
+      } catch (err) {
+        if (signal?.aborted || !isCancellation(err)) throw err;
+      }
+    }
+    const made = this.make(loaded, state, trials, key, signal);
+    this.answering.set(key, made);
+    try {
+      return await made;
+    } finally {
+      if (this.answering.get(key) === made) this.answering.delete(key);
+    }
+  }
+
+  private async make(loaded: LoadedScenario, state: StudioState, trials: number, key: string, signal: AbortSignal | undefined): Promise<Answer> {
     const started = performance.now();
     const [sim, plan] = await Promise.all([this.simulate(loaded, trials, signal), this.plan(trials)]);
     signal?.throwIfAborted();
@@ -131,4 +155,20 @@ export class StudioSession {
       if (this.running.get(loaded.hash) === run) this.running.delete(loaded.hash);
     }
   }
+}
+
+/** A run stopped by its asker: the engine's RunAbortedError, or an AbortSignal's reason. */
+function isCancellation(err: unknown): boolean {
+  return err instanceof RunAbortedError || (err as { name?: string } | null)?.name === 'AbortError';
+}
+
+/** `work`, or a RunAbortedError as soon as `signal` aborts (the work itself goes on for whoever started it). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new RunAbortedError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new RunAbortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -12,6 +12,18 @@ import { runCli } from '../helpers/in-process-cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 const engine = createEngine({ workers: 1 });
+/** Every simulation the session asked the engine for: its scenario's hash and trials. */
+const simulations: Array<{ hash: string; trials: number | undefined }> = [];
+const counted = new Proxy(engine, {
+  get(target, property, receiver) {
+    if (property === 'simulate')
+      return (loaded: { hash: string }, options: { trials?: number }, ...rest: unknown[]) => {
+        simulations.push({ hash: loaded.hash, trials: options.trials });
+        return (target.simulate as (...a: unknown[]) => unknown)(loaded, options, ...rest);
+      };
+    return Reflect.get(target, property, receiver);
+  },
+});
 let server: StudioServer;
 let dir: string;
 const TRIALS = 3_000;
@@ -21,7 +33,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-'));
   copyFileSync(join(ROOT, 'scenarios/example.yaml'), join(dir, 'example.yaml'));
   const scenario = await openStudioScenario(join(dir, 'example.yaml'), { targets: [{ metric: 'revenue', value: 120e6 }] });
-  const session = new StudioSession(scenario, engine, { trials: TRIALS, seed: SEED });
+  const session = new StudioSession(scenario, counted, { trials: TRIALS, seed: SEED });
   // The page's files: any folder holding them will do for the API's tests.
   const assets = mkdtempSync(join(tmpdir(), 'arrcast-studio-assets-'));
   for (const f of ['index.html', 'studio.js', 'studio.css']) writeFileSync(join(assets, f), f);
@@ -150,6 +162,19 @@ describe('arrcast studio: what a request may say', () => {
     // The same name takes a state it can answer.
     expect((await post('/api/save', { state: { ...EMPTY, drivers: { '0/leadsPerMonth': { central: 2100 } } }, name: 'too many leads' })).status).toBe(200);
     expect(existsSync(join(dir, 'too many leads.yaml'))).toBe(true);
+  });
+
+  it('a save while the page\'s full answer of that state still runs waits for it: one run, not two', async () => {
+    const state = { ...EMPTY, drivers: { '0/conversion': { central: 0.0291 } } };
+    const before = simulations.length;
+    const answer = post('/api/answer', { state, pass: 'full' });
+    // The answer's run has started (the engine was asked) before the save comes.
+    while (simulations.length === before) await new Promise((r) => setTimeout(r, 2));
+    const hash = simulations[before]!.hash;
+    const saved = await post('/api/save', { state, name: 'while it runs' });
+    expect(saved.status).toBe(200);
+    expect((await answer).status).toBe(200);
+    expect(simulations.slice(before).filter((s) => s.hash === hash)).toEqual([{ hash, trials: TRIALS }]);
   });
 
   it('saves only under a plain name, in the scenario folder, never over a file', async () => {
