@@ -74,7 +74,8 @@ export interface ChunkResult {
 /**
  * Simulate one chunk of trials. Every random stream is seeded from (seed, chunk index, tier,
  * driver), so a chunk's results depend on nothing else: not on the worker that runs it, nor on
- * the other chunks. Pure apart from the buffers it writes (given, or fresh).
+ * the other chunks. It writes only the buffers (given, or fresh); a plain chunk also keys this
+ * thread's kept simulators of the plan for itself (keptSimulators), which leaves no trace in results.
  *
  * A re-forecast passes `given`: the trials' market factors and learned drivers (posterior draws,
  * row by row), which replace those draws; its plan's tiers carry the closed months' state.
@@ -192,13 +193,13 @@ function chunkSimulators(plan: ScenarioPlan, prefix: string, given?: GivenLevels
  * what new ones would (Stream.rekey, TierSimulator.rekey; test/model/rekeyed-simulator.test.ts).
  * Kept as long as the plan is (a worker keeps its last few plans).
  */
-const kept = new WeakMap<ScenarioPlan, ChunkSimulators & { readonly marketStream: Stream }>();
+const keptByPlan = new WeakMap<ScenarioPlan, ChunkSimulators & { readonly marketStream: Stream }>();
 
 function keptSimulators(plan: ScenarioPlan, prefix: string): ChunkSimulators {
-  const known = kept.get(plan);
+  const known = keptByPlan.get(plan);
   if (!known) {
     const made = chunkSimulators(plan, prefix);
-    kept.set(plan, made);
+    keptByPlan.set(plan, made);
     return made;
   }
   known.marketStream.rekey(streamSeed(prefix, 'market'));

@@ -55,7 +55,7 @@ describe('a plan summary whose default labels read "390K" (an earlier version) m
       expect((await runCli('run', 's.yaml', '--out', 'plan', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary')).code).toBe(0);
       const written = readFileSync(join(dir, 'plan', 'summary.json'), 'utf8');
       const planTargets: Target[] = JSON.parse(written).decisions.targets;
-      // Today's default label, with thousands written as the money in the tables ('390.0k').
+      // Today's default label, thousands written 'k' as the money in the tables writes them (390k).
       expect(planTargets.map((t) => t.label)).toEqual(['ending ARR >= 390k', 'Board']);
       writeFileSync(join(dir, 'plan', 'summary.json'), asEarlierVersion(written, untested));
       expect(JSON.parse(readFileSync(join(dir, 'plan', 'summary.json'), 'utf8')).decisions.targets[0].label).toBe('ending ARR >= 390K');

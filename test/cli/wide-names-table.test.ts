@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { arrcastInProcess } from '../helpers/cli.js';
@@ -50,6 +50,7 @@ describe('the CLI lines up tables whose names are emoji sequences or carry combi
   const dir = mkdtempSync(join(tmpdir(), 'arrcast-wide-names-'));
   const file = join(dir, 'team.yaml');
   writeFileSync(file, scenario);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('arrcast run: in every table, each full row ends at the same column and its figures end where the others do', async () => {
     const r = await arrcastInProcess(['run', file, '--trials', '200', '--workers', '0', '--no-progress', '--out', join(dir, 'out'), '-t', 'Dev 👩\u200d💻:revenue=1.5M', '-t', '🇯🇵 Japan:endingArr=600k']);

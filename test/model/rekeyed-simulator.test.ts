@@ -40,6 +40,34 @@ describe('a plan\'s kept simulators, keyed again for each chunk, draw what new o
     expect(chunkOf(shared, '7', 1)[0]).not.toEqual(chunkOf(shared, '7', 2)[0]);
   });
 
+  it('a chunk stopped partway by a model limit leaves nothing behind: the next chunk on the plan is its own', async () => {
+    const load = async () => {
+      const loaded = await loadScenario(join(ROOT, 'test/fixtures/model-limit-midway.yaml'));
+      return planScenario(loaded.scenario, loaded.files ?? {});
+    };
+    const run = (plan: ScenarioPlan, chunk: number) => {
+      const r = simulateChunk(plan, '3', chunk, 200, allocateChunkBuffers(plan));
+      return [Float64Array.from(r.wide), Float64Array.from(r.narrow), Float64Array.from(r.componentSums)];
+    };
+    const shared = await load();
+    const outcomes: string[] = [];
+    for (let chunk = 0; chunk < 12; chunk++) {
+      let kept: Float64Array[];
+      try {
+        kept = run(shared, chunk);
+      } catch (err) {
+        expect((err as Error).name).toBe('ModelLimitError');
+        outcomes.push('stopped');
+        continue;
+      }
+      expect(kept, `chunk ${chunk}`).toEqual(run(await load(), chunk));
+      outcomes.push(outcomes.at(-1) === 'stopped' ? 'after a stop' : 'ran');
+    }
+    // The fixture does what the test needs: chunks that stop, and chunks run right after one that stopped.
+    expect(outcomes.filter((o) => o === 'stopped').length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o === 'after a stop').length).toBeGreaterThan(0);
+  });
+
   it('a stream keyed again is the stream of that seed from its start, wherever the old one was', () => {
     const s = createStream('7/0/SMB/leads');
     for (let i = 0; i < 300; i++) s();
