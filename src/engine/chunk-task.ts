@@ -34,8 +34,33 @@ export interface ChunkTask extends TablesInTask {
 /** The message of a chunk skipped because its run was cancelled while it waited in the queue. */
 export const CHUNK_SKIPPED = 'chunk skipped: its run was cancelled';
 
-/** A flag for `ChunkTask.cancelled`, not yet set. */
+/**
+ * A flag for `ChunkTask.cancelled`, not yet set. It holds 0 while the run goes on, STOPPED_ALL once
+ * the run is stopped (every chunk still queued returns unsimulated), or k + 1 once chunk k failed:
+ * the chunks after k return unsimulated, the ones before it still run, so that the run can report
+ * its lowest-numbered failing chunk (a queue shared with other runs need not be first in, first out).
+ */
 export const cancelFlag = (): Int32Array => new Int32Array(new SharedArrayBuffer(4));
 
-/** Whether a task's run was cancelled before it started. */
-export const wasCancelled = (task: Pick<ChunkTask, 'cancelled'>): boolean => task.cancelled !== undefined && Atomics.load(task.cancelled, 0) !== 0;
+const STOPPED_ALL = -1;
+
+/** Whether a task is not to be simulated: its run was stopped, or a chunk before it failed. */
+export const wasCancelled = (task: Pick<ChunkTask, 'cancelled' | 'chunk'>): boolean => {
+  if (task.cancelled === undefined) return false;
+  const v = Atomics.load(task.cancelled, 0);
+  return v === STOPPED_ALL || (v > 0 && task.chunk >= v);
+};
+
+/** Stop the whole run: every chunk still queued returns unsimulated. */
+export const stopAllChunks = (flag: Int32Array): void => {
+  Atomics.store(flag, 0, STOPPED_ALL);
+};
+
+/** Chunk `chunk` failed: the chunks after it return unsimulated (the bound only ever comes down; a stopped run stays stopped). */
+export function stopChunksAfter(flag: Int32Array, chunk: number): void {
+  for (;;) {
+    const v = Atomics.load(flag, 0);
+    if (v === STOPPED_ALL || (v > 0 && v <= chunk + 1)) return;
+    if (Atomics.compareExchange(flag, 0, v, chunk + 1) === v) return;
+  }
+}

@@ -7,7 +7,7 @@ import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { planSumTables } from '../model/plan-sum-tables.js';
 import { allocateChunkBuffers, CHUNK_SIZE, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
-import { cancelFlag, type ChunkTask } from './chunk-task.js';
+import { CHUNK_SKIPPED, cancelFlag, stopAllChunks, stopChunksAfter, type ChunkTask } from './chunk-task.js';
 import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
@@ -481,11 +481,13 @@ async function runOnPool(
   // The caller's abort also tells the chunks still queued in a warm pool to return unsimulated.
   const cancelled = cancelFlag();
   const onAbort = () => {
-    Atomics.store(cancelled, 0, 1);
+    stopAllChunks(cancelled);
     local.abort();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
+  /** The lowest-numbered chunk that failed so far (the run sends no chunk after the first failure). */
+  let failed: { readonly spec: ChunkSpec; readonly err: unknown } | undefined;
   const runOne = async (spec: ChunkSpec, buffers: ChunkBuffers): Promise<void> => {
     const claim = tiers?.cache.claim(plan, tiers.keys, spec);
     const task: ChunkTask = {
@@ -509,18 +511,25 @@ async function runOnPool(
       })) as ChunkResult;
     } catch (err) {
       if (signal?.aborted) throw new RunAbortedError();
-      if (local.signal.aborted) throw err; // another chunk failed first; its error wins
-      local.abort();
-      throw chunkFailure(loaded, plan, spec, err);
+      if (local.signal.aborted) throw err;
+      // A chunk skipped because the run stopped (below) did not fail.
+      if (failed && err instanceof Error && err.message === CHUNK_SKIPPED) return;
+      // A failed chunk stops the run: no further chunk is sent, the queued chunks after it return
+      // unsimulated, and every chunk before it (sent before it: in, running or queued) still runs, so
+      // the error reported is the lowest-numbered failing chunk's, the one a run in process (chunks
+      // in order) or on any number of threads reports, whichever thread failed first.
+      if (!failed || spec.index < failed.spec.index) failed = { spec, err };
+      stopChunksAfter(cancelled, spec.index);
+      return;
     }
-    if (local.signal.aborted) return; // the run is over: its store is no longer read
+    if (local.signal.aborted || failed) return; // the run is over: its store is no longer read
     accept(spec, result);
     if (claim) tiers!.cache.keep(claim);
     free.push({ wide: result.wide.buffer as ArrayBuffer, narrow: result.narrow.buffer as ArrayBuffer, sums: result.componentSums.buffer as ArrayBuffer });
   };
   // Each lane takes the next chunk as soon as its previous one is in.
   const lane = async (): Promise<void> => {
-    while (next < chunks.length && !local.signal.aborted) {
+    while (next < chunks.length && !failed && !local.signal.aborted) {
       const spec = chunks[next++]!;
       await runOne(spec, free.pop()!);
     }
@@ -541,6 +550,10 @@ async function runOnPool(
       aborted,
     ]);
     if (signal?.aborted) throw new RunAbortedError();
+    if (failed) {
+      local.abort();
+      throw chunkFailure(loaded, plan, failed.spec, failed.err);
+    }
   } finally {
     signal?.removeEventListener('abort', onAbort);
     local.abort();

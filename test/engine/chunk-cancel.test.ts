@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import runChunk from '../../src/engine/worker.js';
-import { cancelFlag, CHUNK_SKIPPED, type ChunkTask } from '../../src/engine/chunk-task.js';
+import { cancelFlag, CHUNK_SKIPPED, stopAllChunks, stopChunksAfter, wasCancelled, type ChunkTask } from '../../src/engine/chunk-task.js';
 import { planLoaded } from '../../src/engine/simulate.js';
 import { allocateChunkBuffers, simulateChunk } from '../../src/model/simulate-chunk.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -21,9 +21,26 @@ describe('chunks of a cancelled run', () => {
     const expected = simulateChunk(plan, '3', 1, 200, allocateChunkBuffers(plan));
     expect(Buffer.from(live.buffers.wide).equals(Buffer.from(expected.wide.buffer))).toBe(true);
 
-    Atomics.store(flag, 0, 1);
+    stopAllChunks(flag);
     const skipped = task();
     expect(() => runChunk(skipped)).toThrow(CHUNK_SKIPPED);
     expect(new Float64Array(skipped.buffers.wide).every((v) => v === 0)).toBe(true);
+  });
+
+  it('after a failed chunk, the chunks after it return unsimulated and those before it still run', () => {
+    const at = (chunk: number): ChunkTask => ({ scenario: {} as ChunkTask['scenario'], files: {}, hash: 'h', seed: '3', chunk, trials: 1, buffers: {} as ChunkTask['buffers'], cancelled: flag });
+    const flag = cancelFlag();
+    expect([0, 5, 9].map((c) => wasCancelled(at(c)))).toEqual([false, false, false]);
+    stopChunksAfter(flag, 5);
+    expect([0, 4, 5, 6, 9].map((c) => wasCancelled(at(c)))).toEqual([false, false, false, true, true]);
+    // A later failure of a higher chunk does not raise the bound; a lower one lowers it.
+    stopChunksAfter(flag, 7);
+    expect(wasCancelled(at(6))).toBe(true);
+    stopChunksAfter(flag, 2);
+    expect([2, 3, 5].map((c) => wasCancelled(at(c)))).toEqual([false, true, true]);
+    // A stopped run stays stopped, whatever fails after.
+    stopAllChunks(flag);
+    stopChunksAfter(flag, 1);
+    expect([0, 1].map((c) => wasCancelled(at(c)))).toEqual([true, true]);
   });
 });
