@@ -154,8 +154,10 @@ export function simulateChunk(
   return { chunk, trials, wide, narrow, componentSums };
 }
 
-/** What a chunk draws with: the market's normals and each tier's simulator (none for a tier read back whole) and outcome. */
+/** What a chunk draws with: the market's stream and normals, and each tier's simulator (none for a tier read back whole) and outcome. */
 interface ChunkSimulators {
+  /** The market factor's stream, and its normals. */
+  readonly marketStream: Stream;
   readonly market: () => number;
   readonly simulators: (TierSimulator | undefined)[];
   readonly outcomes: TierOutcome[];
@@ -166,7 +168,7 @@ interface ChunkSimulators {
  * The simulators a chunk makes: every stream seeded from the chunk's prefix (`seed/chunk`), a
  * re-forecast's given levels read through a cursor, a tier part read back given no simulator.
  */
-function chunkSimulators(plan: ScenarioPlan, prefix: string, given?: GivenLevels, tierRows?: TierRows): ChunkSimulators & { readonly marketStream: Stream } {
+function chunkSimulators(plan: ScenarioPlan, prefix: string, given?: GivenLevels, tierRows?: TierRows): ChunkSimulators {
   const marketStream = createStream(streamSeed(prefix, 'market'));
   const cursor = given && new GivenCursor(given);
   const replay = tierRows?.replay;
@@ -193,7 +195,7 @@ function chunkSimulators(plan: ScenarioPlan, prefix: string, given?: GivenLevels
  * what new ones would (Stream.rekey, TierSimulator.rekey; test/model/rekeyed-simulator.test.ts).
  * Kept as long as the plan is (a worker keeps its last few plans).
  */
-const keptByPlan = new WeakMap<ScenarioPlan, ChunkSimulators & { readonly marketStream: Stream }>();
+const keptByPlan = new WeakMap<ScenarioPlan, ChunkSimulators>();
 
 function keptSimulators(plan: ScenarioPlan, prefix: string): ChunkSimulators {
   const known = keptByPlan.get(plan);

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { RunAbortedError, RunOptionError } from '../engine/errors.js';
+import { RunOptionError } from '../engine/errors.js';
 import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
 import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
 import { LatestOnly } from './latest-only.js';
@@ -12,6 +12,7 @@ import { withConfidence } from './controls.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
 import { saveFileName, saveOverlay, shellWord } from './save.js';
+import { isCancellation } from './cancellation.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
 
@@ -179,7 +180,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
       if (err instanceof Refusal) {
         return json(res, err.status, { error: err.message, ...(err.field ? { field: err.field } : {}) });
       }
-      if (err instanceof RunAbortedError || (err instanceof DOMException && err.name === 'AbortError') || (err as { name?: string }).name === 'AbortError')
+      if (isCancellation(err))
         return json(res, 409, { error: 'cancelled by a newer change', cancelled: true });
       if (err instanceof StateError) return json(res, 400, { error: err.message, field: err.field });
       if (err instanceof ScenarioError)

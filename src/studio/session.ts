@@ -6,6 +6,7 @@ import { RunAbortedError } from '../engine/errors.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { reportPage } from '../report/write-report.js';
 import { answerOf, type Answer } from './answer.js';
+import { isCancellation, untilAborted } from './cancellation.js';
 import type { StudioScenario } from './studio-scenario.js';
 import type { StudioState } from './state.js';
 
@@ -157,18 +158,3 @@ export class StudioSession {
   }
 }
 
-/** A run stopped by its asker: the engine's RunAbortedError, or an AbortSignal's reason. */
-function isCancellation(err: unknown): boolean {
-  return err instanceof RunAbortedError || (err as { name?: string } | null)?.name === 'AbortError';
-}
-
-/** `work`, or a RunAbortedError as soon as `signal` aborts (the work itself goes on for whoever started it). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(new RunAbortedError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new RunAbortedError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}

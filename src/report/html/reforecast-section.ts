@@ -6,7 +6,6 @@ import { moneyIntervalDigits } from '../interval-format.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords } from '../confidence-text.js';
-import { nameKey } from '../../scenario/name-key.js';
 
 /** A number to one decimal at most; one that rounds to zero is 0, never -0. */
 const plainNumber = (x: number): string => {
@@ -66,8 +65,9 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
       return [`${METRIC_LABELS[m]} budget at ${conf} confidence`, write(now.budgets[m]), plan ? write(plan.budgets[m]) : '-'];
     }),
     ...now.targets.map((t) => {
-      // Found as comparablePlan matched it: by label, compared as names are (a target given twice as 'Goal' and 'goal' is one).
-      const before = plan?.targets.find((p) => nameKey(p.label) === nameKey(t.label));
+      // atPlan's targets carry the re-forecast's labels where they match one (comparablePlan, which
+      // compares labels as names are: an earlier version's '600K' is today's '600k').
+      const before = plan?.targets.find((p) => p.label === t.label);
       return [`P(${t.label})`, formatShare(t.probability), before ? formatShare(before.probability) : '-'];
     }),
   ];
