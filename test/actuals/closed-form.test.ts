@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { scenarioFrom, column } from '../helpers/fixtures.js';
 import { monthlyFile } from './monthly-file.js';
-import { logGamma } from '../helpers/stats.js';
+import { batchMeans, logGamma } from '../helpers/stats.js';
 
 /**
  * The issue's example, worked by hand. Conversion ~ Beta(a, b) with mean 5% and sd 1.5%:
@@ -33,14 +33,6 @@ const A = a + 480;
 const B = b + 6000 - 480;
 const N = 6000;
 
-/** Standard error of a mean from batch means (the trials of a re-forecast come from Markov chains: neighbours are correlated). */
-function batchMeans(xs: Float64Array, batch = 100): { mean: number; se: number } {
-  const k = Math.floor(xs.length / batch);
-  const means = Array.from({ length: k }, (_, i) => xs.subarray(i * batch, (i + 1) * batch).reduce((s, x) => s + x, 0) / batch);
-  const mean = means.reduce((s, x) => s + x, 0) / k;
-  const v = means.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1);
-  return { mean, se: Math.sqrt(v / k) };
-}
 
 describe('re-forecast against the exact posterior predictive (beta-binomial)', () => {
   const months = Array.from({ length: 6 }, (_, i) => ({ leads: 1000, deals: 80, new_arr: 800_000, ending_arr: 800_000 * (i + 1) }));

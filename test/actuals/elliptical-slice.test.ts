@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cholesky, EllipticalSlice } from '../../src/actuals/elliptical-slice.js';
 import { standardNormal } from '../../src/random/normal.js';
 import { createStream } from '../../src/random/source.js';
+import { batchMeans } from '../helpers/stats.js';
 
 /**
  * A conjugate case worked by hand: prior f ~ N(0, 1) in each of 2 coordinates, and an observation
@@ -16,12 +17,6 @@ const MEAN = Y.map((y, i) => y / (1 + S[i]! ** 2));
 const VAR = S.map((s) => s ** 2 / (1 + s ** 2));
 const logL = (f: Float64Array) => -((f[0]! - Y[0]!) ** 2) / (2 * S[0]! ** 2) - (f[1]! - Y[1]!) ** 2 / (2 * S[1]! ** 2);
 
-function batchMeans(xs: Float64Array, batch = 200): { mean: number; se: number } {
-  const k = Math.floor(xs.length / batch);
-  const means = Array.from({ length: k }, (_, i) => xs.subarray(i * batch, (i + 1) * batch).reduce((s, x) => s + x, 0) / batch);
-  const mean = means.reduce((s, x) => s + x, 0) / k;
-  return { mean, se: Math.sqrt(means.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1) / k) };
-}
 
 describe('elliptical slice sampling', () => {
   for (const reference of [false, true])
@@ -40,9 +35,9 @@ describe('elliptical slice sampling', () => {
         xs[1]![t] = f[1]!;
       }
       for (let i = 0; i < 2; i++) {
-        const m = batchMeans(xs[i]!);
+        const m = batchMeans(xs[i]!, 200);
         expect(Math.abs(m.mean - MEAN[i]!), `mean ${i}`).toBeLessThan(4 * m.se);
-        const v = batchMeans(xs[i]!.map((x) => (x - MEAN[i]!) ** 2));
+        const v = batchMeans(xs[i]!.map((x) => (x - MEAN[i]!) ** 2), 200);
         expect(Math.abs(v.mean - VAR[i]!), `variance ${i}`).toBeLessThan(4 * v.se);
       }
     });

@@ -60,6 +60,19 @@ export function sampleVariance(xs: ArrayLike<number>): number {
 }
 
 /**
+ * Mean of a chain of correlated draws (an MCMC chain, a re-forecast's trials) with its standard error
+ * from batch means: the draws cut into runs of `batch` neighbours, SE = sd of the run means / sqrt(runs).
+ * A batch much longer than the chain's autocorrelation time makes the run means nearly independent.
+ */
+export function batchMeans(xs: Float64Array, batch = 100): { mean: number; se: number } {
+  const k = Math.floor(xs.length / batch);
+  const means = Array.from({ length: k }, (_, i) => xs.subarray(i * batch, (i + 1) * batch).reduce((s, x) => s + x, 0) / batch);
+  const mean = means.reduce((s, x) => s + x, 0) / k;
+  const v = means.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1);
+  return { mean, se: Math.sqrt(v / k) };
+}
+
+/**
  * Assert |sample mean - mean| <= z * sd / sqrt(n): the sample mean is within z standard errors
  * (z = 4: a correct sampler fails with probability 6e-5 under the CLT).
  */
