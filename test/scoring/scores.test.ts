@@ -36,6 +36,12 @@ describe('normal CRPS in closed form', () => {
     expect(normalCrps(10, 3, 10)).toBeCloseTo(3 * 0.233695, 5);
     expect(normalCrps(5, 2, 7)).toBeCloseTo(2 * normalCrps(0, 1, 1), 12);
   });
+  it('is z (2 Φ(z) − 1) + 2 φ(z) − 1/√π away from the mean: 0.6024414 at z = 1', () => {
+    // At z = 0 the first term vanishes; at z = 1: 2 Φ(1) − 1 = 0.6826895 (the one-sd mass), 2 φ(1) = 0.4839414,
+    // 1/√π = 0.5641896, so 0.6826895 + 0.4839414 − 0.5641896 = 0.6024414 (and 2 x that for N(5, 2) at 7).
+    expect(normalCrps(0, 1, 1)).toBeCloseTo(0.6024414, 6);
+    expect(normalCrps(5, 2, 7)).toBeCloseTo(2 * 0.6024414, 6);
+  });
   it('is what a large sample of the normal scores, within the standard error of the sample CRPS', () => {
     // E[sample CRPS] = CRPS(N) + σ / (n √π): the n² form's spread term is (n − 1)/n of E|X − X'|/2, E|X − X'| = 2σ/√π.
     const mu = 10;
