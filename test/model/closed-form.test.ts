@@ -277,5 +277,16 @@ tiers:
     expect(Math.abs(z.sd ** 2 - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
     // The loading keeps mean lead volume: E[exp(bZ - b^2/2)] = 1, so mean revenue stays as planned.
     expectWithin4Se(column(sim, 'tier.A.leads'), 12 * 200);
+    // How much they move together, in closed form: given Z each tier's year of leads is Poisson(2,400 M),
+    // M = exp(0.5 Z - 0.125) the same for both, so Cov(L_A, L_B) = 2,400^2 Var(M) = 2,400^2 (e^0.25 - 1)
+    // = 1,635,984 (the tiers' own Poisson noise is independent). With the means known exactly, the
+    // covariance is the mean of (L_A - 2,400)(L_B - 2,400): within 4 of its standard errors. (The revenue
+    // correlation above is only a sign of it: conversion's beta draws are each tier's own.)
+    const a = column(sim, 'tier.A.leads');
+    const b = column(sim, 'tier.B.leads');
+    expectWithin4Se(
+      a.map((x, i) => (x - 2400) * (b[i]! - 2400)),
+      2400 ** 2 * Math.expm1(0.25),
+    );
   });
 });
