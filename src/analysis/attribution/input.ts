@@ -46,7 +46,7 @@ export function binCount(n: number): number {
 
 /**
  * The order of the values: each rounded to float32, its bits made order-preserving as an unsigned
- * 32-bit key (sign bit flipped for positives, all bits flipped for negatives), then a stable LSD
+ * 32-bit key (sign bit flipped for positives, all bits flipped for negatives; -0 keyed as +0), then a stable LSD
  * radix sort of the indices by key in three passes of 11, 11 and 10 bits. Float32 rounding only ties
  * values within 6e-8 of each other (relative): the model stores its columns in float32 anyway.
  *
@@ -74,7 +74,7 @@ const roundedBits = new Uint32Array(rounded.buffer);
 
 /**
  * Each value's order key: rounded to float32 (a typed array's values a block at a time, natively:
- * the same rounding as one by one), its bits made order-preserving (float32OrderKey).
+ * the same rounding as one by one), -0 read as +0 (so the two tie), its bits made order-preserving (float32OrderKey).
  */
 function orderKeys(values: ArrayLike<number>, keys: Uint32Array): void {
   const typed = ArrayBuffer.isView(values) && !(values instanceof DataView);
@@ -82,7 +82,11 @@ function orderKeys(values: ArrayLike<number>, keys: Uint32Array): void {
     const size = Math.min(BLOCK, keys.length - from);
     if (typed) rounded.set((values as unknown as Float64Array).subarray(from, from + size));
     else for (let i = 0; i < size; i++) rounded[i] = values[from + i]!;
-    for (let i = 0; i < size; i++) keys[from + i] = float32OrderKey(roundedBits[i]!);
+    // -0 is read as +0: equal values, one key, so they tie (the keys of the two differ).
+    for (let i = 0; i < size; i++) {
+      const bits = roundedBits[i]!;
+      keys[from + i] = float32OrderKey(bits === 0x80000000 ? 0 : bits);
+    }
   }
 }
 
