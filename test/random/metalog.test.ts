@@ -89,6 +89,24 @@ describe('fitMetalog', () => {
     ]) {
       expect(Math.abs(metalogQuantile(fit, p) - x)).toBeLessThan(1);
     }
+    // And it is the least-squares fit, solved here independently by the normal equations (B^T B) a = B^T x
+    // on Keelin's basis 1, L, (y - 1/2) L, L = ln(y / (1 - y)), by Gaussian elimination (the code: Householder QR).
+    const data = [[0.05, 70.1], [0.25, 89.0], [0.5, 100.2], [0.75, 110.9], [0.95, 129.6]] as const;
+    const basis = (y: number) => [1, Math.log(y / (1 - y)), (y - 0.5) * Math.log(y / (1 - y))];
+    const m = [0, 1, 2].map((i) => [0, 1, 2].map((j) => data.reduce((s, [y]) => s + basis(y)[i]! * basis(y)[j]!, 0)));
+    const v = [0, 1, 2].map((i) => data.reduce((s, [y, x]) => s + basis(y)[i]! * x, 0));
+    for (let c = 0; c < 3; c++)
+      for (let r = c + 1; r < 3; r++) {
+        const f = m[r]![c]! / m[c]![c]!;
+        for (let k = c; k < 3; k++) m[r]![k]! -= f * m[c]![k]!;
+        v[r]! -= f * v[c]!;
+      }
+    const a = [0, 0, 0];
+    for (let r = 2; r >= 0; r--) a[r] = (v[r]! - [0, 1, 2].reduce((s, k) => (k > r ? s + m[r]![k]! * a[k]! : s), 0)) / m[r]![r]!;
+    for (const y of [0.05, 0.25, 0.5, 0.75, 0.95, 0.01, 0.99]) {
+      const expected = basis(y).reduce((s, b, i) => s + b * a[i]!, 0);
+      expect(metalogQuantile(fit, y), `y ${y}`).toBeCloseTo(expected, 9);
+    }
   });
 });
 
