@@ -97,6 +97,16 @@ export function expectVarianceWithin(samples: ArrayLike<number>, variance: numbe
   );
 }
 
+/**
+ * Counts that should be Binomial(n, q): their mean within 4 standard errors of n q, their sample
+ * variance within 4 standard errors of v = n q (1 - q) (fourth central moment v (1 + 3 (n - 2) q (1 - q))).
+ */
+export function expectBinomialCounts(counts: ArrayLike<number>, n: number, q: number): void {
+  const v = n * q * (1 - q);
+  expectMeanWithin(counts, n * q, Math.sqrt(v));
+  expectVarianceWithin(counts, v, v * (1 + 3 * (n - 2) * q * (1 - q)));
+}
+
 /** Fourth central moment from the variance and the excess kurtosis. */
 export function mu4FromKurtosis(variance: number, excessKurtosis: number): number {
   return variance * variance * (3 + excessKurtosis);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LagSplitter } from '../../src/model/lag-splitter.js';
 import { lagPmf } from '../../src/model/lag-pmf.js';
 import { createStream } from '../../src/random/source.js';
+import { expectBinomialCounts } from '../helpers/stats.js';
 
 /** A source that fails the test if it is read: a split that needs no draw must not take one. */
 const untouchable = (): number => {
@@ -21,26 +22,24 @@ describe('LagSplitter', () => {
       }
     });
 
-  // Multinomial(n, pmf): each lag's count has mean n pmf[j] and variance n pmf[j] (1 - pmf[j]), so the
-  // mean of T splits is within 4 sqrt(variance / T) of it; both paths (per unit, n <= 24; by binomials, above).
+  // Multinomial(n, pmf): each lag's count is Binomial(n, pmf[j]), mean n q and variance v = n q (1 - q), so
+  // the mean of T splits is within 4 sqrt(v / T) of it, and their sample variance within 4 standard errors
+  // of v (the binomial's fourth central moment v (1 + 3 (n - 2) q (1 - q))): a split with the right means
+  // but the wrong spread (rounded shares) fails that. Both paths (per unit, n <= 24; by binomials, above).
   const pmf = lagPmf({ dist: 'discrete', values: [0, 2, 3], weights: [0.5, 0.3, 0.2] });
   for (const n of [5, 24, 25, 300])
     it(`n ${n}: each lag's mean count is n pmf[lag], the counts add to n`, () => {
       const split = new LagSplitter(pmf, createStream(`lag-split-${n}`));
       const T = 20_000;
-      const sums = new Float64Array(4);
+      const counts = Array.from({ length: 4 }, () => new Float64Array(T));
       // The splits whose counts do not add to n, none (one assertion, not an expect() a split).
       const wrongTotals: string[] = [];
       for (let t = 0; t < T; t++) {
         const c = split.split(n);
         if (c[0]! + c[1]! + c[2]! + c[3]! !== n) wrongTotals.push(`split ${t}: ${Array.from(c).join(' + ')}`);
-        for (let j = 0; j < 4; j++) sums[j]! += c[j]!;
+        for (let j = 0; j < 4; j++) counts[j]![t] = c[j]!;
       }
       expect(wrongTotals).toEqual([]);
-      for (let j = 0; j < 4; j++) {
-        const q = pmf.pmf[j]!;
-        const se = Math.sqrt((n * q * (1 - q)) / T);
-        expect(Math.abs(sums[j]! / T - n * q), `lag ${j}`).toBeLessThanOrEqual(4 * se);
-      }
+      for (let j = 0; j < 4; j++) expectBinomialCounts(counts[j]!, n, pmf.pmf[j]!);
     });
 });

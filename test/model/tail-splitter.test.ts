@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { TailSplitter } from '../../src/model/tail-splitter.js';
 import { lagPmf } from '../../src/model/lag-pmf.js';
 import { createStream } from '../../src/random/source.js';
+import { expectBinomialCounts } from '../helpers/stats.js';
 
 /**
  * A cohort's events still to come after d months: each of n units becomes an event at lag j with
  * probability p pmf[j]; those with j > d are still to come. By thinning each lag's count is
- * Binomial(n, p pmf[j]) (0 for j <= d): mean n p pmf[j], variance n p pmf[j] (1 - p pmf[j]), so
- * the mean of T draws is within 4 sqrt(variance / T) of it.
+ * Binomial(n, p pmf[j]) (0 for j <= d): mean n p pmf[j], variance n p pmf[j] (1 - p pmf[j]); the
+ * mean and the sample variance of T draws within 4 standard errors of them (expectBinomialCounts).
  */
 describe('TailSplitter', () => {
   const pmf = lagPmf({ dist: 'discrete', values: [0, 1, 2, 3], weights: [0.1, 0.2, 0.3, 0.4] });
@@ -21,21 +22,18 @@ describe('TailSplitter', () => {
     it(`n ${n}, p ${p}, after ${d} months: each lag's count has mean n p pmf[lag] beyond d, none at or before`, () => {
       const split = new TailSplitter(pmf, createStream(`tail-${n}-${p}-${d}`));
       const T = 20_000;
-      const sums = new Float64Array(4);
+      const counts = Array.from({ length: 4 }, () => new Float64Array(T));
       for (let t = 0; t < T; t++) {
         const c = split.split(n, p, d);
-        for (let j = 0; j < 4; j++) sums[j]! += c[j]!;
+        for (let j = 0; j < 4; j++) counts[j]![t] = c[j]!;
       }
       const weights = [0.1, 0.2, 0.3, 0.4];
       for (let j = 0; j < 4; j++) {
         if (j <= d) {
-          expect(sums[j], `lag ${j}`).toBe(0);
+          expect(counts[j]!.every((x) => x === 0), `lag ${j}`).toBe(true);
           continue;
         }
-        const q = p * weights[j]!;
-        const mean = n * q;
-        const se = Math.sqrt((n * q * (1 - q)) / T);
-        expect(Math.abs(sums[j]! / T - mean), `lag ${j}`).toBeLessThan(4 * se + 1e-12);
+        expectBinomialCounts(counts[j]!, n, p * weights[j]!);
       }
     });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lagPmf } from '../../src/model/lag-pmf.js';
 import { WindowSplitter } from '../../src/model/window-splitter.js';
 import { createStream } from '../../src/random/source.js';
+import { expectBinomialCounts } from '../helpers/stats.js';
 
 /** A source that fails the test if it is read: a split that needs no draw must not take one. */
 const untouchable = (): number => {
@@ -32,15 +33,15 @@ describe('WindowSplitter', () => {
     }
   });
 
-  // The lags of units in the window: the pmf restricted to it and renormalised, so each lag's mean
-  // count is n pmf[j] / share and its variance n q (1 - q) with q that ratio; the mean of T splits is
-  // within 4 sqrt(variance / T). Per unit (n <= 24) and by binomials (above).
+  // The lags of units in the window: the pmf restricted to it and renormalised, so each lag's count is
+  // Binomial(n, q), q = pmf[j] / share: mean n q, variance n q (1 - q); the mean and the sample variance of
+  // T splits within 4 standard errors of them. Per unit (n <= 24) and by binomials (above).
   for (const [n, lo, hi] of [[6, 0, 5], [6, 5, 12], [40, 4, 7], [300, 0, 6]] as const)
     it(`n ${n} in the window ${lo}..${hi}: counts add to n, none outside, each lag's mean n pmf / share`, () => {
       const w = new WindowSplitter(cycle, createStream(`window-split-${n}-${lo}-${hi}`));
       const share = w.share(lo, hi);
       const T = 20_000;
-      const sums = new Float64Array(cycle.max + 1);
+      const counts = Array.from({ length: cycle.max + 1 }, () => new Float64Array(T));
       const wrong: string[] = [];
       for (let t = 0; t < T; t++) {
         const c = w.split(n, lo, hi);
@@ -48,15 +49,16 @@ describe('WindowSplitter', () => {
         c.forEach((x, j) => {
           total += x;
           if (x > 0 && (j < lo || j > hi)) wrong.push(`split ${t}: ${x} at lag ${j}`);
-          sums[j]! += x;
+          counts[j]![t] = x;
         });
         if (total !== n) wrong.push(`split ${t}: total ${total}`);
       }
       expect(wrong).toEqual([]);
       for (let j = 0; j <= cycle.max; j++) {
         const q = j >= lo && j <= hi ? cycle.pmf[j]! / share : 0;
-        const se = Math.sqrt((n * q * (1 - q)) / T);
-        expect(Math.abs(sums[j]! / T - n * q), `lag ${j}`).toBeLessThanOrEqual(4 * se + 1e-12);
+        // Binomial(n, q): mean and variance within 4 standard errors (a lag outside the window: all 0).
+        if (q > 0 && q < 1) expectBinomialCounts(counts[j]!, n, q);
+        else expect(counts[j]!.every((x) => x === n * q), `lag ${j}`).toBe(true);
       }
     });
 });
