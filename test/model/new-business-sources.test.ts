@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, run, runWithFiles, expectWithin4Se } from '../helpers/fixtures.js';
+import { expectBinomialCounts, expectVarianceWithin } from '../helpers/stats.js';
 
 /**
  * Lead grades, earlier leads, the opening pipeline, reps' capacity, contract terms and the
@@ -54,17 +55,20 @@ describe('reps', () => {
     every(column(sim, 'customersWon'), 10);
   });
 
-  it('monthly attrition: E[reps at year end] = start x (1 - a)^12', async () => {
+  it('monthly attrition: reps at year end ~ Binomial(start, (1 - a)^12)', async () => {
     const sim = await run(tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 50, attrition: 0.05, capacity: 1 }\n`), 3000);
-    expectWithin4Se(column(sim, 'tier.T.reps.headcount'), 50 * 0.95 ** 12);
-    // Ramped reps in month m: those still there, start x (1 - a)^m (checked at the start of each month).
-    expectWithin4Se(column(sim, 'tier.T.reps.ramped.6'), 50 * 0.95 ** 6);
+    // Each rep stays each month with probability 0.95, on its own: mean and variance of the binomial.
+    expectBinomialCounts(column(sim, 'tier.T.reps.headcount'), 50, 0.95 ** 12);
+    // Ramped reps in month m: those still there, Binomial(start, (1 - a)^m) (checked at the start of each month).
+    expectBinomialCounts(column(sim, 'tier.T.reps.ramped.6'), 50, 0.95 ** 6);
   });
 
   it('rep-sourced deals: Poisson with mean ramp x productivity, summed over reps', async () => {
     const sim = await run(tier('      acv: 1000\n      reps: { start: 4, ramp: [], sourcedDealsPerMonth: 2.5, capacity: 100 }\n'), 3000);
-    // 4 ramped reps x 2.5 deals x 12 months; no capacity binds (100 a rep).
+    // 4 ramped reps x 2.5 deals x 12 months; no capacity binds (100 a rep). A sum of Poissons is
+    // Poisson(120): variance 120 too (fourth central moment m + 3 m^2).
     expectWithin4Se(column(sim, 'tier.T.deals.repSourced'), 120);
+    expectVarianceWithin(column(sim, 'tier.T.deals.repSourced'), 120, 120 + 3 * 120 ** 2);
     expectWithin4Se(column(sim, 'revenue'), 4 * 2.5 * 1000 * 6.5);
   });
 
