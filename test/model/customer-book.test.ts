@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, runWithFiles, expectWithin4Se } from '../helpers/fixtures.js';
+import { expectBinomialCounts } from '../helpers/stats.js';
 
 /**
  * A customer book read row by row, against cases worked out by hand: exact where nothing is
@@ -61,6 +62,10 @@ describe('a customer book from a file', () => {
     expectWithin4Se(column(sim, 'endingArr'), n * 1200 * p);
     for (const m of [1, 6, 12]) expectWithin4Se(column(sim, `mrr.${m}`), n * 100 * p ** (m / 12));
     expectWithin4Se(column(sim, 'customersLost'), n * (1 - p));
+    // Each customer leaves on its own: the year's leavers are Binomial(n, 1 - p), and those live in month m
+    // Binomial(n, p^(m/12)) (mean and variance from the binomial: customers leaving together fail it).
+    expectBinomialCounts(column(sim, 'customersLost'), n, 1 - p);
+    expectBinomialCounts(column(sim, 'mrr.6').map((x) => x / 100), n, p ** 0.5);
     // Not due for renewal: they are churn, not renewals, so there is no renewal rate to report.
     expect(sim.store.column('logoRenewal')).toBeUndefined();
   });
