@@ -107,6 +107,12 @@ export function expectBinomialCounts(counts: ArrayLike<number>, n: number, q: nu
   expectVarianceWithin(counts, v, v * (1 + 3 * (n - 2) * q * (1 - q)));
 }
 
+/** Counts that should be Poisson(m): mean and sample variance within 4 standard errors of m (fourth central moment m + 3 m^2). */
+export function expectPoissonCounts(counts: ArrayLike<number>, m: number): void {
+  expectMeanWithin(counts, m, Math.sqrt(m));
+  expectVarianceWithin(counts, m, m + 3 * m * m);
+}
+
 /** Fourth central moment from the variance and the excess kurtosis. */
 export function mu4FromKurtosis(variance: number, excessKurtosis: number): number {
   return variance * variance * (3 + excessKurtosis);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, run, runWithFiles, expectWithin4Se } from '../helpers/fixtures.js';
-import { expectBinomialCounts, expectVarianceWithin } from '../helpers/stats.js';
+import { expectBinomialCounts, expectPoissonCounts, expectVarianceWithin } from '../helpers/stats.js';
 
 /**
  * Lead grades, earlier leads, the opening pipeline, reps' capacity, contract terms and the
@@ -117,6 +117,11 @@ describe('lead grades and earlier leads', () => {
     expectWithin4Se(column(sim, 'tier.T.deals.A'), 1200 * 0.2);
     expectWithin4Se(column(sim, 'tier.T.leads.B/paid'), 3600);
     expectWithin4Se(column(sim, 'tier.T.deals.B/paid'), 3600 * 0.02);
+    // Poisson leads, each converting on its own: leads and deals of a grade are Poisson (thinning).
+    expectPoissonCounts(column(sim, 'tier.T.leads.A'), 1200);
+    expectPoissonCounts(column(sim, 'tier.T.deals.A'), 1200 * 0.2);
+    expectPoissonCounts(column(sim, 'tier.T.leads.B/paid'), 3600);
+    expectPoissonCounts(column(sim, 'tier.T.deals.B/paid'), 3600 * 0.02);
     // The tier's leads are the sum of its grades'.
     const total = column(sim, 'tier.T.leads');
     const a = column(sim, 'tier.T.leads.A');

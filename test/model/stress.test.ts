@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, run, scenarioFrom, expectWithin4Se } from '../helpers/fixtures.js';
+import { expectBinomialCounts, expectPoissonCounts } from '../helpers/stats.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
 
 /**
@@ -78,6 +79,8 @@ describe('stress shifts the drivers as documented', () => {
     // E[revenue] = 0.8 x 100 leads x 0.05 x 1,000 x sum of (13 - m) / 12.
     expectWithin4Se(column(sim, 'revenue'), 0.8 * 100 * 0.05 * 1000 * LIVE_MONTHS);
     expectWithin4Se(column(sim, 'tier.T.leads'), 0.8 * 100 * 12);
+    // The year's leads are Poisson(0.8 x 100 x 12): the stress scales the mean, it does not thin by a common draw.
+    expectPoissonCounts(column(sim, 'tier.T.leads'), 0.8 * 100 * 12);
   });
 
   it('leads -100%: no leads and no new business at all', async () => {
@@ -95,6 +98,7 @@ tiers:
     stress: { leads: -0.5 }
 `, 4_000);
     expectWithin4Se(column(sim, 'tier.T.leads'), 0.8 * 0.5 * 100 * 12);
+    expectPoissonCounts(column(sim, 'tier.T.leads'), 0.8 * 0.5 * 100 * 12);
   });
 
   it('acv -10% scales every deal: with fixed leads, conversion and ACV, revenue is exactly 0.9 x the plan', async () => {
@@ -105,6 +109,8 @@ tiers:
   it('conversion +1 point: deals at 6% of leads instead of 5%', async () => {
     const sim = await run(newBusinessOnly('{ leadsPerMonth: 100, conversion: 0.05, acv: 1000 }', 'stress: { conversion: 0.01 }'), 4_000);
     expectWithin4Se(column(sim, 'customersWon'), 12 * 100 * 0.06);
+    // 1,200 leads, each converting on its own at 6%: Binomial(1,200, 0.06).
+    expectBinomialCounts(column(sim, 'customersWon'), 1200, 0.06);
   });
 
   it('rates are clamped to [0, 1]: conversion 2% - 5 points wins nothing; renewal 97% + 5 points loses nobody', async () => {
