@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, meanAndSe, run, expectWithin4Se } from '../helpers/fixtures.js';
+import { expectMeanWithin, expectPoissonCounts, expectVarianceWithin } from '../helpers/stats.js';
 
 /**
  * The model against cases worked out by hand. Deterministic cases must match exactly; random ones
@@ -72,17 +73,30 @@ describe('new business', () => {
   it('deals are binomial on leads: Var(won) = 12 lambda p with a fixed rate, plus 144 lambda^2 Var(p) with a beta rate', async () => {
     // Poisson(lambda) leads thinned by a fixed p: deals a month ~ Poisson(lambda p), independent months.
     const fixed = await run(newBusinessOnly('      leadsPerMonth: { dist: poisson, mean: 200 }\n      conversion: 0.05\n      acv: 1000\n'), 4000);
-    const w = column(fixed, 'customersWon');
-    const { sd } = meanAndSe(w);
-    // SE of a sample variance ~ variance x sqrt(2 / (n - 1)) for a near-normal count (Poisson(120)).
-    expect(Math.abs(sd ** 2 - 120)).toBeLessThan(4 * 120 * Math.sqrt(2 / 3999));
+    // The year's deals are Poisson(120): mean and variance within 4 SEs (the variance's from Poisson's
+    // fourth central moment 120 + 3 x 120^2, not a normal approximation).
+    expectPoissonCounts(column(fixed, 'customersWon'), 120);
     // With the rate drawn once per trial (beta, sd 0.01), the law of total variance adds
     // Var(12 x 200 x p) = 144 x 200^2 x 0.01^2 = 576: a rate per lead would hide this, a rate x count
     // without binomial noise would drop the 120.
     const beta = await run(newBusinessOnly('      leadsPerMonth: { dist: poisson, mean: 200 }\n      conversion: { dist: beta, mean: 0.05, sd: 0.01 }\n      acv: 1000\n'), 4000);
-    const v = meanAndSe(column(beta, 'customersWon')).sd ** 2;
-    // The beta mixture is skewed; allow 5 SE of a variance estimate with kurtosis up to 6.
-    expect(Math.abs(v - (120 + 576))).toBeLessThan(5 * 696 * Math.sqrt(5 / 3999));
+    // Given p the year's deals W are Poisson(L), L = 2,400 p, p ~ Beta(23.7, 450.3) (mean 0.05, sd 0.01:
+    // a + b = 0.05 x 0.95 / 0.01^2 - 1 = 474). W's factorial moments are L's raw moments, so its raw
+    // moments are E[W] = E L, E[W^2] = E L^2 + E L, E[W^3] = E L^3 + 3 E L^2 + E L, E[W^4] = E L^4 +
+    // 6 E L^3 + 7 E L^2 + E L (Stirling numbers of the second kind), with E[p^k] = prod (a + i) / (a + b + i).
+    // Its fourth central moment gives the exact standard error of the sample variance (the mixture's
+    // kurtosis, not a guessed bound).
+    const [a, b] = [0.05 * 474, 0.95 * 474];
+    const lk = (k: number) => Array.from({ length: k }, (_, i) => (2400 * (a + i)) / (a + b + i)).reduce((x, y) => x * y, 1);
+    const w1 = lk(1);
+    const w2 = lk(2) + lk(1);
+    const w3 = lk(3) + 3 * lk(2) + lk(1);
+    const w4 = lk(4) + 6 * lk(3) + 7 * lk(2) + lk(1);
+    const variance = w2 - w1 * w1;
+    const mu4 = w4 - 4 * w1 * w3 + 6 * w1 * w1 * w2 - 3 * w1 ** 4;
+    expect(variance).toBeCloseTo(120 + 576, 9);
+    expectMeanWithin(column(beta, 'customersWon'), 120, Math.sqrt(variance));
+    expectVarianceWithin(column(beta, 'customersWon'), variance, mu4);
   });
 
   it('new-customer expansion: half of each month\'s deals expand 6 months later, within the year only', async () => {
