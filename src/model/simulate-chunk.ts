@@ -124,6 +124,11 @@ export function simulateChunk(
   const revenueAdjustment = Float64Array.from(plan.tiers, (t) => t.start?.revenueAdjustment ?? 0);
   const recordPlan = planRecord(plan);
   const scratch = new TrialScratch(plan.tiers.length);
+  // Made before the loop, so that nothing but a return follows it: V8 compiles this function while
+  // its first chunk's loop runs (on-stack replacement), before anything after the loop has run, and
+  // code after the loop with no feedback yet (an object literal, a call) deoptimised that compiled
+  // code at the end of every chunk.
+  const result: ChunkResult = { chunk, trials, wide, narrow, componentSums };
 
   for (let trial = 0; trial < trials; trial++) {
     const drawn = market();
@@ -151,7 +156,7 @@ export function simulateChunk(
       else narrow[(-k - 1) * trials + trial] = record[c]!;
     }
   }
-  return { chunk, trials, wide, narrow, componentSums };
+  return result;
 }
 
 /** What a chunk draws with: the market's stream and normals, and each tier's simulator (none for a tier read back whole) and outcome. */
