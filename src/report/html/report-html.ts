@@ -191,6 +191,8 @@ ${budgets}
   const tornadoNote =
     summary.sensitivity.notEstimable !== undefined ? `<p class="note">No tornado chart of what moves revenue: not estimable (${e(summary.sensitivity.notEstimable)}).</p>\n` : '';
   const r = summary.metrics.revenue.percentiles;
+  // As the headline row and the paragraph write them: $111.4M, not $111M, in a narrow re-forecast.
+  const headlineRevenue = rowMoney(summary.metrics.revenue);
   const files = [REPORT_FILES.summary, REPORT_FILES.percentiles, REPORT_FILES.monthly, REPORT_FILES.trials, REPORT_FILES.sipmath, REPORT_FILES.scenario, `${REPORT_FILES.charts}/`];
   return `${pageHead(`${summary.scenario.name}: ${kind.closed ? 're-forecast of this fiscal year' : 'next fiscal year forecast'}`)}
 <body>
@@ -207,7 +209,7 @@ ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 <dt>Opening ARR</dt><dd>${e(money(summary.openingArr))}</dd>
 </dl>
 </header>
-<p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(money(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(money(r.p90))}) is beaten one time in ten. A budget at 80% confidence is P20.</p>
+<p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(headlineRevenue(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(headlineRevenue(r.p90))}) is beaten one time in ten. A budget at 80% confidence is P20.</p>
 
 <section id="summary">
 <h2>In a paragraph</h2>
