@@ -78,5 +78,11 @@ describe("report.html's headline table and paragraph, from a re-forecast's narro
     expect(bars.length).toBeGreaterThan(3);
     for (const b of bars) expect(b.leftText).not.toBe(b.rightText);
     expect(new Set(bars.map((b) => `${b.leftText}-${b.rightText}`)).size).toBe(bars.length);
+    // The bad-years chart: the worst 10%'s mean as the downside table writes it, against the headline's
+    // mean ('mean $111M against $112M' above a shortfall of $1.42M).
+    const worst = /Recognized revenue: Mean of the worst 10% \(expected shortfall\)<\/th><td class="num">([^<]*)<\/td>/.exec(html)![1]!;
+    expect(worst).toMatch(/^\$111\.\d+M$/);
+    const badYears = JSON.parse(readFileSync(join(out, 'charts', 'bad-years.vl.json'), 'utf8'));
+    expect(badYears.title.subtitle[0]).toContain(`(mean ${worst} against ${cells[0]})`);
   }, 120_000);
 });
