@@ -36,6 +36,11 @@ export interface ReportHtmlInput {
   readonly stress?: readonly StressCase[];
   /** Plausibility warnings, already HTML (a section of their own), placed right under the summary paragraph. */
   readonly warningsHtml?: string;
+  /**
+   * The files written beside the page (reportFiles of the run's outputs), named at its foot; default
+   * summary.json and scenario.json, which every report has.
+   */
+  readonly files?: readonly string[];
 }
 
 /**
@@ -53,7 +58,7 @@ const count = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString(
  * @example await writeFile('report.html', reportHtml({ summary, scenario: sim.loaded.scenario, charts }))
  * Complexity: O(tiers x components + size of the charts).
  */
-export function reportHtml({ summary, scenario, charts, stress = [], warningsHtml = '' }: ReportHtmlInput): string {
+export function reportHtml({ summary, scenario, charts, stress = [], warningsHtml = '', files = [REPORT_FILES.summary, REPORT_FILES.scenario] }: ReportHtmlInput): string {
   const symbol = currencySymbol(summary.scenario.currency);
   const money = (v: number) => formatCurrency(v, symbol);
   const e = escapeHtml;
@@ -193,7 +198,6 @@ ${budgets}
   const r = summary.metrics.revenue.percentiles;
   // As the headline row and the paragraph write them: $111.4M, not $111M, in a narrow re-forecast.
   const headlineRevenue = rowMoney(summary.metrics.revenue);
-  const files = [REPORT_FILES.summary, REPORT_FILES.percentiles, REPORT_FILES.monthly, REPORT_FILES.trials, REPORT_FILES.sipmath, REPORT_FILES.scenario, `${REPORT_FILES.charts}/`];
   return `${pageHead(`${summary.scenario.name}: ${kind.closed ? 're-forecast of this fiscal year' : 'next fiscal year forecast'}`)}
 <body>
 <main>
