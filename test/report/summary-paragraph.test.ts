@@ -90,7 +90,12 @@ describe('summary paragraph', () => {
     ] as const) {
       const s = summarize(sim, { confidence });
       expect(summaryTable(s)).toContain(heading);
-      expect(reportHtml({ summary: s, scenario: sim.loaded.scenario, charts: [] })).toContain(heading.replace(/ \(reached.*= (P[\d.]+)\)$/, ' ($1)'));
+      const page = reportHtml({ summary: s, scenario: sim.loaded.scenario, charts: [] });
+      expect(page).toContain(heading.replace(/ \(reached.*= (P[\d.]+)\)$/, ' ($1)'));
+      // The percentile convention's line at the top says which percentile this run's budget is (it
+      // said 'A budget at 80% confidence is P20.' above a run's budgets at 90%, the P10).
+      const [, share, percentile] = /Budget at ([\d.]+%) confidence .*= (P[\d.]+)\)$/.exec(heading)!;
+      expect(/<p class="convention">.*<\/p>/.exec(page)![0]).toContain(`A budget at ${share} confidence is ${percentile}.</p>`);
     }
   });
 

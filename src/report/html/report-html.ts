@@ -213,7 +213,7 @@ ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 <dt>Opening ARR</dt><dd>${e(money(summary.openingArr))}</dd>
 </dl>
 </header>
-<p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(headlineRevenue(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(headlineRevenue(r.p90))}) is beaten one time in ten. A budget at 80% confidence is P20.</p>
+<p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(headlineRevenue(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(headlineRevenue(r.p90))}) is beaten one time in ten. A budget at ${e(confidenceWords(summary.decisions.confidence).share)} confidence is ${e(confidenceWords(summary.decisions.confidence).percentile)}.</p>
 
 <section id="summary">
 <h2>In a paragraph</h2>
