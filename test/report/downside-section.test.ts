@@ -89,10 +89,10 @@ describe('stress cases beside the plan, written as the rest of the page writes t
       ...base,
       decisions: {
         ...d,
-        budgets: { ...d.budgets, metrics: Object.fromEntries(METRICS.map((m) => [m, narrow(d.budgets.metrics[m])])) as typeof d.budgets.metrics },
+        budgets: { ...d.budgets, metrics: Object.fromEntries(METRICS.map((m) => [m, narrow(d.budgets.metrics[m])])) as unknown as typeof d.budgets.metrics },
         downside: Object.fromEntries(
           METRICS.map((m) => [m, { ...d.downside[m], p10: narrow(d.downside[m].p10), worst10Interval: [d.downside[m].worst10Mean - 50, d.downside[m].worst10Mean + 50] as [number, number] }]),
-        ) as typeof d.downside,
+        ) as unknown as typeof d.downside,
         targets: d.targets.map((t) => ({ ...t, probability: { ...t.probability, interval: [t.probability.value - 1e-5, t.probability.value + 1e-5] as [number, number] } })),
       },
     };
