@@ -78,6 +78,15 @@ describe("report.html's headline table and paragraph, from a re-forecast's narro
     expect(bars.length).toBeGreaterThan(3);
     for (const b of bars) expect(b.leftText).not.toBe(b.rightText);
     expect(new Set(bars.map((b) => `${b.leftText}-${b.rightText}`)).size).toBe(bars.length);
+    // The breakdown chart's tiers: each mean as the by-tier table's row writes it (SMB read $22M
+    // beside the table's $21.96M).
+    const tierMeans = (chart('breakdown').tiers as Array<{ label: string; text: string }>).map((t) => {
+      const cell = new RegExp(`<th scope="row" class="indent">${t.label}</th><td class="num">([^<]*)</td>`).exec(html.slice(html.indexOf('Each metric by tier')))![1]!;
+      return [t.text, cell];
+    });
+    expect(tierMeans.length).toBe(3);
+    for (const [text, cell] of tierMeans) expect(text).toBe(cell);
+    expect(tierMeans.some(([, cell]) => /\.\d\dM$/.test(cell!))).toBe(true);
     // The bad-years chart: the worst 10%'s mean as the downside table writes it, against the headline's
     // mean ('mean $111M against $112M' above a shortfall of $1.42M).
     const worst = /Recognized revenue: Mean of the worst 10% \(expected shortfall\)<\/th><td class="num">([^<]*)<\/td>/.exec(html)![1]!;
