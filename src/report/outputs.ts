@@ -1,3 +1,5 @@
+import { REPORT_FILES } from './report-files.js';
+
 /**
  * Which files a run writes (`--outputs`). summary.json and scenario.json are always written: they are
  * the contract other tools read and cost milliseconds. The rest is chosen; the defaults serve most
@@ -75,4 +77,22 @@ const MERGE_OUTPUT_HELP: Readonly<Partial<Record<OutputName, string>>> = {
 export function outputsHelp(command: 'run' | 'merge' = 'run'): string {
   const help = command === 'merge' ? { ...OUTPUT_HELP, ...MERGE_OUTPUT_HELP } : OUTPUT_HELP;
   return `files to write, comma-separated: ${OUTPUTS.join(', ')}, all, or default (= ${DEFAULT_OUTPUTS.join(',')}); default,trials adds trials.csv. Costs at 100,000 trials: ${OUTPUTS.map((o) => `${o}: ${help[o]}`).join('; ')}`;
+}
+
+/**
+ * The files a report of these outputs holds besides report.html, as its foot names them: it listed
+ * trials.csv and sipmath.json, which the default outputs do not write, and not report.xlsx.
+ *
+ * @example reportFiles(resolveOutputs(undefined)) // => ['summary.json', 'report.xlsx', 'percentiles.csv', 'monthly.csv', 'scenario.json', 'charts/']
+ */
+export function reportFiles(want: ReadonlySet<OutputName>): string[] {
+  return [
+    REPORT_FILES.summary,
+    ...(want.has('xlsx') ? [REPORT_FILES.xlsx] : []),
+    ...(want.has('csv') ? [REPORT_FILES.percentiles, REPORT_FILES.monthly] : []),
+    ...(want.has('trials') ? [REPORT_FILES.trials] : []),
+    ...(want.has('sipmath') ? [REPORT_FILES.sipmath] : []),
+    REPORT_FILES.scenario,
+    ...(want.has('charts') ? [`${REPORT_FILES.charts}/`] : []),
+  ];
 }

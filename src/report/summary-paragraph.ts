@@ -43,6 +43,9 @@ export function driverWords(d: Pick<DriverSensitivity, 'key' | 'label' | 'tier'>
     const slot = d.key.startsWith(prefix) ? d.key.slice(prefix.length) : '';
     const words = DRIVER_WORDS[slot];
     if (words) return words(d.tier);
+    // A tier's driver reads as its label, which starts with the tier's name: a name, kept as
+    // written ('Solo leads a month', 'Enterprise ACV'; not 'solo leads a month').
+    return d.label;
   }
   // 'Deals per rep' -> 'deals per rep'; 'SMB odd one' keeps its acronym.
   return /^[A-Z][a-z]/.test(d.label) ? d.label.charAt(0).toLowerCase() + d.label.slice(1) : d.label;

@@ -18,7 +18,7 @@ import { sipColumnKeys, writeSipmath } from './sipmath.js';
 import { reportSheets, writeWorkbook } from './xlsx/workbook.js';
 
 import { REPORT_FILES } from './report-files.js';
-import { resolveOutputs, type OutputName } from './outputs.js';
+import { reportFiles, resolveOutputs, type OutputName } from './outputs.js';
 
 export { REPORT_FILES };
 
@@ -105,7 +105,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
           if (want.has('charts')) await put(join(REPORT_FILES.charts, `${chart.name}.svg`), svg);
         },
       });
-      if (want.has('html')) await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered, ...(options.stress ? { stress: options.stress } : {}) }));
+      if (want.has('html')) await put(REPORT_FILES.html, reportHtml({ summary, scenario: sim.loaded.scenario, charts: rendered, files: reportFiles(want), ...(options.stress ? { stress: options.stress } : {}) }));
     }
 
     if (want.has('xlsx')) {

@@ -75,6 +75,50 @@ describe('the downside section of report.html', () => {
   });
 });
 
+describe('stress cases beside the plan, written as the rest of the page writes them', () => {
+  it("the plan's P50, 1-in-10 year, worst 10%, budget and P(target) read as the headline, downside, budget and targets tables write them", async () => {
+    const { reportHtml } = await import('../../src/report/html/report-html.js');
+    const { summarize } = await import('../../src/analysis/summarize.js');
+    const { sim } = await runReportScenario(undefined, 2000);
+    const base = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 9e6 }] } });
+    // Narrow intervals (a late re-forecast's) take more than three digits: the stress table wrote
+    // the plan's budget $9.06M beside a budget table's $9.0613M, and so on.
+    const narrow = (x: { value: number; interval: readonly [number, number] | null }) => ({ ...x, interval: [x.value - 50, x.value + 50] as [number, number] });
+    const d = base.decisions;
+    const plan: Summary = {
+      ...base,
+      decisions: {
+        ...d,
+        budgets: { ...d.budgets, metrics: Object.fromEntries(METRICS.map((m) => [m, narrow(d.budgets.metrics[m])])) as unknown as typeof d.budgets.metrics },
+        downside: Object.fromEntries(
+          METRICS.map((m) => [m, { ...d.downside[m], p10: narrow(d.downside[m].p10), worst10Interval: [d.downside[m].worst10Mean - 50, d.downside[m].worst10Mean + 50] as [number, number] }]),
+        ) as unknown as typeof d.downside,
+        targets: d.targets.map((t) => ({ ...t, probability: { ...t.probability, interval: [t.probability.value - 1e-5, t.probability.value + 1e-5] as [number, number] } })),
+      },
+    };
+    const page = reportHtml({ summary: plan, scenario: sim.loaded.scenario, charts: [], stress: [{ source: 'same.yaml', summary: plan }] });
+    const stress = Object.fromEntries(
+      [...page.match(/<table class="stress">([\s\S]*?)<\/table>/)![1]!.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td><\/tr>/g)].map((m) => [m[1]!, [m[2]!, m[3]!]]),
+    );
+    // A row's first cell in the first table after `from` (a class or a caption's opening words).
+    const cell = (from: string, row: string) => new RegExp(`<th scope="row">${row.replace(/[()]/g, '\\$&')}</th><td class="num">([^<]*)</td>`).exec(page.slice(page.indexOf(from)))![1]!;
+    for (const m of METRICS) {
+      const label = METRIC_LABELS[m];
+      const expected = {
+        [`${label} 1-in-10 year (P10)`]: cell('<table class="downside">', `${label}: 1-in-10 year (P10)`),
+        [`${label} mean of the worst 10%`]: cell('<table class="downside">', `${label}: Mean of the worst 10% (expected shortfall)`),
+        [`${label}: Budget at 80% confidence`]: cell('<caption>Budget at 80% confidence', label),
+      };
+      for (const [row, text] of Object.entries(expected)) {
+        expect(text, row).toMatch(/\.\d\d/);
+        expect(stress[row], row).toEqual([text, text]);
+      }
+    }
+    expect(stress['P(revenue &gt;= 9M)']![0]).toBe(cell('<caption>Chance of reaching', 'revenue &gt;= 9M'));
+    expect(stress['Recognized revenue P50']![0]).toBe(/<th scope="row">Recognized revenue<\/th>(?:<td class="num">[^<]*<\/td>){2}<td class="num">([^<]*)<\/td>/.exec(page)![1]);
+  });
+});
+
 describe('stress cases of one name', () => {
   it('their column heads name their files too: two stress files extending the plan without a name of their own read alike otherwise', async () => {
     const { stressHeads } = await import('../../src/report/html/downside-section.js');

@@ -59,5 +59,39 @@ describe("report.html's headline table and paragraph, from a re-forecast's narro
     expect(cells.slice(1)).toEqual([p.p10, p.p50, p.p90].map((v: number) => `$${(v / 1e6).toFixed(1)}M`));
     const paragraph = /<p class="summary-paragraph">([^<]*)<\/p>/.exec(html)![1]!;
     expect(paragraph).toContain(`between ${cells[1]} (P10) and ${cells[3]} (P90)`);
+    // The percentile convention's line above them names the same P10 and P90 (it read $111M and $114M).
+    expect(html).toContain(`P10 revenue (${cells[1]}) is the figure the year falls short of one time in ten; P90 (${cells[3]})`);
+
+    // The charts label the same figures as the tables write them: the revenue distribution's lines
+    // read P10 $111M, P50 $112M, Mean $112M and a budget of $112M beside a budget table's $111.79M.
+    const chart = (name: string) => JSON.parse(readFileSync(join(out, 'charts', `${name}.vl.json`), 'utf8')).datasets;
+    const markers = Object.fromEntries((chart('revenue-distribution').markers as Array<{ key: string; text: string }>).map((m) => [m.key, m.text]));
+    expect([markers.mean, markers.p10, markers.p50, markers.p90]).toEqual([`Mean ${cells[0]}`, `P10 ${cells[1]}`, `P50 ${cells[2]}`, `P90 ${cells[3]}`]);
+    const budgetCell = /<th scope="row">Recognized revenue<\/th><td class="num">([^<]*)<\/td><td class="num">\[/.exec(html.slice(html.indexOf('<h3>Budget at')))![1]!;
+    expect(budgetCell).toMatch(/^\$111\.\d\dM$/);
+    expect(markers.budget).toBe(`Budget at 80% confidence (P20) ${budgetCell}`);
+    // The tornado: its P50 line as the headline's, and every bar's two ends told apart (each read
+    // $112M to $113M, swings of 0.8M and 0.3M alike).
+    const tornado = chart('tornado');
+    expect(tornado.centre[0].text).toBe(`P50 ${cells[2]}`);
+    const bars = tornado.bars as Array<{ low: number; high: number; leftText: string; rightText: string }>;
+    expect(bars.length).toBeGreaterThan(3);
+    for (const b of bars) expect(b.leftText).not.toBe(b.rightText);
+    expect(new Set(bars.map((b) => `${b.leftText}-${b.rightText}`)).size).toBe(bars.length);
+    // The breakdown chart's tiers: each mean as the by-tier table's row writes it (SMB read $22M
+    // beside the table's $21.96M).
+    const tierMeans = (chart('breakdown').tiers as Array<{ label: string; text: string }>).map((t) => {
+      const cell = new RegExp(`<th scope="row" class="indent">${t.label}</th><td class="num">([^<]*)</td>`).exec(html.slice(html.indexOf('Each metric by tier')))![1]!;
+      return [t.text, cell];
+    });
+    expect(tierMeans.length).toBe(3);
+    for (const [text, cell] of tierMeans) expect(text).toBe(cell);
+    expect(tierMeans.some(([, cell]) => /\.\d\dM$/.test(cell!))).toBe(true);
+    // The bad-years chart: the worst 10%'s mean as the downside table writes it, against the headline's
+    // mean ('mean $111M against $112M' above a shortfall of $1.42M).
+    const worst = /Recognized revenue: Mean of the worst 10% \(expected shortfall\)<\/th><td class="num">([^<]*)<\/td>/.exec(html)![1]!;
+    expect(worst).toMatch(/^\$111\.\d+M$/);
+    const badYears = JSON.parse(readFileSync(join(out, 'charts', 'bad-years.vl.json'), 'utf8'));
+    expect(badYears.title.subtitle[0]).toContain(`(mean ${worst} against ${cells[0]})`);
   }, 120_000);
 });

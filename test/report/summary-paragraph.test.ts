@@ -90,7 +90,12 @@ describe('summary paragraph', () => {
     ] as const) {
       const s = summarize(sim, { confidence });
       expect(summaryTable(s)).toContain(heading);
-      expect(reportHtml({ summary: s, scenario: sim.loaded.scenario, charts: [] })).toContain(heading.replace(/ \(reached.*= (P[\d.]+)\)$/, ' ($1)'));
+      const page = reportHtml({ summary: s, scenario: sim.loaded.scenario, charts: [] });
+      expect(page).toContain(heading.replace(/ \(reached.*= (P[\d.]+)\)$/, ' ($1)'));
+      // The percentile convention's line at the top says which percentile this run's budget is (it
+      // said 'A budget at 80% confidence is P20.' above a run's budgets at 90%, the P10).
+      const [, share, percentile] = /Budget at ([\d.]+%) confidence .*= (P[\d.]+)\)$/.exec(heading)!;
+      expect(/<p class="convention">.*<\/p>/.exec(page)![0]).toContain(`A budget at ${share} confidence is ${percentile}.</p>`);
     }
   });
 
@@ -99,6 +104,47 @@ describe('summary paragraph', () => {
     expect(driverWords({ key: 'driver.SMB.conversion', label: 'SMB conversion', tier: 'SMB' })).toBe('how many SMB leads become customers');
     expect(driverWords({ key: 'driver.SMB.oddOne', label: 'SMB odd one', tier: 'SMB' })).toBe('SMB odd one');
     expect(driverWords({ key: 'x', label: 'Deals per rep' })).toBe('deals per rep');
+  });
+
+  it("keeps a tier's name as written in a driver said by its label (leads, ACV, sizes, pipeline, reps' sourced deals)", () => {
+    // These drivers have no words of their own: their label, which starts with the tier's name, is
+    // said as it is ('Solo leads a month' was said 'solo leads a month', a tier renamed).
+    for (const [slot, words] of [
+      ['leadsPerMonth', 'leads a month'],
+      ['acv', 'ACV'],
+      ['expansion.size', 'expansion size'],
+      ['newCustomerExpansion.size', 'new-customer expansion size'],
+      ['reps.sourcedDealsPerMonth', 'deals a ramped rep sources a month'],
+      ['pipeline.2.winProbability', 'pipeline group 2 win probability'],
+      ['leadsPerMonth.Webinar', 'Webinar leads a month'],
+    ] as const) {
+      for (const tier of ['Solo', 'Enterprise', 'Mid-market', 'SMB']) {
+        expect(driverWords({ key: `driver.${tier}.${slot}`, label: `${tier} ${words}`, tier })).toBe(`${tier} ${words}`);
+      }
+    }
+  });
+
+  it("names a tier's leads as the tier is named, in the paragraph and report.html's sources of risk", async () => {
+    const { summary: solo } = await runReportScenario(`
+name: Solo
+trials: 2000
+seed: 3
+market: { loadings: { leads: 0.1 } }
+tiers:
+  - name: Solo
+    existing: { openingArr: 1M, customers: 100, renewalCalendar: uniform, renewalRate: 0.9 }
+    newBusiness:
+      leadsPerMonth: { dist: poisson, mean: { dist: lognormal, p10: 500, p90: 1500 } }
+      conversion: 0.05
+      acv: 10000
+`, 2000);
+    const leads = solo.sensitivity.drivers.find((x) => x.label === 'Solo leads a month')!;
+    expect(leads.varianceShare).toBeGreaterThan(0.01);
+    expect(summaryParagraph(solo)).toMatch(/(is|by) Solo leads a month[ ,(]/);
+    expect(summaryParagraph(solo)).not.toContain('solo leads');
+    const page = reportHtml({ summary: solo, scenario: { ...sim.loaded.scenario, name: 'Solo' }, charts: [] });
+    expect(page).toContain('Solo leads a month');
+    expect(page).not.toContain('solo leads');
   });
 
   it("says a driver in words whatever the tier's name holds ('.', '/', '%', which its key encodes)", async () => {

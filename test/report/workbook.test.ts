@@ -7,16 +7,20 @@ import ExcelJS from 'exceljs';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { cellText, moneyFormat } from '../../src/report/xlsx/cell-text.js';
-import { writeWorkbook } from '../../src/report/xlsx/workbook.js';
+import { reportSheets, writeWorkbook } from '../../src/report/xlsx/workbook.js';
+import { summarize } from '../../src/analysis/summarize.js';
+import type { Simulation } from '../../src/engine/simulate.js';
 import { runReportScenario } from './fixture.js';
 
 let summary: Summary;
+let sim: Simulation;
 let out: string;
 const wb = new ExcelJS.Workbook();
 
 beforeAll(async () => {
   const run = await runReportScenario();
   summary = run.summary;
+  sim = run.sim;
   out = join(mkdtempSync(join(tmpdir(), 'arrcast-xlsx-')), 'report');
   await writeReport(out, run.sim, summary);
   await wb.xlsx.readFile(join(out, 'report.xlsx'));
@@ -57,6 +61,16 @@ describe('report.xlsx', () => {
     const a = wb.getWorksheet('Attribution')!;
     expect(a.getRow(3).getCell(3).numFmt).toBe('0.0%');
     expect(a.getRow(3).getCell(3).value).toBe(summary.sensitivity.drivers[0]!.varianceShare);
+  });
+
+  it("leaves the mean gap of a target no trial misses empty, as the tables write '-' (not a gap of 0)", () => {
+    // Revenue is never below 0: no trial misses a target of 0; no trial reaches 1e12.
+    const met = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 0, label: 'Always' }, { metric: 'revenue', value: 1e12, label: 'Never' }] } });
+    expect(met.decisions.targets.map((t) => t.shortfall.trialsMissing)).toEqual([0, sim.trials]);
+    const rows = reportSheets(met, sim.loaded.scenario).find((s) => s.name === 'Targets and budgets')!.rows;
+    const row = (label: string) => rows.find((r) => r[0] === 'Target' && r[1] === label)!;
+    expect(row('Always')[6]).toBeNull();
+    expect(row('Never')[6]).toBe(met.decisions.targets[1]!.shortfall.meanGap);
   });
 
   it('writes no interval or tornado ends for a driver with no uncertainty of its own, and says so as the terminal does', () => {

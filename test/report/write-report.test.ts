@@ -95,6 +95,23 @@ describe('writeReport', () => {
     expect(JSON.parse(readFileSync(join(out, 'sipmath.json'), 'utf8')).libraryType).toBe('SIPmath_3_0');
   });
 
+  it("report.html's foot names the files beside it, as the outputs wrote them", async () => {
+    // It named trials.csv and sipmath.json, which the default outputs do not write, and not report.xlsx.
+    const named = (out: string) => {
+      const foot = /Files beside this page: (.*)\.<\/p>/.exec(readFileSync(join(out, 'report.html'), 'utf8'))![1]!;
+      return [...foot.matchAll(/<code>([^<]*)<\/code>/g)].map((m) => m[1]!).sort();
+    };
+    const beside = (out: string) => readdirSync(out, { withFileTypes: true }).filter((d) => !d.name.startsWith('.') && d.name !== 'report.html').map((d) => (d.isDirectory() ? `${d.name}/` : d.name)).sort();
+    for (const kind of ['default', 'all'] as const) {
+      const out = await writtenReport(kind);
+      expect(named(out), kind).toEqual(beside(out));
+    }
+    const html = join(tmp(), 'report');
+    await writeReport(html, sim, summary, { outputs: ['html', 'trials'] });
+    expect(named(html)).toEqual(beside(html));
+    expect(named(html)).toEqual(['scenario.json', 'summary.json', 'trials.csv']);
+  });
+
   it('replaces a previous report on a rerun', async () => {
     const { out } = await previousReport('default');
     writeFileSync(join(out, 'charts', 'old-chart.svg'), 'from an older version');

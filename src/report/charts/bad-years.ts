@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
 import { formatCurrency } from '../money.js';
+import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
 
@@ -108,7 +109,9 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
     title: chartTitle(
       ctx,
       'Where the bad years come from',
-      `The worst ${pct}% of simulated years of recognized revenue (mean ${formatCurrency(b.worstMean, ctx.symbol)} against ${formatCurrency(b.mean, ctx.symbol)}).`,
+      // The bad years' mean as the downside table writes the worst 10%'s, the mean as the headline
+      // row: a re-forecast's read 'mean $111M against $112M' above a shortfall of $1.42M.
+      `The worst ${pct}% of simulated years of recognized revenue (mean ${formatMoneyBeside(b.worstMean, summary.decisions.downside.revenue.worst10Interval, ctx.symbol)} against ${moneyCellsFormat(statMoneyCells(summary.metrics.revenue), ctx.symbol)(b.mean)}).`,
       // Short lines: the headless renderer sizes the chart by an estimate of each line's width.
       'What each component loses against the average year,',
       'and where each driver’s own draw and the market sat.',

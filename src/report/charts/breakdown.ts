@@ -4,6 +4,7 @@ import type { Stat } from '../../analysis/describe.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS } from '../../model/components.js';
 import { formatCurrency } from '../money.js';
+import { moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { BY_ROW_ORDER } from './row-order.js';
 import { lineSeparator, wrapLabel } from './tornado.js';
@@ -25,7 +26,8 @@ export interface BreakdownRow {
   readonly textAt: number;
 }
 
-const row = (order: number, label: string, s: Stat, symbol: string): BreakdownRow => ({
+/** A bar's row; its mean printed by `money`, as report.html's table of the same figures prints it. */
+const row = (order: number, label: string, s: Stat, money: (v: number) => string): BreakdownRow => ({
   order,
   label,
   mean: s.mean,
@@ -33,13 +35,15 @@ const row = (order: number, label: string, s: Stat, symbol: string): BreakdownRo
   p50: s.percentiles.p50,
   p90: s.percentiles.p90,
   direction: s.mean < 0 ? 'takes away' : 'adds',
-  text: formatCurrency(s.mean, symbol),
+  text: money(s.mean),
   textAt: Math.max(s.percentiles.p90, 0),
 });
 
 /** Recognized revenue by tier: one row per tier, in the scenario's order. */
 export function tierRows(summary: Summary, symbol: string): BreakdownRow[] {
-  return Object.entries(summary.byTier).map(([name, t], i) => row(i, name, t.revenue, symbol));
+  // As the by-tier table writes a tier's row (the digits that tell its figures apart): a re-forecast's
+  // SMB read $22M beside the table's $21.96M.
+  return Object.entries(summary.byTier).map(([name, t], i) => row(i, name, t.revenue, moneyCellsFormat(statMoneyCells(t.revenue), symbol)));
 }
 
 /**
@@ -53,7 +57,7 @@ export function componentRows(summary: Summary, symbol: string): BreakdownRow[] 
       if (!s || c === 'openingBook' || (s.min === 0 && s.max === 0)) return [];
       return [{ label: COMPONENT_LABELS[c], s }];
     })
-    .map(({ label, s }, i) => row(i, label, s, symbol));
+    .map(({ label, s }, i) => row(i, label, s, (v) => formatCurrency(v, symbol)));
 }
 
 /** The label room a panel always had: labels that fit it are drawn as before. */

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency } from '../money.js';
+import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { histogram, nonEmptySpan, quantileSorted, type HistogramBin } from './downsample.js';
 import { labelWidth, placeLineLabels } from './label-layout.js';
@@ -23,8 +24,11 @@ const markerValues = (summary: Summary, marks: RevenueMarks) => [
 export interface RevenueMarks {
   /** The revenue target: drawn and labelled "Target". */
   readonly target?: number;
-  /** The budget at a confidence level, e.g. { value: P20, confidence: 0.8 }: labelled "Budget at 80% confidence (P20)". */
-  readonly budget?: { readonly value: number; readonly confidence: number };
+  /**
+   * The budget at a confidence level, e.g. { value: P20, confidence: 0.8 }: labelled "Budget at 80%
+   * confidence (P20)", with the digits its 95% interval takes when given (as the budget table writes it).
+   */
+  readonly budget?: { readonly value: number; readonly confidence: number; readonly interval?: readonly [number, number] | null };
 }
 
 /**
@@ -47,7 +51,8 @@ export function budgetLabel(confidence: number): string {
 export function marksFromSummary(summary: Summary): RevenueMarks {
   const d = summary.decisions;
   const target = d.targets.find((t) => t.metric === 'revenue' && t.tier === undefined);
-  return { ...(target ? { target: target.value } : {}), budget: { value: d.budgets.metrics.revenue.value, confidence: d.confidence } };
+  const budget = d.budgets.metrics.revenue;
+  return { ...(target ? { target: target.value } : {}), budget: { value: budget.value, confidence: d.confidence, interval: budget.interval } };
 }
 
 /** One labelled vertical line of the chart. */
@@ -93,7 +98,10 @@ export function statedMoney(value: number, symbol: string): string {
  */
 export function revenueMarkers(summary: Summary, symbol: string, marks: RevenueMarks, domain: readonly [number, number], width: number): Marker[] {
   const s = summary.metrics.revenue;
-  const money = (v: number) => formatCurrency(v, symbol);
+  // P10, P50, P90 and the mean as report.html's headline row writes them, the budget as its budget
+  // table does (the digits that tell them apart, within their Monte Carlo error): a re-forecast's
+  // narrow band read P10 $111M, P50 $112M, budget $112M beside a table's $111.4M, $112.5M, $111.79M.
+  const money = moneyCellsFormat(statMoneyCells(s), symbol);
   const lines: Array<Pick<Marker, 'key' | 'value' | 'text'>> = [
     { key: 'p10', value: s.percentiles.p10, text: `P10 ${money(s.percentiles.p10)}` },
     { key: 'p50', value: s.percentiles.p50, text: `P50 ${money(s.percentiles.p50)}` },
@@ -101,7 +109,7 @@ export function revenueMarkers(summary: Summary, symbol: string, marks: RevenueM
     { key: 'mean', value: s.mean, text: `Mean ${money(s.mean)}` },
   ];
   if (marks.target !== undefined) lines.push({ key: 'target', value: marks.target, text: `Target ${statedMoney(marks.target, symbol)}` });
-  if (marks.budget) lines.push({ key: 'budget', value: marks.budget.value, text: `${budgetLabel(marks.budget.confidence)} ${money(marks.budget.value)}` });
+  if (marks.budget) lines.push({ key: 'budget', value: marks.budget.value, text: `${budgetLabel(marks.budget.confidence)} ${formatMoneyBeside(marks.budget.value, marks.budget.interval ?? null, symbol)}` });
   // P50 first, so the median keeps the row nearest the plot; then P10, P90, the mean, the rest.
   const priority = ['p50', 'p10', 'p90', 'mean', 'target', 'budget'];
   const order = lines.map((_, i) => i).sort((a, b) => priority.indexOf(lines[a]!.key) - priority.indexOf(lines[b]!.key));

@@ -1,7 +1,7 @@
 import type { Summary } from '../../analysis/summarize.js';
 import { intervalOutsideSample } from '../../analysis/order-statistics.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
@@ -96,7 +96,7 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
           'risks',
         );
 
-  const stressTable = stress.length > 0 ? stressComparison(summary, stress, money) : '';
+  const stressTable = stress.length > 0 ? stressComparison(summary, stress, symbol) : '';
   return `<section id="downside">
 <h2>The downside</h2>
 ${figures}
@@ -133,19 +133,24 @@ export function stressHeads(plan: Summary, stress: readonly StressCase[]): strin
 }
 
 /** The plan beside each stress case: the same figures, the same seed and trial count. */
-function stressComparison(plan: Summary, stress: readonly StressCase[], money: (v: number) => string): string {
+function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: string): string {
   const all = [plan, ...stress.map((x) => x.summary)];
   const heads = ['Figure', `Plan: ${plan.scenario.name}`, ...stressHeads(plan, stress)];
   const rows: string[][] = [];
+  // Each figure as its own report writes it: the plan's P50 as its headline row, its 1-in-10 year and
+  // worst 10% as its downside table, its budget as its budget table (a stress case's as its own
+  // report.html would). The plan's P10 and budget read $106M here and $106.1M in the tables above.
+  const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   for (const m of METRICS) {
-    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => money(s.metrics[m].percentiles.p50))]);
-    rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => money(s.decisions.downside[m].p10.value))]);
-    rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => money(s.decisions.downside[m].worst10Mean))]);
+    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => moneyCellsFormat(statMoneyCells(s.metrics[m]), symbol)(s.metrics[m].percentiles.p50))]);
+    rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => beside(s.decisions.downside[m].p10.value, s.decisions.downside[m].p10.interval))]);
+    rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => beside(s.decisions.downside[m].worst10Mean, s.decisions.downside[m].worst10Interval))]);
   }
   const budgetHead = `Budget at ${confidenceWords(plan.decisions.confidence).share} confidence`;
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => money(s.decisions.budgets.metrics[m].value))]);
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => beside(s.decisions.budgets.metrics[m].value, s.decisions.budgets.metrics[m].interval))]);
   plan.decisions.targets.forEach((t, i) => {
-    rows.push([`P(${t.label})`, ...all.map((s) => (s.decisions.targets[i] ? formatShare(s.decisions.targets[i]!.probability.value) : '-'))]);
+    // As the targets table writes P(reach): with the decimals its interval takes.
+    rows.push([`P(${t.label})`, ...all.map((s) => (s.decisions.targets[i] ? formatShareBeside(s.decisions.targets[i]!.probability.value, s.decisions.targets[i]!.probability.interval) : '-'))]);
   });
   return `<h3>Stress cases</h3>
 <p class="note">Each stress scenario simulated on the plan's seed and trial count (the same random numbers, so the differences are the scenario's, not noise).</p>

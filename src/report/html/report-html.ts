@@ -36,6 +36,11 @@ export interface ReportHtmlInput {
   readonly stress?: readonly StressCase[];
   /** Plausibility warnings, already HTML (a section of their own), placed right under the summary paragraph. */
   readonly warningsHtml?: string;
+  /**
+   * The files written beside the page (reportFiles of the run's outputs), named at its foot; default
+   * summary.json and scenario.json, which every report has.
+   */
+  readonly files?: readonly string[];
 }
 
 /**
@@ -53,7 +58,7 @@ const count = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString(
  * @example await writeFile('report.html', reportHtml({ summary, scenario: sim.loaded.scenario, charts }))
  * Complexity: O(tiers x components + size of the charts).
  */
-export function reportHtml({ summary, scenario, charts, stress = [], warningsHtml = '' }: ReportHtmlInput): string {
+export function reportHtml({ summary, scenario, charts, stress = [], warningsHtml = '', files = [REPORT_FILES.summary, REPORT_FILES.scenario] }: ReportHtmlInput): string {
   const symbol = currencySymbol(summary.scenario.currency);
   const money = (v: number) => formatCurrency(v, symbol);
   const e = escapeHtml;
@@ -191,7 +196,8 @@ ${budgets}
   const tornadoNote =
     summary.sensitivity.notEstimable !== undefined ? `<p class="note">No tornado chart of what moves revenue: not estimable (${e(summary.sensitivity.notEstimable)}).</p>\n` : '';
   const r = summary.metrics.revenue.percentiles;
-  const files = [REPORT_FILES.summary, REPORT_FILES.percentiles, REPORT_FILES.monthly, REPORT_FILES.trials, REPORT_FILES.sipmath, REPORT_FILES.scenario, `${REPORT_FILES.charts}/`];
+  // As the headline row and the paragraph write them: $111.4M, not $111M, in a narrow re-forecast.
+  const headlineRevenue = rowMoney(summary.metrics.revenue);
   return `${pageHead(`${summary.scenario.name}: ${kind.closed ? 're-forecast of this fiscal year' : 'next fiscal year forecast'}`)}
 <body>
 <main>
@@ -207,7 +213,7 @@ ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 <dt>Opening ARR</dt><dd>${e(money(summary.openingArr))}</dd>
 </dl>
 </header>
-<p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(money(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(money(r.p90))}) is beaten one time in ten. A budget at 80% confidence is P20.</p>
+<p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(headlineRevenue(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(headlineRevenue(r.p90))}) is beaten one time in ten. A budget at ${e(confidenceWords(summary.decisions.confidence).share)} confidence is ${e(confidenceWords(summary.decisions.confidence).percentile)}.</p>
 
 <section id="summary">
 <h2>In a paragraph</h2>

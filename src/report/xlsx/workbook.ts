@@ -96,7 +96,8 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   // An interval not estimable (too few trials) is written 'n/a' (a text '-' would be written '-,
   // apostrophe and all, against formula injection), and why under the table's title.
   const ends = (i: readonly [number, number] | null) => (i === null ? ['n/a', 'n/a'] : [i[0], i[1]]);
-  for (const t of d.targets) tRows.push(['Target', t.label, t.value, t.probability.value, t.probability.interval[0], t.probability.interval[1], t.shortfall.meanGap]);
+  // A target no trial misses has no gap to give: its cell is empty, as the tables' '-' (not a gap of 0).
+  for (const t of d.targets) tRows.push(['Target', t.label, t.value, t.probability.value, t.probability.interval[0], t.probability.interval[1], t.shortfall.trialsMissing === 0 ? null : t.shortfall.meanGap]);
   if (d.jointProbability) tRows.push(['Target', 'All targets in the same year', null, d.jointProbability.value, d.jointProbability.interval[0], d.jointProbability.interval[1], null]);
   const conf = confidenceWords(d.confidence).share;
   for (const m of METRICS) {
