@@ -8,6 +8,7 @@ import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
 import { formatCount, formatInterval, formatMoney, formatPercent, percentColumn, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
+import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
@@ -193,6 +194,7 @@ function decisionTables(summary: Summary): string[] {
     out.push('');
     out.push(textTable(rows));
   }
+  out.push(...monthlyPlanTable(summary));
   // A tier's shares not estimable for the same reason as the company's (the same trials): said once.
   const sameReason = (sens: Summary['sensitivity']) => sens.notEstimable !== undefined && sens.notEstimable === summary.sensitivity.notEstimable;
   const tiers = Object.entries(summary.sensitivityByTier ?? {});
@@ -215,6 +217,26 @@ function decisionTables(summary: Summary): string[] {
     );
   }
   return out;
+}
+
+/**
+ * The monthly plan month by month (the scenario's `targets.monthly`): each plan series given, its
+ * planned amount and P(figure >= plan) with its 95% interval, as the targets table writes them. A
+ * re-forecast's closed months are marked (actual), with no interval. Nothing without a plan.
+ */
+function monthlyPlanTable(summary: Summary): string[] {
+  const plan = monthlyPlanRows(summary);
+  if (!plan) return [];
+  const cur = summary.scenario.currency;
+  const head = [`Monthly plan (${cur})`];
+  if (plan.mrr) head.push('planned MRR', 'P(MRR >= plan)', '95% interval');
+  if (plan.cumulativeRevenue) head.push('planned cumulative revenue', 'P(cumulative >= plan)', '95% interval');
+  const cells = (f: PlanFigure | undefined, closed: boolean) =>
+    f === undefined ? ['-', '-', '-'] : [formatMoney(f.plan), formatPercent(f.probability.value), closed ? '-' : formatInterval(f.probability.interval, formatPercent)];
+  const rows = [head];
+  for (const r of plan.rows) rows.push([planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
+  const note = closedMonthsNote(plan);
+  return ['', textTable(rows), ...(note === undefined ? [] : [note])];
 }
 
 /** How many drivers the printed sensitivity table shows, largest share first. */

@@ -107,10 +107,11 @@ describe('report.html in headless Chromium', () => {
     for (const format of ['A4', 'Letter'] as const) {
       const pdf = await page.pdf({ format, printBackground: true });
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      // Six charts and the tables take a few pages, not dozens (nothing blew up in print).
+      // Six charts and the tables take a few pages, not dozens (nothing blew up in print). The
+      // fixture's monthly plan table (twelve months) takes A4 to 13 pages, over the bound of 12 before it.
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
       expect(pages, format).toBeGreaterThanOrEqual(4);
-      expect(pages, format).toBeLessThanOrEqual(12);
+      expect(pages, format).toBeLessThanOrEqual(14);
     }
     await page.close();
   });

@@ -36,7 +36,7 @@ figure.chart { margin: 18px 0 26px; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 figure.chart figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
 .assumptions td:first-child { width: 34%; }
-table.sources th, table.sources td { padding-left: 6px; padding-right: 6px; }
+table.sources th, table.sources td, table.monthly-plan th, table.monthly-plan td { padding-left: 6px; padding-right: 6px; }
 .note { color: var(--muted); font-size: 12px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule); padding-top: 8px; }
 @page { margin: 12mm; }

@@ -19,6 +19,7 @@ import { whatMustBeTrueLine } from '../summary-table.js';
 import { budgetLabel } from '../charts/revenue-distribution.js';
 import { CAPACITY_KEYS, leadSources, otherExtras, rampedReps } from '../tier-extras.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
+import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
 
 /** A rendered chart as the page shows it. */
 export interface HtmlChart {
@@ -162,8 +163,9 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
 ${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueLine(w))}</li>`).join('\n')}
 </ul>`
       : '';
+  const monthlyPlan = monthlyPlanSection(summary, money, stamp);
   const decisions = `<section>
-<h2>${d.targets.length > 0 ? 'Targets and budgets' : 'Budgets'}</h2>
+<h2>${d.targets.length > 0 || monthlyPlan !== '' ? 'Targets and budgets' : 'Budgets'}</h2>
 ${
   d.targets.length > 0
     ? `<h3>Targets</h3>
@@ -171,7 +173,7 @@ ${targets}
 ${musts}
 `
     : ''
-}<h3>${e(budgetHeading)}</h3>
+}${monthlyPlan}<h3>${e(budgetHeading)}</h3>
 ${budgets}
 </section>`;
 
@@ -267,6 +269,32 @@ ${glossarySection()}
 </body>
 </html>
 `;
+}
+
+/**
+ * The monthly plan month by month (the scenario's `targets.monthly`), beside the targets: each plan
+ * series given, its planned amount and P(figure >= plan) with its 95% Wilson interval, as the targets
+ * table writes them; a re-forecast's closed months marked (actual), with no interval. Empty without a plan.
+ *
+ * Complexity: O(months).
+ */
+function monthlyPlanSection(summary: Summary, money: (v: number) => string, stamp: string): string {
+  const plan = monthlyPlanRows(summary);
+  if (!plan) return '';
+  const heads = ['Fiscal month'];
+  if (plan.mrr) heads.push('Planned MRR', 'P(MRR ≥ plan)', '95% interval');
+  if (plan.cumulativeRevenue) heads.push('Planned cumulative revenue', 'P(cumulative ≥ plan)', '95% interval');
+  const cells = (f: PlanFigure | undefined, closed: boolean) =>
+    f === undefined
+      ? ['-', '-', '-']
+      : [money(f.plan), closed ? formatShare(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
+  const rows = plan.rows.map((r) => [planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
+  const note = closedMonthsNote(plan);
+  return `<h3>Monthly plan</h3>
+<p class="note">The scenario’s plan month by month: the chance that the month’s MRR, and the recognized revenue from the start of the year to the month’s end, reach or beat the plan.</p>
+${gridTable(`Chance of reaching or beating the monthly plan in each fiscal month (95% Wilson interval), ${summary.scenario.currency}. ${stamp}`, heads, rows, 1, 'monthly-plan')}
+${note === undefined ? '' : `<p class="note">${escapeHtml(note)}</p>
+`}`;
 }
 
 /** How the sales tables name a tier's capacity figures of the year. */

@@ -12,6 +12,7 @@ import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
+import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
 
 /** What a sheet is made of: a header row, then rows of text and numbers, each column with a format. */
 export interface SheetData {
@@ -31,7 +32,7 @@ const statCells = (s: Stat) => [s.mean, s.sd ?? 'n/a', ...P_KEYS.map((k) => s.pe
 
 /**
  * The sheets of report.xlsx, as plain data (written by writeWorkbook): Summary, Percentiles (by
- * metric, tier and component), Monthly bands, Targets and budgets, Assumptions, Attribution.
+ * metric, tier and component), Monthly bands, Targets and budgets, Monthly plan (with one), Assumptions, Attribution.
  *
  * Complexity: O(tiers x components + months + targets + drivers).
  */
@@ -97,8 +98,10 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   // apostrophe and all, against formula injection), and why under the table's title.
   const ends = (i: readonly [number, number] | null) => (i === null ? ['n/a', 'n/a'] : [i[0], i[1]]);
   // A target no trial misses has no gap to give: its cell is empty, as the tables' '-' (not a gap of 0).
-  for (const t of d.targets) tRows.push(['Target', t.label, t.value, t.probability.value, t.probability.interval[0], t.probability.interval[1], t.shortfall.trialsMissing === 0 ? null : t.shortfall.meanGap]);
-  if (d.jointProbability) tRows.push(['Target', 'All targets in the same year', null, d.jointProbability.value, d.jointProbability.interval[0], d.jointProbability.interval[1], null]);
+  // P10 - target: how far a one-in-ten bad year lands from the target, as the terminal and report.html show it.
+  for (const t of d.targets)
+    tRows.push(['Target', t.label, t.value, t.probability.value, t.probability.interval[0], t.probability.interval[1], t.shortfall.trialsMissing === 0 ? null : t.shortfall.meanGap, t.p10MinusTarget]);
+  if (d.jointProbability) tRows.push(['Target', 'All targets in the same year', null, d.jointProbability.value, d.jointProbability.interval[0], d.jointProbability.interval[1], null, null]);
   const conf = confidenceWords(d.confidence).share;
   for (const m of METRICS) {
     const b = d.budgets.metrics[m];
@@ -132,11 +135,12 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
       `Targets (chance of reaching or beating each, 95% Wilson interval), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`,
       ...(downsideReasons.length > 0 ? [`Intervals written n/a: not estimable (${downsideReasons.join('; ')}).`] : []),
     ],
-    header: ['Figure', 'Of', 'Value', 'P(reach)', '95% interval, low', '95% interval, high', 'Mean gap if missed'],
+    header: ['Figure', 'Of', 'Value', 'P(reach)', '95% interval, low', '95% interval, high', 'Mean gap if missed', 'P10 - target'],
     rows: tRows,
-    formats: ['', '', money, PERCENT_FORMAT, money, money, money],
-    widths: [28, 34, 16, 12, 18, 18, 18],
+    formats: ['', '', money, PERCENT_FORMAT, money, money, money, money],
+    widths: [28, 34, 16, 12, 18, 18, 18, 16],
   };
+  const monthlyPlan = monthlyPlanSheet(summary, money, stamp);
 
   const a = scenarioAssumptions(scenario, symbol);
   const assumptions: SheetData = {
@@ -170,7 +174,45 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, money, money, money],
     widths: [34, 14, 16, 12, 12, 20, 20, 16],
   };
-  return [summarySheet, percentiles, monthly, targets, assumptions, attribution];
+  return [summarySheet, percentiles, monthly, targets, ...(monthlyPlan ? [monthlyPlan] : []), assumptions, attribution];
+}
+
+/**
+ * The Monthly plan sheet (the scenario's `targets.monthly`): per fiscal month, each plan series
+ * given, its planned amount and P(figure >= plan) with its 95% Wilson interval, all numbers. A
+ * re-forecast's closed months are marked (actual), their intervals left empty. Undefined without a plan.
+ *
+ * Complexity: O(months).
+ */
+function monthlyPlanSheet(summary: Summary, money: string, stamp: string): SheetData | undefined {
+  const plan = monthlyPlanRows(summary);
+  if (!plan) return undefined;
+  const header = ['Month', 'Fiscal month'];
+  const formats = ['', '0'];
+  const widths = [14, 12];
+  const series = [
+    ...(plan.mrr ? [{ key: 'mrr', plan: 'Planned MRR', p: 'P(MRR >= plan)' } as const] : []),
+    ...(plan.cumulativeRevenue ? [{ key: 'cumulativeRevenue', plan: 'Planned cumulative revenue', p: 'P(cumulative >= plan)' } as const] : []),
+  ];
+  for (const x of series) {
+    header.push(x.plan, x.p, '95% interval, low', '95% interval, high');
+    formats.push(money, PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT);
+    widths.push(x.key === 'mrr' ? 16 : 26, 22, 18, 18);
+  }
+  const cells = (f: PlanFigure | undefined, closed: boolean) =>
+    f === undefined ? [null, null, null, null] : [f.plan, f.probability.value, closed ? null : f.probability.interval[0], closed ? null : f.probability.interval[1]];
+  const note = closedMonthsNote(plan);
+  return {
+    name: 'Monthly plan',
+    preamble: [
+      `The monthly plan: the chance that each fiscal month's MRR, and the recognized revenue from the start of the year to the month's end, reach or beat the plan (95% Wilson interval), ${summary.scenario.currency}. ${stamp}`,
+      ...(note === undefined ? [] : [note]),
+    ],
+    header,
+    rows: plan.rows.map((r) => [planMonthLabel(r), r.month, ...series.flatMap((x) => cells(r[x.key], r.closed))]),
+    formats,
+    widths,
+  };
 }
 
 /** Targets' interval columns hold shares, not money. */
