@@ -23,8 +23,24 @@ export class NotAFileError extends Error {
   }
 }
 
-/** The start of the name of `path`'s temporary files: `.NAME.arrcast-tmp-`, NAME its first 60 characters; then hHOST-PID-HEX. */
-const tempStem = (path: string) => `.${[...basename(path)].slice(0, 60).join('')}.arrcast-tmp-`;
+/** Most bytes of the file's name a temporary name holds: with the rest (at most 43 bytes) it stays within the 255 bytes a name may have. */
+const TEMP_NAME_BYTES = 200;
+
+/**
+ * The start of the name of `path`'s temporary files: `.NAME.arrcast-tmp-`, NAME its first 60
+ * characters, fewer when those take more than TEMP_NAME_BYTES in UTF-8 (60 emoji are 240 bytes, and
+ * the temporary name of a file named with them was too long to make: ENAMETOOLONG after the work);
+ * then hHOST-PID-HEX.
+ */
+function tempStem(path: string): string {
+  const chars = [...basename(path)].slice(0, 60);
+  while (Buffer.byteLength(chars.join('')) > TEMP_NAME_BYTES) chars.pop();
+  return `.${chars.join('')}.arrcast-tmp-`;
+}
+
+/** A fresh name for a temporary file of `path`, beside it: `.NAME.arrcast-tmp-hHOST-PID-HEX` (see tempStem). */
+export const tempFileBeside = (path: string): string => join(dirname(path), `${tempStem(path)}h${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}`);
+
 
 /** A temporary file left this long is stale whoever wrote it (as a shard's temporary part). */
 export const STALE_FILE_TEMP_MS = STALE_TEMP_MS;
@@ -73,7 +89,7 @@ export async function writeFileAtomically(
   text: string,
   options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean } = {},
 ): Promise<void> {
-  const temp = join(dirname(path), `${tempStem(path)}h${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = tempFileBeside(path);
   const existing = await lstat(path).catch(() => undefined);
   if (existing !== undefined && !existing.isFile()) throw new NotAFileError(path);
   await removeStaleFileTemps(path);
