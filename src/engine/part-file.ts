@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
 import { cleanedUpOnExit } from './exit-cleanup.js';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
-import { removeEmptyDirs, withDirectory, type Created } from './fresh-dir.js';
+import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from './fresh-dir.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
@@ -96,7 +96,13 @@ export async function writePartFile(file: string, part: SimulationPart, options:
   const temp = join(dirname(file), partTempName(file));
   const created: Created = {};
   try {
-    await cleanedUpOnExit(() => rmSync(temp, { force: true }), () => writeTemp(temp, file, part, check, created));
+    await cleanedUpOnExit(
+      () => {
+        rmSync(temp, { force: true });
+        if (created.top !== undefined) removeEmptyDirsSync(dirname(file), created.top);
+      },
+      () => writeTemp(temp, file, part, check, created),
+    );
   } catch (err) {
     if (created.top !== undefined) await removeEmptyDirs(dirname(file), created.top);
     throw err;

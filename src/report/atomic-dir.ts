@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
-import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
+import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
 import { claimTempDir, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
 import { asWriteError } from './write-error.js';
@@ -52,8 +52,12 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
   const created: Created = {};
   let moved = false;
   let swapped = false;
-  // On a forced exit (a second Ctrl-C): before the swap the temporary directory goes; after it, the previous output.
-  const cleanupSync = () => rmSync(swapped ? old : temp, { recursive: true, force: true });
+  // On a forced exit (a second Ctrl-C): before the swap the temporary directory goes, and the parents
+  // this write made when empty; after it, the previous output.
+  const cleanupSync = () => {
+    rmSync(swapped ? old : temp, { recursive: true, force: true });
+    if (!swapped && created.top !== undefined) removeEmptyDirsSync(dirname(out), created.top);
+  };
   await cleanedUpOnExit(cleanupSync, async () => {
     try {
       // Its parents are made again here: a run writing beside this one may have removed the empty

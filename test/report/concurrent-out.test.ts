@@ -29,6 +29,8 @@ let prepareReportDir: typeof import('../../src/report/output-dir.js').prepareRep
 let writeDirectoryAtomically: typeof import('../../src/report/atomic-dir.js').writeDirectoryAtomically;
 let resolveOutPath: typeof import('../../src/report/resolve-out.js').resolveOutPath;
 let DanglingLinkError: typeof import('../../src/report/resolve-out.js').DanglingLinkError;
+let writeFileAtomically: typeof import('../../src/report/atomic-file.js').writeFileAtomically;
+let cleanUpNow: typeof import('../../src/engine/exit-cleanup.js').cleanUpNow;
 let part: import('../../src/engine/simulate.js').SimulationPart;
 
 // vitest runs test files one after another in a fork with their modules kept (isolate: false): the
@@ -70,6 +72,8 @@ beforeAll(async () => {
   ({ prepareReportDir } = await import('../../src/report/output-dir.js'));
   ({ writeDirectoryAtomically } = await import('../../src/report/atomic-dir.js'));
   ({ resolveOutPath, DanglingLinkError } = await import('../../src/report/resolve-out.js'));
+  ({ writeFileAtomically } = await import('../../src/report/atomic-file.js'));
+  ({ cleanUpNow } = await import('../../src/engine/exit-cleanup.js'));
   const { simulateShard } = await import('../../src/engine/simulate.js');
   part = await simulateShard(scenarioFrom(fixtureText('minimal.yaml')), { trials: 200, seed: 1, workers: 0, shard: { index: 0, count: 2 } });
 });
@@ -195,5 +199,51 @@ describe('resolving --out while another run makes its directories', () => {
     symlinkSync(join(root, 'nowhere'), join(root, 'dangling'));
     await expect(resolveOutPath(join(root, 'dangling', 'x'))).rejects.toThrow(DanglingLinkError);
     await expect(resolveOutPath(join(root, 'dangling', 'x'))).rejects.toThrow(`${join(root, 'dangling')} is a symlink to nothing`);
+  });
+});
+
+/**
+ * A second Ctrl-C exits at once after the registered clean-ups (engine/exit-cleanup.ts). A write
+ * into folders it had to make (--out new/deeper/report, a shard's new parts/ folder, fit --out
+ * new/fitted.yaml) removed its temporary file or directory there, and left the folders, empty.
+ * Here the clean-ups run (as main.ts runs them before exiting) while the write is under way, and
+ * what is left is looked at at once, as the process would leave it.
+ */
+describe('a forced exit while writing into folders the write made', () => {
+  it('a part: its temporary file and the folders go', async () => {
+    const file = join(root, 'new/parts/p.arrcast-part');
+    let left: string[] | undefined;
+    hooks.afterOpen = (p) => {
+      if (left !== undefined || !p.includes('.arrcast-tmp-')) return;
+      cleanUpNow();
+      left = readdirSync(root);
+    };
+    await writePartFile(file, part).catch(() => undefined);
+    expect(left).toEqual([]);
+  });
+
+  it('a report: its temporary directory and the folders go', async () => {
+    const out = join(root, 'new/deeper/report');
+    let left: string[] | undefined;
+    hooks.afterWriteFile = (p) => {
+      if (left !== undefined || !p.endsWith('.arrcast-report')) return;
+      cleanUpNow();
+      left = readdirSync(root);
+    };
+    await writeDirectoryAtomically(out, async (dir) => writeFileSync(join(dir, 'summary.json'), '{}'), { kind: 'report' }).catch(() => undefined);
+    expect(left).toEqual([]);
+  });
+
+  it('a single file: its temporary file and the folders go; a folder that was there stays', async () => {
+    mkdirSync(join(root, 'plans'));
+    const file = join(root, 'plans/new/fitted.yaml');
+    let left: string[] | undefined;
+    hooks.afterOpen = (p) => {
+      if (left !== undefined || !p.includes('.arrcast-tmp-')) return;
+      cleanUpNow();
+      left = readdirSync(root, { recursive: true, encoding: 'utf8' });
+    };
+    await writeFileAtomically(file, 'tiers: []\n', { parents: true }).catch(() => undefined);
+    expect(left).toEqual(['plans']);
   });
 });
