@@ -74,9 +74,13 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       await options.recheck?.();
       // The swap is synchronous: no signal, and nothing else of this process, runs between the
       // recheck's end and its two renames.
+      // The previous output is claimed as soon as it is moved aside, before anything awaits: a process
+      // killed from then on (SIGKILL, the OOM killer, power loss) leaves it provably arrcast's and
+      // stale, for the next run writing here to remove, not a hidden copy that no run ever removes.
       try {
         renameSync(out, old);
         moved = true;
+        claimOld(old);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       }
@@ -84,7 +88,10 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
         renameSync(temp, out);
         swapped = true;
       } catch (err) {
-        if (moved) renameSync(old, out);
+        if (moved) {
+          renameSync(old, out);
+          rmSync(join(out, OWNER_FILE), { force: true });
+        }
         throw err;
       }
     } catch (err) {
@@ -94,16 +101,18 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       throw asWriteError(err, temp, out);
     }
     // The output is in place; what follows is tidying, and its failure does not undo the output.
-    // The owner file goes (one left over is allowed in an output). The previous output is claimed
-    // first, so if this process dies while removing it, it is still provably arrcast's and stale.
+    // The owner file goes (one left over is allowed in an output); the previous output, claimed when
+    // it was moved aside, goes whole.
     await rm(join(out, OWNER_FILE), { force: true }).catch(() => undefined);
-    if (moved) {
-      try {
-        claimTempDir(old);
-      } catch {
-        // Removed just below all the same.
-      }
-      await rm(old, { recursive: true, force: true }).catch(() => undefined);
-    }
+    if (moved) await rm(old, { recursive: true, force: true }).catch(() => undefined);
   });
+}
+
+/** Claim the previous output moved aside to `old` (claimTempDir); a claim that cannot be written is no reason to stop. */
+function claimOld(old: string): void {
+  try {
+    claimTempDir(old);
+  } catch {
+    // Removed all the same once the new output is in place.
+  }
 }

@@ -17,6 +17,7 @@ const hooks = vi.hoisted(() => ({
   afterWriteFile: undefined as ((path: string) => void) | undefined,
   afterOpen: undefined as ((path: string) => void) | undefined,
   realpathFailed: undefined as ((path: string) => void) | undefined,
+  beforeRm: undefined as ((path: string) => void) | undefined,
 }));
 
 type Fs = typeof import('node:fs/promises');
@@ -31,6 +32,7 @@ let resolveOutPath: typeof import('../../src/report/resolve-out.js').resolveOutP
 let DanglingLinkError: typeof import('../../src/report/resolve-out.js').DanglingLinkError;
 let writeFileAtomically: typeof import('../../src/report/atomic-file.js').writeFileAtomically;
 let cleanUpNow: typeof import('../../src/engine/exit-cleanup.js').cleanUpNow;
+let OWNER_MAGIC: string;
 let part: import('../../src/engine/simulate.js').SimulationPart;
 
 // vitest runs test files one after another in a fork with their modules kept (isolate: false): the
@@ -54,6 +56,10 @@ beforeAll(async () => {
         hooks.afterOpen?.(String(args[0]));
         return handle;
       },
+      rm: (async (...args: Parameters<Fs['rm']>) => {
+        hooks.beforeRm?.(String(args[0]));
+        return real.rm(...args);
+      }) as Fs['rm'],
       realpath: (async (...args: Parameters<Fs['realpath']>) => {
         try {
           return await real.realpath(...args);
@@ -74,6 +80,7 @@ beforeAll(async () => {
   ({ resolveOutPath, DanglingLinkError } = await import('../../src/report/resolve-out.js'));
   ({ writeFileAtomically } = await import('../../src/report/atomic-file.js'));
   ({ cleanUpNow } = await import('../../src/engine/exit-cleanup.js'));
+  ({ OWNER_MAGIC } = await import('../../src/report/temp-dir.js'));
   const { simulateShard } = await import('../../src/engine/simulate.js');
   part = await simulateShard(scenarioFrom(fixtureText('minimal.yaml')), { trials: 200, seed: 1, workers: 0, shard: { index: 0, count: 2 } });
 });
@@ -86,7 +93,7 @@ afterAll(() => {
 let root: string;
 beforeEach(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-concurrent-')));
-  hooks.afterMkdir = hooks.afterWriteFile = hooks.afterOpen = hooks.realpathFailed = undefined;
+  hooks.afterMkdir = hooks.afterWriteFile = hooks.afterOpen = hooks.realpathFailed = hooks.beforeRm = undefined;
 });
 
 /** A hook that acts once, on the first call for `path`. */
@@ -245,5 +252,30 @@ describe('a forced exit while writing into folders the write made', () => {
     };
     await writeFileAtomically(file, 'tiers: []\n', { parents: true }).catch(() => undefined);
     expect(left).toEqual(['plans']);
+  });
+});
+
+/**
+ * Once the new output is in place, the previous one (moved aside to .arrcast-tmp-NAME-old-...) is
+ * removed. It was claimed (given an owner file) only after an await, so a process killed in between
+ * (SIGKILL, the OOM killer, power loss) left a whole previous report hidden beside --out with no
+ * owner: no later run could prove it arrcast's, and it stayed for good.
+ */
+describe('the previous output moved aside', () => {
+  it('is claimed before anything awaits after the swap', async () => {
+    const out = join(root, 'report');
+    const fill = async (dir: string) => writeFileSync(join(dir, 'summary.json'), '{}');
+    await writeDirectoryAtomically(out, fill, { kind: 'report' });
+    // What the first removal after the swap (the new output's owner file) sees, read at once.
+    let seen: { removing: string; owner: string } | undefined;
+    hooks.beforeRm = (p) => {
+      if (seen !== undefined) return;
+      const old = readdirSync(root).filter((n) => n.startsWith('.arrcast-tmp-report-old-'));
+      const owner = join(root, old[0] ?? 'none', '.arrcast-temp-owner');
+      seen = { removing: p, owner: existsSync(owner) ? (JSON.parse(readFileSync(owner, 'utf8')) as { magic: string }).magic : 'none' };
+    };
+    await writeDirectoryAtomically(out, fill, { kind: 'report' });
+    expect(seen).toEqual({ removing: join(out, '.arrcast-temp-owner'), owner: OWNER_MAGIC });
+    expect(readdirSync(root)).toEqual(['report']);
   });
 });
