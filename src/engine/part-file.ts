@@ -3,6 +3,7 @@ import { constants, rmSync } from 'node:fs';
 import { cleanedUpOnExit } from './exit-cleanup.js';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from './fresh-dir.js';
+import { takeAccessOf } from './same-access.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
@@ -154,6 +155,8 @@ async function moveIntoPlace(temp: string, file: string): Promise<void> {
       throw new PartFileError(file, 'was put there while the shard ran and is not an arrcast part; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)');
     throw err;
   }
+  // The part replaced keeps its group and permissions.
+  takeAccessOf(file, temp);
   await rename(temp, file);
 }
 

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
+import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
 import { claimTempDir, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
@@ -77,6 +78,8 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       // The previous output is claimed as soon as it is moved aside, before anything awaits: a process
       // killed from then on (SIGKILL, the OOM killer, power loss) leaves it provably arrcast's and
       // stale, for the next run writing here to remove, not a hidden copy that no run ever removes.
+      // The new output takes the group and permissions of what it replaces (an empty directory too).
+      takeAccessOf(out, temp);
       try {
         renameSync(out, old);
         moved = true;

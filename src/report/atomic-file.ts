@@ -4,6 +4,7 @@ import { link, lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
+import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from '../engine/stale-temps.js';
 
@@ -141,7 +142,11 @@ async function writeAndMove(
       try {
         // A signal that came while writing stops the move: the earlier file stays, the temporary one goes.
         if (options.signal?.aborted) throw new RunAbortedError();
-        if (options.force) await rename(temp, path);
+        if (options.force) {
+          // A file replaced keeps its group and permissions (a private 0600 scenario stays private).
+          takeAccessOf(path, temp);
+          await rename(temp, path);
+        }
         else {
           try {
             await link(temp, path);
