@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
-import { cleanedUpOnExit } from './exit-cleanup.js';
+import { cleanedUpOnExit, outputPlaced } from './exit-cleanup.js';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from './fresh-dir.js';
 import { takeAccessOf } from './same-access.js';
@@ -142,6 +142,7 @@ async function writeTemp(temp: string, file: string, part: SimulationPart, check
 async function moveIntoPlace(temp: string, file: string): Promise<void> {
   try {
     await link(temp, file);
+    outputPlaced(file);
     await rm(temp, { force: true });
     return;
   } catch (err) {
@@ -158,6 +159,7 @@ async function moveIntoPlace(temp: string, file: string): Promise<void> {
   // The part replaced keeps its group and permissions.
   takeAccessOf(file, temp);
   await rename(temp, file);
+  outputPlaced(file);
 }
 
 /**

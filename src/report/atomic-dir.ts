@@ -2,7 +2,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
-import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
+import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
@@ -90,6 +90,7 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       try {
         renameSync(temp, out);
         swapped = true;
+        outputPlaced(out);
       } catch (err) {
         if (moved) {
           renameSync(old, out);
@@ -106,6 +107,8 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
     // The output is in place; what follows is tidying, and its failure does not undo the output.
     // The owner file goes (one left over is allowed in an output); the previous output, claimed when
     // it was moved aside, goes whole.
+    // A test hook may pause here (ARRCAST_PAUSE_AT=written): a signal now no longer stops the write.
+    await options.onStep?.('written');
     await rm(join(out, OWNER_FILE), { force: true }).catch(() => undefined);
     if (moved) await rm(old, { recursive: true, force: true }).catch(() => undefined);
   });

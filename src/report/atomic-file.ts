@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { link, lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
-import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
+import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from '../engine/stale-temps.js';
@@ -159,6 +159,7 @@ async function writeAndMove(
             await rename(temp, path);
           }
         }
+        outputPlaced(path);
       } finally {
         await rm(temp, { force: true });
       }
