@@ -1,4 +1,4 @@
-import { renameSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
@@ -6,7 +6,7 @@ import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
-import { claimTempDir, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
+import { claimTempDir, makeRemovable, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
 import { asWriteError } from './write-error.js';
 
 export { TEMP_PREFIX } from './temp-dir.js';
@@ -110,13 +110,22 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
     // A test hook may pause here (ARRCAST_PAUSE_AT=written): a signal now no longer stops the write.
     await options.onStep?.('written');
     await rm(join(out, OWNER_FILE), { force: true }).catch(() => undefined);
-    if (moved) await rm(old, { recursive: true, force: true }).catch(() => undefined);
+    if (moved) {
+      await makeRemovable(old);
+      await rm(old, { recursive: true, force: true }).catch(() => undefined);
+    }
   });
 }
 
-/** Claim the previous output moved aside to `old` (claimTempDir); a claim that cannot be written is no reason to stop. */
+/**
+ * Claim the previous output moved aside to `old` (claimTempDir), first giving its owner write
+ * permission on it (a report made read-only could be neither claimed nor emptied); a claim that
+ * cannot be written is no reason to stop.
+ */
 function claimOld(old: string): void {
   try {
+    const mode = statSync(old).mode;
+    if ((mode & 0o700) !== 0o700) chmodSync(old, (mode & 0o7777) | 0o700);
     claimTempDir(old);
   } catch {
     // Removed all the same once the new output is in place.

@@ -52,6 +52,11 @@ describe('a replaced output keeps who may read it', () => {
     expect(mode(empty).toString(8)).toBe('2750');
     if (group !== undefined) expect(statSync(empty).gid).toBe(group);
 
+    // A report made read-only keeps its group's and others' bits, but its owner may still replace it.
+    chmodSync(empty, 0o550);
+    await writeDirectoryAtomically(empty, fill, { kind: 'report' });
+    expect(mode(empty).toString(8)).toBe('750');
+
     const added = join(dir, 'new-report');
     await writeDirectoryAtomically(added, fill, { kind: 'report' });
     expect(mode(added)).toBe(made.dir);
