@@ -75,11 +75,11 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       await options.recheck?.();
       // The swap is synchronous: no signal, and nothing else of this process, runs between the
       // recheck's end and its two renames.
+      // The new output takes the group and permissions of what it replaces (an empty directory too).
+      takeAccessOf(out, temp);
       // The previous output is claimed as soon as it is moved aside, before anything awaits: a process
       // killed from then on (SIGKILL, the OOM killer, power loss) leaves it provably arrcast's and
       // stale, for the next run writing here to remove, not a hidden copy that no run ever removes.
-      // The new output takes the group and permissions of what it replaces (an empty directory too).
-      takeAccessOf(out, temp);
       try {
         renameSync(out, old);
         moved = true;
@@ -105,10 +105,10 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       throw asWriteError(err, temp, out);
     }
     // The output is in place; what follows is tidying, and its failure does not undo the output.
-    // The owner file goes (one left over is allowed in an output); the previous output, claimed when
-    // it was moved aside, goes whole.
     // A test hook may pause here (ARRCAST_PAUSE_AT=written): a signal now no longer stops the write.
     await options.onStep?.('written');
+    // The owner file goes (one left over is allowed in an output); the previous output, claimed when
+    // it was moved aside, goes whole.
     await rm(join(out, OWNER_FILE), { force: true }).catch(() => undefined);
     if (moved) {
       await makeRemovable(old);
