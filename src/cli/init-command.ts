@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readdirSync, readFileSync } from 'node:fs';
-import { lstat, mkdir, rm } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
+import { removeEmptyDirs, type Created } from '../engine/fresh-dir.js';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RunAbortedError } from '../engine/errors.js';
@@ -171,18 +172,22 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       const schema = await checkSchemaFile(join(dirname(file), SCHEMA_FILE), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       const clash = targets.find((t) => t.path === schema.path);
       if (clash !== undefined) throw new UsageError(`${clash.shown} is where init writes the JSON Schema (${SCHEMA_FILE}); name the scenario another way`);
-      // Then each is written whole; a file this run created is removed again when a later one fails.
+      // Then each is written whole; a file this run created, and a folder it made for one, is removed
+      // again when a later one fails (a folder only when empty).
       const created: string[] = [];
+      const folders: Array<{ readonly dir: string; readonly made: Created }> = [];
       try {
         for (const t of [...targets, schema]) {
           if (signal?.aborted) throw new RunAbortedError();
-          await mkdir(dirname(t.path), { recursive: true });
+          const made: Created = {};
+          folders.push({ dir: dirname(t.path), made });
           // A file that was not there when checked is written only if it still is not (no force).
-          await writeFileAtomically(t.path, t.text, { force: t.existed, signal });
+          await writeFileAtomically(t.path, t.text, { force: t.existed, signal, parents: true, created: made });
           if (!t.existed) created.push(t.path);
         }
       } catch (err) {
         for (const path of created) await rm(path, { force: true });
+        for (const { dir, made } of folders.reverse()) if (made.top !== undefined) await removeEmptyDirs(dir, made.top);
         if (err instanceof FileExistsError || err instanceof NotAFileError) {
           const shown = [...targets, schema].find((t) => t.path === err.path)?.shown ?? err.path;
           throw new UsageError(`${shown} was ${err instanceof FileExistsError ? 'created' : 'replaced by something other than a regular file'} while init ran; init stopped and removed the files it had created`);

@@ -26,3 +26,20 @@ export function cleanUpNow(): void {
     pending.delete(cleanup);
   }
 }
+
+/** Outputs this process has put in place (renamed or linked into their final path). */
+const placed: string[] = [];
+
+/**
+ * Record that `path`, an output, is now in place: a forced exit after it (a second Ctrl-C while the
+ * previous output is removed, or while the run prints its last lines) must not say that nothing was
+ * written.
+ */
+export function outputPlaced(path: string): void {
+  placed.push(path);
+}
+
+/** The outputs this process has put in place so far, in order. */
+export function placedOutputs(): readonly string[] {
+  return placed;
+}

@@ -1,3 +1,4 @@
+import { rmdirSync } from 'node:fs';
 import { lstat, mkdir, rmdir } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 
@@ -39,5 +40,21 @@ export async function removeEmptyDirs(dir: string, top: string): Promise<void> {
   if (dir !== top && !dir.startsWith(top.endsWith(sep) ? top : top + sep)) return;
   for (let d = dir; ; d = dirname(d)) {
     if (!(await rmdir(d).then(() => true, () => false)) || d === top || d === dirname(d)) return;
+  }
+}
+
+/**
+ * removeEmptyDirs, synchronously: for a forced exit (a second Ctrl-C), which removes what a write
+ * made before the process ends (engine/exit-cleanup.ts).
+ */
+export function removeEmptyDirsSync(dir: string, top: string): void {
+  if (dir !== top && !dir.startsWith(top.endsWith(sep) ? top : top + sep)) return;
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+    if (d === top || d === dirname(d)) return;
   }
 }

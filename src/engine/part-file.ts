@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
-import { cleanedUpOnExit } from './exit-cleanup.js';
+import { cleanedUpOnExit, outputPlaced } from './exit-cleanup.js';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
-import { removeEmptyDirs, withDirectory, type Created } from './fresh-dir.js';
+import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from './fresh-dir.js';
+import { takeAccessOf } from './same-access.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
@@ -96,7 +97,13 @@ export async function writePartFile(file: string, part: SimulationPart, options:
   const temp = join(dirname(file), partTempName(file));
   const created: Created = {};
   try {
-    await cleanedUpOnExit(() => rmSync(temp, { force: true }), () => writeTemp(temp, file, part, check, created));
+    await cleanedUpOnExit(
+      () => {
+        rmSync(temp, { force: true });
+        if (created.top !== undefined) removeEmptyDirsSync(dirname(file), created.top);
+      },
+      () => writeTemp(temp, file, part, check, created),
+    );
   } catch (err) {
     if (created.top !== undefined) await removeEmptyDirs(dirname(file), created.top);
     throw err;
@@ -135,6 +142,7 @@ async function writeTemp(temp: string, file: string, part: SimulationPart, check
 async function moveIntoPlace(temp: string, file: string): Promise<void> {
   try {
     await link(temp, file);
+    outputPlaced(file);
     await rm(temp, { force: true });
     return;
   } catch (err) {
@@ -148,7 +156,10 @@ async function moveIntoPlace(temp: string, file: string): Promise<void> {
       throw new PartFileError(file, 'was put there while the shard ran and is not an arrcast part; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)');
     throw err;
   }
+  // The part replaced keeps its group and permissions.
+  takeAccessOf(file, temp);
   await rename(temp, file);
+  outputPlaced(file);
 }
 
 /**

@@ -1,11 +1,12 @@
-import { renameSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
-import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
-import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
+import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
+import { takeAccessOf } from '../engine/same-access.js';
+import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
-import { claimTempDir, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
+import { claimTempDir, makeRemovable, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
 import { asWriteError } from './write-error.js';
 
 export { TEMP_PREFIX } from './temp-dir.js';
@@ -52,8 +53,12 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
   const created: Created = {};
   let moved = false;
   let swapped = false;
-  // On a forced exit (a second Ctrl-C): before the swap the temporary directory goes; after it, the previous output.
-  const cleanupSync = () => rmSync(swapped ? old : temp, { recursive: true, force: true });
+  // On a forced exit (a second Ctrl-C): before the swap the temporary directory goes, and the parents
+  // this write made when empty; after it, the previous output.
+  const cleanupSync = () => {
+    rmSync(swapped ? old : temp, { recursive: true, force: true });
+    if (!swapped && created.top !== undefined) removeEmptyDirsSync(dirname(out), created.top);
+  };
   await cleanedUpOnExit(cleanupSync, async () => {
     try {
       // Its parents are made again here: a run writing beside this one may have removed the empty
@@ -70,17 +75,27 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       await options.recheck?.();
       // The swap is synchronous: no signal, and nothing else of this process, runs between the
       // recheck's end and its two renames.
+      // The new output takes the group and permissions of what it replaces (an empty directory too).
+      takeAccessOf(out, temp);
+      // The previous output is claimed as soon as it is moved aside, before anything awaits: a process
+      // killed from then on (SIGKILL, the OOM killer, power loss) leaves it provably arrcast's and
+      // stale, for the next run writing here to remove, not a hidden copy that no run ever removes.
       try {
         renameSync(out, old);
         moved = true;
+        claimOld(old);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       }
       try {
         renameSync(temp, out);
         swapped = true;
+        outputPlaced(out);
       } catch (err) {
-        if (moved) renameSync(old, out);
+        if (moved) {
+          renameSync(old, out);
+          rmSync(join(out, OWNER_FILE), { force: true });
+        }
         throw err;
       }
     } catch (err) {
@@ -90,16 +105,29 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       throw asWriteError(err, temp, out);
     }
     // The output is in place; what follows is tidying, and its failure does not undo the output.
-    // The owner file goes (one left over is allowed in an output). The previous output is claimed
-    // first, so if this process dies while removing it, it is still provably arrcast's and stale.
+    // A test hook may pause here (ARRCAST_PAUSE_AT=written): a signal now no longer stops the write.
+    await options.onStep?.('written');
+    // The owner file goes (one left over is allowed in an output); the previous output, claimed when
+    // it was moved aside, goes whole.
     await rm(join(out, OWNER_FILE), { force: true }).catch(() => undefined);
     if (moved) {
-      try {
-        claimTempDir(old);
-      } catch {
-        // Removed just below all the same.
-      }
+      await makeRemovable(old);
       await rm(old, { recursive: true, force: true }).catch(() => undefined);
     }
   });
+}
+
+/**
+ * Claim the previous output moved aside to `old` (claimTempDir), first giving its owner write
+ * permission on it (a report made read-only could be neither claimed nor emptied); a claim that
+ * cannot be written is no reason to stop.
+ */
+function claimOld(old: string): void {
+  try {
+    const mode = statSync(old).mode;
+    if ((mode & 0o700) !== 0o700) chmodSync(old, (mode & 0o7777) | 0o700);
+    claimTempDir(old);
+  } catch {
+    // Removed all the same once the new output is in place.
+  }
 }

@@ -3,8 +3,9 @@ import { rmSync } from 'node:fs';
 import { link, lstat, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
-import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
-import { withDirectory } from '../engine/fresh-dir.js';
+import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
+import { takeAccessOf } from '../engine/same-access.js';
+import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from '../engine/stale-temps.js';
 
 /** The file exists and replacing it was not asked for. */
@@ -23,8 +24,23 @@ export class NotAFileError extends Error {
   }
 }
 
-/** The start of the name of `path`'s temporary files: `.NAME.arrcast-tmp-`, NAME its first 60 characters; then hHOST-PID-HEX. */
-const tempStem = (path: string) => `.${[...basename(path)].slice(0, 60).join('')}.arrcast-tmp-`;
+/** Most bytes of the file's name a temporary name holds: with the rest (at most 43 bytes) it stays within the 255 bytes a name may have. */
+const TEMP_NAME_BYTES = 200;
+
+/**
+ * The start of the name of `path`'s temporary files: `.NAME.arrcast-tmp-`, NAME its first 60
+ * characters, fewer when those take more than TEMP_NAME_BYTES in UTF-8 (60 emoji are 240 bytes, and
+ * the temporary name of a file named with them was too long to make: ENAMETOOLONG after the work);
+ * then hHOST-PID-HEX.
+ */
+function tempStem(path: string): string {
+  const chars = [...basename(path)].slice(0, 60);
+  while (Buffer.byteLength(chars.join('')) > TEMP_NAME_BYTES) chars.pop();
+  return `.${chars.join('')}.arrcast-tmp-`;
+}
+
+/** A fresh name for a temporary file of `path`, beside it: `.NAME.arrcast-tmp-hHOST-PID-HEX` (see tempStem). */
+export const tempFileBeside = (path: string): string => join(dirname(path), `${tempStem(path)}h${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}`);
 
 /** A temporary file left this long is stale whoever wrote it (as a shard's temporary part). */
 export const STALE_FILE_TEMP_MS = STALE_TEMP_MS;
@@ -64,24 +80,47 @@ export async function removeStaleFileTemps(path: string, now = Date.now()): Prom
  * removed in every case, a write that failed part-way included, and on a forced exit (a second Ctrl-C
  * while writing: engine/exit-cleanup.ts) synchronously before the process ends. Temporary files of this path that
  * a killed write left (their process gone) are removed first (removeStaleFileTemps). With
- * `parents`, missing folders above `path` are made (again, if a run beside this one removed them).
+ * `parents`, missing folders above `path` are made (again, if a run beside this one removed them);
+ * when the write then fails or is stopped, the folders it made go again, each only when empty (a
+ * failed write leaves nothing of its own). `created` (the caller's record) gets the topmost folder
+ * made, so that a caller writing several files can remove them after a later one fails.
  *
  * Complexity: O(size of the text).
  */
 export async function writeFileAtomically(
   path: string,
   text: string,
-  options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean } = {},
+  options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean; readonly created?: Created } = {},
 ): Promise<void> {
-  const temp = join(dirname(path), `${tempStem(path)}h${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = tempFileBeside(path);
   const existing = await lstat(path).catch(() => undefined);
   if (existing !== undefined && !existing.isFile()) throw new NotAFileError(path);
   await removeStaleFileTemps(path);
+  const created = options.created ?? {};
+  try {
+    await writeAndMove(path, temp, text, options, created);
+  } catch (err) {
+    if (created.top !== undefined) await removeEmptyDirs(dirname(path), created.top);
+    throw err;
+  }
+}
+
+/** writeFileAtomically's temporary file written (in folders made as asked, recorded in `created`) and moved into place. */
+async function writeAndMove(
+  path: string,
+  temp: string,
+  text: string,
+  options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean },
+  created: Created,
+): Promise<void> {
   // On a forced exit (a second Ctrl-C while writing) the temporary file goes too: its name holds this
   // machine's tag and this process's id, so nobody else's file has it while this process runs.
   let ours = false;
   await cleanedUpOnExit(
-    () => rmSync(temp, { force: true }),
+    () => {
+      rmSync(temp, { force: true });
+      if (created.top !== undefined) removeEmptyDirsSync(dirname(path), created.top);
+    },
     async () => {
       try {
         const write = async () => {
@@ -93,7 +132,7 @@ export async function writeFileAtomically(
             await handle.close();
           }
         };
-        await (options.parents ? withDirectory(dirname(path), write) : write());
+        await (options.parents ? withDirectory(dirname(path), write, created) : write());
       } catch (err) {
         // A write that failed part-way (full disk, file-size limit) leaves its temporary file: ours, so removed.
         // EEXIST means the name was someone else's and nothing was written: left alone.
@@ -103,7 +142,11 @@ export async function writeFileAtomically(
       try {
         // A signal that came while writing stops the move: the earlier file stays, the temporary one goes.
         if (options.signal?.aborted) throw new RunAbortedError();
-        if (options.force) await rename(temp, path);
+        if (options.force) {
+          // A file replaced keeps its group and permissions (a private 0600 scenario stays private).
+          takeAccessOf(path, temp);
+          await rename(temp, path);
+        }
         else {
           try {
             await link(temp, path);
@@ -116,6 +159,7 @@ export async function writeFileAtomically(
             await rename(temp, path);
           }
         }
+        outputPlaced(path);
       } finally {
         await rm(temp, { force: true });
       }

@@ -1,7 +1,7 @@
 import { lstat, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { tempFileBeside } from './atomic-file.js';
 import { errnoReason } from './write-error.js';
 import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
@@ -59,7 +59,7 @@ export async function resolveOutFile(
       if (other !== undefined && other.dev === info.dev && other.ino === info.ino) return fail(`is the input file ${input}: writing it would replace what is being read; name another file`);
     }
   if (info !== undefined && !options.force) return fail('exists; use --force to replace it');
-  const problem = await probeWritable(dirname(path));
+  const problem = await probeWritable(path);
   if (problem !== undefined) return fail(`cannot be written: ${problem}`);
   return path;
 }
@@ -71,15 +71,20 @@ function kindOf(info: Stats): string {
   return 'not a file';
 }
 
-/** Why a file cannot be made in `dir` (or, when it does not exist yet, in its nearest existing ancestor), or undefined. */
-async function probeWritable(dir: string): Promise<string | undefined> {
+/**
+ * Why `path`'s temporary file cannot be made in its folder (or, when that does not exist yet, in its
+ * nearest existing ancestor), or undefined. The probe is named as the write's temporary file is
+ * (tempFileBeside), so a name the write could not make (too long) is found here, before any work.
+ */
+async function probeWritable(path: string): Promise<string | undefined> {
+  const dir = dirname(path);
   let at = dir;
   while (!(await lstat(at).then(() => true, () => false))) {
     const up = dirname(at);
     if (up === at) break;
     at = up;
   }
-  const probe = join(at, `.arrcast-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const probe = join(at, basename(tempFileBeside(path)));
   try {
     await writeFile(probe, '', { flag: 'wx' });
   } catch (err) {

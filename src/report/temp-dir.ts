@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { lstat, readdir, rm } from 'node:fs/promises';
+import { chmod, lstat, readdir, rm } from 'node:fs/promises';
 import { readSmallJson, SMALL_JSON_BYTES } from './small-json-file.js';
 import { basename, dirname, join } from 'node:path';
 import { processAlive } from '../engine/stale-temps.js';
@@ -107,8 +107,34 @@ export async function removeStaleTemps(parent: string, now = Date.now()): Promis
     if (!info?.isDirectory()) continue;
     const owner = await readTempOwner(dir);
     if (owner === undefined || !isStale(owner, now)) continue;
+    await makeRemovable(dir);
     await rm(dir, { recursive: true, force: true });
     removed.push(dir);
   }
   return removed;
+}
+
+/**
+ * Give arrcast's own temporary directory `dir`, and every directory below it, its owner's read,
+ * write and search bits, so that it can be removed: a previous report the user had made read-only
+ * (`chmod -R a-w`), moved aside to be removed, could not be emptied, and stayed beside --out for
+ * good. Symlinks are not followed. Best effort: what cannot be changed is left as it is.
+ * Complexity: O(entries below dir).
+ */
+export async function makeRemovable(dir: string): Promise<void> {
+  let info;
+  try {
+    info = await lstat(dir);
+    if (!info.isDirectory()) return;
+    if ((info.mode & 0o700) !== 0o700) await chmod(dir, (info.mode & 0o7777) | 0o700);
+  } catch {
+    return;
+  }
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) await makeRemovable(join(dir, name));
 }

@@ -17,6 +17,7 @@ import { editDistance } from './edit-distance.js';
  */
 
 import { quoteText } from './display-text.js';
+import { nameKey } from './name-key.js';
 
 export type PathPart = string | number;
 
@@ -116,7 +117,6 @@ function tierName(tier: Tree | undefined): string | undefined {
   return name?.kind === 'value' && typeof name.value === 'string' ? name.value : undefined;
 }
 
-const nameKey = (name: string) => name.trim().toLowerCase();
 
 function mergeTiers(
   base: Extract<Tree, { kind: 'list' }>,

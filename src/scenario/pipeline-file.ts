@@ -14,6 +14,7 @@ import {
   checkUniqueId,
 } from './csv-table.js';
 import { quoteText } from './display-text.js';
+import { nameKey } from './name-key.js';
 
 /**
  * An opening-pipeline file: the opportunities open at the start of the year, one row each.
@@ -149,16 +150,16 @@ export async function loadPipelines(
   return readPipelines(await readCsvBytes(path, file), file, tiers, allTiers, calendar, stages);
 }
 
-/** Stage names, ignoring case and surrounding spaces, to win probabilities. */
+/** Stage names, ignoring case, surrounding spaces and Unicode form (nameKey), to win probabilities. */
 class StageMap {
   private readonly byName = new Map<string, number>();
   readonly names: string[];
   constructor(stages: Readonly<Record<string, number>>) {
     this.names = Object.keys(stages);
-    for (const name of this.names) this.byName.set(name.trim().toLowerCase(), stages[name]!);
+    for (const name of this.names) this.byName.set(nameKey(name), stages[name]!);
   }
   get(name: string): number | undefined {
-    return this.byName.get(name.toLowerCase());
+    return this.byName.get(nameKey(name));
   }
 }
 

@@ -3,6 +3,7 @@ import { amountWithYearLevel, rateDistribution } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
 import { quoteText } from './display-text.js';
+import { nameKey } from './name-key.js';
 
 const fiscalMonth = humanNumber(
   z
@@ -60,19 +61,20 @@ export const openingPipelineSchema = z
         ctx.addIssue({ code: 'custom', message: 'an opening pipeline needs a file or groups' });
       if (p.stages !== undefined && p.file === undefined)
         ctx.addIssue({ code: 'custom', message: 'stages name the stages of a pipeline file: give file too', path: ['stages'] });
-      // The file's stage cells are matched ignoring case and surrounding spaces: two names that match
-      // alike would give every such row the probability of whichever came last.
+      // The file's stage cells are matched ignoring case, surrounding spaces and Unicode form (NFC and
+      // NFD, as tier names): two names that match alike would give every such row the probability of
+      // whichever came last, or of the one its bytes happen to spell.
       const stages = p.stages;
       if (stages !== null && typeof stages === 'object') {
         const seen = new Map<string, string>();
         for (const name of Object.keys(stages)) {
-          const key = name.trim().toLowerCase();
+          const key = nameKey(name);
           const first = seen.get(key);
           if (first === undefined) seen.set(key, name);
           else
             ctx.addIssue({
               code: 'custom',
-              message: `stage ${quoteText(name)} is stage ${quoteText(first)} again: the file's stages are matched ignoring case and surrounding spaces, so give each stage once`,
+              message: `stage ${quoteText(name)} is stage ${quoteText(first)} again: the file's stages are matched ignoring case and surrounding spaces${first.trim().toLowerCase() === name.trim().toLowerCase() ? '' : ', and in NFC form (other Unicode characters that read the same)'}, so give each stage once`,
               path: ['stages', name],
             });
         }

@@ -92,9 +92,14 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
   const t = readCsv(input, file, COLUMNS, 'outcomes');
   const out: Outcome[] = [];
   const seen = new Map<string, number>();
-  const byName = new Map<string, number[]>();
+  // A cell names a report as given on the command line (with or without trailing separators) or,
+  // failing that, by its last path part: `plan` is the report given as `plan`, not also `a/plan`.
+  const asGiven = new Map<string, number[]>();
+  const byLastPart = new Map<string, number[]>();
   reports.forEach((r, i) => {
-    for (const name of new Set([r.dir, withoutTrailingSeparators(r.dir), lastPart(r.dir)])) byName.set(name, [...(byName.get(name) ?? []), i]);
+    for (const name of new Set([r.dir, withoutTrailingSeparators(r.dir)])) asGiven.set(name, [...(asGiven.get(name) ?? []), i]);
+    const last = lastPart(r.dir);
+    byLastPart.set(last, [...(byLastPart.get(last) ?? []), i]);
   });
   const scored = new Set<number>();
   const years = differentYears(reports);
@@ -108,7 +113,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
       continue;
     }
     if (reportCell !== '') {
-      const found = byName.get(reportCell) ?? byName.get(withoutTrailingSeparators(reportCell));
+      const found = asGiven.get(reportCell) ?? asGiven.get(withoutTrailingSeparators(reportCell)) ?? byLastPart.get(reportCell) ?? byLastPart.get(withoutTrailingSeparators(reportCell));
       if (found === undefined) {
         const near = closest(reportCell, reports.map((r) => r.dir));
         t.problem(row, REPORT, `no report ${quoteText(reportCell)} is being scored${near ? ` (did you mean ${quoteText(near)}?)` : `; the reports are: ${reports.map((r) => r.dir).join(', ')}`}`);

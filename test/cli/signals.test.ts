@@ -138,6 +138,32 @@ describe.concurrent('a signal in any phase of a run: exit 128 + its number, the 
     expect(temps(dir)).toEqual([]);
   });
 
+  it('a signal once the report is in place (written) no longer stops it: exit 0, the new report whole, no temporary directory', async () => {
+    const { dir, out, before } = await withEarlierReport();
+    const run = arrcastChild(['run', minimal, '--trials', '300', '--seed', '2', '--workers', '0', '--out', out], 'written');
+    await run.waitFor('paused at written');
+    run.child.kill('SIGINT');
+    expect(await run.exit).toEqual({ code: 0, signal: null });
+    expect(snapshot(out)).not.toEqual(before);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).seed).toBe('2');
+    expect(temps(dir)).toEqual([]);
+  });
+
+  it('a second signal once the report is in place exits at once, the earlier report removed, saying the new one was written (not "no output was written")', async () => {
+    const { dir, out, before } = await withEarlierReport();
+    const run = arrcastChild(['run', minimal, '--trials', '300', '--seed', '2', '--workers', '0', '--out', out], 'written:hold');
+    await run.waitFor('paused at written');
+    run.child.kill('SIGINT');
+    await run.waitFor('interrupted at written');
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toEqual({ code: 130, signal: null });
+    expect(run.stderr()).toContain(`arrcast: interrupted again; temporary files removed; already written whole: ${out}\n`);
+    expect(run.stderr()).not.toContain('no output was written');
+    expect(snapshot(out)).not.toEqual(before);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).seed).toBe('2');
+    expect(temps(dir)).toEqual([]);
+  });
+
   it('a shard run, a merge and a comparison honour signals too', async () => {
     const dir = tmp();
     const part = join(dir, 'p.arrcast-part');

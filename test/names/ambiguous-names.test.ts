@@ -47,6 +47,26 @@ tiers:
     expect(issuesOf(yaml.replace('" Commit ": 0.1, "commit ": 0.5', 'closed: 1'))).toEqual([]);
   });
 
+  it('pipeline stages that read the same in another Unicode form (NFC and NFD), at the later one', () => {
+    // Before: both accepted, each with its own probability; a row took the one its bytes spelled.
+    const yaml = `name: x
+tiers:
+  - name: Ent
+    newBusiness:
+      acv: 100000
+      openingPipeline:
+        file: pipe.csv
+        stages: { "N\u00e9go": 0.75, proposal: 0.3, "ne\u0301go": 0.05 }
+`;
+    expect(issuesOf(yaml)).toEqual([
+      expect.objectContaining({
+        path: ['tiers', 0, 'newBusiness', 'openingPipeline', 'stages', 'ne\u0301go'],
+        message: expect.stringMatching(/^stage "ne\u0301go" is stage "N\u00e9go" again: .* and in NFC form \(other Unicode characters that read the same\)/),
+        line: 8,
+      }),
+    ]);
+  });
+
   it.each(['all', 'All', 'TOTAL', 'total', '" all "'])('a tier named %s: the word the outputs use for the whole company', (name) => {
     const issues = issuesOf(withTiers('SMB', name));
     expect(issues).toEqual([expect.objectContaining({ path: ['tiers', 1, 'name'], line: 5, message: expect.stringContaining("names the whole company in arrcast's outputs") })]);

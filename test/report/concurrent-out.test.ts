@@ -17,6 +17,7 @@ const hooks = vi.hoisted(() => ({
   afterWriteFile: undefined as ((path: string) => void) | undefined,
   afterOpen: undefined as ((path: string) => void) | undefined,
   realpathFailed: undefined as ((path: string) => void) | undefined,
+  beforeRm: undefined as ((path: string) => void) | undefined,
 }));
 
 type Fs = typeof import('node:fs/promises');
@@ -29,6 +30,9 @@ let prepareReportDir: typeof import('../../src/report/output-dir.js').prepareRep
 let writeDirectoryAtomically: typeof import('../../src/report/atomic-dir.js').writeDirectoryAtomically;
 let resolveOutPath: typeof import('../../src/report/resolve-out.js').resolveOutPath;
 let DanglingLinkError: typeof import('../../src/report/resolve-out.js').DanglingLinkError;
+let writeFileAtomically: typeof import('../../src/report/atomic-file.js').writeFileAtomically;
+let cleanUpNow: typeof import('../../src/engine/exit-cleanup.js').cleanUpNow;
+let OWNER_MAGIC: string;
 let part: import('../../src/engine/simulate.js').SimulationPart;
 
 // vitest runs test files one after another in a fork with their modules kept (isolate: false): the
@@ -52,6 +56,10 @@ beforeAll(async () => {
         hooks.afterOpen?.(String(args[0]));
         return handle;
       },
+      rm: (async (...args: Parameters<Fs['rm']>) => {
+        hooks.beforeRm?.(String(args[0]));
+        return real.rm(...args);
+      }) as Fs['rm'],
       realpath: (async (...args: Parameters<Fs['realpath']>) => {
         try {
           return await real.realpath(...args);
@@ -70,6 +78,9 @@ beforeAll(async () => {
   ({ prepareReportDir } = await import('../../src/report/output-dir.js'));
   ({ writeDirectoryAtomically } = await import('../../src/report/atomic-dir.js'));
   ({ resolveOutPath, DanglingLinkError } = await import('../../src/report/resolve-out.js'));
+  ({ writeFileAtomically } = await import('../../src/report/atomic-file.js'));
+  ({ cleanUpNow } = await import('../../src/engine/exit-cleanup.js'));
+  ({ OWNER_MAGIC } = await import('../../src/report/temp-dir.js'));
   const { simulateShard } = await import('../../src/engine/simulate.js');
   part = await simulateShard(scenarioFrom(fixtureText('minimal.yaml')), { trials: 200, seed: 1, workers: 0, shard: { index: 0, count: 2 } });
 });
@@ -82,7 +93,7 @@ afterAll(() => {
 let root: string;
 beforeEach(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-concurrent-')));
-  hooks.afterMkdir = hooks.afterWriteFile = hooks.afterOpen = hooks.realpathFailed = undefined;
+  hooks.afterMkdir = hooks.afterWriteFile = hooks.afterOpen = hooks.realpathFailed = hooks.beforeRm = undefined;
 });
 
 /** A hook that acts once, on the first call for `path`. */
@@ -195,5 +206,76 @@ describe('resolving --out while another run makes its directories', () => {
     symlinkSync(join(root, 'nowhere'), join(root, 'dangling'));
     await expect(resolveOutPath(join(root, 'dangling', 'x'))).rejects.toThrow(DanglingLinkError);
     await expect(resolveOutPath(join(root, 'dangling', 'x'))).rejects.toThrow(`${join(root, 'dangling')} is a symlink to nothing`);
+  });
+});
+
+/**
+ * A second Ctrl-C exits at once after the registered clean-ups (engine/exit-cleanup.ts). A write
+ * into folders it had to make (--out new/deeper/report, a shard's new parts/ folder, fit --out
+ * new/fitted.yaml) removed its temporary file or directory there, and left the folders, empty.
+ * Here the clean-ups run (as main.ts runs them before exiting) while the write is under way, and
+ * what is left is looked at at once, as the process would leave it.
+ */
+describe('a forced exit while writing into folders the write made', () => {
+  it('a part: its temporary file and the folders go', async () => {
+    const file = join(root, 'new/parts/p.arrcast-part');
+    let left: string[] | undefined;
+    hooks.afterOpen = (p) => {
+      if (left !== undefined || !p.includes('.arrcast-tmp-')) return;
+      cleanUpNow();
+      left = readdirSync(root);
+    };
+    await writePartFile(file, part).catch(() => undefined);
+    expect(left).toEqual([]);
+  });
+
+  it('a report: its temporary directory and the folders go', async () => {
+    const out = join(root, 'new/deeper/report');
+    let left: string[] | undefined;
+    hooks.afterWriteFile = (p) => {
+      if (left !== undefined || !p.endsWith('.arrcast-report')) return;
+      cleanUpNow();
+      left = readdirSync(root);
+    };
+    await writeDirectoryAtomically(out, async (dir) => writeFileSync(join(dir, 'summary.json'), '{}'), { kind: 'report' }).catch(() => undefined);
+    expect(left).toEqual([]);
+  });
+
+  it('a single file: its temporary file and the folders go; a folder that was there stays', async () => {
+    mkdirSync(join(root, 'plans'));
+    const file = join(root, 'plans/new/fitted.yaml');
+    let left: string[] | undefined;
+    hooks.afterOpen = (p) => {
+      if (left !== undefined || !p.includes('.arrcast-tmp-')) return;
+      cleanUpNow();
+      left = readdirSync(root, { recursive: true, encoding: 'utf8' });
+    };
+    await writeFileAtomically(file, 'tiers: []\n', { parents: true }).catch(() => undefined);
+    expect(left).toEqual(['plans']);
+  });
+});
+
+/**
+ * Once the new output is in place, the previous one (moved aside to .arrcast-tmp-NAME-old-...) is
+ * removed. It was claimed (given an owner file) only after an await, so a process killed in between
+ * (SIGKILL, the OOM killer, power loss) left a whole previous report hidden beside --out with no
+ * owner: no later run could prove it arrcast's, and it stayed for good.
+ */
+describe('the previous output moved aside', () => {
+  it('is claimed before anything awaits after the swap', async () => {
+    const out = join(root, 'report');
+    const fill = async (dir: string) => writeFileSync(join(dir, 'summary.json'), '{}');
+    await writeDirectoryAtomically(out, fill, { kind: 'report' });
+    // What the first removal after the swap (the new output's owner file) sees, read at once.
+    let seen: { removing: string; owner: string } | undefined;
+    hooks.beforeRm = (p) => {
+      if (seen !== undefined) return;
+      const old = readdirSync(root).filter((n) => n.startsWith('.arrcast-tmp-report-old-'));
+      const owner = join(root, old[0] ?? 'none', '.arrcast-temp-owner');
+      seen = { removing: p, owner: existsSync(owner) ? (JSON.parse(readFileSync(owner, 'utf8')) as { magic: string }).magic : 'none' };
+    };
+    await writeDirectoryAtomically(out, fill, { kind: 'report' });
+    expect(seen).toEqual({ removing: join(out, '.arrcast-temp-owner'), owner: OWNER_MAGIC });
+    expect(readdirSync(root)).toEqual(['report']);
   });
 });

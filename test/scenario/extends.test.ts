@@ -248,6 +248,22 @@ describe('extends: a tier name close to a base tier\'s', () => {
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual(c.expected);
   });
 
+  it('in another Unicode form (NFD in the child, NFC in the base) is the base tier, as with its case: overridden or removed', async () => {
+    // Before: "Café is not a tier of the base (did you mean Café?)" and "no tier named Café in the base
+    // scenario to remove": the merge matched names by case only, every other reader in NFC form too.
+    const base = BASE.replace('- name: SMB', '- name: "Caf\u00e9"');
+    const dir = writeFiles({
+      'plan.yaml': base,
+      'override.yaml': 'extends: plan.yaml\ntiers:\n  - name: "CAFE\u0301"\n    newBusiness: { conversion: 0.08 }\n',
+      'remove.yaml': 'extends: plan.yaml\ntiers:\n  - name: "cafe\u0301"\n    remove: true\n',
+    });
+    const overridden = await loadScenario(join(dir, 'override.yaml'));
+    expect(overridden.scenario.tiers.map((t) => t.name)).toEqual(['Caf\u00e9', 'Enterprise']);
+    expect(overridden.scenario.tiers[0]!.newBusiness!.conversion).toBe(0.08);
+    const removed = await loadScenario(join(dir, 'remove.yaml'));
+    expect(removed.scenario.tiers.map((t) => t.name)).toEqual(['Enterprise']);
+  });
+
   it('is added as a new tier when it is complete (Enterprise 2 beside Enterprise)', async () => {
     const dir = writeFiles({
       'plan.yaml': BASE,

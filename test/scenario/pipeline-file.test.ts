@@ -133,6 +133,14 @@ describe('reading a pipeline file', () => {
     for (const a of [ent.amount, ent.probability, ent.closeMonth]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
+  it('matches a stage written in another Unicode form (NFD in the file, NFC in the scenario), as tier names are', () => {
+    // Before: 'unknown stage "Négociation" (did you mean "Négociation"?)', the file refused for a
+    // stage that reads the same (a file saved on a Mac writes é as e + U+0301).
+    const stages = { 'N\u00e9gociation': 0.6, Proposal: 0.35 };
+    const csv = `${HS}\no1,ent,100,,Ne\u0301gociation,3\no2,ent,200,,NE\u0301GOCIATION,4\n`;
+    expect(plain(read(csv, { stages }).get('ent'))).toEqual({ size: 2, amount: [100, 200], probability: [0.6, 0.6], closeMonth: [3, 4] });
+  });
+
   it('needs no stage map when the stage column is empty', () => {
     expect(plain(read(`${HS}\no1,ent,100,0.5,,3\n`, { stages: null }).get('ent'))).toEqual({ size: 1, amount: [100], probability: [0.5], closeMonth: [3] });
   });

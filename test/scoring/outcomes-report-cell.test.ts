@@ -33,4 +33,26 @@ describe('parseOutcomes: the report cell', () => {
       `2:1 report: no report ${shown} is being scored; the reports are: p27`,
     ]);
   });
+
+  it.each([
+    ['plan', ['plan', 'a/plan'], 0],
+    ['plan/', ['plan', 'a/plan'], 0],
+    ['plan', ['a/plan', 'plan/'], 1],
+    ['a/plan', ['plan', 'a/plan'], 1],
+  ])('%j names the report given so on the command line, before another whose last part it is (%j)', (cell, dirs, index) => {
+    // Before, both matched and the row was refused as naming 2 reports, telling the user to give the
+    // directory as on the command line, which the cell already did: no cell could name that report.
+    const other = dirs[1 - index]!;
+    const out = parseOutcomes(`report,tier,metric,value\n${cell},total,revenue,5\n${other},total,revenue,7\n`, 'o.csv', dirs.map(report));
+    expect(out.map((o) => [o.report, o.value])).toEqual([
+      [index, 5],
+      [1 - index, 7],
+    ]);
+  });
+
+  it('a last part that two reports share is still refused, naming both', () => {
+    expect(problems('report,tier,metric,value\nplan,total,revenue,5\n', [report('a/plan'), report('b/plan')])).toEqual([
+      '2:1 report: "plan" names 2 of the reports being scored: give the directory as on the command line',
+    ]);
+  });
 });

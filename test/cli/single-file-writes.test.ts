@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommanderError } from 'commander';
+import { buildProgram } from '../../src/cli/program.js';
+import { describeFailure, EXIT } from '../../src/cli/exit-codes.js';
+import { removeStaleFileTemps, writeFileAtomically } from '../../src/report/atomic-file.js';
+import { hostTag } from '../../src/engine/stale-temps.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+/**
+ * The single files arrcast writes (`fit --out`, `arrcast init`'s scenario, data files and schema, a
+ * studio save) go through a temporary file beside them, named from theirs. Two ways that could cost
+ * a user: a name the system allows (up to 255 bytes) whose temporary name it does not (60 emoji
+ * are 240 bytes, and `.NAME.arrcast-tmp-hHOST-PID-HEX` adds about 40), so the command did its work
+ * and then failed, exit 1, naming a temporary path; and a write that fails or is stopped after
+ * making the folders its file goes in, which left those folders behind.
+ */
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'arrcast-single-file-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const history = join(ROOT, 'scenarios/example-history.csv');
+
+/**
+ * `arrcast ...args` in this process with `signal` as main.ts's abort signal; the code main.ts
+ * would exit with.
+ */
+async function cli(args: string[], signal?: AbortSignal): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  let code: number = EXIT.ok;
+  const program = buildProgram({ out: (t) => (out += t), err: (t) => (err += t) }, (c) => (code = c), signal);
+  try {
+    await program.parseAsync(['node', 'arrcast', ...args]);
+  } catch (e) {
+    if (e instanceof CommanderError) code = e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    else {
+      const failure = describeFailure(e);
+      err += `${failure.message}\n`;
+      code = failure.code;
+    }
+  }
+  return { code, out, err };
+}
+
+/**
+ * An abort signal that reads as fired from the moment `when()` holds: a Ctrl-C that comes at a
+ * known point of the write (a file or folder there), not after a guessed delay.
+ */
+function signalOnceThere(when: () => boolean): AbortSignal {
+  const real = new AbortController().signal;
+  return new Proxy(real, {
+    get(target, key) {
+      if (key === 'aborted') return when();
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** `count` characters of 4 bytes each in UTF-8. */
+const emoji = (count: number) => '😀'.repeat(count);
+
+describe('a file whose name takes many bytes a character', () => {
+  // 58 emoji and .yaml: 237 bytes, a name the system takes.
+  const name = `${emoji(58)}.yaml`;
+
+  it('fit writes it (it failed after fitting, exit 1: the temporary name was too long)', async () => {
+    const r = await cli(['fit', history, '--out', join(dir, name)]);
+    expect(r.code, r.err).toBe(EXIT.ok);
+    expect(readdirSync(dir)).toEqual([name]);
+    expect(readFileSync(join(dir, name), 'utf8')).toContain('tiers:');
+  });
+
+  it('init writes it, with the template\'s data files and the schema', async () => {
+    const r = await cli(['init', '--template', 'enterprise-rep-driven', join(dir, name)]);
+    expect(r.code, r.err).toBe(EXIT.ok);
+    expect(readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()).toEqual(
+      ['arrcast.schema.json', 'data', 'data/enterprise-customers.csv', 'data/enterprise-pipeline.csv', name].sort(),
+    );
+  });
+
+  it('the longest such names (63 emoji and .y, 254 bytes) are written, and their stale temporary files are still found', async () => {
+    const file = join(dir, `${emoji(63)}.y`);
+    await writeFileAtomically(file, 'tiers: []\n');
+    expect(readFileSync(file, 'utf8')).toBe('tiers: []\n');
+    expect(readdirSync(dir)).toEqual([`${emoji(63)}.y`]);
+    // A killed write's temporary file of that name (its first 50 emoji: 200 bytes), from a process
+    // that is gone (no pid reaches 999,999,999): the next write's sweep finds it.
+    const stale = `.${emoji(50)}.arrcast-tmp-h${hostTag()}-999999999-0a1b2c3d`;
+    writeFileSync(join(dir, stale), 'half');
+    expect(await removeStaleFileTemps(file)).toEqual([join(dir, stale)]);
+  });
+});
+
+describe('a single-file write that fails or is stopped removes the folders it made', () => {
+  it('fit --out into new folders, stopped before the file is moved into place: exit 130 and nothing left', async () => {
+    const out = join(dir, 'new/deeper/fitted.yaml');
+    const r = await cli(['fit', history, '--out', out], signalOnceThere(() => existsSync(join(dir, 'new/deeper'))));
+    expect(r.code).toBe(EXIT.interrupted);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('fit --out into new folders beside a file of the user\'s: only the empty folders it made go', async () => {
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const r = await cli(['fit', history, '--out', join(dir, 'a/b/c/fitted.yaml')], signalOnceThere(() => existsSync(join(dir, 'a/b/c'))));
+    expect(r.code).toBe(EXIT.interrupted);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  it('init into a new folder, stopped after the scenario is written: the scenario, data/ and the folder go', async () => {
+    const scenario = join(dir, 'new/plan.yaml');
+    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => existsSync(scenario)));
+    expect(r.code).toBe(EXIT.interrupted);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('init stopped after its data files are written: every file and folder it made goes, a folder that was there stays', async () => {
+    const scenario = join(dir, 'plans/plan.yaml');
+    await cli(['init', join(dir, 'plans/other.yaml')]);
+    const before = readdirSync(join(dir, 'plans')).sort();
+    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => existsSync(join(dir, 'plans/data/enterprise-pipeline.csv'))));
+    expect(r.code).toBe(EXIT.interrupted);
+    expect(readdirSync(join(dir, 'plans')).sort()).toEqual(before);
+  });
+});
