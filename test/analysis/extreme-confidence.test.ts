@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,17 +40,31 @@ describe('a budget at a confidence at the edge of (0, 1)', () => {
     expect(outside[1]).toMatch(/^P99\.99999999999999 of 2,000 trials: its 95% interval reaches above the highest trial; it needs at least 33,2\d\d(,\d{3}){4} trials$/);
   });
 
-  it.each(['1e-300', '1e-16', '0.9999999999999999'])('arrcast run --confidence %s ends and writes its summary', (confidence) => {
-    const script = join(ROOT, 'src/cli/main.ts');
+  it('arrcast run --confidence 1e-300, 1e-16 and 0.9999999999999999 end and write their summaries', () => {
+    // One child (the CLI in process there, as test/helpers/cli.ts drives it) for the three runs.
+    const cli = pathToFileURL(join(ROOT, 'test/helpers/cli.ts')).href;
     const scenario = join(ROOT, 'test/fixtures/minimal.yaml');
-    const out = join(mkdtempSync(join(tmpdir(), 'arrcast-confidence-')), 'report');
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-confidence-'));
     try {
-      const run = inChild([script, 'run', scenario, '-n', '200', '-w', '0', '--outputs', 'summary', '--quiet', '--no-progress', '--out', out, '--confidence', confidence]);
-      expect(run.status, run.stderr).toBe(0);
-      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { decisions: { confidence: number } };
-      expect(summary.decisions.confidence).toBe(Number(confidence));
+      const script = `
+        const { readFileSync } = await import('node:fs');
+        const { arrcastInProcess } = await import(${JSON.stringify(cli)});
+        const out = [];
+        for (const [i, c] of ['1e-300', '1e-16', '0.9999999999999999'].entries()) {
+          const dir = ${JSON.stringify(dir)} + '/r' + i;
+          const r = await arrcastInProcess(['run', ${JSON.stringify(scenario)}, '-n', '200', '-w', '0', '--outputs', 'summary', '--quiet', '--no-progress', '--out', dir, '--confidence', c]);
+          out.push([r.code, r.code === 0 ? JSON.parse(readFileSync(dir + '/summary.json', 'utf8')).decisions.confidence : r.stderr]);
+        }
+        console.log(JSON.stringify(out));`;
+      const r = inChild(['--input-type=module', '-e', script]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout.trim().split('\n').pop()!)).toEqual([
+        [0, 1e-300],
+        [0, 1e-16],
+        [0, 0.9999999999999999],
+      ]);
     } finally {
-      rmSync(join(out, '..'), { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
