@@ -113,7 +113,7 @@ export async function readMonthlyFile(
   options: MonthlyFileOptions,
   check?: (opened: string) => Promise<string | undefined>,
 ): Promise<MonthlyFile> {
-  const bytes = await readCsvBytes(path, file, MAX_MONTHLY_FILE_BYTES, check);
+  const bytes = await readCsvBytes(path, file, MAX_MONTHLY_FILE_BYTES, check, monthlyKind(options.kind));
   return parseMonthlyFile(bytes, file, options);
 }
 
@@ -128,7 +128,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   const kind = options.kind;
   const minMonths = options.minMonths ?? (kind === 'actuals' ? 1 : 12);
   const maxMonths = options.maxMonths ?? (kind === 'actuals' ? 12 : 36);
-  const table = readCsv(input, file, COLUMNS, kind === 'actuals' ? 'closed months' : 'months of history');
+  const table = readCsv(input, file, COLUMNS, kind === 'actuals' ? 'closed months' : 'months of history', monthlyKind(kind));
   const n = table.rows.length;
 
   const measures = MONTHLY_MEASURES.filter((_, i) => table.has(FIRST_MEASURE + i));
@@ -266,6 +266,9 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     );
   return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows };
 }
+
+/** What the limits' messages call the file. */
+const monthlyKind = (kind: MonthlyFileKind): string => (kind === 'actuals' ? 'an actuals file' : 'a history file');
 
 /**
  * Tier names as a file without the caller's tiers spells them. Tiers are matched ignoring case

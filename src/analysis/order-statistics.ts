@@ -98,10 +98,17 @@ export function confidenceRanks(n: number, p: number): [number, number] {
   return [Math.min(lo - 1, Math.floor(h)), Math.max(hi - 1, Math.min(n - 1, Math.ceil(h)))];
 }
 
+/** Trial counts up to this are settled on the ranks themselves: sums of two stay exact integers (2^52). */
+const SETTLED_MAX_TRIALS = 2 ** 52;
+
 /** The fewest trials whose exact 95% interval of the p-quantile lies inside the sample: (1 - p)^n <= 2.5% and p^n <= 2.5%. */
 export function intervalMinTrials(p: number): number {
   const need = (q: number) => (q <= 0 ? 1 : q >= 1 ? Infinity : Math.ceil(Math.log(TAIL) / Math.log(q) - 1e-9));
   let n = Math.max(2, need(1 - p), need(p));
+  // Past SETTLED_MAX_TRIALS the closed form stands as it is: there n++ and the ranks' bisection stop
+  // moving (a budget at 1 - 1e-16 confidence needs 3.3e16 trials; a loop hung the process past
+  // SIGTERM), and no run comes near. Infinity (p of 0 or 1: confidence below 1.1e-16) stays Infinity.
+  if (!(n <= SETTLED_MAX_TRIALS)) return n;
   // The closed form is exact but for rounding: settle it on the ranks themselves.
   while (n > 2 && intervalInside(n - 1, p)) n--;
   while (!intervalInside(n, p)) n++;
@@ -140,7 +147,9 @@ export function intervalOutsideSample(n: number, p: number): string | undefined 
   if (n < 2 || intervalInside(n, p)) return undefined;
   const { r, s } = exactConfidenceRanks(n, p);
   const where = r < 1 && s > n ? 'beyond the lowest and the highest trial' : r < 1 ? 'below the lowest trial' : 'above the highest trial';
-  return `P${percentWords(p)} of ${n.toLocaleString('en-US')} trials: its 95% interval reaches ${where}; it needs at least ${intervalMinTrials(p).toLocaleString('en-US')} trials`;
+  const need = intervalMinTrials(p);
+  const more = Number.isFinite(need) ? `it needs at least ${need.toLocaleString('en-US')} trials` : 'no number of trials brings it inside';
+  return `P${percentWords(p)} of ${n.toLocaleString('en-US')} trials: its 95% interval reaches ${where}; ${more}`;
 }
 
 /**

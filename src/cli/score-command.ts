@@ -41,7 +41,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       for (const dir of dirs) headers.push(await readReportHeader(dir).catch(asUsage));
       checkOneCurrency(headers);
       // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
-      const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES);
+      const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES, undefined, 'an outcomes or actuals file');
       const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers) : parseOutcomes(bytes, opts.actuals, headers);
       // Resolved once, before the trials are read; the score is written to that directory and no other.
       const out = opts.out !== undefined ? await prepareScoreDir(opts.out) : undefined;

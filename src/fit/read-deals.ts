@@ -43,7 +43,7 @@ const COLUMNS: readonly CsvColumn[] = [
  * Complexity: O(size of the file).
  */
 export function parseDeals(input: string | Buffer, file: string, tiers: readonly string[], months: number, calendar: HistoryCalendar | undefined): Map<string, TierDeals> {
-  const t = readCsv(input, file, COLUMNS, 'deals');
+  const t = readCsv(input, file, COLUMNS, 'deals', 'a deals file');
   const lookup = new TierLookup(tiers, tiers, 'deals');
   const out = new Map<string, TierDeals>(tiers.map((x) => [x, { amounts: [], months: [] }]));
   for (let r = 0; r < t.rows.length; r++) {
@@ -62,7 +62,7 @@ export function parseDeals(input: string | Buffer, file: string, tiers: readonly
 
 /** Read a deals file (a regular file of at most the CSV limit), then parseDeals. */
 export async function readDeals(path: string, tiers: readonly string[], months: number, calendar: HistoryCalendar | undefined): Promise<Map<string, TierDeals>> {
-  return parseDeals(await readCsvBytes(path, path), path, tiers, months, calendar);
+  return parseDeals(await readCsvBytes(path, path, undefined, undefined, 'a deals file'), path, tiers, months, calendar);
 }
 
 /** close_month of row r on the history's timeline; NaN after recording the problem. */

@@ -50,7 +50,7 @@ const NO = new Set(['0', 'no', 'false', 'n', 'churned']);
  * Complexity: O(size of the file).
  */
 export function parseRenewalOutcomes(input: string | Buffer, file: string, tiers: readonly string[]): Map<string, TierOutcomes> {
-  const t = readCsv(input, file, COLUMNS, 'customers');
+  const t = readCsv(input, file, COLUMNS, 'customers', 'a renewal outcomes file');
   const lookup = new TierLookup(tiers, tiers, 'renewals');
   const seen = new Map<string, number>();
   const out = new Map<string, TierOutcomes>(tiers.map((x) => [x, { arr: [], renewed: [] }]));
@@ -71,5 +71,5 @@ export function parseRenewalOutcomes(input: string | Buffer, file: string, tiers
 
 /** Read a renewal-outcomes file, then parseRenewalOutcomes. */
 export async function readRenewalOutcomes(path: string, tiers: readonly string[]): Promise<Map<string, TierOutcomes>> {
-  return parseRenewalOutcomes(await readCsvBytes(path, path), path, tiers);
+  return parseRenewalOutcomes(await readCsvBytes(path, path, undefined, undefined, 'a renewal outcomes file'), path, tiers);
 }

@@ -151,7 +151,7 @@ const csvOptions = {
  * @example readCsv('id,arr\nc1,1200\n', 'b.csv', [{ name: 'id', required: true }, { name: 'arr' }], 'customers').cell(0, 1) // => '1200'
  * Complexity: O(size of the input).
  */
-export function readCsv(input: string | Buffer, file: string, columns: readonly CsvColumn[], noun: string): CsvTable {
+export function readCsv(input: string | Buffer, file: string, columns: readonly CsvColumn[], noun: string, kind: string = BOOK_KIND): CsvTable {
   const fail = (message: string, at?: { line: number; column: number }): never => {
     throw new ScenarioError(file, [{ path: [], message, ...at }]);
   };
@@ -204,7 +204,7 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
 
   if (records.length > MAX_BOOK_ROWS + 1)
     fail(
-      `has more than ${MAX_BOOK_ROWS.toLocaleString('en-US')} rows after the header (blank lines count); a customer or pipeline file may hold at most ${MAX_BOOK_ROWS.toLocaleString('en-US')}`,
+      `has more than ${MAX_BOOK_ROWS.toLocaleString('en-US')} rows after the header (blank lines count); ${kind} may hold at most ${MAX_BOOK_ROWS.toLocaleString('en-US')}`,
       where.at(MAX_BOOK_ROWS + 1, 0),
     );
   let h = 0;
@@ -249,11 +249,13 @@ function isBlank(record: readonly string[]): boolean {
   return true;
 }
 
-/** Customer books and pipeline files. */
-const csvFile = (maxBytes: number): FileKind => ({
+/** What the limits' messages call a file, unless its reader says (an actuals file, a deals file, ...): customer books and pipeline files. */
+export const BOOK_KIND = 'a customer or pipeline file';
+
+const csvFile = (maxBytes: number, kind: string): FileKind => ({
   maxBytes,
   noun: 'a CSV file',
-  tooLarge: (size, more) => `is ${more}${size} bytes; a customer or pipeline file may be at most ${megabytes(maxBytes)} (${maxBytes} bytes)`,
+  tooLarge: (size, more) => `is ${more}${size} bytes; ${kind} may be at most ${megabytes(maxBytes)} (${maxBytes} bytes)`,
 });
 
 /**
@@ -268,8 +270,9 @@ export async function readCsvBytes(
   file: string,
   maxBytes = MAX_BOOK_BYTES,
   check?: (opened: string) => Promise<string | undefined>,
+  kind: string = BOOK_KIND,
 ): Promise<Buffer> {
-  return readFileBytes(path, file, csvFile(maxBytes), check);
+  return readFileBytes(path, file, csvFile(maxBytes, kind), check);
 }
 
 // ---------------------------------------------------------------------------------------------

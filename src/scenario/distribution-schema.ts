@@ -281,8 +281,11 @@ export const quantilesSchemaOf = ofKind((kind, id) =>
         fit = fitMetalog(points, { lower: d.lower, upper: d.upper, terms: d.terms });
       } catch (err) {
         if (!(err instanceof MetalogFitError)) throw err;
-        // Bounded by 1 (a rate), values such as p50: 85 are percents written as numbers: say so.
-        const percent = d.upper === 1 && err.reason === 'bounds' ? points.find((q) => percentHint(q.x) !== '') : undefined;
+        // Bounded by 1 (a rate), values such as p50: 85 are percents written as numbers: say so. Only
+        // when the centre (P50, or the middle point, as centralValue reads it) is one: a P90 of 1.03
+        // above a P50 of 0.92 is a fraction that went past 1, not 1.03%.
+        const centre = (points.find((q) => q.p === 0.5) ?? points[Math.floor(points.length / 2)]!).x;
+        const percent = d.upper === 1 && err.reason === 'bounds' && percentHint(centre) !== '' ? points.find((q) => percentHint(q.x) !== '') : undefined;
         const hint = percent === undefined ? '' : `; ${percentValuesHint(percent.x)}`;
         ctx.addIssue({ code: 'custom', message: `${err.message}${hint}`, path: ['quantiles'] });
         return;

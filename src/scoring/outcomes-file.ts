@@ -89,7 +89,7 @@ function withoutTrailingSeparators(dir: string): string {
  * Complexity: O(size of the file + rows × reports).
  */
 export function parseOutcomes(input: string | Buffer, file: string, reports: readonly ScoredReport[]): Outcome[] {
-  const t = readCsv(input, file, COLUMNS, 'outcomes');
+  const t = readCsv(input, file, COLUMNS, 'outcomes', 'an outcomes file');
   const out: Outcome[] = [];
   const seen = new Map<string, number>();
   // A cell names a report as given on the command line (with or without trailing separators) or,

@@ -13,8 +13,12 @@ export class Refusal extends Error {
   }
 }
 
-/** The hosts a local studio answers to on `port`: a page elsewhere that resolves its own name to 127.0.0.1 (DNS rebinding) sends its own name. */
-export const allowedHosts = (port: number): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+/**
+ * The hosts a local studio answers to on `port`: a page elsewhere that resolves its own name to
+ * 127.0.0.1 (DNS rebinding) sends its own name. On port 80 a browser writes Host and Origin without
+ * the port (http's default), so the bare names are its own there too: `--port 80` refused its own page.
+ */
+export const allowedHosts = (port: number): string[] => [`127.0.0.1:${port}`, `localhost:${port}`, ...(port === 80 ? ['127.0.0.1', 'localhost'] : [])];
 
 /**
  * Refuse (403) a request whose Host is not the studio's own, whose Origin (when sent) is not the

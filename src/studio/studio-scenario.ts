@@ -3,6 +3,7 @@ import { loadWithExtends } from '../scenario/extends.js';
 import { attachFiles } from '../scenario/load-files.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { readScenarioText } from '../scenario/read-text.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
 import { scenarioPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { studioControls, type Controls } from './controls.js';
@@ -70,7 +71,31 @@ export async function openStudioScenario(file: string, options: { readonly targe
     scenarioOf: async (state) => {
       const overlay = stateOverlay(loaded, controls, state);
       const text = overlayText(base, overlay);
-      return { overlay, text, loaded: await load(text) };
+      try {
+        return { overlay, text, loaded: await load(text) };
+      } catch (err) {
+        throw err instanceof ScenarioError ? atScenarioTiers(err, overlay, loaded) : err;
+      }
     },
   };
+}
+
+/**
+ * A state's refusal with its paths in the scenario, not in the overlay: the overlay lists only the
+ * tiers a state moves, so its tiers[0] is whichever tier moved first (the Enterprise tier's
+ * conversion was refused as "tiers[0].newBusiness.conversion.mean"). An issue of the overlay (no
+ * `source` of its own: the error is the overlay's) at tiers[i] is put at its tier's index in the
+ * scenario, found by the name the overlay gives it; its line and column, in a file no one sees, go.
+ */
+function atScenarioTiers(err: ScenarioError, overlay: Record<string, unknown>, loaded: LoadedScenario): ScenarioError {
+  const moved = Array.isArray(overlay.tiers) ? (overlay.tiers as Array<{ name?: unknown }>) : [];
+  const issues = err.issues.map((issue): ScenarioIssue => {
+    if (issue.source !== undefined) return issue;
+    const [head, at, ...rest] = issue.path;
+    const name = head === 'tiers' && typeof at === 'number' ? moved[at]?.name : undefined;
+    const index = loaded.scenario.tiers.findIndex((t) => t.name === name);
+    const path = index >= 0 ? ['tiers', index, ...rest] : issue.path;
+    return { path, message: issue.message };
+  });
+  return new ScenarioError(err.source, issues);
 }

@@ -334,6 +334,13 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     ],
   },
   {
+    // A P90 past 1 above a P50 of 0.92 (the studio's renewal slider at its top with twice the spread
+    // wrote this) is a fraction gone too far: "write 1.03 as 0.0103" would be wrong advice.
+    name: 'stated quantiles of a rate in fractions whose P90 goes past 1: no percent hint',
+    yaml: edit([RENEWAL, '{ dist: quantiles, quantiles: { p10: 0.84, p50: 0.92, p90: 1.03 }, lower: 0, upper: 1 }']),
+    expected: ['bad.yaml:10:50 tiers[0].existing.renewalRate.quantiles: the value at P90 (1.03) is not below the upper bound (1): stated values must lie strictly inside the bounds'],
+  },
+  {
     name: 'a stress shift written in points',
     yaml: edit([ACV, `${ACV}\n    stress: { renewal: -5 }`]),
     expected: ['bad.yaml:15:24 tiers[0].stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower); did you mean -0.05 (or -5%)?'],

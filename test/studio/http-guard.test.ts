@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
-import { readJsonBody, Refusal } from '../../src/studio/http-guard.js';
+import { checkRequest, readJsonBody, Refusal } from '../../src/studio/http-guard.js';
 
 /** A request body as a stream the test writes, ends or cuts. */
 const body = (headers: Record<string, string> = { 'content-type': 'application/json' }) => Object.assign(new PassThrough(), { headers });
@@ -49,5 +49,34 @@ describe('readJsonBody', () => {
     const got = refusal(read(req));
     req.end(text);
     expect(await got).toEqual(expected);
+  });
+});
+
+describe('checkRequest: Host and Origin as a browser writes them', () => {
+  /** A request with these headers (each once), as node gives them. */
+  const request = (headers: Record<string, string>) =>
+    ({ headers, rawHeaders: Object.entries(headers).flat() }) as unknown as IncomingMessage;
+  const status = (port: number, headers: Record<string, string>) => {
+    try {
+      checkRequest(request({ 'x-arrcast-token': 't', ...headers }), port, 't', true);
+      return 200;
+    } catch (e) {
+      return e instanceof Refusal ? e.status : e;
+    }
+  };
+
+  // A browser leaves out the default port of http (80) in Host and Origin (RFC 9110 7.2, RFC 6454 6.1),
+  // and writes any other.
+  it.each<[string, number, Record<string, string>, number]>([
+    ['port 80, the page from 127.0.0.1', 80, { host: '127.0.0.1', origin: 'http://127.0.0.1' }, 200],
+    ['port 80, the page from localhost', 80, { host: 'localhost', origin: 'http://localhost' }, 200],
+    ['port 80, the port written', 80, { host: '127.0.0.1:80' }, 200],
+    ['port 80, another host', 80, { host: 'evil.example' }, 403],
+    ['port 80, another origin', 80, { host: '127.0.0.1', origin: 'http://evil.example' }, 403],
+    ['port 8080, no port in Host', 8080, { host: '127.0.0.1' }, 403],
+    ['port 8080, an origin without the port', 8080, { host: '127.0.0.1:8080', origin: 'http://127.0.0.1' }, 403],
+    ['port 8080, as a browser writes it', 8080, { host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' }, 200],
+  ])('%s', (_, port, headers, expected) => {
+    expect(status(port, headers)).toBe(expected);
   });
 });

@@ -129,6 +129,9 @@ describe('arrcast studio: what a request may say', () => {
   it.each([
     ['a rate above 1', { '0/conversion': { central: 1.5 } }, 'tiers[0].newBusiness.conversion.mean'],
     ['a beta spread too wide for its mean', { '0/conversion': { central: 0.001, spread: 10 } }, 'tiers[0].newBusiness.conversion.sd'],
+    // The overlay lists only the tiers moved: Enterprise's is its first, but the field is the scenario's tiers[2].
+    ['a rate above 1 in the third tier', { '2/conversion': { central: 1.5 } }, 'tiers[2].newBusiness.conversion.mean'],
+    ['a negative rate in the second tier, the third moved too', { '2/conversion': { central: 0.05 }, '1/renewalRate': { central: -0.5 } }, 'tiers[1].existing.renewalRate.quantiles'],
     ['a driver the page does not have', { 'nope': { central: 1 } }, 'drivers.nope'],
     ['a spread on a driver with none', { '0/leadsPerMonth': { central: 2000, spread: 2 } }, 'drivers.0/leadsPerMonth.spread'],
   ])('an invalid value is a 400 naming the field: %s', async (_, drivers, field) => {
