@@ -1,6 +1,7 @@
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { ScenarioIssue } from '../scenario/scenario-error.js';
 import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
+import { indefiniteArticle } from '../scenario/indefinite-article.js';
 
 /**
  * What a re-forecast needs of an actuals file beyond its own validity (read-monthly-file.ts checks
@@ -36,7 +37,7 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
   const need = (m: MonthlyMeasure, why: string) => {
     if (has(m) || missing.has(m)) return;
     missing.add(m);
-    issues.push({ path: [m], message: `a re-forecast needs a ${m} column: ${why}`, line: 1 });
+    issues.push({ path: [m], message: `a re-forecast needs ${indefiniteArticle(m)} ${m} column: ${why}`, line: 1 });
   };
   need('ending_arr', 'the ARR live at the end of each closed month is the state the rest of the year starts from');
   for (const t of plan.tiers) {

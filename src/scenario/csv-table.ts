@@ -8,6 +8,7 @@ import { Locator } from './csv-locator.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
 import { nameKey } from './name-key.js';
+import { indefiniteArticle } from './indefinite-article.js';
 
 /**
  * Reading the CSV files a scenario names (customer books, opening pipelines): bytes to validated,
@@ -626,7 +627,7 @@ function readHeader(
   for (const g of groups) {
     const members = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.oneOf === g);
     if (members.every(({ i }) => fields[i]! < 0))
-      issues.push({ path: [], message: `needs a ${members.map(({ c }) => JSON.stringify(c.name)).join(' or a ')} column (${g})`, line: at(0).line, column: 1 });
+      issues.push({ path: [], message: `needs ${members.map(({ c }) => `${indefiniteArticle(c.name)} ${JSON.stringify(c.name)}`).join(' or ')} column (${g})`, line: at(0).line, column: 1 });
   }
   const total = issues.length + unflagged;
   if (total === 0) return fields;

@@ -24,7 +24,7 @@ import {
   volumeWithYearLevel,
 } from './field-schemas.js';
 import { quoteText } from './display-text.js';
-import { nameKey } from './name-key.js';
+import { lookForm, lookKey, nameKey, readAlikeWhy } from './name-key.js';
 import { clashMessage, targetLabelClash } from './target-labels.js';
 import type { MetricTarget } from './targets-schema.js';
 
@@ -254,20 +254,21 @@ export const newBusinessSchema = z
           message: 'new business needs a source of deals: leadsPerMonth and conversion, leadSources, reps.sourcedDealsPerMonth, earlierLeads or openingPipeline',
         });
       if (Array.isArray(n.leadSources)) {
-        // By NFC form: "Café" with é and with e + a combining accent read the same in every output.
+        // By how they read (lookForm): "Café" with é and with e + a combining accent, or a name with a
+        // zero-width space in it, read the same in every output.
         const seen = new Map<string, { index: number; name: string }>();
         n.leadSources.forEach((src: unknown, i: number) => {
           if (src === null || typeof src !== 'object') return;
           const name = leadSourceName(src as { grade?: string; channel?: string });
           if (name === '') return;
-          const first = seen.get(name.normalize('NFC'));
+          const first = seen.get(lookForm(name));
           if (first !== undefined)
             ctx.addIssue({
               code: 'custom',
-              message: `lead source ${quoteText(name)} is listed twice (also leadSources[${first.index}])${first.name === name ? '' : ', written with other Unicode characters that read the same (NFC and NFD forms)'}`,
+              message: `lead source ${quoteText(name)} is listed twice (also leadSources[${first.index}])${first.name === name ? '' : `, written with other Unicode characters that read the same (${readAlikeWhy(first.name, name)})`}`,
               path: ['leadSources', i],
             });
-          else seen.set(name.normalize('NFC'), { index: i, name });
+          else seen.set(lookForm(name), { index: i, name });
         });
       }
     },
@@ -389,21 +390,26 @@ export const scenarioSchema = z
       if (!Array.isArray(s.tiers)) return;
       const seen = new Map<string, number>();
       // Names that read alike: the same letters in another case, or in another Unicode form ("Café"
-      // as é or as e + combining acute, NFC and NFD), which every table, CSV and chart shows alike.
-      const alike = new Map<string, number>();
+      // as é or as e + combining acute, NFC and NFD; a zero-width space or fullwidth letters: lookKey),
+      // which every table, CSV and chart shows alike.
+      const alike = new Map<string, { index: number; name: string }>();
+      // Tiers' names as a target finds them (nameKey).
+      const named = new Set<string>();
       s.tiers.forEach((t: unknown, i: number) => {
         if (t === null || typeof t !== 'object') return;
         const tier = t as Partial<Tier>;
         if (typeof tier.name === 'string') {
           const key = tier.name.trim().toLowerCase();
-          const look = nameKey(tier.name);
-          if (alike.has(look))
+          const look = lookKey(tier.name);
+          named.add(nameKey(tier.name));
+          if (alike.has(look)) {
+            const first = alike.get(look)!;
             ctx.addIssue({
               code: 'custom',
-              message: `tier name ${quoteText(tier.name)} is used twice (also tiers[${alike.get(look)}])${seen.has(key) ? '' : ', written with other Unicode characters that read the same (NFC and NFD forms)'}`,
+              message: `tier name ${quoteText(tier.name)} is used twice (also tiers[${first.index}])${seen.has(key) ? '' : `, written with other Unicode characters that read the same (${readAlikeWhy(first.name, tier.name)})`}`,
               path: ['tiers', i, 'name'],
             });
-          else alike.set(look, i);
+          } else alike.set(look, { index: i, name: tier.name });
           if (!seen.has(key)) seen.set(key, i);
         }
         if (!tier.existing && !tier.newBusiness)
@@ -422,7 +428,7 @@ export const scenarioSchema = z
       if (Array.isArray(targets)) {
         targets.forEach((t: unknown, i: number) => {
           const name = (t as { tier?: unknown } | null)?.tier;
-          if (typeof name === 'string' && !alike.has(nameKey(name)))
+          if (typeof name === 'string' && !named.has(nameKey(name)))
             ctx.addIssue({ code: 'custom', message: `no tier is named ${quoteText(name)}`, path: ['targets', 'metrics', i, 'tier'] });
         });
         // Two different targets under one label: outputs (and a re-forecast's plan) would swap their numbers.

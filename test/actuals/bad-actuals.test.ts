@@ -45,7 +45,7 @@ const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: 
     name: 'no ending_arr, and deals without leads where conversion is learned',
     csv: 'month,tier,deals,new_arr\n1,SMB,50,500000\n1,Enterprise,0,0\n',
     lines: [
-      'actuals.csv:1:1 ending_arr: a re-forecast needs a ending_arr column: the ARR live at the end of each closed month is the state the rest of the year starts from',
+      'actuals.csv:1:1 ending_arr: a re-forecast needs an ending_arr column: the ARR live at the end of each closed month is the state the rest of the year starts from',
       'actuals.csv:1:1 leads: a re-forecast needs a leads column: SMB converts leads, and leads of the closed months are still in its sales cycle',
     ],
   },

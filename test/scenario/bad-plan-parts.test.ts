@@ -56,6 +56,12 @@ const cases: Array<{ name: string; yaml: string; expected: string }> = [
     expected: 'tiers[0].newBusiness.leadSources[1]: lead source "Cafe\u0301" is listed twice (also leadSources[0]), written with other Unicode characters that read the same (NFC and NFD forms)',
   },
   {
+    // A soft hyphen is invisible: the two sources printed alike in every output.
+    name: 'the same lead source but for an invisible character',
+    yaml: tier(`${NB}      leadSources:\n        - { grade: "Web", leadsPerMonth: 5, conversion: 0.2 }\n        - { grade: "W\u00adeb", leadsPerMonth: 6, conversion: 0.1 }\n      acv: 1\n`),
+    expected: 'tiers[0].newBusiness.leadSources[1]: lead source "W\u00adeb" is listed twice (also leadSources[0]), written with other Unicode characters that read the same (invisible characters, or compatibility forms such as fullwidth letters)',
+  },
+  {
     name: 'new business with no source of deals',
     yaml: tier(`${NB}      acv: 1\n`),
     expected: 'tiers[0].newBusiness: new business needs a source of deals',

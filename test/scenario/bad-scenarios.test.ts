@@ -150,6 +150,15 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:5:11 tiers[1].name: tier name "Cafe\u0301" is used twice (also tiers[0]), written with other Unicode characters that read the same (NFC and NFD forms)'],
   },
   {
+    // A zero-width space, or fullwidth letters, make names that every table, CSV and chart shows alike.
+    name: 'two tiers whose names differ only by an invisible character or fullwidth letters',
+    yaml: `name: zw\ntiers:\n  - name: SMB\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n  - name: "SMB\u200b"\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n  - name: "\uff33\uff2d\uff22"\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n`,
+    expected: [
+      'bad.yaml:5:11 tiers[1].name: tier name "SMB\u200b" is used twice (also tiers[0]), written with other Unicode characters that read the same (invisible characters, or compatibility forms such as fullwidth letters)',
+      'bad.yaml:7:11 tiers[2].name: tier name "\uff33\uff2d\uff22" is used twice (also tiers[0]), written with other Unicode characters that read the same (invisible characters, or compatibility forms such as fullwidth letters)',
+    ],
+  },
+  {
     // Leads are a number of things (no %, as a rep's capacity), a price uplift a share: neither is "this amount".
     name: 'negative leads and a negative price uplift, each named for what it is',
     yaml: edit(`renewalRate: ${RENEWAL}`, `renewalRate: ${RENEWAL}\n      priceUplift: -0.1`).replace('leadsPerMonth: { dist: poisson, mean: 100 }', 'leadsPerMonth: -3'),
