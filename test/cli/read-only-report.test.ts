@@ -5,16 +5,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixtures.js';
 import { arrcastInProcess } from '../helpers/cli.js';
+import { unprivileged } from '../helpers/unprivileged.js';
 
-const MAIN = join(ROOT, 'dist/cli/main.js');
 const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
 
-/** The CLI as root runs it without the capabilities that let root write anywhere (as trials-stream-unwritable.test.ts does). */
-function unprivileged(args: string[]): string[] {
-  const dropped = '-dac_override,-dac_read_search';
-  const command = [process.execPath, MAIN, ...args];
-  return process.getuid?.() === 0 ? ['setpriv', '--bounding-set', dropped, '--inh-caps', dropped, ...command] : command;
-}
 
 /** Every directory below `dir`, itself included, given `mode` (chmod -R on directories). */
 function chmodDirs(dir: string, mode: number): void {

@@ -2,12 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
-import { buildProgram } from '../../src/cli/program.js';
-import { describeFailure, EXIT } from '../../src/cli/exit-codes.js';
 import { removeStaleFileTemps, writeFileAtomically } from '../../src/report/atomic-file.js';
 import { hostTag } from '../../src/engine/stale-temps.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { runCliWith } from '../helpers/in-process-cli.js';
 
 /**
  * The single files arrcast writes (`fit --out`, `arrcast init`'s scenario, data files and schema, a
@@ -25,27 +24,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const history = join(ROOT, 'scenarios/example-history.csv');
 
-/**
- * `arrcast ...args` in this process with `signal` as main.ts's abort signal; the code main.ts
- * would exit with.
- */
-async function cli(args: string[], signal?: AbortSignal): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  let code: number = EXIT.ok;
-  const program = buildProgram({ out: (t) => (out += t), err: (t) => (err += t) }, (c) => (code = c), signal);
-  try {
-    await program.parseAsync(['node', 'arrcast', ...args]);
-  } catch (e) {
-    if (e instanceof CommanderError) code = e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
-    else {
-      const failure = describeFailure(e);
-      err += `${failure.message}\n`;
-      code = failure.code;
-    }
-  }
-  return { code, out, err };
-}
+const cli = (args: string[], signal?: AbortSignal) => runCliWith(args, signal);
 
 /**
  * An abort signal that reads as fired from the moment `when()` holds: a Ctrl-C that comes at a

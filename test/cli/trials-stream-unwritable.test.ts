@@ -6,16 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixtures.js';
 import { arrcastInProcess } from '../helpers/cli.js';
 import { OWNER_FILE } from '../../src/report/temp-dir.js';
+import { MAIN, unprivileged } from '../helpers/unprivileged.js';
 
-const MAIN = join(ROOT, 'dist/cli/main.js');
 const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
 
-/** The CLI as root runs it without the capabilities that let root write anywhere (see bad-input.test.ts). */
-function unprivileged(args: string[]): string[] {
-  const dropped = '-dac_override,-dac_read_search';
-  const command = [process.execPath, MAIN, ...args];
-  return process.getuid?.() === 0 ? ['setpriv', '--bounding-set', dropped, '--inh-caps', dropped, ...command] : command;
-}
 
 /** Every file under dir with its content. */
 function snapshot(dir: string): Record<string, string> {

@@ -15,10 +15,15 @@ export interface CliResult {
  * captured. No process is spawned.
  */
 export async function runCli(...args: string[]): Promise<CliResult> {
+  return runCliWith(args);
+}
+
+/** runCli with the program's AbortSignal (a signal the CLI treats as SIGINT, as main.ts wires it). */
+export async function runCliWith(args: readonly string[], signal?: AbortSignal): Promise<CliResult> {
   let out = '';
   let err = '';
   let code: number = EXIT.ok;
-  const program = buildProgram({ out: (t) => (out += t), err: (t) => (err += t) }, (c) => (code = c));
+  const program = buildProgram({ out: (t) => (out += t), err: (t) => (err += t) }, (c) => (code = c), signal);
   try {
     await program.parseAsync(['node', 'arrcast', ...args]);
   } catch (e) {
