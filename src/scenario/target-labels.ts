@@ -1,6 +1,6 @@
 import { quoteText } from './display-text.js';
 import type { MetricTarget } from './targets-schema.js';
-import { nameKey } from './name-key.js';
+import { lookKey, nameKey } from './name-key.js';
 
 /**
  * The names targets go by in every output (tables, charts, summary.json, the re-forecast's "before"
@@ -57,8 +57,11 @@ export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 't
   return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact(t.value + 0, decimals)}`;
 }
 
-/** Labels that a reader would take for one another: compared trimmed, without case, and in NFC form ("Café" with é or with e + U+0301). */
-const labelKey = nameKey;
+/**
+ * Labels that a reader would take for one another: compared trimmed, without case, in NFC form ("Café"
+ * with é or with e + U+0301), and without invisible characters or compatibility forms (lookKey).
+ */
+const labelKey = lookKey;
 
 /** Targets that test the same thing (a tier is found without case, as tier targets are). */
 const sameTarget = (a: MetricTarget, b: MetricTarget) => a.metric === b.metric && a.value === b.value && nameKey(a.tier ?? '') === nameKey(b.tier ?? '');

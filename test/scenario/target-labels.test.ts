@@ -51,6 +51,7 @@ describe('target labels: every different target goes by a label of its own', () 
     { name: 'one label on two values', targets: [revenue(2e6, 'Plan'), revenue(3e6, 'Plan')], expected: { index: 1, other: 0, label: 'Plan' } },
     { name: 'labels alike but for case and spaces', targets: [revenue(2e6, 'Plan'), revenue(3e6, ' plan ')], expected: { index: 1, other: 0, label: ' plan ' } },
     { name: 'labels alike but for Unicode form (NFC and NFD)', targets: [revenue(2e6, 'Caf\u00e9'), revenue(3e6, 'Cafe\u0301')], expected: { index: 1, other: 0, label: 'Cafe\u0301' } },
+    { name: 'labels alike but for an invisible character or fullwidth letters', targets: [revenue(2e6, 'Board plan'), revenue(3e6, 'Board\u200b plan'), revenue(4e6, '\uff22oard plan')], expected: { index: 1, other: 0, label: 'Board\u200b plan' } },
     { name: 'one label on two metrics', targets: [revenue(2e6, 'Plan'), { metric: 'bookings', value: 2e6, label: 'Plan' }], expected: { index: 1, other: 0, label: 'Plan' } },
     { name: 'one label on two tiers', targets: [{ metric: 'revenue', value: 1, tier: 'A', label: 'X' }, { metric: 'revenue', value: 1, tier: 'B', label: 'X' }], expected: { index: 1, other: 0, label: 'X' } },
     { name: "a label that is another target's default, written later", targets: [revenue(2e6), { metric: 'bookings', value: 1, label: 'revenue >= 2M' }], expected: { index: 1, other: 0, label: 'revenue >= 2M' } },
