@@ -8,6 +8,7 @@ import { normalQuantile } from '../math/normal-cdf.js';
 import { formatCount, formatMoney, formatPercent } from '../report/format.js';
 import { editable } from './recentre.js';
 import { shapeControls, type ShapeKind } from './shape-controls.js';
+import { fieldTakes, widestSpreads } from './feasible-spread.js';
 
 /** One driver's slider: the central values it offers (the plan among them) and, where it has one, spread factors. */
 export interface DriverControl {
@@ -30,6 +31,12 @@ export interface DriverControl {
   readonly planIndex: number;
   /** Spread factors (1 = as the file), present when the driver has year-level uncertainty with a spread. */
   readonly spreads?: readonly number[];
+  /**
+   * With `spreads`: for each central value, the index in `spreads` of the widest spread its field
+   * takes there (feasible-spread.ts): the page offers the spreads up to it, and the central values
+   * whose widest reaches the spread slider's position (central-range.ts).
+   */
+  readonly widest?: readonly number[];
   /** Where the moved distribution goes inside the tier: the driver's field, then 'mean' or 'median' for a year-level layer. */
   readonly path: ReadonlyArray<string | number>;
 }
@@ -142,9 +149,17 @@ export function studioControls(loaded: LoadedScenario, extraTargets: readonly Me
       if (spec === undefined) continue;
       const e = editable(spec);
       if (!e || !Number.isFinite(e.central)) continue;
-      const values = centralValues(d.unit, e.central);
+      const spreads = d.ownColumn !== undefined && e.spread ? SPREADS : undefined;
+      // Only central values the driver's field takes (at some spread offered, or as it is): a PERT
+      // price uplift whose min would go below 0, a rate's quantiles past 1, are not offered.
+      const field = specAt(tier, d.field);
+      const inner = path.slice(d.field.length) as string[];
+      const all = centralValues(d.unit, e.central);
+      const widestAll = spreads ? widestSpreads(d.kind, field, inner, all, all.indexOf(e.central), spreads) : undefined;
+      const kept = all.map((v, i) => v === e.central || (widestAll ? widestAll[i]! >= 0 : fieldTakes(d.kind, field, inner, v, 1)));
+      const values = all.filter((_, i) => kept[i]);
       if (values.length < 2) continue;
-      const uncertain = d.ownColumn !== undefined;
+      const planIndex = values.indexOf(e.central);
       drivers.push({
         id: `${t}/${d.key}`,
         tier: tierPlan.name,
@@ -153,8 +168,8 @@ export function studioControls(loaded: LoadedScenario, extraTargets: readonly Me
         plan: e.central,
         values,
         labels: values.map((v) => formatDriverValue(d.unit, v)),
-        planIndex: STEPS,
-        ...(uncertain && e.spread ? { spreads: SPREADS } : {}),
+        planIndex,
+        ...(spreads ? { spreads, widest: widestAll!.filter((_, i) => kept[i]) } : {}),
         path,
       });
     }

@@ -186,3 +186,49 @@ describe('arrcast studio --confidence 65.5%', () => {
     }
   });
 });
+
+describe("arrcast studio: a driver's central value and its spread", () => {
+  // A PERT price uplift of 3% / 5% / 8% (the example's Enterprise one): at 2% its min is 0.02 - 0.02
+  // × spread, below 0 past × 1. The page offered × 2 there, and answered it with a 400.
+  it('offer only the pairs the field takes: at each end of one, the other goes no further than it can', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-pairs-'));
+    const uplift = { dist: 'pert', min: 0.03, mode: 0.05, max: 0.08 };
+    writeFileSync(join(dir, 'u.json'), JSON.stringify({ name: 'U', seed: 5, tiers: [{ name: 'T', existing: { openingArr: 1_200_000, customers: 100, renewalRate: 0.9, priceUplift: uplift } }] }));
+    const own = await startStudio([join(dir, 'u.json'), '--port', '0', '--trials', '500', '--workers', '1']);
+    try {
+      browser ??= await launchTestBrowser();
+      const page = await browser.newPage();
+      await page.goto(own.url);
+      await page.waitForFunction(() => document.body.dataset.pass === 'full');
+      const central = page.getByLabel('T price uplift', { exact: true });
+      const spread = page.getByLabel('T price uplift: spread', { exact: true });
+      const answered = async (seq: number) => {
+        await page.waitForFunction((n) => document.body.dataset.pass === 'error' || (document.body.dataset.pass === 'full' && Number(document.body.dataset.seq ?? 0) > n), seq);
+        expect(await page.getAttribute('body', 'data-pass'), (await page.textContent('#error')) ?? '').toBe('full');
+        return Number(await page.getAttribute('body', 'data-seq'));
+      };
+      let seq = Number(await page.getAttribute('body', 'data-seq'));
+      // The lowest central value, then the widest spread the page offers there: × 1 (min 0.02 - 0.02).
+      await central.press('Home');
+      seq = await answered(seq);
+      expect(await page.textContent(`#${await central.getAttribute('id')}-value`)).toBe('2.00%');
+      // The spread slider ends at × 1 there: End leaves it where it was.
+      expect(await spread.getAttribute('max')).toBe('3');
+      await spread.press('End');
+      expect(await page.textContent(`#${await spread.getAttribute('id')}-value`)).toBe('× 1');
+      // Back to the file, then the widest spread first (× 2 at 5%), then the lowest central value it
+      // allows: min = central - 0.04 >= 0, and the slider steps by 0.15% from 2%: 4.10%.
+      await page.click('#reset');
+      seq = await answered(seq);
+      await spread.press('End');
+      seq = await answered(seq);
+      expect(await page.textContent(`#${await spread.getAttribute('id')}-value`)).toBe('× 2');
+      await central.press('Home');
+      seq = await answered(seq);
+      expect(await page.textContent(`#${await central.getAttribute('id')}-value`)).toBe('4.10%');
+      await page.close();
+    } finally {
+      await stopStudio(own.studio);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import embed from 'vega-embed';
 import type { Answer } from '../answer.js';
 import type { Controls, DriverControl } from '../controls.js';
 import type { StudioState } from '../state.js';
+import { centralRange } from '../central-range.js';
 import { confidenceWords, trialCount } from '../../report/confidence-text.js';
 import { METRIC_WORDS } from '../../scenario/target-labels.js';
 
@@ -108,12 +109,33 @@ function slider(id: string, label: string, count: number, start: number, text: (
  */
 function driverControls(c: DriverControl, place: number): HTMLElement[] {
   positions.set(c.id, { central: c.planIndex, spread: (c.spreads ?? [1]).indexOf(1) });
-  const out = [slider(`d-${place}`, c.label, c.values.length, c.planIndex, (i) => c.labels[i]!, c.labels[c.planIndex], (i) => (positions.get(c.id)!.central = i))];
-  if (c.spreads) {
-    const spreads = c.spreads;
-    out.push(slider(`s-${place}`, `${c.label}: spread`, spreads.length, spreads.indexOf(1), (i) => `× ${spreads[i]}`, '× 1', (i) => (positions.get(c.id)!.spread = i)));
-  }
-  return out;
+  const { spreads, widest } = c;
+  // Before the sliders are put back (resets run in order), their full ranges: an input keeps its value within its min and max.
+  if (spreads && widest)
+    resets.push(() => {
+      centralInput.min = '0';
+      centralInput.max = String(c.values.length - 1);
+      spreadInput.max = String(spreads.length - 1);
+    });
+  const central = slider(`d-${place}`, c.label, c.values.length, c.planIndex, (i) => c.labels[i]!, c.labels[c.planIndex], (i) => (positions.get(c.id)!.central = i));
+  if (!spreads || !widest) return [central];
+  const centralInput = central.querySelector('input')!;
+  const spread = slider(`s-${place}`, `${c.label}: spread`, spreads.length, spreads.indexOf(1), (i) => `× ${spreads[i]}`, '× 1', (i) => (positions.get(c.id)!.spread = i));
+  const spreadInput = spread.querySelector('input')!;
+  // Each slider offers only the positions the other's allows (a beta's sd below sqrt(mean (1 - mean)),
+  // a PERT's min at or above 0): no pair the page offers is refused, and neither slider moves the other.
+  const bound = () => {
+    const p = positions.get(c.id)!;
+    const [lo, hi] = centralRange(widest, p.central, p.spread);
+    centralInput.min = String(lo);
+    centralInput.max = String(hi);
+    spreadInput.max = String(widest[p.central]);
+  };
+  bound();
+  resets.push(bound);
+  centralInput.addEventListener('input', bound);
+  spreadInput.addEventListener('input', bound);
+  return [central, spread];
 }
 
 /**
