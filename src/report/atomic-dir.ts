@@ -1,6 +1,6 @@
 import { chmodSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
@@ -83,7 +83,7 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       try {
         renameSync(out, old);
         moved = true;
-        claimOld(old);
+        claimOld(old, out);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       }
@@ -122,11 +122,12 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
  * permission on it (a report made read-only could be neither claimed nor emptied); a claim that
  * cannot be written is no reason to stop.
  */
-function claimOld(old: string): void {
+function claimOld(old: string, out: string): void {
   try {
     const mode = statSync(old).mode;
     if ((mode & 0o700) !== 0o700) chmodSync(old, (mode & 0o7777) | 0o700);
-    claimTempDir(old);
+    // Naming the output it was: a run killed before the new output is in place leaves it to be put back.
+    claimTempDir(old, Date.now(), basename(out));
   } catch {
     // Removed all the same once the new output is in place.
   }

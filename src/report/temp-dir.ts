@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, lstat, readdir, rm } from 'node:fs/promises';
 import { readSmallJson, SMALL_JSON_BYTES } from './small-json-file.js';
 import { basename, dirname, join } from 'node:path';
@@ -28,6 +28,12 @@ export interface TempOwner {
   readonly host: string;
   /** When the directory was made, ms since the epoch. */
   readonly started: number;
+  /**
+   * For a previous output moved aside to be replaced: the name (in the same folder) of the output it
+   * was. A stale one whose output is missing (its run was killed between moving it aside and putting
+   * the new one in place) is put back there, never removed: it is the user's only copy.
+   */
+  readonly replaces?: string;
 }
 
 /**
@@ -44,8 +50,8 @@ export function tempPathBeside(target: string, label: string): string {
  * Mark `dir` as this process's temporary directory. Synchronous, like makeTempDir: a forced exit
  * cannot come between making a directory and claiming it.
  */
-export function claimTempDir(dir: string, now = Date.now()): void {
-  const owner: TempOwner = { magic: OWNER_MAGIC, pid: process.pid, host: hostname(), started: now };
+export function claimTempDir(dir: string, now = Date.now(), replaces?: string): void {
+  const owner: TempOwner = { magic: OWNER_MAGIC, pid: process.pid, host: hostname(), started: now, ...(replaces === undefined ? {} : { replaces }) };
   writeFileSync(join(dir, OWNER_FILE), `${JSON.stringify(owner)}\n`);
 }
 
@@ -67,9 +73,11 @@ export async function readTempOwner(dir: string): Promise<TempOwner | undefined>
     const info = await lstat(file);
     if (!info.isFile() || info.size > SMALL_JSON_BYTES) return undefined;
     const value = (await readSmallJson(file)) as Record<string, unknown>;
-    const { magic, pid, host, started } = value ?? {};
+    const { magic, pid, host, started, replaces } = value ?? {};
     if (magic !== OWNER_MAGIC || !Number.isSafeInteger(pid) || (pid as number) <= 0 || typeof host !== 'string' || typeof started !== 'number') return undefined;
-    return { magic, pid: pid as number, host, started };
+    // A name in the same folder only: no separator, not '.' or '..'.
+    const named = typeof replaces === 'string' && replaces !== '' && replaces !== '.' && replaces !== '..' && !/[/\\]/.test(replaces);
+    return { magic, pid: pid as number, host, started, ...(named ? { replaces } : {}) };
   } catch {
     return undefined;
   }
@@ -107,11 +115,35 @@ export async function removeStaleTemps(parent: string, now = Date.now()): Promis
     if (!info?.isDirectory()) continue;
     const owner = await readTempOwner(dir);
     if (owner === undefined || !isStale(owner, now)) continue;
+    if (owner.replaces !== undefined && (await putBack(dir, join(parent, owner.replaces)))) continue;
     await makeRemovable(dir);
     await rm(dir, { recursive: true, force: true });
     removed.push(dir);
   }
   return removed;
+}
+
+/**
+ * Put a previous output moved aside (`dir`) back at `target` when nothing is there: its run was
+ * killed between moving it aside and putting the new output in place, so it is the only copy.
+ * True when it was put back (its owner file removed, it is an output again) or when `target` is
+ * missing but it could not be (then it is left as it is, not removed); false when `target` exists
+ * (the new output is in place: `dir` is a stale copy to remove).
+ */
+async function putBack(dir: string, target: string): Promise<boolean> {
+  try {
+    await lstat(target);
+    return false;
+  } catch {
+    // Nothing at target: put it back.
+  }
+  try {
+    renameSync(dir, target);
+    rmSync(join(target, OWNER_FILE), { force: true });
+  } catch {
+    // Left where it is, claimed: the next run tries again.
+  }
+  return true;
 }
 
 /**
