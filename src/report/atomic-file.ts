@@ -24,8 +24,12 @@ export class NotAFileError extends Error {
   }
 }
 
-/** Most bytes of the file's name a temporary name holds: with the rest (at most 43 bytes) it stays within the 255 bytes a name may have. */
-const TEMP_NAME_BYTES = 200;
+/**
+ * Most bytes of the file's name a temporary name holds: with the rest (at most 43 bytes) it stays
+ * within 143 bytes, the shortest name limit of a common file system (eCryptfs; most take 255). The
+ * stem only groups a path's stale temporary files: names that share it are told apart by the rest.
+ */
+const TEMP_NAME_BYTES = 96;
 
 /**
  * The start of the name of `path`'s temporary files: `.NAME.arrcast-tmp-`, NAME its first 60

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
+import { indefiniteArticle } from './indefinite-article.js';
 
 /** One contract length new deals are signed on, with its share of deals. */
 export const contractTermSchema = z
@@ -38,7 +39,7 @@ export const contractTermsSchema = z
       if (Math.abs(total - 1) > 1e-9) ctx.addIssue({ code: 'custom', message: `term shares add up to ${total.toFixed(4)}; they must add up to 1` });
       const seen = new Set<number>();
       terms.forEach((t, i) => {
-        if (seen.has(t.months)) ctx.addIssue({ code: 'custom', message: `a ${t.months}-month term is listed twice`, path: [i, 'months'] });
+        if (seen.has(t.months)) ctx.addIssue({ code: 'custom', message: `${indefiniteArticle(String(t.months))} ${t.months}-month term is listed twice`, path: [i, 'months'] });
         seen.add(t.months);
         if (t.months === 12 && (t.escalator ?? 0) > 0)
           ctx.addIssue({ code: 'custom', message: 'an annual contract has no escalator (it steps up at renewal: priceUplift)', path: [i, 'escalator'] });

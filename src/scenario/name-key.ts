@@ -12,14 +12,19 @@ export const nameKey = (name: string): string => name.normalize('NFC').trim().to
 /** Default-ignorable characters: zero-width spaces and joiners, soft hyphens, variation selectors... */
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
+/** Fullwidth forms of ASCII (U+FF01..U+FF5E, the ideographic space U+3000): they print as wide Latin letters and digits. */
+const FULLWIDTH = /[\uff01-\uff5e\u3000]/g;
+const halfwidth = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 /**
- * A name as it reads: without default-ignorable characters, and with compatibility forms folded
- * (NFKC: fullwidth letters, ligatures). Two names of one form print alike in every table and chart.
+ * A name as it reads: without default-ignorable characters, with fullwidth Latin letters, digits
+ * and signs as their ASCII forms, in NFC form. Not all of NFKC: ①, ², Ⅱ or ﬁ print otherwise
+ * than 1, 2, II or fi, and names that print differently are different names.
  *
  * @example lookForm('ＳＭＢ\u200b') === 'SMB' // => true
  * Complexity: O(length of the name).
  */
-export const lookForm = (name: string): string => name.replace(IGNORABLE, '').normalize('NFKC');
+export const lookForm = (name: string): string => name.replace(IGNORABLE, '').replace(FULLWIDTH, halfwidth).normalize('NFC');
 
 /**
  * How two tiers' names are compared for reading the same: lookForm, trimmed and without case. The
@@ -33,8 +38,8 @@ export const lookKey = (name: string): string => lookForm(name).trim().toLowerCa
 
 /**
  * Why two different spellings read the same, for a message: the NFC and NFD forms of one text, or
- * invisible characters and compatibility forms.
+ * invisible characters and fullwidth letters.
  */
 export function readAlikeWhy(a: string, b: string): string {
-  return nameKey(a) === nameKey(b) ? 'NFC and NFD forms' : 'invisible characters, or compatibility forms such as fullwidth letters';
+  return nameKey(a) === nameKey(b) ? 'NFC and NFD forms' : 'invisible characters, or fullwidth letters';
 }

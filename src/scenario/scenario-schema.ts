@@ -27,6 +27,7 @@ import { quoteText } from './display-text.js';
 import { lookForm, lookKey, nameKey, readAlikeWhy } from './name-key.js';
 import { clashMessage, targetLabelClash } from './target-labels.js';
 import type { MetricTarget } from './targets-schema.js';
+import { indefiniteArticle } from './indefinite-article.js';
 
 /**
  * The scenario format: the single source of truth for validation, for the TypeScript types
@@ -421,7 +422,7 @@ export const scenarioSchema = z
           for (const key of Object.keys(stress)) {
             const needs = STRESS_NEEDS[key];
             if (needs && !needs.has(tier))
-              ctx.addIssue({ code: 'custom', message: `a ${key} stress needs ${needs.what} in this tier: there is nothing to shift`, path: ['tiers', i, 'stress', key] });
+              ctx.addIssue({ code: 'custom', message: `${indefiniteArticle(key)} ${key} stress needs ${needs.what} in this tier: there is nothing to shift`, path: ['tiers', i, 'stress', key] });
           }
       });
       const targets = (s as { targets?: { metrics?: unknown } }).targets?.metrics;

@@ -59,7 +59,7 @@ export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 't
 
 /**
  * Labels that a reader would take for one another: compared trimmed, without case, in NFC form ("Café"
- * with é or with e + U+0301), and without invisible characters or compatibility forms (lookKey).
+ * with é or with e + U+0301), and without invisible characters or fullwidth letters (lookKey).
  */
 const labelKey = lookKey;
 

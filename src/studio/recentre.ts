@@ -2,6 +2,7 @@ import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import { centralValue } from '../scenario/central-value.js';
 import { betaParams, lognormalParams } from '../math/distribution-params.js';
 import { normalQuantile } from '../math/normal-cdf.js';
+import { indefiniteArticle } from '../scenario/indefinite-article.js';
 
 /** Φ⁻¹(0.9), for lognormals written by their P90. */
 const Z90 = normalQuantile(0.9);
@@ -100,6 +101,6 @@ export function recentre(spec: DistributionSpec, central: number, spread = 1): D
     }
     case 'discrete':
     case 'empirical':
-      throw new RangeError(`a ${spec.dist} distribution has no single central value to move`);
+      throw new RangeError(`${indefiniteArticle(spec.dist)} ${spec.dist} distribution has no single central value to move`);
   }
 }

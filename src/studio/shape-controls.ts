@@ -1,6 +1,7 @@
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import type { Tier } from '../scenario/scenario-schema.js';
 import { seasonalityMean } from '../scenario/field-schemas.js';
+import { indefiniteArticle } from '../scenario/indefinite-article.js';
 
 /**
  * Controls for what a tier states by its shape rather than by one central number, each moved in
@@ -73,7 +74,7 @@ export function shiftLag(spec: DistributionSpec, months: number): DistributionSp
   if (typeof spec === 'number') return spec + months;
   if (spec.dist === 'fixed') return { ...spec, value: spec.value + months };
   if (spec.dist === 'discrete' || spec.dist === 'empirical') return { ...spec, values: spec.values.map((v) => v + months) };
-  throw new Error(`a ${spec.dist} lag has no whole-month shift`);
+  throw new Error(`${indefiniteArticle(spec.dist)} ${spec.dist} lag has no whole-month shift`);
 }
 
 /**

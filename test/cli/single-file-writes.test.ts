@@ -68,9 +68,9 @@ describe('a file whose name takes many bytes a character', () => {
     await writeFileAtomically(file, 'tiers: []\n');
     expect(readFileSync(file, 'utf8')).toBe('tiers: []\n');
     expect(readdirSync(dir)).toEqual([`${emoji(63)}.y`]);
-    // A killed write's temporary file of that name (its first 50 emoji: 200 bytes), from a process
+    // A killed write's temporary file of that name (its first 24 emoji: 96 bytes), from a process
     // that is gone (no pid reaches 999,999,999): the next write's sweep finds it.
-    const stale = `.${emoji(50)}.arrcast-tmp-h${hostTag()}-999999999-0a1b2c3d`;
+    const stale = `.${emoji(24)}.arrcast-tmp-h${hostTag()}-999999999-0a1b2c3d`;
     writeFileSync(join(dir, stale), 'half');
     expect(await removeStaleFileTemps(file)).toEqual([join(dir, stale)]);
   });

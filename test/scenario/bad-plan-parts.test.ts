@@ -59,7 +59,7 @@ const cases: Array<{ name: string; yaml: string; expected: string }> = [
     // A soft hyphen is invisible: the two sources printed alike in every output.
     name: 'the same lead source but for an invisible character',
     yaml: tier(`${NB}      leadSources:\n        - { grade: "Web", leadsPerMonth: 5, conversion: 0.2 }\n        - { grade: "W\u00adeb", leadsPerMonth: 6, conversion: 0.1 }\n      acv: 1\n`),
-    expected: 'tiers[0].newBusiness.leadSources[1]: lead source "W\u00adeb" is listed twice (also leadSources[0]), written with other Unicode characters that read the same (invisible characters, or compatibility forms such as fullwidth letters)',
+    expected: 'tiers[0].newBusiness.leadSources[1]: lead source "W\u00adeb" is listed twice (also leadSources[0]), written with other Unicode characters that read the same (invisible characters, or fullwidth letters)',
   },
   {
     name: 'new business with no source of deals',

@@ -154,8 +154,8 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'two tiers whose names differ only by an invisible character or fullwidth letters',
     yaml: `name: zw\ntiers:\n  - name: SMB\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n  - name: "SMB\u200b"\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n  - name: "\uff33\uff2d\uff22"\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n`,
     expected: [
-      'bad.yaml:5:11 tiers[1].name: tier name "SMB\u200b" is used twice (also tiers[0]), written with other Unicode characters that read the same (invisible characters, or compatibility forms such as fullwidth letters)',
-      'bad.yaml:7:11 tiers[2].name: tier name "\uff33\uff2d\uff22" is used twice (also tiers[0]), written with other Unicode characters that read the same (invisible characters, or compatibility forms such as fullwidth letters)',
+      'bad.yaml:5:11 tiers[1].name: tier name "SMB\u200b" is used twice (also tiers[0]), written with other Unicode characters that read the same (invisible characters, or fullwidth letters)',
+      'bad.yaml:7:11 tiers[2].name: tier name "\uff33\uff2d\uff22" is used twice (also tiers[0]), written with other Unicode characters that read the same (invisible characters, or fullwidth letters)',
     ],
   },
   {
@@ -236,6 +236,12 @@ describe('bad scenarios get every problem at once, each with its line, column an
     }
     expect(caught).toBeInstanceOf(ScenarioError);
     expect((caught as ScenarioError).message.split('\n')).toEqual(expected);
+  });
+
+  it('keeps tiers whose names print differently apart, though NFKC folds them (circled, superscript, roman digits)', () => {
+    const tier = (name: string) => `  - name: "${name}"\n    newBusiness: { leadsPerMonth: 5, conversion: 0.1, acv: 1000 }\n`;
+    const yaml = `name: apart\ntiers:\n${['Region \u2460', 'Region 1', 'Tier\u00b2', 'Tier2', 'Plan \u2161', 'Plan II'].map(tier).join('')}`;
+    expect(parseScenario(yaml, 'ok.yaml').scenario.tiers.map((t) => t.name)).toEqual(['Region \u2460', 'Region 1', 'Tier\u00b2', 'Tier2', 'Plan \u2161', 'Plan II']);
   });
 
   it('reports several independent problems together, in file order', () => {

@@ -237,7 +237,7 @@ tiers:
     stress: { acv: -0.1 }
 `,
     expected: [
-      '<dir>/child.yaml:5:11 tiers[1].name: ENTERPRICE is not a tier of the base (did you mean Enterprise?); to add a tier, give it in full (as written: a tier needs an existing book, new business, or both; stress.acv: a acv stress needs newBusiness in this tier: there is nothing to shift)',
+      '<dir>/child.yaml:5:11 tiers[1].name: ENTERPRICE is not a tier of the base (did you mean Enterprise?); to add a tier, give it in full (as written: a tier needs an existing book, new business, or both; stress.acv: an acv stress needs newBusiness in this tier: there is nothing to shift)',
     ],
   },
 ];

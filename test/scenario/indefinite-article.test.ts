@@ -11,6 +11,17 @@ describe('indefiniteArticle', () => {
     ['leads', 'a'],
     ['unit', 'a'],
     ['', 'a'],
+    ['empirical', 'an'],
+    ['12', 'a'],
+    ['18', 'an'],
+    ['8', 'an'],
+    ['11', 'an'],
+    ['110', 'a'],
+    ['180', 'a'],
+    ['84', 'an'],
+    ['18000', 'an'],
+    ['1800', 'a'],
+    ['60', 'a'],
   ] as const)('%j takes %j', (word, article) => {
     expect(indefiniteArticle(word)).toBe(article);
   });

@@ -47,6 +47,11 @@ describe('target labels: every different target goes by a label of its own', () 
     expect(targetLabelClash([revenue(3e6, 'Plan'), revenue(3e6, 'Plan')])).toBeUndefined();
   });
 
+  it('keeps labels that print differently apart, though NFKC folds them (circled, superscript, roman digits, ligatures)', () => {
+    for (const [a, b] of [['Plan \u2460', 'Plan 1'], ['Tier\u00b2', 'Tier2'], ['Plan \u2161', 'Plan II'], ['\ufb01nance', 'finance']])
+      expect(targetLabelClash([revenue(2e6, a), revenue(3e6, b)]), `${a} / ${b}`).toBeUndefined();
+  });
+
   const clashes: Array<{ name: string; targets: MetricTarget[]; expected: ReturnType<typeof targetLabelClash> }> = [
     { name: 'one label on two values', targets: [revenue(2e6, 'Plan'), revenue(3e6, 'Plan')], expected: { index: 1, other: 0, label: 'Plan' } },
     { name: 'labels alike but for case and spaces', targets: [revenue(2e6, 'Plan'), revenue(3e6, ' plan ')], expected: { index: 1, other: 0, label: ' plan ' } },
