@@ -80,10 +80,11 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       // The previous output is claimed as soon as it is moved aside, before anything awaits: a process
       // killed from then on (SIGKILL, the OOM killer, power loss) leaves it provably arrcast's and
       // stale, for the next run writing here to remove, not a hidden copy that no run ever removes.
+      let oldMode: number | undefined;
       try {
         renameSync(out, old);
         moved = true;
-        claimOld(old, out);
+        oldMode = claimOld(old, out);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       }
@@ -95,6 +96,8 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
         if (moved) {
           renameSync(old, out);
           rmSync(join(out, OWNER_FILE), { force: true });
+          // As it was: claiming it may have given its owner write permission.
+          if (oldMode !== undefined) chmodSync(out, oldMode & 0o7777);
         }
         throw err;
       }
@@ -120,15 +123,17 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
 /**
  * Claim the previous output moved aside to `old` (claimTempDir), first giving its owner write
  * permission on it (a report made read-only could be neither claimed nor emptied); a claim that
- * cannot be written is no reason to stop.
+ * cannot be written is no reason to stop. Returns its mode before (to restore if it is put back).
  */
-function claimOld(old: string, out: string): void {
+function claimOld(old: string, out: string): number | undefined {
+  let mode: number | undefined;
   try {
-    const mode = statSync(old).mode;
+    mode = statSync(old).mode;
     if ((mode & 0o700) !== 0o700) chmodSync(old, (mode & 0o7777) | 0o700);
     // Naming the output it was: a run killed before the new output is in place leaves it to be put back.
     claimTempDir(old, Date.now(), basename(out));
   } catch {
     // Removed all the same once the new output is in place.
   }
+  return mode;
 }
