@@ -6,7 +6,7 @@ import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
-import { claimTempDir, makeRemovable, makeTempDir, OWNER_FILE, tempPathBeside } from './temp-dir.js';
+import { claimTempDir, makeRemovable, makeTempDir, OWNER_FILE, tempPathBeside, withOwnerRwx } from './temp-dir.js';
 import { asWriteError } from './write-error.js';
 
 export { TEMP_PREFIX } from './temp-dir.js';
@@ -129,7 +129,8 @@ function claimOld(old: string, out: string): number | undefined {
   let mode: number | undefined;
   try {
     mode = statSync(old).mode;
-    if ((mode & 0o700) !== 0o700) chmodSync(old, (mode & 0o7777) | 0o700);
+    const writable = withOwnerRwx(mode);
+    if (writable !== undefined) chmodSync(old, writable);
     // Naming the output it was: a run killed before the new output is in place leaves it to be put back.
     claimTempDir(old, Date.now(), basename(out));
   } catch {

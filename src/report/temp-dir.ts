@@ -147,6 +147,14 @@ async function putBack(dir: string, target: string): Promise<boolean> {
 }
 
 /**
+ * The mode `mode` with its owner's read, write and search bits added, or undefined when it has
+ * them: what arrcast gives a directory of its own before it claims or empties it.
+ */
+export function withOwnerRwx(mode: number): number | undefined {
+  return (mode & 0o700) === 0o700 ? undefined : (mode & 0o7777) | 0o700;
+}
+
+/**
  * Give arrcast's own temporary directory `dir`, and every directory below it, its owner's read,
  * write and search bits, so that it can be removed: a previous report the user had made read-only
  * (`chmod -R a-w`), moved aside to be removed, could not be emptied, and stayed beside --out for
@@ -158,7 +166,8 @@ export async function makeRemovable(dir: string): Promise<void> {
   try {
     info = await lstat(dir);
     if (!info.isDirectory()) return;
-    if ((info.mode & 0o700) !== 0o700) await chmod(dir, (info.mode & 0o7777) | 0o700);
+    const mode = withOwnerRwx(info.mode);
+    if (mode !== undefined) await chmod(dir, mode);
   } catch {
     return;
   }

@@ -24,18 +24,12 @@ const issuesOf = (yaml: string) => {
 
 const tier = (name: string) => `  - name: ${name}\n    existing: { openingArr: 1000000, customers: 10, renewalRate: 0.9 }\n`;
 const withTiers = (...names: string[]) => `name: x\ntiers:\n${names.map(tier).join('')}`;
+/** One tier whose opening pipeline file's stages are `stages` (YAML flow mapping), on line 8. */
+const withStages = (stages: string) => `name: x\ntiers:\n  - name: Ent\n    newBusiness:\n      acv: 100000\n      openingPipeline:\n        file: pipe.csv\n        stages: ${stages}\n`;
 
 describe('names refused because outputs would confuse them', () => {
   it('pipeline stages that match alike (ignoring case and surrounding spaces), at the later one', () => {
-    const yaml = `name: x
-tiers:
-  - name: Ent
-    newBusiness:
-      acv: 100000
-      openingPipeline:
-        file: pipe.csv
-        stages: { commit: 0.9, proposal: 0.3, " Commit ": 0.1, "commit ": 0.5 }
-`;
+    const yaml = withStages('{ commit: 0.9, proposal: 0.3, " Commit ": 0.1, "commit ": 0.5 }');
     expect(issuesOf(yaml)).toEqual([
       expect.objectContaining({
         path: ['tiers', 0, 'newBusiness', 'openingPipeline', 'stages', ' Commit '],
@@ -49,15 +43,7 @@ tiers:
 
   it('pipeline stages that read the same in another Unicode form (NFC and NFD), at the later one', () => {
     // Before: both accepted, each with its own probability; a row took the one its bytes spelled.
-    const yaml = `name: x
-tiers:
-  - name: Ent
-    newBusiness:
-      acv: 100000
-      openingPipeline:
-        file: pipe.csv
-        stages: { "N\u00e9go": 0.75, proposal: 0.3, "ne\u0301go": 0.05 }
-`;
+    const yaml = withStages('{ "N\u00e9go": 0.75, proposal: 0.3, "ne\u0301go": 0.05 }');
     expect(issuesOf(yaml)).toEqual([
       expect.objectContaining({
         path: ['tiers', 0, 'newBusiness', 'openingPipeline', 'stages', 'ne\u0301go'],
