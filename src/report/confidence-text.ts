@@ -21,7 +21,11 @@ export function confidenceWords(confidence: number): { readonly share: string; r
   let d = 1;
   const edge = (text: string) => Number(text) === 0 || Number(text) === 100;
   while (d < MAX_DECIMALS && (edge(round(confidence, d)) || edge(round(1 - confidence, d)))) d++;
-  return { share: `${round(confidence, d)}%`, percentile: `P${round(1 - confidence, d)}` };
+  // Below 1e-22 no fixed decimals will do (--confidence 1e-300 read '0% confidence'): the share in
+  // significant digits, '1e-298%'. Its percentile is 1 - c, which a double holds as exactly 1 there:
+  // P100 is then what the run reads (its largest trial), so it is written so.
+  const share = Number(round(confidence, d)) === 0 ? `${Number((confidence * 100).toPrecision(3))}` : round(confidence, d);
+  return { share: `${share}%`, percentile: `P${round(1 - confidence, d)}` };
 }
 
 /**

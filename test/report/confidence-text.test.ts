@@ -52,6 +52,21 @@ describe('a budget’s confidence as the outputs write it', () => {
     );
   });
 
+  it('writes a level below 1e-22 in significant digits, never as 0% (--confidence 1e-300 read "0% confidence")', () => {
+    expect(confidenceWords(1e-300)).toEqual({ share: '1e-298%', percentile: 'P100' });
+    expect(confidenceWords(2.5e-30).share).toBe('2.5e-28%');
+    expect(confidenceWords(Number.MIN_VALUE).share).toBe('4.94e-322%');
+    fc.assert(
+      fc.property(fc.double({ min: 1e-300, max: 1e-15, noNaN: true }), (c) => {
+        const { share } = confidenceWords(c);
+        const a = Number(share.slice(0, -1));
+        expect(a, share).toBeGreaterThan(0);
+        // Three significant digits at most: the level as typed, to 0.5% of itself.
+        expect(Math.abs(a / 100 - c) / c, share).toBeLessThanOrEqual(0.005);
+      }),
+    );
+  });
+
   it('the terminal, the paragraph, report.html and report.xlsx say 99.99% and P0.01 for --confidence 0.9999', async () => {
     const loaded = parseScenario(TWO_TIERS, 'report-test.yaml');
     const sim = await simulate(loaded, { trials: 300, workers: 0 });
