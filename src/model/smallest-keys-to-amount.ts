@@ -9,8 +9,10 @@ const SMALL = 16;
  * one amount a take round(target / a) of them, the smallest keys. A `target` of 0 or less takes
  * nothing. Equal keys go in an order fixed by the inputs, so the result depends on nothing else.
  *
- * In place, with no allocation: `order` is scratch of at least `keys.length`. O(n log n) expected
- * (a three-way quicksort of `order` by key).
+ * In place, with no allocation: `order` is scratch of at least `keys.length`. Expected O(n): a
+ * quickselect finds the first item that does not fit (the items before it, by key, are taken whole,
+ * a side of a pivot at a time); after it only the items that fit what is then still needed (less
+ * than that item's amount: none when amounts are alike) are heaped and taken smallest key first.
  *
  * @example smallestKeysToAmount([0.3, 0.1, 0.2], [5, 5, 5], 10, order, taken) // taken = [0, 1, 1]
  */
@@ -21,34 +23,113 @@ export function smallestKeysToAmount(keys: Float64Array, amount: Float64Array, t
     taken[i] = 0;
   }
   if (!(target > 0)) return;
-  sortByKey(keys, order, 0, n);
+  // order[0, lo) is taken; order[lo, hi) is unsorted; every key of order[hi, n) is at least every key before it.
   let need = target;
+  let lo = 0;
+  let hi = n;
   let passed = -1;
-  for (let j = 0; j < n && need > 0; j++) {
-    const i = order[j]!;
-    const a = amount[i]!;
-    if (a <= need) {
+  while (passed < 0 && lo < n && need > 0) {
+    // The range ran out with everything in it taken (the rounding of its sum): go on with the rest.
+    if (lo >= hi) hi = n;
+    if (hi - lo <= SMALL) {
+      sortByKey(keys, order, lo, hi);
+      for (; lo < hi; lo++) {
+        const i = order[lo]!;
+        if (amount[i]! > need) {
+          passed = i;
+          break;
+        }
+        taken[i] = 1;
+        need -= amount[i]!;
+      }
+      continue;
+    }
+    const pivot = medianOfThree(keys[order[lo]!]!, keys[order[(lo + hi) >>> 1]!]!, keys[order[hi - 1]!]!);
+    const lt = partition(keys, order, lo, hi, pivot);
+    const gt = bounds[0]!;
+    let below = 0;
+    for (let j = lo; j < lt; j++) below += amount[order[j]!]!;
+    if (below > need) {
+      hi = lt;
+      continue;
+    }
+    for (; lo < lt; lo++) taken[order[lo]!] = 1;
+    need -= below;
+    // The pivot's equals one by one, then the keys above them.
+    for (; lo < gt; lo++) {
+      const i = order[lo]!;
+      if (amount[i]! > need) {
+        passed = i;
+        break;
+      }
       taken[i] = 1;
-      need -= a;
-    } else if (passed < 0) passed = i;
+      need -= amount[i]!;
+    }
   }
-  if (need > 0 && passed >= 0 && amount[passed]! - need < need) taken[passed] = 1;
+  if (passed < 0 || !(need > 0)) return;
+  // The rest, order[lo, n), holds no taken item; the one passed over (order[lo]) has its smallest key.
+  // Only items that fit what is still needed can be taken after it: gather them into a heap by key
+  // and take them smallest first while anything is needed (usually a few: need is below one item's amount).
+  let m = lo;
+  for (let j = lo; j < n; j++) {
+    const i = order[j]!;
+    if (i !== passed && amount[i]! <= need) {
+      order[j] = order[m]!;
+      order[m++] = i;
+    }
+  }
+  for (let j = lo + ((m - lo) >> 1) - 1; j >= lo; j--) siftDown(keys, order, lo, m, j);
+  while (m > lo && need > 0) {
+    const i = order[lo]!;
+    order[lo] = order[--m]!;
+    siftDown(keys, order, lo, m, lo);
+    if (amount[i]! <= need) {
+      taken[i] = 1;
+      need -= amount[i]!;
+    }
+  }
+  if (need > 0 && amount[passed]! - need < need) taken[passed] = 1;
+}
+
+/** Restores the min-heap by key of order[base, end) below position j (children of base + r at base + 2r + 1, + 2). */
+function siftDown(keys: Float64Array, order: Int32Array, base: number, end: number, j: number): void {
+  const item = order[j]!;
+  const k = keys[item]!;
+  for (;;) {
+    let c = base + 2 * (j - base) + 1;
+    if (c >= end) break;
+    if (c + 1 < end && keys[order[c + 1]!]! < keys[order[c]!]!) c++;
+    if (keys[order[c]!]! >= k) break;
+    order[j] = order[c]!;
+    j = c;
+  }
+  order[j] = item;
+}
+
+/** Where partition puts gt (so it returns two numbers without an array a call). */
+const bounds = new Int32Array(1);
+
+/** Three-way partition of order[lo, hi) around pivot: [lo, lt) below, [lt, gt) equal, [gt, hi) above; returns lt, gt in bounds[0]. */
+function partition(keys: Float64Array, order: Int32Array, lo: number, hi: number, pivot: number): number {
+  let lt = lo;
+  let gt = hi;
+  let i = lo;
+  while (i < gt) {
+    const k = keys[order[i]!]!;
+    if (k < pivot) swap(order, lt++, i++);
+    else if (k > pivot) swap(order, i, --gt);
+    else i++;
+  }
+  bounds[0] = gt;
+  return lt;
 }
 
 /** Three-way quicksort of order[lo, hi) by keys (median-of-three pivot), insertion sort below SMALL. */
 function sortByKey(keys: Float64Array, order: Int32Array, lo: number, hi: number): void {
   while (hi - lo > SMALL) {
     const pivot = medianOfThree(keys[order[lo]!]!, keys[order[(lo + hi) >>> 1]!]!, keys[order[hi - 1]!]!);
-    // [lo, lt) below the pivot, [lt, gt) equal, [gt, hi) above.
-    let lt = lo;
-    let gt = hi;
-    let i = lo;
-    while (i < gt) {
-      const k = keys[order[i]!]!;
-      if (k < pivot) swap(order, lt++, i++);
-      else if (k > pivot) swap(order, i, --gt);
-      else i++;
-    }
+    const lt = partition(keys, order, lo, hi, pivot);
+    const gt = bounds[0]!;
     // Recurse into the smaller side, loop on the larger: the stack stays O(log n).
     if (lt - lo < hi - gt) {
       sortByKey(keys, order, lo, lt);
