@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate, type Simulation } from '../../src/engine/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { column, writeFiles } from '../helpers/fixtures.js';
-import { expectBinomialCounts } from '../helpers/stats.js';
+import { batchMeans, expectBinomialCounts } from '../helpers/stats.js';
 import { monthlyFile } from './monthly-file.js';
 
 /**
@@ -90,4 +90,34 @@ describe("a re-forecast's monthly-billed customers after stated churn", () => {
     // Rate 0.3 over 10 months: some trials lose everything left, none more.
     expect(ending.some((x) => x === 0)).toBe(true);
   });
+});
+
+describe("what the monthly-billed customers' leaving teaches the renewal rate", () => {
+  it('60 alike, 15 gone in 6 months, Beta prior: the posterior and the rest-of-year leavers as integrated by hand', async () => {
+    // Prior Beta(a, b) with mean 0.7 and sd 0.15; each customer has left by month 6 with 1 - r^(6/12),
+    // so the likelihood of 15 gone of 60 is (1 - r^0.5)^15 r^(0.5 x 45). Posterior moments by the
+    // midpoint rule on 200,000 cells; the 45 still there leave by year end with 1 - r^0.5 each.
+    const nu = (0.7 * 0.3) / 0.15 ** 2 - 1;
+    const [a, b] = [0.7 * nu, 0.3 * nu];
+    let z0 = 0;
+    let z1 = 0;
+    let leave = 0;
+    const cells = 200_000;
+    for (let j = 0; j < cells; j++) {
+      const r = (j + 0.5) / cells;
+      const w = Math.exp((a - 1) * Math.log(r) + (b - 1) * Math.log1p(-r) + 15 * Math.log1p(-Math.sqrt(r)) + 22.5 * Math.log(r));
+      z0 += w;
+      z1 += w * r;
+      leave += w * 45 * (1 - Math.sqrt(r));
+    }
+    const leavesBy = [3, 3, 2, 3, 2, 2];
+    let live = 300_000;
+    const rows = leavesBy.map((n) => ({ churned_arr: n * 5_000, ending_arr: (live -= n * 5_000) }));
+    const sim = await reforecast(evenBook(60, 5_000), 'renewalRate: { dist: beta, mean: 0.7, sd: 0.15 }', rows, 20_000);
+    // Batches of a chunk (1,000 trials: one chain each), so the chains' own variation is in the SE.
+    const rate = batchMeans(column(sim, 'driver.B.renewalRate'), 1000);
+    expect(Math.abs(rate.mean - z1 / z0), `posterior mean ${rate.mean} vs ${z1 / z0} (SE ${rate.se})`).toBeLessThan(4 * rate.se);
+    const lost = batchMeans(column(sim, 'customersLost').map((x) => x - 15), 1000);
+    expect(Math.abs(lost.mean - leave / z0), `leavers ${lost.mean} vs ${leave / z0} (SE ${lost.se})`).toBeLessThan(4 * lost.se);
+  }, 60_000);
 });
