@@ -31,32 +31,25 @@ export function smallestKeysToAmount(keys: Float64Array, amount: Float64Array, t
   while (passed < 0 && lo < n && need > 0) {
     // The range ran out with everything in it taken (the rounding of its sum): go on with the rest.
     if (lo >= hi) hi = n;
+    let end: number;
     if (hi - lo <= SMALL) {
       sortByKey(keys, order, lo, hi);
-      for (; lo < hi; lo++) {
-        const i = order[lo]!;
-        if (amount[i]! > need) {
-          passed = i;
-          break;
-        }
-        taken[i] = 1;
-        need -= amount[i]!;
+      end = hi;
+    } else {
+      const pivot = medianOfThree(keys[order[lo]!]!, keys[order[(lo + hi) >>> 1]!]!, keys[order[hi - 1]!]!);
+      const lt = partition(keys, order, lo, hi, pivot);
+      let below = 0;
+      for (let j = lo; j < lt; j++) below += amount[order[j]!]!;
+      if (below > need) {
+        hi = lt;
+        continue;
       }
-      continue;
+      for (; lo < lt; lo++) taken[order[lo]!] = 1;
+      need -= below;
+      end = bounds[0]!;
     }
-    const pivot = medianOfThree(keys[order[lo]!]!, keys[order[(lo + hi) >>> 1]!]!, keys[order[hi - 1]!]!);
-    const lt = partition(keys, order, lo, hi, pivot);
-    const gt = bounds[0]!;
-    let below = 0;
-    for (let j = lo; j < lt; j++) below += amount[order[j]!]!;
-    if (below > need) {
-      hi = lt;
-      continue;
-    }
-    for (; lo < lt; lo++) taken[order[lo]!] = 1;
-    need -= below;
-    // The pivot's equals one by one, then the keys above them.
-    for (; lo < gt; lo++) {
+    // order[lo, end) in key order (sorted, or the pivot's equals): taken one by one while they fit.
+    for (; lo < end; lo++) {
       const i = order[lo]!;
       if (amount[i]! > need) {
         passed = i;
