@@ -6,7 +6,7 @@ import { compileYearLevel } from '../model/year-level-plan.js';
 import { createStream } from '../random/source.js';
 import type { Tier } from '../scenario/scenario-schema.js';
 import type { MonthlyMeasure, MonthlyRow } from './monthly-record.js';
-import { closedMonthDueArr, closedMonthDueCount } from './start-state.js';
+import { closedMonthDueArr, closedMonthDueCount, tierStart } from './start-state.js';
 import type { DriverKind } from '../model/drivers/driver-kinds.js';
 
 /** The year-level drivers a re-forecast learns from the closed months, with the market factor. */
@@ -22,7 +22,9 @@ export type LearnedKind = (typeof LEARNED_KINDS)[number];
  *   their mean;
  * - new_arr given deals: lognormal with the sum's mean and variance (Fenton-Wilkinson);
  * - renewals: Binomial(due, rate) for an aggregate book, normal (the customers' means and
- *   variances, grouped by renewal odds) for a customer book.
+ *   variances, grouped by renewal odds) for a customer book;
+ * - a customer book's monthly-billed customers: the ARR that left them (binomial count when they are
+ *   alike, else normal), see monthlyLeaversTerm.
  * Terms that would need a driver neither constant nor learned are left out, and said so.
  */
 
@@ -270,7 +272,61 @@ export function tierLikelihood(
     }
     used.push('renewals');
   } else if (e && (has(renewedArr) || has(churnedArr))) unused.push('renewals');
+
+  // A customer book's monthly-billed customers: the ARR that left them in the closed months (the
+  // churn beyond the due customers', as the start state reads it) says how likely they were to stay.
+  const left = e?.book && e.book.monthlyArr.length > 0 && has(churnedArr) ? tierStart(t, rows, k).monthlyLeftArr : undefined;
+  if (left !== undefined && known('renewalRate')) {
+    terms.push(monthlyLeaversTerm(e!.book!.monthlyArr, e!.book!.monthlyOdds, left, k, (z, own) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal)));
+    used.push('monthly-billed churn');
+  } else if (left !== undefined) unused.push('monthly-billed churn');
   return { terms, used, unused };
+}
+
+/**
+ * The log-likelihood of the ARR `left` that monthly-billed customers lost in k closed months, at the
+ * trial's renewal rate: customer i has left by month k with q_i = 1 - p_i^(k/12), p_i its chance of
+ * staying the year (odds rate / (1 - rate) x its odds multiplier). Customers alike (one ARR, one odds
+ * multiplier): the count left, round(left / ARR), is Binomial(n, q), exactly. Otherwise the ARR left
+ * is taken as normal with mean sum a_i q_i and variance sum a_i^2 q_i (1 - q_i), the customers grouped
+ * by odds multiplier (log-odds rounded to 0.01), as a customer book's renewed ARR.
+ */
+function monthlyLeaversTerm(arr: Float64Array, odds: Float64Array, left: number, k: number, rate: (z: number, own: Float64Array) => number): Term {
+  const share = k / 12;
+  const alike = arr.every((a) => a === arr[0]) && odds.every((o) => o === odds[0]);
+  if (alike) {
+    const n = arr.length;
+    const gone = arr[0]! > 0 ? Math.min(n, Math.round(left / arr[0]!)) : 0;
+    return (z, own) => {
+      const r = rate(z, own);
+      // ln p^(k/12) = -(k/12) ln(1 + 1 / (o x odds)); ln q = ln(1 - p^(k/12)).
+      const logStay = r >= 1 ? 0 : r <= 0 ? Number.NEGATIVE_INFINITY : -share * Math.log1p((1 - r) / (r * odds[0]!));
+      const logGone = Math.log(-Math.expm1(logStay));
+      return (gone > 0 ? gone * logGone : 0) + (n - gone > 0 ? (n - gone) * logStay : 0);
+    };
+  }
+  const groups = new Map<number, { odds: number; arr: number; arr2: number }>();
+  for (let i = 0; i < arr.length; i++) {
+    const key = Math.round(Math.log(odds[i]!) * 100);
+    const g = groups.get(key) ?? { odds: Math.exp(key / 100), arr: 0, arr2: 0 };
+    g.arr += arr[i]!;
+    g.arr2 += arr[i]! * arr[i]!;
+    groups.set(key, g);
+  }
+  const list = [...groups.values()];
+  return (z, own) => {
+    const r = rate(z, own);
+    let mean = 0;
+    let variance = 0;
+    for (const g of list) {
+      const stay = r >= 1 ? 1 : r <= 0 ? 0 : Math.exp(-share * Math.log1p((1 - r) / (r * g.odds)));
+      mean += g.arr * (1 - stay);
+      variance += g.arr2 * stay * (1 - stay);
+    }
+    const d = left - mean;
+    if (variance <= 0) return Math.abs(d) > 1e-6 * (1 + Math.abs(mean)) ? Number.NEGATIVE_INFINITY : 0;
+    return (-d * d) / (2 * variance) - Math.log(variance) / 2;
+  };
 }
 
 /** A customer book's customers due in each closed month grouped by odds multiplier (log-odds rounded to 0.01): sums of ARR and of ARR squared. */

@@ -124,6 +124,10 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
   let renewedCount = 0;
   let arrDue = 0;
   let grossLoss = 0;
+  // A customer book's monthly-billed leavers of the closed months, by their ARR: known when the file
+  // states churned_arr (its header is the same on every row), unknown (NaN) otherwise.
+  const monthlyBilled = (e?.book?.monthlyArr.length ?? 0) > 0;
+  let monthlyLeftArr = monthlyBilled && months > 0 && rows.every((r) => r.values.churned_arr !== undefined) ? 0 : NaN;
   const average = e && e.averageArr > 0 ? e.averageArr : NaN;
   for (let m = 1; m <= months; m++) {
     const row = rows[m - 1]!;
@@ -195,6 +199,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       // simulated months skip those leavers as being in the actuals, so uncounted here they were
       // counted nowhere.
       const beyond = churned - Math.max(0, dueArr - renewedArr);
+      monthlyLeftArr += Math.max(0, beyond);
       if (beyond > 0.5) {
         const each = leaverArr(e);
         if (each > 0) lost += Math.max(1, Math.round(beyond / each));
@@ -212,5 +217,6 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     ...start,
     revenueAdjustment,
     counts: { leads, customersWon: won, customersLost: lost, customersDue: due, customersRenewed: renewedCount, arrDue, grossLoss },
+    ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr }),
   };
 }

@@ -19,6 +19,13 @@ export interface ExistingFit {
   readonly renewalFrom: 'history' | 'customers';
   /** Why the tier's renewal outcomes were given but not used (the rate is then the history's). */
   readonly outcomesUnused?: string;
+  /**
+   * churned_arr of the last 12 months beyond what their ARR due did not renew (customers leaving
+   * outside a renewal: monthly-billed, mid-term), when churned_arr is given and some was.
+   */
+  readonly lostOutsideRenewal?: number;
+  /** ARR due in the last 12 months (what that loss is set against). */
+  readonly dueLastYear: number;
   /** contraction_arr / renewed_arr and expansion_arr / renewed_arr of the last 12 months, when given. */
   readonly contractionShare?: number;
   readonly expansionShare?: number;
@@ -84,6 +91,10 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
         : 'opening ARR / 12,000, a placeholder: the history has no customer count and no deals; replace it with the real one';
   const renewedLastYear = lastYear.reduce((a, r) => a + (r.values.renewed_arr ?? 0), 0);
   const share = (m: MonthlyMeasure) => (has(m) && renewedLastYear > 0 ? lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0) / renewedLastYear : undefined);
+  // A book of aggregates loses ARR only at a renewal: churn beyond what the ARR due did not renew
+  // has no place in the scenario, and was dropped without a word.
+  let lostOutsideRenewal = 0;
+  if (has('churned_arr')) for (const r of lastYear) lostOutsideRenewal += Math.max(0, (r.values.churned_arr ?? 0) - Math.max(0, (r.values.due_arr ?? 0) - (r.values.renewed_arr ?? 0)));
   const contractionShare = share('contraction_arr');
   const expansionShare = share('expansion_arr');
   return {
@@ -92,6 +103,8 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
     customersFrom,
     calendar,
     dueShare,
+    dueLastYear,
+    ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal,
     renewalFrom: useOutcomes ? 'customers' : 'history',
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),

@@ -81,6 +81,13 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
   const renewal = writtenBeta(r.rate.value, r.year.sd);
   if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
   out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
+  if (e.lostOutsideRenewal !== undefined)
+    out.push(
+      `      # Not in this scenario: in the last 12 months churned_arr lost ${money(e.lostOutsideRenewal)} beyond what the ARR due did not renew`,
+      `      #   (customers leaving outside a renewal: monthly-billed, mid-term), ${pct(e.dueLastYear > 0 ? e.lostOutsideRenewal / e.dueLastYear : 0)} of the ARR due. A book of aggregates`,
+      '      #   loses ARR only at a renewal: lower dollarRenewalRate by that much to carry it in total, or give the',
+      '      #   book as a customers file with its monthly-billed customers.',
+    );
   if (e.contractionShare !== undefined || e.expansionShare !== undefined)
     out.push(
       `      # In the last 12 months contraction_arr was ${e.contractionShare === undefined ? 'not given' : pct(e.contractionShare)} and expansion_arr ${e.expansionShare === undefined ? 'not given' : pct(e.expansionShare)} of the ARR renewed:`,

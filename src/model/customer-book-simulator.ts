@@ -4,6 +4,7 @@ import { ShareDraw } from './book-share-draw.js';
 import type { BookRates } from './existing-book-simulator.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
+import { ClosedMonthLeavers } from './closed-month-leavers.js';
 
 const C_EXP = componentIndex('existingExpansion');
 const C_UPLIFT = componentIndex('priceUplift');
@@ -26,6 +27,20 @@ const C_RENEWAL = componentIndex('renewal');
  * month comes from the same uniform: given U >= p_i, W = (U - p_i) / (1 - p_i) is uniform and the
  * month is the smallest m with 1 - p_i^(m/12) >= W (1 - p_i). They see no uplift, contraction or
  * expansion (nothing is renegotiated without a renewal).
+ *
+ * In a re-forecast whose actuals state churned_arr, the closed months' monthly-billed leavers are
+ * facts (their ARR, TierStart.monthlyLeftArr), so the simulated months draw only from the customers
+ * still there, each leaving in months M + 1..12 by its hazard given that it stayed through month M
+ * (it stays to year end with probability p_i^((12 - M)/12)). The actuals say how much ARR left, not
+ * who: each trial draws who left from the customers' chances of having left by month M at the trial's
+ * renewal rate, q_i = 1 - p_i^(M/12), taking the customers with the smallest keys E_i / w_i (E_i
+ * exponential, w_i = q_i / (1 - q_i): successive sampling by odds, Efraimidis and Spirakis) until their
+ * ARR is nearest the stated one (closed-month-leavers.ts). This is exact when the monthly-billed
+ * customers share one ARR and one renewal odds (the stated ARR gives the count, and customers alike
+ * are exchangeable); with different odds, successive sampling approximates the conditional law of who
+ * left given how many, and with different ARRs the count is the nearest the ARRs allow. Without
+ * churned_arr nothing is known of them: each draws its leaving month from the start of the year and
+ * a leaver of a closed month is taken as in the actuals.
  */
 export class CustomerBookSimulator {
   private readonly uniform: Stream;
@@ -41,6 +56,8 @@ export class CustomerBookSimulator {
   private readonly uniforms: Float64Array;
   /** The trial's contraction or expansion shares, in customer order (ShareDraw.fill). */
   private readonly shares: Float64Array;
+  /** A re-forecast's closed-month leavers of the monthly-billed customers, when the actuals state them. */
+  private readonly left: ClosedMonthLeavers | undefined;
 
   constructor(
     private readonly plan: TierPlan,
@@ -54,6 +71,11 @@ export class CustomerBookSimulator {
     this.changing = new Int32Array(due);
     this.uniforms = new Float64Array(due + e.book!.monthlyArr.length);
     this.shares = new Float64Array(due);
+    const stated = plan.start?.monthlyLeftArr;
+    const closed = plan.start?.months ?? 0;
+    if (stated !== undefined && closed > 0 && closed < 12 && e.book!.monthlyArr.length > 0) {
+      this.left = new ClosedMonthLeavers(e.book!.monthlyArr, e.book!.monthlyOdds, stated, closed, stream('customers.left'));
+    }
   }
 
   run(rates: BookRates, out: TierOutcome): void {
@@ -161,7 +183,10 @@ export class CustomerBookSimulator {
 
     const { monthlyArr, monthlyOdds } = book;
     const offset = dueArr.length;
-    for (let i = 0; i < monthlyArr.length; i++) {
+    if (this.left) {
+      lostCount += this.left.runStayers(o, certain, us, offset, ev, C_CHURN);
+      grossLoss += this.left.lostArr;
+    } else for (let i = 0; i < monthlyArr.length; i++) {
       const k = certain ? 1 : o * monthlyOdds[i]!;
       const x = us[offset + i]!;
       if ((certain ? x : x * (1 + k)) < k) continue;
@@ -169,7 +194,7 @@ export class CustomerBookSimulator {
       const arr = monthlyArr[i]!;
       // The leaving month: smallest m with p^(m/12) <= 1 - W (1 - p); p = 0 leaves at once.
       const month = p <= 0 ? 1 : Math.min(12, Math.max(1, Math.ceil((12 * Math.log(1 - (x - p))) / Math.log(p) - 1e-12)));
-      // A leaver of a closed month is in the actuals (in expectation: who left is not known by name).
+      // Actuals without churned_arr: a leaver of a closed month is in them, in expectation only.
       if (month <= closed) continue;
       lostCount++;
       grossLoss += arr;

@@ -52,6 +52,13 @@ export interface TierStart {
   /** New-business ARR booked in each closed month (deals signed, perhaps not yet live). */
   readonly newArr: Float64Array;
   readonly counts: ClosedCounts;
+  /**
+   * ARR of a customer book's monthly-billed customers who left in the closed months: each closed
+   * month's churn beyond what its due customers did not renew, summed. Absent when the actuals do not
+   * say (no churned_arr column, or no monthly-billed customer): the simulated months then draw who
+   * is still there from the start of the year.
+   */
+  readonly monthlyLeftArr?: number;
 }
 
 /** Every tier's start, by tier name, after the same closed months. */
