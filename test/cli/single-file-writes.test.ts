@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { removeStaleFileTemps, writeFileAtomically } from '../../src/report/atomic-file.js';
 import { hostTag } from '../../src/engine/stale-temps.js';
 import { ROOT } from '../helpers/fixtures.js';
@@ -40,6 +40,11 @@ function signalOnceThere(when: () => boolean): AbortSignal {
     },
   });
 }
+
+/** Whether `path`'s temporary file is there beside it: its text written, to be moved into place. */
+const inTemp = (path: string) => existsSync(dirname(path)) && readdirSync(dirname(path)).some((n) => n.startsWith(`.${basename(path)}.arrcast-tmp-`));
+/** Whether `path`'s text is written: in place, or in its temporary file. */
+const written = (path: string) => existsSync(path) || inTemp(path);
 
 /** `count` characters of 4 bytes each in UTF-8. */
 const emoji = (count: number) => '😀'.repeat(count);
@@ -93,7 +98,7 @@ describe('a single-file write that fails or is stopped removes the folders it ma
 
   it('init into a new folder, stopped after the scenario is written: the scenario, data/ and the folder go', async () => {
     const scenario = join(dir, 'new/plan.yaml');
-    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => existsSync(scenario)));
+    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => written(scenario)));
     expect(r.code).toBe(EXIT.interrupted);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -102,8 +107,25 @@ describe('a single-file write that fails or is stopped removes the folders it ma
     const scenario = join(dir, 'plans/plan.yaml');
     await cli(['init', join(dir, 'plans/other.yaml')]);
     const before = readdirSync(join(dir, 'plans')).sort();
-    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => existsSync(join(dir, 'plans/data/enterprise-pipeline.csv'))));
+    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => written(join(dir, 'plans/data/enterprise-pipeline.csv'))));
     expect(r.code).toBe(EXIT.interrupted);
     expect(readdirSync(join(dir, 'plans')).sort()).toEqual(before);
+  });
+
+  it('init --force stopped between files: every file it would replace is as it was (all or none), and nothing of its own is left', async () => {
+    const scenario = join(dir, 'plans/plan.yaml');
+    expect((await cli(['init', '--template', 'enterprise-rep-driven', scenario])).code).toBe(EXIT.ok);
+    const files = readdirSync(join(dir, 'plans'), { recursive: true, encoding: 'utf8' }).filter((p) => !p.endsWith('data'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const f of files) writeFileSync(join(dir, 'plans', f), `my edits of ${f}\n`);
+    const schema = join(dir, 'plans/arrcast.schema.json');
+    // The schema must stay arrcast's to be replaced: an older one, as `arrcast schema` writes it.
+    writeFileSync(schema, `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'arrcast scenario' })}\n`);
+    const before = Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, 'plans', f), 'utf8')]));
+    // Stopped once the last file (the schema) is written: every other one is written by then.
+    const r = await cli(['init', '--force', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => inTemp(schema)));
+    expect(r.code).toBe(EXIT.interrupted);
+    expect(Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, 'plans', f), 'utf8')]))).toEqual(before);
+    expect(readdirSync(join(dir, 'plans'), { recursive: true, encoding: 'utf8' }).sort()).toEqual([...files, 'data'].sort());
   });
 });
