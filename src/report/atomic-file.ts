@@ -7,6 +7,7 @@ import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from '../engine/stale-temps.js';
+import { asWriteError } from './write-error.js';
 
 /** The file exists and replacing it was not asked for. */
 export class FileExistsError extends Error {
@@ -142,8 +143,11 @@ export async function writeFilesAtomically(
       removeFoldersSync();
     },
     async () => {
+      // The file being written or moved, for a system error's path (the file, not its temporary name).
+      let current = staged[0];
       try {
         for (const s of staged) {
+          current = s;
           if (options.signal?.aborted) throw new RunAbortedError();
           const write = async () => {
             const handle = await open(s.temp, 'wx');
@@ -159,12 +163,13 @@ export async function writeFilesAtomically(
         }
         // A signal that came while writing stops the moves: the earlier files stay, the temporary ones go.
         if (options.signal?.aborted) throw new RunAbortedError();
-        moveIntoPlaceSync(staged);
+        moveIntoPlaceSync(staged, (s) => (current = s));
       } catch (err) {
         // Temporary files written part-way (full disk, file-size limit) are ours, so removed; folders made for them when empty.
         removeTempsSync();
         removeFoldersSync();
-        throw err;
+        // A full disk or a read-only folder names the file (OutputWriteError), not 'internal error: ENOSPC ..., write'.
+        throw current === undefined ? err : asWriteError(err, current.temp, current.path);
       }
       // A replaced file's temporary name is gone with the rename; a linked one's stays until here.
       removeTempsSync();
@@ -178,11 +183,12 @@ export async function writeFilesAtomically(
  * permissions of the file it replaces (a private 0600 scenario stays private). Each is recorded as
  * placed (outputPlaced).
  */
-function moveIntoPlaceSync(staged: ReadonlyArray<FileToWrite & { readonly temp: string }>): void {
+function moveIntoPlaceSync<S extends FileToWrite & { readonly temp: string }>(staged: readonly S[], moving: (s: S) => void): void {
   const linked: string[] = [];
   try {
     for (const s of staged) {
       if (s.force) continue;
+      moving(s);
       try {
         linkSync(s.temp, s.path);
       } catch (err) {
@@ -201,6 +207,7 @@ function moveIntoPlaceSync(staged: ReadonlyArray<FileToWrite & { readonly temp: 
   }
   for (const s of staged) {
     if (!s.force) continue;
+    moving(s);
     takeAccessOf(s.path, s.temp);
     renameSync(s.temp, s.path);
   }

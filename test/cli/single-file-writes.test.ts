@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -129,3 +130,25 @@ describe('a single-file write that fails or is stopped removes the folders it ma
     expect(readdirSync(join(dir, 'plans'), { recursive: true, encoding: 'utf8' }).sort()).toEqual([...files, 'data'].sort());
   });
 });
+
+/**
+ * A full disk (or a file-size limit) while `fit` or `init` writes its file said 'internal error:
+ * EFBIG: file too large, write' (exit 1), naming no file: the single-file writes did not name the
+ * file their system error came from, as a report's write does (write-error.ts). A child under
+ * `ulimit -f 8` stands for the full disk: writing past 8 KiB fails with EFBIG (node ignores SIGXFSZ).
+ */
+describe('a single-file write cut off part-way by the system', () => {
+  const limited = (args: string[]) =>
+    spawnSync('bash', ['-c', 'ulimit -f 8 && exec "$0" "$@"', process.execPath, join(ROOT, 'dist/cli/main.js'), ...args], { encoding: 'utf8' });
+
+  it.each([
+    ['init', () => ['init', join(dir, 'plan.yaml')], () => join(dir, 'arrcast.schema.json')],
+    ['fit', () => ['fit', history, '--out', join(dir, 'new/fitted.yaml')], () => join(dir, 'new/fitted.yaml')],
+  ])('%s names the file and why, exit 1, and leaves nothing', (_, args, file) => {
+    const r = limited(args());
+    expect(r.stderr).toBe(`arrcast: cannot write ${file()}: file too large (EFBIG); no output was written\n`);
+    expect(r.status).toBe(EXIT.failed);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
