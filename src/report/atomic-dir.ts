@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
+import { syncDirectory, syncTree } from '../engine/sync-tree.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
 import { claimTempDir, makeRemovable, makeTempDir, OWNER_FILE, tempPathBeside, withOwnerRwx } from './temp-dir.js';
@@ -71,6 +72,8 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
     try {
       await writeMarker(temp, options.kind);
       await fill(temp, checkpoint);
+      // On disk before it is renamed into place: after a power loss the output is whole, or not there.
+      await syncTree(temp);
       await checkpoint('renaming');
       await options.recheck?.();
       // The swap is synchronous: no signal, and nothing else of this process, runs between the
@@ -108,6 +111,8 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       throw asWriteError(err, temp, out);
     }
     // The output is in place; what follows is tidying, and its failure does not undo the output.
+    // The renames on disk too (best effort).
+    await syncDirectory(dirname(out));
     // A test hook may pause here (ARRCAST_PAUSE_AT=written): a signal now no longer stops the write.
     await options.onStep?.('written');
     // The owner file goes (one left over is allowed in an output); the previous output, claimed when

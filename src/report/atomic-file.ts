@@ -8,6 +8,7 @@ import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from '../engine/stale-temps.js';
 import { asWriteError } from './write-error.js';
+import { syncDirectory } from '../engine/sync-tree.js';
 
 /** The file exists and replacing it was not asked for. */
 export class FileExistsError extends Error {
@@ -154,6 +155,8 @@ export async function writeFilesAtomically(
             s.ours = true;
             try {
               await handle.writeFile(s.text);
+              // On disk before it is moved into place: after a power loss the file is whole, new or old.
+              await handle.sync();
             } finally {
               await handle.close();
             }
@@ -173,6 +176,8 @@ export async function writeFilesAtomically(
       }
       // A replaced file's temporary name is gone with the rename; a linked one's stays until here.
       removeTempsSync();
+      // The moves on disk too (best effort).
+      for (const folder of new Set(staged.map((s) => dirname(s.path)))) await syncDirectory(folder);
     },
   );
 }
