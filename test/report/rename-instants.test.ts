@@ -1,21 +1,33 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 
 /**
- * An output is renamed (or linked) into place only once its data is on disk (fsync): a rename is
- * visible at once, but the data of files written just before it may still be only in memory, so a
- * power loss or a crash of the system could leave a report or a scenario in place with empty or cut
- * files, whole in name only. Here every fsync and every rename or link src makes is recorded
- * (`node:fs/promises`' FileHandle.sync, `node:fs`' renameSync and linkSync), in order.
+ * The instants around the renames that put an output in place, which no signal can come into but a
+ * SIGKILL or a power loss can. Every fsync and every rename or link src makes is recorded
+ * (`node:fs/promises`' FileHandle.sync, `node:fs`' renameSync and linkSync), in order, and hooks
+ * run just before and just after each renameSync: what a kill at that instant would leave is read there.
+ *
+ * - An output is renamed (or linked) into place only once its data is on disk (fsync): a rename is
+ *   visible at once, but the data of files written just before it may still be only in memory, so a
+ *   power loss could leave a report or a scenario in place with empty or cut files.
+ * - The previous output, moved aside, must be claimed already (naming the output it was), so that
+ *   the next run puts it back (moved-aside-put-back.test.ts). It was claimed only after the rename:
+ *   killed between the two, it stayed hidden, unclaimed, for good, with --out missing.
  */
-const log = vi.hoisted(() => ({ events: [] as string[] }));
+const log = vi.hoisted(() => ({
+  events: [] as string[],
+  beforeRenameSync: undefined as ((from: string) => void) | undefined,
+  afterRenameSync: undefined as ((from: string, to: string) => void) | undefined,
+}));
 
 type Fs = typeof import('node:fs');
 type FsPromises = typeof import('node:fs/promises');
 let writeDirectoryAtomically: typeof import('../../src/report/atomic-dir.js').writeDirectoryAtomically;
 let writeFilesAtomically: typeof import('../../src/report/atomic-file.js').writeFilesAtomically;
+let OWNER_MAGIC: string;
+let OWNER_FILE: string;
 
 beforeAll(async () => {
   vi.doMock('node:fs', async (importOriginal) => {
@@ -23,8 +35,10 @@ beforeAll(async () => {
     const mocked: Fs = {
       ...real,
       renameSync: (from, to) => {
+        log.beforeRenameSync?.(String(from));
         log.events.push(`rename ${String(from)} -> ${String(to)}`);
         real.renameSync(from, to);
+        log.afterRenameSync?.(String(from), String(to));
       },
       linkSync: (from, to) => {
         log.events.push(`link ${String(from)} -> ${String(to)}`);
@@ -52,6 +66,7 @@ beforeAll(async () => {
   vi.resetModules();
   ({ writeDirectoryAtomically } = await import('../../src/report/atomic-dir.js'));
   ({ writeFilesAtomically } = await import('../../src/report/atomic-file.js'));
+  ({ OWNER_MAGIC, OWNER_FILE } = await import('../../src/report/temp-dir.js'));
 });
 
 afterAll(() => {
@@ -62,8 +77,9 @@ afterAll(() => {
 
 let root: string;
 beforeEach(() => {
-  root = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-flushed-')));
+  root = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-rename-instants-')));
   log.events = [];
+  log.beforeRenameSync = log.afterRenameSync = undefined;
 });
 
 /** The paths synced before the first event that starts with `move`, relative to `base`. */
@@ -120,5 +136,39 @@ describe('single files (fit --out, init, a studio save)', () => {
       expect(log.events.indexOf(`sync ${temp}`), log.events.join('; ')).toBeGreaterThan(-1);
       expect(log.events.indexOf(`sync ${temp}`)).toBeLessThan(log.events.indexOf(event));
     }
+  });
+});
+
+describe('the previous output, the instant it is moved aside', () => {
+  it('is already claimed, naming the output it was (a kill there leaves it to be put back)', async () => {
+    const out = join(root, 'fy27');
+    mkdirSync(out);
+    writeFileSync(join(out, 'summary.json'), '{"the":"only copy"}\n');
+    // What a kill right after the rename would leave, read before the swap goes on (it is synchronous).
+    let owner: unknown = 'not seen';
+    log.afterRenameSync = (from, to) => {
+      if (from !== out || !basename(to).includes('-old-')) return;
+      try {
+        owner = JSON.parse(readFileSync(join(to, OWNER_FILE), 'utf8'));
+      } catch {
+        owner = undefined;
+      }
+    };
+    await writeDirectoryAtomically(out, async (dir) => writeFileSync(join(dir, 'summary.json'), '{"new":true}\n'), { kind: 'report' });
+    expect(owner).toMatchObject({ magic: OWNER_MAGIC, pid: process.pid, replaces: 'fy27' });
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{"new":true}\n');
+    expect(readdirSync(root)).toEqual(['fy27']);
+  });
+
+  it('is left as it was, unclaimed and with its mode, when it cannot be moved aside', async () => {
+    const out = join(root, 'fy27');
+    mkdirSync(out, { mode: 0o500 });
+    log.beforeRenameSync = (from) => {
+      if (from === out) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+    };
+    await expect(writeDirectoryAtomically(out, async () => undefined, { kind: 'report' })).rejects.toThrow();
+    expect(readdirSync(out)).toEqual([]);
+    expect(statSync(out).mode & 0o777).toBe(0o500);
+    expect(readdirSync(root)).toEqual(['fy27']);
   });
 });
