@@ -42,7 +42,7 @@ export interface TempOwner {
  * must still leave room for the temporary name), HOST this machine's tag (hostTag) and HEX 8 random
  * hex digits. The name alone says whose it is: a process killed between making such a directory
  * and claiming it (or removing it, for a probe) leaves it empty, without an owner file, and the
- * sweep (removeStaleTemps) removes it by its name (UNCLAIMED_LABELS).
+ * sweep (removeStaleTemps) removes it by its name (UNCLAIMED_NAME).
  */
 export function tempPathBeside(target: string, label: string): string {
   const token = `h${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}`;
