@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { readdirSync, readFileSync } from 'node:fs';
-import { lstat, rm } from 'node:fs/promises';
-import { removeEmptyDirs, type Created } from '../engine/fresh-dir.js';
+import { lstat } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RunAbortedError } from '../engine/errors.js';
-import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
+import { FileExistsError, NotAFileError, writeFilesAtomically } from '../report/atomic-file.js';
 import { resolveOutFile } from '../report/resolve-out-file.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { readFileBytes } from '../scenario/read-file.js';
@@ -114,11 +112,11 @@ async function checkSchemaFile(shown: string, text: string): Promise<Target> {
  *
  * Every file is resolved and checked before any is written (resolveOutFile: no dangling symlink,
  * directory, FIFO, device, unwritable or impossible path; bad input exits 2), so a refusal writes
- * nothing; then each is written whole or not at all (writeFileAtomically). An existing scenario
+ * nothing; then all are written, or none as far as a signal can tell (writeFilesAtomically). An existing scenario
  * file is replaced only with --force; the schema only when it is arrcast's own (checkSchemaFile),
  * --force or not. Nothing is opened that could block (a FIFO is refused by its kind before, and
  * the existing schema is read non-blocking), so signals stop it at once. When a write fails or a
- * signal comes, the files this run created are removed.
+ * signal comes, no file is created or replaced, and no folder is left.
  */
 export function registerInitCommand(program: Command, io: Io, signal?: AbortSignal): void {
   program
@@ -172,25 +170,19 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       const schema = await checkSchemaFile(join(dirname(file), SCHEMA_FILE), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       const clash = targets.find((t) => t.path === schema.path);
       if (clash !== undefined) throw new UsageError(`${clash.shown} is where init writes the JSON Schema (${SCHEMA_FILE}); name the scenario another way`);
-      // Then each is written whole; a file this run created, and a folder it made for one, is removed
-      // again when a later one fails (a folder only when empty).
-      const created: string[] = [];
-      const folders: Array<{ readonly dir: string; readonly made: Created }> = [];
+      // Then all are written, or none (as far as a signal can tell): a signal, a failed write or a file
+      // created meanwhile leaves every file as it was, and no folder made for them.
+      const all = [...targets, schema];
       try {
-        for (const t of [...targets, schema]) {
-          if (signal?.aborted) throw new RunAbortedError();
-          const made: Created = {};
-          folders.push({ dir: dirname(t.path), made });
-          // A file that was not there when checked is written only if it still is not (no force).
-          await writeFileAtomically(t.path, t.text, { force: t.existed, signal, parents: true, created: made });
-          if (!t.existed) created.push(t.path);
-        }
+        // A file that was not there when checked is written only if it still is not (no force).
+        await writeFilesAtomically(
+          all.map((t) => ({ path: t.path, text: t.text, force: t.existed })),
+          { signal, parents: true },
+        );
       } catch (err) {
-        for (const path of created) await rm(path, { force: true });
-        for (const { dir, made } of folders.reverse()) if (made.top !== undefined) await removeEmptyDirs(dir, made.top);
         if (err instanceof FileExistsError || err instanceof NotAFileError) {
-          const shown = [...targets, schema].find((t) => t.path === err.path)?.shown ?? err.path;
-          throw new UsageError(`${shown} was ${err instanceof FileExistsError ? 'created' : 'replaced by something other than a regular file'} while init ran; init stopped and removed the files it had created`);
+          const shown = all.find((t) => t.path === err.path)?.shown ?? err.path;
+          throw new UsageError(`${shown} was ${err instanceof FileExistsError ? 'created' : 'replaced by something other than a regular file'} while init ran; init stopped and wrote none of its files`);
         }
         throw err;
       }

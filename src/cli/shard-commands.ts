@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { randomBytes } from 'node:crypto';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { dirname, join, sep } from 'node:path';
@@ -7,7 +6,7 @@ import { planChunks, type ShardSpec } from '../engine/chunks.js';
 import { MergeError, RunAbortedError } from '../engine/errors.js';
 import { allowPathOption } from './allow-path-option.js';
 import { mergeParts } from '../engine/merge.js';
-import { checkPartOutput, partFileName, readPartHeader, writePartFile } from '../engine/part-file.js';
+import { checkPartOutput, partFileName, partTempName, readPartHeader, writePartFile } from '../engine/part-file.js';
 import { PART_EXTENSION } from '../engine/part-format.js';
 import { simulateShard } from '../engine/simulate.js';
 import { OutputDirError, prepareReportDir } from '../report/output-dir.js';
@@ -65,7 +64,9 @@ export async function probePartOutput(file: string, shown: string): Promise<void
   const dir = dirname(file);
   const created: Created = {};
   try {
-    const probe = join(dir, `.arrcast-tmp-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+    // Named as the part's temporary file: one left by a process killed before removing it is swept
+    // as one (removeStalePartTemps: empty, its owner gone).
+    const probe = join(dir, partTempName(file));
     await withDirectory(dir, () => writeFile(probe, '', { flag: 'wx' }), created);
     await rm(probe, { force: true });
   } catch (err) {

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
+import { syncDirectory, syncTree } from '../engine/sync-tree.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { writeMarker, type OutputKind } from './output-marker.js';
 import { claimTempDir, makeRemovable, makeTempDir, OWNER_FILE, tempPathBeside, withOwnerRwx } from './temp-dir.js';
@@ -71,21 +72,25 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
     try {
       await writeMarker(temp, options.kind);
       await fill(temp, checkpoint);
+      // On disk before it is renamed into place: after a power loss the output is whole, or not there.
+      await syncTree(temp);
       await checkpoint('renaming');
       await options.recheck?.();
       // The swap is synchronous: no signal, and nothing else of this process, runs between the
       // recheck's end and its two renames.
       // The new output takes the group and permissions of what it replaces (an empty directory too).
       takeAccessOf(out, temp);
-      // The previous output is claimed as soon as it is moved aside, before anything awaits: a process
-      // killed from then on (SIGKILL, the OOM killer, power loss) leaves it provably arrcast's and
-      // stale, for the next run writing here to remove, not a hidden copy that no run ever removes.
-      let oldMode: number | undefined;
+      // The previous output is claimed before it is moved aside (its owner file goes with it in the
+      // rename): a process killed at any instant from then on (SIGKILL, the OOM killer, power loss)
+      // leaves it provably arrcast's and stale, for the next run writing here to put back or remove,
+      // never an unclaimed hidden copy that no run ever touches. Killed before the rename, it leaves
+      // an owner file in the output, which is allowed there.
+      const oldMode = claimOld(out);
       try {
         renameSync(out, old);
         moved = true;
-        oldMode = claimOld(old, out);
       } catch (err) {
+        if (oldMode !== undefined) unclaim(out, oldMode);
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       }
       try {
@@ -95,9 +100,7 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       } catch (err) {
         if (moved) {
           renameSync(old, out);
-          rmSync(join(out, OWNER_FILE), { force: true });
-          // As it was: claiming it may have given its owner write permission.
-          if (oldMode !== undefined) chmodSync(out, oldMode & 0o7777);
+          if (oldMode !== undefined) unclaim(out, oldMode);
         }
         throw err;
       }
@@ -108,6 +111,8 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       throw asWriteError(err, temp, out);
     }
     // The output is in place; what follows is tidying, and its failure does not undo the output.
+    // The renames on disk too (best effort).
+    await syncDirectory(dirname(out));
     // A test hook may pause here (ARRCAST_PAUSE_AT=written): a signal now no longer stops the write.
     await options.onStep?.('written');
     // The owner file goes (one left over is allowed in an output); the previous output, claimed when
@@ -121,20 +126,32 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
 }
 
 /**
- * Claim the previous output moved aside to `old` (claimTempDir), first giving its owner write
- * permission on it (a report made read-only could be neither claimed nor emptied); a claim that
- * cannot be written is no reason to stop. Returns its mode before (to restore if it is put back).
+ * Claim the previous output `out`, about to be moved aside (claimTempDir), first giving its owner
+ * write permission on it (a report made read-only could be neither claimed nor emptied); a claim
+ * that cannot be written is no reason to stop. Returns its mode before (to restore if it stays or
+ * is put back: unclaim), or undefined when there is none.
  */
-function claimOld(old: string, out: string): number | undefined {
+function claimOld(out: string): number | undefined {
   let mode: number | undefined;
   try {
-    mode = statSync(old).mode;
+    mode = statSync(out).mode;
     const writable = withOwnerRwx(mode);
-    if (writable !== undefined) chmodSync(old, writable);
+    if (writable !== undefined) chmodSync(out, writable);
     // Naming the output it was: a run killed before the new output is in place leaves it to be put back.
-    claimTempDir(old, Date.now(), basename(out));
+    claimTempDir(out, Date.now(), basename(out));
   } catch {
     // Removed all the same once the new output is in place.
   }
   return mode;
+}
+
+/** The previous output `out` as it was before claimOld: its owner file gone, its mode back. */
+function unclaim(out: string, mode: number): void {
+  try {
+    rmSync(join(out, OWNER_FILE), { force: true });
+    // As it was: claiming it may have given its owner write permission.
+    chmodSync(out, mode & 0o7777);
+  } catch {
+    // Best effort: the error that brought us here is what is reported.
+  }
 }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { link, lstat, open, rename, rm } from 'node:fs/promises';
+import { linkSync, lstatSync, renameSync, rmSync } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { RunAbortedError } from '../engine/errors.js';
 import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
-import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
+import { removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from '../engine/stale-temps.js';
+import { asWriteError } from './write-error.js';
+import { syncDirectory } from '../engine/sync-tree.js';
 
 /** The file exists and replacing it was not asked for. */
 export class FileExistsError extends Error {
@@ -86,87 +88,143 @@ export async function removeStaleFileTemps(path: string, now = Date.now()): Prom
  * a killed write left (their process gone) are removed first (removeStaleFileTemps). With
  * `parents`, missing folders above `path` are made (again, if a run beside this one removed them);
  * when the write then fails or is stopped, the folders it made go again, each only when empty (a
- * failed write leaves nothing of its own). `created` (the caller's record) gets the topmost folder
- * made, so that a caller writing several files can remove them after a later one fails.
+ * failed write leaves nothing of its own).
  *
  * Complexity: O(size of the text).
  */
-export async function writeFileAtomically(
+export function writeFileAtomically(
   path: string,
   text: string,
-  options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean; readonly created?: Created } = {},
+  options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean } = {},
 ): Promise<void> {
-  const temp = tempFileBeside(path);
-  const existing = await lstat(path).catch(() => undefined);
-  if (existing !== undefined && !existing.isFile()) throw new NotAFileError(path);
-  await removeStaleFileTemps(path);
-  const created = options.created ?? {};
-  try {
-    await writeAndMove(path, temp, text, options, created);
-  } catch (err) {
-    if (created.top !== undefined) await removeEmptyDirs(dirname(path), created.top);
-    throw err;
-  }
+  return writeFilesAtomically([{ path, text, force: options.force }], options);
 }
 
-/** writeFileAtomically's temporary file written (in folders made as asked, recorded in `created`) and moved into place. */
-async function writeAndMove(
-  path: string,
-  temp: string,
-  text: string,
-  options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean },
-  created: Created,
+/** One file of writeFilesAtomically: replaced only with `force`. */
+export interface FileToWrite {
+  readonly path: string;
+  readonly text: string;
+  readonly force?: boolean;
+}
+
+/**
+ * Write a set of files all or none, as far as a signal can tell: each as writeFileAtomically does,
+ * but every temporary file is written first, and only when all are (and `signal` has not fired) are
+ * they moved into place, in one synchronous step that no signal handler can come into (the new files
+ * linked first, then the replacing renames). A signal, a write that fails, or a file created
+ * meanwhile at the place of a new one (FileExistsError) leaves every path as it was: the temporary
+ * files go, a new file already linked goes again, and so do the folders made for them, when empty.
+ * Only a rename failing after others were done (the system refusing to rename within a folder it
+ * just wrote in) could leave some replaced; its error is thrown. SIGKILL and power loss are not
+ * signals a process sees: a killed write leaves its temporary files, removed by the next write.
+ *
+ * Complexity: O(total size of the texts).
+ */
+export async function writeFilesAtomically(
+  files: readonly FileToWrite[],
+  options: { readonly signal?: AbortSignal; readonly parents?: boolean } = {},
 ): Promise<void> {
-  // On a forced exit (a second Ctrl-C while writing) the temporary file goes too: its name holds this
-  // machine's tag and this process's id, so nobody else's file has it while this process runs.
-  let ours = false;
+  for (const { path } of files) {
+    const existing = await lstat(path).catch(() => undefined);
+    if (existing !== undefined && !existing.isFile()) throw new NotAFileError(path);
+    await removeStaleFileTemps(path);
+  }
+  const staged = files.map((file) => ({ ...file, temp: tempFileBeside(file.path), ours: false, created: {} as Created }));
+  // On a forced exit (a second Ctrl-C while writing) the temporary files go too: their names hold this
+  // machine's tag and this process's id, so nobody else's file has them while this process runs.
+  const removeTempsSync = () => {
+    for (const s of staged) if (s.ours) rmSync(s.temp, { force: true });
+  };
+  const removeFoldersSync = () => {
+    for (const s of [...staged].reverse()) if (s.created.top !== undefined) removeEmptyDirsSync(dirname(s.path), s.created.top);
+  };
   await cleanedUpOnExit(
     () => {
-      rmSync(temp, { force: true });
-      if (created.top !== undefined) removeEmptyDirsSync(dirname(path), created.top);
+      for (const s of staged) rmSync(s.temp, { force: true });
+      removeFoldersSync();
     },
     async () => {
+      // The file being written or moved, for a system error's path (the file, not its temporary name).
+      let current = staged[0];
       try {
-        const write = async () => {
-          const handle = await open(temp, 'wx');
-          ours = true;
-          try {
-            await handle.writeFile(text);
-          } finally {
-            await handle.close();
-          }
-        };
-        await (options.parents ? withDirectory(dirname(path), write, created) : write());
-      } catch (err) {
-        // A write that failed part-way (full disk, file-size limit) leaves its temporary file: ours, so removed.
-        // EEXIST means the name was someone else's and nothing was written: left alone.
-        if (ours) await rm(temp, { force: true });
-        throw err;
-      }
-      try {
-        // A signal that came while writing stops the move: the earlier file stays, the temporary one goes.
+        for (const s of staged) {
+          current = s;
+          if (options.signal?.aborted) throw new RunAbortedError();
+          const write = async () => {
+            const handle = await open(s.temp, 'wx');
+            s.ours = true;
+            try {
+              await handle.writeFile(s.text);
+              // On disk before it is moved into place: after a power loss the file is whole, new or old.
+              await handle.sync();
+            } finally {
+              await handle.close();
+            }
+          };
+          // EEXIST at the open means the name was someone else's and nothing was written: not ours.
+          await (options.parents ? withDirectory(dirname(s.path), write, s.created) : write());
+        }
+        // A signal that came while writing stops the moves: the earlier files stay, the temporary ones go.
         if (options.signal?.aborted) throw new RunAbortedError();
-        if (options.force) {
-          // A file replaced keeps its group and permissions (a private 0600 scenario stays private).
-          takeAccessOf(path, temp);
-          await rename(temp, path);
-        }
-        else {
-          try {
-            await link(temp, path);
-          } catch (err) {
-            const code = (err as NodeJS.ErrnoException).code;
-            if (code === 'EEXIST') throw new FileExistsError(path);
-            if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
-            // No hard links here: refuse an existing file, then rename.
-            if (await lstat(path).then(() => true, () => false)) throw new FileExistsError(path);
-            await rename(temp, path);
-          }
-        }
-        outputPlaced(path);
-      } finally {
-        await rm(temp, { force: true });
+        moveIntoPlaceSync(staged, (s) => (current = s));
+      } catch (err) {
+        // Temporary files written part-way (full disk, file-size limit) are ours, so removed; folders made for them when empty.
+        removeTempsSync();
+        removeFoldersSync();
+        // A full disk or a read-only folder names the file (OutputWriteError), not 'internal error: ENOSPC ..., write'.
+        throw current === undefined ? err : asWriteError(err, current.temp, current.path);
       }
+      // A replaced file's temporary name is gone with the rename; a linked one's stays until here.
+      removeTempsSync();
+      // The moves on disk too (best effort).
+      for (const folder of new Set(staged.map((s) => dirname(s.path)))) await syncDirectory(folder);
     },
   );
+}
+
+/**
+ * The staged files moved into place, synchronously: the new ones linked first (undone, each linked
+ * file unlinked, if one fails), then the replacing ones renamed, each keeping the group and
+ * permissions of the file it replaces (a private 0600 scenario stays private). Each is recorded as
+ * placed (outputPlaced).
+ */
+function moveIntoPlaceSync<S extends FileToWrite & { readonly temp: string }>(staged: readonly S[], moving: (s: S) => void): void {
+  const linked: string[] = [];
+  try {
+    for (const s of staged) {
+      if (s.force) continue;
+      moving(s);
+      try {
+        linkSync(s.temp, s.path);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new FileExistsError(s.path);
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
+        // No hard links here: refuse an existing file, then rename.
+        if (existsOrLink(s.path)) throw new FileExistsError(s.path);
+        renameSync(s.temp, s.path);
+      }
+      linked.push(s.path);
+    }
+  } catch (err) {
+    for (const path of linked) rmSync(path, { force: true });
+    throw err;
+  }
+  for (const s of staged) {
+    if (!s.force) continue;
+    moving(s);
+    takeAccessOf(s.path, s.temp);
+    renameSync(s.temp, s.path);
+  }
+  for (const s of staged) outputPlaced(s.path);
+}
+
+/** Whether anything (a dangling symlink included) is at `path`. */
+function existsOrLink(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,12 @@
 import { lstat, mkdir, readdir, realpath, rmdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join, parse, sep } from 'node:path';
+import { basename, dirname, join, parse, sep } from 'node:path';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { CHART_FILE, REPORT_FILES } from './report-files.js';
 import { MARKER_FILE, readMarker, type OutputKind } from './output-marker.js';
 import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
 import { currentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
-import { OWNER_FILE, removeStaleTemps, tempPathBeside } from './temp-dir.js';
+import { OWNER_FILE, removeStaleTemps, tempPathBeside, TEMP_PREFIX } from './temp-dir.js';
 import { errnoReason, isErrno } from './write-error.js';
 
 /** An output directory that must not be replaced, or cannot be written. The CLI exits with code 2. */
@@ -154,6 +154,7 @@ async function probeWritable(dir: string): Promise<void> {
  * OutputDirError (exit 2):
  * - an empty value; a path through a file, a dangling symlink or a directory that cannot be searched;
  * - /, the current directory, the home directory or a directory above them, even when empty;
+ * - a name starting with .arrcast-tmp-, as arrcast names its temporary directories;
  * - a file, a mount point, or a directory that is not an empty one or an arrcast output of this
  *   kind holding nothing else (checkReplaceable);
  * - a place where the directory, or a temporary one beside it, cannot be created.
@@ -171,6 +172,10 @@ export async function prepareOutputDir(out: string, kind: OutputKind, foreign: F
     if (err instanceof NoCurrentDirectoryError) throw new OutputDirError(`${shown}: ${err.message}`);
     throw cannot(err);
   }
+  // A name arrcast gives its temporary directories: a run killed in the instant its owner file is in
+  // it would leave it for the next run writing beside it to remove.
+  if (basename(dir).startsWith(TEMP_PREFIX))
+    throw new OutputDirError(`${shown} is named as arrcast's temporary directories (${TEMP_PREFIX}...), which runs writing beside them remove; pick another name`);
   const why = await protectedReason(dir);
   if (why !== undefined)
     throw new OutputDirError(`${shown} is ${why} (${dir}); a run replaces its output directory whole, so it never writes there; pick a new or empty directory`);

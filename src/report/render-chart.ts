@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { renumberSvgIds } from './svg-ids.js';
+import { xmlSafe } from './xml-safe.js';
 
 /** A chart rendered to SVG, with anything vega-lite or vega warned about while doing it. */
 export interface RenderedChart {
@@ -56,7 +57,8 @@ const OFFLINE_LOADER = { load: refuse('a URL'), sanitize: refuse('a URL'), http:
  * Render a Vega-Lite spec to SVG in Node, with no browser, no canvas, no network and no font
  * loading: vega-lite compiles it to Vega, a headless vega View (renderer 'none', text measured by
  * estimate) draws it, and any request to load data is refused. The spec given is left untouched
- * (vega draws from a copy). Its ids are numbered from 1, so the same spec gives the same bytes
+ * (vega draws from a copy). Characters XML cannot hold (a control character in a name) are written
+ * visibly (xmlSafe), so the SVG stays well-formed. Its ids are numbered from 1, so the same spec gives the same bytes
  * whatever was rendered before. vega and vega-lite are imported on first use, so commands that
  * draw nothing do not pay for loading them.
  *
@@ -71,7 +73,7 @@ export const renderChart: ChartRenderer = async (spec) => {
   const compiled = vl.compile(structuredClone(spec), { logger });
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader: OFFLINE_LOADER, logger, logLevel: vega.Warn });
   try {
-    return { svg: renumberSvgIds(await view.toSVG()), warnings };
+    return { svg: xmlSafe(renumberSvgIds(await view.toSVG())), warnings };
   } finally {
     view.finalize();
   }

@@ -1,7 +1,7 @@
 import { lstat, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { tempFileBeside } from './atomic-file.js';
+import { removeStaleFileTemps, tempFileBeside } from './atomic-file.js';
 import { errnoReason } from './write-error.js';
 import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
@@ -85,6 +85,9 @@ async function probeWritable(path: string): Promise<string | undefined> {
     at = up;
   }
   const probe = join(at, basename(tempFileBeside(path)));
+  // Made where the write's own sweep (removeStaleFileTemps of `path`, in its folder) does not look
+  // when that folder is still to be made: a probe a killed process left in `at` goes here.
+  if (at !== dir) await removeStaleFileTemps(join(at, basename(path)));
   try {
     await writeFile(probe, '', { flag: 'wx' });
   } catch (err) {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { chmod, lstat, readdir, rm } from 'node:fs/promises';
+import { chmod, lstat, readdir, rm, rmdir } from 'node:fs/promises';
 import { readSmallJson, SMALL_JSON_BYTES } from './small-json-file.js';
 import { basename, dirname, join } from 'node:path';
-import { processAlive } from '../engine/stale-temps.js';
+import { hostTag, processAlive } from '../engine/stale-temps.js';
 
 /** Prefix of the temporary directories written beside an output directory. */
 export const TEMP_PREFIX = '.arrcast-tmp-';
@@ -37,13 +37,51 @@ export interface TempOwner {
 }
 
 /**
- * A fresh temporary path beside `target`, unique to this process: .arrcast-tmp-NAME-LABEL-PID-HEX
+ * A fresh temporary path beside `target`, unique to this process: .arrcast-tmp-NAME-LABEL-hHOST-PID-HEX
  * with NAME the first 40 characters of the target's name (a target name near the system's limit
- * must still leave room for the temporary name).
+ * must still leave room for the temporary name), HOST this machine's tag (hostTag) and HEX 8 random
+ * hex digits. The name alone says whose it is: a process killed between making such a directory
+ * and claiming it (or removing it, for a probe) leaves it empty, without an owner file, and the
+ * sweep (removeStaleTemps) removes it by its name (UNCLAIMED_NAME).
  */
 export function tempPathBeside(target: string, label: string): string {
-  const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const token = `h${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   return join(dirname(target), `${TEMP_PREFIX}${[...basename(target)].slice(0, 40).join('')}-${label}-${token}`);
+}
+
+/**
+ * The temporary directories made empty and claimed (makeTempDir: 'new', 'trials') or made and
+ * removed at once (the output probe: 'probe'), by the end of their names: LABEL-hHOST-PID-HEX.
+ */
+const UNCLAIMED_NAME = /-(?:new|trials|probe)-h([0-9a-f]{8})-([1-9][0-9]{0,9})-[0-9a-f]{8}$/;
+
+/**
+ * Whether `dir` (named `name`, a directory) is what a process killed outright (SIGKILL, power loss)
+ * between making one of arrcast's temporary directories and claiming or removing it left: named as
+ * tempPathBeside names a 'new', 'trials' or 'probe' directory, by a process on this machine that is
+ * gone (or, from any machine, untouched for STALE_AFTER_MS), and empty or holding only an empty
+ * owner file (killed inside the claim's write). Anything holding more is not provably arrcast's.
+ */
+async function isUnclaimedLeftover(dir: string, name: string, mtimeMs: number, now: number): Promise<boolean> {
+  const m = UNCLAIMED_NAME.exec(name);
+  if (m === null) return false;
+  const pid = Number(m[2]);
+  const gone = m[1] === hostTag() && pid !== process.pid && !processAlive(pid);
+  if (!gone && now - mtimeMs <= STALE_AFTER_MS) return false;
+  const names = await readdir(dir).catch(() => undefined);
+  if (names === undefined || names.length > 1) return false;
+  if (names.length === 0) return true;
+  const owner = names[0] === OWNER_FILE ? await lstat(join(dir, OWNER_FILE)).catch(() => undefined) : undefined;
+  return owner !== undefined && owner.isFile() && owner.size === 0;
+}
+
+/** Remove an unclaimed leftover (isUnclaimedLeftover): its empty owner file, then the directory, only if still empty (rmdir). */
+async function removeUnclaimed(dir: string): Promise<boolean> {
+  await rm(join(dir, OWNER_FILE), { force: true }).catch(() => undefined);
+  return rmdir(dir).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -98,7 +136,8 @@ export function isStale(owner: TempOwner, now = Date.now(), alive: (pid: number)
 /**
  * Remove the temporary directories that killed runs (SIGKILL, power loss) left in `parent`, and
  * only those: a directory whose name starts with TEMP_PREFIX, holding a valid owner file, whose
- * owner is stale. Anything else, even with the prefix, is left as it is. Returns what it removed.
+ * owner is stale; or one killed before it was claimed, empty and named as its owner's
+ * (isUnclaimedLeftover). Anything else, even with the prefix, is left as it is. Returns what it removed.
  */
 export async function removeStaleTemps(parent: string, now = Date.now()): Promise<string[]> {
   let names: string[];
@@ -114,7 +153,11 @@ export async function removeStaleTemps(parent: string, now = Date.now()): Promis
     const info = await lstat(dir).catch(() => undefined);
     if (!info?.isDirectory()) continue;
     const owner = await readTempOwner(dir);
-    if (owner === undefined || !isStale(owner, now)) continue;
+    if (owner === undefined) {
+      if ((await isUnclaimedLeftover(dir, name, info.mtimeMs, now)) && (await removeUnclaimed(dir))) removed.push(dir);
+      continue;
+    }
+    if (!isStale(owner, now)) continue;
     if (owner.replaces !== undefined && (await putBack(dir, join(parent, owner.replaces)))) continue;
     await makeRemovable(dir);
     await rm(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { editDistance } from './edit-distance.js';
 import { excerpt, quoteText } from './display-text.js';
 import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
 import { readFileBytes, type FileKind } from './read-file.js';
-import { Locator } from './csv-locator.js';
+import { isTrimmed, Locator } from './csv-locator.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
 import { nameKey } from './name-key.js';
@@ -169,8 +169,11 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   const where = new Locator(text);
 
   // Stop at the limit + 1 (the header, MAX_BOOK_ROWS rows, one more): every record costs about
-  // 1 KB until it is read into columns, so a longer file is refused before it is all parsed.
-  const limit = MAX_BOOK_ROWS + 2;
+  // 1 KB until it is read into columns, so a longer file is refused before it is all parsed. Blank
+  // lines before the header are not rows after it: up to MAX_BOOK_ROWS of them (each a record of
+  // one empty field, tens of bytes) are read past the limit too.
+  const lead = Math.min(leadingBlankLines(text), MAX_BOOK_ROWS);
+  const limit = lead + MAX_BOOK_ROWS + 2;
   const parseRecords = (source: string | Buffer) => parse(source, { ...csvOptions, to: limit }) as string[][];
   const csvParseRecords = (): string[][] => {
     try {
@@ -203,10 +206,10 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   // A text without quotes is split here (csv-plain-records.ts): the same records, without csv-parse.
   const records = plainRecords(text, limit) ?? csvParseRecords();
 
-  if (records.length > MAX_BOOK_ROWS + 1)
+  if (records.length > lead + MAX_BOOK_ROWS + 1)
     fail(
       `has more than ${MAX_BOOK_ROWS.toLocaleString('en-US')} rows after the header (blank lines count); ${kind} may hold at most ${MAX_BOOK_ROWS.toLocaleString('en-US')}`,
-      where.at(MAX_BOOK_ROWS + 1, 0),
+      where.at(lead + MAX_BOOK_ROWS + 1, 0),
     );
   let h = 0;
   while (h < records.length && isBlank(records[h]!)) h++;
@@ -242,6 +245,23 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   }
   if (rows.length === 0 && total === 0) fail(`has no ${noun}: it has only a header row`, { line: where.at(h, 0).line, column: 1 });
   return new CsvTable(file, columns, fields, rows, Int32Array.from(rowRecord), where, issues, total);
+}
+
+/**
+ * How many records at the start of the text are blank lines (nothing but characters the reader
+ * trims), each ended by CRLF, LF or CR. Complexity: O(those lines).
+ */
+function leadingBlankLines(text: string): number {
+  let lines = 0;
+  for (let p = text.charCodeAt(0) === 0xfeff ? 1 : 0; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 10) lines++;
+    else if (c === 13) {
+      lines++;
+      if (text.charCodeAt(p + 1) === 10) p++;
+    } else if (!isTrimmed(c)) return lines;
+  }
+  return lines;
 }
 
 /** A record whose fields are all empty: a blank line, or `,,,` from a spreadsheet. */

@@ -80,6 +80,15 @@ describe('--out that names something of the user’s is refused before the simul
     expectRefusedUntouched(await arrcast(['run', 'plan.yaml', '--trials', '300', '--workers', '0', '--quiet', '--out', out]), before);
   });
 
+  // Named as arrcast's temporary directories: a run killed in the instant its owner file is in the
+  // output (just before or after the swap) would leave it for the next run writing beside it to remove.
+  it.each(['.arrcast-tmp-fy27', 'reports/.arrcast-tmp-fy27', 'link-to-user/../.arrcast-tmp-x'])('run --out %j (a temporary directory’s name)', async (out) => {
+    const before = snapshot(root);
+    const r = await arrcast(['run', 'plan.yaml', '--trials', '300', '--workers', '0', '--quiet', '--out', out]);
+    expectRefusedUntouched(r, before);
+    expect(r.stderr).toContain("is named as arrcast's temporary directories (.arrcast-tmp-...), which runs writing beside them remove; pick another name");
+  });
+
   it.each(['', 'nothere/..', '.', 'link-to-user', 'x/../..'])('compare --out %j', async (out) => {
     const before = snapshot(root);
     expectRefusedUntouched(await arrcast(['compare', 'plan.yaml', 'plan.yaml', '--trials', '300', '--workers', '0', '--out', out]), before);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { removeStaleFileTemps, writeFileAtomically } from '../../src/report/atomic-file.js';
 import { hostTag } from '../../src/engine/stale-temps.js';
 import { ROOT } from '../helpers/fixtures.js';
@@ -40,6 +41,11 @@ function signalOnceThere(when: () => boolean): AbortSignal {
     },
   });
 }
+
+/** Whether `path`'s temporary file is there beside it: its text written, to be moved into place. */
+const inTemp = (path: string) => existsSync(dirname(path)) && readdirSync(dirname(path)).some((n) => n.startsWith(`.${basename(path)}.arrcast-tmp-`));
+/** Whether `path`'s text is written: in place, or in its temporary file. */
+const written = (path: string) => existsSync(path) || inTemp(path);
 
 /** `count` characters of 4 bytes each in UTF-8. */
 const emoji = (count: number) => '😀'.repeat(count);
@@ -93,7 +99,7 @@ describe('a single-file write that fails or is stopped removes the folders it ma
 
   it('init into a new folder, stopped after the scenario is written: the scenario, data/ and the folder go', async () => {
     const scenario = join(dir, 'new/plan.yaml');
-    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => existsSync(scenario)));
+    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => written(scenario)));
     expect(r.code).toBe(EXIT.interrupted);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -102,8 +108,47 @@ describe('a single-file write that fails or is stopped removes the folders it ma
     const scenario = join(dir, 'plans/plan.yaml');
     await cli(['init', join(dir, 'plans/other.yaml')]);
     const before = readdirSync(join(dir, 'plans')).sort();
-    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => existsSync(join(dir, 'plans/data/enterprise-pipeline.csv'))));
+    const r = await cli(['init', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => written(join(dir, 'plans/data/enterprise-pipeline.csv'))));
     expect(r.code).toBe(EXIT.interrupted);
     expect(readdirSync(join(dir, 'plans')).sort()).toEqual(before);
   });
+
+  it('init --force stopped between files: every file it would replace is as it was (all or none), and nothing of its own is left', async () => {
+    const scenario = join(dir, 'plans/plan.yaml');
+    expect((await cli(['init', '--template', 'enterprise-rep-driven', scenario])).code).toBe(EXIT.ok);
+    const files = readdirSync(join(dir, 'plans'), { recursive: true, encoding: 'utf8' }).filter((p) => !p.endsWith('data'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const f of files) writeFileSync(join(dir, 'plans', f), `my edits of ${f}\n`);
+    const schema = join(dir, 'plans/arrcast.schema.json');
+    // The schema must stay arrcast's to be replaced: an older one, as `arrcast schema` writes it.
+    writeFileSync(schema, `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'arrcast scenario' })}\n`);
+    const before = Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, 'plans', f), 'utf8')]));
+    // Stopped once the last file (the schema) is written: every other one is written by then.
+    const r = await cli(['init', '--force', '--template', 'enterprise-rep-driven', scenario], signalOnceThere(() => inTemp(schema)));
+    expect(r.code).toBe(EXIT.interrupted);
+    expect(Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, 'plans', f), 'utf8')]))).toEqual(before);
+    expect(readdirSync(join(dir, 'plans'), { recursive: true, encoding: 'utf8' }).sort()).toEqual([...files, 'data'].sort());
+  });
 });
+
+/**
+ * A full disk (or a file-size limit) while `fit` or `init` writes its file said 'internal error:
+ * EFBIG: file too large, write' (exit 1), naming no file: the single-file writes did not name the
+ * file their system error came from, as a report's write does (write-error.ts). A child under
+ * `ulimit -f 8` stands for the full disk: writing past 8 KiB fails with EFBIG (node ignores SIGXFSZ).
+ */
+describe('a single-file write cut off part-way by the system', () => {
+  const limited = (args: string[]) =>
+    spawnSync('bash', ['-c', 'ulimit -f 8 && exec "$0" "$@"', process.execPath, join(ROOT, 'dist/cli/main.js'), ...args], { encoding: 'utf8' });
+
+  it.each([
+    ['init', () => ['init', join(dir, 'plan.yaml')], () => join(dir, 'arrcast.schema.json')],
+    ['fit', () => ['fit', history, '--out', join(dir, 'new/fitted.yaml')], () => join(dir, 'new/fitted.yaml')],
+  ])('%s names the file and why, exit 1, and leaves nothing', (_, args, file) => {
+    const r = limited(args());
+    expect(r.stderr).toBe(`arrcast: cannot write ${file()}: file too large (EFBIG); no output was written\n`);
+    expect(r.status).toBe(EXIT.failed);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fixtureText, scenarioFrom } from '../helpers/fixtures.js';
 
@@ -112,11 +113,30 @@ describe('a shard’s probe of its --out', () => {
     const other = join(parts, 'shard-1-of-2.arrcast-part');
     // Shard 1 finishes and writes its part while this shard's probe file is there.
     hooks.afterWriteFile = (p) => {
-      if (p.includes('.arrcast-tmp-probe-') && !existsSync(other)) writeFileSync(other, 'shard 1’s finished part');
+      if (p.includes('.arrcast-tmp-') && !existsSync(other)) writeFileSync(other, 'shard 1’s finished part');
     };
     await probePartOutput(join(parts, 'shard-2-of-2.arrcast-part'), 'parts/');
     expect(readdirSync(parts)).toEqual(['shard-1-of-2.arrcast-part']);
     expect(readFileSync(other, 'utf8')).toBe('shard 1’s finished part');
+  });
+
+  it('is named so that one a shard killed before removing it (SIGKILL) is swept by the next part written there', async () => {
+    const parts = join(root, 'parts');
+    const file = join(parts, 'shard-2-of-2.arrcast-part');
+    let probe: string | undefined;
+    hooks.afterWriteFile = (p) => {
+      if (p.includes('.arrcast-tmp-')) probe = p;
+    };
+    await probePartOutput(file, 'parts/');
+    hooks.afterWriteFile = undefined;
+    // The kill emulated: the probe left as it was made, by a process that is gone.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const left = probe!.replace(`-${process.pid}-`, `-${dead}-`);
+    expect(left).not.toBe(probe);
+    mkdirSync(parts, { recursive: true });
+    writeFileSync(left, '');
+    await writePartFile(file, part);
+    expect(readdirSync(parts)).toEqual(['shard-2-of-2.arrcast-part']);
   });
 
   it('does not fail when another shard removed the new directory between its mkdir and its probe, and leaves nothing', async () => {

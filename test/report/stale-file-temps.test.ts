@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { STALE_FILE_TEMP_MS, writeFileAtomically } from '../../src/report/atomic-file.js';
+import { basename, join } from 'node:path';
+import { STALE_FILE_TEMP_MS, tempFileBeside, writeFileAtomically } from '../../src/report/atomic-file.js';
+import { resolveOutFile } from '../../src/report/resolve-out-file.js';
 import { hostTag } from '../../src/engine/stale-temps.js';
 import { cleanUpNow } from '../../src/engine/exit-cleanup.js';
 
@@ -59,6 +60,24 @@ describe('temporary files a killed single-file write left', () => {
     await expect(writeFileAtomically(join(dir, 'fitted.yaml'), 'tiers: []\n')).rejects.toThrow('exists; use --force to replace it');
     expect(readdirSync(dir)).toEqual(['fitted.yaml']);
     expect(readFileSync(join(dir, 'fitted.yaml'), 'utf8')).toBe('the user’s scenario');
+  });
+});
+
+/**
+ * Before any work the file's folder is probed with a file named as the write's temporary file, in
+ * the nearest folder that exists when the file's own is still to be made (fit --out new/f.yaml). A
+ * process killed between making and removing that probe left it where the file's own write never
+ * looks; the next check of that path removes it (it is the temporary file of `at/NAME`, stale).
+ */
+describe('a probe a killed write left in the folder above a new one', () => {
+  it('is removed by the next check of that path, and nothing else there is', async () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-file-probe-')));
+    const path = join(dir, 'new', 'fitted.yaml');
+    const probe = basename(tempFileBeside(path)).replace(`-${process.pid}-`, `-${deadPid()}-`);
+    writeFileSync(join(dir, probe), '');
+    writeFileSync(join(dir, 'fitted.yaml'), 'the user’s scenario');
+    expect(await resolveOutFile(path, { inputs: [] })).toBe(path);
+    expect(readdirSync(dir)).toEqual(['fitted.yaml']);
   });
 });
 

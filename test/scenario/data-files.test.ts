@@ -67,6 +67,10 @@ describe('a data file holds at most MAX_BOOK_ROWS rows, counted while parsing', 
     ['one row more: refused at that row', () => `${H}\n${'x,smb,1,3,12\n'.repeat(MAX_BOOK_ROWS + 1)}`, [refusedAt(MAX_BOOK_ROWS + 2)]],
     ['a million rows: refused at the first row past the limit', () => `${H}\n${'x,smb,1,3,12\n'.repeat(1_000_000)}`, [refusedAt(MAX_BOOK_ROWS + 2)]],
     ['blank lines count', () => `${H}\n${'\n'.repeat(MAX_BOOK_ROWS)}c1,smb,1,3,12\n`, [refusedAt(MAX_BOOK_ROWS + 2)]],
+    // Blank lines before the header are not rows after it (a file exported with a blank first line).
+    ['exactly MAX_BOOK_ROWS rows below 3 blank lines (LF, CRLF, spaces): read', () => `\n\r\n  \n${H}\n${'c,smb,1,3,12\n'.repeat(MAX_BOOK_ROWS).replace(/^c,/gm, (_, i: number) => `c${i},`)}`, 'ok'],
+    ['one row more below 3 blank lines: refused at that row', () => `\n\n\n${H}\n${'x,smb,1,3,12\n'.repeat(MAX_BOOK_ROWS + 1)}`, [refusedAt(MAX_BOOK_ROWS + 5)]],
+    ['more blank lines before the header than rows a file may hold: refused', () => `${'\n'.repeat(2 * MAX_BOOK_ROWS + 2)}${H}\nc1,smb,1,3,12\n`, [refusedAt(2 * MAX_BOOK_ROWS + 2)]],
   ])('%s', (_, text, expected) => {
     if (expected === 'ok') expect(readCustomerBooks(text(), 'b.csv', ['smb'], ['smb'], { startMonth: 1 }).get('smb')?.size).toBe(MAX_BOOK_ROWS);
     else expect(scenarioErrorLines(() => readCustomerBooks(text(), 'b.csv', ['smb'], ['smb'], { startMonth: 1 }))).toEqual(expected);
