@@ -9,10 +9,19 @@ import { terminalCell } from './terminal-text.js';
  * @example formatMoney(132162418) // => '132.2M'
  */
 export function formatMoney(value: number): string {
+  return formatMoneyWith(value, 0);
+}
+
+/**
+ * formatMoney with `extraDecimals` more decimals than it writes: a narrow 95% interval's ends.
+ *
+ * @example formatMoneyWith(19675215, 1) // => '19.68M'
+ */
+export function formatMoneyWith(value: number, extraDecimals: number): string {
   if (!Number.isFinite(value)) return '-';
   const [scaled, unit] = moneyUnit(Math.abs(value));
   // Billions and trillions to two decimals, millions and thousands to one, units whole.
-  const digits = scaled.toFixed(unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1);
+  const digits = scaled.toFixed((unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1) + extraDecimals);
   // A negative amount that rounds to zero is shown as 0, not -0.
   return `${value < 0 && Number(digits) !== 0 ? '-' : ''}${digits}${unit}`;
 }

@@ -29,7 +29,7 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
   for (const d of r.differences) {
     const x = comparison.scenarios[d.scenario]!;
     out.push(
-      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${money(Math.abs(d.percentiles.p50))} ${d.percentiles.p50 < 0 ? 'below' : 'above'} A at the median, and below A in ${formatShare(d.probabilityBelow.value)} of years.`,
+      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${money(Math.abs(d.percentiles.p50))} ${d.percentiles.p50 < 0 ? 'below' : 'above'} A at the median, and below A in ${formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval)} of years.`,
     );
   }
   const first = decisions.scenarios[0]?.targets[0];
