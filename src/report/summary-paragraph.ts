@@ -108,7 +108,8 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const bad = summary.badYears.metrics.revenue;
   const worstPart = [...bad.components].sort((a, c) => c.shortfall - a.shortfall)[0];
   out.push(
-    `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value)} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
+    // The terminal's downside table prints the worst 10%'s mean without its interval: as it prints it.
+    `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value)} or less; the worst 10% of years average ${format ? money(down.worst10Mean) : beside(down.worst10Mean, down.worst10Interval)}${
       worstPart && worstPart.shortfall > 0
         ? `, ${share(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
         : ''

@@ -29,6 +29,7 @@ beforeAll(async () => {
   // The figures and intervals of a 100,000-trial run (the example's default), set on a small run's summary.
   Object.assign(narrow.decisions.targets[0]!.probability, { value: 0.9988, interval: [0.99861, 0.99896] });
   Object.assign(narrow.decisions.budgets.metrics.revenue, { value: 19_705_224, interval: [19_675_215, 19_736_390] });
+  Object.assign(narrow.decisions.downside.revenue, { worst10Mean: 18_339_376, worst10Interval: [18_331_675, 18_347_075] });
 });
 
 describe('figures beside a narrow 95% interval', () => {
@@ -42,6 +43,9 @@ describe('figures beside a narrow 95% interval', () => {
     const p = summaryParagraph(narrow, TERMINAL_PARAGRAPH_FORMAT);
     expect(p).toContain('The chance of reaching revenue >= 9M is 99.88%.');
     expect(p).toContain('is 19.71M of revenue');
+    // The downside table prints the worst 10%'s mean without its interval, so with formatMoney's digits.
+    expect(summaryTable(narrow)).toMatch(/\nRecognized revenue +[\d.]+M +18\.3M +/);
+    expect(p).toContain('the worst 10% of years average 18.3M,');
   });
 
   it("report.html's paragraph writes the chance as its targets table does", () => {
