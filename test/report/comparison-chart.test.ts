@@ -44,6 +44,17 @@ describe('the comparison chart', () => {
     await expect(prepareComparisonDir(out)).resolves.toBe(out);
   });
 
+  it("comparison.html's foot names every file written beside it, and only those", () => {
+    // It named comparison.json, comparison.vl.json and comparison.svg only: not comparison.xlsx, nor
+    // the overlaid distribution's distribution.vl.json and distribution.svg the page shows.
+    const foot = /Beside this page: (.*)\.<\/p>/.exec(readFileSync(join(out, 'comparison.html'), 'utf8'));
+    expect(foot).not.toBeNull();
+    const named = [...foot![1]!.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]).sort();
+    const written = readdirSync(out).filter((f) => f !== 'comparison.html' && !f.startsWith('.')).sort();
+    expect(written).toContain('comparison.xlsx');
+    expect(named).toEqual(written);
+  });
+
   it('holds the data of comparison.json: each scenario P10/P50/P90 and the per-trial differences with P(X < A)', () => {
     const c = read('comparison.json');
     const spec = read('comparison.vl.json');

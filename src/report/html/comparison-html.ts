@@ -14,6 +14,8 @@ import { confidenceWords, simulatedYears } from '../confidence-text.js';
 export interface ComparisonHtmlInput {
   readonly comparison: Comparison;
   readonly decisions: CompareDecisions;
+  /** The files written beside the page, named at its foot (every one `arrcast compare --out` writes). */
+  readonly files: readonly string[];
   readonly charts: readonly HtmlChart[];
 }
 
@@ -46,7 +48,7 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
  *
  * Complexity: O(scenarios x (metrics + targets) + size of the charts).
  */
-export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtmlInput): string {
+export function comparisonHtml({ comparison, decisions, charts, files }: ComparisonHtmlInput): string {
   const e = escapeHtml;
   const c = comparison;
   const currency = c.scenarios[0]!.currency;
@@ -162,7 +164,7 @@ ${diffs}
 </section>
 ${tierDiffs ? `<section>\n<h2>Difference from A by ${c.sameTiers ? '' : 'shared '}tier</h2>\n${tierDiffs}\n</section>\n` : ''}${glossarySection()}
 <footer>
-<p>Written by arrcast compare. The same scenarios, seed and trial count give the same figures. Beside this page: <code>comparison.json</code>, <code>comparison.vl.json</code>, <code>comparison.svg</code>.</p>
+<p>Written by arrcast compare. The same scenarios, seed and trial count give the same figures. Beside this page: ${files.map((f) => `<code>${e(f)}</code>`).join(', ')}.</p>
 </footer>
 </main>
 </body>
