@@ -55,6 +55,22 @@ describe('the comparison chart', () => {
     expect(named).toEqual(written);
   });
 
+  it("comparison.html's glossary defines what the page shows, and sends the reader to no line it lacks", () => {
+    // It was report.html's: bookings 'that is the "New ARR" line', and opening ARR, variance shares
+    // and GRR / NRR, none of which comparison.html shows.
+    const page = readFileSync(join(out, 'comparison.html'), 'utf8');
+    const at = page.indexOf('<section id="glossary">');
+    expect(at).toBeGreaterThan(0);
+    const [body, glossary] = [page.slice(0, at), page.slice(at)];
+    const terms = [...glossary.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1]);
+    for (const absent of ['New ARR', 'Opening ARR', 'Share of variance', 'GRR / NRR']) {
+      expect(body.toLowerCase()).not.toContain(absent.toLowerCase());
+      expect(terms).not.toContain(absent);
+    }
+    expect(glossary).not.toMatch(/that is the (&quot;|")New ARR/);
+    for (const shown of ['Recognized revenue', 'Bookings', 'Ending ARR', 'Budget at c confidence', '95% interval', 'Common random numbers']) expect(terms).toContain(shown);
+  });
+
   it('holds the data of comparison.json: each scenario P10/P50/P90 and the per-trial differences with P(X < A)', () => {
     const c = read('comparison.json');
     const spec = read('comparison.vl.json');

@@ -5,7 +5,7 @@ import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { formatShareBeside, formatShareInterval, moneyCellsFormat, type MoneyCell } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { escapeHtml } from './escape.js';
-import { glossarySection } from './glossary.js';
+import { COMPARISON_GLOSSARY, glossarySection } from './glossary.js';
 import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
@@ -162,7 +162,7 @@ ${bands}
 <h2>Difference from A, trial by trial</h2>
 ${diffs}
 </section>
-${tierDiffs ? `<section>\n<h2>Difference from A by ${c.sameTiers ? '' : 'shared '}tier</h2>\n${tierDiffs}\n</section>\n` : ''}${glossarySection()}
+${tierDiffs ? `<section>\n<h2>Difference from A by ${c.sameTiers ? '' : 'shared '}tier</h2>\n${tierDiffs}\n</section>\n` : ''}${glossarySection(COMPARISON_GLOSSARY)}
 <footer>
 <p>Written by arrcast compare. The same scenarios, seed and trial count give the same figures. Beside this page: ${files.map((f) => `<code>${e(f)}</code>`).join(', ')}.</p>
 </footer>
