@@ -14,6 +14,7 @@ import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
+import { refuseJsonName } from './yaml-file-name.js';
 import { terminalCell } from '../report/terminal-text.js';
 
 /** The example companies shipped in the package (scenarios/*.yaml), which `--template` copies. */
@@ -172,6 +173,8 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       const schema = await checkSchemaFile(join(dirname(file), SCHEMA_FILE), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       const clash = targets.find((t) => t.path === schema.path);
       if (clash !== undefined) throw new UsageError(`${clash.shown} is where init writes the JSON Schema (${SCHEMA_FILE}); name the scenario another way`);
+      // The starter and the templates are commented YAML.
+      refuseJsonName(file, file);
       // Then each is written whole; a file this run created, and a folder it made for one, is removed
       // again when a later one fails (a folder only when empty).
       const created: string[] = [];
