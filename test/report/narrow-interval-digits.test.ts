@@ -11,6 +11,7 @@ import { reportHtml } from '../../src/report/html/report-html.js';
 import { summaryParagraph } from '../../src/report/summary-paragraph.js';
 import { summaryTable, TERMINAL_PARAGRAPH_FORMAT } from '../../src/report/summary-table.js';
 import { TWO_TIERS, runReportScenario } from './fixture.js';
+import { exceedanceTargets } from '../../src/report/charts/exceedance.js';
 
 /**
  * A figure written beside a narrow 95% interval takes the digits the interval takes, in the
@@ -52,6 +53,11 @@ describe('figures beside a narrow 95% interval', () => {
     const page = reportHtml({ summary: narrow, scenario: sim.loaded.scenario, charts: [] });
     expect(page).toMatch(/<th scope="row">revenue &gt;= 9M<\/th><td class="num">99\.88%<\/td><td class="num">\[99\.86%, 99\.90%\]<\/td>/);
     expect(summaryParagraph(narrow)).toContain('The chance of reaching revenue >= 9M is 99.88%.');
+  });
+
+  it("the exceedance chart's target label reads as the targets table beside it", () => {
+    // It wrote formatShare's 99.9% on the chart above the table's 99.88%.
+    expect(exceedanceTargets(narrow)[0]!.text).toBe('revenue >= 9M: 99.88%');
   });
 
   it("arrcast compare's P(X < A) in the terminal, and comparison.html's paragraph, as its table writes it", async () => {
