@@ -9,6 +9,8 @@ import { prepareComparisonDir, writeComparison } from '../../src/cli/write-compa
 import { OKABE_ITO } from '../../src/report/charts/chart-context.js';
 import { renderChart, type ChartRenderer } from '../../src/report/render-chart.js';
 import { TWO_TIERS } from './fixture.js';
+import { comparisonParagraph } from '../../src/report/html/comparison-html.js';
+import { compareDecisions } from '../../src/analysis/compare-decisions.js';
 import { comparisonSpec } from '../../src/report/charts/comparison.js';
 import { comparisonDistributionSpec } from '../../src/report/charts/comparison-distribution.js';
 import { sortedFinite } from '../../src/report/charts/downsample.js';
@@ -86,6 +88,13 @@ describe('the comparison chart', () => {
       for (const s of c.scenarios) expect(svg).toContain(`>${s.label}: ${s.name}</text>`);
       expect(svg).not.toContain('…');
     }
+  });
+
+  it("comparison.html's paragraph gives a median difference of 0 no direction", () => {
+    // It said 'it comes in $0 above A at the median' of a scenario compared with a copy of itself.
+    const same = compareSimulations([sims[0]!, sims[0]!]);
+    expect(same.metrics.revenue.differences[0]!.percentiles.p50).toBe(0);
+    expect(comparisonParagraph(same, compareDecisions([sims[0]!, sims[0]!]))).toContain('it comes in level with A at the median, and below A in 0.0% of years.');
   });
 
   it('holds the data of comparison.json: each scenario P10/P50/P90 and the per-trial differences with P(X < A)', () => {

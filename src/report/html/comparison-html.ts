@@ -30,8 +30,11 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
   const out = [`Baseline A (${a.name}) has a median recognized revenue of ${money(r.scenarios[0]!.percentiles.p50)}.`];
   for (const d of r.differences) {
     const x = comparison.scenarios[d.scenario]!;
+    // A change that leaves the median difference at 0 (the same scenario, or one that moves nothing revenue reads) said '$0 above A'.
+    const p50 = d.percentiles.p50;
+    const atMedian = p50 === 0 ? 'level with A at the median' : `${money(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
     out.push(
-      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${money(Math.abs(d.percentiles.p50))} ${d.percentiles.p50 < 0 ? 'below' : 'above'} A at the median, and below A in ${formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval)} of years.`,
+      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval)} of years.`,
     );
   }
   const first = decisions.scenarios[0]?.targets[0];
