@@ -74,13 +74,15 @@ function pct(x: number): string {
 }
 /** A whole count: 5658 -> '5,658'. */
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
-/** Money, compact: 84123456 -> '84.1M', 12000 -> '12k', 250 -> '250'. */
+/** Money, compact: 84123456 -> '84.1M', 12000 -> '12k', 250 -> '250'; 999990000 -> '1B', not '1,000M'. */
 function money(x: number): string {
   const a = Math.abs(x);
   const short = (v: number, unit: string) => `${Number(v.toPrecision(3)).toLocaleString('en-US')}${unit}`;
-  if (a >= 1e12) return short(x / 1e12, 'T');
-  if (a >= 1e9) return short(x / 1e9, 'B');
-  if (a >= 1e6) return short(x / 1e6, 'M');
+  // The unit is picked after rounding to three digits, so 999.99M, which rounds to 1,000M, is 1B.
+  const at = (size: number) => Number((a / size).toPrecision(3)) >= 1;
+  if (at(1e12)) return short(x / 1e12, 'T');
+  if (at(1e9)) return short(x / 1e9, 'B');
+  if (at(1e6)) return short(x / 1e6, 'M');
   if (a >= 1e4) return short(x / 1e3, 'k');
   return count(x);
 }

@@ -1,6 +1,7 @@
 import type { Comparison, DifferenceStat, MetricComparison, ScenarioStat } from '../analysis/compare.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
-import { formatInterval, formatMoney, formatPercent, textTable } from '../report/format.js';
+import { formatMoney, textTable } from '../report/format.js';
+import { formatShareBeside, formatShareInterval } from '../report/interval-format.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
 
 const HEADER = ['mean', '± s.e.', 'P10', 'P50', 'P90'];
@@ -13,8 +14,8 @@ const band = (s: ScenarioStat | DifferenceStat) => [
   formatMoney(s.percentiles.p90),
 ];
 
-/** P(X < A) and its 95% Wilson interval, e.g. "97.3% [97.1%, 97.5%]". */
-const probability = (p: { value: number; interval: readonly [number, number] }) => `${formatPercent(p.value)} ${formatInterval(p.interval, formatPercent)}`;
+/** P(X < A) and its 95% Wilson interval, e.g. "97.3% [97.1%, 97.5%]", with the decimals a narrow interval takes ("99.88% [99.86%, 99.90%]"). */
+const probability = (p: { value: number; interval: readonly [number, number] }) => `${formatShareBeside(p.value, p.interval)} ${formatShareInterval(p.interval)}`;
 
 /**
  * The comparison as the text `arrcast compare` prints: a legend of the scenarios, then for each

@@ -9,6 +9,7 @@ import { parseScenario } from '../scenario/parse.js';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { resolveOutFile } from '../report/resolve-out-file.js';
 import { UsageError } from './exit-codes.js';
+import { refuseJsonName } from './yaml-file-name.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
@@ -35,6 +36,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
     .action(async (file: string, opts: { out: string; deals?: string; customers?: string; force?: boolean }) => {
       // Resolved and checked once, before any input is read; written there and nowhere else.
       const inputs = [file, ...(opts.deals !== undefined ? [opts.deals] : []), ...(opts.customers !== undefined ? [opts.customers] : [])];
+      refuseJsonName(opts.out, `--out ${opts.out}`);
       const outPath = await resolveOutFile(opts.out, { force: opts.force, inputs });
       const history = await readMonthlyFile(file, file, { kind: 'history' });
       const calendar = historyCalendar(history);

@@ -12,6 +12,7 @@ import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
+import { refuseJsonName } from './yaml-file-name.js';
 import { terminalCell } from '../report/terminal-text.js';
 
 /** The example companies shipped in the package (scenarios/*.yaml), which `--template` copies. */
@@ -170,6 +171,8 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       const schema = await checkSchemaFile(join(dirname(file), SCHEMA_FILE), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       const clash = targets.find((t) => t.path === schema.path);
       if (clash !== undefined) throw new UsageError(`${clash.shown} is where init writes the JSON Schema (${SCHEMA_FILE}); name the scenario another way`);
+      // The starter and the templates are commented YAML.
+      refuseJsonName(file, file);
       // Then all are written, or none (as far as a signal can tell): a signal, a failed write or a file
       // created meanwhile leaves every file as it was, and no folder made for them.
       const all = [...targets, schema];

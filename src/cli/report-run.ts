@@ -129,7 +129,7 @@ export { checkTargets } from './check-targets.js';
  */
 export async function reportSimulation(io: Io, sim: Simulation, options: ReportRunOptions): Promise<void> {
   reportModules ??= loadReportModules();
-  const { summarize, reforecastSummary, simulateStress, writeReport, wrapText, summaryParagraph, formatMoney, formatPercent, summaryTable, fewEffectiveDraws, MIN_EFFECTIVE } = await reportModules;
+  const { summarize, reforecastSummary, simulateStress, writeReport, wrapText, summaryParagraph, formatMoney, summaryTable, TERMINAL_PARAGRAPH_FORMAT, fewEffectiveDraws, MIN_EFFECTIVE } = await reportModules;
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}), ...(options.prepared ? { prepared: options.prepared } : {}) });
@@ -142,7 +142,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   await stepCheck(options.onStep, options.signal)('summarised');
   // The run is the CLI's: what the report does not read of its trials is let go before the charts are drawn.
   await writeReport(options.out, sim, summary, { releaseTrials: true, signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}) });
-  if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, { money: formatMoney, share: formatPercent }))}\n\n${summaryTable(summary)}`);
+  if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, TERMINAL_PARAGRAPH_FORMAT))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
   for (const note of targetNotes(summary, formatMoney)) io.err(`${note}\n`);
   if (reforecast && fewEffectiveDraws(reforecast))

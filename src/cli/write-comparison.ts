@@ -86,7 +86,7 @@ export async function writeComparison(dir: string, comparison: Comparison, sims:
         { name: 'distribution', caption: 'Each scenario’s recognized revenue: share of simulated years in each band, the same bands for all.', svg: distributionSvg },
         { name: 'comparison', caption: 'Exceedance curves P(revenue ≥ x) of each scenario, and the per-trial difference from A with P(X < A).', svg },
       ];
-      await writeFile(join(tmp, COMPARISON_PAGE_FILES.html), comparisonHtml({ comparison, decisions, charts }));
+      await writeFile(join(tmp, COMPARISON_PAGE_FILES.html), comparisonHtml({ comparison, decisions, charts, files: [...COMPARISON_ENTRIES].filter((f) => f !== COMPARISON_PAGE_FILES.html) }));
       await checkpoint(COMPARISON_PAGE_FILES.html);
       await writeWorkbook(join(tmp, COMPARISON_PAGE_FILES.xlsx), comparisonSheets(comparison, decisions));
       await checkpoint(COMPARISON_PAGE_FILES.xlsx);

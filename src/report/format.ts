@@ -1,4 +1,4 @@
-import { decimalsBelowWhole, moneyUnit } from './money.js';
+import { decimalsBelowWhole, MONEY_UNITS, moneyUnit, unitSize, type MoneyUnit } from './money.js';
 import { displayWidth } from './display-width.js';
 import { terminalCell } from './terminal-text.js';
 
@@ -9,10 +9,24 @@ import { terminalCell } from './terminal-text.js';
  * @example formatMoney(132162418) // => '132.2M'
  */
 export function formatMoney(value: number): string {
+  return formatMoneyWith(value, 0);
+}
+
+/**
+ * formatMoney with `extraDecimals` more decimals than it writes: a narrow 95% interval's ends.
+ *
+ * @example formatMoneyWith(19675215, 1) // => '19.68M'
+ */
+export function formatMoneyWith(value: number, extraDecimals: number): string {
   if (!Number.isFinite(value)) return '-';
-  const [scaled, unit] = moneyUnit(Math.abs(value));
+  const abs = Math.abs(value);
   // Billions and trillions to two decimals, millions and thousands to one, units whole.
-  const digits = scaled.toFixed(unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1);
+  const fixed = (unit: MoneyUnit) => (abs / unitSize(unit)).toFixed((unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1) + extraDecimals);
+  let unit = moneyUnit(abs)[1];
+  let digits = fixed(unit);
+  // 999,960 rounds to 1000.0k: carried to the next unit, 1.0M, as report.html's amounts are (trillions stay: 2250.00T).
+  const next = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]?.[0];
+  if (Number(digits) >= 1000 && next !== undefined) digits = fixed((unit = next));
   // A negative amount that rounds to zero is shown as 0, not -0.
   return `${value < 0 && Number(digits) !== 0 ? '-' : ''}${digits}${unit}`;
 }

@@ -1,4 +1,5 @@
 import { decimalsBelowWhole, formatCurrency, formatShare } from './money.js';
+import { formatMoneyWith } from './format.js';
 import type { Stat } from '../analysis/describe.js';
 
 /** The most significant digits an interval is ever written with. */
@@ -33,6 +34,36 @@ export function moneyIntervalDigits([lo, hi]: readonly [number, number], symbol:
  */
 export function formatMoneyBeside(value: number, interval: readonly [number, number] | null, symbol: string): string {
   return formatCurrency(value, symbol, interval === null ? 3 : moneyIntervalDigits(interval, symbol));
+}
+
+/**
+ * A 95% interval in the terminal's money (formatMoney: "19.7M", no symbol), with as many more
+ * decimals as it takes for the two ends to read differently, as formatMoneyInterval does for
+ * report.html: [19.7M, 19.7M] becomes [19.68M, 19.74M]. Equal ends print equal.
+ *
+ * @example formatMoneyIntervalPlain([19_675_215, 19_736_390]) // => '[19.68M, 19.74M]'
+ */
+export function formatMoneyIntervalPlain(interval: readonly [number, number]): string {
+  const extra = plainIntervalDecimals(interval);
+  return `[${formatMoneyWith(interval[0], extra)}, ${formatMoneyWith(interval[1], extra)}]`;
+}
+
+/**
+ * A figure beside its 95% interval in the terminal's money, with the decimals the interval is
+ * written with, so 19.71M does not read "19.7M" beside "[19.68M, 19.74M]".
+ *
+ * @example formatMoneyBesidePlain(19_705_224, [19_675_215, 19_736_390]) // => '19.71M'
+ */
+export function formatMoneyBesidePlain(value: number, interval: readonly [number, number] | null): string {
+  return formatMoneyWith(value, interval === null ? 0 : plainIntervalDecimals(interval));
+}
+
+/** The decimals formatMoneyIntervalPlain adds to formatMoney's: 0, or more until the ends read differently (at most 4). */
+function plainIntervalDecimals([lo, hi]: readonly [number, number]): number {
+  let extra = 0;
+  while (extra < 4 && lo !== hi && formatMoneyWith(lo, extra) === formatMoneyWith(hi, extra)) extra++;
+  // Ends that differ in the last bits only read alike at any decimals: none added, as equal ends.
+  return formatMoneyWith(lo, extra) === formatMoneyWith(hi, extra) ? 0 : extra;
 }
 
 /**

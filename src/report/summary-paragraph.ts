@@ -7,12 +7,16 @@ import { confidenceWords } from './confidence-text.js';
 import { displayWidth } from './display-width.js';
 import { terminalText } from './terminal-text.js';
 import { driverKey } from '../model/column-key.js';
-import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
+import { formatMoneyBeside, formatShareBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
 
 /** How the paragraph writes its figures: the same formatters as the tables it sits above. */
 export interface ParagraphFormat {
   readonly money: (v: number) => string;
   readonly share: (v: number) => string;
+  /** An amount the tables write beside its 95% interval (a budget, the worst 10%'s mean), with the interval's digits. */
+  readonly moneyBeside: (v: number, interval: readonly [number, number] | null) => string;
+  /** A chance the tables write beside its 95% interval (a target's), with the interval's decimals. */
+  readonly shareBeside: (v: number, interval: readonly [number, number] | null) => string;
 }
 
 /** What a driver's own draw is, in the words a person would use ("how many Enterprise leads become customers"). */
@@ -86,13 +90,16 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
       ? `Recognized revenue ${year} is ${revenueMoney(rev.p50)} in every simulated year: nothing in the ${kind.closed ? 're-forecast' : 'scenario'} leaves it uncertain.`
       : `Recognized revenue ${year} is most likely about ${revenueMoney(rev.p50)} (P50), with an 80% chance of landing between ${revenueMoney(rev.p10)} (P10) and ${revenueMoney(rev.p90)} (P90).`,
   );
+  // A target's chance as the targets table writes it, with the decimals its 95% interval takes (99.88%
+  // beside [99.86%, 99.90%], not 99.9%).
+  const chance = (t: Summary['decisions']['targets'][number]) => (format?.shareBeside ?? formatShareBeside)(t.probability.value, t.probability.interval);
   if (d.targets.length > 0) {
-    if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${share(d.targets[0]!.probability.value)}.`);
-    else out.push(`The chance of reaching each target is ${list(d.targets.map((t) => `${share(t.probability.value)} for ${t.label}`))}.`);
+    if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${chance(d.targets[0]!)}.`);
+    else out.push(`The chance of reaching each target is ${list(d.targets.map((t) => `${chance(t)} for ${t.label}`))}.`);
   }
-  // A budget and the worst 10%'s mean as report.html's budget and downside tables write them, with the
-  // digits their 95% interval takes ($111.79M, not $112M); the terminal's format writes them its own way.
-  const beside = (v: number, interval: readonly [number, number] | null) => (format ? money(v) : formatMoneyBeside(v, interval, symbol));
+  // A budget and the worst 10%'s mean as the budget and downside tables write them, with the digits
+  // their 95% interval takes ($111.79M, not $112M).
+  const beside = (v: number, interval: readonly [number, number] | null) => (format ? format.moneyBeside(v, interval) : formatMoneyBeside(v, interval, symbol));
   const b = d.budgets.metrics;
   out.push(
     `A budget that is met or beaten in ${conf} of simulated years is ${beside(b.revenue.value, b.revenue.interval)} of revenue, ${beside(b.bookings.value, b.bookings.interval)} of bookings and ${beside(b.endingArr.value, b.endingArr.interval)} of ending ARR.`,
@@ -101,7 +108,8 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const bad = summary.badYears.metrics.revenue;
   const worstPart = [...bad.components].sort((a, c) => c.shortfall - a.shortfall)[0];
   out.push(
-    `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value)} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
+    // The terminal's downside table prints the worst 10%'s mean without its interval: as it prints it.
+    `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value)} or less; the worst 10% of years average ${format ? money(down.worst10Mean) : beside(down.worst10Mean, down.worst10Interval)}${
       worstPart && worstPart.shortfall > 0
         ? `, ${share(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
         : ''
@@ -113,9 +121,11 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   }
   const named = summary.sensitivity.drivers.filter((x) => x.ownUncertainty !== false && x.varianceShare! >= NAMED_SHARE).slice(0, 3);
   if (named.length > 0) {
+    // As the sources-of-risk table writes a share: report.html's beside its interval; the terminal's, its column's way.
+    const varianceShare = (x: DriverSensitivity) => (format ? share(x.varianceShare!) : formatShareBeside(x.varianceShare!, x.varianceShareInterval ?? null));
     const [first, ...rest] = named;
-    const tail = rest.length > 0 ? `, followed by ${list(rest.map((x) => `${driverWords(x)} (${share(x.varianceShare!)})`))}` : '';
-    out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${share(first!.varianceShare!)} of the year-to-year swing in revenue${tail}.`);
+    const tail = rest.length > 0 ? `, followed by ${list(rest.map((x) => `${driverWords(x)} (${varianceShare(x)})`))}` : '';
+    out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${varianceShare(first!)} of the year-to-year swing in revenue${tail}.`);
   } else {
     out.push('No single driver accounts for as much as 1% of the swing in revenue: it comes from deal-by-deal and customer-by-customer luck.');
   }

@@ -9,6 +9,11 @@ import { formatCount, formatInterval, formatMoney, formatPercent, percentColumn,
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
+import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval } from './interval-format.js';
+import type { ParagraphFormat } from './summary-paragraph.js';
+
+/** How the paragraph printed above these tables writes its figures: as the tables do. */
+export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { money: formatMoney, share: formatPercent, moneyBeside: formatMoneyBesidePlain, shareBeside: formatShareBeside };
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
@@ -174,7 +179,8 @@ function decisionTables(summary: Summary): string[] {
   out.push(
     textTable([
       [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = ${pct})`, 'budget', '95% interval'],
-      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.budgets.metrics[m].value), d.budgets.metrics[m].interval === null ? '-' : formatInterval(d.budgets.metrics[m].interval!, formatMoney)]),
+      // With the digits the interval takes, as report.html writes them: 19.71M [19.68M, 19.74M], not 19.7M [19.7M, 19.7M].
+      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBesidePlain(d.budgets.metrics[m].value, d.budgets.metrics[m].interval), d.budgets.metrics[m].interval === null ? '-' : formatMoneyIntervalPlain(d.budgets.metrics[m].interval!)]),
     ]),
   );
   const budgetReason = d.budgets.metrics.revenue.notEstimable;
@@ -189,8 +195,8 @@ function decisionTables(summary: Summary): string[] {
   if (d.targets.length > 0) {
     const rows = [['Targets', 'P(reach)', '95% interval', 'mean gap if missed', 'P10 - target']];
     for (const t of d.targets)
-      rows.push([t.label, formatPercent(t.probability.value), formatInterval(t.probability.interval, formatPercent), t.shortfall.trialsMissing === 0 ? '-' : formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
-    if (d.jointProbability) rows.push(['All targets in the same year', formatPercent(d.jointProbability.value), formatInterval(d.jointProbability.interval, formatPercent), '', '']);
+      rows.push([t.label, formatShareBeside(t.probability.value, t.probability.interval), formatShareInterval(t.probability.interval), t.shortfall.trialsMissing === 0 ? '-' : formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
+    if (d.jointProbability) rows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), formatShareInterval(d.jointProbability.interval), '', '']);
     out.push('');
     out.push(textTable(rows));
   }
@@ -232,7 +238,7 @@ function monthlyPlanTable(summary: Summary): string[] {
   if (plan.mrr) head.push('planned MRR', 'P(MRR >= plan)', '95% interval');
   if (plan.cumulativeRevenue) head.push('planned cumulative revenue', 'P(cumulative >= plan)', '95% interval');
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
-    f === undefined ? ['-', '-', '-'] : [formatMoney(f.plan), formatPercent(f.probability.value), closed ? '-' : formatInterval(f.probability.interval, formatPercent)];
+    f === undefined ? ['-', '-', '-'] : [formatMoney(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
   const rows = [head];
   for (const r of plan.rows) rows.push([planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);

@@ -160,12 +160,13 @@ async function drawCharts(
 
 /**
  * report.html of a run as a string, byte for byte the file writeReport writes with `outputs:
- * ['html']`, without writing anything: no file, no temporary directory (the studio's "download
+ * ['html']` but for its foot, which names no file beside it (there is none), without writing anything: no file, no temporary directory (the studio's "download
  * report", which a forced exit or a kill could otherwise leave behind in the system's temporary
  * folder). Stops between charts when `options.signal` has aborted (RunAbortedError).
  */
 export async function reportPage(sim: Simulation, summary: Summary, options: Pick<ReportOptions, 'marks' | 'renderChart' | 'signal' | 'stress'> = {}): Promise<string> {
   const charts = await drawCharts(sim, summary, options);
   if (options.signal?.aborted) throw new RunAbortedError();
-  return reportHtml({ summary, scenario: sim.loaded.scenario, charts, ...(options.stress ? { stress: options.stress } : {}) });
+  // A page on its own: no file beside it to name.
+  return reportHtml({ summary, scenario: sim.loaded.scenario, charts, files: [], ...(options.stress ? { stress: options.stress } : {}) });
 }

@@ -23,6 +23,18 @@ export interface Figure {
 const share = (value: number): Figure => ({ value, text: formatPercent(value) });
 const signed = (f: Figure, zero: boolean): string => (zero ? '±0' : f.value > 0 ? `+${f.text}` : f.text);
 
+/**
+ * A change of a chance in percentage points, as formatPercent writes a share: '+2.3 pts', and one
+ * too small for a decimal with two significant digits, '-0.010 pts' (one trial in 10,000 read
+ * '-0.0 pts' or '+0.0 pts', a signed zero); '±0 pts' for none.
+ *
+ * @example pointsChange(-0.0001) // => '-0.010 pts'
+ */
+export function pointsChange(d: number): string {
+  if (d === 0) return '±0 pts';
+  return `${d > 0 ? '+' : '-'}${formatPercent(Math.abs(d)).replace(/%$/, ' pts')}`;
+}
+
 /** What the page shows for a state: the figures, against the plan, and three chart specs. */
 export interface Answer {
   readonly scenario: string;
@@ -72,12 +84,12 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
   const dP50 = money(p50.p50 - planP50);
   const dTargets = summary.decisions.targets.map((t, i) => {
     const d = t.probability.value - planDecisions.targets[i]!.probability.value;
-    return { value: d, text: `${d > 0 ? '+' : ''}${(d * 100).toFixed(1)} pts` };
+    return { value: d, text: pointsChange(d) };
   });
   const zeroP50 = dP50.value === 0;
   const text = [
     `P50 ${signed(dP50, zeroP50)} against the plan`,
-    ...summary.decisions.targets.map((t, i) => `P(${t.label}) ${dTargets[i]!.value === 0 ? '±0 pts' : dTargets[i]!.text}`),
+    ...summary.decisions.targets.map((t, i) => `P(${t.label}) ${dTargets[i]!.text}`),
   ].join('; ');
   const ctx = chartContext(summary);
   const tornado = tornadoSpec(summary, ctx);

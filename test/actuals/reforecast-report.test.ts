@@ -102,6 +102,21 @@ describe('a re-forecast in the report', async () => {
     expect(decimals(atPlan!)).toBe(decimals(now!));
   });
 
+  it('writes P(target) now as the targets table of the same page does, and the plan beside it to the same decimals', () => {
+    // It wrote formatShare's 99.9% beside the targets table's 99.88% [99.86%, 99.90%] (a target all but
+    // certain late in the year: a narrow interval).
+    const t = summary.decisions.targets[0]!;
+    const narrowed = structuredClone(summary);
+    Object.assign(narrowed.decisions.targets[0]!.probability, { value: 0.9988, interval: [0.99861, 0.99896] });
+    const r = narrowed.reforecast!;
+    Object.assign(r.decisions.now.targets[0]!, { probability: 0.9988 });
+    Object.assign(r.decisions.atPlan!.targets[0]!, { probability: 0.9912 });
+    const html = reportHtml({ summary: narrowed, scenario: loaded.scenario, charts: [] });
+    const label = t.label.replace(/>/g, '&gt;');
+    expect(html).toContain(`<th scope="row">${label}</th><td class="num">99.88%</td><td class="num">[99.86%, 99.90%]</td>`);
+    expect(html).toContain(`<th scope="row">P(${label})</th><td class="num">99.88%</td><td class="num">99.12%</td>`);
+  });
+
   it("shows a market factor whose mean rounds to zero as 0, not -0", () => {
     const market = { prior: { mean: -0.004, p10: -1.28, p90: 1.28 }, posterior: { mean: -0.04, p10: -0.7, p90: 0.6 }, effectiveSampleSize: 1000 };
     const html = reforecastSection({ ...summary, reforecast: { ...summary.reforecast!, market: { ...summary.reforecast!.market, ...market } as never } }, String);

@@ -64,6 +64,17 @@ describe('arrcast init', () => {
     expect(copy.hash).toBe(original.hash);
   });
 
+  it('a .json file name is refused before anything is written: the starter is commented YAML, which JSON tools cannot read', async () => {
+    // It wrote YAML with comments into plan.json (and validated it: arrcast reads JSON as YAML).
+    const dir = tmp();
+    for (const args of [['init', join(dir, 'plan.json')], ['init', join(dir, 'Plan.JSON'), '--template', 'example']]) {
+      const r = await arrcast(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`arrcast: ${args[1]}: arrcast writes a commented YAML scenario, not JSON; name it ${args[1]!.replace(/\.json$/i, '.yaml')} (arrcast reads YAML and JSON alike)\n`);
+    }
+    expect(existsSync(join(dir, 'plan.json')) || existsSync(join(dir, 'Plan.JSON')) || existsSync(join(dir, 'arrcast.schema.json'))).toBe(false);
+  });
+
   it('an unknown template is refused with the valid names; existing files are not overwritten without --force', async () => {
     const file = join(tmp(), 'x.yaml');
     const r = await arrcast(['init', file, '--template', 'saas']);

@@ -91,6 +91,14 @@ describe('warnings of the scenario as stated (validate: no run needed)', () => {
       ['[acv-low] FILE:14:12 tiers[0].newBusiness.acv: an ACV of 300 a year is below 500; SaaS contracts are usually from a few thousand (SMB) to a few hundred thousand (enterprise) a year'],
     ],
     [
+      // 999.99M read '1,000M': three digits rounded up to the next unit are that unit's 1.
+      'an opening book just under 1B, of 10M a customer: amounts carried to the next unit when rounding reaches 1,000',
+      [['openingArr: 1200000', 'openingArr: 999_990_000'], ['customers: 120', 'customers: 100']],
+      [
+        "[acv-high] FILE:8:19 tiers[0].existing.openingArr: the opening book's average ARR per customer (1B / 100 customers) of 10M a year is above 5M; SaaS contracts are usually from a few thousand (SMB) to a few hundred thousand (enterprise) a year",
+      ],
+    ],
+    [
       'an opening book of 10 a customer (openingArr missing three zeros)',
       [['openingArr: 1200000', 'openingArr: 1200']],
       [

@@ -33,6 +33,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('arrcast fit --out', () => {
   const cases: Array<[string, (d: string) => string[], (d: string) => string]> = [
     ['empty', () => ['--out', ''], () => 'arrcast: --out is empty: name the scenario file to write, e.g. --out fitted.yaml'],
+    // fit writes commented YAML: it wrote it into fitted.json, which no JSON tool reads.
+    ['a .json name', (d) => ['--out', join(d, 'fitted.json')], (d) => `arrcast: --out ${d}/fitted.json: arrcast writes a commented YAML scenario, not JSON; name it ${d}/fitted.yaml (arrcast reads YAML and JSON alike)`],
     ['a FIFO, with --force', (d) => ['--out', join(d, 'pipe.yaml'), '--force'], (d) => `arrcast: --out ${d}/pipe.yaml is a FIFO (named pipe), not a regular file: arrcast writes its output only as a regular file and never replaces anything else`],
     ['a symlink to a directory, with --force', (d) => ['--out', join(d, 'to-plans'), '--force'], (d) => `arrcast: --out ${d}/to-plans is a directory; name the scenario file to write, e.g. ${d}/to-plans/fitted.yaml`],
     ['a symlink to nothing, with --force', (d) => ['--out', join(d, 'dangling.yaml'), '--force'], (d) => `arrcast: --out ${d}/dangling.yaml is a symlink to nothing: remove the link or name another file`],

@@ -9,6 +9,12 @@ import { prepareComparisonDir, writeComparison } from '../../src/cli/write-compa
 import { OKABE_ITO } from '../../src/report/charts/chart-context.js';
 import { renderChart, type ChartRenderer } from '../../src/report/render-chart.js';
 import { TWO_TIERS } from './fixture.js';
+import { comparisonParagraph } from '../../src/report/html/comparison-html.js';
+import { compareDecisions } from '../../src/analysis/compare-decisions.js';
+import { comparisonSpec } from '../../src/report/charts/comparison.js';
+import { comparisonDistributionSpec } from '../../src/report/charts/comparison-distribution.js';
+import { sortedFinite } from '../../src/report/charts/downsample.js';
+import { formatShareInterval } from '../../src/report/interval-format.js';
 
 let sims: Simulation[];
 let out: string;
@@ -44,6 +50,53 @@ describe('the comparison chart', () => {
     await expect(prepareComparisonDir(out)).resolves.toBe(out);
   });
 
+  it("comparison.html's foot names every file written beside it, and only those", () => {
+    // It named comparison.json, comparison.vl.json and comparison.svg only: not comparison.xlsx, nor
+    // the overlaid distribution's distribution.vl.json and distribution.svg the page shows.
+    const foot = /Beside this page: (.*)\.<\/p>/.exec(readFileSync(join(out, 'comparison.html'), 'utf8'));
+    expect(foot).not.toBeNull();
+    const named = [...foot![1]!.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]).sort();
+    const written = readdirSync(out).filter((f) => f !== 'comparison.html' && !f.startsWith('.')).sort();
+    expect(written).toContain('comparison.xlsx');
+    expect(named).toEqual(written);
+  });
+
+  it("comparison.html's glossary defines what the page shows, and sends the reader to no line it lacks", () => {
+    // It was report.html's: bookings 'that is the "New ARR" line', and opening ARR, variance shares
+    // and GRR / NRR, none of which comparison.html shows.
+    const page = readFileSync(join(out, 'comparison.html'), 'utf8');
+    const at = page.indexOf('<section id="glossary">');
+    expect(at).toBeGreaterThan(0);
+    const [body, glossary] = [page.slice(0, at), page.slice(at)];
+    const terms = [...glossary.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1]);
+    for (const absent of ['New ARR', 'Opening ARR', 'Share of variance', 'GRR / NRR']) {
+      expect(body.toLowerCase()).not.toContain(absent.toLowerCase());
+      expect(terms).not.toContain(absent);
+    }
+    expect(glossary).not.toMatch(/that is the (&quot;|")New ARR/);
+    for (const shown of ['Recognized revenue', 'Bookings', 'Ending ARR', 'Budget at c confidence', '95% interval', 'Common random numbers']) expect(terms).toContain(shown);
+  });
+
+  it("names every scenario whole in both charts' legends, as a planner names them", async () => {
+    // A legend limit of 260 px cut the example's own 'B: Example SaaS Co - FY downside' to '... FY down…'.
+    const c = structuredClone(compareSimulations(sims));
+    const names = ['Example SaaS Co - FY plan', 'Example SaaS Co - FY downside', 'Example SaaS Co - FY upside with the new pricing page'];
+    c.scenarios.forEach((s, i) => Object.assign(s, { name: names[i] }));
+    const sorted = sims.map((s) => sortedFinite(s.store.column('revenue')!));
+    for (const spec of [comparisonSpec(c, sorted), comparisonDistributionSpec(c, sorted)]) {
+      const svg = (await renderChart(spec)).svg;
+      for (const s of c.scenarios) expect(svg).toContain(`>${s.label}: ${s.name}</text>`);
+      expect(svg).not.toContain('…');
+    }
+  });
+
+  it("comparison.html's paragraph gives a median difference of 0 no direction", () => {
+    // It said 'it comes in $0 above A at the median' of a scenario compared with a copy of itself.
+    const same = compareSimulations([sims[0]!, sims[0]!]);
+    expect(same.metrics.revenue.differences[0]!.percentiles.p50).toBe(0);
+    expect(comparisonParagraph(same, compareDecisions([sims[0]!, sims[0]!]))).toContain('it comes in level with A at the median, and below A in 0.0% of years.');
+  });
+
   it('holds the data of comparison.json: each scenario P10/P50/P90 and the per-trial differences with P(X < A)', () => {
     const c = read('comparison.json');
     const spec = read('comparison.vl.json');
@@ -70,7 +123,12 @@ describe('the comparison chart', () => {
     const subtitle = (spec.title as { subtitle: string[] }).subtitle;
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
     expect(subtitle).toContain(subtitle.find((l) => l.startsWith('B − A per trial: P10 ')));
-    expect(subtitle.find((l) => l.startsWith('B − A per trial'))).toContain(`P(B < A) = ${pct(diffs[0]!.probabilityBelow.value)} ± `);
+    // With its 95% interval as comparison.html's table writes it, not '± ' a standard error beside that table's interval.
+    const interval = (p: { interval: readonly [number, number] }) => formatShareInterval(p.interval);
+    const below = c.metrics.revenue.differences as Array<{ probabilityBelow: { value: number; interval: [number, number] } }>;
+    expect(subtitle.find((l) => l.startsWith('B − A per trial'))).toContain(`P(B < A) = ${pct(diffs[0]!.probabilityBelow.value)}, 95% interval ${interval(below[0]!.probabilityBelow)}.`);
+    expect(readFileSync(join(out, 'comparison.html'), 'utf8')).toContain(`<td class="num">${interval(below[0]!.probabilityBelow)}</td>`);
+    expect(subtitle.join(' ')).not.toContain('±');
     expect(subtitle.find((l) => l.startsWith('C − A per trial'))).toContain(`P(C < A) = ${pct(diffs[1]!.probabilityBelow.value)}`);
     expect(subtitle.at(-1)).toBe('Px = x% chance of coming in below. 1,500 simulated years. Amounts in USD.');
     // The downside comes in below the plan in most years.

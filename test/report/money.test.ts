@@ -30,6 +30,8 @@ describe('money as a planner reads it', () => {
     expect(formatMoney(1.5e12)).toBe('1.50T');
     expect(formatMoney(-2.25e15)).toBe('-2250.00T');
     expect(formatMoney(999e9)).toBe('999.00B');
+    // Rounded up to 1,000 of a unit: the next unit's 1 (it printed 1000.0k, 1000.0M, 1000.00B, 1000, -1000.0k).
+    expect([999_960, 999_999_999, 999_995e6, 999.6, -999_960, 999_949].map((v) => formatMoney(v))).toEqual(['1.0M', '1.00B', '1.00T', '1.0k', '-1.0M', '999.9k']);
     expect(fixedMoney([2e12, 5e11], '$')(5e11)).toBe('$0.5T');
   });
 

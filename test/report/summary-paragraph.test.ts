@@ -3,7 +3,7 @@ import { summarize, type Summary } from '../../src/analysis/summarize.js';
 import type { Simulation } from '../../src/engine/simulate.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { summaryParagraph, driverWords, wrapText } from '../../src/report/summary-paragraph.js';
-import { summaryTable } from '../../src/report/summary-table.js';
+import { summaryTable, TERMINAL_PARAGRAPH_FORMAT } from '../../src/report/summary-table.js';
 import { formatMoney, formatPercent } from '../../src/report/format.js';
 import { formatCurrency } from '../../src/report/money.js';
 import { runReportScenario } from './fixture.js';
@@ -75,7 +75,7 @@ describe('summary paragraph', () => {
   });
 
   it('in the terminal, uses the terminal tables\u2019 formatters: every amount is one the table prints', () => {
-    const p = summaryParagraph(summary, { money: formatMoney, share: formatPercent });
+    const p = summaryParagraph(summary, TERMINAL_PARAGRAPH_FORMAT);
     const table = summaryTable(summary);
     for (const f of (p.match(/-?\d[\d,.]*[kMB](?![a-z])/g) ?? [])) expect(table, f).toContain(f);
   });

@@ -110,6 +110,9 @@ describe('writeReport', () => {
     await writeReport(html, sim, summary, { outputs: ['html', 'trials'] });
     expect(named(html)).toEqual(beside(html));
     expect(named(html)).toEqual(['scenario.json', 'summary.json', 'trials.csv']);
+    // Nor do the charts' captions name a charts/ folder that is not written.
+    expect(readFileSync(join(html, 'report.html'), 'utf8')).not.toContain('charts/');
+    expect(readFileSync(join(await writtenReport('default'), 'report.html'), 'utf8')).toContain('Spec: <code>charts/revenue-distribution.vl.json</code>');
   });
 
   it('replaces a previous report on a rerun', async () => {

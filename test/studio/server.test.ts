@@ -226,7 +226,7 @@ describe('arrcast studio: the numbers', () => {
     expect(p.p50.value).toBe(figures(full).p50 - (await runFigures(join(dir, 'example.yaml'), TRIALS, 0.9)).p50);
   });
 
-  it('"download report" is the report.html arrcast run writes of the saved state, but for the file it names', async () => {
+  it('"download report" is the report.html arrcast run writes of the saved state, but for the file it names and the files beside it (none)', async () => {
     const r = await post('/api/report', { state: MOVED });
     expect(r.status).toBe(200);
     await post('/api/save', { state: MOVED, name: 'for-report' });
@@ -234,7 +234,11 @@ describe('arrcast studio: the numbers', () => {
     const run = await runCli('run', join(dir, 'for-report.yaml'), '--trials', String(TRIALS), '--seed', String(SEED), '--confidence', '0.9', '--out', out, '--outputs', 'html', '--quiet', '--workers', '0');
     expect(run.code, run.err).toBe(0);
     const written = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(r.body.replaceAll("example.yaml with the studio&#39;s changes", join(dir, 'for-report.yaml'))).toBe(written);
+    // The download is a page on its own: it named summary.json and scenario.json as beside it.
+    const beside = ' Files beside this page: <code>summary.json</code>, <code>scenario.json</code>.';
+    expect(written).toContain(beside);
+    expect(r.body).not.toContain('Files beside this page');
+    expect(r.body.replaceAll("example.yaml with the studio&#39;s changes", join(dir, 'for-report.yaml'))).toBe(written.replace(beside, ''));
   });
 
   it('moving a control and back gives the original numbers exactly', async () => {

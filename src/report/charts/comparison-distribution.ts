@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../../analysis/compare.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis } from './chart-context.js';
-import { comparisonContext } from './comparison.js';
+import { comparisonContext, scenarioLegend } from './comparison.js';
 import { histogram, nonEmptySpan, quantileSorted } from './downsample.js';
 
 const COLOURS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.vermillion, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.black, OKABE_ITO.yellow];
@@ -29,7 +29,7 @@ export function comparisonDistributionSpec(comparison: Comparison, sortedRevenue
     field: 'scenario',
     type: 'nominal' as const,
     scale: { domain: names, range: names.map((_, i) => COLOURS[i % COLOURS.length]!) },
-    legend: { title: null, labelLimit: 260, columns: 2 },
+    legend: scenarioLegend(names, 620),
   };
   const x = { field: 'value', type: 'quantitative' as const, scale: { domain: [lo, hi], nice: false, zero: false }, axis: moneyAxis(ctx, 'Recognized revenue') };
   return {

@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../../analysis/compare.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
-import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
+import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
 import { exceedanceCurve, nonEmptySpan } from './downsample.js';
+import { formatShareBeside, formatShareInterval } from '../interval-format.js';
 
 /** Scenario colours in order (A, B, C, ...): Okabe-Ito, yellow last (faint on white); repeats after eight. */
 const SCENARIO_COLOURS = [
@@ -45,6 +46,23 @@ const scenarioName = (s: Comparison['scenarios'][number]) => `${s.label}: ${s.na
  * @example comparisonSpec(compareSimulations(sims), sims.map((s) => sortedFinite(s.store.column('revenue')!)))
  * Complexity: O(scenarios x points).
  */
+/** The room a legend entry's colour symbol and the gap after it take. */
+const LEGEND_SYMBOL_PX = 30;
+
+/**
+ * The legend of the compared scenarios ("A: name") under a chart `width` wide: two columns when the
+ * longest name fits twice by vega's width estimate, else one, each label as long as it needs up to the
+ * chart's width. A fixed limit of 260 cut the example's own "B: Example SaaS Co - FY downside" to
+ * "B: Example SaaS Co - FY down…" (vega in Node estimates 0.8 em a character and cuts past the limit).
+ *
+ * @example scenarioLegend(['A: Plan', 'B: Downside'], 620) // => { title: null, labelLimit: 105, columns: 2 }
+ */
+export function scenarioLegend(names: readonly string[], width: number): { title: null; labelLimit: number; columns: number } {
+  const needed = Math.ceil(Math.max(0, ...names.map((n) => n.length)) * LABEL_PX_PER_CHAR) + 8;
+  const columns = 2 * (needed + LEGEND_SYMBOL_PX) <= width ? 2 : 1;
+  return { title: null, labelLimit: Math.min(needed, width - LEGEND_SYMBOL_PX), columns };
+}
+
 export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyArray<ArrayLike<number>>): TopLevelSpec {
   const ctx = comparisonContext(comparison);
   const money = (v: number) => formatCurrency(v, ctx.symbol);
@@ -76,7 +94,9 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
   const lines = revenue.differences.map((d) => {
     const x = comparison.scenarios[d.scenario]!.label;
     const p = d.percentiles;
-    return `${x} − A per trial: P10 ${money(p.p10)}, P50 ${money(p.p50)}, P90 ${money(p.p90)}; P(${x} < A) = ${formatShare(d.probabilityBelow.value)} ± ${formatShare(d.probabilityBelow.standardError)}.`;
+    // With its 95% interval, as the table beside the chart writes it (it said '96.9% ± 0.1%', a standard error, beside the table's [96.7%, 97.2%]).
+    const pb = d.probabilityBelow;
+    return `${x} − A per trial: P10 ${money(p.p10)}, P50 ${money(p.p50)}, P90 ${money(p.p90)}; P(${x} < A) = ${formatShareBeside(pb.value, pb.interval)}, 95% interval ${formatShareInterval(pb.interval)}.`;
   });
   const [lo, hi] = nonEmptySpan(
     Math.min(...revenue.scenarios.map((s) => s.percentiles.p10)),
@@ -90,7 +110,7 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
     field: 'scenario',
     type: 'nominal' as const,
     scale: { domain: names, range: names.map((_, i) => SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]!) },
-    legend: { title: null, labelLimit: 260, columns: 2 },
+    legend: scenarioLegend(names, 620),
   };
   const dy = { field: 'scenario', type: 'nominal' as const, sort: differences.map((d) => d.scenario), axis: { title: null } };
   const dx = (field: string) => ({ field, type: 'quantitative' as const, scale: { domain: [dlo - dpad, dhi + dpad * 6], nice: false, zero: false } });

@@ -5,7 +5,7 @@ import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { formatShareBeside, formatShareInterval, moneyCellsFormat, type MoneyCell } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { escapeHtml } from './escape.js';
-import { glossarySection } from './glossary.js';
+import { COMPARISON_GLOSSARY, glossarySection } from './glossary.js';
 import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
@@ -14,6 +14,8 @@ import { confidenceWords, simulatedYears } from '../confidence-text.js';
 export interface ComparisonHtmlInput {
   readonly comparison: Comparison;
   readonly decisions: CompareDecisions;
+  /** The files written beside the page, named at its foot (every one `arrcast compare --out` writes). */
+  readonly files: readonly string[];
   readonly charts: readonly HtmlChart[];
 }
 
@@ -28,8 +30,11 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
   const out = [`Baseline A (${a.name}) has a median recognized revenue of ${money(r.scenarios[0]!.percentiles.p50)}.`];
   for (const d of r.differences) {
     const x = comparison.scenarios[d.scenario]!;
+    // A change that leaves the median difference at 0 (the same scenario, or one that moves nothing revenue reads) said '$0 above A'.
+    const p50 = d.percentiles.p50;
+    const atMedian = p50 === 0 ? 'level with A at the median' : `${money(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
     out.push(
-      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${money(Math.abs(d.percentiles.p50))} ${d.percentiles.p50 < 0 ? 'below' : 'above'} A at the median, and below A in ${formatShare(d.probabilityBelow.value)} of years.`,
+      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval)} of years.`,
     );
   }
   const first = decisions.scenarios[0]?.targets[0];
@@ -46,7 +51,7 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
  *
  * Complexity: O(scenarios x (metrics + targets) + size of the charts).
  */
-export function comparisonHtml({ comparison, decisions, charts }: ComparisonHtmlInput): string {
+export function comparisonHtml({ comparison, decisions, charts, files }: ComparisonHtmlInput): string {
   const e = escapeHtml;
   const c = comparison;
   const currency = c.scenarios[0]!.currency;
@@ -160,9 +165,9 @@ ${bands}
 <h2>Difference from A, trial by trial</h2>
 ${diffs}
 </section>
-${tierDiffs ? `<section>\n<h2>Difference from A by ${c.sameTiers ? '' : 'shared '}tier</h2>\n${tierDiffs}\n</section>\n` : ''}${glossarySection()}
+${tierDiffs ? `<section>\n<h2>Difference from A by ${c.sameTiers ? '' : 'shared '}tier</h2>\n${tierDiffs}\n</section>\n` : ''}${glossarySection(COMPARISON_GLOSSARY)}
 <footer>
-<p>Written by arrcast compare. The same scenarios, seed and trial count give the same figures. Beside this page: <code>comparison.json</code>, <code>comparison.vl.json</code>, <code>comparison.svg</code>.</p>
+<p>Written by arrcast compare. The same scenarios, seed and trial count give the same figures. Beside this page: ${files.map((f) => `<code>${e(f)}</code>`).join(', ')}.</p>
 </footer>
 </main>
 </body>

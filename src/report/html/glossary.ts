@@ -17,12 +17,22 @@ export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['Common random numbers', 'Scenarios compared on the same seed and trial count, so trial i of each sees the same luck and the differences are the scenarios\u2019, not noise.'],
 ];
 
-/** The glossary at the end of report.html, as a definition list. */
-export function glossarySection(): string {
+/**
+ * The glossary of comparison.html: the terms it uses. It shows no new ARR line, opening ARR, variance
+ * shares or retention, so their entries are left out and bookings point at report.html's line (its
+ * glossary sent the reader to a "New ARR" line the page does not have).
+ */
+export const COMPARISON_GLOSSARY: ReadonlyArray<readonly [string, string]> = GLOSSARY.filter(([t]) => !['New ARR', 'Opening ARR', 'Share of variance', 'GRR / NRR'].includes(t)).map(([t, d]) => [
+  t,
+  t === 'Bookings' ? d.replace('that is the "New ARR" line', 'each scenario\u2019s report.html shows them as its "New ARR" line') : d,
+]);
+
+/** The glossary at the end of report.html (or of comparison.html, given COMPARISON_GLOSSARY), as a definition list. */
+export function glossarySection(entries: ReadonlyArray<readonly [string, string]> = GLOSSARY): string {
   return `<section id="glossary">
 <h2>Glossary</h2>
 <dl class="glossary">
-${GLOSSARY.map(([t, d]) => `<dt>${escapeHtml(t)}</dt><dd>${escapeHtml(d)}</dd>`).join('\n')}
+${entries.map(([t, d]) => `<dt>${escapeHtml(t)}</dt><dd>${escapeHtml(d)}</dd>`).join('\n')}
 </dl>
 </section>`;
 }

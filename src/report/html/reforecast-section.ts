@@ -2,7 +2,7 @@ import type { ReforecastSummary, Spread } from '../../analysis/reforecast-summar
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
-import { moneyIntervalDigits } from '../interval-format.js';
+import { formatShareBeside, moneyIntervalDigits } from '../interval-format.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords } from '../confidence-text.js';
@@ -68,7 +68,10 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
       // atPlan's targets carry the re-forecast's labels where they match one (comparablePlan, which
       // compares labels as names are: an earlier version's '600K' is today's '600k').
       const before = plan?.targets.find((p) => p.label === t.label);
-      return [`P(${t.label})`, formatShare(t.probability), before ? formatShare(before.probability) : '-'];
+      // Now as the targets table writes it (the decimals its 95% interval takes: 99.88%, not 99.9%),
+      // and the plan's beside it with the same decimals.
+      const interval = summary.decisions.targets.find((x) => x.label === t.label)?.probability.interval ?? null;
+      return [`P(${t.label})`, formatShareBeside(t.probability, interval), before ? formatShareBeside(before.probability, interval) : '-'];
     }),
   ];
   const decisions = gridTable(

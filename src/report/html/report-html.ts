@@ -38,8 +38,9 @@ export interface ReportHtmlInput {
   /** Plausibility warnings, already HTML (a section of their own), placed right under the summary paragraph. */
   readonly warningsHtml?: string;
   /**
-   * The files written beside the page (reportFiles of the run's outputs), named at its foot; default
-   * summary.json and scenario.json, which every report has.
+   * The files written beside the page (reportFiles of the run's outputs), named at its foot, and the
+   * charts' spec and image files when charts/ is one of them; default summary.json and scenario.json,
+   * which every report has; none for a page on its own (the studio's download).
    */
   readonly files?: readonly string[];
 }
@@ -188,9 +189,12 @@ ${budgets}
     'assumptions',
   );
 
+  // A chart's spec and image are named only when charts/ is written beside the page (not with
+  // --outputs summary,html, nor in the studio's download, a page on its own).
+  const chartFiles = files.includes(`${REPORT_FILES.charts}/`);
   const figures = charts
-    .map(
-      (c) => chartFigure(c, ` Spec: <code>charts/${e(c.name)}.vl.json</code> (opens in the Vega editor); image: <code>charts/${e(c.name)}.svg</code>.`),
+    .map((c) =>
+      chartFigure(c, chartFiles ? ` Spec: <code>charts/${e(c.name)}.vl.json</code> (opens in the Vega editor); image: <code>charts/${e(c.name)}.svg</code>.` : ''),
     )
     .join('\n');
 
@@ -263,7 +267,7 @@ ${market}
 ${glossarySection()}
 
 <footer>
-<p>Written by arrcast. The same scenario, seed and trial count give the same figures. Files beside this page: ${files.map((f) => `<code>${e(f)}</code>`).join(', ')}.</p>
+<p>Written by arrcast. The same scenario, seed and trial count give the same figures.${files.length > 0 ? ` Files beside this page: ${files.map((f) => `<code>${e(f)}</code>`).join(', ')}.` : ''}</p>
 </footer>
 </main>
 </body>

@@ -11,6 +11,7 @@ import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
+import { shareFormats } from './share-format.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
 
@@ -215,6 +216,26 @@ function monthlyPlanSheet(summary: Summary, money: string, stamp: string): Sheet
   };
 }
 
+/**
+ * A row's percentages with the decimals each needs (shareFormats): every run of adjacent
+ * percentage cells (a share alone, or a share and its interval's two ends) formatted together.
+ */
+function withShareFormats(cells: Array<{ value: string | number; format?: string } | null>): Array<{ value: string | number; format?: string } | null> {
+  const out = [...cells];
+  for (let i = 0; i < out.length; ) {
+    let j = i;
+    while (j < out.length && out[j]?.format === PERCENT_FORMAT) j++;
+    if (j === i) {
+      i++;
+      continue;
+    }
+    const formats = shareFormats(out.slice(i, j).map((c) => c!.value as number));
+    for (let k = i; k < j; k++) out[k] = { ...out[k]!, format: formats[k - i]! };
+    i = j;
+  }
+  return out;
+}
+
 /** Targets' interval columns hold shares, not money. */
 const shareRow = (sheet: SheetData, row: ReadonlyArray<string | number | null>) => sheet.name === 'Targets and budgets' && row[0] === 'Target';
 
@@ -233,14 +254,13 @@ export function workbookSheets(sheets: readonly SheetData[]): XlsxSheet[] {
     rows.push({ cells: sheet.header.map((h) => ({ value: cellText(h) })), style: 'bold' });
     for (const r of sheet.rows) {
       const share = shareRow(sheet, r);
-      rows.push({
-        cells: r.map((v, i) => {
-          if (typeof v === 'string') return { value: cellText(v) };
-          if (v === null || !Number.isFinite(v)) return null;
-          const format = share && i >= 3 && i <= 5 ? PERCENT_FORMAT : sheet.formats[i];
-          return format ? { value: v, format } : { value: v };
-        }),
+      const cells = r.map((v, i) => {
+        if (typeof v === 'string') return { value: cellText(v) };
+        if (v === null || !Number.isFinite(v)) return null;
+        const format = share && i >= 3 && i <= 5 ? PERCENT_FORMAT : sheet.formats[i];
+        return format ? { value: v, format } : { value: v };
       });
+      rows.push({ cells: withShareFormats(cells) });
     }
     return { name: sheet.name, widths: sheet.widths, frozenRows: sheet.preamble.length + 1, frozenColumns: 1, rows };
   });
