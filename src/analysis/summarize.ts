@@ -4,6 +4,7 @@ import type { Simulation } from '../engine/simulate.js';
 import { constantStat, moments, statOfSelected, statOfSorted, statOfValues, statRanks, type Stat } from './describe.js';
 import { selectRanks } from './rank-select.js';
 import { SortWorkspace } from '../math/sorted-values.js';
+import type { CountTally } from '../engine/count-tally.js';
 import { decide, decisionFigures, type Decisions } from './decisions.js';
 import { sensitivity, type Sensitivity } from './sensitivity.js';
 import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
@@ -136,6 +137,8 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);
+  /** True when the run has values of `key`: a column, or a tally (TrialStoreOptions.tallyCounts). */
+  const kept = (key: string) => col(key) !== undefined || store.tally(key) !== undefined;
   const targets = options.targets ?? scenario.targets;
   // Every column is sorted once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same sorted copy.
@@ -159,9 +162,21 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     const stored = storedKey(sim, key);
     if (stats.has(stored)) return stats.get(stored);
     const c = col(stored);
-    const s = c ? describeInto(c, stored) : undefined;
+    const tally = c ? undefined : store.tally(stored);
+    const s = c ? describeInto(c, stored) : tally ? describeTally(tally, stored) : undefined;
     stats.set(stored, s);
     return s;
+  };
+  // A count kept as a tally (TrialStoreOptions.tallyCounts): its moments folded as its chunks came in,
+  // its order statistics read from the tally: the numbers its values would give.
+  const describeTally = (tally: CountTally, key: string): Stat | undefined => {
+    const m = store.momentsOf(key)?.result();
+    if (!m) return undefined;
+    const wanted = figures.needs(key);
+    if (wanted && figures.needsOrder(key)) throw new Error(`${key} is kept as a tally: an expected shortfall needs its values`);
+    const selected = tally.select([...statRanks(m.n), ...(wanted ? figures.ranks(key, m.n) : [])]);
+    if (wanted) figures.recordAt(key, (rank) => selected.get(rank)!, m.n);
+    return statOfSelected(m, selected);
   };
   // Of each column only the ranks its Stat and the decisions' quantiles read are selected; a column
   // the decisions read an expected shortfall of is sorted (the shortfall adds its lowest values in order).
@@ -229,7 +244,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       endingArr: must(key('endingArr')),
       openingArr: tier.existing?.openingArr ?? 0,
       ...(hasBook ? { grr: must(key('grr')), nrr: must(key('nrr')) } : {}),
-      ...(hasBook && col(key('logoRenewal')) ? { logoRenewal: must(key('logoRenewal')), dollarRenewal: must(key('dollarRenewal')) } : {}),
+      ...(hasBook && kept(key('logoRenewal')) ? { logoRenewal: must(key('logoRenewal')), dollarRenewal: must(key('dollarRenewal')) } : {}),
       ...(tier.newBusiness ? { customersWon: must(key('customersWon')) } : {}),
       ...(tier.newBusiness && tier.newBusiness.sources.length > 0 ? { leads: must(tierKey(tier.name, 'leads')) } : {}),
       ...(tier.existing ? { customersLost: must(key('customersLost')) } : {}),
@@ -294,7 +309,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     openingArr,
     byTier,
     byComponent,
-    ...(grr && nrr ? { retention: { grr, nrr, ...(col('logoRenewal') ? { logoRenewal: must('logoRenewal'), dollarRenewal: must('dollarRenewal') } : {}) } } : {}),
+    ...(grr && nrr ? { retention: { grr, nrr, ...(kept('logoRenewal') ? { logoRenewal: must('logoRenewal'), dollarRenewal: must('dollarRenewal') } : {}) } } : {}),
     customers: { won: must('customersWon'), lost: must('customersLost') },
     monthly,
     drivers: market ? { market } : {},
