@@ -243,8 +243,8 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           stream = await startTrialsStream(out, opts.outputs, trials, opts.precision !== undefined);
           const onChunk = stream ? { onChunk: stream.accept.bind(stream) } : {};
           const ownDrawTrials = actuals || (opts.outputs?.includes('trials') && !stream) ? {} : { ownDrawTrials: ATTRIBUTION_TRIALS };
-          // Nor anything of the counts and logo renewal but their Stat: kept as tallies (26 MB less at a million trials),
-          // except in a --precision run, which resumes its runs trial by trial.
+          // Nor anything of the counts and logo renewal but their Stat: kept as tallies (26 MB less at a
+          // million trials), except in a --precision run, which resumes its runs trial by trial.
           const tallyCounts = Object.keys(ownDrawTrials).length > 0 && opts.precision === undefined ? { tallyCounts: true } : {};
           const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials, ...onChunk };
           // The attribution reads the leading trials only: computed as soon as they are in, while the rest

@@ -1,9 +1,10 @@
 /**
  * A count column's values (or logo renewal's) kept as how many trials had each value, not trial by
- * trial: for a run whose outputs read nothing of them but their Stat (TrialStoreOptions.tallyCounts): 4 bytes for each
- * whole number up to the largest met (at most 256 KB), whatever the trials (a million trials' uint16
- * column: 2 MB). Values 0..65,535 are counted in an array, grown as larger ones come; any other value (larger, fractional, negative, non-finite: a count never is, but nothing is
- * assumed) in a map, -0 apart from +0 (a Map key does not tell them apart).
+ * trial: for a run whose outputs read nothing of them but their Stat (TrialStoreOptions.tallyCounts).
+ * 4 bytes for each whole number up to the largest met (at most 256 KB), whatever the trials (a
+ * million trials' uint16 column: 2 MB). Whole numbers 0..65,535 are counted in an array, grown as
+ * larger ones come; any other value (larger, fractional, negative, non-finite: a count never is, but
+ * nothing is assumed) in a map, -0 apart from +0 (a Map key does not tell them apart).
  */
 export class CountTally {
   private low: Uint32Array = new Uint32Array(256);
@@ -18,8 +19,7 @@ export class CountTally {
       if ((v & 0xffff) === v && !(v === 0 && 1 / v < 0)) {
         if (v >= low.length) low = this.grow(v);
         low[v]!++;
-      }
-      else if (v === 0) this.negativeZeros++;
+      } else if (v === 0) this.negativeZeros++;
       else this.other.set(v, (this.other.get(v) ?? 0) + 1);
     }
   }

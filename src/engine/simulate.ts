@@ -66,8 +66,8 @@ export interface SimulateOptions {
   readonly ownDrawTrials?: number;
   /**
    * Keep the count columns (customers won and lost, leads) and logo renewal as tallies of their
-   * values, not trial by trial (see TrialStoreOptions.tallyCounts): for a run whose outputs read nothing of its counts but
-   * their Stat (the CLI without trials.csv). Every figure of the summary is the same; the store cannot
+   * values, not trial by trial (see TrialStoreOptions.tallyCounts): for a run whose outputs read
+   * nothing of them but their Stat (the CLI without trials.csv). Every figure of the summary is the same; the store cannot
    * be written to trials.csv, and neither resumes nor is resumed from. Default: false.
    */
   readonly tallyCounts?: boolean;

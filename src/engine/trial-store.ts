@@ -51,8 +51,8 @@ export interface TrialStoreOptions {
   readonly ownDrawTrials?: number;
   /**
    * Keep each count column (customers won and lost, leads) and logo renewal as how many trials had
-   * each value (CountTally), not trial by trial: for a run whose outputs read nothing of its counts but their
-   * Stat (the CLI without trials.csv). Such a column is undefined to `column` and empty in `columns`;
+   * each value (CountTally), not trial by trial: for a run whose outputs read nothing of them but
+   * their Stat (the CLI without trials.csv). Such a column is undefined to `column` and empty in `columns`;
    * its moments (momentsOf) and order statistics (`tally`) are those of its values. At a million
    * trials this saves 2 MB a count and 4 MB a logo renewal (26 MB for the example). Default: false.
    */
