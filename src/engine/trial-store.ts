@@ -148,13 +148,14 @@ export class TrialStore {
       if (tally) {
         const chunk = result.narrow.subarray(k * n, k * n + n);
         tally.add(chunk);
-        // A copy: the chunk's buffers are reused for the next chunk.
-        tallied.push(chunk.slice());
+        tallied.push(chunk);
       }
       const rows = Math.max(0, Math.min(n, column.length - spec.offset));
       return from.subarray(k * n, k * n + rows);
     });
-    if (tallied.length > 0) this.pending.set(spec.index, tallied);
+    // The next chunk to fold is folded now (arrived, below), from the chunk's own buffers; a later one
+    // waits for the chunks before it, as a copy (the buffers are reused for the next chunk).
+    if (tallied.length > 0) this.pending.set(spec.index, spec.index === this.folded ? tallied : tallied.map((v) => v.slice()));
     const first = this.twin[0] === -1;
     values.forEach((v, c) => {
       if (first) {

@@ -62,8 +62,13 @@ describe('a store with tallyCounts', () => {
     const m = [5, 6, 7, 8, 9, 10, 11, 12, 13];
     const w = n.map((_, i) => i);
     const store = new TrialStore(layout(), 9, 3, { tallyCounts: true });
-    // Chunks arrive 2, 0, 1: chunk 2's values wait for chunks 0 and 1 before they are folded in.
-    for (const c of [2, 0, 1]) store.add({ index: c, offset: 3 * c, trials: 3 }, chunk(c, w.slice(3 * c, 3 * c + 3), n.slice(3 * c, 3 * c + 3), m.slice(3 * c, 3 * c + 3)));
+    // Chunks arrive 2, 0, 1: chunk 2's values wait for chunks 0 and 1 before they are folded in, and
+    // its buffers are written over meanwhile (a run reuses them for its next chunk).
+    for (const c of [2, 0, 1]) {
+      const result = chunk(c, w.slice(3 * c, 3 * c + 3), n.slice(3 * c, 3 * c + 3), m.slice(3 * c, 3 * c + 3));
+      store.add({ index: c, offset: 3 * c, trials: 3 }, result);
+      result.narrow.fill(1e6);
+    }
     expect(store.column('n')).toBeUndefined();
     expect(store.column('w')).toBeDefined();
     expect(store.tally('w')).toBeUndefined();
