@@ -4,11 +4,13 @@ import type { Simulation } from '../engine/simulate.js';
 import { constantStat, moments, statOfSelected, statOfSorted, statOfValues, statRanks, type Stat } from './describe.js';
 import { selectRanks } from './rank-select.js';
 import { SortWorkspace } from '../math/sorted-values.js';
+import type { CountTally } from '../engine/count-tally.js';
 import { decide, decisionFigures, type Decisions } from './decisions.js';
 import { sensitivity, type Sensitivity } from './sensitivity.js';
 import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
 import type { BadYears } from './bad-years.js';
 import { prepareAttribution, type PreparedAttribution } from './attribution/prepared.js';
+import { attributionBytesAtMost } from './attribution/sim-inputs.js';
 import { metricColumn, storedKey } from './columns.js';
 import { nameKey } from '../scenario/name-key.js';
 import type { Targets } from '../scenario/targets-schema.js';
@@ -135,24 +137,46 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);
+  /** True when the run has values of `key`: a column, or a tally (TrialStoreOptions.tallyCounts). */
+  const kept = (key: string) => col(key) !== undefined || store.tally(key) !== undefined;
   const targets = options.targets ?? scenario.targets;
   // Every column is sorted once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same sorted copy.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });
+  // The attribution computed while the run went on, when the run had it prepared for this store.
+  const given = options.prepared?.store === store ? options.prepared : undefined;
+  // Without it, one block serves the sorts (below) and then, once they are done, the attribution's
+  // inputs (InputArena), so the two are never held at once beside the store: at a million trials
+  // 16 MB of sort buffers inside 22 MB of inputs, not beside them. Untouched bytes take no memory.
+  const n = sim.trials;
+  const block = given ? undefined : new ArrayBuffer(Math.max(16 * n, attributionBytesAtMost(sim)));
   // One column's worth of float64 scratch, for the sorted copies, the monthly running total and the
   // decisions' shortfall selections in turn (8 MB at a million trials).
-  let scratch: Float64Array<ArrayBuffer> | undefined;
+  let scratch: Float64Array<ArrayBuffer> | undefined = block && new Float64Array(block, 0, n);
   /** True while `scratch` holds the monthly running total. */
   let summing = false;
-  const workspace = new SortWorkspace();
+  // The sorts' keys (2n words for a float64 column) after the scratch, in the block.
+  const workspace = new SortWorkspace(block && new Uint32Array(block, 8 * n, 2 * n));
   const stats = new Map<string, Stat | undefined>();
   const stat = (key: string): Stat | undefined => {
     const stored = storedKey(sim, key);
     if (stats.has(stored)) return stats.get(stored);
     const c = col(stored);
-    const s = c ? describeInto(c, stored) : undefined;
+    const tally = c ? undefined : store.tally(stored);
+    const s = c ? describeInto(c, stored) : tally ? describeTally(tally, stored) : undefined;
     stats.set(stored, s);
     return s;
+  };
+  // A count kept as a tally (TrialStoreOptions.tallyCounts): its moments folded as its chunks came in,
+  // its order statistics read from the tally: the numbers its values would give.
+  const describeTally = (tally: CountTally, key: string): Stat | undefined => {
+    const m = store.momentsOf(key)?.result();
+    if (!m) return undefined;
+    const wanted = figures.needs(key);
+    if (wanted && figures.needsOrder(key)) throw new Error(`${key} is kept as a tally: an expected shortfall needs its values`);
+    const selected = tally.select([...statRanks(m.n), ...(wanted ? figures.ranks(key, m.n) : [])]);
+    if (wanted) figures.recordAt(key, (rank) => selected.get(rank)!, m.n);
+    return statOfSelected(m, selected);
   };
   // Of each column only the ranks its Stat and the decisions' quantiles read are selected; a column
   // the decisions read an expected shortfall of is sorted (the shortfall adds its lowest values in order).
@@ -220,7 +244,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       endingArr: must(key('endingArr')),
       openingArr: tier.existing?.openingArr ?? 0,
       ...(hasBook ? { grr: must(key('grr')), nrr: must(key('nrr')) } : {}),
-      ...(hasBook && col(key('logoRenewal')) ? { logoRenewal: must(key('logoRenewal')), dollarRenewal: must(key('dollarRenewal')) } : {}),
+      ...(hasBook && kept(key('logoRenewal')) ? { logoRenewal: must(key('logoRenewal')), dollarRenewal: must(key('dollarRenewal')) } : {}),
       ...(tier.newBusiness ? { customersWon: must(key('customersWon')) } : {}),
       ...(tier.newBusiness && tier.newBusiness.sources.length > 0 ? { leads: must(tierKey(tier.name, 'leads')) } : {}),
       ...(tier.existing ? { customersLost: must(key('customersLost')) } : {}),
@@ -259,8 +283,8 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const nrr = stat('nrr');
   const market = stat('driver.market');
   // Attribution: every input ranked once, shared by every metric and target; computed while the run
-  // went on when the run had it prepared for this store, else now.
-  const prepared = options.prepared?.store === store ? options.prepared : prepareAttribution(sim);
+  // went on when the run had it prepared for this store, else now, in the block the sorts are done with.
+  const prepared = given ?? prepareAttribution(sim, { reuse: block });
   const { inputs } = prepared;
   const revenueSensitivity = prepared.revenue;
   const tierSensitivity = (tier: string) => sensitivity(inputs, metricColumn(sim, 'revenue', tier), 'revenue', tier);
@@ -285,7 +309,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     openingArr,
     byTier,
     byComponent,
-    ...(grr && nrr ? { retention: { grr, nrr, ...(col('logoRenewal') ? { logoRenewal: must('logoRenewal'), dollarRenewal: must('dollarRenewal') } : {}) } } : {}),
+    ...(grr && nrr ? { retention: { grr, nrr, ...(kept('logoRenewal') ? { logoRenewal: must('logoRenewal'), dollarRenewal: must('dollarRenewal') } : {}) } } : {}),
     customers: { won: must('customersWon'), lost: must('customersLost') },
     monthly,
     drivers: market ? { market } : {},

@@ -65,6 +65,13 @@ export interface SimulateOptions {
    */
   readonly ownDrawTrials?: number;
   /**
+   * Keep the count columns (customers won and lost, leads) and logo renewal as tallies of their
+   * values, not trial by trial (see TrialStoreOptions.tallyCounts): for a run whose outputs read
+   * nothing of them but their Stat (the CLI without trials.csv). Every figure of the summary is the same; the store cannot
+   * be written to trials.csv, and neither resumes nor is resumed from. Default: false.
+   */
+  readonly tallyCounts?: boolean;
+  /**
    * Work on the leading trials while the rest simulate: `call` runs once, on the main thread, as soon
    * as trials 0 to `trials` - 1 are all in (chunks arrive in any order), with the run's store (its
    * later trials still coming) and plan. It runs in its own turn of the event loop, after the next
@@ -80,7 +87,7 @@ export interface SimulateOptions {
 }
 
 /** Options of one shard of a run (see simulateShard). */
-export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'onLeadingTrials' | 'onChunk'> {
+export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'tallyCounts' | 'onLeadingTrials' | 'onChunk'> {
   /** Which shard to run: `index` 0-based, from 0 to `count` - 1. */
   readonly shard: ShardSpec;
 }
@@ -200,13 +207,16 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
   if ('shard' in options) {
     // A shard's options have none of these (ShardOptions omits them): from JavaScript they would be
     // ignored without a word, a resume drawing every trial again, say.
-    for (const name of ['resumeFrom', 'ownDrawTrials', 'onLeadingTrials'] as const)
+    for (const name of ['resumeFrom', 'ownDrawTrials', 'tallyCounts', 'onLeadingTrials'] as const)
       if ((options as SimulateOptions)[name] !== undefined) throw new RunOptionError(name, 'is an option of simulate, not of simulateShard (a shard runs its chunks whole)');
     return;
   }
   const own: unknown = options.ownDrawTrials;
   if (own !== undefined && !(typeof own === 'number' && Number.isInteger(own) && own >= 0))
     throw new RunOptionError('ownDrawTrials', `must be a whole number of trials >= 0 (got ${typeof own === 'number' ? own : describeValue(own)})`);
+  const tally: unknown = options.tallyCounts;
+  if (tally !== undefined && typeof tally !== 'boolean') throw new RunOptionError('tallyCounts', `must be true or false (got ${describeValue(tally)})`);
+  if (tally === true && options.resumeFrom !== undefined) throw new RunOptionError('tallyCounts', 'cannot go with resumeFrom: a resumed run copies its first trials column by column');
   const leading: unknown = options.onLeadingTrials;
   if (leading !== undefined) {
     const l = leading as { trials?: unknown; call?: unknown } | null;
@@ -279,7 +289,10 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   checkMemory(plan, trials);
   checkEstimate(plan, trials, workers, options);
   const allChunks = planChunks(trials);
-  const store = new TrialStore(plan.layout, trials, allChunks.length, options.ownDrawTrials === undefined ? {} : { ownDrawTrials: options.ownDrawTrials });
+  const store = new TrialStore(plan.layout, trials, allChunks.length, {
+    ...(options.ownDrawTrials === undefined ? {} : { ownDrawTrials: options.ownDrawTrials }),
+    ...(options.tallyCounts ? { tallyCounts: true } : {}),
+  });
   const kept = keptChunks(options.resumeFrom, loaded, seed, trials, reforecast);
   if (options.resumeFrom && kept > 0) store.copyChunks(options.resumeFrom.store, allChunks.slice(0, kept));
   const chunks = allChunks.slice(kept);

@@ -31,7 +31,8 @@ export function float32OrderKey(bits: number): number {
  * besides `out`: at a million trials, 4 or 8 MB.
  */
 export class SortWorkspace {
-  private keys32 = new Uint32Array(0);
+  /** `keys`: room for the keys (at least n words for float32 columns of n values, 2n for float64), else made as needed. */
+  constructor(private keys32 = new Uint32Array(0)) {}
   private readonly count = new Int32Array(2048);
   /** The float64 sort's digit counts, six passes of 2,048 (made on its first use). */
   private counts64: Int32Array | undefined;

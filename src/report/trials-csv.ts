@@ -93,7 +93,7 @@ export function formatTrialRows(buffer: AsciiBuffer, block: Float64Array, rows: 
  * A run can also write the same bytes while it simulates (trials-csv-stream.ts).
  */
 export async function writeTrialsCsv(file: string, store: TrialStore): Promise<void> {
-  if (store.shortened) throw new RangeError('this run kept the drivers\' own draws for its first trials only (ownDrawTrials): it cannot be written to trials.csv');
+  if (store.shortened) throw new RangeError('this run kept the drivers\' own draws for its first trials only (ownDrawTrials) or its counts as tallies (tallyCounts): it cannot be written to trials.csv');
   const csv = trialsCsvLayout(store.layout);
   const columns = Array.from(csv.sources, (i) => store.columns[i]!);
   const handle = await open(file, 'w');

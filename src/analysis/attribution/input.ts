@@ -136,8 +136,14 @@ export class InputArena {
   private readonly buffer: ArrayBuffer;
   private at = 0;
 
-  constructor(n: number, inputs: number) {
-    this.buffer = new ArrayBuffer(inputs * InputArena.bytesPerInput(n));
+  /**
+   * `reuse`: a block the caller is done with (a summary's sort buffers: summarize.ts), taken instead
+   * of a new one when it is large enough, its bytes zeroed first (an input with no spread reads zeros).
+   */
+  constructor(n: number, inputs: number, reuse?: ArrayBuffer) {
+    const bytes = inputs * InputArena.bytesPerInput(n);
+    if (reuse && reuse.byteLength >= bytes) new Uint8Array(reuse, 0, bytes).fill(0);
+    this.buffer = reuse && reuse.byteLength >= bytes ? reuse : new ArrayBuffer(bytes);
   }
 
   /** Bytes of one input's arrays: sorted, percentile and x (float64), bin (uint16, rounded up to 8 bytes). */

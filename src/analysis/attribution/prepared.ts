@@ -33,8 +33,17 @@ export const attributionTrials = (trials: number): number => Math.min(trials, AT
  * `byTier: false` leaves each tier's out (the studio shows the company's only).
  * Complexity: O(drivers x n) over n = min(trials, ATTRIBUTION_TRIALS).
  */
-export function prepareAttribution(run: RunTrials, options: { readonly byTier?: boolean } = {}): PreparedAttribution {
+export function prepareAttribution(run: RunTrials, options: AttributionOptions = {}): PreparedAttribution {
   return finishSteps(prepareAttributionSteps(run, options));
+}
+
+/**
+ * `byTier: false` leaves each tier's sensitivity out; `reuse`, a block of memory the caller is done
+ * with, holds the inputs' arrays when it is large enough (InputArena).
+ */
+export interface AttributionOptions {
+  readonly byTier?: boolean;
+  readonly reuse?: ArrayBuffer;
 }
 
 /**
@@ -44,8 +53,8 @@ export function prepareAttribution(run: RunTrials, options: { readonly byTier?: 
  * the whole computation (about 0.25 s). The same computation in the same order: run to its end it
  * returns what prepareAttribution returns.
  */
-export function* prepareAttributionSteps(run: RunTrials, options: { readonly byTier?: boolean } = {}): Generator<void, PreparedAttribution, void> {
-  const inputs = yield* attributionInputSteps(run);
+export function* prepareAttributionSteps(run: RunTrials, options: AttributionOptions = {}): Generator<void, PreparedAttribution, void> {
+  const inputs = yield* attributionInputSteps(run, options.reuse);
   const revenue = sensitivity(inputs, metricColumn(run, 'revenue'), 'revenue');
   yield;
   // Each tier's (a summary's sensitivityByTier) unless a caller that shows only the company's asks not to.

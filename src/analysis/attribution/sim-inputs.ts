@@ -64,7 +64,7 @@ export function attributionInputs(sim: RunTrials): AttributionInputs {
  * trials), so a caller on the main thread can answer its workers between them (stepsInTurns). Run to
  * its end it returns what attributionInputs returns.
  */
-export function* attributionInputSteps(sim: RunTrials): Generator<void, AttributionInputs, void> {
+export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Generator<void, AttributionInputs, void> {
   const n = Math.min(sim.trials, ATTRIBUTION_TRIALS);
   const cut = (c: ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }) => c.subarray(0, n);
   const stored = sim.store.column(MARKET_KEY);
@@ -77,7 +77,7 @@ export function* attributionInputSteps(sim: RunTrials): Generator<void, Attribut
   const reforecast = sim.plan.horizon !== undefined && sim.plan.horizon.startMonth > 1;
   // The inputs' arrays in one block (see InputArena): the market's and each own draw's.
   const inputs = (z ? 1 : 0) + sim.plan.tiers.reduce((k, tier) => k + tier.plannedDrivers.filter((d) => ownValues(sim, d, n) !== undefined).length, 0);
-  const arena = new InputArena(n, inputs);
+  const arena = new InputArena(n, inputs, reuse);
   if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), reforecast ? 'own' : 'market', binCount(n), arena) });
   yield;
   for (const tier of sim.plan.tiers) {
@@ -100,6 +100,15 @@ export function* attributionInputSteps(sim: RunTrials): Generator<void, Attribut
     }
   }
   return { trials: n, drivers };
+}
+
+/**
+ * At most how many bytes the inputs' arrays of a run take (InputArena): the market's and every
+ * driver's with an own draw (attributionInputSteps leaves out those that never vary).
+ */
+export function attributionBytesAtMost(sim: RunTrials): number {
+  const inputs = 1 + sim.plan.tiers.reduce((k, tier) => k + tier.plannedDrivers.filter((d) => d.ownColumn !== undefined).length, 0);
+  return inputs * InputArena.bytesPerInput(Math.min(sim.trials, ATTRIBUTION_TRIALS));
 }
 
 /** The drivers that can move a metric: a tier's own and the market for a tier's metric, all for the company's. */
