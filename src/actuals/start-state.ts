@@ -199,6 +199,11 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       // simulated months skip those leavers as being in the actuals, so uncounted here they were
       // counted nowhere.
       const beyond = churned - Math.max(0, dueArr - renewedArr);
+      // Which part of churned_arr was the monthly-billed customers' is known only when the month also
+      // states renewed_arr, or had nothing due: without it the split above blames renewals for all the
+      // churn up to the ARR due, and "no monthly-billed customer left" would be taken as a fact (the
+      // renewal rate learned towards 1, and the leavers never taken out of the book).
+      if (Number.isNaN(renewed) && dueArr > 0) monthlyLeftArr = NaN;
       monthlyLeftArr += Math.max(0, beyond);
       if (beyond > 0.5) {
         const each = leaverArr(e);

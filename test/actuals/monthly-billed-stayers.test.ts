@@ -4,6 +4,9 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { column, writeFiles } from '../helpers/fixtures.js';
 import { batchMeans, expectBinomialCounts } from '../helpers/stats.js';
 import { monthlyFile } from './monthly-file.js';
+import { tierStart } from '../../src/actuals/start-state.js';
+import { tierLikelihood } from '../../src/actuals/likelihood-terms.js';
+import { planScenario } from '../../src/model/scenario-plan.js';
 
 /**
  * A re-forecast of a customer book's monthly-billed customers when the actuals state the churned
@@ -120,4 +123,44 @@ describe("what the monthly-billed customers' leaving teaches the renewal rate", 
     const lost = batchMeans(column(sim, 'customersLost').map((x) => x - 15), 1000);
     expect(Math.abs(lost.mean - leave / z0), `leavers ${lost.mean} vs ${leave / z0} (SE ${lost.se})`).toBeLessThan(4 * lost.se);
   }, 60_000);
+});
+
+describe('churned_arr without renewed_arr: which part was the monthly-billed customers is not known', () => {
+  // 120 annual customers at 10,000 (10 due a month) and 120 monthly-billed at 10,000; each closed month
+  // 40,000 churned (20,000 of each, but the file does not say so). Without renewed_arr the start state
+  // blames renewals for all the churn up to the ARR due, so a split of churned_arr would read "no
+  // monthly-billed customer left" (review finding: the renewal rate then learned towards 1, 0.960
+  // against 0.818 with both columns, and the leavers stayed in the book).
+  const customers = [
+    'id,tier,arr,next_renewal,term_months,renewals_completed,health',
+    ...Array.from({ length: 120 }, (_, i) => `a${i},B,10000,${1 + (i % 12)},12,1,`),
+    ...Array.from({ length: 120 }, (_, i) => `m${i},B,10000,,monthly,1,`),
+  ].join('\n');
+  const yaml = 'name: mixed\ntiers:\n  - name: B\n    existing: { customersFile: customers.csv, priceUplift: 0, renewalRate: { dist: beta, mean: 0.8, sd: 0.1 } }\n';
+  const months = (withRenewed: boolean) =>
+    Array.from({ length: 6 }, (_, i) => ({ churned_arr: 40_000, ...(withRenewed ? { renewed_arr: 80_000 } : {}), ending_arr: 2_400_000 - 40_000 * (i + 1) }));
+
+  async function startOf(withRenewed: boolean) {
+    const dir = writeFiles({ 'book.yaml': yaml, 'customers.csv': customers });
+    const loaded = await loadScenario(`${dir}/book.yaml`);
+    const plan = planScenario(loaded.scenario, loaded.files ?? {});
+    const rows = monthlyFile({ B: months(withRenewed) }).byTier.get('B')!;
+    return {
+      start: tierStart(plan.tiers[0]!, rows, 6),
+      used: tierLikelihood(plan.tiers[0]!, loaded.scenario.tiers[0]!, rows, () => true).used,
+    };
+  }
+
+  it('with renewed_arr the monthly-billed leavers are the churn beyond the renewals (120,000 in 6 months) and teach the rate', async () => {
+    const { start, used } = await startOf(true);
+    expect(start.monthlyLeftArr).toBe(120_000);
+    expect(used).toEqual(['renewals', 'monthly-billed churn']);
+  });
+
+  it('without it no split is taken as a fact: no monthly-billed term, and the leavers are drawn as before (in expectation)', async () => {
+    const { start, used } = await startOf(false);
+    expect(start.monthlyLeftArr).toBeUndefined();
+    expect(used).not.toContain('monthly-billed churn');
+    expect(used).not.toContain('renewals');
+  });
 });
