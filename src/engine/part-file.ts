@@ -10,6 +10,7 @@ import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSIO
 import type { SimulationPart } from './simulate.js';
 import { RunAbortedError } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
+import { flushHandle } from './sync-tree.js';
 
 /** The file name of a shard's part in a directory: shard-K-of-N.arrcast-part, K 1-based. */
 export const partFileName = (shard: ShardSpec) => `shard-${shard.index + 1}-of-${shard.count}${PART_EXTENSION}`;
@@ -119,7 +120,7 @@ async function writeTemp(temp: string, file: string, part: SimulationPart, check
         check();
         await handle.write(piece);
       }
-      await handle.sync();
+      await flushHandle(handle);
     } finally {
       await handle.close();
     }

@@ -1,5 +1,21 @@
-import { open, readdir } from 'node:fs/promises';
+import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+
+/**
+ * What a file system answers when it cannot flush at all (some FUSE and network mounts): no reason
+ * to fail a write that worked before outputs were flushed. Any other error (EIO, ENOSPC, EDQUOT:
+ * data that did not reach the disk) still fails it.
+ */
+const CANNOT_FLUSH = new Set(['EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/** Flush an open file to disk (fsync), where the file system can. */
+export async function flushHandle(handle: FileHandle): Promise<void> {
+  try {
+    await handle.sync();
+  } catch (err) {
+    if (!CANNOT_FLUSH.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+  }
+}
 
 /**
  * Flush `path` (a file or a directory) to disk (fsync). A rename makes a temporary output visible
@@ -9,7 +25,7 @@ import { join } from 'node:path';
 export async function syncPath(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {
-    await handle.sync();
+    await flushHandle(handle);
   } finally {
     await handle.close();
   }

@@ -8,7 +8,7 @@ import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from '../engine/stale-temps.js';
 import { asWriteError } from './write-error.js';
-import { syncDirectory } from '../engine/sync-tree.js';
+import { flushHandle, syncDirectory } from '../engine/sync-tree.js';
 
 /** The file exists and replacing it was not asked for. */
 export class FileExistsError extends Error {
@@ -156,7 +156,7 @@ export async function writeFilesAtomically(
             try {
               await handle.writeFile(s.text);
               // On disk before it is moved into place: after a power loss the file is whole, new or old.
-              await handle.sync();
+              await flushHandle(handle);
             } finally {
               await handle.close();
             }

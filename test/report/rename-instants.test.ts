@@ -20,6 +20,8 @@ const log = vi.hoisted(() => ({
   events: [] as string[],
   beforeRenameSync: undefined as ((from: string) => void) | undefined,
   afterRenameSync: undefined as ((from: string, to: string) => void) | undefined,
+  /** When set, every fsync fails with this code (a file system that cannot flush, or a disk error). */
+  syncFails: undefined as string | undefined,
 }));
 
 type Fs = typeof import('node:fs');
@@ -55,6 +57,7 @@ beforeAll(async () => {
         const handle = await real.open(...args);
         const sync = handle.sync.bind(handle);
         handle.sync = async () => {
+          if (log.syncFails) throw Object.assign(new Error(`${log.syncFails}: fsync`), { code: log.syncFails });
           await sync();
           log.events.push(`sync ${String(args[0])}`);
         };
@@ -80,6 +83,7 @@ beforeEach(() => {
   root = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-rename-instants-')));
   log.events = [];
   log.beforeRenameSync = log.afterRenameSync = undefined;
+  log.syncFails = undefined;
 });
 
 /** The paths synced before the first event that starts with `move`, relative to `base`. */
@@ -170,5 +174,25 @@ describe('the previous output, the instant it is moved aside', () => {
     expect(readdirSync(out)).toEqual([]);
     expect(statSync(out).mode & 0o777).toBe(0o500);
     expect(readdirSync(root)).toEqual(['fy27']);
+  });
+});
+
+describe('a file system that cannot flush', () => {
+  // Some FUSE and network mounts answer fsync with EINVAL or ENOTSUP: outputs were written there before
+  // they were flushed, and still are (review finding: every report, init, fit --out and studio save
+  // failed there). A disk error is still a failed write.
+  it.each(['EINVAL', 'ENOTSUP', 'ENOSYS'])('%s: the report and a single file are written all the same', async (code) => {
+    log.syncFails = code;
+    const out = join(root, 'fy27');
+    await writeDirectoryAtomically(out, async (dir) => writeFileSync(join(dir, 'summary.json'), '{}\n'), { kind: 'report' });
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('{}\n');
+    await writeFilesAtomically([{ path: join(root, 'plan.yaml'), text: 'new\n' }], {});
+    expect(readFileSync(join(root, 'plan.yaml'), 'utf8')).toBe('new\n');
+  });
+
+  it('EIO: the write fails and nothing is put in place', async () => {
+    log.syncFails = 'EIO';
+    await expect(writeFilesAtomically([{ path: join(root, 'plan.yaml'), text: 'new\n' }], {})).rejects.toThrow(/EIO|input\/output/);
+    expect(readdirSync(root)).toEqual([]);
   });
 });
