@@ -38,6 +38,7 @@ import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hoo
 import { terminalCell, terminalText } from '../report/terminal-text.js';
 import type { TrialsCsvStream } from '../report/trials-csv-stream.js';
 import { startTrialsStream } from './trials-stream.js';
+import { columnsRead } from '../report/write-report.js';
 import { cleanedUpOnExit } from '../engine/exit-cleanup.js';
 
 export { defaultOutDir };
@@ -246,6 +247,10 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           // Nor anything of the counts and logo renewal but their Stat: kept as tallies (26 MB less at a
           // million trials), except in a --precision run, which resumes its runs trial by trial.
           const tallyCounts = Object.keys(ownDrawTrials).length > 0 && opts.precision === undefined ? { tallyCounts: true } : {};
+          // The columns the report keeps once the run is summarised (writeReport's release) get arrays of
+          // their own, so that the others' block is freed whole, without copying them out of it.
+          const kept = columnsRead(loaded.scenario.tiers.map((t) => t.name), opts.outputs, stream !== undefined);
+          const keepApart = kept ? { keepApart: kept } : {};
           const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials, ...onChunk };
           // The attribution reads the leading trials only: computed as soon as they are in, while the rest
           // simulate, a step per turn so that the workers are sent their next chunks between steps.
@@ -269,7 +274,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
             async () => {
               const running = opts.precision !== undefined
                 ? simulateToPrecision(loaded, { ...common, precision: opts.precision, maxTrials: opts.maxTrials, ...(opts.trials ? { startTrials: opts.trials } : {}), ...(engine ? { engine } : {}) })
-                : run(loaded, { ...common, ...tallyCounts, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }));
+                : run(loaded, { ...common, ...tallyCounts, ...keepApart, trials: opts.trials, onLeadingTrials }).then((s) => ({ sim: s, precision: undefined }));
               // A run on workers has sent its first chunks by the time simulate returns its promise (an
               // in-process one has simulated its first chunk, and warmed at its progress already). In a
               // turn of its own, after a run refused at once (a bad option, a plan that cannot run) has

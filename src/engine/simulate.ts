@@ -72,6 +72,11 @@ export interface SimulateOptions {
    */
   readonly tallyCounts?: boolean;
   /**
+   * Keys of the columns the caller will keep when it releases the store's others (see
+   * TrialStoreOptions.keepApart): a hint for memory only. Default: none.
+   */
+  readonly keepApart?: readonly string[];
+  /**
    * Work on the leading trials while the rest simulate: `call` runs once, on the main thread, as soon
    * as trials 0 to `trials` - 1 are all in (chunks arrive in any order), with the run's store (its
    * later trials still coming) and plan. It runs in its own turn of the event loop, after the next
@@ -207,7 +212,7 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
   if ('shard' in options) {
     // A shard's options have none of these (ShardOptions omits them): from JavaScript they would be
     // ignored without a word, a resume drawing every trial again, say.
-    for (const name of ['resumeFrom', 'ownDrawTrials', 'tallyCounts', 'onLeadingTrials'] as const)
+    for (const name of ['resumeFrom', 'ownDrawTrials', 'tallyCounts', 'keepApart', 'onLeadingTrials'] as const)
       if ((options as SimulateOptions)[name] !== undefined) throw new RunOptionError(name, 'is an option of simulate, not of simulateShard (a shard runs its chunks whole)');
     return;
   }
@@ -217,6 +222,9 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
   const tally: unknown = options.tallyCounts;
   if (tally !== undefined && typeof tally !== 'boolean') throw new RunOptionError('tallyCounts', `must be true or false (got ${describeValue(tally)})`);
   if (tally === true && options.resumeFrom !== undefined) throw new RunOptionError('tallyCounts', 'cannot go with resumeFrom: a resumed run copies its first trials column by column');
+  const apart: unknown = options.keepApart;
+  if (apart !== undefined && !(Array.isArray(apart) && apart.every((k) => typeof k === 'string')))
+    throw new RunOptionError('keepApart', `must be a list of column keys (got ${describeValue(apart)})`);
   const leading: unknown = options.onLeadingTrials;
   if (leading !== undefined) {
     const l = leading as { trials?: unknown; call?: unknown } | null;
@@ -292,6 +300,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   const store = new TrialStore(plan.layout, trials, allChunks.length, {
     ...(options.ownDrawTrials === undefined ? {} : { ownDrawTrials: options.ownDrawTrials }),
     ...(options.tallyCounts ? { tallyCounts: true } : {}),
+    ...(options.keepApart ? { keepApart: options.keepApart } : {}),
   });
   const kept = keptChunks(options.resumeFrom, loaded, seed, trials, reforecast);
   if (options.resumeFrom && kept > 0) store.copyChunks(options.resumeFrom.store, allChunks.slice(0, kept));

@@ -57,6 +57,13 @@ export interface TrialStoreOptions {
    * trials this saves 2 MB a count and 4 MB a logo renewal (26 MB for the example). Default: false.
    */
   readonly tallyCounts?: boolean;
+  /**
+   * Keys (aliases resolved) of the columns the caller will keep when it releases the rest (release):
+   * each gets an array of its own, outside the block the other columns share (see `slab`), so that
+   * release frees the block without copying them out of it first (at a million trials, 8 MB a column
+   * more at the peak). A hint for memory only: any column can be kept. Default: none.
+   */
+  readonly keepApart?: readonly string[];
 }
 
 /** The bits of a typed array's values, 32 at a time (a float64 as two words). */
@@ -101,6 +108,14 @@ export class TrialStore {
   private running: RunningMoments[] | undefined;
   /** Per chunk: its first trial and its trials, once it is in (-1 before). */
   private readonly spans: Float64Array;
+  /**
+   * The block every column is a view of, until `release` frees it. One block, not an array a column:
+   * a block of 32 MiB or more is always mapped by glibc's malloc (its dynamic mmap threshold rises
+   * to at most that) and unmapped when freed, whereas columns of 4 or 8 MB were taken from its heap
+   * once a freed mapping had raised the threshold, and freeing them gave nothing back: a quiet
+   * million-trial run kept the store's 290 MB resident to its end (bench/RESULTS.md, eleventh session).
+   */
+  private slab: ArrayBuffer | undefined;
   /** Chunks 0 .. folded - 1 are folded into `running`. */
   private folded = 0;
   /** Per column: its tally when it is kept as one (TrialStoreOptions.tallyCounts). */
@@ -117,7 +132,25 @@ export class TrialStore {
     const short = Math.min(trials, options.ownDrawTrials ?? trials);
     const tallied = (c: Column) => options.tallyCounts === true && tallyable(c);
     const rows = (c: Column) => (tallied(c) ? 0 : shortened(c) ? short : trials);
-    this.own = layout.columns.map((c) => (c.precision === 'f64' ? new Float64Array(rows(c)) : narrowed(c) ? new Uint16Array(rows(c)) : new Float32Array(rows(c))));
+    // Every column is a view of one block (see `slab`), but those the caller will keep (keepApart).
+    const apart = new Set<number>();
+    for (const key of options.keepApart ?? []) {
+      const i = layout.index.get(layout.aliases.get(key) ?? key);
+      if (i !== undefined) apart.add(i);
+    }
+    const bytes = (c: Column) => rows(c) * (c.precision === 'f64' ? 8 : narrowed(c) ? 2 : 4);
+    const offsets = layout.columns.map(() => 0);
+    let end = 0;
+    layout.columns.forEach((c, i) => {
+      offsets[i] = end;
+      if (!apart.has(i)) end += Math.ceil(bytes(c) / 8) * 8;
+    });
+    const slab = new ArrayBuffer(end);
+    this.slab = slab;
+    this.own = layout.columns.map((c, i) => {
+      const [buffer, at] = apart.has(i) ? [new ArrayBuffer(bytes(c)), 0] : [slab, offsets[i]!];
+      return c.precision === 'f64' ? new Float64Array(buffer, at, rows(c)) : narrowed(c) ? new Uint16Array(buffer, at, rows(c)) : new Float32Array(buffer, at, rows(c));
+    });
     this.view = [...this.own];
     this.columns = this.view;
     this.twin = new Int32Array(this.own.length).fill(-1);
@@ -321,7 +354,9 @@ export class TrialStore {
    * CLI, once the run is summarised, before its report is written): their arrays are detached at once
    * and their memory returned when the event loop next turns, not at V8's next full collection
    * (freeBuffers). A released column is undefined to `column` and empty in `columns`; its moments
-   * (momentsOf) and the component sums stay. Releasing again releases more, never brings one back.
+   * (momentsOf) and the component sums stay. A kept column keeps its values in an array of its own
+   * (copied out of the store's block, which goes whole): read it through `column` or `columns` after
+   * this, as an array taken before reads empty. Releasing again releases more, never brings one back.
    */
   release(keep: Iterable<string>): void {
     const kept = new Set<StoredColumn>();
@@ -330,21 +365,38 @@ export class TrialStore {
       if (c) kept.add(c);
     }
     const freed = new Set<ArrayBuffer>();
+    const slab = this.slab;
+    // A kept column that is a view of the block is copied out of it (once, however many names read
+    // it), so that the block goes whole; a column widened out of it (widen) has a buffer of its own.
+    const copies = new Map<StoredColumn, StoredColumn>();
+    const keptOut = (a: StoredColumn): StoredColumn => {
+      if (a.buffer !== slab) return a;
+      let copy = copies.get(a);
+      if (copy === undefined) copies.set(a, (copy = a.slice() as StoredColumn));
+      return copy;
+    };
     const empty = (a: StoredColumn): StoredColumn => {
-      if (kept.has(a)) return a;
-      if (a.length > 0) freed.add(a.buffer as ArrayBuffer);
+      if (kept.has(a)) return keptOut(a);
+      if (a.length > 0 && a.buffer !== slab) freed.add(a.buffer as ArrayBuffer);
       return a instanceof Float64Array ? new Float64Array(0) : a instanceof Uint16Array ? new Uint16Array(0) : new Float32Array(0);
     };
     const released = (this.released ??= new Uint8Array(this.own.length));
     this.view.forEach((v, c) => {
-      if (kept.has(v)) return;
+      if (kept.has(v)) {
+        this.view[c] = keptOut(v);
+        return;
+      }
       released[c] = 1;
       this.view[c] = empty(v);
     });
     // A column's own array (unwritten for one that shares its twin's) goes unless it is what a kept column reads.
     this.own.forEach((o, c) => {
-      if (!kept.has(o)) this.own[c] = empty(o);
+      this.own[c] = empty(o);
     });
+    if (slab !== undefined) {
+      freed.add(slab);
+      this.slab = undefined;
+    }
     freeBuffers([...freed]);
   }
 

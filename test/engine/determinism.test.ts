@@ -43,7 +43,7 @@ describe('determinism', () => {
   it('per-trial values are identical across worker counts, not just the summary', async () => {
     const a = await simulate(example, { trials: 2_500, seed: 'abc', workers: 0 });
     const b = await engine().simulate(example, { trials: 2_500, seed: 'abc', workers: 2 });
-    a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer))).toBe(true));
+    a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer, col.byteOffset, col.byteLength).equals(Buffer.from(b.store.columns[i]!.buffer, b.store.columns[i]!.byteOffset, b.store.columns[i]!.byteLength))).toBe(true));
   });
 
   it('a scenario with customer and pipeline files, reps, grades and terms: identical per-trial values in-process and with 2 workers', async () => {
@@ -53,7 +53,7 @@ describe('determinism', () => {
     const a = await simulate(hybrid, { trials: 2_500, seed: 3, workers: 0 });
     const b = await engine().simulate(hybrid, { trials: 2_500, seed: 3, workers: 2 });
     expect(a.store.columns.length).toBe(b.store.columns.length);
-    a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer))).toBe(true));
+    a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer, col.byteOffset, col.byteLength).equals(Buffer.from(b.store.columns[i]!.buffer, b.store.columns[i]!.byteOffset, b.store.columns[i]!.byteLength))).toBe(true));
   });
 
   it('different seeds give different results', async () => {

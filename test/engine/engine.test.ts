@@ -11,7 +11,7 @@ afterAll(() => engine.close());
 
 const sameTrials = (a: Simulation, b: Simulation) => {
   expect(a.store.columns.length).toBe(b.store.columns.length);
-  a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer)), `column ${i}`).toBe(true));
+  a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer, col.byteOffset, col.byteLength).equals(Buffer.from(b.store.columns[i]!.buffer, b.store.columns[i]!.byteOffset, b.store.columns[i]!.byteLength)), `column ${i}`).toBe(true));
   expect(Array.from(a.store.componentSums())).toEqual(Array.from(b.store.componentSums()));
 };
 
@@ -33,7 +33,7 @@ describe('createEngine: a warm pool kept between runs', () => {
     const a = await engine.simulateShard(example, { trials: 5_000, seed: 2, shard: { index: 1, count: 2 } });
     const b = await simulateShard(example, { trials: 5_000, seed: 2, shard: { index: 1, count: 2 }, workers: 0 });
     expect(a.chunks).toEqual(b.chunks);
-    a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer))).toBe(true));
+    a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer, col.byteOffset, col.byteLength).equals(Buffer.from(b.store.columns[i]!.buffer, b.store.columns[i]!.byteOffset, b.store.columns[i]!.byteLength))).toBe(true));
   });
 
   it('an abort rejects at once with RunAbortedError and leaves the pool warm for the next run', async () => {

@@ -14,7 +14,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 
 const sameTrials = (a: Simulation, b: Simulation) => {
   expect(a.store.columns.length).toBe(b.store.columns.length);
-  a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer).equals(Buffer.from(b.store.columns[i]!.buffer)), `column ${i}`).toBe(true));
+  a.store.columns.forEach((col, i) => expect(Buffer.from(col.buffer, col.byteOffset, col.byteLength).equals(Buffer.from(b.store.columns[i]!.buffer, b.store.columns[i]!.byteOffset, b.store.columns[i]!.byteLength)), `column ${i}`).toBe(true));
   expect(Array.from(a.store.componentSums())).toEqual(Array.from(b.store.componentSums()));
 };
 
