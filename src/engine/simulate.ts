@@ -92,7 +92,7 @@ export interface SimulateOptions {
 }
 
 /** Options of one shard of a run (see simulateShard). */
-export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'tallyCounts' | 'onLeadingTrials' | 'onChunk'> {
+export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'tallyCounts' | 'keepApart' | 'onLeadingTrials' | 'onChunk'> {
   /** Which shard to run: `index` 0-based, from 0 to `count` - 1. */
   readonly shard: ShardSpec;
 }

@@ -47,6 +47,12 @@ describe('the options a run calls or listens to are checked before it starts', (
     expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, ownDrawTrials: 2.5 })))).toBe('RunOptionError ownDrawTrials');
   });
 
+  it('a keepApart that is not a list of column keys is refused by name', async () => {
+    expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, keepApart: 'revenue' })))).toBe('RunOptionError keepApart');
+    expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, keepApart: [1] })))).toBe('RunOptionError keepApart');
+    expect(await refusal(() => simulateShard(example, bad({ trials: 50, workers: 0, shard: { index: 1, count: 2 }, keepApart: ['revenue'] }) as ShardOptions))).toBe('RunOptionError keepApart');
+  });
+
   it('an onLeadingTrials that is not { trials >= 1, call: function } is refused by name before anything runs', async () => {
     let called = false;
     const call = () => (called = true);

@@ -19,8 +19,8 @@ function chunk(index: number, w: number[], a: number[], b: number[], n: number[]
 }
 
 /** A store of 4 trials in two chunks; `twin`: b holds a's values (so it shares a's array). */
-function filled(twin: boolean): TrialStore {
-  const store = new TrialStore(layout(), 4, 2);
+function filled(twin: boolean, keepApart?: string[]): TrialStore {
+  const store = new TrialStore(layout(), 4, 2, keepApart ? { keepApart } : {});
   store.add({ index: 0, offset: 0, trials: 2 }, chunk(0, [1.5, 2.5], [0.1, 0.2], twin ? [0.1, 0.2] : [0.7, 0.8], [3, 4]));
   store.add({ index: 1, offset: 2, trials: 2 }, chunk(1, [3.5, 4.5], [0.3, 0.4], twin ? [0.3, 0.4] : [0.9, 1], [5, 6]));
   return store;
@@ -86,5 +86,21 @@ describe('TrialStore.release', () => {
     const store = filled(false);
     store.release(['nope']);
     expect(store.columns.every((c) => c.length === 0)).toBe(true);
+  });
+
+  it('a column kept apart (keepApart, aliases resolved) is its own array from the start: kept as it is, not copied', () => {
+    const store = filled(false, ['w', 'bee', 'no-such-column']);
+    const w = store.column('w')!;
+    const b = store.column('b')!;
+    const a = store.column('a')!;
+    expect(w.buffer.byteLength).toBe(w.byteLength);
+    expect(b.buffer.byteLength).toBe(b.byteLength);
+    // The others share one block.
+    expect(a.buffer).toBe(store.column('n')!.buffer);
+    store.release(['w', 'b']);
+    expect(store.column('w')).toBe(w);
+    expect(store.column('b')).toBe(b);
+    expect(Array.from(w)).toEqual([1.5, 2.5, 3.5, 4.5]);
+    expect(a.length).toBe(0);
   });
 });
