@@ -156,7 +156,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   /** True while `scratch` holds the monthly running total. */
   let summing = false;
   // The sorts' keys (2n words for a float64 column) after the scratch, in the block.
-  let workspace = new SortWorkspace(block && new Uint32Array(block, 8 * n, 2 * n));
+  const workspace = new SortWorkspace(block && new Uint32Array(block, 8 * n, 2 * n));
   const stats = new Map<string, Stat | undefined>();
   const stat = (key: string): Stat | undefined => {
     const stored = storedKey(sim, key);
@@ -284,13 +284,9 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const market = stat('driver.market');
   // Attribution: every input ranked once, shared by every metric and target; computed while the run
   // went on when the run had it prepared for this store, else now, in the block the sorts are done with.
+  // From here on the block is the attribution's inputs: no stat, sort or selection may follow (they
+  // would write over what the sensitivities below read).
   const prepared = given ?? prepareAttribution(sim, { reuse: block });
-  // The block is the attribution's now: a sort after this point takes buffers of its own, so it can
-  // never write over the inputs the sensitivities below read.
-  if (!given) {
-    scratch = undefined;
-    workspace = new SortWorkspace();
-  }
   const { inputs } = prepared;
   const revenueSensitivity = prepared.revenue;
   const tierSensitivity = (tier: string) => sensitivity(inputs, metricColumn(sim, 'revenue', tier), 'revenue', tier);

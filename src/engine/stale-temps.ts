@@ -30,6 +30,15 @@ export interface TempWriter {
 }
 
 /**
+ * Whether a temporary entry's writer is provably done with it: it ran on this machine (its tag) and
+ * is gone, this process excepted, or nothing has written to the entry for STALE_TEMP_MS.
+ */
+export function writerDone(writer: TempWriter, mtimeMs: number, now: number): boolean {
+  const gone = writer.host === hostTag() && writer.pid !== process.pid && !processAlive(writer.pid);
+  return gone || now - mtimeMs > STALE_TEMP_MS;
+}
+
+/**
  * Remove from `dir` the temporary files killed writers left, and only those provably arrcast's and
  * stale: a regular file whose name `writerOf` reads (its pattern), `isOurs` agrees with (a content
  * check), whose writer ran on this machine and is gone, or that nothing has written to for
@@ -48,7 +57,6 @@ export async function removeStaleTemps(
   } catch {
     return [];
   }
-  const here = hostTag();
   const removed: string[] = [];
   for (const name of names) {
     const writer = writerOf(name);
@@ -56,8 +64,7 @@ export async function removeStaleTemps(
     const path = join(dir, name);
     const info = await lstat(path).catch(() => undefined);
     if (!info?.isFile()) continue;
-    const gone = writer.host === here && writer.pid !== process.pid && !processAlive(writer.pid);
-    if (!gone && now - info.mtimeMs <= STALE_TEMP_MS) continue;
+    if (!writerDone(writer, info.mtimeMs, now)) continue;
     if (!(await isOurs(path, info.size))) continue;
     await rm(path, { force: true });
     removed.push(path);

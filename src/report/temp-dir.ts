@@ -4,7 +4,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, lstat, readdir, rm, rmdir } from 'node:fs/promises';
 import { readSmallJson, SMALL_JSON_BYTES } from './small-json-file.js';
 import { basename, dirname, join } from 'node:path';
-import { hostTag, processAlive } from '../engine/stale-temps.js';
+import { hostTag, processAlive, writerDone } from '../engine/stale-temps.js';
 
 /** Prefix of the temporary directories written beside an output directory. */
 export const TEMP_PREFIX = '.arrcast-tmp-';
@@ -59,15 +59,13 @@ const UNCLAIMED_NAME = /-(?:new|trials|probe)-h([0-9a-f]{8})-([1-9][0-9]{0,9})-[
  * Whether `dir` (named `name`, a directory) is what a process killed outright (SIGKILL, power loss)
  * between making one of arrcast's temporary directories and claiming or removing it left: named as
  * tempPathBeside names a 'new', 'trials' or 'probe' directory, by a process on this machine that is
- * gone (or, from any machine, untouched for STALE_AFTER_MS), and empty or holding only an empty
+ * gone (or, from any machine, untouched for STALE_TEMP_MS), and empty or holding only an empty
  * owner file (killed inside the claim's write). Anything holding more is not provably arrcast's.
  */
 async function isUnclaimedLeftover(dir: string, name: string, mtimeMs: number, now: number): Promise<boolean> {
   const m = UNCLAIMED_NAME.exec(name);
   if (m === null) return false;
-  const pid = Number(m[2]);
-  const gone = m[1] === hostTag() && pid !== process.pid && !processAlive(pid);
-  if (!gone && now - mtimeMs <= STALE_AFTER_MS) return false;
+  if (!writerDone({ host: m[1], pid: Number(m[2]) }, mtimeMs, now)) return false;
   const names = await readdir(dir).catch(() => undefined);
   if (names === undefined || names.length > 1) return false;
   if (names.length === 0) return true;

@@ -9,7 +9,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-
 /** The same without line feed: a multi-line text keeps its own line breaks. */
 const UNSAFE_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-const visible = (c: string) => `\\u{${c.charCodeAt(0).toString(16)}}`;
+/** A code unit written visibly as `\u{hex}` (the terminal's and the charts' way: xml-safe.ts). */
+export const visible = (c: string) => `\\u{${c.charCodeAt(0).toString(16)}}`;
 
 /**
  * One line of text (a table cell, a name) as it may be printed: every unsafe character, line feed

@@ -1,3 +1,5 @@
+import { visible } from './terminal-text.js';
+
 /**
  * Characters an XML 1.0 document cannot hold at all, even escaped: C0 controls but tab, line feed
  * and carriage return; U+FFFE and U+FFFF; lone surrogates (XML 1.0, production 2, Char).
@@ -13,5 +15,5 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
  * @example xmlSafe('<text>A\x01B</text>') // => '<text>A\\u{1}B</text>'
  */
 export function xmlSafe(xml: string): string {
-  return xml.replace(NOT_XML, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  return xml.replace(NOT_XML, visible);
 }
