@@ -62,7 +62,9 @@ export interface StudioServer {
 /** The API's routes that take a POST. */
 const API_POSTS = new Set(['/api/answer', '/api/report', '/api/save']);
 
-const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['first', 'full']) });
+// `order`: the page's id and change number (older changes of a page are refused; see LatestOnly).
+const changeOrder = z.strictObject({ page: z.string().min(1).max(64), change: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['first', 'full']), order: changeOrder.optional() });
 const stateBody = z.strictObject({ state: studioStateSchema });
 const saveBody = z.strictObject({ state: studioStateSchema, name: z.string().max(200) });
 
@@ -137,10 +139,11 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     const gone = new AbortController();
     res.on('close', () => gone.abort());
     if (path === '/api/answer') {
-      const { state, pass } = parseBody(answerBody, body);
+      const { state, pass, order } = parseBody(answerBody, body);
       // The first and the full pass of one state run side by side (the page asks for both at once);
-      // another state cancels them.
-      const signal = answers.start(gone.signal, JSON.stringify(state));
+      // another state cancels them, unless it is an older change of the same page (refused at once).
+      const signal = answers.start(gone.signal, JSON.stringify(state), order);
+      signal.throwIfAborted();
       const answer = await session.answer(state, pass, signal);
       signal.throwIfAborted();
       return json(res, 200, { pass, ...answer });

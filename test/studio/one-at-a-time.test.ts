@@ -96,4 +96,37 @@ describe('arrcast studio: one answer and one report at a time, the newest', () =
     expect((await second).json()).toEqual({ pass: 'first', trials: 5 });
     expect((await report).body).toBe('r');
   });
+
+  it("a page's older change that reaches the server late is refused (409) and cancels nothing; another page's change still cancels", async () => {
+    const start = held.length;
+    const newer = ask.post('/api/answer', { state: OTHER, pass: 'full', order: { page: 'p1', change: 7 } });
+    await asked(start + 1);
+    // Answered at once, or (the defect) held by the session as a new state.
+    const late = await Promise.race([ask.post('/api/answer', { state: STATE, pass: 'first', order: { page: 'p1', change: 6 } }), asked(start + 2).then(() => undefined)]);
+    expect([late?.status, late?.json()]).toEqual([409, CANCELLED]);
+    // The late one never reached the session, and the newer change's work goes on.
+    expect(held.length).toBe(start + 1);
+    expect(held[start]!.signal.aborted).toBe(false);
+    // The same change again (its other pass) runs beside it.
+    const again = ask.post('/api/answer', { state: OTHER, pass: 'first', order: { page: 'p1', change: 7 } });
+    await asked(start + 2);
+    expect(held.slice(start).map((h) => h.signal.aborted)).toEqual([false, false]);
+    held[start + 1]!.finish({ trials: 5 });
+    expect((await again).json()).toEqual({ pass: 'first', trials: 5 });
+    // Another page (and a page with an earlier number of its own) is another asker: its change cancels.
+    const elsewhere = ask.post('/api/answer', { state: STATE, pass: 'first', order: { page: 'p2', change: 1 } });
+    await asked(start + 3);
+    expect((await newer).status).toBe(409);
+    expect(held[start]!.signal.aborted).toBe(true);
+    held[start + 2]!.finish({ trials: 5 });
+    expect((await elsewhere).json()).toEqual({ pass: 'first', trials: 5 });
+  });
+
+  it('refuses a malformed change order by its field (400)', async () => {
+    for (const order of [{ page: '', change: 1 }, { page: 'p', change: -1 }, { page: 'p', change: 1.5 }, { page: 'p' }, { page: 'p', change: 1, extra: 1 }, { page: 'x'.repeat(65), change: 1 }]) {
+      const r = await ask.post('/api/answer', { state: STATE, pass: 'first', order });
+      expect(r.status, JSON.stringify(order)).toBe(400);
+      expect((r.json() as { field: string }).field, JSON.stringify(order)).toMatch(/^order/);
+    }
+  });
 });

@@ -351,6 +351,11 @@ async function render(a: Answer & { pass: Pass }): Promise<void> {
 /** Each change gets a number; an answer for an older number is never shown. */
 let seq = 0;
 /**
+ * This page's id, sent with each change's number: the server refuses a request of an older change of
+ * this page that reaches it late instead of letting it cancel the newer one's work.
+ */
+const PAGE = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(16).padStart(8, '0')).join('');
+/**
  * Times the latest state was asked again because the server cancelled it: a request of an earlier
  * state that reached the server late (its connections race this one's) cancels the newer state's
  * work there. The page then asks again, a few times (another page of the studio may be asking too).
@@ -384,7 +389,7 @@ async function update(): Promise<void> {
   document.body.classList.add('stale');
   document.body.dataset.pass = 'pending';
   const passes: Pass[] = info.firstTrials < info.trials ? ['first', 'full'] : ['full'];
-  const ask = (pass: Pass) => api<Answer & { pass: Pass }>('/api/answer', { state: s, pass }, abort.signal);
+  const ask = (pass: Pass) => api<Answer & { pass: Pass }>('/api/answer', { state: s, pass, order: { page: PAGE, change: mine } }, abort.signal);
   try {
     // Both passes are asked for at once: the server starts the full pass as soon as the first one's
     // trials are in (it resumes from them), while the first answer is summarised and drawn.
