@@ -1,3 +1,5 @@
+import { exactConfidenceRanks } from '../analysis/order-statistics.js';
+
 /**
  * Calibration across many forecasts, from their PITs: how often outcomes fell in each tenth of the
  * forecast (the PIT histogram), and how often below each nominal percentile (the calibration
@@ -48,19 +50,36 @@ export interface Coverage {
   readonly nominal: number;
   /** Binomial standard error at the nominal share: sqrt(nominal (1 − nominal) / outcomes). */
   readonly standardError: number;
+  /**
+   * How many of the outcomes a calibrated forecast puts inside, 95% of the time: [lo, hi] with
+   * P(K < lo) and P(K > hi) each at most 2.5%, K ~ Binomial(outcomes, nominal). Outside it, the
+   * bands were too narrow (below lo) or too wide (above hi).
+   */
+  readonly calibratedRange: readonly [number, number];
 }
 
 /**
  * The share of outcomes inside their forecast's P10-P90 interval (or another nominal interval):
- * about 80% for calibrated forecasts.
+ * about 80% for calibrated forecasts, with the counts a calibrated forecast gives 95% of the time
+ * (exact binomial: a normal ±2 standard errors called one outcome of one outside P10-P90, which a
+ * calibrated forecast gives 20% of the time, "too narrow").
  *
- * @example coverage([true, false, true, true], 0.8).share // => 0.75
- * Complexity: O(n).
+ * @example coverage([true, false, true, true], 0.8).calibratedRange // => [2, 4]
+ * Complexity: O(n), and O(log n) incomplete beta evaluations.
  */
 export function coverage(inside: readonly boolean[], nominal = 0.8): Coverage {
   const n = inside.length;
   const k = inside.filter(Boolean).length;
-  return { inside: k, outcomes: n, share: n === 0 ? NaN : k / n, nominal, standardError: n === 0 ? NaN : Math.sqrt((nominal * (1 - nominal)) / n) };
+  // The largest r with P(K <= r - 1) <= 2.5% and the smallest s with P(K >= s) <= 2.5%: [r, s - 1] is what is left.
+  const { r, s } = n === 0 ? { r: 0, s: 1 } : exactConfidenceRanks(n, nominal);
+  return {
+    inside: k,
+    outcomes: n,
+    share: n === 0 ? NaN : k / n,
+    nominal,
+    standardError: n === 0 ? NaN : Math.sqrt((nominal * (1 - nominal)) / n),
+    calibratedRange: [r, s - 1],
+  };
 }
 
 /**
