@@ -11,6 +11,7 @@ import { renderChart, type ChartRenderer } from './render-chart.js';
 import { calibrationSpec, pitHistogramSpec } from './charts/score-charts.js';
 import { escapeHtml } from './html/escape.js';
 import { gridTable } from './html/tables.js';
+import { formatShare } from './money.js';
 
 /** The files `arrcast score --out DIR` writes. */
 export const SCORE_FILES = {
@@ -97,7 +98,8 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
   return `${lines.join('\n')}\n`;
 }
 
-const share = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
+/** A share as every output writes one (formatShare): a PIT of 0.99967 is 99.97%, not 100.0% (above every trial). */
+const share = (x: number) => (Number.isFinite(x) ? formatShare(x) : '–');
 const amount = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
 
 /** The score in one sentence per group: coverage against 80%, and the KS test of the PITs. */
