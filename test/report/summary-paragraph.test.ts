@@ -67,6 +67,9 @@ describe('summary paragraph', () => {
     const p = summaryParagraph(one);
     expect(p).toContain(`Recognized revenue next fiscal year is ${formatCurrency(x, '$')} in the one simulated year: a single trial gives no range, however uncertain the scenario.`);
     expect(p).not.toMatch(/leaves it uncertain|every simulated year/);
+    // A year the actuals close (12 months) is certain with one trial too.
+    const closed = { ...one, reforecast: { ...structuredClone(summary.reforecast), asOfMonth: 12 } } as Summary;
+    expect(summaryParagraph(closed)).toContain('in every simulated year: nothing in the re-forecast leaves it uncertain.');
   });
 
   it('writes the mean gap of a target no trial misses as -, not as a gap of 0', () => {
