@@ -9,7 +9,7 @@ import { targetThreshold } from './target-threshold.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
 import { clashMessage, targetLabelClash, targetLabels } from '../scenario/target-labels.js';
-import { expectedShortfallEstimate, MIN_TAIL_TRIALS, shortfallIntervalMinTrials } from './shortfall.js';
+import { expectedShortfallEstimate, MIN_TAIL_TRIALS, shortfallIntervalMinTrials, tailTrials } from './shortfall.js';
 
 /** A target tested against the trials. */
 export interface TargetResult {
@@ -125,11 +125,12 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
       // The point values from the sorted column (summed in order); the intervals from the estimate's standard error.
       const w5 = expectedShortfallEstimate(col, 0.05, buffer);
       const w10 = expectedShortfallEstimate(col, 0.1, buffer);
-      // Both intervals null (10 trials or fewer): one sentence for the two.
+      // Both intervals null (below shortfallIntervalMinTrials(0.1) trials): one sentence for the two.
+      const tail = (share: number) => tailTrials(share, n);
       const reasons =
         w5.notEstimable !== undefined && w10.notEstimable !== undefined
           ? [
-              `${n.toLocaleString('en-US')} trial${n === 1 ? '' : 's'}: the worst 5% and the worst 10% are 1 trial each, and the interval of a mean needs at least ${MIN_TAIL_TRIALS}, from ${shortfallIntervalMinTrials(0.1)} trials for the worst 10% and ${shortfallIntervalMinTrials(0.05)} for the worst 5%`,
+              `${n.toLocaleString('en-US')} trial${n === 1 ? '' : 's'}: ${tail(0.05) === tail(0.1) ? `the worst 5% and the worst 10% are ${tail(0.1)} trial${tail(0.1) === 1 ? '' : 's'} each` : `the worst 5% is ${tail(0.05)} trial${tail(0.05) === 1 ? '' : 's'} and the worst 10% ${tail(0.1)}`}, and a 95% interval of a mean needs at least ${MIN_TAIL_TRIALS}, from ${shortfallIntervalMinTrials(0.1).toLocaleString('en-US')} trials for the worst 10% and ${shortfallIntervalMinTrials(0.05).toLocaleString('en-US')} for the worst 5%`,
             ]
           : [w5.notEstimable, w10.notEstimable].filter((r) => r !== undefined);
       return [

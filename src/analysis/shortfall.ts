@@ -9,34 +9,40 @@ export interface ShortfallEstimate {
 }
 
 /**
- * The fewest trials whose worst `share` holds MIN_TAIL_TRIALS (2) trials: the smallest n with
- * ceil(share x n) >= 2, that is floor(1 / share) + 1 (21 for the worst 5%, 11 for the worst 10%).
+ * The fewest trials whose worst `share` holds MIN_TAIL_TRIALS (50) trials: the smallest n with
+ * ceil(share x n) >= 50 (981 for the worst 5%, 491 for the worst 10%).
  *
- * @example shortfallIntervalMinTrials(0.05) // => 21
+ * @example shortfallIntervalMinTrials(0.05) // => 981
  */
 export function shortfallIntervalMinTrials(share: number): number {
-  let n = Math.max(1, Math.floor(1 / share));
+  let n = Math.max(1, Math.floor((MIN_TAIL_TRIALS - 1) / share));
   while (tailTrials(share, n) < MIN_TAIL_TRIALS) n++;
   return n;
 }
 
 /**
- * Trials in the tail of an expected shortfall's interval must be at least 2: its variance term
- * Var(X | X <= q) is the sample variance of the k tail trials, with k - 1 degrees of freedom; one
- * trial has none (the formula's 0 there claims the worst years could not have been different).
+ * Trials the tail of an expected shortfall's interval must hold: 50. The interval is the normal
+ * approximation of the estimator's asymptotic variance, which holds its 95% only slowly: with k
+ * tail trials it held the mean of the worst 5% (10%) of a normal 49% (50%) of the time at k = 2,
+ * 82% (81%) at 5, 89% (88%) at 10, 91% (92%) at 20, 93.4% (93.5%) at 50, and that of a heavy lower
+ * tail (−lognormal, σ = 0.5) 93.1% (93.1%) at 50 (4,000 to 10,000 seeded replications each; in most
+ * misses the interval lies above the true mean: the estimator's small-sample bias). From 50 it holds about
+ * what the quantiles' normal-approximation intervals hold (93.2% at worst: order-statistics.ts);
+ * below, it is not estimable rather than a 95% interval that holds far less. One trial has no tail
+ * variance at all (k - 1 degrees of freedom).
  */
-export const MIN_TAIL_TRIALS = 2;
+export const MIN_TAIL_TRIALS = 50;
 
 /** k = ceil(share x n), at least 1: how many trials the worst `share` of n holds. */
-const tailTrials = (share: number, n: number) => Math.max(1, Math.ceil(share * n));
+export const tailTrials = (share: number, n: number) => Math.max(1, Math.ceil(share * n));
 
 /**
  * Expected shortfall (the mean of the lowest k = ceil(share x n) trials) with a 95% interval from
  * its asymptotic variance, [Var(X | X <= q) + (1 - a)(ES - q)^2] / (n a) at a = k / n, q the k-th
  * smallest value (normal approximation; the interval is [ES, ES] when the worst years do not vary).
- * Same value as tail.ts's expectedShortfall. With k = 1 (fewer than shortfallIntervalMinTrials)
- * the tail variance cannot be estimated (MIN_TAIL_TRIALS): the value is the worst trial and the
- * interval null, with `notEstimable` saying why.
+ * Same value as tail.ts's expectedShortfall. With k below MIN_TAIL_TRIALS (fewer trials than
+ * shortfallIntervalMinTrials) the normal interval would hold far less than 95%: the value is given
+ * and the interval null, with `notEstimable` saying why.
  *
  * @example expectedShortfallEstimate(revenue, 0.1).interval // 95% interval of the mean of the worst 10%
  * Complexity: O(n) expected.
@@ -58,7 +64,7 @@ export function expectedShortfallEstimate(values: ArrayLike<number>, share: numb
     return {
       value: es,
       interval: null,
-      notEstimable: `${n.toLocaleString('en-US')} trial${n === 1 ? '' : 's'}: the ${worst} is ${k} trial, and the interval of its mean needs at least ${MIN_TAIL_TRIALS}, from ${shortfallIntervalMinTrials(share)} trials`,
+      notEstimable: `${n.toLocaleString('en-US')} trial${n === 1 ? '' : 's'}: the ${worst} is ${k} trial${k === 1 ? '' : 's'}, and a 95% interval of its mean needs at least ${MIN_TAIL_TRIALS}, from ${shortfallIntervalMinTrials(share).toLocaleString('en-US')} trials`,
     };
   }
   let ss = 0;

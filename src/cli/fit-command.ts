@@ -14,6 +14,7 @@ import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
 import { terminalCell } from '../report/terminal-text.js';
+import { formatShare } from '../report/money.js';
 
 /**
  * `arrcast fit HISTORY.csv [--deals DEALS.csv] [--customers OUTCOMES.csv] --out SCENARIO.yaml [--force]`:
@@ -64,7 +65,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
       }
       for (const t of fit.tiers)
         io.out(
-          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${(t.newBusiness.conversion.rate.value * 100).toFixed(2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${(t.existing.renewal.rate.value * 100).toFixed(1)}%` : ''].filter(Boolean).join(', ')}\n`,
+          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${(t.newBusiness.conversion.rate.value * 100).toFixed(2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${formatShare(t.existing.renewal.rate.value)}` : ''].filter(Boolean).join(', ')}\n`,
         );
       io.err(`wrote ${terminalCell(opts.out)} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${terminalCell(opts.out)}\n`);
     });

@@ -14,6 +14,7 @@ import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
 import { terminalCell } from '../report/terminal-text.js';
 import { textTable } from '../report/format.js';
+import { formatShare } from '../report/money.js';
 
 /**
  * `arrcast score REPORT... --actuals OUTCOMES.csv [--out DIR]`: score past forecasts against what
@@ -132,7 +133,8 @@ function isMonthlyFile(bytes: Buffer): boolean {
 /** The scores as printed: one line per outcome, then one per metric and the verdict. */
 export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]): string {
   const n = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '-');
-  const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '-');
+  // As every share the outputs write (formatShare): a PIT of 0.99967 reads 99.97%, not 100.0% (above every trial).
+  const pct = formatShare;
   const rows = [['report', 'tier', 'metric', 'outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'in P10-P90']];
   for (const o of result.outcomes) rows.push([reports[o.report]!.dir, o.tier ?? 'total', o.metric === 'endingArr' ? 'ending_arr' : o.metric, n(o.value), n(o.p10), n(o.p50), n(o.p90), pct(o.pit), n(o.crps), o.inside80 ? 'yes' : 'no']);
   const groups = [['metric', 'outcomes', 'mean CRPS', 'pinball P10', 'pinball P50', 'pinball P90', 'in P10-P90', 'KS p']];

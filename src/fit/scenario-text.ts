@@ -6,6 +6,7 @@ import type { ExistingFit, HistoryFit, NewBusinessFit, TierFit } from './fit-his
 import { monthLabel } from './history-calendar.js';
 import { writtenBeta } from './written-beta.js';
 import { writtenAcv } from './written-acv.js';
+import { decimalsBelowWhole } from '../math/share-decimals.js';
 
 /**
  * The fitted scenario as commented YAML: every fitted value with the data it came from (n), the
@@ -67,7 +68,7 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
   ];
   if (e.renewalFrom === 'customers' && 'logo' in r)
     out.push(
-      `      # Dollar renewal from ${safe(fit.outcomesFile ?? 'the renewal outcomes')}: n = ${r.rate.n} customers due, ${money(r.renewed)} renewed of ${money(r.due)},`,
+      `      # Dollar renewal from ${safe(fit.outcomesFile ?? 'the renewal outcomes')}: n = ${r.rate.n} customers due, ${count(r.renewed)} renewed of ${count(r.due)},`,
       `      #   ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
       `      # Logo renewal of the same customers: ${estimatePct(r.logo)} (Wilson interval). With a book of aggregates`,
       `      #   every customer carries the average ARR, so the model has one rate: the dollar rate is used.`,
@@ -75,7 +76,7 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
   else
     out.push(
       `      # Dollar renewal: renewed_arr / due_arr of the last 12 months (n = ${r.rate.n} months with ARR due):`,
-      `      #   ${money(r.renewed)} of ${money(r.due)}, ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
+      `      #   ${count(r.renewed)} of ${count(r.due)}, ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
     );
   out.push(`      # This year's rate: ${yearText(r.year, 'points', (x) => pct(x))}.`);
   const renewal = writtenBeta(r.rate.value, r.year.sd);
@@ -179,7 +180,8 @@ const MAX_LOG_SD = 1.5;
 const floorShares = (xs: readonly number[]) => xs.map((x) => Math.floor(x * 1e4) / 1e4);
 
 const estimatePct = (e: Estimate) => `${pct(e.value)} (95% interval ${pct(e.lo)} to ${pct(e.hi)})`;
-const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%`;
+/** A share: two decimals below 10%, one above, more just below 100% (a renewal of 0.9994 is 99.94%, not 100.0%). */
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 2 : decimalsBelowWhole(x))}%`;
 const sig = (x: number, digits: number) => String(Number(x.toPrecision(digits)));
 const round = (x: number, decimals: number) => String(Number(x.toFixed(decimals)));
 const num = (x: number) => String(Number(x.toPrecision(5)));

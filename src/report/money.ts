@@ -1,3 +1,8 @@
+import { decimalsBelowWhole } from '../math/share-decimals.js';
+
+// Also the decimals of format.ts's and interval-format.ts's shares.
+export { decimalsBelowWhole };
+
 /**
  * The symbol a reader expects before an amount in this ISO 4217 currency: "$" for USD, "€" for
  * EUR, "CHF" for Swiss francs (from the runtime's ICU data, en-US conventions).
@@ -93,15 +98,3 @@ export function formatShare(value: number): string {
   return `${pct.toFixed(decimalsBelowWhole(value))}%`;
 }
 
-/**
- * Decimals of a percentage: one, or more for a share just below 1, which one decimal would round
- * to 100.0%: a target reached in 2,999 of 3,000 trials is 99.97%, not the certainty "100.0%".
- *
- * @example decimalsBelowWhole(0.99967) // => 2
- */
-export function decimalsBelowWhole(value: number): number {
-  let d = 1;
-  // Up to 15: every double below 1 (1 - 2^-53 is 99.99999999999999%) then reads below 100 (6 wrote 1 - 1e-9 as '100.000000%').
-  while (d < 15 && value < 1 && value > 0.999 && (value * 100).toFixed(d) === (100).toFixed(d)) d++;
-  return d;
-}

@@ -11,6 +11,7 @@ import { renderChart, type ChartRenderer } from './render-chart.js';
 import { calibrationSpec, pitHistogramSpec } from './charts/score-charts.js';
 import { escapeHtml } from './html/escape.js';
 import { gridTable } from './html/tables.js';
+import { formatShare } from './money.js';
 
 /** The files `arrcast score --out DIR` writes. */
 export const SCORE_FILES = {
@@ -31,8 +32,8 @@ export const SCORE_METHODS = {
   pit: 'mid-rank: (#{trials below the outcome} + ½ #{trials equal to it}) / trials; deterministic (not randomised)',
   crps: 'sample CRPS, (1/n) Σ|x_i − y| − (1/(2n²)) Σ_i Σ_j |x_i − x_j|, the energy form of Gneiting & Raftery (2007, eq. 21) on the trials, in O(n log n) by sorting; in the currency, lower is better',
   pinball: 'quantile loss at P10, P50, P90 (type-7 percentiles of the trials): τ (y − q) when y ≥ q, (1 − τ)(q − y) below',
-  coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%',
-  ks: 'Kolmogorov-Smirnov test of the PITs against uniform (asymptotic p-value, Stephens 1970); little power under about 20 outcomes',
+  coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%; too narrow (too wide) when fewer (more) are inside than a calibrated forecast gives 97.5% of the time (exact binomial)',
+  ks: 'Kolmogorov-Smirnov test of the PITs against uniform (p-value exact up to 100 outcomes, Marsaglia, Tsang & Wang 2003; above, asymptotic, Stephens 1970); little power under about 20 outcomes',
 } as const;
 
 /** Resolve and check `--out` for a score (new, empty, or an earlier score and nothing else); returns the path to write. */
@@ -97,17 +98,17 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
   return `${lines.join('\n')}\n`;
 }
 
-const share = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
+/** A share as every output writes one (formatShare): a PIT of 0.99967 is 99.97%, not 100.0% (above every trial). */
+const share = (x: number) => (Number.isFinite(x) ? formatShare(x) : '–');
 const amount = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
 
 /** The score in one sentence per group: coverage against 80%, and the KS test of the PITs. */
 export function scoreParagraph(result: ScoreResult): string {
   const g = result.all;
   const c = g.coverage;
-  const lo = c.nominal - 2 * c.standardError;
-  const hi = c.nominal + 2 * c.standardError;
-  const verdict = c.share < lo ? 'fewer than a calibrated forecast gives: the bands were too narrow' : c.share > hi ? 'more than a calibrated forecast gives: the bands were too wide' : 'within 2 standard errors of 80%';
-  return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${c.inside} of them (${share(c.share)}) fell inside their forecast's P10-P90, ${verdict} (±2 SE: ${share(Math.max(0, lo))} to ${share(Math.min(1, hi))}). The PITs against uniform: KS D = ${g.ks.d.toFixed(3)}, p = ${g.ks.pValue.toFixed(3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
+  const [lo, hi] = c.calibratedRange;
+  const verdict = c.inside < lo ? 'fewer than a calibrated forecast gives: the bands were too narrow' : c.inside > hi ? 'more than a calibrated forecast gives: the bands were too wide' : 'as a calibrated forecast gives';
+  return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${c.inside} of them (${share(c.share)}) fell inside their forecast's P10-P90, ${verdict} (${lo === hi ? lo : `${lo} to ${hi}`} of ${g.outcomes} 95% of the time, nominal 80%). The PITs against uniform: KS D = ${g.ks.d.toFixed(3)}, p = ${g.ks.pValue.toFixed(3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
 }
 
 function groupRow(label: string, g: ScoreGroup): string[] {

@@ -85,8 +85,11 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const certain = summary.metrics.revenue.min === summary.metrics.revenue.max;
   const kind = forecastKindWords(summary);
   const year = kind.closed ? `${kind.year}, re-forecast from ${kind.closed},` : kind.year;
+  // One trial is one year, the same as itself whatever the scenario leaves uncertain (but a year the actuals close).
   out.push(
-    certain
+    certain && summary.trials === 1 && summary.reforecast?.asOfMonth !== 12
+      ? `Recognized revenue ${year} is ${revenueMoney(rev.p50)} in the one simulated year: a single trial gives no range, however uncertain the ${kind.closed ? 're-forecast' : 'scenario'}.`
+      : certain
       ? `Recognized revenue ${year} is ${revenueMoney(rev.p50)} in every simulated year: nothing in the ${kind.closed ? 're-forecast' : 'scenario'} leaves it uncertain.`
       : `Recognized revenue ${year} is most likely about ${revenueMoney(rev.p50)} (P50), with an 80% chance of landing between ${revenueMoney(rev.p10)} (P10) and ${revenueMoney(rev.p90)} (P90).`,
   );

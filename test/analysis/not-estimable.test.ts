@@ -41,10 +41,14 @@ const minimumTrialsForShares = () => {
   while (!fits(n)) n++;
   return n;
 };
-/** An expected shortfall's interval needs 2 trials in its tail, ceil(share x n) of them. */
+/**
+ * An expected shortfall's interval needs 50 trials in its tail, ceil(share x n) of them: below, the
+ * normal interval holds far less than 95% (test/analysis/shortfall.test.ts measures it).
+ */
+const TAIL_TRIALS = 50;
 const shortfallIntervalMinTrials = (share: number) => {
   let n = 1;
-  while (Math.ceil(share * n) < 2) n++;
+  while (Math.ceil(share * n) < TAIL_TRIALS) n++;
   return n;
 };
 
@@ -85,8 +89,8 @@ describe('variance shares: estimable only from enough trials for the fit and its
 
 const normals = lcgNormals;
 
-describe('expected shortfall interval: needs 2 trials in the tail', () => {
-  it('the minimum trials are the first n whose tail ceil(share x n) holds 2', () => {
+describe('expected shortfall interval: needs 50 trials in the tail', () => {
+  it('the minimum trials are the first n whose tail ceil(share x n) holds 50', () => {
     for (const share of [0.05, 0.1, 0.25]) expect(shortfall.shortfallIntervalMinTrials(share)).toBe(shortfallIntervalMinTrials(share));
   });
 
@@ -95,14 +99,16 @@ describe('expected shortfall interval: needs 2 trials in the tail', () => {
     const m = shortfallIntervalMinTrials(share);
     for (const n of [1, 2, 3, 5, 8, m - 1, m, m + 1]) cases.push([share, n]);
   }
-  it.each(cases)('worst %d of %i trials: null with a reason at one tail trial, a positive width from two', (share, n) => {
+  it.each(cases)('worst %d of %i trials: null with a reason below 50 tail trials, a positive width from 50', (share, n) => {
     const x = normals(n, 11 + n);
     const es = expectedShortfallEstimate(x, share);
-    if (Math.ceil(share * n) < 2) {
-      // The value stays: the worst trial.
-      expect(es.value).toBe(Math.min(...x));
+    const k = Math.max(1, Math.ceil(share * n));
+    if (k < TAIL_TRIALS) {
+      // The value stays: the mean of the k worst trials (the worst one at k = 1).
+      const worst = Float64Array.from(x).sort().subarray(0, k);
+      expect(es.value).toBeCloseTo(worst.reduce((a, v) => a + v, 0) / k, 12);
       expect(es.interval).toBeNull();
-      expect(es.notEstimable).toMatch(new RegExp(`^${n} trials?: the worst ${share * 100}% is 1 trial`));
+      expect(es.notEstimable).toMatch(new RegExp(`^${n} trials?: the worst ${share * 100}% is ${k} trials?, and a 95% interval of its mean needs at least 50, from ${shortfallIntervalMinTrials(share)} trials$`));
     } else {
       expect(es.notEstimable).toBeUndefined();
       expect(es.interval![1] - es.interval![0]).toBeGreaterThan(0);
@@ -150,14 +156,14 @@ describe('summary.json of a real scenario at a handful of trials', () => {
     else expect(w.notEstimable).toBeUndefined();
   });
 
-  it.each(counts)('%i trials: each expected shortfall interval is null with a reason at one tail trial, of positive width from two', (n) => {
+  it.each(counts)('%i trials: each expected shortfall interval is null with a reason below MIN_TAIL_TRIALS tail trials, of positive width from there', (n) => {
     const s = summaries.get(n)!;
     for (const [m, d] of Object.entries(s.decisions.downside)) {
       for (const [share, interval] of [
         [0.05, d.worst5Interval],
         [0.1, d.worst10Interval],
       ] as const) {
-        if (Math.ceil(share * n) < 2) {
+        if (Math.ceil(share * n) < TAIL_TRIALS) {
           expect(interval, `${m} worst ${share}`).toBeNull();
           expect(d.notEstimable, `${m}`).toMatch(new RegExp(`worst ${share * 100}%`));
         } else {

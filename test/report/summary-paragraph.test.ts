@@ -58,6 +58,20 @@ describe('summary paragraph', () => {
     expect(summaryParagraph(summary)).toContain('80% chance of landing between');
   });
 
+  it('of a single trial, does not say nothing in the scenario leaves revenue uncertain', () => {
+    const one = structuredClone(summary);
+    const r = one.metrics.revenue;
+    const x = r.percentiles.p50;
+    Object.assign(one, { trials: 1 });
+    Object.assign(r, { min: x, max: x, percentiles: Object.fromEntries(Object.keys(r.percentiles).map((k) => [k, x])) });
+    const p = summaryParagraph(one);
+    expect(p).toContain(`Recognized revenue next fiscal year is ${formatCurrency(x, '$')} in the one simulated year: a single trial gives no range, however uncertain the scenario.`);
+    expect(p).not.toMatch(/leaves it uncertain|every simulated year/);
+    // A year the actuals close (12 months) is certain with one trial too.
+    const closed = { ...one, reforecast: { ...structuredClone(summary.reforecast), asOfMonth: 12 } } as Summary;
+    expect(summaryParagraph(closed)).toContain('in every simulated year: nothing in the re-forecast leaves it uncertain.');
+  });
+
   it('writes the mean gap of a target no trial misses as -, not as a gap of 0', () => {
     // Revenue is never below 0: no trial misses a target of 0.
     const met = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 0, label: 'Always' }] } });

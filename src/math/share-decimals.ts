@@ -1,0 +1,13 @@
+/**
+ * Decimals of a percentage: one, or more for a share just below 1, which one decimal would round
+ * to 100.0%: a target reached in 2,999 of 3,000 trials is 99.97%, not the certainty "100.0%".
+ * (Here, below the layers that write shares: report/money.ts's formatShare and the fit's comments.)
+ *
+ * @example decimalsBelowWhole(0.99967) // => 2
+ */
+export function decimalsBelowWhole(value: number): number {
+  let d = 1;
+  // Up to 15: every double below 1 (1 - 2^-53 is 99.99999999999999%) then reads below 100 (6 wrote 1 - 1e-9 as '100.000000%').
+  while (d < 15 && value < 1 && value > 0.999 && (value * 100).toFixed(d) === (100).toFixed(d)) d++;
+  return d;
+}
