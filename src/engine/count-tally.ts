@@ -8,19 +8,19 @@
  */
 export class CountTally {
   private low: Uint32Array = new Uint32Array(256);
-  private readonly other = new Map<number, number>();
+  private readonly other = new ValueCounts();
   private negativeZeros = 0;
 
-  /** Count each of `values`. Complexity: O(values.length). */
-  add(values: ArrayLike<number>): void {
+  /** Count each of values[from..to). Allocates nothing but room for new values. Complexity: O(to - from). */
+  add(values: ArrayLike<number>, from = 0, to = values.length): void {
     let low = this.low;
-    for (let i = 0; i < values.length; i++) {
+    for (let i = from; i < to; i++) {
       const v = values[i]!;
       if ((v & 0xffff) === v && !(v === 0 && 1 / v < 0)) {
         if (v >= low.length) low = this.grow(v);
         low[v]!++;
       } else if (v === 0) this.negativeZeros++;
-      else this.other.set(v, (this.other.get(v) ?? 0) + 1);
+      else this.other.add(v);
     }
   }
 
@@ -42,7 +42,7 @@ export class CountTally {
    */
   select(ranks: Iterable<number>): Map<number, number> {
     // The distinct finite values ascending, with their counts: the map's below 0 (and -0), 0..65,535, the map's above.
-    const others = [...this.other].filter(([v]) => Number.isFinite(v)).sort((a, b) => a[0] - b[0]);
+    const others = this.other.entries().filter(([v]) => Number.isFinite(v)).sort((a, b) => a[0] - b[0]);
     const below = others.filter(([v]) => v < 0);
     const above = others.filter(([v]) => v > 0);
     const wanted = [...new Set(ranks)].sort((a, b) => a - b);
@@ -63,5 +63,72 @@ export class CountTally {
     }
     for (; a < above.length; a++) take(above[a]![0], above[a]![1]);
     return out;
+  }
+}
+
+/** Bits of a float64, read through these. */
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+
+/**
+ * How many times each value was met, by the value's bits (-0 apart), in an open-addressing
+ * table of typed arrays: counting a value allocates nothing (a Map boxes each fractional key it is
+ * given, twice a value). Logo renewal is such a column: a few hundred fractions, a million times.
+ */
+class ValueCounts {
+  private keys = new Float64Array(64);
+  private counts = new Float64Array(64);
+  private used = new Uint8Array(64);
+  /** 32 - log2(slots): a slot is the top bits of the hash (Fibonacci hashing). */
+  private shift = 26;
+  private size = 0;
+
+  /** Count `v` once; NaN is not kept (select reads the finite values only). Complexity: O(1) amortised. */
+  add(v: number): void {
+    if (Number.isNaN(v)) return;
+    if (2 * (this.size + 1) > this.used.length) this.rehash(2 * this.used.length);
+    const slot = this.slotOf(v);
+    if (this.used[slot] === 0) {
+      this.used[slot] = 1;
+      this.keys[slot] = v;
+      this.size++;
+    }
+    this.counts[slot]!++;
+  }
+
+  /** The values met and their counts, in no order. Complexity: O(table size). */
+  entries(): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < this.used.length; i++) if (this.used[i] === 1) out.push([this.keys[i]!, this.counts[i]!]);
+    return out;
+  }
+
+  /** The slot holding `v`, or the empty one where it goes (linear probing from the hash of its bits). */
+  private slotOf(v: number): number {
+    scratch[0] = v;
+    const lo = scratchWords[0]!;
+    const hi = scratchWords[1]!;
+    const mask = this.used.length - 1;
+    for (let slot = Math.imul(Math.imul(hi, 0x85ebca6b) ^ lo, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      if (this.used[slot] === 0) return slot;
+      scratch[0] = this.keys[slot]!;
+      if (scratchWords[0] === lo && scratchWords[1] === hi) return slot;
+    }
+  }
+
+  /** Move every value into a table of `capacity` slots (a power of two). */
+  private rehash(capacity: number): void {
+    const { keys, counts, used } = this;
+    this.keys = new Float64Array(capacity);
+    this.counts = new Float64Array(capacity);
+    this.used = new Uint8Array(capacity);
+    this.shift = 32 - Math.log2(capacity);
+    for (let i = 0; i < used.length; i++) {
+      if (used[i] === 0) continue;
+      const slot = this.slotOf(keys[i]!);
+      this.used[slot] = 1;
+      this.keys[slot] = keys[i]!;
+      this.counts[slot] = counts[i]!;
+    }
   }
 }

@@ -69,13 +69,21 @@ export interface TrialStoreOptions {
 /** The bits of a typed array's values, 32 at a time (a float64 as two words). */
 const bits = (a: Float64Array | Float32Array) => new Uint32Array(a.buffer, a.byteOffset, a.byteLength / 4);
 
-/** True when two arrays are of one type and hold the same bits throughout (NaN payloads and -0 included). */
-function sameBits(a: Float64Array | Float32Array, b: Float64Array | Float32Array): boolean {
-  if (a.length !== b.length || a.constructor !== b.constructor) return false;
-  const x = bits(a);
-  const y = bits(b);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+/** True when words a[aFrom..aFrom + count) and b[bFrom..bFrom + count) are the same. Complexity: O(count). */
+function sameWords(a: Uint32Array, aFrom: number, b: Uint32Array, bFrom: number, count: number): boolean {
+  for (let i = 0; i < count; i++) if (a[aFrom + i] !== b[bFrom + i]) return false;
   return true;
+}
+
+/**
+ * Copy words from[at..at + count) to to[into..]: a store copies a chunk's values into its columns by
+ * their bits (exactly what TypedArray.prototype.set does between arrays of one type), without the view
+ * per column and chunk that set() needs (about 90 a chunk, 90,000 in a million-trial run: garbage
+ * that made the main thread's young generation grow; bench/RESULTS.md, twelfth session).
+ * Complexity: O(count).
+ */
+function copyWords(from: Uint32Array, at: number, to: Uint32Array, into: number, count: number): void {
+  for (let i = 0; i < count; i++) to[into + i] = from[at + i]!;
 }
 
 /**
@@ -107,7 +115,7 @@ export class TrialStore {
    */
   private running: RunningMoments[] | undefined;
   /** Per chunk: its first trial and its trials, once it is in (-1 before). */
-  private readonly spans: Float64Array;
+  private readonly spans: Int32Array;
   /**
    * The block every column is a view of, until `release` frees it. One block, not an array a column:
    * a block of 32 MiB or more is always mapped by glibc's malloc (its dynamic mmap threshold rises
@@ -120,8 +128,21 @@ export class TrialStore {
   private folded = 0;
   /** Per column: its tally when it is kept as one (TrialStoreOptions.tallyCounts). */
   private readonly tallies: ReadonlyArray<CountTally | undefined>;
-  /** A tallied column's values of each chunk in and not yet folded into its moments (chunks arrive in any order), by chunk. */
-  private readonly pending = new Map<number, Float32Array[]>();
+  /**
+   * Per chunk in and not yet folded into the moments (chunks arrive in any order): its tallied
+   * columns' values, one after the other (the chunk's buffers are reused for the next chunk).
+   */
+  private readonly pending: Array<Float32Array | undefined>;
+  /** Buffers of folded chunks' tallied values, to reuse. */
+  private readonly spare: Float32Array[] = [];
+  /** Per column: its index among a chunk's float64 columns (ChunkResult.wide) or its float32 ones (narrow). */
+  private readonly slot: Int32Array;
+  /** Per column: 2 when it is float64 (two words a value), else 1. */
+  private readonly wordsPerValue: Uint8Array;
+  /** Per column: the words of its own array (undefined for a uint16 one). */
+  private readonly ownWords: Array<Uint32Array | undefined>;
+  /** Number of tallied columns. */
+  private readonly talliedColumns: number;
 
   constructor(
     readonly layout: TrialLayout,
@@ -158,7 +179,14 @@ export class TrialStore {
     this.tallies = layout.columns.map((c) => (tallied(c) ? new CountTally() : undefined));
     this.chunkSums = new Array<Float64Array | undefined>(chunks).fill(undefined);
     this.running = layout.columns.map(() => new RunningMoments());
-    this.spans = new Float64Array(2 * chunks).fill(-1);
+    this.spans = new Int32Array(2 * chunks).fill(-1);
+    this.pending = new Array<Float32Array | undefined>(chunks).fill(undefined);
+    this.talliedColumns = this.tallies.filter((t) => t).length;
+    this.wordsPerValue = Uint8Array.from(layout.columns, (c) => (c.precision === 'f64' ? 2 : 1));
+    let wide = 0;
+    let narrow = 0;
+    this.slot = Int32Array.from(layout.columns, (c) => (c.precision === 'f64' ? wide++ : narrow++));
+    this.ownWords = this.own.map((a) => (a instanceof Uint16Array ? undefined : bits(a)));
   }
 
   /** Bytes needed to store `trials` trials of this layout (every column whole, none narrowed to uint16: the most it takes). */
@@ -166,50 +194,76 @@ export class TrialStore {
     return layout.columns.reduce((sum, c) => sum + (c.precision === 'f64' ? 8 : 4), 0);
   }
 
-  /** Copy a chunk's values into place (a shortened column takes the rows it has room for). */
+  /**
+   * Copy a chunk's values into place (a shortened column takes the rows it has room for). Allocates
+   * nothing but two views of the chunk (a uint16 column aside, and a chunk that comes before the
+   * chunks ahead of it, whose tallied values wait in a buffer reused from chunk to chunk).
+   */
   add(spec: ChunkSpec, result: ChunkResult): void {
     const n = result.trials;
-    let wide = 0;
-    let narrow = 0;
-    const tallied: Float32Array[] = [];
-    // Each column's values in the chunk (empty for a shortened column the chunk is past, and for a tallied one).
-    const values = this.own.map((column, c) => {
-      const f64 = this.layout.columns[c]!.precision === 'f64';
-      const from = f64 ? result.wide : result.narrow;
-      const k = f64 ? wide++ : narrow++;
-      const tally = this.tallies[c];
-      if (tally) {
-        const chunk = result.narrow.subarray(k * n, k * n + n);
-        tally.add(chunk);
-        tallied.push(chunk);
+    const wideWords = bits(result.wide);
+    const narrowWords = bits(result.narrow);
+    // Tallied columns: counted now; their moments are folded in chunk order, from the chunk itself
+    // when it is the next to fold (arrived, below), else from a copy made here.
+    if (this.talliedColumns > 0) {
+      const early = spec.index !== this.folded && spec.index >= 0 && spec.index < this.pending.length;
+      let copy: Float32Array | undefined;
+      if (early) {
+        copy = this.spare.pop();
+        if (copy === undefined || copy.length < this.talliedColumns * n) copy = new Float32Array(this.talliedColumns * n);
+        this.pending[spec.index] = copy;
       }
-      const rows = Math.max(0, Math.min(n, column.length - spec.offset));
-      return from.subarray(k * n, k * n + rows);
-    });
-    // The next chunk to fold is folded now (arrived, below), from the chunk's own buffers; a later one
-    // waits for the chunks before it, as a copy (the buffers are reused for the next chunk).
-    if (tallied.length > 0) this.pending.set(spec.index, spec.index === this.folded ? tallied : tallied.map((v) => v.slice()));
+      const copied = copy && bits(copy);
+      let t = 0;
+      for (let c = 0; c < this.own.length; c++) {
+        const tally = this.tallies[c];
+        if (!tally) continue;
+        const from = this.slot[c]! * n;
+        tally.add(result.narrow, from, from + n);
+        if (copied) copyWords(narrowWords, from, copied, t * n, n);
+        t++;
+      }
+    }
+    // Column c's values in the chunk are the words [at, at + count) of the wide or the narrow ones
+    // (wordsAt, wordCount).
+    const source = (c: number) => (this.wordsPerValue[c] === 2 ? wideWords : narrowWords);
     const first = this.twin[0] === -1;
-    values.forEach((v, c) => {
+    for (let c = 0; c < this.own.length; c++) {
       if (first) {
         // The first chunk in: a column shares the first earlier one of its own that has the same
         // length and the same bits here.
         this.twin[c] = c;
-        if (v.length === 0) return;
+        if (this.wordCount(c, spec, n) === 0) continue;
         for (let i = 0; i < c; i++) {
-          if (this.twin[i] !== i || this.own[i]!.length !== this.own[c]!.length || this.own[i]!.constructor !== this.own[c]!.constructor || !sameBits(values[i]!, v)) continue;
+          if (this.twin[i] !== i || this.own[i]!.length !== this.own[c]!.length || this.own[i]!.constructor !== this.own[c]!.constructor) continue;
+          if (!sameWords(source(i), this.wordsAt(i, n), source(c), this.wordsAt(c, n), this.wordCount(c, spec, n))) continue;
           this.twin[c] = i;
           this.view[c] = this.view[i]!;
           break;
         }
-      } else if (this.twin[c] !== c && !sameBits(values[this.twin[c]!]!, v)) this.separate(c);
-    });
-    values.forEach((v, c) => {
-      if (this.twin[c] === c && v.length > 0) this.put(c, v, spec.offset);
-    });
+      } else if (this.twin[c] !== c && !sameWords(source(this.twin[c]!), this.wordsAt(this.twin[c]!, n), source(c), this.wordsAt(c, n), this.wordCount(c, spec, n))) this.separate(c);
+    }
+    for (let c = 0; c < this.own.length; c++) {
+      const count = this.wordCount(c, spec, n);
+      if (this.twin[c] !== c || count === 0) continue;
+      const own = this.ownWords[c];
+      const at = this.wordsAt(c, n);
+      if (own) copyWords(source(c), at, own, spec.offset * this.wordsPerValue[c]!, count);
+      else this.put(c, result.narrow.subarray(at, at + count), spec.offset);
+    }
     // A copy: the chunk's buffers are reused for the next chunk.
     this.chunkSums[spec.index] = result.componentSums.slice();
-    this.arrived(spec);
+    this.arrived(spec, result);
+  }
+
+  /** Where column c's values of a chunk of n trials start, in words of its wide or narrow values. */
+  private wordsAt(c: number, n: number): number {
+    return this.slot[c]! * n * this.wordsPerValue[c]!;
+  }
+
+  /** How many words of column c a chunk gives it (none for a tallied column, nor for a shortened one the chunk is past). */
+  private wordCount(c: number, spec: ChunkSpec, n: number): number {
+    return (this.tallies[c] ? 0 : Math.max(0, Math.min(n, this.own[c]!.length - spec.offset))) * this.wordsPerValue[c]!;
   }
 
   /**
@@ -217,26 +271,30 @@ export class TrialStore {
    * moments, in chunk order (the order of the trials, whatever order the chunks came in). A column
    * shared with a twin is read through its view: the same bits, for every chunk in so far.
    */
-  private arrived(spec: ChunkSpec): void {
+  private arrived(spec: ChunkSpec, result?: ChunkResult): void {
     if (!this.running || spec.index < 0 || spec.index >= this.chunkSums.length) return;
     this.spans[2 * spec.index] = spec.offset;
     this.spans[2 * spec.index + 1] = spec.trials;
     for (; this.folded < this.chunkSums.length && this.spans[2 * this.folded]! >= 0; this.folded++) {
       const offset = this.spans[2 * this.folded]!;
       const trials = this.spans[2 * this.folded + 1]!;
-      // A tallied column's values of this chunk, in the order of its columns.
-      const tallied = this.pending.get(this.folded);
-      this.pending.delete(this.folded);
+      // A tallied column's values of this chunk: in the chunk itself when it is the one just in, else
+      // in the copy add made, one column after the other.
+      const copy = this.pending[this.folded];
+      this.pending[this.folded] = undefined;
       let t = 0;
       for (let c = 0; c < this.running.length; c++) {
         if (this.tallies[c]) {
-          this.running[c]!.fold(tallied![t++]!);
+          if (copy) this.running[c]!.fold(copy, t * trials, (t + 1) * trials);
+          else this.running[c]!.fold(result!.narrow, this.slot[c]! * trials, (this.slot[c]! + 1) * trials);
+          t++;
           continue;
         }
         const column = this.view[c]!;
         const end = Math.min(offset + trials, column.length);
         if (end > offset) this.running[c]!.fold(column, offset, end);
       }
+      if (copy) this.spare.push(copy);
     }
   }
 
@@ -276,6 +334,7 @@ export class TrialStore {
     const wide = new Float32Array(narrow.length);
     wide.set(narrow);
     this.own[c] = wide;
+    this.ownWords[c] = bits(wide);
     this.view.forEach((v, i) => {
       if (v === narrow) this.view[i] = wide;
     });
@@ -392,6 +451,7 @@ export class TrialStore {
     // A column's own array (unwritten for one that shares its twin's) goes unless it is what a kept column reads.
     this.own.forEach((o, c) => {
       this.own[c] = empty(o);
+      this.ownWords[c] = undefined;
     });
     if (slab !== undefined) {
       freed.add(slab);

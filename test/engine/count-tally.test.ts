@@ -36,6 +36,23 @@ describe('CountTally', () => {
       }),
     );
   });
+
+  it('counts a range of values, and thousands of distinct fractions (its table of them grown many times)', () => {
+    // Logo renewal's kind of values: fractions, each met many times, -0 and NaN among them.
+    const values = Float32Array.from({ length: 40_000 }, (_, i) => (i % 997 === 3 ? NaN : i % 1009 === 5 ? -0 : Math.fround(((i * 7919) % 3001) / 3001 - 0.25)));
+    const tally = new CountTally();
+    tally.add(values, 0, 15_000);
+    tally.add(values, 15_000, 25_000);
+    tally.add(values, 25_000);
+    const sorted = sortedFinite(Array.from(values));
+    const ranks = [0, 1, 777, 12_345, 20_000, 33_333, sorted.length - 1];
+    const got = tally.select(ranks);
+    for (const r of ranks) expect(show(got.get(r))).toBe(show(sorted[r]));
+    // A range: only values[5 .. 9) counted.
+    const part = new CountTally();
+    part.add(Float32Array.of(9, 9, 9, 9, 9, 0.5, 2, 0.25, 3, 9, 9), 5, 9);
+    expect([...part.select([0, 1, 2, 3, 4])]).toEqual([[0, 0.25], [1, 0.5], [2, 2], [3, 3]]);
+  });
 });
 
 /** A layout of a float64 metric w and float32 counts n and m. */

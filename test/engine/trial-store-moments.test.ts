@@ -39,6 +39,26 @@ describe('RunningMoments', () => {
     expect(same(pieces.result(), whole.result())).toBe(true);
     expect(same(whole.result(), moments(values))).toBe(true);
   });
+
+  it('gives the same bits from a Float64Array, a Float32Array, a Uint16Array and a plain array of the same values, in ranges', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.float(), fc.integer({ min: 0, max: 65_535 })), { maxLength: 5000 }), fc.nat(), fc.nat(), (xs, a, b) => {
+        const f32 = Float32Array.from(xs);
+        const from = a % (f32.length + 1);
+        const to = from + (b % (f32.length - from + 1));
+        const folded = (values: ArrayLike<number>) => {
+          const m = new RunningMoments();
+          m.fold(values, from, to);
+          return m.result();
+        };
+        const plain = folded(Array.from(f32));
+        expect(same(folded(f32), plain)).toBe(true);
+        expect(same(folded(Float64Array.from(f32)), plain)).toBe(true);
+        if (xs.every((x) => Number.isInteger(x) && x >= 0 && x <= 65_535 && !Object.is(x, -0))) expect(same(folded(Uint16Array.from(f32)), plain)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
 
 /** A layout: float64 w, float32 a and b (b a twin of a until it differs), a uint16 count k, and a float32 own draw o. */
