@@ -65,16 +65,29 @@ export function flattenIssues(
         stack.push({ issues: branch, base: path, next: 0 });
         continue;
       }
-      const expected = issue.errors
-        .map((b) => b[0])
-        .filter((i): i is z.core.$ZodIssueInvalidType => i?.code === 'invalid_type')
-        .map((i) => i.expected);
+      // Each branch's first issue says what it takes: a type (number, array) or words ("uniform").
+      const firsts = issue.errors.map((b) => b[0]);
+      const words = firsts.filter((i): i is z.core.$ZodIssueInvalidValue => i?.code === 'invalid_value' && i.path.length === 0).flatMap((i) => i.values);
+      const expected = [
+        ...words.map((w) => JSON.stringify(w)),
+        ...firsts.filter((i): i is z.core.$ZodIssueInvalidType => i?.code === 'invalid_type').map((i) => i.expected),
+      ];
       out.push({
         path,
-        message: expected.length ? `expected ${Array.from(new Set(expected)).join(' or ')}, got ${describeValue(value)}` : issue.message,
+        message: expected.length
+          ? `expected ${Array.from(new Set(expected)).join(' or ')}, got ${describeValue(value)}${typeof value === 'string' ? nearest(value, words.map(String)) : ''}`
+          : issue.message,
       });
     } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push({ path, key, message: `unknown key ${quoteText(key)}${suggest(key)}` });
+    } else if (issue.code === 'invalid_value') {
+      // One of a few words (overflow: lost or carry, a target's metric): zod's own text gave neither
+      // the value nor a near miss ('Invalid option: expected one of "lost"|"carry"').
+      const names = issue.values.map(String);
+      out.push({
+        path,
+        message: `must be ${names.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}${typeof value === 'string' ? nearest(value, names) : ''}`,
+      });
     } else if (issue.code === 'invalid_type' && issue.expected === 'int') {
       // A number that is not whole (1.2345k is 1234.5): the field's own words ("must be a whole number").
       out.push({ path, message: issue.message });
@@ -117,10 +130,14 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** The one union branch that got past the type check, if exactly one did. */
+/**
+ * The one union branch that got past the type check, if exactly one did. A branch of one word
+ * (`'uniform'`) that the value is not, or of a type the value is not (whatever checks zod ran after:
+ * a string has a length), did not.
+ */
 function pickBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): readonly z.core.$ZodIssue[] | undefined {
   const typeMismatch = (b: readonly z.core.$ZodIssue[]) =>
-    b.length === 1 && b[0]?.code === 'invalid_type' && b[0].path.length === 0;
+    (b[0]?.code === 'invalid_type' || (b.length === 1 && b[0]?.code === 'invalid_value')) && b[0].path.length === 0;
   const live = branches.filter((b) => !typeMismatch(b));
   return live.length === 1 ? live[0] : undefined;
 }
