@@ -4,14 +4,18 @@
  * reads one. Three readers knew only 'missing': a part given to merge that was a loop of links, sat
  * under a file or had too long a name ended 'cannot write loop: too many symbolic links
  * encountered (ELOOP)', exit 1 (nothing was written: it was read); --plan said such a path 'does
- * not exist', and --allow-path 'no such folder'.
+ * not exist', and --allow-path 'no such folder'. A folder of parts that could not be listed ended
+ * 'cannot write parts: permission denied (EACCES)', exit 1; score said '... cannot be read (EACCES)'
+ * of an unreadable trials.csv.
  */
-import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixtures.js';
 import { arrcastInProcess } from '../helpers/cli.js';
+import { unprivileged } from '../helpers/unprivileged.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'arrcast-open-failures-'));
 symlinkSync('loop-b', join(dir, 'loop-a'));
@@ -55,5 +59,37 @@ describe('bad inputs: a path that cannot be opened is refused saying why (exit 2
       process.chdir(cwd);
     }
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('bad inputs: what a user may not read is refused as such (exit 2), not as a failed write', () => {
+  // Root reads anything; the built CLI runs without that power (helpers/unprivileged.ts).
+  const asUser = (args: string[]) => {
+    const argv = unprivileged(args);
+    const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', timeout: 120_000 });
+    return { code: r.status, stderr: r.stderr };
+  };
+  const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
+
+  it('merge: a folder of parts that cannot be listed', async () => {
+    const parts = join(mkdtempSync(join(tmpdir(), 'arrcast-open-failures-')), 'parts');
+    expect((await arrcastInProcess(['run', minimal, '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', `${parts}/`])).code).toBe(0);
+    chmodSync(parts, 0o000);
+    try {
+      const out = join(dirname(parts), 'report');
+      expect(asUser(['merge', parts, '--out', out])).toEqual({ code: 2, stderr: `arrcast: cannot merge: ${parts} cannot be read: permission denied\n` });
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      chmodSync(parts, 0o755);
+    }
+  });
+
+  it("score: a report's trials.csv that cannot be read", async () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'arrcast-open-failures-')), 'report');
+    expect((await arrcastInProcess(['run', minimal, '--trials', '300', '--workers', '0', '--outputs', 'summary,trials', '--out', report, '--quiet'])).code).toBe(0);
+    const outcomes = join(dirname(report), 'outcomes.csv');
+    writeFileSync(outcomes, 'tier,metric,value\ntotal,revenue,1000000\n');
+    chmodSync(join(report, 'trials.csv'), 0o000);
+    expect(asUser(['score', report, '--actuals', outcomes])).toEqual({ code: 2, stderr: `arrcast: ${join(report, 'trials.csv')} cannot be read: permission denied\n` });
   });
 });
