@@ -1,11 +1,18 @@
 /**
- * Issue 14 (messages a newcomer reads): a field that takes one of a few words, or a word or a
+ * Issue 14 (messages a newcomer reads): zod's own wording does not reach the planner.
+ *
+ * A field that takes one of a few words, or a word or a
  * list, says what it takes and what it got, with a near miss. zod's own text reached the user:
  * 'overflow: Invalid option: expected one of "lost"|"carry"' (no value, no hint, a `|` list),
  * 'renewalCalendar: Invalid input: expected "uniform"' for a number (the list form not named),
  * 'expected array, got "Uniform"' for the word in another case (the word not named), and a target's
  * `metric: ending_arr` got no hint though --target gives one. A list where the seed goes said it
  * must be 1 to 200 characters as well.
+ *
+ * A bound with no words of its field's own was said in zod's: 'Too small: expected number to be
+ * >=0' (a target's value, a seed), 'Too big: expected array to have <=50 items' (targets), 'Too
+ * small: expected string to have >=1 characters' (a label), 'Invalid input: expected int, received
+ * number' (metalog terms), 'Invalid key in record' (a stage named "").
  */
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.js';
@@ -46,5 +53,29 @@ describe('bad inputs: a field of a few words names them, the value and a near mi
     expect(parseScenario(calendar('uniform'), 'p.yaml').scenario.tiers[0]!.existing!.renewalCalendar).toBe('uniform');
     expect(parseScenario(overflow('carry'), 'p.yaml').scenario.tiers[0]!.newBusiness!.reps!.overflow).toBe('carry');
     expect(parseScenario(metric('endingArr'), 'p.yaml').scenario.targets!.metrics![0]!.metric).toBe('endingArr');
+  });
+});
+
+const quantiles = (terms: string) => edit('acv: { dist: lognormal, mean: 12000, sd: 4000 }', `acv: { dist: quantiles, quantiles: { p10: 1000, p50: 2000, p90: 5000 }, lower: 0, terms: ${terms} }`);
+const target = (fields: string) => `${base}targets: { metrics: [ { metric: revenue, value: 5, ${fields} } ] }\n`;
+const bounds: Array<[string, string, string[]]> = [
+  ['a negative target', `${base}targets: { metrics: [ { metric: revenue, value: -5 } ] }\n`, ['p.yaml:15:49 targets.metrics[0].value: must be at least 0, got -5']],
+  ['an empty target label', target("label: ''"), ['p.yaml:15:59 targets.metrics[0].label: must not be empty']],
+  ['a target label past 80 characters', target(`label: ${'x'.repeat(81)}`), ['p.yaml:15:59 targets.metrics[0].label: must be at most 80 characters, got 81']],
+  ['51 targets', `${base}targets: { metrics: [ ${Array.from({ length: 51 }, (_, k) => `{ metric: revenue, value: ${k} }`).join(', ')} ] }\n`, ['p.yaml:15:21 targets.metrics: may hold at most 50 items, got 51']],
+  ['metalog terms past 16', quantiles('20'), [
+    'p.yaml:14:42 tiers[0].newBusiness.acv.quantiles: the number of metalog terms must be a whole number from 2 to the number of quantiles (3); got 20',
+    'p.yaml:14:96 tiers[0].newBusiness.acv.terms: must be at most 16, got 20',
+  ]],
+  ['metalog terms not whole', quantiles('2.5'), ['p.yaml:14:96 tiers[0].newBusiness.acv.terms: must be a whole number, got 2.5']],
+  ['a seed with a fraction', edit('seed: 3', 'seed: 1.5'), ['p.yaml:4:7 seed: expected whole number or string, got 1.5']],
+  ['a pipeline stage with no name', edit('      acv:', '      openingPipeline: { file: p.csv, stages: { "": 0.5 } }\n      acv:'), ['p.yaml:14:53 tiers[0].newBusiness.openingPipeline.stages[""]: this key must not be empty']],
+];
+
+describe("bad inputs: a bound is said in the planner's words, with the value", () => {
+  it.each(bounds)('%s', (_, yaml, expected) => {
+    const lines = scenarioErrorLines(() => parseScenario(yaml, 'p.yaml'));
+    expect(lines).toEqual(expected);
+    for (const line of lines) expect(line).not.toMatch(/Too (small|big)|Invalid (input|key)|expected (int|number|string|array) to/);
   });
 });
