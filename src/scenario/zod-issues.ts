@@ -80,7 +80,7 @@ export function flattenIssues(
       });
     } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push({ path, key, message: `unknown key ${quoteText(key)}${suggest(key)}` });
-    } else if (issue.code === 'invalid_value') {
+    } else if (issue.code === 'invalid_value' && ZOD_DEFAULT.test(issue.message)) {
       // One of a few words (overflow: lost or carry, a target's metric): zod's own text gave neither
       // the value nor a near miss ('Invalid option: expected one of "lost"|"carry"').
       const names = issue.values.map(String);
@@ -109,7 +109,7 @@ export function flattenIssues(
 }
 
 /** zod's own wording, which a field with words of its own replaces: 'Too small: expected number to be >=0'. */
-const ZOD_DEFAULT = /^(Too small|Too big|Invalid input|Invalid key in record)\b/;
+const ZOD_DEFAULT = /^(Too small|Too big|Invalid input|Invalid option|Invalid key in record)\b/;
 
 /**
  * A bound zod checked, in the words the rest of the messages use: 'must be at least 0, got -3',
