@@ -9,15 +9,18 @@
  * of an unreadable trials.csv.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixtures.js';
 import { arrcastInProcess } from '../helpers/cli.js';
 import { unprivileged } from '../helpers/unprivileged.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'arrcast-open-failures-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** A fresh folder for one case, inside `dir` (removed with it). */
+const fresh = () => mkdtempSync(join(dir, 'case-'));
 symlinkSync('loop-b', join(dir, 'loop-a'));
 symlinkSync('loop-a', join(dir, 'loop-b'));
 writeFileSync(join(dir, 'file.txt'), 'not a folder\n');
@@ -49,7 +52,7 @@ const cases: Array<[string, string[], string]> = [
 
 describe('bad inputs: a path that cannot be opened is refused saying why (exit 2, nothing written)', () => {
   it.each(cases)('%s', async (_, args, expected) => {
-    const out = mkdtempSync(join(tmpdir(), 'arrcast-open-failures-out-')) + '/report';
+    const out = join(fresh(), 'report');
     const cwd = process.cwd();
     process.chdir(dir);
     try {
@@ -72,7 +75,7 @@ describe('bad inputs: what a user may not read is refused as such (exit 2), not 
   const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
 
   it('merge: a folder of parts that cannot be listed', async () => {
-    const parts = join(mkdtempSync(join(tmpdir(), 'arrcast-open-failures-')), 'parts');
+    const parts = join(fresh(), 'parts');
     expect((await arrcastInProcess(['run', minimal, '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', `${parts}/`])).code).toBe(0);
     chmodSync(parts, 0o000);
     try {
@@ -85,7 +88,7 @@ describe('bad inputs: what a user may not read is refused as such (exit 2), not 
   });
 
   it("score: a report's trials.csv that cannot be read", async () => {
-    const report = join(mkdtempSync(join(tmpdir(), 'arrcast-open-failures-')), 'report');
+    const report = join(fresh(), 'report');
     expect((await arrcastInProcess(['run', minimal, '--trials', '300', '--workers', '0', '--outputs', 'summary,trials', '--out', report, '--quiet'])).code).toBe(0);
     const outcomes = join(dirname(report), 'outcomes.csv');
     writeFileSync(outcomes, 'tier,metric,value\ntotal,revenue,1000000\n');
