@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
 import { actualsProblems } from '../actuals/validate-actuals.js';
@@ -6,7 +7,7 @@ import type { ActualsInput } from '../actuals/reforecast.js';
 import { parsePlanSummary, type PlanSummaryInput } from '../analysis/plan-summary.js';
 import { MAX_REPORT_JSON_BYTES } from '../report/read-report-trials.js';
 import { REPORT_FILES } from '../report/report-files.js';
-import { readFileBytes } from '../scenario/read-file.js';
+import { openFailure, readFileBytes } from '../scenario/read-file.js';
 import { planLoaded } from '../engine/simulate.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
@@ -49,9 +50,16 @@ const planKind = {
 export async function loadPlanSummary(loaded: LoadedScenario, dir: string, confidence: number): Promise<PlanSummaryInput> {
   const path = join(dir, REPORT_FILES.summary);
   const s = loaded.scenario;
-  const info = await stat(dir).catch(() => undefined);
-  if (info === undefined || !info.isDirectory())
-    throw new ScenarioError(dir, [{ path: [], message: `${info === undefined ? 'does not exist' : 'is not a directory'}: --plan names the report directory of a previous arrcast run` }]);
+  let info: Stats | undefined;
+  let problem: string | undefined;
+  try {
+    info = await stat(dir);
+    if (!info.isDirectory()) problem = 'is not a directory';
+  } catch (err) {
+    // Why it cannot be read, in every input file's words: a loop of links does not 'not exist'.
+    problem = openFailure(err, { noun: 'a report directory' });
+  }
+  if (problem !== undefined) throw new ScenarioError(dir, [{ path: [], message: `${problem}: --plan names the report directory of a previous arrcast run` }]);
   if (!(await exists(path))) {
     const comparison = await exists(join(dir, 'comparison.json'));
     throw new ScenarioError(dir, [

@@ -5,6 +5,7 @@ export type { Io } from './io.js';
 import type { Io } from './io.js';
 import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
+import { openFailure } from '../scenario/read-file.js';
 import { allowPathOption } from './allow-path-option.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
@@ -398,10 +399,11 @@ function refuseEmptyPaths(command: Command): void {
     let stat: Stats | undefined;
     try {
       stat = statSync(dir);
-    } catch {
-      stat = undefined;
+    } catch (err) {
+      // Only a folder that is not there is 'no such folder'; a loop of links or a file on the way says so.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`--allow-path ${terminalCell(dir)}: no such folder`);
+      throw new UsageError(`--allow-path ${terminalCell(dir)} ${openFailure(err, { noun: 'a folder' })}`);
     }
-    if (!stat) throw new UsageError(`--allow-path ${terminalCell(dir)}: no such folder`);
     if (!stat.isDirectory()) throw new UsageError(`--allow-path ${terminalCell(dir)} is not a folder: name the folder the files are in`);
   }
 }

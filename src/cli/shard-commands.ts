@@ -15,6 +15,7 @@ import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoReason, isErrno } from '../report/write-error.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import type { LoadedScenario } from '../scenario/parse.js';
+import { openFailure } from '../scenario/read-file.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { parseOutputsOption, parseShare, parseTarget } from './parse-options.js';
 import { outputsHelp, type OutputName } from '../report/outputs.js';
@@ -129,7 +130,15 @@ async function expandParts(args: readonly string[]): Promise<string[]> {
       files.push(arg);
       continue;
     }
-    const inside = (await readdir(arg)).filter((f) => f.endsWith(PART_EXTENSION)).sort();
+    let names: string[];
+    try {
+      names = await readdir(arg);
+    } catch (err) {
+      // A folder that cannot be listed is a bad input, said so: it is not a write that failed (exit 1).
+      problems.push(`${arg} ${openFailure(err, { noun: 'a folder of part files' })}`);
+      continue;
+    }
+    const inside = names.filter((f) => f.endsWith(PART_EXTENSION)).sort();
     if (inside.length === 0) problems.push(`${arg} is a directory without ${PART_EXTENSION} files`);
     // One by one: a spread into push passes every name on the stack, and a directory can hold any number.
     for (const f of inside) files.push(join(arg, f));

@@ -4,6 +4,7 @@ import { cleanedUpOnExit, outputPlaced } from './exit-cleanup.js';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from './fresh-dir.js';
 import { takeAccessOf } from './same-access.js';
+import { openFailure } from '../scenario/read-file.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
@@ -28,12 +29,14 @@ export interface PartInfo {
  */
 const READ_WITHOUT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
-/** File-system errors as part file problems: a missing file, a directory. */
+/**
+ * File-system errors as part file problems, in the words every input file gets (read-file.ts): a
+ * missing file, a directory, a loop of links, a file where a folder goes, a name too long. Only
+ * ENOENT and EISDIR were: the rest ended as 'cannot write PART: ... (ELOOP)', exit 1.
+ */
 function partFileProblem(err: unknown, file: string): unknown {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return new PartFileError(file, 'does not exist');
-  if (code === 'EISDIR') return new PartFileError(file, 'is a directory, not an arrcast part file');
-  return err;
+  return typeof code === 'string' && code.startsWith('E') ? new PartFileError(file, openFailure(err, { noun: 'an arrcast part file' })) : err;
 }
 
 /** Prefix of a part's temporary file; its name goes on with the part's name, this machine, the pid and a random token. */

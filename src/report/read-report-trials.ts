@@ -7,7 +7,7 @@ import { REPORT_FILES } from './report-files.js';
 import { sipCount } from './sipmath.js';
 import { tierKey } from '../model/column-key.js';
 import type { Metric } from '../model/components.js';
-import { readFileBytes } from '../scenario/read-file.js';
+import { openFailure, readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
@@ -365,7 +365,7 @@ async function openRegular(path: string): Promise<FileHandle> {
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (err) {
-    throw new ReportTrialsError(`${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new ReportTrialsError(`${path} ${openFailure(err, { noun: 'a report file' })}`);
   }
   const info = await handle.stat().catch(() => undefined);
   if (info?.isFile() !== true) {

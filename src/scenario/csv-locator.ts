@@ -164,3 +164,29 @@ function grown(a: Int32Array): Int32Array<ArrayBuffer> {
   b.set(a);
   return b;
 }
+
+/**
+ * Line and character column (1-based) of offset `index` in CSV text, lines ended as records are
+ * (CRLF, LF or CR) and a leading byte-order mark not counted: where a byte no CSV holds (a NUL, or
+ * the first that is not UTF-8) is, for a reader's refusal of the whole file.
+ *
+ * @example textPosition('a,b\r\nc,\u0000', 7) // => { line: 2, column: 3 }
+ * Complexity: O(index).
+ */
+export function textPosition(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = start; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      start = i + 1;
+    }
+  }
+  let column = 1;
+  for (let i = start; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) column++; // not the second half of a surrogate pair: one character
+  }
+  return { line, column };
+}

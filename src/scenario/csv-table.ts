@@ -4,7 +4,8 @@ import { editDistance } from './edit-distance.js';
 import { excerpt, quoteText } from './display-text.js';
 import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
 import { readFileBytes, type FileKind } from './read-file.js';
-import { isTrimmed, Locator } from './csv-locator.js';
+import { isTrimmed, Locator, textPosition } from './csv-locator.js';
+import { firstInvalidUtf8 } from './read-text.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
 import { nameKey } from './name-key.js';
@@ -159,13 +160,22 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   let text = '';
   if (typeof input === 'string') text = input;
   else {
+    if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff))
+      fail('is UTF-16 text: save it as "CSV UTF-8"', { line: 1, column: 1 });
     try {
       text = utf8.decode(input);
     } catch {
-      fail('is not UTF-8 text: save it as "CSV UTF-8"');
+      // Where the first bad byte is: the bytes before it are UTF-8, decoded as the whole file would be.
+      const bad = firstInvalidUtf8(input);
+      const before = bad >= 0 ? utf8.decode(input.subarray(0, bad)) : undefined;
+      fail(
+        bad >= 0 ? `is not UTF-8 text (byte 0x${input[bad]!.toString(16).padStart(2, '0')} here): save it as "CSV UTF-8"` : 'is not UTF-8 text: save it as "CSV UTF-8"',
+        before === undefined ? undefined : textPosition(before, before.length),
+      );
     }
   }
-  if (text.includes('\u0000')) fail('is binary, not a CSV file');
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) fail('is binary (it holds a NUL byte), not a CSV file', textPosition(text, nul));
   const where = new Locator(text);
 
   // Stop at the limit + 1 (the header, MAX_BOOK_ROWS rows, one more): every record costs about
@@ -569,7 +579,8 @@ export function pick<T extends Float64Array | Int32Array>(source: T, rows: Int32
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function singular(noun: string): string {
-  return noun === 'opportunities' ? 'opportunity' : noun.replace(/s$/, '');
+  // The word that is plural: 'closed months' and 'months of history' give 'closed month' and 'month of history'.
+  return noun === 'opportunities' ? 'opportunity' : noun.replace(/s\b/, '');
 }
 
 function megabytes(n: number): string {

@@ -79,7 +79,7 @@ async function openedPath(handle: FileHandle, path: string): Promise<string> {
  * name as a sentence (`nope.yaml does not exist`, `plan.yaml is empty`): a ScenarioError prints the
  * file first, then the message, with no colon between them when there is no line.
  */
-function openFailure(err: unknown, kind: FileKind): string {
+export function openFailure(err: unknown, kind: Pick<FileKind, 'noun'>): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':

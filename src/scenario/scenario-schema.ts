@@ -373,7 +373,8 @@ export const scenarioSchema = z
       .describe('Simulated fiscal years (overridden by --trials).'),
     seed: z
       .union([
-        z.number().int().nonnegative(),
+        // A longer number is not the number written (a double holds 2^53 exactly at most): said so.
+        z.number().int({ error: (iss) => (iss.code === 'too_big' ? `a seed written as a number must be at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1); write a longer one in quotes` : undefined) }).nonnegative(),
         z.string().min(1, { error: SEED_LENGTH }).max(MAX_SEED_CHARS, { error: SEED_LENGTH }),
       ])
       .default(1)

@@ -65,19 +65,40 @@ export function flattenIssues(
         stack.push({ issues: branch, base: path, next: 0 });
         continue;
       }
-      const expected = issue.errors
-        .map((b) => b[0])
-        .filter((i): i is z.core.$ZodIssueInvalidType => i?.code === 'invalid_type')
-        .map((i) => i.expected);
+      // Each branch's first issue says what it takes: a type (number, array) or words ("uniform").
+      const firsts = issue.errors.map((b) => b[0]);
+      const words = firsts.filter((i): i is z.core.$ZodIssueInvalidValue => i?.code === 'invalid_value' && i.path.length === 0).flatMap((i) => i.values);
+      const expected = [
+        ...words.map((w) => JSON.stringify(w)),
+        ...firsts.filter((i): i is z.core.$ZodIssueInvalidType => i?.code === 'invalid_type').map((i) => (i.expected === 'int' ? 'whole number' : i.expected)),
+      ];
       out.push({
         path,
-        message: expected.length ? `expected ${Array.from(new Set(expected)).join(' or ')}, got ${describeValue(value)}` : issue.message,
+        message: expected.length
+          ? `expected ${Array.from(new Set(expected)).join(' or ')}, got ${describeValue(value)}${typeof value === 'string' ? nearest(value, words.map(String)) : ''}`
+          : issue.message,
       });
     } else if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push({ path, key, message: `unknown key ${quoteText(key)}${suggest(key)}` });
+    } else if (issue.code === 'invalid_value' && ZOD_DEFAULT.test(issue.message)) {
+      // One of a few words (overflow: lost or carry, a target's metric): zod's own text gave neither
+      // the value nor a near miss ('Invalid option: expected one of "lost"|"carry"').
+      const names = issue.values.map(String);
+      out.push({
+        path,
+        message: `must be ${names.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(value)}${typeof value === 'string' ? nearest(value, names) : ''}`,
+      });
     } else if (issue.code === 'invalid_type' && issue.expected === 'int') {
-      // A number that is not whole (1.2345k is 1234.5): the field's own words ("must be a whole number").
-      out.push({ path, message: issue.message });
+      // A number that is not whole (1.2345k is 1234.5): the field's own words ("must be a whole number"),
+      // or these where the field has none (zod's were 'Invalid input: expected int, received number').
+      out.push({ path, message: ZOD_DEFAULT.test(issue.message) ? `must be a whole number, got ${describeValue(value)}` : issue.message });
+    } else if ((issue.code === 'too_small' || issue.code === 'too_big') && ZOD_DEFAULT.test(issue.message)) {
+      out.push({ path, message: boundMessage(issue, value) });
+    } else if (issue.code === 'invalid_key' && ZOD_DEFAULT.test(issue.message)) {
+      // A record's key its schema refuses (a pipeline stage named ""): zod said 'Invalid key in record'.
+      const inner = issue.issues[0];
+      const key = path[path.length - 1];
+      out.push({ path, message: `this key ${inner && (inner.code === 'too_small' || inner.code === 'too_big') ? boundMessage(inner, key) : 'is not taken here'}` });
     } else if (issue.code === 'invalid_type') {
       out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : ''}` });
     } else {
@@ -85,6 +106,31 @@ export function flattenIssues(
     }
   }
   return out;
+}
+
+/** zod's own wording, which a field with words of its own replaces: 'Too small: expected number to be >=0'. */
+const ZOD_DEFAULT = /^(Too small|Too big|Invalid input|Invalid option|Invalid key in record)\b/;
+
+/**
+ * A bound zod checked, in the words the rest of the messages use: 'must be at least 0, got -3',
+ * 'must not be empty', 'may hold at most 50 items, got 51' (zod said 'Too small: expected number
+ * to be >=0', 'Too big: expected array to have <=50 items').
+ */
+function boundMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  const inclusive = issue.inclusive !== false;
+  if (issue.origin === 'string') {
+    const length = typeof value === 'string' ? [...value].length : undefined;
+    if (small && limit <= 1) return 'must not be empty';
+    return `must be ${small ? 'at least' : 'at most'} ${limit.toLocaleString('en-US')} characters${length === undefined ? '' : `, got ${length.toLocaleString('en-US')}`}`;
+  }
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    const n = Array.isArray(value) ? value.length : undefined;
+    const items = `${limit.toLocaleString('en-US')} item${limit === 1 ? '' : 's'}`;
+    return `${small ? `needs at least ${items}` : `may hold at most ${items}`}${n === undefined ? '' : `, got ${n.toLocaleString('en-US')}`}`;
+  }
+  return `must be ${small ? (inclusive ? 'at least' : 'above') : inclusive ? 'at most' : 'below'} ${limit}, got ${describeValue(value)}`;
 }
 
 /** The value at a path in the parsed document, or undefined. */
@@ -117,10 +163,14 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-/** The one union branch that got past the type check, if exactly one did. */
+/**
+ * The one union branch that got past the type check, if exactly one did. A branch of one word
+ * (`'uniform'`) that the value is not, or of a type the value is not (whatever checks zod ran after:
+ * a string has a length), did not.
+ */
 function pickBranch(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): readonly z.core.$ZodIssue[] | undefined {
   const typeMismatch = (b: readonly z.core.$ZodIssue[]) =>
-    b.length === 1 && b[0]?.code === 'invalid_type' && b[0].path.length === 0;
+    (b[0]?.code === 'invalid_type' || (b.length === 1 && b[0]?.code === 'invalid_value')) && b[0].path.length === 0;
   const live = branches.filter((b) => !typeMismatch(b));
   return live.length === 1 ? live[0] : undefined;
 }

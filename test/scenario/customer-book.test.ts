@@ -278,11 +278,11 @@ describe('bad customer books: every problem at once, with line, column and colum
 
   it('refuses bytes that are not UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from(`${H}\nc`), Buffer.from([0xff, 0xfe]), Buffer.from(',smb,5,3,12\n')]);
-    expect(messages(() => read(bytes))).toEqual(['b.csv is not UTF-8 text: save it as "CSV UTF-8"']);
+    expect(messages(() => read(bytes))).toEqual(['b.csv:2:2 is not UTF-8 text (byte 0xff here): save it as "CSV UTF-8"']);
   });
 
   it('refuses binary content', () => {
-    expect(messages(() => read(`${H}\nc1,smb,5\u0000,3,12\n`))).toEqual(['b.csv is binary, not a CSV file']);
+    expect(messages(() => read(`${H}\nc1,smb,5\u0000,3,12\n`))).toEqual(['b.csv:2:9 is binary (it holds a NUL byte), not a CSV file']);
   });
 });
 
@@ -411,7 +411,7 @@ describe('loading a customer book file', () => {
   it('refuses a file that is not UTF-8', async () => {
     const latin1 = join(dir, 'latin1.csv');
     writeFileSync(latin1, Buffer.from(`${H}\nCaf\xe9,smb,5,3,12\n`, 'latin1'));
-    expect(await rejection(loadCustomerBooks(latin1, 'latin1.csv', TIERS, ALL, CAL))).toEqual(['latin1.csv is not UTF-8 text: save it as "CSV UTF-8"']);
+    expect(await rejection(loadCustomerBooks(latin1, 'latin1.csv', TIERS, ALL, CAL))).toEqual(['latin1.csv:2:4 is not UTF-8 text (byte 0xe9 here): save it as "CSV UTF-8"']);
   });
 });
 

@@ -109,7 +109,7 @@ describe('bad pipeline files: every problem at once, with line, column and colum
   });
 
   it('refuses bytes that are not UTF-8', () => {
-    expect(messages(() => read(Buffer.from([0x69, 0x64, 0xc3, 0x28, 0x0a])))).toEqual(['p.csv is not UTF-8 text: save it as "CSV UTF-8"']);
+    expect(messages(() => read(Buffer.from([0x69, 0x64, 0xc3, 0x28, 0x0a])))).toEqual(['p.csv:1:3 is not UTF-8 text (byte 0xc3 here): save it as "CSV UTF-8"']);
   });
 });
 

@@ -19,7 +19,8 @@ describe('a bad seed in the file is blamed on its seed field, at its line', () =
     ['201 characters', withSeed('s'.repeat(201)), ['p.yaml:1:7 seed: must be 1 to 200 characters']],
     ['5,000 characters', withSeed('x'.repeat(5000)), ['p.yaml:1:7 seed: must be 1 to 200 characters']],
     ['an empty string', withSeed('""'), ['p.yaml:1:7 seed: must be 1 to 200 characters']],
-    ['a negative number', withSeed('-3'), ['p.yaml:1:7 seed: Too small: expected number to be >=0']],
+    ['a negative number', withSeed('-3'), ['p.yaml:1:7 seed: must be at least 0, got -3']],
+    ['a number past 2^53', withSeed('9007199254740993'), ['p.yaml:1:7 seed: a seed written as a number must be at most 9007199254740991 (2^53 - 1); write a longer one in quotes']],
   ])('%s', (_, yaml, expected) => {
     expect(scenarioErrorLines(() => parseScenario(yaml, 'p.yaml'))).toEqual(expected);
   });
