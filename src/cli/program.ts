@@ -33,6 +33,7 @@ import { warmReportLibraries } from '../report/warm-libraries.js';
 import { ATTRIBUTION_TRIALS } from '../analysis/attribution/sim-inputs.js';
 import { attributionTrials, prepareAttributionSteps, type PreparedAttribution } from '../analysis/attribution/prepared.js';
 import { stepsInTurns } from './steps-in-turns.js';
+import { pendingSignals } from './pending-signals.js';
 import type { RunTrials } from '../analysis/columns.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
@@ -312,11 +313,11 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       let bad = 0;
       // A signal stops validate between and after files (exit 130/143/129): it went on to the end
       // and said ok with exit 0, so a CI job timed out with SIGTERM passed.
-      // Checked after a turn of the event loop: a signal that came while a file was being read
-      // synchronously (a large customer book) is delivered only then.
+      // Checked once a signal that came while a file was being read synchronously (a large customer
+      // book, a long parse) has been delivered (pending-signals.ts).
       const stopIfAsked = async () => {
         if (signal === undefined) return;
-        await new Promise((resolve) => setImmediate(resolve));
+        await pendingSignals();
         if (signal.aborted) throw new RunAbortedError();
       };
       for (const file of files) {

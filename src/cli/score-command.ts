@@ -15,6 +15,7 @@ import type { Io } from './io.js';
 import { terminalCell } from '../report/terminal-text.js';
 import { textTable } from '../report/format.js';
 import { formatShare } from '../report/money.js';
+import { pendingSignals } from './pending-signals.js';
 
 /**
  * `arrcast score REPORT... --actuals OUTCOMES.csv [--out DIR]`: score past forecasts against what
@@ -66,6 +67,8 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
         if (s === undefined) sorted.set(key, (s = Float64Array.from(reports[o.report]!.series(o.tier, o.metric)!).sort()));
         return s;
       });
+      // A signal that came while the forecasts were scored (synchronously) is delivered first.
+      await pendingSignals();
       if (signal?.aborted) throw new RunAbortedError();
       io.out(scoreTable(result, reports));
       if (out !== undefined) {

@@ -115,6 +115,7 @@ describe.concurrent('a signal in any phase of a run: exit 128 + its number, the 
     await run.waitFor('paused at simulating');
     run.child.kill('SIGINT');
     expect(await run.exit).toEqual({ code: 130, signal: null });
+    expect(run.stderr()).toContain('arrcast: interrupted; no output was written');
     expect(snapshot(out)).toEqual(before);
     expect(temps(dir)).toEqual([]);
   });

@@ -71,8 +71,10 @@ describe('nothing a scenario names reaches the terminal raw', () => {
   });
 
   it('an error naming a hostile tier (an unknown --target tier) is escaped too', async () => {
-    const { file } = writeScenario(json);
-    const r = await runCli('run', file, '-n', '10', '-w', '0', '--no-progress', '-t', 'no\x1b[2Jsuch:revenue=1M');
+    const { file, dir } = writeScenario(json);
+    // --out in the test's own directory: the default (reports/scenario) is in the working directory,
+    // the repository, where the refused run made and removed its folder.
+    const r = await runCli('run', file, '-n', '10', '-w', '0', '--no-progress', '-t', 'no\x1b[2Jsuch:revenue=1M', '--out', join(dir, 'report'));
     expect(r.code).toBe(2);
     expect(r.err).not.toMatch(RAW);
     expect(r.err).toContain('no\\u{1b}[2Jsuch');

@@ -37,26 +37,22 @@ describe('200,000 problems in one file', () => {
   /**
    * The CLI's run of the flow-list file (the last test below checks it), started before the other
    * tests: it is a child process of its own, so it validates its file while this process parses the
-   * other cases instead of after them. Nothing is shared but the file it reads.
+   * other cases instead of after them. Nothing is shared but the file it reads. That file (a union,
+   * a number or a distribution, reporting the branch's 200,000 issues) is checked there only: its
+   * first and last lines and their count say what parseScenario's ScenarioError says (the first of
+   * 100 listed, 199,900 more counted), so parsing it in this process as well was the same work twice.
    */
-  let cli: Promise<{ status: number | null; stderr: string }>;
+  let cli: Promise<{ status: number | null; stderr: string; killed: boolean }>;
   beforeAll(() => {
     const dir = writeFiles({ 'many.yaml': edit(ACV, `acv: { dist: empirical, values: [${strings(N)}] }`) });
     cli = new Promise((resolve) => {
       const child = execFile(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'validate', join(dir, 'many.yaml')], { encoding: 'utf8', timeout: 120_000 }, (_err, _stdout, stderr) =>
-        resolve({ status: child.exitCode, stderr }),
+        resolve({ status: child.exitCode, stderr, killed: child.killed }),
       );
     });
   });
 
   const cases: { what: string; yaml: () => string; first: string; count: number }[] = [
-    {
-      // A union (a number or a distribution) reports the branch's 200,000 issues.
-      what: 'bad values in a flow list inside a union (empirical values)',
-      yaml: () => edit(ACV, `acv: { dist: empirical, values: [${strings(N)}] }`),
-      first: 'many.yaml:14:40 tiers[0].newBusiness.acv.values[0]: "x" is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B',
-      count: N,
-    },
     {
       what: 'bad values in a block list inside a union',
       yaml: () => edit(ACV, `acv:\n        dist: empirical\n        values:\n${'          - x\n'.repeat(N)}`),
@@ -96,6 +92,9 @@ describe('200,000 problems in one file', () => {
 
   it('the CLI exits 2 with the first 100 problems and the rest counted, no internal error', async () => {
     const r = await cli;
+    // Killed at its 120 s timeout, its stderr is cut off (execFile destroys the pipes first): say so
+    // rather than fail on an empty stderr below.
+    expect(r.killed, 'validate was killed at its 120 s timeout').toBe(false);
     expect(r.stderr).not.toContain('internal error');
     expect(r.status).toBe(2);
     const lines = r.stderr.trimEnd().split('\n');
