@@ -52,6 +52,10 @@ export function parseShare(name: string) {
 /** A whole count as planners write it, with nothing around it: 20000, 20,000, 20_000, 20k, 1.5M, 2e4 (no sign, space, leading zero or %). */
 const COUNT_SHAPE = /^(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?:_[0-9]{3})+)(?:(?:\.[0-9]+)?(?:[eE][0-9]{1,3}|[kKmMbB]))?$/;
 
+/** A whole number a double cannot hold exactly (past 2^53 - 1): said as such, not as "must be a whole number". */
+const pastSafe = (name: string, text: string) =>
+  new InvalidArgumentError(`${name} must be at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1), which a double holds exactly, got ${JSON.stringify(text)}`);
+
 /** Plain decimal digits, no leading zero: 0, 7, 8080. */
 const DIGITS_SHAPE = /^(?:0|[1-9][0-9]*)$/;
 
@@ -67,6 +71,7 @@ const DIGITS_SHAPE = /^(?:0|[1-9][0-9]*)$/;
 export function wholeNumber(name: string, min: number) {
   return (text: string): number => {
     const r = COUNT_SHAPE.test(text) ? readHumanNumber(text) : undefined;
+    if (r?.ok && Number.isInteger(r.value) && r.value >= min && !Number.isSafeInteger(r.value)) throw pastSafe(name, text);
     if (!r?.ok || !Number.isSafeInteger(r.value) || r.value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min}, got ${JSON.stringify(text)}`);
     return r.value;
   };
@@ -81,6 +86,7 @@ export function wholeNumber(name: string, min: number) {
 export function digitsNumber(name: string, min: number) {
   return (text: string): number => {
     const value = DIGITS_SHAPE.test(text) ? Number(text) : NaN;
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw pastSafe(name, text);
     if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min} in plain digits (e.g. ${Math.max(min, 2)}), got ${JSON.stringify(text)}`);
     return value;
   };

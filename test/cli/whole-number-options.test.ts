@@ -22,8 +22,8 @@ const OPTIONS: Array<{ command: string[]; flag: string; name: string; min: numbe
   { command: ['studio', minimal], flag: '-w, --workers <n>', name: 'workers', min: 1, kind: 'digits' },
 ];
 
-/** Refused by every whole-number option: spaces, signs, leading zeros, fractions, %, hex, other digits, past 2^53. */
-const JUNK = [' 80', '80 ', '\t80', '80\n', ' ', '', '+80', '-80', '080', '80.0', '80.', '.5', '8000%', '80%', '0x10', '0b1', '0o7', '1e-0', '2e+3', '8_0', '8,0', '80,', '８０', '٨٠', '80 k', 'Infinity', 'NaN', '9007199254740993', '1e400', '1.5', '1.2345k'];
+/** Refused by every whole-number option: spaces, signs, leading zeros, fractions, %, hex, other digits, infinite. */
+const JUNK = [' 80', '80 ', '\t80', '80\n', ' ', '', '+80', '-80', '080', '80.0', '80.', '.5', '8000%', '80%', '0x10', '0b1', '0o7', '1e-0', '2e+3', '8_0', '8,0', '80,', '８０', '٨٠', '80 k', 'Infinity', 'NaN', '1e400', '1.5', '1.2345k'];
 /** Refused too by an option that names a number (port, workers, as-of), where a count would take them. */
 const NOT_DIGITS = ['1e3', '8k', '1.5M', '8,080', '8_080'];
 
@@ -51,6 +51,14 @@ describe('whole-number options refuse anything but the number, naming the option
     expect(taken.map(([text]) => read(text))).toEqual(taken.map(([, value]) => value));
     expect(() => read('0')).toThrow('trials must be a whole number >= 1, got "0"');
     expect(() => read('0k')).toThrow('trials must be a whole number >= 1, got "0k"');
+  });
+
+  it('a whole number past 2^53 - 1 (which a double cannot hold exactly) is refused as too large, not as not whole', () => {
+    const rule = (name: string) => `${name} must be at most 9007199254740991 (2^53 - 1), which a double holds exactly, got `;
+    for (const text of ['9007199254740992', '9007199254740993', '1e16']) expect(() => wholeNumber('trials', 1)(text), text).toThrow(`${rule('trials')}${JSON.stringify(text)}`);
+    for (const text of ['9007199254740992', '9007199254740993', '12345678901234567890']) expect(() => digitsNumber('port', 0)(text), text).toThrow(`${rule('port')}${JSON.stringify(text)}`);
+    expect(wholeNumber('trials', 1)('9007199254740991')).toBe(9_007_199_254_740_991);
+    expect(digitsNumber('port', 0)('9007199254740991')).toBe(9_007_199_254_740_991);
   });
 
   it('a number that names something takes plain digits only', () => {
