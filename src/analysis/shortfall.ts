@@ -3,7 +3,7 @@ import { selectOrderStatistics } from './order-statistics.js';
 /** Expected shortfall with its 95% Monte Carlo interval. */
 export interface ShortfallEstimate {
   readonly value: number;
-  /** Null when the tail holds a single trial (see expectedShortfallEstimate); `notEstimable` then says why. */
+  /** Null when the tail holds fewer than 50 trials (see expectedShortfallEstimate); `notEstimable` then says why. */
   readonly interval: readonly [number, number] | null;
   readonly notEstimable?: string;
 }

@@ -4,7 +4,7 @@
  * 4 bytes for each whole number up to the largest met (at most 256 KB), whatever the trials (a
  * million trials' uint16 column: 2 MB). Whole numbers 0..65,535 are counted in an array, grown as
  * larger ones come; any other value (larger, fractional, negative, non-finite: a count never is, but
- * nothing is assumed) in a map, -0 apart from +0 (a Map key does not tell them apart).
+ * nothing is assumed) in an open-addressing table keyed by the value's bits (ValueCounts), -0 apart from +0.
  */
 export class CountTally {
   private low: Uint32Array = new Uint32Array(256);

@@ -36,7 +36,7 @@ const READ_WITHOUT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) |
  */
 function partFileProblem(err: unknown, file: string): unknown {
   const code = (err as NodeJS.ErrnoException)?.code;
-  return typeof code === 'string' && code.startsWith('E') ? new PartFileError(file, openFailure(err, { noun: 'an arrcast part file' })) : err;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? new PartFileError(file, openFailure(err, { noun: 'an arrcast part file' })) : err;
 }
 
 /** Prefix of a part's temporary file; its name goes on with the part's name, this machine, the pid and a random token. */

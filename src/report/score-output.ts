@@ -33,7 +33,7 @@ export const SCORE_METHODS = {
   crps: 'sample CRPS, (1/n) Σ|x_i − y| − (1/(2n²)) Σ_i Σ_j |x_i − x_j|, the energy form of Gneiting & Raftery (2007, eq. 21) on the trials, in O(n log n) by sorting; in the currency, lower is better',
   pinball: 'quantile loss at P10, P50, P90 (type-7 percentiles of the trials): τ (y − q) when y ≥ q, (1 − τ)(q − y) below',
   coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%; too narrow (too wide) when fewer (more) are inside than a calibrated forecast gives 97.5% of the time (exact binomial)',
-  ks: 'Kolmogorov-Smirnov test of the PITs against uniform (p-value exact up to 100 outcomes, Marsaglia, Tsang & Wang 2003; above, asymptotic, Stephens 1970); little power under about 20 outcomes',
+  ks: 'Kolmogorov-Smirnov test of the PITs against uniform (p-value exact up to 100 outcomes, Marsaglia, Tsang & Wang 2003, its far tail by Birnbaum & Tingey 1951; above, asymptotic, Stephens 1970); little power under about 20 outcomes',
 } as const;
 
 /** Resolve and check `--out` for a score (new, empty, or an earlier score and nothing else); returns the path to write. */

@@ -120,14 +120,17 @@ function boundMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, 
   const small = issue.code === 'too_small';
   const limit = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
   const inclusive = issue.inclusive !== false;
+  const exact = (issue as { exact?: boolean }).exact === true;
   if (issue.origin === 'string') {
     const length = typeof value === 'string' ? [...value].length : undefined;
+    if (exact) return `must be exactly ${limit.toLocaleString('en-US')} characters${length === undefined ? '' : `, got ${length.toLocaleString('en-US')}`}`;
     if (small && limit <= 1) return 'must not be empty';
     return `must be ${small ? 'at least' : 'at most'} ${limit.toLocaleString('en-US')} characters${length === undefined ? '' : `, got ${length.toLocaleString('en-US')}`}`;
   }
   if (issue.origin === 'array' || issue.origin === 'set') {
     const n = Array.isArray(value) ? value.length : undefined;
     const items = `${limit.toLocaleString('en-US')} item${limit === 1 ? '' : 's'}`;
+    if (exact) return `must hold exactly ${items}${n === undefined ? '' : `, got ${n.toLocaleString('en-US')}`}`;
     return `${small ? `needs at least ${items}` : `may hold at most ${items}`}${n === undefined ? '' : `, got ${n.toLocaleString('en-US')}`}`;
   }
   return `must be ${small ? (inclusive ? 'at least' : 'above') : inclusive ? 'at most' : 'below'} ${limit}, got ${describeValue(value)}`;

@@ -53,6 +53,23 @@ describe('CountTally', () => {
     part.add(Float32Array.of(9, 9, 9, 9, 9, 0.5, 2, 0.25, 3, 9, 9), 5, 9);
     expect([...part.select([0, 1, 2, 3, 4])]).toEqual([[0, 0.25], [1, 0.5], [2, 2], [3, 3]]);
   });
+
+  it('tells apart values whose bits differ only in their low word (float32 70000 and 70000.0078125; 1 and 1 + 2^-52 as float64)', () => {
+    const narrow = new CountTally();
+    narrow.add(Float32Array.of(70_000.0078125, 70_000, 70_000.0078125));
+    expect([...narrow.select([0, 1, 2])]).toEqual([[0, 70_000], [1, 70_000.0078125], [2, 70_000.0078125]]);
+    const wide = new CountTally();
+    wide.add(Float64Array.of(1 + 2 ** -52, 1.5, 1 + 2 ** -52, 1.5 + 2 ** -52));
+    expect([...wide.select([0, 1, 2, 3])]).toEqual([[0, 1 + 2 ** -52], [1, 1 + 2 ** -52], [2, 1.5], [3, 1.5 + 2 ** -52]]);
+    // Thousands sharing their high word, so that probing compares such neighbours with one another.
+    const values = Float64Array.from({ length: 3_000 }, (_, k) => 1.5 + ((k * 7) % 3_000) * 2 ** -52);
+    const many = new CountTally();
+    many.add(values);
+    const sorted = sortedFinite(Array.from(values));
+    const ranks = [0, 1, 1_499, 2_998, 2_999];
+    const got = many.select(ranks);
+    expect(ranks.map((r) => got.get(r))).toEqual(ranks.map((r) => sorted[r]));
+  });
 });
 
 /** A layout of a float64 metric w and float32 counts n and m. */

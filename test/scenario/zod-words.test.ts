@@ -15,7 +15,9 @@
  * number' (metalog terms), 'Invalid key in record' (a stage named "").
  */
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { parseScenario } from '../../src/scenario/parse.js';
+import { flattenIssues } from '../../src/scenario/zod-issues.js';
 import { fixtureText, scenarioErrorLines } from '../helpers/fixtures.js';
 
 const base = fixtureText('minimal.yaml');
@@ -77,5 +79,17 @@ describe("bad inputs: a bound is said in the planner's words, with the value", (
     const lines = scenarioErrorLines(() => parseScenario(yaml, 'p.yaml'));
     expect(lines).toEqual(expected);
     for (const line of lines) expect(line).not.toMatch(/Too (small|big)|Invalid (input|key)|expected (int|number|string|array) to/);
+  });
+});
+
+describe("a length zod requires exactly is said as exactly, not as a least", () => {
+  it.each([
+    ['a list of 3 given 1', z.object({ a: z.array(z.number()).length(3) }), { a: [1] }, 'must hold exactly 3 items, got 1'],
+    ['a list of 3 given 4', z.object({ a: z.array(z.number()).length(3) }), { a: [1, 2, 3, 4] }, 'must hold exactly 3 items, got 4'],
+    ['a text of 3 given 2', z.object({ a: z.string().length(3) }), { a: 'ab' }, 'must be exactly 3 characters, got 2'],
+  ])('%s', (_, schema, input, message) => {
+    const parsed = schema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(flattenIssues(parsed.error!.issues, input)).toEqual([{ path: ['a'], message }]);
   });
 });
