@@ -22,45 +22,47 @@ export interface Created {
 export async function withDirectory<T>(dir: string, make: () => Promise<T>, created: Created = {}, calls: DirectoryCalls = NODE_DIRECTORY_CALLS): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const made = await calls.mkdir(dir, { recursive: true });
+      const made = await makeDirectories(dir, calls);
       if (made !== undefined && (created.top === undefined || made.length < created.top.length)) created.top = made;
       return await make();
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= TRIES || (await exists(dir, calls))) throw err;
-      const real = await realMkdirError(dir, calls);
-      if (real) throw real;
     }
   }
 }
 
 /** The directory calls withDirectory makes (a parameter so that tests can play a file system's answers). */
 export interface DirectoryCalls {
-  mkdir(dir: string, options?: { recursive: true }): Promise<string | undefined>;
-  rmdir(dir: string): Promise<void>;
+  mkdir(dir: string): Promise<unknown>;
   lstat(path: string): Promise<unknown>;
 }
-const NODE_DIRECTORY_CALLS: DirectoryCalls = { mkdir, rmdir, lstat };
+const NODE_DIRECTORY_CALLS: DirectoryCalls = { mkdir: (dir) => mkdir(dir), lstat };
 
 const exists = (path: string, calls: DirectoryCalls) => calls.lstat(path).then(() => true, () => false);
 
 /**
- * Node's recursive mkdir reports some failures as ENOENT of the directory asked for: it stats the
- * path after a mkdir that failed with a code it does not expect, so a read-only file system (EROFS)
- * reads "no such file or directory". The first missing directory is made alone to learn the real
- * reason, which is returned; when that one can be made (it is removed again at once, only if
- * empty) the ENOENT was a race with another run, and undefined says to try again.
+ * mkdir -p, one directory at a time from the deepest that exists: the topmost directory made, or
+ * undefined when none was (EEXIST: another run made it meanwhile). Not Node's recursive mkdir, which
+ * stats the path after a mkdir that failed with a code it does not expect, so that a read-only file
+ * system (EROFS) read "no such file or directory", and which never returns under /proc (a missing
+ * process's folder): each level's own error is thrown as it is.
  */
-async function realMkdirError(dir: string, calls: DirectoryCalls): Promise<NodeJS.ErrnoException | undefined> {
-  let missing = dir;
-  for (let up = dirname(missing); up !== missing && !(await exists(up, calls)); up = dirname(up)) missing = up;
-  try {
-    await calls.mkdir(missing);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'EEXIST' ? undefined : (err as NodeJS.ErrnoException);
+async function makeDirectories(dir: string, calls: DirectoryCalls): Promise<string | undefined> {
+  const missing: string[] = [];
+  for (let d = dir; !(await exists(d, calls)); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
   }
-  await calls.rmdir(missing).catch(() => undefined);
-  return undefined;
+  let top: string | undefined;
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      await calls.mkdir(missing[i]!);
+      top ??= missing[i];
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  return top;
 }
 
 /**

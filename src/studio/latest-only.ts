@@ -30,9 +30,12 @@ export class LatestOnly {
 
   /**
    * A signal that aborts when a `start` of another group (or of no group) or a `cancel` comes, or when
-   * `also` aborts; already aborted when `order` is older than its page's latest change.
+   * `also` aborts; already aborted, cancelling nothing, when `also` is or `order` is older than its
+   * page's latest change.
    */
   start(also: AbortSignal, group?: string, order?: ChangeOrder): AbortSignal {
+    // A request whose asker has already gone (its connection closed before it was read) cancels nothing.
+    if (also.aborted) return also;
     if (order && this.superseded(order)) return AbortSignal.abort(new DOMException('superseded by a later change of the same page', 'AbortError'));
     if (group === undefined || group !== this.group || !this.current || this.current.signal.aborted) {
       this.current?.abort();
