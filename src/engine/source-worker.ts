@@ -37,24 +37,41 @@ export function sourceWorkerUrl(workerTs: URL): string | undefined {
       write: false,
       logLevel: 'silent',
     });
-    const code = result.outputFiles[0]!.contents;
-    const dir = fileURLToPath(new URL('../../node_modules/.cache/arrcast/', workerTs));
-    const file = join(dir, `worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
-    mkdirSync(dir, { recursive: true });
-    if (!exists(file)) {
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, code);
-      renameSync(temp, file);
-    } else {
-      const now = new Date();
-      utimesSync(file, now, now); // marked as used: pruning goes by the time of last use
-    }
-    prune(dir, file);
+    const file = cacheBundle(fileURLToPath(new URL('../../node_modules/.cache/arrcast/', workerTs)), result.outputFiles[0]!.contents);
     bundled = pathToFileURL(file).href;
   } catch {
     // No bundle: the sources load through tsx.
   }
   return bundled ?? undefined;
+}
+
+/**
+ * Keep `code` in the cache folder `dir` under the hash of its contents, written whole (a temporary
+ * file renamed; removed again if the write fails, so half a bundle is never left), or marked as used
+ * when it is there already; prune the others. Returns the file's path; throws what the file system says.
+ */
+export function cacheBundle(dir: string, code: Uint8Array): string {
+  const file = join(dir, `worker-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  mkdirSync(dir, { recursive: true });
+  if (!exists(file)) {
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temp, code);
+      renameSync(temp, file);
+    } catch (err) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Never made, or already gone.
+      }
+      throw err;
+    }
+  } else {
+    const now = new Date();
+    utimesSync(file, now, now); // marked as used: pruning goes by the time of last use
+  }
+  prune(dir, file);
+  return file;
 }
 
 function exists(file: string): boolean {

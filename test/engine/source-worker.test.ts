@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prune, sourceWorkerUrl } from '../../src/engine/source-worker.js';
+import { cacheBundle, prune, sourceWorkerUrl } from '../../src/engine/source-worker.js';
 import { createWorkerPool, destroyWorkerPool } from '../../src/engine/worker-pool.js';
 import { allocateChunkBuffers, simulateChunk } from '../../src/model/simulate-chunk.js';
 import { planLoaded } from '../../src/engine/simulate.js';
@@ -67,5 +67,23 @@ describe('the worker bundled from the sources (pools started from TypeScript)', 
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe(url);
+  });
+});
+
+describe('cacheBundle', () => {
+  it('writes a bundle once under the hash of its contents, and leaves no temporary file when the write fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-bundle-cache-'));
+    const code = new TextEncoder().encode('export const x = 1;\n');
+    const file = cacheBundle(dir, code);
+    expect(readFileSync(file, 'utf8')).toBe('export const x = 1;\n');
+    expect(cacheBundle(dir, code)).toBe(file);
+    // A folder (not empty) where the bundle goes: the rename fails, and the temporary file goes with it.
+    rmSync(file);
+    mkdirSync(file);
+    writeFileSync(join(file, 'kept'), '');
+    expect(() => cacheBundle(dir, code)).toThrow();
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(file)).toEqual(['kept']);
+    rmSync(dir, { recursive: true });
   });
 });
