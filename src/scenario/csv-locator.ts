@@ -77,12 +77,7 @@ export class Locator {
       p++;
     }
     while (p < n && isTrimmed(s.charCodeAt(p))) p++;
-    let column = 1;
-    for (let i = lineStart; i < p && i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0xdc00 || c > 0xdfff) column++; // not the second half of a surrogate pair: one character
-    }
-    return { line, column };
+    return { line, column: characterColumn(s, lineStart, Math.min(p, n)) };
   }
 
   /** Start offset of every record (in the text; after a byte-order mark). */
@@ -183,10 +178,15 @@ export function textPosition(text: string, index: number): { line: number; colum
       start = i + 1;
     }
   }
+  return { line, column: characterColumn(text, start, index) };
+}
+
+/** The 1-based column, in characters (a surrogate pair is one), of offset `at` on the line that starts at `lineStart`. */
+function characterColumn(text: string, lineStart: number, at: number): number {
   let column = 1;
-  for (let i = start; i < index; i++) {
+  for (let i = lineStart; i < at; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xdc00 || c > 0xdfff) column++; // not the second half of a surrogate pair: one character
   }
-  return { line, column };
+  return column;
 }

@@ -5,7 +5,7 @@ import { excerpt, quoteText } from './display-text.js';
 import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
 import { readFileBytes, type FileKind } from './read-file.js';
 import { isTrimmed, Locator, textPosition } from './csv-locator.js';
-import { firstInvalidUtf8 } from './read-text.js';
+import { firstInvalidUtf8, startsUtf16 } from './read-text.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
 import { nameKey } from './name-key.js';
@@ -160,8 +160,7 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   let text = '';
   if (typeof input === 'string') text = input;
   else {
-    if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff))
-      fail('is UTF-16 text: save it as "CSV UTF-8"', { line: 1, column: 1 });
+    if (startsUtf16(input)) fail('is UTF-16 text: save it as "CSV UTF-8"', { line: 1, column: 1 });
     try {
       text = utf8.decode(input);
     } catch {

@@ -27,8 +27,7 @@ export async function readScenarioText(file: string, check?: (opened: string) =>
     throw new ScenarioError(file, [{ path: [], message, ...at } satisfies ScenarioIssue]);
   };
   const bytes = await readFileBytes(file, file, SCENARIO_FILE, check);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    fail('is UTF-16 text; save it as UTF-8', { line: 1, column: 1 });
+  if (startsUtf16(bytes)) fail('is UTF-16 text; save it as UTF-8', { line: 1, column: 1 });
   const nul = bytes.indexOf(0);
   if (nul >= 0) fail('is binary (it holds a NUL byte), not a YAML or JSON scenario', position(bytes, nul));
   const bad = firstInvalidUtf8(bytes);
@@ -46,6 +45,9 @@ function position(bytes: Buffer, offset: number): { line: number; column: number
   }
   return { line, column: bytes.subarray(start, offset).toString('utf8').length + 1 };
 }
+
+/** Whether the bytes open with a UTF-16 byte-order mark (little- or big-endian): text saved as UTF-16. */
+export const startsUtf16 = (bytes: Uint8Array): boolean => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 
 /**
  * Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no overlong
