@@ -35,13 +35,16 @@ export async function readScenarioText(file: string, check?: (opened: string) =>
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** 1-based line and column (in characters) of a byte offset. */
+/** 1-based line and column (in characters) of a byte offset; lines end at LF, CRLF or a lone CR, as YAML's do. */
 function position(bytes: Buffer, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = bytes.indexOf(10); i >= 0 && i < offset; i = bytes.indexOf(10, i + 1)) {
-    line++;
-    start = i + 1;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i]!;
+    if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) {
+      line++;
+      start = i + 1;
+    }
   }
   return { line, column: bytes.subarray(start, offset).toString('utf8').length + 1 };
 }

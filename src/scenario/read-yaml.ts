@@ -28,7 +28,8 @@ const YAML_HINTS: Partial<Record<string, string>> = {
  *
  * Every refusal is a ScenarioError naming `source`, with a line and column.
  */
-export function composeYaml(text: string, source: string, lines: LineCounter): Document {
+export function composeYaml(written: string, source: string, lines: LineCounter): Document {
+  const text = loneCarriageReturnsAsLineFeeds(written);
   const at = (offset: number) => {
     const pos = lines.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -63,6 +64,19 @@ export function composeYaml(text: string, source: string, lines: LineCounter): D
   }
   checkAliasesAndMergeKeys(doc, fail);
   return doc;
+}
+
+/**
+ * `text` with each carriage return that no line feed follows made a line feed: YAML 1.2 counts a
+ * lone CR as a line break (a file saved with classic Mac OS line endings), but the YAML reader does
+ * not, and read such a file as one comment line ("is empty"). One character for one, so every offset,
+ * line and column stays the file's own; CRLF is left as it is.
+ *
+ * @example loneCarriageReturnsAsLineFeeds('a: 1\rb: 2\r\n') // => 'a: 1\nb: 2\r\n'
+ * Complexity: O(length of the text).
+ */
+export function loneCarriageReturnsAsLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** Plain data of a composed document; aliases are expanded (bounded by MAX_ALIAS_COUNT too). */

@@ -181,6 +181,33 @@ describe('accepted files', () => {
     expect(bom.hash).toBe(plain.hash);
   });
 
+  it.each([
+    ['CRLF (Windows)', '\r\n'],
+    ['a lone CR (classic Mac OS), which YAML 1.2 counts as a line break', '\r'],
+  ])('line ends of %s: the same scenario as with LF', async (_name, end) => {
+    const plain = await load(minimal);
+    const other = await load(minimal.replace(/\n/g, end));
+    expect(other.hash).toBe(plain.hash);
+    expect(other.scenario).toEqual(plain.scenario);
+  });
+
+  it('a lone CR ends a line in the positions of problems too (the YAML reader\'s, validation\'s and a bad byte\'s)', async () => {
+    const lines = minimal.split('\n');
+    const at = lines.findIndex((l) => l.includes('renewalRate'));
+    expect(at).toBeGreaterThan(1);
+    const crOnly = (text: string) => text.replace(/\n/g, '\r');
+    const problem = async (text: string | Buffer) => ((await load(text).catch((e: unknown) => e)) as ScenarioError).issues.map((i) => [i.line, i.message]);
+    // The same problem at the same line, whichever way the lines end.
+    const invalid = lines.map((l, i) => (i === at ? l.replace('mean: 0.9', 'mean: 1.9') : l)).join('\n');
+    expect(await problem(crOnly(invalid))).toEqual(await problem(invalid));
+    expect((await problem(invalid))[0]![0]).toBe(at + 1);
+    const unclosed = lines.map((l, i) => (i === at ? `${l} ]` : l)).join('\n');
+    expect(await problem(crOnly(unclosed))).toEqual(await problem(unclosed));
+    // The first `at` lines, then a byte that is not UTF-8 opening line at + 1.
+    const badByte = (end: string) => Buffer.concat([Buffer.from(lines.slice(0, at).map((l) => l + end).join('')), Buffer.from([0xff]), Buffer.from(end)]);
+    for (const end of ['\n', '\r\n', '\r']) expect(await problem(badByte(end))).toEqual([[at + 1, 'is not UTF-8 text (byte 0xff here); save it as UTF-8']]);
+  });
+
   it('anchors and aliases are supported: an alias stands for the anchored value', async () => {
     const text = `${minimal.replace('renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', 'renewalRate: &rate { dist: beta, mean: 0.9, sd: 0.02 }')}  - name: Mid\n    existing: { openingArr: 500000, customers: 10, renewalRate: *rate }\n`;
     const { scenario } = await load(text);
