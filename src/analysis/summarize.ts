@@ -14,6 +14,7 @@ import { attributionBytesAtMost } from './attribution/sim-inputs.js';
 import { metricColumn, storedKey } from './columns.js';
 import { nameKey } from '../scenario/name-key.js';
 import type { Targets } from '../scenario/targets-schema.js';
+import { distinctTargets } from '../scenario/target-labels.js';
 import type { PrecisionReport } from './precision.js';
 import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
@@ -139,7 +140,9 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const col = (key: string) => store.column(key);
   /** True when the run has values of `key`: a column, or a tally (TrialStoreOptions.tallyCounts). */
   const kept = (key: string) => col(key) !== undefined || store.tally(key) !== undefined;
-  const targets = options.targets ?? scenario.targets;
+  // A target given twice (the scenario's again in --target) is tested and shown once.
+  const asked = options.targets ?? scenario.targets;
+  const targets = asked && { ...asked, metrics: distinctTargets(asked.metrics) };
   // Every column is sorted once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same sorted copy.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });

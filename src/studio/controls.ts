@@ -1,4 +1,5 @@
 import type { LoadedScenario } from '../scenario/parse.js';
+import { distinctTargets } from '../scenario/target-labels.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import type { TierDriver } from '../model/drivers/tier-drivers.js';
@@ -191,7 +192,7 @@ export function studioControls(loaded: LoadedScenario, extraTargets: readonly Me
   return {
     drivers,
     ...(market ? { market } : {}),
-    targets: [...(scenario.targets?.metrics ?? []), ...extraTargets],
+    targets: distinctTargets([...(scenario.targets?.metrics ?? []), ...extraTargets]),
     confidences: CONFIDENCES,
   };
 }
