@@ -59,8 +59,10 @@ export function radixOrder(values: ArrayLike<number>, scratch?: OrderScratch): {
   orderKeys(values, keys);
   const order = scratch ? scratch.order.subarray(0, n) : new Int32Array(n);
   const next = scratch ? scratch.next.subarray(0, n) : new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  // Made before the loop below: a loop V8 compiles while it runs deoptimised at its exit on code
+  // that had not run yet (this construction), once a call.
   const count = new Int32Array(2048);
+  for (let i = 0; i < n; i++) order[i] = i;
   // Three passes, back and forth: order -> next -> order -> next.
   orderPass(keys, order, next, 0, 0x7ff, count);
   orderPass(keys, next, order, 11, 0x7ff, count);
@@ -174,12 +176,28 @@ export class InputArena {
  */
 export function prepareInput(values: ArrayLike<number>, kind: 'own' | 'market', bins = binCount(values.length), arena?: InputArena): PreparedInput {
   const n = values.length;
-  const { order, keys } = radixOrder(values, orderScratchFor(n));
+  // Every pass reads a float64 copy of the values (the same numbers: a float32's is exact), so each
+  // loop meets one array type whatever the column's: the market's z is float64, an own draw float32,
+  // and a loop that met both was compiled again for the second (a run prepares about 17 inputs once each).
+  const v = float64Copy(values);
+  const { order, keys } = radixOrder(v, orderScratchFor(n));
   const sorted = arena ? arena.float64(n) : new Float64Array(n);
   const percentile = arena ? arena.float64(n) : new Float64Array(n);
   const bin = arena ? arena.uint16(n) : new Uint16Array(n);
   const k = Math.max(1, Math.min(bins, n));
-  // Runs of equal (float32) values share their average 1-based rank.
+  rankInto(v, order, keys, k, sorted, percentile, bin);
+  if (kind === 'market') marketPercentiles(v, percentile);
+  return { percentile, bin, bins: k, x: standardise(v, arena), sorted, kind };
+}
+
+/**
+ * prepareInput's ranks: runs of equal (float32) values share their average 1-based rank; each trial's
+ * percentile (rank / n; the market's is then Φ(z): marketPercentiles) and bin, and the values in order. A function of its
+ * own whose loop is followed only by its end: V8 compiles a long loop while it runs (on-stack
+ * replacement), and code after it that had not run yet deoptimised that compiled loop at its exit.
+ */
+function rankInto(values: Float64Array, order: Int32Array, keys: Uint32Array, k: number, sorted: Float64Array, percentile: Float64Array, bin: Uint16Array): void {
+  const n = values.length;
   for (let r = 0; r < n; ) {
     let end = r + 1;
     while (end < n && keys[order[end]!] === keys[order[r]!]) end++;
@@ -187,26 +205,59 @@ export function prepareInput(values: ArrayLike<number>, kind: 'own' | 'market', 
     for (let j = r; j < end; j++) {
       const i = order[j]!;
       sorted[j] = values[i]!;
-      percentile[i] = kind === 'market' ? normalCdf(values[i]!) : rank / n;
+      percentile[i] = rank / n;
       bin[i] = Math.min(k - 1, Math.floor(((rank - 1) * k) / n));
     }
     r = end;
   }
-  return { percentile, bin, bins: k, x: standardise(values, arena), sorted, kind };
 }
 
-/** (v - mean) / sd, or zeros when v has no spread. O(n). */
-function standardise(values: ArrayLike<number>, arena?: InputArena): Float64Array {
+/** A market factor's percentiles: Φ(z) of each trial's z (in place of rankInto's rank / n). */
+function marketPercentiles(z: Float64Array, percentile: Float64Array): void {
+  for (let i = 0; i < z.length; i++) percentile[i] = normalCdf(z[i]!);
+}
+
+/** prepareInput's float64 copy of an input's values, kept between calls (it hands it out to no one). */
+let valuesScratch = new Float64Array(0);
+
+/** The values as a float64 view of valuesScratch (a typed array's copied natively: exact). */
+function float64Copy(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += values[i]!;
-  m /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (values[i]! - m) ** 2;
-  const sd = Math.sqrt(ss / n);
+  if (valuesScratch.length < n) valuesScratch = new Float64Array(n);
+  const v = valuesScratch.subarray(0, n);
+  if (ArrayBuffer.isView(values) && !(values instanceof DataView)) v.set(values as unknown as Float64Array);
+  else for (let i = 0; i < n; i++) v[i] = values[i]!;
+  return v;
+}
+
+/**
+ * (v - mean) / sd, or zeros when v has no spread. O(n). Each pass is a function of its own whose loop
+ * is followed only by its return (see rankInto): called once an input, a loop followed by more code
+ * deoptimised at its exit on every call.
+ */
+function standardise(values: Float64Array, arena?: InputArena): Float64Array {
+  const n = values.length;
+  const m = sumOf(values) / n;
+  const sd = Math.sqrt(squaredDeviations(values, m) / n);
   const out = arena ? arena.float64(n) : new Float64Array(n);
-  if (sd > 0) for (let i = 0; i < n; i++) out[i] = (values[i]! - m) / sd;
+  if (sd > 0) standardiseInto(values, m, sd, out);
   return out;
+}
+
+function sumOf(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]!;
+  return s;
+}
+
+function squaredDeviations(values: Float64Array, m: number): number {
+  let ss = 0;
+  for (let i = 0; i < values.length; i++) ss += (values[i]! - m) ** 2;
+  return ss;
+}
+
+function standardiseInto(values: Float64Array, m: number, sd: number, out: Float64Array): void {
+  for (let i = 0; i < values.length; i++) out[i] = (values[i]! - m) / sd;
 }
 
 /**
