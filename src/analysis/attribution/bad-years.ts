@@ -1,3 +1,4 @@
+import { scratchFloat64 } from './scratch.js';
 import { selectOrderStatistics } from '../order-statistics.js';
 
 /**
@@ -10,7 +11,7 @@ import { selectOrderStatistics } from '../order-statistics.js';
 export function worstTrials(y: ArrayLike<number>, share = 0.1): Int32Array {
   const n = y.length;
   const k = Math.max(1, Math.ceil(share * n));
-  const scratch = new Float64Array(n);
+  const scratch = scratchFloat64('worst', n);
   scratch.set(y);
   const cut = selectOrderStatistics(scratch, n, [k - 1]).get(k - 1)!;
   const out = new Int32Array(k);

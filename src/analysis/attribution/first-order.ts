@@ -1,5 +1,6 @@
 import { binCount, type PreparedInput } from './input.js';
 import { meanAll } from './bad-years.js';
+import { scratchBlocks, scratchFloat64 } from './scratch.js';
 
 /**
  * A share of a metric's variance with its Monte Carlo interval. Not estimable from too few trials
@@ -217,10 +218,10 @@ export function firstOrderShares(y: ArrayLike<number>, inputs: readonly Prepared
     const none: ShareEstimate = { value: null, standardError: null, interval: null, notEstimable: reason };
     return { shares: inputs.map(() => none), unexplained: none, bins: inputs[0]?.bins ?? 0, groups: G, notEstimable: reason };
   }
-  const groupOf = new Uint16Array(n);
+  const groupOf = scratchBlocks(n);
   // Centre y for numerical stability; per-block count, sum and sum of squares.
   const mean = meanAll(y);
-  const yc = new Float64Array(n);
+  const yc = scratchFloat64('centred', n);
   const gN = new Float64Array(G);
   const gY = new Float64Array(G);
   const gQ = new Float64Array(G);

@@ -14,8 +14,11 @@ export interface PreparedInput {
   readonly bins: number;
   /** The regressor inside a bin, standardised: the own draw's value, or z for the market. */
   readonly x: Float64Array;
-  /** The input's values sorted ascending: its empirical quantiles (z for the market). */
-  readonly sorted: Float64Array;
+  /**
+   * The input's values sorted ascending: its empirical quantiles (z for the market); float32 when
+   * the values were (an own draw's column), float64 otherwise.
+   */
+  readonly sorted: Float64Array | Float32Array;
   /**
    * How `percentile` was read: 'own', its rank; 'market', Φ(z) of a factor drawn from N(0, 1), whose
    * value at percentile p is then Φ⁻¹(p) (inputValueAt).
@@ -136,19 +139,22 @@ function orderScratchFor(n: number): OrderScratch {
  */
 export class InputArena {
   private readonly buffer: ArrayBuffer;
+  private readonly reused: boolean;
   private at = 0;
 
   /**
    * `reuse`: a block the caller is done with (a summary's sort buffers: summarize.ts), taken instead
-   * of a new one when it is large enough, its bytes zeroed first (an input with no spread reads zeros).
+   * of a new one when it is large enough; each array handed out of it is zeroed first (an input with
+   * no spread reads zeros), and only those: bytes an input does not take (a float32 input's sorted
+   * values take half of what bytesPerInput allows) are never touched, so take no memory.
    */
   constructor(n: number, inputs: number, reuse?: ArrayBuffer) {
     const bytes = inputs * InputArena.bytesPerInput(n);
-    if (reuse && reuse.byteLength >= bytes) new Uint8Array(reuse, 0, bytes).fill(0);
-    this.buffer = reuse && reuse.byteLength >= bytes ? reuse : new ArrayBuffer(bytes);
+    this.reused = reuse !== undefined && reuse.byteLength >= bytes;
+    this.buffer = this.reused ? reuse! : new ArrayBuffer(bytes);
   }
 
-  /** Bytes of one input's arrays: sorted, percentile and x (float64), bin (uint16, rounded up to 8 bytes). */
+  /** At most how many bytes one input's arrays take: sorted, percentile and x (float64), bin (uint16, rounded up to 8 bytes). */
   static bytesPerInput(n: number): number {
     return 3 * 8 * n + Math.ceil((2 * n) / 8) * 8;
   }
@@ -156,13 +162,20 @@ export class InputArena {
   float64(n: number): Float64Array {
     const a = new Float64Array(this.buffer, this.at, n);
     this.at += 8 * n;
-    return a;
+    return this.reused ? a.fill(0) : a;
+  }
+
+  /** n float32 values, rounded up to 8 bytes (what follows stays aligned for float64). */
+  float32(n: number): Float32Array {
+    const a = new Float32Array(this.buffer, this.at, n);
+    this.at += Math.ceil((4 * n) / 8) * 8;
+    return this.reused ? a.fill(0) : a;
   }
 
   uint16(n: number): Uint16Array {
     const a = new Uint16Array(this.buffer, this.at, n);
     this.at += Math.ceil((2 * n) / 8) * 8;
-    return a;
+    return this.reused ? a.fill(0) : a;
   }
 }
 
@@ -181,35 +194,48 @@ export function prepareInput(values: ArrayLike<number>, kind: 'own' | 'market', 
   // and a loop that met both was compiled again for the second (a run prepares about 17 inputs once each).
   const v = float64Copy(values);
   const { order, keys } = radixOrder(v, orderScratchFor(n));
-  const sorted = arena ? arena.float64(n) : new Float64Array(n);
+  // A float32 input's values in order are float32 too (the same numbers, half the memory: 17 inputs
+  // of 50,000 trials are a million-trial summary's largest block, beside the whole store).
+  const single = values instanceof Float32Array;
+  const sorted = single ? (arena ? arena.float32(n) : new Float32Array(n)) : arena ? arena.float64(n) : new Float64Array(n);
   const percentile = arena ? arena.float64(n) : new Float64Array(n);
   const bin = arena ? arena.uint16(n) : new Uint16Array(n);
   const k = Math.max(1, Math.min(bins, n));
-  rankInto(v, order, keys, k, sorted, percentile, bin);
+  rankInto(order, keys, k, percentile, bin);
+  if (single) gatherFloat32(v, order, sorted as Float32Array);
+  else gatherFloat64(v, order, sorted as Float64Array);
   if (kind === 'market') marketPercentiles(v, percentile);
   return { percentile, bin, bins: k, x: standardise(v, arena), sorted, kind };
 }
 
 /**
  * prepareInput's ranks: runs of equal (float32) values share their average 1-based rank; each trial's
- * percentile (rank / n; the market's is then Φ(z): marketPercentiles) and bin, and the values in order. A function of its
+ * percentile (rank / n; the market's is then Φ(z): marketPercentiles) and bin. A function of its
  * own whose loop is followed only by its end: V8 compiles a long loop while it runs (on-stack
  * replacement), and code after it that had not run yet deoptimised that compiled loop at its exit.
  */
-function rankInto(values: Float64Array, order: Int32Array, keys: Uint32Array, k: number, sorted: Float64Array, percentile: Float64Array, bin: Uint16Array): void {
-  const n = values.length;
+function rankInto(order: Int32Array, keys: Uint32Array, k: number, percentile: Float64Array, bin: Uint16Array): void {
+  const n = order.length;
   for (let r = 0; r < n; ) {
     let end = r + 1;
     while (end < n && keys[order[end]!] === keys[order[r]!]) end++;
     const rank = (r + 1 + end) / 2;
     for (let j = r; j < end; j++) {
       const i = order[j]!;
-      sorted[j] = values[i]!;
       percentile[i] = rank / n;
       bin[i] = Math.min(k - 1, Math.floor(((rank - 1) * k) / n));
     }
     r = end;
   }
+}
+
+/** The values in `order` (an input's sorted values), one function per array type so each loop meets one. */
+function gatherFloat64(values: Float64Array, order: Int32Array, out: Float64Array): void {
+  for (let j = 0; j < out.length; j++) out[j] = values[order[j]!]!;
+}
+
+function gatherFloat32(values: Float64Array, order: Int32Array, out: Float32Array): void {
+  for (let j = 0; j < out.length; j++) out[j] = values[order[j]!]!;
 }
 
 /** A market factor's percentiles: Φ(z) of each trial's z (in place of rankInto's rank / n). */
@@ -265,7 +291,7 @@ function standardiseInto(values: Float64Array, m: number, sd: number, out: Float
  * @example sortedQuantile(Float64Array.of(1, 2, 3, 4), 0.5) // => 2.5
  * Complexity: O(1).
  */
-export function sortedQuantile(sorted: Float64Array, p: number): number {
+export function sortedQuantile(sorted: Float64Array | Float32Array, p: number): number {
   const n = sorted.length;
   const h = (n - 1) * Math.min(1, Math.max(0, p));
   const lo = Math.floor(h);
