@@ -1,6 +1,6 @@
 import type { RunTrials } from './columns.js';
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
-import { componentShortfalls, meanOver, worstTrials, type ComponentShortfall } from './attribution/bad-years.js';
+import { componentShortfalls, meanAll, meanOver, worstTrials, type ComponentShortfall } from './attribution/bad-years.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
 
 /** The bad years are the worst this share of trials. */
@@ -70,10 +70,8 @@ export function badYears(sim: RunTrials, inputs: AttributionInputs): BadYears {
         .filter((c) => c !== 'openingBook')
         .map((c) => ({ component: c, values: sim.store.column(`component.${m}.${c}`)!.subarray(0, n) }));
       const components = componentShortfalls(y, worst, parts) as Array<ComponentShortfall & { component: Component }>;
-      let all = 0;
-      for (let i = 0; i < n; i++) all += y[i]!;
-      all /= n;
-      metrics[m] = { mean: all, worstMean: meanOver(y, worst).mean, drivers, components };
+      // The mean in a function of its own: this one has no loop for V8 to compile while it runs.
+      metrics[m] = { mean: meanAll(y), worstMean: meanOver(y, worst).mean, drivers, components };
   }
   return { share: BAD_YEAR_SHARE, trialsUsed: n, trials: k, metrics };
 }

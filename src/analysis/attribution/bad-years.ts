@@ -1,3 +1,4 @@
+import { scratchFloat64 } from './scratch.js';
 import { selectOrderStatistics } from '../order-statistics.js';
 
 /**
@@ -10,7 +11,7 @@ import { selectOrderStatistics } from '../order-statistics.js';
 export function worstTrials(y: ArrayLike<number>, share = 0.1): Int32Array {
   const n = y.length;
   const k = Math.max(1, Math.ceil(share * n));
-  const scratch = new Float64Array(n);
+  const scratch = scratchFloat64('worst', n);
   scratch.set(y);
   const cut = selectOrderStatistics(scratch, n, [k - 1]).get(k - 1)!;
   const out = new Int32Array(k);
@@ -41,6 +42,17 @@ export function meanOver(values: ArrayLike<number>, indices: Int32Array): MeanEs
   return { mean, standardError: k > 1 ? Math.sqrt(ss / (k - 1) / k) : NaN };
 }
 
+/**
+ * The mean of all the values, summed in order.
+ * @example meanAll(Float64Array.of(1, 2, 6)) // => 3
+ * Complexity: O(n).
+ */
+export function meanAll(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]!;
+  return s / v.length;
+}
+
 /** One component's part of the bad years' shortfall. */
 export interface ComponentShortfall {
   readonly component: string;
@@ -63,11 +75,6 @@ export interface ComponentShortfall {
  * Complexity: O(n x components).
  */
 export function componentShortfalls(y: ArrayLike<number>, worst: Int32Array, components: ReadonlyArray<{ readonly component: string; readonly values: ArrayLike<number> }>): ComponentShortfall[] {
-  const meanAll = (v: ArrayLike<number>) => {
-    let s = 0;
-    for (let i = 0; i < v.length; i++) s += v[i]!;
-    return s / v.length;
-  };
   const parts = components.map(({ component, values }) => {
     const mean = meanAll(values);
     const worstMean = meanOver(values, worst).mean;

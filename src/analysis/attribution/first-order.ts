@@ -1,4 +1,6 @@
 import { binCount, type PreparedInput } from './input.js';
+import { meanAll } from './bad-years.js';
+import { scratchBlocks, scratchFloat64 } from './scratch.js';
 
 /**
  * A share of a metric's variance with its Monte Carlo interval. Not estimable from too few trials
@@ -146,6 +148,40 @@ function blockBinSums(
 }
 
 /**
+ * Each trial's block (G contiguous blocks, block g ending at floor((g + 1) n / G)), y centred on its
+ * mean, and per block the count, sum and sum of squares of centred y. Each loop in a function of its
+ * own followed only by its end (see blockBinSums): firstOrderShares, which calls them, then has no
+ * loop over the trials.
+ * Complexity: O(n).
+ */
+function centredBlockSums(y: ArrayLike<number>, mean: number, G: number, groupOf: Uint16Array, yc: Float64Array, gN: Float64Array, gY: Float64Array, gQ: Float64Array): void {
+  blocksOf(groupOf, G);
+  centre(y, mean, yc);
+  blockMoments(groupOf, yc, gN, gY, gQ);
+}
+
+function blocksOf(groupOf: Uint16Array, G: number): void {
+  const n = groupOf.length;
+  for (let g = 0, i = 0; g < G; g++) {
+    const end = Math.floor(((g + 1) * n) / G);
+    for (; i < end; i++) groupOf[i] = g;
+  }
+}
+
+function centre(y: ArrayLike<number>, mean: number, yc: Float64Array): void {
+  for (let i = 0; i < yc.length; i++) yc[i] = y[i]! - mean;
+}
+
+function blockMoments(groupOf: Uint16Array, yc: Float64Array, gN: Float64Array, gY: Float64Array, gQ: Float64Array): void {
+  for (let i = 0; i < yc.length; i++) {
+    const g = groupOf[i]!;
+    gN[g]! += 1;
+    gY[g]! += yc[i]!;
+    gQ[g]! += yc[i]! * yc[i]!;
+  }
+}
+
+/**
  * First-order (main-effect) variance shares of a metric Y on independent inputs X_i,
  * S_i = Var(E[Y | X_i]) / Var(Y) (Sobol's first-order index).
  *
@@ -182,26 +218,14 @@ export function firstOrderShares(y: ArrayLike<number>, inputs: readonly Prepared
     const none: ShareEstimate = { value: null, standardError: null, interval: null, notEstimable: reason };
     return { shares: inputs.map(() => none), unexplained: none, bins: inputs[0]?.bins ?? 0, groups: G, notEstimable: reason };
   }
-  const groupOf = new Uint16Array(n);
-  for (let g = 0, i = 0; g < G; g++) {
-    const end = Math.floor(((g + 1) * n) / G);
-    for (; i < end; i++) groupOf[i] = g;
-  }
+  const groupOf = scratchBlocks(n);
   // Centre y for numerical stability; per-block count, sum and sum of squares.
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += y[i]!;
-  mean /= n;
-  const yc = new Float64Array(n);
-  for (let i = 0; i < n; i++) yc[i] = y[i]! - mean;
+  const mean = meanAll(y);
+  const yc = scratchFloat64('centred', n);
   const gN = new Float64Array(G);
   const gY = new Float64Array(G);
   const gQ = new Float64Array(G);
-  for (let i = 0; i < n; i++) {
-    const g = groupOf[i]!;
-    gN[g]! += 1;
-    gY[g]! += yc[i]!;
-    gQ[g]! += yc[i]! * yc[i]!;
-  }
+  centredBlockSums(y, mean, G, groupOf, yc, gN, gY, gQ);
   const totals = (skip: number) => {
     let N = 0;
     let S = 0;

@@ -14,8 +14,11 @@ export interface PreparedInput {
   readonly bins: number;
   /** The regressor inside a bin, standardised: the own draw's value, or z for the market. */
   readonly x: Float64Array;
-  /** The input's values sorted ascending: its empirical quantiles (z for the market). */
-  readonly sorted: Float64Array;
+  /**
+   * The input's values sorted ascending: its empirical quantiles (z for the market); float32 when
+   * the values were (an own draw's column), float64 otherwise.
+   */
+  readonly sorted: Float64Array | Float32Array;
   /**
    * How `percentile` was read: 'own', its rank; 'market', Φ(z) of a factor drawn from N(0, 1), whose
    * value at percentile p is then Φ⁻¹(p) (inputValueAt).
@@ -59,8 +62,10 @@ export function radixOrder(values: ArrayLike<number>, scratch?: OrderScratch): {
   orderKeys(values, keys);
   const order = scratch ? scratch.order.subarray(0, n) : new Int32Array(n);
   const next = scratch ? scratch.next.subarray(0, n) : new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  // Made before the loop below: a loop V8 compiles while it runs deoptimised at its exit on code
+  // that had not run yet (this construction), once a call.
   const count = new Int32Array(2048);
+  for (let i = 0; i < n; i++) order[i] = i;
   // Three passes, back and forth: order -> next -> order -> next.
   orderPass(keys, order, next, 0, 0x7ff, count);
   orderPass(keys, next, order, 11, 0x7ff, count);
@@ -134,19 +139,22 @@ function orderScratchFor(n: number): OrderScratch {
  */
 export class InputArena {
   private readonly buffer: ArrayBuffer;
+  private readonly reused: boolean;
   private at = 0;
 
   /**
    * `reuse`: a block the caller is done with (a summary's sort buffers: summarize.ts), taken instead
-   * of a new one when it is large enough, its bytes zeroed first (an input with no spread reads zeros).
+   * of a new one when it is large enough; each array handed out of it is zeroed first (an input with
+   * no spread reads zeros), and only those: bytes an input does not take (a float32 input's sorted
+   * values take half of what bytesPerInput allows) are never touched, so take no memory.
    */
   constructor(n: number, inputs: number, reuse?: ArrayBuffer) {
     const bytes = inputs * InputArena.bytesPerInput(n);
-    if (reuse && reuse.byteLength >= bytes) new Uint8Array(reuse, 0, bytes).fill(0);
-    this.buffer = reuse && reuse.byteLength >= bytes ? reuse : new ArrayBuffer(bytes);
+    this.reused = reuse !== undefined && reuse.byteLength >= bytes;
+    this.buffer = this.reused ? reuse! : new ArrayBuffer(bytes);
   }
 
-  /** Bytes of one input's arrays: sorted, percentile and x (float64), bin (uint16, rounded up to 8 bytes). */
+  /** At most how many bytes one input's arrays take: sorted, percentile and x (float64), bin (uint16, rounded up to 8 bytes). */
   static bytesPerInput(n: number): number {
     return 3 * 8 * n + Math.ceil((2 * n) / 8) * 8;
   }
@@ -154,13 +162,20 @@ export class InputArena {
   float64(n: number): Float64Array {
     const a = new Float64Array(this.buffer, this.at, n);
     this.at += 8 * n;
-    return a;
+    return this.reused ? a.fill(0) : a;
+  }
+
+  /** n float32 values, rounded up to 8 bytes (what follows stays aligned for float64). */
+  float32(n: number): Float32Array {
+    const a = new Float32Array(this.buffer, this.at, n);
+    this.at += Math.ceil((4 * n) / 8) * 8;
+    return this.reused ? a.fill(0) : a;
   }
 
   uint16(n: number): Uint16Array {
     const a = new Uint16Array(this.buffer, this.at, n);
     this.at += Math.ceil((2 * n) / 8) * 8;
-    return a;
+    return this.reused ? a.fill(0) : a;
   }
 }
 
@@ -174,39 +189,101 @@ export class InputArena {
  */
 export function prepareInput(values: ArrayLike<number>, kind: 'own' | 'market', bins = binCount(values.length), arena?: InputArena): PreparedInput {
   const n = values.length;
-  const { order, keys } = radixOrder(values, orderScratchFor(n));
-  const sorted = arena ? arena.float64(n) : new Float64Array(n);
+  // Every pass reads a float64 copy of the values (the same numbers: a float32's is exact), so each
+  // loop meets one array type whatever the column's: the market's z is float64, an own draw float32,
+  // and a loop that met both was compiled again for the second (a run prepares about 17 inputs once each).
+  const v = float64Copy(values);
+  const { order, keys } = radixOrder(v, orderScratchFor(n));
+  // A float32 input's values in order are float32 too (the same numbers, half the memory: 17 inputs
+  // of 50,000 trials are a million-trial summary's largest block, beside the whole store).
+  const single = values instanceof Float32Array;
+  const sorted = single ? (arena ? arena.float32(n) : new Float32Array(n)) : arena ? arena.float64(n) : new Float64Array(n);
   const percentile = arena ? arena.float64(n) : new Float64Array(n);
   const bin = arena ? arena.uint16(n) : new Uint16Array(n);
   const k = Math.max(1, Math.min(bins, n));
-  // Runs of equal (float32) values share their average 1-based rank.
+  rankInto(order, keys, k, percentile, bin);
+  if (single) gatherFloat32(v, order, sorted as Float32Array);
+  else gatherFloat64(v, order, sorted as Float64Array);
+  if (kind === 'market') marketPercentiles(v, percentile);
+  return { percentile, bin, bins: k, x: standardise(v, arena), sorted, kind };
+}
+
+/**
+ * prepareInput's ranks: runs of equal (float32) values share their average 1-based rank; each trial's
+ * percentile (rank / n; the market's is then Φ(z): marketPercentiles) and bin. A function of its
+ * own whose loop is followed only by its end: V8 compiles a long loop while it runs (on-stack
+ * replacement), and code after it that had not run yet deoptimised that compiled loop at its exit.
+ */
+function rankInto(order: Int32Array, keys: Uint32Array, k: number, percentile: Float64Array, bin: Uint16Array): void {
+  const n = order.length;
   for (let r = 0; r < n; ) {
     let end = r + 1;
     while (end < n && keys[order[end]!] === keys[order[r]!]) end++;
     const rank = (r + 1 + end) / 2;
     for (let j = r; j < end; j++) {
       const i = order[j]!;
-      sorted[j] = values[i]!;
-      percentile[i] = kind === 'market' ? normalCdf(values[i]!) : rank / n;
+      percentile[i] = rank / n;
       bin[i] = Math.min(k - 1, Math.floor(((rank - 1) * k) / n));
     }
     r = end;
   }
-  return { percentile, bin, bins: k, x: standardise(values, arena), sorted, kind };
 }
 
-/** (v - mean) / sd, or zeros when v has no spread. O(n). */
-function standardise(values: ArrayLike<number>, arena?: InputArena): Float64Array {
+/** The values in `order` (an input's sorted values), one function per array type so each loop meets one. */
+function gatherFloat64(values: Float64Array, order: Int32Array, out: Float64Array): void {
+  for (let j = 0; j < out.length; j++) out[j] = values[order[j]!]!;
+}
+
+function gatherFloat32(values: Float64Array, order: Int32Array, out: Float32Array): void {
+  for (let j = 0; j < out.length; j++) out[j] = values[order[j]!]!;
+}
+
+/** A market factor's percentiles: Φ(z) of each trial's z (in place of rankInto's rank / n). */
+function marketPercentiles(z: Float64Array, percentile: Float64Array): void {
+  for (let i = 0; i < z.length; i++) percentile[i] = normalCdf(z[i]!);
+}
+
+/** prepareInput's float64 copy of an input's values, kept between calls (it hands it out to no one). */
+let valuesScratch = new Float64Array(0);
+
+/** The values as a float64 view of valuesScratch (a typed array's copied natively: exact). */
+function float64Copy(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += values[i]!;
-  m /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (values[i]! - m) ** 2;
-  const sd = Math.sqrt(ss / n);
+  if (valuesScratch.length < n) valuesScratch = new Float64Array(n);
+  const v = valuesScratch.subarray(0, n);
+  if (ArrayBuffer.isView(values) && !(values instanceof DataView)) v.set(values as unknown as Float64Array);
+  else for (let i = 0; i < n; i++) v[i] = values[i]!;
+  return v;
+}
+
+/**
+ * (v - mean) / sd, or zeros when v has no spread. O(n). Each pass is a function of its own whose loop
+ * is followed only by its return (see rankInto): called once an input, a loop followed by more code
+ * deoptimised at its exit on every call.
+ */
+function standardise(values: Float64Array, arena?: InputArena): Float64Array {
+  const n = values.length;
+  const m = sumOf(values) / n;
+  const sd = Math.sqrt(squaredDeviations(values, m) / n);
   const out = arena ? arena.float64(n) : new Float64Array(n);
-  if (sd > 0) for (let i = 0; i < n; i++) out[i] = (values[i]! - m) / sd;
+  if (sd > 0) standardiseInto(values, m, sd, out);
   return out;
+}
+
+function sumOf(values: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]!;
+  return s;
+}
+
+function squaredDeviations(values: Float64Array, m: number): number {
+  let ss = 0;
+  for (let i = 0; i < values.length; i++) ss += (values[i]! - m) ** 2;
+  return ss;
+}
+
+function standardiseInto(values: Float64Array, m: number, sd: number, out: Float64Array): void {
+  for (let i = 0; i < values.length; i++) out[i] = (values[i]! - m) / sd;
 }
 
 /**
@@ -214,7 +291,7 @@ function standardise(values: ArrayLike<number>, arena?: InputArena): Float64Arra
  * @example sortedQuantile(Float64Array.of(1, 2, 3, 4), 0.5) // => 2.5
  * Complexity: O(1).
  */
-export function sortedQuantile(sorted: Float64Array, p: number): number {
+export function sortedQuantile(sorted: Float64Array | Float32Array, p: number): number {
   const n = sorted.length;
   const h = (n - 1) * Math.min(1, Math.max(0, p));
   const lo = Math.floor(h);

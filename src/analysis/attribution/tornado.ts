@@ -31,17 +31,11 @@ export const TORNADO_HALF_WIDTH = 0.05;
 export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, p: number, halfWidth = TORNADO_HALF_WIDTH, scratch?: Float64Array): TornadoEnd {
   const n = y.length;
   const band = scratch && scratch.length >= n ? scratch : new Float64Array(n);
-  let k = 0;
-  let nearest = Infinity;
-  for (let i = 0; i < n; i++) {
-    const d = Math.abs(percentile[i]! - p);
-    if (d <= halfWidth) band[k++] = y[i]!;
-    if (d < nearest) nearest = d;
-  }
+  let k = gatherWithin(y, percentile, p, halfWidth, band);
   if (n === 0) return { percentile: p, metricMedian: NaN, interval: [NaN, NaN], trials: 0 };
   // Too few trials for the band to hold one (fewer than about 1 / (2 x halfWidth)): the trials
   // nearest p stand for it, so a small run still gets a finite, if rough, bar.
-  if (k === 0) for (let i = 0; i < n; i++) if (Math.abs(percentile[i]! - p) <= nearest + 1e-12) band[k++] = y[i]!;
+  if (k === 0) k = gatherWithin(y, percentile, p, nearestDistance(percentile, p, n) + 1e-12, band);
   const q = quantile(band.subarray(0, k), 0.5);
   if (q.interval === null)
     return {
@@ -52,4 +46,26 @@ export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, 
       notEstimable: `${k} trial${k === 1 ? '' : 's'} near the driver's P${Math.round(p * 100)}: the 95% interval of a median needs at least ${intervalMinTrials(0.5)}`,
     };
   return { percentile: p, metricMedian: q.value, interval: q.interval, trials: k };
+}
+
+/**
+ * Into `band`, in trial order, y of the trials whose percentile is within `width` of p; how many.
+ * Loops in functions of their own, each followed only by its return: V8 compiles a long loop while it
+ * runs (on-stack replacement), and code after it that had not run yet deoptimised that compiled loop
+ * at its exit, at every tornado end.
+ */
+function gatherWithin(y: ArrayLike<number>, percentile: ArrayLike<number>, p: number, width: number, band: Float64Array): number {
+  let k = 0;
+  for (let i = 0; i < y.length; i++) if (Math.abs(percentile[i]! - p) <= width) band[k++] = y[i]!;
+  return k;
+}
+
+/** The smallest |percentile - p| over the first n trials (Infinity for none). */
+function nearestDistance(percentile: ArrayLike<number>, p: number, n: number): number {
+  let nearest = Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = Math.abs(percentile[i]! - p);
+    if (d < nearest) nearest = d;
+  }
+  return nearest;
 }

@@ -34,6 +34,19 @@ describe('InputArena on a block used before', () => {
     same(moving, prepareInput(varying, 'own', 8));
   });
 
+  it("touches no byte of the block an input does not take (a float32 input's sorted values take half their room)", () => {
+    const block = dirty(2 * InputArena.bytesPerInput(n));
+    const arena = new InputArena(n, 2, block);
+    const input = prepareInput(Float32Array.from({ length: n }, (_, i) => ((i * 7919) % n) / n), 'own', 8, arena);
+    // Its four arrays, back to back from the block's start: sorted (float32), percentile, x and bin.
+    const used = 4 * n + 8 * n + 8 * n + 2 * n;
+    expect(input.sorted).toBeInstanceOf(Float32Array);
+    const words = new Float64Array(block);
+    // Every 8-byte word past what it took still holds what the block held before: never zeroed, so never made resident.
+    expect(words.subarray(Math.ceil(used / 8)).every((v) => v === -123.25)).toBe(true);
+    expect(words.subarray(Math.ceil(used / 8)).length).toBeGreaterThan(n);
+  });
+
   it('takes memory of its own when the block is too small, leaving the block as it was', () => {
     const block = dirty(InputArena.bytesPerInput(n) - 8);
     const input = prepareInput(new Float32Array(n).fill(1), 'own', 8, new InputArena(n, 1, block));

@@ -61,6 +61,21 @@ describe('prepareInput against a plain ranking', () => {
     expect(prepareInput(Array.from(values), 'own').percentile).toEqual(ref.percentile);
   });
 
+  it('a float32 column (an own draw): its sorted values as float32, the same numbers; percentiles, bins and x as its float64 copy gives them', () => {
+    const u = createStream('prepare-input-reference-float32');
+    const values = Float32Array.from({ length: 6_000 }, () => Math.exp(3 * (u() - 0.5)) * (u() < 0.1 ? -1 : 1));
+    const wide = Float64Array.from(values);
+    const ref = reference(wide, binCount(values.length));
+    const got = prepareInput(values, 'own');
+    const copy = prepareInput(wide, 'own');
+    expect(got.sorted).toBeInstanceOf(Float32Array);
+    expect(copy.sorted).toBeInstanceOf(Float64Array);
+    expect(Array.from(got.sorted)).toEqual(Array.from(ref.sorted));
+    expect(got.percentile).toEqual(ref.percentile);
+    expect(got.bin).toEqual(ref.bin);
+    expect(got.x).toEqual(copy.x);
+  });
+
   it("a market factor: Φ(z) as its percentile, bins of its ranks", () => {
     const values = columns()[2]![1];
     const ref = reference(values, 7);
