@@ -5,12 +5,13 @@
 // file's syntax and types (every type it takes from src included, since checking a file resolves
 // what it uses). What it leaves out is the bodies of the ~200 src files the page imports, which
 // `tsc -p tsconfig.json` (src, test and bench, strict) checks already beside it in
-// `npm run build-and-typecheck`: checking them a second time cost about 5 s of CPU of every
+// `npm run build-and-typecheck`: checking them a second time cost about 4 s of CPU of every
 // `npm test` (bench/RESULTS.md, thirteenth session). `npm run typecheck` still runs tsc on the page's
 // whole program. Exit 2 with tsc's messages when a problem is found.
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const configPath = new URL('../src/studio/page/tsconfig.json', import.meta.url).pathname;
+const configPath = fileURLToPath(new URL('../src/studio/page/tsconfig.json', import.meta.url));
 const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
   ...ts.sys,
   onUnRecoverableConfigFileDiagnostic: (d) => {
