@@ -44,6 +44,19 @@ export function copyFinite(values: ArrayLike<number>, into: Float64Array): numbe
   return n;
 }
 
+/**
+ * Copy the values at most `limit` into `into`, in their order (NaN never is; float32 values are
+ * widened exactly); returns how many there are.
+ */
+export function copyAtMost(values: ArrayLike<number>, limit: number, into: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v <= limit) into[n++] = v;
+  }
+  return n;
+}
+
 /** Mean, sample sd and extremes of the finite values, in their order; undefined when none is finite. */
 export type Moments = RunningMomentsResult;
 

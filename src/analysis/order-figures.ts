@@ -96,6 +96,16 @@ export class OrderFigures {
     return (this.wanted.get(key)?.shortfalls.size ?? 0) > 0;
   }
 
+  /**
+   * How many of column `key`'s n lowest values its wanted shortfalls add (the largest
+   * ceil(share x n), at least 1): what recordLowest needs in order. 0 when none is wanted.
+   */
+  lowestNeeded(key: string, n: number): number {
+    let k = 0;
+    for (const s of this.wanted.get(key)?.shortfalls ?? []) k = Math.max(k, Math.max(1, Math.ceil(s * n)));
+    return Math.min(k, n);
+  }
+
   /** The 0-based ranks the wanted quantiles of column `key` read among its n values (none for a key not wanted). */
   ranks(key: string, n: number): number[] {
     const ranks: number[] = [];
@@ -121,6 +131,22 @@ export class OrderFigures {
     if (!w || n === 0) return;
     if (w.shortfalls.size > 0) throw new Error(`${key}: a shortfall needs the sorted values`);
     this.known.set(key, { quantiles: new Map([...w.quantiles].map((p) => [p, estimateAt(at, n, p)])), shortfalls: new Map() });
+  }
+
+  /**
+   * Compute every wanted figure of column `key` from a reader of its order statistics (`at(rank)`
+   * for the ranks `ranks(key, n)` gives) and its lowestNeeded(key, n) lowest values in ascending
+   * order, lowest[0..), all of its n values finite: the numbers `record` gives from the whole column
+   * sorted, bit for bit (the shortfalls add the same values in the same order).
+   */
+  recordLowest(key: string, at: (rank: number) => number, lowest: Float64Array, n: number): void {
+    const w = this.wanted.get(key);
+    if (!w || n === 0) return;
+    if (lowest.length < this.lowestNeeded(key, n)) throw new Error(`${key}: ${lowest.length} lowest values, fewer than the shortfalls add`);
+    this.known.set(key, {
+      quantiles: new Map([...w.quantiles].map((p) => [p, estimateAt(at, n, p)])),
+      shortfalls: new Map([...w.shortfalls].map((s) => [s, sortedShortfall(lowest, n, s)])),
+    });
   }
 
   /**

@@ -1,9 +1,8 @@
 import { closedMonthsMrr } from '../actuals/start-state.js';
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
-import { constantStat, moments, statOfSelected, statOfSorted, statOfValues, statRanks, type Stat } from './describe.js';
+import { constantStat, copyAtMost, moments, statOfSelected, statOfValues, statRanks, type Stat } from './describe.js';
 import { selectRanks } from './rank-select.js';
-import { SortWorkspace } from '../math/sorted-values.js';
 import type { CountTally } from '../engine/count-tally.js';
 import { decide, decisionFigures, type Decisions } from './decisions.js';
 import { sensitivity, type Sensitivity } from './sensitivity.js';
@@ -132,7 +131,7 @@ export interface SummaryOptions {
  * timing inside), so the same seed gives a byte-identical summary.json.
  *
  * Complexity: O(columns x trials): of each column, only the ranks its Stat reads are selected
- * (rank-select.ts); a column the decisions read shortfalls or budgets of is radix-sorted once.
+ * (rank-select.ts); of a column the decisions read shortfalls of, also its lowest values, sorted.
  */
 export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
   const { store, plan, loaded } = sim;
@@ -143,23 +142,21 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   // A target given twice (the scenario's again in --target) is tested and shown once.
   const asked = options.targets ?? scenario.targets;
   const targets = asked && { ...asked, metrics: distinctTargets(asked.metrics) };
-  // Every column is sorted once: its Stat is kept by stored column (aliases share it), and the
-  // order statistics the decisions read of it are computed from the same sorted copy.
+  // Every column is described once: its Stat is kept by stored column (aliases share it), and the
+  // order statistics the decisions read of it are computed from the same selection.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });
   // The attribution computed while the run went on, when the run had it prepared for this store.
   const given = options.prepared?.store === store ? options.prepared : undefined;
-  // Without it, one block serves the sorts (below) and then, once they are done, the attribution's
+  // Without it, one block serves the scratch (below) and then, once it is done with, the attribution's
   // inputs (InputArena), so the two are never held at once beside the store: at a million trials
-  // 16 MB of sort buffers inside 22 MB of inputs, not beside them. Untouched bytes take no memory.
+  // 8 MB of scratch inside 22 MB of inputs, not beside them. Untouched bytes take no memory.
   const n = sim.trials;
-  const block = given ? undefined : new ArrayBuffer(Math.max(16 * n, attributionBytesAtMost(sim)));
-  // One column's worth of float64 scratch, for the sorted copies, the monthly running total and the
-  // decisions' shortfall selections in turn (8 MB at a million trials).
+  const block = given ? undefined : new ArrayBuffer(Math.max(8 * n, attributionBytesAtMost(sim)));
+  // One column's worth of float64 scratch, for the lowest values of a column (sorted), the monthly
+  // running total and the decisions' shortfall selections in turn (8 MB at a million trials).
   let scratch: Float64Array<ArrayBuffer> | undefined = block && new Float64Array(block, 0, n);
   /** True while `scratch` holds the monthly running total. */
   let summing = false;
-  // The sorts' keys (2n words for a float64 column) after the scratch, in the block.
-  const workspace = new SortWorkspace(block && new Uint32Array(block, 8 * n, 2 * n));
   const stats = new Map<string, Stat | undefined>();
   const stat = (key: string): Stat | undefined => {
     const stored = storedKey(sim, key);
@@ -181,8 +178,8 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     if (wanted) figures.recordAt(key, (rank) => selected.get(rank)!, m.n);
     return statOfSelected(m, selected);
   };
-  // Of each column only the ranks its Stat and the decisions' quantiles read are selected; a column
-  // the decisions read an expected shortfall of is sorted (the shortfall adds its lowest values in order).
+  // Of each column only the ranks its Stat and the decisions' quantiles read are selected; of a column
+  // the decisions read an expected shortfall of, also its lowest values, sorted (the shortfall adds them in order).
   const describeInto = (values: ArrayLike<number>, key?: string): Stat | undefined => {
     // A stored column's moments were folded in as its chunks came in (TrialStore.momentsOf): the same numbers.
     const folded = key === undefined ? undefined : store.momentsOf(key);
@@ -194,11 +191,16 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       figures.recordAt(key, (rank) => selected.get(rank)!, m.n);
       return statOfSelected(m, selected);
     }
+    // The value at the highest rank the shortfalls add, then every value up to it (ties included),
+    // sorted: the lowest values in the order a sort of the whole column gives them (-0 before +0).
+    const k = figures.lowestNeeded(key, m.n);
+    const selected = selectRanks(values, [...statRanks(m.n), ...figures.ranks(key, m.n), k - 1], { count: m.n, min: m.min, max: m.max });
+    const below = selected.get(k - 1)!;
     // The shared buffer, unless it holds the monthly running total just now.
-    const sorted = summing ? new Float64Array(sim.trials) : (scratch ??= new Float64Array(sim.trials));
-    workspace.sortFinite(values, sorted);
-    figures.record(key, sorted, m.n);
-    return statOfSorted(m, sorted);
+    const into = summing ? new Float64Array(sim.trials) : (scratch ??= new Float64Array(sim.trials));
+    const lowest = into.subarray(0, copyAtMost(values, below, into)).sort();
+    figures.recordLowest(key, (rank) => selected.get(rank)!, lowest, m.n);
+    return statOfSelected(m, selected);
   };
   const must = (key: string): Stat => {
     const s = stat(key);

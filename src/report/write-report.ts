@@ -51,6 +51,12 @@ export interface ReportOptions {
    * drawn. `sim.store` is left with those columns only.
    */
   readonly releaseTrials?: boolean;
+  /**
+   * `dir` is what prepareReportDir returned to the caller before its run (the CLI's run and merge),
+   * so the stale temporary directories beside it were removed then: the write checks `dir` again
+   * without looking for them again (a read of the whole parent folder).
+   */
+  readonly parentSwept?: boolean;
 }
 
 /**
@@ -77,7 +83,7 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  * with a .arrcast-report file (output-marker.ts), so a later run may replace it.
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
-  const out = await prepareReportDir(dir);
+  const out = await prepareReportDir(dir, '--out', !options.parentSwept);
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);
   if (options.releaseTrials) {
