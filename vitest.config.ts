@@ -23,6 +23,8 @@ export default defineConfig({
     // toEqual of typed arrays (columns, Buffers of them) in one loop instead of vitest's generic walk,
     // with the answer vitest gives (test/setup/typed-array-equality.ts).
     setupFiles: ['test/setup/equality-testers.ts'],
+    // Every temporary folder of a run in one folder, removed at its end (test/setup/temp-root.ts).
+    globalSetup: ['test/setup/temp-root.ts'],
     // A test that makes no assertion fails (a case that returns early passes without checking anything).
     expect: { requireAssertions: true },
   },
