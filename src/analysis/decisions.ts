@@ -8,7 +8,7 @@ import { probability, type Probability } from './probability.js';
 import { targetThreshold } from './target-threshold.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
-import { clashMessage, targetLabelClash, targetLabels } from '../scenario/target-labels.js';
+import { clashMessage, targetLabelClash, targetLabels, distinctTargets } from '../scenario/target-labels.js';
 import { expectedShortfallEstimate, MIN_TAIL_TRIALS, shortfallIntervalMinTrials, tailTrials } from './shortfall.js';
 
 /** A target tested against the trials. */
@@ -148,7 +148,8 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
   ) as Decisions['downside'];
 
   const targets: TargetResult[] = [];
-  const asked = options.targets?.metrics ?? [];
+  // A target given twice is tested once (scenario/target-labels.ts), here where every caller's targets are decided.
+  const asked = distinctTargets(options.targets?.metrics ?? []);
   // Every target goes by a label of its own (scenario/target-labels.ts): outputs find targets by it.
   const labels = targetLabels(asked);
   const clash = targetLabelClash(asked, labels);

@@ -68,9 +68,10 @@ const sameTarget = (a: MetricTarget, b: MetricTarget) => a.metric === b.metric &
 
 /**
  * The targets with each one given again left out: a later target that tests what an earlier one
- * tests (metric, value, tier) and has no label of its own, or the same label, adds nothing but a
- * second row of the same figures (a --target repeating the scenario's, or itself). A repeat under a
- * label of its own is kept: the planner named it, and outputs find targets by label.
+ * tests (metric, value, tier) and has no label of its own, or the label the earlier one goes by (its
+ * own or its default), adds nothing but a second row of the same figures (a --target repeating the
+ * scenario's, or itself). A repeat under another label of its own is kept: the planner named it,
+ * and outputs find targets by label.
  *
  * @example distinctTargets([{ metric: 'revenue', value: 120e6, label: 'Plan' }, { metric: 'revenue', value: 120e6 }]).length // => 1
  * Complexity: O(targets²); targets are at most 50 (the schema's limit) plus --target.
@@ -78,7 +79,8 @@ const sameTarget = (a: MetricTarget, b: MetricTarget) => a.metric === b.metric &
 export function distinctTargets(targets: readonly MetricTarget[]): MetricTarget[] {
   const kept: MetricTarget[] = [];
   for (const t of targets)
-    if (!kept.some((k) => sameTarget(k, t) && (t.label === undefined || (k.label !== undefined && labelKey(k.label) === labelKey(t.label))))) kept.push(t);
+    // Labels compared as shown: an earlier target without a label goes by its default.
+    if (!kept.some((k) => sameTarget(k, t) && (t.label === undefined || labelKey(t.label) === labelKey(k.label ?? defaultTargetLabel(k))))) kept.push(t);
   return kept;
 }
 

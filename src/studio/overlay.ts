@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { distinctTargets } from '../scenario/target-labels.js';
 import { displayText } from '../scenario/display-text.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
@@ -77,7 +78,8 @@ function stateTargets(loaded: LoadedScenario, controls: Controls, state: StudioS
   const values = state.targets ?? controls.targets.map((t) => t.value);
   if (values.length !== controls.targets.length) throw new StateError('targets', `needs ${controls.targets.length} values, one per target on the page`);
   const targets = controls.targets.map((t, i) => ({ ...t, value: values[i]! }));
-  const file = loaded.scenario.targets?.metrics ?? [];
+  // The page shows a target the file gives twice once (distinctTargets): compared with the file's targets as shown.
+  const file = distinctTargets(loaded.scenario.targets?.metrics ?? []);
   const same = targets.length === file.length && targets.every((t, i) => t.value === file[i]!.value);
   return same ? undefined : targets;
 }

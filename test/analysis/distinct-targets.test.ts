@@ -4,7 +4,11 @@ import type { MetricTarget } from '../../src/scenario/targets-schema.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { compareDecisions } from '../../src/analysis/compare-decisions.js';
 import { studioControls } from '../../src/studio/controls.js';
-import { run, scenarioFrom } from '../helpers/fixtures.js';
+import { answerOf } from '../../src/studio/answer.js';
+import { openStudioScenario } from '../../src/studio/studio-scenario.js';
+import { EMPTY_STATE } from '../../src/studio/state.js';
+import { join } from 'node:path';
+import { run, scenarioFrom, writeFiles } from '../helpers/fixtures.js';
 
 const revenue = (value: number, extra: Partial<MetricTarget> = {}): MetricTarget => ({ metric: 'revenue', value, ...extra });
 
@@ -19,6 +23,9 @@ describe('a target given twice is tested and shown once', () => {
     // A repeat the planner named otherwise is theirs to keep; an unnamed target before a named one is kept too.
     expect(distinctTargets([plan, revenue(120e6, { label: 'Stretch' })])).toHaveLength(2);
     expect(distinctTargets([revenue(120e6), plan])).toHaveLength(2);
+    // A repeat named as the earlier one is shown (its default label) is the same row, in either order.
+    expect(distinctTargets([revenue(1e6), revenue(1e6, { label: 'revenue >= 1M' })])).toEqual([revenue(1e6)]);
+    expect(distinctTargets([revenue(1e6, { label: 'revenue >= 1M' }), revenue(1e6)])).toEqual([revenue(1e6, { label: 'revenue >= 1M' })]);
     // Different targets: another value, metric or tier.
     const different = [revenue(120e6), revenue(120.004e6), { metric: 'bookings', value: 120e6 } as MetricTarget, revenue(120e6, { tier: 'SMB' })];
     expect(distinctTargets(different)).toEqual(different);
@@ -49,5 +56,18 @@ tiers:
     const sim = await run(yaml, 200, 3);
     expect(compareDecisions([sim, sim], { extra: [revenue(1e6)] }).scenarios[0]!.targets.map((t) => t.label)).toEqual(['Plan']);
     expect(studioControls(scenarioFrom(yaml), [revenue(1e6), revenue(3e6)]).targets).toEqual([revenue(1e6, { label: 'Plan' }), revenue(3e6)]);
+  });
+
+  it("in the studio's answers: the untouched state is the file's own, and the plan against itself moves no target", async () => {
+    const file = join(writeFiles({ 'twice.yaml': yaml }), 'twice.yaml');
+    const studio = await openStudioScenario(file);
+    const untouched = await studio.scenarioOf(EMPTY_STATE);
+    expect(untouched.overlay).toEqual({});
+    expect(untouched.loaded.hash).toBe(studio.loaded.hash);
+    // Decided by one rule everywhere: a summary's targets line up with the plan's decisions (a target after the repeat included).
+    const sim = await run(yaml.replace('value: 1000000 }\n', 'value: 1000000 }\n    - { metric: revenue, value: 99000000000, label: Stretch }\n'), 200, 3);
+    const answer = answerOf(sim, 0.8, sim);
+    expect(answer.targets.map((t) => t.label)).toEqual(['Plan', 'Stretch']);
+    expect(answer.againstPlan.targets.map((t) => t.text)).toEqual(['±0 pts', '±0 pts']);
   });
 });
