@@ -1,6 +1,7 @@
 import type { RunTrials } from './columns.js';
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
-import { componentShortfalls, meanAll, meanOver, worstTrials, type ComponentShortfall } from './attribution/bad-years.js';
+import { componentShortfalls, meanOver, worstTrials, type ComponentShortfall } from './attribution/bad-years.js';
+import { meanAll } from '../math/mean-all.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
 
 /** The bad years are the worst this share of trials. */

@@ -1,3 +1,4 @@
+import { meanAll } from '../../math/mean-all.js';
 import { scratchFloat64 } from './scratch.js';
 import { selectOrderStatistics } from '../order-statistics.js';
 
@@ -40,17 +41,6 @@ export function meanOver(values: ArrayLike<number>, indices: Int32Array): MeanEs
   let ss = 0;
   for (let j = 0; j < k; j++) ss += (values[indices[j]!]! - mean) ** 2;
   return { mean, standardError: k > 1 ? Math.sqrt(ss / (k - 1) / k) : NaN };
-}
-
-/**
- * The mean of all the values, summed in order.
- * @example meanAll(Float64Array.of(1, 2, 6)) // => 3
- * Complexity: O(n).
- */
-export function meanAll(v: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]!;
-  return s / v.length;
 }
 
 /** One component's part of the bad years' shortfall. */

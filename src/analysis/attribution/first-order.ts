@@ -1,5 +1,5 @@
 import { binCount, type PreparedInput } from './input.js';
-import { meanAll } from './bad-years.js';
+import { meanAll } from '../../math/mean-all.js';
 import { scratchBlocks, scratchFloat64 } from './scratch.js';
 
 /**

@@ -1,6 +1,8 @@
 /**
  * Working arrays the attribution's passes over its leading trials reuse from call to call (none is
- * handed out or kept past its call). Made fresh, a summary's sensitivities and bad years left about
+ * handed out or kept past its call). Module state, safe because every pass is synchronous and runs
+ * on the main thread (the attribution never runs in a worker): no two passes interleave. At most a few
+ * MB stay allocated for the process's life (a studio's too). Made fresh, a summary's sensitivities and bad years left about
  * 6 MB of 0.1-0.4 MB arrays behind them at 50,000 trials, resident until V8's next collection: at a
  * million trials, beside the whole store at the summary's end, the run's peak. Each use has a slot of
  * its own, so two uses active at once never share an array.
