@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+# Usage: python3 bench/start-markers.py SRC_DIST DST_DIST
+# Copies a build's dist/ and adds start-up markers to the copy (never to the build itself), for the time
+# before a run's first chunk is back: with TMARK=1 in the environment, the copy's CLI bundle and worker
+# bundle print "TM <epoch ms> <marker> <thread id>" to stderr at: the bundle's first line (bundle-start,
+# with "T0 <performance.timeOrigin>", the process's start), main(), the run's action (action), the
+# scenario loaded (loaded), --out checked (out-ready), the pool created (pool-create N), the aggregate
+# tables built (tables-start, tables-end), chunks 0 and 1 sent (send N) and back (back N, to 2), exit; in
+# each worker thread: its bundle's first line (w-bundle-start), its module loaded (w-loaded), chunks 0 to
+# 3 received and done (w-task N, w-done N). bench/start-timeline.py runs such copies, alternating.
+# The patterns are checked: a bundle that no longer has them fails here rather than marking nothing.
+import os
+import shutil
+import sys
+
+src, dst = sys.argv[1], sys.argv[2]
+if os.path.exists(dst):
+    shutil.rmtree(dst)
+shutil.copytree(src, dst)
+TM = ("const __tm = (n) => { if (process.env.TMARK) process.stderr.write(`TM ${(performance.timeOrigin + "
+      "performance.now()).toFixed(1)} ${n} ${require('node:worker_threads').threadId}\\n`); };\n")
+
+
+def patch(path, first, pairs):
+    s = open(path).read()
+    # After the createRequire line of esbuild's banner (the markers use require), the shebang's next line in main.js.
+    at = s.index('\n', s.index('createRequire')) + 1
+    assert at < 400, path
+    s = s[:at] + TM + first + s[at:]
+    for old, new in pairs:
+        assert old in s, old
+        s = s.replace(old, new, 1)
+    open(path, 'w').write(s)
+
+
+patch(dst + '/cli/main.js',
+      '__tm("T0 " + performance.timeOrigin.toFixed(1)); __tm("bundle-start"); process.on("exit", () => __tm("exit"));\n', [
+          ('async function main(argv) {', 'async function main(argv) {\n  __tm("main");'),
+          ('      const loaded = await loadScenario(file2, { allowedRoots: opts.allowPath });\n',
+           '      __tm("action");\n      const loaded = await loadScenario(file2, { allowedRoots: opts.allowPath });\n      __tm("loaded");\n'),
+          ('      const out = await prepareReportDir(shown);\n', '      const out = await prepareReportDir(shown);\n      __tm("out-ready");\n'),
+          ('function createWorkerPool(threads, options = {}) {', 'function createWorkerPool(threads, options = {}) {\n  __tm("pool-create " + threads);'),
+          ('  const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));',
+           '  __tm("tables-start"); const __tb = planSumTables(plan); __tm("tables-end");\n  const tables = new TableHandoff(__tb, Math.max(threads, pool.threads.length));'),
+          ('      result = await pool.run(task, {', '      if (spec.index < 2) __tm("send " + spec.index);\n      result = await pool.run(task, {'),
+          ('  const accept = (spec, result) => {\n', '  const accept = (spec, result) => {\n    if (spec.index < 3) __tm("back " + spec.index);\n'),
+      ])
+patch(dst + '/engine/worker.js', '__tm("w-bundle-start");\n', [
+    ('function runChunk(task) {\n',
+     'function runChunk(task) {\n  if (task.chunk < 4) __tm("w-task " + task.chunk);\n  try { return runChunkMarked(task); } finally { if (task.chunk < 4) __tm("w-done " + task.chunk); }\n}\nfunction runChunkMarked(task) {\n'),
+    ('queueMicrotask(() => markLoaded(workerData));', 'queueMicrotask(() => { __tm("w-loaded"); markLoaded(workerData); });'),
+])
