@@ -1,5 +1,4 @@
 import type { Simulation } from '../engine/simulate.js';
-import { distinctTargets } from '../scenario/target-labels.js';
 import { METRICS, type Metric } from '../model/components.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { decide, type Decisions, type TargetResult } from './decisions.js';
@@ -33,7 +32,8 @@ export function compareDecisions(
   options: { readonly confidence?: number; readonly extra?: readonly MetricTarget[] } = {},
 ): CompareDecisions {
   const confidence = options.confidence ?? 0.8;
-  const metrics = distinctTargets([...(sims[0]?.loaded.scenario.targets?.metrics ?? []), ...(options.extra ?? [])]);
+  // decide() tests a target given twice once.
+  const metrics = [...(sims[0]?.loaded.scenario.targets?.metrics ?? []), ...(options.extra ?? [])];
   const scenarios = sims.map((sim, i): ScenarioDecisions => {
     const d = decide(sim, { confidence, targets: { metrics } });
     return {

@@ -8,7 +8,7 @@ import { probability, type Probability } from './probability.js';
 import { targetThreshold } from './target-threshold.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
-import { clashMessage, targetLabelClash, targetLabels, distinctTargets } from '../scenario/target-labels.js';
+import { clashMessage, shownTargets, targetLabelClash, targetLabels } from '../scenario/target-labels.js';
 import { expectedShortfallEstimate, MIN_TAIL_TRIALS, shortfallIntervalMinTrials, tailTrials } from './shortfall.js';
 
 /** A target tested against the trials. */
@@ -148,12 +148,14 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
   ) as Decisions['downside'];
 
   const targets: TargetResult[] = [];
-  // A target given twice is tested once (scenario/target-labels.ts), here where every caller's targets are decided.
-  const asked = distinctTargets(options.targets?.metrics ?? []);
   // Every target goes by a label of its own (scenario/target-labels.ts): outputs find targets by it.
-  const labels = targetLabels(asked);
-  const clash = targetLabelClash(asked, labels);
+  // Labels and clashes are those of the list as given (its indices name targets); a target given
+  // twice is then tested once, here where every caller's targets are decided.
+  const given = options.targets?.metrics ?? [];
+  const givenLabels = targetLabels(given);
+  const clash = targetLabelClash(given, givenLabels);
   if (clash) throw new RangeError(`targets.metrics[${clash.index}]: ${clashMessage(clash, (i) => `targets.metrics[${i}]`)}`);
+  const { targets: asked, labels } = shownTargets(given, givenLabels);
   const meetsAll = new Uint8Array(n).fill(1);
   for (const [index, t] of asked.entries()) {
     const key = metricKey(sim, t.metric, t.tier);

@@ -139,9 +139,10 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const col = (key: string) => store.column(key);
   /** True when the run has values of `key`: a column, or a tally (TrialStoreOptions.tallyCounts). */
   const kept = (key: string) => col(key) !== undefined || store.tally(key) !== undefined;
-  // A target given twice (the scenario's again in --target) is tested and shown once.
-  const asked = options.targets ?? scenario.targets;
-  const targets = asked && { ...asked, metrics: distinctTargets(asked.metrics) };
+  const targets = options.targets ?? scenario.targets;
+  // A target given twice (the scenario's again in --target) is tested and shown once: decide() keeps
+  // these, in this order (what must be true is read beside its decision).
+  const shown = distinctTargets(targets?.metrics ?? []);
   // Every column is described once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same selection.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });
@@ -329,7 +330,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     decisions,
     sensitivity: revenueSensitivity,
     ...(sensitivityByTier ? { sensitivityByTier } : {}),
-    whatMustBeTrue: (targets?.metrics ?? []).map((t, i) =>
+    whatMustBeTrue: shown.map((t, i) =>
       whatMustBeTrue(inputs, metricColumn(sim, t.metric, t.tier), targetSensitivity(t.metric, t.tier), t, decisions.targets[i]!.label),
     ),
     badYears: prepared.badYears,

@@ -66,23 +66,38 @@ const labelKey = lookKey;
 /** Targets that test the same thing (a tier is found without case, as tier targets are). */
 const sameTarget = (a: MetricTarget, b: MetricTarget) => a.metric === b.metric && a.value === b.value && nameKey(a.tier ?? '') === nameKey(b.tier ?? '');
 
+/** Targets as the outputs show them: each given once, in order, with its label. */
+export interface ShownTargets {
+  readonly targets: MetricTarget[];
+  /** Each shown target's label (targetLabels of the whole list given, so a repeat left out changes no other label). */
+  readonly labels: string[];
+}
+
 /**
  * The targets with each one given again left out: a later target that tests what an earlier one
- * tests (metric, value, tier) and has no label of its own, or the label the earlier one goes by (its
- * own or its default), adds nothing but a second row of the same figures (a --target repeating the
- * scenario's, or itself). A repeat under another label of its own is kept: the planner named it,
- * and outputs find targets by label.
+ * tests (metric, value, tier) and has no label of its own, or one that reads as the earlier one's
+ * label (its own, or its default as shown), adds nothing but a second row of the same figures (a
+ * --target repeating the scenario's, or itself). A repeat under another label of its own is kept:
+ * the planner named it, and outputs find targets by label. Labels are those of the whole list
+ * (`labels`: targetLabels(targets), when the caller has them), as they were before repeats were left out.
  *
- * @example distinctTargets([{ metric: 'revenue', value: 120e6, label: 'Plan' }, { metric: 'revenue', value: 120e6 }]).length // => 1
- * Complexity: O(targets²); targets are at most 50 (the schema's limit) plus --target.
+ * @example shownTargets([{ metric: 'revenue', value: 120e6, label: 'Plan' }, { metric: 'revenue', value: 120e6 }]).labels // => ['Plan']
+ * Complexity: that of targetLabels.
  */
-export function distinctTargets(targets: readonly MetricTarget[]): MetricTarget[] {
-  const kept: MetricTarget[] = [];
-  for (const t of targets)
-    // Labels compared as shown: an earlier target without a label goes by its default.
-    if (!kept.some((k) => sameTarget(k, t) && (t.label === undefined || labelKey(t.label) === labelKey(k.label ?? defaultTargetLabel(k))))) kept.push(t);
-  return kept;
+export function shownTargets(targets: readonly MetricTarget[], labels: readonly string[] = targetLabels(targets)): ShownTargets {
+  const kept: number[] = [];
+  targets.forEach((t, i) => {
+    const repeats = (k: number) => sameTarget(targets[k]!, t) && (t.label === undefined || labelKey(labels[i]!) === labelKey(labels[k]!));
+    if (!kept.some(repeats)) kept.push(i);
+  });
+  return { targets: kept.map((i) => targets[i]!), labels: kept.map((i) => labels[i]!) };
 }
+
+/**
+ * The targets without repeats (shownTargets), for callers that need only the targets.
+ * @example distinctTargets([{ metric: 'revenue', value: 120e6, label: 'Plan' }, { metric: 'revenue', value: 120e6 }]).length // => 1
+ */
+export const distinctTargets = (targets: readonly MetricTarget[]): MetricTarget[] => shownTargets(targets).targets;
 
 /**
  * The label of each target, in order: its own, or its default, with more decimals where two

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctTargets } from '../../src/scenario/target-labels.js';
+import { distinctTargets, shownTargets } from '../../src/scenario/target-labels.js';
 import type { MetricTarget } from '../../src/scenario/targets-schema.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { compareDecisions } from '../../src/analysis/compare-decisions.js';
@@ -26,6 +26,10 @@ describe('a target given twice is tested and shown once', () => {
     // A repeat named as the earlier one is shown (its default label) is the same row, in either order.
     expect(distinctTargets([revenue(1e6), revenue(1e6, { label: 'revenue >= 1M' })])).toEqual([revenue(1e6)]);
     expect(distinctTargets([revenue(1e6, { label: 'revenue >= 1M' }), revenue(1e6)])).toEqual([revenue(1e6, { label: 'revenue >= 1M' })]);
+    // ... and as it is shown when its default is lengthened to tell it from a near target.
+    expect(distinctTargets([revenue(1_000_100), revenue(1_000_200), revenue(1_000_100, { label: 'revenue >= 1.0001M' })])).toEqual([revenue(1_000_100), revenue(1_000_200)]);
+    // Labels are the whole list's: a repeat left out changes no other target's label.
+    expect(shownTargets([revenue(1_000_100, { label: 'Plan' }), revenue(1_000_200), revenue(1_000_100)]).labels).toEqual(['Plan', 'revenue >= 1.0002M']);
     // Different targets: another value, metric or tier.
     const different = [revenue(120e6), revenue(120.004e6), { metric: 'bookings', value: 120e6 } as MetricTarget, revenue(120e6, { tier: 'SMB' })];
     expect(distinctTargets(different)).toEqual(different);
@@ -48,6 +52,8 @@ tiers:
     const s = summarize(sim, { targets: { metrics: [...sim.loaded.scenario.targets!.metrics, revenue(1e6), revenue(2e6)] } });
     expect(s.decisions.targets.map((t) => t.label)).toEqual(['Plan', 'revenue >= 2M']);
     expect(s.whatMustBeTrue.map((w) => w.target)).toEqual(['Plan', 'revenue >= 2M']);
+    // A label clash names the target by its place in the list as given.
+    expect(() => summarize(sim, { targets: { metrics: [revenue(1e6), revenue(1e6), revenue(2e6, { label: 'revenue >= 1M' })] } })).toThrow(/^targets\.metrics\[2\]: /);
     // The scenario's own list, without --target, the same way.
     expect(summarize(sim).decisions.targets.map((t) => t.label)).toEqual(['Plan']);
   });
