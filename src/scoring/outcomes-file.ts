@@ -4,6 +4,12 @@ import type { Metric } from '../model/components.js';
 import { nameKey } from '../scenario/name-key.js';
 
 /**
+ * A report's directory as messages name it: whole up to 200 characters (as paths are named elsewhere,
+ * path-policy.ts), since two reports' long paths often share their first 40 (quoteText's usual cut).
+ */
+export const quoteReport = (dir: string): string => quoteText(dir, 200);
+
+/**
  * The outcomes file of `arrcast score`: what the year came to, one row per figure scored.
  *
  * ```text
@@ -141,7 +147,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
         tier = tiers.find((x) => nameKey(x) === nameKey(tierCell));
         if (tier === undefined) {
           const near = closest(tierCell, tiers);
-          t.problem(row, TIER, `report ${quoteText(reports[report]!.dir)} has no tier ${quoteText(tierCell)}${near ? ` (did you mean ${quoteText(near)}?)` : `; its tiers are: ${tiers.join(', ')}, or total`}`);
+          t.problem(row, TIER, `report ${quoteReport(reports[report]!.dir)} has no tier ${quoteText(tierCell)}${near ? ` (did you mean ${quoteText(near)}?)` : `; its tiers are: ${tiers.join(', ')}, or total`}`);
           continue;
         }
       }
@@ -149,7 +155,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
       const key = `${report}\u0000${tier ?? ''}\u0000${metric}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        t.problem(row, VALUE, `${tier === undefined ? 'the total' : `tier ${quoteText(tier)}`}'s ${metric} of report ${quoteText(reports[report]!.dir)} is given twice (also line ${t.lineOf(first)})`);
+        t.problem(row, VALUE, `${tier === undefined ? 'the total' : `tier ${quoteText(tier)}`}'s ${metric} of report ${quoteReport(reports[report]!.dir)} is given twice (also line ${t.lineOf(first)})`);
         continue;
       }
       seen.set(key, row);
@@ -159,7 +165,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
   }
   if (!t.failed)
     reports.forEach((r, i) => {
-      if (!scored.has(i)) t.fileProblem(REPORT, `has no outcome for report ${quoteText(r.dir)}: give its figures, or leave the report out`);
+      if (!scored.has(i)) t.fileProblem(REPORT, `has no outcome for report ${quoteReport(r.dir)}: give its figures, or leave the report out`);
     });
   t.throwIfProblems();
   return out;
@@ -180,5 +186,5 @@ export function differentYears(reports: readonly ScoredReport[]): string | undef
   if (starts.size < 2 && stated.size < 2) return undefined;
   const year = (r: ScoredReport) =>
     [r.fiscalYear === undefined ? 'year not stated' : `FY${r.fiscalYear}`, r.fiscalYearStartMonth === undefined ? undefined : `from ${MONTHS[r.fiscalYearStartMonth - 1] ?? r.fiscalYearStartMonth}`].filter(Boolean).join(', ');
-  return reports.map((r) => `${quoteText(r.dir)}: ${year(r)}`).join('; ');
+  return reports.map((r) => `${quoteReport(r.dir)}: ${year(r)}`).join('; ');
 }

@@ -2,7 +2,7 @@ import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from '../actuals/monthly
 import type { Metric } from '../model/components.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { quoteText } from '../scenario/display-text.js';
-import type { Outcome, ScoredReport } from './outcomes-file.js';
+import { quoteReport, type Outcome, type ScoredReport } from './outcomes-file.js';
 import { nameKey } from '../scenario/name-key.js';
 
 /**
@@ -66,7 +66,7 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
     // Names matched without case and in NFC form ("Café" with é or with e + U+0301).
     const byName = new Map(report.tiers.map((t) => [nameKey(t), t]));
     const covered = file.tiers.filter((t) => byName.has(nameKey(t)));
-    for (const t of file.tiers) if (!byName.has(nameKey(t))) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteText(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
+    for (const t of file.tiers) if (!byName.has(nameKey(t))) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteReport(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
     const whole = covered.length === report.tiers.length;
     for (const metric of metrics) {
       let total = 0;

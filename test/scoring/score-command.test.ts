@@ -45,9 +45,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 describe('arrcast score', () => {
   it("--help says --actuals is required (commander's help marks no option so)", async () => {
     const r = await runCli('score', '--help');
@@ -125,12 +122,10 @@ describe('arrcast score', () => {
     writeFileSync(outcomes, 'report,tier,metric,value\nwith-trials,SMBB,revenue,1\nwith-trials,total,arr,1\nnope,total,revenue,1\nwith-trials,total,revenue,1\nwith-trials,total,revenue,2\n');
     const r = await runCli('score', trialsReport, '--actuals', outcomes);
     expect(r.code).toBe(2);
-    // A report is named as quoteText names any text: in full, or its start and "…" when long (a deep temporary folder).
-    const report = `"${escapeRegExp(trialsReport.slice(0, 20))}[^"\n]*"`;
-    expect(r.err).toMatch(new RegExp(`${escapeRegExp(`${outcomes}:2:13 tier: report `)}${report} has no tier "SMBB" \\(did you mean "SMB"\\?\\)`));
+    expect(r.err).toContain(`${outcomes}:2:13 tier: report "${trialsReport}" has no tier "SMBB" (did you mean "SMB"?)`);
     expect(r.err).toContain(`${outcomes}:3:19 metric: must be revenue, bookings or ending_arr; got "arr"`);
     expect(r.err).toContain(`${outcomes}:4:1 report: no report "nope" is being scored`);
-    expect(r.err).toMatch(new RegExp(`${escapeRegExp(`${outcomes}:6:27 value: the total's revenue of report `)}${report} is given twice \\(also line 5\\)`));
+    expect(r.err).toContain(`${outcomes}:6:27 value: the total's revenue of report "${trialsReport}" is given twice (also line 5)`);
   });
 
   it('writes only into a new, empty or earlier score directory: anything else is left as it is', async () => {
