@@ -66,9 +66,10 @@ interface Known {
 }
 
 /**
- * Order statistics of columns, each column sorted once: what the decisions read (budgets, P10s,
+ * Order statistics of columns, each column ordered once: what the decisions read (budgets, P10s,
  * expected shortfalls) is declared first (`want`), then computed for a column the first time its
- * sorted values are at hand, whoever sorted it (`record`, from the summary's describe), and only the
+ * values are at hand in order, whoever ordered them (`record` from sorted values, `recordLowest` from
+ * the summary's selection and its sorted lowest values), and only the
  * few numbers are kept, never the sorted copy: a million-trial summary holds one sorted column at a
  * time.
  */
