@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
 import { RunAbortedError } from '../engine/errors.js';
@@ -7,6 +7,7 @@ import { writeDirectoryAtomically, type Checkpoint } from './atomic-dir.js';
 import { writingTo } from './write-error.js';
 import { writeTrialsCsv } from './trials-csv.js';
 import { prepareReportDir, recheckOutputDir, reportForeignEntries } from './output-dir.js';
+import { removeStaleTemps } from './temp-dir.js';
 import { buildCharts, CHART_COLUMNS } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
 import { renderChart, type ChartRenderer } from './render-chart.js';
@@ -131,7 +132,15 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
       await checkpoint(REPORT_FILES.trials);
     }
   };
-  await writeDirectoryAtomically(out, fill, { kind: 'report', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
+  try {
+    await writeDirectoryAtomically(out, fill, { kind: 'report', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
+  } catch (err) {
+    // A write whose caller swept the parent before its run looks once more when it fails: a run
+    // killed mid-swap meanwhile (the previous report moved aside, the new one not yet in) left --out
+    // missing, and the sweep puts that report back rather than leave it for the next run to find.
+    if (options.parentSwept) await removeStaleTemps(dirname(out)).catch(() => undefined);
+    throw err;
+  }
 }
 
 /**

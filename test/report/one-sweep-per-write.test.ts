@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Simulation } from '../../src/engine/simulate.js';
 import type { Summary } from '../../src/analysis/summarize.js';
-import { tempPathBeside } from '../../src/report/temp-dir.js';
+import { claimTempDir, STALE_AFTER_MS, tempPathBeside } from '../../src/report/temp-dir.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { runReportScenario } from './fixture.js';
 
@@ -67,5 +67,28 @@ describe('stale temporary directories beside a report', () => {
     await writeReport(out, sim, summary, { outputs: ['summary'], parentSwept: true });
     expect(existsSync(stale)).toBe(true);
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
+  });
+
+  it('are looked for again when such a write fails: a run killed mid-swap meanwhile left --out moved aside, and it is put back', async () => {
+    const out = join(dir, 'fy27');
+    await writeReport(out, sim, summary, { outputs: ['summary'] });
+    const before = readFileSync(join(out, 'summary.json'), 'utf8');
+    const abort = new AbortController();
+    const failed = writeReport(out, sim, summary, {
+      outputs: ['summary', 'csv'],
+      parentSwept: true,
+      signal: abort.signal,
+      onStep: (step) => {
+        if (step !== 'summary.json') return;
+        // Another run writing the same --out, killed between moving the report aside and putting its own in (as moved-aside-put-back.test.ts emulates it).
+        const old = tempPathBeside(out, 'old');
+        renameSync(out, old);
+        claimTempDir(old, Date.now() - STALE_AFTER_MS - 60_000, 'fy27');
+        abort.abort();
+      },
+    });
+    await expect(failed).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['fy27']);
+    expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(before);
   });
 });
