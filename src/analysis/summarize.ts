@@ -13,7 +13,6 @@ import { attributionBytesAtMost } from './attribution/sim-inputs.js';
 import { metricColumn, storedKey } from './columns.js';
 import { nameKey } from '../scenario/name-key.js';
 import type { Targets } from '../scenario/targets-schema.js';
-import { distinctTargets } from '../scenario/target-labels.js';
 import type { PrecisionReport } from './precision.js';
 import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
@@ -140,9 +139,6 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   /** True when the run has values of `key`: a column, or a tally (TrialStoreOptions.tallyCounts). */
   const kept = (key: string) => col(key) !== undefined || store.tally(key) !== undefined;
   const targets = options.targets ?? scenario.targets;
-  // A target given twice (the scenario's again in --target) is tested and shown once: decide() keeps
-  // these, in this order (what must be true is read beside its decision).
-  const shown = distinctTargets(targets?.metrics ?? []);
   // Every column is described once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same selection.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });
@@ -330,8 +326,9 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     decisions,
     sensitivity: revenueSensitivity,
     ...(sensitivityByTier ? { sensitivityByTier } : {}),
-    whatMustBeTrue: shown.map((t, i) =>
-      whatMustBeTrue(inputs, metricColumn(sim, t.metric, t.tier), targetSensitivity(t.metric, t.tier), t, decisions.targets[i]!.label),
+    // One beside each decided target (decide() tests a target given twice once).
+    whatMustBeTrue: decisions.targets.map((t) =>
+      whatMustBeTrue(inputs, metricColumn(sim, t.metric, t.tier), targetSensitivity(t.metric, t.tier), t, t.label),
     ),
     badYears: prepared.badYears,
     ...(options.precision ? { precision: options.precision } : {}),

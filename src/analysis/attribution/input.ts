@@ -1,6 +1,7 @@
 import { normalCdf, normalQuantile } from '../../math/normal-cdf.js';
 import { float32OrderKey } from '../../math/sorted-values.js';
 import { BLOCK } from '../../math/float64-blocks.js';
+import { meanAll } from '../../math/mean-all.js';
 
 /**
  * One independent input of a metric, prepared once and shared by every metric it is attributed
@@ -263,17 +264,11 @@ function float64Copy(values: ArrayLike<number>): Float64Array {
  */
 function standardise(values: Float64Array, arena?: InputArena): Float64Array {
   const n = values.length;
-  const m = sumOf(values) / n;
+  const m = meanAll(values);
   const sd = Math.sqrt(squaredDeviations(values, m) / n);
   const out = arena ? arena.float64(n) : new Float64Array(n);
   if (sd > 0) standardiseInto(values, m, sd, out);
   return out;
-}
-
-function sumOf(values: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i]!;
-  return s;
 }
 
 function squaredDeviations(values: Float64Array, m: number): number {
