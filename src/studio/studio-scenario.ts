@@ -1,4 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
+import { BaseDocuments } from '../scenario/base-documents.js';
 import { loadWithExtends } from '../scenario/extends.js';
 import { attachFiles } from '../scenario/load-files.js';
 import type { LoadedScenario } from '../scenario/parse.js';
@@ -54,9 +55,11 @@ export async function openStudioScenario(file: string, options: { readonly targe
     return text;
   };
   const virtual = join(dir, '.arrcast-studio-state.yaml');
+  // Every state's overlay extends the same bases, held as text above: each is read into a document once.
+  const documents = new BaseDocuments();
   const load = async (text: string): Promise<LoadedScenario> => {
     const read = (f: string, check?: (opened: string) => Promise<string | undefined>) => (resolve(f) === virtual ? Promise.resolve(text) : cachedRead(f, check));
-    return attachFiles(await loadWithExtends(virtual, read, policy), virtual, policy);
+    return attachFiles(await loadWithExtends(virtual, read, policy, { documents }), virtual, policy);
   };
   // The original, read as a run reads it (its own name in messages), then as an empty overlay.
   await attachFiles(await loadWithExtends(file, cachedRead, policy), file, policy);
