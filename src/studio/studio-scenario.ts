@@ -9,6 +9,7 @@ import { scenarioPathPolicy, type PathPolicy } from '../scenario/path-policy.js'
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { studioControls, type Controls } from './controls.js';
 import { overlayText, stateOverlay } from './overlay.js';
+import { remember } from './remember.js';
 import type { StudioState } from './state.js';
 
 /** A state made into a scenario: the overlay, its text as a file extending the original, and the merged scenario. */
@@ -36,6 +37,9 @@ export interface StudioScenario {
   scenarioOf(state: StudioState): Promise<StateScenario>;
 }
 
+/** Merged scenarios of states kept (a few kB each), most recent last: more than a meeting moves back to. */
+const MERGED_KEPT = 64;
+
 /**
  * Open a scenario for the studio. The file and its bases are read once, now: the studio works on
  * them as they were when it started (an edit on disk needs a restart), and a state's overlay is read
@@ -57,10 +61,20 @@ export async function openStudioScenario(file: string, options: { readonly targe
   const virtual = join(dir, '.arrcast-studio-state.yaml');
   // Every state's overlay extends the same bases, held as text above: each is read into a document once.
   const documents = new BaseDocuments();
-  const load = async (text: string): Promise<LoadedScenario> => {
+  // A state's merged and validated scenario, by its overlay's text, which decides it on bases held in
+  // memory: the page asks for a state's two passes at once, and a move back asks for it again. The
+  // data files are still read for every state, as attachFiles reads them.
+  const merged = new Map<string, Promise<LoadedScenario>>();
+  const mergedOf = (text: string): Promise<LoadedScenario> => {
+    const known = merged.get(text);
+    if (known) return known;
     const read = (f: string, check?: (opened: string) => Promise<string | undefined>) => (resolve(f) === virtual ? Promise.resolve(text) : cachedRead(f, check));
-    return attachFiles(await loadWithExtends(virtual, read, policy, { documents }), virtual, policy);
+    const made = loadWithExtends(virtual, read, policy, { documents });
+    // A refused state is not kept: its error is made again when it is asked for again.
+    made.catch(() => merged.get(text) === made && merged.delete(text));
+    return remember(merged, text, made, MERGED_KEPT);
   };
+  const load = async (text: string): Promise<LoadedScenario> => attachFiles(await mergedOf(text), virtual, policy);
   // The original, read as a run reads it (its own name in messages), then as an empty overlay.
   await attachFiles(await loadWithExtends(file, cachedRead, policy), file, policy);
   const loaded = await load(overlayText(base, {}));
