@@ -2,6 +2,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { BaseDocuments } from '../scenario/base-documents.js';
 import { loadWithExtends } from '../scenario/extends.js';
 import { attachFiles } from '../scenario/load-files.js';
+import { ParsedDataFiles } from '../scenario/parsed-data-files.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { readScenarioText } from '../scenario/read-text.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
@@ -74,7 +75,9 @@ export async function openStudioScenario(file: string, options: { readonly targe
     made.catch(() => merged.get(text) === made && merged.delete(text));
     return remember(merged, text, made, MERGED_KEPT);
   };
-  const load = async (text: string): Promise<LoadedScenario> => attachFiles(await mergedOf(text), virtual, policy);
+  // The data files' bytes are read for every state; their content is parsed once.
+  const parsed = new ParsedDataFiles();
+  const load = async (text: string): Promise<LoadedScenario> => attachFiles(await mergedOf(text), virtual, policy, { parsed });
   // The original, read as a run reads it (its own name in messages), then as an empty overlay.
   await attachFiles(await loadWithExtends(file, cachedRead, policy), file, policy);
   const loaded = await load(overlayText(base, {}));
