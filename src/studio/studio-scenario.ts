@@ -38,8 +38,12 @@ export interface StudioScenario {
   scenarioOf(state: StudioState): Promise<StateScenario>;
 }
 
-/** Merged scenarios of states kept (a few kB each), most recent last: more than a meeting moves back to. */
-const MERGED_KEPT = 64;
+/**
+ * Merged scenarios of states kept, most recent last: about 150 kB each (the scenario, and where each
+ * of its values was written, for messages), so 16 are about 2.5 MB. A move back further than that
+ * compiles its state again (a few ms); its answer is still kept (session.ts).
+ */
+const MERGED_KEPT = 16;
 
 /**
  * Open a scenario for the studio. The file and its bases are read once, now: the studio works on
