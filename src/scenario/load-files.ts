@@ -68,7 +68,7 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
 }
 
 /** `parse()`, or what it made of the same bytes under the same inputs before, when `parsed` keeps them. */
-const parsedOnce = <T>(parsed: ParsedDataFiles | undefined, inputs: unknown[], bytes: Buffer, parse: () => T): T =>
+const parsedOnce = <T extends object>(parsed: ParsedDataFiles | undefined, inputs: unknown[], bytes: Buffer, parse: () => T): T =>
   parsed ? parsed.get(JSON.stringify(inputs), bytes, parse) : parse();
 
 /**

@@ -72,7 +72,8 @@ export async function openStudioScenario(file: string, options: { readonly targe
   const merged = new Map<string, Promise<LoadedScenario>>();
   const mergedOf = (text: string): Promise<LoadedScenario> => {
     const known = merged.get(text);
-    if (known) return known;
+    // Kept as the most recent again: a state come back to often (the untouched one) stays kept.
+    if (known) return remember(merged, text, known, MERGED_KEPT);
     const read = (f: string, check?: (opened: string) => Promise<string | undefined>) => (resolve(f) === virtual ? Promise.resolve(text) : cachedRead(f, check));
     const made = loadWithExtends(virtual, read, policy, { documents });
     // A refused state is not kept: its error is made again when it is asked for again.

@@ -21,14 +21,28 @@ describe('parses kept for a caller that loads the same files again (the studio)'
   it('ParsedDataFiles parses bytes once per key, and parses bytes that changed again', () => {
     const kept = new ParsedDataFiles();
     let parses = 0;
-    const parse = (bytes: Buffer) => () => (parses++, bytes.toString('utf8').toUpperCase());
+    const parse = (bytes: Buffer) => () => (parses++, { text: bytes.toString('utf8').toUpperCase() });
     const v1 = Buffer.from('id,arr\nc1,100\n');
-    expect(kept.get('book', v1, parse(v1))).toBe('ID,ARR\nC1,100\n');
-    expect(kept.get('book', Buffer.from(v1), parse(v1))).toBe('ID,ARR\nC1,100\n');
+    const first = kept.get('book', v1, parse(v1));
+    expect(first.text).toBe('ID,ARR\nC1,100\n');
+    expect(kept.get('book', Buffer.from(v1), parse(v1))).toBe(first);
     expect(parses).toBe(1);
     const v2 = Buffer.from('id,arr\nc1,200\n');
-    expect(kept.get('book', v2, parse(v2))).toBe('ID,ARR\nC1,200\n');
-    expect(kept.get('other key', v2, parse(v2))).toBe('ID,ARR\nC1,200\n');
+    expect(kept.get('book', v2, parse(v2)).text).toBe('ID,ARR\nC1,200\n');
+    expect(kept.get('other key', v2, parse(v2)).text).toBe('ID,ARR\nC1,200\n');
     expect(parses).toBe(3);
+  });
+
+  it('ParsedDataFiles parses again data a caller changed in place since it was kept (it is shared by every load)', () => {
+    const kept = new ParsedDataFiles();
+    let parses = 0;
+    const bytes = Buffer.from('id,arr\nc1,100\n');
+    const parse = () => (parses++, { arr: Float64Array.of(100) });
+    const first = kept.get('book', bytes, parse);
+    first.arr[0] = 999;
+    const again = kept.get('book', bytes, parse);
+    expect(parses).toBe(2);
+    expect(again).not.toBe(first);
+    expect(again.arr[0]).toBe(100);
   });
 });
