@@ -11,6 +11,7 @@ import type { MetricTarget } from '../scenario/targets-schema.js';
 import { studioControls, type Controls } from './controls.js';
 import { overlayText, stateOverlay } from './overlay.js';
 import { remember } from './remember.js';
+import { deepFreeze } from './deep-freeze.js';
 import type { StudioState } from './state.js';
 
 /** A state made into a scenario: the overlay, its text as a file extending the original, and the merged scenario. */
@@ -75,7 +76,8 @@ export async function openStudioScenario(file: string, options: { readonly targe
     // Kept as the most recent again: a state come back to often (the untouched one) stays kept.
     if (known) return remember(merged, text, known, MERGED_KEPT);
     const read = (f: string, check?: (opened: string) => Promise<string | undefined>) => (resolve(f) === virtual ? Promise.resolve(text) : cachedRead(f, check));
-    const made = loadWithExtends(virtual, read, policy, { documents });
+    // Frozen: every pass and move back to this state reads the one scenario (a change to it would be theirs too).
+    const made = loadWithExtends(virtual, read, policy, { documents }).then((l) => (deepFreeze(l.scenario), l));
     // A refused state is not kept: its error is made again when it is asked for again.
     made.catch(() => merged.get(text) === made && merged.delete(text));
     return remember(merged, text, made, MERGED_KEPT);
