@@ -6,6 +6,7 @@ import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.
 import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import { quoteText } from './display-text.js';
 import type { RawIssue } from './zod-issues.js';
+import type { BaseDocuments } from './base-documents.js';
 
 /** Longest chain of files extending each other: deeper is a mistake (or a loop through links). */
 export const MAX_EXTENDS_DEPTH = 16;
@@ -22,8 +23,8 @@ export const MAX_EXTENDS_DEPTH = 16;
  * @example await loadWithExtends('scenarios/downside.yaml', readScenarioText, await scenarioPathPolicy('scenarios/downside.yaml')) // merged onto example.yaml
  * Complexity: O(total size of the files).
  */
-export async function loadWithExtends(file: string, read: ReadText, policy: PathPolicy): Promise<LoadedScenario> {
-  const chain = await readChain(file, read, policy);
+export async function loadWithExtends(file: string, read: ReadText, policy: PathPolicy, options: LoadOptions = {}): Promise<LoadedScenario> {
+  const chain = await readChain(file, read, policy, options.documents);
   if (chain.length === 1) {
     const { doc, lines, data } = chain[0]!;
     return validateScenario(data, file, (raw) => ({ path: raw.path, message: raw.message, ...locate(doc, lines, raw.path, raw.key) }));
@@ -110,11 +111,16 @@ const GROUPED = '\u0000grouped';
 const sameName = (tier: unknown, name: string) =>
   tier !== null && typeof tier === 'object' && typeof (tier as { name?: unknown }).name === 'string' && (tier as { name: string }).name.trim().toLowerCase() === name.trim().toLowerCase();
 
+/** `documents`: bases read before, kept by their text (base-documents.ts), for a caller loading many files on the same bases. */
+export interface LoadOptions {
+  readonly documents?: BaseDocuments;
+}
+
 /** Reads a scenario file's text; `check` refuses a file opened outside the policy (read-text.ts). */
 export type ReadText = (file: string, check?: (opened: string) => Promise<string | undefined>) => Promise<string>;
 
 /** The file and the files it extends, the file first. */
-async function readChain(file: string, read: ReadText, policy: PathPolicy): Promise<ScenarioDocument[]> {
+async function readChain(file: string, read: ReadText, policy: PathPolicy, documents: BaseDocuments | undefined): Promise<ScenarioDocument[]> {
   const chain = [readScenarioDocument(await read(file), file)];
   const seen = [resolve(file)];
   for (;;) {
@@ -138,9 +144,13 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy): Prom
       if (!(err instanceof ScenarioError)) throw err;
       throw fail(`the base scenario ${next}: ${err.issues.map((i) => i.message).join('; ')}`);
     }
-    const base = readBaseDocument(text, next);
-    rebaseFilePaths(base.data, dirname(next), dirname(file));
-    chain.push(base);
+    const toDir = dirname(file);
+    const readBase = () => {
+      const base = readBaseDocument(text, next);
+      rebaseFilePaths(base.data, dirname(next), toDir);
+      return base;
+    };
+    chain.push(documents ? documents.get(text, next, toDir, readBase) : readBase());
     seen.push(resolve(next));
   }
 }

@@ -11,6 +11,7 @@ import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import type { Scenario } from './scenario-schema.js';
 import { setOwn } from './own-key.js';
 import { recordLoadedFiles } from './files-digest.js';
+import type { ParsedDataFiles } from './parsed-data-files.js';
 
 /**
  * Read the files a validated scenario names (customer books, opening pipelines), relative to the
@@ -22,7 +23,7 @@ import { recordLoadedFiles } from './files-digest.js';
  * @example (await attachFiles(loaded, 'plan.yaml', await scenarioPathPolicy('plan.yaml'))).files?.books?.SMB.size
  * Complexity: O(size of the files).
  */
-export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, policy: PathPolicy): Promise<LoadedScenario> {
+export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, policy: PathPolicy, options: { readonly parsed?: ParsedDataFiles } = {}): Promise<LoadedScenario> {
   const where = (f: string) => (isAbsolute(f) ? f : join(dirname(scenarioFile), f));
   const { books: bookFiles, pipelines: pipelineFiles, stageConflicts } = namedFiles(loaded.scenario, await fileIdentities(loaded.scenario, where));
   if (stageConflicts.length > 0) throw new ScenarioError(loaded.source, stageConflicts.map((c) => ({ path: [...c.path], message: c.message })));
@@ -51,18 +52,24 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
   for (const [file, tiers] of bookFiles) {
     const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
     hash.update(`\0book\0${file}\0`).update(bytes);
-    for (const [tier, book] of readCustomerBooks(bytes, path, tiers, allTiers, calendar)) setOwn(books, tier, book);
+    const parse = () => [...readCustomerBooks(bytes, path, tiers, allTiers, calendar)];
+    for (const [tier, book] of parsedOnce(options.parsed, ['book', path, tiers, allTiers, calendar], bytes, parse)) setOwn(books, tier, book);
   }
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
     const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
-    for (const [tier, p] of readPipelines(bytes, path, tiers, allTiers, calendar, stages)) setOwn(pipelines, tier, p);
+    const parse = () => [...readPipelines(bytes, path, tiers, allTiers, calendar, stages)];
+    for (const [tier, p] of parsedOnce(options.parsed, ['pipeline', path, tiers, allTiers, calendar, stages ?? null], bytes, parse)) setOwn(pipelines, tier, p);
   }
   const files = { books, pipelines };
   recordLoadedFiles(files);
   return { ...loaded, hash: hash.digest('hex'), files };
 }
+
+/** `parse()`, or what it made of the same bytes under the same inputs before, when `parsed` keeps them. */
+const parsedOnce = <T extends object>(parsed: ParsedDataFiles | undefined, inputs: unknown[], bytes: Buffer, parse: () => T): T =>
+  parsed ? parsed.get(JSON.stringify(inputs), bytes, parse) : parse();
 
 /**
  * Which file each name a scenario writes is, after following links and `..` (a name that does not

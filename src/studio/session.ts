@@ -7,6 +7,7 @@ import type { LoadedScenario } from '../scenario/parse.js';
 import { reportPage } from '../report/write-report.js';
 import { answerOf, type Answer } from './answer.js';
 import { isCancellation, untilAborted } from './cancellation.js';
+import { remember } from './remember.js';
 import type { StudioScenario } from './studio-scenario.js';
 import type { StudioState } from './state.js';
 
@@ -28,13 +29,6 @@ export interface SessionOptions {
 const FIRSTS_KEPT = 6;
 /** Answers kept (about 30 kB each): moving back to a state seen before answers at once. */
 const ANSWERS_KEPT = 200;
-
-function remember<K, V>(map: Map<K, V>, key: K, value: V, kept: number): V {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > kept) map.delete(map.keys().next().value as K);
-  return value;
-}
 
 /**
  * What the studio's server asks of the library: answers for page states, at two trial counts, on a

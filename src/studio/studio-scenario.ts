@@ -1,6 +1,8 @@
 import { basename, dirname, join, resolve } from 'node:path';
+import { BaseDocuments } from '../scenario/base-documents.js';
 import { loadWithExtends } from '../scenario/extends.js';
 import { attachFiles } from '../scenario/load-files.js';
+import { ParsedDataFiles } from '../scenario/parsed-data-files.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { readScenarioText } from '../scenario/read-text.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
@@ -8,6 +10,8 @@ import { scenarioPathPolicy, type PathPolicy } from '../scenario/path-policy.js'
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { studioControls, type Controls } from './controls.js';
 import { overlayText, stateOverlay } from './overlay.js';
+import { remember } from './remember.js';
+import { deepFreeze } from './deep-freeze.js';
 import type { StudioState } from './state.js';
 
 /** A state made into a scenario: the overlay, its text as a file extending the original, and the merged scenario. */
@@ -36,6 +40,13 @@ export interface StudioScenario {
 }
 
 /**
+ * Merged scenarios of states kept, most recent last: about 150 kB each (the scenario, and where each
+ * of its values was written, for messages), so 16 are about 2.5 MB. A move back further than that
+ * compiles its state again (a few ms); its answer is still kept (session.ts).
+ */
+const MERGED_KEPT = 16;
+
+/**
  * Open a scenario for the studio. The file and its bases are read once, now: the studio works on
  * them as they were when it started (an edit on disk needs a restart), and a state's overlay is read
  * from memory under a name in the scenario's folder that is never written.
@@ -54,10 +65,26 @@ export async function openStudioScenario(file: string, options: { readonly targe
     return text;
   };
   const virtual = join(dir, '.arrcast-studio-state.yaml');
-  const load = async (text: string): Promise<LoadedScenario> => {
+  // Every state's overlay extends the same bases, held as text above: each is read into a document once.
+  const documents = new BaseDocuments();
+  // A state's merged and validated scenario, by its overlay's text, which decides it on bases held in
+  // memory: the page asks for a state's two passes at once, and a move back asks for it again. The
+  // data files are still read for every state, as attachFiles reads them.
+  const merged = new Map<string, Promise<LoadedScenario>>();
+  const mergedOf = (text: string): Promise<LoadedScenario> => {
+    const known = merged.get(text);
+    // Kept as the most recent again: a state come back to often (the untouched one) stays kept.
+    if (known) return remember(merged, text, known, MERGED_KEPT);
     const read = (f: string, check?: (opened: string) => Promise<string | undefined>) => (resolve(f) === virtual ? Promise.resolve(text) : cachedRead(f, check));
-    return attachFiles(await loadWithExtends(virtual, read, policy), virtual, policy);
+    // Frozen: every pass and move back to this state reads the one scenario (a change to it would be theirs too).
+    const made = loadWithExtends(virtual, read, policy, { documents }).then((l) => (deepFreeze(l.scenario), l));
+    // A refused state is not kept: its error is made again when it is asked for again.
+    made.catch(() => merged.get(text) === made && merged.delete(text));
+    return remember(merged, text, made, MERGED_KEPT);
   };
+  // The data files' bytes are read for every state; their content is parsed once.
+  const parsed = new ParsedDataFiles();
+  const load = async (text: string): Promise<LoadedScenario> => attachFiles(await mergedOf(text), virtual, policy, { parsed });
   // The original, read as a run reads it (its own name in messages), then as an empty overlay.
   await attachFiles(await loadWithExtends(file, cachedRead, policy), file, policy);
   const loaded = await load(overlayText(base, {}));
