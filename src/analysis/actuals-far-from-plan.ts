@@ -37,7 +37,7 @@ const FAR_SCORE = -normalQuantile(FAR_FROM_PLAN);
  * the ARR due).
  *
  * @example farFromPlanWarnings(sim) // => [] for scenarios/example-actuals.csv
- * Complexity: O(trials) per learned draw (a selection, no sort) + O(learned draws x likelihood terms).
+ * Complexity: O(min(trials, 10,000)) per learned draw + O(learned draws x likelihood terms).
  */
 export function farFromPlanWarnings(sim: Simulation): PlausibilityWarning[] {
   const r = sim.reforecast;
@@ -219,9 +219,18 @@ function scoreOf(l: LearnedDriver, value: number): number {
   return (lo + hi) / 2;
 }
 
-/** The type-7 median of a column (a copy selected, the column left as it is). */
+/**
+ * Trials a median reads at most: evenly strided through the column (every chunk's chain), its error
+ * (about 1.25 sd / 100 of the posterior) is nothing beside a threshold of 3.72 sd, and a million-trial
+ * run pays for 10,000 values a draw, not a copy and a selection of all (about 20 ms at 100,000 trials).
+ */
+const MEDIAN_TRIALS = 10_000;
+
+/** The type-7 median of a column's trials (at most MEDIAN_TRIALS of them, evenly strided; the column left as it is). */
 function median(column: ArrayLike<number>): number {
-  const xs = Float64Array.from(column);
+  const stride = Math.max(1, Math.ceil(column.length / MEDIAN_TRIALS));
+  const xs = new Float64Array(Math.ceil(column.length / stride));
+  for (let i = 0; i < xs.length; i++) xs[i] = column[i * stride]!;
   const n = xs.length;
   if (n === 0) return NaN;
   const positions = type7Positions(n, 0.5);
