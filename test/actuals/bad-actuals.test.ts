@@ -49,6 +49,14 @@ tiers:
 
 const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: string[]; scenario?: string }> = [
   {
+    // Before: "... (a rate of 0 or 1 against the deals or renewals reported)", no tier named.
+    name: 'a renewal rate of 1 against ARR lost at renewal: the impossible evidence named by tier',
+    scenario: NO_BOOK.replace('renewalRate: 0.9', 'renewalRate: 1'),
+    csv: 'month,tier,leads,deals,new_arr,renewed_arr,due_arr,churned_arr,ending_arr\n1,SMB,0,0,0,50000,100000,50000,1150000\n1,New,100,10,100000,0,0,0,100000\n',
+    args: ['--no-warn', 'renewal-high'],
+    lines: ['actuals.csv cannot be re-forecast from: the actuals are impossible under the scenario at its central values (a rate of 0 or 1 against the deals or renewals reported: SMB\'s renewals)'],
+  },
+  {
     // Before: the renewal was ignored (bookings count the book's renewals only), without a word.
     name: 'a tier without an existing book renewing ARR',
     scenario: NO_BOOK,
