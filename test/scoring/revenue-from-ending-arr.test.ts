@@ -3,6 +3,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { outcomesFromActuals } from '../../src/scoring/outcomes-from-actuals.js';
 import { column, scenarioFrom } from '../helpers/fixtures.js';
 import { monthlyFile } from '../actuals/monthly-file.js';
+import { halfRenewingBook } from './half-renewing-book.js';
 
 /**
  * A year's actuals file without a `revenue` column: `run --actuals` of its twelve months reports
@@ -21,12 +22,7 @@ tiers:
 describe('revenue of a closed year from a monthly file without a revenue column', () => {
   it('is the sum of ending_arr / 12, what a re-forecast of all twelve months reports', async () => {
     // 12 customers at 100k, one due a month: the first 6 renew with a 3% uplift, the last 6 churn.
-    let book = 1_200_000;
-    const rows = Array.from({ length: 12 }, (_, i) => {
-      const renews = i < 6;
-      book += renews ? 3_000 : -100_000;
-      return { new_arr: 0, churned_arr: renews ? 0 : 100_000, contraction_arr: 0, expansion_arr: 0, renewed_arr: renews ? 100_000 : 0, due_arr: 100_000, ending_arr: book };
-    });
+    const rows = halfRenewingBook();
     const file = monthlyFile({ Book: rows });
     // By hand: months 1-6 end at 1,200,000 + 3,000 m, months 7-12 at 1,218,000 - 100,000 (m - 6):
     // (6 x 1,200,000 + 3,000 x 21 + 6 x 1,218,000 - 100,000 x 21) / 12 = 12,471,000 / 12.
