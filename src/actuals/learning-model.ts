@@ -48,6 +48,10 @@ export interface LearningModel {
   zOf(f: Float64Array): number;
   /** The own draw of learned driver i in state f. */
   valueOf(f: Float64Array, i: number): number;
+  /** Each likelihood term's tier (its index in the plan) and what it weighs (its name in `notes`' terms), in termValues' order. */
+  readonly termNames: ReadonlyArray<{ readonly tier: number; readonly term: string }>;
+  /** Each term's log-likelihood at state f, in termNames' order: which evidence pulls the posterior where (not the sampler's path). */
+  termValues(f: Float64Array): Float64Array;
 }
 
 /**
@@ -66,6 +70,7 @@ export function learningModel(plan: ScenarioPlan, file: MonthlyFile, months: num
   const drivers: LearnedDriver[] = [];
   const notes: EvidenceNote[] = [];
   const tierTerms: Array<{ tier: number; terms: Term[]; own: Float64Array; learned: LearnedDriver[] }> = [];
+  const termNames: Array<{ tier: number; term: string }> = [];
   plan.tiers.forEach((t, ti) => {
     const rows = (file.byTier.get(t.name) ?? []).slice(0, months);
     const spec = plan.scenario.tiers[ti]!;
@@ -91,6 +96,8 @@ export function learningModel(plan: ScenarioPlan, file: MonthlyFile, months: num
     const { terms, used, unused } = tierLikelihood(t, spec, rows, known);
     notes.push({ tier: t.name, terms: used, unused });
     tierTerms.push({ tier: ti, terms, own, learned });
+    // tierLikelihood names each term it makes, in order (used[i] is terms[i]'s).
+    for (const term of used) termNames.push({ tier: ti, term });
   });
   const zOf = (f: Float64Array) => (market < 0 ? fixed! : f[market]!);
   const valueOf = (f: Float64Array, i: number) => {
@@ -105,6 +112,16 @@ export function learningModel(plan: ScenarioPlan, file: MonthlyFile, months: num
     notes,
     zOf,
     valueOf,
+    termNames,
+    termValues(f) {
+      const z = zOf(f);
+      const out: number[] = [];
+      for (const tt of tierTerms) {
+        for (const l of tt.learned) tt.own[l.slot] = l.table.atScore(f[l.latent]!);
+        for (const term of tt.terms) out.push(term(z, tt.own));
+      }
+      return Float64Array.from(out);
+    },
     logLikelihood(f) {
       const z = zOf(f);
       let sum = 0;

@@ -30,8 +30,15 @@ export function compileReforecast(scenario: Scenario, files: ScenarioFiles | und
   const base = planScenario(scenario, files ?? {});
   const plan = planScenario(scenario, files ?? {}, scenarioStart(base, input.file, input.months));
   const model = learningModel(plan, input.file, input.months, seed);
-  if (!(model.logLikelihood(new Float64Array(model.dimension)) > Number.NEGATIVE_INFINITY))
-    throw new RangeError('the actuals are impossible under the scenario at its central values (a rate of 0 or 1 against the deals or renewals reported)');
+  const centre = new Float64Array(model.dimension);
+  if (!(model.logLikelihood(centre) > Number.NEGATIVE_INFINITY)) {
+    // Name the evidence each impossible term weighs, by tier ("Book's renewals"): the file is long.
+    const values = model.termValues(centre);
+    const impossible = model.termNames.filter((_, i) => !(values[i]! > Number.NEGATIVE_INFINITY)).map((n) => `${plan.tiers[n.tier]!.name}'s ${n.term}`);
+    throw new RangeError(
+      `the actuals are impossible under the scenario at its central values (a rate of 0 or 1 against the deals or renewals reported${impossible.length > 0 ? `: ${impossible.join(', ')}` : ''})`,
+    );
+  }
   return { plan, model, input };
 }
 

@@ -18,7 +18,8 @@ import { indefiniteArticle } from '../scenario/indefinite-article.js';
  * - where both are given and deals go live at signing, a month with deals signs new ARR and a
  *   month without signs none;
  * - a month churns and contracts no more ARR than was live in it (the ARR live when it began, the
- *   previous month's ending_arr or the opening ARR, plus its new and expansion ARR).
+ *   previous month's ending_arr or the opening ARR, plus its new and expansion ARR);
+ * - a tier without an existing book renews nothing and has nothing due (renewed_arr and due_arr 0).
  *
  * Each problem with a cell is placed at the cell's line and character column, as the reader placed
  * its own (the rows carry their cells' columns).
@@ -85,6 +86,16 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
       }
     }
     const e = t.existing;
+    // A tier without an existing book has nothing due in the year (its new customers renew after
+    // it): a renewal would be ignored (bookings count renewals of the book only), so it is refused,
+    // as the file and the scenario disagree. Before December 2026 a tier "New" renewing 100,000 of
+    // 120,000 due in month 2 re-forecast the year without those bookings, and without a word.
+    if (!e)
+      for (const row of rows.slice(0, months))
+        for (const m of ['renewed_arr', 'due_arr'] as const) {
+          const x = row.values[m] ?? 0;
+          if (x > 0) issues.push(at(row, m, `${t.name} month ${row.label}: ${m} ${x}, but the scenario gives ${t.name} no existing book, so nothing of it comes up for renewal in the year: add its book (existing) to the scenario, or give 0`));
+        }
     if (e && has('renewed_arr'))
       for (const row of rows.slice(0, months)) {
         const renewed = row.values.renewed_arr ?? 0;

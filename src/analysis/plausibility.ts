@@ -7,6 +7,7 @@ import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from './summarize.js';
 import { actualsWarnings } from './actuals-plausibility.js';
+import { farFromPlanWarnings } from './actuals-far-from-plan.js';
 
 /**
  * Plausibility warnings: a scenario that is valid but implies something a planner would
@@ -27,6 +28,8 @@ import { actualsWarnings } from './actuals-plausibility.js';
  *   120%, 111% in a stress year).
  * - actuals-arr-unexplained: a re-forecast's closed month whose ending_arr moves by more than 10% of
  *   the ARR live when it began beyond what its stated flows explain (actuals-plausibility.ts).
+ * - actuals-far-from-plan: a re-forecast whose closed months put the market factor or a learned
+ *   driver where the plan gives less than 1 in 10,000 of its years (actuals-far-from-plan.ts).
  */
 export const WARNING_CODES = [
   'conversion-high',
@@ -38,6 +41,7 @@ export const WARNING_CODES = [
   'new-business-above-opening-arr',
   'nrr-high',
   'actuals-arr-unexplained',
+  'actuals-far-from-plan',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -224,7 +228,7 @@ export function plausibilityWarnings(scenario: Scenario, run?: { readonly summar
 export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate): PlausibilityWarning[] {
   const facts = { openingCustomers: sim.plan.tiers.map((t) => t.existing?.customers ?? 0) };
   // The actuals' warnings are placed in their file already (row and cell), not in the scenario.
-  return [...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast)];
+  return [...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...farFromPlanWarnings(sim)];
 }
 
 /** Where the value at a path is written (`LoadedScenario.locate`). */

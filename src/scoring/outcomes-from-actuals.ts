@@ -9,7 +9,11 @@ import { nameKey } from '../scenario/name-key.js';
  * Year-end outcomes from a monthly actuals file of the whole fiscal year (12 closed months; the
  * file the re-forecast reads), for every report scored:
  *
- * - revenue: the sum of the 12 months' `revenue`;
+ * - revenue: the sum of the 12 months' `revenue`; a file without that column, the sum of their
+ *   `ending_arr` / 12: recognised revenue as the model counts it (live ARR / 12 a month), and as
+ *   `run --actuals` takes a closed month without `revenue` (actuals/start-state.ts), so a year's
+ *   file scores the revenue its 12-month re-forecast reports (before December 2026 such a file
+ *   scored no revenue, without a word, though every forecast's headline is revenue);
  * - ending_arr: `ending_arr` of month 12;
  * - bookings: the sum of `new_arr + renewed_arr − contraction_arr + expansion_arr` (new business, ARR
  *   renewed after contraction, expansion), when the file has all four columns; plus, as the
@@ -33,7 +37,8 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
   const problems: string[] = [];
   if (file.months !== 12) problems.push(`covers ${file.months} months; scoring a year needs all 12 (a year that has not closed cannot be scored)`);
   const metrics: Metric[] = [];
-  if (has('revenue')) metrics.push('revenue');
+  const revenueOf = has('revenue') ? (v: MonthlyRow['values']) => v.revenue ?? 0 : (v: MonthlyRow['values']) => (v.ending_arr ?? 0) / 12;
+  if (has('revenue') || has('ending_arr')) metrics.push('revenue');
   if ((['new_arr', 'renewed_arr', 'contraction_arr', 'expansion_arr'] as const).every(has)) metrics.push('bookings');
   if (has('ending_arr')) metrics.push('endingArr');
   if (metrics.length === 0) problems.push('gives no year-end figure: it needs revenue, ending_arr, or new_arr, renewed_arr, contraction_arr and expansion_arr (bookings)');
@@ -47,7 +52,7 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
     let before = opening ?? NaN;
     for (const r of rows) {
       const v = r.values;
-      sum += metric === 'revenue' ? (v.revenue ?? 0) : (v.new_arr ?? 0) + (v.renewed_arr ?? 0) - (v.contraction_arr ?? 0) + (v.expansion_arr ?? 0);
+      sum += metric === 'revenue' ? revenueOf(v) : (v.new_arr ?? 0) + (v.renewed_arr ?? 0) - (v.contraction_arr ?? 0) + (v.expansion_arr ?? 0);
       if (metric !== 'bookings' || opening === undefined) continue;
       // Churn as tierStart takes it: churned_arr, else the ARR due that did not renew.
       const churned = v.churned_arr ?? (v.due_arr !== undefined ? Math.max(0, v.due_arr - (v.renewed_arr ?? 0)) : 0);

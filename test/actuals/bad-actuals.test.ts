@@ -35,7 +35,37 @@ const GOOD = 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,1000,50,500000,17
  * Each case: the actuals file, extra options, and the exact lines printed (file:line:column, every
  * problem at once). Every case exits 2 and writes no report.
  */
-const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: string[] }> = [
+/** A tier without an existing book beside one with a book. */
+const NO_BOOK = `
+name: no book
+trials: 500
+seed: 1
+tiers:
+  - name: SMB
+    existing: { openingArr: 1200000, customers: 100, renewalCalendar: uniform, renewalRate: 0.9, priceUplift: 0 }
+  - name: New
+    newBusiness: { leadsPerMonth: 100, conversion: 0.1, salesCycleMonths: 0, acv: 10000 }
+`;
+
+const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: string[]; scenario?: string }> = [
+  {
+    // Before: "... (a rate of 0 or 1 against the deals or renewals reported)", no tier named.
+    name: 'a renewal rate of 1 against ARR lost at renewal: the impossible evidence named by tier',
+    scenario: NO_BOOK.replace('renewalRate: 0.9', 'renewalRate: 1'),
+    csv: 'month,tier,leads,deals,new_arr,renewed_arr,due_arr,churned_arr,ending_arr\n1,SMB,0,0,0,50000,100000,50000,1150000\n1,New,100,10,100000,0,0,0,100000\n',
+    args: ['--no-warn', 'renewal-high'],
+    lines: ['actuals.csv cannot be re-forecast from: the actuals are impossible under the scenario at its central values (a rate of 0 or 1 against the deals or renewals reported: SMB\'s renewals)'],
+  },
+  {
+    // Before: the renewal was ignored (bookings count the book's renewals only), without a word.
+    name: 'a tier without an existing book renewing ARR',
+    scenario: NO_BOOK,
+    csv: 'month,tier,leads,deals,new_arr,renewed_arr,due_arr,churned_arr,ending_arr\n1,SMB,0,0,0,90000,100000,10000,1190000\n1,New,100,10,100000,0,0,0,100000\n2,SMB,0,0,0,100000,100000,0,1190000\n2,New,100,10,100000,80000,100000,20000,180000\n',
+    lines: [
+      'actuals.csv:5:21 renewed_arr: New month 2: renewed_arr 80000, but the scenario gives New no existing book, so nothing of it comes up for renewal in the year: add its book (existing) to the scenario, or give 0',
+      'actuals.csv:5:27 due_arr: New month 2: due_arr 100000, but the scenario gives New no existing book, so nothing of it comes up for renewal in the year: add its book (existing) to the scenario, or give 0',
+    ],
+  },
   {
     name: 'a tier the scenario does not have',
     csv: 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,1000,50,500000,1700000\n1,Mid,0,0,0,1\n1,Enterprise,0,0,0,4000000\n',
@@ -98,7 +128,7 @@ const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: 
 describe('arrcast run --actuals with a bad actuals file', () => {
   for (const c of CASES)
     it(`${c.name}: exit 2, the exact messages, nothing written`, async () => {
-      const dir = writeFiles({ 's.yaml': SCENARIO, 'actuals.csv': c.csv });
+      const dir = writeFiles({ 's.yaml': c.scenario ?? SCENARIO, 'actuals.csv': c.csv });
       const out = join(dir, 'out');
       const prev = process.cwd();
       process.chdir(dir);

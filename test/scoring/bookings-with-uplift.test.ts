@@ -3,6 +3,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { outcomesFromActuals } from '../../src/scoring/outcomes-from-actuals.js';
 import { column, scenarioFrom } from '../helpers/fixtures.js';
 import { monthlyFile } from '../actuals/monthly-file.js';
+import { halfRenewingBook } from './half-renewing-book.js';
 
 /**
  * One closed year, two readers: `run --actuals` with all twelve months (a single point) and
@@ -28,12 +29,7 @@ tiers:
 
 describe('bookings of a closed year from a monthly file', () => {
   it('are what a re-forecast of all twelve months books, price uplift included', async () => {
-    let book = 1_200_000;
-    const bookRows = Array.from({ length: 12 }, (_, i) => {
-      const renews = i < 6;
-      book += renews ? 3_000 : -100_000;
-      return { new_arr: 0, churned_arr: renews ? 0 : 100_000, contraction_arr: 0, expansion_arr: 0, renewed_arr: renews ? 100_000 : 0, due_arr: 100_000, ending_arr: book };
-    });
+    const bookRows = halfRenewingBook();
     let deals = 600_000;
     const dealRows = Array.from({ length: 12 }, (_, i) => {
       // 5 customers of 10k due a month: 4 renew (one contracting by 1,000), +5% uplift on the renewed 39,000; 10 deals of 10k.
@@ -66,12 +62,7 @@ describe('bookings of a closed year from a monthly file', () => {
   it('a file with renewed_arr and due_arr but no churned_arr: the ARR due not renewed is churn, not negative price uplift', async () => {
     // Before: the re-forecast took the missing churn as 0, so the drop in ending ARR was booked as
     // price uplift: bookings 18,000 (600,000 renewed - 582,000 "uplift"), churn 0, customers lost 6.
-    let book = 1_200_000;
-    const rows = Array.from({ length: 12 }, (_, i) => {
-      const renews = i < 6;
-      book += renews ? 3_000 : -100_000;
-      return { new_arr: 0, contraction_arr: 0, expansion_arr: 0, renewed_arr: renews ? 100_000 : 0, due_arr: 100_000, ending_arr: book };
-    });
+    const rows = halfRenewingBook().map(({ churned_arr: _, ...rest }) => rest);
     const file = monthlyFile({ Book: rows });
     const loaded = scenarioFrom(YAML.split('  - name: Deals')[0]!);
     for (const months of [12, 9]) {
