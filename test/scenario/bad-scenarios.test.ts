@@ -207,7 +207,46 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a duplicate key',
     yaml: edit('currency: EUR', 'currency: EUR\ncurrency: USD'),
-    expected: ['bad.yaml:3:1 not valid YAML: Map keys must be unique'],
+    expected: ['bad.yaml:3:1 not valid YAML: the key "currency" is given twice in this mapping (first at line 2): keep one'],
+  },
+  // YAML syntax: the first error only (the ones after it are mostly the reader thrown off), with its likely cause.
+  {
+    name: 'a key indented one space less than the keys beside it',
+    yaml: edit('      customers: 120', '     customers: 120'),
+    expected: [
+      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (line 9 is indented 5 spaces and line 8 above it 6 spaces: the keys of one mapping start in the same column); 2 more YAML errors are not listed: they often follow from this one, so fix it and validate again',
+    ],
+  },
+  {
+    name: 'a key indented more than the keys beside it',
+    yaml: edit('      customers: 120', '        customers: 120'),
+    expected: [
+      'bad.yaml:8:19 not valid YAML: Nested mappings are not allowed in compact mappings (line 9 is indented 8 spaces, more than line 8 above it (6): the keys of one mapping start in the same column); 1 more YAML error is not listed: they often follow from this one, so fix it and validate again',
+    ],
+  },
+  {
+    name: 'a tab as indentation',
+    yaml: edit('      customers: 120', '\tcustomers: 120'),
+    expected: [
+      'bad.yaml:9:1 not valid YAML: Tabs are not allowed as indentation (YAML indents with spaces only: replace the tab with spaces); 3 more YAML errors are not listed: they often follow from this one, so fix it and validate again',
+    ],
+  },
+  {
+    name: 'a list item moved left of the items before it',
+    yaml: `${base}  - name: Mid\n    existing: { openingArr: 1M, customers: 10, renewalRate: 0.9 }\n`.replace('  - name: Mid', '- name: Mid'),
+    expected: [
+      'bad.yaml:15:1 not valid YAML: A block sequence may not be used as an implicit map key (the "- " on line 15 is in column 1, and the list item on line 6 in column 3: the items of one list start in the same column); 4 more YAML errors are not listed: they often follow from this one, so fix it and validate again',
+    ],
+  },
+  {
+    name: 'a quote never closed: shown where it opens, not at the end of the file',
+    yaml: edit('name: Minimal', 'name: "Minimal'),
+    expected: ['bad.yaml:1:7 not valid YAML: this " is never closed: end the value with " on this line'],
+  },
+  {
+    name: "a value holding ': ' unquoted",
+    yaml: edit('name: Minimal', 'name: Plan: FY27'),
+    expected: ['bad.yaml:1:7 not valid YAML: Nested mappings are not allowed in compact mappings (a value holding ": " must be quoted, as in name: "Plan: FY27")'],
   },
   {
     name: 'one label for two different targets (outputs find targets by label)',
