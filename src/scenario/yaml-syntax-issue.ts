@@ -34,7 +34,7 @@ export function yamlSyntaxIssue(
   const more =
     others === 0
       ? ''
-      : `; ${others} more YAML ${others === 1 ? 'error is' : 'errors are'} not listed: they often follow from this one, so fix it and validate again`;
+      : `; ${others} more YAML ${others === 1 ? 'error' : 'errors'}, likely caused by this one: fix it first`;
   return { path: [], message: `not valid YAML: ${said}${more}`, ...where };
 }
 
