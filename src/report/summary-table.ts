@@ -10,6 +10,7 @@ import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
 import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval } from './interval-format.js';
+import { varianceShareFormat } from './variance-share-format.js';
 import type { ParagraphFormat } from './summary-paragraph.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
@@ -256,12 +257,8 @@ function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] 
   // Estimable: every share, interval, end and swing is a number.
   const shown = sens.drivers.slice(0, SHOWN_DRIVERS);
   // One number of decimals for the shares and their intervals ('0.1%' above '0.099%' read as a
-  // difference the estimate does not have).
-  const pct = percentColumn([
-    ...shown.flatMap((x) => (x.ownUncertainty ? [x.varianceShare!, ...x.varianceShareInterval!] : [0])),
-    sens.unexplained.value!,
-    ...sens.unexplained.interval!,
-  ]);
+  // difference the estimate does not have), the same as report.html's and report.xlsx's.
+  const pct = varianceShareFormat(sens);
   const rows = [
     [`What moves ${what} (median at the driver's own P10 / P90)`, 'share of variance', '95% interval', 'at P10', 'at P90', 'swing'],
     ...shown.map((x) =>

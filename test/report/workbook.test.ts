@@ -59,7 +59,7 @@ describe('report.xlsx', () => {
     const worst = (t.getSheetValues().filter(Boolean) as unknown[][]).find((r) => r[1] === 'Mean of the worst 10%' && r[2] === 'Recognized revenue')!;
     expect(worst[3]).toBe(summary.decisions.downside.revenue.worst10Mean);
     const a = wb.getWorksheet('Attribution')!;
-    expect(a.getRow(3).getCell(3).numFmt).toBe('0.0%');
+    expect(a.getRow(3).getCell(3).numFmt).toBe('0.0%;-0.0%');
     expect(a.getRow(3).getCell(3).value).toBe(summary.sensitivity.drivers[0]!.varianceShare);
   });
 

@@ -11,7 +11,8 @@ import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
-import { shareFormats } from './share-format.js';
+import { percentFormat, shareFormats } from './share-format.js';
+import { varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
 
@@ -161,7 +162,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     preamble: [
       none
         ? `What moves recognized revenue: each driver's first-order share of its variance and its tornado bar: not estimable (${s.notEstimable}).`
-        : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${(s.unexplained.value! * 100).toFixed(1)}%.`,
+        : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${varianceShareFormat(s)(s.unexplained.value!)}.`,
     ],
     header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>
@@ -172,7 +173,9 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
           : // No own draw: no interval, and no P10 or P90 of its own to set revenue at (the terminal's words).
             [`${x.label} (no uncertainty of its own: moves with the market)`, x.tier ?? 'All', 0, null, null, null, null, null],
     ),
-    formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, money, money, money],
+    // The terminal's and report.html's decimals (varianceShareDecimals), for the whole column: not
+    // each cell's own (shareFormats), which wrote a tiny share 0.000% beside its interval's 0.0%.
+    formats: ['', '', ...Array<string>(3).fill(estimateFormat(none ? 1 : varianceShareDecimals(s))), money, money, money],
     widths: [34, 14, 16, 12, 12, 20, 20, 16],
   };
   return [summarySheet, percentiles, monthly, targets, ...(monthlyPlan ? [monthlyPlan] : []), assumptions, attribution];
@@ -235,6 +238,12 @@ function withShareFormats(cells: Array<{ value: string | number; format?: string
   }
   return out;
 }
+
+/**
+ * The Excel format of an estimated share at `decimals` decimals: as percentFormat writes it, with
+ * its negative section spelt out, so that it is not PERCENT_FORMAT and withShareFormats leaves it.
+ */
+const estimateFormat = (decimals: number) => `${percentFormat(decimals)};-${percentFormat(decimals)}`;
 
 /** Targets' interval columns hold shares, not money. */
 const shareRow = (sheet: SheetData, row: ReadonlyArray<string | number | null>) => sheet.name === 'Targets and budgets' && row[0] === 'Target';
