@@ -11,6 +11,7 @@ import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
 import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
+import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import type { ParagraphFormat } from './summary-paragraph.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
@@ -264,7 +265,7 @@ function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] 
     ...shown.map((x) =>
       x.ownUncertainty
         ? [`  ${x.label}`, pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct), formatMoney(x.low!.metricMedian), formatMoney(x.high!.metricMedian), formatMoney(x.swing!)]
-        : [`  ${x.label} (no uncertainty of its own: moves with the market)`, pct(0), '', '', '', ''],
+        : [`  ${x.label} ${NO_OWN_UNCERTAINTY}`, pct(0), '', '', '', ''],
     ),
     ['  Unit-level luck and interactions', pct(sens.unexplained.value!), formatInterval(sens.unexplained.interval!, pct), '', '', ''],
   ];

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { cellText, moneyFormat } from '../../src/report/xlsx/cell-text.js';
+import { summaryTable } from '../../src/report/summary-table.js';
 import { reportSheets, writeWorkbook } from '../../src/report/xlsx/workbook.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import type { Simulation } from '../../src/engine/simulate.js';
@@ -81,11 +82,17 @@ describe('report.xlsx', () => {
     expect(flat.length).toBeGreaterThan(0);
     const rows = (wb.getWorksheet('Attribution')!.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
     for (const x of flat) {
-      const row = rows.find((r) => r[0] === `${x.label} (no uncertainty of its own: moves with the market)`);
+      const row = rows.find((r) => r[0] === `${x.label} (no year-level uncertainty of its own: moves with the market)`);
       expect(row, x.label).toBeDefined();
       expect(row![2]).toBe(0);
       expect(row!.slice(3, 8).filter((c) => c !== undefined && c !== null)).toEqual([]);
     }
+    // The terminal's words for the drivers its table shows (the first 8), the same ("year-level": an ACV given as P10/P50/P90 is drawn per deal,
+    // and "no uncertainty of its own" beside it read as if the input were ignored).
+    const terminal = summaryTable(summary);
+    const shownFlat = flat.filter((f) => summary.sensitivity.drivers.indexOf(f) < 8);
+    expect(shownFlat.length).toBeGreaterThan(0);
+    for (const x of shownFlat) expect(terminal).toContain(`  ${x.label} (no year-level uncertainty of its own: moves with the market)`);
     for (const x of own) {
       const row = rows.find((r) => r[0] === x.label)!;
       expect(row.slice(2, 8)).toEqual([x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing]);

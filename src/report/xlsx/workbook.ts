@@ -13,6 +13,7 @@ import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import { percentFormat, shareFormats } from './share-format.js';
 import { varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
+import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
 
@@ -171,7 +172,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
         : x.ownUncertainty
           ? [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing]
           : // No own draw: no interval, and no P10 or P90 of its own to set revenue at (the terminal's words).
-            [`${x.label} (no uncertainty of its own: moves with the market)`, x.tier ?? 'All', 0, null, null, null, null, null],
+            [`${x.label} ${NO_OWN_UNCERTAINTY}`, x.tier ?? 'All', 0, null, null, null, null, null],
     ),
     // The terminal's and report.html's decimals (varianceShareDecimals), for the whole column: not
     // each cell's own (shareFormats), which wrote a tiny share 0.000% beside its interval's 0.0%.
