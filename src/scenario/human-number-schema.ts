@@ -57,7 +57,7 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  *
  * @example monthNumber('Feb') // => 2
  */
-function monthNumber(text: string): number | undefined {
+export function monthNumber(text: string): number | undefined {
   // A month of a year, `2027-02`.
   const dated = /^\s*[0-9]{4}-([0-9]{1,2})\s*$/.exec(text);
   if (dated) {

@@ -398,6 +398,14 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:3:23 fiscalYearStartMonth: "Feb" is not a number: a month is written as its number (2 for February)'],
   },
   {
+    name: 'monthly values written as a mapping by month name',
+    yaml: edit(['conversion: 0.05', 'conversion: 0.05\n      seasonality: { Jan: 0.9, Feb: 0.9, Mar: 1.2 }'], ['customers: 120', 'customers: { 2027: 120 }']),
+    expected: [
+      "bad.yaml:9:18 tiers[0].existing.customers: expected number, got a mapping",
+      "bad.yaml:14:20 tiers[0].newBusiness.seasonality: expected array, got a mapping by month name: write a list instead, one value per fiscal month, the fiscal year's first month first",
+    ],
+  },
+  {
     name: 'a month written as a month of a year',
     yaml: edit(['currency: EUR', 'currency: EUR\nfiscalYearStartMonth: 2027-02']),
     expected: ['bad.yaml:3:23 fiscalYearStartMonth: "2027-02" is not a number: a month is written as its number (2 for February)'],
