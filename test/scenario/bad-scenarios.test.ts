@@ -209,6 +209,26 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     yaml: edit('currency: EUR', 'currency: EUR\ncurrency: USD'),
     expected: ['bad.yaml:3:1 not valid YAML: the key "currency" is given twice in this mapping (first at line 2): keep one'],
   },
+  {
+    name: 'a currency in lower case',
+    yaml: edit('currency: EUR', 'currency: eur'),
+    expected: ['bad.yaml:2:11 currency: currency is a three-letter ISO 4217 code such as USD; did you mean EUR?'],
+  },
+  {
+    name: 'a currency sign',
+    yaml: edit('currency: EUR', 'currency: "€"'),
+    expected: ['bad.yaml:2:11 currency: currency is a three-letter ISO 4217 code such as USD; did you mean EUR?'],
+  },
+  {
+    name: 'a currency in words',
+    yaml: edit('currency: EUR', 'currency: US dollars'),
+    expected: ['bad.yaml:2:11 currency: currency is a three-letter ISO 4217 code such as USD; did you mean USD?'],
+  },
+  {
+    name: 'a currency no one reading is likely for',
+    yaml: edit('currency: EUR', 'currency: Euro dollars'),
+    expected: ['bad.yaml:2:11 currency: currency is a three-letter ISO 4217 code such as USD'],
+  },
   // YAML syntax: the first error only (the ones after it are mostly the reader thrown off), with its likely cause.
   {
     name: 'a key indented one space less than the keys beside it',
