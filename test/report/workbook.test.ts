@@ -35,15 +35,28 @@ describe('report.xlsx', () => {
 
   it('holds the summary\u2019s numbers as numbers, money in the currency, with frozen headers', () => {
     const ws = wb.getWorksheet('Summary')!;
-    const header = ws.getRow(4);
+    const header = ws.getRow(5);
     expect(header.getCell(1).value).toBe('Metric');
     expect(header.font?.bold).toBe(true);
-    const revenue = ws.getRow(5);
+    const revenue = ws.getRow(6);
     expect(revenue.getCell(1).value).toBe('Recognized revenue');
     expect(revenue.getCell(2).value).toBe(summary.metrics.revenue.mean);
     expect(revenue.getCell(2).numFmt).toBe(moneyFormat('$'));
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
     expect(ws.getColumn(1).width).toBeGreaterThan(20);
+  });
+
+  it("says why bookings can equal ending ARR, with report.html's new-ARR line under bookings", () => {
+    // Bookings equal to ending ARR, with nothing saying why, read like a bug to teams that book new ACV only.
+    const ws = wb.getWorksheet('Summary')!;
+    expect(ws.getRow(4).getCell(1).value).toBe(
+      'Bookings count every contract signed in the year, renewals included, so they can match ending ARR; the new ARR line is bookings as teams that count new business only define them.',
+    );
+    expect([6, 7, 8, 9].map((r) => String(ws.getRow(r).getCell(1).value).trim())).toEqual(['Recognized revenue', 'Bookings', 'of which new ARR (new customers)', 'Ending ARR']);
+    const newArr = summary.byComponent.bookings.newBusiness!;
+    const row = ws.getRow(8);
+    expect([2, 4, 8].map((c) => row.getCell(c).value)).toEqual([newArr.mean, newArr.percentiles.p1, newArr.percentiles.p50]);
+    expect(row.getCell(2).numFmt).toBe(moneyFormat('$'));
   });
 
   it('has percentiles by metric, tier and component, the monthly bands, the targets and the attribution', () => {

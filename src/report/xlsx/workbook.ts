@@ -16,6 +16,7 @@ import { varianceShareDecimals, varianceShareFormat } from '../variance-share-fo
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
+import { BOOKINGS_NOTE, NEW_ARR_LABEL } from '../bookings-note.js';
 
 /** What a sheet is made of: a header row, then rows of text and numbers, each column with a format. */
 export interface SheetData {
@@ -51,9 +52,13 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const sdNote = summary.metrics.revenue.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${summary.metrics.revenue.notEstimable}).`];
   const summarySheet: SheetData = {
     name: 'Summary',
-    preamble: [forecastTitle(summary), stamp, summaryParagraph(summary), ...sdNote],
+    preamble: [forecastTitle(summary), stamp, summaryParagraph(summary), BOOKINGS_NOTE, ...sdNote],
     header: ['Metric', ...statHead],
-    rows: METRICS.map((m) => [METRIC_LABELS[m], ...statCells(summary.metrics[m])]),
+    // With report.html's headline's new-ARR line under bookings (bookings' new-business component).
+    rows: METRICS.flatMap((m) => [
+      [METRIC_LABELS[m], ...statCells(summary.metrics[m])],
+      ...(m === 'bookings' && summary.byComponent.bookings.newBusiness ? [[`  ${NEW_ARR_LABEL}`, ...statCells(summary.byComponent.bookings.newBusiness)]] : []),
+    ]),
     formats: ['', ...statFormats(money)],
     widths: [34, ...statHead.map(() => 14)],
   };
