@@ -146,18 +146,19 @@ export function conditionWords(c: DriverCondition): string {
 /**
  * A target's "what must be true" as one line: for each top driver that can move its metric, the
  * smallest change of its own draw, the others as drawn, that makes the target the median outcome.
- * The printed table and report.html use the same words.
+ * The printed table and report.html use the same words; `money` writes the median (report.html
+ * passes its headline's format, so the P50 reads as the headline writes it, with the currency).
  *
  * @example whatMustBeTrueLine(summary.whatMustBeTrue[0]) // => 'For revenue >= 120M to be the median outcome (P50 now 112.4M), one of: SMB conversion 2.9% instead of the planned 2.5%, a top-20% year for SMB conversion; or a year in the best 31% for the market.'
  * Complexity: O(drivers).
  */
-export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
+export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => string = formatMoney): string {
   // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
   // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
   if (w.notEstimable !== undefined && w.notEstimable !== CONSTANT_METRIC) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
-  const now = `P50 now ${formatMoney(w.median)}`;
+  const now = `P50 now ${money(w.median)}`;
   // No driver measurably moves the metric (none has uncertainty of its own, or none a share above 0): "it
   // takes several together" would name a way the scenario does not have.
   if (w.noSingleDriver && w.drivers.length === 0)
