@@ -100,6 +100,9 @@ export function flattenIssues(
       const inner = issue.issues[0];
       const key = path[path.length - 1];
       out.push({ path, message: `this key ${inner && (inner.code === 'too_small' || inner.code === 'too_big') ? boundMessage(inner, key) : 'is not taken here'}` });
+    } else if (issue.code === 'invalid_type' && issue.expected === 'object' && value === null) {
+      // `existing:` with nothing indented under it: YAML reads it as null.
+      out.push({ path, message: 'is empty (nothing is indented under it): give its keys on the lines below, indented further, or remove it' });
     } else if (issue.code === 'invalid_type') {
       out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : issue.expected === 'array' && byMonthName(value) ? MONTH_LIST_HINT : ''}` });
     } else {
