@@ -9,6 +9,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
+import { closest } from '../scenario/csv-table.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
@@ -134,7 +135,10 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       if (opts.template === undefined) writes.push({ from: '', path: file, text: STARTER_SCENARIO });
       else {
         const names = templateNames();
-        if (!names.includes(opts.template)) throw new UsageError(`unknown template "${opts.template}"; use one of: ${names.join(', ')}`);
+        if (!names.includes(opts.template)) {
+          const near = closest(opts.template, names);
+          throw new UsageError(`unknown template "${opts.template}"${near ? ` (did you mean ${near}?)` : ''}; use one of: ${names.join(', ')}`);
+        }
         const pending: Array<{ from: string; to: string }> = [{ from: `${opts.template}.yaml`, to: file }];
         while (pending.length > 0) {
           const { from, to } = pending.shift()!;

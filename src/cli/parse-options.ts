@@ -27,13 +27,29 @@ export function parseTarget(text: string, previous: MetricTarget[] = []): Metric
   // The tier is everything before the last ':' that precedes the metric, so a tier named "EMEA:SMB" can be targeted.
   const m = /^(?:([^=]+):)?(revenue|bookings|endingArr)=(.+)$/.exec(text.trim());
   if (!m) {
+    // `revenue>=22M`, as the outputs label a target: the same target, written with '='.
+    const compared = /^((?:[^=]+:)?(?:revenue|bookings|endingArr))\s*(?:>=|>|≥)\s*([^=]+)$/.exec(text.trim());
+    if (compared) throw new InvalidArgumentError(`"${text}" is not a target: write ${compared[1]}=${compared[2]} (a target is reached at or above its value)`);
     // metric=value with a metric of another name (ending_arr, as the outcomes files spell it; Revenue): name it.
     const metric = /^(?:[^=]+:)?([^=:]+)=.+$/.exec(text.trim())?.[1]?.trim();
-    const which = metric ? `: "${metric}" is not a metric` : '';
+    const meant = metric === undefined ? undefined : metricMeant(metric);
+    const which = metric ? `: "${metric}" is not a metric${meant ? ` (did you mean ${meant}?)` : ''}` : '';
     throw new InvalidArgumentError(`"${text}" is not a target${which}; write metric=value (revenue, bookings or endingArr), e.g. revenue=120M or SMB:revenue=30M`);
   }
   const target: MetricTarget = { metric: m[2] as MetricTarget['metric'], value: parseAmount(m[3]!), ...(m[1] ? { tier: m[1].trim() } : {}) };
   return [...previous, target];
+}
+
+/**
+ * The metric a target's misspelt metric most likely means: another case or separator
+ * (`Revenue`, `ending_arr`), or a start of at least three letters (`rev`, `ending`); else undefined.
+ *
+ * @example metricMeant('ending_arr') // => 'endingArr'
+ */
+function metricMeant(written: string): string | undefined {
+  const bare = written.toLowerCase().replace(/[^a-z]/g, '');
+  if (bare.length < 3) return undefined;
+  return (['revenue', 'bookings', 'endingArr'] as const).find((metric) => metric.toLowerCase().startsWith(bare) || (bare === 'arr' && metric === 'endingArr'));
 }
 
 /** A share written as 0.8 or 80%: returns 0.8. Must be strictly between 0 and 1. */

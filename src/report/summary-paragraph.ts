@@ -8,6 +8,7 @@ import { displayWidth } from './display-width.js';
 import { terminalText } from './terminal-text.js';
 import { driverKey } from '../model/column-key.js';
 import { formatMoneyBeside, formatShareBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
+import { varianceShareFormat } from './variance-share-format.js';
 
 /** How the paragraph writes its figures: the same formatters as the tables it sits above. */
 export interface ParagraphFormat {
@@ -124,8 +125,9 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   }
   const named = summary.sensitivity.drivers.filter((x) => x.ownUncertainty !== false && x.varianceShare! >= NAMED_SHARE).slice(0, 3);
   if (named.length > 0) {
-    // As the sources-of-risk table writes a share: report.html's beside its interval; the terminal's, its column's way.
-    const varianceShare = (x: DriverSensitivity) => (format ? share(x.varianceShare!) : formatShareBeside(x.varianceShare!, x.varianceShareInterval ?? null));
+    // As the sources-of-risk tables write a share (the terminal's, report.html's and report.xlsx's alike).
+    const pct = varianceShareFormat(summary.sensitivity);
+    const varianceShare = (x: DriverSensitivity) => pct(x.varianceShare!);
     const [first, ...rest] = named;
     const tail = rest.length > 0 ? `, followed by ${list(rest.map((x) => `${driverWords(x)} (${varianceShare(x)})`))}` : '';
     out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${varianceShare(first!)} of the year-to-year swing in revenue${tail}.`);

@@ -10,6 +10,8 @@ import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
 import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval } from './interval-format.js';
+import { varianceShareFormat } from './variance-share-format.js';
+import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import type { ParagraphFormat } from './summary-paragraph.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
@@ -144,18 +146,19 @@ export function conditionWords(c: DriverCondition): string {
 /**
  * A target's "what must be true" as one line: for each top driver that can move its metric, the
  * smallest change of its own draw, the others as drawn, that makes the target the median outcome.
- * The printed table and report.html use the same words.
+ * The printed table and report.html use the same words; `money` writes the median (report.html
+ * passes its headline's format, so the P50 reads as the headline writes it, with the currency).
  *
  * @example whatMustBeTrueLine(summary.whatMustBeTrue[0]) // => 'For revenue >= 120M to be the median outcome (P50 now 112.4M), one of: SMB conversion 2.9% instead of the planned 2.5%, a top-20% year for SMB conversion; or a year in the best 31% for the market.'
  * Complexity: O(drivers).
  */
-export function whatMustBeTrueLine(w: WhatMustBeTrue): string {
+export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => string = formatMoney): string {
   // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
   // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
   if (w.notEstimable !== undefined && w.notEstimable !== CONSTANT_METRIC) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
-  const now = `P50 now ${formatMoney(w.median)}`;
+  const now = `P50 now ${money(w.median)}`;
   // No driver measurably moves the metric (none has uncertainty of its own, or none a share above 0): "it
   // takes several together" would name a way the scenario does not have.
   if (w.noSingleDriver && w.drivers.length === 0)
@@ -256,18 +259,14 @@ function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] 
   // Estimable: every share, interval, end and swing is a number.
   const shown = sens.drivers.slice(0, SHOWN_DRIVERS);
   // One number of decimals for the shares and their intervals ('0.1%' above '0.099%' read as a
-  // difference the estimate does not have).
-  const pct = percentColumn([
-    ...shown.flatMap((x) => (x.ownUncertainty ? [x.varianceShare!, ...x.varianceShareInterval!] : [0])),
-    sens.unexplained.value!,
-    ...sens.unexplained.interval!,
-  ]);
+  // difference the estimate does not have), the same as report.html's and report.xlsx's.
+  const pct = varianceShareFormat(sens);
   const rows = [
     [`What moves ${what} (median at the driver's own P10 / P90)`, 'share of variance', '95% interval', 'at P10', 'at P90', 'swing'],
     ...shown.map((x) =>
       x.ownUncertainty
         ? [`  ${x.label}`, pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct), formatMoney(x.low!.metricMedian), formatMoney(x.high!.metricMedian), formatMoney(x.swing!)]
-        : [`  ${x.label} (no uncertainty of its own: moves with the market)`, pct(0), '', '', '', ''],
+        : [`  ${x.label} ${NO_OWN_UNCERTAINTY}`, pct(0), '', '', '', ''],
     ),
     ['  Unit-level luck and interactions', pct(sens.unexplained.value!), formatInterval(sens.unexplained.interval!, pct), '', '', ''],
   ];

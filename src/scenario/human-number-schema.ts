@@ -52,11 +52,18 @@ function reader(kind: NumberKind) {
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
- * The number of a month written by name (`Feb`, `february`, `Sept.`), else undefined.
+ * The number of a month written by name (`Feb`, `february`, `Sept.`) or as a month of a year
+ * (`2027-02`), else undefined.
  *
  * @example monthNumber('Feb') // => 2
  */
-function monthNumber(text: string): number | undefined {
+export function monthNumber(text: string): number | undefined {
+  // A month of a year, `2027-02`.
+  const dated = /^\s*[0-9]{4}-([0-9]{1,2})\s*$/.exec(text);
+  if (dated) {
+    const month = Number(dated[1]);
+    return month >= 1 && month <= 12 ? month : undefined;
+  }
   const word = text.trim().replace(/\.$/, '').toLowerCase();
   if (word.length < 3) return undefined;
   const i = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(word) || (word === 'sept' && name === 'September'));

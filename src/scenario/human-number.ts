@@ -1,3 +1,5 @@
+import { numberSuggestion } from './number-suggestion.js';
+
 /**
  * Numbers as people write them, one set of rules for scenario files and for the command line
  * (`--target revenue=52M`, `--confidence 80%`):
@@ -41,6 +43,15 @@ const SHIFT: Record<string, number> = { '%': -2, k: 3, m: 6, b: 9, t: 12 };
 
 const CURRENCY = /^\s*[+-]?\s*[$€£¥]|[$€£¥]\s*$/;
 
+/** Numbers written as a field of each kind takes them, for the message refusing one that is not. */
+const EXAMPLES: Record<NumberKind, string> = {
+  any: 'write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B',
+  amount: 'write e.g. 110000, 110,000, 110k, 1.5M or 2B',
+  count: 'write e.g. 800, 0.4, 1,500 or 1.5k',
+  whole: 'write a whole number, e.g. 12, 2000, 1,500 or 20k',
+  units: 'write e.g. 0.2 or -1.5',
+};
+
 /** Either the number, or why the text is not one (a sentence that quotes the text). */
 export type HumanNumber = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
 
@@ -67,7 +78,8 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any'): HumanNu
       const bare = text.replace(/[$€£¥]/g, '').trim();
       return { ok: false, message: `${JSON.stringify(text)} has a currency sign: write ${bare} (amounts are in the scenario's currency)` };
     }
-    return { ok: false, message: `${JSON.stringify(text)} is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B` };
+    const meant = numberSuggestion(text);
+    return { ok: false, message: `${JSON.stringify(text)} is not a number: ${meant !== undefined ? `did you mean ${meant}` : EXAMPLES[kind]}` };
   }
   const [, sign, digits, exponent, suffix] = m;
   if (suffix === '%' && kind !== 'any') return { ok: false, message: `${JSON.stringify(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };

@@ -1,13 +1,9 @@
 import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, type Document, type LineCounter, type Node } from 'yaml';
 import { ScenarioError } from './scenario-error.js';
-import { excerpt } from './display-text.js';
+import { excerpt, quoteText } from './display-text.js';
+import { yamlSyntaxIssue } from './yaml-syntax-issue.js';
+import { YAML_LEXER_MARKERS } from './yaml-lexer-markers.js';
 import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limits.js';
-
-/** What a planner most likely did, for the YAML reader's errors that do not say it. */
-const YAML_HINTS: Partial<Record<string, string>> = {
-  // `openingArr 5M` (no colon), or a key indented one space off, runs into the next line's key.
-  MULTILINE_IMPLICIT_KEY: " (is a ':' missing after a key, here or on the line above, or a line indented differently from the keys beside it? write key: value)",
-};
 
 /**
  * Reading YAML (and JSON, which is YAML) safely, before any validation:
@@ -57,12 +53,9 @@ export function composeYaml(written: string, source: string, lines: LineCounter)
   const doc = docs[0]!;
   if (docs.length > 1) fail(docs[1]!.range[0], 'holds more than one YAML document (a second one starts here); a scenario file holds one');
   if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      source,
-      doc.errors.map((e) => ({ path: [], message: `not valid YAML: ${excerpt(firstLine(e.message), 120)}${YAML_HINTS[e.code] ?? ''}`, ...at(e.pos[0]) })),
-    );
+    throw new ScenarioError(source, [yamlSyntaxIssue(text, doc.errors, at)]);
   }
-  checkAliasesAndMergeKeys(doc, fail);
+  checkAliasesAndMergeKeys(doc, fail, (offset) => at(offset).line);
   return doc;
 }
 
@@ -104,8 +97,6 @@ function positionIn(text: string, offset: number): { line: number; column: numbe
 
 /** Lexemes that stand for one value each: a scalar, an alias, the start of a flow list or mapping (block ones have scalars). */
 const VALUE_LEXEMES = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'alias', 'flow-map-start', 'flow-seq-start']);
-/** Markers the lexer inserts that are not text of the file. */
-const MARKERS = new Set([CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
 
 /**
  * Offset of the value that takes the file past `max` values as written (before aliases), or
@@ -120,7 +111,7 @@ function tooManyValues(text: string, max: number): number | undefined {
   let offset = 0;
   for (const lexeme of new Lexer().lex(text)) {
     if (VALUE_LEXEMES.has(CST.tokenType(lexeme) ?? '') && ++count > max) return offset;
-    if (!MARKERS.has(lexeme)) offset += lexeme.length;
+    if (!YAML_LEXER_MARKERS.has(lexeme)) offset += lexeme.length;
   }
   return undefined;
 }
@@ -153,7 +144,7 @@ function tooDeep(tokens: readonly CST.Token[], max: number): number | undefined 
  * pass over the written nodes, whatever the aliases expand to. The recursion follows the written
  * nesting only, which tooDeep has bounded.
  */
-function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message: string) => never): void {
+function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message: string) => never, lineOf: (offset: number) => number): void {
   const anchors = new Map<string, Node>();
   const sizes = new Map<Node, number>();
   /** Anchored nodes being visited: an alias to one of them would make a value contain itself. */
@@ -186,12 +177,17 @@ function checkAliasesAndMergeKeys(doc: Document, fail: (offset: number, message:
     if (isMap(node) || isSeq(node)) {
       // Duplicate keys are found here, one set per mapping: the YAML reader's own check compares
       // every key with every other (20,000 keys took 18 s).
-      const keys = isMap(node) ? new Set<unknown>() : undefined;
+      const keys = isMap(node) ? new Map<unknown, number>() : undefined;
       for (const item of node.items) {
         if (isPair(item)) {
           if (keys && isScalar(item.key)) {
-            if (keys.has(item.key.value)) fail(item.key.range?.[0] ?? 0, 'not valid YAML: Map keys must be unique');
-            keys.add(item.key.value);
+            const earlier = keys.get(item.key.value);
+            if (earlier !== undefined)
+              fail(
+                item.key.range?.[0] ?? 0,
+                `not valid YAML: the key ${quoteText(String(item.key.value))} is given twice in this mapping (first at line ${lineOf(earlier)}): keep one`,
+              );
+            keys.set(item.key.value, item.key.range?.[0] ?? 0);
           }
           // Under `%YAML 1.1` a merge key's value is a symbol, and `merge: false` does not turn it off.
           if (isScalar(item.key) && (item.key.value === '<<' || typeof item.key.value === 'symbol'))

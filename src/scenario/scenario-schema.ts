@@ -28,6 +28,7 @@ import { lookForm, lookKey, nameKey, readAlikeWhy } from './name-key.js';
 import { clashMessage, targetLabelClash } from './target-labels.js';
 import type { MetricTarget } from './targets-schema.js';
 import { indefiniteArticle } from './indefinite-article.js';
+import { currencyCodeError } from './currency-code.js';
 
 /**
  * The scenario format: the single source of truth for validation, for the TypeScript types
@@ -342,7 +343,7 @@ export const scenarioSchema = z
     description: z.string().optional(),
     currency: z
       .string()
-      .regex(/^[A-Z]{3}$/, { error: 'currency is a three-letter ISO 4217 code such as USD' })
+      .regex(/^[A-Z]{3}$/, { error: (issue) => currencyCodeError(issue.input) })
       .default('USD'),
     fiscalYearStartMonth: humanNumber(
       z

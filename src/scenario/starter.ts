@@ -9,6 +9,7 @@ export const STARTER_SCENARIO = `# yaml-language-server: $schema=./arrcast.schem
 # An arrcast scenario: one company's next fiscal year. Edit the numbers, then:
 #   arrcast validate THIS_FILE      check it (every problem reported with its line)
 #   arrcast run THIS_FILE           simulate it; the report goes to reports/<this file's name>/
+#   (in a clone of arrcast, without npm link: npm run arrcast -- validate THIS_FILE)
 # Money is in the currency below, per year (ARR, ACV). Rates are fractions: 0.03 = 3% (or write 3%).
 # Numbers may be written 110k, 1.5M, 2B, 110,000.
 # Any driver takes a number (a fixed value) or a distribution, for example:

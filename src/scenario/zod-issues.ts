@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { quoteText } from './display-text.js';
 import { editDistance } from './edit-distance.js';
+import { monthNumber } from './human-number-schema.js';
 
 /** A validation problem before it is located in the file. */
 export interface RawIssue {
@@ -99,8 +100,11 @@ export function flattenIssues(
       const inner = issue.issues[0];
       const key = path[path.length - 1];
       out.push({ path, message: `this key ${inner && (inner.code === 'too_small' || inner.code === 'too_big') ? boundMessage(inner, key) : 'is not taken here'}` });
+    } else if (issue.code === 'invalid_type' && issue.expected === 'object' && value === null) {
+      // `existing:` with nothing indented under it: YAML reads it as null.
+      out.push({ path, message: 'is empty (nothing is indented under it): give its keys on the lines below, indented further, or remove it' });
     } else if (issue.code === 'invalid_type') {
-      out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : ''}` });
+      out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : issue.expected === 'array' && byMonthName(value) ? MONTH_LIST_HINT : ''}` });
     } else {
       out.push({ path, message: issue.message });
     }
@@ -150,6 +154,16 @@ function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown 
 const isDistribution = (value: unknown) => value !== null && typeof value === 'object' && !Array.isArray(value) && 'dist' in value;
 
 /** Where a distribution may stand for a parameter (year-level-schema.ts). */
+/** For a per-month list written as a mapping by month name (`seasonality: { Jan: 0.9, Feb: 1 }`). */
+const MONTH_LIST_HINT = " by month name: write a list instead, one value per fiscal month, the fiscal year's first month first";
+
+/** Whether a value is a mapping whose every key names a month (`Jan`, `february`, `Sept.`). */
+function byMonthName(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => !/^\s*[0-9]/.test(k) && monthNumber(k) !== undefined);
+}
+
 const YEAR_LEVEL_HINT =
   ' (a distribution; only the mean of a poisson or negativeBinomial leadsPerMonth and the median of a lognormal acv, pipeline group amount, reps.sourcedDealsPerMonth or expansion size take a year-level distribution)';
 

@@ -69,10 +69,21 @@ describe('--target on a tier whose name holds a colon', () => {
     expect(() => parseTarget('SMB:arr=30M')).toThrow(/is not a target/);
   });
 
-  it('names a metric it does not know (ending_arr as outcomes files spell it, Revenue), and lists the three', () => {
-    expect(() => parseTarget('ending_arr=150M')).toThrow('"ending_arr=150M" is not a target: "ending_arr" is not a metric; write metric=value (revenue, bookings or endingArr)');
-    expect(() => parseTarget('EMEA:SMB:Revenue=3M')).toThrow('is not a target: "Revenue" is not a metric; write metric=value');
-    expect(() => parseTarget('revenue>120M')).toThrow('"revenue>120M" is not a target; write metric=value');
+  it('names a metric it does not know (ending_arr as outcomes files spell it, Revenue), the one it most likely means, and lists the three', () => {
+    expect(() => parseTarget('ending_arr=150M')).toThrow(
+      '"ending_arr=150M" is not a target: "ending_arr" is not a metric (did you mean endingArr?); write metric=value (revenue, bookings or endingArr)',
+    );
+    expect(() => parseTarget('EMEA:SMB:Revenue=3M')).toThrow('is not a target: "Revenue" is not a metric (did you mean revenue?); write metric=value');
+    expect(() => parseTarget('rev=3M')).toThrow('is not a target: "rev" is not a metric (did you mean revenue?); write metric=value');
+    expect(() => parseTarget('arr=3M')).toThrow('is not a target: "arr" is not a metric (did you mean endingArr?); write metric=value');
+    expect(() => parseTarget('profit=3M')).toThrow('is not a target: "profit" is not a metric; write metric=value');
+    expect(() => parseTarget('re=3M')).toThrow('is not a target: "re" is not a metric; write metric=value');
+  });
+
+  it('reads "revenue>=120M", as the outputs label a target, as the target it is, written with =', () => {
+    expect(() => parseTarget('revenue>=120M')).toThrow('"revenue>=120M" is not a target: write revenue=120M (a target is reached at or above its value)');
+    expect(() => parseTarget('SMB:bookings > 3M')).toThrow('"SMB:bookings > 3M" is not a target: write SMB:bookings=3M (a target is reached at or above its value)');
+    expect(() => parseTarget('revenue>120M')).toThrow('"revenue>120M" is not a target: write revenue=120M');
   });
 });
 

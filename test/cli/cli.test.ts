@@ -207,7 +207,7 @@ describe('arrcast run: decisions', () => {
   });
 
   it.each([
-    [['--target', 'revenue>120M'], 'is not a target; write metric=value'],
+    [['--target', 'revenue>120M'], 'is not a target: write revenue=120M'],
     [['--target', 'Nope:revenue=1M'], 'no tier is named "Nope"'],
     [['--confidence', '1.5'], 'confidence must be between 0 and 1'],
     [['--precision', '0'], 'precision must be between 0 and 1'],

@@ -81,6 +81,11 @@ describe('arrcast init', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`arrcast: unknown template "saas"; use one of: ${TEMPLATES.join(', ')}\n`);
     expect(existsSync(file)).toBe(false);
+    // A near miss is named.
+    const typo = await arrcast(['init', file, '--template', 'exampel']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(`arrcast: unknown template "exampel" (did you mean example?); use one of: ${TEMPLATES.join(', ')}\n`);
+    expect(existsSync(file)).toBe(false);
     expect((await arrcast(['init', file, '--template', 'downside'])).code).toBe(0);
     const again = await arrcast(['init', file, '--template', 'downside']);
     expect(again.code).toBe(2);

@@ -5,6 +5,7 @@ import type { Summary } from '../../src/analysis/summarize.js';
 import { buildCharts, type ChartDefinition } from '../../src/report/charts/chart-set.js';
 import { bridgeSteps } from '../../src/report/charts/arr-bridge.js';
 import { tornadoLabel } from '../../src/report/charts/tornado.js';
+import { varianceShareFormat } from '../../src/report/variance-share-format.js';
 import { BAND_BLUES, OKABE_ITO } from '../../src/report/charts/chart-context.js';
 import { renderChart } from '../../src/report/render-chart.js';
 import { WITH_TARGETS, runReportScenario } from './fixture.js';
@@ -229,13 +230,16 @@ describe('the tornado', () => {
     expect(bars).toHaveLength(Math.min(10, drivers.length));
     bars.forEach((b, k) => {
       const d = drivers[k]!;
-      expect(b.label).toBe(tornadoLabel(d.label, d.varianceShare!));
+      expect(b.label).toBe(tornadoLabel(d.label, varianceShareFormat(summary.sensitivity)(d.varianceShare!)));
       expect(b.low).toBe(d.low!.metricMedian);
       expect(b.high).toBe(d.high!.metricMedian);
       expect(b.left).toBe(Math.min(d.low!.metricMedian, d.high!.metricMedian));
       expect(b.right).toBe(Math.max(d.low!.metricMedian, d.high!.metricMedian));
     });
     expect(bars.some((b) => String(b.label).startsWith('Market ('))).toBe(true);
+    // As the sources-of-risk tables write the share: one decimal here (the chart wrote whole
+    // percents, "2%" beside the table's 1.6%, and "<1%").
+    for (const b of bars) expect(String(b.label)).toMatch(/ \(-?\d+\.\d% of variance\)$/);
     const ends = dataset(spec, 'ends');
     const shown = drivers.slice(0, bars.length);
     expect(ends.filter((e) => e.decile === 'Driver’s own draw at its P10').map((e) => e.value)).toEqual(shown.map((d) => d.low!.metricMedian));

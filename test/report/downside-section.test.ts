@@ -117,6 +117,20 @@ describe('stress cases beside the plan, written as the rest of the page writes t
     expect(stress['P(revenue &gt;= 9M)']![0]).toBe(cell('<caption>Chance of reaching', 'revenue &gt;= 9M'));
     expect(stress['Recognized revenue P50']![0]).toBe(/<th scope="row">Recognized revenue<\/th>(?:<td class="num">[^<]*<\/td>){2}<td class="num">([^<]*)<\/td>/.exec(page)![1]);
   });
+
+  it('what must be true writes the P50 as the headline does, with the currency', async () => {
+    // It wrote the terminal's "P50 now 118.8M" under a headline of "$119M".
+    const { reportHtml } = await import('../../src/report/html/report-html.js');
+    const { summarize } = await import('../../src/analysis/summarize.js');
+    const { sim } = await runReportScenario(undefined, 2000);
+    const summary = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 20e6 }] } });
+    expect(summary.whatMustBeTrue[0]!.trialsReaching).toBeGreaterThan(0);
+    expect(summary.whatMustBeTrue[0]!.trialsReaching).toBeLessThan(summary.whatMustBeTrue[0]!.trialsUsed);
+    const page = reportHtml({ summary, scenario: sim.loaded.scenario, charts: [] });
+    const headlineP50 = /<th scope="row">Recognized revenue<\/th>(?:<td class="num">[^<]*<\/td>){2}<td class="num">([^<]*)<\/td>/.exec(page)![1]!;
+    expect(headlineP50).toMatch(/^\$/);
+    expect(page).toContain(`(P50 now ${headlineP50})`);
+  });
 });
 
 describe('stress cases of one name', () => {

@@ -5,16 +5,23 @@ import { simulate } from '../../src/engine/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { percentColumn } from '../../src/report/format.js';
 import { summaryTable } from '../../src/report/summary-table.js';
+import { downsideSection } from '../../src/report/html/downside-section.js';
+import { summaryParagraph } from '../../src/report/summary-paragraph.js';
+import { reportSheets, workbookSheets } from '../../src/report/xlsx/workbook.js';
 import { ROOT } from '../helpers/fixtures.js';
+import type { Scenario } from '../../src/scenario/scenario-schema.js';
 
 /**
  * The terminal's "What moves recognized revenue" table printed one share as 0.1% and the next as
  * 0.099% (two significant digits below 0.1%), and a negative share (-0.2%) without a word.
  */
 let summary: Summary;
+let scenario: Scenario;
 
 beforeAll(async () => {
-  summary = summarize(await simulate(await loadScenario(join(ROOT, 'scenarios/example.yaml')), { trials: 2000, workers: 0 }));
+  const loaded = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
+  scenario = loaded.scenario;
+  summary = summarize(await simulate(loaded, { trials: 2000, workers: 0 }));
 }, 120_000);
 
 /** The lines of the company's sensitivity table, from its head to the blank line after it. */
@@ -68,5 +75,64 @@ describe("the terminal's variance shares: one number of decimals a column, and a
     expect(positive.join('\n')).not.toContain('A negative share');
     // A share just below 0 that prints as 0.0% needs no note.
     expect(sensitivityLines(summaryTable(withShares([[-0.0001, -0.004, 0.004]]))).join('\n')).not.toContain('A negative share');
+  });
+});
+
+const escape = (text: string) => text.replace(/[.[\]]/g, (c) => `\\${c}`);
+
+/** The cells of report.html's sources-of-risk rows: driver label -> [share, interval]. */
+function htmlRiskRows(s: Summary): Map<string, [string, string]> {
+  const html = downsideSection(s);
+  const table = html.slice(html.indexOf('<h3>Sources of risk</h3>'));
+  const rows = new Map<string, [string, string]>();
+  for (const m of table.matchAll(/<tr>(.*?)<\/tr>/gs)) {
+    const cells = [...m[1]!.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/gs)].map((c) => c[1]!.replace(/<[^>]+>/g, ''));
+    if (cells.length === 4) rows.set(cells[0]!, [cells[2]!, cells[3]!]);
+  }
+  return rows;
+}
+
+describe('variance shares: report.html, its paragraph and report.xlsx write them as the terminal does', () => {
+  // report.html wrote a tiny share with two significant digits ("0.023%" beside "[-0.1%, 0.2%]",
+  // an interval end "0.0074%"), and the workbook "0.000%": digits far below the Monte Carlo error,
+  // where the terminal wrote 0.0%.
+  it('a tiny share, or one just below 0, reads 0.0% beside its interval in every output', () => {
+    const s = withShares([
+      [0.00023, -0.0011, 0.0016],
+      [-0.00035, -0.0016, 0.0009],
+      [0.0026, 0.000074, 0.0048],
+    ]);
+    const own = s.sensitivity.drivers.filter((d) => d.ownUncertainty);
+    const expected: Array<[string, string]> = [
+      ['0.0%', '[-0.1%, 0.2%]'],
+      ['0.0%', '[-0.2%, 0.1%]'],
+      ['0.3%', '[0.0%, 0.5%]'],
+    ];
+    const html = htmlRiskRows(s);
+    const terminal = sensitivityLines(summaryTable(s));
+    expected.forEach(([share, interval], i) => {
+      expect(html.get(own[i]!.label)).toEqual([share, interval]);
+      expect(row(terminal, own[i]!.label)).toMatch(new RegExp(` ${escape(share)} +${escape(interval)} `));
+    });
+    const attribution = workbookSheets(reportSheets(s, scenario)).find((x) => x.name === 'Attribution')!;
+    const formats = attribution.rows.flatMap((r) => r.cells.slice(2, 5).map((c) => c?.format)).filter((f) => f !== undefined);
+    expect(new Set(formats)).toEqual(new Set(['0.0%;-0.0%']));
+  });
+
+  it('an interval whose ends read alike at one decimal takes two, for the whole column, the paragraph too', () => {
+    const s = withShares([
+      [0.01602, 0.01561, 0.01644],
+      [0.00023, -0.0011, 0.0016],
+    ]);
+    const own = s.sensitivity.drivers.filter((d) => d.ownUncertainty);
+    const html = htmlRiskRows(s);
+    expect(html.get(own[0]!.label)).toEqual(['1.60%', '[1.56%, 1.64%]']);
+    expect(html.get(own[1]!.label)).toEqual(['0.02%', '[-0.11%, 0.16%]']);
+    expect(row(sensitivityLines(summaryTable(s)), own[0]!.label)).toMatch(/ 1\.60% +\[1\.56%, 1\.64%\] /);
+    const attribution = workbookSheets(reportSheets(s, scenario)).find((x) => x.name === 'Attribution')!;
+    expect(attribution.rows.find((r) => r.cells[0]?.value === own[0]!.label)!.cells[2]!.format).toBe('0.00%;-0.00%');
+    // The paragraph names drivers of 1% and more, as the table writes them (the others here at 2%).
+    expect(summaryParagraph(s)).toContain('which accounts for 1.60% of the year-to-year swing in revenue, followed by');
+    expect(summaryParagraph(s)).toMatch(/followed by .* \(2\.00%\)/);
   });
 });

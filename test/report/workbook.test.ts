@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { cellText, moneyFormat } from '../../src/report/xlsx/cell-text.js';
+import { summaryTable } from '../../src/report/summary-table.js';
 import { reportSheets, writeWorkbook } from '../../src/report/xlsx/workbook.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import type { Simulation } from '../../src/engine/simulate.js';
@@ -34,15 +35,28 @@ describe('report.xlsx', () => {
 
   it('holds the summary\u2019s numbers as numbers, money in the currency, with frozen headers', () => {
     const ws = wb.getWorksheet('Summary')!;
-    const header = ws.getRow(4);
+    const header = ws.getRow(5);
     expect(header.getCell(1).value).toBe('Metric');
     expect(header.font?.bold).toBe(true);
-    const revenue = ws.getRow(5);
+    const revenue = ws.getRow(6);
     expect(revenue.getCell(1).value).toBe('Recognized revenue');
     expect(revenue.getCell(2).value).toBe(summary.metrics.revenue.mean);
     expect(revenue.getCell(2).numFmt).toBe(moneyFormat('$'));
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
     expect(ws.getColumn(1).width).toBeGreaterThan(20);
+  });
+
+  it("says why bookings can equal ending ARR, with report.html's new-ARR line under bookings", () => {
+    // Bookings equal to ending ARR, with nothing saying why, read like a bug to teams that book new ACV only.
+    const ws = wb.getWorksheet('Summary')!;
+    expect(ws.getRow(4).getCell(1).value).toBe(
+      'Bookings count every contract signed in the year, renewals included, so they can match ending ARR; the new ARR line is bookings as teams that count new business only define them.',
+    );
+    expect([6, 7, 8, 9].map((r) => String(ws.getRow(r).getCell(1).value).trim())).toEqual(['Recognized revenue', 'Bookings', 'of which new ARR (new customers)', 'Ending ARR']);
+    const newArr = summary.byComponent.bookings.newBusiness!;
+    const row = ws.getRow(8);
+    expect([2, 4, 8].map((c) => row.getCell(c).value)).toEqual([newArr.mean, newArr.percentiles.p1, newArr.percentiles.p50]);
+    expect(row.getCell(2).numFmt).toBe(moneyFormat('$'));
   });
 
   it('has percentiles by metric, tier and component, the monthly bands, the targets and the attribution', () => {
@@ -59,7 +73,7 @@ describe('report.xlsx', () => {
     const worst = (t.getSheetValues().filter(Boolean) as unknown[][]).find((r) => r[1] === 'Mean of the worst 10%' && r[2] === 'Recognized revenue')!;
     expect(worst[3]).toBe(summary.decisions.downside.revenue.worst10Mean);
     const a = wb.getWorksheet('Attribution')!;
-    expect(a.getRow(3).getCell(3).numFmt).toBe('0.0%');
+    expect(a.getRow(3).getCell(3).numFmt).toBe('0.0%;-0.0%');
     expect(a.getRow(3).getCell(3).value).toBe(summary.sensitivity.drivers[0]!.varianceShare);
   });
 
@@ -81,11 +95,17 @@ describe('report.xlsx', () => {
     expect(flat.length).toBeGreaterThan(0);
     const rows = (wb.getWorksheet('Attribution')!.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
     for (const x of flat) {
-      const row = rows.find((r) => r[0] === `${x.label} (no uncertainty of its own: moves with the market)`);
+      const row = rows.find((r) => r[0] === `${x.label} (no year-level uncertainty of its own: moves with the market)`);
       expect(row, x.label).toBeDefined();
       expect(row![2]).toBe(0);
       expect(row!.slice(3, 8).filter((c) => c !== undefined && c !== null)).toEqual([]);
     }
+    // The terminal's words for the drivers its table shows (the first 8), the same ("year-level": an ACV given as P10/P50/P90 is drawn per deal,
+    // and "no uncertainty of its own" beside it read as if the input were ignored).
+    const terminal = summaryTable(summary);
+    const shownFlat = flat.filter((f) => summary.sensitivity.drivers.indexOf(f) < 8);
+    expect(shownFlat.length).toBeGreaterThan(0);
+    for (const x of shownFlat) expect(terminal).toContain(`  ${x.label} (no year-level uncertainty of its own: moves with the market)`);
     for (const x of own) {
       const row = rows.find((r) => r[0] === x.label)!;
       expect(row.slice(2, 8)).toEqual([x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing]);

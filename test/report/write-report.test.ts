@@ -181,7 +181,15 @@ describe('writeReport with targets', () => {
     expect(html).toContain('<h3>Budget at 80% confidence (P20)</h3>');
     expect(html).toContain('<th scope="col" class="num">Mean gap if missed</th>');
     expect(run.summary.whatMustBeTrue).toHaveLength(3);
-    for (const w of run.summary.whatMustBeTrue) expect(html).toContain(`<li>${escapeHtml(whatMustBeTrueLine(w))}</li>`);
+    // The terminal's words, but for the P50, which report.html writes in its money (with the currency).
+    const items = [...html.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]!);
+    const withoutP50 = (line: string) => line.replace(/\(P50 now [^)]*\)/, '(P50)');
+    for (const w of run.summary.whatMustBeTrue) {
+      const item = items.find((i) => withoutP50(i) === withoutP50(escapeHtml(whatMustBeTrueLine(w))));
+      expect(item, w.target).toBeDefined();
+      if (/P50 now/.test(item!)) expect(item).toMatch(/\(P50 now \$/);
+    }
+    expect(items.filter((i) => /\(P50 now \$/.test(i)).length).toBeGreaterThan(0);
     expect(html).toContain('<figure class="chart" id="chart-tornado">');
   });
 

@@ -92,7 +92,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a string where a number goes',
     yaml: edit('customers: 120', 'customers: many'),
-    expected: ['bad.yaml:9:18 tiers[0].existing.customers: "many" is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B'],
+    expected: ['bad.yaml:9:18 tiers[0].existing.customers: "many" is not a number: write a whole number, e.g. 12, 2000, 1,500 or 20k'],
   },
   {
     name: 'two parameterisations of one lognormal',
@@ -207,7 +207,66 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'a duplicate key',
     yaml: edit('currency: EUR', 'currency: EUR\ncurrency: USD'),
-    expected: ['bad.yaml:3:1 not valid YAML: Map keys must be unique'],
+    expected: ['bad.yaml:3:1 not valid YAML: the key "currency" is given twice in this mapping (first at line 2): keep one'],
+  },
+  {
+    name: 'a currency in lower case',
+    yaml: edit('currency: EUR', 'currency: eur'),
+    expected: ['bad.yaml:2:11 currency: currency is a three-letter ISO 4217 code such as USD; did you mean EUR?'],
+  },
+  {
+    name: 'a currency sign',
+    yaml: edit('currency: EUR', 'currency: "€"'),
+    expected: ['bad.yaml:2:11 currency: currency is a three-letter ISO 4217 code such as USD; did you mean EUR?'],
+  },
+  {
+    name: 'a currency in words',
+    yaml: edit('currency: EUR', 'currency: US dollars'),
+    expected: ['bad.yaml:2:11 currency: currency is a three-letter ISO 4217 code such as USD; did you mean USD?'],
+  },
+  {
+    name: 'a currency no one reading is likely for',
+    yaml: edit('currency: EUR', 'currency: Euro dollars'),
+    expected: ['bad.yaml:2:11 currency: currency is a three-letter ISO 4217 code such as USD'],
+  },
+  // YAML syntax: the first error only (the ones after it are mostly the reader thrown off), with its likely cause.
+  {
+    name: 'a key indented one space less than the keys beside it',
+    yaml: edit('      customers: 120', '     customers: 120'),
+    expected: [
+      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (line 9 is indented 5 spaces and line 8 above it 6 spaces: the keys of one mapping start in the same column); 2 more YAML errors, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    name: 'a key indented more than the keys beside it',
+    yaml: edit('      customers: 120', '        customers: 120'),
+    expected: [
+      'bad.yaml:8:19 not valid YAML: Nested mappings are not allowed in compact mappings (line 9 is indented 8 spaces, more than line 8 above it (6): the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    name: 'a tab as indentation',
+    yaml: edit('      customers: 120', '\tcustomers: 120'),
+    expected: [
+      'bad.yaml:9:1 not valid YAML: Tabs are not allowed as indentation (YAML indents with spaces only: replace the tab with spaces); 3 more YAML errors, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    name: 'a list item moved left of the items before it',
+    yaml: `${base}  - name: Mid\n    existing: { openingArr: 1M, customers: 10, renewalRate: 0.9 }\n`.replace('  - name: Mid', '- name: Mid'),
+    expected: [
+      'bad.yaml:15:1 not valid YAML: A block sequence may not be used as an implicit map key (the "- " on line 15 is in column 1, and the list item on line 6 in column 3: the items of one list start in the same column); 4 more YAML errors, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    name: 'a quote never closed: shown where it opens, not at the end of the file',
+    yaml: edit('name: Minimal', 'name: "Minimal'),
+    expected: ['bad.yaml:1:7 not valid YAML: this " is never closed: end the value with " on this line'],
+  },
+  {
+    name: "a value holding ': ' unquoted",
+    yaml: edit('name: Minimal', 'name: Plan: FY27'),
+    expected: ['bad.yaml:1:7 not valid YAML: Nested mappings are not allowed in compact mappings (a value holding ": " must be quoted, as in name: "Plan: FY27")'],
   },
   {
     name: 'one label for two different targets (outputs find targets by label)',
@@ -296,7 +355,7 @@ describe('bad scenarios get every problem at once, each with its line, column an
     expect(caught?.issues).toHaveLength(250);
     const lines = caught!.message.split('\n');
     expect(lines).toHaveLength(101);
-    expect(lines[0]).toBe('bad.yaml:14:40 tiers[0].newBusiness.acv.values[0]: "x" is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B');
+    expect(lines[0]).toBe('bad.yaml:14:40 tiers[0].newBusiness.acv.values[0]: "x" is not a number: write e.g. 110000, 110,000, 110k, 1.5M or 2B');
     expect(lines[100]).toBe('bad.yaml: and 150 more problems (the first 100 are shown)');
   });
 });

@@ -31,7 +31,7 @@ describe('regressions found by fuzzing', () => {
   it('`existing:` left empty (null): reported, where the cross-field check threw a TypeError', async () => {
     // Was: TypeError: Cannot read properties of null (reading 'openingArr'), from the schema.
     expect(await refusal('name: Minimal\ncurrency: EUR\ntrials: 2000\nseed: 3\ntiers:\n  - name: SMB\n    existing:')).toBe(
-      ['x.yaml:6:5 tiers[0]: a tier needs an existing book, new business, or both', 'x.yaml:7:14 tiers[0].existing: expected object, got null'].join('\n'),
+      ['x.yaml:6:5 tiers[0]: a tier needs an existing book, new business, or both', 'x.yaml:7:14 tiers[0].existing: is empty (nothing is indented under it): give its keys on the lines below, indented further, or remove it'].join('\n'),
     );
   });
 

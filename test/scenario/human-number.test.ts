@@ -6,6 +6,10 @@ import { ScenarioError } from '../../src/scenario/scenario-error.js';
 import { fixtureText } from '../helpers/fixtures.js';
 
 const NOT_A_NUMBER = 'is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M or 2B';
+/** The same, where an amount goes (no %: a share is not an amount). */
+const NOT_AN_AMOUNT = 'is not a number: write e.g. 110000, 110,000, 110k, 1.5M or 2B';
+const MULTIPLIERS = '(k = thousand, M = million, B = billion)';
+const DECIMAL_POINT = '(the decimal point is "."; thousands are written 1,200,000 or 1200000)';
 
 /** Text and the number it means: one set of rules for scenario files and the command line. */
 const numbers: Array<[string, number]> = [
@@ -42,7 +46,23 @@ const refused: Array<[string, string]> = [
   ['1,5', `"1,5" ${NOT_A_NUMBER}`],
   ['1,50,000', `"1,50,000" ${NOT_A_NUMBER}`],
   ['1,000_000', `"1,000_000" ${NOT_A_NUMBER}`],
-  ['5MM', `"5MM" ${NOT_A_NUMBER}`],
+  // What a planner most likely meant, where one reading is likely.
+  ['5MM', `"5MM" is not a number: did you mean 5M? ${MULTIPLIERS}`],
+  ['1.2mm', `"1.2mm" is not a number: did you mean 1.2M? ${MULTIPLIERS}`],
+  ['1.2 million', `"1.2 million" is not a number: did you mean 1.2M? ${MULTIPLIERS}`],
+  ['3mn', `"3mn" is not a number: did you mean 3M? ${MULTIPLIERS}`],
+  ['1,500MM', `"1,500MM" is not a number: did you mean 1,500M? ${MULTIPLIERS}`],
+  ['2bn', `"2bn" is not a number: did you mean 2B? ${MULTIPLIERS}`],
+  ['1.5 Billion', `"1.5 Billion" is not a number: did you mean 1.5B? ${MULTIPLIERS}`],
+  ['40 thousand', `"40 thousand" is not a number: did you mean 40k? ${MULTIPLIERS}`],
+  ['1.200.000', `"1.200.000" is not a number: did you mean 1200000? ${DECIMAL_POINT}`],
+  ['1.200,50', `"1.200,50" is not a number: did you mean 1200.50? ${DECIMAL_POINT}`],
+  ['-1.200.000,5', `"-1.200.000,5" is not a number: did you mean -1200000.5? ${DECIMAL_POINT}`],
+  ['1 200 000', `"1 200 000" is not a number: did you mean 1200000? (thousands are written 1,200,000 or 1200000, without spaces)`],
+  // No one reading is likely: the rules.
+  ['5 lakh', `"5 lakh" ${NOT_A_NUMBER}`],
+  ['1..2M', `"1..2M" ${NOT_A_NUMBER}`],
+  ['1.20.000', `"1.20.000" ${NOT_A_NUMBER}`],
   ['1e3k', `"1e3k" ${NOT_A_NUMBER}`],
   ['85%%', `"85%%" ${NOT_A_NUMBER}`],
   ['k', `"k" ${NOT_A_NUMBER}`],
@@ -65,7 +85,7 @@ describe('numbers as people write them', () => {
 
   it('the command line reads amounts and shares by the same rules', () => {
     for (const [text, value] of numbers.filter(([t, v]) => v >= 0 && !t.includes('%'))) expect(parseAmount(text)).toBe(value);
-    for (const [text, message] of refused) expect(() => parseAmount(text)).toThrow(message);
+    for (const [text, message] of refused) expect(() => parseAmount(text)).toThrow(message.replace(NOT_A_NUMBER, NOT_AN_AMOUNT));
     expect(() => parseAmount('-5M')).toThrow('"-5M" is below 0; an amount is 0 or more (e.g. 120M)');
     // As a scenario's target value: at most 1e15 (--target revenue=1e300 was taken, and printed a gap of 9.99999999999998e+290B).
     expect(parseAmount('1e15')).toBe(1e15);
@@ -368,14 +388,35 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     yaml: edit(['openingArr: 1200000', 'openingArr: $1.2M'], ['customers: 120', 'customers: many'], [ACV, '{ dist: lognormal, mean: "12,5k", sd: 4000 }']),
     expected: [
       `bad.yaml:8:19 tiers[0].existing.openingArr: "$1.2M" has a currency sign: write 1.2M (amounts are in the scenario's currency)`,
-      `bad.yaml:9:18 tiers[0].existing.customers: "many" ${NOT_A_NUMBER}`,
-      `bad.yaml:14:37 tiers[0].newBusiness.acv.mean: "12,5k" ${NOT_A_NUMBER}`,
+      `bad.yaml:9:18 tiers[0].existing.customers: "many" is not a number: write a whole number, e.g. 12, 2000, 1,500 or 20k`,
+      `bad.yaml:14:37 tiers[0].newBusiness.acv.mean: "12,5k" ${NOT_AN_AMOUNT}`,
     ],
   },
   {
     name: 'a month written by name',
     yaml: edit(['currency: EUR', 'currency: EUR\nfiscalYearStartMonth: Feb']),
     expected: ['bad.yaml:3:23 fiscalYearStartMonth: "Feb" is not a number: a month is written as its number (2 for February)'],
+  },
+  {
+    name: 'monthly values written as a mapping by month name',
+    yaml: edit(['conversion: 0.05', 'conversion: 0.05\n      seasonality: { Jan: 0.9, Feb: 0.9, Mar: 1.2 }'], ['customers: 120', 'customers: { 2027: 120 }']),
+    expected: [
+      "bad.yaml:9:18 tiers[0].existing.customers: expected number, got a mapping",
+      "bad.yaml:14:20 tiers[0].newBusiness.seasonality: expected array, got a mapping by month name: write a list instead, one value per fiscal month, the fiscal year's first month first",
+    ],
+  },
+  {
+    name: 'a month written as a month of a year',
+    yaml: edit(['currency: EUR', 'currency: EUR\nfiscalYearStartMonth: 2027-02']),
+    expected: ['bad.yaml:3:23 fiscalYearStartMonth: "2027-02" is not a number: a month is written as its number (2 for February)'],
+  },
+  {
+    name: 'a million written in finance shorthand, and a thousands dot',
+    yaml: edit(['openingArr: 1200000', 'openingArr: 1.2MM'], [ACV, '{ dist: lognormal, mean: 12.000, sd: "4.000.000" }']),
+    expected: [
+      `bad.yaml:8:19 tiers[0].existing.openingArr: "1.2MM" is not a number: did you mean 1.2M? ${MULTIPLIERS}`,
+      `bad.yaml:14:49 tiers[0].newBusiness.acv.sd: "4.000.000" is not a number: did you mean 4000000? ${DECIMAL_POINT}`,
+    ],
   },
   {
     name: 'a suffix giving a fraction where a whole number goes',

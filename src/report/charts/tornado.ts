@@ -5,6 +5,7 @@ import { moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan } from './downsample.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
+import { varianceShareFormat } from '../variance-share-format.js';
 
 /** How many drivers the tornado shows, largest swing first. */
 export const TORNADO_DRIVERS = 10;
@@ -39,9 +40,13 @@ const formatShareWords = (v: number) => `${Math.round(Math.max(0, v) * 100)}%`;
 const BOTTOM = 'Driver’s own draw at its P10';
 const TOP = 'Driver’s own draw at its P90';
 
-/** A bar's label: the driver and its share of the variance, "SMB conversion (31% of variance)". */
-export function tornadoLabel(label: string, share: number): string {
-  return `${label} (${share < 0.005 ? '<1' : Math.round(share * 100)}% of variance)`;
+/**
+ * A bar's label: the driver and its share of the variance as the sources-of-risk tables write it
+ * (varianceShareFormat), "SMB conversion (1.6% of variance)": rounded to whole percents the chart
+ * read "2%" beside the table's 1.6%, and "<1%" beside its 0.3%.
+ */
+export function tornadoLabel(label: string, share: string): string {
+  return `${label} (${share} of variance)`;
 }
 
 /** The widest line of a tornado label, in characters: longer labels wrap at spaces. */
@@ -104,13 +109,14 @@ export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIV
     ]),
     symbol,
   );
+  const share = varianceShareFormat(summary.sensitivity);
   return shown.map((d, order) => {
     const low = d.low!.metricMedian;
     const high = d.high!.metricMedian;
     const lowFirst = low <= high;
     return {
       order,
-      label: tornadoLabel(d.label, d.varianceShare!),
+      label: tornadoLabel(d.label, share(d.varianceShare!)),
       low,
       high,
       swing: d.swing!,

@@ -1,12 +1,14 @@
 import type { Summary } from '../../analysis/summarize.js';
 import { intervalOutsideSample } from '../../analysis/order-statistics.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
+import { varianceShareFormat } from '../variance-share-format.js';
+import { formatInterval } from '../format.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
@@ -82,16 +84,17 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
       : '<p>In the worst 10% of years for revenue no driver sits clearly low: the bad years come from deal-by-deal and customer-by-customer luck.</p>';
 
   const s = summary.sensitivity;
+  const pct = varianceShareFormat(s);
   const risks =
     s.notEstimable !== undefined
       ? `<p class="note">Sources of risk (each driver's share of the year-to-year variance of recognized revenue): not estimable (${e(s.notEstimable)}).</p>`
       : gridTable(
-          `Sources of risk: each driver's share of the year-to-year variance of recognized revenue (first-order, with its 95% interval); the rest is deal-by-deal luck and interactions (${formatShare(s.unexplained.value!)}).`,
+          `Sources of risk: each driver's share of the year-to-year variance of recognized revenue (first-order, with its 95% interval); the rest is deal-by-deal luck and interactions (${pct(s.unexplained.value!)}).`,
           ['Driver', 'In words', 'Share of variance', '95% interval'],
           s.drivers
             .filter((x) => x.ownUncertainty !== false)
             .slice(0, 8)
-            .map((x) => [x.label, driverWords(x), formatShareBeside(x.varianceShare!, x.varianceShareInterval!), formatShareInterval(x.varianceShareInterval!)]),
+            .map((x) => [x.label, driverWords(x), pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct)]),
           2,
           'risks',
         );

@@ -20,6 +20,7 @@ import { budgetLabel } from '../charts/revenue-distribution.js';
 import { CAPACITY_KEYS, leadSources, otherExtras, rampedReps } from '../tier-extras.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
+import { BOOKINGS_NOTE, NEW_ARR_LABEL } from '../bookings-note.js';
 
 /** A rendered chart as the page shows it. */
 export interface HtmlChart {
@@ -83,7 +84,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
       // business live in ending ARR: a deal signed with a service-start lag that reaches past the
       // year end is booked this year but not yet live.
       ...(m === 'bookings' && summary.byComponent.bookings.newBusiness
-        ? [{ label: 'of which new ARR (new customers)', stat: summary.byComponent.bookings.newBusiness, fmt: rowMoney(summary.byComponent.bookings.newBusiness), indent: true }]
+        ? [{ label: NEW_ARR_LABEL, stat: summary.byComponent.bookings.newBusiness, fmt: rowMoney(summary.byComponent.bookings.newBusiness), indent: true }]
         : []),
     ]),
   );
@@ -161,7 +162,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
       ? `<h3>What must be true</h3>
 <p class="note">For each target: the smallest change in each top driver that can move the target’s metric (its own draw, the others as drawn) for the target to become the median outcome, against the value the scenario states and as a percentile of the driver’s own uncertainty; smallest change first.</p>
 <ul class="musts">
-${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueLine(w))}</li>`).join('\n')}
+${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueLine(w, w.tier === undefined ? rowMoney(summary.metrics[w.metric]) : money))}</li>`).join('\n')}
 </ul>`
       : '';
   const monthlyPlan = monthlyPlanSection(summary, money, stamp);
@@ -229,7 +230,7 @@ ${warningsHtml}${warningsSection(summary.warnings)}
 ${reforecastSection(summary, money)}<section>
 <h2>Headline</h2>
 ${headline}
-<p class="note">Bookings count every contract signed in the year, renewals included, so they can match ending ARR; the new ARR line is bookings as teams that count new business only define them. See the glossary at the end.</p>
+<p class="note">${e(BOOKINGS_NOTE)} See the glossary at the end.</p>
 </section>
 
 ${decisions}

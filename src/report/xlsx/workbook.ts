@@ -11,9 +11,12 @@ import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
-import { shareFormats } from './share-format.js';
+import { percentFormat, shareFormats } from './share-format.js';
+import { varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
+import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
+import { BOOKINGS_NOTE, NEW_ARR_LABEL } from '../bookings-note.js';
 
 /** What a sheet is made of: a header row, then rows of text and numbers, each column with a format. */
 export interface SheetData {
@@ -49,9 +52,13 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const sdNote = summary.metrics.revenue.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${summary.metrics.revenue.notEstimable}).`];
   const summarySheet: SheetData = {
     name: 'Summary',
-    preamble: [forecastTitle(summary), stamp, summaryParagraph(summary), ...sdNote],
+    preamble: [forecastTitle(summary), stamp, summaryParagraph(summary), BOOKINGS_NOTE, ...sdNote],
     header: ['Metric', ...statHead],
-    rows: METRICS.map((m) => [METRIC_LABELS[m], ...statCells(summary.metrics[m])]),
+    // With report.html's headline's new-ARR line under bookings (bookings' new-business component).
+    rows: METRICS.flatMap((m) => [
+      [METRIC_LABELS[m], ...statCells(summary.metrics[m])],
+      ...(m === 'bookings' && summary.byComponent.bookings.newBusiness ? [[`  ${NEW_ARR_LABEL}`, ...statCells(summary.byComponent.bookings.newBusiness)]] : []),
+    ]),
     formats: ['', ...statFormats(money)],
     widths: [34, ...statHead.map(() => 14)],
   };
@@ -161,7 +168,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     preamble: [
       none
         ? `What moves recognized revenue: each driver's first-order share of its variance and its tornado bar: not estimable (${s.notEstimable}).`
-        : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${(s.unexplained.value! * 100).toFixed(1)}%.`,
+        : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${varianceShareFormat(s)(s.unexplained.value!)}.`,
     ],
     header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>
@@ -170,9 +177,11 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
         : x.ownUncertainty
           ? [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing]
           : // No own draw: no interval, and no P10 or P90 of its own to set revenue at (the terminal's words).
-            [`${x.label} (no uncertainty of its own: moves with the market)`, x.tier ?? 'All', 0, null, null, null, null, null],
+            [`${x.label} ${NO_OWN_UNCERTAINTY}`, x.tier ?? 'All', 0, null, null, null, null, null],
     ),
-    formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT, money, money, money],
+    // The terminal's and report.html's decimals (varianceShareDecimals), for the whole column: not
+    // each cell's own (shareFormats), which wrote a tiny share 0.000% beside its interval's 0.0%.
+    formats: ['', '', ...Array<string>(3).fill(estimateFormat(none ? 1 : varianceShareDecimals(s))), money, money, money],
     widths: [34, 14, 16, 12, 12, 20, 20, 16],
   };
   return [summarySheet, percentiles, monthly, targets, ...(monthlyPlan ? [monthlyPlan] : []), assumptions, attribution];
@@ -235,6 +244,12 @@ function withShareFormats(cells: Array<{ value: string | number; format?: string
   }
   return out;
 }
+
+/**
+ * The Excel format of an estimated share at `decimals` decimals: as percentFormat writes it, with
+ * its negative section spelt out, so that it is not PERCENT_FORMAT and withShareFormats leaves it.
+ */
+const estimateFormat = (decimals: number) => `${percentFormat(decimals)};-${percentFormat(decimals)}`;
 
 /** Targets' interval columns hold shares, not money. */
 const shareRow = (sheet: SheetData, row: ReadonlyArray<string | number | null>) => sheet.name === 'Targets and budgets' && row[0] === 'Target';

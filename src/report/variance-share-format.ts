@@ -1,0 +1,34 @@
+import type { Sensitivity } from '../analysis/sensitivity.js';
+import { decimalsBelowWhole } from './money.js';
+
+/**
+ * The one way the terminal, report.html (its table and its paragraph) and report.xlsx write a
+ * metric's shares of variance and their 95% intervals: one number of decimals for all of them, the
+ * fewest (one at least) at which every interval's ends read differently, and at which no share
+ * below 1 reads 100%. A share is an estimate whose interval is typically a few tenths of a point
+ * wide, so a tiny one reads 0.0%: report.html wrote "0.023%" beside "[-0.1%, 0.2%]" and "0.0074%"
+ * as an interval's end, digits far below the Monte Carlo error, where the terminal wrote 0.0%.
+ * A share rounding to zero reads 0.0%, never -0.0%.
+ *
+ * @example varianceShareDecimals(s) // => 1 for intervals [62.7%, 64.5%] and [-0.1%, 0.2%]
+ * Complexity: O(drivers).
+ */
+export function varianceShareDecimals(s: Sensitivity): number {
+  const intervals = [...s.drivers.flatMap((x) => (x.ownUncertainty && x.varianceShareInterval ? [x.varianceShareInterval] : [])), ...(s.unexplained.interval ? [s.unexplained.interval] : [])];
+  let decimals = Math.max(1, ...intervals.flat().filter(Number.isFinite).map(decimalsBelowWhole));
+  // At most 4: an interval narrower than 0.00005 points needs more trials than a run takes.
+  while (decimals < 4 && intervals.some(([lo, hi]) => lo !== hi && fixed(lo, decimals) === fixed(hi, decimals))) decimals++;
+  return decimals;
+}
+
+/** A share of variance (or an end of its interval) as varianceShareDecimals says: '63.6%', '0.0%'. */
+export function varianceShareFormat(s: Sensitivity): (value: number) => string {
+  const decimals = varianceShareDecimals(s);
+  return (value) => (Number.isFinite(value) ? `${fixed(value, decimals)}%` : '-');
+}
+
+/** `value` as a percentage with `decimals` decimals, a negative that rounds to zero as zero. */
+function fixed(value: number, decimals: number): string {
+  const digits = (value * 100).toFixed(decimals);
+  return Number(digits) === 0 ? (0).toFixed(decimals) : digits;
+}

@@ -1,0 +1,104 @@
+import { Lexer, type YAMLError } from 'yaml';
+import type { ScenarioIssue } from './scenario-error.js';
+import { excerpt } from './display-text.js';
+import { YAML_LEXER_MARKERS } from './yaml-lexer-markers.js';
+
+/**
+ * The one problem to show for a file the YAML reader cannot read, in a planner's words.
+ *
+ * A YAML syntax error throws the reader off for the lines after it: one key indented a space off
+ * gave seven errors, a tab twelve, most of them on lines that are right. So only the first error
+ * (by position) is shown, with what most likely caused it and how to fix it, and a count of the
+ * others, which often disappear once it is fixed. (Problems in the values, found after the file
+ * is read, are still all reported at once.)
+ *
+ * Complexity: O(number of errors) plus O(length of the text) for the hints that look at it.
+ */
+export function yamlSyntaxIssue(
+  text: string,
+  errors: readonly YAMLError[],
+  at: (offset: number) => { line: number; column: number },
+): ScenarioIssue {
+  let first = errors[0]!;
+  for (const e of errors) if (e.pos[0] < first.pos[0]) first = e;
+  const message = firstLine(first.message);
+  const unclosed = /^Missing closing (["'])quote/.exec(message);
+  const opening = unclosed ? unclosedQuoteAt(text, unclosed[1]!) : undefined;
+  const offset = opening ?? first.pos[0];
+  const where = at(offset);
+  const said =
+    opening !== undefined
+      ? `this ${unclosed![1]} is never closed: end the value with ${unclosed![1]} on this line`
+      : `${excerpt(message, 120)}${hintFor(first, message, text, where)}`;
+  const others = errors.length - 1;
+  const more =
+    others === 0
+      ? ''
+      : `; ${others} more YAML ${others === 1 ? 'error' : 'errors'}, likely caused by this one: fix it first`;
+  return { path: [], message: `not valid YAML: ${said}${more}`, ...where };
+}
+
+/** What a planner most likely did, for the YAML reader's errors that do not say it. */
+function hintFor(error: YAMLError, message: string, text: string, { line, column }: { line: number; column: number }): string {
+  // `openingArr 5M` (no colon), or a key indented one space off, runs into the next line's key.
+  if (error.code === 'MULTILINE_IMPLICIT_KEY')
+    return " (is a ':' missing after a key, here or on the line above, or a line indented differently from the keys beside it? write key: value)";
+  if (error.code === 'TAB_AS_INDENT') return ' (YAML indents with spaces only: replace the tab with spaces)';
+  if (message.startsWith('Nested mappings are not allowed in compact mappings')) {
+    const lines = text.split(/\r\n|\r|\n/);
+    // `name: Plan: FY27` reads as a key `Plan` inside the value.
+    if (/:(\s|$)/.test((lines[line - 1] ?? '').slice(column - 1))) return ' (a value holding ": " must be quoted, as in name: "Plan: FY27")';
+    // `openingArr: 5M` followed by a key indented further reads as a key inside 5M.
+    const own = indentOf(lines[line - 1] ?? '');
+    const below = lineBelow(lines, line);
+    if (below !== undefined && indentOf(lines[below - 1]!) > own)
+      return ` (line ${below} is indented ${spaces(indentOf(lines[below - 1]!))}, more than line ${line} above it (${own}): the keys of one mapping start in the same column)`;
+  }
+  if (error.code === 'BAD_INDENT' && /^All (mapping|sequence) items must start at the same column/.test(message)) {
+    const lines = text.split(/\r\n|\r|\n/);
+    const own = indentOf(lines[line - 1] ?? '');
+    const above = lineAbove(lines, line, holdsContent);
+    const theirs = above === undefined ? own : indentOf(lines[above - 1]!);
+    if (theirs !== own)
+      return ` (line ${line} is indented ${spaces(own)} and line ${above} above it ${spaces(theirs)}: the keys of one mapping start in the same column)`;
+  }
+  // A list item `- name: Enterprise` moved left of the items before it reads as a key.
+  if (message.startsWith('A block sequence may not be used as an implicit map key')) {
+    const lines = text.split(/\r\n|\r|\n/);
+    const own = indentOf(lines[line - 1] ?? '');
+    const item = lineAbove(lines, line, (t) => t.trimStart().startsWith('- '));
+    const theirs = item === undefined ? own : indentOf(lines[item - 1]!);
+    if (theirs !== own)
+      return ` (the "- " on line ${line} is in column ${own + 1}, and the list item on line ${item} in column ${theirs + 1}: the items of one list start in the same column)`;
+  }
+  return '';
+}
+
+/** The nearest line below `line` (1-based) that holds more than a comment, or undefined. */
+function lineBelow(lines: readonly string[], line: number): number | undefined {
+  for (let below = line + 1; below <= lines.length; below++) if (holdsContent(lines[below - 1]!)) return below;
+  return undefined;
+}
+
+const holdsContent = (t: string) => t.trim() !== '' && !t.trimStart().startsWith('#');
+
+/** The nearest line above `line` (1-based) that `wanted` accepts, or undefined. */
+function lineAbove(lines: readonly string[], line: number, wanted: (text: string) => boolean): number | undefined {
+  for (let above = line - 1; above >= 1; above--) if (wanted(lines[above - 1] ?? '')) return above;
+  return undefined;
+}
+
+/** Offset of the quote that opens a quoted value never closed (it runs to the end of the file), or undefined. */
+function unclosedQuoteAt(text: string, quote: string): number | undefined {
+  let offset = 0;
+  let found: number | undefined;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (lexeme.startsWith(quote) && (lexeme.length === 1 || !lexeme.endsWith(quote))) found = offset;
+    if (!YAML_LEXER_MARKERS.has(lexeme)) offset += lexeme.length;
+  }
+  return found;
+}
+
+const indentOf = (line: string) => /^ */.exec(line)![0].length;
+const spaces = (n: number) => `${n} ${n === 1 ? 'space' : 'spaces'}`;
+const firstLine = (s: string) => s.split('\n')[0] ?? s;
