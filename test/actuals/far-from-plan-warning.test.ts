@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { standardNormal } from '../../src/random/normal.js';
+import { createStream } from '../../src/random/source.js';
 import { readFileSync } from 'node:fs';
 import { parseMonthlyFile } from '../../src/actuals/read-monthly-file.js';
 import { simulatedYear } from '../../src/actuals/simulated-year.js';
@@ -45,6 +47,14 @@ describe('closed months far from the plan', () => {
     const model = sim.reforecast!.model;
     expect(model.termValues(new Float64Array(model.dimension)).length).toBe(model.termNames.length);
     expect(model.termNames.map((n) => n.term)).toEqual(model.notes.flatMap((n) => n.terms));
+    // The terms are the likelihood's own, split: at any state they add up to it (the warning's "pulls
+    // the most" reads them), here at 20 seeded states around the prior.
+    const normal = standardNormal(createStream('far-from-plan/terms'));
+    for (let k = 0; k < 20; k++) {
+      const f = Float64Array.from({ length: model.dimension }, () => normal());
+      const sum = model.termValues(f).reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - model.logLikelihood(f))).toBeLessThanOrEqual(1e-9 * Math.abs(model.logLikelihood(f)));
+    }
   });
 
   it('SMB leads of month 3 ten times over: the market factor is far, warned at that cell alone', async () => {

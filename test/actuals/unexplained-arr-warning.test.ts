@@ -43,27 +43,19 @@ describe('a closed month whose ending ARR its flows do not explain', () => {
     expect(formatWarning(warnings[0]!)).toMatch(new RegExp(`^arrcast: warning \\[actuals-arr-unexplained\\] actuals.csv:${at + 1}:\\d+ ending_arr: SMB month .*: ending_arr ${Number(to).toLocaleString('en-US')} is [\\d,]+ ${way} what the month's flows explain \\(18,000,000 live when it began`));
   });
 
-  it('an opening book 8% off the scenario\'s is warned about at month 1 (where deals go live at signing, the rest is weighed against the ARR due)', async () => {
-    // Mid-market's year began on 39M, not the scenario's 36M: every ending_arr 3,000,000 higher. Under
-    // the 10% rule alone nothing was said, and month 1 booked the 3M as price uplift.
+  it("an opening book 15% off the scenario's is warned about at month 1, with the opening book that would explain it", async () => {
+    // Mid-market's year began on 41.4M, not the scenario's 36M: every ending_arr 5,400,000 higher.
     const lines = text.split('\n').map((l) => {
       if (!l.includes(',Mid-market,')) return l;
       const cells = l.split(',');
-      cells[cells.length - 1] = String(Number(cells[cells.length - 1]) + 3_000_000);
+      cells[cells.length - 1] = String(Number(cells[cells.length - 1]) + 5_400_000);
       return cells.join(',');
     });
     const at = lines.findIndex((l) => l.startsWith('1,Mid-market,'));
     const warnings = await run(lines.join('\n'));
     expect(warnings.map((w) => [w.code, w.line, w.path])).toEqual([['actuals-arr-unexplained', at + 1, ['ending_arr']]]);
-    // By hand, month 1: 37,804,475 + 3,000,000 - 36,000,000 - (1,872,650 + 113,289 - 50,680 - 225,000) = 3,094,216
-    // unexplained; 2,160,000 due.
-    expect(warnings[0]!.message).toContain('is 3,094,216 above what the month\'s flows explain (36,000,000 live when it began, 9% of it, 143% of the 2,160,000 due)');
-    expect(warnings[0]!.message).toContain('an opening book of 39,094,216, not the scenario\'s openingArr 36,000,000, would explain it');
-  });
-
-  it('a file without new_arr keeps the 10% rule: its new business is part of every month\'s rest', async () => {
-    const lines = text.split('\n').map((l) => l.split(',').filter((_, i) => i !== 4).join(','));
-    expect(lines[0]).not.toContain('new_arr');
-    expect(await run(lines.join('\n'))).toEqual([]);
+    // By hand, month 1: 37,804,475 + 5,400,000 - 36,000,000 - (1,872,650 + 113,289 - 50,680 - 225,000) = 5,494,216 unexplained.
+    expect(warnings[0]!.message).toContain("is 5,494,216 above what the month's flows explain (36,000,000 live when it began, 15% of it)");
+    expect(warnings[0]!.message).toContain("an opening book of 41,494,216, not the scenario's openingArr 36,000,000, would explain it");
   });
 });
