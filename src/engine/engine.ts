@@ -1,8 +1,10 @@
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import type { LoadedScenario } from '../scenario/parse.js';
-import { RunOptionError } from './errors.js';
+import { RunAbortedError, RunOptionError } from './errors.js';
 import {
+  checkSignal,
   MAX_WORKERS,
   simulateOn,
   simulateShardOn,
@@ -43,7 +45,10 @@ export interface Engine {
   simulate(loaded: LoadedScenario, options?: EngineSimulateOptions): Promise<Simulation>;
   /** simulateShard() on the warm pool. */
   simulateShard(loaded: LoadedScenario, options: ShardOptions): Promise<SimulationPart>;
-  /** Stop the threads. Runs still going are cancelled; the engine cannot be used afterwards. */
+  /**
+   * Stop the threads. Runs still going are cancelled: they reject at once with RunAbortedError
+   * ("its engine was closed"), as an abort would; the engine cannot be used afterwards.
+   */
   close(): Promise<void>;
 }
 
@@ -71,13 +76,43 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   // The pool's default: its threads, unless the run asks for fewer (or for 0: in-process).
   const withWorkers = <T extends { readonly workers?: number }>(o: T): T => ({ ...o, workers: o.workers ?? threads });
+  // Aborted by close(): every run still going is cancelled through its signal before the threads are
+  // stopped. (Stopping them under a run failed it as a ChunkFailedError, 'chunk 0 ... failed:
+  // Terminating worker thread', as if the model or a worker were at fault.)
+  const closing = new AbortController();
+  setMaxListeners(0, closing.signal);
+  const closable = async <T extends { readonly signal?: AbortSignal }, R>(o: T, run: (o: T) => Promise<R>): Promise<R> => {
+    checkSignal(o.signal);
+    const own = o.signal;
+    const stop = new AbortController();
+    const relay = () => stop.abort();
+    if (own?.aborted || closing.signal.aborted) stop.abort();
+    own?.addEventListener('abort', relay, { once: true });
+    closing.signal.addEventListener('abort', relay, { once: true });
+    try {
+      return await run({ ...o, signal: stop.signal });
+    } catch (err) {
+      if (err instanceof RunAbortedError && closing.signal.aborted && !own?.aborted) throw new RunAbortedError('the run was cancelled: its engine was closed');
+      throw err;
+    } finally {
+      own?.removeEventListener?.('abort', relay);
+      closing.signal.removeEventListener('abort', relay);
+    }
+  };
   return {
     workers: threads,
-    simulate: async (loaded, o = {}) => simulateOn(lease(), loaded, withWorkers(o)),
-    simulateShard: async (loaded, o) => simulateShardOn(lease(), loaded, withWorkers(o)),
+    simulate: async (loaded, o = {}) => {
+      const lent = lease();
+      return closable(o, (c) => simulateOn(lent, loaded, withWorkers(c)));
+    },
+    simulateShard: async (loaded, o) => {
+      const lent = lease();
+      return closable(o, (c) => simulateShardOn(lent, loaded, withWorkers(c)));
+    },
     close: async () => {
       const p = pool;
       pool = undefined;
+      closing.abort();
       if (p) await destroyWorkerPool(p);
     },
   };

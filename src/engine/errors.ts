@@ -47,11 +47,11 @@ export class ChunkFailedError extends Error {
   }
 }
 
-/** The run was cancelled through its AbortSignal (Ctrl-C). */
+/** The run was cancelled: through its AbortSignal (Ctrl-C), or by closing the engine it ran on. */
 export class RunAbortedError extends Error {
   override readonly name = 'AbortError';
-  constructor() {
-    super('the run was cancelled');
+  constructor(message = 'the run was cancelled') {
+    super(message);
   }
 }
 
