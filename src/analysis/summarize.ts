@@ -1,4 +1,5 @@
 import { closedMonthsMrr } from '../actuals/start-state.js';
+import { checkOptionKeys } from '../engine/option-keys.js';
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
 import { constantStat, copyAtMost, moments, statOfSelected, statOfValues, statRanks, type Stat } from './describe.js';
@@ -124,6 +125,9 @@ export interface SummaryOptions {
   readonly prepared?: PreparedAttribution;
 }
 
+/** Every key of SummaryOptions (checked complete by the compiler): a misspelt one is refused, not ignored (option-keys.ts). */
+const SUMMARY_OPTION_KEYS: readonly string[] = Object.keys({ confidence: true, targets: true, precision: true, prepared: true } as const satisfies Record<keyof SummaryOptions, true>);
+
 /**
  * Summarize a run: headline metrics, breakdowns by tier and by component, retention, customers,
  * monthly bands and the trial-level drivers. Deterministic for a given run (no worker count, no
@@ -133,6 +137,7 @@ export interface SummaryOptions {
  * (rank-select.ts); of a column the decisions read shortfalls of, also its lowest values, sorted.
  */
 export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
+  checkOptionKeys(options, SUMMARY_OPTION_KEYS, 'summarize');
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);

@@ -6,6 +6,9 @@ import { RunAbortedError, RunOptionError } from './errors.js';
 import {
   checkSignal,
   MAX_WORKERS,
+  SHARD_OPTION_KEYS,
+  SIMULATE_ONLY,
+  SIMULATE_OPTION_KEYS,
   simulateOn,
   simulateShardOn,
   type ShardOptions,
@@ -14,6 +17,7 @@ import {
   type SimulationPart,
 } from './simulate.js';
 import { createWorkerPool, destroyWorkerPool } from './worker-pool.js';
+import { checkOptionKeys } from './option-keys.js';
 import { TierRowCache } from './tier-row-cache.js';
 
 export interface EngineOptions {
@@ -27,6 +31,9 @@ export interface EngineOptions {
    */
   readonly tierCacheBytes?: number;
 }
+
+/** Every key of EngineOptions (checked complete by the compiler). */
+const ENGINE_OPTION_KEYS: readonly string[] = Object.keys({ workers: true, tierCacheBytes: true } as const satisfies Record<keyof EngineOptions, true>);
 
 /** Options of a run on an engine: `workers` 0 runs in-process; otherwise at most the engine's threads are used. */
 export type EngineSimulateOptions = SimulateOptions;
@@ -65,6 +72,7 @@ export interface Engine {
  * }
  */
 export function createEngine(options: EngineOptions = {}): Engine {
+  checkOptionKeys(options, ENGINE_OPTION_KEYS, 'createEngine');
   const threads = options.workers ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WORKERS)
     throw new RunOptionError('workers', `an engine needs a whole number of worker threads from 1 to ${MAX_WORKERS} (got ${threads})`);
@@ -81,7 +89,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Terminating worker thread', as if the model or a worker were at fault.)
   const closing = new AbortController();
   setMaxListeners(0, closing.signal);
-  const closable = async <T extends { readonly signal?: AbortSignal }, R>(o: T, run: (o: T) => Promise<R>): Promise<R> => {
+  const closable = async <T extends { readonly signal?: AbortSignal }, R>(o: T, keys: readonly [readonly string[], string, readonly string[]], run: (o: T) => Promise<R>): Promise<R> => {
+    checkOptionKeys(o, ...keys);
     checkSignal(o.signal);
     const own = o.signal;
     const stop = new AbortController();
@@ -103,11 +112,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     workers: threads,
     simulate: async (loaded, o = {}) => {
       const lent = lease();
-      return closable(o, (c) => simulateOn(lent, loaded, withWorkers(c)));
+      return closable(o, [SIMULATE_OPTION_KEYS, 'simulate', ['shard']], (c) => simulateOn(lent, loaded, withWorkers(c)));
     },
     simulateShard: async (loaded, o) => {
       const lent = lease();
-      return closable(o, (c) => simulateShardOn(lent, loaded, withWorkers(c)));
+      return closable(o, [SHARD_OPTION_KEYS, 'simulateShard', SIMULATE_ONLY], (c) => simulateShardOn(lent, loaded, withWorkers(c)));
     },
     close: async () => {
       const p = pool;

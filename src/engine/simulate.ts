@@ -12,6 +12,7 @@ import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
+import { checkOptionKeys } from './option-keys.js';
 import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
@@ -90,6 +91,33 @@ export interface SimulateOptions {
    */
   readonly onChunk?: (spec: ChunkSpec, result: ChunkResult, layout: TrialLayout) => void;
 }
+
+/** Every key of SimulateOptions (checked complete by the compiler): a key not among them is refused (option-keys.ts). */
+const SIMULATE_KEYS = {
+  trials: true,
+  seed: true,
+  workers: true,
+  signal: true,
+  onProgress: true,
+  maxMinutes: true,
+  onEstimate: true,
+  resumeFrom: true,
+  actuals: true,
+  ownDrawTrials: true,
+  tallyCounts: true,
+  keepApart: true,
+  onLeadingTrials: true,
+  onChunk: true,
+} as const satisfies Record<keyof SimulateOptions, true>;
+
+/** The keys simulate() reads. */
+export const SIMULATE_OPTION_KEYS: readonly string[] = Object.keys(SIMULATE_KEYS);
+
+/** Options of simulate that simulateShard refuses by name (checkCallbacks), rather than as unknown: ShardOptions omits them. */
+export const SIMULATE_ONLY: readonly string[] = ['resumeFrom', 'ownDrawTrials', 'tallyCounts', 'keepApart', 'onLeadingTrials', 'onChunk'] satisfies ReadonlyArray<Exclude<keyof SimulateOptions, keyof ShardOptions>>;
+
+/** The keys simulateShard() reads. */
+export const SHARD_OPTION_KEYS: readonly string[] = [...Object.keys(SIMULATE_KEYS).filter((k) => !SIMULATE_ONLY.includes(k)), 'shard'];
 
 /** Options of one shard of a run (see simulateShard). */
 export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'tallyCounts' | 'keepApart' | 'onLeadingTrials' | 'onChunk'> {
@@ -212,7 +240,7 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
   if ('shard' in options) {
     // A shard's options have none of these (ShardOptions omits them): from JavaScript they would be
     // ignored without a word, a resume drawing every trial again, say.
-    for (const name of ['resumeFrom', 'ownDrawTrials', 'tallyCounts', 'keepApart', 'onLeadingTrials'] as const)
+    for (const name of SIMULATE_ONLY as ReadonlyArray<keyof SimulateOptions>)
       if ((options as SimulateOptions)[name] !== undefined) throw new RunOptionError(name, 'is an option of simulate, not of simulateShard (a shard runs its chunks whole)');
     return;
   }
@@ -289,6 +317,7 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
 
 /** simulate() on a warm pool (an engine's), or on a pool of its own when `pool` is undefined. */
 export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScenario, options: SimulateOptions = {}): Promise<Simulation> {
+  checkOptionKeys(options, SIMULATE_OPTION_KEYS, 'simulate', ['shard']);
   // A shard is not a whole run: it would be a Simulation missing most of its trials.
   if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
   const { trials, seed, workers } = resolveOptions(loaded, options);
@@ -338,6 +367,7 @@ export async function simulateShard(loaded: LoadedScenario, options: ShardOption
 
 /** simulateShard() on a warm pool (an engine's), or on a pool of its own when `pool` is undefined. */
 export async function simulateShardOn(pool: PoolLease | undefined, loaded: LoadedScenario, options: ShardOptions): Promise<SimulationPart> {
+  checkOptionKeys(options, SHARD_OPTION_KEYS, 'simulateShard', SIMULATE_ONLY);
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const shard = resolveShard(options.shard);
   const started = performance.now();
