@@ -1,5 +1,6 @@
 import { closedMonthsMrr } from '../actuals/start-state.js';
 import { checkOptionKeys } from '../engine/option-keys.js';
+import { checkedTargets } from './targets-option.js';
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
 import { constantStat, copyAtMost, moments, statOfSelected, statOfValues, statRanks, type Stat } from './describe.js';
@@ -143,7 +144,8 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const col = (key: string) => store.column(key);
   /** True when the run has values of `key`: a column, or a tally (TrialStoreOptions.tallyCounts). */
   const kept = (key: string) => col(key) !== undefined || store.tally(key) !== undefined;
-  const targets = options.targets ?? scenario.targets;
+  // The scenario's were checked as it loaded; a caller's are checked here (targets-option.ts).
+  const targets = options.targets === undefined ? scenario.targets : checkedTargets(options.targets);
   // Every column is described once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same selection.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });

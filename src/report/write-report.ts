@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { checkOptionKeys } from '../engine/option-keys.js';
+import { checkSummaryOfRun } from './summary-of-run.js';
 import { dirname, join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
@@ -99,6 +100,7 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
   checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
+  checkSummaryOfRun(sim, summary);
   const out = await prepareReportDir(dir, '--out', !options.parentSwept);
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);
