@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { simulate, simulateShard, type ShardOptions, type SimulateOptions } from '../../src/engine/simulate.js';
 import { createEngine, type EngineOptions } from '../../src/engine/engine.js';
 import { mergeParts, type MergeOptions } from '../../src/engine/merge.js';
+import { writePartFile } from '../../src/engine/part-file.js';
 import { summarize, type SummaryOptions } from '../../src/analysis/summarize.js';
 import { writeReport, type ReportOptions } from '../../src/report/write-report.js';
 import { RunOptionError } from '../../src/engine/errors.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { ROOT } from '../helpers/fixtures.js';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const example = parseScenario(readFileSync(`${ROOT}scenarios/example.yaml`, 'utf8'), 'example.yaml');
@@ -44,6 +45,11 @@ describe('an option the function does not read is refused by name, not ignored',
       'RunOptionError onChunk: is an option of simulate, not of simulateShard (a shard runs its chunks whole)',
     );
     expect(await refusal(() => simulate(example, as<SimulateOptions>({ trials: 50, workers: 0, shard: { index: 0, count: 1 } })))).toMatch(/^RunOptionError --shard: simulate runs the whole run/);
+    const part = await simulateShard(example, { trials: 50, workers: 0, shard: { index: 0, count: 1 } });
+    const partFile = join(mkdtempSync(join(tmpdir(), 'option-keys-')), 'p.arrcast-part');
+    expect(await refusal(() => writePartFile(partFile, part, as<{ signal?: AbortSignal }>({ signl: AbortSignal.abort() })))).toBe('RunOptionError signl: is not an option of writePartFile (did you mean signal?); its options are signal');
+    expect(await refusal(() => writePartFile(partFile, part, as<{ signal?: AbortSignal }>({ signal: new AbortController() })))).toMatch(/^RunOptionError signal: must be an AbortSignal/);
+    expect(existsSync(partFile)).toBe(false);
     expect(await refusal(() => createEngine(as<EngineOptions>({ worker: 1 })))).toMatch(/^RunOptionError worker: is not an option of createEngine \(did you mean workers\?\); its options are workers, tierCacheBytes$/);
     const engine = createEngine({ workers: 1 });
     try {
