@@ -1,4 +1,5 @@
 import { closedMonthsMrr } from '../actuals/start-state.js';
+import { checkWholeRun } from '../engine/whole-run.js';
 import { checkOptionKeys } from '../engine/option-keys.js';
 import { checkedTargets } from './targets-option.js';
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
@@ -139,6 +140,7 @@ const SUMMARY_OPTION_KEYS: readonly string[] = Object.keys({ confidence: true, t
  */
 export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
   checkOptionKeys(options, SUMMARY_OPTION_KEYS, 'summarize');
+  checkWholeRun(sim, 'summarize reads a whole run');
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);

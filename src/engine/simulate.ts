@@ -13,6 +13,7 @@ import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
 import { checkOptionKeys } from './option-keys.js';
+import { checkWholeRun } from './whole-run.js';
 import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
@@ -266,6 +267,11 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
     const p = previous as { store?: unknown; loaded?: unknown; trials?: unknown } | null;
     if (p === null || typeof p !== 'object' || !(p.store instanceof TrialStore) || typeof p.loaded !== 'object' || typeof p.trials !== 'number')
       throw new RunOptionError('resumeFrom', `must be a Simulation that simulate returned (got ${describeValue(previous)}${p !== null && typeof p === 'object' ? ' of another shape' : ''})`);
+    try {
+      checkWholeRun(previous as Simulation, 'must be a whole run');
+    } catch (err) {
+      throw new RunOptionError('resumeFrom', (err as Error).message);
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { checkWholeRun } from '../engine/whole-run.js';
 import { checkOptionKeys } from '../engine/option-keys.js';
 import { checkSummaryOfRun } from './summary-of-run.js';
 import { dirname, join } from 'node:path';
@@ -100,6 +101,7 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
   checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
+  checkWholeRun(sim, 'writeReport reads a whole run');
   checkSummaryOfRun(sim, summary);
   const out = await prepareReportDir(dir, '--out', !options.parentSwept);
   const render = options.renderChart ?? renderChart;
