@@ -1,4 +1,5 @@
 import { closedMonthsMrr } from '../actuals/start-state.js';
+import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
 import { checkOptionKeys } from '../engine/option-keys.js';
 import { checkedTargets } from './targets-option.js';
@@ -141,6 +142,7 @@ const SUMMARY_OPTION_KEYS: readonly string[] = Object.keys({ confidence: true, t
 export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
   checkOptionKeys(options, SUMMARY_OPTION_KEYS, 'summarize');
   checkWholeRun(sim, 'summarize reads a whole run');
+  checkUnchangedSinceLoaded(sim.loaded, 'its summary');
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
+import { checkUnchangedSinceLoaded } from './unchanged-since-loaded.js';
 import { availableParallelism, totalmem } from 'node:os';
-import { changedSinceHashed, type LoadedScenario } from '../scenario/parse.js';
-import { filesChangedSinceLoaded } from '../scenario/files-digest.js';
+import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
@@ -198,10 +198,7 @@ function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string)
 export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions | ShardOptions): { trials: number; seed: string; workers: number } {
   // Its hash names the run (outputs, parts, a resume) and keys a warm engine's compiled plans: a
   // scenario edited in place after loading would run, there, as the one it was.
-  if (changedSinceHashed(loaded.scenario))
-    throw new RangeError(`the scenario ${loaded.source} was changed after it was loaded (its hash names what was loaded): parse or load each variant anew (parseScenario, loadScenario)`);
-  if (filesChangedSinceLoaded(loaded.files))
-    throw new RangeError(`the data of the files ${loaded.source} names (customer books, pipelines) was changed after it was loaded (the scenario's hash covers the files as read): load each variant anew (loadScenario)`);
+  checkUnchangedSinceLoaded(loaded);
   const trials = options.trials ?? loaded.scenario.trials;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);

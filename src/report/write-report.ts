@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
 import { checkOptionKeys } from '../engine/option-keys.js';
 import { checkSummaryOfRun } from './summary-of-run.js';
@@ -102,6 +103,7 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
   checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
   checkWholeRun(sim, 'writeReport reads a whole run');
+  checkUnchangedSinceLoaded(sim.loaded, 'its report');
   checkSummaryOfRun(sim, summary);
   const out = await prepareReportDir(dir, '--out', !options.parentSwept);
   const render = options.renderChart ?? renderChart;

@@ -44,4 +44,26 @@ describe('writeReport refuses a summary of another run than the trials it is giv
     await writeReport(join(dir, 'after5'), after5, summaryOf(after5), { outputs: ['summary'] });
     expect([existsSync(join(dir, 'plan', 'summary.json')), existsSync(join(dir, 'after5', 'summary.json'))]).toEqual([true, true]);
   });
+
+  it('a scenario or customer book edited in place after its run: summarize and writeReport refuse it, naming the change', async () => {
+    // Before: summary.json said EUR and scenario.json a conversion of 50% beside trials simulated at 3% in USD.
+    const loaded = await loadScenario(`${ROOT}scenarios/example.yaml`);
+    const sim = await simulate(loaded, { trials: 300, seed: 1, workers: 0 });
+    const summary = summarize(sim);
+    (loaded.scenario as { currency: string }).currency = 'EUR';
+    const dir = mkdtempSync(join(tmpdir(), 'summary-of-run-'));
+    expect(() => summarize(sim)).toThrow(/^the scenario .*example\.yaml was changed after it was loaded \(its hash names what was loaded\): its summary would show it beside trials simulated from the scenario as loaded; /);
+    await expect(writeReport(join(dir, 'edited'), sim, summary, { outputs: ['summary'] })).rejects.toThrow(/was changed after it was loaded .*: its report would show it beside trials/);
+    expect(existsSync(join(dir, 'edited'))).toBe(false);
+    // Put back, it is read again.
+    (loaded.scenario as { currency: string }).currency = 'USD';
+    expect(summarize(sim).scenario.currency).toBe('USD');
+
+    const withBook = await loadScenario(`${ROOT}scenarios/enterprise-rep-driven.yaml`);
+    const run = await simulate(withBook, { trials: 300, seed: 1, workers: 0 });
+    const book = Object.values(withBook.files!.books!)[0]!;
+    book.arr[0] = book.arr[0]! * 2;
+    expect(() => summarize(run)).toThrow(/^the data of the files .* was changed after it was loaded .*: its summary would show it/);
+  });
 });
+
