@@ -14,6 +14,7 @@ import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } f
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
 import { checkOptionKeys } from './option-keys.js';
 import { checkWholeRun } from './whole-run.js';
+import { checkActualsOption } from './actuals-option.js';
 import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
@@ -183,14 +184,14 @@ export function planLoaded(loaded: LoadedScenario): ScenarioPlan {
 
 /** The plan of a run, and its re-forecast when it has actuals (see actuals/reforecast.ts). */
 function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string): { plan: ScenarioPlan; reforecast: Reforecast | undefined } {
-  if (!options.actuals) return { plan: planLoaded(loaded), reforecast: undefined };
-  planLoaded(loaded);
+  if (options.actuals === undefined) return { plan: planLoaded(loaded), reforecast: undefined };
+  const actuals = checkActualsOption(planLoaded(loaded), options.actuals);
   try {
-    const reforecast = compileReforecast(loaded.scenario, loaded.files, options.actuals, seed);
+    const reforecast = compileReforecast(loaded.scenario, loaded.files, actuals, seed);
     return { plan: reforecast.plan, reforecast };
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
-    throw new ScenarioError(options.actuals.file.path, [{ path: [], message: `cannot be re-forecast from: ${err.message}` }]);
+    throw new ScenarioError(actuals.file.path, [{ path: [], message: `cannot be re-forecast from: ${err.message}` }]);
   }
 }
 
