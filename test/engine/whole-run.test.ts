@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulate, simulateShard, type Simulation } from '../../src/engine/simulate.js';
+import { simulate, simulateShard, type Simulation, type SimulationPart } from '../../src/engine/simulate.js';
+import { writePartFile } from '../../src/engine/part-file.js';
 import { RunOptionError } from '../../src/engine/errors.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { compareSimulations } from '../../src/analysis/compare.js';
@@ -33,4 +34,13 @@ describe("a shard's part given where a whole run is read is refused, not read as
     expect(() => summarize(last)).toThrow(/shard 2\/2's part: 2,000 of its 4,000 trials/);
     expect(summarize(whole).trials).toBe(4_000);
   });
+
+  it('and the other way: a whole run given to writePartFile is refused by name, nothing written', async () => {
+    const whole = await simulate(example, { trials: 2_000, seed: 4, workers: 0 });
+    const file = join(mkdtempSync(join(tmpdir(), 'whole-run-')), 'whole.arrcast-part');
+    // Before: TypeError "Cannot read properties of undefined (reading 'index')".
+    await expect(writePartFile(file, whole as unknown as SimulationPart)).rejects.toThrow(new RangeError("a part file holds one shard's part, as simulateShard returns it; this is a whole run (simulate's): write its report (writeReport), or run its shards"));
+    expect(existsSync(file)).toBe(false);
+  });
 });
+
