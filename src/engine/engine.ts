@@ -89,8 +89,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Terminating worker thread', as if the model or a worker were at fault.)
   const closing = new AbortController();
   setMaxListeners(0, closing.signal);
-  const closable = async <T extends { readonly signal?: AbortSignal }, R>(o: T, keys: readonly [readonly string[], string, readonly string[]], run: (o: T) => Promise<R>): Promise<R> => {
-    checkOptionKeys(o, ...keys);
+  const closable = async <T extends { readonly signal?: AbortSignal }, R>(given: T | undefined, keys: readonly [readonly string[], string, readonly string[]], run: (o: T) => Promise<R>): Promise<R> => {
+    checkOptionKeys(given, ...keys);
+    // None given (simulateShard's are required: its shard is then refused by name, not met as a TypeError).
+    const o = given ?? ({} as T);
     checkSignal(o.signal);
     const own = o.signal;
     const stop = new AbortController();

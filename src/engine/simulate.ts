@@ -370,8 +370,10 @@ export async function simulateShard(loaded: LoadedScenario, options: ShardOption
 }
 
 /** simulateShard() on a warm pool (an engine's), or on a pool of its own when `pool` is undefined. */
-export async function simulateShardOn(pool: PoolLease | undefined, loaded: LoadedScenario, options: ShardOptions): Promise<SimulationPart> {
-  checkOptionKeys(options, SHARD_OPTION_KEYS, 'simulateShard', SIMULATE_ONLY);
+export async function simulateShardOn(pool: PoolLease | undefined, loaded: LoadedScenario, given: ShardOptions): Promise<SimulationPart> {
+  checkOptionKeys(given, SHARD_OPTION_KEYS, 'simulateShard', SIMULATE_ONLY);
+  // None given from JavaScript: the shard it must name is refused by name below, not met as a TypeError.
+  const options = given ?? ({} as ShardOptions);
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const shard = resolveShard(options.shard);
   const started = performance.now();

@@ -56,6 +56,7 @@ describe('an option the function does not read is refused by name, not ignored',
       expect(await refusal(() => engine.simulate(example, as<SimulateOptions>({ trials: 50, seeds: 7 })))).toMatch(/^RunOptionError seeds: is not an option of simulate \(did you mean seed\?\)/);
       expect(await refusal(() => engine.simulateShard(example, as<ShardOptions>({ trials: 50, shard: { index: 0, count: 1 }, worker: 1 })))).toMatch(/^RunOptionError worker: is not an option of simulateShard \(did you mean workers\?\)/);
       expect(await refusal(() => engine.simulate(example, as<SimulateOptions>(null)))).toBe('RunOptionError options: the options of simulate must be an object (got null)');
+      expect(await refusal(() => engine.simulateShard(example, as<ShardOptions>(undefined)))).toMatch(/^RunOptionError --shard: the shard count must be a whole number/);
     } finally {
       await engine.close();
     }
@@ -65,6 +66,8 @@ describe('an option the function does not read is refused by name, not ignored',
     expect(await refusal(() => simulate(example, as<SimulateOptions>(null)))).toBe('RunOptionError options: the options of simulate must be an object (got null)');
     expect(await refusal(() => simulate(example, as<SimulateOptions>(1_000)))).toBe('RunOptionError options: the options of simulate must be an object (got number)');
     expect(await refusal(() => simulateShard(example, as<ShardOptions>([])))).toBe('RunOptionError options: the options of simulateShard must be an object (got an array)');
+    // None at all: the shard it must name is refused, not met as "Cannot read properties of undefined".
+    expect(await refusal(() => simulateShard(example, as<ShardOptions>(undefined)))).toMatch(/^RunOptionError --shard: the shard count must be a whole number/);
     expect(await refusal(() => mergeParts([], as<MergeOptions>(null)))).toBe('RunOptionError options: the options of mergeParts must be an object (got null)');
   });
 
