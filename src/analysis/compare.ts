@@ -1,4 +1,5 @@
 import type { Simulation } from '../engine/simulate.js';
+import { checkWholeRun } from '../engine/whole-run.js';
 import { METRICS, type Metric } from '../model/components.js';
 import { describe } from './describe.js';
 import { PERCENTILE_CONVENTION } from './summarize.js';
@@ -97,6 +98,7 @@ export { MAX_COMPARED, scenarioLabel };
 export function compareSimulations(sims: readonly Simulation[]): Comparison {
   if (sims.length < 2 || sims.length > MAX_COMPARED) throw new RangeError(`compare needs 2 to ${MAX_COMPARED} simulations (got ${sims.length})`);
   const first = sims[0]!;
+  for (const sim of sims) checkWholeRun(sim, 'compareSimulations reads whole runs');
   for (const sim of sims)
     if (sim.seed !== first.seed || sim.trials !== first.trials)
       throw new RangeError(

@@ -1,4 +1,8 @@
 import { closedMonthsMrr } from '../actuals/start-state.js';
+import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
+import { checkWholeRun } from '../engine/whole-run.js';
+import { checkOptionKeys } from '../engine/option-keys.js';
+import { checkedTargets } from './targets-option.js';
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
 import { constantStat, copyAtMost, moments, statOfSelected, statOfValues, statRanks, type Stat } from './describe.js';
@@ -124,6 +128,9 @@ export interface SummaryOptions {
   readonly prepared?: PreparedAttribution;
 }
 
+/** Every key of SummaryOptions (checked complete by the compiler): a misspelt one is refused, not ignored (option-keys.ts). */
+const SUMMARY_OPTION_KEYS: readonly string[] = Object.keys({ confidence: true, targets: true, precision: true, prepared: true } as const satisfies Record<keyof SummaryOptions, true>);
+
 /**
  * Summarize a run: headline metrics, breakdowns by tier and by component, retention, customers,
  * monthly bands and the trial-level drivers. Deterministic for a given run (no worker count, no
@@ -133,12 +140,16 @@ export interface SummaryOptions {
  * (rank-select.ts); of a column the decisions read shortfalls of, also its lowest values, sorted.
  */
 export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
+  checkOptionKeys(options, SUMMARY_OPTION_KEYS, 'summarize');
+  checkWholeRun(sim, 'summarize reads a whole run');
+  checkUnchangedSinceLoaded(sim.loaded, 'its summary');
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);
   /** True when the run has values of `key`: a column, or a tally (TrialStoreOptions.tallyCounts). */
   const kept = (key: string) => col(key) !== undefined || store.tally(key) !== undefined;
-  const targets = options.targets ?? scenario.targets;
+  // The scenario's were checked as it loaded; a caller's are checked here (targets-option.ts).
+  const targets = options.targets === undefined ? scenario.targets : checkedTargets(options.targets);
   // Every column is described once: its Stat is kept by stored column (aliases share it), and the
   // order statistics the decisions read of it are computed from the same selection.
   const figures = decisionFigures(sim, { confidence: options.confidence, targets });

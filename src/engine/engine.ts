@@ -1,9 +1,14 @@
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import type { LoadedScenario } from '../scenario/parse.js';
-import { RunOptionError } from './errors.js';
+import { RunAbortedError, RunOptionError } from './errors.js';
 import {
+  checkSignal,
   MAX_WORKERS,
+  SHARD_OPTION_KEYS,
+  SIMULATE_ONLY,
+  SIMULATE_OPTION_KEYS,
   simulateOn,
   simulateShardOn,
   type ShardOptions,
@@ -12,6 +17,7 @@ import {
   type SimulationPart,
 } from './simulate.js';
 import { createWorkerPool, destroyWorkerPool } from './worker-pool.js';
+import { checkOptionKeys } from './option-keys.js';
 import { TierRowCache } from './tier-row-cache.js';
 
 export interface EngineOptions {
@@ -25,6 +31,9 @@ export interface EngineOptions {
    */
   readonly tierCacheBytes?: number;
 }
+
+/** Every key of EngineOptions (checked complete by the compiler). */
+const ENGINE_OPTION_KEYS: readonly string[] = Object.keys({ workers: true, tierCacheBytes: true } as const satisfies Record<keyof EngineOptions, true>);
 
 /** Options of a run on an engine: `workers` 0 runs in-process; otherwise at most the engine's threads are used. */
 export type EngineSimulateOptions = SimulateOptions;
@@ -43,7 +52,10 @@ export interface Engine {
   simulate(loaded: LoadedScenario, options?: EngineSimulateOptions): Promise<Simulation>;
   /** simulateShard() on the warm pool. */
   simulateShard(loaded: LoadedScenario, options: ShardOptions): Promise<SimulationPart>;
-  /** Stop the threads. Runs still going are cancelled; the engine cannot be used afterwards. */
+  /**
+   * Stop the threads. Runs still going are cancelled: they reject at once with RunAbortedError
+   * ("its engine was closed"), as an abort would; the engine cannot be used afterwards.
+   */
   close(): Promise<void>;
 }
 
@@ -60,6 +72,7 @@ export interface Engine {
  * }
  */
 export function createEngine(options: EngineOptions = {}): Engine {
+  checkOptionKeys(options, ENGINE_OPTION_KEYS, 'createEngine');
   const threads = options.workers ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WORKERS)
     throw new RunOptionError('workers', `an engine needs a whole number of worker threads from 1 to ${MAX_WORKERS} (got ${threads})`);
@@ -71,13 +84,46 @@ export function createEngine(options: EngineOptions = {}): Engine {
   };
   // The pool's default: its threads, unless the run asks for fewer (or for 0: in-process).
   const withWorkers = <T extends { readonly workers?: number }>(o: T): T => ({ ...o, workers: o.workers ?? threads });
+  // Aborted by close(): every run still going is cancelled through its signal before the threads are
+  // stopped. (Stopping them under a run failed it as a ChunkFailedError, 'chunk 0 ... failed:
+  // Terminating worker thread', as if the model or a worker were at fault.)
+  const closing = new AbortController();
+  setMaxListeners(0, closing.signal);
+  const closable = async <T extends { readonly signal?: AbortSignal }, R>(given: T | undefined, keys: readonly [readonly string[], string, readonly string[]], run: (o: T) => Promise<R>): Promise<R> => {
+    checkOptionKeys(given, ...keys);
+    // None given (simulateShard's are required: its shard is then refused by name, not met as a TypeError).
+    const o = given ?? ({} as T);
+    checkSignal(o.signal);
+    const own = o.signal;
+    const stop = new AbortController();
+    const relay = () => stop.abort();
+    if (own?.aborted || closing.signal.aborted) stop.abort();
+    own?.addEventListener('abort', relay, { once: true });
+    closing.signal.addEventListener('abort', relay, { once: true });
+    try {
+      return await run({ ...o, signal: stop.signal });
+    } catch (err) {
+      if (err instanceof RunAbortedError && closing.signal.aborted && !own?.aborted) throw new RunAbortedError('the run was cancelled: its engine was closed');
+      throw err;
+    } finally {
+      own?.removeEventListener?.('abort', relay);
+      closing.signal.removeEventListener('abort', relay);
+    }
+  };
   return {
     workers: threads,
-    simulate: async (loaded, o = {}) => simulateOn(lease(), loaded, withWorkers(o)),
-    simulateShard: async (loaded, o) => simulateShardOn(lease(), loaded, withWorkers(o)),
+    simulate: async (loaded, o = {}) => {
+      const lent = lease();
+      return closable(o, [SIMULATE_OPTION_KEYS, 'simulate', ['shard']], (c) => simulateOn(lent, loaded, withWorkers(c)));
+    },
+    simulateShard: async (loaded, o) => {
+      const lent = lease();
+      return closable(o, [SHARD_OPTION_KEYS, 'simulateShard', SIMULATE_ONLY], (c) => simulateShardOn(lent, loaded, withWorkers(c)));
+    },
     close: async () => {
       const p = pool;
       pool = undefined;
+      closing.abort();
       if (p) await destroyWorkerPool(p);
     },
   };

@@ -4,7 +4,7 @@ import { displayText } from '../scenario/display-text.js';
  * Options of the library that no command-line flag sets (callbacks, a signal, in-memory runs): a
  * refusal of one names it as the library spells it, `onProgress: ...`, not as a flag, `--onProgress`.
  */
-const LIBRARY_ONLY_OPTIONS: ReadonlySet<string> = new Set(['onProgress', 'onEstimate', 'onLeadingTrials', 'signal', 'ownDrawTrials', 'resumeFrom', 'tierCacheBytes', 'engine']);
+const LIBRARY_ONLY_OPTIONS: ReadonlySet<string> = new Set(['onProgress', 'onEstimate', 'onLeadingTrials', 'onChunk', 'signal', 'ownDrawTrials', 'tallyCounts', 'keepApart', 'resumeFrom', 'tierCacheBytes', 'engine']);
 
 /** A run option out of range (trials, workers, seed): the user's to fix; the CLI exits with code 2. */
 export class RunOptionError extends Error {
@@ -13,8 +13,10 @@ export class RunOptionError extends Error {
     /** The option at fault, e.g. 'workers'. */
     readonly option: string,
     message: string,
+    /** Name it as the library spells it (`option: ...`), not as a flag: always so for the library's own options. */
+    library = LIBRARY_ONLY_OPTIONS.has(option),
   ) {
-    super(`${LIBRARY_ONLY_OPTIONS.has(option) ? option : `--${option}`}: ${message}`);
+    super(`${library ? option : `--${option}`}: ${message}`);
   }
 }
 
@@ -47,11 +49,11 @@ export class ChunkFailedError extends Error {
   }
 }
 
-/** The run was cancelled through its AbortSignal (Ctrl-C). */
+/** The run was cancelled: through its AbortSignal (Ctrl-C), or by closing the engine it ran on. */
 export class RunAbortedError extends Error {
   override readonly name = 'AbortError';
-  constructor() {
-    super('the run was cancelled');
+  constructor(message = 'the run was cancelled') {
+    super(message);
   }
 }
 

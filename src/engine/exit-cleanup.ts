@@ -27,8 +27,15 @@ export function cleanUpNow(): void {
   }
 }
 
-/** Outputs this process has put in place (renamed or linked into their final path). */
+/** Outputs this process has put in place (renamed or linked into their final path), the latest PLACED_KEPT. */
 const placed: string[] = [];
+
+/**
+ * How many of the latest outputs are kept for the message. A command places one to a few; a program
+ * using the library for hours (a service writing a report a request) placed a path per write, held
+ * for good: memory that grew without end.
+ */
+export const PLACED_KEPT = 32;
 
 /**
  * Record that `path`, an output, is now in place: a forced exit after it (a second Ctrl-C while the
@@ -37,9 +44,10 @@ const placed: string[] = [];
  */
 export function outputPlaced(path: string): void {
   placed.push(path);
+  if (placed.length > PLACED_KEPT) placed.splice(0, placed.length - PLACED_KEPT);
 }
 
-/** The outputs this process has put in place so far, in order. */
+/** The latest outputs this process has put in place (at most PLACED_KEPT), in order. */
 export function placedOutputs(): readonly string[] {
   return placed;
 }

@@ -11,6 +11,7 @@ import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
 import { copyLittleEndian, PartFileError, partGenerator, sumsPerChunk, zodProblem, type PartHeader } from './part-format.js';
 import { GENERATOR_ID } from '../random/source.js';
 import { checkPartFinite } from './part-guard.js';
+import { checkOptionKeys } from './option-keys.js';
 import { checkSignal, planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
 
@@ -124,6 +125,9 @@ export interface MergeOptions {
   readonly allowedRoots?: readonly string[];
 }
 
+/** Every key of MergeOptions (checked complete by the compiler). */
+const MERGE_OPTION_KEYS: readonly string[] = Object.keys({ signal: true, allowedRoots: true } as const satisfies Record<keyof MergeOptions, true>);
+
 /** Run a step on every part, gathering their PartFileErrors into one MergeError. */
 async function eachPart<T, R>(items: readonly T[], step: (item: T) => Promise<R> | R): Promise<R[]> {
   const results: R[] = [];
@@ -157,6 +161,7 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
     throw new TypeError(
       `mergeParts takes an array of part file paths (got ${typeof files === 'string' ? `the string ${JSON.stringify(files)}: pass [path]` : Array.isArray(files) ? `an array holding ${files.map((f) => typeof f).find((t) => t !== 'string')}` : files === null ? 'null' : typeof files})`,
     );
+  checkOptionKeys(options, MERGE_OPTION_KEYS, 'mergeParts');
   checkSignal(options.signal);
   checkAllowedRoots(options.allowedRoots);
   const infos = await eachPart(files, readPartHeader);

@@ -8,7 +8,8 @@ import { openFailure } from '../scenario/read-file.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
-import type { SimulationPart } from './simulate.js';
+import { checkSignal, type SimulationPart } from './simulate.js';
+import { checkOptionKeys } from './option-keys.js';
 import { RunAbortedError } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
@@ -93,6 +94,8 @@ async function startsWithMagic(path: string): Promise<boolean> {
  * removed them (withDirectory), and go again when empty if the write fails.
  */
 export async function writePartFile(file: string, part: SimulationPart, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
+  checkOptionKeys(options, ['signal'], 'writePartFile');
+  checkSignal(options.signal);
   const check = () => {
     if (options.signal?.aborted) throw new RunAbortedError();
   };

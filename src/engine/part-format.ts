@@ -153,6 +153,9 @@ function bodyBytes(header: Pick<PartHeader, 'columns' | 'partTrials' | 'chunks' 
  * Complexity: O(bytes), for the checksum.
  */
 export function encodePart(part: SimulationPart): Uint8Array[] {
+  // A whole run (simulate's: a part's fields but shard and chunks) given from JavaScript failed on with a TypeError.
+  if (part.shard === undefined || !Array.isArray(part.chunks))
+    throw new RangeError("a part file holds one shard's part, as simulateShard returns it; this is a whole run (simulate's): write its report (writeReport), or run its shards");
   // A part file says nothing of actuals: a re-forecast's part would merge as a plan's, even beside
   // the plan's own parts. Refused until the format carries them (as `run` refuses --shard with --actuals).
   if (part.reforecast)

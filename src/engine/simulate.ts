@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
+import { checkUnchangedSinceLoaded } from './unchanged-since-loaded.js';
 import { availableParallelism, totalmem } from 'node:os';
-import { changedSinceHashed, type LoadedScenario } from '../scenario/parse.js';
-import { filesChangedSinceLoaded } from '../scenario/files-digest.js';
+import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
@@ -12,6 +12,9 @@ import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
+import { checkOptionKeys } from './option-keys.js';
+import { checkWholeRun } from './whole-run.js';
+import { checkActualsOption } from './actuals-option.js';
 import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
@@ -91,6 +94,33 @@ export interface SimulateOptions {
   readonly onChunk?: (spec: ChunkSpec, result: ChunkResult, layout: TrialLayout) => void;
 }
 
+/** Every key of SimulateOptions (checked complete by the compiler): a key not among them is refused (option-keys.ts). */
+const SIMULATE_KEYS = {
+  trials: true,
+  seed: true,
+  workers: true,
+  signal: true,
+  onProgress: true,
+  maxMinutes: true,
+  onEstimate: true,
+  resumeFrom: true,
+  actuals: true,
+  ownDrawTrials: true,
+  tallyCounts: true,
+  keepApart: true,
+  onLeadingTrials: true,
+  onChunk: true,
+} as const satisfies Record<keyof SimulateOptions, true>;
+
+/** The keys simulate() reads. */
+export const SIMULATE_OPTION_KEYS: readonly string[] = Object.keys(SIMULATE_KEYS);
+
+/** Options of simulate that simulateShard refuses by name (checkCallbacks), rather than as unknown: ShardOptions omits them. */
+export const SIMULATE_ONLY: readonly string[] = ['resumeFrom', 'ownDrawTrials', 'tallyCounts', 'keepApart', 'onLeadingTrials', 'onChunk'] satisfies ReadonlyArray<Exclude<keyof SimulateOptions, keyof ShardOptions>>;
+
+/** The keys simulateShard() reads. */
+export const SHARD_OPTION_KEYS: readonly string[] = [...Object.keys(SIMULATE_KEYS).filter((k) => !SIMULATE_ONLY.includes(k)), 'shard'];
+
 /** Options of one shard of a run (see simulateShard). */
 export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'tallyCounts' | 'keepApart' | 'onLeadingTrials' | 'onChunk'> {
   /** Which shard to run: `index` 0-based, from 0 to `count` - 1. */
@@ -154,14 +184,14 @@ export function planLoaded(loaded: LoadedScenario): ScenarioPlan {
 
 /** The plan of a run, and its re-forecast when it has actuals (see actuals/reforecast.ts). */
 function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string): { plan: ScenarioPlan; reforecast: Reforecast | undefined } {
-  if (!options.actuals) return { plan: planLoaded(loaded), reforecast: undefined };
-  planLoaded(loaded);
+  if (options.actuals === undefined) return { plan: planLoaded(loaded), reforecast: undefined };
+  const actuals = checkActualsOption(planLoaded(loaded), options.actuals);
   try {
-    const reforecast = compileReforecast(loaded.scenario, loaded.files, options.actuals, seed);
+    const reforecast = compileReforecast(loaded.scenario, loaded.files, actuals, seed);
     return { plan: reforecast.plan, reforecast };
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
-    throw new ScenarioError(options.actuals.file.path, [{ path: [], message: `cannot be re-forecast from: ${err.message}` }]);
+    throw new ScenarioError(actuals.file.path, [{ path: [], message: `cannot be re-forecast from: ${err.message}` }]);
   }
 }
 
@@ -169,10 +199,7 @@ function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string)
 export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions | ShardOptions): { trials: number; seed: string; workers: number } {
   // Its hash names the run (outputs, parts, a resume) and keys a warm engine's compiled plans: a
   // scenario edited in place after loading would run, there, as the one it was.
-  if (changedSinceHashed(loaded.scenario))
-    throw new RangeError(`the scenario ${loaded.source} was changed after it was loaded (its hash names what was loaded): parse or load each variant anew (parseScenario, loadScenario)`);
-  if (filesChangedSinceLoaded(loaded.files))
-    throw new RangeError(`the data of the files ${loaded.source} names (customer books, pipelines) was changed after it was loaded (the scenario's hash covers the files as read): load each variant anew (loadScenario)`);
+  checkUnchangedSinceLoaded(loaded);
   const trials = options.trials ?? loaded.scenario.trials;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
@@ -212,7 +239,7 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
   if ('shard' in options) {
     // A shard's options have none of these (ShardOptions omits them): from JavaScript they would be
     // ignored without a word, a resume drawing every trial again, say.
-    for (const name of ['resumeFrom', 'ownDrawTrials', 'tallyCounts', 'keepApart', 'onLeadingTrials'] as const)
+    for (const name of SIMULATE_ONLY as ReadonlyArray<keyof SimulateOptions>)
       if ((options as SimulateOptions)[name] !== undefined) throw new RunOptionError(name, 'is an option of simulate, not of simulateShard (a shard runs its chunks whole)');
     return;
   }
@@ -238,6 +265,11 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
     const p = previous as { store?: unknown; loaded?: unknown; trials?: unknown } | null;
     if (p === null || typeof p !== 'object' || !(p.store instanceof TrialStore) || typeof p.loaded !== 'object' || typeof p.trials !== 'number')
       throw new RunOptionError('resumeFrom', `must be a Simulation that simulate returned (got ${describeValue(previous)}${p !== null && typeof p === 'object' ? ' of another shape' : ''})`);
+    try {
+      checkWholeRun(previous as Simulation, 'must be a whole run');
+    } catch (err) {
+      throw new RunOptionError('resumeFrom', (err as Error).message);
+    }
   }
 }
 
@@ -289,6 +321,7 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
 
 /** simulate() on a warm pool (an engine's), or on a pool of its own when `pool` is undefined. */
 export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScenario, options: SimulateOptions = {}): Promise<Simulation> {
+  checkOptionKeys(options, SIMULATE_OPTION_KEYS, 'simulate', ['shard']);
   // A shard is not a whole run: it would be a Simulation missing most of its trials.
   if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
   const { trials, seed, workers } = resolveOptions(loaded, options);
@@ -337,7 +370,10 @@ export async function simulateShard(loaded: LoadedScenario, options: ShardOption
 }
 
 /** simulateShard() on a warm pool (an engine's), or on a pool of its own when `pool` is undefined. */
-export async function simulateShardOn(pool: PoolLease | undefined, loaded: LoadedScenario, options: ShardOptions): Promise<SimulationPart> {
+export async function simulateShardOn(pool: PoolLease | undefined, loaded: LoadedScenario, given: ShardOptions): Promise<SimulationPart> {
+  checkOptionKeys(given, SHARD_OPTION_KEYS, 'simulateShard', SIMULATE_ONLY);
+  // None given from JavaScript: the shard it must name is refused by name below, not met as a TypeError.
+  const options = given ?? ({} as ShardOptions);
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const shard = resolveShard(options.shard);
   const started = performance.now();

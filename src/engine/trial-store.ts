@@ -366,7 +366,11 @@ export class TrialStore {
         const end = Math.min(spec.offset + spec.trials, col.length);
         if (end <= spec.offset) return;
         const source = from.columns[c]!;
-        if (source.length < end) throw new Error(`column ${this.layout.columns[c]!.key} of the run to resume holds ${source.length} trials, fewer than the ${end} this run keeps`);
+        // A RangeError, as every other refusal of a resumeFrom: the caller's to fix, not arrcast's fault.
+        if (source.length < end)
+          throw new RangeError(
+            `column ${this.layout.columns[c]!.key} of the run to resume holds ${source.length} trials, fewer than the ${end} this run keeps (${from.released?.[c] === 1 ? 'its per-trial values were released: writeReport with releaseTrials' : 'its own draws were kept for fewer trials: ownDrawTrials'}); resume from a run that keeps them`,
+          );
         this.put(c, source.subarray(spec.offset, end), spec.offset);
       });
       const sums = from.chunkSums[spec.index];

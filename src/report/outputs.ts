@@ -60,6 +60,9 @@ export function parseOutputs(text: string): OutputName[] {
 /** The set of outputs to write: the given list (summary added), or the defaults. */
 export function resolveOutputs(outputs: readonly OutputName[] | undefined): ReadonlySet<OutputName> {
   if (outputs === undefined) return new Set(DEFAULT_OUTPUTS);
+  // A string was read as its letters ('"s" is not an output' for 'summary'); parseOutputs reads the CLI's list.
+  if (!Array.isArray(outputs))
+    throw new OutputsError(`outputs must be a list of names (got ${typeof outputs === 'string' ? `the string ${JSON.stringify(outputs)}: pass [${JSON.stringify(outputs)}], or parseOutputs(${JSON.stringify(outputs)}) for a comma-separated list` : outputs === null ? 'null' : typeof outputs})`);
   for (const o of outputs) if (!(OUTPUTS as readonly string[]).includes(o)) throw new OutputsError(`"${o}" is not an output; choose among ${OUTPUTS.join(', ')}`);
   return new Set<OutputName>(['summary', ...outputs]);
 }

@@ -1,4 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
+import { checkWholeRun } from '../engine/whole-run.js';
+import { checkOptionKeys } from '../engine/option-keys.js';
+import { checkSummaryOfRun } from './summary-of-run.js';
 import { dirname, join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
@@ -60,6 +64,19 @@ export interface ReportOptions {
   readonly parentSwept?: boolean;
 }
 
+/** Every key of ReportOptions (checked complete by the compiler): a misspelt one is refused, not ignored (option-keys.ts). */
+const REPORT_OPTION_KEYS: readonly string[] = Object.keys({
+  marks: true,
+  renderChart: true,
+  signal: true,
+  onStep: true,
+  stress: true,
+  outputs: true,
+  trialsCsv: true,
+  releaseTrials: true,
+  parentSwept: true,
+} as const satisfies Record<keyof ReportOptions, true>);
+
 /**
  * The keys of the per-trial columns writeReport reads for these outputs of a run of these tiers (by
  * name): the charts' for html or charts, the SIPs' for sipmath; undefined for every column (trials.csv
@@ -84,6 +101,10 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  * with a .arrcast-report file (output-marker.ts), so a later run may replace it.
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
+  checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
+  checkWholeRun(sim, 'writeReport reads a whole run');
+  checkUnchangedSinceLoaded(sim.loaded, 'its report');
+  checkSummaryOfRun(sim, summary);
   const out = await prepareReportDir(dir, '--out', !options.parentSwept);
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { simulate, simulateShard, type ShardOptions, type SimulateOptions } from '../../src/engine/simulate.js';
+import { simulate, simulateShard, type ShardOptions, type SimulateOptions, type Simulation } from '../../src/engine/simulate.js';
 import { mergeParts } from '../../src/engine/merge.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { RunOptionError } from '../../src/engine/errors.js';
@@ -64,6 +64,19 @@ describe('the options a run calls or listens to are checked before it starts', (
   it('a resumeFrom that is not a Simulation is refused by name, not failed on inside', async () => {
     for (const value of [5, 'run.json', null, { trials: 10 }, { store: {}, loaded: {}, trials: 10 }])
       expect(await refusal(() => simulate(example, bad({ trials: 50, workers: 0, resumeFrom: value })))).toBe('RunOptionError resumeFrom');
+  });
+
+  it('a resumeFrom whose trials were released or kept in part is refused as a RangeError saying which, as every other resumeFrom refusal', async () => {
+    const released = await simulate(example, { trials: 2_000, workers: 0, seed: 7 });
+    released.store.release(['revenue']);
+    const partly = await simulate(example, { trials: 2_000, workers: 0, seed: 7, ownDrawTrials: 500 });
+    // Before: a plain Error ('... holds 0 trials, fewer than the 1000 this run keeps'), with no word of why.
+    const refusedBy = (resumeFrom: Simulation) => simulate(example, { trials: 3_000, workers: 0, seed: 7, resumeFrom }).catch((e: unknown) => e);
+    const [a, b] = [await refusedBy(released), await refusedBy(partly)];
+    expect(a).toBeInstanceOf(RangeError);
+    expect((a as Error).message).toMatch(/holds 0 trials, fewer than the 1000 this run keeps \(its per-trial values were released: writeReport with releaseTrials\)/);
+    expect(b).toBeInstanceOf(RangeError);
+    expect((b as Error).message).toMatch(/^column own\.[^ ]+ of the run to resume holds 500 trials, fewer than the 1000 this run keeps \(its own draws were kept for fewer trials: ownDrawTrials\)/);
   });
 
   it('simulateShard refuses the options only simulate has, instead of ignoring them', async () => {

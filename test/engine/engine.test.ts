@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { createEngine } from '../../src/engine/engine.js';
+import { createEngine, type Engine } from '../../src/engine/engine.js';
 import { simulate, simulateShard, type Simulation } from '../../src/engine/simulate.js';
 import { RunAbortedError, RunOptionError } from '../../src/engine/errors.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -64,6 +64,33 @@ describe('createEngine: a warm pool kept between runs', () => {
     const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
     await expect(closed.simulate(example, { trials: 100 })).rejects.toThrow('this engine is closed');
     await closed.close();
+  });
+
+  it('close() cancels the runs still going: they reject with RunAbortedError, not as a failed chunk', async () => {
+    const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
+    // On the pool, in-process and a shard, each closed once its first chunk is in. Before the fix the
+    // pool's runs failed as 'chunk N (trials ...) failed: Terminating worker thread' (ChunkFailedError,
+    // exit 1 in the CLI's words: a worker at fault), and the in-process run went on to its end.
+    const runs = [
+      (e: Engine, onProgress: () => void) => e.simulate(example, { trials: 200_000, seed: 1, onProgress }),
+      (e: Engine, onProgress: () => void) => e.simulate(example, { trials: 200_000, seed: 1, workers: 0, onProgress }),
+      (e: Engine, onProgress: () => void) => e.simulateShard(example, { trials: 400_000, seed: 1, shard: { index: 0, count: 2 }, onProgress }),
+    ];
+    for (const start of runs) {
+      const closing = createEngine({ workers: 2 });
+      let closed: Promise<void> | undefined;
+      const run = start(closing, () => (closed ??= closing.close()));
+      const err: unknown = await run.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RunAbortedError);
+      expect((err as Error).message).toBe('the run was cancelled: its engine was closed');
+      await closed;
+    }
+    // The caller's own abort keeps its own words, on an engine closed after it.
+    const closing = createEngine({ workers: 1 });
+    const abort = new AbortController();
+    const run = closing.simulate(example, { trials: 100_000, seed: 1, signal: abort.signal, onProgress: () => abort.abort() });
+    await expect(run).rejects.toThrow(/^the run was cancelled$/);
+    await closing.close();
   });
 
   it('refuses a scenario edited in place after loading, on the warm engine and off it, rather than run it as the one it was', async () => {
