@@ -3,6 +3,7 @@ import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
 import { checkOptionKeys } from '../engine/option-keys.js';
 import { checkedTargets } from './targets-option.js';
+import { RunOptionError } from '../engine/errors.js';
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import type { Simulation } from '../engine/simulate.js';
 import { constantStat, copyAtMost, moments, statOfSelected, statOfValues, statRanks, type Stat } from './describe.js';
@@ -22,7 +23,7 @@ import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
 import type { PlausibilityWarning } from './plausibility.js';
 
-import type { ReforecastSummary } from './reforecast-summary.js';
+import { reforecastSummary, type PlanSummaryInput, type ReforecastSummary } from './reforecast-summary.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
 
@@ -126,10 +127,12 @@ export interface SummaryOptions {
   readonly precision?: PrecisionReport;
   /** The attribution computed while the run went on (prepareAttribution); used when it is this run's store's. */
   readonly prepared?: PreparedAttribution;
+  /** A re-forecast's plan (the CLI's --plan): its decisions and monthly bands set beside the re-forecast's in `reforecast`. */
+  readonly plan?: PlanSummaryInput;
 }
 
 /** Every key of SummaryOptions (checked complete by the compiler): a misspelt one is refused, not ignored (option-keys.ts). */
-const SUMMARY_OPTION_KEYS: readonly string[] = Object.keys({ confidence: true, targets: true, precision: true, prepared: true } as const satisfies Record<keyof SummaryOptions, true>);
+const SUMMARY_OPTION_KEYS: readonly string[] = Object.keys({ confidence: true, targets: true, precision: true, prepared: true, plan: true } as const satisfies Record<keyof SummaryOptions, true>);
 
 /**
  * Summarize a run: headline metrics, breakdowns by tier and by component, retention, customers,
@@ -143,6 +146,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   checkOptionKeys(options, SUMMARY_OPTION_KEYS, 'summarize');
   checkWholeRun(sim, 'summarize reads a whole run');
   checkUnchangedSinceLoaded(sim.loaded, 'its summary');
+  if (options.plan !== undefined && !sim.reforecast) throw new RunOptionError('plan', "is a re-forecast's plan to compare it with: this run has no actuals", true);
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;
   const col = (key: string) => store.column(key);
@@ -309,7 +313,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     if (metric === 'revenue') return name === undefined ? revenueSensitivity : (sensitivityByTier?.[name] ?? tierSensitivity(name));
     return sensitivity(inputs, metricColumn(sim, metric, tier), metric, name);
   };
-  return {
+  const summary: Summary = {
     tool: { name: 'arrcast', summaryVersion: 1, generator: sim.generator },
     scenario: {
       name: scenario.name,
@@ -344,4 +348,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     badYears: prepared.badYears,
     ...(options.precision ? { precision: options.precision } : {}),
   };
+  // A re-forecast's summary says so (its closed months, what they changed): writeReport tells its
+  // report from a plan's by it, and a report of it reads as a re-forecast's.
+  return sim.reforecast ? { ...summary, reforecast: reforecastSummary(sim, summary, sim.reforecast, options.plan) } : summary;
 }

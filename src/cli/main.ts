@@ -4,8 +4,8 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { npmFolderNote, npmSwallowedNote } from './invocation.js';
 import { describeFailure, EXIT, SIGNAL_EXIT } from './exit-codes.js';
-import { cleanUpNow, placedOutputs } from '../engine/exit-cleanup.js';
-import { terminalCell } from '../report/terminal-text.js';
+import { cleanUpNow, placedEarlier, placedOutputs } from '../engine/exit-cleanup.js';
+import { interruptedAgain } from './interrupted-again.js';
 import { errnoReason } from '../report/write-error.js';
 
 /** Entry point of the `arrcast` command: maps every outcome to an exit code, never a stack trace. */
@@ -20,12 +20,7 @@ async function main(argv: string[]): Promise<number> {
       if (abort.signal.aborted) {
         cleanUpNow();
         // An output already renamed into place stays (it is whole); say so rather than "no output".
-        const placed = placedOutputs();
-        process.stderr.write(
-          placed.length === 0
-            ? 'arrcast: interrupted again; temporary files removed, no output was written\n'
-            : `arrcast: interrupted again; temporary files removed; already written whole: ${placed.map(terminalCell).join(', ')}\n`,
-        );
+        process.stderr.write(interruptedAgain(placedOutputs(), placedEarlier()));
         process.exit(signalCode);
       }
       signalCode = code;

@@ -33,9 +33,8 @@ export const defaultOutDir = (file: string) => `reports/${basename(file, extname
  */
 let reportModules: ReturnType<typeof loadReportModules> | undefined;
 const loadReportModules = async () => {
-  const [summarizeModule, reforecastModule, reforecastSection, table, paragraph, format, write, stress] = await Promise.all([
+  const [summarizeModule, reforecastSection, table, paragraph, format, write, stress] = await Promise.all([
     import('../analysis/summarize.js'),
-    import('../analysis/reforecast-summary.js'),
     import('../report/html/reforecast-section.js'),
     import('../report/summary-table.js'),
     import('../report/summary-paragraph.js'),
@@ -43,7 +42,7 @@ const loadReportModules = async () => {
     import('../report/write-report.js'),
     import('./stress.js'),
   ]);
-  return { ...summarizeModule, ...reforecastModule, ...reforecastSection, ...table, ...paragraph, ...format, ...write, ...stress };
+  return { ...summarizeModule, ...reforecastSection, ...table, ...paragraph, ...format, ...write, ...stress };
 };
 
 /** Start loading the report's modules (see loadReportModules) without waiting for them. Never rejects. */
@@ -130,12 +129,12 @@ export { checkTargets } from './check-targets.js';
  */
 export async function reportSimulation(io: Io, sim: Simulation, options: ReportRunOptions): Promise<void> {
   reportModules ??= loadReportModules();
-  const { summarize, reforecastSummary, simulateStress, writeReport, wrapText, summaryParagraph, formatMoney, summaryTable, TERMINAL_PARAGRAPH_FORMAT, fewEffectiveDraws, MIN_EFFECTIVE } = await reportModules;
+  const { summarize, simulateStress, writeReport, wrapText, summaryParagraph, formatMoney, summaryTable, TERMINAL_PARAGRAPH_FORMAT, fewEffectiveDraws, MIN_EFFECTIVE } = await reportModules;
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
-  const summarized = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}), ...(options.prepared ? { prepared: options.prepared } : {}) });
+  // A re-forecast's summary holds its `reforecast` section (against --plan's); summary.json writes it after the warnings.
+  const { reforecast, ...summarized } = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}), ...(options.prepared ? { prepared: options.prepared } : {}), ...(options.plan ? { plan: options.plan } : {}) });
   const warnings = silenceWarnings(simulationWarnings(sim, summarized, await locator(sim.loaded)), options.noWarn ?? []);
-  const reforecast = sim.reforecast && reforecastSummary(sim, summarized, sim.reforecast, options.plan);
   const summary = { ...summarized, warnings, ...(reforecast ? { reforecast } : {}) };
   const stress = options.stress?.length
     ? await simulateStress(options.stress, sim, { confidence: options.confidence, targets, workers: options.workers, signal: options.signal })

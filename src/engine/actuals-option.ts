@@ -5,6 +5,13 @@ import { RunOptionError } from './errors.js';
 import { checkOptionKeys } from './option-keys.js';
 
 /**
+ * True when simulate's `actuals` option asks for no re-forecast: absent, or `null` or `false` as a
+ * JavaScript caller writes "none" (`actuals: file && { file, months }`), which ran the plan before the
+ * option was checked and still does.
+ */
+export const noActuals = (actuals: unknown): actuals is undefined | null | false => actuals === undefined || actuals === null || actuals === false;
+
+/**
  * Check simulate's `actuals` option as the CLI checks --actuals and --as-of, before anything runs:
  * `{ file, months }` with `file` as readMonthlyFile or parseMonthlyFile return it and `months` a whole
  * number of closed months from 1 to those the file covers (RunOptionError otherwise), with rows for

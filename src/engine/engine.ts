@@ -48,13 +48,14 @@ export type EngineSimulateOptions = SimulateOptions;
 export interface Engine {
   /** Threads of the pool. */
   readonly workers: number;
-  /** simulate() on the warm pool. An abort rejects at once (RunAbortedError) and leaves the pool warm. */
+  /** simulate() on the warm pool. An abort rejects at once (RunAbortedError; in-process, `workers: 0`, once its chunk is done) and leaves the pool warm. */
   simulate(loaded: LoadedScenario, options?: EngineSimulateOptions): Promise<Simulation>;
   /** simulateShard() on the warm pool. */
   simulateShard(loaded: LoadedScenario, options: ShardOptions): Promise<SimulationPart>;
   /**
    * Stop the threads. Runs still going are cancelled: they reject at once with RunAbortedError
-   * ("its engine was closed"), as an abort would; the engine cannot be used afterwards.
+   * ("its engine was closed"), as an abort would (an in-process run, `workers: 0`, once the chunk it
+   * is simulating is done); the engine cannot be used afterwards.
    */
   close(): Promise<void>;
 }

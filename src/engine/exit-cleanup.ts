@@ -44,10 +44,21 @@ export const PLACED_KEPT = 32;
  */
 export function outputPlaced(path: string): void {
   placed.push(path);
-  if (placed.length > PLACED_KEPT) placed.splice(0, placed.length - PLACED_KEPT);
+  if (placed.length > PLACED_KEPT) {
+    placedLeftOff += placed.length - PLACED_KEPT;
+    placed.splice(0, placed.length - PLACED_KEPT);
+  }
 }
+
+/** How many outputs placed before the latest PLACED_KEPT are no longer named. */
+let placedLeftOff = 0;
 
 /** The latest outputs this process has put in place (at most PLACED_KEPT), in order. */
 export function placedOutputs(): readonly string[] {
   return placed;
+}
+
+/** How many outputs this process placed before those placedOutputs names (0 until it has placed more than PLACED_KEPT). */
+export function placedEarlier(): number {
+  return placedLeftOff;
 }

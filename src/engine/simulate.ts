@@ -14,7 +14,7 @@ import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } f
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
 import { checkOptionKeys } from './option-keys.js';
 import { checkWholeRun } from './whole-run.js';
-import { checkActualsOption } from './actuals-option.js';
+import { checkActualsOption, noActuals } from './actuals-option.js';
 import { checkChunk } from './chunk-guard.js';
 import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
@@ -58,9 +58,9 @@ export interface SimulateOptions {
   /**
    * Re-forecast from actuals (issue 15): the file's first `months` closed months are fixed, the
    * year-level drivers are drawn from their posterior, and the rest of the year is simulated from
-   * the state at the end of those months.
+   * the state at the end of those months. `null` or `false`: none, as when absent (a plan run).
    */
-  readonly actuals?: ActualsInput;
+  readonly actuals?: ActualsInput | null | false;
   /**
    * Keep the drivers' own draws for the first this many trials only (see TrialStoreOptions): for a
    * run whose outputs read them no further (the CLI without trials.csv). Every figure of the summary
@@ -184,7 +184,7 @@ export function planLoaded(loaded: LoadedScenario): ScenarioPlan {
 
 /** The plan of a run, and its re-forecast when it has actuals (see actuals/reforecast.ts). */
 function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string): { plan: ScenarioPlan; reforecast: Reforecast | undefined } {
-  if (options.actuals === undefined) return { plan: planLoaded(loaded), reforecast: undefined };
+  if (noActuals(options.actuals)) return { plan: planLoaded(loaded), reforecast: undefined };
   const actuals = checkActualsOption(planLoaded(loaded), options.actuals);
   try {
     const reforecast = compileReforecast(loaded.scenario, loaded.files, actuals, seed);

@@ -57,12 +57,25 @@ export function parseOutputs(text: string): OutputName[] {
   return OUTPUTS.filter((o) => chosen.has(o));
 }
 
+/**
+ * What to pass instead of a string of outputs: the list of its names when each is an output
+ * ('summary,html': ["summary", "html"]; ["summary,html"] was advised, and refused), else parseOutputs,
+ * which reads the CLI's words (all, default, any case) and names what is not an output.
+ */
+function stringAdvice(text: string): string {
+  const names = text.split(',').map((n) => n.trim()).filter((n) => n.length > 0);
+  const parse = `parseOutputs(${JSON.stringify(text)})`;
+  if (names.length === 0 || !names.every((n) => (OUTPUTS as readonly string[]).includes(n))) return `pass ${parse}, which reads a comma-separated list as --outputs does`;
+  const list = `[${names.map((n) => JSON.stringify(n)).join(', ')}]`;
+  return text.includes(',') ? `pass ${list}, or ${parse}` : `pass ${list}`;
+}
+
 /** The set of outputs to write: the given list (summary added), or the defaults. */
 export function resolveOutputs(outputs: readonly OutputName[] | undefined): ReadonlySet<OutputName> {
   if (outputs === undefined) return new Set(DEFAULT_OUTPUTS);
   // A string was read as its letters ('"s" is not an output' for 'summary'); parseOutputs reads the CLI's list.
   if (!Array.isArray(outputs))
-    throw new OutputsError(`outputs must be a list of names (got ${typeof outputs === 'string' ? `the string ${JSON.stringify(outputs)}: pass [${JSON.stringify(outputs)}], or parseOutputs(${JSON.stringify(outputs)}) for a comma-separated list` : outputs === null ? 'null' : typeof outputs})`);
+    throw new OutputsError(`outputs must be a list of names (got ${typeof outputs === 'string' ? `the string ${JSON.stringify(outputs)}: ${stringAdvice(outputs)}` : outputs === null ? 'null' : typeof outputs})`);
   for (const o of outputs) if (!(OUTPUTS as readonly string[]).includes(o)) throw new OutputsError(`"${o}" is not an output; choose among ${OUTPUTS.join(', ')}`);
   return new Set<OutputName>(['summary', ...outputs]);
 }

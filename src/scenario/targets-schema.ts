@@ -29,5 +29,15 @@ export const targetsSchema = z
   })
   .describe('Targets to test the forecast against: P(reaching each), the joint probability, and shortfalls.');
 
+/**
+ * A caller's targets (summarize's option, the CLI's scenario targets with every --target): checked
+ * as a scenario's are, without the scenario file's cap of 50 on its own list (51 targets in all
+ * failed a run after its whole simulation).
+ */
+export const callerTargetsSchema = z.strictObject({
+  metrics: z.array(metricTargetSchema).default([]),
+  monthly: monthlyPlanSchema.optional(),
+});
+
 export type MetricTarget = z.output<typeof metricTargetSchema>;
 export type Targets = z.output<typeof targetsSchema>;

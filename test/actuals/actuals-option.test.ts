@@ -32,7 +32,8 @@ describe("simulate's actuals option is checked as --actuals and --as-of are, bef
   });
 
   it('a shape other than { file, months } is refused by name, not met as a TypeError or run as a plan', async () => {
-    expect(await outcome(null)).toMatch(/^RunOptionError: actuals: must be \{ file, months \}: .* \(got null\)$/);
+    expect(await outcome(true)).toMatch(/^RunOptionError: actuals: must be \{ file, months \}: .* \(got boolean\)$/);
+    expect(await outcome([file, 3])).toMatch(/^RunOptionError: actuals: must be \{ file, months \}: .* \(got an array\)$/);
     expect(await outcome({ months: 3 })).toBe('RunOptionError: actuals: its file must be a file of actuals as readMonthlyFile or parseMonthlyFile return it (got none)');
     expect(await outcome({ file: { path: 'a.csv' }, months: 3 })).toMatch(/its file must be .* \(got an object of another shape\)$/);
     expect(await outcome({ file, months: 3, asOf: 2 })).toMatch(/^RunOptionError: asOf: is not an option of the actuals option; its options are file, months$/);
@@ -45,5 +46,15 @@ describe("simulate's actuals option is checked as --actuals and --as-of are, bef
     expect(err).toBeInstanceOf(ScenarioError);
     expect((err as Error).message).toMatch(/^partial\.csv:1:1 tier: no rows for tier "Enterprise" in months 1 to 3: a re-forecast needs every tier's closed months$/);
     expect(await outcome({ file, months: 3 })).toBe('ran');
+  });
+
+  it('null or false is no actuals, as before the option was checked: the plan runs, its trials those of a run without the option', async () => {
+    // After rel14 both were refused ('actuals: must be { file, months } ... (got null)'); a caller's `actuals: file && { file, months }` ran the plan before.
+    const plan = await simulate(example, { trials: 100, seed: 1, workers: 0 });
+    for (const none of [null, false] as const) {
+      const sim = await simulate(example, { trials: 100, seed: 1, workers: 0, actuals: none });
+      expect(sim.reforecast, String(none)).toBeUndefined();
+      expect(sim.store.column('revenue'), String(none)).toEqual(plan.store.column('revenue'));
+    }
   });
 });

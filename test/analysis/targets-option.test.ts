@@ -43,3 +43,14 @@ describe("summarize's targets are checked as a scenario's targets: are", () => {
     expect(written.probability).toEqual(summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 100_000_000 }] } }).decisions.targets[0]!.probability);
   });
 });
+
+describe("a caller's targets are not held to the scenario file's 50", () => {
+  it('51 targets are each decided (they were refused: "metrics: may hold at most 50 items")', async () => {
+    const sim = await simulate(example, { trials: 200, seed: 1, workers: 0 });
+    const metrics = Array.from({ length: 51 }, (_, i) => ({ metric: 'revenue' as const, value: (i + 1) * 1_000_000 }));
+    const decided = summarize(sim, { targets: { metrics } }).decisions.targets;
+    expect(decided.map((t) => t.value)).toEqual(metrics.map((t) => t.value));
+    // Every other check still applies to a long list: its 51st target is read as the first is.
+    expect(() => summarize(sim, targets({ metrics: [...metrics, { metric: 'revnue', value: 1 }] }))).toThrow(/^targets: metrics\[51\]\.metric: must be one of/);
+  });
+});

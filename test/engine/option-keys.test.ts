@@ -73,7 +73,7 @@ describe('an option the function does not read is refused by name, not ignored',
 
   it('summarize, writeReport and mergeParts: a misspelt key, with the nearest option', async () => {
     const sim = await simulate(example, { trials: 200, workers: 0 });
-    expect(await refusal(() => summarize(sim, as<SummaryOptions>({ confidance: 0.9 })))).toBe('RunOptionError confidance: is not an option of summarize (did you mean confidence?); its options are confidence, targets, precision, prepared');
+    expect(await refusal(() => summarize(sim, as<SummaryOptions>({ confidance: 0.9 })))).toBe('RunOptionError confidance: is not an option of summarize (did you mean confidence?); its options are confidence, targets, precision, prepared, plan');
     expect(await refusal(() => summarize(sim, as<SummaryOptions>({ target: { metrics: [] } })))).toMatch(/target: is not an option of summarize \(did you mean targets\?\)/);
     // The spelt option is read: budgets at 90% are the P10.
     expect(summarize(sim, { confidence: 0.9 }).decisions.budgets.metrics.revenue.value).toBe(summarize(sim).metrics.revenue.percentiles.p10);
@@ -82,7 +82,7 @@ describe('an option the function does not read is refused by name, not ignored',
     expect(await refusal(() => writeReport(out, sim, summarize(sim), as<ReportOptions>({ output: ['summary'] })))).toMatch(/^RunOptionError output: is not an option of writeReport \(did you mean outputs\?\)/);
     // A list's value given as a string was read as its letters: '"s" is not an output'.
     expect(await refusal(() => writeReport(out, sim, summarize(sim), as<ReportOptions>({ outputs: 'summary,html' })))).toBe(
-      'OutputsError: outputs must be a list of names (got the string "summary,html": pass ["summary,html"], or parseOutputs("summary,html") for a comma-separated list)',
+      'OutputsError: outputs must be a list of names (got the string "summary,html": pass ["summary", "html"], or parseOutputs("summary,html"))',
     );
     expect(await refusal(() => mergeParts(['none.arrcast-part'], as<MergeOptions>({ allowedRoot: [dir] })))).toMatch(/^RunOptionError allowedRoot: is not an option of mergeParts \(did you mean allowedRoots\?\); its options are signal, allowedRoots$/);
   });
