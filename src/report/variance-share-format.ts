@@ -27,6 +27,20 @@ export function varianceShareFormat(s: Sensitivity): (value: number) => string {
   return (value) => (Number.isFinite(value) ? `${fixed(value, decimals)}%` : '-');
 }
 
+/**
+ * A share of variance (or an end of its interval) as report.xlsx stores it, so that its cell reads
+ * as varianceShareFormat writes it: a negative that rounds to zero at the metric's decimals is
+ * stored as 0, the others as estimated. A spreadsheet applies a format's negative section to any
+ * negative value, so -0.000106 read "-0.0%" in the workbook where the terminal and report.html
+ * write "0.0%"; a conditional format would depend on each reader's rules for the sign.
+ *
+ * @example varianceShareCell(s)(-0.000106) // => 0 at one decimal; -0.012 stays -0.012
+ */
+export function varianceShareCell(s: Sensitivity): (value: number) => number {
+  const decimals = varianceShareDecimals(s);
+  return (value) => (value < 0 && Number((value * 100).toFixed(decimals)) === 0 ? 0 : value);
+}
+
 /** `value` as a percentage with `decimals` decimals, a negative that rounds to zero as zero. */
 function fixed(value: number, decimals: number): string {
   const digits = (value * 100).toFixed(decimals);
