@@ -14,8 +14,11 @@ import { decimalsBelowWhole } from './money.js';
  * Complexity: O(drivers).
  */
 export function varianceShareDecimals(s: Sensitivity): number {
-  const intervals = [...s.drivers.flatMap((x) => (x.ownUncertainty && x.varianceShareInterval ? [x.varianceShareInterval] : [])), ...(s.unexplained.interval ? [s.unexplained.interval] : [])];
-  let decimals = Math.max(1, ...intervals.flat().filter(Number.isFinite).map(decimalsBelowWhole));
+  // An interval with an end that is no number (NaN) reads alike at any decimals: it would push every share to 4.
+  const intervals = [...s.drivers.flatMap((x) => (x.ownUncertainty && x.varianceShareInterval ? [x.varianceShareInterval] : [])), ...(s.unexplained.interval ? [s.unexplained.interval] : [])].filter(
+    ([lo, hi]) => Number.isFinite(lo) && Number.isFinite(hi),
+  );
+  let decimals = Math.max(1, ...intervals.flat().map(decimalsBelowWhole));
   // At most 4: an interval narrower than 0.00005 points needs more trials than a run takes.
   while (decimals < 4 && intervals.some(([lo, hi]) => lo !== hi && fixed(lo, decimals) === fixed(hi, decimals))) decimals++;
   return decimals;
