@@ -166,8 +166,8 @@ if (existsSync(join(dir, 'report.xlsx'))) {
   const label = { 'Recognized revenue': 'revenue', Bookings: 'bookings', 'Ending ARR': 'endingArr' };
   const cols = ['mean', 'sd', ...PCTS];
   for (const r of rows('Summary')) if (label[r[0]] && typeof r[1] === 'number') cols.forEach((c, i) => (r[i + 1] === 'n/a' && stat(s.metrics[label[r[0]]], c) === null ? checks++ : close(r[i + 1], stat(s.metrics[label[r[0]]], c), `xlsx Summary ${r[0]} ${c}`)));
-  // The new-ARR line under bookings: bookings' new-business component.
-  for (const r of rows('Summary')) if (String(r[0]).trim() === 'of which new ARR (new customers)' && typeof r[1] === 'number') cols.forEach((c, i) => close(r[i + 1], stat(s.byComponent.bookings.newBusiness, c), `xlsx Summary new ARR ${c}`));
+  // The new-ARR line under bookings: bookings' new-business component (its sd n/a, as the lines above, when not estimable).
+  for (const r of rows('Summary')) if (String(r[0]).trim() === 'of which new ARR (new customers)' && typeof r[1] === 'number') cols.forEach((c, i) => (r[i + 1] === 'n/a' && stat(s.byComponent.bookings.newBusiness, c) === null ? checks++ : close(r[i + 1], stat(s.byComponent.bookings.newBusiness, c), `xlsx Summary new ARR ${c}`)));
   const compKey = {};
   for (const r of rows('Percentiles')) {
     const m = label[r[0]]; if (!m || typeof r[3] !== 'number') continue;

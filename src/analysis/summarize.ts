@@ -313,7 +313,17 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     if (metric === 'revenue') return name === undefined ? revenueSensitivity : (sensitivityByTier?.[name] ?? tierSensitivity(name));
     return sensitivity(inputs, metricColumn(sim, metric, tier), metric, name);
   };
+<<<<<<< HEAD
   const summary: Summary = {
+=======
+  // The P50 the summary states for a target's metric, computed above (no stat may be computed here:
+  // the block is the attribution's): a one-tier scenario's tier is the company (metricKey).
+  const statedP50 = (metric: Metric, tier: string | undefined) => {
+    const name = tier === undefined || plan.tiers.length === 1 ? undefined : plan.tiers.find((t) => nameKey(t.name) === nameKey(tier))!.name;
+    return (name === undefined ? metrics[metric] : byTier[name]![metric]).percentiles.p50;
+  };
+  return {
+>>>>>>> fixnew14
     tool: { name: 'arrcast', summaryVersion: 1, generator: sim.generator },
     scenario: {
       name: scenario.name,
@@ -343,7 +353,8 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     ...(sensitivityByTier ? { sensitivityByTier } : {}),
     // One beside each decided target (decide() tests a target given twice once).
     whatMustBeTrue: decisions.targets.map((t) =>
-      whatMustBeTrue(inputs, metricColumn(sim, t.metric, t.tier), targetSensitivity(t.metric, t.tier), t, t.label),
+      // With the P50 of the same column the summary states (the headline's, or the tier's), not the median of the first ATTRIBUTION_TRIALS.
+      whatMustBeTrue(inputs, metricColumn(sim, t.metric, t.tier), targetSensitivity(t.metric, t.tier), t, t.label, statedP50(t.metric, t.tier)),
     ),
     badYears: prepared.badYears,
     ...(options.precision ? { precision: options.precision } : {}),

@@ -42,7 +42,11 @@ export interface WhatMustBeTrue {
   readonly trialsUsed: number;
   /** How many of the trials used reach the target. */
   readonly trialsReaching: number;
-  /** The metric's median as simulated. */
+  /**
+   * The metric's P50 as the summary states it, over all the run's trials (summarize passes it): the
+   * "P50 now" of the report's line, whose drivers' conditions read the first `trialsUsed` trials only.
+   * The median of those trials when it is not given.
+   */
   readonly median: number;
   /** True when the median misses the target and none of the drivers alone can bring it there. */
   readonly noSingleDriver: boolean;
@@ -64,16 +68,18 @@ export interface WhatMustBeTrue {
  * target's metric, the smallest change of its own draw, the others as drawn, that brings the
  * metric's median to the target (medianCrossing over the driver's bins), given as an own percentile
  * and as the driver's value there (its empirical quantile; for the market, z = Φ⁻¹(percentile)).
+ * `p50`: the metric's P50 over all the run's trials, when `inputs` holds only the first of them.
  *
  * @example whatMustBeTrue(inputs, revenue, sensitivity, { metric: 'revenue', value: 120e6 }, 'revenue >= 120M').drivers[0]
  * Complexity: O(TOP_DRIVERS x n).
  */
-export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLike<number>, sens: Sensitivity, target: MetricTarget, label: string): WhatMustBeTrue {
+export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLike<number>, sens: Sensitivity, target: MetricTarget, label: string, p50?: number): WhatMustBeTrue {
   const n = inputs.trials;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = metricValues[i]!;
   const byKey = new Map(inputs.drivers.map((d) => [d.key, d]));
-  const median = quantile(y, 0.5).value;
+  // The summary's P50 (all trials): the median of the first 50,000 of 100,000 read 'P50 now 118.9M' under a headline P50 of 118.8M.
+  const median = p50 ?? quantile(y, 0.5).value;
   // A tier's metric is stored as float32: compared with the target as float32 stores it (decide does the same).
   const threshold = targetThreshold(metricValues, target.value);
   let reaching = 0;

@@ -14,8 +14,11 @@ import { decimalsBelowWhole } from './money.js';
  * Complexity: O(drivers).
  */
 export function varianceShareDecimals(s: Sensitivity): number {
-  const intervals = [...s.drivers.flatMap((x) => (x.ownUncertainty && x.varianceShareInterval ? [x.varianceShareInterval] : [])), ...(s.unexplained.interval ? [s.unexplained.interval] : [])];
-  let decimals = Math.max(1, ...intervals.flat().filter(Number.isFinite).map(decimalsBelowWhole));
+  // An interval with an end that is no number (NaN) reads alike at any decimals: it would push every share to 4.
+  const intervals = [...s.drivers.flatMap((x) => (x.ownUncertainty && x.varianceShareInterval ? [x.varianceShareInterval] : [])), ...(s.unexplained.interval ? [s.unexplained.interval] : [])].filter(
+    ([lo, hi]) => Number.isFinite(lo) && Number.isFinite(hi),
+  );
+  let decimals = Math.max(1, ...intervals.flat().map(decimalsBelowWhole));
   // At most 4: an interval narrower than 0.00005 points needs more trials than a run takes.
   while (decimals < 4 && intervals.some(([lo, hi]) => lo !== hi && fixed(lo, decimals) === fixed(hi, decimals))) decimals++;
   return decimals;
@@ -25,6 +28,20 @@ export function varianceShareDecimals(s: Sensitivity): number {
 export function varianceShareFormat(s: Sensitivity): (value: number) => string {
   const decimals = varianceShareDecimals(s);
   return (value) => (Number.isFinite(value) ? `${fixed(value, decimals)}%` : '-');
+}
+
+/**
+ * A share of variance (or an end of its interval) as report.xlsx stores it, so that its cell reads
+ * as varianceShareFormat writes it: a negative that rounds to zero at the metric's decimals is
+ * stored as 0, the others as estimated. A spreadsheet applies a format's negative section to any
+ * negative value, so -0.000106 read "-0.0%" in the workbook where the terminal and report.html
+ * write "0.0%"; a conditional format would depend on each reader's rules for the sign.
+ *
+ * @example varianceShareCell(s)(-0.000106) // => 0 at one decimal; -0.012 stays -0.012
+ */
+export function varianceShareCell(s: Sensitivity): (value: number) => number {
+  const decimals = varianceShareDecimals(s);
+  return (value) => (value < 0 && Number((value * 100).toFixed(decimals)) === 0 ? 0 : value);
 }
 
 /** `value` as a percentage with `decimals` decimals, a negative that rounds to zero as zero. */

@@ -1,11 +1,11 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { locate } from './locate.js';
+import { locate, writtenEmpty } from './locate.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
 import { readScenarioDocument, sortByPosition, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
 import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import { quoteText } from './display-text.js';
-import type { RawIssue } from './zod-issues.js';
+import { issueMessage, type RawIssue } from './zod-issues.js';
 import type { BaseDocuments } from './base-documents.js';
 
 /** Longest chain of files extending each other: deeper is a mistake (or a loop through links). */
@@ -27,7 +27,7 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
   const chain = await readChain(file, read, policy, options.documents);
   if (chain.length === 1) {
     const { doc, lines, data } = chain[0]!;
-    return validateScenario(data, file, (raw) => ({ path: raw.path, message: raw.message, ...locate(doc, lines, raw.path, raw.key) }));
+    return validateScenario(data, file, (raw) => ({ path: raw.path, message: issueMessage(raw, () => writtenEmpty(doc, raw.path)), ...locate(doc, lines, raw.path, raw.key) }));
   }
   // Layer 0 is the deepest base; the last layer is `file` itself.
   const layers = [...chain].reverse();
@@ -62,7 +62,7 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
       const path = raw.key !== undefined ? inFile.slice(0, -1) : inFile;
       const pos = locate(d.doc, d.lines, path, raw.key);
       if (!pos) break;
-      return { path, message: raw.message, ...pos, ...sourceOf(origin.layer) };
+      return { path, message: issueMessage(raw, () => writtenEmpty(d.doc, path)), ...pos, ...sourceOf(origin.layer) };
     }
     // No file position for it: point at the extends line, and say why.
     return {

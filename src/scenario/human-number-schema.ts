@@ -15,11 +15,24 @@ import { humanNumberPattern, readHumanNumber, type NumberKind } from './human-nu
  *
  * @example humanNumber(z.number().min(0)).parse('110k') // => 110000
  */
-export function humanNumber<T extends z.ZodType<number>>(inner: T, kind?: NumberKind) {
+export function humanNumber<T extends z.ZodType<number>>(inner: T, kind?: ReaderKind) {
   // Not z.preprocess: its input counts as optional, which would drop the field from the JSON
   // Schema's `required` (validation still refuses a missing value, but editors would not).
-  return z.pipe(z.unknown().transform(READERS[isWhole(inner) ? 'whole' : (kind ?? 'any')]), inner);
+  return z.pipe(z.unknown().transform(READERS[kind === 'month' || kind === 'fiscalMonth' ? kind : isWhole(inner) ? 'whole' : (kind ?? 'any')]), inner);
 }
+
+/**
+ * A field's kind of number (NumberKind), or a whole number that is a `month` of the calendar
+ * (fiscalYearStartMonth: a name or a month of a year gets its number) or a `fiscalMonth` (1 the
+ * fiscal year's first), whose text that is no number gets examples of months, not 12, 2000 or 20k.
+ */
+export type ReaderKind = NumberKind | 'month' | 'fiscalMonth';
+
+/** The examples a month field's refusal gives, for a text that is no number. */
+const MONTH_EXAMPLES: Record<'month' | 'fiscalMonth', string> = {
+  month: "write the month's number, from 1 (January) to 12 (December)",
+  fiscalMonth: "write the fiscal month's number, from 1 (the fiscal year's first month) to 12",
+};
 
 /** Whether a number schema takes only whole numbers (zod's `.int()`, a `number_format` check). */
 function isWhole(schema: z.core.$ZodType): boolean {
@@ -28,21 +41,26 @@ function isWhole(schema: z.core.$ZodType): boolean {
 }
 
 /** The reader of text of each kind; which one a field's pipe holds tells its kind back (numberOf). */
-const READERS: Record<NumberKind, (value: unknown, ctx: z.core.$RefinementCtx) => unknown> = {
+const READERS: Record<ReaderKind, (value: unknown, ctx: z.core.$RefinementCtx) => unknown> = {
   any: reader('any'),
   amount: reader('amount'),
   count: reader('count'),
   units: reader('units'),
   whole: reader('whole'),
+  month: reader('month'),
+  fiscalMonth: reader('fiscalMonth'),
 };
 
-function reader(kind: NumberKind) {
+function reader(kind: ReaderKind) {
+  const months = kind === 'month' || kind === 'fiscalMonth';
   return (value: unknown, ctx: z.core.$RefinementCtx): unknown => {
     if (typeof value !== 'string') return value;
-    const r = readHumanNumber(value, kind);
+    const r = months ? readHumanNumber(value, 'whole', MONTH_EXAMPLES[kind]) : readHumanNumber(value, kind);
     if (r.ok) return r.value;
-    const month = monthNumber(value);
-    // Months are numbers in a scenario (fiscalYearStartMonth, close months): a name gets its number.
+    // A calendar month is a number in a scenario (fiscalYearStartMonth): a name, or a month of a
+    // year (2027-02), gets its number. Only there: openingArr: 2027-02 is no month, and a fiscal
+    // month's number depends on the month the fiscal year starts in.
+    const month = kind === 'month' ? monthNumber(value) : undefined;
     const message = month === undefined ? r.message : `${JSON.stringify(value)} is not a number: a month is written as its number (${month} for ${MONTH_NAMES[month - 1]})`;
     ctx.addIssue({ code: 'custom', message, input: value });
     return z.NEVER;
@@ -81,8 +99,8 @@ function numberOf(schema: z.core.$ZodType): { readonly inner: z.core.$ZodType; r
   if (def.type !== 'pipe' || def.in === undefined || def.out === undefined) return undefined;
   const read = def.in._zod.def as { type: string; out?: z.core.$ZodType };
   const transform = read.type === 'pipe' ? (read.out?._zod.def as { transform?: unknown } | undefined)?.transform : undefined;
-  const kind = (Object.keys(READERS) as NumberKind[]).find((k) => READERS[k] === transform);
-  return kind === undefined ? undefined : { inner: def.out, kind };
+  const kind = (Object.keys(READERS) as ReaderKind[]).find((k) => READERS[k] === transform);
+  return kind === undefined ? undefined : { inner: def.out, kind: kind === 'month' || kind === 'fiscalMonth' ? 'whole' : kind };
 }
 
 /**

@@ -64,14 +64,15 @@ const NOT_A_SHARE: Record<Exclude<NumberKind, 'any'>, string> = {
 };
 
 /**
- * Read a number written as people write it (rules above); `kind` says whether `%` may be used.
+ * Read a number written as people write it (rules above); `kind` says whether `%` may be used;
+ * `examples` are the numbers the message refusing a text that is no number gives (the kind's).
  *
  * @example readHumanNumber('1.5M') // => { ok: true, value: 1500000 }
  * @example readHumanNumber('85%') // => { ok: true, value: 0.85 }
  * @example readHumanNumber('110%', 'amount').ok // => false
  * Complexity: O(length of the text).
  */
-export function readHumanNumber(text: string, kind: NumberKind = 'any'): HumanNumber {
+export function readHumanNumber(text: string, kind: NumberKind = 'any', examples: string = EXAMPLES[kind]): HumanNumber {
   const m = SHAPE.exec(text);
   if (!m) {
     if (CURRENCY.test(text)) {
@@ -79,7 +80,7 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any'): HumanNu
       return { ok: false, message: `${JSON.stringify(text)} has a currency sign: write ${bare} (amounts are in the scenario's currency)` };
     }
     const meant = numberSuggestion(text);
-    return { ok: false, message: `${JSON.stringify(text)} is not a number: ${meant !== undefined ? `did you mean ${meant}` : EXAMPLES[kind]}` };
+    return { ok: false, message: `${JSON.stringify(text)} is not a number: ${meant !== undefined ? `did you mean ${meant}` : examples}` };
   }
   const [, sign, digits, exponent, suffix] = m;
   if (suffix === '%' && kind !== 'any') return { ok: false, message: `${JSON.stringify(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };

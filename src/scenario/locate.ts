@@ -47,6 +47,23 @@ export function locate(
   return { line: pos.line, column: pos.col };
 }
 
+/**
+ * Whether the value at `path` is written as nothing at all (`existing:` with nothing after it or
+ * indented under it), which YAML reads as null; not `~`, `null` nor JSON's null, which are written.
+ * False for a path the document does not hold.
+ *
+ * @example writtenEmpty(parseDocument('existing:\n'), ['existing']) // => true
+ */
+export function writtenEmpty(doc: Document, path: ReadonlyArray<PropertyKey>): boolean {
+  let node: unknown = doc.contents;
+  for (const part of path) {
+    const next = child(node, part);
+    if (next === undefined) return false;
+    node = next.value;
+  }
+  return node === null || (isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1]);
+}
+
 function child(node: unknown, part: PropertyKey): { value: unknown; at: Node } | undefined {
   if (isMap(node)) {
     const pair = pairOf(node, String(part));

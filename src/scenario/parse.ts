@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { LineCounter, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
-import { locate } from './locate.js';
+import { locate, writtenEmpty } from './locate.js';
 import type { ScenarioFiles } from './scenario-files.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
-import { flattenIssues, type RawIssue } from './zod-issues.js';
+import { flattenIssues, issueMessage, type RawIssue } from './zod-issues.js';
 import { allowedKeys } from './allowed-keys.js';
 import { illFormedText } from './well-formed-text.js';
 
@@ -115,7 +115,7 @@ export function parseScenario(text: string, source = '<input>'): LoadedScenario 
         ...locate(doc, lines, ['extends']),
       },
     ]);
-  return validateScenario(data, source, (raw) => ({ path: raw.path, message: raw.message, ...locate(doc, lines, raw.path, raw.key) }));
+  return validateScenario(data, source, (raw) => ({ path: raw.path, message: issueMessage(raw, () => writtenEmpty(doc, raw.path)), ...locate(doc, lines, raw.path, raw.key) }));
 }
 
 /** The hash each scenario object had when it was last hashed (validated, or hashScenario): see changedSinceHashed. */

@@ -11,6 +11,7 @@ const fiscalMonth = humanNumber(
     .int({ error: 'must be a whole fiscal month' })
     .min(1, { error: 'must be a fiscal month from 1 to 12' })
     .max(12, { error: 'must be a fiscal month from 1 to 12' }),
+  'fiscalMonth',
 );
 
 /** A group of like open opportunities, when the pipeline is given as aggregates. */

@@ -351,6 +351,7 @@ export const scenarioSchema = z
         .int({ error: 'must be a whole month number' })
         .min(1, { error: 'must be a month number from 1 (January) to 12' })
         .max(12, { error: 'must be a month number from 1 (January) to 12' }),
+      'month',
     )
       .default(1)
       .describe('Calendar month the fiscal year starts in (1 = January).'),

@@ -57,22 +57,62 @@ function hintFor(error: YAMLError, message: string, text: string, { line, column
   if (error.code === 'BAD_INDENT' && /^All (mapping|sequence) items must start at the same column/.test(message)) {
     const lines = text.split(/\r\n|\r|\n/);
     const own = indentOf(lines[line - 1] ?? '');
-    const above = lineAbove(lines, line, holdsContent);
-    const theirs = above === undefined ? own : indentOf(lines[above - 1]!);
-    if (theirs !== own)
-      return ` (line ${line} is indented ${spaces(own)} and line ${above} above it ${spaces(theirs)}: the keys of one mapping start in the same column)`;
+    // The key may belong with the keys of either block it sits between (a key of `existing` one space
+    // short, or a key beside `existing` one space deep): both are named, the nearer line first.
+    const around = blocksAround(lines, line, keyColumn, () => true);
+    const at = (l: number) => `column ${keyColumn(lines[l - 1]!) + 1}`;
+    if (around.length === 2)
+      return ` (the key on line ${line} starts in column ${own + 1}, between the keys on line ${around[0]} above it (${at(around[0])}) and on line ${around[1]} (${at(around[1])}): the keys of one mapping start in the same column)`;
+    if (around.length === 1)
+      return ` (the key on line ${line} starts in column ${own + 1}, and the key on line ${around[0]} above it in ${at(around[0])}: the keys of one mapping start in the same column)`;
   }
   // A list item `- name: Enterprise` moved left of the items before it reads as a key.
   if (message.startsWith('A block sequence may not be used as an implicit map key')) {
     const lines = text.split(/\r\n|\r|\n/);
     const own = indentOf(lines[line - 1] ?? '');
-    const item = lineAbove(lines, line, (t) => t.trimStart().startsWith('- '));
-    const theirs = item === undefined ? own : indentOf(lines[item - 1]!);
-    if (theirs !== own)
-      return ` (the "- " on line ${line} is in column ${own + 1}, and the list item on line ${item} in column ${theirs + 1}: the items of one list start in the same column)`;
+    // The items of the lists this one sits in or beside, not a deeper list's (a tier's list of values
+    // at column 7 above a tier's "- name:" at column 2): the nearest in column, or both around it.
+    const around = blocksAround(lines, line, indentOf, isListItem);
+    const at = (l: number) => `column ${indentOf(lines[l - 1]!) + 1}`;
+    if (around.length === 2)
+      return ` (the "- " on line ${line} is in column ${own + 1}, between the list items on line ${around[0]} (${at(around[0])}) and on line ${around[1]} (${at(around[1])}): the items of one list start in the same column)`;
+    if (around.length === 1)
+      return ` (the "- " on line ${line} is in column ${own + 1}, and the list item on line ${around[0]} in ${at(around[0])}: the items of one list start in the same column)`;
   }
   return '';
 }
+
+/**
+ * The lines above `line` (1-based) between whose columns it sits: of the lines that open the blocks
+ * it sits in or below (each less indented, by `columnOf`, than every one nearer it, counting from the
+ * nearest line that holds more than a comment), those `wanted` accepts, the one indented least more
+ * than `line` and the one indented most less than it; the nearer first, none or one if there are
+ * fewer. A line indented off belongs with the keys (or items) of one or the other: a key of
+ * `existing` one space short, or a key beside `existing` one space deep, looks the same.
+ *
+ * @example blocksAround(['a:', '  b:', '    c: 1', '   d: 2'], 4, keyColumn, () => true) // => [3, 2]
+ */
+function blocksAround(lines: readonly string[], line: number, columnOf: (text: string) => number, wanted: (text: string) => boolean): [] | [number] | [number, number] {
+  const own = indentOf(lines[line - 1] ?? '');
+  let lowest = Infinity;
+  let deeper: number | undefined;
+  for (let above = line - 1; above >= 1 && lowest > 0; above--) {
+    const text = lines[above - 1]!;
+    if (!holdsContent(text)) continue;
+    const column = columnOf(text);
+    if (column >= lowest) continue;
+    lowest = column;
+    if (!wanted(text) || column === own) continue;
+    if (column > own) deeper = above;
+    else return deeper === undefined ? [above] : [deeper, above];
+  }
+  return deeper === undefined ? [] : [deeper];
+}
+
+const isListItem = (t: string) => /^ *- /.test(t);
+
+/** The column (0-based) where a line's key starts: after its "- " for a list item's first key. */
+const keyColumn = (t: string) => /^ *(- +)?/.exec(t)![0].length;
 
 /** The nearest line below `line` (1-based) that holds more than a comment, or undefined. */
 function lineBelow(lines: readonly string[], line: number): number | undefined {
@@ -81,12 +121,6 @@ function lineBelow(lines: readonly string[], line: number): number | undefined {
 }
 
 const holdsContent = (t: string) => t.trim() !== '' && !t.trimStart().startsWith('#');
-
-/** The nearest line above `line` (1-based) that `wanted` accepts, or undefined. */
-function lineAbove(lines: readonly string[], line: number, wanted: (text: string) => boolean): number | undefined {
-  for (let above = line - 1; above >= 1; above--) if (wanted(lines[above - 1] ?? '')) return above;
-  return undefined;
-}
 
 /** Offset of the quote that opens a quoted value never closed (it runs to the end of the file), or undefined. */
 function unclosedQuoteAt(text: string, quote: string): number | undefined {

@@ -9,6 +9,20 @@ export interface RawIssue {
   readonly message: string;
   /** For an unknown key: the key itself, so it can be pointed at. */
   readonly key?: string;
+  /** A section (a mapping) given as null: said otherwise where the file writes it as nothing (issueMessage). */
+  readonly nullSection?: true;
+}
+
+/** A section written as nothing (`existing:` with nothing indented under it), which YAML reads as null. */
+const EMPTY_SECTION = 'is empty (nothing is indented under it): give its keys on the lines below, indented further, or remove it';
+
+/**
+ * A problem's message as the file shows it: a section given as null is "empty (nothing is indented
+ * under it)" where the file writes nothing (`writtenEmpty`, asked only then), else it "is null"
+ * (`existing: ~`, JSON's `"existing": null`), where those words would not fit.
+ */
+export function issueMessage(raw: RawIssue, writtenEmpty: () => boolean): string {
+  return raw.nullSection && writtenEmpty() ? EMPTY_SECTION : raw.message;
 }
 
 const toPath = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'number' ? p : String(p)));
@@ -101,8 +115,8 @@ export function flattenIssues(
       const key = path[path.length - 1];
       out.push({ path, message: `this key ${inner && (inner.code === 'too_small' || inner.code === 'too_big') ? boundMessage(inner, key) : 'is not taken here'}` });
     } else if (issue.code === 'invalid_type' && issue.expected === 'object' && value === null) {
-      // `existing:` with nothing indented under it: YAML reads it as null.
-      out.push({ path, message: 'is empty (nothing is indented under it): give its keys on the lines below, indented further, or remove it' });
+      // `existing: ~`, or `existing:` with nothing indented under it (issueMessage says so), which YAML reads as null.
+      out.push({ path, message: 'is null: give its keys, or remove it', nullSection: true });
     } else if (issue.code === 'invalid_type') {
       out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : issue.expected === 'array' && byMonthName(value) ? MONTH_LIST_HINT : ''}` });
     } else {

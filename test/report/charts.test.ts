@@ -4,8 +4,6 @@ import type { Simulation } from '../../src/engine/simulate.js';
 import type { Summary } from '../../src/analysis/summarize.js';
 import { buildCharts, type ChartDefinition } from '../../src/report/charts/chart-set.js';
 import { bridgeSteps } from '../../src/report/charts/arr-bridge.js';
-import { tornadoLabel } from '../../src/report/charts/tornado.js';
-import { varianceShareFormat } from '../../src/report/variance-share-format.js';
 import { BAND_BLUES, OKABE_ITO } from '../../src/report/charts/chart-context.js';
 import { renderChart } from '../../src/report/render-chart.js';
 import { WITH_TARGETS, runReportScenario } from './fixture.js';
@@ -222,6 +220,8 @@ describe('renderChart', () => {
 });
 
 describe('the tornado', () => {
+  // A share at the fixture's one decimal (the labels' pattern below), a negative that rounds to zero as 0.0%.
+  const oneDecimal = (v: number) => `${(v * 100).toFixed(1).replace(/^-(0\.0)$/, '$1')}%`;
   it('has a bar per driver with its own uncertainty (the top 10 by |swing|, the market among them) from its P10 to its P90 median, centred on P50', () => {
     const spec = chart('tornado');
     const bars = dataset(spec, 'bars');
@@ -230,7 +230,7 @@ describe('the tornado', () => {
     expect(bars).toHaveLength(Math.min(10, drivers.length));
     bars.forEach((b, k) => {
       const d = drivers[k]!;
-      expect(b.label).toBe(tornadoLabel(d.label, varianceShareFormat(summary.sensitivity)(d.varianceShare!)));
+      expect(b.label).toBe(`${d.label} (${oneDecimal(d.varianceShare!)} of variance)`);
       expect(b.low).toBe(d.low!.metricMedian);
       expect(b.high).toBe(d.high!.metricMedian);
       expect(b.left).toBe(Math.min(d.low!.metricMedian, d.high!.metricMedian));
@@ -247,6 +247,8 @@ describe('the tornado', () => {
     expect(dataset(spec, 'centre')[0]!.value).toBe(summary.metrics.revenue.percentiles.p50);
     const title = spec.title as { subtitle: string[] };
     expect(title.subtitle.slice(0, 2).join(' ')).toBe('Median revenue with the driver’s own draw at its P10 and at its P90, others as drawn; the market is one bar.');
+    // What is left, as the sources-of-risk table writes it (one decimal here), not in whole percents ('4%' beside its 3.6%).
+    expect(title.subtitle).toContain(`unit-level luck and interactions: ${oneDecimal(summary.sensitivity.unexplained.value!)}. The vertical line is revenue’s overall P50.`);
   });
 
   it('gives the axis labels the room the longest needs: none is cut', () => {

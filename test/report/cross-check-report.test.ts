@@ -37,6 +37,15 @@ describe('the figures of a report agree across its files', () => {
     expect(r.status, r.stdout).toBe(0);
   });
 
+  it('a run of one trial, whose sds are n/a in the workbook and null in summary.json, passes too', () => {
+    // The new-ARR line under bookings was checked without the n/a allowance: 'FAIL xlsx Summary new ARR sd: n/a vs null'.
+    const out = join(dir, 'one-trial');
+    execFileSync(process.execPath, [MAIN, 'run', join(ROOT, 'scenarios', 'example.yaml'), '--trials', '1', '-w', '0', '--quiet', '--no-progress', '--out', out]);
+    const r = crossCheck(out);
+    expect(r.stdout).toMatch(/: \d+ checks, 0 failures\n$/);
+    expect(r.status, r.stdout).toBe(0);
+  });
+
   it('fails when one output disagrees: a P10 changed in summary.json', () => {
     const out = join(dir, 'tampered');
     cpSync(example, out, { recursive: true });

@@ -106,10 +106,47 @@ describe('report.xlsx', () => {
     const shownFlat = flat.filter((f) => summary.sensitivity.drivers.indexOf(f) < 8);
     expect(shownFlat.length).toBeGreaterThan(0);
     for (const x of shownFlat) expect(terminal).toContain(`  ${x.label} (no year-level uncertainty of its own: moves with the market)`);
+    // Shares as estimated, but a negative one that reads 0.0% at the fixture's one decimal, stored as 0 (the test below).
+    expect(String(wb.getWorksheet('Attribution')!.getRow(1).getCell(1).value)).toMatch(/Unexplained \(unit-level luck and interactions\): -?\d+\.\d%\.$/);
+    const asShown = (v: number) => (v < 0 && v > -0.0005 ? 0 : v);
     for (const x of own) {
       const row = rows.find((r) => r[0] === x.label)!;
-      expect(row.slice(2, 8)).toEqual([x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing]);
+      expect(row.slice(2, 8)).toEqual([asShown(x.varianceShare!), asShown(x.varianceShareInterval![0]), asShown(x.varianceShareInterval![1]), x.low!.metricMedian, x.high!.metricMedian, x.swing]);
     }
+  });
+
+  it("reads a negative share or interval end that rounds to zero as the terminal writes it, 0.0%, not -0.0% (LibreOffice's displayed text)", () => {
+    // Debian's libreoffice-calc-nogui; without it the exceljs read-back above is the reader.
+    if (spawnSync('which', ['soffice']).status !== 0) return;
+    // The example's Enterprise renewal rate: [-0.000106, 0.00174], written [0.0%, 0.2%] by the terminal
+    // and report.html; '0.0%;-0.0%' showed the low end -0.0% (a format's negative section takes any negative).
+    const [a, b, c] = summary.sensitivity.drivers.filter((x) => x.ownUncertainty);
+    const sensitivity: Summary['sensitivity'] = {
+      ...summary.sensitivity,
+      unexplained: { value: 0.3, standardError: 0.01, interval: [0.28, 0.32] },
+      drivers: [
+        { ...a!, varianceShare: 0.62, varianceShareInterval: [0.6, 0.64] },
+        { ...b!, varianceShare: 0.000834, varianceShareInterval: [-0.000106, 0.00174] },
+        { ...c!, varianceShare: -0.0002, varianceShareInterval: [-0.012, 0.011] },
+      ],
+    };
+    const fake = { ...summary, sensitivity, sensitivityByTier: undefined };
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-soffice-'));
+    const file = join(dir, 'shares.xlsx');
+    return writeWorkbook(file, reportSheets(fake, sim.loaded.scenario)).then(() => {
+      // CSV of every sheet (12th option: -1), each cell as shown (9th option: true).
+      const r = spawnSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', dir, file], { timeout: 120_000, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const lines = readFileSync(join(dir, 'shares-Attribution.csv'), 'utf8').split('\n');
+      const shares = (label: string) => lines.find((l) => l.startsWith(`${label},`))!.split(',').slice(2, 5);
+      expect(shares(a!.label)).toEqual(['62.0%', '60.0%', '64.0%']);
+      expect(shares(b!.label)).toEqual(['0.1%', '0.0%', '0.2%']);
+      expect(shares(c!.label)).toEqual(['0.0%', '-1.2%', '1.1%']);
+      // As the terminal writes them.
+      const terminal = summaryTable(fake);
+      expect(terminal).toMatch(new RegExp(`  ${b!.label} +0\\.1% +\\[0\\.0%, 0\\.2%\\]`));
+      expect(terminal).toMatch(new RegExp(`  ${c!.label} +0\\.0% +\\[-1\\.2%, 1\\.1%\\]`));
+    });
   });
 
   it('neutralises text cells that a spreadsheet would read as a formula, and leaves numbers alone', async () => {

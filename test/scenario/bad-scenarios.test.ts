@@ -234,7 +234,15 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a key indented one space less than the keys beside it',
     yaml: edit('      customers: 120', '     customers: 120'),
     expected: [
-      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (line 9 is indented 5 spaces and line 8 above it 6 spaces: the keys of one mapping start in the same column); 2 more YAML errors, likely caused by this one: fix it first',
+      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (the key on line 9 starts in column 6, between the keys on line 8 above it (column 7) and on line 7 (column 5): the keys of one mapping start in the same column); 2 more YAML errors, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    // Named only the deeper line (10, a key of existing), as if newBusiness belonged there; existing, its sibling, is line 7.
+    name: 'a key indented one space more than the keys beside it, after a block indented further',
+    yaml: edit('    newBusiness:', '     newBusiness:'),
+    expected: [
+      'bad.yaml:11:1 not valid YAML: All mapping items must start at the same column (the key on line 11 starts in column 6, between the keys on line 10 above it (column 7) and on line 7 (column 5): the keys of one mapping start in the same column)',
     ],
   },
   {
@@ -256,6 +264,14 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     yaml: `${base}  - name: Mid\n    existing: { openingArr: 1M, customers: 10, renewalRate: 0.9 }\n`.replace('  - name: Mid', '- name: Mid'),
     expected: [
       'bad.yaml:15:1 not valid YAML: A block sequence may not be used as an implicit map key (the "- " on line 15 is in column 1, and the list item on line 6 in column 3: the items of one list start in the same column); 4 more YAML errors, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    // Named the nearest list item above, line 17, an item of the tier's own list in column 7.
+    name: "a list item moved left of the items before it, after a deeper list's items",
+    yaml: `${base}    pipeline:\n      - { stage: a }\n      - { stage: b }\n - name: Mid\n    existing: { openingArr: 1M, customers: 10, renewalRate: 0.9 }\n`,
+    expected: [
+      'bad.yaml:18:1 not valid YAML: A block sequence may not be used as an implicit map key (the "- " on line 18 is in column 2, and the list item on line 6 in column 3: the items of one list start in the same column); 4 more YAML errors, likely caused by this one: fix it first',
     ],
   },
   {

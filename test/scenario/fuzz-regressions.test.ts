@@ -35,6 +35,13 @@ describe('regressions found by fuzzing', () => {
     );
   });
 
+  it.each([
+    ['YAML ~', 'name: Minimal\ntiers:\n  - name: SMB\n    existing: ~\n', ['x.yaml:3:5', 'x.yaml:4:15']],
+    ['JSON null', JSON.stringify({ name: 'Minimal', tiers: [{ name: 'SMB', existing: null }] }), ['x.yaml:1:28', 'x.yaml:1:53']],
+  ])('a section written null (%s) is null: it is not empty with nothing indented under it', async (_, text, [tier, existing]) => {
+    expect(await refusal(text)).toBe([`${tier} tiers[0]: a tier needs an existing book, new business, or both`, `${existing} tiers[0].existing: is null: give its keys, or remove it`].join('\n'));
+  });
+
   it.each([0, 1])('too many deals a month: a ScenarioError at leadsPerMonth, the same with %i workers (it was a RangeError)', async (workers) => {
     // The minimal fixture with leads x 1e6: 5 million deals a month.
     const yaml = minimal.replace('{ dist: poisson, mean: 100 }', '{ dist: poisson, mean: 100000000 }');

@@ -411,6 +411,21 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:3:23 fiscalYearStartMonth: "2027-02" is not a number: a month is written as its number (2 for February)'],
   },
   {
+    // The month hint is for a calendar month's field only: openingArr: 2027-02 was told '2 for February',
+    // 2027-13 got a whole number's examples (12, 2000, 1,500 or 20k), and a fiscal month depends on the year's start.
+    name: 'a month of a year where an amount goes, a month of a year that is none, a fiscal month by name',
+    yaml: edit(
+      ['currency: EUR', 'currency: EUR\nfiscalYearStartMonth: 2027-13'],
+      ['openingArr: 1200000', 'openingArr: 2027-02'],
+      ['conversion: 0.05', 'conversion: 0.05\n      openingPipeline: { groups: [{ count: 3, winProbability: 0.5, closeMonth: Feb }] }'],
+    ),
+    expected: [
+      `bad.yaml:3:23 fiscalYearStartMonth: "2027-13" is not a number: write the month's number, from 1 (January) to 12 (December)`,
+      'bad.yaml:9:19 tiers[0].existing.openingArr: "2027-02" is not a number: write e.g. 110000, 110,000, 110k, 1.5M or 2B',
+      `bad.yaml:15:80 tiers[0].newBusiness.openingPipeline.groups[0].closeMonth: "Feb" is not a number: write the fiscal month's number, from 1 (the fiscal year's first month) to 12`,
+    ],
+  },
+  {
     name: 'a million written in finance shorthand, and a thousands dot',
     yaml: edit(['openingArr: 1200000', 'openingArr: 1.2MM'], [ACV, '{ dist: lognormal, mean: 12.000, sd: "4.000.000" }']),
     expected: [

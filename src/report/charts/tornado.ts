@@ -34,9 +34,6 @@ export interface TornadoEnd {
   readonly value: number;
 }
 
-/** A share as a whole percent for a subtitle. */
-const formatShareWords = (v: number) => `${Math.round(Math.max(0, v) * 100)}%`;
-
 const BOTTOM = 'Driver’s own draw at its P10';
 const TOP = 'Driver’s own draw at its P90';
 
@@ -182,7 +179,8 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
       'Median revenue with the driver’s own draw at its P10 and at its P90,',
       'others as drawn; the market is one bar.',
       `The ${bars.length} largest swings of ${s.drivers.filter((d) => d.ownUncertainty).length} drivers, each with its share of revenue’s variance;`,
-      `unit-level luck and interactions: ${formatShareWords(s.unexplained.value!)}. The vertical line is revenue’s overall P50.`,
+      // As the bars' labels and the sources-of-risk table write it: in whole percents it read '4%' beside the table's 3.6%.
+      `unit-level luck and interactions: ${varianceShareFormat(s)(s.unexplained.value!)}. The vertical line is revenue’s overall P50.`,
       ...used,
     ),
     width: 520,

@@ -12,7 +12,7 @@ import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import { percentFormat, shareFormats } from './share-format.js';
-import { varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
+import { varianceShareCell, varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
@@ -163,6 +163,8 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const s = summary.sensitivity;
   // Too few trials for the shares: every figure is written 'n/a', and why in the preamble, once.
   const none = s.notEstimable !== undefined;
+  // A negative share that rounds to zero is stored as 0, so that it reads 0.0% as the terminal writes it, not -0.0%.
+  const shown = none ? (v: number) => v : varianceShareCell(s);
   const attribution: SheetData = {
     name: 'Attribution',
     preamble: [
@@ -175,7 +177,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
       none
         ? [x.label, x.tier ?? 'All', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']
         : x.ownUncertainty
-          ? [x.label, x.tier ?? 'All', x.varianceShare, x.varianceShareInterval![0], x.varianceShareInterval![1], x.low!.metricMedian, x.high!.metricMedian, x.swing]
+          ? [x.label, x.tier ?? 'All', shown(x.varianceShare!), shown(x.varianceShareInterval![0]), shown(x.varianceShareInterval![1]), x.low!.metricMedian, x.high!.metricMedian, x.swing]
           : // No own draw: no interval, and no P10 or P90 of its own to set revenue at (the terminal's words).
             [`${x.label} ${NO_OWN_UNCERTAINTY}`, x.tier ?? 'All', 0, null, null, null, null, null],
     ),
