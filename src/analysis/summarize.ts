@@ -313,17 +313,13 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     if (metric === 'revenue') return name === undefined ? revenueSensitivity : (sensitivityByTier?.[name] ?? tierSensitivity(name));
     return sensitivity(inputs, metricColumn(sim, metric, tier), metric, name);
   };
-<<<<<<< HEAD
-  const summary: Summary = {
-=======
   // The P50 the summary states for a target's metric, computed above (no stat may be computed here:
   // the block is the attribution's): a one-tier scenario's tier is the company (metricKey).
   const statedP50 = (metric: Metric, tier: string | undefined) => {
     const name = tier === undefined || plan.tiers.length === 1 ? undefined : plan.tiers.find((t) => nameKey(t.name) === nameKey(tier))!.name;
     return (name === undefined ? metrics[metric] : byTier[name]![metric]).percentiles.p50;
   };
-  return {
->>>>>>> fixnew14
+  const summary: Summary = {
     tool: { name: 'arrcast', summaryVersion: 1, generator: sim.generator },
     scenario: {
       name: scenario.name,
