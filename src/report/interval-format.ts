@@ -110,13 +110,19 @@ const belowTenthPercent = (v: number) => v !== 0 && Math.abs(v * 100) < 0.1;
 
 /**
  * A share shown beside its 95% interval, with the decimals the interval is written with, so it
- * never reads as outside it (91.02% as "91.0%" beside "[91.01%, 91.04%]").
+ * never reads as outside it (91.02% as "91.0%" beside "[91.01%, 91.04%]") nor with a precision its
+ * interval does not have (0.093% beside "[-0.1%, 0.3%]" is "0.1%").
  *
  * @example formatShareBeside(0.9102, [0.9101, 0.9104]) // => "91.02%"
  */
 export function formatShareBeside(value: number, interval: readonly [number, number] | null): string {
-  const decimals = interval === null ? undefined : shareIntervalDecimals(interval);
-  return decimals === undefined ? formatShare(value) : percentWith(value, decimals);
+  if (interval === null) return formatShare(value);
+  const decimals = shareIntervalDecimals(interval);
+  if (decimals !== undefined) return percentWith(value, decimals);
+  // Ends formatShare writes with their own decimals (0.093% beside [-0.1%, 0.3%] would mix two precisions): theirs.
+  const [lo, hi] = interval;
+  if (belowTenthPercent(value) && lo !== hi) return percentWith(value, Math.max(decimalsBelowWhole(lo), decimalsBelowWhole(hi)));
+  return formatShare(value);
 }
 
 /** A figure with its 95% Monte Carlo interval (null when not estimable). */

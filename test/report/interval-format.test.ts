@@ -54,6 +54,12 @@ describe('a share interval with an end below 0.1% (formatShare writes it with tw
     // 0.099% and 0.100% read alike with two decimals.
     expect(formatShareInterval([0.00099, 0.001])).toBe('[0.099%, 0.100%]');
   });
+  it('writes a figure below 0.1% beside ends written with one decimal with that decimal', () => {
+    expect(formatShareInterval([-0.001, 0.003])).toBe('[-0.1%, 0.3%]');
+    expect(formatShareBeside(0.00093, [-0.001, 0.003])).toBe('0.1%');
+    expect(formatShareBeside(0.0004, [-0.001, 0.003])).toBe('0.0%');
+    expect(formatShareBeside(0.0004, null)).toBe('0.040%');
+  });
   it('leaves intervals without such an end as they were', () => {
     expect(formatShareInterval([0.3, 0.4])).toBe('[30.0%, 40.0%]');
     expect(formatShareInterval([0.001, 0.004])).toBe('[0.1%, 0.4%]');
