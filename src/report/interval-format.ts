@@ -80,49 +80,26 @@ export function formatShareInterval(interval: readonly [number, number]): string
 
 const percentWith = (v: number, decimals: number) => `${(v * 100).toFixed(decimals)}%`;
 
-/**
- * The decimals formatShareInterval writes both ends with, where formatShare's own would not do:
- * undefined when formatShare tells the ends apart with the same decimals (or they are equal).
- * - Ends formatShare writes alike: more decimals until they differ ([91.0%, 91.0%] -> [90.98%, 91.04%]).
- * - An end below 0.1% (formatShare's two significant digits) beside a larger one: one count of
- *   decimals for both, two significant digits of the larger ([-0.030%, 0.3%] -> [-0.03%, 0.30%]), so
- *   an interval and the figure beside it never mix precisions.
- */
+/** The decimals formatShareInterval needs beyond formatShare's: undefined when formatShare tells the ends apart (or they are equal). */
 function shareIntervalDecimals([lo, hi]: readonly [number, number]): number | undefined {
-  if (lo === hi) return undefined;
-  let decimals: number;
-  if (formatShare(lo) !== formatShare(hi)) {
-    if (!belowTenthPercent(lo) && !belowTenthPercent(hi)) return undefined;
-    const larger = Math.max(Math.abs(lo), Math.abs(hi)) * 100;
-    decimals = Math.max(1, decimalsBelowWhole(lo), decimalsBelowWhole(hi), 1 - Math.floor(Math.log10(larger)));
-  } else {
-    // From the decimals formatShare gave the ends (more than 2 just below 100%: 1 - 1e-9 is 99.9999999%),
-    // so no end below 1 reads 100.00000% again.
-    decimals = Math.max(2, decimalsBelowWhole(lo), decimalsBelowWhole(hi));
-  }
+  if (formatShare(lo) !== formatShare(hi) || lo === hi) return undefined;
+  // From the decimals formatShare gave the ends (more than 2 just below 100%: 1 - 1e-9 is 99.9999999%),
+  // so no end below 1 reads 100.00000% again.
+  let decimals = Math.max(2, decimalsBelowWhole(lo), decimalsBelowWhole(hi));
   const most = Math.max(5, decimals + 3);
   while (decimals < most && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
   return decimals;
 }
 
-/** Whether formatShare writes a share with two significant digits (not zero, below 0.1% either side of it). */
-const belowTenthPercent = (v: number) => v !== 0 && Math.abs(v * 100) < 0.1;
-
 /**
  * A share shown beside its 95% interval, with the decimals the interval is written with, so it
- * never reads as outside it (91.02% as "91.0%" beside "[91.01%, 91.04%]") nor with a precision its
- * interval does not have (0.093% beside "[-0.1%, 0.3%]" is "0.1%").
+ * never reads as outside it (91.02% as "91.0%" beside "[91.01%, 91.04%]").
  *
  * @example formatShareBeside(0.9102, [0.9101, 0.9104]) // => "91.02%"
  */
 export function formatShareBeside(value: number, interval: readonly [number, number] | null): string {
-  if (interval === null) return formatShare(value);
-  const decimals = shareIntervalDecimals(interval);
-  if (decimals !== undefined) return percentWith(value, decimals);
-  // Ends formatShare writes with their own decimals (0.093% beside [-0.1%, 0.3%] would mix two precisions): theirs.
-  const [lo, hi] = interval;
-  if (belowTenthPercent(value) && lo !== hi) return percentWith(value, Math.max(decimalsBelowWhole(lo), decimalsBelowWhole(hi)));
-  return formatShare(value);
+  const decimals = interval === null ? undefined : shareIntervalDecimals(interval);
+  return decimals === undefined ? formatShare(value) : percentWith(value, decimals);
 }
 
 /** A figure with its 95% Monte Carlo interval (null when not estimable). */

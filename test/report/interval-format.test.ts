@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoneyBesidePlain, formatMoneyInterval, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval } from '../../src/report/interval-format.js';
+import { formatMoneyBesidePlain, formatMoneyInterval, formatMoneyIntervalPlain, formatShareInterval } from '../../src/report/interval-format.js';
 
 describe('intervals written with the precision their width needs', () => {
   it('keeps three digits when the ends already differ', () => {
@@ -37,31 +37,5 @@ describe("the terminal's intervals (formatMoney's decimals, more when the ends n
     const third = 2_350_000 / 3;
     expect(formatMoneyIntervalPlain([third, third * (1 + 2 ** -52)])).toBe('[783.3k, 783.3k]');
     expect(formatMoneyBesidePlain(third, [third, third * (1 + 2 ** -52)])).toBe('783.3k');
-  });
-});
-
-describe('a share interval with an end below 0.1% (formatShare writes it with two significant digits)', () => {
-  it('writes both ends, and the figure beside them, with one count of decimals: two significant digits of the larger end', () => {
-    // A small driver's share of variance: its lower end just below 0 from estimation noise.
-    expect(formatShareInterval([-0.0003, 0.003])).toBe('[-0.03%, 0.30%]');
-    expect(formatShareBeside(0.001, [-0.0003, 0.003])).toBe('0.10%');
-    expect(formatShareInterval([0.0004, 0.05])).toBe('[0.0%, 5.0%]');
-    expect(formatShareBeside(0.02, [0.0004, 0.05])).toBe('2.0%');
-    expect(formatShareInterval([0, 0.0004])).toBe('[0.000%, 0.040%]');
-  });
-  it('keeps two small ends as formatShare writes them, and adds decimals where the common ones read alike', () => {
-    expect(formatShareInterval([0.0001, 0.0004])).toBe('[0.010%, 0.040%]');
-    // 0.099% and 0.100% read alike with two decimals.
-    expect(formatShareInterval([0.00099, 0.001])).toBe('[0.099%, 0.100%]');
-  });
-  it('writes a figure below 0.1% beside ends written with one decimal with that decimal', () => {
-    expect(formatShareInterval([-0.001, 0.003])).toBe('[-0.1%, 0.3%]');
-    expect(formatShareBeside(0.00093, [-0.001, 0.003])).toBe('0.1%');
-    expect(formatShareBeside(0.0004, [-0.001, 0.003])).toBe('0.0%');
-    expect(formatShareBeside(0.0004, null)).toBe('0.040%');
-  });
-  it('leaves intervals without such an end as they were', () => {
-    expect(formatShareInterval([0.3, 0.4])).toBe('[30.0%, 40.0%]');
-    expect(formatShareInterval([0.001, 0.004])).toBe('[0.1%, 0.4%]');
   });
 });
