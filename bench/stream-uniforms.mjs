@@ -7,8 +7,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { benchScenario } from './chunk-runner.mjs';
+import { benchScenario, chunkRunner } from './chunk-runner.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -48,16 +47,10 @@ try {
 function countedStream(seed, state) {`,
     ),
   );
-  const url = pathToFileURL(copy).href;
-  const { loadScenario } = await import(`${url}/scenario/load.js`);
-  const { planScenario } = await import(`${url}/model/scenario-plan.js`);
-  const { allocateChunkBuffers, simulateChunk } = await import(`${url}/model/simulate-chunk.js`);
-  const loaded = await loadScenario(file);
-  const plan = planScenario(loaded.scenario, loaded.files ?? {});
-  const buffers = allocateChunkBuffers(plan);
-  simulateChunk(plan, '7', 1000, 1000, buffers);
+  // One warm-up chunk (aggregate tables, JIT), then the counts start from zero.
+  const run = await chunkRunner(copy, file, 1);
   for (const s of globalThis.__arrcastStreams) s.n = 0;
-  for (let c = 0; c < chunks; c++) simulateChunk(plan, '7', c, 1000, buffers);
+  for (let c = 0; c < chunks; c++) run(c);
   const trials = chunks * 1000;
   // Seeds are seed/chunk/tier/driver...: the chunk's streams of one driver add up under tier/driver.
   const byStream = new Map();
