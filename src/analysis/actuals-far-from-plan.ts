@@ -99,9 +99,13 @@ function warning(r: Reforecast, at: PullingCell | undefined, what: string): Plau
     return { code: 'actuals-far-from-plan', message: `${capital(what)}. ${CHECK}`, path: [], file };
   const column = at.row.columns?.[at.measure];
   const value = at.row.values[at.measure]!;
+  const count = (x: number) => Math.round(x).toLocaleString('en-US');
+  // A term read as a ratio (deals per lead, new ARR per deal) pulls through both cells: the other is named too.
+  const over = RATIO_OF[at.term];
+  const of = over !== undefined && at.row.values[over] !== undefined ? ` ${over === 'leads' ? 'of' : 'from'} ${count(at.row.values[over]!)} ${over}` : '';
   return {
     code: 'actuals-far-from-plan',
-    message: `${at.tier} month ${at.row.label}: ${at.measure} ${Math.round(value).toLocaleString('en-US')}: ${what}. ${at.tier}'s ${at.term} pull it the most${r.input.months > 1 ? ', and of its months this one is the farthest out' : ''}. ${CHECK}`,
+    message: `${at.tier} month ${at.row.label}: ${at.measure} ${count(value)}${of}: ${what}. ${at.tier}'s ${at.term} pull it the most${r.input.months > 1 ? ', and of its months this one is the farthest out' : ''}. ${CHECK}`,
     path: [at.measure],
     file,
     line: at.row.line,
@@ -143,6 +147,9 @@ function pullingCell(r: Reforecast, point: Float64Array, c: number, sign: (index
   });
   return { tier: tier.name, term, row, measure };
 }
+
+/** The cell a ratio term's figure is divided by (see `ratio`): a warning at the term's cell names it too. */
+const RATIO_OF: Readonly<Record<string, MonthlyMeasure>> = { deals: 'leads', new_arr: 'deals' };
 
 /** The column a term's warning points at. */
 function termMeasure(term: string, measures: readonly MonthlyMeasure[]): MonthlyMeasure | undefined {

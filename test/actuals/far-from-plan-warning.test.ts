@@ -73,6 +73,17 @@ describe('closed months far from the plan', () => {
     const { warnings } = await run(csv);
     expect(warnings.map((w) => [w.line, w.column, w.path])).toEqual([[line, column, ['deals']]]);
     expect(warnings[0]!.message).toMatch(/the closed months put SMB conversion at \d+\.\d\d% \(the posterior median of its own draw, before the market's shift\), where its plan \(3\.00%\) puts less than 1 in 10,000 of its years\. SMB's deals pull it the most/);
+     // Deals are read per lead: the warning names the month's leads beside its deals.
+    const cells = csv.split('\n')[line - 1]!.split(',');
+    expect(warnings[0]!.message).toContain(`SMB month 4: deals ${Number(cells[3]).toLocaleString('en-US')} of ${Number(cells[2]).toLocaleString('en-US')} leads: `);
+  });
+
+  it("SMB leads of month 4 a tenth of what they were: the month's deals per lead are far, and the warning names both cells", async () => {
+    const { csv, line } = edited(4, 'SMB', 2, 0.1);
+    const { warnings } = await run(csv);
+    const cells = csv.split('\n')[line - 1]!.split(',');
+    expect(warnings.map((w) => [w.line, w.path])).toEqual([[line, ['deals']]]);
+    expect(warnings[0]!.message).toContain(`SMB month 4: deals ${Number(cells[3]).toLocaleString('en-US')} of ${Number(cells[2]).toLocaleString('en-US')} leads: `);
   });
 
   it('years drawn from the plan give none (24 re-forecasts after 3, 6 and 9 closed months)', async () => {
