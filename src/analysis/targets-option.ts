@@ -1,4 +1,5 @@
 import { RunOptionError } from '../engine/errors.js';
+import { valueKind } from '../engine/option-keys.js';
 import { formatPath } from '../scenario/scenario-error.js';
 import { callerTargetsSchema, type Targets } from '../scenario/targets-schema.js';
 import { flattenIssues } from '../scenario/zod-issues.js';
@@ -16,7 +17,7 @@ export function checkedTargets(targets: unknown): Targets {
   const parsed = callerTargetsSchema.safeParse(targets);
   if (parsed.success) return parsed.data;
   if (targets === null || typeof targets !== 'object' || Array.isArray(targets))
-    throw new RunOptionError('targets', `must be an object { metrics: [{ metric, value, tier?, label? }], monthly? } (got ${targets === null ? 'null' : Array.isArray(targets) ? 'an array' : typeof targets})`, true);
+    throw new RunOptionError('targets', `must be an object { metrics: [{ metric, value, tier?, label? }], monthly? } (got ${valueKind(targets)})`, true);
   const [issue] = flattenIssues(parsed.error.issues, targets);
   throw new RunOptionError('targets', `${formatPath(issue!.path) || 'targets'}: ${issue!.message}`, true);
 }

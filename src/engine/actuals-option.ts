@@ -2,7 +2,7 @@ import type { ActualsInput } from '../actuals/reforecast.js';
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { RunOptionError } from './errors.js';
-import { checkOptionKeys } from './option-keys.js';
+import { checkOptionKeys, valueKind } from './option-keys.js';
 
 /**
  * True when simulate's `actuals` option asks for no re-forecast: absent, or `null` or `false` as a
@@ -27,7 +27,7 @@ export const noActuals = (actuals: unknown): actuals is undefined | null | false
  */
 export function checkActualsOption(plan: ScenarioPlan, actuals: unknown): ActualsInput {
   const shape = 'must be { file, months }: a file as readMonthlyFile or parseMonthlyFile return it, and how many of its closed months to use';
-  if (actuals === null || typeof actuals !== 'object' || Array.isArray(actuals)) throw new RunOptionError('actuals', `${shape} (got ${actuals === null ? 'null' : Array.isArray(actuals) ? 'an array' : typeof actuals})`, true);
+  if (actuals === null || typeof actuals !== 'object' || Array.isArray(actuals)) throw new RunOptionError('actuals', `${shape} (got ${valueKind(actuals)})`, true);
   checkOptionKeys(actuals, ['file', 'months'], 'the actuals option');
   const { file, months } = actuals as { file?: unknown; months?: unknown };
   const f = file as { path?: unknown; measures?: unknown; tiers?: unknown; months?: unknown; byTier?: unknown } | null | undefined;

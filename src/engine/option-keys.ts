@@ -1,4 +1,4 @@
-import { editDistance } from '../scenario/edit-distance.js';
+import { nearestName } from '../scenario/edit-distance.js';
 import { RunOptionError } from './errors.js';
 
 /**
@@ -15,22 +15,15 @@ import { RunOptionError } from './errors.js';
 export function checkOptionKeys(options: unknown, known: readonly string[], what: string, refusedElsewhere: readonly string[] = []): void {
   if (options === undefined) return;
   if (options === null || typeof options !== 'object' || Array.isArray(options))
-    throw new RunOptionError('options', `the options of ${what} must be an object (got ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options})`, true);
+    throw new RunOptionError('options', `the options of ${what} must be an object (got ${valueKind(options)})`, true);
   for (const key of Object.keys(options)) {
     if (known.includes(key) || refusedElsewhere.includes(key)) continue;
-    const near = nearestKey(key, known);
+    const near = nearestName(key, known);
     throw new RunOptionError(key, `is not an option of ${what}${near ? ` (did you mean ${near}?)` : ''}; its options are ${known.join(', ')}`, true);
   }
 }
 
-/** The known key within two edits of `key` (case aside), the nearest; none for a long key. */
-function nearestKey(key: string, known: readonly string[]): string | undefined {
-  if (key.length > 64) return undefined;
-  let near: string | undefined;
-  let best = 3;
-  for (const k of known) {
-    const d = editDistance(k.toLowerCase(), key.toLowerCase());
-    if (d < best) [near, best] = [k, d];
-  }
-  return near;
+/** What a bad option's value is, for its refusal: its type, or null, or an array. */
+export function valueKind(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }

@@ -12,7 +12,7 @@ import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
-import { checkOptionKeys } from './option-keys.js';
+import { checkOptionKeys, valueKind } from './option-keys.js';
 import { checkWholeRun } from './whole-run.js';
 import { checkActualsOption, noActuals } from './actuals-option.js';
 import { checkChunk } from './chunk-guard.js';
@@ -204,7 +204,7 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions 
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
   if (options.seed !== undefined && typeof options.seed !== 'string' && typeof options.seed !== 'number')
-    throw new RunOptionError('seed', `must be a string or a number (got ${describeValue(options.seed)})`);
+    throw new RunOptionError('seed', `must be a string or a number (got ${valueKind(options.seed)})`);
   const seed = String(options.seed ?? loaded.scenario.seed);
   if (seed.length === 0 || seed.length > MAX_SEED_CHARS) throw new RunOptionError('seed', `must be 1 to ${MAX_SEED_CHARS} characters`);
   const asked = options.workers;
@@ -220,11 +220,6 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions 
   return { trials, seed, workers };
 }
 
-/** What a bad option's value is, for its refusal: its type, or null. */
-function describeValue(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-}
-
 /**
  * Check the options the run calls or listens to, before anything starts: a `signal` that is not an
  * AbortSignal (the AbortController itself, say) could never stop the run, and an `onProgress` that is
@@ -234,7 +229,7 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
   checkSignal(options.signal);
   for (const name of ['onProgress', 'onEstimate'] as const) {
     const f: unknown = options[name];
-    if (f !== undefined && typeof f !== 'function') throw new RunOptionError(name, `must be a function (got ${describeValue(f)})`);
+    if (f !== undefined && typeof f !== 'function') throw new RunOptionError(name, `must be a function (got ${valueKind(f)})`);
   }
   if ('shard' in options) {
     // A shard's options have none of these (ShardOptions omits them): from JavaScript they would be
@@ -245,26 +240,26 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
   }
   const own: unknown = options.ownDrawTrials;
   if (own !== undefined && !(typeof own === 'number' && Number.isInteger(own) && own >= 0))
-    throw new RunOptionError('ownDrawTrials', `must be a whole number of trials >= 0 (got ${typeof own === 'number' ? own : describeValue(own)})`);
+    throw new RunOptionError('ownDrawTrials', `must be a whole number of trials >= 0 (got ${typeof own === 'number' ? own : valueKind(own)})`);
   const tally: unknown = options.tallyCounts;
-  if (tally !== undefined && typeof tally !== 'boolean') throw new RunOptionError('tallyCounts', `must be true or false (got ${describeValue(tally)})`);
+  if (tally !== undefined && typeof tally !== 'boolean') throw new RunOptionError('tallyCounts', `must be true or false (got ${valueKind(tally)})`);
   if (tally === true && options.resumeFrom !== undefined) throw new RunOptionError('tallyCounts', 'cannot go with resumeFrom: a resumed run copies its first trials column by column');
   const apart: unknown = options.keepApart;
   if (apart !== undefined && !(Array.isArray(apart) && apart.every((k) => typeof k === 'string')))
-    throw new RunOptionError('keepApart', `must be a list of column keys (got ${describeValue(apart)})`);
+    throw new RunOptionError('keepApart', `must be a list of column keys (got ${valueKind(apart)})`);
   const leading: unknown = options.onLeadingTrials;
   if (leading !== undefined) {
     const l = leading as { trials?: unknown; call?: unknown } | null;
-    if (l === null || typeof l !== 'object') throw new RunOptionError('onLeadingTrials', `must be { trials, call } (got ${describeValue(leading)})`);
+    if (l === null || typeof l !== 'object') throw new RunOptionError('onLeadingTrials', `must be { trials, call } (got ${valueKind(leading)})`);
     if (!(typeof l.trials === 'number' && Number.isInteger(l.trials) && l.trials >= 1))
-      throw new RunOptionError('onLeadingTrials', `its trials must be a whole number >= 1 (got ${typeof l.trials === 'number' ? l.trials : describeValue(l.trials)})`);
-    if (typeof l.call !== 'function') throw new RunOptionError('onLeadingTrials', `its call must be a function (got ${describeValue(l.call)})`);
+      throw new RunOptionError('onLeadingTrials', `its trials must be a whole number >= 1 (got ${typeof l.trials === 'number' ? l.trials : valueKind(l.trials)})`);
+    if (typeof l.call !== 'function') throw new RunOptionError('onLeadingTrials', `its call must be a function (got ${valueKind(l.call)})`);
   }
   const previous: unknown = options.resumeFrom;
   if (previous !== undefined) {
     const p = previous as { store?: unknown; loaded?: unknown; trials?: unknown } | null;
     if (p === null || typeof p !== 'object' || !(p.store instanceof TrialStore) || typeof p.loaded !== 'object' || typeof p.trials !== 'number')
-      throw new RunOptionError('resumeFrom', `must be a Simulation that simulate returned (got ${describeValue(previous)}${p !== null && typeof p === 'object' ? ' of another shape' : ''})`);
+      throw new RunOptionError('resumeFrom', `must be a Simulation that simulate returned (got ${valueKind(previous)}${p !== null && typeof p === 'object' ? ' of another shape' : ''})`);
     try {
       checkWholeRun(previous as Simulation, 'must be a whole run');
     } catch (err) {
@@ -278,7 +273,7 @@ export function checkSignal(signal: unknown): void {
   if (signal === undefined) return;
   const s = signal as { aborted?: unknown; addEventListener?: unknown } | null;
   if (s === null || typeof s !== 'object' || typeof s.aborted !== 'boolean' || typeof s.addEventListener !== 'function')
-    throw new RunOptionError('signal', `must be an AbortSignal (an AbortController's .signal; got ${signal instanceof AbortController ? 'the AbortController itself' : describeValue(signal)})`);
+    throw new RunOptionError('signal', `must be an AbortSignal (an AbortController's .signal; got ${signal instanceof AbortController ? 'the AbortController itself' : valueKind(signal)})`);
 }
 
 /** Check a shard option: a whole `count` from 1 to MAX_SHARDS, a whole 0-based `index` below it. */

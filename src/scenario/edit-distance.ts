@@ -18,3 +18,23 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/**
+ * The name of `names` within two edits of `text` (case aside), the nearest (the first of equals), for
+ * "did you mean" hints; none for a text over 64 characters (no name is that long, and the distance is
+ * O(length)).
+ *
+ * @example nearestName('seeds', ['trials', 'seed']) // => 'seed'
+ * Complexity: O(names x length^2).
+ */
+export function nearestName(text: string, names: readonly string[]): string | undefined {
+  if (text.length > 64) return undefined;
+  const lower = text.toLowerCase();
+  let near: string | undefined;
+  let best = 3;
+  for (const n of names) {
+    const d = editDistance(n.toLowerCase(), lower);
+    if (d < best) [near, best] = [n, d];
+  }
+  return near;
+}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { quoteText } from './display-text.js';
-import { editDistance } from './edit-distance.js';
+import { editDistance, nearestName } from './edit-distance.js';
 import { monthNumber } from './human-number-schema.js';
 
 /** A validation problem before it is located in the file. */
@@ -238,13 +238,6 @@ function suggest(key: string): string {
 
 /** ` (did you mean "lognormal"?)` for a name within two edits of one of `names` (any case), else empty. */
 function nearest(text: string, names: readonly string[]): string {
-  if (text.length > 64) return '';
-  const lower = text.toLowerCase();
-  let near: string | undefined;
-  let best = 3; // within two edits, the nearest (the first of equals)
-  for (const n of names) {
-    const d = editDistance(n.toLowerCase(), lower);
-    if (d < best) [near, best] = [n, d];
-  }
+  const near = nearestName(text, names);
   return near && near !== text ? ` (did you mean "${near}"?)` : '';
 }
