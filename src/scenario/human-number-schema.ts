@@ -18,7 +18,7 @@ import { humanNumberPattern, readHumanNumber, type NumberKind } from './human-nu
 export function humanNumber<T extends z.ZodType<number>>(inner: T, kind?: ReaderKind) {
   // Not z.preprocess: its input counts as optional, which would drop the field from the JSON
   // Schema's `required` (validation still refuses a missing value, but editors would not).
-  return z.pipe(z.unknown().transform(READERS[kind === 'month' || kind === 'fiscalMonth' ? kind : isWhole(inner) ? 'whole' : (kind ?? 'any')]), inner);
+  return z.pipe(z.unknown().transform(READERS[kind !== undefined && isMonth(kind) ? kind : isWhole(inner) ? 'whole' : (kind ?? 'any')]), inner);
 }
 
 /**
@@ -27,6 +27,9 @@ export function humanNumber<T extends z.ZodType<number>>(inner: T, kind?: Reader
  * fiscal year's first), whose text that is no number gets examples of months, not 12, 2000 or 20k.
  */
 export type ReaderKind = NumberKind | 'month' | 'fiscalMonth';
+
+/** Whether a field's kind is a month's (a whole number with months' examples). */
+const isMonth = (kind: ReaderKind): kind is 'month' | 'fiscalMonth' => kind === 'month' || kind === 'fiscalMonth';
 
 /** The examples a month field's refusal gives, for a text that is no number. */
 const MONTH_EXAMPLES: Record<'month' | 'fiscalMonth', string> = {
@@ -52,10 +55,9 @@ const READERS: Record<ReaderKind, (value: unknown, ctx: z.core.$RefinementCtx) =
 };
 
 function reader(kind: ReaderKind) {
-  const months = kind === 'month' || kind === 'fiscalMonth';
   return (value: unknown, ctx: z.core.$RefinementCtx): unknown => {
     if (typeof value !== 'string') return value;
-    const r = months ? readHumanNumber(value, 'whole', MONTH_EXAMPLES[kind]) : readHumanNumber(value, kind);
+    const r = isMonth(kind) ? readHumanNumber(value, 'whole', MONTH_EXAMPLES[kind]) : readHumanNumber(value, kind);
     if (r.ok) return r.value;
     // A calendar month is a number in a scenario (fiscalYearStartMonth): a name, or a month of a
     // year (2027-02), gets its number. Only there: openingArr: 2027-02 is no month, and a fiscal
@@ -100,7 +102,7 @@ function numberOf(schema: z.core.$ZodType): { readonly inner: z.core.$ZodType; r
   const read = def.in._zod.def as { type: string; out?: z.core.$ZodType };
   const transform = read.type === 'pipe' ? (read.out?._zod.def as { transform?: unknown } | undefined)?.transform : undefined;
   const kind = (Object.keys(READERS) as ReaderKind[]).find((k) => READERS[k] === transform);
-  return kind === undefined ? undefined : { inner: def.out, kind: kind === 'month' || kind === 'fiscalMonth' ? 'whole' : kind };
+  return kind === undefined ? undefined : { inner: def.out, kind: isMonth(kind) ? 'whole' : kind };
 }
 
 /**
