@@ -40,12 +40,12 @@ export function yamlSyntaxIssue(
 
 /** What a planner most likely did, for the YAML reader's errors that do not say it. */
 function hintFor(error: YAMLError, message: string, text: string, { line, column }: { line: number; column: number }): string {
+  const lines = text.split(/\r\n|\r|\n/);
   // `openingArr 5M` (no colon), or a key indented one space off, runs into the next line's key.
   if (error.code === 'MULTILINE_IMPLICIT_KEY')
     return " (is a ':' missing after a key, here or on the line above, or a line indented differently from the keys beside it? write key: value)";
   if (error.code === 'TAB_AS_INDENT') return ' (YAML indents with spaces only: replace the tab with spaces)';
   if (message.startsWith('Nested mappings are not allowed in compact mappings')) {
-    const lines = text.split(/\r\n|\r|\n/);
     // `name: Plan: FY27` reads as a key `Plan` inside the value.
     if (/:(\s|$)/.test((lines[line - 1] ?? '').slice(column - 1))) return ' (a value holding ": " must be quoted, as in name: "Plan: FY27")';
     // `openingArr: 5M` followed by a key indented further reads as a key inside 5M.
@@ -55,7 +55,6 @@ function hintFor(error: YAMLError, message: string, text: string, { line, column
       return ` (line ${below} is indented ${spaces(indentOf(lines[below - 1]!))}, more than line ${line} above it (${own}): the keys of one mapping start in the same column)`;
   }
   if (error.code === 'BAD_INDENT' && /^All (mapping|sequence) items must start at the same column/.test(message)) {
-    const lines = text.split(/\r\n|\r|\n/);
     const own = indentOf(lines[line - 1] ?? '');
     // The key may belong with the keys of either block it sits between (a key of `existing` one space
     // short, or a key beside `existing` one space deep): both are named, the nearer line first.
@@ -68,7 +67,6 @@ function hintFor(error: YAMLError, message: string, text: string, { line, column
   }
   // A list item `- name: Enterprise` moved left of the items before it reads as a key.
   if (message.startsWith('A block sequence may not be used as an implicit map key')) {
-    const lines = text.split(/\r\n|\r|\n/);
     const own = indentOf(lines[line - 1] ?? '');
     // The items of the lists this one sits in or beside, not a deeper list's (a tier's list of values
     // at column 7 above a tier's "- name:" at column 2): the nearest in column, or both around it.
