@@ -598,7 +598,8 @@ export class NewBusinessSimulator {
     let won = 0;
     for (const g of this.groups) {
       const drawn = (out.own[g.driverSlot] = g.winProbability());
-      const p = trialRate(drawn, loadings.conversion, z, stress.conversion);
+      // A certain group (probability 0 or 1: deals signed, or lost) stays so, as a file's certain stage does.
+      const p = drawn > 0 && drawn < 1 ? trialRate(drawn, loadings.conversion, z, stress.conversion) : drawn;
       if (Number.isNaN(p)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', g.index, 'winProbability']);
       out.drivers[g.driverSlot] = p;
       let multiplier = g.atTierAcv ? acvMultiplier : 1;

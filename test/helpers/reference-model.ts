@@ -32,7 +32,7 @@ import type { Scenario, Tier } from '../../src/scenario/scenario-schema.js';
  * whole deals in the capacity budget (ramped reps x the year's capacity, plus the fraction of a
  * deal left from before); what is left is lost or carried (overflow), and whole deals' worth of
  * unused capacity is gone. The opening pipeline, uncapped: each opportunity of a group or a file won
- * or not in its close month (odds moved by the market and a conversion stress, but a certain stage),
+ * or not in its close month (odds moved by the market and a conversion stress, but a certain group or stage),
  * at its own amount or the tier's ACV. Each deal signed is booked at signing and goes live after its
  * own service-start lag (bookings only after the year), on a term drawn from the mix (its TCV the
  * ACV over the term's years, stepped up by the escalator each year).
@@ -590,7 +590,8 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
         for (let m = 1; m <= 12; m++) for (let i = 0; i < closing[m]!; i++) sign(m, acv(rng) * acvScale);
         // The opening pipeline: not capped (the reps already work it).
         for (const gr of groups) {
-          const p = rate(gr.win(rng), L.conversion, z, stress.conversion);
+          const drawn = gr.win(rng);
+          const p = drawn > 0 && drawn < 1 ? rate(drawn, L.conversion, z, stress.conversion) : drawn;
           for (let i = 0; i < gr.count; i++) if (rng.bernoulli(p)) sign(gr.month, gr.amount ? gr.amount(rng) : acv(rng) * acvScale);
         }
         for (const o of opportunities) {

@@ -176,6 +176,24 @@ describe('opening pipeline', () => {
     column(sim, 'revenue').forEach((v, i) => expect(v).toBeCloseTo(5000 * live(3) + (won[i]! - 1) * 100 * live(5), 6));
     expectWithin4Se(won, 1.5);
   });
+
+  it('a certain opportunity (probability 0 or 1) stays certain under a conversion stress and the market, in a group as in a file', async () => {
+    // 10 signed deals (probability 1) in month 2 and 10 lost ones (probability 0) in month 3, at 1,000
+    // each, in a year with conversion 20 points lower (and 20 points higher) and a bad market: the 10
+    // signed deals still close and the lost ones still do not, in every trial, as a file's stages do.
+    const groups = '          - { count: 10, winProbability: 1, closeMonth: 2, amount: 1000 }\n          - { count: 10, winProbability: 0, closeMonth: 3, amount: 1000 }\n';
+    const file = ['id,tier,amount,probability,close_month', ...Array.from({ length: 10 }, (_, i) => `s${i},T,1000,1,2`), ...Array.from({ length: 10 }, (_, i) => `l${i},T,1000,0,3`)].join('\n');
+    for (const shift of [-0.2, 0.2]) {
+      const head = `market: { factor: -1.28, loadings: { conversion: 0.5 } }\nstress: { conversion: ${shift} }\n`;
+      const grouped = await run(`${head}${tier(`      acv: 1\n      openingPipeline:\n        groups:\n${groups}`)}`, 200);
+      const filed = await runWithFiles(`${head}${tier('      acv: 1\n      openingPipeline: { file: pipe.csv }\n')}`, { 'pipe.csv': file }, 200);
+      for (const sim of [grouped, filed]) {
+        every(column(sim, 'tier.T.pipeline.won'), 10);
+        every(column(sim, 'bookings'), 10_000);
+        every(column(sim, 'endingArr'), 10_000);
+      }
+    }
+  });
 });
 
 describe('contracts and timing', () => {
