@@ -138,6 +138,34 @@ describe('existing book', () => {
     for (const v of column(sim, 'nrr')) expect(v).toBeCloseTo(1.05, 6);
   });
 
+  it('a calendar summing below 1: the share renewing this year churns in its month, the rest stays flat all year', async () => {
+    const sim = await run(bookOnly('      renewalCalendar: [0, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, 0, 0]\n      renewalRate: 0\n'), 5);
+    // 60 of 120 customers (600,000 ARR) due in month 6 all churn: live 5 months of 12.
+    for (const v of column(sim, 'revenue')) expect(v).toBeCloseTo(1_200_000 - 600_000 * live(6), 6);
+    for (const v of column(sim, 'endingArr')) expect(v).toBeCloseTo(600_000, 6);
+    expect(column(sim, 'customersLost').every((v) => v === 60)).toBe(true);
+  });
+
+  it("the company's GRR and NRR weigh tiers by their opening ARR; a tier of new logos only is in neither", async () => {
+    const sim = await run(
+      `
+name: three tiers
+tiers:
+  - name: A
+    existing: { openingArr: 1000000, customers: 10, renewalRate: 1, priceUplift: 0.1 }
+  - name: B
+    existing: { openingArr: 100000, customers: 10, renewalRate: 0, renewalCalendar: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }
+  - name: C
+    newBusiness: { leadsPerMonth: 10, conversion: 1, acv: 1000 }
+`,
+      5,
+    );
+    // GRR: A keeps 1,000,000 of 1,100,000 (B is lost); NRR: A's 1,100,000 after uplift over 1,100,000.
+    // An average of the tiers' own figures would give 0.5 and 0.55.
+    for (const v of column(sim, 'grr')) expect(v).toBeCloseTo(1_000_000 / 1_100_000, 6);
+    for (const v of column(sim, 'nrr')) expect(v).toBeCloseTo(1_100_000 / 1_100_000, 6);
+  });
+
   it('GRR excludes price: a 3% contraction offset by a 5% uplift still counts as a 3% loss', async () => {
     const sim = await run(
       bookOnly('      renewalRate: 1\n      priceUplift: 0.05\n      contraction: { probability: 1, size: 0.03 }\n'),

@@ -50,6 +50,32 @@ describe('a customer book from a file', () => {
     for (const v of column(sim, 'nrr')) expect(v).toBe(Math.fround(105_000 / 150_000));
   });
 
+  it('escalators at the edges of the year: anniversaries in months 1, 6 and 12, one step a year', async () => {
+    // Renewal in fiscal month 13 on a 24-month term: signed in month -11, anniversary month 1.
+    // Renewal in 24 on 24: signed in month 0, anniversary month 12. Renewal in 54 on 60 and in 30 on 36:
+    // signed in month -6, anniversary month 6 (the next, month 18, is next year).
+    const book = [HEADER, 'first,T,100000,13,24,1,,0.05', 'last,T,100000,24,24,1,,0.05', 'five,T,100000,54,60,1,,0.05', 'three,T,100000,30,36,1,,0.10'].join('\n');
+    const sim = await runWithFiles(scenario('      renewalRate: 0\n'), { 'book.csv': book }, 5);
+    const revenue = 105_000 + (100_000 + 5_000 * live(12)) + (100_000 + 5_000 * live(6)) + (100_000 + 10_000 * live(6));
+    for (const v of column(sim, 'revenue')) expect(v).toBeCloseTo(revenue, 6);
+    for (const v of column(sim, 'endingArr')) expect(v).toBeCloseTo(3 * 105_000 + 110_000, 6);
+    for (const v of column(sim, 'customersLost')) expect(v).toBe(0);
+  });
+
+  it('a churn dated month 1 loses the whole year; one dated month 12 keeps 11 months; dates map to fiscal months', async () => {
+    const numbered = [HEADER, 'a,T,12000,1,12,1,,', 'b,T,12000,12,12,1,,'].join('\n');
+    // The fiscal year starting February 2027: March 2027 is fiscal month 2, 15 January 2028 month 12.
+    const dated = [HEADER, 'a,T,12000,2027-03,12,1,,', 'b,T,12000,2028-01-15,12,1,,'].join('\n');
+    const edges = await runWithFiles(scenario('      renewalRate: 0\n'), { 'book.csv': numbered }, 5);
+    const dates = await runWithFiles(`fiscalYear: 2027\nfiscalYearStartMonth: 2\n${scenario('      renewalRate: 0\n')}`, { 'book.csv': dated }, 5);
+    for (const v of column(edges, 'revenue')) expect(v).toBe(11 * 1000);
+    for (const v of column(dates, 'revenue')) expect(v).toBe(1000 + 11 * 1000);
+    for (const sim of [edges, dates]) {
+      for (const v of column(sim, 'endingArr')) expect(v).toBe(0);
+      for (const v of column(sim, 'customersLost')) expect(v).toBe(2);
+    }
+  });
+
   it('monthly-billed customers leave by the monthly hazard 1 - p^(1/12): P(live in month m) = p^(m/12)', async () => {
     const p = 0.7;
     const n = 400;

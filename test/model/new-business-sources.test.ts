@@ -55,6 +55,24 @@ describe('reps', () => {
     every(column(sim, 'customersWon'), 10);
   });
 
+  it('a hire that slips with probability 1/2: ramped reps in month 1 ~ Binomial(4, 1/2), all four by month 2', async () => {
+    const sim = await run(
+      tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 0, hires: [4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], hireSlip: { probability: 0.5, months: 1 }, capacity: 1 }\n`),
+      3000,
+    );
+    expectBinomialCounts(column(sim, 'tier.T.reps.ramped.1'), 4, 0.5);
+    every(column(sim, 'tier.T.reps.ramped.2'), 4);
+  });
+
+  it('reps on the floor at the start are ramped; a slipped hire ramps from the month it starts', async () => {
+    // One rep ramped all year; a hire of month 1 slipped to month 3 works 0, 0.5, 1 in months 3, 4, 5.
+    const sim = await run(
+      tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 1, hires: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], hireSlip: { probability: 1, months: 2 }, ramp: [0, 0.5, 1], capacity: 1 }\n`),
+      5,
+    );
+    [1, 1, 1, 1.5, 2, 2].forEach((r, i) => every(column(sim, `tier.T.reps.ramped.${i + 1}`), r));
+  });
+
   it('monthly attrition: reps at year end ~ Binomial(start, (1 - a)^12)', async () => {
     const sim = await run(tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 50, attrition: 0.05, capacity: 1 }\n`), 3000);
     // Each rep stays each month with probability 0.95, on its own: mean and variance of the binomial.
@@ -129,6 +147,20 @@ describe('lead grades and earlier leads', () => {
     total.forEach((v, i) => expect(v).toBe(a[i]! + b[i]!));
   });
 
+  it("a source without a seasonality of its own takes the tier's; one with its own keeps it (each rescaled to average 1)", async () => {
+    // A: 100 leads a month x 12 in month 1 only (the tier's profile); B: its own, month 12 only. At
+    // conversion 1 and ACV 1,200, A adds 1,440,000 ARR from month 1 and B as much from month 12.
+    const sim = await run(
+      tier(
+        '      seasonality: [12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\n      leadSources:\n        - { grade: A, leadsPerMonth: 100, conversion: 1 }\n        - { grade: B, leadsPerMonth: 100, conversion: 1, seasonality: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12] }\n      acv: 1200\n',
+      ),
+      5,
+    );
+    every(column(sim, 'tier.T.leads.A'), 1200);
+    every(column(sim, 'tier.T.leads.B'), 1200);
+    for (let m = 1; m <= 12; m++) every(column(sim, `mrr.${m}`), Math.fround((m < 12 ? 1_440_000 : 2_880_000) / 12));
+  });
+
   it('earlier leads convert at their own rate and close in their months', async () => {
     const sim = await run(
       tier('      earlierLeads: { count: 1000, conversion: 0.1, closeMonth: [0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0] }\n      acv: 500\n'),
@@ -177,6 +209,15 @@ describe('opening pipeline', () => {
     expectWithin4Se(won, 1.5);
   });
 
+  it('stating a pipeline replaces the warm start: with a 2-month cycle only months 1..10 of leads close in the year', async () => {
+    const leads = '      leadsPerMonth: 100\n      conversion: 0.1\n      salesCycleMonths: 2\n      acv: 1000\n';
+    const warm = await run(tier(leads), 3000);
+    // Warm: 12 months of deals close in the year (the two months before it feed months 1 and 2).
+    expectWithin4Se(column(warm, 'customersWon'), 12 * 10);
+    const cold = await run(tier(`${leads}      openingPipeline:\n        groups:\n          - { count: 5, winProbability: 1, closeMonth: 1, amount: 1000 }\n`), 3000);
+    expectWithin4Se(column(cold, 'customersWon'), 10 * 10 + 5);
+  });
+
   it('a certain opportunity (probability 0 or 1) stays certain under a conversion stress and the market, in a group as in a file', async () => {
     // 10 signed deals (probability 1) in month 2 and 10 lost ones (probability 0) in month 3, at 1,000
     // each, in a year with conversion 20 points lower (and 20 points higher) and a bad market: the 10
@@ -222,6 +263,31 @@ describe('contracts and timing', () => {
     // Signed in month 11, live after year end: no expansion this year.
     const late = await run(`${tier(`${closing(11)}      serviceStartLagMonths: 2\n`)}${expansion}`, 5);
     every(column(late, 'component.endingArr.newCustomerExpansion'), 0);
+  });
+
+  it("a multi-year new deal's escalator steps up on its first anniversary, next year: ending ARR and revenue are the first year's ACV", async () => {
+    const sim = await run(tier(`${THIRTY_IN_MONTH_ONE}      terms: [{ months: 24, share: 1, escalator: 0.1 }]\n`), 5);
+    every(column(sim, 'endingArr'), 36_000);
+    every(column(sim, 'revenue'), 36_000);
+  });
+
+  it('every new customer may expand: pipeline deals, rep-sourced deals, and only the deals capacity let close', async () => {
+    const expansion = '    newCustomerExpansion: { probability: 1, size: 100, monthsAfterClose: 0 }\n';
+    const pipeline = await run(`${tier('      acv: 1000\n      openingPipeline:\n        groups:\n          - { count: 100, winProbability: 1, closeMonth: 1, amount: 1000 }\n')}${expansion}`, 5);
+    every(column(pipeline, 'component.endingArr.newCustomerExpansion'), 10_000);
+    const sourced = await run(`${tier('      acv: 1000\n      reps: { start: 4, sourcedDealsPerMonth: 2.5, capacity: 100 }\n')}${expansion}`, 20);
+    const won = column(sourced, 'customersWon');
+    column(sourced, 'component.endingArr.newCustomerExpansion').forEach((v, i) => expect(v).toBe(won[i]! * 100));
+    // 30 wanted in month 1, 10 closed (capacity 10, overflow lost): 10 expansions, not 30.
+    const capped = await run(`${tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 1, capacity: 10 }\n`)}${expansion}`, 5);
+    every(column(capped, 'customersWon'), 10);
+    every(column(capped, 'component.endingArr.newCustomerExpansion'), 1000);
+  });
+
+  it('carried deals expand N months after they close, not after they were wanted', async () => {
+    // 10 close in each of months 1, 2 and 3 (capacity 10, overflow carried); each expands by 120 a month later.
+    const sim = await run(`${tier(`${THIRTY_IN_MONTH_ONE}      reps: { start: 1, capacity: 10, overflow: carry }\n`)}    newCustomerExpansion: { probability: 1, size: 120, monthsAfterClose: 1 }\n`, 5);
+    for (const v of column(sim, 'component.revenue.newCustomerExpansion')) expect(v).toBeCloseTo(1200 * (live(2) + live(3) + live(4)), 2);
   });
 
   it('a term mix: bookings count the first-year ACV; new TCV adds the escalated later years', async () => {
