@@ -24,7 +24,7 @@ export const pipelineGroupSchema = z
         .nonnegative({ error: 'must be >= 0' })
         .max(1e7, { error: 'must be at most 1e7' }),
     ),
-    winProbability: rateDistribution.describe('Chance each opportunity is won (drawn once per trial; moves with the conversion loading).'),
+    winProbability: rateDistribution.describe('Chance each opportunity is won (drawn once per trial; moves with the conversion loading and a conversion stress, except 0 and 1, which stay certain).'),
     closeMonth: fiscalMonth.describe('Fiscal month the group is expected to close in.'),
     amount: amountWithYearLevel
       .optional()
