@@ -6,6 +6,7 @@ import type { ExistingFit, HistoryFit, NewBusinessFit, TierFit } from './fit-his
 import { monthLabel } from './history-calendar.js';
 import { writtenBeta } from './written-beta.js';
 import { writtenAcv } from './written-acv.js';
+import type { ZeroVarianceRate } from './zero-variance.js';
 import { decimalsBelowWhole } from '../math/share-decimals.js';
 
 /**
@@ -66,20 +67,27 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
     `      # month's share of the ARR due, scaled to ARR due / ARR live 12 months before the end = ${pct(e.dueShare)} (at most 100%).`,
     `      renewalCalendar: [${floorShares(e.calendar).join(', ')}]`,
   ];
+  const zv = r.zeroVariance;
+  const method = zv ? 'Jeffreys interval: see below' : 'ratio estimator, sandwich standard error, t interval';
   if (e.renewalFrom === 'customers' && 'logo' in r)
     out.push(
       `      # Dollar renewal from ${safe(fit.outcomesFile ?? 'the renewal outcomes')}: n = ${r.rate.n} customers due, ${count(r.renewed)} renewed of ${count(r.due)},`,
-      `      #   ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
+      `      #   ${estimatePct(r.rate)} (${method}).`,
       `      # Logo renewal of the same customers: ${estimatePct(r.logo)} (Wilson interval). With a book of aggregates`,
       `      #   every customer carries the average ARR, so the model has one rate: the dollar rate is used.`,
     );
   else
     out.push(
       `      # Dollar renewal: renewed_arr / due_arr of the last 12 months (n = ${r.rate.n} months with ARR due):`,
-      `      #   ${count(r.renewed)} of ${count(r.due)}, ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
+      `      #   ${count(r.renewed)} of ${count(r.due)}, ${estimatePct(r.rate)} (${method}).`,
     );
+  if (zv) out.push(...zeroVarianceLines(r.rate.value, r.rate.n, zv, e.renewalFrom === 'customers' ? 'customers' : 'months'));
   out.push(`      # This year's rate: ${yearText(r.year, 'points', (x) => pct(x))}.`);
-  const renewal = writtenBeta(r.rate.value, r.year.sd);
+  // At 0% or 100% a beta has no spread: the year's rate is written at the posterior mean, so that the
+  // year-level layer exists (a beta of mean 0.999999 can have an sd of at most 0.001).
+  const atEnd = zv !== undefined && (r.rate.value <= 0 || r.rate.value >= 1);
+  if (atEnd) out.push(`      # Written at the Jeffreys posterior mean ${pct(zv.mean)}, not ${pct(r.rate.value)}: a beta at ${pct(r.rate.value)} has no spread, and ${zv.units === 1 ? 'one unit' : `${sig(zv.units, 3)} units`} do not make next year's rate certain.`);
+  const renewal = writtenBeta(atEnd ? zv.mean : r.rate.value, r.year.sd);
   if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
   out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
   if (e.lostOutsideRenewal !== undefined)
@@ -98,6 +106,28 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
   return out;
 }
 
+/**
+ * Why a rate's interval is the Jeffreys posterior's: e.g. "all 12 months renewed 100% of their ARR
+ * due: the sandwich error is 0, so the interval is ... on n = 12 months as units".
+ */
+function zeroVarianceLines(rate: number, observed: number, zv: ZeroVarianceRate, unit: 'months' | 'customers'): string[] {
+  const n = sig(zv.units, 3);
+  const share = rate >= 1 || rate <= 0 ? pct(rate) : `the same ${pct(rate)}`;
+  const what =
+    unit === 'months'
+      ? `${observed === 1 ? 'the one month' : `all ${observed} months`} with ARR due renewed ${share} of it`
+      : `all ${observed} customers due renewed ${share} of their ARR`;
+  const why =
+    unit === 'months'
+      ? "a month's rate is in [0, 1], so its variance is at most r(1 - r), a binomial trial's, and the history has no count of customers to vouch for a narrower interval"
+      : 'each customer renews or not: a binomial trial';
+  return [
+    `      #   ${what[0]!.toUpperCase()}${what.slice(1)}: the sandwich standard error is 0 and would state the rate exactly. The interval`,
+    `      #   ${pct(zv.lo)} to ${pct(zv.hi)} is the Jeffreys posterior Beta(x + 1/2, n - x + 1/2)'s, x = rate x n, with n = ${n} ${unit} as units (Kish's`,
+    `      #   effective count, (sum due)^2 / sum due^2): ${why}. Its sd ${pct(zv.sd)} is the estimate's error below.`,
+  ];
+}
+
 function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   const { leads, conversion, acv } = nb;
   const out = ['    newBusiness:'];
@@ -112,6 +142,12 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
       `      #   (95% interval ${sig(leads.k.lo, 3)} to ${Number.isFinite(leads.k.hi) ? sig(leads.k.hi, 3) : 'infinity (Poisson)'}).`,
     );
   else out.push(`      #   (not rejected at ${DISPERSION_TEST_LEVEL}): Poisson.`);
+  if (leads.poissonInterval)
+    out.push(
+      `      #   X2 = 0: every month was exactly its fitted mean${leads.seasonality ? '' : ' (the same count each month)'}, and phi = 0 would state the level exactly from`,
+      `      #   ${leads.level.n} counts. The counts are taken as Poisson: the level's interval is the exact Poisson (Garwood) one of the`,
+      `      #   last 12 months' total, ${count(leads.level.value * 12)}, and its error sqrt(total) / 12.`,
+    );
   out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
   const median = leads.level.value;
   const level = `{ dist: lognormal, median: ${num(median)}, p90: ${num(median * Math.exp(Z90 * Math.min(leads.year.sd, MAX_LOG_SD)))} }`;
