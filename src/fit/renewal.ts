@@ -1,4 +1,4 @@
-import { blockCount, blockOf, fullBlocks } from './timeline.js';
+import { ratioOfSums } from './ratio-of-sums.js';
 import { tQuantile } from './reference-distributions.js';
 import { DRIFT_PRIOR, yearLevel, type Estimate, type YearLevel } from './estimate.js';
 import { effectiveUnits, jeffreysRate, type ZeroVarianceRate } from './zero-variance.js';
@@ -32,42 +32,27 @@ export interface RenewalFit {
  * are the units: a month's rate lies in [0, 1], so its variance is at most r(1 − r) (Bhatia-Davis),
  * the binomial's with one trial a month, and the history has no count of customers to vouch for a
  * narrower one. The interval is the Jeffreys interval on Kish's effective number of months
- * (Σ due)² / Σ due², and the rate's error the Jeffreys posterior's sd.
+ * (Σ due)² / Σ due², and the rate's error the Jeffreys posterior's sd. Given `customersDue` (the
+ * customers due that the scenario's customer count implies: each renews or not, a binomial trial,
+ * in the model the fit writes) the units are those customers instead.
  *
  * @example fitRenewal(Float64Array.of(...Array(12).fill(100)), Float64Array.of(...Array(12).fill(90))).rate.value // => 0.9
  * Complexity: O(N).
  */
-export function fitRenewal(due: ArrayLike<number>, renewed: ArrayLike<number>): RenewalFit {
-  const n = due.length;
-  const blocks = blockCount(n);
-  const sumDue = new Float64Array(blocks);
-  const sumRenewed = new Float64Array(blocks);
-  for (let i = 0; i < n; i++) {
-    const b = blockOf(i + 1, n);
-    sumDue[b]! += due[i]!;
-    sumRenewed[b]! += renewed[i]!;
+export function fitRenewal(due: ArrayLike<number>, renewed: ArrayLike<number>, customersDue?: number): RenewalFit {
+  const q = ratioOfSums(renewed, due);
+  const r = q.value;
+  const m = q.months;
+  if (m < 2 || !(q.residual > 0)) {
+    const zeroVariance = customersDue !== undefined && customersDue >= 1 ? jeffreysRate(r, customersDue, 'customers') : jeffreysRate(r, effectiveUnits(q.lastWholes), 'months');
+    return { rate: { value: r, lo: zeroVariance.lo, hi: zeroVariance.hi, n: m }, due: q.whole, renewed: q.part, year: yearLevel(zeroVariance.sd, q.changes, DRIFT_PRIOR.renewal), zeroVariance };
   }
-  const r = sumDue[0]! > 0 ? sumRenewed[0]! / sumDue[0]! : 0;
-  let ss = 0;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (blockOf(i + 1, n) !== 0 || !(due[i]! > 0)) continue;
-    ss += (renewed[i]! - r * due[i]!) ** 2;
-    m++;
-  }
-  const changes = renewalChanges(due, renewed);
-  if (m < 2 || !(ss > 0)) {
-    const last = Float64Array.from({ length: n }, (_, i) => (blockOf(i + 1, n) === 0 ? due[i]! : 0));
-    const zeroVariance = jeffreysRate(r, effectiveUnits(last));
-    return { rate: { value: r, lo: zeroVariance.lo, hi: zeroVariance.hi, n: m }, due: sumDue[0]!, renewed: sumRenewed[0]!, year: yearLevel(zeroVariance.sd, changes, DRIFT_PRIOR.renewal), zeroVariance };
-  }
-  const se = Math.sqrt((ss * m) / (m - 1)) / sumDue[0]!;
   const t = tQuantile(0.975, m - 1);
   return {
-    rate: { value: r, lo: Math.max(0, r - t * se), hi: Math.min(1, r + t * se), n: m },
-    due: sumDue[0]!,
-    renewed: sumRenewed[0]!,
-    year: yearLevel(se, changes, DRIFT_PRIOR.renewal),
+    rate: { value: r, lo: Math.max(0, r - t * q.se), hi: Math.min(1, r + t * q.se), n: m },
+    due: q.whole,
+    renewed: q.part,
+    year: yearLevel(q.se, q.changes, DRIFT_PRIOR.renewal),
   };
 }
 
@@ -105,7 +90,7 @@ export function fitRenewalFromOutcomes(arr: readonly number[], renewed: readonly
   const r = due > 0 ? kept / due : 0;
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (arr[i]! * ((renewed[i] ? 1 : 0) - r)) ** 2;
-  const zeroVariance = n > 1 && due > 0 && ss > 0 ? undefined : jeffreysRate(r, effectiveUnits(arr));
+  const zeroVariance = n > 1 && due > 0 && ss > 0 ? undefined : jeffreysRate(r, effectiveUnits(arr), 'customers');
   const se = zeroVariance ? zeroVariance.sd : Math.sqrt((ss * n) / (n - 1)) / due;
   const t = tQuantile(0.975, Math.max(1, n - 1));
   const p = n > 0 ? count / n : 0;
@@ -124,16 +109,6 @@ export function fitRenewalFromOutcomes(arr: readonly number[], renewed: readonly
 }
 
 /** Year-on-year changes of the dollar renewal rate between full blocks of a history (for fitRenewalFromOutcomes). */
-export function renewalChanges(due: ArrayLike<number>, renewed: ArrayLike<number>): number[] {
-  const n = due.length;
-  const blocks = blockCount(n);
-  const sd = new Float64Array(blocks);
-  const sr = new Float64Array(blocks);
-  for (let i = 0; i < n; i++) {
-    sd[blockOf(i + 1, n)]! += due[i]!;
-    sr[blockOf(i + 1, n)]! += renewed[i]!;
-  }
-  const changes: number[] = [];
-  for (let b = 0; b + 1 < fullBlocks(n); b++) if (sd[b]! > 0 && sd[b + 1]! > 0) changes.push(sr[b]! / sd[b]! - sr[b + 1]! / sd[b + 1]!);
-  return changes;
+export function renewalChanges(due: ArrayLike<number>, renewed: ArrayLike<number>): readonly number[] {
+  return ratioOfSums(renewed, due).changes;
 }

@@ -9,8 +9,9 @@ import { betaQuantile, chiSquareQuantile } from './reference-distributions.js';
 
 /** A rate's interval and posterior when its observed units all agree. */
 export interface ZeroVarianceRate {
-  /** Units the rate was observed on (effective: Kish's (Σw)² / Σw² of their weights). */
+  /** Units the rate was observed on (effective: Kish's (Σw)² / Σw² of their weights), and what they are. */
   readonly units: number;
+  readonly unit: 'months' | 'customers';
   readonly lo: number;
   readonly hi: number;
   /** Mean and sd of the Jeffreys posterior Beta(x + ½, n − x + ½), x = rate × n. */
@@ -23,15 +24,16 @@ export interface ZeroVarianceRate {
  * and 97.5% quantiles of Beta(x + ½, n − x + ½), with the end at 1 (or 0) when every unit renewed
  * (or none did), where the estimate is that end. Never zero-width for a finite n.
  *
- * @example jeffreysRate(1, 12).lo // => 0.8173 (12 of 12)
+ * @example jeffreysRate(1, 12, 'months').lo // => 0.815 (12 of 12)
  * Complexity: O(1) incomplete-beta inversions.
  */
-export function jeffreysRate(rate: number, units: number): ZeroVarianceRate {
+export function jeffreysRate(rate: number, units: number, unit: 'months' | 'customers'): ZeroVarianceRate {
   const a = rate * units + 0.5;
   const b = (1 - rate) * units + 0.5;
   const mean = a / (a + b);
   return {
     units,
+    unit,
     lo: rate <= 0 ? 0 : betaQuantile(0.025, a, b),
     hi: rate >= 1 ? 1 : betaQuantile(0.975, a, b),
     mean,

@@ -38,7 +38,7 @@ function jeffreysCdfAtEnd(n: number, L: number): number {
 
 describe('jeffreysRate', () => {
   it('12 of 12: the lower end is the 2.5% quantile of Beta(12.5, 0.5) (by quadrature), the upper end 1', () => {
-    const j = jeffreysRate(1, 12);
+    const j = jeffreysRate(1, 12, 'months');
     expect(jeffreysCdfAtEnd(12, j.lo)).toBeCloseTo(0.025, 6);
     expect(j.hi).toBe(1);
     // Posterior mean (x + ½) / (n + 1) and variance m(1 − m) / (n + 2), by hand.
@@ -50,16 +50,21 @@ describe('jeffreysRate', () => {
 describe('fit at the boundary: intervals are never zero-width', () => {
   it('a renewal of 0.99 over 3 customers due a month (12 months, most seeds renewing all): the dollar rate\'s interval covers 0.99 in at least 95% of seeds', () => {
     let hits = 0;
+    let hitsCounted = 0;
     let allRenewed = 0;
     for (let s = 0; s < SEEDS; s++) {
       const h = simulateHistory({ months: 12, leads: 100, alpha: 1, beta: 9, mu: 9, sigma: 0.5, dueCustomers: 3, arrEach: 10_000, renewal: 0.99 }, `boundary-renewal/${s}`);
       const fit = fitRenewal(h.due, h.renewed);
       if (fit.rate.value === 1) allRenewed++;
       if (fit.rate.lo <= 0.99 && 0.99 <= fit.rate.hi) hits++;
+      // With the count of customers due (36), as the fit has it from the written customer count.
+      const counted = fitRenewal(h.due, h.renewed, 36);
+      if (counted.rate.lo <= 0.99 && 0.99 <= counted.rate.hi) hitsCounted++;
     }
     // 0.99^36 = 0.70 of seeds renew all: the case the fix is about is most of the test.
     expect(allRenewed / SEEDS).toBeGreaterThan(0.6);
     expect(hits / SEEDS, `covered in ${hits} of ${SEEDS}`).toBeGreaterThanOrEqual(0.95 - 3 * SE);
+    expect(hitsCounted / SEEDS, `covered in ${hitsCounted} of ${SEEDS} with customers as units`).toBeGreaterThanOrEqual(0.95 - 3 * SE);
   });
 
   it('a renewal of 0.99 over 40 customers of the renewal outcomes: the dollar interval covers 0.99 in at least 95% of seeds', () => {
@@ -105,6 +110,7 @@ describe('fit at the boundary: intervals are never zero-width', () => {
     const renewal = parseScenario(text, 'f.yaml').scenario.tiers[0]!.existing!.dollarRenewalRate as { mean: number; sd: number };
     // At least the 3-point drift judgement, and a mean a beta of that sd can have.
     expect(renewal.sd).toBeGreaterThanOrEqual(0.03);
-    expect(renewal.mean).toBeLessThan(0.99);
+    expect(renewal.mean).toBeLessThan(0.999);
+    expect(text).toContain('n = 120 customers due as units');
   });
 });
