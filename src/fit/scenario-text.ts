@@ -190,11 +190,15 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   const m = acv.median.value;
   const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.year.sd, MAX_LOG_SD)))} }`;
   const written = writtenAcv(m, acv.sigma.value);
-  out.push(
-    written.p90 !== undefined
-      ? `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`
-      : `      acv: ${written.median} # every deal the same amount: no spread to fit`,
-  );
+  if (written.p90 !== undefined) out.push(`      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`);
+  else
+    // A single amount (`acv: 10000`) dropped this year's median, and with it the layer the comment
+    // above states: a lognormal needs its P90 above the median, so one unit of the 5th digit above.
+    out.push(
+      `      # Every deal the same amount: no spread to fit. Written with the least spread 5 digits can state (P90 one unit of the`,
+      `      #   5th digit above the median), so that this year's median keeps its layer.`,
+      `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${num(written.median + 10 ** (Math.floor(Math.log10(written.median)) - 4))} }`,
+    );
   return out;
 }
 

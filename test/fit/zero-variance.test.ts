@@ -108,6 +108,10 @@ describe('fit at the boundary: intervals are never zero-width', () => {
     expect(text).toContain('All 12 months with ARR due renewed 100.0% of it: the sandwich standard error is 0');
     expect(text).toContain('The counts are taken as Poisson');
     const renewal = parseScenario(text, 'f.yaml').scenario.tiers[0]!.existing!.dollarRenewalRate as { mean: number; sd: number };
+    // Every deal 10,000 (new_arr / deals the same each month): this year's median keeps its layer.
+    const acv = parseScenario(text, 'f.yaml').scenario.tiers[0]!.newBusiness!.acv as unknown as { median: { dist: string }; p90: number };
+    expect(acv.median.dist).toBe('lognormal');
+    expect(acv.p90).toBe(10_001);
     // At least the 3-point drift judgement, and a mean a beta of that sd can have.
     expect(renewal.sd).toBeGreaterThanOrEqual(0.03);
     expect(renewal.mean).toBeLessThan(0.999);
