@@ -168,7 +168,12 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
     `      #   month-to-month variation (and the sales cycle's lag between leads and deals) is in the interval only.`,
     `      # This year's rate: ${yearText(c.year, 'points', (x) => pct(x))}.`,
   );
-  const rate = writtenBeta(c.rate.value, c.year.sd);
+  if (c.allWon)
+    out.push(
+      `      # Every one of the ${count(c.leads)} leads was won: the binomial error is 0. The interval is the Jeffreys posterior`,
+      `      #   Beta(x + 1/2, n - x + 1/2)'s on n = ${count(c.leads)} leads, and the rate is written at its mean ${pct(c.allWon.mean)}: a beta at 100% has no spread.`,
+    );
+  const rate = writtenBeta(c.allWon ? c.allWon.mean : c.rate.value, c.year.sd);
   if (rate.note) out.push(`      # Written: ${rate.note}.`);
   out.push(`      conversion: { dist: beta, mean: ${rate.mean}, sd: ${rate.sd} }`);
   out.push('      salesCycleMonths: 0 # not identifiable from monthly totals: set it from the CRM (lead created to deal won)');

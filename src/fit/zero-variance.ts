@@ -11,7 +11,7 @@ import { betaQuantile, chiSquareQuantile } from './reference-distributions.js';
 export interface ZeroVarianceRate {
   /** Units the rate was observed on (effective: Kish's (Σw)² / Σw² of their weights), and what they are. */
   readonly units: number;
-  readonly unit: 'months' | 'customers';
+  readonly unit: 'months' | 'customers' | 'leads';
   readonly lo: number;
   readonly hi: number;
   /** Mean and sd of the Jeffreys posterior Beta(x + ½, n − x + ½), x = rate × n. */
@@ -27,7 +27,7 @@ export interface ZeroVarianceRate {
  * @example jeffreysRate(1, 12, 'months').lo // => 0.815 (12 of 12)
  * Complexity: O(1) incomplete-beta inversions.
  */
-export function jeffreysRate(rate: number, units: number, unit: 'months' | 'customers'): ZeroVarianceRate {
+export function jeffreysRate(rate: number, units: number, unit: ZeroVarianceRate['unit']): ZeroVarianceRate {
   const a = rate * units + 0.5;
   const b = (1 - rate) * units + 0.5;
   const mean = a / (a + b);

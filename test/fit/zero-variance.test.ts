@@ -117,4 +117,16 @@ describe('fit at the boundary: intervals are never zero-width', () => {
     expect(renewal.mean).toBeLessThan(0.999);
     expect(text).toContain('n = 120 customers due as units');
   });
+
+  it('every lead won (318 of 318): the conversion interval is the Jeffreys one on the leads, and the rate keeps a year-level layer', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `${i + 1},Core,${21 + i},${21 + i},${210_000 + 10_000 * i}`);
+    const history = parseMonthlyFile(`month,tier,leads,deals,new_arr\n${rows.join('\n')}\n`, 'h.csv', { kind: 'history' });
+    const fit = fitHistory({ history });
+    const c = fit.tiers[0]!.newBusiness!.conversion;
+    expect(c.rate.hi).toBe(1);
+    expect(jeffreysCdfAtEnd(318, c.rate.lo)).toBeCloseTo(0.025, 5);
+    const conversion = parseScenario(fittedScenarioText(fit), 'f.yaml').scenario.tiers[0]!.newBusiness!.conversion as { mean: number; sd: number };
+    expect(conversion.mean).toBeCloseTo(318.5 / 319, 5);
+    expect(conversion.sd).toBeGreaterThan(0.01);
+  });
 });
