@@ -99,8 +99,10 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
       '      #   loses ARR only at a renewal: lower dollarRenewalRate by that much to carry it in total, or give the',
       '      #   book as a customers file with its monthly-billed customers.',
     );
-  const contractionProbability = e.contraction ? bookShareLines(out, 'contraction', e.contraction, 0) : 0;
-  if (e.expansion) bookShareLines(out, 'expansion', e.expansion, contractionProbability);
+  // What the customer count (the units of an interval at zero variance) was sized by.
+  const per = e.renewalFrom === 'customers' ? `the mean ARR of the customers due in ${safe(fit.outcomesFile ?? 'the renewal outcomes')}` : 'the mean ACV of new deals';
+  const contractionProbability = e.contraction ? bookShareLines(out, 'contraction', e.contraction, 0, per) : 0;
+  if (e.expansion) bookShareLines(out, 'expansion', e.expansion, contractionProbability, per);
   return out;
 }
 
@@ -113,17 +115,17 @@ function zeroVarianceLines(rate: number, observed: number, zv: ZeroVarianceRate,
   const what = from === 'history' ? `${observed === 1 ? 'the one month' : `all ${observed} months`} with ARR due renewed ${share} of it` : `all ${observed} customers due renewed ${share} of their ARR`;
   return [
     `      #   ${what[0]!.toUpperCase()}${what.slice(1)}: the sandwich standard error is 0 and would state the rate exactly. The interval`,
-    `      #   ${pct(zv.lo)} to ${pct(zv.hi)} is the Jeffreys posterior Beta(x + 1/2, n - x + 1/2)'s, x = rate x n, with ${unitsText(zv, from === 'customers' ? 'customers' : 'history', 'due')}.`,
+    `      #   ${pct(zv.lo)} to ${pct(zv.hi)} is the Jeffreys posterior Beta(x + 1/2, n - x + 1/2)'s, x = rate x n, with ${unitsText(zv, from === 'customers' ? 'customers' : 'history', 'due', 'the mean ACV of new deals')}.`,
     `      #   Its sd ${pct(zv.sd)} is the estimate's error below.`,
   ];
 }
 
 /** What a Jeffreys interval's n counts, and why they bound the variance. */
-function unitsText(zv: ZeroVarianceRate, from: 'history' | 'customers', whole: 'due' | 'renewed'): string {
+function unitsText(zv: ZeroVarianceRate, from: 'history' | 'customers', whole: 'due' | 'renewed', per: string): string {
   const n = sig(zv.units, 3);
   if (from === 'customers') return `n = ${n} customers (Kish's effective count, (sum arr)^2 / sum arr^2): each renews or not, a binomial trial`;
   if (zv.unit === 'customers')
-    return `n = ${n} customers ${whole} as units, as the customer count above implies (ARR ${whole} / the mean ACV of new deals: an estimate; replace it, and this interval with it): a customer's share is in [0, 1], so its variance is at most r(1 - r), a binomial trial's`;
+    return `n = ${n} customers ${whole} as units, as the customer count above implies (ARR ${whole} / ${per}: an estimate; replace it, and this interval with it): a customer's share is in [0, 1], so its variance is at most r(1 - r), a binomial trial's`;
   return `n = ${n} months as units (Kish's effective count, (sum ${whole})^2 / sum ${whole}^2): a month's share is in [0, 1], so its variance is at most r(1 - r), a binomial trial's, and without deals the history has no count of customers to vouch for a narrower interval`;
 }
 
@@ -217,7 +219,7 @@ const BOOK_SIZE = 0.25;
  * renew and do not contract, so its probability is share / ((1 − the contraction probability) ×
  * size). A share of 0 writes none. Returns the probability written (0 for none).
  */
-function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: BookShareFit, contracting: number): number {
+function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: BookShareFit, contracting: number, per: string): number {
   const column = `${kind}_arr`;
   const zv = f.zeroVariance;
   const uz = f.unboundedZeroVariance;
@@ -225,11 +227,11 @@ function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: Boo
     `      # ${kind === 'contraction' ? 'Contraction' : 'Expansion'}: ${column} / renewed_arr of the last 12 months (n = ${f.share.n} months with ARR renewed): ${count(f.part)} of ${count(f.renewed)},`,
     `      #   ${estimatePct(f.share)} (${zv ? 'every month had the same share, so the sandwich standard error is 0: the Jeffreys interval' : uz ? 'see below' : 'ratio estimator, sandwich standard error, t interval'}).`,
   );
-  if (zv) out.push(`      #   Jeffreys interval: Beta(x + 1/2, n - x + 1/2), x = share x n, with ${unitsText(zv, 'history', 'renewed')}.`);
+  if (zv) out.push(`      #   Jeffreys interval: Beta(x + 1/2, n - x + 1/2), x = share x n, with ${unitsText(zv, 'history', 'renewed', per)}.`);
   if (uz)
     out.push(
       `      #   Every month had the same share, so the sandwich standard error is 0. An expansion is not bounded by the customer's ARR (no`,
-      `      #   binomial bound): the error is share / sqrt(n), n = ${sig(uz.units, 3)} ${uz.unit} ${uz.unit === 'customers' ? 'renewed (as the customer count above implies: an estimate)' : "(Kish's effective count)"}, as if each one's share were as`,
+      `      #   binomial bound): the error is share / sqrt(n), n = ${sig(uz.units, 3)} ${uz.unit} ${uz.unit === 'customers' ? `renewed (ARR renewed / ${per}, as the customer count above: an estimate)` : "(Kish's effective count)"}, as if each one's share were as`,
       '      #   variable as an exponential\'s (coefficient of variation 1): a judgement, not fitted.',
     );
   if (!(f.share.value > 0)) {
