@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
-import { parseOutcomes, type Outcome } from '../scoring/outcomes-file.js';
+import { differentForecasts, parseOutcomes, type Outcome } from '../scoring/outcomes-file.js';
 import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
 import { MAX_MONTHLY_FILE_BYTES, parseMonthlyFile } from '../actuals/read-monthly-file.js';
 import { normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
@@ -117,10 +117,20 @@ function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHe
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
   const out: Outcome[] = [];
+  const different = differentForecasts(headers);
   for (const members of groups.values()) {
     const h = headers[members[0]!]!;
     const calendar = { startMonth: h.fiscalYearStartMonth, ...(h.fiscalYear !== undefined ? { year: h.fiscalYear } : {}) };
-    const own = outcomesFromActuals(parseMonthlyFile(bytes, file, { kind: 'actuals', calendar }), members.map((i) => headers[i]!));
+    const parsed = parseMonthlyFile(bytes, file, { kind: 'actuals', calendar });
+    // Numbered months (1-12) are every report's: month 3 of FY2027 scored FY2028's forecast too, and
+    // one company's year another's. Dated months are placed in each report's own year (a date outside
+    // it is refused at its line), so they tie each figure to its year.
+    const first = [...parsed.byTier.values()][0]?.[0];
+    if (different !== undefined && first !== undefined && !first.label.includes('-'))
+      throw new UsageError(
+        `${file}:${first.line}:${first.columns?.month ?? 1}: the months are numbered (1-12), so the file scores every report, but they forecast ${different}: date the months (YYYY-MM) so each report takes its own year's, or score each report apart`,
+      );
+    const own = outcomesFromActuals(parsed, members.map((i) => headers[i]!));
     for (const o of own) out.push({ ...o, report: members[o.report]! });
   }
   return out.sort((a, b) => a.report - b.report);

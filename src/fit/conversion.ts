@@ -1,6 +1,7 @@
 import { blockCount, blockOf, fullBlocks } from './timeline.js';
 import { chiSquareUpperTail, tQuantile } from './reference-distributions.js';
 import { DRIFT_PRIOR, yearLevel, type Estimate, type YearLevel } from './estimate.js';
+import { jeffreysRate, type ZeroVarianceRate } from './zero-variance.js';
 
 /** Conversion fitted from monthly leads and deals. */
 export interface ConversionFit {
@@ -15,6 +16,8 @@ export interface ConversionFit {
   readonly test: { readonly chiSquare: number; readonly df: number; readonly pValue: number };
   /** Next year's rate: sd on the rate scale, from the rate's error and the drift between years. */
   readonly year: YearLevel;
+  /** When every lead of the last 12 months was won: the Jeffreys interval on the leads (the binomial error is 0 there), and its posterior mean, the rate written. */
+  readonly allWon?: ZeroVarianceRate;
   /** Leads and deals of the last 12 months. */
   readonly leads: number;
   readonly deals: number;
@@ -83,12 +86,16 @@ export function fitConversion(leads: ArrayLike<number>, deals: ArrayLike<number>
 
   const p = sumN[0]! > 0 ? allK[0]! / sumN[0]! : pooled;
   const variance = sumN[0]! > 0 ? ((p * (1 - p)) / sumN[0]!) * (1 + rho * (sumN2[0]! / sumN[0]! - 1)) : 0;
-  const se = Math.sqrt(variance);
+  // Every lead won (p = 1): the binomial variance is 0 and would state the rate exactly; the
+  // Jeffreys interval on the leads instead (zero-variance.ts), its posterior sd the error.
+  const allWon = sumN[0]! > 0 && !(variance > 0) ? jeffreysRate(p, sumN[0]!, 'leads') : undefined;
+  const se = allWon ? allWon.sd : Math.sqrt(variance);
   const t = tQuantile(0.975, Math.max(1, df));
   const changes: number[] = [];
   for (let b = 0; b + 1 < fullBlocks(n); b++) if (sumN[b]! > 0 && sumN[b + 1]! > 0) changes.push(allK[b]! / sumN[b]! - allK[b + 1]! / sumN[b + 1]!);
   return {
-    rate: { value: p, lo: Math.max(0, p - t * se), hi: Math.min(1, p + t * se), n: months[0]! },
+    rate: allWon ? { value: p, lo: allWon.lo, hi: allWon.hi, n: months[0]! } : { value: p, lo: Math.max(0, p - t * se), hi: Math.min(1, p + t * se), n: months[0]! },
+    ...(allWon ? { allWon } : {}),
     rho,
     test: { chiSquare, df, pValue: df > 0 ? chiSquareUpperTail(chiSquare, df) : 1 },
     year: yearLevel(se, changes, DRIFT_PRIOR.conversionRelative * p),

@@ -47,4 +47,6 @@ export const DRIFT_PRIOR = {
   acv: 0.1,
   /** Dollar renewal rate, points: ±3 points a year. */
   renewal: 0.03,
+  /** Contraction and expansion shares of ARR renewed, relative to the share: ±25% of it a year. */
+  bookShareRelative: 0.25,
 } as const;

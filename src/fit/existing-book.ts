@@ -4,6 +4,7 @@ import { quoteText } from '../scenario/display-text.js';
 import { fitRenewal, fitRenewalFromOutcomes, renewalChanges, type OutcomeRenewalFit, type RenewalFit } from './renewal.js';
 import { blockOf, fiscalMonthOf } from './timeline.js';
 import type { TierOutcomes } from './read-renewal-outcomes.js';
+import { fitBookShare, type BookShareFit } from './book-share.js';
 
 /** A tier's existing book, fitted. */
 export interface ExistingFit {
@@ -26,9 +27,9 @@ export interface ExistingFit {
   readonly lostOutsideRenewal?: number;
   /** ARR due in the last 12 months (what that loss is set against). */
   readonly dueLastYear: number;
-  /** contraction_arr / renewed_arr and expansion_arr / renewed_arr of the last 12 months, when given. */
-  readonly contractionShare?: number;
-  readonly expansionShare?: number;
+  /** contraction_arr / renewed_arr and expansion_arr / renewed_arr of the last 12 months, when the history has them and some ARR renewed. */
+  readonly contraction?: BookShareFit;
+  readonly expansion?: BookShareFit;
 }
 
 /** What fitting a tier's existing book reads. */
@@ -52,7 +53,7 @@ export interface ExistingBookInput {
  * the mean ARR due in the outcomes, else the mean ACV of new deals; an estimate the comment says
  * to replace), the renewal calendar (each fiscal month's share of the last 12 months' ARR due,
  * scaled to ARR due / ARR live 12 months before the end), the dollar renewal rate (renewal.ts) and
- * the contraction and expansion shares of ARR renewed. Returns the issue instead when there is no
+ * the contraction and expansion shares of ARR renewed (book-share.ts). Returns the issue instead when there is no
  * ARR due in the last 12 months and no outcomes.
  *
  * Complexity: O(months + customers).
@@ -74,7 +75,10 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
       ...(lastYear[0] ? { line: lastYear[0].line, column: 1 } : {}),
       message: `tier ${quoteText(name)} has no ARR due for renewal in its last 12 months: the renewal rate cannot be fitted (give --customers outcomes, or drop ending_arr, due_arr and renewed_arr)${outcomesUnused !== undefined ? `; ${outcomesUnused}` : ''}`,
     };
-  const renewal = useOutcomes ? fitRenewalFromOutcomes(outcomes.arr, outcomes.renewed, renewalChanges(due, renewedArr)) : fitRenewal(due, renewedArr);
+  // Customers due (and renewing) as the scenario's customer count implies (ARR / the mean ACV of new
+  // deals): the units of a rate's interval where its months agree exactly; without deals, none.
+  const perCustomer = !useOutcomes && meanAcv !== undefined && meanAcv > 0 ? meanAcv : undefined;
+  const renewal = useOutcomes ? fitRenewalFromOutcomes(outcomes.arr, outcomes.renewed, renewalChanges(due, renewedArr)) : fitRenewal(due, renewedArr, perCustomer && dueLastYear / perCustomer);
   // The ARR live at the start of the last year: ending_arr 12 months before the end (or month 1's).
   const startArr = n > 12 ? ending[n - 13]! : ending[0]!;
   const dueShare = startArr > 0 ? Math.min(1, dueLastYear / startArr) : 1;
@@ -90,13 +94,14 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
         ? 'opening ARR / the mean ACV of new deals (the history has no customer count: replace it with the real one)'
         : 'opening ARR / 12,000, a placeholder: the history has no customer count and no deals; replace it with the real one';
   const renewedLastYear = lastYear.reduce((a, r) => a + (r.values.renewed_arr ?? 0), 0);
-  const share = (m: MonthlyMeasure) => (has(m) && renewedLastYear > 0 ? lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0) / renewedLastYear : undefined);
+  const customersRenewed = typical !== undefined && typical > 0 ? renewedLastYear / typical : undefined;
+  const share = (m: 'contraction_arr' | 'expansion_arr') => (has(m) && renewedLastYear > 0 ? fitBookShare(series(m), renewedArr, m === 'contraction_arr' ? 'contraction' : 'expansion', customersRenewed) : undefined);
   // A book of aggregates loses ARR only at a renewal: churn beyond what the ARR due did not renew
   // has no place in the scenario, and was dropped without a word.
   let lostOutsideRenewal = 0;
   if (has('churned_arr')) for (const r of lastYear) lostOutsideRenewal += Math.max(0, (r.values.churned_arr ?? 0) - Math.max(0, (r.values.due_arr ?? 0) - (r.values.renewed_arr ?? 0)));
-  const contractionShare = share('contraction_arr');
-  const expansionShare = share('expansion_arr');
+  const contraction = share('contraction_arr');
+  const expansion = share('expansion_arr');
   return {
     openingArr,
     customers,
@@ -108,8 +113,8 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
     renewal,
     renewalFrom: useOutcomes ? 'customers' : 'history',
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
-    ...(contractionShare !== undefined ? { contractionShare } : {}),
-    ...(expansionShare !== undefined ? { expansionShare } : {}),
+    ...(contraction !== undefined ? { contraction } : {}),
+    ...(expansion !== undefined ? { expansion } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { blockCount, blockOf, fiscalMonthOf, fullBlocks } from './timeline.js';
 import { chiSquareQuantile, chiSquareUpperTail, tQuantile } from './reference-distributions.js';
 import { DRIFT_PRIOR, yearLevel, type Estimate, type YearLevel } from './estimate.js';
+import { poissonLevel } from './zero-variance.js';
 
 /** Seasonality is fitted from this many months on: two of each fiscal month. */
 export const SEASONALITY_MONTHS = 24;
@@ -21,6 +22,8 @@ export interface LeadVolumeFit {
   readonly k?: Estimate;
   /** Next year's level: log-scale sd, from the level's error and the drift between years. */
   readonly year: YearLevel;
+  /** True when X² was 0 (every month exactly its fitted mean) and the level's interval is the exact Poisson one, not φ = 0's zero width. */
+  readonly poissonInterval?: true;
   /** Level of each block (0 = the last 12 months). */
   readonly blockLevels: readonly number[];
 }
@@ -41,7 +44,9 @@ export interface LeadVolumeFit {
  * with the interval of φ from X² ~ φ χ²_df mapped onto k.
  *
  * The level carried forward is the last block's (a random-walk forecast: levels drift), with a t
- * interval from Var(L̂) = φ Σμ / 144 (quasi-Poisson: φ as estimated). Next year's log-scale sd adds the drift between years
+ * interval from Var(L̂) = φ Σμ / 144 (quasi-Poisson: φ as estimated; when X² = 0, φ = 0 would give a
+ * zero-width interval, so the counts are taken as Poisson: the exact Poisson interval of the last
+ * 12 months' total, and φ = 1 for the seasonal weights). Next year's log-scale sd adds the drift between years
  * (estimate.ts: yearLevel, judgement 0.15).
  *
  * @example fitLeadVolume(Float64Array.from({ length: 12 }, () => 100)).level.value // => 100
@@ -102,19 +107,25 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
 
   const last = level[0]!;
   // A t interval with the variance proportional to the mean (quasi-Poisson): φ as estimated, below 1 too.
-  const se = Math.sqrt((phi * last * 12) / 144);
+  // With X² = 0 (every month exactly its fitted mean: the same count each month, without seasonality)
+  // φ = 0 would state the level exactly from 12 counts: the counts are then taken as Poisson (φ = 1),
+  // the level's interval the exact Poisson one of the last 12 months' total (zero-variance.ts).
+  const zeroVariance = chiSquare > 0 ? undefined : poissonLevel(last * 12, 12);
+  const phiUsed = zeroVariance ? 1 : phi;
+  const se = zeroVariance ? zeroVariance.se : Math.sqrt((phi * last * 12) / 144);
   const t = tQuantile(0.975, df);
   const changes: number[] = [];
   for (let b = 0; b + 1 < fullBlocks(n); b++) if (level[b]! > 0 && level[b + 1]! > 0) changes.push(Math.log(level[b]! / level[b + 1]!));
   const seasonality = seasonal
     ? Array.from(season, (s, f) => {
-        const seF = Math.sqrt((phi * s) / (Math.max(meanMu, 1e-9) * perMonth[f]!));
+        const seF = Math.sqrt((phiUsed * s) / (Math.max(meanMu, 1e-9) * perMonth[f]!));
         return { value: s, lo: Math.max(0, s - t * seF), hi: s + t * seF, n: perMonth[f]! };
       })
     : undefined;
   return {
     months: n,
-    level: { value: last, lo: Math.max(0, last - t * se), hi: last + t * se, n: Math.min(12, n) },
+    level: zeroVariance ? { value: last, lo: zeroVariance.lo, hi: zeroVariance.hi, n: Math.min(12, n) } : { value: last, lo: Math.max(0, last - t * se), hi: last + t * se, n: Math.min(12, n) },
+    ...(zeroVariance ? { poissonInterval: true as const } : {}),
     ...(seasonality ? { seasonality } : {}),
     dispersion: { phi, chiSquare, df, pValue },
     ...(k ? { k } : {}),

@@ -1,6 +1,7 @@
-import { blockCount, blockOf, fullBlocks } from './timeline.js';
+import { ratioOfSums } from './ratio-of-sums.js';
 import { tQuantile } from './reference-distributions.js';
 import { DRIFT_PRIOR, yearLevel, type Estimate, type YearLevel } from './estimate.js';
+import { effectiveUnits, jeffreysRate, type ZeroVarianceRate } from './zero-variance.js';
 
 /** The dollar renewal rate fitted from ARR due and ARR renewed. */
 export interface RenewalFit {
@@ -11,6 +12,12 @@ export interface RenewalFit {
   readonly renewed: number;
   /** Next year's rate: sd on the rate scale, the rate's error and the drift between years. */
   readonly year: YearLevel;
+  /**
+   * When every unit (month, or customer) renewed the same share, all of it most often: the sandwich
+   * standard error is 0 there, so the interval and the rate's error come from the Jeffreys posterior
+   * on the units instead (zero-variance.ts).
+   */
+  readonly zeroVariance?: ZeroVarianceRate;
 }
 
 /**
@@ -20,34 +27,32 @@ export interface RenewalFit {
  * on m − 1 df. It makes no assumption about the number or sizes of the customers behind the
  * dollars. Next year's sd adds the drift between blocks (judgement: 3 points).
  *
+ * When that residual sum is 0 (every month renewed the same share: all its ARR due, most often) or
+ * one month had ARR due, the sandwich error is 0 and would state the rate exactly. Then the months
+ * are the units: a month's rate lies in [0, 1], so its variance is at most r(1 − r) (Bhatia-Davis),
+ * the binomial's with one trial a month, and the history has no count of customers to vouch for a
+ * narrower one. The interval is the Jeffreys interval on Kish's effective number of months
+ * (Σ due)² / Σ due², and the rate's error the Jeffreys posterior's sd. Given `customersDue` (the
+ * customers due that the scenario's customer count implies: each renews or not, a binomial trial,
+ * in the model the fit writes) the units are those customers instead.
+ *
  * @example fitRenewal(Float64Array.of(...Array(12).fill(100)), Float64Array.of(...Array(12).fill(90))).rate.value // => 0.9
  * Complexity: O(N).
  */
-export function fitRenewal(due: ArrayLike<number>, renewed: ArrayLike<number>): RenewalFit {
-  const n = due.length;
-  const blocks = blockCount(n);
-  const sumDue = new Float64Array(blocks);
-  const sumRenewed = new Float64Array(blocks);
-  for (let i = 0; i < n; i++) {
-    const b = blockOf(i + 1, n);
-    sumDue[b]! += due[i]!;
-    sumRenewed[b]! += renewed[i]!;
+export function fitRenewal(due: ArrayLike<number>, renewed: ArrayLike<number>, customersDue?: number): RenewalFit {
+  const q = ratioOfSums(renewed, due);
+  const r = q.value;
+  const m = q.months;
+  if (m < 2 || !(q.residual > 0)) {
+    const zeroVariance = customersDue !== undefined && customersDue >= 1 ? jeffreysRate(r, customersDue, 'customers') : jeffreysRate(r, effectiveUnits(q.lastWholes), 'months');
+    return { rate: { value: r, lo: zeroVariance.lo, hi: zeroVariance.hi, n: m }, due: q.whole, renewed: q.part, year: yearLevel(zeroVariance.sd, q.changes, DRIFT_PRIOR.renewal), zeroVariance };
   }
-  const r = sumDue[0]! > 0 ? sumRenewed[0]! / sumDue[0]! : 0;
-  let ss = 0;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    if (blockOf(i + 1, n) !== 0 || !(due[i]! > 0)) continue;
-    ss += (renewed[i]! - r * due[i]!) ** 2;
-    m++;
-  }
-  const se = m > 1 ? Math.sqrt((ss * m) / (m - 1)) / sumDue[0]! : 0;
-  const t = tQuantile(0.975, Math.max(1, m - 1));
+  const t = tQuantile(0.975, m - 1);
   return {
-    rate: { value: r, lo: Math.max(0, r - t * se), hi: Math.min(1, r + t * se), n: m },
-    due: sumDue[0]!,
-    renewed: sumRenewed[0]!,
-    year: yearLevel(se, renewalChanges(due, renewed), DRIFT_PRIOR.renewal),
+    rate: { value: r, lo: Math.max(0, r - t * q.se), hi: Math.min(1, r + t * q.se), n: m },
+    due: q.whole,
+    renewed: q.part,
+    year: yearLevel(q.se, q.changes, DRIFT_PRIOR.renewal),
   };
 }
 
@@ -64,6 +69,8 @@ export interface OutcomeRenewalFit extends RenewalFit {
  * Σ arr, with the ratio estimator's sandwich standard error over customers and a t interval on
  * n − 1 df. Logo: renewed / n with the Wilson score interval. Next year's sd takes the drift between
  * years from `changes` (the history's, when it has due and renewed ARR) with the 3-point judgement.
+ * When every customer renewed (or none did) the sandwich error is 0: the dollar interval and error
+ * are then the Jeffreys posterior's on Kish's effective number of customers (Σ arr)² / Σ arr².
  *
  * @example fitRenewalFromOutcomes([100, 100], [true, false], []).logo.value // => 0.5
  * Complexity: O(customers).
@@ -83,33 +90,25 @@ export function fitRenewalFromOutcomes(arr: readonly number[], renewed: readonly
   const r = due > 0 ? kept / due : 0;
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (arr[i]! * ((renewed[i] ? 1 : 0) - r)) ** 2;
-  const se = n > 1 && due > 0 ? Math.sqrt((ss * n) / (n - 1)) / due : 0;
+  const zeroVariance = n > 1 && due > 0 && ss > 0 ? undefined : jeffreysRate(r, effectiveUnits(arr), 'customers');
+  const se = zeroVariance ? zeroVariance.sd : Math.sqrt((ss * n) / (n - 1)) / due;
   const t = tQuantile(0.975, Math.max(1, n - 1));
   const p = n > 0 ? count / n : 0;
   const z = 1.959963984540054;
   const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
   return {
-    rate: { value: r, lo: Math.max(0, r - t * se), hi: Math.min(1, r + t * se), n },
+    rate: zeroVariance ? { value: r, lo: zeroVariance.lo, hi: zeroVariance.hi, n } : { value: r, lo: Math.max(0, r - t * se), hi: Math.min(1, r + t * se), n },
     due,
     renewed: kept,
     year: yearLevel(se, changes, DRIFT_PRIOR.renewal),
+    ...(zeroVariance ? { zeroVariance } : {}),
     logo: { value: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half), n },
     meanArr: n > 0 ? due / n : 0,
   };
 }
 
 /** Year-on-year changes of the dollar renewal rate between full blocks of a history (for fitRenewalFromOutcomes). */
-export function renewalChanges(due: ArrayLike<number>, renewed: ArrayLike<number>): number[] {
-  const n = due.length;
-  const blocks = blockCount(n);
-  const sd = new Float64Array(blocks);
-  const sr = new Float64Array(blocks);
-  for (let i = 0; i < n; i++) {
-    sd[blockOf(i + 1, n)]! += due[i]!;
-    sr[blockOf(i + 1, n)]! += renewed[i]!;
-  }
-  const changes: number[] = [];
-  for (let b = 0; b + 1 < fullBlocks(n); b++) if (sd[b]! > 0 && sd[b + 1]! > 0) changes.push(sr[b]! / sd[b]! - sr[b + 1]! / sd[b + 1]!);
-  return changes;
+export function renewalChanges(due: ArrayLike<number>, renewed: ArrayLike<number>): readonly number[] {
+  return ratioOfSums(renewed, due).changes;
 }

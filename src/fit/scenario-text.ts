@@ -6,6 +6,8 @@ import type { ExistingFit, HistoryFit, NewBusinessFit, TierFit } from './fit-his
 import { monthLabel } from './history-calendar.js';
 import { writtenBeta } from './written-beta.js';
 import { writtenAcv } from './written-acv.js';
+import type { ZeroVarianceRate } from './zero-variance.js';
+import type { BookShareFit } from './book-share.js';
 import { decimalsBelowWhole } from '../math/share-decimals.js';
 
 /**
@@ -32,9 +34,10 @@ export function fittedScenarioText(fit: HistoryFit): string {
     '# the estimate\'s own error and the drift between years (pooled with a judgement, shown where used);',
     '# and the scatter of months and deals around it. Levels are the last 12 months\' (levels drift).',
     '#',
-    '# Not in monthly totals, so not fitted: sales cycles (0 here), price uplift, contraction and',
-    '# expansion sizes, new-customer expansion, and the market factor (how drivers move together',
-    '# across tiers: with no loadings every driver is independent, which understates the downside).',
+    '# Not in monthly totals, so not fitted: sales cycles (0 here), price uplift, the split of contraction',
+    '# and expansion into probability and size (their product is fitted when the history has the columns),',
+    '# new-customer expansion, and the market factor (how drivers move together across tiers: with no',
+    '# loadings every driver is independent, which understates the downside).',
     '# Set them before planning with this file.',
     // The file's name as a name may be written, on one line (scenario/one-line.ts): a history named
     // `h<LF>x.csv` was fitted to a scenario its own check refused (an internal error, exit 1).
@@ -66,20 +69,27 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
     `      # month's share of the ARR due, scaled to ARR due / ARR live 12 months before the end = ${pct(e.dueShare)} (at most 100%).`,
     `      renewalCalendar: [${floorShares(e.calendar).join(', ')}]`,
   ];
+  const zv = r.zeroVariance;
+  const method = zv ? 'Jeffreys interval: see below' : 'ratio estimator, sandwich standard error, t interval';
   if (e.renewalFrom === 'customers' && 'logo' in r)
     out.push(
       `      # Dollar renewal from ${safe(fit.outcomesFile ?? 'the renewal outcomes')}: n = ${r.rate.n} customers due, ${count(r.renewed)} renewed of ${count(r.due)},`,
-      `      #   ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
+      `      #   ${estimatePct(r.rate)} (${method}).`,
       `      # Logo renewal of the same customers: ${estimatePct(r.logo)} (Wilson interval). With a book of aggregates`,
       `      #   every customer carries the average ARR, so the model has one rate: the dollar rate is used.`,
     );
   else
     out.push(
       `      # Dollar renewal: renewed_arr / due_arr of the last 12 months (n = ${r.rate.n} months with ARR due):`,
-      `      #   ${count(r.renewed)} of ${count(r.due)}, ${estimatePct(r.rate)} (ratio estimator, sandwich standard error, t interval).`,
+      `      #   ${count(r.renewed)} of ${count(r.due)}, ${estimatePct(r.rate)} (${method}).`,
     );
+  if (zv) out.push(...zeroVarianceLines(r.rate.value, r.rate.n, zv, e.renewalFrom));
   out.push(`      # This year's rate: ${yearText(r.year, 'points', (x) => pct(x))}.`);
-  const renewal = writtenBeta(r.rate.value, r.year.sd);
+  // At 0% or 100% a beta has no spread: the year's rate is written at the posterior mean, so that the
+  // year-level layer exists (a beta of mean 0.999999 can have an sd of at most 0.001).
+  const atEnd = zv !== undefined && (r.rate.value <= 0 || r.rate.value >= 1);
+  if (atEnd) out.push(`      # Written at the Jeffreys posterior mean ${pct(zv.mean)}, not ${pct(r.rate.value)}: a beta at ${pct(r.rate.value)} has no spread, and ${sig(zv.units, 3)} ${zv.unit} do not make next year's rate certain.`);
+  const renewal = writtenBeta(atEnd ? zv.mean : r.rate.value, r.year.sd);
   if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
   out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
   if (e.lostOutsideRenewal !== undefined)
@@ -89,13 +99,34 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
       '      #   loses ARR only at a renewal: lower dollarRenewalRate by that much to carry it in total, or give the',
       '      #   book as a customers file with its monthly-billed customers.',
     );
-  if (e.contractionShare !== undefined || e.expansionShare !== undefined)
-    out.push(
-      `      # In the last 12 months contraction_arr was ${e.contractionShare === undefined ? 'not given' : pct(e.contractionShare)} and expansion_arr ${e.expansionShare === undefined ? 'not given' : pct(e.expansionShare)} of the ARR renewed:`,
-      '      # monthly totals give only probability x size, not each; set existing.contraction and existing.expansion',
-      '      # so that their products match (e.g. probability 0.1 and mean size 0.2 for 2%).',
-    );
+  // What the customer count (the units of an interval at zero variance) was sized by.
+  const per = e.renewalFrom === 'customers' ? `the mean ARR of the customers due in ${safe(fit.outcomesFile ?? 'the renewal outcomes')}` : 'the mean ACV of new deals';
+  const contractionProbability = e.contraction ? bookShareLines(out, 'contraction', e.contraction, 0, per) : 0;
+  if (e.expansion) bookShareLines(out, 'expansion', e.expansion, contractionProbability, per);
   return out;
+}
+
+/**
+ * Why a rate's interval is the Jeffreys posterior's: e.g. "all 12 months with ARR due renewed 100.0%
+ * of it: the sandwich standard error is 0 ... with n = 120 customers due as units (...)".
+ */
+function zeroVarianceLines(rate: number, observed: number, zv: ZeroVarianceRate, from: 'history' | 'customers'): string[] {
+  const share = rate >= 1 || rate <= 0 ? pct(rate) : `the same ${pct(rate)}`;
+  const what = from === 'history' ? `${observed === 1 ? 'the one month' : `all ${observed} months`} with ARR due renewed ${share} of it` : `all ${observed} customers due renewed ${share} of their ARR`;
+  return [
+    `      #   ${what[0]!.toUpperCase()}${what.slice(1)}: the sandwich standard error is 0 and would state the rate exactly. The interval`,
+    `      #   ${pct(zv.lo)} to ${pct(zv.hi)} is the Jeffreys posterior Beta(x + 1/2, n - x + 1/2)'s, x = rate x n, with ${unitsText(zv, from === 'customers' ? 'customers' : 'history', 'due', 'the mean ACV of new deals')}.`,
+    `      #   Its sd ${pct(zv.sd)} is the estimate's error below.`,
+  ];
+}
+
+/** What a Jeffreys interval's n counts, and why they bound the variance. */
+function unitsText(zv: ZeroVarianceRate, from: 'history' | 'customers', whole: 'due' | 'renewed', per: string): string {
+  const n = sig(zv.units, 3);
+  if (from === 'customers') return `n = ${n} customers (Kish's effective count, (sum arr)^2 / sum arr^2): each renews or not, a binomial trial`;
+  if (zv.unit === 'customers')
+    return `n = ${n} customers ${whole} as units, as the customer count above implies (ARR ${whole} / ${per}: an estimate; replace it, and this interval with it): a customer's share is in [0, 1], so its variance is at most r(1 - r), a binomial trial's`;
+  return `n = ${n} months as units (Kish's effective count, (sum ${whole})^2 / sum ${whole}^2): a month's share is in [0, 1], so its variance is at most r(1 - r), a binomial trial's, and without deals the history has no count of customers to vouch for a narrower interval`;
 }
 
 function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
@@ -112,6 +143,12 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
       `      #   (95% interval ${sig(leads.k.lo, 3)} to ${Number.isFinite(leads.k.hi) ? sig(leads.k.hi, 3) : 'infinity (Poisson)'}).`,
     );
   else out.push(`      #   (not rejected at ${DISPERSION_TEST_LEVEL}): Poisson.`);
+  if (leads.poissonInterval)
+    out.push(
+      `      #   X2 = 0: every month was exactly its fitted mean${leads.seasonality ? '' : ' (the same count each month)'}, and phi = 0 would state the level exactly from`,
+      `      #   ${leads.level.n} counts. The counts are taken as Poisson: the level's interval is the exact Poisson (Garwood) one of the`,
+      `      #   last 12 months' total, ${count(leads.level.value * 12)}, and its error sqrt(total) / 12.`,
+    );
   out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
   const median = leads.level.value;
   const level = `{ dist: lognormal, median: ${num(median)}, p90: ${num(median * Math.exp(Z90 * Math.min(leads.year.sd, MAX_LOG_SD)))} }`;
@@ -133,7 +170,12 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
     `      #   month-to-month variation (and the sales cycle's lag between leads and deals) is in the interval only.`,
     `      # This year's rate: ${yearText(c.year, 'points', (x) => pct(x))}.`,
   );
-  const rate = writtenBeta(c.rate.value, c.year.sd);
+  if (c.allWon)
+    out.push(
+      `      # Every one of the ${count(c.leads)} leads was won: the binomial error is 0. The interval is the Jeffreys posterior`,
+      `      #   Beta(x + 1/2, n - x + 1/2)'s on n = ${count(c.leads)} leads, and the rate is written at its mean ${pct(c.allWon.mean)}: a beta at 100% has no spread.`,
+    );
+  const rate = writtenBeta(c.allWon ? c.allWon.mean : c.rate.value, c.year.sd);
   if (rate.note) out.push(`      # Written: ${rate.note}.`);
   out.push(`      conversion: { dist: beta, mean: ${rate.mean}, sd: ${rate.sd} }`);
   out.push('      salesCycleMonths: 0 # not identifiable from monthly totals: set it from the CRM (lead created to deal won)');
@@ -155,12 +197,65 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   const m = acv.median.value;
   const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.year.sd, MAX_LOG_SD)))} }`;
   const written = writtenAcv(m, acv.sigma.value);
-  out.push(
-    written.p90 !== undefined
-      ? `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`
-      : `      acv: ${written.median} # every deal the same amount: no spread to fit`,
-  );
+  if (written.p90 !== undefined) out.push(`      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`);
+  else
+    // A single amount (`acv: 10000`) dropped this year's median, and with it the layer the comment
+    // above states: a lognormal needs its P90 above the median, so one unit of the 5th digit above.
+    out.push(
+      `      # Every deal the same amount: no spread to fit. Written with the least spread 5 digits can state (P90 one unit of the`,
+      `      #   5th digit above the median), so that this year's median keeps its layer.`,
+      `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${num(written.median + 10 ** (Math.floor(Math.log10(written.median)) - 4))} }`,
+    );
   return out;
+}
+
+/** A contraction or expansion size written when the probability is written for it: a judgement, not fitted (see bookShareLines). */
+const BOOK_SIZE = 0.25;
+
+/**
+ * Contraction or expansion from its share of ARR renewed (book-share.ts), written as the model's
+ * probability × size: the share is identified, the split is not, so the size is a stated judgement
+ * and the probability carries the share and its year-level layer. Expansion goes to customers that
+ * renew and do not contract, so its probability is share / ((1 − the contraction probability) ×
+ * size). A share of 0 writes none. Returns the probability written (0 for none).
+ */
+function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: BookShareFit, contracting: number, per: string): number {
+  const column = `${kind}_arr`;
+  const zv = f.zeroVariance;
+  const uz = f.unboundedZeroVariance;
+  out.push(
+    `      # ${kind === 'contraction' ? 'Contraction' : 'Expansion'}: ${column} / renewed_arr of the last 12 months (n = ${f.share.n} months with ARR renewed): ${count(f.part)} of ${count(f.renewed)},`,
+    `      #   ${estimatePct(f.share)} (${zv ? 'every month had the same share, so the sandwich standard error is 0: the Jeffreys interval' : uz ? 'see below' : 'ratio estimator, sandwich standard error, t interval'}).`,
+  );
+  if (zv) out.push(`      #   Jeffreys interval: Beta(x + 1/2, n - x + 1/2), x = share x n, with ${unitsText(zv, 'history', 'renewed', per)}.`);
+  if (uz)
+    out.push(
+      `      #   Every month had the same share, so the sandwich standard error is 0. An expansion is not bounded by the customer's ARR (no`,
+      `      #   binomial bound): the error is share / sqrt(n), n = ${sig(uz.units, 3)} ${uz.unit} ${uz.unit === 'customers' ? `renewed (ARR renewed / ${per}, as the customer count above: an estimate)` : "(Kish's effective count)"}, as if each one's share were as`,
+      '      #   variable as an exponential\'s (coefficient of variation 1): a judgement, not fitted.',
+    );
+  if (!(f.share.value > 0)) {
+    out.push(`      #   None in the last 12 months: written as none (the estimate), its interval above.`);
+    return 0;
+  }
+  const room = kind === 'expansion' ? 1 - contracting : 1;
+  // Large enough that the probability stays at most 0.5 (a share above the judgement's 25% of ARR).
+  const size = Number(Math.min(kind === 'contraction' ? 1 : Infinity, Math.max(BOOK_SIZE, (2 * f.share.value) / room)).toPrecision(3));
+  const scale = room * size;
+  const written = writtenBeta(f.share.value / scale, f.year.sd / scale);
+  out.push(
+    `      #   The model ${kind === 'contraction' ? 'takes a share (size) of the ARR of each renewing customer that contracts (probability)' : 'adds a share (size) of the ARR of each renewing customer that does not contract and expands (probability)'},`,
+    `      #   so the share of ARR renewed is ${kind === 'contraction' ? 'probability x mean size' : '(1 - contraction probability) x probability x mean size'}. Monthly totals identify that product, not its`,
+    `      #   factors: the customers ${kind === 'contraction' ? 'contracting' : 'expanding'} each month and their sizes are not in them (the monthly scatter of`,
+    `      #   the share would give probability x E[size^2] only given the customers renewing each month, which the history does not`,
+    `      #   count, and a shape for the size). The size is written ${size}, a judgement and not fitted; the probability is the share`,
+    `      #   / ${kind === 'contraction' ? 'size' : '((1 - contraction probability) x size)'} = ${pct(f.share.value / scale)}. Any split with the same product books the same expected ${kind}; the split`,
+    `      #   sets only how much it scatters between customers: set both from the CRM when it has them.`,
+    `      # This year's share: ${yearText(f.year, 'points', (x) => pct(x))}; on the probability divided by ${sig(scale, 3)}.`,
+  );
+  if (written.note) out.push(`      # Written: ${written.note}.`);
+  out.push(`      ${kind}:`, `        probability: { dist: beta, mean: ${written.mean}, sd: ${written.sd} }`, `        size: ${size}`);
+  return written.mean;
 }
 
 /** "sd 4.1%: the estimate's error 1.2% and drift between years 3.9% (from 2 year-on-year changes, pooled with a judgement of 15%)". */

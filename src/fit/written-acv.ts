@@ -15,7 +15,7 @@ import { Z90 } from './reference-distributions.js';
 /** Largest lognormal sigma a scenario accepts (distribution-schema.ts) and a fitted ACV is written with. */
 export const MAX_ACV_SIGMA = 5;
 
-/** A sigma this small is written as a single amount: every deal the same. */
+/** A sigma this small has no P90 of its own: every deal the same (scenario-text.ts writes the least spread 5 digits state). */
 const NO_SPREAD = 1e-6;
 
 export interface WrittenAcv {

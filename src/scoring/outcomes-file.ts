@@ -20,7 +20,8 @@ export const quoteReport = (dir: string): string => quoteText(dir, 200);
  *
  * - `report` (optional column): which report the row scores: the directory as given on the
  *   command line, or its last path part. Empty, or no such column: every report given (several
- *   forecasts of the same year, e.g. the plan and its re-forecasts).
+ *   forecasts of the same year, e.g. the plan and its re-forecasts); refused at the row when the
+ *   reports forecast different fiscal years or different scenarios (differentForecasts).
  * - `tier` (required): a tier of the report's scenario (ignoring case), or `total` for the company.
  * - `metric` (required): `revenue` (recognised), `bookings` or `ending_arr` (also `endingArr`).
  * - `value` (required): the outcome, a plain number in the scenario's currency.
@@ -41,6 +42,8 @@ export interface ScoredReport {
   readonly liveAtSigning?: ReadonlySet<string>;
   /** Each tier's ARR added by its customer book's escalators in each fiscal month: stepped-up ARR, not bookings. */
   readonly escalationArr?: ReadonlyMap<string, readonly number[]>;
+  /** The scenario's name (the summary's `scenario.name`): a plan and its re-forecasts share it; absent: not known. */
+  readonly scenarioName?: string;
 }
 
 /** One outcome to score. */
@@ -108,14 +111,15 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
     byLastPart.set(last, [...(byLastPart.get(last) ?? []), i]);
   });
   const scored = new Set<number>();
-  const years = differentYears(reports);
+  const different = differentForecasts(reports);
   for (let row = 0; row < t.rows.length; row++) {
     const reportCell = t.cell(row, REPORT);
     let targets: number[] = reports.map((_, i) => i);
-    if (reportCell === '' && years !== undefined) {
+    if (reportCell === '' && different !== undefined) {
       // A row for every report is for a plan and its re-forecasts of one year: one figure scored
-      // against forecasts of different years would score each year with another year's outcome.
-      t.problem(row, REPORT, `${t.has(REPORT) ? 'is empty' : 'is not given (no report column)'}, so the row scores every report, but they forecast different fiscal years (${years}): name the report this figure is of`);
+      // against forecasts of different years (or of different scenarios: another company, another
+      // plan) would score each with another's outcome.
+      t.problem(row, REPORT, `${t.has(REPORT) ? 'is empty' : 'is not given (no report column)'}, so the row scores every report, but they forecast ${different}: name the report this figure is of`);
       continue;
     }
     if (reportCell !== '') {
@@ -169,6 +173,22 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
     });
   t.throwIfProblems();
   return out;
+}
+
+/**
+ * What keeps one figure from scoring every report: "different fiscal years (...)" or "different
+ * scenarios (...)", naming each report's; undefined when they may all be forecasts of one year of
+ * one scenario (a plan and its re-forecasts, which share the scenario's name). A report whose
+ * year or scenario is not known is taken to be of the others'.
+ *
+ * @example differentForecasts([{ dir: 'a', tiers: [], scenarioName: 'Acme' }, { dir: 'b', tiers: [], scenarioName: 'Beta Co' }]) // => 'different scenarios ("a": "Acme"; "b": "Beta Co")'
+ */
+export function differentForecasts(reports: readonly ScoredReport[]): string | undefined {
+  const years = differentYears(reports);
+  if (years !== undefined) return `different fiscal years (${years})`;
+  const names = new Set(reports.map((r) => r.scenarioName).filter((n) => n !== undefined));
+  if (names.size < 2) return undefined;
+  return `different scenarios (${reports.map((r) => `${quoteReport(r.dir)}: ${r.scenarioName === undefined ? 'scenario not stated' : quoteText(r.scenarioName)}`).join('; ')})`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

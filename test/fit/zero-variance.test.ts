@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { binomial, createStream } from '../../src/random/index.js';
+import { fitLeadVolume } from '../../src/fit/lead-volume.js';
+import { fitRenewal, fitRenewalFromOutcomes } from '../../src/fit/renewal.js';
+import { jeffreysRate } from '../../src/fit/zero-variance.js';
+import { parseMonthlyFile } from '../../src/actuals/read-monthly-file.js';
+import { fitHistory } from '../../src/fit/fit-history.js';
+import { fittedScenarioText } from '../../src/fit/scenario-text.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { simulateHistory } from './simulate-history.js';
+
+/**
+ * A fit never states certainty from finite data. A tier whose leads are the same every month, or
+ * that renewed all its ARR due every month, has a sample variance of 0: the quasi-Poisson and
+ * sandwich standard errors were 0, the intervals zero-width (1,000 to 1,000; 100.0% to 100.0%), and
+ * the renewal written as a beta of mean 0.999999 and sd 0.0009, no year-level layer at all.
+ *
+ * Recovery near the boundary: over SEEDS seeds, the truth must fall inside the 95% interval at
+ * least 95% of the time, within 3 binomial standard errors (the intervals here are conservative:
+ * with few events the t interval over-covers, so only the shortfall is a failure). Before the fix
+ * every seed at the boundary missed the truth.
+ */
+const SEEDS = 400;
+const SE = Math.sqrt((0.95 * 0.05) / SEEDS);
+
+/** ∫ from 0 to L of the Beta(n + ½, ½) density, by Simpson's rule after x = 1 − u² (which removes the (1 − x)^−½ singularity). */
+function jeffreysCdfAtEnd(n: number, L: number): number {
+  const f = (u: number) => 2 * (1 - u * u) ** (n - 0.5);
+  const simpson = (a: number, b: number) => {
+    const m = 20_000;
+    const h = (b - a) / m;
+    let s = f(a) + f(b);
+    for (let i = 1; i < m; i++) s += f(a + i * h) * (i % 2 === 1 ? 4 : 2);
+    return (s * h) / 3;
+  };
+  return simpson(Math.sqrt(1 - L), 1) / simpson(0, 1);
+}
+
+describe('jeffreysRate', () => {
+  it('12 of 12: the lower end is the 2.5% quantile of Beta(12.5, 0.5) (by quadrature), the upper end 1', () => {
+    const j = jeffreysRate(1, 12, 'months');
+    expect(jeffreysCdfAtEnd(12, j.lo)).toBeCloseTo(0.025, 6);
+    expect(j.hi).toBe(1);
+    // Posterior mean (x + ½) / (n + 1) and variance m(1 − m) / (n + 2), by hand.
+    expect(j.mean).toBeCloseTo(12.5 / 13, 12);
+    expect(j.sd).toBeCloseTo(Math.sqrt(((12.5 / 13) * (0.5 / 13)) / 14), 12);
+  });
+});
+
+describe('fit at the boundary: intervals are never zero-width', () => {
+  it('a renewal of 0.99 over 3 customers due a month (12 months, most seeds renewing all): the dollar rate\'s interval covers 0.99 in at least 95% of seeds', () => {
+    let hits = 0;
+    let hitsCounted = 0;
+    let allRenewed = 0;
+    for (let s = 0; s < SEEDS; s++) {
+      const h = simulateHistory({ months: 12, leads: 100, alpha: 1, beta: 9, mu: 9, sigma: 0.5, dueCustomers: 3, arrEach: 10_000, renewal: 0.99 }, `boundary-renewal/${s}`);
+      const fit = fitRenewal(h.due, h.renewed);
+      if (fit.rate.value === 1) allRenewed++;
+      if (fit.rate.lo <= 0.99 && 0.99 <= fit.rate.hi) hits++;
+      // With the count of customers due (36), as the fit has it from the written customer count.
+      const counted = fitRenewal(h.due, h.renewed, 36);
+      if (counted.rate.lo <= 0.99 && 0.99 <= counted.rate.hi) hitsCounted++;
+    }
+    // 0.99^36 = 0.70 of seeds renew all: the case the fix is about is most of the test.
+    expect(allRenewed / SEEDS).toBeGreaterThan(0.6);
+    expect(hits / SEEDS, `covered in ${hits} of ${SEEDS}`).toBeGreaterThanOrEqual(0.95 - 3 * SE);
+    expect(hitsCounted / SEEDS, `covered in ${hitsCounted} of ${SEEDS} with customers as units`).toBeGreaterThanOrEqual(0.95 - 3 * SE);
+  });
+
+  it('a renewal of 0.99 over 40 customers of the renewal outcomes: the dollar interval covers 0.99 in at least 95% of seeds', () => {
+    let hits = 0;
+    let allRenewed = 0;
+    for (let s = 0; s < SEEDS; s++) {
+      const draw = binomial(createStream(`boundary-outcomes/${s}`));
+      const arr = Array.from({ length: 40 }, (_, i) => 5_000 + 1_000 * (i % 5));
+      const renewed = arr.map(() => draw(1, 0.99) === 1);
+      const fit = fitRenewalFromOutcomes(arr, renewed, []);
+      if (fit.rate.value === 1) allRenewed++;
+      if (fit.rate.lo <= 0.99 && 0.99 <= fit.rate.hi) hits++;
+    }
+    expect(allRenewed / SEEDS).toBeGreaterThan(0.6);
+    expect(hits / SEEDS, `covered in ${hits} of ${SEEDS}`).toBeGreaterThanOrEqual(0.95 - 3 * SE);
+  });
+
+  it('a lead volume of tiny dispersion (40 a month, one more with chance 5%): the level\'s interval covers 40.05 in at least 95% of seeds', () => {
+    let hits = 0;
+    let constant = 0;
+    for (let s = 0; s < SEEDS; s++) {
+      const draw = binomial(createStream(`boundary-leads/${s}`));
+      const counts = Float64Array.from({ length: 12 }, () => 40 + draw(1, 0.05));
+      const fit = fitLeadVolume(counts);
+      if (fit.dispersion.chiSquare === 0) constant++;
+      if (fit.level.lo <= 40.05 && 40.05 <= fit.level.hi) hits++;
+    }
+    // 0.95^12 + 0.05^12 = 0.54 of seeds have the same count every month.
+    expect(constant / SEEDS).toBeGreaterThan(0.45);
+    expect(hits / SEEDS, `covered in ${hits} of ${SEEDS}`).toBeGreaterThanOrEqual(0.95 - 3 * SE);
+  });
+
+  it('a history the same every month and renewing 100%: the scenario keeps a year-level layer, and the comments say why', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `${i + 1},Core,1000,30,300000,0,100000,100000,5000000`);
+    const history = parseMonthlyFile(`month,tier,leads,deals,new_arr,churned_arr,renewed_arr,due_arr,ending_arr\n${rows.join('\n')}\n`, 'h.csv', { kind: 'history' });
+    const fit = fitHistory({ history });
+    const tier = fit.tiers[0]!;
+    expect(tier.newBusiness!.leads.level.hi - tier.newBusiness!.leads.level.lo).toBeGreaterThan(0);
+    expect(tier.existing!.renewal.rate.lo).toBeLessThan(1);
+    const text = fittedScenarioText(fit);
+    expect(text).toContain('All 12 months with ARR due renewed 100.0% of it: the sandwich standard error is 0');
+    expect(text).toContain('The counts are taken as Poisson');
+    const renewal = parseScenario(text, 'f.yaml').scenario.tiers[0]!.existing!.dollarRenewalRate as { mean: number; sd: number };
+    // Every deal 10,000 (new_arr / deals the same each month): this year's median keeps its layer.
+    const acv = parseScenario(text, 'f.yaml').scenario.tiers[0]!.newBusiness!.acv as unknown as { median: { dist: string }; p90: number };
+    expect(acv.median.dist).toBe('lognormal');
+    expect(acv.p90).toBe(10_001);
+    // At least the 3-point drift judgement, and a mean a beta of that sd can have.
+    expect(renewal.sd).toBeGreaterThanOrEqual(0.03);
+    expect(renewal.mean).toBeLessThan(0.999);
+    expect(text).toContain('n = 120 customers due as units');
+  });
+
+  it('every lead won (318 of 318): the conversion interval is the Jeffreys one on the leads, and the rate keeps a year-level layer', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `${i + 1},Core,${21 + i},${21 + i},${210_000 + 10_000 * i}`);
+    const history = parseMonthlyFile(`month,tier,leads,deals,new_arr\n${rows.join('\n')}\n`, 'h.csv', { kind: 'history' });
+    const fit = fitHistory({ history });
+    const c = fit.tiers[0]!.newBusiness!.conversion;
+    expect(c.rate.hi).toBe(1);
+    expect(jeffreysCdfAtEnd(318, c.rate.lo)).toBeCloseTo(0.025, 5);
+    const conversion = parseScenario(fittedScenarioText(fit), 'f.yaml').scenario.tiers[0]!.newBusiness!.conversion as { mean: number; sd: number };
+    expect(conversion.mean).toBeCloseTo(318.5 / 319, 5);
+    expect(conversion.sd).toBeGreaterThan(0.01);
+  });
+});
