@@ -90,7 +90,7 @@ export async function runShard(
   opts: { trials?: number; seed?: string; workers?: number; maxMinutes?: number; progress: boolean; signal?: AbortSignal; hook?: StepHook },
 ): Promise<void> {
   const { file, shown } = await partPath(out, shard);
-  await checkPartOutput(file, shown);
+  await checkPartOutput(file, shown, shard);
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {
