@@ -173,12 +173,38 @@ async function probeWritable(dir: string): Promise<void> {
 }
 
 /**
+ * The nearest folder above resolved `path` (not `path` itself) that is an arrcast output, a
+ * report, comparison or score holding its marker, or undefined. Nothing may be written inside one:
+ * an output is replaced whole, so whatever another command put there is either deleted with it or,
+ * as now, makes it refused as holding what arrcast did not write ('rep/shard-1-of-1.arrcast-part,
+ * which arrcast did not write'). O(depth of `path`) lookups.
+ */
+export async function enclosingOutput(path: string): Promise<{ readonly dir: string; readonly kind: OutputKind } | undefined> {
+  for (let at = dirname(path); ; at = dirname(at)) {
+    const marker = await readMarker(at);
+    if (marker !== undefined) return { dir: at, kind: marker.kind };
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+/** Why a path inside `outer` is refused, after the path's name. */
+export const insideOutputReason = (outer: { readonly dir: string; readonly kind: OutputKind }): string =>
+  `is inside the arrcast ${outer.kind} ${outer.dir}, which is replaced whole by the next run writing it and holds only what that run writes; write it outside that folder`;
+
+/** Refuse (OutputDirError, exit 2) resolved `path`, named `shown` in the message, when it is inside an arrcast output (enclosingOutput). */
+export async function refuseInsideOutput(path: string, shown: string): Promise<void> {
+  const outer = await enclosingOutput(path);
+  if (outer !== undefined) throw new OutputDirError(`${shown} ${insideOutputReason(outer)}`);
+}
+
+/**
  * Resolve an output directory option once and check it, before anything runs; returns the one
  * absolute path that the output must then be written to (see resolveOutPath). Refuses with
  * OutputDirError (exit 2):
  * - an empty value; a path through a file, a dangling symlink or a directory that cannot be searched;
  * - /, the current directory, the home directory or a directory above them, even when empty;
  * - a name starting with .arrcast-tmp-, as arrcast names its temporary directories;
+ * - a directory inside another arrcast output (refuseInsideOutput);
  * - a file, a mount point, or a directory that is not an empty one or an arrcast output of this
  *   kind holding nothing else (checkReplaceable);
  * - a place where the directory, or a temporary one beside it, cannot be created.
@@ -205,6 +231,7 @@ export async function prepareOutputDir(out: string, kind: OutputKind, foreign: F
   const why = await protectedReason(dir);
   if (why !== undefined)
     throw new OutputDirError(`${shown} is ${why} (${dir}); a run replaces its output directory whole, so it never writes there; pick a new or empty directory`);
+  await refuseInsideOutput(dir, shown);
   try {
     await checkReplaceable(dir, dir === out ? shown : `${shown} (${dir})`, kind, foreign);
     if (sweep) await removeStaleTemps(dirname(dir));

@@ -66,4 +66,19 @@ describe('a shard never replaces another shard’s part', () => {
     }
     expect(readdirSync(dir)).toEqual(['parts']);
   });
+
+  it('arrcast run --shard writes no part into an arrcast report, or its charts/ (exit 2): the report holds only what a run writes there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-other-shard-'));
+    const scenario = join(ROOT, 'test/fixtures/minimal.yaml');
+    const report = join(dir, 'report');
+    expect((await runCli('run', scenario, '--trials', '300', '--workers', '0', '-q', '--out', report)).code).toBe(0);
+    const before = readdirSync(report, { recursive: true }).sort();
+    for (const out of [report, `${report}/`, `${report}/charts/`, join(report, 'p.arrcast-part')]) {
+      const r = await runCli('run', scenario, '--trials', '300', '--workers', '0', '--shard', '1/2', '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`is inside the arrcast report ${report}`);
+    }
+    expect(readdirSync(report, { recursive: true }).sort()).toEqual(before);
+  });
 });
+

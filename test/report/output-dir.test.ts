@@ -6,6 +6,7 @@ import { OutputDirError, prepareOutputDir, prepareReportDir, reportForeignEntrie
 import { MARKER_FILE, markerText } from '../../src/report/output-marker.js';
 import { resolveOutPath } from '../../src/report/resolve-out.js';
 import { OWNER_FILE } from '../../src/report/temp-dir.js';
+import { resolveOutFile } from '../../src/report/resolve-out-file.js';
 import { prepareScoreDir, SCORE_FILES } from '../../src/report/score-output.js';
 import { COMPARISON_FILE, prepareComparisonDir } from '../../src/cli/write-comparison.js';
 
@@ -211,5 +212,51 @@ describe('an entry named as an output writes it, but not as it writes it, is the
     symlinkSync(join(cwd, 'user'), join(dir, 'charts'));
     await expect(prepareReportDir(dir)).rejects.toThrow('also holds charts (a link), which arrcast did not write');
     expect(readFileSync(join(cwd, 'user', 'budget.xlsx'), 'utf8')).toBe('the user’s budget');
+  });
+});
+
+describe('nothing is written inside an arrcast output (a report, comparison or score is replaced whole)', () => {
+  // A folder, a scenario or a part put inside one made it refused as holding what arrcast did not
+  // write (or, named as one of its files, deleted with it by the next run writing there).
+  function outputs(): void {
+    for (const kind of ['comparison', 'score'] as const) {
+      mkdirSync(join(cwd, `old-${kind}`));
+      writeFileSync(join(cwd, `old-${kind}`, MARKER_FILE), markerText(kind));
+    }
+  }
+  const places = [
+    ['report/sub', 'report'],
+    ['report/charts/new', 'report'],
+    ['link-to-report/deep/er', 'report'],
+    ['old-comparison/x', 'comparison'],
+    ['old-score/x/', 'score'],
+  ] as const;
+
+  it.each(places)('a directory output at %s (inside a %s)', async (out, kind) => {
+    outputs();
+    const before = snapshot(root);
+    for (const prepare of [prepareReportDir, prepareComparisonDir, prepareScoreDir]) {
+      const error = await prepare(out).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OutputDirError);
+      expect((error as Error).message).toContain(`is inside the arrcast ${kind} ${join(cwd, out.split('/')[0]!.replace('link-to-', ''))}`);
+    }
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each(places)('a single file (fit --out, init) at %s/f.yaml (inside a %s)', async (out, kind) => {
+    outputs();
+    const before = snapshot(root);
+    const error = await resolveOutFile(`${out.replace(/\/$/, '')}/f.yaml`, { inputs: [] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputDirError);
+    expect((error as Error).message).toContain(`is inside the arrcast ${kind}`);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('the control: the same places in a user’s folder, or beside an output, are written', async () => {
+    outputs();
+    for (const out of ['user/sub', 'user/charts/new', 'report-beside/x']) {
+      expect(await prepareReportDir(out)).toBe(join(cwd, out));
+      expect(await resolveOutFile(`${out}/f.yaml`, { inputs: [] })).toBe(join(cwd, out, 'f.yaml'));
+    }
   });
 });
