@@ -84,7 +84,8 @@ async function startsWithMagic(path: string): Promise<boolean> {
 /**
  * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to
  * disk, then moved into place. A previous file is replaced only by a complete part, and only if it
- * is still an arrcast part when the part is moved in: the move is a hard link, which never replaces
+ * is still an arrcast part of the same shard K/N when the part is moved in (another shard's part there
+ * is kept: OtherShardPartError): the move is a hard link, which never replaces
  * anything, and what is at `file` then is checked (checkPartOutput) before it is replaced, so a
  * file a user put there during the run is left as it is (PartFileError: exit 2). `signal` stops
  * the write between pieces and before the move (RunAbortedError), and the temporary file goes. A
