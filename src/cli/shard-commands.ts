@@ -9,7 +9,7 @@ import { mergeParts } from '../engine/merge.js';
 import { checkPartOutput, partFileName, partTempName, readPartHeader, writePartFile } from '../engine/part-file.js';
 import { PART_EXTENSION } from '../engine/part-format.js';
 import { simulateShard } from '../engine/simulate.js';
-import { OutputDirError, prepareReportDir } from '../report/output-dir.js';
+import { OutputDirError, prepareReportDir, refuseInsideOutput } from '../report/output-dir.js';
 import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoReason, isErrno } from '../report/write-error.js';
@@ -90,7 +90,8 @@ export async function runShard(
   opts: { trials?: number; seed?: string; workers?: number; maxMinutes?: number; progress: boolean; signal?: AbortSignal; hook?: StepHook },
 ): Promise<void> {
   const { file, shown } = await partPath(out, shard);
-  await checkPartOutput(file, shown);
+  await refuseInsideOutput(file, `--out ${shown}`);
+  await checkPartOutput(file, shown, shard);
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {

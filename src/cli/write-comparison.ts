@@ -1,11 +1,11 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Comparison } from '../analysis/compare.js';
 import type { Simulation } from '../engine/simulate.js';
 import { writeDirectoryAtomically } from '../report/atomic-dir.js';
 import { comparisonSpec } from '../report/charts/comparison.js';
 import { sortedFinite } from '../report/charts/downsample.js';
-import { prepareOutputDir, recheckOutputDir } from '../report/output-dir.js';
+import { foreignFiles, prepareOutputDir, recheckOutputDir } from '../report/output-dir.js';
 import { renderChart, type ChartRenderer } from '../report/render-chart.js';
 import { comparisonDistributionSpec } from '../report/charts/comparison-distribution.js';
 import { comparisonHtml } from '../report/html/comparison-html.js';
@@ -31,7 +31,7 @@ export function prepareComparisonDir(dir: string): Promise<string> {
 }
 
 /** What in a directory a comparison does not write. */
-const comparisonForeignEntries = async (dir: string) => (await readdir(dir)).filter((name) => !COMPARISON_ENTRIES.has(name));
+const comparisonForeignEntries = (dir: string) => foreignFiles(dir, (name) => COMPARISON_ENTRIES.has(name));
 
 export interface ComparisonWriteOptions {
   /** Renders the chart to SVG; default: vega in Node. Injectable, so a test can make it fail. */

@@ -84,7 +84,8 @@ async function startsWithMagic(path: string): Promise<boolean> {
 /**
  * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to
  * disk, then moved into place. A previous file is replaced only by a complete part, and only if it
- * is still an arrcast part when the part is moved in: the move is a hard link, which never replaces
+ * is still an arrcast part of the same shard K/N when the part is moved in (another shard's part there
+ * is kept: OtherShardPartError): the move is a hard link, which never replaces
  * anything, and what is at `file` then is checked (checkPartOutput) before it is replaced, so a
  * file a user put there during the run is left as it is (PartFileError: exit 2). `signal` stops
  * the write between pieces and before the move (RunAbortedError), and the temporary file goes. A
@@ -131,7 +132,7 @@ async function writeTemp(temp: string, file: string, part: SimulationPart, check
       await handle.close();
     }
     check();
-    await moveIntoPlace(temp, file);
+    await moveIntoPlace(temp, file, part.shard);
   } catch (err) {
     await rm(temp, { force: true });
     const e = err as NodeJS.ErrnoException;
@@ -142,11 +143,12 @@ async function writeTemp(temp: string, file: string, part: SimulationPart, check
 
 /**
  * Move finished temporary part `temp` to `file`: a hard link when nothing is there (it fails rather
- * than replace a file made meanwhile), else, when what is there is still an arrcast part
- * (checkPartOutput, which throws PartFileError otherwise), a rename over it. A file system without
+ * than replace a file made meanwhile), else, when what is there is still an arrcast part of the
+ * same shard (checkPartOutput, which throws PartFileError otherwise: another shard's part written
+ * there meanwhile is kept), a rename over it. A file system without
  * hard links gets the check and the rename.
  */
-async function moveIntoPlace(temp: string, file: string): Promise<void> {
+async function moveIntoPlace(temp: string, file: string, shard: ShardSpec): Promise<void> {
   try {
     await link(temp, file);
     outputPlaced(file);
@@ -157,9 +159,9 @@ async function moveIntoPlace(temp: string, file: string): Promise<void> {
     if (code !== 'EEXIST' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
   }
   try {
-    await checkPartOutput(file);
+    await checkPartOutput(file, file, shard);
   } catch (err) {
-    if (err instanceof PartFileError)
+    if (err instanceof PartFileError && !(err instanceof OtherShardPartError))
       throw new PartFileError(file, 'was put there while the shard ran and is not an arrcast part; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)');
     throw err;
   }
@@ -216,12 +218,20 @@ export async function readPartFile(file: string): Promise<DecodedPart> {
   return decodePart(bytes, file);
 }
 
+/** The part at an --out is another shard's (or another shard count's): replacing it would lose that shard's trials. */
+export class OtherShardPartError extends PartFileError {}
+
 /**
  * Check, before a shard runs, that `file` may receive its part: it does not exist, or it is an
  * arrcast part (a previous run's, replaced whole: it starts with the part magic; an empty file does not). Anything else is refused (PartFileError), so a
  * mistyped --out replaces nothing of value. `shown` names the file in the message (as --out was typed).
+ * With `shard`, a part there must also be that shard's (K/N), as a re-run of it writes: another
+ * shard's part is refused (OtherShardPartError), so shards given one --out file (`--out parts`
+ * with no folder there and no trailing /, run one after another or side by side) do not replace
+ * one another's parts, each saying it wrote its own. A part whose header cannot be read (cut short)
+ * holds no shard's trials and may be replaced.
  */
-export async function checkPartOutput(file: string, shown = file): Promise<void> {
+export async function checkPartOutput(file: string, shown = file, shard?: ShardSpec): Promise<void> {
   let info;
   try {
     info = await stat(file);
@@ -241,4 +251,14 @@ export async function checkPartOutput(file: string, shown = file): Promise<void>
   } finally {
     await handle.close();
   }
+  if (shard === undefined) return;
+  const there = await readPartHeader(file).then(
+    (info) => info.header.shard,
+    () => undefined,
+  );
+  if (there !== undefined && (there.index !== shard.index || there.count !== shard.count))
+    throw new OtherShardPartError(
+      shown,
+      `holds shard ${there.index + 1}/${there.count}'s part, and this is shard ${shard.index + 1}/${shard.count}: writing it there would replace that shard's trials; give each shard its own --out file, or a directory to write ${partFileName(shard)} and the others into (an existing one, or a new one written with a trailing /)`,
+    );
 }

@@ -1,4 +1,5 @@
 import { lstat, mkdir, readdir, realpath, rmdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, sep } from 'node:path';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -21,25 +22,40 @@ export const REPORT_ENTRIES: ReadonlySet<string> = new Set(Object.values(REPORT_
 export type ForeignEntries = (dir: string) => Promise<string[]>;
 
 /**
- * What in `dir` is not part of an arrcast report: names a report does not write, a `charts` that
- * is not a directory, or files in `charts` that are not chart specs or images (NAME.vl.json,
- * NAME.svg). Paths are relative to `dir`.
+ * What in `dir` an output did not write, paths relative to it (`prefix` before each): a name
+ * `isOurs` does not take, or one it takes that is not a regular file (a directory, for a name in
+ * `folders`), named with what it is (`report.html (a folder)`). Arrcast writes its outputs' files
+ * as regular files, never as folders or links, so a folder named report.html (holding a user's
+ * files) or a link named score.csv is not arrcast's, whatever its name: replacing the directory
+ * would delete what it holds. An entry gone before it is looked at is no entry.
  */
-export async function reportForeignEntries(dir: string): Promise<string[]> {
+export async function foreignFiles(dir: string, isOurs: (name: string) => boolean, prefix = '', folders: ReadonlySet<string> = new Set()): Promise<string[]> {
   const foreign: string[] = [];
   for (const name of await readdir(dir)) {
-    if (!REPORT_ENTRIES.has(name)) {
-      foreign.push(name);
+    if (!isOurs(name)) {
+      foreign.push(prefix + name);
       continue;
     }
-    if (name !== REPORT_FILES.charts) continue;
-    const charts = join(dir, name);
-    if (!(await lstat(charts)).isDirectory()) {
-      foreign.push(name);
-      continue;
-    }
-    for (const inner of await readdir(charts)) if (!CHART_FILE.test(inner)) foreign.push(`${name}/${inner}`);
+    const info = await lstat(join(dir, name)).catch(() => undefined);
+    if (info !== undefined && !(folders.has(name) ? info.isDirectory() : info.isFile()))
+      foreign.push(`${prefix}${name} (${entryKind(info)})`);
   }
+  return foreign;
+}
+
+/** What an entry that is not a regular file is, in a message. */
+const entryKind = (info: Stats) => (info.isSymbolicLink() ? 'a link' : info.isDirectory() ? 'a folder' : 'not a file');
+
+/**
+ * What in `dir` is not part of an arrcast report: names a report does not write, or not as it
+ * writes them (foreignFiles: anything but a regular file, and `charts` anything but a directory, a
+ * link to one included), and in `charts` anything but chart specs and images (NAME.vl.json,
+ * NAME.svg) as regular files. Paths are relative to `dir`.
+ */
+export async function reportForeignEntries(dir: string): Promise<string[]> {
+  const foreign = await foreignFiles(dir, (name) => REPORT_ENTRIES.has(name), '', new Set([REPORT_FILES.charts]));
+  if (!(await lstat(join(dir, REPORT_FILES.charts)).catch(() => undefined))?.isDirectory()) return foreign;
+  for (const name of await foreignFiles(join(dir, REPORT_FILES.charts), (inner) => CHART_FILE.test(inner), `${REPORT_FILES.charts}/`)) foreign.push(name);
   return foreign;
 }
 
@@ -93,7 +109,15 @@ async function checkReplaceable(dir: string, shown: string, kind: OutputKind, fo
   const names = await readdir(dir);
   if (names.length === 0) return;
   const marker = await readMarker(dir);
-  const found = (await foreign(dir)).filter((name) => name !== MARKER_FILE && name !== OWNER_FILE);
+  // The marker and an owner file (of a previous output claimed to be replaced) are arrcast's when they are regular files.
+  const found: string[] = [];
+  for (const name of await foreign(dir)) {
+    if (name !== MARKER_FILE && name !== OWNER_FILE) found.push(name);
+    else {
+      const entry = await lstat(join(dir, name)).catch(() => undefined);
+      if (entry !== undefined && !entry.isFile()) found.push(`${name} (${entryKind(entry)})`);
+    }
+  }
   if (marker === undefined) {
     // An older arrcast's report: only a report's names, and a summary.json that is a file.
     const summary = await lstat(join(dir, REPORT_FILES.summary)).catch(() => undefined);
@@ -149,12 +173,38 @@ async function probeWritable(dir: string): Promise<void> {
 }
 
 /**
+ * The nearest folder above resolved `path` (not `path` itself) that is an arrcast output, a
+ * report, comparison or score holding its marker, or undefined. Nothing may be written inside one:
+ * an output is replaced whole, so whatever another command put there is either deleted with it or,
+ * as now, makes it refused as holding what arrcast did not write ('rep/shard-1-of-1.arrcast-part,
+ * which arrcast did not write'). O(depth of `path`) lookups.
+ */
+export async function enclosingOutput(path: string): Promise<{ readonly dir: string; readonly kind: OutputKind } | undefined> {
+  for (let at = dirname(path); ; at = dirname(at)) {
+    const marker = await readMarker(at);
+    if (marker !== undefined) return { dir: at, kind: marker.kind };
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+/** Why a path inside `outer` is refused, after the path's name. */
+export const insideOutputReason = (outer: { readonly dir: string; readonly kind: OutputKind }): string =>
+  `is inside the arrcast ${outer.kind} ${outer.dir}, which is replaced whole by the next run writing it and holds only what that run writes; write it outside that folder`;
+
+/** Refuse (OutputDirError, exit 2) resolved `path`, named `shown` in the message, when it is inside an arrcast output (enclosingOutput). */
+export async function refuseInsideOutput(path: string, shown: string): Promise<void> {
+  const outer = await enclosingOutput(path);
+  if (outer !== undefined) throw new OutputDirError(`${shown} ${insideOutputReason(outer)}`);
+}
+
+/**
  * Resolve an output directory option once and check it, before anything runs; returns the one
  * absolute path that the output must then be written to (see resolveOutPath). Refuses with
  * OutputDirError (exit 2):
  * - an empty value; a path through a file, a dangling symlink or a directory that cannot be searched;
  * - /, the current directory, the home directory or a directory above them, even when empty;
  * - a name starting with .arrcast-tmp-, as arrcast names its temporary directories;
+ * - a directory inside another arrcast output (refuseInsideOutput);
  * - a file, a mount point, or a directory that is not an empty one or an arrcast output of this
  *   kind holding nothing else (checkReplaceable);
  * - a place where the directory, or a temporary one beside it, cannot be created.
@@ -181,6 +231,7 @@ export async function prepareOutputDir(out: string, kind: OutputKind, foreign: F
   const why = await protectedReason(dir);
   if (why !== undefined)
     throw new OutputDirError(`${shown} is ${why} (${dir}); a run replaces its output directory whole, so it never writes there; pick a new or empty directory`);
+  await refuseInsideOutput(dir, shown);
   try {
     await checkReplaceable(dir, dir === out ? shown : `${shown} (${dir})`, kind, foreign);
     if (sweep) await removeStaleTemps(dirname(dir));

@@ -5,7 +5,7 @@ import { removeStaleFileTemps, tempFileBeside } from './atomic-file.js';
 import { errnoReason } from './write-error.js';
 import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
-import { OutputDirError } from './output-dir.js';
+import { enclosingOutput, insideOutputReason, OutputDirError } from './output-dir.js';
 
 /**
  * The one path a single-file output (`arrcast fit --out SCENARIO.yaml`) is written to, checked
@@ -16,6 +16,8 @@ import { OutputDirError } from './output-dir.js';
  * - refused when empty, a directory (a symlink to one included), a name ending in `/` (a directory
  *   to be, which would be written as a file), or anything but a regular file: a device such as
  *   /dev/null, a FIFO or a socket is never replaced, `--force` or not;
+ * - refused when it is inside an arrcast output (a report, comparison or score: enclosingOutput in
+ *   output-dir.ts), which the next run writing it replaces whole;
  * - refused when it is one of the `inputs` (the same file, by device and inode): writing would
  *   replace what is being read;
  * - an existing regular file only with `force`;
@@ -51,6 +53,8 @@ export async function resolveOutFile(
   }
   const info = await lstat(path).catch(() => undefined);
   if (info?.isDirectory()) return fail(`is a directory; ${directoryAdvice}`);
+  const outer = await enclosingOutput(path);
+  if (outer !== undefined) return fail(insideOutputReason(outer));
   if (out.endsWith('/')) return fail(`names a directory (it ends in /); ${directoryAdvice}`);
   if (info !== undefined && !info.isFile()) return fail(`is ${kindOf(info)}, not a regular file: arrcast writes its output only as a regular file and never replaces anything else`);
   if (info !== undefined)

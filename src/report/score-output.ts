@@ -1,11 +1,11 @@
 import { chartFigure, pageHead } from './html/page-head.js';
-import { readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
 import type { ScoreGroup, ScoreResult } from '../scoring/score-forecasts.js';
 import type { ReportTrials } from './read-report-trials.js';
 import { writeDirectoryAtomically } from './atomic-dir.js';
-import { prepareOutputDir, recheckOutputDir } from './output-dir.js';
+import { foreignFiles, prepareOutputDir, recheckOutputDir } from './output-dir.js';
 import { csvField, csvNumber } from './csv-field.js';
 import { renderChart, type ChartRenderer } from './render-chart.js';
 import { calibrationSpec, pitHistogramSpec } from './charts/score-charts.js';
@@ -25,7 +25,7 @@ export const SCORE_FILES = {
 } as const;
 
 const SCORE_ENTRIES: ReadonlySet<string> = new Set(Object.values(SCORE_FILES));
-const scoreForeignEntries = async (dir: string) => (await readdir(dir)).filter((name) => !SCORE_ENTRIES.has(name));
+const scoreForeignEntries = (dir: string) => foreignFiles(dir, (name) => SCORE_ENTRIES.has(name));
 
 /** How the scores are computed, in words: in score.json and on the page. */
 export const SCORE_METHODS = {

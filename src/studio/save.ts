@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
+import { enclosingOutput } from '../report/output-dir.js';
 import { Refusal } from './http-guard.js';
 
 /** A name the planner gives a saved state: letters, digits, spaces, '-' and '_', then '.yaml' is added. Never a path. */
@@ -27,13 +28,19 @@ export function saveFileName(name: unknown, base: string): string {
 }
 
 /**
- * Write `text` to `file` in `dir`, whole or not at all, and never over anything already there (409):
+ * Write `text` to `file` in `dir`, whole or not at all, and never over anything already there (409),
+ * nor inside an arrcast output (a scenario opened from a report's scenario.json; 409):
  * the text goes to a temporary file beside it, which is then hard-linked into place (report/atomic-file.ts),
  * so a write that fails halfway (a full disk, a file-size limit) leaves no partial file, and a file
  * made meanwhile under the same name is not replaced either.
  */
 export async function saveOverlay(dir: string, file: string, text: string): Promise<string> {
   const path = join(dir, file);
+  // A scenario opened from a report (its scenario.json): the what-if would go into the report, which
+  // the next run into it replaces whole, and which then holds a file that run did not write.
+  const outer = await enclosingOutput(path);
+  if (outer !== undefined)
+    throw new Refusal(409, `the scenario's folder ${outer.dir} is an arrcast ${outer.kind}, which holds only what arrcast run writes there; copy the scenario out of it to save what-ifs beside it`);
   try {
     await writeFileAtomically(path, text);
   } catch (err) {

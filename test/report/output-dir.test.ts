@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { OutputDirError, prepareOutputDir, prepareReportDir, reportForeignEntries } from '../../src/report/output-dir.js';
 import { MARKER_FILE, markerText } from '../../src/report/output-marker.js';
 import { resolveOutPath } from '../../src/report/resolve-out.js';
+import { OWNER_FILE } from '../../src/report/temp-dir.js';
+import { resolveOutFile } from '../../src/report/resolve-out-file.js';
+import { prepareScoreDir, SCORE_FILES } from '../../src/report/score-output.js';
+import { COMPARISON_FILE, prepareComparisonDir } from '../../src/cli/write-comparison.js';
 
 /**
  * A sandbox standing for a user's machine: h/home (HOME), and work/plans (the current directory)
@@ -95,7 +99,7 @@ describe('prepareReportDir refuses, exit 2 before anything runs, and changes not
     ['user', 'is not an arrcast report (it holds budget.xlsx)'],
     ['link-to-user', 'is not an arrcast report (it holds budget.xlsx)'],
     ['user/../user', 'is not an arrcast report (it holds budget.xlsx)'],
-    ['lookalike', 'is not an arrcast report (it holds charts, summary.json, without the .arrcast-report file arrcast writes)'],
+    ['lookalike', 'is not an arrcast report (it holds summary.json (a folder))'],
     ['legacy', 'looks like a report of an older arrcast, without the .arrcast-report file'],
     ['notes.txt', 'is a file, not a directory'],
     ['plan.yaml', 'is a file, not a directory'],
@@ -161,5 +165,98 @@ describe('prepareOutputDir for another kind', () => {
     await expect(prepareOutputDir('', 'comparison', reportForeignEntries)).rejects.toThrow('--out is empty; name the directory to write the comparison to');
     expect(existsSync(join(cwd, 'cmp', 'comparison.json'))).toBe(true);
     expect(lstatSync(join(cwd, 'link-to-report')).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('an entry named as an output writes it, but not as it writes it, is the user’s: refused for every kind', () => {
+  // Each output writes its files as regular files (and a report its charts/ as a directory of them):
+  // a folder or a link under one of those names was made by someone else, and replacing the output
+  // directory whole would delete what the folder holds (a user's notes in report.html/, before).
+  const kinds = [
+    { kind: 'report', prepare: (out: string) => prepareReportDir(out), file: 'summary.json', others: ['report.html', 'trials.csv', 'charts/tornado.svg', OWNER_FILE] },
+    { kind: 'comparison', prepare: (out: string) => prepareComparisonDir(out), file: COMPARISON_FILE, others: ['comparison.svg', 'comparison.xlsx', OWNER_FILE] },
+    { kind: 'score', prepare: (out: string) => prepareScoreDir(out), file: SCORE_FILES.json, others: [SCORE_FILES.csv, SCORE_FILES.html, OWNER_FILE] },
+  ] as const;
+  const cases = kinds.flatMap((k) => k.others.flatMap((entry) => (['a folder', 'a link'] as const).map((what) => [k.kind, entry, what, k] as const)));
+
+  /** An output of `k`'s kind that arrcast wrote, with `entry` as a regular file: replaceable. */
+  function output(k: (typeof kinds)[number], entry: string): string {
+    const dir = join(cwd, `old-${k.kind}`);
+    mkdirSync(join(dir, 'charts'), { recursive: true });
+    if (k.kind !== 'report') rmdirSync(join(dir, 'charts'));
+    writeFileSync(join(dir, MARKER_FILE), markerText(k.kind));
+    writeFileSync(join(dir, k.file), '{}');
+    writeFileSync(join(dir, entry), 'arrcast’s');
+    return dir;
+  }
+
+  it.each(cases)('%s holding %s as %s', async (_kind, entry, what, k) => {
+    const dir = output(k, entry);
+    // The control: as a regular file, the entry is arrcast's and the output may be replaced.
+    expect(await k.prepare(dir)).toBe(dir);
+    rmSync(join(dir, entry));
+    if (what === 'a folder') {
+      mkdirSync(join(dir, entry));
+      writeFileSync(join(dir, entry, 'notes.txt'), 'the user’s notes');
+    } else symlinkSync(join(cwd, 'user', 'budget.xlsx'), join(dir, entry));
+    const before = snapshot(root);
+    const error = await k.prepare(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputDirError);
+    expect((error as Error).message).toContain(`is an arrcast ${k.kind} that also holds ${entry} (${what}), which arrcast did not write`);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('a report’s charts that is a link to a folder is refused as one', async () => {
+    const dir = output(kinds[0], 'report.html');
+    rmSync(join(dir, 'charts'), { recursive: true });
+    symlinkSync(join(cwd, 'user'), join(dir, 'charts'));
+    await expect(prepareReportDir(dir)).rejects.toThrow('also holds charts (a link), which arrcast did not write');
+    expect(readFileSync(join(cwd, 'user', 'budget.xlsx'), 'utf8')).toBe('the user’s budget');
+  });
+});
+
+describe('nothing is written inside an arrcast output (a report, comparison or score is replaced whole)', () => {
+  // A folder, a scenario or a part put inside one made it refused as holding what arrcast did not
+  // write (or, named as one of its files, deleted with it by the next run writing there).
+  function outputs(): void {
+    for (const kind of ['comparison', 'score'] as const) {
+      mkdirSync(join(cwd, `old-${kind}`));
+      writeFileSync(join(cwd, `old-${kind}`, MARKER_FILE), markerText(kind));
+    }
+  }
+  const places = [
+    ['report/sub', 'report'],
+    ['report/charts/new', 'report'],
+    ['link-to-report/deep/er', 'report'],
+    ['old-comparison/x', 'comparison'],
+    ['old-score/x/', 'score'],
+  ] as const;
+
+  it.each(places)('a directory output at %s (inside a %s)', async (out, kind) => {
+    outputs();
+    const before = snapshot(root);
+    for (const prepare of [prepareReportDir, prepareComparisonDir, prepareScoreDir]) {
+      const error = await prepare(out).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OutputDirError);
+      expect((error as Error).message).toContain(`is inside the arrcast ${kind} ${join(cwd, out.split('/')[0]!.replace('link-to-', ''))}`);
+    }
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it.each(places)('a single file (fit --out, init) at %s/f.yaml (inside a %s)', async (out, kind) => {
+    outputs();
+    const before = snapshot(root);
+    const error = await resolveOutFile(`${out.replace(/\/$/, '')}/f.yaml`, { inputs: [] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputDirError);
+    expect((error as Error).message).toContain(`is inside the arrcast ${kind}`);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('the control: the same places in a user’s folder, or beside an output, are written', async () => {
+    outputs();
+    for (const out of ['user/sub', 'user/charts/new', 'report-beside/x']) {
+      expect(await prepareReportDir(out)).toBe(join(cwd, out));
+      expect(await resolveOutFile(`${out}/f.yaml`, { inputs: [] })).toBe(join(cwd, out, 'f.yaml'));
+    }
   });
 });

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { Refusal } from '../../src/studio/http-guard.js';
 import { saveOverlay } from '../../src/studio/save.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { MARKER_FILE, markerText } from '../../src/report/output-marker.js';
 
 let dir: string;
 beforeAll(() => {
@@ -55,5 +56,18 @@ describe('arrcast studio: a save is whole or not at all', () => {
     expect(await saveOverlay(sub, 'what if.yaml', text)).toBe(join(sub, 'what if.yaml'));
     expect(readFileSync(join(sub, 'what if.yaml'), 'utf8')).toBe(text);
     expect(readdirSync(sub)).toEqual(['what if.yaml']);
+  });
+
+  it('a scenario opened from an arrcast report (its scenario.json) saves nothing into the report (409), which the next run replaces whole', async () => {
+    const report = join(dir, 'report');
+    mkdirSync(report);
+    writeFileSync(join(report, MARKER_FILE), markerText('report'));
+    writeFileSync(join(report, 'scenario.json'), '{}');
+    expect(await refusalOf(saveOverlay(report, 'what if.yaml', 'extends: scenario.json\n'))).toEqual({
+      status: 409,
+      message: `the scenario's folder ${report} is an arrcast report, which holds only what arrcast run writes there; copy the scenario out of it to save what-ifs beside it`,
+      field: undefined,
+    });
+    expect(readdirSync(report).sort()).toEqual([MARKER_FILE, 'scenario.json']);
   });
 });
