@@ -4,6 +4,7 @@ import { pinballLoss, sortedQuantile } from '../../src/scoring/pinball.js';
 import { worstTrials } from '../../src/analysis/attribution/bad-years.js';
 import { tornadoEnd } from '../../src/analysis/attribution/tornado.js';
 import { prepareInput } from '../../src/analysis/attribution/input.js';
+import { firstOrderShares } from '../../src/analysis/attribution/first-order.js';
 
 /**
  * The library's estimators refuse (RangeError) a share given as a percentage or a string, and a
@@ -48,6 +49,8 @@ describe('a share out of [0, 1], or not a number, is refused by name', () => {
     expect(thrown(() => pitHistogram(u, 2.5))).toBe('RangeError pitHistogram: bins must be a whole number, at least 1 (got 2.5)');
     expect(thrown(() => prepareInput(y, as<'market'>('markets')))).toBe('RangeError prepareInput: kind must be \'own\' or \'market\' (got "markets")');
     expect(thrown(() => prepareInput(y, 'own', 2.5))).toBe('RangeError prepareInput: bins must be a whole number, at least 1 (got 2.5)');
+    expect(thrown(() => firstOrderShares(y, [prepareInput(u, 'own')], 1))).toBe('RangeError firstOrderShares: groups must be a whole number, at least 2 (got 1)');
+    expect(thrown(() => firstOrderShares(y, [prepareInput(u, 'own')], 10.5))).toBe('RangeError firstOrderShares: groups must be a whole number, at least 2 (got 10.5)');
   });
 
   it('shares inside, and the ends where they mean something, give what they gave', () => {
@@ -59,5 +62,6 @@ describe('a share out of [0, 1], or not a number, is refused by name', () => {
     expect(worstTrials(y, 0.1).length).toBe(10);
     expect(pitHistogram(u, 4)).toEqual([25, 25, 25, 25]);
     expect(tornadoEnd(y, u, 0.9).trials).toBeGreaterThan(0);
+    expect(firstOrderShares(y, [prepareInput(u, 'own')], 2).groups).toBe(2);
   });
 });
