@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateToPrecision, type PrecisionOptions } from '../../src/analysis/precision.js';
 import { RunOptionError } from '../../src/engine/errors.js';
+import { createEngine } from '../../src/engine/engine.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
 import { PRECISION_YAML } from './precision-fixture.js';
 
@@ -40,6 +41,18 @@ describe('simulateToPrecision refuses a bad option by name, naming its own optio
     ['an engine that is not one', { precision: 0.5, engine: {}, workers: 0 }, 'RunOptionError engine: must be an engine of createEngine (got object)'],
   ])('%s', async (_, options, expected) => {
     expect(await refusal(options)).toBe(expected);
+  });
+
+  it('with worker threads (a pool per step, or an engine), the refusals are the same RunOptionErrors, before any step', async () => {
+    expect(await refusal({ precison: 0.01, workers: 1 })).toBe(`RunOptionError precison: is not an option of simulateToPrecision (did you mean precision?); its options are ${OWN}`);
+    const engine = createEngine({ workers: 1 });
+    try {
+      expect(await refusal({ precision: 0.5, startTrials: '1000', engine })).toBe("RunOptionError --trials: the first step's trials (startTrials) must be a whole number from 1 to 10,000,000 (got string)");
+      expect(await refusal({ precision: 0.5, seeds: 7, engine })).toMatch(/^RunOptionError seeds: is not an option of simulateToPrecision \(did you mean seed\?\)/);
+      expect(await refusal({ precision: 0.5, seed: NaN, startTrials: 1_000, maxTrials: 1_000, engine })).toMatch(/^RunOptionError --seed: a seed given as a number must be finite/);
+    } finally {
+      await engine.close();
+    }
   });
 
   it('the spelt options run as before (a shard keeps simulate’s own words)', async () => {
