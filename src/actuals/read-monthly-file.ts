@@ -15,6 +15,7 @@ import { quoteText } from '../scenario/display-text.js';
 import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
 import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
 import { nameKey } from '../scenario/name-key.js';
+import { checkMonthlyFileOptions } from './monthly-file-options.js';
 
 /**
  * Reading a monthly actuals or history file: one row per tier and month.
@@ -113,6 +114,7 @@ export async function readMonthlyFile(
   options: MonthlyFileOptions,
   check?: (opened: string) => Promise<string | undefined>,
 ): Promise<MonthlyFile> {
+  checkMonthlyFileOptions(options, 'readMonthlyFile');
   const bytes = await readCsvBytes(path, file, MAX_MONTHLY_FILE_BYTES, check, monthlyKind(options.kind));
   return parseMonthlyFile(bytes, file, options);
 }
@@ -125,6 +127,7 @@ export async function readMonthlyFile(
  * Complexity: O(size of the input + rows log rows).
  */
 export function parseMonthlyFile(input: string | Buffer, file: string, options: MonthlyFileOptions): MonthlyFile {
+  checkMonthlyFileOptions(options, 'parseMonthlyFile');
   const kind = options.kind;
   const minMonths = options.minMonths ?? (kind === 'actuals' ? 1 : 12);
   const maxMonths = options.maxMonths ?? (kind === 'actuals' ? 12 : 36);

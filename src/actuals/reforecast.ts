@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { allocateChunkBuffers, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
+import { optionKeysProblem, valueKind } from '../scenario/option-keys.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
 import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import { learningModel, type LearningModel } from './learning-model.js';
@@ -27,6 +28,7 @@ export interface Reforecast {
  * Complexity: O(scenario) + O(16,384 log) per learned driver (its prior's quantile table).
  */
 export function compileReforecast(scenario: Scenario, files: ScenarioFiles | undefined, input: ActualsInput, seed: string): Reforecast {
+  checkReforecastInput(input, seed);
   const base = planScenario(scenario, files ?? {});
   const plan = planScenario(scenario, files ?? {}, scenarioStart(base, input.file, input.months));
   const model = learningModel(plan, input.file, input.months, seed);
@@ -40,6 +42,25 @@ export function compileReforecast(scenario: Scenario, files: ScenarioFiles | und
     );
   }
   return { plan, model, input };
+}
+
+/**
+ * Refuse (RangeError, as compileReforecast's other refusal) an input it would misread: a key of
+ * `input` it does not read (`{ file, month: 3 }` ran no closed month at all), months not a whole
+ * number from 1 to the months the file covers (`'3'` started the simulated year at month "31"), or
+ * a seed that is not a string (simulate's seeds are strings: String(7) is "7"). simulate's `actuals`
+ * option is checked the same way, and more (engine/actuals-option.ts).
+ */
+function checkReforecastInput(input: unknown, seed: unknown): void {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new RangeError(`input: must be { file, months } (got ${valueKind(input)})`);
+  const problem = optionKeysProblem(input, ['file', 'months'], 'compileReforecast');
+  if (problem) throw new RangeError(`input.${problem.key}: ${problem.message}`);
+  const { file, months } = input as { file?: { months?: unknown; byTier?: unknown } | null; months?: unknown };
+  if (file === null || typeof file !== 'object' || typeof file.months !== 'number' || !(file.byTier instanceof Map))
+    throw new RangeError(`input.file: must be a file of actuals as readMonthlyFile or parseMonthlyFile return it (got ${file !== null && typeof file === 'object' ? 'an object of another shape' : valueKind(file)})`);
+  if (!(typeof months === 'number' && Number.isInteger(months) && months >= 1 && months <= file.months))
+    throw new RangeError(`input.months: must be a whole number of closed months from 1 to ${file.months} (got ${typeof months === 'number' ? months : valueKind(months)})`);
+  if (typeof seed !== 'string' || seed.length === 0) throw new RangeError(`seed: must be the run's seed, a string of 1 or more characters (got ${typeof seed === 'string' ? 'an empty string' : valueKind(seed)})`);
 }
 
 /**

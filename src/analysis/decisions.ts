@@ -98,7 +98,8 @@ const FLOAT32_SUM_SLACK = 1 + 2 ** -24;
  */
 export function decide(sim: Simulation, options: DecisionOptions = {}, figures?: OrderFigures, scratch?: Float64Array<ArrayBuffer>): Decisions {
   const confidence = options.confidence ?? 0.8;
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1 (got ${confidence})`);
+  // A string ('0.9') passed, and summary.json's decisions.confidence was that string.
+  if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1 (got ${typeof confidence === 'number' ? confidence : typeof confidence})`);
   const n = sim.trials;
   const order = figures ?? decisionFigures(sim, { confidence, targets: options.targets });
   const budgetOf = (key: string) => order.quantile(storedKey(sim, key), sim.store.column(key)!, 1 - confidence);

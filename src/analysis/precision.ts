@@ -1,7 +1,9 @@
 import { MAX_TRIALS } from '../scenario/limits.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
-import { simulate, type SimulateOptions, type Simulation } from '../engine/simulate.js';
+import { simulate, SIMULATE_OPTION_KEYS, type SimulateOptions, type Simulation } from '../engine/simulate.js';
+import { checkOptionKeys } from '../engine/option-keys.js';
+import { valueKind } from '../scenario/option-keys.js';
 import { RunOptionError, TrialsOverMemoryError } from '../engine/errors.js';
 import { describe } from './describe.js';
 import { intervalMinTrials } from './order-statistics.js';
@@ -54,6 +56,16 @@ export interface PrecisionOptions extends Omit<SimulateOptions, 'trials' | 'resu
 }
 
 /**
+ * The keys simulateToPrecision reads: simulate's, but trials and resumeFrom (its steps set them; a
+ * `trials` given was overwritten by the first step's without a word), and its own. Checked here, a
+ * misspelt key is refused naming these, not simulate's options.
+ */
+const PRECISION_OPTION_KEYS: readonly string[] = [
+  ...SIMULATE_OPTION_KEYS.filter((k) => k !== 'trials' && k !== 'resumeFrom'),
+  ...Object.keys({ precision: true, startTrials: true, maxTrials: true, engine: true } as const satisfies Record<Exclude<keyof PrecisionOptions, keyof SimulateOptions>, true>),
+];
+
+/**
  * The fewest trials n for which the distribution-free 95% interval of every watched percentile
  * lies inside the sample (intervalMinTrials: exact binomial ranks, each end missing at most 2.5% of
  * the time, the lowest rank at least 1 and the highest at most n).
@@ -99,11 +111,19 @@ function widthsOf(sim: Simulation, trials: number): Pick<PrecisionReport, 'relat
  * @example await simulateToPrecision(loaded, { precision: 0.005 }) // ends when the P10/P50/P90 are within 0.5%
  */
 export async function simulateToPrecision(loaded: LoadedScenario, options: PrecisionOptions): Promise<{ sim: Simulation; precision: PrecisionReport }> {
+  checkOptionKeys(options, PRECISION_OPTION_KEYS, 'simulateToPrecision', ['shard']);
   const { precision, startTrials = 10_000, maxTrials = 1_000_000, engine, ...rest } = options;
   const run = engine ? (l: LoadedScenario, o: SimulateOptions) => engine.simulate(l, o) : simulate;
-  if (!(precision > 0 && precision < 1)) throw new RunOptionError('precision', `must be between 0% and 100% (got ${precision * 100}%)`);
+  // A string ('0.01') compared as a number and passed; 1 (meaning 1%) was refused only as 100%.
+  if (!(typeof precision === 'number' && precision > 0 && precision < 1))
+    throw new RunOptionError('precision', `must be a share between 0 and 1, 0.01 for 1% (got ${typeof precision === 'number' ? precision : valueKind(precision)})`);
   if (!Number.isInteger(maxTrials) || maxTrials < 1 || maxTrials > MAX_TRIALS)
     throw new RunOptionError('max-trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')}`);
+  // A string ('2000') was compared as a number, and a fraction or NaN silently rounded or ran the cap.
+  if (!(Number.isInteger(startTrials) && startTrials >= 1 && startTrials <= MAX_TRIALS))
+    throw new RunOptionError('trials', `the first step's trials (startTrials) must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${typeof startTrials === 'number' ? startTrials : valueKind(startTrials)})`);
+  if (engine !== undefined && (engine === null || typeof engine !== 'object' || typeof engine.simulate !== 'function'))
+    throw new RunOptionError('engine', `must be an engine of createEngine (got ${valueKind(engine)})`, true);
   const roundUp = (n: number) => Math.min(maxTrials, Math.ceil(n / CHUNK_SIZE) * CHUNK_SIZE);
   let trials = roundUp(Math.max(1, startTrials));
   const steps: number[] = [];

@@ -1,5 +1,5 @@
 import { RunOptionError } from '../engine/errors.js';
-import { valueKind } from '../engine/option-keys.js';
+import { valueKind } from '../scenario/option-keys.js';
 import { formatPath } from '../scenario/scenario-error.js';
 import { callerTargetsSchema, type Targets } from '../scenario/targets-schema.js';
 import { flattenIssues } from '../scenario/zod-issues.js';

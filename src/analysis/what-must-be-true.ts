@@ -1,4 +1,8 @@
 import type { MetricTarget } from '../scenario/targets-schema.js';
+import { valueKind } from '../scenario/option-keys.js';
+import { nearestName } from '../scenario/edit-distance.js';
+import { quoteText } from '../scenario/display-text.js';
+import { METRICS } from '../model/components.js';
 import { binMedians, medianCrossing } from './attribution/break-even.js';
 import { inputValueAt } from './attribution/input.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
@@ -64,6 +68,23 @@ export interface WhatMustBeTrue {
 }
 
 /**
+ * Refuse (RangeError) a target whatMustBeTrue would misread: its metric not one of METRICS, its value
+ * not a finite number (a misspelt `{ metric, valeu }` compared every trial with undefined, reached
+ * by none, without a word), a tier that is not a name. Other keys pass: summarize hands it a
+ * decision's target, which carries its probability and shortfall.
+ */
+function checkTarget(target: unknown): asserts target is MetricTarget {
+  if (target === null || typeof target !== 'object' || Array.isArray(target)) throw new RangeError(`whatMustBeTrue: the target must be { metric, value, tier? } (got ${valueKind(target)})`);
+  const { metric, value, tier } = target as Record<string, unknown>;
+  if (!(METRICS as readonly unknown[]).includes(metric)) throw new RangeError(`whatMustBeTrue: target.metric must be one of ${METRICS.join(', ')} (got ${typeof metric === 'string' ? quoteText(metric) : valueKind(metric)})`);
+  if (!(typeof value === 'number' && Number.isFinite(value))) {
+    const misspelt = value === undefined ? Object.keys(target).find((k) => k !== 'value' && nearestName(k, ['value']) === 'value') : undefined;
+    throw new RangeError(`whatMustBeTrue: target.value must be a finite number (got ${typeof value === 'number' ? value : valueKind(value)}${misspelt ? `; ${quoteText(misspelt)} is not a key of a target: did you mean value?` : ''})`);
+  }
+  if (tier !== undefined && typeof tier !== 'string') throw new RangeError(`whatMustBeTrue: target.tier must be a tier's name (got ${valueKind(tier)})`);
+}
+
+/**
  * What has to be true for a target to be the median outcome: for each top driver that can move the
  * target's metric, the smallest change of its own draw, the others as drawn, that brings the
  * metric's median to the target (medianCrossing over the driver's bins), given as an own percentile
@@ -73,7 +94,9 @@ export interface WhatMustBeTrue {
  * @example whatMustBeTrue(inputs, revenue, sensitivity, { metric: 'revenue', value: 120e6 }, 'revenue >= 120M').drivers[0]
  * Complexity: O(TOP_DRIVERS x n).
  */
-export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLike<number>, sens: Sensitivity, target: MetricTarget, label: string, p50?: number): WhatMustBeTrue {
+export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLike<number>, sens: Sensitivity, given: MetricTarget, label: string, p50?: number): WhatMustBeTrue {
+  checkTarget(given);
+  const target = given;
   const n = inputs.trials;
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = metricValues[i]!;

@@ -2,7 +2,8 @@ import type { ActualsInput } from '../actuals/reforecast.js';
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { RunOptionError } from './errors.js';
-import { checkOptionKeys, valueKind } from './option-keys.js';
+import { checkOptionKeys } from './option-keys.js';
+import { valueKind } from '../scenario/option-keys.js';
 
 /**
  * True when simulate's `actuals` option asks for no re-forecast: absent, or `null` or `false` as a

@@ -12,7 +12,8 @@ import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
-import { checkOptionKeys, valueKind } from './option-keys.js';
+import { checkOptionKeys } from './option-keys.js';
+import { valueKind } from '../scenario/option-keys.js';
 import { checkWholeRun } from './whole-run.js';
 import { checkActualsOption, noActuals } from './actuals-option.js';
 import { checkChunk } from './chunk-guard.js';
@@ -195,6 +196,15 @@ function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string)
   }
 }
 
+/**
+ * A number whose String() is the number as a caller wrote it, so that it names the seed they meant:
+ * not NaN or an infinity ("NaN" from a failed Number()), not a whole number past 2^53 - 1 (rounded:
+ * 2 ** 53 + 1 is "9007199254740992"), not one String() writes with an exponent ("1e+21", "1e-7").
+ */
+function faithfulNumber(n: number): boolean {
+  return Number.isFinite(n) && !(Number.isInteger(n) && !Number.isSafeInteger(n)) && !String(n).includes('e');
+}
+
 /** Check run options before anything starts (piscina's habit): a bad option fails at once, by name. */
 export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions | ShardOptions): { trials: number; seed: string; workers: number } {
   // Its hash names the run (outputs, parts, a resume) and keys a warm engine's compiled plans: a
@@ -205,6 +215,8 @@ export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions 
     throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
   if (options.seed !== undefined && typeof options.seed !== 'string' && typeof options.seed !== 'number')
     throw new RunOptionError('seed', `must be a string or a number (got ${valueKind(options.seed)})`);
+  if (typeof options.seed === 'number' && !faithfulNumber(options.seed))
+    throw new RunOptionError('seed', `a seed given as a number must be finite and at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1) in size, written without an exponent (got ${options.seed}, which would be the seed "${String(options.seed)}"); give other seeds as a string`);
   const seed = String(options.seed ?? loaded.scenario.seed);
   if (seed.length === 0 || seed.length > MAX_SEED_CHARS) throw new RunOptionError('seed', `must be 1 to ${MAX_SEED_CHARS} characters`);
   const asked = options.workers;

@@ -4,6 +4,7 @@ import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js
 import { MAX_TIERS } from '../scenario/limits.js';
 import { tierSchema } from '../scenario/scenario-schema.js';
 import { quoteText } from '../scenario/display-text.js';
+import { checkReaderOptions, valueKind } from '../scenario/option-keys.js';
 import { fitLeadVolume, type LeadVolumeFit } from './lead-volume.js';
 import { fitConversion, type ConversionFit } from './conversion.js';
 import { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './acv.js';
@@ -55,6 +56,28 @@ export interface HistoryFit {
   readonly outcomesFile?: string;
 }
 
+/** Every key of FitInputs: any other is refused by name. */
+const FIT_INPUT_KEYS: readonly string[] = Object.keys({ history: true, deals: true, outcomes: true, dealsFile: true, outcomesFile: true } as const satisfies Record<keyof FitInputs, true>);
+
+/**
+ * Refuse, by name (a ScenarioError, as fitHistory's other refusals), inputs it would misread: a key
+ * it does not read (`{ deal: ... }` fitted ACV from new_arr / deals without a word, the deals left
+ * out), no history, or deals or outcomes that are not a Map by tier (an object keyed by tier failed
+ * as 'get is not a function').
+ */
+function checkFitInputs(inputs: unknown): asserts inputs is FitInputs {
+  checkReaderOptions(inputs, FIT_INPUT_KEYS, 'fitHistory');
+  const o = (inputs ?? {}) as Record<string, unknown>;
+  const h = o.history as { measures?: unknown; byTier?: unknown } | null | undefined;
+  const refuse = (key: string, message: string) => {
+    throw new ScenarioError('fitHistory', [{ path: [key], message }]);
+  };
+  if (h === null || typeof h !== 'object' || !Array.isArray(h.measures) || !(h.byTier instanceof Map))
+    refuse('history', `must be a history as readMonthlyFile or parseMonthlyFile return it with { kind: 'history' } (got ${h !== null && typeof h === 'object' ? 'an object of another shape' : valueKind(h)})`);
+  for (const key of ['deals', 'outcomes'])
+    if (o[key] !== undefined && !(o[key] instanceof Map)) refuse(key, `must be a Map from each tier's name to its ${key} (got ${valueKind(o[key])})`);
+}
+
 const NEW_BUSINESS: readonly MonthlyMeasure[] = ['leads', 'deals'];
 const EXISTING: readonly MonthlyMeasure[] = ['ending_arr', 'due_arr', 'renewed_arr'];
 
@@ -71,6 +94,7 @@ const EXISTING: readonly MonthlyMeasure[] = ['ending_arr', 'due_arr', 'renewed_a
  * Complexity: O(months × tiers + deals + customers).
  */
 export function fitHistory(inputs: FitInputs): HistoryFit {
+  checkFitInputs(inputs);
   const { history } = inputs;
   const has = (m: MonthlyMeasure) => history.measures.includes(m);
   const issues: ScenarioIssue[] = [];

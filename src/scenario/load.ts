@@ -3,6 +3,7 @@ import { attachFiles } from './load-files.js';
 import type { LoadedScenario } from './parse.js';
 import { readScenarioText } from './read-text.js';
 import { scenarioPathPolicy } from './path-policy.js';
+import { checkReaderOptions } from './option-keys.js';
 
 export { MAX_SCENARIO_BYTES } from './read-text.js';
 
@@ -13,11 +14,13 @@ export { MAX_SCENARIO_BYTES } from './read-text.js';
  * cycle of bases. Files the scenario names (a customer book, an opening pipeline) are read
  * relative to it and their data attached (see `load-files.ts`). Every path the scenario names must
  * resolve inside its own folder tree or `options.allowedRoots` (path-policy.ts); a path outside is
- * refused at its line, before the file is opened.
+ * refused at its line, before the file is opened. An option it does not read (`allowedRoot`) is
+ * refused by name, a ScenarioError, not ignored.
  *
  * @example (await loadScenario('scenarios/downside.yaml')).bases // => ['scenarios/example.yaml']
  */
 export async function loadScenario(file: string, options: LoadOptions = {}): Promise<LoadedScenario> {
+  checkReaderOptions(options, LOAD_OPTION_KEYS, 'loadScenario');
   const policy = await scenarioPathPolicy(file, options.allowedRoots);
   return attachFiles(await loadWithExtends(file, readScenarioText, policy), file, policy);
 }
@@ -30,3 +33,6 @@ export interface LoadOptions {
    */
   readonly allowedRoots?: readonly string[];
 }
+
+/** Every key of LoadOptions: checkReaderOptions refuses any other. */
+const LOAD_OPTION_KEYS: readonly string[] = Object.keys({ allowedRoots: true } as const satisfies Record<keyof LoadOptions, true>);

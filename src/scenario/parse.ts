@@ -8,6 +8,7 @@ import { composeYaml, yamlToData } from './read-yaml.js';
 import { flattenIssues, issueMessage, type RawIssue } from './zod-issues.js';
 import { allowedKeys } from './allowed-keys.js';
 import { illFormedText } from './well-formed-text.js';
+import { seedTextIssue } from './seed-text.js';
 
 /** A validated scenario with where it came from and a hash of its content. */
 export interface LoadedScenario {
@@ -42,7 +43,8 @@ export interface ScenarioDocument {
 /**
  * Read scenario text (YAML, or JSON, which is YAML too) into a document, without validating it.
  * Throws ScenarioError for broken syntax, an empty file, anything but a mapping at the top, and
- * what `read-yaml.ts` refuses (nesting too deep, an alias bomb, merge keys, several documents).
+ * what `read-yaml.ts` refuses (nesting too deep, an alias bomb, merge keys, several documents), and
+ * a seed written as a number that is not the seed it reads as (`seed: 7.0`, see seed-text.ts).
  *
  * @example readScenarioDocument('name: x\ntiers: []\n', 'x.yaml').data.name // => 'x'
  * Complexity: O(size of the text).
@@ -54,6 +56,8 @@ export function readScenarioDocument(text: string, source: string): ScenarioDocu
   if (data === null || data === undefined) throw new ScenarioError(source, [{ path: [], message: 'is empty' }]);
   if (typeof data !== 'object' || Array.isArray(data))
     throw new ScenarioError(source, [{ path: [], message: 'must be a mapping of keys (name, tiers, ...), not a list or a single value', line: 1, column: 1 }]);
+  const seed = seedTextIssue(doc, lines);
+  if (seed) throw new ScenarioError(source, [seed]);
   return { source, doc, lines, data: data as Record<string, unknown> };
 }
 

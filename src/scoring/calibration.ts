@@ -1,4 +1,5 @@
 import { exactConfidenceRanks } from '../analysis/order-statistics.js';
+import { checkShare } from '../scenario/share-argument.js';
 
 /**
  * Calibration across many forecasts, from their PITs: how often outcomes fell in each tenth of the
@@ -8,6 +9,8 @@ import { exactConfidenceRanks } from '../analysis/order-statistics.js';
 
 /** Counts of PITs in `bins` equal bins of [0, 1] (a PIT of exactly 1 goes in the last bin). */
 export function pitHistogram(pits: ArrayLike<number>, bins = 10): number[] {
+  // A string ('10') made an array of that one string, and the counts NaN; 10.5 a RangeError of V8's.
+  if (!(Number.isInteger(bins) && bins >= 1)) throw new RangeError(`pitHistogram: bins must be a whole number, at least 1 (got ${typeof bins === 'number' ? bins : typeof bins})`);
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < pits.length; i++) counts[Math.min(bins - 1, Math.floor(pits[i]! * bins))]!++;
   return counts;
@@ -32,6 +35,7 @@ export interface CalibrationPoint {
  */
 export function calibrationCurve(pits: ArrayLike<number>, levels: readonly number[] = DEFAULT_LEVELS): CalibrationPoint[] {
   const n = pits.length;
+  for (const level of levels) checkShare(level, 'calibrationCurve: a level');
   return levels.map((level) => {
     let below = 0;
     for (let i = 0; i < n; i++) below += pits[i]! < level ? 1 : pits[i] === level ? 0.5 : 0;
@@ -68,6 +72,7 @@ export interface Coverage {
  * Complexity: O(n), and O(log n) incomplete beta evaluations.
  */
 export function coverage(inside: readonly boolean[], nominal = 0.8): Coverage {
+  checkShare(nominal, 'coverage: nominal', true);
   const n = inside.length;
   const k = inside.filter(Boolean).length;
   // The largest r with P(K <= r - 1) <= 2.5% and the smallest s with P(K >= s) <= 2.5%: [r, s - 1] is what is left.

@@ -1,3 +1,5 @@
+import { checkShare } from '../scenario/share-argument.js';
+
 /**
  * Pinball (quantile) loss of a forecast quantile q at level tau against the outcome y, in the
  * outcome's units (Koenker & Bassett 1978; Gneiting 2011, "Quantiles as optimal point forecasts"):
@@ -12,6 +14,7 @@
  * Complexity: O(1).
  */
 export function pinballLoss(q: number, y: number, tau: number): number {
+  checkShare(tau, 'pinballLoss: tau');
   return y >= q ? tau * (y - q) : (1 - tau) * (q - y);
 }
 
@@ -25,6 +28,7 @@ export function pinballLoss(q: number, y: number, tau: number): number {
 export function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) throw new RangeError('a quantile needs at least one value');
+  checkShare(p, 'sortedQuantile: p');
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const x = sorted[lo]!;

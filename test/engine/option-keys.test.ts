@@ -77,6 +77,9 @@ describe('an option the function does not read is refused by name, not ignored',
     expect(await refusal(() => summarize(sim, as<SummaryOptions>({ target: { metrics: [] } })))).toMatch(/target: is not an option of summarize \(did you mean targets\?\)/);
     // The spelt option is read: budgets at 90% are the P10.
     expect(summarize(sim, { confidence: 0.9 }).decisions.budgets.metrics.revenue.value).toBe(summarize(sim).metrics.revenue.percentiles.p10);
+    // A string passed (the budgets right, summary.json's decisions.confidence the string "0.9"); a percentage was already refused.
+    expect(await refusal(() => summarize(sim, as<SummaryOptions>({ confidence: '0.9' })))).toBe('RangeError: confidence must be between 0 and 1 (got string)');
+    expect(await refusal(() => summarize(sim, { confidence: 80 }))).toBe('RangeError: confidence must be between 0 and 1 (got 80)');
     const dir = mkdtempSync(join(tmpdir(), 'option-keys-'));
     const out = join(dir, 'report');
     expect(await refusal(() => writeReport(out, sim, summarize(sim), as<ReportOptions>({ output: ['summary'] })))).toMatch(/^RunOptionError output: is not an option of writeReport \(did you mean outputs\?\)/);

@@ -1,6 +1,7 @@
 import { meanAll } from '../../math/mean-all.js';
 import { scratchFloat64 } from './scratch.js';
 import { selectOrderStatistics } from '../order-statistics.js';
+import { checkShare } from '../../scenario/share-argument.js';
 
 /**
  * The indices of the worst `share` of trials of y: exactly k = ceil(share x n) of them, the k lowest
@@ -10,6 +11,7 @@ import { selectOrderStatistics } from '../order-statistics.js';
  * Complexity: O(n) expected.
  */
 export function worstTrials(y: ArrayLike<number>, share = 0.1): Int32Array {
+  checkShare(share, 'worstTrials: share');
   const n = y.length;
   const k = Math.max(1, Math.ceil(share * n));
   const scratch = scratchFloat64('worst', n);

@@ -210,6 +210,8 @@ function blockMoments(groupOf: Uint16Array, yc: Float64Array, gN: Float64Array, 
  * O(G K) memory per input.
  */
 export function firstOrderShares(y: ArrayLike<number>, inputs: readonly PreparedInput[], groups = JACKKNIFE_GROUPS): FirstOrderShares {
+  // 1 was raised to 2 without a word, and 10.5 failed as 'Invalid typed array length'.
+  if (!(Number.isInteger(groups) && groups >= 2)) throw new RangeError(`firstOrderShares: groups must be a whole number, at least 2 (got ${typeof groups === 'number' ? groups : typeof groups})`);
   const n = y.length;
   const G = jackknifeGroups(n, groups);
   const bins = inputs.reduce((a, input) => Math.max(a, input.bins), 0);

@@ -189,6 +189,9 @@ export class InputArena {
  * Complexity: O(n), a radix sort.
  */
 export function prepareInput(values: ArrayLike<number>, kind: 'own' | 'market', bins = binCount(values.length), arena?: InputArena): PreparedInput {
+  // Any kind but 'market' ('markets', 'Market') was read as 'own': ranks for percentiles, not Φ(z).
+  if (kind !== 'own' && kind !== 'market') throw new RangeError(`prepareInput: kind must be 'own' or 'market' (got ${typeof kind === 'string' ? JSON.stringify(kind) : typeof kind})`);
+  if (!(Number.isInteger(bins) && bins >= 1)) throw new RangeError(`prepareInput: bins must be a whole number, at least 1 (got ${typeof bins === 'number' ? bins : typeof bins})`);
   const n = values.length;
   // Every pass reads a float64 copy of the values (the same numbers: a float32's is exact), so each
   // loop meets one array type whatever the column's: the market's z is float64, an own draw float32,

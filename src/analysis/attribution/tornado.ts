@@ -1,5 +1,6 @@
 import { quantile } from '../tail.js';
 import { intervalMinTrials } from '../order-statistics.js';
+import { checkShare } from '../../scenario/share-argument.js';
 
 /** One end of a tornado bar: the metric's median with the input's own draw near a percentile. */
 export interface TornadoEnd {
@@ -29,6 +30,8 @@ export const TORNADO_HALF_WIDTH = 0.05;
  * Complexity: O(n) (one pass, one selection over the band's trials).
  */
 export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, p: number, halfWidth = TORNADO_HALF_WIDTH, scratch?: Float64Array): TornadoEnd {
+  checkShare(p, 'tornadoEnd: p');
+  checkShare(halfWidth, 'tornadoEnd: halfWidth', true);
   const n = y.length;
   const band = scratch && scratch.length >= n ? scratch : new Float64Array(n);
   let k = gatherWithin(y, percentile, p, halfWidth, band);

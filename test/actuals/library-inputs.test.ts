@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMonthlyFile, readMonthlyFile, type MonthlyFileOptions } from '../../src/actuals/read-monthly-file.js';
+import { compileReforecast, type ActualsInput } from '../../src/actuals/reforecast.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+/**
+ * The readers of monthly files and compileReforecast check what a JavaScript caller passes, by
+ * name, as simulate does: a kind other than 'actuals' read the file as a history, a misspelt
+ * `tiers` or `maxMonths` was ignored, `months: '3'` started the simulated year at month "31".
+ */
+const CSV = join(ROOT, 'scenarios/example-actuals.csv');
+const text = readFileSync(CSV, 'utf8');
+const example = parseScenario(readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8'), 'example.yaml');
+const calendar = { year: 2027, startMonth: example.scenario.fiscalYearStartMonth };
+const tiers = example.scenario.tiers.map((t) => t.name);
+
+/** What a call threw, as `Class message`, or 'read' when it returned. */
+async function outcome(call: () => unknown): Promise<string> {
+  try {
+    await call();
+    return 'read';
+  } catch (err) {
+    return `${err instanceof ScenarioError ? 'ScenarioError' : (err as Error).name} ${(err as Error).message}`;
+  }
+}
+
+const OPTIONS = 'kind, calendar, tiers, minMonths, maxMonths';
+describe('parseMonthlyFile and readMonthlyFile refuse options they would misread', () => {
+  it.each<[string, unknown, string]>([
+    ['a misspelt key', { kind: 'actuals', calendar, tier: tiers }, `tier: is not an option of parseMonthlyFile (did you mean tiers?); its options are ${OPTIONS}`],
+    ['a misspelt maxMonths', { kind: 'actuals', calendar, maxMonth: 6 }, `maxMonth: is not an option of parseMonthlyFile (did you mean maxMonths?); its options are ${OPTIONS}`],
+    ['options that are not an object', 'actuals', 'the options of parseMonthlyFile must be an object (got string)'],
+    ['a kind misspelt', { kind: 'actual', calendar }, 'kind: must be "actuals" or "history" (got "actual")'],
+    ['no kind', { calendar }, 'kind: must be "actuals" or "history" (got none)'],
+    ['maxMonths as a string', { kind: 'actuals', calendar, maxMonths: '6' }, 'maxMonths: must be a whole number of months, at least 1 (got string)'],
+    ['minMonths not whole', { kind: 'actuals', calendar, minMonths: 1.5 }, 'minMonths: must be a whole number of months, at least 1 (got 1.5)'],
+    ['tiers as one string', { kind: 'actuals', calendar, tiers: 'SMB' }, 'tiers: must be a list of tier names (got string)'],
+    ['tiers holding a number', { kind: 'actuals', calendar, tiers: ['SMB', 3] }, 'tiers: must be a list of tier names (got a list holding number)'],
+    ['a calendar that is not one', { kind: 'actuals', calendar: 2027 }, 'calendar: must be a fiscal calendar (got number)'],
+  ])('%s', async (_, options, expected) => {
+    expect(await outcome(() => parseMonthlyFile(text, 'a.csv', options as MonthlyFileOptions))).toBe(`ScenarioError parseMonthlyFile ${expected}`);
+    expect(await outcome(() => readMonthlyFile(CSV, 'a.csv', options as MonthlyFileOptions))).toBe(`ScenarioError readMonthlyFile ${expected.replaceAll('parseMonthlyFile', 'readMonthlyFile')}`);
+  });
+
+  it('the spelt options read as before', async () => {
+    expect(await outcome(() => parseMonthlyFile(text, 'a.csv', { kind: 'actuals', calendar, tiers, minMonths: 1, maxMonths: 12 }))).toBe('read');
+    expect(parseMonthlyFile(text, 'a.csv', { kind: 'actuals', calendar, tiers }).months).toBe((await readMonthlyFile(CSV, 'a.csv', { kind: 'actuals', calendar, tiers })).months);
+  });
+});
+
+describe('compileReforecast refuses an input it would misread (RangeError)', () => {
+  const file = parseMonthlyFile(text, 'a.csv', { kind: 'actuals', calendar, tiers });
+  it.each<[string, unknown, unknown, string]>([
+    ['a misspelt months', { file, month: 3 }, '7', 'input.month: is not an option of compileReforecast (did you mean months?); its options are file, months'],
+    ['no input', undefined, '7', 'input: must be { file, months } (got undefined)'],
+    ['a list for the input', [file, 3], '7', 'input: must be { file, months } (got an array)'],
+    ['months as a string', { file, months: '3' }, '7', `input.months: must be a whole number of closed months from 1 to ${file.months} (got string)`],
+    ['months past the file', { file, months: file.months + 1 }, '7', `input.months: must be a whole number of closed months from 1 to ${file.months} (got ${file.months + 1})`],
+    ['months not whole', { file, months: 2.5 }, '7', `input.months: must be a whole number of closed months from 1 to ${file.months} (got 2.5)`],
+    ['a file of another shape', { file: { path: 'a.csv' }, months: 3 }, '7', 'input.file: must be a file of actuals as readMonthlyFile or parseMonthlyFile return it (got an object of another shape)'],
+    ['a number seed', { file, months: 3 }, 7, "seed: must be the run's seed, a string of 1 or more characters (got number)"],
+  ])('%s', async (_, input, seed, expected) => {
+    expect(await outcome(() => compileReforecast(example.scenario, undefined, input as ActualsInput, seed as string))).toBe(`RangeError ${expected}`);
+  });
+
+  it('a spelt input compiles as before', async () => {
+    expect(compileReforecast(example.scenario, undefined, { file, months: 3 }, '7').input.months).toBe(3);
+  });
+});
