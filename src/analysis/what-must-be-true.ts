@@ -51,7 +51,8 @@ export interface WhatMustBeTrue {
   /** True when the median misses the target and none of the drivers alone can bring it there. */
   readonly noSingleDriver: boolean;
   /**
-   * The top drivers that can move the metric (by variance share), those that reach the target
+   * The top drivers that can move the metric (by variance share, among those whose share's 95%
+   * interval lies above 0: shown to move it), those that reach the target
    * first, by the smallest move of their own percentile from the middle (0.5). Empty when the
    * metric's variance shares are not estimable (`notEstimable`).
    */
@@ -86,7 +87,10 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
   for (let i = 0; i < n; i++) if (y[i]! >= threshold) reaching++;
   const head = { target: label, metric: target.metric, ...(target.tier ? { tier: sens.tier ?? target.tier } : {}), value: target.value, trialsUsed: n, trialsReaching: reaching, median };
   if (sens.notEstimable !== undefined) return { ...head, noSingleDriver: false, drivers: [], notEstimable: sens.notEstimable };
-  const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval![1] > 0).slice(0, TOP_DRIVERS);
+  // A driver whose share is not above 0 by its interval is not shown to move the metric: the bins'
+  // medians of a driver that cannot (a renewal rate when no customer renews this year) are noise
+  // around the median, and a target near it 'crosses' them at a percentile of chance.
+  const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval![0] > 0).slice(0, TOP_DRIVERS);
   const conditions = top.map((s): DriverCondition => {
     const d = byKey.get(s.key)!;
     const input = d.input!;
