@@ -1,6 +1,6 @@
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { binMedians, medianCrossing } from './attribution/break-even.js';
-import { inputValueAt } from './attribution/input.js';
+import { inputPercentileAt, inputValueAt } from './attribution/input.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
 import type { Sensitivity } from './sensitivity.js';
 import { quantile } from './tail.js';
@@ -94,7 +94,7 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
   const conditions = top.map((s): DriverCondition => {
     const d = byKey.get(s.key)!;
     const input = d.input!;
-    const c = medianCrossing(binMedians(y, input), threshold);
+    const c = medianCrossing(binMedians(y, input), threshold, (v) => inputPercentileAt(input, v));
     const base = {
       key: d.key,
       label: d.label,
@@ -105,7 +105,7 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
       varianceShare: s.varianceShare!,
     };
     if (c.kind !== 'crosses') return { ...base, reach: c.kind };
-    const value = inputValueAt(input, c.percentile);
+    const value = c.value ?? inputValueAt(input, c.percentile);
     return { ...base, reach: 'crosses', percentile: c.percentile, value, direction: c.direction === 'up' ? 'atLeast' : 'atMost' };
   });
   const order = (c: DriverCondition) => (c.reach === 'crosses' ? Math.abs(c.percentile! - 0.5) : c.reach === 'always' ? -1 : Infinity);

@@ -38,6 +38,50 @@ export function inputValueAt(input: PreparedInput, p: number): number {
 }
 
 /**
+ * The input's percentile at value v, the inverse of inputValueAt: Φ(v) for a market factor read as
+ * N(0, 1), else where v falls among its sorted values (type 7: index h / (n - 1), linear between
+ * neighbours; the middle of a run of values equal to v; 0 below the least, 1 above the greatest).
+ * @example inputPercentileAt(own, inputValueAt(own, 0.3)) // => 0.3 (between distinct values)
+ * Complexity: O(log n).
+ */
+export function inputPercentileAt(input: PreparedInput, v: number): number {
+  if (input.kind === 'market') return normalCdf(v);
+  const s = input.sorted;
+  const n = s.length;
+  if (n < 2) return 0.5;
+  if (v <= s[0]!) return v < s[0]! ? 0 : (lastAtMost(s, v) / 2) / (n - 1);
+  if (v >= s[n - 1]!) return v > s[n - 1]! ? 1 : ((firstAtLeast(s, v) + n - 1) / 2) / (n - 1);
+  const lo = firstAtLeast(s, v);
+  if (s[lo] === v) return ((lo + lastAtMost(s, v)) / 2) / (n - 1);
+  // s[lo - 1] < v < s[lo]
+  return (lo - 1 + (v - s[lo - 1]!) / (s[lo]! - s[lo - 1]!)) / (n - 1);
+}
+
+/** The first index whose value is >= v (n when none), by bisection of ascending `s`. */
+function firstAtLeast(s: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last index whose value is <= v (-1 when none), by bisection of ascending `s`. */
+function lastAtMost(s: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
  * How many equal-count bins for n trials: about 250 trials a bin, from 4 to 20. More bins cut the
  * discretisation bias but add (2K - 1) / n of noise to each share.
  *
