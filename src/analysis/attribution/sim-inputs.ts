@@ -1,6 +1,6 @@
 import type { RunTrials } from '../columns.js';
 import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
-import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
+import { movesWithMarket, type DriverUnit, type PlannedDriver } from '../../model/drivers/planned-driver.js';
 import { binCount, InputArena, inputValueAt, prepareInput, type PreparedInput } from './input.js';
 import { finishSteps } from '../steps.js';
 import { marketMovesTier } from '../../model/market-moves-tier.js';
@@ -91,8 +91,9 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
   for (const tier of sim.plan.tiers) {
     for (const d of tier.plannedDrivers) {
       const own = ownValues(sim, d, n);
-      // A driver that never varies (no own draw, no market loading) moves nothing: not listed.
-      if (!own && (d.loading === 0 || !z)) continue;
+      // A driver that never varies (no own draw, and no market loading or a value the market cannot
+      // move: a rate of 0 or 1, a volume of 0) moves nothing: not listed.
+      if (!own && (!movesWithMarket(d) || !z)) continue;
       const input = own ? prepareInput(own, 'own', binCount(n), arena) : undefined;
       if (input) yield;
       drivers.push({

@@ -54,6 +54,52 @@ describe('which tiers the market moves', () => {
     expect(unmoved).toBeGreaterThan(0);
   });
 
+  it('is false for a tier whose loaded drivers the market cannot move (a rate pinned at 0 or 1), and never false for a tier it moves (checked the same way)', async () => {
+    const dir = writeFiles({});
+    const yaml = `name: pinned
+market:
+  loadings: { conversion: 0.5, renewal: 0.5, leads: 0.5 }
+tiers:
+  - name: Live
+    newBusiness:
+      leadsPerMonth: 400
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      acv: 10000
+  - name: NoConversion
+    newBusiness:
+      leadsPerMonth: 400
+      conversion: 0
+      acv: 10000
+  - name: NoLeads
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: 0.05
+      acv: 10000
+  - name: AllRenew
+    existing:
+      openingArr: 1000000
+      customers: 100
+      renewalRate: 1
+`;
+    const at = async (factor: number) => {
+      const file = join(dir, `pinned${factor}.yaml`);
+      writeFileSync(file, yaml.replace('market:\n', `market:\n  factor: ${factor}\n`));
+      return simulate(await loadScenario(file), { trials: 200, seed: 3, workers: 0 });
+    };
+    const [low, high] = [await at(-2), await at(2)];
+    expect(low.plan.tiers.map((t) => [t.name, !sameTier(low, high, t.name)])).toEqual([['Live', true], ['NoConversion', false], ['NoLeads', false], ['AllRenew', false]]);
+    // NoConversion's leads and NoLeads' conversion do move with the market, to no effect on their
+    // tier (no deals either way): the rule reads drivers, so it counts those tiers as moved. Their
+    // metrics are the same in every trial, and their attribution says so (not estimable).
+    expect(low.plan.tiers.map(marketMovesTier)).toEqual([true, true, true, false]);
+    // The pinned drivers never vary, so they are not listed as moving with the market (before:
+    // 'NoConversion conversion (no year-level uncertainty of its own: moves with the market) 0.0%').
+    const sim = await run(yaml, 2_000, 5);
+    const summary = summarize(sim);
+    expect(summary.sensitivity.drivers.map((d) => d.label).sort()).toEqual(['Live conversion', 'Live leads a month', 'Market', 'NoConversion leads a month', 'NoLeads conversion']);
+    expect(summary.sensitivityByTier!.NoConversion!.notEstimable).toMatch(/same in every trial/);
+  });
+
   it('leaves the market out altogether when its loadings reach no tier (renewal loaded, no customer book)', async () => {
     const yaml = `name: new only
 market:
