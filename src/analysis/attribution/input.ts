@@ -2,6 +2,7 @@ import { normalCdf, normalQuantile } from '../../math/normal-cdf.js';
 import { float32OrderKey } from '../../math/sorted-values.js';
 import { BLOCK } from '../../math/float64-blocks.js';
 import { meanAll } from '../../math/mean-all.js';
+import { lowerBound, upperBound } from '../ranks.js';
 
 /**
  * One independent input of a metric, prepared once and shared by every metric it is attributed
@@ -49,36 +50,13 @@ export function inputPercentileAt(input: PreparedInput, v: number): number {
   const s = input.sorted;
   const n = s.length;
   if (n < 2) return 0.5;
-  if (v <= s[0]!) return v < s[0]! ? 0 : (lastAtMost(s, v) / 2) / (n - 1);
-  if (v >= s[n - 1]!) return v > s[n - 1]! ? 1 : ((firstAtLeast(s, v) + n - 1) / 2) / (n - 1);
-  const lo = firstAtLeast(s, v);
-  if (s[lo] === v) return ((lo + lastAtMost(s, v)) / 2) / (n - 1);
+  if (v < s[0]!) return 0;
+  if (v > s[n - 1]!) return 1;
+  const lo = lowerBound(s, v);
+  // A run of values equal to v: its middle.
+  if (s[lo] === v) return ((lo + upperBound(s, v) - 1) / 2) / (n - 1);
   // s[lo - 1] < v < s[lo]
   return (lo - 1 + (v - s[lo - 1]!) / (s[lo]! - s[lo - 1]!)) / (n - 1);
-}
-
-/** The first index whose value is >= v (n when none), by bisection of ascending `s`. */
-function firstAtLeast(s: ArrayLike<number>, v: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The last index whose value is <= v (-1 when none), by bisection of ascending `s`. */
-function lastAtMost(s: ArrayLike<number>, v: number): number {
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid]! <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /**
