@@ -14,6 +14,11 @@
 // Summary numbers only (the trials' digests unchanged): December 2026, when the bad years' component
 // shares divided by the components' summed shortfall (analysis/attribution/bad-years.ts), which moved
 // their last bits; reverting that file alone gives the previous digests back.
+// Summary numbers only again (trials unchanged): December 2026 (num15), for the scenarios with targets
+// (enterprise-rep-driven, hybrid-company, smb-lead-driven): what must be true names only drivers whose
+// share lies above 0 by its interval, and places its crossing in the driver's value (whatMustBeTrue is
+// the only summary key that changed; reverting src/analysis/what-must-be-true.ts and
+// attribution/break-even.ts gives the previous digests back).
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

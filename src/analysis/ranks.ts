@@ -6,7 +6,7 @@ export function copyOf(values: ArrayLike<number>): Float64Array {
 }
 
 /** Index of the first element >= x in ascending `sorted` (n if none). */
-export function lowerBound(sorted: Float64Array, x: number): number {
+export function lowerBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -18,7 +18,7 @@ export function lowerBound(sorted: Float64Array, x: number): number {
 }
 
 /** Index of the first element > x in ascending `sorted` (n if none). */
-export function upperBound(sorted: Float64Array, x: number): number {
+export function upperBound(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -85,7 +85,7 @@ export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<n
   const y = scratchFloat64('metric', n);
   if (ArrayBuffer.isView(metricValues) && metricValues.length >= n) y.set((metricValues as Float64Array).subarray(0, n));
   else y.set(Float64Array.from({ length: n }, (_, i) => metricValues[i]!));
-  const drivers = driversMoving(inputs.drivers, tier);
+  const drivers = driversMoving(inputs, tier);
   const live = drivers.filter((d) => d.input !== undefined);
   const est = firstOrderShares(y, live.map((d) => d.input!));
   if (est.notEstimable !== undefined) {

@@ -4,7 +4,7 @@ import { nearestName } from '../scenario/edit-distance.js';
 import { quoteText } from '../scenario/display-text.js';
 import { METRICS } from '../model/components.js';
 import { binMedians, medianCrossing } from './attribution/break-even.js';
-import { inputValueAt } from './attribution/input.js';
+import { inputPercentileAt, inputValueAt } from './attribution/input.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
 import type { Sensitivity } from './sensitivity.js';
 import { quantile } from './tail.js';
@@ -55,7 +55,8 @@ export interface WhatMustBeTrue {
   /** True when the median misses the target and none of the drivers alone can bring it there. */
   readonly noSingleDriver: boolean;
   /**
-   * The top drivers that can move the metric (by variance share), those that reach the target
+   * The top drivers that can move the metric (by variance share, among those whose share's 95%
+   * interval lies above 0: shown to move it), those that reach the target
    * first, by the smallest move of their own percentile from the middle (0.5). Empty when the
    * metric's variance shares are not estimable (`notEstimable`).
    */
@@ -109,11 +110,14 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
   for (let i = 0; i < n; i++) if (y[i]! >= threshold) reaching++;
   const head = { target: label, metric: target.metric, ...(target.tier ? { tier: sens.tier ?? target.tier } : {}), value: target.value, trialsUsed: n, trialsReaching: reaching, median };
   if (sens.notEstimable !== undefined) return { ...head, noSingleDriver: false, drivers: [], notEstimable: sens.notEstimable };
-  const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval![1] > 0).slice(0, TOP_DRIVERS);
+  // A driver whose share is not above 0 by its interval is not shown to move the metric: the bins'
+  // medians of a driver that cannot (a renewal rate when no customer renews this year) are noise
+  // around the median, and a target near it 'crosses' them at a percentile of chance.
+  const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval![0] > 0).slice(0, TOP_DRIVERS);
   const conditions = top.map((s): DriverCondition => {
     const d = byKey.get(s.key)!;
     const input = d.input!;
-    const c = medianCrossing(binMedians(y, input), threshold);
+    const c = medianCrossing(binMedians(y, input), threshold, (v) => inputPercentileAt(input, v));
     const base = {
       key: d.key,
       label: d.label,
@@ -124,7 +128,7 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
       varianceShare: s.varianceShare!,
     };
     if (c.kind !== 'crosses') return { ...base, reach: c.kind };
-    const value = inputValueAt(input, c.percentile);
+    const value = c.value ?? inputValueAt(input, c.percentile);
     return { ...base, reach: 'crosses', percentile: c.percentile, value, direction: c.direction === 'up' ? 'atLeast' : 'atMost' };
   });
   const order = (c: DriverCondition) => (c.reach === 'crosses' ? Math.abs(c.percentile! - 0.5) : c.reach === 'always' ? -1 : Infinity);

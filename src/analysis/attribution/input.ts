@@ -2,6 +2,7 @@ import { normalCdf, normalQuantile } from '../../math/normal-cdf.js';
 import { float32OrderKey } from '../../math/sorted-values.js';
 import { BLOCK } from '../../math/float64-blocks.js';
 import { meanAll } from '../../math/mean-all.js';
+import { lowerBound, upperBound } from '../ranks.js';
 
 /**
  * One independent input of a metric, prepared once and shared by every metric it is attributed
@@ -35,6 +36,27 @@ export interface PreparedInput {
  */
 export function inputValueAt(input: PreparedInput, p: number): number {
   return input.kind === 'market' ? normalQuantile(p) : sortedQuantile(input.sorted, p);
+}
+
+/**
+ * The input's percentile at value v, the inverse of inputValueAt: Φ(v) for a market factor read as
+ * N(0, 1), else where v falls among its sorted values (type 7: index h / (n - 1), linear between
+ * neighbours; the middle of a run of values equal to v; 0 below the least, 1 above the greatest).
+ * @example inputPercentileAt(own, inputValueAt(own, 0.3)) // => 0.3 (between distinct values)
+ * Complexity: O(log n).
+ */
+export function inputPercentileAt(input: PreparedInput, v: number): number {
+  if (input.kind === 'market') return normalCdf(v);
+  const s = input.sorted;
+  const n = s.length;
+  if (n < 2) return 0.5;
+  if (v < s[0]!) return 0;
+  if (v > s[n - 1]!) return 1;
+  const lo = lowerBound(s, v);
+  // A run of values equal to v: its middle.
+  if (s[lo] === v) return ((lo + upperBound(s, v) - 1) / 2) / (n - 1);
+  // s[lo - 1] < v < s[lo]
+  return (lo - 1 + (v - s[lo - 1]!) / (s[lo]! - s[lo - 1]!)) / (n - 1);
 }
 
 /**

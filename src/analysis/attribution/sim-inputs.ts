@@ -1,8 +1,9 @@
 import type { RunTrials } from '../columns.js';
 import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
-import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
+import { movesWithMarket, type DriverUnit, type PlannedDriver } from '../../model/drivers/planned-driver.js';
 import { binCount, InputArena, inputValueAt, prepareInput, type PreparedInput } from './input.js';
 import { finishSteps } from '../steps.js';
+import { marketMovesTier } from '../../model/market-moves-tier.js';
 
 /**
  * Attribution uses at most this many trials (the first ones; trials are independent, so any block is
@@ -40,8 +41,13 @@ export interface AttributionDriver {
 export interface AttributionInputs {
   /** Trials used: the first min(trials, ATTRIBUTION_TRIALS). */
   readonly trials: number;
-  /** The market first (when some driver is loaded on it), then every tier's drivers in plan order. */
+  /** The market first (when it moves some tier), then every tier's drivers in plan order. */
   readonly drivers: readonly AttributionDriver[];
+  /**
+   * The tiers the market can move (marketMovesTier: a driver of theirs is loaded on it), in plan
+   * order; a tier's metric is attributed to the market only when it is one of them.
+   */
+  readonly marketTiers: readonly string[];
 }
 
 /**
@@ -49,7 +55,8 @@ export interface AttributionInputs {
  * driver's own year-level draw (column `own.<tier>.<key>`), from the registry's planned drivers
  * (model/drivers). Each is ranked once here. A driver with no own uncertainty but a market loading
  * is listed without an input (its share is the market's); one that never varies is left out. So is
- * the market when it never varies (a stress case's `market.factor` fixes z in every trial): it then
+ * the market when it never varies (a stress case's `market.factor` fixes z in every trial), or when
+ * it moves no tier (loadings only on what no tier states, e.g. renewal with no customer book): it then
  * has no percentile, no tornado bar and no part in the bad years, and a driver that only it moves
  * never varies either.
  *
@@ -68,7 +75,8 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
   const n = Math.min(sim.trials, ATTRIBUTION_TRIALS);
   const cut = (c: ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> }) => c.subarray(0, n);
   const stored = sim.store.column(MARKET_KEY);
-  const z = stored && varies(stored, n) ? stored : undefined;
+  const marketTiers = sim.plan.tiers.filter(marketMovesTier).map((t) => t.name);
+  const z = stored && marketTiers.length > 0 && varies(stored, n) ? stored : undefined;
   const drivers: AttributionDriver[] = [];
   // A plan run draws z from N(0, 1): its percentile is Φ(z). A re-forecast's z are draws from the
   // posterior given the closed months, concentrated where the evidence puts them (z near -0.6 for the
@@ -83,8 +91,9 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
   for (const tier of sim.plan.tiers) {
     for (const d of tier.plannedDrivers) {
       const own = ownValues(sim, d, n);
-      // A driver that never varies (no own draw, no market loading) moves nothing: not listed.
-      if (!own && (d.loading === 0 || !z)) continue;
+      // A driver that never varies (no own draw, and no market loading or a value the market cannot
+      // move: a rate of 0 or 1, a volume of 0) moves nothing: not listed.
+      if (!own && (!movesWithMarket(d) || !z)) continue;
       const input = own ? prepareInput(own, 'own', binCount(n), arena) : undefined;
       if (input) yield;
       drivers.push({
@@ -99,7 +108,7 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
       });
     }
   }
-  return { trials: n, drivers };
+  return { trials: n, drivers, marketTiers: z ? marketTiers : [] };
 }
 
 /**
@@ -111,9 +120,16 @@ export function attributionBytesAtMost(sim: RunTrials): number {
   return inputs * InputArena.bytesPerInput(Math.min(sim.trials, ATTRIBUTION_TRIALS));
 }
 
-/** The drivers that can move a metric: a tier's own and the market for a tier's metric, all for the company's. */
-export function driversMoving(drivers: readonly AttributionDriver[], tier: string | undefined): AttributionDriver[] {
-  return tier === undefined ? [...drivers] : drivers.filter((d) => d.tier === undefined || d.tier === tier);
+/**
+ * The drivers that can move a metric: all for the company's; for a tier's, its own and the market
+ * when the market moves that tier (a tier of a book only, with only conversion loaded, is the same
+ * whatever the market does: its share there would be noise around 0, and what must be true could
+ * name it).
+ */
+export function driversMoving(inputs: AttributionInputs, tier: string | undefined): AttributionDriver[] {
+  if (tier === undefined) return [...inputs.drivers];
+  const market = inputs.marketTiers.includes(tier);
+  return inputs.drivers.filter((d) => (d.tier === undefined ? market : d.tier === tier));
 }
 
 /**

@@ -31,3 +31,18 @@ export interface PlannedDriver {
   /** Multiply planValue by this for a year's figure (12 for a monthly volume or capacity). */
   readonly annualFactor?: number;
 }
+
+/**
+ * Whether the market factor moves the driver's value: a loading, and a value it can move. A rate
+ * fixed at 0 or 1 stays put (shiftRate: planTierDrivers then gives it no shifted column), and so does
+ * a volume or amount fixed at 0 (its market multiplier scales nothing). A driver with its own draw
+ * varies anyway; this says only whether the market is one of the things that move it.
+ *
+ * @example movesWithMarket({ unit: 'rate', loading: 0.3, shiftedColumn: undefined, ... }) // => false (a rate of 0 or 1)
+ * Complexity: O(1).
+ */
+export function movesWithMarket(d: PlannedDriver): boolean {
+  if (d.loading === 0) return false;
+  if (d.ownColumn !== undefined) return true;
+  return d.unit === 'rate' ? d.shiftedColumn !== undefined : d.planValue !== 0;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binCount, prepareInput, radixOrder } from '../../../src/analysis/attribution/input.js';
+import { binCount, inputPercentileAt, inputValueAt, prepareInput, radixOrder } from '../../../src/analysis/attribution/input.js';
 import { normalCdf } from '../../../src/math/normal-cdf.js';
 import { createStream } from '../../../src/random/source.js';
 
@@ -82,5 +82,18 @@ describe('prepareInput against a plain ranking', () => {
     const got = prepareInput(values, 'market', 7);
     expect(got.percentile).toEqual(Float64Array.from(values, (z) => normalCdf(z)));
     expect(got.bin).toEqual(ref.bin);
+  });
+});
+
+describe('inputPercentileAt, the inverse of inputValueAt', () => {
+  it('gives back the percentile between distinct values, the middle of a run of equal ones, 0 and 1 outside, Φ for the market', () => {
+    const own = prepareInput(Float64Array.of(4, 1, 3, 2, 2, 2, 5), 'own');
+    // Sorted 1 2 2 2 3 4 5: index h / 6 (type 7).
+    for (const p of [0, 1 / 6 / 2, 0.6, 0.75, 11 / 12, 1]) expect(inputPercentileAt(own, inputValueAt(own, p))).toBeCloseTo(p, 12);
+    expect(inputPercentileAt(own, 2)).toBe(2 / 6); // indices 1 to 3
+    expect(inputPercentileAt(own, 0.5)).toBe(0);
+    expect(inputPercentileAt(own, 6)).toBe(1);
+    const market = prepareInput(Float64Array.of(-1, 0, 1), 'market');
+    expect(inputPercentileAt(market, -1.2815515655446004)).toBeCloseTo(0.1, 12);
   });
 });

@@ -39,7 +39,10 @@ describe('the inputs of a run', () => {
     // The own draw's percentile is its rank / n: read from the own column, not the shifted one.
     const p = inputs.drivers[1]!.input!.percentile;
     expect(p[0]).toBe((own[0]! * n + 1) / n);
-    expect(driversMoving(inputs.drivers, 'Other').map((d) => d.key)).toEqual(['driver.market']);
+    // SMB's conversion and leads are loaded on the market, so it moves SMB; a tier it does not move gets none of it.
+    expect(inputs.marketTiers).toEqual(['SMB']);
+    expect(driversMoving(inputs, 'SMB').map((d) => d.key)).toEqual(['driver.market', 'driver.SMB.conversion', 'driver.SMB.leads']);
+    expect(driversMoving(inputs, 'Other').map((d) => d.key)).toEqual([]);
   });
 
   it('are own draws independent of the market, which moves them (with the stress) to the stored shifted values', async () => {
