@@ -85,11 +85,8 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
     );
   if (zv) out.push(...zeroVarianceLines(r.rate.value, r.rate.n, zv, e.renewalFrom));
   out.push(`      # This year's rate: ${yearText(r.year, 'points', (x) => pct(x))}.`);
-  // At 0% or 100% a beta has no spread: the year's rate is written at the posterior mean, so that the
-  // year-level layer exists (a beta of mean 0.999999 can have an sd of at most 0.001).
-  const atEnd = zv !== undefined && (r.rate.value <= 0 || r.rate.value >= 1);
-  if (atEnd) out.push(`      # Written at the Jeffreys posterior mean ${pct(zv.mean)}, not ${pct(r.rate.value)}: a beta at ${pct(r.rate.value)} has no spread, and ${sig(zv.units, 3)} ${zv.unit} do not make next year's rate certain.`);
-  const renewal = writtenBeta(atEnd ? zv.mean : r.rate.value, r.year.sd);
+  const renewal = writtenBeta(r.rate.value, r.year.sd);
+  if (renewal.moved) out.push(...observedLines(r.rate.value, renewal.mean, r.year.sd, zv));
   if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
   out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
   if (e.lostOutsideRenewal !== undefined)
@@ -117,6 +114,17 @@ function zeroVarianceLines(rate: number, observed: number, zv: ZeroVarianceRate,
     `      #   ${what[0]!.toUpperCase()}${what.slice(1)}: the sandwich standard error is 0 and would state the rate exactly. The interval`,
     `      #   ${pct(zv.lo)} to ${pct(zv.hi)} is the Jeffreys posterior Beta(x + 1/2, n - x + 1/2)'s, x = rate x n, with ${unitsText(zv, from === 'customers' ? 'customers' : 'history', 'due', 'the mean ACV of new deals')}.`,
     `      #   Its sd ${pct(zv.sd)} is the estimate's error below.`,
+  ];
+}
+
+/**
+ * Why a rate is written away from its estimate (at 100%, or too near it for this year's sd): what
+ * was observed, what is written, and why; the note of writtenBeta gives the arithmetic.
+ */
+function observedLines(observed: number, written: number, sd: number, zv: ZeroVarianceRate | undefined): string[] {
+  return [
+    `      # Observed ${pct(observed)}; written at mean ${(written * 100).toFixed(2)}%, the ${written < observed ? 'highest' : 'lowest'} mean whose beta can carry this year's sd ${pct(sd)}: a beta at`,
+    `      #   ${observed >= 1 || observed <= 0 ? `${pct(observed)} has no spread` : `${pct(observed)} cannot spread that far`}, and ${zv ? `${sig(zv.units, 3)} ${zv.unit} do` : 'a year of history does'} not make next year's rate certain. The interval above is the estimate's.`,
   ];
 }
 
@@ -172,10 +180,11 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   );
   if (c.allWon)
     out.push(
-      `      # Every one of the ${count(c.leads)} leads was won: the binomial error is 0. The interval is the Jeffreys posterior`,
-      `      #   Beta(x + 1/2, n - x + 1/2)'s on n = ${count(c.leads)} leads, and the rate is written at its mean ${pct(c.allWon.mean)}: a beta at 100% has no spread.`,
+      `      # ${c.rate.value >= 1 ? 'Every one' : 'None'} of the ${count(c.leads)} leads was won: the binomial error is 0. The interval is the Jeffreys posterior`,
+      `      #   Beta(x + 1/2, n - x + 1/2)'s on n = ${count(c.leads)} leads, its sd ${pct(c.allWon.sd)} the estimate's error.`,
     );
-  const rate = writtenBeta(c.allWon ? c.allWon.mean : c.rate.value, c.year.sd);
+  const rate = writtenBeta(c.rate.value, c.year.sd);
+  if (rate.moved) out.push(...observedLines(c.rate.value, rate.mean, c.year.sd, c.allWon));
   if (rate.note) out.push(`      # Written: ${rate.note}.`);
   out.push(`      conversion: { dist: beta, mean: ${rate.mean}, sd: ${rate.sd} }`);
   out.push('      salesCycleMonths: 0 # not identifiable from monthly totals: set it from the CRM (lead created to deal won)');

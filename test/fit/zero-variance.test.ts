@@ -47,6 +47,34 @@ describe('jeffreysRate', () => {
   });
 });
 
+const renewalHistory = (renewed: (month: number) => number) => {
+  const rows = Array.from({ length: 12 }, (_, i) => `${i + 1},Core,${renewed(i + 1)},100000,5000000`);
+  return parseMonthlyFile(`month,tier,renewed_arr,due_arr,ending_arr\n${rows.join('\n')}\n`, 'h.csv', { kind: 'history' });
+};
+const writtenRenewal = (history: ReturnType<typeof parseMonthlyFile>) =>
+  parseScenario(fittedScenarioText(fitHistory({ history })), 'f.yaml').scenario.tiers[0]!.existing!.dollarRenewalRate as { mean: number; sd: number };
+
+describe('a rate of 100% is written just below it, not at a cliff', () => {
+  it('12 months renewing all and the same with one month at 99,900 of 100,000 write means within half a point (were 96.15% and 99.99%)', () => {
+    const all = writtenRenewal(renewalHistory(() => 100_000));
+    const almost = writtenRenewal(renewalHistory((m) => (m === 6 ? 99_900 : 100_000)));
+    // All: this year's sd from the Jeffreys posterior Beta(12.5, 0.5) of 12 months, sd √(m(1 − m)/14)
+    // with m = 12.5/13, pooled with the 3-point drift judgement: √(0.0514² + 0.03²) = 0.0595.
+    const post = 12.5 / 13;
+    const sdAll = Math.sqrt((post * (1 - post)) / 14 + 0.03 ** 2);
+    expect(all.sd).toBeCloseTo(sdAll, 4);
+    // Almost: the sandwich error over 12 months (residuals 100,000/12 ... by hand: √(Σe² 12/11) / 1.2e6 = 100 / 1.2e6) and the drift.
+    const sdAlmost = Math.sqrt((100 / 1.2e6) ** 2 + 0.03 ** 2);
+    expect(almost.sd).toBeCloseTo(sdAlmost, 4);
+    // Each at the highest mean whose beta carries its sd (0.9 √(m(1 − m)) = sd), to 4 digits of 1 − m.
+    for (const [w, sd] of [[all, sdAll], [almost, sdAlmost]] as const) {
+      expect(w.mean).toBeCloseTo(0.5 + Math.sqrt(0.25 - (sd / 0.9) ** 2), 5);
+      expect(0.9 * Math.sqrt(w.mean * (1 - w.mean))).toBeGreaterThanOrEqual(w.sd);
+    }
+    expect(Math.abs(all.mean - almost.mean)).toBeLessThan(0.005);
+  });
+});
+
 describe('fit at the boundary: intervals are never zero-width', () => {
   it('a renewal of 0.99 over 3 customers due a month (12 months, most seeds renewing all): the dollar rate\'s interval covers 0.99 in at least 95% of seeds', () => {
     let hits = 0;
@@ -126,7 +154,12 @@ describe('fit at the boundary: intervals are never zero-width', () => {
     expect(c.rate.hi).toBe(1);
     expect(jeffreysCdfAtEnd(318, c.rate.lo)).toBeCloseTo(0.025, 5);
     const conversion = parseScenario(fittedScenarioText(fit), 'f.yaml').scenario.tiers[0]!.newBusiness!.conversion as { mean: number; sd: number };
-    expect(conversion.mean).toBeCloseTo(318.5 / 319, 5);
-    expect(conversion.sd).toBeGreaterThan(0.01);
+    // This year's sd: the Jeffreys posterior's, Beta(318.5, 0.5), pooled with the drift judgement of
+    // 15% of the rate (1); written at the highest mean whose beta carries it, 0.9 √(m(1 − m)) = sd.
+    const post = 318.5 / 319;
+    const sd = Math.sqrt((post * (1 - post)) / 320 + 0.15 ** 2);
+    expect(conversion.sd).toBeCloseTo(sd, 3);
+    expect(conversion.mean).toBeCloseTo(0.5 + Math.sqrt(0.25 - (sd / 0.9) ** 2), 4);
+    expect(0.9 * Math.sqrt(conversion.mean * (1 - conversion.mean))).toBeGreaterThanOrEqual(conversion.sd);
   });
 });
