@@ -6,6 +6,7 @@ import type { ExistingFit, HistoryFit, NewBusinessFit, TierFit } from './fit-his
 import { monthLabel } from './history-calendar.js';
 import { writtenBeta } from './written-beta.js';
 import { writtenAcv } from './written-acv.js';
+import { writtenBookShare } from './written-book-share.js';
 import type { ZeroVarianceRate } from './zero-variance.js';
 import type { BookShareFit } from './book-share.js';
 import { decimalsBelowWhole } from '../math/share-decimals.js';
@@ -154,8 +155,8 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   if (leads.poissonInterval)
     out.push(
       `      #   X2 = 0: every month was exactly its fitted mean${leads.seasonality ? '' : ' (the same count each month)'}, and phi = 0 would state the level exactly from`,
-      `      #   ${leads.level.n} counts. The counts are taken as Poisson: the level's interval is the exact Poisson (Garwood) one of the`,
-      `      #   last 12 months' total, ${count(leads.level.value * 12)}, and its error sqrt(total) / 12.`,
+      `      #   ${leads.level.n} counts. The counts are taken as Poisson: the level's interval is the Poisson (Garwood) one of the`,
+      `      #   last 12 months' total, ${count(leads.level.value * 12)} (its chi-square quantiles by the Wilson-Hilferty approximation), and its error sqrt(total) / 12.`,
     );
   out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
   const median = leads.level.value;
@@ -188,7 +189,10 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   if (rate.note) out.push(`      # Written: ${rate.note}.`);
   out.push(`      conversion: { dist: beta, mean: ${rate.mean}, sd: ${rate.sd} }`);
   out.push('      salesCycleMonths: 0 # not identifiable from monthly totals: set it from the CRM (lead created to deal won)');
-  if (acv.from === 'deals')
+  const m = acv.median.value;
+  const written = writtenAcv(m, acv.sigma.value);
+  if (written.leastSpread) out.push(...oneAmountLines(acv, fit));
+  else if (acv.from === 'deals')
     out.push(
       `      # ACV: lognormal fitted to the logs of ${safe(fit.dealsFile ?? 'the deals')}'s amounts: n = ${acv.deals} deals. Median of the last 12 months'`,
       `      #   n = ${acv.median.n} deals ${money(acv.median.value)} (95% interval ${money(acv.median.lo)} to ${money(acv.median.hi)}); sigma of log ACV (pooled within years)`,
@@ -203,30 +207,15 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
       `      #   = ${money(acv.median.value)} (95% interval ${money(acv.median.lo)} to ${money(acv.median.hi)}).`,
     );
   out.push(`      # This year's median: ${yearText(acv.year, 'log', (x) => sig(x, 3))}; each deal lognormal around it.`);
-  const m = acv.median.value;
   const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.year.sd, MAX_LOG_SD)))} }`;
-  const written = writtenAcv(m, acv.sigma.value);
-  if (written.p90 !== undefined) out.push(`      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`);
-  else
-    // A single amount (`acv: 10000`) dropped this year's median, and with it the layer the comment
-    // above states: a lognormal needs its P90 above the median, so one unit of the 5th digit above.
-    out.push(
-      `      # Every deal the same amount: no spread to fit. Written with the least spread 5 digits can state (P90 one unit of the`,
-      `      #   5th digit above the median), so that this year's median keeps its layer.`,
-      `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${num(written.median + 10 ** (Math.floor(Math.log10(written.median)) - 4))} }`,
-    );
+  out.push(`      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`);
   return out;
 }
 
-/** A contraction or expansion size written when the probability is written for it: a judgement, not fitted (see bookShareLines). */
-const BOOK_SIZE = 0.25;
-
 /**
  * Contraction or expansion from its share of ARR renewed (book-share.ts), written as the model's
- * probability × size: the share is identified, the split is not, so the size is a stated judgement
- * and the probability carries the share and its year-level layer. Expansion goes to customers that
- * renew and do not contract, so its probability is share / ((1 − the contraction probability) ×
- * size). A share of 0 writes none. Returns the probability written (0 for none).
+ * probability × size that written-book-share.ts decides, with why the split is a judgement. A share
+ * of 0 writes none. Returns the probability written (0 for none).
  */
 function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: BookShareFit, contracting: number, per: string): number {
   const column = `${kind}_arr`;
@@ -247,11 +236,7 @@ function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: Boo
     out.push(`      #   None in the last 12 months: written as none (the estimate), its interval above.`);
     return 0;
   }
-  const room = kind === 'expansion' ? 1 - contracting : 1;
-  // Large enough that the probability stays at most 0.5 (a share above the judgement's 25% of ARR).
-  const size = Number(Math.min(kind === 'contraction' ? 1 : Infinity, Math.max(BOOK_SIZE, (2 * f.share.value) / room)).toPrecision(3));
-  const scale = room * size;
-  const written = writtenBeta(f.share.value / scale, f.year.sd / scale);
+  const { size, scale, probability: written } = writtenBookShare(kind, f.share.value, f.year.sd, contracting);
   out.push(
     `      #   The model ${kind === 'contraction' ? 'takes a share (size) of the ARR of each renewing customer that contracts (probability)' : 'adds a share (size) of the ARR of each renewing customer that does not contract and expands (probability)'},`,
     `      #   so the share of ARR renewed is ${kind === 'contraction' ? 'probability x mean size' : '(1 - contraction probability) x probability x mean size'}. Monthly totals identify that product, not its`,
@@ -265,6 +250,24 @@ function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: Boo
   if (written.note) out.push(`      # Written: ${written.note}.`);
   out.push(`      ${kind}:`, `        probability: { dist: beta, mean: ${written.mean}, sd: ${written.sd} }`, `        size: ${size}`);
   return written.mean;
+}
+
+/**
+ * An ACV with no spread (every deal of a year one amount, or every month's average deal the same):
+ * no sigma and no error of the median can be estimated, so no interval is stated (it was "sigma 0
+ * (95% interval 0 to 0)"), and the year-level layer is a judgement, the drift alone.
+ */
+function oneAmountLines(acv: NewBusinessFit['acv'], fit: HistoryFit): string[] {
+  const what =
+    acv.from === 'deals'
+      ? `every deal of a year in ${safe(fit.dealsFile ?? 'the deals')} was one amount (all ${count(acv.median.n)} of the last 12 months' ${money(acv.median.value)}; n = ${acv.deals} deals)`
+      : `every month's average deal, new_arr / deals, was the same ${money(acv.mean)} (${acv.median.n} months with deals in the last 12; no deals file)`;
+  return [
+    `      # ACV: ${what}: no spread can be estimated, so no sigma and no interval of the median (its error`,
+    `      #   would be sigma / sqrt(n) = 0). The year-level layer below is a judgement (the drift between years), not fitted. Written`,
+    '      #   with the least per-deal spread 5 digits can state (P90 one unit of the 5th digit above the median), so that this',
+    "      #   year's median keeps that layer: set the spread of deals from the CRM.",
+  ];
 }
 
 /** "sd 4.1%: the estimate's error 1.2% and drift between years 3.9% (from 2 year-on-year changes, pooled with a judgement of 15%)". */
