@@ -223,12 +223,12 @@ function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: Boo
   const uz = f.unboundedZeroVariance;
   out.push(
     `      # ${kind === 'contraction' ? 'Contraction' : 'Expansion'}: ${column} / renewed_arr of the last 12 months (n = ${f.share.n} months with ARR renewed): ${count(f.part)} of ${count(f.renewed)},`,
-    `      #   ${estimatePct(f.share)} (${zv ? 'every month had the same share, so the sandwich standard error is 0: the Jeffreys interval' : uz ? 'see below' : 'ratio estimator, sandwich standard error, t interval'}).`,
+    `      #   ${estimatePct(f.share)} (${zv ? 'every month had the same share, to within rounding to whole units, so the sandwich standard error is 0 but for rounding: the Jeffreys interval' : uz ? 'see below' : 'ratio estimator, sandwich standard error, t interval'}).`,
   );
   if (zv) out.push(`      #   Jeffreys interval: Beta(x + 1/2, n - x + 1/2), x = share x n, with ${unitsText(zv, 'history', 'renewed', per)}.`);
   if (uz)
     out.push(
-      `      #   Every month had the same share, so the sandwich standard error is 0. An expansion is not bounded by the customer's ARR (no`,
+      `      #   Every month had the same share (to within rounding to whole units), so the sandwich standard error is 0 but for rounding. An expansion is not bounded by the customer's ARR (no`,
       `      #   binomial bound): the error is share / sqrt(n), n = ${sig(uz.units, 3)} ${uz.unit} ${uz.unit === 'customers' ? `renewed (ARR renewed / ${per}, as the customer count above: an estimate)` : "(Kish's effective count)"}, as if each one's share were as`,
       '      #   variable as an exponential\'s (coefficient of variation 1): a judgement, not fitted.',
     );
