@@ -37,7 +37,7 @@ export interface WrittenBeta {
  * When no mean can carry the sd (above 0.45), the sd is cut instead, and the note says so.
  *
  * @example writtenBeta(0.0005, 0.0002) // => { mean: 0.0005, sd: 0.0002 }
- * @example writtenBeta(1, 0.0595).mean // => 0.9956 (0.9 √(m(1 − m)) = 0.0595 at m = 0.99561)
+ * @example writtenBeta(1, 0.0595).mean // => 0.99561 (0.9 √(m(1 − m)) = 0.0595 at m = 0.9956100, 1 − m rounded up to 4 digits)
  * Complexity: O(1).
  */
 export function writtenBeta(mean: number, sd: number): WrittenBeta {
