@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
-import { differentForecasts, parseOutcomes, type Outcome } from '../scoring/outcomes-file.js';
+import { differentForecasts, differentScenarios, parseOutcomes, type Outcome } from '../scoring/outcomes-file.js';
 import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
 import { MAX_MONTHLY_FILE_BYTES, parseMonthlyFile } from '../actuals/read-monthly-file.js';
 import { normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
@@ -117,18 +117,24 @@ function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHe
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
   const out: Outcome[] = [];
+  // A monthly file has no report column, so each figure scores every report: never right for two
+  // scenarios (another company, another plan), whatever the months' form. Dated months are placed in
+  // each report's own year (a date outside it is refused at its line), so they tie each figure to
+  // its year; numbered months (1-12) are every report's, so they are refused for different years too.
+  const scenarios = differentScenarios(headers);
   const different = differentForecasts(headers);
   for (const members of groups.values()) {
     const h = headers[members[0]!]!;
     const calendar = { startMonth: h.fiscalYearStartMonth, ...(h.fiscalYear !== undefined ? { year: h.fiscalYear } : {}) };
     const parsed = parseMonthlyFile(bytes, file, { kind: 'actuals', calendar });
-    // Numbered months (1-12) are every report's: month 3 of FY2027 scored FY2028's forecast too, and
-    // one company's year another's. Dated months are placed in each report's own year (a date outside
-    // it is refused at its line), so they tie each figure to its year.
     const first = [...parsed.byTier.values()][0]?.[0];
+    if (first !== undefined && first.label.includes('-') && scenarios !== undefined)
+      throw new UsageError(
+        `${file}:${first.line}:${first.columns?.month ?? 1}: a monthly actuals file has no report column, so the file scores every report, but they forecast ${scenarios}: score each report apart with its own file`,
+      );
     if (different !== undefined && first !== undefined && !first.label.includes('-'))
       throw new UsageError(
-        `${file}:${first.line}:${first.columns?.month ?? 1}: the months are numbered (1-12), so the file scores every report, but they forecast ${different}: date the months (YYYY-MM) so each report takes its own year's, or score each report apart`,
+        `${file}:${first.line}:${first.columns?.month ?? 1}: the months are numbered (1-12), so the file scores every report, but they forecast ${different}: ${scenarios === undefined ? 'date the months (YYYY-MM) so each report takes its own year\'s, or score each report apart' : 'score each report apart with its own file'}`,
       );
     const own = outcomesFromActuals(parsed, members.map((i) => headers[i]!));
     for (const o of own) out.push({ ...o, report: members[o.report]! });

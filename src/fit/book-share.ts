@@ -25,22 +25,23 @@ export interface BookShareFit {
  * renewal rate. In the model a renewing customer contracts with probability p by a share s of its
  * ARR (expands with probability q by e, when it does not contract), so the expected share is
  * p·E[s] (or (1 − p)·q·E[e]): that product is what monthly totals identify, and all they identify
- * (scenario-text.ts says why). With every month the same share (0 most often) the sandwich error is
- * 0: a contraction share then takes the Jeffreys interval on the customers renewing (given: the
+ * (scenario-text.ts says why). With every month the same share (0 most often; within rounding each
+ * month's amounts to whole units, ratioOfSums' `flat`) the sandwich error is 0: a contraction share then takes the Jeffreys interval on the customers renewing (given: the
  * count the scenario's customers imply; a customer's share lost is in [0, 1], so its variance is at
  * most r(1 − r), a binomial trial's), else on Kish's effective number of months (zero-variance.ts),
  * as the renewal rate does. An expansion share has no such bound (a customer may more than double):
- * its error is then share / √units, as if each unit's share were as variable as an exponential's. Next year's
+ * its error is then share / √units, as if each unit's share were as variable as an exponential's,
+ * and its t interval has units − 1 df (the units the error counts). Next year's
  * sd adds the drift between years (judgement: 25% of the share).
  *
- * @example fitBookShare(Float64Array.of(...Array(12).fill(2)), Float64Array.of(...Array(6).fill(100), ...Array(6).fill(50))).share.value // => 0.02
+ * @example fitBookShare(Float64Array.of(...Array(6).fill(2), ...Array(6).fill(1)), Float64Array.of(...Array(6).fill(100), ...Array(6).fill(50)), 'contraction').share.value // => 0.02 (18 / 900)
  * Complexity: O(N).
  */
 export function fitBookShare(part: ArrayLike<number>, renewed: ArrayLike<number>, kind: 'contraction' | 'expansion', customersRenewed?: number): BookShareFit {
   const q = ratioOfSums(part, renewed);
   const s = q.value;
   const prior = DRIFT_PRIOR.bookShareRelative * s;
-  if (q.months < 2 || !(q.residual > 0)) {
+  if (q.months < 2 || q.flat) {
     const units = customersRenewed !== undefined && customersRenewed >= 1 ? customersRenewed : effectiveUnits(q.lastWholes);
     const unit = customersRenewed !== undefined && customersRenewed >= 1 ? 'customers' : 'months';
     if (kind === 'contraction' && s <= 1) {
@@ -49,8 +50,9 @@ export function fitBookShare(part: ArrayLike<number>, renewed: ArrayLike<number>
     }
     // An expansion is not bounded by the customer's ARR, so no binomial bound: each unit's share is
     // taken as variable as an exponential's (coefficient of variation 1), a judgement stated in the comment.
+    // The error counts units (customers, or effective months), so the t's degrees of freedom do too.
     const se = s / Math.sqrt(Math.max(1, units));
-    const t = tQuantile(0.975, Math.max(1, q.months - 1));
+    const t = tQuantile(0.975, Math.max(1, units - 1));
     return { share: { value: s, lo: Math.max(0, s - t * se), hi: s + t * se, n: q.months }, part: q.part, renewed: q.whole, year: yearLevel(se, q.changes, prior), unboundedZeroVariance: { units, unit } };
   }
   const t = tQuantile(0.975, q.months - 1);

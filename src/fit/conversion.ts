@@ -16,7 +16,7 @@ export interface ConversionFit {
   readonly test: { readonly chiSquare: number; readonly df: number; readonly pValue: number };
   /** Next year's rate: sd on the rate scale, from the rate's error and the drift between years. */
   readonly year: YearLevel;
-  /** When every lead of the last 12 months was won: the Jeffreys interval on the leads (the binomial error is 0 there), and its posterior mean, the rate written. */
+  /** When every lead of the last 12 months was won (or none was): the Jeffreys interval on the leads (the binomial error is 0 there), its posterior sd the rate's error. */
   readonly allWon?: ZeroVarianceRate;
   /** Leads and deals of the last 12 months. */
   readonly leads: number;

@@ -245,5 +245,5 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
 /** Expected deals in the fitted year's busiest month: the leads level at its largest seasonal weight, times the conversion rate as written. */
 function peakMonthlyDeals(fit: NewBusinessFit): number {
   const season = fit.leads.seasonality?.reduce((a, e) => Math.max(a, e.value), 0) ?? 1;
-  return fit.leads.level.value * Math.max(1, season) * writtenBeta(fit.conversion.allWon?.mean ?? fit.conversion.rate.value, fit.conversion.year.sd).mean;
+  return fit.leads.level.value * Math.max(1, season) * writtenBeta(fit.conversion.rate.value, fit.conversion.year.sd).mean;
 }

@@ -22,7 +22,7 @@ export interface LeadVolumeFit {
   readonly k?: Estimate;
   /** Next year's level: log-scale sd, from the level's error and the drift between years. */
   readonly year: YearLevel;
-  /** True when X² was 0 (every month exactly its fitted mean) and the level's interval is the exact Poisson one, not φ = 0's zero width. */
+  /** True when X² was 0 (every month exactly its fitted mean) and the level's interval is the Poisson (Garwood) one, not φ = 0's zero width. */
   readonly poissonInterval?: true;
   /** Level of each block (0 = the last 12 months). */
   readonly blockLevels: readonly number[];
@@ -45,7 +45,7 @@ export interface LeadVolumeFit {
  *
  * The level carried forward is the last block's (a random-walk forecast: levels drift), with a t
  * interval from Var(L̂) = φ Σμ / 144 (quasi-Poisson: φ as estimated; when X² = 0, φ = 0 would give a
- * zero-width interval, so the counts are taken as Poisson: the exact Poisson interval of the last
+ * zero-width interval, so the counts are taken as Poisson: the Garwood Poisson interval of the last
  * 12 months' total, and φ = 1 for the seasonal weights). Next year's log-scale sd adds the drift between years
  * (estimate.ts: yearLevel, judgement 0.15).
  *
@@ -109,7 +109,7 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   // A t interval with the variance proportional to the mean (quasi-Poisson): φ as estimated, below 1 too.
   // With X² = 0 (every month exactly its fitted mean: the same count each month, without seasonality)
   // φ = 0 would state the level exactly from 12 counts: the counts are then taken as Poisson (φ = 1),
-  // the level's interval the exact Poisson one of the last 12 months' total (zero-variance.ts).
+  // the level's interval the Garwood Poisson one of the last 12 months' total (zero-variance.ts).
   const zeroVariance = chiSquare > 0 ? undefined : poissonLevel(last * 12, 12);
   const phiUsed = zeroVariance ? 1 : phi;
   const se = zeroVariance ? zeroVariance.se : Math.sqrt((phi * last * 12) / 144);

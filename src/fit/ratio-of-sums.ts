@@ -8,7 +8,14 @@ export interface RatioOfSums {
   readonly se: number;
   /** The residual sum Σ (part_i − r̂ whole_i)² (0: every month the same ratio). */
   readonly residual: number;
-  /** Months of the last 12 with some whole. */
+  /**
+   * Every month the same ratio within rounding: the residual is at most what rounding each month's
+   * part and whole to whole currency units explains, Σ (½ (1 + |r̂|))² (each residual off by at most
+   * ½ + |r̂|·½). A constant share computed in floating point, or rounded to whole dollars, leaves a
+   * residual of 1e-20 to 1: no scatter, and no standard error to take from it.
+   */
+  readonly flat: boolean;
+  /** Months of the last 12 with some whole or some part. */
   readonly months: number;
   /** Σ whole and Σ part of the last 12 months. */
   readonly whole: number;
@@ -21,7 +28,8 @@ export interface RatioOfSums {
 
 /**
  * The ratio estimator Σ part / Σ whole of a history's last 12 months (index 0 = month 1), with its
- * linearised (sandwich) standard error over the m months with some whole: it assumes nothing about
+ * linearised (sandwich) standard error over the m months with some whole or some part (upsells in a
+ * month without renewals are a residual too): it assumes nothing about
  * the number or sizes of the customers behind the dollars. Used for the dollar renewal rate
  * (renewed / due) and the contraction and expansion shares of ARR renewed.
  *
@@ -43,12 +51,13 @@ export function ratioOfSums(part: ArrayLike<number>, whole: ArrayLike<number>): 
   let m = 0;
   const lastWholes = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (blockOf(i + 1, n) !== 0 || !(whole[i]! > 0)) continue;
+    if (blockOf(i + 1, n) !== 0 || !(whole[i]! > 0 || part[i]! > 0)) continue;
     ss += (part[i]! - r * whole[i]!) ** 2;
     lastWholes[i] = whole[i]!;
     m++;
   }
   const changes: number[] = [];
   for (let b = 0; b + 1 < fullBlocks(n); b++) if (sumWhole[b]! > 0 && sumWhole[b + 1]! > 0) changes.push(sumPart[b]! / sumWhole[b]! - sumPart[b + 1]! / sumWhole[b + 1]!);
-  return { value: r, se: m > 1 ? Math.sqrt((ss * m) / (m - 1)) / sumWhole[0]! : 0, residual: ss, months: m, whole: sumWhole[0]!, part: sumPart[0]!, lastWholes, changes };
+  const rounding = 0.5 * (1 + Math.abs(r));
+  return { value: r, se: m > 1 ? Math.sqrt((ss * m) / (m - 1)) / sumWhole[0]! : 0, residual: ss, flat: ss <= m * rounding * rounding, months: m, whole: sumWhole[0]!, part: sumPart[0]!, lastWholes, changes };
 }

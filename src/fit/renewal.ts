@@ -27,7 +27,8 @@ export interface RenewalFit {
  * on m − 1 df. It makes no assumption about the number or sizes of the customers behind the
  * dollars. Next year's sd adds the drift between blocks (judgement: 3 points).
  *
- * When that residual sum is 0 (every month renewed the same share: all its ARR due, most often) or
+ * When that residual sum is 0 within rounding (every month renewed the same share: all its ARR due,
+ * most often; ratioOfSums' `flat`) or
  * one month had ARR due, the sandwich error is 0 and would state the rate exactly. Then the months
  * are the units: a month's rate lies in [0, 1], so its variance is at most r(1 − r) (Bhatia-Davis),
  * the binomial's with one trial a month, and the history has no count of customers to vouch for a
@@ -43,7 +44,7 @@ export function fitRenewal(due: ArrayLike<number>, renewed: ArrayLike<number>, c
   const q = ratioOfSums(renewed, due);
   const r = q.value;
   const m = q.months;
-  if (m < 2 || !(q.residual > 0)) {
+  if (m < 2 || q.flat) {
     const zeroVariance = customersDue !== undefined && customersDue >= 1 ? jeffreysRate(r, customersDue, 'customers') : jeffreysRate(r, effectiveUnits(q.lastWholes), 'months');
     return { rate: { value: r, lo: zeroVariance.lo, hi: zeroVariance.hi, n: m }, due: q.whole, renewed: q.part, year: yearLevel(zeroVariance.sd, q.changes, DRIFT_PRIOR.renewal), zeroVariance };
   }

@@ -6,6 +6,7 @@ import type { ExistingFit, HistoryFit, NewBusinessFit, TierFit } from './fit-his
 import { monthLabel } from './history-calendar.js';
 import { writtenBeta } from './written-beta.js';
 import { writtenAcv } from './written-acv.js';
+import { writtenBookShare } from './written-book-share.js';
 import type { ZeroVarianceRate } from './zero-variance.js';
 import type { BookShareFit } from './book-share.js';
 import { decimalsBelowWhole } from '../math/share-decimals.js';
@@ -85,11 +86,8 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
     );
   if (zv) out.push(...zeroVarianceLines(r.rate.value, r.rate.n, zv, e.renewalFrom));
   out.push(`      # This year's rate: ${yearText(r.year, 'points', (x) => pct(x))}.`);
-  // At 0% or 100% a beta has no spread: the year's rate is written at the posterior mean, so that the
-  // year-level layer exists (a beta of mean 0.999999 can have an sd of at most 0.001).
-  const atEnd = zv !== undefined && (r.rate.value <= 0 || r.rate.value >= 1);
-  if (atEnd) out.push(`      # Written at the Jeffreys posterior mean ${pct(zv.mean)}, not ${pct(r.rate.value)}: a beta at ${pct(r.rate.value)} has no spread, and ${sig(zv.units, 3)} ${zv.unit} do not make next year's rate certain.`);
-  const renewal = writtenBeta(atEnd ? zv.mean : r.rate.value, r.year.sd);
+  const renewal = writtenBeta(r.rate.value, r.year.sd);
+  if (renewal.moved) out.push(...observedLines(r.rate.value, renewal.mean, r.year.sd, zv));
   if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
   out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
   if (e.lostOutsideRenewal !== undefined)
@@ -120,6 +118,17 @@ function zeroVarianceLines(rate: number, observed: number, zv: ZeroVarianceRate,
   ];
 }
 
+/**
+ * Why a rate is written away from its estimate (at 100%, or too near it for this year's sd): what
+ * was observed, what is written, and why; the note of writtenBeta gives the arithmetic.
+ */
+function observedLines(observed: number, written: number, sd: number, zv: ZeroVarianceRate | undefined): string[] {
+  return [
+    `      # Observed ${pct(observed)}; written at mean ${(written * 100).toFixed(2)}%, the ${written < observed ? 'highest' : 'lowest'} mean whose beta can carry this year's sd ${pct(sd)}: a beta at`,
+    `      #   ${observed >= 1 || observed <= 0 ? `${pct(observed)} has no spread` : `${pct(observed)} cannot spread that far`}, and ${zv ? `${sig(zv.units, 3)} ${zv.unit} do` : 'a year of history does'} not make next year's rate certain. The interval above is the estimate's.`,
+  ];
+}
+
 /** What a Jeffreys interval's n counts, and why they bound the variance. */
 function unitsText(zv: ZeroVarianceRate, from: 'history' | 'customers', whole: 'due' | 'renewed', per: string): string {
   const n = sig(zv.units, 3);
@@ -146,8 +155,8 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   if (leads.poissonInterval)
     out.push(
       `      #   X2 = 0: every month was exactly its fitted mean${leads.seasonality ? '' : ' (the same count each month)'}, and phi = 0 would state the level exactly from`,
-      `      #   ${leads.level.n} counts. The counts are taken as Poisson: the level's interval is the exact Poisson (Garwood) one of the`,
-      `      #   last 12 months' total, ${count(leads.level.value * 12)}, and its error sqrt(total) / 12.`,
+      `      #   ${leads.level.n} counts. The counts are taken as Poisson: the level's interval is the Poisson (Garwood) one of the`,
+      `      #   last 12 months' total, ${count(leads.level.value * 12)} (its chi-square quantiles by the Wilson-Hilferty approximation), and its error sqrt(total) / 12.`,
     );
   out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
   const median = leads.level.value;
@@ -172,14 +181,18 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   );
   if (c.allWon)
     out.push(
-      `      # Every one of the ${count(c.leads)} leads was won: the binomial error is 0. The interval is the Jeffreys posterior`,
-      `      #   Beta(x + 1/2, n - x + 1/2)'s on n = ${count(c.leads)} leads, and the rate is written at its mean ${pct(c.allWon.mean)}: a beta at 100% has no spread.`,
+      `      # ${c.rate.value >= 1 ? 'Every one' : 'None'} of the ${count(c.leads)} leads was won: the binomial error is 0. The interval is the Jeffreys posterior`,
+      `      #   Beta(x + 1/2, n - x + 1/2)'s on n = ${count(c.leads)} leads, its sd ${pct(c.allWon.sd)} the estimate's error.`,
     );
-  const rate = writtenBeta(c.allWon ? c.allWon.mean : c.rate.value, c.year.sd);
+  const rate = writtenBeta(c.rate.value, c.year.sd);
+  if (rate.moved) out.push(...observedLines(c.rate.value, rate.mean, c.year.sd, c.allWon));
   if (rate.note) out.push(`      # Written: ${rate.note}.`);
   out.push(`      conversion: { dist: beta, mean: ${rate.mean}, sd: ${rate.sd} }`);
   out.push('      salesCycleMonths: 0 # not identifiable from monthly totals: set it from the CRM (lead created to deal won)');
-  if (acv.from === 'deals')
+  const m = acv.median.value;
+  const written = writtenAcv(m, acv.sigma.value);
+  if (written.leastSpread) out.push(...oneAmountLines(acv, fit));
+  else if (acv.from === 'deals')
     out.push(
       `      # ACV: lognormal fitted to the logs of ${safe(fit.dealsFile ?? 'the deals')}'s amounts: n = ${acv.deals} deals. Median of the last 12 months'`,
       `      #   n = ${acv.median.n} deals ${money(acv.median.value)} (95% interval ${money(acv.median.lo)} to ${money(acv.median.hi)}); sigma of log ACV (pooled within years)`,
@@ -194,30 +207,15 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
       `      #   = ${money(acv.median.value)} (95% interval ${money(acv.median.lo)} to ${money(acv.median.hi)}).`,
     );
   out.push(`      # This year's median: ${yearText(acv.year, 'log', (x) => sig(x, 3))}; each deal lognormal around it.`);
-  const m = acv.median.value;
   const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.year.sd, MAX_LOG_SD)))} }`;
-  const written = writtenAcv(m, acv.sigma.value);
-  if (written.p90 !== undefined) out.push(`      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`);
-  else
-    // A single amount (`acv: 10000`) dropped this year's median, and with it the layer the comment
-    // above states: a lognormal needs its P90 above the median, so one unit of the 5th digit above.
-    out.push(
-      `      # Every deal the same amount: no spread to fit. Written with the least spread 5 digits can state (P90 one unit of the`,
-      `      #   5th digit above the median), so that this year's median keeps its layer.`,
-      `      acv: { dist: lognormal, median: ${yearMedian}, p90: ${num(written.median + 10 ** (Math.floor(Math.log10(written.median)) - 4))} }`,
-    );
+  out.push(`      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`);
   return out;
 }
 
-/** A contraction or expansion size written when the probability is written for it: a judgement, not fitted (see bookShareLines). */
-const BOOK_SIZE = 0.25;
-
 /**
  * Contraction or expansion from its share of ARR renewed (book-share.ts), written as the model's
- * probability × size: the share is identified, the split is not, so the size is a stated judgement
- * and the probability carries the share and its year-level layer. Expansion goes to customers that
- * renew and do not contract, so its probability is share / ((1 − the contraction probability) ×
- * size). A share of 0 writes none. Returns the probability written (0 for none).
+ * probability × size that written-book-share.ts decides, with why the split is a judgement. A share
+ * of 0 writes none. Returns the probability written (0 for none).
  */
 function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: BookShareFit, contracting: number, per: string): number {
   const column = `${kind}_arr`;
@@ -225,12 +223,12 @@ function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: Boo
   const uz = f.unboundedZeroVariance;
   out.push(
     `      # ${kind === 'contraction' ? 'Contraction' : 'Expansion'}: ${column} / renewed_arr of the last 12 months (n = ${f.share.n} months with ARR renewed): ${count(f.part)} of ${count(f.renewed)},`,
-    `      #   ${estimatePct(f.share)} (${zv ? 'every month had the same share, so the sandwich standard error is 0: the Jeffreys interval' : uz ? 'see below' : 'ratio estimator, sandwich standard error, t interval'}).`,
+    `      #   ${estimatePct(f.share)} (${zv ? 'every month had the same share, to within rounding to whole units, so the sandwich standard error is 0 but for rounding: the Jeffreys interval' : uz ? 'see below' : 'ratio estimator, sandwich standard error, t interval'}).`,
   );
   if (zv) out.push(`      #   Jeffreys interval: Beta(x + 1/2, n - x + 1/2), x = share x n, with ${unitsText(zv, 'history', 'renewed', per)}.`);
   if (uz)
     out.push(
-      `      #   Every month had the same share, so the sandwich standard error is 0. An expansion is not bounded by the customer's ARR (no`,
+      `      #   Every month had the same share (to within rounding to whole units), so the sandwich standard error is 0 but for rounding. An expansion is not bounded by the customer's ARR (no`,
       `      #   binomial bound): the error is share / sqrt(n), n = ${sig(uz.units, 3)} ${uz.unit} ${uz.unit === 'customers' ? `renewed (ARR renewed / ${per}, as the customer count above: an estimate)` : "(Kish's effective count)"}, as if each one's share were as`,
       '      #   variable as an exponential\'s (coefficient of variation 1): a judgement, not fitted.',
     );
@@ -238,11 +236,7 @@ function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: Boo
     out.push(`      #   None in the last 12 months: written as none (the estimate), its interval above.`);
     return 0;
   }
-  const room = kind === 'expansion' ? 1 - contracting : 1;
-  // Large enough that the probability stays at most 0.5 (a share above the judgement's 25% of ARR).
-  const size = Number(Math.min(kind === 'contraction' ? 1 : Infinity, Math.max(BOOK_SIZE, (2 * f.share.value) / room)).toPrecision(3));
-  const scale = room * size;
-  const written = writtenBeta(f.share.value / scale, f.year.sd / scale);
+  const { size, scale, probability: written } = writtenBookShare(kind, f.share.value, f.year.sd, contracting);
   out.push(
     `      #   The model ${kind === 'contraction' ? 'takes a share (size) of the ARR of each renewing customer that contracts (probability)' : 'adds a share (size) of the ARR of each renewing customer that does not contract and expands (probability)'},`,
     `      #   so the share of ARR renewed is ${kind === 'contraction' ? 'probability x mean size' : '(1 - contraction probability) x probability x mean size'}. Monthly totals identify that product, not its`,
@@ -256,6 +250,24 @@ function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: Boo
   if (written.note) out.push(`      # Written: ${written.note}.`);
   out.push(`      ${kind}:`, `        probability: { dist: beta, mean: ${written.mean}, sd: ${written.sd} }`, `        size: ${size}`);
   return written.mean;
+}
+
+/**
+ * An ACV with no spread (every deal of a year one amount, or every month's average deal the same):
+ * no sigma and no error of the median can be estimated, so no interval is stated (it was "sigma 0
+ * (95% interval 0 to 0)"), and the year-level layer is a judgement, the drift alone.
+ */
+function oneAmountLines(acv: NewBusinessFit['acv'], fit: HistoryFit): string[] {
+  const what =
+    acv.from === 'deals'
+      ? `every deal of a year in ${safe(fit.dealsFile ?? 'the deals')} was one amount (all ${count(acv.median.n)} of the last 12 months' ${money(acv.median.value)}; n = ${acv.deals} deals)`
+      : `every month's average deal, new_arr / deals, was the same ${money(acv.mean)} (${acv.median.n} months with deals in the last 12; no deals file)`;
+  return [
+    `      # ACV: ${what}: no spread can be estimated, so no sigma and no interval of the median (its error`,
+    `      #   would be sigma / sqrt(n) = 0). The year-level layer below is a judgement (the drift between years), not fitted. Written`,
+    '      #   with the least per-deal spread 5 digits can state (P90 one unit of the 5th digit above the median), so that this',
+    "      #   year's median keeps that layer: set the spread of deals from the CRM.",
+  ];
 }
 
 /** "sd 4.1%: the estimate's error 1.2% and drift between years 3.9% (from 2 year-on-year changes, pooled with a judgement of 15%)". */

@@ -1,7 +1,7 @@
 import { closest, normalizeHeader, numberCell, readCsv, type CsvColumn } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
 import type { Metric } from '../model/components.js';
-import { nameKey } from '../scenario/name-key.js';
+import { lookKey, nameKey } from '../scenario/name-key.js';
 
 /**
  * A report's directory as messages name it: whole up to 200 characters (as paths are named elsewhere,
@@ -186,7 +186,18 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
 export function differentForecasts(reports: readonly ScoredReport[]): string | undefined {
   const years = differentYears(reports);
   if (years !== undefined) return `different fiscal years (${years})`;
-  const names = new Set(reports.map((r) => r.scenarioName).filter((n) => n !== undefined));
+  return differentScenarios(reports);
+}
+
+/**
+ * "different scenarios (...)", naming each report's scenario, when two reports' scenario names
+ * differ; undefined when they may all be one scenario's. Names are compared as they read (lookKey:
+ * without case, NFC, ...): "Acme" and "ACME", or "Café" in NFC and NFD, are one scenario.
+ *
+ * @example differentScenarios([{ dir: 'a', tiers: [], scenarioName: 'Acme' }, { dir: 'b', tiers: [], scenarioName: 'ACME' }]) // => undefined
+ */
+export function differentScenarios(reports: readonly ScoredReport[]): string | undefined {
+  const names = new Set(reports.map((r) => r.scenarioName).filter((n) => n !== undefined).map((n) => lookKey(n)));
   if (names.size < 2) return undefined;
   return `different scenarios (${reports.map((r) => `${quoteReport(r.dir)}: ${r.scenarioName === undefined ? 'scenario not stated' : quoteText(r.scenarioName)}`).join('; ')})`;
 }

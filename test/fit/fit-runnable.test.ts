@@ -22,9 +22,12 @@ describe('fit refuses what run could not simulate', () => {
   it('a seasonal peak of leads that, at the pooled conversion, is more deals in a month than the model draws', () => {
     // 24 months: 1e9 leads in each year's last month, 1,000 in the others; 200,000 deals every month.
     const rows = Array.from({ length: 24 }, (_, k) => `${k + 1},SMB,${(k + 1) % 12 === 0 ? 1e9 : 1000},200000,${200000 * 5000}`);
-    expect(issues(rows)).toEqual([
-      '14:1 leads: tier "SMB" would expect 2,400,000 deals in its peak month (leads x seasonality x conversion fitted from the history), more than the 250,000 a month the model can draw one by one: arrcast cannot simulate this tier',
-    ]);
+    // At least the 2,400,000 of the pooled conversion (2,400,000 deals of ~1e9 leads a year, at 1e9
+    // leads): the conversion is written a little higher, the lowest mean whose beta carries its sd.
+    const found = issues(rows);
+    expect(found).toHaveLength(1);
+    const m = /^14:1 leads: tier "SMB" would expect ([\d,]+) deals in its peak month \(leads x seasonality x conversion fitted from the history\), more than the 250,000 a month the model can draw one by one: arrcast cannot simulate this tier$/.exec(found[0]!);
+    expect(Number(m?.[1]?.replaceAll(',', ''))).toBeGreaterThanOrEqual(2_400_000);
   });
 
   it('fits the same history with volumes the model draws', () => {

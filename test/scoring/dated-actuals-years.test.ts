@@ -7,7 +7,8 @@ import { runCli } from '../helpers/in-process-cli.js';
 /**
  * A dated 12-month actuals file given to `arrcast score` with reports of different fiscal years:
  * each report places the dates in its own year. The months of 2027 never score a forecast of 2026
- * (they did: the file was read with the first report's calendar, for every report).
+ * (they did: the file was read with the first report's calendar, for every report). Both plans are one
+ * company's (one scenario name): plans of two scenarios are refused whatever the months (outcome-rows-across-scenarios.test.ts).
  */
 let dir: string;
 const report = (year: number) => join(dir, `fy${year}`);
@@ -15,7 +16,7 @@ const report = (year: number) => join(dir, `fy${year}`);
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'arrcast-years-'));
   for (const year of [2027, 2026]) {
-    writeFileSync(join(dir, `p${year}.yaml`), `name: FY${year}\nseed: 1\nfiscalYear: ${year}\ntiers:\n  - name: SMB\n    existing: { openingArr: 12M, customers: 1000, renewalRate: 0.9 }\n`);
+    writeFileSync(join(dir, `p${year}.yaml`), `name: Acme\nseed: 1\nfiscalYear: ${year}\ntiers:\n  - name: SMB\n    existing: { openingArr: 12M, customers: 1000, renewalRate: 0.9 }\n`);
     const r = await runCli('run', join(dir, `p${year}.yaml`), '--trials', '40', '--workers', '0', '--quiet', '--no-progress', '--out', report(year), '--outputs', 'summary,trials');
     if (r.code !== 0) throw new Error(r.err);
   }

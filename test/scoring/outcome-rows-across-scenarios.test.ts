@@ -34,6 +34,11 @@ describe('outcome rows for every report, when the reports are of different scena
     // A report whose scenario is not known may be the other's: scored as before.
     expect(parseOutcomes('tier,metric,value\ntotal,revenue,1\n', 'o.csv', [report('plan', undefined), report('q2', 'Acme plan')])).toHaveLength(2);
   });
+
+  it('takes names that read the same as one scenario: another case, NFC and NFD forms', () => {
+    expect(parseOutcomes('tier,metric,value\ntotal,revenue,1\n', 'o.csv', [report('plan', 'Acme'), report('q2', 'ACME')])).toHaveLength(2);
+    expect(parseOutcomes('tier,metric,value\ntotal,revenue,1\n', 'o.csv', [report('plan', 'Caf\u00e9'), report('q2', 'Cafe\u0301')])).toHaveLength(2);
+  });
 });
 
 let dir: string;
@@ -52,6 +57,7 @@ beforeAll(async () => {
     if (r.code !== 0) throw new Error(r.err);
   }
   writeFileSync(out('outcomes.csv'), 'tier,metric,value\ntotal,revenue,11000000\n');
+  writeFileSync(out('dated.csv'), `month,tier,revenue\n${Array.from({ length: 12 }, (_, k) => `2027-${String(k + 1).padStart(2, '0')},SMB,1000000`).join('\n')}\n`);
   writeFileSync(out('numbered.csv'), `month,tier,revenue\n${Array.from({ length: 12 }, (_, k) => `${k + 1},SMB,1000000`).join('\n')}\n`);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,6 +81,15 @@ describe('arrcast score with one figure for reports of different scenarios or ye
       expect(r.out).toBe('');
     }
     const one = await runCli('score', out('acme'), '--actuals', out('numbered.csv'));
+    expect(one.code).toBe(0);
+  });
+
+  it('refuses a dated actuals file for two companies of one fiscal year (a monthly file has no report column); scores it for one', async () => {
+    const r = await runCli('score', out('acme'), out('beta'), '--actuals', out('dated.csv'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${out('dated.csv')}:2:1: a monthly actuals file has no report column, so the file scores every report, but they forecast different scenarios (${JSON.stringify(out('acme'))}: "Acme"; ${JSON.stringify(out('beta'))}: "Beta Co")`);
+    expect(r.out).toBe('');
+    const one = await runCli('score', out('beta'), '--actuals', out('dated.csv'));
     expect(one.code).toBe(0);
   });
 });
