@@ -29,7 +29,8 @@ export function volumeMultiplier(loading: number, z: number): number {
 
 /**
  * A rate under a stress overlay: shifted by `shift` points of the rate (after the market shift)
- * and clamped to [0, 1]. No shift leaves the rate exactly as it was.
+ * and clamped to [0, 1]. No shift leaves the rate exactly as it was. trialRate keeps a certain rate
+ * (0 or 1) away from it.
  *
  * @example stressRate(0.86, -0.05) // => 0.81 (renewal 5 points lower)
  * Complexity: O(1).
@@ -42,11 +43,16 @@ export function stressRate(p: number, shift: number): number {
 
 /**
  * This trial's rate: the drawn rate moved by the market (shiftRate), then by a stress overlay
- * (stressRate). The one path every rate driver of the model takes.
+ * (stressRate). A rate drawn as exactly 0 or 1 is certain and stays so: neither the market nor a
+ * stress moves it (signed deals stay signed, a book that renews in full still does). The one path
+ * every rate driver of the model takes (conversion of every source, earlier leads, pipeline odds,
+ * renewal, contraction, expansion), so the rule has this one place.
  *
  * @example trialRate(0.86, 0.3, -1.28, -0.03) // a one-in-ten bad year with renewal 3 points lower
+ * @example trialRate(1, 0.3, -1.28, -0.2) // => 1 (certain: the stress does not move it)
  * Complexity: O(1).
  */
 export function trialRate(p: number, loading: number, z: number, shift: number): number {
+  if (p <= 0 || p >= 1) return p;
   return stressRate(shiftRate(p, loading, z), shift);
 }

@@ -598,8 +598,8 @@ export class NewBusinessSimulator {
     let won = 0;
     for (const g of this.groups) {
       const drawn = (out.own[g.driverSlot] = g.winProbability());
-      // A certain group (probability 0 or 1: deals signed, or lost) stays so, as a file's certain stage does.
-      const p = drawn > 0 && drawn < 1 ? trialRate(drawn, loadings.conversion, z, stress.conversion) : drawn;
+      // A certain group (probability 0 or 1: deals signed, or lost) stays so (trialRate keeps it).
+      const p = trialRate(drawn, loadings.conversion, z, stress.conversion);
       if (Number.isNaN(p)) drewNaN(this.plan.name, ['newBusiness', 'openingPipeline', 'groups', g.index, 'winProbability']);
       out.drivers[g.driverSlot] = p;
       let multiplier = g.atTierAcv ? acvMultiplier : 1;
@@ -624,10 +624,10 @@ export class NewBusinessSimulator {
       const u = this.fileWins;
       for (let i = 0; i < file.size; i++) {
         // The market and a conversion stress move each opportunity's odds as they move conversion;
-        // a stage that is certain (probability 0 or 1) stays so.
+        // a stage that is certain (probability 0 or 1) stays so (trialRate keeps it).
         if (file.closeMonth[i]! <= this.closedMonths) continue;
         const stated = file.probability[i]!;
-        const p = stated > 0 && stated < 1 ? trialRate(stated, loadings.conversion, z, stress.conversion) : stated;
+        const p = trialRate(stated, loadings.conversion, z, stress.conversion);
         if (u() >= p) continue;
         won++;
         const m = file.closeMonth[i]!;

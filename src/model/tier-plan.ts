@@ -50,7 +50,7 @@ export interface TierStress {
   readonly leads: number;
   /** New deals' ACV x this. */
   readonly acv: number;
-  /** Added to the rate after the market shift, then clamped to [0, 1]: scenario's + tier's. */
+  /** Added to the rate after the market shift, then clamped to [0, 1] (a rate drawn as 0 or 1 stays): scenario's + tier's. */
   readonly conversion: number;
   readonly renewal: number;
   readonly contraction: number;

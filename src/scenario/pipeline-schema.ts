@@ -24,7 +24,7 @@ export const pipelineGroupSchema = z
         .nonnegative({ error: 'must be >= 0' })
         .max(1e7, { error: 'must be at most 1e7' }),
     ),
-    winProbability: rateDistribution.describe('Chance each opportunity is won (drawn once per trial; moves with the conversion loading and a conversion stress, except 0 and 1, which stay certain).'),
+    winProbability: rateDistribution.describe('Chance each opportunity is won (drawn once per trial; moves with the conversion loading and a conversion stress, except a value drawn as exactly 0 or 1 in the trial, which stays certain: a discrete [0.5, 1] keeps 1 in the trials that draw 1).'),
     closeMonth: fiscalMonth.describe('Fiscal month the group is expected to close in.'),
     amount: amountWithYearLevel
       .optional()

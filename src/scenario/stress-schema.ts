@@ -6,7 +6,8 @@ import { percentHint } from './percent-hint.js';
  * Stress overlays: deliberate shifts of the drivers, for downside and upside cases ("leads -20%,
  * renewal -5 points"), applied in every trial on top of the drawn drivers and the market shift.
  * Volumes change relatively; rates shift additively, in points of the rate, and are clamped to
- * [0, 1]. The model applies them in `model/tier-simulator.ts`.
+ * [0, 1]; a rate drawn as exactly 0 or 1 in a trial is certain and stays so. The model applies them
+ * through `trialRate` in `model/market.ts`.
  */
 
 const relative = humanNumber(
@@ -43,7 +44,7 @@ export const stressSchema = z
       .describe('Shift of the expansion probability of existing and of new customers, in points: -0.05 = 5 points fewer expand.'),
   })
   .describe(
-    'Stress: shifts of the drivers in every trial, after the market shift. leads and acv are relative changes (x (1 + s)); conversion, renewal, contraction and expansion add s to the rate and clamp it to [0, 1]. A tier\'s own stress combines with the scenario\'s: relative changes multiply, shifts add.',
+    'Stress: shifts of the drivers in every trial, after the market shift. leads and acv are relative changes (x (1 + s)); conversion, renewal, contraction and expansion add s to the rate and clamp it to [0, 1], except a rate drawn as exactly 0 or 1 in the trial, which stays certain (as the market leaves it). A tier\'s own stress combines with the scenario\'s: relative changes multiply, shifts add.',
   );
 
 export type Stress = z.output<typeof stressSchema>;

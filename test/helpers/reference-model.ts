@@ -13,7 +13,8 @@ import type { Scenario, Tier } from '../../src/scenario/scenario-schema.js';
  * uses). Slow (a few milliseconds a trial) and meant to be obviously right.
  *
  * Covered: a market factor Z ~ N(0, 1) (or fixed), loadings (volumes x exp(bZ - b^2/2), rates on
- * the log-odds scale + bZ), stresses (volume factors 1 + s, rate shifts + s clamped to [0, 1]),
+ * the log-odds scale + bZ), stresses (volume factors 1 + s, rate shifts + s clamped to [0, 1]; a
+ * rate drawn as exactly 0 or 1 is moved by neither),
  * tier lead streams (Poisson or negative binomial; a number or another family drawn afresh every
  * month and rounded at random; seasonality rescaled to average 1, a warm start of sales-cycle max
  * months), conversion per lead, the sales-cycle lag per deal, a lognormal ACV
@@ -32,7 +33,7 @@ import type { Scenario, Tier } from '../../src/scenario/scenario-schema.js';
  * whole deals in the capacity budget (ramped reps x the year's capacity, plus the fraction of a
  * deal left from before); what is left is lost or carried (overflow), and whole deals' worth of
  * unused capacity is gone. The opening pipeline, uncapped: each opportunity of a group or a file won
- * or not in its close month (odds moved by the market and a conversion stress, but a certain group or stage),
+ * or not in its close month (odds moved by the market and a conversion stress, but a certain one),
  * at its own amount or the tier's ACV. Each deal signed is booked at signing and goes live after its
  * own service-start lag (bookings only after the year), on a term drawn from the mix (its TCV the
  * ACV over the term's years, stepped up by the escalator each year).
@@ -201,10 +202,14 @@ function lagSampler(spec: unknown): Sampler {
 }
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
-/** A rate moved by the market on the log-odds scale, then shifted by a stress and clamped. */
+/**
+ * A rate moved by the market on the log-odds scale, then shifted by a stress and clamped; a rate
+ * drawn as exactly 0 or 1 is certain, and neither moves it.
+ */
 function rate(p: number, loading: number, z: number, shift: number): number {
+  if (p <= 0 || p >= 1) return p;
   let q = p;
-  if (loading !== 0 && p > 0 && p < 1) q = logistic(Math.log(p / (1 - p)) + loading * z);
+  if (loading !== 0) q = logistic(Math.log(p / (1 - p)) + loading * z);
   if (shift === 0) return q;
   q += shift;
   return q < 0 ? 0 : q > 1 ? 1 : q;
@@ -590,12 +595,11 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
         for (let m = 1; m <= 12; m++) for (let i = 0; i < closing[m]!; i++) sign(m, acv(rng) * acvScale);
         // The opening pipeline: not capped (the reps already work it).
         for (const gr of groups) {
-          const drawn = gr.win(rng);
-          const p = drawn > 0 && drawn < 1 ? rate(drawn, L.conversion, z, stress.conversion) : drawn;
+          const p = rate(gr.win(rng), L.conversion, z, stress.conversion);
           for (let i = 0; i < gr.count; i++) if (rng.bernoulli(p)) sign(gr.month, gr.amount ? gr.amount(rng) : acv(rng) * acvScale);
         }
         for (const o of opportunities) {
-          const p = o.p > 0 && o.p < 1 ? rate(o.p, L.conversion, z, stress.conversion) : o.p;
+          const p = rate(o.p, L.conversion, z, stress.conversion);
           if (rng.bernoulli(p)) sign(o.month, o.amount);
         }
         if (x) {

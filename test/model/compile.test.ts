@@ -4,7 +4,7 @@ import { compileCount } from '../../src/model/count-sampler.js';
 import { lagPmf } from '../../src/model/lag-pmf.js';
 import { LagSplitter } from '../../src/model/lag-splitter.js';
 import { customersDue } from '../../src/model/renewal-schedule.js';
-import { shiftRate, volumeMultiplier } from '../../src/model/market.js';
+import { shiftRate, trialRate, volumeMultiplier } from '../../src/model/market.js';
 import { createStream } from '../../src/random/source.js';
 import { normalCdf } from '../../src/math/normal-cdf.js';
 import { expectChiSquareFit, expectKs, expectMeanWithin, expectVarianceWithin, sample } from '../helpers/stats.js';
@@ -147,6 +147,18 @@ describe('market shifts', () => {
     expect(shiftRate(0.9, 0, 2)).toBe(0.9);
     expect(shiftRate(1, 0.5, -3)).toBe(1);
     expect(shiftRate(0, 0.5, 3)).toBe(0);
+  });
+
+  it('a stress adds its points after the market and clamps; a rate drawn as exactly 0 or 1 stays put under both', () => {
+    // 0.5 in an average year (z = 0) 20 points lower: 0.3; 0.1 - 0.2 clamps to 0 and 0.9 + 0.2 to 1.
+    expect(trialRate(0.5, 0.5, 0, -0.2)).toBeCloseTo(0.3, 15);
+    expect(trialRate(0.1, 0, 0, -0.2)).toBe(0);
+    expect(trialRate(0.9, 0, 0, 0.2)).toBe(1);
+    // Certain rates: a bad year and 20 points lower leave 1 at 1; a good year and 20 points higher leave 0 at 0.
+    expect(trialRate(1, 0.5, -1.28, -0.2)).toBe(1);
+    expect(trialRate(0, 0.5, 1.28, 0.2)).toBe(0);
+    expect(trialRate(1, 0, 0, -1)).toBe(1);
+    expect(trialRate(0, 0, 0, 1)).toBe(0);
   });
 
   it('volume multipliers have mean 1 over Z ~ N(0,1)', () => {

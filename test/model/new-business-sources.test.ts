@@ -235,6 +235,24 @@ describe('opening pipeline', () => {
       }
     }
   });
+
+  it("a group's certainty is the value it draws in the trial: a discrete [0.5, 1] keeps 1 in the trials that draw 1", async () => {
+    // 10 opportunities at 1,000 under a conversion stress of -0.2 (no market loading): a trial that
+    // draws 1 signs all 10; one that draws 0.5 signs Binomial(10, 0.3). Each value is drawn half the time.
+    const sim = await run(
+      `stress: { conversion: -0.2 }\n${tier('      acv: 1\n      openingPipeline:\n        groups:\n          - { count: 10, winProbability: { dist: discrete, values: [0.5, 1], weights: [1, 1] }, closeMonth: 2, amount: 1000 }\n')}`,
+      3000,
+    );
+    const used = column(sim, 'driver.T.pipeline.1.winProbability');
+    const won = column(sim, 'tier.T.pipeline.won');
+    const certain = [...used.keys()].filter((i) => used[i] === 1);
+    const moved = [...used.keys()].filter((i) => used[i] !== 1);
+    // Every trial used 1 or 0.5 - 0.2 (float32 storage of 0.3).
+    for (const i of moved) expect(used[i]).toBe(Math.fround(0.5 - 0.2));
+    expectWithin4Se(Float64Array.from(used, (p) => (p === 1 ? 1 : 0)), 0.5);
+    for (const i of certain) expect(won[i]).toBe(10);
+    expectBinomialCounts(Float64Array.from(moved, (i) => won[i]!), 10, 0.3);
+  });
 });
 
 describe('contracts and timing', () => {

@@ -178,6 +178,74 @@ tiers:
   });
 });
 
+describe('a rate drawn as exactly 0 or 1 is certain: neither the market nor a stress moves it', () => {
+  // A bad market (z = -1.28) loading every rate, and every rate stress at -20 points, then at +20
+  // points. Moved, a rate of 1 would be 0.8 under -0.2 and a rate of 0 would be 0.2 under +0.2; kept,
+  // every figure below is the same in every trial, as worked out by hand.
+  const head = (s: number) =>
+    `market: { factor: -1.28, loadings: { conversion: 0.5, renewal: 0.3, contraction: 0.2, expansion: 0.4 } }\nstress: { conversion: ${s}, renewal: ${s}, contraction: ${s}, expansion: ${s} }\n`;
+  const every = (xs: Float64Array, expected: number) => expect([...new Set(xs)]).toEqual([expected]);
+  const monthOne = '[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]';
+
+  it('conversion of a tier, of lead grades and of earlier leads, and new customers\' expansion', async () => {
+    // T: grade A (100 leads a month, conversion 1) wins 1,200 deals, grade B (conversion 0) none, and
+    // 10 earlier leads of conversion 1 all close in month 1. U: 100 leads a month at conversion 1
+    // (1,200 deals), 10 earlier leads of conversion 0 (none). Deals close in their lead's month at
+    // 1,000. T's new customers all expand by 500 six months after closing (probability 1), U's never
+    // (probability 0): only deals of months 1..6 expand within the year, 100 + 10 + 5 x 100 = 610.
+    for (const shift of [-0.2, 0.2]) {
+      const sim = await run(
+        `name: certain rates\n${head(shift)}tiers:
+  - name: T
+    newBusiness:
+      leadSources:
+        - { grade: A, leadsPerMonth: 100, conversion: 1 }
+        - { grade: B, leadsPerMonth: 100, conversion: 0 }
+      earlierLeads: { count: 10, conversion: 1, closeMonth: ${monthOne} }
+      acv: 1000
+    newCustomerExpansion: { probability: 1, size: 500, monthsAfterClose: 6 }
+  - name: U
+    newBusiness:
+      leadsPerMonth: 100
+      conversion: 1
+      earlierLeads: { count: 10, conversion: 0, closeMonth: ${monthOne} }
+      acv: 1000
+    newCustomerExpansion: { probability: 0, size: 500, monthsAfterClose: 6 }
+`,
+        200,
+      );
+      every(column(sim, 'tier.T.deals.A'), 1200);
+      every(column(sim, 'tier.T.deals.B'), 0);
+      every(column(sim, 'tier.T.earlierLeads.deals'), 10);
+      every(column(sim, 'tier.U.earlierLeads.deals'), 0);
+      every(column(sim, 'customersWon'), 1200 + 10 + 1200);
+      every(column(sim, 'component.endingArr.newCustomerExpansion'), 610 * 500);
+      every(column(sim, 'endingArr'), 2410 * 1000 + 610 * 500);
+    }
+  });
+
+  it('renewal, contraction and expansion of an existing book', async () => {
+    // K: renewal 1, contraction 0, expansion 1 of size 0.5: nobody leaves or contracts, every
+    // customer expands by half its ARR (600,000). G: renewal 0: all 120 customers leave (1,200,000).
+    for (const shift of [-0.2, 0.2]) {
+      const sim = await run(
+        `name: certain book\n${head(shift)}tiers:
+  - name: K
+    existing: { openingArr: 1200000, customers: 120, renewalRate: 1, contraction: { probability: 0, size: 0.1 }, expansion: { probability: 1, size: 0.5 } }
+  - name: G
+    existing: { openingArr: 1200000, customers: 120, renewalRate: 0 }
+`,
+        200,
+      );
+      every(column(sim, 'customersLost'), 120);
+      every(column(sim, 'component.endingArr.churn'), -1_200_000);
+      every(column(sim, 'component.endingArr.contraction'), 0);
+      every(column(sim, 'component.endingArr.existingExpansion'), 600_000);
+      every(column(sim, 'endingArr'), 1_200_000 + 600_000);
+    }
+  });
+});
+
 describe('a stress changes only what it shifts: every driver keeps its own random numbers', () => {
   const book = (stress: string) => `
 name: crn
