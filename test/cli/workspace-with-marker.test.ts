@@ -62,5 +62,12 @@ describe('commands writing inside a workspace holding a copied report', () => {
     const r = await runCli('run', scenario, '--trials', '300', '--workers', '0', '-q', '--out', join(dir, 'new') + '//');
     expect(r.code).toBe(0);
     expect(r.err).toContain(`wrote ${join(dir, 'new')}/ in `);
+    const compared = await runCli('compare', scenario, scenario, '--trials', '300', '--workers', '0', '--out', join(dir, 'cmp') + '/');
+    expect(compared.code).toBe(0);
+    expect(compared.err).toContain(`wrote ${join(dir, 'cmp')}/: comparison.json`);
+    expect((await runCli('run', scenario, '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', join(dir, 'parts') + '/')).code).toBe(0);
+    const merged = await runCli('merge', join(dir, 'parts'), '-q', '--out', join(dir, 'merged') + '/');
+    expect(merged.code).toBe(0);
+    expect(merged.err).toContain(`wrote ${join(dir, 'merged')}/ from 1 part`);
   });
 });
