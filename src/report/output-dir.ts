@@ -160,8 +160,10 @@ export async function enclosingOutput(path: string): Promise<EnclosingOutput | u
 /** Why a path inside `outer` is refused, after the path's name. */
 export const insideOutputReason = (outer: EnclosingOutput): string =>
   `is inside the arrcast ${outer.kind} ${outer.dir} (it holds arrcast's marker file ${MARKER_FILE}${
-    outer.ownName ? `; ${outer.entry} is a name the ${outer.kind} writes itself, so the next run writing it deletes what is there` : ' and nothing else arrcast did not write'
-  }), which is replaced whole by the next run writing it; write it outside that folder`;
+    outer.ownName
+      ? `; ${outer.entry} is a name the ${outer.kind} writes itself, so a run replacing the ${outer.kind} would delete what is there)`
+      : ' and nothing else arrcast did not write), which is replaced whole by the next run writing it'
+  }; write it outside that folder`;
 
 /** Refuse (OutputDirError, exit 2) resolved `path`, named `shown` in the message, when it is inside an arrcast output (enclosingOutput). */
 export async function refuseInsideOutput(path: string, shown: string): Promise<void> {
