@@ -10,7 +10,7 @@ import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, DamagedPartError, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import { checkSignal, type SimulationPart } from './simulate.js';
 import { checkOptionKeys } from './option-keys.js';
-import { RunAbortedError } from './errors.js';
+import { RunAbortedError, RunOptionError } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
 
@@ -114,6 +114,7 @@ export interface PartWriteOptions {
 export async function writePartFile(file: string, part: SimulationPart, options: PartWriteOptions = {}): Promise<void> {
   checkOptionKeys(options, ['signal', 'recheck'], 'writePartFile');
   checkSignal(options.signal);
+  if (options.recheck !== undefined && typeof options.recheck !== 'function') throw new RunOptionError('recheck', 'must be a function, called just before the part is moved into place', true);
   const check = () => {
     if (options.signal?.aborted) throw new RunAbortedError();
   };
