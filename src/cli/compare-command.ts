@@ -1,3 +1,4 @@
+import { directoryShown } from './directory-shown.js';
 import { Option, type Command } from 'commander';
 import { MAX_COMPARED } from '../analysis/compare-limits.js';
 import { simulate, type Simulation } from '../engine/simulate.js';
@@ -11,7 +12,7 @@ import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits
 import { cliWorkers, startCliEngine } from './cli-engine.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import type { Io } from './io.js';
-import { COMPARISON_FILE, COMPARISON_PAGE_FILES } from './comparison-files.js';
+import { COMPARISON_FILE, COMPARISON_PAGE_FILES } from '../report/comparison-files.js';
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { checkTargets } from './check-targets.js';
@@ -107,7 +108,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       io.out(compareDecisionsTable(comparison, decisions));
       if (out !== undefined) {
         await writeComparison(out, comparison, sims, { decisions, signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });
-        io.err(`wrote ${terminalCell(opts.out ?? out)}/: ${COMPARISON_FILE}, ${COMPARISON_PAGE_FILES.html}, ${COMPARISON_PAGE_FILES.xlsx} and the charts\n`);
+        io.err(`wrote ${directoryShown(opts.out ?? out)}: ${COMPARISON_FILE}, ${COMPARISON_PAGE_FILES.html}, ${COMPARISON_PAGE_FILES.xlsx} and the charts\n`);
       }
     });
 }

@@ -8,6 +8,7 @@ import { fittedScenarioText } from '../fit/scenario-text.js';
 import { parseScenario } from '../scenario/parse.js';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { resolveOutFile } from '../report/resolve-out-file.js';
+import { refuseInsideOutput } from '../report/output-dir.js';
 import { UsageError } from './exit-codes.js';
 import { refuseJsonName } from './yaml-file-name.js';
 import { RunAbortedError } from '../engine/errors.js';
@@ -57,7 +58,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
         throw new Error(`the fitted scenario does not validate (a bug in arrcast fit): ${err instanceof Error ? err.message : String(err)}`);
       }
       try {
-        await writeFileAtomically(outPath, text, { force: opts.force, signal, parents: true });
+        await writeFileAtomically(outPath, text, { force: opts.force, signal, parents: true, recheck: () => refuseInsideOutput(outPath, `--out ${opts.out}`) });
       } catch (err) {
         if (err instanceof FileExistsError) throw new UsageError(`--out ${opts.out} exists; use --force to replace it`);
         if (err instanceof NotAFileError) throw new UsageError(`--out ${opts.out} is not a regular file; arrcast replaces only regular files`);

@@ -5,6 +5,7 @@ import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileExistsError, NotAFileError, writeFilesAtomically } from '../report/atomic-file.js';
 import { resolveOutFile } from '../report/resolve-out-file.js';
+import { refuseInsideOutput } from '../report/output-dir.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
@@ -184,7 +185,13 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
         // A file that was not there when checked is written only if it still is not (no force).
         await writeFilesAtomically(
           all.map((t) => ({ path: t.path, text: t.text, force: t.existed })),
-          { signal, parents: true },
+          {
+            signal,
+            parents: true,
+            recheck: async () => {
+              for (const t of all) await refuseInsideOutput(t.path, t.shown);
+            },
+          },
         );
       } catch (err) {
         if (err instanceof FileExistsError || err instanceof NotAFileError) {

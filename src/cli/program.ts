@@ -1,3 +1,4 @@
+import { directoryShown } from './directory-shown.js';
 import { statSync, type Stats } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { currentDirectory } from '../scenario/current-directory.js';
@@ -290,7 +291,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
               await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
             },
           );
-          io.err(`wrote ${terminalCell(shown)}/ in ${process.uptime().toFixed(1)} s\n`);
+          io.err(`wrote ${directoryShown(shown)} in ${process.uptime().toFixed(1)} s\n`);
         } finally {
           // A failed or stopped run's attribution is never read: its steps stop.
           preparation.abort();

@@ -1,3 +1,4 @@
+import { directoryShown } from './directory-shown.js';
 import type { Command } from 'commander';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -73,7 +74,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       io.out(scoreTable(result, reports));
       if (out !== undefined) {
         await writeScore(out, result, reports, { signal });
-        io.err(`wrote ${terminalCell(opts.out ?? out)}/${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
+        io.err(`wrote ${directoryShown(opts.out ?? out)}${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
       }
     });
 }

@@ -1,3 +1,4 @@
+import { directoryShown } from './directory-shown.js';
 import { Command } from 'commander';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -8,7 +9,7 @@ import { allowPathOption } from './allow-path-option.js';
 import { mergeParts } from '../engine/merge.js';
 import { checkPartOutput, partFileName, partTempName, readPartHeader, writePartFile } from '../engine/part-file.js';
 import { PART_EXTENSION } from '../engine/part-format.js';
-import { simulateShard } from '../engine/simulate.js';
+import { resolveOptions, simulateShard } from '../engine/simulate.js';
 import { OutputDirError, prepareReportDir, refuseInsideOutput } from '../report/output-dir.js';
 import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
@@ -91,7 +92,8 @@ export async function runShard(
 ): Promise<void> {
   const { file, shown } = await partPath(out, shard);
   await refuseInsideOutput(file, `--out ${shown}`);
-  await checkPartOutput(file, shown, shard);
+  const { trials, seed } = resolveOptions(loaded, { trials: opts.trials, seed: opts.seed, shard });
+  await checkPartOutput(file, shown, { scenarioHash: loaded.hash, seed, trials, shard: { index: shard.index, count: shard.count } });
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {
@@ -104,7 +106,7 @@ export async function runShard(
     ...progress,
   }).finally(finish);
   await stepCheck(opts.hook, opts.signal)('part');
-  await writePartFile(file, part, { signal: opts.signal });
+  await writePartFile(file, part, { signal: opts.signal, recheck: () => refuseInsideOutput(file, `--out ${shown}`) });
   const name = `shard ${shard.index + 1}/${shard.count}${shard.from.startsWith('--') ? '' : ` (from ${shard.from})`}`;
   const first = part.chunks[0];
   const last = part.chunks.at(-1);
@@ -183,6 +185,6 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
       await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
-      io.err(`wrote ${terminalCell(shown ?? defaultOutDir(sim.loaded.source))}/ from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
+      io.err(`wrote ${directoryShown(shown ?? defaultOutDir(sim.loaded.source))} from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

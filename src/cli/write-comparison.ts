@@ -5,7 +5,8 @@ import type { Simulation } from '../engine/simulate.js';
 import { writeDirectoryAtomically } from '../report/atomic-dir.js';
 import { comparisonSpec } from '../report/charts/comparison.js';
 import { sortedFinite } from '../report/charts/downsample.js';
-import { foreignFiles, prepareOutputDir, recheckOutputDir } from '../report/output-dir.js';
+import { prepareOutputDir, recheckOutputDir } from '../report/output-dir.js';
+import { FOREIGN_ENTRIES, OUTPUT_ENTRIES } from '../report/output-entries.js';
 import { renderChart, type ChartRenderer } from '../report/render-chart.js';
 import { comparisonDistributionSpec } from '../report/charts/comparison-distribution.js';
 import { comparisonHtml } from '../report/html/comparison-html.js';
@@ -13,12 +14,9 @@ import { writeWorkbook } from '../report/xlsx/workbook.js';
 import { comparisonSheets } from '../report/xlsx/comparison-sheets.js';
 import { compareDecisions, type CompareDecisions } from '../analysis/compare-decisions.js';
 
-import { COMPARISON_CHART_FILES, COMPARISON_FILE, COMPARISON_PAGE_FILES } from './comparison-files.js';
+import { COMPARISON_CHART_FILES, COMPARISON_FILE, COMPARISON_PAGE_FILES } from '../report/comparison-files.js';
 
 export { COMPARISON_CHART_FILES, COMPARISON_FILE, COMPARISON_PAGE_FILES };
-
-/** Everything a comparison directory holds. */
-const COMPARISON_ENTRIES: ReadonlySet<string> = new Set([COMPARISON_FILE, COMPARISON_CHART_FILES.spec, COMPARISON_CHART_FILES.svg, ...Object.values(COMPARISON_PAGE_FILES)]);
 
 /**
  * Resolve and check that `dir` may receive a comparison: it does not exist, is empty, or is a
@@ -27,11 +25,9 @@ const COMPARISON_ENTRIES: ReadonlySet<string> = new Set([COMPARISON_FILE, COMPAR
  * (OutputDirError: exit code 2). Returns the path to write to.
  */
 export function prepareComparisonDir(dir: string): Promise<string> {
-  return prepareOutputDir(dir, 'comparison', comparisonForeignEntries);
+  return prepareOutputDir(dir, 'comparison', FOREIGN_ENTRIES.comparison);
 }
 
-/** What in a directory a comparison does not write. */
-const comparisonForeignEntries = (dir: string) => foreignFiles(dir, (name) => COMPARISON_ENTRIES.has(name));
 
 export interface ComparisonWriteOptions {
   /** Renders the chart to SVG; default: vega in Node. Injectable, so a test can make it fail. */
@@ -86,11 +82,11 @@ export async function writeComparison(dir: string, comparison: Comparison, sims:
         { name: 'distribution', caption: 'Each scenario’s recognized revenue: share of simulated years in each band, the same bands for all.', svg: distributionSvg },
         { name: 'comparison', caption: 'Exceedance curves P(revenue ≥ x) of each scenario, and the per-trial difference from A with P(X < A).', svg },
       ];
-      await writeFile(join(tmp, COMPARISON_PAGE_FILES.html), comparisonHtml({ comparison, decisions, charts, files: [...COMPARISON_ENTRIES].filter((f) => f !== COMPARISON_PAGE_FILES.html) }));
+      await writeFile(join(tmp, COMPARISON_PAGE_FILES.html), comparisonHtml({ comparison, decisions, charts, files: [...OUTPUT_ENTRIES.comparison].filter((f) => f !== COMPARISON_PAGE_FILES.html) }));
       await checkpoint(COMPARISON_PAGE_FILES.html);
       await writeWorkbook(join(tmp, COMPARISON_PAGE_FILES.xlsx), comparisonSheets(comparison, decisions));
       await checkpoint(COMPARISON_PAGE_FILES.xlsx);
     },
-    { kind: 'comparison', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'comparison', comparisonForeignEntries) },
+    { kind: 'comparison', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'comparison', FOREIGN_ENTRIES.comparison) },
   );
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { constants, rmSync } from 'node:fs';
+import { constants, lstatSync, rmSync } from 'node:fs';
 import { cleanedUpOnExit, outputPlaced } from './exit-cleanup.js';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from './fresh-dir.js';
@@ -7,10 +7,10 @@ import { takeAccessOf } from './same-access.js';
 import { openFailure } from '../scenario/read-file.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
-import { decodePart, decodePartHeader, decodePreamble, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
+import { decodePart, decodePartHeader, decodePreamble, DamagedPartError, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import { checkSignal, type SimulationPart } from './simulate.js';
 import { checkOptionKeys } from './option-keys.js';
-import { RunAbortedError } from './errors.js';
+import { RunAbortedError, RunOptionError } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
 
@@ -81,22 +81,40 @@ async function startsWithMagic(path: string): Promise<boolean> {
   }
 }
 
+/** What writePartFile is given besides the part. */
+export interface PartWriteOptions {
+  /** Stops the write between pieces and before the move (RunAbortedError). */
+  readonly signal?: AbortSignal;
+  /**
+   * Called just before the part is moved into place, to check `file` again by rules this layer
+   * does not know (the CLI: that it is still not inside an arrcast output); it throws to refuse,
+   * and the temporary file goes.
+   */
+  readonly recheck?: () => Promise<void>;
+}
+
 /**
  * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to
  * disk, then moved into place. A previous file is replaced only by a complete part, and only if it
- * is still an arrcast part of the same shard K/N when the part is moved in (another shard's part there
- * is kept: OtherShardPartError): the move is a hard link, which never replaces
- * anything, and what is at `file` then is checked (checkPartOutput) before it is replaced, so a
- * file a user put there during the run is left as it is (PartFileError: exit 2). `signal` stops
- * the write between pieces and before the move (RunAbortedError), and the temporary file goes. A
- * system error (a full disk) names `file`, not the temporary file, even when the system gives no
- * path (a write). Stale temporary files of killed shard runs there go first (removeStalePartTemps).
- * The directory and its parents are made when missing, again if a shard running beside this one
- * removed them (withDirectory), and go again when empty if the write fails.
+ * is still one checkPartOutput allows when the part is moved in: an arrcast part, and not another
+ * shard's part of the same run (OtherShardPartError: it is kept; a part of another run, a stale
+ * output, is replaced, as is the same shard's). The move is a hard link, which never replaces
+ * anything, and what is at `file` then is checked before it is replaced, so a file a user put
+ * there during the run is left as it is (PartFileError: exit 2). Where hard links cannot be made
+ * (EPERM, ENOTSUP, EXDEV) the name is claimed first with an empty file made only if nothing is
+ * there (O_EXCL), which the rename then replaces, so two shards moving in side by side do not both
+ * take an empty place; the claim goes again if the move fails or the process is forced to exit.
+ * `options.signal` stops the write between pieces and before the move (RunAbortedError), and the
+ * temporary file goes; `options.recheck` runs just before the move. A system error (a full disk)
+ * names `file`, not the temporary file, even when the system gives no path (a write). Stale
+ * temporary files of killed shard runs there go first (removeStalePartTemps). The directory and
+ * its parents are made when missing, again if a shard running beside this one removed them
+ * (withDirectory), and go again when empty if the write fails.
  */
-export async function writePartFile(file: string, part: SimulationPart, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
-  checkOptionKeys(options, ['signal'], 'writePartFile');
+export async function writePartFile(file: string, part: SimulationPart, options: PartWriteOptions = {}): Promise<void> {
+  checkOptionKeys(options, ['signal', 'recheck'], 'writePartFile');
   checkSignal(options.signal);
+  if (options.recheck !== undefined && typeof options.recheck !== 'function') throw new RunOptionError('recheck', 'must be a function, called just before the part is moved into place', true);
   const check = () => {
     if (options.signal?.aborted) throw new RunAbortedError();
   };
@@ -104,13 +122,15 @@ export async function writePartFile(file: string, part: SimulationPart, options:
   await removeStalePartTemps(dirname(file));
   const temp = join(dirname(file), partTempName(file));
   const created: Created = {};
+  const claim: Claim = {};
   try {
     await cleanedUpOnExit(
       () => {
         rmSync(temp, { force: true });
+        releaseClaimSync(file, claim);
         if (created.top !== undefined) removeEmptyDirsSync(dirname(file), created.top);
       },
-      () => writeTemp(temp, file, part, check, created),
+      () => writeTemp(temp, file, part, { check, recheck: options.recheck, created, claim }),
     );
   } catch (err) {
     if (created.top !== undefined) await removeEmptyDirs(dirname(file), created.top);
@@ -118,23 +138,43 @@ export async function writePartFile(file: string, part: SimulationPart, options:
   }
 }
 
+/** The empty file claiming a part's name where hard links cannot be made (its inode), while it is this write's. */
+interface Claim {
+  ino?: number;
+}
+
+/** Remove `file` if it is still this write's claim: the same empty file (a part moved over it is not). */
+function releaseClaimSync(file: string, claim: Claim): void {
+  if (claim.ino === undefined) return;
+  const info = lstatSync(file, { throwIfNoEntry: false });
+  if (info !== undefined && info.ino === claim.ino && info.size === 0) rmSync(file, { force: true });
+  claim.ino = undefined;
+}
+
 /** writePartFile's part: the temporary file written, flushed and moved to `file`; removed on failure. */
-async function writeTemp(temp: string, file: string, part: SimulationPart, check: () => void, created: Created): Promise<void> {
+async function writeTemp(
+  temp: string,
+  file: string,
+  part: SimulationPart,
+  steps: { readonly check: () => void; readonly recheck?: () => Promise<void>; readonly created: Created; readonly claim: Claim },
+): Promise<void> {
   try {
-    const handle = await withDirectory(dirname(file), () => open(temp, 'wx'), created);
+    const handle = await withDirectory(dirname(file), () => open(temp, 'wx'), steps.created);
     try {
       for (const piece of encodePart(part)) {
-        check();
+        steps.check();
         await handle.write(piece);
       }
       await flushHandle(handle);
     } finally {
       await handle.close();
     }
-    check();
-    await moveIntoPlace(temp, file, part.shard);
+    steps.check();
+    await steps.recheck?.();
+    await moveIntoPlace(temp, file, partRunOf(part), steps.claim);
   } catch (err) {
     await rm(temp, { force: true });
+    releaseClaimSync(file, steps.claim);
     const e = err as NodeJS.ErrnoException;
     if (e instanceof Error && typeof e.code === 'string' && (e.path === undefined || e.path === temp)) e.path = file;
     throw err;
@@ -143,12 +183,14 @@ async function writeTemp(temp: string, file: string, part: SimulationPart, check
 
 /**
  * Move finished temporary part `temp` to `file`: a hard link when nothing is there (it fails rather
- * than replace a file made meanwhile), else, when what is there is still an arrcast part of the
- * same shard (checkPartOutput, which throws PartFileError otherwise: another shard's part written
- * there meanwhile is kept), a rename over it. A file system without
- * hard links gets the check and the rename.
+ * than replace a file made meanwhile), else, when checkPartOutput allows what is there (it throws
+ * PartFileError otherwise: another shard's part of the same run written there meanwhile is kept), a
+ * rename over it. Where hard links cannot be made, the name is claimed first (an empty file made
+ * with O_EXCL, recorded in `claim`) when nothing is there, and the rename replaces the claim; a
+ * name taken meanwhile gets the check, as above.
  */
-async function moveIntoPlace(temp: string, file: string, shard: ShardSpec): Promise<void> {
+async function moveIntoPlace(temp: string, file: string, run: PartRun, claim: Claim): Promise<void> {
+  let linked = true;
   try {
     await link(temp, file);
     outputPlaced(file);
@@ -157,12 +199,32 @@ async function moveIntoPlace(temp: string, file: string, shard: ShardSpec): Prom
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== 'EEXIST' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw err;
+    linked = code === 'EEXIST';
+  }
+  if (!linked) {
+    const handle = await open(file, 'wx').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'EEXIST') return undefined;
+      throw err;
+    });
+    if (handle !== undefined) {
+      claim.ino = (await handle.stat().finally(() => handle.close())).ino;
+      await rename(temp, file);
+      claim.ino = undefined;
+      outputPlaced(file);
+      return;
+    }
   }
   try {
-    await checkPartOutput(file, file, shard);
+    await checkPartOutput(file, file, run);
   } catch (err) {
-    if (err instanceof PartFileError && !(err instanceof OtherShardPartError))
-      throw new PartFileError(file, 'was put there while the shard ran and is not an arrcast part; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)');
+    if (err instanceof NotAPartError) {
+      // An empty file is how a shard beside this one claims the name where hard links cannot be made.
+      const empty = (await stat(file).catch(() => undefined))?.size === 0;
+      throw new PartFileError(
+        file,
+        `was put there while the shard ran and is not an arrcast part${empty ? ' (an empty file: another shard claiming the name to move its part in, or a user’s)' : ''}; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)`,
+      );
+    }
     throw err;
   }
   // The part replaced keeps its group and permissions.
@@ -189,8 +251,8 @@ export async function readPartHeader(file: string): Promise<PartInfo> {
     const start = new Uint8Array(Math.min(size, PREAMBLE_BYTES));
     await handle.read(start, 0, start.byteLength, 0);
     const preamble = decodePreamble(start, file);
-    if (size < preamble.totalLength) throw new PartFileError(file, `is truncated: ${size} bytes, expected ${preamble.totalLength}`);
-    if (size > preamble.totalLength) throw new PartFileError(file, `is corrupt: ${size - preamble.totalLength} bytes after the end of the part (${preamble.totalLength} bytes)`);
+    if (size < preamble.totalLength) throw new DamagedPartError(file, `is truncated: ${size} bytes, expected ${preamble.totalLength}`);
+    if (size > preamble.totalLength) throw new DamagedPartError(file, `is corrupt: ${size - preamble.totalLength} bytes after the end of the part (${preamble.totalLength} bytes)`);
     const head = new Uint8Array(PREAMBLE_BYTES + preamble.headerLength);
     await handle.read(head, 0, head.byteLength, 0);
     return { file, header: decodePartHeader(head, file) };
@@ -218,20 +280,44 @@ export async function readPartFile(file: string): Promise<DecodedPart> {
   return decodePart(bytes, file);
 }
 
-/** The part at an --out is another shard's (or another shard count's): replacing it would lose that shard's trials. */
-export class OtherShardPartError extends PartFileError {}
+/** What is at a part's --out is not an arrcast part (or not a file): never replaced. */
+class NotAPartError extends PartFileError {}
+
+/** The part at an --out is another shard's of the same run: replacing it would lose that shard's trials. */
+export class OtherShardPartError extends PartFileError {
+  override readonly name = 'OtherShardPartError';
+}
+
+/**
+ * What names the run a part belongs to, as a shard about to be written knows it: the scenario (by
+ * hash), the seed and trials of the whole run, and the shard K/N. Parts of one run agree on all
+ * but K (merge's checkParts).
+ */
+export interface PartRun {
+  readonly scenarioHash: string;
+  readonly seed: string;
+  readonly trials: number;
+  readonly shard: ShardSpec;
+}
+
+/** The run `part` is of (see PartRun). */
+export const partRunOf = (part: SimulationPart): PartRun => ({ scenarioHash: part.loaded.hash, seed: part.seed, trials: part.trials, shard: part.shard });
 
 /**
  * Check, before a shard runs, that `file` may receive its part: it does not exist, or it is an
- * arrcast part (a previous run's, replaced whole: it starts with the part magic; an empty file does not). Anything else is refused (PartFileError), so a
- * mistyped --out replaces nothing of value. `shown` names the file in the message (as --out was typed).
- * With `shard`, a part there must also be that shard's (K/N), as a re-run of it writes: another
- * shard's part is refused (OtherShardPartError), so shards given one --out file (`--out parts`
- * with no folder there and no trailing /, run one after another or side by side) do not replace
- * one another's parts, each saying it wrote its own. A part whose header cannot be read (cut short)
- * holds no shard's trials and may be replaced.
+ * arrcast part (a previous run's, replaced whole: it starts with the part magic; an empty file
+ * does not). Anything else is refused (PartFileError), so a mistyped --out replaces nothing of
+ * value. `shown` names the file in the message (as --out was typed).
+ *
+ * With `run`, the one rule for a part there: a part of the SAME run (scenario, seed, trials and
+ * shard count N) but another shard K is refused (OtherShardPartError), so shards given one --out
+ * file (`--out parts` with no folder there and no trailing /, run one after another or side by
+ * side) do not replace one another's parts, each saying it wrote its own. The same shard's part (a
+ * re-run) and a part of another run (another seed, trials, N or scenario: a stale output) are
+ * replaced. A part cut short or damaged (DamagedPartError) holds no trials and is replaced; any
+ * other failure to read its header (a part of a newer format, a read error) is thrown.
  */
-export async function checkPartOutput(file: string, shown = file, shard?: ShardSpec): Promise<void> {
+export async function checkPartOutput(file: string, shown = file, run?: PartRun): Promise<void> {
   let info;
   try {
     info = await stat(file);
@@ -240,7 +326,7 @@ export async function checkPartOutput(file: string, shown = file, shard?: ShardS
     throw err;
   }
   const refuse = (what: string) =>
-    new PartFileError(shown, `${what}, and a shard run replaces its --out file whole; pick a new file (or a directory to write ${partFileName({ index: 0, count: 4 })} and the like into)`);
+    new NotAPartError(shown, `${what}, and a shard run replaces its --out file whole; pick a new file (or a directory to write ${partFileName({ index: 0, count: 4 })} and the like into)`);
   if (!info.isFile()) throw refuse('is not a file');
   const handle = await open(file, 'r');
   try {
@@ -251,14 +337,19 @@ export async function checkPartOutput(file: string, shown = file, shard?: ShardS
   } finally {
     await handle.close();
   }
-  if (shard === undefined) return;
-  const there = await readPartHeader(file).then(
-    (info) => info.header.shard,
-    () => undefined,
-  );
-  if (there !== undefined && (there.index !== shard.index || there.count !== shard.count))
+  if (run === undefined) return;
+  let there: PartHeader;
+  try {
+    there = (await readPartHeader(file)).header;
+  } catch (err) {
+    if (err instanceof DamagedPartError) return;
+    throw err;
+  }
+  const { shard } = run;
+  const sameRun = there.scenario.hash === run.scenarioHash && there.seed === run.seed && there.trials === run.trials && there.shard.count === shard.count;
+  if (sameRun && there.shard.index !== shard.index)
     throw new OtherShardPartError(
       shown,
-      `holds shard ${there.index + 1}/${there.count}'s part, and this is shard ${shard.index + 1}/${shard.count}: writing it there would replace that shard's trials; give each shard its own --out file, or a directory to write ${partFileName(shard)} and the others into (an existing one, or a new one written with a trailing /)`,
+      `holds shard ${there.shard.index + 1}/${there.shard.count}'s part of the same run (scenario, seed and trials), and this is shard ${shard.index + 1}/${shard.count}: writing it there would replace that shard's trials; give each shard its own --out file, or a directory to write ${partFileName(shard)} and the others into (an existing one, or a new one written with a trailing /)`,
     );
 }

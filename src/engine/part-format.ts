@@ -44,13 +44,18 @@ export const MAX_HEADER_BYTES = 64 * 1024 * 1024;
  * what it quotes of the part is a short excerpt (display-text.ts).
  */
 export class PartFileError extends Error {
-  override readonly name = 'PartFileError';
+  override readonly name: string = 'PartFileError';
   constructor(
     readonly file: string,
     detail: string,
   ) {
     super(displayText(`${file} ${detail}`));
   }
+}
+
+/** A part file cut short or damaged (its length, header or checksum): it holds no shard's trials that can be read. */
+export class DamagedPartError extends PartFileError {
+  override readonly name = 'DamagedPartError';
 }
 
 /**
@@ -216,7 +221,7 @@ export function decodePreamble(bytes: Uint8Array, file: string): PartPreamble {
   const magic = new TextDecoder('latin1').decode(bytes.subarray(0, PART_MAGIC.length));
   if (!PART_MAGIC.startsWith(magic) || (bytes.byteLength >= PART_MAGIC.length && magic !== PART_MAGIC))
     throw new PartFileError(file, `is not an arrcast part file (it does not start with ${PART_MAGIC}); parts are written by arrcast run --shard K/N`);
-  if (bytes.byteLength < PREAMBLE_BYTES) throw new PartFileError(file, `is truncated: ${bytes.byteLength} bytes, shorter than a part's fixed start`);
+  if (bytes.byteLength < PREAMBLE_BYTES) throw new DamagedPartError(file, `is truncated: ${bytes.byteLength} bytes, shorter than a part's fixed start`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, PREAMBLE_BYTES);
   const formatVersion = view.getUint32(8, true);
   if (formatVersion !== PART_FORMAT_VERSION)
@@ -224,7 +229,7 @@ export function decodePreamble(bytes: Uint8Array, file: string): PartPreamble {
   const headerLength = view.getUint32(12, true);
   const body = view.getBigUint64(16, true);
   if (headerLength === 0 || headerLength > MAX_HEADER_BYTES || body > BigInt(Number.MAX_SAFE_INTEGER))
-    throw new PartFileError(file, 'is corrupt: its header or body length is impossible');
+    throw new DamagedPartError(file, 'is corrupt: its header or body length is impossible');
   const bodyLength = Number(body);
   return { formatVersion, headerLength, bodyLength, totalLength: PREAMBLE_BYTES + headerLength + bodyLength + CHECKSUM_BYTES };
 }
@@ -237,28 +242,28 @@ export function decodePreamble(bytes: Uint8Array, file: string): PartPreamble {
 export function decodePartHeader(bytes: Uint8Array, file: string): PartHeader {
   const preamble = decodePreamble(bytes, file);
   const end = PREAMBLE_BYTES + preamble.headerLength;
-  if (bytes.byteLength < end) throw new PartFileError(file, `is truncated: ${bytes.byteLength} bytes, expected ${preamble.totalLength}`);
+  if (bytes.byteLength < end) throw new DamagedPartError(file, `is truncated: ${bytes.byteLength} bytes, expected ${preamble.totalLength}`);
   let data: unknown;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREAMBLE_BYTES, end));
   } catch {
-    throw new PartFileError(file, 'is corrupt: its header is not JSON');
+    throw new DamagedPartError(file, 'is corrupt: its header is not JSON');
   }
   const shape = jsonShapeProblem(text);
-  if (shape !== undefined) throw new PartFileError(file, `is corrupt: its header ${shape}`);
+  if (shape !== undefined) throw new DamagedPartError(file, `is corrupt: its header ${shape}`);
   try {
     data = JSON.parse(text);
   } catch {
-    throw new PartFileError(file, 'is corrupt: its header is not JSON');
+    throw new DamagedPartError(file, 'is corrupt: its header is not JSON');
   }
   const parsed = headerSchema.safeParse(data);
   if (!parsed.success) {
     const { at, what } = zodProblem(parsed.error.issues[0]);
-    throw new PartFileError(file, `is corrupt: its header's ${at} is not valid (${what})`);
+    throw new DamagedPartError(file, `is corrupt: its header's ${at} is not valid (${what})`);
   }
   const header = parsed.data;
-  const corrupt = (what: string) => new PartFileError(file, `is corrupt: ${what}`);
+  const corrupt = (what: string) => new DamagedPartError(file, `is corrupt: ${what}`);
   if (header.shard.index >= header.shard.count) throw corrupt(`its shard index ${header.shard.index} is not below its shard count ${header.shard.count}`);
   const expected = shardChunks(planChunks(header.trials, header.chunkSize), header.shard);
   if (expected.length !== header.chunks.length || expected.some((c, i) => c.index !== header.chunks[i]))
@@ -278,12 +283,12 @@ export function decodePartHeader(bytes: Uint8Array, file: string): PartHeader {
  */
 export function decodePart(bytes: Uint8Array, file: string): DecodedPart {
   const preamble = decodePreamble(bytes, file);
-  if (bytes.byteLength < preamble.totalLength) throw new PartFileError(file, `is truncated: ${bytes.byteLength} bytes, expected ${preamble.totalLength}`);
+  if (bytes.byteLength < preamble.totalLength) throw new DamagedPartError(file, `is truncated: ${bytes.byteLength} bytes, expected ${preamble.totalLength}`);
   if (bytes.byteLength > preamble.totalLength)
-    throw new PartFileError(file, `is corrupt: ${bytes.byteLength - preamble.totalLength} bytes after the end of the part (${preamble.totalLength} bytes)`);
+    throw new DamagedPartError(file, `is corrupt: ${bytes.byteLength - preamble.totalLength} bytes after the end of the part (${preamble.totalLength} bytes)`);
   const checked = preamble.totalLength - CHECKSUM_BYTES;
   const digest = createHash('sha256').update(bytes.subarray(0, checked)).digest();
-  if (!digest.equals(bytes.subarray(checked))) throw new PartFileError(file, 'is corrupt: its checksum does not match its contents');
+  if (!digest.equals(bytes.subarray(checked))) throw new DamagedPartError(file, 'is corrupt: its checksum does not match its contents');
   const header = decodePartHeader(bytes, file);
   let at = PREAMBLE_BYTES + preamble.headerLength;
   const take = (n: number) => bytes.subarray(at, (at += n));

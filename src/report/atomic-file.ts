@@ -95,7 +95,7 @@ export async function removeStaleFileTemps(path: string, now = Date.now()): Prom
 export function writeFileAtomically(
   path: string,
   text: string,
-  options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean } = {},
+  options: { readonly force?: boolean; readonly signal?: AbortSignal; readonly parents?: boolean; readonly recheck?: () => Promise<void> } = {},
 ): Promise<void> {
   return writeFilesAtomically([{ path, text, force: options.force }], options);
 }
@@ -117,12 +117,15 @@ export interface FileToWrite {
  * Only a rename failing after others were done (the system refusing to rename within a folder it
  * just wrote in) could leave some replaced; its error is thrown. SIGKILL and power loss are not
  * signals a process sees: a killed write leaves its temporary files, removed by the next write.
+ * `recheck`, when given, runs once every temporary file is written, just before the moves: the
+ * caller's own check of the places again (fit's and init's: still not inside an arrcast output);
+ * what it throws stops the write as a failed one does.
  *
  * Complexity: O(total size of the texts).
  */
 export async function writeFilesAtomically(
   files: readonly FileToWrite[],
-  options: { readonly signal?: AbortSignal; readonly parents?: boolean } = {},
+  options: { readonly signal?: AbortSignal; readonly parents?: boolean; readonly recheck?: () => Promise<void> } = {},
 ): Promise<void> {
   for (const { path } of files) {
     const existing = await lstat(path).catch(() => undefined);
@@ -164,6 +167,8 @@ export async function writeFilesAtomically(
           // EEXIST at the open means the name was someone else's and nothing was written: not ours.
           await (options.parents ? withDirectory(dirname(s.path), write, s.created) : write());
         }
+        // The caller's own check of the places, again just before the moves (fit, init: still not inside an arrcast output).
+        await options.recheck?.();
         // A signal that came while writing stops the moves: the earlier files stay, the temporary ones go.
         if (options.signal?.aborted) throw new RunAbortedError();
         moveIntoPlaceSync(staged, (s) => (current = s));

@@ -1,9 +1,9 @@
 import { lstat, mkdir, readdir, realpath, rmdir, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, sep } from 'node:path';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
-import { CHART_FILE, REPORT_FILES } from './report-files.js';
+import { REPORT_FILES } from './report-files.js';
+import { FOREIGN_ENTRIES, OUTPUT_ENTRIES, outputForeignEntries, reportForeignEntries, type ForeignEntries } from './output-entries.js';
 import { MARKER_FILE, readMarker, type OutputKind } from './output-marker.js';
 import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
 import { currentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
@@ -15,49 +15,7 @@ export class OutputDirError extends Error {
   override readonly name = 'OutputDirError';
 }
 
-/** Names an arrcast report directory holds. Anything else there means it is not ours to replace. */
-export const REPORT_ENTRIES: ReadonlySet<string> = new Set(Object.values(REPORT_FILES));
-
-/** Lists what in an output directory is not what an output of its kind writes (paths relative to it). */
-export type ForeignEntries = (dir: string) => Promise<string[]>;
-
-/**
- * What in `dir` an output did not write, paths relative to it (`prefix` before each): a name
- * `isOurs` does not take, or one it takes that is not a regular file (a directory, for a name in
- * `folders`), named with what it is (`report.html (a folder)`). Arrcast writes its outputs' files
- * as regular files, never as folders or links, so a folder named report.html (holding a user's
- * files) or a link named score.csv is not arrcast's, whatever its name: replacing the directory
- * would delete what it holds. An entry gone before it is looked at is no entry.
- */
-export async function foreignFiles(dir: string, isOurs: (name: string) => boolean, prefix = '', folders: ReadonlySet<string> = new Set()): Promise<string[]> {
-  const foreign: string[] = [];
-  for (const name of await readdir(dir)) {
-    if (!isOurs(name)) {
-      foreign.push(prefix + name);
-      continue;
-    }
-    const info = await lstat(join(dir, name)).catch(() => undefined);
-    if (info !== undefined && !(folders.has(name) ? info.isDirectory() : info.isFile()))
-      foreign.push(`${prefix}${name} (${entryKind(info)})`);
-  }
-  return foreign;
-}
-
-/** What an entry that is not a regular file is, in a message. */
-const entryKind = (info: Stats) => (info.isSymbolicLink() ? 'a link' : info.isDirectory() ? 'a folder' : 'not a file');
-
-/**
- * What in `dir` is not part of an arrcast report: names a report does not write, or not as it
- * writes them (foreignFiles: anything but a regular file, and `charts` anything but a directory, a
- * link to one included), and in `charts` anything but chart specs and images (NAME.vl.json,
- * NAME.svg) as regular files. Paths are relative to `dir`.
- */
-export async function reportForeignEntries(dir: string): Promise<string[]> {
-  const foreign = await foreignFiles(dir, (name) => REPORT_ENTRIES.has(name), '', new Set([REPORT_FILES.charts]));
-  if (!(await lstat(join(dir, REPORT_FILES.charts)).catch(() => undefined))?.isDirectory()) return foreign;
-  for (const name of await foreignFiles(join(dir, REPORT_FILES.charts), (inner) => CHART_FILE.test(inner), `${REPORT_FILES.charts}/`)) foreign.push(name);
-  return foreign;
-}
+export { foreignFiles, reportForeignEntries, type ForeignEntries } from './output-entries.js';
 
 /** Names for a message: sorted (directory order varies between file systems), the first three and a count. */
 const list = (names: readonly string[]) => {
@@ -109,15 +67,7 @@ async function checkReplaceable(dir: string, shown: string, kind: OutputKind, fo
   const names = await readdir(dir);
   if (names.length === 0) return;
   const marker = await readMarker(dir);
-  // The marker and an owner file (of a previous output claimed to be replaced) are arrcast's when they are regular files.
-  const found: string[] = [];
-  for (const name of await foreign(dir)) {
-    if (name !== MARKER_FILE && name !== OWNER_FILE) found.push(name);
-    else {
-      const entry = await lstat(join(dir, name)).catch(() => undefined);
-      if (entry !== undefined && !entry.isFile()) found.push(`${name} (${entryKind(entry)})`);
-    }
-  }
+  const found = await outputForeignEntries(dir, foreign);
   if (marker === undefined) {
     // An older arrcast's report: only a report's names, and a summary.json that is a file.
     const summary = await lstat(join(dir, REPORT_FILES.summary)).catch(() => undefined);
@@ -172,24 +122,48 @@ async function probeWritable(dir: string): Promise<void> {
   }
 }
 
+/** An arrcast output a path is inside, and why that path is refused: see enclosingOutput. */
+export interface EnclosingOutput {
+  readonly dir: string;
+  readonly kind: OutputKind;
+  /** The path's first step inside `dir`. */
+  readonly entry: string;
+  /** Whether `entry` is a name the output writes itself (the next run writing it would delete what is there). */
+  readonly ownName: boolean;
+}
+
 /**
- * The nearest folder above resolved `path` (not `path` itself) that is an arrcast output, a
- * report, comparison or score holding its marker, or undefined. Nothing may be written inside one:
- * an output is replaced whole, so whatever another command put there is either deleted with it or,
- * as now, makes it refused as holding what arrcast did not write ('rep/shard-1-of-1.arrcast-part,
- * which arrcast did not write'). O(depth of `path`) lookups.
+ * The nearest folder above resolved `path` (not `path` itself) that is an arrcast output (a
+ * report, comparison or score holding its marker) which nothing may be written inside, or
+ * undefined. An output is replaced whole by the next run writing it, so what another command puts
+ * there would be deleted with it, or make it refused as holding what arrcast did not write. So a
+ * path is refused inside an output that is still replaceable (its kind's check finds nothing else
+ * in it, the path's own first step aside), and always when its first step inside the output is
+ * one of the output's own names (`rep/charts/x`: the next run would delete it). A folder holding
+ * a marker among the user's files (a report's contents copied with their dotfiles into a
+ * workspace, `cp -a rep/. ws/`) can never be replaced: writing elsewhere in it is allowed.
+ * O(depth of `path`) lookups, and a listing of each output found.
  */
-export async function enclosingOutput(path: string): Promise<{ readonly dir: string; readonly kind: OutputKind } | undefined> {
-  for (let at = dirname(path); ; at = dirname(at)) {
+export async function enclosingOutput(path: string): Promise<EnclosingOutput | undefined> {
+  for (let below = path, at = dirname(path); at !== below; below = at, at = dirname(at)) {
     const marker = await readMarker(at);
-    if (marker !== undefined) return { dir: at, kind: marker.kind };
-    if (dirname(at) === at) return undefined;
+    if (marker === undefined) continue;
+    const entry = basename(below);
+    if (OUTPUT_ENTRIES[marker.kind].has(entry) || entry === MARKER_FILE || entry === OWNER_FILE) return { dir: at, kind: marker.kind, entry, ownName: true };
+    // A folder that cannot be listed is taken as replaceable: nothing is written inside what may be an output.
+    const others = (await outputForeignEntries(at, FOREIGN_ENTRIES[marker.kind]).catch(() => [])).filter((name) => name !== entry);
+    if (others.length === 0) return { dir: at, kind: marker.kind, entry, ownName: false };
   }
+  return undefined;
 }
 
 /** Why a path inside `outer` is refused, after the path's name. */
-export const insideOutputReason = (outer: { readonly dir: string; readonly kind: OutputKind }): string =>
-  `is inside the arrcast ${outer.kind} ${outer.dir}, which is replaced whole by the next run writing it and holds only what that run writes; write it outside that folder`;
+export const insideOutputReason = (outer: EnclosingOutput): string =>
+  `is inside the arrcast ${outer.kind} ${outer.dir} (it holds arrcast's marker file ${MARKER_FILE}${
+    outer.ownName
+      ? `; ${outer.entry} is a name the ${outer.kind} writes itself, so a run replacing the ${outer.kind} would delete what is there)`
+      : ' and nothing else arrcast did not write), which is replaced whole by the next run writing it'
+  }; write it outside that folder`;
 
 /** Refuse (OutputDirError, exit 2) resolved `path`, named `shown` in the message, when it is inside an arrcast output (enclosingOutput). */
 export async function refuseInsideOutput(path: string, shown: string): Promise<void> {

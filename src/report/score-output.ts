@@ -5,7 +5,9 @@ import { METRIC_LABELS, type Metric } from '../model/components.js';
 import type { ScoreGroup, ScoreResult } from '../scoring/score-forecasts.js';
 import type { ReportTrials } from './read-report-trials.js';
 import { writeDirectoryAtomically } from './atomic-dir.js';
-import { foreignFiles, prepareOutputDir, recheckOutputDir } from './output-dir.js';
+import { prepareOutputDir, recheckOutputDir } from './output-dir.js';
+import { FOREIGN_ENTRIES } from './output-entries.js';
+import { SCORE_FILES } from './score-files.js';
 import { csvField, csvNumber } from './csv-field.js';
 import { renderChart, type ChartRenderer } from './render-chart.js';
 import { calibrationSpec, pitHistogramSpec } from './charts/score-charts.js';
@@ -13,19 +15,7 @@ import { escapeHtml } from './html/escape.js';
 import { gridTable } from './html/tables.js';
 import { formatShare } from './money.js';
 
-/** The files `arrcast score --out DIR` writes. */
-export const SCORE_FILES = {
-  json: 'score.json',
-  csv: 'score.csv',
-  html: 'score.html',
-  pitSpec: 'pit-histogram.vl.json',
-  pitSvg: 'pit-histogram.svg',
-  calibrationSpec: 'calibration.vl.json',
-  calibrationSvg: 'calibration.svg',
-} as const;
-
-const SCORE_ENTRIES: ReadonlySet<string> = new Set(Object.values(SCORE_FILES));
-const scoreForeignEntries = (dir: string) => foreignFiles(dir, (name) => SCORE_ENTRIES.has(name));
+export { SCORE_FILES };
 
 /** How the scores are computed, in words: in score.json and on the page. */
 export const SCORE_METHODS = {
@@ -38,7 +28,7 @@ export const SCORE_METHODS = {
 
 /** Resolve and check `--out` for a score (new, empty, or an earlier score and nothing else); returns the path to write. */
 export function prepareScoreDir(out: string): Promise<string> {
-  return prepareOutputDir(out, 'score', scoreForeignEntries);
+  return prepareOutputDir(out, 'score', FOREIGN_ENTRIES.score);
 }
 
 /** score.json's content. */
@@ -186,6 +176,6 @@ export async function writeScore(dir: string, result: ScoreResult, reports: read
       await writeFile(join(tmp, SCORE_FILES.html), scoreHtml(result, reports, charts));
       await checkpoint(SCORE_FILES.html);
     },
-    { kind: 'score', signal: options.signal, recheck: () => recheckOutputDir(dir, 'score', scoreForeignEntries) },
+    { kind: 'score', signal: options.signal, recheck: () => recheckOutputDir(dir, 'score', FOREIGN_ENTRIES.score) },
   );
 }

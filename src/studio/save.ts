@@ -1,6 +1,7 @@
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
-import { enclosingOutput } from '../report/output-dir.js';
+import { enclosingOutput, insideOutputReason } from '../report/output-dir.js';
 import { Refusal } from './http-guard.js';
 
 /** A name the planner gives a saved state: letters, digits, spaces, '-' and '_', then '.yaml' is added. Never a path. */
@@ -38,9 +39,9 @@ export async function saveOverlay(dir: string, file: string, text: string): Prom
   const path = join(dir, file);
   // A scenario opened from a report (its scenario.json): the what-if would go into the report, which
   // the next run into it replaces whole, and which then holds a file that run did not write.
-  const outer = await enclosingOutput(path);
-  if (outer !== undefined)
-    throw new Refusal(409, `the scenario's folder ${outer.dir} is an arrcast ${outer.kind}, which holds only what arrcast run writes there; copy the scenario out of it to save what-ifs beside it`);
+  // The folder as it is on disk (a link to a report, or a report's folder reached through one, is the report).
+  const outer = await enclosingOutput(join(await realpath(dir).catch(() => dir), file));
+  if (outer !== undefined) throw new Refusal(409, `${file} ${insideOutputReason(outer)}; copy the scenario out of it to save what-ifs beside it`);
   try {
     await writeFileAtomically(path, text);
   } catch (err) {

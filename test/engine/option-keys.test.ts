@@ -47,7 +47,8 @@ describe('an option the function does not read is refused by name, not ignored',
     expect(await refusal(() => simulate(example, as<SimulateOptions>({ trials: 50, workers: 0, shard: { index: 0, count: 1 } })))).toMatch(/^RunOptionError --shard: simulate runs the whole run/);
     const part = await simulateShard(example, { trials: 50, workers: 0, shard: { index: 0, count: 1 } });
     const partFile = join(mkdtempSync(join(tmpdir(), 'option-keys-')), 'p.arrcast-part');
-    expect(await refusal(() => writePartFile(partFile, part, as<{ signal?: AbortSignal }>({ signl: AbortSignal.abort() })))).toBe('RunOptionError signl: is not an option of writePartFile (did you mean signal?); its options are signal');
+    expect(await refusal(() => writePartFile(partFile, part, as<{ signal?: AbortSignal }>({ signl: AbortSignal.abort() })))).toBe('RunOptionError signl: is not an option of writePartFile (did you mean signal?); its options are signal, recheck');
+    expect(await refusal(() => writePartFile(partFile, part, as<{ recheck?: () => Promise<void> }>({ recheck: 'yes' })))).toMatch(/^RunOptionError recheck: must be a function/);
     expect(await refusal(() => writePartFile(partFile, part, as<{ signal?: AbortSignal }>({ signal: new AbortController() })))).toMatch(/^RunOptionError signal: must be an AbortSignal/);
     expect(existsSync(partFile)).toBe(false);
     expect(await refusal(() => createEngine(as<EngineOptions>({ worker: 1 })))).toMatch(/^RunOptionError worker: is not an option of createEngine \(did you mean workers\?\); its options are workers, tierCacheBytes$/);

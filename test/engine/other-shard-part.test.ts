@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateShard, type SimulationPart } from '../../src/engine/simulate.js';
-import { OtherShardPartError, readPartHeader, writePartFile } from '../../src/engine/part-file.js';
+import { checkPartOutput, OtherShardPartError, partRunOf, readPartHeader, writePartFile } from '../../src/engine/part-file.js';
+import { PartFileError } from '../../src/engine/part-format.js';
 import type { ShardSpec } from '../../src/engine/chunks.js';
 import { fixtureText, ROOT, scenarioFrom } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/in-process-cli.js';
@@ -23,22 +24,64 @@ const dirWithPart = async (shard: ShardSpec) => {
   return dir;
 };
 
-describe('a shard never replaces another shard’s part', () => {
+describe('a shard never replaces another shard’s part of the same run', () => {
   it.each([
     [{ index: 0, count: 2 }, { index: 1, count: 2 }],
     [{ index: 1, count: 2 }, { index: 0, count: 2 }],
-    [{ index: 0, count: 2 }, { index: 0, count: 3 }],
-    [{ index: 0, count: 1 }, { index: 0, count: 2 }],
+    [{ index: 0, count: 3 }, { index: 2, count: 3 }],
   ])('as it is moved into place (a part written there while it ran): %j there, %j written', async (there, written) => {
     const dir = await dirWithPart(there);
     const file = join(dir, 'parts');
     const before = readFileSync(file);
     const error = await writePartFile(file, await shardOf(written.index, written.count)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OtherShardPartError);
-    expect((error as Error).message).toContain(`holds shard ${there.index + 1}/${there.count}'s part, and this is shard ${written.index + 1}/${written.count}`);
+    expect((error as Error).name).toBe('OtherShardPartError');
+    expect((error as Error).message).toContain(`holds shard ${there.index + 1}/${there.count}'s part of the same run (scenario, seed and trials), and this is shard ${written.index + 1}/${written.count}`);
     expect(readFileSync(file).equals(before)).toBe(true);
     // Its temporary file is gone: nothing is left beside the part.
     expect(readdirSync(dir)).toEqual(['parts']);
+  });
+
+  // The one rule: only a part of the same run with another K is kept. A part of another run (another
+  // shard count, seed, trials or scenario) is a stale output, replaced as before: '--shard 1/1' over a
+  // 1/2 part was refused while '--seed 99 --shard 1/2' over a seed-3 1/2 part was replaced.
+  it.each([
+    ['another shard count', { index: 0, count: 1 }, () => shardOf(0, 2)],
+    ['another shard count, the same K', { index: 0, count: 2 }, () => shardOf(0, 1)],
+    ['another seed', { index: 0, count: 2 }, () => simulateShard(minimal, { trials: TRIALS, seed: 99, workers: 0, shard: { index: 1, count: 2 } })],
+    ['other trials', { index: 0, count: 2 }, () => simulateShard(minimal, { trials: TRIALS + 1000, seed: 3, workers: 0, shard: { index: 1, count: 2 } })],
+    ['another scenario', { index: 0, count: 2 }, () => simulateShard(scenarioFrom(fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'), 'minimal.yaml'), { trials: TRIALS, seed: 3, workers: 0, shard: { index: 1, count: 2 } })],
+  ] as const)('a part of another run (%s) is a stale output: replaced', async (_what, there, next) => {
+    const dir = await dirWithPart(there);
+    const file = join(dir, 'parts');
+    const part = await next();
+    await writePartFile(file, part);
+    expect((await readPartHeader(file)).header.shard).toEqual(part.shard);
+    expect(readdirSync(dir)).toEqual(['parts']);
+  });
+
+  it('a complete part this arrcast cannot read (a newer format) is refused, not taken for one cut short; a damaged one is replaced', async () => {
+    const dir = await dirWithPart({ index: 0, count: 2 });
+    const file = join(dir, 'parts');
+    const original = readFileSync(file);
+    const newer = Buffer.from(original);
+    newer.writeUInt32LE(newer.readUInt32LE(8) + 1, 8);
+    writeFileSync(file, newer);
+    const run = partRunOf(await shardOf(1, 2));
+    const error = await checkPartOutput(file, file, run).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartFileError);
+    expect((error as Error).message).toContain(`is a part of format version ${newer.readUInt32LE(8)}`);
+    expect(readFileSync(file).equals(newer)).toBe(true);
+    // The control: the same part of this format cut short holds no trials that can be read.
+    writeFileSync(file, original.subarray(0, original.length - 8));
+    await expect(checkPartOutput(file, file, run)).resolves.toBeUndefined();
+  });
+
+  it('the library exports the check, so a shard can be checked before it is simulated', async () => {
+    const library = await import('../../src/index.js');
+    expect(library.checkPartOutput).toBe(checkPartOutput);
+    expect(library.partRunOf).toBe(partRunOf);
+    expect(library.OtherShardPartError).toBe(OtherShardPartError);
   });
 
   it('the same shard K/N replaces its earlier part (a re-run), and a part cut short is replaced too', async () => {
@@ -51,6 +94,22 @@ describe('a shard never replaces another shard’s part', () => {
     expect((await readPartHeader(file)).header.shard).toEqual({ index: 0, count: 2 });
   });
 
+  it('writePartFile calls its recheck just before the move (the CLI: still not inside an arrcast output); what it throws leaves nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-other-shard-'));
+    const file = join(dir, 'sub', 'parts');
+    const refusal = new Error('now inside an output');
+    let called = 0;
+    const recheck = async () => {
+      called++;
+      // The temporary part is whole by now: the check is the last thing before the move.
+      expect(readdirSync(join(dir, 'sub')).some((n) => n.startsWith('.arrcast-tmp-'))).toBe(true);
+      throw refusal;
+    };
+    await expect(writePartFile(file, await shardOf(0, 2), { recheck })).rejects.toBe(refusal);
+    expect(called).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('arrcast run --shard refuses an --out holding another shard’s part (exit 2), and keeps it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-other-shard-'));
     const out = join(dir, 'parts');
@@ -58,13 +117,14 @@ describe('a shard never replaces another shard’s part', () => {
     const shard = (k: string) => runCli('run', scenario, '--trials', String(TRIALS), '--seed', '3', '--workers', '0', '--shard', k, '--out', out);
     expect((await shard('1/2')).code).toBe(0);
     const first = readFileSync(out);
-    for (const other of ['2/2', '1/4']) {
-      const r = await shard(other);
-      expect(r.code).toBe(2);
-      expect(r.err).toContain(`${out} holds shard 1/2's part, and this is shard ${other}: writing it there would replace that shard's trials`);
-      expect(readFileSync(out).equals(first)).toBe(true);
-    }
+    const r = await shard('2/2');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${out} holds shard 1/2's part of the same run (scenario, seed and trials), and this is shard 2/2: writing it there would replace that shard's trials`);
+    expect(readFileSync(out).equals(first)).toBe(true);
     expect(readdirSync(dir)).toEqual(['parts']);
+    // Another run's part (another shard count) is a stale output: replaced.
+    expect((await shard('1/4')).code).toBe(0);
+    expect((await readPartHeader(out)).header.shard).toEqual({ index: 0, count: 4 });
   });
 
   it('arrcast run --shard writes no part into an arrcast report, or its charts/ (exit 2): the report holds only what a run writes there', async () => {

@@ -83,3 +83,21 @@ describe('writeFileAtomically', () => {
     expect(readdirSync(dir).filter((f) => f.includes('arrcast-tmp'))).toEqual([]);
   });
 });
+
+describe('writeFileAtomically’s recheck (fit and init: the place is checked again just before the move)', () => {
+  it('runs once the temporary file is written; what it throws moves nothing and leaves no temporary file or folder made', async () => {
+    const refusal = new Error('now inside an arrcast output');
+    let seen: string[] = [];
+    const error = await writeFileAtomically(join(dir, 'new', 'f.yaml'), 'x: 1\n', {
+      parents: true,
+      recheck: async () => {
+        seen = readdirSync(join(dir, 'new'));
+        throw refusal;
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBe(refusal);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^\.f\.yaml/);
+    expect(readdirSync(dir)).not.toContain('new');
+  });
+});

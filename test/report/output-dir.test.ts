@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -258,5 +259,59 @@ describe('nothing is written inside an arrcast output (a report, comparison or s
       expect(await prepareReportDir(out)).toBe(join(cwd, out));
       expect(await resolveOutFile(`${out}/f.yaml`, { inputs: [] })).toBe(join(cwd, out, 'f.yaml'));
     }
+  });
+});
+
+describe('a folder holding a marker among the user’s files is no output: it can never be replaced, so writing in it is allowed', () => {
+  // A report's contents copied with their dotfiles into a workspace (`cp -a rep/. ws/`, rsync, tar):
+  // every write below ws/ was refused as 'inside the arrcast report .../ws', while ws/ itself can
+  // never be replaced (it holds files arrcast did not write).
+  function workspace(): string {
+    const ws = join(cwd, 'ws');
+    mkdirSync(join(ws, 'data'), { recursive: true });
+    writeFileSync(join(ws, MARKER_FILE), markerText('report'));
+    writeFileSync(join(ws, 'summary.json'), '{}');
+    writeFileSync(join(ws, 'report.html'), '<html>');
+    writeFileSync(join(ws, 'm.yaml'), 'the user’s scenario');
+    writeFileSync(join(ws, 'history.csv'), 'month');
+    return ws;
+  }
+
+  it('a directory or a file below it, in a new folder or one of the user’s, is written', async () => {
+    const ws = workspace();
+    await expect(prepareReportDir('ws')).rejects.toThrow('is an arrcast report that also holds data, history.csv, m.yaml, which arrcast did not write');
+    for (const out of ['ws/reports/q3', 'ws/data/run', 'ws/x']) expect(await prepareReportDir(out)).toBe(join(ws, out.slice(3)));
+    expect(await prepareComparisonDir('ws/cmp')).toBe(join(ws, 'cmp'));
+    for (const out of ['ws/plans/f.yaml', 'ws/data/f.yaml', 'ws/f.yaml']) expect(await resolveOutFile(out, { inputs: [] })).toBe(join(ws, out.slice(3)));
+  });
+
+  it.each([['ws/charts/new'], ['ws/charts/f.yaml'], ['ws/trials.csv/x']])('but never under one of the output’s own names (%s): the next run writing the output would delete it', async (out) => {
+    const ws = workspace();
+    const before = snapshot(root);
+    const entry = out.split('/')[1];
+    const expected = `is inside the arrcast report ${ws} (it holds arrcast's marker file ${MARKER_FILE}; ${entry} is a name the report writes itself`;
+    if (!out.endsWith('.yaml')) await expect(prepareReportDir(out)).rejects.toThrow(expected);
+    await expect(resolveOutFile(out.endsWith('.yaml') ? out : `${out}/f.yaml`, { inputs: [] })).rejects.toThrow(expected);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('an output replaceable but for the path’s own first step is refused: the write would make a replaceable report hold it', async () => {
+    // The check ignores the entry the path goes through, so it says the same before and after the write made it.
+    mkdirSync(join(cwd, 'report', 'notes'));
+    const error = await prepareReportDir('report/notes/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputDirError);
+    expect((error as Error).message).toContain(`is inside the arrcast report ${join(cwd, 'report')} (it holds arrcast's marker file ${MARKER_FILE} and nothing else arrcast did not write)`);
+    // notes/ already makes the report one no run replaces: a place beside it is written.
+    expect(await prepareReportDir('report/new/x')).toBe(join(cwd, 'report', 'new', 'x'));
+  });
+
+  it('an output further up is found through a non-replaceable one: a replaceable report holding the workspace refuses', async () => {
+    const ws = workspace();
+    rmSync(join(cwd, 'report'), { recursive: true });
+    mkdirSync(join(cwd, 'report'));
+    writeFileSync(join(cwd, 'report', MARKER_FILE), markerText('report'));
+    const inner = join(cwd, 'report', 'ws');
+    execFileSync('cp', ['-a', `${ws}/.`, inner]);
+    await expect(prepareReportDir(join(inner, 'q3'))).rejects.toThrow(`is inside the arrcast report ${join(cwd, 'report')} (it holds`);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,11 +63,24 @@ describe('arrcast studio: a save is whole or not at all', () => {
     mkdirSync(report);
     writeFileSync(join(report, MARKER_FILE), markerText('report'));
     writeFileSync(join(report, 'scenario.json'), '{}');
-    expect(await refusalOf(saveOverlay(report, 'what if.yaml', 'extends: scenario.json\n'))).toEqual({
-      status: 409,
-      message: `the scenario's folder ${report} is an arrcast report, which holds only what arrcast run writes there; copy the scenario out of it to save what-ifs beside it`,
-      field: undefined,
-    });
+    const { status, message } = await refusalOf(saveOverlay(report, 'what if.yaml', 'extends: scenario.json\n'));
+    expect(status).toBe(409);
+    expect(message).toMatch(new RegExp(`^what if\\.yaml is inside the arrcast report ${realpathSync(report)} \\(it holds arrcast's marker file \\${MARKER_FILE}`));
+    expect(message).toContain('copy the scenario out of it to save what-ifs beside it');
     expect(readdirSync(report).sort()).toEqual([MARKER_FILE, 'scenario.json']);
+  });
+
+  it('a scenario further down in a report, or reached through a link to its folder, is refused naming the report, not its own folder', async () => {
+    const report = join(dir, 'report-up');
+    mkdirSync(join(report, 'charts', 'deep'), { recursive: true });
+    writeFileSync(join(report, MARKER_FILE), markerText('report'));
+    symlinkSync(join(report, 'charts', 'deep'), join(dir, 'link-to-deep'));
+    for (const folder of [join(report, 'charts', 'deep'), join(dir, 'link-to-deep')]) {
+      const { status, message } = await refusalOf(saveOverlay(folder, 'w.yaml', 'x: 1\n'));
+      expect(status).toBe(409);
+      // Before, the folder's text was walked: the link's path is in no report, and the what-if went into it.
+      expect(message).toContain(`w.yaml is inside the arrcast report ${realpathSync(report)} (it holds arrcast's marker file ${MARKER_FILE}; charts is a name the report writes itself`);
+    }
+    expect(readdirSync(join(report, 'charts', 'deep'))).toEqual([]);
   });
 });
