@@ -143,7 +143,7 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
   const conditions = top.map((s): DriverCondition => {
     const d = byKey.get(s.key)!;
     const input = d.input!;
-    const c = medianCrossing(binMedians(y, input), threshold, (v) => inputPercentileAt(input, v));
+    const c = medianCrossing(binMedians(y, input), threshold, (v) => inputPercentileAt(input, v), { low: inputValueAt(input, 0.01), high: inputValueAt(input, 0.99) });
     const base = {
       key: d.key,
       label: d.label,
