@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analysis/summarize.js';
+import { attributionInputs } from '../../src/analysis/attribution/sim-inputs.js';
+import { sensitivity } from '../../src/analysis/sensitivity.js';
+import { whatMustBeTrue } from '../../src/analysis/what-must-be-true.js';
+import { metricColumn } from '../../src/analysis/columns.js';
 import { run } from '../helpers/fixtures.js';
 import { betaCdf } from '../helpers/stats.js';
 
@@ -73,6 +77,24 @@ describe('what must be true against the closed-form crossing (revenue monotone i
     expect(above!.noSingleDriver).toBe(true);
     expect(below!.drivers.map((d) => [d.label, d.reach, d.percentile, d.value])).toEqual([['T conversion', 'always', undefined, undefined]]);
     expect(below!.noSingleDriver).toBe(false);
+  });
+
+  it('names an "at most" condition for a metric that falls with the driver (minus revenue), at the same closed form', async () => {
+    // -revenue >= -median(p_u) exactly when revenue <= median(p_u): reached at conversion <= p_u, a
+    // bottom-u year. The same tolerances as above.
+    const sim = await simulation;
+    const inputs = attributionInputs(sim);
+    const y = Float64Array.from(metricColumn(sim, 'revenue'), (v) => -v);
+    const sens = sensitivity(inputs, y);
+    for (const u of [0.05, 0.25, 0.75, 0.95]) {
+      const pu = betaQuantile(u);
+      const c = whatMustBeTrue(inputs, y, sens, { metric: 'revenue', value: -medianAt(pu) }, 'minus revenue').drivers[0]!;
+      expect([c.label, c.reach, c.direction]).toEqual(['T conversion', 'crosses', 'atMost']);
+      const tolerance = (4 * 1.2533 * sigma(pu)) / Math.sqrt(n / bins) / k;
+      expect(Math.abs(c.value! - pu), `P${u * 100}: ${c.value} for ${pu} (± ${tolerance})`).toBeLessThanOrEqual(tolerance);
+      const F = betaCdf(c.value!, ALPHA, BETA);
+      expect(Math.abs(c.percentile! - F)).toBeLessThanOrEqual(4 * Math.sqrt((F * (1 - F)) / n));
+    }
   });
 
   it("at 2,000 trials, where the outer bins' medians sit at the P93.75 and P6.25, still names a P96 target's conversion", async () => {
