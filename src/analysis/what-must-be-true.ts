@@ -4,7 +4,7 @@ import { nearestName } from '../scenario/edit-distance.js';
 import { quoteText } from '../scenario/display-text.js';
 import { METRICS } from '../model/components.js';
 import { binMedians, medianCrossing } from './attribution/break-even.js';
-import { inputPercentileAt, inputValueAt } from './attribution/input.js';
+import { drawnValueAt, inputPercentileAt, inputValueAt } from './attribution/input.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
 import type { Sensitivity } from './sensitivity.js';
 import { quantile } from './tail.js';
@@ -155,7 +155,9 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
     };
     if (c.kind !== 'crosses') return { ...base, reach: c.kind };
     const value = c.value ?? inputValueAt(input, c.percentile);
-    return { ...base, reach: 'crosses', percentile: c.percentile, value, direction: c.direction === 'up' ? 'atLeast' : 'atMost' };
+    // A crossing between runs of equal draws (a discrete driver): the next value the driver can take.
+    const drawn = drawnValueAt(input, value, c.direction === 'up');
+    return { ...base, reach: 'crosses', percentile: drawn?.percentile ?? c.percentile, value: drawn?.value ?? value, direction: c.direction === 'up' ? 'atLeast' : 'atMost' };
   });
   const order = (c: DriverCondition) => (c.reach === 'crosses' ? Math.abs(c.percentile! - 0.5) : c.reach === 'always' ? -1 : Infinity);
   conditions.sort((a, b) => order(a) - order(b) || b.varianceShare - a.varianceShare);

@@ -48,6 +48,19 @@ export function binMedians(y: ArrayLike<number>, input: PreparedInput): BinMedia
     median[k] = b > a ? quantile(grouped.subarray(a, b), 0.5).value : NaN;
     value[k] = b > a ? sortedMedian(input.sorted, a, b) : NaN;
   }
+  // Bins that split one run of equal values (a discrete driver's 5% drawn in a third of the years)
+  // have the same median driver value: their medians differ by chance (and by a neighbour value's few
+  // trials in a bin that straddles two runs), and a target between them would 'cross' inside the
+  // run. Each such run of bins gets the median of all its trials. Continuous draws: no two bins share one.
+  for (let k = 0; k < K; ) {
+    let e = k + 1;
+    while (e < K && count[e]! > 0 && value[e] === value[k]) e++;
+    if (e - k > 1) {
+      const pooled = quantile(grouped.subarray(start[k]!, start[e]!), 0.5).value;
+      for (let j = k; j < e; j++) median[j] = pooled;
+    }
+    k = e;
+  }
   return { percentile, median, count, value };
 }
 
