@@ -19,6 +19,8 @@
 // share lies above 0 by its interval, and places its crossing in the driver's value (whatMustBeTrue is
 // the only summary key that changed; reverting src/analysis/what-must-be-true.ts and
 // attribution/break-even.ts gives the previous digests back).
+// Summary numbers only again (trials unchanged): December 2026 (fixnum15), for the same three scenarios:
+// whatMustBeTrue entries gain notShown (the drivers the 95% filter leaves out, with their shares).
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -4,7 +4,7 @@ import { nearestName } from '../scenario/edit-distance.js';
 import { quoteText } from '../scenario/display-text.js';
 import { METRICS } from '../model/components.js';
 import { binMedians, medianCrossing } from './attribution/break-even.js';
-import { inputPercentileAt, inputValueAt } from './attribution/input.js';
+import { drawnValueAt, inputPercentileAt, inputValueAt } from './attribution/input.js';
 import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
 import type { Sensitivity } from './sensitivity.js';
 import { quantile } from './tail.js';
@@ -38,6 +38,15 @@ export interface DriverCondition {
   readonly direction?: 'atLeast' | 'atMost';
 }
 
+/** A driver what must be true leaves out: its share of the metric's variance is not shown above 0. */
+export interface NotShownDriver {
+  readonly key: string;
+  readonly label: string;
+  readonly tier?: string;
+  readonly varianceShare: number;
+  readonly varianceShareInterval: readonly [number, number];
+}
+
 export interface WhatMustBeTrue {
   readonly target: string;
   readonly metric: MetricTarget['metric'];
@@ -52,8 +61,18 @@ export interface WhatMustBeTrue {
    * The median of those trials when it is not given.
    */
   readonly median: number;
-  /** True when the median misses the target and none of the drivers alone can bring it there. */
+  /**
+   * True when the median misses the target and none of the drivers shown (`drivers`) alone can bring
+   * it there, or no driver has uncertainty of its own. False when `drivers` is empty only because
+   * the 95% filter left none (`notShown`): more trials may show one that gets there.
+   */
   readonly noSingleDriver: boolean;
+  /**
+   * The top drivers with uncertainty of their own that `drivers` leaves out because their share's
+   * 95% interval does not lie above 0 (not shown to move the metric at these trials), with that
+   * share and interval, largest share first. Absent when none is left out.
+   */
+  readonly notShown?: readonly NotShownDriver[];
   /**
    * The top drivers that can move the metric (by variance share, among those whose share's 95%
    * interval lies above 0: shown to move it), those that reach the target
@@ -113,11 +132,18 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
   // A driver whose share is not above 0 by its interval is not shown to move the metric: the bins'
   // medians of a driver that cannot (a renewal rate when no customer renews this year) are noise
   // around the median, and a target near it 'crosses' them at a percentile of chance.
-  const top = sens.drivers.filter((s) => s.ownUncertainty && s.varianceShareInterval![0] > 0).slice(0, TOP_DRIVERS);
+  const own = sens.drivers.filter((s) => s.ownUncertainty);
+  const top = own.filter((s) => s.varianceShareInterval![0] > 0).slice(0, TOP_DRIVERS);
+  // Kept, with their intervals: with none shown, 'no driver moves it' would be false of a driver
+  // the trials are too few to show (conversion at 1.3% [-0.2%, 2.7%] of 2,000 trials' variance).
+  const dropped = own
+    .filter((s) => !(s.varianceShareInterval![0] > 0))
+    .slice(0, TOP_DRIVERS)
+    .map((s): NotShownDriver => ({ key: s.key, label: s.label, ...(s.tier === undefined ? {} : { tier: s.tier }), varianceShare: s.varianceShare!, varianceShareInterval: s.varianceShareInterval! }));
   const conditions = top.map((s): DriverCondition => {
     const d = byKey.get(s.key)!;
     const input = d.input!;
-    const c = medianCrossing(binMedians(y, input), threshold, (v) => inputPercentileAt(input, v));
+    const c = medianCrossing(binMedians(y, input), threshold, (v) => inputPercentileAt(input, v), { low: inputValueAt(input, 0.01), high: inputValueAt(input, 0.99) });
     const base = {
       key: d.key,
       label: d.label,
@@ -129,13 +155,17 @@ export function whatMustBeTrue(inputs: AttributionInputs, metricValues: ArrayLik
     };
     if (c.kind !== 'crosses') return { ...base, reach: c.kind };
     const value = c.value ?? inputValueAt(input, c.percentile);
-    return { ...base, reach: 'crosses', percentile: c.percentile, value, direction: c.direction === 'up' ? 'atLeast' : 'atMost' };
+    // A crossing between runs of equal draws (a discrete driver): the next value the driver can take.
+    const drawn = drawnValueAt(input, value, c.direction === 'up');
+    return { ...base, reach: 'crosses', percentile: drawn?.percentile ?? c.percentile, value: drawn?.value ?? value, direction: c.direction === 'up' ? 'atLeast' : 'atMost' };
   });
   const order = (c: DriverCondition) => (c.reach === 'crosses' ? Math.abs(c.percentile! - 0.5) : c.reach === 'always' ? -1 : Infinity);
   conditions.sort((a, b) => order(a) - order(b) || b.varianceShare - a.varianceShare);
   return {
     ...head,
-    noSingleDriver: median < threshold && !conditions.some((c) => c.reach === 'crosses'),
+    // None shown because the filter left none: not 'no single driver', which more trials may refute.
+    noSingleDriver: median < threshold && !conditions.some((c) => c.reach === 'crosses') && (conditions.length > 0 || dropped.length === 0),
     drivers: conditions,
+    ...(dropped.length === 0 ? {} : { notShown: dropped }),
   };
 }

@@ -159,8 +159,14 @@ export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => 
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
   const now = `P50 now ${money(w.median)}`;
-  // No driver measurably moves the metric (none has uncertainty of its own, or none a share above 0): "it
-  // takes several together" would name a way the scenario does not have.
+  // Drivers there are, but the trials do not show any above 0: not 'no driver moves it' (a driver
+  // whose P99 year reaches the target read so at 2,000 trials), nor 'the median already, whatever any driver does'.
+  if (w.drivers.length === 0 && w.notShown !== undefined && w.notShown.length > 0) {
+    const shares = w.notShown.map((x) => `${x.label} ${shareWords(x.varianceShare)} [${shareWords(x.varianceShareInterval[0])}, ${shareWords(x.varianceShareInterval[1])}]`).join(', ');
+    const unshown = `no driver is shown to move it at ${w.trialsUsed.toLocaleString('en-US')} trials (share of variance ${shares}); run more trials.`;
+    return w.median >= w.value ? `${w.target} is the median outcome already (${now}); how far any one driver could take it down: ${unshown}` : `For ${w.target} to be the median outcome (${now}): ${unshown}`;
+  }
+  // No driver has uncertainty of its own: "it takes several together" would name a way the scenario does not have.
   if (w.noSingleDriver && w.drivers.length === 0)
     return `For ${w.target} to be the median outcome (${now}): no driver of the scenario measurably moves it; its spread is deal-by-deal and customer-by-customer luck, which no driver's year sets.`;
   if (w.noSingleDriver) return `For ${w.target} to be the median outcome (${now}): no single driver gets there within the range the scenario allows, others as drawn; it takes several together.`;
@@ -170,6 +176,12 @@ export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => 
   return already
     ? `${w.target} stays the median outcome (${now}) down to any one of: ${ways.join('; or ')}.`
     : `For ${w.target} to be the median outcome (${now}), one of: ${ways.join('; or ')}.`;
+}
+
+/** A share of variance with one decimal, one that rounds to zero as 0.0%: '1.3%', '-0.2%'. */
+function shareWords(value: number): string {
+  const digits = (value * 100).toFixed(1);
+  return `${Number(digits) === 0 ? '0.0' : digits}%`;
 }
 
 /** Budgets, downside, targets, sensitivity, what must be true and precision. */

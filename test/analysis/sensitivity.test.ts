@@ -183,7 +183,10 @@ describe('what must be true', () => {
     // above the P50 'crossed' them at a percentile of chance ('T renewal rate 87%, a top-33% year').
     // Before, the rate was named for 12 of the 12 targets below (seeds 1 to 6, 20,000 trials), a
     // crossing for 7; a share must now lie above 0 by its 95% interval (a driver of no effect does that
-    // about 2.5% of the time, on one side).
+    // about 2.5% of the time, on one side). So each of the 6 checks below (3 seeds x 2 metrics, the
+    // two metrics of a seed correlated) has about a 2.5% chance of naming the rate by chance: fixed
+    // seeds, so the test is deterministic, but a change of seeds could fail it without a defect
+    // (about 1 - 0.975^6, at most 14%, for a fresh set).
     const book = (rate: string) => `name: later renewals
 tiers:
   - name: T

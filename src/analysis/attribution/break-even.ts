@@ -48,6 +48,19 @@ export function binMedians(y: ArrayLike<number>, input: PreparedInput): BinMedia
     median[k] = b > a ? quantile(grouped.subarray(a, b), 0.5).value : NaN;
     value[k] = b > a ? sortedMedian(input.sorted, a, b) : NaN;
   }
+  // Bins that split one run of equal values (a discrete driver's 5% drawn in a third of the years)
+  // have the same median driver value: their medians differ by chance (and by a neighbour value's few
+  // trials in a bin that straddles two runs), and a target between them would 'cross' inside the
+  // run. Each such run of bins gets the median of all its trials. Continuous draws: no two bins share one.
+  for (let k = 0; k < K; ) {
+    let e = k + 1;
+    while (e < K && count[e]! > 0 && value[e] === value[k]) e++;
+    if (e - k > 1) {
+      const pooled = quantile(grouped.subarray(start[k]!, start[e]!), 0.5).value;
+      for (let j = k; j < e; j++) median[j] = pooled;
+    }
+    k = e;
+  }
   return { percentile, median, count, value };
 }
 
@@ -144,12 +157,14 @@ export type Crossing =
  * bins' mean percentiles instead, a driver whose quantiles curve (a beta's tails) put the crossing of
  * a target at its P5 at about P5.8, at its P95 at about P94.3 (20,000 trials, 20 bins): the outer bins
  * span the most value. `percentileAt`: the input's percentile at a value (inputPercentileAt); without
- * it, linear between the bins' (value, mean percentile) points.
+ * it, linear between the bins' (value, mean percentile) points. `ends`: the input's values at its P1
+ * and P99, to which the outer bins are extended (with `percentileAt`); without them 'never' and
+ * 'always' begin at the outer bins' median values.
  *
  * @example medianCrossing(binMedians(revenue, conversion), 120e6, (v) => inputPercentileAt(conversion, v)) // => { kind: 'crosses', percentile: 0.71, value: 0.061, direction: 'up' }
  * Complexity: O(K) and one percentileAt.
  */
-export function medianCrossing(b: BinMedians, target: number, percentileAt?: (value: number) => number): Crossing {
+export function medianCrossing(b: BinMedians, target: number, percentileAt?: (value: number) => number, ends?: CrossingEnds): Crossing {
   const idx = [...b.count.keys()].filter((k) => b.count[k]! > 0);
   const u = idx.map((k) => b.percentile[k]!);
   const m = idx.map((k) => b.median[k]!);
@@ -163,6 +178,27 @@ export function medianCrossing(b: BinMedians, target: number, percentileAt?: (va
   const order = direction === 'up' ? idx.map((_, i) => i) : idx.map((_, i) => idx.length - 1 - i);
   const f = isotonic(order.map((i) => m[i]!), order.map((i) => w[i]!));
   const x = order.map((i) => u[i]!);
+  const values = b.value;
+  const v = values ? order.map((i) => values[idx[i]!]!) : undefined;
+  // The outer bins' medians sit at their median values (a P97.5 and a P2.5 with 20 bins, a P87.5
+  // below 1,250 trials), not at the driver's ends: extended along the last segment's slope in value
+  // out to the driver's P1 and P99 (`ends`), so that 'never' and 'always' mean beyond those years.
+  if (v && ends && percentileAt && f.length >= 2) {
+    const K = f.length;
+    const [first, last] = direction === 'up' ? [ends.low, ends.high] : [ends.high, ends.low];
+    const slope = (a: number, c: number) => (v[c]! !== v[a]! ? (f[c]! - f[a]!) / (v[c]! - v[a]!) : 0);
+    const fFirst = f[0]! + slope(0, 1) * (first - v[0]!);
+    const fLast = f[K - 1]! + slope(K - 2, K - 1) * (last - v[K - 1]!);
+    const beyond = direction === 'up' ? (a: number, c: number) => a < c : (a: number, c: number) => a > c;
+    const fx = [...(beyond(first, v[0]!) ? [fFirst] : []), ...f, ...(beyond(v[K - 1]!, last) ? [fLast] : [])];
+    const vx = [...(beyond(first, v[0]!) ? [first] : []), ...v, ...(beyond(v[K - 1]!, last) ? [last] : [])];
+    if (fx[0]! >= target) return { kind: 'always' };
+    if (fx[fx.length - 1]! < target) return { kind: 'never', direction };
+    let k = 1;
+    while (fx[k]! < target) k++;
+    const value = vx[k - 1]! + ((target - fx[k - 1]!) / (fx[k]! - fx[k - 1]!)) * (vx[k]! - vx[k - 1]!);
+    return { kind: 'crosses', percentile: percentileAt(value), value, direction };
+  }
   if (f[0]! >= target) return { kind: 'always' };
   if (f[f.length - 1]! < target) return { kind: 'never', direction };
   let k = 1;
@@ -170,9 +206,13 @@ export function medianCrossing(b: BinMedians, target: number, percentileAt?: (va
   const [f0, f1] = [f[k - 1]!, f[k]!];
   const t = (target - f0) / (f1 - f0);
   const between = x[k - 1]! + t * (x[k]! - x[k - 1]!);
-  const values = b.value;
-  if (!values) return { kind: 'crosses', percentile: between, direction };
-  const [v0, v1] = [values[idx[order[k - 1]!]!]!, values[idx[order[k]!]!]!];
-  const value = v0 + t * (v1 - v0);
+  if (!v) return { kind: 'crosses', percentile: between, direction };
+  const value = v[k - 1]! + t * (v[k]! - v[k - 1]!);
   return { kind: 'crosses', percentile: percentileAt ? percentileAt(value) : between, value, direction };
+}
+
+/** The driver's values at its P1 and P99: how far medianCrossing extends its outer bins. */
+export interface CrossingEnds {
+  readonly low: number;
+  readonly high: number;
 }

@@ -60,6 +60,28 @@ export function inputPercentileAt(input: PreparedInput, v: number): number {
 }
 
 /**
+ * The value a driver can take at a crossing beside a run of equal draws (a discrete or empirical
+ * driver): for 'at least' v, the least draw >= v, with the share of draws below it as its
+ * percentile; for 'at most' v, the greatest draw <= v, with the share at or below it. Undefined
+ * when that draw is not in a run of two or more (continuous draws: v stands), or for the market.
+ * @example drawnValueAt(discrete357, 0.0602, true) // => { value: 0.07, percentile: 0.667 }
+ * Complexity: O(log n).
+ */
+export function drawnValueAt(input: PreparedInput, v: number, atLeast: boolean): { value: number; percentile: number } | undefined {
+  if (input.kind === 'market') return undefined;
+  const s = input.sorted;
+  const n = s.length;
+  if (atLeast) {
+    const i = lowerBound(s, v);
+    if (i >= n || upperBound(s, s[i]!) - i < 2) return undefined;
+    return { value: s[i]!, percentile: i / n };
+  }
+  const j = upperBound(s, v);
+  if (j === 0 || j - lowerBound(s, s[j - 1]!) < 2) return undefined;
+  return { value: s[j - 1]!, percentile: j / n };
+}
+
+/**
  * How many equal-count bins for n trials: about 250 trials a bin, from 4 to 20. More bins cut the
  * discretisation bias but add (2K - 1) / n of noise to each share.
  *

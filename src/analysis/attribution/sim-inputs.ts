@@ -1,9 +1,9 @@
 import type { RunTrials } from '../columns.js';
 import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
-import { movesWithMarket, type DriverUnit, type PlannedDriver } from '../../model/drivers/planned-driver.js';
+import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
 import { binCount, InputArena, inputValueAt, prepareInput, type PreparedInput } from './input.js';
 import { finishSteps } from '../steps.js';
-import { marketMovesTier } from '../../model/market-moves-tier.js';
+import { marketMovesDriver, marketMovesTier } from '../../model/market-moves-tier.js';
 
 /**
  * Attribution uses at most this many trials (the first ones; trials are independent, so any block is
@@ -44,10 +44,11 @@ export interface AttributionInputs {
   /** The market first (when it moves some tier), then every tier's drivers in plan order. */
   readonly drivers: readonly AttributionDriver[];
   /**
-   * The tiers the market can move (marketMovesTier: a driver of theirs is loaded on it), in plan
-   * order; a tier's metric is attributed to the market only when it is one of them.
+   * The tiers the market can move (marketMovesTier: a driver of theirs is loaded on it and acts on
+   * something), in plan order; a tier's metric is attributed to the market only when it is one of
+   * them. Absent (inputs a library caller builds itself, as before it existed): every tier.
    */
-  readonly marketTiers: readonly string[];
+  readonly marketTiers?: readonly string[];
 }
 
 /**
@@ -92,8 +93,9 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
     for (const d of tier.plannedDrivers) {
       const own = ownValues(sim, d, n);
       // A driver that never varies (no own draw, and no market loading or a value the market cannot
-      // move: a rate of 0 or 1, a volume of 0) moves nothing: not listed.
-      if (!own && (!movesWithMarket(d) || !z)) continue;
+      // move: a rate of 0 or 1, a volume of 0), or whose market shift acts on nothing (a conversion
+      // of 0 leads: marketMovesDriver), moves nothing: not listed.
+      if (!own && (!marketMovesDriver(tier, d) || !z)) continue;
       const input = own ? prepareInput(own, 'own', binCount(n), arena) : undefined;
       if (input) yield;
       drivers.push({
@@ -128,7 +130,7 @@ export function attributionBytesAtMost(sim: RunTrials): number {
  */
 export function driversMoving(inputs: AttributionInputs, tier: string | undefined): AttributionDriver[] {
   if (tier === undefined) return [...inputs.drivers];
-  const market = inputs.marketTiers.includes(tier);
+  const market = inputs.marketTiers === undefined || inputs.marketTiers.includes(tier);
   return inputs.drivers.filter((d) => (d.tier === undefined ? market : d.tier === tier));
 }
 

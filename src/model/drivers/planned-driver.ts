@@ -44,5 +44,9 @@ export interface PlannedDriver {
 export function movesWithMarket(d: PlannedDriver): boolean {
   if (d.loading === 0) return false;
   if (d.ownColumn !== undefined) return true;
+  // A fixed rate: shiftedColumn stands for 'the market shift can move it'. planTierDrivers stores a
+  // shifted column for a loaded rate exactly when shiftRate can move it (not 0 or 1); with a loading
+  // (checked above) its absence means pinned. It is a proxy: were planTierDrivers to store columns
+  // for pinned rates too, this would say they move (market-moves-tier's tests would catch it).
   return d.unit === 'rate' ? d.shiftedColumn !== undefined : d.planValue !== 0;
 }

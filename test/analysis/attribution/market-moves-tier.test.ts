@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import YAML from 'yaml';
 import { loadScenario } from '../../../src/scenario/load.js';
 import { simulate, type Simulation } from '../../../src/engine/simulate.js';
 import { metricColumn } from '../../../src/analysis/columns.js';
@@ -11,6 +10,7 @@ import { ROOT, run, writeFiles } from '../../helpers/fixtures.js';
 
 const LOADINGS = ['leads', 'conversion', 'acv', 'renewal', 'contraction', 'expansion'] as const;
 const METRICS = ['revenue', 'bookings', 'endingArr'] as const;
+const NO_LOADINGS = { leads: 0, conversion: 0, acv: 0, renewal: 0, contraction: 0, expansion: 0 };
 
 /** Every trial of a tier's three metrics equal in two runs. */
 function sameTier(a: Simulation, b: Simulation, tier: string): boolean {
@@ -27,19 +27,16 @@ describe('which tiers the market moves', () => {
     // The truth is read from the simulator, not from the rule: a stress case's fixed factor leaves
     // every stream as it was (common random numbers), so a tier the market cannot move gives the
     // same trials at z = -2 and z = +2, and a tier it moves differs.
-    const dir = writeFiles({});
-    cpSync(join(ROOT, 'scenarios', 'data'), join(dir, 'data'), { recursive: true });
-    cpSync(join(ROOT, 'scenarios', 'example.yaml'), join(dir, 'example.yaml')); // downside's base
+    // Each scenario is loaded once; each loading and factor is set on a copy of it, under a hash of
+    // its own (the hash keys a run's compiled plan). 20 trials: a tier the market moves differs in
+    // its first trial already (its loaded driver shifts every trial's value).
     let moved = 0;
     let unmoved = 0;
     for (const name of ['example', 'downside', 'smb-lead-driven', 'enterprise-rep-driven', 'hybrid-company']) {
-      const doc = YAML.parse(readFileSync(join(ROOT, 'scenarios', `${name}.yaml`), 'utf8'));
+      const loaded = await loadScenario(join(ROOT, 'scenarios', `${name}.yaml`));
       for (const loading of LOADINGS) {
-        const at = async (factor: number) => {
-          const file = join(dir, `${name}-${loading}-${factor}.yaml`);
-          writeFileSync(file, YAML.stringify({ ...doc, market: { loadings: { [loading]: 0.5 }, factor } }));
-          return simulate(await loadScenario(file), { trials: 100, seed: 3, workers: 0 });
-        };
+        const at = (factor: number) =>
+          simulate({ ...loaded, scenario: { ...loaded.scenario, market: { loadings: { ...NO_LOADINGS, [loading]: 0.5 }, factor } }, hash: `${loaded.hash}-${loading}-${factor}` }, { trials: 20, seed: 3, workers: 0 });
         const [low, high] = [await at(-2), await at(2)];
         for (const tier of low.plan.tiers) {
           const same = sameTier(low, high, tier.name);
@@ -54,7 +51,10 @@ describe('which tiers the market moves', () => {
     expect(unmoved).toBeGreaterThan(0);
   });
 
-  it('is false for a tier whose loaded drivers the market cannot move (a rate pinned at 0 or 1), and never false for a tier it moves (checked the same way)', async () => {
+  it('is false for a tier whose loaded drivers the market cannot move, or that act on nothing, exactly when the simulator says so', async () => {
+    // Pinned rates (0 or 1), a volume of 0, leads loaded under a conversion of 0, a conversion loaded
+    // over 0 leads beside a varying book (review probe zeroLeads.yaml), a book loaded on renewal that
+    // renews after the year (lateBook.yaml). The truth is read from the simulator: same draws at -2 and +2.
     const dir = writeFiles({});
     const yaml = `name: pinned
 market:
@@ -80,24 +80,42 @@ tiers:
       openingArr: 1000000
       customers: 100
       renewalRate: 1
+  - name: BookNoLeads
+    existing:
+      openingArr: 10000000
+      customers: 1000
+      renewalRate: { dist: beta, mean: 0.85, sd: 0.05 }
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: 0.05
+      acv: 10000
+  - name: LateBook
+    existing:
+      openingArr: 10000000
+      customers: 1000
+      renewalCalendar: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+      renewalRate: 0.85
+  - name: DueBook
+    existing:
+      openingArr: 10000000
+      customers: 1000
+      renewalRate: 0.85
 `;
     const at = async (factor: number) => {
       const file = join(dir, `pinned${factor}.yaml`);
       writeFileSync(file, yaml.replace('market:\n', `market:\n  factor: ${factor}\n`));
-      return simulate(await loadScenario(file), { trials: 200, seed: 3, workers: 0 });
+      return simulate(await loadScenario(file), { trials: 50, seed: 3, workers: 0 });
     };
     const [low, high] = [await at(-2), await at(2)];
-    expect(low.plan.tiers.map((t) => [t.name, !sameTier(low, high, t.name)])).toEqual([['Live', true], ['NoConversion', false], ['NoLeads', false], ['AllRenew', false]]);
-    // NoConversion's leads and NoLeads' conversion do move with the market, to no effect on their
-    // tier (no deals either way): the rule reads drivers, so it counts those tiers as moved. Their
-    // metrics are the same in every trial, and their attribution says so (not estimable).
-    expect(low.plan.tiers.map(marketMovesTier)).toEqual([true, true, true, false]);
-    // The pinned drivers never vary, so they are not listed as moving with the market (before:
-    // 'NoConversion conversion (no year-level uncertainty of its own: moves with the market) 0.0%').
-    const sim = await run(yaml, 2_000, 5);
-    const summary = summarize(sim);
-    expect(summary.sensitivity.drivers.map((d) => d.label).sort()).toEqual(['Live conversion', 'Live leads a month', 'Market', 'NoConversion leads a month', 'NoLeads conversion']);
-    expect(summary.sensitivityByTier!.NoConversion!.notEstimable).toMatch(/same in every trial/);
+    const truth = low.plan.tiers.map((t) => [t.name, !sameTier(low, high, t.name)]);
+    // The premise, read from the simulator: Live, DueBook and BookNoLeads (its book, on the renewal loading) move.
+    expect(truth).toEqual([['Live', true], ['NoConversion', false], ['NoLeads', false], ['AllRenew', false], ['BookNoLeads', true], ['LateBook', false], ['DueBook', true]]);
+    expect(low.plan.tiers.map((t) => [t.name, marketMovesTier(t)])).toEqual(truth);
+    // The drivers acting on nothing are not listed as moving with the market (before: 'NoConversion
+    // conversion (no year-level uncertainty of its own: moves with the market) 0.0%', 'NoLeads
+    // conversion', 'BookNoLeads conversion', 'LateBook renewal rate').
+    const summary = summarize(await run(yaml, 2_000, 5));
+    expect(summary.sensitivity.drivers.map((d) => d.label).sort()).toEqual(['BookNoLeads renewal rate', 'DueBook renewal rate', 'Live conversion', 'Live leads a month', 'Market']);
   });
 
   it('leaves the market out altogether when its loadings reach no tier (renewal loaded, no customer book)', async () => {

@@ -43,6 +43,10 @@ describe('the inputs of a run', () => {
     expect(inputs.marketTiers).toEqual(['SMB']);
     expect(driversMoving(inputs, 'SMB').map((d) => d.key)).toEqual(['driver.market', 'driver.SMB.conversion', 'driver.SMB.leads']);
     expect(driversMoving(inputs, 'Other').map((d) => d.key)).toEqual([]);
+    // Inputs a library caller builds without marketTiers (the field is newer): the market counts for
+    // every tier, as before it existed, rather than a TypeError on undefined.includes.
+    const { marketTiers: _, ...bare } = inputs;
+    expect(driversMoving(bare, 'Other').map((d) => d.key)).toEqual(['driver.market']);
   });
 
   it('are own draws independent of the market, which moves them (with the stress) to the stored shifted values', async () => {
