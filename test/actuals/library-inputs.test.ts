@@ -54,14 +54,28 @@ describe('parseMonthlyFile and readMonthlyFile refuse options they would misread
 
 describe('compileReforecast refuses an input it would misread (RangeError)', () => {
   const file = parseMonthlyFile(text, 'a.csv', { kind: 'actuals', calendar, tiers });
+  const partial = parseMonthlyFile(
+    text
+      .split('\n')
+      .filter((line) => !line.includes(',Enterprise,'))
+      .join('\n'),
+    'b.csv',
+    { kind: 'actuals', calendar, tiers: tiers.filter((t) => t !== 'Enterprise') },
+  );
+  // The words of simulate's actuals option (one check, actuals/actuals-input.ts).
+  const SHAPE = 'must be { file, months }: a file as readMonthlyFile or parseMonthlyFile return it, and how many of its closed months to use';
   it.each<[string, unknown, unknown, string]>([
     ['a misspelt months', { file, month: 3 }, '7', 'input.month: is not an option of compileReforecast (did you mean months?); its options are file, months'],
-    ['no input', undefined, '7', 'input: must be { file, months } (got undefined)'],
-    ['a list for the input', [file, 3], '7', 'input: must be { file, months } (got an array)'],
-    ['months as a string', { file, months: '3' }, '7', `input.months: must be a whole number of closed months from 1 to ${file.months} (got string)`],
-    ['months past the file', { file, months: file.months + 1 }, '7', `input.months: must be a whole number of closed months from 1 to ${file.months} (got ${file.months + 1})`],
-    ['months not whole', { file, months: 2.5 }, '7', `input.months: must be a whole number of closed months from 1 to ${file.months} (got 2.5)`],
-    ['a file of another shape', { file: { path: 'a.csv' }, months: 3 }, '7', 'input.file: must be a file of actuals as readMonthlyFile or parseMonthlyFile return it (got an object of another shape)'],
+    ['no input', undefined, '7', `input: ${SHAPE} (got undefined)`],
+    ['a list for the input', [file, 3], '7', `input: ${SHAPE} (got an array)`],
+    ['months as a string', { file, months: '3' }, '7', `input: its months must be a whole number of closed months from 1 to ${file.months} (the months a.csv covers; got the string "3")`],
+    ['months past the file', { file, months: file.months + 1 }, '7', `input: its months must be a whole number of closed months from 1 to ${file.months} (the months a.csv covers; got ${file.months + 1})`],
+    ['months not whole', { file, months: 2.5 }, '7', `input: its months must be a whole number of closed months from 1 to ${file.months} (the months a.csv covers; got 2.5)`],
+    ['a file of another shape', { file: { path: 'a.csv' }, months: 3 }, '7', 'input: its file must be a file of actuals as readMonthlyFile or parseMonthlyFile return it (got an object of another shape)'],
+    // Before: only months and byTier were looked at, so a file with byTier and months alone passed.
+    ['a file with byTier and months alone', { file: { months: file.months, byTier: file.byTier }, months: 3 }, '7', 'input: its file must be a file of actuals as readMonthlyFile or parseMonthlyFile return it (got an object of another shape)'],
+    // Before: TypeError "Cannot read properties of undefined (reading 'values')"; simulate gave a ScenarioError.
+    ['a file without a tier’s rows', { file: partial, months: 3 }, '7', 'input: its file b.csv: no rows for tier "Enterprise" in months 1 to 3: a re-forecast needs every tier\'s closed months'],
     ['a number seed', { file, months: 3 }, 7, "seed: must be the run's seed, a string of 1 or more characters (got number)"],
   ])('%s', async (_, input, seed, expected) => {
     expect(await outcome(() => compileReforecast(example.scenario, undefined, input as ActualsInput, seed as string))).toBe(`RangeError ${expected}`);
