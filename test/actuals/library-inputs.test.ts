@@ -40,7 +40,17 @@ describe('parseMonthlyFile and readMonthlyFile refuse options they would misread
     ['minMonths not whole', { kind: 'actuals', calendar, minMonths: 1.5 }, 'minMonths: must be a whole number of months, at least 1 (got 1.5)'],
     ['tiers as one string', { kind: 'actuals', calendar, tiers: 'SMB' }, 'tiers: must be a list of tier names (got string)'],
     ['tiers holding a number', { kind: 'actuals', calendar, tiers: ['SMB', 3] }, 'tiers: must be a list of tier names (got a list holding number)'],
-    ['a calendar that is not one', { kind: 'actuals', calendar: 2027 }, 'calendar: must be a fiscal calendar (got number)'],
+    ['a calendar that is not one', { kind: 'actuals', calendar: 2027 }, 'calendar: must be a fiscal calendar { year, startMonth } (got number)'],
+    // Before: the calendar was only checked to be an object. A misspelt key said the dates needed
+    // fiscalYear in the scenario, or read a file of 0 months; startMonth 13 placed dates in "2027-13".
+    ['a calendar with fiscalYear for year', { kind: 'actuals', calendar: { fiscalYear: 2027, startMonth: 4 } }, 'calendar.fiscalYear: is not an option of a fiscal calendar; its options are year, startMonth'],
+    ['a calendar with startmonth', { kind: 'actuals', calendar: { year: 2027, startmonth: 4 } }, 'calendar.startmonth: is not an option of a fiscal calendar (did you mean startMonth?); its options are year, startMonth'],
+    ['a calendar without startMonth', { kind: 'actuals', calendar: { year: 2027 } }, 'calendar.startMonth: must be the calendar month the fiscal year starts in, a whole number from 1 to 12 (got none)'],
+    ['a startMonth of 13', { kind: 'actuals', calendar: { year: 2027, startMonth: 13 } }, 'calendar.startMonth: must be the calendar month the fiscal year starts in, a whole number from 1 to 12 (got 13)'],
+    ['a startMonth as a string', { kind: 'actuals', calendar: { year: 2027, startMonth: '4' } }, 'calendar.startMonth: must be the calendar month the fiscal year starts in, a whole number from 1 to 12 (got the string "4")'],
+    ['a year not whole', { kind: 'actuals', calendar: { year: 2027.5, startMonth: 4 } }, 'calendar.year: must be the calendar year the fiscal year starts in, a whole number (got 2027.5)'],
+    ['a year as a string', { kind: 'actuals', calendar: { year: '2027', startMonth: 4 } }, 'calendar.year: must be the calendar year the fiscal year starts in, a whole number (got the string "2027")'],
+    ['a list for the calendar', { kind: 'actuals', calendar: [2027, 4] }, 'calendar: must be a fiscal calendar { year, startMonth } (got an array)'],
   ])('%s', async (_, options, expected) => {
     expect(await outcome(() => parseMonthlyFile(text, 'a.csv', options as MonthlyFileOptions))).toBe(`ScenarioError parseMonthlyFile ${expected}`);
     expect(await outcome(() => readMonthlyFile(CSV, 'a.csv', options as MonthlyFileOptions))).toBe(`ScenarioError readMonthlyFile ${expected.replaceAll('parseMonthlyFile', 'readMonthlyFile')}`);
@@ -48,6 +58,7 @@ describe('parseMonthlyFile and readMonthlyFile refuse options they would misread
 
   it('the spelt options read as before', async () => {
     expect(await outcome(() => parseMonthlyFile(text, 'a.csv', { kind: 'actuals', calendar, tiers, minMonths: 1, maxMonths: 12 }))).toBe('read');
+    expect(await outcome(() => parseMonthlyFile(text, 'a.csv', { kind: 'actuals', calendar: { startMonth: calendar.startMonth }, tiers }))).toBe('read');
     expect(parseMonthlyFile(text, 'a.csv', { kind: 'actuals', calendar, tiers }).months).toBe((await readMonthlyFile(CSV, 'a.csv', { kind: 'actuals', calendar, tiers })).months);
   });
 });
