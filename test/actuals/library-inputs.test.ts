@@ -31,9 +31,9 @@ async function outcome(call: () => unknown): Promise<string> {
 const OPTIONS = 'kind, calendar, tiers, minMonths, maxMonths';
 describe('parseMonthlyFile and readMonthlyFile refuse options they would misread', () => {
   it.each<[string, unknown, string]>([
-    ['a misspelt key', { kind: 'actuals', calendar, tier: tiers }, `tier: is not an option of parseMonthlyFile (did you mean tiers?); its options are ${OPTIONS}`],
-    ['a misspelt maxMonths', { kind: 'actuals', calendar, maxMonth: 6 }, `maxMonth: is not an option of parseMonthlyFile (did you mean maxMonths?); its options are ${OPTIONS}`],
-    ['options that are not an object', 'actuals', 'the options of parseMonthlyFile must be an object (got string)'],
+    ['a misspelt key', { kind: 'actuals', calendar, tier: tiers }, `tier: is not an option (did you mean tiers?); its options are ${OPTIONS}`],
+    ['a misspelt maxMonths', { kind: 'actuals', calendar, maxMonth: 6 }, `maxMonth: is not an option (did you mean maxMonths?); its options are ${OPTIONS}`],
+    ['options that are not an object', 'actuals', 'the options must be an object (got string)'],
     ['a kind misspelt', { kind: 'actual', calendar }, 'kind: must be "actuals" or "history" (got "actual")'],
     ['no kind', { calendar }, 'kind: must be "actuals" or "history" (got none)'],
     ['maxMonths as a string', { kind: 'actuals', calendar, maxMonths: '6' }, 'maxMonths: must be a whole number of months, at least 1 (got string)'],
