@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { locate, writtenEmpty } from './locate.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
-import { readScenarioDocument, sortByPosition, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
+import { readScenarioDocument, sortByPosition, validateDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
 import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import { quoteText } from './display-text.js';
@@ -25,16 +25,7 @@ export const MAX_EXTENDS_DEPTH = 16;
  */
 export async function loadWithExtends(file: string, read: ReadText, policy: PathPolicy, options: LoadOptions = {}): Promise<LoadedScenario> {
   const chain = await readChain(file, read, policy, options.documents);
-  if (chain.length === 1) {
-    const { doc, lines, data, seedIssue } = chain[0]!;
-    return validateScenario(
-      data,
-      file,
-      (raw) => ({ path: raw.path, message: issueMessage(raw, () => writtenEmpty(doc, raw.path)), ...locate(doc, lines, raw.path, raw.key) }),
-      () => 0,
-      seedIssue ? [seedIssue] : [],
-    );
-  }
+  if (chain.length === 1) return validateDocument(chain[0]!);
   // Layer 0 is the deepest base; the last layer is `file` itself.
   const layers = [...chain].reverse();
   const issues: MergeIssue[] = [];

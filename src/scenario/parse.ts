@@ -125,7 +125,8 @@ function withAllowedKeys(issues: RawIssue[], data: unknown): RawIssue[] {
  * @example parseScenario(readFileSync('plan.yaml', 'utf8'), 'plan.yaml').scenario.tiers.length
  */
 export function parseScenario(text: string, source = '<input>'): LoadedScenario {
-  const { doc, lines, data, seedIssue } = readScenarioDocument(text, source);
+  const document = readScenarioDocument(text, source);
+  const { doc, lines, data, seedIssue } = document;
   if (Object.prototype.hasOwnProperty.call(data, 'extends'))
     throw new ScenarioError(
       source,
@@ -141,6 +142,14 @@ export function parseScenario(text: string, source = '<input>'): LoadedScenario 
         () => 0,
       ),
     );
+  return validateDocument(document);
+}
+
+/**
+ * Validate one file read by readScenarioDocument (no `extends` resolved), its problems located in
+ * it, its seedIssue among them.
+ */
+export function validateDocument({ source, doc, lines, data, seedIssue }: ScenarioDocument): LoadedScenario {
   return validateScenario(
     data,
     source,
