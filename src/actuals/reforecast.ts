@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { allocateChunkBuffers, simulateChunk, type ChunkBuffers, type ChunkResult } from '../model/simulate-chunk.js';
-import { optionKeysProblem, valueKind } from '../scenario/option-keys.js';
+import { valueKind } from '../scenario/option-keys.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
 import type { ScenarioFiles } from '../scenario/scenario-files.js';
 import { learningModel, type LearningModel } from './learning-model.js';
-import type { MonthlyFile } from './monthly-record.js';
+import { actualsInputProblem, type ActualsInput } from './actuals-input.js';
 import { posteriorDraws } from './posterior-draws.js';
 import { scenarioStart } from './start-state.js';
 
-/** A re-forecast's input: validated actuals, of which the first `months` closed months are used. */
-export interface ActualsInput {
-  readonly file: MonthlyFile;
-  readonly months: number;
-}
+export type { ActualsInput } from './actuals-input.js';
 
 /** A re-forecast made ready: the plan with the closed months' state, and the posterior of the year-level draws. */
 export interface Reforecast {
@@ -28,8 +24,8 @@ export interface Reforecast {
  * Complexity: O(scenario) + O(16,384 log) per learned driver (its prior's quantile table).
  */
 export function compileReforecast(scenario: Scenario, files: ScenarioFiles | undefined, input: ActualsInput, seed: string): Reforecast {
-  checkReforecastInput(input, seed);
   const base = planScenario(scenario, files ?? {});
+  checkReforecastInput(base, input, seed);
   const plan = planScenario(scenario, files ?? {}, scenarioStart(base, input.file, input.months));
   const model = learningModel(plan, input.file, input.months, seed);
   const centre = new Float64Array(model.dimension);
@@ -45,21 +41,15 @@ export function compileReforecast(scenario: Scenario, files: ScenarioFiles | und
 }
 
 /**
- * Refuse (RangeError, as compileReforecast's other refusal) an input it would misread: a key of
- * `input` it does not read (`{ file, month: 3 }` ran no closed month at all), months not a whole
- * number from 1 to the months the file covers (`'3'` started the simulated year at month "31"), or
- * a seed that is not a string (simulate's seeds are strings: String(7) is "7"). simulate's `actuals`
- * option is checked the same way, and more (engine/actuals-option.ts).
+ * Refuse (RangeError, as compileReforecast's other refusal) an input it would misread, as simulate's
+ * `actuals` option is refused (actualsInputProblem: a key other than file and months, a file of
+ * another shape, months not whole or past the file, a tier of the scenario without rows in them,
+ * which met a TypeError inside the re-forecast), or a seed that is not a string (simulate's seeds
+ * are strings: String(7) is "7").
  */
-function checkReforecastInput(input: unknown, seed: unknown): void {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new RangeError(`input: must be { file, months } (got ${valueKind(input)})`);
-  const problem = optionKeysProblem(input, ['file', 'months'], 'compileReforecast');
-  if (problem) throw new RangeError(`input.${problem.key}: ${problem.message}`);
-  const { file, months } = input as { file?: { months?: unknown; byTier?: unknown } | null; months?: unknown };
-  if (file === null || typeof file !== 'object' || typeof file.months !== 'number' || !(file.byTier instanceof Map))
-    throw new RangeError(`input.file: must be a file of actuals as readMonthlyFile or parseMonthlyFile return it (got ${file !== null && typeof file === 'object' ? 'an object of another shape' : valueKind(file)})`);
-  if (!(typeof months === 'number' && Number.isInteger(months) && months >= 1 && months <= file.months))
-    throw new RangeError(`input.months: must be a whole number of closed months from 1 to ${file.months} (got ${typeof months === 'number' ? months : valueKind(months)})`);
+function checkReforecastInput(plan: ScenarioPlan, input: unknown, seed: unknown): void {
+  const problem = actualsInputProblem(plan, input, 'compileReforecast');
+  if (problem) throw new RangeError(`input${problem.key !== undefined ? `.${problem.key}` : ''}: ${problem.message}`);
   if (typeof seed !== 'string' || seed.length === 0) throw new RangeError(`seed: must be the run's seed, a string of 1 or more characters (got ${typeof seed === 'string' ? 'an empty string' : valueKind(seed)})`);
 }
 

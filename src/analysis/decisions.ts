@@ -10,6 +10,7 @@ import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
 import { clashMessage, shownTargets, targetLabelClash, targetLabels } from '../scenario/target-labels.js';
 import { expectedShortfallEstimate, MIN_TAIL_TRIALS, shortfallIntervalMinTrials, tailTrials } from './shortfall.js';
+import { checkShare } from '../scenario/share-argument.js';
 
 /** A target tested against the trials. */
 export interface TargetResult {
@@ -99,7 +100,7 @@ const FLOAT32_SUM_SLACK = 1 + 2 ** -24;
 export function decide(sim: Simulation, options: DecisionOptions = {}, figures?: OrderFigures, scratch?: Float64Array<ArrayBuffer>): Decisions {
   const confidence = options.confidence ?? 0.8;
   // A string ('0.9') passed, and summary.json's decisions.confidence was that string.
-  if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be between 0 and 1 (got ${typeof confidence === 'number' ? confidence : typeof confidence})`);
+  checkShare(confidence, 'confidence', true);
   const n = sim.trials;
   const order = figures ?? decisionFigures(sim, { confidence, targets: options.targets });
   const budgetOf = (key: string) => order.quantile(storedKey(sim, key), sim.store.column(key)!, 1 - confidence);

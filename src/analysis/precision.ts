@@ -112,6 +112,9 @@ function widthsOf(sim: Simulation, trials: number): Pick<PrecisionReport, 'relat
  */
 export async function simulateToPrecision(loaded: LoadedScenario, options: PrecisionOptions): Promise<{ sim: Simulation; precision: PrecisionReport }> {
   checkOptionKeys(options, PRECISION_OPTION_KEYS, 'simulateToPrecision', ['shard']);
+  // No options failed as a TypeError ("Cannot destructure property 'precision'"); none is the one required.
+  if (options?.precision === undefined)
+    throw new RunOptionError('precision', 'is required: simulateToPrecision(loaded, { precision }) simulates until the P10, P50 and P90 are within it, a share between 0 and 1 (0.01 for 1%)');
   const { precision, startTrials = 10_000, maxTrials = 1_000_000, engine, ...rest } = options;
   const run = engine ? (l: LoadedScenario, o: SimulateOptions) => engine.simulate(l, o) : simulate;
   // A string ('0.01') compared as a number and passed; 1 (meaning 1%) was refused only as 100%.

@@ -1,4 +1,5 @@
 import type { MetricTarget } from '../scenario/targets-schema.js';
+import type { TargetResult } from './decisions.js';
 import { valueKind } from '../scenario/option-keys.js';
 import { nearestName } from '../scenario/edit-distance.js';
 import { quoteText } from '../scenario/display-text.js';
@@ -87,11 +88,26 @@ export interface WhatMustBeTrue {
   readonly notEstimable?: string;
 }
 
+/** The keys of a target (a scenario's targets.metrics[]). */
+const TARGET_KEYS: readonly string[] = Object.keys({ metric: true, value: true, tier: true, label: true } as const satisfies Record<keyof MetricTarget, true>);
+
+/** What else a decided target holds (summarize hands whatMustBeTrue decide's TargetResult): passed, not read. */
+const DECISION_KEYS: readonly string[] = Object.keys({
+  metric: true,
+  value: true,
+  tier: true,
+  label: true,
+  probability: true,
+  shortfall: true,
+  p10MinusTarget: true,
+} as const satisfies Record<keyof TargetResult, true>);
+
 /**
  * Refuse (RangeError) a target whatMustBeTrue would misread: its metric not one of METRICS, its value
  * not a finite number (a misspelt `{ metric, valeu }` compared every trial with undefined, reached
- * by none, without a word), a tier that is not a name. Other keys pass: summarize hands it a
- * decision's target, which carries its probability and shortfall.
+ * by none, without a word), a tier that is not a name, a key that is neither a target's nor a
+ * decided target's (a misspelt `teir` left the tier out: the whole company's metric, labelled as
+ * the tier's by the caller). summarize hands it decide's targets, with their probability and shortfall.
  */
 function checkTarget(target: unknown): asserts target is MetricTarget {
   if (target === null || typeof target !== 'object' || Array.isArray(target)) throw new RangeError(`whatMustBeTrue: the target must be { metric, value, tier? } (got ${valueKind(target)})`);
@@ -102,6 +118,11 @@ function checkTarget(target: unknown): asserts target is MetricTarget {
     throw new RangeError(`whatMustBeTrue: target.value must be a finite number (got ${typeof value === 'number' ? value : valueKind(value)}${misspelt ? `; ${quoteText(misspelt)} is not a key of a target: did you mean value?` : ''})`);
   }
   if (tier !== undefined && typeof tier !== 'string') throw new RangeError(`whatMustBeTrue: target.tier must be a tier's name (got ${valueKind(tier)})`);
+  const unknown = Object.keys(target).find((k) => !TARGET_KEYS.includes(k) && !DECISION_KEYS.includes(k));
+  if (unknown !== undefined) {
+    const near = nearestName(unknown, TARGET_KEYS);
+    throw new RangeError(`whatMustBeTrue: target.${unknown} is not a key of a target${near ? ` (did you mean ${near}?)` : ''}; its keys are ${TARGET_KEYS.join(', ')}`);
+  }
 }
 
 /**

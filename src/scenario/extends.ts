@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { locate, writtenEmpty } from './locate.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
-import { readScenarioDocument, sortByPosition, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
+import { readScenarioDocument, sortByPosition, validateDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
 import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import { quoteText } from './display-text.js';
@@ -25,10 +25,7 @@ export const MAX_EXTENDS_DEPTH = 16;
  */
 export async function loadWithExtends(file: string, read: ReadText, policy: PathPolicy, options: LoadOptions = {}): Promise<LoadedScenario> {
   const chain = await readChain(file, read, policy, options.documents);
-  if (chain.length === 1) {
-    const { doc, lines, data } = chain[0]!;
-    return validateScenario(data, file, (raw) => ({ path: raw.path, message: issueMessage(raw, () => writtenEmpty(doc, raw.path)), ...locate(doc, lines, raw.path, raw.key) }));
-  }
+  if (chain.length === 1) return validateDocument(chain[0]!);
   // Layer 0 is the deepest base; the last layer is `file` itself.
   const layers = [...chain].reverse();
   const issues: MergeIssue[] = [];
@@ -41,12 +38,15 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
     return source === file ? {} : { source };
   };
   const rank = (source: string | undefined) => (source === undefined ? 0 : chain.findIndex((d) => d.source === source));
+  // Every layer's seed written as a misread number, a base's too when the file overrides it: the
+  // base is ambiguous on its own, and may be run or extended by itself.
+  const seedIssues = layers.flatMap((d, layer): ScenarioIssue[] => (d.seedIssue ? [{ ...d.seedIssue, ...sourceOf(layer) }] : []));
   if (issues.length > 0) {
     const located = issues.map(({ at, message }): ScenarioIssue => {
       const d = layers[at.layer]!;
       return { path: at.path, message, ...locate(d.doc, d.lines, at.path), ...sourceOf(at.layer) };
     });
-    throw new ScenarioError(file, located.sort((a, b) => rank(a.source) - rank(b.source) || (a.line ?? 0) - (b.line ?? 0)));
+    throw new ScenarioError(file, [...seedIssues, ...located].sort((a, b) => rank(a.source) - rank(b.source) || (a.line ?? 0) - (b.line ?? 0)));
   }
 
   const { value, origins } = materialize(tree);
@@ -86,7 +86,7 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
     return { path: raw.path, message: GROUPED };
   };
   try {
-    const loaded = validateScenario(value, file, placeOrGroup, rank);
+    const loaded = validateScenario(value, file, placeOrGroup, rank, seedIssues);
     return { ...loaded, bases: chain.slice(1).map((d) => d.source) };
   } catch (err) {
     if (!(err instanceof ScenarioError) || grouped.size === 0) throw err;

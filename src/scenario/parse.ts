@@ -38,13 +38,20 @@ export interface ScenarioDocument {
   readonly lines: LineCounter;
   /** The top-level mapping as plain data. */
   readonly data: Record<string, unknown>;
+  /**
+   * A `seed` written as a number that is not the seed it reads as (seed-text.ts), located in this
+   * file: reported with the file's other problems, by whoever validates it (parseScenario, each
+   * layer of loadWithExtends), so one mistake does not hide the rest.
+   */
+  readonly seedIssue?: ScenarioIssue;
 }
 
 /**
  * Read scenario text (YAML, or JSON, which is YAML too) into a document, without validating it.
  * Throws ScenarioError for broken syntax, an empty file, anything but a mapping at the top, and
- * what `read-yaml.ts` refuses (nesting too deep, an alias bomb, merge keys, several documents), and
- * a seed written as a number that is not the seed it reads as (`seed: 7.0`, see seed-text.ts).
+ * what `read-yaml.ts` refuses (nesting too deep, an alias bomb, merge keys, several documents). A
+ * seed written as a number that is not the seed it reads as (`seed: 7.0`, see seed-text.ts) is not
+ * thrown but kept as `seedIssue`, to be reported with the schema's problems.
  *
  * @example readScenarioDocument('name: x\ntiers: []\n', 'x.yaml').data.name // => 'x'
  * Complexity: O(size of the text).
@@ -56,15 +63,16 @@ export function readScenarioDocument(text: string, source: string): ScenarioDocu
   if (data === null || data === undefined) throw new ScenarioError(source, [{ path: [], message: 'is empty' }]);
   if (typeof data !== 'object' || Array.isArray(data))
     throw new ScenarioError(source, [{ path: [], message: 'must be a mapping of keys (name, tiers, ...), not a list or a single value', line: 1, column: 1 }]);
-  const seed = seedTextIssue(doc, lines);
-  if (seed) throw new ScenarioError(source, [seed]);
-  return { source, doc, lines, data: data as Record<string, unknown> };
+  const seedIssue = seedTextIssue(doc, lines, source);
+  return { source, doc, lines, data: data as Record<string, unknown>, ...(seedIssue ? { seedIssue } : {}) };
 }
 
 /**
  * Validate plain scenario data against the schema. `place` turns each problem into a located
- * issue (line, column, and the file when it is not `source`). Throws ScenarioError with every
- * problem, sorted by `rank` of their file, then line and column.
+ * issue (line, column, and the file when it is not `source`). `found`: problems already located
+ * (a file's seedIssue), which stand for the schema's at the same place (`seed: .nan` is one
+ * mistake, not also "expected number or string, got NaN"). Throws ScenarioError with every problem, sorted by `rank` of their file,
+ * then line and column.
  *
  * Complexity: O(size of the data).
  */
@@ -73,17 +81,24 @@ export function validateScenario(
   source: string,
   place: (raw: RawIssue) => ScenarioIssue,
   rank: (file: string | undefined) => number = () => 0,
+  found: readonly ScenarioIssue[] = [],
 ): LoadedScenario {
   const parsed = scenarioSchema.safeParse(data);
   const illFormed = illFormedText(data);
-  if (!parsed.success || illFormed.length > 0)
-    throw new ScenarioError(source, sortByPosition([...illFormed, ...(parsed.success ? [] : withAllowedKeys(flattenIssues(parsed.error.issues, data), data))].map(place), rank));
+  if (!parsed.success || illFormed.length > 0 || found.length > 0)
+    throw new ScenarioError(
+      source,
+      sortByPosition([...found, ...[...illFormed, ...(parsed.success ? [] : withAllowedKeys(flattenIssues(parsed.error.issues, data), data))].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
+    );
   const locate = (path: ReadonlyArray<string | number>) => {
     const { line, column, source: file } = place({ path, message: '' });
     return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
   };
   return { scenario: parsed.data, source, hash: hashScenario(parsed.data), locate };
 }
+
+/** Two issues at the same line and column of the same file, when located. */
+const samePlace = (a: ScenarioIssue, b: ScenarioIssue) => a.line !== undefined && a.line === b.line && a.column === b.column && a.source === b.source;
 
 /**
  * An unknown key with no near miss to suggest gets the keys its place takes ("unknown key "leads";
@@ -110,16 +125,38 @@ function withAllowedKeys(issues: RawIssue[], data: unknown): RawIssue[] {
  * @example parseScenario(readFileSync('plan.yaml', 'utf8'), 'plan.yaml').scenario.tiers.length
  */
 export function parseScenario(text: string, source = '<input>'): LoadedScenario {
-  const { doc, lines, data } = readScenarioDocument(text, source);
+  const document = readScenarioDocument(text, source);
+  const { doc, lines, data, seedIssue } = document;
   if (Object.prototype.hasOwnProperty.call(data, 'extends'))
-    throw new ScenarioError(source, [
-      {
-        path: ['extends'],
-        message: 'a scenario that extends another must be read from its file (loadScenario, or the arrcast commands), which resolves the base path',
-        ...locate(doc, lines, ['extends']),
-      },
-    ]);
-  return validateScenario(data, source, (raw) => ({ path: raw.path, message: issueMessage(raw, () => writtenEmpty(doc, raw.path)), ...locate(doc, lines, raw.path, raw.key) }));
+    throw new ScenarioError(
+      source,
+      sortByPosition(
+        [
+          ...(seedIssue ? [seedIssue] : []),
+          {
+            path: ['extends'],
+            message: 'a scenario that extends another must be read from its file (loadScenario, or the arrcast commands), which resolves the base path',
+            ...locate(doc, lines, ['extends']),
+          },
+        ],
+        () => 0,
+      ),
+    );
+  return validateDocument(document);
+}
+
+/**
+ * Validate one file read by readScenarioDocument (no `extends` resolved), its problems located in
+ * it, its seedIssue among them.
+ */
+export function validateDocument({ source, doc, lines, data, seedIssue }: ScenarioDocument): LoadedScenario {
+  return validateScenario(
+    data,
+    source,
+    (raw) => ({ path: raw.path, message: issueMessage(raw, () => writtenEmpty(doc, raw.path)), ...locate(doc, lines, raw.path, raw.key) }),
+    () => 0,
+    seedIssue ? [seedIssue] : [],
+  );
 }
 
 /** The hash each scenario object had when it was last hashed (validated, or hashScenario): see changedSinceHashed. */

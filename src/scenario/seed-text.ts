@@ -13,13 +13,15 @@ import type { ScenarioIssue } from './scenario-error.js';
  * name that reads two ways is a mistake to point out, not to guess at (a warning can be silenced
  * or scroll by; the numbers would still differ from the command line's).
  *
+ * Worded for the file's format: a `.json` source is told to write `7` or `"7.0"` (a string).
+ *
  * A number written as String() writes it (`seed: 7`, `seed: 42`) keeps its meaning, as does any
  * quoted seed. A whole number past 2^53 - 1 is left to the schema, which says to quote it.
  *
  * @example seedTextIssue(doc of 'seed: 7.0', lines)?.message // => 'seed: 7.0 is read by YAML as the number 7, ...'
  * Complexity: O(1) (the top-level mapping's lookup aside).
  */
-export function seedTextIssue(doc: Document, lines: LineCounter): ScenarioIssue | undefined {
+export function seedTextIssue(doc: Document, lines: LineCounter, source = ''): ScenarioIssue | undefined {
   if (!isMap(doc.contents)) return undefined;
   let node: unknown = doc.contents.get('seed', true);
   if (isAlias(node)) node = node.resolve(doc);
@@ -30,8 +32,13 @@ export function seedTextIssue(doc: Document, lines: LineCounter): ScenarioIssue 
   if (written === read || (Number.isInteger(value) && !Number.isSafeInteger(value))) return undefined;
   const whole = Number.isSafeInteger(value) && value >= 0;
   const quoted = quoteText(written);
-  const message = whole
-    ? `${quoted} is read by YAML as the number ${read}, so the run's seed would be "${read}", not ${quoted} as --seed reads it: write seed: ${read}, or seed: ${quoted} in quotes`
-    : `${quoted} is read by YAML as the number ${read}, not as the seed ${quoted} that --seed reads: write it in quotes, seed: ${quoted}`;
+  // A JSON file is told in JSON (`7`, `"7.0"`), where `seed: 7` would be a YAML line in it.
+  const message = /\.json$/i.test(source)
+    ? whole
+      ? `${quoted} is read as the number ${read}, so the run's seed would be "${read}", not ${quoted} as --seed reads it: write ${read}, or ${quoted} as a string`
+      : `${quoted} is read as the number ${read}, not as the seed ${quoted} that --seed reads: write it as a string, ${quoted}`
+    : whole
+      ? `${quoted} is read by YAML as the number ${read}, so the run's seed would be "${read}", not ${quoted} as --seed reads it: write seed: ${read}, or seed: ${quoted} in quotes`
+      : `${quoted} is read by YAML as the number ${read}, not as the seed ${quoted} that --seed reads: write it in quotes, seed: ${quoted}`;
   return { path: ['seed'], message, ...locate(doc, lines, ['seed']) };
 }

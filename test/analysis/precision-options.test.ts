@@ -14,6 +14,8 @@ import { PRECISION_YAML } from './precision-fixture.js';
 const loaded = scenarioFrom(PRECISION_YAML);
 const OWN = 'seed, workers, signal, onProgress, maxMinutes, onEstimate, actuals, ownDrawTrials, tallyCounts, keepApart, onLeadingTrials, onChunk, precision, startTrials, maxTrials, engine';
 
+const REQUIRED = 'is required: simulateToPrecision(loaded, { precision }) simulates until the P10, P50 and P90 are within it, a share between 0 and 1 (0.01 for 1%)';
+
 async function refusal(options: unknown): Promise<string> {
   try {
     const { precision } = await simulateToPrecision(loaded, options as PrecisionOptions);
@@ -32,6 +34,9 @@ describe('simulateToPrecision refuses a bad option by name, naming its own optio
     // The steps set the trials: a caller's trials were overwritten by the first step's.
     ['trials (the steps set them)', { precision: 0.5, trials: 5_000, workers: 0 }, `RunOptionError trials: is not an option of simulateToPrecision; its options are ${OWN}`],
     ['resumeFrom (the steps set it)', { precision: 0.5, resumeFrom: undefined, workers: 0 }, `RunOptionError resumeFrom: is not an option of simulateToPrecision; its options are ${OWN}`],
+    // Before: TypeError "Cannot destructure property 'precision'" for no options; "got undefined" for none given.
+    ['no options', undefined, `RunOptionError --precision: ${REQUIRED}`],
+    ['no precision', { workers: 0 }, `RunOptionError --precision: ${REQUIRED}`],
     ['options that are not an object', null, 'RunOptionError options: the options of simulateToPrecision must be an object (got null)'],
     ['a precision given as a string', { precision: '0.5', workers: 0 }, 'RunOptionError --precision: must be a share between 0 and 1, 0.01 for 1% (got string)'],
     ['a precision given as a percentage', { precision: 5, workers: 0 }, 'RunOptionError --precision: must be a share between 0 and 1, 0.01 for 1% (got 5)'],

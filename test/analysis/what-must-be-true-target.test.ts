@@ -4,6 +4,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { attributionInputs } from '../../src/analysis/attribution/sim-inputs.js';
 import { sensitivity } from '../../src/analysis/sensitivity.js';
 import { whatMustBeTrue } from '../../src/analysis/what-must-be-true.js';
+import { decide } from '../../src/analysis/decisions.js';
 import type { MetricTarget } from '../../src/scenario/targets-schema.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { ROOT } from '../helpers/fixtures.js';
@@ -36,6 +37,9 @@ describe('whatMustBeTrue refuses a target it would misread', () => {
     ['a metric misspelt', { metric: 'revenu', value: 1e8 }, 'target.metric must be one of revenue, bookings, endingArr (got "revenu")'],
     ['a tier that is not a name', { metric: 'revenue', value: 1e8, tier: 1 }, "target.tier must be a tier's name (got number)"],
     ['no object', 1e8, 'the target must be { metric, value, tier? } (got number)'],
+    // Before: passed as an other key, so the tier was left out (the whole company's revenue).
+    ['a misspelt tier', { metric: 'revenue', value: 1e8, teir: 'SMB' }, 'target.teir is not a key of a target (did you mean tier?); its keys are metric, value, tier, label'],
+    ['a key of no target', { metric: 'revenue', value: 1e8, goal: 1 }, 'target.goal is not a key of a target; its keys are metric, value, tier, label'],
   ])('%s', (_, target, expected) => {
     expect(thrown(target)).toBe(`RangeError whatMustBeTrue: ${expected}`);
   });
@@ -46,5 +50,11 @@ describe('whatMustBeTrue refuses a target it would misread', () => {
     for (const v of revenue) if (v >= 1e8) reaching++;
     expect(w.trialsReaching).toBe(reaching);
     expect(w.value).toBe(1e8);
+  });
+
+  it("a decided target (decide's, with its probability and shortfall, as summarize passes it) is read as its target", () => {
+    const decided = decide(sim, { targets: { metrics: [{ metric: 'revenue', value: 1e8, label: 'Plan' }] } }).targets[0]!;
+    expect(Object.keys(decided).sort()).toEqual(['label', 'metric', 'p10MinusTarget', 'probability', 'shortfall', 'value']);
+    expect(whatMustBeTrue(inputs, revenue, sens, decided, 'Plan')).toEqual(whatMustBeTrue(inputs, revenue, sens, { metric: 'revenue', value: 1e8 }, 'Plan'));
   });
 });

@@ -79,8 +79,10 @@ describe('an option the function does not read is refused by name, not ignored',
     // The spelt option is read: budgets at 90% are the P10.
     expect(summarize(sim, { confidence: 0.9 }).decisions.budgets.metrics.revenue.value).toBe(summarize(sim).metrics.revenue.percentiles.p10);
     // A string passed (the budgets right, summary.json's decisions.confidence the string "0.9"); a percentage was already refused.
-    expect(await refusal(() => summarize(sim, as<SummaryOptions>({ confidence: '0.9' })))).toBe('RangeError: confidence must be between 0 and 1 (got string)');
-    expect(await refusal(() => summarize(sim, { confidence: 80 }))).toBe('RangeError: confidence must be between 0 and 1 (got 80)');
+    expect(await refusal(() => summarize(sim, as<SummaryOptions>({ confidence: '0.9' })))).toBe('RangeError: confidence must be a share between 0 and 1, not included (got string)');
+    // The estimators' check (checkShare), with their hint for a percentage.
+    expect(await refusal(() => summarize(sim, { confidence: 80 }))).toBe('RangeError: confidence must be a share between 0 and 1, not included (got 80; for 80% pass 0.8)');
+    expect(await refusal(() => summarize(sim, { confidence: 1 }))).toBe('RangeError: confidence must be a share between 0 and 1, not included (got 1)');
     const dir = mkdtempSync(join(tmpdir(), 'option-keys-'));
     const out = join(dir, 'report');
     expect(await refusal(() => writeReport(out, sim, summarize(sim), as<ReportOptions>({ output: ['summary'] })))).toMatch(/^RunOptionError output: is not an option of writeReport \(did you mean outputs\?\)/);

@@ -25,9 +25,9 @@ function outcome(inputs: unknown): string {
 
 describe('fitHistory refuses inputs it would misread, by name', () => {
   it.each<[string, unknown, string]>([
-    ['a misspelt deals', { history, deal: deals }, `fitHistory deal: is not an option of fitHistory (did you mean deals?); its options are ${KEYS}`],
-    ['a misspelt outcomes', { history, outcome: deals }, `fitHistory outcome: is not an option of fitHistory (did you mean outcomes?); its options are ${KEYS}`],
-    ['the history alone, not in an object', history, `fitHistory path: is not an option of fitHistory; its options are ${KEYS}`],
+    ['a misspelt deals', { history, deal: deals }, `fitHistory deal: is not an option (did you mean deals?); its options are ${KEYS}`],
+    ['a misspelt outcomes', { history, outcome: deals }, `fitHistory outcome: is not an option (did you mean outcomes?); its options are ${KEYS}`],
+    ['the history alone, not in an object', history, `fitHistory path: is not an option; its options are ${KEYS}`],
     ['no history', { deals }, "fitHistory history: must be a history as readMonthlyFile or parseMonthlyFile return it with { kind: 'history' } (got undefined)"],
     ['no inputs', undefined, "fitHistory history: must be a history as readMonthlyFile or parseMonthlyFile return it with { kind: 'history' } (got undefined)"],
     ['deals as an object by tier', { history, deals: { Core: { amounts: [], months: [] } } }, "fitHistory deals: must be a Map from each tier's name to its deals (got object)"],

@@ -25,12 +25,12 @@ async function refusal(options: unknown): Promise<string> {
 
 describe('loadScenario refuses an option it does not read, by name, with the nearest option', () => {
   it.each<[string, unknown, string]>([
-    ['a misspelt key', { allowedRoot: [books] }, 'ScenarioError loadScenario allowedRoot: is not an option of loadScenario (did you mean allowedRoots?); its options are allowedRoots'],
-    ['another case', { allowedroots: [books] }, 'ScenarioError loadScenario allowedroots: is not an option of loadScenario (did you mean allowedRoots?); its options are allowedRoots'],
-    ["another function's option", { allowedRoots: [books], signal: AbortSignal.timeout(1000) }, 'ScenarioError loadScenario signal: is not an option of loadScenario; its options are allowedRoots'],
-    ['options that are not an object', null, 'ScenarioError loadScenario the options of loadScenario must be an object (got null)'],
-    ['a folder for the options', books, 'ScenarioError loadScenario the options of loadScenario must be an object (got string)'],
-    ['a list for the options', [books], 'ScenarioError loadScenario the options of loadScenario must be an object (got an array)'],
+    ['a misspelt key', { allowedRoot: [books] }, 'ScenarioError loadScenario allowedRoot: is not an option (did you mean allowedRoots?); its options are allowedRoots'],
+    ['another case', { allowedroots: [books] }, 'ScenarioError loadScenario allowedroots: is not an option (did you mean allowedRoots?); its options are allowedRoots'],
+    ["another function's option", { allowedRoots: [books], signal: AbortSignal.timeout(1000) }, 'ScenarioError loadScenario signal: is not an option; its options are allowedRoots'],
+    ['options that are not an object', null, 'ScenarioError loadScenario the options must be an object (got null)'],
+    ['a folder for the options', books, 'ScenarioError loadScenario the options must be an object (got string)'],
+    ['a list for the options', [books], 'ScenarioError loadScenario the options must be an object (got an array)'],
   ])('%s', async (_, options, expected) => {
     expect(await refusal(options)).toBe(expected);
   });

@@ -31,20 +31,73 @@ describe('a seed written as a number that is not the seed it reads as is refused
     ['42.000', whole('42.000', '42')],
     ['7.50', quoteOnly('7.50', '7.5')],
     ['.inf', quoteOnly('.inf', 'Infinity')],
+    ['-.inf', quoteOnly('-.inf', '-Infinity')],
+    ['.nan', quoteOnly('.nan', 'NaN')],
+    ['1E3', whole('1E3', '1000')],
+    ['+0', whole('+0', '0')],
   ])('seed: %s', (written, expected) => {
     expect(scenarioErrorLines(() => parseScenario(withSeed(written), 'p.yaml'))).toEqual([expected]);
   });
 
-  it('in JSON, in a flow mapping and through an alias alike', () => {
-    const json = JSON.stringify({ ...JSON.parse(JSON.stringify(parseScenario(MINIMAL, 'p.yaml').scenario)), seed: 0 }).replace('"seed":0', '"seed":7.0');
-    expect(scenarioErrorLines(() => parseScenario(json, 'p.json'))[0]).toMatch(/^p\.json:1:\d+ seed: "7\.0" is read by YAML as the number 7/);
-    expect(scenarioErrorLines(() => parseScenario(`{ seed: 07 }\n`, 'p.yaml'))).toEqual(['p.yaml:1:9 seed: "07" is read by YAML as the number 7, so the run\'s seed would be "7", not "07" as --seed reads it: write seed: 7, or seed: "07" in quotes']);
-    expect(scenarioErrorLines(() => parseScenario(withSeed('*s').replace('trials: 2000', 'trials: 2000\nx-anchor: &s 7.0'), 'p.yaml'))[0]).toMatch(/seed: "7\.0" is read by YAML as the number 7/);
+  it('in JSON (worded in JSON: 7, or "7.0" as a string), in a flow mapping and through an alias alike', () => {
+    const json = (seed: string) => JSON.stringify({ ...JSON.parse(JSON.stringify(parseScenario(MINIMAL, 'p.yaml').scenario)), seed: 0 }).replace('"seed":0', `"seed":${seed}`);
+    const at = `p.json:1:${json('7.0').indexOf('7.0') + 1}`;
+    expect(scenarioErrorLines(() => parseScenario(json('7.0'), 'p.json'))).toEqual([
+      `${at} seed: "7.0" is read as the number 7, so the run's seed would be "7", not "7.0" as --seed reads it: write 7, or "7.0" as a string`,
+    ]);
+    expect(scenarioErrorLines(() => parseScenario(json('1E3'), 'P.JSON'))).toEqual([
+      `${at.replace('p.json', 'P.JSON')} seed: "1E3" is read as the number 1000, so the run's seed would be "1000", not "1E3" as --seed reads it: write 1000, or "1E3" as a string`,
+    ]);
+    expect(scenarioErrorLines(() => parseScenario(json('7.50'), 'p.json'))).toEqual([`${at} seed: "7.50" is read as the number 7.5, not as the seed "7.50" that --seed reads: write it as a string, "7.50"`]);
+    expect(parseScenario(json('7'), 'p.json').scenario.seed).toBe(7);
+    expect(scenarioErrorLines(() => parseScenario(`{ seed: 07 }\n`, 'p.yaml'))).toContain('p.yaml:1:9 seed: "07" is read by YAML as the number 7, so the run\'s seed would be "7", not "07" as --seed reads it: write seed: 7, or seed: "07" in quotes');
+    expect(scenarioErrorLines(() => parseScenario(withSeed('*s').replace('trials: 2000', 'trials: 2000\nx-anchor: &s 7.0'), 'p.yaml'))).toContainEqual(expect.stringMatching(/^p\.yaml:5:7 seed: "7\.0" is read by YAML as the number 7/));
   });
 
   it('in a base, at the base’s line', async () => {
     const dir = writeFiles({ 'base.yaml': withSeed('7.0'), 'plan.yaml': 'extends: base.yaml\nname: Plan\n' });
     expect(await loadProblems(join(dir, 'plan.yaml'), dir)).toEqual([whole('7.0', '7').replace('p.yaml', '<dir>/base.yaml')]);
+  });
+
+  // The base is ambiguous on its own (it may be run, or extended by another file), so its seed is
+  // refused even where the extending file gives its own.
+  it('in a base whose seed the extending file overrides', async () => {
+    const dir = writeFiles({ 'base.yaml': withSeed('7.0'), 'plan.yaml': 'extends: base.yaml\nname: Plan\nseed: 9\n' });
+    expect(await loadProblems(join(dir, 'plan.yaml'), dir)).toEqual([whole('7.0', '7').replace('p.yaml', '<dir>/base.yaml')]);
+  });
+});
+
+// Before: the seed's refusal was thrown as the file was read, before the schema ran, so it was
+// the only problem shown, against "every problem in a file is reported at once".
+describe('a misread seed is reported with the file’s other problems, in line order', () => {
+  it('in one file (parseScenario and loadScenario alike)', async () => {
+    const text = withSeed('7.0').replace('trials: 2000', 'trials: -5').replace('conversion: 0.05', 'conversion: 2');
+    const expected = ['p.yaml:3:9 trials: must be at least 1', whole('7.0', '7'), 'p.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.02 (or 2%)?'];
+    expect(scenarioErrorLines(() => parseScenario(text, 'p.yaml'))).toEqual(expected);
+    const dir = writeFiles({ 'p.yaml': text });
+    expect(await loadProblems(join(dir, 'p.yaml'), dir)).toEqual(expected.map((line) => `<dir>/${line}`));
+  });
+
+  it('beside an extends that parseScenario cannot resolve', () => {
+    expect(scenarioErrorLines(() => parseScenario('extends: base.yaml\nseed: 07\n', 'p.yaml'))).toEqual([
+      'p.yaml:1:10 extends: a scenario that extends another must be read from its file (loadScenario, or the arrcast commands), which resolves the base path',
+      'p.yaml:2:7 seed: "07" is read by YAML as the number 7, so the run\'s seed would be "7", not "07" as --seed reads it: write seed: 7, or seed: "07" in quotes',
+    ]);
+  });
+
+  it('a base’s seed beside the extending file’s problems, and each file’s own seed', async () => {
+    const dir = writeFiles({
+      'base.yaml': withSeed('7.0'),
+      'plan.yaml': 'extends: base.yaml\nname: Plan\ntrials: -5\n',
+      'both.yaml': 'extends: base.yaml\nseed: +9\ntrials: 0\n',
+    });
+    const inBase = whole('7.0', '7').replace('p.yaml', '<dir>/base.yaml');
+    expect(await loadProblems(join(dir, 'plan.yaml'), dir)).toEqual(['<dir>/plan.yaml:3:9 trials: must be at least 1', inBase]);
+    expect(await loadProblems(join(dir, 'both.yaml'), dir)).toEqual([
+      '<dir>/both.yaml:2:7 seed: "+9" is read by YAML as the number 9, so the run\'s seed would be "9", not "+9" as --seed reads it: write seed: 9, or seed: "+9" in quotes',
+      '<dir>/both.yaml:3:9 trials: must be at least 1',
+      inBase,
+    ]);
   });
 
   // The meaning of existing files is unchanged: a plain whole number is the seed of its digits.
@@ -71,7 +124,8 @@ describe('the CLI: the file and --seed agree for the same text', () => {
 
   it('a file with seed: 7.0 exits 2 at its line, before anything runs', async () => {
     const dir = writeFiles({ 'p.yaml': withSeed('7.0') });
-    for (const command of [['validate'], ['run', '--trials', '300', '--workers', '0', '--out', join(dir, 'out')]]) {
+    // With --seed too: the file is ambiguous on its own, whichever seed this run takes.
+    for (const command of [['validate'], ['run', '--trials', '300', '--workers', '0', '--out', join(dir, 'out')], ['run', '--seed', '9', '--trials', '300', '--workers', '0', '--out', join(dir, 'out')]]) {
       const [name, ...rest] = command;
       const r = await runCli(name!, join(dir, 'p.yaml'), ...rest);
       expect(r.code).toBe(2);
