@@ -35,13 +35,14 @@ const DRIVER_WORDS: Record<string, (tier: string) => string> = {
 };
 
 /**
- * A driver as a sentence fragment: the market as "the market as a whole (it moves every tier
- * together)", a tier's driver by what it counts; anything else by its label.
+ * A driver as a sentence fragment: the market as "the market as a whole (one shared factor that
+ * moves every driver loaded on it together)", a tier's driver by what it counts; anything else by its label.
  *
  * @example driverWords({ key: 'driver.Enterprise.conversion', tier: 'Enterprise', label: 'Enterprise conversion' }) // => 'how many Enterprise leads become customers'
  */
 export function driverWords(d: Pick<DriverSensitivity, 'key' | 'label' | 'tier'>): string {
-  if (d.key === 'driver.market') return 'the market as a whole (it moves every tier together)';
+  // Not "every tier": a tier none of whose drivers is loaded on the market does not move with it.
+  if (d.key === 'driver.market') return 'the market as a whole (one shared factor that moves every driver loaded on it together)';
   if (d.tier !== undefined) {
     // The key holds the tier's name as driverKey encodes it ('Self-serve/SMB' as 'Self-serve%2FSMB').
     const prefix = driverKey(d.tier, '');

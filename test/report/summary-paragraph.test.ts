@@ -115,6 +115,8 @@ describe('summary paragraph', () => {
 
   it('says drivers as a person would', () => {
     expect(driverWords({ key: 'driver.market', label: 'Market' })).toMatch(/^the market/);
+    // The market moves only the drivers loaded on it (a tier with none does not move with it): no claim of every tier.
+    expect(driverWords({ key: 'driver.market', label: 'Market' })).not.toMatch(/every tier/);
     expect(driverWords({ key: 'driver.SMB.conversion', label: 'SMB conversion', tier: 'SMB' })).toBe('how many SMB leads become customers');
     expect(driverWords({ key: 'driver.SMB.oddOne', label: 'SMB odd one', tier: 'SMB' })).toBe('SMB odd one');
     expect(driverWords({ key: 'x', label: 'Deals per rep' })).toBe('deals per rep');
