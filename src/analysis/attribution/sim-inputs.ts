@@ -23,7 +23,7 @@ export interface AttributionDriver {
   readonly key: string;
   readonly label: string;
   readonly unit: DriverUnit | 'market';
-  /** Its tier; undefined for the market, which moves every tier. */
+  /** Its tier; undefined for the market, which has none (it moves the tiers whose drivers are loaded on it: marketTiers). */
   readonly tier: string | undefined;
   /** The value the scenario states (undefined for the market, whose plan is an average year). */
   readonly planValue: number | undefined;
