@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import { MAX_COMPARED } from '../analysis/compare-limits.js';
 import { simulate, type Simulation } from '../engine/simulate.js';
 import { loadScenario } from '../scenario/load.js';
+import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
+import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { allowPathOption } from './allow-path-option.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
@@ -77,6 +79,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       loaded.forEach((l, i) => checkTargets(l, targets, `${String.fromCharCode(65 + i)} (${files[i]})`));
       // Resolved once, before any work; the comparison is written to that directory and no other.
       const out = opts.out !== undefined ? await (await import('./write-comparison.js')).prepareComparisonDir(opts.out) : undefined;
+      if (out !== undefined) await refuseInputsInsideOutput(out, `--out ${opts.out}`, loaded.flatMap(scenarioInputFiles));
 
       // One seed and one trial count for all: that is what pairs trial i of every scenario.
       const first = loaded[0]!.scenario;

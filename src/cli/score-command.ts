@@ -10,6 +10,7 @@ import { normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
 import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js';
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
 import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
+import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
@@ -48,6 +49,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers) : parseOutcomes(bytes, opts.actuals, headers);
       // Resolved once, before the trials are read; the score is written to that directory and no other.
       const out = opts.out !== undefined ? await prepareScoreDir(opts.out) : undefined;
+      if (out !== undefined) await refuseInputsInsideOutput(out, `--out ${opts.out}`, [...dirs.map((path) => ({ path, what: 'the report' })), { path: opts.actuals, what: 'the --actuals file' }]);
       const reports: ReportTrials[] = [];
       for (let i = 0; i < headers.length; i++) {
         const wanted = outcomes.filter((o) => o.report === i).map((o) => [o.tier, o.metric] as const);

@@ -11,6 +11,8 @@ import { checkPartOutput, partFileName, partTempName, readPartHeader, writePartF
 import { PART_EXTENSION } from '../engine/part-format.js';
 import { resolveOptions, simulateShard } from '../engine/simulate.js';
 import { OutputDirError, prepareReportDir, refuseInsideOutput } from '../report/output-dir.js';
+import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
+import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
 import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoReason, isErrno } from '../report/write-error.js';
@@ -182,6 +184,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       const sim = await mergeParts(files, { signal, allowedRoots: opts.allowPath });
       checkTargets(sim.loaded, opts.target);
       out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
+      await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
       await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });

@@ -11,6 +11,8 @@ import { writeDirectoryAtomically, type Checkpoint } from './atomic-dir.js';
 import { writingTo } from './write-error.js';
 import { writeTrialsCsv } from './trials-csv.js';
 import { prepareReportDir, recheckOutputDir, reportForeignEntries } from './output-dir.js';
+import { refuseInputsInsideOutput } from './inputs-inside-output.js';
+import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
 import { removeStaleTemps } from './temp-dir.js';
 import { buildCharts, CHART_COLUMNS } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
@@ -106,6 +108,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   checkUnchangedSinceLoaded(sim.loaded, 'its report');
   checkSummaryOfRun(sim, summary);
   const out = await prepareReportDir(dir, '--out', !options.parentSwept);
+  await refuseInputsInsideOutput(out, `--out ${dir}`, scenarioInputFiles(sim.loaded));
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);
   if (options.releaseTrials) {
