@@ -114,14 +114,25 @@ export function driverValue(v: number, unit: DriverCondition['unit']): string {
 const wholePercent = (p: number) => (p < 0.005 ? '<1%' : `${Math.round(p * 100)}%`);
 
 /**
- * A driver's own percentile in a planner's words: "a bottom-30% year for SMB conversion", or for the
- * market "a year in the worst 27% for the market".
+ * The years in which a driver's condition holds, in a planner's words: its draw at least (or at
+ * most, `direction`) its value at own percentile `p`. That holds in a share q of years (1 - p at
+ * least, p at most; a discrete driver's `p` is counted so that this is exact, drawnValueAt). Half
+ * the years or fewer read as those years: "a top-20% year for SMB conversion" (at least its P80), "a
+ * bottom-20% year" (at most its P20); more than half, as all but the years that fail it: "any but a
+ * bottom-35% year" (at least its P35, 65% of years), never as "a bottom-35% year", which names the
+ * years that fail it. The market reads "a year in the best 31% for the market", "any year but the
+ * worst 27% for the market".
  *
- * @example percentileWords(0.27, 'Market', 'market') // => 'a year in the worst 27% for the market'
+ * @example percentileWords(0.27, 'Market', 'market', 'atMost') // => 'a year in the worst 27% for the market'
+ * @example percentileWords(0.35, 'SMB conversion', 'rate', 'atLeast') // => 'any but a bottom-35% year for SMB conversion'
  */
-export function percentileWords(p: number, label: string, unit: DriverCondition['unit']): string {
-  if (unit === 'market') return p < 0.5 ? `a year in the worst ${wholePercent(p)} for the market` : `a year in the best ${wholePercent(1 - p)} for the market`;
-  return p < 0.5 ? `a bottom-${wholePercent(p)} year for ${label}` : `a top-${wholePercent(1 - p)} year for ${label}`;
+export function percentileWords(p: number, label: string, unit: DriverCondition['unit'], direction: NonNullable<DriverCondition['direction']>): string {
+  const atLeast = direction === 'atLeast';
+  const holds = atLeast ? 1 - p : p;
+  // The years above p are the top ones; the condition's side of p, or all but the other side.
+  const side = (high: boolean, share: number) => (unit === 'market' ? `${high ? 'best' : 'worst'} ${wholePercent(share)}` : `${high ? 'top' : 'bottom'}-${wholePercent(share)}`);
+  if (holds <= 0.5) return unit === 'market' ? `a year in the ${side(atLeast, holds)} for the market` : `a ${side(atLeast, holds)} year for ${label}`;
+  return unit === 'market' ? `any year but the ${side(!atLeast, 1 - holds)} for the market` : `any but a ${side(!atLeast, 1 - holds)} year for ${label}`;
 }
 
 /**
@@ -132,7 +143,7 @@ export function percentileWords(p: number, label: string, unit: DriverCondition[
  */
 export function conditionWords(c: DriverCondition): string {
   if (c.reach !== 'crosses') return c.reach === 'always' ? `${c.label}: anywhere in its range` : `${c.label}: cannot get there alone`;
-  if (c.unit === 'market') return percentileWords(c.percentile!, c.label, c.unit);
+  if (c.unit === 'market') return percentileWords(c.percentile!, c.label, c.unit, c.direction!);
   // In a re-forecast the percentiles count from what the closed months taught, not from the plan.
   const plan =
     c.learnedValue !== undefined
@@ -140,7 +151,7 @@ export function conditionWords(c: DriverCondition): string {
       : c.planValue === undefined
         ? ''
         : ` instead of the planned ${driverValue(c.planValue, c.unit)}`;
-  return `${c.label} ${driverValue(c.value!, c.unit)}${plan}, ${percentileWords(c.percentile!, c.label, c.unit)}`;
+  return `${c.label} ${driverValue(c.value!, c.unit)}${plan}, ${percentileWords(c.percentile!, c.label, c.unit, c.direction!)}`;
 }
 
 /**
