@@ -6,17 +6,72 @@ import { movesWithMarket } from './drivers/planned-driver.js';
 const someVolume = (d: TierDriver | undefined) => d !== undefined && (d.ownColumn !== undefined || d.planValue > 0);
 
 /**
+ * Whether a rate can be above 0 in some trial: drawn; stated at 1; or stated between 0 and 1 and
+ * either moved by the market (`loading`: it rises towards 1 with the factor) or above 0 after the
+ * stress's `shift` (stressRate). A rate stated at 0 is certain and stays 0 under any market factor or
+ * stress (trialRate): `conversion: 0` with `stress: { conversion: 0.1 }` converts nothing.
+ */
+function rateCanBeAbove0(d: TierDriver, loading: number, shift: number): boolean {
+  if (d.ownColumn !== undefined) return true;
+  const p = d.planValue;
+  if (p <= 0) return false;
+  if (p >= 1) return true;
+  return (loading !== 0 && shift > -1) || p + shift > 0;
+}
+
+/**
+ * Whether an opportunity of the tier's pipeline file closes in a month simulated with a win
+ * probability that `keep` accepts. O(opportunities).
+ */
+function fileOpportunity(tier: TierPlan, keep: (p: number) => boolean): boolean {
+  const file = tier.newBusiness?.pipelineFile;
+  if (file === undefined) return false;
+  const from = tier.start?.months ?? 0;
+  for (let i = 0; i < file.size; i++) if (file.closeMonth[i]! > from && keep(file.probability[i]!)) return true;
+  return false;
+}
+
+/**
+ * Whether the tier can have a new customer this year: deals of the closed months (a re-forecast),
+ * a lead source whose leads and conversion can both be above 0, reps, earlier leads, cohorts still
+ * in the sales cycle (kept as routes, not checked here, as for a conversion), a pipeline group whose
+ * win probability can be above 0, or an opportunity of the pipeline file that can be won in a month
+ * simulated. O(drivers² + opportunities).
+ */
+function mayWinCustomers(tier: TierPlan): boolean {
+  if (tier.start !== undefined && (tier.start.deals.some((x) => x > 0) || tier.start.leads.some((x) => x > 0))) return true;
+  const nb = tier.newBusiness;
+  if (nb === undefined) return false;
+  if (nb.reps !== undefined || nb.earlierLeads !== undefined) return true;
+  const { conversion: loading } = tier.loadings;
+  const shift = tier.stress.conversion;
+  const drivers = tier.plannedDrivers;
+  const converting = (kind: TierDriver['kind'], name: string) => {
+    const c = drivers.find((x) => x.kind === kind && x.name === name);
+    return c === undefined || rateCanBeAbove0(c, loading, shift);
+  };
+  for (const d of drivers) {
+    if (d.kind === 'leadsPerMonth' && someVolume(d) && converting('conversion', d.name)) return true;
+    if (d.kind === 'sourceLeadsPerMonth' && someVolume(d) && converting('sourceConversion', d.name)) return true;
+    if (d.kind === 'pipelineWinProbability' && rateCanBeAbove0(d, loading, shift)) return true;
+  }
+  return fileOpportunity(tier, (p) => p > 0);
+}
+
+/**
  * Whether a driver's market shift reaches its tier's outcomes: the volume or rate it acts with can
  * be other than 0. A conversion (tier-wide or a source's) needs its leads: drawn, or above 0 (or a
  * re-forecast's cohorts still in the sales cycle, or reps or earlier leads, which it may also convert); a lead volume
- * needs its conversion: drawn, or above 0 after the stress; a renewal or contraction rate needs
- * customers due in the months simulated (or a customer file). Other drivers: a route is assumed.
+ * needs its conversion to be able to be above 0 (rateCanBeAbove0: a conversion of 0 stays 0 under a
+ * stress); a renewal, contraction or expansion rate of the book needs customers due in the months
+ * simulated (or a customer file): they act at renewal; a new-customer expansion probability needs new customers (mayWinCustomers) and expansions
+ * that can fall within the year (a lag of 11 months or less). Other drivers: a route is assumed.
  * A tier's leads loaded on the market under a conversion of 0 give no deal at any factor (checked
  * on the same draws at -2 and +2), and neither does a conversion over 0 leads, nor a renewal rate
- * whose book renews after the year.
+ * whose book renews after the year, nor a new-customer expansion in a tier that wins no customer.
  *
  * @example driverReachesTier(planTier(zeroLeads), conversionDriver) // => false (leadsPerMonth: 0)
- * Complexity: O(drivers).
+ * Complexity: O(drivers), O(drivers² + opportunities) for a new-customer expansion probability.
  */
 export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
   const drivers = tier.plannedDrivers;
@@ -34,14 +89,20 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
     case 'leadsPerMonth':
     case 'sourceLeadsPerMonth': {
       const conversion = find(d.kind === 'leadsPerMonth' ? 'conversion' : 'sourceConversion', d.name);
-      return conversion === undefined || conversion.ownColumn !== undefined || conversion.planValue + tier.stress.conversion > 0;
+      return conversion === undefined || rateCanBeAbove0(conversion, tier.loadings.conversion, tier.stress.conversion);
     }
     case 'renewalRate':
-    case 'contractionProbability': {
+    case 'contractionProbability':
+    case 'expansionProbability': {
       const e = tier.existing;
       if (e === undefined || e.book !== undefined) return true;
       const from = tier.start?.months ?? 0;
       return e.due.some((x, m) => m >= from && x > 0);
+    }
+    case 'newCustomerExpansionProbability': {
+      const timing = tier.newCustomerExpansion?.timing;
+      const inYear = timing === undefined || timing.pmf.some((x, lag) => lag <= 11 && x > 0);
+      return inYear && mayWinCustomers(tier);
     }
     default:
       return true;
@@ -58,14 +119,16 @@ export function marketMovesDriver(tier: TierPlan, d: TierDriver): boolean {
 
 /**
  * Whether the market factor can move a tier's outcomes: some driver the tier states moves with it
- * to some effect (marketMovesDriver), or the tier has an opening pipeline file and a conversion
- * loading, which moves each opportunity's odds without a driver of its own (new-business-simulator's
- * runPipeline). A tier none of whose drivers the loadings reach, a book only when only conversion is
+ * to some effect (marketMovesDriver), or the tier has a conversion loading and an opening pipeline
+ * file with an opportunity of uncertain odds (strictly between 0 and 1) closing in a month simulated,
+ * whose odds the market moves without a driver of its own (new-business-simulator's runPipeline). A tier none of whose drivers the loadings reach, a book only when only conversion is
  * loaded, is the same in every trial whatever the market does (same seed, any factor).
  *
  * @example marketMovesTier(planTier(bookOnly, { ...zero, conversion: 0.3 })) // => false
  * Complexity: O(drivers²).
  */
 export function marketMovesTier(tier: TierPlan): boolean {
-  return tier.plannedDrivers.some((d) => marketMovesDriver(tier, d)) || (tier.loadings.conversion !== 0 && tier.newBusiness?.pipelineFile !== undefined);
+  // A certain opportunity (probability 0 or 1) stays so under the market (trialRate): a file of
+  // only those, or of only opportunities closing in closed months, is not moved.
+  return tier.plannedDrivers.some((d) => marketMovesDriver(tier, d)) || (tier.loadings.conversion !== 0 && fileOpportunity(tier, (p) => p > 0 && p < 1));
 }

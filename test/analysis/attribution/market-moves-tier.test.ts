@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../../src/scenario/load.js';
 import { simulate, type Simulation } from '../../../src/engine/simulate.js';
@@ -116,6 +116,84 @@ tiers:
     // conversion', 'BookNoLeads conversion', 'LateBook renewal rate').
     const summary = summarize(await run(yaml, 2_000, 5));
     expect(summary.sensitivity.drivers.map((d) => d.label).sort()).toEqual(['BookNoLeads renewal rate', 'DueBook renewal rate', 'Live conversion', 'Live leads a month', 'Market']);
+  });
+
+  it('is false for the routes that act on nothing: a pipeline file of certain odds, a new-customer expansion without new customers, a conversion of 0 under a stress, an expansion of a book renewing after the year, exactly when the simulator says so', async () => {
+    // Review leftovers of the fifteenth session: a pipeline file whose stages are all 0 or 1 (certain
+    // odds stay certain under the market, trialRate), a new-customer expansion probability in a tier
+    // that wins no customer, and (found beside them) a stress shifting a conversion of 0, which stays
+    // 0, all counted as routes. Truth from the simulator: the same draws at market -2 and +2.
+    const dir = writeFiles({
+      'certain.csv': 'id,tier,amount,stage,close_month\no-1,PipeCertain,50000,signed,3\no-2,PipeCertain,70000,lost,5\no-3,PipeCertain,60000,signed,8\n',
+      'open.csv': 'id,tier,amount,stage,close_month\no-1,PipeOpen,50000,signed,3\no-2,PipeOpen,70000,maybe,5\no-3,PipeOpen,60000,maybe,8\n',
+      'expansion.csv': 'id,tier,amount,stage,close_month\no-1,ExpFromPipeline,50000,signed,1\no-2,ExpFromPipeline,70000,signed,2\no-3,ExpFromPipeline,60000,signed,2\n',
+    });
+    const expansion = '    newCustomerExpansion:\n      probability: { dist: beta, mean: 0.3, sd: 0.05 }\n      size: 20000\n      monthsAfterClose: 2\n';
+    const yaml = `name: routes
+stress: { conversion: 0.1 }
+market:
+  loadings: { conversion: 0.5, leads: 0.5, expansion: 0.5 }
+tiers:
+  - name: PipeCertain
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: 0.05
+      acv: 10000
+      openingPipeline: { file: certain.csv, stages: { signed: 1, lost: 0 } }
+  - name: PipeOpen
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: 0.05
+      acv: 10000
+      openingPipeline: { file: open.csv, stages: { signed: 1, maybe: 0.5 } }
+  - name: ExpNoCustomers
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: 0.05
+      acv: 10000
+${expansion}  - name: ExpFromPipeline
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: 0.05
+      acv: 10000
+      openingPipeline: { file: expansion.csv, stages: { signed: 1 } }
+${expansion}  - name: ExpAfterYear
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: 0.05
+      acv: 10000
+      openingPipeline: { file: expansion.csv, stages: { signed: 1 } }
+    newCustomerExpansion:
+      probability: { dist: beta, mean: 0.3, sd: 0.05 }
+      size: 20000
+      monthsAfterClose: 12
+  - name: StressedZero
+    newBusiness:
+      leadsPerMonth: 400
+      conversion: 0
+      acv: 10000
+  - name: LateExpansion
+    existing:
+      openingArr: 10000000
+      customers: 1000
+      renewalCalendar: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+      renewalRate: 0.85
+      expansion: { probability: { dist: beta, mean: 0.2, sd: 0.05 }, size: 0.1 }
+`;
+    // ExpFromPipeline and ExpAfterYear read the same file: one tier a file, so a copy for the second.
+    writeFileSync(join(dir, 'expansion2.csv'), readFileSync(join(dir, 'expansion.csv'), 'utf8').replaceAll('ExpFromPipeline', 'ExpAfterYear'));
+    const text = yaml.replace('{ file: expansion.csv, stages: { signed: 1 } }\n    newCustomerExpansion:\n      probability: { dist: beta, mean: 0.3, sd: 0.05 }\n      size: 20000\n      monthsAfterClose: 12', '{ file: expansion2.csv, stages: { signed: 1 } }\n    newCustomerExpansion:\n      probability: { dist: beta, mean: 0.3, sd: 0.05 }\n      size: 20000\n      monthsAfterClose: 12');
+    const at = async (factor: number) => {
+      const file = join(dir, `routes${factor}.yaml`);
+      writeFileSync(file, text.replace('market:\n', `market:\n  factor: ${factor}\n`));
+      return simulate(await loadScenario(file), { trials: 50, seed: 3, workers: 0 });
+    };
+    const [low, high] = [await at(-2), await at(2)];
+    const truth = low.plan.tiers.map((t) => [t.name, !sameTier(low, high, t.name)]);
+    // The premise, read from the simulator: only the open pipeline and the pipeline's new customers' expansion
+    // move; an existing customer expands at renewal only (DOMAIN.md), so a book renewing after the year does not.
+    expect(truth).toEqual([['PipeCertain', false], ['PipeOpen', true], ['ExpNoCustomers', false], ['ExpFromPipeline', true], ['ExpAfterYear', false], ['StressedZero', false], ['LateExpansion', false]]);
+    expect(low.plan.tiers.map((t) => [t.name, marketMovesTier(t)])).toEqual(truth);
   });
 
   it('leaves the market out altogether when its loadings reach no tier (renewal loaded, no customer book)', async () => {
