@@ -15,6 +15,7 @@ import type { Metric } from '../model/components.js';
 import type { Summary } from './summarize.js';
 import type { PlanMonth, PlanSummaryInput } from './plan-summary.js';
 import { MARKET_COLUMN } from '../model/drivers/column-keys.js';
+import { correlation, marketOverlapNote, namedCorrelation } from './market-overlap.js';
 
 /** Mean and the P10 / P90 of a driver's values. */
 export interface Spread {
@@ -33,6 +34,11 @@ export interface LearnedDriverSummary {
   readonly posterior: Spread;
   /** Effective sample size of its posterior draws (the trials come from Markov chains). */
   readonly effectiveSampleSize: number;
+  /**
+   * Pearson's correlation of its own draws with the market factor's over the run's trials (absent
+   * without a learned market factor or an own draw). The attribution assumes them independent.
+   */
+  readonly marketCorrelation?: number;
 }
 
 /** The figures a decision reads, now and at plan time. */
@@ -56,6 +62,12 @@ export interface ReforecastSummary {
   readonly method: string;
   readonly market: { readonly prior: Spread; readonly posterior: Spread; readonly effectiveSampleSize: number } | undefined;
   readonly drivers: readonly LearnedDriverSummary[];
+  /**
+   * When learned drivers are tied to the market factor (|correlation| at least 0.1 and 3 standard
+   * errors: market-overlap.ts), what that does to the variance shares, in words, naming them;
+   * absent when none is.
+   */
+  readonly attributionOverlap?: string;
   /** What each tier's closed months were used for, and what not (and why). */
   readonly evidence: ReadonlyArray<{ readonly tier: string; readonly terms: readonly string[]; readonly unused: readonly string[] }>;
   readonly sampler: {
@@ -181,6 +193,7 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
     const prior = Float64Array.from({ length: PRIOR }, (_, i) => shifted(t, l, sorted[Math.floor(((i + 0.5) / PRIOR) * sorted.length)]!, model.market < 0 ? model.fixedZ : zs[(i * 2654435761) % PRIOR]!));
     const used = column(l.driver.shiftedColumn);
     const own = column(l.driver.ownColumn);
+    const r = market && own ? correlation(own, marketColumn!) : NaN;
     return {
       tier: t.name,
       key: l.driver.key,
@@ -189,8 +202,12 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
       prior: spread(prior),
       posterior: spread(used ?? own ?? []),
       effectiveSampleSize: own ? chainEss(own) : sim.trials,
+      ...(Number.isFinite(r) ? { marketCorrelation: r } : {}),
     };
   });
+  const overlap = marketOverlapNote(
+    drivers.flatMap((d) => (d.marketCorrelation !== undefined && namedCorrelation(d.marketCorrelation, Math.min(d.effectiveSampleSize, market!.effectiveSampleSize)) ? [{ label: d.label, correlation: d.marketCorrelation }] : [])),
+  );
   return {
     asOfMonth: months,
     actualsFile: input.file.path,
@@ -200,6 +217,7 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
       'likelihood of the closed months: leads Poisson or negative binomial, deals binomial (Poisson with a sales cycle), new ARR lognormal given deals (Fenton-Wilkinson), renewals binomial (normal for a customer book)',
     market,
     drivers,
+    ...(overlap === undefined ? {} : { attributionOverlap: overlap }),
     evidence: model.notes.map((n) => ({ tier: n.tier, terms: n.terms, unused: n.unused })),
     sampler: {
       burnIn: BURN_IN,

@@ -99,6 +99,9 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
           'risks',
         );
 
+  // A re-forecast's learned drivers tied to the market factor: the shares above overlap (market-overlap.ts).
+  const overlap = s.notEstimable === undefined ? summary.reforecast?.attributionOverlap : undefined;
+  const overlapNote = overlap === undefined ? '' : `<p class="note">${e(overlap)}</p>\n`;
   const stressTable = stress.length > 0 ? stressComparison(summary, stress, symbol) : '';
   return `<section id="downside">
 <h2>The downside</h2>
@@ -108,7 +111,7 @@ ${parts}
 ${driversNote}
 <h3>Sources of risk</h3>
 ${risks}
-${stressTable}</section>`;
+${overlapNote}${stressTable}</section>`;
 }
 
 /** Why some downside intervals of a summary are not estimable, each reason once (the metrics share their trial count). */
