@@ -232,7 +232,7 @@ function decisionTables(summary: Summary): string[] {
   const tiers = Object.entries(summary.sensitivityByTier ?? {});
   out.push(...sensitivityTable(summary.sensitivity, tiers.some(([, sens]) => sameReason(sens)) ? "recognized revenue (and each tier's)" : 'recognized revenue'));
   for (const [tier, sens] of tiers) if (!sameReason(sens)) out.push(...sensitivityTable(sens, `${tier} recognized revenue`));
-  // A re-forecast's learned drivers tied to the market factor: the shares above overlap (market-overlap.ts).
+  // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = summary.reforecast?.attributionOverlap;
   if (overlap !== undefined && summary.sensitivity.drivers.length > 0 && summary.sensitivity.notEstimable === undefined) out.push(overlap);
   out.push(...badYearsTable(summary));

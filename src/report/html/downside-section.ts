@@ -99,7 +99,7 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
           'risks',
         );
 
-  // A re-forecast's learned drivers tied to the market factor: the shares above overlap (market-overlap.ts).
+  // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = s.notEstimable === undefined ? summary.reforecast?.attributionOverlap : undefined;
   const overlapNote = overlap === undefined ? '' : `<p class="note">${e(overlap)}</p>\n`;
   const stressTable = stress.length > 0 ? stressComparison(summary, stress, symbol) : '';
