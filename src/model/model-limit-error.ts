@@ -23,6 +23,22 @@ export class ModelLimitError extends RangeError {
  */
 export const MAX_UNITS_PER_MONTH = 1_000_000;
 
+/**
+ * The most leads a month can hold: a count above 2^53 is no longer a whole number in floating point,
+ * and a month's deals are Binomial(leads, conversion), whose n must be one. The schema takes a mean
+ * up to 1e15, which seasonality (up to 12x), the market and a year-level draw can carry past it.
+ */
+export const MAX_LEADS_PER_MONTH = Number.MAX_SAFE_INTEGER;
+
+/** More leads in a month than a count holds exactly: stop with the field to check. */
+export function tooManyLeads(tier: string, field: ReadonlyArray<string | number>, count: number): never {
+  throw new ModelLimitError(
+    tier,
+    field,
+    `${tier}: ${count.toExponential(2)} leads in one month; above 2^53 (9.01e+15) a count is not a whole number in floating point: check leadsPerMonth (its mean, dispersion and seasonality)`,
+  );
+}
+
 /** A trial-level driver drew NaN: stop, naming it, rather than simulate with it (a binomial with p = NaN never returns). */
 export function drewNaN(tier: string, field: ReadonlyArray<string | number>): never {
   throw new ModelLimitError(tier, field, `${tier}: ${field.join('.')} drew NaN (not a number); check its parameters`);

@@ -8,7 +8,7 @@ import type { LagPmf } from './lag-pmf.js';
 import { LagSplitter } from './lag-splitter.js';
 import { trialRate, volumeMultiplier } from './market.js';
 import type { NewBusinessPlan } from './new-business-plan.js';
-import { drewNaN, MAX_UNITS_PER_MONTH, tooManyUnits } from './model-limit-error.js';
+import { drewNaN, MAX_LEADS_PER_MONTH, MAX_UNITS_PER_MONTH, tooManyLeads, tooManyUnits } from './model-limit-error.js';
 import { RepFloor } from './rep-floor.js';
 import type { TierOutcome } from './tier-outcome.js';
 import type { TierPlan } from './tier-plan.js';
@@ -391,6 +391,7 @@ export class NewBusinessSimulator {
         if (month <= k - cycle.max) continue;
         this.leadScale[0] = season * leadMultiplier;
         const leads = Number.isNaN(known) ? s.leads() : known;
+        if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
         const byLag = this.tails!.cycle.split(leads, conversion, k - month);
         for (let lag = k - month + 1; lag <= cycle.max; lag++) {
           demand[month + lag - 1]! += byLag[lag]!;
@@ -402,6 +403,7 @@ export class NewBusinessSimulator {
         // A lead source reports its deals of the year's leads, wherever they close: every deal is drawn.
         this.leadScale[0] = season * leadMultiplier;
         const leads = s.leads();
+        if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
         const deals = s.deals.draw(leads);
         leadsInYear += leads;
         dealsInYear += deals;
@@ -424,6 +426,7 @@ export class NewBusinessSimulator {
       if (month >= 1) {
         this.leadScale[0] = season * leadMultiplier;
         const leads = s.leads();
+        if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
         leadsInYear += leads;
         out.leadsByMonth[month - 1]! += leads;
         if (share === 0) continue;
@@ -435,7 +438,9 @@ export class NewBusinessSimulator {
           deals = s.leads();
         } else {
           this.leadScale[0] = season * leadMultiplier;
-          deals = s.dealsInWindow(s.leads(), conversion * share);
+          const leads = s.leads();
+          if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
+          deals = s.dealsInWindow(leads, conversion * share);
         }
       }
       if (deals === 0) continue;
