@@ -11,3 +11,16 @@ export function decimalsBelowWhole(value: number): number {
   while (d < 15 && value < 1 && value > 0.999 && (value * 100).toFixed(d) === (100).toFixed(d)) d++;
   return d;
 }
+
+/**
+ * A percentage with two significant digits, in positional notation: toPrecision writes one below
+ * 0.000001 in exponent notation (a share of 6.9e-9 as "6.9e-7%"), which no table or chart reads as
+ * a percentage.
+ *
+ * @example twoSignificantDigits(0.000000689) // => '0.00000069'
+ */
+export function twoSignificantDigits(x: number): string {
+  const rounded = Number(x.toPrecision(2));
+  if (rounded === 0) return '0';
+  return rounded.toFixed(Math.max(0, 1 - Math.floor(Math.log10(Math.abs(rounded)))));
+}

@@ -1,4 +1,5 @@
 import { decimalsBelowWhole, MONEY_UNITS, moneyUnit, unitSize, type MoneyUnit } from './money.js';
+import { twoSignificantDigits } from '../math/share-decimals.js';
 import { displayWidth } from './display-width.js';
 import { terminalCell } from './terminal-text.js';
 
@@ -41,7 +42,7 @@ export function formatPercent(value: number): string {
   if (!Number.isFinite(value)) return '-';
   // A share above 0 that one decimal would print as 0.0% (a target one trial in 3,000 reaches) gets
   // two significant digits, and one just below 1 the decimals that keep it from 100.0%, as report.html writes them.
-  if (value > 0 && value < 0.001) return `${(value * 100).toPrecision(2)}%`;
+  if (value > 0 && value < 0.001) return `${twoSignificantDigits(value * 100)}%`;
   const digits = (value * 100).toFixed(decimalsBelowWhole(value));
   // A negative share that rounds to zero is shown as 0.0%, not -0.0%.
   return `${Number(digits) === 0 ? '0.0' : digits}%`;

@@ -1,4 +1,4 @@
-import { decimalsBelowWhole } from '../math/share-decimals.js';
+import { decimalsBelowWhole, twoSignificantDigits } from '../math/share-decimals.js';
 
 // Also the decimals of format.ts's and interval-format.ts's shares.
 export { decimalsBelowWhole };
@@ -94,7 +94,7 @@ export function moneyLabelExpr(symbol: string): string {
 export function formatShare(value: number): string {
   if (!Number.isFinite(value)) return '-';
   const pct = value * 100;
-  if (pct !== 0 && Math.abs(pct) < 0.1) return `${pct.toPrecision(2)}%`;
+  if (pct !== 0 && Math.abs(pct) < 0.1) return `${twoSignificantDigits(pct)}%`;
   return `${pct.toFixed(decimalsBelowWhole(value))}%`;
 }
 
