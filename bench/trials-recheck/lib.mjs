@@ -37,5 +37,7 @@ export function agree(shown, truth, what, slackRel = 2e-7) {
   if (!shown) { failures++; console.log('FAIL unparsable', what); return; }
   const tol = shown.half * (1 + 1e-9) + (shown.cent ?? 0) + Math.abs(truth) * slackRel + 1e-9;
   if (!(Math.abs(shown.value - truth) <= tol)) { failures++; console.log(`FAIL ${what}: shown ${shown.value} (±${shown.half}) vs trials ${truth}`); }
+  // A tie (the value exactly half way between two shown figures, to 1e-9) rounds away from zero, as a spreadsheet does.
+  else if (process.env.TIES && Math.abs(Math.abs(shown.value - truth) - shown.half) <= 1e-9 * Math.max(1, Math.abs(truth)) && Math.abs(shown.value) < Math.abs(truth)) { failures++; console.log(`TIE ${what}: shown ${shown.value} for ${truth}, half way`); }
 }
 export const done = () => console.log(`${checks} checks, ${failures} failures`);
