@@ -1,4 +1,5 @@
 import { moneyUnit, unitSize } from './money.js';
+import { toFixedDecimal } from '../math/decimal-round.js';
 
 /** "CHF" and other letter codes need a space before the amount; "$" and "€" do not. */
 const prefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol);
@@ -21,7 +22,7 @@ export function fixedMoney(values: readonly number[], symbol: string): (v: numbe
   const decimals = unit === '' ? 0 : smallest < 0.1 ? 2 : 1;
   return (v: number) => {
     if (!Number.isFinite(v)) return '-';
-    const text = (Math.abs(v) / scale).toFixed(decimals);
+    const text = toFixedDecimal(Math.abs(v) / scale, decimals);
     const zero = Number(text) === 0;
     return `${v < 0 && !zero ? '-' : ''}${prefix(symbol)}${text}${unit}`;
   };

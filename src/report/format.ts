@@ -1,4 +1,6 @@
 import { decimalsBelowWhole, MONEY_UNITS, moneyUnit, unitSize, type MoneyUnit } from './money.js';
+import { toFixedDecimal } from '../math/decimal-round.js';
+import { twoSignificantDigits } from '../math/share-decimals.js';
 import { displayWidth } from './display-width.js';
 import { terminalCell } from './terminal-text.js';
 
@@ -21,7 +23,7 @@ export function formatMoneyWith(value: number, extraDecimals: number): string {
   if (!Number.isFinite(value)) return '-';
   const abs = Math.abs(value);
   // Billions and trillions to two decimals, millions and thousands to one, units whole.
-  const fixed = (unit: MoneyUnit) => (abs / unitSize(unit)).toFixed((unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1) + extraDecimals);
+  const fixed = (unit: MoneyUnit) => toFixedDecimal(abs / unitSize(unit), (unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1) + extraDecimals);
   let unit = moneyUnit(abs)[1];
   let digits = fixed(unit);
   // 999,960 rounds to 1000.0k: carried to the next unit, 1.0M, as report.html's amounts are (trillions stay: 2250.00T).
@@ -41,8 +43,8 @@ export function formatPercent(value: number): string {
   if (!Number.isFinite(value)) return '-';
   // A share above 0 that one decimal would print as 0.0% (a target one trial in 3,000 reaches) gets
   // two significant digits, and one just below 1 the decimals that keep it from 100.0%, as report.html writes them.
-  if (value > 0 && value < 0.001) return `${(value * 100).toPrecision(2)}%`;
-  const digits = (value * 100).toFixed(decimalsBelowWhole(value));
+  if (value > 0 && value < 0.001) return `${twoSignificantDigits(value * 100)}%`;
+  const digits = toFixedDecimal(value * 100, decimalsBelowWhole(value));
   // A negative share that rounds to zero is shown as 0.0%, not -0.0%.
   return `${Number(digits) === 0 ? '0.0' : digits}%`;
 }
@@ -59,7 +61,7 @@ export function percentColumn(values: readonly number[]): (value: number) => str
   const decimals = Math.max(1, ...values.filter(Number.isFinite).map(decimalsBelowWhole));
   return (value) => {
     if (!Number.isFinite(value)) return '-';
-    const digits = (value * 100).toFixed(decimals);
+    const digits = toFixedDecimal(value * 100, decimals);
     return `${Number(digits) === 0 ? (0).toFixed(decimals) : digits}%`;
   };
 }

@@ -1,4 +1,5 @@
 import { decimalsBelowWhole, formatCurrency, formatShare } from './money.js';
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { formatMoneyWith } from './format.js';
 import type { Stat } from '../analysis/describe.js';
 
@@ -78,7 +79,7 @@ export function formatShareInterval(interval: readonly [number, number]): string
   return `[${percentWith(lo, decimals)}, ${percentWith(hi, decimals)}]`;
 }
 
-const percentWith = (v: number, decimals: number) => `${(v * 100).toFixed(decimals)}%`;
+const percentWith = (v: number, decimals: number) => `${toFixedDecimal(v * 100, decimals)}%`;
 
 /** The decimals formatShareInterval needs beyond formatShare's: undefined when formatShare tells the ends apart (or they are equal). */
 function shareIntervalDecimals([lo, hi]: readonly [number, number]): number | undefined {

@@ -1,4 +1,5 @@
-import { decimalsBelowWhole } from '../math/share-decimals.js';
+import { decimalsBelowWhole, twoSignificantDigits } from '../math/share-decimals.js';
+import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 
 // Also the decimals of format.ts's and interval-format.ts's shares.
 export { decimalsBelowWhole };
@@ -61,7 +62,7 @@ export function formatCurrency(value: number, symbol: string, significantDigits 
   const sign = value < 0 ? '-' : '';
   const [scaled, unit] = moneyUnit(abs);
   // Three significant digits; 999.9k rounds to 1000k, so carry it to the next unit.
-  let digits = Number(scaled.toPrecision(significantDigits));
+  let digits = toPrecisionDecimal(scaled, significantDigits);
   let suffix: MoneyUnit = unit;
   if (digits >= 1000 && unit !== 'T') {
     digits = 1;
@@ -94,7 +95,7 @@ export function moneyLabelExpr(symbol: string): string {
 export function formatShare(value: number): string {
   if (!Number.isFinite(value)) return '-';
   const pct = value * 100;
-  if (pct !== 0 && Math.abs(pct) < 0.1) return `${pct.toPrecision(2)}%`;
-  return `${pct.toFixed(decimalsBelowWhole(value))}%`;
+  if (pct !== 0 && Math.abs(pct) < 0.1) return `${twoSignificantDigits(pct)}%`;
+  return `${toFixedDecimal(pct, decimalsBelowWhole(value))}%`;
 }
 

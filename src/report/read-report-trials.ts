@@ -194,7 +194,8 @@ function statedMeans(summary: Record<string, unknown>, tiers: readonly string[])
  * Half the last digit a file writes series `key` to, at most: the most its rounding moves a value,
  * so the mean. trials.csv writes every metric to the cent or coarser only above 100,000 (where 1e-6
  * of the value covers it: trials-csv.ts); sipmath.json the company's to the cent and each tier's
- * revenue in whole units (sipmath.ts).
+ * revenue as trials.csv does, but in whole units in files written before December 2026 (sipmath.ts),
+ * which are still read.
  */
 const writtenHalfUnit = (source: ReportTrials['source'], key: string): number => (source === 'sipmath.json' && !(METRICS as readonly string[]).includes(key) ? 0.5 : 0.005);
 

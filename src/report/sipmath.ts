@@ -5,6 +5,7 @@ import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { AsciiBuffer } from './ascii-buffer.js';
 import { tierKey } from '../model/column-key.js';
 import { forecastKindWords } from './forecast-kind-words.js';
+import { breakdownDecimals } from './trials-csv.js';
 
 /**
  * sipmath.json: the per-trial results as a SIPmath 3.0 library (ProbabilityManagement.org's open
@@ -28,7 +29,8 @@ import { forecastKindWords } from './forecast-kind-words.js';
 export interface SipSpec {
   readonly name: string;
   readonly values: ArrayLike<number>;
-  readonly decimals: number;
+  /** Decimals each value is written with. */
+  readonly decimals: (value: number) => number;
   readonly stat: Stat;
   readonly description: string;
 }
@@ -49,7 +51,12 @@ export function sipColumnKeys(tiers: readonly string[]): string[] {
   return [...METRICS, ...(tierSips(tiers.length) ? tiers.map((name) => tierKey(name, 'revenue')) : [])];
 }
 
-/** The SIPs of a run: revenue, bookings and ending ARR (to the cent), then each tier's revenue (whole units) when there are several tiers. */
+/**
+ * The SIPs of a run: revenue, bookings and ending ARR (float64, to the cent), then each tier's revenue
+ * when there are several tiers (float32: the 7 significant digits it holds, to the cent at most, as
+ * trials.csv writes it). In whole units, a tier's revenue of 103.33 read 103, and a SIP's values
+ * averaged otherwise than its metadata's mean.
+ */
 export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
   const need = (key: string) => {
     const c = columns.column(key);
@@ -62,7 +69,7 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
   const sips: SipSpec[] = METRICS.map((m) => ({
     name: m,
     values: need(m),
-    decimals: 2,
+    decimals: () => 2,
     stat: summary.metrics[m],
     description: `${METRIC_LABELS[m]} of ${kind.closed ? `${kind.year}, re-forecast from ${kind.closed}` : `the ${kind.year}`}, ${cur}`,
   }));
@@ -72,7 +79,7 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
       sips.push({
         name: tierKey(name, 'revenue'),
         values: need(tierKey(name, 'revenue')),
-        decimals: 0,
+        decimals: breakdownDecimals,
         stat: t.revenue,
         description: `Recognized revenue of tier ${name}, ${cur}`,
       });
@@ -139,7 +146,7 @@ export async function writeSipmath(file: string, summary: Summary, columns: SipC
         // JSON has no NaN, and a SIP reader expects a number for every trial.
         if (!Number.isFinite(v)) throw new Error(`sipmath.json: ${s.name} has no finite value in trial ${i + 1}`);
         if (i > 0) buffer.byte(44);
-        buffer.fixed(v, s.decimals);
+        buffer.fixed(v, s.decimals(v));
         if (i % VALUES_PER_WRITE === VALUES_PER_WRITE - 1) await flush();
       }
       await text(`]},"metadata":${JSON.stringify(metadata(s, n, summary.scenario.currency))}}${k < sips.length - 1 ? ',' : ''}\n`);

@@ -1,4 +1,5 @@
 import { forecastKindWords } from './forecast-kind-words.js';
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { EXTRA_KEYS } from '../model/drivers/extra-keys.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../model/components.js';
 import type { Stat } from '../analysis/describe.js';
@@ -191,7 +192,7 @@ export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => 
 
 /** A share of variance with one decimal, one that rounds to zero as 0.0%: '1.3%', '-0.2%'. */
 function shareWords(value: number): string {
-  const digits = (value * 100).toFixed(1);
+  const digits = toFixedDecimal(value * 100, 1);
   return `${Number(digits) === 0 ? '0.0' : digits}%`;
 }
 

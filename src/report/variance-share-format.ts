@@ -1,4 +1,5 @@
 import type { Sensitivity } from '../analysis/sensitivity.js';
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { decimalsBelowWhole } from './money.js';
 
 /**
@@ -41,11 +42,11 @@ export function varianceShareFormat(s: Sensitivity): (value: number) => string {
  */
 export function varianceShareCell(s: Sensitivity): (value: number) => number {
   const decimals = varianceShareDecimals(s);
-  return (value) => (value < 0 && Number((value * 100).toFixed(decimals)) === 0 ? 0 : value);
+  return (value) => (value < 0 && Number(toFixedDecimal(value * 100, decimals)) === 0 ? 0 : value);
 }
 
 /** `value` as a percentage with `decimals` decimals, a negative that rounds to zero as zero. */
 function fixed(value: number, decimals: number): string {
-  const digits = (value * 100).toFixed(decimals);
+  const digits = toFixedDecimal(value * 100, decimals);
   return Number(digits) === 0 ? (0).toFixed(decimals) : digits;
 }

@@ -292,8 +292,8 @@ export const newCustomerExpansionSchema = z
   })
   .describe('New customers buying more within the year.');
 
-/** Words the outputs use for the whole company, not to be a tier's name (in any case). */
-const COMPANY_WORDS = new Set(['all', 'total']);
+/** Words the outputs use for the whole company, not to be a tier's name (in any case, as they read: lookKey). */
+const COMPANY_WORDS = new Set(['all', 'total', 'all tiers']);
 
 export const tierSchema = z
   .strictObject({
@@ -304,10 +304,11 @@ export const tierSchema = z
       // Any name works, "__proto__" and "constructor" included: records keyed by tier names are own keys (own-key.ts).
       .max(60, { error: 'a tier name has at most 60 characters' })
       .refine(isOneLine, oneLineError)
-      // But the two words the outputs use for the whole company: percentiles.csv's tier `all`, and
-      // score's outcomes `total`; a tier so named would be read as the company (or beside it, twice).
-      .refine((name) => !COMPANY_WORDS.has(name.toLowerCase()), {
-        error: (iss) => `${quoteText(String(iss.input))} names the whole company in arrcast's outputs (percentiles.csv's tier "all", score's outcomes "total"): give the tier another name`,
+      // But the words the outputs use for the whole company: percentiles.csv's tier `all`, report.html's
+      // and report.xlsx's `All tiers`, and score's outcomes `total`; a tier so named would be read as
+      // the company (or beside it, twice).
+      .refine((name) => !COMPANY_WORDS.has(lookKey(name)), {
+        error: (iss) => `${quoteText(String(iss.input))} names the whole company in arrcast's outputs (percentiles.csv's tier "all", report.html's and report.xlsx's "All tiers", score's outcomes "total"): give the tier another name`,
       }),
     existing: existingBookSchema.optional(),
     newBusiness: newBusinessSchema.optional(),

@@ -58,7 +58,26 @@ describe('names refused because outputs would confuse them', () => {
     expect(issues).toEqual([expect.objectContaining({ path: ['tiers', 1, 'name'], line: 5, message: expect.stringContaining("names the whole company in arrcast's outputs") })]);
   });
 
-  it.each(['allies', 'Totals', 'all-in', 'Sub total'])('a tier named %s is fine', (name) => {
+  it.each(['All tiers', 'all TIERS', '"All\\u00a0tiers"', '"\\uff21ll tiers"'])('a tier named %s: the words report.html and report.xlsx use for the whole company', (name) => {
+    // Before, accepted: report.xlsx's Percentiles sheet and report.html's retention table then had two
+    // rows 'All tiers', the company's and the tier's, with different figures and nothing to tell them apart.
+    const issues = issuesOf(withTiers('SMB', name));
+    expect(issues).toEqual([expect.objectContaining({ path: ['tiers', 1, 'name'], line: 5, message: expect.stringContaining(`names the whole company in arrcast's outputs (percentiles.csv's tier "all", report.html's and report.xlsx's "All tiers"`) })]);
+  });
+
+  it('two tiers whose names differ only in a space written as a no-break or thin space, at the later one', () => {
+    // Before, accepted: every table, CSV and chart printed 'Big Co' twice, each with its own figures.
+    for (const space of ['\\u00a0', '\\u2009', '\\u202f', '\\u3000']) {
+      const issues = issuesOf(withTiers('Big Co', `"Big${space}Co"`));
+      expect(issues, space).toEqual([
+        expect.objectContaining({ path: ['tiers', 1, 'name'], line: 5, message: expect.stringMatching(/^tier name "Big.Co" is used twice \(also tiers\[0\]\), written with other Unicode characters that read the same \((a space written as another character|invisible characters, or fullwidth letters)/) }),
+      ]);
+    }
+    expect(issuesOf(withTiers('Big Co', '"Big\\u00a0Co"'))[0]!.message).toContain('(a space written as another character, such as a no-break space)');
+    expect(issuesOf(withTiers('Big Co', 'BigCo', '"Big  Co"'))).toEqual([]);
+  });
+
+  it.each(['allies', 'Totals', 'all-in', 'Sub total', 'All tier', 'Tiers'])('a tier named %s is fine', (name) => {
     expect(issuesOf(withTiers('SMB', name))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
-import { formatCurrency } from '../money.js';
+import { formatCurrency, formatShare } from '../money.js';
 import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
@@ -39,7 +39,9 @@ export function badYearRows(summary: Summary, symbol: string): { components: Bad
   const b = summary.badYears.metrics.revenue;
   const components = b.components
     .filter((c) => c.shortfall !== 0)
-    .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${Math.round(c.share * 100)}% (${formatCurrency(c.shortfall, symbol)})` }));
+    // The share as report.html's bad-years table writes it (formatShare): whole percents read 100% for
+    // 99.99% of the shortfall and 0% for a component that carries some of it.
+    .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${formatShare(c.share)} (${formatCurrency(c.shortfall, symbol)})` }));
   // Each driver's row on the axis, distinct even when two drivers' labels read alike.
   const shown = b.drivers.slice(0, BAD_YEAR_DRIVERS);
   const labels = distinctLabels(shown.map((d) => d.label));
