@@ -217,7 +217,12 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   };
 }
 
-/** The command that gives the saved state's numbers: the studio's seed, trials and confidence. */
+/**
+ * The command that gives the saved state's numbers: the studio's seed, trials and confidence, and
+ * each folder the studio was allowed to read from (--allow-path), without which `run` refuses a
+ * data file or base that the studio read there.
+ */
 function reproduceCommand(file: string, session: StudioSession, state: StudioState): string {
-  return `arrcast run ${shellWord(file)} --trials ${session.fullTrials} --seed ${shellWord(session.seed)} --confidence ${state.confidence}`;
+  const allowed = session.scenario.allowedRoots.map((root) => ` --allow-path ${shellWord(root)}`).join('');
+  return `arrcast run ${shellWord(file)} --trials ${session.fullTrials} --seed ${shellWord(session.seed)} --confidence ${state.confidence}${allowed}`;
 }

@@ -27,6 +27,11 @@ export interface StudioScenario {
   readonly file: string;
   readonly dir: string;
   readonly base: string;
+  /**
+   * The folders the user allowed besides the scenario's own tree (--allow-path, allowedRoots), as
+   * real paths: a saved what-if's command needs them too, or `run` refuses the data files they hold.
+   */
+  readonly allowedRoots: readonly string[];
   /** The file as written. */
   readonly loaded: LoadedScenario;
   readonly controls: Controls;
@@ -93,6 +98,7 @@ export async function openStudioScenario(file: string, options: { readonly targe
     file,
     dir,
     base,
+    allowedRoots: policy.roots.slice(1),
     loaded,
     controls,
     scenarioOf: async (state) => {
