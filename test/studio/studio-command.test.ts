@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createEngine } from '../../src/engine/engine.js';
+import { RunOptionError } from '../../src/engine/errors.js';
+import { StudioSession, type SessionOptions } from '../../src/studio/session.js';
+import { openStudioScenario } from '../../src/studio/studio-scenario.js';
 import { runCli } from '../helpers/in-process-cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 
@@ -38,5 +42,41 @@ describe('arrcast studio --trials above the limit run takes', () => {
     expect(r.err).toBe('arrcast: --trials: must be a whole number from 1 to 10,000,000 (got 10000001)\n');
     expect(r.out).toBe('');
     expect(r.code).toBe(2);
+  });
+});
+
+describe('arrcast studio --seed that run refuses', () => {
+  // It started, printed its address and served a page whose every answer was refused
+  // ("seed: must be 1 to 200 characters"), where `arrcast run --seed` exits 2 at once.
+  it.each([
+    ['empty', ''],
+    ['201 characters', 'x'.repeat(201)],
+  ])('%s: refused at the start, exit 2, as run refuses it, and prints no address', async (_, seed) => {
+    const r = await runCli('studio', join(ROOT, 'scenarios/example.yaml'), '--workers', '1', '--trials', '100', '--seed', seed);
+    expect(r.err).toBe('arrcast: --seed: must be 1 to 200 characters\n');
+    expect(r.out).toBe('');
+    expect(r.code).toBe(2);
+  });
+
+  it('the library: a StudioSession checks its trials and seed as a run does, by name', async () => {
+    const scenario = await openStudioScenario(join(ROOT, 'scenarios/example.yaml'));
+    const engine = createEngine({ workers: 1 });
+    try {
+      const refusal = (options: SessionOptions) => {
+        try {
+          new StudioSession(scenario, engine, options);
+          return undefined;
+        } catch (err) {
+          return err instanceof RunOptionError ? [err.option, err.message] : err;
+        }
+      };
+      expect(refusal({ seed: '' })).toEqual(['seed', '--seed: must be 1 to 200 characters']);
+      expect(refusal({ seed: 2 ** 53 })).toEqual(['seed', expect.stringContaining('a seed given as a number must be finite')]);
+      expect(refusal({ trials: 0 })).toEqual(['trials', '--trials: must be a whole number from 1 to 10,000,000 (got 0)']);
+      expect(refusal({ trials: 2.5 })).toEqual(['trials', '--trials: must be a whole number from 1 to 10,000,000 (got 2.5)']);
+      expect(refusal({ trials: 300, seed: 'x'.repeat(200) })).toBeUndefined();
+    } finally {
+      await engine.close();
+    }
   });
 });
