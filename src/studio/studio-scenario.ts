@@ -7,7 +7,9 @@ import type { LoadedScenario } from '../scenario/parse.js';
 import { readScenarioText } from '../scenario/read-text.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
 import { scenarioPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
-import type { MetricTarget } from '../scenario/targets-schema.js';
+import { MAX_FILE_TARGETS, type MetricTarget } from '../scenario/targets-schema.js';
+import { distinctTargets } from '../scenario/target-labels.js';
+import { RunOptionError } from '../engine/errors.js';
 import { studioControls, type Controls } from './controls.js';
 import { overlayText, stateOverlay } from './overlay.js';
 import { remember } from './remember.js';
@@ -94,6 +96,16 @@ export async function openStudioScenario(file: string, options: { readonly targe
   await attachFiles(await loadWithExtends(file, cachedRead, policy), file, policy);
   const loaded = await load(overlayText(base, {}));
   const controls = studioControls(loaded, options.targets ?? []);
+  // Every target the page shows goes into each state's overlay (and a saved what-if's `targets:`),
+  // which a scenario file holds at most MAX_FILE_TARGETS of: with more (a file's 50 and a --target),
+  // every state was refused ("targets.metrics: may hold at most 50 items, got 51").
+  if (controls.targets.length > MAX_FILE_TARGETS) {
+    const own = distinctTargets(loaded.scenario.targets?.metrics ?? []).length;
+    throw new RunOptionError(
+      'target',
+      `the scenario's ${own} targets and those given make ${controls.targets.length}; the studio writes its targets into each what-if, a scenario file, which holds at most ${MAX_FILE_TARGETS}: give fewer`,
+    );
+  }
   return {
     file,
     dir,

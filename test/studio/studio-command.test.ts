@@ -80,3 +80,29 @@ describe('arrcast studio --seed that run refuses', () => {
     }
   });
 });
+
+describe('arrcast studio: more targets than a saved what-if can hold', () => {
+  // Each state's overlay lists every target the page shows, and a scenario file lists at most 50:
+  // the file's 50 and one --target started a studio whose every answer was refused
+  // ("targets.metrics: may hold at most 50 items, got 51"), where run takes the 51.
+  const withTargets = (n: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-targets-'));
+    const metrics = Array.from({ length: n }, (_, i) => `    - { metric: revenue, value: ${100 + i}M }\n`).join('');
+    writeFileSync(join(dir, 'plan.yaml'), `${readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8')}\ntargets:\n  metrics:\n${metrics}`);
+    return join(dir, 'plan.yaml');
+  };
+
+  it('are refused at the start, exit 2, naming --target, and no address is printed', async () => {
+    const r = await runCli('studio', withTargets(50), '--workers', '1', '--trials', '100', '--target', 'revenue=99M');
+    expect(r.err).toBe("arrcast: --target: the scenario's 50 targets and those given make 51; the studio writes its targets into each what-if, a scenario file, which holds at most 50: give fewer\n");
+    expect(r.out).toBe('');
+    expect(r.code).toBe(2);
+  });
+
+  it('50 in all start it, and a state with every target moved is answered', async () => {
+    const scenario = await openStudioScenario(withTargets(49), { targets: [{ metric: 'revenue', value: 99e6 }] });
+    expect(scenario.controls.targets).toHaveLength(50);
+    const state = { drivers: {}, market: null, targets: scenario.controls.targets.map((t) => t.value + 1), confidence: 0.8 };
+    expect((await scenario.scenarioOf(state)).loaded.scenario.targets?.metrics).toHaveLength(50);
+  });
+});
