@@ -12,7 +12,7 @@ import { LatestOnly } from './latest-only.js';
 import { withConfidence } from './controls.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
-import { saveFileName, saveOverlay, shellWord } from './save.js';
+import { defaultSaveName, saveFileName, saveOverlay, shellWord } from './save.js';
 import { isCancellation } from './cancellation.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
@@ -98,6 +98,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   const info = () => ({
     name: session.scenario.loaded.scenario.name,
     file: session.scenario.base,
+    saveName: defaultSaveName(session.scenario.base),
     trials: session.fullTrials,
     firstTrials: session.firstTrials,
     seed: session.seed,
