@@ -372,6 +372,10 @@ let changedAt: number | undefined;
 function changed(): void {
   // Timed from the first change not yet asked about: what a planner waits for after moving a control.
   changedAt ??= performance.now();
+  // The figures shown are the older position's from now on, not from the next frame's update(): until
+  // then the page read as settled (full pass, not stale) beside a slider already moved.
+  document.body.classList.add('stale');
+  document.body.dataset.pass = 'pending';
   if (queued) return;
   queued = true;
   requestAnimationFrame(() => {
