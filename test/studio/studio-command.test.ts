@@ -106,3 +106,24 @@ describe('arrcast studio: more targets than a saved what-if can hold', () => {
     expect((await scenario.scenarioOf(state)).loaded.scenario.targets?.metrics).toHaveLength(50);
   });
 });
+
+describe('arrcast studio on a scenario whose chain of bases is as long as a chain may be', () => {
+  // Each what-if extends the scenario, one file more: the studio was refused with the chain's own
+  // message at the second file ("f1.yaml:1:10 extends: a chain of more than 16 files ..."), which
+  // run reads without a word.
+  const chain = (files: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-chain-'));
+    writeFileSync(join(dir, 'f0.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8'));
+    for (let i = 1; i < files; i++) writeFileSync(join(dir, `f${i}.yaml`), `extends: f${i - 1}.yaml\ntrials: ${100 + i}\n`);
+    return join(dir, `f${files - 1}.yaml`);
+  };
+
+  it('is refused at the start (exit 2) saying why, at the file given; one file shorter opens', async () => {
+    const file = chain(16);
+    expect((await runCli('validate', file)).code).toBe(0);
+    const r = await runCli('studio', file, '--workers', '1', '--trials', '100');
+    expect(r.err).toBe(`${file} extends: f15.yaml and its bases are a chain of 16 files, the most a chain may have, and each what-if of the studio extends f15.yaml: merge two of them to open it in the studio\n`);
+    expect([r.out, r.code]).toEqual(['', 2]);
+    expect((await openStudioScenario(chain(15))).controls.drivers.length).toBeGreaterThan(0);
+  });
+});
