@@ -22,9 +22,12 @@ export const monthlyPlanSchema = z
   })
   .describe('The plan month by month.');
 
+/** Most targets a scenario file lists (`targets.metrics`); a caller may add more (callerTargetsSchema). */
+export const MAX_FILE_TARGETS = 50;
+
 export const targetsSchema = z
   .strictObject({
-    metrics: z.array(metricTargetSchema).max(50).default([]),
+    metrics: z.array(metricTargetSchema).max(MAX_FILE_TARGETS).default([]),
     monthly: monthlyPlanSchema.optional(),
   })
   .describe('Targets to test the forecast against: P(reaching each), the joint probability, and shortfalls.');

@@ -28,6 +28,27 @@ export function saveFileName(name: unknown, base: string): string {
   return file;
 }
 
+/** What a default name ends with, after the scenario's own. */
+const WHAT_IF = '-what-if';
+
+/**
+ * The name the page offers to save under: the scenario's file name without its extension, then
+ * '-what-if', made a name saveFileName takes (each run of other characters a '-', none first or
+ * last, cut to fit; a device name or nothing left gives 'what-if'). The page offered `plan.v2-what-if` for
+ * `plan.v2.yaml` and `café-what-if` for `café.yaml`, names the save then refused.
+ *
+ * @example defaultSaveName('FY27 plan (v2).yaml') // => 'FY27 plan -v2-what-if'
+ */
+export function defaultSaveName(base: string): string {
+  const stem = base
+    .replace(/\.(ya?ml|json)$/i, '')
+    .replace(/[^A-Za-z0-9 _-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 64 - WHAT_IF.length)
+    .replace(/[ _-]+$/, '');
+  return stem === '' || DEVICE_NAME.test(stem) ? 'what-if' : `${stem}${WHAT_IF}`;
+}
+
 /**
  * Write `text` to `file` in `dir`, whole or not at all, and never over anything already there (409),
  * nor inside an arrcast output (a scenario opened from a report's scenario.json; 409):

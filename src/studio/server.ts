@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { RunOptionError } from '../engine/errors.js';
 import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
 import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
+import { InTurn } from './in-turn.js';
 import { LatestOnly } from './latest-only.js';
 import { withConfidence } from './controls.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
-import { saveFileName, saveOverlay, shellWord } from './save.js';
+import { defaultSaveName, saveFileName, saveOverlay, shellWord } from './save.js';
 import { isCancellation } from './cancellation.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
@@ -81,7 +82,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
  * The studio's HTTP server on 127.0.0.1: the page, and an API over a StudioSession. Every request
  * must come to its own Host (and Origin, when sent); API calls carry the token. A newer answer
  * request for another state cancels the answers still running, down to their chunks, and a newer report the report; so
- * does a page that goes away.
+ * does a page that goes away. Saves run one at a time, in turn, none cancelled by another.
  */
 export async function startStudioServer(session: StudioSession, options: StudioServerOptions = {}): Promise<StudioServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -91,10 +92,13 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   // Answers and reports each run one at a time: a newer one cancels the older, down to its chunks.
   const answers = new LatestOnly();
   const reports = new LatestOnly();
+  // Saves run one at a time, each to its end: none is cancelled by a newer one.
+  const saves = new InTurn();
 
   const info = () => ({
     name: session.scenario.loaded.scenario.name,
     file: session.scenario.base,
+    saveName: defaultSaveName(session.scenario.base),
     trials: session.fullTrials,
     firstTrials: session.firstTrials,
     seed: session.seed,
@@ -157,17 +161,21 @@ export async function startStudioServer(session: StudioSession, options: StudioS
       const { state, name } = parseBody(saveBody, body);
       const file = saveFileName(name, session.scenario.base);
       const { overlay } = await session.scenario.scenarioOf(state);
-      // Only a what-if the studio can answer is saved: the file's comment promises `arrcast run` gives
-      // its numbers, so a state the model refuses (a driver moved so far that a month's deals would not
-      // finish, a rate that draws NaN) is refused here with the run's own message, and nothing is written.
-      // The page has usually asked for this answer already: then it is known, and nothing runs.
-      await session.answer(state, 'full', gone.signal);
-      const command = reproduceCommand(file, session, state);
-      const text = overlayText(session.scenario.base, overlay, [
-        `What-if saved by arrcast studio from ${session.scenario.base}.`,
-        `The studio's numbers: ${command}`,
-      ]);
-      await saveOverlay(session.scenario.dir, file, text);
+      // Saves run one after another (InTurn): each may run a full answer, and saves are not cancelled by newer ones.
+      const command = await saves.run(async () => {
+        // Only a what-if the studio can answer is saved: the file's comment promises `arrcast run` gives
+        // its numbers, so a state the model refuses (a driver moved so far that a month's deals would not
+        // finish, a rate that draws NaN) is refused here with the run's own message, and nothing is written.
+        // The page has usually asked for this answer already: then it is known, and nothing runs.
+        await session.answer(state, 'full', gone.signal);
+        const command = reproduceCommand(file, session, state);
+        const text = overlayText(session.scenario.base, overlay, [
+          `What-if saved by arrcast studio from ${session.scenario.base}.`,
+          `The studio's numbers: ${command}`,
+        ]);
+        await saveOverlay(session.scenario.dir, file, text);
+        return command;
+      }, gone.signal);
       return json(res, 200, { file, command });
     }
     throw new Refusal(404, 'not found');
@@ -217,7 +225,12 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   };
 }
 
-/** The command that gives the saved state's numbers: the studio's seed, trials and confidence. */
+/**
+ * The command that gives the saved state's numbers: the studio's seed, trials and confidence, and
+ * each folder the studio was allowed to read from (--allow-path), without which `run` refuses a
+ * data file or base that the studio read there.
+ */
 function reproduceCommand(file: string, session: StudioSession, state: StudioState): string {
-  return `arrcast run ${shellWord(file)} --trials ${session.fullTrials} --seed ${shellWord(session.seed)} --confidence ${state.confidence}`;
+  const allowed = session.scenario.allowedRoots.map((root) => ` --allow-path ${shellWord(root)}`).join('');
+  return `arrcast run ${shellWord(file)} --trials ${session.fullTrials} --seed ${shellWord(session.seed)} --confidence ${state.confidence}${allowed}`;
 }

@@ -1,7 +1,7 @@
 import { summarize } from '../analysis/summarize.js';
 import { simulationWarnings } from '../analysis/plausibility.js';
 import type { Engine } from '../engine/engine.js';
-import type { Simulation } from '../engine/simulate.js';
+import { resolveOptions, type Simulation } from '../engine/simulate.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { reportPage } from '../report/write-report.js';
@@ -55,9 +55,12 @@ export class StudioSession {
     private readonly engine: Engine,
     options: SessionOptions = {},
   ) {
-    this.fullTrials = options.trials ?? scenario.loaded.scenario.trials;
+    // Checked as a run checks them (RunOptionError, by name), before anything is served: a studio
+    // started with --seed '' (or one of 201 characters) served a page whose every answer was refused.
+    const run = resolveOptions(scenario.loaded, { ...(options.trials !== undefined ? { trials: options.trials } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+    this.fullTrials = run.trials;
     this.firstTrials = Math.min(FIRST_PASS_TRIALS, this.fullTrials);
-    this.seed = String(options.seed ?? scenario.loaded.scenario.seed);
+    this.seed = run.seed;
     this.confidence = options.confidence ?? 0.8;
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_FILE_TARGETS } from '../scenario/targets-schema.js';
 
 /** Largest request body the studio reads: a page state is a few hundred bytes. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -19,7 +20,7 @@ export const studioStateSchema = z.strictObject({
   /** The market year as a percentile of the market factor, in (0, 1); null or absent: as the file. */
   market: z.number().gt(0).lt(1).nullable().default(null),
   /** A value per target the page shows, in order; absent: the values it started with. */
-  targets: z.array(finite.nonnegative()).max(50).optional(),
+  targets: z.array(finite.nonnegative()).max(MAX_FILE_TARGETS).optional(),
   confidence: z.number().gt(0).lt(1).default(0.8),
 });
 

@@ -1,13 +1,15 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { BaseDocuments } from '../scenario/base-documents.js';
-import { loadWithExtends } from '../scenario/extends.js';
+import { loadWithExtends, MAX_EXTENDS_DEPTH } from '../scenario/extends.js';
 import { attachFiles } from '../scenario/load-files.js';
 import { ParsedDataFiles } from '../scenario/parsed-data-files.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { readScenarioText } from '../scenario/read-text.js';
 import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
 import { scenarioPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
-import type { MetricTarget } from '../scenario/targets-schema.js';
+import { MAX_FILE_TARGETS, type MetricTarget } from '../scenario/targets-schema.js';
+import { distinctTargets } from '../scenario/target-labels.js';
+import { RunOptionError } from '../engine/errors.js';
 import { studioControls, type Controls } from './controls.js';
 import { overlayText, stateOverlay } from './overlay.js';
 import { remember } from './remember.js';
@@ -27,6 +29,11 @@ export interface StudioScenario {
   readonly file: string;
   readonly dir: string;
   readonly base: string;
+  /**
+   * The folders the user allowed besides the scenario's own tree (--allow-path, allowedRoots), as
+   * real paths: a saved what-if's command needs them too, or `run` refuses the data files they hold.
+   */
+  readonly allowedRoots: readonly string[];
   /** The file as written. */
   readonly loaded: LoadedScenario;
   readonly controls: Controls;
@@ -87,12 +94,31 @@ export async function openStudioScenario(file: string, options: { readonly targe
   const load = async (text: string): Promise<LoadedScenario> => attachFiles(await mergedOf(text), virtual, policy, { parsed });
   // The original, read as a run reads it (its own name in messages), then as an empty overlay.
   await attachFiles(await loadWithExtends(file, cachedRead, policy), file, policy);
-  const loaded = await load(overlayText(base, {}));
+  // The empty overlay changes nothing but the chain's length: an `extends` refused now, when the file
+  // itself loaded, is its chain of bases at the most a chain may have (the studio was refused with
+  // the chain's own message, blaming a base that `run` reads without a word).
+  const loaded = await load(overlayText(base, {})).catch((err: unknown) => {
+    if (!(err instanceof ScenarioError) || !err.issues.some((i) => i.path.length === 1 && i.path[0] === 'extends')) throw err;
+    throw new ScenarioError(file, [
+      { path: ['extends'], message: `${base} and its bases are a chain of ${MAX_EXTENDS_DEPTH} files, the most a chain may have, and each what-if of the studio extends ${base}: merge two of them to open it in the studio` },
+    ]);
+  });
   const controls = studioControls(loaded, options.targets ?? []);
+  // Every target the page shows goes into each state's overlay (and a saved what-if's `targets:`),
+  // which a scenario file holds at most MAX_FILE_TARGETS of: with more (a file's 50 and a --target),
+  // every state was refused ("targets.metrics: may hold at most 50 items, got 51").
+  if (controls.targets.length > MAX_FILE_TARGETS) {
+    const own = distinctTargets(loaded.scenario.targets?.metrics ?? []).length;
+    throw new RunOptionError(
+      'target',
+      `the scenario's ${own} targets and those given make ${controls.targets.length}; the studio writes its targets into each what-if, a scenario file, which holds at most ${MAX_FILE_TARGETS}: give fewer`,
+    );
+  }
   return {
     file,
     dir,
     base,
+    allowedRoots: policy.roots.slice(1),
     loaded,
     controls,
     scenarioOf: async (state) => {

@@ -19,9 +19,10 @@ test does it).
 declare const document: {
   querySelectorAll(s: string): ArrayLike<PageElement>;
   getElementById(id: string): PageElement | null;
-  readonly body: { readonly dataset: Record<string, string | undefined> };
+  readonly body: { readonly dataset: Record<string, string | undefined>; readonly classList: { contains(name: string): boolean } };
 };
 declare function requestAnimationFrame(callback: () => void): number;
+declare const Event: new (type: string) => unknown;
 interface PageElement {
   readonly id: string;
   readonly textContent: string | null;
@@ -158,6 +159,25 @@ describe('arrcast studio: the latest state cancelled on the server', () => {
     await page.waitForFunction((n) => document.body.dataset.pass === 'full' && Number(document.body.dataset.seq) > n, seq, { timeout: 30_000 });
     expect(cancelled).toBe(1);
     expect(await page.inputValue('#target-0')).toBe('3500000');
+    await page.close();
+  });
+});
+
+describe('arrcast studio: a slider just moved', () => {
+  // The page marked its figures as the older position's only at the next frame (update()): until
+  // then it read as settled (data-pass "full", not stale) beside a slider already moved, and a
+  // script waiting for the settled page read the older position's answer.
+  it("marks the figures shown as the older position's at once, in the task that moved it", async () => {
+    const page = await studioPage();
+    await page.waitForFunction(() => document.body.dataset.pass === 'full' && !document.body.classList.contains('stale'));
+    const marked = await page.evaluate(() => {
+      const input = document.getElementById('d-0') as unknown as { value: string; dispatchEvent(e: unknown): boolean };
+      input.value = String(Number(input.value) - 1);
+      input.dispatchEvent(new Event('input'));
+      return [document.body.dataset.pass, document.body.classList.contains('stale')];
+    });
+    expect(marked).toEqual(['pending', true]);
+    await page.waitForFunction(() => document.body.dataset.pass === 'full' && !document.body.classList.contains('stale'), undefined, { timeout: 60_000 });
     await page.close();
   });
 });

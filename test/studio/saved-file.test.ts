@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createEngine } from '../../src/engine/engine.js';
-import { shellWord } from '../../src/studio/save.js';
+import { defaultSaveName, saveFileName, shellWord } from '../../src/studio/save.js';
 import { StudioSession } from '../../src/studio/session.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
 import { openStudioScenario } from '../../src/studio/studio-scenario.js';
@@ -75,5 +75,34 @@ describe('arrcast studio: save names', () => {
   it.each(cases)('%j: %i', async (name, status, error) => {
     const r = await requester(server).post('/api/save', { state: {}, name });
     expect([r.status, r.json().error, r.json().field]).toEqual([status, error, 'name']);
+  });
+});
+
+describe('arrcast studio: the name Save as offers is one the save takes', () => {
+  // The page offered the scenario's file name less its extension, then '-what-if': for plan.v2.yaml,
+  // café.yaml or a long name, a name the save refused (400) before the planner had typed anything.
+  it.each([
+    ['example.yaml', 'example-what-if'],
+    ['plan.v2.yaml', 'plan-v2-what-if'],
+    ['FY27 plan (v2).yaml', 'FY27 plan -v2-what-if'],
+    ['café.yaml', 'caf-what-if'],
+    ['.hidden.yml', 'hidden-what-if'],
+    ['plan.json', 'plan-what-if'],
+    ['con.yaml', 'what-if'],
+    ['---.yaml', 'what-if'],
+    ['€.yaml', 'what-if'],
+    [`${'a'.repeat(80)}.yaml`, `${'a'.repeat(56)}-what-if`],
+    [`${'a'.repeat(55)} b.yaml`, `${'a'.repeat(55)}-what-if`],
+  ])('%j: %j', (base, name) => {
+    expect(defaultSaveName(base)).toBe(name);
+    expect(saveFileName(defaultSaveName(base), base)).toBe(`${name}.yaml`);
+  });
+
+  it("the studio offers it (GET /api/controls), and saving under it writes the file, here for a scenario named 'x\\ntrials: 50 #.yaml'", async () => {
+    const { send, post } = requester(server);
+    const info = (await send('GET', '/api/controls', { 'x-arrcast-token': server.token })).json();
+    expect(info.saveName).toBe('x-trials- 50-what-if');
+    const r = await post('/api/save', { state: {}, name: info.saveName });
+    expect([r.status, r.json().file]).toEqual([200, 'x-trials- 50-what-if.yaml']);
   });
 });

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createEngine } from '../../src/engine/engine.js';
+import { RunOptionError } from '../../src/engine/errors.js';
+import { StudioSession, type SessionOptions } from '../../src/studio/session.js';
+import { openStudioScenario } from '../../src/studio/studio-scenario.js';
 import { runCli } from '../helpers/in-process-cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 
@@ -38,5 +42,88 @@ describe('arrcast studio --trials above the limit run takes', () => {
     expect(r.err).toBe('arrcast: --trials: must be a whole number from 1 to 10,000,000 (got 10000001)\n');
     expect(r.out).toBe('');
     expect(r.code).toBe(2);
+  });
+});
+
+describe('arrcast studio --seed that run refuses', () => {
+  // It started, printed its address and served a page whose every answer was refused
+  // ("seed: must be 1 to 200 characters"), where `arrcast run --seed` exits 2 at once.
+  it.each([
+    ['empty', ''],
+    ['201 characters', 'x'.repeat(201)],
+  ])('%s: refused at the start, exit 2, as run refuses it, and prints no address', async (_, seed) => {
+    const r = await runCli('studio', join(ROOT, 'scenarios/example.yaml'), '--workers', '1', '--trials', '100', '--seed', seed);
+    expect(r.err).toBe('arrcast: --seed: must be 1 to 200 characters\n');
+    expect(r.out).toBe('');
+    expect(r.code).toBe(2);
+  });
+
+  it('the library: a StudioSession checks its trials and seed as a run does, by name', async () => {
+    const scenario = await openStudioScenario(join(ROOT, 'scenarios/example.yaml'));
+    const engine = createEngine({ workers: 1 });
+    try {
+      const refusal = (options: SessionOptions) => {
+        try {
+          new StudioSession(scenario, engine, options);
+          return undefined;
+        } catch (err) {
+          return err instanceof RunOptionError ? [err.option, err.message] : err;
+        }
+      };
+      expect(refusal({ seed: '' })).toEqual(['seed', '--seed: must be 1 to 200 characters']);
+      expect(refusal({ seed: 2 ** 53 })).toEqual(['seed', expect.stringContaining('a seed given as a number must be finite')]);
+      expect(refusal({ trials: 0 })).toEqual(['trials', '--trials: must be a whole number from 1 to 10,000,000 (got 0)']);
+      expect(refusal({ trials: 2.5 })).toEqual(['trials', '--trials: must be a whole number from 1 to 10,000,000 (got 2.5)']);
+      expect(refusal({ trials: 300, seed: 'x'.repeat(200) })).toBeUndefined();
+    } finally {
+      await engine.close();
+    }
+  });
+});
+
+describe('arrcast studio: more targets than a saved what-if can hold', () => {
+  // Each state's overlay lists every target the page shows, and a scenario file lists at most 50:
+  // the file's 50 and one --target started a studio whose every answer was refused
+  // ("targets.metrics: may hold at most 50 items, got 51"), where run takes the 51.
+  const withTargets = (n: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-targets-'));
+    const metrics = Array.from({ length: n }, (_, i) => `    - { metric: revenue, value: ${100 + i}M }\n`).join('');
+    writeFileSync(join(dir, 'plan.yaml'), `${readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8')}\ntargets:\n  metrics:\n${metrics}`);
+    return join(dir, 'plan.yaml');
+  };
+
+  it('are refused at the start, exit 2, naming --target, and no address is printed', async () => {
+    const r = await runCli('studio', withTargets(50), '--workers', '1', '--trials', '100', '--target', 'revenue=99M');
+    expect(r.err).toBe("arrcast: --target: the scenario's 50 targets and those given make 51; the studio writes its targets into each what-if, a scenario file, which holds at most 50: give fewer\n");
+    expect(r.out).toBe('');
+    expect(r.code).toBe(2);
+  });
+
+  it('50 in all start it, and a state with every target moved is answered', async () => {
+    const scenario = await openStudioScenario(withTargets(49), { targets: [{ metric: 'revenue', value: 99e6 }] });
+    expect(scenario.controls.targets).toHaveLength(50);
+    const state = { drivers: {}, market: null, targets: scenario.controls.targets.map((t) => t.value + 1), confidence: 0.8 };
+    expect((await scenario.scenarioOf(state)).loaded.scenario.targets?.metrics).toHaveLength(50);
+  });
+});
+
+describe('arrcast studio on a scenario whose chain of bases is as long as a chain may be', () => {
+  // Each what-if extends the scenario, one file more: the studio was refused with the chain's own
+  // message at the second file ("f1.yaml:1:10 extends: a chain of more than 16 files ..."), which
+  // run reads without a word.
+  const chain = (files: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-studio-chain-'));
+    writeFileSync(join(dir, 'f0.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8'));
+    for (let i = 1; i < files; i++) writeFileSync(join(dir, `f${i}.yaml`), `extends: f${i - 1}.yaml\ntrials: ${100 + i}\n`);
+    return join(dir, `f${files - 1}.yaml`);
+  };
+
+  it('is refused at the start (exit 2) saying why, at the file given; one file shorter opens', async () => {
+    const file = chain(16);
+    expect((await runCli('validate', file)).code).toBe(0);
+    const r = await runCli('studio', file, '--workers', '1', '--trials', '100');
+    expect(r.err).toBe(`${file} extends: f15.yaml and its bases are a chain of 16 files, the most a chain may have, and each what-if of the studio extends f15.yaml: merge two of them to open it in the studio\n`);
+    expect([r.out, r.code]).toEqual(['', 2]);
+    expect((await openStudioScenario(chain(15))).controls.drivers.length).toBeGreaterThan(0);
   });
 });

@@ -12,6 +12,8 @@ import { METRIC_WORDS } from '../../scenario/target-labels.js';
 interface Info {
   readonly name: string;
   readonly file: string;
+  /** The name Save as offers (save.ts: defaultSaveName), one the save takes. */
+  readonly saveName: string;
   readonly trials: number;
   readonly firstTrials: number;
   readonly seed: string;
@@ -221,7 +223,7 @@ function buildControls(): void {
   const save = el('fieldset');
   save.append(el('legend', {}, 'Keep this what-if'));
   const nameBox = el('div', { class: 'control' });
-  const name = el('input', { type: 'text', id: 'save-name', value: `${info.file.replace(/\.(ya?ml|json)$/i, '')}-what-if`, maxlength: '64' });
+  const name = el('input', { type: 'text', id: 'save-name', value: info.saveName, maxlength: '64' });
   nameBox.append(el('label', { for: 'save-name' }, `Save as (a file next to ${info.file}, .yaml added)`), name);
   const saveButton = el('button', { type: 'button', id: 'save' }, 'Save as');
   const reportButton = el('button', { type: 'button', id: 'download-report' }, 'Download report');
@@ -370,6 +372,10 @@ let changedAt: number | undefined;
 function changed(): void {
   // Timed from the first change not yet asked about: what a planner waits for after moving a control.
   changedAt ??= performance.now();
+  // The figures shown are the older position's from now on, not from the next frame's update(): until
+  // then the page read as settled (full pass, not stale) beside a slider already moved.
+  document.body.classList.add('stale');
+  document.body.dataset.pass = 'pending';
   if (queued) return;
   queued = true;
   requestAnimationFrame(() => {
