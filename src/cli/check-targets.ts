@@ -3,7 +3,7 @@ import { clashMessage, targetLabelClash } from '../scenario/target-labels.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
 import { nameKey } from '../scenario/name-key.js';
-import { unknownTierWords } from '../scenario/unknown-tier.js';
+import { tierMeant, unknownTierWords } from '../scenario/unknown-tier.js';
 
 /** A target as --target writes it: SMB:revenue=30000000. */
 const asOption = (t: MetricTarget) => `${t.tier !== undefined ? `${t.tier}:` : ''}${t.metric}=${t.value}`;
@@ -23,7 +23,7 @@ export function checkTargets(loaded: LoadedScenario, targets: readonly MetricTar
       throw new UsageError(
         where === undefined
           ? `--target ${t.tier}:${t.metric}: ${unknownTierWords(t.tier, names)}`
-          : `${where}: no tier is named "${t.tier}", and the target ${t.tier}:${t.metric} is tested in it`,
+          : `${where}: no tier is named "${t.tier}"${tierMeant(t.tier, names)}, and the target ${t.tier}:${t.metric} is tested in it`,
       );
   const own = where === undefined ? (loaded.scenario.targets?.metrics ?? []) : [];
   const all = [...own, ...targets];

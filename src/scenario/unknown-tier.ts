@@ -14,8 +14,18 @@ const LISTED_TIERS = 12;
  * @example unknownTierWords('Gold', ['SMB', 'Enterprise']) // => 'no tier is named "Gold"; the tiers are: "SMB", "Enterprise"'
  */
 export function unknownTierWords(name: string, tiers: readonly string[]): string {
-  const near = nearestName(name.trim(), tiers);
-  if (near !== undefined) return `no tier is named ${quoteText(name)} (did you mean ${quoteText(near)}?)`;
+  const meant = tierMeant(name, tiers);
+  if (meant !== '') return `no tier is named ${quoteText(name)}${meant}`;
   if (tiers.length === 0 || tiers.length > LISTED_TIERS) return `no tier is named ${quoteText(name)}`;
   return `no tier is named ${quoteText(name)}; the tiers are: ${tiers.map((t) => quoteText(t)).join(', ')}`;
+}
+
+/**
+ * ' (did you mean "Enterprise"?)' for a tier name within two edits of one of `tiers` (case aside), else ''.
+ *
+ * @example tierMeant('smbb', ['SMB', 'Enterprise']) // => ' (did you mean "SMB"?)'
+ */
+export function tierMeant(name: string, tiers: readonly string[]): string {
+  const near = nearestName(name.trim(), tiers);
+  return near === undefined ? '' : ` (did you mean ${quoteText(near)}?)`;
 }

@@ -29,6 +29,13 @@ describe('a target on a tier the scenario does not have', () => {
     expect(r.stderr).toBe(`arrcast: ${message}\n`);
   });
 
+  it('compare --target: the scenario it is tested in, and the tier meant', async () => {
+    const file = await starter();
+    const r = await arrcastInProcess(['compare', file, file, '--trials', '200', '--workers', '0', '--target', 'Enterprize:revenue=15M']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`arrcast: A (${file}): no tier is named "Enterprize" (did you mean "Enterprise"?), and the target Enterprize:revenue is tested in it\n`);
+  });
+
   it('targets.metrics in the file: at the tier line, with the tier meant', async () => {
     const file = await starter();
     const lines = readFileSync(file, 'utf8').split('\n').length - 1;
