@@ -74,6 +74,14 @@ function hintFor(error: YAMLError, message: string, text: string, { line, column
   }
   // A list item `- name: Enterprise` moved left of the items before it reads as a key.
   if (message.startsWith('A block sequence may not be used as an implicit map key')) return listItemHint(lines, line);
+  // A key of a list item (a tier's `existing:`) indented less than the item's first key, but more
+  // than its "- ": the reader wants another item there.
+  if (message.startsWith('Sequence item without - indicator')) {
+    const own = indentOf(lines[line - 1] ?? '');
+    const item = itemAbove(lines, line, own);
+    if (item !== undefined)
+      return ` (the key on line ${line} starts in column ${own + 1}, and the keys of the list item on line ${item} in column ${keyColumn(lines[item - 1]!) + 1}: the keys of one mapping start in the same column, and a new list item starts with "- ")`;
+  }
   return '';
 }
 
@@ -119,6 +127,16 @@ function blocksAround(lines: readonly string[], line: number, columnOf: (text: s
 }
 
 const isListItem = (t: string) => /^ *- /.test(t);
+
+/** The list item (1-based line) whose "- " is left of column `own` and whose block holds `line`, or undefined. */
+function itemAbove(lines: readonly string[], line: number, own: number): number | undefined {
+  for (let above = line - 1; above >= 1; above--) {
+    const text = lines[above - 1]!;
+    if (!holdsContent(text) || indentOf(text) >= own) continue;
+    return isListItem(text) && keyColumn(text) > own ? above : undefined;
+  }
+  return undefined;
+}
 
 /** The column (0-based) where a line's key starts: after its "- " for a list item's first key. */
 const keyColumn = (t: string) => /^ *(- +)?/.exec(t)![0].length;

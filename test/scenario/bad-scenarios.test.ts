@@ -291,6 +291,14 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     ],
   },
   {
+    // Was the reader's words alone: "Sequence item without - indicator".
+    name: "a key of a tier indented one space less than the tier's first key",
+    yaml: edit('    existing:', '   existing:'),
+    expected: [
+      'bad.yaml:7:1 not valid YAML: Sequence item without - indicator (the key on line 7 starts in column 4, and the keys of the list item on line 6 in column 5: the keys of one mapping start in the same column, and a new list item starts with "- "); 1 more YAML error, likely caused by this one: fix it first',
+    ],
+  },
+  {
     name: 'a quote never closed: shown where it opens, not at the end of the file',
     yaml: edit('name: Minimal', 'name: "Minimal'),
     expected: ['bad.yaml:1:7 not valid YAML: this " is never closed: end the value with " on this line'],
