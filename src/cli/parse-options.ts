@@ -25,8 +25,14 @@ export function parseAmount(text: string): number {
  */
 export function parseTarget(text: string, previous: MetricTarget[] = []): MetricTarget[] {
   // The tier is everything before the last ':' that precedes the metric, so a tier named "EMEA:SMB" can be targeted.
-  const m = /^(?:([^=]+):)?(revenue|bookings|endingArr)=(.+)$/.exec(text.trim());
+  // Spaces around '=' are read as none (`-t "revenue = 22M"` was told '"revenue" is not a metric (did you mean revenue?)').
+  const m = /^(?:([^=]+):)?\s*(revenue|bookings|endingArr)\s*=\s*(.+)$/.exec(text.trim());
   if (!m) {
+    // `revenue:22M`: the target with ':' for '=' (a tier's target keeps its ':' before the metric).
+    const colon = /^((?:[^=:]+:)?\s*(?:revenue|bookings|endingArr))\s*:\s*([^=:]+)$/.exec(text.trim());
+    if (colon) throw new InvalidArgumentError(`"${text}" is not a target: write ${colon[1]!.replace(/\s+$/, '')}=${colon[2]!.trim()} (metric=value)`);
+    // `22M`: an amount with no metric.
+    if (readHumanNumber(text.trim(), 'amount').ok) throw new InvalidArgumentError(`"${text}" is not a target: name the metric it is a target of, e.g. revenue=${text.trim()} (or bookings=, endingArr=, SMB:revenue=)`);
     // `revenue>=22M`, as the outputs label a target: the same target, written with '='.
     const compared = /^((?:[^=]+:)?(?:revenue|bookings|endingArr))\s*(?:>=|>|≥)\s*([^=]+)$/.exec(text.trim());
     if (compared) throw new InvalidArgumentError(`"${text}" is not a target: write ${compared[1]}=${compared[2]} (a target is reached at or above its value)`);
