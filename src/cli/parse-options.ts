@@ -101,15 +101,16 @@ export function wholeNumber(name: string, min: number) {
 
 /**
  * A number that names rather than counts (`--port`, `--workers`, `--as-of`): plain decimal digits
- * only, at least `min`. `1e3`, `8k`, `8,080`, `0x10`, `080` or a space are refused, naming the option.
+ * only, at least `min`. `1e3`, `8k`, `8,080`, `0x10`, `080` or a space are refused, naming the option,
+ * with `example` (a port's is 8080: 2, the default example, is a port only root may open).
  *
  * @example digitsNumber('port', 0)('8080') // => 8080
  */
-export function digitsNumber(name: string, min: number) {
+export function digitsNumber(name: string, min: number, example = Math.max(min, 2)) {
   return (text: string): number => {
     const value = DIGITS_SHAPE.test(text) ? Number(text) : NaN;
     if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw pastSafe(name, text);
-    if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min} in plain digits (e.g. ${Math.max(min, 2)}), got ${JSON.stringify(text)}`);
+    if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min} in plain digits (e.g. ${example}), got ${JSON.stringify(text)}`);
     return value;
   };
 }
