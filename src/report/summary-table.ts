@@ -12,7 +12,7 @@ import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } fr
 import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
-import type { ParagraphFormat } from './summary-paragraph.js';
+import { wrapText, type ParagraphFormat } from './summary-paragraph.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
@@ -45,7 +45,7 @@ export function summaryTable(summary: Summary): string {
       ...METRICS.flatMap((m) => [row(METRIC_LABELS[m], summary.metrics[m], formatMoney), ...(m === 'bookings' && newArr ? [row(`  ${NEW_ARR_LABEL}`, newArr, formatMoney)] : [])]),
     ]),
   );
-  out.push(BOOKINGS_NOTE);
+  out.push(wrapText(BOOKINGS_NOTE));
   const tiers = Object.entries(summary.byTier);
   for (const m of METRICS) {
     out.push('');

@@ -30,7 +30,8 @@ describe('bookings beside ending ARR in the terminal', () => {
     expect(cells(r.stdout, 'Bookings')).toEqual(cells(r.stdout, 'Ending ARR'));
     const lines = r.stdout.split('\n');
     const endingRow = lines.findIndex((l) => l.startsWith('Ending ARR  '));
-    expect(lines[endingRow + 1]).toMatch(/^Bookings count every contract signed in the year, renewals included, so they can match ending ARR; the new ARR line/);
+    // Wrapped at 100 columns, as the paragraph above the tables.
+    expect(lines.slice(endingRow + 1, endingRow + 3).join(' ')).toMatch(/^Bookings count every contract signed in the year, renewals included, so they can match ending ARR; the new ARR line/);
     // The new ARR line is bookings' new business, as the bookings-by-component table prints it.
     const bookingsTable = lines.findIndex((l) => l.startsWith('Bookings (USD)'));
     expect(cells(r.stdout, 'of which new ARR (new customers)')).toEqual(cells(r.stdout, 'New business', bookingsTable));
