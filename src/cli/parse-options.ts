@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { readHumanNumber } from '../scenario/human-number.js';
+import { metricMeant } from '../scenario/metric-meant.js';
 import { MAX_MAGNITUDE } from '../scenario/distribution-schema.js';
 import { OutputsError, parseOutputs, type OutputName } from '../report/outputs.js';
 
@@ -44,18 +45,6 @@ export function parseTarget(text: string, previous: MetricTarget[] = []): Metric
   }
   const target: MetricTarget = { metric: m[2] as MetricTarget['metric'], value: parseAmount(m[3]!), ...(m[1] ? { tier: m[1].trim() } : {}) };
   return [...previous, target];
-}
-
-/**
- * The metric a target's misspelt metric most likely means: another case or separator
- * (`Revenue`, `ending_arr`), or a start of at least three letters (`rev`, `ending`); else undefined.
- *
- * @example metricMeant('ending_arr') // => 'endingArr'
- */
-function metricMeant(written: string): string | undefined {
-  const bare = written.toLowerCase().replace(/[^a-z]/g, '');
-  if (bare.length < 3) return undefined;
-  return (['revenue', 'bookings', 'endingArr'] as const).find((metric) => metric.toLowerCase().startsWith(bare) || (bare === 'arr' && metric === 'endingArr'));
 }
 
 /** A share written as 0.8 or 80%: returns 0.8. Must be strictly between 0 and 1. */

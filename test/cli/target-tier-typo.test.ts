@@ -36,6 +36,21 @@ describe('a target on a tier the scenario does not have', () => {
     expect(r.stderr).toBe(`arrcast: A (${file}): no tier is named "Enterprize" (did you mean "Enterprise"?), and the target Enterprize:revenue is tested in it\n`);
   });
 
+  it.each([
+    ['arr', ' (did you mean "endingArr"?)'],
+    ['ending_arr', ' (did you mean "endingArr"?)'],
+    ['Revenue', ' (did you mean "revenue"?)'],
+    ['margin', ''],
+  ])('targets.metrics[].metric %s in the file: named as --target names it', async (metric, meant) => {
+    const file = await starter();
+    const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+    const line = `    - { metric: ${metric}, value: 30M }`;
+    appendFileSync(file, `targets:\n  metrics:\n${line}\n`);
+    const r = await arrcastInProcess(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${file}:${lines + 3}:${line.indexOf(metric) + 1} targets.metrics[0].metric: must be one of "revenue", "bookings", "endingArr", got "${metric}"${meant}\n`);
+  });
+
   it('targets.metrics in the file: at the tier line, with the tier meant', async () => {
     const file = await starter();
     const lines = readFileSync(file, 'utf8').split('\n').length - 1;
