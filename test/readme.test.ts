@@ -116,6 +116,16 @@ describe('README.md: every code block runs', () => {
         expect(NOT_RUN.test(line), `README.md:${b.line}: "${line}" is in a no-run block but is not an install or cloud command`).toBe(true);
   });
 
+  // A newcomer who follows the README without `npm link` typed its first `arrcast compare ...` and got
+  // "arrcast: command not found" (this test puts arrcast on the PATH, so the blocks ran here).
+  it('says, before its first command typed as bare arrcast, how to type it without npm link', () => {
+    const bare = BLOCKS.find((b) => b.info === 'sh' && b.code.split('\n').some((l) => /^arrcast /.test(l.trim())));
+    expect(bare).toBeDefined();
+    const before = README.split('\n').slice(0, bare!.line - 1).join('\n');
+    const afterLink = before.slice(before.lastIndexOf('npm link'));
+    expect(afterLink).toMatch(/without\s+the\s+link, type `npm run arrcast -- \.\.\.` instead/);
+  });
+
   it.concurrent.each(BLOCKS.filter((b) => b.info === 'sh').map((b) => [b.line, b] as const))('the shell block at line %i', async (_, block) => {
     const { dir, env } = scratch();
     try {

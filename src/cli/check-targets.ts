@@ -3,6 +3,7 @@ import { clashMessage, targetLabelClash } from '../scenario/target-labels.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
 import { nameKey } from '../scenario/name-key.js';
+import { tierMeant, unknownTierWords } from '../scenario/unknown-tier.js';
 
 /** A target as --target writes it: SMB:revenue=30000000. */
 const asOption = (t: MetricTarget) => `${t.tier !== undefined ? `${t.tier}:` : ''}${t.metric}=${t.value}`;
@@ -15,11 +16,14 @@ const asOption = (t: MetricTarget) => `${t.tier !== undefined ? `${t.tier}:` : '
  *   by label). Without `where`, `targets` are the --target ones, tested after the scenario's own.
  */
 export function checkTargets(loaded: LoadedScenario, targets: readonly MetricTarget[] = [], where?: string): void {
-  const tierNames = new Set(loaded.scenario.tiers.map((t) => nameKey(t.name)));
+  const names = loaded.scenario.tiers.map((t) => t.name);
+  const tierNames = new Set(names.map(nameKey));
   for (const t of targets)
     if (t.tier !== undefined && !tierNames.has(nameKey(t.tier)))
       throw new UsageError(
-        where === undefined ? `--target ${t.tier}:${t.metric}: no tier is named "${t.tier}"` : `${where}: no tier is named "${t.tier}", and the target ${t.tier}:${t.metric} is tested in it`,
+        where === undefined
+          ? `--target ${t.tier}:${t.metric}: ${unknownTierWords(t.tier, names)}`
+          : `${where}: no tier is named "${t.tier}"${tierMeant(t.tier, names)}, and the target ${t.tier}:${t.metric} is tested in it`,
       );
   const own = where === undefined ? (loaded.scenario.targets?.metrics ?? []) : [];
   const all = [...own, ...targets];

@@ -3,6 +3,7 @@ import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { formatMoney, textTable } from '../report/format.js';
 import { formatShareBeside, formatShareInterval } from '../report/interval-format.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
+import { BOOKINGS_RENEWALS_NOTE } from '../report/bookings-note.js';
 
 const HEADER = ['mean', '± s.e.', 'P10', 'P50', 'P90'];
 
@@ -49,6 +50,8 @@ export function comparisonTable(c: Comparison): string {
     }
     out.push('');
     out.push(textTable(rows));
+    // Bookings and ending ARR can match in every column; said where the reader meets the second.
+    if (m === 'bookings') out.push(BOOKINGS_RENEWALS_NOTE);
   }
   // The pairing note names tiers: nothing unsafe reaches the terminal.
   return `${terminalText(out.join('\n'))}\n`;

@@ -58,3 +58,40 @@ export function npmSwallowedNote(env: NodeJS.ProcessEnv, longOptions: readonly s
   if (taken.length === 0) return undefined;
   return `arrcast: note: npm took ${taken.join(', ')} as its own setting${taken.length === 1 ? '' : 's'} and did not pass ${taken.length === 1 ? 'it' : 'them'} on: put -- before arrcast's arguments (npm run arrcast -- run plan.yaml --trials 20000)`;
 }
+
+/** The commands that write files, and whether they do without --out (compare and score print only). */
+const WRITES: Readonly<Record<string, 'always' | 'with --out'>> = { init: 'always', run: 'always', merge: 'always', fit: 'always', compare: 'with --out', score: 'with --out' };
+
+/**
+ * A note after a command that wrote files from `npm run arrcast` typed in a subfolder: npm runs it
+ * in the clone's top folder, so `cd plans && npm run arrcast -- init q3.yaml` wrote the clone's
+ * q3.yaml and said "wrote q3.yaml", and the planner looked for it in plans/ (a report's default
+ * reports/<name>/ likewise). The note says where what was written is. Undefined when the written
+ * path is absolute (init's file, --out), when the command wrote nothing, or when not started by
+ * the npm script from a subfolder.
+ *
+ * @example npmWroteNote(['init', 'q3.yaml'], { npm_lifecycle_event: 'arrcast', INIT_CWD: '/clone/plans' }, '/clone')
+ * // => "arrcast: note: npm run arrcast reads and writes paths from the clone's top folder: what it wrote is in /clone, not in /clone/plans where it was typed (link arrcast once, npm link, and type arrcast ... in any folder to read and write there)"
+ */
+export function npmWroteNote(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): string | undefined {
+  if (env.npm_lifecycle_event !== 'arrcast' || !env.INIT_CWD) return undefined;
+  const typedIn = resolve(env.INIT_CWD);
+  const top = resolve(cwd);
+  if (typedIn === top) return undefined;
+  const command = args[0];
+  const writes = command === undefined ? undefined : WRITES[command];
+  if (writes === undefined || args.includes('--help') || args.includes('-h')) return undefined;
+  // The path written to: --out's (the last given wins, as commander takes it), or init's file.
+  let out: string | undefined;
+  args.forEach((arg, i) => {
+    if (arg === '--out' || arg === '-o') out = args[i + 1];
+    else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
+    else if (/^-o./.test(arg)) out = arg.slice(2);
+  });
+  if (command === 'init') out = args.slice(1).find((a, i, rest) => !a.startsWith('-') && !['--template', '-t'].includes(rest[i - 1] ?? ''));
+  if (out === undefined && writes === 'with --out') return undefined;
+  if (out !== undefined && isAbsolute(out)) return undefined;
+  return terminalCell(
+    `arrcast: note: npm run arrcast reads and writes paths from the clone's top folder: what it wrote is in ${top}, not in ${typedIn} where it was typed (link arrcast once, npm link, and type arrcast ... in any folder to read and write there)`,
+  );
+}

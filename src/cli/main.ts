@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
-import { npmFolderNote, npmSwallowedNote } from './invocation.js';
+import { npmFolderNote, npmSwallowedNote, npmWroteNote } from './invocation.js';
 import { describeFailure, EXIT, SIGNAL_EXIT } from './exit-codes.js';
 import { cleanUpNow, placedEarlier, placedOutputs } from '../engine/exit-cleanup.js';
 import { interruptedAgain } from './interrupted-again.js';
@@ -68,6 +68,15 @@ if (exitCode === EXIT.badInput) {
   try {
     const longOptions = buildProgram({ out: () => undefined, err: () => undefined }, () => undefined).commands.flatMap((c) => c.options.flatMap((o) => (o.long ? [o.long] : [])));
     for (const note of [npmSwallowedNote(process.env, longOptions), npmFolderNote(process.argv.slice(2), process.env, process.cwd(), existsSync)]) if (note) process.stderr.write(`${note}\n`);
+  } catch {
+    // no note
+  }
+}
+// Files written from `npm run arrcast` typed in a subfolder are in the clone's top folder: say so.
+if (exitCode === EXIT.ok) {
+  try {
+    const note = npmWroteNote(process.argv.slice(2), process.env, process.cwd());
+    if (note) process.stderr.write(`${note}\n`);
   } catch {
     // no note
   }

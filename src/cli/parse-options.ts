@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { readHumanNumber } from '../scenario/human-number.js';
+import { metricMeant } from '../scenario/metric-meant.js';
 import { MAX_MAGNITUDE } from '../scenario/distribution-schema.js';
 import { OutputsError, parseOutputs, type OutputName } from '../report/outputs.js';
 
@@ -25,8 +26,14 @@ export function parseAmount(text: string): number {
  */
 export function parseTarget(text: string, previous: MetricTarget[] = []): MetricTarget[] {
   // The tier is everything before the last ':' that precedes the metric, so a tier named "EMEA:SMB" can be targeted.
-  const m = /^(?:([^=]+):)?(revenue|bookings|endingArr)=(.+)$/.exec(text.trim());
+  // Spaces around '=' are read as none (`-t "revenue = 22M"` was told '"revenue" is not a metric (did you mean revenue?)').
+  const m = /^(?:([^=]+):)?\s*(revenue|bookings|endingArr)\s*=\s*(.+)$/.exec(text.trim());
   if (!m) {
+    // `revenue:22M`: the target with ':' for '=' (a tier's target keeps its ':' before the metric).
+    const colon = /^((?:[^=:]+:)?\s*(?:revenue|bookings|endingArr))\s*:\s*([^=:]+)$/.exec(text.trim());
+    if (colon) throw new InvalidArgumentError(`"${text}" is not a target: write ${colon[1]!.replace(/\s+$/, '')}=${colon[2]!.trim()} (metric=value)`);
+    // `22M`: an amount with no metric.
+    if (readHumanNumber(text.trim(), 'amount').ok) throw new InvalidArgumentError(`"${text}" is not a target: name the metric it is a target of, e.g. revenue=${text.trim()} (or bookings=, endingArr=, SMB:revenue=)`);
     // `revenue>=22M`, as the outputs label a target: the same target, written with '='.
     const compared = /^((?:[^=]+:)?(?:revenue|bookings|endingArr))\s*(?:>=|>|≥)\s*([^=]+)$/.exec(text.trim());
     if (compared) throw new InvalidArgumentError(`"${text}" is not a target: write ${compared[1]}=${compared[2]} (a target is reached at or above its value)`);
@@ -38,18 +45,6 @@ export function parseTarget(text: string, previous: MetricTarget[] = []): Metric
   }
   const target: MetricTarget = { metric: m[2] as MetricTarget['metric'], value: parseAmount(m[3]!), ...(m[1] ? { tier: m[1].trim() } : {}) };
   return [...previous, target];
-}
-
-/**
- * The metric a target's misspelt metric most likely means: another case or separator
- * (`Revenue`, `ending_arr`), or a start of at least three letters (`rev`, `ending`); else undefined.
- *
- * @example metricMeant('ending_arr') // => 'endingArr'
- */
-function metricMeant(written: string): string | undefined {
-  const bare = written.toLowerCase().replace(/[^a-z]/g, '');
-  if (bare.length < 3) return undefined;
-  return (['revenue', 'bookings', 'endingArr'] as const).find((metric) => metric.toLowerCase().startsWith(bare) || (bare === 'arr' && metric === 'endingArr'));
 }
 
 /** A share written as 0.8 or 80%: returns 0.8. Must be strictly between 0 and 1. */
@@ -95,15 +90,16 @@ export function wholeNumber(name: string, min: number) {
 
 /**
  * A number that names rather than counts (`--port`, `--workers`, `--as-of`): plain decimal digits
- * only, at least `min`. `1e3`, `8k`, `8,080`, `0x10`, `080` or a space are refused, naming the option.
+ * only, at least `min`. `1e3`, `8k`, `8,080`, `0x10`, `080` or a space are refused, naming the option,
+ * with `example` (a port's is 8080: 2, the default example, is a port only root may open).
  *
  * @example digitsNumber('port', 0)('8080') // => 8080
  */
-export function digitsNumber(name: string, min: number) {
+export function digitsNumber(name: string, min: number, example = Math.max(min, 2)) {
   return (text: string): number => {
     const value = DIGITS_SHAPE.test(text) ? Number(text) : NaN;
     if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw pastSafe(name, text);
-    if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min} in plain digits (e.g. ${Math.max(min, 2)}), got ${JSON.stringify(text)}`);
+    if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min} in plain digits (e.g. ${example}), got ${JSON.stringify(text)}`);
     return value;
   };
 }

@@ -20,7 +20,7 @@ export const STUDIO_TRIALS = 10_000;
 export const STUDIO_TIER_CACHE_BYTES = 256 * 2 ** 20;
 
 const portNumber = (text: string): number => {
-  const port = digitsNumber('port', 0)(text);
+  const port = digitsNumber('port', 0, 8080)(text);
   if (port > 65_535) throw new InvalidArgumentError(`port must be from 0 to 65535, got "${text}"`);
   return port;
 };

@@ -13,7 +13,8 @@ import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } fr
 import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
-import type { ParagraphFormat } from './summary-paragraph.js';
+import { wrapText, type ParagraphFormat } from './summary-paragraph.js';
+import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
 export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { money: formatMoney, share: formatPercent, moneyBeside: formatMoneyBesidePlain, shareBeside: formatShareBeside };
@@ -36,7 +37,16 @@ export function summaryTable(summary: Summary): string {
     `${terminalCell(summary.scenario.name)}: ${closed ? `re-forecast from ${closed} in ${terminalCell(summary.reforecast!.actualsFile)}, ` : ''}${summary.trials.toLocaleString('en-US')} trials, seed ${terminalCell(String(summary.seed))}, ${cur}. ${summary.percentileConvention}.`,
   );
   out.push('');
-  out.push(textTable([HEADER, ...METRICS.map((m) => row(METRIC_LABELS[m], summary.metrics[m], formatMoney))]));
+  // Bookings include renewals, so they can equal ending ARR in every column: the headline says so,
+  // with the new-ARR line those who count new business only as bookings read (as report.html's does).
+  const newArr = summary.byComponent.bookings.newBusiness;
+  out.push(
+    textTable([
+      HEADER,
+      ...METRICS.flatMap((m) => [row(METRIC_LABELS[m], summary.metrics[m], formatMoney), ...(m === 'bookings' && newArr ? [row(`  ${NEW_ARR_LABEL}`, newArr, formatMoney)] : [])]),
+    ]),
+  );
+  out.push(wrapText(BOOKINGS_NOTE));
   const tiers = Object.entries(summary.byTier);
   for (const m of METRICS) {
     out.push('');

@@ -4,7 +4,7 @@ import { centralValue } from './central-value.js';
 import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
 import type { NumberKind } from './human-number.js';
-import { percentHint, percentValuesHint } from './percent-hint.js';
+import { monthlyPercentHint, percentHint, percentValuesHint } from './percent-hint.js';
 import { amountWithYearLevelSchema, countMedianWithYearLevelSchema, countWithYearLevelSchema, shareWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
 /**
@@ -15,11 +15,12 @@ import { amountWithYearLevelSchema, countMedianWithYearLevelSchema, countWithYea
 const nameOf = (spec: DistributionSpec | YearLevelSpec) => (typeof spec === 'number' ? 'the value' : spec.dist);
 
 /** A distribution of values of `kind` (`%` only for `any`: human-number.ts) whose draws stay in [lo, hi]. */
-function within(lo: number, hi: number, what: string, fix: string, kind: NumberKind = 'any') {
-  return withinOf(distributionSchemaOf(kind), lo, hi, what, fix);
+function within(lo: number, hi: number, what: string, fix: string, kind: NumberKind = 'any', hint: (value: unknown) => string = percentHint) {
+  return withinOf(distributionSchemaOf(kind), lo, hi, what, fix, hint);
 }
 
-function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>, lo: number, hi: number, what: string, fix: string) {
+/** `hint`: what a fixed value between 1 and 100 of a field within [0, 1] most likely meant (percentHint). */
+function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>, lo: number, hi: number, what: string, fix: string, hint: (value: unknown) => string = percentHint) {
   return base.superRefine((spec, ctx) => {
     const s = distributionSupport(spec);
     if (s.min < lo || s.max > hi) {
@@ -29,7 +30,7 @@ function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>
         code: 'custom',
         message:
           typeof spec === 'number' || spec.dist === 'fixed'
-            ? `${what} must be ${range}${hi === 1 ? percentHint(typeof spec === 'number' ? spec : spec.value) : ''}`
+            ? `${what} must be ${range}${hi === 1 ? hint(typeof spec === 'number' ? spec : spec.value) : ''}`
             : `${what} must stay ${range}, but ${nameOf(spec)} can draw ${where}; ${percentFix(spec, hi) ?? fix}`,
       });
     }
@@ -55,6 +56,14 @@ function percentFix(spec: DistributionSpec | YearLevelSpec, hi: number): string 
 /** A probability or rate, e.g. conversion or renewal: every draw in [0, 1]. */
 export const rateDistribution = within(0, 1, 'a rate', 'use beta, or bound it (min/max for normal, lower/upper for quantiles)').describe(
   'A rate in [0, 1] (a number, or a distribution whose draws stay in [0, 1], such as beta).',
+);
+
+/**
+ * A rate per month (a rep's attrition): every draw in [0, 1]. A fixed value written as a percent
+ * is answered with the fraction and, in case it is a year's figure, the month's rate it means.
+ */
+export const monthlyRateDistribution = within(0, 1, 'a monthly rate', 'use beta, or bound it (min/max for normal, lower/upper for quantiles)', 'any', monthlyPercentHint).describe(
+  'A rate per month in [0, 1] (a number, or a distribution whose draws stay in [0, 1], such as beta).',
 );
 
 /** A share of a customer's ARR (contraction size): every draw in [0, 1]. */

@@ -24,3 +24,18 @@ export function percentValuesHint(central: unknown): string {
   const value = central as number;
   return `its values look like percents (${value} for ${value}%): write each as a fraction (${Number(`${value}e-2`)}) or with % (${value}%)`;
 }
+
+/**
+ * The hint for a monthly rate (a rep's attrition) written as a percent: as percentHint, and since
+ * a planner's figure is often a year's (`attrition: 17` for 17% of reps leaving in a year), the
+ * month's rate that year's rate means, 1 - (1 - y)^(1/12): taking 0.17 a month for it would lose
+ * 89% of the reps in a year. Empty where percentHint is.
+ *
+ * @example monthlyPercentHint(17) // => "; did you mean 0.17 (or 17%)? It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month"
+ */
+export function monthlyPercentHint(value: unknown): string {
+  const hint = percentHint(value);
+  if (hint === '' || !((value as number) > 0 && (value as number) < 100)) return hint;
+  const month = 1 - (1 - (value as number) / 100) ** (1 / 12);
+  return `${hint.slice(0, -1)}? It is a month's rate: if ${value as number}% is a year's, write ${Number(month.toPrecision(3))} (${Number((month * 100).toPrecision(3))}%) a month`;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countWithYearLevelMedian, monthLagDistribution, monthlyCounts, nonNegativeCountDistribution, rateDistribution } from './field-schemas.js';
+import { countWithYearLevelMedian, monthLagDistribution, monthlyCounts, monthlyRateDistribution, nonNegativeCountDistribution, rateDistribution } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
 import { percentHint } from './percent-hint.js';
 
@@ -32,7 +32,7 @@ export const repsSchema = z
       })
       .optional()
       .describe('Hiring plans slip: each hire independently starts late with this probability.'),
-    attrition: rateDistribution
+    attrition: monthlyRateDistribution
       .default(0)
       .describe("This year's monthly chance that a rep leaves (0.02 a month is about 22% a year); drawn once per trial, each rep leaves or not."),
     ramp: z

@@ -24,6 +24,7 @@ import {
   volumeWithYearLevel,
 } from './field-schemas.js';
 import { quoteText } from './display-text.js';
+import { unknownTierWords } from './unknown-tier.js';
 import { lookForm, lookKey, nameKey, readAlikeWhy } from './name-key.js';
 import { clashMessage, targetLabelClash } from './target-labels.js';
 import type { MetricTarget } from './targets-schema.js';
@@ -400,6 +401,8 @@ export const scenarioSchema = z
       const alike = new Map<string, { index: number; name: string }>();
       // Tiers' names as a target finds them (nameKey).
       const named = new Set<string>();
+      // ...and as they are written, for the one a misspelt target most likely means.
+      const tierNames: string[] = [];
       s.tiers.forEach((t: unknown, i: number) => {
         if (t === null || typeof t !== 'object') return;
         const tier = t as Partial<Tier>;
@@ -407,6 +410,7 @@ export const scenarioSchema = z
           const key = tier.name.trim().toLowerCase();
           const look = lookKey(tier.name);
           named.add(nameKey(tier.name));
+          tierNames.push(tier.name);
           if (alike.has(look)) {
             const first = alike.get(look)!;
             ctx.addIssue({
@@ -434,7 +438,7 @@ export const scenarioSchema = z
         targets.forEach((t: unknown, i: number) => {
           const name = (t as { tier?: unknown } | null)?.tier;
           if (typeof name === 'string' && !named.has(nameKey(name)))
-            ctx.addIssue({ code: 'custom', message: `no tier is named ${quoteText(name)}`, path: ['targets', 'metrics', i, 'tier'] });
+            ctx.addIssue({ code: 'custom', message: unknownTierWords(name, tierNames), path: ['targets', 'metrics', i, 'tier'] });
         });
         // Two different targets under one label: outputs (and a re-forecast's plan) would swap their numbers.
         const clash = targets.every(isMetricTarget) ? targetLabelClash(targets) : undefined;

@@ -24,7 +24,9 @@ export function yamlSyntaxIssue(
   const message = firstLine(first.message);
   const unclosed = /^Missing closing (["'])quote/.exec(message);
   const opening = unclosed ? unclosedQuoteAt(text, unclosed[1]!) : undefined;
-  const offset = opening ?? first.pos[0];
+  // A list item moved out of its list is reported where the node before it ends: on a blank line or
+  // a comment above the item. The problem is the item's "- ": shown at it.
+  const offset = opening ?? (first.code === 'BLOCK_AS_IMPLICIT_KEY' ? contentFrom(text, first.pos[0]) : first.pos[0]);
   const where = at(offset);
   const said =
     opening !== undefined
@@ -54,6 +56,11 @@ function hintFor(error: YAMLError, message: string, text: string, { line, column
     if (below !== undefined && indentOf(lines[below - 1]!) > own)
       return ` (line ${below} is indented ${spaces(indentOf(lines[below - 1]!))}, more than line ${line} above it (${own}): the keys of one mapping start in the same column)`;
   }
+  // A list item `- name: Enterprise` indented off the items before it: the items are its siblings, not
+  // the keys around it (the hint named the keys on either side, `newCustomerExpansion:` and `tiers:`,
+  // and the planner moved the "- " to neither).
+  if (error.code === 'BAD_INDENT' && message.startsWith('All sequence items must start at the same column') && isListItem(lines[line - 1] ?? ''))
+    return listItemHint(lines, line);
   if (error.code === 'BAD_INDENT' && /^All (mapping|sequence) items must start at the same column/.test(message)) {
     const own = indentOf(lines[line - 1] ?? '');
     // The key may belong with the keys of either block it sits between (a key of `existing` one space
@@ -66,17 +73,29 @@ function hintFor(error: YAMLError, message: string, text: string, { line, column
       return ` (the key on line ${line} starts in column ${own + 1}, and the key on line ${around[0]} above it in ${at(around[0])}: the keys of one mapping start in the same column)`;
   }
   // A list item `- name: Enterprise` moved left of the items before it reads as a key.
-  if (message.startsWith('A block sequence may not be used as an implicit map key')) {
+  if (message.startsWith('A block sequence may not be used as an implicit map key')) return listItemHint(lines, line);
+  // A key of a list item (a tier's `existing:`) indented less than the item's first key, but more
+  // than its "- ": the reader wants another item there.
+  if (message.startsWith('Sequence item without - indicator')) {
     const own = indentOf(lines[line - 1] ?? '');
-    // The items of the lists this one sits in or beside, not a deeper list's (a tier's list of values
-    // at column 7 above a tier's "- name:" at column 2): the nearest in column, or both around it.
-    const around = blocksAround(lines, line, indentOf, isListItem);
-    const at = (l: number) => `column ${indentOf(lines[l - 1]!) + 1}`;
-    if (around.length === 2)
-      return ` (the "- " on line ${line} is in column ${own + 1}, between the list items on line ${around[0]} (${at(around[0])}) and on line ${around[1]} (${at(around[1])}): the items of one list start in the same column)`;
-    if (around.length === 1)
-      return ` (the "- " on line ${line} is in column ${own + 1}, and the list item on line ${around[0]} in ${at(around[0])}: the items of one list start in the same column)`;
+    const item = itemAbove(lines, line, own);
+    if (item !== undefined)
+      return ` (the key on line ${line} starts in column ${own + 1}, and the keys of the list item on line ${item} in column ${keyColumn(lines[item - 1]!) + 1}: the keys of one mapping start in the same column, and a new list item starts with "- ")`;
   }
+  return '';
+}
+
+/** Where a list item (`- `) on `line` (1-based) should start: the column of the items of the list it sits in or beside. */
+function listItemHint(lines: readonly string[], line: number): string {
+  const own = indentOf(lines[line - 1] ?? '');
+  // The items of the lists this one sits in or beside, not a deeper list's (a tier's list of values
+  // at column 7 above a tier's "- name:" at column 2): the nearest in column, or both around it.
+  const around = blocksAround(lines, line, indentOf, isListItem);
+  const at = (l: number) => `column ${indentOf(lines[l - 1]!) + 1}`;
+  if (around.length === 2)
+    return ` (the "- " on line ${line} is in column ${own + 1}, between the list items on line ${around[0]} (${at(around[0])}) and on line ${around[1]} (${at(around[1])}): the items of one list start in the same column)`;
+  if (around.length === 1)
+    return ` (the "- " on line ${line} is in column ${own + 1}, and the list item on line ${around[0]} in ${at(around[0])}: the items of one list start in the same column)`;
   return '';
 }
 
@@ -109,6 +128,16 @@ function blocksAround(lines: readonly string[], line: number, columnOf: (text: s
 
 const isListItem = (t: string) => /^ *- /.test(t);
 
+/** The list item (1-based line) whose "- " is left of column `own` and whose block holds `line`, or undefined. */
+function itemAbove(lines: readonly string[], line: number, own: number): number | undefined {
+  for (let above = line - 1; above >= 1; above--) {
+    const text = lines[above - 1]!;
+    if (!holdsContent(text) || indentOf(text) >= own) continue;
+    return isListItem(text) && keyColumn(text) > own ? above : undefined;
+  }
+  return undefined;
+}
+
 /** The column (0-based) where a line's key starts: after its "- " for a list item's first key. */
 const keyColumn = (t: string) => /^ *(- +)?/.exec(t)![0].length;
 
@@ -119,6 +148,26 @@ function lineBelow(lines: readonly string[], line: number): number | undefined {
 }
 
 const holdsContent = (t: string) => t.trim() !== '' && !t.trimStart().startsWith('#');
+
+/**
+ * The offset of the first character at or after `offset` that is neither white space nor in a
+ * comment (a comment's `#` starts after a space or at a line's start); `offset` if there is none.
+ *
+ * @example contentFrom('a: 1\n\n  # note\n  - b\n', 4) // => 17
+ */
+function contentFrom(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) return offset;
+      i = end + 1;
+    } else if (/\s/.test(c)) i++;
+    else return i;
+  }
+  return offset;
+}
 
 /** Offset of the quote that opens a quoted value never closed (it runs to the end of the file), or undefined. */
 function unclosedQuoteAt(text: string, quote: string): number | undefined {

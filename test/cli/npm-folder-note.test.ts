@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
-import { npmFolderNote, npmSwallowedNote } from '../../src/cli/invocation.js';
+import { npmFolderNote, npmSwallowedNote, npmWroteNote } from '../../src/cli/invocation.js';
 
 const withoutNpmSettings = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_config_')));
 
@@ -78,5 +78,62 @@ describe('npm run arrcast without --', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("too many arguments for 'run'");
     expect(r.stderr).toContain("arrcast: note: npm took --trials, --out as its own settings and did not pass them on: put -- before arrcast's arguments");
+  });
+});
+
+/**
+ * Written from a subfolder: `cd plans && npm run arrcast -- init q3.yaml` wrote the clone's q3.yaml
+ * and said "wrote q3.yaml"; the planner looked in plans/ and found nothing (a report's default
+ * reports/<name>/ likewise). The note after it says where what was written is.
+ */
+describe('npm run arrcast typed in a subfolder, writing', () => {
+  const npm = { npm_lifecycle_event: 'arrcast', INIT_CWD: '/clone/plans' };
+  const note =
+    "arrcast: note: npm run arrcast reads and writes paths from the clone's top folder: what it wrote is in /clone, not in /clone/plans where it was typed (link arrcast once, npm link, and type arrcast ... in any folder to read and write there)";
+
+  it.each([
+    ['init, a relative file', ['init', 'q3.yaml']],
+    ['init with a template first', ['init', '--template', 'example', 'q3.yaml']],
+    ['run to the default reports/<name>', ['run', 'plans/q3.yaml', '--trials', '1000']],
+    ['run --out relative', ['run', 'plans/q3.yaml', '--out', 'reports/q3']],
+    ['run --out= relative', ['run', 'plans/q3.yaml', '--out=reports/q3']],
+    ['merge to the default', ['merge', 'parts/']],
+    ['compare -o relative', ['compare', 'a.yaml', 'b.yaml', '-o', 'cmp']],
+    ['fit --out relative', ['fit', 'h.csv', '--out', 'fitted.yaml']],
+    ['score --out relative', ['score', 'reports/p', '--actuals', 'o.csv', '--out', 's']],
+  ])('%s: says where it wrote', (_, args) => {
+    expect(npmWroteNote(args, npm, '/clone')).toBe(note);
+  });
+
+  it.each([
+    ['init, an absolute file', ['init', '/clone/plans/q3.yaml'], npm],
+    ['run --out absolute', ['run', 'plans/q3.yaml', '--out', '/clone/plans/r'], npm],
+    ['compare without --out (writes nothing)', ['compare', 'a.yaml', 'b.yaml'], npm],
+    ['validate (writes nothing)', ['validate', 'plans/q3.yaml'], npm],
+    ['--help', ['run', '--help'], npm],
+    ['typed at the top', ['init', 'q3.yaml'], { ...npm, INIT_CWD: '/clone' }],
+    ['not the npm script', ['init', 'q3.yaml'], { INIT_CWD: '/clone/plans' }],
+  ])('%s: nothing', (_, args, env) => {
+    expect(npmWroteNote(args, env, '/clone')).toBeUndefined();
+  });
+
+  it('the built CLI prints it after init (exit 0)', () => {
+    const top = mkdtempSync(join(tmpdir(), 'arrcast-npm-folder-'));
+    try {
+      mkdirSync(join(top, 'plans'));
+      const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'init', 'q3.yaml'], {
+        cwd: top,
+        env: { ...withoutNpmSettings(), npm_lifecycle_event: 'arrcast', INIT_CWD: join(top, 'plans') },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.status).toBe(0);
+      expect(existsSync(join(top, 'q3.yaml'))).toBe(true);
+      expect(r.stderr).toBe(
+        `arrcast: note: npm run arrcast reads and writes paths from the clone's top folder: what it wrote is in ${top}, not in ${join(top, 'plans')} where it was typed (link arrcast once, npm link, and type arrcast ... in any folder to read and write there)\n`,
+      );
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
   });
 });

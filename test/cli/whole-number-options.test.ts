@@ -10,14 +10,15 @@ const minimal = join(ROOT, 'test/fixtures/minimal.yaml');
 const STACK = /\n\s+at /;
 
 /** Every whole-number option of every command: the flag as commander prints it, its reader's name and least value, and whether it counts (20k, 2e4) or names (plain digits). */
-const OPTIONS: Array<{ command: string[]; flag: string; name: string; min: number; kind: 'count' | 'digits'; extra?: string[] }> = [
+const OPTIONS: Array<{ command: string[]; flag: string; name: string; min: number; kind: 'count' | 'digits'; extra?: string[]; example?: number }> = [
   { command: ['run', minimal], flag: '-n, --trials <n>', name: 'trials', min: 1, kind: 'count' },
   { command: ['run', minimal], flag: '-w, --workers <n>', name: 'workers', min: 0, kind: 'digits' },
   { command: ['run', minimal], flag: '--max-trials <n>', name: 'max-trials', min: 1, kind: 'count' },
   { command: ['run', minimal], flag: '--as-of <month>', name: 'as-of', min: 1, kind: 'digits' },
   { command: ['compare', minimal, minimal], flag: '-n, --trials <n>', name: 'trials', min: 1, kind: 'count' },
   { command: ['compare', minimal, minimal], flag: '-w, --workers <n>', name: 'workers', min: 0, kind: 'digits' },
-  { command: ['studio', minimal], flag: '--port <n>', name: 'port', min: 0, kind: 'digits' },
+  // A port's example is 8080: the others' 2 (their least value, or 2) is a port only root may open.
+  { command: ['studio', minimal], flag: '--port <n>', name: 'port', min: 0, kind: 'digits', example: 8080 },
   { command: ['studio', minimal], flag: '-n, --trials <n>', name: 'trials', min: 1, kind: 'count' },
   { command: ['studio', minimal], flag: '-w, --workers <n>', name: 'workers', min: 1, kind: 'digits' },
 ];
@@ -35,7 +36,7 @@ describe('whole-number options refuse anything but the number, naming the option
     const out = join(mkdtempSync(join(tmpdir(), 'arrcast-whole-')), 'r');
     const args = [...o.command, longFlag(o.flag), text, ...(o.command[0] === 'studio' ? [] : ['--out', out])];
     const r = await arrcastInProcess(args);
-    const rule = o.kind === 'count' ? `${o.name} must be a whole number >= ${o.min}` : `${o.name} must be a whole number >= ${o.min} in plain digits (e.g. ${Math.max(o.min, 2)})`;
+    const rule = o.kind === 'count' ? `${o.name} must be a whole number >= ${o.min}` : `${o.name} must be a whole number >= ${o.min} in plain digits (e.g. ${o.example ?? Math.max(o.min, 2)})`;
     // Commander quotes the argument as typed (control characters shown escaped); the reason names the option and quotes it as JSON.
     expect(r.stderr.startsWith(`error: option '${o.flag}' argument '`)).toBe(true);
     expect(r.stderr.endsWith(`' is invalid. ${rule}, got ${JSON.stringify(text)}\n(arrcast ${o.command[0]} --help for usage)\n`)).toBe(true);

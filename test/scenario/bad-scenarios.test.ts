@@ -271,7 +271,31 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: "a list item moved left of the items before it, after a deeper list's items",
     yaml: `${base}    pipeline:\n      - { stage: a }\n      - { stage: b }\n - name: Mid\n    existing: { openingArr: 1M, customers: 10, renewalRate: 0.9 }\n`,
     expected: [
-      'bad.yaml:18:1 not valid YAML: A block sequence may not be used as an implicit map key (the "- " on line 18 is in column 2, and the list item on line 6 in column 3: the items of one list start in the same column); 4 more YAML errors, likely caused by this one: fix it first',
+      'bad.yaml:18:2 not valid YAML: A block sequence may not be used as an implicit map key (the "- " on line 18 is in column 2, and the list item on line 6 in column 3: the items of one list start in the same column); 4 more YAML errors, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    // Named the keys around it (line 14, acv, in column 7; line 5, tiers, in column 1), where a list item does not go.
+    name: 'a list item indented one space more than the items before it',
+    yaml: `${base}   - name: Mid\n     existing: { openingArr: 1M, customers: 10, renewalRate: 0.9 }\n`,
+    expected: [
+      'bad.yaml:15:4 not valid YAML: All sequence items must start at the same column (the "- " on line 15 is in column 4, and the list item on line 6 in column 3: the items of one list start in the same column)',
+    ],
+  },
+  {
+    // Was shown at line 15, the blank line after the tier above, with no hint (a "- " in column 1 of a blank line).
+    name: 'a list item moved right of the items before it, after a blank line and a comment',
+    yaml: `${base}\n  # the next tier\n    - name: Mid\n      existing: { openingArr: 1M, customers: 10, renewalRate: 0.9 }\n`,
+    expected: [
+      'bad.yaml:17:5 not valid YAML: A block sequence may not be used as an implicit map key (the "- " on line 17 is in column 5, and the list item on line 6 in column 3: the items of one list start in the same column); 2 more YAML errors, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    // Was the reader's words alone: "Sequence item without - indicator".
+    name: "a key of a tier indented one space less than the tier's first key",
+    yaml: edit('    existing:', '   existing:'),
+    expected: [
+      'bad.yaml:7:1 not valid YAML: Sequence item without - indicator (the key on line 7 starts in column 4, and the keys of the list item on line 6 in column 5: the keys of one mapping start in the same column, and a new list item starts with "- "); 1 more YAML error, likely caused by this one: fix it first',
     ],
   },
   {

@@ -381,7 +381,14 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
     name: 'rep attrition written as a percent',
     yaml: edit(['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: 2, capacity: 3 }']),
-    expected: ['bad.yaml:14:36 tiers[0].newBusiness.reps.attrition: a rate must be within [0, 1]; did you mean 0.02 (or 2%)?'],
+    // Attrition is a month's rate: 2 may be 2% a year, 1 - 0.98^(1/12) = 0.00168 a month, not 0.02 a month (22% a year).
+    expected: ["bad.yaml:14:36 tiers[0].newBusiness.reps.attrition: a monthly rate must be within [0, 1]; did you mean 0.02 (or 2%)? It is a month's rate: if 2% is a year's, write 0.00168 (0.168%) a month"],
+  },
+  {
+    // The starter says "about 17% a year": 0.17 a month, the fraction the hint offered alone, loses 89% of the reps in a year.
+    name: "rep attrition written as a year's percent",
+    yaml: edit(['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: 17, capacity: 3 }']),
+    expected: ["bad.yaml:14:36 tiers[0].newBusiness.reps.attrition: a monthly rate must be within [0, 1]; did you mean 0.17 (or 17%)? It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month"],
   },
   {
     name: 'words, a currency sign and a decimal comma',

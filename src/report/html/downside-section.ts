@@ -9,6 +9,7 @@ import { gridTable } from './tables.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
 import { formatInterval } from '../format.js';
+import { nameKey } from '../../scenario/name-key.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
@@ -138,6 +139,30 @@ export function stressHeads(plan: Summary, stress: readonly StressCase[]): strin
   });
 }
 
+/**
+ * What the stress table's differences are. Random numbers are keyed by tier name, so a stress case
+ * pairs with the plan only in the tiers they share: a stress file of another company
+ * (`--with-stress scenarios/downside.yaml` beside a plan of other tiers) was said to differ by "the
+ * scenario's, not noise" when most of it drew unpaired.
+ */
+export function stressPairingNote(plan: Summary, stress: readonly StressCase[]): string {
+  const common = "Each stress scenario simulated on the plan's seed and trial count (the same random numbers, so the differences are the scenario's, not noise)";
+  const planTiers = new Set(Object.keys(plan.byTier).map(nameKey));
+  const heads = stressHeads(plan, stress);
+  const apart = stress.flatMap((x, i) => {
+    const tiers = Object.keys(x.summary.byTier);
+    const own = tiers.filter((t) => !planTiers.has(nameKey(t)));
+    const missing = Object.keys(plan.byTier).filter((t) => !tiers.some((u) => nameKey(u) === nameKey(t)));
+    if (own.length === 0 && missing.length === 0) return [];
+    const which = heads[i]!.replace(/^Stress: /, '');
+    if (own.length === tiers.length) return [`${which} shares no tier with the plan: it is another company's forecast, drawn on numbers of its own, not a stress of this plan`];
+    const parts = [...(own.length > 0 ? [`has tiers the plan lacks (${own.join(', ')})`] : []), ...(missing.length > 0 ? [`lacks the plan's ${missing.join(', ')}`] : [])];
+    return [`${which} ${parts.join(' and ')}: those draw numbers of their own, so its difference from the plan holds their noise as well as the scenario's change`];
+  });
+  if (apart.length === 0) return `${common}.`;
+  return `Each stress scenario simulated on the plan's seed and trial count: the same random numbers in the tiers it shares with the plan, so there the differences are the scenario's, not noise. ${apart.join('. ')}.`;
+}
+
 /** The plan beside each stress case: the same figures, the same seed and trial count. */
 function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: string): string {
   const all = [plan, ...stress.map((x) => x.summary)];
@@ -159,7 +184,7 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: 
     rows.push([`P(${t.label})`, ...all.map((s) => (s.decisions.targets[i] ? formatShareBeside(s.decisions.targets[i]!.probability.value, s.decisions.targets[i]!.probability.interval) : '-'))]);
   });
   return `<h3>Stress cases</h3>
-<p class="note">Each stress scenario simulated on the plan's seed and trial count (the same random numbers, so the differences are the scenario's, not noise).</p>
+<p class="note">${escapeHtml(stressPairingNote(plan, stress))}</p>
 ${gridTable(`The plan beside ${stress.length === 1 ? 'its stress case' : 'its stress cases'}. ${plan.percentileConvention}.`, heads, rows, 1, 'stress')}
 `;
 }

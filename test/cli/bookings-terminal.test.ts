@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
+
+/**
+ * A finance reader's first run (the README's, on the example company or the starter) printed
+ * Bookings and Ending ARR with the same figure in every column and no word why: many teams count
+ * new ACV only as bookings, so it read like a bug. report.html and report.xlsx said why and showed
+ * the new ARR line; the terminal tables of `run` and `compare` did not.
+ */
+const example = join(ROOT, 'scenarios/example.yaml');
+const downside = join(ROOT, 'scenarios/downside.yaml');
+const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-bookings-'));
+
+/** The line of `text` whose first cell is `label`, split into its cells. */
+function cells(text: string, label: string, from = 0): string[] {
+  const line = text.split('\n').slice(from).find((l) => l.trimStart().startsWith(`${label}  `));
+  expect(line, label).toBeDefined();
+  return line!.trim().slice(label.length).trim().split(/\s{2,}/);
+}
+
+describe('bookings beside ending ARR in the terminal', () => {
+  it('run: the headline says why bookings can match ending ARR and shows the new ARR line', async () => {
+    const r = await arrcastInProcess(['run', example, '--trials', '1000', '--workers', '0', '--out', join(tmp(), 'out')]);
+    expect(r.code).toBe(0);
+    // The case that misleads: every customer of the example's books renews within the year, so the two match.
+    expect(cells(r.stdout, 'Bookings')).toEqual(cells(r.stdout, 'Ending ARR'));
+    const lines = r.stdout.split('\n');
+    const endingRow = lines.findIndex((l) => l.startsWith('Ending ARR  '));
+    // Wrapped at 100 columns, as the paragraph above the tables.
+    expect(lines.slice(endingRow + 1, endingRow + 3).join(' ')).toMatch(/^Bookings count every contract signed in the year, renewals included, so they can match ending ARR; the new ARR line/);
+    // The new ARR line is bookings' new business, as the bookings-by-component table prints it.
+    const bookingsTable = lines.findIndex((l) => l.startsWith('Bookings (USD)'));
+    expect(cells(r.stdout, 'of which new ARR (new customers)')).toEqual(cells(r.stdout, 'New business', bookingsTable));
+  }, 120_000);
+
+  it('compare: the bookings table is followed by the same reason', async () => {
+    const r = await arrcastInProcess(['compare', example, downside, '--trials', '1000', '--workers', '0']);
+    expect(r.code).toBe(0);
+    expect(cells(r.stdout, 'A', r.stdout.split('\n').findIndex((l) => l.startsWith('Bookings (USD)')))).toEqual(
+      cells(r.stdout, 'A', r.stdout.split('\n').findIndex((l) => l.startsWith('Ending ARR (USD)'))),
+    );
+    expect(r.stdout).toMatch(/\n {2}Enterprise: B - A[^\n]*\nBookings count every contract signed in the year, renewals included, so they can match ending ARR\.\n\nEnding ARR \(USD\)/);
+  }, 120_000);
+});

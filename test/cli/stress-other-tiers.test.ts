@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, fixtureText } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
+
+/**
+ * The README's first screen shows `arrcast run scenarios/example.yaml --with-stress scenarios/downside.yaml`;
+ * a newcomer ran it with their own plan (the starter's SMB and Enterprise beside the example
+ * company's three tiers), and report.html said the stress case was drawn on "the same random
+ * numbers, so the differences are the scenario's, not noise". Random numbers are keyed by tier
+ * name: tiers one side lacks draw unpaired. The note now says which, or that no tier is shared.
+ */
+const tmp = () => mkdtempSync(join(tmpdir(), 'arrcast-stress-tiers-'));
+
+/** The stress section's note of the report a run with `args` writes. */
+async function stressNote(args: string[]): Promise<string> {
+  const out = join(tmp(), 'out');
+  const r = await arrcastInProcess(['run', ...args, '--trials', '300', '--workers', '0', '--outputs', 'html', '--out', out, '--quiet']);
+  expect(r.code, r.stderr).toBe(0);
+  const html = readFileSync(join(out, 'report.html'), 'utf8');
+  const note = /<h3>Stress cases<\/h3>\n<p class="note">([^<]*)<\/p>/.exec(html);
+  expect(note).not.toBeNull();
+  return note![1]!.replace(/&#39;/g, "'");
+}
+
+describe('a stress case whose tiers are not the plan\'s', () => {
+  it('the starter beside the example downside: names the tiers drawn unpaired', async () => {
+    const plan = join(tmp(), 'my-plan.yaml');
+    expect((await arrcastInProcess(['init', plan])).code).toBe(0);
+    expect(await stressNote([plan, '--with-stress', join(ROOT, 'scenarios/downside.yaml')])).toBe(
+      "Each stress scenario simulated on the plan's seed and trial count: the same random numbers in the tiers it shares with the plan, so there the differences are the scenario's, not noise. " +
+        "Example SaaS Co - FY downside has tiers the plan lacks (Mid-market): those draw numbers of their own, so its difference from the plan holds their noise as well as the scenario's change.",
+    );
+  }, 120_000);
+
+  it('a stress case of no tier of the plan is said to be another forecast', async () => {
+    const dir = tmp();
+    const other = join(dir, 'other.yaml');
+    writeFileSync(other, fixtureText('minimal.yaml').replace('name: Minimal', 'name: Other Co').replace('- name: SMB', '- name: Gold'));
+    expect(await stressNote([join(ROOT, 'test/fixtures/minimal.yaml'), '--with-stress', other])).toContain(
+      "Other Co shares no tier with the plan: it is another company's forecast, drawn on numbers of its own, not a stress of this plan.",
+    );
+  }, 120_000);
+
+  it('a stress case of the same tiers keeps the plain note', async () => {
+    expect(await stressNote([join(ROOT, 'scenarios/example.yaml'), '--with-stress', join(ROOT, 'scenarios/downside.yaml')])).toBe(
+      "Each stress scenario simulated on the plan's seed and trial count (the same random numbers, so the differences are the scenario's, not noise).",
+    );
+  }, 120_000);
+});

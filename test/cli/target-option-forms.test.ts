@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseTarget } from '../../src/cli/parse-options.js';
+import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
+
+/**
+ * How a newcomer writes --target before reading its help. `-t "revenue = 22M"` was refused with
+ * '"revenue" is not a metric (did you mean revenue?)', a suggestion of what was written;
+ * `revenue:22M` and `22M` with only "is not a target; write metric=value".
+ */
+describe('--target as a newcomer writes it', () => {
+  it.each([
+    ['revenue = 22M', [{ metric: 'revenue', value: 22e6 }]],
+    ['revenue =22M', [{ metric: 'revenue', value: 22e6 }]],
+    ['SMB: bookings = 5M', [{ metric: 'bookings', value: 5e6, tier: 'SMB' }]],
+    ['SMB : endingArr= 7.5M', [{ metric: 'endingArr', value: 7.5e6, tier: 'SMB' }]],
+  ])('%s is read as the target it writes', (text, expected) => {
+    expect(parseTarget(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['revenue:22M', '"revenue:22M" is not a target: write revenue=22M (metric=value)'],
+    ['SMB:revenue: 30M', '"SMB:revenue: 30M" is not a target: write SMB:revenue=30M (metric=value)'],
+    ['22M', '"22M" is not a target: name the metric it is a target of, e.g. revenue=22M (or bookings=, endingArr=, SMB:revenue=)'],
+    ['120,000,000', '"120,000,000" is not a target: name the metric it is a target of, e.g. revenue=120,000,000 (or bookings=, endingArr=, SMB:revenue=)'],
+  ])('%s is refused with the target it likely means', (text, message) => {
+    expect(() => parseTarget(text)).toThrow(message);
+  });
+
+  it('the CLI runs -t "revenue = 22M" as revenue=22M', async () => {
+    const r = await arrcastInProcess(['run', join(ROOT, 'test/fixtures/minimal.yaml'), '--trials', '200', '--workers', '0', '-t', 'revenue = 22M', '--outputs', 'summary', '--out', join(mkdtempSync(join(tmpdir(), 'arrcast-target-forms-')), 'out'), '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('did you mean revenue?');
+  });
+});
