@@ -2,7 +2,8 @@
  * Determinism over generated scenarios (test/helpers/generated-scenario.ts), longer than the tests
  * can afford. For each scenario number FROM..TO-1 it compares, bit for bit (every stored column and
  * every chunk's sums, and summarize's JSON):
- *  - in-process runs (workers 0) against a warm engine's 1, 2 and 16 threads, at 1, 999, 1001 and 2500 trials;
+ *  - in-process runs (workers 0) against a warm engine's 1, 2 and 16 threads, at 1, 999, 1001 and 2500 trials
+ *    (a run uses at most a thread a chunk: every fourth scenario also runs 16,500 trials on all 16);
  *  - shards K/N (N = 2, 3, 7) run one by one, written as part files and merged (mergeParts), against the whole run;
  *  - runs A, B, A in one process, in-process and on the warm engine (kept simulators, compiled plans and
  *    sum tables must carry nothing from one plan or seed to another), and on an engine with a tier cache;
@@ -15,23 +16,22 @@
  * Usage: npx tsx bench/generated-determinism.mts [FROM] [TO]   (default 0 10; about 2-4 s a scenario)
  * Prints one line a scenario, and every mismatch; exits 1 if there was any.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
-import { generateScenario, loadGenerated } from '../test/helpers/generated-scenario.ts';
-import { simulate, simulateShard, type Simulation, type SimulationPart } from '../src/engine/simulate.ts';
-import { createEngine } from '../src/engine/engine.ts';
-import { summarize } from '../src/analysis/summarize.ts';
-import { writePartFile } from '../src/engine/part-file.ts';
-import { mergeParts } from '../src/engine/merge.ts';
-import { simulateToPrecision } from '../src/analysis/precision.ts';
-import { simulatedYear } from '../src/actuals/simulated-year.ts';
-import { parseScenario, type LoadedScenario } from '../src/scenario/parse.ts';
-import { loadScenario } from '../src/scenario/load.ts';
-import { openStudioScenario } from '../src/studio/studio-scenario.ts';
-import type { StudioState } from '../src/studio/state.ts';
-import { writeFileSync } from 'node:fs';
+import { generateScenario, loadGenerated } from '../test/helpers/generated-scenario.js';
+import { simulate, simulateShard, type Simulation, type SimulationPart } from '../src/engine/simulate.js';
+import { createEngine } from '../src/engine/engine.js';
+import { summarize } from '../src/analysis/summarize.js';
+import { writePartFile } from '../src/engine/part-file.js';
+import { mergeParts } from '../src/engine/merge.js';
+import { simulateToPrecision } from '../src/analysis/precision.js';
+import { simulatedYear } from '../src/actuals/simulated-year.js';
+import { parseScenario, type LoadedScenario } from '../src/scenario/parse.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { openStudioScenario } from '../src/studio/studio-scenario.js';
+import type { StudioState } from '../src/studio/state.js';
 
 const from = Number(process.argv[2] ?? 0);
 const to = Number(process.argv[3] ?? 10);
@@ -71,6 +71,7 @@ try {
       const base = runDigest(await simulate(loaded, { trials, workers: 0 }));
       for (const workers of [1, 2, 16]) same(`${tag} ${trials} trials, ${workers} workers`, runDigest(await engine.simulate(loaded, { trials, workers })), base);
     }
+    if (n % 4 === 0) same(`${tag} 16,500 trials, 16 workers`, runDigest(await engine.simulate(loaded, { trials: 16_500, workers: 16 })), runDigest(await simulate(loaded, { trials: 16_500, workers: 0 })));
     const whole = await simulate(loaded, { trials: 2500, workers: 0 });
     const wholeDigest = runDigest(whole);
     // Shards, in memory and through part files.
