@@ -211,17 +211,32 @@ function marketSign(tier: TierPlan, term: string): number {
 /**
  * The normal score at which a learned driver's prior reaches `value` (its quantile table, inverted by
  * bisection), within +-12 (a probability of 2e-33 beyond: every family's tail is finite there, a
- * metalog's is not at +-40).
+ * metalog's is not at +-40). A value the prior holds with some probability (a discrete or empirical
+ * driver's, whose own draw always sits on one of its values) spans scores, from the lowest that reaches
+ * it to the highest not beyond it: the one nearest 0 is its score, so that the tail on its side counts
+ * the value itself. Compared as float32, the precision the own draws are stored in (0.99 is read back
+ * as 0.9900000095): a value the prior holds was read as beyond its highest, scored +12 however likely
+ * (an empirical renewal rate of [0.56, 0.93, 0.99, 0.99] read "99%: less than 1 in 10,000" where the
+ * plan draws it one year in two).
  */
 function scoreOf(l: LearnedDriver, value: number): number {
+  if (Number.isNaN(value)) return -12;
+  const v = Math.fround(value);
+  const reaches = firstScore((s) => Math.fround(l.table.atScore(s)) >= v);
+  const passes = firstScore((s) => Math.fround(l.table.atScore(s)) > v);
+  return reaches > 0 ? reaches : passes < 0 ? passes : 0;
+}
+
+/** The lowest score in [-12, 12] at which `holds` (true from some score on), by bisection; 12 if it never holds. */
+function firstScore(holds: (score: number) => boolean): number {
   let lo = -12;
   let hi = 12;
-  if (!(value > l.table.atScore(lo))) return lo;
-  if (!(value < l.table.atScore(hi))) return hi;
+  if (holds(lo)) return lo;
+  if (!holds(hi)) return hi;
   for (let k = 0; k < 60; k++) {
     const mid = (lo + hi) / 2;
-    if (l.table.atScore(mid) < value) lo = mid;
-    else hi = mid;
+    if (holds(mid)) hi = mid;
+    else lo = mid;
   }
   return (lo + hi) / 2;
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseMonthlyFile } from '../../src/actuals/read-monthly-file.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/analysis/summarize.js';
+import { simulationWarnings } from '../../src/analysis/plausibility.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+
+/**
+ * A discrete or empirical driver's own draw sits on one of its values, and a posterior median there
+ * is a value the plan gives that driver with some probability, not a year beyond 1 in 10,000. Found by
+ * the generated scenarios (test/helpers/generated-scenario.ts): a renewal rate of
+ * { empirical: [0.5604, 0.934, 0.99, 0.99] } re-forecast from one of its own years in which every
+ * customer due renewed read "puts <script> renewal rate at 99.00% ..., where its plan (86.86%) puts
+ * less than 1 in 10,000 of its years", while the plan draws 99% one year in two: the value, read back
+ * from its float32 column, was beyond the prior's highest (lowest) point, and scored +12 (-12).
+ */
+describe('actuals-far-from-plan: a value a discrete or empirical prior holds with some probability is not far', () => {
+  const run = async (renewalRate: string, renewedShare: number) => {
+    const loaded = parseScenario(
+      `name: atoms\nfiscalYearStartMonth: 1\ntiers:\n  - name: Book\n    existing: { openingArr: 12000000, customers: 12000, renewalRate: ${renewalRate} }\n`,
+      'atoms.yaml',
+    );
+    // Four months of 1,000 customers due (1,000,000 of ARR), of whom renewedShare renew.
+    const rows = [1, 2, 3, 4].map((m) => {
+      const renewed = 1_000_000 * renewedShare;
+      return `${m},Book,${renewed},${1_000_000 - renewed},1000000,${12_000_000 - m * (1_000_000 - renewed)}`;
+    });
+    const csv = ['month,tier,renewed_arr,churned_arr,due_arr,ending_arr', ...rows].join('\n');
+    const file = parseMonthlyFile(csv, 'actuals.csv', { kind: 'actuals', tiers: ['Book'], calendar: { startMonth: 1 } });
+    const sim = await simulate(loaded, { trials: 1000, seed: 1, workers: 0, actuals: { file, months: 4 } });
+    return simulationWarnings(sim, summarize(sim)).filter((w) => w.code === 'actuals-far-from-plan');
+  };
+
+  it('every customer due renews, and the plan draws 99% one year in two: no warning', async () => {
+    expect(await run('{ dist: empirical, values: [0.5604, 0.934, 0.99, 0.99] }', 1)).toEqual([]);
+  });
+
+  it('seven customers in ten renew (2,800 of 4,000), and the plan draws 70%, its lowest, one year in two: no warning', async () => {
+    // 0.7 is stored as the float32 0.69999999 (0.99 as 0.99000001): each side's lowest and highest value.
+    expect(await run('{ dist: discrete, values: [0.7, 0.9, 0.95], weights: [2, 1, 1] }', 0.7)).toEqual([]);
+  });
+
+  it('still warned: all 4,000 customers due renew where the plan puts 60% +- 1 point', async () => {
+    const warnings = await run('{ dist: beta, mean: 0.6, sd: 0.01 }', 1);
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/the closed months put Book renewal rate at \d+\.\d\d% .*where its plan \(60\.00%\) puts less than 1 in 10,000 of its years/)]);
+  });
+});
