@@ -247,19 +247,6 @@ export function metalogScoreQuantile(fit: MetalogFit, e: number): number {
 }
 
 /**
- * The quantile at 1 - s, Q(1 - s), with s the upper tail's probability kept as given: y - 1/2 and
- * ln(y / (1 - y)) are formed from s directly, so s far below 1e-16 (where 1 - s is 1 in floating
- * point) still gives a finite value short of the bound.
- *
- * @param s upper-tail probability in (0, 1/2].
- * @example metalogUpperQuantile(fitMetalog([{ p: 0.1, x: 1 }, { p: 0.5, x: 2 }, { p: 0.9, x: 3 }]), 0.1) // => 3
- * Complexity: O(k).
- */
-export function metalogUpperQuantile(fit: MetalogFit, s: number): number {
-  return fromZ(evalZ(fit.coefficients, fit.terms, 0.5 - s, Math.log1p(-s) - Math.log(s)), fit.lower, fit.upper);
-}
-
-/**
  * Whether the fitted quantile function is strictly increasing on (0,1), i.e. the density is positive
  * everywhere, so the fit is a probability distribution. This is the feasibility check
  * {@link fitMetalog} runs; fits it returns always pass.

@@ -1,32 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { fitMetalog, type MetalogFit } from '../../src/math/metalog.js';
+import { fitMetalog, metalogQuantile, type MetalogFit } from '../../src/math/metalog.js';
 import { metalog } from '../../src/random/metalog.js';
-import type { RandomSource } from '../../src/random/source.js';
+import { createStream, type RandomSource } from '../../src/random/source.js';
 
 /**
- * The metalog sampler's draws in the outermost cells of its source's 2^-32 grid. A log-metalog with a
- * heavy upper tail (P10/P50/P90 = 40k/60k/300k, lower 0: values grow like (1 - y)^-0.8) holds 1.2% of
- * its mean in the top cell [1 - 2^-32, 1) alone; drawn at the cell's low end, the sampler's mean was
- * 1.28% below the distribution's (bench/RESULTS.md, sixteenth session: the sum over the top 2^20
- * cells plus the integral of the rest). A draw in one of the 16 cells at either end is now placed
- * inside its cell by a further uniform (the outermost sub-cell refined again), so it lands at the
- * tail probability the uniforms stand for. Checked with scripted uniforms against the quantile
- * computed here from the fit's coefficients (Keelin 2016's basis, written out independently, with
- * ln(y / (1 - y)) formed from the tail probability), to 1e-12 relative.
+ * A metalog draw takes one uniform, in the end cells of the source's 2^-32 grid too, so the draws of
+ * a stream after such a cell are those they always were. (The sixteenth session's smp16 placed a
+ * draw in the 16 cells at either end inside its cell by further uniforms: every later draw of the
+ * stream moved, and an ordinary quantiles ACV scenario gave another trials.csv from one trial on,
+ * under the same generator id. Reverted; README's Uniforms note states the limitation instead.)
+ * The hashes were recorded with main's build (before smp16: `.scratch/metalog-hash.mjs` on
+ * /work/main/dist), on streams chosen because a draw lands in an end cell early (the index and
+ * 32-bit value noted; the test checks the landing so the case keeps its point).
  */
-const CELL = 2 ** -32;
 
-/** Q at lower tail probability p (upper = false) or upper tail probability p (upper = true), from the basis. */
-function quantileAt(fit: MetalogFit, p: number, upper: boolean): number {
-  const t = upper ? 0.5 - p : p - 0.5;
-  const logit = upper ? Math.log1p(-p) - Math.log(p) : Math.log(p) - Math.log1p(-p);
-  const a = fit.coefficients;
-  // Basis: 1, L, t L, t, t^2, t^2 L, t^3, t^3 L, ... (k terms).
-  const basis = [1, logit, t * logit, t];
-  for (let m = 2; basis.length < fit.terms; m++) basis.push(t ** m, t ** m * logit);
-  let z = 0;
-  for (let j = 0; j < fit.terms; j++) z += a[j]! * basis[j]!;
-  return fit.lower !== undefined && fit.upper === undefined ? fit.lower + Math.exp(z) : z;
+/** FNV-1a over the 8 bytes of each double (as golden-draws.test.ts). */
+function hashDraws(n: number, draw: () => number): string {
+  const bytes = new Uint8Array(8);
+  const view = new DataView(bytes.buffer);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) {
+    view.setFloat64(0, draw());
+    for (let b = 0; b < 8; b++) h = Math.imul(h ^ bytes[b]!, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 /** A source returning `values` in turn (and failing if asked for more). */
@@ -39,33 +36,33 @@ function scripted(values: number[]): RandomSource & { left: () => number } {
   return Object.assign(source, { left: () => values.length - i });
 }
 
+const CELL = 2 ** -32;
 const heavy = fitMetalog([{ p: 0.1, x: 40000 }, { p: 0.5, x: 60000 }, { p: 0.9, x: 300000 }], { lower: 0 });
 const unbounded = fitMetalog([{ p: 0.1, x: -2 }, { p: 0.5, x: 0 }, { p: 0.9, x: 5 }]);
 
 describe('metalog draws in the end cells of the source grid', () => {
-  it.each<[string, MetalogFit, number[], number, boolean]>([
-    // [name, fit, uniforms, tail probability the draw stands for, upper tail?]
-    ['top cell, halfway', heavy, [1 - CELL, 0.5], 0.5 * CELL, true],
-    ['top cell, its top sub-cell refined again', heavy, [1 - CELL, 1 - CELL, 0.25], 0.75 * CELL * CELL, true],
-    ['third cell from the top', heavy, [1 - 3 * CELL, 0.25], 2.75 * CELL, true],
-    ['sixteenth cell from the top', heavy, [1 - 16 * CELL, 0.5], 15.5 * CELL, true],
-    ['bottom cell, halfway', unbounded, [0, 0.5], 0.5 * CELL, false],
-    ['bottom cell, its bottom sub-cell refined again', unbounded, [0, 0, 0.5], 0.5 * CELL * CELL, false],
-    ['second cell from the bottom', unbounded, [CELL, 0.25], 1.25 * CELL, false],
-  ])('%s', (_, fit, uniforms, p, upper) => {
-    const source = scripted(uniforms);
-    const x = metalog(source)(fit);
-    expect(source.left()).toBe(0);
-    const expected = quantileAt(fit, p, upper);
-    expect(Math.abs(x - expected) / Math.abs(expected)).toBeLessThan(1e-12);
+  it.each<[string, MetalogFit, number, number]>([
+    // [name, fit, uniform, the probability its quantile is read at]
+    ['top cell', heavy, 1 - CELL, 1 - CELL],
+    ['sixteenth cell from the top', heavy, 1 - 16 * CELL, 1 - 16 * CELL],
+    ['bottom cell (0 read as 2^-53)', unbounded, 0, 2 ** -53],
+    ['second cell from the bottom', unbounded, CELL, CELL],
+  ])('%s: one uniform, the quantile at it', (_, fit, u, p) => {
+    const source = scripted([u, 0.5]);
+    expect(metalog(source)(fit)).toBe(metalogQuantile(fit, p));
+    expect(source.left()).toBe(1);
   });
 
-  it('a draw in the body takes one uniform and is the quantile at it', () => {
-    for (const u of [17 * CELL, 0.1, 0.5, 0.9, 1 - 17 * CELL]) {
-      const source = scripted([u]);
-      const x = metalog(source)(heavy);
-      const expected = quantileAt(heavy, u < 0.5 ? u : 1 - u, u >= 0.5);
-      expect(Math.abs(x - expected) / expected).toBeLessThan(1e-9);
-    }
+  it.each<[string, MetalogFit, number, number, number, string]>([
+    // [stream, fit, draws hashed, index of the end-cell draw, its 32-bit value, main's hash]
+    ['test/golden/metalog-end-cells/919', heavy, 70_000, 63_863, 2 ** 32 - 13, 'c63aab11'],
+    ['test/golden/metalog-end-cells/39', heavy, 180_000, 178_875, 2 ** 32 - 1, '10114755'],
+    ['test/golden/metalog-end-cells/794', unbounded, 110_000, 101_063, 5, 'dc6206e4'],
+  ])('%s: the draws past an end cell are main\'s', (name, fit, n, at, k, expected) => {
+    const raw = createStream(name);
+    for (let i = 0; i < at; i++) raw.nextUint32();
+    expect(raw.nextUint32()).toBe(k);
+    const draw = metalog(createStream(name));
+    expect(hashDraws(n, () => draw(fit))).toBe(expected);
   });
 });
