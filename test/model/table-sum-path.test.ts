@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileDistribution, lognormalParams, MAX_TABLE_ERROR, MAX_TABLE_SIGMA, TABLE_FROM_DEALS } from '../../src/model/distribution-sampler.js';
+import { compileDistribution, lognormalParams, MAX_TABLE_ERROR, MAX_TABLE_SIGMA, MAX_TABLE_SPREAD_ERROR, TABLE_FROM_DEALS } from '../../src/model/distribution-sampler.js';
 import { CompoundSumTables } from '../../src/random/compound-sum.js';
 import { lognormalSeverity } from '../../src/math/lognormal-severity.js';
+import { betaSeverity } from '../../src/math/beta-severity.js';
 import { sumExpNormal } from '../../src/random/normal.js';
 import { createStream } from '../../src/random/source.js';
 import type { DistributionSpec } from '../../src/scenario/distribution-schema.js';
@@ -69,6 +70,27 @@ describe('lognormal sums through bindSum', () => {
     for (const n of [16, 80, 300]) expect(sum(n)).toBe(Math.exp(mu) * perDeal(n, sigma));
   });
 
+  // The spread rule's boundary (MAX_TABLE_SPREAD_ERROR, 0.1: where the tables' variance error, measured,
+  // stays within its standard error): deals of sigma 0.0396 (median 1,000, P90 1,052; spread error 0.055)
+  // come from the tables, as every sum of them did before the rule; sigma 0.015 (0.137) is deal by deal.
+  it('a narrow lognormal within the spread rule comes from the tables; one beyond it, deal by deal', () => {
+    const within = { dist: 'lognormal' as const, median: 1_000, p90: 1_052 };
+    const { mu, sigma } = lognormalParams(within);
+    const tables = new CompoundSumTables(lognormalSeverity(sigma));
+    expect(tables.spreadError()).toBeLessThanOrEqual(MAX_TABLE_SPREAD_ERROR);
+    const sum = compileDistribution(within).bindSum(createStream('path/narrow'));
+    const fromTables = tables.bind(createStream('path/narrow'), () => {
+      throw new Error('2,000 and 1,028 deals leave no single deal (multiples of 4)');
+    });
+    for (const n of [2_000, 1_028]) expect(sum(n)).toBe(Math.exp(mu) * fromTables(n));
+
+    const beyond = { dist: 'lognormal' as const, mu: 7, sigma: 0.015 };
+    expect(new CompoundSumTables(lognormalSeverity(0.015)).spreadError()).toBeGreaterThan(MAX_TABLE_SPREAD_ERROR);
+    const narrowSum = compileDistribution(beyond).bindSum(createStream('path/narrower'));
+    const perDeal = sumExpNormal(createStream('path/narrower'));
+    for (const n of [2_000, 64]) expect(narrowSum(n)).toBe(Math.exp(7) * perDeal(n, 0.015));
+  });
+
   const N = 20_000;
   it.each([TABLE_FROM_DEALS, 7, 16, 45, 130])('%d deals: the tables give the distribution of the deals added one by one', (n) => {
     const fast = sumsAgainstOneByOne(ACV, n, N, 'path');
@@ -91,6 +113,27 @@ describe('beta sums through bindSum (contraction shares)', () => {
       let s = 0;
       for (let i = 0; i < n; i++) s += one();
       expect(sum(n)).toBe(s);
+    }
+  });
+
+  it('a narrow beta within the spread rule comes from the tables; one beyond it, share by share', () => {
+    // Beta(1000, 1000): spread error 0.094; Beta(3000, 3000): 0.160 (the limit, 0.1, is at Beta(1130, 1130)).
+    const tables = new CompoundSumTables(betaSeverity(1000, 1000));
+    expect(tables.spreadError()).toBeLessThanOrEqual(MAX_TABLE_SPREAD_ERROR);
+    const sum = compileDistribution({ dist: 'beta', alpha: 1000, beta: 1000 }).bindSum(createStream('beta/narrow'));
+    const fromTables = tables.bind(createStream('beta/narrow'), () => {
+      throw new Error('64 and 1,024 shares leave no single share');
+    });
+    for (const n of [64, 1_024]) expect(sum(n)).toBe(fromTables(n));
+
+    expect(new CompoundSumTables(betaSeverity(3000, 3000)).spreadError()).toBeGreaterThan(MAX_TABLE_SPREAD_ERROR);
+    const compiled = compileDistribution({ dist: 'beta', alpha: 3000, beta: 3000 });
+    const narrowSum = compiled.bindSum(createStream('beta/narrower'));
+    const one = compiled.bind(createStream('beta/narrower'));
+    for (const n of [64, 1_024]) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += one();
+      expect(narrowSum(n)).toBe(s);
     }
   });
 
