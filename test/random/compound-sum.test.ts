@@ -211,3 +211,37 @@ describe('beta shares (contraction sizes)', () => {
     expect(tables.relativeError(k)).toBeLessThanOrEqual(0.0025);
   });
 });
+
+describe('a table that cannot be built (CompoundSumTables)', () => {
+  // Beta(0.02, 5): S_4 and S_8 hold about 1.3e-9 of their mass beyond the grid (more than
+  // MAX_MASS_ABOVE_RANGE), S_16 to S_64 build. The failure is remembered: before, every rule question
+  // about a sum of 1,024 or more (relativeError is cached below that) built S_4 or S_8 again to fail again
+  // (12 ms a sum). Builds are counted by the severity's sf calls (each build discretises it; a built or
+  // failed table calls it no more).
+  it('fails once: asked again, the same RangeError and no build', () => {
+    const sev = betaSeverity(0.02, 5);
+    let calls = 0;
+    const counted: Severity = { sf: (x) => (calls++, sev.sf(x)), mean: sev.mean, variance: sev.variance, tail: sev.tail };
+    const tables = new CompoundSumTables(counted);
+    tables.buildAll(); // S_16 to S_64 built; S_4 and S_8 tried once each
+    expect(tables.built().filter(Boolean)).toHaveLength(3);
+    const afterBuilds = calls;
+    expect(afterBuilds).toBeGreaterThan(0);
+    const thrown = (j: number): unknown => {
+      try {
+        tables.table(j);
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    };
+    const s4 = thrown(2);
+    expect(s4).toBeInstanceOf(RangeError);
+    expect(thrown(2)).toBe(s4);
+    expect(thrown(3)).toBeInstanceOf(RangeError);
+    expect(tables.relativeError(1024)).toBeLessThan(0.01); // S_64 alone
+    for (const k of [1028, 1028, 2052, 1032, 1036, 4, 8]) expect(tables.relativeError(k)).toBe(Number.POSITIVE_INFINITY);
+    tables.buildAll();
+    expect(calls).toBe(afterBuilds);
+  });
+});
