@@ -180,7 +180,7 @@ export class Binomial {
       // (k - m) l(k) + (m + 1/2) (l(k) - l(m)) + (n + 1) log1p(d / (n - k + 1)), l(j) = log(r (n - j + 1) / (j + 1)),
       // and l(k) - l(m) = log1p(-d / (n - m + 1)) + log1p(-d / (k + 1)). Written directly, the
       // rounding of those ratios (1e-16 each) times n gave errors of order 1 in the test for n near
-      // 1e15 and more (Binomial(2^53 - 1, 1e-10) drew a mean 18 standard errors too high).
+      // 1e15 and more (Binomial(2^53 - 1, 1e-10): a mean 11.6 standard errors too high in 200,000 draws).
       const d = k - m;
       const lk = Math.log((this.ratio * (n - k + 1)) / (k + 1));
       const rhs =

@@ -10,8 +10,8 @@ import { expectMeanWithin, expectVarianceWithin } from '../helpers/stats.js';
  * 4 standard errors (Var of the sample variance from the fourth central moment: Poisson m + 3 m^2,
  * binomial v (1 + 3 (n - 2) p q)). Their rejection tests compare logs of the pmf, which at these sizes
  * are differences of terms of order 1e16: computed directly, rounding (several units) decided the test
- * and distorted the counts (a variance 3.5% high at a Poisson mean of 1e15, a binomial mean 18 standard
- * errors high at n = 2^53 - 1, p = 1e-10). Draws are stored less their expected mean (exact below 2^53),
+ * and distorted the counts (a variance 3.5% high at a Poisson mean of 1e15, a binomial mean 11.6 standard
+ * errors high at n = 2^53 - 1, p = 1e-10, on this file's stream: bench/RESULTS.md). Draws are stored less their expected mean (exact below 2^53),
  * so the sample moments lose nothing to the size of the counts.
  */
 const N = 200_000;
