@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitMetalog, metalogQuantile, type MetalogFit } from '../../src/math/metalog.js';
 import { metalog } from '../../src/random/metalog.js';
 import { createStream, type RandomSource } from '../../src/random/source.js';
+import { compileDistribution } from '../../src/model/distribution-sampler.js';
 
 /**
  * A metalog draw takes one uniform, in the end cells of the source's 2^-32 grid too, so the draws of
@@ -11,7 +12,8 @@ import { createStream, type RandomSource } from '../../src/random/source.js';
  * under the same generator id. Reverted; README's Uniforms note states the limitation instead.)
  * The hashes were recorded with main's build (before smp16: `.scratch/metalog-hash.mjs` on
  * /work/main/dist), on streams chosen because a draw lands in an end cell early (the index and
- * 32-bit value noted; the test checks the landing so the case keeps its point).
+ * 32-bit value noted; the test checks the landing so the case keeps its point), and through the
+ * model's path for a `quantiles` ACV (`.scratch/metalog-sum-hash.mjs` on main's build).
  */
 
 /** FNV-1a over the 8 bytes of each double (as golden-draws.test.ts). */
@@ -64,5 +66,12 @@ describe('metalog draws in the end cells of the source grid', () => {
     expect(raw.nextUint32()).toBe(k);
     const draw = metalog(createStream(name));
     expect(hashDraws(n, () => draw(fit))).toBe(expected);
+  });
+
+  it('a quantiles ACV through the model (bindSum, 70 sums of 1,000 deals) gives main\'s sums', () => {
+    // Stream 919's draw 63,863 (in the 64th sum) lands in the 13th cell from the top (checked above).
+    const spec = { dist: 'quantiles' as const, quantiles: { p10: 40000, p50: 60000, p90: 300000 }, lower: 0 };
+    const sum = compileDistribution(spec).bindSum(createStream('test/golden/metalog-end-cells/919'));
+    expect(hashDraws(70, () => sum(1000))).toBe('917ecf29');
   });
 });
