@@ -10,10 +10,10 @@ import { compileDistribution } from '../../src/model/distribution-sampler.js';
  * draw in the 16 cells at either end inside its cell by further uniforms: every later draw of the
  * stream moved, and an ordinary quantiles ACV scenario gave another trials.csv from one trial on,
  * under the same generator id. Reverted; README's Uniforms note states the limitation instead.)
- * The hashes were recorded with main's build (before smp16: `.scratch/metalog-hash.mjs` on
+ * The hashes were recorded with main's build (before smp16: `bench/smp16-review/metalog-hash.mjs` on
  * /work/main/dist), on streams chosen because a draw lands in an end cell early (the index and
  * 32-bit value noted; the test checks the landing so the case keeps its point), and through the
- * model's path for a `quantiles` ACV (`.scratch/metalog-sum-hash.mjs` on main's build).
+ * model's path for a `quantiles` ACV (`bench/smp16-review/metalog-sum-hash.mjs` on main's build).
  */
 
 /** FNV-1a over the 8 bytes of each double (as golden-draws.test.ts). */
