@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/engine/engine.js';
@@ -125,5 +125,30 @@ describe('arrcast studio on a scenario whose chain of bases is as long as a chai
     expect(r.err).toBe(`${file} extends: f15.yaml and its bases are a chain of 16 files, the most a chain may have, and each what-if of the studio extends f15.yaml: merge two of them to open it in the studio\n`);
     expect([r.out, r.code]).toEqual(['', 2]);
     expect((await openStudioScenario(chain(15))).controls.drivers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('arrcast studio on a scenario that is a link to a file outside its folder', () => {
+  // Run reads the file given, link or not; each what-if extends it by name, which the folder policy
+  // refuses. The refusal of the chain's length caught every refusal of `extends` and said "a chain
+  // of 16 files ... merge two of them" here, hiding the cause and its remedy (--allow-path).
+  const linked = () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-studio-link-')));
+    mkdirSync(join(dir, 'plans'));
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere/real.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8'));
+    symlinkSync('../elsewhere/real.yaml', join(dir, 'plans/plan.yaml'));
+    return dir;
+  };
+
+  it('is refused at the start (exit 2) with the real cause, at the file given; with --allow-path it opens', async () => {
+    const dir = linked();
+    const file = join(dir, 'plans/plan.yaml');
+    const r = await runCli('studio', file, '--workers', '1', '--trials', '100');
+    expect(r.err).toBe(
+      `${file} each what-if of the studio extends plan.yaml, which is refused: "plan.yaml" resolves to ${dir}/elsewhere/real.yaml and is outside the scenario's folder ${dir}/plans: a scenario may read only files inside the folder tree of the scenario file given to arrcast; allow another folder with --allow-path DIR (allowedRoots in the library)\n`,
+    );
+    expect([r.out, r.code]).toEqual(['', 2]);
+    expect((await openStudioScenario(file, { allowedRoots: [join(dir, 'elsewhere')] })).controls.drivers.length).toBeGreaterThan(0);
   });
 });
