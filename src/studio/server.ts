@@ -160,9 +160,11 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     if (path === '/api/save') {
       const { state, name } = parseBody(saveBody, body);
       const file = saveFileName(name, session.scenario.base);
-      const { overlay } = await session.scenario.scenarioOf(state);
-      // Saves run one after another (InTurn): each may run a full answer, and saves are not cancelled by newer ones.
+      // Saves run one after another (InTurn), in the order they came: each may run a full answer, and
+      // saves are not cancelled by newer ones. A save joins its turn as soon as it is read: compiling
+      // its state first (3 to 16 ms for a new state, 0.3 ms for one seen) let a later save overtake.
       const command = await saves.run(async () => {
+        const { overlay } = await session.scenario.scenarioOf(state);
         // Only a what-if the studio can answer is saved: the file's comment promises `arrcast run` gives
         // its numbers, so a state the model refuses (a driver moved so far that a month's deals would not
         // finish, a rate that draws NaN) is refused here with the run's own message, and nothing is written.
