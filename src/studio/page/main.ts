@@ -350,7 +350,12 @@ async function render(a: Answer & { pass: Pass }): Promise<void> {
   await Promise.all([draw('chart-distribution', a.charts.distribution), draw('chart-fan', a.charts.fan), draw('chart-tornado', a.charts.tornado)]);
 }
 
-/** Each change gets a number; an answer for an older number is never shown. */
+/**
+ * Each change gets a number, counted when the control moves (changed()), not when it is asked about
+ * at the next frame: an answer for an older number is never shown. Counted at the ask, an older
+ * state's answer read between the move and the next frame was shown as settled (full pass, not
+ * stale) beside the slider already moved.
+ */
 let seq = 0;
 /**
  * This page's id, sent with each change's number: the server refuses a request of an older change of
@@ -372,6 +377,7 @@ let changedAt: number | undefined;
 function changed(): void {
   // Timed from the first change not yet asked about: what a planner waits for after moving a control.
   changedAt ??= performance.now();
+  seq++;
   // The figures shown are the older position's from now on, not from the next frame's update(): until
   // then the page read as settled (full pass, not stale) beside a slider already moved.
   document.body.classList.add('stale');
@@ -385,7 +391,7 @@ function changed(): void {
 }
 
 async function update(): Promise<void> {
-  const mine = ++seq;
+  const mine = seq;
   const started = changedAt ?? performance.now();
   changedAt = undefined;
   inFlight?.abort();
