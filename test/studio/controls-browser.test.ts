@@ -195,7 +195,7 @@ describe("arrcast studio: an older state's answer read after a slider moved", ()
         MutationObserver: new (f: () => void) => { observe(target: unknown, options: unknown): void };
         probe: { moved: boolean; fullReadAfter: number; settled: number[] };
       };
-      const probe = (w.probe = { moved: false, fullReadAfter: 0, settled: [] as number[] });
+      const probe: { moved: boolean; fullReadAfter: number; settled: number[] } = (w.probe = { moved: false, fullReadAfter: 0, settled: [] });
       const json = w.Response.prototype.json;
       w.Response.prototype.json = async function (this: unknown) {
         const body = (await json.call(this)) as { pass?: string };
