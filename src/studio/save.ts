@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { enclosingOutput, insideOutputReason } from '../report/output-dir.js';
@@ -32,21 +32,47 @@ export function saveFileName(name: unknown, base: string): string {
 const WHAT_IF = '-what-if';
 
 /**
- * The name the page offers to save under: the scenario's file name without its extension, then
- * '-what-if', made a name saveFileName takes (each run of other characters a '-', none first or
- * last, cut to fit; a device name or nothing left gives 'what-if'). The page offered `plan.v2-what-if` for
- * `plan.v2.yaml` and `café-what-if` for `café.yaml`, names the save then refused.
+ * The n-th name the page may offer to save under: the scenario's file name without its extension,
+ * then '-what-if' (the n-th: '-what-if-n'), made a name saveFileName takes (each run of other
+ * characters a '-', none first or last, cut to fit; a device name or nothing left gives 'what-if').
+ * The page offered `plan.v2-what-if` for `plan.v2.yaml` and `café-what-if` for `café.yaml`, names
+ * the save then refused. freeSaveName picks the one to offer.
  *
  * @example defaultSaveName('FY27 plan (v2).yaml') // => 'FY27 plan -v2-what-if'
+ * @example defaultSaveName('plan.yaml', 3) // => 'plan-what-if-3'
  */
-export function defaultSaveName(base: string): string {
+export function defaultSaveName(base: string, n = 1): string {
+  const tail = n === 1 ? WHAT_IF : `${WHAT_IF}-${n}`;
   const stem = base
     .replace(/\.(ya?ml|json)$/i, '')
     .replace(/[^A-Za-z0-9 _-]+/g, '-')
     .replace(/^[^A-Za-z0-9]+/, '')
-    .slice(0, 64 - WHAT_IF.length)
+    .slice(0, 64 - tail.length)
     .replace(/[ _-]+$/, '');
-  return stem === '' || DEVICE_NAME.test(stem) ? 'what-if' : `${stem}${WHAT_IF}`;
+  return stem === '' || DEVICE_NAME.test(stem) ? tail.slice(1) : `${stem}${tail}`;
+}
+
+/** Names tried before giving up on a free one (the save then says the last exists). */
+const MAX_TRIED = 1000;
+
+/**
+ * The name to offer now: the first of defaultSaveName's that is not the scenario itself (a 56-character
+ * stem and '-what-if' can be its own name) and names no file, folder or link in `dir`. Asked again
+ * after each save: offered once a session, the name saved first was offered again, and refused (409).
+ *
+ * @example await freeSaveName(dir, 'plan.yaml') // => 'plan-what-if-2' once plan-what-if.yaml is written
+ */
+export async function freeSaveName(dir: string, base: string): Promise<string> {
+  for (let n = 1; n < MAX_TRIED; n++) {
+    const name = defaultSaveName(base, n);
+    if (`${name}.yaml`.toLowerCase() === base.toLowerCase()) continue;
+    const taken = await lstat(join(dir, `${name}.yaml`)).then(
+      () => true,
+      (err: NodeJS.ErrnoException) => err.code !== 'ENOENT',
+    );
+    if (!taken) return name;
+  }
+  return defaultSaveName(base, MAX_TRIED);
 }
 
 /**

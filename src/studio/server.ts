@@ -12,7 +12,7 @@ import { LatestOnly } from './latest-only.js';
 import { withConfidence } from './controls.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
-import { defaultSaveName, saveFileName, saveOverlay, shellWord } from './save.js';
+import { freeSaveName, saveFileName, saveOverlay, shellWord } from './save.js';
 import { isCancellation } from './cancellation.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
@@ -95,10 +95,12 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   // Saves run one at a time, each to its end: none is cancelled by a newer one.
   const saves = new InTurn();
 
-  const info = () => ({
+  // The name Save as offers, free when asked (freeSaveName): the page is given the next after each save.
+  const saveName = () => freeSaveName(session.scenario.dir, session.scenario.base);
+  const info = async () => ({
     name: session.scenario.loaded.scenario.name,
     file: session.scenario.base,
-    saveName: defaultSaveName(session.scenario.base),
+    saveName: await saveName(),
     trials: session.fullTrials,
     firstTrials: session.firstTrials,
     seed: session.seed,
@@ -134,7 +136,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     checkRequest(req, port, token, true);
     if (path === '/api/controls') {
       if (req.method !== 'GET') throw new Refusal(405, `${path} takes GET, not ${req.method}`);
-      return json(res, 200, info());
+      return json(res, 200, await info());
     }
     if (!API_POSTS.has(path)) throw new Refusal(404, 'not found');
     if (req.method !== 'POST') throw new Refusal(405, `${path} takes POST, not ${req.method}`);
@@ -178,7 +180,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
         await saveOverlay(session.scenario.dir, file, text);
         return command;
       }, gone.signal);
-      return json(res, 200, { file, command });
+      return json(res, 200, { file, command, saveName: await saveName() });
     }
     throw new Refusal(404, 'not found');
   };

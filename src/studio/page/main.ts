@@ -229,8 +229,10 @@ function buildControls(): void {
   const reportButton = el('button', { type: 'button', id: 'download-report' }, 'Download report');
   const saved = el('p', { id: 'saved', role: 'status' });
   saveButton.addEventListener('click', () => {
-    api<{ file: string; command: string }>('/api/save', { state: state(), name: name.value })
+    api<{ file: string; command: string; saveName: string }>('/api/save', { state: state(), name: name.value })
       .then((r) => {
+        // The name just saved is taken now: the box offers the next free one.
+        name.value = r.saveName;
         saved.textContent = `Saved ${r.file}. Its numbers: ${r.command}`;
         saved.dataset.file = r.file;
         showError(undefined);
