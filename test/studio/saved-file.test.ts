@@ -33,14 +33,15 @@ describe('arrcast studio: a saved what-if says only what the page changed, whate
   it('a scenario file name or seed with a line break adds no key to the saved file, and the command quotes the seed', async () => {
     const r = await requester(server).post('/api/save', { state: { drivers: { '0/conversion': { central: 0.02 } } }, name: 'inj' });
     expect(r.status).toBe(200);
-    const command = `arrcast run inj.yaml --trials 3000 --seed 'it'\\''s 7\nrm -rf ~' --confidence 0.8`;
+    // The seed's line break as $'\012': the header's line is the command itself (it showed \u{a}, another seed).
+    const command = `arrcast run inj.yaml --trials 3000 --seed $'it\\'s 7\\012rm -rf ~' --confidence 0.8`;
     expect(r.json().command).toBe(command);
     const text = readFileSync(join(dir, 'inj.yaml'), 'utf8');
     expect(Object.keys(parse(text))).toEqual(['extends', 'tiers']);
     expect(parse(text).extends).toBe(HOSTILE_FILE);
     expect(text.split('\n').slice(0, 2)).toEqual([
       '# What-if saved by arrcast studio from x\\u{a}trials: 50 #.yaml.',
-      `# The studio's numbers: ${command.replace('\n', '\\u{a}')}`,
+      `# The studio's numbers: ${command}`,
     ]);
   });
 
@@ -51,6 +52,10 @@ describe('arrcast studio: a saved what-if says only what the page changed, whate
     ["it's", "'it'\\''s'"],
     ['$(touch x)', "'$(touch x)'"],
     ['', "''"],
+    ['a\nb', "$'a\\012b'"],
+    ['a\n7', "$'a\\0127'"],
+    ["it's\t\\", "$'it\\'s\\011\\\\'"],
+    ['x\u202ey', "$'x\\342\\200\\256y'"],
   ])('shellWord(%j) is %s', (text, word) => {
     expect(shellWord(text)).toBe(word);
   });
