@@ -451,6 +451,8 @@ async function start(): Promise<void> {
   document.title = `${info.name} · arrcast studio`;
   $('meta').textContent = `${info.file} · ${trialCount(info.trials)} (first answer from ${trialCount(info.firstTrials).replace(/ trials?$/, '')}) · seed ${info.seed}`;
   buildControls();
+  // The file's own positions are the first change (1): data-seq counts up from it.
+  seq++;
   await update();
 }
 
