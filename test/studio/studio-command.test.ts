@@ -58,7 +58,7 @@ describe('arrcast studio --seed that run refuses', () => {
     expect(r.code).toBe(2);
   });
 
-  it('the library: a StudioSession checks its trials and seed as a run does, by name', async () => {
+  it('the library: a StudioSession checks its trials, seed and confidence as a run does, by name', async () => {
     const scenario = await openStudioScenario(join(ROOT, 'scenarios/example.yaml'));
     const engine = createEngine({ workers: 1 });
     try {
@@ -75,6 +75,12 @@ describe('arrcast studio --seed that run refuses', () => {
       expect(refusal({ trials: 0 })).toEqual(['trials', '--trials: must be a whole number from 1 to 10,000,000 (got 0)']);
       expect(refusal({ trials: 2.5 })).toEqual(['trials', '--trials: must be a whole number from 1 to 10,000,000 (got 2.5)']);
       expect(refusal({ trials: 300, seed: 'x'.repeat(200) })).toBeUndefined();
+      // The confidence too, as decide() checks a run's: every answer of the page was refused (400) with 1.5 or NaN.
+      expect(refusal({ confidence: 1.5 })).toEqual(['confidence', '--confidence: must be a share between 0 and 1, not included (got 1.5)']);
+      expect(refusal({ confidence: NaN })).toEqual(['confidence', '--confidence: must be a share between 0 and 1, not included (got NaN)']);
+      expect(refusal({ confidence: 0 })).toEqual(['confidence', '--confidence: must be a share between 0 and 1, not included (got 0)']);
+      expect(refusal({ confidence: '0.9' as unknown as number })).toEqual(['confidence', '--confidence: must be a share between 0 and 1, not included (got string)']);
+      expect(refusal({ confidence: 0.999 })).toBeUndefined();
     } finally {
       await engine.close();
     }
