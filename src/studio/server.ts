@@ -67,6 +67,8 @@ const API_POSTS = new Set(['/api/answer', '/api/report', '/api/save']);
 const changeOrder = z.strictObject({ page: z.string().min(1).max(64), change: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
 const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['first', 'full']), order: changeOrder.optional() });
 const stateBody = z.strictObject({ state: studioStateSchema });
+/** Saves that may wait their turn (InTurn) besides the one running; one more is refused (503). */
+export const MAX_SAVES_WAITING = 16;
 const saveBody = z.strictObject({ state: studioStateSchema, name: z.string().max(200) });
 
 /** Parse a body with a schema: 400 naming the first field it refuses. */
@@ -162,6 +164,10 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     if (path === '/api/save') {
       const { state, name } = parseBody(saveBody, body);
       const file = saveFileName(name, session.scenario.base);
+      // Each save waiting is a planner waiting: beyond a bound (at 10,000 trials a save of a new state
+      // takes about 1.4 s, so 16 are about 20 s) the save is refused at once rather than left hanging.
+      if (saves.waiting >= MAX_SAVES_WAITING)
+        throw new Refusal(503, `${MAX_SAVES_WAITING} saves are already waiting their turn; save again once they are written`);
       // Saves run one after another (InTurn), in the order they came: each may run a full answer, and
       // saves are not cancelled by newer ones. A save joins its turn as soon as it is read: compiling
       // its state first (3 to 16 ms for a new state, 0.3 ms for one seen) let a later save overtake.

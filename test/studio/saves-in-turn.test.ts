@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { RunAbortedError } from '../../src/engine/errors.js';
 import { InTurn } from '../../src/studio/in-turn.js';
 import type { StudioSession } from '../../src/studio/session.js';
-import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
+import { MAX_SAVES_WAITING, startStudioServer, type StudioServer } from '../../src/studio/server.js';
 
 /**
  * Every save runs the full answer of its state. They ran all at once: forty saves of other states
@@ -134,6 +134,33 @@ describe('arrcast studio: saves take turns', () => {
   });
 });
 
+describe('arrcast studio: saves waiting their turn are bounded', () => {
+  // Every save waited, however many: a script (or a stuck key) could queue saves without end, each
+  // answered only after all those before it.
+  it(`one running and ${MAX_SAVES_WAITING} waiting: one more is refused at once (503), and the others are each written`, async () => {
+    const before = held.length;
+    const count = MAX_SAVES_WAITING + 2;
+    const names = Array.from({ length: count }, (_, i) => `bound-${i}`);
+    const replies = pipelined(names.map((name, i) => ({ path: '/api/save', value: { state: { drivers: {}, market: null, confidence: 0.1 + i / 100 }, name } })));
+    let answered = false;
+    replies.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    // Each save's answer let through as it starts, until all are answered (without the bound, the last too).
+    for (let k = 0; k < count; k++) {
+      await until(() => answered || held.length > before + k);
+      if (answered) break;
+      held[before + k]!.finish();
+    }
+    const answers = await replies;
+    expect(answers.map((r) => r.status)).toEqual([...Array<number>(count - 1).fill(200), 503]);
+    expect(answers[count - 1]!.body.error).toBe(`${MAX_SAVES_WAITING} saves are already waiting their turn; save again once they are written`);
+    expect(existsSync(join(dir, `bound-${count - 1}.yaml`))).toBe(false);
+    expect(names.slice(0, -1).every((n) => existsSync(join(dir, `${n}.yaml`)))).toBe(true);
+  });
+});
+
 describe('InTurn', () => {
   it('starts each piece when the one before has ended, a failed one too; one whose signal aborts while it waits never starts', async () => {
     const turns = new InTurn();
@@ -156,7 +183,10 @@ describe('InTurn', () => {
     const rd = turns.run(async () => (log.push('start d'), 'd'));
     await settle();
     expect(log).toEqual(['start a']);
+    expect(turns.waiting).toBe(3);
     gone.abort();
+    // One aborted while it waits waits no more.
+    expect(turns.waiting).toBe(2);
     await expect(rc).rejects.toBeInstanceOf(RunAbortedError);
     a.open();
     expect(await ra).toBe('a');
@@ -166,5 +196,6 @@ describe('InTurn', () => {
     await expect(rb).rejects.toThrow('b failed');
     expect(await rd).toBe('d');
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start d']);
+    expect(turns.waiting).toBe(0);
   });
 });
