@@ -11,9 +11,24 @@ import { untilAborted } from './cancellation.js';
  */
 export class InTurn {
   private last: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+
+  /** Pieces asked for that have not started (nor been aborted): a caller may refuse more beyond a bound. */
+  get waiting(): number {
+    return this.queued;
+  }
 
   run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    this.queued++;
+    let counted = true;
+    const leave = () => {
+      if (counted) this.queued--;
+      counted = false;
+    };
+    signal?.addEventListener('abort', leave, { once: true });
     const mine = this.last.then(() => {
+      leave();
+      signal?.removeEventListener('abort', leave);
       signal?.throwIfAborted();
       return work();
     });

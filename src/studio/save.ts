@@ -1,7 +1,8 @@
-import { realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { enclosingOutput, insideOutputReason } from '../report/output-dir.js';
+import { displayText } from '../scenario/display-text.js';
 import { Refusal } from './http-guard.js';
 
 /** A name the planner gives a saved state: letters, digits, spaces, '-' and '_', then '.yaml' is added. Never a path. */
@@ -32,21 +33,47 @@ export function saveFileName(name: unknown, base: string): string {
 const WHAT_IF = '-what-if';
 
 /**
- * The name the page offers to save under: the scenario's file name without its extension, then
- * '-what-if', made a name saveFileName takes (each run of other characters a '-', none first or
- * last, cut to fit; a device name or nothing left gives 'what-if'). The page offered `plan.v2-what-if` for
- * `plan.v2.yaml` and `café-what-if` for `café.yaml`, names the save then refused.
+ * The n-th name the page may offer to save under: the scenario's file name without its extension,
+ * then '-what-if' (the n-th: '-what-if-n'), made a name saveFileName takes (each run of other
+ * characters a '-', none first or last, cut to fit; a device name or nothing left gives 'what-if').
+ * The page offered `plan.v2-what-if` for `plan.v2.yaml` and `café-what-if` for `café.yaml`, names
+ * the save then refused. freeSaveName picks the one to offer.
  *
  * @example defaultSaveName('FY27 plan (v2).yaml') // => 'FY27 plan -v2-what-if'
+ * @example defaultSaveName('plan.yaml', 3) // => 'plan-what-if-3'
  */
-export function defaultSaveName(base: string): string {
+export function defaultSaveName(base: string, n = 1): string {
+  const tail = n === 1 ? WHAT_IF : `${WHAT_IF}-${n}`;
   const stem = base
     .replace(/\.(ya?ml|json)$/i, '')
     .replace(/[^A-Za-z0-9 _-]+/g, '-')
     .replace(/^[^A-Za-z0-9]+/, '')
-    .slice(0, 64 - WHAT_IF.length)
+    .slice(0, 64 - tail.length)
     .replace(/[ _-]+$/, '');
-  return stem === '' || DEVICE_NAME.test(stem) ? 'what-if' : `${stem}${WHAT_IF}`;
+  return stem === '' || DEVICE_NAME.test(stem) ? tail.slice(1) : `${stem}${tail}`;
+}
+
+/** Names tried before giving up on a free one (the save then says the last exists). */
+const MAX_TRIED = 1000;
+
+/**
+ * The name to offer now: the first of defaultSaveName's that is not the scenario itself (a 56-character
+ * stem and '-what-if' can be its own name) and names no file, folder or link in `dir`. Asked again
+ * after each save: offered once a session, the name saved first was offered again, and refused (409).
+ *
+ * @example await freeSaveName(dir, 'plan.yaml') // => 'plan-what-if-2' once plan-what-if.yaml is written
+ */
+export async function freeSaveName(dir: string, base: string): Promise<string> {
+  for (let n = 1; n < MAX_TRIED; n++) {
+    const name = defaultSaveName(base, n);
+    if (`${name}.yaml`.toLowerCase() === base.toLowerCase()) continue;
+    const taken = await lstat(join(dir, `${name}.yaml`)).then(
+      () => true,
+      (err: NodeJS.ErrnoException) => err.code !== 'ENOENT',
+    );
+    if (!taken) return name;
+  }
+  return defaultSaveName(base, MAX_TRIED);
 }
 
 /**
@@ -73,11 +100,27 @@ export async function saveOverlay(dir: string, file: string, text: string): Prom
 }
 
 /**
- * `text` as one word of a POSIX shell command: as it is when only letters, digits and `_ . - / :`,
- * else in single quotes (a `'` inside written `'\''`).
+ * `text` as one word of a shell command on one line: as it is when only letters, digits and
+ * `_ . - / :`; else in single quotes (a `'` inside written `'\''`); and when it holds a character
+ * that cannot be shown on a line (a line break, a control or bidi character: displayText), as
+ * `$'...'` with each such character's UTF-8 bytes written `\ooo` (octal, always three digits, so
+ * no digit after it is read into it). A seed or --allow-path folder with a line break was written
+ * in single quotes, and the header's comment line showed the break as `\u{a}`: the command it
+ * printed named another folder, which run refused. `$'...'` is read by bash, zsh, ksh and the
+ * POSIX.1-2024 shell.
  *
  * @example shellWord('what if.yaml') // => "'what if.yaml'"
+ * @example shellWord('a\nb') // => "$'a\\012b'"
  */
 export function shellWord(text: string): string {
-  return /^[\w./:-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+  if (/^[\w./:-]+$/.test(text)) return text;
+  const shown = (ch: string) => displayText(ch) === ch;
+  if ([...text].every(shown)) return `'${text.replaceAll("'", "'\\''")}'`;
+  let word = "$'";
+  for (const ch of text) {
+    if (ch === "'" || ch === '\\') word += `\\${ch}`;
+    else if (shown(ch)) word += ch;
+    else for (const byte of Buffer.from(ch, 'utf8')) word += `\\${byte.toString(8).padStart(3, '0')}`;
+  }
+  return `${word}'`;
 }

@@ -2,7 +2,7 @@ import { summarize } from '../analysis/summarize.js';
 import { simulationWarnings } from '../analysis/plausibility.js';
 import type { Engine } from '../engine/engine.js';
 import { resolveOptions, type Simulation } from '../engine/simulate.js';
-import { RunAbortedError } from '../engine/errors.js';
+import { RunAbortedError, RunOptionError } from '../engine/errors.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { reportPage } from '../report/write-report.js';
 import { answerOf, type Answer } from './answer.js';
@@ -61,7 +61,12 @@ export class StudioSession {
     this.fullTrials = run.trials;
     this.firstTrials = Math.min(FIRST_PASS_TRIALS, this.fullTrials);
     this.seed = run.seed;
-    this.confidence = options.confidence ?? 0.8;
+    // The confidence the page starts at, checked as a run's (decide: a share, 0 and 1 not included):
+    // 1.5 or NaN started a studio whose every answer was refused (400), the page sending it back.
+    const confidence: unknown = options.confidence ?? 0.8;
+    if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1))
+      throw new RunOptionError('confidence', `must be a share between 0 and 1, not included (got ${typeof confidence === 'number' ? confidence : typeof confidence})`);
+    this.confidence = confidence;
   }
 
   /**

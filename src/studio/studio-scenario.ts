@@ -93,15 +93,21 @@ export async function openStudioScenario(file: string, options: { readonly targe
   const parsed = new ParsedDataFiles();
   const load = async (text: string): Promise<LoadedScenario> => attachFiles(await mergedOf(text), virtual, policy, { parsed });
   // The original, read as a run reads it (its own name in messages), then as an empty overlay.
-  await attachFiles(await loadWithExtends(file, cachedRead, policy), file, policy);
-  // The empty overlay changes nothing but the chain's length: an `extends` refused now, when the file
-  // itself loaded, is its chain of bases at the most a chain may have (the studio was refused with
-  // the chain's own message, blaming a base that `run` reads without a word).
-  const loaded = await load(overlayText(base, {})).catch((err: unknown) => {
-    if (!(err instanceof ScenarioError) || !err.issues.some((i) => i.path.length === 1 && i.path[0] === 'extends')) throw err;
+  const original = await loadWithExtends(file, cachedRead, policy);
+  await attachFiles(original, file, policy);
+  // Each what-if extends the file, one file more: a chain already at the most a chain may have is
+  // refused here, saying why (its own message blamed a base that `run` reads without a word). Any
+  // other refusal of the empty overlay (a file that is a link out of its folder) keeps its message.
+  const files = 1 + (original.bases?.length ?? 0);
+  if (files >= MAX_EXTENDS_DEPTH)
     throw new ScenarioError(file, [
-      { path: ['extends'], message: `${base} and its bases are a chain of ${MAX_EXTENDS_DEPTH} files, the most a chain may have, and each what-if of the studio extends ${base}: merge two of them to open it in the studio` },
+      { path: ['extends'], message: `${base} and its bases are a chain of ${files} files, the most a chain may have, and each what-if of the studio extends ${base}: merge two of them to open it in the studio` },
     ]);
+  const loaded = await load(overlayText(base, {})).catch((err: unknown) => {
+    // The overlay's own issues are put at the file given: the overlay's name is of a file no one sees.
+    if (!(err instanceof ScenarioError) || err.source !== virtual) throw err;
+    const issues = err.issues.map((i): ScenarioIssue => (i.source !== undefined ? i : { path: [], message: `each what-if of the studio extends ${base}, which is refused: ${i.message}` }));
+    throw new ScenarioError(file, issues);
   });
   const controls = studioControls(loaded, options.targets ?? []);
   // Every target the page shows goes into each state's overlay (and a saved what-if's `targets:`),

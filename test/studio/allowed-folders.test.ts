@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { StudioSession } from '../../src/studio/session.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
 import { openStudioScenario } from '../../src/studio/studio-scenario.js';
+import { shellWord } from '../../src/studio/save.js';
 import { runCli } from '../helpers/in-process-cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { requester } from './studio-fixture.js';
@@ -89,5 +91,41 @@ describe('arrcast studio --allow-path: a saved what-if', () => {
       s.decisions.budgets.metrics.revenue.value,
       s.decisions.targets.map((t: { probability: { value: number } }) => t.probability.value),
     ]);
+  });
+});
+
+describe('arrcast studio --allow-path a folder whose name has a line break', () => {
+  // The command was written with the folder in single quotes, and the header's comment line showed
+  // its line break as \u{a}: the command printed named another folder, which run refused (exit 2).
+  // Now the folder is written $'...\012...': the header's line, run by bash, gives the studio's numbers.
+  it("the header's command, run by bash in the plan's folder, allows that folder and gives the full answer", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'arrcast-studio-allowed-nl-'));
+    const own = join(root, 'plan');
+    const data = join(root, 'team\ndata');
+    mkdirSync(own);
+    mkdirSync(data);
+    for (const f of ['hybrid-customers.csv', 'hybrid-pipeline.csv']) copyFileSync(join(ROOT, 'scenarios/data', f), join(data, f));
+    writeFileSync(join(own, 'hybrid.yaml'), readFileSync(join(ROOT, 'scenarios/hybrid-company.yaml'), 'utf8').replaceAll('data/hybrid-', '"../team\\ndata/hybrid-').replace(/(hybrid-(customers|pipeline)\.csv)/g, '$1"'));
+    const scenario = await openStudioScenario(join(own, 'hybrid.yaml'), { allowedRoots: [data] });
+    const studio = await startStudioServer(new StudioSession(scenario, engine, { trials: TRIALS, seed: SEED }), { port: 0, assetsDir: '/nonexistent' });
+    try {
+      const { post } = requester(studio);
+      const state = { drivers: {}, market: 0.3, confidence: 0.85 };
+      const full = await post('/api/answer', { state, pass: 'full' });
+      expect(full.status, full.body).toBe(200);
+      const saved = await post('/api/save', { state, name: 'nl' });
+      expect(saved.status, saved.body).toBe(200);
+      const header = readFileSync(join(own, 'nl.yaml'), 'utf8').split('\n')[1]!;
+      expect(header.startsWith("# The studio's numbers: arrcast run nl.yaml ")).toBe(true);
+      const command = header.slice("# The studio's numbers: ".length);
+      const out = join(root, 'out');
+      const script = `arrcast() { node ${shellWord(join(ROOT, 'dist/cli/main.js'))} "$@"; }\n${command} --out ${shellWord(out)} --outputs summary --quiet --workers 0\n`;
+      const run = spawnSync('bash', ['-c', script], { cwd: own, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      expect((full.json() as unknown as { revenue: { p50: { value: number } } }).revenue.p50.value).toBe(s.metrics.revenue.percentiles.p50);
+    } finally {
+      await studio.close();
+    }
   });
 });

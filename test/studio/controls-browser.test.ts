@@ -182,6 +182,50 @@ describe('arrcast studio: a slider just moved', () => {
   });
 });
 
+describe("arrcast studio: an older state's answer read after a slider moved", () => {
+  // The change was numbered at the next frame's update(), so an older state's full answer read
+  // between the move and that frame was shown as settled (data-pass "full", not stale) beside the
+  // slider already moved. The probe moves the slider the moment a full answer's body is read.
+  it('is not shown: the page reads as settled only once an answer read after the move is shown', async () => {
+    const page = await studioPage();
+    await page.waitForFunction(() => document.body.dataset.pass === 'full' && !document.body.classList.contains('stale'));
+    await page.evaluate(() => {
+      const w = globalThis as unknown as {
+        Response: { prototype: { json(): Promise<unknown> } };
+        MutationObserver: new (f: () => void) => { observe(target: unknown, options: unknown): void };
+        probe: { moved: boolean; fullReadAfter: number; settled: number[] };
+      };
+      const probe: { moved: boolean; fullReadAfter: number; settled: number[] } = (w.probe = { moved: false, fullReadAfter: 0, settled: [] });
+      const json = w.Response.prototype.json;
+      w.Response.prototype.json = async function (this: unknown) {
+        const body = (await json.call(this)) as { pass?: string };
+        if (body.pass !== 'full') return body;
+        if (probe.moved) probe.fullReadAfter++;
+        else {
+          probe.moved = true;
+          const input = document.getElementById('d-0') as unknown as { value: string; dispatchEvent(e: unknown): boolean };
+          input.value = String(Number(input.value) - 1);
+          input.dispatchEvent(new Event('input'));
+        }
+        return body;
+      };
+      // Each time the page reads as settled after the move: how many full answers had been read since.
+      new w.MutationObserver(() => {
+        if (probe.moved && document.body.dataset.pass === 'full' && !document.body.classList.contains('stale')) probe.settled.push(probe.fullReadAfter);
+      }).observe(document.body, { attributes: true });
+      // Ask again for the state shown: its answer is read with the hook in place.
+      const input = document.getElementById('d-0') as unknown as { value: string; dispatchEvent(e: unknown): boolean };
+      input.value = String(Number(input.value) + 1);
+      input.dispatchEvent(new Event('input'));
+    });
+    await page.waitForFunction(() => (globalThis as unknown as { probe: { settled: number[] } }).probe.settled.length > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.body.dataset.pass === 'full' && !document.body.classList.contains('stale'), undefined, { timeout: 60_000 });
+    // Before: [0, 1], the older state's answer shown as settled first.
+    expect(await page.evaluate(() => (globalThis as unknown as { probe: { settled: number[] } }).probe.settled)).toEqual([1]);
+    await page.close();
+  });
+});
+
 describe('arrcast studio --confidence 65.5%', () => {
   // 65.5%: the slider once started at 80%, and the label said 66%. 99.99%: to one decimal it read
   // "100% (the P0)", a budget reached in every trial, which the P0.01 is not.

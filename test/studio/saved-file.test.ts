@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -33,14 +33,15 @@ describe('arrcast studio: a saved what-if says only what the page changed, whate
   it('a scenario file name or seed with a line break adds no key to the saved file, and the command quotes the seed', async () => {
     const r = await requester(server).post('/api/save', { state: { drivers: { '0/conversion': { central: 0.02 } } }, name: 'inj' });
     expect(r.status).toBe(200);
-    const command = `arrcast run inj.yaml --trials 3000 --seed 'it'\\''s 7\nrm -rf ~' --confidence 0.8`;
+    // The seed's line break as $'\012': the header's line is the command itself (it showed \u{a}, another seed).
+    const command = `arrcast run inj.yaml --trials 3000 --seed $'it\\'s 7\\012rm -rf ~' --confidence 0.8`;
     expect(r.json().command).toBe(command);
     const text = readFileSync(join(dir, 'inj.yaml'), 'utf8');
     expect(Object.keys(parse(text))).toEqual(['extends', 'tiers']);
     expect(parse(text).extends).toBe(HOSTILE_FILE);
     expect(text.split('\n').slice(0, 2)).toEqual([
       '# What-if saved by arrcast studio from x\\u{a}trials: 50 #.yaml.',
-      `# The studio's numbers: ${command.replace('\n', '\\u{a}')}`,
+      `# The studio's numbers: ${command}`,
     ]);
   });
 
@@ -51,6 +52,10 @@ describe('arrcast studio: a saved what-if says only what the page changed, whate
     ["it's", "'it'\\''s'"],
     ['$(touch x)', "'$(touch x)'"],
     ['', "''"],
+    ['a\nb', "$'a\\012b'"],
+    ['a\n7', "$'a\\0127'"],
+    ["it's\t\\", "$'it\\'s\\011\\\\'"],
+    ['x\u202ey', "$'x\\342\\200\\256y'"],
   ])('shellWord(%j) is %s', (text, word) => {
     expect(shellWord(text)).toBe(word);
   });
@@ -104,5 +109,42 @@ describe('arrcast studio: the name Save as offers is one the save takes', () => 
     expect(info.saveName).toBe('x-trials- 50-what-if');
     const r = await post('/api/save', { state: {}, name: info.saveName });
     expect([r.status, r.json().file]).toEqual([200, 'x-trials- 50-what-if.yaml']);
+  });
+});
+
+describe('arrcast studio: the name Save as offers at each save', () => {
+  // The name was made once a session from the scenario's name: every save after the first under it
+  // was refused (409 "already exists"), and for a scenario named with 56 characters then
+  // '-what-if' it was the scenario's own name (409 "is the scenario itself").
+  const studioOn = async (base: string) => {
+    const own = mkdtempSync(join(tmpdir(), 'arrcast-studio-save-name-'));
+    copyFileSync(join(ROOT, 'scenarios/example.yaml'), join(own, base));
+    const scenario = await openStudioScenario(join(own, base));
+    return { dir: own, server: await startStudioServer(new StudioSession(scenario, engine, { trials: 500, seed: 3 }), { port: 0, assetsDir: '/nonexistent' }) };
+  };
+
+  it.each([
+    ['plan.yaml', ['plan-what-if', 'plan-what-if-2', 'plan-what-if-3', 'plan-what-if-4', 'plan-what-if-5']],
+    [`${'a'.repeat(56)}-what-if.yaml`, [2, 3, 4, 5, 6].map((n) => `${'a'.repeat(54)}-what-if-${n}`)],
+  ])('%j: three saves under the names offered are each written; a file made meanwhile is passed over (%j)', async (base, [first, second, third, fourth, fifth]) => {
+    const names = [first!, second!, third!];
+    const studio = await studioOn(base);
+    try {
+      const { send, post } = requester(studio.server);
+      let offered = (await send('GET', '/api/controls', { 'x-arrcast-token': studio.server.token })).json().saveName;
+      const written: unknown[] = [];
+      for (const [i, name] of names.entries()) {
+        expect(offered).toBe(name);
+        const r = await post('/api/save', { state: { drivers: {}, market: null, confidence: 0.5 + i / 10 }, name: offered });
+        written.push([r.status, r.json().file]);
+        offered = r.json().saveName;
+      }
+      expect(written).toEqual(names.map((n) => [200, `${n}.yaml`]));
+      expect(offered).toBe(fourth);
+      writeFileSync(join(studio.dir, `${fourth}.yaml`), '');
+      expect((await send('GET', '/api/controls', { 'x-arrcast-token': studio.server.token })).json().saveName).toBe(fifth);
+    } finally {
+      await studio.server.close();
+    }
   });
 });

@@ -122,6 +122,8 @@ describe('arrcast studio in a browser', () => {
     await page.fill('#save-name', 'browser-what-if');
     await page.click('#save');
     await page.waitForSelector('#saved[data-file="browser-what-if.yaml"]');
+    // The box then offers a name free now (it kept the one just saved, which a second save was refused).
+    expect(await page.inputValue('#save-name')).toBe('example-what-if');
     const out = join(dir, 'run');
     const r = await runCli('run', join(dir, 'browser-what-if.yaml'), '--trials', String(TRIALS), '--seed', String(SEED), '--out', out, '--outputs', 'summary', '--quiet', '--workers', '0');
     expect(r.code, r.err).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/engine/engine.js';
@@ -58,7 +58,7 @@ describe('arrcast studio --seed that run refuses', () => {
     expect(r.code).toBe(2);
   });
 
-  it('the library: a StudioSession checks its trials and seed as a run does, by name', async () => {
+  it('the library: a StudioSession checks its trials, seed and confidence as a run does, by name', async () => {
     const scenario = await openStudioScenario(join(ROOT, 'scenarios/example.yaml'));
     const engine = createEngine({ workers: 1 });
     try {
@@ -75,6 +75,12 @@ describe('arrcast studio --seed that run refuses', () => {
       expect(refusal({ trials: 0 })).toEqual(['trials', '--trials: must be a whole number from 1 to 10,000,000 (got 0)']);
       expect(refusal({ trials: 2.5 })).toEqual(['trials', '--trials: must be a whole number from 1 to 10,000,000 (got 2.5)']);
       expect(refusal({ trials: 300, seed: 'x'.repeat(200) })).toBeUndefined();
+      // The confidence too, as decide() checks a run's: every answer of the page was refused (400) with 1.5 or NaN.
+      expect(refusal({ confidence: 1.5 })).toEqual(['confidence', '--confidence: must be a share between 0 and 1, not included (got 1.5)']);
+      expect(refusal({ confidence: NaN })).toEqual(['confidence', '--confidence: must be a share between 0 and 1, not included (got NaN)']);
+      expect(refusal({ confidence: 0 })).toEqual(['confidence', '--confidence: must be a share between 0 and 1, not included (got 0)']);
+      expect(refusal({ confidence: '0.9' as unknown as number })).toEqual(['confidence', '--confidence: must be a share between 0 and 1, not included (got string)']);
+      expect(refusal({ confidence: 0.999 })).toBeUndefined();
     } finally {
       await engine.close();
     }
@@ -125,5 +131,30 @@ describe('arrcast studio on a scenario whose chain of bases is as long as a chai
     expect(r.err).toBe(`${file} extends: f15.yaml and its bases are a chain of 16 files, the most a chain may have, and each what-if of the studio extends f15.yaml: merge two of them to open it in the studio\n`);
     expect([r.out, r.code]).toEqual(['', 2]);
     expect((await openStudioScenario(chain(15))).controls.drivers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('arrcast studio on a scenario that is a link to a file outside its folder', () => {
+  // Run reads the file given, link or not; each what-if extends it by name, which the folder policy
+  // refuses. The refusal of the chain's length caught every refusal of `extends` and said "a chain
+  // of 16 files ... merge two of them" here, hiding the cause and its remedy (--allow-path).
+  const linked = () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-studio-link-')));
+    mkdirSync(join(dir, 'plans'));
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere/real.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8'));
+    symlinkSync('../elsewhere/real.yaml', join(dir, 'plans/plan.yaml'));
+    return dir;
+  };
+
+  it('is refused at the start (exit 2) with the real cause, at the file given; with --allow-path it opens', async () => {
+    const dir = linked();
+    const file = join(dir, 'plans/plan.yaml');
+    const r = await runCli('studio', file, '--workers', '1', '--trials', '100');
+    expect(r.err).toBe(
+      `${file} each what-if of the studio extends plan.yaml, which is refused: "plan.yaml" resolves to ${dir}/elsewhere/real.yaml and is outside the scenario's folder ${dir}/plans: a scenario may read only files inside the folder tree of the scenario file given to arrcast; allow another folder with --allow-path DIR (allowedRoots in the library)\n`,
+    );
+    expect([r.out, r.code]).toEqual(['', 2]);
+    expect((await openStudioScenario(file, { allowedRoots: [join(dir, 'elsewhere')] })).controls.drivers.length).toBeGreaterThan(0);
   });
 });

@@ -229,8 +229,10 @@ function buildControls(): void {
   const reportButton = el('button', { type: 'button', id: 'download-report' }, 'Download report');
   const saved = el('p', { id: 'saved', role: 'status' });
   saveButton.addEventListener('click', () => {
-    api<{ file: string; command: string }>('/api/save', { state: state(), name: name.value })
+    api<{ file: string; command: string; saveName: string }>('/api/save', { state: state(), name: name.value })
       .then((r) => {
+        // The name just saved is taken now: the box offers the next free one.
+        name.value = r.saveName;
         saved.textContent = `Saved ${r.file}. Its numbers: ${r.command}`;
         saved.dataset.file = r.file;
         showError(undefined);
@@ -350,7 +352,12 @@ async function render(a: Answer & { pass: Pass }): Promise<void> {
   await Promise.all([draw('chart-distribution', a.charts.distribution), draw('chart-fan', a.charts.fan), draw('chart-tornado', a.charts.tornado)]);
 }
 
-/** Each change gets a number; an answer for an older number is never shown. */
+/**
+ * Each change gets a number, counted when the control moves (changed()), not when it is asked about
+ * at the next frame: an answer for an older number is never shown. Counted at the ask, an older
+ * state's answer read between the move and the next frame was shown as settled (full pass, not
+ * stale) beside the slider already moved.
+ */
 let seq = 0;
 /**
  * This page's id, sent with each change's number: the server refuses a request of an older change of
@@ -372,6 +379,7 @@ let changedAt: number | undefined;
 function changed(): void {
   // Timed from the first change not yet asked about: what a planner waits for after moving a control.
   changedAt ??= performance.now();
+  seq++;
   // The figures shown are the older position's from now on, not from the next frame's update(): until
   // then the page read as settled (full pass, not stale) beside a slider already moved.
   document.body.classList.add('stale');
@@ -385,7 +393,7 @@ function changed(): void {
 }
 
 async function update(): Promise<void> {
-  const mine = ++seq;
+  const mine = seq;
   const started = changedAt ?? performance.now();
   changedAt = undefined;
   inFlight?.abort();
@@ -443,6 +451,8 @@ async function start(): Promise<void> {
   document.title = `${info.name} · arrcast studio`;
   $('meta').textContent = `${info.file} · ${trialCount(info.trials)} (first answer from ${trialCount(info.firstTrials).replace(/ trials?$/, '')}) · seed ${info.seed}`;
   buildControls();
+  // The file's own positions are the first change (1): data-seq counts up from it.
+  seq++;
   await update();
 }
 
