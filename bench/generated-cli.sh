@@ -8,7 +8,9 @@
 #  - a re-forecast (--actuals, 3 closed months of one of the scenario's own years) with 0 and 2 workers;
 #  - --precision 0.05 --max-trials 4000 with 0 and 2 workers.
 # Usage (after npm run build): bash bench/generated-cli.sh FROM TO [TRIALS]   (default trials 2500)
-# Prints every difference (diff -rq) and "done N" a scenario. Work in /tmp/det16-cli-<pid>, removed at the end.
+# Prints every difference (diff -rq) and "done N" a scenario. Works in a folder made by
+# mktemp -d /tmp/arrcast-generated-cli-XXXXXX, removed at the end. The scenarios are written by
+# bench/generated-write.mts, which imports the generator from test/helpers (the scenarios the test runs).
 set -u
 FROM=$1; TO=$2; T=${3:-2500}
 HERE=$(cd "$(dirname "$0")/.." && pwd)

@@ -5,13 +5,21 @@
  *  - in-process runs (workers 0) against a warm engine's 1, 2 and 16 threads, at 1, 999, 1001 and 2500 trials
  *    (a run uses at most a thread a chunk: every fourth scenario also runs 16,500 trials on all 16);
  *  - shards K/N (N = 2, 3, 7) run one by one, written as part files and merged (mergeParts), against the whole run;
- *  - runs A, B, A in one process, in-process and on the warm engine (kept simulators, compiled plans and
- *    sum tables must carry nothing from one plan or seed to another), and on an engine with a tier cache;
+ *  - runs A, B, A at another seed, A in one process, in-process and on the warm engine (kept simulators,
+ *    compiled plans and sum tables must carry nothing from one plan or seed to another), and on an engine
+ *    with a tier cache: every run compared (B and A at another seed with their in-process runs);
  *  - simulateToPrecision in-process against the engine (same steps, same trials);
- *  - a re-forecast from a simulated year's first months, in-process against 2 threads and its shards;
+ *  - a re-forecast from a simulated year's first months, in-process against 2 threads and its shards, then
+ *    from a month more on the same threads;
  *  - studio states (each driver control moved, a spread, a market year), answered as the studio does (a
  *    first pass of 1,000 trials, then the full 2,500 resumed from it, on an engine with a tier cache,
- *    one state after another) against a plain in-process run of the state's overlay saved as a file.
+ *    one state after another) against a plain in-process run of the state's overlay saved as a file. The
+ *    engine is called as studio/session.ts calls it, not through a StudioSession (whose first pass is
+ *    2,000 trials: test/engine/generated-determinism.test.ts runs one); a state the schema refuses
+ *    (ScenarioError) is counted, any other error stops the run.
+ *
+ * The scenarios come from test/helpers/generated-scenario.ts, imported from test/ on purpose: the bench
+ * runs the scenarios the test runs, from one generator rather than a copy of it.
  *
  * Usage: npx tsx bench/generated-determinism.mts [FROM] [TO]   (default 0 10; about 2-4 s a scenario)
  * Prints one line a scenario, and every mismatch; exits 1 if there was any.
@@ -32,6 +40,7 @@ import { parseScenario, type LoadedScenario } from '../src/scenario/parse.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { openStudioScenario } from '../src/studio/studio-scenario.js';
 import type { StudioState } from '../src/studio/state.js';
+import { ScenarioError } from '../src/scenario/scenario-error.js';
 
 const from = Number(process.argv[2] ?? 0);
 const to = Number(process.argv[3] ?? 10);
@@ -90,13 +99,19 @@ try {
     }
     // A, B, A in one process: B another generated scenario and seed.
     const other = (await loadGenerated(root, generateScenario(n + 100_000))).loaded;
+    // The in-process runner's runs of B and of A at another seed are the others' references.
+    let bDigest = '';
+    let otherSeedDigest = '';
     for (const [label, run] of [
       ['in-process', (l: LoadedScenario, s?: string) => simulate(l, { trials: 2500, workers: 0, ...(s ? { seed: s } : {}) })],
       ['engine', (l: LoadedScenario, s?: string) => engine.simulate(l, { trials: 2500, workers: 2, ...(s ? { seed: s } : {}) })],
       ['tier cache', (l: LoadedScenario, s?: string) => cached.simulate(l, { trials: 2500, ...(s ? { seed: s } : {}) })],
     ] as const) {
-      await run(other);
-      await run(loaded, 'another seed');
+      const b = runDigest(await run(other));
+      const a2 = runDigest(await run(loaded, 'another seed'));
+      if (label === 'in-process') [bDigest, otherSeedDigest] = [b, a2];
+      same(`${tag} B after A (${label})`, b, bDigest);
+      same(`${tag} A at another seed after B (${label})`, a2, otherSeedDigest);
       same(`${tag} A after B (${label})`, runDigest(await run(loaded)), wholeDigest);
     }
     // The tier cache when one tier changes: every tier's book shifted by a renewal stress, then back.
@@ -129,6 +144,9 @@ try {
         const part = await simulateShard(loaded, { trials: 2500, workers: index, actuals, shard: { index, count: 3 } });
         same(`${tag} re-forecast shard ${index + 1}/3`, storeDigest(part), storeDigest(r0, part.chunks[0]?.offset ?? 0, part.store.trials));
       }
+      // A month more on the same warm threads: what they compiled for `months` must not answer for it.
+      const more = { file: year.file, months: months + 1 };
+      same(`${tag} re-forecast of ${months + 1} months after ${months}, 2 workers`, runDigest(await engine.simulate(loaded, { trials: 2500, workers: 2, actuals: more })), runDigest(await simulate(loaded, { trials: 2500, workers: 0, actuals: more })));
     }
     // Studio states against plain runs of their saved overlays.
     const studio = await openStudioScenario(join(root, `generated-${n}`, 'scenario.json'), { allowedRoots: [root] });
@@ -140,13 +158,16 @@ try {
     }
     if (studio.controls.market) states.push({ drivers: {}, market: 0.2, confidence: 0.8 });
     let s = 0;
+    let refused = 0;
     for (const state of states) {
       let stateLoaded: LoadedScenario;
       let text: string;
       try {
         ({ loaded: stateLoaded, text } = await studio.scenarioOf(state));
-      } catch {
-        continue; // a state the model refuses (the studio answers it with the refusal)
+      } catch (err) {
+        if (!(err instanceof ScenarioError)) throw err;
+        refused++; // a state the schema refuses (the studio answers it with the refusal)
+        continue;
       }
       const first = await cached.simulate(stateLoaded, { trials: 1000, seed });
       const full = await cached.simulate(stateLoaded, { trials: 2500, seed, resumeFrom: first });
@@ -155,7 +176,7 @@ try {
       const plain = await simulate(await loadScenario(file, { allowedRoots: [root] }), { trials: 2500, seed, workers: 0 });
       same(`${tag} studio state ${JSON.stringify(state.drivers)} market ${state.market}`, storeDigest(full), storeDigest(plain));
     }
-    console.log(`${tag}: ${states.length} studio states; ${loaded.scenario.tiers.length} tiers${loaded.files ? ', files' : ''}, ${((performance.now() - started) / 1000).toFixed(1)} s, ${problems.length} mismatches so far`);
+    console.log(`${tag}: ${states.length} studio states (${refused} refused); ${loaded.scenario.tiers.length} tiers${loaded.files ? ', files' : ''}, ${((performance.now() - started) / 1000).toFixed(1)} s, ${problems.length} mismatches so far`);
   }
 } finally {
   await engine.close();

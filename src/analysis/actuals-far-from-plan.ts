@@ -211,11 +211,14 @@ function marketSign(tier: TierPlan, term: string): number {
 /**
  * The normal score at which a learned driver's prior reaches `value` (its quantile table, inverted by
  * bisection), within +-12 (a probability of 2e-33 beyond: every family's tail is finite there, a
- * metalog's is not at +-40). A value the prior holds with some probability (a discrete or empirical
- * driver's, whose own draw always sits on one of its values) spans scores, from the lowest that reaches
- * it to the highest not beyond it: the one nearest 0 is its score, so that the tail on its side counts
- * the value itself. Compared as float32, the precision the own draws are stored in (0.99 is read back
- * as 0.9900000095): a value the prior holds was read as beyond its highest, scored +12 however likely
+ * metalog's is not at +-40). A value the prior holds with some probability (a value of a discrete or
+ * empirical driver: its table is flat there over a range of scores, and interpolates across the jump
+ * to the next value, so an own draw can also fall between two values) spans scores, from the lowest
+ * that reaches it to the highest not beyond it: the one nearest 0 is its score, so that the tail on
+ * its side counts the value itself. A value at an end of the prior is then far only if its own
+ * probability is below FAR_FROM_PLAN (0.5 at weight 1 of 50,000 is, at 1 of 1,000 is not). Compared
+ * as float32, the precision the own draws are stored in (0.99 is read back as 0.9900000095): a value
+ * the prior holds was read as beyond its highest, scored +12 however likely
  * (an empirical renewal rate of [0.56, 0.93, 0.99, 0.99] read "99%: less than 1 in 10,000" where the
  * plan draws it one year in two).
  */

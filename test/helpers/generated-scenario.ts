@@ -22,8 +22,8 @@ export interface GeneratedScenario {
 }
 
 /**
- * The generated scenarios the determinism tests run (test/engine/generated-*.test.ts): three that hold
- * every mechanism between them (generated-scenarios.test.ts checks that they do).
+ * The generated scenarios test/engine/generated-determinism.test.ts runs: three that hold every
+ * mechanism between them (the same file checks that they do).
  */
 export const TESTED_SCENARIOS: readonly number[] = [20, 27, 31];
 
