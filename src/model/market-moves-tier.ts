@@ -38,12 +38,20 @@ function firstLag(lag: LagPmf): number {
   return i < 0 ? Infinity : i;
 }
 
+/** The first month simulated in which the tier's earlier leads can close (Infinity: none; close month = lag + 1). */
+function earlierCloseMonth(tier: TierPlan): number {
+  const from = (tier.start?.months ?? 0) + 1;
+  const pmf = tier.newBusiness?.earlierLeads?.closeMonth.pmf ?? [];
+  for (let m = from; m <= pmf.length; m++) if (pmf[m - 1]! > 0) return m;
+  return Infinity;
+}
+
 /**
  * The first month simulated in which the tier can sign a new customer (Infinity: none). `atTierAcv`:
  * only deals priced at the tier's ACV, which its ACV loading scales: not the pipeline file's
  * opportunities nor a pipeline group's, which have amounts of their own (new-business-simulator's
  * runPipeline). Routes: a lead source whose leads and conversion can both be above 0, reps, earlier
- * leads, a re-forecast's cohorts still in the sales cycle (each taken to sign from the first month
+ * leads (some, converting, closing in a month simulated), a re-forecast's cohorts still in the sales cycle (each taken to sign from the first month
  * simulated: a sales cycle or close months pushing them later are not checked, so a route may be
  * kept that acts after the year), a pipeline group whose win probability can be above 0, and an
  * opportunity of the pipeline file that can be won, each in its close month if that is simulated.
@@ -54,7 +62,7 @@ function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
   if (nb === undefined) return Infinity;
   const from = (tier.start?.months ?? 0) + 1;
   if (tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return from;
-  if (nb.reps !== undefined || nb.earlierLeads !== undefined) return from;
+  if (nb.reps !== undefined) return from;
   const { conversion: loading } = tier.loadings;
   const shift = tier.stress.conversion;
   const drivers = tier.plannedDrivers;
@@ -68,8 +76,10 @@ function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
     if (d.kind === 'sourceLeadsPerMonth' && someVolume(d) && converting('sourceConversion', d.name)) return from;
   }
   let first = Infinity;
+  const earlier = nb.earlierLeads;
+  if (earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = earlierCloseMonth(tier);
   nb.pipelineGroups.forEach((g, i) => {
-    if (g.closeMonth < from || g.closeMonth >= first || (atTierAcv && g.amount !== undefined)) return;
+    if (g.count === 0 || g.closeMonth < from || g.closeMonth >= first || (atTierAcv && g.amount !== undefined)) return;
     if (converting('pipelineWinProbability', String(i + 1))) first = g.closeMonth;
   });
   const file = nb.pipelineFile;
@@ -118,7 +128,9 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * customer whose expansion can fall within the year, counting the month it can be won, its service
  * start and the expansion's lag (expansionFallsInYear); the ACV needs a deal priced at the tier's ACV
  * that can be signed in a month simulated (a pipeline file's opportunities and a group with an amount
- * of its own are priced at their own amounts). Other drivers: a route is assumed.
+ * of its own are priced at their own amounts); earlier leads' conversion needs some earlier leads closing
+ * in a month simulated, a pipeline group's win probability some opportunities closing in one. Other
+ * drivers: a route is assumed.
  * A tier's leads loaded on the market under a conversion of 0 give no deal at any factor (checked
  * on the same draws at -2 and +2), and neither does a conversion over 0 leads, nor a renewal rate
  * whose book renews after the year, nor a new-customer expansion in a tier that wins no customer,
@@ -152,6 +164,13 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
       if (e === undefined || e.book !== undefined) return true;
       const from = tier.start?.months ?? 0;
       return e.due.some((x, m) => m >= from && x > 0);
+    }
+    case 'earlierLeadsConversion':
+      return (tier.newBusiness?.earlierLeads?.count ?? 0) > 0 && earlierCloseMonth(tier) <= 12;
+    case 'pipelineWinProbability': {
+      // A group of no opportunity, or closing in a closed month (its deals are in the actuals), moves nothing.
+      const g = tier.newBusiness?.pipelineGroups[Number(d.name) - 1];
+      return g === undefined || (g.count > 0 && g.closeMonth > (tier.start?.months ?? 0));
     }
     case 'newCustomerExpansionProbability': {
       const timing = tier.newCustomerExpansion?.timing;

@@ -230,6 +230,17 @@ ${none}      openingPipeline: { groups: [{ count: 10, winProbability: 0.5, close
       leadsPerMonth: 100
       conversion: 0.05
       acv: 10000
+  - name: EarlierNone
+    newBusiness:
+      earlierLeads: { count: 0, conversion: 0.3, closeMonth: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }
+      acv: 10000
+  - name: EarlierSome
+    newBusiness:
+      earlierLeads: { count: 100, conversion: 0.3, closeMonth: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }
+      acv: 10000
+  - name: GroupEmpty
+    newBusiness:
+${none}      openingPipeline: { groups: [{ count: 0, winProbability: 0.5, closeMonth: 6 }] }
   - name: ExpLate
     newBusiness:
 ${none}${file('ExpLate')}${expansion}  - name: ExpEarly
@@ -254,6 +265,9 @@ ${file('ExpServiceStart')}${expansion}`;
       ['GroupAcv', true],
       ['GroupOwnAmount', false],
       ['LeadsAcv', true],
+      ['EarlierNone', false],
+      ['EarlierSome', true],
+      ['GroupEmpty', false],
       ['ExpLate', false],
       ['ExpEarly', true],
       ['ExpServiceStart', false],
@@ -263,25 +277,30 @@ ${file('ExpServiceStart')}${expansion}`;
 
   it('counts a re-forecast\'s new customers of the closed months only when their expansion can come after them, exactly when the simulator says so', async () => {
     // 10 closed months; 40 customers won in month 1 (Early) expand 3 months later, in month 4, inside
-    // the actuals; those won in month 9 (Late) in month 12, simulated. Before: both counted as routes.
+    // the actuals; those won in month 9 (Late) in month 12, simulated. A pipeline group closing in
+    // month 3 is in the actuals (GroupClosed); one closing in month 11 is not. Before: all counted as routes.
+    const tier = (t: string, more: string) => `  - name: ${t}\n    newBusiness:\n      leadsPerMonth: 0\n      conversion: 0.05\n      acv: 10000\n${more}`;
+    const expansion = '    newCustomerExpansion:\n      probability: { dist: beta, mean: 0.3, sd: 0.05 }\n      size: 20000\n      monthsAfterClose: 3\n';
+    const group = (month: number) => `      openingPipeline: { groups: [{ count: 10, winProbability: 0.5, closeMonth: ${month} }] }\n`;
     const yaml = (factor: number) => `name: closed months
 market:
   factor: ${factor}
-  loadings: { expansion: 0.5 }
+  loadings: { expansion: 0.5, conversion: 0.5 }
 tiers:
-${['Early', 'Late'].map((t) => `  - name: ${t}\n    newBusiness:\n      leadsPerMonth: 0\n      conversion: 0.05\n      acv: 10000\n    newCustomerExpansion:\n      probability: { dist: beta, mean: 0.3, sd: 0.05 }\n      size: 20000\n      monthsAfterClose: 3\n`).join('')}`;
+${tier('Early', expansion)}${tier('Late', expansion)}${tier('GroupClosed', group(3))}${tier('GroupOpen', group(11))}`;
+    const tiers = ['Early', 'Late', 'GroupClosed', 'GroupOpen'];
     const lines = ['month,tier,leads,deals,new_arr'];
-    for (let m = 1; m <= 10; m++) for (const [t, won] of [['Early', 1], ['Late', 9]] as const) lines.push(`${m},${t},0,${m === won ? 40 : 0},${m === won ? 400_000 : 0}`);
+    for (let m = 1; m <= 10; m++) for (const [t, won] of [['Early', 1], ['Late', 9], ['GroupClosed', 0], ['GroupOpen', 0]] as const) lines.push(`${m},${t},0,${m === won ? 40 : 0},${m === won ? 400_000 : 0}`);
     const dir = writeFiles({ 'actuals.csv': `${lines.join('\n')}\n`, 'low.yaml': yaml(-2), 'high.yaml': yaml(2) });
     const at = async (name: string) => {
       const loaded = await loadScenario(join(dir, `${name}.yaml`));
       const s = loaded.scenario;
-      const file = await readMonthlyFile(join(dir, 'actuals.csv'), 'actuals.csv', { kind: 'actuals', calendar: { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth }, tiers: ['Early', 'Late'] });
+      const file = await readMonthlyFile(join(dir, 'actuals.csv'), 'actuals.csv', { kind: 'actuals', calendar: { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth }, tiers });
       return simulate(loaded, { trials: 30, seed: 3, workers: 0, actuals: { file, months: 10 } });
     };
     const [low, high] = [await at('low'), await at('high')];
     const truth = low.plan.tiers.map((t) => [t.name, !sameTier(low, high, t.name)]);
-    expect(truth).toEqual([['Early', false], ['Late', true]]);
+    expect(truth).toEqual([['Early', false], ['Late', true], ['GroupClosed', false], ['GroupOpen', true]]);
     expect(low.plan.tiers.map((t) => [t.name, marketMovesTier(t)])).toEqual(truth);
   });
 
