@@ -171,6 +171,8 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
       none
         ? `What moves recognized revenue: each driver's first-order share of its variance and its tornado bar: not estimable (${s.notEstimable}).`
         : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${varianceShareFormat(s)(s.unexplained.value!)}.`,
+      // A re-forecast's learned drivers tied to the market factor: the shares overlap or offset, as the terminal and report.html say (market-overlap.ts).
+      ...(!none && s.drivers.length > 0 && summary.reforecast?.attributionOverlap !== undefined ? [summary.reforecast.attributionOverlap] : []),
     ],
     header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>
