@@ -121,7 +121,7 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
 /**
  * Whether a driver's market shift reaches its tier's outcomes: the volume or rate it acts with can
  * be other than 0. A conversion (tier-wide or a source's) needs its leads: drawn, or above 0 (or a
- * re-forecast's cohorts still in the sales cycle, or reps or earlier leads, which it may also convert); a lead volume
+ * re-forecast's cohorts still in the sales cycle; not reps or earlier leads, which it does not convert); a lead volume
  * needs its conversion to be able to be above 0 (rateCanBeAbove0: a conversion of 0 stays 0 under a
  * stress); a renewal, contraction or expansion rate of the book needs customers due in the months
  * simulated (or a customer file): they act at renewal; a new-customer expansion probability needs a
@@ -147,10 +147,10 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
     case 'sourceConversion': {
       const leads = find(d.kind === 'conversion' ? 'leadsPerMonth' : 'sourceLeadsPerMonth', d.name);
       if (leads === undefined) return true;
+      // It converts its own leads only (and a re-forecast's cohorts of them still in the sales cycle):
+      // reps source deals of their own and earlier leads have a conversion of their own.
       const cohorts = tier.start !== undefined && tier.start.leads.some((x) => x > 0);
-      // Other volumes it may convert are kept as routes (not checked here): reps, earlier leads.
-      const others = tier.newBusiness?.reps !== undefined || tier.newBusiness?.earlierLeads !== undefined;
-      return someVolume(leads) || cohorts || others;
+      return someVolume(leads) || cohorts;
     }
     case 'leadsPerMonth':
     case 'sourceLeadsPerMonth': {

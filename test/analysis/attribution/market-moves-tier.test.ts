@@ -275,6 +275,27 @@ ${file('ExpServiceStart')}${expansion}`;
     expect(low.plan.tiers.map((t) => [t.name, marketMovesTier(t)])).toEqual(truth);
   });
 
+  it('does not list a tier\'s conversion over 0 leads beside earlier leads, which have a conversion of their own', async () => {
+    // The tier's conversion converts its own leads only (new-business-simulator's runSource): beside
+    // earlier leads or reps it acts on nothing, and was listed as moving with the market. The premise,
+    // from the simulator: the tier's outcomes are the same whatever its conversion (same draws).
+    const yaml = (conversion: number) => `name: earlier
+market:
+  loadings: { conversion: 0.5 }
+tiers:
+  - name: T
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: ${conversion}
+      acv: 10000
+      earlierLeads: { count: 400, conversion: 0.3, closeMonth: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }
+`;
+    const [a, b] = [await run(yaml(0.02), 200, 5), await run(yaml(0.2), 200, 5)];
+    expect(sameTier(a, b, 'T')).toBe(true);
+    const summary = summarize(await run(yaml(0.05), 2_000, 5));
+    expect(summary.sensitivity.drivers.map((d) => d.label).sort()).toEqual(['Market', 'T earlier leads conversion']);
+  });
+
   it('counts a re-forecast\'s new customers of the closed months only when their expansion can come after them, exactly when the simulator says so', async () => {
     // 10 closed months; 40 customers won in month 1 (Early) expand 3 months later, in month 4, inside
     // the actuals; those won in month 9 (Late) in month 12, simulated. A pipeline group closing in
