@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { ROOT } from '../helpers/fixtures.js';
+import { MAIN } from '../helpers/unprivileged.js';
 import { runCli } from '../helpers/in-process-cli.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
@@ -64,6 +66,25 @@ describe('an input inside the output it would replace is refused (exit 2), the i
     // The same scenario copied out of the report runs into it.
     copyFileSync(scenario, join(dir, 'copy.json'));
     expect((await runCli('run', join(dir, 'copy.json'), ...QUICK, '--out', rep)).code).toBe(0);
+  }, 60_000);
+
+  it('run reports/scenario/scenario.json with the default --out (reports/scenario): the report\'s own scenario again, written as it was', () => {
+    // The built CLI in a folder of its own: the default --out is relative to the working directory.
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-inputs-default-out-'));
+    const cli = (...args: string[]) => spawnSync(process.execPath, [MAIN, ...args], { cwd: dir, encoding: 'utf8' });
+    copyFileSync(MINIMAL, join(dir, 'scenario.yaml'));
+    expect(cli('run', 'scenario.yaml', ...QUICK).status).toBe(0);
+    const scenario = join(dir, 'reports/scenario/scenario.json');
+    const before = readFileSync(scenario);
+    const again = cli('run', 'reports/scenario/scenario.json', ...QUICK, '--seed', '8');
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(scenario).equals(before)).toBe(true);
+    // Edited there, it would be lost: refused, exit 2, the relative path as given and no real path beside it.
+    writeFileSync(scenario, before.toString('utf8').replace('"trials": ', '"trials":  '));
+    const edited = cli('run', 'reports/scenario/scenario.json', ...QUICK);
+    expect(edited.status).toBe(2);
+    expect(edited.stderr).toContain('would replace the scenario reports/scenario/scenario.json, an input of this command');
+    expect(edited.stderr).not.toContain(`(${scenario})`);
   }, 60_000);
 
   it('run: a pipeline file, a --with-stress scenario and an --actuals file inside the report', async () => {
