@@ -15,7 +15,8 @@ import type { Metric } from '../model/components.js';
 import type { Summary } from './summarize.js';
 import type { PlanMonth, PlanSummaryInput } from './plan-summary.js';
 import { MARKET_COLUMN } from '../model/drivers/column-keys.js';
-import { correlation, marketOverlapNote, namedCorrelation } from './market-overlap.js';
+import { correlationSe, marketOverlapNote, tiedToMarket } from './market-overlap.js';
+import { correlation } from './ranks.js';
 
 /** Mean and the P10 / P90 of a driver's values. */
 export interface Spread {
@@ -39,6 +40,13 @@ export interface LearnedDriverSummary {
    * without a learned market factor or an own draw). The attribution assumes them independent.
    */
   readonly marketCorrelation?: number;
+  /** The standard error of marketCorrelation, (1 - r²) / sqrt(ESS), ESS the smaller of the driver's and the factor's. */
+  readonly marketCorrelationSe?: number;
+  /**
+   * Whether the driver is tied to the market factor enough to say so: |marketCorrelation| - 3 se >= 0.1
+   * (market-overlap.ts). Its share and the market's then overlap or offset; attributionOverlap names it.
+   */
+  readonly tiedToMarket?: boolean;
 }
 
 /** The figures a decision reads, now and at plan time. */
@@ -63,8 +71,8 @@ export interface ReforecastSummary {
   readonly market: { readonly prior: Spread; readonly posterior: Spread; readonly effectiveSampleSize: number } | undefined;
   readonly drivers: readonly LearnedDriverSummary[];
   /**
-   * When learned drivers are tied to the market factor (|correlation| at least 0.1 and 3 standard
-   * errors: market-overlap.ts), what that does to the variance shares, in words, naming them;
+   * When learned drivers are tied to the market factor (each driver's tiedToMarket: |correlation| - 3
+   * standard errors at least 0.1, market-overlap.ts), what that does to the variance shares, in words, naming them;
    * absent when none is.
    */
   readonly attributionOverlap?: string;
@@ -194,6 +202,8 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
     const used = column(l.driver.shiftedColumn);
     const own = column(l.driver.ownColumn);
     const r = market && own ? correlation(own, marketColumn!) : NaN;
+    const ess = own ? chainEss(own) : sim.trials;
+    const both = Math.min(ess, market?.effectiveSampleSize ?? ess);
     return {
       tier: t.name,
       key: l.driver.key,
@@ -201,13 +211,11 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
       unit: l.driver.unit,
       prior: spread(prior),
       posterior: spread(used ?? own ?? []),
-      effectiveSampleSize: own ? chainEss(own) : sim.trials,
-      ...(Number.isFinite(r) ? { marketCorrelation: r } : {}),
+      effectiveSampleSize: ess,
+      ...(Number.isFinite(r) ? { marketCorrelation: r, marketCorrelationSe: correlationSe(r, both), tiedToMarket: tiedToMarket(r, both) } : {}),
     };
   });
-  const overlap = marketOverlapNote(
-    drivers.flatMap((d) => (d.marketCorrelation !== undefined && namedCorrelation(d.marketCorrelation, Math.min(d.effectiveSampleSize, market!.effectiveSampleSize)) ? [{ label: d.label, correlation: d.marketCorrelation }] : [])),
-  );
+  const overlap = marketOverlapNote(drivers.flatMap((d) => (d.tiedToMarket === true ? [{ label: d.label, correlation: d.marketCorrelation! }] : [])));
   return {
     asOfMonth: months,
     actualsFile: input.file.path,

@@ -15,6 +15,7 @@ import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { prepareReportDir } from '../report/output-dir.js';
 import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
+import { scenarioJsonOutput } from '../report/scenario-json.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
 import { digitsNumber, parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
@@ -224,7 +225,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           ...(opts.actuals !== undefined ? [{ path: opts.actuals, what: 'the --actuals file' }] : []),
           ...(opts.plan !== undefined ? [{ path: opts.plan, what: 'the --plan report' }] : []),
           ...(stress ?? []).flatMap((s) => scenarioInputFiles(s.loaded).map((f) => (f.path === s.file ? { ...f, what: 'the --with-stress scenario' } : f))),
-        ]);
+        ], [scenarioJsonOutput(loaded.scenario)]);
         // One warm pool for the run (and every step of --precision), closed before the report is written;
         // no more threads than a run of known size has chunks (--precision adds trials as it goes).
         // A run's trials are the scenario's when --trials is not given: one of fewer than a pool is

@@ -94,6 +94,7 @@ export async function loadedFromPart({ file, header }: PartInfo, policy: PathPol
   const bare: LoadedScenario = {
     scenario: parsed.data,
     source: header.scenario.source,
+    fromPart: file,
     hash: hashScenario(parsed.data),
     ...(header.scenario.bases ? { bases: header.scenario.bases } : {}),
   };

@@ -121,48 +121,45 @@ export function driverValue(v: number, unit: DriverCondition['unit']): string {
   }
 }
 
-/** A percentile share as a whole percent, "<1%" below half a percent. */
-const wholePercent = (p: number) => (p < 0.005 ? '<1%' : `${Math.round(p * 100)}%`);
-
 /**
  * The years in which a driver's condition holds, in a planner's words: its draw at least (or at
- * most, `direction`) its value at own percentile `p`. That holds in a share q of years (1 - p at
- * least, p at most; a discrete driver's `p` is counted so that this is exact, drawnValueAt). Half
- * the years or fewer read as those years: "a top-20% year for SMB conversion" (at least its P80), "a
- * bottom-20% year" (at most its P20); more than half, as all but the years that fail it: "any but a
- * bottom-35% year" (at least its P35, 65% of years), never as "a bottom-35% year", which names the
- * years that fail it. The market reads "a year in the best 31% for the market", "any year but the
- * worst 27% for the market".
+ * most, `direction`) its value at own percentile `p`, which holds in a share of years (1 - p at
+ * least, p at most; a discrete driver's `p` is counted so that this is exact, drawnValueAt): "(its
+ * P35; true in 65% of years)", the same form on either side of the median (before December 2026 it
+ * read "a top-20% year for SMB conversion" below half, "any but a bottom-35% year" above). The
+ * market, which has no value of its own to show: "the market at its P69 or better (true in 31% of years)".
+ * The two whole percents add to 100; under half a percent reads "<1", over 99.5 ">99".
  *
- * @example percentileWords(0.27, 'Market', 'market', 'atMost') // => 'a year in the worst 27% for the market'
- * @example percentileWords(0.35, 'SMB conversion', 'rate', 'atLeast') // => 'any but a bottom-35% year for SMB conversion'
+ * @example percentileWords(0.35, 'rate', 'atLeast') // => '(its P35; true in 65% of years)'
+ * @example percentileWords(0.69, 'market', 'atLeast') // => 'the market at its P69 or better (true in 31% of years)'
  */
-export function percentileWords(p: number, label: string, unit: DriverCondition['unit'], direction: NonNullable<DriverCondition['direction']>): string {
+export function percentileWords(p: number, unit: DriverCondition['unit'], direction: NonNullable<DriverCondition['direction']>): string {
   const atLeast = direction === 'atLeast';
+  const whole = Math.round(p * 100);
+  const at = p < 0.005 ? '<1' : p >= 0.995 ? '>99' : String(whole);
   const holds = atLeast ? 1 - p : p;
-  // The years above p are the top ones; the condition's side of p, or all but the other side.
-  const side = (high: boolean, share: number) => (unit === 'market' ? `${high ? 'best' : 'worst'} ${wholePercent(share)}` : `${high ? 'top' : 'bottom'}-${wholePercent(share)}`);
-  if (holds <= 0.5) return unit === 'market' ? `a year in the ${side(atLeast, holds)} for the market` : `a ${side(atLeast, holds)} year for ${label}`;
-  return unit === 'market' ? `any year but the ${side(!atLeast, 1 - holds)} for the market` : `any but a ${side(!atLeast, 1 - holds)} year for ${label}`;
+  const share = holds < 0.005 ? '<1' : holds >= 0.995 ? '>99' : String(atLeast ? 100 - whole : whole);
+  const years = `true in ${share}% of years`;
+  return unit === 'market' ? `the market at its P${at} or ${atLeast ? 'better' : 'worse'} (${years})` : `(its P${at}; ${years})`;
 }
 
 /**
  * What one driver must be for a target to be the median outcome, in a planner's words:
- * "SMB conversion 2.1% instead of the planned 2.5%, a bottom-30% year for SMB conversion"; in a
+ * "SMB conversion 2.1% instead of the planned 2.5% (its P30; true in 70% of years)"; in a
  * re-forecast, against the median of its own draws there ("instead of 2.2%, its median after the
- * actuals (planned 2.5%)"), the point its percentiles are counted from.
+ * actuals, planned 2.5%"), the point its percentiles are counted from.
  */
 export function conditionWords(c: DriverCondition): string {
   if (c.reach !== 'crosses') return c.reach === 'always' ? `${c.label}: anywhere in its range` : `${c.label}: cannot get there alone`;
-  if (c.unit === 'market') return percentileWords(c.percentile!, c.label, c.unit, c.direction!);
+  if (c.unit === 'market') return percentileWords(c.percentile!, c.unit, c.direction!);
   // In a re-forecast the percentiles count from what the closed months taught, not from the plan.
   const plan =
     c.learnedValue !== undefined
-      ? ` instead of ${driverValue(c.learnedValue, c.unit)}, its median after the actuals${c.planValue === undefined ? '' : ` (planned ${driverValue(c.planValue, c.unit)})`}`
+      ? ` instead of ${driverValue(c.learnedValue, c.unit)}, its median after the actuals${c.planValue === undefined ? '' : `, planned ${driverValue(c.planValue, c.unit)}`}`
       : c.planValue === undefined
         ? ''
         : ` instead of the planned ${driverValue(c.planValue, c.unit)}`;
-  return `${c.label} ${driverValue(c.value!, c.unit)}${plan}, ${percentileWords(c.percentile!, c.label, c.unit, c.direction!)}`;
+  return `${c.label} ${driverValue(c.value!, c.unit)}${plan} ${percentileWords(c.percentile!, c.unit, c.direction!)}`;
 }
 
 /**
@@ -171,7 +168,7 @@ export function conditionWords(c: DriverCondition): string {
  * The printed table and report.html use the same words; `money` writes the median (report.html
  * passes its headline's format, so the P50 reads as the headline writes it, with the currency).
  *
- * @example whatMustBeTrueLine(summary.whatMustBeTrue[0]) // => 'For revenue >= 120M to be the median outcome (P50 now 112.4M), one of: SMB conversion 2.9% instead of the planned 2.5%, a top-20% year for SMB conversion; or a year in the best 31% for the market.'
+ * @example whatMustBeTrueLine(summary.whatMustBeTrue[0]) // => 'For revenue >= 120M to be the median outcome (P50 now 112.4M), one of: SMB conversion 2.9% instead of the planned 2.5% (its P80; true in 20% of years); or the market at its P69 or better (true in 31% of years).'
  * Complexity: O(drivers).
  */
 export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => string = formatMoney): string {

@@ -13,6 +13,7 @@ import { writeTrialsCsv } from './trials-csv.js';
 import { prepareReportDir, recheckOutputDir, reportForeignEntries } from './output-dir.js';
 import { refuseInputsInsideOutput } from './inputs-inside-output.js';
 import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
+import { scenarioJson, scenarioJsonOutput } from './scenario-json.js';
 import { removeStaleTemps } from './temp-dir.js';
 import { buildCharts, CHART_COLUMNS } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
@@ -99,8 +100,10 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  * SIPmath 3.0 library) and trials.csv (one row per trial), the last two streamed. Everything is written into one
  * temporary directory renamed into place at the end, so a failure anywhere (a chart that does not
  * render, a full disk) leaves the previous report as it was. Refuses (OutputDirError) to replace a
- * directory that is not an arrcast report (see prepareOutputDir), and marks the report as arrcast's
- * with a .arrcast-report file (output-marker.ts), so a later run may replace it.
+ * directory that is not an arrcast report (see prepareOutputDir), or one holding a file the report
+ * is made from (the scenario's files, a re-forecast's actuals file, the stress cases' scenarios; its
+ * own scenario.json may be, when written again byte for byte: inputs-inside-output.ts), and marks the
+ * report as arrcast's with a .arrcast-report file (output-marker.ts), so a later run may replace it.
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
   checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
@@ -108,7 +111,13 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   checkUnchangedSinceLoaded(sim.loaded, 'its report');
   checkSummaryOfRun(sim, summary);
   const out = await prepareReportDir(dir, '--out', !options.parentSwept);
-  await refuseInputsInsideOutput(out, `--out ${dir}`, scenarioInputFiles(sim.loaded));
+  // Every file the report is made from: the scenario's, a re-forecast's actuals, the stress cases' scenarios.
+  const inputs = [
+    ...scenarioInputFiles(sim.loaded),
+    ...(sim.reforecast ? [{ path: sim.reforecast.input.file.path, what: 'the actuals file' }] : []),
+    ...(options.stress ?? []).map((s) => ({ path: s.source, what: 'the stress scenario' })),
+  ];
+  await refuseInputsInsideOutput(out, `--out ${dir}`, inputs, [scenarioJsonOutput(sim.loaded.scenario)]);
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);
   if (options.releaseTrials) {
@@ -121,7 +130,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
       await checkpoint(name);
     };
     await put(REPORT_FILES.summary, `${JSON.stringify(summary, null, 2)}\n`);
-    await put(REPORT_FILES.scenario, `${JSON.stringify(sim.loaded.scenario, null, 2)}\n`);
+    await put(REPORT_FILES.scenario, scenarioJson(sim.loaded.scenario));
     if (want.has('csv')) await put(REPORT_FILES.percentiles, percentilesCsv(summary));
     if (want.has('csv')) await put(REPORT_FILES.monthly, monthlyCsv(summary));
 

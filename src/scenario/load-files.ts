@@ -12,10 +12,12 @@ import type { Scenario } from './scenario-schema.js';
 import { setOwn } from './own-key.js';
 import { recordLoadedFiles } from './files-digest.js';
 import type { ParsedDataFiles } from './parsed-data-files.js';
+import type { InputFile } from './input-file.js';
 
 /**
  * Read the files a validated scenario names (customer books, opening pipelines), relative to the
- * scenario file, and attach their data. The hash then covers the files' bytes too, so a changed
+ * scenario file, and attach their data and the paths they were read from (`dataFiles`, one source
+ * for the commands' check that no output replaces them). The hash then covers the files' bytes too, so a changed
  * book is a different run. Throws ScenarioError naming the data file, line and column; a path
  * outside what `policy` allows (path-policy.ts) is refused at the field that names it, in the
  * scenario, before the file is opened.
@@ -48,9 +50,11 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
     }
   };
   const hash = createHash('sha256').update(loaded.hash);
+  const dataFiles: InputFile[] = [];
   const books: Record<string, CustomerBook> = {};
   for (const [file, tiers] of bookFiles) {
     const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
+    dataFiles.push({ path, what: 'the customer book' });
     hash.update(`\0book\0${file}\0`).update(bytes);
     const parse = () => [...readCustomerBooks(bytes, path, tiers, allTiers, calendar)];
     for (const [tier, book] of parsedOnce(options.parsed, ['book', path, tiers, allTiers, calendar], bytes, parse)) setOwn(books, tier, book);
@@ -58,13 +62,14 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
     const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
+    dataFiles.push({ path, what: 'the pipeline file' });
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
     const parse = () => [...readPipelines(bytes, path, tiers, allTiers, calendar, stages)];
     for (const [tier, p] of parsedOnce(options.parsed, ['pipeline', path, tiers, allTiers, calendar, stages ?? null], bytes, parse)) setOwn(pipelines, tier, p);
   }
   const files = { books, pipelines };
   recordLoadedFiles(files);
-  return { ...loaded, hash: hash.digest('hex'), files };
+  return { ...loaded, hash: hash.digest('hex'), files, dataFiles };
 }
 
 /** `parse()`, or what it made of the same bytes under the same inputs before, when `parsed` keeps them. */

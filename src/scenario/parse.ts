@@ -4,6 +4,7 @@ import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
 import { locate, writtenEmpty } from './locate.js';
 import type { ScenarioFiles } from './scenario-files.js';
+import type { InputFile } from './input-file.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
 import { flattenIssues, issueMessage, type RawIssue } from './zod-issues.js';
 import { allowedKeys } from './allowed-keys.js';
@@ -24,6 +25,13 @@ export interface LoadedScenario {
   readonly bases?: readonly string[];
   /** Data of the files the scenario names (customer books, pipelines); `hash` covers their bytes. */
   readonly files?: ScenarioFiles;
+  /**
+   * The part file it was read from (merge): `source` and `bases` then name the files the shard's run
+   * read, which were not read again here (the part holds the scenario).
+   */
+  readonly fromPart?: string;
+  /** Where those files were read from (each once, at the path opened), for the check that no output replaces them. */
+  readonly dataFiles?: readonly InputFile[];
   /**
    * Where the value at a path of the scenario is written (line, column, and the file when a base
    * wrote it), for problems found after validation (the model's limits, see engine/run-errors.ts).

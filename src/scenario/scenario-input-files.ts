@@ -1,25 +1,27 @@
-import { dirname, isAbsolute, join } from 'node:path';
 import type { LoadedScenario } from './parse.js';
+import type { InputFile } from './input-file.js';
 
-/** A file a command reads, named for messages: `what` says what it is (`the scenario`, `the pipeline file`). */
-export interface InputFile {
-  readonly path: string;
-  readonly what: string;
-}
+export type { InputFile };
 
 /**
- * The files a loaded scenario was read from: the scenario file, the bases it `extends`, and the
- * customer books and pipeline files it names, each as its path was read (data files relative to the
- * scenario file, as load-files.ts reads them). A writer checks that none lies inside what it is
- * about to replace (report/inputs-inside-output.ts). A scenario made in memory (`parseScenario`,
- * source a label) yields paths that name no file, which such a check passes over. Complexity: O(tiers).
+ * The files a loaded scenario was read from: the scenario file and the bases it `extends`
+ * (scenarioFiles; not when it was read from a part file, by merge), and the customer books and pipeline files it names (dataFiles), each at the path
+ * it was opened at (recorded by load-files.ts when it read them). A writer checks that none lies
+ * inside what it is about to replace (report/inputs-inside-output.ts). A scenario made in memory
+ * (`parseScenario`, source a label) yields a path that names no file, which such a check passes over.
+ * Complexity: O(files).
  */
 export function scenarioInputFiles(loaded: LoadedScenario): InputFile[] {
-  const where = (f: string) => (isAbsolute(f) ? f : join(dirname(loaded.source), f));
-  const files: InputFile[] = [{ path: loaded.source, what: 'the scenario' }, ...(loaded.bases ?? []).map((path) => ({ path, what: 'the base scenario' }))];
-  for (const t of loaded.scenario.tiers) {
-    if (t.existing?.customersFile !== undefined) files.push({ path: where(t.existing.customersFile), what: 'the customer book' });
-    if (t.newBusiness?.openingPipeline?.file !== undefined) files.push({ path: where(t.newBusiness.openingPipeline.file), what: 'the pipeline file' });
-  }
-  return files;
+  return [...scenarioFiles(loaded), ...dataFiles(loaded)];
+}
+
+/** The scenario file and the bases it `extends`: none when the scenario was read from a part (merge), which holds it. */
+export function scenarioFiles(loaded: LoadedScenario): InputFile[] {
+  if (loaded.fromPart !== undefined) return [];
+  return [{ path: loaded.source, what: 'the scenario' }, ...(loaded.bases ?? []).map((path) => ({ path, what: 'the base scenario' }))];
+}
+
+/** The customer books and pipeline files, as load-files.ts opened them (merge reads them again). */
+export function dataFiles(loaded: LoadedScenario): InputFile[] {
+  return [...(loaded.dataFiles ?? [])];
 }

@@ -48,7 +48,7 @@ describe('what must be true in a re-forecast', () => {
     expect(c.value).toBeGreaterThan(c.learnedValue!);
     expect(c.percentile).toBeGreaterThan(0.5);
     const line = whatMustBeTrueLine(w);
-    expect(line).toMatch(/T conversion [0-9.]+% instead of [0-9.]+%, its median after the actuals \(planned 5(\.0+)?%\), a top-[0-9]+% year for T conversion/);
+    expect(line).toMatch(/T conversion [0-9.]+% instead of [0-9.]+%, its median after the actuals, planned 5(\.0+)?% \(its P[0-9]+; true in [0-9]+% of years\)/);
     expect(line).not.toContain('instead of the planned');
   });
 
@@ -59,6 +59,6 @@ describe('what must be true in a re-forecast', () => {
     const c = s.whatMustBeTrue[0]!.drivers.find((d) => d.key.endsWith('T.conversion'))!;
     expect(c.reach).toBe('crosses');
     expect(c.learnedValue).toBeUndefined();
-    expect(whatMustBeTrueLine(s.whatMustBeTrue[0]!)).toMatch(/T conversion [0-9.]+% instead of the planned 5(\.0+)?%, a top-/);
+    expect(whatMustBeTrueLine(s.whatMustBeTrue[0]!)).toMatch(/T conversion [0-9.]+% instead of the planned 5(\.0+)?% \(its P[0-9]+; true in [0-9]+% of years\)/);
   });
 });

@@ -24,6 +24,6 @@ describe("a rep's deals a month in a planner's words", () => {
       value: 0.312,
       direction: 'atMost',
     };
-    expect(conditionWords(c)).toBe('E deals a ramped rep sources a month 0.312 deals per rep a month instead of the planned 0.35 deals per rep a month, a bottom-20% year for E deals a ramped rep sources a month');
+    expect(conditionWords(c)).toBe('E deals a ramped rep sources a month 0.312 deals per rep a month instead of the planned 0.35 deals per rep a month (its P20; true in 20% of years)');
   });
 });

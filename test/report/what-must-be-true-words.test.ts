@@ -3,40 +3,47 @@ import { summarize } from '../../src/analysis/summarize.js';
 import { conditionWords, percentileWords, whatMustBeTrueLine } from '../../src/report/summary-table.js';
 import type { DriverCondition } from '../../src/analysis/what-must-be-true.js';
 import { run } from '../helpers/fixtures.js';
+import { summaryTable } from '../../src/report/summary-table.js';
+import { reportHtml } from '../../src/report/html/report-html.js';
+import { reportSheets } from '../../src/report/xlsx/workbook.js';
 
 /**
- * What must be true's words name the years in which the driver's condition holds. An 'at least'
- * crossing below the driver's median (at least its P35: 65% of years) read "a bottom-35% year",
- * the years in which it fails; an 'at most' one above the median likewise read "a top-30% year".
+ * What must be true's words give the driver's percentile and the share of years in which its
+ * condition holds, in one form on either side of the median: "(its P35; true in 65% of years)".
+ * Before, an 'at least' crossing below the median read "a bottom-35% year" (the years in which it
+ * fails), then "any but a bottom-35% year", which flipped form at 50% and read badly after "down to
+ * any one of:".
  */
-describe("what must be true's years say in how many years the condition holds", () => {
-  const words = (percentile: number, direction: 'atLeast' | 'atMost', unit: DriverCondition['unit'] = 'rate') => percentileWords(percentile, 'SMB conversion', unit, direction);
+describe("what must be true's years say the driver's percentile and in how many years the condition holds", () => {
+  const words = (percentile: number, direction: 'atLeast' | 'atMost', unit: DriverCondition['unit'] = 'rate') => percentileWords(percentile, unit, direction);
 
-  it('each side of the median, each direction', () => {
-    // At least its P80: the top 20% of years. At least its P35: every year but the bottom 35%.
-    expect(words(0.8, 'atLeast')).toBe('a top-20% year for SMB conversion');
-    expect(words(0.35, 'atLeast')).toBe('any but a bottom-35% year for SMB conversion');
-    // At most its P20: the bottom 20%. At most its P70: every year but the top 30%.
-    expect(words(0.2, 'atMost')).toBe('a bottom-20% year for SMB conversion');
-    expect(words(0.7, 'atMost')).toBe('any but a top-30% year for SMB conversion');
-    // Exactly half: the half on the condition's side.
-    expect(words(0.5, 'atLeast')).toBe('a top-50% year for SMB conversion');
-    expect(words(0.5, 'atMost')).toBe('a bottom-50% year for SMB conversion');
-    // At the ends: under half a percent fails it, or holds it.
-    expect(words(0.001, 'atLeast')).toBe('any but a bottom-<1% year for SMB conversion');
-    expect(words(0.999, 'atLeast')).toBe('a top-<1% year for SMB conversion');
+  it('each side of the median, each direction, in one form', () => {
+    // At least its P80: 20% of years. At least its P35: 65%.
+    expect(words(0.8, 'atLeast')).toBe('(its P80; true in 20% of years)');
+    expect(words(0.35, 'atLeast')).toBe('(its P35; true in 65% of years)');
+    // At most its P20: 20% of years. At most its P70: 70%.
+    expect(words(0.2, 'atMost')).toBe('(its P20; true in 20% of years)');
+    expect(words(0.7, 'atMost')).toBe('(its P70; true in 70% of years)');
+    expect(words(0.5, 'atLeast')).toBe('(its P50; true in 50% of years)');
+    // The two whole percents add to 100 (0.125 rounds to P13, so 87%, not 0.875 rounded, 88%).
+    expect(words(0.125, 'atLeast')).toBe('(its P13; true in 87% of years)');
+    // At the ends.
+    expect(words(0.001, 'atLeast')).toBe('(its P<1; true in >99% of years)');
+    expect(words(0.999, 'atLeast')).toBe('(its P>99; true in <1% of years)');
+    expect(words(0.001, 'atMost')).toBe('(its P<1; true in <1% of years)');
   });
 
-  it('the market in its own words, each direction', () => {
-    expect(words(0.69, 'atLeast', 'market')).toBe('a year in the best 31% for the market');
-    expect(words(0.27, 'atLeast', 'market')).toBe('any year but the worst 27% for the market');
-    expect(words(0.27, 'atMost', 'market')).toBe('a year in the worst 27% for the market');
-    expect(words(0.8, 'atMost', 'market')).toBe('any year but the best 20% for the market');
+  it('the market in the same form, each direction', () => {
+    expect(words(0.69, 'atLeast', 'market')).toBe('the market at its P69 or better (true in 31% of years)');
+    expect(words(0.27, 'atLeast', 'market')).toBe('the market at its P27 or better (true in 73% of years)');
+    expect(words(0.27, 'atMost', 'market')).toBe('the market at its P27 or worse (true in 27% of years)');
+    expect(words(0.8, 'atMost', 'market')).toBe('the market at its P80 or worse (true in 80% of years)');
   });
 
-  it('a whole condition: value, plan and years', () => {
+  it('a whole condition: value, plan and years; and a re-forecast\'s, against its median after the actuals', () => {
     const c: DriverCondition = { key: 'driver.SMB.conversion', label: 'SMB conversion', unit: 'rate', tier: 'SMB', planValue: 0.05, varianceShare: 0.5, reach: 'crosses', percentile: 0.35, value: 0.048, direction: 'atLeast' };
-    expect(conditionWords(c)).toBe('SMB conversion 4.8% instead of the planned 5%, any but a bottom-35% year for SMB conversion');
+    expect(conditionWords(c)).toBe('SMB conversion 4.8% instead of the planned 5% (its P35; true in 65% of years)');
+    expect(conditionWords({ ...c, learnedValue: 0.049 })).toBe('SMB conversion 4.8% instead of 4.9%, its median after the actuals, planned 5% (its P35; true in 65% of years)');
   });
 
   // Conversion drawn from {3%, 5%, 7%} once a year (as what-must-be-true-discrete.test.ts): a target
@@ -46,9 +53,9 @@ describe("what must be true's years say in how many years the condition holds", 
 
   /** The share of years the line's words say the condition holds in, in percent. */
   const saidShare = (line: string) => {
-    const m = /(any but )?a (top|bottom)-(\d+)% year for T conversion/.exec(line);
+    const m = /T conversion [^;]* \(its P\d+; true in (\d+)% of years\)/.exec(line);
     if (!m) throw new Error(`no years in: ${line}`);
-    return m[1] ? 100 - Number(m[3]) : Number(m[3]);
+    return Number(m[1]);
   };
 
   it('in a run: the share the words name is the share of draws meeting the condition (a discrete driver at its median value)', async () => {
@@ -70,5 +77,18 @@ describe("what must be true's years say in how many years the condition holds", 
     });
     // The three targets met both sides of the median: at least 5% (two thirds of years) and at least 7%.
     expect(seen).toEqual(new Set(['atLeast 0.05', 'atLeast 0.07']));
+    // The same words in the terminal, report.html and report.xlsx (before: not in the workbook).
+    const scenario = sim.loaded.scenario;
+    const table = summaryTable(summary);
+    const html = reportHtml({ summary, scenario, charts: [], files: [] });
+    const sheet = reportSheets(summary, scenario).find((x) => x.name === 'Attribution')!.preamble.join('\n');
+    for (const w of summary.whatMustBeTrue)
+      for (const c of w.drivers.filter((d) => d.reach === 'crosses')) {
+        const said = conditionWords(c);
+        expect(said).toMatch(/\(its P\d+; true in \d+% of years\)$/);
+        expect(table).toContain(said);
+        expect(html).toContain(said);
+        expect(sheet).toContain(said);
+      }
   }, 60_000);
 });

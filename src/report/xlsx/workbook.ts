@@ -14,6 +14,7 @@ import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import { percentFormat, shareFormats } from './share-format.js';
 import { varianceShareCell, varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
+import { whatMustBeTrueLine } from '../summary-table.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from '../bookings-note.js';
@@ -171,6 +172,10 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
       none
         ? `What moves recognized revenue: each driver's first-order share of its variance and its tornado bar: not estimable (${s.notEstimable}).`
         : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${varianceShareFormat(s)(s.unexplained.value!)}.`,
+      // A re-forecast's learned drivers tied to the market factor: the shares overlap or offset, as the terminal and report.html say (market-overlap.ts).
+      ...(!none && s.drivers.length > 0 && summary.reforecast?.attributionOverlap !== undefined ? [summary.reforecast.attributionOverlap] : []),
+      // What must be true for each target, in the terminal's and report.html's words.
+      ...summary.whatMustBeTrue.map((w) => whatMustBeTrueLine(w)),
     ],
     header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>

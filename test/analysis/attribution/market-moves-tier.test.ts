@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../../src/scenario/load.js';
+import { readMonthlyFile } from '../../../src/actuals/read-monthly-file.js';
 import { simulate, type Simulation } from '../../../src/engine/simulate.js';
 import { metricColumn } from '../../../src/analysis/columns.js';
 import { marketMovesTier } from '../../../src/model/market-moves-tier.js';
@@ -193,6 +194,134 @@ ${expansion}  - name: ExpAfterYear
     // The premise, read from the simulator: only the open pipeline and the pipeline's new customers' expansion
     // move; an existing customer expands at renewal only (DOMAIN.md), so a book renewing after the year does not.
     expect(truth).toEqual([['PipeCertain', false], ['PipeOpen', true], ['ExpNoCustomers', false], ['ExpFromPipeline', true], ['ExpAfterYear', false], ['StressedZero', false], ['LateExpansion', false]]);
+    expect(low.plan.tiers.map((t) => [t.name, marketMovesTier(t)])).toEqual(truth);
+  });
+
+  it('is false for an ACV loading with no deal at the tier\'s ACV and for a new customer\'s expansion that cannot fall in the year, counting the month it is won and its service start, exactly when the simulator says so', async () => {
+    // Review of the sixteenth session: the ACV loading counted as a route in a tier whose only deals
+    // are a pipeline file's (own amounts) or a group's with an amount, and a new customer's expansion
+    // counted when its lag was 11 months or less even if the customers can only be won in months
+    // 11-12. Truth from the simulator: the same draws at market -2 and +2 (conversion not loaded, so
+    // the file's odds stay as stated).
+    const rows = (tier: string, months: number[]) => months.map((m, i) => `o-${i},${tier},${50_000 + i * 1_000},maybe,${m}`).join('\n');
+    const files: Record<string, string> = {};
+    for (const [tier, months] of [['PipeAcv', [3, 5, 8]], ['ExpLate', [11, 12]], ['ExpEarly', [8, 12]], ['ExpServiceStart', [8, 12]]] as const)
+      files[`${tier}.csv`] = `id,tier,amount,stage,close_month\n${rows(tier, [...months])}\n`;
+    const dir = writeFiles(files);
+    const none = '      leadsPerMonth: 0\n      conversion: 0.05\n      acv: 10000\n';
+    const file = (tier: string) => `      openingPipeline: { file: ${tier}.csv, stages: { maybe: 0.5 } }\n`;
+    const expansion = '    newCustomerExpansion:\n      probability: { dist: beta, mean: 0.3, sd: 0.05 }\n      size: 20000\n      monthsAfterClose: 3\n';
+    const yaml = `name: acv and expansion
+market:
+  loadings: { acv: 0.5, expansion: 0.5 }
+tiers:
+  - name: AcvNoDeals
+    newBusiness:
+${none}  - name: PipeAcv
+    newBusiness:
+${none}${file('PipeAcv')}  - name: GroupAcv
+    newBusiness:
+${none}      openingPipeline: { groups: [{ count: 10, winProbability: 0.5, closeMonth: 6 }] }
+  - name: GroupOwnAmount
+    newBusiness:
+${none}      openingPipeline: { groups: [{ count: 10, winProbability: 0.5, closeMonth: 6, amount: 50000 }] }
+  - name: LeadsAcv
+    newBusiness:
+      leadsPerMonth: 100
+      conversion: 0.05
+      acv: 10000
+  - name: EarlierNone
+    newBusiness:
+      earlierLeads: { count: 0, conversion: 0.3, closeMonth: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }
+      acv: 10000
+  - name: EarlierSome
+    newBusiness:
+      earlierLeads: { count: 100, conversion: 0.3, closeMonth: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }
+      acv: 10000
+  - name: GroupEmpty
+    newBusiness:
+${none}      openingPipeline: { groups: [{ count: 0, winProbability: 0.5, closeMonth: 6 }] }
+  - name: ExpLate
+    newBusiness:
+${none}${file('ExpLate')}${expansion}  - name: ExpEarly
+    newBusiness:
+${none}${file('ExpEarly')}${expansion}  - name: ExpServiceStart
+    newBusiness:
+${none}      serviceStartLagMonths: 2
+${file('ExpServiceStart')}${expansion}`;
+    const at = async (factor: number) => {
+      const path = join(dir, `acv${factor}.yaml`);
+      writeFileSync(path, yaml.replace('market:\n', `market:\n  factor: ${factor}\n`));
+      return simulate(await loadScenario(path), { trials: 50, seed: 3, workers: 0 });
+    };
+    const [low, high] = [await at(-2), await at(2)];
+    const truth = low.plan.tiers.map((t) => [t.name, !sameTier(low, high, t.name)]);
+    // The premise, read from the simulator: the ACV moves deals priced at it only (leads, a group
+    // without an amount); an expansion 3 months after a customer won in month 8 falls in month 11,
+    // after one won in month 11 in month 14, and 2 months' service start pushes month 8's to 13.
+    expect(truth).toEqual([
+      ['AcvNoDeals', false],
+      ['PipeAcv', false],
+      ['GroupAcv', true],
+      ['GroupOwnAmount', false],
+      ['LeadsAcv', true],
+      ['EarlierNone', false],
+      ['EarlierSome', true],
+      ['GroupEmpty', false],
+      ['ExpLate', false],
+      ['ExpEarly', true],
+      ['ExpServiceStart', false],
+    ]);
+    expect(low.plan.tiers.map((t) => [t.name, marketMovesTier(t)])).toEqual(truth);
+  });
+
+  it('does not list a tier\'s conversion over 0 leads beside earlier leads, which have a conversion of their own', async () => {
+    // The tier's conversion converts its own leads only (new-business-simulator's runSource): beside
+    // earlier leads or reps it acts on nothing, and was listed as moving with the market. The premise,
+    // from the simulator: the tier's outcomes are the same whatever its conversion (same draws).
+    const yaml = (conversion: number) => `name: earlier
+market:
+  loadings: { conversion: 0.5 }
+tiers:
+  - name: T
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: ${conversion}
+      acv: 10000
+      earlierLeads: { count: 400, conversion: 0.3, closeMonth: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1] }
+`;
+    const [a, b] = [await run(yaml(0.02), 200, 5), await run(yaml(0.2), 200, 5)];
+    expect(sameTier(a, b, 'T')).toBe(true);
+    const summary = summarize(await run(yaml(0.05), 2_000, 5));
+    expect(summary.sensitivity.drivers.map((d) => d.label).sort()).toEqual(['Market', 'T earlier leads conversion']);
+  });
+
+  it('counts a re-forecast\'s new customers of the closed months only when their expansion can come after them, exactly when the simulator says so', async () => {
+    // 10 closed months; 40 customers won in month 1 (Early) expand 3 months later, in month 4, inside
+    // the actuals; those won in month 9 (Late) in month 12, simulated. A pipeline group closing in
+    // month 3 is in the actuals (GroupClosed); one closing in month 11 is not. Before: all counted as routes.
+    const tier = (t: string, more: string) => `  - name: ${t}\n    newBusiness:\n      leadsPerMonth: 0\n      conversion: 0.05\n      acv: 10000\n${more}`;
+    const expansion = '    newCustomerExpansion:\n      probability: { dist: beta, mean: 0.3, sd: 0.05 }\n      size: 20000\n      monthsAfterClose: 3\n';
+    const group = (month: number) => `      openingPipeline: { groups: [{ count: 10, winProbability: 0.5, closeMonth: ${month} }] }\n`;
+    const yaml = (factor: number) => `name: closed months
+market:
+  factor: ${factor}
+  loadings: { expansion: 0.5, conversion: 0.5 }
+tiers:
+${tier('Early', expansion)}${tier('Late', expansion)}${tier('GroupClosed', group(3))}${tier('GroupOpen', group(11))}`;
+    const tiers = ['Early', 'Late', 'GroupClosed', 'GroupOpen'];
+    const lines = ['month,tier,leads,deals,new_arr'];
+    for (let m = 1; m <= 10; m++) for (const [t, won] of [['Early', 1], ['Late', 9], ['GroupClosed', 0], ['GroupOpen', 0]] as const) lines.push(`${m},${t},0,${m === won ? 40 : 0},${m === won ? 400_000 : 0}`);
+    const dir = writeFiles({ 'actuals.csv': `${lines.join('\n')}\n`, 'low.yaml': yaml(-2), 'high.yaml': yaml(2) });
+    const at = async (name: string) => {
+      const loaded = await loadScenario(join(dir, `${name}.yaml`));
+      const s = loaded.scenario;
+      const file = await readMonthlyFile(join(dir, 'actuals.csv'), 'actuals.csv', { kind: 'actuals', calendar: { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth }, tiers });
+      return simulate(loaded, { trials: 30, seed: 3, workers: 0, actuals: { file, months: 10 } });
+    };
+    const [low, high] = [await at('low'), await at('high')];
+    const truth = low.plan.tiers.map((t) => [t.name, !sameTier(low, high, t.name)]);
+    expect(truth).toEqual([['Early', false], ['Late', true], ['GroupClosed', false], ['GroupOpen', true]]);
     expect(low.plan.tiers.map((t) => [t.name, marketMovesTier(t)])).toEqual(truth);
   });
 
