@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
 import type { Simulation } from '../engine/simulate.js';
 import { checkWholeRun } from '../engine/whole-run.js';
 import { METRICS, type Metric } from '../model/components.js';
@@ -213,7 +214,7 @@ function tierColumn(sim: Simulation, tier: string, metric: Metric, float32: bool
  * @example formatMarketFactor(-0.5244005127080407) // => '-0.524'
  */
 export function formatMarketFactor(z: number): string {
-  const rounded = Number(z.toFixed(3));
+  const rounded = Number(toFixedDecimal(z, 3));
   return String(rounded === 0 ? 0 : rounded); // never "-0"
 }
 
