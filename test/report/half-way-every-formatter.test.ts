@@ -84,7 +84,7 @@ describe("the bad years' driver percentiles", () => {
     const s = summarize(await simulate(parseScenario(TWO_TIERS, 'plan.yaml'), { trials: 400, workers: 0 }));
     summary = JSON.parse(JSON.stringify(s)) as Summary;
     // A driver whose bad years sit at its 28.5th percentile on average: a percentile the table writes as 28.5%.
-    const drivers = summary.badYears.metrics.revenue.drivers as Array<{ meanPercentile: number }>;
+    const drivers = summary.badYears.metrics.revenue.drivers as unknown as Array<{ meanPercentile: number }>;
     expect(drivers.length).toBeGreaterThan(0);
     drivers[0]!.meanPercentile = 0.285;
   });
