@@ -73,7 +73,10 @@ export function formatCount(value: number): string {
 
 /** A figure with one decimal, as ramped reps are written: 1.15 -> "1.2" (toFixed's "1.1" rounded the double below the half). */
 export function formatTenths(value: number): string {
-  return Number.isFinite(value) ? toFixedDecimal(value, 1) : '-';
+  if (!Number.isFinite(value)) return '-';
+  const text = toFixedDecimal(value, 1);
+  // A negative that rounds to zero is 0.0, not -0.0.
+  return Number(text) === 0 ? '0.0' : text;
 }
 
 /**

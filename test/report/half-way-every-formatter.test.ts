@@ -43,6 +43,7 @@ describe('a decimal half, in every display formatter', () => {
     ['driverValue other unit 2.675', () => driverValue(2.675, 'months' as DriverCondition['unit']), '2.68 months'], // was 2.67
     ['ramped reps 1.15 (terminal)', () => extraFormat(EXTRA_KEYS.ramped(3))(1.15), '1.2'], // was 1.1
     ['ramped reps 1.15 (report.html)', () => formatTenths(1.15), '1.2'], // was 1.1
+    ['tenths of a negative that rounds to zero', () => formatTenths(-0.01), '0.0'], // toFixed's -0.0 (found by fuzz.mjs)
     ['whole percent 28.5', () => wholePercentDigits(0.285), '29'], // Math.round(28.499999999999996) was 28
     ['percentile words 28.5%', () => percentileWords(0.285, 'X conversion', 'rate', 'atMost'), 'a bottom-29% year for X conversion'], // was bottom-28%
     ['studio rate below 10%', () => formatDriverValue('rate', 0.01005), '1.01%'], // was 1.00%
