@@ -8,6 +8,11 @@
 # accent and space look-alikes, a tier with no book, one with no new business, a 1e12 book, 1e-3 ACVs),
 # its stressed copy many-down.yaml, and neg.yaml (churn-heavy, a tier with no leads, a target on every metric).
 # Known: BigCo's P(B < A) in compare (1e-3 ACVs: trials.csv's cents cannot tell the trials' differences apart).
+# What this script does not run: the re-forecasts from 5 and 11 closed months (only --as-of 1 here), the
+# --with-stress run, the monthly-plan check (plancheck.mjs needs a plan run and plan.json that nothing here
+# creates), the formatter sweep (fuzz.mjs, run on its own), and TIES=1 (set it to flag a figure rounded
+# toward zero from an exact half). A figure passing here is within half a unit of its last digit: it does
+# not tell a half rounded the wrong way from a right one (TIES=1 and fuzz.mjs do).
 # Usage (from the repository, after npm run build): bash bench/trials-recheck/run.sh [TMPDIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd); out=${1:-$(mktemp -d)}; mkdir -p "$out"

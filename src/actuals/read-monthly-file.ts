@@ -14,7 +14,7 @@ import {
 import { quoteText } from '../scenario/display-text.js';
 import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
 import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
-import { nameKey } from '../scenario/name-key.js';
+import { nameKey, readAlikeWhy } from '../scenario/name-key.js';
 import { checkMonthlyFileOptions } from './monthly-file-options.js';
 
 /**
@@ -290,7 +290,8 @@ class TierSpelling {
    * Complexity: O(length of the name).
    */
   check(name: string): string | undefined {
-    // In NFC form too: "Café" with é and with e + U+0301 read alike, and a scenario refuses them as two tiers.
+    // As they read (nameKey): "Café" with é and with e + U+0301, "Big Co" with a no-break space or two
+    // spaces read alike, and a scenario refuses them as two tiers.
     const key = nameKey(name);
     const first = this.first.get(key);
     if (first === undefined) {
@@ -300,7 +301,7 @@ class TierSpelling {
     if (first === name) return undefined;
     if (this.reported.has(name)) return '';
     this.reported.add(name);
-    return `tier ${quoteText(name)} is tier ${quoteText(first)} spelled differently${name.toLowerCase() !== first.toLowerCase() ? ' (other Unicode characters that read the same: NFC and NFD forms)' : ''}: write each tier's name one way`;
+    return `tier ${quoteText(name)} is tier ${quoteText(first)} spelled differently${name.toLowerCase() !== first.toLowerCase() ? ` (other Unicode characters that read the same: ${readAlikeWhy(first, name)})` : ''}: write each tier's name one way`;
   }
 }
 

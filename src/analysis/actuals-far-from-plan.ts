@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { closedMonthDueArr } from '../actuals/start-state.js';
 import type { LearnedDriver } from '../actuals/learning-model.js';
 import type { MonthlyMeasure, MonthlyRow } from '../actuals/monthly-record.js';
@@ -262,11 +263,11 @@ function median(column: ArrayLike<number>): number {
   return type7(selectOrderStatistics(xs, n, positions), n, 0.5);
 }
 
-const signed = (x: number): string => `${x > 0 ? '+' : ''}${x.toFixed(1)}`;
+const signed = (x: number): string => `${x > 0 ? '+' : ''}${toFixedDecimal(x, 1)}`;
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A driver's value as its unit reads. */
 function shown(x: number, unit: string): string {
-  if (unit === 'rate') return `${(100 * x).toFixed(2)}%`;
-  return Math.round(x).toLocaleString('en-US');
+  if (unit === 'rate') return `${toFixedDecimal(100 * x, 2)}%`;
+  return (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US');
 }

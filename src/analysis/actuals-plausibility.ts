@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { COMPONENTS, componentIndex } from '../model/components.js';
 import type { Reforecast } from '../actuals/reforecast.js';
 import type { PlausibilityWarning } from './plausibility.js';
@@ -43,7 +44,7 @@ export function actualsWarnings(reforecast: Reforecast | undefined): Plausibilit
       if (live > 0 && Math.abs(unexplained) > UNEXPLAINED_ARR_SHARE * live) {
         const money = (x: number) => Math.round(x).toLocaleString('en-US');
         const column = row.columns?.ending_arr;
-        const share = (x: number, of: number) => `${Math.round((100 * Math.abs(x)) / of)}%`;
+        const share = (x: number, of: number) => `${toFixedDecimal((100 * Math.abs(x)) / of, 0)}%`;
         // Month 1's rest is the opening book's difference from the scenario's when the year began on another book.
         const openingNote = i === 0 && opening > 0 ? `; an opening book of ${money(opening + unexplained)}, not the scenario's openingArr ${money(opening)}, would explain it (set openingArr to the book the year began with)` : '';
         out.push({

@@ -1,3 +1,5 @@
+import { nameKey } from '../scenario/name-key.js';
+import { toFixedDecimal } from '../math/decimal-round.js';
 import type { Simulation } from '../engine/simulate.js';
 import { checkWholeRun } from '../engine/whole-run.js';
 import { METRICS, type Metric } from '../model/components.js';
@@ -106,7 +108,9 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
       );
   const n = first.trials;
   const tierNames = sims.map((s) => s.plan.tiers.map((t) => t.name));
-  const sharedTiers = tierNames[0]!.filter((name) => tierNames.every((names) => names.includes(name)));
+  // Tiers are matched as they read (nameKey): "Big Co" in one scenario and "Big\u00a0Co" or "Big  Co"
+  // in another are one tier, as every output shows them; the first scenario's spelling names it.
+  const sharedTiers = tierNames[0]!.filter((name) => tierNames.every((names) => names.some((other) => nameKey(other) === nameKey(name))));
   const sameTiers = tierNames.every((names) => names.length === sharedTiers.length);
   const scratch = new Float64Array(n);
   const difference = new Float64Array(n);
@@ -200,7 +204,9 @@ function requireColumn(sim: Simulation, key: string): ArrayLike<number> {
 
 /** A tier's metric per trial: its own column, or the headline one when it is the only tier (as float32 if asked). */
 function tierColumn(sim: Simulation, tier: string, metric: Metric, float32: boolean): ArrayLike<number> {
-  if (sim.plan.tiers.length > 1) return requireColumn(sim, tierKey(tier, metric));
+  // This scenario's own spelling of the tier, which its columns are keyed by.
+  const own = sim.plan.tiers.find((t) => nameKey(t.name) === nameKey(tier))!.name;
+  if (sim.plan.tiers.length > 1) return requireColumn(sim, tierKey(own, metric));
   const total = requireColumn(sim, metric);
   return float32 ? Float32Array.from(total) : total;
 }
@@ -213,7 +219,7 @@ function tierColumn(sim: Simulation, tier: string, metric: Metric, float32: bool
  * @example formatMarketFactor(-0.5244005127080407) // => '-0.524'
  */
 export function formatMarketFactor(z: number): string {
-  const rounded = Number(z.toFixed(3));
+  const rounded = Number(toFixedDecimal(z, 3));
   return String(rounded === 0 ? 0 : rounded); // never "-0"
 }
 

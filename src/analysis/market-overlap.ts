@@ -1,3 +1,5 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
+
 /**
  * In a re-forecast the market factor and the learned drivers are drawn together from the posterior:
  * the closed months pin each driver's value this year (its own draw moved by the market), so a higher
@@ -39,7 +41,7 @@ export function tiedToMarket(r: number, ess: number): boolean {
  */
 export function marketOverlapNote(tied: ReadonlyArray<{ readonly label: string; readonly correlation: number }>): string | undefined {
   if (tied.length === 0) return undefined;
-  const named = [...tied].sort((a, b) => Math.abs(b.correlation) - Math.abs(a.correlation)).map((d) => `${d.label} ${d.correlation.toFixed(2)}`);
+  const named = [...tied].sort((a, b) => Math.abs(b.correlation) - Math.abs(a.correlation)).map((d) => `${d.label} ${toFixedDecimal(d.correlation, 2)}`);
   return (
     `In this re-forecast the market factor and the learned drivers are drawn together from what the closed months allow, so they are not independent (correlation with the market factor: ${named.join(', ')}). ` +
     "Their variance shares are not separate: a driver's share carries the market factor's moves that go with its draws, and the market's carries theirs, so the shares may overlap or offset, and 1 minus their sum is not only unit-level luck."

@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { quickselect } from 'simple-statistics';
 import { incompleteBeta } from '../math/incomplete-beta.js';
 
@@ -128,7 +129,7 @@ function intervalInside(n: number, p: number): boolean {
  */
 function percentWords(p: number): string {
   const round = (d: number) => {
-    const text = (p * 100).toFixed(d);
+    const text = toFixedDecimal(p * 100, d);
     return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
   };
   let d = 1;

@@ -1,3 +1,4 @@
+import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import { centralValue } from '../scenario/central-value.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import { formatPath } from '../scenario/scenario-error.js';
@@ -73,17 +74,17 @@ export interface PlausibilityWarning {
  * three would round a rate below 100% up to it (0.9996 -> '99.96%', not '100%').
  */
 function pct(x: number): string {
-  const short = Number((x * 100).toPrecision(3));
-  return `${short === 100 && x !== 1 ? Number((x * 100).toPrecision(6)) : short}%`;
+  const short = toPrecisionDecimal(x * 100, 3);
+  return `${short === 100 && x !== 1 ? toPrecisionDecimal(x * 100, 6) : short}%`;
 }
 /** A whole count: 5658 -> '5,658'. */
-const count = (x: number) => Math.round(x).toLocaleString('en-US');
+const count = (x: number) => (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US');
 /** Money, compact: 84123456 -> '84.1M', 12000 -> '12k', 250 -> '250'; 999990000 -> '1B', not '1,000M'. */
 function money(x: number): string {
   const a = Math.abs(x);
-  const short = (v: number, unit: string) => `${Number(v.toPrecision(3)).toLocaleString('en-US')}${unit}`;
+  const short = (v: number, unit: string) => `${toPrecisionDecimal(v, 3).toLocaleString('en-US')}${unit}`;
   // The unit is picked after rounding to three digits, so 999.99M, which rounds to 1,000M, is 1B.
-  const at = (size: number) => Number((a / size).toPrecision(3)) >= 1;
+  const at = (size: number) => toPrecisionDecimal(a / size, 3) >= 1;
   if (at(1e12)) return short(x / 1e12, 'T');
   if (at(1e9)) return short(x / 1e9, 'B');
   if (at(1e6)) return short(x / 1e6, 'M');

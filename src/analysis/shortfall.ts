@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { selectOrderStatistics } from './order-statistics.js';
 
 /** Expected shortfall with its 95% Monte Carlo interval. */
@@ -60,7 +61,7 @@ export function expectedShortfallEstimate(values: ArrayLike<number>, share: numb
   }
   const es = sum / k;
   if (k < MIN_TAIL_TRIALS) {
-    const worst = `worst ${+(share * 100).toFixed(2)}%`;
+    const worst = `worst ${Number(toFixedDecimal(share * 100, 2))}%`;
     return {
       value: es,
       interval: null,

@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
 import type { Command } from 'commander';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
 import { fitHistory } from '../fit/fit-history.js';
@@ -66,7 +67,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
       }
       for (const t of fit.tiers)
         io.out(
-          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${(t.newBusiness.conversion.rate.value * 100).toFixed(2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${formatShare(t.existing.renewal.rate.value)}` : ''].filter(Boolean).join(', ')}\n`,
+          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${toFixedDecimal(t.newBusiness.conversion.rate.value * 100, 2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${formatShare(t.existing.renewal.rate.value)}` : ''].filter(Boolean).join(', ')}\n`,
         );
       io.err(`wrote ${terminalCell(opts.out)} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${terminalCell(opts.out)}\n`);
     });

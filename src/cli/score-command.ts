@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { directoryShown } from './directory-shown.js';
 import type { Command } from 'commander';
 import { realpath } from 'node:fs/promises';
@@ -154,14 +155,14 @@ function isMonthlyFile(bytes: Buffer): boolean {
 
 /** The scores as printed: one line per outcome, then one per metric and the verdict. */
 export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]): string {
-  const n = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '-');
+  const n = (x: number) => (Number.isFinite(x) ? (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US') : '-');
   // As every share the outputs write (formatShare): a PIT of 0.99967 reads 99.97%, not 100.0% (above every trial).
   const pct = formatShare;
   const rows = [['report', 'tier', 'metric', 'outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'in P10-P90']];
   for (const o of result.outcomes) rows.push([reports[o.report]!.dir, o.tier ?? 'total', o.metric === 'endingArr' ? 'ending_arr' : o.metric, n(o.value), n(o.p10), n(o.p50), n(o.p90), pct(o.pit), n(o.crps), o.inside80 ? 'yes' : 'no']);
   const groups = [['metric', 'outcomes', 'mean CRPS', 'pinball P10', 'pinball P50', 'pinball P90', 'in P10-P90', 'KS p']];
   for (const [m, g] of Object.entries(result.byMetric) as Array<[Metric, NonNullable<ScoreResult['byMetric'][Metric]>]>)
-    groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), pct(g.coverage.share), g.ks.pValue.toFixed(3)]);
+    groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), pct(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)]);
   return `${table(rows, 3)}\n${table(groups, 1)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
 }
 

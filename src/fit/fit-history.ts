@@ -1,3 +1,4 @@
+import { lookKey } from '../scenario/name-key.js';
 import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from '../actuals/monthly-record.js';
 
 import { ScenarioError, type ScenarioIssue } from '../scenario/scenario-error.js';
@@ -100,14 +101,16 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
   const issues: ScenarioIssue[] = [];
   const tiers: TierFit[] = [];
   const n = history.months;
-  // A scenario's tier names are unique ignoring case: "SMB" and "smb" in a history are one tier spelled twice.
+  // A scenario's tier names are unique as they read (lookKey): "SMB" and "smb", "Big Co" and
+  // "Big\u00a0Co" or "Big  Co" in a history are one tier spelled twice. Refused here, at the file's
+  // line, not by the fitted scenario's own check (exit 1, 'the fitted scenario does not validate').
   const seenNames = new Map<string, string>();
   for (const name of history.tiers) {
-    const other = seenNames.get(name.trim().toLowerCase());
+    const other = seenNames.get(lookKey(name));
     const first = history.byTier.get(name)![0];
     if (other !== undefined)
       issues.push({ path: ['tier'], message: `tier ${quoteText(name)} is tier ${quoteText(other)} spelled differently: write each tier's name one way`, ...(first ? { line: first.line, column: 1 } : {}) });
-    else seenNames.set(name.trim().toLowerCase(), name);
+    else seenNames.set(lookKey(name), name);
     if (name.length > 60) issues.push({ path: ['tier'], message: `tier ${quoteText(name)} has more than 60 characters, the most a scenario's tier name may have`, ...(first ? { line: first.line, column: 1 } : {}) });
     else {
       // Every other rule a scenario has for a tier's name (not `total` or `all`, the company's words in the outputs).

@@ -37,7 +37,35 @@ export function toPrecisionDecimal(x: number, significant: number): number {
   const exponent = Math.floor(Math.log10(Math.abs(decimalOf(x))));
   const decimals = significant - 1 - exponent;
   if (decimals >= 0 && decimals <= 20) return Number(toFixedDecimal(x, decimals));
-  // Beyond toFixed's decimals, or whole digits to drop (2254 to 3 digits: 2250): scale first.
-  const scale = 10 ** -decimals;
-  return Math.sign(x) * Math.round(decimalOf(Math.abs(x) / scale)) * scale;
+  // Beyond toFixed's decimals, or whole digits to drop (2254 to 3 digits: 2250): on the 15 digits of
+  // the decimal view, a digit 5 or above after the kept ones rounding up (the view is at or above the
+  // half only when the double is, or when it reads as the half). Not by scaling: 10^-decimals is 0
+  // below 1e-323, and x / 0 gave NaN.
+  const [mantissa, exponent10] = Math.abs(x).toExponential(14).split('e') as [string, string];
+  const digits = mantissa.replace('.', '');
+  const kept = BigInt(digits.slice(0, significant)) + (digits.charCodeAt(significant) >= 53 ? 1n : 0n);
+  return Math.sign(x) * Number(`${kept}e${Number(exponent10) - significant + 1}`);
+}
+
+/**
+ * `x` rounded to `significant` significant digits (1..15) as toPrecisionDecimal rounds it, written in
+ * positional notation with every one of those digits (trailing zeros kept): never an exponent, and
+ * never a RangeError however small or large the finite `x` (toFixed takes at most 100 decimals, and
+ * 1e-105 needs 106).
+ *
+ * @example toPrecisionText(0.000000845, 2) // => '0.00000085'
+ * @example toPrecisionText(0.1, 2) // => '0.10'
+ * Complexity: O(digits written).
+ */
+export function toPrecisionText(x: number, significant: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const rounded = toPrecisionDecimal(x, significant);
+  if (rounded === 0) return '0';
+  const [mantissa, exponent10] = Math.abs(rounded).toExponential(significant - 1).split('e') as [string, string];
+  const digits = mantissa.replace('.', '');
+  const e = Number(exponent10);
+  const sign = rounded < 0 ? '-' : '';
+  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+  if (e >= digits.length - 1) return `${sign}${digits}${'0'.repeat(e - digits.length + 1)}`;
+  return `${sign}${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
 }

@@ -1,4 +1,4 @@
-import { toFixedDecimal, toPrecisionDecimal } from './decimal-round.js';
+import { toFixedDecimal, toPrecisionText } from './decimal-round.js';
 /**
  * Decimals of a percentage: one, or more for a share just below 1, which one decimal would round
  * to 100.0%: a target reached in 2,999 of 3,000 trials is 99.97%, not the certainty "100.0%".
@@ -16,12 +16,10 @@ export function decimalsBelowWhole(value: number): number {
 /**
  * A percentage with two significant digits, in positional notation: toPrecision writes one below
  * 0.000001 in exponent notation (a share of 6.9e-9 as "6.9e-7%"), which no table or chart reads as
- * a percentage.
+ * a percentage. Any finite x (1e-105 included: toFixed threw a RangeError past 100 decimals).
  *
  * @example twoSignificantDigits(0.000000689) // => '0.00000069'
  */
 export function twoSignificantDigits(x: number): string {
-  const rounded = toPrecisionDecimal(x, 2);
-  if (rounded === 0) return '0';
-  return rounded.toFixed(Math.max(0, 1 - Math.floor(Math.log10(Math.abs(rounded)))));
+  return toPrecisionText(x, 2);
 }

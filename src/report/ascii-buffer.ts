@@ -1,3 +1,5 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
+
 /**
  * Writes numbers as ASCII decimal text into a growing byte buffer, without a string per number:
  * trials.csv holds tens of millions of numbers, and String(x) with its garbage dominated writing it.
@@ -46,14 +48,20 @@ export class AsciiBuffer {
   }
 
   /**
-   * `value` rounded to `decimals` places (0..9), trailing zeros dropped: 1.50 -> "1.5", -0.0 -> "0".
+   * `value` rounded to `decimals` places (0..9), halves of the decimal away from zero (1.005 -> "1.01"),
+   * trailing zeros dropped: 1.50 -> "1.5", -0.0 -> "0".
    * Writes nothing for a non-finite value (an empty CSV cell). Exact for |value| x 10^decimals < 2^53.
    *
    * @example b.fixed(132162418.3456, 2) // writes 132162418.35
    */
   fixed(value: number, decimals: number): void {
     if (!Number.isFinite(value)) return;
-    const n = Math.round(Math.abs(value) * POW10[decimals]!);
+    const scaled = Math.abs(value) * POW10[decimals]!;
+    let n = Math.round(scaled);
+    // A half in the decimal view that the double holds just below (1.005 x 100 is 100.49999999999999)
+    // goes away from zero, as toFixedDecimal and a spreadsheet round it; the first test keeps the
+    // 15-digit reading off the common path.
+    if (scaled - n > 0.49 && Number(scaled.toPrecision(15)) - n === 0.5) n++;
     if (n === 0) {
       this.byte(48);
       return;
@@ -61,7 +69,7 @@ export class AsciiBuffer {
     if (n >= 2 ** 53) {
       // Beyond exact integers: the slow path, same rounding.
       if (value < 0) this.byte(45);
-      this.text(String(Number(Math.abs(value).toFixed(decimals))));
+      this.text(String(Number(toFixedDecimal(Math.abs(value), decimals))));
       return;
     }
     // n as two int32 groups: high (below 2^53 / 1e9, 7 digits) and low (the last 9 digits, which hold

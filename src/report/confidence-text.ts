@@ -1,3 +1,5 @@
+import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
+
 /** The most decimals confidenceWords writes (toFixed takes up to 100). */
 const MAX_DECIMALS = 20;
 
@@ -14,8 +16,9 @@ export function confidenceWords(confidence: number): { readonly share: string; r
   // Written from toFixed's digits, trailing zeros dropped: Number() would write 1e-7 for 0.0000001
   // (--confidence 0.999999999 read 'P1e-7'). Up to 20 decimals, so every double from 1e-15 to
   // 1 - 2^-53 reads inside (0%, 100%) (8 read 0.99999999999 as '100%' and 'P0').
+  // A half away from zero, on the decimal (toFixedDecimal), as every share arrcast writes.
   const round = (v: number, d: number) => {
-    const text = (v * 100).toFixed(d);
+    const text = toFixedDecimal(v * 100, d);
     return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
   };
   let d = 1;
@@ -24,8 +27,20 @@ export function confidenceWords(confidence: number): { readonly share: string; r
   // Below 1e-22 no fixed decimals will do (--confidence 1e-300 read '0% confidence'): the share in
   // significant digits, '1e-298%'. Its percentile is 1 - c, which a double holds as exactly 1 there:
   // P100 is then what the run reads (its largest trial), so it is written so.
-  const share = Number(round(confidence, d)) === 0 ? `${Number((confidence * 100).toPrecision(3))}` : round(confidence, d);
-  return { share: `${share}%`, percentile: `P${round(1 - confidence, d)}` };
+  const share = Number(round(confidence, d)) === 0 ? `${toPrecisionDecimal(confidence * 100, 3)}` : round(confidence, d);
+  // The percentile is 100 less the share as written, so the two add to 100: rounding each on its own
+  // took both halves up (--confidence 0.9455 read '94.6%' and 'P5.5', or toFixed's '94.5%' and 'P5.4'
+  // beside report.xlsx's 94.6%).
+  const percentile = Number(round(confidence, d)) === 0 ? round(1 - confidence, d) : complement(toFixedDecimal(confidence * 100, d));
+  return { share: `${share}%`, percentile: `P${percentile}` };
+}
+
+/** 100 less a non-negative percentage written with fixed decimals, exactly (in integers): '94.6' -> '5.4'. */
+function complement(text: string): string {
+  const [whole, fraction = ''] = text.split('.') as [string, string?];
+  const rest = (100n * 10n ** BigInt(fraction.length) - BigInt(whole + fraction)).toString().padStart(fraction.length + 1, '0');
+  const written = fraction.length === 0 ? rest : `${rest.slice(0, -fraction.length)}.${rest.slice(-fraction.length)}`;
+  return written.includes('.') ? written.replace(/\.?0+$/, '') : written;
 }
 
 /**

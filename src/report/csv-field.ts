@@ -1,3 +1,5 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
+
 /**
  * First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection): `=`,
  * `+`, `-`, `@`, and tab or carriage return, which some spreadsheets skip before looking; and the
@@ -23,13 +25,16 @@ export function csvField(field: string): string {
 }
 
 /**
- * A number as a spreadsheet reads it: rounded to `decimals` places, trailing zeros dropped, no
- * exponent for money-sized values; empty for a non-finite value.
+ * A number as a spreadsheet reads it: rounded to `decimals` places, a half of the decimal away from
+ * zero as report.xlsx's cells show it (1.005 -> '1.01'; toFixed's '1' rounded the double just below),
+ * trailing zeros dropped, no exponent for money-sized values; empty for a non-finite value. The CSVs
+ * are read by people in spreadsheets as much as by programs, and their decimals are already a
+ * rounding: so they round as every other output, not to full precision.
  *
  * @example csvNumber(132162418.3456, 2) // => '132162418.35'
  */
 export function csvNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return '';
-  const rounded = Number(value.toFixed(decimals));
+  const rounded = Number(toFixedDecimal(value, decimals));
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }

@@ -1,4 +1,4 @@
-import { moneyUnit, unitSize } from './money.js';
+import { MONEY_UNITS, moneyUnit, unitSize, type MoneyUnit } from './money.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
 
 /** "CHF" and other letter codes need a space before the amount; "$" and "€" do not. */
@@ -16,10 +16,15 @@ const prefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : sy
 export function fixedMoney(values: readonly number[], symbol: string): (v: number) => string {
   const finite = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
   const largest = finite.length > 0 ? Math.max(...finite) : 0;
-  const [, unit] = moneyUnit(largest);
+  const least = finite.length > 0 ? Math.min(...finite) : 0;
+  const decimalsIn = (unit: MoneyUnit) => (unit === '' ? 0 : finite.length > 0 && least / unitSize(unit) < 0.1 ? 2 : 1);
+  let [, unit] = moneyUnit(largest);
+  // The largest amount as written may reach a thousand of its unit (999,960 is 1000.0k): then the
+  // set is written in the next unit ("$1.0M"), as formatCurrency carries, and the tables read "$1M".
+  if (unit !== 'T' && Number(toFixedDecimal(largest / unitSize(unit), decimalsIn(unit))) >= 1000)
+    unit = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
   const scale = unitSize(unit);
-  const smallest = finite.length > 0 ? Math.min(...finite) / scale : 1;
-  const decimals = unit === '' ? 0 : smallest < 0.1 ? 2 : 1;
+  const decimals = decimalsIn(unit);
   return (v: number) => {
     if (!Number.isFinite(v)) return '-';
     const text = toFixedDecimal(Math.abs(v) / scale, decimals);

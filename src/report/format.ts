@@ -66,9 +66,27 @@ export function percentColumn(values: readonly number[]): (value: number) => str
   };
 }
 
-/** A count with thousands separators: 1572.2 -> "1,572". */
+/** A count with thousands separators: 1572.2 -> "1,572"; a half away from zero (-2.5 -> "-3", as Math.round's "-2" was not). */
 export function formatCount(value: number): string {
-  return Number.isFinite(value) ? (Math.round(value) + 0).toLocaleString('en-US') : '-';
+  return Number.isFinite(value) ? (Number(toFixedDecimal(value, 0)) + 0).toLocaleString('en-US') : '-';
+}
+
+/** A figure with one decimal, as ramped reps are written: 1.15 -> "1.2" (toFixed's "1.1" rounded the double below the half). */
+export function formatTenths(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  const text = toFixedDecimal(value, 1);
+  // A negative that rounds to zero is 0.0, not -0.0.
+  return Number(text) === 0 ? '0.0' : text;
+}
+
+/**
+ * A share's whole percent, without the sign: 0.285 -> "29", as 28.5% rounds (Math.round(0.285 * 100)
+ * read 28: the product is 28.499999999999996). The bad-years tables' "P29" and "Worst 10%".
+ *
+ * @example wholePercentDigits(0.285) // => '29'
+ */
+export function wholePercentDigits(share: number): string {
+  return toFixedDecimal(share * 100, 0);
 }
 
 /**

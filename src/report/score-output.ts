@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { chartFigure, pageHead } from './html/page-head.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -90,7 +91,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
 
 /** A share as every output writes one (formatShare): a PIT of 0.99967 is 99.97%, not 100.0% (above every trial). */
 const share = (x: number) => (Number.isFinite(x) ? formatShare(x) : '–');
-const amount = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
+const amount = (x: number) => (Number.isFinite(x) ? (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US') : '–');
 
 /** The score in one sentence per group: coverage against 80%, and the KS test of the PITs. */
 export function scoreParagraph(result: ScoreResult): string {
@@ -98,11 +99,11 @@ export function scoreParagraph(result: ScoreResult): string {
   const c = g.coverage;
   const [lo, hi] = c.calibratedRange;
   const verdict = c.inside < lo ? 'fewer than a calibrated forecast gives: the bands were too narrow' : c.inside > hi ? 'more than a calibrated forecast gives: the bands were too wide' : 'as a calibrated forecast gives';
-  return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${c.inside} of them (${share(c.share)}) fell inside their forecast's P10-P90, ${verdict} (${lo === hi ? lo : `${lo} to ${hi}`} of ${g.outcomes} 95% of the time, nominal 80%). The PITs against uniform: KS D = ${g.ks.d.toFixed(3)}, p = ${g.ks.pValue.toFixed(3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
+  return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${c.inside} of them (${share(c.share)}) fell inside their forecast's P10-P90, ${verdict} (${lo === hi ? lo : `${lo} to ${hi}`} of ${g.outcomes} 95% of the time, nominal 80%). The PITs against uniform: KS D = ${toFixedDecimal(g.ks.d, 3)}, p = ${toFixedDecimal(g.ks.pValue, 3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
 }
 
 function groupRow(label: string, g: ScoreGroup): string[] {
-  return [label, String(g.outcomes), amount(g.meanCrps), amount(g.meanPinball10), amount(g.meanPinball50), amount(g.meanPinball90), share(g.coverage.share), g.ks.pValue.toFixed(3)];
+  return [label, String(g.outcomes), amount(g.meanCrps), amount(g.meanPinball10), amount(g.meanPinball50), amount(g.meanPinball90), share(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)];
 }
 
 /** score.html: a self-contained page (no script, nothing fetched): the verdict, the tables and both charts. */

@@ -1,12 +1,12 @@
 import { forecastKindWords } from './forecast-kind-words.js';
-import { toFixedDecimal } from '../math/decimal-round.js';
+import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import { EXTRA_KEYS } from '../model/drivers/extra-keys.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../model/components.js';
 import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
 import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
-import { formatCount, formatInterval, formatMoney, formatPercent, percentColumn, textTable } from './format.js';
+import { formatCount, formatInterval, formatMoney, formatPercent, formatTenths, percentColumn, wholePercentDigits, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
@@ -95,7 +95,7 @@ export function summaryTable(summary: Summary): string {
 /** How to show a tier's extra figure: money for contract values, tenths for ramped reps, else a count. */
 export function extraFormat(key: string): (v: number) => string {
   if (key === EXTRA_KEYS.newTcv || key === EXTRA_KEYS.pipelineBookings) return formatMoney;
-  if (Array.from({ length: 12 }, (_, m) => EXTRA_KEYS.ramped(m + 1)).includes(key)) return (v) => v.toFixed(1);
+  if (Array.from({ length: 12 }, (_, m) => EXTRA_KEYS.ramped(m + 1)).includes(key)) return formatTenths;
   return formatCount;
 }
 
@@ -103,8 +103,9 @@ export function extraFormat(key: string): (v: number) => string {
 export function driverValue(v: number, unit: DriverCondition['unit']): string {
   switch (unit) {
     case 'rate':
-      // Three significant digits, trailing zeros dropped: 2.5%, 6.01%, 86.3%.
-      return Number.isFinite(v) ? `${Number.parseFloat((v * 100).toPrecision(3))}%` : '-';
+      // Three significant digits, trailing zeros dropped: 2.5%, 6.01%, 86.3%; a half away from zero,
+      // as Assumptions and report.xlsx write it (0.1235 is 12.4%, not toPrecision's 12.3%).
+      return Number.isFinite(v) ? `${toPrecisionDecimal(v * 100, 3)}%` : '-';
     case 'count':
       return formatCount(v);
     case 'currency':
@@ -112,12 +113,12 @@ export function driverValue(v: number, unit: DriverCondition['unit']): string {
     case 'deals per rep a month':
       // Three significant digits, as rates: a rep's deals are often a fraction of one (0.35 a month),
       // which one decimal showed as 0.3, the same as a move to 0.31.
-      return Number.isFinite(v) ? `${Number.parseFloat(v.toPrecision(3))} deals per rep a month` : '-';
+      return Number.isFinite(v) ? `${toPrecisionDecimal(v, 3)} deals per rep a month` : '-';
     case 'market':
-      return `${(Math.abs(v) < 0.005 ? 0 : v).toFixed(2)} sd`;
+      return `${Math.abs(v) < 0.005 ? '0.00' : toFixedDecimal(v, 2)} sd`;
     default:
       // A unit the registry may add later ('months', ...): the value and its unit's name.
-      return `${Number.parseFloat(v.toPrecision(3))} ${String(unit)}`;
+      return `${toPrecisionDecimal(v, 3)} ${String(unit)}`;
   }
 }
 
@@ -135,10 +136,12 @@ export function driverValue(v: number, unit: DriverCondition['unit']): string {
  */
 export function percentileWords(p: number, unit: DriverCondition['unit'], direction: NonNullable<DriverCondition['direction']>): string {
   const atLeast = direction === 'atLeast';
-  const whole = Math.round(p * 100);
-  const at = p < 0.005 ? '<1' : p >= 0.995 ? '>99' : String(whole);
-  const holds = atLeast ? 1 - p : p;
-  const share = holds < 0.005 ? '<1' : holds >= 0.995 ? '>99' : String(atLeast ? 100 - whole : whole);
+  // Rounded as every figure is (the decimal's half away from zero, math/decimal-round.ts); the share
+  // of years is read from the same whole percent, so the two add to 100 and agree at the ends.
+  const whole = Number(wholePercentDigits(p));
+  const shown = (w: number) => (w < 1 ? '<1' : w > 99 ? '>99' : String(w));
+  const at = shown(whole);
+  const share = shown(atLeast ? 100 - whole : whole);
   const years = `true in ${share}% of years`;
   return unit === 'market' ? `the market at its P${at} or ${atLeast ? 'better' : 'worse'} (${years})` : `(its P${at}; ${years})`;
 }
@@ -315,7 +318,7 @@ function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] 
 /** Where the worst 10% of years of revenue come from: components' shares of the shortfall, drivers' percentiles. */
 function badYearsTable(summary: Summary): string[] {
   const b = summary.badYears.metrics.revenue;
-  const pct = Math.round(summary.badYears.share * 100);
+  const pct = wholePercentDigits(summary.badYears.share);
   const out: string[] = [''];
   const short = b.components.filter((c) => c.shortfall !== 0);
   // Which mean is which: 'revenue 18.3M, 21.3M on average' left the reader to guess.

@@ -7,6 +7,7 @@ import { planLoaded } from '../engine/simulate.js';
 import { formatMarketFactor } from '../analysis/compare.js';
 import { normalQuantile } from '../math/normal-cdf.js';
 import { formatCount, formatMoney, formatPercent } from '../report/format.js';
+import { toFixedDecimal } from '../math/decimal-round.js';
 import { editable } from './recentre.js';
 import { shapeControls, type ShapeKind } from './shape-controls.js';
 import { fieldTakes, widestSpreads } from './feasible-spread.js';
@@ -85,17 +86,17 @@ export const marketFactor = (percentile: number): number => normalQuantile(perce
 
 /** "a year like the worst 10%", "a middling year", "a year like the best 30%". */
 export function marketLabel(p: number): string {
-  const pct = Math.round(p * 100);
+  const pct = Number(toFixedDecimal(p * 100, 0));
   if (pct === 50) return 'a middling year (the market at its median)';
   return pct < 50 ? `a year like the worst ${pct}%` : `a year like the best ${100 - pct}%`;
 }
 
 /** A driver value as the page shows it. */
 export function formatDriverValue(unit: TierDriver['unit'], v: number): string {
-  if (unit === 'rate') return Math.abs(v) < 0.1 ? `${(v * 100).toFixed(2)}%` : formatPercent(v);
+  if (unit === 'rate') return Math.abs(v) < 0.1 ? `${toFixedDecimal(v * 100, 2)}%` : formatPercent(v);
   if (unit === 'currency') return formatMoney(v);
   if (unit === 'count') return formatCount(v);
-  return v.toFixed(2);
+  return toFixedDecimal(v, 2);
 }
 
 /** The distribution at `path` in a value, or undefined. */

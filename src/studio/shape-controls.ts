@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../math/decimal-round.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import type { Tier } from '../scenario/scenario-schema.js';
 import { seasonalityMean } from '../scenario/field-schemas.js';
@@ -170,7 +171,7 @@ export function shapeControls(tier: Tier): ShapeControl[] {
         path: ['newBusiness', 'salesCycleMonths'],
         plan: 0,
         values: shifts,
-        labels: shifts.map((k) => `${k === 0 ? 'as planned' : `${k > 0 ? '+' : '−'}${monthsText(Math.abs(k))}`} (${lo + k === hi + k ? `${lo + k}` : `${lo + k} to ${hi + k}`} months, mean ${(mean + k).toFixed(1)})`),
+        labels: shifts.map((k) => `${k === 0 ? 'as planned' : `${k > 0 ? '+' : '−'}${monthsText(Math.abs(k))}`} (${lo + k === hi + k ? `${lo + k}` : `${lo + k} to ${hi + k}`} months, mean ${toFixedDecimal(mean + k, 1)})`),
       });
   }
   const season = nb.seasonality;
@@ -189,7 +190,7 @@ export function shapeControls(tier: Tier): ShapeControl[] {
         path: ['newBusiness', 'seasonality'],
         plan: 1,
         values: scales,
-        labels: scales.map((s) => `${s === 1 ? 'as planned' : s === 0 ? 'flat' : `× ${s}`} (busiest month ${((m + s * (high - m)) / m).toFixed(2)}, quietest ${((m + s * (low - m)) / m).toFixed(2)} of an average one)`),
+        labels: scales.map((s) => `${s === 1 ? 'as planned' : s === 0 ? 'flat' : `× ${s}`} (busiest month ${toFixedDecimal((m + s * (high - m)) / m, 2)}, quietest ${toFixedDecimal((m + s * (low - m)) / m, 2)} of an average one)`),
       });
   }
   return out;

@@ -58,7 +58,7 @@ describe('names refused because outputs would confuse them', () => {
     expect(issues).toEqual([expect.objectContaining({ path: ['tiers', 1, 'name'], line: 5, message: expect.stringContaining("names the whole company in arrcast's outputs") })]);
   });
 
-  it.each(['All tiers', 'all TIERS', '"All\\u00a0tiers"', '"\\uff21ll tiers"'])('a tier named %s: the words report.html and report.xlsx use for the whole company', (name) => {
+  it.each(['All tiers', 'all TIERS', '"All\\u00a0tiers"', '"\\uff21ll tiers"', '"All  tiers"', '"All\\ttiers"'])('a tier named %s: the words report.html and report.xlsx use for the whole company', (name) => {
     // Before, accepted: report.xlsx's Percentiles sheet and report.html's retention table then had two
     // rows 'All tiers', the company's and the tier's, with different figures and nothing to tell them apart.
     const issues = issuesOf(withTiers('SMB', name));
@@ -74,7 +74,18 @@ describe('names refused because outputs would confuse them', () => {
       ]);
     }
     expect(issuesOf(withTiers('Big Co', '"Big\\u00a0Co"'))[0]!.message).toContain('(a space written as another character, such as a no-break space)');
-    expect(issuesOf(withTiers('Big Co', 'BigCo', '"Big  Co"'))).toEqual([]);
+    expect(issuesOf(withTiers('Big Co', 'BigCo'))).toEqual([]);
+  });
+
+  it('two tiers whose names differ only in a run of spaces or a tab, at the later one', () => {
+    // Before, accepted: report.html and the SVG charts collapse white space, so they showed three
+    // rows 'Big Co', each with its own figures.
+    for (const other of ['"Big  Co"', '"Big\\tCo"', '"Big \\t Co"']) {
+      const issues = issuesOf(withTiers('Big Co', other));
+      expect(issues, other).toEqual([
+        expect.objectContaining({ path: ['tiers', 1, 'name'], line: 5, message: expect.stringMatching(/^tier name "Big.+Co" is used twice \(also tiers\[0\]\), written with other Unicode characters that read the same \(several spaces or a tab, which report.html and the charts show as one space\)/) }),
+      ]);
+    }
   });
 
   it.each(['allies', 'Totals', 'all-in', 'Sub total', 'All tier', 'Tiers'])('a tier named %s is fine', (name) => {

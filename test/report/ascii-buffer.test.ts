@@ -46,7 +46,9 @@ describe('AsciiBuffer.fixed writes numbers as a spreadsheet reads them', () => {
   });
 
   it('writes the digits of round(|value| x 10^decimals) exactly, point placed, trailing fraction zeros dropped, at every magnitude', () => {
-    // The reference spells the same rounded integer through BigInt's decimal digits.
+    // The reference spells the same rounded integer through BigInt's decimal digits. A value whose
+    // 15-digit decimal reading is a half (1.005 at 2) is left to the hand-worked cases of
+    // half-way-every-formatter.test.ts: there fixed rounds the decimal away from zero, as every output does.
     const reference = (value: number, decimals: number) => {
       const n = Math.round(Math.abs(value) * 10 ** decimals);
       if (n === 0) return '0';
@@ -58,6 +60,7 @@ describe('AsciiBuffer.fixed writes numbers as a spreadsheet reads them', () => {
     let x = 2024;
     const u = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const wrong: string[] = [];
+    let halves = 0;
     const b = new AsciiBuffer(8);
     for (let i = 0; i < 200_000; i++) {
       const decimals = i % 10;
@@ -66,12 +69,19 @@ describe('AsciiBuffer.fixed writes numbers as a spreadsheet reads them', () => {
       if (i % 5 === 0) value = Math.round(value);
       if (i % 7 === 0) value = Math.fround(value);
       if (Math.abs(value) * 10 ** decimals >= 2 ** 53) continue;
+      const view = Number((Math.abs(value) * 10 ** decimals).toPrecision(15));
+      if (view - Math.floor(view) === 0.5) {
+        halves++;
+        continue;
+      }
       b.clear();
       b.fixed(value, decimals);
       const text = Buffer.from(b.view()).toString('latin1');
       if (text !== reference(value, decimals)) wrong.push(`${value} at ${decimals}: ${text} vs ${reference(value, decimals)}`);
     }
     expect(wrong.slice(0, 5)).toEqual([]);
+    // Whole numbers and float32 values make a few halves; the rest of the 200,000 are checked.
+    expect(halves).toBeLessThan(2_000);
   });
 
   it('grows past its initial capacity', () => {

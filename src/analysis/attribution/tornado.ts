@@ -1,3 +1,4 @@
+import { toFixedDecimal } from '../../math/decimal-round.js';
 import { quantile } from '../tail.js';
 import { intervalMinTrials } from '../order-statistics.js';
 import { checkShare } from '../../scenario/share-argument.js';
@@ -46,7 +47,7 @@ export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, 
       metricMedian: q.value,
       interval: null,
       trials: k,
-      notEstimable: `${k} trial${k === 1 ? '' : 's'} near the driver's P${Math.round(p * 100)}: the 95% interval of a median needs at least ${intervalMinTrials(0.5)}`,
+      notEstimable: `${k} trial${k === 1 ? '' : 's'} near the driver's P${toFixedDecimal(p * 100, 0)}: the 95% interval of a median needs at least ${intervalMinTrials(0.5)}`,
     };
   return { percentile: p, metricMedian: q.value, interval: q.interval, trials: k };
 }

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
 import { formatCurrency, formatShare } from '../money.js';
+import { wholePercentDigits } from '../format.js';
 import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
@@ -52,7 +53,7 @@ export function badYearRows(summary: Summary, symbol: string): { components: Bad
     // No whisker for a standard error not estimable (a single bad year): NaN draws none.
     low: d.meanPercentile - 2 * (d.standardError ?? NaN),
     high: d.meanPercentile + 2 * (d.standardError ?? NaN),
-    text: `P${Math.round(d.meanPercentile * 100)}`,
+    text: `P${wholePercentDigits(d.meanPercentile)}`,
   }));
   return { components, drivers };
 }
@@ -69,7 +70,7 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
   const { components, drivers } = badYearRows(summary, ctx.symbol);
   if (components.length === 0) return undefined;
   const b = summary.badYears.metrics.revenue;
-  const pct = Math.round(summary.badYears.share * 100);
+  const pct = wholePercentDigits(summary.badYears.share);
   const width = (labels: readonly string[]) => Math.ceil(Math.max(...labels.map((l) => l.length)) * LABEL_PX_PER_CHAR) + 8;
   const y = (rows: ReadonlyArray<{ label: string }>) => ({ field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, labelLimit: width(rows.map((r) => r.label)) } });
   // The panels give up width to long labels, so the chart stays within the page.

@@ -8,7 +8,7 @@ import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
-import { formatInterval } from '../format.js';
+import { formatInterval, wholePercentDigits } from '../format.js';
 import { nameKey } from '../../scenario/name-key.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
@@ -81,7 +81,7 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
   const lowDrivers = bad.metrics.revenue.drivers.filter((x) => x.meanPercentile < 0.45).slice(0, 5);
   const driversNote =
     lowDrivers.length > 0
-      ? `<p>In the worst 10% of years for revenue, the drivers sit low: ${e(lowDrivers.map((x) => `${x.label} at its P${Math.round(x.meanPercentile * 100)} on average`).join('; '))} (P50 would mean no different from any year).</p>`
+      ? `<p>In the worst 10% of years for revenue, the drivers sit low: ${e(lowDrivers.map((x) => `${x.label} at its P${wholePercentDigits(x.meanPercentile)} on average`).join('; '))} (P50 would mean no different from any year).</p>`
       : '<p>In the worst 10% of years for revenue no driver sits clearly low: the bad years come from deal-by-deal and customer-by-customer luck.</p>';
 
   const s = summary.sensitivity;

@@ -5,6 +5,7 @@ import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { formatCount, formatTenths } from '../format.js';
 import { REPORT_FILES } from '../report-files.js';
 import { escapeHtml } from './escape.js';
 import { summaryParagraph } from '../summary-paragraph.js';
@@ -51,7 +52,7 @@ export interface ReportHtmlInput {
  * so to the browser, so even a string that slipped through escaping could not load or run anything.
  */
 
-const count = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '-');
+const count = formatCount;
 
 /**
  * report.html: one self-contained page (styles and SVG charts inline, no script, nothing fetched)
@@ -326,7 +327,6 @@ const sentence = (label: string) => label.charAt(0).toUpperCase() + label.slice(
 function salesSection(summary: Summary, money: (v: number) => string, stamp: string): string {
   const e = escapeHtml;
   const months = fiscalMonthNames(summary.scenario.fiscalYearStartMonth);
-  const reps1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');
   const blocks = Object.entries(summary.byTier).flatMap(([name, t]) => {
     const parts: string[] = [];
     const sources = leadSources(t);
@@ -362,7 +362,7 @@ ${statTable(
   '',
   [
     { group: 'Ramped-rep equivalents by fiscal month' },
-    ...ramped.map((stat, i): StatRow => ({ label: months[i]!, stat, fmt: reps1, indent: true })),
+    ...ramped.map((stat, i): StatRow => ({ label: months[i]!, stat, fmt: formatTenths, indent: true })),
     { group: 'The year' },
     ...year,
   ],
