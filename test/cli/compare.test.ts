@@ -85,6 +85,8 @@ describe('arrcast compare', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("The scenarios' tiers differ (A: SMB; B: SMB, Partners). Trial-by-trial pairing holds only for the tiers they share (SMB)");
     expect(r.stdout).toMatch(/by shared tier\n\s+SMB: B - A\s+0\s+0\s+0\s+0\s+0\s+0\.0% \[0\.0%, 1\.3%\]/);
+    // The market factor's stream is common to both (neither fixes the factor), tiers in common or not.
+    expect(r.stdout).toContain('The market factor is drawn on the same numbers in every scenario, tiers in common or not.');
   });
 
   it("the legend's paths start at one display column when a name holds double-width characters", async () => {

@@ -40,8 +40,18 @@ describe('a stress case whose tiers are not the plan\'s', () => {
     const other = join(dir, 'other.yaml');
     writeFileSync(other, fixtureText('minimal.yaml').replace('name: Minimal', 'name: Other Co').replace('- name: SMB', '- name: Gold'));
     expect(await stressNote([join(ROOT, 'test/fixtures/minimal.yaml'), '--with-stress', other])).toContain(
-      "Other Co shares no tier with the plan: it is another company's forecast, drawn on numbers of its own, not a stress of this plan.",
+      "Other Co shares no tier with the plan: it is another company's forecast, not a stress of this plan; only its market factor is drawn on the plan's numbers, its tiers on numbers of their own.",
     );
+  }, 120_000);
+
+  it("a tier's name in another case is another tier's numbers: the note matches names exactly, as the streams are keyed", async () => {
+    // The plan's file but for '- name: smb': the streams are seeded by the exact name (namePart), so
+    // its figures differ from the plan's though nothing else changed; the note said 'the same random
+    // numbers' because it matched names ignoring case (nameKey).
+    const dir = tmp();
+    const lower = join(dir, 'lower.yaml');
+    writeFileSync(lower, fixtureText('minimal.yaml').replace('name: Minimal', 'name: Lower').replace('- name: SMB', '- name: smb'));
+    expect(await stressNote([join(ROOT, 'test/fixtures/minimal.yaml'), '--with-stress', lower])).toContain('Lower shares no tier with the plan');
   }, 120_000);
 
   it('a stress case of the same tiers keeps the plain note', async () => {

@@ -9,7 +9,6 @@ import { gridTable } from './tables.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
 import { formatInterval } from '../format.js';
-import { nameKey } from '../../scenario/name-key.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
@@ -140,22 +139,25 @@ export function stressHeads(plan: Summary, stress: readonly StressCase[]): strin
 }
 
 /**
- * What the stress table's differences are. Random numbers are keyed by tier name, so a stress case
- * pairs with the plan only in the tiers they share: a stress file of another company
- * (`--with-stress scenarios/downside.yaml` beside a plan of other tiers) was said to differ by "the
- * scenario's, not noise" when most of it drew unpaired.
+ * What the stress table's differences are. Each tier draws from streams keyed by its exact name
+ * (namePart(plan.name), model/tier-simulator.ts), so a stress case pairs with the plan only in the
+ * tiers of the very same name: a stress file of another company (`--with-stress
+ * scenarios/downside.yaml` beside a plan of other tiers), or one that writes `smb` for the plan's
+ * `SMB`, was said to differ by "the scenario's, not noise" when those tiers drew unpaired. The
+ * market factor's stream ('market') is the plan's in any case, tiers in common or not.
  */
 export function stressPairingNote(plan: Summary, stress: readonly StressCase[]): string {
   const common = "Each stress scenario simulated on the plan's seed and trial count (the same random numbers, so the differences are the scenario's, not noise)";
-  const planTiers = new Set(Object.keys(plan.byTier).map(nameKey));
+  // Exact names, as the streams are keyed (not nameKey: 'smb' draws other numbers than 'SMB').
+  const planTiers = new Set(Object.keys(plan.byTier));
   const heads = stressHeads(plan, stress);
   const apart = stress.flatMap((x, i) => {
     const tiers = Object.keys(x.summary.byTier);
-    const own = tiers.filter((t) => !planTiers.has(nameKey(t)));
-    const missing = Object.keys(plan.byTier).filter((t) => !tiers.some((u) => nameKey(u) === nameKey(t)));
+    const own = tiers.filter((t) => !planTiers.has(t));
+    const missing = Object.keys(plan.byTier).filter((t) => !tiers.includes(t));
     if (own.length === 0 && missing.length === 0) return [];
     const which = heads[i]!.replace(/^Stress: /, '');
-    if (own.length === tiers.length) return [`${which} shares no tier with the plan: it is another company's forecast, drawn on numbers of its own, not a stress of this plan`];
+    if (own.length === tiers.length) return [`${which} shares no tier with the plan: it is another company's forecast, not a stress of this plan; only its market factor is drawn on the plan's numbers, its tiers on numbers of their own`];
     const parts = [...(own.length > 0 ? [`has tiers the plan lacks (${own.join(', ')})`] : []), ...(missing.length > 0 ? [`lacks the plan's ${missing.join(', ')}`] : [])];
     return [`${which} ${parts.join(' and ')}: those draw numbers of their own, so its difference from the plan holds their noise as well as the scenario's change`];
   });
