@@ -51,6 +51,22 @@ describe('a target on a tier the scenario does not have', () => {
     expect(r.stderr).toBe(`${file}:${lines + 3}:${line.indexOf(metric) + 1} targets.metrics[0].metric: must be one of "revenue", "bookings", "endingArr", got "${metric}"${meant}\n`);
   });
 
+  it.each([
+    // A value that is not a word is described as every other field describes it, not printed whole as JSON.
+    ['[revenue]', 'a list'],
+    ['{ a: 1 }', 'a mapping'],
+    // 300 characters: cut to 40 and '…' (quoteText), where it was printed whole.
+    ['x'.repeat(300), `"${'x'.repeat(40)}…"`],
+    // A quote in the value is escaped once, and an unsafe character shown as \u{..}.
+    ['"qq\\u0007"', '"qq\\u{7}"'],
+  ])('targets.metrics[].metric %s: the value described as other fields describe it', async (metric, got) => {
+    const file = await starter();
+    appendFileSync(file, `targets:\n  metrics:\n    - { metric: ${metric}, value: 30M }\n`);
+    const r = await arrcastInProcess(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(` targets\\.metrics\\[0\\]\\.metric: must be one of "revenue", "bookings", "endingArr", got ${got.replace(/[\\[\]{}().*+?^$|]/g, '\\$&')}\n$`));
+  });
+
   it('targets.metrics in the file: at the tier line, with the tier meant', async () => {
     const file = await starter();
     const lines = readFileSync(file, 'utf8').split('\n').length - 1;
