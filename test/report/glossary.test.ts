@@ -18,7 +18,7 @@ beforeAll(async () => {
 describe('what each metric means, where it is shown', () => {
   it('shows a new ARR line beside bookings, and says bookings include renewals', () => {
     const s = summary.byComponent.bookings.newBusiness!;
-    expect(html).toMatch(/<th scope="row" class="indent">of which new ARR \(new customers\)<\/th><td class="num">[^<]+<\/td><td class="num">[^<]+<\/td>/);
+    expect(html).toMatch(/<th scope="row" class="indent">New ARR signed<\/th><td class="num">[^<]+<\/td><td class="num">[^<]+<\/td>/);
     expect(html).toContain(`<td class="num">${formatCurrency(s.percentiles.p50, '$')}</td>`);
     expect(html).toContain('renewals included');
   });
@@ -36,7 +36,7 @@ describe('what each metric means, where it is shown', () => {
     const live = run.summary.byComponent.endingArr.newBusiness!;
     expect(booked.mean).toBeGreaterThan(live.mean);
     const page = reportHtml({ summary: run.summary, scenario: run.sim.loaded.scenario, charts: [] });
-    const row = page.match(/<th scope="row" class="indent">of which new ARR \(new customers\)<\/th>((?:<td class="num">[^<]+<\/td>)+)/);
+    const row = page.match(/<th scope="row" class="indent">New ARR signed<\/th>((?:<td class="num">[^<]+<\/td>)+)/);
     expect(row).not.toBeNull();
     const cells = [...row![1]!.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((c) => c[1]);
     const money = (v: number) => escapeHtml(formatCurrency(v, '$'));
