@@ -21,6 +21,9 @@ describe('what each metric means, where it is shown', () => {
     expect(html).toMatch(/<th scope="row" class="indent">New ARR signed<\/th><td class="num">[^<]+<\/td><td class="num">[^<]+<\/td>/);
     expect(html).toContain(`<td class="num">${formatCurrency(s.percentiles.p50, '$')}</td>`);
     expect(html).toContain('renewals included');
+    // The glossary names the line as the table labels it (it said "New ARR" of a line labelled otherwise).
+    expect(html).toMatch(/that is the (&quot;|")New ARR signed(&quot;|") line/);
+    expect(html).toContain('<dt>New ARR signed</dt><dd>ARR added by new customers won in the year');
   });
 
   it("shows bookings' own new business on the new ARR line, not the new business live in ending ARR", async () => {

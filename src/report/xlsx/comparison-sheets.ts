@@ -5,6 +5,7 @@ import { currencySymbol } from '../money.js';
 import { moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import type { SheetData } from './workbook.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
+import { BOOKINGS_RENEWALS_NOTE } from '../bookings-note.js';
 
 /** A difference's cells: mean, P10, P50, P90, P(X < A) and its interval's ends. */
 const differenceCells = (x: DifferenceStat): number[] => [
@@ -39,8 +40,12 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
   };
   const bands: SheetData = {
     name: 'Side by side',
-    // One trial: SD written n/a, and why.
-    preamble: [`Each scenario's distribution, ${cur}. ${stamp}`, ...(c.metrics.revenue.scenarios[0]?.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${c.metrics.revenue.scenarios[0].notEstimable}).`])],
+    // One trial: SD written n/a, and why. Bookings beside ending ARR, as the terminal and comparison.html say why they can match.
+    preamble: [
+      `Each scenario's distribution, ${cur}. ${stamp}`,
+      BOOKINGS_RENEWALS_NOTE,
+      ...(c.metrics.revenue.scenarios[0]?.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${c.metrics.revenue.scenarios[0].notEstimable}).`]),
+    ],
     header: ['Metric', 'Scenario', 'Mean', 'SD', 'P10', 'P50', 'P90'],
     rows: METRICS.flatMap((m) => c.metrics[m].scenarios.map((s, i) => [METRIC_LABELS[m], labels[i]!, s.mean, s.sd ?? 'n/a', s.percentiles.p10, s.percentiles.p50, s.percentiles.p90])),
     formats: ['', '', money, money, money, money, money],
