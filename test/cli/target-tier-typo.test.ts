@@ -33,7 +33,15 @@ describe('a target on a tier the scenario does not have', () => {
     const file = await starter();
     const r = await arrcastInProcess(['compare', file, file, '--trials', '200', '--workers', '0', '--target', 'Enterprize:revenue=15M']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`arrcast: A (${file}): no tier is named "Enterprize" (did you mean "Enterprise"?), and the target Enterprize:revenue is tested in it\n`);
+    expect(r.stderr).toBe(`arrcast: A (${file}): the target Enterprize:revenue is tested in it, but no tier is named "Enterprize" (did you mean "Enterprise"?)\n`);
+  });
+
+  it('compare --target: a tier name is quoted and escaped as --target alone quotes it, the tiers listed when none is meant', async () => {
+    const file = await starter();
+    const r = await arrcastInProcess(['compare', file, file, '--trials', '200', '--workers', '0', '--target', 'Go"ld\u0007:revenue=15M']);
+    expect(r.code).toBe(2);
+    // Was 'no tier is named "Go"ld<BEL>"', the quote unescaped and the control character raw.
+    expect(r.stderr).toBe(`arrcast: A (${file}): the target Go"ld\\u{7}:revenue is tested in it, but no tier is named "Go\\"ld\\u{7}"; the tiers are: "SMB", "Enterprise"\n`);
   });
 
   it.each([
