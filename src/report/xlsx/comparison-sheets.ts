@@ -1,4 +1,5 @@
 import type { Comparison, DifferenceStat } from '../../analysis/compare.js';
+import { showsTierDifferences } from '../../analysis/tier-differences.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol } from '../money.js';
@@ -63,7 +64,7 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
   };
   // By tier, as the terminal prints it: with more than one shared tier, or tiers that differ (then by shared tier).
   const byTier: SheetData | undefined =
-    c.sharedTiers.length > 1 || !c.sameTiers
+    showsTierDifferences(c)
       ? {
           name: 'Differences by tier',
           preamble: [`The per-trial difference X - A of each ${c.sameTiers ? '' : 'shared '}tier's figure and P(X < A) with its 95% interval, ${cur}. ${stamp}`],
