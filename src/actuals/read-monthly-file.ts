@@ -12,6 +12,7 @@ import {
   type MonthRule,
 } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
+import { unknownTierWords } from '../scenario/unknown-tier.js';
 import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
 import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
 import { nameKey, readAlikeWhy } from '../scenario/name-key.js';
@@ -172,8 +173,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     const name = canonical.get(nameKey(cell));
     if (name !== undefined) tierOf[r] = name;
     else {
-      const near = closest(cell, options.tiers);
-      table.problem(r, TIER, `no tier is named ${quoteText(cell)}${near ? ` (did you mean ${quoteText(near)}?)` : `; the scenario's tiers are: ${options.tiers.join(', ')}`}`);
+      table.problem(r, TIER, unknownTierWords(cell, options.tiers, { meant: closest, listed: "the scenario's tiers" }));
     }
   }
 

@@ -5,6 +5,7 @@ export type RunTrials = Pick<Simulation, 'plan' | 'trials' | 'store'>;
 import type { Metric } from '../model/components.js';
 import { tierKey } from '../model/column-key.js';
 import { nameKey } from '../scenario/name-key.js';
+import { quoteText } from '../scenario/display-text.js';
 
 /**
  * The per-trial column of a metric for the whole company or one tier (tier names match
@@ -20,7 +21,7 @@ export function metricKey(sim: RunTrials, metric: Metric, tier?: string): string
   if (tier === undefined) return metric;
   const name = sim.plan.tiers.find((t) => nameKey(t.name) === nameKey(tier))?.name;
   // Any name was taken for a one-tier scenario's tier: a target on another scenario's tier read this one's company figures.
-  if (name === undefined) throw new RangeError(`no tier is named "${tier}"`);
+  if (name === undefined) throw new RangeError(`no tier is named ${quoteText(tier)}`);
   return sim.plan.tiers.length === 1 ? metric : tierKey(name, metric);
 }
 

@@ -165,7 +165,7 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
     sharedTiers,
     sameTiers,
     pairing:
-      pairingNote(tierNames, sharedTiers, sameTiers) +
+      pairingNote(tierNames, sharedTiers, sameTiers, sims.map((s) => s.loaded.scenario.market?.factor)) +
       marketNote(sims.map((s) => s.loaded.scenario.market?.factor)) +
       yearNote(sims.map((s) => ({ startMonth: s.loaded.scenario.fiscalYearStartMonth, year: s.loaded.scenario.fiscalYear }))),
     metrics,
@@ -266,9 +266,16 @@ export function yearNote(years: ReadonlyArray<{ readonly startMonth: number; rea
  */
 const ROUNDING_TIE = 1e-12;
 
-function pairingNote(tierNames: ReadonlyArray<readonly string[]>, shared: readonly string[], same: boolean): string {
+/**
+ * Which draws trial i of each scenario shares: a tier's streams are keyed by its exact name, so only
+ * tiers of the same name pair; the market factor's stream ('market') is common to all of them, tiers
+ * in common or not, and pairs unless some fix the factor and others draw it (marketNote says so).
+ */
+function pairingNote(tierNames: ReadonlyArray<readonly string[]>, shared: readonly string[], same: boolean, factors: ReadonlyArray<number | undefined>): string {
   if (same)
     return 'Every scenario has the same tiers: trial i of each shares every random number that the changes between them do not touch, so the per-trial differences are the changes\' effect, not sampling noise.';
   const lists = tierNames.map((names, i) => `${scenarioLabel(i)}: ${names.join(', ') || 'none'}`).join('; ');
-  return `The scenarios' tiers differ (${lists}). Trial-by-trial pairing holds only for the tiers they share (${shared.join(', ') || 'none'}); the other tiers draw unpaired, so the differences of the totals include them as independent noise.`;
+  const marketPaired = factors.every((f) => f === undefined) || factors.every((f) => f !== undefined);
+  const market = marketPaired ? ' The market factor is drawn on the same numbers in every scenario, tiers in common or not.' : '';
+  return `The scenarios' tiers differ (${lists}). Trial-by-trial pairing holds only for the tiers they share (${shared.join(', ') || 'none'}); the other tiers draw unpaired, so the differences of the totals include them as independent noise.${market}`;
 }

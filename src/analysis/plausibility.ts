@@ -22,6 +22,8 @@ import { farFromPlanWarnings } from './actuals-far-from-plan.js';
  *   12k (SMB) to 100-250k (enterprise).
  * - renewal-low / renewal-high: a stated renewal rate (logo or dollar; central value) below 50% or
  *   above 99%. DOMAIN.md's reference: GRR about 90-93% by ACV band, SMB 70-80% (Bessemer).
+ * - attrition-high: a rep's stated attrition (a month's rate; central value) above 5% a month, which
+ *   loses 46% of the reps in a year (1 - 0.95^12): `attrition: 17%` meant as a year's figure loses 89%.
  * - new-customers-above-book: a tier's median new customers won exceed its opening customers.
  * - new-business-above-opening-arr: a tier's new ARR signed (mean of the year) exceeds the
  *   company's opening ARR.
@@ -38,6 +40,7 @@ export const WARNING_CODES = [
   'acv-high',
   'renewal-low',
   'renewal-high',
+  'attrition-high',
   'new-customers-above-book',
   'new-business-above-opening-arr',
   'nrr-high',
@@ -53,6 +56,7 @@ export const PLAUSIBLE = {
   acvMax: 5_000_000,
   renewalMin: 0.5,
   renewalMax: 0.99,
+  attritionMax: 0.05,
   nrrMax: 1.5,
 } as const;
 
@@ -142,8 +146,27 @@ function renewalWarning(value: unknown, path: Array<string | number>, what: stri
 }
 
 /**
+ * A rep's monthly attrition above PLAUSIBLE.attritionMax: the share of the reps it loses in a year,
+ * 1 - (1 - m)^12, and the month's rate the same figure means as a year's (1 - (1 - y)^(1/12)).
+ */
+function attritionWarning(value: unknown, path: Array<string | number>): PlausibilityWarning[] {
+  const m = central(value);
+  if (m === undefined || !(m > PLAUSIBLE.attritionMax) || !(m < 1)) return [];
+  const year = 1 - (1 - m) ** 12;
+  const month = 1 - (1 - m) ** (1 / 12);
+  return [
+    {
+      code: 'attrition-high',
+      message: `attrition of ${pct(m)} a month loses ${pct(year)} of the reps in a year; it is a month's rate: if ${pct(m)} is a year's, write ${Number(month.toPrecision(3))} (${pct(month)}) a month`,
+      path,
+    },
+  ];
+}
+
+/**
  * The warnings the scenario as stated gives, without a run: conversion, ACV (of new deals, and
- * the opening book's average) and renewal rates outside common SaaS ranges. Paths only; locate
+ * the opening book's average), renewal rates outside common SaaS ranges, and a rep attrition that
+ * reads as a year's figure. Paths only; locate
  * them with `locateWarnings`.
  *
  * @example scenarioWarnings(parseScenario(text).scenario).map((w) => w.code) // => ['conversion-high']
@@ -164,6 +187,7 @@ export function scenarioWarnings(scenario: Scenario): PlausibilityWarning[] {
       if (n.conversion !== undefined) out.push(...conversionWarning(n.conversion, ['tiers', i, 'newBusiness', 'conversion']));
       n.leadSources?.forEach((s, j) => out.push(...conversionWarning(s.conversion, ['tiers', i, 'newBusiness', 'leadSources', j, 'conversion'])));
       out.push(...acvWarning(centralAmount(n.acv), ['tiers', i, 'newBusiness', 'acv'], 'an ACV'));
+      if (n.reps?.attrition !== undefined) out.push(...attritionWarning(n.reps.attrition, ['tiers', i, 'newBusiness', 'reps', 'attrition']));
     }
   });
   return out;

@@ -3,6 +3,7 @@ import type { TargetResult } from './decisions.js';
 import { valueKind } from '../scenario/option-keys.js';
 import { nearestName } from '../scenario/edit-distance.js';
 import { quoteText } from '../scenario/display-text.js';
+import { metricMeant } from '../scenario/metric-meant.js';
 import { METRICS } from '../model/components.js';
 import { binMedians, medianCrossing } from './attribution/break-even.js';
 import { drawnValueAt, inputPercentileAt, inputValueAt } from './attribution/input.js';
@@ -112,7 +113,11 @@ const DECISION_KEYS: readonly string[] = Object.keys({
 function checkTarget(target: unknown): asserts target is MetricTarget {
   if (target === null || typeof target !== 'object' || Array.isArray(target)) throw new RangeError(`whatMustBeTrue: the target must be { metric, value, tier? } (got ${valueKind(target)})`);
   const { metric, value, tier } = target as Record<string, unknown>;
-  if (!(METRICS as readonly unknown[]).includes(metric)) throw new RangeError(`whatMustBeTrue: target.metric must be one of ${METRICS.join(', ')} (got ${typeof metric === 'string' ? quoteText(metric) : valueKind(metric)})`);
+  if (!(METRICS as readonly unknown[]).includes(metric)) {
+    // The metric meant, as a scenario's targets and --target guess it (`arr` is endingArr).
+    const meant = typeof metric === 'string' ? metricMeant(metric) : undefined;
+    throw new RangeError(`whatMustBeTrue: target.metric must be one of ${METRICS.join(', ')} (got ${typeof metric === 'string' ? quoteText(metric) : valueKind(metric)}${meant ? `; did you mean ${meant}?` : ''})`);
+  }
   if (!(typeof value === 'number' && Number.isFinite(value))) {
     const misspelt = value === undefined ? Object.keys(target).find((k) => k !== 'value' && nearestName(k, ['value']) === 'value') : undefined;
     throw new RangeError(`whatMustBeTrue: target.value must be a finite number (got ${typeof value === 'number' ? value : valueKind(value)}${misspelt ? `; ${quoteText(misspelt)} is not a key of a target: did you mean value?` : ''})`);

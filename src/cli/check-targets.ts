@@ -3,7 +3,8 @@ import { clashMessage, targetLabelClash } from '../scenario/target-labels.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
 import { nameKey } from '../scenario/name-key.js';
-import { tierMeant, unknownTierWords } from '../scenario/unknown-tier.js';
+import { unknownTierWords } from '../scenario/unknown-tier.js';
+import { displayText } from '../scenario/display-text.js';
 
 /** A target as --target writes it: SMB:revenue=30000000. */
 const asOption = (t: MetricTarget) => `${t.tier !== undefined ? `${t.tier}:` : ''}${t.metric}=${t.value}`;
@@ -22,8 +23,8 @@ export function checkTargets(loaded: LoadedScenario, targets: readonly MetricTar
     if (t.tier !== undefined && !tierNames.has(nameKey(t.tier)))
       throw new UsageError(
         where === undefined
-          ? `--target ${t.tier}:${t.metric}: ${unknownTierWords(t.tier, names)}`
-          : `${where}: no tier is named "${t.tier}"${tierMeant(t.tier, names)}, and the target ${t.tier}:${t.metric} is tested in it`,
+          ? `--target ${displayText(t.tier)}:${t.metric}: ${unknownTierWords(t.tier, names)}`
+          : `${where}: the target ${displayText(t.tier)}:${t.metric} is tested in it, but ${unknownTierWords(t.tier, names)}`,
       );
   const own = where === undefined ? (loaded.scenario.targets?.metrics ?? []) : [];
   const all = [...own, ...targets];

@@ -1,4 +1,5 @@
 import type { Comparison, DifferenceStat, MetricComparison, ScenarioStat } from '../analysis/compare.js';
+import { showsTierDifferences } from '../analysis/tier-differences.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { formatMoney, textTable } from '../report/format.js';
 import { formatShareBeside, formatShareInterval } from '../report/interval-format.js';
@@ -42,7 +43,7 @@ export function comparisonTable(c: Comparison): string {
     const rows: string[][] = [[`${METRIC_LABELS[m]} (${a.currency})`, ...HEADER, 'P(X < A)']];
     mc.scenarios.forEach((s, i) => rows.push([`${c.scenarios[i]!.label}`, ...band(s), '']));
     for (const d of mc.differences) rows.push([`${c.scenarios[d.scenario]!.label} - A, per trial`, ...band(d), probability(d.probabilityBelow)]);
-    if (c.sharedTiers.length > 1 || !c.sameTiers) {
+    if (showsTierDifferences(c)) {
       rows.push([c.sameTiers ? 'by tier' : 'by shared tier']);
       for (const tier of c.sharedTiers)
         for (const d of c.byTier[tier]![m].differences)

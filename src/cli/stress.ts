@@ -69,7 +69,8 @@ export async function simulateStress(files: readonly StressFile[], plan: Simulat
   for (const { file, loaded } of files) {
     checkStressCase(loaded, file, plan.loaded.scenario.currency, options.targets.metrics);
     const sim = await simulate(loaded, { trials: plan.trials, seed: plan.seed, workers: options.workers, signal: options.signal });
-    cases.push({ source: file, summary: summarize(sim, { confidence: options.confidence, targets: options.targets }) });
+    const factor = loaded.scenario.market?.factor;
+    cases.push({ source: file, summary: summarize(sim, { confidence: options.confidence, targets: options.targets }), ...(factor === undefined ? {} : { marketFactor: factor }) });
   }
   return cases;
 }

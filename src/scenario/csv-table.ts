@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { editDistance } from './edit-distance.js';
 import { excerpt, quoteText } from './display-text.js';
+import { unknownTierWords } from './unknown-tier.js';
 import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
 import { readFileBytes, type FileKind } from './read-file.js';
 import { isTrimmed, Locator, textPosition } from './csv-locator.js';
@@ -506,8 +507,7 @@ export class TierLookup {
       const name = this.allTiers.find((t) => tierCellKey(t) === tierCellKey(cell)) ?? cell;
       table.problem(row, col, `tier ${quoteText(name)} does not take its ${this.what} from this file`);
     } else {
-      const near = closest(cell, this.allTiers);
-      table.problem(row, col, `no tier is named ${quoteText(cell)}${near ? ` (did you mean ${quoteText(near)}?)` : `; the tiers using this file are: ${this.tiers.join(', ')}`}`);
+      table.problem(row, col, unknownTierWords(cell, this.tiers, { meant: closest, candidates: this.allTiers, listed: 'the tiers using this file' }));
     }
     return -1;
   }

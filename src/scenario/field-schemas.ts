@@ -4,7 +4,7 @@ import { centralValue } from './central-value.js';
 import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
 import type { NumberKind } from './human-number.js';
-import { monthlyPercentHint, percentHint, percentValuesHint } from './percent-hint.js';
+import { monthlyPercentHint, monthlyPercentValuesHint, monthOfYearWords, percentHint, percentValuesHint } from './percent-hint.js';
 import { amountWithYearLevelSchema, countMedianWithYearLevelSchema, countWithYearLevelSchema, shareWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
 /**
@@ -15,12 +15,21 @@ import { amountWithYearLevelSchema, countMedianWithYearLevelSchema, countWithYea
 const nameOf = (spec: DistributionSpec | YearLevelSpec) => (typeof spec === 'number' ? 'the value' : spec.dist);
 
 /** A distribution of values of `kind` (`%` only for `any`: human-number.ts) whose draws stay in [lo, hi]. */
-function within(lo: number, hi: number, what: string, fix: string, kind: NumberKind = 'any', hint: (value: unknown) => string = percentHint) {
+function within(lo: number, hi: number, what: string, fix: string, kind: NumberKind = 'any', hint: PercentHints = PERCENT_HINTS) {
   return withinOf(distributionSchemaOf(kind), lo, hi, what, fix, hint);
 }
 
-/** `hint`: what a fixed value between 1 and 100 of a field within [0, 1] most likely meant (percentHint). */
-function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>, lo: number, hi: number, what: string, fix: string, hint: (value: unknown) => string = percentHint) {
+/**
+ * What a field within [0, 1] written in percents most likely meant: `fixed`, of a fixed value between
+ * 1 and 100 (percentHint); `values`, of a distribution whose central value is (percentValuesHint).
+ */
+interface PercentHints {
+  readonly fixed: (value: unknown) => string;
+  readonly values: (central: unknown) => string;
+}
+const PERCENT_HINTS: PercentHints = { fixed: percentHint, values: percentValuesHint };
+
+function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>, lo: number, hi: number, what: string, fix: string, hints: PercentHints = PERCENT_HINTS) {
   return base.superRefine((spec, ctx) => {
     const s = distributionSupport(spec);
     if (s.min < lo || s.max > hi) {
@@ -30,8 +39,8 @@ function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>
         code: 'custom',
         message:
           typeof spec === 'number' || spec.dist === 'fixed'
-            ? `${what} must be ${range}${hi === 1 ? hint(typeof spec === 'number' ? spec : spec.value) : ''}`
-            : `${what} must stay ${range}, but ${nameOf(spec)} can draw ${where}; ${percentFix(spec, hi) ?? fix}`,
+            ? `${what} must be ${range}${hi === 1 ? hints.fixed(typeof spec === 'number' ? spec : spec.value) : ''}`
+            : `${what} must stay ${range}, but ${nameOf(spec)} can draw ${where}; ${percentFix(spec, hi, hints.values) ?? fix}`,
       });
     }
   });
@@ -42,7 +51,7 @@ function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>
  * 80 / 88 / 95 for a renewal rate) was written in percents: the fix is to write its values as
  * fractions, not to bound it. Undefined otherwise.
  */
-function percentFix(spec: DistributionSpec | YearLevelSpec, hi: number): string | undefined {
+function percentFix(spec: DistributionSpec | YearLevelSpec, hi: number, hint: (central: unknown) => string): string | undefined {
   if (hi !== 1 || typeof spec === 'number') return undefined;
   let central: number;
   try {
@@ -50,7 +59,7 @@ function percentFix(spec: DistributionSpec | YearLevelSpec, hi: number): string 
   } catch {
     return undefined;
   }
-  return percentValuesHint(central) || undefined;
+  return hint(central) || undefined;
 }
 
 /** A probability or rate, e.g. conversion or renewal: every draw in [0, 1]. */
@@ -59,12 +68,25 @@ export const rateDistribution = within(0, 1, 'a rate', 'use beta, or bound it (m
 );
 
 /**
- * A rate per month (a rep's attrition): every draw in [0, 1]. A fixed value written as a percent
- * is answered with the fraction and, in case it is a year's figure, the month's rate it means.
+ * A rate per month (a rep's attrition): every draw in [0, 1]. A value written as a percent (a
+ * number, a PERT's mode, a beta's mean) is answered with the fraction and, in case it is a year's
+ * figure, the month's rate it means.
  */
-export const monthlyRateDistribution = within(0, 1, 'a monthly rate', 'use beta, or bound it (min/max for normal, lower/upper for quantiles)', 'any', monthlyPercentHint).describe(
-  'A rate per month in [0, 1] (a number, or a distribution whose draws stay in [0, 1], such as beta).',
-);
+export const monthlyRateDistribution = within(0, 1, 'a monthly rate', 'use beta, or bound it (min/max for normal, lower/upper for quantiles)', 'any', {
+  fixed: monthlyPercentHint,
+  values: monthlyPercentValuesHint,
+})
+  // A beta's mean above 1 is refused by the beta itself (at the mean, with percentHint's fraction),
+  // before the check above runs: the month's rate is said here, at the field. `when`: also after it.
+  .superRefine(
+    (spec, ctx) => {
+      const mean = ctx.issues.find((i) => i.path?.length === 1 && i.path[0] === 'mean' && typeof spec === 'object' && spec !== null && (spec as { dist?: unknown }).dist === 'beta');
+      const month = mean === undefined ? '' : monthOfYearWords(mean.input);
+      if (month !== '') ctx.addIssue({ code: 'custom', message: `its mean ${String(mean!.input)} looks like a percent. ${month}`, input: spec });
+    },
+    { when: (payload) => payload.issues.length > 0 },
+  )
+  .describe('A rate per month in [0, 1] (a number, or a distribution whose draws stay in [0, 1], such as beta).');
 
 /** A share of a customer's ARR (contraction size): every draw in [0, 1]. */
 export const shareDistribution = within(0, 1, 'a share', 'use beta, or bound it').describe(

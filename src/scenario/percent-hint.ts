@@ -35,7 +35,31 @@ export function percentValuesHint(central: unknown): string {
  */
 export function monthlyPercentHint(value: unknown): string {
   const hint = percentHint(value);
-  if (hint === '' || !((value as number) > 0 && (value as number) < 100)) return hint;
-  const month = 1 - (1 - (value as number) / 100) ** (1 / 12);
-  return `${hint.slice(0, -1)}? It is a month's rate: if ${value as number}% is a year's, write ${Number(month.toPrecision(3))} (${Number((month * 100).toPrecision(3))}%) a month`;
+  const month = monthOfYearWords(value);
+  return hint === '' || month === '' ? hint : `${hint} ${month}`;
+}
+
+/**
+ * percentValuesHint for a distribution of a monthly rate (`{ dist: pert, min: 10, mode: 17, max: 25 }`
+ * of a rep's attrition), with the month's rate its central value means if it is a year's. Empty where
+ * percentValuesHint is.
+ *
+ * @example monthlyPercentValuesHint(17) // => "its values look like percents (17 for 17%): write each as a fraction (0.17) or with % (17%). It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month"
+ */
+export function monthlyPercentValuesHint(central: unknown): string {
+  const hint = percentValuesHint(central);
+  const month = monthOfYearWords(central);
+  return hint === '' || month === '' ? hint : `${hint}. ${month}`;
+}
+
+/**
+ * "It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month": the month's rate
+ * 1 - (1 - y)^(1/12) a year's rate of `value` percent means. Empty outside (0, 100).
+ *
+ * @example monthOfYearWords(17) // => "It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month"
+ */
+export function monthOfYearWords(value: unknown): string {
+  if (typeof value !== 'number' || !(value > 0 && value < 100)) return '';
+  const month = 1 - (1 - value / 100) ** (1 / 12);
+  return `It is a month's rate: if ${value}% is a year's, write ${Number(month.toPrecision(3))} (${Number((month * 100).toPrecision(3))}%) a month`;
 }

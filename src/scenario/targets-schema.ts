@@ -3,19 +3,15 @@ import { isOneLine, oneLineError } from './one-line.js';
 import { monthlyAmounts } from './field-schemas.js';
 import { MAX_MAGNITUDE } from './distribution-schema.js';
 import { humanNumber } from './human-number-schema.js';
-import { metricMeant, TARGET_METRICS } from './metric-meant.js';
+import { TARGET_METRICS } from './metric-meant.js';
 
 /** A target on a yearly metric: the plan's number, for the whole company or one tier. */
 export const metricTargetSchema = z
   .strictObject({
-    // A misspelt metric is answered as --target answers it: `arr` and `ending_arr` mean endingArr.
+    // A misspelt metric is answered as --target answers it (zod-issues' nearest uses metricMeant):
+    // `arr` and `ending_arr` mean endingArr.
     metric: z
-      .enum(TARGET_METRICS, {
-        error: (iss) => {
-          const meant = typeof iss.input === 'string' ? metricMeant(iss.input) : undefined;
-          return `must be one of ${TARGET_METRICS.map((m) => JSON.stringify(m)).join(', ')}, got ${JSON.stringify(iss.input)}${meant ? ` (did you mean "${meant}"?)` : ''}`;
-        },
-      })
+      .enum(TARGET_METRICS)
       .describe('revenue = recognized revenue of the year.'),
     value: humanNumber(z.number().finite().nonnegative().max(MAX_MAGNITUDE, { error: 'must be at most 1e15' }), 'amount').describe('The number to reach or beat (currency).'),
     tier: z.string().min(1).optional().describe('A tier name; omitted = the whole company.'),

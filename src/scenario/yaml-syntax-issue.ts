@@ -24,9 +24,11 @@ export function yamlSyntaxIssue(
   const message = firstLine(first.message);
   const unclosed = /^Missing closing (["'])quote/.exec(message);
   const opening = unclosed ? unclosedQuoteAt(text, unclosed[1]!) : undefined;
-  // A list item moved out of its list is reported where the node before it ends: on a blank line or
-  // a comment above the item. The problem is the item's "- ": shown at it.
-  const offset = opening ?? (first.code === 'BLOCK_AS_IMPLICIT_KEY' ? contentFrom(text, first.pos[0]) : first.pos[0]);
+  // A list item moved out of its list, or a key of an item indented short of the item's first key, is
+  // reported where the node before it ends: at the start of its line, or on a blank line or a comment
+  // above it. The problem is the item's "- " or the key: shown at it, the column the hint names.
+  const atContent = first.code === 'BLOCK_AS_IMPLICIT_KEY' || message.startsWith('Sequence item without - indicator');
+  const offset = opening ?? (atContent ? contentFrom(text, first.pos[0]) : first.pos[0]);
   const where = at(offset);
   const said =
     opening !== undefined
@@ -80,7 +82,7 @@ function hintFor(error: YAMLError, message: string, text: string, { line, column
     const own = indentOf(lines[line - 1] ?? '');
     const item = itemAbove(lines, line, own);
     if (item !== undefined)
-      return ` (the key on line ${line} starts in column ${own + 1}, and the keys of the list item on line ${item} in column ${keyColumn(lines[item - 1]!) + 1}: the keys of one mapping start in the same column, and a new list item starts with "- ")`;
+      return ` (the key on line ${line} starts in column ${own + 1}, and the keys of the list item on line ${item.line} in column ${item.keys + 1}: the keys of one mapping start in the same column, and a new list item starts with "- ")`;
   }
   return '';
 }
@@ -128,12 +130,21 @@ function blocksAround(lines: readonly string[], line: number, columnOf: (text: s
 
 const isListItem = (t: string) => /^ *- /.test(t);
 
-/** The list item (1-based line) whose "- " is left of column `own` and whose block holds `line`, or undefined. */
-function itemAbove(lines: readonly string[], line: number, own: number): number | undefined {
+/** A list item whose keys start on the lines below it: `-` alone (or before a comment). */
+const isBareItem = (t: string) => /^ *-\s*(#.*)?$/.test(t);
+
+/**
+ * The list item whose "- " is left of column `own` and whose block holds `line` (1-based), with the
+ * column (0-based) its keys start in: after its "- ", or, for a `-` alone, on the line below it.
+ * Undefined if there is none.
+ */
+function itemAbove(lines: readonly string[], line: number, own: number): { line: number; keys: number } | undefined {
   for (let above = line - 1; above >= 1; above--) {
     const text = lines[above - 1]!;
     if (!holdsContent(text) || indentOf(text) >= own) continue;
-    return isListItem(text) && keyColumn(text) > own ? above : undefined;
+    const below = isBareItem(text) ? lineBelow(lines, above) : undefined;
+    const keys = isListItem(text) ? keyColumn(text) : below !== undefined && below < line ? indentOf(lines[below - 1]!) : undefined;
+    return keys !== undefined && keys > own ? { line: above, keys } : undefined;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { quoteText } from './display-text.js';
 import { editDistance, nearestName } from './edit-distance.js';
 import { monthNumber } from './human-number-schema.js';
+import { metricMeant, TARGET_METRICS } from './metric-meant.js';
 
 /** A validation problem before it is located in the file. */
 export interface RawIssue {
@@ -236,8 +237,10 @@ function suggest(key: string): string {
   return near && near !== key ? ` (did you mean "${near}"?)` : '';
 }
 
-/** ` (did you mean "lognormal"?)` for a name within two edits of one of `names` (any case), else empty. */
+/** ` (did you mean "lognormal"?)` for a name within two edits of one of `names` (any case), a target metric as metricMeant reads it; else empty. */
 function nearest(text: string, names: readonly string[]): string {
-  const near = nearestName(text, names);
+  // A target's metric is guessed as --target guesses it (`arr` means endingArr: metricMeant).
+  const metrics = names.length === TARGET_METRICS.length && TARGET_METRICS.every((m) => names.includes(m));
+  const near = metrics ? metricMeant(text) : nearestName(text, names);
   return near && near !== text ? ` (did you mean "${near}"?)` : '';
 }

@@ -69,7 +69,7 @@ const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: 
   {
     name: 'a tier the scenario does not have',
     csv: 'month,tier,leads,deals,new_arr,ending_arr\n1,SMB,1000,50,500000,1700000\n1,Mid,0,0,0,1\n1,Enterprise,0,0,0,4000000\n',
-    lines: ['actuals.csv:3:3 tier: no tier is named "Mid"; the scenario\'s tiers are: SMB, Enterprise'],
+    lines: ['actuals.csv:3:3 tier: no tier is named "Mid"; the scenario\'s tiers are: "SMB", "Enterprise"'],
   },
   {
     name: 'no ending_arr, and deals without leads where conversion is learned',

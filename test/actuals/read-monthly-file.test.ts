@@ -58,7 +58,7 @@ describe('a valid monthly file', () => {
 
 describe('a bad monthly file: every problem at once, with line and column', () => {
   const cases: [string, string, string[], MonthlyFileOptions?][] = [
-    ['a tier not in the scenario', 'month,tier,deals\n1,SMC,3\n1,Mid,2\n', ['2:3 tier: no tier is named "SMC" (did you mean "SMB"?)', '3:3 tier: no tier is named "Mid"; the scenario\'s tiers are: SMB, Enterprise']],
+    ['a tier not in the scenario', 'month,tier,deals\n1,SMC,3\n1,Mid,2\n', ['2:3 tier: no tier is named "SMC" (did you mean "SMB"?)', '3:3 tier: no tier is named "Mid"; the scenario\'s tiers are: "SMB", "Enterprise"']],
     ['a month out of order', 'month,tier,deals\n2,SMB,3\n1,SMB,2\n', ['3:1 month: month 1 of tier "SMB" comes after its month 2 (line 2): give each tier\'s months in order']],
     ['a month twice', 'month,tier,deals\n1,SMB,3\n1,smb,2\n', ['3:1 month: month 1 of tier "SMB" appears twice (first on line 2)']],
     ['a month missing', 'month,tier,deals\n1,SMB,3\n3,SMB,2\n1,Enterprise,1\n2,Enterprise,1\n3,Enterprise,1\n', ['-:- month: tier "SMB" has no row for month 2: every tier needs months 1 to 3, in order']],

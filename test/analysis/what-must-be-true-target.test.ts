@@ -34,7 +34,10 @@ describe('whatMustBeTrue refuses a target it would misread', () => {
     ['a misspelt value', { metric: 'revenue', valeu: 1e8 }, 'target.value must be a finite number (got undefined; "valeu" is not a key of a target: did you mean value?)'],
     ['a value of NaN', { metric: 'revenue', value: NaN }, 'target.value must be a finite number (got NaN)'],
     ['a value as a string', { metric: 'revenue', value: '1e8' }, 'target.value must be a finite number (got string)'],
-    ['a metric misspelt', { metric: 'revenu', value: 1e8 }, 'target.metric must be one of revenue, bookings, endingArr (got "revenu")'],
+    // The metric meant, as targets.metrics[].metric and --target name it (it gave the list alone).
+    ['a metric misspelt', { metric: 'revenu', value: 1e8 }, 'target.metric must be one of revenue, bookings, endingArr (got "revenu"; did you mean revenue?)'],
+    ['a metric as finance says it', { metric: 'ARR', value: 1e8 }, 'target.metric must be one of revenue, bookings, endingArr (got "ARR"; did you mean endingArr?)'],
+    ['a metric of no guess', { metric: 'margin', value: 1e8 }, 'target.metric must be one of revenue, bookings, endingArr (got "margin")'],
     ['a tier that is not a name', { metric: 'revenue', value: 1e8, tier: 1 }, "target.tier must be a tier's name (got number)"],
     ['no object', 1e8, 'the target must be { metric, value, tier? } (got number)'],
     // Before: passed as an other key, so the tier was left out (the whole company's revenue).

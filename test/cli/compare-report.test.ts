@@ -54,6 +54,9 @@ describe('arrcast compare --target --confidence, and comparison.html', () => {
     const t = wb.getWorksheet('Chances of targets')!;
     const rows = (t.getSheetValues().filter(Boolean) as unknown[][]).filter((r) => r[1] === 'P(revenue >= 115M)');
     expect(rows.map((r) => r[3])).toEqual(c.decisions.scenarios.map((s: { targets: Array<{ probability: { value: number } }> }) => s.targets.at(-1)!.probability.value));
+    // Bookings beside ending ARR, with the reason they can match, as the terminal and comparison.html give it.
+    const side = (wb.getWorksheet('Side by side')!.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.filter(Boolean).join(' '));
+    expect(side.some((r) => r.includes('Bookings count every contract signed in the year, renewals included, so they can match ending ARR.'))).toBe(true);
     // Where LibreOffice is installed, it opens the workbook headless.
     if (spawnSync('which', ['soffice']).status === 0) {
       const dir = mkdtempSync(join(tmpdir(), 'arrcast-soffice-'));

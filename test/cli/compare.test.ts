@@ -85,6 +85,25 @@ describe('arrcast compare', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("The scenarios' tiers differ (A: SMB; B: SMB, Partners). Trial-by-trial pairing holds only for the tiers they share (SMB)");
     expect(r.stdout).toMatch(/by shared tier\n\s+SMB: B - A\s+0\s+0\s+0\s+0\s+0\s+0\.0% \[0\.0%, 1\.3%\]/);
+    // The market factor's stream is common to both (neither fixes the factor), tiers in common or not.
+    expect(r.stdout).toContain('The market factor is drawn on the same numbers in every scenario, tiers in common or not.');
+  });
+
+  it('scenarios sharing no tier: no "by shared tier" heading over nothing, in the terminal, comparison.xlsx or comparison.html', async () => {
+    // The minimal fixture but for '- name: smb': a tier of another name (streams are keyed by the exact name).
+    const dir = tmp();
+    const b = join(dir, 'lower.yaml');
+    writeFileSync(b, minimalText.replace('name: Minimal', 'name: Lower').replace('- name: SMB', '- name: smb'));
+    const out = join(dir, 'out');
+    const r = await arrcast(['compare', minimal, b, '--trials', '300', '--workers', '0', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Trial-by-trial pairing holds only for the tiers they share (none)');
+    expect(r.stdout).not.toContain('by shared tier');
+    expect(readFileSync(join(out, 'comparison.html'), 'utf8')).not.toContain('by shared tier');
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'comparison.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).not.toContain('Differences by tier');
   });
 
   it("the legend's paths start at one display column when a name holds double-width characters", async () => {

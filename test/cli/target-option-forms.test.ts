@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTarget } from '../../src/cli/parse-options.js';
@@ -31,8 +31,27 @@ describe('--target as a newcomer writes it', () => {
   });
 
   it('the CLI runs -t "revenue = 22M" as revenue=22M', async () => {
-    const r = await arrcastInProcess(['run', join(ROOT, 'test/fixtures/minimal.yaml'), '--trials', '200', '--workers', '0', '-t', 'revenue = 22M', '--outputs', 'summary', '--out', join(mkdtempSync(join(tmpdir(), 'arrcast-target-forms-')), 'out'), '--quiet']);
+    const out = join(mkdtempSync(join(tmpdir(), 'arrcast-target-forms-')), 'out');
+    const r = await arrcastInProcess(['run', join(ROOT, 'test/fixtures/minimal.yaml'), '--trials', '200', '--workers', '0', '-t', 'revenue = 22M', '--outputs', 'summary', '--out', out, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('did you mean revenue?');
+    // The target the run tested is the one written: revenue at 22M (exit 0 alone would pass a target dropped or misread).
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.decisions.targets.map((t: { metric: string; value: number }) => [t.metric, t.value])).toEqual([['revenue', 22e6]]);
+  });
+
+  it.each([
+    ['revnue=1M', 'revenue'],
+    ['SMB:bokings=5M', 'bookings'],
+    ['ending_arr=7M', 'endingArr'],
+  ])('a misspelt metric (%s) is named with the metric it likely means', (text, meant) => {
+    expect(() => parseTarget(text)).toThrow(`"${text}" is not a target: "${text.replace(/^.*:/, '').split('=')[0]}" is not a metric (did you mean ${meant}?)`);
+  });
+
+  it('the CLI refuses --target revnue=1M with exit 2, naming revenue', async () => {
+    const r = await arrcastInProcess(['run', join(ROOT, 'test/fixtures/minimal.yaml'), '--trials', '200', '--workers', '0', '-t', 'revnue=1M', '--out', join(mkdtempSync(join(tmpdir(), 'arrcast-target-forms-')), 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"revnue" is not a metric (did you mean revenue?)');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

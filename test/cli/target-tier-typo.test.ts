@@ -33,7 +33,15 @@ describe('a target on a tier the scenario does not have', () => {
     const file = await starter();
     const r = await arrcastInProcess(['compare', file, file, '--trials', '200', '--workers', '0', '--target', 'Enterprize:revenue=15M']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`arrcast: A (${file}): no tier is named "Enterprize" (did you mean "Enterprise"?), and the target Enterprize:revenue is tested in it\n`);
+    expect(r.stderr).toBe(`arrcast: A (${file}): the target Enterprize:revenue is tested in it, but no tier is named "Enterprize" (did you mean "Enterprise"?)\n`);
+  });
+
+  it('compare --target: a tier name is quoted and escaped as --target alone quotes it, the tiers listed when none is meant', async () => {
+    const file = await starter();
+    const r = await arrcastInProcess(['compare', file, file, '--trials', '200', '--workers', '0', '--target', 'Go"ld\u0007:revenue=15M']);
+    expect(r.code).toBe(2);
+    // Was 'no tier is named "Go"ld<BEL>"', the quote unescaped and the control character raw.
+    expect(r.stderr).toBe(`arrcast: A (${file}): the target Go"ld\\u{7}:revenue is tested in it, but no tier is named "Go\\"ld\\u{7}"; the tiers are: "SMB", "Enterprise"\n`);
   });
 
   it.each([
@@ -49,6 +57,22 @@ describe('a target on a tier the scenario does not have', () => {
     const r = await arrcastInProcess(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${file}:${lines + 3}:${line.indexOf(metric) + 1} targets.metrics[0].metric: must be one of "revenue", "bookings", "endingArr", got "${metric}"${meant}\n`);
+  });
+
+  it.each([
+    // A value that is not a word is described as every other field describes it, not printed whole as JSON.
+    ['[revenue]', 'a list'],
+    ['{ a: 1 }', 'a mapping'],
+    // 300 characters: cut to 40 and '…' (quoteText), where it was printed whole.
+    ['x'.repeat(300), `"${'x'.repeat(40)}…"`],
+    // A quote in the value is escaped once, and an unsafe character shown as \u{..}.
+    ['"qq\\u0007"', '"qq\\u{7}"'],
+  ])('targets.metrics[].metric %s: the value described as other fields describe it', async (metric, got) => {
+    const file = await starter();
+    appendFileSync(file, `targets:\n  metrics:\n    - { metric: ${metric}, value: 30M }\n`);
+    const r = await arrcastInProcess(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(` targets\\.metrics\\[0\\]\\.metric: must be one of "revenue", "bookings", "endingArr", got ${got.replace(/[\\[\]{}().*+?^$|]/g, '\\$&')}\n$`));
   });
 
   it('targets.metrics in the file: at the tier line, with the tier meant', async () => {

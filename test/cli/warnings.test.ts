@@ -121,6 +121,19 @@ describe('warnings of the scenario as stated (validate: no run needed)', () => {
       ['[renewal-high] FILE:10:20 tiers[0].existing.renewalRate: a renewal rate of 99.96% is above 99%; renewal is usually 70-95% (GRR about 90-93% by contract size, 70-80% for SMB)'],
     ],
     [
+      // 17% a month is 1 - 0.83^12 = 89.3% of the reps in a year; as a year's, 1 - 0.83^(1/12) = 0.0154 a month.
+      "a rep attrition of 17% (a year's figure written as a month's)",
+      [['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: 17%, capacity: 3 }']],
+      ["[attrition-high] FILE:14:36 tiers[0].newBusiness.reps.attrition: attrition of 17% a month loses 89.3% of the reps in a year; it is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month"],
+    ],
+    [
+      // Its central value (the beta's mean), as the other warnings read a distribution: 6% a month is 52.4% a year.
+      'a rep attrition of a beta with mean 6%',
+      [['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: { dist: beta, mean: 0.06, sd: 0.01 }, capacity: 3 }']],
+      ["[attrition-high] FILE:14:36 tiers[0].newBusiness.reps.attrition: attrition of 6% a month loses 52.4% of the reps in a year; it is a month's rate: if 6% is a year's, write 0.00514 (0.514%) a month"],
+    ],
+    ['a rep attrition of 5% a month (46% a year): the threshold, not above it', [['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: 0.05, capacity: 3 }']], []],
+    [
       'several at once, in file order',
       [
         ['openingArr: 1200000', 'openingArr: 1200'],

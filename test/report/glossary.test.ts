@@ -18,9 +18,12 @@ beforeAll(async () => {
 describe('what each metric means, where it is shown', () => {
   it('shows a new ARR line beside bookings, and says bookings include renewals', () => {
     const s = summary.byComponent.bookings.newBusiness!;
-    expect(html).toMatch(/<th scope="row" class="indent">of which new ARR \(new customers\)<\/th><td class="num">[^<]+<\/td><td class="num">[^<]+<\/td>/);
+    expect(html).toMatch(/<th scope="row" class="indent">New ARR signed<\/th><td class="num">[^<]+<\/td><td class="num">[^<]+<\/td>/);
     expect(html).toContain(`<td class="num">${formatCurrency(s.percentiles.p50, '$')}</td>`);
     expect(html).toContain('renewals included');
+    // The glossary names the line as the table labels it (it said "New ARR" of a line labelled otherwise).
+    expect(html).toMatch(/that is the (&quot;|")New ARR signed(&quot;|") line/);
+    expect(html).toContain('<dt>New ARR signed</dt><dd>ARR added by new customers won in the year');
   });
 
   it("shows bookings' own new business on the new ARR line, not the new business live in ending ARR", async () => {
@@ -36,7 +39,7 @@ describe('what each metric means, where it is shown', () => {
     const live = run.summary.byComponent.endingArr.newBusiness!;
     expect(booked.mean).toBeGreaterThan(live.mean);
     const page = reportHtml({ summary: run.summary, scenario: run.sim.loaded.scenario, charts: [] });
-    const row = page.match(/<th scope="row" class="indent">of which new ARR \(new customers\)<\/th>((?:<td class="num">[^<]+<\/td>)+)/);
+    const row = page.match(/<th scope="row" class="indent">New ARR signed<\/th>((?:<td class="num">[^<]+<\/td>)+)/);
     expect(row).not.toBeNull();
     const cells = [...row![1]!.matchAll(/<td class="num">([^<]+)<\/td>/g)].map((c) => c[1]);
     const money = (v: number) => escapeHtml(formatCurrency(v, '$'));

@@ -50,9 +50,9 @@ describe('report.xlsx', () => {
     // Bookings equal to ending ARR, with nothing saying why, read like a bug to teams that book new ACV only.
     const ws = wb.getWorksheet('Summary')!;
     expect(ws.getRow(4).getCell(1).value).toBe(
-      'Bookings count every contract signed in the year, renewals included, so they can match ending ARR; the new ARR line is bookings as teams that count new business only define them.',
+      "Bookings count every contract signed in the year, renewals included, so they can match ending ARR; new ARR signed is new customers' contracts alone (bookings as teams that count new business only define them), each column its own percentile, not a part of the bookings figure above it.",
     );
-    expect([6, 7, 8, 9].map((r) => String(ws.getRow(r).getCell(1).value).trim())).toEqual(['Recognized revenue', 'Bookings', 'of which new ARR (new customers)', 'Ending ARR']);
+    expect([6, 7, 8, 9].map((r) => String(ws.getRow(r).getCell(1).value).trim())).toEqual(['Recognized revenue', 'Bookings', 'New ARR signed', 'Ending ARR']);
     const newArr = summary.byComponent.bookings.newBusiness!;
     const row = ws.getRow(8);
     expect([2, 4, 8].map((c) => row.getCell(c).value)).toEqual([newArr.mean, newArr.percentiles.p1, newArr.percentiles.p50]);

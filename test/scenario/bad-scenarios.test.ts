@@ -295,7 +295,32 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: "a key of a tier indented one space less than the tier's first key",
     yaml: edit('    existing:', '   existing:'),
     expected: [
-      'bad.yaml:7:1 not valid YAML: Sequence item without - indicator (the key on line 7 starts in column 4, and the keys of the list item on line 6 in column 5: the keys of one mapping start in the same column, and a new list item starts with "- "); 1 more YAML error, likely caused by this one: fix it first',
+      // At the key (7:4, the column the hint names), not at the line's start (7:1).
+      'bad.yaml:7:4 not valid YAML: Sequence item without - indicator (the key on line 7 starts in column 4, and the keys of the list item on line 6 in column 5: the keys of one mapping start in the same column, and a new list item starts with "- "); 1 more YAML error, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    // Was shown at the blank line (7:1), with no hint.
+    name: "a key of a tier indented one space short, after a blank line",
+    yaml: edit('  - name: SMB\n    existing:', '  - name: SMB\n\n   existing:'),
+    expected: [
+      'bad.yaml:8:4 not valid YAML: Sequence item without - indicator (the key on line 8 starts in column 4, and the keys of the list item on line 6 in column 5: the keys of one mapping start in the same column, and a new list item starts with "- "); 1 more YAML error, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    // A "-" alone, its keys on the lines below: was the reader's words alone.
+    name: "a key of a tier indented one space short, the tier's keys below its \"-\"",
+    yaml: edit('  - name: SMB\n    existing:', '  -\n    name: SMB\n   existing:'),
+    expected: [
+      'bad.yaml:8:4 not valid YAML: Sequence item without - indicator (the key on line 8 starts in column 4, and the keys of the list item on line 6 in column 5: the keys of one mapping start in the same column, and a new list item starts with "- "); 1 more YAML error, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    // A list in a list item: was shown at 19:1, the hint saying column 8.
+    name: 'a key of a nested list item indented one space short',
+    yaml: `${base}extra:\n  - name: G\n    items:\n      - x: 1\n       y: 2\n`,
+    expected: [
+      'bad.yaml:19:8 not valid YAML: Sequence item without - indicator (the key on line 19 starts in column 8, and the keys of the list item on line 18 in column 9: the keys of one mapping start in the same column, and a new list item starts with "- ")',
     ],
   },
   {

@@ -54,7 +54,7 @@ const cases: Array<{ name: string; csv: string; expected: string[]; calendar?: F
   {
     name: 'an unknown tier',
     csv: `${H}\nc1,gold,5,3,12\n`,
-    expected: ['b.csv:2:4 tier: no tier is named "gold"; the tiers using this file are: smb, ent'],
+    expected: ['b.csv:2:4 tier: no tier is named "gold"; the tiers using this file are: "smb", "ent"'],
   },
   {
     name: 'a tier that takes its book from elsewhere (case-insensitive, canonical name)',

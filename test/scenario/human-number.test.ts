@@ -391,6 +391,29 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ["bad.yaml:14:36 tiers[0].newBusiness.reps.attrition: a monthly rate must be within [0, 1]; did you mean 0.17 (or 17%)? It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month"],
   },
   {
+    // The starter writes attrition as a beta: its mean in percents is refused by the beta, at the mean;
+    // the month's rate is said at the field (1 - 0.83^(1/12) = 0.0154).
+    name: "rep attrition as a beta of a year's percents",
+    yaml: edit(['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: { dist: beta, mean: 17, sd: 5 }, capacity: 3 }']),
+    expected: [
+      "bad.yaml:14:36 tiers[0].newBusiness.reps.attrition: its mean 17 looks like a percent. It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month",
+      'bad.yaml:14:56 tiers[0].newBusiness.reps.attrition.mean: must be strictly between 0 and 1; did you mean 0.17 (or 17%)?',
+    ],
+  },
+  {
+    name: "rep attrition as a PERT of a year's percents",
+    yaml: edit(['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: { dist: pert, min: 10, mode: 17, max: 25 }, capacity: 3 }']),
+    expected: [
+      "bad.yaml:14:36 tiers[0].newBusiness.reps.attrition: a monthly rate must stay within [0, 1], but pert can draw above 1; its values look like percents (17 for 17%): write each as a fraction (0.17) or with % (17%). It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month",
+    ],
+  },
+  {
+    // A beta's mean in percents elsewhere (a renewal rate) gets the fraction, no month's rate.
+    name: 'a renewal rate as a beta of percents',
+    yaml: edit(['renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', 'renewalRate: { dist: beta, mean: 90, sd: 2 }']),
+    expected: ['bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1; did you mean 0.9 (or 90%)?'],
+  },
+  {
     name: 'words, a currency sign and a decimal comma',
     yaml: edit(['openingArr: 1200000', 'openingArr: $1.2M'], ['customers: 120', 'customers: many'], [ACV, '{ dist: lognormal, mean: "12,5k", sd: 4000 }']),
     expected: [

@@ -101,7 +101,7 @@ describe('data files: what a message quotes of them is short and escaped', () =>
     [
       'a tier cell holding a terminal title sequence',
       'id,tier,arr,next_renewal,term_months\nc1,\u001b]0;owned\u0007,100,3,12\n',
-      ['b.csv:2:4 tier: no tier is named "\\u{1b}]0;owned\\u{7}"; the tiers using this file are: smb'],
+      ['b.csv:2:4 tier: no tier is named "\\u{1b}]0;owned\\u{7}"; the tiers using this file are: "smb"'],
     ],
     [
       'an id used twice, long',

@@ -1,5 +1,6 @@
 import { chartFigure, pageHead } from './page-head.js';
 import type { Comparison, DifferenceStat } from '../../analysis/compare.js';
+import { showsTierDifferences } from '../../analysis/tier-differences.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { formatShareBeside, formatShareInterval, moneyCellsFormat, type MoneyCell } from '../interval-format.js';
@@ -88,7 +89,7 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
     'differences',
   );
   // By tier, as the terminal prints it: with more than one shared tier, or tiers that differ (then by shared tier).
-  const tierRows = c.sharedTiers.length > 1 || !c.sameTiers
+  const tierRows = showsTierDifferences(c)
     ? METRICS.flatMap((m) =>
         c.sharedTiers.flatMap((tier) =>
           c.byTier[tier]![m].differences.map((d) => [`${METRIC_LABELS[m]}, ${tier}: ${labels[d.scenario]} − A`, ...differenceCells(d)]),

@@ -9,13 +9,15 @@ import { gridTable } from './tables.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
-import { nameKey } from '../../scenario/name-key.js';
+import { formatMarketFactor } from '../../analysis/compare.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
   /** The file it came from, as given. */
   readonly source: string;
   readonly summary: Summary;
+  /** The market factor its scenario fixes (`market.factor`), if it does; else it draws it in each trial. */
+  readonly marketFactor?: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]
  *
  * Complexity: O(metrics x (components + drivers) + stress cases x targets).
  */
-export function downsideSection(summary: Summary, stress: readonly StressCase[] = []): string {
+export function downsideSection(summary: Summary, stress: readonly StressCase[] = [], planMarketFactor?: number): string {
   const e = escapeHtml;
   const symbol = currencySymbol(summary.scenario.currency);
   const money = (v: number) => formatCurrency(v, symbol);
@@ -103,7 +105,7 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
   // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = s.notEstimable === undefined ? summary.reforecast?.attributionOverlap : undefined;
   const overlapNote = overlap === undefined ? '' : `<p class="note">${e(overlap)}</p>\n`;
-  const stressTable = stress.length > 0 ? stressComparison(summary, stress, symbol) : '';
+  const stressTable = stress.length > 0 ? stressComparison(summary, stress, symbol, planMarketFactor) : '';
   return `<section id="downside">
 <h2>The downside</h2>
 ${figures}
@@ -140,31 +142,50 @@ export function stressHeads(plan: Summary, stress: readonly StressCase[]): strin
 }
 
 /**
- * What the stress table's differences are. Random numbers are keyed by tier name, so a stress case
- * pairs with the plan only in the tiers they share: a stress file of another company
- * (`--with-stress scenarios/downside.yaml` beside a plan of other tiers) was said to differ by "the
- * scenario's, not noise" when most of it drew unpaired.
+ * What the stress table's differences are. Each tier draws from streams keyed by its exact name
+ * (namePart(plan.name), model/tier-simulator.ts), so a stress case pairs with the plan only in the
+ * tiers of the very same name: a stress file of another company (`--with-stress
+ * scenarios/downside.yaml` beside a plan of other tiers), or one that writes `smb` for the plan's
+ * `SMB`, was said to differ by "the scenario's, not noise" when those tiers drew unpaired. The
+ * market factor's stream ('market') is the plan's in any case, tiers in common or not.
  */
-export function stressPairingNote(plan: Summary, stress: readonly StressCase[]): string {
+export function stressPairingNote(plan: Summary, stress: readonly StressCase[], planMarketFactor?: number): string {
   const common = "Each stress scenario simulated on the plan's seed and trial count (the same random numbers, so the differences are the scenario's, not noise)";
-  const planTiers = new Set(Object.keys(plan.byTier).map(nameKey));
+  // Exact names, as the streams are keyed (not nameKey: 'smb' draws other numbers than 'SMB').
+  const planTiers = new Set(Object.keys(plan.byTier));
   const heads = stressHeads(plan, stress);
   const apart = stress.flatMap((x, i) => {
     const tiers = Object.keys(x.summary.byTier);
-    const own = tiers.filter((t) => !planTiers.has(nameKey(t)));
-    const missing = Object.keys(plan.byTier).filter((t) => !tiers.some((u) => nameKey(u) === nameKey(t)));
-    if (own.length === 0 && missing.length === 0) return [];
+    const own = tiers.filter((t) => !planTiers.has(t));
+    const missing = Object.keys(plan.byTier).filter((t) => !tiers.includes(t));
+    // The market factor pairs when both draw it (one stream) or both fix it; as compare's marketNote says.
+    const market = marketApart(x.marketFactor, planMarketFactor);
+    if (own.length === 0 && missing.length === 0 && market === undefined) return [];
     const which = heads[i]!.replace(/^Stress: /, '');
-    if (own.length === tiers.length) return [`${which} shares no tier with the plan: it is another company's forecast, drawn on numbers of its own, not a stress of this plan`];
+    if (own.length === tiers.length)
+      return [
+        `${which} shares no tier with the plan: it is another company's forecast, not a stress of this plan; ${market === undefined ? "only its market factor is drawn on the plan's numbers, its tiers on numbers of their own" : `none of it is drawn on the plan's numbers (its tiers have their own, and it ${market})`}`,
+      ];
     const parts = [...(own.length > 0 ? [`has tiers the plan lacks (${own.join(', ')})`] : []), ...(missing.length > 0 ? [`lacks the plan's ${missing.join(', ')}`] : [])];
-    return [`${which} ${parts.join(' and ')}: those draw numbers of their own, so its difference from the plan holds their noise as well as the scenario's change`];
+    const tierWords = parts.length > 0 ? `${which} ${parts.join(' and ')}: those draw numbers of their own, so its difference from the plan holds their noise as well as the scenario's change` : '';
+    const marketWords =
+      market === undefined ? '' : `${parts.length > 0 ? 'It' : which} ${market}, so its difference from the plan holds the drawn year's market swing as well as the scenario's change`;
+    return [[tierWords, marketWords].filter(Boolean).join('. ')];
   });
   if (apart.length === 0) return `${common}.`;
-  return `Each stress scenario simulated on the plan's seed and trial count: the same random numbers in the tiers it shares with the plan, so there the differences are the scenario's, not noise. ${apart.join('. ')}.`;
+  return `Each stress scenario simulated on the plan's seed and trial count: the same random numbers where it draws what the plan draws (the tiers it shares with the plan, the market factor), so there the differences are the scenario's, not noise. ${apart.join('. ')}.`;
+}
+
+/** How a stress case's market factor is not paired with the plan's (one fixes it, the other draws it), or undefined when it is. */
+function marketApart(stress: number | undefined, plan: number | undefined): string | undefined {
+  if ((stress === undefined) === (plan === undefined)) return undefined;
+  return stress !== undefined
+    ? `fixes the market factor (Z = ${formatMarketFactor(stress)}) where the plan draws it in each trial`
+    : `draws the market factor in each trial where the plan fixes it (Z = ${formatMarketFactor(plan!)})`;
 }
 
 /** The plan beside each stress case: the same figures, the same seed and trial count. */
-function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: string): string {
+function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: string, planMarketFactor: number | undefined): string {
   const all = [plan, ...stress.map((x) => x.summary)];
   const heads = ['Figure', `Plan: ${plan.scenario.name}`, ...stressHeads(plan, stress)];
   const rows: string[][] = [];
@@ -184,7 +205,7 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: 
     rows.push([`P(${t.label})`, ...all.map((s) => (s.decisions.targets[i] ? formatShareBeside(s.decisions.targets[i]!.probability.value, s.decisions.targets[i]!.probability.interval) : '-'))]);
   });
   return `<h3>Stress cases</h3>
-<p class="note">${escapeHtml(stressPairingNote(plan, stress))}</p>
+<p class="note">${escapeHtml(stressPairingNote(plan, stress, planMarketFactor))}</p>
 ${gridTable(`The plan beside ${stress.length === 1 ? 'its stress case' : 'its stress cases'}. ${plan.percentileConvention}.`, heads, rows, 1, 'stress')}
 `;
 }

@@ -1,10 +1,11 @@
 import { escapeHtml } from './escape.js';
+import { NEW_ARR_LABEL } from '../bookings-note.js';
 
 /** Each term the report uses, and what it means here. */
 export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
   ['Recognized revenue', 'Revenue earned in the fiscal year: each month, the ARR live that month divided by 12, added up over the twelve months. A deal signed in month m counts for (13 - m) / 12 of its ARR.'],
-  ['Bookings', 'Contract value signed in the year: new deals, expansions, price uplifts and the renewed ARR itself. Bookings here include renewals, so they can equal or exceed ending ARR; many teams count new ACV only: that is the "New ARR" line.'],
-  ['New ARR', 'ARR added by new customers won in the year (new business). This is what a team that defines bookings as new only calls bookings.'],
+  ['Bookings', `Contract value signed in the year: new deals, expansions, price uplifts and the renewed ARR itself. Bookings here include renewals, so they can equal or exceed ending ARR; many teams count new ACV only: that is the "${NEW_ARR_LABEL}" line.`],
+  [NEW_ARR_LABEL, 'ARR added by new customers won in the year (new business). This is what a team that defines bookings as new only calls bookings. Its percentiles are its own, not parts of the bookings figures beside them: its P5 is not the new ARR of the P5 bookings year.'],
   ['Ending ARR', 'Annual recurring revenue live on the last day of the year: the opening book, plus new business and expansion, minus contraction and churn.'],
   ['Opening ARR', 'ARR live on the first day of the year, from the customers already signed.'],
   ['Px (percentile)', 'The value with an x% chance of coming in below it. P50 is the median; P10 is the figure the year falls short of one time in ten (a 1-in-10 bad year); P90 is beaten one time in ten.'],
@@ -22,9 +23,9 @@ export const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
  * shares or retention, so their entries are left out and bookings point at report.html's line (its
  * glossary sent the reader to a "New ARR" line the page does not have).
  */
-export const COMPARISON_GLOSSARY: ReadonlyArray<readonly [string, string]> = GLOSSARY.filter(([t]) => !['New ARR', 'Opening ARR', 'Share of variance', 'GRR / NRR'].includes(t)).map(([t, d]) => [
+export const COMPARISON_GLOSSARY: ReadonlyArray<readonly [string, string]> = GLOSSARY.filter(([t]) => ![NEW_ARR_LABEL, 'Opening ARR', 'Share of variance', 'GRR / NRR'].includes(t)).map(([t, d]) => [
   t,
-  t === 'Bookings' ? d.replace('that is the "New ARR" line', 'each scenario\u2019s report.html shows them as its "New ARR" line') : d,
+  t === 'Bookings' ? d.replace(`that is the "${NEW_ARR_LABEL}" line`, `each scenario\u2019s report.html shows them as its "${NEW_ARR_LABEL}" line`) : d,
 ]);
 
 /** The glossary at the end of report.html (or of comparison.html, given COMPARISON_GLOSSARY), as a definition list. */

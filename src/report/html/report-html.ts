@@ -236,7 +236,7 @@ ${headline}
 
 ${decisions}
 
-${downsideSection(summary, stress)}
+${downsideSection(summary, stress, scenario.market?.factor)}
 
 <section>
 <h2>Charts</h2>

@@ -1,10 +1,12 @@
 import type { Comparison, DifferenceStat } from '../../analysis/compare.js';
+import { showsTierDifferences } from '../../analysis/tier-differences.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol } from '../money.js';
 import { moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import type { SheetData } from './workbook.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
+import { BOOKINGS_RENEWALS_NOTE } from '../bookings-note.js';
 
 /** A difference's cells: mean, P10, P50, P90, P(X < A) and its interval's ends. */
 const differenceCells = (x: DifferenceStat): number[] => [
@@ -39,8 +41,12 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
   };
   const bands: SheetData = {
     name: 'Side by side',
-    // One trial: SD written n/a, and why.
-    preamble: [`Each scenario's distribution, ${cur}. ${stamp}`, ...(c.metrics.revenue.scenarios[0]?.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${c.metrics.revenue.scenarios[0].notEstimable}).`])],
+    // One trial: SD written n/a, and why. Bookings beside ending ARR, as the terminal and comparison.html say why they can match.
+    preamble: [
+      `Each scenario's distribution, ${cur}. ${stamp}`,
+      BOOKINGS_RENEWALS_NOTE,
+      ...(c.metrics.revenue.scenarios[0]?.notEstimable === undefined ? [] : [`SD written n/a: not estimable (${c.metrics.revenue.scenarios[0].notEstimable}).`]),
+    ],
     header: ['Metric', 'Scenario', 'Mean', 'SD', 'P10', 'P50', 'P90'],
     rows: METRICS.flatMap((m) => c.metrics[m].scenarios.map((s, i) => [METRIC_LABELS[m], labels[i]!, s.mean, s.sd ?? 'n/a', s.percentiles.p10, s.percentiles.p50, s.percentiles.p90])),
     formats: ['', '', money, money, money, money, money],
@@ -58,7 +64,7 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
   };
   // By tier, as the terminal prints it: with more than one shared tier, or tiers that differ (then by shared tier).
   const byTier: SheetData | undefined =
-    c.sharedTiers.length > 1 || !c.sameTiers
+    showsTierDifferences(c)
       ? {
           name: 'Differences by tier',
           preamble: [`The per-trial difference X - A of each ${c.sameTiers ? '' : 'shared '}tier's figure and P(X < A) with its 95% interval, ${cur}. ${stamp}`],
