@@ -157,7 +157,7 @@ function attritionWarning(value: unknown, path: Array<string | number>): Plausib
   return [
     {
       code: 'attrition-high',
-      message: `attrition of ${pct(m)} a month loses ${pct(year)} of the reps in a year; it is a month's rate: if ${pct(m)} is a year's, write ${Number(month.toPrecision(3))} (${pct(month)}) a month`,
+      message: `attrition of ${pct(m)} a month loses ${pct(year)} of the reps in a year; it is a month's rate: if ${pct(m)} is a year's, write ${toPrecisionDecimal(month, 3)} (${pct(month)}) a month`,
       path,
     },
   ];
