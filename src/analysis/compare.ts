@@ -1,4 +1,4 @@
-import { nameKey } from '../scenario/name-key.js';
+import { nameKey, readAlikeWhy } from '../scenario/name-key.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
 import type { Simulation } from '../engine/simulate.js';
 import { checkWholeRun } from '../engine/whole-run.js';
@@ -108,9 +108,9 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
       );
   const n = first.trials;
   const tierNames = sims.map((s) => s.plan.tiers.map((t) => t.name));
-  // Tiers are matched as they read (nameKey): "Big Co" in one scenario and "Big\u00a0Co" or "Big  Co"
-  // in another are one tier, as every output shows them; the first scenario's spelling names it.
-  const sharedTiers = tierNames[0]!.filter((name) => tierNames.every((names) => names.some((other) => nameKey(other) === nameKey(name))));
+  // Tiers pair by their exact name, as their random streams are keyed (namePart(plan.name)): "Big Co"
+  // and "Big\u00a0Co" read alike but draw other numbers, so they do not pair (pairingNote says why).
+  const sharedTiers = tierNames[0]!.filter((name) => tierNames.every((names) => names.includes(name)));
   const sameTiers = tierNames.every((names) => names.length === sharedTiers.length);
   const scratch = new Float64Array(n);
   const difference = new Float64Array(n);
@@ -204,9 +204,7 @@ function requireColumn(sim: Simulation, key: string): ArrayLike<number> {
 
 /** A tier's metric per trial: its own column, or the headline one when it is the only tier (as float32 if asked). */
 function tierColumn(sim: Simulation, tier: string, metric: Metric, float32: boolean): ArrayLike<number> {
-  // This scenario's own spelling of the tier, which its columns are keyed by.
-  const own = sim.plan.tiers.find((t) => nameKey(t.name) === nameKey(tier))!.name;
-  if (sim.plan.tiers.length > 1) return requireColumn(sim, tierKey(own, metric));
+  if (sim.plan.tiers.length > 1) return requireColumn(sim, tierKey(tier, metric));
   const total = requireColumn(sim, metric);
   return float32 ? Float32Array.from(total) : total;
 }
@@ -267,6 +265,25 @@ export function yearNote(years: ReadonlyArray<{ readonly startMonth: number; rea
 const ROUNDING_TIE = 1e-12;
 
 /**
+ * Tiers of two scenarios that read alike (nameKey) but are spelt otherwise: they look like one tier
+ * in every table, yet draw unpaired. Says so, and why, for the first such tier of each scenario.
+ */
+function spellingNote(tierNames: ReadonlyArray<readonly string[]>, shared: readonly string[]): string {
+  const notes: string[] = [];
+  tierNames.forEach((names, i) => {
+    if (i === 0) return;
+    for (const name of names) {
+      if (shared.includes(name)) continue;
+      const first = tierNames[0]!.find((other) => other !== name && nameKey(other) === nameKey(name));
+      if (first === undefined) continue;
+      notes.push(`${scenarioLabel(i)}'s tier ${JSON.stringify(name)} reads as ${scenarioLabel(0)}'s ${JSON.stringify(first)} but is spelt otherwise (${readAlikeWhy(first, name)}); a tier's random numbers are keyed by its exact name, so spell it alike to pair it.`);
+      break;
+    }
+  });
+  return notes.length ? ` ${notes.join(' ')}` : '';
+}
+
+/**
  * Which draws trial i of each scenario shares: a tier's streams are keyed by its exact name, so only
  * tiers of the same name pair; the market factor's stream ('market') is common to all of them, tiers
  * in common or not, and pairs unless some fix the factor and others draw it (marketNote says so).
@@ -277,5 +294,5 @@ function pairingNote(tierNames: ReadonlyArray<readonly string[]>, shared: readon
   const lists = tierNames.map((names, i) => `${scenarioLabel(i)}: ${names.join(', ') || 'none'}`).join('; ');
   const marketPaired = factors.every((f) => f === undefined) || factors.every((f) => f !== undefined);
   const market = marketPaired ? ' The market factor is drawn on the same numbers in every scenario, tiers in common or not.' : '';
-  return `The scenarios' tiers differ (${lists}). Trial-by-trial pairing holds only for the tiers they share (${shared.join(', ') || 'none'}); the other tiers draw unpaired, so the differences of the totals include them as independent noise.${market}`;
+  return `The scenarios' tiers differ (${lists}). Trial-by-trial pairing holds only for the tiers they share (${shared.join(', ') || 'none'}); the other tiers draw unpaired, so the differences of the totals include them as independent noise.${spellingNote(tierNames, shared)}${market}`;
 }
