@@ -26,8 +26,9 @@ export const lookForm = (name: string): string => name.replace(IGNORABLE, '').re
 /**
  * How two tiers' names are compared for reading the same: lookForm, trimmed and without case. The
  * scenario refuses two tiers whose names have one lookKey, and a name written elsewhere (a target's
- * `tier`, `--target Café:revenue=...`, a history's or actuals' tier column, a compared scenario's
- * tier) finds its tier by the same key (nameKey), so a name that reads as a tier's is that tier.
+ * `tier`, `--target Café:revenue=...`, a history's or actuals' tier column) finds its tier by the same
+ * key (nameKey), so a name that reads as a tier's is that tier. Not a compared scenario's tier: its
+ * random streams are keyed by its exact name, so compare pairs exact names only (analysis/compare.ts).
  *
  * @example lookKey(' ＳＭＢ\u200b') === lookKey('smb') // => true
  * Complexity: O(length of the name).

@@ -14,8 +14,9 @@ import { lookKey, nameKey } from '../../src/scenario/name-key.js';
  * whose names read alike (lookKey: other space characters, runs of spaces and tabs, case, NFC/NFD,
  * invisible characters, fullwidth letters), and every place that finds a tier by a name written
  * elsewhere uses the same key (nameKey). Each case below failed before: a target on "Big\u00a0Co"
- * was refused beside a tier "Big Co", compare paired no tier of two scenarios spelling it two ways,
- * and fit stopped with an internal error on a history holding both spellings.
+ * was refused beside a tier "Big Co", and fit stopped with an internal error on a history holding
+ * both spellings. compare is the exception: a tier's streams are keyed by its exact name, so two
+ * spellings draw unpaired, and its note must say so rather than call them paired.
  */
 const NBSP = '\u00a0';
 const scenario = (big: string, target = '') => `name: x
