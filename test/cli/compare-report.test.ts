@@ -6,16 +6,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
 import { findBrowser } from '../../src/report/find-browser.js';
 import { formatShare } from '../../src/report/money.js';
 
-const arrcast = (args: string[]) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-
 const out = join(mkdtempSync(join(tmpdir(), 'arrcast-compare-report-')), 'cmp');
-const run = arrcast(['compare', 'scenarios/example.yaml', 'scenarios/downside.yaml', '-n', '1500', '-s', '3', '-w', '0', '--no-progress', '-t', 'revenue=115M', '-c', '90%', '--out', out]);
+// The comparison every test reads, written by the CLI in this process (test/helpers/cli.ts): the
+// tests check its terminal output and files, not a process's (a process of its own cost about 1.3 s more
+// CPU in a fork that has the CLI loaded: bench/RESULTS.md, seventeenth session).
+const run = await arrcastInProcess(['compare', join(ROOT, 'scenarios/example.yaml'), join(ROOT, 'scenarios/downside.yaml'), '-n', '1500', '-s', '3', '-w', '0', '--no-progress', '-t', 'revenue=115M', '-c', '90%', '--out', out]);
 let browser: Browser | undefined;
 afterAll(async () => {
   await browser?.close();

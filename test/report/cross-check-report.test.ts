@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixtures.js';
+import { arrcastInProcess } from '../helpers/cli.js';
 
 /**
  * One report's figures agree with each other in every file that shows them (scripts/cross-check-report.mjs):
@@ -11,22 +12,28 @@ import { ROOT } from '../helpers/fixtures.js';
  * what trials.csv recomputes (means, percentiles, budgets, worst-year means, P(target), tiers and
  * components adding up per trial, MRR x 12 = ending ARR). A number one output showed differently from
  * another (a mix-up of columns, a figure from the wrong series) fails it.
+ * The reports are written by the CLI in this process (test/helpers/cli.ts): what is checked is
+ * their files, read by the script in a process of its own. A run's own process cost about 1.3 s more
+ * CPU than a run in a fork that has the CLI loaded (bench/RESULTS.md, seventeenth session).
  */
-const MAIN = join(ROOT, 'dist/cli/main.js');
 const SCRIPT = join(ROOT, 'scripts/cross-check-report.mjs');
 let dir: string;
 let example: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'arrcast-cross-check-'));
-  example = report('example.yaml', 'example');
+  example = await report('example.yaml', 'example');
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const report = (scenario: string, name: string) => {
+/** `arrcast ARGS --out DIR/NAME` in this process; its exit 0 checked. */
+const arrcast = async (name: string, args: string[]): Promise<string> => {
   const out = join(dir, name);
-  execFileSync(process.execPath, [MAIN, 'run', join(ROOT, 'scenarios', scenario), '--trials', '2000', '--quiet', '--no-progress', '--outputs', 'all', '-t', 'revenue=100M', '-t', 'endingArr=110M', '-c', '0.75', '--out', out]);
+  const r = await arrcastInProcess([...args, '--quiet', '--no-progress', '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
   return out;
 };
+const report = (scenario: string, name: string) =>
+  arrcast(name, ['run', join(ROOT, 'scenarios', scenario), '--trials', '2000', '--outputs', 'all', '-t', 'revenue=100M', '-t', 'endingArr=110M', '-c', '0.75']);
 const crossCheck = (out: string) => spawnSync(process.execPath, [SCRIPT, out], { encoding: 'utf8' });
 
 describe('the figures of a report agree across its files', () => {
@@ -37,20 +44,18 @@ describe('the figures of a report agree across its files', () => {
     expect(r.status, r.stdout).toBe(0);
   });
 
-  it('a run of one trial, whose sds are n/a in the workbook and null in summary.json, passes too', () => {
+  it('a run of one trial, whose sds are n/a in the workbook and null in summary.json, passes too', async () => {
     // The new-ARR line under bookings was checked without the n/a allowance: 'FAIL xlsx Summary new ARR sd: n/a vs null'.
-    const out = join(dir, 'one-trial');
-    execFileSync(process.execPath, [MAIN, 'run', join(ROOT, 'scenarios', 'example.yaml'), '--trials', '1', '-w', '0', '--quiet', '--no-progress', '--out', out]);
+    const out = await arrcast('one-trial', ['run', join(ROOT, 'scenarios', 'example.yaml'), '--trials', '1', '-w', '0']);
     const r = crossCheck(out);
     expect(r.stdout).toMatch(/: \d+ checks, 0 failures\n$/);
     expect(r.status, r.stdout).toBe(0);
   });
 
-  it("a re-forecast, whose narrow rows report.html writes with more than three digits, passes too", () => {
+  it("a re-forecast, whose narrow rows report.html writes with more than three digits, passes too", async () => {
     // The script compared the page's tables with three significant digits: 'FAIL report.html revenue SMB:
     // $21.98M,$21.74M,... vs $22M,$21.7M,...', though each figure was its summary.json value correctly rounded.
-    const out = join(dir, 'reforecast');
-    execFileSync(process.execPath, [MAIN, 'run', join(ROOT, 'scenarios', 'example.yaml'), '--actuals', join(ROOT, 'scenarios', 'example-actuals.csv'), '--trials', '500', '--quiet', '--no-progress', '--outputs', 'all', '--out', out]);
+    const out = await arrcast('reforecast', ['run', join(ROOT, 'scenarios', 'example.yaml'), '--actuals', join(ROOT, 'scenarios', 'example-actuals.csv'), '--trials', '500', '--outputs', 'all']);
     const r = crossCheck(out);
     expect(r.stdout).toMatch(/: \d+ checks, 0 failures\n$/);
     expect(r.status, r.stdout).toBe(0);
