@@ -117,6 +117,13 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
     ]);
   }
 
+  // The first builds (22 November 2026, before d07e548) wrote summary version 1 without decisions:
+  // say so once, not as five missing budgets and targets.
+  if (own(data, 'decisions') === undefined)
+    throw new ScenarioError(path, [
+      { path: ['decisions'], message: "absent, as in the summaries of arrcast before budgets and targets (November 2026), which --plan sets beside the re-forecast's: re-run the plan with this arrcast and give its report to --plan" },
+    ]);
+
   const name = own(scenario, 'name');
   if (name !== identity.name)
     fail(['scenario', 'name'], `the plan is of scenario ${typeof name === 'string' ? quoteText(name) : '(no name)'}, the re-forecast of ${quoteText(identity.name)}: --plan names the report of a run of the same scenario`);
