@@ -1,17 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/in-process-cli.js';
-import { WITH_TARGETS } from './fixture.js';
 
 /**
- * summary.json is read by other tools: a field an earlier arrcast wrote is written today, or the
- * README says it is gone (and what took its place). The earlier fields are those five earlier
- * builds wrote for this scenario (test/fixtures/summary-fields-history.json, made by
- * bench/summary-fields-history.mjs, whose path rule this repeats).
+ * summary.json is read by other tools: a field an earlier arrcast wrote, or today's wrote when the
+ * fixture was made, is written today, or the README lists it as removed. The fields are those of
+ * every shipped scenario (scenarios/*.yaml): five earlier builds' runs of the file as it stood at
+ * their commit, and today's at TRIALS (test/fixtures/summary-fields-history.json, made by
+ * bench/summary-fields-history.mjs, whose fieldPaths this repeats).
  */
-function fieldPaths(summary: unknown): Set<string> {
+const TRIALS = 100; // bench/summary-fields-history.mjs: TRIALS
+
+/** Each leaf's path: keys joined by '.', a list of objects as '[]'; a tier's and a lead source's name folded. */
+function fieldPaths(summary: Record<string, unknown>): Set<string> {
+  const fold = new Map<string, string>();
+  for (const [tier, t] of Object.entries((summary.byTier ?? {}) as Record<string, { drivers?: Record<string, unknown> }>)) {
+    fold.set(tier, '<tier>');
+    // A lead-driven tier's drivers are keyed by source (A, or A/inbound since the channels).
+    for (const d of ['conversion', 'leadsPerMonth'])
+      for (const [k, v] of Object.entries((t?.drivers?.[d] ?? {}) as Record<string, unknown>)) if (v !== null && typeof v === 'object' && 'mean' in v) fold.set(k, '<source>');
+  }
   const out = new Set<string>();
   const walk = (v: unknown, p: string): void => {
     if (Array.isArray(v) && v.some((x) => x !== null && typeof x === 'object')) {
@@ -22,29 +32,63 @@ function fieldPaths(summary: unknown): Set<string> {
       for (const [k, x] of Object.entries(v)) walk(x, `${p}.${k}`);
       return;
     }
-    out.add(p);
+    out.add(
+      p
+        .split('.')
+        .map((s) => fold.get(s) ?? s)
+        .join('.'),
+    );
   };
   walk(summary, '');
   return out;
 }
 
-const history = JSON.parse(readFileSync('test/fixtures/summary-fields-history.json', 'utf8')) as { firstWrittenBy: Record<string, string> };
+/** The fields the README's "removed" list names (between its markers), as paths. */
+function readmeRemoved(readme: string): string[] {
+  const m = /<!-- summary\.json fields removed: begin -->([\s\S]*?)<!-- summary\.json fields removed: end -->/.exec(readme);
+  if (!m) throw new Error('README.md: no list of removed summary.json fields (its markers are gone)');
+  return [...m[1]!.matchAll(/^\s*- `([^`]+)`\s*$/gm)].map((x) => `.${x[1]}`);
+}
+
+interface History {
+  readonly todayTrials: number;
+  /** file -> path -> the first build that wrote it, then ' today' if today's did when the fixture was made. */
+  readonly scenarios: Record<string, Record<string, string>>;
+}
+const history = JSON.parse(readFileSync('test/fixtures/summary-fields-history.json', 'utf8')) as History;
 
 const dir = mkdtempSync(join(tmpdir(), 'summary-fields-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('summary.json fields of earlier versions', () => {
-  it('are each written today or named in the README as gone', async () => {
-    writeFileSync(join(dir, 'with-targets.yaml'), WITH_TARGETS);
-    // 100 trials, in-process: every section is estimable from 12 (a field's presence is checked, not its value).
-    const run = await runCli('run', join(dir, 'with-targets.yaml'), '-n', '100', '-w', '0', '-q', '--no-progress', '--outputs', 'summary', '-o', join(dir, 'out'));
-    expect(run.err).not.toMatch(/error/i);
-    expect(run.code).toBe(0);
-    const today = fieldPaths(JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')));
-    const readme = readFileSync('README.md', 'utf8');
-    const gone = Object.keys(history.firstWrittenBy).filter((p) => !today.has(p));
-    expect(gone.filter((p) => !readme.includes(`\`${p.slice(1)}\``))).toEqual([]);
-    // The check sees the file: of the 1,558 earlier fields, only the nine the README names are gone.
-    expect(gone.length).toBe(9);
+const written = new Map<string, Set<string>>();
+beforeAll(async () => {
+  for (const file of Object.keys(history.scenarios)) {
+    // In process, 100 trials: fields are checked, not values (the summary is the same for the same seed and trials).
+    const run = await runCli('run', join('scenarios', file), '-n', String(TRIALS), '-w', '0', '-q', '--no-progress', '--outputs', 'summary', '-o', join(dir, file));
+    if (run.code !== 0) throw new Error(`${file}: exit ${run.code}: ${run.err}`);
+    written.set(file, fieldPaths(JSON.parse(readFileSync(join(dir, file, 'summary.json'), 'utf8')) as Record<string, unknown>));
+  }
+});
+
+describe('summary.json fields of earlier versions and of today', () => {
+  it('covers every shipped scenario, at the trials the fixture was made with', () => {
+    expect(Object.keys(history.scenarios).sort()).toEqual(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort());
+    expect(history.todayTrials).toBe(TRIALS);
+  });
+
+  it('are each written today, or are exactly those the README lists as removed', () => {
+    const anywhere = new Set([...written.values()].flatMap((s) => [...s]));
+    const gone = new Set<string>();
+    for (const [file, fields] of Object.entries(history.scenarios)) {
+      const now = written.get(file)!;
+      for (const [path, by] of Object.entries(fields)) {
+        // Today's fields are deterministic for the file (same seed, same trials): each must be there again.
+        // An earlier build's field today's did not write for this file (one that depends on the draws,
+        // such as `direction`, or a field of another kind of tier) must be written for some shipped file.
+        if (by.endsWith('today') ? !now.has(path) : !anywhere.has(path)) gone.add(path);
+      }
+    }
+    // A failure names each field gone and not in the README's list, or listed and not gone.
+    expect([...gone].sort()).toEqual(readmeRemoved(readFileSync('README.md', 'utf8')).sort());
   });
 });
