@@ -36,6 +36,19 @@ const CASES: ReadonlyArray<{ name: string; text: string; lines: string[] }> = [
     text: plan((s) => delete s.decisions),
     lines: [`${F} decisions: absent, as in the summaries of arrcast before budgets and targets (November 2026), which --plan sets beside the re-forecast's: re-run the plan with this arrcast and give its report to --plan`],
   },
+  { name: 'decisions: null', text: plan((s) => (s.decisions = null)), lines: [`${F} decisions: null, so no budgets or targets, as in the summaries of arrcast before budgets and targets (November 2026), which --plan sets beside the re-forecast's: re-run the plan with this arrcast and give its report to --plan`] },
+  // An old plan of another scenario: told so first, not only that the plan is old.
+  {
+    name: 'a summary from before budgets and targets, of another scenario',
+    text: plan((s) => {
+      delete s.decisions;
+      s.scenario.name = 'q';
+    }),
+    lines: [
+      `${F} scenario.name: the plan is of scenario "q", the re-forecast of "p": --plan names the report of a run of the same scenario`,
+      `${F} decisions: absent, as in the summaries of arrcast before budgets and targets (November 2026), which --plan sets beside the re-forecast's: re-run the plan with this arrcast and give its report to --plan`,
+    ],
+  },
   // A re-forecast's bands are not the plan's: shown "at plan", they set a re-forecast beside itself.
   {
     name: "a re-forecast's summary",
