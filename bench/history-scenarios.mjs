@@ -1,8 +1,9 @@
 // The compatibility sweep (seventeenth session, compat17): every scenario file arrcast has ever
 // shipped or documented, at the commit that first had it, run through today's build.
 //   node bench/history-scenarios.mjs [WORKDIR] [TRIALS]    (after npm run build; from the repo root)
-// Collected: each distinct version of scenarios/*.yaml and test/fixtures/*.yaml in any commit that
-// touched scenarios/, test/fixtures/, README.md or docs/; each distinct ```yaml block of any
+// Collected: each distinct version of scenarios/*.yaml and test/fixtures/*.yaml in any commit of
+// main (not --all: other branches were never shipped) that touched scenarios/, test/fixtures/,
+// README.md or docs/; each distinct ```yaml block of any
 // README.md; each distinct starter of src/scenario/starter.ts (what `arrcast init` wrote). A file
 // is placed in a copy of scenarios/ and test/fixtures/ of the commit that first had it (its CSV
 // books, pipelines, actuals and the files it extends), then `validate` and `run -n TRIALS -w 0`.
@@ -20,7 +21,7 @@ const git = (...a) => execFileSync('git', a, { maxBuffer: 1 << 28 }).toString();
 const sha = (s) => createHash('sha1').update(s).digest('hex').slice(0, 10);
 mkdirSync(work, { recursive: true });
 
-const commits = git('log', '--reverse', '--all', '--format=%H', '--', 'scenarios', 'test/fixtures', 'README.md', 'docs', 'src/scenario/starter.ts')
+const commits = git('log', '--reverse', 'main', '--format=%H', '--', 'scenarios', 'test/fixtures', 'README.md', 'docs', 'src/scenario/starter.ts')
   .trim().split('\n');
 const files = new Map(); // content hash -> { kind, path, commit, text }
 for (const c of commits) {
