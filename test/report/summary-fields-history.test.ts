@@ -9,7 +9,9 @@ import { runCli } from '../helpers/in-process-cli.js';
  * fixture was made, is written today, or the README lists it as removed. The fields are those of
  * every shipped scenario (scenarios/*.yaml): five earlier builds' runs of the file as it stood at
  * their commit, and today's at TRIALS (test/fixtures/summary-fields-history.json, made by
- * bench/summary-fields-history.mjs, whose fieldPaths this repeats).
+ * bench/summary-fields-history.mjs, whose fieldPaths this repeats). After a change of the draws, a
+ * field that depends on them (such as `direction`) may come or go for a file: re-make the fixture
+ * with that script, which keeps every field the fixture had, so a field gone is still asked for here.
  */
 const TRIALS = 100; // bench/summary-fields-history.mjs: TRIALS
 
@@ -52,7 +54,7 @@ function readmeRemoved(readme: string): string[] {
 
 interface History {
   readonly todayTrials: number;
-  /** file -> path -> the first build that wrote it, then ' today' if today's did when the fixture was made. */
+  /** file -> path -> the first build that wrote it ('later': one after the five), then ' today' if today's did when the fixture was made. */
   readonly scenarios: Record<string, Record<string, string>>;
 }
 const history = JSON.parse(readFileSync('test/fixtures/summary-fields-history.json', 'utf8')) as History;
