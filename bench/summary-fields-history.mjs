@@ -2,7 +2,8 @@
 // test/report/summary-fields-history.test.ts (compat17, fixcompat17). For each shipped scenario
 // (today's scenarios/*.yaml): the summaries the earlier builds wrote for that file as it stood at
 // their commit (bench/compare-history.mjs's runs, 10,000 trials, found by its key: sha1 of the
-// file's text and `old-COMMIT`), and today's build on today's file at the test's trial count.
+// file's text and `old-COMMIT`), and today's build on today's file at the test's trial count; and
+// today's re-forecast of the example from its actuals with --plan (REFORECAST).
 //   for C in 650a599 254805c 3b11f62 13798eb 3dc41b5; do   (once: compare-history.mjs's runs)
 //     git worktree add /tmp/compat17-old-$C $C --detach; ln -s $PWD/node_modules /tmp/compat17-old-$C/
 //     (cd /tmp/compat17-old-$C && npm run build); node bench/compare-history.mjs /tmp/compat17-old-$C; done
@@ -21,6 +22,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const FIXTURE = 'test/fixtures/summary-fields-history.json';
+
+/** The re-forecast's key in the fixture: the example's run from its actuals with --plan. */
+export const REFORECAST = 'example.yaml --actuals example-actuals.csv --plan';
 
 /** The test's trial count (test/report/summary-fields-history.test.ts: TRIALS). */
 export const TRIALS = 100;
@@ -47,13 +51,16 @@ if (process.argv[1]?.endsWith('summary-fields-history.mjs')) {
   const compare = process.argv[2] ?? '/tmp/compat17-compare';
   const commits = process.argv.length > 3 ? process.argv.slice(3) : ['650a599', '254805c', '3b11f62', '13798eb', '3dc41b5'];
   const scenarios = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
+  // Beside each file's plan run, the example's re-forecast from its shipped actuals with that plan
+  // (today's fields only: the five earlier builds' re-forecasts were not kept).
+  const runs = [...scenarios.map((f) => ({ key: f, file: f, extra: () => [] })), { key: REFORECAST, file: 'example.yaml', extra: (d) => ['--actuals', 'scenarios/example-actuals.csv', '--plan', join(d, 'example.yaml')] }];
   const dir = mkdtempSync(join(tmpdir(), 'summary-fields-'));
   // Without an earlier build's run (the compare dir is temporary), its fields are kept from the fixture.
   const kept = existsSync(FIXTURE) ? JSON.parse(readFileSync(FIXTURE, 'utf8')).scenarios : {};
   const fixture = { madeBy: 'bench/summary-fields-history.mjs', earlierBuilds: commits, todayTrials: TRIALS, scenarios: {} };
-  for (const file of scenarios) {
+  for (const { key: file, file: scenario, extra } of runs) {
     const first = {};
-    for (const c of commits) {
+    for (const c of file === scenario ? commits : []) {
       let text;
       try { text = execFileSync('git', ['show', `${c}:scenarios/${file}`], { stdio: ['ignore', 'pipe', 'ignore'] }); } catch { continue; } // not shipped yet
       const key = createHash('sha1').update(text).update(`old-${c}`).digest('hex').slice(0, 12);
@@ -66,7 +73,7 @@ if (process.argv[1]?.endsWith('summary-fields-history.mjs')) {
       console.log(`${file} ${c}: ${paths.length} fields`);
     }
     const out = join(dir, file);
-    const run = spawnSync('node', ['dist/cli/main.js', 'run', join('scenarios', file), '-n', String(TRIALS), '-w', '0', '-q', '--no-progress', '--outputs', 'summary', '-o', out], { encoding: 'utf8' });
+    const run = spawnSync('node', ['dist/cli/main.js', 'run', join('scenarios', scenario), ...extra(dir), '-n', String(TRIALS), '-w', '0', '-q', '--no-progress', '--outputs', 'summary', '-o', out], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`today ${file}: ${run.stderr}`);
     const paths = [...fieldPaths(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')))].sort();
     for (const p of paths) first[p] = first[p] === undefined ? 'today' : `${first[p]} today`;

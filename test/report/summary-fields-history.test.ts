@@ -8,12 +8,15 @@ import { runCli } from '../helpers/in-process-cli.js';
  * summary.json is read by other tools: a field an earlier arrcast wrote, or today's wrote when the
  * fixture was made, is written today, or the README lists it as removed. The fields are those of
  * every shipped scenario (scenarios/*.yaml): five earlier builds' runs of the file as it stood at
- * their commit, and today's at TRIALS (test/fixtures/summary-fields-history.json, made by
+ * their commit, and today's at TRIALS, with the example's re-forecast from its actuals (today's
+ * fields only) (test/fixtures/summary-fields-history.json, made by
  * bench/summary-fields-history.mjs, whose fieldPaths this repeats). After a change of the draws, a
  * field that depends on them (such as `direction`) may come or go for a file: re-make the fixture
  * with that script, which keeps every field the fixture had, so a field gone is still asked for here.
  */
 const TRIALS = 100; // bench/summary-fields-history.mjs: TRIALS
+/** The example's re-forecast from its shipped actuals, with its plan run's report as --plan (bench: REFORECAST). */
+const REFORECAST = 'example.yaml --actuals example-actuals.csv --plan';
 
 /** Each leaf's path: keys joined by '.', a list of objects as '[]'; a tier's and a lead source's name folded. */
 function fieldPaths(summary: Record<string, unknown>): Set<string> {
@@ -64,17 +67,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const written = new Map<string, Set<string>>();
 beforeAll(async () => {
-  for (const file of Object.keys(history.scenarios)) {
+  // The plan runs first: the re-forecast reads the example's as its --plan.
+  for (const file of Object.keys(history.scenarios).sort((a, b) => Number(a === REFORECAST) - Number(b === REFORECAST))) {
+    const extra = file === REFORECAST ? ['--actuals', 'scenarios/example-actuals.csv', '--plan', join(dir, 'example.yaml')] : [];
     // In process, 100 trials: fields are checked, not values (the summary is the same for the same seed and trials).
-    const run = await runCli('run', join('scenarios', file), '-n', String(TRIALS), '-w', '0', '-q', '--no-progress', '--outputs', 'summary', '-o', join(dir, file));
+    const run = await runCli('run', join('scenarios', file === REFORECAST ? 'example.yaml' : file), ...extra, '-n', String(TRIALS), '-w', '0', '-q', '--no-progress', '--outputs', 'summary', '-o', join(dir, file));
     if (run.code !== 0) throw new Error(`${file}: exit ${run.code}: ${run.err}`);
     written.set(file, fieldPaths(JSON.parse(readFileSync(join(dir, file, 'summary.json'), 'utf8')) as Record<string, unknown>));
   }
 });
 
 describe('summary.json fields of earlier versions and of today', () => {
-  it('covers every shipped scenario, at the trials the fixture was made with', () => {
-    expect(Object.keys(history.scenarios).sort()).toEqual(readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort());
+  it("covers every shipped scenario and the example's re-forecast, at the trials the fixture was made with", () => {
+    expect(Object.keys(history.scenarios).sort()).toEqual([...readdirSync('scenarios').filter((f) => f.endsWith('.yaml')), REFORECAST].sort());
     expect(history.todayTrials).toBe(TRIALS);
   });
 
