@@ -127,6 +127,19 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
   if (start !== identity.fiscalYearStartMonth)
     fail(['scenario', 'fiscalYearStartMonth'], `the plan's fiscal year starts in month ${typeof start === 'number' ? start : '(none)'}, the scenario's in month ${identity.fiscalYearStartMonth}: its months are not the re-forecast's`);
 
+  // The first builds (22 November 2026, before d07e548) wrote summary version 1 without decisions:
+  // say so once, not as five missing budgets and targets. After the checks above, so that an old
+  // plan of another scenario or company is told that too.
+  const noDecisions = own(data, 'decisions');
+  if (noDecisions === undefined || noDecisions === null)
+    throw new ScenarioError(path, [
+      ...issues,
+      {
+        path: ['decisions'],
+        message: `${noDecisions === null ? 'null, so no budgets or targets' : 'absent'}, as in the summaries of arrcast before budgets and targets (November 2026), which --plan sets beside the re-forecast's: re-run the plan with this arrcast and give its report to --plan`,
+      },
+    ]);
+
   const finite = (v: Json, at: readonly (string | number)[], what: string): number => {
     if (typeof v === 'number' && Number.isFinite(v)) return v;
     fail(at, `${what} must be a finite number, got ${describe(v)}`);

@@ -30,6 +30,25 @@ const CASES: ReadonlyArray<{ name: string; text: string; lines: string[] }> = [
   // A summary of another layout may hold other figures under the same names (score refuses it too).
   { name: 'another summary version', text: plan((s) => (s.tool.summaryVersion = 2)), lines: [`${F} tool.summaryVersion: is summary version 2; this arrcast reads version 1: re-run the plan with this arrcast and give its report to --plan`] },
   { name: 'no summary version', text: plan((s) => delete s.tool.summaryVersion), lines: [`${F} tool.summaryVersion: names no summary version; this arrcast reads version 1: re-run the plan with this arrcast and give its report to --plan`] },
+  // The first builds' summaries (before d07e548) have no decisions at all: one sentence saying so and what to do.
+  {
+    name: 'a summary from before budgets and targets',
+    text: plan((s) => delete s.decisions),
+    lines: [`${F} decisions: absent, as in the summaries of arrcast before budgets and targets (November 2026), which --plan sets beside the re-forecast's: re-run the plan with this arrcast and give its report to --plan`],
+  },
+  { name: 'decisions: null', text: plan((s) => (s.decisions = null)), lines: [`${F} decisions: null, so no budgets or targets, as in the summaries of arrcast before budgets and targets (November 2026), which --plan sets beside the re-forecast's: re-run the plan with this arrcast and give its report to --plan`] },
+  // An old plan of another scenario: told so first, not only that the plan is old.
+  {
+    name: 'a summary from before budgets and targets, of another scenario',
+    text: plan((s) => {
+      delete s.decisions;
+      s.scenario.name = 'q';
+    }),
+    lines: [
+      `${F} scenario.name: the plan is of scenario "q", the re-forecast of "p": --plan names the report of a run of the same scenario`,
+      `${F} decisions: absent, as in the summaries of arrcast before budgets and targets (November 2026), which --plan sets beside the re-forecast's: re-run the plan with this arrcast and give its report to --plan`,
+    ],
+  },
   // A re-forecast's bands are not the plan's: shown "at plan", they set a re-forecast beside itself.
   {
     name: "a re-forecast's summary",
