@@ -95,7 +95,7 @@ export async function runShard(
   const { file, shown } = await partPath(out, shard);
   await refuseInsideOutput(file, `--out ${shown}`);
   const { trials, seed } = resolveOptions(loaded, { trials: opts.trials, seed: opts.seed, shard });
-  await checkPartOutput(file, shown, { scenarioHash: loaded.hash, seed, trials, shard: { index: shard.index, count: shard.count } });
+  await checkPartOutput(file, shown, { scenarioHash: loaded.hash, scenarioName: loaded.scenario.name, seed, trials, shard: { index: shard.index, count: shard.count } });
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {

@@ -13,6 +13,10 @@ import { checkOptionKeys } from './option-keys.js';
 import { RunAbortedError, RunOptionError } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
+import { partRunDifferences, type PartRunFields } from './part-run.js';
+import { ARRCAST_VERSION } from '../version.js';
+import { GENERATOR_ID } from '../random/source.js';
+import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 
 /** The file name of a shard's part in a directory: shard-K-of-N.arrcast-part, K 1-based. */
 export const partFileName = (shard: ShardSpec) => `shard-${shard.index + 1}-of-${shard.count}${PART_EXTENSION}`;
@@ -288,20 +292,46 @@ export class OtherShardPartError extends PartFileError {
   override readonly name = 'OtherShardPartError';
 }
 
+/** The part at an --out is of another run (another scenario, seed, trials, N, generator or version): it is not this shard's to replace. */
+export class OtherRunPartError extends PartFileError {
+  override readonly name = 'OtherRunPartError';
+}
+
 /**
  * What names the run a part belongs to, as a shard about to be written knows it: the scenario (by
- * hash), the seed and trials of the whole run, and the shard K/N. Parts of one run agree on all
- * but K (merge's checkParts).
+ * hash), the seed and trials of the whole run, and the shard K/N; the random generator (GENERATOR_ID
+ * when not given) and this arrcast's version and chunk size. Parts of one run agree on all but K
+ * (merge's checkParts, PART_RUN_FIELDS). `scenarioName` is for messages only.
  */
 export interface PartRun {
   readonly scenarioHash: string;
+  readonly scenarioName?: string;
   readonly seed: string;
   readonly trials: number;
   readonly shard: ShardSpec;
+  readonly generator?: string;
 }
 
 /** The run `part` is of (see PartRun). */
-export const partRunOf = (part: SimulationPart): PartRun => ({ scenarioHash: part.loaded.hash, seed: part.seed, trials: part.trials, shard: part.shard });
+export const partRunOf = (part: SimulationPart): PartRun => ({
+  scenarioHash: part.loaded.hash,
+  scenarioName: part.loaded.scenario.name,
+  seed: part.seed,
+  trials: part.trials,
+  shard: part.shard,
+  generator: part.generator,
+});
+
+/** The header fields naming `run`, as the part written for it will hold them. */
+const fieldsOf = (run: PartRun): PartRunFields => ({
+  arrcastVersion: ARRCAST_VERSION,
+  generator: run.generator ?? GENERATOR_ID,
+  scenario: { name: run.scenarioName ?? '', hash: run.scenarioHash },
+  seed: run.seed,
+  trials: run.trials,
+  chunkSize: CHUNK_SIZE,
+  shard: run.shard,
+});
 
 /**
  * Check, before a shard runs, that `file` may receive its part: it does not exist, or it is an
@@ -309,13 +339,15 @@ export const partRunOf = (part: SimulationPart): PartRun => ({ scenarioHash: par
  * does not). Anything else is refused (PartFileError), so a mistyped --out replaces nothing of
  * value. `shown` names the file in the message (as --out was typed).
  *
- * With `run`, the one rule for a part there: a part of the SAME run (scenario, seed, trials and
- * shard count N) but another shard K is refused (OtherShardPartError), so shards given one --out
- * file (`--out parts` with no folder there and no trailing /, run one after another or side by
- * side) do not replace one another's parts, each saying it wrote its own. The same shard's part (a
- * re-run) and a part of another run (another seed, trials, N or scenario: a stale output) are
- * replaced. A part cut short or damaged (DamagedPartError) holds no trials and is replaced; any
- * other failure to read its header (a part of a newer format, a read error) is thrown.
+ * With `run`, a part there is replaced only by the same shard of the same run (a re-run: the same
+ * scenario, seed, trials, shard K/N, random generator and arrcast version, PART_RUN_FIELDS). Another
+ * shard K of the same run is refused (OtherShardPartError), so shards given one --out file (`--out
+ * parts` with no folder there and no trailing /, run one after another or side by side) do not
+ * replace one another's parts, each saying it wrote its own. A part of another run (another
+ * scenario, seed, trials, N, generator or version) is refused too (OtherRunPartError, naming both
+ * runs): the same shard K/N of two scenarios written to one folder replaced each other without a
+ * word. A part cut short or damaged (DamagedPartError) holds no trials and is replaced; any other
+ * failure to read its header (a part of a newer format, a read error) is thrown.
  */
 export async function checkPartOutput(file: string, shown = file, run?: PartRun): Promise<void> {
   let info;
@@ -346,8 +378,13 @@ export async function checkPartOutput(file: string, shown = file, run?: PartRun)
     throw err;
   }
   const { shard } = run;
-  const sameRun = there.scenario.hash === run.scenarioHash && there.seed === run.seed && there.trials === run.trials && there.shard.count === shard.count;
-  if (sameRun && there.shard.index !== shard.index)
+  const differences = partRunDifferences(there, fieldsOf(run));
+  if (differences.length > 0)
+    throw new OtherRunPartError(
+      shown,
+      `holds shard ${there.shard.index + 1}/${there.shard.count}'s part of another run (${differences.join('; ')}), and this is shard ${shard.index + 1}/${shard.count} of this run: arrcast does not replace another run's part; remove it or move it away if it is no longer needed, or give this shard another --out`,
+    );
+  if (there.shard.index !== shard.index)
     throw new OtherShardPartError(
       shown,
       `holds shard ${there.shard.index + 1}/${there.shard.count}'s part of the same run (scenario, seed and trials), and this is shard ${shard.index + 1}/${shard.count}: writing it there would replace that shard's trials; give each shard its own --out file, or a directory to write ${partFileName(shard)} and the others into (an existing one, or a new one written with a trailing /)`,
