@@ -6,6 +6,7 @@ export type { Io } from './io.js';
 import type { Io } from './io.js';
 import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
+import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
 import { openFailure } from '../scenario/read-file.js';
 import { allowPathOption } from './allow-path-option.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
@@ -217,6 +218,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
         if (opts.plan !== undefined) await (await import('./actuals-options.js')).refuseOutIsPlan(out, shown, opts.plan);
+        if (opts.out === undefined) await refuseDefaultOutOfOtherForecast(out, shown, actuals !== undefined);
         checkTargets(loaded, opts.target);
         const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
         // Every file read, now all known, must lie outside what the report replaces.

@@ -1,4 +1,5 @@
 import { directoryShown } from './directory-shown.js';
+import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
 import { Command } from 'commander';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -184,6 +185,8 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       const sim = await mergeParts(files, { signal, allowedRoots: opts.allowPath });
       checkTargets(sim.loaded, opts.target);
       out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
+      // A merge is a plan's run (parts carry no actuals): it does not replace a re-forecast's report at the default --out.
+      if (opts.out === undefined) await refuseDefaultOutOfOtherForecast(out, defaultOutDir(sim.loaded.source), false);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
