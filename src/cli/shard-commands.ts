@@ -96,7 +96,8 @@ export async function runShard(
   const { file, shown } = await partPath(out, shard);
   await refuseInsideOutput(file, `--out ${shown}`);
   const { trials, seed } = resolveOptions(loaded, { trials: opts.trials, seed: opts.seed, shard });
-  await checkPartOutput(file, shown, { scenarioHash: loaded.hash, scenarioName: loaded.scenario.name, seed, trials, shard: { index: shard.index, count: shard.count } });
+  const replacing = await checkPartOutput(file, shown, { scenarioHash: loaded.hash, scenarioName: loaded.scenario.name, scenarioSource: loaded.source, seed, trials, shard: { index: shard.index, count: shard.count } });
+  if (replacing !== undefined) io.err(`arrcast: ${terminalCell(replacing)}\n`);
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {

@@ -7,6 +7,9 @@ import { checkPartOutput, OtherRunPartError, OtherShardPartError, partRunOf, rea
 import { PartFileError } from '../../src/engine/part-format.js';
 import type { ShardSpec } from '../../src/engine/chunks.js';
 import { fixtureText, ROOT, scenarioFrom } from '../helpers/fixtures.js';
+import { craftPart, splitPart } from '../helpers/parts.js';
+import { ARRCAST_VERSION } from '../../src/version.js';
+import { GENERATOR_ID } from '../../src/random/source.js';
 import { runCli } from '../helpers/in-process-cli.js';
 
 /**
@@ -47,15 +50,16 @@ describe('a shard never replaces another shard’s part of the same run', () => 
   // replaced without a word: the same shard K/N of two scenarios written to one folder replaced each
   // other. Now it is refused, naming both runs, and kept.
   it.each([
-    ['another shard count', { index: 0, count: 1 }, () => shardOf(0, 2), 'shard count 1 shards there, 2 shards here'],
-    ['another shard count, the same K', { index: 0, count: 2 }, () => shardOf(0, 1), 'shard count 2 shards there, 1 shards here'],
+    ['another shard count', { index: 0, count: 1 }, () => shardOf(0, 2), 'shard count 1 there, 2 here'],
+    ['another shard count, the same K', { index: 0, count: 2 }, () => shardOf(0, 1), 'shard count 2 there, 1 here'],
     ['another seed, the same K', { index: 1, count: 2 }, () => simulateShard(minimal, { trials: TRIALS, seed: 99, workers: 0, shard: { index: 1, count: 2 } }), 'seed "3" there, "99" here'],
     ['other trials', { index: 0, count: 2 }, () => simulateShard(minimal, { trials: TRIALS + 1000, seed: 3, workers: 0, shard: { index: 0, count: 2 } }), 'trials 2,000 there, 3,000 here'],
     [
       'another scenario, the same K',
       { index: 1, count: 2 },
-      () => simulateShard(scenarioFrom(fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'), 'minimal.yaml'), { trials: TRIALS, seed: 3, workers: 0, shard: { index: 1, count: 2 } }),
-      'scenario ',
+      () => simulateShard(scenarioFrom(fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'), 'minimal-b.yaml'), { trials: TRIALS, seed: 3, workers: 0, shard: { index: 1, count: 2 } }),
+      // Named by its file, not only the one name twice with hashes.
+      'scenario "Minimal" from "minimal.yaml" (hash ',
     ],
   ] as const)('a part of another run (%s) is refused, naming both runs, and kept', async (_what, there, next, named) => {
     const dir = await dirWithPart(there);
@@ -66,6 +70,7 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     expect(error).toBeInstanceOf(OtherRunPartError);
     expect((error as Error).message).toContain(`${file} holds shard ${there.index + 1}/${there.count}'s part of another run (`);
     expect((error as Error).message).toContain(named);
+    if (named.startsWith('scenario')) expect((error as Error).message).toContain('there, "Minimal" from "minimal-b.yaml" (hash ');
     expect((error as Error).message).toContain(`and this is shard ${part.shard.index + 1}/${part.shard.count} of this run`);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(['parts']);
@@ -73,14 +78,36 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     await expect(checkPartOutput(file, file, partRunOf(part))).rejects.toBeInstanceOf(OtherRunPartError);
   });
 
-  it('a part drawn with another random generator is of another run: refused before the shard runs', async () => {
+  it('the same shard drawn after an upgrade (only the arrcast version or generator differ) is a re-run: replaced, with a note; another shard of it is refused', async () => {
     const dir = await dirWithPart({ index: 0, count: 2 });
     const file = join(dir, 'parts');
-    const run = { ...partRunOf(await shardOf(0, 2)), generator: 'other-generator-1' };
-    const error = await checkPartOutput(file, file, run).catch((e: unknown) => e);
+    const { header, body } = splitPart(readFileSync(file));
+    writeFileSync(file, craftPart({ ...header, arrcastVersion: '0.0.9', generator: 'older-generator-1' }, body));
+    const part = await shardOf(0, 2);
+    const note = await checkPartOutput(file, 'parts', partRunOf(part));
+    expect(note).toBe(`replacing parts: shard 1/2's part of the same run written by another arrcast (arrcast version 0.0.9 there, ${ARRCAST_VERSION} here; random generator older-generator-1 there, ${GENERATOR_ID} here)`);
+    await writePartFile(file, part);
+    expect((await readPartHeader(file)).header.arrcastVersion).toBe(ARRCAST_VERSION);
+    expect(readdirSync(dir)).toEqual(['parts']);
+    // Only the version differing: replaced too.
+    writeFileSync(file, craftPart({ ...header, arrcastVersion: '0.0.9' }, body));
+    expect(await checkPartOutput(file, 'parts', partRunOf(part))).toContain('(arrcast version 0.0.9 there');
+    // Another shard of the older run, or the older run with another seed: refused, as before.
+    const error = await checkPartOutput(file, 'parts', partRunOf(await shardOf(1, 2))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OtherRunPartError);
-    expect((error as Error).message).toContain('random generator');
-    expect((error as Error).message).toContain('other-generator-1 here');
+    const seeded = await checkPartOutput(file, 'parts', { ...partRunOf(part), seed: '99' }).catch((e: unknown) => e);
+    expect(seeded).toBeInstanceOf(OtherRunPartError);
+    expect((seeded as Error).message).toContain('arrcast version 0.0.9 there');
+  });
+
+  it('a library caller\'s run without a scenario name or file is named by its hash, never as ""', async () => {
+    const dir = await dirWithPart({ index: 0, count: 2 });
+    const file = join(dir, 'parts');
+    const { scenarioHash, seed, trials, shard } = partRunOf(await shardOf(0, 2));
+    const error = await checkPartOutput(file, file, { scenarioHash: 'f'.repeat(64), seed, trials, shard }).catch((e: unknown) => e);
+    expect(scenarioHash).not.toBe('f'.repeat(64));
+    expect((error as Error).message).toContain(`, hash ffffffffffff here`);
+    expect((error as Error).message).not.toContain('""');
   });
 
   it('a complete part this arrcast cannot read (a newer format) is refused, not taken for one cut short; a damaged one is replaced', async () => {
@@ -151,11 +178,18 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     // Another run's part (another shard count): refused too (exit 2), naming both, and kept.
     const other = await shard('1/4');
     expect(other.code).toBe(2);
-    expect(other.err).toContain(`${out} holds shard 1/2's part of another run (shard count 2 shards there, 4 shards here), and this is shard 1/4 of this run`);
+    expect(other.err).toContain(`${out} holds shard 1/2's part of another run (shard count 2 there, 4 here), and this is shard 1/4 of this run`);
     expect(other.err).not.toMatch(/\n\s+at /);
     expect(readFileSync(out).equals(first)).toBe(true);
     // The same shard of the same run: a re-run, replaced.
     expect((await shard('1/2')).code).toBe(0);
+    // Written by an older arrcast: a re-run after an upgrade, replaced with a note saying so.
+    const { header, body } = splitPart(readFileSync(out));
+    writeFileSync(out, craftPart({ ...header, arrcastVersion: '0.0.9' }, body));
+    const upgraded = await shard('1/2');
+    expect(upgraded.code).toBe(0);
+    expect(upgraded.err).toContain(`arrcast: replacing ${out}: shard 1/2's part of the same run written by another arrcast (arrcast version 0.0.9 there, ${ARRCAST_VERSION} here)\n`);
+    expect((await readPartHeader(out)).header.arrcastVersion).toBe(ARRCAST_VERSION);
   });
 
   it('arrcast run --shard writes no part into an arrcast report, or its charts/ (exit 2): the report holds only what a run writes there', async () => {
