@@ -1,5 +1,6 @@
 import { directoryShown } from './directory-shown.js';
 import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
+import { refuseDefaultOutOfOtherScenario, scenarioFileOf } from './default-out-owner.js';
 import { Command } from 'commander';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -187,11 +188,14 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       checkTargets(sim.loaded, opts.target);
       out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
       // A merge is a plan's run (parts carry no actuals): it does not replace a re-forecast's report at the default --out.
+      // The parts name their scenario file as the shards were given it: its real path is had when it resolves from here.
+      const scenarioFile = await scenarioFileOf(sim.loaded.source);
+      if (opts.out === undefined) await refuseDefaultOutOfOtherScenario(out, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile);
       if (opts.out === undefined) await refuseDefaultOutOfOtherForecast(out, defaultOutDir(sim.loaded.source), false);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
-      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
+      await reportSimulation(io, sim, { out, ...(scenarioFile !== undefined ? { scenarioFile } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
       io.err(`wrote ${directoryShown(shown ?? defaultOutDir(sim.loaded.source))} from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

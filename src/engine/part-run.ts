@@ -17,7 +17,7 @@ export type PartRunFields = Pick<PartHeader, 'arrcastVersion' | 'generator' | 's
  */
 function showScenario(h: PartRunFields): string {
   const { name, source, hash } = h.scenario;
-  const named = [name ? quoteText(name) : undefined, source ? `from ${quoteText(source)}` : undefined].filter((w) => w !== undefined).join(' ');
+  const named = [name ? quoteText(name) : undefined, source ? `from ${quoteText(source, 4096)}` : undefined].filter((w) => w !== undefined).join(' ');
   return named ? `${named} (hash ${hash.slice(0, 12)})` : `hash ${hash.slice(0, 12)}`;
 }
 

@@ -155,7 +155,7 @@ describe('arrcast merge refuses parts that are not every shard of one run', () =
 
   it.each<[string, string[], string]>([
     ['a different seed', ['a1', 'seed2'], `the parts differ in seed: "1" in ${p('a1.arrcast-part')}; "2" in ${p('seed2.arrcast-part')}`],
-    ['a different scenario', ['a1', 'other'], `the parts differ in scenario: "Minimal" (hash `],
+    ['a different scenario', ['a1', 'other'], `the parts differ in scenario: "Minimal" from "`],
     ['different trials', ['a1', 'trials'], `the parts differ in trials: 2,000 in ${p('a1.arrcast-part')}; 3,000 in ${p('trials.arrcast-part')}`],
     ['a missing shard', ['a1'], 'arrcast: cannot merge: shard 2/2 is missing (1 of 2 given)'],
     ['a duplicate shard', ['a1', 'a1-copy', 'a2'], `arrcast: cannot merge: shard 1/2 is given twice: ${p('a1.arrcast-part')}, ${p('a1-copy.arrcast-part')}`],
