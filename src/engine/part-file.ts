@@ -220,11 +220,11 @@ async function moveIntoPlace(temp: string, file: string, run: PartRun, claim: Cl
   }
   const there = await lstat(file).catch(() => undefined);
   if (there?.isFile() && there.size === 0) {
-    // An empty file holds no trials, so replacing it loses nothing. But an empty file is also how a
-    // shard beside this one claims the name where hard links cannot be made, for the moment between
-    // its claim and its rename: only one older than any such moment (a shard killed there, or a
-    // user's) is replaced; a fresh one is left to its owner.
-    if (Date.now() - there.mtimeMs < STALE_CLAIM_MS)
+    // An empty file holds no trials, so replacing it loses nothing. But where hard links cannot be
+    // made an empty file is also how a shard beside this one claims the name, for the moment between
+    // its claim and its rename: there only one older than any such moment (a shard killed there, or
+    // a user's) is replaced; a fresh one is left to its owner. Where links are made, no shard claims.
+    if (!linked && Date.now() - there.mtimeMs < STALE_CLAIM_MS)
       throw new PartFileError(
         file,
         'was put there while the shard ran and is not an arrcast part (an empty file: another shard claiming the name to move its part in, or a user’s); it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)',

@@ -147,6 +147,17 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     expect((await readPartHeader(file)).header.seed).toBe('4');
   });
 
+  it('an empty file at the part\'s name holds nothing to lose: checked and replaced (where hard links are made no shard claims a name with one)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-other-shard-'));
+    const file = join(dir, 'parts');
+    writeFileSync(file, '');
+    const part = await shardOf(1, 2);
+    await expect(checkPartOutput(file, file, partRunOf(part))).resolves.toBeUndefined();
+    await writePartFile(file, part);
+    expect((await readPartHeader(file)).header.shard).toEqual({ index: 1, count: 2 });
+    expect(readdirSync(dir)).toEqual(['parts']);
+  });
+
   it('writePartFile calls its recheck just before the move (the CLI: still not inside an arrcast output); what it throws leaves nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-other-shard-'));
     const file = join(dir, 'sub', 'parts');

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,15 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, default: { ...actual, link }, link };
 });
 
+// The forks pool runs files one after another with their module cache kept (isolate: false): part-file
+// may already be loaded without the mock, with real links, and these tests would then check nothing of
+// this case. Loaded afresh, it takes the mocked link.
+vi.resetModules();
+// ...and the files after this one in the fork get the real link again.
+afterAll(() => {
+  vi.doUnmock('node:fs/promises');
+  vi.resetModules();
+});
 const { simulateShard } = await import('../../src/engine/simulate.js');
 const { checkPartOutput, partRunOf, readPartHeader, STALE_CLAIM_MS, writePartFile } = await import('../../src/engine/part-file.js');
 const { PartFileError } = await import('../../src/engine/part-format.js');
