@@ -23,7 +23,7 @@ export { estimateRun, checkRunEstimate, DEFAULT_MAX_MINUTES, type RunEstimate } 
 export { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from './engine/errors.js';
 export { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './engine/chunks.js';
 export { checkParts, mergeParts, type MergeOptions } from './engine/merge.js';
-export { checkPartOutput, OtherShardPartError, partFileName, partRunOf, readPartFile, readPartHeader, writePartFile, type PartInfo, type PartRun, type PartWriteOptions } from './engine/part-file.js';
+export { checkPartOutput, OtherRunPartError, OtherShardPartError, partFileName, partRunOf, readPartFile, readPartHeader, writePartFile, type PartInfo, type PartRun, type PartWriteOptions } from './engine/part-file.js';
 export { decodePart, encodePart, PART_EXTENSION, PartFileError, DamagedPartError, type PartHeader } from './engine/part-format.js';
 export { ARRCAST_VERSION } from './version.js';
 export { compileReforecast, reforecastChunk, type ActualsInput, type Reforecast } from './actuals/reforecast.js';

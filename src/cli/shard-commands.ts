@@ -1,4 +1,6 @@
 import { directoryShown } from './directory-shown.js';
+import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
+import { refuseDefaultOutOfOtherScenario, scenarioFileOf } from './default-out-owner.js';
 import { Command } from 'commander';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -95,7 +97,8 @@ export async function runShard(
   const { file, shown } = await partPath(out, shard);
   await refuseInsideOutput(file, `--out ${shown}`);
   const { trials, seed } = resolveOptions(loaded, { trials: opts.trials, seed: opts.seed, shard });
-  await checkPartOutput(file, shown, { scenarioHash: loaded.hash, seed, trials, shard: { index: shard.index, count: shard.count } });
+  const replacing = await checkPartOutput(file, shown, { scenarioHash: loaded.hash, scenarioName: loaded.scenario.name, scenarioSource: loaded.source, seed, trials, shard: { index: shard.index, count: shard.count } });
+  if (replacing !== undefined) io.err(`arrcast: ${terminalCell(replacing)}\n`);
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {
@@ -184,10 +187,15 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       const sim = await mergeParts(files, { signal, allowedRoots: opts.allowPath });
       checkTargets(sim.loaded, opts.target);
       out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
+      // A merge is a plan's run (parts carry no actuals): it does not replace a re-forecast's report at the default --out.
+      // The parts name their scenario file as the shards were given it: its real path is had when it resolves from here.
+      const scenarioFile = await scenarioFileOf(sim.loaded.source);
+      if (opts.out === undefined) await refuseDefaultOutOfOtherScenario(out, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile);
+      if (opts.out === undefined) await refuseDefaultOutOfOtherForecast(out, defaultOutDir(sim.loaded.source), false);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
-      await reportSimulation(io, sim, { out, quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
+      await reportSimulation(io, sim, { out, ...(scenarioFile !== undefined ? { scenarioFile } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
       io.err(`wrote ${directoryShown(shown ?? defaultOutDir(sim.loaded.source))} from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

@@ -3,14 +3,15 @@ import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { attachFiles } from '../scenario/load-files.js';
 import { checkAllowedRoots, workingDirectoryPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { excerpt, quoteText } from '../scenario/display-text.js';
+import { excerpt } from '../scenario/display-text.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { planChunks } from './chunks.js';
 import { MergeError, RunAbortedError } from './errors.js';
 import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
-import { copyLittleEndian, PartFileError, partGenerator, sumsPerChunk, zodProblem, type PartHeader } from './part-format.js';
+import { copyLittleEndian, PartFileError, partGenerator, sumsPerChunk, zodProblem } from './part-format.js';
 import { GENERATOR_ID } from '../random/source.js';
 import { checkPartFinite } from './part-guard.js';
+import { PART_RUN_FIELDS } from './part-run.js';
 import { checkOptionKeys } from './option-keys.js';
 import { checkSignal, planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
@@ -25,16 +26,6 @@ function shardList(indices: readonly number[], count: number): string {
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** What every part of one run shares, and how to name it in a message. */
-const RUN_FIELDS: ReadonlyArray<{ readonly label: string; readonly key: (h: PartHeader) => string; readonly show: (h: PartHeader) => string }> = [
-  { label: 'arrcast version', key: (h) => h.arrcastVersion, show: (h) => excerpt(h.arrcastVersion) },
-  { label: 'random generator', key: partGenerator, show: (h) => excerpt(partGenerator(h)) },
-  { label: 'scenario', key: (h) => h.scenario.hash, show: (h) => `${quoteText(h.scenario.name)} (hash ${h.scenario.hash.slice(0, 12)})` },
-  { label: 'seed', key: (h) => h.seed, show: (h) => quoteText(h.seed) },
-  { label: 'trials', key: (h) => String(h.trials), show: (h) => h.trials.toLocaleString('en-US') },
-  { label: 'chunk size', key: (h) => String(h.chunkSize), show: (h) => String(h.chunkSize) },
-  { label: 'shard count', key: (h) => String(h.shard.count), show: (h) => `${h.shard.count} shards` },
-];
 
 /**
  * Check that parts are the shards of one run, each exactly once: same arrcast version (this one),
@@ -47,7 +38,7 @@ const RUN_FIELDS: ReadonlyArray<{ readonly label: string; readonly key: (h: Part
 export function checkParts(parts: readonly PartInfo[]): void {
   if (parts.length === 0) throw new MergeError(['no parts given']);
   const problems: string[] = [];
-  for (const field of RUN_FIELDS) {
+  for (const field of PART_RUN_FIELDS) {
     const groups = new Map<string, { shown: string; files: string[] }>();
     for (const { file, header } of parts) {
       const key = field.key(header);

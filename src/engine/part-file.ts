@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, lstatSync, rmSync } from 'node:fs';
 import { cleanedUpOnExit, outputPlaced } from './exit-cleanup.js';
-import { link, open, rename, rm, stat } from 'node:fs/promises';
+import { link, lstat, open, rename, rm, stat } from 'node:fs/promises';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from './fresh-dir.js';
 import { takeAccessOf } from './same-access.js';
 import { openFailure } from '../scenario/read-file.js';
@@ -13,6 +13,10 @@ import { checkOptionKeys } from './option-keys.js';
 import { RunAbortedError, RunOptionError } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
+import { partRunDifferences, partRunFieldsDiffering, UPGRADE_FIELDS, type PartRunFields } from './part-run.js';
+import { ARRCAST_VERSION } from '../version.js';
+import { GENERATOR_ID } from '../random/source.js';
+import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 
 /** The file name of a shard's part in a directory: shard-K-of-N.arrcast-part, K 1-based. */
 export const partFileName = (shard: ShardSpec) => `shard-${shard.index + 1}-of-${shard.count}${PART_EXTENSION}`;
@@ -214,24 +218,41 @@ async function moveIntoPlace(temp: string, file: string, run: PartRun, claim: Cl
       return;
     }
   }
-  try {
-    await checkPartOutput(file, file, run);
-  } catch (err) {
-    if (err instanceof NotAPartError) {
-      // An empty file is how a shard beside this one claims the name where hard links cannot be made.
-      const empty = (await stat(file).catch(() => undefined))?.size === 0;
+  const there = await lstat(file).catch(() => undefined);
+  if (there?.isFile() && there.size === 0) {
+    // An empty file holds no trials, so replacing it loses nothing. But where hard links cannot be
+    // made an empty file is also how a shard beside this one claims the name, for the moment between
+    // its claim and its rename: there only one older than any such moment (a shard killed there, or
+    // a user's) is replaced; a fresh one is left to its owner. Where links are made, no shard claims.
+    if (!linked && Date.now() - there.mtimeMs < STALE_CLAIM_MS)
       throw new PartFileError(
         file,
-        `was put there while the shard ran and is not an arrcast part${empty ? ' (an empty file: another shard claiming the name to move its part in, or a user’s)' : ''}; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)`,
+        'was put there while the shard ran and is not an arrcast part (an empty file: another shard claiming the name to move its part in, or a user’s); it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)',
       );
+  } else {
+    try {
+      await checkPartOutput(file, file, run);
+    } catch (err) {
+      if (err instanceof NotAPartError)
+        throw new PartFileError(
+          file,
+          'was put there while the shard ran and is not an arrcast part; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)',
+        );
+      throw err;
     }
-    throw err;
   }
   // The part replaced keeps its group and permissions.
   takeAccessOf(file, temp);
   await rename(temp, file);
   outputPlaced(file);
 }
+
+/**
+ * How old an empty file at a part's name must be to be taken for a claim left behind (a shard
+ * killed between claiming the name and its rename) rather than one being made now: a claim lives
+ * for a stat and a rename; this allows for coarse file times (FAT's 2 s) and a slow network mount.
+ */
+export const STALE_CLAIM_MS = 10_000;
 
 /**
  * Read and check a part's header without its body: the file must be a part of a format this
@@ -288,68 +309,116 @@ export class OtherShardPartError extends PartFileError {
   override readonly name = 'OtherShardPartError';
 }
 
+/** The part at an --out is of another run (another scenario, seed, trials, N, generator or version): it is not this shard's to replace. */
+export class OtherRunPartError extends PartFileError {
+  override readonly name = 'OtherRunPartError';
+}
+
 /**
  * What names the run a part belongs to, as a shard about to be written knows it: the scenario (by
- * hash), the seed and trials of the whole run, and the shard K/N. Parts of one run agree on all
- * but K (merge's checkParts).
+ * hash), the seed and trials of the whole run, and the shard K/N; the random generator (GENERATOR_ID
+ * when not given) and this arrcast's version and chunk size. Parts of one run agree on all but K
+ * (merge's checkParts, PART_RUN_FIELDS). `scenarioName` and `scenarioSource` (the scenario file) are for messages only.
  */
 export interface PartRun {
   readonly scenarioHash: string;
+  readonly scenarioName?: string;
+  readonly scenarioSource?: string;
   readonly seed: string;
   readonly trials: number;
   readonly shard: ShardSpec;
+  readonly generator?: string;
 }
 
 /** The run `part` is of (see PartRun). */
-export const partRunOf = (part: SimulationPart): PartRun => ({ scenarioHash: part.loaded.hash, seed: part.seed, trials: part.trials, shard: part.shard });
+export const partRunOf = (part: SimulationPart): PartRun => ({
+  scenarioHash: part.loaded.hash,
+  scenarioName: part.loaded.scenario.name,
+  scenarioSource: part.loaded.source,
+  seed: part.seed,
+  trials: part.trials,
+  shard: part.shard,
+  generator: part.generator,
+});
+
+/** The header fields naming `run`, as the part written for it will hold them. */
+const fieldsOf = (run: PartRun): PartRunFields => ({
+  arrcastVersion: ARRCAST_VERSION,
+  generator: run.generator ?? GENERATOR_ID,
+  scenario: { name: run.scenarioName, source: run.scenarioSource, hash: run.scenarioHash },
+  seed: run.seed,
+  trials: run.trials,
+  chunkSize: CHUNK_SIZE,
+  shard: run.shard,
+});
 
 /**
- * Check, before a shard runs, that `file` may receive its part: it does not exist, or it is an
- * arrcast part (a previous run's, replaced whole: it starts with the part magic; an empty file
- * does not). Anything else is refused (PartFileError), so a mistyped --out replaces nothing of
+ * Check, before a shard runs, that `file` may receive its part: it does not exist, it is empty
+ * (nothing to lose: the claim a killed shard left where hard links cannot be made), or it is an
+ * arrcast part (a previous run's, replaced whole: it starts with the part magic). Anything else is refused (PartFileError), so a mistyped --out replaces nothing of
  * value. `shown` names the file in the message (as --out was typed).
  *
- * With `run`, the one rule for a part there: a part of the SAME run (scenario, seed, trials and
- * shard count N) but another shard K is refused (OtherShardPartError), so shards given one --out
- * file (`--out parts` with no folder there and no trailing /, run one after another or side by
- * side) do not replace one another's parts, each saying it wrote its own. The same shard's part (a
- * re-run) and a part of another run (another seed, trials, N or scenario: a stale output) are
- * replaced. A part cut short or damaged (DamagedPartError) holds no trials and is replaced; any
- * other failure to read its header (a part of a newer format, a read error) is thrown.
+ * With `run`, a part there is replaced only by the same shard of the same run (a re-run: the same
+ * scenario, seed, trials, chunk size and shard K/N, PART_RUN_FIELDS). The same shard of a run that
+ * differs only in arrcast version or random generator is a re-run after an upgrade: replaced, and
+ * the note returned says what is replaced (the CLI prints it). Another
+ * shard K of the same run is refused (OtherShardPartError), so shards given one --out file (`--out
+ * parts` with no folder there and no trailing /, run one after another or side by side) do not
+ * replace one another's parts, each saying it wrote its own. A part of another run (another
+ * scenario, seed, trials, N, generator or version) is refused too (OtherRunPartError, naming both
+ * runs): the same shard K/N of two scenarios written to one folder replaced each other without a
+ * word. A part cut short or damaged (DamagedPartError) holds no trials and is replaced; any other
+ * failure to read its header (a part of a newer format, a read error) is thrown. Returns the note
+ * of a part replaced after an upgrade, else undefined.
  */
-export async function checkPartOutput(file: string, shown = file, run?: PartRun): Promise<void> {
+export async function checkPartOutput(file: string, shown = file, run?: PartRun): Promise<string | undefined> {
   let info;
   try {
     info = await stat(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
   const refuse = (what: string) =>
     new NotAPartError(shown, `${what}, and a shard run replaces its --out file whole; pick a new file (or a directory to write ${partFileName({ index: 0, count: 4 })} and the like into)`);
   if (!info.isFile()) throw refuse('is not a file');
+  // An empty file holds nothing to lose: a shard killed where hard links cannot be made, between
+  // claiming the part's name and moving its part in, leaves one, and its re-run must not be refused.
+  if (info.size === 0) return undefined;
   const handle = await open(file, 'r');
   try {
     const start = new Uint8Array(PART_MAGIC.length);
     const { bytesRead } = await handle.read(start, 0, start.byteLength, 0);
-    // An empty file is not a part either: writePartFile never leaves one.
     if (new TextDecoder('latin1').decode(start.subarray(0, bytesRead)) !== PART_MAGIC) throw refuse('exists and is not an arrcast part');
   } finally {
     await handle.close();
   }
-  if (run === undefined) return;
+  if (run === undefined) return undefined;
   let there: PartHeader;
   try {
     there = (await readPartHeader(file)).header;
   } catch (err) {
-    if (err instanceof DamagedPartError) return;
+    if (err instanceof DamagedPartError) return undefined;
     throw err;
   }
   const { shard } = run;
-  const sameRun = there.scenario.hash === run.scenarioHash && there.seed === run.seed && there.trials === run.trials && there.shard.count === shard.count;
-  if (sameRun && there.shard.index !== shard.index)
+  const here = fieldsOf(run);
+  const differing = partRunFieldsDiffering(there, here);
+  const differences = partRunDifferences(there, here);
+  const sameShard = there.shard.index === shard.index;
+  // The same shard of the same run drawn again after an upgrade (only the arrcast version or the
+  // generator differ): a re-run, replaced, and said (merge refuses to mix versions on its own).
+  if (differing.length > 0 && sameShard && differing.every((f) => UPGRADE_FIELDS.has(f.label)))
+    return `replacing ${shown}: shard ${shard.index + 1}/${shard.count}'s part of the same run written by another arrcast (${differences.join('; ')})`;
+  if (differing.length > 0)
+    throw new OtherRunPartError(
+      shown,
+      `holds shard ${there.shard.index + 1}/${there.shard.count}'s part of another run (${differences.join('; ')}), and this is shard ${shard.index + 1}/${shard.count} of this run: arrcast does not replace another run's part; remove it or move it away if it is no longer needed, or give this shard another --out`,
+    );
+  if (!sameShard)
     throw new OtherShardPartError(
       shown,
       `holds shard ${there.shard.index + 1}/${there.shard.count}'s part of the same run (scenario, seed and trials), and this is shard ${shard.index + 1}/${shard.count}: writing it there would replace that shard's trials; give each shard its own --out file, or a directory to write ${partFileName(shard)} and the others into (an existing one, or a new one written with a trailing /)`,
     );
+  return undefined;
 }

@@ -21,6 +21,8 @@ export type Checkpoint = (step: string) => Promise<void>;
 export interface AtomicWriteOptions {
   /** What is written: its marker goes into the directory first (see output-marker.ts). */
   readonly kind: OutputKind;
+  /** The real path of the scenario file it is written from, recorded in its marker (output-marker.ts). */
+  readonly scenarioFile?: string;
   /** Stops the write at the next checkpoint, before the rename at the latest (RunAbortedError). */
   readonly signal?: AbortSignal;
   /** Called at each checkpoint before the signal is checked; a test hook can pause there. */
@@ -70,7 +72,7 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       throw asWriteError(err, temp, out);
     }
     try {
-      await writeMarker(temp, options.kind);
+      await writeMarker(temp, options.kind, options.scenarioFile);
       await fill(temp, checkpoint);
       // On disk before it is renamed into place: after a power loss the output is whole, or not there.
       await syncTree(temp);

@@ -22,13 +22,21 @@ export interface OutputMarker {
   readonly kind: OutputKind;
   /** The arrcast version that wrote it. */
   readonly version: string;
+  /**
+   * The real path (links resolved) of the scenario file a report was written from, when the CLI
+   * knows it; a default --out (reports/<file name>) is shared by scenario files of one base name,
+   * so a run replaces the report there only when it is its own file's (default-out-owner.ts).
+   * Markers written before December 2026 have none.
+   */
+  readonly scenario?: string;
 }
 
-/** The marker of an output of this kind, as its file holds it. Byte-identical for the same version. */
-export const markerText = (kind: OutputKind): string => `${JSON.stringify({ magic: MARKER_MAGIC, kind, version: ARRCAST_VERSION })}\n`;
+/** The marker of an output of this kind (from scenario file `scenario`, a real path), as its file holds it. Byte-identical for the same version and file. */
+export const markerText = (kind: OutputKind, scenario?: string): string =>
+  `${JSON.stringify({ magic: MARKER_MAGIC, kind, version: ARRCAST_VERSION, ...(scenario !== undefined ? { scenario } : {}) })}\n`;
 
-/** Write the marker of `kind` into `dir`. */
-export const writeMarker = (dir: string, kind: OutputKind): Promise<void> => writeFile(join(dir, MARKER_FILE), markerText(kind));
+/** Write the marker of `kind` (and its scenario file's real path, when known) into `dir`. */
+export const writeMarker = (dir: string, kind: OutputKind, scenario?: string): Promise<void> => writeFile(join(dir, MARKER_FILE), markerText(kind, scenario));
 
 /**
  * The marker in `dir`, or undefined when there is none or it is not one: missing, not a regular
@@ -41,9 +49,9 @@ export async function readMarker(dir: string): Promise<OutputMarker | undefined>
     if (!info.isFile() || info.size > SMALL_JSON_BYTES) return undefined;
     const value = await readSmallJson(file);
     if (typeof value !== 'object' || value === null) return undefined;
-    const { magic, kind, version } = value as Record<string, unknown>;
+    const { magic, kind, version, scenario } = value as Record<string, unknown>;
     if (magic !== MARKER_MAGIC || (kind !== 'report' && kind !== 'comparison' && kind !== 'score') || typeof version !== 'string') return undefined;
-    return { magic, kind, version };
+    return { magic, kind, version, ...(typeof scenario === 'string' ? { scenario } : {}) };
   } catch {
     return undefined;
   }

@@ -43,6 +43,11 @@ export interface ReportOptions {
   readonly signal?: AbortSignal;
   /** Called after each file with its name, and with 'renaming' before the rename; a test hook can pause there. */
   readonly onStep?: (step: string) => Promise<void> | void;
+  /**
+   * The real path of the scenario file the report is written from (the CLI's), recorded in its
+   * marker, so a later run at the default --out can tell a report of another file of the same name.
+   */
+  readonly scenarioFile?: string;
   /** Stress cases (--with-stress) shown beside the plan in report.html's downside section. */
   readonly stress?: readonly StressCase[];
   /** Which files to write (see outputs.ts); default DEFAULT_OUTPUTS. summary.json and scenario.json are always written. */
@@ -74,6 +79,7 @@ const REPORT_OPTION_KEYS: readonly string[] = Object.keys({
   signal: true,
   onStep: true,
   stress: true,
+  scenarioFile: true,
   outputs: true,
   trialsCsv: true,
   releaseTrials: true,
@@ -166,7 +172,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     }
   };
   try {
-    await writeDirectoryAtomically(out, fill, { kind: 'report', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
+    await writeDirectoryAtomically(out, fill, { kind: 'report', ...(options.scenarioFile !== undefined ? { scenarioFile: options.scenarioFile } : {}), signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
   } catch (err) {
     // A write whose caller swept the parent before its run looks once more when it fails: a run
     // killed mid-swap meanwhile (the previous report moved aside, the new one not yet in) left --out

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { RunOptionError } from '../engine/errors.js';
 import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
@@ -236,11 +237,14 @@ export async function startStudioServer(session: StudioSession, options: StudioS
 }
 
 /**
- * The command that gives the saved state's numbers: the studio's seed, trials and confidence, and
- * each folder the studio was allowed to read from (--allow-path), without which `run` refuses a
- * data file or base that the studio read there.
+ * The command that gives the saved state's numbers: the saved file by its absolute path (in the
+ * scenario's folder as the studio was given it, so a linked scenario's data files resolve as the
+ * studio's did), the studio's seed, trials and confidence, and each folder the studio was allowed
+ * to read from (--allow-path, real paths), without which `run` refuses a data file or base that the
+ * studio read there. It named the file alone, so it ran only from the scenario's folder: from
+ * anywhere else `run` found no such file.
  */
 function reproduceCommand(file: string, session: StudioSession, state: StudioState): string {
   const allowed = session.scenario.allowedRoots.map((root) => ` --allow-path ${shellWord(root)}`).join('');
-  return `arrcast run ${shellWord(file)} --trials ${session.fullTrials} --seed ${shellWord(session.seed)} --confidence ${state.confidence}${allowed}`;
+  return `arrcast run ${shellWord(join(session.scenario.dir, file))} --trials ${session.fullTrials} --seed ${shellWord(session.seed)} --confidence ${state.confidence}${allowed}`;
 }

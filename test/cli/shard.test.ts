@@ -155,7 +155,7 @@ describe('arrcast merge refuses parts that are not every shard of one run', () =
 
   it.each<[string, string[], string]>([
     ['a different seed', ['a1', 'seed2'], `the parts differ in seed: "1" in ${p('a1.arrcast-part')}; "2" in ${p('seed2.arrcast-part')}`],
-    ['a different scenario', ['a1', 'other'], `the parts differ in scenario: "Minimal" (hash `],
+    ['a different scenario', ['a1', 'other'], `the parts differ in scenario: "Minimal" from "`],
     ['different trials', ['a1', 'trials'], `the parts differ in trials: 2,000 in ${p('a1.arrcast-part')}; 3,000 in ${p('trials.arrcast-part')}`],
     ['a missing shard', ['a1'], 'arrcast: cannot merge: shard 2/2 is missing (1 of 2 given)'],
     ['a duplicate shard', ['a1', 'a1-copy', 'a2'], `arrcast: cannot merge: shard 1/2 is given twice: ${p('a1.arrcast-part')}, ${p('a1-copy.arrcast-part')}`],
@@ -217,11 +217,19 @@ describe('arrcast run --shard: bad options exit 2 before running', () => {
     expect(readFileSync(file, 'utf8')).toBe('keep me');
   });
 
-  it('replaces a previous part', async () => {
+  it('replaces a previous part of the same run (a re-run), and refuses one of another run (exit 2, naming both), keeping it', async () => {
     const file = join(tmp(), 'p.arrcast-part');
-    expect((await arrcast(['run', minimal, '--trials', '1000', '--workers', '0', '--shard', '1/2', '--seed', '1', '--out', file])).code).toBe(0);
-    expect((await arrcast(['run', minimal, '--trials', '1000', '--workers', '0', '--shard', '1/2', '--seed', '2', '--out', file])).code).toBe(0);
-    expect(readFileSync(file).includes(Buffer.from('"seed":"2"'))).toBe(true);
+    const shard = (seed: string) => arrcast(['run', minimal, '--trials', '1000', '--workers', '0', '--shard', '1/2', '--seed', seed, '--out', file]);
+    expect((await shard('1')).code).toBe(0);
+    const before = statSync(file).ino;
+    expect((await shard('1')).code).toBe(0);
+    // Moved in anew (a new file), not left as it was.
+    expect(statSync(file).ino).not.toBe(before);
+    const other = await shard('2');
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`arrcast: ${file} holds shard 1/2's part of another run (seed "1" there, "2" here), and this is shard 1/2 of this run`);
+    noStack(other.stderr);
+    expect(readFileSync(file).includes(Buffer.from('"seed":"1"'))).toBe(true);
     expect(readdirSync(join(file, '..')).filter((f) => f.startsWith('.arrcast-tmp-'))).toEqual([]);
   });
 });

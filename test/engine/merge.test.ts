@@ -135,10 +135,10 @@ describe('checkParts', () => {
     [
       'a different scenario',
       parts(...all(4).slice(0, 3), { index: 3, hash: 'b'.repeat(64), name: 'Downside' }),
-      ['the parts differ in scenario: "Plan" (hash aaaaaaaaaaaa) in p1, p2, p3; "Downside" (hash bbbbbbbbbbbb) in p4', ONE_RUN],
+      ['the parts differ in scenario: "Plan" from "plan.yaml" (hash aaaaaaaaaaaa) in p1, p2, p3; "Downside" from "plan.yaml" (hash bbbbbbbbbbbb) in p4', ONE_RUN],
     ],
     ['different trials', parts(...all(4).slice(0, 3), { index: 3, trials: 6_000 }), ['the parts differ in trials: 5,000 in p1, p2, p3; 6,000 in p4', ONE_RUN]],
-    ['different shard counts', parts(...all(4).slice(0, 3), { index: 3, count: 5 }), ['the parts differ in shard count: 4 shards in p1, p2, p3; 5 shards in p4', ONE_RUN]],
+    ['different shard counts', parts(...all(4).slice(0, 3), { index: 3, count: 5 }), ['the parts differ in shard count: 4 in p1, p2, p3; 5 in p4', ONE_RUN]],
     [
       'seed and trials both',
       parts({ index: 0, count: 2 }, { index: 1, count: 2, seed: 'x', trials: 1 }),

@@ -3,10 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateShard, type SimulationPart } from '../../src/engine/simulate.js';
-import { checkPartOutput, OtherShardPartError, partRunOf, readPartHeader, writePartFile } from '../../src/engine/part-file.js';
+import { checkPartOutput, OtherRunPartError, OtherShardPartError, partRunOf, readPartHeader, writePartFile } from '../../src/engine/part-file.js';
 import { PartFileError } from '../../src/engine/part-format.js';
 import type { ShardSpec } from '../../src/engine/chunks.js';
 import { fixtureText, ROOT, scenarioFrom } from '../helpers/fixtures.js';
+import { craftPart, splitPart } from '../helpers/parts.js';
+import { ARRCAST_VERSION } from '../../src/version.js';
+import { GENERATOR_ID } from '../../src/random/source.js';
 import { runCli } from '../helpers/in-process-cli.js';
 
 /**
@@ -42,22 +45,69 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     expect(readdirSync(dir)).toEqual(['parts']);
   });
 
-  // The one rule: only a part of the same run with another K is kept. A part of another run (another
-  // shard count, seed, trials or scenario) is a stale output, replaced as before: '--shard 1/1' over a
-  // 1/2 part was refused while '--seed 99 --shard 1/2' over a seed-3 1/2 part was replaced.
+  // A part is replaced only by the same shard of the same run (a re-run). A part of another run
+  // (another shard count, seed, trials, scenario or generator) was taken for a stale output and
+  // replaced without a word: the same shard K/N of two scenarios written to one folder replaced each
+  // other. Now it is refused, naming both runs, and kept.
   it.each([
-    ['another shard count', { index: 0, count: 1 }, () => shardOf(0, 2)],
-    ['another shard count, the same K', { index: 0, count: 2 }, () => shardOf(0, 1)],
-    ['another seed', { index: 0, count: 2 }, () => simulateShard(minimal, { trials: TRIALS, seed: 99, workers: 0, shard: { index: 1, count: 2 } })],
-    ['other trials', { index: 0, count: 2 }, () => simulateShard(minimal, { trials: TRIALS + 1000, seed: 3, workers: 0, shard: { index: 1, count: 2 } })],
-    ['another scenario', { index: 0, count: 2 }, () => simulateShard(scenarioFrom(fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'), 'minimal.yaml'), { trials: TRIALS, seed: 3, workers: 0, shard: { index: 1, count: 2 } })],
-  ] as const)('a part of another run (%s) is a stale output: replaced', async (_what, there, next) => {
+    ['another shard count', { index: 0, count: 1 }, () => shardOf(0, 2), 'shard count 1 there, 2 here'],
+    ['another shard count, the same K', { index: 0, count: 2 }, () => shardOf(0, 1), 'shard count 2 there, 1 here'],
+    ['another seed, the same K', { index: 1, count: 2 }, () => simulateShard(minimal, { trials: TRIALS, seed: 99, workers: 0, shard: { index: 1, count: 2 } }), 'seed "3" there, "99" here'],
+    ['other trials', { index: 0, count: 2 }, () => simulateShard(minimal, { trials: TRIALS + 1000, seed: 3, workers: 0, shard: { index: 0, count: 2 } }), 'trials 2,000 there, 3,000 here'],
+    [
+      'another scenario, the same K',
+      { index: 1, count: 2 },
+      () => simulateShard(scenarioFrom(fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'), 'minimal-b.yaml'), { trials: TRIALS, seed: 3, workers: 0, shard: { index: 1, count: 2 } }),
+      // Named by its file, not only the one name twice with hashes.
+      'scenario "Minimal" from "minimal.yaml" (hash ',
+    ],
+  ] as const)('a part of another run (%s) is refused, naming both runs, and kept', async (_what, there, next, named) => {
     const dir = await dirWithPart(there);
     const file = join(dir, 'parts');
+    const before = readFileSync(file);
     const part = await next();
-    await writePartFile(file, part);
-    expect((await readPartHeader(file)).header.shard).toEqual(part.shard);
+    const error = await writePartFile(file, part).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OtherRunPartError);
+    expect((error as Error).message).toContain(`${file} holds shard ${there.index + 1}/${there.count}'s part of another run (`);
+    expect((error as Error).message).toContain(named);
+    if (named.startsWith('scenario')) expect((error as Error).message).toContain('there, "Minimal" from "minimal-b.yaml" (hash ');
+    expect((error as Error).message).toContain(`and this is shard ${part.shard.index + 1}/${part.shard.count} of this run`);
+    expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(['parts']);
+    // Checked before a shard runs too.
+    await expect(checkPartOutput(file, file, partRunOf(part))).rejects.toBeInstanceOf(OtherRunPartError);
+  });
+
+  it('the same shard drawn after an upgrade (only the arrcast version or generator differ) is a re-run: replaced, with a note; another shard of it is refused', async () => {
+    const dir = await dirWithPart({ index: 0, count: 2 });
+    const file = join(dir, 'parts');
+    const { header, body } = splitPart(readFileSync(file));
+    writeFileSync(file, craftPart({ ...header, arrcastVersion: '0.0.9', generator: 'older-generator-1' }, body));
+    const part = await shardOf(0, 2);
+    const note = await checkPartOutput(file, 'parts', partRunOf(part));
+    expect(note).toBe(`replacing parts: shard 1/2's part of the same run written by another arrcast (arrcast version 0.0.9 there, ${ARRCAST_VERSION} here; random generator older-generator-1 there, ${GENERATOR_ID} here)`);
+    await writePartFile(file, part);
+    expect((await readPartHeader(file)).header.arrcastVersion).toBe(ARRCAST_VERSION);
+    expect(readdirSync(dir)).toEqual(['parts']);
+    // Only the version differing: replaced too.
+    writeFileSync(file, craftPart({ ...header, arrcastVersion: '0.0.9' }, body));
+    expect(await checkPartOutput(file, 'parts', partRunOf(part))).toContain('(arrcast version 0.0.9 there');
+    // Another shard of the older run, or the older run with another seed: refused, as before.
+    const error = await checkPartOutput(file, 'parts', partRunOf(await shardOf(1, 2))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OtherRunPartError);
+    const seeded = await checkPartOutput(file, 'parts', { ...partRunOf(part), seed: '99' }).catch((e: unknown) => e);
+    expect(seeded).toBeInstanceOf(OtherRunPartError);
+    expect((seeded as Error).message).toContain('arrcast version 0.0.9 there');
+  });
+
+  it('a library caller\'s run without a scenario name or file is named by its hash, never as ""', async () => {
+    const dir = await dirWithPart({ index: 0, count: 2 });
+    const file = join(dir, 'parts');
+    const { scenarioHash, seed, trials, shard } = partRunOf(await shardOf(0, 2));
+    const error = await checkPartOutput(file, file, { scenarioHash: 'f'.repeat(64), seed, trials, shard }).catch((e: unknown) => e);
+    expect(scenarioHash).not.toBe('f'.repeat(64));
+    expect((error as Error).message).toContain(`, hash ffffffffffff here`);
+    expect((error as Error).message).not.toContain('""');
   });
 
   it('a complete part this arrcast cannot read (a newer format) is refused, not taken for one cut short; a damaged one is replaced', async () => {
@@ -82,16 +132,30 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     expect(library.checkPartOutput).toBe(checkPartOutput);
     expect(library.partRunOf).toBe(partRunOf);
     expect(library.OtherShardPartError).toBe(OtherShardPartError);
+    expect(library.OtherRunPartError).toBe(OtherRunPartError);
   });
 
-  it('the same shard K/N replaces its earlier part (a re-run), and a part cut short is replaced too', async () => {
+  it('the same shard K/N of the same run replaces its earlier part (a re-run), and a part cut short is replaced by any', async () => {
     const dir = await dirWithPart({ index: 1, count: 2 });
     const file = join(dir, 'parts');
-    await writePartFile(file, await simulateShard(minimal, { trials: TRIALS, seed: 4, workers: 0, shard: { index: 1, count: 2 } }));
-    expect((await readPartHeader(file)).header.seed).toBe('4');
+    const rerun = await shardOf(1, 2);
+    await writePartFile(file, rerun);
+    expect((await readPartHeader(file)).header.shard).toEqual({ index: 1, count: 2 });
     writeFileSync(file, readFileSync(file).subarray(0, 40));
-    await writePartFile(file, await shardOf(0, 2));
+    await writePartFile(file, await simulateShard(minimal, { trials: TRIALS, seed: 4, workers: 0, shard: { index: 0, count: 2 } }));
     expect((await readPartHeader(file)).header.shard).toEqual({ index: 0, count: 2 });
+    expect((await readPartHeader(file)).header.seed).toBe('4');
+  });
+
+  it('an empty file at the part\'s name holds nothing to lose: checked and replaced (where hard links are made no shard claims a name with one)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-other-shard-'));
+    const file = join(dir, 'parts');
+    writeFileSync(file, '');
+    const part = await shardOf(1, 2);
+    await expect(checkPartOutput(file, file, partRunOf(part))).resolves.toBeUndefined();
+    await writePartFile(file, part);
+    expect((await readPartHeader(file)).header.shard).toEqual({ index: 1, count: 2 });
+    expect(readdirSync(dir)).toEqual(['parts']);
   });
 
   it('writePartFile calls its recheck just before the move (the CLI: still not inside an arrcast output); what it throws leaves nothing', async () => {
@@ -122,9 +186,21 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     expect(r.err).toContain(`${out} holds shard 1/2's part of the same run (scenario, seed and trials), and this is shard 2/2: writing it there would replace that shard's trials`);
     expect(readFileSync(out).equals(first)).toBe(true);
     expect(readdirSync(dir)).toEqual(['parts']);
-    // Another run's part (another shard count) is a stale output: replaced.
-    expect((await shard('1/4')).code).toBe(0);
-    expect((await readPartHeader(out)).header.shard).toEqual({ index: 0, count: 4 });
+    // Another run's part (another shard count): refused too (exit 2), naming both, and kept.
+    const other = await shard('1/4');
+    expect(other.code).toBe(2);
+    expect(other.err).toContain(`${out} holds shard 1/2's part of another run (shard count 2 there, 4 here), and this is shard 1/4 of this run`);
+    expect(other.err).not.toMatch(/\n\s+at /);
+    expect(readFileSync(out).equals(first)).toBe(true);
+    // The same shard of the same run: a re-run, replaced.
+    expect((await shard('1/2')).code).toBe(0);
+    // Written by an older arrcast: a re-run after an upgrade, replaced with a note saying so.
+    const { header, body } = splitPart(readFileSync(out));
+    writeFileSync(out, craftPart({ ...header, arrcastVersion: '0.0.9' }, body));
+    const upgraded = await shard('1/2');
+    expect(upgraded.code).toBe(0);
+    expect(upgraded.err).toContain(`arrcast: replacing ${out}: shard 1/2's part of the same run written by another arrcast (arrcast version 0.0.9 there, ${ARRCAST_VERSION} here)\n`);
+    expect((await readPartHeader(out)).header.arrcastVersion).toBe(ARRCAST_VERSION);
   });
 
   it('arrcast run --shard writes no part into an arrcast report, or its charts/ (exit 2): the report holds only what a run writes there', async () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,8 +18,17 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, default: { ...actual, link }, link };
 });
 
+// The forks pool runs files one after another with their module cache kept (isolate: false): part-file
+// may already be loaded without the mock, with real links, and these tests would then check nothing of
+// this case. Loaded afresh, it takes the mocked link.
+vi.resetModules();
+// ...and the files after this one in the fork get the real link again.
+afterAll(() => {
+  vi.doUnmock('node:fs/promises');
+  vi.resetModules();
+});
 const { simulateShard } = await import('../../src/engine/simulate.js');
-const { readPartHeader, writePartFile } = await import('../../src/engine/part-file.js');
+const { checkPartOutput, partRunOf, readPartHeader, STALE_CLAIM_MS, writePartFile } = await import('../../src/engine/part-file.js');
 const { PartFileError } = await import('../../src/engine/part-format.js');
 const { fixtureText, scenarioFrom } = await import('../helpers/fixtures.js');
 
@@ -52,6 +61,23 @@ describe('a part moved in where hard links cannot be made', () => {
     await writePartFile(file, part);
     expect(readFileSync(file).length).toBe(first.length);
     expect((await readPartHeader(file)).header.shard).toEqual({ index: 1, count: 2 });
+    expect(readdirSync(dir)).toEqual(['parts']);
+  });
+
+  it('a shard killed between claiming the name and its rename left an empty file: its re-run replaces it (nothing to lose); a fresh claim is left to its owner', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-no-links-'));
+    const file = join(dir, 'parts');
+    const part = await shardOf(0);
+    writeFileSync(file, '');
+    // A claim being made now (a shard beside this one) is not taken.
+    await expect(writePartFile(file, part)).rejects.toBeInstanceOf(PartFileError);
+    expect(readFileSync(file).length).toBe(0);
+    // Left by a killed shard: older than any claim being made. Checked before the shard runs, and replaced.
+    const past = (Date.now() - 2 * STALE_CLAIM_MS) / 1000;
+    utimesSync(file, past, past);
+    await expect(checkPartOutput(file, file, partRunOf(part))).resolves.toBeUndefined();
+    await writePartFile(file, part);
+    expect((await readPartHeader(file)).header.shard).toEqual({ index: 0, count: 2 });
     expect(readdirSync(dir)).toEqual(['parts']);
   });
 });

@@ -76,13 +76,14 @@ describe('arrcast studio --allow-path: a saved what-if', () => {
     const saved = await post('/api/save', { state, name: 'what if' });
     expect(saved.status, saved.body).toBe(200);
     const command = saved.json().command as string;
-    expect(command).toBe(`arrcast run 'what if.yaml' --trials ${TRIALS} --seed ${SEED} --confidence 0.85 --allow-path '${realpathSync(shared).replaceAll("'", "'\\''")}'`);
+    const quoted = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
+    expect(command).toBe(`arrcast run ${quoted(join(plan, 'what if.yaml'))} --trials ${TRIALS} --seed ${SEED} --confidence 0.85 --allow-path ${quoted(realpathSync(shared))}`);
     expect(readFileSync(join(plan, 'what if.yaml'), 'utf8')).toContain(`# The studio's numbers: ${command}\n`);
-    // The command as a shell in the plan's folder runs it (the file by its path here: the tests share one working directory).
+    // The command's words as a shell splits them, run as they are (from the tests' working directory, not the plan's folder).
     const [arrcast, verb, file, ...options] = shellWords(command);
-    expect([arrcast, verb, file]).toEqual(['arrcast', 'run', 'what if.yaml']);
+    expect([arrcast, verb, file]).toEqual(['arrcast', 'run', join(plan, 'what if.yaml')]);
     const out = join(top, 'out');
-    const run = await runCli(verb!, join(plan, file!), ...options, '--out', out, '--outputs', 'summary', '--quiet', '--workers', '0');
+    const run = await runCli(verb!, file!, ...options, '--out', out, '--outputs', 'summary', '--quiet', '--workers', '0');
     expect(run.code, run.err).toBe(0);
     const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     const a = full.json() as unknown as { revenue: { p50: { value: number } }; budget: { revenue: { value: number } }; targets: Array<{ probability: { value: number } }> };
@@ -98,7 +99,7 @@ describe('arrcast studio --allow-path a folder whose name has a line break', () 
   // The command was written with the folder in single quotes, and the header's comment line showed
   // its line break as \u{a}: the command printed named another folder, which run refused (exit 2).
   // Now the folder is written $'...\012...': the header's line, run by bash, gives the studio's numbers.
-  it("the header's command, run by bash in the plan's folder, allows that folder and gives the full answer", async () => {
+  it("the header's command, run by bash from another folder than the plan's, allows that folder and gives the full answer", async () => {
     const root = mkdtempSync(join(tmpdir(), 'arrcast-studio-allowed-nl-'));
     const own = join(root, 'plan');
     const data = join(root, 'team\ndata');
@@ -116,14 +117,18 @@ describe('arrcast studio --allow-path a folder whose name has a line break', () 
       const saved = await post('/api/save', { state, name: 'nl' });
       expect(saved.status, saved.body).toBe(200);
       const header = readFileSync(join(own, 'nl.yaml'), 'utf8').split('\n')[1]!;
-      expect(header.startsWith("# The studio's numbers: arrcast run nl.yaml ")).toBe(true);
       const command = header.slice("# The studio's numbers: ".length);
       const out = join(root, 'out');
       const script = `arrcast() { node ${shellWord(join(ROOT, 'dist/cli/main.js'))} "$@"; }\n${command} --out ${shellWord(out)} --outputs summary --quiet --workers 0\n`;
-      const run = spawnSync('bash', ['-c', script], { cwd: own, encoding: 'utf8' });
+      // Run from another folder than the plan's: the command named the saved file alone, which only the plan's folder has.
+      const elsewhere = join(root, 'elsewhere');
+      mkdirSync(elsewhere);
+      const run = spawnSync('bash', ['-c', script], { cwd: elsewhere, encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
       const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
       expect((full.json() as unknown as { revenue: { p50: { value: number } } }).revenue.p50.value).toBe(s.metrics.revenue.percentiles.p50);
+      // The file by its absolute path, as a shell word.
+      expect(header.startsWith(`# The studio's numbers: arrcast run ${shellWord(join(own, 'nl.yaml'))} `)).toBe(true);
     } finally {
       await studio.close();
     }

@@ -34,7 +34,7 @@ describe('arrcast studio: a saved what-if says only what the page changed, whate
     const r = await requester(server).post('/api/save', { state: { drivers: { '0/conversion': { central: 0.02 } } }, name: 'inj' });
     expect(r.status).toBe(200);
     // The seed's line break as $'\012': the header's line is the command itself (it showed \u{a}, another seed).
-    const command = `arrcast run inj.yaml --trials 3000 --seed $'it\\'s 7\\012rm -rf ~' --confidence 0.8`;
+    const command = `arrcast run ${shellWord(join(dir, 'inj.yaml'))} --trials 3000 --seed $'it\\'s 7\\012rm -rf ~' --confidence 0.8`;
     expect(r.json().command).toBe(command);
     const text = readFileSync(join(dir, 'inj.yaml'), 'utf8');
     expect(Object.keys(parse(text))).toEqual(['extends', 'tiers']);

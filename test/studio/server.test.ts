@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createEngine } from '../../src/engine/engine.js';
 import { openStudioScenario } from '../../src/studio/studio-scenario.js';
 import { StudioSession } from '../../src/studio/session.js';
+import { shellWord } from '../../src/studio/save.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
 import { MAX_BODY_BYTES } from '../../src/studio/state.js';
 import { runCli } from '../helpers/in-process-cli.js';
@@ -219,7 +220,7 @@ describe('arrcast studio: the numbers', () => {
     const full = (await post('/api/answer', { state: MOVED, pass: 'full' })).json();
     expect(full.trials).toBe(TRIALS);
     const saved = (await post('/api/save', { state: MOVED, name: 'what if' })).json();
-    expect(saved.command).toBe(`arrcast run 'what if.yaml' --trials ${TRIALS} --seed ${SEED} --confidence 0.9`);
+    expect(saved.command).toBe(`arrcast run ${shellWord(join(dir, 'what if.yaml'))} --trials ${TRIALS} --seed ${SEED} --confidence 0.9`);
     expect(figures(full)).toEqual(await runFigures(join(dir, 'what if.yaml'), TRIALS, 0.9));
     expect(figures(first)).toEqual(await runFigures(join(dir, 'what if.yaml'), 2_000, 0.9));
     const p = full.againstPlan as { p50: { value: number } };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenario } from '../../src/scenario/load.js';
+import { scenarioPathPolicy } from '../../src/scenario/path-policy.js';
+import { openStudioScenario } from '../../src/studio/studio-scenario.js';
+import { loadedFromPart } from '../../src/engine/merge.js';
+import { readPartHeader, writePartFile } from '../../src/engine/part-file.js';
+import { simulateShard } from '../../src/engine/simulate.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+/**
+ * A scenario given through a symbolic link reads its data files from the link's folder (the folder
+ * of the path given), as a regular file there would: the README's rule. Every command reads a
+ * scenario through one of three doors, each checked here: loadScenario (run, validate, compare,
+ * run --actuals, --with-stress), the studio's openStudioScenario (whose saved what-ifs extend the
+ * link by name, in the link's folder), and merge's loadedFromPart (the source the shards named).
+ * The link's folder holds a customer book one customer shorter than the target's folder, so which
+ * folder was read shows in the books loaded.
+ */
+describe("a symlinked scenario's data files resolve from the link's folder, in every command", () => {
+  const top = mkdtempSync(join(tmpdir(), 'arrcast-linked-scenario-'));
+  const real = join(top, 'real');
+  const links = join(top, 'links');
+  for (const dir of [join(real, 'data'), join(links, 'data')]) mkdirSync(dir, { recursive: true });
+  copyFileSync(join(ROOT, 'scenarios/hybrid-company.yaml'), join(real, 'plan.yaml'));
+  const book = readFileSync(join(ROOT, 'scenarios/data/hybrid-customers.csv'), 'utf8');
+  writeFileSync(join(real, 'data/hybrid-customers.csv'), book);
+  // The link's folder: the last customer left out.
+  writeFileSync(join(links, 'data/hybrid-customers.csv'), `${book.trimEnd().split('\n').slice(0, -1).join('\n')}\n`);
+  for (const dir of [real, links]) copyFileSync(join(ROOT, 'scenarios/data/hybrid-pipeline.csv'), join(dir, 'data/hybrid-pipeline.csv'));
+  symlinkSync('../real/plan.yaml', join(links, 'plan.yaml'));
+  copyFileSync(join(real, 'plan.yaml'), join(links, 'copy.yaml'));
+  const link = join(links, 'plan.yaml');
+
+  it('loadScenario (run, validate, compare, re-forecast) and the studio read the link folder’s book; so does merge', async () => {
+    const [viaLink, asCopy, atTarget] = await Promise.all([loadScenario(link), loadScenario(join(links, 'copy.yaml')), loadScenario(join(real, 'plan.yaml'))]);
+    // Which book was read: the link's folder's, as a regular file there reads it, not the target's.
+    expect(viaLink.files?.books).toEqual(asCopy.files?.books);
+    expect(viaLink.files?.books).not.toEqual(atTarget.files?.books);
+    expect(viaLink.hash).toBe(asCopy.hash);
+
+    // The studio reads the link's target by name, as a what-if's base: its folder must be allowed (README).
+    const studio = await openStudioScenario(link, { allowedRoots: [real] });
+    expect(studio.loaded.files?.books).toEqual(asCopy.files?.books);
+
+    const part = join(top, 'p.arrcast-part');
+    await writePartFile(part, await simulateShard(viaLink, { trials: 20, seed: 1, workers: 0, shard: { index: 0, count: 1 } }));
+    const merged = await loadedFromPart(await readPartHeader(part), await scenarioPathPolicy(link));
+    expect(merged.files?.books).toEqual(asCopy.files?.books);
+  });
+});
