@@ -15,6 +15,7 @@ import { quoteText } from '../scenario/display-text.js';
 import { unknownTierWords } from '../scenario/unknown-tier.js';
 import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
 import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
+import { serialDateProblem } from '../scenario/export-forms.js';
 import { nameKey, readAlikeWhy } from '../scenario/name-key.js';
 import { checkMonthlyFileOptions } from './monthly-file-options.js';
 
@@ -357,7 +358,9 @@ function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
     const v = parseDecimal(cell);
     if (!Number.isNaN(v)) {
       if (!Number.isInteger(v) || v < 1 || v > maxMonths) {
-        table.problem(r, MONTH, `must be a month number from 1 to ${maxMonths} (1 = the oldest month) or YYYY-MM; got ${quoteText(cell)}`);
+        const serial = serialDateProblem(cell);
+        if (serial !== undefined) table.problem(r, MONTH, serial);
+        else table.problem(r, MONTH, `must be a month number from 1 to ${maxMonths} (1 = the oldest month) or YYYY-MM; got ${quoteText(cell)}`);
         continue;
       }
       if (dates > 0) {

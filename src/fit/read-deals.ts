@@ -1,3 +1,4 @@
+import { serialDateProblem } from '../scenario/export-forms.js';
 import { calendarMonth, numberCell, readCsv, readCsvBytes, TierLookup, type CsvColumn, type CsvTable } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
 import type { HistoryCalendar } from './history-calendar.js';
@@ -92,7 +93,7 @@ function closeMonth(t: CsvTable, r: number, months: number, calendar: HistoryCal
     }
     return m;
   }
-  const m = numberCell(t, r, CLOSE, '', 1, months, () => `must be a month of the history, ${range}; got ${quoteText(cell)}`, true);
+  const m = numberCell(t, r, CLOSE, '', 1, months, () => serialDateProblem(cell) ?? `must be a month of the history, ${range}; got ${quoteText(cell)}`, true);
   if (!Number.isNaN(m) && calendar !== undefined) {
     t.problem(r, CLOSE, `is a month number, but the history gives dates: write it as YYYY-MM`);
     return NaN;

@@ -9,6 +9,7 @@ import { isTrimmed, Locator, textPosition } from './csv-locator.js';
 import { firstInvalidUtf8, startsUtf16 } from './read-text.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
+import { dateFormProblem, numberFormProblem, serialDateProblem } from './export-forms.js';
 import { nameKey } from './name-key.js';
 import { indefiniteArticle } from './indefinite-article.js';
 
@@ -175,6 +176,7 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     }
   }
   const nul = text.indexOf('\u0000');
+  if (nul >= 0 && typeof input !== 'string' && looksUtf16(input)) fail('is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"', { line: 1, column: 1 });
   if (nul >= 0) fail('is binary (it holds a NUL byte), not a CSV file', textPosition(text, nul));
   const where = new Locator(text);
 
@@ -225,6 +227,11 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   while (h < records.length && isBlank(records[h]!)) h++;
   const header = records[h];
   if (header === undefined) return fail(`is empty: it has no ${noun} (expected a header row naming the columns, then one row per ${singular(noun)})`);
+  const below = headerBelow(records, h, columns);
+  if (below !== undefined) {
+    const line = where.at(below, 0).line;
+    fail(`the header row must come first, and line ${line} looks like it (it names ${knownNames(records[below]!, columns).join(', ')}): delete the ${line - where.at(h, 0).line === 1 ? 'line' : `${line - where.at(h, 0).line} lines`} above it (a title or notes)`, where.at(h, 0));
+  }
   const fields = readHeader(file, header, columns, (field) => where.at(h, field), fail);
 
   // Data rows: those with the header's number of fields; the others are problems.
@@ -235,6 +242,8 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   const rowRecord: number[] = [];
   for (let r = h + 1; r < records.length; r++) {
     const record = records[r]!;
+    // Empty fields past the header's (`,,,` that spreadsheets write for formatted cells): cut off.
+    if (record.length > width && isBlank(record, width)) record.length = width;
     if (record.length === width) {
       if (isBlank(record)) continue;
       rows.push(record);
@@ -274,10 +283,46 @@ function leadingBlankLines(text: string): number {
   return lines;
 }
 
-/** A record whose fields are all empty: a blank line, or `,,,` from a spreadsheet. */
-function isBlank(record: readonly string[]): boolean {
-  for (let i = 0; i < record.length; i++) if (record[i] !== '') return false;
+/** A record whose fields (from field `from` on) are all empty: a blank line, or `,,,` from a spreadsheet. */
+function isBlank(record: readonly string[], from = 0): boolean {
+  for (let i = from; i < record.length; i++) if (record[i] !== '') return false;
   return true;
+}
+
+/** Header rows looked for below a first row that names no column (a title or notes above the header). */
+const HEADER_SEARCH = 10;
+
+/** The columns a record names, canonically. */
+function knownNames(record: readonly string[], columns: readonly CsvColumn[]): string[] {
+  const names = new Map(columns.map((c) => [normalizeHeader(c.name), c.name]));
+  return [...new Set(record.flatMap((f) => names.get(normalizeHeader(f)) ?? []))];
+}
+
+/**
+ * When record h (the first that is not blank) names none of the columns, the record within the
+ * next HEADER_SEARCH that names two of them or more (a header under a title row or notes), or undefined.
+ */
+function headerBelow(records: readonly (readonly string[])[], h: number, columns: readonly CsvColumn[]): number | undefined {
+  if (knownNames(records[h]!, columns).length > 0) return undefined;
+  const wanted = Math.min(2, columns.length);
+  for (let r = h + 1; r < Math.min(records.length, h + 1 + HEADER_SEARCH); r++) if (knownNames(records[r]!, columns).length >= wanted) return r;
+  return undefined;
+}
+
+/**
+ * Whether bytes with a NUL in them are UTF-16 text without a byte-order mark: in its first 64
+ * bytes every other byte is zero (ASCII text as UTF-16 LE or BE), and the others are not.
+ */
+function looksUtf16(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return (odd === n / 2 && even === 0) || (even === n / 2 && odd === 0);
 }
 
 /** What the limits' messages call a file, unless its reader says (an actuals file, a deals file, ...): customer books and pipeline files. */
@@ -312,11 +357,6 @@ export async function readCsvBytes(
 // `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the same numbers, but a run of digits has one reading, so a long
 // cell that is not a number fails in linear time (the other splits the run in every way first).
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const THOUSANDS = /^[+-]?\d{1,3}(?:([,' _\u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
-const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
-const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}\s*[+-]?[\d.]|[\d.]\s*[A-Z]{3}$/;
-const SEPARATORS = /[,' _\u00a0\u202f]/g;
-const CURRENCY_SIGNS = /[$€£¥₹¤]|^[A-Z]{3}|[A-Z]{3}$/g;
 
 /**
  * A plain decimal number (`1200`, `-3.5`, `.25`, `1e6`); NaN for anything else, including ''. No
@@ -343,22 +383,19 @@ export function parseDecimal(cell: string): number {
 /**
  * Why a non-empty cell is not a plain decimal number, with the fix.
  *
- * @example decimalProblem('12,000') // => '"12,000" has a thousands separator: write 12000'
+ * Number forms of exports (`"1,234,567"`, `1.234,56`, `$1,234`, `(1,234)`) are export-forms.ts's:
+ * refused with the plain number to write, or both readings when there are two.
+ *
+ * @example decimalProblem('12,000,000') // => '"12,000,000": has thousands separators: write 12000000'
  */
 export function decimalProblem(cell: string): string {
   const q = quoteText(cell);
   const t = cell.trim();
-  if (THOUSANDS.test(t)) return `${q} has a thousands separator: write ${excerpt(t.replace(SEPARATORS, ''))}`;
-  if (DECIMAL_COMMA.test(t)) return `${q}: write decimals with a point (${excerpt(t.replace(',', '.'))}), and no thousands separators`;
   if (t.endsWith('%')) {
     const v = parseDecimal(t.slice(0, -1).trim());
     return Number.isNaN(v) ? `${q} is not a number` : `${q}: write a share as a decimal, not a percentage: ${formatShare(v / 100)}`;
   }
-  if (CURRENCY.test(t)) {
-    const bare = t.replace(CURRENCY_SIGNS, '').trim().replace(SEPARATORS, '');
-    return `${q}: no currency signs or codes${DECIMAL.test(bare) ? `; write ${excerpt(bare)}` : ''}`;
-  }
-  return `expected a number, got ${q}`;
+  return numberFormProblem(cell) ?? `expected a number, got ${q}`;
 }
 
 /**
@@ -397,7 +434,6 @@ export function numberCell(
 const formatShare = (v: number) => String(Number(v.toPrecision(12)));
 
 const DATE = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
-const OTHER_DATE = /^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$|^\d{4}\/\d{1,2}$/;
 
 /** The fiscal year a file's dates are placed in. */
 export interface FiscalCalendar {
@@ -429,12 +465,11 @@ export function fiscalMonth(cell: string, calendar: FiscalCalendar, rule: MonthR
   const n = parseDecimal(cell);
   if (!Number.isNaN(n)) {
     if (!Number.isInteger(n) || n < 1) return `must be a fiscal month from 1 to ${rule.max} (1 = the first month of the fiscal year) or a date YYYY-MM or YYYY-MM-DD; got ${quoteText(cell)}`;
-    return n > rule.max ? rule.afterMax(`month ${n}`, fiscalStart(calendar)) : n;
+    return n > rule.max ? (serialDateProblem(cell) ?? rule.afterMax(`month ${n}`, fiscalStart(calendar))) : n;
   }
   const d = DATE.exec(cell);
   if (d === null) {
-    if (OTHER_DATE.test(cell)) return `${quoteText(cell)}: write dates as YYYY-MM or YYYY-MM-DD (e.g. 2027-03-15)`;
-    return `expected a fiscal month from 1 to ${rule.max} or a date YYYY-MM or YYYY-MM-DD, got ${quoteText(cell)}`;
+    return dateFormProblem(cell) ?? `expected a fiscal month from 1 to ${rule.max} or a date YYYY-MM or YYYY-MM-DD, got ${quoteText(cell)}`;
   }
   const y = Number(d[1]);
   const m = Number(d[2]);
@@ -450,14 +485,15 @@ export function fiscalMonth(cell: string, calendar: FiscalCalendar, rule: MonthR
 /**
  * A date cell `YYYY-MM` or `YYYY-MM-DD` as a month count (year x 12 + month - 1): undefined when the
  * cell is not written as a date at all, a problem when it is written as one but is none (month 13,
- * 2025-02-30). The one check every reader of dated months uses.
+ * 2025-02-30) or is a date in another form (`1/31/2026`, `Jan-2026`: export-forms.ts, with the
+ * ISO form to write). The one check every reader of dated months uses.
  *
  * @example calendarMonth('2025-03') // => 24302
  * @example calendarMonth('2025-02-30') // => '"2025-02-30" is not a date'
  */
 export function calendarMonth(cell: string): number | string | undefined {
   const d = DATE.exec(cell);
-  if (d === null) return undefined;
+  if (d === null) return dateFormProblem(cell);
   const y = Number(d[1]);
   const m = Number(d[2]);
   const day = d[3] === undefined ? 1 : Number(d[3]);
