@@ -79,7 +79,7 @@ export function numberFormProblem(cell: string): string | undefined {
   const currency = bare !== t;
   if (currency) t = bare.replace(/^([+-])\s+/, '$1');
   if (t.endsWith('%')) return undefined; // the caller's percent rule (a share is written as a decimal)
-  let r = readings(t.replace(/\s+$/, ''));
+  let r = readings(t.trimEnd());
   // `€1.234`: with a currency sign, a point before three digits may be a European thousands separator.
   if (currency && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: t, mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
   if (r === undefined) return currency ? `${q}: no currency signs or codes` : undefined;
