@@ -23,6 +23,13 @@ import { indefiniteArticle } from './indefinite-article.js';
  * first row is a header naming the columns, matched ignoring case, spaces, `-` and `_` (`Next
  * Renewal` is `next_renewal`). Parsing is csv-parse's.
  *
+ * As spreadsheets write it: empty cells that END the header (Excel's used range, `id,tier,arr,,,`)
+ * are dropped, and a row may then have as many fields as the raw header, those past the named
+ * columns empty; a row with more fields than the raw header, or a value past the named columns, is
+ * refused (most likely a value with an unquoted comma). A title row or notes above the header (the
+ * first row names no column, one of the next HEADER_SEARCH names two or more) are refused, naming
+ * the header's line (`headerBelow`). Numbers and dates in other forms: export-forms.ts.
+ *
  * Positions: every issue about a cell has `line` (1-based line of the file) and `column`, the
  * 1-based CHARACTER column (Unicode code points; a tab counts as one) where the cell's value starts
  * in that line; for a value in quotes, the column of the opening quote. A cell after a quoted line
@@ -232,18 +239,24 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     const line = where.at(below, 0).line;
     fail(`the header row must come first, and line ${line} looks like it (it names ${knownNames(records[below]!, columns).join(', ')}): delete the ${line - where.at(h, 0).line === 1 ? 'line' : `${line - where.at(h, 0).line} lines`} above it (a title or notes)`, where.at(h, 0));
   }
-  const fields = readHeader(file, header, columns, (field) => where.at(h, field), fail);
+  // Excel writes its used range as a rectangle: when formatted cells lie right of the data, the
+  // header ends in empty cells (`id,tier,arr,,,`) and every row in as many fields. Those header
+  // cells are dropped; a row may then have up to the raw header's fields, those past the named
+  // columns empty (cut off). Past a header that does not end so, a row's extra field is refused:
+  // it is most likely half of a value with an unquoted comma (`1,SMB,12,000,`).
+  const rawWidth = header.length;
+  let width = rawWidth;
+  while (width > 1 && header[width - 1] === '') width--;
+  const fields = readHeader(file, width < rawWidth ? header.slice(0, width) : header, columns, (field) => where.at(h, field), fail);
 
   // Data rows: those with the header's number of fields; the others are problems.
-  const width = header.length;
   const issues: ScenarioIssue[] = [];
   let total = 0;
   const rows: string[][] = [];
   const rowRecord: number[] = [];
   for (let r = h + 1; r < records.length; r++) {
     const record = records[r]!;
-    // Empty fields past the header's (`,,,` that spreadsheets write for formatted cells): cut off.
-    if (record.length > width && isBlank(record, width)) record.length = width;
+    if (record.length > width && record.length <= rawWidth && isBlank(record, width)) record.length = width;
     if (record.length === width) {
       if (isBlank(record)) continue;
       rows.push(record);
@@ -252,12 +265,18 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     }
     if (isBlank(record) || ++total > MAX_ISSUES) continue;
     const extra = record.length > width;
-    const at = where.at(r, extra ? width : 0);
+    // Within the raw header's width, the first field past the named columns that is not empty.
+    let past = width;
+    if (extra && record.length <= rawWidth) while (record[past] === '') past++;
+    else if (extra) past = rawWidth;
+    const at = where.at(r, extra ? past : 0);
     issues.push({
       path: [],
-      message: extra
-        ? `has ${record.length} fields but the header has ${width}: put a value that contains a comma in quotes ("Acme, Inc")`
-        : `has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${width}`,
+      message: !extra
+        ? `has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${width}`
+        : record.length > rawWidth
+          ? `has ${record.length} fields but the header has ${rawWidth}: put a value that contains a comma in quotes ("Acme, Inc")`
+          : `has a value in field ${past + 1}, past the header's ${width} named columns: put a value that contains a comma in quotes ("Acme, Inc")`,
       line: at.line,
       column: extra ? at.column : 1,
     });

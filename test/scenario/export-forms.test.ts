@@ -168,7 +168,9 @@ describe('whole files as exports write them', () => {
     ['lone CR line ends', (t) => t.replace(/\n/g, '\r')],
     ['no line end after the last line', (t) => t.replace(/\n$/, '')],
     ['trailing empty rows, blank and ",,,"', (t) => `${t},,,\n\n,,,,,\n`],
-    ['empty fields past the header on a data row', (t) => t.replace(/\n$/, ',,,\n')],
+    // Excel's used range as a rectangle: the header and every row end in the same empty cells.
+    ['a header and rows ending in empty cells (Excel\'s rectangle)', (t) => t.replace(/\n/g, ',,,\n')],
+    ['a header ending in empty cells, a row in fewer', (t) => t.replace('\n', ',,,\n').replace(/\n$/, ',\n')],
     ['header cells in upper case, spaced, with no-break spaces', (t) => t.replace(/^[^\n]*/, (h) => h.split(',').map((c) => ` \u00a0${c.toUpperCase().replace('_', '\u00a0')} `).join(','))],
   ];
   const cases = READERS.flatMap((r) => readRight.map(([what, change]) => ({ reader: r.name, what, r, change })));
@@ -205,6 +207,26 @@ describe('whole files as exports write them', () => {
   it('a row with a value past the header is still refused (only empty fields past it are cut off)', () => {
     const r = READERS[0]!;
     expect(scenarioErrorLines(() => r.read(plain(r).replace(/\n$/, ',,x\n')))).toEqual(['f.csv:2:24 has 7 fields but the header has 5: put a value that contains a comma in quotes ("Acme, Inc")']);
+  });
+
+  // An unquoted thousands comma beside an empty last column: as many fields as the header plus one,
+  // the last empty. Read with the extra field cut off, `12,000` would be 12 and the next column
+  // would get `000`; it is refused, as a row with any extra field is past a header not ending in
+  // empty cells.
+  it.each<[string, () => unknown, string]>([
+    ['actuals', () => parseMonthlyFile('month,tier,new_arr,deals\n1,SMB,12,000,\n', 'f.csv', { kind: 'actuals', calendar: CAL }), 'f.csv:2:14 has 5 fields but the header has 4'],
+    ['history', () => parseMonthlyFile('month,tier,new_arr,deals\n1,SMB,12,000,\n', 'f.csv', { kind: 'history', minMonths: 1 }), 'f.csv:2:14 has 5 fields but the header has 4'],
+    ['pipeline', () => readPipelines('id,tier,probability,close_month,amount,stage\no1,SMB,0.5,3,80,000,\n', 'f.csv', ['SMB'], ['SMB'], CAL, undefined), 'f.csv:2:21 has 7 fields but the header has 6'],
+    ['customer book', () => readCustomerBooks('id,tier,next_renewal,term_months,arr,health\nc1,SMB,3,12,12,000,\n', 'f.csv', ['SMB'], ['SMB'], CAL), 'f.csv:2:20 has 7 fields but the header has 6'],
+  ])('%s: an unquoted "12,000" before an empty last column is refused, not read as 12', (_, read, message) => {
+    expect(scenarioErrorLines(read)).toEqual([`${message}: put a value that contains a comma in quotes ("Acme, Inc")`]);
+  });
+
+  it('past a header ending in empty cells: a value in those cells, or more fields than the raw header, is refused', () => {
+    const r = READERS[0]!;
+    const rect = plain(r).replace(/\n/g, ',,\n'); // header and row: 7 fields, 5 named
+    expect(scenarioErrorLines(() => r.read(rect.replace(/,,\n$/, ',x,\n')))).toEqual(['f.csv:2:24 has a value in field 6, past the header\'s 5 named columns: put a value that contains a comma in quotes ("Acme, Inc")']);
+    expect(scenarioErrorLines(() => r.read(rect.replace(/,,\n$/, ',,,\n')))).toEqual(['f.csv:2:26 has 8 fields but the header has 7: put a value that contains a comma in quotes ("Acme, Inc")']);
   });
 });
 
