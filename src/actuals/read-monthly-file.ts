@@ -99,7 +99,7 @@ const MEASURE_HINTS: Partial<Record<MonthlyMeasure, readonly string[]>> = {
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'month', required: true, hints: ['date', 'period', 'fiscalmonth', 'monthnumber'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
-  ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name] })),
+  ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name], amount: true })),
 ];
 
 const COUNTS: ReadonlySet<MonthlyMeasure> = new Set(['leads', 'deals']);

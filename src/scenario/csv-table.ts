@@ -9,7 +9,7 @@ import { isTrimmed, Locator, textPosition } from './csv-locator.js';
 import { firstInvalidUtf8, startsUtf16 } from './read-text.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
-import { dateFormProblem, numberFormProblem, serialDateProblem } from './export-forms.js';
+import { amountPointProblem, dateFormProblem, numberFormProblem, serialDateProblem } from './export-forms.js';
 import { nameKey } from './name-key.js';
 import { indefiniteArticle } from './indefinite-article.js';
 
@@ -64,6 +64,11 @@ export interface CsvColumn {
    * says so instead of "did you mean".
    */
   readonly opposites?: { readonly names: readonly string[]; readonly fix: string };
+  /**
+   * Money or a count (ARR, amounts, deals): a point before three digits (`12.000`) is refused with
+   * both readings, as a European export writes 12000 so (export-forms.ts `amountPointProblem`).
+   */
+  readonly amount?: boolean;
 }
 
 /**
@@ -88,6 +93,11 @@ export class CsvTable {
     private readonly issues: ScenarioIssue[],
     private total: number,
   ) {}
+
+  /** Whether column `col` holds money or a count (CsvColumn.amount). */
+  isAmount(col: number): boolean {
+    return this.columns[col]!.amount === true;
+  }
 
   /** Whether column `col` is in the file. */
   has(col: number): boolean {
@@ -441,7 +451,9 @@ export function numberCell(
     return NaN;
   }
   const v = parseDecimal(cell);
+  const ambiguous = Number.isNaN(v) || !table.isAmount(col) ? undefined : amountPointProblem(cell);
   if (Number.isNaN(v)) table.problem(row, col, decimalProblem(cell));
+  else if (ambiguous !== undefined) table.problem(row, col, ambiguous);
   else if (!Number.isFinite(v)) table.problem(row, col, `${quoteText(cell)} is beyond the largest number there is (about 1.8e308): ${outOfRange(v).replace(/got -?Infinity/, `got ${excerpt(cell)}`)}`);
   else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${excerpt(cell)}`);
   else if (v < min || v > max) table.problem(row, col, outOfRange(v));

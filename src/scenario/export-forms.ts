@@ -21,6 +21,36 @@ const OTHER_GROUPS = /^([+-]?)(\d{1,3}(?:([ '\u00a0\u202f_])\d{3})(?:\3\d{3})*)(
 const DECIMAL_COMMA = /^([+-]?)(\d*),(\d+)$/;
 const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}(?=\s*[-+(.\d])|(?<=[\d.)])\s*[A-Z]{3}$/g;
 
+/**
+ * In a money or count column, a point before groups of three digits (`12.000`, `250.000`): a
+ * decimal point (US) or a thousands separator (a German-locale export of 12000).
+ */
+const POINT_GROUPS = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/;
+
+/**
+ * A decimal-point reading written so it cannot be taken for thousands: `12.000` is 12, `1.234`
+ * is 1.2340 (a fourth decimal, since 1.234 would itself read both ways).
+ */
+function unambiguousDecimal(text: string): string {
+  const d = decimal(text);
+  return POINT_GROUPS.test(d) ? `${d}0` : d;
+}
+
+/**
+ * Why a plain number in a money or count column (ARR, amounts, deals, leads) is refused: a point
+ * before three digits there may be a European thousands separator (`12.000` beside `"1.234,50"` is
+ * 12000). Undefined for any other cell; two or more groups (`1.234.567`) are no plain number and
+ * `numberFormProblem`'s.
+ *
+ * @example amountPointProblem('12.000') // => '"12.000": has a point that is a thousands separator or a decimal point; write 12000 (a thousands separator) or 12 (a decimal point), whichever it is'
+ * Complexity: O(length of the cell).
+ */
+export function amountPointProblem(cell: string): string | undefined {
+  const t = cell.trim();
+  if (!POINT_GROUPS.test(t) || t.indexOf('.') !== t.lastIndexOf('.')) return undefined;
+  return `${quoteText(cell)}: has a point that is a thousands separator or a decimal point; write ${excerpt(t.replace('.', '').replace(/^\+/, ''))} (a thousands separator) or ${excerpt(unambiguousDecimal(t.replace(/^\+/, '')))} (a decimal point), whichever it is`;
+}
+
 /** A number's readings: one plain decimal, or two when the form has two. */
 type Readings = { readonly plain: string; readonly other?: string; readonly mark?: 'comma' | 'point'; readonly why: string };
 
@@ -81,7 +111,7 @@ export function numberFormProblem(cell: string): string | undefined {
   if (t.endsWith('%')) return undefined; // the caller's percent rule (a share is written as a decimal)
   let r = readings(t.trimEnd());
   // `€1.234`: with a currency sign, a point before three digits may be a European thousands separator.
-  if (currency && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: t, mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
+  if (currency && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: unambiguousDecimal(t), mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
   if (r === undefined) return currency ? `${q}: no currency signs or codes` : undefined;
   if (currency) notes.push('no currency signs or codes');
   if (r.why !== '') notes.push(r.why);

@@ -6,6 +6,7 @@ import { parseDeals } from '../../src/fit/read-deals.js';
 import { parseRenewalOutcomes } from '../../src/fit/read-renewal-outcomes.js';
 import { parseOutcomes } from '../../src/scoring/outcomes-file.js';
 import { excelSerialDate } from '../../src/scenario/export-forms.js';
+import { numberCell, readCsv } from '../../src/scenario/csv-table.js';
 import { scenarioErrorLines } from '../helpers/fixtures.js';
 
 /**
@@ -105,7 +106,11 @@ const NUMBERS: readonly [string, string][] = [
   ["1'234.5", `"1'234.5": has thousands separators; write 1234.5`],
   ['$1,234.50', '"$1,234.50": no currency signs or codes; has thousands separators; write 1234.50'],
   ['1.234,56 €', '"1.234,56 €": no currency signs or codes; is written the European way (a point between thousands, a decimal comma); write 1234.56'],
-  ['€1.234', '"€1.234": no currency signs or codes; has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator) or 1.234 (a decimal point), whichever it is'],
+  ['€1.234', '"€1.234": no currency signs or codes; has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator) or 1.2340 (a decimal point), whichever it is'],
+  // A point before three digits in a money column: a US decimal point or a European thousands separator.
+  ['12.000', '"12.000": has a point that is a thousands separator or a decimal point; write 12000 (a thousands separator) or 12 (a decimal point), whichever it is'],
+  ['250.000', '"250.000": has a point that is a thousands separator or a decimal point; write 250000 (a thousands separator) or 250 (a decimal point), whichever it is'],
+  ['1.234', '"1.234": has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator) or 1.2340 (a decimal point), whichever it is'],
   ['USD 1200', '"USD 1200": no currency signs or codes; write 1200'],
   ['1200 EUR', '"1200 EUR": no currency signs or codes; write 1200'],
   ['(1234)', '"(1234)": an accounting negative; write -1234'],
@@ -148,7 +153,10 @@ describe('number cells as exports write them: the same message from every reader
   });
 
   it.each(READERS.map((r) => ({ reader: r.name, r })))('$reader: 1.2E+05 is 120000 (scientific notation is a plain number)', ({ r }) => {
-    expect(() => r.read(r.file('1.2E+05', GOOD_DATE))).not.toThrow();
+    // The same result as the file with 120000 written out, and not that of 1.2 (the mantissa alone);
+    // each written in 7 characters, so the columns a reader records for the cells after it agree.
+    expect(r.read(r.file('1.2E+05', GOOD_DATE))).toEqual(r.read(r.file('+120000', GOOD_DATE)));
+    expect(r.read(r.file('1.2E+05', GOOD_DATE))).not.toEqual(r.read(r.file('1.20000', GOOD_DATE)));
   });
 });
 
@@ -227,6 +235,39 @@ describe('whole files as exports write them', () => {
     const rect = plain(r).replace(/\n/g, ',,\n'); // header and row: 7 fields, 5 named
     expect(scenarioErrorLines(() => r.read(rect.replace(/,,\n$/, ',x,\n')))).toEqual(['f.csv:2:24 has a value in field 6, past the header\'s 5 named columns: put a value that contains a comma in quotes ("Acme, Inc")']);
     expect(scenarioErrorLines(() => r.read(rect.replace(/,,\n$/, ',,,\n')))).toEqual(['f.csv:2:26 has 8 fields but the header has 7: put a value that contains a comma in quotes ("Acme, Inc")']);
+  });
+});
+
+describe('a point before three digits: ambiguous in money and count columns, a decimal point in others', () => {
+  // One file, each cell in a rate column (no flag) and a money column (amount: true), read by numberCell.
+  const ambiguous = (cell: string, thousands: string, point: string) =>
+    `${cell}: has a point that is a thousands separator or a decimal point; write ${thousands} (a thousands separator) or ${point} (a decimal point), whichever it is`;
+  const cases: readonly [string, number | string, number | string][] = [
+    ['0.5', 0.5, 0.5],
+    ['0.500', 0.5, 0.5],
+    ['666.667', 666.667, ambiguous('"666.667"', '666667', '666.6670')],
+    ['12.000', 12, ambiguous('"12.000"', '12000', '12')],
+    ['250.000', 250, ambiguous('"250.000"', '250000', '250')],
+    ['-12.500', -12.5, ambiguous('"-12.500"', '-12500', '-12.5')],
+    ['1234.567', 1234.567, 1234.567],
+    ['1.2345', 1.2345, 1.2345],
+    ['1e6', 1e6, 1e6],
+    ['1.2E+05', 120000, 120000],
+    ['.5', 0.5, 0.5],
+    ['5.', 5, 5],
+    ['+5', 5, 5],
+    ['1.234.567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567'],
+  ];
+  const text = `rate,money\n${cases.map(([c]) => `${c},${c}`).join('\n')}\n`;
+  const table = readCsv(text, 'f.csv', [{ name: 'rate' }, { name: 'money', amount: true }], 'rows');
+  it.each(cases.map((c, i) => [...c, i] as const))('%s: rate column %s, money column %s', (_, rate, money, row) => {
+    for (const [col, expected] of [[0, rate], [1, money]] as const) {
+      const problems: string[] = [];
+      const t = Object.assign(Object.create(Object.getPrototypeOf(table) as object) as typeof table, table, { problem: (_r: number, _c: number, m: string) => problems.push(m) });
+      const v = numberCell(t, row, col, 'empty', -1e15, 1e15, () => 'out of range');
+      if (typeof expected === 'number') expect([v, problems]).toEqual([expected, []]);
+      else expect([v, problems]).toEqual([NaN, [expected]]);
+    }
   });
 });
 
