@@ -9,7 +9,7 @@ import { isTrimmed, Locator, textPosition } from './csv-locator.js';
 import { firstInvalidUtf8, startsUtf16 } from './read-text.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
-import { amountPointProblem, dateFormProblem, numberFormProblem, serialDateProblem } from './export-forms.js';
+import { amountPointProblem, dateFormProblem, numberFormProblem, numberReadings, serialDateProblem } from './export-forms.js';
 import { nameKey } from './name-key.js';
 import { indefiniteArticle } from './indefinite-article.js';
 
@@ -421,8 +421,12 @@ export function decimalProblem(cell: string): string {
   const q = quoteText(cell);
   const t = cell.trim();
   if (t.endsWith('%')) {
-    const v = parseDecimal(t.slice(0, -1).trim());
-    return Number.isNaN(v) ? `${q} is not a number` : `${q}: write a share as a decimal, not a percentage: ${formatShare(v / 100)}`;
+    // `12,5 %` (a European percent) is 0.125; `1,200%` is 12 or 0.012.
+    const r = numberReadings(t.slice(0, -1).trim());
+    const share = (x: string) => formatShare(Number(x) / 100);
+    if (r === undefined) return `${q} is not a number`;
+    const write = r.other === undefined ? share(r.plain) : `${share(r.plain)} (a thousands separator) or ${share(r.other)} (a decimal ${r.mark}), whichever it is`;
+    return `${q}: write a share as a decimal, not a percentage: ${write}`;
   }
   return numberFormProblem(cell) ?? `expected a number, got ${q}`;
 }

@@ -80,8 +80,13 @@ function decimal(text: string): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') || '0' : text;
 }
 
-/** The readings of a bare number (plain, or with separators), or undefined. */
-function readings(t: string): Readings | undefined {
+/**
+ * The readings of a bare number (plain, or with separators: `12,5` is 12.5; `1,200` 1200 or 1.2), or
+ * undefined: for the number in a percentage.
+ *
+ * @example numberReadings('1,200') // => { plain: '1200', other: '1.2', mark: 'comma', why: ... }
+ */
+export function numberReadings(t: string): Readings | undefined {
   if (PLAIN.test(t)) return { plain: t, why: '' };
   return groupedReadings(t);
 }
@@ -109,9 +114,11 @@ export function numberFormProblem(cell: string): string | undefined {
   const currency = bare !== t;
   if (currency) t = bare.replace(/^([+-])\s+/, '$1');
   if (t.endsWith('%')) return undefined; // the caller's percent rule (a share is written as a decimal)
-  let r = readings(t.trimEnd());
+  let r = numberReadings(t.trimEnd());
   // `€1.234`: with a currency sign, a point before three digits may be a European thousands separator.
   if (currency && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: unambiguousDecimal(t), mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
+  // `$ -`: the accounting format's zero.
+  if (r === undefined && currency && /^[-\u2013\u2014]+$/.test(t)) return `${q} is an accounting zero: write 0`;
   if (r === undefined) return currency ? `${q}: no currency signs or codes` : undefined;
   if (currency) notes.push('no currency signs or codes');
   if (r.why !== '') notes.push(r.why);
@@ -126,7 +133,8 @@ export function numberFormProblem(cell: string): string | undefined {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WORD = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)$/i;
-const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})$/;
+const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})(\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]\.?M\.?)?)?$/i;
+const MONTH_SLASH_YEAR = /^(\d{1,2})[/.-](\d{4})$/;
 const YEAR_SLASH_MONTH = /^(\d{4})[/.](\d{1,2})$/;
 const MONTH_YEAR = new RegExp(`^${MONTH_WORD}[\\s\\-/,']*(\\d{2}|\\d{4})$`, 'i');
 const YEAR_MONTH_WORD = new RegExp(`^(\\d{4})[\\s\\-/]*${MONTH_WORD}$`, 'i');
@@ -176,15 +184,19 @@ export function dateFormProblem(cell: string): string | undefined {
   m = NUMERIC_DATE.exec(t);
   if (m !== null) {
     const [a, b, c] = [Number(m[1]), Number(m[3]), Number(m[4])];
-    if (m[1]!.length === 4) return isDate(a, b, c) ? write(iso(a, b, c)) : notDate;
+    const timed = m[5] !== undefined;
+    const one = (date: string) => (timed ? `${q} has a time of day: write the date alone, as YYYY-MM-DD: ${date}` : write(date));
+    if (m[1]!.length === 4) return isDate(a, b, c) ? one(iso(a, b, c)) : notDate;
     if (m[4]!.length !== 4) return twoDigitYear;
     const monthFirst = isDate(c, a, b);
     const dayFirst = isDate(c, b, a);
     if (monthFirst && dayFirst && a !== b) return `${q} could be ${iso(c, a, b)} (month first, as in the US) or ${iso(c, b, a)} (day first): write the one it is, as YYYY-MM-DD`;
-    if (monthFirst) return write(iso(c, a, b));
-    if (dayFirst) return write(iso(c, b, a));
+    if (monthFirst) return one(iso(c, a, b));
+    if (dayFirst) return one(iso(c, b, a));
     return notDate;
   }
+  m = MONTH_SLASH_YEAR.exec(t);
+  if (m !== null) return Number(m[1]) >= 1 && Number(m[1]) <= 12 ? write(iso(Number(m[2]), Number(m[1]))) : notDate;
   m = YEAR_SLASH_MONTH.exec(t);
   if (m !== null) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? write(iso(Number(m[1]), Number(m[2]))) : notDate;
   m = MONTH_YEAR.exec(t);

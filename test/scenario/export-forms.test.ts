@@ -118,6 +118,10 @@ const NUMBERS: readonly [string, string][] = [
   ['$(1,234)', '"$(1,234)": an accounting negative; no currency signs or codes; has a comma that is a thousands separator or a decimal comma; write -1234 (a thousands separator) or -1.234 (a decimal comma), whichever it is'],
   ['12%', '"12%": write a share as a decimal, not a percentage: 0.12'],
   ['12.5 %', '"12.5 %": write a share as a decimal, not a percentage: 0.125'],
+  ['12,5 %', '"12,5 %": write a share as a decimal, not a percentage: 0.125'],
+  ['12,5%', '"12,5%": write a share as a decimal, not a percentage: 0.125'],
+  ['1,200%', '"1,200%": write a share as a decimal, not a percentage: 12 (a thousands separator) or 0.012 (a decimal comma), whichever it is'],
+  ['$ -', '"$ -" is an accounting zero: write 0'],
   ['1.2.3', 'expected a number, got "1.2.3"'],
 ];
 
@@ -129,6 +133,12 @@ const DATES: readonly [string, string][] = [
   ['31-01-2026', '"31-01-2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-01-31'],
   ['2026/01/31', '"2026/01/31": write dates as YYYY-MM or YYYY-MM-DD: 2026-01-31'],
   ['2026/3', '"2026/3": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['03/2026', '"03/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['3/2026', '"3/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['13/2026', '"13/2026" is not a date'],
+  ['3/15/2026 12:00 AM', '"3/15/2026 12:00 AM" has a time of day: write the date alone, as YYYY-MM-DD: 2026-03-15'],
+  ['15/03/2026 00:00', '"15/03/2026 00:00" has a time of day: write the date alone, as YYYY-MM-DD: 2026-03-15'],
+  ['03/04/2026 00:00', '"03/04/2026 00:00" could be 2026-03-04 (month first, as in the US) or 2026-04-03 (day first): write the one it is, as YYYY-MM-DD'],
   ['01/02/2026', '"01/02/2026" could be 2026-01-02 (month first, as in the US) or 2026-02-01 (day first): write the one it is, as YYYY-MM-DD'],
   ['2/2/2026', '"2/2/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-02-02'],
   ['1/31/26', '"1/31/26" has a two-digit year: write dates as YYYY-MM or YYYY-MM-DD, with the year in full'],
