@@ -6,7 +6,7 @@ import { unknownTierWords } from './unknown-tier.js';
 import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
 import { readFileBytes, type FileKind } from './read-file.js';
 import { isTrimmed, Locator, textPosition } from './csv-locator.js';
-import { firstInvalidUtf8, startsUtf16 } from './read-text.js';
+import { firstInvalidUtf8, looksUtf16, startsUtf16 } from './read-text.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
 import { amountPointProblem, dateFormProblem, numberFormProblem, numberReadings, serialDateProblem } from './export-forms.js';
@@ -180,6 +180,8 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   if (typeof input === 'string') text = input;
   else {
     if (startsUtf16(input)) fail('is UTF-16 text: save it as "CSV UTF-8"', { line: 1, column: 1 });
+    // Before decoding: `é` as UTF-16 (E9 00) is not UTF-8, and would be reported as such.
+    if (looksUtf16(input)) fail('is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"', { line: 1, column: 1 });
     try {
       text = utf8.decode(input);
     } catch {
@@ -193,7 +195,6 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     }
   }
   const nul = text.indexOf('\u0000');
-  if (nul >= 0 && typeof input !== 'string' && looksUtf16(input)) fail('is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"', { line: 1, column: 1 });
   if (nul >= 0) fail('is binary (it holds a NUL byte), not a CSV file', textPosition(text, nul));
   const where = new Locator(text);
 
@@ -336,22 +337,6 @@ function headerBelow(records: readonly (readonly string[])[], h: number, columns
   const wanted = Math.min(2, columns.length);
   for (let r = h + 1; r < Math.min(records.length, h + 1 + HEADER_SEARCH); r++) if (knownNames(records[r]!, columns).length >= wanted) return r;
   return undefined;
-}
-
-/**
- * Whether bytes with a NUL in them are UTF-16 text without a byte-order mark: in its first 64
- * bytes every other byte is zero (ASCII text as UTF-16 LE or BE), and the others are not.
- */
-function looksUtf16(bytes: Buffer): boolean {
-  const n = Math.min(bytes.length, 64) & ~1;
-  if (n < 4) return false;
-  let even = 0;
-  let odd = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) even++;
-    if (bytes[i + 1] === 0) odd++;
-  }
-  return (odd === n / 2 && even === 0) || (even === n / 2 && odd === 0);
 }
 
 /** What the limits' messages call a file, unless its reader says (an actuals file, a deals file, ...): customer books and pipeline files. */

@@ -200,6 +200,8 @@ describe('whole files as exports write them', () => {
   const refused: readonly [string, (r: Reader) => string | Buffer, string][] = [
     ['UTF-16 LE with a byte-order mark (Excel\'s "Unicode text")', (r) => Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(plain(r).replace(/,/g, '\t'), 'utf16le')]), 'f.csv:1:1 is UTF-16 text: save it as "CSV UTF-8"'],
     ['UTF-16 LE without a byte-order mark', (r) => Buffer.from(plain(r), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    // `é` as UTF-16 is E9 00: not UTF-8, and was reported as "not UTF-8 (byte 0xe9)".
+    ['UTF-16 LE without a byte-order mark, a name with an accent', (r) => Buffer.from(plain(r).replace(/\n(\w+),/, '\nSoci\u00e9t\u00e9,'), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['semicolons and decimal commas (European Excel)', (r) => r.file(GOOD_NUMBER, GOOD_DATE).replace(/,/g, ';').replace('1200', '1200,5'), 'f.csv:1:1 separates fields with ";": arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
     ['tabs', (r) => plain(r).replace(/,/g, '\t'), 'f.csv:1:1 separates fields with tabs: arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
   ];
