@@ -102,6 +102,9 @@ const COLUMNS: readonly CsvColumn[] = [
   ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name], amount: true })),
 ];
 
+/** The columns of a monthly file: month, tier, then the measures (score --actuals tells a monthly file by them). */
+export const MONTHLY_COLUMNS = COLUMNS;
+
 const COUNTS: ReadonlySet<MonthlyMeasure> = new Set(['leads', 'deals']);
 
 /**

@@ -319,6 +319,26 @@ function isBlank(record: readonly string[], from = 0): boolean {
   return true;
 }
 
+/**
+ * The header of a CSV text's first lines, as `readCsv` finds it: the first line with text, or, when
+ * that names none of `columns`, a line within the next HEADER_SEARCH that names two or more (the
+ * header under a title row). Fields are split at every comma, quotes around one dropped: for telling
+ * which kind of file a text is before reading it (score --actuals), not for reading it.
+ *
+ * @example headerFields('Export FY2026\nmonth,tier,new_arr\n', [{ name: 'month' }, { name: 'tier' }]) // => ['month', 'tier', 'new_arr']
+ * Complexity: O(length of the text).
+ */
+export function headerFields(text: string, columns: readonly CsvColumn[]): readonly string[] {
+  const records = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, HEADER_SEARCH + 1)
+    .map((l) => l.split(',').map((cell) => cell.trim().replace(/^"|"$/g, '')));
+  if (records.length === 0) return [];
+  return records[headerBelow(records, 0, columns) ?? 0]!;
+}
+
 /** Header rows looked for below a first row that names no column (a title or notes above the header). */
 const HEADER_SEARCH = 10;
 

@@ -30,6 +30,7 @@ beforeAll(async () => {
   const pipeline = readFileSync(join(s, 'data/hybrid-pipeline.csv'), 'utf8');
   writeFileSync(join(s, 'pipeline-bad.csv'), onLine(pipeline, 2, (l) => l.replace(/,[^,]*$/, ',6/15/2027')));
   const actuals = readFileSync(join(s, 'example-actuals.csv'), 'utf8');
+  writeFileSync(join(s, 'actuals-title.csv'), `Actuals FY2026,,\n${actuals}`);
   writeFileSync(join(s, 'actuals-bad.csv'), onLine(actuals, 2, (l) => l.replace(/^1,/, '46053,')));
   const history = readFileSync(join(s, 'example-history.csv'), 'utf8');
   writeFileSync(join(s, 'history-bad.csv'), onLine(history, 2, (l) => l.replace(/^2025-02,/, 'Feb-2025,')));
@@ -52,6 +53,8 @@ describe('each CSV reader, from the command line, refuses a cell as exports writ
     ['deals (fit --deals)', () => ['fit', join(s(), 'example-history.csv'), '--deals', join(s(), 'deals-bad.csv'), '--out', join(dir, 'fitted.yaml')], 'deals-bad.csv:2:13 amount: "(9,000)": an accounting negative; has a comma that is a thousands separator or a decimal comma; write -9000 (a thousands separator) or -9 (a decimal comma), whichever it is', 'fitted.yaml'],
     ['renewal outcomes (fit --customers)', () => ['fit', join(s(), 'example-history.csv'), '--customers', join(s(), 'renewals-bad.csv'), '--out', join(dir, 'fitted.yaml')], 'renewals-bad.csv:2:8 arr: "1.234,56 €": no currency signs or codes; is written the European way (a point between thousands, a decimal comma); write 1234.56', 'fitted.yaml'],
     ['outcomes (score)', () => ['score', report, '--actuals', join(s(), 'outcomes-bad.csv'), '--out', join(dir, 'score')], 'outcomes-bad.csv:2:15 value: "$11,000,000": no currency signs or codes; has thousands separators; write 11000000', 'score'],
+    // Told apart from an outcomes file by its header past the title row (before: outcomes-format errors).
+    ['monthly actuals under a title row (score --actuals)', () => ['score', report, '--actuals', join(s(), 'actuals-title.csv'), '--out', join(dir, 'score')], 'actuals-title.csv:1:1 the header row must come first, and line 2 looks like it', 'score'],
   ])('%s', async (_, args, message, output) => {
     const r = await runCli(...args());
     expect(r.code).toBe(2);
