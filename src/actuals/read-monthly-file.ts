@@ -2,6 +2,7 @@ import {
   calendarMonth,
   closest,
   fiscalMonth,
+  monthNumber,
   numberCell,
   parseDecimal,
   readCsv,
@@ -15,7 +16,6 @@ import { quoteText } from '../scenario/display-text.js';
 import { unknownTierWords } from '../scenario/unknown-tier.js';
 import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
 import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
-import { serialDateProblem } from '../scenario/export-forms.js';
 import { nameKey, readAlikeWhy } from '../scenario/name-key.js';
 import { checkMonthlyFileOptions } from './monthly-file-options.js';
 
@@ -358,12 +358,10 @@ function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
       table.problem(r, MONTH, 'is required: the month number (1 = the oldest month) or YYYY-MM');
       continue;
     }
-    const v = parseDecimal(cell);
-    if (!Number.isNaN(v)) {
-      if (!Number.isInteger(v) || v < 1 || v > maxMonths) {
-        const serial = serialDateProblem(cell);
-        if (serial !== undefined) table.problem(r, MONTH, serial);
-        else table.problem(r, MONTH, `must be a month number from 1 to ${maxMonths} (1 = the oldest month) or YYYY-MM; got ${quoteText(cell)}`);
+    const v = monthNumber(cell, maxMonths, () => `must be a month number from 1 to ${maxMonths} (1 = the oldest month) or YYYY-MM; got ${quoteText(cell)}`);
+    if (v !== undefined) {
+      if (typeof v === 'string') {
+        table.problem(r, MONTH, v);
         continue;
       }
       if (dates > 0) {

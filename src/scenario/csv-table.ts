@@ -494,6 +494,21 @@ export interface MonthRule {
 }
 
 /**
+ * A month number from a month column's cell: the whole number 1..max, or a problem: for a whole
+ * number past max that is an Excel serial day (export-forms.ts), that with its date, else
+ * `wrong(n)`; undefined when the cell is no number (a date, the caller's). The one check of a month
+ * number every month column makes (fiscal months, history months, deals' close months).
+ *
+ * @example monthNumber('46053', 12, (n) => `month ${n}`) // => '46053 looks like an Excel date serial number (2026-01-31): ...'
+ */
+export function monthNumber(cell: string, max: number, wrong: (n: number) => string): number | string | undefined {
+  const n = parseDecimal(cell);
+  if (Number.isNaN(n)) return undefined;
+  if (Number.isInteger(n) && n >= 1 && n <= max) return n;
+  return (n > max ? serialDateProblem(cell) : undefined) ?? wrong(n);
+}
+
+/**
  * A fiscal month from a cell: a whole number 1..rule.max (1 = the first month of the fiscal year),
  * or a date `YYYY-MM` or `YYYY-MM-DD` in the fiscal year's calendar (the day is not used): fiscal
  * month = (y - year) * 12 + (m - startMonth) + 1. Returns the month, or a message saying what is
@@ -502,11 +517,12 @@ export interface MonthRule {
  * @example fiscalMonth('2027-03', { year: 2027, startMonth: 2 }, rule) // => 2
  */
 export function fiscalMonth(cell: string, calendar: FiscalCalendar, rule: MonthRule): number | string {
-  const n = parseDecimal(cell);
-  if (!Number.isNaN(n)) {
-    if (!Number.isInteger(n) || n < 1) return `must be a fiscal month from 1 to ${rule.max} (1 = the first month of the fiscal year) or a date YYYY-MM or YYYY-MM-DD; got ${quoteText(cell)}`;
-    return n > rule.max ? (serialDateProblem(cell) ?? rule.afterMax(`month ${n}`, fiscalStart(calendar))) : n;
-  }
+  const n = monthNumber(cell, rule.max, (v) =>
+    !Number.isInteger(v) || v < 1
+      ? `must be a fiscal month from 1 to ${rule.max} (1 = the first month of the fiscal year) or a date YYYY-MM or YYYY-MM-DD; got ${quoteText(cell)}`
+      : rule.afterMax(`month ${v}`, fiscalStart(calendar)),
+  );
+  if (n !== undefined) return n;
   const d = DATE.exec(cell);
   if (d === null) {
     return dateFormProblem(cell) ?? `expected a fiscal month from 1 to ${rule.max} or a date YYYY-MM or YYYY-MM-DD, got ${quoteText(cell)}`;
