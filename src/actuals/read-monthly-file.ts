@@ -4,7 +4,6 @@ import {
   fiscalMonth,
   monthNumber,
   numberCell,
-  parseDecimal,
   readCsv,
   readCsvBytes,
   type CsvColumn,
