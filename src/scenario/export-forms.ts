@@ -8,7 +8,9 @@ import { excerpt, quoteText } from './display-text.js';
  * - A number is a plain decimal with a point (`1234.5`, `1.2e5`). A cell that is a number in
  *   another form is refused with the plain form to write when the form has one reading (`"1,234,567"`,
  *   `"1.234,56"`, `"$1,234.50"`, `"(1,234)"` an accounting negative, `"1 234,5"`), and with both
- *   readings when it has two (`"1,234"`: a thousands separator or a decimal comma).
+ *   readings when it has two (`"1,234"`: a thousands separator or a decimal comma). In a money or
+ *   count column a plain `12.000` has two as well (a decimal point, or a European thousands point):
+ *   `amountPointProblem`. A percentage (`12,5 %`) is the caller's, with `numberReadings`.
  * - A date is `YYYY-MM` or `YYYY-MM-DD`. A cell that is a date in another form is refused with the
  *   ISO form when it has one reading (`31/01/2026`, `1/31/2026`, `Jan-2026`, `2026-01-31 00:00:00`,
  *   an Excel serial number such as 46053), and with both when it has two (`01/02/2026`, `Jan-26`).
