@@ -2,8 +2,8 @@ import {
   calendarMonth,
   closest,
   fiscalMonth,
+  monthNumber,
   numberCell,
-  parseDecimal,
   readCsv,
   readCsvBytes,
   type CsvColumn,
@@ -98,8 +98,11 @@ const MEASURE_HINTS: Partial<Record<MonthlyMeasure, readonly string[]>> = {
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'month', required: true, hints: ['date', 'period', 'fiscalmonth', 'monthnumber'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
-  ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name] })),
+  ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name], amount: true })),
 ];
+
+/** The columns of a monthly file: month, tier, then the measures (score --actuals tells a monthly file by them). */
+export const MONTHLY_COLUMNS = COLUMNS;
 
 const COUNTS: ReadonlySet<MonthlyMeasure> = new Set(['leads', 'deals']);
 
@@ -354,10 +357,10 @@ function historyMonths(table: CsvTable, maxMonths: number): Float64Array {
       table.problem(r, MONTH, 'is required: the month number (1 = the oldest month) or YYYY-MM');
       continue;
     }
-    const v = parseDecimal(cell);
-    if (!Number.isNaN(v)) {
-      if (!Number.isInteger(v) || v < 1 || v > maxMonths) {
-        table.problem(r, MONTH, `must be a month number from 1 to ${maxMonths} (1 = the oldest month) or YYYY-MM; got ${quoteText(cell)}`);
+    const v = monthNumber(cell, maxMonths, () => `must be a month number from 1 to ${maxMonths} (1 = the oldest month) or YYYY-MM; got ${quoteText(cell)}`);
+    if (v !== undefined) {
+      if (typeof v === 'string') {
+        table.problem(r, MONTH, v);
         continue;
       }
       if (dates > 0) {

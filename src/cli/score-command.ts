@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
 import { differentForecasts, differentScenarios, parseOutcomes, type Outcome } from '../scoring/outcomes-file.js';
 import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
-import { MAX_MONTHLY_FILE_BYTES, parseMonthlyFile } from '../actuals/read-monthly-file.js';
-import { normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
+import { MAX_MONTHLY_FILE_BYTES, MONTHLY_COLUMNS, parseMonthlyFile } from '../actuals/read-monthly-file.js';
+import { headerFields, normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
 import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js';
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
 import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
@@ -146,11 +146,12 @@ function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHe
   return out.sort((a, b) => a.report - b.report);
 }
 
-/** Whether a CSV's header (its first line with text) names a `month` column: a monthly actuals file. */
+/**
+ * Whether a CSV's header names a `month` column: a monthly actuals file. The header is found as
+ * readCsv finds it (headerFields), past a title row, so that file's reader names the title row.
+ */
 function isMonthlyFile(bytes: Buffer): boolean {
-  const text = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
-  const header = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
-  return header.split(',').some((cell) => normalizeHeader(cell.trim().replace(/^"|"$/g, '')) === 'month');
+  return headerFields(bytes.subarray(0, 4096).toString('utf8'), MONTHLY_COLUMNS).some((cell) => normalizeHeader(cell) === 'month');
 }
 
 /** The scores as printed: one line per outcome, then one per metric and the verdict. */

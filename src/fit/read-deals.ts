@@ -1,5 +1,5 @@
-import { calendarMonth, numberCell, readCsv, readCsvBytes, TierLookup, type CsvColumn, type CsvTable } from '../scenario/csv-table.js';
-import { quoteText } from '../scenario/display-text.js';
+import { calendarMonth, decimalProblem, monthNumber, numberCell, readCsv, readCsvBytes, TierLookup, type CsvColumn, type CsvTable } from '../scenario/csv-table.js';
+import { excerpt, quoteText } from '../scenario/display-text.js';
 import type { HistoryCalendar } from './history-calendar.js';
 
 /**
@@ -32,7 +32,7 @@ const AMOUNT = 2;
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'close_month', required: true, hints: ['month', 'closedate', 'closemonth', 'date', 'closed'] },
   { name: 'tier', required: true, hints: ['segment'] },
-  { name: 'amount', required: true, hints: ['acv', 'arr', 'value', 'dealvalue', 'newarr'] },
+  { name: 'amount', required: true, amount: true, hints: ['acv', 'arr', 'value', 'dealvalue', 'newarr'] },
 ];
 
 /**
@@ -92,8 +92,17 @@ function closeMonth(t: CsvTable, r: number, months: number, calendar: HistoryCal
     }
     return m;
   }
-  const m = numberCell(t, r, CLOSE, '', 1, months, () => `must be a month of the history, ${range}; got ${quoteText(cell)}`, true);
-  if (!Number.isNaN(m) && calendar !== undefined) {
+  const number = monthNumber(cell, months, (v) => (Number.isFinite(v) && !Number.isInteger(v) ? `must be a whole number, got ${excerpt(cell)}` : `must be a month of the history, ${range}; got ${quoteText(cell)}`));
+  if (number === undefined) {
+    t.problem(r, CLOSE, decimalProblem(cell));
+    return NaN;
+  }
+  if (typeof number === 'string') {
+    t.problem(r, CLOSE, number);
+    return NaN;
+  }
+  const m = number;
+  if (calendar !== undefined) {
     t.problem(r, CLOSE, `is a month number, but the history gives dates: write it as YYYY-MM`);
     return NaN;
   }

@@ -6,9 +6,10 @@ import { unknownTierWords } from './unknown-tier.js';
 import { MAX_BOOK_BYTES, MAX_BOOK_ROWS, MAX_ISSUES_PER_NAMED_FILE } from './limits.js';
 import { readFileBytes, type FileKind } from './read-file.js';
 import { isTrimmed, Locator, textPosition } from './csv-locator.js';
-import { firstInvalidUtf8, startsUtf16 } from './read-text.js';
+import { firstInvalidUtf8, looksUtf16, startsUtf16 } from './read-text.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
+import { amountPointProblem, dateFormProblem, numberFormProblem, numberReadings, serialDateProblem } from './export-forms.js';
 import { nameKey } from './name-key.js';
 import { indefiniteArticle } from './indefinite-article.js';
 
@@ -21,6 +22,13 @@ import { indefiniteArticle } from './indefinite-article.js';
  * inside), spaces around fields ignored, rows with nothing in them (blank lines, `,,,,`) skipped. The
  * first row is a header naming the columns, matched ignoring case, spaces, `-` and `_` (`Next
  * Renewal` is `next_renewal`). Parsing is csv-parse's.
+ *
+ * As spreadsheets write it: empty cells that END the header (Excel's used range, `id,tier,arr,,,`)
+ * are dropped, and a row may then have as many fields as the raw header, those past the named
+ * columns empty; a row with more fields than the raw header, or a value past the named columns, is
+ * refused (most likely a value with an unquoted comma). A title row or notes above the header (the
+ * first row names no column, one of the next HEADER_SEARCH names two or more) are refused, naming
+ * the header's line (`headerBelow`). Numbers and dates in other forms: export-forms.ts.
  *
  * Positions: every issue about a cell has `line` (1-based line of the file) and `column`, the
  * 1-based CHARACTER column (Unicode code points; a tab counts as one) where the cell's value starts
@@ -56,6 +64,11 @@ export interface CsvColumn {
    * says so instead of "did you mean".
    */
   readonly opposites?: { readonly names: readonly string[]; readonly fix: string };
+  /**
+   * Money or a count (ARR, amounts, deals): a point before three digits (`12.000`) is refused with
+   * both readings, as a European export writes 12000 so (export-forms.ts `amountPointProblem`).
+   */
+  readonly amount?: boolean;
 }
 
 /**
@@ -80,6 +93,11 @@ export class CsvTable {
     private readonly issues: ScenarioIssue[],
     private total: number,
   ) {}
+
+  /** Whether column `col` holds money or a count (CsvColumn.amount). */
+  isAmount(col: number): boolean {
+    return this.columns[col]!.amount === true;
+  }
 
   /** Whether column `col` is in the file. */
   has(col: number): boolean {
@@ -162,6 +180,8 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   if (typeof input === 'string') text = input;
   else {
     if (startsUtf16(input)) fail('is UTF-16 text: save it as "CSV UTF-8"', { line: 1, column: 1 });
+    // Before decoding: `é` as UTF-16 (E9 00) is not UTF-8, and would be reported as such.
+    if (looksUtf16(input)) fail('is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"', { line: 1, column: 1 });
     try {
       text = utf8.decode(input);
     } catch {
@@ -225,16 +245,29 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   while (h < records.length && isBlank(records[h]!)) h++;
   const header = records[h];
   if (header === undefined) return fail(`is empty: it has no ${noun} (expected a header row naming the columns, then one row per ${singular(noun)})`);
-  const fields = readHeader(file, header, columns, (field) => where.at(h, field), fail);
+  const below = headerBelow(records, h, columns);
+  if (below !== undefined) {
+    const line = where.at(below, 0).line;
+    fail(`the header row must come first, and line ${line} looks like it (it names ${knownNames(records[below]!, columns).join(', ')}): delete the ${line - where.at(h, 0).line === 1 ? 'line' : `${line - where.at(h, 0).line} lines`} above it (a title or notes)`, where.at(h, 0));
+  }
+  // Excel writes its used range as a rectangle: when formatted cells lie right of the data, the
+  // header ends in empty cells (`id,tier,arr,,,`) and every row in as many fields. Those header
+  // cells are dropped; a row may then have up to the raw header's fields, those past the named
+  // columns empty (cut off). Past a header that does not end so, a row's extra field is refused:
+  // it is most likely half of a value with an unquoted comma (`1,SMB,12,000,`).
+  const rawWidth = header.length;
+  let width = rawWidth;
+  while (width > 1 && header[width - 1] === '') width--;
+  const fields = readHeader(file, width < rawWidth ? header.slice(0, width) : header, columns, (field) => where.at(h, field), fail);
 
   // Data rows: those with the header's number of fields; the others are problems.
-  const width = header.length;
   const issues: ScenarioIssue[] = [];
   let total = 0;
   const rows: string[][] = [];
   const rowRecord: number[] = [];
   for (let r = h + 1; r < records.length; r++) {
     const record = records[r]!;
+    if (record.length > width && record.length <= rawWidth && isBlank(record, width)) record.length = width;
     if (record.length === width) {
       if (isBlank(record)) continue;
       rows.push(record);
@@ -243,12 +276,18 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     }
     if (isBlank(record) || ++total > MAX_ISSUES) continue;
     const extra = record.length > width;
-    const at = where.at(r, extra ? width : 0);
+    // Within the raw header's width, the first field past the named columns that is not empty.
+    let past = width;
+    if (extra && record.length <= rawWidth) while (record[past] === '') past++;
+    else if (extra) past = rawWidth;
+    const at = where.at(r, extra ? past : 0);
     issues.push({
       path: [],
-      message: extra
-        ? `has ${record.length} fields but the header has ${width}: put a value that contains a comma in quotes ("Acme, Inc")`
-        : `has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${width}`,
+      message: !extra
+        ? `has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${width}`
+        : record.length > rawWidth
+          ? `has ${record.length} fields but the header has ${rawWidth}: put a value that contains a comma in quotes ("Acme, Inc")`
+          : `has a value in field ${past + 1}, past the header's ${width} named columns: put a value that contains a comma in quotes ("Acme, Inc")`,
       line: at.line,
       column: extra ? at.column : 1,
     });
@@ -274,10 +313,50 @@ function leadingBlankLines(text: string): number {
   return lines;
 }
 
-/** A record whose fields are all empty: a blank line, or `,,,` from a spreadsheet. */
-function isBlank(record: readonly string[]): boolean {
-  for (let i = 0; i < record.length; i++) if (record[i] !== '') return false;
+/** A record whose fields (from field `from` on) are all empty: a blank line, or `,,,` from a spreadsheet. */
+function isBlank(record: readonly string[], from = 0): boolean {
+  for (let i = from; i < record.length; i++) if (record[i] !== '') return false;
   return true;
+}
+
+/**
+ * The header of a CSV text's first lines, as `readCsv` finds it: the first line with text, or, when
+ * that names none of `columns`, a line within the next HEADER_SEARCH that names two or more (the
+ * header under a title row). Fields are split at every comma, quotes around one dropped: for telling
+ * which kind of file a text is before reading it (score --actuals), not for reading it.
+ *
+ * @example headerFields('Export FY2026\nmonth,tier,new_arr\n', [{ name: 'month' }, { name: 'tier' }]) // => ['month', 'tier', 'new_arr']
+ * Complexity: O(length of the text).
+ */
+export function headerFields(text: string, columns: readonly CsvColumn[]): readonly string[] {
+  const records = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, HEADER_SEARCH + 1)
+    .map((l) => l.split(',').map((cell) => cell.trim().replace(/^"|"$/g, '')));
+  if (records.length === 0) return [];
+  return records[headerBelow(records, 0, columns) ?? 0]!;
+}
+
+/** Header rows looked for below a first row that names no column (a title or notes above the header). */
+const HEADER_SEARCH = 10;
+
+/** The columns a record names, canonically. */
+function knownNames(record: readonly string[], columns: readonly CsvColumn[]): string[] {
+  const names = new Map(columns.map((c) => [normalizeHeader(c.name), c.name]));
+  return [...new Set(record.flatMap((f) => names.get(normalizeHeader(f)) ?? []))];
+}
+
+/**
+ * When record h (the first that is not blank) names none of the columns, the record within the
+ * next HEADER_SEARCH that names two of them or more (a header under a title row or notes), or undefined.
+ */
+function headerBelow(records: readonly (readonly string[])[], h: number, columns: readonly CsvColumn[]): number | undefined {
+  if (knownNames(records[h]!, columns).length > 0) return undefined;
+  const wanted = Math.min(2, columns.length);
+  for (let r = h + 1; r < Math.min(records.length, h + 1 + HEADER_SEARCH); r++) if (knownNames(records[r]!, columns).length >= wanted) return r;
+  return undefined;
 }
 
 /** What the limits' messages call a file, unless its reader says (an actuals file, a deals file, ...): customer books and pipeline files. */
@@ -312,11 +391,6 @@ export async function readCsvBytes(
 // `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the same numbers, but a run of digits has one reading, so a long
 // cell that is not a number fails in linear time (the other splits the run in every way first).
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const THOUSANDS = /^[+-]?\d{1,3}(?:([,' _\u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d+)?$/;
-const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
-const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}\s*[+-]?[\d.]|[\d.]\s*[A-Z]{3}$/;
-const SEPARATORS = /[,' _\u00a0\u202f]/g;
-const CURRENCY_SIGNS = /[$€£¥₹¤]|^[A-Z]{3}|[A-Z]{3}$/g;
 
 /**
  * A plain decimal number (`1200`, `-3.5`, `.25`, `1e6`); NaN for anything else, including ''. No
@@ -343,22 +417,23 @@ export function parseDecimal(cell: string): number {
 /**
  * Why a non-empty cell is not a plain decimal number, with the fix.
  *
- * @example decimalProblem('12,000') // => '"12,000" has a thousands separator: write 12000'
+ * Number forms of exports (`"1,234,567"`, `1.234,56`, `$1,234`, `(1,234)`) are export-forms.ts's:
+ * refused with the plain number to write, or both readings when there are two.
+ *
+ * @example decimalProblem('12,000,000') // => '"12,000,000": has thousands separators: write 12000000'
  */
 export function decimalProblem(cell: string): string {
   const q = quoteText(cell);
   const t = cell.trim();
-  if (THOUSANDS.test(t)) return `${q} has a thousands separator: write ${excerpt(t.replace(SEPARATORS, ''))}`;
-  if (DECIMAL_COMMA.test(t)) return `${q}: write decimals with a point (${excerpt(t.replace(',', '.'))}), and no thousands separators`;
   if (t.endsWith('%')) {
-    const v = parseDecimal(t.slice(0, -1).trim());
-    return Number.isNaN(v) ? `${q} is not a number` : `${q}: write a share as a decimal, not a percentage: ${formatShare(v / 100)}`;
+    // `12,5 %` (a European percent) is 0.125; `1,200%` is 12 or 0.012.
+    const r = numberReadings(t.slice(0, -1).trim());
+    const share = (x: string) => formatShare(Number(x) / 100);
+    if (r === undefined) return `${q} is not a number`;
+    const write = r.other === undefined ? share(r.plain) : `${share(r.plain)} (a thousands separator) or ${share(r.other)} (a decimal ${r.mark}), whichever it is`;
+    return `${q}: write a share as a decimal, not a percentage: ${write}`;
   }
-  if (CURRENCY.test(t)) {
-    const bare = t.replace(CURRENCY_SIGNS, '').trim().replace(SEPARATORS, '');
-    return `${q}: no currency signs or codes${DECIMAL.test(bare) ? `; write ${excerpt(bare)}` : ''}`;
-  }
-  return `expected a number, got ${q}`;
+  return numberFormProblem(cell) ?? `expected a number, got ${q}`;
 }
 
 /**
@@ -385,7 +460,9 @@ export function numberCell(
     return NaN;
   }
   const v = parseDecimal(cell);
+  const ambiguous = Number.isNaN(v) || !table.isAmount(col) ? undefined : amountPointProblem(cell);
   if (Number.isNaN(v)) table.problem(row, col, decimalProblem(cell));
+  else if (ambiguous !== undefined) table.problem(row, col, ambiguous);
   else if (!Number.isFinite(v)) table.problem(row, col, `${quoteText(cell)} is beyond the largest number there is (about 1.8e308): ${outOfRange(v).replace(/got -?Infinity/, `got ${excerpt(cell)}`)}`);
   else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${excerpt(cell)}`);
   else if (v < min || v > max) table.problem(row, col, outOfRange(v));
@@ -397,7 +474,6 @@ export function numberCell(
 const formatShare = (v: number) => String(Number(v.toPrecision(12)));
 
 const DATE = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/;
-const OTHER_DATE = /^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$|^\d{4}\/\d{1,2}$/;
 
 /** The fiscal year a file's dates are placed in. */
 export interface FiscalCalendar {
@@ -418,6 +494,21 @@ export interface MonthRule {
 }
 
 /**
+ * A month number from a month column's cell: the whole number 1..max, or a problem: for a whole
+ * number past max that is an Excel serial day (export-forms.ts), that with its date, else
+ * `wrong(n)`; undefined when the cell is no number (a date, the caller's). The one check of a month
+ * number every month column makes (fiscal months, history months, deals' close months).
+ *
+ * @example monthNumber('46053', 12, (n) => `month ${n}`) // => '46053 looks like an Excel date serial number (2026-01-31): ...'
+ */
+export function monthNumber(cell: string, max: number, wrong: (n: number) => string): number | string | undefined {
+  const n = parseDecimal(cell);
+  if (Number.isNaN(n)) return undefined;
+  if (Number.isInteger(n) && n >= 1 && n <= max) return n;
+  return (n > max ? serialDateProblem(cell) : undefined) ?? wrong(n);
+}
+
+/**
  * A fiscal month from a cell: a whole number 1..rule.max (1 = the first month of the fiscal year),
  * or a date `YYYY-MM` or `YYYY-MM-DD` in the fiscal year's calendar (the day is not used): fiscal
  * month = (y - year) * 12 + (m - startMonth) + 1. Returns the month, or a message saying what is
@@ -426,15 +517,15 @@ export interface MonthRule {
  * @example fiscalMonth('2027-03', { year: 2027, startMonth: 2 }, rule) // => 2
  */
 export function fiscalMonth(cell: string, calendar: FiscalCalendar, rule: MonthRule): number | string {
-  const n = parseDecimal(cell);
-  if (!Number.isNaN(n)) {
-    if (!Number.isInteger(n) || n < 1) return `must be a fiscal month from 1 to ${rule.max} (1 = the first month of the fiscal year) or a date YYYY-MM or YYYY-MM-DD; got ${quoteText(cell)}`;
-    return n > rule.max ? rule.afterMax(`month ${n}`, fiscalStart(calendar)) : n;
-  }
+  const n = monthNumber(cell, rule.max, (v) =>
+    !Number.isInteger(v) || v < 1
+      ? `must be a fiscal month from 1 to ${rule.max} (1 = the first month of the fiscal year) or a date YYYY-MM or YYYY-MM-DD; got ${quoteText(cell)}`
+      : rule.afterMax(`month ${v}`, fiscalStart(calendar)),
+  );
+  if (n !== undefined) return n;
   const d = DATE.exec(cell);
   if (d === null) {
-    if (OTHER_DATE.test(cell)) return `${quoteText(cell)}: write dates as YYYY-MM or YYYY-MM-DD (e.g. 2027-03-15)`;
-    return `expected a fiscal month from 1 to ${rule.max} or a date YYYY-MM or YYYY-MM-DD, got ${quoteText(cell)}`;
+    return dateFormProblem(cell) ?? `expected a fiscal month from 1 to ${rule.max} or a date YYYY-MM or YYYY-MM-DD, got ${quoteText(cell)}`;
   }
   const y = Number(d[1]);
   const m = Number(d[2]);
@@ -450,14 +541,15 @@ export function fiscalMonth(cell: string, calendar: FiscalCalendar, rule: MonthR
 /**
  * A date cell `YYYY-MM` or `YYYY-MM-DD` as a month count (year x 12 + month - 1): undefined when the
  * cell is not written as a date at all, a problem when it is written as one but is none (month 13,
- * 2025-02-30). The one check every reader of dated months uses.
+ * 2025-02-30) or is a date in another form (`1/31/2026`, `Jan-2026`: export-forms.ts, with the
+ * ISO form to write). The one check every reader of dated months uses.
  *
  * @example calendarMonth('2025-03') // => 24302
  * @example calendarMonth('2025-02-30') // => '"2025-02-30" is not a date'
  */
 export function calendarMonth(cell: string): number | string | undefined {
   const d = DATE.exec(cell);
-  if (d === null) return undefined;
+  if (d === null) return dateFormProblem(cell);
   const y = Number(d[1]);
   const m = Number(d[2]);
   const day = d[3] === undefined ? 1 : Number(d[3]);

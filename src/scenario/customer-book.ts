@@ -72,10 +72,10 @@ const ESCALATOR = 7;
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'id', required: true, hints: ['customerid', 'customer', 'accountid', 'account', 'customername', 'name'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
-  { name: 'arr', required: true, hints: ['annualrecurringrevenue', 'currentarr', 'acv'] },
+  { name: 'arr', required: true, amount: true, hints: ['annualrecurringrevenue', 'currentarr', 'acv'] },
   { name: 'next_renewal', required: true, hints: ['renewaldate', 'renewal', 'nextrenewaldate', 'renewalmonth', 'renews'] },
   { name: 'term_months', required: true, hints: ['term', 'termlength', 'contractterm', 'contractmonths', 'months'] },
-  { name: 'renewals_completed', hints: ['renewals', 'renewalcount', 'timesrenewed'] },
+  { name: 'renewals_completed', amount: true, hints: ['renewals', 'renewalcount', 'timesrenewed'] },
   { name: 'health', hints: ['healthscore', 'usage', 'usagescore'] },
   { name: 'escalator', hints: ['uplift', 'priceescalator', 'escalation', 'priceuplift'] },
 ];

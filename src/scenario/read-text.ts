@@ -28,6 +28,7 @@ export async function readScenarioText(file: string, check?: (opened: string) =>
   };
   const bytes = await readFileBytes(file, file, SCENARIO_FILE, check);
   if (startsUtf16(bytes)) fail('is UTF-16 text; save it as UTF-8', { line: 1, column: 1 });
+  if (looksUtf16(bytes)) fail('is UTF-16 text without a byte-order mark; save it as UTF-8', { line: 1, column: 1 });
   const nul = bytes.indexOf(0);
   if (nul >= 0) fail('is binary (it holds a NUL byte), not a YAML or JSON scenario', position(bytes, nul));
   const bad = firstInvalidUtf8(bytes);
@@ -51,6 +52,22 @@ function position(bytes: Buffer, offset: number): { line: number; column: number
 
 /** Whether the bytes open with a UTF-16 byte-order mark (little- or big-endian): text saved as UTF-16. */
 export const startsUtf16 = (bytes: Uint8Array): boolean => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+
+/**
+ * Whether bytes are UTF-16 text without a byte-order mark (CSV files and scenarios): in their first 64
+ * bytes every other byte is zero (ASCII text as UTF-16 LE or BE), and the others are not.
+ */
+export function looksUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return (odd === n / 2 && even === 0) || (even === n / 2 && odd === 0);
+}
 
 /**
  * Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629: no overlong

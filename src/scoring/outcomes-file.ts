@@ -66,7 +66,7 @@ const COLUMNS: readonly CsvColumn[] = [
   { name: 'report', hints: ['forecast', 'dir', 'directory', 'year'] },
   { name: 'tier', required: true, hints: ['segment'] },
   { name: 'metric', required: true, hints: ['measure', 'kpi'] },
-  { name: 'value', required: true, hints: ['actual', 'outcome', 'amount'] },
+  { name: 'value', required: true, amount: true, hints: ['actual', 'outcome', 'amount'] },
 ];
 
 /** Metric names accepted, normalised (normalizeHeader), and the metric each means. */

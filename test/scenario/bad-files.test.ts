@@ -87,6 +87,16 @@ const cases: Array<{ name: string; make: (dir: string) => string; expected: stri
     expected: '<dir>/w.yaml:1:1 is UTF-16 text; save it as UTF-8',
   },
   {
+    name: 'UTF-16 LE without a byte-order mark (before: "binary (it holds a NUL byte)")',
+    make: (dir) => (writeFileSync(join(dir, 'u.yaml'), Buffer.from('name: Société\n', 'utf16le')), join(dir, 'u.yaml')),
+    expected: '<dir>/u.yaml:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
+  },
+  {
+    name: 'UTF-16 BE without a byte-order mark, JSON',
+    make: (dir) => (writeFileSync(join(dir, 'u.json'), Buffer.from('{"name": "x"}\n', 'utf16le').swap16()), join(dir, 'u.json')),
+    expected: '<dir>/u.json:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
+  },
+  {
     name: 'a file over the size limit (refused before it is read)',
     make: (dir) => {
       const big = join(dir, 'big.yaml');

@@ -87,7 +87,7 @@ const cases: Array<{ name: string; csv: string; expected: string[]; calendar?: F
   {
     name: 'a date in another format',
     csv: `${H}\nc1,smb,5,03/15/2027,12\n`,
-    expected: ['b.csv:2:10 next_renewal: "03/15/2027": write dates as YYYY-MM or YYYY-MM-DD (e.g. 2027-03-15)'],
+    expected: ['b.csv:2:10 next_renewal: "03/15/2027": write dates as YYYY-MM or YYYY-MM-DD: 2027-03-15'],
   },
   {
     name: 'a duplicate id (naming the line of the first)',
@@ -126,7 +126,7 @@ const cases: Array<{ name: string; csv: string; expected: string[]; calendar?: F
     expected: ['b.csv:1:38 unknown column "name"; the columns are: id, tier, arr, next_renewal, term_months, renewals_completed, health, escalator'],
   },
   { name: 'a column twice', csv: `${H},ARR\nc1,smb,5,3,12,5\n`, expected: ['b.csv:1:38 column "ARR" appears twice (also field 3)'] },
-  { name: 'a thousands separator', csv: `${H}\nc1,smb,"12,000",3,12\n`, expected: ['b.csv:2:8 arr: "12,000" has a thousands separator: write 12000'] },
+  { name: 'a thousands separator', csv: `${H}\nc1,smb,"12,000",3,12\n`, expected: ['b.csv:2:8 arr: "12,000": has a comma that is a thousands separator or a decimal comma; write 12000 (a thousands separator) or 12 (a decimal comma), whichever it is'] },
   { name: 'a currency sign', csv: `${H}\nc1,smb,$1200,3,12\n`, expected: ['b.csv:2:8 arr: "$1200": no currency signs or codes; write 1200'] },
   { name: 'a currency code', csv: `${H}\nc1,smb,EUR 1200,3,12\n`, expected: ['b.csv:2:8 arr: "EUR 1200": no currency signs or codes; write 1200'] },
   { name: 'not a number', csv: `${H}\nc1,smb,lots,3,12\n`, expected: ['b.csv:2:8 arr: expected a number, got "lots"'] },

@@ -25,7 +25,7 @@ const plain = (b: PipelineBook | undefined) => b && { size: b.size, amount: [...
 /** Broken pipelines and the exact lines of the error (file:line:column, column name, message). */
 const cases: Array<{ name: string; csv: string; expected: string[]; calendar?: FiscalCalendar; stages?: Record<string, number> | null }> = [
   { name: 'a negative amount', csv: `${H}\no1,ent,-100,0.5,3\n`, expected: ['p.csv:2:8 amount: must be at least 0, got -100'] },
-  { name: 'a thousands separator', csv: `${H}\no1,ent,"80,000",0.5,3\n`, expected: ['p.csv:2:8 amount: "80,000" has a thousands separator: write 80000'] },
+  { name: 'a thousands separator', csv: `${H}\no1,ent,"80,000",0.5,3\n`, expected: ['p.csv:2:8 amount: "80,000": has a comma that is a thousands separator or a decimal comma; write 80000 (a thousands separator) or 80 (a decimal comma), whichever it is'] },
   { name: 'a probability above 1', csv: `${H}\no1,ent,100,1.5,3\n`, expected: ['p.csv:2:12 probability: must be a win probability within [0, 1], got 1.5'] },
   {
     name: 'a probability in percent',

@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import { readCustomerBooks } from '../../src/scenario/customer-book.js';
+import { readPipelines } from '../../src/scenario/pipeline-file.js';
+import { parseMonthlyFile } from '../../src/actuals/read-monthly-file.js';
+import { parseDeals } from '../../src/fit/read-deals.js';
+import { parseRenewalOutcomes } from '../../src/fit/read-renewal-outcomes.js';
+import { parseOutcomes } from '../../src/scoring/outcomes-file.js';
+import { excelSerialDate } from '../../src/scenario/export-forms.js';
+import { numberCell, readCsv } from '../../src/scenario/csv-table.js';
+import { scenarioErrorLines } from '../helpers/fixtures.js';
+
+/**
+ * Files as finance exports them (Excel in US and European locales, Google Sheets, CRMs), fed to
+ * every CSV reader arrcast has. The rule, one for every reader (export-forms.ts, csv-table.ts):
+ * read it when it has one reading and arrcast's format allows it (a byte-order mark, CRLF or CR,
+ * `,,,` rows and empty fields past the header, header case and spaces), else refuse it with the
+ * line, the column and what to write. Before, `"1,234"` was said to be 1234 with no word of the
+ * decimal-comma reading, `"1.234,56 €"` was to be written `1.23456` (a thousand times too small),
+ * `(1,234)`, `1.234,56`, `Jan-2026`, `2026-01-31 00:00:00` and an Excel serial day (46053) got no
+ * hint at all (the serial: "month 46053 is more than 10 years after the fiscal year starts"),
+ * `01/02/2026` was not said to be ambiguous, a title row above the header was reported as a header
+ * of unknown columns, and a row with `,,,` past the header's fields was refused.
+ */
+
+/** Each reader, with a template putting `num` in a money column and `date` in a month column of line 2. */
+interface Reader {
+  readonly name: string;
+  readonly file: (num: string, date: string) => string;
+  readonly read: (input: string | Buffer) => unknown;
+  /** The money column's name. */
+  readonly money: { readonly name: string };
+  /** The month column's name; absent for a reader with no month column. */
+  readonly month?: { readonly name: string };
+}
+
+const q = (cell: string) => (/[,"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+const CAL = { year: 2026, startMonth: 1 };
+const REPORT = [{ dir: 'plan', tiers: ['SMB'] }];
+
+const READERS: readonly Reader[] = [
+  {
+    name: 'customer book',
+    file: (num, date) => `id,tier,arr,next_renewal,term_months\nc1,SMB,${q(num)},${q(date)},12\n`,
+    read: (input) => readCustomerBooks(input, 'f.csv', ['SMB'], ['SMB'], CAL),
+    money: { name: 'arr' },
+    month: { name: 'next_renewal' },
+  },
+  {
+    name: 'pipeline',
+    file: (num, date) => `id,tier,amount,probability,close_month\no1,SMB,${q(num)},0.5,${q(date)}\n`,
+    read: (input) => readPipelines(input, 'f.csv', ['SMB'], ['SMB'], CAL, undefined),
+    money: { name: 'amount' },
+    month: { name: 'close_month' },
+  },
+  {
+    name: 'actuals',
+    file: (num, date) => `tier,new_arr,month\nSMB,${q(num)},${q(date)}\n`,
+    read: (input) => parseMonthlyFile(input, 'f.csv', { kind: 'actuals', calendar: CAL }),
+    money: { name: 'new_arr' },
+    month: { name: 'month' },
+  },
+  {
+    name: 'history',
+    file: (num, date) => `tier,new_arr,month\nSMB,${q(num)},${q(date)}\n`,
+    read: (input) => parseMonthlyFile(input, 'f.csv', { kind: 'history', minMonths: 1 }),
+    money: { name: 'new_arr' },
+    month: { name: 'month' },
+  },
+  {
+    name: 'deals',
+    file: (num, date) => `tier,amount,close_month\nSMB,${q(num)},${q(date)}\n`,
+    read: (input) => parseDeals(input, 'f.csv', ['SMB'], 12, { firstYear: 2026, firstMonth: 1, fiscalYear: 2027, fiscalYearStartMonth: 1 }),
+    money: { name: 'amount' },
+    month: { name: 'close_month' },
+  },
+  {
+    name: 'renewal outcomes',
+    file: (num) => `id,tier,arr,renewed\nc1,SMB,${q(num)},1\n`,
+    read: (input) => parseRenewalOutcomes(input, 'f.csv', ['SMB']),
+    money: { name: 'arr' },
+  },
+  {
+    name: 'outcomes',
+    file: (num) => `tier,metric,value\ntotal,revenue,${q(num)}\n`,
+    read: (input) => parseOutcomes(input, 'f.csv', REPORT),
+    money: { name: 'value' },
+  },
+];
+
+const GOOD_NUMBER = '1200';
+
+/** The 1-based column of line 2 where a marker put in place of a cell is: where that cell starts (its opening quote when quoted). */
+const columnOf = (file: string, marker: string) => file.split('\n')[1]!.indexOf(marker) + 1;
+const GOOD_DATE = '2026-01';
+
+/** Number cells of exports, and what every reader says of each, written out by hand. */
+const NUMBERS: readonly [string, string][] = [
+  ['1,234,567', '"1,234,567": has thousands separators; write 1234567'],
+  ['1,234.50', '"1,234.50": has thousands separators; write 1234.50'],
+  ['1,234', '"1,234": has a comma that is a thousands separator or a decimal comma; write 1234 (a thousands separator) or 1.234 (a decimal comma), whichever it is'],
+  ['1.234,56', '"1.234,56": is written the European way (a point between thousands, a decimal comma); write 1234.56'],
+  ['1.234.567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567'],
+  ['1234,5', '"1234,5": has a decimal comma; write 1234.5'],
+  ['1 234 567', '"1 234 567": has thousands separators; write 1234567'],
+  ['1\u00a0234,50', '"1\u00a0234,50": has thousands separators; write 1234.5'],
+  ["1'234.5", `"1'234.5": has thousands separators; write 1234.5`],
+  ['$1,234.50', '"$1,234.50": no currency signs or codes; has thousands separators; write 1234.50'],
+  ['1.234,56 €', '"1.234,56 €": no currency signs or codes; is written the European way (a point between thousands, a decimal comma); write 1234.56'],
+  ['€1.234', '"€1.234": no currency signs or codes; has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator) or 1.2340 (a decimal point), whichever it is'],
+  // A point before three digits in a money column: a US decimal point or a European thousands separator.
+  ['12.000', '"12.000": has a point that is a thousands separator or a decimal point; write 12000 (a thousands separator) or 12 (a decimal point), whichever it is'],
+  ['250.000', '"250.000": has a point that is a thousands separator or a decimal point; write 250000 (a thousands separator) or 250 (a decimal point), whichever it is'],
+  ['1.234', '"1.234": has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator) or 1.2340 (a decimal point), whichever it is'],
+  ['USD 1200', '"USD 1200": no currency signs or codes; write 1200'],
+  ['1200 EUR', '"1200 EUR": no currency signs or codes; write 1200'],
+  ['(1234)', '"(1234)": an accounting negative; write -1234'],
+  ['(1,234.5)', '"(1,234.5)": an accounting negative; has thousands separators; write -1234.5'],
+  ['$(1,234)', '"$(1,234)": an accounting negative; no currency signs or codes; has a comma that is a thousands separator or a decimal comma; write -1234 (a thousands separator) or -1.234 (a decimal comma), whichever it is'],
+  ['12%', '"12%": write a share as a decimal, not a percentage: 0.12'],
+  ['12.5 %', '"12.5 %": write a share as a decimal, not a percentage: 0.125'],
+  ['12,5 %', '"12,5 %": write a share as a decimal, not a percentage: 0.125'],
+  ['12,5%', '"12,5%": write a share as a decimal, not a percentage: 0.125'],
+  ['1,200%', '"1,200%": write a share as a decimal, not a percentage: 12 (a thousands separator) or 0.012 (a decimal comma), whichever it is'],
+  ['$ -', '"$ -" is an accounting zero: write 0'],
+  ['1.2.3', 'expected a number, got "1.2.3"'],
+];
+
+/** Date cells of exports, and what every reader with a month column says of each. */
+const DATES: readonly [string, string][] = [
+  ['1/31/2026', '"1/31/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-01-31'],
+  ['31/01/2026', '"31/01/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-01-31'],
+  ['31.01.2026', '"31.01.2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-01-31'],
+  ['31-01-2026', '"31-01-2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-01-31'],
+  ['2026/01/31', '"2026/01/31": write dates as YYYY-MM or YYYY-MM-DD: 2026-01-31'],
+  ['2026/3', '"2026/3": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['03/2026', '"03/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['3/2026', '"3/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['13/2026', '"13/2026" is not a date'],
+  ['3/15/2026 12:00 AM', '"3/15/2026 12:00 AM" has a time of day: write the date alone, as YYYY-MM-DD: 2026-03-15'],
+  ['15/03/2026 00:00', '"15/03/2026 00:00" has a time of day: write the date alone, as YYYY-MM-DD: 2026-03-15'],
+  ['03/04/2026 00:00', '"03/04/2026 00:00" could be 2026-03-04 (month first, as in the US) or 2026-04-03 (day first): write the one it is, as YYYY-MM-DD'],
+  ['01/02/2026', '"01/02/2026" could be 2026-01-02 (month first, as in the US) or 2026-02-01 (day first): write the one it is, as YYYY-MM-DD'],
+  ['2/2/2026', '"2/2/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-02-02'],
+  ['1/31/26', '"1/31/26" has a two-digit year: write dates as YYYY-MM or YYYY-MM-DD, with the year in full'],
+  ['2/30/2026', '"2/30/2026" is not a date'],
+  ['Jan-2026', '"Jan-2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-01'],
+  ['January 2026', '"January 2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-01'],
+  ['Sept. 2026', '"Sept. 2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-09'],
+  ['2026 Mar', '"2026 Mar": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['31-Jan-2026', '"31-Jan-2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-01-31'],
+  ['January 31, 2026', '"January 31, 2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-01-31'],
+  ['Jan-26', '"Jan-26" could be January 2026 or January 26 of a year not given: write YYYY-MM (2026-01) or YYYY-MM-DD'],
+  ['2026-01-31 00:00:00', '"2026-01-31 00:00:00" has a time of day: write the date alone, 2026-01-31'],
+  ['2026-01-31T00:00:00Z', '"2026-01-31T00:00:00Z" has a time of day: write the date alone, 2026-01-31'],
+  ['2026-01-31T23:59:59.5+01:00', '"2026-01-31T23:59:59.5+01:00" has a time of day: write the date alone, 2026-01-31'],
+  ['46053', '46053 looks like an Excel date serial number (2026-01-31): format the column as dates written yyyy-mm-dd before saving, or write 2026-01'],
+];
+
+describe('number cells as exports write them: the same message from every reader, with the line, the column and what to write', () => {
+  const cases = READERS.flatMap((r) => NUMBERS.map(([cell, message]) => ({ reader: r.name, cell, r, message })));
+  it.each(cases)('$reader: $cell', ({ r, cell, message }) => {
+    expect(scenarioErrorLines(() => r.read(r.file(cell, GOOD_DATE)))).toEqual([`f.csv:2:${columnOf(r.file('\u0001', GOOD_DATE), '\u0001')} ${r.money.name}: ${message}`]);
+  });
+
+  it.each(READERS.map((r) => ({ reader: r.name, r })))('$reader: 1.2E+05 is 120000 (scientific notation is a plain number)', ({ r }) => {
+    // The same result as the file with 120000 written out, and not that of 1.2 (the mantissa alone);
+    // each written in 7 characters, so the columns a reader records for the cells after it agree.
+    expect(r.read(r.file('1.2E+05', GOOD_DATE))).toEqual(r.read(r.file('+120000', GOOD_DATE)));
+    expect(r.read(r.file('1.2E+05', GOOD_DATE))).not.toEqual(r.read(r.file('1.20000', GOOD_DATE)));
+  });
+});
+
+describe('date cells as exports write them: the same message from every reader with a month column', () => {
+  const cases = READERS.filter((r) => r.month !== undefined).flatMap((r) => DATES.map(([cell, message]) => ({ reader: r.name, cell, r, message })));
+  it.each(cases)('$reader: $cell', ({ r, cell, message }) => {
+    expect(scenarioErrorLines(() => r.read(r.file(GOOD_NUMBER, cell)))).toEqual([`f.csv:2:${columnOf(r.file(GOOD_NUMBER, '\u0001'), '\u0001')} ${r.month!.name}: ${message}`]);
+  });
+});
+
+describe('whole files as exports write them', () => {
+  const plain = (r: Reader) => r.file(GOOD_NUMBER, GOOD_DATE);
+  /** Read right: the same result as the plain file. */
+  const readRight: readonly [string, (text: string) => string | Buffer][] = [
+    ['a UTF-8 byte-order mark', (t) => Buffer.from(`\uFEFF${t}`)],
+    ['CRLF line ends', (t) => t.replace(/\n/g, '\r\n')],
+    ['lone CR line ends', (t) => t.replace(/\n/g, '\r')],
+    ['no line end after the last line', (t) => t.replace(/\n$/, '')],
+    ['trailing empty rows, blank and ",,,"', (t) => `${t},,,\n\n,,,,,\n`],
+    // Excel's used range as a rectangle: the header and every row end in the same empty cells.
+    ['a header and rows ending in empty cells (Excel\'s rectangle)', (t) => t.replace(/\n/g, ',,,\n')],
+    ['a header ending in empty cells, a row in fewer', (t) => t.replace('\n', ',,,\n').replace(/\n$/, ',\n')],
+    ['header cells in upper case, spaced, with no-break spaces', (t) => t.replace(/^[^\n]*/, (h) => h.split(',').map((c) => ` \u00a0${c.toUpperCase().replace('_', '\u00a0')} `).join(','))],
+  ];
+  const cases = READERS.flatMap((r) => readRight.map(([what, change]) => ({ reader: r.name, what, r, change })));
+  it.each(cases)('$reader, $what: read as the plain file is', ({ r, change }) => {
+    expect(r.read(change(plain(r)))).toEqual(r.read(plain(r)));
+  });
+
+  /** Refused with the line and what to do. */
+  const refused: readonly [string, (r: Reader) => string | Buffer, string][] = [
+    ['UTF-16 LE with a byte-order mark (Excel\'s "Unicode text")', (r) => Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(plain(r).replace(/,/g, '\t'), 'utf16le')]), 'f.csv:1:1 is UTF-16 text: save it as "CSV UTF-8"'],
+    ['UTF-16 LE without a byte-order mark', (r) => Buffer.from(plain(r), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    // `é` as UTF-16 is E9 00: not UTF-8, and was reported as "not UTF-8 (byte 0xe9)".
+    ['UTF-16 LE without a byte-order mark, a name with an accent', (r) => Buffer.from(plain(r).replace(/\n(\w+),/, '\nSoci\u00e9t\u00e9,'), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    ['semicolons and decimal commas (European Excel)', (r) => r.file(GOOD_NUMBER, GOOD_DATE).replace(/,/g, ';').replace('1200', '1200,5'), 'f.csv:1:1 separates fields with ";": arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
+    ['tabs', (r) => plain(r).replace(/,/g, '\t'), 'f.csv:1:1 separates fields with tabs: arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
+  ];
+  const refusedCases = READERS.flatMap((r) => refused.map(([what, file, message]) => ({ reader: r.name, what, r, file, message })));
+  it.each(refusedCases)('$reader, $what: refused', ({ r, file, message }) => {
+    expect(scenarioErrorLines(() => r.read(file(r)))).toEqual([message]);
+  });
+
+  it.each(READERS.map((r) => ({ reader: r.name, r })))('$reader: a Windows-1252 byte (Société) is refused at its line and column, not read as U+FFFD', ({ r }) => {
+    const text = plain(r).replace(/\n(\w+),/, '\nSoci\u00e9t\u00e9,');
+    const column = text.split('\n')[1]!.indexOf('\u00e9') + 1;
+    expect(scenarioErrorLines(() => r.read(Buffer.from(text, 'latin1')))).toEqual([`f.csv:2:${column} is not UTF-8 text (byte 0xe9 here): save it as "CSV UTF-8"`]);
+  });
+
+  it.each(READERS.map((r) => ({ reader: r.name, r })))('$reader: a title and notes above the header are refused, naming the header line', ({ r }) => {
+    const [header, ...rest] = plain(r).split('\n');
+    const text = ['Export for FY2026,,', 'Generated 2026-01-31', header, ...rest].join('\n');
+    const lines = scenarioErrorLines(() => r.read(text));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^f\.csv:1:1 the header row must come first, and line 3 looks like it \(it names [a-z_, ]+\): delete the 2 lines above it \(a title or notes\)$/);
+  });
+
+  it('a row with a value past the header is still refused (only empty fields past it are cut off)', () => {
+    const r = READERS[0]!;
+    expect(scenarioErrorLines(() => r.read(plain(r).replace(/\n$/, ',,x\n')))).toEqual(['f.csv:2:24 has 7 fields but the header has 5: put a value that contains a comma in quotes ("Acme, Inc")']);
+  });
+
+  // An unquoted thousands comma beside an empty last column: as many fields as the header plus one,
+  // the last empty. Read with the extra field cut off, `12,000` would be 12 and the next column
+  // would get `000`; it is refused, as a row with any extra field is past a header not ending in
+  // empty cells.
+  it.each<[string, () => unknown, string]>([
+    ['actuals', () => parseMonthlyFile('month,tier,new_arr,deals\n1,SMB,12,000,\n', 'f.csv', { kind: 'actuals', calendar: CAL }), 'f.csv:2:14 has 5 fields but the header has 4'],
+    ['history', () => parseMonthlyFile('month,tier,new_arr,deals\n1,SMB,12,000,\n', 'f.csv', { kind: 'history', minMonths: 1 }), 'f.csv:2:14 has 5 fields but the header has 4'],
+    ['pipeline', () => readPipelines('id,tier,probability,close_month,amount,stage\no1,SMB,0.5,3,80,000,\n', 'f.csv', ['SMB'], ['SMB'], CAL, undefined), 'f.csv:2:21 has 7 fields but the header has 6'],
+    ['customer book', () => readCustomerBooks('id,tier,next_renewal,term_months,arr,health\nc1,SMB,3,12,12,000,\n', 'f.csv', ['SMB'], ['SMB'], CAL), 'f.csv:2:20 has 7 fields but the header has 6'],
+  ])('%s: an unquoted "12,000" before an empty last column is refused, not read as 12', (_, read, message) => {
+    expect(scenarioErrorLines(read)).toEqual([`${message}: put a value that contains a comma in quotes ("Acme, Inc")`]);
+  });
+
+  it('past a header ending in empty cells: a value in those cells, or more fields than the raw header, is refused', () => {
+    const r = READERS[0]!;
+    const rect = plain(r).replace(/\n/g, ',,\n'); // header and row: 7 fields, 5 named
+    expect(scenarioErrorLines(() => r.read(rect.replace(/,,\n$/, ',x,\n')))).toEqual(['f.csv:2:24 has a value in field 6, past the header\'s 5 named columns: put a value that contains a comma in quotes ("Acme, Inc")']);
+    expect(scenarioErrorLines(() => r.read(rect.replace(/,,\n$/, ',,,\n')))).toEqual(['f.csv:2:26 has 8 fields but the header has 7: put a value that contains a comma in quotes ("Acme, Inc")']);
+  });
+});
+
+describe('a point before three digits: ambiguous in money and count columns, a decimal point in others', () => {
+  // One file, each cell in a rate column (no flag) and a money column (amount: true), read by numberCell.
+  const ambiguous = (cell: string, thousands: string, point: string) =>
+    `${cell}: has a point that is a thousands separator or a decimal point; write ${thousands} (a thousands separator) or ${point} (a decimal point), whichever it is`;
+  const cases: readonly [string, number | string, number | string][] = [
+    ['0.5', 0.5, 0.5],
+    ['0.500', 0.5, 0.5],
+    ['666.667', 666.667, ambiguous('"666.667"', '666667', '666.6670')],
+    ['12.000', 12, ambiguous('"12.000"', '12000', '12')],
+    ['250.000', 250, ambiguous('"250.000"', '250000', '250')],
+    ['-12.500', -12.5, ambiguous('"-12.500"', '-12500', '-12.5')],
+    ['1234.567', 1234.567, 1234.567],
+    ['1.2345', 1.2345, 1.2345],
+    ['1e6', 1e6, 1e6],
+    ['1.2E+05', 120000, 120000],
+    ['.5', 0.5, 0.5],
+    ['5.', 5, 5],
+    ['+5', 5, 5],
+    ['1.234.567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567'],
+  ];
+  const text = `rate,money\n${cases.map(([c]) => `${c},${c}`).join('\n')}\n`;
+  const table = readCsv(text, 'f.csv', [{ name: 'rate' }, { name: 'money', amount: true }], 'rows');
+  it.each(cases.map((c, i) => [...c, i] as const))('%s: rate column %s, money column %s', (_, rate, money, row) => {
+    for (const [col, expected] of [[0, rate], [1, money]] as const) {
+      const problems: string[] = [];
+      const t = Object.assign(Object.create(Object.getPrototypeOf(table) as object) as typeof table, table, { problem: (_r: number, _c: number, m: string) => problems.push(m) });
+      const v = numberCell(t, row, col, 'empty', -1e15, 1e15, () => 'out of range');
+      if (typeof expected === 'number') expect([v, problems]).toEqual([expected, []]);
+      else expect([v, problems]).toEqual([NaN, [expected]]);
+    }
+  });
+});
+
+describe('excelSerialDate: Excel serial day numbers from 1970 to 2099', () => {
+  // Known serials (Excel: =DATEVALUE("1970-01-01") is 25569, "2000-01-01" 36526, "2026-01-31" 46053, "2099-12-31" 73050).
+  it.each<[number, string | undefined]>([
+    [25569, '1970-01-01'],
+    [36526, '2000-01-01'],
+    [36585, '2000-02-29'],
+    [46053, '2026-01-31'],
+    [73050, '2099-12-31'],
+    [25568, undefined],
+    [73051, undefined],
+    [46053.5, undefined],
+  ])('%d is %s', (n, date) => {
+    expect(excelSerialDate(n)).toBe(date);
+  });
+});
