@@ -415,3 +415,73 @@ export function checkWrittenIdentities(dir: string, sim: Simulation, read: (path
 }
 
 const METRIC_COMPONENTS_OF = (metric: Metric): readonly string[] => (metric === 'bookings' ? storedComponents(metric) : ['openingBook', ...storedComponents(metric)]);
+
+/**
+ * report.xlsx's figures against summary.json's and against each other: the Summary and Percentiles
+ * sheets' rows of every metric (all tiers) are summary.json's statistics; each metric's Total mean,
+ * for all tiers and for each tier, is the sum of its components' means (the bridge as the workbook
+ * shows it), and the tiers' Total means add up to all tiers'; the Monthly sheet's MRR mean and
+ * percentiles are summary.json's. Numbers are stored as doubles: summary's exactly, sums to 2^-22 of
+ * the magnitudes (means of float32 columns).
+ */
+export async function checkWorkbookIdentities(path: string, summaryText: string): Promise<WrittenViolation[]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const { METRIC_LABELS, COMPONENT_LABELS } = await import('../../src/model/components.js');
+  const out: WrittenViolation[] = [];
+  const near = (identity: string, lhs: number, rhs: number, tolerance: number) => {
+    if (!(Math.abs(lhs - rhs) <= tolerance)) out.push({ file: 'report.xlsx', identity, lhs, rhs, tolerance });
+  };
+  const summary = JSON.parse(summaryText) as { metrics: Record<Metric, Stat & { sd: number }>; monthly: Array<{ month: number; mrr: Stat }> };
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const rows = (name: string): unknown[][] => {
+    const ws = wb.getWorksheet(name);
+    if (!ws) throw new Error(`report.xlsx has no sheet ${name}`);
+    const r: unknown[][] = [];
+    ws.eachRow((row) => r.push((row.values as unknown[]).slice(1)));
+    return r;
+  };
+  const metricOf = new Map(METRICS.map((m) => [METRIC_LABELS[m], m]));
+  const stats = (s: Stat & { sd: number }) => [s.mean, s.sd, ...['p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'].map((p) => s.percentiles[p]!)];
+  for (const r of rows('Summary')) {
+    const m = metricOf.get(r[0] as Metric);
+    if (m) stats(summary.metrics[m]).forEach((v, i) => near(`Summary: ${r[0]} column ${i + 2} = summary.json's`, r[i + 1] as number, v, 0));
+  }
+  const componentOf = new Map(Object.entries(COMPONENT_LABELS).map(([c, l]) => [l, c]));
+  const totals = new Map<string, number>();
+  const sums = new Map<string, { sum: number; abs: number }>();
+  for (const r of rows('Percentiles')) {
+    const m = metricOf.get(r[0] as Metric);
+    if (!m || typeof r[3] !== 'number') continue;
+    const key = `${m}|${String(r[1])}`;
+    if (r[2] === 'Total') {
+      totals.set(key, r[3]);
+      if (r[1] === 'All tiers') stats(summary.metrics[m]).forEach((v, i) => near(`Percentiles: ${r[0]} all tiers column ${i + 4} = summary.json's`, r[i + 3] as number, v, 0));
+    } else if (componentOf.has(String(r[2]))) {
+      const s = sums.get(key) ?? { sum: 0, abs: 0 };
+      sums.set(key, { sum: s.sum + r[3], abs: s.abs + Math.abs(r[3]) });
+    }
+  }
+  for (const [key, total] of totals) {
+    const s = sums.get(key);
+    if (s) near(`Percentiles: ${key.replace('|', ', ')}: Total mean = its components' means`, total, s.sum, 2 ** -22 * (s.abs + Math.abs(total)) + 1e-6);
+  }
+  for (const m of METRICS) {
+    let sum = 0;
+    let abs = 0;
+    let tiers = 0;
+    for (const [key, total] of totals)
+      if (key.startsWith(`${m}|`) && !key.endsWith('|All tiers')) (sum += total), (abs += Math.abs(total)), tiers++;
+    if (tiers > 0) near(`Percentiles: ${m}: all tiers' Total mean = sum of the tiers'`, totals.get(`${m}|All tiers`) ?? NaN, sum, 2 ** -22 * abs + 1e-6);
+  }
+  const monthly = rows('Monthly');
+  const head = monthly.find((r) => r.includes('MRR mean'))!;
+  for (const r of monthly) {
+    const month = r[head.indexOf('Fiscal month')];
+    if (typeof month !== 'number') continue;
+    const s = summary.monthly[month - 1]!.mrr;
+    near(`Monthly: month ${month} MRR mean = summary.json's`, r[head.indexOf('MRR mean')] as number, s.mean, 0);
+    for (const p of ['P10', 'P50', 'P90']) near(`Monthly: month ${month} MRR ${p} = summary.json's`, r[head.indexOf(`MRR ${p}`)] as number, s.percentiles[p.toLowerCase()]!, 0);
+  }
+  return out;
+}

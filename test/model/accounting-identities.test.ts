@@ -12,7 +12,7 @@ import { buildCharts } from '../../src/report/charts/chart-set.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import type { MonthlyFile } from '../../src/actuals/monthly-record.js';
 import { generateScenario, loadGenerated, TESTED_SCENARIOS } from '../helpers/generated-scenario.js';
-import { checkStoredIdentities, checkWrittenIdentities } from '../helpers/identity-checks.js';
+import { checkStoredIdentities, checkWorkbookIdentities, checkWrittenIdentities } from '../helpers/identity-checks.js';
 
 /**
  * Issue 2/3/10/15's "numbers that silently mix up": every trial's figures add up as finance's books
@@ -55,7 +55,7 @@ describe('accounting identities hold in every trial of generated scenarios', () 
     expect(found).toEqual([]);
   });
 
-  it('in every written output (trials.csv, summary.json, percentiles.csv, monthly.csv, the bridge chart, sipmath.json)', async () => {
+  it('in every written output (trials.csv, summary.json, percentiles.csv, monthly.csv, report.xlsx, the bridge chart, sipmath.json)', async () => {
     const found: string[] = [];
     // One plan and one re-forecast (each writes every output: the costly part).
     for (const { tag, sim } of [runs[0]!, runs[runs.length - 1]!]) {
@@ -63,10 +63,19 @@ describe('accounting identities hold in every trial of generated scenarios', () 
       // The files the check reads; the bridge chart's spec as writeReport writes it, without drawing
       // every chart's SVG (most of the cost of writing them; bench/identities.mts writes them all).
       const summary = summarize(sim);
-      await writeReport(dir, sim, summary, { outputs: ['summary', 'csv', 'trials', 'sipmath'] });
+      await writeReport(dir, sim, summary, { outputs: ['summary', 'csv', 'xlsx', 'trials', 'sipmath'] });
       const bridge = JSON.stringify(buildCharts(summary, sim.store).find((c) => c.name === 'arr-bridge')!.spec);
       const read = (p: string) => (p.endsWith('charts/arr-bridge.vl.json') ? bridge : readFileSync(p, 'utf8'));
       found.push(...checkWrittenIdentities(dir, sim, read).map((v) => `${tag}: ${v.file}: ${v.identity}: ${v.lhs} vs ${v.rhs}`));
+      const summaryText = readFileSync(join(dir, 'summary.json'), 'utf8');
+      const workbook = join(dir, 'report.xlsx');
+      found.push(...(await checkWorkbookIdentities(workbook, summaryText)).map((v) => `${tag}: ${v.file}: ${v.identity}: ${v.lhs} vs ${v.rhs}`));
+      // ... and in the workbook: a summary whose revenue mean is a unit off is not the workbook's.
+      const off = JSON.parse(summaryText) as { metrics: { revenue: { mean: number } } };
+      off.metrics.revenue.mean += 1;
+      expect((await checkWorkbookIdentities(workbook, JSON.stringify(off))).map((v) => v.identity)).toEqual(
+        expect.arrayContaining(["Summary: Recognized revenue column 2 = summary.json's", "Percentiles: Recognized revenue all tiers column 4 = summary.json's"]),
+      );
       // The check sees a number out of place: trial 0's revenue in trials.csv 0.01% over its components
       // (their float32 values written to 7 digits allow about 2e-6 of it), and off the store's value.
       const csv = readFileSync(join(dir, 'trials.csv'), 'utf8').split('\n');
