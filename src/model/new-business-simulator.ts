@@ -557,6 +557,7 @@ export class NewBusinessSimulator {
       const acv = this.sum[0]! * multiplier;
       ev[C_NEW * 12 + m - 1]! += acv;
       out.booked[C_NEW]! += acv;
+      out.signedByMonth[m - 1]! += acv;
       this.live[m - 1]! += n;
       return;
     }
@@ -579,6 +580,7 @@ export class NewBusinessSimulator {
         acv = this.sum[0]! * multiplier;
       }
       out.booked[C_NEW]! += acv;
+      out.signedByMonth[m - 1]! += acv;
       if (m + lag <= 12) {
         ev[C_NEW * 12 + m + lag - 1]! += acv;
         this.live[m + lag - 1]! += k;
@@ -592,6 +594,7 @@ export class NewBusinessSimulator {
     const lag = nb.serviceStart.max === 0 ? 0 : this.pickFileLag(nb.serviceStart.alias);
     if (nb.terms) this.tcv += acv * nb.terms.tcvFactor[this.pickFileTerm(nb.terms.mix.alias)]!;
     out.booked[C_NEW]! += acv;
+    out.signedByMonth[m - 1]! += acv;
     if (m + lag <= 12) {
       out.events[C_NEW * 12 + m + lag - 1]! += acv;
       this.live[m + lag - 1]! += 1;

@@ -152,4 +152,16 @@ describe("a re-forecast's sales figures count on one basis", () => {
     expect(await page(6)).toContain('count the simulated months (Jul to Dec) only');
     expect(await page(0)).not.toContain('count the simulated months');
   });
+
+  it("a simulated year's new_arr is the ACV signed in the month, as an actuals file states it, whatever the service-start lag", () => {
+    // 10 leads a month all converting at a fixed 10,000 ACV, live 2 months after signing: 100,000 signed every month.
+    const loaded = parseScenario(
+      JSON.stringify({ name: 'Lagged', seed: 1, tiers: [{ name: 'SMB', newBusiness: { leadsPerMonth: 10, conversion: 1, acv: 10_000, serviceStartLagMonths: 2 } }] }),
+      join(root, 'lagged.json'),
+    );
+    const rows = simulatedYear(planLoaded(loaded), '1', 0).file.byTier.get('SMB')!;
+    // Before the fix: the ARR going live, 0 in months 1 and 2 (10 deals signed in each).
+    expect(rows.map((r) => r.values.new_arr)).toEqual(rows.map((r) => r.values.deals! * 10_000));
+    expect(rows.map((r) => r.values.deals)).toEqual(Array(12).fill(10));
+  });
 });
