@@ -211,7 +211,9 @@ type Stat = { mean: number; min: number; max: number; percentiles: Record<string
 /**
  * The identities of checkStoredIdentities as the written outputs state them (`--outputs all`):
  * - trials.csv: every row's bridge, bookings, tier sums and monthly MRR sum, and every value the
- *   store's (a float64 figure to the cent: 0.005; a float32 one to 7 significant digits: 5e-7 |x|);
+ *   store's (a float64 figure to the cent: 0.005, plus 1e-14 |x| as the cent is rounded half away from
+ *   zero on the value's 15-digit decimal (README: 20038513.04499999 writes .05); a float32 one to 7
+ *   significant digits: 5e-7 |x|);
  * - summary.json: each metric's mean = the opening book + its components' means, company = the sum of
  *   the tiers' (means of metrics, components, customers won and lost), the tier bridge from its
  *   componentMeans, the months' MRR means adding to the revenue mean and to each cumulative mean,
@@ -243,7 +245,7 @@ export function checkWrittenIdentities(dir: string, sim: Simulation, read: (path
     return i;
   };
   near('trials.csv', 'one row per trial', trials.length - 1, store.trials, 0);
-  const err = (key: string, x: number) => (store.column(key) instanceof Float64Array ? 0.005 : Math.max(0.005, 5e-7 * Math.abs(x)) + 2 ** -24 * Math.abs(x));
+  const err = (key: string, x: number) => (store.column(key) instanceof Float64Array ? 0.005 + 1e-14 * Math.abs(x) : Math.max(0.005, 5e-7 * Math.abs(x)) + 2 ** -24 * Math.abs(x));
   const sums: Array<[string, string, string[], (m: Metric) => number]> = [];
   for (const metric of METRICS) sums.push([`${metric} = opening book + its components`, metric, storedComponents(metric).map((c) => `component.${metric}.${c}`), opening]);
   if (many) for (const metric of METRICS) sums.push([`company ${metric} = sum of tiers'`, metric, tiers.map((t) => tierKey(t.name, metric)), () => 0]);
