@@ -10,6 +10,7 @@ import { summarize } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { buildCharts } from '../../src/report/charts/chart-set.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
+import { summaryTable } from '../../src/report/summary-table.js';
 import type { MonthlyFile } from '../../src/actuals/monthly-record.js';
 import { generateScenario, loadGenerated, TESTED_SCENARIOS } from '../helpers/generated-scenario.js';
 import { checkStoredIdentities, checkWorkbookIdentities, checkWrittenIdentities } from '../helpers/identity-checks.js';
@@ -141,16 +142,42 @@ describe("a re-forecast's sales figures count on one basis", () => {
     for (const v of col(sim, 'tier.SMB.newTcv')) expect(v).toBeCloseTo(Math.fround(newArr * 2.07625), -1);
   });
 
-  it("report.html says which months a re-forecast's sales figures count, and a plan's page does not", async () => {
+  it("report.html and the terminal say which months a re-forecast's sales figures count (after 12 closed months too), naming only the scenario's figures; a plan's do not", async () => {
     const loaded = salesScenario([{ months: 12, share: 1 }]);
     const year = simulatedYear(planLoaded(loaded), '3', 0);
-    const page = async (months: number) => {
+    const outputs = async (months: number) => {
       const sim = await simulate(loaded, { trials: 20, workers: 0, ...(months > 0 ? { actuals: { file: year.file, months } } : {}) });
-      return reportHtml({ summary: summarize(sim), scenario: loaded.scenario, charts: [] });
+      const summary = summarize(sim);
+      return [reportHtml({ summary, scenario: loaded.scenario, charts: [] }), summaryTable(summary).replace(/\s+/g, ' ')];
     };
-    expect(await page(6)).toContain('A re-forecast after 6 closed months: leads and deals by grade/channel,');
-    expect(await page(6)).toContain('count the simulated months (Jul to Dec) only');
-    expect(await page(0)).not.toContain('count the simulated months');
+    for (const text of await outputs(6)) {
+      expect(text).toContain('A re-forecast after 6 closed months: leads and deals by grade/channel count the simulated months (Jul to Dec) only');
+      // The TCV of the closed months is the term mix's mean: the same in every trial (finding 5).
+      expect(text).toContain('a point estimate, the same in every trial');
+      // This tier has no reps, pipeline or earlier leads: the note (its one sentence) does not name them.
+      const at = text.indexOf('A re-forecast after 6');
+      const note = text.slice(at, text.indexOf('.', at));
+      for (const absent of ['deal capacity', 'rep-sourced', 'pipeline', 'earlier leads']) expect(note).not.toContain(absent);
+    }
+    // 12 closed months: the grade's leads and deals read 0, and the note says why.
+    for (const text of await outputs(12)) expect(text).toContain('A re-forecast after 12 closed months: leads and deals by grade/channel count the simulated months only, and none remain: they read 0');
+    for (const text of await outputs(0)) expect(text).not.toContain('count the simulated months');
+  });
+
+  it("a re-forecast's note names the reps', pipeline's and earlier leads' figures where a tier has them, and only there", () => {
+    const named = { 'deal capacity': 'reps.capacity.deals', 'rep-sourced deals': 'deals.repSourced', "the opening pipeline's deals won": 'pipeline.won', 'the deals from earlier leads': 'earlierLeads.deals' };
+    const seen = new Set<string>();
+    for (const { tag, sim } of runs.filter((r) => r.sim.reforecast)) {
+      const summary = summarize(sim);
+      const text = summaryTable(summary).replace(/\s+/g, ' ');
+      for (const [words, key] of Object.entries(named)) {
+        const has = Object.values(summary.byTier).some((t) => key in t.extras);
+        if (has) seen.add(words);
+        expect(text.includes(words), `${tag}: ${words}`).toBe(has);
+      }
+    }
+    // The generated re-forecasts hold each of them somewhere (else this checks only their absence).
+    expect([...seen].sort()).toEqual(Object.keys(named).sort());
   });
 
   it("a simulated year's new_arr is the ACV signed in the month, as an actuals file states it, whatever the service-start lag", () => {

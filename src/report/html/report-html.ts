@@ -1,6 +1,7 @@
 import { forecastKindWords } from '../forecast-kind-words.js';
 import { chartFigure, pageHead } from './page-head.js';
 import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
+import { reforecastSalesNote } from '../reforecast-sales-note.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
@@ -303,19 +304,11 @@ ${note === undefined ? '' : `<p class="note">${escapeHtml(note)}</p>
 `}`;
 }
 
-/**
- * In a re-forecast, which months the sales figures count: the actuals give a tier's leads, deals and
- * bookings, not a source's, a pipeline's or the reps', so those count the simulated months (the
- * tables by tier add the closed months' actuals; the contract value counts them too). Empty for a plan.
- *
- * @example reforecastSalesNote(summary after 5 closed months, FY from Feb) // => '<p class="note">A re-forecast after 5 closed months: ... the simulated months (Jul to Jan) ...</p>\n'
- */
-function reforecastSalesNote(summary: Summary, months: readonly string[]): string {
-  const k = summary.reforecast?.asOfMonth;
-  if (k === undefined || k >= 12) return '';
-  return `<p class="note">A re-forecast after ${k} closed month${k === 1 ? '' : 's'}: leads and deals by grade/channel, deal capacity, deals lost to capacity, rep-sourced deals, the opening pipeline's deals won and bookings and the deals from earlier leads count the simulated months (${months[k]} to ${months[11]}) only, as the actuals give each tier's totals, not theirs; the tables by tier add the closed months' actuals, and the total contract value counts them too.</p>
-`;
-}
+/** The re-forecast's note on its sales figures as a paragraph, or nothing. */
+const salesNote = (summary: Summary) => {
+  const note = reforecastSalesNote(summary);
+  return note === undefined ? '' : `<p class="note">${escapeHtml(note)}</p>\n`;
+};
 
 /** How the sales tables name a tier's capacity figures of the year. */
 const CAPACITY_LABELS: Record<(typeof CAPACITY_KEYS)[number], string> = {
@@ -396,7 +389,7 @@ ${statTable(
   if (blocks.length === 0) return '';
   return `<section>
 <h2>Lead sources, sales capacity and contracts</h2>
-${reforecastSalesNote(summary, months)}${blocks.join('\n')}
+${salesNote(summary)}${blocks.join('\n')}
 </section>
 
 `;
