@@ -48,7 +48,7 @@ try {
       await writeReport(dir, sim, summarize(sim), { outputs: [...OUTPUTS] });
       for (const v of checkWrittenIdentities(dir, sim, (p) => readFileSync(p, 'utf8')))
         note(n, tag, `${v.file}: ${v.identity}`, `${v.lhs} vs ${v.rhs} (diff ${v.lhs - v.rhs}, tol ${v.tolerance.toExponential(2)})`);
-      for (const v of await checkWorkbookIdentities(join(dir, 'report.xlsx'), readFileSync(join(dir, 'summary.json'), 'utf8')))
+      for (const v of await checkWorkbookIdentities(join(dir, 'report.xlsx'), readFileSync(join(dir, 'summary.json'), 'utf8'), sim))
         note(n, tag, `${v.file}: ${v.identity}`, `${v.lhs} vs ${v.rhs} (diff ${v.lhs - v.rhs}, tol ${v.tolerance.toExponential(2)})`);
       rmSync(dir, { recursive: true, force: true });
     };

@@ -1,5 +1,5 @@
 import type { Simulation } from '../../src/engine/simulate.js';
-import { METRICS, type Metric } from '../../src/model/components.js';
+import { COMPONENTS, METRICS, type Metric } from '../../src/model/components.js';
 import { storedComponents } from '../../src/model/trial-layout.js';
 import { tierKey } from '../../src/model/column-key.js';
 import { EXTRA_KEYS } from '../../src/model/drivers/extra-keys.js';
@@ -132,6 +132,14 @@ export function checkStoredIdentities(sim: Simulation, maxPerIdentity = 3): Iden
     const closed = t.start?.counts;
     const upTo = closed ? ` (closed months' actuals + the simulated months')` : '';
     if (named) check(`${t.name}: leads = sum of its sources' leads${upTo}`, ext('leads'), nb.sources.map((x) => ext(EXTRA_KEYS.sourceLeads(x.name))), closed?.leads ?? 0);
+    // A lead converts once at most: a source's deals (of its leads, whenever they close) are at most its leads.
+    if (named)
+      for (const x of nb.sources) {
+        const d = col(ext(EXTRA_KEYS.sourceDeals(x.name)));
+        const l = col(ext(EXTRA_KEYS.sourceLeads(x.name)));
+        let bad = 0;
+        for (let i = 0; i < n; i++) if (!(d[i]! <= l[i]! + 0.5) && bad++ < maxPerIdentity) out.push({ identity: `${t.name}: ${x.name}'s deals <= its leads`, trial: i, lhs: d[i]!, rhs: l[i]!, tolerance: 0.5 });
+      }
     const wonKey = one ? 'customersWon' : ext('customersWon');
     const sameMonth = nb.salesCycle.max === 0;
     if (sameMonth && (named || nb.sources.length === 0)) {
@@ -195,6 +203,82 @@ export function csvRecords(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) row.push(field), rows.push(row);
   return rows;
+}
+
+/**
+ * The stored trials behind a written figure named by metric (a metric, customersWon, customersLost,
+ * leads, a retention ratio or a tier's extra key), tier ('all' or a tier's name) and component
+ * ('total' or a component): a column (every statistic), or for a tier's component only its mean
+ * (the store keeps their sums, not their trials). Undefined: the name matches nothing stored, which
+ * the checks report (a figure under a wrong name is a mix-up, not something to skip).
+ */
+export type StoredFigure = { readonly key: string; readonly values: ArrayLike<number> } | { readonly key: string; readonly mean: number };
+
+export function storedFigure(sim: Simulation, metric: string, tier: string, component: string): StoredFigure | undefined {
+  const store = sim.store;
+  const tiers = sim.plan.tiers;
+  const column = (key: string): StoredFigure | undefined => {
+    const c = store.column(key) ?? store.column(sim.plan.layout.aliases.get(key) ?? '');
+    return c ? { key, values: c } : undefined;
+  };
+  const isMetric = (METRICS as readonly string[]).includes(metric);
+  if (tier === 'all') {
+    if (component === 'total') return column(metric);
+    // The opening book is the same in every trial: the tiers' opening ARR (revenue: + the closed months' beyond ARR / 12).
+    if (component === 'openingBook' && (metric === 'revenue' || metric === 'endingArr')) {
+      const book = tiers.reduce((s, x) => s + (x.existing?.openingArr ?? 0) + (metric === 'revenue' ? (x.start?.revenueAdjustment ?? 0) : 0), 0);
+      return { key: 'the opening book', values: new Float64Array(store.trials).fill(book) };
+    }
+    return isMetric && (COMPONENTS as readonly string[]).includes(component) ? column(`component.${metric}.${component}`) : undefined;
+  }
+  const t = tiers.findIndex((x) => x.name === tier);
+  if (t < 0) return undefined;
+  if (component !== 'total') {
+    const mi = (METRICS as readonly string[]).indexOf(metric);
+    const ci = (COMPONENTS as readonly string[]).indexOf(component);
+    if (mi < 0 || ci < 0) return undefined;
+    // Sums laid out tier x metric x component (as ChunkResult.componentSums).
+    return { key: `${tierKey(tier, metric)} ${component}`, mean: store.componentSums()[(t * METRICS.length + mi) * COMPONENTS.length + ci]! / store.trials };
+  }
+  // A one-tier run stores its tier's metrics, customers and ratios as the company's; leads and extras by tier.
+  return (tiers.length === 1 ? column(metric) : undefined) ?? column(tierKey(tier, metric));
+}
+
+/** Sorted copies of columns, for the order statistics a percentile lies between. */
+const sortedCache = new WeakMap<ArrayLike<number>, Float64Array>();
+const sortedOf = (values: ArrayLike<number>) => {
+  let s = sortedCache.get(values);
+  if (!s) sortedCache.set(values, (s = Float64Array.from(values).sort()));
+  return s;
+};
+
+/**
+ * Whether a written statistic (mean, min, max or pX) is the stored trials' own, to `tolerance` (the
+ * written rounding): a mean to the sums' float32 rounding; a percentile between the order statistics
+ * next to rank p n (any interpolation lies there). Undefined when the statistic is not checked (sd).
+ * Returns the two sides.
+ */
+export function storedStatistic(figure: StoredFigure, statistic: string): { value: number; lo: number; hi: number } | undefined {
+  if ('mean' in figure) return statistic === 'mean' ? { value: figure.mean, lo: figure.mean, hi: figure.mean } : undefined;
+  const v = figure.values;
+  const n = v.length;
+  if (statistic === 'mean') {
+    let sum = 0;
+    let abs = 0;
+    for (let i = 0; i < n; i++) (sum += v[i]!), (abs += Math.abs(v[i]!));
+    const mean = sum / n;
+    const slack = 2 ** -22 * (abs / n);
+    return { value: mean, lo: mean - slack, hi: mean + slack };
+  }
+  const sorted = sortedOf(v);
+  if (statistic === 'min') return { value: sorted[0]!, lo: sorted[0]!, hi: sorted[0]! };
+  if (statistic === 'max') return { value: sorted[n - 1]!, lo: sorted[n - 1]!, hi: sorted[n - 1]! };
+  const m = /^p(\d+(?:\.\d+)?)$/.exec(statistic);
+  if (!m) return undefined;
+  const p = Number(m[1]) / 100;
+  const lo = sorted[Math.max(0, Math.ceil(p * n) - 2)]!;
+  const hi = sorted[Math.min(n - 1, Math.floor(p * n) + 1)]!;
+  return { value: (lo + hi) / 2, lo, hi };
 }
 
 /** A problem found in a written output: which file, which identity, the two sides. */
@@ -339,6 +423,24 @@ export function checkWrittenIdentities(dir: string, sim: Simulation, read: (path
       near('summary.json', `company ${key} mean = sum of tiers'`, total.mean, s, meanTol(Math.abs(s)));
     }
   }
+  // Each tier's figures are that tier's own trials (a swap of two tiers' entries keeps every sum).
+  const against = (file: string, label: string, figure: StoredFigure | undefined, statistic: string, written: number, rounding: number) => {
+    if (!figure) return void out.push({ file, identity: `${label}: matches no stored figure`, lhs: written, rhs: NaN, tolerance: 0 });
+    const s = storedStatistic(figure, statistic);
+    if (!s) return;
+    const slack = rounding + 1e-9 * Math.max(Math.abs(s.lo), Math.abs(s.hi));
+    if (!(written >= s.lo - slack && written <= s.hi + slack)) out.push({ file, identity: `${label} = the stored trials' (${figure.key})`, lhs: written, rhs: s.value, tolerance: slack });
+  };
+  if (summary.byTier)
+    for (const [name, row] of Object.entries(summary.byTier)) {
+      for (const metric of [...METRICS, 'customersWon', 'customersLost'] as const) {
+        const st = row[metric] as Stat | undefined;
+        if (st) for (const s of ['mean', 'min', 'max', ...Object.keys(st.percentiles)]) against('summary.json', `byTier.${name}.${metric} ${s}`, storedFigure(sim, metric, name, 'total'), s, s === 'mean' ? st.mean : s === 'min' ? st.min : s === 'max' ? st.max : st.percentiles[s]!, 1e-6);
+      }
+      for (const metric of METRICS)
+        for (const [comp, mean] of Object.entries(row.componentMeans[metric])) if (comp !== 'openingBook') against('summary.json', `byTier.${name}.componentMeans.${metric}.${comp}`, storedFigure(sim, metric, name, comp), 'mean', mean, 1e-6 * Math.max(1, Math.abs(mean)));
+    }
+
   let cumulative = 0;
   let cabs = 0;
   for (const month of summary.monthly) {
@@ -380,6 +482,17 @@ export function checkWrittenIdentities(dir: string, sim: Simulation, read: (path
       }
   }
 
+  // Every row of percentiles.csv is its own tier's and component's trials (a mix-up of two tiers or
+  // components keeps the sums above); retention ratios are ratios of sums, not a column, except by tier.
+  for (const r of pct) {
+    const [metric, tier, component, statistic, value] = r as [string, string, string, string, string];
+    if (value === '' || statistic === 'sd') continue;
+    const retention = ['grr', 'nrr', 'logoRenewal', 'dollarRenewal'].includes(metric);
+    const figure = storedFigure(sim, metric, tier, component);
+    if (retention && !figure) continue;
+    against('percentiles.csv', `${metric},${tier},${component},${statistic}`, figure, statistic, Number(value), 0.0051);
+  }
+
   // monthly.csv: summary.json's monthly figures.
   const monthly = csvRecords(read(`${dir}/monthly.csv`));
   const mh = monthly[0]!;
@@ -406,15 +519,26 @@ export function checkWrittenIdentities(dir: string, sim: Simulation, read: (path
 
   // sipmath.json: the trials.
   const sip = JSON.parse(read(`${dir}/sipmath.json`)) as { sips: Array<{ name: string; arguments: { value: number[] } }> };
+  const sipNames = new Set<string>();
   for (const s of sip.sips) {
-    const key = (METRICS as readonly string[]).includes(s.name) ? s.name : tiers.map((t) => tierKey(t.name, 'revenue')).find((k, i) => s.name === `${tiers[i]!.name} revenue` || s.name.endsWith(tiers[i]!.name)) ?? '';
-    const c = store.column(key);
-    if (!c) continue;
+    if (sipNames.has(s.name)) out.push({ file: 'sipmath.json', identity: `SIP ${s.name}: written once`, lhs: 2, rhs: 1, tolerance: 0 });
+    sipNames.add(s.name);
+    // A SIP is named by its column's key (revenue, tier.SMB.revenue): one that names no column is a violation.
+    const key = s.name;
+    const c = store.column(key) ?? store.column(sim.plan.layout.aliases.get(key) ?? '');
+    if (!c) {
+      out.push({ file: 'sipmath.json', identity: `SIP ${s.name}: matches no stored column`, lhs: NaN, rhs: NaN, tolerance: 0 });
+      continue;
+    }
+    if (s.arguments.value.length !== c.length) out.push({ file: 'sipmath.json', identity: `SIP ${s.name}: one value per trial`, lhs: s.arguments.value.length, rhs: c.length, tolerance: 0 });
     let bad = 0;
     for (let i = 0; i < c.length; i++) if (!(Math.abs(s.arguments.value[i]! - c[i]!) <= err(key, c[i]!)) && bad++ < 3) out.push({ file: 'sipmath.json', identity: `${s.name} of trial ${i} = the stored value`, lhs: s.arguments.value[i]!, rhs: c[i]!, tolerance: err(key, c[i]!) });
   }
   return out;
 }
+
+/** The statistics of a report.xlsx stat row, in its columns' order. */
+const STAT_NAMES = ['mean', 'sd', 'p1', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95', 'p99'] as const;
 
 const METRIC_COMPONENTS_OF = (metric: Metric): readonly string[] => (metric === 'bookings' ? storedComponents(metric) : ['openingBook', ...storedComponents(metric)]);
 
@@ -426,7 +550,7 @@ const METRIC_COMPONENTS_OF = (metric: Metric): readonly string[] => (metric === 
  * percentiles are summary.json's. Numbers are stored as doubles: summary's exactly, sums to 2^-22 of
  * the magnitudes (means of float32 columns).
  */
-export async function checkWorkbookIdentities(path: string, summaryText: string): Promise<WrittenViolation[]> {
+export async function checkWorkbookIdentities(path: string, summaryText: string, sim?: Simulation): Promise<WrittenViolation[]> {
   const { default: ExcelJS } = await import('exceljs');
   const { METRIC_LABELS, COMPONENT_LABELS } = await import('../../src/model/components.js');
   const out: WrittenViolation[] = [];
@@ -456,6 +580,23 @@ export async function checkWorkbookIdentities(path: string, summaryText: string)
     const m = metricOf.get(r[0] as Metric);
     if (!m || typeof r[3] !== 'number') continue;
     const key = `${m}|${String(r[1])}`;
+    // With the run: every row's figures are its own tier's and component's trials (a mix-up of two
+    // rows keeps every sum); a component label that names no component is a violation.
+    if (sim) {
+      const tier = r[1] === 'All tiers' ? 'all' : String(r[1]);
+      const component = r[2] === 'Total' ? 'total' : componentOf.get(String(r[2])) ?? `unknown component ${String(r[2])}`;
+      const figure = storedFigure(sim, m, tier, component);
+      STAT_NAMES.forEach((statistic, i) => {
+        const written = r[i + 3];
+        if (typeof written !== 'number') return;
+        const label = `Percentiles: ${String(r[0])}, ${String(r[1])}, ${String(r[2])}, ${statistic}`;
+        if (!figure) return void out.push({ file: 'report.xlsx', identity: `${label}: matches no stored figure`, lhs: written, rhs: NaN, tolerance: 0 });
+        const st = storedStatistic(figure, statistic);
+        if (!st) return;
+        const slack = 1e-6 + 1e-9 * Math.max(Math.abs(st.lo), Math.abs(st.hi));
+        if (!(written >= st.lo - slack && written <= st.hi + slack)) out.push({ file: 'report.xlsx', identity: `${label} = the stored trials' (${figure.key})`, lhs: written, rhs: st.value, tolerance: slack });
+      });
+    }
     if (r[2] === 'Total') {
       totals.set(key, r[3]);
       if (r[1] === 'All tiers') stats(summary.metrics[m]).forEach((v, i) => near(`Percentiles: ${r[0]} all tiers column ${i + 4} = summary.json's`, r[i + 3] as number, v, 0));
