@@ -9,14 +9,13 @@
  *
  * Usage: npx tsx bench/identities.mts FROM TO [TRIALS] [write]
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generateScenario, loadGenerated } from '../test/helpers/generated-scenario.js';
 import { checkStoredIdentities, checkWorkbookIdentities, checkWrittenIdentities } from '../test/helpers/identity-checks.js';
-import { planLoaded, simulate, type Simulation } from '../src/engine/simulate.js';
-import { simulatedYear } from '../src/actuals/simulated-year.js';
-import { readMonthlyFile } from '../src/actuals/read-monthly-file.js';
+import { simulate, type Simulation } from '../src/engine/simulate.js';
+import { simulatedActuals } from '../test/helpers/simulated-actuals.js';
 import { summarize } from '../src/analysis/summarize.js';
 import { writeReport } from '../src/report/write-report.js';
 import { OUTPUTS } from '../src/report/outputs.js';
@@ -25,7 +24,6 @@ const [from, to, trialsArg, writeArg] = process.argv.slice(2);
 const trials = Number(trialsArg ?? 200);
 const write = writeArg === 'write';
 const root = mkdtempSync(join(tmpdir(), 'ident17-'));
-const field = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 let runs = 0;
 let violations = 0;
 let refused = 0;
@@ -39,7 +37,6 @@ const note = (n: number, tag: string, identity: string, text: string) => {
 try {
   for (let n = Number(from); n < Number(to); n++) {
     const { loaded, path } = await loadGenerated(root, generateScenario(n));
-    const plan = planLoaded(loaded);
     const check = async (tag: string, sim: Simulation, outputs: boolean) => {
       runs++;
       for (const v of checkStoredIdentities(sim)) note(n, tag, v.identity, `trial ${v.trial} ${v.lhs} vs ${v.rhs} (diff ${v.lhs - v.rhs}, tol ${v.tolerance.toExponential(2)})`);
@@ -53,12 +50,7 @@ try {
       rmSync(dir, { recursive: true, force: true });
     };
     await check('plan', await simulate(loaded, { trials, workers: 0 }), write);
-    const year = simulatedYear(plan, String(loaded.scenario.seed), 0);
-    const lines = [['month', 'tier', ...year.file.measures].join(',')];
-    for (const [tier, rows] of year.file.byTier) for (const r of rows.slice(0, 11)) lines.push([r.month, field(tier), ...year.file.measures.map((m) => r.values[m])].join(','));
-    const actualsPath = join(dirname(path), 'actuals.csv');
-    writeFileSync(actualsPath, `${lines.join('\n')}\n`);
-    const file = await readMonthlyFile(actualsPath, 'actuals.csv', { kind: 'actuals', calendar: { year: loaded.scenario.fiscalYear, startMonth: loaded.scenario.fiscalYearStartMonth }, tiers: plan.tiers.map((t) => t.name) });
+    const file = await simulatedActuals(loaded, dirname(path), 11);
     for (const months of [1, 4, 11]) {
       let sim: Simulation;
       try {

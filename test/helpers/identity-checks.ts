@@ -3,6 +3,7 @@ import { COMPONENTS, METRICS, type Metric } from '../../src/model/components.js'
 import { storedComponents } from '../../src/model/trial-layout.js';
 import { tierKey } from '../../src/model/column-key.js';
 import { EXTRA_KEYS } from '../../src/model/drivers/extra-keys.js';
+import { csvRecords } from './csv-records.js';
 
 /**
  * The accounting identities every trial of every run must satisfy (DOMAIN.md), checked on a run's
@@ -184,26 +185,7 @@ export function checkStoredIdentities(sim: Simulation, maxPerIdentity = 3): Iden
   return out;
 }
 
-/** Fields of CSV text (RFC 4180: quoted fields, doubled quotes, commas and newlines inside quotes). */
-export function csvRecords(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
+export { csvRecords } from './csv-records.js';
 
 /**
  * The stored trials behind a written figure named by metric (a metric, customersWon, customersLost,

@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { planLoaded, simulate, type Simulation } from '../../src/engine/simulate.js';
 import { simulatedYear } from '../../src/actuals/simulated-year.js';
-import { readMonthlyFile } from '../../src/actuals/read-monthly-file.js';
 import { parseScenario, type LoadedScenario } from '../../src/scenario/parse.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { buildCharts } from '../../src/report/charts/chart-set.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { summaryTable } from '../../src/report/summary-table.js';
-import type { MonthlyFile } from '../../src/actuals/monthly-record.js';
 import { generateScenario, loadGenerated, TESTED_SCENARIOS } from '../helpers/generated-scenario.js';
-import { checkStoredIdentities, checkWorkbookIdentities, checkWrittenIdentities, csvRecords } from '../helpers/identity-checks.js';
+import { checkStoredIdentities, checkWorkbookIdentities, checkWrittenIdentities } from '../helpers/identity-checks.js';
+import { csvRecords } from '../helpers/csv-records.js';
+import { simulatedActuals } from '../helpers/simulated-actuals.js';
 import { csvField } from '../../src/report/csv-field.js';
 import { tierKey } from '../../src/model/column-key.js';
 
@@ -28,19 +28,6 @@ import { tierKey } from '../../src/model/column-key.js';
  */
 const root = mkdtempSync(join(tmpdir(), 'arrcast-identities-'));
 const T = 300;
-const field = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** A simulated year's first months written as an actuals file and read back, as `--actuals` reads it. */
-async function actualsOf(loaded: LoadedScenario, dir: string, months: number): Promise<MonthlyFile> {
-  const year = simulatedYear(planLoaded(loaded), String(loaded.scenario.seed), 0);
-  const lines = [['month', 'tier', ...year.file.measures].join(',')];
-  for (const [tier, rows] of year.file.byTier) for (const r of rows.slice(0, months)) lines.push([r.month, field(tier), ...year.file.measures.map((m) => r.values[m])].join(','));
-  const path = join(dir, 'actuals.csv');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  const s = loaded.scenario;
-  return readMonthlyFile(path, 'actuals.csv', { kind: 'actuals', calendar: { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth }, tiers: s.tiers.map((t) => t.name) });
-}
-
 /**
  * The runs checked: the generated scenarios' re-forecasts after 4 months (their plans are checked
  * where generated-determinism.test.ts runs them), scenario 11's (whose newTcv of 12-month terms missed
@@ -52,7 +39,7 @@ const runs: Array<{ tag: string; sim: Simulation }> = [];
 beforeAll(async () => {
   for (const n of [...TESTED_SCENARIOS, 11]) {
     const { loaded, path } = await loadGenerated(root, generateScenario(n));
-    const file = await actualsOf(loaded, dirname(path), 4);
+    const file = await simulatedActuals(loaded, dirname(path), 4);
     runs.push({ tag: `${n} re-forecast after 4 months`, sim: await simulate(loaded, { trials: T, workers: 0, actuals: { file, months: 4 } }) });
   }
   const sales = salesScenario([{ months: 12, share: 1 }]);
