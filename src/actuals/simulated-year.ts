@@ -26,8 +26,8 @@ export interface SimulatedYear {
 
 /**
  * Draw one year from a plan (no start) with streams of its own, seeded from (seed, 'year', index),
- * and report it month by month the way an actuals file does: leads, deals, new_arr (ACV going live
- * in the month), churned, contraction and expansion ARR (existing and new customers'), renewed ARR
+ * and report it month by month the way an actuals file does: leads, deals, new_arr (ACV signed in
+ * the month, whenever it goes live), churned, contraction and expansion ARR (existing and new customers'), renewed ARR
  * (before contraction), due ARR and ending ARR. "Calibration by construction" hands its first
  * months to a re-forecast; `arrcast fit` can recover a scenario from many of them.
  *
@@ -59,7 +59,9 @@ export function simulatedYear(plan: ScenarioPlan, seed: string, index: number): 
       const values: Partial<Record<MonthlyMeasure, number>> = {
         leads: out.leadsByMonth[m - 1]!,
         deals: out.dealsByMonth[m - 1]!,
-        new_arr: ev[C_NEW * 12 + m - 1]!,
+        // Signed in the month, as an actuals file states it (start-state.ts reads it so); until
+        // December 2026 the ARR going live, which a service-start lag moves months later.
+        new_arr: out.signedByMonth[m - 1]!,
         churned_arr: -ev[C_CHURN * 12 + m - 1]!,
         contraction_arr: -ev[C_CONTRACTION * 12 + m - 1]!,
         expansion_arr: ev[C_EXP * 12 + m - 1]! + ev[C_NEW_EXP * 12 + m - 1]!,

@@ -58,9 +58,9 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
           if (d > l) issues.push(at(row, 'deals', `${t.name} month ${row.label}: ${d} deals from ${l} leads, but the scenario closes deals in their lead's month (salesCycleMonths 0)`));
         }
     }
-    // Where deals go live at signing, new_arr is what the month's deals signed (with a service-start
-    // lag a month's new ARR may be an earlier month's deals going live).
-    if (nb && nb.serviceStart.max === 0 && has('deals') && has('new_arr'))
+    // new_arr is the ACV the month's deals signed (README, start-state.ts), whenever they go live:
+    // deals without new ARR, or new ARR without deals, contradict each other at any service-start lag.
+    if (nb && has('deals') && has('new_arr'))
       for (const row of rows.slice(0, months)) {
         const d = row.values.deals ?? 0;
         const arr = row.values.new_arr ?? 0;

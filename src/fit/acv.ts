@@ -80,8 +80,10 @@ export function fitAcvFromTotals(newArr: ArrayLike<number>, deals: ArrayLike<num
   const sumArr = new Float64Array(blocks);
   const sumDeals = new Float64Array(blocks);
   const months = new Int32Array(blocks);
-  // Every month's new_arr, that of months without deals too (deals of earlier months going live):
-  // the mean is Σ new_arr / Σ deals of the whole 12 months; only the scatter skips such months.
+  // Every month's new_arr, that of months without deals too (new_arr is the ACV signed, so a
+  // consistent file has none there; a file of deals in one column and new_arr in another may not
+  // agree month by month): the mean is Σ new_arr / Σ deals of the whole 12 months; only the scatter
+  // skips such months.
   const allArr = new Float64Array(blocks);
   for (let i = 0; i < n; i++) {
     allArr[blockOf(i + 1, n)]! += newArr[i]!;

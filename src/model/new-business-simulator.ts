@@ -133,6 +133,8 @@ export class NewBusinessSimulator {
   private readonly newExpansionSizeLevel: Draw | undefined;
   private readonly slot: (extra: string) => number;
   private tcv = 0;
+  /** A re-forecast's closed months' new deals' total contract value (see closedMonthsTcv); 0 in a plan run. */
+  private readonly closedTcv: number;
   /** A re-forecast's closed months (0 in a plan run) and what is still to come from them. */
   private readonly closedMonths: number;
   private readonly start: TierStart | undefined;
@@ -192,6 +194,7 @@ export class NewBusinessSimulator {
     this.acvLevel = levelDraw(levels, driverSlot(drivers, 'acv'), nb.acvLevel?.distribution.bind(stream(DRIVER_KINDS.acv.stream(''))));
     this.start = plan.start;
     this.closedMonths = plan.start?.months ?? 0;
+    this.closedTcv = closedMonthsTcv(nb, plan.start);
     // Streams of a re-forecast only: a plan run creates none of them, so its draws are as they were.
     this.tails = plan.start && {
       cycle: new TailSplitter(nb.salesCycle, stream('reforecast.salesCycle')),
@@ -267,7 +270,7 @@ export class NewBusinessSimulator {
     demand.fill(0);
     this.pipelineDeals.fill(0);
     this.live.fill(0);
-    this.tcv = 0;
+    this.tcv = this.closedTcv;
     // Stress overlays act after the market shift and draw nothing: every stream stays as it was.
     const leadMultiplier = volumeMultiplier(loadings.leads, z) * stress.leads;
     let acvMultiplier = volumeMultiplier(loadings.acv, z) * stress.acv;
@@ -393,10 +396,10 @@ export class NewBusinessSimulator {
         const leads = Number.isNaN(known) ? s.leads() : known;
         if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
         const byLag = this.tails!.cycle.split(leads, conversion, k - month);
-        for (let lag = k - month + 1; lag <= cycle.max; lag++) {
-          demand[month + lag - 1]! += byLag[lag]!;
-          dealsInYear += byLag[lag]!;
-        }
+        // Demand, but not the source's deals: those count the simulated months' leads' deals, beside
+        // their leads, so deals / leads stays the conversion (counted here, a closed month's cohort
+        // added deals without its leads: a conversion of 100% with a 3-month cycle read 150% after 6 closed months).
+        for (let lag = k - month + 1; lag <= cycle.max; lag++) demand[month + lag - 1]! += byLag[lag]!;
         continue;
       }
       if (month >= 1 && s.dealsSlot >= 0) {
@@ -554,6 +557,7 @@ export class NewBusinessSimulator {
       const acv = this.sum[0]! * multiplier;
       ev[C_NEW * 12 + m - 1]! += acv;
       out.booked[C_NEW]! += acv;
+      out.signedByMonth[m - 1]! += acv;
       this.live[m - 1]! += n;
       return;
     }
@@ -576,6 +580,7 @@ export class NewBusinessSimulator {
         acv = this.sum[0]! * multiplier;
       }
       out.booked[C_NEW]! += acv;
+      out.signedByMonth[m - 1]! += acv;
       if (m + lag <= 12) {
         ev[C_NEW * 12 + m + lag - 1]! += acv;
         this.live[m + lag - 1]! += k;
@@ -589,6 +594,7 @@ export class NewBusinessSimulator {
     const lag = nb.serviceStart.max === 0 ? 0 : this.pickFileLag(nb.serviceStart.alias);
     if (nb.terms) this.tcv += acv * nb.terms.tcvFactor[this.pickFileTerm(nb.terms.mix.alias)]!;
     out.booked[C_NEW]! += acv;
+    out.signedByMonth[m - 1]! += acv;
     if (m + lag <= 12) {
       out.events[C_NEW * 12 + m + lag - 1]! += acv;
       this.live[m + lag - 1]! += 1;
@@ -643,4 +649,24 @@ export class NewBusinessSimulator {
     out.extras[this.slots.pipelineWon] = won;
     out.extras[this.slots.pipelineBookings] = out.booked[C_NEW]! - before;
   }
+}
+
+/**
+ * The total contract value of a re-forecast's closed months' new deals: their new ARR (booked as
+ * new business, see actuals/start-state.ts) times the term mix's mean TCV per unit of first-year ACV
+ * (which term each deal took is not in the actuals; a deal's ACV does not depend on its term, so
+ * the expectation is the share-weighted mean). Exact when every term is 12 months (TCV = ACV).
+ * Without it newTcv counted only the simulated months' deals beside bookings that count the year's:
+ * 12-month terms after 6 closed months read a TCV of 6.07M beside 12.07M of bookings.
+ *
+ * @example closedMonthsTcv(nb with terms 12 (share 0.5) and 36 at 5% (0.5), start with new_arr 100k) // => 100k x (1 + 3.1525) / 2
+ * Complexity: O(terms + closed months).
+ */
+function closedMonthsTcv(nb: NewBusinessPlan, start: TierStart | undefined): number {
+  if (!nb.terms || !start) return 0;
+  let factor = 0;
+  for (let t = 0; t < nb.terms.tcvFactor.length; t++) factor += nb.terms.mix.pmf[t]! * nb.terms.tcvFactor[t]!;
+  let arr = 0;
+  for (let j = 0; j < start.months; j++) if (!Number.isNaN(start.newArr[j]!)) arr += start.newArr[j]!; // as booked: a month without new_arr books none
+  return arr * factor;
 }

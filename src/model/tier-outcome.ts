@@ -67,6 +67,12 @@ export class TierOutcome {
   readonly leadsByMonth: Float64Array;
   readonly dealsByMonth: Float64Array;
   readonly renewedByMonth: Float64Array;
+  /**
+   * New business signed in each month (index m - 1), at signing, whenever it goes live: what an
+   * actuals file's `new_arr` states. Outside `row` (not saved, cached or read back): only the monthly
+   * record of a simulated year reads it; `events` dates the same ARR when it goes live.
+   */
+  readonly signedByMonth = new Float64Array(12);
   /** Positions in `row` of each part's fields (TIER_PARTS order). */
   private readonly partFields: readonly [Int32Array, Int32Array];
 
@@ -177,6 +183,7 @@ export class TierOutcome {
       this.row.fill(0, EVENTS, LEADS_BY_MONTH);
     }
     this.row.fill(0, LEADS_BY_MONTH, DRIVERS);
+    this.signedByMonth.fill(0);
     this.drivers.fill(NaN);
     this.own.fill(NaN);
     this.extras.fill(0);

@@ -21,6 +21,17 @@ const GUARDED_START = /^[=+\-@\t\r']/;
  */
 export function csvField(field: string): string {
   if (GUARDED_START.test(field)) return `"'${field.replace(/"/g, '""')}"`;
+  return rfc4180Field(field);
+}
+
+/**
+ * A field quoted per RFC 4180 only (when it holds a comma, quote or line break, quotes doubled),
+ * without csvField's formula guard: for a file arrcast reads back as written (an actuals file), where
+ * a guard's quote would change the text.
+ *
+ * @example rfc4180Field('a "b", c') // => '"a ""b"", c"'
+ */
+export function rfc4180Field(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 

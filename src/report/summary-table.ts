@@ -15,6 +15,7 @@ import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { wrapText, type ParagraphFormat } from './summary-paragraph.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
+import { reforecastSalesNote } from './reforecast-sales-note.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
 export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { money: formatMoney, share: formatPercent, moneyBeside: formatMoneyBesidePlain, shareBeside: formatShareBeside };
@@ -80,6 +81,8 @@ export function summaryTable(summary: Summary): string {
   ratios.push(row('Customers lost', summary.customers.lost, formatCount));
   out.push('');
   out.push(textTable(ratios));
+  const salesNote = reforecastSalesNote(summary);
+  if (salesNote !== undefined && tiers.some(([, t]) => Object.keys(t.extras).length > 0)) out.push('', wrapText(salesNote));
   for (const [name, t] of tiers) {
     const extras = Object.entries(t.extras);
     if (extras.length === 0) continue;

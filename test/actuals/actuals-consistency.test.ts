@@ -5,9 +5,9 @@ import { scenarioFrom } from '../helpers/fixtures.js';
 import { monthlyFile } from './monthly-file.js';
 
 /**
- * Deals and new ARR agree only where deals go live at signing: with a service-start lag, a month's
- * new ARR may be an earlier month's deals going live (as simulated-year.ts writes a true year), so a
- * month of deals and no new ARR is no contradiction there.
+ * new_arr is the ACV a month's deals signed (README; start-state.ts reads it so, and simulated-year.ts
+ * writes a true year so), whenever they go live: a month of deals and no new ARR contradicts itself
+ * at any service-start lag.
  */
 const scenario = (lag: number) =>
   scenarioFrom(`
@@ -29,7 +29,11 @@ describe('deals against new ARR', () => {
     expect(actualsProblems(planLoaded(scenario(0)), file, 1).map((i) => i.message)).toEqual(['T month 1: 5 deals signed no new ARR: every deal has an ACV above 0']);
   });
 
-  it('with a service-start lag: the same month is accepted', () => {
-    expect(actualsProblems(planLoaded(scenario(1)), file, 1)).toEqual([]);
+  it('with a service-start lag: refused the same way (new_arr is signed, not gone live)', () => {
+    expect(actualsProblems(planLoaded(scenario(1)), file, 1).map((i) => i.message)).toEqual(['T month 1: 5 deals signed no new ARR: every deal has an ACV above 0']);
+  });
+
+  it('with a service-start lag: deals and the ACV they signed in the same month are accepted', () => {
+    expect(actualsProblems(planLoaded(scenario(2)), monthlyFile({ T: [{ leads: 100, deals: 5, new_arr: 50000, ending_arr: 1000000 }] }), 1)).toEqual([]);
   });
 });

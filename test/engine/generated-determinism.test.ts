@@ -14,6 +14,7 @@ import type { StudioState } from '../../src/studio/state.js';
 import type { LoadedScenario } from '../../src/scenario/parse.js';
 import { generateScenario, loadGenerated, writeGenerated, TESTED_SCENARIOS } from '../helpers/generated-scenario.js';
 import { runDifferences } from '../helpers/same-run.js';
+import { checkStoredIdentities } from '../helpers/identity-checks.js';
 
 /**
  * The brief: the same scenario and seed give the same run, bit for bit (every stored column, every
@@ -41,6 +42,11 @@ beforeAll(async () => {
     s.push({ n, loaded, whole: await simulate(loaded, { trials: T, workers: 0 }) });
   }
 });
+
+// The accounting identities (test/helpers/identity-checks.ts) on the runs made here anyway: the plans
+// and the re-forecasts below (accounting-identities.test.ts checks re-forecasts and every written output).
+const unbalanced: string[] = [];
+const balanced = (tag: string, sim: Simulation) => unbalanced.push(...checkStoredIdentities(sim).map((v) => `${tag}: ${v.identity}, trial ${v.trial}: ${v.lhs} vs ${v.rhs}`));
 afterAll(async () => {
   await engine?.close();
   await cached?.close();
@@ -122,6 +128,7 @@ describe('generated scenarios: every way of running a scenario gives its in-proc
     for (const months of [2, 3]) {
       const actuals = { file: year.file, months };
       const alone = await simulate(loaded, { trials: T, workers: 0, actuals });
+      balanced(`${s[0]!.n} re-forecast after ${months} months`, alone);
       for (const x of runDifferences(await engine.simulate(loaded, { trials: T, actuals }), alone)) d.push(`${months} months, pool: ${x}`);
       if (months === 2)
         for (let index = 0; index < 3; index++) {
@@ -176,5 +183,12 @@ describe('generated scenarios: every way of running a scenario gives its in-proc
     // The plan every state is compared with is the file's own run.
     for (const x of runDifferences(runs.get(`${studio.loaded.hash} ${T}`)!.sim, whole)) d.push(`the session's plan: ${x}`);
     expect(d).toEqual([]);
+  });
+});
+
+describe('generated scenarios: the accounting identities', () => {
+  it("hold in every trial of the plans and the re-forecasts this file runs (checked after the re-forecasts' test)", () => {
+    for (const { n, whole } of s) balanced(`${n} plan`, whole);
+    expect(unbalanced).toEqual([]);
   });
 });

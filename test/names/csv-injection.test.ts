@@ -4,33 +4,9 @@ import { join } from 'node:path';
 import { csvField, csvNumber } from '../../src/report/csv-field.js';
 import { runCli } from '../helpers/in-process-cli.js';
 import { hostileScenario, writeScenario } from './hostile-names-fixture.js';
+import { csvRecords } from '../helpers/csv-records.js';
 
-/** Parse CSV per RFC 4180 (quoted fields, "" for a quote, line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  return rows;
-}
+const parseCsv = csvRecords;
 
 /** OWASP's formula triggers at the start of a cell. */
 const FORMULA = /^[=+\-@\t\r]/;

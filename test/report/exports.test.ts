@@ -10,6 +10,7 @@ import { percentilesCsv } from '../../src/report/percentiles-csv.js';
 import { monthlyCsv } from '../../src/report/monthly-csv.js';
 import { sipCount, writeSipmath } from '../../src/report/sipmath.js';
 import { runReportScenario, TRIALS, TWO_TIERS } from './fixture.js';
+import { csvRecords } from '../helpers/csv-records.js';
 
 let sim: Simulation;
 let summary: Summary;
@@ -18,34 +19,7 @@ beforeAll(async () => {
   ({ sim, summary } = await runReportScenario());
 });
 
-/** Parse CSV per RFC 4180 (quoted fields with "" for a quote, commas and line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
+const parseCsv = csvRecords;
 
 const records = (text: string) => {
   const [header, ...rows] = parseCsv(text);

@@ -1,6 +1,7 @@
 import { forecastKindWords } from '../forecast-kind-words.js';
 import { chartFigure, pageHead } from './page-head.js';
 import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
+import { reforecastSalesNote } from '../reforecast-sales-note.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
@@ -303,6 +304,12 @@ ${note === undefined ? '' : `<p class="note">${escapeHtml(note)}</p>
 `}`;
 }
 
+/** The re-forecast's note on its sales figures as a paragraph, or nothing. */
+const salesNote = (summary: Summary) => {
+  const note = reforecastSalesNote(summary);
+  return note === undefined ? '' : `<p class="note">${escapeHtml(note)}</p>\n`;
+};
+
 /** How the sales tables name a tier's capacity figures of the year. */
 const CAPACITY_LABELS: Record<(typeof CAPACITY_KEYS)[number], string> = {
   'reps.capacity.deals': 'Deal capacity of the year (deals the ramped reps can close)',
@@ -382,7 +389,7 @@ ${statTable(
   if (blocks.length === 0) return '';
   return `<section>
 <h2>Lead sources, sales capacity and contracts</h2>
-${blocks.join('\n')}
+${salesNote(summary)}${blocks.join('\n')}
 </section>
 
 `;
