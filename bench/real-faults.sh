@@ -86,12 +86,13 @@ sect_limits() {
   done
   # A worker thread out of memory: arrcast sets no old-generation limit on its workers, so a copy of
   # dist/ gets one (4 MB: the threads die loading; 6 MB: in chunk 0).
-  local C=/tmp/fault17-dist; rm -rf $C; cp -r $ROOT/dist $C; ln -sfn $ROOT/node_modules /tmp/node_modules
+  # (its node_modules beside it, in $W, not in /tmp itself)
+  local C=$W/dist; rm -rf $C; cp -r $ROOT/dist $C; ln -sfn $ROOT/node_modules $W/node_modules
   for v in 4 6; do
     sed -i -E "s/maxYoungGenerationSizeMb: 3 \}/maxYoungGenerationSizeMb: 3, maxOldGenerationSizeMb: $v }/; s/maxOldGenerationSizeMb: [0-9]+/maxOldGenerationSizeMb: $v/" $C/cli/main.js
     node $C/cli/main.js run $ROOT/scenarios/enterprise-rep-driven.yaml --trials 100000 --seed 1 --workers 2 --quiet --no-progress --out $D/woom >/dev/null 2>$W/err; report "worker-oom-${v}mb" $? $W/err $D $D/woom
   done
-  rm -rf $C
+  rm -rf $C $W/node_modules
   NODE_OPTIONS=--max-old-space-size=40 $A run "$S" --trials 200000 --seed 1 --workers 2 --quiet --no-progress --out $D/oom >/dev/null 2>$W/err; report "oom-node-options-40mb" $? $W/err $D $D/oom
   NODE_OPTIONS=--max-old-space-size=16 $A run "$S" --trials 100000 --seed 1 --workers 2 --quiet --no-progress --out $D/oom16 >/dev/null 2>$W/err; report "oom-node-options-16mb(main-thread-fatal)" $? $W/err $D $D/oom16
 }
