@@ -36,8 +36,45 @@ export function createWorkerPool(threads: number, options: { readonly keepAlive?
   // arrives after the cancellation. Every task's own failure rejects its run() promise, which the
   // run reports; without a listener, this event would crash the process with a stack trace.
   pool.on('error', () => undefined);
+  failWhenEmpty(pool);
   LOADED.set(pool, loaded);
   return pool;
+}
+
+/** Each watched pool's promise that rejects once it has no thread left (failWhenEmpty). */
+const EMPTIED = new WeakMap<Piscina, Promise<never>>();
+
+/**
+ * Watch `pool` for losing its last thread. Piscina does not replace a thread that died while
+ * starting (a real memory limit hit while loading the module, for one), and a thread that died then
+ * held no task: nothing rejects the tasks still queued, and a run waiting for them hung, or exited
+ * silently with code 13 once nothing else kept the process alive (bench/real-faults.sh). So once the
+ * pool has no thread, poolEmptied(pool) rejects with the error that killed the last one (piscina's
+ * 'error' event, for a thread with no task), for a run to race against its tasks.
+ */
+export function failWhenEmpty(pool: Piscina): void {
+  let lastError: unknown;
+  let fail!: (err: unknown) => void;
+  const emptied = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  emptied.catch(() => undefined);
+  pool.on('error', (err: unknown) => {
+    lastError = err;
+  });
+  // Emitted while piscina removes the thread: it is gone from pool.threads, its replacement (if any)
+  // started and the 'error' event emitted only once the current call has returned, hence the microtask.
+  pool.on('workerDestroy', () => {
+    queueMicrotask(() => {
+      if (pool.threads.length === 0) fail(lastError ?? new Error('every worker thread exited'));
+    });
+  });
+  EMPTIED.set(pool, emptied);
+}
+
+/** Rejects once `pool` (watched by failWhenEmpty) has no thread left; never settles for a pool not watched. */
+export function poolEmptied(pool: Piscina): Promise<never> {
+  return EMPTIED.get(pool) ?? new Promise<never>(() => undefined);
 }
 
 /** Each pool's counter of loaded threads (worker-loaded.ts). */

@@ -32,7 +32,7 @@ describe('arrcast studio: a save is whole or not at all', () => {
       const r = await saveOverlay(process.argv[1], 'big.yaml', '#'.repeat(1 << 20)).then(() => ({ ok: true }), (e) => ({ status: e.status, message: e.message, field: e.field }));
       process.stdout.write(JSON.stringify(r));`;
     const out = execFileSync('bash', ['-c', 'ulimit -f 16 && exec "$0" --import tsx --input-type=module -e "$1" "$2"', process.execPath, script, sub], { cwd: ROOT, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ status: 500, message: 'could not write big.yaml: EFBIG' });
+    expect(JSON.parse(out)).toEqual({ status: 500, message: 'could not write big.yaml: file too large (EFBIG)' });
     expect(readdirSync(sub)).toEqual(['plan.yaml']);
   });
 
