@@ -110,6 +110,12 @@ export class CsvTable {
     return f < 0 ? '' : this.rows[row]![f]!;
   }
 
+  /** The (trimmed) field just before column `col`'s in row `row`, in the file's own order; '' when there is none. */
+  fieldBefore(row: number, col: number): string {
+    const f = this.fields[col]!;
+    return f < 1 ? '' : this.rows[row]![f - 1]!;
+  }
+
   /** The line row `row` starts on. */
   lineOf(row: number): number {
     return this.where.at(this.rowRecord[row]!, 0).line;
@@ -461,13 +467,36 @@ export function numberCell(
   }
   const v = parseDecimal(cell);
   const ambiguous = Number.isNaN(v) || !table.isAmount(col) ? undefined : amountPointProblem(cell);
+  const split = Number.isNaN(v) ? undefined : splitThousandsProblem(table, row, col);
   if (Number.isNaN(v)) table.problem(row, col, decimalProblem(cell));
+  else if (split !== undefined) table.problem(row, col, split);
   else if (ambiguous !== undefined) table.problem(row, col, ambiguous);
   else if (!Number.isFinite(v)) table.problem(row, col, `${quoteText(cell)} is beyond the largest number there is (about 1.8e308): ${outOfRange(v).replace(/got -?Infinity/, `got ${excerpt(cell)}`)}`);
   else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${excerpt(cell)}`);
   else if (v < min || v > max) table.problem(row, col, outOfRange(v));
   else return v === 0 ? 0 : v; // no -0
   return NaN;
+}
+
+/** Three digits with a leading zero (`000`, `050`): what follows the comma of a round thousands figure. */
+const THOUSANDS_GROUP = /^0\d\d$/;
+/** One to three digits, perhaps signed, bracketed or after a currency sign: what precedes that comma. */
+const LEADING_GROUP = /^[-(]?\s*[$\u20ac\u00a3]?\s*\d{1,3}$/;
+
+/**
+ * A number cell that reads as the thousands of a figure split by an unquoted comma (`86,000` in a file
+ * whose row width cannot show it: `86` in one column, `000` in the next), or undefined. No export writes
+ * a number as `000` or `050`, so such a cell right after a cell of one to three digits is refused,
+ * naming both, rather than read as 0 or 50 with the figure before it a thousand times too small.
+ * Only round figures are caught (a split `86,500` reads as two plausible numbers): readCsv refuses
+ * the rows whose field count shows the comma.
+ */
+function splitThousandsProblem(table: CsvTable, row: number, col: number): string | undefined {
+  const cell = table.cell(row, col);
+  if (!THOUSANDS_GROUP.test(cell)) return undefined;
+  const before = table.fieldBefore(row, col).trim();
+  if (!LEADING_GROUP.test(before)) return undefined;
+  return `${quoteText(cell)} after ${quoteText(before)} looks like one number split by an unquoted comma (${before},${cell}): put a number that contains a comma in quotes ("${before},${cell}") or write it without the comma (${before.replace(/[^\d-]/g, '')}${cell})`;
 }
 
 /** `0.95` for 0.95000000001 (the result of 95 / 100). */

@@ -242,6 +242,24 @@ describe('whole files as exports write them', () => {
     expect(scenarioErrorLines(read)).toEqual([`${message}: put a value that contains a comma in quotes ("Acme, Inc")`]);
   });
 
+  // When the row's field count cannot show the comma (a header ending in empty cells, or the split figure
+  // in the last column), a round figure's thousands `000` in the next number column gives it away.
+  it.each<[string, () => unknown, string]>([
+    ['customer book, header ending in empty cells', () => readCustomerBooks('id,tier,next_renewal,term_months,arr,health,,\nc1,SMB,3,12,86,000,,\n', 'f.csv', ['SMB'], ['SMB'], CAL), 'f.csv:2:16 health: "000" after "86"'],
+    ['customer book, the split figure before the last column', () => readCustomerBooks('id,tier,next_renewal,term_months,arr,health\nc1,SMB,3,12,86,000\n', 'f.csv', ['SMB'], ['SMB'], CAL), 'f.csv:2:16 health: "000" after "86"'],
+    ['actuals', () => parseMonthlyFile('month,tier,new_arr,deals,,\n1,SMB,12,000,,\n', 'f.csv', { kind: 'actuals', calendar: CAL }), 'f.csv:2:10 deals: "000" after "12"'],
+  ])('%s: an unquoted round "N,000" is refused, not read as N and 0', (_, read, start) => {
+    const figure = start.replace(/^.*"000" after "(\d+)"$/, '$1');
+    expect(scenarioErrorLines(read)).toEqual([
+      `${start} looks like one number split by an unquoted comma (${figure},000): put a number that contains a comma in quotes ("${figure},000") or write it without the comma (${figure}000)`,
+    ]);
+  });
+
+  it('a cell such as "000" after a cell that is not one to three digits is read as a number (nothing split)', () => {
+    const table = readCsv('name,money\nc1,000\n', 'f.csv', [{ name: 'name' }, { name: 'money', amount: true }], 'rows');
+    expect(numberCell(table, 0, 1, 'empty', 0, 10, () => 'out of range')).toBe(0);
+  });
+
   it('past a header ending in empty cells: a value in those cells, or more fields than the raw header, is refused', () => {
     const r = READERS[0]!;
     const rect = plain(r).replace(/\n/g, ',,\n'); // header and row: 7 fields, 5 named
