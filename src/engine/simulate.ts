@@ -21,7 +21,7 @@ import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
 import { TrialStore } from './trial-store.js';
 import type { TrialLayout } from '../model/trial-layout.js';
-import { createWorkerPool, destroyWorkerPool, poolEmptied, whenPoolLoaded } from './worker-pool.js';
+import { createWorkerPool, destroyWorkerPool, untilPoolEmptied, whenPoolLoaded } from './worker-pool.js';
 import { GENERATOR_ID } from '../random/source.js';
 import type { Piscina } from 'piscina';
 import { actualsKey, compileReforecast, reforecastChunk, type ActualsInput, type Reforecast } from '../actuals/reforecast.js';
@@ -570,14 +570,14 @@ async function runOnPool(
     };
     let result: ChunkResult;
     try {
-      // Raced against the pool losing its last thread: its queued tasks would otherwise never settle.
-      result = (await Promise.race([
+      // Rejected if the pool loses its last thread: its queued tasks would otherwise never settle.
+      result = (await untilPoolEmptied(
+        pool,
         pool.run(task, {
           ...(keepWarm ? { signal: cancel.signal } : {}),
           transferList: [buffers.wide, buffers.narrow, buffers.sums],
         }),
-        poolEmptied(pool),
-      ])) as ChunkResult;
+      )) as ChunkResult;
     } catch (err) {
       if (signal?.aborted) throw new RunAbortedError();
       if (local.signal.aborted) throw err;

@@ -41,40 +41,77 @@ export function createWorkerPool(threads: number, options: { readonly keepAlive?
   return pool;
 }
 
-/** Each watched pool's promise that rejects once it has no thread left (failWhenEmpty). */
-const EMPTIED = new WeakMap<Piscina, Promise<never>>();
+/** A watched pool's state: whether it has lost its last thread, the error that killed it, and who waits on it. */
+interface EmptyWatch {
+  emptied: boolean;
+  error: unknown;
+  readonly waiting: Set<(err: unknown) => void>;
+}
+
+/** Each watched pool's EmptyWatch (failWhenEmpty). */
+const WATCHED = new WeakMap<Piscina, EmptyWatch>();
 
 /**
  * Watch `pool` for losing its last thread. Piscina does not replace a thread that died while
  * starting (a real memory limit hit while loading the module, for one), and a thread that died then
  * held no task: nothing rejects the tasks still queued, and a run waiting for them hung, or exited
  * silently with code 13 once nothing else kept the process alive (bench/real-faults.sh). So once the
- * pool has no thread, poolEmptied(pool) rejects with the error that killed the last one (piscina's
- * 'error' event, for a thread with no task), for a run to race against its tasks.
+ * pool has no thread, every task waited on through untilPoolEmptied rejects with the error that
+ * killed the last one (piscina's 'error' event, for a thread with no task).
  */
 export function failWhenEmpty(pool: Piscina): void {
-  let lastError: unknown;
-  let fail!: (err: unknown) => void;
-  const emptied = new Promise<never>((_, reject) => {
-    fail = reject;
-  });
-  emptied.catch(() => undefined);
+  const watch: EmptyWatch = { emptied: false, error: undefined, waiting: new Set() };
   pool.on('error', (err: unknown) => {
-    lastError = err;
+    watch.error = err;
   });
   // Emitted while piscina removes the thread: it is gone from pool.threads, its replacement (if any)
   // started and the 'error' event emitted only once the current call has returned, hence the microtask.
   pool.on('workerDestroy', () => {
     queueMicrotask(() => {
-      if (pool.threads.length === 0) fail(lastError ?? new Error('every worker thread exited'));
+      if (watch.emptied || pool.threads.length > 0) return;
+      watch.emptied = true;
+      watch.error ??= new Error('every worker thread exited');
+      for (const fail of [...watch.waiting]) fail(watch.error);
     });
   });
-  EMPTIED.set(pool, emptied);
+  WATCHED.set(pool, watch);
 }
 
-/** Rejects once `pool` (watched by failWhenEmpty) has no thread left; never settles for a pool not watched. */
-export function poolEmptied(pool: Piscina): Promise<never> {
-  return EMPTIED.get(pool) ?? new Promise<never>(() => undefined);
+/**
+ * `task` (a run on `pool`), or its rejection with the error that killed the pool's last thread once
+ * it has none (failWhenEmpty; at once when it has none already). Nothing outlives the call: its
+ * waiter is removed when the task settles, so a warm pool running chunk after chunk holds no
+ * reaction (and no result) of a chunk that is done. A pool not watched gives `task` itself.
+ */
+export function untilPoolEmptied<T>(pool: Piscina, task: Promise<T>): Promise<T> {
+  const watch = WATCHED.get(pool);
+  if (!watch) return task;
+  if (watch.emptied) {
+    task.catch(() => undefined);
+    return Promise.reject(watch.error);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const fail = (err: unknown): void => {
+      watch.waiting.delete(fail);
+      reject(err);
+    };
+    watch.waiting.add(fail);
+    task.then(
+      (value) => {
+        watch.waiting.delete(fail);
+        resolve(value);
+      },
+      (err: unknown) => {
+        watch.waiting.delete(fail);
+        reject(err);
+      },
+    );
+  });
+}
+
+/** How many runs wait on `pool` through untilPoolEmptied (0 once they have settled). */
+export function waitingOnPool(pool: Piscina): number {
+  return WATCHED.get(pool)?.waiting.size ?? 0;
 }
 
 /** Each pool's counter of loaded threads (worker-loaded.ts). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { afterAll, describe, expect, it } from 'vitest';
-import { failWhenEmpty, poolEmptied } from '../../src/engine/worker-pool.js';
+import { failWhenEmpty, untilPoolEmptied, waitingOnPool } from '../../src/engine/worker-pool.js';
 
 // A real fault, not an injected one: a worker thread that runs out of memory while its module loads
 // (a heap limit of 4 MB). Piscina does not replace a thread that dies starting, and rejects no task
@@ -25,18 +25,28 @@ describe('a pool whose threads all die while loading', () => {
     const pool = poolOf('const held = []; for (;;) held.push(new Array(1e5).fill(held.length));\nexport default () => 1;\n', 2, 4);
     // As a run finds it: its tasks come after the pool's threads have died (it loads its scenario first).
     while (pool.threads.length > 0) await new Promise((r) => setTimeout(r, 5));
-    const outcome = await Promise.race([pool.run(0), poolEmptied(pool)]).then(
+    const outcome = await untilPoolEmptied(pool, pool.run(0)).then(
       () => 'settled',
       (err: NodeJS.ErrnoException) => err.code,
     );
     expect(outcome).toBe('ERR_WORKER_OUT_OF_MEMORY');
+    // A later task is refused at once with the same cause.
+    const later = await untilPoolEmptied(pool, pool.run(1)).then(
+      () => 'settled',
+      (err: NodeJS.ErrnoException) => err.code,
+    );
+    expect(later).toBe('ERR_WORKER_OUT_OF_MEMORY');
     await pool.destroy();
   }, 10_000);
 
-  it('does not reject while a thread is left to run the tasks', async () => {
-    const pool = poolOf('export default (x) => x + 1;\n', 1);
-    const emptied = poolEmptied(pool).then(() => 'emptied', () => 'emptied');
-    expect(await Promise.race([pool.run(41), emptied])).toBe(42);
+  it('while a thread is left, tasks settle with their own results, and no waiter outlives its task', async () => {
+    const pool = poolOf('export default (x) => { if (x < 0) throw new Error(`bad ${x}`); return x + 1; };\n', 1);
+    // A warm pool running task after task (the studio's engine): each waiter is removed when its task
+    // settles, so none holds a finished task's result (a waiter per task kept every result alive).
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => untilPoolEmptied(pool, pool.run(i))));
+    expect(results).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    await expect(untilPoolEmptied(pool, pool.run(-3))).rejects.toThrow('bad -3');
+    expect(waitingOnPool(pool)).toBe(0);
     await pool.destroy();
   });
 });
