@@ -147,14 +147,14 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     expect((await readPartHeader(file)).header.seed).toBe('4');
   });
 
-  it('an empty file at the part\'s name holds nothing to lose: checked and replaced (where hard links are made no shard claims a name with one)', async () => {
+  it('an empty file at the part\'s name is refused, before the run and at the move (it may be a shard\'s claim where hard links cannot be made)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-other-shard-'));
     const file = join(dir, 'parts');
     writeFileSync(file, '');
     const part = await shardOf(1, 2);
-    await expect(checkPartOutput(file, file, partRunOf(part))).resolves.toBeUndefined();
-    await writePartFile(file, part);
-    expect((await readPartHeader(file)).header.shard).toEqual({ index: 1, count: 2 });
+    await expect(checkPartOutput(file, file, partRunOf(part))).rejects.toThrow(/remove it if no shard of this run is running/);
+    await expect(writePartFile(file, part)).rejects.toBeInstanceOf(PartFileError);
+    expect(readFileSync(file).length).toBe(0);
     expect(readdirSync(dir)).toEqual(['parts']);
   });
 
