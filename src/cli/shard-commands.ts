@@ -99,7 +99,6 @@ export async function runShard(
   await refuseInsideOutput(file, `--out ${shown}`);
   const { trials, seed } = resolveOptions(loaded, { trials: opts.trials, seed: opts.seed, shard });
   const replacing = await checkPartOutput(file, shown, { scenarioHash: loaded.hash, scenarioName: loaded.scenario.name, scenarioSource: loaded.source, seed, trials, shard: { index: shard.index, count: shard.count } });
-  if (replacing !== undefined) io.err(`arrcast: ${terminalCell(replacing)}\n`);
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {
@@ -113,6 +112,8 @@ export async function runShard(
   }).finally(finish);
   await stepCheck(opts.hook, opts.signal)('part');
   await writePartFile(file, part, { signal: opts.signal, recheck: () => refuseInsideOutput(file, `--out ${shown}`) });
+  // Said once it is so: a run stopped or refused before the move replaced nothing.
+  if (replacing !== undefined) io.err(`arrcast: ${terminalCell(replacing)}\n`);
   const name = `shard ${shard.index + 1}/${shard.count}${shard.from.startsWith('--') ? '' : ` (from ${shard.from})`}`;
   const first = part.chunks[0];
   const last = part.chunks.at(-1);
