@@ -7,7 +7,7 @@ import type { Io } from './io.js';
 import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
 import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
-import { refuseDefaultOutOfOtherScenario, scenarioFileOf } from './default-out-owner.js';
+import { refuseDefaultOutOfOtherScenario, scenarioFileOf, scenarioFileToRecord } from './default-out-owner.js';
 import { openFailure } from '../scenario/read-file.js';
 import { allowPathOption } from './allow-path-option.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
@@ -221,6 +221,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         if (opts.plan !== undefined) await (await import('./actuals-options.js')).refuseOutIsPlan(out, shown, opts.plan);
         const scenarioFile = await scenarioFileOf(file);
         if (opts.out === undefined) await refuseDefaultOutOfOtherScenario(out, shown, file, scenarioFile);
+        const recorded = await scenarioFileToRecord(out, scenarioFile);
         if (opts.out === undefined) await refuseDefaultOutOfOtherForecast(out, shown, actuals !== undefined);
         checkTargets(loaded, opts.target);
         const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
@@ -303,7 +304,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
               const { sim, precision } = await running.finally(finish);
               await engine?.close();
               const prepared = await preparing;
-              await reportSimulation(io, sim, { out, ...(scenarioFile !== undefined ? { scenarioFile } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
+              await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
             },
           );
           io.err(`wrote ${directoryShown(shown)} in ${process.uptime().toFixed(1)} s\n`);

@@ -1,6 +1,6 @@
 import { directoryShown } from './directory-shown.js';
 import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
-import { refuseDefaultOutOfOtherScenario, scenarioFileOf } from './default-out-owner.js';
+import { refuseDefaultOutOfOtherScenario, scenarioFileOf, scenarioFileToRecord } from './default-out-owner.js';
 import { Command } from 'commander';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -20,6 +20,7 @@ import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoReason, isErrno } from '../report/write-error.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import type { LoadedScenario } from '../scenario/parse.js';
+import { loadScenario } from '../scenario/load.js';
 import { openFailure } from '../scenario/read-file.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { parseOutputsOption, parseShare, parseTarget } from './parse-options.js';
@@ -98,7 +99,6 @@ export async function runShard(
   await refuseInsideOutput(file, `--out ${shown}`);
   const { trials, seed } = resolveOptions(loaded, { trials: opts.trials, seed: opts.seed, shard });
   const replacing = await checkPartOutput(file, shown, { scenarioHash: loaded.hash, scenarioName: loaded.scenario.name, scenarioSource: loaded.source, seed, trials, shard: { index: shard.index, count: shard.count } });
-  if (replacing !== undefined) io.err(`arrcast: ${terminalCell(replacing)}\n`);
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {
@@ -112,6 +112,8 @@ export async function runShard(
   }).finally(finish);
   await stepCheck(opts.hook, opts.signal)('part');
   await writePartFile(file, part, { signal: opts.signal, recheck: () => refuseInsideOutput(file, `--out ${shown}`) });
+  // Said once it is so: a run stopped or refused before the move replaced nothing.
+  if (replacing !== undefined) io.err(`arrcast: ${terminalCell(replacing)}\n`);
   const name = `shard ${shard.index + 1}/${shard.count}${shard.from.startsWith('--') ? '' : ` (from ${shard.from})`}`;
   const first = part.chunks[0];
   const last = part.chunks.at(-1);
@@ -188,14 +190,30 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       checkTargets(sim.loaded, opts.target);
       out ??= await prepareReportDir(defaultOutDir(sim.loaded.source));
       // A merge is a plan's run (parts carry no actuals): it does not replace a re-forecast's report at the default --out.
-      // The parts name their scenario file as the shards were given it: its real path is had when it resolves from here.
-      const scenarioFile = await scenarioFileOf(sim.loaded.source);
+      // The parts name their scenario file as the shards were given it, perhaps from another folder:
+      // the file found at that path from here is theirs only when it hashes as their scenario.
+      const scenarioFile = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
       if (opts.out === undefined) await refuseDefaultOutOfOtherScenario(out, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile);
+      const recorded = await scenarioFileToRecord(out, scenarioFile);
       if (opts.out === undefined) await refuseDefaultOutOfOtherForecast(out, defaultOutDir(sim.loaded.source), false);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
-      await reportSimulation(io, sim, { out, ...(scenarioFile !== undefined ? { scenarioFile } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
+      await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
       io.err(`wrote ${directoryShown(shown ?? defaultOutDir(sim.loaded.source))} from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
+}
+
+/**
+ * The real path of the scenario file merged parts were run from, when `source` (the path the parts
+ * name, as the shards were given it) resolves from this working directory to a file that loads and
+ * hashes as the parts' scenario (`hash`); else undefined, and the report records no file (a path
+ * from another folder would credit the report to whatever file is found there).
+ */
+async function partsScenarioFile(source: string, hash: string, allowedRoots?: readonly string[]): Promise<string | undefined> {
+  const real = await scenarioFileOf(source);
+  if (real === undefined) return undefined;
+  // Loaded as the shards loaded it, by the path given (a linked scenario's data files resolve from the link's folder).
+  const loaded = await loadScenario(source, allowedRoots ? { allowedRoots } : {}).catch(() => undefined);
+  return loaded?.hash === hash ? real : undefined;
 }

@@ -218,28 +218,21 @@ async function moveIntoPlace(temp: string, file: string, run: PartRun, claim: Cl
       return;
     }
   }
+  // An empty file is never replaced here: where hard links cannot be made it is how a shard beside
+  // this one claims the name, for the moment between its claim and its rename, and Linux says EEXIST
+  // before EPERM for a name taken, so `linked` cannot tell such a file system apart. (A claim a killed
+  // shard left is refused before the run too, checkPartOutput, for the user to remove.)
   const there = await lstat(file).catch(() => undefined);
-  if (there?.isFile() && there.size === 0) {
-    // An empty file holds no trials, so replacing it loses nothing. But where hard links cannot be
-    // made an empty file is also how a shard beside this one claims the name, for the moment between
-    // its claim and its rename: there only one older than any such moment (a shard killed there, or
-    // a user's) is replaced; a fresh one is left to its owner. Where links are made, no shard claims.
-    if (!linked && Date.now() - there.mtimeMs < STALE_CLAIM_MS)
+  if (there?.isFile() && there.size === 0) throw new PartFileError(file, `was put there while the shard ran and ${EMPTY_PART_NAME}; it is left as it is and the part was not written`);
+  try {
+    await checkPartOutput(file, file, run);
+  } catch (err) {
+    if (err instanceof NotAPartError)
       throw new PartFileError(
         file,
-        'was put there while the shard ran and is not an arrcast part (an empty file: another shard claiming the name to move its part in, or a user’s); it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)',
+        'was put there while the shard ran and is not an arrcast part; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)',
       );
-  } else {
-    try {
-      await checkPartOutput(file, file, run);
-    } catch (err) {
-      if (err instanceof NotAPartError)
-        throw new PartFileError(
-          file,
-          'was put there while the shard ran and is not an arrcast part; it is left as it is and the part was not written (pick a new file, or move it away and run the shard again)',
-        );
-      throw err;
-    }
+    throw err;
   }
   // The part replaced keeps its group and permissions.
   takeAccessOf(file, temp);
@@ -248,11 +241,11 @@ async function moveIntoPlace(temp: string, file: string, run: PartRun, claim: Cl
 }
 
 /**
- * How old an empty file at a part's name must be to be taken for a claim left behind (a shard
- * killed between claiming the name and its rename) rather than one being made now: a claim lives
- * for a stat and a rename; this allows for coarse file times (FAT's 2 s) and a slow network mount.
+ * What an empty file at a part's name is taken for, and what to do: arrcast never replaces one
+ * (see moveIntoPlace), before the run or at the move.
  */
-export const STALE_CLAIM_MS = 10_000;
+const EMPTY_PART_NAME =
+  'is an empty file: the claim of a shard of this run moving its part in where hard links cannot be made, or one left by a shard killed there (or a user’s); remove it if no shard of this run is running, and run this shard again';
 
 /**
  * Read and check a part's header without its body: the file must be a part of a format this
@@ -353,10 +346,10 @@ const fieldsOf = (run: PartRun): PartRunFields => ({
 });
 
 /**
- * Check, before a shard runs, that `file` may receive its part: it does not exist, it is empty
- * (nothing to lose: the claim a killed shard left where hard links cannot be made), or it is an
- * arrcast part (a previous run's, replaced whole: it starts with the part magic). Anything else is refused (PartFileError), so a mistyped --out replaces nothing of
- * value. `shown` names the file in the message (as --out was typed).
+ * Check, before a shard runs, that `file` may receive its part: it does not exist, or it is an
+ * arrcast part (a previous run's, replaced whole: it starts with the part magic). Anything else is
+ * refused (PartFileError), so a mistyped --out replaces nothing of value; an empty file too, with
+ * its own message: it may be a running shard's claim of the name (EMPTY_PART_NAME). `shown` names the file in the message (as --out was typed).
  *
  * With `run`, a part there is replaced only by the same shard of the same run (a re-run: the same
  * scenario, seed, trials, chunk size and shard K/N, PART_RUN_FIELDS). The same shard of a run that
@@ -382,9 +375,7 @@ export async function checkPartOutput(file: string, shown = file, run?: PartRun)
   const refuse = (what: string) =>
     new NotAPartError(shown, `${what}, and a shard run replaces its --out file whole; pick a new file (or a directory to write ${partFileName({ index: 0, count: 4 })} and the like into)`);
   if (!info.isFile()) throw refuse('is not a file');
-  // An empty file holds nothing to lose: a shard killed where hard links cannot be made, between
-  // claiming the part's name and moving its part in, leaves one, and its re-run must not be refused.
-  if (info.size === 0) return undefined;
+  if (info.size === 0) throw new NotAPartError(shown, EMPTY_PART_NAME);
   const handle = await open(file, 'r');
   try {
     const start = new Uint8Array(PART_MAGIC.length);

@@ -6,7 +6,7 @@ import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
 import { syncDirectory, syncTree } from '../engine/sync-tree.js';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
-import { writeMarker, type OutputKind } from './output-marker.js';
+import { markerScenarioPath, writeMarker, type OutputKind } from './output-marker.js';
 import { claimTempDir, makeRemovable, makeTempDir, OWNER_FILE, tempPathBeside, withOwnerRwx } from './temp-dir.js';
 import { asWriteError } from './write-error.js';
 
@@ -21,7 +21,7 @@ export type Checkpoint = (step: string) => Promise<void>;
 export interface AtomicWriteOptions {
   /** What is written: its marker goes into the directory first (see output-marker.ts). */
   readonly kind: OutputKind;
-  /** The real path of the scenario file it is written from, recorded in its marker (output-marker.ts). */
+  /** The real path of the scenario file it is written from, recorded in its marker relative to `target` (markerScenarioPath). */
   readonly scenarioFile?: string;
   /** Stops the write at the next checkpoint, before the rename at the latest (RunAbortedError). */
   readonly signal?: AbortSignal;
@@ -72,7 +72,7 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
       throw asWriteError(err, temp, out);
     }
     try {
-      await writeMarker(temp, options.kind, options.scenarioFile);
+      await writeMarker(temp, options.kind, options.scenarioFile === undefined ? undefined : await markerScenarioPath(out, options.scenarioFile));
       await fill(temp, checkpoint);
       // On disk before it is renamed into place: after a power loss the output is whole, or not there.
       await syncTree(temp);

@@ -44,8 +44,10 @@ export interface ReportOptions {
   /** Called after each file with its name, and with 'renaming' before the rename; a test hook can pause there. */
   readonly onStep?: (step: string) => Promise<void> | void;
   /**
-   * The real path of the scenario file the report is written from (the CLI's), recorded in its
-   * marker, so a later run at the default --out can tell a report of another file of the same name.
+   * The path of the scenario file the report is written from (its real path; a relative one is
+   * taken from the working directory), recorded in its marker relative to the report folder, so a
+   * later `arrcast run` at the default --out can tell a report of another file of the same name.
+   * A string, else TypeError.
    */
   readonly scenarioFile?: string;
   /** Stress cases (--with-stress) shown beside the plan in report.html's downside section. */
@@ -113,6 +115,7 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
   checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
+  if (options.scenarioFile !== undefined && typeof options.scenarioFile !== 'string') throw new TypeError(`writeReport: scenarioFile must be a string, the scenario file's path (got ${typeof options.scenarioFile})`);
   checkWholeRun(sim, 'writeReport reads a whole run');
   checkUnchangedSinceLoaded(sim.loaded, 'its report');
   checkSummaryOfRun(sim, summary);

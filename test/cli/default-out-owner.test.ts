@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { MARKER_FILE, markerText } from '../../src/report/output-marker.js';
+import { writeReport } from '../../src/report/write-report.js';
 
 /**
  * `run a/plan.yaml` then `run b/plan.yaml`: two scenario files of one base name share the default
@@ -29,8 +30,10 @@ describe('the default --out does not replace the report of another scenario file
       const a = realpathSync('a/plan.yaml');
       const b = realpathSync('b/plan.yaml');
 
+      const recorded = () => JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario as unknown;
       expect((await run('a/plan.yaml')).code).toBe(0);
-      expect(JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario).toBe(a);
+      // Relative to the report folder, so a project moved whole still names its own file.
+      expect(recorded()).toBe('../../a/plan.yaml');
       const first = summary();
       const refused = await run('b/plan.yaml');
       expect(refused.code).toBe(2);
@@ -44,12 +47,15 @@ describe('the default --out does not replace the report of another scenario file
       writeFileSync('a/plan.yaml', `${fixtureText('minimal.yaml')}\n# edited\n`);
       expect((await run(a, '--seed', '7')).code).toBe(0);
       expect(JSON.parse(summary().toString()).seed).toBe('7');
-      // The report's own scenario.json run again (its default --out is the report): not another file.
-      expect((await run('reports/plan/scenario.json')).code).toBe(0);
+      // The report's own scenario.json run into the report: its marker keeps naming a/plan.yaml (it
+      // named the scenario.json, after which any plan.yaml replaced the report without a word).
+      expect((await run('reports/plan/scenario.json', '--out', 'reports/plan')).code).toBe(0);
+      expect(recorded()).toBe('../../a/plan.yaml');
+      expect((await run('b/plan.yaml')).code).toBe(2);
 
       // Named, it is written: the user chose it. The marker then names b.
       expect((await run('b/plan.yaml', '--out', 'reports/plan')).code).toBe(0);
-      expect(JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario).toBe(b);
+      expect(recorded()).toBe('../../b/plan.yaml');
       const second = summary();
       // merge's default --out too: parts of a's run do not replace b's report.
       expect((await runCli('run', 'a/plan.yaml', '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', 'parts/')).code).toBe(0);
@@ -58,12 +64,62 @@ describe('the default --out does not replace the report of another scenario file
       expect(merged.err).toContain(`which holds the report of another scenario file, "${b}", and this run of "a/plan.yaml" ("${a}")`);
       expect(summary().equals(second)).toBe(true);
 
-      // A report whose marker names no file (written before December 2026) is replaced, as before.
-      writeFileSync(`reports/plan/${MARKER_FILE}`, markerText('report'));
-      expect((await runCli('merge', 'parts/', '--quiet', '--outputs', 'summary')).code).toBe(0);
-      expect(JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario).toBe(a);
+      // A report whose marker names no file (written before December 2026), or no usable path, is replaced, as before.
+      for (const none of [undefined, '']) {
+        writeFileSync(`reports/plan/${MARKER_FILE}`, markerText('report', none));
+        expect((await runCli('merge', 'parts/', '--quiet', '--outputs', 'summary')).code).toBe(0);
+        expect(recorded()).toBe('../../a/plan.yaml');
+      }
+      // A marker of December 2026's first builds (an absolute path) is read as it is.
+      writeFileSync(`reports/plan/${MARKER_FILE}`, markerText('report', b));
+      expect((await run('a/plan.yaml')).code).toBe(2);
+      expect((await run('b/plan.yaml')).code).toBe(0);
+      // A marker naming a file inside the report (its scenario.json, as those builds wrote it when it ran
+      // into the report) says nothing of where the report came from: replaced, as one naming none.
+      writeFileSync(`reports/plan/${MARKER_FILE}`, markerText('report', 'scenario.json'));
+      expect((await run('a/plan.yaml')).code).toBe(0);
+
+      // merge credits the report to the parts' file only when the file at their path from here hashes as
+      // their scenario: from c/, a/plan.yaml is another file (and no link), and nothing is recorded.
+      mkdirSync('c/a');
+      writeFileSync('c/a/plan.yaml', readFileSync('b/plan.yaml'));
+      process.chdir('c');
+      expect((await runCli('merge', '../parts/', '--quiet', '--outputs', 'summary')).code).toBe(0);
+      expect(JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario).toBeUndefined();
+      process.chdir(dir);
+
+      // A report written from a file named scenario.yaml is at reports/scenario, and so is its own
+      // scenario.json's default --out: run again, it is the same report's scenario, not another file.
+      writeFileSync('a/scenario.yaml', fixtureText('minimal.yaml'));
+      expect((await run('a/scenario.yaml')).code).toBe(0);
+      expect((await run('reports/scenario/scenario.json')).code).toBe(0);
+      expect(JSON.parse(readFileSync(`reports/scenario/${MARKER_FILE}`, 'utf8')).scenario).toBe('../../a/scenario.yaml');
     } finally {
       process.chdir(saved);
     }
+  });
+
+  it('a project moved whole (mv p1 p2) re-runs at its default --out: the marker names the file relative to the report', async () => {
+    const saved = process.cwd();
+    const parent = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    mkdirSync(join(parent, 'p1'));
+    writeFileSync(join(parent, 'p1/plan.yaml'), fixtureText('minimal.yaml'));
+    const run = () => runCli('run', 'plan.yaml', '--trials', '300', '--workers', '0', '--quiet', '--outputs', 'summary');
+    try {
+      process.chdir(join(parent, 'p1'));
+      expect((await run()).code).toBe(0);
+      process.chdir(parent);
+      renameSync('p1', 'p2');
+      process.chdir('p2');
+      const again = await run();
+      expect(again.err).not.toContain('another scenario file');
+      expect(again.code).toBe(0);
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
+  it('writeReport checks its scenarioFile option: a string, else TypeError', async () => {
+    await expect(writeReport(join(tmpdir(), 'never-written'), {} as never, {} as never, { scenarioFile: 5 as never })).rejects.toThrow(new TypeError("writeReport: scenarioFile must be a string, the scenario file's path (got number)"));
   });
 });

@@ -11,6 +11,9 @@ import { craftPart, splitPart } from '../helpers/parts.js';
 import { ARRCAST_VERSION } from '../../src/version.js';
 import { GENERATOR_ID } from '../../src/random/source.js';
 import { runCli } from '../helpers/in-process-cli.js';
+import { runShard } from '../../src/cli/shard-commands.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { RunAbortedError } from '../../src/engine/errors.js';
 
 /**
  * A part file is replaced only by a part of the same shard K/N (a re-run of it). Shards given one
@@ -147,14 +150,14 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     expect((await readPartHeader(file)).header.seed).toBe('4');
   });
 
-  it('an empty file at the part\'s name holds nothing to lose: checked and replaced (where hard links are made no shard claims a name with one)', async () => {
+  it('an empty file at the part\'s name is refused, before the run and at the move (it may be a shard\'s claim where hard links cannot be made)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-other-shard-'));
     const file = join(dir, 'parts');
     writeFileSync(file, '');
     const part = await shardOf(1, 2);
-    await expect(checkPartOutput(file, file, partRunOf(part))).resolves.toBeUndefined();
-    await writePartFile(file, part);
-    expect((await readPartHeader(file)).header.shard).toEqual({ index: 1, count: 2 });
+    await expect(checkPartOutput(file, file, partRunOf(part))).rejects.toThrow(/remove it if no shard of this run is running/);
+    await expect(writePartFile(file, part)).rejects.toBeInstanceOf(PartFileError);
+    expect(readFileSync(file).length).toBe(0);
     expect(readdirSync(dir)).toEqual(['parts']);
   });
 
@@ -201,6 +204,26 @@ describe('a shard never replaces another shard’s part of the same run', () => 
     expect(upgraded.code).toBe(0);
     expect(upgraded.err).toContain(`arrcast: replacing ${out}: shard 1/2's part of the same run written by another arrcast (arrcast version 0.0.9 there, ${ARRCAST_VERSION} here)\n`);
     expect((await readPartHeader(out)).header.arrcastVersion).toBe(ARRCAST_VERSION);
+    // The note comes when the part is replaced, not before the run: a run stopped before the move
+    // (here at its 'part' step) replaced nothing and says nothing of replacing.
+    const { body: again } = splitPart(readFileSync(out));
+    const old = craftPart({ ...header, arrcastVersion: '0.0.9' }, again);
+    writeFileSync(out, old);
+    let err = '';
+    const stop = new AbortController();
+    const stopped = runShard({ out: () => undefined, err: (t) => (err += t) }, await loadScenario(scenario), { index: 0, count: 2, from: '--shard' }, out, {
+      trials: TRIALS,
+      seed: '3',
+      workers: 0,
+      progress: false,
+      signal: stop.signal,
+      hook: async (step) => {
+        if (step === 'part') stop.abort();
+      },
+    });
+    await expect(stopped).rejects.toBeInstanceOf(RunAbortedError);
+    expect(err).not.toContain('replacing');
+    expect(readFileSync(out).equals(old)).toBe(true);
   });
 
   it('arrcast run --shard writes no part into an arrcast report, or its charts/ (exit 2): the report holds only what a run writes there', async () => {
