@@ -117,8 +117,9 @@ export function numberFormProblem(cell: string): string | undefined {
   if (currency) t = bare.replace(/^([+-])\s+/, '$1');
   if (t.endsWith('%')) return undefined; // the caller's percent rule (a share is written as a decimal)
   let r = numberReadings(t.trimEnd());
-  // `€1.234`: with a currency sign, a point before three digits may be a European thousands separator.
-  if (currency && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: unambiguousDecimal(t), mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
+  // `€1.234`, `(12.000)`: with a currency sign or in an accounting negative (formats of money), a point
+  // before three digits may be a European thousands separator (the plain `-12.000` would be refused so again).
+  if ((currency || negative) && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: unambiguousDecimal(t), mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
   // `$ -`: the accounting format's zero.
   if (r === undefined && currency && /^[-\u2013\u2014]+$/.test(t)) return `${q} is an accounting zero: write 0`;
   if (r === undefined) return currency ? `${q}: no currency signs or codes` : undefined;

@@ -115,6 +115,7 @@ const NUMBERS: readonly [string, string][] = [
   ['1200 EUR', '"1200 EUR": no currency signs or codes; write 1200'],
   ['(1234)', '"(1234)": an accounting negative; write -1234'],
   ['(1,234.5)', '"(1,234.5)": an accounting negative; has thousands separators; write -1234.5'],
+  ['(12.000)', '"(12.000)": an accounting negative; has a point that is a thousands separator or a decimal point; write -12000 (a thousands separator) or -12 (a decimal point), whichever it is'],
   ['$(1,234)', '"$(1,234)": an accounting negative; no currency signs or codes; has a comma that is a thousands separator or a decimal comma; write -1234 (a thousands separator) or -1.234 (a decimal comma), whichever it is'],
   ['12%', '"12%": write a share as a decimal, not a percentage: 0.12'],
   ['12.5 %', '"12.5 %": write a share as a decimal, not a percentage: 0.125'],
