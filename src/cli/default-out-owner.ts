@@ -2,6 +2,7 @@ import { realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { markerScenarioFile, readMarker } from '../report/output-marker.js';
 import { quoteText } from '../scenario/display-text.js';
+import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
 import { UsageError } from './exit-codes.js';
 
 /**
@@ -59,4 +60,18 @@ export async function refuseDefaultOutOfOtherScenario(out: string, shown: string
   throw new UsageError(
     `--out defaults to ${shown}, which holds the report of another scenario file, ${quoteText(there.recorded, PATH_CHARS)}, and this run of ${quoteText(file, PATH_CHARS)} (${quoteText(real, PATH_CHARS)}) would replace it; give --out another directory, or remove ${shown} (or give --out ${shown}) to replace it`,
   );
+}
+
+/**
+ * The checks of a report's --out that depend on whose report is there, for `run` and `merge` alike:
+ * at the default --out (`given` false), another scenario file's report (refuseDefaultOutOfOtherScenario)
+ * or a report of the other kind of forecast (refuseDefaultOutOfOtherForecast) is refused. Returns the
+ * scenario file to record in the new report's marker (scenarioFileToRecord). `real` is the scenario
+ * file's real path (scenarioFileOf), undefined when unknown.
+ */
+export async function checkReportOwner(out: string, shown: string, file: string, real: string | undefined, reforecast: boolean, given: boolean): Promise<string | undefined> {
+  if (!given) await refuseDefaultOutOfOtherScenario(out, shown, file, real);
+  const recorded = await scenarioFileToRecord(out, real);
+  if (!given) await refuseDefaultOutOfOtherForecast(out, shown, reforecast);
+  return recorded;
 }

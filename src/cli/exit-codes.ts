@@ -3,7 +3,7 @@ import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from '.
 import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
 import { isNoCurrentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
-import { errnoReason, OutputWriteError } from '../report/write-error.js';
+import { errnoWords, OutputWriteError } from '../report/write-error.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
 
 /** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options, parts to merge, --out), 130 interrupted (129, 143: see SIGNAL_EXIT). */
@@ -42,7 +42,7 @@ function failureOf(err: unknown): { message: string; code: number; lines?: true 
   if (err instanceof ChunkFailedError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string')
-    return { message: `arrcast: cannot write ${e.path}: ${errnoReason(e)} (${e.code})`, code: EXIT.failed };
+    return { message: `arrcast: cannot write ${e.path}: ${errnoWords(e)}`, code: EXIT.failed };
   const detail = process.env.ARRCAST_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
   return { message: `arrcast: internal error: ${err instanceof Error ? err.message : String(err)}${detail}`, code: EXIT.failed, lines: true };
 }

@@ -6,7 +6,7 @@ import { npmFolderNote, npmSwallowedNote, npmWroteNote } from './invocation.js';
 import { describeFailure, EXIT, SIGNAL_EXIT } from './exit-codes.js';
 import { cleanUpNow, placedEarlier, placedOutputs } from '../engine/exit-cleanup.js';
 import { interruptedAgain } from './interrupted-again.js';
-import { errnoReason } from '../report/write-error.js';
+import { errnoWords } from '../report/write-error.js';
 
 /** Entry point of the `arrcast` command: maps every outcome to an exit code, never a stack trace. */
 async function main(argv: string[]): Promise<number> {
@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     // Wait for what is still being written to stdout, to know whether it all got there.
     if (stdoutOpen) await new Promise((resolve) => process.stdout.write('', resolve));
     if (stdoutError) {
-      process.stderr.write(`arrcast: cannot write to stdout: ${errnoReason(stdoutError)} (${stdoutError.code})\n`);
+      process.stderr.write(`arrcast: cannot write to stdout: ${errnoWords(stdoutError)}\n`);
       return EXIT.failed;
     }
     return code;

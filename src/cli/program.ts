@@ -6,8 +6,7 @@ export type { Io } from './io.js';
 import type { Io } from './io.js';
 import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
-import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
-import { refuseDefaultOutOfOtherScenario, scenarioFileOf, scenarioFileToRecord } from './default-out-owner.js';
+import { checkReportOwner, scenarioFileOf } from './default-out-owner.js';
 import { openFailure } from '../scenario/read-file.js';
 import { allowPathOption } from './allow-path-option.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
@@ -219,10 +218,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
         if (opts.plan !== undefined) await (await import('./actuals-options.js')).refuseOutIsPlan(out, shown, opts.plan);
-        const scenarioFile = await scenarioFileOf(file);
-        if (opts.out === undefined) await refuseDefaultOutOfOtherScenario(out, shown, file, scenarioFile);
-        const recorded = await scenarioFileToRecord(out, scenarioFile);
-        if (opts.out === undefined) await refuseDefaultOutOfOtherForecast(out, shown, actuals !== undefined);
+        const recorded = await checkReportOwner(out, shown, file, await scenarioFileOf(file), actuals !== undefined, opts.out !== undefined);
         checkTargets(loaded, opts.target);
         const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
         // Every file read, now all known, must lie outside what the report replaces.

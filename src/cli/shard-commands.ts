@@ -1,6 +1,5 @@
 import { directoryShown } from './directory-shown.js';
-import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
-import { refuseDefaultOutOfOtherScenario, scenarioFileOf, scenarioFileToRecord } from './default-out-owner.js';
+import { checkReportOwner, scenarioFileOf } from './default-out-owner.js';
 import { Command } from 'commander';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -17,7 +16,7 @@ import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
 import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
-import { errnoReason, isErrno } from '../report/write-error.js';
+import { errnoWords, isErrno } from '../report/write-error.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { loadScenario } from '../scenario/load.js';
@@ -47,7 +46,7 @@ export async function partPath(out: string, shard: ShardSpec): Promise<{ file: s
   } catch (err) {
     if (err instanceof DanglingLinkError) throw new OutputDirError(`--out ${out}: ${err.message}; arrcast does not write through it`);
     if (err instanceof NoCurrentDirectoryError) throw new OutputDirError(`--out ${out}: ${err.message}`);
-    if (isErrno(err)) throw new OutputDirError(`--out ${out} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? out}`);
+    if (isErrno(err)) throw new OutputDirError(`--out ${out} cannot be written: ${errnoWords(err)} at ${err.path ?? out}`);
     throw err;
   }
   const inDir = () => ({ file: join(resolved, partFileName(shard)), shown: `${out}${out.endsWith('/') || out.endsWith(sep) ? '' : sep}${partFileName(shard)}` });
@@ -77,7 +76,7 @@ export async function probePartOutput(file: string, shown: string): Promise<void
     await withDirectory(dir, () => writeFile(probe, '', { flag: 'wx' }), created);
     await rm(probe, { force: true });
   } catch (err) {
-    if (isErrno(err)) throw new OutputDirError(`--out ${shown} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? file}`);
+    if (isErrno(err)) throw new OutputDirError(`--out ${shown} cannot be written: ${errnoWords(err)} at ${err.path ?? file}`);
     throw err;
   } finally {
     if (created.top !== undefined) await removeEmptyDirs(dir, created.top);
@@ -193,9 +192,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       // The parts name their scenario file as the shards were given it, perhaps from another folder:
       // the file found at that path from here is theirs only when it hashes as their scenario.
       const scenarioFile = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
-      if (opts.out === undefined) await refuseDefaultOutOfOtherScenario(out, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile);
-      const recorded = await scenarioFileToRecord(out, scenarioFile);
-      if (opts.out === undefined) await refuseDefaultOutOfOtherForecast(out, defaultOutDir(sim.loaded.source), false);
+      const recorded = await checkReportOwner(out, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile, false, opts.out !== undefined);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);

@@ -13,7 +13,7 @@ import { checkOptionKeys } from './option-keys.js';
 import { RunAbortedError, RunOptionError } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
-import { partRunDifferences, partRunFieldsDiffering, UPGRADE_FIELDS, type PartRunFields } from './part-run.js';
+import { partRunDifferences, partRunFieldsDiffering, type PartRunFields } from './part-run.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { GENERATOR_ID } from '../random/source.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
@@ -395,11 +395,11 @@ export async function checkPartOutput(file: string, shown = file, run?: PartRun)
   const { shard } = run;
   const here = fieldsOf(run);
   const differing = partRunFieldsDiffering(there, here);
-  const differences = partRunDifferences(there, here);
+  const differences = partRunDifferences(differing, there, here);
   const sameShard = there.shard.index === shard.index;
   // The same shard of the same run drawn again after an upgrade (only the arrcast version or the
   // generator differ): a re-run, replaced, and said (merge refuses to mix versions on its own).
-  if (differing.length > 0 && sameShard && differing.every((f) => UPGRADE_FIELDS.has(f.label)))
+  if (differing.length > 0 && sameShard && differing.every((f) => f.upgrade))
     return `replacing ${shown}: shard ${shard.index + 1}/${shard.count}'s part of the same run written by another arrcast (${differences.join('; ')})`;
   if (differing.length > 0)
     throw new OtherRunPartError(

@@ -21,14 +21,26 @@ function showScenario(h: PartRunFields): string {
   return named ? `${named} (hash ${hash.slice(0, 12)})` : `hash ${hash.slice(0, 12)}`;
 }
 
+/** One field of PART_RUN_FIELDS. */
+export interface PartRunField {
+  readonly label: string;
+  readonly key: (h: PartRunFields) => string;
+  readonly show: (h: PartRunFields) => string;
+  /**
+   * A field in which a part written by an earlier (or later) arrcast differs from a re-run of the same
+   * shard (the same scenario, seed, trials, chunk size and shard K/N drawn again after an upgrade).
+   */
+  readonly upgrade?: true;
+}
+
 /**
  * What every part of one run shares, and how to name it in a message. Parts that differ in any of
  * these are of different runs: merge refuses to mix them (checkParts), and a shard does not replace
- * such a part at its --out (checkPartOutput).
+ * such a part at its --out (checkPartOutput) unless they differ only in `upgrade` fields.
  */
-export const PART_RUN_FIELDS: ReadonlyArray<{ readonly label: string; readonly key: (h: PartRunFields) => string; readonly show: (h: PartRunFields) => string }> = [
-  { label: 'arrcast version', key: (h) => h.arrcastVersion, show: (h) => excerpt(h.arrcastVersion) },
-  { label: 'random generator', key: partGenerator, show: (h) => excerpt(partGenerator(h)) },
+export const PART_RUN_FIELDS: readonly PartRunField[] = [
+  { label: 'arrcast version', key: (h) => h.arrcastVersion, show: (h) => excerpt(h.arrcastVersion), upgrade: true },
+  { label: 'random generator', key: partGenerator, show: (h) => excerpt(partGenerator(h)), upgrade: true },
   { label: 'scenario', key: (h) => h.scenario.hash, show: showScenario },
   { label: 'seed', key: (h) => h.seed, show: (h) => quoteText(h.seed) },
   { label: 'trials', key: (h) => String(h.trials), show: (h) => h.trials.toLocaleString('en-US') },
@@ -37,15 +49,8 @@ export const PART_RUN_FIELDS: ReadonlyArray<{ readonly label: string; readonly k
 ];
 
 /** The fields (PART_RUN_FIELDS) in which two parts' runs differ; empty for parts of one run. */
-export const partRunFieldsDiffering = (there: PartRunFields, here: PartRunFields) => PART_RUN_FIELDS.filter((f) => f.key(there) !== f.key(here));
+export const partRunFieldsDiffering = (there: PartRunFields, here: PartRunFields): PartRunField[] => PART_RUN_FIELDS.filter((f) => f.key(there) !== f.key(here));
 
-/** The fields in which two parts' runs differ, each as "LABEL A there, B here"; empty for parts of one run. */
-export function partRunDifferences(there: PartRunFields, here: PartRunFields): string[] {
-  return partRunFieldsDiffering(there, here).map((f) => `${f.label} ${f.show(there)} there, ${f.show(here)} here`);
-}
-
-/**
- * The fields in which a part written by an earlier (or later) arrcast differs from a re-run of the
- * same shard: the same scenario, seed, trials, chunk size and shard K/N drawn again after an upgrade.
- */
-export const UPGRADE_FIELDS: ReadonlySet<string> = new Set(['arrcast version', 'random generator']);
+/** `fields` (partRunFieldsDiffering's) each as "LABEL A there, B here". */
+export const partRunDifferences = (fields: readonly PartRunField[], there: PartRunFields, here: PartRunFields): string[] =>
+  fields.map((f) => `${f.label} ${f.show(there)} there, ${f.show(here)} here`);

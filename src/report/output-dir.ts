@@ -8,7 +8,7 @@ import { MARKER_FILE, readMarker, type OutputKind } from './output-marker.js';
 import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
 import { currentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { OWNER_FILE, removeStaleTemps, tempPathBeside, TEMP_PREFIX } from './temp-dir.js';
-import { errnoReason, isErrno } from './write-error.js';
+import { errnoWords, isErrno } from './write-error.js';
 
 /** An output directory that must not be replaced, or cannot be written. The CLI exits with code 2. */
 export class OutputDirError extends Error {
@@ -189,7 +189,7 @@ export async function refuseInsideOutput(path: string, shown: string): Promise<v
 export async function prepareOutputDir(out: string, kind: OutputKind, foreign: ForeignEntries, option = '--out', sweep = true): Promise<string> {
   if (out === '') throw new OutputDirError(`${option} is empty; name the directory to write the ${kind} to`);
   const shown = `${option} ${out}`;
-  const cannot = (err: unknown) => (isErrno(err) ? new OutputDirError(`${shown} cannot be written: ${errnoReason(err)} (${err.code}) at ${err.path ?? out}`) : err);
+  const cannot = (err: unknown) => (isErrno(err) ? new OutputDirError(`${shown} cannot be written: ${errnoWords(err)} at ${err.path ?? out}`) : err);
   let dir: string;
   try {
     dir = await resolveOutPath(out);

@@ -2,7 +2,7 @@ import { lstat, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { removeStaleFileTemps, tempFileBeside } from './atomic-file.js';
-import { errnoReason } from './write-error.js';
+import { errnoWords } from './write-error.js';
 import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { enclosingOutput, insideOutputReason, OutputDirError } from './output-dir.js';
@@ -49,7 +49,7 @@ export async function resolveOutFile(
     if (err instanceof DanglingLinkError) return fail('is a symlink to nothing: remove the link or name another file');
     if (err instanceof NoCurrentDirectoryError) return fail(`names no file: ${err.message}`);
     const e = err as NodeJS.ErrnoException;
-    return fail(`cannot be used: ${errnoReason(e)} (${e.code ?? 'error'})`);
+    return fail(`cannot be used: ${errnoWords(e)}`);
   }
   const info = await lstat(path).catch(() => undefined);
   if (info?.isDirectory()) return fail(`is a directory; ${directoryAdvice}`);
@@ -96,7 +96,7 @@ async function probeWritable(path: string): Promise<string | undefined> {
     await writeFile(probe, '', { flag: 'wx' });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return `${errnoReason(e)} (${e.code ?? 'error'}) in ${at}`;
+    return `${errnoWords(e)} in ${at}`;
   }
   await rm(probe, { force: true });
   return undefined;

@@ -9,6 +9,13 @@ export function errnoReason(err: NodeJS.ErrnoException): string {
   return m ? m[1]! : err.message;
 }
 
+/**
+ * A system error as every message gives it: its words, then its code ("no space left on device (ENOSPC)").
+ *
+ * @example errnoWords(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })) // => 'no space left on device (ENOSPC)'
+ */
+export const errnoWords = (err: NodeJS.ErrnoException): string => `${errnoReason(err)} (${err.code ?? 'error'})`;
+
 /** A system error (`code` like ENOSPC) of a file-system call. */
 export function isErrno(err: unknown): err is NodeJS.ErrnoException & { code: string } {
   return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code!);

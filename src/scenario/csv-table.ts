@@ -480,8 +480,8 @@ export function numberCell(
 
 /** Three digits with a leading zero (`000`, `050`): what follows the comma of a round thousands figure. */
 const THOUSANDS_GROUP = /^0\d\d$/;
-/** One to three digits, perhaps signed, bracketed or after a currency sign: what precedes that comma. */
-const LEADING_GROUP = /^[-(]?\s*[$\u20ac\u00a3]?\s*\d{1,3}$/;
+/** One to three digits, perhaps signed or after a currency sign: what precedes that comma. */
+const LEADING_GROUP = /^-?\s*[$\u20ac\u00a3]?\s*\d{1,3}$/;
 
 /**
  * A number cell that reads as the thousands of a figure split by an unquoted comma (`86,000` in a file

@@ -2,7 +2,7 @@ import { lstat, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { enclosingOutput, insideOutputReason } from '../report/output-dir.js';
-import { errnoReason, isErrno, OutputWriteError } from '../report/write-error.js';
+import { errnoWords, isErrno, OutputWriteError } from '../report/write-error.js';
 import { displayText } from '../scenario/display-text.js';
 import { Refusal } from './http-guard.js';
 
@@ -97,7 +97,7 @@ export async function saveOverlay(dir: string, file: string, text: string): Prom
     if (err instanceof FileExistsError || err instanceof NotAFileError) throw new Refusal(409, `${file} already exists; choose another name`, 'name');
     // The cause in words, as the CLI gives it ("no space left on device (ENOSPC)"), not its code alone.
     const cause = err instanceof OutputWriteError && isErrno(err.cause) ? err.cause : err;
-    throw new Refusal(500, `could not write ${file}: ${isErrno(cause) ? `${errnoReason(cause)} (${cause.code})` : 'error'}`);
+    throw new Refusal(500, `could not write ${file}: ${isErrno(cause) ? errnoWords(cause) : 'error'}`);
   }
   return path;
 }
