@@ -370,3 +370,42 @@ tiers:
     expectAgainst(column(sim, 'bookings'), (1200 * pLate + 1000 * pEarly) * 1.05);
   });
 });
+
+describe('the market factor drawn: customers due move together, in an aggregate book and in a file', () => {
+  it("customers lost ~ a mixture over Z of Binomial(200, 1 - logistic(logit 0.9 + 0.8 Z)): mean, variance and fourth moment by quadrature", async () => {
+    const n = 200;
+    // The exact law of the count lost, by integrating the binomial pmf over the standard normal Z
+    // (Simpson's rule on [-8, 8], 800 panels: its error is far below the tests' tolerances).
+    const pmf = new Float64Array(n + 1);
+    const panels = 800;
+    const h = 16 / panels;
+    const logChoose = (k: number) => {
+      let s = 0;
+      for (let i = 1; i <= k; i++) s += Math.log((n - k + i) / i);
+      return s;
+    };
+    const lc = Float64Array.from({ length: n + 1 }, (_, k) => logChoose(k));
+    for (let i = 0; i <= panels; i++) {
+      const z = -8 + i * h;
+      const w = (i === 0 || i === panels ? 1 : i % 2 === 1 ? 4 : 2) * (h / 3) * Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+      const q = 1 - 1 / (1 + Math.exp(-(Math.log(9) + 0.8 * z))); // chance a customer due is lost, given Z
+      for (let k = 0; k <= n; k++) pmf[k]! += w * Math.exp(lc[k]! + k * Math.log(q) + (n - k) * Math.log1p(-q));
+    }
+    const moment = (f: (k: number) => number) => pmf.reduce((s, p, k) => s + p * f(k), 0);
+    const mean = moment((k) => k);
+    const variance = moment((k) => (k - mean) ** 2);
+    const mu4 = moment((k) => (k - mean) ** 4);
+    // Independent customers at the average rate would give Binomial(200, mean / 200): a variance
+    // several times smaller (the "independent drivers understate the downside" of DOMAIN.md).
+    expect(variance / (mean * (1 - mean / n))).toBeGreaterThan(4);
+    const market = 'market: { loadings: { renewal: 0.8 } }\n';
+    const aggregate = await run(`name: aggregate\n${market}tiers:\n  - name: T\n    existing: { openingArr: 200000, customers: ${n}, renewalRate: 0.9 }\n`, 2000);
+    const rows = ['id,tier,arr,next_renewal,term_months', ...Array.from({ length: n }, (_, i) => `c${i},T,1000,${1 + (i % 12)},12`)];
+    const file = await runWithFiles(`name: file\n${market}tiers:\n  - name: T\n    existing: { customersFile: book.csv, renewalRate: 0.9 }\n`, { 'book.csv': rows.join('\n') }, 2000);
+    for (const sim of [aggregate, file]) {
+      const lost = column(sim, 'customersLost');
+      expectMeanWithin(lost, mean, Math.sqrt(variance));
+      expectVarianceWithin(lost, variance, mu4);
+    }
+  });
+});
