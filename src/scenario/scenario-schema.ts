@@ -289,7 +289,7 @@ export const newCustomerExpansionSchema = z
     ),
     monthsAfterClose: monthLagDistribution
       .default(6)
-      .describe('Months from the first contract to the expansion; expansions falling after year end are not counted.'),
+      .describe("Months from the new customer's service start (its signing, without a serviceStartLagMonths) to the expansion; expansions falling after year end are not counted."),
   })
   .describe('New customers buying more within the year.');
 
