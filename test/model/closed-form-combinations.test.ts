@@ -409,3 +409,39 @@ describe('the market factor drawn: customers due move together, in an aggregate 
     }
   });
 });
+
+describe('a book stated by its dollar renewal rate, under a renewal stress', () => {
+  it("the stress moves the solved base rate (the reference customer's) by its points, not the dollar rate: 90% - 5 points gives 85.8% (README)", async () => {
+    const rows = ['id,tier,arr,next_renewal,term_months,renewals_completed'];
+    for (let i = 0; i < 400; i++) rows.push(`s${i},T,1000,${1 + (i % 12)},12,1`, `b${i},T,9000,${1 + (i % 12)},12,1`);
+    const sim = await runWithFiles(
+      `
+name: dollar stress
+tiers:
+  - name: T
+    existing:
+      customersFile: book.csv
+      dollarRenewalRate: 0.9
+      renewalAdjustments: { perArrDoubling: 0.5 }
+    stress: { renewal: -0.05 }
+`,
+      { 'book.csv': rows.join('\n') },
+      400,
+    );
+    // Median ARR 5,000: the small customers' odds x 2^(0.5 log2 0.2), the large ones' x 2^(0.5 log2 1.8)
+    // (in natural log: 0.5 ln(ARR / 5,000) / ln 2 x ln 2). Half the customers each; ARR weights 1 : 9.
+    const k = [Math.exp(0.5 * Math.log2(0.2)), Math.exp(0.5 * Math.log2(1.8))];
+    const dollar = (base: number) => {
+      const o = base / (1 - base);
+      return (1000 * ((o * k[0]!) / (1 + o * k[0]!)) + 9000 * ((o * k[1]!) / (1 + o * k[1]!))) / 10000;
+    };
+    // The base rate with a dollar renewal of 90%, by bisection (the dollar rate rises with it).
+    let lo = 0;
+    let hi = 1;
+    for (let i = 0; i < 100; i++) (dollar((lo + hi) / 2) < 0.9 ? (lo = (lo + hi) / 2) : (hi = (lo + hi) / 2));
+    const base = (lo + hi) / 2;
+    expect(base).toBeCloseTo(0.8848, 4);
+    expect(dollar(base - 0.05)).toBeCloseTo(0.8581, 4);
+    expectAgainst(column(sim, 'dollarRenewal'), dollar(base - 0.05), { 'the dollar rate moved by the 5 points': 0.85 });
+  });
+});
