@@ -16,6 +16,7 @@ import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { wrapText, type ParagraphFormat } from './summary-paragraph.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 import { reforecastSalesNote } from './reforecast-sales-note.js';
+import { farthestFromOrdinary } from '../analysis/bad-year-drivers.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
 export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { money: formatMoney, share: formatPercent, moneyBeside: formatMoneyBesidePlain, shareBeside: formatShareBeside };
@@ -341,7 +342,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [`Worst ${pct}% of years: drivers' average own percentile`, 'percentile', '+/- 2 se'],
-        ...b.drivers.slice(0, SHOWN_DRIVERS).map((d, _, all) => [`  ${d.label}`, percentColumn(all.map((a) => a.meanPercentile))(d.meanPercentile), percentColumn(all.map((a) => 2 * (a.standardError ?? NaN)))(2 * (d.standardError ?? NaN))]),
+        ...farthestFromOrdinary(b.drivers, SHOWN_DRIVERS).map((d, _, all) => [`  ${d.label}`, percentColumn(all.map((a) => a.meanPercentile))(d.meanPercentile), percentColumn(all.map((a) => 2 * (a.standardError ?? NaN)))(2 * (d.standardError ?? NaN))]),
       ]),
     );
     const reason = b.drivers.find((d) => d.notEstimable !== undefined)?.notEstimable;

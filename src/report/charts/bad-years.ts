@@ -5,9 +5,10 @@ import { formatCurrency, formatShare } from '../money.js';
 import { wholePercentDigits } from '../format.js';
 import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
+import { farthestFromOrdinary } from '../../analysis/bad-year-drivers.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
 
-/** How many drivers the bad-years chart shows, lowest average percentile first. */
+/** How many drivers the bad-years chart shows: those farthest from an ordinary year, either way, lowest average percentile first. */
 export const BAD_YEAR_DRIVERS = 10;
 
 export interface BadYearComponentRow {
@@ -33,7 +34,7 @@ export interface BadYearDriverRow {
 
 /**
  * The bad-years chart's rows: components with a shortfall, in the ARR bridge's order, and the drivers
- * (and the market) with the lowest average percentile in the worst 10% of years.
+ * (and the market) farthest from an ordinary year's 50%, either way, in the worst 10% of years.
  * Complexity: O(drivers log drivers + components).
  */
 export function badYearRows(summary: Summary, symbol: string): { components: BadYearComponentRow[]; drivers: BadYearDriverRow[] } {
@@ -44,7 +45,8 @@ export function badYearRows(summary: Summary, symbol: string): { components: Bad
     // 99.99% of the shortfall and 0% for a component that carries some of it.
     .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${formatShare(c.share)} (${formatCurrency(c.shortfall, symbol)})` }));
   // Each driver's row on the axis, distinct even when two drivers' labels read alike.
-  const shown = b.drivers.slice(0, BAD_YEAR_DRIVERS);
+  // Those farthest from 50% either way: a contraction probability sitting high is a cause too.
+  const shown = farthestFromOrdinary(b.drivers, BAD_YEAR_DRIVERS);
   const labels = distinctLabels(shown.map((d) => d.label));
   const drivers = shown.map((d, order) => ({
     order,
