@@ -131,7 +131,14 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
     const varianceShare = (x: DriverSensitivity) => pct(x.varianceShare!);
     const [first, ...rest] = named;
     const tail = rest.length > 0 ? `, followed by ${list(rest.map((x) => `${driverWords(x)} (${varianceShare(x)})`))}` : '';
-    out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${varianceShare(first!)} of the year-to-year swing in revenue${tail}.`);
+    const luck = summary.sensitivity.unexplained.value!;
+    // Luck larger than any driver's share (a few large deals a year): it is the biggest source of
+    // risk, and calling a driver of 10% 'the biggest' beside 90% of luck said the opposite.
+    if (luck > first!.varianceShare!)
+      out.push(
+        `The biggest source of risk is deal-by-deal and customer-by-customer luck and the drivers' interactions, which account for ${pct(luck)} of the year-to-year swing in revenue; of the drivers, the biggest is ${driverWords(first!)} (${varianceShare(first!)})${tail}.`,
+      );
+    else out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${varianceShare(first!)} of the year-to-year swing in revenue${tail}.`);
   } else {
     out.push('No single driver accounts for as much as 1% of the swing in revenue: it comes from deal-by-deal and customer-by-customer luck.');
   }
