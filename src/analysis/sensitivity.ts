@@ -1,5 +1,5 @@
 import { firstOrderShares, type ShareEstimate } from './attribution/first-order.js';
-import { inputValueAt } from './attribution/input.js';
+import { atomPercentileAt, inputValueAt } from './attribution/input.js';
 import { driversMoving, type AttributionDriver, type AttributionInputs } from './attribution/sim-inputs.js';
 import { tornadoEnd } from './attribution/tornado.js';
 import { quantile } from './tail.js';
@@ -127,7 +127,8 @@ export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<n
     }
     const input = d.input!;
     const end = (p: number): SensitivityEnd => {
-      const e = tornadoEnd(y, input.percentile, p, undefined, scratch);
+      // A discrete driver's value at p is a run of equal draws: its trials are at p as well.
+      const e = tornadoEnd(y, input.percentile, p, undefined, scratch, atomPercentileAt(input, p));
       return {
         percentile: p,
         driverValue: inputValueAt(input, p),
