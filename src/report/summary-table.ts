@@ -197,10 +197,10 @@ export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => 
     return `For ${w.target} to be the median outcome (${now}): no driver of the scenario measurably moves it; its spread is deal-by-deal and customer-by-customer luck, which no driver's year sets.`;
   // One driver moves the metric at all (the market of a pure-market tier, the one rate a plan leaves
   // uncertain): "it takes several together" named drivers the scenario does not have. The years that
-  // reach the target take deal-by-deal luck beyond what that driver's range gives (or a year beyond its P99).
+  // reach the target take a year of it beyond its P1 to P99, or deal-by-deal luck.
   if (w.noSingleDriver && w.drivers.length === 1 && (w.notShown?.length ?? 0) === 0) {
     const only = w.drivers[0]!;
-    return `For ${w.target} to be the median outcome (${now}): ${only.unit === 'market' ? 'the market' : only.label}, the only driver that moves it, does not get there within the range the scenario allows; the years that reach it take deal-by-deal and customer-by-customer luck as well.`;
+    return `For ${w.target} to be the median outcome (${now}): ${only.unit === 'market' ? 'the market' : only.label}, the only driver that moves it, does not get there within the range the scenario allows (its P1 to P99 years); the years that reach it take a rarer year for it or deal-by-deal and customer-by-customer luck.`;
   }
   if (w.noSingleDriver) return `For ${w.target} to be the median outcome (${now}): no single driver gets there within the range the scenario allows, others as drawn; it takes several together.`;
   const ways = w.drivers.filter((c) => c.reach === 'crosses').map(conditionWords);

@@ -174,7 +174,7 @@ describe('what must be true', () => {
     expect(far.noSingleDriver).toBe(true);
     expect(far.drivers.every((d) => d.reach === 'never')).toBe(true);
     // Conversion is the only driver with a draw of its own: the line names it so, not 'several together'.
-    expect(whatMustBeTrueLine(far)).toMatch(/: T conversion, the only driver that moves it, does not get there within the range the scenario allows; the years that reach it take deal-by-deal and customer-by-customer luck as well\.$/);
+    expect(whatMustBeTrueLine(far)).toMatch(/: T conversion, the only driver that moves it, does not get there within the range the scenario allows \(its P1 to P99 years\); the years that reach it take a rarer year for it or deal-by-deal and customer-by-customer luck\.$/);
   });
 
   it('names no driver that cannot move the metric: a renewal rate when no customer renews this year', async () => {
