@@ -81,3 +81,16 @@ describe('apartFromOrdinary and farthestFromOrdinary', () => {
     expect(farthestFromOrdinary(ds, 9)).toEqual(ds);
   });
 });
+
+describe('the sources of risk of report.html when no driver varies', () => {
+  it('says so in words, not a table head over no rows', async () => {
+    // Poisson leads of a fixed mean, a fixed conversion and ACV, no market: nothing varies from year to year but the deals.
+    const none = summarize(await run('name: No drivers\ntiers:\n  - name: T\n    newBusiness: { leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.05, acv: 10000 }\n', 200, 1));
+    expect(none.sensitivity.drivers).toEqual([]);
+    const html = downsideSection(none);
+    expect(html).not.toMatch(/<table class="risks">/);
+    expect(html).toContain(
+      'Sources of risk: no driver of the scenario varies from one year to the next (none has a year-level uncertainty of its own, and the market factor moves none from year to year); the year-to-year swing of recognized revenue is deal-by-deal and customer-by-customer luck (100.0%).',
+    );
+  });
+});

@@ -93,14 +93,17 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
 
   const s = summary.sensitivity;
   const pct = varianceShareFormat(s);
+  // No driver draws a year of its own and the market moves none: a table head over no rows said nothing.
+  const riskDrivers = s.drivers.filter((x) => x.ownUncertainty !== false);
   const risks =
     s.notEstimable !== undefined
       ? `<p class="note">Sources of risk (each driver's share of the year-to-year variance of recognized revenue): not estimable (${e(s.notEstimable)}).</p>`
-      : gridTable(
+      : riskDrivers.length === 0
+        ? `<p>Sources of risk: no driver of the scenario varies from one year to the next (none has a year-level uncertainty of its own, and the market factor moves none from year to year); the year-to-year swing of recognized revenue is deal-by-deal and customer-by-customer luck (${pct(s.unexplained.value!)}).</p>`
+        : gridTable(
           `Sources of risk: each driver's share of the year-to-year variance of recognized revenue (first-order, with its 95% interval); the rest is deal-by-deal luck and interactions (${pct(s.unexplained.value!)}).`,
           ['Driver', 'In words', 'Share of variance', '95% interval'],
-          s.drivers
-            .filter((x) => x.ownUncertainty !== false)
+          riskDrivers
             .slice(0, 8)
             .map((x) => [x.label, driverWords(x), pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct)]),
           2,
