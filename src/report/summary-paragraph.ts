@@ -9,6 +9,7 @@ import { terminalText } from './terminal-text.js';
 import { driverKey } from '../model/column-key.js';
 import { formatMoneyBeside, formatShareBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
+import { chanceWords } from './chance-words.js';
 
 /** How the paragraph writes its figures: the same formatters as the tables it sits above. */
 export interface ParagraphFormat {
@@ -97,7 +98,14 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   );
   // A target's chance as the targets table writes it, with the decimals its 95% interval takes (99.88%
   // beside [99.86%, 99.90%], not 99.9%).
-  const chance = (t: Summary['decisions']['targets'][number]) => (format?.shareBeside ?? formatShareBeside)(t.probability.value, t.probability.interval);
+  // A target no trial reaches (or every trial reaches) is an estimate, not a certainty: said as the
+  // interval's far end and the count (chanceWords), unless its metric is the same in every trial.
+  const chance = (t: Summary['decisions']['targets'][number]) => {
+    const shareBeside = format?.shareBeside ?? formatShareBeside;
+    const stat = t.tier === undefined ? summary.metrics[t.metric] : Object.hasOwn(summary.byTier, t.tier) ? summary.byTier[t.tier]![t.metric] : undefined;
+    const known = stat !== undefined && stat.min === stat.max;
+    return known ? shareBeside(t.probability.value, t.probability.interval) : chanceWords(t.probability, summary.trials, shareBeside);
+  };
   if (d.targets.length > 0) {
     if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${chance(d.targets[0]!)}.`);
     else out.push(`The chance of reaching each target is ${list(d.targets.map((t) => `${chance(t)} for ${t.label}`))}.`);

@@ -14,7 +14,7 @@ const out = join(mkdtempSync(join(tmpdir(), 'arrcast-compare-report-')), 'cmp');
 // The comparison every test reads, written by the CLI in this process (test/helpers/cli.ts): the
 // tests check its terminal output and files, not a process's (a process of its own cost about 1.3 s more
 // CPU in a fork that has the CLI loaded: bench/RESULTS.md, seventeenth session).
-const run = await arrcastInProcess(['compare', join(ROOT, 'scenarios/example.yaml'), join(ROOT, 'scenarios/downside.yaml'), '-n', '1500', '-s', '3', '-w', '0', '--no-progress', '-t', 'revenue=115M', '-c', '90%', '--out', out]);
+const run = await arrcastInProcess(['compare', join(ROOT, 'scenarios/example.yaml'), join(ROOT, 'scenarios/downside.yaml'), '-n', '1500', '-s', '3', '-w', '0', '--no-progress', '-t', 'revenue=900M', '-t', 'revenue=115M', '-c', '90%', '--out', out]);
 let browser: Browser | undefined;
 afterAll(async () => {
   await browser?.close();
@@ -23,7 +23,8 @@ afterAll(async () => {
 describe('arrcast compare --target --confidence, and comparison.html', () => {
   it('tests every scenario against the same targets at the same confidence, side by side', () => {
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/P\(revenue >= 115M\)\s+\d+\.\d%\s+\d+\.\d%/);
+    // Each chance with its 95% interval, as the run's targets table gives it.
+    expect(run.stdout).toMatch(/P\(revenue >= 115M\)\s+\d+\.\d% \[\d+\.\d%, \d+\.\d%\]\s+\d+\.\d% \[\d+\.\d%, \d+\.\d%\]/);
     expect(run.stdout).toContain('Recognized revenue: budget at 90% confidence');
     const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     expect(c.decisions.confidence).toBe(0.9);
@@ -33,12 +34,35 @@ describe('arrcast compare --target --confidence, and comparison.html', () => {
     expect(b).toBeLessThan(a);
   });
 
+  it('never writes a target no trial reaches as a certain 0%: every output gives the chance with its 95% interval', async () => {
+    // revenue >= 900M: no trial of either scenario reaches it. The Wilson interval's upper end at 0
+    // of n is z^2 / (n + z^2), computed here from its closed form.
+    const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
+    for (const s of c.decisions.scenarios) expect(s.targets[0].probability.value).toBe(0);
+    const z2 = 1.959963984540054 ** 2;
+    const upper = `${(100 * z2 / (1500 + z2)).toFixed(2)}%`;
+    expect(upper).toBe('0.26%');
+    const cell = `0.0% [0.0%, 0.3%]`;
+    expect(run.stdout).toMatch(new RegExp(`P\\(revenue >= 900M\\)\\s+${cell.replace(/[[\].]/g, '\\$&')}\\s+${cell.replace(/[[\].]/g, '\\$&')}`));
+    const html = readFileSync(join(out, 'comparison.html'), 'utf8');
+    expect(html).toContain(`<td class="num">${cell}</td>`);
+    expect(html).toContain('The chance of revenue &gt;= 900M is under 0.3% (none of 1,500 simulated years) for A, under 0.3% (none of 1,500 simulated years) for B.');
+    // Both scenarios' joint chance too, in the terminal as in the page.
+    expect(run.stdout).toMatch(/P\(all targets in the same year\)\s+0\.0% \[0\.0%, 0\.3%\]/);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'comparison.xlsx'));
+    const rows = (wb.getWorksheet('Chances of targets')!.getSheetValues().filter(Boolean) as unknown[][]).filter((r) => r[1] === 'P(revenue >= 900M)');
+    expect(rows.map((r) => r.slice(3, 6))).toEqual(c.decisions.scenarios.map((s: { targets: Array<{ probability: { value: number; interval: number[] } }> }) => [0, ...s.targets[0]!.probability.interval]));
+    for (const r of rows) expect(r[5] as number).toBeCloseTo(z2 / (1500 + z2), 12);
+  });
+
   it('writes a self-contained comparison.html with the targets, the differences and P(B < A)', () => {
     const html = readFileSync(join(out, 'comparison.html'), 'utf8');
     const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     expect(html).not.toMatch(/<script|<link\b|href="https?:/i);
     expect(html).toContain("Content-Security-Policy");
-    for (const s of c.decisions.scenarios) expect(html).toContain(`<td class="num">${formatShare(s.targets.at(-1).probability.value)}</td>`);
+    for (const s of c.decisions.scenarios) expect(html).toContain(`<td class="num">${formatShare(s.targets.at(-1).probability.value)} [`);
     expect(html).toContain(`<td class="num">${formatShare(c.metrics.revenue.differences[0].probabilityBelow.value)}</td>`);
     expect(html.match(/<figure class="chart"/g)).toHaveLength(2);
     expect(html).toContain('<h2>Glossary</h2>');
