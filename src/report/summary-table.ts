@@ -6,7 +6,7 @@ import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
 import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
-import { formatCount, formatInterval, formatMoney, formatPercent, formatTenths, percentColumn, wholePercentDigits, textTable } from './format.js';
+import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercent, formatTenths, percentColumn, wholePercentDigits, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
@@ -16,6 +16,7 @@ import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { wrapText, type ParagraphFormat } from './summary-paragraph.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 import { reforecastSalesNote } from './reforecast-sales-note.js';
+import { moneyBesideTarget } from './money-beside-target.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
 export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { money: formatMoney, share: formatPercent, moneyBeside: formatMoneyBesidePlain, shareBeside: formatShareBeside };
@@ -172,18 +173,21 @@ export function conditionWords(c: DriverCondition): string {
  * A target's "what must be true" as one line: for each top driver that can move its metric, the
  * smallest change of its own draw, the others as drawn, that makes the target the median outcome.
  * The printed table and report.html use the same words; `money` writes the median (report.html
- * passes its headline's format, so the P50 reads as the headline writes it, with the currency).
+ * passes its headline's format, so the P50 reads as the headline writes it, with the currency), and
+ * `finer(value, more)` writes it with `more` digits where `money`'s would put it on the wrong side of
+ * the target (moneyBesideTarget).
  *
  * @example whatMustBeTrueLine(summary.whatMustBeTrue[0]) // => 'For revenue >= 120M to be the median outcome (P50 now 112.4M), one of: SMB conversion 2.9% instead of the planned 2.5% (its P80; true in 20% of years); or the market at its P69 or better (true in 31% of years).'
  * Complexity: O(drivers).
  */
-export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => string = formatMoney): string {
+export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => string = formatMoney, finer: (value: number, more: number) => string = formatMoneyWith): string {
   // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
   // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
   if (w.notEstimable !== undefined && w.notEstimable !== CONSTANT_METRIC) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
-  const now = `P50 now ${money(w.median)}`;
+  // On the side of the target it lies on (139.97M against 139.99M is not "140.0M"): `finer` adds the digits that take.
+  const now = `P50 now ${moneyBesideTarget(w.median, w.value, money, finer)}`;
   // Drivers there are, but the trials do not show any above 0: not 'no driver moves it' (a driver
   // whose P99 year reaches the target read so at 2,000 trials), nor 'the median already, whatever any driver does'.
   if (w.drivers.length === 0 && w.notShown !== undefined && w.notShown.length > 0) {
