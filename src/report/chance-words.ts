@@ -1,23 +1,47 @@
 import type { Probability } from '../analysis/probability.js';
+import type { Summary } from '../analysis/summarize.js';
 import { formatShareBeside, formatShareInterval, formatShareIntervalEnds } from './interval-format.js';
 
+type ShareBeside = (v: number, interval: readonly [number, number] | null) => string;
+
 /**
- * A chance estimated from the trials, in a sentence: as the tables write it beside its 95% interval
- * (formatShareBeside), except when no trial or every trial reached it. "0.0%" or "100.0%" would then
- * read as certain, when it is an estimate from `trials` simulated years that the next run could
- * contradict; the words give the interval's far end and the count instead: "under 0.4% (none of
- * 1,000 simulated years)", "over 99.6% (all 1,000 simulated years)", the end written as the
- * interval in the tables writes it.
+ * True when a target's metric is the same in every trial (a year the actuals close entirely): its
+ * chance, 0 or 1, is then known, not estimated.
+ */
+export function targetKnown(summary: Summary, t: Summary['decisions']['targets'][number]): boolean {
+  const stat = t.tier === undefined ? summary.metrics[t.metric] : Object.hasOwn(summary.byTier, t.tier) ? summary.byTier[t.tier]![t.metric] : undefined;
+  return stat !== undefined && stat.min === stat.max;
+}
+
+/**
+ * A chance estimated from the trials, short (a chart's label): as the tables write it beside its 95%
+ * interval (formatShareBeside), except when no trial or every trial reached it. "0.0%" or "100.0%"
+ * would then read as certain, when it is an estimate the next run could contradict: "under 0.4%"
+ * ("over 99.6%"), the interval's far end as the interval in the tables writes it. `known`: the
+ * metric is the same in every trial, so 0 (1) is certain and written as it is.
+ *
+ * @example chanceShort(probability(0, 1000)) // => 'under 0.4%'
+ */
+export function chanceShort(p: Probability, known = false, shareBeside: ShareBeside = formatShareBeside): string {
+  const [lo, hi] = formatShareIntervalEnds(p.interval);
+  // An interval of no width bounds nothing: the figure as it is.
+  if (!known && p.value === 0 && p.interval[1] > 0) return `under ${hi}`;
+  if (!known && p.value === 1 && p.interval[0] < 1) return `over ${lo}`;
+  return shareBeside(p.value, p.interval);
+}
+
+/**
+ * A chance in a sentence: chanceShort, and when no trial (every trial) reached it, how many trials
+ * say so: "under 0.4% (none of 1,000 simulated years)", "over 99.6% (all 1,000 simulated years)".
  *
  * @example chanceWords(probability(0, 1000), 1000) // => 'under 0.4% (none of 1,000 simulated years)'
  */
-export function chanceWords(p: Probability, trials: number, shareBeside: (v: number, interval: readonly [number, number] | null) => string = formatShareBeside): string {
+export function chanceWords(p: Probability, trials: number, known = false, shareBeside: ShareBeside = formatShareBeside): string {
+  const short = chanceShort(p, known, shareBeside);
   const years = trials.toLocaleString('en-US');
-  const [lo, hi] = formatShareIntervalEnds(p.interval);
-  // An interval of no width (no trials) bounds nothing: the figure as it is.
-  if (p.value === 0 && p.interval[1] > 0) return `under ${hi} (none of ${years} simulated year${trials === 1 ? '' : 's'})`;
-  if (p.value === 1 && p.interval[0] < 1) return `over ${lo} (${trials === 1 ? 'the one simulated year' : `all ${years} simulated years`})`;
-  return shareBeside(p.value, p.interval);
+  if (short.startsWith('under ')) return `${short} (none of ${years} simulated year${trials === 1 ? '' : 's'})`;
+  if (short.startsWith('over ')) return `${short} (${trials === 1 ? 'the one simulated year' : `all ${years} simulated years`})`;
+  return short;
 }
 
 /**
