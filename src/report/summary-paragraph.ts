@@ -68,7 +68,8 @@ const NAMED_SHARE = 0.01;
  * The run in one paragraph a CEO can read aloud, generated from the summary only: the revenue P50
  * and its P10-P90 range, the chance of each target, the budgets at the chosen confidence, what a
  * 1-in-10 bad year looks like (its P10, the mean of the worst 10% and the component that falls
- * short most), and the two or three largest sources of risk by variance share. Every figure is
+ * short most), and the two or three largest sources of risk by variance share (of 1% or more, and
+ * above 0 by its 95% interval). Every figure is
  * written with the formatters of the tables beside it, so the same number reads the same.
  *
  * @example summaryParagraph(summary) // => 'Recognized revenue next year is most likely about $119M (P50) ...'
@@ -127,7 +128,11 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
     out.push(`Which drivers move revenue most cannot be estimated from this run (${summary.sensitivity.notEstimable}).`);
     return out.join(' ');
   }
-  const named = summary.sensitivity.drivers.filter((x) => x.ownUncertainty !== false && x.varianceShare! >= NAMED_SHARE).slice(0, 3);
+  // Named only when its share is shown above 0 by its 95% interval, as what must be true names drivers:
+  // a 1.6% share of interval [-0.6%, 3.7%] may be no effect at all, and was read aloud as the third
+  // biggest source of risk, ranked by chance against others as uncertain.
+  const candidates = summary.sensitivity.drivers.filter((x) => x.ownUncertainty !== false && x.varianceShare! >= NAMED_SHARE);
+  const named = candidates.filter((x) => x.varianceShareInterval !== null && x.varianceShareInterval[0] > 0).slice(0, 3);
   if (named.length > 0) {
     // As the sources-of-risk tables write a share (the terminal's, report.html's and report.xlsx's alike).
     const pct = varianceShareFormat(summary.sensitivity);
@@ -135,6 +140,8 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
     const [first, ...rest] = named;
     const tail = rest.length > 0 ? `, followed by ${list(rest.map((x) => `${driverWords(x)} (${varianceShare(x)})`))}` : '';
     out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${varianceShare(first!)} of the year-to-year swing in revenue${tail}.`);
+  } else if (candidates.length > 0) {
+    out.push(`No driver is shown to account for 1% or more of the year-to-year swing in revenue at ${summary.trials.toLocaleString('en-US')} trials (each share's 95% interval reaches 0); more trials would tell.`);
   } else {
     out.push('No single driver accounts for as much as 1% of the swing in revenue: it comes from deal-by-deal and customer-by-customer luck.');
   }
