@@ -80,7 +80,9 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
     'bad-years',
   );
 
-  const lowDrivers = bad.metrics.revenue.drivers.filter((x) => x.meanPercentile < 0.45).slice(0, 5);
+  // Low beyond chance too: below P50 by more than 2 standard errors (the terminal's "+/- 2 se"); a P45
+  // of 100 bad years (2 se of 6 points) was said to "sit low" when it may be no different from any year.
+  const lowDrivers = bad.metrics.revenue.drivers.filter((x) => x.meanPercentile < 0.45 && x.standardError !== null && x.meanPercentile + 2 * x.standardError < 0.5).slice(0, 5);
   const driversNote =
     lowDrivers.length > 0
       ? `<p>In the worst 10% of years for revenue, the drivers sit low: ${e(lowDrivers.map((x) => `${x.label} at its P${wholePercentDigits(x.meanPercentile)} on average`).join('; '))} (P50 would mean no different from any year).</p>`
