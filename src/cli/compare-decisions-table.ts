@@ -7,7 +7,9 @@ import { confidenceWords } from '../report/confidence-text.js';
 
 /**
  * The targets and budgets of every compared scenario side by side, as `arrcast compare` prints them:
- * P(target) for each target, the budgets at the chosen confidence, and the 1-in-10 year.
+ * P(target) for each target with its 95% interval (and all of them in the same year), the budgets
+ * at the chosen confidence, the 1-in-10 year and the mean of the worst 10%: the rows of
+ * comparison.html's and comparison.xlsx's targets and budgets.
  */
 export function compareDecisionsTable(c: Comparison, d: CompareDecisions): string {
   const conf = confidenceWords(d.confidence).share;
@@ -17,5 +19,7 @@ export function compareDecisionsTable(c: Comparison, d: CompareDecisions): strin
   if (d.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...d.scenarios.map((s) => (s.jointProbability ? chanceCell(s.jointProbability) : '-'))]);
   for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: budget at ${conf} confidence`, ...d.scenarios.map((s) => formatMoney(s.budgets[m].value))]);
   for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, ...d.scenarios.map((s) => formatMoney(s.downside[m].p10.value))]);
+  // As comparison.html and comparison.xlsx give it: the downside is the mean of the worst 10% too.
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: mean of the worst 10%`, ...d.scenarios.map((s) => formatMoney(s.downside[m].worst10Mean))]);
   return `\n${textTable(rows)}\n`;
 }

@@ -9,6 +9,7 @@ import { ROOT } from '../helpers/fixtures.js';
 import { arrcastInProcess } from '../helpers/cli.js';
 import { findBrowser } from '../../src/report/find-browser.js';
 import { formatShare } from '../../src/report/money.js';
+import { formatMoney } from '../../src/report/format.js';
 
 const out = join(mkdtempSync(join(tmpdir(), 'arrcast-compare-report-')), 'cmp');
 // The comparison every test reads, written by the CLI in this process (test/helpers/cli.ts): the
@@ -26,6 +27,9 @@ describe('arrcast compare --target --confidence, and comparison.html', () => {
     // Each chance with its 95% interval, as the run's targets table gives it.
     expect(run.stdout).toMatch(/P\(revenue >= 115M\)\s+\d+\.\d% \[\d+\.\d%, \d+\.\d%\]\s+\d+\.\d% \[\d+\.\d%, \d+\.\d%\]/);
     expect(run.stdout).toContain('Recognized revenue: budget at 90% confidence');
+    // The mean of the worst 10% of each scenario, as comparison.html and comparison.xlsx give it (the terminal left it out).
+    const worst = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')).decisions.scenarios.map((s: { downside: { revenue: { worst10Mean: number } } }) => s.downside.revenue.worst10Mean);
+    expect(run.stdout).toMatch(new RegExp(`Recognized revenue: mean of the worst 10%\\s+${worst.map((v: number) => formatMoney(v).replace('.', '\\.')).join('\\s+')}\n`));
     const c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8'));
     expect(c.decisions.confidence).toBe(0.9);
     expect(c.decisions.scenarios.map((s: { label: string }) => s.label)).toEqual(['A', 'B']);
