@@ -45,6 +45,19 @@ export function chanceWords(p: Probability, trials: number, known = false, share
 }
 
 /**
+ * A share of years in a sentence ("below A in 97.3% of years"): chanceShort's figure, and when no
+ * trial (every trial) counts, how many trials say so after it: "under 0.2% of years (none of 2,000
+ * simulated years)".
+ *
+ * @example chanceOfYears(probability(2000, 2000), 2000) // => 'over 99.8% of years (all 2,000 simulated years)'
+ */
+export function chanceOfYears(p: Probability, trials: number, known = false): string {
+  const words = chanceWords(p, trials, known);
+  const short = chanceShort(p, known);
+  return words === short ? `${short} of years` : `${short} of years${words.slice(short.length)}`;
+}
+
+/**
  * A chance in a table cell that has no column for its interval (the compared scenarios' targets,
  * side by side): the figure and its 95% interval, "79.5% [76.9%, 81.9%]", so a "0.0%" of no trial
  * reaching the target carries the error that says it is not certain.

@@ -10,7 +10,7 @@ import { COMPARISON_GLOSSARY, glossarySection } from './glossary.js';
 import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
-import { chanceCell, chanceWords } from '../chance-words.js';
+import { chanceCell, chanceOfYears, chanceWords } from '../chance-words.js';
 
 
 export interface ComparisonHtmlInput {
@@ -36,7 +36,9 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
     const p50 = d.percentiles.p50;
     const atMedian = p50 === 0 ? 'level with A at the median' : `${money(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
     out.push(
-      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval)} of years.`,
+      // Below A in every trial (none) is an estimate unless the difference is the same in every trial
+      // (sd 0: a copy of A, or a fixed shift): 'over 99.8% of years (all 2,000 simulated years)', not 100.0%.
+      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${chanceOfYears(d.probabilityBelow, comparison.trials, d.sd === 0 || d.identicalTrials === comparison.trials)}.`,
     );
   }
   const first = decisions.scenarios[0]?.targets[0];
