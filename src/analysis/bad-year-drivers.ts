@@ -29,17 +29,19 @@ export function farthestFromOrdinary<D extends BadYearDriver>(drivers: readonly 
 }
 
 /**
- * The drivers that sit clearly apart from an ordinary year in the bad years: an average own
- * percentile at least APART_FROM_ORDINARY from 50% and, when its standard error is known, 2 standard
- * errors from it (a driver of no effect averages 50% give or take its noise: at 200 trials a no-effect
- * driver's mean over the 20 bad years has a standard error of 6.5 points, and 'sits low' at P44 was chance).
+ * The drivers that sit clearly apart from an ordinary year in the bad years, one rule for low and
+ * high: an average own percentile at least APART_FROM_ORDINARY from 50% and more than 2 standard errors
+ * from it (the terminal's "+/- 2 se"; a driver of no effect averages 50% give or take its noise: at
+ * 200 trials a no-effect driver's mean over the 20 bad years has a standard error of 6.5 points, and
+ * 'sits low' at P44 was chance). None when the standard error is not known (one bad year, 10 trials
+ * or fewer: a no-effect driver's single percentile is anywhere from 0 to 100%).
  * `low` lowest first, `high` highest first.
  *
  * @example apartFromOrdinary(drivers) // => { low: [Market at 0.16], high: [contraction at 0.83] }
  * Complexity: O(d log d).
  */
 export function apartFromOrdinary<D extends BadYearDriver>(drivers: readonly D[]): { low: D[]; high: D[] } {
-  const apart = drivers.filter((d) => distance(d) >= APART_FROM_ORDINARY && (d.standardError === null || !(distance(d) < 2 * d.standardError)));
+  const apart = drivers.filter((d) => distance(d) >= APART_FROM_ORDINARY && d.standardError !== null && distance(d) > 2 * d.standardError);
   return {
     low: apart.filter((d) => d.meanPercentile < 0.5).sort((a, b) => a.meanPercentile - b.meanPercentile),
     high: apart.filter((d) => d.meanPercentile > 0.5).sort((a, b) => b.meanPercentile - a.meanPercentile),

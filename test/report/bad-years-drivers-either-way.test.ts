@@ -64,14 +64,17 @@ const wholePercent = (p: number) => Math.round(p * 100);
 const driver = (label: string, meanPercentile: number, standardError: number | null): BadYearDriver => ({ key: label, label, unit: 'rate', meanPercentile, standardError });
 
 describe('apartFromOrdinary and farthestFromOrdinary', () => {
-  it('names a driver 6 points below 50% only when that is 2 standard errors too, and one above 50% as high', () => {
+  it('names a driver 6 points below 50% only when that is more than 2 standard errors too, one above 50% as high, and none of a single bad year', () => {
     // At 200 trials the 20 bad years' mean percentile of a driver of no effect has a standard error
     // of sqrt(1/12 / 20) = 6.5 points: P44 is within one of 50%.
     const noisy = driver('noisy', 0.44, Math.sqrt(1 / 12 / 20));
     const sure = driver('sure', 0.44, 0.01);
     const high = driver('high', 0.83, 0.01);
+    // One bad year (no standard error): a no-effect driver's one percentile is uniform on 0 to 100%, P30 is nothing.
     const single = driver('single bad year', 0.3, null);
-    expect(apartFromOrdinary([single, noisy, sure, high])).toEqual({ low: [single, sure], high: [high] });
+    // Exactly 2 standard errors from 50% is not more than 2.
+    const edge = driver('edge', 0.375, 0.0625);
+    expect(apartFromOrdinary([single, edge, noisy, sure, high])).toEqual({ low: [sure], high: [high] });
   });
 
   it('keeps the drivers farthest from 50% either way, in the order given', () => {

@@ -45,6 +45,15 @@ describe('the summary paragraph when unit-level luck carries more of the varianc
       `The biggest source of risk is deal-by-deal and customer-by-customer luck and the drivers' interactions, which account for ${pct(s.unexplained.value!)} of the year-to-year swing in revenue; of the drivers, the biggest is how many Ent leads become customers (${pct(conversion.varianceShare!)}).`,
     );
     expect(p).not.toContain('The biggest source of risk is how many');
+    // No driver shown above 0 by its interval (dec18's rule) and luck still the largest share: luck is
+    // named first all the same, and the drivers said to need more trials, not named.
+    const unshown = structuredClone(summary);
+    Object.assign(unshown.sensitivity.drivers[0]!, { varianceShareInterval: [-0.01, conversion.varianceShareInterval![1]] });
+    const q = summaryParagraph(unshown);
+    expect(q).toContain(
+      `The biggest source of risk is deal-by-deal and customer-by-customer luck and the drivers' interactions, which account for ${pct(s.unexplained.value!)} of the year-to-year swing in revenue; no driver is shown to account for 1% or more of it at 2,000 trials (each share's 95% interval reaches 0); more trials would tell.`,
+    );
+    expect(q).not.toContain('how many Ent leads become customers');
     // The luck's share as the terminal's table writes it.
     expect(summaryTable(summary)).toMatch(new RegExp(`Unit-level luck and interactions +${pct(s.unexplained.value!).replace('.', '\\.')}`));
   });

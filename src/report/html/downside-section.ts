@@ -81,15 +81,21 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
     'bad-years',
   );
 
-  // Drivers apart from an ordinary year either way: a contraction probability sits high in the bad years.
-  const { low, high } = apartFromOrdinary(bad.metrics.revenue.drivers);
+  // Drivers apart from an ordinary year either way (a contraction probability sits high in the bad
+  // years) and beyond chance: 5 points and more than 2 standard errors from P50, the terminal's "+/- 2 se".
+  const drivers = bad.metrics.revenue.drivers;
+  const { low, high } = apartFromOrdinary(drivers);
   const at = (xs: readonly { label: string; meanPercentile: number }[]) => xs.slice(0, 5).map((x) => `${x.label} at its P${wholePercentDigits(x.meanPercentile)} on average`).join('; ');
   const sitting =
     low.length > 0 && high.length > 0 ? `some drivers sit low (${at(low)}), others high (${at(high)})` : low.length > 0 ? `the drivers sit low: ${at(low)}` : `the drivers sit high: ${at(high)}`;
+  // One bad year (10 trials or fewer): no standard error, so no driver is named, and that is not luck either.
+  const unknown = drivers.find((x) => x.standardError === null && x.notEstimable !== undefined)?.notEstimable;
   const driversNote =
     low.length + high.length > 0
       ? `<p>In the worst 10% of years for revenue, ${e(sitting)} (P50 would mean no different from any year).</p>`
-      : '<p>In the worst 10% of years for revenue no driver sits clearly low or high: the bad years come from deal-by-deal and customer-by-customer luck.</p>';
+      : unknown !== undefined
+        ? `<p>In the worst 10% of years for revenue, whether a driver sits low or high cannot be told (${e(unknown)}).</p>`
+        : '<p>In the worst 10% of years for revenue no driver sits clearly low or high: the bad years come from deal-by-deal and customer-by-customer luck.</p>';
 
   const s = summary.sensitivity;
   const pct = varianceShareFormat(s);
