@@ -11,6 +11,9 @@ import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitl
 /** How many drivers the bad-years chart shows: those farthest from an ordinary year, either way, lowest average percentile first. */
 export const BAD_YEAR_DRIVERS = 10;
 
+/** The report's column, which a chart must fit. */
+const PAGE_PX = 900;
+
 export interface BadYearComponentRow {
   /** Its row, top to bottom (the axis sorts by it: see row-order.ts). */
   readonly order: number;
@@ -75,8 +78,13 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
   const pct = wholePercentDigits(summary.badYears.share);
   const width = (labels: readonly string[]) => Math.ceil(Math.max(...labels.map((l) => l.length)) * LABEL_PX_PER_CHAR) + 8;
   const y = (rows: ReadonlyArray<{ label: string }>) => ({ field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, labelLimit: width(rows.map((r) => r.label)) } });
-  // The panels give up width to long labels, so the chart stays within the page.
-  const panelWidth = Math.max(300, Math.min(440, 790 - Math.max(width(components.map((r) => r.label)), drivers.length > 0 ? width(drivers.map((r) => r.label)) : 0)));
+  // The panels give up width to long labels, so the chart stays within the page: its 900 px less the
+  // padding either side, the axis labels on the left and, on the right, the value written past the
+  // longest bar or whisker, which can end at the panel's edge ("74.4% ($8.71M)" took 99 px past it,
+  // and a 39-character driver label drew the chart 903 px wide when 110 px were left for both).
+  const labels = Math.max(width(components.map((r) => r.label)), drivers.length > 0 ? width(drivers.map((r) => r.label)) : 0);
+  const pastEdge = width([...components, ...drivers].map((r) => r.text));
+  const panelWidth = Math.max(300, Math.min(440, PAGE_PX - 2 * CHART_CONFIG.padding - labels - pastEdge));
   const componentPanel = {
     title: { text: `Share of the shortfall (${formatCurrency(b.mean - b.worstMean, ctx.symbol)} below the average year) by component`, fontSize: 12, anchor: 'start' as const },
     width: panelWidth,
