@@ -1,5 +1,5 @@
 import { firstOrderShares, type ShareEstimate } from './attribution/first-order.js';
-import { inputValueAt } from './attribution/input.js';
+import { atomPercentileAt, inputValueAt } from './attribution/input.js';
 import { driversMoving, type AttributionDriver, type AttributionInputs } from './attribution/sim-inputs.js';
 import { tornadoEnd } from './attribution/tornado.js';
 import { quantile } from './tail.js';
@@ -11,7 +11,7 @@ export const TORNADO_HIGH = 0.9;
 
 /** How the shares and the tornado are computed, in words, for summary.json. */
 export const SENSITIVITY_METHOD =
-  "First-order variance shares S = Var(E[metric | input]) / Var(metric) on independent inputs (the market factor z and each driver's own draw before the market moves it): a line fitted in each of K equal-count bins of the input, adjusted R² (bias-corrected for the (2K - 1) parameters), 95% interval from a delete-a-group jackknife over 20 contiguous blocks of trials. Tornado: the metric's median over the trials whose own percentile lies within 0.05 of P10 and of P90, others as drawn.";
+  "First-order variance shares S = Var(E[metric | input]) / Var(metric) on independent inputs (the market factor z and each driver's own draw before the market moves it): a line fitted in each of K equal-count bins of the input, adjusted R² (bias-corrected for the (2K - 1) parameters), 95% interval from a delete-a-group jackknife over 20 contiguous blocks of trials. Tornado: the metric's median over the trials whose own percentile lies within 0.05 of P10 and of P90 (and, when the driver's value there is a run of equal draws, the trials of that run), others as drawn.";
 
 /** One end of a driver's tornado bar. */
 export interface SensitivityEnd {
@@ -127,7 +127,8 @@ export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<n
     }
     const input = d.input!;
     const end = (p: number): SensitivityEnd => {
-      const e = tornadoEnd(y, input.percentile, p, undefined, scratch);
+      // A discrete driver's value at p is a run of equal draws: its trials are at p as well.
+      const e = tornadoEnd(y, input.percentile, p, undefined, scratch, atomPercentileAt(input, p));
       return {
         percentile: p,
         driverValue: inputValueAt(input, p),

@@ -137,7 +137,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
     .option('-c, --confidence <share>', 'confidence of the budgets: 0.8 or 80% gives the value reached or beaten in 80% of trials (P20)', parseShare('confidence'), 0.8)
     .option(
       '-p, --precision <share>',
-      "keep adding trials (doubling, from --trials or else 10,000, in whole chunks of 1,000) until the 95% intervals of revenue's P10, P50 and P90 are within this share of their values, e.g. 0.5%",
+      "keep adding trials (doubling, from --trials or else 10,000, in whole chunks of 1,000) until the 95% intervals of revenue's P10, P50 and P90 have half-widths of at most this share of their values, e.g. 0.5%",
       parseShare('precision'),
     )
     .option('--with-stress <scenario>', 'a stress scenario (e.g. scenarios/downside.yaml) simulated on the same seed and trials, shown beside the plan in report.html; repeatable', collectFiles)

@@ -73,10 +73,21 @@ function plainIntervalDecimals([lo, hi]: readonly [number, number]): number {
  * @example formatShareInterval([0.9098, 0.9104]) // => '[90.98%, 91.04%]'
  */
 export function formatShareInterval(interval: readonly [number, number]): string {
+  const [lo, hi] = formatShareIntervalEnds(interval);
+  return `[${lo}, ${hi}]`;
+}
+
+/**
+ * The two ends of a share's 95% interval as formatShareInterval writes them, for a sentence that
+ * names one end ("under 0.4%").
+ *
+ * @example formatShareIntervalEnds([0, 0.0038]) // => ['0.0%', '0.4%']
+ */
+export function formatShareIntervalEnds(interval: readonly [number, number]): [string, string] {
   const [lo, hi] = interval;
   const decimals = shareIntervalDecimals(interval);
-  if (decimals === undefined) return `[${formatShare(lo)}, ${formatShare(hi)}]`;
-  return `[${percentWith(lo, decimals)}, ${percentWith(hi, decimals)}]`;
+  if (decimals === undefined) return [formatShare(lo), formatShare(hi)];
+  return [percentWith(lo, decimals), percentWith(hi, decimals)];
 }
 
 const percentWith = (v: number, decimals: number) => `${toFixedDecimal(v * 100, decimals)}%`;

@@ -9,6 +9,7 @@ import { terminalText } from './terminal-text.js';
 import { driverKey } from '../model/column-key.js';
 import { formatMoneyBeside, formatShareBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
+import { chanceWords, targetKnown } from './chance-words.js';
 
 /** How the paragraph writes its figures: the same formatters as the tables it sits above. */
 export interface ParagraphFormat {
@@ -67,7 +68,9 @@ const NAMED_SHARE = 0.01;
  * The run in one paragraph a CEO can read aloud, generated from the summary only: the revenue P50
  * and its P10-P90 range, the chance of each target, the budgets at the chosen confidence, what a
  * 1-in-10 bad year looks like (its P10, the mean of the worst 10% and the component that falls
- * short most), and the two or three largest sources of risk by variance share. Every figure is
+ * short most), and the two or three largest sources of risk by variance share (of 1% or more, and
+ * above 0 by its 95% interval), after unit-level luck with its share when luck carries more than any
+ * driver. Every figure is
  * written with the formatters of the tables beside it, so the same number reads the same.
  *
  * @example summaryParagraph(summary) // => 'Recognized revenue next year is most likely about $119M (P50) ...'
@@ -97,7 +100,9 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   );
   // A target's chance as the targets table writes it, with the decimals its 95% interval takes (99.88%
   // beside [99.86%, 99.90%], not 99.9%).
-  const chance = (t: Summary['decisions']['targets'][number]) => (format?.shareBeside ?? formatShareBeside)(t.probability.value, t.probability.interval);
+  // A target no trial reaches (or every trial reaches) is an estimate, not a certainty: said as the
+  // interval's far end and the count (chanceWords), unless its metric is the same in every trial.
+  const chance = (t: Summary['decisions']['targets'][number]) => chanceWords(t.probability, summary.trials, targetKnown(summary, t), format?.shareBeside ?? formatShareBeside);
   if (d.targets.length > 0) {
     if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${chance(d.targets[0]!)}.`);
     else out.push(`The chance of reaching each target is ${list(d.targets.map((t) => `${chance(t)} for ${t.label}`))}.`);
@@ -124,14 +129,28 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
     out.push(`Which drivers move revenue most cannot be estimated from this run (${summary.sensitivity.notEstimable}).`);
     return out.join(' ');
   }
-  const named = summary.sensitivity.drivers.filter((x) => x.ownUncertainty !== false && x.varianceShare! >= NAMED_SHARE).slice(0, 3);
+  // Named only when its share is shown above 0 by its 95% interval, as what must be true names drivers:
+  // a 1.6% share of interval [-0.6%, 3.7%] may be no effect at all, and was read aloud as the third
+  // biggest source of risk, ranked by chance against others as uncertain.
+  const candidates = summary.sensitivity.drivers.filter((x) => x.ownUncertainty !== false && x.varianceShare! >= NAMED_SHARE);
+  const named = candidates.filter((x) => x.varianceShareInterval !== null && x.varianceShareInterval[0] > 0).slice(0, 3);
+  // As the sources-of-risk tables write a share (the terminal's, report.html's and report.xlsx's alike).
+  const pct = varianceShareFormat(summary.sensitivity);
+  const luck = summary.sensitivity.unexplained.value!;
+  // Luck larger than any driver's share (a few large deals a year), named or not: it is the biggest
+  // source of risk, and calling a driver of 10% 'the biggest' beside 90% of luck said the opposite.
+  const luckFirst = candidates.length > 0 && candidates.every((x) => luck > x.varianceShare!);
+  const luckWords = `The biggest source of risk is deal-by-deal and customer-by-customer luck and the drivers' interactions, which account for ${pct(luck)} of the year-to-year swing in revenue`;
+  const noneShown = `at ${summary.trials.toLocaleString('en-US')} trials (each share's 95% interval reaches 0); more trials would tell.`;
   if (named.length > 0) {
-    // As the sources-of-risk tables write a share (the terminal's, report.html's and report.xlsx's alike).
-    const pct = varianceShareFormat(summary.sensitivity);
     const varianceShare = (x: DriverSensitivity) => pct(x.varianceShare!);
     const [first, ...rest] = named;
     const tail = rest.length > 0 ? `, followed by ${list(rest.map((x) => `${driverWords(x)} (${varianceShare(x)})`))}` : '';
-    out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${varianceShare(first!)} of the year-to-year swing in revenue${tail}.`);
+    if (luckFirst) out.push(`${luckWords}; of the drivers, the biggest is ${driverWords(first!)} (${varianceShare(first!)})${tail}.`);
+    else out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${varianceShare(first!)} of the year-to-year swing in revenue${tail}.`);
+  } else if (candidates.length > 0) {
+    if (luckFirst) out.push(`${luckWords}; no driver is shown to account for 1% or more of it ${noneShown}`);
+    else out.push(`No driver is shown to account for 1% or more of the year-to-year swing in revenue ${noneShown}`);
   } else {
     out.push('No single driver accounts for as much as 1% of the swing in revenue: it comes from deal-by-deal and customer-by-customer luck.');
   }

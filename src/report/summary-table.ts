@@ -6,7 +6,7 @@ import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
 import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
-import { formatCount, formatInterval, formatMoney, formatPercent, formatTenths, percentColumn, wholePercentDigits, textTable } from './format.js';
+import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercent, formatTenths, percentColumn, wholePercentDigits, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
@@ -16,6 +16,8 @@ import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { wrapText, type ParagraphFormat } from './summary-paragraph.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 import { reforecastSalesNote } from './reforecast-sales-note.js';
+import { farthestFromOrdinary } from '../analysis/bad-year-drivers.js';
+import { moneyBesideTarget } from './money-beside-target.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
 export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { money: formatMoney, share: formatPercent, moneyBeside: formatMoneyBesidePlain, shareBeside: formatShareBeside };
@@ -172,18 +174,21 @@ export function conditionWords(c: DriverCondition): string {
  * A target's "what must be true" as one line: for each top driver that can move its metric, the
  * smallest change of its own draw, the others as drawn, that makes the target the median outcome.
  * The printed table and report.html use the same words; `money` writes the median (report.html
- * passes its headline's format, so the P50 reads as the headline writes it, with the currency).
+ * passes its headline's format, so the P50 reads as the headline writes it, with the currency), and
+ * `finer(value, more)` writes it with `more` digits where `money`'s would put it on the wrong side of
+ * the target (moneyBesideTarget).
  *
  * @example whatMustBeTrueLine(summary.whatMustBeTrue[0]) // => 'For revenue >= 120M to be the median outcome (P50 now 112.4M), one of: SMB conversion 2.9% instead of the planned 2.5% (its P80; true in 20% of years); or the market at its P69 or better (true in 31% of years).'
  * Complexity: O(drivers).
  */
-export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => string = formatMoney): string {
+export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => string = formatMoney, finer: (value: number, more: number) => string = formatMoneyWith): string {
   // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
   // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
   if (w.notEstimable !== undefined && w.notEstimable !== CONSTANT_METRIC) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
-  const now = `P50 now ${money(w.median)}`;
+  // On the side of the target it lies on (139.97M against 139.99M is not "140.0M"): `finer` adds the digits that take.
+  const now = `P50 now ${moneyBesideTarget(w.median, w.value, money, finer)}`;
   // Drivers there are, but the trials do not show any above 0: not 'no driver moves it' (a driver
   // whose P99 year reaches the target read so at 2,000 trials), nor 'the median already, whatever any driver does'.
   if (w.drivers.length === 0 && w.notShown !== undefined && w.notShown.length > 0) {
@@ -194,6 +199,13 @@ export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => 
   // No driver has uncertainty of its own: "it takes several together" would name a way the scenario does not have.
   if (w.noSingleDriver && w.drivers.length === 0)
     return `For ${w.target} to be the median outcome (${now}): no driver of the scenario measurably moves it; its spread is deal-by-deal and customer-by-customer luck, which no driver's year sets.`;
+  // One driver moves the metric at all (the market of a pure-market tier, the one rate a plan leaves
+  // uncertain): "it takes several together" named drivers the scenario does not have. The years that
+  // reach the target take a year of it beyond its P1 to P99, or deal-by-deal luck.
+  if (w.noSingleDriver && w.drivers.length === 1 && (w.notShown?.length ?? 0) === 0) {
+    const only = w.drivers[0]!;
+    return `For ${w.target} to be the median outcome (${now}): ${only.unit === 'market' ? 'the market' : only.label}, the only driver that moves it, does not get there within the range the scenario allows (its P1 to P99 years); the years that reach it take a rarer year for it or deal-by-deal and customer-by-customer luck.`;
+  }
   if (w.noSingleDriver) return `For ${w.target} to be the median outcome (${now}): no single driver gets there within the range the scenario allows, others as drawn; it takes several together.`;
   const ways = w.drivers.filter((c) => c.reach === 'crosses').map(conditionWords);
   const already = w.median >= w.value;
@@ -244,8 +256,9 @@ function decisionTables(summary: Summary): string[] {
   // A tier's shares not estimable for the same reason as the company's (the same trials): said once.
   const sameReason = (sens: Summary['sensitivity']) => sens.notEstimable !== undefined && sens.notEstimable === summary.sensitivity.notEstimable;
   const tiers = Object.entries(summary.sensitivityByTier ?? {});
-  out.push(...sensitivityTable(summary.sensitivity, tiers.some(([, sens]) => sameReason(sens)) ? "recognized revenue (and each tier's)" : 'recognized revenue'));
-  for (const [tier, sens] of tiers) if (!sameReason(sens)) out.push(...sensitivityTable(sens, `${tier} recognized revenue`));
+  const tied = summary.reforecast?.attributionOverlap !== undefined;
+  out.push(...sensitivityTable(summary.sensitivity, tiers.some(([, sens]) => sameReason(sens)) ? "recognized revenue (and each tier's)" : 'recognized revenue', tied));
+  for (const [tier, sens] of tiers) if (!sameReason(sens)) out.push(...sensitivityTable(sens, `${tier} recognized revenue`, tied));
   // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = summary.reforecast?.attributionOverlap;
   if (overlap !== undefined && summary.sensitivity.drivers.length > 0 && summary.sensitivity.notEstimable === undefined) out.push(overlap);
@@ -262,7 +275,9 @@ function decisionTables(summary: Summary): string[] {
       // Below minTrials a width is null (not estimable): the line says so instead of printing it.
       p.trials < p.minTrials || Object.values(w).some((x) => x === null)
         ? `Precision: the 95% intervals of revenue's P10/P50/P90 cannot be estimated from fewer than ${p.minTrials.toLocaleString('en-US')} trials (this run has ${p.trials.toLocaleString('en-US')}); asked ${formatPercent(p.target)}, not reached: ${p.overMemoryLimit ? `the next step, ${p.overMemoryLimit.nextTrials.toLocaleString('en-US')} trials, would not fit in this machine's memory` : `raise ${p.overTimeLimit ? '--max-minutes' : '--max-trials'}`}.`
-        : `Precision: revenue P10/P50/P90 within ${formatPercent(w.p10!)}/${formatPercent(w.p50!)}/${formatPercent(w.p90!)} (95% intervals) after ${p.trials.toLocaleString('en-US')} trials; asked ${formatPercent(p.target)}${p.reached ? '' : p.overTimeLimit ? `, not reached: the next step, ${p.overTimeLimit.nextTrials.toLocaleString('en-US')} trials, is estimated over --max-minutes` : p.overMemoryLimit ? `, not reached: the next step, ${p.overMemoryLimit.nextTrials.toLocaleString('en-US')} trials, would not fit in this machine's memory` : ', not reached before the cap'}.`,
+        : // Half-widths, as the stopping rule measures them: an interval's far end can lie further from its
+          // percentile than that (P90's upper end 2.2% above it beside a half-width of 1.6%), so not "within".
+          `Precision: the 95% intervals of revenue's P10/P50/P90 have half-widths of ${formatPercent(w.p10!)}/${formatPercent(w.p50!)}/${formatPercent(w.p90!)} of their value (half the distance between the ends; an end can lie further from its percentile) after ${p.trials.toLocaleString('en-US')} trials; asked ${formatPercent(p.target)}${p.reached ? '' : p.overTimeLimit ? `, not reached: the next step, ${p.overTimeLimit.nextTrials.toLocaleString('en-US')} trials, is estimated over --max-minutes` : p.overMemoryLimit ? `, not reached: the next step, ${p.overMemoryLimit.nextTrials.toLocaleString('en-US')} trials, would not fit in this machine's memory` : ', not reached before the cap'}.`,
     );
   }
   return out;
@@ -292,7 +307,7 @@ function monthlyPlanTable(summary: Summary): string[] {
 const SHOWN_DRIVERS = 8;
 
 /** The variance shares and tornado ends of a metric, and what is left to unit-level luck. */
-function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] {
+function sensitivityTable(sens: Summary['sensitivity'], what: string, overlap = false): string[] {
   if (sens.drivers.length === 0) return [];
   // Too few trials: one line with the reason, no table of shares that would read as findings.
   if (sens.notEstimable !== undefined) return ['', `What moves ${what}: not estimable (${sens.notEstimable}).`];
@@ -315,6 +330,13 @@ function sensitivityTable(sens: Summary['sensitivity'], what: string): string[] 
   // what a driver with no effect shows by chance, so such a driver can come out just below 0.
   if (shown.some((x) => x.ownUncertainty && pct(x.varianceShare!).startsWith('-')))
     out.push('A negative share: no effect beyond chance (shares are net of what a driver with no effect explains by chance, so such a one can fall just below 0).');
+  // Shares adding up past 100% (a few dozen trials: -91% of luck at 12) said nothing either: the
+  // drivers' own shares are independent inputs' and cannot add up past 100% but by chance (or, in a
+  // re-forecast, by the learned drivers' overlap with the market factor: `overlap`).
+  if (pct(sens.unexplained.value!).startsWith('-'))
+    out.push(
+      `Luck and interactions below 0: the shares add up to more than 100%, ${overlap ? 'by chance or by the overlap of the learned drivers with the market (below)' : 'by chance'} at ${sens.trialsUsed.toLocaleString('en-US')} trials (independent inputs' shares add up to at most 100%; each interval says how far a share may be off).`,
+    );
   return out;
 }
 
@@ -341,7 +363,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [`Worst ${pct}% of years: drivers' average own percentile`, 'percentile', '+/- 2 se'],
-        ...b.drivers.slice(0, SHOWN_DRIVERS).map((d, _, all) => [`  ${d.label}`, percentColumn(all.map((a) => a.meanPercentile))(d.meanPercentile), percentColumn(all.map((a) => 2 * (a.standardError ?? NaN)))(2 * (d.standardError ?? NaN))]),
+        ...farthestFromOrdinary(b.drivers, SHOWN_DRIVERS).map((d, _, all) => [`  ${d.label}`, percentColumn(all.map((a) => a.meanPercentile))(d.meanPercentile), percentColumn(all.map((a) => 2 * (a.standardError ?? NaN)))(2 * (d.standardError ?? NaN))]),
       ]),
     );
     const reason = b.drivers.find((d) => d.notEstimable !== undefined)?.notEstimable;

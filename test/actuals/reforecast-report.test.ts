@@ -117,6 +117,19 @@ describe('a re-forecast in the report', async () => {
     expect(html).toContain(`<th scope="row">P(${label})</th><td class="num">99.88%</td><td class="num">99.12%</td>`);
   });
 
+  it('writes a P(target) now that every trial reaches as an estimate, over the interval\'s lower end, not a certain 100.0%', () => {
+    const all = structuredClone(summary);
+    // Every one of the 2,000 trials reaches it: Wilson's interval then starts at 1 - z^2 / (n + z^2) = 99.81%.
+    const z2 = 1.959963984540054 ** 2;
+    const lower = 1 - z2 / (2000 + z2);
+    expect(lower).toBeCloseTo(0.998083, 6);
+    Object.assign(all.decisions.targets[0]!.probability, { value: 1, interval: [lower, 1] });
+    Object.assign(all.reforecast!.decisions.now.targets[0]!, { probability: 1 });
+    const html = reportHtml({ summary: all, scenario: loaded.scenario, charts: [] });
+    const label = summary.decisions.targets[0]!.label.replace(/>/g, '&gt;');
+    expect(html).toMatch(new RegExp(`<th scope="row">P\\(${label}\\)</th><td class="num">over 99\\.8%</td>`));
+  });
+
   it("shows a market factor whose mean rounds to zero as 0, not -0", () => {
     const market = { prior: { mean: -0.004, p10: -1.28, p90: 1.28 }, posterior: { mean: -0.04, p10: -0.7, p90: 0.6 }, effectiveSampleSize: 1000 };
     const html = reforecastSection({ ...summary, reforecast: { ...summary.reforecast!, market: { ...summary.reforecast!.market, ...market } as never } }, String);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minTrialsForIntervals, simulateToPrecision } from '../../src/analysis/precision.js';
+import { formatPercent } from '../../src/report/format.js';
 import { confidenceRanks, intervalMinTrials } from '../../src/analysis/order-statistics.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { summarize } from '../../src/analysis/summarize.js';
@@ -28,6 +29,14 @@ describe('--precision: adding chunks until the percentiles are precise enough', 
       const widths = (['p10', 'p50', 'p90'] as const).map((k) => (s.percentileIntervals![k]![1] - s.percentileIntervals![k]![0]) / 2 / s.percentiles[k]);
       expect(Math.max(...widths)).toBeGreaterThan(0.004);
     }
+    // The terminal says what the rule measures: half-widths, here computed from the run's own intervals
+    // (half the distance between the ends over the percentile), not that each interval lies "within" it.
+    const summary = summarize(sim, { precision });
+    const stat = summary.metrics.revenue;
+    const half = (['p10', 'p50', 'p90'] as const).map((k) => formatPercent((stat.percentileIntervals![k]![1] - stat.percentileIntervals![k]![0]) / 2 / stat.percentiles[k]));
+    const table = summaryTable(summary);
+    expect(table).toContain(`Precision: the 95% intervals of revenue's P10/P50/P90 have half-widths of ${half.join('/')} of their value (half the distance between the ends; an end can lie further from its percentile) after ${sim.trials.toLocaleString('en-US')} trials; asked 0.4%.`);
+    expect(table).not.toMatch(/P10\/P50\/P90 within/);
   });
 
   it('--max-minutes: a later step over the limit ends the run with the trials already run (not reached), a first one is refused', async () => {

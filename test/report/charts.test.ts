@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Simulation } from '../../src/engine/simulate.js';
-import type { Summary } from '../../src/analysis/summarize.js';
+import { summarize, type Summary } from '../../src/analysis/summarize.js';
 import { buildCharts, type ChartDefinition } from '../../src/report/charts/chart-set.js';
 import { bridgeSteps } from '../../src/report/charts/arr-bridge.js';
 import { BAND_BLUES, OKABE_ITO } from '../../src/report/charts/chart-context.js';
@@ -307,6 +307,16 @@ describe('targets and the monthly plan', () => {
     const d = withTargets.summary.decisions;
     expect(markers.find((m) => m.key === 'target')).toMatchObject({ value: 12e6, text: 'Target $12M' });
     expect(markers.find((m) => m.key === 'budget')!.value).toBe(d.budgets.metrics.revenue.value);
+  });
+
+  it('labels a target no trial reaches (every trial reaches) on the exceedance curves as an estimate, not a certain 0.0% (100.0%)', async () => {
+    const { exceedanceTargets } = await import('../../src/report/charts/exceedance.js');
+    const edge = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 1e12, label: 'Never' }, { metric: 'endingArr', value: 0, label: 'Always' }] } });
+    expect(edge.decisions.targets.map((t) => t.probability.value)).toEqual([0, 1]);
+    // Wilson's 95% interval at 0 of n ends at z^2 / (n + z^2): 0.19% of the 2,000 trials, written as the targets table writes it.
+    const z2 = 1.959963984540054 ** 2;
+    expect(z2 / (sim.trials + z2)).toBeCloseTo(0.001917, 6);
+    expect(exceedanceTargets(edge).map((t) => t.text)).toEqual(['Never: under 0.2%', 'Always: over 99.8%']);
   });
 
   it('puts each company-wide revenue or ending ARR target on the exceedance curves at its probability', () => {

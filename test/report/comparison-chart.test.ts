@@ -97,6 +97,22 @@ describe('the comparison chart', () => {
     expect(comparisonParagraph(same, compareDecisions([sims[0]!, sims[0]!]))).toContain('it comes in level with A at the median, and below A in 0.0% of years.');
   });
 
+  it("comparison.html's paragraph says a scenario below A in every trial as an estimate, not a certain 100.0%, unless the difference never varies", () => {
+    const c = structuredClone(compareSimulations(sims));
+    const d = c.metrics.revenue.differences[0]! as { probabilityBelow: { value: number; interval: readonly [number, number] } };
+    // Every one of the 1,500 trials below A: Wilson's interval starts at 1 - z^2 / (n + z^2) = 99.74%.
+    const z2 = 1.959963984540054 ** 2;
+    d.probabilityBelow = { ...d.probabilityBelow, value: 1, interval: [1 - z2 / (1500 + z2), 1] };
+    expect(comparisonParagraph(c, compareDecisions(sims))).toContain('and below A in over 99.7% of years (all 1,500 simulated years).');
+    // The comparison chart's label of the difference says it so too.
+    const label = () => ((comparisonSpec(c, sims.map((s) => sortedFinite(s.store.column('revenue')!))) as { datasets: Record<string, Row[]> }).datasets.differences![0]!.text as string);
+    expect(label()).toMatch(/; P\(B < A\) over 99\.7%$/);
+    // A difference the same in every trial (sd 0) is known.
+    Object.assign(d, { sd: 0 });
+    expect(comparisonParagraph(c, compareDecisions(sims))).toContain('and below A in 100.0% of years.');
+    expect(label()).toMatch(/; P\(B < A\) 100\.0%$/);
+  });
+
   it('holds the data of comparison.json: each scenario P10/P50/P90 and the per-trial differences with P(X < A)', () => {
     const c = read('comparison.json');
     const spec = read('comparison.vl.json');

@@ -62,6 +62,30 @@ describe('the downside section of report.html', () => {
     expect(table).toContain('Recognized revenue: New business');
   });
 
+  it('says a driver sits low in the bad years only when it is below P50 by more than 2 standard errors, as the terminal\'s +/- 2 se shows', () => {
+    const s = structuredClone(fromJson);
+    const drivers = s.badYears.metrics.revenue.drivers as unknown as Array<{ label: string; meanPercentile: number; standardError: number | null }>;
+    expect(drivers.length).toBeGreaterThanOrEqual(3);
+    // P7 +/- 1.2, P42 +/- 5.4 (up to P47.4: low), P44.8 +/- 6.0 (up to P50.8: may be no different from any year).
+    Object.assign(drivers[0]!, { meanPercentile: 0.066, standardError: 0.006 });
+    Object.assign(drivers[1]!, { meanPercentile: 0.42, standardError: 0.027 });
+    Object.assign(drivers[2]!, { meanPercentile: 0.448, standardError: 0.03 });
+    for (const d of drivers.slice(3)) Object.assign(d, { meanPercentile: 0.5, standardError: 0.03 });
+    const said = /the drivers sit low: ([^<]*) \(P50 would mean/.exec(downsideSection(s))?.[1];
+    expect(said).toBe(`${drivers[0]!.label} at its P7 on average; ${drivers[1]!.label} at its P42 on average`);
+  });
+
+  it('of one bad year (no standard error) names no driver, and does not put the bad years down to luck either', () => {
+    const s = structuredClone(fromJson);
+    const reason = 'the worst 10% is 1 trial';
+    // P3 of one trial: a driver of no effect lands there 3 times in 100.
+    for (const [i, d] of (s.badYears.metrics.revenue.drivers as unknown as Array<Record<string, unknown>>).entries())
+      Object.assign(d, { meanPercentile: i === 0 ? 0.03 : 0.5, standardError: null, notEstimable: reason });
+    const html = downsideSection(s);
+    expect(html).not.toMatch(/sit low|sit high|come from deal-by-deal/);
+    expect(html).toContain(`<p>In the worst 10% of years for revenue, whether a driver sits low or high cannot be told (${reason}).</p>`);
+  });
+
   it('shows stress cases beside the plan', async () => {
     const { summary: plan } = await runReportScenario(undefined, 500);
     const { summary: stress } = await runReportScenario(

@@ -6,7 +6,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { percentColumn } from '../../src/report/format.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { downsideSection } from '../../src/report/html/downside-section.js';
-import { summaryParagraph } from '../../src/report/summary-paragraph.js';
+import { driverWords, summaryParagraph } from '../../src/report/summary-paragraph.js';
 import { reportSheets, workbookSheets } from '../../src/report/xlsx/workbook.js';
 import { ROOT } from '../helpers/fixtures.js';
 import type { Scenario } from '../../src/scenario/scenario-schema.js';
@@ -124,6 +124,9 @@ describe('variance shares: report.html, its paragraph and report.xlsx write them
       [0.01602, 0.01561, 0.01644],
       [0.00023, -0.0011, 0.0016],
     ]);
+    // Luck below the first driver's share, so that the paragraph names that driver the biggest source
+    // of risk (the run's own remainder, 2.6%, is larger than the shares set here).
+    Object.assign(s.sensitivity.unexplained, { value: 0.01 });
     const own = s.sensitivity.drivers.filter((d) => d.ownUncertainty);
     const html = htmlRiskRows(s);
     expect(html.get(own[0]!.label)).toEqual(['1.60%', '[1.56%, 1.64%]']);
@@ -134,5 +137,26 @@ describe('variance shares: report.html, its paragraph and report.xlsx write them
     // The paragraph names drivers of 1% and more, as the table writes them (the others here at 2%).
     expect(summaryParagraph(s)).toContain('which accounts for 1.60% of the year-to-year swing in revenue, followed by');
     expect(summaryParagraph(s)).toMatch(/followed by .* \(2\.00%\)/);
+  });
+
+  it('the paragraph names as a source of risk only a driver whose share is above 0 by its 95% interval, as what must be true does', () => {
+    // Shares in order: 40% [35%, 45%], 5% [2%, 8%], 3% [-1%, 7%] (may be no effect at all), the rest 0.5% [-0.5%, 1.5%].
+    const s = withShares([
+      [0.4, 0.35, 0.45],
+      [0.05, 0.02, 0.08],
+      [0.03, -0.01, 0.07],
+      ...Array.from({ length: 10 }, () => [0.005, -0.005, 0.015] as const),
+    ]);
+    const own = s.sensitivity.drivers.filter((d) => d.ownUncertainty);
+    const p = summaryParagraph(s);
+    // withShares leaves the drivers after the 13 given at 2% [1%, 3%]: shown, so the first of them is named third.
+    expect(p).toContain(`which accounts for 40.0% of the year-to-year swing in revenue, followed by ${driverWords(own[1]!)} (5.0%) and ${driverWords(own[13]!)} (2.0%).`);
+    expect(p).not.toContain(driverWords(own[2]!));
+    // None shown above 0: said so, not named, and not called luck either.
+    const none = structuredClone(s);
+    for (const d of none.sensitivity.drivers.filter((x) => x.ownUncertainty)) Object.assign(d, { varianceShare: 0.03, varianceShareInterval: [-0.01, 0.07] });
+    const q = summaryParagraph(none);
+    expect(q).not.toMatch(/biggest source of risk|luck/);
+    expect(q).toContain('No driver is shown to account for 1% or more of the year-to-year swing in revenue at 2,000 trials (each share\'s 95% interval reaches 0); more trials would tell.');
   });
 });

@@ -82,6 +82,25 @@ describe('summary paragraph', () => {
     expect(page).toMatch(/<th[^>]*>Always<\/th><td[^>]*>[^<]*<\/td><td[^>]*>[^<]*<\/td><td[^>]*>-<\/td>/);
   });
 
+  it('says a target no trial reaches (or every trial reaches) as an estimate with its bound, not a certain 0% (100%), in the terminal, report.html and report.xlsx', () => {
+    const edge = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 1e12, label: 'Never' }, { metric: 'revenue', value: 0, label: 'Always' }] } });
+    expect(edge.decisions.targets.map((t) => t.probability.value)).toEqual([0, 1]);
+    // Wilson's 95% interval at 0 of n ends at z^2 / (n + z^2) (and at n of n starts at 1 minus that): 0.19% of 2,000.
+    const z2 = 1.959963984540054 ** 2;
+    const bound = z2 / (2000 + z2);
+    expect(bound).toBeCloseTo(0.001917, 6);
+    const words = 'The chance of reaching each target is under 0.2% (none of 2,000 simulated years) for Never and over 99.8% (all 2,000 simulated years) for Always.';
+    // report.html and report.xlsx's summary sheet write summaryParagraph(summary); the terminal its own formatters.
+    expect(summaryParagraph(edge)).toContain(words);
+    expect(summaryParagraph(edge, TERMINAL_PARAGRAPH_FORMAT)).toContain(words);
+    expect(reportHtml({ summary: edge, scenario: sim.loaded.scenario, charts: [] })).toContain(words);
+    expect(summaryParagraph(edge)).not.toMatch(/(^|[^\d.])(0\.0|100\.0)%/);
+    // A metric the same in every trial (a year the actuals close) is known, not estimated: its chance as the table writes it.
+    const known = structuredClone(edge);
+    Object.assign(known.metrics.revenue, { min: 5e6, max: 5e6 });
+    expect(summaryParagraph(known)).toContain('The chance of reaching each target is 0.0% for Never and 100.0% for Always.');
+  });
+
   it('sits at the top of report.html, before the headline table', () => {
     const at = html.indexOf('<section id="summary">');
     expect(at).toBeGreaterThan(0);

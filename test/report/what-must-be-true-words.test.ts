@@ -3,6 +3,7 @@ import { summarize } from '../../src/analysis/summarize.js';
 import { conditionWords, percentileWords, whatMustBeTrueLine } from '../../src/report/summary-table.js';
 import type { DriverCondition } from '../../src/analysis/what-must-be-true.js';
 import { run } from '../helpers/fixtures.js';
+import type { Simulation } from '../../src/engine/simulate.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { reportSheets } from '../../src/report/xlsx/workbook.js';
@@ -58,8 +59,45 @@ describe("what must be true's years say the driver's percentile and in how many 
     return Number(m[1]);
   };
 
+  /** The run both tests read, simulated once. */
+  let discSim: Promise<Simulation> | undefined;
+  const discRun = () => (discSim ??= run(DISC, 3_000, 2));
+
+  it('writes "P50 now" on the side of the target it lies on, in the terminal, report.html and report.xlsx (139.97M against 139.99M is not "140.0M")', async () => {
+    const sim = await discRun();
+    // The median from the trials, type 7 (what the summary's P50 is), computed here.
+    const revenue = Float64Array.from(sim.store.column('revenue')!).sort();
+    const h = (revenue.length - 1) / 2;
+    const m = revenue[Math.floor(h)]! + (h - Math.floor(h)) * (revenue[Math.ceil(h)]! - revenue[Math.floor(h)]!);
+    // Two targets a millionth either side of the median: rounded to any digits short of that, one
+    // of the two medians reads on the wrong side of its target (above one it is below, or below one it reaches).
+    const targets = [
+      { metric: 'revenue' as const, value: m * (1 + 1e-6), label: 'Just above' },
+      { metric: 'revenue' as const, value: m * (1 - 1e-6), label: 'Just below' },
+    ];
+    const summary = summarize(sim, { targets: { metrics: targets } });
+    expect(summary.metrics.revenue.percentiles.p50).toBeCloseTo(m, 6);
+    const scenario = sim.loaded.scenario;
+    const outputs = {
+      terminal: summaryTable(summary),
+      html: reportHtml({ summary, scenario, charts: [], files: [] }),
+      xlsx: reportSheets(summary, scenario).find((x) => x.name === 'Attribution')!.preamble.join('\n'),
+    };
+    // The amount a "P50 now $11.4M" states, read here: digits and a k/M/B letter.
+    const unit = { '': 1, k: 1e3, M: 1e6, B: 1e9 } as Record<string, number>;
+    for (const [where, text] of Object.entries(outputs))
+      for (const t of targets) {
+        // report.html writes money with its currency symbol, the terminal and the workbook's words without.
+        const said = new RegExp(`${t.label}[^(]*\\(P50 now ${where === 'html' ? '\\$' : ''}([\\d.]+)([kMB]?)\\)`).exec(text);
+        expect(said, `${t.label} in ${where}`).not.toBeNull();
+        const shown = Number(said![1]) * unit[said![2]!]!;
+        if (m < t.value) expect(shown, `${t.label} in ${where}: ${said![0]}`).toBeLessThan(t.value);
+        else expect(shown, `${t.label} in ${where}: ${said![0]}`).toBeGreaterThanOrEqual(t.value);
+      }
+  }, 60_000);
+
   it('in a run: the share the words name is the share of draws meeting the condition (a discrete driver at its median value)', async () => {
-    const sim = await run(DISC, 3_000, 2);
+    const sim = await discRun();
     const own = Array.from(sim.store.column('own.T.conversion')!);
     const p = summarize(sim).metrics.revenue.percentiles;
     // Just above the median (needs at least 5%), just below it (stays the median down to 5%), and the P75 (needs 7%).

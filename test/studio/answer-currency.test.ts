@@ -31,5 +31,12 @@ describe("the studio's headline figures read as report.html's", () => {
     expect(html).toContain(`A budget that is met or beaten in 80% of simulated years is ${a.budget.revenue.text} of revenue`);
     expect(a.budget.revenue.text).toMatch(/^€\d/);
     expect(a.targets[0]!.value.text).toBe('€2M');
+    // No trial of the 400 reaches 2M: the chance is an estimate under Wilson's upper end z^2 / (n + z^2)
+    // (0.95%), not a certain 0.0%, as report.html's paragraph says it.
+    expect(a.targets[0]!.probability.value).toBe(0);
+    const z2 = 1.959963984540054 ** 2;
+    expect(z2 / (400 + z2)).toBeCloseTo(0.00951, 5);
+    expect(a.targets[0]!.probability.text).toBe('under 1.0%');
+    expect(html).toContain('The chance of reaching revenue &gt;= 2M is under 1.0% (none of 400 simulated years).');
   });
 });

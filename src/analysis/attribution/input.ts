@@ -60,6 +60,26 @@ export function inputPercentileAt(input: PreparedInput, v: number): number {
 }
 
 /**
+ * When the input's value at percentile p (inputValueAt) is a run of two or more equal draws (a
+ * discrete or empirical driver's value), the percentile those draws share as prepareInput stores it
+ * (their average 1-based rank / n, computed as rankInto does, so it compares equal); else NaN (the
+ * market, read as N(0, 1), has no runs).
+ * @example atomPercentileAt(discrete2and5, 0.1) // => 0.525 (5% drawn in 95% of the trials)
+ * Complexity: O(log n).
+ */
+export function atomPercentileAt(input: PreparedInput, p: number): number {
+  if (input.kind === 'market') return NaN;
+  const s = input.sorted;
+  const n = s.length;
+  const v = inputValueAt(input, p);
+  const r = lowerBound(s, v);
+  const end = upperBound(s, v);
+  if (end - r < 2) return NaN;
+  const rank = (r + 1 + end) / 2;
+  return rank / n;
+}
+
+/**
  * The value a driver can take at a crossing beside a run of equal draws (a discrete or empirical
  * driver): for 'at least' v, the least draw >= v, with the share of draws below it as its
  * percentile; for 'at most' v, the greatest draw <= v, with the share at or below it. Undefined

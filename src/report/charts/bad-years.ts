@@ -5,10 +5,14 @@ import { formatCurrency, formatShare } from '../money.js';
 import { wholePercentDigits } from '../format.js';
 import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
+import { farthestFromOrdinary } from '../../analysis/bad-year-drivers.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
 
-/** How many drivers the bad-years chart shows, lowest average percentile first. */
+/** How many drivers the bad-years chart shows: those farthest from an ordinary year, either way, lowest average percentile first. */
 export const BAD_YEAR_DRIVERS = 10;
+
+/** The report's column, which a chart must fit. */
+const PAGE_PX = 900;
 
 export interface BadYearComponentRow {
   /** Its row, top to bottom (the axis sorts by it: see row-order.ts). */
@@ -33,7 +37,7 @@ export interface BadYearDriverRow {
 
 /**
  * The bad-years chart's rows: components with a shortfall, in the ARR bridge's order, and the drivers
- * (and the market) with the lowest average percentile in the worst 10% of years.
+ * (and the market) farthest from an ordinary year's 50%, either way, in the worst 10% of years.
  * Complexity: O(drivers log drivers + components).
  */
 export function badYearRows(summary: Summary, symbol: string): { components: BadYearComponentRow[]; drivers: BadYearDriverRow[] } {
@@ -44,7 +48,8 @@ export function badYearRows(summary: Summary, symbol: string): { components: Bad
     // 99.99% of the shortfall and 0% for a component that carries some of it.
     .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${formatShare(c.share)} (${formatCurrency(c.shortfall, symbol)})` }));
   // Each driver's row on the axis, distinct even when two drivers' labels read alike.
-  const shown = b.drivers.slice(0, BAD_YEAR_DRIVERS);
+  // Those farthest from 50% either way: a contraction probability sitting high is a cause too.
+  const shown = farthestFromOrdinary(b.drivers, BAD_YEAR_DRIVERS);
   const labels = distinctLabels(shown.map((d) => d.label));
   const drivers = shown.map((d, order) => ({
     order,
@@ -73,8 +78,13 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
   const pct = wholePercentDigits(summary.badYears.share);
   const width = (labels: readonly string[]) => Math.ceil(Math.max(...labels.map((l) => l.length)) * LABEL_PX_PER_CHAR) + 8;
   const y = (rows: ReadonlyArray<{ label: string }>) => ({ field: 'label', type: 'nominal' as const, sort: BY_ROW_ORDER, axis: { title: null, labelLimit: width(rows.map((r) => r.label)) } });
-  // The panels give up width to long labels, so the chart stays within the page.
-  const panelWidth = Math.max(300, Math.min(440, 790 - Math.max(width(components.map((r) => r.label)), drivers.length > 0 ? width(drivers.map((r) => r.label)) : 0)));
+  // The panels give up width to long labels, so the chart stays within the page: its 900 px less the
+  // padding either side, the axis labels on the left and, on the right, the value written past the
+  // longest bar or whisker, which can end at the panel's edge ("74.4% ($8.71M)" took 99 px past it,
+  // and a 39-character driver label drew the chart 903 px wide when 110 px were left for both).
+  const labels = Math.max(width(components.map((r) => r.label)), drivers.length > 0 ? width(drivers.map((r) => r.label)) : 0);
+  const pastEdge = width([...components, ...drivers].map((r) => r.text));
+  const panelWidth = Math.max(300, Math.min(440, PAGE_PX - 2 * CHART_CONFIG.padding - labels - pastEdge));
   const componentPanel = {
     title: { text: `Share of the shortfall (${formatCurrency(b.mean - b.worstMean, ctx.symbol)} below the average year) by component`, fontSize: 12, anchor: 'start' as const },
     width: panelWidth,

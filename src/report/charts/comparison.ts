@@ -3,6 +3,7 @@ import type { Comparison } from '../../analysis/compare.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
 import { exceedanceCurve, nonEmptySpan } from './downsample.js';
+import { chanceShort } from '../chance-words.js';
 import { formatShareBeside, formatShareInterval } from '../interval-format.js';
 
 /** Scenario colours in order (A, B, C, ...): Okabe-Ito, yellow last (faint on white); repeats after eight. */
@@ -88,7 +89,8 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
       p50: d.percentiles.p50,
       p90: d.percentiles.p90,
       probabilityBelow: d.probabilityBelow.value,
-      text: `P50 ${money(d.percentiles.p50)}; P(${x} < A) ${formatShare(d.probabilityBelow.value)}`,
+      // Below A in every trial (none) is an estimate unless the difference never varies: 'over 99.7%', not 100.0% (chanceShort).
+      text: `P50 ${money(d.percentiles.p50)}; P(${x} < A) ${chanceShort(d.probabilityBelow, d.sd === 0 || d.identicalTrials === comparison.trials, formatShare)}`,
     };
   });
   const lines = revenue.differences.map((d) => {

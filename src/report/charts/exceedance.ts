@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../../model/components.js';
-import { formatShareBeside } from '../interval-format.js';
+import { chanceShort, targetKnown } from '../chance-words.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
 import { exceedanceCurve, nonEmptySpan } from './downsample.js';
 
@@ -42,8 +42,9 @@ export function exceedanceTargets(summary: Summary): ExceedanceTarget[] {
       label: t.label,
       value: t.value,
       probability: t.probability.value,
-      // As the targets table writes it: the decimals its 95% interval takes (99.88%, not 99.9%).
-      text: `${t.label}: ${formatShareBeside(t.probability.value, t.probability.interval)}`,
+      // As the targets table writes it: the decimals its 95% interval takes (99.88%, not 99.9%); a
+      // target no trial reaches 'under 0.4%', not a certain 0.0% (chanceShort).
+      text: `${t.label}: ${chanceShort(t.probability, targetKnown(summary, t))}`,
     }));
 }
 

@@ -4,12 +4,13 @@ import { showsTierDifferences } from '../../analysis/tier-differences.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { formatShareBeside, formatShareInterval, moneyCellsFormat, type MoneyCell } from '../interval-format.js';
-import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { currencySymbol, formatCurrency } from '../money.js';
 import { escapeHtml } from './escape.js';
 import { COMPARISON_GLOSSARY, glossarySection } from './glossary.js';
 import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
+import { chanceCell, chanceOfYears, chanceWords } from '../chance-words.js';
 
 
 export interface ComparisonHtmlInput {
@@ -35,12 +36,15 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
     const p50 = d.percentiles.p50;
     const atMedian = p50 === 0 ? 'level with A at the median' : `${money(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
     out.push(
-      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval)} of years.`,
+      // Below A in every trial (none) is an estimate unless the difference is the same in every trial
+      // (sd 0: a copy of A, or a fixed shift): 'over 99.8% of years (all 2,000 simulated years)', not 100.0%.
+      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${chanceOfYears(d.probabilityBelow, comparison.trials, d.sd === 0 || d.identicalTrials === comparison.trials)}.`,
     );
   }
   const first = decisions.scenarios[0]?.targets[0];
   if (first)
-    out.push(`The chance of ${first.label} is ${decisions.scenarios.map((s) => `${formatShare(s.targets[0]!.probability.value)} for ${s.label}`).join(', ')}.`);
+    // With the digits its interval takes, and a chance no trial (every trial) reached as an estimate, not 0% (100%).
+    out.push(`The chance of ${first.label} is ${decisions.scenarios.map((s) => `${chanceWords(s.targets[0]!.probability, comparison.trials)} for ${s.label}`).join(', ')}.`);
   return out.join(' ');
 }
 
@@ -108,8 +112,9 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
       : '';
   const conf = confidenceWords(decisions.confidence).share;
   const rows: string[][] = [];
-  decisions.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...decisions.scenarios.map((s) => formatShare(s.targets[i]!.probability.value))]));
-  if (decisions.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...decisions.scenarios.map((s) => formatShare(s.jointProbability?.value ?? NaN))]);
+  // Each chance with its 95% interval (chanceCell): a 0.0% no trial reached is an estimate, not a certainty.
+  decisions.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...decisions.scenarios.map((s) => chanceCell(s.targets[i]!.probability))]));
+  if (decisions.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...decisions.scenarios.map((s) => (s.jointProbability ? chanceCell(s.jointProbability) : '-'))]);
   // Each row's figures side by side with the digits that tell them apart, within their Monte Carlo
   // error (moneyCellsFormat): two budgets of $111.4M and $111.8M both read $111M.
   const sideBySide = (label: string, cells: MoneyCell[]) => {

@@ -10,6 +10,7 @@ import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
 import { formatMarketFactor } from '../../analysis/compare.js';
+import { apartFromOrdinary } from '../../analysis/bad-year-drivers.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
@@ -42,7 +43,7 @@ export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]
 /**
  * The downside section of report.html: 1-in-10 and 1-in-20 years and the means of the worst 10%
  * and 5% of years with their 95% Monte Carlo intervals, for each metric; the components that fall
- * short in the worst 10% of years and the drivers that sit low in them; the sources of risk by
+ * short in the worst 10% of years and the drivers that sit low or high in them; the sources of risk by
  * variance share; and the stress cases the run names, beside the plan.
  *
  * Complexity: O(metrics x (components + drivers) + stress cases x targets).
@@ -80,22 +81,35 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
     'bad-years',
   );
 
-  const lowDrivers = bad.metrics.revenue.drivers.filter((x) => x.meanPercentile < 0.45).slice(0, 5);
+  // Drivers apart from an ordinary year either way (a contraction probability sits high in the bad
+  // years) and beyond chance: 5 points and more than 2 standard errors from P50, the terminal's "+/- 2 se".
+  const drivers = bad.metrics.revenue.drivers;
+  const { low, high } = apartFromOrdinary(drivers);
+  const at = (xs: readonly { label: string; meanPercentile: number }[]) => xs.slice(0, 5).map((x) => `${x.label} at its P${wholePercentDigits(x.meanPercentile)} on average`).join('; ');
+  const sitting =
+    low.length > 0 && high.length > 0 ? `some drivers sit low (${at(low)}), others high (${at(high)})` : low.length > 0 ? `the drivers sit low: ${at(low)}` : `the drivers sit high: ${at(high)}`;
+  // One bad year (10 trials or fewer): no standard error, so no driver is named, and that is not luck either.
+  const unknown = drivers.find((x) => x.standardError === null && x.notEstimable !== undefined)?.notEstimable;
   const driversNote =
-    lowDrivers.length > 0
-      ? `<p>In the worst 10% of years for revenue, the drivers sit low: ${e(lowDrivers.map((x) => `${x.label} at its P${wholePercentDigits(x.meanPercentile)} on average`).join('; '))} (P50 would mean no different from any year).</p>`
-      : '<p>In the worst 10% of years for revenue no driver sits clearly low: the bad years come from deal-by-deal and customer-by-customer luck.</p>';
+    low.length + high.length > 0
+      ? `<p>In the worst 10% of years for revenue, ${e(sitting)} (P50 would mean no different from any year).</p>`
+      : unknown !== undefined
+        ? `<p>In the worst 10% of years for revenue, whether a driver sits low or high cannot be told (${e(unknown)}).</p>`
+        : '<p>In the worst 10% of years for revenue no driver sits clearly low or high: the bad years come from deal-by-deal and customer-by-customer luck.</p>';
 
   const s = summary.sensitivity;
   const pct = varianceShareFormat(s);
+  // No driver draws a year of its own and the market moves none: a table head over no rows said nothing.
+  const riskDrivers = s.drivers.filter((x) => x.ownUncertainty !== false);
   const risks =
     s.notEstimable !== undefined
       ? `<p class="note">Sources of risk (each driver's share of the year-to-year variance of recognized revenue): not estimable (${e(s.notEstimable)}).</p>`
-      : gridTable(
+      : riskDrivers.length === 0
+        ? `<p>Sources of risk: no driver of the scenario varies from one year to the next (none has a year-level uncertainty of its own, and the market factor moves none from year to year); the year-to-year swing of recognized revenue is deal-by-deal and customer-by-customer luck (${pct(s.unexplained.value!)}).</p>`
+        : gridTable(
           `Sources of risk: each driver's share of the year-to-year variance of recognized revenue (first-order, with its 95% interval); the rest is deal-by-deal luck and interactions (${pct(s.unexplained.value!)}).`,
           ['Driver', 'In words', 'Share of variance', '95% interval'],
-          s.drivers
-            .filter((x) => x.ownUncertainty !== false)
+          riskDrivers
             .slice(0, 8)
             .map((x) => [x.label, driverWords(x), pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct)]),
           2,

@@ -80,9 +80,16 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
       : undefined;
   const conf = confidenceWords(d.confidence).share;
   const tRows: Array<Array<string | number>> = [];
+  // Each chance with its 95% interval, as the targets sheet of report.xlsx gives it: a 0% no trial
+  // reached is an estimate from the trials, not a certainty.
   d.scenarios[0]?.targets.forEach((t, i) => {
-    for (const s of d.scenarios) tRows.push([`P(${t.label})`, s.label, s.targets[i]!.probability.value]);
+    for (const s of d.scenarios) {
+      const p = s.targets[i]!.probability;
+      tRows.push([`P(${t.label})`, s.label, p.value, p.interval[0], p.interval[1]]);
+    }
   });
+  if (d.scenarios[0]?.jointProbability)
+    for (const s of d.scenarios) if (s.jointProbability) tRows.push(['P(all targets in the same year)', s.label, s.jointProbability.value, s.jointProbability.interval[0], s.jointProbability.interval[1]]);
   const moneyRows: Array<Array<string | number>> = [];
   for (const m of METRICS)
     for (const s of d.scenarios) {
@@ -92,11 +99,11 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
     }
   const targets: SheetData = {
     name: 'Chances of targets',
-    preamble: [`The same targets for every scenario (A's own and --target). ${stamp}`],
-    header: ['Target', 'Scenario', 'Chance'],
+    preamble: [`The same targets for every scenario (A's own and --target), each chance with its 95% Wilson interval. ${stamp}`],
+    header: ['Target', 'Scenario', 'Chance', 'Chance low', 'Chance high'],
     rows: tRows,
-    formats: ['', '', PERCENT_FORMAT],
-    widths: [40, 10, 12],
+    formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT],
+    widths: [40, 10, 12, 12, 12],
   };
   const budgets: SheetData = {
     name: 'Budgets and downside',

@@ -1,0 +1,69 @@
+import type { Probability } from '../analysis/probability.js';
+import type { Summary } from '../analysis/summarize.js';
+import { formatShareBeside, formatShareInterval, formatShareIntervalEnds } from './interval-format.js';
+
+type ShareBeside = (v: number, interval: readonly [number, number] | null) => string;
+
+/**
+ * True when a target's metric is the same in every trial (a year the actuals close entirely): its
+ * chance, 0 or 1, is then known, not estimated.
+ */
+export function targetKnown(summary: Summary, t: Summary['decisions']['targets'][number]): boolean {
+  const stat = t.tier === undefined ? summary.metrics[t.metric] : Object.hasOwn(summary.byTier, t.tier) ? summary.byTier[t.tier]![t.metric] : undefined;
+  return stat !== undefined && stat.min === stat.max;
+}
+
+/**
+ * A chance estimated from the trials, short (a chart's label): as the tables write it beside its 95%
+ * interval (formatShareBeside), except when no trial or every trial reached it. "0.0%" or "100.0%"
+ * would then read as certain, when it is an estimate the next run could contradict: "under 0.4%"
+ * ("over 99.6%"), the interval's far end as the interval in the tables writes it. `known`: the
+ * metric is the same in every trial, so 0 (1) is certain and written as it is.
+ *
+ * @example chanceShort(probability(0, 1000)) // => 'under 0.4%'
+ */
+export function chanceShort(p: Probability, known = false, shareBeside: ShareBeside = formatShareBeside): string {
+  const [lo, hi] = formatShareIntervalEnds(p.interval);
+  // An interval of no width bounds nothing: the figure as it is.
+  if (!known && p.value === 0 && p.interval[1] > 0) return `under ${hi}`;
+  if (!known && p.value === 1 && p.interval[0] < 1) return `over ${lo}`;
+  return shareBeside(p.value, p.interval);
+}
+
+/**
+ * A chance in a sentence: chanceShort, and when no trial (every trial) reached it, how many trials
+ * say so: "under 0.4% (none of 1,000 simulated years)", "over 99.6% (all 1,000 simulated years)".
+ *
+ * @example chanceWords(probability(0, 1000), 1000) // => 'under 0.4% (none of 1,000 simulated years)'
+ */
+export function chanceWords(p: Probability, trials: number, known = false, shareBeside: ShareBeside = formatShareBeside): string {
+  const short = chanceShort(p, known, shareBeside);
+  const years = trials.toLocaleString('en-US');
+  if (short.startsWith('under ')) return `${short} (none of ${years} simulated year${trials === 1 ? '' : 's'})`;
+  if (short.startsWith('over ')) return `${short} (${trials === 1 ? 'the one simulated year' : `all ${years} simulated years`})`;
+  return short;
+}
+
+/**
+ * A share of years in a sentence ("below A in 97.3% of years"): chanceShort's figure, and when no
+ * trial (every trial) counts, how many trials say so after it: "under 0.2% of years (none of 2,000
+ * simulated years)".
+ *
+ * @example chanceOfYears(probability(2000, 2000), 2000) // => 'over 99.8% of years (all 2,000 simulated years)'
+ */
+export function chanceOfYears(p: Probability, trials: number, known = false): string {
+  const words = chanceWords(p, trials, known);
+  const short = chanceShort(p, known);
+  return words === short ? `${short} of years` : `${short} of years${words.slice(short.length)}`;
+}
+
+/**
+ * A chance in a table cell that has no column for its interval (the compared scenarios' targets,
+ * side by side): the figure and its 95% interval, "79.5% [76.9%, 81.9%]", so a "0.0%" of no trial
+ * reaching the target carries the error that says it is not certain.
+ *
+ * @example chanceCell(probability(0, 1000)) // => '0.0% [0.0%, 0.4%]'
+ */
+export function chanceCell(p: Probability): string {
+  return `${formatShareBeside(p.value, p.interval)} ${formatShareInterval(p.interval)}`;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/analysis/summarize.js';
+import { summaryParagraph } from '../../src/report/summary-paragraph.js';
+import { summaryTable } from '../../src/report/summary-table.js';
+import { varianceShareFormat } from '../../src/report/variance-share-format.js';
+import { run } from '../helpers/fixtures.js';
+
+/**
+ * A few large deals a year: 5 leads a month (Poisson), this year's conversion p ~ Beta(mean 0.2,
+ * sd 0.04), each deal's ACV lognormal (median 100k, P90 400k), no sales cycle. Deals of month m are
+ * Poisson(5 p), each recognised for w_m = (13 - m) / 12 of a year, so with Σ w = 6.5 and
+ * Σ w² = 650 / 144:
+ *   Var(E[revenue | p]) = (5 x 6.5 x E[A])² sd²,  E[Var(revenue | p)] = 5 mu E[A²] x 650 / 144,
+ * E[A] = 100k e^(σ²/2), E[A²] = 1e10 e^(2σ²), σ = ln 4 / 1.28155. Conversion's share is about 10%;
+ * the other 90% is which leads close and how large each deal is. The paragraph called conversion
+ * "the biggest source of risk, which accounts for 10.4% of the swing".
+ */
+const YAML = `name: Few large deals
+tiers:
+  - name: Ent
+    newBusiness:
+      leadsPerMonth: { dist: poisson, mean: 5 }
+      conversion: { dist: beta, mean: 0.2, sd: 0.04 }
+      acv: { dist: lognormal, median: 100000, p90: 400000 }
+`;
+
+describe('the summary paragraph when unit-level luck carries more of the variance than any driver', () => {
+  it('says luck is the biggest source of risk, with the share the tables write, and the biggest driver after it', async () => {
+    const summary = summarize(await run(YAML, 2_000, 2));
+    const s = summary.sensitivity;
+    const conversion = s.drivers[0]!;
+    expect(conversion.label).toBe('Ent conversion');
+    // The premise, against the closed form: conversion's share is about 10%, within 4 standard errors.
+    const sigma = Math.log(4) / 1.2815515655446004;
+    const [ea, ea2] = [1e5 * Math.exp(sigma ** 2 / 2), 1e10 * Math.exp(2 * sigma ** 2)];
+    const between = (5 * 6.5 * ea) ** 2 * 0.04 ** 2;
+    const within = 5 * 0.2 * ea2 * (650 / 144);
+    const truth = between / (between + within);
+    expect(Math.abs(conversion.varianceShare! - truth)).toBeLessThanOrEqual(4 * conversion.varianceShareStandardError!);
+    expect(s.unexplained.value!).toBeGreaterThan(conversion.varianceShare!);
+
+    const pct = varianceShareFormat(s);
+    const p = summaryParagraph(summary);
+    expect(p).toContain(
+      `The biggest source of risk is deal-by-deal and customer-by-customer luck and the drivers' interactions, which account for ${pct(s.unexplained.value!)} of the year-to-year swing in revenue; of the drivers, the biggest is how many Ent leads become customers (${pct(conversion.varianceShare!)}).`,
+    );
+    expect(p).not.toContain('The biggest source of risk is how many');
+    // No driver shown above 0 by its interval (dec18's rule) and luck still the largest share: luck is
+    // named first all the same, and the drivers said to need more trials, not named.
+    const unshown = structuredClone(summary);
+    Object.assign(unshown.sensitivity.drivers[0]!, { varianceShareInterval: [-0.01, conversion.varianceShareInterval![1]] });
+    const q = summaryParagraph(unshown);
+    expect(q).toContain(
+      `The biggest source of risk is deal-by-deal and customer-by-customer luck and the drivers' interactions, which account for ${pct(s.unexplained.value!)} of the year-to-year swing in revenue; no driver is shown to account for 1% or more of it at 2,000 trials (each share's 95% interval reaches 0); more trials would tell.`,
+    );
+    expect(q).not.toContain('how many Ent leads become customers');
+    // The luck's share as the terminal's table writes it.
+    expect(summaryTable(summary)).toMatch(new RegExp(`Unit-level luck and interactions +${pct(s.unexplained.value!).replace('.', '\\.')}`));
+  });
+});
