@@ -65,12 +65,17 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       }
       // Each series sorted once, however many outcomes score it.
       const sorted = new Map<string, Float64Array>();
-      const result = scoreForecasts(outcomes, (o) => {
-        const key = `${o.report}\u0000${o.tier ?? ''}\u0000${o.metric}`;
-        let s = sorted.get(key);
-        if (s === undefined) sorted.set(key, (s = Float64Array.from(reports[o.report]!.series(o.tier, o.metric)!).sort()));
-        return s;
-      });
+      const result = scoreForecasts(
+        outcomes,
+        (o) => {
+          const key = `${o.report}\u0000${o.tier ?? ''}\u0000${o.metric}`;
+          let s = sorted.get(key);
+          if (s === undefined) sorted.set(key, (s = Float64Array.from(reports[o.report]!.series(o.tier, o.metric)!).sort()));
+          return s;
+        },
+        // Compared as the report stores its trials (a tier's figures float32): equal is a tie, not a miss.
+        (o) => reports[o.report]!.stored(o.tier, o.metric, o.value),
+      );
       // A signal that came while the forecasts were scored (synchronously) is delivered first.
       await pendingSignals();
       if (signal?.aborted) throw new RunAbortedError();

@@ -5,6 +5,7 @@ import { boundedLines, LineTooLongError } from './bounded-lines.js';
 import { parse } from 'csv-parse/sync';
 import { REPORT_FILES } from './report-files.js';
 import { sipCount } from './sipmath.js';
+import { storedTrialValue } from './stored-trial-value.js';
 import { tierKey } from '../model/column-key.js';
 import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
@@ -62,6 +63,8 @@ export interface ReportTrials extends ReportHeader {
   readonly source: 'trials.csv' | 'sipmath.json';
   /** Per-trial values of `metric` for a tier (or the company, tier undefined); undefined when the file does not hold them. */
   series(tier: string | undefined, metric: Metric): Float64Array | undefined;
+  /** `value` as that series' trials hold it (float32 and the digits written: stored-trial-value.ts), to compare an outcome with them. */
+  stored(tier: string | undefined, metric: Metric, value: number): number;
 }
 
 /** The flag that writes per-trial values, for messages. */
@@ -244,7 +247,12 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
       `${dir} holds no per-trial values (neither ${REPORT_FILES.trials} nor ${REPORT_FILES.sipmath}): re-run the forecast with ${TRIALS_FLAG} (or --outputs default,sipmath) to score it`,
     );
   checkMeans(base, source, join(dir, source), values);
-  return { ...base, source, series: (tier, metric) => values.get(seriesKey(tier, metric, tiers)) };
+  return {
+    ...base,
+    source,
+    series: (tier, metric) => values.get(seriesKey(tier, metric, tiers)),
+    stored: (tier, metric, value) => storedTrialValue(value, !(METRICS as readonly string[]).includes(seriesKey(tier, metric, tiers))),
+  };
 }
 
 /** The columns `keys` of trials.csv, streamed line by line; a key missing from the header is left out. */

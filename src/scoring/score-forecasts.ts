@@ -34,11 +34,17 @@ export interface ScoreResult {
  * Score every outcome against its forecast sample (`sortedSample(outcome)`, ascending), then sum
  * up across reports and tiers: all outcomes, and each metric apart (CRPS and pinball losses are in
  * money: averaged over one metric's figures they compare forecasts, across metrics they mix scales).
+ * `scoredValue` gives the outcome at the precision the sample was stored (a report's trials:
+ * ReportTrials.stored), so that an outcome equal to a trial ties with it; the outcome itself is kept.
  *
  * Complexity: O(Σ trials) after the sorts, plus O(outcomes × levels).
  */
-export function scoreForecasts(outcomes: readonly Outcome[], sortedSample: (o: Outcome) => ArrayLike<number>): ScoreResult {
-  const scored = outcomes.map((o) => ({ ...o, ...scoreSample(sortedSample(o), o.value) }));
+export function scoreForecasts(
+  outcomes: readonly Outcome[],
+  sortedSample: (o: Outcome) => ArrayLike<number>,
+  scoredValue: (o: Outcome) => number = (o) => o.value,
+): ScoreResult {
+  const scored = outcomes.map((o) => ({ ...o, ...scoreSample(sortedSample(o), scoredValue(o)) }));
   const byMetric: Partial<Record<Metric, ScoreGroup>> = {};
   for (const m of METRICS) {
     const of = scored.filter((s) => s.metric === m);

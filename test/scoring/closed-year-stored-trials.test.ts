@@ -1,0 +1,72 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storedTrialValue } from '../../src/report/stored-trial-value.js';
+import { runCli } from '../helpers/in-process-cli.js';
+
+/**
+ * A re-forecast of all 12 closed months is a single point, the actuals; scored against that same
+ * year it is exactly right: PIT 50% (a tie, mid-rank) and inside P10-P90 for every figure. Before
+ * December 2026 a tier's figures, float32 in trials.csv and sipmath.json, were compared with the
+ * outcome at full precision: SMB revenue 28,722,513 against trials of 28,722,512 scored PIT 100%,
+ * outside P10-P90, and the score called such a year's bands "too narrow".
+ */
+describe('an outcome compared at the precision a report stores its trials', () => {
+  it('is a float32 rounded to the digits written for a breakdown, to the cent for a headline metric', () => {
+    // Float32 holds every 2nd whole number from 2^24 (16,777,216) to 2^25: 28,722,513 is between 28,722,512 and
+    // 28,722,514, a tie broken to the even significand (28,722,512 / 2 = 14,361,256, even).
+    expect(storedTrialValue(28_722_513, true)).toBe(28_722_512);
+    // From 2^20 to 2^21 float32 holds eighths: 1,234,567.89 is 1,234,567.875, written whole (7 digits) as 1,234,568.
+    expect(storedTrialValue(1_234_567.89, true)).toBe(1_234_568);
+    // Below 1e5 to the cent: 91,666.66 is float32 91,666.6640625, written 91,666.66.
+    expect(storedTrialValue(91_666.66, true)).toBe(91_666.66);
+    // A headline metric (float64) to the cent, halves away from zero.
+    expect(storedTrialValue(147_120_236.375, false)).toBe(147_120_236.38);
+    expect(storedTrialValue(147_120_236.37, false)).toBe(147_120_236.37);
+  });
+
+  const dir = mkdtemp(join(tmpdir(), 'arrcast-closed-year-'));
+  afterAll(async () => rm(await dir, { recursive: true, force: true }));
+
+  it('makes a 12-month re-forecast scored against its own actuals a tie in every figure (trials.csv and sipmath.json)', async () => {
+    const root = await dir;
+    // The example company's second history year as fiscal months 1-12, revenue and ending ARR given with cents.
+    const [header, ...rows] = (await readFile('scenarios/example-history.csv', 'utf8')).trim().split('\n');
+    const months = [...new Set(rows.map((r) => r.split(',')[0]!))].sort();
+    const cols = header!.split(',');
+    const year = rows
+      .filter((r) => months.indexOf(r.split(',')[0]!) >= 12)
+      .map((r, k) => {
+        const cells = r.split(',');
+        cells[0] = String(months.indexOf(cells[0]!) - 11);
+        for (const c of ['revenue', 'ending_arr']) cells[cols.indexOf(c)] += `.${String((k * 37 + 13) % 100).padStart(2, '0')}`;
+        return cells.join(',');
+      });
+    expect(year).toHaveLength(36);
+    const actuals = join(root, 'year.csv');
+    await writeFile(actuals, [header, ...year].join('\n') + '\n');
+    // sipmath.json holds the company's figures and each tier's revenue only: its outcomes, the revenue column alone.
+    const revenueOnly = join(root, 'year-revenue.csv');
+    const keep = ['month', 'tier', 'revenue'].map((c) => cols.indexOf(c));
+    await writeFile(revenueOnly, [header!, ...year].map((r) => keep.map((i) => r.split(',')[i]).join(',')).join('\n') + '\n');
+    for (const outputs of ['summary,trials', 'summary,sipmath']) {
+      const out = join(root, outputs.replace(',', '-'));
+      const run = await runCli('run', 'scenarios/example.yaml', '--actuals', actuals, '--trials', '20', '--outputs', outputs, '--out', out, '--quiet', '--no-progress', '--no-warn', 'actuals-arr-unexplained');
+      expect(run.code, run.err).toBe(0);
+      const score = await runCli('score', out, '--actuals', outputs.endsWith('trials') ? actuals : revenueOnly, '--out', join(root, `score-${outputs.replace(',', '-')}`));
+      expect(score.code, score.err).toBe(0);
+      const scored = JSON.parse(await readFile(join(root, `score-${outputs.replace(',', '-')}`, 'score.json'), 'utf8')) as {
+        outcomes: { tier: string; metric: string; pit: number; insideP10P90: boolean; crps: number }[];
+      };
+      // Three tiers and the company: three figures each from trials.csv, revenue from sipmath.json.
+      expect(scored.outcomes.length, outputs).toBe(outputs.endsWith('trials') ? 12 : 4);
+      for (const o of scored.outcomes) {
+        const what = `${outputs}: ${o.tier} ${o.metric}`;
+        expect(o.pit, what).toBe(0.5);
+        expect(o.insideP10P90, what).toBe(true);
+        expect(o.crps, what).toBe(0);
+      }
+    }
+  });
+});
