@@ -20,8 +20,8 @@ export { SCORE_FILES };
 
 /** How the scores are computed, in words: in score.json and on the page. */
 export const SCORE_METHODS = {
-  pit: 'mid-rank: (#{trials below the outcome} + ½ #{trials equal to it}) / trials; deterministic (not randomised)',
-  crps: 'sample CRPS, (1/n) Σ|x_i − y| − (1/(2n²)) Σ_i Σ_j |x_i − x_j|, the energy form of Gneiting & Raftery (2007, eq. 21) on the trials, in O(n log n) by sorting; in the currency, lower is better',
+  pit: 'mid-rank: (#{trials below the outcome} + ½ #{trials equal to it}) / trials; deterministic (not randomised). The histogram, calibration curve and KS test spread each outcome evenly over [#{below} / trials, #{at or below} / trials] (the non-randomised PIT of Czado, Gneiting & Held 2009): an outcome no trial ties with is its point; one every trial equals counts as uniform',
+  crps: 'sample CRPS, (1/n) Σ|x_i − y| − (1/(2n²)) Σ_i Σ_j |x_i − x_j|, the energy form of Gneiting & Raftery (2007, eq. 21) on the trials (the edf convention of scoringRules), computed as the equal ∫(F_n − 1{y ≤ x})² over the gaps between the sorted trials, in O(n log n) by sorting; in the currency, lower is better',
   pinball: 'quantile loss at P10, P50, P90 (type-7 percentiles of the trials): τ (y − q) when y ≥ q, (1 − τ)(q − y) below',
   coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%; too narrow (too wide) when fewer (more) are inside than a calibrated forecast gives 97.5% of the time (exact binomial)',
   ks: 'Kolmogorov-Smirnov test of the PITs against uniform (p-value exact up to 100 outcomes, Marsaglia, Tsang & Wang 2003, its far tail by Birnbaum & Tingey 1951; above, asymptotic, Stephens 1970); little power under about 20 outcomes',

@@ -1,5 +1,5 @@
 import { METRICS, type Metric } from '../model/components.js';
-import { calibrationCurve, coverage, ksUniform, pitHistogram, type CalibrationPoint, type Coverage } from './calibration.js';
+import { coverage, ksUniformRanges, pitRangeHistogram, rangeCalibrationCurve, type CalibrationPoint, type Coverage } from './calibration.js';
 import type { Outcome } from './outcomes-file.js';
 import { scoreSample, type SampleScore } from './score-sample.js';
 
@@ -16,7 +16,7 @@ export interface ScoreGroup {
   readonly meanPinball90: number;
   /** Share of outcomes inside P10-P90 (nominal 80%). */
   readonly coverage: Coverage;
-  /** PITs in tenths. */
+  /** PITs in tenths (an outcome that ties with trials spread over its PIT's range: counts may be fractions). */
   readonly pitHistogram: readonly number[];
   /** Share below each nominal percentile. */
   readonly calibration: readonly CalibrationPoint[];
@@ -56,7 +56,8 @@ export function scoreForecasts(
 function group(scored: readonly ScoredOutcome[]): ScoreGroup {
   const n = scored.length;
   const mean = (f: (s: ScoredOutcome) => number) => scored.reduce((a, s) => a + f(s), 0) / n;
-  const pits = scored.map((s) => s.pit);
+  // Each outcome spread over its PIT's range (ties with trials): a point forecast that hit is uniform, not 50%.
+  const pits = scored.map((s) => s.pitRange);
   return {
     outcomes: n,
     meanCrps: mean((s) => s.crps),
@@ -64,8 +65,8 @@ function group(scored: readonly ScoredOutcome[]): ScoreGroup {
     meanPinball50: mean((s) => s.pinball50),
     meanPinball90: mean((s) => s.pinball90),
     coverage: coverage(scored.map((s) => s.inside80)),
-    pitHistogram: pitHistogram(pits),
-    calibration: calibrationCurve(pits),
-    ks: ksUniform(pits),
+    pitHistogram: pitRangeHistogram(pits),
+    calibration: rangeCalibrationCurve(pits),
+    ks: ksUniformRanges(pits),
   };
 }

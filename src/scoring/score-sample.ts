@@ -1,5 +1,5 @@
 import { sampleCrps } from './crps.js';
-import { midRankPit } from './pit.js';
+import { midRankPit, pitRange, type PitRange } from './pit.js';
 import { pinballLoss, sortedQuantile } from './pinball.js';
 
 /** The band edges scored on their own. */
@@ -11,6 +11,8 @@ export interface SampleScore {
   readonly n: number;
   /** Mid-rank PIT (pit.ts). */
   readonly pit: number;
+  /** The PIT's range [F_n(y−), F_n(y)] (pit.ts pitRange): calibration across forecasts spreads the outcome over it. */
+  readonly pitRange: PitRange;
   /** Sample CRPS, in the outcome's units (crps.ts). */
   readonly crps: number;
   /** The forecast's P10, P50, P90 (type 7). */
@@ -37,6 +39,7 @@ export function scoreSample(sorted: ArrayLike<number>, y: number): SampleScore {
   return {
     n: sorted.length,
     pit: midRankPit(sorted, y),
+    pitRange: pitRange(sorted, y),
     crps: sampleCrps(sorted, y),
     p10,
     p50,

@@ -58,7 +58,10 @@ describe('an outcome compared at the precision a report stores its trials', () =
       expect(score.code, score.err).toBe(0);
       const scored = JSON.parse(await readFile(join(root, `score-${outputs.replace(',', '-')}`, 'score.json'), 'utf8')) as {
         outcomes: { tier: string; metric: string; pit: number; insideP10P90: boolean; crps: number }[];
+        all: { ks: { d: number; pValue: number } };
       };
+      // Each outcome spread over its PIT's range, all of [0, 1] here (pit-ranges.test.ts): nothing to reject.
+      expect(scored.all.ks, outputs).toMatchObject({ d: 0, pValue: 1 });
       // Three tiers and the company: three figures each from trials.csv, revenue from sipmath.json.
       expect(scored.outcomes.length, outputs).toBe(outputs.endsWith('trials') ? 12 : 4);
       for (const o of scored.outcomes) {
