@@ -52,7 +52,7 @@ describe('an outcome compared at the precision a report stores its trials', () =
     await writeFile(revenueOnly, [header!, ...year].map((r) => keep.map((i) => r.split(',')[i]).join(',')).join('\n') + '\n');
     for (const outputs of ['summary,trials', 'summary,sipmath']) {
       const out = join(root, outputs.replace(',', '-'));
-      const run = await runCli('run', 'scenarios/example.yaml', '--actuals', actuals, '--trials', '20', '--outputs', outputs, '--out', out, '--quiet', '--no-progress', '--no-warn', 'actuals-arr-unexplained');
+      const run = await runCli('run', 'scenarios/example.yaml', '--actuals', actuals, '--trials', '4', '--outputs', outputs, '--out', out, '--quiet', '--no-progress', '--no-warn', 'actuals-arr-unexplained');
       expect(run.code, run.err).toBe(0);
       const score = await runCli('score', out, '--actuals', outputs.endsWith('trials') ? actuals : revenueOnly, '--out', join(root, `score-${outputs.replace(',', '-')}`));
       expect(score.code, score.err).toBe(0);
