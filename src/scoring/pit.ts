@@ -9,16 +9,11 @@
  * honest, PITs are uniform; a U shape means bands too narrow, a hump bands too wide.
  *
  * @example midRankPit(Float64Array.of(1, 2, 2, 3), 2) // => 0.5 ((1 + ½·2) / 4)
- * Complexity: O(log n) by binary search; `sorted` must be in ascending order.
+ * Complexity: O(log n) and the ties (pitRange's middle); `sorted` must be in ascending order.
  */
 export function midRankPit(sorted: ArrayLike<number>, y: number): number {
-  const n = sorted.length;
-  if (n === 0) throw new RangeError('the PIT needs at least one sampled value');
-  const below = lowerBound(sorted, y);
-  let upTo = below;
-  // Values equal to y: usually none (continuous forecasts), so the scan costs nothing.
-  while (upTo < n && sorted[upTo] === y) upTo++;
-  return (below + 0.5 * (upTo - below)) / n;
+  const [low, high] = pitRange(sorted, y);
+  return (low + high) / 2;
 }
 
 /** A PIT as the interval [F_n(y−), F_n(y)]: the share of trials below the outcome and the share at or below it (equal ends: no trial ties with it). */
