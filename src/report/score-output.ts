@@ -23,7 +23,7 @@ export const SCORE_METHODS = {
   pit: 'mid-rank: (#{trials below the outcome} + ½ #{trials equal to it}) / trials; deterministic (not randomised). The histogram, calibration curve and KS test spread each outcome evenly over [#{below} / trials, #{at or below} / trials] (the non-randomised PIT of Czado, Gneiting & Held 2009): an outcome no trial ties with is its point; one every trial equals counts as uniform',
   crps: 'sample CRPS, (1/n) Σ|x_i − y| − (1/(2n²)) Σ_i Σ_j |x_i − x_j|, the energy form of Gneiting & Raftery (2007, eq. 21) on the trials (the edf convention of scoringRules), computed as the equal ∫(F_n − 1{y ≤ x})² over the gaps between the sorted trials, in O(n log n) by sorting; in the currency, lower is better',
   pinball: 'quantile loss at P10, P50, P90 (type-7 percentiles of the trials): τ (y − q) when y ≥ q, (1 − τ)(q − y) below',
-  coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%; too narrow (too wide) when fewer (more) are inside than a calibrated forecast gives 97.5% of the time (exact binomial)',
+  coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%; an outcome that ties with trials counts the share of its PIT range within [0.1, 0.9] (one every trial equals: 0.8), so the count may be a fraction; too narrow (too wide) when fewer (more) are inside than a calibrated forecast gives 97.5% of the time (exact binomial), a fraction only when a whole outcome past that band',
   ks: 'Kolmogorov-Smirnov test of the PITs against uniform (p-value exact up to 100 outcomes, Marsaglia, Tsang & Wang 2003, its far tail by Birnbaum & Tingey 1951; above, asymptotic, Stephens 1970); little power under about 20 outcomes',
 } as const;
 
@@ -93,13 +93,17 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
 const share = (x: number) => (Number.isFinite(x) ? formatShare(x) : '–');
 const amount = (x: number) => (Number.isFinite(x) ? (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US') : '–');
 
+/** A count of outcomes inside, which ties make a fraction: whole as it is, else to 2 decimals (19.2, not 19.200000000000003). */
+export const insideCount = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(toFixedDecimal(x, 2))));
+
 /** The score in one sentence per group: coverage against 80%, and the KS test of the PITs. */
 export function scoreParagraph(result: ScoreResult): string {
   const g = result.all;
   const c = g.coverage;
   const [lo, hi] = c.calibratedRange;
-  const verdict = c.inside < lo ? 'fewer than a calibrated forecast gives: the bands were too narrow' : c.inside > hi ? 'more than a calibrated forecast gives: the bands were too wide' : 'as a calibrated forecast gives';
-  return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${c.inside} of them (${share(c.share)}) fell inside their forecast's P10-P90, ${verdict} (${lo === hi ? lo : `${lo} to ${hi}`} of ${g.outcomes} 95% of the time, nominal 80%). The PITs against uniform: KS D = ${toFixedDecimal(g.ks.d, 3)}, p = ${toFixedDecimal(g.ks.pValue, 3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
+  const verdict = c.verdict === 'too narrow' ? 'fewer than a calibrated forecast gives: the bands were too narrow' : c.verdict === 'too wide' ? 'more than a calibrated forecast gives: the bands were too wide' : 'as a calibrated forecast gives';
+  const ties = Number.isInteger(c.inside) ? '' : ' (outcomes that tie with trials count the share of their PIT range inside)';
+  return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${insideCount(c.inside)} of them (${share(c.share)}) fell inside their forecast's P10-P90${ties}, ${verdict} (${lo === hi ? lo : `${lo} to ${hi}`} of ${g.outcomes} 95% of the time, nominal 80%). The PITs against uniform: KS D = ${toFixedDecimal(g.ks.d, 3)}, p = ${toFixedDecimal(g.ks.pValue, 3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
 }
 
 function groupRow(label: string, g: ScoreGroup): string[] {

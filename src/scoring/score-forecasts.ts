@@ -14,7 +14,7 @@ export interface ScoreGroup {
   readonly meanPinball10: number;
   readonly meanPinball50: number;
   readonly meanPinball90: number;
-  /** Share of outcomes inside P10-P90 (nominal 80%). */
+  /** Share of outcomes inside P10-P90 (nominal 80%); an outcome that ties with trials counts the share of its PIT's range inside [0.1, 0.9]. */
   readonly coverage: Coverage;
   /** PITs in tenths (an outcome that ties with trials spread over its PIT's range: counts may be fractions). */
   readonly pitHistogram: readonly number[];
@@ -56,7 +56,7 @@ export function scoreForecasts(
 function group(scored: readonly ScoredOutcome[]): ScoreGroup {
   const n = scored.length;
   const mean = (f: (s: ScoredOutcome) => number) => scored.reduce((a, s) => a + f(s), 0) / n;
-  // Each outcome spread over its PIT's range (ties with trials): a point forecast that hit is uniform, not 50%.
+  // Each outcome spread over its PIT's range (ties with trials): a point forecast that hit is uniform, not 50%, and inside P10-P90 0.8 of a time, not 1.
   const pits = scored.map((s) => s.pitRange);
   return {
     outcomes: n,
@@ -64,7 +64,7 @@ function group(scored: readonly ScoredOutcome[]): ScoreGroup {
     meanPinball10: mean((s) => s.pinball10),
     meanPinball50: mean((s) => s.pinball50),
     meanPinball90: mean((s) => s.pinball90),
-    coverage: coverage(scored.map((s) => s.inside80)),
+    coverage: coverage(scored.map((s) => s.insideShare80)),
     pitHistogram: pitRangeHistogram(pits),
     calibration: rangeCalibrationCurve(pits),
     ks: ksUniformRanges(pits),

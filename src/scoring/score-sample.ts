@@ -1,4 +1,5 @@
 import { sampleCrps } from './crps.js';
+import { shareInside } from './calibration.js';
 import { midRankPit, pitRange, type PitRange } from './pit.js';
 import { pinballLoss, sortedQuantile } from './pinball.js';
 
@@ -25,6 +26,8 @@ export interface SampleScore {
   readonly pinball90: number;
   /** Whether the outcome is within [P10, P90]. */
   readonly inside80: boolean;
+  /** Its share inside P10-P90 as coverage counts it: inside80 as 1 or 0, or with ties the share of pitRange within [0.1, 0.9] (calibration.ts shareInside). */
+  readonly insideShare80: number;
 }
 
 /**
@@ -36,10 +39,12 @@ export interface SampleScore {
  */
 export function scoreSample(sorted: ArrayLike<number>, y: number): SampleScore {
   const [p10, p50, p90] = PINBALL_LEVELS.map((p) => sortedQuantile(sorted, p)) as [number, number, number];
+  const range = pitRange(sorted, y);
+  const inside80 = y >= p10 && y <= p90;
   return {
     n: sorted.length,
     pit: midRankPit(sorted, y),
-    pitRange: pitRange(sorted, y),
+    pitRange: range,
     crps: sampleCrps(sorted, y),
     p10,
     p50,
@@ -47,6 +52,7 @@ export function scoreSample(sorted: ArrayLike<number>, y: number): SampleScore {
     pinball10: pinballLoss(p10, y, 0.1),
     pinball50: pinballLoss(p50, y, 0.5),
     pinball90: pinballLoss(p90, y, 0.9),
-    inside80: y >= p10 && y <= p90,
+    inside80,
+    insideShare80: shareInside(range, inside80),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ksUniform, ksUniformRanges, kolmogorovSf, pitRangeHistogram, rangeCalibrationCurve } from '../../src/scoring/calibration.js';
+import { coverage, ksUniform, ksUniformRanges, kolmogorovSf, pitRangeHistogram, rangeCalibrationCurve, shareInside } from '../../src/scoring/calibration.js';
+import { scoreParagraph } from '../../src/report/score-output.js';
 import { pitRange, type PitRange } from '../../src/scoring/pit.js';
 import { scoreForecasts } from '../../src/scoring/score-forecasts.js';
 import type { Outcome } from '../../src/scoring/outcomes-file.js';
@@ -75,14 +76,57 @@ describe('calibration by construction with ties', () => {
     expect(result.all.ks.pValue, `KS D ${result.all.ks.d}, p ${result.all.ks.pValue}`).toBeGreaterThan(ALPHA);
     // The same outcomes as mid-rank points: PITs on a few values, which the test rejects.
     expect(ksUniform(result.outcomes.map((o) => o.pit)).pValue).toBeLessThan(ALPHA);
+    // Coverage too counts each tied outcome's share of its range inside [0.1, 0.9]. As yes/no, 375 of the
+    // 400 were inside (93.8%, "too wide", past 304 to 335): P10 is 0 and P90 4 in most of these forecasts,
+    // so every outcome of 0 to 4 counted whole (P(Y <= 4) = 0.947), though an outcome of 0 spans PITs
+    // [0, 0.135], a quarter of it inside. Calibrated, the count is 80% of 400 = 320, give or take
+    // sqrt(400 × 0.8 × 0.2) = 8 (less with the spread); within 4 standard errors.
+    expect(result.all.coverage.inside, scoreParagraph(result)).toBeGreaterThan(320 - 4 * 8);
+    expect(result.all.coverage.inside).toBeLessThan(320 + 4 * 8);
+    expect(result.all.coverage.verdict).toBe('calibrated');
+    expect(scoreParagraph(result)).not.toMatch(/too wide|too narrow/);
   });
 
-  it('weighs a forecast every trial of which equals its outcome as uniform: a flat histogram, the diagonal, p = 1', () => {
-    const outcomes: Outcome[] = Array.from({ length: 12 }, (_, i) => ({ report: i, tier: undefined, metric: 'revenue' as const, value: 100 + i, line: i + 2 }));
+  it('weighs a forecast every trial of which equals its outcome as uniform: a flat histogram, the diagonal, p = 1, 80% inside P10-P90', () => {
+    // 24 figures: two re-forecasts of all 12 closed months, each exactly right (the review's case).
+    const outcomes: Outcome[] = Array.from({ length: 24 }, (_, i) => ({ report: i, tier: undefined, metric: 'revenue' as const, value: 100 + i, line: i + 2 }));
     const result = scoreForecasts(outcomes, (o) => new Float64Array(50).fill(100 + o.report));
     expect(result.outcomes.every((o) => o.pit === 0.5 && o.crps === 0 && o.inside80)).toBe(true);
-    expect(result.all.ks).toEqual({ d: 0, pValue: 1, n: 12 });
-    for (const c of result.all.pitHistogram) expect(c).toBeCloseTo(1.2, 12);
+    expect(result.all.ks).toEqual({ d: 0, pValue: 1, n: 24 });
+    for (const c of result.all.pitHistogram) expect(c).toBeCloseTo(2.4, 12);
     for (const p of result.all.calibration) expect(p.observed).toBeCloseTo(p.level, 12);
+    // Each uniform over [0, 1], so inside [0.1, 0.9] 0.8 of a time: 19.2 of 24, not 24 of 24 "too wide"
+    // (a calibrated forecast puts 15 to 23 of 24 inside 95% of the time).
+    expect(result.all.coverage.inside).toBeCloseTo(24 * 0.8, 12);
+    expect(result.all.coverage.calibratedRange).toEqual([15, 23]);
+    const text = scoreParagraph(result);
+    expect(text).not.toMatch(/too wide|too narrow/);
+    expect(text).toContain('19.2 of them (80.0%) fell inside');
+  });
+});
+
+describe('coverage of P10-P90 with ties', () => {
+  it("counts a tied outcome's share of its PIT range inside [0.1, 0.9], a point range 1 or 0 as before", () => {
+    expect(shareInside([0, 1], false)).toBeCloseTo(0.8, 15);
+    expect(shareInside([0.05, 0.15], true)).toBeCloseTo(0.5, 15); // 0.1 to 0.15 of 0.05 to 0.15
+    expect(shareInside([0.85, 1], true)).toBeCloseTo(1 / 3, 15); // 0.85 to 0.9 of 0.15
+    expect(shareInside([0.3, 0.6], false)).toBe(1);
+    expect(shareInside([0.95, 1], true)).toBe(0);
+    expect(shareInside([0.5, 0.5], true)).toBe(1);
+    expect(shareInside([0.5, 0.5], false)).toBe(0);
+  });
+
+  it('flags a fraction only a whole outcome past the band a calibrated forecast gives', () => {
+    // 24 outcomes: 15 to 23 inside 95% of the time (coverage-verdict.test.ts checks the band against the binomial).
+    const of24 = (inside: number) => coverage([...Array<number>(23).fill(1).slice(0, Math.floor(inside)), inside - Math.floor(inside), ...Array<number>(24).fill(0)].slice(0, 24));
+    expect(of24(23.2).verdict).toBe('calibrated');
+    expect(of24(23.9).verdict).toBe('calibrated');
+    expect(coverage(Array<boolean>(24).fill(true)).verdict).toBe('too wide');
+    expect(of24(14.5).verdict).toBe('calibrated');
+    expect(of24(14).verdict).toBe('too narrow');
+    expect(of24(14.5).inside).toBeCloseTo(14.5, 15);
+    // Whole counts read as before: outside [lo, hi].
+    expect(of24(15).verdict).toBe('calibrated');
+    expect(of24(23).verdict).toBe('calibrated');
   });
 });
