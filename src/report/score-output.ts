@@ -32,10 +32,29 @@ export function prepareScoreDir(out: string): Promise<string> {
   return prepareOutputDir(out, 'score', FOREIGN_ENTRIES.score);
 }
 
+/**
+ * score.json's version. 2 (December 2026): each outcome's pitLow, pitHigh and insideShareP10P90,
+ * from which the groups' histogram, calibration curve, KS test and coverage are reproduced;
+ * coverage counts ties as shares (its inside may be a fraction) and states its verdict; the
+ * groups' fractional figures rounded to 6 decimals.
+ */
+export const SCORE_VERSION = 2;
+
+/** A group's figures as score.json writes them: the fractions that ties give rounded to 6 decimals (2.4, not 2.400000000000001). */
+function roundedGroup(g: ScoreGroup): ScoreGroup {
+  const r6 = (x: number) => (Number.isFinite(x) ? Number(toFixedDecimal(x, 6)) + 0 : x);
+  return {
+    ...g,
+    coverage: { ...g.coverage, inside: r6(g.coverage.inside), share: r6(g.coverage.share), standardError: r6(g.coverage.standardError) },
+    pitHistogram: g.pitHistogram.map(r6),
+    calibration: g.calibration.map((p) => ({ level: p.level, observed: r6(p.observed), standardError: r6(p.standardError) })),
+  };
+}
+
 /** score.json's content. */
 export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[]): unknown {
   return {
-    tool: { name: 'arrcast', scoreVersion: 1 },
+    tool: { name: 'arrcast', scoreVersion: SCORE_VERSION },
     percentileConvention: 'Px = x% chance of coming in below',
     methods: SCORE_METHODS,
     reports: reports.map((r) => ({ dir: r.dir, scenario: r.scenarioName, hash: r.scenarioHash, currency: r.currency, trials: r.trials, source: r.source })),
@@ -46,6 +65,8 @@ export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[])
       value: o.value,
       trials: o.n,
       pit: o.pit,
+      pitLow: o.pitRange[0],
+      pitHigh: o.pitRange[1],
       crps: o.crps,
       p10: o.p10,
       p50: o.p50,
@@ -54,15 +75,16 @@ export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[])
       pinball50: o.pinball50,
       pinball90: o.pinball90,
       insideP10P90: o.inside80,
+      insideShareP10P90: o.insideShare80,
     })),
-    all: result.all,
-    byMetric: result.byMetric,
+    all: roundedGroup(result.all),
+    byMetric: Object.fromEntries(Object.entries(result.byMetric).map(([m, g]) => [m, roundedGroup(g)])),
   };
 }
 
 /** score.csv: one row per outcome; every text cell through csvField, numbers through csvNumber. */
 export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]): string {
-  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'trials', 'pit', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90'];
+  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'trials', 'pit', 'pit_low', 'pit_high', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90', 'inside_share_p10_p90'];
   const lines = [head.map(csvField).join(',')];
   for (const o of result.outcomes) {
     const r = reports[o.report]!;
@@ -75,6 +97,8 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
         csvNumber(o.value, 2),
         csvNumber(o.n, 0),
         csvNumber(o.pit, 6),
+        csvNumber(o.pitRange[0], 6),
+        csvNumber(o.pitRange[1], 6),
         csvNumber(o.crps, 2),
         csvNumber(o.p10, 2),
         csvNumber(o.p50, 2),
@@ -83,6 +107,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
         csvNumber(o.pinball50, 2),
         csvNumber(o.pinball90, 2),
         csvNumber(o.inside80 ? 1 : 0, 0),
+        csvNumber(o.insideShare80, 6),
       ].join(','),
     );
   }

@@ -56,10 +56,29 @@ describe('an outcome compared at the precision a report stores its trials', () =
       expect(run.code, run.err).toBe(0);
       const score = await runCli('score', out, '--actuals', outputs.endsWith('trials') ? actuals : revenueOnly, '--out', join(root, `score-${outputs.replace(',', '-')}`));
       expect(score.code, score.err).toBe(0);
-      const scored = JSON.parse(await readFile(join(root, `score-${outputs.replace(',', '-')}`, 'score.json'), 'utf8')) as {
-        outcomes: { tier: string; metric: string; pit: number; insideP10P90: boolean; crps: number }[];
-        all: { ks: { d: number; pValue: number } };
+      const scoreDir = join(root, `score-${outputs.replace(',', '-')}`);
+      const scored = JSON.parse(await readFile(join(scoreDir, 'score.json'), 'utf8')) as {
+        tool: { scoreVersion: number };
+        outcomes: { tier: string; metric: string; pit: number; pitLow: number; pitHigh: number; insideP10P90: boolean; insideShareP10P90: number; crps: number }[];
+        all: { ks: { d: number; pValue: number }; pitHistogram: number[]; calibration: { level: number; observed: number }[]; coverage: { inside: number; verdict: string } };
       };
+      expect(scored.tool.scoreVersion).toBe(2);
+      // The file holds each outcome's PIT range, so its groups' figures can be reproduced from it: every
+      // figure ties with every trial here, range [0, 1], a tenth in each bin and 0.8 inside [0.1, 0.9].
+      const n = scored.outcomes.length;
+      const bins = Array.from({ length: 10 }, (_, b) => scored.outcomes.reduce((a, o) => a + (o.pitHigh > o.pitLow ? Math.max(0, Math.min(o.pitHigh, (b + 1) / 10) - Math.max(o.pitLow, b / 10)) / (o.pitHigh - o.pitLow) : Number(Math.min(9, Math.floor(o.pitLow * 10)) === b)), 0));
+      for (let b = 0; b < 10; b++) expect(scored.all.pitHistogram[b]).toBeCloseTo(bins[b]!, 6);
+      // Written rounded to 6 decimals: n / 10 exactly (1.2, not 1.2000000000000002), each level's share the level.
+      expect(scored.all.pitHistogram, outputs).toEqual(Array<number>(10).fill(n / 10));
+      for (const c of scored.all.calibration) expect(c.observed, `${outputs} P${c.level * 100}`).toBe(c.level);
+      expect(scored.all.coverage.inside).toBeCloseTo(scored.outcomes.reduce((a, o) => a + o.insideShareP10P90, 0), 6);
+      expect(scored.all.coverage).toMatchObject({ inside: (n * 8) / 10, verdict: 'calibrated' });
+      const csv = (await readFile(join(scoreDir, 'score.csv'), 'utf8')).trim().split('\n');
+      const head = csv[0]!.split(',');
+      for (const row of csv.slice(1)) {
+        const cell = (name: string) => row.split(',')[head.indexOf(name)];
+        expect([cell('pit_low'), cell('pit_high'), cell('inside_share_p10_p90')], row).toEqual(['0', '1', '0.8']);
+      }
       // Each outcome spread over its PIT's range, all of [0, 1] here (pit-ranges.test.ts): nothing to reject.
       expect(scored.all.ks, outputs).toMatchObject({ d: 0, pValue: 1 });
       // Three tiers and the company: three figures each from trials.csv, revenue from sipmath.json.
@@ -67,7 +86,9 @@ describe('an outcome compared at the precision a report stores its trials', () =
       for (const o of scored.outcomes) {
         const what = `${outputs}: ${o.tier} ${o.metric}`;
         expect(o.pit, what).toBe(0.5);
+        expect([o.pitLow, o.pitHigh], what).toEqual([0, 1]);
         expect(o.insideP10P90, what).toBe(true);
+        expect(o.insideShareP10P90, what).toBeCloseTo(0.8, 15);
         expect(o.crps, what).toBe(0);
       }
     }
