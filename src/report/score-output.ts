@@ -3,7 +3,7 @@ import { chartFigure, pageHead } from './html/page-head.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
-import type { ScoreGroup, ScoreResult } from '../scoring/score-forecasts.js';
+import type { ScoredOutcome, ScoreGroup, ScoreResult } from '../scoring/score-forecasts.js';
 import type { ReportTrials } from './read-report-trials.js';
 import { writeDirectoryAtomically } from './atomic-dir.js';
 import { prepareOutputDir, recheckOutputDir } from './output-dir.js';
@@ -33,7 +33,7 @@ export function prepareScoreDir(out: string): Promise<string> {
 }
 
 /**
- * score.json's version. 2 (December 2026): each outcome's pitLow, pitHigh and insideShareP10P90,
+ * score.json's version. 2 (December 2026): each outcome's scoredValue, pitLow, pitHigh and insideShareP10P90,
  * from which the groups' histogram, calibration curve, KS test and coverage are reproduced;
  * coverage counts ties as shares (its inside may be a fraction) and states its verdict; the
  * groups' fractional figures rounded to 6 decimals.
@@ -63,6 +63,7 @@ export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[])
       tier: o.tier ?? 'total',
       metric: o.metric,
       value: o.value,
+      scoredValue: o.scoredValue,
       trials: o.n,
       pit: o.pit,
       pitLow: o.pitRange[0],
@@ -84,7 +85,7 @@ export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[])
 
 /** score.csv: one row per outcome; every text cell through csvField, numbers through csvNumber. */
 export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]): string {
-  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'trials', 'pit', 'pit_low', 'pit_high', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90', 'inside_share_p10_p90'];
+  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'scored_value', 'trials', 'pit', 'pit_low', 'pit_high', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90', 'inside_share_p10_p90'];
   const lines = [head.map(csvField).join(',')];
   for (const o of result.outcomes) {
     const r = reports[o.report]!;
@@ -95,6 +96,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
         csvField(o.tier ?? 'total'),
         csvField(o.metric === 'endingArr' ? 'ending_arr' : o.metric),
         csvNumber(o.value, 2),
+        csvNumber(o.scoredValue, 2),
         csvNumber(o.n, 0),
         csvNumber(o.pit, 6),
         csvNumber(o.pitRange[0], 6),
@@ -121,6 +123,24 @@ const amount = (x: number) => (Number.isFinite(x) ? (Number(toFixedDecimal(x, 0)
 /** A count of outcomes inside, which ties make a fraction: whole as it is, else to 2 decimals (19.2, not 19.200000000000003). */
 export const insideCount = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(toFixedDecimal(x, 2))));
 
+/**
+ * The outcome as it was scored (at the precision of the report's trials), and the figure given
+ * beside it when that reads otherwise: `87,047,024 (given 87,047,021)`, so that a P10 = P50 = P90 of
+ * 87,047,024 and a PIT of 50% are not read against 87,047,021.
+ */
+export function outcomeShown(o: ScoredOutcome, amount: (x: number) => string): string {
+  const scored = amount(o.scoredValue);
+  const given = amount(o.value);
+  return scored === given ? scored : `${scored} (given ${given})`;
+}
+
+/** The note the terminal and score.html print with the outcomes when one reads `(given ...)` (outcomeShown). */
+export function scoredValueNote(result: ScoreResult, amount: (x: number) => string): string | undefined {
+  return result.outcomes.some((o) => outcomeShown(o, amount) !== amount(o.value))
+    ? "An outcome is scored as the report stores its trials (a tier's figure as float32, about 7 significant digits, and the digits written; a company figure to the cent): 'given' is the figure the --actuals file gives."
+    : undefined;
+}
+
 /** The score in one sentence per group: coverage against 80%, and the KS test of the PITs. */
 export function scoreParagraph(result: ScoreResult): string {
   const g = result.all;
@@ -145,9 +165,9 @@ export function scoreHtml(result: ScoreResult, reports: readonly ReportTrials[],
     1,
   );
   const outcomes = gridTable(
-    'Each outcome against its forecast. PIT: the forecast percentile the outcome fell at. Px = x% chance of coming in below.',
+    `Each outcome against its forecast. PIT: the forecast percentile the outcome fell at. Px = x% chance of coming in below.${scoredValueNote(result, amount) === undefined ? '' : ` ${scoredValueNote(result, amount)}`}`,
     ['Report, tier, metric', 'Outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'Inside'],
-    result.outcomes.map((o) => [`${reports[o.report]!.dir} · ${o.tier ?? 'total'} · ${METRIC_LABELS[o.metric]}`, amount(o.value), amount(o.p10), amount(o.p50), amount(o.p90), share(o.pit), amount(o.crps), o.inside80 ? 'yes' : 'no']),
+    result.outcomes.map((o) => [`${reports[o.report]!.dir} · ${o.tier ?? 'total'} · ${METRIC_LABELS[o.metric]}`, outcomeShown(o, amount), amount(o.p10), amount(o.p50), amount(o.p90), share(o.pit), amount(o.crps), o.inside80 ? 'yes' : 'no']),
     1,
   );
   const sources = gridTable(

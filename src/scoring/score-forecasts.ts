@@ -4,7 +4,10 @@ import type { Outcome } from './outcomes-file.js';
 import { scoreSample, type SampleScore } from './score-sample.js';
 
 /** One outcome with its forecast's score. */
-export interface ScoredOutcome extends Outcome, SampleScore {}
+export interface ScoredOutcome extends Outcome, SampleScore {
+  /** The outcome as compared with the trials (`value` at the precision they were stored): what the PIT, CRPS and pinball losses are of. */
+  readonly scoredValue: number;
+}
 
 /** The scores of one metric (or of all outcomes) across reports and tiers. */
 export interface ScoreGroup {
@@ -44,7 +47,10 @@ export function scoreForecasts(
   sortedSample: (o: Outcome) => ArrayLike<number>,
   scoredValue: (o: Outcome) => number = (o) => o.value,
 ): ScoreResult {
-  const scored = outcomes.map((o) => ({ ...o, ...scoreSample(sortedSample(o), scoredValue(o)) }));
+  const scored = outcomes.map((o) => {
+    const at = scoredValue(o);
+    return { ...o, scoredValue: at, ...scoreSample(sortedSample(o), at) };
+  });
   const byMetric: Partial<Record<Metric, ScoreGroup>> = {};
   for (const m of METRICS) {
     const of = scored.filter((s) => s.metric === m);

@@ -59,7 +59,7 @@ describe('an outcome compared at the precision a report stores its trials', () =
       const scoreDir = join(root, `score-${outputs.replace(',', '-')}`);
       const scored = JSON.parse(await readFile(join(scoreDir, 'score.json'), 'utf8')) as {
         tool: { scoreVersion: number };
-        outcomes: { tier: string; metric: string; pit: number; pitLow: number; pitHigh: number; insideP10P90: boolean; insideShareP10P90: number; crps: number }[];
+        outcomes: { tier: string; metric: string; value: number; scoredValue: number; p50: number; pit: number; pitLow: number; pitHigh: number; insideP10P90: boolean; insideShareP10P90: number; crps: number }[];
         all: { ks: { d: number; pValue: number }; pitHistogram: number[]; calibration: { level: number; observed: number }[]; coverage: { inside: number; verdict: string } };
       };
       expect(scored.tool.scoreVersion).toBe(2);
@@ -90,7 +90,15 @@ describe('an outcome compared at the precision a report stores its trials', () =
         expect(o.insideP10P90, what).toBe(true);
         expect(o.insideShareP10P90, what).toBeCloseTo(0.8, 15);
         expect(o.crps, what).toBe(0);
+        // Shown as it was scored, the trials' value, with the figure given beside it where that reads otherwise.
+        expect(o.scoredValue, what).toBe(o.p50);
+        const whole = (x: number) => Math.round(x).toLocaleString('en-US');
+        if (whole(o.scoredValue) !== whole(o.value)) expect(score.out, what).toContain(`${whole(o.scoredValue)} (given ${whole(o.value)})`);
       }
+      // A tier's figure of 8 digits is stored as float32, every 2 to 8 units: some are shown with the figure given.
+      expect(scored.outcomes.some((o) => Math.round(o.scoredValue) !== Math.round(o.value)), outputs).toBe(true);
+      expect(score.out).toContain("'given' is the figure the --actuals file gives");
+      expect(await readFile(join(scoreDir, 'score.html'), 'utf8')).toContain('(given ');
     }
   });
 });
