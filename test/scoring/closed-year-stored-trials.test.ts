@@ -13,17 +13,19 @@ import { runCli } from '../helpers/in-process-cli.js';
  * outside P10-P90, and the score called such a year's bands "too narrow".
  */
 describe('an outcome compared at the precision a report stores its trials', () => {
-  it('is a float32 rounded to the digits written for a breakdown, to the cent for a headline metric', () => {
+  it('is a float32 rounded to the digits written for a breakdown (whole units in an older sipmath.json), to the cent for a headline metric', () => {
     // Float32 holds every 2nd whole number from 2^24 (16,777,216) to 2^25: 28,722,513 is between 28,722,512 and
     // 28,722,514, a tie broken to the even significand (28,722,512 / 2 = 14,361,256, even).
-    expect(storedTrialValue(28_722_513, true)).toBe(28_722_512);
+    expect(storedTrialValue(28_722_513, 'float32')).toBe(28_722_512);
     // From 2^20 to 2^21 float32 holds eighths: 1,234,567.89 is 1,234,567.875, written whole (7 digits) as 1,234,568.
-    expect(storedTrialValue(1_234_567.89, true)).toBe(1_234_568);
+    expect(storedTrialValue(1_234_567.89, 'float32')).toBe(1_234_568);
     // Below 1e5 to the cent: 91,666.66 is float32 91,666.6640625, written 91,666.66.
-    expect(storedTrialValue(91_666.66, true)).toBe(91_666.66);
+    expect(storedTrialValue(91_666.66, 'float32')).toBe(91_666.66);
+    // A sipmath.json of before December 2026 wrote a tier's revenue whole: float32 91,666.6640625 as 91,667.
+    expect(storedTrialValue(91_666.66, 'float32-whole')).toBe(91_667);
     // A headline metric (float64) to the cent, halves away from zero.
-    expect(storedTrialValue(147_120_236.375, false)).toBe(147_120_236.38);
-    expect(storedTrialValue(147_120_236.37, false)).toBe(147_120_236.37);
+    expect(storedTrialValue(147_120_236.375, 'cents')).toBe(147_120_236.38);
+    expect(storedTrialValue(147_120_236.37, 'cents')).toBe(147_120_236.37);
   });
 
   const dir = mkdtemp(join(tmpdir(), 'arrcast-closed-year-'));
