@@ -1,6 +1,7 @@
 // CPU cost of one sample CRPS (scoring/crps.ts) against the energy form it replaced (the same
-// O(n) pass over a sorted sample, two sums), at revenue-sized values, and the two forms' rounding
-// against the exact energy form (BigInt) on a tight forecast.
+// O(n) pass over a sorted sample, two sums), at revenue-sized values (120M ± 5M), and each form's
+// rounding against the exact energy form of the same doubles, computed in BigInt (every value
+// here is a multiple of 2^-26, being in [2^26, 2^27): scaled by 2^26 they are whole).
 // Usage: node bench/crps-sample-cost.mjs [n=1000000] [reps=15]  (after npm run build)
 import { sampleCrps } from '../dist/scoring/crps.js';
 
@@ -45,4 +46,25 @@ function cpuPerCall(f) {
 const a = cpuPerCall(energyCrps);
 const b = cpuPerCall(sampleCrps);
 console.log(`n = ${n}, ${reps} calls each: energy form ${a.median.toFixed(2)} ms CPU a call (median), gaps form ${b.median.toFixed(2)} ms; ratio ${(b.median / a.median).toFixed(2)}`);
-console.log(`values: energy ${energyCrps(xs, y)}, gaps ${sampleCrps(xs, y)}`);
+
+/** The energy form in exact integers: (m Σ|X − Y| − Σ (2i − m − 1) X_i) / (m² 2^26), X = x 2^26. */
+function exactEnergyCrps(sorted, y) {
+  const scale = 2 ** 26;
+  const whole = (v) => {
+    if (!(v >= scale && v < 2 * scale)) throw new RangeError(`${v} is outside [2^26, 2^27): not a multiple of 2^-26 for sure`);
+    return BigInt(v * scale); // exact: v * 2^26 is a whole number below 2^53
+  };
+  const m = BigInt(sorted.length);
+  const Y = whole(y);
+  let absError = 0n;
+  let spread = 0n;
+  for (let i = 0; i < sorted.length; i++) {
+    const X = whole(sorted[i]);
+    absError += X > Y ? X - Y : Y - X;
+    spread += (2n * BigInt(i + 1) - m - 1n) * X;
+  }
+  return Number(m * absError - spread) / Number(m * m * BigInt(scale));
+}
+const exact = exactEnergyCrps(xs, y);
+const [energy, gaps] = [energyCrps(xs, y), sampleCrps(xs, y)];
+console.log(`values: exact (BigInt) ${exact}, energy ${energy} (${Math.abs(energy - exact) / exact} relative), gaps ${gaps} (${Math.abs(gaps - exact) / exact} relative)`);
