@@ -154,7 +154,11 @@ export function coverage(inside: readonly (boolean | number)[], nominal = 0.8): 
   checkShare(nominal, 'coverage: nominal', true);
   const n = inside.length;
   let k = 0;
-  for (const x of inside) k += typeof x === 'boolean' ? Number(x) : x;
+  for (const x of inside) {
+    // A share past 0..1 (a count, a percentage) would move the verdict without a word.
+    if (typeof x !== 'boolean' && !(x >= 0 && x <= 1)) throw new RangeError(`coverage: each outcome is inside (true), not (false) or a share between 0 and 1 (got ${typeof x === 'number' ? x : typeof x})`);
+    k += Number(x);
+  }
   // The largest r with P(K <= r - 1) <= 2.5% and the smallest s with P(K >= s) <= 2.5%: [r, s - 1] is what is left.
   const { r, s } = n === 0 ? { r: 0, s: 1 } : exactConfidenceRanks(n, nominal);
   const [lo, hi] = [r, s - 1];

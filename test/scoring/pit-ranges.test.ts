@@ -125,6 +125,9 @@ describe('coverage of P10-P90 with ties', () => {
     expect(of24(14.5).verdict).toBe('calibrated');
     expect(of24(14).verdict).toBe('too narrow');
     expect(of24(14.5).inside).toBeCloseTo(14.5, 15);
+    // A share past 0..1 is refused, not summed.
+    expect(() => coverage([0.5, 80])).toThrow('coverage: each outcome is inside (true), not (false) or a share between 0 and 1 (got 80)');
+    expect(() => coverage([Number.NaN])).toThrow('(got NaN)');
     // Whole counts read as before: outside [lo, hi].
     expect(of24(15).verdict).toBe('calibrated');
     expect(of24(23).verdict).toBe('calibrated');
