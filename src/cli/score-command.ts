@@ -10,7 +10,7 @@ import { MAX_MONTHLY_FILE_BYTES, MONTHLY_COLUMNS, parseMonthlyFile } from '../ac
 import { headerFields, normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
 import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js';
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
-import { outcomeShown, prepareScoreDir, scoredValueNote, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
+import { insideCell, outcomeShown, prepareScoreDir, scoredValueNote, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
 import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
@@ -165,7 +165,7 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
   // As every share the outputs write (formatShare): a PIT of 0.99967 reads 99.97%, not 100.0% (above every trial).
   const pct = formatShare;
   const rows = [['report', 'tier', 'metric', 'outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'in P10-P90']];
-  for (const o of result.outcomes) rows.push([reports[o.report]!.dir, o.tier ?? 'total', o.metric === 'endingArr' ? 'ending_arr' : o.metric, outcomeShown(o, n), n(o.p10), n(o.p50), n(o.p90), pct(o.pit), n(o.crps), o.inside80 ? 'yes' : 'no']);
+  for (const o of result.outcomes) rows.push([reports[o.report]!.dir, o.tier ?? 'total', o.metric === 'endingArr' ? 'ending_arr' : o.metric, outcomeShown(o, n), n(o.p10), n(o.p50), n(o.p90), pct(o.pit), n(o.crps), insideCell(o)]);
   const groups = [['metric', 'outcomes', 'mean CRPS', 'pinball P10', 'pinball P50', 'pinball P90', 'in P10-P90', 'KS p']];
   for (const [m, g] of Object.entries(result.byMetric) as Array<[Metric, NonNullable<ScoreResult['byMetric'][Metric]>]>)
     groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), pct(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)]);

@@ -141,6 +141,15 @@ export function scoredValueNote(result: ScoreResult, amount: (x: number) => stri
     : undefined;
 }
 
+/**
+ * An outcome's "inside P10-P90" cell as the coverage counts it: yes, no, or where it ties with
+ * trials the share of its PIT range inside ("0.8 (tie)"), so the column sums to the count the
+ * verdict reads (19.2 of 24 beside 24 rows of "yes" read as a contradiction).
+ */
+export function insideCell(o: ScoredOutcome): string {
+  return o.insideShare80 === 1 ? 'yes' : o.insideShare80 === 0 ? 'no' : `${insideCount(o.insideShare80)} (tie)`;
+}
+
 /** The score in one sentence per group: coverage against 80%, and the KS test of the PITs. */
 export function scoreParagraph(result: ScoreResult): string {
   const g = result.all;
@@ -167,7 +176,7 @@ export function scoreHtml(result: ScoreResult, reports: readonly ReportTrials[],
   const outcomes = gridTable(
     `Each outcome against its forecast. PIT: the forecast percentile the outcome fell at. Px = x% chance of coming in below.${scoredValueNote(result, amount) === undefined ? '' : ` ${scoredValueNote(result, amount)}`}`,
     ['Report, tier, metric', 'Outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'Inside'],
-    result.outcomes.map((o) => [`${reports[o.report]!.dir} · ${o.tier ?? 'total'} · ${METRIC_LABELS[o.metric]}`, outcomeShown(o, amount), amount(o.p10), amount(o.p50), amount(o.p90), share(o.pit), amount(o.crps), o.inside80 ? 'yes' : 'no']),
+    result.outcomes.map((o) => [`${reports[o.report]!.dir} · ${o.tier ?? 'total'} · ${METRIC_LABELS[o.metric]}`, outcomeShown(o, amount), amount(o.p10), amount(o.p50), amount(o.p90), share(o.pit), amount(o.crps), insideCell(o)]),
     1,
   );
   const sources = gridTable(

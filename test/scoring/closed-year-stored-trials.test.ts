@@ -100,6 +100,10 @@ describe('an outcome compared at the precision a report stores its trials', () =
       // A tier's figure of 8 digits is stored as float32, every 2 to 8 units: some are shown with the figure given.
       expect(scored.outcomes.some((o) => Math.round(o.scoredValue) !== Math.round(o.value)), outputs).toBe(true);
       expect(score.out).toContain("'given' is the figure the --actuals file gives");
+      // Each row's share inside P10-P90 as the coverage counts it, 0.8 of a tie over all of [0, 1], not "yes".
+      const rows = score.out.split('\n').filter((l) => l.startsWith(out));
+      expect(rows).toHaveLength(n);
+      for (const row of rows) expect(row.trimEnd(), row).toMatch(/ 0\.8 \(tie\)$/);
       expect(await readFile(join(scoreDir, 'score.html'), 'utf8')).toContain('(given ');
     }
   });
