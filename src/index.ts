@@ -91,9 +91,9 @@ export { fitHistory, type FitInputs, type HistoryFit, type TierFit } from './fit
 export { fittedScenarioText } from './fit/scenario-text.js';
 // Scoring forecasts against outcomes (issue 15, part 3): pure scores, and scoring many outcomes at once.
 export { sampleCrps, normalCrps } from './scoring/crps.js';
-export { midRankPit } from './scoring/pit.js';
+export { midRankPit, pitRange, type PitRange } from './scoring/pit.js';
 export { pinballLoss, sortedQuantile } from './scoring/pinball.js';
-export { calibrationCurve, coverage, ksUniform, pitHistogram, type CalibrationPoint, type Coverage } from './scoring/calibration.js';
+export { calibrationCurve, coverage, ksUniform, ksUniformRanges, pitHistogram, pitRangeHistogram, rangeCalibrationCurve, shareInside, type CalibrationPoint, type Coverage, type CoverageVerdict } from './scoring/calibration.js';
 export { scoreSample, type SampleScore } from './scoring/score-sample.js';
 export { scoreForecasts, type ScoreGroup, type ScoreResult, type ScoredOutcome } from './scoring/score-forecasts.js';
 export { parseOutcomes, type Outcome } from './scoring/outcomes-file.js';

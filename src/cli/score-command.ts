@@ -10,7 +10,7 @@ import { MAX_MONTHLY_FILE_BYTES, MONTHLY_COLUMNS, parseMonthlyFile } from '../ac
 import { headerFields, normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
 import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js';
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
-import { prepareScoreDir, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
+import { insideCell, outcomeShown, prepareScoreDir, scoredValueNote, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
 import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
@@ -65,12 +65,17 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       }
       // Each series sorted once, however many outcomes score it.
       const sorted = new Map<string, Float64Array>();
-      const result = scoreForecasts(outcomes, (o) => {
-        const key = `${o.report}\u0000${o.tier ?? ''}\u0000${o.metric}`;
-        let s = sorted.get(key);
-        if (s === undefined) sorted.set(key, (s = Float64Array.from(reports[o.report]!.series(o.tier, o.metric)!).sort()));
-        return s;
-      });
+      const result = scoreForecasts(
+        outcomes,
+        (o) => {
+          const key = `${o.report}\u0000${o.tier ?? ''}\u0000${o.metric}`;
+          let s = sorted.get(key);
+          if (s === undefined) sorted.set(key, (s = Float64Array.from(reports[o.report]!.series(o.tier, o.metric)!).sort()));
+          return s;
+        },
+        // Compared as the report stores its trials (a tier's figures float32): equal is a tie, not a miss.
+        (o) => reports[o.report]!.stored(o.tier, o.metric, o.value),
+      );
       // A signal that came while the forecasts were scored (synchronously) is delivered first.
       await pendingSignals();
       if (signal?.aborted) throw new RunAbortedError();
@@ -160,11 +165,12 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
   // As every share the outputs write (formatShare): a PIT of 0.99967 reads 99.97%, not 100.0% (above every trial).
   const pct = formatShare;
   const rows = [['report', 'tier', 'metric', 'outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'in P10-P90']];
-  for (const o of result.outcomes) rows.push([reports[o.report]!.dir, o.tier ?? 'total', o.metric === 'endingArr' ? 'ending_arr' : o.metric, n(o.value), n(o.p10), n(o.p50), n(o.p90), pct(o.pit), n(o.crps), o.inside80 ? 'yes' : 'no']);
+  for (const o of result.outcomes) rows.push([reports[o.report]!.dir, o.tier ?? 'total', o.metric === 'endingArr' ? 'ending_arr' : o.metric, outcomeShown(o, n), n(o.p10), n(o.p50), n(o.p90), pct(o.pit), n(o.crps), insideCell(o)]);
   const groups = [['metric', 'outcomes', 'mean CRPS', 'pinball P10', 'pinball P50', 'pinball P90', 'in P10-P90', 'KS p']];
   for (const [m, g] of Object.entries(result.byMetric) as Array<[Metric, NonNullable<ScoreResult['byMetric'][Metric]>]>)
     groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), pct(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)]);
-  return `${table(rows, 3)}\n${table(groups, 1)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
+  const note = scoredValueNote(result, n);
+  return `${table(rows, 3)}${note === undefined ? '' : `${note}\n`}\n${table(groups, 1)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { boundedLines, LineTooLongError } from './bounded-lines.js';
 import { parse } from 'csv-parse/sync';
 import { REPORT_FILES } from './report-files.js';
 import { sipCount } from './sipmath.js';
+import { storedTrialValue, type TrialStorage } from './stored-trial-value.js';
 import { tierKey } from '../model/column-key.js';
 import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
@@ -62,6 +63,8 @@ export interface ReportTrials extends ReportHeader {
   readonly source: 'trials.csv' | 'sipmath.json';
   /** Per-trial values of `metric` for a tier (or the company, tier undefined); undefined when the file does not hold them. */
   series(tier: string | undefined, metric: Metric): Float64Array | undefined;
+  /** `value` as that series' trials hold it (float32 and the digits written, or whole units in an older sipmath.json: stored-trial-value.ts), to compare an outcome with them. */
+  stored(tier: string | undefined, metric: Metric, value: number): number;
 }
 
 /** The flag that writes per-trial values, for messages. */
@@ -191,13 +194,25 @@ function statedMeans(summary: Record<string, unknown>, tiers: readonly string[])
 }
 
 /**
- * Half the last digit a file writes series `key` to, at most: the most its rounding moves a value,
- * so the mean. trials.csv writes every metric to the cent or coarser only above 100,000 (where 1e-6
- * of the value covers it: trials-csv.ts); sipmath.json the company's to the cent and each tier's
- * revenue as trials.csv does, but in whole units in files written before December 2026 (sipmath.ts),
- * which are still read.
+ * How `source` stores series `key` (stored-trial-value.ts): the company's metrics to the cent; a
+ * tier's figures as float32 with breakdownDecimals' digits, except a tier's revenue in a
+ * sipmath.json written before December 2026, in whole units (sipmath.ts). The file does not say
+ * which writer made it, so a sipmath.json series every value of which is whole is read as whole
+ * units: the two writers differ only below 1,000,000, where the newer writes 1 or 2 decimals.
  */
-const writtenHalfUnit = (source: ReportTrials['source'], key: string): number => (source === 'sipmath.json' && !(METRICS as readonly string[]).includes(key) ? 0.5 : 0.005);
+function trialStorage(source: ReportTrials['source'], key: string, values: ArrayLike<number> | undefined): TrialStorage {
+  if ((METRICS as readonly string[]).includes(key)) return 'cents';
+  if (source === 'sipmath.json' && values !== undefined && Array.prototype.every.call(values, (v: number) => Number.isInteger(v))) return 'float32-whole';
+  return 'float32';
+}
+
+/**
+ * Half the last digit a file writes a series stored as `storage` to, at most: the most its rounding
+ * moves a value, so the mean. trials.csv writes every metric to the cent or coarser only above
+ * 100,000 (where 1e-6 of the value covers it: trials-csv.ts), as sipmath.json does since December
+ * 2026; a sipmath.json of before then holds a tier's revenue in whole units.
+ */
+const writtenHalfUnit = (storage: TrialStorage): number => (storage === 'float32-whole' ? 0.5 : 0.005);
 
 /**
  * Refuse per-trial values that are not the summary's: trials.csv or sipmath.json copied in from
@@ -205,14 +220,14 @@ const writtenHalfUnit = (source: ReportTrials['source'], key: string): number =>
  * must be the summary's mean, to 1e-6 of the larger (above float32 columns' rounding) plus half the
  * last digit the file writes (a tier's revenue of 100.123 in every trial is 100.12 in trials.csv).
  */
-function checkMeans(base: ReportHeader, source: ReportTrials['source'], file: string, values: ReadonlyMap<string, Float64Array>): void {
+function checkMeans(base: ReportHeader, storage: (key: string) => TrialStorage, file: string, values: ReadonlyMap<string, Float64Array>): void {
   for (const [key, trials] of values) {
     const stated = base.means?.get(key);
     if (stated === undefined) continue;
     let sum = 0;
     for (const v of trials) sum += v;
     const mean = sum / trials.length;
-    if (Math.abs(mean - stated) > 1e-6 * Math.max(1, Math.abs(mean), Math.abs(stated)) + writtenHalfUnit(source, key))
+    if (Math.abs(mean - stated) > 1e-6 * Math.max(1, Math.abs(mean), Math.abs(stated)) + writtenHalfUnit(storage(key)))
       throw new ReportTrialsError(
         `${file} is not this report's: its ${key} averages ${mean.toPrecision(10)} over its ${trials.length.toLocaleString('en-US')} trials, but ${base.dir}/${REPORT_FILES.summary} says ${stated.toPrecision(10)}; put the report's own trials back, or re-run it with ${TRIALS_FLAG}`,
       );
@@ -243,8 +258,20 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
     throw new ReportTrialsError(
       `${dir} holds no per-trial values (neither ${REPORT_FILES.trials} nor ${REPORT_FILES.sipmath}): re-run the forecast with ${TRIALS_FLAG} (or --outputs default,sipmath) to score it`,
     );
-  checkMeans(base, source, join(dir, source), values);
-  return { ...base, source, series: (tier, metric) => values.get(seriesKey(tier, metric, tiers)) };
+  // Each series' storage found once (a whole-units check is a pass over its trials), however many outcomes read it.
+  const storages = new Map<string, TrialStorage>();
+  const storage = (key: string): TrialStorage => {
+    let s = storages.get(key);
+    if (s === undefined) storages.set(key, (s = trialStorage(source, key, values.get(key))));
+    return s;
+  };
+  checkMeans(base, storage, join(dir, source), values);
+  return {
+    ...base,
+    source,
+    series: (tier, metric) => values.get(seriesKey(tier, metric, tiers)),
+    stored: (tier, metric, value) => storedTrialValue(value, storage(seriesKey(tier, metric, tiers))),
+  };
 }
 
 /** The columns `keys` of trials.csv, streamed line by line; a key missing from the header is left out. */

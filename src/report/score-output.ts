@@ -3,7 +3,7 @@ import { chartFigure, pageHead } from './html/page-head.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
-import type { ScoreGroup, ScoreResult } from '../scoring/score-forecasts.js';
+import type { ScoredOutcome, ScoreGroup, ScoreResult } from '../scoring/score-forecasts.js';
 import type { ReportTrials } from './read-report-trials.js';
 import { writeDirectoryAtomically } from './atomic-dir.js';
 import { prepareOutputDir, recheckOutputDir } from './output-dir.js';
@@ -20,11 +20,11 @@ export { SCORE_FILES };
 
 /** How the scores are computed, in words: in score.json and on the page. */
 export const SCORE_METHODS = {
-  pit: 'mid-rank: (#{trials below the outcome} + ½ #{trials equal to it}) / trials; deterministic (not randomised)',
-  crps: 'sample CRPS, (1/n) Σ|x_i − y| − (1/(2n²)) Σ_i Σ_j |x_i − x_j|, the energy form of Gneiting & Raftery (2007, eq. 21) on the trials, in O(n log n) by sorting; in the currency, lower is better',
+  pit: 'mid-rank: (#{trials below the outcome} + ½ #{trials equal to it}) / trials; deterministic (not randomised). The histogram, calibration curve and KS test spread each outcome evenly over [#{below} / trials, #{at or below} / trials] (the non-randomised PIT of Czado, Gneiting & Held 2009): an outcome no trial ties with is its point; one every trial equals counts as uniform',
+  crps: 'sample CRPS, (1/n) Σ|x_i − y| − (1/(2n²)) Σ_i Σ_j |x_i − x_j|, the energy form of Gneiting & Raftery (2007, eq. 21) on the trials (the edf convention of scoringRules), computed as the equal ∫(F_n − 1{y ≤ x})² over the gaps between the sorted trials, in O(n log n) by sorting; in the currency, lower is better',
   pinball: 'quantile loss at P10, P50, P90 (type-7 percentiles of the trials): τ (y − q) when y ≥ q, (1 − τ)(q − y) below',
-  coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%; too narrow (too wide) when fewer (more) are inside than a calibrated forecast gives 97.5% of the time (exact binomial)',
-  ks: 'Kolmogorov-Smirnov test of the PITs against uniform (p-value exact up to 100 outcomes, Marsaglia, Tsang & Wang 2003, its far tail by Birnbaum & Tingey 1951; above, asymptotic, Stephens 1970); little power under about 20 outcomes',
+  coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%; an outcome that ties with trials counts the share of its PIT range within [0.1, 0.9] (one every trial equals: 0.8), so the count may be a fraction; too narrow (too wide) when fewer (more) are inside than a calibrated forecast gives 97.5% of the time (exact binomial), a fraction only when a whole outcome past that band',
+  ks: 'Kolmogorov-Smirnov test of the PITs against uniform (p-value exact up to 100 outcomes when no outcome ties with trials, Marsaglia, Tsang & Wang 2003, its far tail by Birnbaum & Tingey 1951; above, asymptotic, Stephens 1970). When outcomes tie with trials (forecasts of counts, re-forecasts of closed months) the p-value is too high, not exact: the test then errs toward calling forecasts calibrated (honest forecasts of counts were rejected at 5% in none of 200 tries, where 10 are due); a low p still means miscalibration. Little power under about 20 outcomes',
 } as const;
 
 /** Resolve and check `--out` for a score (new, empty, or an earlier score and nothing else); returns the path to write. */
@@ -32,10 +32,29 @@ export function prepareScoreDir(out: string): Promise<string> {
   return prepareOutputDir(out, 'score', FOREIGN_ENTRIES.score);
 }
 
+/**
+ * score.json's version. 2 (December 2026): each outcome's scoredValue, pitLow, pitHigh and insideShareP10P90,
+ * from which the groups' histogram, calibration curve, KS test and coverage are reproduced;
+ * coverage counts ties as shares (its inside may be a fraction) and states its verdict; the
+ * groups' fractional figures rounded to 6 decimals.
+ */
+export const SCORE_VERSION = 2;
+
+/** A group's figures as score.json writes them: the fractions that ties give rounded to 6 decimals (2.4, not 2.400000000000001). */
+function roundedGroup(g: ScoreGroup): ScoreGroup {
+  const r6 = (x: number) => (Number.isFinite(x) ? Number(toFixedDecimal(x, 6)) + 0 : x);
+  return {
+    ...g,
+    coverage: { ...g.coverage, inside: r6(g.coverage.inside), share: r6(g.coverage.share), standardError: r6(g.coverage.standardError) },
+    pitHistogram: g.pitHistogram.map(r6),
+    calibration: g.calibration.map((p) => ({ level: p.level, observed: r6(p.observed), standardError: r6(p.standardError) })),
+  };
+}
+
 /** score.json's content. */
 export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[]): unknown {
   return {
-    tool: { name: 'arrcast', scoreVersion: 1 },
+    tool: { name: 'arrcast', scoreVersion: SCORE_VERSION },
     percentileConvention: 'Px = x% chance of coming in below',
     methods: SCORE_METHODS,
     reports: reports.map((r) => ({ dir: r.dir, scenario: r.scenarioName, hash: r.scenarioHash, currency: r.currency, trials: r.trials, source: r.source })),
@@ -44,8 +63,11 @@ export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[])
       tier: o.tier ?? 'total',
       metric: o.metric,
       value: o.value,
+      scoredValue: o.scoredValue,
       trials: o.n,
       pit: o.pit,
+      pitLow: o.pitRange[0],
+      pitHigh: o.pitRange[1],
       crps: o.crps,
       p10: o.p10,
       p50: o.p50,
@@ -54,15 +76,16 @@ export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[])
       pinball50: o.pinball50,
       pinball90: o.pinball90,
       insideP10P90: o.inside80,
+      insideShareP10P90: o.insideShare80,
     })),
-    all: result.all,
-    byMetric: result.byMetric,
+    all: roundedGroup(result.all),
+    byMetric: Object.fromEntries(Object.entries(result.byMetric).map(([m, g]) => [m, roundedGroup(g)])),
   };
 }
 
 /** score.csv: one row per outcome; every text cell through csvField, numbers through csvNumber. */
 export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]): string {
-  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'trials', 'pit', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90'];
+  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'scored_value', 'trials', 'pit', 'pit_low', 'pit_high', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90', 'inside_share_p10_p90'];
   const lines = [head.map(csvField).join(',')];
   for (const o of result.outcomes) {
     const r = reports[o.report]!;
@@ -73,8 +96,11 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
         csvField(o.tier ?? 'total'),
         csvField(o.metric === 'endingArr' ? 'ending_arr' : o.metric),
         csvNumber(o.value, 2),
+        csvNumber(o.scoredValue, 2),
         csvNumber(o.n, 0),
         csvNumber(o.pit, 6),
+        csvNumber(o.pitRange[0], 6),
+        csvNumber(o.pitRange[1], 6),
         csvNumber(o.crps, 2),
         csvNumber(o.p10, 2),
         csvNumber(o.p50, 2),
@@ -83,6 +109,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
         csvNumber(o.pinball50, 2),
         csvNumber(o.pinball90, 2),
         csvNumber(o.inside80 ? 1 : 0, 0),
+        csvNumber(o.insideShare80, 6),
       ].join(','),
     );
   }
@@ -93,13 +120,44 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
 const share = (x: number) => (Number.isFinite(x) ? formatShare(x) : '–');
 const amount = (x: number) => (Number.isFinite(x) ? (Number(toFixedDecimal(x, 0)) + 0).toLocaleString('en-US') : '–');
 
+/** A count of outcomes inside, which ties make a fraction: whole as it is, else to 2 decimals (19.2, not 19.200000000000003). */
+export const insideCount = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(toFixedDecimal(x, 2))));
+
+/**
+ * The outcome as it was scored (at the precision of the report's trials), and the figure given
+ * beside it when that reads otherwise: `87,047,024 (given 87,047,021)`, so that a P10 = P50 = P90 of
+ * 87,047,024 and a PIT of 50% are not read against 87,047,021.
+ */
+export function outcomeShown(o: ScoredOutcome, amount: (x: number) => string): string {
+  const scored = amount(o.scoredValue);
+  const given = amount(o.value);
+  return scored === given ? scored : `${scored} (given ${given})`;
+}
+
+/** The note the terminal and score.html print with the outcomes when one reads `(given ...)` (outcomeShown). */
+export function scoredValueNote(result: ScoreResult, amount: (x: number) => string): string | undefined {
+  return result.outcomes.some((o) => outcomeShown(o, amount) !== amount(o.value))
+    ? "An outcome is scored as the report stores its trials (a tier's figure as float32, about 7 significant digits, and the digits written; a company figure to the cent): 'given' is the figure the --actuals file gives."
+    : undefined;
+}
+
+/**
+ * An outcome's "inside P10-P90" cell as the coverage counts it: yes, no, or where it ties with
+ * trials the share of its PIT range inside ("0.8 (tie)"), so the column sums to the count the
+ * verdict reads (19.2 of 24 beside 24 rows of "yes" read as a contradiction).
+ */
+export function insideCell(o: ScoredOutcome): string {
+  return o.insideShare80 === 1 ? 'yes' : o.insideShare80 === 0 ? 'no' : `${insideCount(o.insideShare80)} (tie)`;
+}
+
 /** The score in one sentence per group: coverage against 80%, and the KS test of the PITs. */
 export function scoreParagraph(result: ScoreResult): string {
   const g = result.all;
   const c = g.coverage;
   const [lo, hi] = c.calibratedRange;
-  const verdict = c.inside < lo ? 'fewer than a calibrated forecast gives: the bands were too narrow' : c.inside > hi ? 'more than a calibrated forecast gives: the bands were too wide' : 'as a calibrated forecast gives';
-  return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${c.inside} of them (${share(c.share)}) fell inside their forecast's P10-P90, ${verdict} (${lo === hi ? lo : `${lo} to ${hi}`} of ${g.outcomes} 95% of the time, nominal 80%). The PITs against uniform: KS D = ${toFixedDecimal(g.ks.d, 3)}, p = ${toFixedDecimal(g.ks.pValue, 3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
+  const verdict = c.verdict === 'too narrow' ? 'fewer than a calibrated forecast gives: the bands were too narrow' : c.verdict === 'too wide' ? 'more than a calibrated forecast gives: the bands were too wide' : 'as a calibrated forecast gives';
+  const ties = Number.isInteger(c.inside) ? '' : ' (outcomes that tie with trials count the share of their PIT range inside)';
+  return `${g.outcomes} outcome${g.outcomes === 1 ? '' : 's'} scored. ${insideCount(c.inside)} of them (${share(c.share)}) fell inside their forecast's P10-P90${ties}, ${verdict} (${lo === hi ? lo : `${lo} to ${hi}`} of ${g.outcomes} 95% of the time, nominal 80%). The PITs against uniform: KS D = ${toFixedDecimal(g.ks.d, 3)}, p = ${toFixedDecimal(g.ks.pValue, 3)}${g.outcomes < 20 ? ' (with under 20 outcomes the test tells little)' : ''}.`;
 }
 
 function groupRow(label: string, g: ScoreGroup): string[] {
@@ -116,9 +174,9 @@ export function scoreHtml(result: ScoreResult, reports: readonly ReportTrials[],
     1,
   );
   const outcomes = gridTable(
-    'Each outcome against its forecast. PIT: the forecast percentile the outcome fell at. Px = x% chance of coming in below.',
+    `Each outcome against its forecast. PIT: the forecast percentile the outcome fell at. Px = x% chance of coming in below.${scoredValueNote(result, amount) === undefined ? '' : ` ${scoredValueNote(result, amount)}`}`,
     ['Report, tier, metric', 'Outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'Inside'],
-    result.outcomes.map((o) => [`${reports[o.report]!.dir} · ${o.tier ?? 'total'} · ${METRIC_LABELS[o.metric]}`, amount(o.value), amount(o.p10), amount(o.p50), amount(o.p90), share(o.pit), amount(o.crps), o.inside80 ? 'yes' : 'no']),
+    result.outcomes.map((o) => [`${reports[o.report]!.dir} · ${o.tier ?? 'total'} · ${METRIC_LABELS[o.metric]}`, outcomeShown(o, amount), amount(o.p10), amount(o.p50), amount(o.p90), share(o.pit), amount(o.crps), insideCell(o)]),
     1,
   );
   const sources = gridTable(

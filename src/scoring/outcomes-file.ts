@@ -24,7 +24,8 @@ export const quoteReport = (dir: string): string => quoteText(dir, 200);
  *   reports forecast different fiscal years or different scenarios (differentForecasts).
  * - `tier` (required): a tier of the report's scenario (ignoring case), or `total` for the company.
  * - `metric` (required): `revenue` (recognised), `bookings` or `ending_arr` (also `endingArr`).
- * - `value` (required): the outcome, a plain number in the scenario's currency.
+ * - `value` (required): the outcome, a plain number in the scenario's currency; at least 0 for
+ *   revenue and ending ARR (bookings may be negative).
  *
  * A figure may be given once per report. Every problem at once, with file:line:column.
  */
@@ -137,7 +138,13 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
     }
     const metric = METRIC_NAMES.get(normalizeHeader(t.cell(row, METRIC)));
     if (metric === undefined) t.problem(row, METRIC, `must be revenue, bookings or ending_arr; got ${quoteText(t.cell(row, METRIC))}`);
-    const value = numberCell(t, row, VALUE, 'is required: what the figure came to', -1e15, 1e15, (v) => `must be within ±1e15, got ${v}`);
+    // A year's revenue or ending ARR is never below 0 (a monthly actuals file refuses negative money
+    // too): a stray minus sign would score as a forecast missed by the whole figure. Bookings net of
+    // contraction and price changes can be.
+    const nonNegative = metric === 'revenue' || metric === 'endingArr';
+    const value = numberCell(t, row, VALUE, 'is required: what the figure came to', nonNegative ? 0 : -1e15, 1e15, (v) =>
+      nonNegative && v < 0 ? `must be at least 0: a year's ${metric === 'revenue' ? 'revenue' : 'ending ARR'} cannot be negative, got ${v}` : `must be within ±1e15, got ${v}`,
+    );
     const tierCell = t.cell(row, TIER);
     if (tierCell === '') {
       t.problem(row, TIER, 'is required: a tier of the report, or total for the company');

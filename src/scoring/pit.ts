@@ -9,16 +9,33 @@
  * honest, PITs are uniform; a U shape means bands too narrow, a hump bands too wide.
  *
  * @example midRankPit(Float64Array.of(1, 2, 2, 3), 2) // => 0.5 ((1 + ½·2) / 4)
- * Complexity: O(log n) by binary search; `sorted` must be in ascending order.
+ * Complexity: O(log n) and the ties (pitRange's middle); `sorted` must be in ascending order.
  */
 export function midRankPit(sorted: ArrayLike<number>, y: number): number {
+  const [low, high] = pitRange(sorted, y);
+  return (low + high) / 2;
+}
+
+/** A PIT as the interval [F_n(y−), F_n(y)]: the share of trials below the outcome and the share at or below it (equal ends: no trial ties with it). */
+export type PitRange = readonly [low: number, high: number];
+
+/**
+ * The non-randomised PIT of Czado, Gneiting & Held (2009, Biometrics 65, section 2.1): the outcome
+ * spread evenly over [F_n(y−), F_n(y)], the PIT's range when trials tie with it. midRankPit is its
+ * middle. Calibration across forecasts (calibration.ts) counts each outcome as that even spread, so a
+ * forecast every trial of which equals its outcome (a re-forecast of all 12 closed months) weighs in
+ * as uniform, as its randomised PIT would be, not as a PIT of exactly 50%.
+ *
+ * @example pitRange(Float64Array.of(1, 2, 2, 3), 2) // => [0.25, 0.75]
+ * Complexity: O(log n) and the ties; `sorted` must be in ascending order.
+ */
+export function pitRange(sorted: ArrayLike<number>, y: number): PitRange {
   const n = sorted.length;
   if (n === 0) throw new RangeError('the PIT needs at least one sampled value');
   const below = lowerBound(sorted, y);
   let upTo = below;
-  // Values equal to y: usually none (continuous forecasts), so the scan costs nothing.
   while (upTo < n && sorted[upTo] === y) upTo++;
-  return (below + 0.5 * (upTo - below)) / n;
+  return [below / n, upTo / n];
 }
 
 /** The number of values of `sorted` below y (the first index holding a value >= y). O(log n). */

@@ -1,10 +1,13 @@
 import { METRICS, type Metric } from '../model/components.js';
-import { calibrationCurve, coverage, ksUniform, pitHistogram, type CalibrationPoint, type Coverage } from './calibration.js';
+import { coverage, ksUniformRanges, pitRangeHistogram, rangeCalibrationCurve, type CalibrationPoint, type Coverage } from './calibration.js';
 import type { Outcome } from './outcomes-file.js';
 import { scoreSample, type SampleScore } from './score-sample.js';
 
 /** One outcome with its forecast's score. */
-export interface ScoredOutcome extends Outcome, SampleScore {}
+export interface ScoredOutcome extends Outcome, SampleScore {
+  /** The outcome as compared with the trials (`value` at the precision they were stored): what the PIT, CRPS and pinball losses are of. */
+  readonly scoredValue: number;
+}
 
 /** The scores of one metric (or of all outcomes) across reports and tiers. */
 export interface ScoreGroup {
@@ -14,9 +17,9 @@ export interface ScoreGroup {
   readonly meanPinball10: number;
   readonly meanPinball50: number;
   readonly meanPinball90: number;
-  /** Share of outcomes inside P10-P90 (nominal 80%). */
+  /** Share of outcomes inside P10-P90 (nominal 80%); an outcome that ties with trials counts the share of its PIT's range inside [0.1, 0.9]. */
   readonly coverage: Coverage;
-  /** PITs in tenths. */
+  /** PITs in tenths (an outcome that ties with trials spread over its PIT's range: counts may be fractions). */
   readonly pitHistogram: readonly number[];
   /** Share below each nominal percentile. */
   readonly calibration: readonly CalibrationPoint[];
@@ -34,11 +37,20 @@ export interface ScoreResult {
  * Score every outcome against its forecast sample (`sortedSample(outcome)`, ascending), then sum
  * up across reports and tiers: all outcomes, and each metric apart (CRPS and pinball losses are in
  * money: averaged over one metric's figures they compare forecasts, across metrics they mix scales).
+ * `scoredValue` gives the outcome at the precision the sample was stored (a report's trials:
+ * ReportTrials.stored), so that an outcome equal to a trial ties with it; the outcome itself is kept.
  *
  * Complexity: O(Σ trials) after the sorts, plus O(outcomes × levels).
  */
-export function scoreForecasts(outcomes: readonly Outcome[], sortedSample: (o: Outcome) => ArrayLike<number>): ScoreResult {
-  const scored = outcomes.map((o) => ({ ...o, ...scoreSample(sortedSample(o), o.value) }));
+export function scoreForecasts(
+  outcomes: readonly Outcome[],
+  sortedSample: (o: Outcome) => ArrayLike<number>,
+  scoredValue: (o: Outcome) => number = (o) => o.value,
+): ScoreResult {
+  const scored = outcomes.map((o) => {
+    const at = scoredValue(o);
+    return { ...o, scoredValue: at, ...scoreSample(sortedSample(o), at) };
+  });
   const byMetric: Partial<Record<Metric, ScoreGroup>> = {};
   for (const m of METRICS) {
     const of = scored.filter((s) => s.metric === m);
@@ -50,16 +62,17 @@ export function scoreForecasts(outcomes: readonly Outcome[], sortedSample: (o: O
 function group(scored: readonly ScoredOutcome[]): ScoreGroup {
   const n = scored.length;
   const mean = (f: (s: ScoredOutcome) => number) => scored.reduce((a, s) => a + f(s), 0) / n;
-  const pits = scored.map((s) => s.pit);
+  // Each outcome spread over its PIT's range (ties with trials): a point forecast that hit is uniform, not 50%, and inside P10-P90 0.8 of a time, not 1.
+  const pits = scored.map((s) => s.pitRange);
   return {
     outcomes: n,
     meanCrps: mean((s) => s.crps),
     meanPinball10: mean((s) => s.pinball10),
     meanPinball50: mean((s) => s.pinball50),
     meanPinball90: mean((s) => s.pinball90),
-    coverage: coverage(scored.map((s) => s.inside80)),
-    pitHistogram: pitHistogram(pits),
-    calibration: calibrationCurve(pits),
-    ks: ksUniform(pits),
+    coverage: coverage(scored.map((s) => s.insideShare80)),
+    pitHistogram: pitRangeHistogram(pits),
+    calibration: rangeCalibrationCurve(pits),
+    ks: ksUniformRanges(pits),
   };
 }

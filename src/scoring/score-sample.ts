@@ -1,5 +1,6 @@
 import { sampleCrps } from './crps.js';
-import { midRankPit } from './pit.js';
+import { shareInside } from './calibration.js';
+import { midRankPit, pitRange, type PitRange } from './pit.js';
 import { pinballLoss, sortedQuantile } from './pinball.js';
 
 /** The band edges scored on their own. */
@@ -11,6 +12,8 @@ export interface SampleScore {
   readonly n: number;
   /** Mid-rank PIT (pit.ts). */
   readonly pit: number;
+  /** The PIT's range [F_n(y−), F_n(y)] (pit.ts pitRange): calibration across forecasts spreads the outcome over it. */
+  readonly pitRange: PitRange;
   /** Sample CRPS, in the outcome's units (crps.ts). */
   readonly crps: number;
   /** The forecast's P10, P50, P90 (type 7). */
@@ -23,6 +26,8 @@ export interface SampleScore {
   readonly pinball90: number;
   /** Whether the outcome is within [P10, P90]. */
   readonly inside80: boolean;
+  /** Its share inside P10-P90 as coverage counts it: inside80 as 1 or 0, or with ties the share of pitRange within [0.1, 0.9] (calibration.ts shareInside). */
+  readonly insideShare80: number;
 }
 
 /**
@@ -34,9 +39,12 @@ export interface SampleScore {
  */
 export function scoreSample(sorted: ArrayLike<number>, y: number): SampleScore {
   const [p10, p50, p90] = PINBALL_LEVELS.map((p) => sortedQuantile(sorted, p)) as [number, number, number];
+  const range = pitRange(sorted, y);
+  const inside80 = y >= p10 && y <= p90;
   return {
     n: sorted.length,
     pit: midRankPit(sorted, y),
+    pitRange: range,
     crps: sampleCrps(sorted, y),
     p10,
     p50,
@@ -44,6 +52,7 @@ export function scoreSample(sorted: ArrayLike<number>, y: number): SampleScore {
     pinball10: pinballLoss(p10, y, 0.1),
     pinball50: pinballLoss(p50, y, 0.5),
     pinball90: pinballLoss(p90, y, 0.9),
-    inside80: y >= p10 && y <= p90,
+    inside80,
+    insideShare80: shareInside(range, inside80),
   };
 }

@@ -72,3 +72,20 @@ describe('re-forecast against the exact posterior predictive (beta-binomial)', (
     }
   });
 });
+
+describe('re-forecast of a cold half year (beta-binomial, by hand)', () => {
+  // 150 deals from the same 6,000 leads, 2.5% against the prior's 5%: the posterior is
+  // Beta(a + 150, b + 5,850), mean 160.51 / 6,210.11 = 2.585%, below the prior as the hot half's 7.90% is above it.
+  const months = Array.from({ length: 6 }, (_, i) => ({ leads: 1000, deals: 25, new_arr: 250_000, ending_arr: 250_000 * (i + 1) }));
+  const file = monthlyFile({ T: months });
+  it('moves conversion down to (a + 150) / (a + b + 6,000), and the second half deals to its beta-binomial mean', async () => {
+    const sim = await simulate(scenarioFrom(YAML), { trials: 2000, seed: 5, workers: 0, actuals: { file, months: 6 } });
+    const Ac = a + 150;
+    const Bc = b + 6000 - 150;
+    expect(Ac / (Ac + Bc)).toBeCloseTo(0.02585, 4);
+    const p = batchMeans(column(sim, 'driver.T.conversion'));
+    expect(Math.abs(p.mean - Ac / (Ac + Bc)), `posterior mean ${p.mean}, SE ${p.se}`).toBeLessThan(4 * p.se);
+    const deals = batchMeans(column(sim, 'endingArr').map((x) => (x - 1_500_000) / 10_000));
+    expect(Math.abs(deals.mean - (N * Ac) / (Ac + Bc)), `second-half deals ${deals.mean}, SE ${deals.se}`).toBeLessThan(4 * deals.se);
+  });
+});

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { METRIC_LABELS, type Metric } from '../../model/components.js';
 import type { ScoreResult } from '../../scoring/score-forecasts.js';
+import { pitRangeHistogram } from '../../scoring/calibration.js';
 import { OKABE_ITO } from './chart-context.js';
 
 const METRIC_COLOURS: Record<Metric, string> = { revenue: OKABE_ITO.blue, bookings: OKABE_ITO.orange, endingArr: OKABE_ITO.bluishGreen };
@@ -17,7 +18,10 @@ const metricScale = (metrics: readonly Metric[]) => ({
  * Complexity: O(outcomes).
  */
 export function pitHistogramSpec(result: ScoreResult): TopLevelSpec {
-  const rows = result.outcomes.map((o) => ({ bin: Math.min(9, Math.floor(o.pit * 10)) / 10, metric: METRIC_LABELS[o.metric] }));
+  // Each outcome's weight in each tenth: 1 in its bin, or spread over its PIT's range where trials tie with it (calibration.ts).
+  const rows = result.outcomes.flatMap((o) =>
+    pitRangeHistogram([o.pitRange], 10).flatMap((weight, b) => (weight > 0 ? [{ bin: b / 10, weight, metric: METRIC_LABELS[o.metric] }] : [])),
+  );
   const metrics = Object.keys(result.byMetric) as Metric[];
   const n = result.outcomes.length;
   return {
@@ -32,7 +36,7 @@ export function pitHistogramSpec(result: ScoreResult): TopLevelSpec {
         mark: { type: 'bar', binSpacing: 1 },
         encoding: {
           x: { field: 'bin', type: 'quantitative', bin: { extent: [0, 1], step: 0.1 }, title: 'PIT (percentile of the outcome in its forecast)', axis: { format: '.0%' } },
-          y: { aggregate: 'count', type: 'quantitative', title: 'outcomes', axis: { tickMinStep: 1, format: 'd' } },
+          y: { aggregate: 'sum', field: 'weight', type: 'quantitative', title: 'outcomes', axis: { tickMinStep: 1, format: '~g' } },
           color: { field: 'metric', type: 'nominal', scale: metricScale(metrics), title: 'metric' },
         },
       },
