@@ -1,6 +1,6 @@
 import type { Probability } from '../analysis/probability.js';
 import type { Summary } from '../analysis/summarize.js';
-import { formatShareBeside, formatShareInterval, formatShareIntervalEnds } from './interval-format.js';
+import { formatShareBeside, formatShareInterval, formatShareIntervalEndsOutward } from './interval-format.js';
 
 type ShareBeside = (v: number, interval: readonly [number, number] | null) => string;
 
@@ -17,13 +17,14 @@ export function targetKnown(summary: Summary, t: Summary['decisions']['targets']
  * A chance estimated from the trials, short (a chart's label): as the tables write it beside its 95%
  * interval (formatShareBeside), except when no trial or every trial reached it. "0.0%" or "100.0%"
  * would then read as certain, when it is an estimate the next run could contradict: "under 0.4%"
- * ("over 99.6%"), the interval's far end as the interval in the tables writes it. `known`: the
- * metric is the same in every trial, so 0 (1) is certain and written as it is.
+ * ("over 99.6%"), the interval's far end at the digits the tables write it, rounded outward so the
+ * claim holds (a bound of 0.128% is "under 0.2%": "under 0.1%" would claim more than the interval
+ * allows). `known`: the metric is the same in every trial, so 0 (1) is certain and written as it is.
  *
  * @example chanceShort(probability(0, 1000)) // => 'under 0.4%'
  */
 export function chanceShort(p: Probability, known = false, shareBeside: ShareBeside = formatShareBeside): string {
-  const [lo, hi] = formatShareIntervalEnds(p.interval);
+  const [lo, hi] = formatShareIntervalEndsOutward(p.interval);
   // An interval of no width bounds nothing: the figure as it is.
   if (!known && p.value === 0 && p.interval[1] > 0) return `under ${hi}`;
   if (!known && p.value === 1 && p.interval[0] < 1) return `over ${lo}`;
