@@ -34,14 +34,14 @@ describe('chanceWords: the bound a chance of none (all) of the trials is said to
       expect(Number(under.slice(0, -1)) / 100).toBeGreaterThanOrEqual(upperAtNone(n));
       expect(Number(over.slice(0, -1)) / 100).toBeLessThanOrEqual(lowerAtAll(n));
       const years = n.toLocaleString('en-US');
-      expect(chanceWords(probability(0, n), n)).toBe(`under ${under} (none of ${years} simulated years)`);
-      expect(chanceWords(probability(n, n), n)).toBe(`over ${over} (all ${years} simulated years)`);
+      expect(chanceWords(probability(0, n), n, false)).toBe(`under ${under} (none of ${years} simulated years)`);
+      expect(chanceWords(probability(n, n), n, false)).toBe(`over ${over} (all ${years} simulated years)`);
     });
   }
 
   it('a bound the digits shown already hold is written as the tables write it', () => {
     // 1,000 trials: the bound is 0.383%, "0.4%" to nearest, already above it.
-    expect(chanceWords(probability(0, 1000), 1000)).toBe(`under ${up(upperAtNone(1000) * 100)} (none of 1,000 simulated years)`);
+    expect(chanceWords(probability(0, 1000), 1000, false)).toBe(`under ${up(upperAtNone(1000) * 100)} (none of 1,000 simulated years)`);
     expect(up(upperAtNone(1000) * 100)).toBe('0.4%');
   });
 });

@@ -3,7 +3,7 @@ import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { formatShareBeside, moneyIntervalDigits } from '../interval-format.js';
-import { chanceShort, targetKnown } from '../chance-words.js';
+import { chanceShort } from '../chance-words.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords } from '../confidence-text.js';
@@ -74,7 +74,7 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
       const full = summary.decisions.targets.find((x) => x.label === t.label);
       const interval = full?.probability.interval ?? null;
       // A target no trial reaches now (every trial) is 'under 0.2%' ('over 99.8%'), not a certain 0.0% (chanceShort).
-      const nowText = full ? chanceShort(full.probability, targetKnown(summary, full)) : formatShareBeside(t.probability, interval);
+      const nowText = full ? chanceShort(full.probability, full.certain) : formatShareBeside(t.probability, interval);
       return [`P(${t.label})`, nowText, before ? formatShareBeside(before.probability, interval) : '-'];
     }),
   ];
