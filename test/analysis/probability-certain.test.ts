@@ -10,9 +10,9 @@ import { TWO_TIERS } from '../report/fixture.js';
 let sim: Simulation;
 let other: Simulation;
 beforeAll(async () => {
-  sim = await simulate(parseScenario(TWO_TIERS, 'plan.yaml'), { trials: 200, seed: '7', workers: 0 });
+  sim = await simulate(parseScenario(TWO_TIERS, 'plan.yaml'), { trials: 50, seed: '7', workers: 0 });
   const downside = TWO_TIERS.replace('name: Report test Co', 'name: Report test downside').concat('stress: { renewal: -0.03 }\n');
-  other = await simulate(parseScenario(downside, 'downside.yaml'), { trials: 200, seed: '7', workers: 0 });
+  other = await simulate(parseScenario(downside, 'downside.yaml'), { trials: 50, seed: '7', workers: 0 });
 });
 
 describe('certain: the metric (difference) is the same in every trial', () => {
