@@ -44,6 +44,11 @@ export interface DifferenceStat {
   readonly probabilityBelow: Probability;
   /** Trials where X and A are exactly equal (every random number they use the same, and nothing changed). */
   readonly identicalTrials: number;
+  /**
+   * X - A is the same in every trial (X a copy of A, or A shifted by a fixed amount): P(X < A), 0 or 1,
+   * is then certain, not an estimate, and every output writes it as it is.
+   */
+  readonly certain: boolean;
 }
 
 export interface MetricComparison {
@@ -121,10 +126,12 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
     const differences = columns.slice(1).map((x, k): DifferenceStat => {
       let below = 0;
       let identical = 0;
+      let certain = true;
       for (let i = 0; i < n; i++) {
         const xi = x[i]!;
         const ai = a[i]!;
         difference[i] = xi - ai;
+        if (difference[i] !== difference[0]) certain = false;
         // Totals equal but for the rounding of their sum (the same tiers summed in another order
         // differ in their last bit or two) are a tie, not X below A.
         if (xi < ai && ai - xi > ROUNDING_TIE * Math.max(Math.abs(xi), Math.abs(ai))) below++;
@@ -135,6 +142,7 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
         ...scenarioStat(difference, scratch),
         probabilityBelow: probability(below, n),
         identicalTrials: identical,
+        certain,
       };
     });
     return { scenarios, differences };

@@ -20,6 +20,11 @@ export interface TargetResult {
   readonly value: number;
   /** P(metric >= value), with its Monte Carlo error. */
   readonly probability: Probability;
+  /**
+   * The metric is the same in every trial (a year the actuals close entirely): the probability, 0 or
+   * 1, is then certain, not an estimate, and every output writes it as it is ("0.0%", not "under 0.4%").
+   */
+  readonly certain: boolean;
   /** In the trials that miss: how many, and the mean gap (value - metric). */
   readonly shortfall: { readonly trialsMissing: number; readonly meanGap: number };
   /** The metric's P10 minus the target: how far a one-in-ten bad year lands from plan. */
@@ -166,8 +171,10 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
     const threshold = targetThreshold(col, t.value);
     let hits = 0;
     let gap = 0;
+    let certain = true;
     for (let i = 0; i < n; i++) {
       const v = col[i]!;
+      if (v !== col[0]) certain = false;
       if (v >= threshold) hits++;
       else {
         gap += t.value - v;
@@ -181,6 +188,7 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
       ...(t.tier ? { tier: t.tier } : {}),
       value: t.value,
       probability: probability(hits, n),
+      certain,
       shortfall: { trialsMissing: missing, meanGap: missing > 0 ? gap / missing : 0 },
       p10MinusTarget: order.quantile(key, col, 0.1).value - threshold,
     });

@@ -32,6 +32,8 @@ export interface PlanSummaryInput {
   readonly path: string;
   readonly summary: {
     readonly monthly: readonly PlanMonth[];
+    /** The plan run's trial count, when its summary says it: the error of its P(target). */
+    readonly trials?: number;
     readonly decisions: {
       readonly budgets: { readonly metrics: Readonly<Record<Metric, { readonly value: number }>> };
       readonly targets: ReadonlyArray<PlanTarget>;
@@ -47,6 +49,8 @@ export interface PlanSummaryInput {
 export interface PlanTarget {
   readonly label: string;
   readonly probability: { readonly value: number };
+  /** True when the plan's summary says the chance, 0 or 1, is certain (TargetResult.certain): its metric never varied. */
+  readonly certain?: boolean;
   readonly metric?: Metric;
   readonly value?: number;
   readonly tier?: string;
@@ -205,11 +209,17 @@ export function parsePlanSummary(text: string, path: string, identity: PlanIdent
         (metric === 'revenue' || metric === 'bookings' || metric === 'endingArr') && typeof value === 'number' && Number.isFinite(value) && (tier === undefined || (typeof tier === 'string' && tier.length <= MAX_LABEL_CHARS))
           ? { metric, value, ...(tier === undefined ? {} : { tier }) }
           : {};
-      targets.push({ label, probability: { value: p }, ...tested });
+      // An earlier summary says nothing of certainty: its 0 or 1 is then an estimate, as nearly every plan's is.
+      const certain = isObject(t) && own(t, 'certain') === true;
+      targets.push({ label, probability: { value: p }, ...(certain ? { certain } : {}), ...tested });
     });
 
+  // Every run's summary has its trial count; kept only when it is one (a hand-made summary without it
+  // loses the hedge of a chance of 0 or 1 at plan, nothing else).
+  const trials = own(data, 'trials');
+  const planTrials = Number.isSafeInteger(trials) && (trials as number) > 0 ? { trials: trials as number } : {};
   if (issues.length > 0) throw new ScenarioError(path, issues);
-  return { path, summary: { monthly, decisions: { budgets: { metrics: budget }, targets } } };
+  return { path, summary: { monthly, ...planTrials, decisions: { budgets: { metrics: budget }, targets } } };
 }
 
 /** A short, safe description of a JSON value for a message. */

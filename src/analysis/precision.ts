@@ -14,12 +14,12 @@ const WATCHED = ['p10', 'p50', 'p90'] as const;
 export interface PrecisionReport {
   /** The asked-for bound: 95% interval half-width / value, e.g. 0.005. */
   readonly target: number;
-  /** True when the intervals could be estimated (trials >= minTrials) and are all within the target. */
+  /** True when the intervals could be estimated (trials >= minTrials) and every relative half-width is at most the target. */
   readonly reached: boolean;
   /**
    * The fewest trials from which the 95% intervals of P10, P50 and P90 can be estimated. With
    * fewer, an interval's order statistics run past the smallest or largest trial, and with 1 trial
-   * every interval is a point: "within 0%" would mean nothing, so the target is not reached.
+   * every interval is a point: a half-width of 0% would mean nothing, so the target is not reached.
    */
   readonly minTrials: number;
   /** Trials the run ended with, and the trial counts it went through. */
@@ -103,18 +103,18 @@ function widthsOf(sim: Simulation, trials: number): Pick<PrecisionReport, 'relat
 }
 
 /**
- * Simulate until the 95% intervals of revenue's P10, P50 and P90 are within `precision` of their
- * values, doubling the trials (in whole chunks, keeping the chunks already run) up to a cap. The
+ * Simulate until the 95% intervals of revenue's P10, P50 and P90 each have a half-width (half the
+ * distance between its ends; an interval need not be centred) of at most `precision` of its value, doubling the trials (in whole chunks, keeping the chunks already run) up to a cap. The
  * steps depend only on the options and the results, so the outcome is the same for any number of
  * workers, and identical to a plain run of the trial count it ends with.
  *
- * @example await simulateToPrecision(loaded, { precision: 0.005 }) // ends when the P10/P50/P90 are within 0.5%
+ * @example await simulateToPrecision(loaded, { precision: 0.005 }) // ends when the P10/P50/P90's interval half-widths are at most 0.5% of them
  */
 export async function simulateToPrecision(loaded: LoadedScenario, options: PrecisionOptions): Promise<{ sim: Simulation; precision: PrecisionReport }> {
   checkOptionKeys(options, PRECISION_OPTION_KEYS, 'simulateToPrecision', ['shard']);
   // No options failed as a TypeError ("Cannot destructure property 'precision'"); none is the one required.
   if (options?.precision === undefined)
-    throw new RunOptionError('precision', 'is required: simulateToPrecision(loaded, { precision }) simulates until the P10, P50 and P90 are within it, a share between 0 and 1 (0.01 for 1%)');
+    throw new RunOptionError('precision', 'is required: simulateToPrecision(loaded, { precision }) simulates until the 95% intervals of revenue\'s P10, P50 and P90 have half-widths of at most this share of their values, a share between 0 and 1 (0.01 for 1%)');
   const { precision, startTrials = 10_000, maxTrials = 1_000_000, engine, ...rest } = options;
   const run = engine ? (l: LoadedScenario, o: SimulateOptions) => engine.simulate(l, o) : simulate;
   // A string ('0.01') compared as a number and passed; 1 (meaning 1%) was refused only as 100%.

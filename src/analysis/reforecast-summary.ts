@@ -52,7 +52,8 @@ export interface LearnedDriverSummary {
 /** The figures a decision reads, now and at plan time. */
 export interface DecisionFigures {
   readonly budgets: Record<Metric, number>;
-  readonly targets: ReadonlyArray<{ readonly label: string; readonly probability: number }>;
+  /** `certain` (present when true): the chance, 0 or 1, is not an estimate (TargetResult.certain). */
+  readonly targets: ReadonlyArray<{ readonly label: string; readonly probability: number; readonly certain?: true }>;
 }
 
 /** summary.json's `reforecast` section (issue 15). */
@@ -89,6 +90,8 @@ export interface ReforecastSummary {
   /** The plan's monthly bands (from --plan), for the fan chart. */
   readonly planMonthly?: readonly PlanMonth[];
   readonly planFile?: string;
+  /** The plan run's trial count (from its summary.json): the Monte Carlo error of its P(target) at plan. */
+  readonly planTrials?: number;
 }
 
 export type { PlanSummaryInput } from './plan-summary.js';
@@ -132,7 +135,7 @@ function shifted(t: TierPlan, l: LearnedDriver, own: number, z: number): number 
 
 const decisionFigures = (d: PlanSummaryInput['summary']['decisions']): DecisionFigures => ({
   budgets: { revenue: d.budgets.metrics.revenue.value, bookings: d.budgets.metrics.bookings.value, endingArr: d.budgets.metrics.endingArr.value },
-  targets: d.targets.map((t) => ({ label: t.label, probability: t.probability.value })),
+  targets: d.targets.map((t) => ({ label: t.label, probability: t.probability.value, ...(t.certain === true ? { certain: true as const } : {}) })),
 });
 
 /** What a target tests, for telling two targets of one label apart (a tier found without case, as tier targets are). */
@@ -234,6 +237,6 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
       minEffectiveSampleSize: Math.min(sim.trials, ...drivers.map((d) => d.effectiveSampleSize), ...(market ? [market.effectiveSampleSize] : [])),
     },
     decisions: { now: decisionFigures(summary.decisions), ...(plan ? { atPlan: decisionFigures(comparablePlan(plan.summary.decisions, summary.decisions.targets)) } : {}) },
-    ...(plan ? { planMonthly: plan.summary.monthly.map(planMonth), planFile: plan.path } : {}),
+    ...(plan ? { planMonthly: plan.summary.monthly.map(planMonth), planFile: plan.path, ...(plan.summary.trials === undefined ? {} : { planTrials: plan.summary.trials }) } : {}),
   };
 }

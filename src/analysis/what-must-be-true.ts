@@ -99,6 +99,7 @@ const DECISION_KEYS: readonly string[] = Object.keys({
   tier: true,
   label: true,
   probability: true,
+  certain: true,
   shortfall: true,
   p10MinusTarget: true,
 } as const satisfies Record<keyof TargetResult, true>);

@@ -2,7 +2,7 @@ import type { Comparison, DifferenceStat, MetricComparison, ScenarioStat } from 
 import { showsTierDifferences } from '../analysis/tier-differences.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { formatMoney, textTable } from '../report/format.js';
-import { formatShareBeside, formatShareInterval } from '../report/interval-format.js';
+import { chanceCell } from '../report/chance-words.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
 import { BOOKINGS_RENEWALS_NOTE } from '../report/bookings-note.js';
 
@@ -15,9 +15,6 @@ const band = (s: ScenarioStat | DifferenceStat) => [
   formatMoney(s.percentiles.p50),
   formatMoney(s.percentiles.p90),
 ];
-
-/** P(X < A) and its 95% Wilson interval, e.g. "97.3% [97.1%, 97.5%]", with the decimals a narrow interval takes ("99.88% [99.86%, 99.90%]"). */
-const probability = (p: { value: number; interval: readonly [number, number] }) => `${formatShareBeside(p.value, p.interval)} ${formatShareInterval(p.interval)}`;
 
 /**
  * The comparison as the text `arrcast compare` prints: a legend of the scenarios, then for each
@@ -42,12 +39,12 @@ export function comparisonTable(c: Comparison): string {
     const mc: MetricComparison = c.metrics[m];
     const rows: string[][] = [[`${METRIC_LABELS[m]} (${a.currency})`, ...HEADER, 'P(X < A)']];
     mc.scenarios.forEach((s, i) => rows.push([`${c.scenarios[i]!.label}`, ...band(s), '']));
-    for (const d of mc.differences) rows.push([`${c.scenarios[d.scenario]!.label} - A, per trial`, ...band(d), probability(d.probabilityBelow)]);
+    for (const d of mc.differences) rows.push([`${c.scenarios[d.scenario]!.label} - A, per trial`, ...band(d), chanceCell(d.probabilityBelow)]);
     if (showsTierDifferences(c)) {
       rows.push([c.sameTiers ? 'by tier' : 'by shared tier']);
       for (const tier of c.sharedTiers)
         for (const d of c.byTier[tier]![m].differences)
-          rows.push([`  ${tier}: ${c.scenarios[d.scenario]!.label} - A`, ...band(d), probability(d.probabilityBelow)]);
+          rows.push([`  ${tier}: ${c.scenarios[d.scenario]!.label} - A`, ...band(d), chanceCell(d.probabilityBelow)]);
     }
     out.push('');
     out.push(textTable(rows));

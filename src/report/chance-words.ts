@@ -1,32 +1,34 @@
 import type { Probability } from '../analysis/probability.js';
 import type { Summary } from '../analysis/summarize.js';
-import { formatShareBeside, formatShareInterval, formatShareIntervalEnds } from './interval-format.js';
+import { formatShareBeside, formatShareInterval, formatShareIntervalEndsOutward } from './interval-format.js';
 
 type ShareBeside = (v: number, interval: readonly [number, number] | null) => string;
 
 /**
- * True when a target's metric is the same in every trial (a year the actuals close entirely): its
- * chance, 0 or 1, is then known, not estimated.
+ * True when a target's chance, 0 or 1, is certain, not estimated: its metric is the same in every
+ * trial. The analysis says so (TargetResult.certain); `summary` is not read (the signature kept for
+ * the callers that pass it).
  */
-export function targetKnown(summary: Summary, t: Summary['decisions']['targets'][number]): boolean {
-  const stat = t.tier === undefined ? summary.metrics[t.metric] : Object.hasOwn(summary.byTier, t.tier) ? summary.byTier[t.tier]![t.metric] : undefined;
-  return stat !== undefined && stat.min === stat.max;
+export function targetKnown(_summary: Summary, t: Summary['decisions']['targets'][number]): boolean {
+  return t.certain;
 }
 
 /**
  * A chance estimated from the trials, short (a chart's label): as the tables write it beside its 95%
  * interval (formatShareBeside), except when no trial or every trial reached it. "0.0%" or "100.0%"
  * would then read as certain, when it is an estimate the next run could contradict: "under 0.4%"
- * ("over 99.6%"), the interval's far end as the interval in the tables writes it. `known`: the
- * metric is the same in every trial, so 0 (1) is certain and written as it is.
+ * ("over 99.6%"), the interval's far end at the digits the tables write it, rounded outward so the
+ * claim holds (a bound of 0.128% is "under 0.2%": "under 0.1%" would claim more than the interval
+ * allows). `certain`: the chance, 0 or 1, is not an estimate (TargetResult.certain,
+ * DifferenceStat.certain) and is written as it is; required, so no caller forgets to pass it.
  *
- * @example chanceShort(probability(0, 1000)) // => 'under 0.4%'
+ * @example chanceShort(probability(0, 1000), false) // => 'under 0.4%'
  */
-export function chanceShort(p: Probability, known = false, shareBeside: ShareBeside = formatShareBeside): string {
-  const [lo, hi] = formatShareIntervalEnds(p.interval);
+export function chanceShort(p: Probability, certain: boolean, shareBeside: ShareBeside = formatShareBeside): string {
+  const [lo, hi] = formatShareIntervalEndsOutward(p.interval);
   // An interval of no width bounds nothing: the figure as it is.
-  if (!known && p.value === 0 && p.interval[1] > 0) return `under ${hi}`;
-  if (!known && p.value === 1 && p.interval[0] < 1) return `over ${lo}`;
+  if (!certain && p.value === 0 && p.interval[1] > 0) return `under ${hi}`;
+  if (!certain && p.value === 1 && p.interval[0] < 1) return `over ${lo}`;
   return shareBeside(p.value, p.interval);
 }
 
@@ -34,10 +36,10 @@ export function chanceShort(p: Probability, known = false, shareBeside: ShareBes
  * A chance in a sentence: chanceShort, and when no trial (every trial) reached it, how many trials
  * say so: "under 0.4% (none of 1,000 simulated years)", "over 99.6% (all 1,000 simulated years)".
  *
- * @example chanceWords(probability(0, 1000), 1000) // => 'under 0.4% (none of 1,000 simulated years)'
+ * @example chanceWords(probability(0, 1000), 1000, false) // => 'under 0.4% (none of 1,000 simulated years)'
  */
-export function chanceWords(p: Probability, trials: number, known = false, shareBeside: ShareBeside = formatShareBeside): string {
-  const short = chanceShort(p, known, shareBeside);
+export function chanceWords(p: Probability, trials: number, certain: boolean, shareBeside: ShareBeside = formatShareBeside): string {
+  const short = chanceShort(p, certain, shareBeside);
   const years = trials.toLocaleString('en-US');
   if (short.startsWith('under ')) return `${short} (none of ${years} simulated year${trials === 1 ? '' : 's'})`;
   if (short.startsWith('over ')) return `${short} (${trials === 1 ? 'the one simulated year' : `all ${years} simulated years`})`;
@@ -49,11 +51,11 @@ export function chanceWords(p: Probability, trials: number, known = false, share
  * trial (every trial) counts, how many trials say so after it: "under 0.2% of years (none of 2,000
  * simulated years)".
  *
- * @example chanceOfYears(probability(2000, 2000), 2000) // => 'over 99.8% of years (all 2,000 simulated years)'
+ * @example chanceOfYears(probability(2000, 2000), 2000, false) // => 'over 99.8% of years (all 2,000 simulated years)'
  */
-export function chanceOfYears(p: Probability, trials: number, known = false): string {
-  const words = chanceWords(p, trials, known);
-  const short = chanceShort(p, known);
+export function chanceOfYears(p: Probability, trials: number, certain: boolean): string {
+  const words = chanceWords(p, trials, certain);
+  const short = chanceShort(p, certain);
   return words === short ? `${short} of years` : `${short} of years${words.slice(short.length)}`;
 }
 

@@ -90,6 +90,38 @@ export function formatShareIntervalEnds(interval: readonly [number, number]): [s
   return [percentWith(lo, decimals), percentWith(hi, decimals)];
 }
 
+/**
+ * The two ends of a share's 95% interval at the digits formatShareIntervalEnds shows them, rounded
+ * outward (the low end down, the high end up), for a claim that the share lies beyond an end:
+ * "under 0.2%" of a bound of 0.128%, where rounding to nearest wrote "under 0.1%", which the
+ * interval does not allow.
+ *
+ * @example formatShareIntervalEndsOutward([0, 0.00128]) // => ['0.0%', '0.2%']
+ */
+export function formatShareIntervalEndsOutward(interval: readonly [number, number]): [string, string] {
+  const [lo, hi] = formatShareIntervalEnds(interval);
+  return [percentOutward(lo, interval[0], -1), percentOutward(hi, interval[1], 1)];
+}
+
+/**
+ * `text` (a percentage formatShare or percentWith wrote for the share `v`) moved one unit of its last
+ * digit in `direction` when rounding went the other way; in whole units of that digit (BigInt), so
+ * 0.038 + 0.001 does not come out 0.039000000000000004.
+ */
+function percentOutward(text: string, v: number, direction: 1 | -1): string {
+  const match = /^(\d+)(?:\.(\d+))?%$/.exec(text);
+  if (match === null) return text;
+  // The share as the decimal a reader sees (15 digits), so a bound that prints exactly is not moved.
+  const pct = Number((v * 100).toPrecision(15));
+  const shown = Number(text.slice(0, -1));
+  if (direction > 0 ? shown >= pct : shown <= pct) return text;
+  const decimals = match[2]?.length ?? 0;
+  const units = BigInt(`${match[1]}${match[2] ?? ''}`) + BigInt(direction);
+  if (units < 0n) return text;
+  const digits = units.toString().padStart(decimals + 1, '0');
+  return `${decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`}%`;
+}
+
 const percentWith = (v: number, decimals: number) => `${toFixedDecimal(v * 100, decimals)}%`;
 
 /** The decimals formatShareInterval needs beyond formatShare's: undefined when formatShare tells the ends apart (or they are equal). */

@@ -176,19 +176,25 @@ export function conditionWords(c: DriverCondition): string {
  * The printed table and report.html use the same words; `money` writes the median (report.html
  * passes its headline's format, so the P50 reads as the headline writes it, with the currency), and
  * `finer(value, more)` writes it with `more` digits where `money`'s would put it on the wrong side of
- * the target (moneyBesideTarget).
+ * a target (moneyBesideTarget). `all`: every what must be true of the run, so the P50 reads alike
+ * in each line that shows it, with the digits every target beside it takes.
  *
  * @example whatMustBeTrueLine(summary.whatMustBeTrue[0]) // => 'For revenue >= 120M to be the median outcome (P50 now 112.4M), one of: SMB conversion 2.9% instead of the planned 2.5% (its P80; true in 20% of years); or the market at its P69 or better (true in 31% of years).'
  * Complexity: O(drivers).
  */
-export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => string = formatMoney, finer: (value: number, more: number) => string = formatMoneyWith): string {
+export function whatMustBeTrueLine(
+  w: WhatMustBeTrue,
+  money: (value: number) => string = formatMoney,
+  finer: (value: number, more: number) => string = formatMoneyWith,
+  all: readonly WhatMustBeTrue[] = [w],
+): string {
   // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
   // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
   if (w.notEstimable !== undefined && w.notEstimable !== CONSTANT_METRIC) return `What must be true for ${w.target}: not estimable (${w.notEstimable}).`;
   if (w.trialsReaching === w.trialsUsed) return `${w.target} is reached in every one of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: nothing more has to be true.`;
   if (w.trialsReaching === 0) return `${w.target} is reached in none of the ${w.trialsUsed.toLocaleString('en-US')} trials looked at: no driver within the scenario's ranges gets there.`;
   // On the side of the target it lies on (139.97M against 139.99M is not "140.0M"): `finer` adds the digits that take.
-  const now = `P50 now ${moneyBesideTarget(w.median, w.value, money, finer)}`;
+  const now = `P50 now ${moneyBesideTarget(w.median, targetsBesideMedian(w, all), money, finer)}`;
   // Drivers there are, but the trials do not show any above 0: not 'no driver moves it' (a driver
   // whose P99 year reaches the target read so at 2,000 trials), nor 'the median already, whatever any driver does'.
   if (w.drivers.length === 0 && w.notShown !== undefined && w.notShown.length > 0) {
@@ -213,6 +219,15 @@ export function whatMustBeTrueLine(w: WhatMustBeTrue, money: (value: number) => 
   return already
     ? `${w.target} stays the median outcome (${now}) down to any one of: ${ways.join('; or ')}.`
     : `For ${w.target} to be the median outcome (${now}), one of: ${ways.join('; or ')}.`;
+}
+
+/** Whether whatMustBeTrueLine writes w's P50 ("P50 now ..."): not of a target not estimable, nor reached in every trial or none. */
+const showsMedian = (w: WhatMustBeTrue) => (w.notEstimable === undefined || w.notEstimable === CONSTANT_METRIC) && w.trialsReaching > 0 && w.trialsReaching < w.trialsUsed;
+
+/** The targets of every line of `all` that writes the P50 `w`'s does (its metric, tier and median), w's own among them. */
+function targetsBesideMedian(w: WhatMustBeTrue, all: readonly WhatMustBeTrue[]): number[] {
+  const same = all.filter((x) => x !== w && x.metric === w.metric && x.tier === w.tier && x.median === w.median && showsMedian(x));
+  return [w.value, ...same.map((x) => x.value)];
 }
 
 /** A share of variance with one decimal, one that rounds to zero as 0.0%: '1.3%', '-0.2%'. */
@@ -265,7 +280,7 @@ function decisionTables(summary: Summary): string[] {
   out.push(...badYearsTable(summary));
   for (const w of summary.whatMustBeTrue) {
     out.push('');
-    out.push(whatMustBeTrueLine(w));
+    out.push(whatMustBeTrueLine(w, formatMoney, formatMoneyWith, summary.whatMustBeTrue));
   }
   if (summary.precision) {
     const p = summary.precision;

@@ -13,7 +13,7 @@ import { tornadoSpec } from '../report/charts/tornado.js';
 import { formatPercent } from '../report/format.js';
 import { currencySymbol, formatCurrency } from '../report/money.js';
 import { moneyCellsFormat, statMoneyCells } from '../report/interval-format.js';
-import { chanceShort, targetKnown } from '../report/chance-words.js';
+import { chanceShort } from '../report/chance-words.js';
 
 /** A number with the text the page shows for it (the number itself is kept exact, to compare with a run's summary.json). */
 export interface Figure {
@@ -102,7 +102,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
     revenue: { p10: headline(p50.p10), p50: headline(p50.p50), p90: headline(p50.p90), mean: headline(summary.metrics.revenue.mean) },
     budget: { confidence, revenue: money(summary.decisions.budgets.metrics.revenue.value) },
     // A target no trial reaches (every trial) reads 'under 1.0%' ('over 99.0%'): an estimate from the trials, not a certain 0.0% (100.0%).
-    targets: summary.decisions.targets.map((t) => ({ label: t.label, value: money(t.value), probability: { value: t.probability.value, text: chanceShort(t.probability, targetKnown(summary, t), formatPercent) } })),
+    targets: summary.decisions.targets.map((t) => ({ label: t.label, value: money(t.value), probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain, formatPercent) } })),
     againstPlan: { p50: dP50, targets: dTargets, text },
     attribution:
       summary.sensitivity.notEstimable !== undefined

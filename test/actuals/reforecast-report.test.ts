@@ -130,6 +130,30 @@ describe('a re-forecast in the report', async () => {
     expect(html).toMatch(new RegExp(`<th scope="row">P\\(${label}\\)</th><td class="num">over 99\\.8%</td>`));
   });
 
+  it("writes the plan's P(target) of 0 (1) beside now's as an estimate from the plan's own trials, unless the plan says it is certain", async () => {
+    // It wrote a bare 0.0% at plan beside now's hedged 'under 0.2%'.
+    const { parsePlanSummary } = await import('../../src/analysis/plan-summary.js');
+    const read = parsePlanSummary(JSON.stringify(planSummary), 'plan/summary.json', { ...planSummary.scenario, confidence: planSummary.decisions.confidence });
+    expect(read.summary.trials).toBe(2000);
+    expect(reforecastSummary(sim, summarized, sim.reforecast!, read).planTrials).toBe(2000);
+    // Wilson's interval of 0 (2,000) of the plan's 2,000 trials ends at z^2 / (n + z^2) (starts at 1 minus that), written outward.
+    const z2 = 1.959963984540054 ** 2;
+    const end = z2 / (2000 + z2);
+    const label = summary.decisions.targets[0]!.label.replace(/>/g, '&gt;');
+    const atPlan = (probability: number, extra: object = {}, withTrials = true) => {
+      const s = structuredClone(summary);
+      Object.assign(s.reforecast!.decisions.atPlan!.targets[0]!, { probability, ...extra });
+      if (!withTrials) delete (s.reforecast as { planTrials?: number }).planTrials;
+      const html = reportHtml({ summary: s, scenario: loaded.scenario, charts: [] });
+      return new RegExp(`<th scope="row">P\\(${label}\\)</th><td class="num">[^<]*</td><td class="num">([^<]*)</td>`).exec(html)![1];
+    };
+    expect(atPlan(0)).toBe(`under ${(Math.ceil(end * 1000) / 10).toFixed(1)}%`);
+    expect(atPlan(1)).toBe(`over ${(Math.floor((1 - end) * 1000) / 10).toFixed(1)}%`);
+    expect(atPlan(0, { certain: true })).toBe('0.0%');
+    // A hand-made plan summary without its trial count: the figure as it is, nothing invented.
+    expect(atPlan(0, {}, false)).toBe('0.0%');
+  });
+
   it("shows a market factor whose mean rounds to zero as 0, not -0", () => {
     const market = { prior: { mean: -0.004, p10: -1.28, p90: 1.28 }, posterior: { mean: -0.04, p10: -0.7, p90: 0.6 }, effectiveSampleSize: 1000 };
     const html = reforecastSection({ ...summary, reforecast: { ...summary.reforecast!, market: { ...summary.reforecast!.market, ...market } as never } }, String);

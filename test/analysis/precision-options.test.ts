@@ -14,7 +14,7 @@ import { PRECISION_YAML } from './precision-fixture.js';
 const loaded = scenarioFrom(PRECISION_YAML);
 const OWN = 'seed, workers, signal, onProgress, maxMinutes, onEstimate, actuals, ownDrawTrials, tallyCounts, keepApart, onLeadingTrials, onChunk, precision, startTrials, maxTrials, engine';
 
-const REQUIRED = 'is required: simulateToPrecision(loaded, { precision }) simulates until the P10, P50 and P90 are within it, a share between 0 and 1 (0.01 for 1%)';
+const REQUIRED = "is required: simulateToPrecision(loaded, { precision }) simulates until the 95% intervals of revenue's P10, P50 and P90 have half-widths of at most this share of their values, a share between 0 and 1 (0.01 for 1%)";
 
 async function refusal(options: unknown): Promise<string> {
   try {

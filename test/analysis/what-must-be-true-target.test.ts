@@ -57,7 +57,7 @@ describe('whatMustBeTrue refuses a target it would misread', () => {
 
   it("a decided target (decide's, with its probability and shortfall, as summarize passes it) is read as its target", () => {
     const decided = decide(sim, { targets: { metrics: [{ metric: 'revenue', value: 1e8, label: 'Plan' }] } }).targets[0]!;
-    expect(Object.keys(decided).sort()).toEqual(['label', 'metric', 'p10MinusTarget', 'probability', 'shortfall', 'value']);
+    expect(Object.keys(decided).sort()).toEqual(['certain', 'label', 'metric', 'p10MinusTarget', 'probability', 'shortfall', 'value']);
     expect(whatMustBeTrue(inputs, revenue, sens, decided, 'Plan')).toEqual(whatMustBeTrue(inputs, revenue, sens, { metric: 'revenue', value: 1e8 }, 'Plan'));
   });
 });

@@ -51,7 +51,7 @@ describe('arrcast compare', () => {
       expect(Object.keys(c.metrics[m].scenarios[0])).toEqual(['mean', 'sd', 'standardError', 'percentiles']);
       expect(Object.keys(c.metrics[m].scenarios[0].percentiles)).toEqual(['p10', 'p50', 'p90']);
       const d = c.metrics[m].differences[0];
-      expect(Object.keys(d)).toEqual(['scenario', 'mean', 'sd', 'standardError', 'percentiles', 'probabilityBelow', 'identicalTrials']);
+      expect(Object.keys(d)).toEqual(['scenario', 'mean', 'sd', 'standardError', 'percentiles', 'probabilityBelow', 'identicalTrials', 'certain']);
       expect(d.mean).toBeLessThan(0);
       expect(d.probabilityBelow.value).toBeGreaterThan(0.5);
     }

@@ -97,6 +97,18 @@ describe('the comparison chart', () => {
     expect(comparisonParagraph(same, compareDecisions([sims[0]!, sims[0]!]))).toContain('it comes in level with A at the median, and below A in 0.0% of years.');
   });
 
+  it("comparison.html's paragraph says the chance of a target whose metric is the same in every trial as it is, as run's paragraph does", () => {
+    // It read 'under 0.5% (none of 1,500 simulated years)' in compare where run wrote a certain 0.0%.
+    const decisions = structuredClone(compareDecisions(sims, { extra: [{ metric: 'revenue', value: 1e15, label: 'Never' }] }));
+    const never = decisions.scenarios.map((s) => s.targets.find((t) => t.label === 'Never')!);
+    expect(never.map((t) => t.probability.value)).toEqual([0, 0, 0]);
+    expect(decisions.scenarios[0]!.targets[0]!.label).toBe('Never');
+    const c = compareSimulations(sims);
+    expect(comparisonParagraph(c, decisions)).toContain('The chance of Never is under ');
+    for (const t of never) Object.assign(t, { certain: true });
+    expect(comparisonParagraph(c, decisions)).toContain('The chance of Never is 0.0% for A, 0.0% for B, 0.0% for C.');
+  });
+
   it("comparison.html's paragraph says a scenario below A in every trial as an estimate, not a certain 100.0%, unless the difference never varies", () => {
     const c = structuredClone(compareSimulations(sims));
     const d = c.metrics.revenue.differences[0]! as { probabilityBelow: { value: number; interval: readonly [number, number] } };
@@ -107,8 +119,8 @@ describe('the comparison chart', () => {
     // The comparison chart's label of the difference says it so too.
     const label = () => ((comparisonSpec(c, sims.map((s) => sortedFinite(s.store.column('revenue')!))) as { datasets: Record<string, Row[]> }).datasets.differences![0]!.text as string);
     expect(label()).toMatch(/; P\(B < A\) over 99\.7%$/);
-    // A difference the same in every trial (sd 0) is known.
-    Object.assign(d, { sd: 0 });
+    // A difference the same in every trial (DifferenceStat.certain) is known.
+    Object.assign(d, { certain: true });
     expect(comparisonParagraph(c, compareDecisions(sims))).toContain('and below A in 100.0% of years.');
     expect(label()).toMatch(/; P\(B < A\) 100\.0%$/);
   });

@@ -142,6 +142,27 @@ describe('stress cases beside the plan, written as the rest of the page writes t
     expect(stress['Recognized revenue P50']![0]).toBe(/<th scope="row">Recognized revenue<\/th>(?:<td class="num">[^<]*<\/td>){2}<td class="num">([^<]*)<\/td>/.exec(page)![1]);
   });
 
+  it('says a chance no trial (every trial) reached as an estimate, as the paragraph does, unless its metric never varies', async () => {
+    // The stress table, with no interval column, wrote a bare 0.0% (100.0%), which reads as certain.
+    const { summarize } = await import('../../src/analysis/summarize.js');
+    const { sim } = await runReportScenario(undefined, 500);
+    const plan = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: 1e15, label: 'Never' }, { metric: 'revenue', value: 0, label: 'Always' }] } });
+    expect(plan.decisions.targets.map((t) => t.probability.value)).toEqual([0, 1]);
+    const row = (summary: Summary, label: string) =>
+      [...new RegExp(`<tr><th scope="row">P\\(${label}\\)</th>((?:<td class="num">[^<]*</td>)+)</tr>`).exec(downsideSection(summary, [{ source: 'same.yaml', summary }]))![1]!.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
+    // Wilson's 95% interval of 0 (500) of 500 trials ends at z^2 / (500 + z^2) (starts at 1 minus that), written outward at one decimal.
+    const z2 = 1.959963984540054 ** 2;
+    const end = z2 / (500 + z2);
+    const under = `under ${(Math.ceil(end * 1000) / 10).toFixed(1)}%`;
+    const over = `over ${(Math.floor((1 - end) * 1000) / 10).toFixed(1)}%`;
+    expect(row(plan, 'Never')).toEqual([under, under]);
+    expect(row(plan, 'Always')).toEqual([over, over]);
+    const certain = structuredClone(plan);
+    for (const t of certain.decisions.targets) Object.assign(t, { certain: true });
+    expect(row(certain, 'Never')).toEqual(['0.0%', '0.0%']);
+    expect(row(certain, 'Always')).toEqual(['100.0%', '100.0%']);
+  });
+
   it('what must be true writes the P50 as the headline does, with the currency', async () => {
     // It wrote the terminal's "P50 now 118.8M" under a headline of "$119M".
     const { reportHtml } = await import('../../src/report/html/report-html.js');

@@ -97,7 +97,7 @@ describe('summary paragraph', () => {
     expect(summaryParagraph(edge)).not.toMatch(/(^|[^\d.])(0\.0|100\.0)%/);
     // A metric the same in every trial (a year the actuals close) is known, not estimated: its chance as the table writes it.
     const known = structuredClone(edge);
-    Object.assign(known.metrics.revenue, { min: 5e6, max: 5e6 });
+    for (const t of known.decisions.targets) Object.assign(t, { certain: true });
     expect(summaryParagraph(known)).toContain('The chance of reaching each target is 0.0% for Never and 100.0% for Always.');
   });
 

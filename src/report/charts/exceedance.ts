@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../../model/components.js';
-import { chanceShort, targetKnown } from '../chance-words.js';
+import { chanceShort } from '../chance-words.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
 import { exceedanceCurve, nonEmptySpan } from './downsample.js';
 
@@ -44,7 +44,7 @@ export function exceedanceTargets(summary: Summary): ExceedanceTarget[] {
       probability: t.probability.value,
       // As the targets table writes it: the decimals its 95% interval takes (99.88%, not 99.9%); a
       // target no trial reaches 'under 0.4%', not a certain 0.0% (chanceShort).
-      text: `${t.label}: ${chanceShort(t.probability, targetKnown(summary, t))}`,
+      text: `${t.label}: ${chanceShort(t.probability, t.certain)}`,
     }));
 }
 

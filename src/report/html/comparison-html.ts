@@ -37,14 +37,14 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
     const atMedian = p50 === 0 ? 'level with A at the median' : `${money(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
     out.push(
       // Below A in every trial (none) is an estimate unless the difference is the same in every trial
-      // (sd 0: a copy of A, or a fixed shift): 'over 99.8% of years (all 2,000 simulated years)', not 100.0%.
-      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${chanceOfYears(d.probabilityBelow, comparison.trials, d.sd === 0 || d.identicalTrials === comparison.trials)}.`,
+      // (DifferenceStat.certain: a copy of A, or a fixed shift): 'over 99.8% of years (all 2,000 simulated years)', not 100.0%.
+      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${chanceOfYears(d.probabilityBelow, comparison.trials, d.certain)}.`,
     );
   }
   const first = decisions.scenarios[0]?.targets[0];
   if (first)
     // With the digits its interval takes, and a chance no trial (every trial) reached as an estimate, not 0% (100%).
-    out.push(`The chance of ${first.label} is ${decisions.scenarios.map((s) => `${chanceWords(s.targets[0]!.probability, comparison.trials)} for ${s.label}`).join(', ')}.`);
+    out.push(`The chance of ${first.label} is ${decisions.scenarios.map((s) => `${chanceWords(s.targets[0]!.probability, comparison.trials, s.targets[0]!.certain)} for ${s.label}`).join(', ')}.`);
   return out.join(' ');
 }
 

@@ -6,6 +6,7 @@ import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
+import { chanceShort } from '../chance-words.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
@@ -215,8 +216,9 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: 
   const budgetHead = `Budget at ${confidenceWords(plan.decisions.confidence).share} confidence`;
   for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => beside(s.decisions.budgets.metrics[m].value, s.decisions.budgets.metrics[m].interval))]);
   plan.decisions.targets.forEach((t, i) => {
-    // As the targets table writes P(reach): with the decimals its interval takes.
-    rows.push([`P(${t.label})`, ...all.map((s) => (s.decisions.targets[i] ? formatShareBeside(s.decisions.targets[i]!.probability.value, s.decisions.targets[i]!.probability.interval) : '-'))]);
+    // As the targets table writes P(reach): with the decimals its interval takes. With no interval
+    // beside it, a chance no trial (every trial) reached is 'under 0.8%' ('over 99.2%'), not a certain 0.0% (chanceShort).
+    rows.push([`P(${t.label})`, ...all.map((s) => s.decisions.targets[i]).map((x) => (x ? chanceShort(x.probability, x.certain) : '-'))]);
   });
   return `<h3>Stress cases</h3>
 <p class="note">${escapeHtml(stressPairingNote(plan, stress, planMarketFactor))}</p>

@@ -3,7 +3,8 @@ import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { formatShareBeside, moneyIntervalDigits } from '../interval-format.js';
-import { chanceShort, targetKnown } from '../chance-words.js';
+import { chanceShort } from '../chance-words.js';
+import { probability } from '../../analysis/probability.js';
 import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords } from '../confidence-text.js';
@@ -74,8 +75,8 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
       const full = summary.decisions.targets.find((x) => x.label === t.label);
       const interval = full?.probability.interval ?? null;
       // A target no trial reaches now (every trial) is 'under 0.2%' ('over 99.8%'), not a certain 0.0% (chanceShort).
-      const nowText = full ? chanceShort(full.probability, targetKnown(summary, full)) : formatShareBeside(t.probability, interval);
-      return [`P(${t.label})`, nowText, before ? formatShareBeside(before.probability, interval) : '-'];
+      const nowText = full ? chanceShort(full.probability, full.certain) : formatShareBeside(t.probability, interval);
+      return [`P(${t.label})`, nowText, before ? atPlanChance(before, r.planTrials, interval) : '-'];
     }),
   ];
   const decisions = gridTable(
@@ -97,4 +98,16 @@ ${fewEffectiveDraws(r) ? `<p class="note"><strong>Few effective draws:</strong> 
 ${decisions}
 </section>
 `;
+}
+
+/**
+ * The plan's P(target) beside now's, with now's decimals: a chance no trial of the plan run reached
+ * (every trial) 'under 0.4%' ('over 99.6%') from the plan's own trial count, as now's is hedged,
+ * unless the plan's summary says it is certain. Without the count (a summary that omits it), as it is.
+ */
+function atPlanChance(before: { readonly probability: number; readonly certain?: true }, planTrials: number | undefined, nowInterval: readonly [number, number] | null): string {
+  const beside = (v: number) => formatShareBeside(v, nowInterval);
+  const p = before.probability;
+  if (planTrials === undefined || (p !== 0 && p !== 1)) return beside(p);
+  return chanceShort(probability(p * planTrials, planTrials), before.certain === true, beside);
 }

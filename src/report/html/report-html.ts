@@ -164,7 +164,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
       ? `<h3>What must be true</h3>
 <p class="note">For each target: the smallest change in each top driver that can move the target’s metric (its own draw, the others as drawn) for the target to become the median outcome, against the value the scenario states and as a percentile of the driver’s own uncertainty; smallest change first.</p>
 <ul class="musts">
-${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueLine(w, w.tier === undefined ? rowMoney(summary.metrics[w.metric]) : money, (v, more) => formatCurrency(v, symbol, 3 + more)))}</li>`).join('\n')}
+${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueLine(w, w.tier === undefined ? rowMoney(summary.metrics[w.metric]) : money, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue))}</li>`).join('\n')}
 </ul>`
       : '';
   const monthlyPlan = monthlyPlanSection(summary, money, stamp);
