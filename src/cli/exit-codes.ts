@@ -1,5 +1,5 @@
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from '../engine/errors.js';
+import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError, WorkerStartError } from '../engine/errors.js';
 import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
 import { isNoCurrentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
@@ -39,7 +39,7 @@ function failureOf(err: unknown): { message: string; code: number; lines?: true 
   if (isNoCurrentDirectory(err)) return { message: `arrcast: ${new NoCurrentDirectoryError().message}`, code: EXIT.badInput };
   if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };
   if (err instanceof OutputWriteError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
-  if (err instanceof ChunkFailedError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
+  if (err instanceof ChunkFailedError || err instanceof WorkerStartError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string')
     return { message: `arrcast: cannot write ${e.path}: ${errnoWords(e)}`, code: EXIT.failed };

@@ -117,6 +117,18 @@ export function waitingOnPool(pool: Piscina): number {
 /** Each pool's counter of loaded threads (worker-loaded.ts). */
 const LOADED = new WeakMap<Piscina, Int32Array>();
 
+/**
+ * Whether `err`, the failure of a task on `pool` (made by createWorkerPool), is a thread's failure to
+ * start rather than a chunk's: no thread of the pool has ever loaded its module (a chunk runs only on
+ * a thread that has), or Node could not start the thread at all (ERR_WORKER_INIT_FAILED: 'Worker
+ * initialization failure: EMFILE').
+ */
+export function isThreadStartFailure(pool: Piscina, err: unknown): boolean {
+  if ((err as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_INIT_FAILED') return true;
+  const counter = LOADED.get(pool);
+  return counter !== undefined && Atomics.load(counter, 0) === 0;
+}
+
 /** Longest wait for threads still loading before a pool is destroyed anyway (one that failed to load never counts). */
 const LOAD_WAIT_MS = 15_000;
 

@@ -1,12 +1,15 @@
+import { systemErrorWords } from '../scenario/system-error-words.js';
+
 /**
  * The words of a system error: "no space left on device" from Node's "ENOSPC: no space left on
- * device, write"; the message itself when it is not in that form.
+ * device, write"; the system's words for its code when the message gives the code alone ("write
+ * EPIPE": "broken pipe"); the message itself otherwise.
  *
  * @example errnoReason(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })) // => 'no space left on device'
  */
 export function errnoReason(err: NodeJS.ErrnoException): string {
   const m = /^[A-Z0-9_]+: ([^,]+)/.exec(err.message);
-  return m ? m[1]! : err.message;
+  return m ? m[1]! : ((err.code === undefined ? undefined : systemErrorWords(err.code)) ?? err.message);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ChunkFailedError, RunOptionError } from '../engine/errors.js';
+import { ChunkFailedError, RunOptionError, WorkerStartError } from '../engine/errors.js';
 import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
 import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
 import { InTurn } from './in-turn.js';
@@ -213,7 +213,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
         });
       if (err instanceof RunOptionError) return json(res, 400, { error: err.message });
       // A worker that failed (out of memory, killed): the page says why, as the CLI does, not "internal error".
-      if (err instanceof ChunkFailedError) {
+      if (err instanceof ChunkFailedError || err instanceof WorkerStartError) {
         log(`arrcast studio: ${err.message}`);
         return json(res, 500, { error: `the simulation failed: ${err.message}` });
       }
