@@ -5,6 +5,7 @@ import { OutputDirError } from '../report/output-dir.js';
 import { isNoCurrentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoWords, OutputWriteError } from '../report/write-error.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
+import { withSystemWords } from '../scenario/system-error-words.js';
 
 /** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options, parts to merge, --out), 130 interrupted (129, 143: see SIGNAL_EXIT). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
@@ -44,5 +45,6 @@ function failureOf(err: unknown): { message: string; code: number; lines?: true 
   if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string')
     return { message: `arrcast: cannot write ${e.path}: ${errnoWords(e)}`, code: EXIT.failed };
   const detail = process.env.ARRCAST_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
-  return { message: `arrcast: internal error: ${err instanceof Error ? err.message : String(err)}${detail}`, code: EXIT.failed, lines: true };
+  // A system error met where nothing names it ('spawn EMFILE') still says it in words.
+  return { message: `arrcast: internal error: ${withSystemWords(err instanceof Error ? err.message : String(err))}${detail}`, code: EXIT.failed, lines: true };
 }

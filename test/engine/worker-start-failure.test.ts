@@ -71,3 +71,10 @@ describe('system error codes reach the user in words', () => {
     expect(openFailure(eio, { noun: 'a CSV file' })).toBe('cannot be read: i/o error (EIO)');
   });
 });
+
+describe('an unexpected system error at the top of the CLI', () => {
+  it('is said in words with its code, not by the code alone', () => {
+    const err = Object.assign(new Error('spawn EMFILE'), { code: 'EMFILE', syscall: 'spawn' });
+    expect(describeFailure(err).message).toBe('arrcast: internal error: spawn too many open files (EMFILE)');
+  });
+});
