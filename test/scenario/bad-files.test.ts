@@ -97,6 +97,17 @@ const cases: Array<{ name: string; make: (dir: string) => string; expected: stri
     expected: '<dir>/u.json:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
   },
   {
+    // Its first characters are not Latin-1, so every other byte is not zero: it was 'binary (it holds a NUL byte)'.
+    name: 'UTF-16 LE without a byte-order mark, a Cyrillic comment first',
+    make: (dir) => (writeFileSync(join(dir, 'r.yaml'), Buffer.from('# \u041f\u0440\u043e\u0433\u043d\u043e\u0437 \u043d\u0430 2027\nname: x\n', 'utf16le')), join(dir, 'r.yaml')),
+    expected: '<dir>/r.yaml:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
+  },
+  {
+    name: 'binary: a NUL byte in ASCII text, at an even offset of a file of even length (not UTF-16)',
+    make: (dir) => (writeFileSync(join(dir, 'n.yaml'), 'name: x\nt\u0000ers: [] \n'), join(dir, 'n.yaml')),
+    expected: '<dir>/n.yaml:2:2 is binary (it holds a NUL byte), not a YAML or JSON scenario',
+  },
+  {
     name: 'a file over the size limit (refused before it is read)',
     make: (dir) => {
       const big = join(dir, 'big.yaml');
