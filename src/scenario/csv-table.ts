@@ -11,6 +11,7 @@ import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
 import { amountPointProblem, dateFormProblem, numberFormProblem, numberReadings, serialDateProblem } from './export-forms.js';
 import { nameKey } from './name-key.js';
+import { splitAmount } from './split-amount.js';
 import { indefiniteArticle } from './indefinite-article.js';
 
 /**
@@ -268,6 +269,7 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
 
   // Data rows: those with the header's number of fields; the others are problems.
   const issues: ScenarioIssue[] = [];
+  const amountFields = new Set(columns.flatMap((c, i) => (c.amount === true && fields[i]! >= 0 ? [fields[i]!] : [])));
   let total = 0;
   const rows: string[][] = [];
   const rowRecord: number[] = [];
@@ -286,6 +288,21 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     let past = width;
     if (extra && record.length <= rawWidth) while (record[past] === '') past++;
     else if (extra) past = rawWidth;
+    // One amount split by its unquoted thousands commas (`86,500`): named, with the fix, at its first field.
+    let filled = record.length;
+    while (filled > width && record[filled - 1] === '') filled--;
+    const split = extra ? splitAmount(record, width, filled - width, amountFields) : undefined;
+    if (split !== undefined) {
+      const at = where.at(r, split.field);
+      issues.push({
+        path: [],
+        // The fix a quoted "86,500" gets (numberFormProblem): quoting it alone would be refused next.
+        message: `column ${header[split.field]!} holds one number split by its unquoted comma${filled - width > 1 ? 's' : ''} into ${filled - width + 1} fields (the row has ${filled} values for ${width} columns): ${numberFormProblem(split.joined) ?? `write ${quoteText(split.joined)} without its commas`}`,
+        line: at.line,
+        column: at.column,
+      });
+      continue;
+    }
     const at = where.at(r, extra ? past : 0);
     issues.push({
       path: [],

@@ -230,6 +230,32 @@ describe('whole files as exports write them', () => {
     expect(lines[0]).toMatch(/^f\.csv:1:1 the header row must come first, and line 3 looks like it \(it names [a-z_, ]+\): delete the 2 lines above it \(a title or notes\)$/);
   });
 
+  // The row's field count shows the comma, and joining two fields gives a number in a money column:
+  // the row was refused as "has 6 fields but the header has 5: put a value that contains a comma in
+  // quotes ("Acme, Inc")", naming neither the number nor its column.
+  it.each(READERS.map((r) => ({ reader: r.name, r })))('$reader: an unquoted 86,500 in the money column is named at its column, with the fix', ({ r }) => {
+    const text = r.file('86500', GOOD_DATE).replace('86500', '86,500');
+    const width = text.split('\n')[0]!.split(',').length;
+    expect(scenarioErrorLines(() => r.read(text))).toEqual([
+      `f.csv:2:${columnOf(text, '86,500')} column ${r.money.name} holds one number split by its unquoted comma into 2 fields (the row has ${width + 1} values for ${width} columns): "86,500": has a comma that is a thousands separator or a decimal comma; write 86500 (a thousands separator) or 86.5 (a decimal comma), whichever it is`,
+    ]);
+  });
+
+  it('a number split twice, past a header ending in empty cells (Excel\'s rectangle), is named too', () => {
+    const r = READERS[0]!;
+    const text = r.file('1286500.5', GOOD_DATE).replace('\n', ',,,\n').replace('1286500.5', '1,286,500.5');
+    expect(scenarioErrorLines(() => r.read(text))).toEqual([
+      `f.csv:2:${columnOf(text, '1,286')} column arr holds one number split by its unquoted commas into 3 fields (the row has 7 values for 5 columns): "1,286,500.5": has thousands separators; write 1286500.5`,
+    ]);
+  });
+
+  it('where two money cells could be the split one, or none, the row is refused without naming a number', () => {
+    const text = 'tier,month,new_arr,churned_arr\nSMB,1,12,500,100\n';
+    expect(scenarioErrorLines(() => parseMonthlyFile(text, 'f.csv', { kind: 'actuals', calendar: CAL }))).toEqual(['f.csv:2:14 has 5 fields but the header has 4: put a value that contains a comma in quotes ("Acme, Inc")']);
+    const book = 'id,tier,arr,next_renewal,term_months\nAcme, Inc,SMB,86500,2026-03,12\n';
+    expect(scenarioErrorLines(() => READERS[0]!.read(book))).toEqual(['f.csv:2:29 has 6 fields but the header has 5: put a value that contains a comma in quotes ("Acme, Inc")']);
+  });
+
   it('a row with a value past the header is still refused (only empty fields past it are cut off)', () => {
     const r = READERS[0]!;
     expect(scenarioErrorLines(() => r.read(plain(r).replace(/\n$/, ',,x\n')))).toEqual(['f.csv:2:24 has 7 fields but the header has 5: put a value that contains a comma in quotes ("Acme, Inc")']);
