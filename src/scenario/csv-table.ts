@@ -289,8 +289,10 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     if (extra && record.length <= rawWidth) while (record[past] === '') past++;
     else if (extra) past = rawWidth;
     // One amount split by its unquoted thousands commas (`86,500`): named, with the fix, at its first field.
+    // Past a header ending in empty cells, a row's empty fields past its named columns are padding;
+    // past one that does not, an empty last field is a column's (`1,SMB,12,000,`: deals is empty).
     let filled = record.length;
-    while (filled > width && record[filled - 1] === '') filled--;
+    if (rawWidth > width) while (filled > width && record[filled - 1] === '') filled--;
     const split = extra ? splitAmount(record, width, filled - width, amountFields) : undefined;
     if (split !== undefined) {
       const at = where.at(r, split.field);
@@ -513,7 +515,9 @@ function splitThousandsProblem(table: CsvTable, row: number, col: number): strin
   if (!THOUSANDS_GROUP.test(cell)) return undefined;
   const before = table.fieldBefore(row, col).trim();
   if (!LEADING_GROUP.test(before)) return undefined;
-  return `${quoteText(cell)} after ${quoteText(before)} looks like one number split by an unquoted comma (${before},${cell}): put a number that contains a comma in quotes ("${before},${cell}") or write it without the comma (${before.replace(/[^\d-]/g, '')}${cell})`;
+  // The fix a quoted "86,000" gets (numberFormProblem): quoting it alone would be refused next.
+  const joined = `${before},${cell}`;
+  return `${quoteText(cell)} after ${quoteText(before)} looks like one number split by an unquoted comma: ${numberFormProblem(joined) ?? `write ${quoteText(joined)} without its comma`}`;
 }
 
 /** `0.95` for 0.95000000001 (the result of 95 / 100). */
