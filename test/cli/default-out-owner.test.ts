@@ -6,6 +6,10 @@ import { runCli } from '../helpers/in-process-cli.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { MARKER_FILE, markerText } from '../../src/report/output-marker.js';
 import { writeReport } from '../../src/report/write-report.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { parseScenario, type LoadedScenario } from '../../src/scenario/parse.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/analysis/summarize.js';
 
 /**
  * `run a/plan.yaml` then `run b/plan.yaml`: two scenario files of one base name share the default
@@ -114,6 +118,40 @@ describe('the default --out does not replace the report of another scenario file
       const again = await run();
       expect(again.err).not.toContain('another scenario file');
       expect(again.code).toBe(0);
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
+  // The library's writeReport without scenarioFile recorded no file: a later `run b/plan.yaml` replaced
+  // the report it wrote of a/plan.yaml at reports/plan without a word. It records the file loadScenario
+  // read; none for a scenario parsed from text; the report's own scenario.json keeps the file named.
+  it('writeReport records the file loadScenario read, so a run of another file of its name does not replace its report', async () => {
+    const saved = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    process.chdir(dir);
+    try {
+      for (const d of ['a', 'b']) mkdirSync(d);
+      writeFileSync('a/plan.yaml', fixtureText('minimal.yaml'));
+      writeFileSync('b/plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'));
+      const write = async (loaded: LoadedScenario) => {
+        const sim = await simulate(loaded, { trials: 300, workers: 0, seed: 1 });
+        await writeReport('reports/plan', sim, summarize(sim), { outputs: ['summary'] });
+      };
+      const recorded = () => JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario as unknown;
+      await write(await loadScenario('a/plan.yaml'));
+      expect(recorded()).toBe('../../a/plan.yaml');
+      const first = readFileSync('reports/plan/summary.json');
+      const refused = await runCli('run', 'b/plan.yaml', '--trials', '300', '--workers', '0', '--quiet', '--outputs', 'summary');
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`which holds the report of another scenario file, "${realpathSync('a/plan.yaml')}"`);
+      expect(readFileSync('reports/plan/summary.json').equals(first)).toBe(true);
+      // The report's own scenario.json, loaded and written into the report again: still a's report.
+      await write(await loadScenario('reports/plan/scenario.json'));
+      expect(recorded()).toBe('../../a/plan.yaml');
+      // A scenario parsed from text names no file: its report's marker names none.
+      await write(parseScenario(fixtureText('minimal.yaml'), 'plan.yaml'));
+      expect(recorded()).toBeUndefined();
     } finally {
       process.chdir(saved);
     }
