@@ -40,6 +40,24 @@ export async function refuseDefaultOutOfOtherScenario(out: string, shown: string
 }
 
 /**
+ * merge at the default --out when the parts' scenario file cannot be confirmed from here (their path
+ * finds no file, or one that is not the scenario the shards ran: parts run in another folder): the
+ * report there is replaced only when it names no file, or names one that `isParts` confirms (it
+ * loads as the parts' scenario), whose path is then returned to record again; a report of another
+ * file is refused (exit 2), as a run's is, rather than replaced because nothing could be compared
+ * (it was). `source` is the path the parts name, `found` whether a file is there from here.
+ */
+export async function refuseDefaultOutOfUnconfirmedScenario(out: string, shown: string, source: string, found: boolean, isParts: (file: string) => Promise<boolean>): Promise<string | undefined> {
+  const there = await reportThere(out);
+  // A marker naming a file inside the report says nothing of where it came from (refuseDefaultOutOfOtherScenario).
+  if (there?.recorded === undefined || dirname(there.recorded) === there.dir) return undefined;
+  if (await isParts(there.recorded)) return there.recorded;
+  throw new UsageError(
+    `--out defaults to ${shown}, which holds the report of the scenario file ${quoteText(there.recorded, PATH_CHARS)}, not the scenario these parts ran (nor is the file they name, ${quoteText(source, PATH_CHARS)}: ${found ? 'from here it is another scenario' : 'not found from here'}); give --out another directory, or remove ${shown} (or give --out ${shown}) to replace it`,
+  );
+}
+
+/**
  * The checks of a report's --out that depend on whose report is there, for `run` and `merge` alike:
  * at the default --out (`given` false), another scenario file's report (refuseDefaultOutOfOtherScenario)
  * or a report of the other kind of forecast (refuseDefaultOutOfOtherForecast) is refused. Returns the

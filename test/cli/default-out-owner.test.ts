@@ -123,6 +123,41 @@ describe('the default --out does not replace the report of another scenario file
     }
   });
 
+  // merge from a folder where the parts' file is not found (shards run in another folder): it replaced
+  // whatever report was at the default --out, another scenario file's included, as nothing could be compared.
+  it("merge whose parts' file cannot be confirmed from here: replaces its own file's report, refuses another's", async () => {
+    const saved = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    process.chdir(dir);
+    try {
+      for (const d of ['a', 'b']) mkdirSync(d);
+      writeFileSync('a/plan.yaml', fixtureText('minimal.yaml'));
+      writeFileSync('b/plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'));
+      const a = realpathSync('a/plan.yaml');
+      const recorded = () => JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario as unknown;
+      expect((await runCli('run', 'a/plan.yaml', '--trials', '300', '--workers', '0', '--quiet', '--outputs', 'summary')).code).toBe(0);
+      const first = readFileSync('reports/plan/summary.json');
+      // Each folder's shards name their file as given there, "plan.yaml": not found from dir.
+      for (const d of ['a', 'b']) {
+        process.chdir(d);
+        expect((await runCli('run', 'plan.yaml', '--trials', '300', '--workers', '0', '--seed', '9', '--shard', '1/1', '--out', `${dir}/parts-${d}/`)).code).toBe(0);
+        process.chdir(dir);
+      }
+      const other = await runCli('merge', 'parts-b/', '--quiet', '--outputs', 'summary');
+      expect(other.code).toBe(2);
+      expect(other.err).toBe(
+        `arrcast: --out defaults to reports/plan, which holds the report of the scenario file "${a}", not the scenario these parts ran (nor is the file they name, "plan.yaml": not found from here); give --out another directory, or remove reports/plan (or give --out reports/plan) to replace it\n`,
+      );
+      expect(readFileSync('reports/plan/summary.json').equals(first)).toBe(true);
+      // a's own parts: the report's file loads as their scenario, so it is a re-run, and still a's.
+      expect((await runCli('merge', 'parts-a/', '--quiet', '--outputs', 'summary')).code).toBe(0);
+      expect(readFileSync('reports/plan/summary.json').equals(first)).toBe(false);
+      expect(recorded()).toBe('../../a/plan.yaml');
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
   // The library's writeReport without scenarioFile recorded no file: a later `run b/plan.yaml` replaced
   // the report it wrote of a/plan.yaml at reports/plan without a word. It records the file loadScenario
   // read; none for a scenario parsed from text; the report's own scenario.json keeps the file named.
