@@ -61,12 +61,12 @@ const UTF16_MIN_ASCII_SHARE = 1 / 8;
 /**
  * Whether bytes are UTF-16 text without a byte-order mark (CSV files and scenarios), little- or
  * big-endian: read so, their first 64 KB are text (no U+0000, no control character but tab and line
- * ends, no unpaired surrogate, no U+FFFE or U+FFFF), at least an eighth of it below U+0080 (a file's
- * commas, colons, digits and line ends: a byte of zero beside each). Any script: a first field in
+ * ends, no unpaired surrogate, no U+FFFE or U+FFFF) with a line end, at least an eighth of it below
+ * U+0080 (a file's commas, colons, digits and line ends: a byte of zero beside each). Any script: a first field in
  * Cyrillic or CJK text reads so too, where looking for every other byte zero caught Latin-1 only.
  * Bytes without a zero are never UTF-16 text of a CSV or scenario (its line ends have one); binary
- * files have zero bytes side by side (U+0000), and ASCII text with a stray NUL byte has too few
- * characters below U+0080 when read as UTF-16.
+ * files have zero bytes side by side (U+0000), and ASCII text with a stray NUL byte, read as UTF-16,
+ * has too few characters below U+0080, and no line end unless the NUL is beside one.
  */
 export function looksUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1;
@@ -77,6 +77,7 @@ export function looksUtf16(bytes: Uint8Array): boolean {
 /** Whether the first `n` bytes read as UTF-16 text (looksUtf16), the high byte of each unit at offset `high` (1: little-endian). */
 function readsAsUtf16(bytes: Uint8Array, n: number, high: 0 | 1): boolean {
   let ascii = 0;
+  let lineEnds = 0;
   let pendingHigh = false; // the previous unit was a high surrogate
   for (let i = 0; i < n; i += 2) {
     const u = (bytes[i + high]! << 8) | bytes[i + 1 - high]!;
@@ -85,11 +86,13 @@ function readsAsUtf16(bytes: Uint8Array, n: number, high: 0 | 1): boolean {
     pendingHigh = u >= 0xd800 && u <= 0xdbff;
     if (u < 0x80) {
       if (u < 0x20 && u !== 9 && u !== 10 && u !== 13) return false;
+      if (u === 10 || u === 13) lineEnds++;
       ascii++;
     } else if (u === 0xfffe || u === 0xffff) return false;
   }
   // A high surrogate last may be a pair cut by the sample's end (a whole file ending so is not text, but is refused anyway).
-  return ascii >= (n / 2) * UTF16_MIN_ASCII_SHARE;
+  // Two at least: one stray NUL byte beside a line end makes one such character, in a file of any size.
+  return lineEnds > 0 && ascii >= Math.max(2, (n / 2) * UTF16_MIN_ASCII_SHARE);
 }
 
 /**

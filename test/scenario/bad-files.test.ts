@@ -108,6 +108,11 @@ const cases: Array<{ name: string; make: (dir: string) => string; expected: stri
     expected: '<dir>/n.yaml:2:2 is binary (it holds a NUL byte), not a YAML or JSON scenario',
   },
   {
+    name: 'binary: a NUL byte right after a line end (read as UTF-16, one line end and nothing else below U+0080)',
+    make: (dir) => (writeFileSync(join(dir, 'm.yaml'), 'name: zq\n\u0000a: 1\n'), join(dir, 'm.yaml')),
+    expected: '<dir>/m.yaml:2:1 is binary (it holds a NUL byte), not a YAML or JSON scenario',
+  },
+  {
     name: 'a file over the size limit (refused before it is read)',
     make: (dir) => {
       const big = join(dir, 'big.yaml');
