@@ -22,8 +22,9 @@ const PATH_CHARS = 4096;
  * names its scenario file (relative to the report, through real paths: a project moved whole still
  * matches), so a re-run of the same file (edited, from another working directory, through a link,
  * or spelt another way) still replaces it; a report whose marker names none, or no usable path
- * (written before December 2026, or by the library), is replaced, as before. Reads only the
- * marker. `out` is resolved, `shown` as the message names it, `file` the scenario as given.
+ * (written before December 2026, or by the library of a scenario parsed from text), is
+ * replaced, as before. Reads only the marker. `out` is resolved, `shown` as the message names it,
+ * `file` the scenario as given.
  */
 export async function refuseDefaultOutOfOtherScenario(out: string, shown: string, file: string, real: string | undefined): Promise<void> {
   if (real === undefined) return;
@@ -41,19 +42,21 @@ export async function refuseDefaultOutOfOtherScenario(out: string, shown: string
 
 /**
  * merge at the default --out when the parts' scenario file cannot be confirmed from here (their path
- * finds no file, or one that is not the scenario the shards ran: parts run in another folder): the
- * report there is replaced only when it names no file, or names one that `isParts` confirms (it
- * loads as the parts' scenario), whose path is then returned to record again; a report of another
- * file is refused (exit 2), as a run's is, rather than replaced because nothing could be compared
- * (it was). `source` is the path the parts name, `found` whether a file is there from here.
+ * finds no file, or one that is not the scenario the shards ran: parts run in another folder, or the
+ * file edited since): the report there is replaced only when it names no file, names the very file
+ * the parts' path finds (by real path: the same file run again, edited, is replaced, as `run` does),
+ * or names one that `isParts` confirms (it loads as the parts' scenario); the path is then returned
+ * to record again. A report of another file is refused (exit 2), as a run's is, rather than replaced
+ * because nothing could be compared (it was). `source` is the path the parts name, `real` the real
+ * path of the file found there from here (scenarioFileOf), undefined when none is.
  */
-export async function refuseDefaultOutOfUnconfirmedScenario(out: string, shown: string, source: string, found: boolean, isParts: (file: string) => Promise<boolean>): Promise<string | undefined> {
+export async function refuseDefaultOutOfUnconfirmedScenario(out: string, shown: string, source: string, real: string | undefined, isParts: (file: string) => Promise<boolean>): Promise<string | undefined> {
   const there = await reportThere(out);
   // A marker naming a file inside the report says nothing of where it came from (refuseDefaultOutOfOtherScenario).
   if (there?.recorded === undefined || dirname(there.recorded) === there.dir) return undefined;
-  if (await isParts(there.recorded)) return there.recorded;
+  if (there.recorded === real || (await isParts(there.recorded))) return there.recorded;
   throw new UsageError(
-    `--out defaults to ${shown}, which holds the report of the scenario file ${quoteText(there.recorded, PATH_CHARS)}, not the scenario these parts ran (nor is the file they name, ${quoteText(source, PATH_CHARS)}: ${found ? 'from here it is another scenario' : 'not found from here'}); give --out another directory, or remove ${shown} (or give --out ${shown}) to replace it`,
+    `--out defaults to ${shown}, which holds the report of the scenario file ${quoteText(there.recorded, PATH_CHARS)}, not the scenario these parts ran (nor is the file they name, ${quoteText(source, PATH_CHARS)}: ${real !== undefined ? `from here it is another scenario, ${quoteText(real, PATH_CHARS)}` : 'not found from here'}); give --out another directory, or remove ${shown} (or give --out ${shown}) to replace it`,
   );
 }
 

@@ -194,8 +194,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       const isParts = async (file: string) => (await partsScenarioFile(file, sim.loaded.hash, opts.allowPath)) !== undefined;
       let scenarioFile = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
       if (scenarioFile === undefined && opts.out === undefined) {
-        const found = (await scenarioFileOf(sim.loaded.source)) !== undefined;
-        scenarioFile = await refuseDefaultOutOfUnconfirmedScenario(out, defaultOutDir(sim.loaded.source), sim.loaded.source, found, isParts);
+        scenarioFile = await refuseDefaultOutOfUnconfirmedScenario(out, defaultOutDir(sim.loaded.source), sim.loaded.source, await scenarioFileOf(sim.loaded.source), isParts);
       }
       const recorded = await checkReportOwner(out, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile, false, opts.out !== undefined);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);

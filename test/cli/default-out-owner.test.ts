@@ -158,6 +158,40 @@ describe('the default --out does not replace the report of another scenario file
     }
   });
 
+  // The README's "the same file run again is replaced however it is reached (edited, ...)": merge of
+  // parts whose file was edited since the shards ran was refused, its message naming that file twice.
+  it("merge of parts whose file was edited since replaces that file's report; another file's is refused, naming both", async () => {
+    const saved = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    process.chdir(dir);
+    try {
+      mkdirSync('a');
+      writeFileSync('plan.yaml', fixtureText('minimal.yaml'));
+      writeFileSync('a/plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'));
+      const plan = realpathSync('plan.yaml');
+      const recorded = () => JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario as unknown;
+      const run = (file: string, ...args: string[]) => runCli('run', file, '--trials', '300', '--workers', '0', '--quiet', '--outputs', 'summary', ...args);
+      expect((await run('plan.yaml')).code).toBe(0);
+      expect((await runCli('run', 'plan.yaml', '--trials', '300', '--workers', '0', '--seed', '9', '--shard', '1/1', '--out', 'parts/')).code).toBe(0);
+      writeFileSync('plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1250000'));
+      const merged = await runCli('merge', 'parts/', '--quiet', '--outputs', 'summary');
+      expect(merged.err).toMatch(/^wrote reports\/plan\/ from 1 part /);
+      expect(merged.code).toBe(0);
+      expect(JSON.parse(readFileSync('reports/plan/summary.json', 'utf8')).seed).toBe('9');
+      expect(recorded()).toBe('../../plan.yaml');
+      // a/plan.yaml's report (--out given) is another file's: refused, naming it and the edited plan.yaml.
+      expect((await run('a/plan.yaml', '--out', 'reports/plan')).code).toBe(0);
+      const refused = await runCli('merge', 'parts/', '--quiet', '--outputs', 'summary');
+      expect(refused.code).toBe(2);
+      expect(refused.err).toBe(
+        `arrcast: --out defaults to reports/plan, which holds the report of the scenario file "${realpathSync('a/plan.yaml')}", not the scenario these parts ran (nor is the file they name, "plan.yaml": from here it is another scenario, "${plan}"); give --out another directory, or remove reports/plan (or give --out reports/plan) to replace it\n`,
+      );
+      expect(recorded()).toBe('../../a/plan.yaml');
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
   // The library's writeReport without scenarioFile recorded no file: a later `run b/plan.yaml` replaced
   // the report it wrote of a/plan.yaml at reports/plan without a word. It records the file loadScenario
   // read; none for a scenario parsed from text; the report's own scenario.json keeps the file named.
