@@ -60,18 +60,32 @@ const UTF16_MIN_ASCII_SHARE = 1 / 8;
 
 /**
  * Whether bytes are UTF-16 text without a byte-order mark (CSV files and scenarios), little- or
- * big-endian: read so, their first 64 KB are text (no U+0000, no control character but tab and line
- * ends, no unpaired surrogate, no U+FFFE or U+FFFF) with a line end, at least an eighth of it below
- * U+0080 (a file's commas, colons, digits and line ends: a byte of zero beside each). Any script: a first field in
- * Cyrillic or CJK text reads so too, where looking for every other byte zero caught Latin-1 only.
- * Bytes without a zero are never UTF-16 text of a CSV or scenario (its line ends have one); binary
- * files have zero bytes side by side (U+0000), and ASCII text with a stray NUL byte, read as UTF-16,
- * has too few characters below U+0080, and no line end unless the NUL is beside one.
+ * big-endian: either their first 64 bytes are ASCII text in UTF-16 (every other byte zero, the others
+ * not: a one-line file, a header-only CSV, text with a form feed or a trailing Ctrl-Z), or, read so,
+ * their first 64 KB are text (no U+0000, no unpaired surrogate, no U+FFFE or U+FFFF) with a line end,
+ * at least an eighth of it below U+0080 (a file's commas, colons, digits and line ends: a byte of
+ * zero beside each). Any script: a first field in Cyrillic or CJK text reads so too, where looking
+ * for every other byte zero caught Latin-1 only. Bytes without a zero are never UTF-16 text of a CSV
+ * or scenario (its line ends have one); binary files have zero bytes side by side (U+0000), and ASCII
+ * text with a stray NUL byte has one zero byte, not every other, and, read as UTF-16, too few
+ * characters below U+0080, and no line end unless the NUL is beside one.
  */
 export function looksUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1;
   if (n < 4 || bytes.subarray(0, n).indexOf(0) < 0) return false;
-  return readsAsUtf16(bytes, n, 0) || readsAsUtf16(bytes, n, 1);
+  return isAsciiUtf16(bytes) || readsAsUtf16(bytes, n, 0) || readsAsUtf16(bytes, n, 1);
+}
+
+/** Whether in the first 64 bytes (at least 4) every other byte is zero and the others are not: ASCII text as UTF-16 LE or BE. */
+function isAsciiUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 64) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return (odd === n / 2 && even === 0) || (even === n / 2 && odd === 0);
 }
 
 /** Whether the first `n` bytes read as UTF-16 text (looksUtf16), the high byte of each unit at offset `high` (1: little-endian). */
@@ -85,7 +99,8 @@ function readsAsUtf16(bytes: Uint8Array, n: number, high: 0 | 1): boolean {
     if (pendingHigh !== low) return false; // a high surrogate not followed by a low one, or a low one alone
     pendingHigh = u >= 0xd800 && u <= 0xdbff;
     if (u < 0x80) {
-      if (u < 0x20 && u !== 9 && u !== 10 && u !== 13) return false;
+      // Other control characters are text's too (a form feed, a DOS file's trailing Ctrl-Z); U+0000 is not.
+      if (u === 0) return false;
       if (u === 10 || u === 13) lineEnds++;
       ascii++;
     } else if (u === 0xfffe || u === 0xffff) return false;

@@ -103,6 +103,17 @@ const cases: Array<{ name: string; make: (dir: string) => string; expected: stri
     expected: '<dir>/r.yaml:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
   },
   {
+    // No line end, or a control character: left18's looksUtf16 asked for a line end and none, and these were 'binary (it holds a NUL byte)'.
+    name: 'UTF-16 LE without a byte-order mark, JSON on one line and no line end',
+    make: (dir) => (writeFileSync(join(dir, 'o.json'), Buffer.from('{"name": "x", "openingArr": 1200000}', 'utf16le')), join(dir, 'o.json')),
+    expected: '<dir>/o.json:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
+  },
+  {
+    name: 'UTF-16 BE without a byte-order mark, a form feed between documents past the first 64 bytes',
+    make: (dir) => (writeFileSync(join(dir, 'f.yaml'), Buffer.from('# The plan for fiscal 2027, as the board approved it\nname: x\n\f\n', 'utf16le').swap16()), join(dir, 'f.yaml')),
+    expected: '<dir>/f.yaml:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
+  },
+  {
     name: 'binary: a NUL byte in ASCII text, at an even offset of a file of even length (not UTF-16)',
     make: (dir) => (writeFileSync(join(dir, 'n.yaml'), 'name: x\nt\u0000ers: [] \n'), join(dir, 'n.yaml')),
     expected: '<dir>/n.yaml:2:2 is binary (it holds a NUL byte), not a YAML or JSON scenario',

@@ -208,6 +208,11 @@ describe('whole files as exports write them', () => {
     ['UTF-16 LE without a byte-order mark, a Cyrillic title row', (r) => Buffer.from(`\u0412\u044b\u0433\u0440\u0443\u0437\u043a\u0430 2026\n${plain(r)}`, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['UTF-16 BE without a byte-order mark, a CJK title row', (r) => Buffer.from(`\u5ba2\u6237\u5bfc\u51fa\n${plain(r)}`, 'utf16le').swap16(), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['UTF-16 LE without a byte-order mark, a CJK first field', (r) => Buffer.from(plain(r).replace(/\n(\w+),/, '\n\u5ba2\u6237\u4e00,'), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    // With no line end, or with a control character (read as binary before December 2026's looksUtf16
+    // asked for a line end and no control character): 'binary (it holds a NUL byte)'.
+    ['UTF-16 LE without a byte-order mark, the header row alone and no line end', (r) => Buffer.from(plain(r).split('\n')[0]!, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    ['UTF-16 BE without a byte-order mark, a DOS end-of-file Ctrl-Z last', (r) => Buffer.from(`${plain(r)}\x1a`, 'utf16le').swap16(), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    ['UTF-16 LE without a byte-order mark, a Cyrillic title row and a form feed', (r) => Buffer.from(`\u0412\u044b\u0433\u0440\u0443\u0437\u043a\u0430 2026\f\n${plain(r)}`, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['semicolons and decimal commas (European Excel)', (r) => r.file(GOOD_NUMBER, GOOD_DATE).replace(/,/g, ';').replace('1200', '1200,5'), 'f.csv:1:1 separates fields with ";": arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
     ['tabs', (r) => plain(r).replace(/,/g, '\t'), 'f.csv:1:1 separates fields with tabs: arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
   ];
