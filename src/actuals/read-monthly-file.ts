@@ -10,6 +10,7 @@ import {
   type CsvTable,
   type FiscalCalendar,
   type MonthRule,
+  readsAsMonth,
 } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
 import { unknownTierWords } from '../scenario/unknown-tier.js';
@@ -96,7 +97,7 @@ const MEASURE_HINTS: Partial<Record<MonthlyMeasure, readonly string[]>> = {
 };
 
 const COLUMNS: readonly CsvColumn[] = [
-  { name: 'month', required: true, hints: ['date', 'period', 'fiscalmonth', 'monthnumber'] },
+  { name: 'month', required: true, reads: readsAsMonth, hints: ['date', 'period', 'fiscalmonth', 'monthnumber'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
   ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name], amount: true })),
 ];

@@ -34,6 +34,7 @@ const COLUMNS: readonly CsvColumn[] = [
   {
     name: 'renewed',
     required: true,
+    reads: (c) => c === '' || YES.has(c.toLowerCase()) || NO.has(c.toLowerCase()),
     hints: ['outcome', 'renewal', 'status'],
     // A churned flag's 1 is renewed's 0: "did you mean renewed?" had the file read backwards once renamed.
     opposites: { names: ['churned', 'churn', 'ischurned', 'churnflag', 'lost', 'islost', 'cancelled', 'canceled'], fix: 'write a "renewed" column, 1 (or yes) for a customer that renewed and 0 (or no) for one that churned' },

@@ -70,7 +70,20 @@ export interface CsvColumn {
    * both readings, as a European export writes 12000 so (export-forms.ts `amountPointProblem`).
    */
   readonly amount?: boolean;
+  /**
+   * Whether a cell could be this column's value at all (a month holds a digit; a number starts as
+   * one), loosely: a row with one field too many names a split amount (`86,500`) only when its other
+   * columns, so joined, read (split-amount.ts); a name's comma (`Acme, Inc`) shifts them. Amount
+   * columns read as numbers without it.
+   */
+  readonly reads?: (cell: string) => boolean;
 }
+
+/** Whether a cell could be a number, loosely (as an export writes one: `-12`, `(1,200)`, `$86`, `.5`, `12%`), or is empty. */
+export const readsAsNumber = (cell: string): boolean => cell === '' || /^[-+(]?\s*[$\u20ac\u00a3]?\s*\.?\d/.test(cell);
+
+/** Whether a cell could be a month, loosely (`3`, `2026-03`, `Mar 2026`, `3/1/2026`, `46053`: each holds a digit), or is empty. */
+export const readsAsMonth = (cell: string): boolean => cell === '' || /\d/.test(cell);
 
 /**
  * A CSV file's data rows, validated for shape (header, field counts), with the positions needed to
@@ -270,6 +283,10 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   // Data rows: those with the header's number of fields; the others are problems.
   const issues: ScenarioIssue[] = [];
   const amountFields = new Set(columns.flatMap((c, i) => (c.amount === true && fields[i]! >= 0 ? [fields[i]!] : [])));
+  const fieldReads = new Map(columns.flatMap((c, i) => {
+    const read = c.reads ?? (c.amount === true ? readsAsNumber : undefined);
+    return read !== undefined && fields[i]! >= 0 ? [[fields[i]!, read] as const] : [];
+  }));
   let total = 0;
   const rows: string[][] = [];
   const rowRecord: number[] = [];
@@ -293,7 +310,7 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     // past one that does not, an empty last field is a column's (`1,SMB,12,000,`: deals is empty).
     let filled = record.length;
     if (rawWidth > width) while (filled > width && record[filled - 1] === '') filled--;
-    const split = extra ? splitAmount(record, width, filled - width, amountFields) : undefined;
+    const split = extra ? splitAmount(record, width, filled - width, amountFields, fieldReads) : undefined;
     if (split !== undefined) {
       const at = where.at(r, split.field);
       issues.push({

@@ -65,7 +65,7 @@ const VALUE = 3;
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'report', hints: ['forecast', 'dir', 'directory', 'year'] },
   { name: 'tier', required: true, hints: ['segment'] },
-  { name: 'metric', required: true, hints: ['measure', 'kpi'] },
+  { name: 'metric', required: true, reads: (c) => c === '' || METRIC_NAMES.has(normalizeHeader(c)), hints: ['measure', 'kpi'] },
   { name: 'value', required: true, amount: true, hints: ['actual', 'outcome', 'amount'] },
 ];
 

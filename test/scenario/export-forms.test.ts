@@ -261,6 +261,18 @@ describe('whole files as exports write them', () => {
     expect(scenarioErrorLines(() => READERS[0]!.read(book))).toEqual(['f.csv:2:29 has 6 fields but the header has 5: put a value that contains a comma in quotes ("Acme, Inc")']);
   });
 
+  // An unquoted company name's comma first: joining 12,500 in the money column reads the other columns
+  // shifted ("SMB" as next_renewal, "2026-03" as term_months), so the comma is the name's (it was
+  // "column arr holds one number split ..."). Joined so that they read, the split amount is named.
+  it.each<[string, (row: string) => unknown, string, string, string]>([
+    ['customer book', (row) => readCustomerBooks(`id,tier,next_renewal,term_months,arr\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL), 'Acme, Inc,SMB,2026-03,12,500', 'f.csv:2:26 has 6 fields but the header has 5', 'c1,SMB,2026-03,12,12,500'],
+    ['pipeline', (row) => readPipelines(`id,tier,probability,close_month,amount,stage\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL, undefined), 'Big Co, Ltd,SMB,0.5,3,750,proposal', 'f.csv:2:27 has 7 fields but the header has 6', 'o1,SMB,0.5,3,1,750,proposal'],
+    ['renewal outcomes', (row) => parseRenewalOutcomes(`id,tier,renewed,arr\n${row}\n`, 'f.csv', ['SMB']), 'Acme, Inc,SMB,1,500', 'f.csv:2:17 has 5 fields but the header has 4', 'c1,SMB,1,1,500'],
+  ])('%s: a company name with an unquoted comma is refused as one, not as a split amount', (_, read, nameRow, message, splitRow) => {
+    expect(scenarioErrorLines(() => read(nameRow))).toEqual([`${message}: put a value that contains a comma in quotes ("Acme, Inc")`]);
+    expect(scenarioErrorLines(() => read(splitRow))[0]).toMatch(/^f\.csv:2:\d+ column (arr|amount) holds one number split by its unquoted comma into 2 fields/);
+  });
+
   it('a row with a value past the header is still refused (only empty fields past it are cut off)', () => {
     const r = READERS[0]!;
     expect(scenarioErrorLines(() => r.read(plain(r).replace(/\n$/, ',,x\n')))).toEqual(['f.csv:2:24 has 7 fields but the header has 5: put a value that contains a comma in quotes ("Acme, Inc")']);
