@@ -118,15 +118,17 @@ export function waitingOnPool(pool: Piscina): number {
 const LOADED = new WeakMap<Piscina, Int32Array>();
 
 /**
- * Whether `err`, the failure of a task on `pool` (made by createWorkerPool), is a thread's failure to
- * start rather than a chunk's: no thread of the pool has ever loaded its module (a chunk runs only on
- * a thread that has), or Node could not start the thread at all (ERR_WORKER_INIT_FAILED: 'Worker
- * initialization failure: EMFILE').
+ * Whether `err`, the failure of a task on `pool`, is the threads' failure to start rather than a
+ * chunk's: no thread of the pool has ever loaded its module (a chunk runs only on a thread that has),
+ * whatever the error (Node's ERR_WORKER_INIT_FAILED, 'Worker initialization failure: EMFILE', or a
+ * module that threw while loading). Once a thread has loaded (chunks ran: a warm engine's pool), a
+ * replacement thread that cannot start fails the chunk it was to run, named as a chunk's failure. A
+ * pool not made by createWorkerPool (no counter) is judged by the error's code alone.
  */
 export function isThreadStartFailure(pool: Piscina, err: unknown): boolean {
-  if ((err as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_INIT_FAILED') return true;
   const counter = LOADED.get(pool);
-  return counter !== undefined && Atomics.load(counter, 0) === 0;
+  if (counter !== undefined) return Atomics.load(counter, 0) === 0;
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_INIT_FAILED';
 }
 
 /** Longest wait for threads still loading before a pool is destroyed anyway (one that failed to load never counts). */

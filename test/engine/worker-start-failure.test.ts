@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { ChunkFailedError, WorkerStartError } from '../../src/engine/errors.js';
 import { parseFault } from '../../src/engine/fault-injection.js';
+import { createWorkerPool, destroyWorkerPool, isThreadStartFailure, whenPoolLoaded } from '../../src/engine/worker-pool.js';
 import { describeFailure } from '../../src/cli/exit-codes.js';
 import { errnoWords } from '../../src/report/write-error.js';
 import { openFailure } from '../../src/scenario/read-file.js';
@@ -43,6 +44,30 @@ describe('worker threads that cannot start (no chunk ran)', () => {
     // A chunk failure (a warm pool whose replacement thread could not start) says it in words too.
     expect(new ChunkFailedError(3, 3000, 1000, init).message).toBe('chunk 3 (trials 3,001 to 4,000) failed: Worker initialization failure: too many open files (EMFILE)');
   });
+
+  // The code alone decided it: a warm pool (an engine's, chunks run) whose replacement thread could
+  // not start reported 'the worker threads could not start', though its threads had run chunks.
+  it("Node's ERR_WORKER_INIT_FAILED is the threads' start failure only while no thread of the pool has loaded", async () => {
+    const init = Object.assign(new Error('Worker initialization failure: EMFILE'), { code: 'ERR_WORKER_INIT_FAILED' });
+    const warm = createWorkerPool(1);
+    try {
+      await whenPoolLoaded(warm);
+      expect(warm.threads.length).toBe(1);
+      expect(isThreadStartFailure(warm, init)).toBe(false);
+      expect(isThreadStartFailure(warm, new Error('boom'))).toBe(false);
+    } finally {
+      await destroyWorkerPool(warm);
+    }
+    // Read by the thread as it starts: it never loads.
+    process.env.ARRCAST_FAULT_CHUNK = 'load:throw';
+    const cold = createWorkerPool(1);
+    try {
+      expect(isThreadStartFailure(cold, init)).toBe(true);
+      expect(isThreadStartFailure(cold, new Error('boom'))).toBe(true);
+    } finally {
+      await destroyWorkerPool(cold);
+    }
+  }, 30_000);
 });
 
 describe('system error codes reach the user in words', () => {
