@@ -15,15 +15,22 @@ export function systemErrorWords(code: string): string | undefined {
 }
 
 /**
+ * A system error code standing alone in a message: E and capitals, digits or '_' (EAI_AGAIN: `\b`
+ * does not break at '_', so the code is delimited by hand), not with its words already (a ':' after
+ * it, brackets around it) and not part of a path or a file name ('/data/EIO/x', 'EIO.txt', quoted).
+ */
+const LONE_CODE = /(?<![\w/\\.'"`(-])E[A-Z0-9_]*[A-Z0-9](?![\w/\\'"`:)-]|\.\w)/g;
+
+/**
  * A message with each system error code that stands in it alone given in words, then the code:
  * Node says some failures by their code only ('Worker initialization failure: EMFILE', 'write
- * EPIPE'). A code already with its words ('EMFILE: too many open files, open ...', 'too many open
- * files (EMFILE)') is kept.
+ * EPIPE', 'getaddrinfo EAI_AGAIN host'). A code already with its words ('EMFILE: too many open
+ * files, open ...', 'too many open files (EMFILE)') is kept, and so is a path that holds such a name.
  *
  * @example withSystemWords('Worker initialization failure: EMFILE') // => 'Worker initialization failure: too many open files (EMFILE)'
  */
 export function withSystemWords(message: string): string {
-  return message.replace(/(?<!\()\b(E[A-Z0-9]{2,})\b(?![:)])/g, (code: string) => {
+  return message.replace(LONE_CODE, (code: string) => {
     const words = systemErrorWords(code);
     return words === undefined ? code : `${words} (${code})`;
   });

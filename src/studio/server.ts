@@ -17,6 +17,7 @@ import { freeSaveName, saveFileName, saveOverlay, shellWord } from './save.js';
 import { isCancellation } from './cancellation.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
+import { withSystemWords } from '../scenario/system-error-words.js';
 
 /** The page's files, by the only paths served: a request can name nothing else. */
 const ASSETS: Record<string, { readonly file: string; readonly type: string }> = {
@@ -217,7 +218,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
         log(`arrcast studio: ${err.message}`);
         return json(res, 500, { error: `the simulation failed: ${err.message}` });
       }
-      log(`arrcast studio: ${(err as Error)?.message ?? String(err)}`);
+      // Node says some failures by their code alone ('spawn EMFILE'): in words, as the CLI's internal-error line.
+      log(`arrcast studio: ${withSystemWords((err as Error)?.message ?? String(err))}`);
       return json(res, 500, { error: 'internal error; see the terminal running arrcast studio' });
     });
   });

@@ -84,6 +84,13 @@ describe('system error codes reach the user in words', () => {
     expect(withSystemWords('ERROR 12 in EXAMPLE')).toBe('ERROR 12 in EXAMPLE');
   });
 
+  // '\b' does not break at '_', so EAI_AGAIN was left bare; an E-word in a path was rewritten.
+  it('a code with an underscore gets its words; a name in a path or a file name is left', () => {
+    expect(withSystemWords('getaddrinfo EAI_AGAIN registry.example')).toBe('getaddrinfo temporary failure (EAI_AGAIN) registry.example');
+    expect(withSystemWords('cannot write /data/EIO/x.csv: read EIO')).toBe('cannot write /data/EIO/x.csv: read i/o error (EIO)');
+    expect(withSystemWords('C:\\EPIPE\\report.html, EIO.txt, a-EIO-b and \'EIO\'')).toBe('C:\\EPIPE\\report.html, EIO.txt, a-EIO-b and \'EIO\'');
+  });
+
   it('errnoWords: a message that gives the code alone ("write EPIPE") is said in the system\u2019s words', () => {
     expect(errnoWords(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).toBe('broken pipe (EPIPE)');
     expect(errnoWords(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))).toBe('no space left on device (ENOSPC)');
