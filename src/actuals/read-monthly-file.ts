@@ -136,7 +136,10 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   const kind = options.kind;
   const minMonths = options.minMonths ?? (kind === 'actuals' ? 1 : 12);
   const maxMonths = options.maxMonths ?? (kind === 'actuals' ? 12 : 36);
-  const table = readCsv(input, file, COLUMNS, kind === 'actuals' ? 'closed months' : 'months of history', monthlyKind(kind));
+  // With the caller's tiers, a tier cell reads only as one of them (a split amount is told from a name's comma by it).
+  const tierKeys = options.tiers === undefined ? undefined : new Set(options.tiers.map(nameKey));
+  const reads = tierKeys && new Map([[TIER, (c: string) => c === '' || tierKeys.has(nameKey(c))]]);
+  const table = readCsv(input, file, COLUMNS, kind === 'actuals' ? 'closed months' : 'months of history', monthlyKind(kind), reads);
   const n = table.rows.length;
 
   const measures = MONTHLY_MEASURES.filter((_, i) => table.has(FIRST_MEASURE + i));

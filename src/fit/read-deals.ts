@@ -43,8 +43,8 @@ const COLUMNS: readonly CsvColumn[] = [
  * Complexity: O(size of the file).
  */
 export function parseDeals(input: string | Buffer, file: string, tiers: readonly string[], months: number, calendar: HistoryCalendar | undefined): Map<string, TierDeals> {
-  const t = readCsv(input, file, COLUMNS, 'deals', 'a deals file');
   const lookup = new TierLookup(tiers, tiers, 'deals');
+  const t = readCsv(input, file, COLUMNS, 'deals', 'a deals file', new Map([[TIER, (c: string) => lookup.knows(c)]]));
   const out = new Map<string, TierDeals>(tiers.map((x) => [x, { amounts: [], months: [] }]));
   for (let r = 0; r < t.rows.length; r++) {
     const tier = lookup.resolve(t, r, TIER);

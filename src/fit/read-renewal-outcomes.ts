@@ -51,8 +51,8 @@ const NO = new Set(['0', 'no', 'false', 'n', 'churned']);
  * Complexity: O(size of the file).
  */
 export function parseRenewalOutcomes(input: string | Buffer, file: string, tiers: readonly string[]): Map<string, TierOutcomes> {
-  const t = readCsv(input, file, COLUMNS, 'customers', 'a renewal outcomes file');
   const lookup = new TierLookup(tiers, tiers, 'renewals');
+  const t = readCsv(input, file, COLUMNS, 'customers', 'a renewal outcomes file', new Map([[TIER, (c: string) => lookup.knows(c)]]));
   const seen = new Map<string, number>();
   const out = new Map<string, TierOutcomes>(tiers.map((x) => [x, { arr: [], renewed: [] }]));
   for (let r = 0; r < t.rows.length; r++) {

@@ -190,9 +190,18 @@ const csvOptions = {
  * (and left out of its rows), so the reader can report them with its own.
  *
  * @example readCsv('id,arr\nc1,1200\n', 'b.csv', [{ name: 'id', required: true }, { name: 'arr' }], 'customers').cell(0, 1) // => '1200'
+ * `reads` gives, by column index, what a column's cell reads as where the reader knows more than its
+ * CsvColumn says (the scenario's tiers: TierLookup.knows), to tell a split amount from a name's comma.
  * Complexity: O(size of the input).
  */
-export function readCsv(input: string | Buffer, file: string, columns: readonly CsvColumn[], noun: string, kind: string = BOOK_KIND): CsvTable {
+export function readCsv(
+  input: string | Buffer,
+  file: string,
+  columns: readonly CsvColumn[],
+  noun: string,
+  kind: string = BOOK_KIND,
+  reads?: ReadonlyMap<number, (cell: string) => boolean>,
+): CsvTable {
   const fail = (message: string, at?: { line: number; column: number }): never => {
     throw new ScenarioError(file, [{ path: [], message, ...at }]);
   };
@@ -284,7 +293,7 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
   const issues: ScenarioIssue[] = [];
   const amountFields = new Set(columns.flatMap((c, i) => (c.amount === true && fields[i]! >= 0 ? [fields[i]!] : [])));
   const fieldReads = new Map(columns.flatMap((c, i) => {
-    const read = c.reads ?? (c.amount === true ? readsAsNumber : undefined);
+    const read = reads?.get(i) ?? c.reads ?? (c.amount === true ? readsAsNumber : undefined);
     return read !== undefined && fields[i]! >= 0 ? [[fields[i]!, read] as const] : [];
   }));
   let total = 0;
@@ -654,6 +663,11 @@ export class TierLookup {
   ) {
     tiers.forEach((t, i) => this.index.set(tierCellKey(t), i));
     for (const t of allTiers) if (!this.index.has(tierCellKey(t))) this.other.add(tierCellKey(t));
+  }
+
+  /** Whether a cell names a tier of the scenario (or is empty): what a tier column reads as (CsvColumn.reads). */
+  knows(cell: string): boolean {
+    return cell === '' || this.index.has(tierCellKey(cell)) || this.other.has(tierCellKey(cell));
   }
 
   /** Index in `tiers` of the tier in the cell, or -1 after recording the problem on `table`. */

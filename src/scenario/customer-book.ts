@@ -117,7 +117,8 @@ export function readCustomerBooks(
   allTiers: readonly string[],
   calendar: FiscalCalendar,
 ): Map<string, CustomerBook> {
-  const t = readCsv(text, file, COLUMNS, 'customers');
+  const lookup = new TierLookup(tiers, allTiers, 'book');
+  const t = readCsv(text, file, COLUMNS, 'customers', undefined, new Map([[TIER, (c: string) => lookup.knows(c)]]));
   const n = t.rows.length;
   const tierOf = new Int32Array(n);
   const arr = new Float64Array(n);
@@ -126,7 +127,6 @@ export function readCustomerBooks(
   const renewals = new Int32Array(n);
   const health = new Float64Array(n);
   const escalator = new Float64Array(n);
-  const lookup = new TierLookup(tiers, allTiers, 'book');
   const seen = new Map<string, number>();
 
   for (let r = 0; r < n; r++) {

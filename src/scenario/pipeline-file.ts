@@ -94,13 +94,13 @@ export function readPipelines(
   calendar: FiscalCalendar,
   stages: Readonly<Record<string, number>> | undefined,
 ): Map<string, PipelineBook> {
-  const t = readCsv(text, file, COLUMNS, 'opportunities');
+  const lookup = new TierLookup(tiers, allTiers, 'pipeline');
+  const t = readCsv(text, file, COLUMNS, 'opportunities', undefined, new Map([[TIER, (c: string) => lookup.knows(c)]]));
   const n = t.rows.length;
   const tierOf = new Int32Array(n);
   const amount = new Float64Array(n);
   const probability = new Float64Array(n);
   const closeMonth = new Int32Array(n);
-  const lookup = new TierLookup(tiers, allTiers, 'pipeline');
   const stageMap = stages && new StageMap(stages);
   const seen = new Map<string, number>();
 

@@ -268,9 +268,22 @@ describe('whole files as exports write them', () => {
     ['customer book', (row) => readCustomerBooks(`id,tier,next_renewal,term_months,arr\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL), 'Acme, Inc,SMB,2026-03,12,500', 'f.csv:2:26 has 6 fields but the header has 5', 'c1,SMB,2026-03,12,12,500'],
     ['pipeline', (row) => readPipelines(`id,tier,probability,close_month,amount,stage\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL, undefined), 'Big Co, Ltd,SMB,0.5,3,750,proposal', 'f.csv:2:27 has 7 fields but the header has 6', 'o1,SMB,0.5,3,1,750,proposal'],
     ['renewal outcomes', (row) => parseRenewalOutcomes(`id,tier,renewed,arr\n${row}\n`, 'f.csv', ['SMB']), 'Acme, Inc,SMB,1,500', 'f.csv:2:17 has 5 fields but the header has 4', 'c1,SMB,1,1,500'],
+    // Only the tier column shifts: "Inc" is no tier of the scenario.
+    ['customer book, the tier shifted', (row) => readCustomerBooks(`id,tier,arr,next_renewal,term_months\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL), 'Acme, Inc,12,500,3,12', 'f.csv:2:20 has 6 fields but the header has 5', 'c1,SMB,12,500,3,12'],
+    ['pipeline, the tier shifted', (row) => readPipelines(`id,tier,amount,probability,close_month\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL, undefined), 'Big Co, Ltd,1,750,0.5,3', 'f.csv:2:23 has 6 fields but the header has 5', 'o1,SMB,1,750,0.5,3'],
   ])('%s: a company name with an unquoted comma is refused as one, not as a split amount', (_, read, nameRow, message, splitRow) => {
     expect(scenarioErrorLines(() => read(nameRow))).toEqual([`${message}: put a value that contains a comma in quotes ("Acme, Inc")`]);
     expect(scenarioErrorLines(() => read(splitRow))[0]).toMatch(/^f\.csv:2:\d+ column (arr|amount) holds one number split by its unquoted comma into 2 fields/);
+  });
+
+  // A tier name's comma ('Tier, 1') shifting a number into the money column: only the tier column,
+  // read against the caller's tiers, tells it from a split amount.
+  it.each<[string, () => unknown]>([
+    ['deals', () => parseDeals('tier,amount,close_month\nTier, 1,500,3\n', 'f.csv', ['SMB'], 12, { firstYear: 2026, firstMonth: 1, fiscalYear: 2027, fiscalYearStartMonth: 1 })],
+    ['actuals', () => parseMonthlyFile('tier,new_arr,month\nTier, 1,500,3\n', 'f.csv', { kind: 'actuals', calendar: CAL, tiers: ['SMB'] })],
+    ['outcomes', () => parseOutcomes('tier,value,metric\nTier, 1,500,revenue\n', 'f.csv', REPORT)],
+  ])("%s: a tier that is none of the caller's, joined, keeps the comma in a value's message", (_, read) => {
+    expect(scenarioErrorLines(read)).toEqual(['f.csv:2:13 has 4 fields but the header has 3: put a value that contains a comma in quotes ("Acme, Inc")']);
   });
 
   it('a row with a value past the header is still refused (only empty fields past it are cut off)', () => {
