@@ -20,7 +20,7 @@ export type { DistributionSpec } from './scenario/distribution-schema.js';
 export { STARTER_SCENARIO } from './scenario/starter.js';
 export { simulate, simulateShard, type Simulation, type SimulateOptions, type ShardOptions, type SimulationPart } from './engine/simulate.js';
 export { estimateRun, checkRunEstimate, DEFAULT_MAX_MINUTES, type RunEstimate } from './engine/run-estimate.js';
-export { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from './engine/errors.js';
+export { ChunkFailedError, MergeError, RunAbortedError, RunOptionError, WorkerStartError } from './engine/errors.js';
 export { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './engine/chunks.js';
 export { checkParts, mergeParts, type MergeOptions } from './engine/merge.js';
 export { checkPartOutput, OtherRunPartError, OtherShardPartError, partFileName, partRunOf, readPartFile, readPartHeader, writePartFile, type PartInfo, type PartRun, type PartWriteOptions } from './engine/part-file.js';

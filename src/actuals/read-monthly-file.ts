@@ -10,6 +10,7 @@ import {
   type CsvTable,
   type FiscalCalendar,
   type MonthRule,
+  readsAsMonth,
 } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
 import { unknownTierWords } from '../scenario/unknown-tier.js';
@@ -96,7 +97,7 @@ const MEASURE_HINTS: Partial<Record<MonthlyMeasure, readonly string[]>> = {
 };
 
 const COLUMNS: readonly CsvColumn[] = [
-  { name: 'month', required: true, hints: ['date', 'period', 'fiscalmonth', 'monthnumber'] },
+  { name: 'month', required: true, reads: readsAsMonth, hints: ['date', 'period', 'fiscalmonth', 'monthnumber'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
   ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name], amount: true })),
 ];
@@ -135,7 +136,10 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   const kind = options.kind;
   const minMonths = options.minMonths ?? (kind === 'actuals' ? 1 : 12);
   const maxMonths = options.maxMonths ?? (kind === 'actuals' ? 12 : 36);
-  const table = readCsv(input, file, COLUMNS, kind === 'actuals' ? 'closed months' : 'months of history', monthlyKind(kind));
+  // With the caller's tiers, a tier cell reads only as one of them (a split amount is told from a name's comma by it).
+  const tierKeys = options.tiers === undefined ? undefined : new Set(options.tiers.map(nameKey));
+  const reads = tierKeys && new Map([[TIER, (c: string) => c === '' || tierKeys.has(nameKey(c))]]);
+  const table = readCsv(input, file, COLUMNS, kind === 'actuals' ? 'closed months' : 'months of history', monthlyKind(kind), reads);
   const n = table.rows.length;
 
   const measures = MONTHLY_MEASURES.filter((_, i) => table.has(FIRST_MEASURE + i));

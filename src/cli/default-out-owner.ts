@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { markerScenarioFile, readMarker } from '../report/output-marker.js';
+import { dirname } from 'node:path';
+import { reportThere, scenarioFileToRecord } from '../report/report-scenario-file.js';
 import { quoteText } from '../scenario/display-text.js';
 import { refuseDefaultOutOfOtherForecast } from './default-out-forecast.js';
 import { UsageError } from './exit-codes.js';
@@ -15,29 +15,6 @@ export const scenarioFileOf = (file: string): Promise<string | undefined> => rea
 /** Paths are shown whole (a name cut short names neither file), up to this many characters. */
 const PATH_CHARS = 4096;
 
-/** The real path of report folder `out` (as it is when it does not exist yet) and the scenario file its marker names, if any. */
-async function reportThere(out: string): Promise<{ readonly dir: string; readonly recorded?: string } | undefined> {
-  const marker = await readMarker(out);
-  if (marker?.kind !== 'report') return undefined;
-  const dir = await realpath(out).catch(() => resolve(out));
-  const recorded = markerScenarioFile(dir, marker.scenario);
-  return recorded === undefined ? { dir } : { dir, recorded };
-}
-
-/**
- * The scenario file to record in the marker of the report a run of `real` (scenarioFileOf) writes
- * to `out`: `real`, except when it is the report's own scenario.json run again (the only file in the
- * report a run may read: inputs-inside-output.ts), which is not where the report came from: then
- * the file the marker names already (or none). Recording the scenario.json let any file of the
- * report's name replace it (the second exemption in refuseDefaultOutOfOtherScenario).
- */
-export async function scenarioFileToRecord(out: string, real: string | undefined): Promise<string | undefined> {
-  if (real === undefined) return undefined;
-  const dir = await realpath(out).catch(() => resolve(out));
-  if (dirname(real) !== dir) return real;
-  return (await reportThere(out))?.recorded;
-}
-
 /**
  * Refuse (exit 2) to replace, at an --out the user did not give (the default reports/<file name>),
  * the report of ANOTHER scenario file: `run a/plan.yaml` then `run b/plan.yaml` both default to
@@ -45,8 +22,9 @@ export async function scenarioFileToRecord(out: string, real: string | undefined
  * names its scenario file (relative to the report, through real paths: a project moved whole still
  * matches), so a re-run of the same file (edited, from another working directory, through a link,
  * or spelt another way) still replaces it; a report whose marker names none, or no usable path
- * (written before December 2026, or by the library), is replaced, as before. Reads only the
- * marker. `out` is resolved, `shown` as the message names it, `file` the scenario as given.
+ * (written before December 2026, or by the library of a scenario parsed from text), is
+ * replaced, as before. Reads only the marker. `out` is resolved, `shown` as the message names it,
+ * `file` the scenario as given.
  */
 export async function refuseDefaultOutOfOtherScenario(out: string, shown: string, file: string, real: string | undefined): Promise<void> {
   if (real === undefined) return;
@@ -59,6 +37,26 @@ export async function refuseDefaultOutOfOtherScenario(out: string, shown: string
   if (dirname(real) === there.dir || dirname(there.recorded) === there.dir) return;
   throw new UsageError(
     `--out defaults to ${shown}, which holds the report of another scenario file, ${quoteText(there.recorded, PATH_CHARS)}, and this run of ${quoteText(file, PATH_CHARS)} (${quoteText(real, PATH_CHARS)}) would replace it; give --out another directory, or remove ${shown} (or give --out ${shown}) to replace it`,
+  );
+}
+
+/**
+ * merge at the default --out when the parts' scenario file cannot be confirmed from here (their path
+ * finds no file, or one that is not the scenario the shards ran: parts run in another folder, or the
+ * file edited since): the report there is replaced only when it names no file, names the very file
+ * the parts' path finds (by real path: the same file run again, edited, is replaced, as `run` does),
+ * or names one that `isParts` confirms (it loads as the parts' scenario); the path is then returned
+ * to record again. A report of another file is refused (exit 2), as a run's is, rather than replaced
+ * because nothing could be compared (it was). `source` is the path the parts name, `real` the real
+ * path of the file found there from here (scenarioFileOf), undefined when none is.
+ */
+export async function refuseDefaultOutOfUnconfirmedScenario(out: string, shown: string, source: string, real: string | undefined, isParts: (file: string) => Promise<boolean>): Promise<string | undefined> {
+  const there = await reportThere(out);
+  // A marker naming a file inside the report says nothing of where it came from (refuseDefaultOutOfOtherScenario).
+  if (there?.recorded === undefined || dirname(there.recorded) === there.dir) return undefined;
+  if (there.recorded === real || (await isParts(there.recorded))) return there.recorded;
+  throw new UsageError(
+    `--out defaults to ${shown}, which holds the report of the scenario file ${quoteText(there.recorded, PATH_CHARS)}, not the scenario these parts ran (nor is the file they name, ${quoteText(source, PATH_CHARS)}: ${real !== undefined ? `from here it is another scenario, ${quoteText(real, PATH_CHARS)}` : 'not found from here'}); give --out another directory, or remove ${shown} (or give --out ${shown}) to replace it`,
   );
 }
 

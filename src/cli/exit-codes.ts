@@ -1,10 +1,11 @@
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError } from '../engine/errors.js';
+import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError, WorkerStartError } from '../engine/errors.js';
 import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
 import { isNoCurrentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoWords, OutputWriteError } from '../report/write-error.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
+import { withSystemWords } from '../scenario/system-error-words.js';
 
 /** Exit codes: 0 done, 1 failed while running, 2 bad input (scenario, options, parts to merge, --out), 130 interrupted (129, 143: see SIGNAL_EXIT). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, interrupted: 130 } as const;
@@ -39,10 +40,11 @@ function failureOf(err: unknown): { message: string; code: number; lines?: true 
   if (isNoCurrentDirectory(err)) return { message: `arrcast: ${new NoCurrentDirectoryError().message}`, code: EXIT.badInput };
   if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };
   if (err instanceof OutputWriteError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
-  if (err instanceof ChunkFailedError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
+  if (err instanceof ChunkFailedError || err instanceof WorkerStartError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string')
     return { message: `arrcast: cannot write ${e.path}: ${errnoWords(e)}`, code: EXIT.failed };
   const detail = process.env.ARRCAST_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
-  return { message: `arrcast: internal error: ${err instanceof Error ? err.message : String(err)}${detail}`, code: EXIT.failed, lines: true };
+  // A system error met where nothing names it ('spawn EMFILE') still says it in words.
+  return { message: `arrcast: internal error: ${withSystemWords(err instanceof Error ? err.message : String(err))}${detail}`, code: EXIT.failed, lines: true };
 }

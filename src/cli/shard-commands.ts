@@ -1,5 +1,5 @@
 import { directoryShown } from './directory-shown.js';
-import { checkReportOwner, scenarioFileOf } from './default-out-owner.js';
+import { checkReportOwner, refuseDefaultOutOfUnconfirmedScenario, scenarioFileOf } from './default-out-owner.js';
 import { Command } from 'commander';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -191,7 +191,11 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       // A merge is a plan's run (parts carry no actuals): it does not replace a re-forecast's report at the default --out.
       // The parts name their scenario file as the shards were given it, perhaps from another folder:
       // the file found at that path from here is theirs only when it hashes as their scenario.
-      const scenarioFile = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
+      const isParts = async (file: string) => (await partsScenarioFile(file, sim.loaded.hash, opts.allowPath)) !== undefined;
+      let scenarioFile = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
+      if (scenarioFile === undefined && opts.out === undefined) {
+        scenarioFile = await refuseDefaultOutOfUnconfirmedScenario(out, defaultOutDir(sim.loaded.source), sim.loaded.source, await scenarioFileOf(sim.loaded.source), isParts);
+      }
       const recorded = await checkReportOwner(out, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile, false, opts.out !== undefined);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();

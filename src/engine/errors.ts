@@ -1,4 +1,5 @@
 import { displayText } from '../scenario/display-text.js';
+import { withSystemWords } from '../scenario/system-error-words.js';
 
 /**
  * Options of the library that no command-line flag sets (callbacks, a signal, in-memory runs): a
@@ -43,9 +44,22 @@ export class ChunkFailedError extends Error {
     readonly trials: number,
     cause: unknown,
   ) {
-    const why = cause instanceof Error ? cause.message : String(cause);
+    const why = withSystemWords(cause instanceof Error ? cause.message : String(cause));
     // Trials numbered from 1, as in trials.csv.
     super(`chunk ${chunk} (trials ${(firstTrial + 1).toLocaleString('en-US')} to ${(firstTrial + trials).toLocaleString('en-US')}) failed: ${why}`, { cause });
+  }
+}
+
+/**
+ * No worker thread of a run's pool could start (load its module) to simulate a chunk: out of file
+ * descriptors (EMFILE), out of memory while loading, a module that failed to load. No chunk ran, so
+ * none is named (they were reported as 'chunk 0 ... failed'); `cause` is the error that stopped the
+ * first thread. The CLI exits with code 1.
+ */
+export class WorkerStartError extends Error {
+  override readonly name = 'WorkerStartError';
+  constructor(cause: unknown) {
+    super(`the worker threads could not start: ${withSystemWords(cause instanceof Error ? cause.message : String(cause))}`, { cause });
   }
 }
 

@@ -11,7 +11,7 @@ import { CHUNK_SKIPPED, cancelFlag, stopAllChunks, stopChunksAfter, type ChunkTa
 import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
-import { RunAbortedError, RunOptionError, TrialsOverMemoryError } from './errors.js';
+import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError } from './errors.js';
 import { checkOptionKeys } from './option-keys.js';
 import { valueKind } from '../scenario/option-keys.js';
 import { checkWholeRun } from './whole-run.js';
@@ -21,7 +21,7 @@ import { chunkFailure } from './run-errors.js';
 import { checkRunEstimate, estimateRun, type RunEstimate } from './run-estimate.js';
 import { TrialStore } from './trial-store.js';
 import type { TrialLayout } from '../model/trial-layout.js';
-import { createWorkerPool, destroyWorkerPool, untilPoolEmptied, whenPoolLoaded } from './worker-pool.js';
+import { createWorkerPool, destroyWorkerPool, isThreadStartFailure, untilPoolEmptied, whenPoolLoaded } from './worker-pool.js';
 import { GENERATOR_ID } from '../random/source.js';
 import type { Piscina } from 'piscina';
 import { actualsKey, compileReforecast, reforecastChunk, type ActualsInput, type Reforecast } from '../actuals/reforecast.js';
@@ -552,7 +552,7 @@ async function runOnPool(
   signal?.addEventListener('abort', onAbort, { once: true });
   let next = 0;
   /** The lowest-numbered chunk that failed so far (the run sends no chunk after the first failure). */
-  let failed: { readonly spec: ChunkSpec; readonly err: unknown } | undefined;
+  let failed: { readonly spec: ChunkSpec; readonly err: unknown; readonly start: boolean } | undefined;
   const runOne = async (spec: ChunkSpec, buffers: ChunkBuffers): Promise<void> => {
     const claim = tiers?.cache.claim(plan, tiers.keys, spec);
     const task: ChunkTask = {
@@ -587,7 +587,8 @@ async function runOnPool(
       // unsimulated, and every chunk before it (sent before it: in, running or queued) still runs, so
       // the error reported is the lowest-numbered failing chunk's, the one a run in process (chunks
       // in order) or on any number of threads reports, whichever thread failed first.
-      if (!failed || spec.index < failed.spec.index) failed = { spec, err };
+      // Looked at now: a thread that loads later (after this failure) does not make it a chunk's.
+      if (!failed || spec.index < failed.spec.index) failed = { spec, err, start: isThreadStartFailure(pool, err) };
       stopChunksAfter(cancelled, spec.index);
       return;
     }
@@ -621,7 +622,7 @@ async function runOnPool(
     if (signal?.aborted) throw new RunAbortedError();
     if (failed) {
       local.abort();
-      throw chunkFailure(loaded, plan, failed.spec, failed.err);
+      throw failed.start ? new WorkerStartError(failed.err) : chunkFailure(loaded, plan, failed.spec, failed.err);
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);

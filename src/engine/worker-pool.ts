@@ -117,6 +117,20 @@ export function waitingOnPool(pool: Piscina): number {
 /** Each pool's counter of loaded threads (worker-loaded.ts). */
 const LOADED = new WeakMap<Piscina, Int32Array>();
 
+/**
+ * Whether `err`, the failure of a task on `pool`, is the threads' failure to start rather than a
+ * chunk's: no thread of the pool has ever loaded its module (a chunk runs only on a thread that has),
+ * whatever the error (Node's ERR_WORKER_INIT_FAILED, 'Worker initialization failure: EMFILE', or a
+ * module that threw while loading). Once a thread has loaded (chunks ran: a warm engine's pool), a
+ * replacement thread that cannot start fails the chunk it was to run, named as a chunk's failure. A
+ * pool not made by createWorkerPool (no counter) is judged by the error's code alone.
+ */
+export function isThreadStartFailure(pool: Piscina, err: unknown): boolean {
+  const counter = LOADED.get(pool);
+  if (counter !== undefined) return Atomics.load(counter, 0) === 0;
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_INIT_FAILED';
+}
+
 /** Longest wait for threads still loading before a pool is destroyed anyway (one that failed to load never counts). */
 const LOAD_WAIT_MS = 15_000;
 

@@ -3,7 +3,7 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { simulateChunk, type ChunkResult } from '../model/simulate-chunk.js';
 import { CHUNK_SKIPPED, wasCancelled, type ChunkTask } from './chunk-task.js';
-import { injectFault, parseFault } from './fault-injection.js';
+import { injectFault, injectLoadFault, parseFault } from './fault-injection.js';
 import { toTransferable } from './run-errors.js';
 import { compileReforecast, reforecastChunk, type Reforecast } from '../actuals/reforecast.js';
 import { markLoaded } from './worker-loaded.js';
@@ -44,6 +44,7 @@ function reforecastOf(task: ChunkTask, actuals: NonNullable<ChunkTask['actuals']
 
 /** Testing hook (see fault-injection.ts): read here only, so only worker threads can be made to fail. */
 const fault = parseFault(process.env.ARRCAST_FAULT_CHUNK);
+injectLoadFault(fault);
 
 /**
  * Piscina worker: simulate one chunk into the buffers it was handed, and hand them back by transfer

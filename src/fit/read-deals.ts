@@ -1,4 +1,4 @@
-import { calendarMonth, decimalProblem, monthNumber, numberCell, readCsv, readCsvBytes, TierLookup, type CsvColumn, type CsvTable } from '../scenario/csv-table.js';
+import { calendarMonth, decimalProblem, monthNumber, numberCell, readCsv, readCsvBytes, readsAsMonth, TierLookup, type CsvColumn, type CsvTable } from '../scenario/csv-table.js';
 import { excerpt, quoteText } from '../scenario/display-text.js';
 import type { HistoryCalendar } from './history-calendar.js';
 
@@ -30,7 +30,7 @@ const CLOSE = 0;
 const TIER = 1;
 const AMOUNT = 2;
 const COLUMNS: readonly CsvColumn[] = [
-  { name: 'close_month', required: true, hints: ['month', 'closedate', 'closemonth', 'date', 'closed'] },
+  { name: 'close_month', required: true, reads: readsAsMonth, hints: ['month', 'closedate', 'closemonth', 'date', 'closed'] },
   { name: 'tier', required: true, hints: ['segment'] },
   { name: 'amount', required: true, amount: true, hints: ['acv', 'arr', 'value', 'dealvalue', 'newarr'] },
 ];
@@ -43,8 +43,8 @@ const COLUMNS: readonly CsvColumn[] = [
  * Complexity: O(size of the file).
  */
 export function parseDeals(input: string | Buffer, file: string, tiers: readonly string[], months: number, calendar: HistoryCalendar | undefined): Map<string, TierDeals> {
-  const t = readCsv(input, file, COLUMNS, 'deals', 'a deals file');
   const lookup = new TierLookup(tiers, tiers, 'deals');
+  const t = readCsv(input, file, COLUMNS, 'deals', 'a deals file', new Map([[TIER, (c: string) => lookup.knows(c)]]));
   const out = new Map<string, TierDeals>(tiers.map((x) => [x, { amounts: [], months: [] }]));
   for (let r = 0; r < t.rows.length; r++) {
     const tier = lookup.resolve(t, r, TIER);

@@ -34,6 +34,7 @@ const COLUMNS: readonly CsvColumn[] = [
   {
     name: 'renewed',
     required: true,
+    reads: (c) => c === '' || YES.has(c.toLowerCase()) || NO.has(c.toLowerCase()),
     hints: ['outcome', 'renewal', 'status'],
     // A churned flag's 1 is renewed's 0: "did you mean renewed?" had the file read backwards once renamed.
     opposites: { names: ['churned', 'churn', 'ischurned', 'churnflag', 'lost', 'islost', 'cancelled', 'canceled'], fix: 'write a "renewed" column, 1 (or yes) for a customer that renewed and 0 (or no) for one that churned' },
@@ -50,8 +51,8 @@ const NO = new Set(['0', 'no', 'false', 'n', 'churned']);
  * Complexity: O(size of the file).
  */
 export function parseRenewalOutcomes(input: string | Buffer, file: string, tiers: readonly string[]): Map<string, TierOutcomes> {
-  const t = readCsv(input, file, COLUMNS, 'customers', 'a renewal outcomes file');
   const lookup = new TierLookup(tiers, tiers, 'renewals');
+  const t = readCsv(input, file, COLUMNS, 'customers', 'a renewal outcomes file', new Map([[TIER, (c: string) => lookup.knows(c)]]));
   const seen = new Map<string, number>();
   const out = new Map<string, TierOutcomes>(tiers.map((x) => [x, { arr: [], renewed: [] }]));
   for (let r = 0; r < t.rows.length; r++) {

@@ -13,6 +13,8 @@ import { writeTrialsCsv } from './trials-csv.js';
 import { prepareReportDir, recheckOutputDir, reportForeignEntries } from './output-dir.js';
 import { refuseInputsInsideOutput } from './inputs-inside-output.js';
 import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
+import { loadedFromFile } from '../scenario/load.js';
+import { scenarioFileToRecord } from './report-scenario-file.js';
 import { scenarioJson, scenarioJsonOutput } from './scenario-json.js';
 import { removeStaleTemps } from './temp-dir.js';
 import { buildCharts, CHART_COLUMNS } from './charts/chart-set.js';
@@ -47,7 +49,10 @@ export interface ReportOptions {
    * The path of the scenario file the report is written from (its real path; a relative one is
    * taken from the working directory), recorded in its marker relative to the report folder, so a
    * later `arrcast run` at the default --out can tell a report of another file of the same name.
-   * A string, else TypeError.
+   * A string, else TypeError. Default: the file `loadScenario` read the run's scenario from (none
+   * for a scenario parsed from text or merged from parts; the report's own scenario.json keeps the
+   * file its marker names), so a report the library wrote is not replaced by a run of another file
+   * of its name either.
    */
   readonly scenarioFile?: string;
   /** Stress cases (--with-stress) shown beside the plan in report.html's downside section. */
@@ -127,6 +132,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     ...(options.stress ?? []).map((s) => ({ path: s.source, what: 'the stress scenario' })),
   ];
   await refuseInputsInsideOutput(out, `--out ${dir}`, inputs, [scenarioJsonOutput(sim.loaded.scenario)]);
+  const scenarioFile = options.scenarioFile ?? (await scenarioFileToRecord(out, loadedFromFile(sim.loaded)));
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);
   if (options.releaseTrials) {
@@ -175,7 +181,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     }
   };
   try {
-    await writeDirectoryAtomically(out, fill, { kind: 'report', ...(options.scenarioFile !== undefined ? { scenarioFile: options.scenarioFile } : {}), signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
+    await writeDirectoryAtomically(out, fill, { kind: 'report', ...(scenarioFile !== undefined ? { scenarioFile } : {}), signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
   } catch (err) {
     // A write whose caller swept the parent before its run looks once more when it fails: a run
     // killed mid-swap meanwhile (the previous report moved aside, the new one not yet in) left --out

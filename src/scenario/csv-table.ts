@@ -11,6 +11,7 @@ import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
 import { amountPointProblem, dateFormProblem, numberFormProblem, numberReadings, serialDateProblem } from './export-forms.js';
 import { nameKey } from './name-key.js';
+import { splitAmount } from './split-amount.js';
 import { indefiniteArticle } from './indefinite-article.js';
 
 /**
@@ -69,7 +70,20 @@ export interface CsvColumn {
    * both readings, as a European export writes 12000 so (export-forms.ts `amountPointProblem`).
    */
   readonly amount?: boolean;
+  /**
+   * Whether a cell could be this column's value at all (a month holds a digit; a number starts as
+   * one), loosely: a row with one field too many names a split amount (`86,500`) only when its other
+   * columns, so joined, read (split-amount.ts); a name's comma (`Acme, Inc`) shifts them. Amount
+   * columns read as numbers without it.
+   */
+  readonly reads?: (cell: string) => boolean;
 }
+
+/** Whether a cell could be a number, loosely (as an export writes one: `-12`, `(1,200)`, `$86`, `.5`, `12%`), or is empty. */
+export const readsAsNumber = (cell: string): boolean => cell === '' || /^[-+(]?\s*[$\u20ac\u00a3]?\s*\.?\d/.test(cell);
+
+/** Whether a cell could be a month, loosely (`3`, `2026-03`, `Mar 2026`, `3/1/2026`, `46053`: each holds a digit), or is empty. */
+export const readsAsMonth = (cell: string): boolean => cell === '' || /\d/.test(cell);
 
 /**
  * A CSV file's data rows, validated for shape (header, field counts), with the positions needed to
@@ -176,9 +190,18 @@ const csvOptions = {
  * (and left out of its rows), so the reader can report them with its own.
  *
  * @example readCsv('id,arr\nc1,1200\n', 'b.csv', [{ name: 'id', required: true }, { name: 'arr' }], 'customers').cell(0, 1) // => '1200'
+ * `reads` gives, by column index, what a column's cell reads as where the reader knows more than its
+ * CsvColumn says (the scenario's tiers: TierLookup.knows), to tell a split amount from a name's comma.
  * Complexity: O(size of the input).
  */
-export function readCsv(input: string | Buffer, file: string, columns: readonly CsvColumn[], noun: string, kind: string = BOOK_KIND): CsvTable {
+export function readCsv(
+  input: string | Buffer,
+  file: string,
+  columns: readonly CsvColumn[],
+  noun: string,
+  kind: string = BOOK_KIND,
+  reads?: ReadonlyMap<number, (cell: string) => boolean>,
+): CsvTable {
   const fail = (message: string, at?: { line: number; column: number }): never => {
     throw new ScenarioError(file, [{ path: [], message, ...at }]);
   };
@@ -268,6 +291,11 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
 
   // Data rows: those with the header's number of fields; the others are problems.
   const issues: ScenarioIssue[] = [];
+  const amountFields = new Set(columns.flatMap((c, i) => (c.amount === true && fields[i]! >= 0 ? [fields[i]!] : [])));
+  const fieldReads = new Map(columns.flatMap((c, i) => {
+    const read = reads?.get(i) ?? c.reads ?? (c.amount === true ? readsAsNumber : undefined);
+    return read !== undefined && fields[i]! >= 0 ? [[fields[i]!, read] as const] : [];
+  }));
   let total = 0;
   const rows: string[][] = [];
   const rowRecord: number[] = [];
@@ -286,6 +314,23 @@ export function readCsv(input: string | Buffer, file: string, columns: readonly 
     let past = width;
     if (extra && record.length <= rawWidth) while (record[past] === '') past++;
     else if (extra) past = rawWidth;
+    // One amount split by its unquoted thousands commas (`86,500`): named, with the fix, at its first field.
+    // Past a header ending in empty cells, a row's empty fields past its named columns are padding;
+    // past one that does not, an empty last field is a column's (`1,SMB,12,000,`: deals is empty).
+    let filled = record.length;
+    if (rawWidth > width) while (filled > width && record[filled - 1] === '') filled--;
+    const split = extra ? splitAmount(record, width, filled - width, amountFields, fieldReads) : undefined;
+    if (split !== undefined) {
+      const at = where.at(r, split.field);
+      issues.push({
+        path: [],
+        // The fix a quoted "86,500" gets (numberFormProblem): quoting it alone would be refused next.
+        message: `column ${header[split.field]!} holds one number split by its unquoted comma${filled - width > 1 ? 's' : ''} into ${filled - width + 1} fields (the row has ${filled} values for ${width} columns): ${numberFormProblem(split.joined) ?? `write ${quoteText(split.joined)} without its commas`}`,
+        line: at.line,
+        column: at.column,
+      });
+      continue;
+    }
     const at = where.at(r, extra ? past : 0);
     issues.push({
       path: [],
@@ -496,7 +541,9 @@ function splitThousandsProblem(table: CsvTable, row: number, col: number): strin
   if (!THOUSANDS_GROUP.test(cell)) return undefined;
   const before = table.fieldBefore(row, col).trim();
   if (!LEADING_GROUP.test(before)) return undefined;
-  return `${quoteText(cell)} after ${quoteText(before)} looks like one number split by an unquoted comma (${before},${cell}): put a number that contains a comma in quotes ("${before},${cell}") or write it without the comma (${before.replace(/[^\d-]/g, '')}${cell})`;
+  // The fix a quoted "86,000" gets (numberFormProblem): quoting it alone would be refused next.
+  const joined = `${before},${cell}`;
+  return `${quoteText(cell)} after ${quoteText(before)} looks like one number split by an unquoted comma: ${numberFormProblem(joined) ?? `write ${quoteText(joined)} without its comma`}`;
 }
 
 /** `0.95` for 0.95000000001 (the result of 95 / 100). */
@@ -616,6 +663,11 @@ export class TierLookup {
   ) {
     tiers.forEach((t, i) => this.index.set(tierCellKey(t), i));
     for (const t of allTiers) if (!this.index.has(tierCellKey(t))) this.other.add(tierCellKey(t));
+  }
+
+  /** Whether a cell names a tier of the scenario (or is empty): what a tier column reads as (CsvColumn.reads). */
+  knows(cell: string): boolean {
+    return cell === '' || this.index.has(tierCellKey(cell)) || this.other.has(tierCellKey(cell));
   }
 
   /** Index in `tiers` of the tier in the cell, or -1 after recording the problem on `table`. */

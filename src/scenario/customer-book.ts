@@ -11,6 +11,7 @@ import {
   type FiscalCalendar,
   type MonthRule,
   checkUniqueId,
+  readsAsMonth, readsAsNumber,
 } from './csv-table.js';
 import { quoteText } from './display-text.js';
 
@@ -73,11 +74,11 @@ const COLUMNS: readonly CsvColumn[] = [
   { name: 'id', required: true, hints: ['customerid', 'customer', 'accountid', 'account', 'customername', 'name'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
   { name: 'arr', required: true, amount: true, hints: ['annualrecurringrevenue', 'currentarr', 'acv'] },
-  { name: 'next_renewal', required: true, hints: ['renewaldate', 'renewal', 'nextrenewaldate', 'renewalmonth', 'renews'] },
-  { name: 'term_months', required: true, hints: ['term', 'termlength', 'contractterm', 'contractmonths', 'months'] },
+  { name: 'next_renewal', required: true, reads: readsAsMonth, hints: ['renewaldate', 'renewal', 'nextrenewaldate', 'renewalmonth', 'renews'] },
+  { name: 'term_months', required: true, reads: (c) => readsAsNumber(c) || c.toLowerCase() === 'monthly', hints: ['term', 'termlength', 'contractterm', 'contractmonths', 'months'] },
   { name: 'renewals_completed', amount: true, hints: ['renewals', 'renewalcount', 'timesrenewed'] },
-  { name: 'health', hints: ['healthscore', 'usage', 'usagescore'] },
-  { name: 'escalator', hints: ['uplift', 'priceescalator', 'escalation', 'priceuplift'] },
+  { name: 'health', reads: readsAsNumber, hints: ['healthscore', 'usage', 'usagescore'] },
+  { name: 'escalator', reads: readsAsNumber, hints: ['uplift', 'priceescalator', 'escalation', 'priceuplift'] },
 ];
 
 /** Largest ARR of one customer. */
@@ -116,7 +117,8 @@ export function readCustomerBooks(
   allTiers: readonly string[],
   calendar: FiscalCalendar,
 ): Map<string, CustomerBook> {
-  const t = readCsv(text, file, COLUMNS, 'customers');
+  const lookup = new TierLookup(tiers, allTiers, 'book');
+  const t = readCsv(text, file, COLUMNS, 'customers', undefined, new Map([[TIER, (c: string) => lookup.knows(c)]]));
   const n = t.rows.length;
   const tierOf = new Int32Array(n);
   const arr = new Float64Array(n);
@@ -125,7 +127,6 @@ export function readCustomerBooks(
   const renewals = new Int32Array(n);
   const health = new Float64Array(n);
   const escalator = new Float64Array(n);
-  const lookup = new TierLookup(tiers, allTiers, 'book');
   const seen = new Map<string, number>();
 
   for (let r = 0; r < n; r++) {

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { loadWithExtends } from './extends.js';
 import { attachFiles } from './load-files.js';
 import type { LoadedScenario } from './parse.js';
@@ -22,8 +23,20 @@ export { MAX_SCENARIO_BYTES } from './read-text.js';
 export async function loadScenario(file: string, options: LoadOptions = {}): Promise<LoadedScenario> {
   checkReaderOptions(options, LOAD_OPTION_KEYS, 'loadScenario');
   const policy = await scenarioPathPolicy(file, options.allowedRoots);
-  return attachFiles(await loadWithExtends(file, readScenarioText, policy), file, policy);
+  const loaded = await attachFiles(await loadWithExtends(file, readScenarioText, policy), file, policy);
+  const real = await realpath(file).catch(() => undefined);
+  if (real !== undefined) LOADED_FROM.set(loaded, real);
+  return loaded;
 }
+
+/** The real path of the file each scenario loadScenario returned was read from. */
+const LOADED_FROM = new WeakMap<LoadedScenario, string>();
+
+/**
+ * The real path of the scenario file `loaded` was read from, when loadScenario read it (not a
+ * scenario parsed from text, or a part's): what a report's marker records by default (writeReport).
+ */
+export const loadedFromFile = (loaded: LoadedScenario): string | undefined => LOADED_FROM.get(loaded);
 
 /** How a scenario is read. */
 export interface LoadOptions {

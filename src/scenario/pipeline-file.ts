@@ -12,6 +12,7 @@ import {
   type FiscalCalendar,
   type MonthRule,
   checkUniqueId,
+  readsAsMonth, readsAsNumber,
 } from './csv-table.js';
 import { quoteText } from './display-text.js';
 import { nameKey } from './name-key.js';
@@ -59,9 +60,9 @@ const COLUMNS: readonly CsvColumn[] = [
   { name: 'id', required: true, hints: ['opportunityid', 'opportunity', 'opp', 'oppid', 'dealid', 'deal', 'name'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
   { name: 'amount', required: true, amount: true, hints: ['acv', 'value', 'dealvalue', 'dealsize', 'arr'] },
-  { name: 'probability', oneOf: 'the win probability of each opportunity', hints: ['prob', 'winprobability', 'winrate', 'likelihood'] },
+  { name: 'probability', reads: readsAsNumber, oneOf: 'the win probability of each opportunity', hints: ['prob', 'winprobability', 'winrate', 'likelihood'] },
   { name: 'stage', oneOf: 'the win probability of each opportunity', hints: ['dealstage', 'salesstage', 'opportunitystage'] },
-  { name: 'close_month', required: true, hints: ['closedate', 'expectedclose', 'expectedclosedate', 'close', 'month'] },
+  { name: 'close_month', required: true, reads: readsAsMonth, hints: ['closedate', 'expectedclose', 'expectedclosedate', 'close', 'month'] },
 ];
 
 const MAX_AMOUNT = 1e12;
@@ -93,13 +94,13 @@ export function readPipelines(
   calendar: FiscalCalendar,
   stages: Readonly<Record<string, number>> | undefined,
 ): Map<string, PipelineBook> {
-  const t = readCsv(text, file, COLUMNS, 'opportunities');
+  const lookup = new TierLookup(tiers, allTiers, 'pipeline');
+  const t = readCsv(text, file, COLUMNS, 'opportunities', undefined, new Map([[TIER, (c: string) => lookup.knows(c)]]));
   const n = t.rows.length;
   const tierOf = new Int32Array(n);
   const amount = new Float64Array(n);
   const probability = new Float64Array(n);
   const closeMonth = new Int32Array(n);
-  const lookup = new TierLookup(tiers, allTiers, 'pipeline');
   const stageMap = stages && new StageMap(stages);
   const seen = new Map<string, number>();
 

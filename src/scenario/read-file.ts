@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { systemErrorWords } from './system-error-words.js';
 
 /** What kind of file is being read, for the size limit and the messages. */
 export interface FileKind {
@@ -101,8 +102,11 @@ export function openFailure(err: unknown, kind: Pick<FileKind, 'noun'>): string 
     case 'EAGAIN':
     case 'EWOULDBLOCK':
       return 'would wait for data to read (a device or kernel file such as /proc/kmsg), not a regular file';
-    default:
-      return `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
+    default: {
+      // Any other system error in the system's words with its code ('too many open files (EMFILE)'), not the code alone.
+      const words = code === undefined ? undefined : systemErrorWords(code);
+      return words === undefined ? `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})` : `cannot be read: ${words} (${code})`;
+    }
   }
 }
 

@@ -53,13 +53,32 @@ function position(bytes: Buffer, offset: number): { line: number; column: number
 /** Whether the bytes open with a UTF-16 byte-order mark (little- or big-endian): text saved as UTF-16. */
 export const startsUtf16 = (bytes: Uint8Array): boolean => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 
+/** How much of a file looksUtf16 looks at. */
+const UTF16_SAMPLE_BYTES = 65_536;
+/** The least share of a UTF-16 text's first characters below U+0080 (a CSV's commas, digits and line ends; a scenario's keys). */
+const UTF16_MIN_ASCII_SHARE = 1 / 8;
+
 /**
- * Whether bytes are UTF-16 text without a byte-order mark (CSV files and scenarios): in their first 64
- * bytes every other byte is zero (ASCII text as UTF-16 LE or BE), and the others are not.
+ * Whether bytes are UTF-16 text without a byte-order mark (CSV files and scenarios), little- or
+ * big-endian: either their first 64 bytes are ASCII text in UTF-16 (every other byte zero, the others
+ * not: a one-line file, a header-only CSV, text with a form feed or a trailing Ctrl-Z), or, read so,
+ * their first 64 KB are text (no U+0000, no unpaired surrogate, no U+FFFE or U+FFFF) with a line end,
+ * at least an eighth of it below U+0080 (a file's commas, colons, digits and line ends: a byte of
+ * zero beside each). Any script: a first field in Cyrillic or CJK text reads so too, where looking
+ * for every other byte zero caught Latin-1 only. Bytes without a zero are never UTF-16 text of a CSV
+ * or scenario (its line ends have one); binary files have zero bytes side by side (U+0000), and ASCII
+ * text with a stray NUL byte has one zero byte, not every other, and, read as UTF-16, too few
+ * characters below U+0080, and no line end unless the NUL is beside one.
  */
 export function looksUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1;
+  if (n < 4 || bytes.subarray(0, n).indexOf(0) < 0) return false;
+  return isAsciiUtf16(bytes) || readsAsUtf16(bytes, n, 0) || readsAsUtf16(bytes, n, 1);
+}
+
+/** Whether in the first 64 bytes (at least 4) every other byte is zero and the others are not: ASCII text as UTF-16 LE or BE. */
+function isAsciiUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 64) & ~1;
-  if (n < 4) return false;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i += 2) {
@@ -67,6 +86,28 @@ export function looksUtf16(bytes: Uint8Array): boolean {
     if (bytes[i + 1] === 0) odd++;
   }
   return (odd === n / 2 && even === 0) || (even === n / 2 && odd === 0);
+}
+
+/** Whether the first `n` bytes read as UTF-16 text (looksUtf16), the high byte of each unit at offset `high` (1: little-endian). */
+function readsAsUtf16(bytes: Uint8Array, n: number, high: 0 | 1): boolean {
+  let ascii = 0;
+  let lineEnds = 0;
+  let pendingHigh = false; // the previous unit was a high surrogate
+  for (let i = 0; i < n; i += 2) {
+    const u = (bytes[i + high]! << 8) | bytes[i + 1 - high]!;
+    const low = u >= 0xdc00 && u <= 0xdfff;
+    if (pendingHigh !== low) return false; // a high surrogate not followed by a low one, or a low one alone
+    pendingHigh = u >= 0xd800 && u <= 0xdbff;
+    if (u < 0x80) {
+      // Other control characters are text's too (a form feed, a DOS file's trailing Ctrl-Z); U+0000 is not.
+      if (u === 0) return false;
+      if (u === 10 || u === 13) lineEnds++;
+      ascii++;
+    } else if (u === 0xfffe || u === 0xffff) return false;
+  }
+  // A high surrogate last may be a pair cut by the sample's end (a whole file ending so is not text, but is refused anyway).
+  // Two at least: one stray NUL byte beside a line end makes one such character, in a file of any size.
+  return lineEnds > 0 && ascii >= Math.max(2, (n / 2) * UTF16_MIN_ASCII_SHARE);
 }
 
 /**

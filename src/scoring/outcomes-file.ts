@@ -66,7 +66,7 @@ const VALUE = 3;
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'report', hints: ['forecast', 'dir', 'directory', 'year'] },
   { name: 'tier', required: true, hints: ['segment'] },
-  { name: 'metric', required: true, hints: ['measure', 'kpi'] },
+  { name: 'metric', required: true, reads: (c) => c === '' || METRIC_NAMES.has(normalizeHeader(c)), hints: ['measure', 'kpi'] },
   { name: 'value', required: true, amount: true, hints: ['actual', 'outcome', 'amount'] },
 ];
 
@@ -99,7 +99,10 @@ function withoutTrailingSeparators(dir: string): string {
  * Complexity: O(size of the file + rows × reports).
  */
 export function parseOutcomes(input: string | Buffer, file: string, reports: readonly ScoredReport[]): Outcome[] {
-  const t = readCsv(input, file, COLUMNS, 'outcomes', 'an outcomes file');
+  // A tier cell reads as a tier of a report, or total (a split amount is told from a name's comma by it).
+  const tierKeys = new Set(reports.flatMap((r) => r.tiers.map(nameKey)));
+  const reads = new Map([[TIER, (c: string) => c === '' || c.toLowerCase() === 'total' || tierKeys.has(nameKey(c))]]);
+  const t = readCsv(input, file, COLUMNS, 'outcomes', 'an outcomes file', reads);
   const out: Outcome[] = [];
   const seen = new Map<string, number>();
   // A cell names a report as given on the command line (with or without trailing separators) or,

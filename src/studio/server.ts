@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ChunkFailedError, RunOptionError } from '../engine/errors.js';
+import { ChunkFailedError, RunOptionError, WorkerStartError } from '../engine/errors.js';
 import { formatPath, ScenarioError } from '../scenario/scenario-error.js';
 import { checkRequest, readJsonBody, Refusal } from './http-guard.js';
 import { InTurn } from './in-turn.js';
@@ -17,6 +17,7 @@ import { freeSaveName, saveFileName, saveOverlay, shellWord } from './save.js';
 import { isCancellation } from './cancellation.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
+import { withSystemWords } from '../scenario/system-error-words.js';
 
 /** The page's files, by the only paths served: a request can name nothing else. */
 const ASSETS: Record<string, { readonly file: string; readonly type: string }> = {
@@ -213,11 +214,12 @@ export async function startStudioServer(session: StudioSession, options: StudioS
         });
       if (err instanceof RunOptionError) return json(res, 400, { error: err.message });
       // A worker that failed (out of memory, killed): the page says why, as the CLI does, not "internal error".
-      if (err instanceof ChunkFailedError) {
+      if (err instanceof ChunkFailedError || err instanceof WorkerStartError) {
         log(`arrcast studio: ${err.message}`);
         return json(res, 500, { error: `the simulation failed: ${err.message}` });
       }
-      log(`arrcast studio: ${(err as Error)?.message ?? String(err)}`);
+      // Node says some failures by their code alone ('spawn EMFILE'): in words, as the CLI's internal-error line.
+      log(`arrcast studio: ${withSystemWords((err as Error)?.message ?? String(err))}`);
       return json(res, 500, { error: 'internal error; see the terminal running arrcast studio' });
     });
   });

@@ -6,6 +6,10 @@ import { runCli } from '../helpers/in-process-cli.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { MARKER_FILE, markerText } from '../../src/report/output-marker.js';
 import { writeReport } from '../../src/report/write-report.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { parseScenario, type LoadedScenario } from '../../src/scenario/parse.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/analysis/summarize.js';
 
 /**
  * `run a/plan.yaml` then `run b/plan.yaml`: two scenario files of one base name share the default
@@ -114,6 +118,109 @@ describe('the default --out does not replace the report of another scenario file
       const again = await run();
       expect(again.err).not.toContain('another scenario file');
       expect(again.code).toBe(0);
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
+  // merge from a folder where the parts' file is not found (shards run in another folder): it replaced
+  // whatever report was at the default --out, another scenario file's included, as nothing could be compared.
+  it("merge whose parts' file cannot be confirmed from here: replaces its own file's report, refuses another's", async () => {
+    const saved = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    process.chdir(dir);
+    try {
+      for (const d of ['a', 'b']) mkdirSync(d);
+      writeFileSync('a/plan.yaml', fixtureText('minimal.yaml'));
+      writeFileSync('b/plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'));
+      const a = realpathSync('a/plan.yaml');
+      const recorded = () => JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario as unknown;
+      expect((await runCli('run', 'a/plan.yaml', '--trials', '300', '--workers', '0', '--quiet', '--outputs', 'summary')).code).toBe(0);
+      const first = readFileSync('reports/plan/summary.json');
+      // Each folder's shards name their file as given there, "plan.yaml": not found from dir.
+      for (const d of ['a', 'b']) {
+        process.chdir(d);
+        expect((await runCli('run', 'plan.yaml', '--trials', '300', '--workers', '0', '--seed', '9', '--shard', '1/1', '--out', `${dir}/parts-${d}/`)).code).toBe(0);
+        process.chdir(dir);
+      }
+      const other = await runCli('merge', 'parts-b/', '--quiet', '--outputs', 'summary');
+      expect(other.code).toBe(2);
+      expect(other.err).toBe(
+        `arrcast: --out defaults to reports/plan, which holds the report of the scenario file "${a}", not the scenario these parts ran (nor is the file they name, "plan.yaml": not found from here); give --out another directory, or remove reports/plan (or give --out reports/plan) to replace it\n`,
+      );
+      expect(readFileSync('reports/plan/summary.json').equals(first)).toBe(true);
+      // a's own parts: the report's file loads as their scenario, so it is a re-run, and still a's.
+      expect((await runCli('merge', 'parts-a/', '--quiet', '--outputs', 'summary')).code).toBe(0);
+      expect(readFileSync('reports/plan/summary.json').equals(first)).toBe(false);
+      expect(recorded()).toBe('../../a/plan.yaml');
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
+  // The README's "the same file run again is replaced however it is reached (edited, ...)": merge of
+  // parts whose file was edited since the shards ran was refused, its message naming that file twice.
+  it("merge of parts whose file was edited since replaces that file's report; another file's is refused, naming both", async () => {
+    const saved = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    process.chdir(dir);
+    try {
+      mkdirSync('a');
+      writeFileSync('plan.yaml', fixtureText('minimal.yaml'));
+      writeFileSync('a/plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'));
+      const plan = realpathSync('plan.yaml');
+      const recorded = () => JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario as unknown;
+      const run = (file: string, ...args: string[]) => runCli('run', file, '--trials', '300', '--workers', '0', '--quiet', '--outputs', 'summary', ...args);
+      expect((await run('plan.yaml')).code).toBe(0);
+      expect((await runCli('run', 'plan.yaml', '--trials', '300', '--workers', '0', '--seed', '9', '--shard', '1/1', '--out', 'parts/')).code).toBe(0);
+      writeFileSync('plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1250000'));
+      const merged = await runCli('merge', 'parts/', '--quiet', '--outputs', 'summary');
+      expect(merged.err).toMatch(/^wrote reports\/plan\/ from 1 part /);
+      expect(merged.code).toBe(0);
+      expect(JSON.parse(readFileSync('reports/plan/summary.json', 'utf8')).seed).toBe('9');
+      expect(recorded()).toBe('../../plan.yaml');
+      // a/plan.yaml's report (--out given) is another file's: refused, naming it and the edited plan.yaml.
+      expect((await run('a/plan.yaml', '--out', 'reports/plan')).code).toBe(0);
+      const refused = await runCli('merge', 'parts/', '--quiet', '--outputs', 'summary');
+      expect(refused.code).toBe(2);
+      expect(refused.err).toBe(
+        `arrcast: --out defaults to reports/plan, which holds the report of the scenario file "${realpathSync('a/plan.yaml')}", not the scenario these parts ran (nor is the file they name, "plan.yaml": from here it is another scenario, "${plan}"); give --out another directory, or remove reports/plan (or give --out reports/plan) to replace it\n`,
+      );
+      expect(recorded()).toBe('../../a/plan.yaml');
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
+  // The library's writeReport without scenarioFile recorded no file: a later `run b/plan.yaml` replaced
+  // the report it wrote of a/plan.yaml at reports/plan without a word. It records the file loadScenario
+  // read; none for a scenario parsed from text; the report's own scenario.json keeps the file named.
+  it('writeReport records the file loadScenario read, so a run of another file of its name does not replace its report', async () => {
+    const saved = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    process.chdir(dir);
+    try {
+      for (const d of ['a', 'b']) mkdirSync(d);
+      writeFileSync('a/plan.yaml', fixtureText('minimal.yaml'));
+      writeFileSync('b/plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'));
+      const write = async (loaded: LoadedScenario) => {
+        const sim = await simulate(loaded, { trials: 300, workers: 0, seed: 1 });
+        await writeReport('reports/plan', sim, summarize(sim), { outputs: ['summary'] });
+      };
+      const recorded = () => JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario as unknown;
+      await write(await loadScenario('a/plan.yaml'));
+      expect(recorded()).toBe('../../a/plan.yaml');
+      const first = readFileSync('reports/plan/summary.json');
+      const refused = await runCli('run', 'b/plan.yaml', '--trials', '300', '--workers', '0', '--quiet', '--outputs', 'summary');
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`which holds the report of another scenario file, "${realpathSync('a/plan.yaml')}"`);
+      expect(readFileSync('reports/plan/summary.json').equals(first)).toBe(true);
+      // The report's own scenario.json, loaded and written into the report again: still a's report.
+      await write(await loadScenario('reports/plan/scenario.json'));
+      expect(recorded()).toBe('../../a/plan.yaml');
+      // A scenario parsed from text names no file: its report's marker names none.
+      await write(parseScenario(fixtureText('minimal.yaml'), 'plan.yaml'));
+      expect(recorded()).toBeUndefined();
     } finally {
       process.chdir(saved);
     }

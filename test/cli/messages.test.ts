@@ -26,6 +26,17 @@ describe('a system error while writing names the path the user gave, exit 1', ()
     expect(failure.message).toBe(`arrcast: cannot write ${shownPath}: ${reason.replace(/^cannot write \S+: /, '')}; no output was written`);
   });
 
+  // A file read while writing (arrcast's chart library, inlined in report.html) was named as written:
+  // 'cannot write /app/dist/cli/vendor/vega.js: too many open files (EMFILE)' (a real ulimit -n run).
+  it('a file read while writing, out of file descriptors, is said to be read, and the output is named', () => {
+    const err = asWriteError(errno('EMFILE', "EMFILE: too many open files, open '/app/dist/cli/vendor/vega.js'", '/app/dist/cli/vendor/vega.js'), '/r/.arrcast-tmp-out-new-1-ab', '/r/out');
+    expect(describeFailure(err)).toEqual({ message: 'arrcast: cannot write /r/out: could not read /app/dist/cli/vendor/vega.js: too many open files (EMFILE); no output was written', code: EXIT.failed });
+    // The output's own paths stay written ones: the output, its parent folders, a temporary beside it.
+    for (const path of ['/r/out', '/r', '/', '/r/.arrcast-tmp-out-old-1-cd', '/r/.arrcast-tmp-out-trials-1-ef/trials.csv']) {
+      expect((asWriteError(errno('EACCES', `EACCES: permission denied, rename '${path}'`, path), '/r/.arrcast-tmp-out-new-1-ab', '/r/out') as Error).message).toBe(`cannot write ${path}: permission denied (EACCES)`);
+    }
+  });
+
   it('a system error with a path reaching the top is described with its words, not as an internal error', () => {
     expect(describeFailure(errno('ENOSPC', 'ENOSPC: no space left on device, write', '/x/p.arrcast-part'))).toEqual({
       message: 'arrcast: cannot write /x/p.arrcast-part: no space left on device (ENOSPC)',

@@ -93,7 +93,7 @@ describe('the fault-injection hook (ARRCAST_FAULT_CHUNK, read by worker threads 
   });
 
   it.each(['3', 'throw', '3:crash', '-1:throw'])('a malformed setting %j is refused, not ignored', (setting) => {
-    expect(() => parseFault(setting)).toThrow(`ARRCAST_FAULT_CHUNK must look like 3:throw or 3:exit, not "${setting}"`);
+    expect(() => parseFault(setting)).toThrow(`ARRCAST_FAULT_CHUNK must look like 3:throw, 3:exit or load:throw, not "${setting}"`);
   });
 
   it('throws in its chunk only', () => {

@@ -97,6 +97,33 @@ const cases: Array<{ name: string; make: (dir: string) => string; expected: stri
     expected: '<dir>/u.json:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
   },
   {
+    // Its first characters are not Latin-1, so every other byte is not zero: it was 'binary (it holds a NUL byte)'.
+    name: 'UTF-16 LE without a byte-order mark, a Cyrillic comment first',
+    make: (dir) => (writeFileSync(join(dir, 'r.yaml'), Buffer.from('# \u041f\u0440\u043e\u0433\u043d\u043e\u0437 \u043d\u0430 2027\nname: x\n', 'utf16le')), join(dir, 'r.yaml')),
+    expected: '<dir>/r.yaml:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
+  },
+  {
+    // No line end, or a control character: left18's looksUtf16 asked for a line end and none, and these were 'binary (it holds a NUL byte)'.
+    name: 'UTF-16 LE without a byte-order mark, JSON on one line and no line end',
+    make: (dir) => (writeFileSync(join(dir, 'o.json'), Buffer.from('{"name": "x", "openingArr": 1200000}', 'utf16le')), join(dir, 'o.json')),
+    expected: '<dir>/o.json:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
+  },
+  {
+    name: 'UTF-16 BE without a byte-order mark, a form feed between documents past the first 64 bytes',
+    make: (dir) => (writeFileSync(join(dir, 'f.yaml'), Buffer.from('# The plan for fiscal 2027, as the board approved it\nname: x\n\f\n', 'utf16le').swap16()), join(dir, 'f.yaml')),
+    expected: '<dir>/f.yaml:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
+  },
+  {
+    name: 'binary: a NUL byte in ASCII text, at an even offset of a file of even length (not UTF-16)',
+    make: (dir) => (writeFileSync(join(dir, 'n.yaml'), 'name: x\nt\u0000ers: [] \n'), join(dir, 'n.yaml')),
+    expected: '<dir>/n.yaml:2:2 is binary (it holds a NUL byte), not a YAML or JSON scenario',
+  },
+  {
+    name: 'binary: a NUL byte right after a line end (read as UTF-16, one line end and nothing else below U+0080)',
+    make: (dir) => (writeFileSync(join(dir, 'm.yaml'), 'name: zq\n\u0000a: 1\n'), join(dir, 'm.yaml')),
+    expected: '<dir>/m.yaml:2:1 is binary (it holds a NUL byte), not a YAML or JSON scenario',
+  },
+  {
     name: 'a file over the size limit (refused before it is read)',
     make: (dir) => {
       const big = join(dir, 'big.yaml');

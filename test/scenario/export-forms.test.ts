@@ -203,6 +203,16 @@ describe('whole files as exports write them', () => {
     ['UTF-16 LE without a byte-order mark', (r) => Buffer.from(plain(r), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     // `é` as UTF-16 is E9 00: not UTF-8, and was reported as "not UTF-8 (byte 0xe9)".
     ['UTF-16 LE without a byte-order mark, a name with an accent', (r) => Buffer.from(plain(r).replace(/\n(\w+),/, '\nSoci\u00e9t\u00e9,'), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    // Text beyond Latin-1 in the first characters: every other byte was not zero, and the file was
+    // refused as 'binary (it holds a NUL byte)' or 'not UTF-8 (byte 0xa2 here)'.
+    ['UTF-16 LE without a byte-order mark, a Cyrillic title row', (r) => Buffer.from(`\u0412\u044b\u0433\u0440\u0443\u0437\u043a\u0430 2026\n${plain(r)}`, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    ['UTF-16 BE without a byte-order mark, a CJK title row', (r) => Buffer.from(`\u5ba2\u6237\u5bfc\u51fa\n${plain(r)}`, 'utf16le').swap16(), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    ['UTF-16 LE without a byte-order mark, a CJK first field', (r) => Buffer.from(plain(r).replace(/\n(\w+),/, '\n\u5ba2\u6237\u4e00,'), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    // With no line end, or with a control character (read as binary before December 2026's looksUtf16
+    // asked for a line end and no control character): 'binary (it holds a NUL byte)'.
+    ['UTF-16 LE without a byte-order mark, the header row alone and no line end', (r) => Buffer.from(plain(r).split('\n')[0]!, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    ['UTF-16 BE without a byte-order mark, a DOS end-of-file Ctrl-Z last', (r) => Buffer.from(`${plain(r)}\x1a`, 'utf16le').swap16(), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    ['UTF-16 LE without a byte-order mark, a Cyrillic title row and a form feed', (r) => Buffer.from(`\u0412\u044b\u0433\u0440\u0443\u0437\u043a\u0430 2026\f\n${plain(r)}`, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['semicolons and decimal commas (European Excel)', (r) => r.file(GOOD_NUMBER, GOOD_DATE).replace(/,/g, ';').replace('1200', '1200,5'), 'f.csv:1:1 separates fields with ";": arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
     ['tabs', (r) => plain(r).replace(/,/g, '\t'), 'f.csv:1:1 separates fields with tabs: arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
   ];
@@ -225,6 +235,57 @@ describe('whole files as exports write them', () => {
     expect(lines[0]).toMatch(/^f\.csv:1:1 the header row must come first, and line 3 looks like it \(it names [a-z_, ]+\): delete the 2 lines above it \(a title or notes\)$/);
   });
 
+  // The row's field count shows the comma, and joining two fields gives a number in a money column:
+  // the row was refused as "has 6 fields but the header has 5: put a value that contains a comma in
+  // quotes ("Acme, Inc")", naming neither the number nor its column.
+  it.each(READERS.map((r) => ({ reader: r.name, r })))('$reader: an unquoted 86,500 in the money column is named at its column, with the fix', ({ r }) => {
+    const text = r.file('86500', GOOD_DATE).replace('86500', '86,500');
+    const width = text.split('\n')[0]!.split(',').length;
+    expect(scenarioErrorLines(() => r.read(text))).toEqual([
+      `f.csv:2:${columnOf(text, '86,500')} column ${r.money.name} holds one number split by its unquoted comma into 2 fields (the row has ${width + 1} values for ${width} columns): "86,500": has a comma that is a thousands separator or a decimal comma; write 86500 (a thousands separator) or 86.5 (a decimal comma), whichever it is`,
+    ]);
+  });
+
+  it('a number split twice, past a header ending in empty cells (Excel\'s rectangle), is named too', () => {
+    const r = READERS[0]!;
+    const text = r.file('1286500.5', GOOD_DATE).replace('\n', ',,,\n').replace('1286500.5', '1,286,500.5');
+    expect(scenarioErrorLines(() => r.read(text))).toEqual([
+      `f.csv:2:${columnOf(text, '1,286')} column arr holds one number split by its unquoted commas into 3 fields (the row has 7 values for 5 columns): "1,286,500.5": has thousands separators; write 1286500.5`,
+    ]);
+  });
+
+  it('where two money cells could be the split one, or none, the row is refused without naming a number', () => {
+    const text = 'tier,month,new_arr,churned_arr\nSMB,1,12,500,100\n';
+    expect(scenarioErrorLines(() => parseMonthlyFile(text, 'f.csv', { kind: 'actuals', calendar: CAL }))).toEqual(['f.csv:2:14 has 5 fields but the header has 4: put a value that contains a comma in quotes ("Acme, Inc")']);
+    const book = 'id,tier,arr,next_renewal,term_months\nAcme, Inc,SMB,86500,2026-03,12\n';
+    expect(scenarioErrorLines(() => READERS[0]!.read(book))).toEqual(['f.csv:2:29 has 6 fields but the header has 5: put a value that contains a comma in quotes ("Acme, Inc")']);
+  });
+
+  // An unquoted company name's comma first: joining 12,500 in the money column reads the other columns
+  // shifted ("SMB" as next_renewal, "2026-03" as term_months), so the comma is the name's (it was
+  // "column arr holds one number split ..."). Joined so that they read, the split amount is named.
+  it.each<[string, (row: string) => unknown, string, string, string]>([
+    ['customer book', (row) => readCustomerBooks(`id,tier,next_renewal,term_months,arr\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL), 'Acme, Inc,SMB,2026-03,12,500', 'f.csv:2:26 has 6 fields but the header has 5', 'c1,SMB,2026-03,12,12,500'],
+    ['pipeline', (row) => readPipelines(`id,tier,probability,close_month,amount,stage\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL, undefined), 'Big Co, Ltd,SMB,0.5,3,750,proposal', 'f.csv:2:27 has 7 fields but the header has 6', 'o1,SMB,0.5,3,1,750,proposal'],
+    ['renewal outcomes', (row) => parseRenewalOutcomes(`id,tier,renewed,arr\n${row}\n`, 'f.csv', ['SMB']), 'Acme, Inc,SMB,1,500', 'f.csv:2:17 has 5 fields but the header has 4', 'c1,SMB,1,1,500'],
+    // Only the tier column shifts: "Inc" is no tier of the scenario.
+    ['customer book, the tier shifted', (row) => readCustomerBooks(`id,tier,arr,next_renewal,term_months\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL), 'Acme, Inc,12,500,3,12', 'f.csv:2:20 has 6 fields but the header has 5', 'c1,SMB,12,500,3,12'],
+    ['pipeline, the tier shifted', (row) => readPipelines(`id,tier,amount,probability,close_month\n${row}\n`, 'f.csv', ['SMB'], ['SMB'], CAL, undefined), 'Big Co, Ltd,1,750,0.5,3', 'f.csv:2:23 has 6 fields but the header has 5', 'o1,SMB,1,750,0.5,3'],
+  ])('%s: a company name with an unquoted comma is refused as one, not as a split amount', (_, read, nameRow, message, splitRow) => {
+    expect(scenarioErrorLines(() => read(nameRow))).toEqual([`${message}: put a value that contains a comma in quotes ("Acme, Inc")`]);
+    expect(scenarioErrorLines(() => read(splitRow))[0]).toMatch(/^f\.csv:2:\d+ column (arr|amount) holds one number split by its unquoted comma into 2 fields/);
+  });
+
+  // A tier name's comma ('Tier, 1') shifting a number into the money column: only the tier column,
+  // read against the caller's tiers, tells it from a split amount.
+  it.each<[string, () => unknown]>([
+    ['deals', () => parseDeals('tier,amount,close_month\nTier, 1,500,3\n', 'f.csv', ['SMB'], 12, { firstYear: 2026, firstMonth: 1, fiscalYear: 2027, fiscalYearStartMonth: 1 })],
+    ['actuals', () => parseMonthlyFile('tier,new_arr,month\nTier, 1,500,3\n', 'f.csv', { kind: 'actuals', calendar: CAL, tiers: ['SMB'] })],
+    ['outcomes', () => parseOutcomes('tier,value,metric\nTier, 1,500,revenue\n', 'f.csv', REPORT)],
+  ])("%s: a tier that is none of the caller's, joined, keeps the comma in a value's message", (_, read) => {
+    expect(scenarioErrorLines(read)).toEqual(['f.csv:2:13 has 4 fields but the header has 3: put a value that contains a comma in quotes ("Acme, Inc")']);
+  });
+
   it('a row with a value past the header is still refused (only empty fields past it are cut off)', () => {
     const r = READERS[0]!;
     expect(scenarioErrorLines(() => r.read(plain(r).replace(/\n$/, ',,x\n')))).toEqual(['f.csv:2:24 has 7 fields but the header has 5: put a value that contains a comma in quotes ("Acme, Inc")']);
@@ -233,14 +294,17 @@ describe('whole files as exports write them', () => {
   // An unquoted thousands comma beside an empty last column: as many fields as the header plus one,
   // the last empty. Read with the extra field cut off, `12,000` would be 12 and the next column
   // would get `000`; it is refused, as a row with any extra field is past a header not ending in
-  // empty cells.
-  it.each<[string, () => unknown, string]>([
-    ['actuals', () => parseMonthlyFile('month,tier,new_arr,deals\n1,SMB,12,000,\n', 'f.csv', { kind: 'actuals', calendar: CAL }), 'f.csv:2:14 has 5 fields but the header has 4'],
-    ['history', () => parseMonthlyFile('month,tier,new_arr,deals\n1,SMB,12,000,\n', 'f.csv', { kind: 'history', minMonths: 1 }), 'f.csv:2:14 has 5 fields but the header has 4'],
-    ['pipeline', () => readPipelines('id,tier,probability,close_month,amount,stage\no1,SMB,0.5,3,80,000,\n', 'f.csv', ['SMB'], ['SMB'], CAL, undefined), 'f.csv:2:21 has 7 fields but the header has 6'],
-    ['customer book', () => readCustomerBooks('id,tier,next_renewal,term_months,arr,health\nc1,SMB,3,12,12,000,\n', 'f.csv', ['SMB'], ['SMB'], CAL), 'f.csv:2:20 has 7 fields but the header has 6'],
-  ])('%s: an unquoted "12,000" before an empty last column is refused, not read as 12', (_, read, message) => {
-    expect(scenarioErrorLines(read)).toEqual([`${message}: put a value that contains a comma in quotes ("Acme, Inc")`]);
+  // empty cells; at the money column it is in, with both readings (was: 'has 5 fields but the header has
+  // 4: put a value that contains a comma in quotes ("Acme, Inc")', naming neither).
+  it.each<[string, () => unknown, string, string]>([
+    ['actuals', () => parseMonthlyFile('month,tier,new_arr,deals\n1,SMB,12,000,\n', 'f.csv', { kind: 'actuals', calendar: CAL }), 'f.csv:2:7 column new_arr', 'the row has 5 values for 4 columns'],
+    ['history', () => parseMonthlyFile('month,tier,new_arr,deals\n1,SMB,12,000,\n', 'f.csv', { kind: 'history', minMonths: 1 }), 'f.csv:2:7 column new_arr', 'the row has 5 values for 4 columns'],
+    ['pipeline', () => readPipelines('id,tier,probability,close_month,amount,stage\no1,SMB,0.5,3,12,000,\n', 'f.csv', ['SMB'], ['SMB'], CAL, undefined), 'f.csv:2:14 column amount', 'the row has 7 values for 6 columns'],
+    ['customer book', () => readCustomerBooks('id,tier,next_renewal,term_months,arr,health\nc1,SMB,3,12,12,000,\n', 'f.csv', ['SMB'], ['SMB'], CAL), 'f.csv:2:13 column arr', 'the row has 7 values for 6 columns'],
+  ])('%s: an unquoted "12,000" before an empty last column is refused at its column with both readings, not read as 12', (_, read, start, count) => {
+    expect(scenarioErrorLines(read)).toEqual([
+      `${start} holds one number split by its unquoted comma into 2 fields (${count}): "12,000": has a comma that is a thousands separator or a decimal comma; write 12000 (a thousands separator) or 12 (a decimal comma), whichever it is`,
+    ]);
   });
 
   // When the row's field count cannot show the comma (a header ending in empty cells, or the split figure
@@ -252,7 +316,7 @@ describe('whole files as exports write them', () => {
   ])('%s: an unquoted round "N,000" is refused, not read as N and 0', (_, read, start) => {
     const figure = start.replace(/^.*"000" after "(\d+)"$/, '$1');
     expect(scenarioErrorLines(read)).toEqual([
-      `${start} looks like one number split by an unquoted comma (${figure},000): put a number that contains a comma in quotes ("${figure},000") or write it without the comma (${figure}000)`,
+      `${start} looks like one number split by an unquoted comma: "${figure},000": has a comma that is a thousands separator or a decimal comma; write ${figure}000 (a thousands separator) or ${figure} (a decimal comma), whichever it is`,
     ]);
   });
 
