@@ -14,6 +14,7 @@ import { formatPercent } from '../report/format.js';
 import { currencySymbol, formatCurrency } from '../report/money.js';
 import { moneyCellsFormat, statMoneyCells } from '../report/interval-format.js';
 import { chanceShort, targetKnown } from '../report/chance-words.js';
+import { sharesPastOneNote } from '../report/shares-past-one-note.js';
 
 /** A number with the text the page shows for it (the number itself is kept exact, to compare with a run's summary.json). */
 export interface Figure {
@@ -55,6 +56,8 @@ export interface Answer {
     readonly drivers: ReadonlyArray<{ readonly label: string; readonly share: Figure }>;
     readonly unexplained: Figure | null;
     readonly notEstimable?: string;
+    /** Luck below 0 (the shares add up past 100%): the report's sentence saying why. */
+    readonly unexplainedNote?: string;
   };
   readonly charts: { readonly distribution: TopLevelSpec; readonly fan: TopLevelSpec; readonly tornado?: TopLevelSpec };
   /** Server time of the answer when it was made (a kept answer keeps its own): simulating, then summarising and the chart specs. */
@@ -94,6 +97,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
   ].join('; ');
   const ctx = chartContext(summary);
   const tornado = tornadoSpec(summary, ctx);
+  const pastOne = sharesPastOneNote(summary, summary.sensitivity);
   return {
     scenario: summary.scenario.name,
     trials: sim.trials,
@@ -110,6 +114,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
         : {
             drivers: summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN).map((d) => ({ label: d.label, share: share(d.varianceShare!) })),
             unexplained: share(summary.sensitivity.unexplained.value!),
+            ...(pastOne === undefined ? {} : { unexplainedNote: pastOne }),
           },
     charts: {
       distribution: revenueDistributionSpec(summary, sortedFinite(sim.store.column('revenue')!), ctx, marksFromSummary(summary)),

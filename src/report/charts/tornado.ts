@@ -6,6 +6,7 @@ import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitl
 import { nonEmptySpan } from './downsample.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { varianceShareFormat } from '../variance-share-format.js';
+import { sharesPastOneNote } from '../shares-past-one-note.js';
 
 /** How many drivers the tornado shows, largest swing first. */
 export const TORNADO_DRIVERS = 10;
@@ -48,6 +49,9 @@ export function tornadoLabel(label: string, share: string): string {
 
 /** The widest line of a tornado label, in characters: longer labels wrap at spaces. */
 export const TORNADO_LINE_CHARS = 26;
+
+/** The longest of the caption's lines (as long as its own longest): the headless renderer sizes the chart by its estimate of each. */
+const SUBTITLE_LINE_CHARS = 78;
 
 /**
  * A label broken into lines of at most TORNADO_LINE_CHARS characters at spaces (a longer word keeps
@@ -181,6 +185,8 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
       `The ${bars.length} largest swings of ${s.drivers.filter((d) => d.ownUncertainty).length} drivers, each with its share of revenue’s variance;`,
       // As the bars' labels and the sources-of-risk table write it: in whole percents it read '4%' beside the table's 3.6%.
       `unit-level luck and interactions: ${varianceShareFormat(s)(s.unexplained.value!)}. The vertical line is revenue’s overall P50.`,
+      // Luck below 0 (the shares add up past 100%): the terminal's sentence, in lines as short as the others.
+      ...wrapLabel(sharesPastOneNote(summary, s) ?? '', SUBTITLE_LINE_CHARS),
       ...used,
     ),
     width: 520,

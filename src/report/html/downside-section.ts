@@ -8,6 +8,7 @@ import { escapeHtml } from './escape.js';
 import { gridTable } from './tables.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
+import { sharesPastOneNote } from '../shares-past-one-note.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
 import { formatMarketFactor } from '../../analysis/compare.js';
 import { apartFromOrdinary } from '../../analysis/bad-year-drivers.js';
@@ -116,6 +117,9 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
           'risks',
         );
 
+  // Luck printed below 0 (the shares add up past 100%): the terminal's sentence, from the one function.
+  const pastOne = sharesPastOneNote(summary, s);
+  const pastOneNote = pastOne === undefined ? '' : `\n<p class="note">${e(pastOne)}</p>`;
   // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = s.notEstimable === undefined ? summary.reforecast?.attributionOverlap : undefined;
   const overlapNote = overlap === undefined ? '' : `<p class="note">${e(overlap)}</p>\n`;
@@ -127,7 +131,7 @@ ${figuresNote}<h3>What the bad years are made of</h3>
 ${parts}
 ${driversNote}
 <h3>Sources of risk</h3>
-${risks}
+${risks}${pastOneNote}
 ${overlapNote}${stressTable}</section>`;
 }
 

@@ -14,6 +14,7 @@ import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import { percentFormat, shareFormats } from './share-format.js';
 import { varianceShareCell, varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
+import { sharesPastOneNote } from '../shares-past-one-note.js';
 import { whatMustBeTrueLine } from '../summary-table.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
@@ -172,6 +173,8 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
       none
         ? `What moves recognized revenue: each driver's first-order share of its variance and its tornado bar: not estimable (${s.notEstimable}).`
         : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${varianceShareFormat(s)(s.unexplained.value!)}.`,
+      // Luck below 0 (the shares add up past 100%): the terminal's and report.html's sentence.
+      ...(sharesPastOneNote(summary, s) === undefined ? [] : [sharesPastOneNote(summary, s)!]),
       // A re-forecast's learned drivers tied to the market factor: the shares overlap or offset, as the terminal and report.html say (market-overlap.ts).
       ...(!none && s.drivers.length > 0 && summary.reforecast?.attributionOverlap !== undefined ? [summary.reforecast.attributionOverlap] : []),
       // What must be true for each target, in the terminal's and report.html's words.
