@@ -9,6 +9,7 @@ import { gridTable } from './tables.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
 import { sharesPastOneNote } from '../shares-past-one-note.js';
+import { noDriverVariesWords } from '../no-driver-varies.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
 import { formatMarketFactor } from '../../analysis/compare.js';
 import { apartFromOrdinary } from '../../analysis/bad-year-drivers.js';
@@ -102,11 +103,12 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
   const pct = varianceShareFormat(s);
   // No driver draws a year of its own and the market moves none: a table head over no rows said nothing.
   const riskDrivers = s.drivers.filter((x) => x.ownUncertainty !== false);
+  const noneVaries = noDriverVariesWords(s);
   const risks =
     s.notEstimable !== undefined
       ? `<p class="note">Sources of risk (each driver's share of the year-to-year variance of recognized revenue): not estimable (${e(s.notEstimable)}).</p>`
-      : riskDrivers.length === 0
-        ? `<p>Sources of risk: no driver of the scenario varies from one year to the next (none has a year-level uncertainty of its own, and the market factor moves none from year to year); the year-to-year swing of recognized revenue is deal-by-deal and customer-by-customer luck (${pct(s.unexplained.value!)}).</p>`
+      : noneVaries !== undefined
+        ? `<p>Sources of risk: ${e(noneVaries)}.</p>`
         : gridTable(
           `Sources of risk: each driver's share of the year-to-year variance of recognized revenue (first-order, with its 95% interval); the rest is deal-by-deal luck and interactions (${pct(s.unexplained.value!)}).`,
           ['Driver', 'In words', 'Share of variance', '95% interval'],
