@@ -14,6 +14,7 @@ import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, fo
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { sharesPastOneNote } from './shares-past-one-note.js';
+import { negativeShareNote } from './negative-share-note.js';
 import { wrapText, type ParagraphFormat } from './summary-paragraph.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 import { reforecastSalesNote } from './reforecast-sales-note.js';
@@ -326,10 +327,9 @@ function sensitivityTable(summary: Summary, sens: Summary['sensitivity'], what: 
     ['  Unit-level luck and interactions', pct(sens.unexplained.value!), formatInterval(sens.unexplained.interval!, pct), '', '', ''],
   ];
   const out = ['', textTable(rows)];
-  // A share printed below 0 said nothing of why (README, "Sensitivity"): the share is adjusted for
-  // what a driver with no effect shows by chance, so such a driver can come out just below 0.
-  if (shown.some((x) => x.ownUncertainty && pct(x.varianceShare!).startsWith('-')))
-    out.push('A negative share: no effect beyond chance (shares are net of what a driver with no effect explains by chance, so such a one can fall just below 0).');
+  // A share printed below 0 said nothing of why (README, "Sensitivity"): the same sentence as every other place writes.
+  const negative = negativeShareNote(sens, shown);
+  if (negative !== undefined) out.push(negative);
   // Shares adding up past 100% (luck below 0): the same sentence as every other place writes.
   const pastOne = sharesPastOneNote(summary, sens);
   if (pastOne !== undefined) out.push(pastOne);

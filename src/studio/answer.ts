@@ -15,6 +15,7 @@ import { currencySymbol, formatCurrency } from '../report/money.js';
 import { moneyCellsFormat, statMoneyCells } from '../report/interval-format.js';
 import { chanceShort, targetKnown } from '../report/chance-words.js';
 import { sharesPastOneNote } from '../report/shares-past-one-note.js';
+import { negativeShareNote } from '../report/negative-share-note.js';
 
 /** A number with the text the page shows for it (the number itself is kept exact, to compare with a run's summary.json). */
 export interface Figure {
@@ -58,6 +59,8 @@ export interface Answer {
     readonly notEstimable?: string;
     /** Luck below 0 (the shares add up past 100%): the report's sentence saying why. */
     readonly unexplainedNote?: string;
+    /** A driver's share shown below 0: the report's sentence saying why. */
+    readonly negativeNote?: string;
   };
   readonly charts: { readonly distribution: TopLevelSpec; readonly fan: TopLevelSpec; readonly tornado?: TopLevelSpec };
   /** Server time of the answer when it was made (a kept answer keeps its own): simulating, then summarising and the chart specs. */
@@ -98,6 +101,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
   const ctx = chartContext(summary);
   const tornado = tornadoSpec(summary, ctx);
   const pastOne = sharesPastOneNote(summary, summary.sensitivity);
+  const negative = negativeShareNote(summary.sensitivity, summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN));
   return {
     scenario: summary.scenario.name,
     trials: sim.trials,
@@ -115,6 +119,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
             drivers: summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN).map((d) => ({ label: d.label, share: share(d.varianceShare!) })),
             unexplained: share(summary.sensitivity.unexplained.value!),
             ...(pastOne === undefined ? {} : { unexplainedNote: pastOne }),
+            ...(negative === undefined ? {} : { negativeNote: negative }),
           },
     charts: {
       distribution: revenueDistributionSpec(summary, sortedFinite(sim.store.column('revenue')!), ctx, marksFromSummary(summary)),

@@ -9,6 +9,7 @@ import { gridTable } from './tables.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
 import { sharesPastOneNote } from '../shares-past-one-note.js';
+import { negativeShareNote } from '../negative-share-note.js';
 import { noDriverVariesWords } from '../no-driver-varies.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
 import { formatMarketFactor } from '../../analysis/compare.js';
@@ -121,7 +122,9 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
 
   // Luck printed below 0 (the shares add up past 100%): the terminal's sentence, from the one function.
   const pastOne = sharesPastOneNote(summary, s);
-  const pastOneNote = pastOne === undefined ? '' : `\n<p class="note">${e(pastOne)}</p>`;
+  // A driver's share printed below 0 (of those the table shows): the terminal's sentence too.
+  const negative = noneVaries === undefined ? negativeShareNote(s, riskDrivers.slice(0, 8)) : undefined;
+  const pastOneNote = [negative, pastOne].map((x) => (x === undefined ? '' : `\n<p class="note">${e(x)}</p>`)).join('');
   // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = s.notEstimable === undefined ? summary.reforecast?.attributionOverlap : undefined;
   const overlapNote = overlap === undefined ? '' : `<p class="note">${e(overlap)}</p>\n`;

@@ -15,6 +15,7 @@ import { percentFormat, shareFormats } from './share-format.js';
 import { varianceShareCell, varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
 import { sharesPastOneNote } from '../shares-past-one-note.js';
+import { negativeShareNote } from '../negative-share-note.js';
 import { noDriverVariesWords } from '../no-driver-varies.js';
 import { whatMustBeTrueLine } from '../summary-table.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
@@ -179,7 +180,8 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
         : noneVaries !== undefined
         ? `What moves recognized revenue: ${noneVaries}.`
         : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${varianceShareFormat(s)(s.unexplained.value!)}.`,
-      // Luck below 0 (the shares add up past 100%): the terminal's and report.html's sentence.
+      // A driver's share below 0, and luck below 0 (the shares add up past 100%): the terminal's and report.html's sentences.
+      ...(negativeShareNote(s, s.drivers) === undefined ? [] : [negativeShareNote(s, s.drivers)!]),
       ...(sharesPastOneNote(summary, s) === undefined ? [] : [sharesPastOneNote(summary, s)!]),
       // A re-forecast's learned drivers tied to the market factor: the shares overlap or offset, as the terminal and report.html say (market-overlap.ts).
       ...(!none && s.drivers.length > 0 && summary.reforecast?.attributionOverlap !== undefined ? [summary.reforecast.attributionOverlap] : []),
