@@ -15,6 +15,7 @@ import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { sharesPastOneNote } from './shares-past-one-note.js';
 import { negativeShareNote } from './negative-share-note.js';
+import { noDriverVariesWords } from './no-driver-varies.js';
 import { wrapText, type ParagraphFormat } from './summary-paragraph.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 import { reforecastSalesNote } from './reforecast-sales-note.js';
@@ -258,8 +259,13 @@ function decisionTables(summary: Summary): string[] {
   // A tier's shares not estimable for the same reason as the company's (the same trials): said once.
   const sameReason = (sens: Summary['sensitivity']) => sens.notEstimable !== undefined && sens.notEstimable === summary.sensitivity.notEstimable;
   const tiers = Object.entries(summary.sensitivityByTier ?? {});
-  out.push(...sensitivityTable(summary, summary.sensitivity, tiers.some(([, sens]) => sameReason(sens)) ? "recognized revenue (and each tier's)" : 'recognized revenue'));
-  for (const [tier, sens] of tiers) if (!sameReason(sens)) out.push(...sensitivityTable(summary, sens, `${tier} recognized revenue`));
+  // No driver varies from year to year: said in report.html's and report.xlsx's words, where the terminal said nothing.
+  const noneVaries = noDriverVariesWords(summary.sensitivity);
+  if (noneVaries !== undefined) out.push('', `What moves recognized revenue: ${noneVaries}.`);
+  else {
+    out.push(...sensitivityTable(summary, summary.sensitivity, tiers.some(([, sens]) => sameReason(sens)) ? "recognized revenue (and each tier's)" : 'recognized revenue'));
+    for (const [tier, sens] of tiers) if (!sameReason(sens)) out.push(...sensitivityTable(summary, sens, `${tier} recognized revenue`));
+  }
   // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = summary.reforecast?.attributionOverlap;
   if (overlap !== undefined && summary.sensitivity.drivers.length > 0 && summary.sensitivity.notEstimable === undefined) out.push(overlap);

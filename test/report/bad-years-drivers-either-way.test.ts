@@ -105,6 +105,10 @@ describe('the sources of risk of report.html and report.xlsx when no driver vari
     expect(written.rows.some((r) => r.style === 'bold')).toBe(false);
   });
 
+  it('the terminal: says so in the same words, where it said nothing', async () => {
+    expect(summaryTable(summarize(await noDrivers))).toContain(`\nWhat moves recognized revenue: ${NONE_WORDS}\n`);
+  });
+
   it('report.html: says so in words, not a table head over no rows', async () => {
     const none = summarize(await noDrivers);
     expect(none.sensitivity.drivers).toEqual([]);
