@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bias of the first-order share estimator when the metric curves in an input inside a bin (att18):
-//   npm run build --silent && node bench/attribution-curvature.mjs        (BENCH_TRIALS=20000, BENCH_SEEDS=10)
+//   npm run build --silent && node bench/attribution-curvature.mjs        (BENCH_TRIALS=20000, BENCH_SEEDS=10,
+//   BENCH_LOADINGS=0.3,0.5,0.7,1)
 // One tier, Poisson leads (mean 4,000 a month) moved only by the market (loading b on leads), fixed
 // conversion 5% and ACV 10k, no sales cycle. E[revenue | z] = k mu e^(b z - b²/2) with k = 6.5 x 4,000 x
 // 10,000, so the market's true share is k² mu² (e^(b²) - 1) / (that + 10,000² x (650 / 144) x 4,000 x mu)
@@ -58,7 +59,8 @@ function adjustedR2(y, input, deg) {
 }
 
 console.log(`market share of revenue, leads loaded b on the market, ${trials.toLocaleString('en-US')} trials, ${seeds} seeds:`);
-for (const b of [0.3, 0.5, 0.7, 1]) {
+const loadings = (process.env.BENCH_LOADINGS ?? '0.3,0.5,0.7,1').split(',').map(Number);
+for (const b of loadings) {
   const yaml = `name: curvature\nmarket:\n  loadings:\n    leads: ${b}\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: { dist: poisson, mean: ${L} }\n      conversion: ${MU}\n      acv: ${A}\n`;
   const k = 6.5 * L * A;
   const between = k * k * MU * MU * (Math.exp(b * b) - 1);

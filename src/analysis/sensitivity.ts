@@ -11,7 +11,7 @@ export const TORNADO_HIGH = 0.9;
 
 /** How the shares and the tornado are computed, in words, for summary.json. */
 export const SENSITIVITY_METHOD =
-  "First-order variance shares S = Var(E[metric | input]) / Var(metric) on independent inputs (the market factor z and each driver's own draw before the market moves it): a line fitted in each of K equal-count bins of the input, adjusted R² (bias-corrected for the (2K - 1) parameters), 95% interval from a delete-a-group jackknife over 20 contiguous blocks of trials. Tornado: the metric's median over the trials whose own percentile lies within 0.05 of P10 and of P90 (and, when the driver's value there is a run of equal draws, the trials of that run), others as drawn.";
+  "First-order variance shares S = Var(E[metric | input]) / Var(metric) on independent inputs (the market factor z and each driver's own draw before the market moves it): a line fitted in each of K equal-count bins of the input, adjusted R² (bias-corrected for the (2K - 1) parameters), 95% interval from a delete-a-group jackknife over 20 contiguous blocks of trials. Biased low, and luck's remainder high, where the metric curves strongly in the input inside a bin (a large market loading: leads loaded 1 on the market read 97.5% for a true 99.97%, 2 read 69% for 99.999%, bench/attribution-curvature.mjs); the interval then does not cover the truth. Tornado: the metric's median over the trials whose own percentile lies within 0.05 of P10 and of P90 (or, when the driver's value there is a discrete value drawn in at least 3 trials and 0.1% of them, only the trials drawn at it), others as drawn.";
 
 /** One end of a driver's tornado bar. */
 export interface SensitivityEnd {

@@ -13,6 +13,9 @@ import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } fr
 import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
+import { sharesPastOneNote } from './shares-past-one-note.js';
+import { negativeShareNote } from './negative-share-note.js';
+import { noDriverVariesWords } from './no-driver-varies.js';
 import { wrapText, type ParagraphFormat } from './summary-paragraph.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 import { reforecastSalesNote } from './reforecast-sales-note.js';
@@ -271,9 +274,13 @@ function decisionTables(summary: Summary): string[] {
   // A tier's shares not estimable for the same reason as the company's (the same trials): said once.
   const sameReason = (sens: Summary['sensitivity']) => sens.notEstimable !== undefined && sens.notEstimable === summary.sensitivity.notEstimable;
   const tiers = Object.entries(summary.sensitivityByTier ?? {});
-  const tied = summary.reforecast?.attributionOverlap !== undefined;
-  out.push(...sensitivityTable(summary.sensitivity, tiers.some(([, sens]) => sameReason(sens)) ? "recognized revenue (and each tier's)" : 'recognized revenue', tied));
-  for (const [tier, sens] of tiers) if (!sameReason(sens)) out.push(...sensitivityTable(sens, `${tier} recognized revenue`, tied));
+  // No driver varies from year to year: said in report.html's and report.xlsx's words, where the terminal said nothing.
+  const noneVaries = noDriverVariesWords(summary.sensitivity);
+  if (noneVaries !== undefined) out.push('', `What moves recognized revenue: ${noneVaries}.`);
+  else {
+    out.push(...sensitivityTable(summary, summary.sensitivity, tiers.some(([, sens]) => sameReason(sens)) ? "recognized revenue (and each tier's)" : 'recognized revenue'));
+    for (const [tier, sens] of tiers) if (!sameReason(sens)) out.push(...sensitivityTable(summary, sens, `${tier} recognized revenue`));
+  }
   // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = summary.reforecast?.attributionOverlap;
   if (overlap !== undefined && summary.sensitivity.drivers.length > 0 && summary.sensitivity.notEstimable === undefined) out.push(overlap);
@@ -322,7 +329,7 @@ function monthlyPlanTable(summary: Summary): string[] {
 const SHOWN_DRIVERS = 8;
 
 /** The variance shares and tornado ends of a metric, and what is left to unit-level luck. */
-function sensitivityTable(sens: Summary['sensitivity'], what: string, overlap = false): string[] {
+function sensitivityTable(summary: Summary, sens: Summary['sensitivity'], what: string): string[] {
   if (sens.drivers.length === 0) return [];
   // Too few trials: one line with the reason, no table of shares that would read as findings.
   if (sens.notEstimable !== undefined) return ['', `What moves ${what}: not estimable (${sens.notEstimable}).`];
@@ -341,17 +348,12 @@ function sensitivityTable(sens: Summary['sensitivity'], what: string, overlap = 
     ['  Unit-level luck and interactions', pct(sens.unexplained.value!), formatInterval(sens.unexplained.interval!, pct), '', '', ''],
   ];
   const out = ['', textTable(rows)];
-  // A share printed below 0 said nothing of why (README, "Sensitivity"): the share is adjusted for
-  // what a driver with no effect shows by chance, so such a driver can come out just below 0.
-  if (shown.some((x) => x.ownUncertainty && pct(x.varianceShare!).startsWith('-')))
-    out.push('A negative share: no effect beyond chance (shares are net of what a driver with no effect explains by chance, so such a one can fall just below 0).');
-  // Shares adding up past 100% (a few dozen trials: -91% of luck at 12) said nothing either: the
-  // drivers' own shares are independent inputs' and cannot add up past 100% but by chance (or, in a
-  // re-forecast, by the learned drivers' overlap with the market factor: `overlap`).
-  if (pct(sens.unexplained.value!).startsWith('-'))
-    out.push(
-      `Luck and interactions below 0: the shares add up to more than 100%, ${overlap ? 'by chance or by the overlap of the learned drivers with the market (below)' : 'by chance'} at ${sens.trialsUsed.toLocaleString('en-US')} trials (independent inputs' shares add up to at most 100%; each interval says how far a share may be off).`,
-    );
+  // A share printed below 0 said nothing of why (README, "Sensitivity"): the same sentence as every other place writes.
+  const negative = negativeShareNote(sens, shown);
+  if (negative !== undefined) out.push(negative);
+  // Shares adding up past 100% (luck below 0): the same sentence as every other place writes.
+  const pastOne = sharesPastOneNote(summary, sens);
+  if (pastOne !== undefined) out.push(pastOne);
   return out;
 }
 

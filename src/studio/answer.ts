@@ -14,6 +14,8 @@ import { formatPercent } from '../report/format.js';
 import { currencySymbol, formatCurrency } from '../report/money.js';
 import { moneyCellsFormat, statMoneyCells } from '../report/interval-format.js';
 import { chanceShort } from '../report/chance-words.js';
+import { sharesPastOneNote } from '../report/shares-past-one-note.js';
+import { negativeShareNote } from '../report/negative-share-note.js';
 
 /** A number with the text the page shows for it (the number itself is kept exact, to compare with a run's summary.json). */
 export interface Figure {
@@ -55,6 +57,10 @@ export interface Answer {
     readonly drivers: ReadonlyArray<{ readonly label: string; readonly share: Figure }>;
     readonly unexplained: Figure | null;
     readonly notEstimable?: string;
+    /** Luck below 0 (the shares add up past 100%): the report's sentence saying why. */
+    readonly unexplainedNote?: string;
+    /** A driver's share shown below 0: the report's sentence saying why. */
+    readonly negativeNote?: string;
   };
   readonly charts: { readonly distribution: TopLevelSpec; readonly fan: TopLevelSpec; readonly tornado?: TopLevelSpec };
   /** Server time of the answer when it was made (a kept answer keeps its own): simulating, then summarising and the chart specs. */
@@ -94,6 +100,8 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
   ].join('; ');
   const ctx = chartContext(summary);
   const tornado = tornadoSpec(summary, ctx);
+  const pastOne = sharesPastOneNote(summary, summary.sensitivity);
+  const negative = negativeShareNote(summary.sensitivity, summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN));
   return {
     scenario: summary.scenario.name,
     trials: sim.trials,
@@ -110,6 +118,8 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
         : {
             drivers: summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN).map((d) => ({ label: d.label, share: share(d.varianceShare!) })),
             unexplained: share(summary.sensitivity.unexplained.value!),
+            ...(pastOne === undefined ? {} : { unexplainedNote: pastOne }),
+            ...(negative === undefined ? {} : { negativeNote: negative }),
           },
     charts: {
       distribution: revenueDistributionSpec(summary, sortedFinite(sim.store.column('revenue')!), ctx, marksFromSummary(summary)),

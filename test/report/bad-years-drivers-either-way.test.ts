@@ -6,6 +6,7 @@ import { apartFromOrdinary, farthestFromOrdinary } from '../../src/analysis/bad-
 import { badYearRows, BAD_YEAR_DRIVERS } from '../../src/report/charts/bad-years.js';
 import { downsideSection } from '../../src/report/html/downside-section.js';
 import { summaryTable } from '../../src/report/summary-table.js';
+import { reportSheets, workbookSheets } from '../../src/report/xlsx/workbook.js';
 import { run } from '../helpers/fixtures.js';
 
 /**
@@ -85,15 +86,34 @@ describe('apartFromOrdinary and farthestFromOrdinary', () => {
   });
 });
 
-describe('the sources of risk of report.html when no driver varies', () => {
-  it('says so in words, not a table head over no rows', async () => {
-    // Poisson leads of a fixed mean, a fixed conversion and ACV, no market: nothing varies from year to year but the deals.
-    const none = summarize(await run('name: No drivers\ntiers:\n  - name: T\n    newBusiness: { leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.05, acv: 10000 }\n', 200, 1));
+describe('the sources of risk of report.html and report.xlsx when no driver varies', () => {
+  // Poisson leads of a fixed mean, a fixed conversion and ACV, no market: nothing varies from year to year but the deals.
+  const noDrivers = run('name: No drivers\ntiers:\n  - name: T\n    newBusiness: { leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.05, acv: 10000 }\n', 200, 1);
+  const NONE_WORDS =
+    'no driver of the scenario varies from one year to the next (none has a year-level uncertainty of its own, and the market factor moves none from year to year); the year-to-year swing of recognized revenue is deal-by-deal and customer-by-customer luck (100.0%).';
+
+  it('report.xlsx: says so in its Attribution preamble, with no header over no rows', async () => {
+    const sim = await noDrivers;
+    const none = summarize(sim);
+    const sheet = reportSheets(none, sim.loaded.scenario).find((x) => x.name === 'Attribution')!;
+    expect(sheet.rows).toEqual([]);
+    expect(sheet.header).toEqual([]);
+    expect(sheet.preamble[0]).toBe(`What moves recognized revenue: ${NONE_WORDS}`);
+    // Written: the preamble's rows only, frozen above nothing, no bold header row.
+    const written = workbookSheets([sheet])[0]!;
+    expect(written.rows.length).toBe(sheet.preamble.length);
+    expect(written.rows.some((r) => r.style === 'bold')).toBe(false);
+  });
+
+  it('the terminal: says so in the same words, where it said nothing', async () => {
+    expect(summaryTable(summarize(await noDrivers))).toContain(`\nWhat moves recognized revenue: ${NONE_WORDS}\n`);
+  });
+
+  it('report.html: says so in words, not a table head over no rows', async () => {
+    const none = summarize(await noDrivers);
     expect(none.sensitivity.drivers).toEqual([]);
     const html = downsideSection(none);
     expect(html).not.toMatch(/<table class="risks">/);
-    expect(html).toContain(
-      'Sources of risk: no driver of the scenario varies from one year to the next (none has a year-level uncertainty of its own, and the market factor moves none from year to year); the year-to-year swing of recognized revenue is deal-by-deal and customer-by-customer luck (100.0%).',
-    );
+    expect(html).toContain(`Sources of risk: ${NONE_WORDS}`);
   });
 });

@@ -8,7 +8,10 @@ import { summaryTable } from '../../src/report/summary-table.js';
 import { downsideSection } from '../../src/report/html/downside-section.js';
 import { driverWords, summaryParagraph } from '../../src/report/summary-paragraph.js';
 import { reportSheets, workbookSheets } from '../../src/report/xlsx/workbook.js';
-import { ROOT } from '../helpers/fixtures.js';
+import { ROOT, run } from '../helpers/fixtures.js';
+import { answerOf } from '../../src/studio/answer.js';
+import { tornadoDrivers, tornadoSpec } from '../../src/report/charts/tornado.js';
+import { chartContext } from '../../src/report/charts/chart-context.js';
 import type { Scenario } from '../../src/scenario/scenario-schema.js';
 
 /**
@@ -75,6 +78,32 @@ describe("the terminal's variance shares: one number of decimals a column, and a
     expect(positive.join('\n')).not.toContain('A negative share');
     // A share just below 0 that prints as 0.0% needs no note.
     expect(sensitivityLines(summaryTable(withShares([[-0.0001, -0.004, 0.004]]))).join('\n')).not.toContain('A negative share');
+  });
+
+  it('report.html, report.xlsx and the tornado caption put the same note under a negative share; none without one', () => {
+    const note = 'A negative share: no effect beyond chance (shares are net of what a driver with no effect explains by chance, so such a one can fall just below 0).';
+    const s = withShares([[-0.002, -0.006, 0.002]]);
+    const first = s.sensitivity.drivers.filter((d) => d.ownUncertainty)[0]!;
+    expect(htmlRiskRows(s).get(first.label)![0]).toBe('-0.2%');
+    expect(downsideSection(s)).toContain(`<p class="note">${note}</p>`);
+    expect(reportSheets(s, scenario).find((x) => x.name === 'Attribution')!.preamble).toContain(note);
+    // The tornado draws that driver's bar, labelled with its share, and its caption says the same.
+    expect(tornadoDrivers(s).map((d) => d.label)).toContain(first.label);
+    expect((tornadoSpec(s, chartContext(s))!.title as { subtitle: string[] }).subtitle.join(' ')).toContain(note);
+    const positive = withShares([[0.002, 0.001, 0.003]]);
+    expect(downsideSection(positive)).not.toContain('A negative share');
+    expect(reportSheets(positive, scenario).find((x) => x.name === 'Attribution')!.preamble.join(' ')).not.toContain('A negative share');
+    expect((tornadoSpec(positive, chartContext(positive))!.title as { subtitle: string[] }).subtitle.join(' ')).not.toContain('A negative share');
+  });
+
+  it("the studio's answer carries the terminal's note when a driver's share prints below 0", async () => {
+    // Conversion's year-level sd of 0.02 points beside the deals' Poisson luck: a share near 0, -2.1% at 200 trials (seed 1).
+    const sim = await run('name: Tiny\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: { dist: poisson, mean: 400 }\n      conversion: { dist: beta, mean: 0.05, sd: 0.0002 }\n      acv: 10000\n', 200, 1);
+    const answer = answerOf(sim, 0.9, sim);
+    expect(answer.attribution.drivers[0]!.share.text).toMatch(/^-\d/);
+    const terminalNote = summaryTable(summarize(sim)).split('\n').find((l) => l.startsWith('A negative share'));
+    expect(terminalNote).toBeDefined();
+    expect(answer.attribution.negativeNote).toBe(terminalNote);
   });
 });
 

@@ -73,8 +73,11 @@ describe('report.xlsx', () => {
     const worst = (t.getSheetValues().filter(Boolean) as unknown[][]).find((r) => r[1] === 'Mean of the worst 10%' && r[2] === 'Recognized revenue')!;
     expect(worst[3]).toBe(summary.decisions.downside.revenue.worst10Mean);
     const a = wb.getWorksheet('Attribution')!;
-    expect(a.getRow(3).getCell(3).numFmt).toBe('0.0%;-0.0%');
-    expect(a.getRow(3).getCell(3).value).toBe(summary.sensitivity.drivers[0]!.varianceShare);
+    // The first driver's row, under the preamble's lines (as many as the run has notes) and the header.
+    const first = (a.getSheetValues() as unknown[][]).findIndex((r) => r?.[1] === summary.sensitivity.drivers[0]!.label);
+    expect(a.getRow(first - 1).getCell(1).value).toBe('Driver');
+    expect(a.getRow(first).getCell(3).numFmt).toBe('0.0%;-0.0%');
+    expect(a.getRow(first).getCell(3).value).toBe(summary.sensitivity.drivers[0]!.varianceShare);
   });
 
   it("leaves the mean gap of a target no trial misses empty, as the tables write '-' (not a gap of 0)", () => {

@@ -60,10 +60,11 @@ export function inputPercentileAt(input: PreparedInput, v: number): number {
 }
 
 /**
- * When the input's value at percentile p (inputValueAt) is a run of two or more equal draws (a
- * discrete or empirical driver's value), the percentile those draws share as prepareInput stores it
- * (their average 1-based rank / n, computed as rankInto does, so it compares equal); else NaN (the
- * market, read as N(0, 1), has no runs).
+ * When the input's value at percentile p (inputValueAt) is a discrete or empirical driver's value (a
+ * run of equal draws, at least atomMinRun(n) of them), the percentile those draws share as
+ * prepareInput stores it (their average 1-based rank / n, computed as rankInto does, so it compares
+ * equal); else NaN (the market, read as N(0, 1), has no runs, and a continuous draw's runs are
+ * float32 rounding's few ties).
  * @example atomPercentileAt(discrete2and5, 0.1) // => 0.525 (5% drawn in 95% of the trials)
  * Complexity: O(log n).
  */
@@ -74,9 +75,21 @@ export function atomPercentileAt(input: PreparedInput, p: number): number {
   const v = inputValueAt(input, p);
   const r = lowerBound(s, v);
   const end = upperBound(s, v);
-  if (end - r < 2) return NaN;
+  if (end - r < atomMinRun(n)) return NaN;
   const rank = (r + 1 + end) / 2;
   return rank / n;
+}
+
+/**
+ * The fewest equal draws of n read as a discrete value rather than ties of a continuous draw: 3, and
+ * 0.1% of the draws from 3,000. A continuous draw stored as float32 repeats a value by rounding:
+ * at 50,000 trials a renewal rate has about a thousand pairs and a few triples (scenarios/example.yaml,
+ * seed 1), and a run of 0.1% of the trials (50) would need a spread of a few float32 steps. A
+ * discrete value of two draws only (a weight near 1 / n) is then taken as a continuous draw's.
+ * @example atomMinRun(2_000) // => 3; atomMinRun(50_000) // => 50
+ */
+export function atomMinRun(n: number): number {
+  return Math.max(3, Math.ceil(n / 1000));
 }
 
 /**

@@ -6,6 +6,9 @@ import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitl
 import { nonEmptySpan } from './downsample.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { varianceShareFormat } from '../variance-share-format.js';
+import { sharesPastOneNote } from '../shares-past-one-note.js';
+import { negativeShareNote } from '../negative-share-note.js';
+import type { DriverSensitivity } from '../../analysis/sensitivity.js';
 
 /** How many drivers the tornado shows, largest swing first. */
 export const TORNADO_DRIVERS = 10;
@@ -49,6 +52,9 @@ export function tornadoLabel(label: string, share: string): string {
 /** The widest line of a tornado label, in characters: longer labels wrap at spaces. */
 export const TORNADO_LINE_CHARS = 26;
 
+/** The longest of the caption's lines (as long as its own longest): the headless renderer sizes the chart by its estimate of each. */
+const SUBTITLE_LINE_CHARS = 78;
+
 /**
  * A label broken into lines of at most TORNADO_LINE_CHARS characters at spaces (a longer word keeps
  * its line), so a long driver name wraps instead of widening the chart past the page or being cut.
@@ -82,6 +88,15 @@ export function lineSeparator(labels: readonly string[]): string {
   }
 }
 
+/** The drivers the tornado draws a bar for, in the bars' order (tornadoBars); none when not estimable. */
+export function tornadoDrivers(summary: Summary, top = TORNADO_DRIVERS): DriverSensitivity[] {
+  if (summary.sensitivity.notEstimable !== undefined) return [];
+  return summary.sensitivity.drivers
+    .filter((d) => d.ownUncertainty && Number.isFinite(d.swing))
+    .sort((a, b) => Math.abs(b.swing!) - Math.abs(a.swing!) || a.key.localeCompare(b.key))
+    .slice(0, top);
+}
+
 /**
  * The tornado's bars: the drivers with an uncertainty of their own (the market among them), the
  * `top` largest |swing| first, each from the metric's median with the driver's own draw at its P10
@@ -92,11 +107,7 @@ export function lineSeparator(labels: readonly string[]): string {
  */
 export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIVERS): TornadoBar[] {
   // Not estimable (too few trials): shares, ends and swings are null, and there is no bar to draw.
-  if (summary.sensitivity.notEstimable !== undefined) return [];
-  const drivers = summary.sensitivity.drivers
-    .filter((d) => d.ownUncertainty && Number.isFinite(d.swing))
-    .sort((a, b) => Math.abs(b.swing!) - Math.abs(a.swing!) || a.key.localeCompare(b.key));
-  const shown = drivers.slice(0, top);
+  const shown = tornadoDrivers(summary, top);
   // Every bar's ends with the digits that tell them apart within their Monte Carlo error, one format
   // for the chart: a re-forecast's bars all read $112M to $113M, swings of 812k and 264k alike.
   const money = moneyCellsFormat(
@@ -181,6 +192,9 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
       `The ${bars.length} largest swings of ${s.drivers.filter((d) => d.ownUncertainty).length} drivers, each with its share of revenue’s variance;`,
       // As the bars' labels and the sources-of-risk table write it: in whole percents it read '4%' beside the table's 3.6%.
       `unit-level luck and interactions: ${varianceShareFormat(s)(s.unexplained.value!)}. The vertical line is revenue’s overall P50.`,
+      // A bar's share below 0, and luck below 0 (the shares add up past 100%): the terminal's sentences, in lines as short as the others.
+      ...wrapLabel(negativeShareNote(s, tornadoDrivers(summary)) ?? '', SUBTITLE_LINE_CHARS),
+      ...wrapLabel(sharesPastOneNote(summary, s) ?? '', SUBTITLE_LINE_CHARS),
       ...used,
     ),
     width: 520,

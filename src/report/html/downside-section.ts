@@ -9,6 +9,9 @@ import { gridTable } from './tables.js';
 import { chanceShort } from '../chance-words.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { varianceShareFormat } from '../variance-share-format.js';
+import { sharesPastOneNote } from '../shares-past-one-note.js';
+import { negativeShareNote } from '../negative-share-note.js';
+import { noDriverVariesWords } from '../no-driver-varies.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
 import { formatMarketFactor } from '../../analysis/compare.js';
 import { apartFromOrdinary } from '../../analysis/bad-year-drivers.js';
@@ -102,11 +105,12 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
   const pct = varianceShareFormat(s);
   // No driver draws a year of its own and the market moves none: a table head over no rows said nothing.
   const riskDrivers = s.drivers.filter((x) => x.ownUncertainty !== false);
+  const noneVaries = noDriverVariesWords(s);
   const risks =
     s.notEstimable !== undefined
       ? `<p class="note">Sources of risk (each driver's share of the year-to-year variance of recognized revenue): not estimable (${e(s.notEstimable)}).</p>`
-      : riskDrivers.length === 0
-        ? `<p>Sources of risk: no driver of the scenario varies from one year to the next (none has a year-level uncertainty of its own, and the market factor moves none from year to year); the year-to-year swing of recognized revenue is deal-by-deal and customer-by-customer luck (${pct(s.unexplained.value!)}).</p>`
+      : noneVaries !== undefined
+        ? `<p>Sources of risk: ${e(noneVaries)}.</p>`
         : gridTable(
           `Sources of risk: each driver's share of the year-to-year variance of recognized revenue (first-order, with its 95% interval); the rest is deal-by-deal luck and interactions (${pct(s.unexplained.value!)}).`,
           ['Driver', 'In words', 'Share of variance', '95% interval'],
@@ -117,6 +121,11 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
           'risks',
         );
 
+  // Luck printed below 0 (the shares add up past 100%): the terminal's sentence, from the one function.
+  const pastOne = sharesPastOneNote(summary, s);
+  // A driver's share printed below 0 (of those the table shows): the terminal's sentence too.
+  const negative = noneVaries === undefined ? negativeShareNote(s, riskDrivers.slice(0, 8)) : undefined;
+  const pastOneNote = [negative, pastOne].map((x) => (x === undefined ? '' : `\n<p class="note">${e(x)}</p>`)).join('');
   // A re-forecast's learned drivers tied to the market factor: the shares above overlap or offset (market-overlap.ts).
   const overlap = s.notEstimable === undefined ? summary.reforecast?.attributionOverlap : undefined;
   const overlapNote = overlap === undefined ? '' : `<p class="note">${e(overlap)}</p>\n`;
@@ -128,7 +137,7 @@ ${figuresNote}<h3>What the bad years are made of</h3>
 ${parts}
 ${driversNote}
 <h3>Sources of risk</h3>
-${risks}
+${risks}${pastOneNote}
 ${overlapNote}${stressTable}</section>`;
 }
 

@@ -14,6 +14,9 @@ import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
 import { percentFormat, shareFormats } from './share-format.js';
 import { varianceShareCell, varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
+import { sharesPastOneNote } from '../shares-past-one-note.js';
+import { negativeShareNote } from '../negative-share-note.js';
+import { noDriverVariesWords } from '../no-driver-varies.js';
 import { whatMustBeTrueLine } from '../summary-table.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
@@ -24,6 +27,7 @@ export interface SheetData {
   readonly name: string;
   /** Lines above the table (title, convention); the header row follows them and is frozen with them. */
   readonly preamble: readonly string[];
+  /** Empty: no table under the preamble (no header row), as when the preamble says there is nothing to list. */
   readonly header: readonly string[];
   readonly rows: ReadonlyArray<ReadonlyArray<string | number | null>>;
   /** Number format of each column ('' for text or plain numbers). */
@@ -166,18 +170,25 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const none = s.notEstimable !== undefined;
   // A negative share that rounds to zero is stored as 0, so that it reads 0.0% as the terminal writes it, not -0.0%.
   const shown = none ? (v: number) => v : varianceShareCell(s);
+  // No driver varies from year to year: said in words, as report.html says it, not a header over no rows.
+  const noneVaries = noDriverVariesWords(s);
   const attribution: SheetData = {
     name: 'Attribution',
     preamble: [
       none
         ? `What moves recognized revenue: each driver's first-order share of its variance and its tornado bar: not estimable (${s.notEstimable}).`
+        : noneVaries !== undefined
+        ? `What moves recognized revenue: ${noneVaries}.`
         : `What moves recognized revenue: each driver's first-order share of its variance (95% interval) and its tornado bar (revenue's median at the driver's own P10 and P90). Unexplained (unit-level luck and interactions): ${varianceShareFormat(s)(s.unexplained.value!)}.`,
+      // A driver's share below 0, and luck below 0 (the shares add up past 100%): the terminal's and report.html's sentences.
+      ...(negativeShareNote(s, s.drivers) === undefined ? [] : [negativeShareNote(s, s.drivers)!]),
+      ...(sharesPastOneNote(summary, s) === undefined ? [] : [sharesPastOneNote(summary, s)!]),
       // A re-forecast's learned drivers tied to the market factor: the shares overlap or offset, as the terminal and report.html say (market-overlap.ts).
       ...(!none && s.drivers.length > 0 && summary.reforecast?.attributionOverlap !== undefined ? [summary.reforecast.attributionOverlap] : []),
       // What must be true for each target, in the terminal's and report.html's words.
       ...summary.whatMustBeTrue.map((w) => whatMustBeTrueLine(w)),
     ],
-    header: ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
+    header: noneVaries !== undefined ? [] : ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>
       none
         ? [x.label, x.tier ?? 'All', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']
@@ -272,8 +283,8 @@ export function workbookSheets(sheets: readonly SheetData[]): XlsxSheet[] {
     // Preamble lines span the table's width and wrap, so a long one (the paragraph) reads whole.
     const span = sheet.widths.reduce((a, w) => a + w, 0);
     for (const line of sheet.preamble)
-      rows.push({ cells: [{ value: cellText(line) }], style: 'wrap', height: 15 * Math.max(1, Math.ceil((line.length * 1.1) / span)), mergeAcross: sheet.header.length });
-    rows.push({ cells: sheet.header.map((h) => ({ value: cellText(h) })), style: 'bold' });
+      rows.push({ cells: [{ value: cellText(line) }], style: 'wrap', height: 15 * Math.max(1, Math.ceil((line.length * 1.1) / span)), mergeAcross: sheet.header.length || sheet.widths.length });
+    if (sheet.header.length > 0) rows.push({ cells: sheet.header.map((h) => ({ value: cellText(h) })), style: 'bold' });
     for (const r of sheet.rows) {
       const share = shareRow(sheet, r);
       const cells = r.map((v, i) => {
@@ -284,7 +295,7 @@ export function workbookSheets(sheets: readonly SheetData[]): XlsxSheet[] {
       });
       rows.push({ cells: withShareFormats(cells) });
     }
-    return { name: sheet.name, widths: sheet.widths, frozenRows: sheet.preamble.length + 1, frozenColumns: 1, rows };
+    return { name: sheet.name, widths: sheet.widths, frozenRows: sheet.preamble.length + (sheet.header.length > 0 ? 1 : 0), frozenColumns: 1, rows };
   });
 }
 

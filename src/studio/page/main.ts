@@ -348,6 +348,13 @@ async function render(a: Answer & { pass: Pass }): Promise<void> {
       tr.append(el('td', {}, 'Unit-level luck and interactions'), el('td', {}, a.attribution.unexplained!.text));
       return tr;
     })(),
+    // A driver's share below 0, and luck below 0: the report's sentences saying why, under the rows.
+    ...[a.attribution.negativeNote, a.attribution.unexplainedNote].flatMap((note) => {
+      if (note === undefined) return [];
+      const tr = el('tr');
+      tr.append(el('td', { colspan: '2' }, note));
+      return [tr];
+    }),
   );
   await Promise.all([draw('chart-distribution', a.charts.distribution), draw('chart-fan', a.charts.fan), draw('chart-tornado', a.charts.tornado)]);
 }

@@ -48,4 +48,28 @@ describe('the tornado of a discrete driver', () => {
     expect(Math.abs(d.low!.metricMedian - 26e6 * 0.035)).toBeLessThan(sd(0.035));
     expect(Math.abs(d.high!.metricMedian - 26e6 * 0.05)).toBeLessThan(sd(0.05));
   });
+
+  it('takes no other value whose trials share a percentile within 5 points of the end', async () => {
+    // The review's case: the 2% years' percentile (average rank 0.0575) lies in the P10 band [0.05,
+    // 0.15] while the 3.5% years' (0.1725) is P10's value; "band or atom" took both, and the end read
+    // 854k beside 3.5% where the 3.5% years' median is 906k, about 13 standard errors off.
+    const values = [0.01, 0.02, 0.035, 0.05];
+    const weights = [0.02, 0.075, 0.155, 0.75];
+    const yaml = YAML.replace('values: [0.02, 0.035, 0.05], weights: [0.08, 0.25, 0.67]', `values: [${values.join(', ')}], weights: [${weights.join(', ')}]`);
+    const sim = await run(yaml, 4_000, 5);
+    const s = sensitivity(attributionInputs(sim), sim.store.column('revenue')!);
+    const d = s.drivers.find((x) => x.label === 'T conversion')!;
+    const own = column(sim, 'own.T.conversion');
+    const revenue = column(sim, 'revenue');
+    const trialsAt = (value: number) => [...revenue].filter((_, i) => own[i] === Math.fround(value));
+    expect(d.low!.driverValue).toBe(Math.fround(0.035));
+    expect(d.high!.driverValue).toBe(Math.fround(0.05));
+    expect(d.low!.metricMedian).toBeCloseTo(median(trialsAt(0.035)), 6);
+    expect(d.high!.metricMedian).toBeCloseTo(median(trialsAt(0.05)), 6);
+    // The closed form, within the median's standard error (sd x sqrt(pi / 2) / sqrt(m)), 4 of them.
+    const sd = (p: number) => Math.sqrt(1e8 * 400 * p * (650 / 144));
+    const se = (p: number, m: number) => (sd(p) * Math.sqrt(Math.PI / 2)) / Math.sqrt(m);
+    expect(Math.abs(d.low!.metricMedian - 26e6 * 0.035)).toBeLessThan(4 * se(0.035, trialsAt(0.035).length));
+    expect(Math.abs(d.high!.metricMedian - 26e6 * 0.05)).toBeLessThan(4 * se(0.05, trialsAt(0.05).length));
+  });
 });
