@@ -146,7 +146,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const luckLow = summary.sensitivity.unexplained.interval?.[0] ?? luck;
   const luckFirst = candidates.length > 0 && candidates.every((x) => luckLow > (x.varianceShareInterval?.[1] ?? x.varianceShare!));
   const luckWords = `The biggest source of risk is deal-by-deal and customer-by-customer luck and the drivers' interactions, which account for ${pct(luck)} of the year-to-year swing in revenue`;
-  const noneShown = `at ${summary.trials.toLocaleString('en-US')} trials (each share's 95% interval reaches 0); more trials would tell.`;
+  const noneShown = `at ${summary.trials.toLocaleString('en-US')} trials (each such share's 95% interval reaches 0); more trials would tell.`;
   if (named.length > 0) {
     const varianceShare = (x: DriverSensitivity) => pct(x.varianceShare!);
     const [first, ...rest] = named;
@@ -154,8 +154,9 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
     if (luckFirst) out.push(`${luckWords}; of the drivers, the biggest is ${driverWords(first!)} (${varianceShare(first!)})${tail}.`);
     else out.push(`The biggest source of risk is ${driverWords(first!)}, which accounts for ${varianceShare(first!)} of the year-to-year swing in revenue${tail}.`);
   } else if (candidates.length > 0) {
-    if (luckFirst) out.push(`${luckWords}; no driver is shown to account for 1% or more of it ${noneShown}`);
-    else out.push(`No driver is shown to account for 1% or more of the year-to-year swing in revenue ${noneShown}`);
+    // Shares of 1% or more are the candidates; none has its 95% interval above 0 (the test named drivers pass).
+    if (luckFirst) out.push(`${luckWords}; no driver's share of 1% or more of it is shown to be above 0 ${noneShown}`);
+    else out.push(`No driver's share of 1% or more of the year-to-year swing in revenue is shown to be above 0 ${noneShown}`);
   } else {
     out.push('No single driver accounts for as much as 1% of the swing in revenue: it comes from deal-by-deal and customer-by-customer luck.');
   }

@@ -3,6 +3,7 @@ import { summarize } from '../../src/analysis/summarize.js';
 import { formatMoney } from '../../src/report/format.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
+import { reportSheets } from '../../src/report/xlsx/workbook.js';
 import { run } from '../helpers/fixtures.js';
 
 const yaml = `
@@ -22,7 +23,7 @@ const amount = (text: string) => {
 };
 
 describe("what must be true's 'P50 now', beside two targets of one metric", () => {
-  it('is written alike in every line, on the side of each target it lies on, in the terminal and report.html', async () => {
+  it('is written alike in every line, on the side of each target it lies on, in the terminal, report.html and report.xlsx', async () => {
     // '--target revenue=118.2355M --target revenue=118.24M' printed 'P50 now 118.24M' in one line and
     // 'P50 now 118.2M' in the next: the median's digits were chosen for each line's own target.
     const sim = await run(yaml, 400, 3);
@@ -35,7 +36,9 @@ describe("what must be true's 'P50 now', beside two targets of one metric", () =
     const far = median * 1.1;
     const s = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: near, label: 'near' }, { metric: 'revenue', value: far, label: 'far' }] } });
     for (const w of s.whatMustBeTrue) expect(w.trialsReaching * (w.trialsUsed - w.trialsReaching), w.target).toBeGreaterThan(0);
-    for (const text of [summaryTable(s), reportHtml({ summary: s, scenario: sim.loaded.scenario, charts: [] })]) {
+    // report.xlsx's Attribution preamble wrote each line with its own target's digits (fixdec18 left it).
+    const xlsx = reportSheets(s, sim.loaded.scenario).find((x) => x.name === 'Attribution')!.preamble.join('\n');
+    for (const text of [summaryTable(s), reportHtml({ summary: s, scenario: sim.loaded.scenario, charts: [] }), xlsx]) {
       const shown = [...text.matchAll(/P50 now ([^)]+)\)/g)].map((m) => m[1]!);
       expect(shown).toHaveLength(2);
       expect(shown[1]).toBe(shown[0]);

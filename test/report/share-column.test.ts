@@ -186,6 +186,6 @@ describe('variance shares: report.html, its paragraph and report.xlsx write them
     for (const d of none.sensitivity.drivers.filter((x) => x.ownUncertainty)) Object.assign(d, { varianceShare: 0.03, varianceShareInterval: [-0.01, 0.07] });
     const q = summaryParagraph(none);
     expect(q).not.toMatch(/biggest source of risk|luck/);
-    expect(q).toContain('No driver is shown to account for 1% or more of the year-to-year swing in revenue at 2,000 trials (each share\'s 95% interval reaches 0); more trials would tell.');
+    expect(q).toContain('No driver\'s share of 1% or more of the year-to-year swing in revenue is shown to be above 0 at 2,000 trials (each such share\'s 95% interval reaches 0); more trials would tell.');
   });
 });

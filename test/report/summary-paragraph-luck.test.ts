@@ -56,7 +56,7 @@ describe('the summary paragraph when unit-level luck carries more of the varianc
     Object.assign(unshown.sensitivity.drivers[0]!, { varianceShareInterval: [-0.01, conversion.varianceShareInterval![1]] });
     const q = summaryParagraph(unshown);
     expect(q).toContain(
-      `The biggest source of risk is deal-by-deal and customer-by-customer luck and the drivers' interactions, which account for ${pct(s.unexplained.value!)} of the year-to-year swing in revenue; no driver is shown to account for 1% or more of it at 2,000 trials (each share's 95% interval reaches 0); more trials would tell.`,
+      `The biggest source of risk is deal-by-deal and customer-by-customer luck and the drivers' interactions, which account for ${pct(s.unexplained.value!)} of the year-to-year swing in revenue; no driver's share of 1% or more of it is shown to be above 0 at 2,000 trials (each such share's 95% interval reaches 0); more trials would tell.`,
     );
     expect(q).not.toContain('how many Ent leads become customers');
     // The luck's share as the terminal's table writes it.

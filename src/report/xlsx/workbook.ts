@@ -11,6 +11,7 @@ import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
+import { formatMoney, formatMoneyWith } from '../format.js';
 import { percentFormat, shareFormats } from './share-format.js';
 import { varianceShareCell, varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
@@ -186,7 +187,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
       // A re-forecast's learned drivers tied to the market factor: the shares overlap or offset, as the terminal and report.html say (market-overlap.ts).
       ...(!none && s.drivers.length > 0 && summary.reforecast?.attributionOverlap !== undefined ? [summary.reforecast.attributionOverlap] : []),
       // What must be true for each target, in the terminal's and report.html's words.
-      ...summary.whatMustBeTrue.map((w) => whatMustBeTrueLine(w)),
+      ...summary.whatMustBeTrue.map((w) => whatMustBeTrueLine(w, formatMoney, formatMoneyWith, summary.whatMustBeTrue)),
     ],
     header: noneVaries !== undefined ? [] : ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>
