@@ -1,5 +1,5 @@
 import { decimalsBelowWhole, formatCurrency, formatShare } from './money.js';
-import { toFixedDecimal } from '../math/decimal-round.js';
+import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import { formatMoneyWith } from './format.js';
 import type { Stat } from '../analysis/describe.js';
 
@@ -112,7 +112,7 @@ function percentOutward(text: string, v: number, direction: 1 | -1): string {
   const match = /^(\d+)(?:\.(\d+))?%$/.exec(text);
   if (match === null) return text;
   // The share as the decimal a reader sees (15 digits), so a bound that prints exactly is not moved.
-  const pct = Number((v * 100).toPrecision(15));
+  const pct = toPrecisionDecimal(v * 100, 15);
   const shown = Number(text.slice(0, -1));
   if (direction > 0 ? shown >= pct : shown <= pct) return text;
   const decimals = match[2]?.length ?? 0;
