@@ -93,6 +93,7 @@ export { fittedScenarioText } from './fit/scenario-text.js';
 export { sampleCrps, normalCrps } from './scoring/crps.js';
 export { midRankPit, pitRange, type PitRange } from './scoring/pit.js';
 export { pinballLoss, sortedQuantile } from './scoring/pinball.js';
+export { intervalScore } from './scoring/interval-score.js';
 export { calibrationCurve, coverage, ksUniform, ksUniformRanges, pitHistogram, pitRangeHistogram, rangeCalibrationCurve, shareInside, type CalibrationPoint, type Coverage, type CoverageVerdict } from './scoring/calibration.js';
 export { scoreSample, type SampleScore } from './scoring/score-sample.js';
 export { scoreForecasts, type ScoreGroup, type ScoreResult, type ScoredOutcome } from './scoring/score-forecasts.js';

@@ -166,9 +166,9 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
   const pct = formatShare;
   const rows = [['report', 'tier', 'metric', 'outcome', 'P10', 'P50', 'P90', 'PIT', 'CRPS', 'in P10-P90']];
   for (const o of result.outcomes) rows.push([reports[o.report]!.dir, o.tier ?? 'total', o.metric === 'endingArr' ? 'ending_arr' : o.metric, outcomeShown(o, n), n(o.p10), n(o.p50), n(o.p90), pct(o.pit), n(o.crps), insideCell(o)]);
-  const groups = [['metric', 'outcomes', 'mean CRPS', 'pinball P10', 'pinball P50', 'pinball P90', 'in P10-P90', 'KS p']];
+  const groups = [['metric', 'outcomes', 'mean CRPS', 'pinball P10', 'pinball P50', 'pinball P90', 'interval score', 'in P10-P90', 'KS p']];
   for (const [m, g] of Object.entries(result.byMetric) as Array<[Metric, NonNullable<ScoreResult['byMetric'][Metric]>]>)
-    groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), pct(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)]);
+    groups.push([METRIC_LABELS[m], String(g.outcomes), n(g.meanCrps), n(g.meanPinball10), n(g.meanPinball50), n(g.meanPinball90), n(g.meanIntervalScore80), pct(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)]);
   const note = scoredValueNote(result, n);
   return `${table(rows, 3)}${note === undefined ? '' : `${note}\n`}\n${table(groups, 1)}\n${scoreParagraph(result)}\nPx = x% chance of coming in below; PIT = the forecast percentile the outcome fell at.\n`;
 }

@@ -23,6 +23,7 @@ export const SCORE_METHODS = {
   pit: 'mid-rank: (#{trials below the outcome} + ½ #{trials equal to it}) / trials; deterministic (not randomised). The histogram, calibration curve and KS test spread each outcome evenly over [#{below} / trials, #{at or below} / trials] (the non-randomised PIT of Czado, Gneiting & Held 2009): an outcome no trial ties with is its point; one every trial equals counts as uniform',
   crps: 'sample CRPS, (1/n) Σ|x_i − y| − (1/(2n²)) Σ_i Σ_j |x_i − x_j|, the energy form of Gneiting & Raftery (2007, eq. 21) on the trials (the edf convention of scoringRules), computed as the equal ∫(F_n − 1{y ≤ x})² over the gaps between the sorted trials, in O(n log n) by sorting; in the currency, lower is better',
   pinball: 'quantile loss at P10, P50, P90 (type-7 percentiles of the trials): τ (y − q) when y ≥ q, (1 − τ)(q − y) below',
+  intervalScore: 'interval score of P10-P90 (Gneiting & Raftery 2007, eq. 43, alpha 0.2): (P90 − P10) + 10 (P10 − y) when y < P10, + 10 (y − P90) when y > P90; in the currency, lower is better: a narrow band is rewarded only while outcomes stay inside it',
   coverage: 'share of outcomes within [P10, P90], nominal 80%, binomial standard error at 80%; an outcome that ties with trials counts the share of its PIT range within [0.1, 0.9] (one every trial equals: 0.8), so the count may be a fraction; too narrow (too wide) when fewer (more) are inside than a calibrated forecast gives 97.5% of the time (exact binomial), a fraction only when a whole outcome past that band',
   ks: 'Kolmogorov-Smirnov test of the PITs against uniform (p-value exact up to 100 outcomes when no outcome ties with trials, Marsaglia, Tsang & Wang 2003, its far tail by Birnbaum & Tingey 1951; above, asymptotic, Stephens 1970). When outcomes tie with trials (forecasts of counts, re-forecasts of closed months) the p-value is too high, not exact: the test then errs toward calling forecasts calibrated (honest forecasts of counts were rejected at 5% in none of 200 tries, where 10 are due); a low p still means miscalibration. Little power under about 20 outcomes',
 } as const;
@@ -33,7 +34,7 @@ export function prepareScoreDir(out: string): Promise<string> {
 }
 
 /**
- * score.json's version. 2 (December 2026): each outcome's scoredValue, pitLow, pitHigh and insideShareP10P90,
+ * score.json's version. 2 (December 2026): each outcome's scoredValue, pitLow, pitHigh, intervalScore80 and insideShareP10P90,
  * from which the groups' histogram, calibration curve, KS test and coverage are reproduced;
  * coverage counts ties as shares (its inside may be a fraction) and states its verdict; the
  * groups' fractional figures rounded to 6 decimals.
@@ -75,6 +76,7 @@ export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[])
       pinball10: o.pinball10,
       pinball50: o.pinball50,
       pinball90: o.pinball90,
+      intervalScore80: o.intervalScore80,
       insideP10P90: o.inside80,
       insideShareP10P90: o.insideShare80,
     })),
@@ -85,7 +87,7 @@ export function scoreJson(result: ScoreResult, reports: readonly ReportTrials[])
 
 /** score.csv: one row per outcome; every text cell through csvField, numbers through csvNumber. */
 export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]): string {
-  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'scored_value', 'trials', 'pit', 'pit_low', 'pit_high', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90', 'inside_share_p10_p90'];
+  const head = ['report', 'scenario', 'tier', 'metric', 'value', 'scored_value', 'trials', 'pit', 'pit_low', 'pit_high', 'crps', 'p10', 'p50', 'p90', 'pinball10', 'pinball50', 'pinball90', 'inside_p10_p90', 'inside_share_p10_p90', 'interval_score_80'];
   const lines = [head.map(csvField).join(',')];
   for (const o of result.outcomes) {
     const r = reports[o.report]!;
@@ -110,6 +112,7 @@ export function scoreCsv(result: ScoreResult, reports: readonly ReportTrials[]):
         csvNumber(o.pinball90, 2),
         csvNumber(o.inside80 ? 1 : 0, 0),
         csvNumber(o.insideShare80, 6),
+        csvNumber(o.intervalScore80, 2),
       ].join(','),
     );
   }
@@ -161,15 +164,15 @@ export function scoreParagraph(result: ScoreResult): string {
 }
 
 function groupRow(label: string, g: ScoreGroup): string[] {
-  return [label, String(g.outcomes), amount(g.meanCrps), amount(g.meanPinball10), amount(g.meanPinball50), amount(g.meanPinball90), share(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)];
+  return [label, String(g.outcomes), amount(g.meanCrps), amount(g.meanPinball10), amount(g.meanPinball50), amount(g.meanPinball90), amount(g.meanIntervalScore80), share(g.coverage.share), toFixedDecimal(g.ks.pValue, 3)];
 }
 
 /** score.html: a self-contained page (no script, nothing fetched): the verdict, the tables and both charts. */
 export function scoreHtml(result: ScoreResult, reports: readonly ReportTrials[], charts: ReadonlyArray<{ name: string; caption: string; svg: string }>): string {
   const e = escapeHtml;
   const groups = gridTable(
-    'Scores by metric across reports and tiers: mean CRPS and pinball losses in the currency (lower is better), coverage of P10-P90 (nominal 80%), KS p-value of the PITs.',
-    ['Metric', 'Outcomes', 'Mean CRPS', 'Pinball P10', 'Pinball P50', 'Pinball P90', 'Inside P10-P90', 'KS p'],
+    'Scores by metric across reports and tiers: mean CRPS, pinball losses and interval score of P10-P90 in the currency (lower is better), coverage of P10-P90 (nominal 80%), KS p-value of the PITs.',
+    ['Metric', 'Outcomes', 'Mean CRPS', 'Pinball P10', 'Pinball P50', 'Pinball P90', 'Interval score P10-P90', 'Inside P10-P90', 'KS p'],
     [...(Object.entries(result.byMetric) as Array<[Metric, ScoreGroup]>).map(([m, g]) => groupRow(METRIC_LABELS[m], g)), groupRow('All', result.all)],
     1,
   );

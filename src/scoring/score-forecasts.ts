@@ -17,6 +17,8 @@ export interface ScoreGroup {
   readonly meanPinball10: number;
   readonly meanPinball50: number;
   readonly meanPinball90: number;
+  /** Mean interval score of P10-P90, in the currency (lower is better). */
+  readonly meanIntervalScore80: number;
   /** Share of outcomes inside P10-P90 (nominal 80%); an outcome that ties with trials counts the share of its PIT's range inside [0.1, 0.9]. */
   readonly coverage: Coverage;
   /** PITs in tenths (an outcome that ties with trials spread over its PIT's range: counts may be fractions). */
@@ -70,6 +72,7 @@ function group(scored: readonly ScoredOutcome[]): ScoreGroup {
     meanPinball10: mean((s) => s.pinball10),
     meanPinball50: mean((s) => s.pinball50),
     meanPinball90: mean((s) => s.pinball90),
+    meanIntervalScore80: mean((s) => s.intervalScore80),
     coverage: coverage(scored.map((s) => s.insideShare80)),
     pitHistogram: pitRangeHistogram(pits),
     calibration: rangeCalibrationCurve(pits),

@@ -1,6 +1,7 @@
 import { sampleCrps } from './crps.js';
 import { shareInside } from './calibration.js';
 import { midRankPit, pitRange, type PitRange } from './pit.js';
+import { intervalScore } from './interval-score.js';
 import { pinballLoss, sortedQuantile } from './pinball.js';
 
 /** The band edges scored on their own. */
@@ -24,6 +25,8 @@ export interface SampleScore {
   readonly pinball10: number;
   readonly pinball50: number;
   readonly pinball90: number;
+  /** Interval score of P10-P90 (alpha 0.2: the width plus 10 per unit outside; interval-score.ts). */
+  readonly intervalScore80: number;
   /** Whether the outcome is within [P10, P90]. */
   readonly inside80: boolean;
   /** Its share inside P10-P90 as coverage counts it: inside80 as 1 or 0, or with ties the share of pitRange within [0.1, 0.9] (calibration.ts shareInside). */
@@ -32,7 +35,7 @@ export interface SampleScore {
 
 /**
  * Score one outcome y against a forecast sample sorted ascending: PIT, CRPS, P10/P50/P90 with
- * their pinball losses, and whether y is inside P10-P90.
+ * their pinball losses, the interval score of P10-P90, and whether y is inside it.
  *
  * @example scoreSample(Float64Array.of(1, 2, 3), 2.5).crps // => 7/18
  * Complexity: O(n) after the sort.
@@ -52,6 +55,7 @@ export function scoreSample(sorted: ArrayLike<number>, y: number): SampleScore {
     pinball10: pinballLoss(p10, y, 0.1),
     pinball50: pinballLoss(p50, y, 0.5),
     pinball90: pinballLoss(p90, y, 0.9),
+    intervalScore80: intervalScore(p10, p90, y, 0.2),
     inside80,
     insideShare80: shareInside(range, inside80),
   };

@@ -81,6 +81,22 @@ describe('arrcast score', () => {
     expect(arr.pinball10).toBeCloseTo(0.9 * (arr.p10 - 1), 6);
     expect(Math.min(...smbArr)).toBeGreaterThan(1);
     expect(json.all.coverage).toMatchObject({ inside: 1, outcomes: 2 });
+    // The interval score of P10-P90 (alpha 0.2), from type-7 percentiles of the trials computed here: the
+    // band's width inside it; below it, the width plus 10 per unit short of P10.
+    const type7 = (xs: number[], p: number) => {
+      const s = [...xs].sort((u, v) => u - v);
+      const h = (s.length - 1) * p;
+      const lo = Math.floor(h);
+      return s[lo]! + (h - lo) * ((s[lo + 1] ?? s[lo]!) - s[lo]!);
+    };
+    const revWidth = type7(revenue, 0.9) - type7(revenue, 0.1);
+    const arrScore = type7(smbArr, 0.9) - type7(smbArr, 0.1) + 10 * (type7(smbArr, 0.1) - 1);
+    expect(rev.intervalScore80 / revWidth).toBeCloseTo(1, 9);
+    expect(arr.intervalScore80 / arrScore).toBeCloseTo(1, 9);
+    expect(json.all.meanIntervalScore80 / ((revWidth + arrScore) / 2)).toBeCloseTo(1, 9);
+    const csv = readFileSync(join(out, 'score.csv'), 'utf8').trim().split('\n');
+    const column = csv[0]!.split(',').indexOf('interval_score_80');
+    expect(csv.slice(1).map((row) => Number(row.split(',')[column]))).toEqual([rev, arr].map((o) => Math.round(o.intervalScore80 * 100) / 100));
     for (const f of ['score.csv', 'score.html', 'pit-histogram.svg', 'calibration.vl.json', '.arrcast-report']) expect(existsSync(join(out, f)), f).toBe(true);
     expect(readFileSync(join(out, 'score.html'), 'utf8')).toContain('<svg role="img"');
   });
