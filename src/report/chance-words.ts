@@ -1,17 +1,7 @@
 import type { Probability } from '../analysis/probability.js';
-import type { Summary } from '../analysis/summarize.js';
 import { formatShareBeside, formatShareInterval, formatShareIntervalEndsOutward } from './interval-format.js';
 
 type ShareBeside = (v: number, interval: readonly [number, number] | null) => string;
-
-/**
- * True when a target's chance, 0 or 1, is certain, not estimated: its metric is the same in every
- * trial. The analysis says so (TargetResult.certain); `summary` is not read (the signature kept for
- * the callers that pass it).
- */
-export function targetKnown(_summary: Summary, t: Summary['decisions']['targets'][number]): boolean {
-  return t.certain;
-}
 
 /**
  * A chance estimated from the trials, short (a chart's label): as the tables write it beside its 95%
@@ -40,10 +30,15 @@ export function chanceShort(p: Probability, certain: boolean, shareBeside: Share
  */
 export function chanceWords(p: Probability, trials: number, certain: boolean, shareBeside: ShareBeside = formatShareBeside): string {
   const short = chanceShort(p, certain, shareBeside);
+  return `${short}${yearsCounted(short, trials)}`;
+}
+
+/** After a chanceShort figure, how many trials say it when it is a bound: ' (none of 1,000 simulated years)', ' (all ...)', or ''. */
+function yearsCounted(short: string, trials: number): string {
   const years = trials.toLocaleString('en-US');
-  if (short.startsWith('under ')) return `${short} (none of ${years} simulated year${trials === 1 ? '' : 's'})`;
-  if (short.startsWith('over ')) return `${short} (${trials === 1 ? 'the one simulated year' : `all ${years} simulated years`})`;
-  return short;
+  if (short.startsWith('under ')) return ` (none of ${years} simulated year${trials === 1 ? '' : 's'})`;
+  if (short.startsWith('over ')) return ` (${trials === 1 ? 'the one simulated year' : `all ${years} simulated years`})`;
+  return '';
 }
 
 /**
@@ -54,9 +49,8 @@ export function chanceWords(p: Probability, trials: number, certain: boolean, sh
  * @example chanceOfYears(probability(2000, 2000), 2000, false) // => 'over 99.8% of years (all 2,000 simulated years)'
  */
 export function chanceOfYears(p: Probability, trials: number, certain: boolean): string {
-  const words = chanceWords(p, trials, certain);
   const short = chanceShort(p, certain);
-  return words === short ? `${short} of years` : `${short} of years${words.slice(short.length)}`;
+  return `${short} of years${yearsCounted(short, trials)}`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { terminalText } from './terminal-text.js';
 import { driverKey } from '../model/column-key.js';
 import { formatMoneyBeside, formatShareBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
-import { chanceWords, targetKnown } from './chance-words.js';
+import { chanceWords } from './chance-words.js';
 
 /** How the paragraph writes its figures: the same formatters as the tables it sits above. */
 export interface ParagraphFormat {
@@ -102,7 +102,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   // beside [99.86%, 99.90%], not 99.9%).
   // A target no trial reaches (or every trial reaches) is an estimate, not a certainty: said as the
   // interval's far end and the count (chanceWords), unless its metric is the same in every trial.
-  const chance = (t: Summary['decisions']['targets'][number]) => chanceWords(t.probability, summary.trials, targetKnown(summary, t), format?.shareBeside ?? formatShareBeside);
+  const chance = (t: Summary['decisions']['targets'][number]) => chanceWords(t.probability, summary.trials, t.certain, format?.shareBeside ?? formatShareBeside);
   if (d.targets.length > 0) {
     if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${chance(d.targets[0]!)}.`);
     else out.push(`The chance of reaching each target is ${list(d.targets.map((t) => `${chance(t)} for ${t.label}`))}.`);

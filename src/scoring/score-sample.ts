@@ -1,6 +1,6 @@
 import { sampleCrps } from './crps.js';
 import { shareInside } from './calibration.js';
-import { midRankPit, pitRange, type PitRange } from './pit.js';
+import { pitRange, type PitRange } from './pit.js';
 import { intervalScore } from './interval-score.js';
 import { pinballLoss, sortedQuantile } from './pinball.js';
 
@@ -11,7 +11,7 @@ export const PINBALL_LEVELS = [0.1, 0.5, 0.9] as const;
 export interface SampleScore {
   /** Sampled values (trials). */
   readonly n: number;
-  /** Mid-rank PIT (pit.ts). */
+  /** Mid-rank PIT (pit.ts midRankPit: the middle of pitRange). */
   readonly pit: number;
   /** The PIT's range [F_n(y−), F_n(y)] (pit.ts pitRange): calibration across forecasts spreads the outcome over it. */
   readonly pitRange: PitRange;
@@ -46,7 +46,7 @@ export function scoreSample(sorted: ArrayLike<number>, y: number): SampleScore {
   const inside80 = y >= p10 && y <= p90;
   return {
     n: sorted.length,
-    pit: midRankPit(sorted, y),
+    pit: (range[0] + range[1]) / 2,
     pitRange: range,
     crps: sampleCrps(sorted, y),
     p10,
