@@ -22,7 +22,7 @@ mark = ('if (/lastchunk|progress|summaris|svg|renaming/.test(step)) require(%r)(
         'heapU=${__m.heapUsed>>20} heapT=${__m.heapTotal>>20} ext=${__m.external>>20} ab=${__m.arrayBuffers>>20}\\n`);') % smaps
 patch('  return async (step) => {\n    if (step !== at) return;',
       '  return async (step) => {\n    if (setting === "log") { ' + mark + ' return; }\n    if (step !== at) return;')
-patch('  const summarized = summarize2(sim', '  await options.onStep?.("summarising");\n  const summarized = summarize2(sim')
+patch('  const { reforecast, ...summarized } = summarize2(sim', '  await options.onStep?.("summarising");\n  const { reforecast, ...summarized } = summarize2(sim')
 patch('    onProgress?.(done, total);\n',
       '    onProgress?.(done, total);\n    if (done === total && hook) void hook("lastchunk"); else if (hook && done % 50000 === 0) void hook("progress" + done);\n')
 open(p, 'w').write(s)

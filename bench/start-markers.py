@@ -6,8 +6,8 @@
 # with "T0 <performance.timeOrigin>", the process's start), main(), the run's action (action), the
 # scenario loaded (loaded), --out checked (out-ready), the pool created (pool-create N), the aggregate
 # tables built (tables-start, tables-end), chunks 0 and 1 sent (send N) and back (back N, to 2), exit; in
-# each worker thread: its bundle's first line (w-bundle-start), its module loaded (w-loaded), chunks 0 to
-# 3 received and done (w-task N, w-done N). bench/start-timeline.py runs such copies, alternating.
+# each worker thread: its bundle's first line (w-bundle-start), its module loaded (w-loaded), chunks 0 to 39
+# received and done (w-task N, w-done N). bench/start-timeline.py runs such copies, alternating.
 # The patterns are checked: a bundle that no longer has them fails here rather than marking nothing.
 import os
 import shutil
@@ -38,15 +38,15 @@ patch(dst + '/cli/main.js',
           ('async function main(argv) {', 'async function main(argv) {\n  __tm("main");'),
           ('      const loaded = await loadScenario(file2, { allowedRoots: opts.allowPath });\n',
            '      __tm("action");\n      const loaded = await loadScenario(file2, { allowedRoots: opts.allowPath });\n      __tm("loaded");\n'),
-          ('      const out = await prepareReportDir(shown);\n', '      const out = await prepareReportDir(shown);\n      __tm("out-ready");\n'),
+          ('      const out = await prepareReportDir(shown2);\n', '      const out = await prepareReportDir(shown2);\n      __tm("out-ready");\n'),
           ('function createWorkerPool(threads, options = {}) {', 'function createWorkerPool(threads, options = {}) {\n  __tm("pool-create " + threads);'),
           ('  const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));',
            '  __tm("tables-start"); const __tb = planSumTables(plan); __tm("tables-end");\n  const tables = new TableHandoff(__tb, Math.max(threads, pool.threads.length));'),
-          ('      result = await pool.run(task, {', '      if (spec.index < 2) __tm("send " + spec.index);\n      result = await pool.run(task, {'),
+          ('      result = await untilPoolEmptied(\n', '      if (spec.index < 2) __tm("send " + spec.index);\n      result = await untilPoolEmptied(\n'),
           ('  const accept = (spec, result) => {\n', '  const accept = (spec, result) => {\n    if (spec.index < 3) __tm("back " + spec.index);\n'),
       ])
 patch(dst + '/engine/worker.js', '__tm("w-bundle-start");\n', [
     ('function runChunk(task) {\n',
-     'function runChunk(task) {\n  if (task.chunk < 4) __tm("w-task " + task.chunk);\n  try { return runChunkMarked(task); } finally { if (task.chunk < 4) __tm("w-done " + task.chunk); }\n}\nfunction runChunkMarked(task) {\n'),
+     'function runChunk(task) {\n  if (task.chunk < 40) __tm("w-task " + task.chunk);\n  try { return runChunkMarked(task); } finally { if (task.chunk < 40) __tm("w-done " + task.chunk); }\n}\nfunction runChunkMarked(task) {\n'),
     ('queueMicrotask(() => markLoaded(workerData));', 'queueMicrotask(() => { __tm("w-loaded"); markLoaded(workerData); });'),
 ])
