@@ -247,8 +247,8 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
  * share `stillThere` of them is still live: the calendar's counts after them scaled by it, its
  * cumulative rounded to whole customers (as the calendar itself is), 0 in the closed months.
  * Before December 2026 the simulated months renewed the full calendar, so a customer who had left
- * mid-term churned (or renewed) a second time: 60 of 120 customers at 10,000 gone in month 1, at a
- * renewal rate of 50%, ended the year at 0 instead of about 287,000.
+ * mid-term churned (or renewed) a second time: 60 of 120 customers at 10,000 gone in month 1 (the 10
+ * due renewing), at a renewal rate of 50%, ended the year at about 50,000 instead of 325,000.
  *
  * @example dueAfterLeavers(Int32Array.of(10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10), 1, 0.5) // => [0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]
  */
