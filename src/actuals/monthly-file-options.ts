@@ -5,7 +5,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import type { MonthlyFileOptions } from './read-monthly-file.js';
 
 /** Every key of MonthlyFileOptions: any other is refused by name. */
-const KEYS: readonly string[] = Object.keys({ kind: true, calendar: true, tiers: true, minMonths: true, maxMonths: true } as const satisfies Record<keyof MonthlyFileOptions, true>);
+const KEYS: readonly string[] = Object.keys({ kind: true, calendar: true, tiers: true, minMonths: true, maxMonths: true, asOf: true } as const satisfies Record<keyof MonthlyFileOptions, true>);
 
 /**
  * Check the options of parseMonthlyFile and readMonthlyFile (`what`) before the file is read, as a
@@ -28,6 +28,9 @@ export function checkMonthlyFileOptions(options: unknown, what: string): asserts
     const v = o[key];
     if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 1)) refuse(key, `must be a whole number of months, at least 1 (got ${typeof v === 'number' ? v : valueKind(v)})`);
   }
+  const asOf = o.asOf;
+  if (asOf !== undefined && !(o.kind === 'actuals' && typeof asOf === 'number' && Number.isInteger(asOf) && asOf >= 1 && asOf <= 12))
+    refuse('asOf', o.kind !== 'actuals' ? 'goes with kind "actuals" only' : `must be a whole number of closed months from 1 to 12 (got ${typeof asOf === 'number' ? asOf : valueKind(asOf)})`);
   const tiers = o.tiers;
   if (tiers !== undefined && !(Array.isArray(tiers) && tiers.every((t) => typeof t === 'string')))
     refuse('tiers', `must be a list of tier names (got ${Array.isArray(tiers) ? `a list holding ${valueKind(tiers.find((t) => typeof t !== 'string'))}` : valueKind(tiers)})`);

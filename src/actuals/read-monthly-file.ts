@@ -62,6 +62,12 @@ export interface MonthlyFileOptions {
   readonly minMonths?: number;
   /** Most months the file may cover (default: 12 for actuals, 36 for history). */
   readonly maxMonths?: number;
+  /**
+   * Actuals only: use the first `asOf` months (`--as-of`). The later rows are read and checked, but
+   * not kept, and need not cover every tier: a tier whose latest month has not closed yet is no
+   * reason to refuse a re-forecast from the months before it.
+   */
+  readonly asOf?: number;
 }
 
 /** An actuals or history file is small: 36 months of a few tiers. 1 MB is thousands of tier-months. */
@@ -246,21 +252,34 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
 
   let months = 0;
   for (const list of byTier.values()) months = Math.max(months, list[list.length - 1]!.month);
+  if (options.asOf !== undefined) months = Math.min(months, options.asOf);
+  // The months every tier has from month 1 on: what a re-forecast could use when only later months are missing.
+  let common = months;
+  for (const list of byTier.values()) {
+    let k = 0;
+    while (k < list.length && list[k]!.month === k + 1) k++;
+    common = Math.min(common, k);
+  }
   if (!table.failed) {
     for (const [tier, list] of byTier) {
       const missing: number[] = [];
       let next = 1;
+      let last = 0;
       for (const x of list) {
+        if (x.month > months) break;
+        last = x.month;
         for (; next < x.month; next++) missing.push(next);
         next = x.month + 1;
       }
       for (; next <= months; next++) missing.push(next);
+      // Only the latest months missing (a tier whose books close later): say which months would do.
+      const asOf = kind === 'actuals' && common >= 1 && missing[0]! > last ? `; or re-forecast from the ${common} month${common === 1 ? '' : 's'} every tier has (--as-of ${common})` : '';
       if (missing.length > 0)
         table.fileProblem(
           MONTH,
           base === undefined
-            ? `tier ${quoteText(tier)} has no row for month${missing.length === 1 ? '' : 's'} ${listMonths(missing)}: every tier needs months 1 to ${months}, in order`
-            : `tier ${quoteText(tier)} has no row for ${listMonths(missing, dateOf)}: every tier needs ${dateOf(1)} to ${dateOf(months)}, in order`,
+            ? `tier ${quoteText(tier)} has no row for month${missing.length === 1 ? '' : 's'} ${listMonths(missing)}: every tier needs months 1 to ${months}, in order${asOf}`
+            : `tier ${quoteText(tier)} has no row for ${listMonths(missing, dateOf)}: every tier needs ${dateOf(1)} to ${dateOf(months)}, in order${asOf}`,
         );
     }
     if (months < minMonths)
@@ -272,7 +291,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   for (const [tier, list] of byTier)
     rows.set(
       tier,
-      list.map(({ row, month: m }) => ({ month: m, label: table.cell(row, MONTH), tier, line: table.lineOf(row), values: values[row]!, columns: columnsOf(table, row, measures) })),
+      list.filter((x) => x.month <= months).map(({ row, month: m }) => ({ month: m, label: table.cell(row, MONTH), tier, line: table.lineOf(row), values: values[row]!, columns: columnsOf(table, row, measures) })),
     );
   return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows };
 }

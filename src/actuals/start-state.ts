@@ -129,6 +129,12 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
   const monthlyBilled = (e?.book?.monthlyArr.length ?? 0) > 0;
   let monthlyLeftArr = monthlyBilled && months > 0 && rows.every((r) => r.values.churned_arr !== undefined) ? 0 : NaN;
   const average = e && e.averageArr > 0 ? e.averageArr : NaN;
+  // An aggregate book's customers still live, and the share of its customers due after each closed
+  // month still there (mid-term leavers taken out): see dueAfterLeavers.
+  const aggregate = e !== undefined && e.book === undefined && e.customers > 0;
+  let live = aggregate ? e.customers : 0;
+  let stillThere = 1;
+  let leftMidTerm = false;
   for (let m = 1; m <= months; m++) {
     const row = rows[m - 1]!;
     const i = m - 1;
@@ -193,6 +199,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
         const r = Number.isNaN(average) ? 0 : Math.min(dueCount, Math.max(0, Math.round(renewedArr / average)));
         renewedCount += r;
         lost += dueCount - r;
+        live = Math.max(0, live - (dueCount - r));
       }
       // Churn beyond what the month's due customers lost (a monthly-billed customer of a book, or a
       // customer leaving mid-term) is customers lost too, at the ARR such a customer carries: the
@@ -207,7 +214,15 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       monthlyLeftArr += Math.max(0, beyond);
       if (beyond > 0.5) {
         const each = leaverArr(e);
-        if (each > 0) lost += Math.max(1, Math.round(beyond / each));
+        const leavers = each > 0 ? Math.max(1, Math.round(beyond / each)) : 0;
+        lost += leavers;
+        if (aggregate && leavers > 0) {
+          // Any live customer may leave mid-term, whenever it is due: those due later this year go
+          // with the others, in proportion (their renewals after the closed months are not simulated).
+          stillThere *= live > leavers ? 1 - leavers / live : 0;
+          live = Math.max(0, live - leavers);
+          leftMidTerm = true;
+        }
       }
     }
     const reported = value(row, 'revenue');
@@ -223,5 +238,29 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     revenueAdjustment,
     counts: { leads, customersWon: won, customersLost: lost, customersDue: due, customersRenewed: renewedCount, arrDue, grossLoss },
     ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr }),
+    ...(leftMidTerm && e ? { dueAfter: dueAfterLeavers(e.due, months, stillThere) } : {}),
   };
+}
+
+/**
+ * An aggregate book's customers due in each month after the `months` closed months when only a
+ * share `stillThere` of them is still live: the calendar's counts after them scaled by it, its
+ * cumulative rounded to whole customers (as the calendar itself is), 0 in the closed months.
+ * Before December 2026 the simulated months renewed the full calendar, so a customer who had left
+ * mid-term churned (or renewed) a second time: 60 of 120 customers at 10,000 gone in month 1 (the 10
+ * due renewing), at a renewal rate of 50%, ended the year at about 50,000 instead of 325,000.
+ *
+ * @example dueAfterLeavers(Int32Array.of(10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10), 1, 0.5) // => [0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]
+ */
+export function dueAfterLeavers(due: Int32Array, months: number, stillThere: number): Int32Array {
+  const out = new Int32Array(12);
+  let cumulative = 0;
+  let taken = 0;
+  for (let m = months + 1; m <= 12; m++) {
+    cumulative += due[m - 1]!;
+    const upTo = Math.round(cumulative * stillThere);
+    out[m - 1] = upTo - taken;
+    taken = upTo;
+  }
+  return out;
 }

@@ -136,8 +136,10 @@ export class AggregateBookSimulator {
     this.contractionCount.setP(rates.contraction);
     this.expansionCount.setP(rates.expansion);
     // A re-forecast renews only the customers due after the closed months (the others are in the actuals).
+    // Customers who left mid-term in the closed months are not due again (start.dueAfter).
+    const calendar = this.plan.start?.dueAfter ?? book.due;
     for (let m = (this.plan.start?.months ?? 0) + 1; m <= 12; m++) {
-      const due = book.due[m - 1]!;
+      const due = calendar[m - 1]!;
       if (due === 0) continue;
       out.customersDue += due;
       out.arrDue += due * arr;

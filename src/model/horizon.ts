@@ -59,6 +59,12 @@ export interface TierStart {
    * is still there from the start of the year.
    */
   readonly monthlyLeftArr?: number;
+  /**
+   * An aggregate book's customers due in each month (index m - 1) when customers left mid-term in
+   * the closed months: the calendar's counts after them less those leavers' share. Absent when none
+   * left: the calendar is used as it is.
+   */
+  readonly dueAfter?: Int32Array;
 }
 
 /** Every tier's start, by tier name, after the same closed months. */

@@ -9,7 +9,7 @@ import { isTrimmed, Locator, textPosition } from './csv-locator.js';
 import { firstInvalidUtf8, looksUtf16, startsUtf16 } from './read-text.js';
 import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
-import { amountPointProblem, dateFormProblem, numberFormProblem, numberReadings, serialDateProblem } from './export-forms.js';
+import { amountPointProblem, dateFormProblem, numberFormProblem, numberFormReading, numberReadings, serialDateProblem } from './export-forms.js';
 import { nameKey } from './name-key.js';
 import { splitAmount } from './split-amount.js';
 import { indefiniteArticle } from './indefinite-article.js';
@@ -513,14 +513,37 @@ export function numberCell(
   const v = parseDecimal(cell);
   const ambiguous = Number.isNaN(v) || !table.isAmount(col) ? undefined : amountPointProblem(cell);
   const split = Number.isNaN(v) ? undefined : splitThousandsProblem(table, row, col);
-  if (Number.isNaN(v)) table.problem(row, col, decimalProblem(cell));
+  if (Number.isNaN(v)) table.problem(row, col, exportFormProblem(cell, min, max, outOfRange, integer));
   else if (split !== undefined) table.problem(row, col, split);
-  else if (ambiguous !== undefined) table.problem(row, col, ambiguous);
+  else if (ambiguous !== undefined) {
+    // Both readings of "-12.500" (-12500 and -12.5) below a least of 0: say so, not which to write.
+    const thousands = Number(cell.trim().replace('.', ''));
+    const refused = (x: number) => x < min || x > max || (integer && !Number.isInteger(x));
+    table.problem(row, col, refused(v) && refused(thousands) ? `${quoteText(cell)} reads ${excerpt(String(thousands))} or ${excerpt(String(v))}: ${v < min || v > max ? outOfRange(v) : `must be a whole number, got ${excerpt(cell)}`}` : ambiguous);
+  }
   else if (!Number.isFinite(v)) table.problem(row, col, `${quoteText(cell)} is beyond the largest number there is (about 1.8e308): ${outOfRange(v).replace(/got -?Infinity/, `got ${excerpt(cell)}`)}`);
   else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${excerpt(cell)}`);
   else if (v < min || v > max) table.problem(row, col, outOfRange(v));
   else return v === 0 ? 0 : v; // no -0
   return NaN;
+}
+
+/**
+ * Why a cell that is not a plain decimal is refused: decimalProblem's advice, unless every number
+ * the cell reads as is refused too, when the bound it breaks is said at once. "(41421)" in a column
+ * of money at least 0 was told to write -41421, which was then refused as below 0.
+ *
+ * @example exportFormProblem('(41421)', 0, 1e12, (v) => `must be at least 0, got ${v}`) // => '"(41421)" reads -41421 (an accounting negative): must be at least 0, got -41421'
+ */
+function exportFormProblem(cell: string, min: number, max: number, outOfRange: (value: number) => string, integer: boolean): string {
+  const reading = cell.trim().endsWith('%') ? undefined : numberFormReading(cell);
+  const values = reading?.values;
+  if (values === undefined || values.length === 0) return decimalProblem(cell);
+  const refused = (x: number) => x < min || x > max || (integer && !Number.isInteger(x));
+  if (!values.every(refused)) return decimalProblem(cell);
+  const x = values[0]!;
+  const why = x < min || x > max ? outOfRange(x) : `must be a whole number, got ${excerpt(String(x))}`;
+  return `${quoteText(cell)} reads ${values.map((v) => excerpt(String(v))).join(' or ')}${reading!.notes ? ` (${reading!.notes})` : ''}: ${why}`;
 }
 
 /** Three digits with a leading zero (`000`, `050`): what follows the comma of a round thousands figure. */

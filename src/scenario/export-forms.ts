@@ -102,6 +102,22 @@ export function numberReadings(t: string): Readings | undefined {
  * Complexity: O(length of the cell).
  */
 export function numberFormProblem(cell: string): string | undefined {
+  return numberFormReading(cell)?.problem;
+}
+
+/**
+ * The numbers a cell in an export form reads as (the one `numberFormProblem` says to write, or both
+ * when it gives two readings), signed; undefined when it says none.
+ *
+ * @example numberFormValues('(1234)') // => [-1234]
+ * @example numberFormValues('$1,234') // => [1234, 1.234]
+ */
+export function numberFormValues(cell: string): number[] | undefined {
+  return numberFormReading(cell)?.values;
+}
+
+/** What numberFormProblem says of a cell, with the numbers it reads as and the notes on its form. */
+export function numberFormReading(cell: string): { problem: string; notes?: string; values?: number[] } | undefined {
   const q = quoteText(cell);
   let t = cell.trim();
   const notes: string[] = [];
@@ -121,8 +137,8 @@ export function numberFormProblem(cell: string): string | undefined {
   // before three digits may be a European thousands separator (the plain `-12.000` would be refused so again).
   if ((currency || negative) && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: unambiguousDecimal(t), mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
   // `$ -`: the accounting format's zero.
-  if (r === undefined && currency && /^[-\u2013\u2014]+$/.test(t)) return `${q} is an accounting zero: write 0`;
-  if (r === undefined) return currency ? `${q}: no currency signs or codes` : undefined;
+  if (r === undefined && currency && /^[-\u2013\u2014]+$/.test(t)) return { problem: `${q} is an accounting zero: write 0`, values: [0] };
+  if (r === undefined) return currency ? { problem: `${q}: no currency signs or codes` } : undefined;
   if (currency) notes.push('no currency signs or codes');
   if (r.why !== '') notes.push(r.why);
   const sign = (x: string) => (negative ? (x.startsWith('-') ? x.slice(1) : `-${x.replace(/^\+/, '')}`) : x);
@@ -130,7 +146,8 @@ export function numberFormProblem(cell: string): string | undefined {
     r.other === undefined
       ? `write ${excerpt(sign(r.plain))}`
       : `write ${excerpt(sign(r.plain))} (a thousands separator) or ${excerpt(sign(r.other))} (a decimal ${r.mark}), whichever it is`;
-  return `${q}: ${notes.join('; ')}; ${write}`;
+  const values = [Number(sign(r.plain)), ...(r.other === undefined ? [] : [Number(sign(r.other))])];
+  return { problem: `${q}: ${notes.join('; ')}; ${write}`, notes: notes.join('; '), values: values.every(Number.isFinite) ? values : undefined };
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -28,7 +28,7 @@ async function outcome(call: () => unknown): Promise<string> {
   }
 }
 
-const OPTIONS = 'kind, calendar, tiers, minMonths, maxMonths';
+const OPTIONS = 'kind, calendar, tiers, minMonths, maxMonths, asOf';
 describe('parseMonthlyFile and readMonthlyFile refuse options they would misread', () => {
   it.each<[string, unknown, string]>([
     ['a misspelt key', { kind: 'actuals', calendar, tier: tiers }, `tier: is not an option (did you mean tiers?); its options are ${OPTIONS}`],

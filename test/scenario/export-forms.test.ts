@@ -27,8 +27,8 @@ interface Reader {
   readonly name: string;
   readonly file: (num: string, date: string) => string;
   readonly read: (input: string | Buffer) => unknown;
-  /** The money column's name. */
-  readonly money: { readonly name: string };
+  /** The money column's name, and what it says of a value below its least (before ", got x"). */
+  readonly money: { readonly name: string; readonly below: string };
   /** The month column's name; absent for a reader with no month column. */
   readonly month?: { readonly name: string };
 }
@@ -42,48 +42,48 @@ const READERS: readonly Reader[] = [
     name: 'customer book',
     file: (num, date) => `id,tier,arr,next_renewal,term_months\nc1,SMB,${q(num)},${q(date)},12\n`,
     read: (input) => readCustomerBooks(input, 'f.csv', ['SMB'], ['SMB'], CAL),
-    money: { name: 'arr' },
+    money: { name: 'arr', below: 'must be at least 0' },
     month: { name: 'next_renewal' },
   },
   {
     name: 'pipeline',
     file: (num, date) => `id,tier,amount,probability,close_month\no1,SMB,${q(num)},0.5,${q(date)}\n`,
     read: (input) => readPipelines(input, 'f.csv', ['SMB'], ['SMB'], CAL, undefined),
-    money: { name: 'amount' },
+    money: { name: 'amount', below: 'must be at least 0' },
     month: { name: 'close_month' },
   },
   {
     name: 'actuals',
     file: (num, date) => `tier,new_arr,month\nSMB,${q(num)},${q(date)}\n`,
     read: (input) => parseMonthlyFile(input, 'f.csv', { kind: 'actuals', calendar: CAL }),
-    money: { name: 'new_arr' },
+    money: { name: 'new_arr', below: 'must be at least 0' },
     month: { name: 'month' },
   },
   {
     name: 'history',
     file: (num, date) => `tier,new_arr,month\nSMB,${q(num)},${q(date)}\n`,
     read: (input) => parseMonthlyFile(input, 'f.csv', { kind: 'history', minMonths: 1 }),
-    money: { name: 'new_arr' },
+    money: { name: 'new_arr', below: 'must be at least 0' },
     month: { name: 'month' },
   },
   {
     name: 'deals',
     file: (num, date) => `tier,amount,close_month\nSMB,${q(num)},${q(date)}\n`,
     read: (input) => parseDeals(input, 'f.csv', ['SMB'], 12, { firstYear: 2026, firstMonth: 1, fiscalYear: 2027, fiscalYearStartMonth: 1 }),
-    money: { name: 'amount' },
+    money: { name: 'amount', below: 'must be above 0' },
     month: { name: 'close_month' },
   },
   {
     name: 'renewal outcomes',
     file: (num) => `id,tier,arr,renewed\nc1,SMB,${q(num)},1\n`,
     read: (input) => parseRenewalOutcomes(input, 'f.csv', ['SMB']),
-    money: { name: 'arr' },
+    money: { name: 'arr', below: 'must be at least 0' },
   },
   {
     name: 'outcomes',
     file: (num) => `tier,metric,value\ntotal,revenue,${q(num)}\n`,
     read: (input) => parseOutcomes(input, 'f.csv', REPORT),
-    money: { name: 'value' },
+    money: { name: 'value', below: "must be at least 0: a year's revenue cannot be negative" },
   },
 ];
 
@@ -113,10 +113,6 @@ const NUMBERS: readonly [string, string][] = [
   ['1.234', '"1.234": has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator) or 1.2340 (a decimal point), whichever it is'],
   ['USD 1200', '"USD 1200": no currency signs or codes; write 1200'],
   ['1200 EUR', '"1200 EUR": no currency signs or codes; write 1200'],
-  ['(1234)', '"(1234)": an accounting negative; write -1234'],
-  ['(1,234.5)', '"(1,234.5)": an accounting negative; has thousands separators; write -1234.5'],
-  ['(12.000)', '"(12.000)": an accounting negative; has a point that is a thousands separator or a decimal point; write -12000 (a thousands separator) or -12 (a decimal point), whichever it is'],
-  ['$(1,234)', '"$(1,234)": an accounting negative; no currency signs or codes; has a comma that is a thousands separator or a decimal comma; write -1234 (a thousands separator) or -1.234 (a decimal comma), whichever it is'],
   ['12%', '"12%": write a share as a decimal, not a percentage: 0.12'],
   ['12.5 %', '"12.5 %": write a share as a decimal, not a percentage: 0.125'],
   ['12,5 %', '"12,5 %": write a share as a decimal, not a percentage: 0.125'],
@@ -124,6 +120,17 @@ const NUMBERS: readonly [string, string][] = [
   ['1,200%', '"1,200%": write a share as a decimal, not a percentage: 12 (a thousands separator) or 0.012 (a decimal comma), whichever it is'],
   ['$ -', '"$ -" is an accounting zero: write 0'],
   ['1.2.3', 'expected a number, got "1.2.3"'],
+];
+
+/**
+ * Accounting negatives in a money column, which no reader takes below 0: what each reads as and
+ * the reader's own bound, at once (they were told to write -1234, which was then refused).
+ */
+const NEGATIVES: readonly [string, string, number][] = [
+  ['(1234)', '"(1234)" reads -1234 (an accounting negative)', -1234],
+  ['(1,234.5)', '"(1,234.5)" reads -1234.5 (an accounting negative; has thousands separators)', -1234.5],
+  ['(12.000)', '"(12.000)" reads -12000 or -12 (an accounting negative; has a point that is a thousands separator or a decimal point)', -12000],
+  ['$(1,234)', '"$(1,234)" reads -1234 or -1.234 (an accounting negative; no currency signs or codes; has a comma that is a thousands separator or a decimal comma)', -1234],
 ];
 
 /** Date cells of exports, and what every reader with a month column says of each. */
@@ -161,6 +168,11 @@ describe('number cells as exports write them: the same message from every reader
   const cases = READERS.flatMap((r) => NUMBERS.map(([cell, message]) => ({ reader: r.name, cell, r, message })));
   it.each(cases)('$reader: $cell', ({ r, cell, message }) => {
     expect(scenarioErrorLines(() => r.read(r.file(cell, GOOD_DATE)))).toEqual([`f.csv:2:${columnOf(r.file('\u0001', GOOD_DATE), '\u0001')} ${r.money.name}: ${message}`]);
+  });
+
+  const negatives = READERS.flatMap((r) => NEGATIVES.map(([cell, reads, value]) => ({ reader: r.name, cell, r, reads, value })));
+  it.each(negatives)('$reader: $cell is refused as below 0', ({ r, cell, reads, value }) => {
+    expect(scenarioErrorLines(() => r.read(r.file(cell, GOOD_DATE)))).toEqual([`f.csv:2:${columnOf(r.file('\u0001', GOOD_DATE), '\u0001')} ${r.money.name}: ${reads}: ${r.money.below}, got ${value}`]);
   });
 
   it.each(READERS.map((r) => ({ reader: r.name, r })))('$reader: 1.2E+05 is 120000 (scientific notation is a plain number)', ({ r }) => {
@@ -334,6 +346,18 @@ describe('whole files as exports write them', () => {
 });
 
 describe('a point before three digits: ambiguous in money and count columns, a decimal point in others', () => {
+  it('is refused at its bound, not told which reading to write, when both readings are beyond it', () => {
+    // "-12.500" in money at least 0 was told to write -12500 or -12.5, each refused next.
+    const table = readCsv('money\n-12.500\n12.500\n', 'f.csv', [{ name: 'money', amount: true }], 'rows');
+    const problems: string[] = [];
+    const t = Object.assign(Object.create(Object.getPrototypeOf(table) as object) as typeof table, table, { problem: (_r: number, _c: number, m: string) => problems.push(m) });
+    expect(numberCell(t, 0, 0, 'empty', 0, 1e12, (v) => `must be at least 0, got ${v}`)).toBeNaN();
+    expect(problems).toEqual(['"-12.500" reads -12500 or -12.5: must be at least 0, got -12.5']);
+    // One reading allowed (12.5 below a most of 100, 12500 not): still ambiguous, both readings named.
+    expect(numberCell(t, 1, 0, 'empty', 0, 100, (v) => `must be at most 100, got ${v}`)).toBeNaN();
+    expect(problems[1]).toBe('"12.500": has a point that is a thousands separator or a decimal point; write 12500 (a thousands separator) or 12.5 (a decimal point), whichever it is');
+  });
+
   // One file, each cell in a rate column (no flag) and a money column (amount: true), read by numberCell.
   const ambiguous = (cell: string, thousands: string, point: string) =>
     `${cell}: has a point that is a thousands separator or a decimal point; write ${thousands} (a thousands separator) or ${point} (a decimal point), whichever it is`;
