@@ -381,6 +381,16 @@ const MAX_ASKED_AGAIN = 5;
 let inFlight: AbortController | undefined;
 let queued = false;
 
+/**
+ * Whether the figures, the line against the plan, the shares and the charts shown are an older
+ * position's (dimmed: studio.css), and, for a screen reader, whether the results are being made
+ * again (aria-busy): only the figures and charts were dimmed, and nothing said so to a screen reader.
+ */
+function markStale(stale: boolean): void {
+  document.body.classList.toggle('stale', stale);
+  $('results').setAttribute('aria-busy', String(stale));
+}
+
 /** A control moved: ask again, once per frame; the older request is cancelled (here and, through it, on the server). */
 let changedAt: number | undefined;
 function changed(): void {
@@ -389,7 +399,7 @@ function changed(): void {
   seq++;
   // The figures shown are the older position's from now on, not from the next frame's update(): until
   // then the page read as settled (full pass, not stale) beside a slider already moved.
-  document.body.classList.add('stale');
+  markStale(true);
   document.body.dataset.pass = 'pending';
   if (queued) return;
   queued = true;
@@ -407,7 +417,7 @@ async function update(): Promise<void> {
   const abort = new AbortController();
   inFlight = abort;
   const s = state();
-  document.body.classList.add('stale');
+  markStale(true);
   document.body.dataset.pass = 'pending';
   const passes: Pass[] = info.firstTrials < info.trials ? ['first', 'full'] : ['full'];
   const ask = (pass: Pass) => api<Answer & { pass: Pass }>('/api/answer', { state: s, pass, order: { page: PAGE, change: mine } }, abort.signal);
@@ -434,7 +444,7 @@ async function update(): Promise<void> {
       document.body.dataset.seq = String(mine);
     }
     askedAgain = 0;
-    document.body.classList.remove('stale');
+    markStale(false);
   } catch (e) {
     const err = e as Error & { cancelled?: boolean; name: string };
     if (mine !== seq || err.name === 'AbortError') return;
@@ -442,6 +452,8 @@ async function update(): Promise<void> {
     // would wait for this state's answer for ever.
     if (err.cancelled && askedAgain++ < MAX_ASKED_AGAIN) return changed();
     document.body.dataset.pass = 'error';
+    // Still the older position's figures (dimmed), but nothing more is coming for them.
+    $('results').setAttribute('aria-busy', 'false');
     $('status').textContent = 'No answer for this state.';
     showError(err.message);
   }
