@@ -84,8 +84,9 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /**
  * The studio's HTTP server on 127.0.0.1: the page, and an API over a StudioSession. Every request
- * must come to its own Host (and Origin, when sent); API calls carry the token. A newer answer
- * request for another state cancels the answers still running, down to their chunks, and a newer report the report; so
+ * must come to its own Host (and Origin, when sent); API calls carry the token. A page's newer answer
+ * request for another state cancels that page's answers still running, down to their chunks (another
+ * page's are left to run: LatestOnly), and a newer report the report; so
  * does a page that goes away. Saves run one at a time, in turn, none cancelled by another.
  */
 export async function startStudioServer(session: StudioSession, options: StudioServerOptions = {}): Promise<StudioServer> {
@@ -93,7 +94,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   const assetsDir = options.assetsDir ?? defaultAssetsDir();
   const log = options.log ?? (() => undefined);
   let port = options.port ?? 0;
-  // Answers and reports each run one at a time: a newer one cancels the older, down to its chunks.
+  // Answers (for each page) and reports each run one at a time: a newer one cancels the older, down to its chunks.
   const answers = new LatestOnly();
   const reports = new LatestOnly();
   // Saves run one at a time, each to its end: none is cancelled by a newer one.
@@ -151,7 +152,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     if (path === '/api/answer') {
       const { state, pass, order } = parseBody(answerBody, body);
       // The first and the full pass of one state run side by side (the page asks for both at once);
-      // another state cancels them, unless it is an older change of the same page (refused at once).
+      // another state of the same page cancels them, unless it is an older change (refused at once).
       const signal = answers.start(gone.signal, JSON.stringify(state), order);
       signal.throwIfAborted();
       const answer = await session.answer(state, pass, signal);

@@ -372,9 +372,9 @@ let seq = 0;
  */
 const PAGE = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(16).padStart(8, '0')).join('');
 /**
- * Times the latest state was asked again because the server cancelled it: a request of an earlier
- * state that reached the server late (its connections race this one's) cancels the newer state's
- * work there. The page then asks again, a few times (another page of the studio may be asking too).
+ * Times the latest state was asked again because the server cancelled it (a request without this
+ * page's order, or more than 32 pages asking at once, cancels its work there). The page then asks
+ * again, a few times.
  */
 let askedAgain = 0;
 const MAX_ASKED_AGAIN = 5;
