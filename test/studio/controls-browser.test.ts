@@ -163,6 +163,26 @@ describe('arrcast studio: the latest state cancelled on the server', () => {
   });
 });
 
+describe('arrcast studio: a studio that does not answer at all', () => {
+  // The page said the browser's "Failed to fetch" when the studio had stopped (or been restarted on
+  // another address): the planner was not told what had happened, nor what to do.
+  it('is said in words, for an answer and for the report', async () => {
+    const page = await studioPage();
+    await page.waitForFunction(() => document.body.dataset.pass === 'full' && !document.body.classList.contains('stale'), undefined, { timeout: 60_000 });
+    await page.route('**/api/*', (route) => route.abort('connectionrefused'));
+    const gone = 'The studio is not answering: it may have stopped. Start arrcast studio again and open the address it prints.';
+    await page.focus('#d-0');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.body.dataset.pass === 'error', undefined, { timeout: 30_000 });
+    expect(await page.textContent('#error')).toBe(gone);
+    // The report's own failure: the error line emptied first, so only the report can fill it.
+    await page.evaluate(() => ((document.getElementById('error') as unknown as { textContent: string }).textContent = ''));
+    await page.click('#download-report');
+    await page.waitForFunction((text) => document.getElementById('error')!.textContent === text && document.getElementById('download-report')!.getAttribute('disabled') === null, gone, { timeout: 30_000 });
+    await page.close();
+  });
+});
+
 describe('arrcast studio: a slider just moved', () => {
   // The page marked its figures as the older position's only at the next frame (update()): until
   // then it read as settled (data-pass "full", not stale) beside a slider already moved, and a

@@ -33,13 +33,21 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return e;
 };
 
-/** An API call; a refusal's message is thrown as an Error with its field. */
+/** What the page says when the studio does not answer at all. */
+const STUDIO_GONE = 'The studio is not answering: it may have stopped. Start arrcast studio again and open the address it prints.';
+
+/** An API call; a refusal's message is thrown as an Error with its field, and no answer at all as STUDIO_GONE. */
 async function api<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'x-arrcast-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     ...(signal ? { signal } : {}),
+  }).catch((e: unknown) => {
+    // No answer at all (the studio stopped, or was restarted on another port): said in words, not
+    // the browser's "Failed to fetch". A request this page cancelled stays an AbortError.
+    if (signal?.aborted) throw e;
+    throw new Error(STUDIO_GONE);
   });
   if (!res.ok) {
     const err = (await res.json().catch(() => ({ error: res.statusText }))) as { error: string; field?: string; cancelled?: boolean };
@@ -463,7 +471,8 @@ async function start(): Promise<void> {
   try {
     info = await api<Info>('/api/controls');
   } catch (e) {
-    $('status').textContent = `The studio did not answer: ${(e as Error).message}`;
+    const message = (e as Error).message;
+    $('status').textContent = message === STUDIO_GONE ? message : `The studio did not answer: ${message}`;
     return;
   }
   $('name').textContent = info.name;
