@@ -68,7 +68,8 @@ const API_POSTS = new Set(['/api/answer', '/api/report', '/api/save']);
 // `order`: the page's id and change number (older changes of a page are refused; see LatestOnly).
 const changeOrder = z.strictObject({ page: z.string().min(1).max(64), change: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
 const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['first', 'full']), order: changeOrder.optional() });
-const stateBody = z.strictObject({ state: studioStateSchema });
+// A report's `order`: its page, and the page's count of reports asked (a page's newer report cancels its older; another page's cancels none).
+const reportBody = z.strictObject({ state: studioStateSchema, order: changeOrder.optional() });
 /** Saves that may wait their turn (InTurn) besides the one running; one more is refused (503). */
 export const MAX_SAVES_WAITING = 16;
 const saveBody = z.strictObject({ state: studioStateSchema, name: z.string().max(200) });
@@ -160,8 +161,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
       return json(res, 200, { pass, ...answer });
     }
     if (path === '/api/report') {
-      const { state } = parseBody(stateBody, body);
-      const html = await session.reportHtml(state, reports.start(gone.signal));
+      const { state, order } = parseBody(reportBody, body);
+      const html = await session.reportHtml(state, reports.start(gone.signal, undefined, order));
       return send(res, 200, html, 'text/html; charset=utf-8', { 'content-disposition': 'attachment; filename="report.html"' });
     }
     if (path === '/api/save') {

@@ -61,6 +61,22 @@ describe('arrcast studio: one answer and one report at a time, the newest', () =
     expect([b.status, b.body]).toEqual([200, '<html>report</html>']);
   });
 
+  // Two tabs downloading at once: the second cancelled the first's report ("cancelled by a newer change").
+  it("another page's report runs beside a page's own; the page's own newer report cancels its older", async () => {
+    const start = held.length;
+    const mine = ask.post('/api/report', { state: STATE, order: { page: 'r1', change: 1 } });
+    await asked(start + 1);
+    const theirs = ask.post('/api/report', { state: OTHER, order: { page: 'r2', change: 1 } });
+    await asked(start + 2);
+    expect(held.slice(start).map((h) => h.signal.aborted)).toEqual([false, false]);
+    const mineAgain = ask.post('/api/report', { state: OTHER, order: { page: 'r1', change: 2 } });
+    await asked(start + 3);
+    expect([(await mine).status, held.slice(start).map((h) => h.signal.aborted)]).toEqual([409, [true, false, false]]);
+    held[start + 1]!.finish('theirs');
+    held[start + 2]!.finish('mine');
+    expect([(await theirs).body, (await mineAgain).body]).toEqual(['theirs', 'mine']);
+  });
+
   it("the two passes of one state run side by side; another state's answer cancels both", async () => {
     const start = held.length;
     const first = ask.post('/api/answer', { state: STATE, pass: 'first' });

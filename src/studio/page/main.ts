@@ -33,6 +33,9 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return e;
 };
 
+/** Reports this page has asked for: each report's number in its `order`. */
+let reportsAsked = 0;
+
 /** What the page says when the studio does not answer at all. */
 const STUDIO_GONE = 'The studio is not answering: it may have stopped. Start arrcast studio again and open the address it prints.';
 
@@ -250,7 +253,8 @@ function buildControls(): void {
   reportButton.addEventListener('click', () => {
     reportButton.disabled = true;
     saved.textContent = `Running ${trialCount(info.trials)} for the report…`;
-    api<Blob>('/api/report', { state: state() })
+    // The page's id: another tab's report does not cancel this one (LatestOnly by page).
+    api<Blob>('/api/report', { state: state(), order: { page: PAGE, change: ++reportsAsked } })
       .then((blob) => {
         const a = el('a', { href: URL.createObjectURL(blob), download: 'report.html' });
         document.body.append(a);
