@@ -20,7 +20,8 @@ export function currencySymbol(currency: string): string {
 }
 
 /** "CHF" and other letter codes need a space before the amount; "$" and "€" do not. */
-const prefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol);
+export const currencyPrefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol);
+const prefix = currencyPrefix;
 
 /** The units amounts are written in, smallest first, with their size: tables, axes and labels use the same. */
 export const MONEY_UNITS = [

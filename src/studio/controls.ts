@@ -8,6 +8,7 @@ import { formatMarketFactor } from '../analysis/compare.js';
 import { normalQuantile } from '../math/normal-cdf.js';
 import { formatCount, formatMoney, formatPercent } from '../report/format.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
+import { currencyPrefix, currencySymbol } from '../report/money.js';
 import { editable } from './recentre.js';
 import { shapeControls, type ShapeKind } from './shape-controls.js';
 import { fieldTakes, widestSpreads } from './feasible-spread.js';
@@ -91,10 +92,18 @@ export function marketLabel(p: number): string {
   return pct < 50 ? `a year like the worst ${pct}%` : `a year like the best ${100 - pct}%`;
 }
 
-/** A driver value as the page shows it. */
-export function formatDriverValue(unit: TierDriver['unit'], v: number): string {
+/**
+ * A driver value as the page shows it; an amount with the scenario's currency symbol (`symbol`), as
+ * the page's figures have it: an ACV read "11.0k" beside revenue's "$119M".
+ *
+ * @example formatDriverValue('currency', 11000, '$') // => '$11.0k'
+ */
+export function formatDriverValue(unit: TierDriver['unit'], v: number, symbol: string): string {
   if (unit === 'rate') return Math.abs(v) < 0.1 ? `${toFixedDecimal(v * 100, 2)}%` : formatPercent(v);
-  if (unit === 'currency') return formatMoney(v);
+  if (unit === 'currency') {
+    const plain = formatMoney(v);
+    return plain.startsWith('-') ? `-${currencyPrefix(symbol)}${plain.slice(1)}` : `${currencyPrefix(symbol)}${plain}`;
+  }
   if (unit === 'count') return formatCount(v);
   return toFixedDecimal(v, 2);
 }
@@ -142,6 +151,7 @@ function yearLevelPath(driver: TierDriver, tier: unknown): ReadonlyArray<string 
 export function studioControls(loaded: LoadedScenario, extraTargets: readonly MetricTarget[] = []): Controls {
   const plan = planLoaded(loaded);
   const scenario = loaded.scenario;
+  const symbol = currencySymbol(scenario.currency);
   const drivers: DriverControl[] = [];
   plan.tiers.forEach((tierPlan, t) => {
     const tier = scenario.tiers[t];
@@ -169,7 +179,7 @@ export function studioControls(loaded: LoadedScenario, extraTargets: readonly Me
         unit: d.unit,
         plan: e.central,
         values,
-        labels: values.map((v) => formatDriverValue(d.unit, v)),
+        labels: values.map((v) => formatDriverValue(d.unit, v, symbol)),
         planIndex,
         ...(spreads ? { spreads, widest: widestAll!.filter((_, i) => kept[i]) } : {}),
         path,

@@ -68,7 +68,8 @@ const API_POSTS = new Set(['/api/answer', '/api/report', '/api/save']);
 // `order`: the page's id and change number (older changes of a page are refused; see LatestOnly).
 const changeOrder = z.strictObject({ page: z.string().min(1).max(64), change: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
 const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['first', 'full']), order: changeOrder.optional() });
-const stateBody = z.strictObject({ state: studioStateSchema });
+// A report's `order`: its page, and the page's count of reports asked (a page's newer report cancels its older; another page's cancels none).
+const reportBody = z.strictObject({ state: studioStateSchema, order: changeOrder.optional() });
 /** Saves that may wait their turn (InTurn) besides the one running; one more is refused (503). */
 export const MAX_SAVES_WAITING = 16;
 const saveBody = z.strictObject({ state: studioStateSchema, name: z.string().max(200) });
@@ -84,8 +85,9 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /**
  * The studio's HTTP server on 127.0.0.1: the page, and an API over a StudioSession. Every request
- * must come to its own Host (and Origin, when sent); API calls carry the token. A newer answer
- * request for another state cancels the answers still running, down to their chunks, and a newer report the report; so
+ * must come to its own Host (and Origin, when sent); API calls carry the token. A page's newer answer
+ * request for another state cancels that page's answers still running, down to their chunks (another
+ * page's are left to run: LatestOnly), and a newer report the report; so
  * does a page that goes away. Saves run one at a time, in turn, none cancelled by another.
  */
 export async function startStudioServer(session: StudioSession, options: StudioServerOptions = {}): Promise<StudioServer> {
@@ -93,7 +95,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
   const assetsDir = options.assetsDir ?? defaultAssetsDir();
   const log = options.log ?? (() => undefined);
   let port = options.port ?? 0;
-  // Answers and reports each run one at a time: a newer one cancels the older, down to its chunks.
+  // Answers (for each page) and reports each run one at a time: a newer one cancels the older, down to its chunks.
   const answers = new LatestOnly();
   const reports = new LatestOnly();
   // Saves run one at a time, each to its end: none is cancelled by a newer one.
@@ -151,7 +153,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     if (path === '/api/answer') {
       const { state, pass, order } = parseBody(answerBody, body);
       // The first and the full pass of one state run side by side (the page asks for both at once);
-      // another state cancels them, unless it is an older change of the same page (refused at once).
+      // another state of the same page cancels them, unless it is an older change (refused at once).
       const signal = answers.start(gone.signal, JSON.stringify(state), order);
       signal.throwIfAborted();
       const answer = await session.answer(state, pass, signal);
@@ -159,8 +161,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
       return json(res, 200, { pass, ...answer });
     }
     if (path === '/api/report') {
-      const { state } = parseBody(stateBody, body);
-      const html = await session.reportHtml(state, reports.start(gone.signal));
+      const { state, order } = parseBody(reportBody, body);
+      const html = await session.reportHtml(state, reports.start(gone.signal, undefined, order));
       return send(res, 200, html, 'text/html; charset=utf-8', { 'content-disposition': 'attachment; filename="report.html"' });
     }
     if (path === '/api/save') {

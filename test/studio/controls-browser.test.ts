@@ -163,11 +163,31 @@ describe('arrcast studio: the latest state cancelled on the server', () => {
   });
 });
 
+describe('arrcast studio: a studio that does not answer at all', () => {
+  // The page said the browser's "Failed to fetch" when the studio had stopped (or been restarted on
+  // another address): the planner was not told what had happened, nor what to do.
+  it('is said in words, for an answer and for the report', async () => {
+    const page = await studioPage();
+    await page.waitForFunction(() => document.body.dataset.pass === 'full' && !document.body.classList.contains('stale'), undefined, { timeout: 60_000 });
+    await page.route('**/api/*', (route) => route.abort('connectionrefused'));
+    const gone = 'The studio is not answering: it may have stopped. Start arrcast studio again and open the address it prints.';
+    await page.focus('#d-0');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => document.body.dataset.pass === 'error', undefined, { timeout: 30_000 });
+    expect(await page.textContent('#error')).toBe(gone);
+    // The report's own failure: the error line emptied first, so only the report can fill it.
+    await page.evaluate(() => ((document.getElementById('error') as unknown as { textContent: string }).textContent = ''));
+    await page.click('#download-report');
+    await page.waitForFunction((text) => document.getElementById('error')!.textContent === text && document.getElementById('download-report')!.getAttribute('disabled') === null, gone, { timeout: 30_000 });
+    await page.close();
+  });
+});
+
 describe('arrcast studio: a slider just moved', () => {
   // The page marked its figures as the older position's only at the next frame (update()): until
   // then it read as settled (data-pass "full", not stale) beside a slider already moved, and a
   // script waiting for the settled page read the older position's answer.
-  it("marks the figures shown as the older position's at once, in the task that moved it", async () => {
+  it("marks everything shown as the older position's at once, in the task that moved it", async () => {
     const page = await studioPage();
     await page.waitForFunction(() => document.body.dataset.pass === 'full' && !document.body.classList.contains('stale'));
     const marked = await page.evaluate(() => {
@@ -177,7 +197,20 @@ describe('arrcast studio: a slider just moved', () => {
       return [document.body.dataset.pass, document.body.classList.contains('stale')];
     });
     expect(marked).toEqual(['pending', true]);
+    // Everything an answer wrote is marked as the older position's, not the figures and charts alone
+    // (the line against the plan and the shares read as current), and a screen reader is told the
+    // results are being made again.
+    const shown = () =>
+      page.evaluate(() => {
+        const w = globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string }; document: { querySelector(s: string): unknown } };
+        const opacity = (s: string) => Number(w.getComputedStyle(w.document.querySelector(s)).opacity);
+        return { figures: opacity('#figures'), againstPlan: opacity('#against-plan'), shares: opacity('#attribution'), chart: opacity('#chart-fan'), busy: document.getElementById('results')!.getAttribute('aria-busy') };
+      });
+    const pending = await shown();
+    expect(pending.busy).toBe('true');
+    for (const part of [pending.figures, pending.againstPlan, pending.shares, pending.chart]) expect(part).toBeLessThan(1);
     await page.waitForFunction(() => document.body.dataset.pass === 'full' && !document.body.classList.contains('stale'), undefined, { timeout: 60_000 });
+    expect(await shown()).toEqual({ figures: 1, againstPlan: 1, shares: 1, chart: 1, busy: 'false' });
     await page.close();
   });
 });

@@ -33,13 +33,24 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return e;
 };
 
-/** An API call; a refusal's message is thrown as an Error with its field. */
+/** Reports this page has asked for: each report's number in its `order`. */
+let reportsAsked = 0;
+
+/** What the page says when the studio does not answer at all. */
+const STUDIO_GONE = 'The studio is not answering: it may have stopped. Start arrcast studio again and open the address it prints.';
+
+/** An API call; a refusal's message is thrown as an Error with its field, and no answer at all as STUDIO_GONE. */
 async function api<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'x-arrcast-token': token, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     ...(signal ? { signal } : {}),
+  }).catch((e: unknown) => {
+    // No answer at all (the studio stopped, or was restarted on another port): said in words, not
+    // the browser's "Failed to fetch". A request this page cancelled stays an AbortError.
+    if (signal?.aborted) throw e;
+    throw new Error(STUDIO_GONE);
   });
   if (!res.ok) {
     const err = (await res.json().catch(() => ({ error: res.statusText }))) as { error: string; field?: string; cancelled?: boolean };
@@ -242,7 +253,8 @@ function buildControls(): void {
   reportButton.addEventListener('click', () => {
     reportButton.disabled = true;
     saved.textContent = `Running ${trialCount(info.trials)} for the report…`;
-    api<Blob>('/api/report', { state: state() })
+    // The page's id: another tab's report does not cancel this one (LatestOnly by page).
+    api<Blob>('/api/report', { state: state(), order: { page: PAGE, change: ++reportsAsked } })
       .then((blob) => {
         const a = el('a', { href: URL.createObjectURL(blob), download: 'report.html' });
         document.body.append(a);
@@ -372,14 +384,24 @@ let seq = 0;
  */
 const PAGE = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(16).padStart(8, '0')).join('');
 /**
- * Times the latest state was asked again because the server cancelled it: a request of an earlier
- * state that reached the server late (its connections race this one's) cancels the newer state's
- * work there. The page then asks again, a few times (another page of the studio may be asking too).
+ * Times the latest state was asked again because the server cancelled it (a request without this
+ * page's order, or more than 32 pages asking at once, cancels its work there). The page then asks
+ * again, a few times.
  */
 let askedAgain = 0;
 const MAX_ASKED_AGAIN = 5;
 let inFlight: AbortController | undefined;
 let queued = false;
+
+/**
+ * Whether the figures, the line against the plan, the shares and the charts shown are an older
+ * position's (dimmed: studio.css), and, for a screen reader, whether the results are being made
+ * again (aria-busy): only the figures and charts were dimmed, and nothing said so to a screen reader.
+ */
+function markStale(stale: boolean): void {
+  document.body.classList.toggle('stale', stale);
+  $('results').setAttribute('aria-busy', String(stale));
+}
 
 /** A control moved: ask again, once per frame; the older request is cancelled (here and, through it, on the server). */
 let changedAt: number | undefined;
@@ -389,7 +411,7 @@ function changed(): void {
   seq++;
   // The figures shown are the older position's from now on, not from the next frame's update(): until
   // then the page read as settled (full pass, not stale) beside a slider already moved.
-  document.body.classList.add('stale');
+  markStale(true);
   document.body.dataset.pass = 'pending';
   if (queued) return;
   queued = true;
@@ -407,7 +429,7 @@ async function update(): Promise<void> {
   const abort = new AbortController();
   inFlight = abort;
   const s = state();
-  document.body.classList.add('stale');
+  markStale(true);
   document.body.dataset.pass = 'pending';
   const passes: Pass[] = info.firstTrials < info.trials ? ['first', 'full'] : ['full'];
   const ask = (pass: Pass) => api<Answer & { pass: Pass }>('/api/answer', { state: s, pass, order: { page: PAGE, change: mine } }, abort.signal);
@@ -434,7 +456,7 @@ async function update(): Promise<void> {
       document.body.dataset.seq = String(mine);
     }
     askedAgain = 0;
-    document.body.classList.remove('stale');
+    markStale(false);
   } catch (e) {
     const err = e as Error & { cancelled?: boolean; name: string };
     if (mine !== seq || err.name === 'AbortError') return;
@@ -442,6 +464,8 @@ async function update(): Promise<void> {
     // would wait for this state's answer for ever.
     if (err.cancelled && askedAgain++ < MAX_ASKED_AGAIN) return changed();
     document.body.dataset.pass = 'error';
+    // Still the older position's figures (dimmed), but nothing more is coming for them.
+    $('results').setAttribute('aria-busy', 'false');
     $('status').textContent = 'No answer for this state.';
     showError(err.message);
   }
@@ -451,7 +475,8 @@ async function start(): Promise<void> {
   try {
     info = await api<Info>('/api/controls');
   } catch (e) {
-    $('status').textContent = `The studio did not answer: ${(e as Error).message}`;
+    const message = (e as Error).message;
+    $('status').textContent = message === STUDIO_GONE ? message : `The studio did not answer: ${message}`;
     return;
   }
   $('name').textContent = info.name;
