@@ -10,6 +10,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { isInside, realPath, scenarioPathPolicy } from '../scenario/path-policy.js';
+import { systemPath } from '../scenario/system-path.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { closest } from '../scenario/csv-table.js';
 import { UsageError } from './exit-codes.js';
@@ -147,8 +148,11 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
     .argument('<file>', 'where to write it, e.g. my-plan.yaml')
     .option('-t, --template <name>', `start from an example company instead: ${templateNames().join(', ')}`)
     .option('-f, --force', 'overwrite the scenario files if they exist')
-    .action(async (file: string, opts: { force?: boolean; template?: string }) => {
-      if (file.trim() === '') throw new UsageError('the file to write is empty: name the scenario file, e.g. arrcast init my-plan.yaml');
+    .action(async (given: string, opts: { force?: boolean; template?: string }) => {
+      if (given.trim() === '') throw new UsageError('the file to write is empty: name the scenario file, e.g. arrcast init my-plan.yaml');
+      // Its folder as the system finds it (a `..` after a link), where run will read the files it names:
+      // the schema and a template's files went beside `lnk/..` taken as text, not beside the scenario.
+      const file = await systemPath(given);
       const writes: Array<{ from: string; path: string; text: string }> = [];
       if (opts.template === undefined) writes.push({ from: '', path: file, text: STARTER_SCENARIO });
       else {

@@ -112,6 +112,18 @@ describe('arrcast init refuses what it must not write', () => {
     expect((await arrcast(['validate', join(dir, 'via/plan.yaml')])).code).toBe(0);
   });
 
+  it('a `..` after a link to a folder: the schema and the files the template names go beside the scenario, where the system puts it', async () => {
+    mkdirSync(join(dir, 'real/sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'up'));
+    const r = await arrcast(['init', `${dir}/up/../plan.yaml`, '--template', 'hybrid-company']);
+    expect(r.code).toBe(0);
+    // Before: plan.yaml in real/, but data/ and arrcast.schema.json beside `up/..` taken as text (dir).
+    expect(readdirSync(dir).sort()).toEqual(['real', 'up']);
+    expect(readdirSync(join(dir, 'real')).sort()).toEqual(['arrcast.schema.json', 'data', 'plan.yaml', 'sub']);
+    expect(readdirSync(join(dir, 'real/data')).sort()).toEqual(['hybrid-customers.csv', 'hybrid-pipeline.csv']);
+    expect((await arrcast(['validate', join(dir, 'real/plan.yaml')])).code).toBe(0);
+  });
+
   it('a directory named arrcast.schema.json: refused before anything is written (no scenario left behind)', async () => {
     mkdirSync(join(dir, 'arrcast.schema.json'));
     const before = tree(dir);
