@@ -20,7 +20,7 @@ async function physicalFolder(folder: string): Promise<string | undefined> {
 }
 
 /**
- * `file` (a scenario's path as given) with its folder as the system finds it, when the files named
+ * `file` (a scenario's path as given, or a path one names, joined to its folder) with its folder as the system finds it, when the files named
  * relative to it would otherwise be looked for elsewhere: path.join and path.resolve take `a/..`
  * away as text, so `lnk/../plan.yaml` (lnk a link to sub/deeper) was read from sub/plan.yaml, as the
  * system opens it, but its `customersFile: data/book.csv` from ./data/book.csv, another folder's book,

@@ -71,5 +71,16 @@ describe("a symlinked scenario's data files resolve from the link's folder, in e
       process.chdir(saved);
     }
     expect((await openStudioScenario(through)).loaded.files?.books).toEqual(atTarget.files?.books);
+
+    // The same `..` inside the file: a customersFile, and an extends whose base's files are then read beside the base.
+    const plan = readFileSync(join(real, 'plan.yaml'), 'utf8');
+    expect(plan).toContain('customersFile: data/hybrid-customers.csv');
+    writeFileSync(join(links, 'data-through.yaml'), plan.replaceAll('customersFile: data/hybrid-customers.csv', 'customersFile: up/../data/hybrid-customers.csv'));
+    writeFileSync(join(links, 'child.yaml'), 'extends: up/../plan.yaml\n');
+    for (const file of ['data-through.yaml', 'child.yaml']) {
+      const viaValue = await loadScenario(join(links, file), { allowedRoots: [real] });
+      expect(viaValue.files?.books).toEqual(atTarget.files?.books);
+      expect(viaValue.files?.books).not.toEqual(inLinks.files?.books);
+    }
   });
 });
