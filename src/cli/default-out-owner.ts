@@ -67,6 +67,13 @@ export async function refuseDefaultOutOfUnconfirmedScenario(out: string, shown: 
  * scenario file to record in the new report's marker (scenarioFileToRecord). `real` is the scenario
  * file's real path (scenarioFileOf), undefined when unknown.
  */
+export async function checkReportOwner(out: string, shown: string, file: string, real: string | undefined, reforecast: boolean, given: boolean): Promise<string | undefined> {
+  if (!given) await refuseDefaultOutOfOtherScenario(out, shown, file, real);
+  const recorded = await scenarioFileToRecord(out, real);
+  if (!given) await refuseDefaultOutOfOtherForecast(out, shown, reforecast);
+  return recorded;
+}
+
 /**
  * checkReportOwner's refusals again, for writeReport's `recheck` just before the move: a run at the
  * same default --out (`run a/plan.yaml` and `run b/plan.yaml` at once, or a plan's run beside its
@@ -78,11 +85,4 @@ export function recheckReportOwner(out: string, shown: string, file: string, rea
   return async () => {
     await checkReportOwner(out, shown, file, real, reforecast, false);
   };
-}
-
-export async function checkReportOwner(out: string, shown: string, file: string, real: string | undefined, reforecast: boolean, given: boolean): Promise<string | undefined> {
-  if (!given) await refuseDefaultOutOfOtherScenario(out, shown, file, real);
-  const recorded = await scenarioFileToRecord(out, real);
-  if (!given) await refuseDefaultOutOfOtherForecast(out, shown, reforecast);
-  return recorded;
 }
