@@ -73,3 +73,16 @@ export async function checkReportOwner(out: string, shown: string, file: string,
   if (!given) await refuseDefaultOutOfOtherForecast(out, shown, reforecast);
   return recorded;
 }
+
+/**
+ * checkReportOwner's refusals again, for writeReport's `recheck` just before the move: a run at the
+ * same default --out (`run a/plan.yaml` and `run b/plan.yaml` at once, or a plan's run beside its
+ * re-forecast) may have put its report there since the check before the run, and the later of the
+ * two replaced it without a word (both exited 0). At a given --out (`given`) there is nothing to check.
+ */
+export function recheckReportOwner(out: string, shown: string, file: string, real: string | undefined, reforecast: boolean, given: boolean): (() => Promise<void>) | undefined {
+  if (given) return undefined;
+  return async () => {
+    await checkReportOwner(out, shown, file, real, reforecast, false);
+  };
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readdirSync, readFileSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
-import { dirname, join, normalize } from 'node:path';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileExistsError, NotAFileError, writeFilesAtomically } from '../report/atomic-file.js';
 import { resolveOutFile } from '../report/resolve-out-file.js';
@@ -9,6 +9,8 @@ import { refuseInsideOutput } from '../report/output-dir.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { isInside, realPath, scenarioPathPolicy } from '../scenario/path-policy.js';
+import { systemPath } from '../scenario/system-path.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { closest } from '../scenario/csv-table.js';
 import { UsageError } from './exit-codes.js';
@@ -109,6 +111,22 @@ async function checkSchemaFile(shown: string, text: string): Promise<Target> {
 }
 
 /**
+ * Refuse (exit 2) a file the template names (`shown`: a customer book, a pipeline, a base) whose
+ * place resolves, links followed, outside the scenario `file`'s folder tree: `data/` a link to
+ * another folder, or `data/x.csv` a link to a file elsewhere. init wrote (with --force, replaced)
+ * the file there, out of the folder the user named, and the scenario it wrote was then refused by
+ * `validate` and `run` under the path policy (path-policy.ts), the very next command init printed.
+ */
+async function refuseNamedFileOutside(file: string, shown: string): Promise<void> {
+  const folder = (await scenarioPathPolicy(file)).roots[0]!;
+  const real = await realPath(resolve(shown));
+  if (!isInside(folder, real))
+    throw new UsageError(
+      `${terminalCell(shown)} is a file the template names, and it resolves to ${terminalCell(real)}, outside the scenario's folder ${terminalCell(folder)} (a link leads out of it), where run and validate would refuse to read it; init wrote none of its files: remove the link, or write the scenario in another folder`,
+    );
+}
+
+/**
  * `arrcast init FILE [--template NAME] [--force]`: write the commented starter (or an example
  * company with the files it names: its base and data files, at the same paths relative to FILE),
  * and the JSON Schema beside it, so the `$schema` line resolves.
@@ -130,8 +148,11 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
     .argument('<file>', 'where to write it, e.g. my-plan.yaml')
     .option('-t, --template <name>', `start from an example company instead: ${templateNames().join(', ')}`)
     .option('-f, --force', 'overwrite the scenario files if they exist')
-    .action(async (file: string, opts: { force?: boolean; template?: string }) => {
-      if (file.trim() === '') throw new UsageError('the file to write is empty: name the scenario file, e.g. arrcast init my-plan.yaml');
+    .action(async (given: string, opts: { force?: boolean; template?: string }) => {
+      if (given.trim() === '') throw new UsageError('the file to write is empty: name the scenario file, e.g. arrcast init my-plan.yaml');
+      // Its folder as the system finds it (a `..` after a link), where run will read the files it names:
+      // the schema and a template's files went beside `lnk/..` taken as text, not beside the scenario.
+      const file = await systemPath(given);
       const writes: Array<{ from: string; path: string; text: string }> = [];
       if (opts.template === undefined) writes.push({ from: '', path: file, text: STARTER_SCENARIO });
       else {
@@ -169,6 +190,7 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
               ? `${same.shown}${same.shown === w.path ? ' is' : ` and ${w.path} are`} both the scenario and a file the template names (${w.from}); name the scenario another way`
               : `${same.shown} and ${w.path} are the same file; name the scenario another way`,
           );
+        if (targets.length > 0) await refuseNamedFileOutside(file, w.path);
         targets.push({ shown: w.path, path, text: w.text, existed: await exists(path) });
       }
       const existing = targets.filter((t) => t.existed).map((t) => t.shown);

@@ -6,7 +6,7 @@ export type { Io } from './io.js';
 import type { Io } from './io.js';
 import { Command, Option } from 'commander';
 import { loadScenario } from '../scenario/load.js';
-import { checkReportOwner, scenarioFileOf } from './default-out-owner.js';
+import { checkReportOwner, recheckReportOwner, scenarioFileOf } from './default-out-owner.js';
 import { openFailure } from '../scenario/read-file.js';
 import { allowPathOption } from './allow-path-option.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
@@ -218,7 +218,9 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         // written, and write the report to that resolved directory and no other.
         const out = await prepareReportDir(shown);
         if (opts.plan !== undefined) await (await import('./actuals-options.js')).refuseOutIsPlan(out, shown, opts.plan);
-        const recorded = await checkReportOwner(out, shown, file, await scenarioFileOf(file), actuals !== undefined, opts.out !== undefined);
+        const real = await scenarioFileOf(file);
+        const recorded = await checkReportOwner(out, shown, file, real, actuals !== undefined, opts.out !== undefined);
+        const recheck = recheckReportOwner(out, shown, file, real, actuals !== undefined, opts.out !== undefined);
         checkTargets(loaded, opts.target);
         const stress = opts.withStress?.length ? await (await import('./stress.js')).checkStressFiles(opts.withStress, loaded, opts.target, opts.allowPath) : undefined;
         // Every file read, now all known, must lie outside what the report replaces.
@@ -300,7 +302,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
               const { sim, precision } = await running.finally(finish);
               await engine?.close();
               const prepared = await preparing;
-              await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
+              await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
             },
           );
           io.err(`wrote ${directoryShown(shown)} in ${process.uptime().toFixed(1)} s\n`);

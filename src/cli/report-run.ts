@@ -57,6 +57,8 @@ export interface ReportRunOptions {
   readonly out: string;
   /** The scenario file's real path, recorded in the report's marker (default-out-owner.ts). */
   readonly scenarioFile?: string;
+  /** Checks of whose report is at --out, run again just before the move (writeReport's recheck). */
+  readonly recheck?: () => Promise<void>;
   readonly quiet?: boolean;
   readonly target?: readonly MetricTarget[];
   readonly confidence: number;
@@ -143,7 +145,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
     : [];
   await stepCheck(options.onStep, options.signal)('summarised');
   // The run is the CLI's: what the report does not read of its trials is let go before the charts are drawn.
-  await writeReport(options.out, sim, summary, { releaseTrials: true, parentSwept: true, ...(options.scenarioFile !== undefined ? { scenarioFile: options.scenarioFile } : {}), signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}) });
+  await writeReport(options.out, sim, summary, { releaseTrials: true, parentSwept: true, ...(options.scenarioFile !== undefined ? { scenarioFile: options.scenarioFile } : {}), ...(options.recheck ? { recheck: options.recheck } : {}), signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}) });
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, TERMINAL_PARAGRAPH_FORMAT))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
   for (const note of targetNotes(summary, formatMoney)) io.err(`${note}\n`);

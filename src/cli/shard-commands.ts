@@ -192,15 +192,22 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       // The parts name their scenario file as the shards were given it, perhaps from another folder:
       // the file found at that path from here is theirs only when it hashes as their scenario.
       const isParts = async (file: string) => (await partsScenarioFile(file, sim.loaded.hash, opts.allowPath)) !== undefined;
-      let scenarioFile = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
-      if (scenarioFile === undefined && opts.out === undefined) {
-        scenarioFile = await refuseDefaultOutOfUnconfirmedScenario(out, defaultOutDir(sim.loaded.source), sim.loaded.source, await scenarioFileOf(sim.loaded.source), isParts);
-      }
-      const recorded = await checkReportOwner(out, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile, false, opts.out !== undefined);
+      const confirmed = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
+      const resolved = out;
+      const ownerChecks = async (): Promise<string | undefined> => {
+        let scenarioFile = confirmed;
+        if (scenarioFile === undefined && opts.out === undefined) {
+          scenarioFile = await refuseDefaultOutOfUnconfirmedScenario(resolved, defaultOutDir(sim.loaded.source), sim.loaded.source, await scenarioFileOf(sim.loaded.source), isParts);
+        }
+        return checkReportOwner(resolved, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile, false, opts.out !== undefined);
+      };
+      const recorded = await ownerChecks();
+      // Again just before the move, at the default --out: another run or merge may have written its report there meanwhile (default-out-owner.ts, recheckReportOwner).
+      const recheck = opts.out === undefined ? async () => void (await ownerChecks()) : undefined;
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
-      await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
+      await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
       io.err(`wrote ${directoryShown(shown ?? defaultOutDir(sim.loaded.source))} from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

@@ -15,7 +15,8 @@ import { enclosingOutput, insideOutputReason, OutputDirError } from './output-di
  *   write see the same file; a symlink to nothing is refused (writing would replace the link);
  * - refused when empty, a directory (a symlink to one included), a name ending in `/` (a directory
  *   to be, which would be written as a file), or anything but a regular file: a device such as
- *   /dev/null, a FIFO or a socket is never replaced, `--force` or not;
+ *   /dev/null, a FIFO or a socket is never replaced, `--force` or not (a name whose last part is `.`
+ *   or `..` names a directory too);
  * - refused when it is inside an arrcast output (a report, comparison or score: enclosingOutput in
  *   output-dir.ts), which the next run writing it replaces whole;
  * - refused when it is one of the `inputs` (the same file, by device and inode): writing would
@@ -56,6 +57,10 @@ export async function resolveOutFile(
   const outer = await enclosingOutput(path);
   if (outer !== undefined) return fail(insideOutputReason(outer));
   if (out.endsWith('/')) return fail(`names a directory (it ends in /); ${directoryAdvice}`);
+  // `x.yaml/.` and `x/..` name directories as `x.yaml/` does; resolved as text they were the file
+  // x.yaml, or the folder's parent taken as a file name: `fit --out plan.yaml/. --force` replaced plan.yaml.
+  const last = /(?:^|\/)(\.\.?)$/.exec(out);
+  if (last !== null) return fail(`names a directory (its last part is ${last[1]}); ${directoryAdvice}`);
   if (info !== undefined && !info.isFile()) return fail(`is ${kindOf(info)}, not a regular file: arrcast writes its output only as a regular file and never replaces anything else`);
   if (info !== undefined)
     for (const input of options.inputs) {

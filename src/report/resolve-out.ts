@@ -24,7 +24,12 @@ export async function resolveOutPath(out: string, cwd?: string): Promise<string>
     if (part === '' || part === '.') continue;
     if (part === '..') {
       if (missing.length > 0) missing.pop();
-      else current = dirname(current);
+      else {
+        // The system goes up only from a folder: `notes.txt/../r` is ENOTDIR there, and taken as
+        // text it was ./r, a report written where the path the user gave names nothing.
+        if (!(await stat(current)).isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, '${current}/..'`), { code: 'ENOTDIR', path: current });
+        current = dirname(current);
+      }
       continue;
     }
     if (missing.length > 0) {

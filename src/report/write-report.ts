@@ -77,6 +77,14 @@ export interface ReportOptions {
    * without looking for them again (a read of the whole parent folder).
    */
   readonly parentSwept?: boolean;
+  /**
+   * Called just before the report is moved into place, after `dir` is checked again: a check of the
+   * caller's that must hold at the move, not only before the run (the CLI's: at the default --out,
+   * the report there is still not another scenario file's, nor another kind of forecast's, which a
+   * run writing there at the same time may have put there meanwhile). It throws to stop the write:
+   * nothing is replaced, and the error is the write's.
+   */
+  readonly recheck?: () => Promise<void>;
 }
 
 /** Every key of ReportOptions (checked complete by the compiler): a misspelt one is refused, not ignored (option-keys.ts). */
@@ -91,6 +99,7 @@ const REPORT_OPTION_KEYS: readonly string[] = Object.keys({
   trialsCsv: true,
   releaseTrials: true,
   parentSwept: true,
+  recheck: true,
 } as const satisfies Record<keyof ReportOptions, true>);
 
 /**
@@ -120,6 +129,7 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
   checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
+  if (options.recheck !== undefined && typeof options.recheck !== 'function') throw new TypeError(`writeReport: recheck must be a function, called just before the report is moved into place (got ${typeof options.recheck})`);
   if (options.scenarioFile !== undefined && typeof options.scenarioFile !== 'string') throw new TypeError(`writeReport: scenarioFile must be a string, the scenario file's path (got ${typeof options.scenarioFile})`);
   checkWholeRun(sim, 'writeReport reads a whole run');
   checkUnchangedSinceLoaded(sim.loaded, 'its report');
@@ -181,7 +191,11 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     }
   };
   try {
-    await writeDirectoryAtomically(out, fill, { kind: 'report', ...(scenarioFile !== undefined ? { scenarioFile } : {}), signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(out, 'report', reportForeignEntries) });
+    const recheck = async () => {
+      await recheckOutputDir(out, 'report', reportForeignEntries);
+      await options.recheck?.();
+    };
+    await writeDirectoryAtomically(out, fill, { kind: 'report', ...(scenarioFile !== undefined ? { scenarioFile } : {}), signal: options.signal, onStep: options.onStep, recheck });
   } catch (err) {
     // A write whose caller swept the parent before its run looks once more when it fails: a run
     // killed mid-swap meanwhile (the previous report moved aside, the new one not yet in) left --out

@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { systemPath } from './system-path.js';
 import { locate, writtenEmpty } from './locate.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
 import { readScenarioDocument, sortByPosition, validateDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
@@ -131,7 +132,10 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
       new ScenarioError(layer.source, [{ path: ['extends'], message, ...locate(layer.doc, layer.lines, ['extends']) }]);
     if (typeof value !== 'string' || value.trim() === '')
       throw fail('must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)');
-    const next = isAbsolute(value) ? value : join(dirname(layer.source), value);
+    // As the system opens it: a `..` after a link to a folder goes up from where the link points (system-path.ts).
+    const raw = isAbsolute(value) ? value : `${dirname(layer.source)}${sep}${value}`;
+    const found = await systemPath(raw);
+    const next = found !== raw ? found : isAbsolute(value) ? value : join(dirname(layer.source), value);
     const loop = seen.indexOf(resolve(next));
     if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), next].join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);

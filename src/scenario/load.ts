@@ -1,3 +1,4 @@
+import { systemPath } from './system-path.js';
 import { realpath } from 'node:fs/promises';
 import { loadWithExtends } from './extends.js';
 import { attachFiles } from './load-files.js';
@@ -20,8 +21,10 @@ export { MAX_SCENARIO_BYTES } from './read-text.js';
  *
  * @example (await loadScenario('scenarios/downside.yaml')).bases // => ['scenarios/example.yaml']
  */
-export async function loadScenario(file: string, options: LoadOptions = {}): Promise<LoadedScenario> {
+export async function loadScenario(given: string, options: LoadOptions = {}): Promise<LoadedScenario> {
   checkReaderOptions(options, LOAD_OPTION_KEYS, 'loadScenario');
+  // Its folder as the system finds it (a `..` after a link): its files are read from there.
+  const file = typeof given === 'string' ? await systemPath(given) : given;
   const policy = await scenarioPathPolicy(file, options.allowedRoots);
   const loaded = await attachFiles(await loadWithExtends(file, readScenarioText, policy), file, policy);
   const real = await realpath(file).catch(() => undefined);

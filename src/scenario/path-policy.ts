@@ -105,11 +105,11 @@ export function isInside(root: string, path: string): boolean {
 }
 
 /**
- * The real path of `path` (absolute): symbolic links followed. A path that does not exist (yet) is
+ * The real path of `path` (absolute): symbolic links followed (also init's check of where it writes). A path that does not exist (yet) is
  * its nearest existing ancestor's real path joined with the rest, so `link/../x` resolves as the
  * system would.
  */
-async function realPath(path: string): Promise<string> {
+export async function realPath(path: string): Promise<string> {
   try {
     return await realpath(path);
   } catch {

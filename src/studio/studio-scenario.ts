@@ -1,3 +1,4 @@
+import { systemPath } from '../scenario/system-path.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BaseDocuments } from '../scenario/base-documents.js';
 import { loadWithExtends, MAX_EXTENDS_DEPTH } from '../scenario/extends.js';
@@ -58,7 +59,9 @@ const MERGED_KEPT = 16;
  * them as they were when it started (an edit on disk needs a restart), and a state's overlay is read
  * from memory under a name in the scenario's folder that is never written.
  */
-export async function openStudioScenario(file: string, options: { readonly targets?: readonly MetricTarget[]; readonly allowedRoots?: readonly string[] } = {}): Promise<StudioScenario> {
+export async function openStudioScenario(given: string, options: { readonly targets?: readonly MetricTarget[]; readonly allowedRoots?: readonly string[] } = {}): Promise<StudioScenario> {
+  // Its folder as the system finds it (a `..` after a link): its files are read, and states saved, there.
+  const file = await systemPath(given);
   const dir = dirname(resolve(file));
   const base = basename(file);
   const policy: PathPolicy = await scenarioPathPolicy(file, options.allowedRoots);

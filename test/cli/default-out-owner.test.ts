@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { describeFailure } from '../../src/cli/exit-codes.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { MARKER_FILE, markerText } from '../../src/report/output-marker.js';
 import { writeReport } from '../../src/report/write-report.js';
@@ -98,6 +100,49 @@ describe('the default --out does not replace the report of another scenario file
       expect((await run('a/scenario.yaml')).code).toBe(0);
       expect((await run('reports/scenario/scenario.json')).code).toBe(0);
       expect(JSON.parse(readFileSync(`reports/scenario/${MARKER_FILE}`, 'utf8')).scenario).toBe('../../a/scenario.yaml');
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
+  // Two runs at the default --out at once: both checked reports/plan before their runs, when neither
+  // report was there, and the later one replaced the other file's report without a word (both exit 0).
+  it("another file's report put at the default --out while this run simulates: refused at the move (exit 2), that report kept", async () => {
+    const saved = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    process.chdir(dir);
+    try {
+      for (const d of ['a', 'b', 'held']) mkdirSync(d);
+      writeFileSync('a/plan.yaml', fixtureText('minimal.yaml'));
+      writeFileSync('b/plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'));
+      const args = ['--trials', '300', '--workers', '0', '--quiet', '--outputs', 'summary'];
+      expect((await runCli('run', 'a/plan.yaml', ...args)).code).toBe(0);
+      const aSummary = readFileSync('reports/plan/summary.json');
+      // Held aside at the same depth, so its marker's relative path still names a/plan.yaml once back.
+      renameSync('reports/plan', 'held/plan');
+      // b's run: when it has begun simulating (past every check before the run), a's report arrives.
+      let err = '';
+      let code = 0;
+      const arrive = (text: string) => {
+        err += text;
+        if (text.includes('paused at simulating')) renameSync('held/plan', 'reports/plan');
+      };
+      const program = buildProgram({ out: () => undefined, err: arrive }, (c) => (code = c), new AbortController().signal);
+      process.env.ARRCAST_PAUSE_AT = 'simulating';
+      try {
+        await program.parseAsync(['node', 'arrcast', 'run', 'b/plan.yaml', ...args]);
+      } catch (e) {
+        const failure = describeFailure(e);
+        err += `${failure.message}\n`;
+        code = failure.code;
+      } finally {
+        delete process.env.ARRCAST_PAUSE_AT;
+      }
+      expect(err).toContain('paused at simulating');
+      expect(err).toContain(`--out defaults to reports/plan, which holds the report of another scenario file, "${realpathSync('a/plan.yaml')}"`);
+      expect(code).toBe(2);
+      expect(readFileSync('reports/plan/summary.json')).toEqual(aSummary);
+      expect(JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario).toBe('../../a/plan.yaml');
     } finally {
       process.chdir(saved);
     }
@@ -228,5 +273,28 @@ describe('the default --out does not replace the report of another scenario file
 
   it('writeReport checks its scenarioFile option: a string, else TypeError', async () => {
     await expect(writeReport(join(tmpdir(), 'never-written'), {} as never, {} as never, { scenarioFile: 5 as never })).rejects.toThrow(new TypeError("writeReport: scenarioFile must be a string, the scenario file's path (got number)"));
+  });
+
+  it("writeReport's recheck runs just before the move, every file written: when it throws, the earlier report stays and nothing is left beside it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    const sim = await simulate(parseScenario(fixtureText('minimal.yaml'), 'plan.yaml'), { trials: 300, workers: 0, seed: 1 });
+    const out = join(dir, 'r');
+    await writeReport(out, sim, summarize(sim), { outputs: ['summary'] });
+    const first = readFileSync(join(out, 'summary.json'));
+    const other = await simulate(parseScenario(fixtureText('minimal.yaml'), 'plan.yaml'), { trials: 300, workers: 0, seed: 2 });
+    let seen: string[] = [];
+    const refusal = new Error('the report there is not ours to replace');
+    const recheck = async () => {
+      // The new report's files are all written by now, in the temporary folder beside it.
+      seen = readdirSync(dir);
+      throw refusal;
+    };
+    await expect(writeReport(out, other, summarize(other), { outputs: ['summary'], recheck })).rejects.toBe(refusal);
+    expect(seen.filter((n) => n.startsWith('.arrcast-tmp-')).length).toBe(1);
+    expect(readFileSync(join(out, 'summary.json')).equals(first)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['r']);
+    await expect(writeReport(out, other, summarize(other), { recheck: 'yes' as never })).rejects.toThrow(
+      new TypeError('writeReport: recheck must be a function, called just before the report is moved into place (got string)'),
+    );
   });
 });

@@ -82,6 +82,48 @@ describe('arrcast init refuses what it must not write', () => {
     expect(readFileSync(join(dir, 'shared/arrcast.schema.json'), 'utf8')).toBe(SCHEMA_TEXT);
   });
 
+  it("a file the template names whose place a link leads out of the scenario's folder (data/ a link, or data/x.csv a link to a user's file): refused, nothing written, --force or not", async () => {
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere/keep.txt'), 'user data\n');
+    mkdirSync(join(dir, 'a'));
+    symlinkSync('../elsewhere', join(dir, 'a/data'));
+    mkdirSync(join(dir, 'b/data'), { recursive: true });
+    symlinkSync('../../elsewhere/keep.txt', join(dir, 'b/data/hybrid-pipeline.csv'));
+    const before = tree(dir);
+    const cases = [
+      { sub: 'a', named: 'data/hybrid-customers.csv', real: 'elsewhere/hybrid-customers.csv' },
+      { sub: 'b', named: 'data/hybrid-pipeline.csv', real: 'elsewhere/keep.txt' },
+    ];
+    for (const { sub, named, real } of cases)
+      for (const force of [[], ['--force']]) {
+        const r = await arrcast(['init', join(dir, sub, 'plan.yaml'), '--template', 'hybrid-company', ...force]);
+        expect(r.stderr).toBe(
+          `arrcast: ${dir}/${sub}/${named} is a file the template names, and it resolves to ${dir}/${real}, outside the scenario's folder ${dir}/${sub} (a link leads out of it), where run and validate would refuse to read it; init wrote none of its files: remove the link, or write the scenario in another folder\n`,
+        );
+        expect(r.code).toBe(2);
+        expect(tree(dir)).toEqual(before);
+      }
+    expect(readFileSync(join(dir, 'elsewhere/keep.txt'), 'utf8')).toBe('user data\n');
+    // A scenario's folder reached through a link is its real folder: what the template names stays inside it, and validates.
+    symlinkSync('elsewhere', join(dir, 'via'));
+    const w = await arrcast(['init', join(dir, 'via/plan.yaml'), '--template', 'downside']);
+    expect(w.code).toBe(0);
+    expect(readdirSync(join(dir, 'elsewhere')).sort()).toEqual(['arrcast.schema.json', 'example.yaml', 'keep.txt', 'plan.yaml']);
+    expect((await arrcast(['validate', join(dir, 'via/plan.yaml')])).code).toBe(0);
+  });
+
+  it('a `..` after a link to a folder: the schema and the files the template names go beside the scenario, where the system puts it', async () => {
+    mkdirSync(join(dir, 'real/sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'up'));
+    const r = await arrcast(['init', `${dir}/up/../plan.yaml`, '--template', 'hybrid-company']);
+    expect(r.code).toBe(0);
+    // Before: plan.yaml in real/, but data/ and arrcast.schema.json beside `up/..` taken as text (dir).
+    expect(readdirSync(dir).sort()).toEqual(['real', 'up']);
+    expect(readdirSync(join(dir, 'real')).sort()).toEqual(['arrcast.schema.json', 'data', 'plan.yaml', 'sub']);
+    expect(readdirSync(join(dir, 'real/data')).sort()).toEqual(['hybrid-customers.csv', 'hybrid-pipeline.csv']);
+    expect((await arrcast(['validate', join(dir, 'real/plan.yaml')])).code).toBe(0);
+  });
+
   it('a directory named arrcast.schema.json: refused before anything is written (no scenario left behind)', async () => {
     mkdirSync(join(dir, 'arrcast.schema.json'));
     const before = tree(dir);

@@ -64,7 +64,8 @@ beforeEach(() => {
 });
 
 /** Strings that name something of the user's, or where no output may go. */
-const HOSTILE = ['', 'nothere/..', '.', './', '..', 'x/../..', 'link-to-cwd', 'link-to-cwd/y/..', 'link-to-user', 'user', 'user/../user', 'lookalike', 'notes.txt', '../../h/home', '/'];
+// 'notes.txt/../new': the system cannot go up from a file (ENOTDIR); taken as text it was ./new, written.
+const HOSTILE = ['', 'nothere/..', 'notes.txt/../new', '.', './', '..', 'x/../..', 'link-to-cwd', 'link-to-cwd/y/..', 'link-to-user', 'user', 'user/../user', 'lookalike', 'notes.txt', '../../h/home', '/'];
 
 function expectRefusedUntouched(r: Awaited<ReturnType<typeof arrcast>>, before: Record<string, string>): void {
   expect(r.stderr).toMatch(/^arrcast: --out /);

@@ -42,6 +42,8 @@ describe('arrcast fit --out', () => {
     ['a link to the history, with --force', (d) => ['--out', join(d, 'to-history.yaml'), '--force'], (d) => `arrcast: --out ${d}/to-history.yaml is the input file ${d}/history.csv: writing it would replace what is being read; name another file`],
     ['the deals file, with --force', (d) => ['--deals', join(d, 'deals.csv'), '--out', `${d}/plans/../deals.csv`, '--force'], (d) => `arrcast: --out ${d}/plans/../deals.csv is the input file ${d}/deals.csv: writing it would replace what is being read; name another file`],
     ['a name ending in / (a folder to be, not a file)', (d) => ['--out', `${d}/new/`], (d) => `arrcast: --out ${d}/new/ names a directory (it ends in /); name the scenario file to write, e.g. ${d}/new/fitted.yaml`],
+    // Taken as text, `deals.csv/.` was deals.csv: replaced under --force, where `deals.csv/` was refused.
+    ['a name whose last part is . (a folder), with --force', (d) => ['--out', `${d}/deals.csv/.`, '--force'], (d) => `arrcast: --out ${d}/deals.csv/. names a directory (its last part is .); name the scenario file to write, e.g. ${d}/deals.csv/./fitted.yaml`],
     ['in a folder nothing can be written to', () => ['--out', '/proc/fitted.yaml'], () => 'arrcast: --out /proc/fitted.yaml cannot be written: no such file or directory (ENOENT) in /proc'],
     ['below a file', (d) => ['--out', join(d, 'history.csv/fitted.yaml')], (d) => `arrcast: --out ${d}/history.csv/fitted.yaml cannot be used: not a directory (ENOTDIR)`],
   ];
@@ -55,6 +57,7 @@ describe('arrcast fit --out', () => {
     expect(lstatSync(join(dir, 'to-plans')).isSymbolicLink()).toBe(true);
     expect(lstatSync(join(dir, 'dangling.yaml')).isSymbolicLink()).toBe(true);
     expect(readFileSync(history, 'utf8')).toBe(HISTORY_TEXT);
+    expect(readFileSync(join(dir, 'deals.csv'), 'utf8')).toBe('close_month,tier,amount\n1,SMB,9000\n');
   });
 
   it('removes a temporary file a killed fit left beside --out (its process gone), and no other', async () => {

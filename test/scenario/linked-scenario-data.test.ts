@@ -50,4 +50,37 @@ describe("a symlinked scenario's data files resolve from the link's folder, in e
     const merged = await loadedFromPart(await readPartHeader(part), await scenarioPathPolicy(link));
     expect(merged.files?.books).toEqual(asCopy.files?.books);
   });
+
+  // `up/../plan.yaml`, up a link to real/sub: the system opens real/plan.yaml, and path.join read its
+  // book from links/data (taking `up/..` away as text), the other folder's, without a word.
+  it('a `..` after a link to a folder goes up from where the link points, for the scenario and its files alike', async () => {
+    mkdirSync(join(real, 'sub'), { recursive: true });
+    symlinkSync('../real/sub', join(links, 'up'));
+    const through = `${links}/up/../plan.yaml`;
+    const [atTarget, inLinks] = await Promise.all([loadScenario(join(real, 'plan.yaml')), loadScenario(join(links, 'copy.yaml'))]);
+    const loaded = await loadScenario(through);
+    expect(loaded.files?.books).toEqual(atTarget.files?.books);
+    expect(loaded.files?.books).not.toEqual(inLinks.files?.books);
+    expect(loaded.hash).toBe(atTarget.hash);
+    // Relative to the working directory too, and in the studio (whose saved states go beside the scenario).
+    const saved = process.cwd();
+    process.chdir(links);
+    try {
+      expect((await loadScenario('up/../plan.yaml')).files?.books).toEqual(atTarget.files?.books);
+    } finally {
+      process.chdir(saved);
+    }
+    expect((await openStudioScenario(through)).loaded.files?.books).toEqual(atTarget.files?.books);
+
+    // The same `..` inside the file: a customersFile, and an extends whose base's files are then read beside the base.
+    const plan = readFileSync(join(real, 'plan.yaml'), 'utf8');
+    expect(plan).toContain('customersFile: data/hybrid-customers.csv');
+    writeFileSync(join(links, 'data-through.yaml'), plan.replaceAll('customersFile: data/hybrid-customers.csv', 'customersFile: up/../data/hybrid-customers.csv'));
+    writeFileSync(join(links, 'child.yaml'), 'extends: up/../plan.yaml\n');
+    for (const file of ['data-through.yaml', 'child.yaml']) {
+      const viaValue = await loadScenario(join(links, file), { allowedRoots: [real] });
+      expect(viaValue.files?.books).toEqual(atTarget.files?.books);
+      expect(viaValue.files?.books).not.toEqual(inLinks.files?.books);
+    }
+  });
 });
