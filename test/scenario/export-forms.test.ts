@@ -254,6 +254,20 @@ describe('whole files as exports write them', () => {
     ]);
   });
 
+  // Two amounts of one row split by their unquoted commas: the row got the generic message (which
+  // comma is whose was not looked for past one amount), naming neither number.
+  it('two numbers of one row split by unquoted thousands commas are each named, with their readings', () => {
+    const text = 'month,tier,new_arr,ending_arr\n1,SMB,86,500,1,286,000\n';
+    expect(scenarioErrorLines(() => parseMonthlyFile(text, 'f.csv', { kind: 'actuals', calendar: CAL }))).toEqual([
+      'f.csv:2:7 columns new_arr and ending_arr each hold one number split by its unquoted commas (the row has 7 values for 4 columns): new_arr "86,500": has a comma that is a thousands separator or a decimal comma; write 86500 (a thousands separator) or 86.5 (a decimal comma), whichever it is; ending_arr "1,286,000": has thousands separators; write 1286000',
+    ]);
+    // A number column between them, read in place: deals 3.
+    const between = 'month,tier,new_arr,deals,ending_arr\n1,SMB,12,000,3,1,286,000\n';
+    expect(scenarioErrorLines(() => parseMonthlyFile(between, 'f.csv', { kind: 'actuals', calendar: CAL }))[0]).toMatch(
+      /^f\.csv:2:7 columns new_arr and ending_arr each hold one number split by its unquoted commas \(the row has 8 values for 5 columns\): new_arr "12,000": .*; ending_arr "1,286,000": has thousands separators; write 1286000$/,
+    );
+  });
+
   it('where two money cells could be the split one, or none, the row is refused without naming a number', () => {
     const text = 'tier,month,new_arr,churned_arr\nSMB,1,12,500,100\n';
     expect(scenarioErrorLines(() => parseMonthlyFile(text, 'f.csv', { kind: 'actuals', calendar: CAL }))).toEqual(['f.csv:2:14 has 5 fields but the header has 4: put a value that contains a comma in quotes ("Acme, Inc")']);
