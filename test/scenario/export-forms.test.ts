@@ -213,6 +213,10 @@ describe('whole files as exports write them', () => {
     ['UTF-16 LE without a byte-order mark, the header row alone and no line end', (r) => Buffer.from(plain(r).split('\n')[0]!, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['UTF-16 BE without a byte-order mark, a DOS end-of-file Ctrl-Z last', (r) => Buffer.from(`${plain(r)}\x1a`, 'utf16le').swap16(), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['UTF-16 LE without a byte-order mark, a Cyrillic title row and a form feed', (r) => Buffer.from(`\u0412\u044b\u0433\u0440\u0443\u0437\u043a\u0430 2026\f\n${plain(r)}`, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    // No line end in the first 64 KB and a non-Latin script, its commas under an eighth of the text
+    // (fields of eight CJK characters or more): 'binary (it holds a NUL byte)' until the nineteenth session.
+    ['UTF-16 LE without a byte-order mark, a CJK header row of long names and no line end', () => Buffer.from('\u5ba2\u6237\u540d\u79f0\u548c\u5730\u5740\u4fe1\u606f,'.repeat(4000), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    ['UTF-16 BE without a byte-order mark, a Cyrillic header row alone, no line end', () => Buffer.from('\u041d\u0430\u0437\u0432\u0430\u043d\u0438\u0435\u041a\u043b\u0438\u0435\u043d\u0442\u0430,\u0421\u0443\u043c\u043c\u0430', 'utf16le').swap16(), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['semicolons and decimal commas (European Excel)', (r) => r.file(GOOD_NUMBER, GOOD_DATE).replace(/,/g, ';').replace('1200', '1200,5'), 'f.csv:1:1 separates fields with ";": arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
     ['tabs', (r) => plain(r).replace(/,/g, '\t'), 'f.csv:1:1 separates fields with tabs: arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
   ];
