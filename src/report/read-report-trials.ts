@@ -9,6 +9,7 @@ import { storedTrialValue, type TrialStorage } from './stored-trial-value.js';
 import { tierKey } from '../model/column-key.js';
 import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
+import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
@@ -390,8 +391,9 @@ async function reportFileText(dir: string, name: string, maxBytes: number): Prom
 
 /** The bytes of a regular file of at most `maxBytes` (read-file.ts), as a ReportTrialsError otherwise. */
 async function readRegular(path: string, maxBytes: number): Promise<Buffer> {
+  let bytes: Buffer;
   try {
-    return await readFileBytes(path, path, {
+    bytes = await readFileBytes(path, path, {
       maxBytes,
       noun: 'a report file',
       tooLarge: (size, more) => `is ${more}${size.toLocaleString('en-US')} bytes, more than a report file of arrcast's (at most ${maxBytes.toLocaleString('en-US')})`,
@@ -400,6 +402,10 @@ async function readRegular(path: string, maxBytes: number): Promise<Buffer> {
     if (err instanceof ScenarioError) throw new ReportTrialsError(err.message);
     throw err;
   }
+  // Re-saved as UTF-16 (Notepad's "Unicode"), a report's JSON read as 'not JSON'.
+  const words = utf16Words(bytes);
+  if (words !== undefined) throw new ReportTrialsError(`${path} ${words}: arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast`);
+  return bytes;
 }
 
 /** A handle on a regular file, opened non-blocking (a FIFO or device is refused, never waited on). */

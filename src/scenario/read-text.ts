@@ -53,6 +53,19 @@ function position(bytes: Buffer, offset: number): { line: number; column: number
 /** Whether the bytes open with a UTF-16 byte-order mark (little- or big-endian): text saved as UTF-16. */
 export const startsUtf16 = (bytes: Uint8Array): boolean => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 
+/**
+ * What a file arrcast reads as UTF-8 JSON or text is, when it is UTF-16 ('is UTF-16 text', or '... without a
+ * byte-order mark'), else undefined: for the files arrcast reads back (a report's summary.json,
+ * scenario.json and sipmath.json, --plan's summary.json), which read as 'not JSON' when re-saved so.
+ *
+ * @example utf16Words(Buffer.from('{}', 'utf16le')) // => 'is UTF-16 text without a byte-order mark'
+ */
+export function utf16Words(bytes: Uint8Array): string | undefined {
+  if (startsUtf16(bytes)) return 'is UTF-16 text';
+  if (looksUtf16(bytes)) return 'is UTF-16 text without a byte-order mark';
+  return undefined;
+}
+
 /** How much of a file looksUtf16 looks at. */
 const UTF16_SAMPLE_BYTES = 65_536;
 /** The least share of a UTF-16 text's first characters below U+0080 (a CSV's commas, digits and line ends; a scenario's keys). */
