@@ -3,6 +3,9 @@ import { optionKeysProblem, valueKind } from '../scenario/option-keys.js';
 import type { ScenarioIssue } from '../scenario/scenario-error.js';
 import type { MonthlyFile } from './monthly-record.js';
 
+/** What a forecast from no closed month is, in every refusal of one (--as-of 0, `months: 0`). */
+export const NO_CLOSED_MONTH = 'the plan itself (the scenario simulated from the start of the year)';
+
 /** A re-forecast's input: validated actuals, of which the first `months` closed months are used. */
 export interface ActualsInput {
   readonly file: MonthlyFile;
@@ -44,6 +47,8 @@ export function actualsInputProblem(plan: ScenarioPlan | undefined, input: unkno
   const f = file as { path?: unknown; measures?: unknown; tiers?: unknown; months?: unknown; byTier?: unknown } | null | undefined;
   if (f === null || typeof f !== 'object' || typeof f.path !== 'string' || !Array.isArray(f.measures) || !Array.isArray(f.tiers) || typeof f.months !== 'number' || !(f.byTier instanceof Map))
     return { message: `its file must be a file of actuals as readMonthlyFile or parseMonthlyFile return it (got ${f === undefined ? 'none' : f === null ? 'null' : typeof f === 'object' ? 'an object of another shape' : typeof f})` };
+  if (months === 0)
+    return { message: `its months must be a whole number of closed months from 1 to ${f.months} (got 0: no month closed, and a forecast from no closed month is ${NO_CLOSED_MONTH}: leave the actuals option out for it)` };
   if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > f.months)
     return {
       message: `its months must be a whole number of closed months from 1 to ${f.months} (the months ${f.path} covers; got ${typeof months === 'number' ? months : typeof months === 'string' ? `the string ${JSON.stringify(months)}` : typeof months})`,

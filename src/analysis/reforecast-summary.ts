@@ -11,6 +11,8 @@ import type { Simulation } from '../engine/simulate.js';
 import { standardNormal } from '../random/normal.js';
 import { createStream } from '../random/source.js';
 import { nameKey } from '../scenario/name-key.js';
+import { defaultTargetLabel, earlierDefaultLabel } from '../scenario/target-labels.js';
+import type { MetricTarget } from '../scenario/targets-schema.js';
 import type { Metric } from '../model/components.js';
 import type { Summary } from './summarize.js';
 import type { PlanMonth, PlanSummaryInput } from './plan-summary.js';
@@ -147,24 +149,34 @@ const tested = (t: { metric?: string; value?: number; tier?: string }) => `${t.m
  *   (nameKey: without case, trimmed, NFC), so the 'revenue >= 600K' of a summary written by an
  *   earlier version, whose default labels wrote thousands 'K', is today's 'revenue >= 600k'; it is
  *   written under the re-forecast's spelling, so summary.json's `now` and `atPlan` read alike;
+ * - a plan target whose label is a default an earlier version gave (rounded to 2 decimals: 'revenue
+ *   >= 120M' for 119,996,000, earlierDefaultLabel) is also the re-forecast's target of the exact
+ *   default label ('revenue >= 119.996M') that tests the same;
  * - a plan target that only shares a label with the re-forecast's is left out: a scenario's
  *   `label: Goal` moved from 120M to 110M showed the plan's P(revenue >= 120M) as Goal's chance at
- *   plan. A plan target that says what it tested is kept only when the target of its label tests
+ *   plan. A plan target that says what it tested is kept only when a target of its label tests
  *   the same (a summary too old to say so is matched by label alone);
  * - a plan target no target of the re-forecast is named like keeps its own label.
  */
-function comparablePlan(d: PlanSummaryInput['summary']['decisions'], now: ReadonlyArray<{ label: string; metric: string; value: number; tier?: string }>): PlanSummaryInput['summary']['decisions'] {
+export function comparablePlan(d: PlanSummaryInput['summary']['decisions'], now: ReadonlyArray<{ label: string; metric: string; value: number; tier?: string }>): PlanSummaryInput['summary']['decisions'] {
   // Labels of one run that read alike without case are one target's (target-labels.ts refuses two targets that do).
   const byLabel = new Map(now.map((t) => [nameKey(t.label), t]));
+  // The re-forecast's targets under their default label, each of which an earlier version may have written rounded.
+  const defaults = now.filter((t) => isMetric(t.metric) && t.label === defaultTargetLabel({ metric: t.metric, value: t.value, ...(t.tier === undefined ? {} : { tier: t.tier }) }));
   return {
     ...d,
     targets: d.targets.flatMap((p) => {
-      const current = byLabel.get(nameKey(p.label));
-      if (current === undefined) return [p];
-      return p.metric === undefined || tested(p) === tested(current) ? [{ ...p, label: current.label }] : [];
+      const named = byLabel.get(nameKey(p.label));
+      const earlier = defaults.filter((t) => earlierDefaultLabel(p.label, { metric: t.metric as MetricTarget['metric'], value: t.value, ...(t.tier === undefined ? {} : { tier: t.tier }) }));
+      const candidates = [...(named === undefined ? [] : [named]), ...earlier];
+      if (candidates.length === 0) return [p];
+      const current = p.metric === undefined ? candidates[0]! : candidates.find((t) => tested(p) === tested(t));
+      return current === undefined ? [] : [{ ...p, label: current.label }];
     }),
   };
 }
+
+const isMetric = (m: string): m is MetricTarget['metric'] => m === 'revenue' || m === 'bookings' || m === 'endingArr';
 
 /** The plan's bands of one month, and nothing else of it (a full month summary holds much more). */
 const planMonth = (m: PlanMonth): PlanMonth => ({

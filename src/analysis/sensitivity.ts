@@ -1,5 +1,5 @@
 import { firstOrderShares, type ShareEstimate } from './attribution/first-order.js';
-import { atomPercentileAt, inputValueAt } from './attribution/input.js';
+import { drawnAtomAt, inputValueAt } from './attribution/input.js';
 import { driversMoving, type AttributionDriver, type AttributionInputs } from './attribution/sim-inputs.js';
 import { tornadoEnd } from './attribution/tornado.js';
 import { quantile } from './tail.js';
@@ -11,7 +11,7 @@ export const TORNADO_HIGH = 0.9;
 
 /** How the shares and the tornado are computed, in words, for summary.json. */
 export const SENSITIVITY_METHOD =
-  "First-order variance shares S = Var(E[metric | input]) / Var(metric) on independent inputs (the market factor z and each driver's own draw before the market moves it): a line fitted in each of K equal-count bins of the input, adjusted R² (bias-corrected for the (2K - 1) parameters), 95% interval from a delete-a-group jackknife over 20 contiguous blocks of trials. Biased low, and luck's remainder high, where the metric curves strongly in the input inside a bin (a large market loading: leads loaded 1 on the market read 97.5% for a true 99.97%, 2 read 69% for 99.999%, bench/attribution-curvature.mjs); the interval then does not cover the truth. Tornado: the metric's median over the trials whose own percentile lies within 0.05 of P10 and of P90 (or, when the driver's value there is a discrete value drawn in at least 3 trials and 0.1% of them, only the trials drawn at it), others as drawn.";
+  "First-order variance shares S = Var(E[metric | input]) / Var(metric) on independent inputs (the market factor z and each driver's own draw before the market moves it): a line fitted in each of K equal-count bins of the input, adjusted R² (bias-corrected for the (2K - 1) parameters), 95% interval from a delete-a-group jackknife over 20 contiguous blocks of trials. Biased low, and luck's remainder high, where the metric curves strongly in the input inside a bin (a large market loading: leads loaded 1 on the market read 97.5% for a true 99.97%, 2 read 69% for 99.999%, bench/attribution-curvature.mjs); the interval then does not cover the truth. Tornado: the metric's median over the trials whose own percentile lies within 0.05 of P10 and of P90 (or, when the driver is discrete there, its value at P10 or a draw beside it drawn in at least 3 trials and 0.1% of them, the value drawn at that percentile and only the trials drawn at it, however few), others as drawn.";
 
 /** One end of a driver's tornado bar. */
 export interface SensitivityEnd {
@@ -127,11 +127,12 @@ export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<n
     }
     const input = d.input!;
     const end = (p: number): SensitivityEnd => {
-      // A discrete driver's value at p is a run of equal draws: its trials are at p as well.
-      const e = tornadoEnd(y, input.percentile, p, undefined, scratch, atomPercentileAt(input, p));
+      // A discrete driver's value at p is a run of equal draws (however short): its trials alone are at p.
+      const drawn = drawnAtomAt(input, p);
+      const e = tornadoEnd(y, input.percentile, p, undefined, scratch, drawn?.percentile ?? NaN);
       return {
         percentile: p,
-        driverValue: inputValueAt(input, p),
+        driverValue: drawn?.value ?? inputValueAt(input, p),
         metricMedian: e.metricMedian,
         interval: e.interval,
         ...(e.notEstimable === undefined ? {} : { notEstimable: e.notEstimable }),

@@ -10,6 +10,7 @@ import { REPORT_FILES } from '../report/report-files.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
 import { planLoaded } from '../engine/simulate.js';
 import type { LoadedScenario } from '../scenario/parse.js';
+import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { UsageError } from './exit-codes.js';
 
@@ -67,6 +68,9 @@ export async function loadPlanSummary(loaded: LoadedScenario, dir: string, confi
     ]);
   }
   const bytes = await readFileBytes(path, path, planKind);
+  // Re-saved as UTF-16 (Notepad's "Unicode"), the plan's summary read as 'not JSON'.
+  const words = utf16Words(bytes);
+  if (words !== undefined) throw new ScenarioError(path, [{ path: [], message: `${words}: arrcast writes summary.json as UTF-8; save it as UTF-8, or re-run the plan`, line: 1, column: 1 }]);
   return parsePlanSummary(bytes.toString('utf8'), path, { name: s.name, currency: s.currency, fiscalYearStartMonth: s.fiscalYearStartMonth, confidence });
 }
 

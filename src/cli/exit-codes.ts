@@ -3,7 +3,7 @@ import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError, WorkerSt
 import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
 import { isNoCurrentDirectory, NoCurrentDirectoryError } from '../scenario/current-directory.js';
-import { errnoWords, OutputWriteError } from '../report/write-error.js';
+import { errnoWords, isErrno, OutputWriteError } from '../report/write-error.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
 import { withSystemWords } from '../scenario/system-error-words.js';
 
@@ -41,9 +41,7 @@ function failureOf(err: unknown): { message: string; code: number; lines?: true 
   if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };
   if (err instanceof OutputWriteError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
   if (err instanceof ChunkFailedError || err instanceof WorkerStartError) return { message: `arrcast: ${err.message}; no output was written`, code: EXIT.failed };
-  const e = err as NodeJS.ErrnoException;
-  if (e && typeof e === 'object' && typeof e.code === 'string' && typeof e.path === 'string')
-    return { message: `arrcast: cannot write ${e.path}: ${errnoWords(e)}`, code: EXIT.failed };
+  if (isErrno(err) && typeof err.path === 'string') return { message: `arrcast: cannot write ${err.path}: ${errnoWords(err)}`, code: EXIT.failed };
   const detail = process.env.ARRCAST_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
   // A system error met where nothing names it ('spawn EMFILE') still says it in words.
   return { message: `arrcast: internal error: ${withSystemWords(err instanceof Error ? err.message : String(err))}${detail}`, code: EXIT.failed, lines: true };

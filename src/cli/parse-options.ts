@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { readHumanNumber } from '../scenario/human-number.js';
 import { metricMeant } from '../scenario/metric-meant.js';
+import { NO_CLOSED_MONTH } from '../actuals/actuals-input.js';
 import { MAX_MAGNITUDE } from '../scenario/distribution-schema.js';
 import { OutputsError, parseOutputs, type OutputName } from '../report/outputs.js';
 
@@ -102,6 +103,19 @@ export function digitsNumber(name: string, min: number, example = Math.max(min, 
     if (!Number.isSafeInteger(value) || value < min) throw new InvalidArgumentError(`${name} must be a whole number >= ${min} in plain digits (e.g. ${example}), got ${JSON.stringify(text)}`);
     return value;
   };
+}
+
+/**
+ * `--as-of M`: how many closed months of --actuals to use, plain digits from 1. 0 is refused saying
+ * what it asks for (no month closed: the plan itself) and how to get it, not only that 0 is below 1;
+ * simulate's `actuals` option says the same of `months: 0` (actuals/actuals-input.ts).
+ *
+ * @example asOfMonths('3') // => 3
+ */
+export function asOfMonths(text: string): number {
+  const months = digitsNumber('as-of', 1)(text === '0' ? '1' : text);
+  if (text === '0') throw new InvalidArgumentError(`as-of 0 closes no month, and a forecast from no closed month is ${NO_CLOSED_MONTH}: run without --actuals for it (--as-of takes 1 to the months the file covers)`);
+  return months;
 }
 
 /** `--outputs summary,html,trials`: the files to write (see report/outputs.ts). */

@@ -19,7 +19,7 @@ import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
 import { scenarioJsonOutput } from '../report/scenario-json.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
-import { digitsNumber, parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import { asOfMonths, digitsNumber, parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -149,7 +149,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       'run only shard K of N (counted from 1: 1/4 to 4/4) and write a part file to --out, for arrcast merge; auto/N takes the 0-based index from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
     )
     .option('--actuals <file>', 're-forecast from actuals: a CSV of closed months (month, tier, leads, deals, new_arr, ..., ending_arr); months 1..M are fixed, the rest is simulated with drivers learned from them')
-    .option('--as-of <month>', 'use only the first M closed months of --actuals', digitsNumber('as-of', 1))
+    .option('--as-of <month>', 'use only the first M closed months of --actuals', asOfMonths)
     .option('--plan <dir>', "with --actuals: a previous run's report directory, whose bands, budgets and P(target) are shown beside the re-forecast in report.html and summary.json (the terminal prints the re-forecast alone)")
     .addOption(allowPathOption())
     .action(

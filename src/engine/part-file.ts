@@ -5,6 +5,7 @@ import { link, lstat, open, rename, rm, stat } from 'node:fs/promises';
 import { removeEmptyDirs, removeEmptyDirsSync, withDirectory, type Created } from './fresh-dir.js';
 import { takeAccessOf } from './same-access.js';
 import { openFailure } from '../scenario/read-file.js';
+import { isSystemErrorCode } from '../scenario/system-error-words.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, DamagedPartError, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
@@ -40,8 +41,7 @@ const READ_WITHOUT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) |
  * ENOENT and EISDIR were: the rest ended as 'cannot write PART: ... (ELOOP)', exit 1.
  */
 function partFileProblem(err: unknown, file: string): unknown {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? new PartFileError(file, openFailure(err, { noun: 'an arrcast part file' })) : err;
+  return isSystemErrorCode((err as NodeJS.ErrnoException)?.code) ? new PartFileError(file, openFailure(err, { noun: 'an arrcast part file' })) : err;
 }
 
 /** Prefix of a part's temporary file; its name goes on with the part's name, this machine, the pid and a random token. */
@@ -180,7 +180,7 @@ async function writeTemp(
     await rm(temp, { force: true });
     releaseClaimSync(file, steps.claim);
     const e = err as NodeJS.ErrnoException;
-    if (e instanceof Error && typeof e.code === 'string' && (e.path === undefined || e.path === temp)) e.path = file;
+    if (e instanceof Error && isSystemErrorCode(e.code) && (e.path === undefined || e.path === temp)) e.path = file;
     throw err;
   }
 }

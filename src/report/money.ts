@@ -1,5 +1,6 @@
 import { decimalsBelowWhole, twoSignificantDigits } from '../math/share-decimals.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
+import { exactAmount } from '../scenario/exact-amount.js';
 
 // Also the decimals of format.ts's and interval-format.ts's shares.
 export { decimalsBelowWhole };
@@ -70,6 +71,17 @@ export function formatCurrency(value: number, symbol: string, significantDigits 
     suffix = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
   }
   return `${sign}${prefix(symbol)}${String(digits)}${suffix}`;
+}
+
+/**
+ * A stated amount (a target) in a currency, exactly as the planner gave it (exactAmount): '$119.996M',
+ * not the three digits of an estimate ('$120M', another target, and a value it is not).
+ *
+ * @example formatExactCurrency(119_996_000, '$') // => '$119.996M'
+ */
+export function formatExactCurrency(value: number, symbol: string): string {
+  if (!Number.isFinite(value)) return '-';
+  return `${value < 0 ? '-' : ''}${prefix(symbol)}${exactAmount(Math.abs(value))}`;
 }
 
 /**

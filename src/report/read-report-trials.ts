@@ -9,6 +9,7 @@ import { storedTrialValue, type TrialStorage } from './stored-trial-value.js';
 import { tierKey } from '../model/column-key.js';
 import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
+import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
@@ -196,9 +197,11 @@ function statedMeans(summary: Record<string, unknown>, tiers: readonly string[])
 /**
  * How `source` stores series `key` (stored-trial-value.ts): the company's metrics to the cent; a
  * tier's figures as float32 with breakdownDecimals' digits, except a tier's revenue in a
- * sipmath.json written before December 2026, in whole units (sipmath.ts). The file does not say
+ * sipmath.json written before December 2026, in whole units (sipmath.ts). Such a file does not say
  * which writer made it, so a sipmath.json series every value of which is whole is read as whole
- * units: the two writers differ only below 1,000,000, where the newer writes 1 or 2 decimals.
+ * units: the two writers differ only below 1,000,000, where the newer writes 1 or 2 decimals. A
+ * file written since the nineteenth session states each SIP's storage (metadata.arrcastStorage),
+ * which is used instead: a tier's revenue whole in every trial was read as whole units.
  */
 function trialStorage(source: ReportTrials['source'], key: string, values: ArrayLike<number> | undefined): TrialStorage {
   if ((METRICS as readonly string[]).includes(key)) return 'cents';
@@ -248,11 +251,13 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
   const exists = async (name: string) => (await stat(join(dir, name)).catch(() => undefined)) !== undefined;
   let values: Map<string, Float64Array>;
   let source: ReportTrials['source'];
+  // How a sipmath.json says its SIPs are stored (since the nineteenth session); guessed for an older file.
+  const stated = new Map<string, TrialStorage>();
   if (await exists(REPORT_FILES.trials)) {
     values = await readTrialsCsv(join(dir, REPORT_FILES.trials), keys, trials);
     source = 'trials.csv';
   } else if (await exists(REPORT_FILES.sipmath)) {
-    values = await readSipmath(join(dir, REPORT_FILES.sipmath), keys, trials, sipCount(tiers.length));
+    values = await readSipmath(join(dir, REPORT_FILES.sipmath), keys, trials, sipCount(tiers.length), stated);
     source = 'sipmath.json';
   } else
     throw new ReportTrialsError(
@@ -262,7 +267,7 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
   const storages = new Map<string, TrialStorage>();
   const storage = (key: string): TrialStorage => {
     let s = storages.get(key);
-    if (s === undefined) storages.set(key, (s = trialStorage(source, key, values.get(key))));
+    if (s === undefined) storages.set(key, (s = stated.get(key) ?? trialStorage(source, key, values.get(key))));
     return s;
   };
   checkMeans(base, storage, join(dir, source), values);
@@ -329,8 +334,14 @@ async function readTrialsLines(handle: FileHandle, file: string, keys: readonly 
 /** Values a sipmath.json holds besides its SIPs' trials: its header, and each SIP's metadata (count, mean, percentiles, ...), with room to spare. */
 const SIPMATH_OTHER_VALUES = (sips: number) => 100 + 100 * sips;
 
-/** The SIPs named `keys` of sipmath.json (of `sips` SIPs of `trials` values); a key without a SIP is left out. */
-async function readSipmath(file: string, keys: readonly string[], trials: number, sips: number): Promise<Map<string, Float64Array>> {
+/** Storages a sipmath.json may state for a SIP (its metadata's `arrcastStorage`, written since the nineteenth session). */
+const STATED_STORAGES: readonly TrialStorage[] = ['cents', 'float32'];
+
+/**
+ * The SIPs named `keys` of sipmath.json (of `sips` SIPs of `trials` values), a key without a SIP left
+ * out, into `out`; the storage each SIP's metadata states (`arrcastStorage`) into `stated`, when it does.
+ */
+async function readSipmath(file: string, keys: readonly string[], trials: number, sips: number, stated: Map<string, TrialStorage>): Promise<Map<string, Float64Array>> {
   const text = (await readRegular(file, MAX_SIPMATH_BYTES)).toString('utf8');
   // Before JSON.parse: no more values than such a file holds, so the memory it takes follows the trials the summary counts.
   const most = trials * sips + SIPMATH_OTHER_VALUES(sips);
@@ -339,13 +350,18 @@ async function readSipmath(file: string, keys: readonly string[], trials: number
   const library = parseJson(text) as { sips?: unknown } | undefined;
   if (library === undefined) throw new ReportTrialsError(`${file} is not JSON`);
   const out = new Map<string, Float64Array>();
-  for (const sip of (Array.isArray(library.sips) ? library.sips : []) as Array<{ name?: unknown; arguments?: { value?: unknown } } | null>) {
+  for (const sip of (Array.isArray(library.sips) ? library.sips : []) as Array<{ name?: unknown; arguments?: { value?: unknown }; metadata?: { arrcastStorage?: unknown } } | null>) {
     if (sip === null || typeof sip !== 'object') continue;
     if (typeof sip.name !== 'string' || !keys.includes(sip.name)) continue;
     const value = sip.arguments?.value;
     if (!Array.isArray(value) || value.length !== trials || !value.every((v) => typeof v === 'number' && Number.isFinite(v)))
       throw new ReportTrialsError(`${file}: SIP ${sip.name} does not hold ${trials} numbers, one per trial`);
     out.set(sip.name, Float64Array.from(value as number[]));
+    const storage = sip.metadata !== null && typeof sip.metadata === 'object' ? sip.metadata.arrcastStorage : undefined;
+    if (storage === undefined) continue;
+    if (!STATED_STORAGES.includes(storage as TrialStorage))
+      throw new ReportTrialsError(`${file}: SIP ${sip.name}'s metadata.arrcastStorage must be ${STATED_STORAGES.map((x) => JSON.stringify(x)).join(' or ')}, got ${JSON.stringify(storage)?.slice(0, 40) ?? typeof storage}`);
+    stated.set(sip.name, storage as TrialStorage);
   }
   return out;
 }
@@ -375,8 +391,9 @@ async function reportFileText(dir: string, name: string, maxBytes: number): Prom
 
 /** The bytes of a regular file of at most `maxBytes` (read-file.ts), as a ReportTrialsError otherwise. */
 async function readRegular(path: string, maxBytes: number): Promise<Buffer> {
+  let bytes: Buffer;
   try {
-    return await readFileBytes(path, path, {
+    bytes = await readFileBytes(path, path, {
       maxBytes,
       noun: 'a report file',
       tooLarge: (size, more) => `is ${more}${size.toLocaleString('en-US')} bytes, more than a report file of arrcast's (at most ${maxBytes.toLocaleString('en-US')})`,
@@ -385,6 +402,10 @@ async function readRegular(path: string, maxBytes: number): Promise<Buffer> {
     if (err instanceof ScenarioError) throw new ReportTrialsError(err.message);
     throw err;
   }
+  // Re-saved as UTF-16 (Notepad's "Unicode"), a report's JSON read as 'not JSON'.
+  const words = utf16Words(bytes);
+  if (words !== undefined) throw new ReportTrialsError(`${path} ${words}: arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast`);
+  return bytes;
 }
 
 /** A handle on a regular file, opened non-blocking (a FIFO or device is refused, never waited on). */

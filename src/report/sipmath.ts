@@ -31,6 +31,12 @@ export interface SipSpec {
   readonly values: ArrayLike<number>;
   /** Decimals each value is written with. */
   readonly decimals: (value: number) => number;
+  /**
+   * How its values are stored, written in its metadata as `arrcastStorage` (stored-trial-value.ts):
+   * 'cents' (float64 to the cent) or 'float32' (breakdownDecimals' digits), so that a reader need not
+   * guess it from the values (a tier's revenue whole in every trial read as an older file's whole units).
+   */
+  readonly storage: 'cents' | 'float32';
   readonly stat: Stat;
   readonly description: string;
 }
@@ -70,6 +76,7 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
     name: m,
     values: need(m),
     decimals: () => 2,
+    storage: 'cents',
     stat: summary.metrics[m],
     description: `${METRIC_LABELS[m]} of ${kind.closed ? `${kind.year}, re-forecast from ${kind.closed}` : `the ${kind.year}`}, ${cur}`,
   }));
@@ -80,6 +87,7 @@ export function sipSpecs(summary: Summary, columns: SipColumns): SipSpec[] {
         name: tierKey(name, 'revenue'),
         values: need(tierKey(name, 'revenue')),
         decimals: breakdownDecimals,
+        storage: 'float32',
         stat: t.revenue,
         description: `Recognized revenue of tier ${name}, ${cur}`,
       });
@@ -94,6 +102,7 @@ function metadata(s: SipSpec, count: number, currency: string): Record<string, n
   meta.max = s.stat.max;
   meta.units = currency;
   meta.description = s.description;
+  meta.arrcastStorage = s.storage;
   return meta;
 }
 

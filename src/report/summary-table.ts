@@ -21,6 +21,7 @@ import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 import { reforecastSalesNote } from './reforecast-sales-note.js';
 import { farthestFromOrdinary } from '../analysis/bad-year-drivers.js';
 import { moneyBesideTarget } from './money-beside-target.js';
+import { exactAmount } from '../scenario/exact-amount.js';
 
 /** How the paragraph printed above these tables writes its figures: as the tables do. */
 export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { money: formatMoney, share: formatPercent, moneyBeside: formatMoneyBesidePlain, shareBeside: formatShareBeside };
@@ -318,7 +319,8 @@ function monthlyPlanTable(summary: Summary): string[] {
   if (plan.mrr) head.push('planned MRR', 'P(MRR >= plan)', '95% interval');
   if (plan.cumulativeRevenue) head.push('planned cumulative revenue', 'P(cumulative >= plan)', '95% interval');
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
-    f === undefined ? ['-', '-', '-'] : [formatMoney(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
+    // The planned amount is stated, as a target is: every digit (exactAmount), not formatMoney's one decimal.
+    f === undefined ? ['-', '-', '-'] : [exactAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
   const rows = [head];
   for (const r of plan.rows) rows.push([planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);

@@ -1,7 +1,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { TEMP_PREFIX } from './temp-dir.js';
 import { isInside } from '../scenario/path-policy.js';
-import { systemErrorWords } from '../scenario/system-error-words.js';
+import { isSystemErrorCode, systemErrorWords } from '../scenario/system-error-words.js';
 
 /**
  * The words of a system error: "no space left on device" from Node's "ENOSPC: no space left on
@@ -22,9 +22,9 @@ export function errnoReason(err: NodeJS.ErrnoException): string {
  */
 export const errnoWords = (err: NodeJS.ErrnoException): string => `${errnoReason(err)} (${err.code ?? 'error'})`;
 
-/** A system error (`code` like ENOSPC) of a file-system call. */
+/** A system error (`code` like ENOSPC or EAI_AGAIN: isSystemErrorCode, the one rule) of a system call. */
 export function isErrno(err: unknown): err is NodeJS.ErrnoException & { code: string } {
-  return err instanceof Error && typeof (err as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((err as NodeJS.ErrnoException).code!);
+  return err instanceof Error && isSystemErrorCode((err as NodeJS.ErrnoException).code);
 }
 
 /** An output could not be written: a full disk, a read-only file system, a permission. The CLI exits with code 1. */

@@ -11,7 +11,7 @@ import { evenRecords, restoreRecords } from './csv-even-records.js';
 import { plainRecords } from './csv-plain-records.js';
 import { amountPointProblem, dateFormProblem, numberFormProblem, numberFormReading, numberReadings, serialDateProblem } from './export-forms.js';
 import { nameKey } from './name-key.js';
-import { splitAmount } from './split-amount.js';
+import { splitAmounts } from './split-amount.js';
 import { indefiniteArticle } from './indefinite-article.js';
 
 /**
@@ -319,13 +319,19 @@ export function readCsv(
     // past one that does not, an empty last field is a column's (`1,SMB,12,000,`: deals is empty).
     let filled = record.length;
     if (rawWidth > width) while (filled > width && record[filled - 1] === '') filled--;
-    const split = extra ? splitAmount(record, width, filled - width, amountFields, fieldReads) : undefined;
-    if (split !== undefined) {
-      const at = where.at(r, split.field);
+    const splits = extra ? splitAmounts(record, width, filled - width, amountFields, fieldReads) : undefined;
+    if (splits !== undefined) {
+      const at = where.at(r, splits[0]!.field);
+      const count = `(the row has ${filled} values for ${width} columns)`;
+      // The fix a quoted "86,500" gets (numberFormProblem): quoting it alone would be refused next.
+      const fix = (s: { joined: string }) => numberFormProblem(s.joined) ?? `write ${quoteText(s.joined)} without its commas`;
+      const [only] = splits;
       issues.push({
         path: [],
-        // The fix a quoted "86,500" gets (numberFormProblem): quoting it alone would be refused next.
-        message: `column ${header[split.field]!} holds one number split by its unquoted comma${filled - width > 1 ? 's' : ''} into ${filled - width + 1} fields (the row has ${filled} values for ${width} columns): ${numberFormProblem(split.joined) ?? `write ${quoteText(split.joined)} without its commas`}`,
+        message:
+          splits.length === 1
+            ? `column ${header[only!.field]!} holds one number split by its unquoted comma${filled - width > 1 ? 's' : ''} into ${filled - width + 1} fields ${count}: ${fix(only!)}`
+            : `columns ${listWords(splits.map((s) => header[s.field]!))} each hold one number split by its unquoted commas ${count}: ${splits.map((s) => `${header[s.field]!} ${fix(s)}`).join('; ')}`,
         line: at.line,
         column: at.column,
       });
@@ -876,4 +882,9 @@ export function checkUniqueId(t: CsvTable, r: number, col: number, seen: Map<str
     if (first === undefined) seen.set(id, r);
     else t.problem(r, col, `${quoteText(id)} is used twice (also line ${t.lineOf(first)})`);
   }
+}
+
+/** Names as a reader lists them: 'a', 'a and b', 'a, b and c'. */
+function listWords(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }

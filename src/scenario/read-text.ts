@@ -53,6 +53,19 @@ function position(bytes: Buffer, offset: number): { line: number; column: number
 /** Whether the bytes open with a UTF-16 byte-order mark (little- or big-endian): text saved as UTF-16. */
 export const startsUtf16 = (bytes: Uint8Array): boolean => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 
+/**
+ * What a file arrcast reads as UTF-8 JSON or text is, when it is UTF-16 ('is UTF-16 text', or '... without a
+ * byte-order mark'), else undefined: for the files arrcast reads back (a report's summary.json,
+ * scenario.json and sipmath.json, --plan's summary.json), which read as 'not JSON' when re-saved so.
+ *
+ * @example utf16Words(Buffer.from('{}', 'utf16le')) // => 'is UTF-16 text without a byte-order mark'
+ */
+export function utf16Words(bytes: Uint8Array): string | undefined {
+  if (startsUtf16(bytes)) return 'is UTF-16 text';
+  if (looksUtf16(bytes)) return 'is UTF-16 text without a byte-order mark';
+  return undefined;
+}
+
 /** How much of a file looksUtf16 looks at. */
 const UTF16_SAMPLE_BYTES = 65_536;
 /** The least share of a UTF-16 text's first characters below U+0080 (a CSV's commas, digits and line ends; a scenario's keys). */
@@ -63,7 +76,8 @@ const UTF16_MIN_ASCII_SHARE = 1 / 8;
  * big-endian: either their first 64 bytes are ASCII text in UTF-16 (every other byte zero, the others
  * not: a one-line file, a header-only CSV, text with a form feed or a trailing Ctrl-Z), or, read so,
  * their first 64 KB are text (no U+0000, no unpaired surrogate, no U+FFFE or U+FFFF) with a line end,
- * at least an eighth of it below U+0080 (a file's commas, colons, digits and line ends: a byte of
+ * at least an eighth of it below U+0080 (or, with no line end, no control character and not ASCII
+ * read in pairs: readsAsUtf16) (a file's commas, colons, digits and line ends: a byte of
  * zero beside each). Any script: a first field in Cyrillic or CJK text reads so too, where looking
  * for every other byte zero caught Latin-1 only. Bytes without a zero are never UTF-16 text of a CSV
  * or scenario (its line ends have one); binary files have zero bytes side by side (U+0000), and ASCII
@@ -88,26 +102,56 @@ function isAsciiUtf16(bytes: Uint8Array): boolean {
   return (odd === n / 2 && even === 0) || (even === n / 2 && odd === 0);
 }
 
-/** Whether the first `n` bytes read as UTF-16 text (looksUtf16), the high byte of each unit at offset `high` (1: little-endian). */
+/** A byte of ASCII text (printable, or a line end): two of them side by side read as one UTF-16 unit are what ASCII text read as UTF-16 is made of. */
+const textByte = (b: number) => (b >= 0x20 && b <= 0x7e) || b === 10 || b === 13;
+
+/**
+ * A UTF-16 unit no text of a CSV or scenario holds: a C0 control other than tab, line ends, form
+ * feed and a DOS file's Ctrl-Z; DEL; a C1 control; a private-use character.
+ */
+const controlUnit = (u: number) => (u < 0x20 && u !== 9 && u !== 10 && u !== 12 && u !== 13 && u !== 26) || (u >= 0x7f && u <= 0x9f) || (u >= 0xe000 && u <= 0xf8ff);
+
+/** The most units of two ASCII text bytes, of those not below U+0080, that UTF-16 text without a line end may hold (ASCII text with stray NULs: nearly all). */
+const MOST_TEXT_PAIRS = 0.9;
+
+/**
+ * Whether the first `n` bytes read as UTF-16 text (looksUtf16), the high byte of each unit at offset
+ * `high` (1: little-endian): no U+0000, unpaired surrogate or U+FFFE/U+FFFF, and either
+ * - a line end, and an eighth of the characters (two at least) below U+0080; or, with none in the
+ *   sample (a one-line file, a header alone, a first line past 64 KB),
+ * - a character below U+0080 (a comma), no control character (controlUnit), and not ASCII text with stray NUL bytes: read as UTF-16, that
+ *   is units of two ASCII text bytes, while a non-Latin script's are not (Cyrillic, Arabic, Hangul,
+ *   Devanagari, katakana: none; CJK about a fifth to two fifths; hiragana at most 72%).
+ * Without a line end a non-Latin text's commas alone may be under an eighth of it (a CJK field of
+ * eight characters or more): those were called binary.
+ */
 function readsAsUtf16(bytes: Uint8Array, n: number, high: 0 | 1): boolean {
   let ascii = 0;
   let lineEnds = 0;
+  let controls = 0;
+  let textPairs = 0;
   let pendingHigh = false; // the previous unit was a high surrogate
   for (let i = 0; i < n; i += 2) {
     const u = (bytes[i + high]! << 8) | bytes[i + 1 - high]!;
     const low = u >= 0xdc00 && u <= 0xdfff;
     if (pendingHigh !== low) return false; // a high surrogate not followed by a low one, or a low one alone
     pendingHigh = u >= 0xd800 && u <= 0xdbff;
+    if (controlUnit(u)) controls++;
     if (u < 0x80) {
       // Other control characters are text's too (a form feed, a DOS file's trailing Ctrl-Z); U+0000 is not.
       if (u === 0) return false;
       if (u === 10 || u === 13) lineEnds++;
       ascii++;
     } else if (u === 0xfffe || u === 0xffff) return false;
+    // Two ASCII text bytes, or one beside a stray NUL on the other side (U+6100: 'a' then NUL, read big-endian).
+    else if (textByte(u >> 8) && (textByte(u & 0xff) || (u & 0xff) === 0)) textPairs++;
   }
   // A high surrogate last may be a pair cut by the sample's end (a whole file ending so is not text, but is refused anyway).
   // Two at least: one stray NUL byte beside a line end makes one such character, in a file of any size.
-  return lineEnds > 0 && ascii >= Math.max(2, (n / 2) * UTF16_MIN_ASCII_SHARE);
+  if (lineEnds > 0) return ascii >= Math.max(2, (n / 2) * UTF16_MIN_ASCII_SHARE);
+  // One comma may be all a two-column header has below U+0080.
+  const others = n / 2 - ascii;
+  return ascii >= 1 && controls === 0 && (others === 0 || textPairs < others * MOST_TEXT_PAIRS);
 }
 
 /**

@@ -1,5 +1,20 @@
 import { getSystemErrorMap } from 'node:util';
 
+/**
+ * The shape of a system error's code, the one rule every errno test in arrcast uses: E, then capitals
+ * and digits in groups joined by '_' (ENOSPC, EAI_AGAIN; Node's system errors of its own calls,
+ * ERR_FS_CP_EINVAL). `/^E[A-Z0-9]+$/` took EAI_AGAIN for some other error: a failure to resolve a
+ * host while writing read as an internal error, a part file's as 'cannot write'.
+ */
+const SYSTEM_ERROR_CODE = 'E[A-Z0-9]+(?:_[A-Z0-9]+)*';
+const WHOLE_CODE = new RegExp(`^${SYSTEM_ERROR_CODE}$`);
+
+/**
+ * Whether `code` is shaped like a system error's code (SYSTEM_ERROR_CODE).
+ * @example isSystemErrorCode('EAI_AGAIN') // => true; isSystemErrorCode('invalid_type') // => false
+ */
+export const isSystemErrorCode = (code: unknown): code is string => typeof code === 'string' && WHOLE_CODE.test(code);
+
 /** System error names (EMFILE) to their words (too many open files), built on first use. */
 let WORDS: Map<string, string> | undefined;
 
@@ -19,7 +34,7 @@ export function systemErrorWords(code: string): string | undefined {
  * does not break at '_', so the code is delimited by hand), not with its words already (a ':' after
  * it, brackets around it) and not part of a path or a file name ('/data/EIO/x', 'EIO.txt', quoted).
  */
-const LONE_CODE = /(?<![\w/\\.'"`(-])E[A-Z0-9_]*[A-Z0-9](?![\w/\\'"`:)-]|\.\w)/g;
+const LONE_CODE = new RegExp(`(?<![\\w/\\\\.'"\`(-])${SYSTEM_ERROR_CODE}(?![\\w/\\\\'"\`:)-]|\\.\\w)`, 'g');
 
 /**
  * A message with each system error code that stands in it alone given in words, then the code:

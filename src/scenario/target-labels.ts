@@ -1,60 +1,72 @@
 import { quoteText } from './display-text.js';
 import type { MetricTarget } from './targets-schema.js';
 import { lookKey, nameKey } from './name-key.js';
+import { exactAmount } from './exact-amount.js';
 
 /**
  * The names targets go by in every output (tables, charts, summary.json, the re-forecast's "before"
  * column, which finds a plan's target by its label): a target's own `label`, or a default made of
  * its tier, metric and value ('revenue >= 120M', 'SMB ending ARR >= 30M').
  *
- * The amount is written with the letters the tables and report.html write money in (formatMoney,
- * formatCurrency: k, M, B, T), 'revenue >= 600k', and as few decimals as tell it apart. Earlier
- * versions wrote Intl's 'K' ('revenue >= 600K'); labels are names, compared without case
- * wherever one is found from another (nameKey), so a plan summary.json they wrote still finds its
- * targets in a re-forecast (analysis/reforecast-summary.ts).
+ * The amount is written exactly (exactAmount: every digit the value has, in the letters the tables
+ * write money in: k, M, B, T), 'revenue >= 119.996M', so two different targets never read alike
+ * and no target reads as a value it is not. Until December 2026 (the nineteenth session) defaults
+ * rounded to 2 decimals, lengthened only where two of one run read alike: a lone 119,996,000 read
+ * 'revenue >= 120M'. Earlier still, thousands were Intl's 'K'. A plan's summary.json written so
+ * still finds its targets in a re-forecast (earlierDefaultLabel, analysis/reforecast-summary.ts);
+ * labels are compared without case (nameKey).
  *
- * Two different targets must never share a name: a reader (or the re-forecast) would give one the
- * other's numbers. Default labels round the value to 2 decimals of its compact form, so 120M and
- * 120.004M would both read 'revenue >= 120M'; such defaults get as many more decimals as it takes
- * to tell them apart, and every other label is left as it has always been. A label the planner
- * chose that names another target cannot be mended that way: `targetLabelClash` finds it, for the
- * scenario's validation and the CLI to refuse.
+ * A label the planner chose that names another target cannot be mended: `targetLabelClash` finds
+ * it, for the scenario's validation and the CLI to refuse.
  */
 
 /** A target's metric as the outputs write it ('ending ARR', not its key 'endingArr'). */
 export const METRIC_WORDS: Readonly<Record<MetricTarget['metric'], string>> = { revenue: 'revenue', bookings: 'bookings', endingArr: 'ending ARR' };
 
-/** Decimals of the compact amount a default label starts with, and the most it may take to tell two apart. */
-const DEFAULT_DECIMALS = 2;
-const MOST_DECIMALS = 20;
+/** Decimals of the compact amount the earlier default labels started with, and the most they took to tell two apart. */
+const EARLIER_DECIMALS = 2;
+const EARLIER_MOST_DECIMALS = 20;
 
 const formats = new Map<number, Intl.NumberFormat>();
 
 /**
- * An amount in compact form to at most `decimals` decimals, thousands written 'k' as money is
- * everywhere else (Intl writes 'K'; its M, B and T are money's).
- *
- * @example compact(600000, 2) // => '600k'
+ * An amount as the earlier default labels wrote it: compact, to at most `decimals` decimals, with
+ * Intl's 'K' for thousands (compared without case, it is also the 'k' written later).
  */
-function compact(value: number, decimals: number): string {
+function earlierCompact(value: number, decimals: number): string {
   let f = formats.get(decimals);
   if (!f) formats.set(decimals, (f = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: decimals })));
-  return f
-    .formatToParts(value)
-    .map((p) => (p.type === 'compact' && p.value === 'K' ? 'k' : p.value))
-    .join('');
+  return f.format(value);
+}
+
+const labelOf = (t: Pick<MetricTarget, 'metric' | 'tier'>, amount: string) => `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${amount}`;
+
+/**
+ * The default label of a target: '[tier ]metric >= value', the value exactly (exactAmount).
+ *
+ * @example defaultTargetLabel({ metric: 'endingArr', value: 30e6, tier: 'SMB' }) // => 'SMB ending ARR >= 30M'
+ * @example defaultTargetLabel({ metric: 'revenue', value: 119_996_000 }) // => 'revenue >= 119.996M'
+ * Complexity: O(1).
+ */
+export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 'tier'>): string {
+  return labelOf(t, exactAmount(t.value));
 }
 
 /**
- * The default label of a target: '[tier ]metric >= value', the value compact to `decimals`.
+ * Whether `label` is a default label an earlier arrcast could have given target `t` (2 to 20
+ * decimals of its compact amount, 'K' or 'k', or the value as JavaScript writes it), compared as
+ * names are (nameKey): how a re-forecast finds a plan's target in a summary.json written before
+ * default labels were exact ('revenue >= 120M' for 119,996,000).
  *
- * @example defaultTargetLabel({ metric: 'endingArr', value: 30e6, tier: 'SMB' }) // => 'SMB ending ARR >= 30M'
- * @example defaultTargetLabel({ metric: 'bookings', value: 600e3 }) // => 'bookings >= 600k'
- * Complexity: O(1).
+ * @example earlierDefaultLabel('revenue >= 120M', { metric: 'revenue', value: 119_996_000 }) // => true
+ * Complexity: O(decimals).
  */
-export function defaultTargetLabel(t: Pick<MetricTarget, 'metric' | 'value' | 'tier'>, decimals = DEFAULT_DECIMALS): string {
-  // + 0 writes -0 (a YAML -0, --target revenue=-0) as the 0 it is: Intl writes '-0'.
-  return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${compact(t.value + 0, decimals)}`;
+export function earlierDefaultLabel(label: string, t: Pick<MetricTarget, 'metric' | 'value' | 'tier'>): boolean {
+  const key = nameKey(label);
+  const value = t.value + 0;
+  if (key === nameKey(labelOf(t, String(value)))) return true;
+  for (let d = EARLIER_DECIMALS; d <= EARLIER_MOST_DECIMALS; d++) if (key === nameKey(labelOf(t, earlierCompact(value, d)))) return true;
+  return false;
 }
 
 /**
@@ -100,38 +112,14 @@ export function shownTargets(targets: readonly MetricTarget[], labels: readonly 
 export const distinctTargets = (targets: readonly MetricTarget[]): MetricTarget[] => shownTargets(targets).targets;
 
 /**
- * The label of each target, in order: its own, or its default, with more decimals where two
- * different targets' defaults would read alike. A target given twice keeps one label.
+ * The label of each target, in order: its own, or its default (exact, so different targets' defaults
+ * never read alike). A target given twice keeps one label.
  *
- * @example targetLabels([{ metric: 'revenue', value: 120e6 }, { metric: 'revenue', value: 120.004e6 }]) // => ['revenue >= 120M', 'revenue >= 120.004M']
- * Complexity: O(targets² x decimals) at worst; targets are at most 50 (the schema's limit) plus --target.
+ * @example targetLabels([{ metric: 'revenue', value: 120e6 }, { metric: 'revenue', value: 119.996e6 }]) // => ['revenue >= 120M', 'revenue >= 119.996M']
+ * Complexity: O(targets).
  */
 export function targetLabels(targets: readonly MetricTarget[]): string[] {
-  const decimals = targets.map(() => DEFAULT_DECIMALS);
-  const labels = targets.map((t) => t.label ?? defaultTargetLabel(t));
-  // Only defaults are ours to lengthen; a label the planner chose that reads like another target's is a clash.
-  const defaultsAlike = (i: number, j: number) =>
-    targets[i]!.label === undefined && targets[j]!.label === undefined && labelKey(labels[i]!) === labelKey(labels[j]!) && !sameTarget(targets[i]!, targets[j]!);
-  for (let round = DEFAULT_DECIMALS; round < MOST_DECIMALS; round++) {
-    let changed = false;
-    for (let i = 0; i < targets.length; i++)
-      for (let j = 0; j < i; j++) {
-        if (!defaultsAlike(i, j)) continue;
-        for (const k of [i, j])
-          if (decimals[k]! < MOST_DECIMALS) {
-            decimals[k]!++;
-            labels[k] = defaultTargetLabel(targets[k]!, decimals[k]!);
-            changed = true;
-          }
-      }
-    if (!changed) break;
-  }
-  // Past 20 decimals of a compact amount (values far below 1), the value as JavaScript writes it, which tells any two apart.
-  const still = targets.map((_, i) => targets.some((__, j) => j !== i && defaultsAlike(i, j)));
-  still.forEach((alike, i) => {
-    if (alike) labels[i] = `${targets[i]!.tier ? `${targets[i]!.tier} ` : ''}${METRIC_WORDS[targets[i]!.metric]} >= ${String(targets[i]!.value)}`;
-  });
-  return labels;
+  return targets.map((t) => t.label ?? defaultTargetLabel(t));
 }
 
 /** Two different targets that go by one label: the later one's index, the earlier one's, and the label. */
@@ -144,7 +132,7 @@ export interface TargetLabelClash {
 /**
  * The first pair of different targets whose labels (`targetLabels`) read alike, or undefined. Only a
  * label the planner chose can clash (with another's, or another target's default): differing
- * defaults are told apart by their decimals. `labels`: targetLabels(targets), when the caller has them.
+ * defaults are exact, so they differ. `labels`: targetLabels(targets), when the caller has them.
  *
  * Complexity: that of targetLabels.
  */

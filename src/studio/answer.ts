@@ -11,7 +11,7 @@ import { monthlyFanSpec } from '../report/charts/monthly-fan.js';
 import { marksFromSummary, revenueDistributionSpec } from '../report/charts/revenue-distribution.js';
 import { tornadoSpec } from '../report/charts/tornado.js';
 import { formatPercent } from '../report/format.js';
-import { currencySymbol, formatCurrency } from '../report/money.js';
+import { currencySymbol, formatCurrency, formatExactCurrency } from '../report/money.js';
 import { moneyCellsFormat, statMoneyCells } from '../report/interval-format.js';
 import { chanceShort } from '../report/chance-words.js';
 import { sharesPastOneNote } from '../report/shares-past-one-note.js';
@@ -110,7 +110,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
     revenue: { p10: headline(p50.p10), p50: headline(p50.p50), p90: headline(p50.p90), mean: headline(summary.metrics.revenue.mean) },
     budget: { confidence, revenue: money(summary.decisions.budgets.metrics.revenue.value) },
     // A target no trial reaches (every trial) reads 'under 1.0%' ('over 99.0%'): an estimate from the trials, not a certain 0.0% (100.0%).
-    targets: summary.decisions.targets.map((t) => ({ label: t.label, value: money(t.value), probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain, formatPercent) } })),
+    targets: summary.decisions.targets.map((t) => ({ label: t.label, value: { value: t.value, text: formatExactCurrency(t.value, symbol) }, probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain, formatPercent) } })),
     againstPlan: { p50: dP50, targets: dTargets, text },
     attribution:
       summary.sensitivity.notEstimable !== undefined

@@ -27,8 +27,13 @@ describe("simulate's actuals option is checked as --actuals and --as-of are, bef
   it('closed months that are not a whole number from 1 to those the file covers are refused by name', async () => {
     // Before: '3' ran with the simulated year starting at month "31"; 2.5 and -1 failed as chunk 0
     // ('binomial: p must be a probability'); 6 of a 5-month file met a TypeError; 0 ran.
-    for (const [months, got] of [['3', 'the string "3"'], [2.5, '2.5'], [-1, '-1'], [0, '0'], [6, '6'], [undefined, 'undefined']] as const)
+    for (const [months, got] of [['3', 'the string "3"'], [2.5, '2.5'], [-1, '-1'], [6, '6'], [undefined, 'undefined']] as const)
       expect(await outcome({ file, months })).toBe(`RunOptionError: actuals: its months must be a whole number of closed months from 1 to 5 (the months example-actuals.csv covers; got ${got})`);
+    // 0 (and -0) asks for no closed month: the refusal says that is the plan, and how to run it, as --as-of 0's does.
+    for (const months of [0, -0])
+      expect(await outcome({ file, months })).toBe(
+        'RunOptionError: actuals: its months must be a whole number of closed months from 1 to 5 (got 0: no month closed, and a forecast from no closed month is the plan itself (the scenario simulated from the start of the year): leave the actuals option out for it)',
+      );
   });
 
   it('a shape other than { file, months } is refused by name, not met as a TypeError or run as a plan', async () => {

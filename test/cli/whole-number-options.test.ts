@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { digitsNumber, wholeNumber } from '../../src/cli/parse-options.js';
+import { asOfMonths, digitsNumber, wholeNumber } from '../../src/cli/parse-options.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { arrcastInProcess } from '../helpers/cli.js';
 
@@ -60,6 +60,17 @@ describe('whole-number options refuse anything but the number, naming the option
     for (const text of ['9007199254740992', '9007199254740993', '12345678901234567890']) expect(() => digitsNumber('port', 0)(text), text).toThrow(`${rule('port')}${JSON.stringify(text)}`);
     expect(wholeNumber('trials', 1)('9007199254740991')).toBe(9_007_199_254_740_991);
     expect(digitsNumber('port', 0)('9007199254740991')).toBe(9_007_199_254_740_991);
+  });
+
+  it('--as-of 0 is refused saying it asks for the plan itself and how to run that, in the CLI and as the library refuses months: 0', async () => {
+    expect([asOfMonths('1'), asOfMonths('12')]).toEqual([1, 12]);
+    const words = 'as-of 0 closes no month, and a forecast from no closed month is the plan itself (the scenario simulated from the start of the year): run without --actuals for it (--as-of takes 1 to the months the file covers)';
+    expect(() => asOfMonths('0')).toThrow(words);
+    const out = join(mkdtempSync(join(tmpdir(), 'arrcast-asof-')), 'r');
+    const r = await arrcastInProcess(['run', minimal, '--as-of', '0', '--out', out]);
+    expect(r.stderr).toBe(`error: option '--as-of <month>' argument '0' is invalid. ${words}\n(arrcast run --help for usage)\n`);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a number that names something takes plain digits only', () => {

@@ -9,8 +9,8 @@ import { simulate } from '../../src/engine/simulate.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { reportSheets } from '../../src/report/xlsx/workbook.js';
-import { formatInterval, formatMoney, formatPercent } from '../../src/report/format.js';
-import { formatCurrency, formatShare } from '../../src/report/money.js';
+import { formatInterval, formatPercent } from '../../src/report/format.js';
+import { formatShare } from '../../src/report/money.js';
 import { formatShareBeside, formatShareInterval } from '../../src/report/interval-format.js';
 import { moneyFormat, PERCENT_FORMAT } from '../../src/report/xlsx/cell-text.js';
 import { runCli } from '../helpers/in-process-cli.js';
@@ -36,7 +36,8 @@ tiers:
       acv: { dist: lognormal, mean: 12000, sd: 4000 }
 `;
 // A plan near each month's median (MRR starts near 104k and grows to about 150k): odds well inside (0, 1).
-const MRR = [104000, 108000, 112000, 117000, 120000, 125000, 129000, 133000, 137000, 142000, 146000, 150000];
+// April's 116,996 is stated to the unit: it reads '116.996k', not the '117.0k' of an estimate's one decimal.
+const MRR = [104000, 108000, 112000, 116996, 120000, 125000, 129000, 133000, 137000, 142000, 146000, 150000];
 const CUMULATIVE = [104000, 212000, 324000, 440000, 560000, 685000, 815000, 950000, 1087000, 1229000, 1373000, 1525000];
 const TARGETS = `
 targets:
@@ -51,6 +52,9 @@ targets:
   metrics:
     - { metric: revenue, value: 1300000 }
 `;
+
+/** A planned amount as the planner typed it (these are whole thousands, or 116,996): 116.996k, 1.087M. */
+const typed = (v: number) => (v < 1e6 ? `${v / 1e3}k` : `${v / 1e6}M`);
 
 /** The cells of a printed table row (columns are two spaces apart or more). */
 const cellsOf = (line: string) => line.trim().split(/\s{2,}/);
@@ -96,10 +100,10 @@ describe('the monthly plan in the terminal, report.html and report.xlsx', () => 
       const { mrr, cumulativeRevenue } = m;
       expect(cellsOf(lines[head + 1 + i]!)).toEqual([
         run.summary.monthly[i]!.label,
-        formatMoney(mrr!.plan),
+        typed(mrr!.plan),
         formatPercent(mrr!.probability.value),
         formatInterval(mrr!.probability.interval, formatPercent),
-        formatMoney(cumulativeRevenue!.plan),
+        typed(cumulativeRevenue!.plan),
         formatPercent(cumulativeRevenue!.probability.value),
         formatInterval(cumulativeRevenue!.probability.interval, formatPercent),
       ]);
@@ -107,6 +111,7 @@ describe('the monthly plan in the terminal, report.html and report.xlsx', () => 
     expect(cellsOf(lines[head + 1]!)[0]).toBe('Feb');
     expect(cellsOf(lines[head + 12]!)[0]).toBe('Jan');
     expect(run.summary.decisions.monthlyPlan![0]!.mrr!.plan).toBe(MRR[0]);
+    expect(cellsOf(lines[head + 4]!)[1]).toBe('116.996k');
   });
 
   it('report.html has the same table beside the targets, its figures formatted as the targets table writes them', () => {
@@ -116,10 +121,10 @@ describe('the monthly plan in the terminal, report.html and report.xlsx', () => 
     expect(rows.slice(1)).toEqual(
       run.summary.decisions.monthlyPlan!.map((m, i) => [
         run.summary.monthly[i]!.label,
-        formatCurrency(m.mrr!.plan, '€'),
+        `€${typed(m.mrr!.plan)}`,
         formatShareBeside(m.mrr!.probability.value, m.mrr!.probability.interval),
         formatShareInterval(m.mrr!.probability.interval),
-        formatCurrency(m.cumulativeRevenue!.plan, '€'),
+        `€${typed(m.cumulativeRevenue!.plan)}`,
         formatShareBeside(m.cumulativeRevenue!.probability.value, m.cumulativeRevenue!.probability.interval),
         formatShareInterval(m.cumulativeRevenue!.probability.interval),
       ]),
@@ -216,8 +221,8 @@ describe('a re-forecast: the closed months are the actuals', async () => {
   it('the terminal and report.xlsx mark them (actual), with no interval', () => {
     const lines = summaryTable(summary).split('\n');
     const head = lines.findIndex((l) => l.startsWith('Monthly plan'));
-    expect(cellsOf(lines[head + 1]!).slice(0, 4)).toEqual(['Jan (actual)', formatMoney(MRR[0]!), '100.0%', '-']);
-    expect(cellsOf(lines[head + 2]!).slice(0, 4)).toEqual(['Feb (actual)', formatMoney(MRR[1]!), '0.0%', '-']);
+    expect(cellsOf(lines[head + 1]!).slice(0, 4)).toEqual(['Jan (actual)', typed(MRR[0]!), '100.0%', '-']);
+    expect(cellsOf(lines[head + 2]!).slice(0, 4)).toEqual(['Feb (actual)', typed(MRR[1]!), '0.0%', '-']);
     expect(cellsOf(lines[head + 3]!)[0]).toBe('Mar');
     expect(cellsOf(lines[head + 3]!)[3]).toBe(formatInterval(plan[2]!.mrr!.probability.interval, formatPercent));
     expect(lines.some((l) => l.startsWith('Months marked (actual) are closed'))).toBe(true);
@@ -230,8 +235,8 @@ describe('a re-forecast: the closed months are the actuals', async () => {
 
   it('report.html marks them too', () => {
     const rows = htmlRows(reportHtml({ summary, scenario: loaded.scenario, charts: [] }), 'monthly-plan');
-    expect(rows[1]!.slice(0, 4)).toEqual(['Jan (actual)', formatCurrency(MRR[0]!, '€'), formatShare(1), '-']);
-    expect(rows[2]!.slice(0, 4)).toEqual(['Feb (actual)', formatCurrency(MRR[1]!, '€'), formatShare(0), '-']);
+    expect(rows[1]!.slice(0, 4)).toEqual(['Jan (actual)', `€${typed(MRR[0]!)}`, formatShare(1), '-']);
+    expect(rows[2]!.slice(0, 4)).toEqual(['Feb (actual)', `€${typed(MRR[1]!)}`, formatShare(0), '-']);
     expect(rows[3]![0]).toBe('Mar');
   });
 });

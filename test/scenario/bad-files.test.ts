@@ -114,6 +114,12 @@ const cases: Array<{ name: string; make: (dir: string) => string; expected: stri
     expected: '<dir>/f.yaml:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
   },
   {
+    // No line end and a non-Latin script (a Cyrillic comment past 64 KB): 'binary (it holds a NUL byte)' until the nineteenth session.
+    name: 'UTF-16 BE without a byte-order mark, a Cyrillic comment line past 64 KB',
+    make: (dir) => (writeFileSync(join(dir, 'k.yaml'), Buffer.from(`# ${'\u041f\u0440\u043e\u0433\u043d\u043e\u0437'.repeat(6000)}\nname: x\n`, 'utf16le').swap16()), join(dir, 'k.yaml')),
+    expected: '<dir>/k.yaml:1:1 is UTF-16 text without a byte-order mark; save it as UTF-8',
+  },
+  {
     name: 'binary: a NUL byte in ASCII text, at an even offset of a file of even length (not UTF-16)',
     make: (dir) => (writeFileSync(join(dir, 'n.yaml'), 'name: x\nt\u0000ers: [] \n'), join(dir, 'n.yaml')),
     expected: '<dir>/n.yaml:2:2 is binary (it holds a NUL byte), not a YAML or JSON scenario',

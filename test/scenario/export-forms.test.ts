@@ -225,6 +225,10 @@ describe('whole files as exports write them', () => {
     ['UTF-16 LE without a byte-order mark, the header row alone and no line end', (r) => Buffer.from(plain(r).split('\n')[0]!, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['UTF-16 BE without a byte-order mark, a DOS end-of-file Ctrl-Z last', (r) => Buffer.from(`${plain(r)}\x1a`, 'utf16le').swap16(), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['UTF-16 LE without a byte-order mark, a Cyrillic title row and a form feed', (r) => Buffer.from(`\u0412\u044b\u0433\u0440\u0443\u0437\u043a\u0430 2026\f\n${plain(r)}`, 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    // No line end in the first 64 KB and a non-Latin script, its commas under an eighth of the text
+    // (fields of eight CJK characters or more): 'binary (it holds a NUL byte)' until the nineteenth session.
+    ['UTF-16 LE without a byte-order mark, a CJK header row of long names and no line end', () => Buffer.from('\u5ba2\u6237\u540d\u79f0\u548c\u5730\u5740\u4fe1\u606f,'.repeat(4000), 'utf16le'), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
+    ['UTF-16 BE without a byte-order mark, a Cyrillic header row alone, no line end', () => Buffer.from('\u041d\u0430\u0437\u0432\u0430\u043d\u0438\u0435\u041a\u043b\u0438\u0435\u043d\u0442\u0430,\u0421\u0443\u043c\u043c\u0430', 'utf16le').swap16(), 'f.csv:1:1 is UTF-16 text without a byte-order mark: save it as "CSV UTF-8"'],
     ['semicolons and decimal commas (European Excel)', (r) => r.file(GOOD_NUMBER, GOOD_DATE).replace(/,/g, ';').replace('1200', '1200,5'), 'f.csv:1:1 separates fields with ";": arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
     ['tabs', (r) => plain(r).replace(/,/g, '\t'), 'f.csv:1:1 separates fields with tabs: arrcast reads comma-separated files (save as "CSV UTF-8 (comma delimited)")'],
   ];
@@ -264,6 +268,20 @@ describe('whole files as exports write them', () => {
     expect(scenarioErrorLines(() => r.read(text))).toEqual([
       `f.csv:2:${columnOf(text, '1,286')} column arr holds one number split by its unquoted commas into 3 fields (the row has 7 values for 5 columns): "1,286,500.5": has thousands separators; write 1286500.5`,
     ]);
+  });
+
+  // Two amounts of one row split by their unquoted commas: the row got the generic message (which
+  // comma is whose was not looked for past one amount), naming neither number.
+  it('two numbers of one row split by unquoted thousands commas are each named, with their readings', () => {
+    const text = 'month,tier,new_arr,ending_arr\n1,SMB,86,500,1,286,000\n';
+    expect(scenarioErrorLines(() => parseMonthlyFile(text, 'f.csv', { kind: 'actuals', calendar: CAL }))).toEqual([
+      'f.csv:2:7 columns new_arr and ending_arr each hold one number split by its unquoted commas (the row has 7 values for 4 columns): new_arr "86,500": has a comma that is a thousands separator or a decimal comma; write 86500 (a thousands separator) or 86.5 (a decimal comma), whichever it is; ending_arr "1,286,000": has thousands separators; write 1286000',
+    ]);
+    // A number column between them, read in place: deals 3.
+    const between = 'month,tier,new_arr,deals,ending_arr\n1,SMB,12,000,3,1,286,000\n';
+    expect(scenarioErrorLines(() => parseMonthlyFile(between, 'f.csv', { kind: 'actuals', calendar: CAL }))[0]).toMatch(
+      /^f\.csv:2:7 columns new_arr and ending_arr each hold one number split by its unquoted commas \(the row has 8 values for 5 columns\): new_arr "12,000": .*; ending_arr "1,286,000": has thousands separators; write 1286000$/,
+    );
   });
 
   it('where two money cells could be the split one, or none, the row is refused without naming a number', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTargetLabel, targetLabelClash, targetLabels } from '../../src/scenario/target-labels.js';
+import { defaultTargetLabel, earlierDefaultLabel, targetLabelClash, targetLabels } from '../../src/scenario/target-labels.js';
 import type { MetricTarget } from '../../src/scenario/targets-schema.js';
 import { formatMoney } from '../../src/report/format.js';
 
@@ -8,7 +8,8 @@ const revenue = (value: number, label?: string): MetricTarget => ({ metric: 'rev
 describe('target labels: every different target goes by a label of its own', () => {
   it('keeps the labels targets have always had when they differ', () => {
     const targets: MetricTarget[] = [revenue(120e6), { metric: 'endingArr', value: 30e6, tier: 'SMB' }, revenue(95.5e6, 'Board plan'), { metric: 'bookings', value: 1234.567 }];
-    expect(targetLabels(targets)).toEqual(['revenue >= 120M', 'SMB ending ARR >= 30M', 'Board plan', 'bookings >= 1.23k']);
+    // Every digit of a default's amount (1,234.567 read '1.23k' until the nineteenth session: another target's name).
+    expect(targetLabels(targets)).toEqual(['revenue >= 120M', 'SMB ending ARR >= 30M', 'Board plan', 'bookings >= 1.234567k']);
   });
 
   it("writes an amount's unit as the tables write money: thousands k, not Intl's K", () => {
@@ -21,11 +22,32 @@ describe('target labels: every different target goes by a label of its own', () 
     }
   });
 
-  it('gives rounded defaults that would read alike the decimals that tell them apart, and no more', () => {
+  it('writes a default amount exactly, alone or beside others: 119,996,000 is 119.996M, never 120M', () => {
+    expect(targetLabels([revenue(119_996_000)])).toEqual(['revenue >= 119.996M']);
+    expect(targetLabels([revenue(120e6), revenue(119.996e6)])).toEqual(['revenue >= 120M', 'revenue >= 119.996M']);
     expect(targetLabels([revenue(120e6), revenue(120.004e6)])).toEqual(['revenue >= 120M', 'revenue >= 120.004M']);
     expect(targetLabels([revenue(999_999_999.9), revenue(1e9), revenue(5e6)])).toEqual(['revenue >= 999.9999999M', 'revenue >= 1B', 'revenue >= 5M']);
-    // Values so small that 20 decimals of the compact form cannot part them: written out in full.
-    expect(targetLabels([revenue(1e-21), revenue(2e-21)])).toEqual(['revenue >= 1e-21', 'revenue >= 2e-21']);
+    // Below 1,000 the value as JavaScript writes it (0.0000001 read '0' to 2 decimals).
+    expect(targetLabels([revenue(1e-7), revenue(1e-21), revenue(2e-21)])).toEqual(['revenue >= 1e-7', 'revenue >= 1e-21', 'revenue >= 2e-21']);
+  });
+
+  it('reads every default amount back as the value it names (the digits parsed as decimal text, the unit as a power of ten)', () => {
+    const power: Record<string, string> = { '': '', k: 'e3', M: 'e6', B: 'e9', T: 'e12' };
+    const readBack = (label: string) => {
+      const m = /^revenue >= (-?[\d,.e+-]+?)([kMBT]?)$/.exec(label)!;
+      return Number(m[1]!.replace(/,/g, '') + power[m[2]!]);
+    };
+    const values = [0, 1, 999.5, 1000, 999_949, 119_996_000, 120_000_000.5, 1234.567, 2 ** 53, 1.5e18, 1e21, 0.1 + 0.2, 123_456_789.012345, -1500, -119_996_000];
+    for (let e = 0; e <= 15; e++) values.push(1.2345 * 10 ** e, (1.2345 * 10 ** e) * (1 + Number.EPSILON * 2), 10 ** e / 3);
+    for (const v of values) expect(readBack(defaultTargetLabel({ metric: 'revenue', value: v })), String(v)).toBe(v);
+  });
+
+  it('knows the default labels the 2-decimal rule wrote, for plans written before (K or k, lengthened or not)', () => {
+    const t = { metric: 'revenue', value: 119_996_000 } as const;
+    for (const label of ['revenue >= 120M', 'Revenue >= 120m', 'revenue >= 119.996M', 'revenue >= 119996000']) expect(earlierDefaultLabel(label, t), label).toBe(true);
+    expect(earlierDefaultLabel('bookings >= 600K', { metric: 'bookings', value: 600e3 })).toBe(true);
+    expect(earlierDefaultLabel('SMB revenue >= 3M', { metric: 'revenue', value: 3e6, tier: 'SMB' })).toBe(true);
+    for (const label of ['revenue >= 119.99M', 'revenue >= 121M', 'bookings >= 120M', 'Plan']) expect(earlierDefaultLabel(label, t), label).toBe(false);
   });
 
   it('tells apart every pair of different default-labelled values, down to neighbouring doubles', () => {

@@ -89,6 +89,17 @@ describe('arrcast score on forged reports', () => {
       (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), `{"sips":[{"name":"revenue","arguments":{"value":[${'0,'.repeat(999_999)}0]}}]}`)),
       (r) => `${r}/sipmath.json holds more than 850 values: more than the file arrcast wrote would (50 trials, 5 SIPs)`,
     ],
+    // Re-saved as UTF-16 (Notepad's "Unicode"): each read as 'not JSON' before the nineteenth session.
+    [
+      'summary.json re-saved as UTF-16 with a byte-order mark',
+      (r) => writeFileSync(join(r, 'summary.json'), Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(readFileSync(join(r, 'summary.json'), 'utf8'), 'utf16le')])),
+      (r) => `${r}/summary.json is UTF-16 text: arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast`,
+    ],
+    [
+      'sipmath.json re-saved as UTF-16 without a byte-order mark',
+      (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), Buffer.from(readFileSync(join(r, 'sipmath.json'), 'utf8'), 'utf16le'))),
+      (r) => `${r}/sipmath.json is UTF-16 text without a byte-order mark: arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast`,
+    ],
   ];
   it.each(cases)('refuses %s with exit 2', async (name, forge, message) => {
     const report = forged(name.replace(/\W+/g, '-'), forge);

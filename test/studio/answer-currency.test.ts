@@ -39,4 +39,9 @@ describe("the studio's headline figures read as report.html's", () => {
     expect(a.targets[0]!.probability.text).toBe('under 1.0%');
     expect(html).toContain('The chance of reaching revenue &gt;= 2M is under 1.0% (none of 400 simulated years).');
   });
+
+  it("a target's amount is written as stated, every digit: 1,999,996 is not the 2M of a three-digit estimate", async () => {
+    const sim = await run(yaml.replace('value: 2000000', 'value: 1999996'), 100);
+    expect(answerOf(sim, 0.8, sim).targets[0]!.value).toEqual({ value: 1_999_996, text: '€1.999996M' });
+  });
 });

@@ -27,7 +27,7 @@ export const TORNADO_HALF_WIDTH = 0.05;
  * nearest p instead. NaN only for no trials at all.
  *
  * `atom`: the percentile the trials of a discrete value share (their average rank / n), when the
- * input's value at p is one (atomPercentileAt): the end is then those trials alone, the input at
+ * input is discrete at p (drawnAtomAt): the end is then those trials alone, the input at
  * exactly its P(p). A discrete conversion of 2% in 5% of years and 5% in the others is 5% at its
  * P10, and every trial at 5% reads percentile 0.525: the band [0.05, 0.15] held none, and the
  * nearest trials were the 2% years, so the P10 end showed revenue at 2% beside a driver value of 5%.
@@ -58,7 +58,7 @@ export function tornadoEnd(y: ArrayLike<number>, percentile: ArrayLike<number>, 
       metricMedian: q.value,
       interval: null,
       trials: k,
-      notEstimable: `${k} trial${k === 1 ? '' : 's'} near the driver's P${toFixedDecimal(p * 100, 0)}: the 95% interval of a median needs at least ${intervalMinTrials(0.5)}`,
+      notEstimable: `${k} trial${k === 1 ? '' : 's'} ${Number.isNaN(atom) ? 'near' : 'drew'} the driver's P${toFixedDecimal(p * 100, 0)}${Number.isNaN(atom) ? '' : ' value'}: the 95% interval of a median needs at least ${intervalMinTrials(0.5)}`,
     };
   return { percentile: p, metricMedian: q.value, interval: q.interval, trials: k };
 }

@@ -5,7 +5,7 @@ import { reforecastSalesNote } from '../reforecast-sales-note.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
-import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { currencySymbol, formatCurrency, formatExactCurrency, formatShare } from '../money.js';
 import { formatCount, formatTenths } from '../format.js';
 import { REPORT_FILES } from '../report-files.js';
 import { escapeHtml } from './escape.js';
@@ -167,7 +167,8 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
 ${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueLine(w, w.tier === undefined ? rowMoney(summary.metrics[w.metric]) : money, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue))}</li>`).join('\n')}
 </ul>`
       : '';
-  const monthlyPlan = monthlyPlanSection(summary, money, stamp);
+  // A monthly plan's amounts are stated, as targets are: written exactly, not to an estimate's three digits.
+  const monthlyPlan = monthlyPlanSection(summary, (v) => formatExactCurrency(v, symbol), stamp);
   const decisions = `<section>
 <h2>${d.targets.length > 0 || monthlyPlan !== '' ? 'Targets and budgets' : 'Budgets'}</h2>
 ${
@@ -285,7 +286,7 @@ ${glossarySection()}
  *
  * Complexity: O(months).
  */
-function monthlyPlanSection(summary: Summary, money: (v: number) => string, stamp: string): string {
+function monthlyPlanSection(summary: Summary, stated: (v: number) => string, stamp: string): string {
   const plan = monthlyPlanRows(summary);
   if (!plan) return '';
   const heads = ['Fiscal month'];
@@ -294,7 +295,7 @@ function monthlyPlanSection(summary: Summary, money: (v: number) => string, stam
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
     f === undefined
       ? ['-', '-', '-']
-      : [money(f.plan), closed ? formatShare(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
+      : [stated(f.plan), closed ? formatShare(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
   const rows = plan.rows.map((r) => [planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);
   return `<h3>Monthly plan</h3>

@@ -72,4 +72,31 @@ describe('the tornado of a discrete driver', () => {
     expect(Math.abs(d.low!.metricMedian - 26e6 * 0.035)).toBeLessThan(4 * se(0.035, trialsAt(0.035).length));
     expect(Math.abs(d.high!.metricMedian - 26e6 * 0.05)).toBeLessThan(4 * se(0.05, trialsAt(0.05).length));
   });
+
+  // A value at the P10 drawn in fewer than 3 trials took the band: 2% in 2 of 400 trials (seed 6), the 1%
+  // years below it, read revenue's median of the 1% years beside a driver value of 2%; where the
+  // type-7 P10 fell between the rare 2% and a run of 5% (seeds 18 and 50), beside a value never drawn.
+  it.each([
+    [6, 0.02, 2],
+    [18, 0.02, 2],
+    [50, 0.02, 1],
+  ])('a rare value at the end (seed %i): the value drawn there and its own trials, said to be too few for an interval', async (seed, value, trials) => {
+    const n = 400;
+    const yaml = YAML.replace('leadsPerMonth: { dist: poisson, mean: 400 }', 'leadsPerMonth: 400').replace('values: [0.02, 0.035, 0.05], weights: [0.08, 0.25, 0.67]', 'values: [0.01, 0.02, 0.05], weights: [0.0975, 0.005, 0.8975]');
+    const sim = await run(yaml, n, seed);
+    const d = sensitivity(attributionInputs(sim), sim.store.column('revenue')!).drivers.find((x) => x.label === 'T conversion')!;
+    const own = column(sim, 'own.T.conversion');
+    const revenue = column(sim, 'revenue');
+    const atValue = [...revenue].filter((_, i) => own[i] === Math.fround(value));
+    // The value at P10 by the inverse CDF (type 1): the least draw with a tenth of the draws at or below it.
+    const sorted = [...own].sort((a, b) => a - b);
+    expect(sorted[Math.ceil(0.1 * n) - 1]).toBe(Math.fround(value));
+    expect(atValue).toHaveLength(trials);
+    expect(d.low!.driverValue).toBe(Math.fround(value));
+    expect(d.low!.metricMedian).toBeCloseTo(median(atValue), 6);
+    expect(d.low!.interval).toBeNull();
+    expect(d.low!.notEstimable).toBe(`${trials} trial${trials === 1 ? '' : 's'} drew the driver's P10 value: the 95% interval of a median needs at least 6`);
+    // Revenue's mean at conversion p is 6.5 x 400 x 10,000 x p (leads fixed): 520k at 2%, nearer it than the 1% years' 260k.
+    expect(Math.abs(d.low!.metricMedian - 26e6 * value)).toBeLessThan(Math.abs(d.low!.metricMedian - 26e6 * 0.01));
+  });
 });
