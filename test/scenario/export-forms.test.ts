@@ -137,6 +137,11 @@ const DATES: readonly [string, string][] = [
   ['03/2026', '"03/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
   ['3/2026', '"3/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
   ['13/2026', '"13/2026" is not a date'],
+  // A month and year with a point reads as a decimal number (3.2026): said as the date it is.
+  ['03.2026', '"03.2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['3.2026', '"3.2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['2026.03', '"2026.03": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['13.2026', '"13.2026" is not a date'],
   ['3/15/2026 12:00 AM', '"3/15/2026 12:00 AM" has a time of day: write the date alone, as YYYY-MM-DD: 2026-03-15'],
   ['15/03/2026 00:00', '"15/03/2026 00:00" has a time of day: write the date alone, as YYYY-MM-DD: 2026-03-15'],
   ['03/04/2026 00:00', '"03/04/2026 00:00" could be 2026-03-04 (month first, as in the US) or 2026-04-03 (day first): write the one it is, as YYYY-MM-DD'],
