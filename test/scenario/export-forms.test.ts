@@ -99,7 +99,7 @@ const NUMBERS: readonly [string, string][] = [
   ['1,234.50', '"1,234.50": has thousands separators; write 1234.50'],
   ['1,234', '"1,234": has a comma that is a thousands separator or a decimal comma; write 1234 (a thousands separator) or 1.234 (a decimal comma), whichever it is'],
   ['1.234,56', '"1.234,56": is written the European way (a point between thousands, a decimal comma); write 1234.56'],
-  ['1.234.567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567'],
+  ['1.234.567', '"1.234.567": is written the European way (points between thousands); write 1234567'],
   ['1234,5', '"1234,5": has a decimal comma; write 1234.5'],
   ['1 234 567', '"1 234 567": has thousands separators; write 1234567'],
   ['1\u00a0234,50', '"1\u00a0234,50": has thousands separators; write 1234.5'],
@@ -356,7 +356,7 @@ describe('a point before three digits: ambiguous in money and count columns, a d
     ['.5', 0.5, 0.5],
     ['5.', 5, 5],
     ['+5', 5, 5],
-    ['1.234.567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567'],
+    ['1.234.567', '"1.234.567": is written the European way (points between thousands); write 1234567', '"1.234.567": is written the European way (points between thousands); write 1234567'],
   ];
   const text = `rate,money\n${cases.map(([c]) => `${c},${c}`).join('\n')}\n`;
   const table = readCsv(text, 'f.csv', [{ name: 'rate' }, { name: 'money', amount: true }], 'rows');
