@@ -72,7 +72,7 @@ export function writtenEmpty(doc: Document, path: ReadonlyArray<PropertyKey>): b
  * (`[0, 1, 2]` has none). Undefined when there is none.
  *
  * @example decimalCommaNote(parseDocument('ramp: [0, 0,5]'), ['ramp', 2]) // => '(if "0,5" is one number ...)'
- * Complexity: O(path length + the list's items).
+ * Complexity: O(path length), and O(the list's items) the first time a list is asked.
  */
 export function decimalCommaNote(doc: Document, path: ReadonlyArray<PropertyKey>): string | undefined {
   let node: unknown = doc.contents;
@@ -84,6 +84,18 @@ export function decimalCommaNote(doc: Document, path: ReadonlyArray<PropertyKey>
     if (isSeq(node) && node.flow) list = node;
   }
   if (list === undefined) return undefined;
+  // Once per list: a list of 200,000 bad items has a problem at each, and a scan each was n^2.
+  const known = notes.get(list);
+  if (known !== undefined) return known ?? undefined;
+  const note = listNote(list);
+  notes.set(list, note ?? null);
+  return note;
+}
+
+/** Each [ ] list's note, or null for none, found the first time one of its problems asks. */
+const notes = new WeakMap<YAMLSeq, string | null>();
+
+function listNote(list: YAMLSeq): string | undefined {
   for (let i = 0; i + 1 < list.items.length; i++) {
     const [a, b] = [list.items[i], list.items[i + 1]];
     if (!isScalar(a) || !isScalar(b) || !a.range || !b.range || typeof a.source !== 'string' || typeof b.source !== 'string') continue;
