@@ -610,7 +610,9 @@ export function monthNumber(cell: string, max: number, wrong: (n: number) => str
   const n = parseDecimal(cell);
   if (Number.isNaN(n)) return undefined;
   if (Number.isInteger(n) && n >= 1 && n <= max) return n;
-  return (n > max ? serialDateProblem(cell) : undefined) ?? wrong(n);
+  // A month and year with a point (03.2026, 2026.03, as a European export writes them) reads as a
+  // decimal number: said as the date it is.
+  return (n > max ? serialDateProblem(cell) : undefined) ?? (Number.isInteger(n) ? undefined : dateFormProblem(cell)) ?? wrong(n);
 }
 
 /**

@@ -69,7 +69,12 @@ function groupedReadings(t: string): Readings | undefined {
     return { plain: whole, why: 'has thousands separators' };
   }
   m = DOT_GROUPS.exec(t);
-  if (m !== null) return { plain: decimal(`${m[1]}${m[2]!.replace(/\./g, '')}${(m[3] ?? '').replace(',', '.')}`), why: 'is written the European way (a point between thousands, a decimal comma)' };
+  // `1.234.567` has no decimal comma: said so, not "a decimal comma" it does not have.
+  if (m !== null)
+    return {
+      plain: decimal(`${m[1]}${m[2]!.replace(/\./g, '')}${(m[3] ?? '').replace(',', '.')}`),
+      why: m[3] === undefined ? 'is written the European way (points between thousands)' : 'is written the European way (a point between thousands, a decimal comma)',
+    };
   m = OTHER_GROUPS.exec(t);
   if (m !== null) return { plain: decimal(`${m[1]}${m[2]!.replace(/[ '\u00a0\u202f_]/g, '')}${(m[4] ?? '').replace(',', '.')}`), why: 'has thousands separators' };
   m = DECIMAL_COMMA.exec(t);

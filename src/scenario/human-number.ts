@@ -6,7 +6,7 @@ import { numberSuggestion } from './number-suggestion.js';
  *
  * - a plain number: `110000`, `0.85`, `.5`, `-0.2`, `1.2e6`;
  * - thousands separators `,` or `_` between groups of three digits: `110,000`, `1_500_000`
- *   (`1,5` is refused, not read as 15 or 1.5);
+ *   (`1,5` is refused, not read as 15 or 1.5, with "did you mean 1.5?": number-suggestion.ts);
  * - one suffix, upper or lower case, with or without a space: `%` (÷ 100), `k` (× 1e3),
  *   `M` (× 1e6), `B` (× 1e9), `T` (× 1e12): `85%` = 0.85, `110k` = 110000, `1.5M` = 1500000,
  *   `2B` = 2e9, `1.5T` = 1.5e12 (the units the outputs write amounts in, report/money.ts);

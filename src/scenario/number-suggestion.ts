@@ -5,7 +5,9 @@
  * - a multiplier in words or in finance's shorthand: `5MM`, `1.2 million`, `3mn`, `2bn`,
  *   `40 thousand` → `5M`, `1.2M`, `3M`, `2B`, `40k`;
  * - thousands grouped with dots (`1.200.000`, `1.200,50`) or spaces (`1 200 000`) → the digits
- *   without them, since `.` is the decimal point.
+ *   without them, since `.` is the decimal point;
+ * - a decimal comma, as a European spreadsheet writes it (`0,86`, `2,4M`, `86,5%`) → a point. Not
+ *   with three digits after the comma (`1234,567`): that may be a thousands separator.
  *
  * @example numberSuggestion('5MM') // => '5M? (k = thousand, M = million, B = billion)'
  * Complexity: O(length of the text).
@@ -18,6 +20,8 @@ export function numberSuggestion(text: string): string | undefined {
   }
   const dotted = DOT_GROUPED.exec(text);
   if (dotted) return `${dotted[1]}${dotted[2]!.replace(/\./g, '')}${dotted[3] ? `.${dotted[3]}` : ''}? (the decimal point is "."; thousands are written 1,200,000 or 1200000)`;
+  const comma = DECIMAL_COMMA.exec(text);
+  if (comma && comma[3]!.length !== 3) return `${comma[1]}${comma[2]}.${comma[3]}${comma[4] ?? ''}? (the decimal point is ".", not ",")`;
   const spaced = SPACE_GROUPED.exec(text);
   if (spaced) return `${spaced[1]!.replace(/ /g, '')}? (thousands are written 1,200,000 or 1200000, without spaces)`;
   return undefined;
@@ -44,5 +48,7 @@ const MULTIPLIERS: Readonly<Record<string, string>> = {
 };
 /** `1.200.000` or `1.200,50`: dots between groups of three digits, perhaps a decimal comma. */
 const DOT_GROUPED = /^\s*([+-]?)([0-9]{1,3}(?:\.[0-9]{3}){2,}|[0-9]{1,3}(?:\.[0-9]{3})+(?=,))(?:,([0-9]+))?\s*$/;
+/** `0,86`, `2,4M`, `86,5 %`: one decimal comma, perhaps a suffix arrcast reads. */
+const DECIMAL_COMMA = /^\s*([+-]?)([0-9]+),([0-9]+)\s*([%kKmMbBtT])?\s*$/;
 /** `1 200 000`: spaces between groups of three digits. */
 const SPACE_GROUPED = /^\s*([+-]?[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?)\s*$/;

@@ -99,7 +99,7 @@ const NUMBERS: readonly [string, string][] = [
   ['1,234.50', '"1,234.50": has thousands separators; write 1234.50'],
   ['1,234', '"1,234": has a comma that is a thousands separator or a decimal comma; write 1234 (a thousands separator) or 1.234 (a decimal comma), whichever it is'],
   ['1.234,56', '"1.234,56": is written the European way (a point between thousands, a decimal comma); write 1234.56'],
-  ['1.234.567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567'],
+  ['1.234.567', '"1.234.567": is written the European way (points between thousands); write 1234567'],
   ['1234,5', '"1234,5": has a decimal comma; write 1234.5'],
   ['1 234 567', '"1 234 567": has thousands separators; write 1234567'],
   ['1\u00a0234,50', '"1\u00a0234,50": has thousands separators; write 1234.5'],
@@ -144,6 +144,11 @@ const DATES: readonly [string, string][] = [
   ['03/2026', '"03/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
   ['3/2026', '"3/2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
   ['13/2026', '"13/2026" is not a date'],
+  // A month and year with a point reads as a decimal number (3.2026): said as the date it is.
+  ['03.2026', '"03.2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['3.2026', '"3.2026": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['2026.03', '"2026.03": write dates as YYYY-MM or YYYY-MM-DD: 2026-03'],
+  ['13.2026', '"13.2026" is not a date'],
   ['3/15/2026 12:00 AM', '"3/15/2026 12:00 AM" has a time of day: write the date alone, as YYYY-MM-DD: 2026-03-15'],
   ['15/03/2026 00:00', '"15/03/2026 00:00" has a time of day: write the date alone, as YYYY-MM-DD: 2026-03-15'],
   ['03/04/2026 00:00', '"03/04/2026 00:00" could be 2026-03-04 (month first, as in the US) or 2026-04-03 (day first): write the one it is, as YYYY-MM-DD'],
@@ -393,7 +398,7 @@ describe('a point before three digits: ambiguous in money and count columns, a d
     ['.5', 0.5, 0.5],
     ['5.', 5, 5],
     ['+5', 5, 5],
-    ['1.234.567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567', '"1.234.567": is written the European way (a point between thousands, a decimal comma); write 1234567'],
+    ['1.234.567', '"1.234.567": is written the European way (points between thousands); write 1234567', '"1.234.567": is written the European way (points between thousands); write 1234567'],
   ];
   const text = `rate,money\n${cases.map(([c]) => `${c},${c}`).join('\n')}\n`;
   const table = readCsv(text, 'f.csv', [{ name: 'rate' }, { name: 'money', amount: true }], 'rows');

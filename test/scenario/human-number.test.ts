@@ -10,6 +10,11 @@ const NOT_A_NUMBER = 'is not a number: write e.g. 0.85, 85%, 110k, 110,000, 1.5M
 const NOT_AN_AMOUNT = 'is not a number: write e.g. 110000, 110,000, 110k, 1.5M or 2B';
 const MULTIPLIERS = '(k = thousand, M = million, B = billion)';
 const DECIMAL_POINT = '(the decimal point is "."; thousands are written 1,200,000 or 1200000)';
+const DECIMAL_COMMA = '(the decimal point is ".", not ",")';
+const LIST_NOTE = (a: string, b: string) =>
+  `(if "${a},${b}" is one number with a decimal comma: inside [ ] a comma separates values, so it is read as two, ${a} and ${b}; write ${a}.${b})`;
+const COMMA_IN_BRACES = (key: string) =>
+  `(did you mean a decimal point? Inside { } a comma separates entries, so a number written with a decimal comma is read as two: the digits before the comma as the value, those after it as a key, "${key}": write the number with a point)`;
 
 /** Text and the number it means: one set of rules for scenario files and the command line. */
 const numbers: Array<[string, number]> = [
@@ -43,7 +48,18 @@ const numbers: Array<[string, number]> = [
 const refused: Array<[string, string]> = [
   ['lots', `"lots" ${NOT_A_NUMBER}`],
   ['', `"" ${NOT_A_NUMBER}`],
-  ['1,5', `"1,5" ${NOT_A_NUMBER}`],
+  // A decimal comma, as a spreadsheet in a European locale writes it: refused, with the number meant.
+  ['1,5', `"1,5" is not a number: did you mean 1.5? ${DECIMAL_COMMA}`],
+  ['0,86', `"0,86" is not a number: did you mean 0.86? ${DECIMAL_COMMA}`],
+  ['-0,2', `"-0,2" is not a number: did you mean -0.2? ${DECIMAL_COMMA}`],
+  ['2,4M', `"2,4M" is not a number: did you mean 2.4M? ${DECIMAL_COMMA}`],
+  ['86,5%', `"86,5%" is not a number: did you mean 86.5%? ${DECIMAL_COMMA}`],
+  ['12,5 %', `"12,5 %" is not a number: did you mean 12.5%? ${DECIMAL_COMMA}`],
+  ['1,2k', `"1,2k" is not a number: did you mean 1.2k? ${DECIMAL_COMMA}`],
+  ['1234,5678', `"1234,5678" is not a number: did you mean 1234.5678? ${DECIMAL_COMMA}`],
+  // Three digits after the comma may be a thousands separator, misplaced: no one reading.
+  ['1234,567', `"1234,567" ${NOT_A_NUMBER}`],
+  ['0,86,5', `"0,86,5" ${NOT_A_NUMBER}`],
   ['1,50,000', `"1,50,000" ${NOT_A_NUMBER}`],
   ['1,000_000', `"1,000_000" ${NOT_A_NUMBER}`],
   // What a planner most likely meant, where one reading is likely.
@@ -95,6 +111,9 @@ describe('numbers as people write them', () => {
     expect(() => parseShare('confidence')('80')).toThrow('confidence must be between 0 and 1 (or 0% and 100%), got "80"; did you mean 80%?');
     expect(() => parseShare('confidence')('1.5')).toThrow(/got "1\.5"; did you mean 1\.5%\?$/);
     expect(() => parseShare('confidence')('150')).toThrow(/got "150"$/);
+    // --confidence 0,8 from a European keyboard: the number meant, as in scenario files.
+    expect(() => parseShare('confidence')('0,8')).toThrow(`confidence must be between 0 and 1 (or 0% and 100%), got "0,8"; did you mean 0.8? ${DECIMAL_COMMA}`);
+    expect(() => parseShare('confidence')('80,5%')).toThrow(`got "80,5%"; did you mean 80.5%? ${DECIMAL_COMMA}`);
     // A share with its % already gets no "did you mean" (150% was answered "did you mean 150%%?").
     for (const text of ['150%', '150 %', '2500%'])
       expect(() => parseShare('precision')(text)).toThrow(new RegExp(`^precision must be between 0 and 1 \\(or 0% and 100%\\), got "${text.replace('.', '\\.')}"$`));
@@ -307,6 +326,38 @@ describe('scenario numbers with suffixes mean what the plain numbers mean', () =
 /** Bad numbers and the exact message each gives, at the value's line and column. */
 const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
+    // Inside [ ] each decimal comma makes two values: 20 seasonality values, ramp shares of 25 and 5.
+    name: 'decimal commas inside [ ], which YAML reads as two values each: the problem says so',
+    yaml: edit([
+      'conversion: 0.05',
+      'conversion: 0.05\n      seasonality: [0,9, 0,9, 1, 1, 1, 0,9, 0,85, 0,9, 1,05, 1,1, 1,15, 1,25]\n      reps: { start: 2, capacity: 3, ramp: [0, 0,25, 1] }',
+    ]),
+    expected: [
+      `bad.yaml:14:20 tiers[0].newBusiness.seasonality: needs exactly 12 values, one per fiscal month ${LIST_NOTE('0', '9')}`,
+      `bad.yaml:15:50 tiers[0].newBusiness.reps.ramp[2]: a ramp share must be in [0, 1]; did you mean 0.25 (or 25%)? ${LIST_NOTE('0', '25')}`,
+    ],
+  },
+  {
+    name: 'numbers with a decimal comma, from a European spreadsheet: each at its line, with the number meant',
+    yaml: edit(['openingArr: 1200000', 'openingArr: 1,2M'], ['customers: 120', 'customers: 0,12k'], ['conversion: 0.05', 'conversion: 0,05']),
+    expected: [
+      `bad.yaml:8:19 tiers[0].existing.openingArr: "1,2M" is not a number: did you mean 1.2M? ${DECIMAL_COMMA}`,
+      `bad.yaml:9:18 tiers[0].existing.customers: "0,12k" is not a number: did you mean 0.12k? ${DECIMAL_COMMA}`,
+      `bad.yaml:13:19 tiers[0].newBusiness.conversion: "0,05" is not a number: did you mean 0.05? ${DECIMAL_COMMA}`,
+    ],
+  },
+  {
+    // Inside { } the comma ends the number: sd 0 and a key "02" (YAML reads it as 2), mean 12 and a key "5k".
+    name: 'a decimal comma inside { }, which YAML reads as two entries',
+    yaml: edit(['mean: 0.9, sd: 0.02', 'mean: 0.9, sd: 0,02'], ['mean: 12000, sd: 4000', 'mean: 12,5k, sd: 4k']),
+    expected: [
+      `bad.yaml:10:49 tiers[0].existing.renewalRate.sd: must be greater than 0`,
+      `bad.yaml:10:49 tiers[0].existing.renewalRate.sd: beta with mean 0.9 and sd 0 has alpha and beta above 1e15: the sd is too small to matter; write the rate as a number (0.9) instead`,
+      `bad.yaml:10:51 tiers[0].existing.renewalRate: unknown key "2" ${COMMA_IN_BRACES("2")}`,
+      `bad.yaml:14:40 tiers[0].newBusiness.acv: unknown key "5k" ${COMMA_IN_BRACES("5k")}`,
+    ],
+  },
+  {
     name: 'a conversion rate written as a percent',
     yaml: edit(['conversion: 0.05', 'conversion: 25']),
     expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.25 (or 25%)?'],
@@ -419,7 +470,7 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: [
       `bad.yaml:8:19 tiers[0].existing.openingArr: "$1.2M" has a currency sign: write 1.2M (amounts are in the scenario's currency)`,
       `bad.yaml:9:18 tiers[0].existing.customers: "many" is not a number: write a whole number, e.g. 12, 2000, 1,500 or 20k`,
-      `bad.yaml:14:37 tiers[0].newBusiness.acv.mean: "12,5k" ${NOT_AN_AMOUNT}`,
+      `bad.yaml:14:37 tiers[0].newBusiness.acv.mean: "12,5k" is not a number: did you mean 12.5k? ${DECIMAL_COMMA}`,
     ],
   },
   {
