@@ -6,7 +6,7 @@ import { compileYearLevel } from '../model/year-level-plan.js';
 import { createStream } from '../random/source.js';
 import type { Tier } from '../scenario/scenario-schema.js';
 import type { MonthlyMeasure, MonthlyRow } from './monthly-record.js';
-import { closedMonthDueArr, closedMonthDueCount, tierStart } from './start-state.js';
+import { closedMonthsDue, tierStart } from './start-state.js';
 import type { DriverKind } from '../model/drivers/driver-kinds.js';
 
 /** The year-level drivers a re-forecast learns from the closed months, with the market factor. */
@@ -219,8 +219,9 @@ export function tierLikelihood(
   if (e && known('renewalRate') && (has(renewedArr) || (has(churnedArr) && (!e.book || e.book.monthlyArr.length === 0)))) {
     // What came up for renewal: the file's due_arr when it gives one, else the scenario's (as the
     // closed months' counts in start-state.ts).
+    const closedDue = closedMonthsDue(e, rows, k);
     const renewed = Float64Array.from({ length: k }, (_, i) => {
-      const due = closedMonthDueArr(e, rows[i]!, i);
+      const due = closedDue.arr[i]!;
       const r = has(renewedArr) ? renewedArr[i]! : Math.max(0, due - churnedArr[i]!);
       // A customer book's term weighs its own customers due that month: the file's renewed share of
       // what was due applies to the book's due ARR.
@@ -228,7 +229,7 @@ export function tierLikelihood(
       const bookDue = e.book.arrDueIn[i]!;
       return due > 0 && due !== bookDue ? (r / due) * bookDue : r;
     });
-    const dueCounts = Int32Array.from({ length: k }, (_, i) => (e.book ? 0 : closedMonthDueCount(e, rows[i]!, i)));
+    const dueCounts = Int32Array.from({ length: k }, (_, i) => (e.book ? 0 : closedDue.count[i]!));
     const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
     if (!e.book) {
       const counts = Float64Array.from(renewed, (r, i) => Math.min(dueCounts[i]!, Math.max(0, Math.round(e.averageArr > 0 ? r / e.averageArr : 0))));

@@ -105,7 +105,7 @@ const MEASURE_HINTS: Partial<Record<MonthlyMeasure, readonly string[]>> = {
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'month', required: true, reads: readsAsMonth, hints: ['date', 'period', 'fiscalmonth', 'monthnumber'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
-  ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name], amount: true })),
+  ...MONTHLY_MEASURES.map((name) => ({ name, oneOf: 'a measure of the month', hints: MEASURE_HINTS[name], amount: true, least: 0, whole: name === 'leads' || name === 'deals' })),
 ];
 
 /** The columns of a monthly file: month, tier, then the measures (score --actuals tells a monthly file by them). */
@@ -124,10 +124,11 @@ export async function readMonthlyFile(
   file: string,
   options: MonthlyFileOptions,
   check?: (opened: string) => Promise<string | undefined>,
+  asOfName = 'asOf',
 ): Promise<MonthlyFile> {
   checkMonthlyFileOptions(options, 'readMonthlyFile');
   const bytes = await readCsvBytes(path, file, MAX_MONTHLY_FILE_BYTES, check, monthlyKind(options.kind));
-  return parseMonthlyFile(bytes, file, options);
+  return parseMonthlyFile(bytes, file, options, asOfName);
 }
 
 /**
@@ -137,7 +138,9 @@ export async function readMonthlyFile(
  * @example parseMonthlyFile('month,tier,leads\n1,SMB,900\n', 'a.csv', { kind: 'actuals' }).byTier.get('SMB')![0]!.values.leads // => 900
  * Complexity: O(size of the input + rows log rows).
  */
-export function parseMonthlyFile(input: string | Buffer, file: string, options: MonthlyFileOptions): MonthlyFile {
+export function parseMonthlyFile(input: string | Buffer, file: string, options: MonthlyFileOptions, asOfName = 'asOf'): MonthlyFile {
+  // The asOf option as the caller names it: the CLI's `--as-of 4`, the library's `asOf: 4`.
+  const asOfSaid = (n: number) => (asOfName.startsWith('-') ? `${asOfName} ${n}` : `${asOfName}: ${n}`);
   checkMonthlyFileOptions(options, 'parseMonthlyFile');
   const kind = options.kind;
   const minMonths = options.minMonths ?? (kind === 'actuals' ? 1 : 12);
@@ -252,6 +255,9 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
 
   let months = 0;
   for (const list of byTier.values()) months = Math.max(months, list[list.length - 1]!.month);
+  // asOf beyond the file's months is refused (fewer months than asked were returned without a word).
+  if (options.asOf !== undefined && options.asOf > months && !table.failed)
+    table.fileProblem(undefined, `covers months 1 to ${months}, but ${asOfName} asks for ${options.asOf} closed months`);
   if (options.asOf !== undefined) months = Math.min(months, options.asOf);
   // The months every tier has from month 1 on: what a re-forecast could use when only later months are missing.
   let common = months;
@@ -273,7 +279,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       }
       for (; next <= months; next++) missing.push(next);
       // Only the latest months missing (a tier whose books close later): say which months would do.
-      const asOf = kind === 'actuals' && common >= 1 && missing[0]! > last ? `; or re-forecast from the ${common} month${common === 1 ? '' : 's'} every tier has (--as-of ${common})` : '';
+      const asOf = kind === 'actuals' && common >= 1 && missing[0]! > last ? `; or re-forecast from the ${common} month${common === 1 ? '' : 's'} every tier has (${asOfSaid(common)})` : '';
       if (missing.length > 0)
         table.fileProblem(
           MONTH,

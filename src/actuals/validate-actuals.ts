@@ -2,6 +2,7 @@ import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { ScenarioIssue } from '../scenario/scenario-error.js';
 import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
 import { indefiniteArticle } from '../scenario/indefinite-article.js';
+import { closedMonthsDue } from './start-state.js';
 
 /**
  * What a re-forecast needs of an actuals file beyond its own validity (read-monthly-file.ts checks
@@ -96,16 +97,19 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
           const x = row.values[m] ?? 0;
           if (x > 0) issues.push(at(row, m, `${t.name} month ${row.label}: ${m} ${x}, but the scenario gives ${t.name} no existing book, so nothing of it comes up for renewal in the year: add its book (existing) to the scenario, or give 0`));
         }
+    // An aggregate book's calendar after mid-term leavers keeps the share of customers still there.
+    const closedDue = e ? closedMonthsDue(e, rows, Math.min(months, rows.length)) : undefined;
+    const calendar = (row: MonthlyRow, i: number) => `${closedDue!.count[i]} customers at ${Math.round(e!.averageArr)}${closedDue!.count[i] !== e!.due[row.month - 1] ? `, the calendar's ${e!.due[row.month - 1]} less the share that left mid-term before` : ''}`;
     if (e && has('renewed_arr'))
-      for (const row of rows.slice(0, months)) {
+      for (const [i, row] of rows.slice(0, months).entries()) {
         const renewed = row.values.renewed_arr ?? 0;
         const stated = row.values.due_arr;
         // With a due_arr, what came up for renewal is the file's (the re-forecast uses it over the
         // calendar), and the reader has checked renewed_arr against it.
         if (stated !== undefined || e.book) continue;
-        const due = e.due[row.month - 1]! * e.averageArr;
+        const due = closedDue!.arr[i]!;
         if (renewed > due * (1 + 1e-9) + 0.5)
-          issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)})`));
+          issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${calendar(row, i)})`));
       }
     // The ARR due renews or churns: with renewed_arr and churned_arr both given, the due ARR that did
     // not renew is churned (churned_arr may be more: customers leaving mid-term). Less, and the rest
@@ -114,19 +118,19 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
     // 50% from a month that lost nothing. What is due is the file's due_arr, else an aggregate book's
     // calendar (a customer book's renewal dates are a plan, as above).
     if (e && has('renewed_arr') && has('churned_arr'))
-      for (const row of rows.slice(0, months)) {
+      for (const [i, row] of rows.slice(0, months).entries()) {
         const renewed = row.values.renewed_arr ?? 0;
         const churned = row.values.churned_arr ?? 0;
         const stated = row.values.due_arr;
         if (stated === undefined && e.book) continue;
-        const due = stated ?? e.due[row.month - 1]! * e.averageArr;
+        const due = stated ?? closedDue!.arr[i]!;
         const notRenewed = due - renewed;
         if (churned < notRenewed * (1 - 1e-9) - 0.5)
           issues.push(
             at(
               row,
               'churned_arr',
-              `${t.name} month ${row.label}: ${churned} churned, but ${Math.round(notRenewed)} of the ${Math.round(due)} of ARR due (${stated === undefined ? `the scenario's calendar: ${e.due[row.month - 1]} customers at ${Math.round(e.averageArr)}; give due_arr if another amount came up` : 'due_arr'}) did not renew (renewed_arr ${renewed}): ARR due either renews or churns`,
+              `${t.name} month ${row.label}: ${churned} churned, but ${Math.round(notRenewed)} of the ${Math.round(due)} of ARR due (${stated === undefined ? `the scenario's calendar: ${calendar(row, i)}; give due_arr if another amount came up` : 'due_arr'}) did not renew (renewed_arr ${renewed}): ARR due either renews or churns`,
             ),
           );
       }

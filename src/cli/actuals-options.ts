@@ -21,9 +21,7 @@ import { UsageError } from './exit-codes.js';
  */
 export async function loadActuals(loaded: LoadedScenario, path: string, asOf: number | undefined): Promise<ActualsInput> {
   const s = loaded.scenario;
-  const file = await readMonthlyFile(path, path, { kind: 'actuals', calendar: { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth }, tiers: s.tiers.map((t) => t.name), ...(asOf === undefined ? {} : { asOf }) });
-  if (asOf !== undefined && asOf > file.months)
-    throw new ScenarioError(path, [{ path: [], message: `covers months 1 to ${file.months}, but --as-of asks for ${asOf} closed months` }]);
+  const file = await readMonthlyFile(path, path, { kind: 'actuals', calendar: { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth }, tiers: s.tiers.map((t) => t.name), ...(asOf === undefined ? {} : { asOf }) }, undefined, '--as-of');
   const months = asOf ?? file.months;
   const problems = actualsProblems(planLoaded(loaded), file, months);
   if (problems.length > 0) throw new ScenarioError(path, problems);

@@ -32,7 +32,7 @@ const AMOUNT = 2;
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'close_month', required: true, reads: readsAsMonth, hints: ['month', 'closedate', 'closemonth', 'date', 'closed'] },
   { name: 'tier', required: true, hints: ['segment'] },
-  { name: 'amount', required: true, amount: true, hints: ['acv', 'arr', 'value', 'dealvalue', 'newarr'] },
+  { name: 'amount', required: true, amount: true, least: 0, hints: ['acv', 'arr', 'value', 'dealvalue', 'newarr'] },
 ];
 
 /**

@@ -30,7 +30,7 @@ const RENEWED = 3;
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'id', required: true, hints: ['customerid', 'customer', 'account'] },
   { name: 'tier', required: true, hints: ['segment'] },
-  { name: 'arr', required: true, amount: true, hints: ['duearr', 'arrdue'] },
+  { name: 'arr', required: true, amount: true, least: 0, hints: ['duearr', 'arrdue'] },
   {
     name: 'renewed',
     required: true,

@@ -102,6 +102,10 @@ export class CustomerBookSimulator {
     // A re-forecast: customers due in the closed months are in the actuals; the rest are still due.
     const closed = this.plan.start?.months ?? 0;
     const firstDue = dueFrom[closed]!;
+    // Mid-term leavers of the closed months taken from the customers not due in them (start-state.ts
+    // bookShareAfterLeavers): each keeps that share of its ARR and counts as that share of a customer.
+    const arrShare = this.plan.start?.bookShare?.arr ?? 1;
+    const customerShare = this.plan.start?.bookShare?.customers ?? 1;
     // Pass 1 decides every customer with its uniform and no other call, so the loop stays tight;
     // pass 2 draws the sizes of the few that contract or expand.
     const changing = this.changing;
@@ -122,7 +126,7 @@ export class CustomerBookSimulator {
       let upliftArr = ev[C_UPLIFT * 12 + slot]!;
       let renewedArr = renewedByMonth[slot]!;
       for (let i = from; i < to; i++) {
-        const arr = dueArr[i]!;
+        const arr = dueArr[i]! * arrShare;
         // U < p with p = k / (1 + k) is U (1 + k) < k, and V = U / p < c is U (1 + k) < c k: the
         // same tests without a division (a certain renewal: p = 1, so y = U against 1).
         const k = o * dueOdds[i]! + k0;
@@ -157,7 +161,7 @@ export class CustomerBookSimulator {
     if (nContracting > 0) this.contractionSize!.fill(shares, nContracting);
     for (let j = 0; j < nContracting; j++) {
       const i = changing[j]!;
-      const arr = dueArr[i]!;
+      const arr = dueArr[i]! * arrShare;
       const slot = dueMonth[i]! - 1;
       const cut = shares[j]! * arr;
       const retained = arr - cut;
@@ -171,15 +175,16 @@ export class CustomerBookSimulator {
     // In customer order: the expanding customers were stored from the back.
     for (let j = 0; j < nExpanding; j++) {
       const i = changing[last - j]!;
-      const added = shares[j]! * dueArr[i]! * rates.expansionScale;
+      const added = shares[j]! * dueArr[i]! * arrShare * rates.expansionScale;
       ev[C_EXP * 12 + dueMonth[i]! - 1]! += added;
       booked[C_EXP]! += added;
     }
     booked[C_RENEWAL]! += retainedTotal;
     booked[C_UPLIFT]! += retainedTotal * uplift;
-    out.customersDue += dueArr.length - firstDue;
-    out.customersRenewed += renewed;
-    out.arrDue += closed === 0 ? book.arrDue : book.arrDue - book.arrDueBy[closed - 1]!;
+    out.customersDue += (dueArr.length - firstDue) * customerShare;
+    out.customersRenewed += renewed * customerShare;
+    out.arrDue += (closed === 0 ? book.arrDue : book.arrDue - book.arrDueBy[closed - 1]!) * arrShare;
+    lostCount *= customerShare;
 
     const { monthlyArr, monthlyOdds } = book;
     const offset = dueArr.length;
@@ -204,6 +209,6 @@ export class CustomerBookSimulator {
     out.grossLoss += grossLoss;
 
     const esc = book.escalation;
-    for (let m = closed; m < 12; m++) ev[C_UPLIFT * 12 + m]! += esc[m]!;
+    for (let m = closed; m < 12; m++) ev[C_UPLIFT * 12 + m]! += esc[m]! * arrShare;
   }
 }

@@ -65,6 +65,14 @@ export interface TierStart {
    * left: the calendar is used as it is.
    */
   readonly dueAfter?: Int32Array;
+  /**
+   * A customer book's annual and multi-year customers not due in the closed months when some of
+   * them left mid-term there (churn no monthly-billed customer or due customer explains): which left
+   * the file cannot say, so their ARR is taken from those customers in proportion to their ARR (each
+   * keeps the share `arr` of its ARR) and each counts as the share `customers` of a customer (so a
+   * leaver is not lost a second time). Absent when none left.
+   */
+  readonly bookShare?: { readonly arr: number; readonly customers: number };
 }
 
 /** Every tier's start, by tier name, after the same closed months. */

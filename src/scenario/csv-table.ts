@@ -77,6 +77,14 @@ export interface CsvColumn {
    * columns read as numbers without it.
    */
   readonly reads?: (cell: string) => boolean;
+  /**
+   * The least value the column's reader accepts, and whether only whole numbers: readCsv does not
+   * know the reader's bounds, so a row holding an amount split by unquoted commas (`-41,421`) is told
+   * what the amount reads as and the bound, not to write a number that is then refused. Absent when
+   * the bound depends on another column (an outcome's value) or there is none.
+   */
+  readonly least?: number;
+  readonly whole?: boolean;
 }
 
 /** Whether a cell could be a number, loosely (as an export writes one: `-12`, `(1,200)`, `$86`, `.5`, `12%`), or is empty. */
@@ -125,6 +133,12 @@ export class CsvTable {
   }
 
   /** The (trimmed) field just before column `col`'s in row `row`, in the file's own order; '' when there is none. */
+  /** The column read at the field before column `col`'s, if any (whose number a split amount is). */
+  columnBefore(col: number): CsvColumn | undefined {
+    const i = this.fields.indexOf(this.fields[col]! - 1);
+    return this.fields[col]! < 1 || i < 0 ? undefined : this.columns[i];
+  }
+
   fieldBefore(row: number, col: number): string {
     const f = this.fields[col]!;
     return f < 1 ? '' : this.rows[row]![f - 1]!;
@@ -323,8 +337,8 @@ export function readCsv(
     if (splits !== undefined) {
       const at = where.at(r, splits[0]!.field);
       const count = `(the row has ${filled} values for ${width} columns)`;
-      // The fix a quoted "86,500" gets (numberFormProblem): quoting it alone would be refused next.
-      const fix = (s: { joined: string }) => numberFormProblem(s.joined) ?? `write ${quoteText(s.joined)} without its commas`;
+      // The fix a quoted "86,500" gets, within the column's bounds (splitAdvice): quoting it alone would be refused next.
+      const fix = (s: { joined: string; field: number }) => splitAdvice(s.joined, splitColumn(columns, fields, s.field));
       const [only] = splits;
       issues.push({
         path: [],
@@ -518,15 +532,12 @@ export function numberCell(
   }
   const v = parseDecimal(cell);
   const ambiguous = Number.isNaN(v) || !table.isAmount(col) ? undefined : amountPointProblem(cell);
+  const bounds: Bounds = { min, max, outOfRange, integer };
   const split = Number.isNaN(v) ? undefined : splitThousandsProblem(table, row, col);
-  if (Number.isNaN(v)) table.problem(row, col, exportFormProblem(cell, min, max, outOfRange, integer));
+  if (Number.isNaN(v)) table.problem(row, col, exportFormProblem(cell, bounds));
   else if (split !== undefined) table.problem(row, col, split);
-  else if (ambiguous !== undefined) {
-    // Both readings of "-12.500" (-12500 and -12.5) below a least of 0: say so, not which to write.
-    const thousands = Number(cell.trim().replace('.', ''));
-    const refused = (x: number) => x < min || x > max || (integer && !Number.isInteger(x));
-    table.problem(row, col, refused(v) && refused(thousands) ? `${quoteText(cell)} reads ${excerpt(String(thousands))} or ${excerpt(String(v))}: ${v < min || v > max ? outOfRange(v) : `must be a whole number, got ${excerpt(cell)}`}` : ambiguous);
-  }
+  // Both readings of "-12.500" (-12500 and -12.5) below a least of 0: say so, not which to write.
+  else if (ambiguous !== undefined) table.problem(row, col, refusedReadings(cell, [Number(cell.trim().replace('.', '')), v], undefined, bounds) ?? ambiguous);
   else if (!Number.isFinite(v)) table.problem(row, col, `${quoteText(cell)} is beyond the largest number there is (about 1.8e308): ${outOfRange(v).replace(/got -?Infinity/, `got ${excerpt(cell)}`)}`);
   else if (integer && !Number.isInteger(v)) table.problem(row, col, `must be a whole number, got ${excerpt(cell)}`);
   else if (v < min || v > max) table.problem(row, col, outOfRange(v));
@@ -534,22 +545,72 @@ export function numberCell(
   return NaN;
 }
 
+/** A number cell's bounds, as numberCell is given them. */
+interface Bounds {
+  readonly min: number;
+  readonly max: number;
+  readonly outOfRange: (value: number) => string;
+  readonly integer: boolean;
+}
+
+/**
+ * The refusal of a cell every reading of which (`values`, the first being the one advice lists
+ * first) breaks the bounds: what it reads as and the first reading's bound, so the "got" of a
+ * message is always its first reading. Undefined when some reading is accepted (the advice to write
+ * it then stands) or there is none.
+ *
+ * @example refusedReadings('(41421)', [-41421], 'an accounting negative', atLeast0) // => '"(41421)" reads -41421 (an accounting negative): must be at least 0, got -41421'
+ */
+function refusedReadings(cell: string, values: readonly number[] | undefined, notes: string | undefined, b: Bounds): string | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const refused = (x: number) => x < b.min || x > b.max || (b.integer && !Number.isInteger(x));
+  if (!values.every(refused)) return undefined;
+  const x = values[0]!;
+  const shown = values.map((v) => excerpt(formatShare(v)));
+  const why = x < b.min || x > b.max ? b.outOfRange(x) : `must be a whole number, got ${shown[0]}`;
+  return `${quoteText(cell)} reads ${shown.join(' or ')}${notes ? ` (${notes})` : ''}: ${why}`;
+}
+
 /**
  * Why a cell that is not a plain decimal is refused: decimalProblem's advice, unless every number
- * the cell reads as is refused too, when the bound it breaks is said at once. "(41421)" in a column
- * of money at least 0 was told to write -41421, which was then refused as below 0.
+ * the cell reads as (a percentage as its share) is refused too, when the bound it breaks is said at
+ * once. "(41421)" in a column of money at least 0 was told to write -41421, which was then refused as
+ * below 0; deals of "12%" were told to write 0.12, then refused as not whole.
  *
- * @example exportFormProblem('(41421)', 0, 1e12, (v) => `must be at least 0, got ${v}`) // => '"(41421)" reads -41421 (an accounting negative): must be at least 0, got -41421'
+ * @example exportFormProblem('(41421)', atLeast0) // => '"(41421)" reads -41421 (an accounting negative): must be at least 0, got -41421'
  */
-function exportFormProblem(cell: string, min: number, max: number, outOfRange: (value: number) => string, integer: boolean): string {
-  const reading = cell.trim().endsWith('%') ? undefined : numberFormReading(cell);
-  const values = reading?.values;
-  if (values === undefined || values.length === 0) return decimalProblem(cell);
-  const refused = (x: number) => x < min || x > max || (integer && !Number.isInteger(x));
-  if (!values.every(refused)) return decimalProblem(cell);
-  const x = values[0]!;
-  const why = x < min || x > max ? outOfRange(x) : `must be a whole number, got ${excerpt(String(x))}`;
-  return `${quoteText(cell)} reads ${values.map((v) => excerpt(String(v))).join(' or ')}${reading!.notes ? ` (${reading!.notes})` : ''}: ${why}`;
+function exportFormProblem(cell: string, b: Bounds): string {
+  const t = cell.trim();
+  if (t.endsWith('%')) {
+    const r = numberReadings(t.slice(0, -1).trim());
+    const values = r && [r.plain, ...(r.other === undefined ? [] : [r.other])].map((x) => Number(x) / 100);
+    return refusedReadings(cell, values?.every(Number.isFinite) ? values : undefined, 'a percentage, as a share', b) ?? decimalProblem(cell);
+  }
+  const reading = numberFormReading(cell);
+  return refusedReadings(cell, reading?.values, reading?.notes || undefined, b) ?? decimalProblem(cell);
+}
+
+/** The column read at field `field` of a row, if any. */
+function splitColumn(columns: readonly CsvColumn[], fields: Int32Array, field: number): CsvColumn | undefined {
+  const i = fields.indexOf(field);
+  return i < 0 ? undefined : columns[i];
+}
+
+/**
+ * The fix for an amount split by unquoted commas, once joined (`-41,421`): the fix a quoted one gets
+ * (numberFormProblem: quoting it alone would be refused next), or, when the column's least value
+ * (CsvColumn.least) or wholeness refuses every reading of it, what it reads as and that bound.
+ */
+function splitAdvice(joined: string, column: CsvColumn | undefined, commas = 'commas'): string {
+  const reading = numberFormReading(joined);
+  const values = reading?.values ?? [Number(joined.replace(/,/g, ''))];
+  const refused = column?.least === undefined && column?.whole !== true ? undefined : refusedReadings(joined, values.every(Number.isFinite) ? values : undefined, reading?.notes || undefined, {
+    min: column.least ?? -Infinity,
+    max: Infinity,
+    integer: column.whole === true,
+    outOfRange: (v) => `${column.name} must be at least ${column.least}, got ${formatShare(v)}`,
+  });
+  return refused ?? reading?.problem ?? `write ${quoteText(joined)} without its ${commas}`;
 }
 
 /** Three digits with a leading zero (`000`, `050`): what follows the comma of a round thousands figure. */
@@ -572,7 +633,8 @@ function splitThousandsProblem(table: CsvTable, row: number, col: number): strin
   if (!LEADING_GROUP.test(before)) return undefined;
   // The fix a quoted "86,000" gets (numberFormProblem): quoting it alone would be refused next.
   const joined = `${before},${cell}`;
-  return `${quoteText(cell)} after ${quoteText(before)} looks like one number split by an unquoted comma: ${numberFormProblem(joined) ?? `write ${quoteText(joined)} without its comma`}`;
+  // The number is the column before's: its least value words the advice (splitAdvice).
+  return `${quoteText(cell)} after ${quoteText(before)} looks like one number split by an unquoted comma: ${splitAdvice(joined, table.columnBefore(col), 'comma')}`;
 }
 
 /** `0.95` for 0.95000000001 (the result of 95 / 100). */

@@ -73,10 +73,10 @@ const ESCALATOR = 7;
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'id', required: true, hints: ['customerid', 'customer', 'accountid', 'account', 'customername', 'name'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
-  { name: 'arr', required: true, amount: true, hints: ['annualrecurringrevenue', 'currentarr', 'acv'] },
+  { name: 'arr', required: true, amount: true, least: 0, hints: ['annualrecurringrevenue', 'currentarr', 'acv'] },
   { name: 'next_renewal', required: true, reads: readsAsMonth, hints: ['renewaldate', 'renewal', 'nextrenewaldate', 'renewalmonth', 'renews'] },
   { name: 'term_months', required: true, reads: (c) => readsAsNumber(c) || c.toLowerCase() === 'monthly', hints: ['term', 'termlength', 'contractterm', 'contractmonths', 'months'] },
-  { name: 'renewals_completed', amount: true, hints: ['renewals', 'renewalcount', 'timesrenewed'] },
+  { name: 'renewals_completed', amount: true, least: 0, whole: true, hints: ['renewals', 'renewalcount', 'timesrenewed'] },
   { name: 'health', reads: readsAsNumber, hints: ['healthscore', 'usage', 'usagescore'] },
   { name: 'escalator', reads: readsAsNumber, hints: ['uplift', 'priceescalator', 'escalation', 'priceuplift'] },
 ];

@@ -110,17 +110,6 @@ export function numberFormProblem(cell: string): string | undefined {
   return numberFormReading(cell)?.problem;
 }
 
-/**
- * The numbers a cell in an export form reads as (the one `numberFormProblem` says to write, or both
- * when it gives two readings), signed; undefined when it says none.
- *
- * @example numberFormValues('(1234)') // => [-1234]
- * @example numberFormValues('$1,234') // => [1234, 1.234]
- */
-export function numberFormValues(cell: string): number[] | undefined {
-  return numberFormReading(cell)?.values;
-}
-
 /** What numberFormProblem says of a cell, with the numbers it reads as and the notes on its form. */
 export function numberFormReading(cell: string): { problem: string; notes?: string; values?: number[] } | undefined {
   const q = quoteText(cell);

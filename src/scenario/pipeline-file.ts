@@ -59,7 +59,7 @@ const CLOSE = 5;
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'id', required: true, hints: ['opportunityid', 'opportunity', 'opp', 'oppid', 'dealid', 'deal', 'name'] },
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
-  { name: 'amount', required: true, amount: true, hints: ['acv', 'value', 'dealvalue', 'dealsize', 'arr'] },
+  { name: 'amount', required: true, amount: true, least: 0, hints: ['acv', 'value', 'dealvalue', 'dealsize', 'arr'] },
   { name: 'probability', reads: readsAsNumber, oneOf: 'the win probability of each opportunity', hints: ['prob', 'winprobability', 'winrate', 'likelihood'] },
   { name: 'stage', oneOf: 'the win probability of each opportunity', hints: ['dealstage', 'salesstage', 'opportunitystage'] },
   { name: 'close_month', required: true, reads: readsAsMonth, hints: ['closedate', 'expectedclose', 'expectedclosedate', 'close', 'month'] },

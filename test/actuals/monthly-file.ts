@@ -1,4 +1,17 @@
 import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from '../../src/actuals/monthly-record.js';
+import { parseMonthlyFile, type MonthlyFileOptions } from '../../src/actuals/read-monthly-file.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+
+/** What parseMonthlyFile refuses in `text` (as a.csv), one "line:column path: message" each; throws if it accepts it. */
+export function monthlyFileProblems(text: string, options: MonthlyFileOptions): string[] {
+  try {
+    parseMonthlyFile(text, 'a.csv', options);
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    return err.issues.map((i) => `${i.line ?? '-'}:${i.column ?? '-'} ${i.path.join('.')}: ${i.message}`);
+  }
+  throw new Error('the file was accepted');
+}
 
 /** A MonthlyFile from rows written as objects, one list per tier (month m at index m - 1). */
 export function monthlyFile(byTier: Record<string, ReadonlyArray<Partial<Record<MonthlyMeasure, number>>>>, path = 'actuals.csv'): MonthlyFile {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { monthlyFileProblems } from './monthly-file.js';
 import { parseMonthlyFile, type MonthlyFileOptions } from '../../src/actuals/read-monthly-file.js';
-import { ScenarioError } from '../../src/scenario/scenario-error.js';
 
 const ACTUALS: MonthlyFileOptions = { kind: 'actuals', tiers: ['SMB', 'Enterprise'], calendar: { year: 2027, startMonth: 2 } };
 
 /** The issues of a file that must be refused, as `line:column path: message`. */
-function problems(text: string, options: MonthlyFileOptions = ACTUALS): string[] {
-  try {
-    parseMonthlyFile(text, 'a.csv', options);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ScenarioError);
-    return (err as ScenarioError).issues.map((i) => `${i.line ?? '-'}:${i.column ?? '-'} ${i.path.join('.')}: ${i.message}`);
-  }
-  throw new Error('the file was accepted');
-}
+const problems = (text: string, options: MonthlyFileOptions = ACTUALS): string[] => monthlyFileProblems(text, options);
 
 describe('a valid monthly file', () => {
   it('reads rows per tier in month order, with their lines, and the measures the header names', () => {
@@ -62,7 +54,7 @@ describe('a bad monthly file: every problem at once, with line and column', () =
     ['a month out of order', 'month,tier,deals\n2,SMB,3\n1,SMB,2\n', ['3:1 month: month 1 of tier "SMB" comes after its month 2 (line 2): give each tier\'s months in order']],
     ['a month twice', 'month,tier,deals\n1,SMB,3\n1,smb,2\n', ['3:1 month: month 1 of tier "SMB" appears twice (first on line 2)']],
     ['a month missing', 'month,tier,deals\n1,SMB,3\n3,SMB,2\n1,Enterprise,1\n2,Enterprise,1\n3,Enterprise,1\n', ['-:- month: tier "SMB" has no row for month 2: every tier needs months 1 to 3, in order']],
-    ['a tier that stops early', 'month,tier,deals\n1,SMB,3\n2,SMB,2\n1,Enterprise,1\n', ['-:- month: tier "Enterprise" has no row for month 2: every tier needs months 1 to 2, in order; or re-forecast from the 1 month every tier has (--as-of 1)']],
+    ['a tier that stops early', 'month,tier,deals\n1,SMB,3\n2,SMB,2\n1,Enterprise,1\n', ['-:- month: tier "Enterprise" has no row for month 2: every tier needs months 1 to 2, in order; or re-forecast from the 1 month every tier has (asOf: 1)']],
     // A dated file's months are named as it writes them: "month 9" of a history from 2024-07 is 2025-03.
     ['a dated history missing a month', 'month,tier,leads\n' + ['2024-11', '2024-12', '2025-01', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'].map((d) => `${d},SMB,5`).join('\n') + '\n', ['-:- month: tier "SMB" has no row for 2025-02: every tier needs 2024-11 to 2025-12, in order'], { kind: 'history' }],
     ['a dated history with a month twice', 'month,tier,leads\n2024-12,SMB,5\n2025-01,SMB,5\n2025-01,SMB,6\n', ['4:1 month: 2025-01 of tier "SMB" appears twice (first on line 3)'], { kind: 'history' }],

@@ -131,6 +131,8 @@ const NEGATIVES: readonly [string, string, number][] = [
   ['(1,234.5)', '"(1,234.5)" reads -1234.5 (an accounting negative; has thousands separators)', -1234.5],
   ['(12.000)', '"(12.000)" reads -12000 or -12 (an accounting negative; has a point that is a thousands separator or a decimal point)', -12000],
   ['$(1,234)', '"$(1,234)" reads -1234 or -1.234 (an accounting negative; no currency signs or codes; has a comma that is a thousands separator or a decimal comma)', -1234],
+  // A negative percentage was told to write -0.12, then refused as below 0.
+  ['-12%', '"-12%" reads -0.12 (a percentage, as a share)', -0.12],
 ];
 
 /** Date cells of exports, and what every reader with a month column says of each. */
@@ -267,6 +269,20 @@ describe('whole files as exports write them', () => {
     ]);
   });
 
+  // "-41,421" unquoted in a column at least 0 was told to write -41421 or -41.421, both refused next.
+  // The outcomes' value has no least of its own (bookings may be negative): the advice stands there.
+  it.each(READERS.map((r) => ({ reader: r.name, r })))('$reader: an unquoted -41,421 in the money column is refused at its bound when it has one', ({ r }) => {
+    const text = r.file('-41421', GOOD_DATE).replace('-41421', '-41,421');
+    const width = text.split('\n')[0]!.split(',').length;
+    const fix =
+      r.name === 'outcomes'
+        ? 'has a comma that is a thousands separator or a decimal comma; write -41421 (a thousands separator) or -41.421 (a decimal comma), whichever it is'
+        : `"-41,421" reads -41421 or -41.421 (has a comma that is a thousands separator or a decimal comma): ${r.money.name} must be at least 0, got -41421`;
+    expect(scenarioErrorLines(() => r.read(text))).toEqual([
+      `f.csv:2:${columnOf(text, '-41,421')} column ${r.money.name} holds one number split by its unquoted comma into 2 fields (the row has ${width + 1} values for ${width} columns): ${r.name === 'outcomes' ? `"-41,421": ${fix}` : fix}`,
+    ]);
+  });
+
   it('a number split twice, past a header ending in empty cells (Excel\'s rectangle), is named too', () => {
     const r = READERS[0]!;
     const text = r.file('1286500.5', GOOD_DATE).replace('\n', ',,,\n').replace('1286500.5', '1,286,500.5');
@@ -375,7 +391,8 @@ describe('a point before three digits: ambiguous in money and count columns, a d
     const problems: string[] = [];
     const t = Object.assign(Object.create(Object.getPrototypeOf(table) as object) as typeof table, table, { problem: (_r: number, _c: number, m: string) => problems.push(m) });
     expect(numberCell(t, 0, 0, 'empty', 0, 1e12, (v) => `must be at least 0, got ${v}`)).toBeNaN();
-    expect(problems).toEqual(['"-12.500" reads -12500 or -12.5: must be at least 0, got -12.5']);
+    // The "got" is the first reading named, as for "(12.000)" (reads -12000 or -12: got -12000).
+    expect(problems).toEqual(['"-12.500" reads -12500 or -12.5: must be at least 0, got -12500']);
     // One reading allowed (12.5 below a most of 100, 12500 not): still ambiguous, both readings named.
     expect(numberCell(t, 1, 0, 'empty', 0, 100, (v) => `must be at most 100, got ${v}`)).toBeNaN();
     expect(problems[1]).toBe('"12.500": has a point that is a thousands separator or a decimal point; write 12500 (a thousands separator) or 12.5 (a decimal point), whichever it is');
@@ -426,5 +443,26 @@ describe('excelSerialDate: Excel serial day numbers from 1970 to 2099', () => {
     [46053.5, undefined],
   ])('%d is %s', (n, date) => {
     expect(excelSerialDate(n)).toBe(date);
+  });
+});
+
+describe("advice to write a number is given only when the column accepts it", () => {
+  const actuals = (text: string) => scenarioErrorLines(() => parseMonthlyFile(text, 'f.csv', { kind: 'actuals' }));
+  it('a percentage in a count column is refused as not whole, not told to write its share', () => {
+    expect(actuals('month,tier,deals\n1,SMB,12%\n')).toEqual(['f.csv:2:7 deals: "12%" reads 0.12 (a percentage, as a share): must be a whole number, got 0.12']);
+  });
+
+  it('a round figure split by an unquoted comma is worded by the bound of the column the figure is in', () => {
+    // "-12" is new_arr's, "000" lands in deals: -12000 and -12 are both below new_arr's least of 0.
+    expect(actuals('month,tier,new_arr,deals,leads\n1,SMB,-12,000,3\n')).toEqual([
+      'f.csv:2:7 new_arr: must be at least 0, got -12',
+      'f.csv:2:11 deals: "000" after "-12" looks like one number split by an unquoted comma: "-12,000" reads -12000 or -12 (has a comma that is a thousands separator or a decimal comma): new_arr must be at least 0, got -12000',
+    ]);
+  });
+
+  it("an outcome metric that may be negative (bookings) is still told to write the negative", () => {
+    const lines = (cell: string) => scenarioErrorLines(() => parseOutcomes(`tier,metric,value\ntotal,bookings,${cell}\n`, 'f.csv', REPORT));
+    expect(lines('(1234)')).toEqual(['f.csv:2:16 value: "(1234)": an accounting negative; write -1234']);
+    expect(lines('-12%')).toEqual(['f.csv:2:16 value: "-12%": write a share as a decimal, not a percentage: -0.12']);
   });
 });
