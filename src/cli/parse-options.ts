@@ -108,17 +108,19 @@ export function digitsNumber(name: string, min: number, example = Math.max(min, 
   };
 }
 
+/** What `--as-of 0` (given with --actuals) is told: it asks for no closed month, which is the plan itself, and how to run that. */
+export const AS_OF_ZERO = `--as-of 0 closes no month, and a forecast from no closed month is ${NO_CLOSED_MONTH}: run without --actuals for it (--as-of takes 1 to the months the file covers)`;
+
 /**
- * `--as-of M`: how many closed months of --actuals to use, plain digits from 1. 0 is refused saying
- * what it asks for (no month closed: the plan itself) and how to get it, not only that 0 is below 1;
+ * `--as-of M`: how many closed months of --actuals to use, plain digits from 1; 0 is read as 0 for
+ * the command to refuse (AS_OF_ZERO) once it knows --actuals was given: refused here, a run without
+ * --actuals was told to 'run without --actuals', not that --as-of goes with --actuals.
  * simulate's `actuals` option says the same of `months: 0` (actuals/actuals-input.ts).
  *
- * @example asOfMonths('3') // => 3
+ * @example asOfMonths('3') // => 3; asOfMonths('0') // => 0
  */
 export function asOfMonths(text: string): number {
-  const months = digitsNumber('as-of', 1)(text === '0' ? '1' : text);
-  if (text === '0') throw new InvalidArgumentError(`as-of 0 closes no month, and a forecast from no closed month is ${NO_CLOSED_MONTH}: run without --actuals for it (--as-of takes 1 to the months the file covers)`);
-  return months;
+  return text === '0' ? 0 : digitsNumber('as-of', 1)(text);
 }
 
 /** `--outputs summary,html,trials`: the files to write (see report/outputs.ts). */

@@ -19,7 +19,7 @@ import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
 import { scenarioJsonOutput } from '../report/scenario-json.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
-import { asOfMonths, digitsNumber, parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
+import { AS_OF_ZERO, asOfMonths, digitsNumber, parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -184,6 +184,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         if (opts.actuals === undefined)
           for (const name of ['as-of', 'plan'] as const)
             if (opts[name === 'as-of' ? 'asOf' : 'plan'] !== undefined) throw new UsageError(`--${name} goes with --actuals`);
+        if (opts.asOf === 0) throw new UsageError(AS_OF_ZERO);
         if (opts.actuals !== undefined)
           for (const name of ['shard', 'precision', 'max-trials', 'with-stress'])
             if (command.getOptionValueSource(name.replace(/-(.)/g, (_, c: string) => c.toUpperCase())) === 'cli') throw new UsageError(`--${name} does not go with --actuals (not yet)`);

@@ -279,10 +279,20 @@ export async function readReportTrials(base: ReportHeader, wanted: ReadonlyArray
   };
 }
 
+/** What to do about a report file re-saved as UTF-16. */
+const RESAVED_AS_UTF16 = 'arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast';
+/** How much of trials.csv's start is looked at for UTF-16 (what looksUtf16 looks at). */
+const UTF16_LOOK_BYTES = 65_536;
+
 /** The columns `keys` of trials.csv, streamed line by line; a key missing from the header is left out. */
 async function readTrialsCsv(file: string, keys: readonly string[], trials: number): Promise<Map<string, Float64Array>> {
   const handle = await openRegular(file);
   try {
+    // Re-saved as UTF-16 (Notepad's "Unicode"), it read as 'has more rows than the N trials its summary.json counts'.
+    const head = new Uint8Array(UTF16_LOOK_BYTES);
+    const { bytesRead } = await handle.read(head, 0, head.byteLength, 0);
+    const words = utf16Words(head.subarray(0, bytesRead));
+    if (words !== undefined) throw new ReportTrialsError(`${file} ${words}: ${RESAVED_AS_UTF16}`);
     return await readTrialsLines(handle, file, keys, trials);
   } catch (err) {
     if (err instanceof LineTooLongError) throw new ReportTrialsError(`${file}: ${err.message}: not a trials.csv arrcast writes`);
@@ -404,7 +414,7 @@ async function readRegular(path: string, maxBytes: number): Promise<Buffer> {
   }
   // Re-saved as UTF-16 (Notepad's "Unicode"), a report's JSON read as 'not JSON'.
   const words = utf16Words(bytes);
-  if (words !== undefined) throw new ReportTrialsError(`${path} ${words}: arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast`);
+  if (words !== undefined) throw new ReportTrialsError(`${path} ${words}: ${RESAVED_AS_UTF16}`);
   return bytes;
 }
 

@@ -333,8 +333,9 @@ export function readCsv(
     // past one that does not, an empty last field is a column's (`1,SMB,12,000,`: deals is empty).
     let filled = record.length;
     if (rawWidth > width) while (filled > width && record[filled - 1] === '') filled--;
-    const splits = extra ? splitAmounts(record, width, filled - width, amountFields, fieldReads) : undefined;
-    if (splits !== undefined) {
+    const readings = extra ? splitAmounts(record, width, filled - width, amountFields, fieldReads) : undefined;
+    if (readings !== undefined && readings.count === 1) {
+      const splits = readings.first[0]!;
       const at = where.at(r, splits[0]!.field);
       const count = `(the row has ${filled} values for ${width} columns)`;
       // The fix a quoted "86,500" gets, within the column's bounds (splitAdvice): quoting it alone would be refused next.
@@ -346,6 +347,25 @@ export function readCsv(
           splits.length === 1
             ? `column ${header[only!.field]!} holds one number split by its unquoted comma${filled - width > 1 ? 's' : ''} into ${filled - width + 1} fields ${count}: ${fix(only!)}`
             : `columns ${listWords(splits.map((s) => header[s.field]!))} each hold one number split by its unquoted commas ${count}: ${splits.map((s) => `${header[s.field]!} ${fix(s)}`).join('; ')}`,
+        line: at.line,
+        column: at.column,
+      });
+      continue;
+    }
+    if (readings !== undefined) {
+      // Several readings: which comma is a number's cannot be told, but the row is still one of
+      // amounts written with thousands commas, not a name's comma; each reading is shown.
+      const at = where.at(r, Math.min(...readings.first.map((splits) => splits[0]!.field)));
+      const reading = (splits: readonly { field: number; joined: string }[]) => splits.map((s) => `${header[s.field]!} ${s.joined}`).join(' and ');
+      const shown = readings.first.map(reading).join('; or ');
+      const ways = !readings.complete
+        ? `at least ${readings.count} ways, the first ${readings.first.length}: ${shown}`
+        : readings.count > readings.first.length
+          ? `${readings.count} ways, the first ${readings.first.length}: ${shown}`
+          : `${readings.count} ways: ${shown}`;
+      issues.push({
+        path: [],
+        message: `has ${filled} values for ${width} columns and looks like amounts written with thousands commas, which read ${ways}: write each amount without its commas (or a value that contains a comma in quotes)`,
         line: at.line,
         column: at.column,
       });

@@ -1,17 +1,22 @@
 import { getSystemErrorMap } from 'node:util';
 
 /**
- * The shape of a system error's code, the one rule every errno test in arrcast uses: E, then capitals
- * and digits in groups joined by '_' (ENOSPC, EAI_AGAIN; Node's system errors of its own calls,
- * ERR_FS_CP_EINVAL). `/^E[A-Z0-9]+$/` took EAI_AGAIN for some other error: a failure to resolve a
- * host while writing read as an internal error, a part file's as 'cannot write'.
+ * The shape of a system error's code: E, then capitals and digits in groups joined by '_' (ENOSPC,
+ * EAI_AGAIN: libuv's and the system's errno names). `/^E[A-Z0-9]+$/` took EAI_AGAIN for some other
+ * error: a failure to resolve a host while writing read as an internal error.
  */
 const SYSTEM_ERROR_CODE = 'E[A-Z0-9]+(?:_[A-Z0-9]+)*';
-const WHOLE_CODE = new RegExp(`^${SYSTEM_ERROR_CODE}$`);
+/**
+ * A whole code that is a system error's: the shape above but not Node's own ERR_* codes
+ * (ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE: an arrcast bug, to be told as an internal error, never as
+ * 'cannot write'), or UNKNOWN, libuv's code for a system call's failure it has no name for (a file
+ * system that returns an unlisted errno): that is the system's failure at a path, not arrcast's.
+ */
+const WHOLE_CODE = new RegExp(`^(?:(?!ERR(?:_|$))${SYSTEM_ERROR_CODE}|UNKNOWN)$`);
 
 /**
- * Whether `code` is shaped like a system error's code (SYSTEM_ERROR_CODE).
- * @example isSystemErrorCode('EAI_AGAIN') // => true; isSystemErrorCode('invalid_type') // => false
+ * Whether `code` is a system error's code (WHOLE_CODE), the one rule every errno test in arrcast uses.
+ * @example isSystemErrorCode('EAI_AGAIN') // => true; isSystemErrorCode('ERR_OUT_OF_RANGE') // => false
  */
 export const isSystemErrorCode = (code: unknown): code is string => typeof code === 'string' && WHOLE_CODE.test(code);
 

@@ -62,14 +62,20 @@ describe('whole-number options refuse anything but the number, naming the option
     expect(digitsNumber('port', 0)('9007199254740991')).toBe(9_007_199_254_740_991);
   });
 
-  it('--as-of 0 is refused saying it asks for the plan itself and how to run that, in the CLI and as the library refuses months: 0', async () => {
-    expect([asOfMonths('1'), asOfMonths('12')]).toEqual([1, 12]);
-    const words = 'as-of 0 closes no month, and a forecast from no closed month is the plan itself (the scenario simulated from the start of the year): run without --actuals for it (--as-of takes 1 to the months the file covers)';
-    expect(() => asOfMonths('0')).toThrow(words);
+  // Without --actuals, --as-of 0 was told to 'run without --actuals for it' (the option parser refused
+  // 0 before the command saw --actuals was missing); --as-of 3 is told it goes with --actuals.
+  it('--as-of 0 with --actuals is refused saying it asks for the plan itself and how to run that; without, that --as-of goes with --actuals', async () => {
+    expect([asOfMonths('1'), asOfMonths('12'), asOfMonths('0')]).toEqual([1, 12, 0]);
+    const words = '--as-of 0 closes no month, and a forecast from no closed month is the plan itself (the scenario simulated from the start of the year): run without --actuals for it (--as-of takes 1 to the months the file covers)';
     const out = join(mkdtempSync(join(tmpdir(), 'arrcast-asof-')), 'r');
-    const r = await arrcastInProcess(['run', minimal, '--as-of', '0', '--out', out]);
-    expect(r.stderr).toBe(`error: option '--as-of <month>' argument '0' is invalid. ${words}\n(arrcast run --help for usage)\n`);
-    expect(r.code).toBe(2);
+    const withActuals = await arrcastInProcess(['run', 'scenarios/example.yaml', '--actuals', 'scenarios/example-actuals.csv', '--as-of', '0', '--out', out]);
+    expect(withActuals.stderr).toBe(`arrcast: ${words}\n`);
+    expect(withActuals.code).toBe(2);
+    for (const asOf of ['0', '3']) {
+      const r = await arrcastInProcess(['run', minimal, '--as-of', asOf, '--out', out]);
+      expect(r.stderr, asOf).toBe('arrcast: --as-of goes with --actuals\n');
+      expect(r.code).toBe(2);
+    }
     expect(existsSync(out)).toBe(false);
   });
 

@@ -305,9 +305,25 @@ describe('whole files as exports write them', () => {
     );
   });
 
-  it('where two money cells could be the split one, or none, the row is refused without naming a number', () => {
+  // Several readings: the row got the generic 'put a value that contains a comma in quotes', as if
+  // the comma were a name's; it is said to look like amounts with thousands commas, each reading shown.
+  it('where two money cells could be the split one, the row names each reading at the first of them; where none, no number', () => {
     const text = 'tier,month,new_arr,churned_arr\nSMB,1,12,500,100\n';
-    expect(scenarioErrorLines(() => parseMonthlyFile(text, 'f.csv', { kind: 'actuals', calendar: CAL }))).toEqual(['f.csv:2:14 has 5 fields but the header has 4: put a value that contains a comma in quotes ("Acme, Inc")']);
+    expect(scenarioErrorLines(() => parseMonthlyFile(text, 'f.csv', { kind: 'actuals', calendar: CAL }))).toEqual([
+      'f.csv:2:7 has 5 values for 4 columns and looks like amounts written with thousands commas, which read 2 ways: churned_arr 500,100; or new_arr 12,500: write each amount without its commas (or a value that contains a comma in quotes)',
+    ]);
+    // The reviewer's rows: one extra field two ways (74,790 in deals or 790,163 in new_arr), two extra three ways.
+    const header = 'month,tier,leads,deals,new_arr,churned_arr,contraction_arr,expansion_arr,renewed_arr,due_arr,ending_arr\n';
+    expect(scenarioErrorLines(() => parseMonthlyFile(`${header}1,SMB,2241,74,790,163,396000,23355,41421,1104000,1500000,18444649\n`, 'f.csv', { kind: 'actuals', calendar: CAL }))).toEqual([
+      'f.csv:2:12 has 12 values for 11 columns and looks like amounts written with thousands commas, which read 2 ways: new_arr 790,163; or deals 74,790: write each amount without its commas (or a value that contains a comma in quotes)',
+    ]);
+    expect(scenarioErrorLines(() => parseMonthlyFile(`${header}1,SMB,2241,1074,790,163,396,000,23355,41421,1104000,1500000,18444649\n`, 'f.csv', { kind: 'actuals', calendar: CAL }))).toEqual([
+      'f.csv:2:17 has 13 values for 11 columns and looks like amounts written with thousands commas, which read 3 ways: churned_arr 163,396,000; or new_arr 790,163 and churned_arr 396,000; or new_arr 790,163,396: write each amount without its commas (or a value that contains a comma in quotes)',
+    ]);
+    // Three amount columns, one extra field: 12,500 / 500,100 / 100,200.
+    expect(scenarioErrorLines(() => parseMonthlyFile('month,tier,new_arr,churned_arr,expansion_arr\n1,SMB,12,500,100,200\n', 'f.csv', { kind: 'actuals', calendar: CAL }))[0]).toMatch(
+      /^f\.csv:2:7 has 6 values for 5 columns and looks like amounts written with thousands commas, which read 3 ways: /,
+    );
     const book = 'id,tier,arr,next_renewal,term_months\nAcme, Inc,SMB,86500,2026-03,12\n';
     expect(scenarioErrorLines(() => READERS[0]!.read(book))).toEqual(['f.csv:2:29 has 6 fields but the header has 5: put a value that contains a comma in quotes ("Acme, Inc")']);
   });

@@ -100,6 +100,17 @@ describe('arrcast score on forged reports', () => {
       (r) => (withoutTrials(r), writeFileSync(join(r, 'sipmath.json'), Buffer.from(readFileSync(join(r, 'sipmath.json'), 'utf8'), 'utf16le'))),
       (r) => `${r}/sipmath.json is UTF-16 text without a byte-order mark: arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast`,
     ],
+    // trials.csv so re-saved read as 'has more rows than the 50 trials its summary.json counts'.
+    [
+      'trials.csv re-saved as UTF-16 with a byte-order mark',
+      (r) => writeFileSync(join(r, 'trials.csv'), Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(readFileSync(join(r, 'trials.csv'), 'utf8'), 'utf16le')])),
+      (r) => `${r}/trials.csv is UTF-16 text: arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast`,
+    ],
+    [
+      'trials.csv re-saved as UTF-16 without a byte-order mark',
+      (r) => writeFileSync(join(r, 'trials.csv'), Buffer.from(readFileSync(join(r, 'trials.csv'), 'utf8'), 'utf16le')),
+      (r) => `${r}/trials.csv is UTF-16 text without a byte-order mark: arrcast writes its report files as UTF-8; save it as UTF-8, or re-run the forecast`,
+    ],
   ];
   it.each(cases)('refuses %s with exit 2', async (name, forge, message) => {
     const report = forged(name.replace(/\W+/g, '-'), forge);
