@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /**
  * Each mapping's pairs by key, built the first time the mapping is searched: a file's problems are
@@ -63,51 +63,6 @@ export function writtenEmpty(doc: Document, path: ReadonlyArray<PropertyKey>): b
   }
   return node === null || (isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1]);
 }
-
-/**
- * A note for a problem in a list written inside [ ] with a decimal comma (`[0,9, 1,1]`, as a European
- * keyboard writes numbers): YAML reads `0,9` as two values, 0 and 9, so the list has the wrong
- * length or wrong values, and the problem alone does not say why. The note names the first such
- * pair of the innermost [ ] list on the path: two numbers with a comma and no space between them
- * (`[0, 1, 2]` has none). Undefined when there is none.
- *
- * @example decimalCommaNote(parseDocument('ramp: [0, 0,5]'), ['ramp', 2]) // => '(if "0,5" is one number ...)'
- * Complexity: O(path length), and O(the list's items) the first time a list is asked.
- */
-export function decimalCommaNote(doc: Document, path: ReadonlyArray<PropertyKey>): string | undefined {
-  let node: unknown = doc.contents;
-  let list: YAMLSeq | undefined = isSeq(node) && node.flow ? node : undefined;
-  for (const part of path) {
-    const next = child(node, part);
-    if (next === undefined) break;
-    node = next.value;
-    if (isSeq(node) && node.flow) list = node;
-  }
-  if (list === undefined) return undefined;
-  // Once per list: a list of 200,000 bad items has a problem at each, and a scan each was n^2.
-  const known = notes.get(list);
-  if (known !== undefined) return known ?? undefined;
-  const note = listNote(list);
-  notes.set(list, note ?? null);
-  return note;
-}
-
-/** Each [ ] list's note, or null for none, found the first time one of its problems asks. */
-const notes = new WeakMap<YAMLSeq, string | null>();
-
-function listNote(list: YAMLSeq): string | undefined {
-  for (let i = 0; i + 1 < list.items.length; i++) {
-    const [a, b] = [list.items[i], list.items[i + 1]];
-    if (!isScalar(a) || !isScalar(b) || !a.range || !b.range || typeof a.source !== 'string' || typeof b.source !== 'string') continue;
-    // One character between them, the comma: no space after it.
-    if (b.range[0] === a.range[1] + 1 && WHOLE.test(a.source) && DIGITS_TAIL.test(b.source))
-      return `(if "${a.source},${b.source}" is one number with a decimal comma: inside [ ] a comma separates values, so it is read as two, ${a.source} and ${b.source}; write ${a.source}.${b.source})`;
-  }
-  return undefined;
-}
-
-const WHOLE = /^[+-]?[0-9]+$/;
-const DIGITS_TAIL = /^[0-9]+\s*[%kKmMbBtT]?$/;
 
 function child(node: unknown, part: PropertyKey): { value: unknown; at: Node } | undefined {
   if (isMap(node)) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LineCounter, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
-import { decimalCommaNote, locate, writtenEmpty } from './locate.js';
+import { locate, writtenEmpty } from './locate.js';
 import type { ScenarioFiles } from './scenario-files.js';
 import type { InputFile } from './input-file.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
@@ -161,7 +161,7 @@ export function validateDocument({ source, doc, lines, data, seedIssue }: Scenar
   return validateScenario(
     data,
     source,
-    (raw) => ({ path: raw.path, message: issueMessage(raw, () => writtenEmpty(doc, raw.path), () => decimalCommaNote(doc, raw.path)), ...locate(doc, lines, raw.path, raw.key) }),
+    (raw) => ({ path: raw.path, message: issueMessage(raw, () => writtenEmpty(doc, raw.path)), ...locate(doc, lines, raw.path, raw.key) }),
     () => 0,
     seedIssue ? [seedIssue] : [],
   );

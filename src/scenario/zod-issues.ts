@@ -20,13 +20,10 @@ const EMPTY_SECTION = 'is empty (nothing is indented under it): give its keys on
 /**
  * A problem's message as the file shows it: a section given as null is "empty (nothing is indented
  * under it)" where the file writes nothing (`writtenEmpty`, asked only then), else it "is null"
- * (`existing: ~`, JSON's `"existing": null`), where those words would not fit. A problem in a list
- * written with decimal commas (`[0,9, 1,1]`) ends with `listNote`'s note on them (locate.ts).
+ * (`existing: ~`, JSON's `"existing": null`), where those words would not fit.
  */
-export function issueMessage(raw: RawIssue, writtenEmpty: () => boolean, listNote: () => string | undefined = () => undefined): string {
-  if (raw.nullSection && writtenEmpty()) return EMPTY_SECTION;
-  const note = listNote();
-  return note === undefined ? raw.message : `${raw.message} ${note}`;
+export function issueMessage(raw: RawIssue, writtenEmpty: () => boolean): string {
+  return raw.nullSection && writtenEmpty() ? EMPTY_SECTION : raw.message;
 }
 
 const toPath = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'number' ? p : String(p)));

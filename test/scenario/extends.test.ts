@@ -288,20 +288,3 @@ describe('the downside example', () => {
     expect(loaded.scenario.tiers[2]!.stress).toEqual({ acv: -0.1 });
   });
 });
-
-describe('extends: a list written with decimal commas in the extending file', () => {
-  it('is pointed at in that file, with the note on the decimal comma', async () => {
-    const dir = writeFiles({
-      'plan.yaml': BASE,
-      'eu.yaml': `extends: plan.yaml
-tiers:
-  - name: SMB
-    newBusiness:
-      seasonality: [0,9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,2]
-`,
-    });
-    expect(await loadProblems(join(dir, 'eu.yaml'), dir)).toEqual([
-      '<dir>/eu.yaml:5:20 tiers[0].newBusiness.seasonality: needs exactly 12 values, one per fiscal month (if "0,9" is one number with a decimal comma: inside [ ] a comma separates values, so it is read as two, 0 and 9; write 0.9)',
-    ]);
-  });
-});

@@ -11,8 +11,6 @@ const NOT_AN_AMOUNT = 'is not a number: write e.g. 110000, 110,000, 110k, 1.5M o
 const MULTIPLIERS = '(k = thousand, M = million, B = billion)';
 const DECIMAL_POINT = '(the decimal point is "."; thousands are written 1,200,000 or 1200000)';
 const DECIMAL_COMMA = '(the decimal point is ".", not ",")';
-const LIST_NOTE = (a: string, b: string) =>
-  `(if "${a},${b}" is one number with a decimal comma: inside [ ] a comma separates values, so it is read as two, ${a} and ${b}; write ${a}.${b})`;
 const COMMA_IN_BRACES = (key: string) =>
   `(did you mean a decimal point? Inside { } a comma separates entries, so a number written with a decimal comma is read as two: the digits before the comma as the value, those after it as a key, "${key}": write the number with a point)`;
 
@@ -325,18 +323,6 @@ describe('scenario numbers with suffixes mean what the plain numbers mean', () =
 
 /** Bad numbers and the exact message each gives, at the value's line and column. */
 const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
-  {
-    // Inside [ ] each decimal comma makes two values: 20 seasonality values, ramp shares of 25 and 5.
-    name: 'decimal commas inside [ ], which YAML reads as two values each: the problem says so',
-    yaml: edit([
-      'conversion: 0.05',
-      'conversion: 0.05\n      seasonality: [0,9, 0,9, 1, 1, 1, 0,9, 0,85, 0,9, 1,05, 1,1, 1,15, 1,25]\n      reps: { start: 2, capacity: 3, ramp: [0, 0,25, 1] }',
-    ]),
-    expected: [
-      `bad.yaml:14:20 tiers[0].newBusiness.seasonality: needs exactly 12 values, one per fiscal month ${LIST_NOTE('0', '9')}`,
-      `bad.yaml:15:50 tiers[0].newBusiness.reps.ramp[2]: a ramp share must be in [0, 1]; did you mean 0.25 (or 25%)? ${LIST_NOTE('0', '25')}`,
-    ],
-  },
   {
     name: 'numbers with a decimal comma, from a European spreadsheet: each at its line, with the number meant',
     yaml: edit(['openingArr: 1200000', 'openingArr: 1,2M'], ['customers: 120', 'customers: 0,12k'], ['conversion: 0.05', 'conversion: 0,05']),
