@@ -64,6 +64,26 @@ export function writtenEmpty(doc: Document, path: ReadonlyArray<PropertyKey>): b
   return node === null || (isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1]);
 }
 
+/**
+ * The mapping and pair that write the key at the end of `path` (or `key` inside the mapping at
+ * `path`, for unknown keys); undefined where the document writes no such pair.
+ * Complexity: O(path length) after the first search of each mapping on the path.
+ */
+export function pairAt(doc: Document, path: ReadonlyArray<PropertyKey>, key?: string): { map: YAMLMap; pair: Pair } | undefined {
+  const mapPath = key === undefined ? path.slice(0, -1) : path;
+  const last = key ?? path[path.length - 1];
+  if (last === undefined || typeof last === 'number') return undefined;
+  let node: unknown = doc.contents;
+  for (const part of mapPath) {
+    const next = child(node, part);
+    if (next === undefined) return undefined;
+    node = next.value;
+  }
+  if (!isMap(node)) return undefined;
+  const pair = pairOf(node, String(last));
+  return pair ? { map: node, pair } : undefined;
+}
+
 function child(node: unknown, part: PropertyKey): { value: unknown; at: Node } | undefined {
   if (isMap(node)) {
     const pair = pairOf(node, String(part));

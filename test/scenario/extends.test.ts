@@ -145,6 +145,17 @@ tiers:
     ]);
   });
 
+  it('a decimal comma inside { } in an inherited value: the note, in the base file', async () => {
+    const dir = writeFiles({
+      'plan.yaml': BASE.replace('conversion: 0.1', 'conversion: { dist: beta, mean: 0,1, sd: 0.02 }'),
+      'child.yaml': 'extends: plan.yaml\nname: Child\n',
+    });
+    const problems = await loadProblems(join(dir, 'child.yaml'), dir);
+    expect(problems.filter((p) => p.includes('"1"'))).toEqual([
+      '<dir>/plan.yaml:20:41 tiers[1].newBusiness.conversion: unknown key "1"; the keys here are: dist, alpha, beta, mean, sd (did you mean a decimal point? Inside { } a comma separates entries, so a number written with a decimal comma is read as two: the digits before the comma as the value, those after it as a key: write the number with a point)',
+    ]);
+  });
+
   it('problems in several files come together, the child first', async () => {
     const dir = writeFiles({
       'plan.yaml': BASE.replace('customers: 120', 'customers: -1'),
