@@ -20,11 +20,6 @@ import { farFromPlanWarnings } from './actuals-far-from-plan.js';
  * - acv-low / acv-high: a new deal's stated ACV (central value), or the opening book's average ARR
  *   per customer, below 500 or above 5,000,000 a year. DOMAIN.md's reference bands run from under
  *   12k (SMB) to 100-250k (enterprise).
- * - acv-far-from-book: a new deal's stated ACV (central value) more than 8 times below or above the
- *   opening book's average ARR per customer in the same tier (a book stated as openingArr and
- *   customers): 12 times is a month's figure written where a year's goes (`acv: 12.5k` for a
- *   contract of 12.5k a month), or MRR written as openingArr. Land-and-expand deals start smaller
- *   than the book, but rarely at an eighth of it.
  * - renewal-low / renewal-high: a stated renewal rate (logo or dollar; central value) below 50% or
  *   above 99%. DOMAIN.md's reference: GRR about 90-93% by ACV band, SMB 70-80% (Bessemer).
  * - attrition-high: a rep's stated attrition (a month's rate; central value) above 5% a month, which
@@ -43,7 +38,6 @@ export const WARNING_CODES = [
   'conversion-high',
   'acv-low',
   'acv-high',
-  'acv-far-from-book',
   'renewal-low',
   'renewal-high',
   'attrition-high',
@@ -60,7 +54,6 @@ export const PLAUSIBLE = {
   conversionMax: 0.2,
   acvMin: 500,
   acvMax: 5_000_000,
-  acvToBookMax: 8,
   renewalMin: 0.5,
   renewalMax: 0.99,
   attritionMax: 0.05,
@@ -143,34 +136,6 @@ function acvWarning(value: number | undefined, path: Array<string | number>, wha
   return [];
 }
 
-/**
- * A new deal's ACV more than PLAUSIBLE.acvToBookMax times below or above the average ARR of the
- * tier's opening book: the factor, and the year's figure a month's would be (x 12).
- */
-function acvToBookWarning(acv: number | undefined, openingArr: number, customers: number, path: Array<string | number>): PlausibilityWarning[] {
-  if (acv === undefined || !(acv > 0)) return [];
-  const book = openingArr / customers;
-  const ratio = acv / book;
-  const average = `the opening book's average ARR per customer (${money(book)} = ${money(openingArr)} / ${count(customers)} customers)`;
-  if (ratio * PLAUSIBLE.acvToBookMax < 1)
-    return [
-      {
-        code: 'acv-far-from-book',
-        message: `an ACV of ${money(acv)} a year is ${toPrecisionDecimal(1 / ratio, 2)} times below ${average}; ACV is a year's contract value: if ${money(acv)} is a month's, write ${money(acv * 12)}`,
-        path,
-      },
-    ];
-  if (ratio > PLAUSIBLE.acvToBookMax)
-    return [
-      {
-        code: 'acv-far-from-book',
-        message: `an ACV of ${money(acv)} a year is ${toPrecisionDecimal(ratio, 2)} times above ${average}; openingArr is the book's annual recurring revenue: if ${money(openingArr)} is a month's (MRR), write ${money(openingArr * 12)}`,
-        path,
-      },
-    ];
-  return [];
-}
-
 function renewalWarning(value: unknown, path: Array<string | number>, what: string): PlausibilityWarning[] {
   const r = central(value);
   if (r === undefined) return [];
@@ -221,12 +186,7 @@ export function scenarioWarnings(scenario: Scenario): PlausibilityWarning[] {
     if (n) {
       if (n.conversion !== undefined) out.push(...conversionWarning(n.conversion, ['tiers', i, 'newBusiness', 'conversion']));
       n.leadSources?.forEach((s, j) => out.push(...conversionWarning(s.conversion, ['tiers', i, 'newBusiness', 'leadSources', j, 'conversion'])));
-      const acv = centralAmount(n.acv);
-      out.push(...acvWarning(acv, ['tiers', i, 'newBusiness', 'acv'], 'an ACV'));
-      // Only where neither the ACV nor the book's average is outside 500-5M: that warning says it already.
-      const book = e && e.customersFile === undefined && e.openingArr !== undefined && e.customers !== undefined && e.customers > 0 ? e.openingArr / e.customers : undefined;
-      const inRange = (x: number | undefined): x is number => x !== undefined && x >= PLAUSIBLE.acvMin && x <= PLAUSIBLE.acvMax;
-      if (inRange(acv) && inRange(book)) out.push(...acvToBookWarning(acv, e!.openingArr!, e!.customers!, ['tiers', i, 'newBusiness', 'acv']));
+      out.push(...acvWarning(centralAmount(n.acv), ['tiers', i, 'newBusiness', 'acv'], 'an ACV'));
       if (n.reps?.attrition !== undefined) out.push(...attritionWarning(n.reps.attrition, ['tiers', i, 'newBusiness', 'reps', 'attrition']));
     }
   });

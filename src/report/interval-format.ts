@@ -16,7 +16,7 @@ const MAX_DIGITS = 7;
  */
 export function formatMoneyInterval(interval: readonly [number, number], symbol: string): string {
   const digits = moneyIntervalDigits(interval, symbol);
-  return `[${formatCurrency(interval[0], symbol, digits, true)}, ${formatCurrency(interval[1], symbol, digits, true)}]`;
+  return `[${formatCurrency(interval[0], symbol, digits)}, ${formatCurrency(interval[1], symbol, digits)}]`;
 }
 
 /** The significant digits formatMoneyInterval writes an interval with: 3, or more until its ends read differently. */
@@ -34,7 +34,7 @@ export function moneyIntervalDigits([lo, hi]: readonly [number, number], symbol:
  * @example formatMoneyBeside(111.78e6, [111.7e6, 111.8e6], '$') // => '$111.8M'
  */
 export function formatMoneyBeside(value: number, interval: readonly [number, number] | null, symbol: string): string {
-  return formatCurrency(value, symbol, interval === null ? 3 : moneyIntervalDigits(interval, symbol), true);
+  return formatCurrency(value, symbol, interval === null ? 3 : moneyIntervalDigits(interval, symbol));
 }
 
 /**
@@ -179,7 +179,7 @@ export function moneyCellsFormat(cells: readonly MoneyCell[], symbol: string): (
     });
   let digits = 3;
   while (digits < most && alike(digits)) digits++;
-  return (v) => formatCurrency(v, symbol, digits, true);
+  return (v) => formatCurrency(v, symbol, digits);
 }
 
 /**

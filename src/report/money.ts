@@ -53,13 +53,12 @@ export function moneyUnit(abs: number): [number, MoneyUnit] {
 
 /**
  * An amount with three significant digits and k/M/B/T, the way a planner writes it: 150000 ->
- * "$150k", 201040 -> "$201k", 2500 -> "$2.5k", -1234567 -> "-$1.23M". Trailing zeros are dropped, unless
- * `keepZeros` (figures in a table or beside an interval: 2500 -> "$2.50k", 1e7 -> "$10.0M").
+ * "$150k", 201040 -> "$201k", 2500 -> "$2.5k", -1234567 -> "-$1.23M". Trailing zeros are dropped.
  *
  * @example formatCurrency(150000, '$') // => '$150k'
  * Complexity: O(1).
  */
-export function formatCurrency(value: number, symbol: string, significantDigits = 3, keepZeros = false): string {
+export function formatCurrency(value: number, symbol: string, significantDigits = 3): string {
   if (!Number.isFinite(value)) return '-';
   const abs = Math.abs(value);
   const sign = value < 0 ? '-' : '';
@@ -71,9 +70,7 @@ export function formatCurrency(value: number, symbol: string, significantDigits 
     digits = 1;
     suffix = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
   }
-  // Figures side by side keep their zeros (keepZeros): "€10.0M" beside "€28.2M", not "€10M", which claims less.
-  const text = keepZeros && digits !== 0 ? toFixedDecimal(digits, Math.max(0, significantDigits - 1 - Math.floor(Math.log10(digits)))) : String(digits);
-  return `${sign}${prefix(symbol)}${text}${suffix}`;
+  return `${sign}${prefix(symbol)}${String(digits)}${suffix}`;
 }
 
 /**

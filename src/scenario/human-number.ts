@@ -6,7 +6,8 @@ import { numberSuggestion } from './number-suggestion.js';
  *
  * - a plain number: `110000`, `0.85`, `.5`, `-0.2`, `1.2e6`;
  * - thousands separators `,` or `_` between groups of three digits: `110,000`, `1_500_000`
- *   (`1,5` is refused, not read as 15 or 1.5, with "did you mean 1.5?": number-suggestion.ts);
+ *   (`1,5` is refused, not read as 15 or 1.5, with "did you mean 1.5?": number-suggestion.ts; so is
+ *   `0,125`, not read as 125: no group of thousands leads with 0);
  * - one suffix, upper or lower case, with or without a space: `%` (÷ 100), `k` (× 1e3),
  *   `M` (× 1e6), `B` (× 1e9), `T` (× 1e12): `85%` = 0.85, `110k` = 110000, `1.5M` = 1500000,
  *   `2B` = 2e9, `1.5T` = 1.5e12 (the units the outputs write amounts in, report/money.ts);
@@ -33,10 +34,10 @@ export type NumberKind = 'any' | 'amount' | 'count' | 'whole' | 'units';
 /** The text of a human number, for the JSON Schema (`pattern`); `%` only for a number of kind `any`. */
 export function humanNumberPattern(kind: NumberKind = 'any'): string {
   const suffixes = kind === 'any' ? '%kKmMbBtT' : 'kKmMbBtT';
-  return `^\\s*[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+|\\s*[${suffixes}])?\\s*$`;
+  return `^\\s*[+-]?(?:(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?:_[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+|\\s*[${suffixes}])?\\s*$`;
 }
 
-const SHAPE = /^\s*([+-]?)((?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+)|\s*([%kKmMbBtT]))?\s*$/;
+const SHAPE = /^\s*([+-]?)((?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,2}(?:_[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+)|\s*([%kKmMbBtT]))?\s*$/;
 
 /** Decimal places each suffix moves the number by. */
 const SHIFT: Record<string, number> = { '%': -2, k: 3, m: 6, b: 9, t: 12 };

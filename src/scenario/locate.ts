@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /**
  * Each mapping's pairs by key, built the first time the mapping is searched: a file's problems are
@@ -65,49 +65,24 @@ export function writtenEmpty(doc: Document, path: ReadonlyArray<PropertyKey>): b
 }
 
 /**
- * A note for a problem in a list written inside [ ] with a decimal comma (`[0,9, 1,1]`, as a European
- * keyboard writes numbers): YAML reads `0,9` as two values, 0 and 9, so the list has the wrong
- * length or wrong values, and the problem alone does not say why. The note names the first such
- * pair of the innermost [ ] list on the path: two numbers with a comma and no space between them
- * (`[0, 1, 2]` has none). Undefined when there is none.
- *
- * @example decimalCommaNote(parseDocument('ramp: [0, 0,5]'), ['ramp', 2]) // => '(if "0,5" is one number ...)'
- * Complexity: O(path length), and O(the list's items) the first time a list is asked.
+ * The mapping and pair that write the key at the end of `path` (or `key` inside the mapping at
+ * `path`, for unknown keys); undefined where the document writes no such pair.
+ * Complexity: O(path length) after the first search of each mapping on the path.
  */
-export function decimalCommaNote(doc: Document, path: ReadonlyArray<PropertyKey>): string | undefined {
+export function pairAt(doc: Document, path: ReadonlyArray<PropertyKey>, key?: string): { map: YAMLMap; pair: Pair } | undefined {
+  const mapPath = key === undefined ? path.slice(0, -1) : path;
+  const last = key ?? path[path.length - 1];
+  if (last === undefined || typeof last === 'number') return undefined;
   let node: unknown = doc.contents;
-  let list: YAMLSeq | undefined = isSeq(node) && node.flow ? node : undefined;
-  for (const part of path) {
+  for (const part of mapPath) {
     const next = child(node, part);
-    if (next === undefined) break;
+    if (next === undefined) return undefined;
     node = next.value;
-    if (isSeq(node) && node.flow) list = node;
   }
-  if (list === undefined) return undefined;
-  // Once per list: a list of 200,000 bad items has a problem at each, and a scan each was n^2.
-  const known = notes.get(list);
-  if (known !== undefined) return known ?? undefined;
-  const note = listNote(list);
-  notes.set(list, note ?? null);
-  return note;
+  if (!isMap(node)) return undefined;
+  const pair = pairOf(node, String(last));
+  return pair ? { map: node, pair } : undefined;
 }
-
-/** Each [ ] list's note, or null for none, found the first time one of its problems asks. */
-const notes = new WeakMap<YAMLSeq, string | null>();
-
-function listNote(list: YAMLSeq): string | undefined {
-  for (let i = 0; i + 1 < list.items.length; i++) {
-    const [a, b] = [list.items[i], list.items[i + 1]];
-    if (!isScalar(a) || !isScalar(b) || !a.range || !b.range || typeof a.source !== 'string' || typeof b.source !== 'string') continue;
-    // One character between them, the comma: no space after it.
-    if (b.range[0] === a.range[1] + 1 && WHOLE.test(a.source) && DIGITS_TAIL.test(b.source))
-      return `(if "${a.source},${b.source}" is one number with a decimal comma: inside [ ] a comma separates values, so it is read as two, ${a.source} and ${b.source}; write ${a.source}.${b.source})`;
-  }
-  return undefined;
-}
-
-const WHOLE = /^[+-]?[0-9]+$/;
-const DIGITS_TAIL = /^[0-9]+\s*[%kKmMbBtT]?$/;
 
 function child(node: unknown, part: PropertyKey): { value: unknown; at: Node } | undefined {
   if (isMap(node)) {

@@ -7,7 +7,8 @@
  * - thousands grouped with dots (`1.200.000`, `1.200,50`) or spaces (`1 200 000`) → the digits
  *   without them, since `.` is the decimal point;
  * - a decimal comma, as a European spreadsheet writes it (`0,86`, `2,4M`, `86,5%`) → a point. Not
- *   with three digits after the comma (`1234,567`): that may be a thousands separator.
+ *   with three digits after the comma (`1234,567`): that may be a thousands separator; but `0,125`
+ *   (no group of thousands is 0) → `0.125`.
  *
  * @example numberSuggestion('5MM') // => '5M? (k = thousand, M = million, B = billion)'
  * Complexity: O(length of the text).
@@ -21,7 +22,8 @@ export function numberSuggestion(text: string): string | undefined {
   const dotted = DOT_GROUPED.exec(text);
   if (dotted) return `${dotted[1]}${dotted[2]!.replace(/\./g, '')}${dotted[3] ? `.${dotted[3]}` : ''}? (the decimal point is "."; thousands are written 1,200,000 or 1200000)`;
   const comma = DECIMAL_COMMA.exec(text);
-  if (comma && comma[3]!.length !== 3) return `${comma[1]}${comma[2]}.${comma[3]}${comma[4] ?? ''}? (the decimal point is ".", not ",")`;
+  // Three digits after the comma may be thousands (1,234 is read as 1234), not after a leading 0.
+  if (comma && (comma[3]!.length !== 3 || /^0+$/.test(comma[2]!))) return `${comma[1]}${comma[2]}.${comma[3]}${comma[4] ?? ''}? (the decimal point is ".", not ",")`;
   const spaced = SPACE_GROUPED.exec(text);
   if (spaced) return `${spaced[1]!.replace(/ /g, '')}? (thousands are written 1,200,000 or 1200000, without spaces)`;
   return undefined;
@@ -48,7 +50,14 @@ const MULTIPLIERS: Readonly<Record<string, string>> = {
 };
 /** `1.200.000` or `1.200,50`: dots between groups of three digits, perhaps a decimal comma. */
 const DOT_GROUPED = /^\s*([+-]?)([0-9]{1,3}(?:\.[0-9]{3}){2,}|[0-9]{1,3}(?:\.[0-9]{3})+(?=,))(?:,([0-9]+))?\s*$/;
+/** The digits after a decimal comma, perhaps with a suffix arrcast reads: `86`, `5%`, `4M`. */
+const AFTER_DECIMAL_COMMA = String.raw`([0-9]+)\s*([%kKmMbBtT])?`;
 /** `0,86`, `2,4M`, `86,5 %`: one decimal comma, perhaps a suffix arrcast reads. */
-const DECIMAL_COMMA = /^\s*([+-]?)([0-9]+),([0-9]+)\s*([%kKmMbBtT])?\s*$/;
+const DECIMAL_COMMA = new RegExp(String.raw`^\s*([+-]?)([0-9]+),${AFTER_DECIMAL_COMMA}\s*$`);
+/**
+ * What is left after a decimal comma where a comma separates entries (`{ sd: 2,5% }` leaves the key
+ * `5%`): the same digits and suffix as in DECIMAL_COMMA.
+ */
+export const AFTER_DECIMAL_COMMA_ALONE = new RegExp(`^${AFTER_DECIMAL_COMMA}$`);
 /** `1 200 000`: spaces between groups of three digits. */
 const SPACE_GROUPED = /^\s*([+-]?[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?)\s*$/;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { LineCounter, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
-import { decimalCommaNote, locate, writtenEmpty } from './locate.js';
+import { locate, writtenEmpty } from './locate.js';
+import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import type { ScenarioFiles } from './scenario-files.js';
 import type { InputFile } from './input-file.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
@@ -161,7 +162,11 @@ export function validateDocument({ source, doc, lines, data, seedIssue }: Scenar
   return validateScenario(
     data,
     source,
-    (raw) => ({ path: raw.path, message: issueMessage(raw, () => writtenEmpty(doc, raw.path), () => decimalCommaNote(doc, raw.path)), ...locate(doc, lines, raw.path, raw.key) }),
+    (raw) => ({
+      path: raw.path,
+      message: issueMessage(raw, () => writtenEmpty(doc, raw.path)) + decimalCommaKeyNote(doc, raw.path, raw.key),
+      ...locate(doc, lines, raw.path, raw.key),
+    }),
     () => 0,
     seedIssue ? [seedIssue] : [],
   );

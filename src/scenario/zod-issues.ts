@@ -20,13 +20,10 @@ const EMPTY_SECTION = 'is empty (nothing is indented under it): give its keys on
 /**
  * A problem's message as the file shows it: a section given as null is "empty (nothing is indented
  * under it)" where the file writes nothing (`writtenEmpty`, asked only then), else it "is null"
- * (`existing: ~`, JSON's `"existing": null`), where those words would not fit. A problem in a list
- * written with decimal commas (`[0,9, 1,1]`) ends with `listNote`'s note on them (locate.ts).
+ * (`existing: ~`, JSON's `"existing": null`), where those words would not fit.
  */
-export function issueMessage(raw: RawIssue, writtenEmpty: () => boolean, listNote: () => string | undefined = () => undefined): string {
-  if (raw.nullSection && writtenEmpty()) return EMPTY_SECTION;
-  const note = listNote();
-  return note === undefined ? raw.message : `${raw.message} ${note}`;
+export function issueMessage(raw: RawIssue, writtenEmpty: () => boolean): string {
+  return raw.nullSection && writtenEmpty() ? EMPTY_SECTION : raw.message;
 }
 
 const toPath = (path: ReadonlyArray<PropertyKey>) => path.map((p) => (typeof p === 'number' ? p : String(p)));
@@ -227,15 +224,8 @@ const DISTRIBUTION_KEYS = ['median', 'mean', 'sd', 'p10', 'p50', 'p90', 'min', '
 /** Words planners use for a distribution's parameters, and the key arrcast reads. */
 const DISTRIBUTION_SYNONYMS: Readonly<Record<string, string>> = { low: 'min', high: 'max', likely: 'mode', mostlikely: 'mode', std: 'sd', stdev: 'sd', stddev: 'sd', average: 'mean' };
 
-/** The digits after a decimal comma, perhaps with a suffix: the key `{ sd: 2,5% }` leaves ("5%"). */
-const NUMBER_TAIL = /^[0-9]+\s*[%kKmMbBtT]?$/;
-
 function suggest(key: string): string {
   if (key.length > 64) return ''; // no key is this long; and edit distance is O(length)
-  // Inside { } a comma separates entries: `{ mean: 0,86 }` (a European decimal comma) is read as
-  // mean 0 and a key "86"; no key of a scenario is a number.
-  if (NUMBER_TAIL.test(key))
-    return ` (did you mean a decimal point? Inside { } a comma separates entries, so a number written with a decimal comma is read as two: the digits before the comma as the value, those after it as a key, "${key}": write the number with a point)`;
   const lower = key.toLowerCase();
   // Exact words first (a key in another case, a synonym), then near misses: `std` is two edits from
   // `seed`, and was suggested it before its synonym `sd` was looked at.

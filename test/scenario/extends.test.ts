@@ -145,6 +145,17 @@ tiers:
     ]);
   });
 
+  it('a decimal comma inside { } in an inherited value: the note, in the base file', async () => {
+    const dir = writeFiles({
+      'plan.yaml': BASE.replace('conversion: 0.1', 'conversion: { dist: beta, mean: 0,1, sd: 0.02 }'),
+      'child.yaml': 'extends: plan.yaml\nname: Child\n',
+    });
+    const problems = await loadProblems(join(dir, 'child.yaml'), dir);
+    expect(problems.filter((p) => p.includes('"1"'))).toEqual([
+      '<dir>/plan.yaml:20:41 tiers[1].newBusiness.conversion: unknown key "1"; the keys here are: dist, alpha, beta, mean, sd (did you mean a decimal point? Inside { } a comma separates entries, so a number written with a decimal comma is read as two: the digits before the comma as the value, those after it as a key: write the number with a point)',
+    ]);
+  });
+
   it('problems in several files come together, the child first', async () => {
     const dir = writeFiles({
       'plan.yaml': BASE.replace('customers: 120', 'customers: -1'),
@@ -286,22 +297,5 @@ describe('the downside example', () => {
     expect(loaded.scenario.stress).toEqual({ leads: -0.2, renewal: -0.03 });
     expect(loaded.scenario.tiers.map((t) => t.name)).toEqual(['SMB', 'Mid-market', 'Enterprise']);
     expect(loaded.scenario.tiers[2]!.stress).toEqual({ acv: -0.1 });
-  });
-});
-
-describe('extends: a list written with decimal commas in the extending file', () => {
-  it('is pointed at in that file, with the note on the decimal comma', async () => {
-    const dir = writeFiles({
-      'plan.yaml': BASE,
-      'eu.yaml': `extends: plan.yaml
-tiers:
-  - name: SMB
-    newBusiness:
-      seasonality: [0,9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,2]
-`,
-    });
-    expect(await loadProblems(join(dir, 'eu.yaml'), dir)).toEqual([
-      '<dir>/eu.yaml:5:20 tiers[0].newBusiness.seasonality: needs exactly 12 values, one per fiscal month (if "0,9" is one number with a decimal comma: inside [ ] a comma separates values, so it is read as two, 0 and 9; write 0.9)',
-    ]);
   });
 });

@@ -11,10 +11,10 @@ const NOT_AN_AMOUNT = 'is not a number: write e.g. 110000, 110,000, 110k, 1.5M o
 const MULTIPLIERS = '(k = thousand, M = million, B = billion)';
 const DECIMAL_POINT = '(the decimal point is "."; thousands are written 1,200,000 or 1200000)';
 const DECIMAL_COMMA = '(the decimal point is ".", not ",")';
-const LIST_NOTE = (a: string, b: string) =>
-  `(if "${a},${b}" is one number with a decimal comma: inside [ ] a comma separates values, so it is read as two, ${a} and ${b}; write ${a}.${b})`;
-const COMMA_IN_BRACES = (key: string) =>
-  `(did you mean a decimal point? Inside { } a comma separates entries, so a number written with a decimal comma is read as two: the digits before the comma as the value, those after it as a key, "${key}": write the number with a point)`;
+const COMMA_IN_BRACES =
+  '(did you mean a decimal point? Inside { } a comma separates entries, so a number written with a decimal comma is read as two: the digits before the comma as the value, those after it as a key: write the number with a point)';
+const BETA_KEYS = 'the keys here are: dist, alpha, beta, mean, sd';
+const LOGNORMAL_KEYS = 'the keys here are: dist, mu, sigma, median, p10, p90, mean, sd';
 
 /** Text and the number it means: one set of rules for scenario files and the command line. */
 const numbers: Array<[string, number]> = [
@@ -57,6 +57,9 @@ const refused: Array<[string, string]> = [
   ['12,5 %', `"12,5 %" is not a number: did you mean 12.5%? ${DECIMAL_COMMA}`],
   ['1,2k', `"1,2k" is not a number: did you mean 1.2k? ${DECIMAL_COMMA}`],
   ['1234,5678', `"1234,5678" is not a number: did you mean 1234.5678? ${DECIMAL_COMMA}`],
+  // Not a thousands separator after a leading 0 (no group of thousands is 0).
+  ['0,125', `"0,125" is not a number: did you mean 0.125? ${DECIMAL_COMMA}`],
+  ['-0,125', `"-0,125" is not a number: did you mean -0.125? ${DECIMAL_COMMA}`],
   // Three digits after the comma may be a thousands separator, misplaced: no one reading.
   ['1234,567', `"1234,567" ${NOT_A_NUMBER}`],
   ['0,86,5', `"0,86,5" ${NOT_A_NUMBER}`],
@@ -326,18 +329,6 @@ describe('scenario numbers with suffixes mean what the plain numbers mean', () =
 /** Bad numbers and the exact message each gives, at the value's line and column. */
 const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
   {
-    // Inside [ ] each decimal comma makes two values: 20 seasonality values, ramp shares of 25 and 5.
-    name: 'decimal commas inside [ ], which YAML reads as two values each: the problem says so',
-    yaml: edit([
-      'conversion: 0.05',
-      'conversion: 0.05\n      seasonality: [0,9, 0,9, 1, 1, 1, 0,9, 0,85, 0,9, 1,05, 1,1, 1,15, 1,25]\n      reps: { start: 2, capacity: 3, ramp: [0, 0,25, 1] }',
-    ]),
-    expected: [
-      `bad.yaml:14:20 tiers[0].newBusiness.seasonality: needs exactly 12 values, one per fiscal month ${LIST_NOTE('0', '9')}`,
-      `bad.yaml:15:50 tiers[0].newBusiness.reps.ramp[2]: a ramp share must be in [0, 1]; did you mean 0.25 (or 25%)? ${LIST_NOTE('0', '25')}`,
-    ],
-  },
-  {
     name: 'numbers with a decimal comma, from a European spreadsheet: each at its line, with the number meant',
     yaml: edit(['openingArr: 1200000', 'openingArr: 1,2M'], ['customers: 120', 'customers: 0,12k'], ['conversion: 0.05', 'conversion: 0,05']),
     expected: [
@@ -353,8 +344,32 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: [
       `bad.yaml:10:49 tiers[0].existing.renewalRate.sd: must be greater than 0`,
       `bad.yaml:10:49 tiers[0].existing.renewalRate.sd: beta with mean 0.9 and sd 0 has alpha and beta above 1e15: the sd is too small to matter; write the rate as a number (0.9) instead`,
-      `bad.yaml:10:51 tiers[0].existing.renewalRate: unknown key "2" ${COMMA_IN_BRACES("2")}`,
-      `bad.yaml:14:40 tiers[0].newBusiness.acv: unknown key "5k" ${COMMA_IN_BRACES("5k")}`,
+      `bad.yaml:10:51 tiers[0].existing.renewalRate: unknown key "2"; ${BETA_KEYS} ${COMMA_IN_BRACES}`,
+      `bad.yaml:14:40 tiers[0].newBusiness.acv: unknown key "5k"; ${LOGNORMAL_KEYS} ${COMMA_IN_BRACES}`,
+    ],
+  },
+  {
+    // In a record (quantiles by percentile, win probabilities by stage) the key the comma leaves is a
+    // key the record refuses, or takes with no value: the same note.
+    name: 'a decimal comma inside { } of a record',
+    yaml: edit(
+      [RENEWAL, '{ dist: quantiles, quantiles: { p10: 0,88, p50: 0.9, p90: 0.95 } }'],
+      ['      conversion: 0.05', '      conversion: 0.05\n      openingPipeline:\n        file: p.csv\n        stages: { discovery: 0,1, commit: 0.75 }'],
+    ),
+    expected: [
+      `bad.yaml:10:59 tiers[0].existing.renewalRate.quantiles["88"]: this key is not taken here ${COMMA_IN_BRACES}`,
+      `bad.yaml:16:32 tiers[0].newBusiness.openingPipeline.stages["1"]: expected number, got null ${COMMA_IN_BRACES}`,
+    ],
+  },
+  {
+    // No braces, so no comma split the number: a key written as a key, without the note.
+    name: 'a numeric key in a block mapping, or a stage written with no value, is not a decimal comma',
+    yaml: edit(
+      ['      conversion: 0.05', '      conversion: 0.05\n      2027: 5\n      openingPipeline:\n        file: p.csv\n        stages:\n          discovery: 0.1\n          1:'],
+    ),
+    expected: [
+      `bad.yaml:14:7 tiers[0].newBusiness: unknown key "2027"; the keys here are: leadsPerMonth, seasonality, conversion, leadSources, earlierLeads, openingPipeline, reps, salesCycleMonths, acv, terms, serviceStartLagMonths`,
+      `bad.yaml:19:13 tiers[0].newBusiness.openingPipeline.stages["1"]: expected number, got null`,
     ],
   },
   {
