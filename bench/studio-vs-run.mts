@@ -8,7 +8,7 @@
 // one-worker engine without the tier cache, or with CACHE=1 the studio's own (2 workers and
 // STUDIO_TIER_CACHE_BYTES, as `arrcast studio` makes it).
 // Usage: [CACHE=1] [COMBOS=12] npx tsx bench/studio-vs-run.mts example.yaml hybrid-company.yaml
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
@@ -52,7 +52,7 @@ console.log(cached ? 'engine: 2 workers, tier cache' : 'engine: 1 worker, no tie
 const files = process.argv.slice(2);
 let n = 0, bad = 0;
 for (const f of files) {
-  const dir = mkdtempSync(join(tmpdir(), 'std19-probe-'));
+  const dir = mkdtempSync(join(tmpdir(), 'studio-vs-run-'));
   cpSync('scenarios', dir, { recursive: true });
   const sc = await openStudioScenario(join(dir, f), process.env.TGT ? { targets: JSON.parse(process.env.TGT) } : {});
   const session = new StudioSession(sc, engine, { trials: TRIALS, seed: SEED });
@@ -86,7 +86,6 @@ for (const f of files) {
     const { overlay, loaded } = await sc.scenarioOf(state);
     const sim = made.get(`${loaded.hash}:${TRIALS}`);
     const name = `p${n}.yaml`;
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, name), overlayText(sc.base, overlay, []));
     const out = join(dir, `out${n}`);
     const r = await runCli('run', join(dir, name), '--trials', String(TRIALS), '--seed', String(SEED), '--confidence', String(state.confidence), '--out', out, '--outputs', 'summary', '--quiet', '--workers', '0');
@@ -110,6 +109,7 @@ for (const f of files) {
     if (diffs.length) { bad++; console.log(f, JSON.stringify(s0), 'MISMATCH', diffs.join('; ')); }
   }
   console.log(f, 'states', states.length);
+  rmSync(dir, { recursive: true, force: true });
 }
 console.log('total', n, 'bad', bad);
 await inner.close();
