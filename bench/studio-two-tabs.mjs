@@ -1,7 +1,8 @@
 // Two tabs of one studio, each moving its own slider at the same moment, a few rounds: prints, per
 // round and tab, whether the page settled on its answer ("full") or ended with an error, and the
-// milliseconds. Before the nineteenth session's fix (LatestOnly by page), one tab of each round
-// ended "cancelled by a newer change" with no answer. Headless Chromium (Debian's, via find-browser).
+// milliseconds. Before the nineteenth session's fix (LatestOnly by page), this script's every round
+// ended "cancelled by a newer change" with no answer in both tabs (3 of 3 rounds: bench/RESULTS.md;
+// the probe that found it saw one tab of each round so end). Headless Chromium (Debian's, via find-browser).
 // Usage, after `npm run build`:
 //   node bench/studio-two-tabs.mjs [SCENARIO] [--trials N] [--rounds K]   (default scenarios/example.yaml, 3,000, 3)
 import { spawn } from 'node:child_process';

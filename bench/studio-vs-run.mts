@@ -2,23 +2,57 @@
 // named (in scenarios/, copied to a temporary folder), each driver at both ends of its slider, its
 // spread at x0.25 and at the widest its plan takes, the market at P10/P50/P90, targets at 90%, and a
 // confidence of 60%; or, with COMBOS=N, N seeded random combinations of them (TGT='[...]' adds start
-// targets). Compares P10/P50/P90, mean, budget and every P(target) exactly; prints each mismatch and
-// the totals. Usage: COMBOS=12 npx tsx bench/studio-vs-run.mts example.yaml hybrid-company.yaml
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, cpSync } from 'node:fs';
+// targets). Compares revenue's P10/P50/P90 and mean, the budget and every P(target) of the answer,
+// and bookings' and ending ARR's P10/P50/P90 and mean of the simulation the answer was made from
+// (the page shows revenue only), exactly; prints each mismatch and the totals. The engine is the
+// one-worker engine without the tier cache, or with CACHE=1 the studio's own (2 workers and
+// STUDIO_TIER_CACHE_BYTES, as `arrcast studio` makes it).
+// Usage: [CACHE=1] [COMBOS=12] npx tsx bench/studio-vs-run.mts example.yaml hybrid-company.yaml
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine } from '../src/engine/engine.js';
+import { CommanderError } from 'commander';
+import { createEngine, type Engine } from '../src/engine/engine.js';
+import type { Simulation } from '../src/engine/simulate.js';
+import { summarize } from '../src/analysis/summarize.js';
+import { buildProgram } from '../src/cli/program.js';
+import { describeFailure, EXIT } from '../src/cli/exit-codes.js';
+import { STUDIO_TIER_CACHE_BYTES } from '../src/cli/studio-command.js';
 import { openStudioScenario } from '../src/studio/studio-scenario.js';
 import { StudioSession } from '../src/studio/session.js';
 import { overlayText } from '../src/studio/overlay.js';
-import { runCli } from '../test/helpers/in-process-cli.js';
+
+/** `arrcast ...args` in this process, as main.ts maps its outcomes to exit codes (test/helpers/in-process-cli.ts's few lines). */
+async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  let code: number = EXIT.ok;
+  const program = buildProgram({ out: (t) => (out += t), err: (t) => (err += t) }, (c) => (code = c));
+  try {
+    await program.parseAsync(['node', 'arrcast', ...args]);
+  } catch (e) {
+    if (e instanceof CommanderError) code = e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    else { const failure = describeFailure(e); err += `${failure.message}\n`; code = failure.code; }
+  }
+  return { code, out, err };
+}
 
 const TRIALS = 2500, SEED = 11;
-const engine = createEngine({ workers: 1 });
+const cached = process.env.CACHE === '1';
+const inner = createEngine(cached ? { workers: 2, tierCacheBytes: STUDIO_TIER_CACHE_BYTES } : { workers: 1 });
+/** Each simulation the session asks for, by its scenario's hash and trials: the one an answer was made from. */
+const made = new Map<string, Simulation>();
+const engine: Engine = Object.assign(Object.create(inner), {
+  simulate: async (...args: Parameters<Engine['simulate']>) => {
+    const sim = await inner.simulate(...args);
+    made.set(`${sim.loaded.hash}:${sim.trials}`, sim);
+    return sim;
+  },
+});
+console.log(cached ? 'engine: 2 workers, tier cache' : 'engine: 1 worker, no tier cache');
 const files = process.argv.slice(2);
 let n = 0, bad = 0;
 for (const f of files) {
-  const dir = mkdtempSync(join(tmpdir(), 'std19-probe-'));
+  const dir = mkdtempSync(join(tmpdir(), 'studio-vs-run-'));
   cpSync('scenarios', dir, { recursive: true });
   const sc = await openStudioScenario(join(dir, f), process.env.TGT ? { targets: JSON.parse(process.env.TGT) } : {});
   const session = new StudioSession(sc, engine, { trials: TRIALS, seed: SEED });
@@ -49,9 +83,9 @@ for (const f of files) {
     n++;
     let a;
     try { a = await session.answer(state, 'full'); } catch (e) { console.log(f, JSON.stringify(s0), 'ANSWER ERR', (e as Error).message); continue; }
-    const { overlay } = await sc.scenarioOf(state);
+    const { overlay, loaded } = await sc.scenarioOf(state);
+    const sim = made.get(`${loaded.hash}:${TRIALS}`);
     const name = `p${n}.yaml`;
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, name), overlayText(sc.base, overlay, []));
     const out = join(dir, `out${n}`);
     const r = await runCli('run', join(dir, name), '--trials', String(TRIALS), '--seed', String(SEED), '--confidence', String(state.confidence), '--out', out, '--outputs', 'summary', '--quiet', '--workers', '0');
@@ -63,10 +97,19 @@ for (const f of files) {
     cmp('p10', a.revenue.p10.value, rev.percentiles.p10); cmp('p50', a.revenue.p50.value, rev.percentiles.p50); cmp('p90', a.revenue.p90.value, rev.percentiles.p90); cmp('mean', a.revenue.mean.value, rev.mean);
     cmp('budget', a.budget.revenue.value, s.decisions.budgets.metrics.revenue.value);
     a.targets.forEach((t: any, i: number) => cmp(`P(${t.label})`, t.probability.value, s.decisions.targets[i]?.probability.value));
+    if (!sim) diffs.push('no simulation seen for the answer');
+    else {
+      const mine = summarize(sim, { confidence: state.confidence }).metrics;
+      for (const m of ['bookings', 'endingArr'] as const) {
+        for (const q of ['p10', 'p50', 'p90'] as const) cmp(`${m} ${q}`, mine[m].percentiles[q], s.metrics[m].percentiles[q]);
+        cmp(`${m} mean`, mine[m].mean, s.metrics[m].mean);
+      }
+    }
     if (a.targets.length !== (s.decisions.targets?.length ?? 0)) diffs.push(`targets count ${a.targets.length} vs ${s.decisions.targets?.length}`);
     if (diffs.length) { bad++; console.log(f, JSON.stringify(s0), 'MISMATCH', diffs.join('; ')); }
   }
   console.log(f, 'states', states.length);
+  rmSync(dir, { recursive: true, force: true });
 }
 console.log('total', n, 'bad', bad);
-await engine.close();
+await inner.close();

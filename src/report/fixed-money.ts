@@ -1,8 +1,5 @@
-import { MONEY_UNITS, moneyUnit, unitSize, type MoneyUnit } from './money.js';
+import { MONEY_UNITS, moneyUnit, signedAmount, unitSize, type MoneyUnit } from './money.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
-
-/** "CHF" and other letter codes need a space before the amount; "$" and "€" do not. */
-const prefix = (symbol: string) => (/[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol);
 
 /**
  * A formatter writing every amount of a set in one unit (that of the largest) with one number of
@@ -28,7 +25,7 @@ export function fixedMoney(values: readonly number[], symbol: string): (v: numbe
   return (v: number) => {
     if (!Number.isFinite(v)) return '-';
     const text = toFixedDecimal(Math.abs(v) / scale, decimals);
-    const zero = Number(text) === 0;
-    return `${v < 0 && !zero ? '-' : ''}${prefix(symbol)}${text}${unit}`;
+    // An amount that rounds to 0 reads without a sign ('$0.0M', not '-$0.0M').
+    return signedAmount(Number(text) === 0 ? 0 : v, `${text}${unit}`, symbol);
   };
 }

@@ -61,7 +61,6 @@ export function moneyUnit(abs: number): [number, MoneyUnit] {
 export function formatCurrency(value: number, symbol: string, significantDigits = 3): string {
   if (!Number.isFinite(value)) return '-';
   const abs = Math.abs(value);
-  const sign = value < 0 ? '-' : '';
   const [scaled, unit] = moneyUnit(abs);
   // Three significant digits; 999.9k rounds to 1000k, so carry it to the next unit.
   let digits = toPrecisionDecimal(scaled, significantDigits);
@@ -70,7 +69,20 @@ export function formatCurrency(value: number, symbol: string, significantDigits 
     digits = 1;
     suffix = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
   }
-  return `${sign}${prefix(symbol)}${String(digits)}${suffix}`;
+  return signedAmount(value, `${String(digits)}${suffix}`, symbol);
+}
+
+/**
+ * An amount's digits (written without its sign: '1.23M') after the sign of `value` and the
+ * currency's symbol: '-$1.23M'. The one place the sign and the symbol are put together: the
+ * studio's sliders did it again on formatMoney's text and read its '-' for a non-finite amount as a
+ * minus sign ('-$'). A non-finite amount is '-' (no amount), as formatMoney and formatCurrency write it.
+ *
+ * @example signedAmount(-1234567, '1.23M', '$') // => '-$1.23M'
+ */
+export function signedAmount(value: number, digits: string, symbol: string): string {
+  if (!Number.isFinite(value)) return '-';
+  return `${value < 0 ? '-' : ''}${prefix(symbol)}${digits}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { marksFromSummary, revenueDistributionSpec } from '../report/charts/reve
 import { tornadoSpec } from '../report/charts/tornado.js';
 import { formatPercent } from '../report/format.js';
 import { currencySymbol, formatCurrency, formatExactCurrency } from '../report/money.js';
+import { targetLabelShown } from './target-label-shown.js';
 import { moneyCellsFormat, statMoneyCells } from '../report/interval-format.js';
 import { chanceShort } from '../report/chance-words.js';
 import { sharesPastOneNote } from '../report/shares-past-one-note.js';
@@ -93,10 +94,11 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
     const d = t.probability.value - planDecisions.targets[i]!.probability.value;
     return { value: d, text: pointsChange(d) };
   });
+  const labels = summary.decisions.targets.map((t) => targetLabelShown(t, targets?.metrics ?? [], symbol));
   const zeroP50 = dP50.value === 0;
   const text = [
     `P50 ${signed(dP50, zeroP50)} against the plan`,
-    ...summary.decisions.targets.map((t, i) => `P(${t.label}) ${dTargets[i]!.text}`),
+    ...labels.map((label, i) => `P(${label}) ${dTargets[i]!.text}`),
   ].join('; ');
   const ctx = chartContext(summary);
   const tornado = tornadoSpec(summary, ctx);
@@ -110,7 +112,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
     revenue: { p10: headline(p50.p10), p50: headline(p50.p50), p90: headline(p50.p90), mean: headline(summary.metrics.revenue.mean) },
     budget: { confidence, revenue: money(summary.decisions.budgets.metrics.revenue.value) },
     // A target no trial reaches (every trial) reads 'under 1.0%' ('over 99.0%'): an estimate from the trials, not a certain 0.0% (100.0%).
-    targets: summary.decisions.targets.map((t) => ({ label: t.label, value: { value: t.value, text: formatExactCurrency(t.value, symbol) }, probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain, formatPercent) } })),
+    targets: summary.decisions.targets.map((t, i) => ({ label: labels[i]!, value: { value: t.value, text: formatExactCurrency(t.value, symbol) }, probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain, formatPercent) } })),
     againstPlan: { p50: dP50, targets: dTargets, text },
     attribution:
       summary.sensitivity.notEstimable !== undefined

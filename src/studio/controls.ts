@@ -8,7 +8,7 @@ import { formatMarketFactor } from '../analysis/compare.js';
 import { normalQuantile } from '../math/normal-cdf.js';
 import { formatCount, formatMoney, formatPercent } from '../report/format.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
-import { currencyPrefix, currencySymbol } from '../report/money.js';
+import { currencySymbol, signedAmount } from '../report/money.js';
 import { editable } from './recentre.js';
 import { shapeControls, type ShapeKind } from './shape-controls.js';
 import { fieldTakes, widestSpreads } from './feasible-spread.js';
@@ -100,10 +100,7 @@ export function marketLabel(p: number): string {
  */
 export function formatDriverValue(unit: TierDriver['unit'], v: number, symbol: string): string {
   if (unit === 'rate') return Math.abs(v) < 0.1 ? `${toFixedDecimal(v * 100, 2)}%` : formatPercent(v);
-  if (unit === 'currency') {
-    const plain = formatMoney(v);
-    return plain.startsWith('-') ? `-${currencyPrefix(symbol)}${plain.slice(1)}` : `${currencyPrefix(symbol)}${plain}`;
-  }
+  if (unit === 'currency') return signedAmount(v, formatMoney(Math.abs(v)), symbol);
   if (unit === 'count') return formatCount(v);
   return toFixedDecimal(v, 2);
 }

@@ -29,6 +29,6 @@ describe('the change of a chance against the plan', () => {
     const sim = await run(yaml, 400);
     const a = answerOf(sim, 0.8, sim);
     expect(a.againstPlan.targets[0]!.text).toBe('±0 pts');
-    expect(a.againstPlan.text).toBe('P50 ±0 against the plan; P(revenue >= 2M) ±0 pts');
+    expect(a.againstPlan.text).toBe('P50 ±0 against the plan; P(revenue >= $2M) ±0 pts');
   });
 });

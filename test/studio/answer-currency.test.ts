@@ -44,4 +44,21 @@ describe("the studio's headline figures read as report.html's", () => {
     const sim = await run(yaml.replace('value: 2000000', 'value: 1999996'), 100);
     expect(answerOf(sim, 0.8, sim).targets[0]!.value).toEqual({ value: 1_999_996, text: '€1.999996M' });
   });
+
+  // The results panel read 'P(revenue >= 2M)' beside '€1.5M': a default label's amount had no symbol.
+  // Written by hand from the targets below; summary.json keeps the shared label (outputs find targets by it).
+  it("names each target with its amount in the scenario's currency on the page; a label the planner gave is shown as written", async () => {
+    const named = yaml.replace(
+      'targets: { metrics: [{ metric: revenue, value: 2000000 }] }',
+      "targets: { metrics: [{ metric: revenue, value: 2000000 }, { metric: endingArr, tier: SMB, value: 1250000 }, { metric: bookings, value: 600000, label: 'bookings >= 600k stretch' }] }",
+    );
+    const sim = await run(named.replace('currency: EUR', 'currency: CHF'), 200);
+    const a = answerOf(sim, 0.8, sim);
+    expect(a.targets.map((t) => t.label)).toEqual(['revenue >= CHF 2M', 'SMB ending ARR >= CHF 1.25M', 'bookings >= 600k stretch']);
+    expect(a.againstPlan.text).toBe('P50 ±0 against the plan; P(revenue >= CHF 2M) ±0 pts; P(SMB ending ARR >= CHF 1.25M) ±0 pts; P(bookings >= 600k stretch) ±0 pts');
+    expect(summarize(sim).decisions.targets.map((t) => t.label)).toEqual(['revenue >= 2M', 'SMB ending ARR >= 1.25M', 'bookings >= 600k stretch']);
+    const euro = answerOf(await run(named, 200), 0.8, sim);
+    expect(euro.targets[0]!.label).toBe('revenue >= €2M');
+  });
 });
+

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { studioControls } from '../../src/studio/controls.js';
+import { formatDriverValue, studioControls } from '../../src/studio/controls.js';
 import { ROOT, scenarioFrom } from '../helpers/fixtures.js';
 
 /**
@@ -30,5 +30,18 @@ describe('arrcast studio: the value of a slider that moves an amount', () => {
     expect(shown('SMB conversion')).toContain('3.00%');
     expect(shown('SMB leads a month')).toContain('2,700');
     for (const d of drivers.filter((x) => x.unit !== 'currency')) for (const l of d.labels) expect(l).not.toMatch(/\$/);
+  });
+
+  // formatDriverValue put the sign and the symbol together again on formatMoney's text, and read its
+  // '-' (no amount) as a minus sign: '-$'. Written by hand: the page's figures' forms.
+  it.each([
+    [Number.NaN, '$', '-'],
+    [Number.POSITIVE_INFINITY, '$', '-'],
+    [Number.NEGATIVE_INFINITY, 'CHF', '-'],
+    [-1500, '$', '-$1.5k'],
+    [-2_500_000, 'CHF', '-CHF 2.5M'],
+    [0, '€', '€0'],
+  ])('an amount of %s with %s reads %s (a non-finite one is no amount, not a minus sign)', (v, symbol, text) => {
+    expect(formatDriverValue('currency', v, symbol)).toBe(text);
   });
 });

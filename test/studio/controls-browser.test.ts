@@ -179,6 +179,10 @@ describe('arrcast studio: a studio that does not answer at all', () => {
     await page.evaluate(() => ((document.getElementById('error') as unknown as { textContent: string }).textContent = ''));
     await page.click('#download-report');
     await page.waitForFunction((text) => document.getElementById('error')!.textContent === text && document.getElementById('download-report')!.getAttribute('disabled') === null, gone, { timeout: 30_000 });
+    // The report's running line is replaced, not left beside the error as if the report were still being made.
+    expect(await page.textContent('#saved')).toBe('No report was made.');
+    // Nothing more is coming for the older figures: no part of them says it is busy.
+    expect(await page.evaluate(() => document.querySelectorAll('[aria-busy="true"]').length)).toBe(0);
     await page.close();
   });
 });
@@ -204,13 +208,17 @@ describe('arrcast studio: a slider just moved', () => {
       page.evaluate(() => {
         const w = globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string }; document: { querySelector(s: string): unknown } };
         const opacity = (s: string) => Number(w.getComputedStyle(w.document.querySelector(s)).opacity);
-        return { figures: opacity('#figures'), againstPlan: opacity('#against-plan'), shares: opacity('#attribution'), chart: opacity('#chart-fan'), busy: document.getElementById('results')!.getAttribute('aria-busy') };
+        const busy = ['figures', 'against-plan', 'attribution', 'chart-distribution', 'chart-fan', 'chart-tornado'].map((id) => document.getElementById(id)!.getAttribute('aria-busy'));
+        // The status line is a live region: no element around it says busy (a screen reader may hold its announcements back).
+        const status = document.getElementById('status')!;
+        return { figures: opacity('#figures'), againstPlan: opacity('#against-plan'), shares: opacity('#attribution'), chart: opacity('#chart-fan'), busy, busyAroundStatus: status.closest('[aria-busy]') === null ? null : status.closest('[aria-busy]')!.id };
       });
     const pending = await shown();
-    expect(pending.busy).toBe('true');
+    expect(pending.busy).toEqual(Array(6).fill('true'));
+    expect(pending.busyAroundStatus).toBe(null);
     for (const part of [pending.figures, pending.againstPlan, pending.shares, pending.chart]) expect(part).toBeLessThan(1);
     await page.waitForFunction(() => document.body.dataset.pass === 'full' && !document.body.classList.contains('stale'), undefined, { timeout: 60_000 });
-    expect(await shown()).toEqual({ figures: 1, againstPlan: 1, shares: 1, chart: 1, busy: 'false' });
+    expect(await shown()).toEqual({ figures: 1, againstPlan: 1, shares: 1, chart: 1, busy: Array(6).fill('false'), busyAroundStatus: null });
     await page.close();
   });
 });

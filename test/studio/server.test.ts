@@ -248,6 +248,6 @@ describe('arrcast studio: the numbers', () => {
     const back = (await post('/api/answer', { state: { ...EMPTY, drivers: { '0/conversion': { central: 0.03 } } }, pass: 'full' })).json();
     expect(figures(moved).p50).not.toBe(figures(before).p50);
     expect(back).toEqual(before);
-    expect((back.againstPlan as { text: string }).text).toBe('P50 ±0 against the plan; P(revenue >= 120M) ±0 pts');
+    expect((back.againstPlan as { text: string }).text).toBe('P50 ±0 against the plan; P(revenue >= $120M) ±0 pts');
   });
 });

@@ -109,7 +109,7 @@ describe('arrcast studio in a browser', () => {
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
     seq = await settled(page, seq);
     expect(await shown(page)).toEqual(original);
-    expect(await page.textContent('#against-plan')).toBe('P50 ±0 against the plan; P(revenue >= 120M) ±0 pts');
+    expect(await page.textContent('#against-plan')).toBe('P50 ±0 against the plan; P(revenue >= $120M) ±0 pts');
 
     // A what-if with the market fixed at a year like the worst 30%, saved, then run by arrcast run.
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');

@@ -252,7 +252,8 @@ function buildControls(): void {
   });
   reportButton.addEventListener('click', () => {
     reportButton.disabled = true;
-    saved.textContent = `Running ${trialCount(info.trials)} for the report…`;
+    const running = `Running ${trialCount(info.trials)} for the report…`;
+    saved.textContent = running;
     // The page's id: another tab's report does not cancel this one (LatestOnly by page).
     api<Blob>('/api/report', { state: state(), order: { page: PAGE, change: ++reportsAsked } })
       .then((blob) => {
@@ -262,7 +263,12 @@ function buildControls(): void {
         a.remove();
         saved.textContent = 'report.html downloaded.';
       })
-      .catch((e: Error) => showError(e.message))
+      .catch((e: Error) => {
+        // Every failure replaces the running line (a save said since is left): it stayed on screen
+        // beside the error, as if the report were still being made.
+        if (saved.textContent === running) saved.textContent = 'No report was made.';
+        showError(e.message);
+      })
       .finally(() => (reportButton.disabled = false));
   });
   const resetButton = el('button', { type: 'button', id: 'reset' }, 'Back to the file');
@@ -393,14 +399,26 @@ const MAX_ASKED_AGAIN = 5;
 let inFlight: AbortController | undefined;
 let queued = false;
 
+/** What an answer writes, dimmed while it is an older position's (studio.css's .stale). */
+const DIMMED = ['figures', 'against-plan', 'attribution', 'chart-distribution', 'chart-fan', 'chart-tornado'];
+
 /**
  * Whether the figures, the line against the plan, the shares and the charts shown are an older
- * position's (dimmed: studio.css), and, for a screen reader, whether the results are being made
- * again (aria-busy): only the figures and charts were dimmed, and nothing said so to a screen reader.
+ * position's (dimmed: studio.css), and, for a screen reader, whether they are being made again
+ * (aria-busy): only the figures and charts were dimmed, and nothing said so to a screen reader.
  */
 function markStale(stale: boolean): void {
   document.body.classList.toggle('stale', stale);
-  $('results').setAttribute('aria-busy', String(stale));
+  markBusy(stale);
+}
+
+/**
+ * aria-busy on each dimmed part, never on #results: a live region inside a busy element (#status,
+ * role=status) may have its announcements held back by a screen reader until the busy ends, and the
+ * status line is what says the answer is being made.
+ */
+function markBusy(busy: boolean): void {
+  for (const id of DIMMED) $(id).setAttribute('aria-busy', String(busy));
 }
 
 /** A control moved: ask again, once per frame; the older request is cancelled (here and, through it, on the server). */
@@ -465,7 +483,7 @@ async function update(): Promise<void> {
     if (err.cancelled && askedAgain++ < MAX_ASKED_AGAIN) return changed();
     document.body.dataset.pass = 'error';
     // Still the older position's figures (dimmed), but nothing more is coming for them.
-    $('results').setAttribute('aria-busy', 'false');
+    markBusy(false);
     $('status').textContent = 'No answer for this state.';
     showError(err.message);
   }
