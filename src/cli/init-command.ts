@@ -97,7 +97,7 @@ async function exists(path: string): Promise<boolean> {
  * points at), read without blocking (readFileBytes). Anything else exits 2.
  */
 async function checkSchemaFile(shown: string, text: string): Promise<Target> {
-  const path = await resolveOutFile(shown, { force: true, inputs: [], label: '', directoryAdvice: SCHEMA_ADVICE });
+  const path = await resolveOutFile(shown, { force: true, inputs: [], label: '', directoryAdvice: () => SCHEMA_ADVICE });
   if (!(await exists(path))) return { shown, path, text, existed: false };
   let existing: string;
   try {
@@ -181,7 +181,7 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
           force: true,
           inputs: [],
           label: '',
-          directoryAdvice: `name the scenario file to write, e.g. ${w.path.replace(/\/+$/, '')}/my-plan.yaml`,
+          directoryAdvice: (folder) => `name the scenario file to write, e.g. ${folder === '' ? '' : `${folder}/`}my-plan.yaml`,
         });
         const same = targets.find((t) => t.path === path);
         if (same !== undefined)

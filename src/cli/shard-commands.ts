@@ -14,7 +14,7 @@ import { resolveOptions, simulateShard } from '../engine/simulate.js';
 import { OutputDirError, prepareReportDir, refuseInsideOutput } from '../report/output-dir.js';
 import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
-import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
+import { DanglingLinkError, namesDirectory, resolveOutPath } from '../report/resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoWords, isErrno } from '../report/write-error.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
@@ -50,7 +50,8 @@ export async function partPath(out: string, shard: ShardSpec): Promise<{ file: s
     throw err;
   }
   const inDir = () => ({ file: join(resolved, partFileName(shard)), shown: `${out}${out.endsWith('/') || out.endsWith(sep) ? '' : sep}${partFileName(shard)}` });
-  if (out.endsWith('/') || out.endsWith(sep)) return inDir();
+  // `parts/.` names a directory as `parts/` does (resolve-out.ts); taken as text it wrote a file named parts.
+  if (namesDirectory(out) !== undefined) return inDir();
   try {
     if ((await stat(resolved)).isDirectory()) return inDir();
   } catch (err) {

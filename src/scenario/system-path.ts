@@ -46,8 +46,8 @@ export async function systemJoin(dir: string, value: string): Promise<string> {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return raw;
     physical = await realPath(folder);
   }
-  if (physical === (await realPath(resolve(dirname(joined))))) return joined;
-  return join(physical, basename(raw));
+  const found = join(physical, basename(raw));
+  return found === join(await realPath(resolve(dirname(joined))), basename(joined)) ? joined : found;
 }
 
 /**
