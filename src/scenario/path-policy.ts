@@ -43,7 +43,8 @@ export const WIDEN_HINT = 'allow another folder with --allow-path DIR (allowedRo
  */
 export async function scenarioPathPolicy(scenarioFile: string, allowedRoots: readonly string[] = []): Promise<PathPolicy> {
   checkAllowedRoots(allowedRoots);
-  const root = await realPath(dirname(resolve(scenarioFile)));
+  // Its folder as the system opens it (`lnk/..` goes up from where lnk points), not resolved as text.
+  const root = resolve(await realPath(dirname(scenarioFile)));
   return { roots: [root, ...(await Promise.all(allowedRoots.map((r) => realPath(resolve(r)))))], described: `the scenario's folder ${root}`, rule: SCENARIO_RULE };
 }
 

@@ -67,7 +67,13 @@ describe("a symlinked scenario's data files resolve from the link's folder, in e
     const saved = process.cwd();
     process.chdir(links);
     try {
-      expect((await loadScenario('up/../plan.yaml')).files?.books).toEqual(atTarget.files?.books);
+      const relative = await loadScenario('up/../plan.yaml');
+      expect(relative.files?.books).toEqual(atTarget.files?.books);
+      // Read physically, but shown and recorded as given (a part's header, messages): not /tmp/.../real/plan.yaml.
+      expect(relative.source).toBe('up/../plan.yaml');
+      const part = join(top, 'up.arrcast-part');
+      await writePartFile(part, await simulateShard(relative, { trials: 20, seed: 1, workers: 0, shard: { index: 0, count: 1 } }));
+      expect((await readPartHeader(part)).header.scenario.source).toBe('up/../plan.yaml');
     } finally {
       process.chdir(saved);
     }
