@@ -1,5 +1,5 @@
 import { directoryShown } from './directory-shown.js';
-import { checkReportOwner, refuseDefaultOutOfUnconfirmedScenario, scenarioFileOf } from './default-out-owner.js';
+import { checkMergeReportOwner, scenarioFileOf } from './default-out-owner.js';
 import { Command } from 'commander';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -194,17 +194,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       // the file found at that path from here is theirs only when it hashes as their scenario.
       const isParts = async (file: string) => (await partsScenarioFile(file, sim.loaded.hash, opts.allowPath)) !== undefined;
       const confirmed = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
-      const resolved = out;
-      const ownerChecks = async (): Promise<string | undefined> => {
-        let scenarioFile = confirmed;
-        if (scenarioFile === undefined && opts.out === undefined) {
-          scenarioFile = await refuseDefaultOutOfUnconfirmedScenario(resolved, defaultOutDir(sim.loaded.source), sim.loaded.source, await scenarioFileOf(sim.loaded.source), isParts);
-        }
-        return checkReportOwner(resolved, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile, false, opts.out !== undefined);
-      };
-      const recorded = await ownerChecks();
-      // Again just before the move, at the default --out: another run or merge may have written its report there meanwhile (default-out-owner.ts, recheckReportOwner).
-      const recheck = opts.out === undefined ? async () => void (await ownerChecks()) : undefined;
+      const { recorded, recheck } = await checkMergeReportOwner(out, defaultOutDir(sim.loaded.source), sim.loaded.source, confirmed, isParts, opts.out !== undefined);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
