@@ -86,3 +86,28 @@ export function recheckReportOwner(out: string, shown: string, file: string, rea
     await checkReportOwner(out, shown, file, real, reforecast, false);
   };
 }
+
+/**
+ * merge's checkReportOwner, and its recheck for writeReport just before the move (as
+ * recheckReportOwner is run's): the parts name their scenario file as the shards were given it,
+ * perhaps from another folder; `confirmed` is the real path of the file found there from here when
+ * it hashes as their scenario, else undefined, and then the report at the default --out is judged
+ * by refuseDefaultOutOfUnconfirmedScenario (`isParts` as there), again at the recheck: a report
+ * arriving meanwhile was replaced without a word. Returns the scenario file to record and the
+ * recheck (undefined at a given --out).
+ */
+export async function checkMergeReportOwner(
+  out: string,
+  shown: string,
+  source: string,
+  confirmed: string | undefined,
+  isParts: (file: string) => Promise<boolean>,
+  given: boolean,
+): Promise<{ readonly recorded: string | undefined; readonly recheck: (() => Promise<void>) | undefined }> {
+  const check = async (): Promise<string | undefined> => {
+    const real = confirmed === undefined && !given ? await refuseDefaultOutOfUnconfirmedScenario(out, shown, source, await scenarioFileOf(source), isParts) : confirmed;
+    return checkReportOwner(out, shown, source, real, false, given);
+  };
+  const recorded = await check();
+  return { recorded, recheck: given ? undefined : async () => void (await check()) };
+}

@@ -9,8 +9,8 @@ import { refuseInsideOutput } from '../report/output-dir.js';
 import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { isInside, realPath, scenarioPathPolicy } from '../scenario/path-policy.js';
-import { systemPath } from '../scenario/system-path.js';
+import { isInside, scenarioPathPolicy } from '../scenario/path-policy.js';
+import { realPath, systemPath } from '../scenario/system-path.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { closest } from '../scenario/csv-table.js';
 import { UsageError } from './exit-codes.js';
@@ -97,7 +97,7 @@ async function exists(path: string): Promise<boolean> {
  * points at), read without blocking (readFileBytes). Anything else exits 2.
  */
 async function checkSchemaFile(shown: string, text: string): Promise<Target> {
-  const path = await resolveOutFile(shown, { force: true, inputs: [], label: '', directoryAdvice: SCHEMA_ADVICE });
+  const path = await resolveOutFile(shown, { force: true, inputs: [], label: '', directoryAdvice: () => SCHEMA_ADVICE });
   if (!(await exists(path))) return { shown, path, text, existed: false };
   let existing: string;
   try {
@@ -181,7 +181,7 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
           force: true,
           inputs: [],
           label: '',
-          directoryAdvice: `name the scenario file to write, e.g. ${w.path.replace(/\/+$/, '')}/my-plan.yaml`,
+          directoryAdvice: (folder) => `name the scenario file to write, e.g. ${folder === '' ? '' : `${folder}/`}my-plan.yaml`,
         });
         const same = targets.find((t) => t.path === path);
         if (same !== undefined)

@@ -1,5 +1,5 @@
 import { directoryShown } from './directory-shown.js';
-import { checkReportOwner, refuseDefaultOutOfUnconfirmedScenario, scenarioFileOf } from './default-out-owner.js';
+import { checkMergeReportOwner, scenarioFileOf } from './default-out-owner.js';
 import { Command } from 'commander';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -14,7 +14,7 @@ import { resolveOptions, simulateShard } from '../engine/simulate.js';
 import { OutputDirError, prepareReportDir, refuseInsideOutput } from '../report/output-dir.js';
 import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { scenarioInputFiles } from '../scenario/scenario-input-files.js';
-import { DanglingLinkError, resolveOutPath } from '../report/resolve-out.js';
+import { DanglingLinkError, namesDirectory, resolveOutPath } from '../report/resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { errnoWords, isErrno } from '../report/write-error.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
@@ -50,7 +50,8 @@ export async function partPath(out: string, shard: ShardSpec): Promise<{ file: s
     throw err;
   }
   const inDir = () => ({ file: join(resolved, partFileName(shard)), shown: `${out}${out.endsWith('/') || out.endsWith(sep) ? '' : sep}${partFileName(shard)}` });
-  if (out.endsWith('/') || out.endsWith(sep)) return inDir();
+  // `parts/.` names a directory as `parts/` does (resolve-out.ts); taken as text it wrote a file named parts.
+  if (namesDirectory(out) !== undefined) return inDir();
   try {
     if ((await stat(resolved)).isDirectory()) return inDir();
   } catch (err) {
@@ -193,17 +194,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       // the file found at that path from here is theirs only when it hashes as their scenario.
       const isParts = async (file: string) => (await partsScenarioFile(file, sim.loaded.hash, opts.allowPath)) !== undefined;
       const confirmed = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
-      const resolved = out;
-      const ownerChecks = async (): Promise<string | undefined> => {
-        let scenarioFile = confirmed;
-        if (scenarioFile === undefined && opts.out === undefined) {
-          scenarioFile = await refuseDefaultOutOfUnconfirmedScenario(resolved, defaultOutDir(sim.loaded.source), sim.loaded.source, await scenarioFileOf(sim.loaded.source), isParts);
-        }
-        return checkReportOwner(resolved, defaultOutDir(sim.loaded.source), sim.loaded.source, scenarioFile, false, opts.out !== undefined);
-      };
-      const recorded = await ownerChecks();
-      // Again just before the move, at the default --out: another run or merge may have written its report there meanwhile (default-out-owner.ts, recheckReportOwner).
-      const recheck = opts.out === undefined ? async () => void (await ownerChecks()) : undefined;
+      const { recorded, recheck } = await checkMergeReportOwner(out, defaultOutDir(sim.loaded.source), sim.loaded.source, confirmed, isParts, opts.out !== undefined);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);

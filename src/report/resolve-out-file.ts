@@ -3,7 +3,7 @@ import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { removeStaleFileTemps, tempFileBeside } from './atomic-file.js';
 import { errnoWords } from './write-error.js';
-import { DanglingLinkError, resolveOutPath } from './resolve-out.js';
+import { DanglingLinkError, namesDirectory, resolveOutPath } from './resolve-out.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { enclosingOutput, insideOutputReason, OutputDirError } from './output-dir.js';
 
@@ -27,18 +27,20 @@ import { enclosingOutput, insideOutputReason, OutputDirError } from './output-di
  *   --out, so a read-only or virtual folder (/proc) is found before anything is read.
  *
  * Throws OutputDirError (exit 2) with the reason; `out` is quoted as given, after `label` (`--out `
- * unless given; `arrcast init` gives '': it names its files by their paths alone); `directoryAdvice` replaces
- * the advice given when `out` is or names a directory (`name the scenario file to write, e.g.
- * OUT/fitted.yaml` unless given).
+ * unless given; `arrcast init` gives '': it names its files by their paths alone); `directoryAdvice` makes
+ * the advice given when `out` is or names a directory, from a folder a file can be written in (`name
+ * the scenario file to write, e.g. FOLDER/fitted.yaml` unless given): `out` itself, or, when it names
+ * a directory below a file (`deals.csv/.`), the file's folder, since `deals.csv/./fitted.yaml`
+ * would be refused too (not a directory).
  *
  * @example await resolveOutFile('fitted.yaml', { inputs: ['history.csv'] }) // => '/home/me/plans/fitted.yaml'
  */
 export async function resolveOutFile(
   out: string,
-  options: { readonly force?: boolean; readonly inputs: readonly string[]; readonly label?: string; readonly directoryAdvice?: string },
+  options: { readonly force?: boolean; readonly inputs: readonly string[]; readonly label?: string; readonly directoryAdvice?: (folder: string) => string },
 ): Promise<string> {
   const label = options.label ?? '--out ';
-  const directoryAdvice = options.directoryAdvice ?? `name the scenario file to write, e.g. ${out.replace(/\/+$/, '')}/fitted.yaml`;
+  const advise = options.directoryAdvice ?? ((folder: string) => `name the scenario file to write, e.g. ${folder === '' ? '' : `${folder}/`}fitted.yaml`);
   const fail = (why: string): never => {
     throw new OutputDirError(`${label}${out} ${why}`);
   };
@@ -53,14 +55,12 @@ export async function resolveOutFile(
     return fail(`cannot be used: ${errnoWords(e)}`);
   }
   const info = await lstat(path).catch(() => undefined);
+  const directoryAdvice = advise(info !== undefined && !info.isDirectory() ? adviceFolderBeside(out) : out.replace(/\/+$/, ''));
   if (info?.isDirectory()) return fail(`is a directory; ${directoryAdvice}`);
   const outer = await enclosingOutput(path);
   if (outer !== undefined) return fail(insideOutputReason(outer));
-  if (out.endsWith('/')) return fail(`names a directory (it ends in /); ${directoryAdvice}`);
-  // `x.yaml/.` and `x/..` name directories as `x.yaml/` does; resolved as text they were the file
-  // x.yaml, or the folder's parent taken as a file name: `fit --out plan.yaml/. --force` replaced plan.yaml.
-  const last = /(?:^|\/)(\.\.?)$/.exec(out);
-  if (last !== null) return fail(`names a directory (its last part is ${last[1]}); ${directoryAdvice}`);
+  const directory = namesDirectory(out);
+  if (directory !== undefined) return fail(`names a directory (${directory}); ${directoryAdvice}`);
   if (info !== undefined && !info.isFile()) return fail(`is ${kindOf(info)}, not a regular file: arrcast writes its output only as a regular file and never replaces anything else`);
   if (info !== undefined)
     for (const input of options.inputs) {
@@ -105,4 +105,11 @@ async function probeWritable(path: string): Promise<string | undefined> {
   }
   await rm(probe, { force: true });
   return undefined;
+}
+
+/** The folder of the file `out` names a directory below (`data/deals.csv/.` -> data; `deals.csv/` -> ''). */
+function adviceFolderBeside(out: string): string {
+  const file = out.replace(/(?:\/\.?)+$/, '');
+  const folder = dirname(file);
+  return folder === '.' && !file.startsWith('./') ? '' : folder;
 }

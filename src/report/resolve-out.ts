@@ -1,5 +1,5 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, parse, resolve } from 'node:path';
+import { dirname, isAbsolute, join, parse, resolve, sep } from 'node:path';
 import { currentDirectory } from '../scenario/current-directory.js';
 
 /**
@@ -76,4 +76,20 @@ export class DanglingLinkError extends Error {
   constructor(readonly path: string) {
     super(`${path} is a symlink to nothing`);
   }
+}
+
+/**
+ * Why `out` names a directory whatever is there, or undefined: it ends in `/`, or its last part is
+ * `.` or `..` (as `x/` does, `x.yaml/.` and `new/..` name directories: the system opens no file
+ * there). The one rule for every --out that may name a file (fit, init, a shard's part): taken as
+ * text, `fit --out plan.yaml/. --force` replaced plan.yaml and `--shard 1/2 --out parts/.` wrote a
+ * file named parts.
+ *
+ * @example namesDirectory('parts/.') // => 'its last part is .'
+ * @example namesDirectory('parts.arrcast-part') // => undefined
+ */
+export function namesDirectory(out: string): string | undefined {
+  if (out.endsWith('/') || out.endsWith(sep)) return `it ends in ${out.endsWith('/') ? '/' : sep}`;
+  const last = /(?:^|[\\/])(\.\.?)$/.exec(out);
+  return last === null ? undefined : `its last part is ${last[1]}`;
 }

@@ -15,10 +15,10 @@ import type { ScenarioDocument } from './parse.js';
  * holds every distinct (text, file, folder) asked for, which for the studio is its few bases.
  */
 export class BaseDocuments {
-  private readonly byText = new Map<string, Map<string, ScenarioDocument>>();
+  private readonly byText = new Map<string, Map<string, Promise<ScenarioDocument>>>();
 
   /** The document of `text` read as `file` with data paths relative to `rebaseDir`, made by `read` the first time. */
-  get(text: string, file: string, rebaseDir: string, read: () => ScenarioDocument): ScenarioDocument {
+  get(text: string, file: string, rebaseDir: string, read: () => Promise<ScenarioDocument>): Promise<ScenarioDocument> {
     let byPlace = this.byText.get(text);
     if (!byPlace) this.byText.set(text, (byPlace = new Map()));
     const key = `${file}\0${rebaseDir}`;

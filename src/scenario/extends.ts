@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { systemPath } from './system-path.js';
+import { realPath, systemJoin } from './system-path.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
@@ -134,9 +134,7 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
     if (typeof value !== 'string' || value.trim() === '')
       throw fail('must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)');
     // As the system opens it: a `..` after a link to a folder goes up from where the link points (system-path.ts).
-    const raw = isAbsolute(value) ? value : `${dirname(layer.source)}${sep}${value}`;
-    const found = await systemPath(raw);
-    const next = found !== raw ? found : isAbsolute(value) ? value : join(dirname(layer.source), value);
+    const next = await systemJoin(dirname(layer.source), value);
     const loop = seen.indexOf(resolve(next));
     if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), next].join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);
@@ -150,12 +148,12 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
       throw fail(`the base scenario ${next}: ${err.issues.map((i) => i.message).join('; ')}`);
     }
     const toDir = dirname(file);
-    const readBase = () => {
+    const readBase = async () => {
       const base = readBaseDocument(text, next);
-      rebaseFilePaths(base.data, dirname(next), toDir);
+      await rebaseFilePaths(base.data, dirname(next), toDir);
       return base;
     };
-    chain.push(documents ? documents.get(text, next, toDir, readBase) : readBase());
+    chain.push(await (documents ? documents.get(text, next, toDir, readBase) : readBase()));
     seen.push(resolve(next));
   }
 }
@@ -181,21 +179,29 @@ function withoutExtends(tree: Tree): Tree {
 /**
  * Paths of data files (customersFile, openingPipeline.file) are relative to the file that writes
  * them. A base's paths are rewritten relative to the top file, the one `attachFiles` resolves
- * against, so a base and its data can sit in another folder.
+ * against, so a base and its data can sit in another folder. Each is found as the system opens it
+ * from the base's folder (systemJoin); rewritten as text (relative(toDir, join(fromDir, value)))
+ * a `..` after a link, in the base's path or on the way between the two folders, led to another
+ * folder's book than the base read by itself, or to a path nobody wrote. When the relative form
+ * does not lead to the same file from the top file's folder, the path is kept absolute.
  */
-function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, toDir: string): void {
-  const rebase = (holder: unknown, key: string) => {
+async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, toDir: string): Promise<void> {
+  const rebase = async (holder: unknown, key: string) => {
     if (holder === null || typeof holder !== 'object') return;
     const h = holder as Record<string, unknown>;
     const value = h[key];
-    if (typeof value === 'string' && value.trim() !== '' && !isAbsolute(value)) h[key] = relative(toDir, join(fromDir, value)) || value;
+    if (typeof value !== 'string' || value.trim() === '' || isAbsolute(value)) return;
+    const target = await systemJoin(fromDir, value);
+    const relativeForm = relative(toDir, target) || value;
+    const same = (await realPath(resolve(await systemJoin(toDir, relativeForm)))) === (await realPath(resolve(target)));
+    h[key] = same ? relativeForm : resolve(target);
   };
   if (!Array.isArray(data.tiers)) return;
   for (const tier of data.tiers as unknown[]) {
     if (tier === null || typeof tier !== 'object') continue;
     const t = tier as Record<string, unknown>;
-    rebase(t.existing, 'customersFile');
+    await rebase(t.existing, 'customersFile');
     const nb = t.newBusiness as Record<string, unknown> | undefined;
-    if (nb !== null && typeof nb === 'object') rebase(nb.openingPipeline, 'file');
+    if (nb !== null && typeof nb === 'object') await rebase(nb.openingPipeline, 'file');
   }
 }

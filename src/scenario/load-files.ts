@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { systemPath } from './system-path.js';
+import { systemJoin } from './system-path.js';
 import { readCsvBytes } from './csv-table.js';
 import { readCustomerBooks, type CustomerBook } from './customer-book.js';
 import type { LoadedScenario } from './parse.js';
@@ -27,18 +27,12 @@ import type { InputFile } from './input-file.js';
  * Complexity: O(size of the files).
  */
 export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, policy: PathPolicy, options: { readonly parsed?: ParsedDataFiles } = {}): Promise<LoadedScenario> {
-  const lexical = (f: string) => (isAbsolute(f) ? f : join(dirname(scenarioFile), f));
-  // A `..` after a link to a folder goes up from where the link points, as the system opens it
-  // (system-path.ts); path.join took `lnk/..` away as text. Any other path keeps its joined form.
+  // As the system opens it: a `..` after a link goes up from where the link points (system-path.ts).
   const systemPaths = new Map<string, string>();
   for (const t of loaded.scenario.tiers)
     for (const f of [t.existing?.customersFile, t.newBusiness?.openingPipeline?.file])
-      if (f !== undefined && !systemPaths.has(f)) {
-        const raw = isAbsolute(f) ? f : `${dirname(scenarioFile)}${sep}${f}`;
-        const found = await systemPath(raw);
-        systemPaths.set(f, found === raw ? lexical(f) : found);
-      }
-  const where = (f: string) => systemPaths.get(f) ?? lexical(f);
+      if (f !== undefined && !systemPaths.has(f)) systemPaths.set(f, await systemJoin(dirname(scenarioFile), f));
+  const where = (f: string) => systemPaths.get(f) ?? join(dirname(scenarioFile), f);
   const { books: bookFiles, pipelines: pipelineFiles, stageConflicts } = namedFiles(loaded.scenario, await fileIdentities(loaded.scenario, where));
   if (stageConflicts.length > 0) throw new ScenarioError(loaded.source, stageConflicts.map((c) => ({ path: [...c.path], message: c.message })));
   if (bookFiles.size === 0 && pipelineFiles.size === 0) return loaded;

@@ -1,4 +1,3 @@
-import { systemPath } from './system-path.js';
 import { realpath } from 'node:fs/promises';
 import { loadWithExtends } from './extends.js';
 import { attachFiles } from './load-files.js';
@@ -23,8 +22,9 @@ export { MAX_SCENARIO_BYTES } from './read-text.js';
  */
 export async function loadScenario(given: string, options: LoadOptions = {}): Promise<LoadedScenario> {
   checkReaderOptions(options, LOAD_OPTION_KEYS, 'loadScenario');
-  // Its folder as the system finds it (a `..` after a link): its files are read from there.
-  const file = typeof given === 'string' ? await systemPath(given) : given;
+  // Kept as given, for what is shown and recorded (messages, a part's source): every path it names
+  // is found from its folder as the system opens it (systemJoin), `lnk/..` going up from where lnk points.
+  const file = given;
   const policy = await scenarioPathPolicy(file, options.allowedRoots);
   const loaded = await attachFiles(await loadWithExtends(file, readScenarioText, policy), file, policy);
   const real = await realpath(file).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { realPath } from './system-path.js';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { displayText, quoteText } from './display-text.js';
 import { currentDirectory } from './current-directory.js';
@@ -43,7 +43,8 @@ export const WIDEN_HINT = 'allow another folder with --allow-path DIR (allowedRo
  */
 export async function scenarioPathPolicy(scenarioFile: string, allowedRoots: readonly string[] = []): Promise<PathPolicy> {
   checkAllowedRoots(allowedRoots);
-  const root = await realPath(dirname(resolve(scenarioFile)));
+  // Its folder as the system opens it (`lnk/..` goes up from where lnk points), not resolved as text.
+  const root = resolve(await realPath(dirname(scenarioFile)));
   return { roots: [root, ...(await Promise.all(allowedRoots.map((r) => realPath(resolve(r)))))], described: `the scenario's folder ${root}`, rule: SCENARIO_RULE };
 }
 
@@ -104,17 +105,3 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
-/**
- * The real path of `path` (absolute): symbolic links followed (also init's check of where it writes). A path that does not exist (yet) is
- * its nearest existing ancestor's real path joined with the rest, so `link/../x` resolves as the
- * system would.
- */
-export async function realPath(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    const parent = dirname(path);
-    if (parent === path) return path;
-    return join(await realPath(parent), basename(path));
-  }
-}

@@ -1,40 +1,62 @@
 import { realpath } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 /**
- * The real path of folder `folder` as the system finds it, `..` after a symbolic link going up from
- * where the link points; a part that does not exist yet is joined to its nearest existing folder's.
- * Undefined when the system cannot go through it (a file where a folder is expected): its own
- * error then comes at the open.
+ * The real path of `path`: symbolic links followed and `..` taken as the system takes it (after a
+ * link, up from where the link points). A part that does not exist (yet), or that the system cannot
+ * go through, is joined to its nearest real ancestor's. Also the path policy's and init's check of
+ * where a path leads (path-policy.ts).
+ *
+ * @example await realPath('/home/me/lnk/..') // => '/home/me/sub' (lnk -> sub/deeper)
  */
-async function physicalFolder(folder: string): Promise<string | undefined> {
+export async function realPath(path: string): Promise<string> {
   try {
-    return await realpath(folder);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return undefined;
-    const parent = dirname(folder);
-    if (parent === folder) return undefined;
-    const up = await physicalFolder(parent);
-    return up === undefined ? undefined : join(up, basename(folder));
+    return await realpath(path);
+  } catch {
+    const parent = dirname(path);
+    if (parent === path) return path;
+    return join(await realPath(parent), basename(path));
   }
 }
 
 /**
- * `file` (a scenario's path as given, or a path one names, joined to its folder) with its folder as the system finds it, when the files named
- * relative to it would otherwise be looked for elsewhere: path.join and path.resolve take `a/..`
- * away as text, so `lnk/../plan.yaml` (lnk a link to sub/deeper) was read from sub/plan.yaml, as the
- * system opens it, but its `customersFile: data/book.csv` from ./data/book.csv, another folder's book,
- * without a word. Such a path is returned as the system resolves its folder (absolute), the file's own
- * name kept (a scenario given through a link to a file reads from the link's folder, README "Which
- * files a scenario may read"); any other path is returned unchanged, so messages name it as given.
+ * `value` (a path a scenario names, or a scenario's path) joined to folder `dir` as the system opens
+ * it. path.join takes `a/..` away as text: `lnk/../data/book.csv` (lnk a link to sub/deeper) was
+ * read from ./data/book.csv, another folder's book, without a word, and `notes.txt/../plan.yaml`
+ * was read where the system says "not a directory". Without `..` text and system agree and the
+ * text join is returned; with `..`, the text join when it reaches the same folder (messages name
+ * the path as written), else the folder as the system finds it (absolute), or, when the system
+ * cannot go through a part (a file where a folder is expected), the path unjoined, so that its open
+ * fails as the system's does.
+ *
+ * @example await systemJoin('plans', 'data/q3.csv') // => 'plans/data/q3.csv'
+ * @example await systemJoin('.', 'lnk/../plan.yaml') // => '/home/me/sub/plan.yaml' (lnk -> sub/deeper)
+ * Complexity: a few realpath calls for a path with `..`, none otherwise.
+ */
+export async function systemJoin(dir: string, value: string): Promise<string> {
+  const joined = isAbsolute(value) ? value : join(dir, value);
+  const raw = isAbsolute(value) || dir === '' || dir === '.' ? value : `${dir}${sep}${value}`;
+  if (!raw.split(/[\\/]/).includes('..')) return joined;
+  const folder = dirname(raw);
+  let physical: string;
+  try {
+    physical = await realpath(folder);
+  } catch (err) {
+    // ENOTDIR, ELOOP, EACCES: the system refuses the path; its own error comes at the open.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return raw;
+    physical = await realPath(folder);
+  }
+  const found = join(physical, basename(raw));
+  return found === join(await realPath(resolve(dirname(joined))), basename(joined)) ? joined : found;
+}
+
+/**
+ * A scenario's path as the system opens it (systemJoin): unchanged unless a `..` in it goes up from
+ * somewhere the text does not.
  *
  * @example await systemPath('plans/q3.yaml') // => 'plans/q3.yaml'
- * @example await systemPath('lnk/../plan.yaml') // => '/home/me/sub/plan.yaml' (lnk -> sub/deeper)
- * Complexity: a few realpath calls.
  */
 export async function systemPath(file: string): Promise<string> {
-  const folder = dirname(file);
-  const physical = await physicalFolder(folder);
-  if (physical === undefined || physical === (await physicalFolder(resolve(folder)))) return file;
-  return join(physical, basename(file));
+  const found = await systemJoin('', file);
+  return found === join(file) ? file : found;
 }

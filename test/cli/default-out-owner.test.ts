@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
 import { buildProgram } from '../../src/cli/program.js';
 import { describeFailure } from '../../src/cli/exit-codes.js';
+import { checkMergeReportOwner } from '../../src/cli/default-out-owner.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { MARKER_FILE, markerText } from '../../src/report/output-marker.js';
 import { writeReport } from '../../src/report/write-report.js';
@@ -143,6 +144,35 @@ describe('the default --out does not replace the report of another scenario file
       expect(code).toBe(2);
       expect(readFileSync('reports/plan/summary.json')).toEqual(aSummary);
       expect(JSON.parse(readFileSync(`reports/plan/${MARKER_FILE}`, 'utf8')).scenario).toBe('../../a/plan.yaml');
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
+  // merge's recheck as merge calls it (checkMergeReportOwner): a report of another file arriving at
+  // the default --out after the check before the merge is refused at the move, not replaced; for
+  // parts whose file is confirmed from here, and for parts whose file is not.
+  it("merge's recheck: another file's report arriving at the default --out after the first check is refused", async () => {
+    const saved = process.cwd();
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
+    process.chdir(dir);
+    try {
+      for (const d of ['a', 'b', 'held']) mkdirSync(d);
+      writeFileSync('a/plan.yaml', fixtureText('minimal.yaml'));
+      writeFileSync('b/plan.yaml', fixtureText('minimal.yaml').replace('openingArr: 1200000', 'openingArr: 1300000'));
+      expect((await runCli('run', 'a/plan.yaml', '--trials', '300', '--workers', '0', '--quiet', '--outputs', 'summary')).code).toBe(0);
+      renameSync('reports/plan', 'held/plan');
+      const out = join(realpathSync(dir), 'reports/plan');
+      const notParts = async () => false;
+      for (const [source, confirmed] of [['b/plan.yaml', realpathSync('b/plan.yaml')], ['gone/plan.yaml', undefined]] as const) {
+        const { recheck } = await checkMergeReportOwner(out, 'reports/plan', source, confirmed, notParts, false);
+        expect(recheck).toBeDefined();
+        renameSync('held/plan', 'reports/plan');
+        await expect(recheck!()).rejects.toThrow(/--out defaults to reports\/plan, which holds the report of (another scenario file,|the scenario file) "[^"]*a\/plan\.yaml"/);
+        renameSync('reports/plan', 'held/plan');
+      }
+      // At a given --out there is nothing to check again.
+      expect((await checkMergeReportOwner(out, 'reports/plan', 'b/plan.yaml', undefined, notParts, true)).recheck).toBeUndefined();
     } finally {
       process.chdir(saved);
     }

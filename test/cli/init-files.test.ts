@@ -152,6 +152,9 @@ describe('arrcast init refuses what it must not write', () => {
   const badNames: Array<[string, (d: string) => string, (d: string) => string]> = [
     ['an empty name', () => '', () => 'arrcast: the file to write is empty: name the scenario file, e.g. arrcast init my-plan.yaml'],
     ['a name ending in / (a folder to be)', (d) => `${d}/newdir/`, (d) => `arrcast: ${d}/newdir/ names a directory (it ends in /); name the scenario file to write, e.g. ${d}/newdir/my-plan.yaml`],
+    // `.` and `..` last name directories (README): taken as text, file.txt/. replaced file.txt; the advice names a place a file can go.
+    ['a name whose last part is . below a file', (d) => `${d}/file.txt/.`, (d) => `arrcast: ${d}/file.txt/. names a directory (its last part is .); name the scenario file to write, e.g. ${d}/my-plan.yaml`],
+    ['a name whose last part is .. (a folder to be)', (d) => `${d}/newdir/sub/..`, (d) => `arrcast: ${d}/newdir/sub/.. names a directory (its last part is ..); name the scenario file to write, e.g. ${d}/newdir/sub/../my-plan.yaml`],
     ['an existing folder', (d) => d, (d) => `arrcast: ${d} is a directory; name the scenario file to write, e.g. ${d}/my-plan.yaml`],
     ['a folder nothing can be created in', () => '/sys/x.yaml', () => 'arrcast: /sys/x.yaml cannot be written: permission denied (EACCES) in /sys'],
     ['a name too long', (d) => `${d}/${'a'.repeat(300)}.yaml`, (d) => `arrcast: ${d}/${'a'.repeat(300)}.yaml cannot be used: name too long (ENAMETOOLONG)`],

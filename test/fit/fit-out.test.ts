@@ -43,7 +43,9 @@ describe('arrcast fit --out', () => {
     ['the deals file, with --force', (d) => ['--deals', join(d, 'deals.csv'), '--out', `${d}/plans/../deals.csv`, '--force'], (d) => `arrcast: --out ${d}/plans/../deals.csv is the input file ${d}/deals.csv: writing it would replace what is being read; name another file`],
     ['a name ending in / (a folder to be, not a file)', (d) => ['--out', `${d}/new/`], (d) => `arrcast: --out ${d}/new/ names a directory (it ends in /); name the scenario file to write, e.g. ${d}/new/fitted.yaml`],
     // Taken as text, `deals.csv/.` was deals.csv: replaced under --force, where `deals.csv/` was refused.
-    ['a name whose last part is . (a folder), with --force', (d) => ['--out', `${d}/deals.csv/.`, '--force'], (d) => `arrcast: --out ${d}/deals.csv/. names a directory (its last part is .); name the scenario file to write, e.g. ${d}/deals.csv/./fitted.yaml`],
+    ['a name whose last part is . (a folder), with --force', (d) => ['--out', `${d}/deals.csv/.`, '--force'], (d) => `arrcast: --out ${d}/deals.csv/. names a directory (its last part is .); name the scenario file to write, e.g. ${d}/fitted.yaml`],
+    // The advice names a path that works: `deals.csv/./fitted.yaml` is below a file (ENOTDIR).
+    ['a name whose last part is .. below a folder to be', (d) => ['--out', `${d}/new/sub/..`], (d) => `arrcast: --out ${d}/new/sub/.. names a directory (its last part is ..); name the scenario file to write, e.g. ${d}/new/sub/../fitted.yaml`],
     ['in a folder nothing can be written to', () => ['--out', '/proc/fitted.yaml'], () => 'arrcast: --out /proc/fitted.yaml cannot be written: no such file or directory (ENOENT) in /proc'],
     ['below a file', (d) => ['--out', join(d, 'history.csv/fitted.yaml')], (d) => `arrcast: --out ${d}/history.csv/fitted.yaml cannot be used: not a directory (ENOTDIR)`],
   ];

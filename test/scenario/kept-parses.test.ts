@@ -4,17 +4,17 @@ import { readScenarioDocument } from '../../src/scenario/parse.js';
 import { ParsedDataFiles } from '../../src/scenario/parsed-data-files.js';
 
 describe('parses kept for a caller that loads the same files again (the studio)', () => {
-  it('BaseDocuments reads a text once per file and folder, and reads another text afresh', () => {
+  it('BaseDocuments reads a text once per file and folder, and reads another text afresh', async () => {
     const kept = new BaseDocuments();
     let reads = 0;
-    const read = (text: string) => () => (reads++, readScenarioDocument(text, 'base.yaml'));
-    const a = kept.get('name: a\n', '/s/base.yaml', '/s', read('name: a\n'));
-    expect(kept.get('name: a\n', '/s/base.yaml', '/s', read('name: a\n'))).toBe(a);
+    const read = (text: string) => async () => (reads++, readScenarioDocument(text, 'base.yaml'));
+    const a = await kept.get('name: a\n', '/s/base.yaml', '/s', read('name: a\n'));
+    expect(await kept.get('name: a\n', '/s/base.yaml', '/s', read('name: a\n'))).toBe(a);
     expect(reads).toBe(1);
-    const edited = kept.get('name: b\n', '/s/base.yaml', '/s', read('name: b\n'));
+    const edited = await kept.get('name: b\n', '/s/base.yaml', '/s', read('name: b\n'));
     expect(edited.data.name).toBe('b');
-    expect(kept.get('name: a\n', '/s/base.yaml', '/t', read('name: a\n'))).not.toBe(a);
-    expect(kept.get('name: a\n', '/s/other.yaml', '/s', read('name: a\n'))).not.toBe(a);
+    expect(await kept.get('name: a\n', '/s/base.yaml', '/t', read('name: a\n'))).not.toBe(a);
+    expect(await kept.get('name: a\n', '/s/other.yaml', '/s', read('name: a\n'))).not.toBe(a);
     expect(reads).toBe(4);
   });
 

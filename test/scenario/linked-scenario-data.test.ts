@@ -9,6 +9,7 @@ import { loadedFromPart } from '../../src/engine/merge.js';
 import { readPartHeader, writePartFile } from '../../src/engine/part-file.js';
 import { simulateShard } from '../../src/engine/simulate.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
 
 /**
  * A scenario given through a symbolic link reads its data files from the link's folder (the folder
@@ -66,7 +67,13 @@ describe("a symlinked scenario's data files resolve from the link's folder, in e
     const saved = process.cwd();
     process.chdir(links);
     try {
-      expect((await loadScenario('up/../plan.yaml')).files?.books).toEqual(atTarget.files?.books);
+      const relative = await loadScenario('up/../plan.yaml');
+      expect(relative.files?.books).toEqual(atTarget.files?.books);
+      // Read physically, but shown and recorded as given (a part's header, messages): not /tmp/.../real/plan.yaml.
+      expect(relative.source).toBe('up/../plan.yaml');
+      const part = join(top, 'up.arrcast-part');
+      await writePartFile(part, await simulateShard(relative, { trials: 20, seed: 1, workers: 0, shard: { index: 0, count: 1 } }));
+      expect((await readPartHeader(part)).header.scenario.source).toBe('up/../plan.yaml');
     } finally {
       process.chdir(saved);
     }
@@ -82,5 +89,42 @@ describe("a symlinked scenario's data files resolve from the link's folder, in e
       expect(viaValue.files?.books).toEqual(atTarget.files?.books);
       expect(viaValue.files?.books).not.toEqual(inLinks.files?.books);
     }
+  });
+
+  // A base's own paths were rewritten as text, relative(toDir, join(fromDir, value)): b2.yaml read by
+  // itself took real/data's book, extended by c.yaml links/data's (opening ARR differed silently);
+  // and a top file reached through a link two folders deep named real/real/data, a path nobody wrote.
+  it("a base's data paths are found from the base's folder as the system opens them, however it is reached", async () => {
+    mkdirSync(join(real, 'sub/deeper'), { recursive: true });
+    for (const name of ['up', 'deep']) symlinkSync(name === 'up' ? '../real/sub' : '../real/sub/deeper', join(links, name === 'up' ? 'up2' : 'deep'));
+    const atTarget = await loadScenario(join(real, 'plan.yaml'));
+    const plan = readFileSync(join(real, 'plan.yaml'), 'utf8');
+    writeFileSync(join(links, 'b2.yaml'), plan.replaceAll('customersFile: data/hybrid-customers.csv', 'customersFile: up2/../data/hybrid-customers.csv'));
+    writeFileSync(join(links, 'c.yaml'), 'extends: b2.yaml\n');
+    const direct = await loadScenario(join(links, 'b2.yaml'), { allowedRoots: [real] });
+    const extended = await loadScenario(join(links, 'c.yaml'), { allowedRoots: [real] });
+    expect(direct.files?.books).toEqual(atTarget.files?.books);
+    expect(extended.files?.books).toEqual(direct.files?.books);
+    writeFileSync(join(real, 'sub/deeper/top.yaml'), 'extends: ../../plan.yaml\n');
+    const viaLink = await loadScenario(join(links, 'deep/top.yaml'), { allowedRoots: [real] });
+    expect(viaLink.files?.books).toEqual(atTarget.files?.books);
+  });
+
+  // `notes.txt/..` is no folder to the system (ENOTDIR); taken away as text it read ./data's book.
+  it('a `..` after a file inside a scenario is refused as the system refuses it, at the field and its line', async () => {
+    writeFileSync(join(links, 'notes.txt'), 'n\n');
+    const plan = readFileSync(join(real, 'plan.yaml'), 'utf8');
+    const line = plan.split('\n').findIndex((l) => l.includes('customersFile: data/hybrid-customers.csv')) + 1;
+    writeFileSync(join(links, 'after-file.yaml'), plan.replaceAll('customersFile: data/hybrid-customers.csv', 'customersFile: notes.txt/../data/hybrid-customers.csv'));
+    writeFileSync(join(links, 'extends-after-file.yaml'), 'extends: notes.txt/../copy.yaml\n');
+    const refusal = async (file: string) => (await loadScenario(join(links, file)).then(() => undefined, (e: unknown) => e)) as ScenarioError;
+    const data = await refusal('after-file.yaml');
+    expect(data).toBeInstanceOf(ScenarioError);
+    expect(data.issues[0]).toMatchObject({ line, path: ['tiers', 1, 'existing', 'customersFile'] });
+    expect(data.issues[0]!.message).toMatch(/not a directory/);
+    const base = await refusal('extends-after-file.yaml');
+    expect(base).toBeInstanceOf(ScenarioError);
+    expect(base.issues[0]).toMatchObject({ line: 1, path: ['extends'] });
+    expect(base.issues[0]!.message).toMatch(/not a directory/);
   });
 });
