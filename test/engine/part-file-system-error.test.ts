@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // open() fails as the file system makes it: a code of libuv's (UNKNOWN, EAI_*-shaped) or Node's own ERR_*.
 const failure = vi.hoisted(() => ({ code: '' }));
@@ -11,6 +11,15 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, open, default: { ...actual, open } };
 });
 
+// The forks pool runs files one after another with their module cache kept (isolate: false): part-file
+// may already be loaded without the mock (a real open, whose ENOENT is a part file problem for every code
+// below), as in part-no-hard-links.test.ts. Loaded afresh, it takes the mocked open...
+vi.resetModules();
+// ...and the files after this one in the fork get the real open again.
+afterAll(() => {
+  vi.doUnmock('node:fs/promises');
+  vi.resetModules();
+});
 const { readPartFile, readPartHeader } = await import('../../src/engine/part-file.js');
 const { PartFileError } = await import('../../src/engine/part-format.js');
 
