@@ -21,11 +21,6 @@
 // attribution/break-even.ts gives the previous digests back).
 // Summary numbers only again (trials unchanged): December 2026 (fixnum15), for the same three scenarios:
 // whatMustBeTrue entries gain notShown (the drivers the 95% filter leaves out, with their shares).
-// Summary numbers only again (trials unchanged): December 2026 (att19), every scenario: the variance
-// shares fit the inputs' tails in narrower bins, with neighbours' noise at the extremes
-// (analysis/attribution/tail-bins.ts, first-order.ts), so sensitivity, sensitivityByTier and
-// whatMustBeTrue (whose drivers and order follow the shares) changed; every other number of the
-// summary is the same (their digest without those three keys checked equal against the build before).
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -97,8 +97,8 @@ describe("the terminal's variance shares: one number of decimals a column, and a
   });
 
   it("the studio's answer carries the terminal's note when a driver's share prints below 0", async () => {
-    // Conversion's year-level sd of 0.02 points beside the deals' Poisson luck: a share near 0, -11.9% at 200 trials (seed 3; -2.1% at seed 1 before the tails' bins of December 2026).
-    const sim = await run('name: Tiny\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: { dist: poisson, mean: 400 }\n      conversion: { dist: beta, mean: 0.05, sd: 0.0002 }\n      acv: 10000\n', 200, 3);
+    // Conversion's year-level sd of 0.02 points beside the deals' Poisson luck: a share near 0, -2.1% at 200 trials (seed 1).
+    const sim = await run('name: Tiny\ntiers:\n  - name: T\n    newBusiness:\n      leadsPerMonth: { dist: poisson, mean: 400 }\n      conversion: { dist: beta, mean: 0.05, sd: 0.0002 }\n      acv: 10000\n', 200, 1);
     const answer = answerOf(sim, 0.9, sim);
     expect(answer.attribution.drivers[0]!.share.text).toMatch(/^-\d/);
     const terminalNote = summaryTable(summarize(sim)).split('\n').find((l) => l.startsWith('A negative share'));

@@ -2,6 +2,7 @@ import { binCount, type PreparedInput } from './input.js';
 import { meanAll } from '../../math/mean-all.js';
 import { scratchBins, scratchBlocks, scratchFloat64 } from './scratch.js';
 import { tailBins } from './tail-bins.js';
+import { tailsCurve } from './tail-curvature.js';
 
 /**
  * A share of a metric's variance with its Monte Carlo interval. Not estimable from too few trials
@@ -304,11 +305,14 @@ export function firstOrderShares(y: ArrayLike<number>, inputs: readonly Prepared
 
   const perInput = inputs.map((input) => {
     const tail = tailBins(input.bin, input.bins, input.order, scratchBins(n));
-    const K = tail.count;
-    const { c, sx, sxx, sy, syy, sxy } = blockBinSums(tail.bin, input.x, yc, groupOf, G, K);
+    // The halved tails only where the metric curves in them beyond noise (tailsCurve, decided once for
+    // the estimate and all its replicates); elsewhere prepareInput's K bins, whose lines are adequate there.
+    const refined = tailsCurve(input, tail, yc);
+    const K = refined ? tail.count : input.bins;
+    const { c, sx, sxx, sy, syy, sxy } = blockBinSums(refined ? tail.bin : input.bin, input.x, yc, groupOf, G, K);
     // The extreme tail bins' noise from neighbours: their sums in full ([G]) and without each block ([g]).
     const neighbours = new Map(
-      tail.neighbourRanges.map(({ bin, from, to }) => [bin, Float64Array.from({ length: G + 1 }, (_, g) => neighbourSum(input.order, input.x, yc, groupOf, from, to, g === G ? -1 : g))]),
+      (refined ? tail.neighbourRanges : []).map(({ bin, from, to }) => [bin, Float64Array.from({ length: G + 1 }, (_, g) => neighbourSum(input.order, input.x, yc, groupOf, from, to, g === G ? -1 : g))]),
     );
     const estimate = (skip: number, t: { N: number; S: number; Q: number }) => {
       const sst = t.Q - (t.S * t.S) / t.N;
