@@ -232,8 +232,10 @@ function blockMoments(groupOf: Uint16Array, yc: Float64Array, gN: Float64Array, 
  * First-order (main-effect) variance shares of a metric Y on independent inputs X_i,
  * S_i = Var(E[Y | X_i]) / Var(Y) (Sobol's first-order index).
  *
- * Estimator: E[Y | X_i] is fitted piecewise linearly, a line in each of X_i's tail bins (tailBins:
- * K equal-count bins of its ranks, the two outer ones halved towards the extremes; p = 2 parameters a
+ * Estimator: E[Y | X_i] is fitted piecewise linearly, a line in each of K equal-count bins of X_i's
+ * ranks (prepareInput's), or, only where the metric curves in X_i's tails beyond noise (tailsCurve:
+ * an F-test per halving at 1e-4 / halvings, decided on the whole sample), in its tail bins (tailBins:
+ * the two outer ones halved towards the extremes; p = 2 parameters a
  * bin, 1 for a bin with no spread in x). With SS_model the regression sum of squares,
  * SSE = SST - SS_model and MSE = SSE / (n - p):
  *
