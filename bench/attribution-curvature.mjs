@@ -7,7 +7,8 @@
 // 10,000, so the market's true share is k² mu² (e^(b²) - 1) / (that + 10,000² x (650 / 144) x 4,000 x mu)
 // (the rest is the deals' Poisson luck). For each loading: the truth, the estimator's mean share over the
 // seeds and how many of its 95% intervals cover the truth, and, on the first seed, the adjusted R² of a
-// line (the estimator's own fit), a quadratic and a cubic in each of the same bins.
+// line (the estimator's fit until att19, which halves the outer bins: bench/attribution-estimators.mjs),
+// a quadratic and a cubic in each of prepareInput's K bins.
 import { parseScenario } from '../dist/scenario/parse.js';
 import { simulate } from '../dist/engine/simulate.js';
 import { attributionInputs } from '../dist/analysis/attribution/sim-inputs.js';

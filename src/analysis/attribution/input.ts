@@ -15,8 +15,10 @@ export interface PreparedInput {
   /** Each trial's bin 0..bins-1: equal-count bins of the input's ranks. */
   readonly bin: Uint16Array;
   readonly bins: number;
-  /** The regressor inside a bin, standardised: the own draw's value, or z for the market. */
+  /** The regressor, standardised: the own draw's value, or z for the market. */
   readonly x: Float64Array;
+  /** The trials in ascending order of the input (ties in trial order): the neighbours firstOrderShares pairs. */
+  readonly order: Int32Array;
   /**
    * The input's values sorted ascending: its empirical quantiles (z for the market); float32 when
    * the values were (an own draw's column), float64 otherwise.
@@ -269,9 +271,9 @@ export class InputArena {
     this.buffer = this.reused ? reuse! : new ArrayBuffer(bytes);
   }
 
-  /** At most how many bytes one input's arrays take: sorted, percentile and x (float64), bin (uint16, rounded up to 8 bytes). */
+  /** At most how many bytes one input's arrays take: sorted, percentile and x (float64), order (int32) and bin (uint16), each rounded up to 8 bytes. */
   static bytesPerInput(n: number): number {
-    return 3 * 8 * n + Math.ceil((2 * n) / 8) * 8;
+    return 3 * 8 * n + Math.ceil((4 * n) / 8) * 8 + Math.ceil((2 * n) / 8) * 8;
   }
 
   float64(n: number): Float64Array {
@@ -283,6 +285,13 @@ export class InputArena {
   /** n float32 values, rounded up to 8 bytes (what follows stays aligned for float64). */
   float32(n: number): Float32Array {
     const a = new Float32Array(this.buffer, this.at, n);
+    this.at += Math.ceil((4 * n) / 8) * 8;
+    return this.reused ? a.fill(0) : a;
+  }
+
+  /** n int32 values, rounded up to 8 bytes. */
+  int32(n: number): Int32Array {
+    const a = new Int32Array(this.buffer, this.at, n);
     this.at += Math.ceil((4 * n) / 8) * 8;
     return this.reused ? a.fill(0) : a;
   }
@@ -323,7 +332,10 @@ export function prepareInput(values: ArrayLike<number>, kind: 'own' | 'market', 
   if (single) gatherFloat32(v, order, sorted as Float32Array);
   else gatherFloat64(v, order, sorted as Float64Array);
   if (kind === 'market') marketPercentiles(v, percentile);
-  return { percentile, bin, bins: k, x: standardise(v, arena), sorted, kind };
+  // radixOrder's order is a view of the scratch buffers the next input reuses: kept as a copy.
+  const kept = arena ? arena.int32(n) : new Int32Array(n);
+  kept.set(order);
+  return { percentile, bin, bins: k, x: standardise(v, arena), order: kept, sorted, kind };
 }
 
 /**

@@ -11,6 +11,7 @@ export type ScratchSlot = 'metric' | 'band' | 'centred' | 'worst';
 
 const float64 = new Map<ScratchSlot, Float64Array>();
 let blocks = new Uint16Array(0);
+let bins = new Uint16Array(0);
 
 /**
  * n float64 values of the slot's array (grown when shorter; what it held before is left in it).
@@ -27,4 +28,10 @@ export function scratchFloat64(slot: ScratchSlot, n: number): Float64Array {
 export function scratchBlocks(n: number): Uint16Array {
   if (blocks.length < n) blocks = new Uint16Array(n);
   return blocks.subarray(0, n);
+}
+
+/** n uint16 values for each trial's tail bin (firstOrderShares: tailBins), as scratchFloat64. */
+export function scratchBins(n: number): Uint16Array {
+  if (bins.length < n) bins = new Uint16Array(n);
+  return bins.subarray(0, n);
 }

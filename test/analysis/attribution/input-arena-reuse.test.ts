@@ -38,8 +38,8 @@ describe('InputArena on a block used before', () => {
     const block = dirty(2 * InputArena.bytesPerInput(n));
     const arena = new InputArena(n, 2, block);
     const input = prepareInput(Float32Array.from({ length: n }, (_, i) => ((i * 7919) % n) / n), 'own', 8, arena);
-    // Its four arrays, back to back from the block's start: sorted (float32), percentile, x and bin.
-    const used = 4 * n + 8 * n + 8 * n + 2 * n;
+    // Its five arrays, back to back from the block's start: sorted (float32), percentile, bin, order (int32) and x.
+    const used = 4 * n + 8 * n + 2 * n + 4 * n + 8 * n;
     expect(input.sorted).toBeInstanceOf(Float32Array);
     const words = new Float64Array(block);
     // Every 8-byte word past what it took still holds what the block held before: never zeroed, so never made resident.
