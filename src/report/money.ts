@@ -92,8 +92,7 @@ export function signedAmount(value: number, digits: string, symbol: string): str
  * @example formatExactCurrency(119_996_000, '$') // => '$119.996M'
  */
 export function formatExactCurrency(value: number, symbol: string): string {
-  if (!Number.isFinite(value)) return '-';
-  return `${value < 0 ? '-' : ''}${prefix(symbol)}${exactAmount(Math.abs(value))}`;
+  return signedAmount(value, exactAmount(Math.abs(value)), symbol);
 }
 
 /**

@@ -21,6 +21,9 @@ export interface TailBins {
    * (input.order), the extreme bin of each tail halved NEIGHBOURS_AFTER_HALVINGS times or more.
    */
   readonly neighbourRanges: ReadonlyArray<{ readonly bin: number; readonly from: number; readonly to: number }>;
+  /** The outer bins' positions in the input's order: the low one is [0, lowEnd), the high one [highStart, n). */
+  readonly lowEnd: number;
+  readonly highStart: number;
 }
 
 /** The fewest trials of a tail bin: one of 2 x this is halved, a smaller one is not. */
@@ -55,7 +58,7 @@ export function tailBins(bin: Uint16Array, bins: number, order: Int32Array, out:
   const n = order.length;
   if (bins < 2 || n === 0) {
     out.set(bin);
-    return { bin: out, count: bins, neighbourRanges: [] };
+    return { bin: out, count: bins, neighbourRanges: [], lowEnd: 0, highStart: n };
   }
   // Equal-count bins of the ranks: bin 0 is the first positions of the order, bin K - 1 the last.
   let lowSize = 0;
@@ -81,5 +84,5 @@ export function tailBins(bin: Uint16Array, bins: number, order: Int32Array, out:
     for (let r = from; r < to; r++) out[order[r]!] = b;
     if (neighbourBins.has(b)) neighbourRanges.push({ bin: b, from, to });
   });
-  return { bin: out, count, neighbourRanges };
+  return { bin: out, count, neighbourRanges, lowEnd: lowSize, highStart: n - highSize };
 }

@@ -97,14 +97,10 @@ export function tailCurvature(input: PreparedInput, tail: TailBins, yc: ArrayLik
  * Complexity: O(2n / K), the trials of the two outer bins.
  */
 export function tailsCurve(input: PreparedInput, tail: TailBins, yc: ArrayLike<number>): boolean {
-  const n = input.order.length;
   if (tail.count <= input.bins || input.bins < 2) return false;
-  let lowSize = 0;
-  while (lowSize < n && input.bin[input.order[lowSize]!] === 0) lowSize++;
-  let highSize = 0;
-  while (highSize < n - lowSize && input.bin[input.order[n - 1 - highSize]!] === input.bins - 1) highSize++;
-  const low = tailCurvature(input, tail, yc, 0, lowSize);
-  const high = tailCurvature(input, tail, yc, n - highSize, n);
+  // The outer bins' positions, as tailBins found them.
+  const low = tailCurvature(input, tail, yc, 0, tail.lowEnd);
+  const high = tailCurvature(input, tail, yc, tail.highStart, input.order.length);
   const level = TAIL_CURVATURE_LEVEL / Math.max(1, low.halvings + high.halvings);
   return low.p < level || high.p < level;
 }
