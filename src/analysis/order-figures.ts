@@ -52,7 +52,9 @@ export function sortedShortfall(sorted: Float64Array, n: number, share: number):
     carry += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
     sum = t;
   }
-  return (sum + carry) / k;
+  // A mean lies between the lowest and highest value it averages; rounding (k x c / k) could put
+  // it an ulp outside, so a tail of one value c had a mean other than c.
+  return Math.min(sorted[k - 1]!, Math.max(sorted[0]!, (sum + carry) / k));
 }
 
 interface Wanted {

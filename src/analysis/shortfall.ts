@@ -55,11 +55,14 @@ export function expectedShortfallEstimate(values: ArrayLike<number>, share: numb
   selectOrderStatistics(scratch, n, [k - 1]);
   let sum = 0;
   let q = -Infinity;
+  let lowest = Infinity;
   for (let i = 0; i < k; i++) {
     sum += scratch[i]!;
     if (scratch[i]! > q) q = scratch[i]!;
+    if (scratch[i]! < lowest) lowest = scratch[i]!;
   }
-  const es = sum / k;
+  // A mean lies within the values it averages: rounding put k copies of 0.1 at 0.09999999999999976.
+  const es = Math.min(q, Math.max(lowest, sum / k));
   if (k < MIN_TAIL_TRIALS) {
     const worst = `worst ${Number(toFixedDecimal(share * 100, 2))}%`;
     return {
@@ -68,6 +71,9 @@ export function expectedShortfallEstimate(values: ArrayLike<number>, share: numb
       notEstimable: `${n.toLocaleString('en-US')} trial${n === 1 ? '' : 's'}: the ${worst} is ${k} trial${k === 1 ? '' : 's'}, and a 95% interval of its mean needs at least ${MIN_TAIL_TRIALS}, from ${shortfallIntervalMinTrials(share).toLocaleString('en-US')} trials`,
     };
   }
+  // Worst years of one value: their mean is that value, with no Monte Carlo error (the formula's
+  // terms are 0 in exact arithmetic; computed, rounding gave a width that left out the mean itself).
+  if (lowest === q) return { value: es, interval: [es, es] };
   let ss = 0;
   for (let i = 0; i < k; i++) ss += (scratch[i]! - es) ** 2;
   const a = k / n;

@@ -75,6 +75,13 @@ export function expectedShortfall(values: ArrayLike<number>, share: number, scra
   // After selecting position k - 1, the first k values are the k smallest.
   selectOrderStatistics(scratch, n, [k - 1]);
   let sum = 0;
-  for (let i = 0; i < k; i++) sum += scratch[i]!;
-  return sum / k;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (let i = 0; i < k; i++) {
+    sum += scratch[i]!;
+    lowest = Math.min(lowest, scratch[i]!);
+    highest = Math.max(highest, scratch[i]!);
+  }
+  // Within the values it averages, as expectedShortfallEstimate's (rounding could leave them).
+  return Math.min(highest, Math.max(lowest, sum / k));
 }
