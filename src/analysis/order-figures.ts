@@ -1,4 +1,5 @@
 import { confidenceRanks, intervalOutsideSample, ONE_TRIAL } from './order-statistics.js';
+import { type7Position } from '../math/type7-position.js';
 import { SortWorkspace } from '../math/sorted-values.js';
 import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
 
@@ -23,7 +24,7 @@ export function sortedEstimate(sorted: Float64Array, n: number, p: number): Quan
  * Complexity: O(1), four reads at most.
  */
 export function estimateAt(at: (rank: number) => number, n: number, p: number): QuantileEstimate {
-  const h = (n - 1) * p;
+  const h = type7Position(n, p);
   const lo = Math.floor(h);
   const xlo = at(lo);
   const value = h === lo ? xlo : xlo + (h - lo) * (at(lo + 1) - xlo);

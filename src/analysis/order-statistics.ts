@@ -1,4 +1,5 @@
 import { toFixedDecimal } from '../math/decimal-round.js';
+import { type7Position } from '../math/type7-position.js';
 import { quickselect } from 'simple-statistics';
 import { incompleteBeta } from '../math/incomplete-beta.js';
 
@@ -95,7 +96,7 @@ export function confidenceRanks(n: number, p: number): [number, number] {
   }
   // The interval always holds the two order statistics the type-7 estimate lies between (an exact
   // interval of few trials could otherwise leave it out).
-  const h = (n - 1) * p;
+  const h = type7Position(n, p);
   return [Math.min(lo - 1, Math.floor(h)), Math.max(hi - 1, Math.min(n - 1, Math.ceil(h)))];
 }
 
@@ -176,7 +177,7 @@ export function selectOrderStatistics(xs: Float64Array, n: number, positions: It
 
 /** Type-7 (R, numpy default) quantile from already selected order statistics. */
 export function type7(selected: ReadonlyMap<number, number>, n: number, p: number): number {
-  const h = (n - 1) * p;
+  const h = type7Position(n, p);
   const lo = Math.floor(h);
   const xlo = selected.get(lo)!;
   return h === lo ? xlo : xlo + (h - lo) * (selected.get(lo + 1)! - xlo);
@@ -184,7 +185,7 @@ export function type7(selected: ReadonlyMap<number, number>, n: number, p: numbe
 
 /** The positions type7() needs for p. */
 export function type7Positions(n: number, p: number): number[] {
-  const h = (n - 1) * p;
+  const h = type7Position(n, p);
   const lo = Math.floor(h);
   return h === lo ? [lo] : [lo, lo + 1];
 }

@@ -1,4 +1,5 @@
 import { closedMonthsMrr } from '../actuals/start-state.js';
+import { type7Position } from '../math/type7-position.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { trialRate, volumeMultiplier } from '../model/market.js';
 import type { TierPlan } from '../model/tier-plan.js';
@@ -103,7 +104,7 @@ const spread = (xs: ArrayLike<number>): Spread => {
   const n = sorted.length;
   const q = (p: number) => {
     if (n === 0) return NaN;
-    const h = (n - 1) * p;
+    const h = type7Position(n, p);
     const i = Math.floor(h);
     return sorted[i]! + (h - i) * ((sorted[Math.min(n - 1, i + 1)] ?? sorted[i]!) - sorted[i]!);
   };

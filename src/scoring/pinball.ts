@@ -1,4 +1,5 @@
 import { checkShare } from '../scenario/share-argument.js';
+import { type7Position } from '../math/type7-position.js';
 
 /**
  * Pinball (quantile) loss of a forecast quantile q at level tau against the outcome y, in the
@@ -29,7 +30,7 @@ export function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) throw new RangeError('a quantile needs at least one value');
   checkShare(p, 'sortedQuantile: p');
-  const h = (n - 1) * p;
+  const h = type7Position(n, p);
   const lo = Math.floor(h);
   const x = sorted[lo]!;
   return h === lo ? x : x + (h - lo) * (sorted[lo + 1]! - x);

@@ -22,7 +22,7 @@ tiers:
       acv: 10000
 `;
 
-const COUNTS = [1, 2, 10, 100, 1000] as const;
+const COUNTS = [1, 2, 10, 11, 21, 31, 100, 1000] as const;
 const sims = new Map<number, Simulation>();
 beforeAll(async () => {
   for (const n of COUNTS) sims.set(n, await run(tiny, n, 5));
@@ -48,12 +48,15 @@ function lcg(seed: number): () => number {
 
 // ---- slow references ----
 const ascending = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
-/** Hyndman and Fan's type 7: the value at 0-based position (n - 1) p of the sorted values, interpolated. */
-function type7Reference(xs: readonly number[], p: number): number {
+/**
+ * Hyndman and Fan's type 7 at p = num / den, exactly: the value at 0-based position (n - 1) p of the
+ * sorted values, the position's whole part and fraction from integer arithmetic.
+ */
+function type7Reference(xs: readonly number[], [num, den]: readonly [number, number]): number {
   const s = ascending(xs);
-  const h = (s.length - 1) * p;
-  const lo = Math.floor(h);
-  return lo + 1 < s.length ? s[lo]! + (h - lo) * (s[lo + 1]! - s[lo]!) : s[lo]!;
+  const lo = Math.floor(((s.length - 1) * num) / den);
+  const rest = ((s.length - 1) * num) % den;
+  return rest === 0 ? s[lo]! : s[lo]! + (rest / den) * (s[lo + 1]! - s[lo]!);
 }
 /** The mean of the lowest ceil(share n) values, as the lowest plus the mean excess over it (a tail of one value gives it exactly). */
 function worstMeanReference(xs: readonly number[], share: number): number {
@@ -115,14 +118,20 @@ describe.each(COUNTS.map((n) => ({ n })))('decision figures of $n trials against
   it.each(SHAPES)('$name', (shape) => {
     const xs = shape.make(n);
     const targetValues = shape.targets(xs);
-    for (const confidence of [0.5, 0.8, 0.999, 0.7, 1 / 3]) {
+    // Interpolating between two trials rounds within a few units of the larger's last place.
+    const interpolationSlack = 4 * Number.EPSILON * Math.max(...xs.map(Math.abs));
+    // Confidences as fractions, so the reference's position is exact (11 trials at 70%: position 3).
+    for (const [num, den] of [[1, 2], [4, 5], [999, 1000], [7, 10], [9, 10], [1, 3]] as const) {
+      const confidence = num / den;
       const sim = withRevenue(n, xs);
       const d = decide(sim, { confidence, targets: { metrics: targetValues.map((value) => ({ metric: 'revenue' as const, value })) } });
 
       // The budget: type 7 at 1 - confidence; its interval (when given) holds it.
       const budget = d.budgets.metrics.revenue;
-      const ref = type7Reference(xs, 1 - confidence);
-      expect(Math.abs(budget.value - ref), `budget at ${confidence}`).toBeLessThanOrEqual(Math.abs(ref) * 4e-16);
+      const ref = type7Reference(xs, [den - num, den]);
+      // Where the position is whole the budget is that trial's value exactly, reached in the trials at or above it.
+      if (((n - 1) * (den - num)) % den === 0) expect(budget.value, `budget at ${num}/${den}`).toBe(ref);
+      else expect(Math.abs(budget.value - ref), `budget at ${num}/${den}`).toBeLessThanOrEqual(interpolationSlack);
       if (budget.interval) {
         expect(budget.interval[0]).toBeLessThanOrEqual(budget.value);
         expect(budget.interval[1]).toBeGreaterThanOrEqual(budget.value);
@@ -166,7 +175,9 @@ describe.each(COUNTS.map((n) => ({ n })))('decision figures of $n trials against
           if (tail[0] === tail[k - 1]) expect(interval).toEqual([tail[0], tail[0]]);
         } else expect(k < 50).toBe(true);
       }
-      expect(down.p10.value).toBeCloseTo(type7Reference(xs, 0.1), 0);
+      const p10 = type7Reference(xs, [1, 10]);
+      if ((n - 1) % 10 === 0) expect(down.p10.value).toBe(p10);
+      else expect(Math.abs(down.p10.value - p10)).toBeLessThanOrEqual(interpolationSlack);
     }
   });
 });
@@ -184,5 +195,39 @@ describe('the mean of worst years that do not vary', () => {
         }
       }
     }
+  });
+});
+
+describe('a percentile whose position is a whole number in decimal is that trial, in every reader of type 7', () => {
+  // A budget is read at p = 1 - confidence, and 10 x (1 - 0.7) is 3.0000000000000004 in floating
+  // point: before, each reader put the budget at 70% confidence of 11 trials 4e-16 of the way past
+  // the 4th lowest trial, above the trial it is, reached in 7 of the 11 trials instead of 8.
+  // Small values up to the position and 1e15-scale above it, so a residue of 4e-16 of the gap shows.
+  const values = (n: number, position: number) => Float64Array.from({ length: n }, (_, i) => (i <= position ? i : 1e15 + i));
+  const cases: Array<[n: number, p: number, position: number]> = [
+    [11, 1 - 0.7, 3],
+    [11, 1 - 0.8, 2],
+    [11, 1 - 0.9, 1],
+    [21, 1 - 0.8, 4],
+    [21, 1 - 0.95, 1],
+    [1001, 1 - 0.999, 1],
+    // Positions the fixed percentiles take are exact already (30 x 0.1 is 3): kept so.
+    [31, 0.1, 3],
+  ];
+  it.each(cases)('%i trials at p = %d: the value at position %i', async (n, p, position) => {
+    const xs = values(n, position);
+    const want = xs[position]!;
+    const { quantile } = await import('../../src/analysis/tail.js');
+    const { sortedEstimate } = await import('../../src/analysis/order-figures.js');
+    const { sortedQuantile: scoringQuantile } = await import('../../src/scoring/pinball.js');
+    const { sortedQuantile: attributionQuantile } = await import('../../src/analysis/attribution/input.js');
+    const { quantileSorted: chartQuantile } = await import('../../src/report/charts/downsample.js');
+    expect(quantile(xs, p).value).toBe(want);
+    expect(sortedEstimate(xs, n, p).value).toBe(want);
+    expect(scoringQuantile(xs, p)).toBe(want);
+    expect(attributionQuantile(xs, p)).toBe(want);
+    expect(chartQuantile(xs, p)).toBe(want);
+    // A budget at confidence 1 - p is reached or beaten in the trials from that position up.
+    expect(xs.filter((v) => v >= quantile(xs, p).value).length).toBe(n - position);
   });
 });

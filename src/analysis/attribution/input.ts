@@ -1,4 +1,5 @@
 import { normalCdf, normalQuantile } from '../../math/normal-cdf.js';
+import { type7Position } from '../../math/type7-position.js';
 import { float32OrderKey } from '../../math/sorted-values.js';
 import { BLOCK } from '../../math/float64-blocks.js';
 import { meanAll } from '../../math/mean-all.js';
@@ -417,7 +418,7 @@ function standardiseInto(values: Float64Array, m: number, sd: number, out: Float
  */
 export function sortedQuantile(sorted: Float64Array | Float32Array, p: number): number {
   const n = sorted.length;
-  const h = (n - 1) * Math.min(1, Math.max(0, p));
+  const h = type7Position(n, Math.min(1, Math.max(0, p)));
   const lo = Math.floor(h);
   return lo + 1 < n ? sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!) : sorted[lo]!;
 }

@@ -4,7 +4,7 @@
  * through the summary's P10, P50 and P90.
  */
 
-import { quantileSorted as ssQuantileSorted } from 'simple-statistics';
+import { type7Position } from '../../math/type7-position.js';
 import { sortedFinite as sortFinite, type SortWorkspace } from '../../math/sorted-values.js';
 
 /** The finite values, sorted ascending (a copy; float32 columns are widened exactly). Complexity: O(n log n). */
@@ -13,13 +13,18 @@ export function sortedFinite(values: ArrayLike<number>, workspace?: SortWorkspac
 }
 
 /**
- * The p-quantile of sorted values, type 7 (R's and numpy's default, as in describe()):
- * simple-statistics' quantileSorted, with NaN for no values.
+ * The p-quantile of sorted values, type 7 (R's and numpy's default), at the position describe()
+ * reads it (type7Position: the P30 of 11 trials, at 1 - 0.7, is the 4th value, not 4e-16 of the way past it),
+ * with NaN for no values.
  *
  * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5) // => 2.5
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  return sorted.length === 0 ? NaN : ssQuantileSorted(sorted as unknown as number[], p);
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = type7Position(n, p);
+  const lo = Math.floor(h);
+  return h === lo ? sorted[lo]! : sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!);
 }
 
 /** A step of 1, 2, 2.5 or 5 times a power of ten near `raw`, so bin edges are round numbers. */
