@@ -342,7 +342,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       confidenceLevel: 0.95,
       percentileIntervals:
         'distribution-free, from order statistics (binomial ranks n p -/+ 1.96 sqrt(n p (1 - p)); exact binomial ranks, each end missing at most 2.5%, where n p (1 - p) < 9; null where the interval would reach beyond the lowest or highest trial)',
-      probabilityIntervals: 'Wilson score interval',
+      probabilityIntervals: 'Wilson score interval; an end that 1 to 3 trials decide (hits, or misses) is the exact Clopper-Pearson end where that is wider',
     },
     decisions,
     sensitivity: revenueSensitivity,
