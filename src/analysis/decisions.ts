@@ -9,7 +9,7 @@ import { targetThreshold } from './target-threshold.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
 import { clashMessage, shownTargets, targetLabelClash, targetLabels } from '../scenario/target-labels.js';
-import { expectedShortfallEstimate, MIN_TAIL_TRIALS, shortfallIntervalMinTrials, tailTrials } from './shortfall.js';
+import { MIN_TAIL_TRIALS, shortfallIntervalMinTrials, tailTrials } from './shortfall.js';
 import { checkShare } from '../scenario/share-argument.js';
 
 /** A target tested against the trials. */
@@ -96,13 +96,12 @@ export function decisionFigures(sim: Simulation, options: DecisionOptions = {}):
 const FLOAT32_SUM_SLACK = 1 + 2 ** -24;
 
 /**
- * Budgets, downside figures and target probabilities of a run. `scratch`: a buffer of at least
- * `sim.trials` values to work in (its contents are overwritten); default: one of its own.
+ * Budgets, downside figures and target probabilities of a run.
  *
  * @example decide(sim, { confidence: 0.8, targets: { metrics: [{ metric: 'revenue', value: 120e6 }] } }).targets[0].probability.value
  * Complexity: O(trials x (metrics + tiers + components + targets)), expected.
  */
-export function decide(sim: Simulation, options: DecisionOptions = {}, figures?: OrderFigures, scratch?: Float64Array<ArrayBuffer>): Decisions {
+export function decide(sim: Simulation, options: DecisionOptions = {}, figures?: OrderFigures): Decisions {
   const confidence = options.confidence ?? 0.8;
   // A string ('0.9') passed, and summary.json's decisions.confidence was that string.
   checkShare(confidence, 'confidence', true);
@@ -124,14 +123,12 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
     ]),
   ) as Record<Metric, Partial<Record<Component, QuantileEstimate>>>;
 
-  // A buffer of the caller's (summarize's, done with it by now) when it has one: a column's worth of bytes.
-  const buffer = scratch && scratch.length >= sim.trials ? scratch : new Float64Array(sim.trials);
   const downside = Object.fromEntries(
     METRICS.map((m) => {
       const col = sim.store.column(m)!;
-      // The point values from the sorted column (summed in order); the intervals from the estimate's standard error.
-      const w5 = expectedShortfallEstimate(col, 0.05, buffer);
-      const w10 = expectedShortfallEstimate(col, 0.1, buffer);
+      // Each mean and its interval from one estimate (centred on the mean shown).
+      const w5 = order.shortfallEstimate(m, col, 0.05);
+      const w10 = order.shortfallEstimate(m, col, 0.1);
       // Both intervals null (below shortfallIntervalMinTrials(0.1) trials): one sentence for the two.
       const tail = (share: number) => tailTrials(share, n);
       const reasons =
@@ -144,8 +141,8 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
         m,
         {
           p10: order.quantile(m, col, 0.1),
-          worst5Mean: order.expectedShortfall(m, col, 0.05),
-          worst10Mean: order.expectedShortfall(m, col, 0.1),
+          worst5Mean: w5.value,
+          worst10Mean: w10.value,
           worst5Interval: w5.interval,
           worst10Interval: w10.interval,
           ...(reasons.length > 0 ? { notEstimable: reasons.join('; ') } : {}),

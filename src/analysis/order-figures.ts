@@ -1,7 +1,8 @@
 import { confidenceRanks, intervalOutsideSample, ONE_TRIAL } from './order-statistics.js';
 import { type7Position } from '../math/type7-position.js';
 import { SortWorkspace } from '../math/sorted-values.js';
-import { expectedShortfall, quantile, type QuantileEstimate } from './tail.js';
+import { quantile, type QuantileEstimate } from './tail.js';
+import { expectedShortfallEstimate, sortedShortfallEstimate, type ShortfallEstimate } from './shortfall.js';
 
 /**
  * The type-7 p-quantile of ascending sorted[0..n), with its distribution-free 95% interval: the
@@ -37,25 +38,12 @@ export function estimateAt(at: (rank: number) => number, n: number, p: number): 
 }
 
 /**
- * Expected shortfall from ascending sorted[0..n): the mean of the lowest ceil(share x n) values,
- * added in ascending order with Neumaier's compensated summation, so the sum is within about one
- * rounding of exact whatever the order. (Selection, tail.ts, adds the same values in the order the
- * partition left them: the two agree to within a few units in the last place, not bit for bit.)
+ * Expected shortfall from ascending sorted[0..n): the mean of the lowest ceil(share x n) values
+ * (sortedShortfallEstimate's: compensated sum in ascending order), the value its interval is centred on.
  * Complexity: O(share x n).
  */
 export function sortedShortfall(sorted: Float64Array, n: number, share: number): number {
-  const k = Math.max(1, Math.ceil(share * n));
-  let sum = 0;
-  let carry = 0;
-  for (let i = 0; i < k; i++) {
-    const v = sorted[i]!;
-    const t = sum + v;
-    carry += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
-  // A mean lies between the lowest and highest value it averages; rounding (k x c / k) could put
-  // it an ulp outside, so a tail of one value c had a mean other than c.
-  return Math.min(sorted[k - 1]!, Math.max(sorted[0]!, (sum + carry) / k));
+  return sortedShortfallEstimate(sorted, n, share).value;
 }
 
 interface Wanted {
@@ -65,7 +53,7 @@ interface Wanted {
 
 interface Known {
   readonly quantiles: Map<number, QuantileEstimate>;
-  readonly shortfalls: Map<number, number>;
+  readonly shortfalls: Map<number, ShortfallEstimate>;
 }
 
 /**
@@ -149,7 +137,7 @@ export class OrderFigures {
     if (lowest.length < this.lowestNeeded(key, n)) throw new Error(`${key}: ${lowest.length} lowest values, fewer than the shortfalls add`);
     this.known.set(key, {
       quantiles: new Map([...w.quantiles].map((p) => [p, estimateAt(at, n, p)])),
-      shortfalls: new Map([...w.shortfalls].map((s) => [s, sortedShortfall(lowest, n, s)])),
+      shortfalls: new Map([...w.shortfalls].map((s) => [s, sortedShortfallEstimate(lowest, n, s)])),
     });
   }
 
@@ -162,7 +150,7 @@ export class OrderFigures {
     if (!w || n === 0) return;
     this.known.set(key, {
       quantiles: new Map([...w.quantiles].map((p) => [p, sortedEstimate(sorted, n, p)])),
-      shortfalls: new Map([...w.shortfalls].map((s) => [s, sortedShortfall(sorted, n, s)])),
+      shortfalls: new Map([...w.shortfalls].map((s) => [s, sortedShortfallEstimate(sorted, n, s)])),
     });
   }
 
@@ -175,6 +163,11 @@ export class OrderFigures {
 
   /** The expected shortfall at `share` of column `key`, sorting it now if no one has. */
   expectedShortfall(key: string, values: ArrayLike<number>, share: number): number {
+    return this.shortfallEstimate(key, values, share).value;
+  }
+
+  /** The expected shortfall at `share` of column `key` with its 95% interval, centred on that same value. */
+  shortfallEstimate(key: string, values: ArrayLike<number>, share: number): ShortfallEstimate {
     const s = this.lookup(key, values).shortfalls.get(share);
     if (s === undefined) throw new Error(`shortfall ${share} of ${key} was not declared`);
     return s;
@@ -194,7 +187,7 @@ export class OrderFigures {
       const scratch = new Float64Array(values.length);
       this.known.set(key, {
         quantiles: new Map([...w.quantiles].map((p) => [p, quantile(values, p, scratch)])),
-        shortfalls: new Map([...w.shortfalls].map((s) => [s, expectedShortfall(values, s, scratch)])),
+        shortfalls: new Map([...w.shortfalls].map((s) => [s, expectedShortfallEstimate(values, s, scratch)])),
       });
     }
     return this.known.get(key)!;

@@ -165,7 +165,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   const n = sim.trials;
   const block = given ? undefined : new ArrayBuffer(Math.max(8 * n, attributionBytesAtMost(sim)));
   // One column's worth of float64 scratch, for the lowest values of a column (sorted), the monthly
-  // running total and the decisions' shortfall selections in turn (8 MB at a million trials).
+  // running total in turn (8 MB at a million trials).
   let scratch: Float64Array<ArrayBuffer> | undefined = block && new Float64Array(block, 0, n);
   /** True while `scratch` holds the monthly running total. */
   let summing = false;
@@ -295,7 +295,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
   }
 
   summing = false;
-  const decisions = decide(sim, { confidence: options.confidence, targets }, figures, scratch);
+  const decisions = decide(sim, { confidence: options.confidence, targets }, figures);
   const grr = stat('grr');
   const nrr = stat('nrr');
   const market = stat('driver.market');

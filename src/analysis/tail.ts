@@ -1,5 +1,6 @@
 import { confidenceRanks, intervalOutsideSample, ONE_TRIAL, selectOrderStatistics, type7, type7Positions } from './order-statistics.js';
 import { selectRanks } from './rank-select.js';
+import { expectedShortfallEstimate } from './shortfall.js';
 
 /**
  * A quantile of the trials with its 95% interval. The interval is null from a single trial, which
@@ -70,18 +71,5 @@ function finiteExtent(values: ArrayLike<number>): { count: number; min: number; 
  * Complexity: O(n) expected.
  */
 export function expectedShortfall(values: ArrayLike<number>, share: number, scratch = new Float64Array(values.length)): number {
-  const n = load(values, scratch);
-  const k = Math.max(1, Math.ceil(share * n));
-  // After selecting position k - 1, the first k values are the k smallest.
-  selectOrderStatistics(scratch, n, [k - 1]);
-  let sum = 0;
-  let lowest = Infinity;
-  let highest = -Infinity;
-  for (let i = 0; i < k; i++) {
-    sum += scratch[i]!;
-    lowest = Math.min(lowest, scratch[i]!);
-    highest = Math.max(highest, scratch[i]!);
-  }
-  // Within the values it averages, as expectedShortfallEstimate's (rounding could leave them).
-  return Math.min(highest, Math.max(lowest, sum / k));
+  return expectedShortfallEstimate(values, share, scratch).value;
 }

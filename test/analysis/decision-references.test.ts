@@ -223,6 +223,35 @@ describe('the mean of worst years that do not vary', () => {
   });
 });
 
+describe('the worst years: the interval is centred on the mean shown', () => {
+  it('holds the mean shown where the tail varies by less than a unit near 1e15 (every worst-years figure)', () => {
+    // Before: the mean came from a compensated sum in ascending order and the interval from a plain
+    // sum in selection order; at 1e15 these differed by a few units, and an interval narrower than
+    // that (1000000000237230.4 at both ends) left out the mean shown (1000000000237230.1).
+    const u = lcg(3);
+    const base = 1e15 + Math.floor(u() * 1e6);
+    const xs = Array.from({ length: 1000 }, () => base + Math.floor(u() * 32) * 0.125);
+    const d = decide(withRevenue(1000, xs), {});
+    const down = d.downside.revenue;
+    for (const [share, mean, interval] of [
+      [0.05, down.worst5Mean, down.worst5Interval],
+      [0.1, down.worst10Mean, down.worst10Interval],
+    ] as const) {
+      // The exact mean, in eighths (every value is a whole number of eighths), by integer arithmetic.
+      const k = Math.ceil(share * 1000 - 1e-9);
+      const eighths = ascending(xs).slice(0, k).reduce((s, v) => s + BigInt(v * 8), 0n);
+      const exact = Number(eighths) / 8 / k;
+      // Within one spacing of doubles there (0.125) of the exact mean.
+      expect(Math.abs(mean - exact), `worst ${share}`).toBeLessThanOrEqual(0.125);
+      expect(interval, `worst ${share}`).not.toBeNull();
+      expect(interval![0], `worst ${share} interval holds the mean shown`).toBeLessThanOrEqual(mean);
+      expect(interval![1], `worst ${share} interval holds the mean shown`).toBeGreaterThanOrEqual(mean);
+      // And the standalone estimate is the same figure, bit for bit.
+      expect(expectedShortfallEstimate(Float64Array.from(xs), share)).toEqual({ value: mean, interval });
+    }
+  });
+});
+
 describe('a percentile whose position is a whole number in decimal is that trial, in every reader of type 7', () => {
   // A budget is read at p = 1 - confidence, and 10 x (1 - 0.7) is 3.0000000000000004 in floating
   // point: before, each reader put the budget at 70% confidence of 11 trials 4e-16 of the way past

@@ -287,6 +287,23 @@ describe('the bad years', () => {
   });
 });
 
+describe('the bad years’ mean in the caption', () => {
+  it('is the downside table’s worst 10% beside its own interval; the leading trials’ mean without an interval not its own', async () => {
+    const { badYearsSpec } = await import('../../src/report/charts/bad-years.js');
+    const { formatMoneyBeside } = await import('../../src/report/interval-format.js');
+    const ctx = { currency: 'USD', symbol: '$', trials: summary.trials, convention: '' };
+    const down = summary.decisions.downside.revenue;
+    const caption = (s: Summary) => JSON.stringify(badYearsSpec(s, ctx)!.title);
+    expect(caption(summary)).toContain(`mean ${formatMoneyBeside(down.worst10Mean, down.worst10Interval, '$')} against`);
+    // Bad years read from the leading trials only (a run beyond the attribution's 50,000): their own
+    // mean, at three significant digits, not at the digits of the whole run's interval.
+    const leading = { ...summary.badYears, trialsUsed: summary.trials - 1, metrics: { ...summary.badYears.metrics, revenue: { ...summary.badYears.metrics.revenue, worstMean: 9_876_543.21 } } };
+    // (A narrow interval of the whole run's, whose digits would read $9.877M.)
+    const decisions = { ...summary.decisions, downside: { ...summary.decisions.downside, revenue: { ...down, worst10Interval: [9_876_000, 9_877_000] as const } } };
+    expect(caption({ ...summary, decisions, badYears: leading })).toContain('mean $9.88M against');
+  });
+});
+
 describe('targets and the monthly plan', () => {
   let withTargets: { sim: Simulation; summary: Summary };
   let targeted: ChartDefinition[];
