@@ -7,6 +7,12 @@ describe('downsampling per-trial values for charts', () => {
   const source = createStream('downsample-test');
   const values = Float64Array.from({ length: 5001 }, () => 1e6 * (1 + source()) ** 3);
 
+  it('quantileSorted refuses a p outside [0, 1] (it would read past the values), and takes its ends', () => {
+    const sorted = Float64Array.of(1, 2, 3, 4);
+    for (const p of [-0.1, 1.5, 2, NaN]) expect(() => quantileSorted(sorted, p), String(p)).toThrow(RangeError);
+    expect(quantileSorted(sorted, 0)).toBe(1);
+    expect(quantileSorted(sorted, 1)).toBe(4);
+  });
   it('quantileSorted is the same type-7 percentile as describe(), to the bit', () => {
     const sorted = sortedFinite(values);
     const stat = describeStat(values)!;

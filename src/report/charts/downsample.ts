@@ -15,13 +15,15 @@ export function sortedFinite(values: ArrayLike<number>, workspace?: SortWorkspac
 /**
  * The p-quantile of sorted values, type 7 (R's and numpy's default), at the position describe()
  * reads it (type7Position: the P30 of 11 trials, at 1 - 0.7, is the 4th value, not 4e-16 of the way past it),
- * with NaN for no values.
+ * with NaN for no values; a p outside [0, 1] is refused (RangeError).
  *
  * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5) // => 2.5
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
+  // As simple-statistics' quantileSorted refused it (a p beyond [0, 1] would read past the values).
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile must be between 0 and 1, got ${p}`);
   const h = type7Position(n, p);
   const lo = Math.floor(h);
   return h === lo ? sorted[lo]! : sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!);
