@@ -40,7 +40,7 @@ export interface DifferenceStat {
   /** Percentiles of the per-trial difference (not differences of percentiles). */
   readonly percentiles: Band;
   /** P(X < A): the share of trials where X comes in below A, with its binomial standard error sqrt(p(1-p)/n). */
-  /** P(X < A) with its 95% Wilson interval and binomial standard error. */
+  /** P(X < A) with its 95% interval (probability.ts: CHANCE_INTERVAL) and binomial standard error. */
   readonly probabilityBelow: Probability;
   /** Trials where X and A are exactly equal (every random number they use the same, and nothing changed). */
   readonly identicalTrials: number;

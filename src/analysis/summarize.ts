@@ -1,3 +1,4 @@
+import { CHANCE_INTERVAL } from './probability.js';
 import { closedMonthsMrr } from '../actuals/start-state.js';
 import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
@@ -342,7 +343,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       confidenceLevel: 0.95,
       percentileIntervals:
         'distribution-free, from order statistics (binomial ranks n p -/+ 1.96 sqrt(n p (1 - p)); exact binomial ranks, each end missing at most 2.5%, where n p (1 - p) < 9; null where the interval would reach beyond the lowest or highest trial)',
-      probabilityIntervals: 'Wilson score interval; an end that 1 to 3 trials decide (hits, or misses) is the exact Clopper-Pearson end where that is wider',
+      probabilityIntervals: `${CHANCE_INTERVAL}: Wilson score interval; with 0 to 3 hits or 0 to 3 misses, each end the wider of Wilson's and the exact Clopper-Pearson end`,
     },
     decisions,
     sensitivity: revenueSensitivity,

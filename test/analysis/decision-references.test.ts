@@ -68,8 +68,8 @@ function worstMeanReference(xs: readonly number[], share: number): number {
   return base + d / k;
 }
 /**
- * Wilson's 95% score interval, from its textbook form, with the exact (Clopper-Pearson) end on a
- * side that 1 to 3 trials decide where that is wider: the lower end solves P(B >= k) = 2.5%, summed
+ * Wilson's 95% score interval, from its textbook form, with 0 to 3 hits or misses each end the
+ * exact (Clopper-Pearson) one where that is wider: the lower end solves P(B >= k) = 2.5%, summed
  * from the binomial's terms and solved by bisection.
  */
 function wilson(k: number, n: number): [number, number] {
@@ -97,8 +97,22 @@ function wilson(k: number, n: number): [number, number] {
     }
     return l;
   };
-  if (k >= 1 && k <= 3) lo = Math.min(lo, exactLower(k));
-  if (n - k >= 1 && n - k <= 3) hi = Math.max(hi, 1 - exactLower(n - k));
+  // With 0 to 3 hits or misses, each end the wider of Wilson's and the exact (Clopper-Pearson) one.
+  if (k <= 3 || n - k <= 3) {
+    // Each exact end from the side of the few (its pmf's first term does not underflow).
+    const atMost = (hits: number, q: number) => 1 - atLeast(hits + 1, q);
+    const exactUpper = (hits: number) => {
+      let [l, h] = [hits / n, 1];
+      for (let i = 0; i < 200; i++) {
+        const m = (l + h) / 2;
+        if (atMost(hits, m) > 0.025) l = m;
+        else h = m;
+      }
+      return h;
+    };
+    if (k > 0) lo = Math.min(lo, k <= 3 ? exactLower(k) : 1 - exactUpper(n - k));
+    if (k < n) hi = Math.max(hi, n - k <= 3 ? 1 - exactLower(n - k) : exactUpper(k));
+  }
   return [lo, hi];
 }
 
@@ -162,7 +176,7 @@ describe.each(COUNTS.map((n) => ({ n })))('decision figures of $n trials against
         expect(budget.interval[1]).toBeGreaterThanOrEqual(budget.value);
       } else expect(budget.notEstimable).toBeTruthy();
 
-      // Each target: the share of trials at or above it, Wilson's interval, the mean gap of the misses.
+      // Each target: the share of trials at or above it, its interval (Wilson's, exact ends at 0 to 3 hits or misses), the mean gap of the misses.
       d.targets.forEach((t, i) => {
         const target = targetValues[i]!;
         const hits = xs.filter((v) => v >= target).length;

@@ -1,4 +1,5 @@
 import { forecastKindWords } from '../forecast-kind-words.js';
+import { CHANCE_INTERVAL } from '../../analysis/probability.js';
 import { chartFigure, pageHead } from './page-head.js';
 import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
 import { reforecastSalesNote } from '../reforecast-sales-note.js';
@@ -154,7 +155,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
   const targets =
     d.targets.length > 0
       ? gridTable(
-          `Chance of reaching or beating each target (95% Wilson interval), the mean gap in the years that miss it, and how far P10 lands from it. ${stamp}`,
+          `Chance of reaching or beating each target (${CHANCE_INTERVAL}), the mean gap in the years that miss it, and how far P10 lands from it. ${stamp}`,
           ['Target', 'P(reach)', '95% interval', 'Mean gap if missed', 'P10 − target'],
           targetRows,
         )
@@ -281,7 +282,7 @@ ${glossarySection()}
 
 /**
  * The monthly plan month by month (the scenario's `targets.monthly`), beside the targets: each plan
- * series given, its planned amount and P(figure >= plan) with its 95% Wilson interval, as the targets
+ * series given, its planned amount and P(figure >= plan) with its 95% interval (CHANCE_INTERVAL), as the targets
  * table writes them; a re-forecast's closed months marked (actual), with no interval. Empty without a plan.
  *
  * Complexity: O(months).
@@ -300,7 +301,7 @@ function monthlyPlanSection(summary: Summary, stated: (v: number) => string, sta
   const note = closedMonthsNote(plan);
   return `<h3>Monthly plan</h3>
 <p class="note">The scenario’s plan month by month: the chance that the month’s MRR, and the recognized revenue from the start of the year to the month’s end, reach or beat the plan.</p>
-${gridTable(`Chance of reaching or beating the monthly plan in each fiscal month (95% Wilson interval), ${summary.scenario.currency}. ${stamp}`, heads, rows, 1, 'monthly-plan')}
+${gridTable(`Chance of reaching or beating the monthly plan in each fiscal month (${CHANCE_INTERVAL}), ${summary.scenario.currency}. ${stamp}`, heads, rows, 1, 'monthly-plan')}
 ${note === undefined ? '' : `<p class="note">${escapeHtml(note)}</p>
 `}`;
 }

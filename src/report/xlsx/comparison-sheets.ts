@@ -1,4 +1,5 @@
 import type { Comparison, DifferenceStat } from '../../analysis/compare.js';
+import { CHANCE_INTERVAL } from '../../analysis/probability.js';
 import { showsTierDifferences } from '../../analysis/tier-differences.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
@@ -99,7 +100,7 @@ export function comparisonSheets(c: Comparison, d: CompareDecisions): SheetData[
     }
   const targets: SheetData = {
     name: 'Chances of targets',
-    preamble: [`The same targets for every scenario (A's own and --target), each chance with its 95% Wilson interval. ${stamp}`],
+    preamble: [`The same targets for every scenario (A's own and --target), each chance with its ${CHANCE_INTERVAL}. ${stamp}`],
     header: ['Target', 'Scenario', 'Chance', 'Chance low', 'Chance high'],
     rows: tRows,
     formats: ['', '', PERCENT_FORMAT, PERCENT_FORMAT, PERCENT_FORMAT],

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { CHANCE_INTERVAL } from '../../analysis/probability.js';
 import { xlsxFile, type XlsxRow, type XlsxSheet } from './xlsx-file.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { PERCENTILES } from '../../analysis/describe.js';
@@ -146,7 +147,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const targets: SheetData = {
     name: 'Targets and budgets',
     preamble: [
-      `Targets (chance of reaching or beating each, 95% Wilson interval), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`,
+      `Targets (chance of reaching or beating each, ${CHANCE_INTERVAL}), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`,
       ...(downsideReasons.length > 0 ? [`Intervals written n/a: not estimable (${downsideReasons.join('; ')}).`] : []),
     ],
     header: ['Figure', 'Of', 'Value', 'P(reach)', '95% interval, low', '95% interval, high', 'Mean gap if missed', 'P10 - target'],
@@ -208,7 +209,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
 
 /**
  * The Monthly plan sheet (the scenario's `targets.monthly`): per fiscal month, each plan series
- * given, its planned amount and P(figure >= plan) with its 95% Wilson interval, all numbers. A
+ * given, its planned amount and P(figure >= plan) with its 95% interval (CHANCE_INTERVAL), all numbers. A
  * re-forecast's closed months are marked (actual), their intervals left empty. Undefined without a plan.
  *
  * Complexity: O(months).
@@ -234,7 +235,7 @@ function monthlyPlanSheet(summary: Summary, money: string, stamp: string): Sheet
   return {
     name: 'Monthly plan',
     preamble: [
-      `The monthly plan: the chance that each fiscal month's MRR, and the recognized revenue from the start of the year to the month's end, reach or beat the plan (95% Wilson interval), ${summary.scenario.currency}. ${stamp}`,
+      `The monthly plan: the chance that each fiscal month's MRR, and the recognized revenue from the start of the year to the month's end, reach or beat the plan (${CHANCE_INTERVAL}), ${summary.scenario.currency}. ${stamp}`,
       ...(note === undefined ? [] : [note]),
     ],
     header,
