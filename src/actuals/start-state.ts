@@ -197,6 +197,9 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
   // A customer book's churn beyond its due customers' (mid-term leavers), and those leavers' count.
   let bookLeftArr = 0;
   let bookLeavers = 0;
+  // A customer book's monthly-billed customers absorb its mid-term leavers first, up to their ARR
+  // (bookShareAfterLeavers); what is beyond left its annual customers, counted at their average there.
+  const monthlyTotal = e?.book ? e.book.monthlyArr.reduce((a, x) => a + x, 0) : 0;
   for (let m = 1; m <= months; m++) {
     const row = rows[m - 1]!;
     const i = m - 1;
@@ -275,7 +278,11 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       monthlyLeftArr += Math.max(0, beyond);
       if (beyond > 0.5) {
         const each = leaverArr(e);
-        const leavers = each > 0 ? Math.max(1, Math.round(beyond / each)) : 0;
+        // Of a book with monthly-billed customers, only the part they can still account for is
+        // counted at their average: 150,000 gone from five of 10,000 and one annual customer of
+        // 100,000 counted 15 customers lost, not 6.
+        const monthlyPart = e.book && monthlyTotal > 0 ? Math.min(beyond, Math.max(0, monthlyTotal - bookLeftArr)) : beyond;
+        const leavers = each > 0 && monthlyPart > 0.5 ? Math.max(1, Math.round(monthlyPart / each)) : 0;
         lost += leavers;
         if (e.book) {
           bookLeftArr += beyond;
@@ -291,13 +298,19 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     }
     before = ending;
   }
+  const pool = e?.book && bookLeftArr > 0 ? bookShareAfterLeavers(e.book, months, bookLeftArr, bookLeavers) : {};
+  // The annual customers' leavers beyond what the monthly-billed ones account for (counted above
+  // only for a book without monthly-billed customers).
+  if (monthlyTotal > 0) lost += pool.poolLeavers ?? 0;
   return {
     ...start,
     revenueAdjustment,
     counts: { leads, customersWon: won, customersLost: lost, customersDue: due, customersRenewed: renewedCount, arrDue, grossLoss },
-    ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr }),
+    // Only what the monthly-billed customers can account for is theirs (the rest left annual
+    // customers mid-term): uncapped, the monthly-billed likelihood weighed 150,000 gone from 50,000.
+    ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr: Math.min(monthlyLeftArr, monthlyTotal) }),
     ...(closedDue?.leftMidTerm && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
-    ...(e?.book && bookLeftArr > 0 ? bookShareAfterLeavers(e.book, months, bookLeftArr, bookLeavers) : {}),
+    ...(pool.bookShare ? { bookShare: pool.bookShare } : {}),
   };
 }
 
@@ -310,14 +323,16 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
  * month 9) and 300,000 (month 10), 200,000 gone in month 2 and a 50% renewal rate, the year ended at
  * 148,000 on average instead of 250,000, at -100,000 in a quarter of the trials.
  *
- * @example bookShareAfterLeavers(thatBook, 2, 200_000, 1) // => { bookShare: { arr: 0.6, customers: 0.5 } }
+ * Also returns those customers' count (`poolLeavers`), the leavers beyond the monthly-billed ones.
+ *
+ * @example bookShareAfterLeavers(thatBook, 2, 200_000, 1) // => { bookShare: { arr: 0.6, customers: 0.5 }, poolLeavers: 1 }
  */
 export function bookShareAfterLeavers(
   book: NonNullable<Existing['book']>,
   months: number,
   leftArr: number,
   leavers: number,
-): { bookShare?: { arr: number; customers: number } } {
+): { bookShare?: { arr: number; customers: number }; poolLeavers?: number } {
   const monthlyTotal = book.monthlyArr.reduce((a, x) => a + x, 0);
   const residual = leftArr - monthlyTotal;
   if (!(residual > 0.5)) return {};
@@ -331,6 +346,7 @@ export function bookShareAfterLeavers(
       arr: poolArr > 0 ? Math.max(0, 1 - residual / poolArr) : 0,
       customers: poolCount > 0 ? Math.max(0, 1 - poolLeavers / poolCount) : 0,
     },
+    poolLeavers,
   };
 }
 
