@@ -255,7 +255,8 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
         let n = 0;
         for (let c = 0; c < e.book.dueMonth.length; c++) if (e.book.dueMonth[c] === m) n++;
         due += n;
-        const share = dueArr > 0 ? renewedArr / dueArr : 0;
+        // At most every customer due renews (a file renewing more is refused by the CLI, validate-actuals.ts).
+        const share = dueArr > 0 ? Math.min(1, renewedArr / dueArr) : 0;
         renewedCount += Math.round(n * share);
         lost += n - Math.round(n * share);
       } else {

@@ -106,10 +106,21 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
         const stated = row.values.due_arr;
         // With a due_arr, what came up for renewal is the file's (the re-forecast uses it over the
         // calendar), and the reader has checked renewed_arr against it.
-        if (stated !== undefined || e.book) continue;
+        if (stated !== undefined) continue;
         const due = closedDue!.arr[i]!;
-        if (renewed > due * (1 + 1e-9) + 0.5)
-          issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${calendar(row, i)})`));
+        if (!(renewed > due * (1 + 1e-9) + 0.5)) continue;
+        // A customer book's renewal dates are a plan: a file whose renewals came at other dates
+        // states what came up (due_arr), and the re-forecast reads the share renewed of it. Without
+        // it, more renewed than the book has due read as a renewal share above 1: 300,000 renewed of
+        // one customer's 100,000 counted -2 customers lost, a logo renewal of 141%, and learned the
+        // renewal rate down (the book's renewed ARR cannot reach it at any rate).
+        if (e.book) {
+          let n = 0;
+          for (let c = 0; c < e.book.dueMonth.length; c++) if (e.book.dueMonth[c] === row.month) n++;
+          issues.push(
+            at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the customer book has ${Math.round(due)} of ARR due then (${n} customer${n === 1 ? '' : 's'}): give due_arr, what came up for renewal, if renewals came at other dates than the book's`),
+          );
+        } else issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${calendar(row, i)})`));
       }
     // The ARR due renews or churns: with renewed_arr and churned_arr both given, the due ARR that did
     // not renew is churned (churned_arr may be more: customers leaving mid-term). Less, and the rest
