@@ -248,11 +248,16 @@ export function tierLikelihood(
       });
     } else {
       const groups = bookGroups(e.book.dueMonth, e.book.dueArr, e.book.dueOdds, k);
+      // A month the file says nothing came up in (due_arr 0) says nothing of the rate, whoever the
+      // book has due then (its dates are a plan): read as 0 renewed of the book's due ARR, it taught
+      // the rate that every customer due had churned.
+      const nothingDue = Uint8Array.from({ length: k }, (_, i) => +(rows[i]!.values.due_arr === 0));
       terms.push((z, own) => {
         const p = rate(z, own);
         const o = p >= 1 ? Infinity : p / (1 - p);
         let s = 0;
         for (let m = 0; m < k; m++) {
+          if (nothingDue[m]) continue;
           const g = groups[m]!;
           let mean = 0;
           let variance = 0;

@@ -253,7 +253,9 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       arrDue += dueArr;
       if (e.book) {
         let n = 0;
-        for (let c = 0; c < e.book.dueMonth.length; c++) if (e.book.dueMonth[c] === m) n++;
+        // A file stating that nothing came up (due_arr 0) is the fact over the book's dates (a plan):
+        // its due customers were neither renewed nor lost in the month (they were counted lost).
+        if (value(row, 'due_arr') !== 0) for (let c = 0; c < e.book.dueMonth.length; c++) if (e.book.dueMonth[c] === m) n++;
         due += n;
         // At most every customer due renews (a file renewing more is refused by the CLI, validate-actuals.ts).
         const share = dueArr > 0 ? Math.min(1, renewedArr / dueArr) : 0;
