@@ -50,7 +50,8 @@ function history(seed: number, years: number): string {
 const inside = (e: Estimate | undefined, truth: number) => e !== undefined && e.lo <= truth && truth <= e.hi;
 
 describe("fit recovers the parameters of arrcast's own model", () => {
-  for (const years of [1, 3])
+  // 12 months, the fewest a history has (36 at 2,000 seeds: bench/fit-recovery-own-model.mjs 0.05 400 3 2000).
+  for (const years of [1])
     it(`from ${12 * years} months: lead level and renewal inside their 95% intervals in 95% of seeds, conversion in at least 95%`, () => {
       const hits = { leads: 0, conversion: 0, renewal: 0 };
       for (let s = 0; s < SEEDS; s++) {
