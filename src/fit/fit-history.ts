@@ -94,6 +94,9 @@ const EXISTING: readonly MonthlyMeasure[] = ['ending_arr', 'due_arr', 'renewed_a
  *
  * Complexity: O(months × tiers + deals + customers).
  */
+/** A run of zero-lead first months is read as a tier not selling yet only below this Poisson probability at its later level. */
+const NOT_SELLING_YET_P = 0.01;
+
 export function fitHistory(inputs: FitInputs): HistoryFit {
   checkFitInputs(inputs);
   const { history } = inputs;
@@ -165,9 +168,13 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
           // every month): those months are not a lead volume of 0 but no volume yet. Counted, 6 such
           // months of 24 fitted seasonal weights of 0.45 and 1.78 and a negative binomial of phi 29
           // to a tier whose 18 months were Poisson. Its lead volume is fitted from its first month
-          // with a lead, deal or new ARR on, when 12 months or more remain.
+          // with a lead, deal or new ARR on, when 12 months or more remain and those zero months would
+          // be improbable at the later months' mean lead volume L (Poisson: all 0 with probability
+          // e^(-months x L) below 1%): a low-volume tier's genuine 0 (Poisson(3): 5% of first months)
+          // read as not selling yet dropped its seasonality and drift.
           const started = rows.findIndex((r) => (r.values.leads ?? 0) > 0 || (r.values.deals ?? 0) > 0 || (r.values.new_arr ?? 0) > 0);
-          const leadsFrom = started > 0 && n - started >= 12 ? started : 0;
+          const laterLevel = started > 0 ? leads.subarray(started).reduce((a, x) => a + x, 0) / (n - started) : 0;
+          const leadsFrom = started > 0 && n - started >= 12 && Math.exp(-started * laterLevel) < NOT_SELLING_YET_P ? started : 0;
           if (leadsFrom > 0) notes.push(`lead volume fitted from its ${n - leadsFrom} months from ${monthLabel(leadsFrom + 1, historyCalendar(history))} on: its ${leadsFrom} months before had no lead, deal or new ARR (not selling yet)`);
           const fit: NewBusinessFit = {
             leads: fitLeadVolume(leadsFrom > 0 ? leads.subarray(leadsFrom) : leads),

@@ -37,3 +37,31 @@ describe('a tier that starts selling mid-history', () => {
     expect(fittedScenarioText(fit)).toContain('# lead volume fitted from its 18 months from month 7 on: its 6 months before had no lead, deal or new ARR (not selling yet)');
   });
 });
+
+/**
+ * A low-volume tier whose first month is a genuine 0 (Poisson(3) gives one in 5% of first months): at
+ * its later level of about 3 leads a month, a 0 month has probability e^-3 = 5%, above the 1% that
+ * reads zero months as not selling yet, so all 24 months are fitted, as when that month had 1 lead.
+ * It was read as not selling yet, and lost its seasonality and drift (23 months).
+ */
+describe('a low-volume tier whose first month is a genuine 0', () => {
+  const counts = [0, 2, 0, 4, 3, 5, 3, 8, 3, 4, 3, 7, 7, 1, 4, 1, 2, 1, 6, 1, 0, 2, 1, 5];
+  const history = (first: number) => {
+    const lines = ['month,tier,leads,deals,new_arr'];
+    counts.forEach((c, i) => {
+      const deals = (i + 1) % 3 === 0 && i >= 5 && c > 0 ? 1 : 0;
+      lines.push(`${i + 1},Ent,${i === 0 ? first : c},${deals},${deals * 80000}`);
+    });
+    return fitHistory({ history: parseMonthlyFile(`${lines.join('\n')}\n`, 'h.csv', { kind: 'history', tiers: ['Ent'] }) });
+  };
+
+  it('fits its lead volume from all 24 months, as with 1 lead in its first month', () => {
+    const zero = history(0);
+    const one = history(1);
+    const leads = zero.tiers[0]!.newBusiness!.leads;
+    expect(leads.months).toBe(24);
+    expect(leads.level.value).toBeCloseTo(counts.slice(12).reduce((a, b) => a + b, 0) / 12, 9);
+    expect(leads.seasonality === undefined).toBe(one.tiers[0]!.newBusiness!.leads.seasonality === undefined);
+    expect(fittedScenarioText(zero)).not.toContain('not selling yet');
+  });
+});
