@@ -226,10 +226,13 @@ export function tierLikelihood(
       // A customer book's term weighs its own customers due that month: the file's renewed share of
       // what was due applies to the book's due ARR.
       if (!e.book) return r;
+      // At most every customer due renews (the CLI refuses a file renewing more, validate-actuals.ts;
+      // the library does not check): 300,000 renewed of c1's 100,000 learned the rate down, as the
+      // book's renewed ARR reaches it at no rate.
       const bookDue = e.book.arrDueIn[i]!;
-      return due > 0 && due !== bookDue ? (r / due) * bookDue : r;
+      return due > 0 && due !== bookDue ? Math.min(1, r / due) * bookDue : Math.min(r, bookDue);
     });
-    const dueCounts = Int32Array.from({ length: k }, (_, i) => (e.book ? 0 : closedDue.count[i]!));
+    const dueCounts = closedDue.count;
     const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
     if (!e.book) {
       const counts = Float64Array.from(renewed, (r, i) => Math.min(dueCounts[i]!, Math.max(0, Math.round(e.averageArr > 0 ? r / e.averageArr : 0))));
@@ -248,11 +251,16 @@ export function tierLikelihood(
       });
     } else {
       const groups = bookGroups(e.book.dueMonth, e.book.dueArr, e.book.dueOdds, k);
+      // A month with none of the book's customers due (closedMonthsDue: also where the file says nothing
+      // came up, due_arr 0, whoever the book has due then) says nothing of the rate: read as 0 renewed
+      // of the book's due ARR, it taught the rate that every customer due had churned.
+      const nothingDue = Uint8Array.from({ length: k }, (_, i) => +(closedDue.count[i] === 0));
       terms.push((z, own) => {
         const p = rate(z, own);
         const o = p >= 1 ? Infinity : p / (1 - p);
         let s = 0;
         for (let m = 0; m < k; m++) {
+          if (nothingDue[m]) continue;
           const g = groups[m]!;
           let mean = 0;
           let variance = 0;

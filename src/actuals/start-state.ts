@@ -66,16 +66,32 @@ export function closedMonthDueCount(e: Existing, row: MonthlyRow, i: number): nu
 }
 const orZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
 
+/** A customer book's customers due for renewal in fiscal month m (1..12), by its customers' dates. */
+export function bookCustomersDueIn(book: NonNullable<Existing['book']>, m: number): number {
+  return book.dueFrom[m]! - book.dueFrom[m - 1]!;
+}
+
 /** What came up for renewal in each closed month, and an aggregate book's share of customers still there after them. */
 export interface ClosedMonthsDue {
   /** ARR due in closed month i + 1. */
   readonly arr: Float64Array;
-  /** Customers of an aggregate book due in closed month i + 1 (0 for a customer book). */
+  /**
+   * Customers due in closed month i + 1: an aggregate book's (see closedMonthDueCount), or a customer
+   * book's own customers due then, none when the file states that nothing came up (due_arr 0: its
+   * dates are a plan, the file the fact; they are neither renewed nor lost, nor learned from).
+   */
   readonly count: Int32Array;
   /** An aggregate book's share of its customers still live after the closed months' mid-term leavers (1 when none left). */
   readonly stillThere: number;
   /** Whether any of an aggregate book's customers left mid-term in the closed months. */
   readonly leftMidTerm: boolean;
+  /**
+   * A customer book's mid-term leavers of closed month i + 1 that were customers due in a later closed
+   * month which renewed and churned less than they had due (the file says they were gone by then):
+   * their ARR, taken off that month's due, and their count.
+   */
+  readonly leftBeforeDueArr: Float64Array;
+  readonly leftBeforeDue: Int32Array;
 }
 
 /**
@@ -88,6 +104,12 @@ export interface ClosedMonthsDue {
  * mid-term still had the full calendar due, so the library (which does not check) learned a renewal
  * rate of 0.67 from months that renewed all their 5 due customers, and the CLI refused the file.
  *
+ * A customer book's mid-term leavers beyond what its monthly-billed customers hold (they absorb
+ * leavers first, bookShareAfterLeavers) are, first, customers due in a later closed month that
+ * renewed and churned less than the book has due then (both stated, no due_arr): those customers are
+ * not due there again. Before, a customer due in month 3 who left in month 2 (month 3 renewing and
+ * churning nothing) counted as lost twice, and a customer due later was taken out of the renewals.
+ *
  * @example closedMonthsDue(e120Customers, [{ renewed 100k, churned 600k }, { renewed 50k, churned 0 }], 2).count // => [10, 5]
  */
 export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months: number): ClosedMonthsDue {
@@ -98,15 +120,53 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
   let live = aggregate ? e.customers : 0;
   let stillThere = 1;
   let leftMidTerm = false;
+  const book = e.book;
+  const leftBeforeDueArr = new Float64Array(months);
+  const leftBeforeDue = new Int32Array(months);
+  // A customer book's due ARR of each closed month that neither renewed nor churned (both stated, no
+  // due_arr), less what earlier months' leavers were matched to; and the monthly-billed ARR not yet left.
+  const unaccounted = new Float64Array(months);
+  const taken = new Float64Array(months);
+  const takenCount = new Int32Array(months);
+  let monthlyLeft = book ? book.monthlyArr.reduce((a, x) => a + x, 0) : 0;
+  if (book)
+    for (let i = 0; i < months; i++) {
+      const v = rows[i]!.values;
+      if (v.due_arr === undefined && v.renewed_arr !== undefined && v.churned_arr !== undefined) unaccounted[i] = Math.max(0, book.arrDueIn[i]! - v.renewed_arr - v.churned_arr);
+    }
   for (let i = 0; i < months; i++) {
     const row = rows[i]!;
     const statedDue = value(row, 'due_arr');
     if (!Number.isNaN(statedDue) || !aggregate || stillThere === 1) {
-      arr[i] = closedMonthDueArr(e, row, i);
-      count[i] = e.book ? 0 : closedMonthDueCount(e, row, i);
+      arr[i] = closedMonthDueArr(e, row, i) - taken[i]!;
+      count[i] = book ? (statedDue === 0 ? 0 : bookCustomersDueIn(book, i + 1) - takenCount[i]!) : closedMonthDueCount(e, row, i);
     } else {
       count[i] = Math.round(e.due[i]! * stillThere);
       arr[i] = count[i]! * e.averageArr;
+    }
+    if (book) {
+      const renewed = value(row, 'renewed_arr');
+      const statedChurn = value(row, 'churned_arr');
+      const churned = !Number.isNaN(statedChurn) ? statedChurn : !Number.isNaN(renewed) ? Math.max(0, arr[i]! - renewed) : 0;
+      const renewedArr = Number.isNaN(renewed) ? Math.max(0, arr[i]! - churned) : renewed;
+      const beyond = Math.max(0, churned - Math.max(0, arr[i]! - renewedArr));
+      const monthlyPart = Math.min(beyond, monthlyLeft);
+      monthlyLeft -= monthlyPart;
+      let residual = beyond - monthlyPart;
+      for (let j = i + 1; j < months && residual > 0.5; j++) {
+        const take = Math.min(residual, unaccounted[j]!);
+        if (!(take > 0.5)) continue;
+        const n = bookCustomersDueIn(book, j + 1);
+        const each = n > 0 ? book.arrDueIn[j]! / n : take;
+        const customers = Math.min(n - takenCount[j]!, Math.max(1, Math.round(take / each)));
+        unaccounted[j]! -= take;
+        taken[j]! += take;
+        takenCount[j]! += customers;
+        leftBeforeDueArr[i]! += take;
+        leftBeforeDue[i]! += customers;
+        residual -= take;
+      }
+      continue;
     }
     if (!aggregate) continue;
     const renewed = value(row, 'renewed_arr');
@@ -125,7 +185,7 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       leftMidTerm = true;
     }
   }
-  return { arr, count, stillThere, leftMidTerm };
+  return { arr, count, stillThere, leftMidTerm, leftBeforeDueArr, leftBeforeDue };
 }
 
 /**
@@ -197,6 +257,9 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
   // A customer book's churn beyond its due customers' (mid-term leavers), and those leavers' count.
   let bookLeftArr = 0;
   let bookLeavers = 0;
+  // A customer book's monthly-billed customers absorb its mid-term leavers first, up to their ARR
+  // (bookShareAfterLeavers); what is beyond left its annual customers, counted at their average there.
+  const monthlyTotal = e?.book ? e.book.monthlyArr.reduce((a, x) => a + x, 0) : 0;
   for (let m = 1; m <= months; m++) {
     const row = rows[m - 1]!;
     const i = m - 1;
@@ -249,10 +312,11 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       booked[C_RENEWAL]! += renewedArr - contracted;
       arrDue += dueArr;
       if (e.book) {
-        let n = 0;
-        for (let c = 0; c < e.book.dueMonth.length; c++) if (e.book.dueMonth[c] === m) n++;
+        // The book's customers due then; none where the file states that nothing came up (closedMonthsDue).
+        const n = closedDue!.count[i]!;
         due += n;
-        const share = dueArr > 0 ? renewedArr / dueArr : 0;
+        // At most every customer due renews (a file renewing more is refused by the CLI, validate-actuals.ts).
+        const share = dueArr > 0 ? Math.min(1, renewedArr / dueArr) : 0;
         renewedCount += Math.round(n * share);
         lost += n - Math.round(n * share);
       } else {
@@ -275,10 +339,18 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       monthlyLeftArr += Math.max(0, beyond);
       if (beyond > 0.5) {
         const each = leaverArr(e);
-        const leavers = each > 0 ? Math.max(1, Math.round(beyond / each)) : 0;
+        // Of a book with monthly-billed customers, only the part they can still account for is
+        // counted at their average: 150,000 gone from five of 10,000 and one annual customer of
+        // 100,000 counted 15 customers lost, not 6.
+        const monthlyPart = e.book && monthlyTotal > 0 ? Math.min(beyond, Math.max(0, monthlyTotal - bookLeftArr)) : beyond;
+        const leavers = each > 0 && monthlyPart > 0.5 ? Math.max(1, Math.round(monthlyPart / each)) : 0;
         lost += leavers;
         if (e.book) {
-          bookLeftArr += beyond;
+          // Leavers who were due in a later closed month are not due there (closedMonthsDue), nor
+          // taken from the customers due after the closed months; counted here where the
+          // monthly-billed average did not count them.
+          bookLeftArr += beyond - closedDue!.leftBeforeDueArr[i]!;
+          if (monthlyTotal > 0) lost += closedDue!.leftBeforeDue[i]!;
           bookLeavers += leavers;
         }
       }
@@ -291,13 +363,19 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     }
     before = ending;
   }
+  const pool = e?.book && bookLeftArr > 0 ? bookShareAfterLeavers(e.book, months, bookLeftArr, bookLeavers) : {};
+  // The annual customers' leavers beyond what the monthly-billed ones account for (counted above
+  // only for a book without monthly-billed customers).
+  if (monthlyTotal > 0) lost += pool.poolLeavers ?? 0;
   return {
     ...start,
     revenueAdjustment,
     counts: { leads, customersWon: won, customersLost: lost, customersDue: due, customersRenewed: renewedCount, arrDue, grossLoss },
-    ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr }),
+    // Only what the monthly-billed customers can account for is theirs (the rest left annual
+    // customers mid-term): uncapped, the monthly-billed likelihood weighed 150,000 gone from 50,000.
+    ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr: Math.min(monthlyLeftArr, monthlyTotal) }),
     ...(closedDue?.leftMidTerm && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
-    ...(e?.book && bookLeftArr > 0 ? bookShareAfterLeavers(e.book, months, bookLeftArr, bookLeavers) : {}),
+    ...(pool.bookShare ? { bookShare: pool.bookShare } : {}),
   };
 }
 
@@ -310,27 +388,38 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
  * month 9) and 300,000 (month 10), 200,000 gone in month 2 and a 50% renewal rate, the year ended at
  * 148,000 on average instead of 250,000, at -100,000 in a quarter of the trials.
  *
- * @example bookShareAfterLeavers(thatBook, 2, 200_000, 1) // => { bookShare: { arr: 0.6, customers: 0.5 } }
+ * Also returns those customers' count (`poolLeavers`), the leavers beyond the monthly-billed ones.
+ *
+ * @example bookShareAfterLeavers(thatBook, 2, 200_000, 1) // => { bookShare: { arr: 0.6, customers: 0.5 }, poolLeavers: 1 }
  */
 export function bookShareAfterLeavers(
   book: NonNullable<Existing['book']>,
   months: number,
   leftArr: number,
   leavers: number,
-): { bookShare?: { arr: number; customers: number } } {
+): { bookShare?: { arr: number; customers: number }; poolLeavers?: number } {
   const monthlyTotal = book.monthlyArr.reduce((a, x) => a + x, 0);
   const residual = leftArr - monthlyTotal;
   if (!(residual > 0.5)) return {};
   const poolArr = book.openingArr - monthlyTotal - (months > 0 ? book.arrDueBy[months - 1]! : 0);
   const poolCount = book.customers - book.monthlyArr.length - book.dueFrom[months]!;
   // With monthly-billed customers the leavers were counted at their average ARR; the rest are the
-  // pool's customers at the pool's average.
-  const poolLeavers = book.monthlyArr.length === 0 ? leavers : poolCount > 0 && poolArr > 0 ? Math.max(1, Math.round(residual / (poolArr / poolCount))) : 0;
+  // pool's customers at the pool's average, and beyond the pool's ARR customers due in the closed
+  // months (renewed there) at theirs: uncounted, a customer renewed in month 1 who left in month 2
+  // with five monthly-billed ones counted 5 customers lost, not 6.
+  const inPool = Math.min(residual, Math.max(0, poolArr));
+  const overflow = residual - inPool;
+  const closedCount = book.dueFrom[months]!;
+  const closedArr = months > 0 ? book.arrDueBy[months - 1]! : 0;
+  const fromPool = inPool > 0.5 && poolCount > 0 ? Math.max(1, Math.round(inPool / (poolArr / poolCount))) : 0;
+  const fromClosed = overflow > 0.5 && closedCount > 0 && closedArr > 0 ? Math.max(1, Math.round(overflow / (closedArr / closedCount))) : 0;
+  const poolLeavers = book.monthlyArr.length === 0 ? leavers : fromPool + fromClosed;
   return {
     bookShare: {
       arr: poolArr > 0 ? Math.max(0, 1 - residual / poolArr) : 0,
-      customers: poolCount > 0 ? Math.max(0, 1 - poolLeavers / poolCount) : 0,
+      customers: poolCount > 0 ? Math.max(0, 1 - (book.monthlyArr.length === 0 ? leavers : fromPool) / poolCount) : 0,
     },
+    poolLeavers,
   };
 }
 

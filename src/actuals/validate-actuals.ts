@@ -2,7 +2,17 @@ import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { ScenarioIssue } from '../scenario/scenario-error.js';
 import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
 import { indefiniteArticle } from '../scenario/indefinite-article.js';
-import { closedMonthsDue } from './start-state.js';
+import { bookCustomersDueIn, closedMonthsDue } from './start-state.js';
+import type { TierPlan } from '../model/tier-plan.js';
+
+/** A customer book's customers due in closed month i + 1, in words. */
+const customers = (book: NonNullable<NonNullable<TierPlan['existing']>['book']>, i: number): string => {
+  const n = bookCustomersDueIn(book, i + 1);
+  return `${n} customer${n === 1 ? '' : 's'}`;
+};
+
+/** The way out for a customer book's renewals at other dates than its customers file's. */
+const EARLY = ": customers renewing before their next_renewal would be renewed again in their month; give each the month it came up for renewal (next_renewal) in the customers file";
 
 /**
  * What a re-forecast needs of an actuals file beyond its own validity (read-monthly-file.ts checks
@@ -106,10 +116,26 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
         const stated = row.values.due_arr;
         // With a due_arr, what came up for renewal is the file's (the re-forecast uses it over the
         // calendar), and the reader has checked renewed_arr against it.
-        if (stated !== undefined || e.book) continue;
+        if (stated !== undefined) continue;
         const due = closedDue!.arr[i]!;
-        if (renewed > due * (1 + 1e-9) + 0.5)
-          issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${calendar(row, i)})`));
+        if (!(renewed > due * (1 + 1e-9) + 0.5)) continue;
+        // A customer book renewing more than its customers due then renewed customers due later in
+        // the year: the simulated months would renew them again (due_arr does not say which). Read as
+        // a renewal share above 1, 300,000 renewed of one customer's 100,000 counted -2 customers
+        // lost and a logo renewal of 141%.
+        if (e.book) {
+          issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the customer book has ${Math.round(due)} of ARR due then (${customers(e.book, i)})${EARLY}`));
+        } else issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${calendar(row, i)})`));
+      }
+    // A customer book's due_arr above what its customers have due in the month is customers due
+    // later renewing early: the simulated months renewed (or churned) them again in their own month,
+    // so a book of three customers of 100,000 all renewing in month 1 (due_arr 300,000) ended the year
+    // at 245,100 on average, not 300,000. Their month belongs in the customers file.
+    if (e?.book && has('due_arr'))
+      for (const [i, row] of rows.slice(0, months).entries()) {
+        const stated = row.values.due_arr ?? 0;
+        const own = e.book.arrDueIn[i]!;
+        if (stated > own * (1 + 1e-9) + 0.5) issues.push(at(row, 'due_arr', `${t.name} month ${row.label}: due_arr ${stated}, but the customer book has ${Math.round(own)} of ARR due then (${customers(e.book, i)})${EARLY}`));
       }
     // The ARR due renews or churns: with renewed_arr and churned_arr both given, the due ARR that did
     // not renew is churned (churned_arr may be more: customers leaving mid-term). Less, and the rest

@@ -1,5 +1,5 @@
 import { toFixedDecimal } from '../math/decimal-round.js';
-import { closedMonthDueArr } from '../actuals/start-state.js';
+import { closedMonthsDue } from '../actuals/start-state.js';
 import type { LearnedDriver } from '../actuals/learning-model.js';
 import type { MonthlyMeasure, MonthlyRow } from '../actuals/monthly-record.js';
 import type { Reforecast } from '../actuals/reforecast.js';
@@ -137,10 +137,14 @@ function pullingCell(r: Reforecast, point: Float64Array, c: number, sign: (index
   const rows = (input.file.byTier.get(tier.name) ?? []).slice(0, input.months);
   const measure = termMeasure(term, input.file.measures);
   const way = Math.sign(point[c]!) * sign(ti, tier, term);
+  // What came up for renewal in each closed month as the learning reads it: after an aggregate
+  // book's mid-term leavers only the share still there is due (the full calendar read the months
+  // after them as renewing half, and pointed at another month).
+  const due = tier.existing ? closedMonthsDue(tier.existing, rows, rows.length).arr : undefined;
   let row: MonthlyRow | undefined;
   let extreme = NaN;
   rows.forEach((candidate, i) => {
-    const x = way * ratio(tier, term, candidate, i);
+    const x = way * ratio(tier, term, candidate, i, due);
     if (Number.isFinite(x) && !(x <= extreme)) {
       extreme = x;
       row = candidate;
@@ -168,8 +172,8 @@ function termMeasure(term: string, measures: readonly MonthlyMeasure[]): Monthly
   }
 }
 
-/** A closed month's figure for a term, as a rate or level the month can be compared on. */
-function ratio(tier: TierPlan, term: string, row: MonthlyRow, i: number): number {
+/** A closed month's figure for a term, as a rate or level the month can be compared on (`dueArr`: the ARR due in each closed month, closedMonthsDue). */
+function ratio(tier: TierPlan, term: string, row: MonthlyRow, i: number, dueArr: Float64Array | undefined): number {
   const v = row.values;
   switch (term) {
     case 'leads': {
@@ -181,7 +185,7 @@ function ratio(tier: TierPlan, term: string, row: MonthlyRow, i: number): number
     case 'new_arr':
       return (v.new_arr ?? NaN) / (v.deals ?? NaN);
     case 'renewals': {
-      const due = tier.existing ? closedMonthDueArr(tier.existing, row, i) : NaN;
+      const due = dueArr?.[i] ?? NaN;
       return v.renewed_arr !== undefined ? v.renewed_arr / due : -(v.churned_arr ?? NaN) / due;
     }
     case 'monthly-billed churn':

@@ -10,7 +10,7 @@ import { fitLeadVolume, type LeadVolumeFit } from './lead-volume.js';
 import { fitConversion, type ConversionFit } from './conversion.js';
 import { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './acv.js';
 import { fitExistingBook, type ExistingFit } from './existing-book.js';
-import { historyCalendar, type HistoryCalendar } from './history-calendar.js';
+import { historyCalendar, monthLabel, type HistoryCalendar } from './history-calendar.js';
 import { blockOf } from './timeline.js';
 import { MAX_DEALS_PER_MONTH } from '../actuals/read-monthly-file.js';
 import { writtenBeta } from './written-beta.js';
@@ -94,6 +94,9 @@ const EXISTING: readonly MonthlyMeasure[] = ['ending_arr', 'due_arr', 'renewed_a
  *
  * Complexity: O(months × tiers + deals + customers).
  */
+/** A run of zero-lead first months is read as a tier not selling yet only below this Poisson probability at its later level. */
+const NOT_SELLING_YET_P = 0.01;
+
 export function fitHistory(inputs: FitInputs): HistoryFit {
   checkFitInputs(inputs);
   const { history } = inputs;
@@ -161,8 +164,20 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
         if (!useDeals && !has('new_arr')) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)}: ACV needs new_arr in the history or the tier's deals (with some in the last 12 months) in --deals` });
         else if (!useDeals && !(newArrLastYear > 0)) issues.push({ ...at(lastYear[0], 'new_arr'), message: `tier ${quoteText(name)} won ${dealsLastYear} deals in its last 12 months but booked no new_arr: ACV cannot be fitted (give the deals' amounts with --deals)` });
         else {
+          // A tier that began selling within the history has its oldest months at 0 (every tier gives
+          // every month): those months are not a lead volume of 0 but no volume yet. Counted, 6 such
+          // months of 24 fitted seasonal weights of 0.45 and 1.78 and a negative binomial of phi 29
+          // to a tier whose 18 months were Poisson. Its lead volume is fitted from its first month
+          // with a lead, deal or new ARR on, when 12 months or more remain and those zero months would
+          // be improbable at the later months' mean lead volume L (Poisson: all 0 with probability
+          // e^(-months x L) below 1%): a low-volume tier's genuine 0 (Poisson(3): 5% of first months)
+          // read as not selling yet dropped its seasonality and drift.
+          const started = rows.findIndex((r) => (r.values.leads ?? 0) > 0 || (r.values.deals ?? 0) > 0 || (r.values.new_arr ?? 0) > 0);
+          const laterLevel = started > 0 ? leads.subarray(started).reduce((a, x) => a + x, 0) / (n - started) : 0;
+          const leadsFrom = started > 0 && n - started >= 12 && Math.exp(-started * laterLevel) < NOT_SELLING_YET_P ? started : 0;
+          if (leadsFrom > 0) notes.push(`lead volume fitted from its ${n - leadsFrom} months from ${monthLabel(leadsFrom + 1, historyCalendar(history))} on: its ${leadsFrom} months before had no lead, deal or new ARR (not selling yet)`);
           const fit: NewBusinessFit = {
-            leads: fitLeadVolume(leads),
+            leads: fitLeadVolume(leadsFrom > 0 ? leads.subarray(leadsFrom) : leads),
             conversion: fitConversion(leads, deals),
             acv: useDeals ? fitAcvFromDeals(tierDeals.amounts, tierDeals.months, n) : fitAcvFromTotals(series('new_arr'), deals),
           };
