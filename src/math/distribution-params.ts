@@ -37,7 +37,11 @@ export function lognormalParams(spec: LognormalStatement): { mu: number; sigma: 
     return { mu: (Math.log(spec.p10) + Math.log(spec.p90)) / 2, sigma: (Math.log(spec.p90) - Math.log(spec.p10)) / (2 * Z90) };
   if (spec.mean !== undefined && spec.sd !== undefined) {
     // Moments of a lognormal: mean = exp(mu + sigma^2/2), var = (exp(sigma^2) - 1) mean^2.
-    const sigma2 = Math.log(1 + (spec.sd * spec.sd) / (spec.mean * spec.mean));
+    // log1p where (sd/mean)^2 is small: 1 + r^2 keeps only 16 digits, so log(1 + r^2) loses r^2's
+    // (all of them below r = 1e-8, where the stated sd came out 0). Above 1e-4 the two agree to the
+    // last digit or so, and Math.log(1 + r^2) is kept there so existing scenarios draw bit for bit as before.
+    const r2 = (spec.sd * spec.sd) / (spec.mean * spec.mean);
+    const sigma2 = r2 < 1e-4 ? Math.log1p(r2) : Math.log(1 + r2);
     return { mu: Math.log(spec.mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
   }
   throw new RangeError('lognormal needs mu/sigma, median/p90, p10/p90 or mean/sd');
