@@ -272,7 +272,8 @@ export class NewBusinessSimulator {
     this.live.fill(0);
     this.tcv = this.closedTcv;
     // Stress overlays act after the market shift and draw nothing: every stream stays as it was.
-    const leadMultiplier = volumeMultiplier(loadings.leads, z) * stress.leads;
+    const marketLeads = volumeMultiplier(loadings.leads, z);
+    const leadMultiplier = marketLeads * stress.leads;
     let acvMultiplier = volumeMultiplier(loadings.acv, z) * stress.acv;
     if (this.acvLevel) {
       // This year's median ACV: every deal at the tier's ACV scales by it over the planned median.
@@ -283,7 +284,7 @@ export class NewBusinessSimulator {
       acvMultiplier *= median / nb.acvLevel!.plan;
     }
 
-    for (const s of this.sources) this.runSource(s, z, leadMultiplier, out);
+    for (const s of this.sources) this.runSource(s, z, leadMultiplier, marketLeads, out);
     if (this.earlier) {
       const e = this.earlier;
       const drawn = (out.own[e.driverSlot] = e.conversion());
@@ -360,7 +361,12 @@ export class NewBusinessSimulator {
     if (nb.terms) out.extras[this.slots.tcv] = this.tcv;
   }
 
-  private runSource(s: BoundSource, z: number, marketLeads: number, out: TierOutcome): void {
+  /**
+   * One lead source's deals by close month into `demand`. `marketLeads` is the lead multiplier with
+   * this year's `leads` stress, `unstressedLeads` without it: for the warm start's months before the
+   * year, whose leads have already come in, so this year's lead stress does not shrink them.
+   */
+  private runSource(s: BoundSource, z: number, marketLeads: number, unstressedLeads: number, out: TierOutcome): void {
     const { loadings, stress } = this.plan;
     const drawn = (out.own[s.driverSlot] = s.conversion());
     const conversion = trialRate(drawn, loadings.conversion, z, stress.conversion);
@@ -368,6 +374,7 @@ export class NewBusinessSimulator {
     out.drivers[s.driverSlot] = conversion;
     s.deals.setP(conversion);
     let leadMultiplier = marketLeads;
+    let preYearMultiplier = unstressedLeads;
     if (s.level) {
       // This year's mean leads a month: the monthly counts scale by it over the planned mean.
       const mean = s.level();
@@ -375,13 +382,16 @@ export class NewBusinessSimulator {
       out.own[s.levelSlot] = mean;
       out.drivers[s.levelSlot] = mean * marketLeads;
       leadMultiplier = marketLeads * (mean / s.levelPlan);
+      preYearMultiplier = unstressedLeads * (mean / s.levelPlan);
     }
     const cycle = this.nb.salesCycle;
     const demand = this.demand;
     let leadsInYear = 0;
     let dealsInYear = 0;
     // Leads of the `cycle.max` months before the year still close in it: simulate them with this
-    // year's drivers (seasonality wrapping around) so the year opens with a steady-state pipeline.
+    // year's drivers (seasonality wrapping around) so the year opens with a steady-state pipeline,
+    // but not this year's `leads` stress: those leads have already come in (a conversion stress
+    // still moves them, as it moves every deal closing in the year).
     const first = this.nb.warmStart ? 1 - cycle.max : 1;
     const k = this.closedMonths;
     for (let month = first; month <= 12; month++) {
@@ -392,7 +402,7 @@ export class NewBusinessSimulator {
         // deals that closed are in the actuals; its leads still in the cycle close after them.
         const known = month >= 1 && this.sources.length === 1 ? this.start!.leads[month - 1]! : NaN;
         if (month <= k - cycle.max) continue;
-        this.leadScale[0] = season * leadMultiplier;
+        this.leadScale[0] = season * (month < 1 ? preYearMultiplier : leadMultiplier);
         const leads = Number.isNaN(known) ? s.leads() : known;
         if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
         const byLag = this.tails!.cycle.split(leads, conversion, k - month);
@@ -437,10 +447,10 @@ export class NewBusinessSimulator {
       } else {
         if (share === 0) continue;
         if (s.thins) {
-          this.leadScale[0] = season * leadMultiplier * conversion * share;
+          this.leadScale[0] = season * preYearMultiplier * conversion * share;
           deals = s.leads();
         } else {
-          this.leadScale[0] = season * leadMultiplier;
+          this.leadScale[0] = season * preYearMultiplier;
           const leads = s.leads();
           if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
           deals = s.dealsInWindow(leads, conversion * share);

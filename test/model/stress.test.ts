@@ -88,6 +88,26 @@ describe('stress shifts the drivers as documented', () => {
     for (const key of ['tier.T.leads', 'customersWon', 'revenue']) expect(column(sim, key).every((v) => v === 0), key).toBe(true);
   });
 
+  it('leads -100% with a 2-month sales cycle: the leads of the two months before the year still close in it', async () => {
+    // The warm start's leads came in before the year: a lead stress of the year does not shrink them
+    // (until December 2026 it did, and here no deal closed at all). Months 1 and 2 close the deals of
+    // months -1 and 0: 2 x Poisson(100) leads thinned at 10%, so Poisson(20) deals, and no leads this year.
+    const nb = '{ leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.1, salesCycleMonths: 2, acv: 1000 }';
+    const sim = await run(newBusinessOnly(nb, 'stress: { leads: -1 }'), 500);
+    expect(column(sim, 'tier.T.leads').every((v) => v === 0)).toBe(true);
+    expectPoissonCounts(column(sim, 'customersWon'), 20);
+  });
+
+  it('leads -50% with a 2-month sales cycle: in-year leads halve, the warm start keeps its own', async () => {
+    // Deals closing in the year: leads of months -1 and 0 (100 a month) and of months 1 to 10 (50 a
+    // month), each converting at 10%: Poisson(2 x 10 + 10 x 5) = Poisson(70) (60 when the stress also
+    // shrank the leads before the year).
+    const nb = '{ leadsPerMonth: { dist: poisson, mean: 100 }, conversion: 0.1, salesCycleMonths: 2, acv: 1000 }';
+    const sim = await run(newBusinessOnly(nb, 'stress: { leads: -0.5 }'), 500);
+    expectPoissonCounts(column(sim, 'customersWon'), 70);
+    expectPoissonCounts(column(sim, 'tier.T.leads'), 0.5 * 100 * 12);
+  });
+
   it("a tier's own stress combines with the scenario's: relative changes multiply", async () => {
     const sim = await run(`
 name: combined

@@ -14,8 +14,10 @@ const svgs: Record<string, string[]> = {};
 
 beforeAll(async () => {
   // The downside case: in its bad years one component gains (a negative share of the shortfall), so
-  // the bad-years chart has a negative axis tick and a negative label side by side.
-  const sim = await simulate(await loadScenario(join(ROOT, 'scenarios/downside.yaml')), { trials: 5000, workers: 0 });
+  // the bad-years chart has a negative axis tick and a negative label side by side. That share is
+  // near 0, so whether it is negative depends on the seed: seed 10 draws one (the scenario's own seed
+  // did until its warm-start leads stopped taking the leads stress, December 2026).
+  const sim = await simulate(await loadScenario(join(ROOT, 'scenarios/downside.yaml')), { trials: 5000, workers: 0, seed: 10 });
   for (const c of buildCharts(summarize(sim), sim.store)) {
     svgs[c.name] = texts((await renderChart(c.spec)).svg);
     // The axis ticks at 5 points take a panel of 440 px; the chart gives its long driver labels (and
