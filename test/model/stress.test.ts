@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { column, run, scenarioFrom, expectWithin4Se } from '../helpers/fixtures.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { monthlyFile } from '../actuals/monthly-file.js';
 import { expectBinomialCounts, expectPoissonCounts } from '../helpers/stats.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
 
@@ -106,6 +108,17 @@ describe('stress shifts the drivers as documented', () => {
     const sim = await run(newBusinessOnly(nb, 'stress: { leads: -0.5 }'), 500);
     expectPoissonCounts(column(sim, 'customersWon'), 70);
     expectPoissonCounts(column(sim, 'tier.T.leads'), 0.5 * 100 * 12);
+  });
+
+  it('a re-forecast after month 1 keeps the warm start unstressed too: month 0\'s leads close in month 2', async () => {
+    // Fixed 100 leads a month converting at 1 with a 2-month cycle, leads -50%, month 1 closed with
+    // 100 deals and 50 leads. Deals won: 100 (month 1, actual) + 100 (month 2: month 0's leads, before
+    // the year) + 50 (month 3: month 1's actual leads) + 9 x 50 (months 4 to 12) = 700 in every trial
+    // (650 when the stress shrank month 0's leads).
+    const yaml = newBusinessOnly('{ leadsPerMonth: 100, conversion: 1, salesCycleMonths: 2, acv: 1000 }', 'stress: { leads: -0.5 }');
+    const file = monthlyFile({ T: [{ leads: 50, deals: 100, new_arr: 100_000 }] });
+    const sim = await simulate(scenarioFrom(yaml), { trials: 20, workers: 0, actuals: { file, months: 1 } });
+    expect([...new Set(column(sim, 'customersWon'))]).toEqual([700]);
   });
 
   it("a tier's own stress combines with the scenario's: relative changes multiply", async () => {
