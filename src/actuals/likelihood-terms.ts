@@ -1,4 +1,5 @@
 import { compileDistribution, lognormalParams } from '../model/distribution-sampler.js';
+import { leadMultiplier } from '../model/lead-stress.js';
 import { trialRate, volumeMultiplier } from '../model/market.js';
 import type { TierPlan } from '../model/tier-plan.js';
 import { driverSlot } from '../model/drivers/tier-drivers.js';
@@ -82,12 +83,17 @@ export function tierLikelihood(
   const convSlot = driverSlot(drivers, 'conversion');
   const acvSlot = driverSlot(drivers, 'acv');
   const renewalSlot = driverSlot(drivers, 'renewalRate');
-  // Leads a month: mean = plan mean x season x multiplier, multiplier = market x stress x level / plan.
+  // Leads a month: mean = plan mean x season x multiplier, multiplier = market x stress x level / plan,
+  // the stress only on the year's months as the simulator has it (lead-stress.ts).
   const season = (month: number) => single!.seasonality[(((month - 1) % 12) + 12) % 12]!;
-  const leadMultiplier = (z: number, own: Float64Array): number => {
+  const leadsIn = (month: number, z: number, own: Float64Array): number => {
     const s = single!;
-    return volumeMultiplier(loadings.leads, z) * stress.leads * (s.level ? own[levelSlot]! / s.level.plan : 1);
+    return leadMultiplier(month, volumeMultiplier(loadings.leads, z), stress.leads, s.level ? own[levelSlot]! / s.level.plan : 1);
   };
+  // Every closed month is one of the year's (month 1 stands for them all); every warm cohort is
+  // before it (month 0 for them all).
+  const closedLeads = (z: number, own: Float64Array): number => leadsIn(1, z, own);
+  const warmLeads = (z: number, own: Float64Array): number => leadsIn(0, z, own);
   const leadsKnown = single !== undefined && countKind !== undefined && known('leadsPerMonth');
   if (leadsKnown && has(leads)) {
     const dispersion = countKind.dist === 'negativeBinomial' ? countKind.dispersion : Infinity;
@@ -101,14 +107,14 @@ export function tierLikelihood(
     if (countKind.dist === 'poisson') {
       // Poisson: sum of x log(mu) - mu = (sum x) log(multiplier) - multiplier x sum base + a constant.
       terms.push((z, own) => {
-        const mult = leadMultiplier(z, own);
+        const mult = closedLeads(z, own);
         if (!(mult > 0)) return sumLeads > 0 ? Number.NEGATIVE_INFINITY : 0;
         return sumLeads * Math.log(mult) - mult * sumBase;
       });
     } else {
       // Negative binomial (mean mu, dispersion r): r log(r / (r + mu)) + x log(mu / (r + mu)), month by month.
       terms.push((z, own) => {
-        const mult = leadMultiplier(z, own);
+        const mult = closedLeads(z, own);
         if (!(mult > 0)) return sumLeads > 0 ? Number.NEGATIVE_INFINITY : 0;
         let s = 0;
         for (let i = 0; i < k; i++) {
@@ -144,7 +150,7 @@ export function tierLikelihood(
       });
     } else {
       // Poisson(p x exposure) each month; exposure = observed cohorts' leads x P(lag) (fixed) plus,
-      // for cohorts before the year, their mean leads (base x the leads multiplier).
+      // for cohorts before the year, their mean leads (base x their multiplier, without the leads stress).
       const pmf = cycle!.pmf;
       const observed = new Float64Array(k);
       const warm = new Float64Array(k);
@@ -157,7 +163,7 @@ export function tierLikelihood(
         }
       terms.push((z, own) => {
         const p = rate(z, own);
-        const mult = needsWarm ? leadMultiplier(z, own) : 0;
+        const mult = needsWarm ? warmLeads(z, own) : 0;
         let s = 0;
         for (let i = 0; i < k; i++) {
           const lambda = p * (observed[i]! + mult * warm[i]!);

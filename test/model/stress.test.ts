@@ -110,6 +110,20 @@ describe('stress shifts the drivers as documented', () => {
     expectPoissonCounts(column(sim, 'tier.T.leads'), 0.5 * 100 * 12);
   });
 
+  it.each([
+    { family: 'fixed', leads: '100' },
+    { family: 'lognormal', leads: '{ dist: lognormal, mean: 100, sd: 10 }' },
+    // Bounded at 0 as the schema asks; 10 sd below the mean, it truncates nothing a test could see.
+    { family: 'normal', leads: '{ dist: normal, mean: 100, sd: 10, min: 0 }' },
+  ])('leads -50 percent with a 2-month sales cycle and $family leads (drawn and rounded, not thinned): the warm start keeps its own', async ({ leads }) => {
+    // The leads that are not a count distribution: each month's leads drawn (mean 100 before the
+    // year, 50 in it: stochastic rounding keeps the mean), its deals in the year binomial at 10%.
+    // Mean deals 0.1 x (2 x 100 + 10 x 50) = 70 (60 when the stress also shrank months -1 and 0).
+    const nb = `{ leadsPerMonth: ${leads}, conversion: 0.1, salesCycleMonths: 2, acv: 1000 }`;
+    const sim = await run(newBusinessOnly(nb, 'stress: { leads: -0.5 }'), 1_000);
+    expectWithin4Se(column(sim, 'customersWon'), 70);
+  });
+
   it('a re-forecast after month 1 keeps the warm start unstressed too: month 0\'s leads close in month 2', async () => {
     // Fixed 100 leads a month converting at 1 with a 2-month cycle, leads -50%, month 1 closed with
     // 100 deals and 50 leads. Deals won: 100 (month 1, actual) + 100 (month 2: month 0's leads, before
