@@ -171,15 +171,6 @@ function attritionWarning(value: unknown, path: Array<string | number>): Plausib
 }
 
 /**
- * The warnings the scenario as stated gives, without a run: conversion, ACV (of new deals, and
- * the opening book's average), renewal rates outside common SaaS ranges, and a rep attrition that
- * reads as a year's figure. Paths only; locate
- * them with `locateWarnings`.
- *
- * @example scenarioWarnings(parseScenario(text).scenario).map((w) => w.code) // => ['conversion-high']
- * Complexity: O(tiers x lead sources).
- */
-/**
  * A book of aggregates renews whole customers at the average ARR (model/renewal-schedule.ts): the
  * warning when that moves the ARR due this year more than PLAUSIBLE.calendarRounding from the shares'.
  */
@@ -199,6 +190,15 @@ function calendarWarning(e: NonNullable<Scenario['tiers'][number]['existing']>, 
   ];
 }
 
+/**
+ * The warnings the scenario as stated gives, without a run: conversion, ACV (of new deals, and
+ * the opening book's average), renewal rates outside common SaaS ranges, a rep attrition that
+ * reads as a year's figure, and a book's renewal calendar that whole customers move. Paths only; locate
+ * them with `locateWarnings`.
+ *
+ * @example scenarioWarnings(parseScenario(text).scenario).map((w) => w.code) // => ['conversion-high']
+ * Complexity: O(tiers x lead sources).
+ */
 export function scenarioWarnings(scenario: Scenario): PlausibilityWarning[] {
   const out: PlausibilityWarning[] = [];
   scenario.tiers.forEach((tier, i) => {
