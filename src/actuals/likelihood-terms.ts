@@ -1,4 +1,5 @@
 import { compileDistribution, lognormalParams } from '../model/distribution-sampler.js';
+import { lognormalSigma2 } from '../math/distribution-params.js';
 import { leadMultiplier } from '../model/lead-stress.js';
 import { trialRate, volumeMultiplier } from '../model/market.js';
 import type { TierPlan } from '../model/tier-plan.js';
@@ -35,25 +36,26 @@ export type Term = (z: number, own: Float64Array) => number;
 const rowValues = (rows: readonly MonthlyRow[], measure: MonthlyMeasure): Float64Array => Float64Array.from(rows, (r) => r.values[measure] ?? NaN);
 const has = (x: Float64Array): boolean => x.length > 0 && x.every((v) => !Number.isNaN(v));
 
-/** Mean and variance of one deal's ACV at the planned level (exact for a lognormal, else from a seeded sample of 65,536). */
-function unitMoments(spec: Tier): { mean: number; variance: number } {
+/**
+ * Mean and coefficient of variation (sd / mean) of one deal's ACV at the planned level: exact for a
+ * lognormal (cv^2 = expm1(sigma^2), which keeps a tiny sigma's digits), else from a seeded sample of
+ * 65,536, its spread measured relative to its mean (squares of tiny ACVs would underflow).
+ */
+function unitMoments(spec: Tier): { mean: number; cv: number } {
   const unit = compileYearLevel(spec.newBusiness!.acv).unit;
   if (typeof unit !== 'number' && unit.dist === 'lognormal') {
     const { mu, sigma } = lognormalParams(unit);
-    const mean = Math.exp(mu + (sigma * sigma) / 2);
-    return { mean, variance: (Math.exp(sigma * sigma) - 1) * mean * mean };
+    return { mean: Math.exp(mu + (sigma * sigma) / 2), cv: Math.sqrt(Math.expm1(sigma * sigma)) };
   }
   const draw = compileDistribution(unit).bind(makeSampleStream());
-  let s = 0;
-  let s2 = 0;
   const n = 65_536;
-  for (let i = 0; i < n; i++) {
-    const x = draw();
-    s += x;
-    s2 += x * x;
-  }
+  const xs = new Float64Array(n);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += xs[i] = draw();
   const mean = s / n;
-  return { mean, variance: Math.max(0, s2 / n - mean * mean) };
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (xs[i]! / mean - 1) ** 2;
+  return { mean, cv: Math.sqrt(v / n) };
 }
 
 const makeSampleStream = () => createStream('reforecast.acv-moments');
@@ -189,9 +191,9 @@ export function tierLikelihood(
 
   // ACV: each month's new_arr given its deals, all at the tier's ACV (no pipeline of its own amounts).
   if (nb && has(deals) && has(newArr) && nb.pipelineGroups.length === 0 && !nb.pipelineFile && known('acv')) {
-    const { mean: m1, variance } = unitMoments(spec);
+    const { mean: m1, cv } = unitMoments(spec);
     const plan = nb.acvLevel?.plan ?? 1;
-    // log new_arr ~ N(log(deals x M x m1) - s2 / 2, s2), s2 = log(1 + variance / (deals m1^2)): with
+    // log new_arr ~ N(log(deals x M x m1) - s2 / 2, s2), s2 = log(1 + cv^2 / deals): with
     // a_i = log(new_arr) - log(deals m1) + s2 / 2 and w_i = 1 / (2 s2), the sum of -w (a - log M)^2
     // is -(W2 - 2 W1 log M + W0 log M^2): three sums, fixed.
     let w0 = 0;
@@ -200,8 +202,9 @@ export function tierLikelihood(
     for (let i = 0; i < k; i++) {
       const d = deals[i]!;
       const total = newArr[i]!;
-      if (d <= 0 || total <= 0 || !(variance > 0 && m1 > 0)) continue;
-      const s2 = Math.log(1 + variance / (d * m1 * m1));
+      if (d <= 0 || total <= 0 || !(cv > 0 && m1 > 0)) continue;
+      // The sum of d deals: its cv is the deal's over sqrt(d).
+      const s2 = lognormalSigma2(cv / Math.sqrt(d));
       const a = Math.log(total) - Math.log(d * m1) + s2 / 2;
       const w = 1 / (2 * s2);
       w0 += w;

@@ -67,16 +67,86 @@ describe('lognormal at the edges of sigma', () => {
   });
 
   // mean/sd with a tiny ratio: sigma^2 = log(1 + (sd/mean)^2) lost every digit in 1 + r^2 (r^2 < 1.1e-16
-  // rounds 1 + r^2 to 1), so the stated sd came out 0 and every draw the same number.
+  // rounds 1 + r^2 to 1), so the stated sd came out 0 and every draw the same number. sd/mean 1e-2 is
+  // the control on the other side, where log(1 + r^2) is still used.
   it.each([
-    [1000, 1e-6],
-    [50_000, 1e-5],
-    [1, 0.01],
-  ])('mean %d and sd %d: draws have that mean and sd (sd/mean far below 1e-8)', (mean, sd) => {
+    { mean: 1000, sd: 1e-6, ratio: '1e-9' },
+    { mean: 50_000, sd: 1e-5, ratio: '2e-10' },
+    { mean: 1, sd: 0.01, ratio: '1e-2' },
+  ])('mean $mean and sd $sd (sd/mean $ratio): draws have that mean and sd', ({ mean, sd }) => {
     const xs = draws({ dist: 'lognormal', mean, sd }, `lognormal/mean-sd/${mean}/${sd}`);
     // sigma <= 0.01: the fourth central moment is 3 sd^4 to within 0.1% (excess kurtosis 16 sigma^2 and less).
     expectMeanWithin(xs, mean, sd);
     expectVarianceWithin(xs, sd * sd, 3 * sd ** 4);
+  });
+
+  // Tiny means: sd^2 / mean^2 underflowed (1e-200 squared is 0: 0 / 0, a NaN sigma the schema let
+  // through; 1e-170 squared is 0 next to 1e-320, the sd lost). sd / mean is 1 and 1e-10, exactly.
+  it.each([
+    { mean: 1e-200, sd: 1e-200, sigma: Math.sqrt(Math.log(2)) },
+    { mean: 1e-160, sd: 1e-170, sigma: 1e-10 },
+  ])('mean $mean and sd $sd: log draws are N(log(mean) - sigma^2 / 2, sigma) by KS, sigma = $sigma', ({ mean, sd, sigma }) => {
+    const xs = draws({ dist: 'lognormal', mean, sd }, `lognormal/tiny/${mean}/${sd}`);
+    expectSupport(xs, 0, Infinity);
+    const mu = Math.log(mean) - (sigma * sigma) / 2;
+    expectKs(xs, (x) => phi((Math.log(x) - mu) / sigma));
+    // In units of the mean (the draws' squares would underflow): mean 1, sd sd / mean.
+    const cv = sd / mean;
+    expectMeanWithin(xs.map((x) => x / mean), 1, cv);
+  });
+
+  it('an sd so far above the mean that (sd/mean)^2 overflows is refused by its sigma', () => {
+    expect(refusal({ dist: 'lognormal', mean: 1e-200, sd: 1e200 }).join('\n')).toMatch(/sigma is Infinity/);
+  });
+
+  // median/p90 and p10/p90 at their edges: p90 a hair above the median (sigma 8e-10) and as far as a
+  // sigma of 5 allows (p90 = exp(5 x 1.2816) = 606 x the median; 600: sigma 4.99).
+  it.each([
+    { median: 1, p90: 1 + 1e-9 },
+    { median: 1, p90: 600 },
+    { median: 1e-12, p90: 1e-12 * (1 + 1e-9) },
+  ])('median $median and p90 $p90: half the draws at or below the median, 90% at or below p90', ({ median, p90 }) => {
+    const xs = draws({ dist: 'lognormal', median, p90 }, `lognormal/median/${median}/${p90}`);
+    expectSupport(xs, 0, Infinity);
+    expectShareBelow(xs, median, 0.5);
+    expectShareBelow(xs, p90, 0.9);
+  });
+
+  it.each([
+    { p10: 1, p90: 1 + 1e-9 },
+    // sigma = log(p90 / p10) / (2 x 1.2816) <= 5: p90 up to 3.7e5 x p10.
+    { p10: 1, p90: 3e5 },
+  ])('p10 $p10 and p90 $p90: 10% of the draws at or below p10, half at or below sqrt(p10 p90), 90% at or below p90', ({ p10, p90 }) => {
+    const xs = draws({ dist: 'lognormal', p10, p90 }, `lognormal/p10/${p10}/${p90}`);
+    expectShareBelow(xs, p10, 0.1);
+    expectShareBelow(xs, Math.sqrt(p10 * p90), 0.5);
+    expectShareBelow(xs, p90, 0.9);
+  });
+});
+
+describe('uniform, fixed and the untruncated normal at the edges of their parameters', () => {
+  it.each([
+    { min: -1e15, max: 1e15 },
+    { min: 1, max: 1 + 1e-12 },
+  ])('uniform on [$min, $max]: KS', ({ min, max }) => {
+    const xs = draws({ dist: 'uniform', min, max }, `uniform/${min}/${max}`);
+    expectSupport(xs, min, max);
+    expectKs(xs, (x) => Math.min(1, Math.max(0, (x - min) / (max - min))));
+  });
+
+  it.each([0, -1e15, 1e15, 1e-300])('fixed %d, as a number and as { dist: fixed }: every draw is it', (value) => {
+    expect([...new Set(draws(value, `fixed/number/${value}`, 100))]).toEqual([value]);
+    expect([...new Set(draws({ dist: 'fixed', value }, `fixed/object/${value}`, 100))]).toEqual([value]);
+  });
+
+  it.each([
+    { mean: 0, sd: 1e-300 },
+    { mean: 100, sd: 1e-10 },
+    { mean: 0, sd: 1e15 },
+    { mean: 1e15, sd: 1e15 },
+  ])('normal of mean $mean and sd $sd, untruncated: standardised draws are N(0, 1) by KS', ({ mean, sd }) => {
+    const xs = draws({ dist: 'normal', mean, sd }, `normal/${mean}/${sd}`);
+    expectKs(xs, (x) => phi((x - mean) / sd));
   });
 });
 
