@@ -21,6 +21,8 @@
 // attribution/break-even.ts gives the previous digests back).
 // Summary numbers only again (trials unchanged): December 2026 (fixnum15), for the same three scenarios:
 // whatMustBeTrue entries gain notShown (the drivers the 95% filter leaves out, with their shares).
+// downside.yaml only, trials and summary (December 2026, mdl20): a `leads` stress no longer shrinks the
+// warm start's leads from before the year (src/model/new-business-simulator.ts); mean revenue +1.08%.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,4 +1,6 @@
 import { compileDistribution, lognormalParams } from '../model/distribution-sampler.js';
+import { lognormalSigma2 } from '../math/distribution-params.js';
+import { leadMultiplier } from '../model/lead-stress.js';
 import { trialRate, volumeMultiplier } from '../model/market.js';
 import type { TierPlan } from '../model/tier-plan.js';
 import { driverSlot } from '../model/drivers/tier-drivers.js';
@@ -34,25 +36,26 @@ export type Term = (z: number, own: Float64Array) => number;
 const rowValues = (rows: readonly MonthlyRow[], measure: MonthlyMeasure): Float64Array => Float64Array.from(rows, (r) => r.values[measure] ?? NaN);
 const has = (x: Float64Array): boolean => x.length > 0 && x.every((v) => !Number.isNaN(v));
 
-/** Mean and variance of one deal's ACV at the planned level (exact for a lognormal, else from a seeded sample of 65,536). */
-function unitMoments(spec: Tier): { mean: number; variance: number } {
+/**
+ * Mean and coefficient of variation (sd / mean) of one deal's ACV at the planned level: exact for a
+ * lognormal (cv^2 = expm1(sigma^2), which keeps a tiny sigma's digits), else from a seeded sample of
+ * 65,536, its spread measured relative to its mean (squares of tiny ACVs would underflow).
+ */
+function unitMoments(spec: Tier): { mean: number; cv: number } {
   const unit = compileYearLevel(spec.newBusiness!.acv).unit;
   if (typeof unit !== 'number' && unit.dist === 'lognormal') {
     const { mu, sigma } = lognormalParams(unit);
-    const mean = Math.exp(mu + (sigma * sigma) / 2);
-    return { mean, variance: (Math.exp(sigma * sigma) - 1) * mean * mean };
+    return { mean: Math.exp(mu + (sigma * sigma) / 2), cv: Math.sqrt(Math.expm1(sigma * sigma)) };
   }
   const draw = compileDistribution(unit).bind(makeSampleStream());
-  let s = 0;
-  let s2 = 0;
   const n = 65_536;
-  for (let i = 0; i < n; i++) {
-    const x = draw();
-    s += x;
-    s2 += x * x;
-  }
+  const xs = new Float64Array(n);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += xs[i] = draw();
   const mean = s / n;
-  return { mean, variance: Math.max(0, s2 / n - mean * mean) };
+  let v = 0;
+  for (let i = 0; i < n; i++) v += (xs[i]! / mean - 1) ** 2;
+  return { mean, cv: Math.sqrt(v / n) };
 }
 
 const makeSampleStream = () => createStream('reforecast.acv-moments');
@@ -82,12 +85,17 @@ export function tierLikelihood(
   const convSlot = driverSlot(drivers, 'conversion');
   const acvSlot = driverSlot(drivers, 'acv');
   const renewalSlot = driverSlot(drivers, 'renewalRate');
-  // Leads a month: mean = plan mean x season x multiplier, multiplier = market x stress x level / plan.
+  // Leads a month: mean = plan mean x season x multiplier, multiplier = market x stress x level / plan,
+  // the stress only on the year's months as the simulator has it (lead-stress.ts).
   const season = (month: number) => single!.seasonality[(((month - 1) % 12) + 12) % 12]!;
-  const leadMultiplier = (z: number, own: Float64Array): number => {
+  const leadsIn = (month: number, z: number, own: Float64Array): number => {
     const s = single!;
-    return volumeMultiplier(loadings.leads, z) * stress.leads * (s.level ? own[levelSlot]! / s.level.plan : 1);
+    return leadMultiplier(month, volumeMultiplier(loadings.leads, z), stress.leads, s.level ? own[levelSlot]! / s.level.plan : 1);
   };
+  // Every closed month is one of the year's (month 1 stands for them all); every warm cohort is
+  // before it (month 0 for them all).
+  const closedLeads = (z: number, own: Float64Array): number => leadsIn(1, z, own);
+  const warmLeads = (z: number, own: Float64Array): number => leadsIn(0, z, own);
   const leadsKnown = single !== undefined && countKind !== undefined && known('leadsPerMonth');
   if (leadsKnown && has(leads)) {
     const dispersion = countKind.dist === 'negativeBinomial' ? countKind.dispersion : Infinity;
@@ -101,14 +109,14 @@ export function tierLikelihood(
     if (countKind.dist === 'poisson') {
       // Poisson: sum of x log(mu) - mu = (sum x) log(multiplier) - multiplier x sum base + a constant.
       terms.push((z, own) => {
-        const mult = leadMultiplier(z, own);
+        const mult = closedLeads(z, own);
         if (!(mult > 0)) return sumLeads > 0 ? Number.NEGATIVE_INFINITY : 0;
         return sumLeads * Math.log(mult) - mult * sumBase;
       });
     } else {
       // Negative binomial (mean mu, dispersion r): r log(r / (r + mu)) + x log(mu / (r + mu)), month by month.
       terms.push((z, own) => {
-        const mult = leadMultiplier(z, own);
+        const mult = closedLeads(z, own);
         if (!(mult > 0)) return sumLeads > 0 ? Number.NEGATIVE_INFINITY : 0;
         let s = 0;
         for (let i = 0; i < k; i++) {
@@ -144,7 +152,7 @@ export function tierLikelihood(
       });
     } else {
       // Poisson(p x exposure) each month; exposure = observed cohorts' leads x P(lag) (fixed) plus,
-      // for cohorts before the year, their mean leads (base x the leads multiplier).
+      // for cohorts before the year, their mean leads (base x their multiplier, without the leads stress).
       const pmf = cycle!.pmf;
       const observed = new Float64Array(k);
       const warm = new Float64Array(k);
@@ -157,7 +165,7 @@ export function tierLikelihood(
         }
       terms.push((z, own) => {
         const p = rate(z, own);
-        const mult = needsWarm ? leadMultiplier(z, own) : 0;
+        const mult = needsWarm ? warmLeads(z, own) : 0;
         let s = 0;
         for (let i = 0; i < k; i++) {
           const lambda = p * (observed[i]! + mult * warm[i]!);
@@ -183,9 +191,9 @@ export function tierLikelihood(
 
   // ACV: each month's new_arr given its deals, all at the tier's ACV (no pipeline of its own amounts).
   if (nb && has(deals) && has(newArr) && nb.pipelineGroups.length === 0 && !nb.pipelineFile && known('acv')) {
-    const { mean: m1, variance } = unitMoments(spec);
+    const { mean: m1, cv } = unitMoments(spec);
     const plan = nb.acvLevel?.plan ?? 1;
-    // log new_arr ~ N(log(deals x M x m1) - s2 / 2, s2), s2 = log(1 + variance / (deals m1^2)): with
+    // log new_arr ~ N(log(deals x M x m1) - s2 / 2, s2), s2 = log(1 + cv^2 / deals): with
     // a_i = log(new_arr) - log(deals m1) + s2 / 2 and w_i = 1 / (2 s2), the sum of -w (a - log M)^2
     // is -(W2 - 2 W1 log M + W0 log M^2): three sums, fixed.
     let w0 = 0;
@@ -194,8 +202,9 @@ export function tierLikelihood(
     for (let i = 0; i < k; i++) {
       const d = deals[i]!;
       const total = newArr[i]!;
-      if (d <= 0 || total <= 0 || !(variance > 0 && m1 > 0)) continue;
-      const s2 = Math.log(1 + variance / (d * m1 * m1));
+      if (d <= 0 || total <= 0 || !(cv > 0 && m1 > 0)) continue;
+      // The sum of d deals: its cv is the deal's over sqrt(d).
+      const s2 = lognormalSigma2(cv / Math.sqrt(d));
       const a = Math.log(total) - Math.log(d * m1) + s2 / 2;
       const w = 1 / (2 * s2);
       w0 += w;

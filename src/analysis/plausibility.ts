@@ -9,6 +9,7 @@ import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from './summarize.js';
 import { actualsWarnings } from './actuals-plausibility.js';
 import { farFromPlanWarnings } from './actuals-far-from-plan.js';
+import { customersDue } from '../model/renewal-schedule.js';
 
 /**
  * Plausibility warnings: a scenario that is valid but implies something a planner would
@@ -33,6 +34,9 @@ import { farFromPlanWarnings } from './actuals-far-from-plan.js';
  *   the ARR live when it began beyond what its stated flows explain (actuals-plausibility.ts).
  * - actuals-far-from-plan: a re-forecast whose closed months put the market factor or a learned
  *   driver where the plan gives less than 1 in 10,000 of its years (actuals-far-from-plan.ts).
+ * - renewal-calendar-rounded: a book of aggregates whose whole customers due this year (the
+ *   calendar's shares times `customers`, rounded) carry an ARR more than 5% away from the ARR the
+ *   shares state (10 customers and shares adding up to 0.25: 3 due, 30% of the ARR, not 25%).
  */
 export const WARNING_CODES = [
   'conversion-high',
@@ -46,6 +50,7 @@ export const WARNING_CODES = [
   'nrr-high',
   'actuals-arr-unexplained',
   'actuals-far-from-plan',
+  'renewal-calendar-rounded',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -58,6 +63,8 @@ export const PLAUSIBLE = {
   renewalMax: 0.99,
   attritionMax: 0.05,
   nrrMax: 1.5,
+  /** Largest relative gap between the whole customers' ARR due and the calendar's. */
+  calendarRounding: 0.05,
 } as const;
 
 /** One warning, as data: what (code, message) and where (path, and the file position once located). */
@@ -164,9 +171,29 @@ function attritionWarning(value: unknown, path: Array<string | number>): Plausib
 }
 
 /**
+ * A book of aggregates renews whole customers at the average ARR (model/renewal-schedule.ts): the
+ * warning when that moves the ARR due this year more than PLAUSIBLE.calendarRounding from the shares'.
+ */
+function calendarWarning(e: NonNullable<Scenario['tiers'][number]['existing']>, path: Array<string | number>): PlausibilityWarning[] {
+  if (e.customersFile !== undefined || !(e.customers! > 0) || !Array.isArray(e.renewalCalendar)) return [];
+  const share = e.renewalCalendar.reduce((a, x) => a + x, 0);
+  const stated = e.customers! * share;
+  if (!(stated > 0)) return [];
+  const due = customersDue(e).reduce((a, x) => a + x, 0);
+  if (!(Math.abs(due - stated) > PLAUSIBLE.calendarRounding * stated)) return [];
+  return [
+    {
+      code: 'renewal-calendar-rounded',
+      message: `the shares renew ${pct(share)} of the opening ARR this year, ${toPrecisionDecimal(stated, 3)} of ${count(e.customers!)} customers; arrcast renews whole customers at the average ARR, ${count(due)} (${pct(due / e.customers!)} of the ARR): give customers and shares whose products are whole numbers, or a customersFile`,
+      path,
+    },
+  ];
+}
+
+/**
  * The warnings the scenario as stated gives, without a run: conversion, ACV (of new deals, and
- * the opening book's average), renewal rates outside common SaaS ranges, and a rep attrition that
- * reads as a year's figure. Paths only; locate
+ * the opening book's average), renewal rates outside common SaaS ranges, a rep attrition that
+ * reads as a year's figure, and a book's renewal calendar that whole customers move. Paths only; locate
  * them with `locateWarnings`.
  *
  * @example scenarioWarnings(parseScenario(text).scenario).map((w) => w.code) // => ['conversion-high']
@@ -181,6 +208,7 @@ export function scenarioWarnings(scenario: Scenario): PlausibilityWarning[] {
         out.push(...acvWarning(e.openingArr / e.customers, ['tiers', i, 'existing', 'openingArr'], `the opening book's average ARR per customer (${money(e.openingArr)} / ${count(e.customers)} customers)`));
       if (e.renewalRate !== undefined) out.push(...renewalWarning(e.renewalRate, ['tiers', i, 'existing', 'renewalRate'], 'a renewal rate'));
       if (e.dollarRenewalRate !== undefined) out.push(...renewalWarning(e.dollarRenewalRate, ['tiers', i, 'existing', 'dollarRenewalRate'], 'a dollar renewal rate'));
+      out.push(...calendarWarning(e, ['tiers', i, 'existing', 'renewalCalendar']));
     }
     const n = tier.newBusiness;
     if (n) {

@@ -1,3 +1,4 @@
+import { lognormalSigma2 } from '../math/distribution-params.js';
 import { blockCount, blockOf, fullBlocks } from './timeline.js';
 import { chiSquareQuantile, tQuantile } from './reference-distributions.js';
 import { DRIFT_PRIOR, yearLevel, type Estimate, type YearLevel } from './estimate.js';
@@ -67,7 +68,7 @@ export function fitAcvFromDeals(amounts: ArrayLike<number>, months: ArrayLike<nu
  * What that identifies: the MEAN ACV, Σ new_arr / Σ deals (last 12 months), well. The spread
  * across deals only through how much the monthly averages scatter: Var(a_i) = Var(ACV) / deals_i,
  * so V = Σ deals_i (a_i − ā_b)² / (months − blocks) estimates Var(ACV) (chi-square interval), and
- * sigma² = log(1 + V / mean²). That is weak (12 to 36 numbers for a shape), and anything else that
+ * sigma² = log(1 + V / mean²) (V / mean² summed in units of the mean). That is weak (12 to 36 numbers for a shape), and anything else that
  * moves the monthly average (a large deal, mix, a price change) reads as spread. Give the deals
  * file for the shape.
  *
@@ -93,23 +94,25 @@ export function fitAcvFromTotals(newArr: ArrayLike<number>, deals: ArrayLike<num
     sumDeals[b]! += deals[i]!;
     months[b]!++;
   }
+  const last = months[0]! > 0 ? 0 : firstWithDeals(months);
+  const mean = allArr[last]! / sumDeals[last]!;
+  // The scatter in units of the mean ACV: V / mean^2 is what sigma needs, and the squares of the
+  // amounts themselves would underflow (a file in a unit 1e-170 as large read no spread at all).
   let v = 0;
   for (let i = 0; i < n; i++) {
     if (!(deals[i]! > 0)) continue;
     const b = blockOf(i + 1, n);
-    v += deals[i]! * (newArr[i]! / deals[i]! - sumArr[b]! / sumDeals[b]!) ** 2;
+    v += deals[i]! * ((newArr[i]! / deals[i]! - sumArr[b]! / sumDeals[b]!) / mean) ** 2;
   }
   let df = 0;
   for (let b = 0; b < blocks; b++) if (months[b]! > 0) df += months[b]! - 1;
   df = Math.max(1, df);
-  const variance = v / df;
-  const last = months[0]! > 0 ? 0 : firstWithDeals(months);
-  const mean = allArr[last]! / sumDeals[last]!;
-  const toSigma = (varX: number) => Math.sqrt(Math.log(1 + varX / (mean * mean)));
-  const sigma = toSigma(variance);
+  const cv2 = v / df;
+  const toSigma = (relativeVariance: number) => Math.sqrt(lognormalSigma2(Math.sqrt(relativeVariance)));
+  const sigma = toSigma(cv2);
   const median = mean * Math.exp((-sigma * sigma) / 2);
-  const seMean = Math.sqrt(variance / sumDeals[last]!);
-  const seLog = seMean / mean;
+  // The mean's standard error over the mean: the log scale's.
+  const seLog = Math.sqrt(cv2 / sumDeals[last]!);
   const t = tQuantile(0.975, df);
   const changes: number[] = [];
   for (let b = 0; b + 1 < fullBlocks(n); b++)
@@ -118,7 +121,7 @@ export function fitAcvFromTotals(newArr: ArrayLike<number>, deals: ArrayLike<num
     from: 'totals',
     // On the log scale: the mean of a few skewed deals is skewed, and a symmetric interval misses high.
     median: { value: median, lo: median * Math.exp(-t * seLog), hi: median * Math.exp(t * seLog), n: months[last]! },
-    sigma: { value: sigma, lo: toSigma((variance * df) / chiSquareQuantile(0.975, df)), hi: toSigma((variance * df) / chiSquareQuantile(0.025, df)), n: df + months.filter((m) => m > 0).length },
+    sigma: { value: sigma, lo: toSigma((cv2 * df) / chiSquareQuantile(0.975, df)), hi: toSigma((cv2 * df) / chiSquareQuantile(0.025, df)), n: df + months.filter((m) => m > 0).length },
     mean,
     year: yearLevel(seLog, changes, DRIFT_PRIOR.acv),
     deals: sumDeals.reduce((a, x) => a + x, 0),

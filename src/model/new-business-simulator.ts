@@ -6,6 +6,7 @@ import { componentIndex } from './components.js';
 import { sumInto, type Draw, type SumInto } from './distribution-sampler.js';
 import type { LagPmf } from './lag-pmf.js';
 import { LagSplitter } from './lag-splitter.js';
+import { leadMultiplier } from './lead-stress.js';
 import { trialRate, volumeMultiplier } from './market.js';
 import type { NewBusinessPlan } from './new-business-plan.js';
 import { drewNaN, MAX_LEADS_PER_MONTH, MAX_UNITS_PER_MONTH, tooManyLeads, tooManyUnits } from './model-limit-error.js';
@@ -272,7 +273,7 @@ export class NewBusinessSimulator {
     this.live.fill(0);
     this.tcv = this.closedTcv;
     // Stress overlays act after the market shift and draw nothing: every stream stays as it was.
-    const leadMultiplier = volumeMultiplier(loadings.leads, z) * stress.leads;
+    const leadVolume = volumeMultiplier(loadings.leads, z);
     let acvMultiplier = volumeMultiplier(loadings.acv, z) * stress.acv;
     if (this.acvLevel) {
       // This year's median ACV: every deal at the tier's ACV scales by it over the planned median.
@@ -283,7 +284,7 @@ export class NewBusinessSimulator {
       acvMultiplier *= median / nb.acvLevel!.plan;
     }
 
-    for (const s of this.sources) this.runSource(s, z, leadMultiplier, out);
+    for (const s of this.sources) this.runSource(s, z, leadVolume, out);
     if (this.earlier) {
       const e = this.earlier;
       const drawn = (out.own[e.driverSlot] = e.conversion());
@@ -303,7 +304,8 @@ export class NewBusinessSimulator {
       }
     }
 
-    if (this.floor) this.capDemand(leadMultiplier, out);
+    // Rep-sourced deals of the year's months take the year's leads stress as its leads do.
+    if (this.floor) this.capDemand(leadMultiplier(1, leadVolume, stress.leads, 1), out);
     else closed.set(demand);
     if (this.start) this.fromClosedMonths(out);
 
@@ -360,28 +362,35 @@ export class NewBusinessSimulator {
     if (nb.terms) out.extras[this.slots.tcv] = this.tcv;
   }
 
-  private runSource(s: BoundSource, z: number, marketLeads: number, out: TierOutcome): void {
+  /**
+   * One lead source's deals by close month into `demand`. `leadVolume` is the market's multiplier on
+   * leads; each month's leads scale by leadMultiplier (lead-stress.ts: the leads stress moves the
+   * year's leads, not the warm start's before it).
+   */
+  private runSource(s: BoundSource, z: number, leadVolume: number, out: TierOutcome): void {
     const { loadings, stress } = this.plan;
     const drawn = (out.own[s.driverSlot] = s.conversion());
     const conversion = trialRate(drawn, loadings.conversion, z, stress.conversion);
     if (Number.isNaN(conversion)) drewNaN(this.plan.name, ['newBusiness', ...s.field, 'conversion']);
     out.drivers[s.driverSlot] = conversion;
     s.deals.setP(conversion);
-    let leadMultiplier = marketLeads;
+    let level = 1;
     if (s.level) {
       // This year's mean leads a month: the monthly counts scale by it over the planned mean.
       const mean = s.level();
       if (Number.isNaN(mean)) drewNaN(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth', 'mean']);
       out.own[s.levelSlot] = mean;
-      out.drivers[s.levelSlot] = mean * marketLeads;
-      leadMultiplier = marketLeads * (mean / s.levelPlan);
+      out.drivers[s.levelSlot] = mean * leadMultiplier(1, leadVolume, stress.leads, 1);
+      level = mean / s.levelPlan;
     }
     const cycle = this.nb.salesCycle;
     const demand = this.demand;
     let leadsInYear = 0;
     let dealsInYear = 0;
     // Leads of the `cycle.max` months before the year still close in it: simulate them with this
-    // year's drivers (seasonality wrapping around) so the year opens with a steady-state pipeline.
+    // year's drivers (seasonality wrapping around) so the year opens with a steady-state pipeline,
+    // but not this year's `leads` stress (leadMultiplier): those leads have already come in (a
+    // conversion stress still moves them, as it moves every deal closing in the year).
     const first = this.nb.warmStart ? 1 - cycle.max : 1;
     const k = this.closedMonths;
     for (let month = first; month <= 12; month++) {
@@ -392,7 +401,7 @@ export class NewBusinessSimulator {
         // deals that closed are in the actuals; its leads still in the cycle close after them.
         const known = month >= 1 && this.sources.length === 1 ? this.start!.leads[month - 1]! : NaN;
         if (month <= k - cycle.max) continue;
-        this.leadScale[0] = season * leadMultiplier;
+        this.leadScale[0] = season * leadMultiplier(month, leadVolume, stress.leads, level);
         const leads = Number.isNaN(known) ? s.leads() : known;
         if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
         const byLag = this.tails!.cycle.split(leads, conversion, k - month);
@@ -404,7 +413,7 @@ export class NewBusinessSimulator {
       }
       if (month >= 1 && s.dealsSlot >= 0) {
         // A lead source reports its deals of the year's leads, wherever they close: every deal is drawn.
-        this.leadScale[0] = season * leadMultiplier;
+        this.leadScale[0] = season * leadMultiplier(month, leadVolume, stress.leads, level);
         const leads = s.leads();
         if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
         const deals = s.deals.draw(leads);
@@ -427,7 +436,7 @@ export class NewBusinessSimulator {
       const share = s.window.share(lo, hi);
       let deals: number;
       if (month >= 1) {
-        this.leadScale[0] = season * leadMultiplier;
+        this.leadScale[0] = season * leadMultiplier(month, leadVolume, stress.leads, level);
         const leads = s.leads();
         if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
         leadsInYear += leads;
@@ -437,10 +446,10 @@ export class NewBusinessSimulator {
       } else {
         if (share === 0) continue;
         if (s.thins) {
-          this.leadScale[0] = season * leadMultiplier * conversion * share;
+          this.leadScale[0] = season * leadMultiplier(month, leadVolume, stress.leads, level) * conversion * share;
           deals = s.leads();
         } else {
-          this.leadScale[0] = season * leadMultiplier;
+          this.leadScale[0] = season * leadMultiplier(month, leadVolume, stress.leads, level);
           const leads = s.leads();
           if (leads > MAX_LEADS_PER_MONTH) tooManyLeads(this.plan.name, ['newBusiness', ...s.field, 'leadsPerMonth'], leads);
           deals = s.dealsInWindow(leads, conversion * share);
@@ -489,7 +498,7 @@ export class NewBusinessSimulator {
   }
 
   /** Reps: add their own deals to the demand and cap it month by month by ramped capacity. */
-  private capDemand(leadMultiplier: number, out: TierOutcome): void {
+  private capDemand(sourcedMultiplier: number, out: TierOutcome): void {
     const floor = this.floor!;
     const reps = this.nb.reps!;
     floor.run();
@@ -500,7 +509,7 @@ export class NewBusinessSimulator {
     if (reps.sourcedLevel) {
       if (Number.isNaN(floor.productivityLevel)) drewNaN(this.plan.name, ['newBusiness', 'reps', 'sourcedDealsPerMonth', 'median']);
       out.own[this.slots.productivity] = floor.productivityLevel;
-      out.drivers[this.slots.productivity] = floor.productivityLevel * leadMultiplier;
+      out.drivers[this.slots.productivity] = floor.productivityLevel * sourcedMultiplier;
     }
     const demand = this.demand;
     const closed = this.closed;
@@ -519,7 +528,7 @@ export class NewBusinessSimulator {
         continue;
       }
       // Rep-sourced demand moves with the market like leads do.
-      const sourced = reps.sourced ? this.repDeals(floor.sourcedMean[m]! * leadMultiplier) : 0;
+      const sourced = reps.sourced ? this.repDeals(floor.sourcedMean[m]! * sourcedMultiplier) : 0;
       if (sourced > MAX_UNITS_PER_MONTH) tooManyUnits(this.plan.name, ['newBusiness', 'reps', 'sourcedDealsPerMonth'], sourced, 'rep-sourced deals', "deal's ACV", 'reps.sourcedDealsPerMonth');
       sourcedTotal += sourced;
       const capacity = floor.ramped[m]! * floor.capacity;

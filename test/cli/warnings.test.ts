@@ -132,6 +132,14 @@ describe('warnings of the scenario as stated (validate: no run needed)', () => {
       [['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: { dist: beta, mean: 0.06, sd: 0.01 }, capacity: 3 }']],
       ["[attrition-high] FILE:14:36 tiers[0].newBusiness.reps.attrition: attrition of 6% a month loses 52.4% of the reps in a year; it is a month's rate: if 6% is a year's, write 0.00514 (0.514%) a month"],
     ],
+    [
+      // 10 customers x 0.25 = 2.5 due: rounded to 3, 30% of the ARR instead of 25% (20% more ARR at risk).
+      'a small book whose calendar does not give whole customers',
+      [['customers: 120', 'customers: 10\n      renewalCalendar: [0, 0, 0.05, 0, 0, 0.05, 0, 0, 0.1, 0, 0, 0.05]']],
+      ['[renewal-calendar-rounded] FILE:10:24 tiers[0].existing.renewalCalendar: the shares renew 25% of the opening ARR this year, 2.5 of 10 customers; arrcast renews whole customers at the average ARR, 3 (30% of the ARR): give customers and shares whose products are whole numbers, or a customersFile'],
+    ],
+    // 41 x 0.25 = 10.25 due, renewed as 10: 2.4% of the ARR due, within the 5% the warning allows.
+    ['a calendar rounded by less than 5% of the ARR due', [['customers: 120', 'customers: 41\n      renewalCalendar: [0, 0, 0.05, 0, 0, 0.05, 0, 0, 0.1, 0, 0, 0.05]']], []],
     ['a rep attrition of 5% a month (46% a year): the threshold, not above it', [['conversion: 0.05', 'conversion: 0.05\n      reps: { start: 2, attrition: 0.05, capacity: 3 }']], []],
     [
       'several at once, in file order',

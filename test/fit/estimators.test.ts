@@ -96,6 +96,17 @@ describe('ACV, by hand', () => {
     expect(fit.sigma.value).toBeCloseTo(Math.sqrt(Math.log(1.5)), 12);
     expect(fit.median.value).toBeCloseTo(200 / Math.sqrt(1.5), 10);
   });
+  it('from totals, in any unit: amounts 1e-170 as large give the same sigma (their squares underflow)', () => {
+    // V / mean^2 is the same ratio at any scale; taken as (sqrt(V) / mean)^2, never V / mean^2.
+    const fit = fitAcvFromTotals([100e-170, 300e-170], [1, 1]);
+    expect(fit.sigma.value).toBeCloseTo(Math.sqrt(Math.log(1.5)), 12);
+    expect(fit.sigma.lo / fitAcvFromTotals([100, 300], [1, 1]).sigma.lo).toBeCloseTo(1, 12);
+  });
+  it('from totals, a scatter of 1e-9 of the mean: sigma 1e-9 (log(1 + 1e-18) is 0)', () => {
+    // Months of one deal, 1 - 1e-9 and 1 + 1e-9: mean 1, V = 2 x 1e-18 / 1, sigma^2 = log(1 + 2e-18) = 2e-18.
+    const fit = fitAcvFromTotals([1 - 1e-9, 1 + 1e-9], [1, 1]);
+    expect(fit.sigma.value / (Math.SQRT2 * 1e-9)).toBeCloseTo(1, 6);
+  });
 });
 
 describe('renewal, by hand', () => {

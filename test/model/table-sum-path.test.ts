@@ -92,7 +92,9 @@ describe('lognormal sums through bindSum', () => {
   });
 
   const N = 20_000;
-  it.each([TABLE_FROM_DEALS, 7, 16, 45, 130])('%d deals: the tables give the distribution of the deals added one by one', (n) => {
+  // 63, 64, 65 and 128: the borders of the largest table (64 deals), where a sum switches
+  // from the smaller tables plus up to 3 single deals to whole 64-deal draws.
+  it.each([TABLE_FROM_DEALS, 7, 16, 45, 63, 64, 65, 128, 130])('%d deals: the tables give the distribution of the deals added one by one', (n) => {
     const fast = sumsAgainstOneByOne(ACV, n, N, 'path');
     const { mu, sigma } = lognormalParams(ACV);
     const mean = n * Math.exp(mu + (sigma * sigma) / 2);
@@ -137,7 +139,7 @@ describe('beta sums through bindSum (contraction shares)', () => {
     }
   });
 
-  it.each([TABLE_FROM_DEALS, 9, 40])('%d shares: the tables give the distribution of the shares added one by one', (n) => {
+  it.each([TABLE_FROM_DEALS, 9, 40, 63, 64, 65])('%d shares: the tables give the distribution of the shares added one by one', (n) => {
     const N = 20_000;
     const fast = sumsAgainstOneByOne(SHARE, n, N, 'beta');
     const var1 = 0.1 * 0.1;
