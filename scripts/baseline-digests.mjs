@@ -23,6 +23,8 @@
 // whatMustBeTrue entries gain notShown (the drivers the 95% filter leaves out, with their shares).
 // downside.yaml only, trials and summary (December 2026, mdl20): a `leads` stress no longer shrinks the
 // warm start's leads from before the year (src/model/new-business-simulator.ts); mean revenue +1.08%.
+// Summary numbers only (trials unchanged), every scenario (December 2026, dec20): each worst 5%/10% interval is
+// centred on the mean shown (analysis/shortfall.ts), which moved its ends by at most 6e-8.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
