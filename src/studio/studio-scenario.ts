@@ -60,9 +60,11 @@ const MERGED_KEPT = 16;
  * from memory under a name in the scenario's folder that is never written.
  */
 export async function openStudioScenario(given: string, options: { readonly targets?: readonly MetricTarget[]; readonly allowedRoots?: readonly string[] } = {}): Promise<StudioScenario> {
-  // Its folder as the system finds it (a `..` after a link): its files are read, and states saved, there.
-  const file = await systemPath(given);
-  const dir = dirname(resolve(file));
+  // Read, and named in messages, as given (as `run` reads it: the system takes a `..` after a link up
+  // from where the link points); its folder as the system finds it, where each what-if's overlay is
+  // read and states are saved. Messages named `lnk/../plan.yaml` by its absolute path.
+  const file = given;
+  const dir = dirname(resolve(await systemPath(given)));
   const base = basename(file);
   const policy: PathPolicy = await scenarioPathPolicy(file, options.allowedRoots);
   const texts = new Map<string, string>();

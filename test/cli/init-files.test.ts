@@ -117,6 +117,17 @@ describe('arrcast init refuses what it must not write', () => {
     symlinkSync('real/sub', join(dir, 'up'));
     const r = await arrcast(['init', `${dir}/up/../plan.yaml`, '--template', 'hybrid-company']);
     expect(r.code).toBe(0);
+    // Each file named as the scenario was given, which a shell opens where init wrote it (they were named by their absolute paths).
+    const given = (name: string) => `${dir}/up/../${name}`;
+    expect(r.stdout).toBe(
+      `wrote ${given('plan.yaml')}, ${given('data/hybrid-customers.csv')}, ${given('data/hybrid-pipeline.csv')} and ${given('arrcast.schema.json')}; next: arrcast validate ${given('plan.yaml')} && arrcast run ${given('plan.yaml')}\n`,
+    );
+    const again = await arrcast(['init', given('plan.yaml'), '--template', 'hybrid-company']);
+    expect([again.stderr, again.code]).toEqual([`arrcast: ${given('plan.yaml')}, ${given('data/hybrid-customers.csv')}, ${given('data/hybrid-pipeline.csv')} exist; use --force to overwrite them\n`, 2]);
+    expect((await arrcast(['init', given('plan.json')])).stderr).toBe(`arrcast: ${given('plan.json')}: arrcast writes a commented YAML scenario, not JSON; name it ${given('plan.yaml')} (arrcast reads YAML and JSON alike)\n`);
+    mkdirSync(join(dir, 'real/d/arrcast.schema.json'), { recursive: true });
+    expect((await arrcast(['init', given('d/q.yaml')])).stderr).toBe(`arrcast: ${given('d/arrcast.schema.json')} is a directory; ${SCHEMA_ADVICE}\n`);
+    rmSync(join(dir, 'real/d'), { recursive: true });
     // Before: plan.yaml in real/, but data/ and arrcast.schema.json beside `up/..` taken as text (dir).
     expect(readdirSync(dir).sort()).toEqual(['real', 'up']);
     expect(readdirSync(join(dir, 'real')).sort()).toEqual(['arrcast.schema.json', 'data', 'plan.yaml', 'sub']);

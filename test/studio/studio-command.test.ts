@@ -158,3 +158,22 @@ describe('arrcast studio on a scenario that is a link to a file outside its fold
     expect((await openStudioScenario(file, { allowedRoots: [join(dir, 'elsewhere')] })).controls.drivers.length).toBeGreaterThan(0);
   });
 });
+
+describe('arrcast studio on `lnk/../plan.yaml` (lnk a link to a folder)', () => {
+  // Read as run reads it, the system taking `..` up from where the link points; its messages named
+  // the scenario by its absolute path, not as given.
+  it('names the file as given, as validate does, and opens it from the folder the system finds', async () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-studio-dots-')));
+    mkdirSync(join(dir, 'real/sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'up'));
+    writeFileSync(join(dir, 'real/plan.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8'));
+    writeFileSync(join(dir, 'real/bad.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8').replace(/^trials:.*$/m, 'trials: -5'));
+    const bad = `${dir}/up/../bad.yaml`;
+    const refused = await runCli('studio', bad, '--workers', '1', '--trials', '100');
+    expect([refused.out, refused.code]).toEqual(['', 2]);
+    expect(refused.err.startsWith(`${bad}:`)).toBe(true);
+    expect(refused.err).toBe((await runCli('validate', bad)).err);
+    const opened = await openStudioScenario(`${dir}/up/../plan.yaml`);
+    expect([opened.file, opened.dir, opened.base]).toEqual([`${dir}/up/../plan.yaml`, join(dir, 'real'), 'plan.yaml']);
+  });
+});
