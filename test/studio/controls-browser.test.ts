@@ -111,7 +111,18 @@ describe('arrcast studio: a target box', () => {
     const shown = async () => ({ p: await page.getAttribute('#target-p-0', 'data-value'), box: await page.inputValue('#target-0') });
     const before = await shown();
     expect(before.box).toBe('3400000');
-    for (const typed of ['', '1e']) {
+    // Each value not taken says why beside the box, with what to type (the box was put back without
+    // a word, and a target past 1e15 went to the server, which refused it as "targets.metrics[0].value").
+    const digits = 'type the amount in USD as digits, with a point for decimals (120000000 or 1.2e8; no commas, no M)';
+    const refused: Array<[string, string]> = [
+      ['', `the box is empty: ${digits}`],
+      ['1e', `that is not a number: ${digits}`],
+      ['3,400,000', `that is not a number: ${digits}`],
+      ['-5', 'a target is 0 or more'],
+      ['2e15', 'a target is at most 1e15 (a thousand trillion)'],
+    ];
+    const note = () => page.evaluate(() => document.getElementById(document.getElementById('target-0')!.getAttribute('aria-describedby')!)?.textContent ?? null);
+    for (const [typed, why] of refused) {
       await page.fill('#target-0', '');
       if (typed) await page.locator('#target-0').pressSequentially(typed);
       await page.locator('#target-0').blur();
@@ -120,13 +131,15 @@ describe('arrcast studio: a target box', () => {
       // The box shows the target again, and the figure is the target's: no request was made for a target of 0.
       expect(await shown(), JSON.stringify(typed)).toEqual(before);
       expect(await page.getAttribute('body', 'data-pass')).toBe('full');
+      expect(await note(), JSON.stringify(typed)).toBe(`Not taken: ${why}. The target stays 3400000.`);
     }
-    // A number is still taken.
+    // A number is still taken, and the note goes.
     const seq = Number(await page.getAttribute('body', 'data-seq'));
     await page.fill('#target-0', '0');
     await page.locator('#target-0').blur();
     await page.waitForFunction((n) => document.body.dataset.pass === 'full' && Number(document.body.dataset.seq) > n, seq);
     expect(await page.getAttribute('#target-p-0', 'data-value')).toBe('1');
+    expect(await note()).toBe('');
     await page.close();
   });
 });

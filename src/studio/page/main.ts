@@ -151,14 +151,22 @@ function driverControls(c: DriverControl, place: number): HTMLElement[] {
   return [central, spread];
 }
 
+/** The largest amount a scenario takes (scenario/distribution-schema.ts's MAX_MAGNITUDE). */
+const MAX_TARGET = 1e15;
+
 /**
- * A target box's value: a number of at least 0, or undefined when the box is empty or holds what
- * is not a number (a number input's value is then '', which Number() reads as 0).
+ * A target box's value: a number from 0 to MAX_TARGET; or, when the box is empty or holds what is
+ * not such a number (a number input's value is then '', which Number() reads as 0), why it is not
+ * taken, in words, with what to type.
  */
-function targetOf(input: HTMLInputElement): number | undefined {
-  if (input.value.trim() === '') return undefined;
+function targetOf(input: HTMLInputElement): { value: number } | { why: string } {
+  const digits = `type the amount in ${info.currency} as digits, with a point for decimals (120000000 or 1.2e8; no commas, no M)`;
+  if (input.value.trim() === '') return { why: input.validity.badInput ? `that is not a number: ${digits}` : `the box is empty: ${digits}` };
   const v = Number(input.value);
-  return Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (!Number.isFinite(v)) return { why: `that is not a number: ${digits}` };
+  if (v < 0) return { why: 'a target is 0 or more' };
+  if (v > MAX_TARGET) return { why: 'a target is at most 1e15 (a thousand trillion)' };
+  return { value: v };
 }
 
 function buildControls(): void {
@@ -197,20 +205,25 @@ function buildControls(): void {
   c.targets.forEach((x, i) => {
     const box = el('div', { class: 'control' });
     const id = `target-${i}`;
-    const input = el('input', { type: 'number', id, min: '0', step: 'any', value: String(x.value), inputmode: 'decimal' });
-    box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${METRIC_WORDS[x.metric]}`} (${info.currency})`), input);
+    const input = el('input', { type: 'number', id, min: '0', max: String(MAX_TARGET), step: 'any', value: String(x.value), inputmode: 'decimal', 'aria-describedby': `${id}-note` });
+    // Why a value typed was not taken, beside its box (it was put back without a word: "120,000,000" or "1,5" typed read as nothing, and a target past 1e15 was refused by the server in the scenario's terms, "targets.metrics[0].value").
+    const note = el('p', { id: `${id}-note`, class: 'note', role: 'alert' });
+    box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${METRIC_WORDS[x.metric]}`} (${info.currency})`), input, note);
     resets.push(() => {
       input.value = String(x.value);
       targets[i] = x.value;
+      note.textContent = '';
     });
     input.addEventListener('change', () => {
       const v = targetOf(input);
-      // An emptied or unreadable box keeps the target it had (it read as 0 before: P(target) 100%).
-      if (v === undefined) {
+      // A box whose value is not taken keeps the target it had (an emptied one read as 0: P(target) 100%), and says why.
+      if ('why' in v) {
         input.value = String(targets[i]);
+        note.textContent = `Not taken: ${v.why}. The target stays ${input.value}.`;
         return;
       }
-      targets[i] = v;
+      note.textContent = '';
+      targets[i] = v.value;
       changed();
     });
     t.append(box);
