@@ -45,6 +45,12 @@ export interface StudioScenario {
    * at paths of the overlay) for values the schema refuses.
    */
   scenarioOf(state: StudioState): Promise<StateScenario>;
+  /**
+   * Whether the scenario as `run` would read it now (the file and its bases, from disk) is no longer
+   * the one the studio answers from, read at its start: a what-if saved now would extend the edited
+   * file, and its command would not give the page's numbers. A file that can no longer be read counts.
+   */
+  changedSinceStart(): Promise<boolean>;
 }
 
 /**
@@ -132,6 +138,10 @@ export async function openStudioScenario(given: string, options: { readonly targ
     allowedRoots: policy.roots.slice(1),
     loaded,
     controls,
+    changedSinceStart: async () => {
+      const now = await loadWithExtends(file, (f, check) => readScenarioText(f, check), policy).catch(() => undefined);
+      return now?.hash !== original.hash;
+    },
     scenarioOf: async (state) => {
       const overlay = stateOverlay(loaded, controls, state);
       const text = overlayText(base, overlay);
