@@ -182,18 +182,19 @@ export async function startStudioServer(session: StudioSession, options: StudioS
         // finish, a rate that draws NaN) is refused here with the run's own message, and nothing is written.
         // The page has usually asked for this answer already: then it is known, and nothing runs.
         await session.answer(state, 'full', gone.signal);
-        // The studio answers from the scenario as it read it at its start; a what-if saved over a file
-        // edited since would extend the edited file, and its command give other numbers than the page's.
-        if (await session.scenario.changedSinceStart())
-          throw new Refusal(
-            409,
-            `${session.scenario.base} (or a file it extends) was changed on disk after the studio started, and the page's numbers are of the file as it was then: nothing was saved. Restart arrcast studio on the edited file to save a what-if of it.`,
-          );
         const command = reproduceCommand(file, session, state);
         const text = overlayText(session.scenario.base, overlay, [
           `What-if saved by arrcast studio from ${session.scenario.base}.`,
           `The studio's numbers: ${command}`,
         ]);
+        // The studio answers from the scenario as it read it at its start; a what-if saved over a file
+        // (or a data file) edited since would run on the edit, and its command give other numbers than
+        // the page's. Checked last before the write: an edit after the check is not seen.
+        if (await session.scenario.changedSinceStart())
+          throw new Refusal(
+            409,
+            `${session.scenario.base}, a file it extends or a data file they name was changed on disk after the studio started, and the page's numbers are of the files as they were then: nothing was saved. Restart arrcast studio to save a what-if of the edited files.`,
+          );
         await saveOverlay(session.scenario.dir, file, text);
         return command;
       }, gone.signal);

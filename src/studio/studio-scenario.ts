@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { BaseDocuments } from '../scenario/base-documents.js';
 import { loadWithExtends, MAX_EXTENDS_DEPTH } from '../scenario/extends.js';
 import { attachFiles } from '../scenario/load-files.js';
+import { loadedFilesDigest } from '../scenario/files-digest.js';
 import { ParsedDataFiles } from '../scenario/parsed-data-files.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { readScenarioText } from '../scenario/read-text.js';
@@ -46,9 +47,10 @@ export interface StudioScenario {
    */
   scenarioOf(state: StudioState): Promise<StateScenario>;
   /**
-   * Whether the scenario as `run` would read it now (the file and its bases, from disk) is no longer
-   * the one the studio answers from, read at its start: a what-if saved now would extend the edited
-   * file, and its command would not give the page's numbers. A file that can no longer be read counts.
+   * Whether the scenario as `run` would read it now (the file, its bases and the data files they name,
+   * from disk) is no longer the one the studio read at its start: a what-if saved now would extend
+   * the edited file or read the edited data, and its command would not give the page's numbers. A
+   * file that can no longer be read counts; a comment added, or a CSV re-saved with the same rows, not.
    */
   changedSinceStart(): Promise<boolean>;
 }
@@ -105,7 +107,7 @@ export async function openStudioScenario(given: string, options: { readonly targ
   const load = async (text: string): Promise<LoadedScenario> => attachFiles(await mergedOf(text), virtual, policy, { parsed });
   // The original, read as a run reads it (its own name in messages), then as an empty overlay.
   const original = await loadWithExtends(file, cachedRead, policy);
-  await attachFiles(original, file, policy);
+  const started = readKey(original, await attachFiles(original, file, policy, { parsed }));
   // Each what-if extends the file, one file more: a chain already at the most a chain may have is
   // refused here, saying why (its own message blamed a base that `run` reads without a word). Any
   // other refusal of the empty overlay (a file that is a link out of its folder) keeps its message.
@@ -139,8 +141,12 @@ export async function openStudioScenario(given: string, options: { readonly targ
     loaded,
     controls,
     changedSinceStart: async () => {
-      const now = await loadWithExtends(file, (f, check) => readScenarioText(f, check), policy).catch(() => undefined);
-      return now?.hash !== original.hash;
+      try {
+        const now = await loadWithExtends(file, readScenarioText, policy);
+        return readKey(now, await attachFiles(now, file, policy, { parsed })) !== started;
+      } catch {
+        return true;
+      }
     },
     scenarioOf: async (state) => {
       const overlay = stateOverlay(loaded, controls, state);
@@ -152,6 +158,16 @@ export async function openStudioScenario(given: string, options: { readonly targ
       }
     },
   };
+}
+
+/**
+ * What `run` reads of a scenario file, as one key: the merged chain's scenario (`merged.hash`: the
+ * values, not the comments) and its data files' data (loadedFilesDigest: the books and pipelines as
+ * parsed, so a CSV re-saved with the same rows keeps its key). The chain's hash alone let a save go
+ * through after the customers CSV was edited: the saved what-if then ran on the new book.
+ */
+function readKey(merged: LoadedScenario, withFiles: LoadedScenario): string {
+  return `${merged.hash}\0${loadedFilesDigest(withFiles.files)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine } from '../../src/engine/engine.js';
@@ -44,11 +44,43 @@ describe('arrcast studio: a save after the scenario was edited on disk', () => {
     const r = await post('/api/save', { state, name: 'after-edit' });
     expect([r.status, r.json().error]).toEqual([
       409,
-      "example.yaml (or a file it extends) was changed on disk after the studio started, and the page's numbers are of the file as it was then: nothing was saved. Restart arrcast studio on the edited file to save a what-if of it.",
+      "example.yaml, a file it extends or a data file they name was changed on disk after the studio started, and the page's numbers are of the files as they were then: nothing was saved. Restart arrcast studio to save a what-if of the edited files.",
     ]);
     expect(existsSync(join(dir, 'after-edit.yaml'))).toBe(false);
     // The file put back as it was: saved again.
     writeFileSync(join(dir, 'example.yaml'), original);
     expect((await post('/api/save', { state, name: 'after-edit' })).status).toBe(200);
+  });
+});
+
+describe('arrcast studio: a save after a data file was edited on disk', () => {
+  // The chain's hash alone was compared: with the customers CSV's ARR tripled, the save was written
+  // (200), and `arrcast run` of it ran to about 2.4 times the page's P50 on the new book.
+  it('is refused (409) and writes nothing; the CSV put back, it saves', async () => {
+    const hybrid = mkdtempSync(join(tmpdir(), 'arrcast-studio-edited-csv-'));
+    copyFileSync(join(ROOT, 'scenarios/hybrid-company.yaml'), join(hybrid, 'plan.yaml'));
+    cpSync(join(ROOT, 'scenarios/data'), join(hybrid, 'data'), { recursive: true });
+    const scenario = await openStudioScenario(join(hybrid, 'plan.yaml'));
+    const own = await startStudioServer(new StudioSession(scenario, engine, { trials: 200, seed: 3 }), { port: 0, assetsDir: '/nonexistent' });
+    try {
+      const { post } = requester(own);
+      const csv = join(hybrid, 'data/hybrid-customers.csv');
+      const original = readFileSync(csv, 'utf8');
+      const [header, ...rows] = original.split('\n');
+      const arr = header!.split(',').indexOf('arr');
+      expect(arr).toBeGreaterThanOrEqual(0);
+      const tripled = rows.map((r) => (r === '' ? r : r.split(',').map((v, i) => (i === arr ? String(Number(v) * 3) : v)).join(',')));
+      writeFileSync(csv, [header, ...tripled].join('\n'));
+      const r = await post('/api/save', { state: { drivers: {}, market: null, confidence: 0.8 }, name: 'after-csv-edit' });
+      expect([r.status, r.json().error]).toEqual([
+        409,
+        "plan.yaml, a file it extends or a data file they name was changed on disk after the studio started, and the page's numbers are of the files as they were then: nothing was saved. Restart arrcast studio to save a what-if of the edited files.",
+      ]);
+      expect(existsSync(join(hybrid, 'after-csv-edit.yaml'))).toBe(false);
+      writeFileSync(csv, original);
+      expect((await post('/api/save', { state: { drivers: {}, market: null, confidence: 0.8 }, name: 'after-csv-edit' })).status).toBe(200);
+    } finally {
+      await own.close();
+    }
   });
 });
