@@ -1,4 +1,4 @@
-import { systemPath } from '../scenario/system-path.js';
+import { realPath, systemPath } from '../scenario/system-path.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BaseDocuments } from '../scenario/base-documents.js';
 import { loadWithExtends, MAX_EXTENDS_DEPTH } from '../scenario/extends.js';
@@ -77,7 +77,9 @@ export async function openStudioScenario(given: string, options: { readonly targ
   const policy: PathPolicy = await scenarioPathPolicy(file, options.allowedRoots);
   const texts = new Map<string, string>();
   const cachedRead = async (f: string, check?: (opened: string) => Promise<string | undefined>) => {
-    const key = resolve(f);
+    // The file the system opens: as text (resolve), `lnk/../plan.yaml` and ./plan.yaml were one key,
+    // and a base ./plan.yaml was given the text of lnk/../plan.yaml, the file extending it.
+    const key = await realPath(resolve(await systemPath(f)));
     const known = texts.get(key);
     if (known !== undefined) return known;
     const text = await readScenarioText(f, check);
