@@ -154,7 +154,8 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       // Its folder as the system finds it (a `..` after a link), where run will read the files it names:
       // the schema and a template's files went beside `lnk/..` taken as text, not beside the scenario.
       const file = await systemPath(given);
-      // Each file is named as the user named the scenario: `lnk/../plan.yaml`, not its absolute path.
+      // Each file is named as the user named the scenario, `lnk/../plan.yaml`, when the system opens that
+      // name where init writes; else by the path the system finds (shown-beside.ts).
       const show = (path: string) => shownBeside(given, file, path);
       const writes: Array<{ from: string; path: string; text: string }> = [];
       if (opts.template === undefined) writes.push({ from: '', path: file, text: STARTER_SCENARIO });
@@ -180,31 +181,32 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       // Everything is checked before anything is written: a refusal writes nothing.
       const targets: Target[] = [];
       for (const w of writes) {
+        const shown = await show(w.path);
         const path = await resolveOutFile(w.path, {
           force: true,
           inputs: [],
           label: '',
           directoryAdvice: (folder) => `name the scenario file to write, e.g. ${folder === '' ? '' : `${folder}/`}my-plan.yaml`,
-          shown: show(w.path),
+          shown,
         });
         const same = targets.find((t) => t.path === path);
         if (same !== undefined)
           throw new UsageError(
             same === targets[0]
-              ? `${same.shown}${same.shown === show(w.path) ? ' is' : ` and ${show(w.path)} are`} both the scenario and a file the template names (${w.from}); name the scenario another way`
-              : `${same.shown} and ${show(w.path)} are the same file; name the scenario another way`,
+              ? `${same.shown}${same.shown === shown ? ' is' : ` and ${shown} are`} both the scenario and a file the template names (${w.from}); name the scenario another way`
+              : `${same.shown} and ${shown} are the same file; name the scenario another way`,
           );
-        if (targets.length > 0) await refuseNamedFileOutside(file, w.path, show(w.path));
-        targets.push({ shown: show(w.path), path, text: w.text, existed: await exists(path) });
+        if (targets.length > 0) await refuseNamedFileOutside(file, w.path, shown);
+        targets.push({ shown, path, text: w.text, existed: await exists(path) });
       }
       const existing = targets.filter((t) => t.existed).map((t) => t.shown);
       if (existing.length > 0 && !opts.force) throw new UsageError(`${existing.join(', ')} ${existing.length === 1 ? 'exists; use --force to overwrite it' : 'exist; use --force to overwrite them'}`);
       const schemaFile = join(dirname(file), SCHEMA_FILE);
-      const schema = await checkSchemaFile(schemaFile, show(schemaFile), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      const schema = await checkSchemaFile(schemaFile, await show(schemaFile), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       const clash = targets.find((t) => t.path === schema.path);
       if (clash !== undefined) throw new UsageError(`${clash.shown} is where init writes the JSON Schema (${SCHEMA_FILE}); name the scenario another way`);
       // The starter and the templates are commented YAML.
-      refuseJsonName(given, given);
+      refuseJsonName(await show(file), given);
       // Then all are written, or none (as far as a signal can tell): a signal, a failed write or a file
       // created meanwhile leaves every file as it was, and no folder made for them.
       const all = [...targets, schema];
@@ -228,6 +230,7 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
         throw err;
       }
       const arrcast = arrcastCommand();
-      io.out(`wrote ${targets.map((t) => terminalCell(t.shown)).join(', ')} and ${terminalCell(schema.shown)}; next: ${arrcast} validate ${terminalCell(show(file))} && ${arrcast} run ${terminalCell(show(file))}\n`);
+      const next = terminalCell(await show(file));
+      io.out(`wrote ${targets.map((t) => terminalCell(t.shown)).join(', ')} and ${terminalCell(schema.shown)}; next: ${arrcast} validate ${next} && ${arrcast} run ${next}\n`);
     });
 }

@@ -135,6 +135,29 @@ describe('arrcast init refuses what it must not write', () => {
     expect((await arrcast(['validate', join(dir, 'real/plan.yaml')])).code).toBe(0);
   });
 
+  it('every file init names, and each printed next command, opens what init wrote (a missing folder before `..` does not open)', async () => {
+    mkdirSync(join(dir, 'real/sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'up'));
+    // up/../x/../p.yaml: the text takes x/.. away, the system does not go through a missing x. It was
+    // printed as given, and its "next: arrcast validate" exited 2; up/../new/p.yaml opens once init made new/.
+    const cases = [
+      { given: `${dir}/up/../x/../plan3.yaml`, template: [], real: join(dir, 'real/plan3.yaml') },
+      { given: `${dir}/up/../x/../plan5.yaml`, template: ['--template', 'hybrid-company'], real: join(dir, 'real/plan5.yaml') },
+      { given: `${dir}/up/../new/plan4.yaml`, template: [], real: join(dir, 'real/new/plan4.yaml'), asGiven: true },
+    ];
+    for (const c of cases) {
+      const r = await arrcast(['init', c.given, ...c.template]);
+      expect([r.stderr, r.code]).toEqual(['', 0]);
+      const [, wrote, validate, run] = /^wrote (.*); next: arrcast validate (.*) && arrcast run (.*)\n$/.exec(r.stdout)!;
+      expect([validate, run]).toEqual([c.asGiven ? c.given : c.real, c.asGiven ? c.given : c.real]);
+      for (const named of wrote!.split(/, | and /)) expect(existsSync(named), named).toBe(true);
+      expect((await arrcast(['validate', validate!])).code).toBe(0);
+    }
+    expect((await arrcast(['init', `${dir}/up/../x/../plan6.json`])).stderr).toBe(
+      `arrcast: ${dir}/up/../x/../plan6.json: arrcast writes a commented YAML scenario, not JSON; name it ${join(dir, 'real/plan6.yaml')} (arrcast reads YAML and JSON alike)\n`,
+    );
+  });
+
   it('a directory named arrcast.schema.json: refused before anything is written (no scenario left behind)', async () => {
     mkdirSync(join(dir, 'arrcast.schema.json'));
     const before = tree(dir);
