@@ -10,6 +10,7 @@ import { parseScenario } from '../scenario/parse.js';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { resolveOutFile } from '../report/resolve-out-file.js';
 import { refuseInsideOutput } from '../report/output-dir.js';
+import { shownIfOpens } from './shown-beside.js';
 import { UsageError } from './exit-codes.js';
 import { refuseJsonName } from './yaml-file-name.js';
 import { RunAbortedError } from '../engine/errors.js';
@@ -69,7 +70,9 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
         io.out(
           `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${toFixedDecimal(t.newBusiness.conversion.rate.value * 100, 2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${formatShare(t.existing.renewal.rate.value)}` : ''].filter(Boolean).join(', ')}\n`,
         );
-      io.err(`wrote ${terminalCell(opts.out)} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${terminalCell(opts.out)}\n`);
+      // As given when it opens what was written (`up/../x/../fitted.yaml` with no folder x does not).
+      const wrote = terminalCell(await shownIfOpens(opts.out, outPath));
+      io.err(`wrote ${wrote} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${wrote}\n`);
     });
 }
 

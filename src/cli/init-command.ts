@@ -11,6 +11,7 @@ import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { isInside, scenarioPathPolicy } from '../scenario/path-policy.js';
 import { realPath, systemPath } from '../scenario/system-path.js';
+import { shownBeside } from './shown-beside.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { closest } from '../scenario/csv-table.js';
 import { UsageError } from './exit-codes.js';
@@ -96,8 +97,8 @@ async function exists(path: string): Promise<boolean> {
  * a file is there, it must be arrcast's schema (isArrcastSchema; through a symlink, the file it
  * points at), read without blocking (readFileBytes). Anything else exits 2.
  */
-async function checkSchemaFile(shown: string, text: string): Promise<Target> {
-  const path = await resolveOutFile(shown, { force: true, inputs: [], label: '', directoryAdvice: () => SCHEMA_ADVICE });
+async function checkSchemaFile(file: string, shown: string, text: string): Promise<Target> {
+  const path = await resolveOutFile(file, { force: true, inputs: [], label: '', directoryAdvice: () => SCHEMA_ADVICE, shown });
   if (!(await exists(path))) return { shown, path, text, existed: false };
   let existing: string;
   try {
@@ -117,9 +118,9 @@ async function checkSchemaFile(shown: string, text: string): Promise<Target> {
  * the file there, out of the folder the user named, and the scenario it wrote was then refused by
  * `validate` and `run` under the path policy (path-policy.ts), the very next command init printed.
  */
-async function refuseNamedFileOutside(file: string, shown: string): Promise<void> {
+async function refuseNamedFileOutside(file: string, path: string, shown: string): Promise<void> {
   const folder = (await scenarioPathPolicy(file)).roots[0]!;
-  const real = await realPath(resolve(shown));
+  const real = await realPath(resolve(path));
   if (!isInside(folder, real))
     throw new UsageError(
       `${terminalCell(shown)} is a file the template names, and it resolves to ${terminalCell(real)}, outside the scenario's folder ${terminalCell(folder)} (a link leads out of it), where run and validate would refuse to read it; init wrote none of its files: remove the link, or write the scenario in another folder`,
@@ -153,6 +154,9 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       // Its folder as the system finds it (a `..` after a link), where run will read the files it names:
       // the schema and a template's files went beside `lnk/..` taken as text, not beside the scenario.
       const file = await systemPath(given);
+      // Each file is named as the user named the scenario, `lnk/../plan.yaml`, when the system opens that
+      // name where init writes; else by the path the system finds (shown-beside.ts).
+      const show = (path: string) => shownBeside(given, file, path);
       const writes: Array<{ from: string; path: string; text: string }> = [];
       if (opts.template === undefined) writes.push({ from: '', path: file, text: STARTER_SCENARIO });
       else {
@@ -177,29 +181,32 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       // Everything is checked before anything is written: a refusal writes nothing.
       const targets: Target[] = [];
       for (const w of writes) {
+        const shown = await show(w.path);
         const path = await resolveOutFile(w.path, {
           force: true,
           inputs: [],
           label: '',
           directoryAdvice: (folder) => `name the scenario file to write, e.g. ${folder === '' ? '' : `${folder}/`}my-plan.yaml`,
+          shown,
         });
         const same = targets.find((t) => t.path === path);
         if (same !== undefined)
           throw new UsageError(
             same === targets[0]
-              ? `${same.shown}${same.shown === w.path ? ' is' : ` and ${w.path} are`} both the scenario and a file the template names (${w.from}); name the scenario another way`
-              : `${same.shown} and ${w.path} are the same file; name the scenario another way`,
+              ? `${same.shown}${same.shown === shown ? ' is' : ` and ${shown} are`} both the scenario and a file the template names (${w.from}); name the scenario another way`
+              : `${same.shown} and ${shown} are the same file; name the scenario another way`,
           );
-        if (targets.length > 0) await refuseNamedFileOutside(file, w.path);
-        targets.push({ shown: w.path, path, text: w.text, existed: await exists(path) });
+        if (targets.length > 0) await refuseNamedFileOutside(file, w.path, shown);
+        targets.push({ shown, path, text: w.text, existed: await exists(path) });
       }
       const existing = targets.filter((t) => t.existed).map((t) => t.shown);
       if (existing.length > 0 && !opts.force) throw new UsageError(`${existing.join(', ')} ${existing.length === 1 ? 'exists; use --force to overwrite it' : 'exist; use --force to overwrite them'}`);
-      const schema = await checkSchemaFile(join(dirname(file), SCHEMA_FILE), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      const schemaFile = join(dirname(file), SCHEMA_FILE);
+      const schema = await checkSchemaFile(schemaFile, await show(schemaFile), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       const clash = targets.find((t) => t.path === schema.path);
       if (clash !== undefined) throw new UsageError(`${clash.shown} is where init writes the JSON Schema (${SCHEMA_FILE}); name the scenario another way`);
       // The starter and the templates are commented YAML.
-      refuseJsonName(file, file);
+      refuseJsonName(await show(file), given);
       // Then all are written, or none (as far as a signal can tell): a signal, a failed write or a file
       // created meanwhile leaves every file as it was, and no folder made for them.
       const all = [...targets, schema];
@@ -223,6 +230,7 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
         throw err;
       }
       const arrcast = arrcastCommand();
-      io.out(`wrote ${targets.map((t) => terminalCell(t.shown)).join(', ')} and ${terminalCell(schema.shown)}; next: ${arrcast} validate ${terminalCell(file)} && ${arrcast} run ${terminalCell(file)}\n`);
+      const next = terminalCell(await show(file));
+      io.out(`wrote ${targets.map((t) => terminalCell(t.shown)).join(', ')} and ${terminalCell(schema.shown)}; next: ${arrcast} validate ${next} && ${arrcast} run ${next}\n`);
     });
 }

@@ -31,18 +31,20 @@ import { enclosingOutput, insideOutputReason, OutputDirError } from './output-di
  * the advice given when `out` is or names a directory, from a folder a file can be written in (`name
  * the scenario file to write, e.g. FOLDER/fitted.yaml` unless given): `out` itself, or, when it names
  * a directory below a file (`deals.csv/.`), the file's folder, since `deals.csv/./fitted.yaml`
- * would be refused too (not a directory).
+ * would be refused too (not a directory). `shown`: `out` as messages name it, default `out` (init
+ * writes beside `lnk/../plan.yaml` at the path the system finds, and names it as the user gave it).
  *
  * @example await resolveOutFile('fitted.yaml', { inputs: ['history.csv'] }) // => '/home/me/plans/fitted.yaml'
  */
 export async function resolveOutFile(
   out: string,
-  options: { readonly force?: boolean; readonly inputs: readonly string[]; readonly label?: string; readonly directoryAdvice?: (folder: string) => string },
+  options: { readonly force?: boolean; readonly inputs: readonly string[]; readonly label?: string; readonly directoryAdvice?: (folder: string) => string; readonly shown?: string },
 ): Promise<string> {
   const label = options.label ?? '--out ';
+  const named = options.shown ?? out;
   const advise = options.directoryAdvice ?? ((folder: string) => `name the scenario file to write, e.g. ${folder === '' ? '' : `${folder}/`}fitted.yaml`);
   const fail = (why: string): never => {
-    throw new OutputDirError(`${label}${out} ${why}`);
+    throw new OutputDirError(`${label}${named} ${why}`);
   };
   if (out.trim() === '') throw new OutputDirError('--out is empty: name the scenario file to write, e.g. --out fitted.yaml');
   let path: string;
@@ -55,7 +57,7 @@ export async function resolveOutFile(
     return fail(`cannot be used: ${errnoWords(e)}`);
   }
   const info = await lstat(path).catch(() => undefined);
-  const directoryAdvice = advise(info !== undefined && !info.isDirectory() ? adviceFolderBeside(out) : out.replace(/\/+$/, ''));
+  const directoryAdvice = advise(info !== undefined && !info.isDirectory() ? adviceFolderBeside(named) : named.replace(/\/+$/, ''));
   if (info?.isDirectory()) return fail(`is a directory; ${directoryAdvice}`);
   const outer = await enclosingOutput(path);
   if (outer !== undefined) return fail(insideOutputReason(outer));

@@ -6,10 +6,9 @@ import { prepareTruncatedNormal } from '../math/truncated-normal.js';
 import { humanNumber } from './human-number-schema.js';
 import type { NumberKind } from './human-number.js';
 import { percentHint, percentValuesHint } from './percent-hint.js';
-import { MAX_EMPIRICAL_VALUES } from './limits.js';
+import { MAX_EMPIRICAL_VALUES, MAX_MAGNITUDE } from './limits.js';
 
-/** Largest magnitude of any number in a scenario: beyond it a typo, not a plan (and float32 breakdowns overflow). */
-export const MAX_MAGNITUDE = 1e15;
+export { MAX_MAGNITUDE };
 
 /**
  * Distributions a planner can write for any driver. Each is an object tagged by `dist`; a plain number

@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { realPath, systemJoin } from './system-path.js';
+import { realPath, systemJoin, systemPath } from './system-path.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
@@ -124,7 +124,10 @@ export type ReadText = (file: string, check?: (opened: string) => Promise<string
 /** The file and the files it extends, the file first. */
 async function readChain(file: string, read: ReadText, policy: PathPolicy, documents: BaseDocuments | undefined): Promise<ScenarioDocument[]> {
   const chain = [readScenarioDocument(await read(file), file)];
-  const seen = [resolve(file)];
+  // Each file as the system opens it (real path): compared as text (resolve), `lnk/../plan.yaml`
+  // (lnk -> real/sub: real/plan.yaml) extending `../plan.yaml` (./plan.yaml) was "a cycle".
+  const opened = async (f: string) => realPath(resolve(await systemPath(f)));
+  const seen = [await opened(file)];
   for (;;) {
     const layer = chain[chain.length - 1]!;
     if (!Object.prototype.hasOwnProperty.call(layer.data, 'extends')) return chain;
@@ -135,7 +138,8 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
       throw fail('must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)');
     // As the system opens it: a `..` after a link to a folder goes up from where the link points (system-path.ts).
     const next = await systemJoin(dirname(layer.source), value);
-    const loop = seen.indexOf(resolve(next));
+    const nextOpened = await opened(next);
+    const loop = seen.indexOf(nextOpened);
     if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), next].join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);
     const outside = await outsideProblem(policy, next, value);
@@ -154,7 +158,7 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
       return base;
     };
     chain.push(await (documents ? documents.get(text, next, toDir, readBase) : readBase()));
-    seen.push(resolve(next));
+    seen.push(nextOpened);
   }
 }
 

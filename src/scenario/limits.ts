@@ -4,6 +4,12 @@
  * "Limits and bad input", lists them.
  */
 
+/**
+ * Largest magnitude of any number in a scenario: beyond it a typo, not a plan (and float32 breakdowns
+ * overflow). Here, with no zod, so the studio's page bundle takes it (its target boxes) without a copy.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
 /** Most trials one run may ask for (scenario `trials` and --trials). */
 export const MAX_TRIALS = 10_000_000;
 

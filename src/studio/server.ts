@@ -187,6 +187,14 @@ export async function startStudioServer(session: StudioSession, options: StudioS
           `What-if saved by arrcast studio from ${session.scenario.base}.`,
           `The studio's numbers: ${command}`,
         ]);
+        // The studio answers from the scenario as it read it at its start; a what-if saved over a file
+        // (or a data file) edited since would run on the edit, and its command give other numbers than
+        // the page's. Checked last before the write: an edit after the check is not seen.
+        if (await session.scenario.changedSinceStart())
+          throw new Refusal(
+            409,
+            `${session.scenario.base}, a file it extends or a data file they name was changed on disk after the studio started, and the page's numbers are of the files as they were then: nothing was saved. Restart arrcast studio to save a what-if of the edited files.`,
+          );
         await saveOverlay(session.scenario.dir, file, text);
         return command;
       }, gone.signal);

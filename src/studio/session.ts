@@ -10,6 +10,7 @@ import { isCancellation, untilAborted } from './cancellation.js';
 import { remember } from './remember.js';
 import type { StudioScenario } from './studio-scenario.js';
 import type { StudioState } from './state.js';
+import { trialsKey } from './trials-key.js';
 
 /** Trials of the first, quick answer: the first chunks of the full run's own streams. */
 export const FIRST_PASS_TRIALS = 2_000;
@@ -27,6 +28,8 @@ export interface SessionOptions {
 
 /** First passes kept for the full run to resume from (a Simulation each), most recent last. */
 const FIRSTS_KEPT = 6;
+/** Full runs kept, most recent last (14 to 21 MB each at 10,000 trials): a new target or confidence at the state shown reads its trials back. */
+const FULLS_KEPT = 1;
 /** Answers kept (about 30 kB each): moving back to a state seen before answers at once. */
 const ANSWERS_KEPT = 200;
 
@@ -42,8 +45,12 @@ export class StudioSession {
   readonly firstTrials: number;
   readonly seed: string;
   readonly confidence: number;
+  /** First passes, by trialsKey (a state's targets do not change its trials). */
   private readonly firsts = new Map<string, Simulation>();
-  /** First passes still running, by scenario hash: a full pass asked for meanwhile resumes from its first once it is in. */
+  private readonly fulls = new Map<string, Simulation>();
+  /** The trialsKey of the file as written: a state with its drivers, market and data simulates as the plan. */
+  private readonly planKey: string;
+  /** First passes still running, by trialsKey: a full pass asked for meanwhile resumes from its first once it is in. */
   private readonly running = new Map<string, Promise<Simulation>>();
   private readonly answers = new Map<string, Answer>();
   /** Answers still being made, by the key of `answers`: a second asker of one (a save while the page's answer runs) waits for it. */
@@ -67,6 +74,7 @@ export class StudioSession {
     if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1))
       throw new RunOptionError('confidence', `must be a share between 0 and 1, not included (got ${typeof confidence === 'number' ? confidence : typeof confidence})`);
     this.confidence = confidence;
+    this.planKey = trialsKey(scenario.loaded);
   }
 
   /**
@@ -131,10 +139,24 @@ export class StudioSession {
     return p;
   }
 
+  /**
+   * The trials of `loaded` at `trials`, as a Simulation of `loaded` itself: a run of a scenario that
+   * differs only in its targets (trialsKey) is read back, not simulated again; only `loaded` differs.
+   */
   private async simulate(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined): Promise<Simulation> {
-    if (loaded.hash === this.scenario.loaded.hash) return this.plan(trials);
-    let first = this.firsts.get(loaded.hash);
-    const pending = first ? undefined : this.running.get(loaded.hash);
+    const sim = await this.trialsOf(loaded, trials, signal);
+    return sim.loaded === loaded ? sim : { ...sim, loaded };
+  }
+
+  private async trialsOf(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined): Promise<Simulation> {
+    const key = trialsKey(loaded);
+    if (key === this.planKey) return this.plan(trials);
+    if (trials !== this.firstTrials) {
+      const full = this.fulls.get(key);
+      if (full) return full;
+    }
+    let first = this.firsts.get(key);
+    const pending = first ? undefined : this.running.get(key);
     if (pending && trials > this.firstTrials) {
       // The first pass of this state is still running (the page asks for both passes at once):
       // resume from it once it is in, rather than simulate its trials again.
@@ -142,20 +164,21 @@ export class StudioSession {
       if (signal?.aborted) throw new RunAbortedError();
     }
     if (first && first.trials === trials) return first;
-    const run = this.engine.simulate(loaded, {
+    // A resume continues the run of the scenario it resumes (the same trials: only targets may differ).
+    const run = this.engine.simulate(first?.loaded ?? loaded, {
       trials,
       seed: this.seed,
       ...(signal ? { signal } : {}),
       ...(first && first.trials < trials ? { resumeFrom: first } : {}),
     });
-    if (trials !== this.firstTrials) return run;
-    this.running.set(loaded.hash, run);
+    if (trials !== this.firstTrials) return remember(this.fulls, key, await run, FULLS_KEPT);
+    this.running.set(key, run);
     try {
       const sim = await run;
-      remember(this.firsts, loaded.hash, sim, FIRSTS_KEPT);
+      remember(this.firsts, key, sim, FIRSTS_KEPT);
       return sim;
     } finally {
-      if (this.running.get(loaded.hash) === run) this.running.delete(loaded.hash);
+      if (this.running.get(key) === run) this.running.delete(key);
     }
   }
 }

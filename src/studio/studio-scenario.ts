@@ -1,8 +1,9 @@
-import { systemPath } from '../scenario/system-path.js';
+import { realPath, systemPath } from '../scenario/system-path.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BaseDocuments } from '../scenario/base-documents.js';
 import { loadWithExtends, MAX_EXTENDS_DEPTH } from '../scenario/extends.js';
 import { attachFiles } from '../scenario/load-files.js';
+import { loadedFilesDigest } from '../scenario/files-digest.js';
 import { ParsedDataFiles } from '../scenario/parsed-data-files.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { readScenarioText } from '../scenario/read-text.js';
@@ -45,6 +46,13 @@ export interface StudioScenario {
    * at paths of the overlay) for values the schema refuses.
    */
   scenarioOf(state: StudioState): Promise<StateScenario>;
+  /**
+   * Whether the scenario as `run` would read it now (the file, its bases and the data files they name,
+   * from disk) is no longer the one the studio read at its start: a what-if saved now would extend
+   * the edited file or read the edited data, and its command would not give the page's numbers. A
+   * file that can no longer be read counts; a comment added, or a CSV re-saved with the same rows, not.
+   */
+  changedSinceStart(): Promise<boolean>;
 }
 
 /**
@@ -60,14 +68,18 @@ const MERGED_KEPT = 16;
  * from memory under a name in the scenario's folder that is never written.
  */
 export async function openStudioScenario(given: string, options: { readonly targets?: readonly MetricTarget[]; readonly allowedRoots?: readonly string[] } = {}): Promise<StudioScenario> {
-  // Its folder as the system finds it (a `..` after a link): its files are read, and states saved, there.
-  const file = await systemPath(given);
-  const dir = dirname(resolve(file));
+  // Read, and named in messages, as given (as `run` reads it: the system takes a `..` after a link up
+  // from where the link points); its folder as the system finds it, where each what-if's overlay is
+  // read and states are saved. Messages named `lnk/../plan.yaml` by its absolute path.
+  const file = given;
+  const dir = dirname(resolve(await systemPath(given)));
   const base = basename(file);
   const policy: PathPolicy = await scenarioPathPolicy(file, options.allowedRoots);
   const texts = new Map<string, string>();
   const cachedRead = async (f: string, check?: (opened: string) => Promise<string | undefined>) => {
-    const key = resolve(f);
+    // The file the system opens: as text (resolve), `lnk/../plan.yaml` and ./plan.yaml were one key,
+    // and a base ./plan.yaml was given the text of lnk/../plan.yaml, the file extending it.
+    const key = await realPath(resolve(await systemPath(f)));
     const known = texts.get(key);
     if (known !== undefined) return known;
     const text = await readScenarioText(f, check);
@@ -97,7 +109,7 @@ export async function openStudioScenario(given: string, options: { readonly targ
   const load = async (text: string): Promise<LoadedScenario> => attachFiles(await mergedOf(text), virtual, policy, { parsed });
   // The original, read as a run reads it (its own name in messages), then as an empty overlay.
   const original = await loadWithExtends(file, cachedRead, policy);
-  await attachFiles(original, file, policy);
+  const started = readKey(original, await attachFiles(original, file, policy, { parsed }));
   // Each what-if extends the file, one file more: a chain already at the most a chain may have is
   // refused here, saying why (its own message blamed a base that `run` reads without a word). Any
   // other refusal of the empty overlay (a file that is a link out of its folder) keeps its message.
@@ -130,6 +142,14 @@ export async function openStudioScenario(given: string, options: { readonly targ
     allowedRoots: policy.roots.slice(1),
     loaded,
     controls,
+    changedSinceStart: async () => {
+      try {
+        const now = await loadWithExtends(file, readScenarioText, policy);
+        return readKey(now, await attachFiles(now, file, policy, { parsed })) !== started;
+      } catch {
+        return true;
+      }
+    },
     scenarioOf: async (state) => {
       const overlay = stateOverlay(loaded, controls, state);
       const text = overlayText(base, overlay);
@@ -140,6 +160,16 @@ export async function openStudioScenario(given: string, options: { readonly targ
       }
     },
   };
+}
+
+/**
+ * What `run` reads of a scenario file, as one key: the merged chain's scenario (`merged.hash`: the
+ * values, not the comments) and its data files' data (loadedFilesDigest: the books and pipelines as
+ * parsed, so a CSV re-saved with the same rows keeps its key). The chain's hash alone let a save go
+ * through after the customers CSV was edited: the saved what-if then ran on the new book.
+ */
+function readKey(merged: LoadedScenario, withFiles: LoadedScenario): string {
+  return `${merged.hash}\0${loadedFilesDigest(withFiles.files)}`;
 }
 
 /**

@@ -117,11 +117,45 @@ describe('arrcast init refuses what it must not write', () => {
     symlinkSync('real/sub', join(dir, 'up'));
     const r = await arrcast(['init', `${dir}/up/../plan.yaml`, '--template', 'hybrid-company']);
     expect(r.code).toBe(0);
+    // Each file named as the scenario was given, which a shell opens where init wrote it (they were named by their absolute paths).
+    const given = (name: string) => `${dir}/up/../${name}`;
+    expect(r.stdout).toBe(
+      `wrote ${given('plan.yaml')}, ${given('data/hybrid-customers.csv')}, ${given('data/hybrid-pipeline.csv')} and ${given('arrcast.schema.json')}; next: arrcast validate ${given('plan.yaml')} && arrcast run ${given('plan.yaml')}\n`,
+    );
+    const again = await arrcast(['init', given('plan.yaml'), '--template', 'hybrid-company']);
+    expect([again.stderr, again.code]).toEqual([`arrcast: ${given('plan.yaml')}, ${given('data/hybrid-customers.csv')}, ${given('data/hybrid-pipeline.csv')} exist; use --force to overwrite them\n`, 2]);
+    expect((await arrcast(['init', given('plan.json')])).stderr).toBe(`arrcast: ${given('plan.json')}: arrcast writes a commented YAML scenario, not JSON; name it ${given('plan.yaml')} (arrcast reads YAML and JSON alike)\n`);
+    mkdirSync(join(dir, 'real/d/arrcast.schema.json'), { recursive: true });
+    expect((await arrcast(['init', given('d/q.yaml')])).stderr).toBe(`arrcast: ${given('d/arrcast.schema.json')} is a directory; ${SCHEMA_ADVICE}\n`);
+    rmSync(join(dir, 'real/d'), { recursive: true });
     // Before: plan.yaml in real/, but data/ and arrcast.schema.json beside `up/..` taken as text (dir).
     expect(readdirSync(dir).sort()).toEqual(['real', 'up']);
     expect(readdirSync(join(dir, 'real')).sort()).toEqual(['arrcast.schema.json', 'data', 'plan.yaml', 'sub']);
     expect(readdirSync(join(dir, 'real/data')).sort()).toEqual(['hybrid-customers.csv', 'hybrid-pipeline.csv']);
     expect((await arrcast(['validate', join(dir, 'real/plan.yaml')])).code).toBe(0);
+  });
+
+  it('every file init names, and each printed next command, opens what init wrote (a missing folder before `..` does not open)', async () => {
+    mkdirSync(join(dir, 'real/sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'up'));
+    // up/../x/../p.yaml: the text takes x/.. away, the system does not go through a missing x. It was
+    // printed as given, and its "next: arrcast validate" exited 2; up/../new/p.yaml opens once init made new/.
+    const cases = [
+      { given: `${dir}/up/../x/../plan3.yaml`, template: [], real: join(dir, 'real/plan3.yaml') },
+      { given: `${dir}/up/../x/../plan5.yaml`, template: ['--template', 'hybrid-company'], real: join(dir, 'real/plan5.yaml') },
+      { given: `${dir}/up/../new/plan4.yaml`, template: [], real: join(dir, 'real/new/plan4.yaml'), asGiven: true },
+    ];
+    for (const c of cases) {
+      const r = await arrcast(['init', c.given, ...c.template]);
+      expect([r.stderr, r.code]).toEqual(['', 0]);
+      const [, wrote, validate, run] = /^wrote (.*); next: arrcast validate (.*) && arrcast run (.*)\n$/.exec(r.stdout)!;
+      expect([validate, run]).toEqual([c.asGiven ? c.given : c.real, c.asGiven ? c.given : c.real]);
+      for (const named of wrote!.split(/, | and /)) expect(existsSync(named), named).toBe(true);
+      expect((await arrcast(['validate', validate!])).code).toBe(0);
+    }
+    expect((await arrcast(['init', `${dir}/up/../x/../plan6.json`])).stderr).toBe(
+      `arrcast: ${dir}/up/../x/../plan6.json: arrcast writes a commented YAML scenario, not JSON; name it ${join(dir, 'real/plan6.yaml')} (arrcast reads YAML and JSON alike)\n`,
+    );
   });
 
   it('a directory named arrcast.schema.json: refused before anything is written (no scenario left behind)', async () => {

@@ -78,6 +78,21 @@ describe('arrcast fit --out', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'plans/fitted.yaml'), 'utf8')).toContain('name: "Fitted from');
   });
+
+  it('names the file in its next command so that the command opens it (a missing folder before `..` does not)', async () => {
+    // to-plans/../x/../f.yaml: the text takes x/.. away, the system does not go through a missing x.
+    // It was printed as given, and its "next: arrcast validate" exited 2 ("does not exist").
+    for (const [out, shown] of [
+      [`${dir}/to-plans/../x/../f.yaml`, join(dir, 'f.yaml')],
+      [`${dir}/to-plans/../g.yaml`, `${dir}/to-plans/../g.yaml`],
+    ]) {
+      const r = await runCli('fit', history, '--out', out!);
+      expect(r.code).toBe(0);
+      const next = /next: arrcast validate (.*)\n$/.exec(r.err)?.[1];
+      expect(next).toBe(shown);
+      expect((await runCli('validate', next!)).code).toBe(0);
+    }
+  });
 });
 
 describe('writeFileAtomically', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.js';
 import { hashScenario, parseScenario } from '../../src/scenario/parse.js';
@@ -171,6 +172,18 @@ tiers:
     const dir = writeFiles({ 'a.yaml': 'name: a\nextends: b.yaml\n', 'b.yaml': 'extends: a.yaml\n', 'self.yaml': 'extends: ./self.yaml\n' });
     expect(await loadProblems(join(dir, 'a.yaml'), dir)).toEqual(['<dir>/b.yaml:1:10 extends: "a.yaml" makes a cycle: <dir>/a.yaml -> <dir>/b.yaml -> <dir>/a.yaml']);
     expect(await loadProblems(join(dir, 'self.yaml'), dir)).toEqual(['<dir>/self.yaml:1:10 extends: "./self.yaml" makes a cycle: <dir>/self.yaml -> <dir>/self.yaml']);
+  });
+
+  it('files are compared as the system opens them: lnk/../plan.yaml and ./plan.yaml are two, a link and its file one', async () => {
+    // up -> real/sub, so up/../plan.yaml is real/plan.yaml, which extends ../plan.yaml, the folder's
+    // own plan.yaml: compared as text (both resolve to <dir>/plan.yaml) this was "makes a cycle".
+    const dir = realpathSync(writeFiles({ 'plan.yaml': BASE, 'real/plan.yaml': 'extends: ../plan.yaml\nname: Real\n', 'real/sub/.keep': '', 'a.yaml': 'extends: alias.yaml\n' }));
+    symlinkSync('real/sub', join(dir, 'up'));
+    const loaded = await loadScenario(`${dir}/up/../plan.yaml`, { allowedRoots: [dir] });
+    expect([loaded.scenario.name, loaded.scenario.currency, loaded.bases]).toEqual(['Real', 'EUR', [join(dir, 'plan.yaml')]]);
+    // A link to a file is that file: a.yaml extending a link to itself is a cycle at once (it was a chain of 16 files).
+    symlinkSync('a.yaml', join(dir, 'alias.yaml'));
+    expect(await loadProblems(join(dir, 'a.yaml'), dir)).toEqual(['<dir>/a.yaml:1:10 extends: "alias.yaml" makes a cycle: <dir>/a.yaml -> <dir>/alias.yaml']);
   });
 
   it('a missing base, or an extends that is not a path, is reported at the extends line', async () => {

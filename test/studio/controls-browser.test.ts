@@ -111,7 +111,21 @@ describe('arrcast studio: a target box', () => {
     const shown = async () => ({ p: await page.getAttribute('#target-p-0', 'data-value'), box: await page.inputValue('#target-0') });
     const before = await shown();
     expect(before.box).toBe('3400000');
-    for (const typed of ['', '1e']) {
+    // Each value not taken says why beside the box, with what to type (the box was put back without
+    // a word, and a target past 1e15 went to the server, which refused it as "targets.metrics[0].value").
+    // The box reads amounts as a scenario file does: '3,400,000' and '3.4M' are taken (a number input read them as nothing).
+    const write = 'write the amount as a scenario file does, e.g. 120000000, 120,000,000, 120M or 1.2e8 (a point for decimals)';
+    const refused: Array<[string, string]> = [
+      ['', `the box is empty: ${write}`],
+      ['1e', `"1e" is not a number: ${write}`],
+      ['3,4', '"3,4" is not a number: did you mean 3.4? (the decimal point is ".", not ",")'],
+      ['$3M', '"$3M" has a currency sign: write 3M (amounts are in the scenario\'s currency)'],
+      ['5%', '"5%" is a percentage, but this is an amount in the scenario\'s currency, not a share: write the amount itself (e.g. 110M)'],
+      ['-5', 'a target is 0 or more'],
+      ['2e15', 'a target is at most $1000T, the most a scenario takes'],
+    ];
+    const note = () => page.evaluate(() => document.getElementById(document.getElementById('target-0')!.getAttribute('aria-describedby')!)?.textContent ?? null);
+    for (const [typed, why] of refused) {
       await page.fill('#target-0', '');
       if (typed) await page.locator('#target-0').pressSequentially(typed);
       await page.locator('#target-0').blur();
@@ -120,13 +134,18 @@ describe('arrcast studio: a target box', () => {
       // The box shows the target again, and the figure is the target's: no request was made for a target of 0.
       expect(await shown(), JSON.stringify(typed)).toEqual(before);
       expect(await page.getAttribute('body', 'data-pass')).toBe('full');
+      // The target in the page's money (the figure was bare: "The target stays 3400000.").
+      expect(await note(), JSON.stringify(typed)).toBe(`Not taken: ${why}. The target stays $3.4M.`);
     }
-    // A number is still taken.
-    const seq = Number(await page.getAttribute('body', 'data-seq'));
-    await page.fill('#target-0', '0');
-    await page.locator('#target-0').blur();
-    await page.waitForFunction((n) => document.body.dataset.pass === 'full' && Number(document.body.dataset.seq) > n, seq);
-    expect(await page.getAttribute('#target-p-0', 'data-value')).toBe('1');
+    // Amounts as a file writes them are taken, and the note goes: 1,000 is met in every trial, 1e15 (the most) in none.
+    for (const [typed, p] of [['1,000', '1'], ['1e15', '0']] as const) {
+      const seq = Number(await page.getAttribute('body', 'data-seq'));
+      await page.fill('#target-0', typed);
+      await page.locator('#target-0').blur();
+      await page.waitForFunction((n) => document.body.dataset.pass === 'full' && Number(document.body.dataset.seq) > n, seq);
+      expect(await page.getAttribute('#target-p-0', 'data-value'), typed).toBe(p);
+      expect(await note()).toBe('');
+    }
     await page.close();
   });
 });

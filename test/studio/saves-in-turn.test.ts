@@ -41,6 +41,7 @@ const session = {
       await slow.get(state.confidence);
       return { overlay: {}, text: '', loaded: {} };
     },
+    changedSinceStart: async () => false,
   },
   fullTrials: 10,
   firstTrials: 5,

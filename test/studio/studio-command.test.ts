@@ -6,6 +6,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { RunOptionError } from '../../src/engine/errors.js';
 import { StudioSession, type SessionOptions } from '../../src/studio/session.js';
 import { openStudioScenario } from '../../src/studio/studio-scenario.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { runCli } from '../helpers/in-process-cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 
@@ -156,5 +157,38 @@ describe('arrcast studio on a scenario that is a link to a file outside its fold
     );
     expect([r.out, r.code]).toEqual(['', 2]);
     expect((await openStudioScenario(file, { allowedRoots: [join(dir, 'elsewhere')] })).controls.drivers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('arrcast studio on `lnk/../plan.yaml` (lnk a link to a folder)', () => {
+  // Read as run reads it, the system taking `..` up from where the link points; its messages named
+  // the scenario by its absolute path, not as given.
+  it('names the file as given, as validate does, and opens it from the folder the system finds', async () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-studio-dots-')));
+    mkdirSync(join(dir, 'real/sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'up'));
+    writeFileSync(join(dir, 'real/plan.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8'));
+    writeFileSync(join(dir, 'real/bad.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8').replace(/^trials:.*$/m, 'trials: -5'));
+    const bad = `${dir}/up/../bad.yaml`;
+    const refused = await runCli('studio', bad, '--workers', '1', '--trials', '100');
+    expect([refused.out, refused.code]).toEqual(['', 2]);
+    expect(refused.err.startsWith(`${bad}:`)).toBe(true);
+    expect(refused.err).toBe((await runCli('validate', bad)).err);
+    const opened = await openStudioScenario(`${dir}/up/../plan.yaml`);
+    expect([opened.file, opened.dir, opened.base]).toEqual([`${dir}/up/../plan.yaml`, join(dir, 'real'), 'plan.yaml']);
+  });
+
+  it('reads each file by the path the system opens: a base ./plan.yaml is not lnk/../plan.yaml, which extends it', async () => {
+    // Kept by its text path (resolve), ./plan.yaml was read as the text of up/../plan.yaml (real/plan.yaml):
+    // a cycle, or a base that extends itself ever further; validate reads the two files.
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-studio-dots-base-')));
+    mkdirSync(join(dir, 'real/sub'), { recursive: true });
+    symlinkSync('real/sub', join(dir, 'up'));
+    writeFileSync(join(dir, 'plan.yaml'), readFileSync(join(ROOT, 'scenarios/example.yaml'), 'utf8'));
+    writeFileSync(join(dir, 'real/plan.yaml'), 'extends: ../plan.yaml\nname: Real\n');
+    const given = `${dir}/up/../plan.yaml`;
+    const opened = await openStudioScenario(given, { allowedRoots: [dir] });
+    const run = await loadScenario(given, { allowedRoots: [dir] });
+    expect([opened.loaded.scenario.name, opened.loaded.hash]).toEqual(['Real', run.hash]);
   });
 });

@@ -7,6 +7,9 @@ import type { StudioState } from '../state.js';
 import { centralRange } from '../central-range.js';
 import { confidenceWords, trialCount } from '../../report/confidence-text.js';
 import { METRIC_WORDS } from '../../scenario/target-labels.js';
+import { readHumanNumber } from '../../scenario/human-number.js';
+import { MAX_MAGNITUDE } from '../../scenario/limits.js';
+import { currencySymbol, formatExactCurrency } from '../../report/money.js';
 
 /** What GET /api/controls gives. */
 interface Info {
@@ -152,14 +155,25 @@ function driverControls(c: DriverControl, place: number): HTMLElement[] {
 }
 
 /**
- * A target box's value: a number of at least 0, or undefined when the box is empty or holds what
- * is not a number (a number input's value is then '', which Number() reads as 0).
+ * A target box's value, read as a scenario file's target is (readHumanNumber, kind 'amount':
+ * `120000000`, `120,000,000`, `120M`, `1.2e8`), from 0 to MAX_MAGNITUDE; or, when the box is empty
+ * or holds what is not such a number, why it is not taken, in words, with what to type. The box was
+ * a number input, which read `120,000,000` and `120M`, which a file takes, as nothing.
  */
-function targetOf(input: HTMLInputElement): number | undefined {
-  if (input.value.trim() === '') return undefined;
-  const v = Number(input.value);
-  return Number.isFinite(v) && v >= 0 ? v : undefined;
+function targetOf(text: string): { value: number } | { why: string } {
+  if (text.trim() === '') return { why: `the box is empty: ${AMOUNT_EXAMPLES}` };
+  const read = readHumanNumber(text, 'amount', AMOUNT_EXAMPLES);
+  if (!read.ok) return { why: read.message };
+  if (read.value < 0) return { why: 'a target is 0 or more' };
+  if (read.value > MAX_MAGNITUDE) return { why: `a target is at most ${formatExactCurrency(MAX_MAGNITUDE, symbol())}, the most a scenario takes` };
+  return { value: read.value };
 }
+
+/** What a target box takes, for its notes: amounts as a scenario file writes them. */
+const AMOUNT_EXAMPLES = 'write the amount as a scenario file does, e.g. 120000000, 120,000,000, 120M or 1.2e8 (a point for decimals)';
+
+/** The currency's symbol, as the answer's amounts write it. */
+const symbol = (): string => currencySymbol(info.currency);
 
 function buildControls(): void {
   const root = $('controls');
@@ -197,20 +211,25 @@ function buildControls(): void {
   c.targets.forEach((x, i) => {
     const box = el('div', { class: 'control' });
     const id = `target-${i}`;
-    const input = el('input', { type: 'number', id, min: '0', step: 'any', value: String(x.value), inputmode: 'decimal' });
-    box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${METRIC_WORDS[x.metric]}`} (${info.currency})`), input);
+    const input = el('input', { type: 'text', id, value: String(x.value), inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-note` });
+    // Why a value typed was not taken, beside its box (it was put back without a word, and a target past the most a scenario takes was refused by the server in the scenario's terms, "targets.metrics[0].value").
+    const note = el('p', { id: `${id}-note`, class: 'note', role: 'alert' });
+    box.append(el('label', { for: id }, `Target: ${x.label ?? `${x.tier ? `${x.tier} ` : ''}${METRIC_WORDS[x.metric]}`} (${info.currency})`), input, note);
     resets.push(() => {
       input.value = String(x.value);
       targets[i] = x.value;
+      note.textContent = '';
     });
     input.addEventListener('change', () => {
-      const v = targetOf(input);
-      // An emptied or unreadable box keeps the target it had (it read as 0 before: P(target) 100%).
-      if (v === undefined) {
+      const v = targetOf(input.value);
+      // A box whose value is not taken keeps the target it had (an emptied one read as 0: P(target) 100%), and says why.
+      if ('why' in v) {
         input.value = String(targets[i]);
+        note.textContent = `Not taken: ${v.why}. The target stays ${formatExactCurrency(targets[i]!, symbol())}.`;
         return;
       }
-      targets[i] = v;
+      note.textContent = '';
+      targets[i] = v.value;
       changed();
     });
     t.append(box);

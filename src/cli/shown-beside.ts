@@ -1,0 +1,58 @@
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+
+/**
+ * A path init writes, named as the user named the scenario when a shell opens that name where init
+ * writes. `file` is the scenario `given` as the system finds it (systemPath: `lnk/../plan.yaml` is
+ * /home/me/sub/plan.yaml when lnk points to sub/deeper), and `path` is `file` or a file beside it,
+ * there: it is named from `given`'s folder as typed, `lnk/../arrcast.schema.json` (messages showed
+ * the absolute path, which the user never typed). When that name opens another file, or none
+ * (`up/../x/../plan.yaml` with no folder x: the system does not go through a missing folder, though
+ * the text takes `x/..` away), `path` is returned: a printed "next: arrcast validate ..." then works.
+ *
+ * @example await shownBeside('lnk/../plan.yaml', '/home/me/sub/plan.yaml', '/home/me/sub/data/book.csv') // => 'lnk/../data/book.csv'
+ * Complexity: a few realpath calls.
+ */
+export async function shownBeside(given: string, file: string, path: string): Promise<string> {
+  if (given === file) return path;
+  let shown: string;
+  if (path === file) shown = given;
+  else {
+    const below = relative(dirname(file), path);
+    if (below === '' || below.startsWith('..') || isAbsolute(below)) return path;
+    shown = `${dirname(given)}${sep}${below}`;
+  }
+  return shownIfOpens(shown, path);
+}
+
+/**
+ * `shown`, a path as the user typed it, when the system opens it as `path` (where arrcast wrote or
+ * will write, folders it makes included); else `path`. A message's "next: arrcast validate ..." with
+ * `shown` would otherwise open another file, or none.
+ *
+ * @example await shownIfOpens('up/../x/../fitted.yaml', '/home/me/real/fitted.yaml') // => '/home/me/real/fitted.yaml' (no folder up/../x)
+ */
+export async function shownIfOpens(shown: string, path: string): Promise<string> {
+  if (shown === path) return path;
+  const [at, meant] = await Promise.all([opensAt(shown), opensAt(path)]);
+  return at !== undefined && at === meant ? shown : path;
+}
+
+/**
+ * Where the system opens `path` once the folders init makes (writeFilesAtomically's `parents`) are
+ * made: its longest prefix that exists, as the system resolves it (realpath: links followed, `..` up
+ * from where a link points), joined to the rest; undefined when the rest goes through `..`, which the
+ * system cannot take from a folder that is not there (nor init make: `x/..` names no folder to make).
+ */
+async function opensAt(path: string): Promise<string | undefined> {
+  const rest: string[] = [];
+  for (let prefix = path; ; prefix = dirname(prefix)) {
+    try {
+      const real = await realpath(prefix);
+      return rest.includes('..') ? undefined : join(real, ...rest.reverse());
+    } catch {
+      if (dirname(prefix) === prefix) return undefined;
+      rest.push(basename(prefix));
+    }
+  }
+}
