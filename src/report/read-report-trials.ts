@@ -56,6 +56,14 @@ export interface ReportHeader {
   readonly liveAtSigning?: ReadonlySet<string>;
   /** Each tier's ARR added by a customer book's escalators in each fiscal month (the summary's escalationArr), where it states one. */
   readonly escalationArr?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Which forecast it is: its scenario's hash (the scenario and its data files) and, for a
+   * re-forecast, the closed months it starts from (its summary's reforecast asOfMonth and actuals).
+   * Two reports with one identity forecast the same year from the same inputs: a report and a copy
+   * of it, or the same run made again (with another seed or trial count it differs only by Monte
+   * Carlo error). Undefined when the summary states no hash.
+   */
+  readonly forecastIdentity?: string;
 }
 
 /** What `arrcast score` needs of a stored report: who it is, and the per-trial values of the series it scores. */
@@ -112,16 +120,18 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   const resolved = scenarioText === undefined ? undefined : (parseJson(scenarioText) as { fiscalYear?: unknown; tiers?: unknown } | undefined);
   const fiscalYear = resolved?.fiscalYear;
   const start = summary.scenario.fiscalYearStartMonth;
+  const hash = typeof summary.scenario.hash === 'string' ? summary.scenario.hash : '';
   return {
     dir,
     means: statedMeans(summary as Record<string, unknown>, tiers),
+    ...(hash !== '' ? { forecastIdentity: forecastIdentity(hash, (summary as { reforecast?: unknown }).reforecast) } : {}),
     openingArr: openingArrs(summary.byTier as Record<string, unknown>, tiers),
     liveAtSigning: liveAtSigning(resolved?.tiers, tiers),
     escalationArr: escalationArrs(summary.byTier as Record<string, unknown>, tiers),
     fiscalYearStartMonth: typeof start === 'number' && Number.isInteger(start) && start >= 1 && start <= 12 ? start : 1,
     ...(typeof fiscalYear === 'number' && Number.isInteger(fiscalYear) ? { fiscalYear } : {}),
     scenarioName: summary.scenario.name,
-    scenarioHash: typeof summary.scenario.hash === 'string' ? summary.scenario.hash : '',
+    scenarioHash: hash,
     currency: typeof summary.scenario.currency === 'string' ? summary.scenario.currency : '',
     trials,
     tiers,
@@ -129,6 +139,12 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
 }
 
 const METRICS: readonly Metric[] = ['revenue', 'bookings', 'endingArr'];
+
+/** ReportHeader.forecastIdentity: the scenario hash, and a re-forecast's closed months as its summary states them. */
+function forecastIdentity(hash: string, reforecast: unknown): string {
+  const r = reforecast !== null && typeof reforecast === 'object' ? (reforecast as { asOfMonth?: unknown; actuals?: unknown }) : undefined;
+  return JSON.stringify([hash, r === undefined ? null : [r.asOfMonth ?? null, r.actuals ?? null]]);
+}
 
 /** Each tier's finite `openingArr` in the summary's byTier. */
 function openingArrs(byTier: Record<string, unknown>, tiers: readonly string[]): Map<string, number> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
@@ -19,6 +19,10 @@ beforeAll(async () => {
   const r = await runCli('run', join(dir, 'plan.yaml'), '--trials', '40', '--workers', '0', '--quiet', '--no-progress', '--out', report, '--outputs', 'summary,trials');
   if (r.code !== 0) throw new Error(r.err);
   symlinkSync(report, join(dir, 'link'));
+  // The same forecast in other directories: a copy of the report, and the plan run again with another seed.
+  cpSync(report, join(dir, 'copy'), { recursive: true });
+  const again = await runCli('run', join(dir, 'plan.yaml'), '--trials', '40', '--seed', '2', '--workers', '0', '--quiet', '--no-progress', '--out', join(dir, 'again'), '--outputs', 'summary,trials');
+  if (again.code !== 0) throw new Error(again.err);
   outcomes = join(dir, 'outcomes.csv');
   writeFileSync(outcomes, 'tier,metric,value\ntotal,revenue,11000000\n');
 }, 60_000);
@@ -35,6 +39,36 @@ describe('arrcast score with a report given twice', () => {
     const r = await runCli('score', report, again(dir), '--actuals', outcomes);
     expect(r.err).toBe(`${message(dir)}\n`);
     expect(r.code).toBe(2);
+  });
+
+  // Another directory, so checkDistinct's real paths differ: a row for every report scored the
+  // one forecast twice, doubling its weight in every mean, the coverage and the KS test.
+  it.each([
+    ['a copy of it', 'copy'],
+    ['the same plan run again with another seed', 'again'],
+  ])('refuses a row for every report with %s beside it: one forecast, scored twice', async (_, other) => {
+    const r = await runCli('score', report, join(dir, other), '--actuals', outcomes);
+    expect(r.err).toContain(
+      `${outcomes}:2:1 report: is not given (no report column), so the row scores every report, but "${dir}/r" and "${dir}/${other}" are one forecast (the same scenario and data from the same closed months: a copy of one report, or the same run made again), which it would score twice: give each forecast once, or name the report this figure is of`,
+    );
+    expect(r.code).toBe(2);
+  });
+
+  it('refuses a monthly actuals file (no report column) for a report and its copy', async () => {
+    const actuals = join(dir, 'actuals.csv');
+    writeFileSync(actuals, `month,tier,revenue,ending_arr\n${Array.from({ length: 12 }, (_, m) => `${m + 1},SMB,900000,11000000`).join('\n')}\n`);
+    const r = await runCli('score', report, join(dir, 'copy'), '--actuals', actuals);
+    expect(r.err).toMatch(new RegExp(`^arrcast: ${actuals}:2:1: a monthly actuals file has no report column, so the file scores every report, but "${dir}/r" and "${dir}/copy" are one forecast .*: give each forecast once\\n$`));
+    expect(r.code).toBe(2);
+  });
+
+  it('scores one forecast in two reports where each row names its report (the same plan for two years)', async () => {
+    const named = join(dir, 'named.csv');
+    writeFileSync(named, 'report,tier,metric,value\nr,total,revenue,11000000\ncopy,total,revenue,12000000\n');
+    const r = await runCli('score', report, join(dir, 'copy'), '--actuals', named);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2 outcomes scored');
   });
 
   it('scores a report given once', async () => {
