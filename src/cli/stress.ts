@@ -41,6 +41,8 @@ export async function checkStressFiles(files: readonly string[], plan: LoadedSce
   const checked: StressFile[] = [];
   // One file given twice, however spelled (a/b.yaml, ./a/../a/b.yaml, a link): the report showed the same stress case twice.
   const seen = new Map<string, string>();
+  // One scenario in two files (a copy: the same content and data, so the same hash): the report showed it twice too.
+  const byHash = new Map<string, string>();
   for (const file of files) {
     const id = await stat(file).then(
       (s) => `${s.dev}:${s.ino}`,
@@ -50,6 +52,9 @@ export async function checkStressFiles(files: readonly string[], plan: LoadedSce
     if (first !== undefined) throw new UsageError(`--with-stress ${file} is given twice (also --with-stress ${first}): give each stress scenario once`);
     if (id !== undefined) seen.set(id, file);
     const loaded = await loadScenario(file, allowedRoots ? { allowedRoots } : {});
+    const copied = byHash.get(loaded.hash);
+    if (copied !== undefined) throw new UsageError(`--with-stress ${file} is the scenario of --with-stress ${copied} again (a copy: the same content and data files): give each stress scenario once`);
+    byHash.set(loaded.hash, file);
     checkStressCase(loaded, file, plan.scenario.currency, targets);
     checked.push({ file, loaded });
   }

@@ -50,6 +50,17 @@ describe('arrcast run --with-stress', () => {
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Stress: Stress elsewhere');
   });
 
+  it('refuses a copy of a stress file beside it (exit 2): the same scenario, shown twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-stress-copy-'));
+    const text = `extends: ${JSON.stringify(example)}\nname: Copied stress\nstress:\n  leads: -0.2\n`;
+    writeFileSync(join(dir, 'a.yaml'), text);
+    writeFileSync(join(dir, 'b.yaml'), text);
+    const r = await arrcast(['run', example, '-n', '300', '-w', '0', '-q', '--out', join(dir, 'report'), '--with-stress', join(dir, 'a.yaml'), '--with-stress', join(dir, 'b.yaml'), '--allow-path', join(ROOT, 'scenarios')]);
+    expect(r.stderr).toBe(`arrcast: --with-stress ${join(dir, 'b.yaml')} is the scenario of --with-stress ${join(dir, 'a.yaml')} again (a copy: the same content and data files): give each stress scenario once\n`);
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'report'))).toBe(false);
+  });
+
   it('refuses one stress file given twice, however spelled (exit 2): the report showed it twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-stress-twice-'));
     const out = join(dir, 'report');
