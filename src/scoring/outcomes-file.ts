@@ -132,7 +132,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
     if (reportCell === '' && same !== undefined) {
       // checkDistinct (score-command.ts) refuses one directory given twice; a copy of a report is
       // another directory with the same trials, and this row counted it twice in every mean, the
-      // coverage and the KS test (the example's eight outcomes, KS p = 0.054, read p = 0.002).
+      // coverage and the KS test (the example's eight outcomes at 2,000 trials, KS p = 0.045, read p = 0.001).
       t.problem(row, REPORT, `${t.has(REPORT) ? 'is empty' : 'is not given (no report column)'}, so the row scores every report, but ${same}: give each forecast once, or name the report this figure is of`);
       continue;
     }
