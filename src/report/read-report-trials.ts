@@ -58,7 +58,7 @@ export interface ReportHeader {
   readonly escalationArr?: ReadonlyMap<string, readonly number[]>;
   /**
    * Which forecast it is: its scenario's hash (the scenario and its data files) and, for a
-   * re-forecast, the closed months it starts from (its summary's reforecast asOfMonth and actuals).
+   * re-forecast, the closed months it starts from (its summary's reforecast section).
    * Two reports with one identity forecast the same year from the same inputs: a report and a copy
    * of it, or the same run made again (with another seed or trial count it differs only by Monte
    * Carlo error). Undefined when the summary states no hash.
@@ -140,10 +140,13 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
 
 const METRICS: readonly Metric[] = ['revenue', 'bookings', 'endingArr'];
 
-/** ReportHeader.forecastIdentity: the scenario hash, and a re-forecast's closed months as its summary states them. */
+/**
+ * ReportHeader.forecastIdentity: the scenario hash, and a re-forecast's section of the summary whole
+ * (its closed months, and what it learned from them): an older summary's section without its
+ * closed months still tells re-forecasts from different months apart, never as one forecast.
+ */
 function forecastIdentity(hash: string, reforecast: unknown): string {
-  const r = reforecast !== null && typeof reforecast === 'object' ? (reforecast as { asOfMonth?: unknown; actuals?: unknown }) : undefined;
-  return JSON.stringify([hash, r === undefined ? null : [r.asOfMonth ?? null, r.actuals ?? null]]);
+  return JSON.stringify([hash, reforecast ?? null]);
 }
 
 /** Each tier's finite `openingArr` in the summary's byTier. */

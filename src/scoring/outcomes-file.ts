@@ -212,7 +212,7 @@ export function differentForecasts(reports: readonly ScoredReport[]): string | u
 /**
  * "\"a\" and \"b\" are one forecast (...)" when two reports have one forecastIdentity: the same
  * scenario and data files from the same closed months, so the same trials (a copy of a report) or
- * the same forecast drawn again (the run made again, with any seed). A figure scoring every report
+ * the same forecast drawn again (a plan run again, with any seed). A figure scoring every report
  * would score that forecast twice. Undefined when no two are one.
  *
  * @example sameForecast([{ dir: 'a', tiers: [], forecastIdentity: 'x' }, { dir: 'b', tiers: [], forecastIdentity: 'x' }]) // => '"a" and "b" are one forecast (...)'

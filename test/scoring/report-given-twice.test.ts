@@ -71,6 +71,18 @@ describe('arrcast score with a report given twice', () => {
     expect(r.out).toContain('2 outcomes scored');
   });
 
+  it('scores a row for every report of a plan and its re-forecast (two forecasts of one scenario)', async () => {
+    const actuals = join(dir, 'closed.csv');
+    writeFileSync(actuals, 'month,tier,ending_arr,due_arr,renewed_arr\n1,SMB,11900000,1000000,900000\n');
+    const reforecast = join(dir, 'reforecast');
+    const rf = await runCli('run', join(dir, 'plan.yaml'), '--actuals', actuals, '--trials', '40', '--workers', '0', '--quiet', '--no-progress', '--out', reforecast, '--outputs', 'summary,trials');
+    expect(rf.code, rf.err).toBe(0);
+    const r = await runCli('score', report, reforecast, '--actuals', outcomes);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2 outcomes scored');
+  });
+
   it('scores a report given once', async () => {
     const r = await runCli('score', report, '--actuals', outcomes);
     expect(r.code).toBe(0);
