@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
@@ -303,6 +303,18 @@ describe('the default --out does not replace the report of another scenario file
 
   it('writeReport checks its scenarioFile option: a string, else TypeError', async () => {
     await expect(writeReport(join(tmpdir(), 'never-written'), {} as never, {} as never, { scenarioFile: 5 as never })).rejects.toThrow(new TypeError("writeReport: scenarioFile must be a string, the scenario file's path (got number)"));
+  });
+
+  it.each([
+    [5, 'writeReport: stress must be a list of stress cases ({ source, summary, marketFactor? }), got number'],
+    [[null], 'writeReport: stress[0] must be a stress case ({ source, summary, marketFactor? }), got null'],
+    [[{}], "writeReport: stress[0].source must be a string, the stress scenario file's path (got undefined)"],
+    [[{ source: 'down.yaml', summary: {} }], "writeReport: stress[0].summary must be the summary of the stress scenario's run (summarize's), got object without a scenario"],
+    [[{ source: 'down.yaml', summary: { scenario: {} }, marketFactor: NaN }], 'writeReport: stress[0].marketFactor must be a finite number, the market factor the stress scenario fixes, or absent (got NaN)'],
+  ])('writeReport checks its stress option (%j): a TypeError naming the entry, before anything is written', async (stress, message) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'arrcast-stress-option-')), 'never-written');
+    await expect(writeReport(out, {} as never, {} as never, { stress: stress as never })).rejects.toThrow(new TypeError(message));
+    expect(existsSync(out)).toBe(false);
   });
 
   it("writeReport's recheck runs just before the move, every file written: when it throws, the earlier report stays and nothing is left beside it", async () => {
