@@ -11,6 +11,7 @@ import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
 import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { canonicalJson } from '../scenario/parse.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
 
@@ -57,11 +58,12 @@ export interface ReportHeader {
   /** Each tier's ARR added by a customer book's escalators in each fiscal month (the summary's escalationArr), where it states one. */
   readonly escalationArr?: ReadonlyMap<string, readonly number[]>;
   /**
-   * Which forecast it is: its scenario's hash (the scenario and its data files) and, for a
-   * re-forecast, the closed months it starts from (its summary's reforecast section).
-   * Two reports with one identity forecast the same year from the same inputs: a report and a copy
-   * of it, or the same run made again (with another seed or trial count it differs only by Monte
-   * Carlo error). Undefined when the summary states no hash.
+   * Which forecast it is: its summary's forecastHash (the scenario and its data files' content,
+   * without seed, trials, name, description, targets or paths) and, for a re-forecast, the closed
+   * months it starts from (asOfMonth and their values). Two reports with one identity forecast the
+   * same year from the same law: a report and a copy of it, or the same run made again (with
+   * another seed or trial count it differs only by Monte Carlo error). Undefined when the summary
+   * states no hash.
    */
   readonly forecastIdentity?: string;
 }
@@ -96,7 +98,7 @@ function seriesKey(tier: string | undefined, metric: Metric, tiers: readonly str
  * directory that is not an arrcast report.
  */
 export async function readReportHeader(dir: string): Promise<ReportHeader> {
-  type Summary = { scenario?: { name?: unknown; hash?: unknown; currency?: unknown; fiscalYearStartMonth?: unknown }; trials?: unknown; byTier?: unknown };
+  type Summary = { scenario?: { name?: unknown; hash?: unknown; forecastHash?: unknown; currency?: unknown; fiscalYearStartMonth?: unknown }; trials?: unknown; byTier?: unknown };
   const text = await reportFileText(dir, REPORT_FILES.summary, MAX_REPORT_JSON_BYTES);
   if (text === undefined) throw new ReportTrialsError(`${dir} is not an arrcast report: it has no ${REPORT_FILES.summary}`);
   const summary = parseJson(text) as Summary | undefined;
@@ -124,7 +126,7 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   return {
     dir,
     means: statedMeans(summary as Record<string, unknown>, tiers),
-    ...(hash !== '' ? { forecastIdentity: forecastIdentity(hash, (summary as { reforecast?: unknown }).reforecast) } : {}),
+    ...(hash !== '' ? { forecastIdentity: forecastIdentity(summary.scenario, (summary as { reforecast?: unknown }).reforecast) } : {}),
     openingArr: openingArrs(summary.byTier as Record<string, unknown>, tiers),
     liveAtSigning: liveAtSigning(resolved?.tiers, tiers),
     escalationArr: escalationArrs(summary.byTier as Record<string, unknown>, tiers),
@@ -141,12 +143,23 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
 const METRICS: readonly Metric[] = ['revenue', 'bookings', 'endingArr'];
 
 /**
- * ReportHeader.forecastIdentity: the scenario hash, and a re-forecast's section of the summary whole
- * (its closed months, and what it learned from them): an older summary's section without its
- * closed months still tells re-forecasts from different months apart, never as one forecast.
+ * ReportHeader.forecastIdentity: what defines the forecast, never its draws nor where its files were.
+ * The summary's `scenario.forecastHash` (scenario/forecast-hash.ts: the scenario without its seed,
+ * trials, name, description and targets, and its data files' content, not their paths), and for a
+ * re-forecast its closed months (asOfMonth, the measures and values as reported, the learning method),
+ * not the actuals file's path nor anything simulated. A summary written before forecastHash gives
+ * its scenario hash instead (seed and trials in it: such a run made again reads as another forecast);
+ * a reforecast section without its closed months is taken whole, never read as another's.
  */
-function forecastIdentity(hash: string, reforecast: unknown): string {
-  return JSON.stringify([hash, reforecast ?? null]);
+function forecastIdentity(scenario: { hash?: unknown; forecastHash?: unknown }, reforecast: unknown): string {
+  const law = typeof scenario.forecastHash === 'string' && scenario.forecastHash !== '' ? `forecast:${scenario.forecastHash}` : `scenario:${String(scenario.hash)}`;
+  if (reforecast === undefined || reforecast === null) return JSON.stringify([law, null]);
+  const r = reforecast as { asOfMonth?: unknown; method?: unknown; actuals?: { measures?: unknown; byTier?: unknown } | null };
+  const closed =
+    typeof r === 'object' && typeof r.asOfMonth === 'number' && r.actuals !== null && typeof r.actuals === 'object' && r.actuals.byTier !== null && typeof r.actuals.byTier === 'object'
+      ? { asOfMonth: r.asOfMonth, measures: r.actuals.measures ?? null, byTier: r.actuals.byTier, method: r.method ?? null }
+      : { whole: reforecast };
+  return JSON.stringify([law, canonicalJson(closed)]);
 }
 
 /** Each tier's finite `openingArr` in the summary's byTier. */

@@ -12,9 +12,9 @@ describe("score's table with a report directory named in CJK", () => {
   it('starts the tier column at one display column in every row', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-score-wide-'));
     const reports = [join(dir, '中小企業の予測'), join(dir, 'plain')];
-    // Two forecasts (each plan its own seed): a row for every report refuses one forecast in two reports.
+    // Two forecasts (each plan its own renewal rate; another seed alone is the same forecast): a row for every report refuses one forecast in two reports.
     for (const [i, report] of reports.entries()) {
-      writeFileSync(join(dir, `plan${i}.yaml`), `name: Named\nseed: ${i + 1}\ntiers:\n  - name: SMB\n    existing: { openingArr: 12M, customers: 1000, renewalRate: 0.9 }\n`);
+      writeFileSync(join(dir, `plan${i}.yaml`), `name: Named\nseed: 1\ntiers:\n  - name: SMB\n    existing: { openingArr: 12M, customers: 1000, renewalRate: ${0.9 - i / 20} }\n`);
       const r = await runCli('run', join(dir, `plan${i}.yaml`), '--trials', '40', '--workers', '0', '--quiet', '--no-progress', '--out', report, '--outputs', 'summary,trials');
       expect(r.code).toBe(0);
     }
