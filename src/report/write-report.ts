@@ -3,6 +3,7 @@ import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
 import { checkOptionKeys } from '../engine/option-keys.js';
 import { checkSummaryOfRun } from './summary-of-run.js';
+import { checkReportOptions } from './report-options-check.js';
 import { dirname, join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
@@ -103,27 +104,6 @@ const REPORT_OPTION_KEYS: readonly string[] = Object.keys({
 } as const satisfies Record<keyof ReportOptions, true>);
 
 /**
- * writeReport's `stress` option: a list of stress cases, each `{ source, summary, marketFactor? }`
- * (a file path, its run's summary, a finite factor). Anything else is a TypeError naming the entry
- * and field, before anything is written: `stress: 5` or `[{}]` failed with JavaScript's own
- * "(options.stress ?? []).map is not a function" or "Cannot read properties of undefined".
- */
-function checkStressOption(stress: unknown): void {
-  if (stress === undefined) return;
-  if (!Array.isArray(stress)) throw new TypeError(`writeReport: stress must be a list of stress cases ({ source, summary, marketFactor? }), got ${stress === null ? 'null' : typeof stress}`);
-  stress.forEach((c: unknown, i) => {
-    const at = `writeReport: stress[${i}]`;
-    if (c === null || typeof c !== 'object') throw new TypeError(`${at} must be a stress case ({ source, summary, marketFactor? }), got ${c === null ? 'null' : typeof c}`);
-    const { source, summary, marketFactor } = c as Record<string, unknown>;
-    if (typeof source !== 'string') throw new TypeError(`${at}.source must be a string, the stress scenario file's path (got ${typeof source})`);
-    const scenario = summary !== null && typeof summary === 'object' ? (summary as { scenario?: unknown }).scenario : undefined;
-    if (scenario === null || typeof scenario !== 'object') throw new TypeError(`${at}.summary must be the summary of the stress scenario's run (summarize's), got ${summary === null ? 'null' : typeof summary}${summary !== null && typeof summary === 'object' ? ' without a scenario' : ''}`);
-    if (marketFactor !== undefined && !(typeof marketFactor === 'number' && Number.isFinite(marketFactor)))
-      throw new TypeError(`${at}.marketFactor must be a finite number, the market factor the stress scenario fixes, or absent (got ${typeof marketFactor === 'number' ? marketFactor : typeof marketFactor})`);
-  });
-}
-
-/**
  * The keys of the per-trial columns writeReport reads for these outputs of a run of these tiers (by
  * name): the charts' for html or charts, the SIPs' for sipmath; undefined for every column (trials.csv
  * written from the store).
@@ -150,10 +130,7 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
   checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
-  if (options.recheck !== undefined && typeof options.recheck !== 'function') throw new TypeError(`writeReport: recheck must be a function, called just before the report is moved into place (got ${typeof options.recheck})`);
-  if (options.scenarioFile !== undefined && typeof options.scenarioFile !== 'string') throw new TypeError(`writeReport: scenarioFile must be a string, the scenario file's path (got ${typeof options.scenarioFile})`);
-  checkStressOption(options.stress);
-  if (options.renderChart !== undefined && typeof options.renderChart !== 'function') throw new TypeError(`writeReport: renderChart must be a function from a Vega-Lite spec to { svg, warnings } (got ${typeof options.renderChart})`);
+  checkReportOptions(options as Readonly<Record<string, unknown>>);
   checkWholeRun(sim, 'writeReport reads a whole run');
   checkUnchangedSinceLoaded(sim.loaded, 'its report');
   checkSummaryOfRun(sim, summary);

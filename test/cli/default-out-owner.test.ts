@@ -305,18 +305,6 @@ describe('the default --out does not replace the report of another scenario file
     await expect(writeReport(join(tmpdir(), 'never-written'), {} as never, {} as never, { scenarioFile: 5 as never })).rejects.toThrow(new TypeError("writeReport: scenarioFile must be a string, the scenario file's path (got number)"));
   });
 
-  it.each([
-    [5, 'writeReport: stress must be a list of stress cases ({ source, summary, marketFactor? }), got number'],
-    [[null], 'writeReport: stress[0] must be a stress case ({ source, summary, marketFactor? }), got null'],
-    [[{}], "writeReport: stress[0].source must be a string, the stress scenario file's path (got undefined)"],
-    [[{ source: 'down.yaml', summary: {} }], "writeReport: stress[0].summary must be the summary of the stress scenario's run (summarize's), got object without a scenario"],
-    [[{ source: 'down.yaml', summary: { scenario: {} }, marketFactor: NaN }], 'writeReport: stress[0].marketFactor must be a finite number, the market factor the stress scenario fixes, or absent (got NaN)'],
-  ])('writeReport checks its stress option (%j): a TypeError naming the entry, before anything is written', async (stress, message) => {
-    const out = join(mkdtempSync(join(tmpdir(), 'arrcast-stress-option-')), 'never-written');
-    await expect(writeReport(out, {} as never, {} as never, { stress: stress as never })).rejects.toThrow(new TypeError(message));
-    expect(existsSync(out)).toBe(false);
-  });
-
   it('writeReport checks its renderChart option and what it resolves to: a TypeError naming the chart, no report and nothing left beside it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-render-option-'));
     const out = join(dir, 'r');
