@@ -11,7 +11,7 @@ import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
 import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { canonicalJson } from '../scenario/parse.js';
+import { forecastIdentity } from './forecast-identity.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
 
@@ -62,8 +62,8 @@ export interface ReportHeader {
    * without seed, trials, name, description, targets or paths) and, for a re-forecast, the closed
    * months it starts from (asOfMonth and their values). Two reports with one identity forecast the
    * same year from the same law: a report and a copy of it, or the same run made again (with
-   * another seed or trial count it differs only by Monte Carlo error). Undefined when the summary
-   * states no hash.
+   * another seed or trial count it differs only by Monte Carlo error): forecast-identity.ts.
+   * Undefined when the summary states no hash.
    */
   readonly forecastIdentity?: string;
 }
@@ -123,10 +123,11 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   const fiscalYear = resolved?.fiscalYear;
   const start = summary.scenario.fiscalYearStartMonth;
   const hash = typeof summary.scenario.hash === 'string' ? summary.scenario.hash : '';
+  const identity = forecastIdentity(summary);
   return {
     dir,
     means: statedMeans(summary as Record<string, unknown>, tiers),
-    ...(hash !== '' ? { forecastIdentity: forecastIdentity(summary.scenario, (summary as { reforecast?: unknown }).reforecast) } : {}),
+    ...(identity !== undefined ? { forecastIdentity: identity } : {}),
     openingArr: openingArrs(summary.byTier as Record<string, unknown>, tiers),
     liveAtSigning: liveAtSigning(resolved?.tiers, tiers),
     escalationArr: escalationArrs(summary.byTier as Record<string, unknown>, tiers),
@@ -141,26 +142,6 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
 }
 
 const METRICS: readonly Metric[] = ['revenue', 'bookings', 'endingArr'];
-
-/**
- * ReportHeader.forecastIdentity: what defines the forecast, never its draws nor where its files were.
- * The summary's `scenario.forecastHash` (scenario/forecast-hash.ts: the scenario without its seed,
- * trials, name, description and targets, and its data files' content, not their paths), and for a
- * re-forecast its closed months (asOfMonth, the measures and values as reported, the learning method),
- * not the actuals file's path nor anything simulated. A summary written before forecastHash gives
- * its scenario hash instead (seed and trials in it: such a run made again reads as another forecast);
- * a reforecast section without its closed months is taken whole, never read as another's.
- */
-function forecastIdentity(scenario: { hash?: unknown; forecastHash?: unknown }, reforecast: unknown): string {
-  const law = typeof scenario.forecastHash === 'string' && scenario.forecastHash !== '' ? `forecast:${scenario.forecastHash}` : `scenario:${String(scenario.hash)}`;
-  if (reforecast === undefined || reforecast === null) return JSON.stringify([law, null]);
-  const r = reforecast as { asOfMonth?: unknown; method?: unknown; actuals?: { measures?: unknown; byTier?: unknown } | null };
-  const closed =
-    typeof r === 'object' && typeof r.asOfMonth === 'number' && r.actuals !== null && typeof r.actuals === 'object' && r.actuals.byTier !== null && typeof r.actuals.byTier === 'object'
-      ? { asOfMonth: r.asOfMonth, measures: r.actuals.measures ?? null, byTier: r.actuals.byTier, method: r.method ?? null }
-      : { whole: reforecast };
-  return JSON.stringify([law, canonicalJson(closed)]);
-}
 
 /** Each tier's finite `openingArr` in the summary's byTier. */
 function openingArrs(byTier: Record<string, unknown>, tiers: readonly string[]): Map<string, number> {
