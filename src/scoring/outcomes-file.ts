@@ -211,8 +211,9 @@ export function differentForecasts(reports: readonly ScoredReport[]): string | u
 
 /**
  * "\"a\" and \"b\" are one forecast (...)" when two reports have one forecastIdentity: the same
- * scenario and data files from the same closed months, so the same trials (a copy of a report) or
- * the same forecast drawn again (a plan run again, with any seed). A figure scoring every report
+ * scenario and data (report/forecast-identity.ts: but for seed, trials, name, description, targets and
+ * paths) from the same closed months, so the same trials (a copy of a report) or the same forecast
+ * drawn again (a plan run again with any seed, or a copy of its file elsewhere). A figure scoring every report
  * would score that forecast twice. Undefined when no two are one.
  *
  * @example sameForecast([{ dir: 'a', tiers: [], forecastIdentity: 'x' }, { dir: 'b', tiers: [], forecastIdentity: 'x' }]) // => '"a" and "b" are one forecast (...)'
@@ -223,7 +224,7 @@ export function sameForecast(reports: readonly ScoredReport[]): string | undefin
     if (r.forecastIdentity === undefined) continue;
     const first = seen.get(r.forecastIdentity);
     if (first !== undefined)
-      return `${quoteReport(first.dir)} and ${quoteReport(r.dir)} are one forecast (the same scenario and data from the same closed months: a copy of one report, or the same run made again), which it would score twice`;
+      return `${quoteReport(first.dir)} and ${quoteReport(r.dir)} are one forecast (the same scenario and data, but for seed, trials, name, description or targets, from the same closed months: a copy of one report, or the same run made again), which it would score twice`;
     seen.set(r.forecastIdentity, r);
   }
   return undefined;

@@ -49,7 +49,7 @@ describe('arrcast score with a report given twice', () => {
   ])('refuses a row for every report with %s beside it: one forecast, scored twice', async (_, other) => {
     const r = await runCli('score', report, join(dir, other), '--actuals', outcomes);
     expect(r.err).toContain(
-      `${outcomes}:2:1 report: is not given (no report column), so the row scores every report, but "${dir}/r" and "${dir}/${other}" are one forecast (the same scenario and data from the same closed months: a copy of one report, or the same run made again), which it would score twice: give each forecast once, or name the report this figure is of`,
+      `${outcomes}:2:1 report: is not given (no report column), so the row scores every report, but "${dir}/r" and "${dir}/${other}" are one forecast (the same scenario and data, but for seed, trials, name, description or targets, from the same closed months: a copy of one report, or the same run made again), which it would score twice: give each forecast once, or name the report this figure is of`,
     );
     expect(r.code).toBe(2);
   });
