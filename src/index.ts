@@ -97,4 +97,6 @@ export { intervalScore } from './scoring/interval-score.js';
 export { calibrationCurve, coverage, ksUniform, ksUniformRanges, pitHistogram, pitRangeHistogram, rangeCalibrationCurve, shareInside, type CalibrationPoint, type Coverage, type CoverageVerdict } from './scoring/calibration.js';
 export { scoreSample, type SampleScore } from './scoring/score-sample.js';
 export { scoreForecasts, type ScoreGroup, type ScoreResult, type ScoredOutcome } from './scoring/score-forecasts.js';
-export { parseOutcomes, type Outcome } from './scoring/outcomes-file.js';
+export { parseOutcomes, type Outcome, type ScoredReport } from './scoring/outcomes-file.js';
+export { forecastIdentity } from './report/forecast-identity.js';
+export { readReportHeader, type ReportHeader } from './report/read-report-trials.js';

@@ -24,6 +24,7 @@ import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
 import type { PlausibilityWarning } from './plausibility.js';
 
+import { forecastHash } from '../scenario/forecast-hash.js';
 import { reforecastSummary, type PlanSummaryInput, type ReforecastSummary } from './reforecast-summary.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
@@ -83,6 +84,11 @@ export interface Summary {
   readonly scenario: {
     readonly name: string;
     readonly hash: string;
+    /**
+     * What defines the forecast (scenario/forecast-hash.ts): `hash` without the seed, trials, name,
+     * description, targets and data files' paths. Equal for a run made again with another seed.
+     */
+    readonly forecastHash: string;
     readonly currency: string;
     readonly fiscalYearStartMonth: number;
   };
@@ -325,6 +331,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     scenario: {
       name: scenario.name,
       hash: loaded.hash,
+      forecastHash: forecastHash(loaded),
       currency: scenario.currency,
       fiscalYearStartMonth: scenario.fiscalYearStartMonth,
     },

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
-import { differentForecasts, differentScenarios, parseOutcomes, type Outcome } from '../scoring/outcomes-file.js';
+import { differentForecasts, differentScenarios, parseOutcomes, sameForecast, type Outcome } from '../scoring/outcomes-file.js';
 import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
 import { MAX_MONTHLY_FILE_BYTES, MONTHLY_COLUMNS, parseMonthlyFile } from '../actuals/read-monthly-file.js';
 import { headerFields, normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
@@ -132,6 +132,7 @@ function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHe
   // its year; numbered months (1-12) are every report's, so they are refused for different years too.
   const scenarios = differentScenarios(headers);
   const different = differentForecasts(headers);
+  const same = sameForecast(headers);
   for (const members of groups.values()) {
     const h = headers[members[0]!]!;
     const calendar = { startMonth: h.fiscalYearStartMonth, ...(h.fiscalYear !== undefined ? { year: h.fiscalYear } : {}) };
@@ -145,6 +146,8 @@ function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHe
       throw new UsageError(
         `${file}:${first.line}:${first.columns?.month ?? 1}: the months are numbered (1-12), so the file scores every report, but they forecast ${different}: ${scenarios === undefined ? 'date the months (YYYY-MM) so each report takes its own year\'s, or score each report apart' : 'score each report apart with its own file'}`,
       );
+    if (same !== undefined && first !== undefined)
+      throw new UsageError(`${file}:${first.line}:${first.columns?.month ?? 1}: a monthly actuals file has no report column, so the file scores every report, but ${same}: give each forecast once`);
     const own = outcomesFromActuals(parsed, members.map((i) => headers[i]!));
     for (const o of own) out.push({ ...o, report: members[o.report]! });
   }

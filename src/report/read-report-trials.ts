@@ -11,6 +11,7 @@ import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
 import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import { forecastIdentity } from './forecast-identity.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
 
@@ -56,6 +57,15 @@ export interface ReportHeader {
   readonly liveAtSigning?: ReadonlySet<string>;
   /** Each tier's ARR added by a customer book's escalators in each fiscal month (the summary's escalationArr), where it states one. */
   readonly escalationArr?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Which forecast it is: its summary's forecastHash (the scenario and its data files' content,
+   * without seed, trials, name, description, targets or paths) and, for a re-forecast, the closed
+   * months it starts from (asOfMonth and their values). Two reports with one identity forecast the
+   * same year from the same law: a report and a copy of it, or the same run made again (with
+   * another seed or trial count it differs only by Monte Carlo error): forecast-identity.ts.
+   * Undefined when the summary states no hash.
+   */
+  readonly forecastIdentity?: string;
 }
 
 /** What `arrcast score` needs of a stored report: who it is, and the per-trial values of the series it scores. */
@@ -88,7 +98,7 @@ function seriesKey(tier: string | undefined, metric: Metric, tiers: readonly str
  * directory that is not an arrcast report.
  */
 export async function readReportHeader(dir: string): Promise<ReportHeader> {
-  type Summary = { scenario?: { name?: unknown; hash?: unknown; currency?: unknown; fiscalYearStartMonth?: unknown }; trials?: unknown; byTier?: unknown };
+  type Summary = { scenario?: { name?: unknown; hash?: unknown; forecastHash?: unknown; currency?: unknown; fiscalYearStartMonth?: unknown }; trials?: unknown; byTier?: unknown };
   const text = await reportFileText(dir, REPORT_FILES.summary, MAX_REPORT_JSON_BYTES);
   if (text === undefined) throw new ReportTrialsError(`${dir} is not an arrcast report: it has no ${REPORT_FILES.summary}`);
   const summary = parseJson(text) as Summary | undefined;
@@ -112,16 +122,19 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   const resolved = scenarioText === undefined ? undefined : (parseJson(scenarioText) as { fiscalYear?: unknown; tiers?: unknown } | undefined);
   const fiscalYear = resolved?.fiscalYear;
   const start = summary.scenario.fiscalYearStartMonth;
+  const hash = typeof summary.scenario.hash === 'string' ? summary.scenario.hash : '';
+  const identity = forecastIdentity(summary);
   return {
     dir,
     means: statedMeans(summary as Record<string, unknown>, tiers),
+    ...(identity !== undefined ? { forecastIdentity: identity } : {}),
     openingArr: openingArrs(summary.byTier as Record<string, unknown>, tiers),
     liveAtSigning: liveAtSigning(resolved?.tiers, tiers),
     escalationArr: escalationArrs(summary.byTier as Record<string, unknown>, tiers),
     fiscalYearStartMonth: typeof start === 'number' && Number.isInteger(start) && start >= 1 && start <= 12 ? start : 1,
     ...(typeof fiscalYear === 'number' && Number.isInteger(fiscalYear) ? { fiscalYear } : {}),
     scenarioName: summary.scenario.name,
-    scenarioHash: typeof summary.scenario.hash === 'string' ? summary.scenario.hash : '',
+    scenarioHash: hash,
     currency: typeof summary.scenario.currency === 'string' ? summary.scenario.currency : '',
     trials,
     tiers,

@@ -3,6 +3,7 @@ import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
 import { checkOptionKeys } from '../engine/option-keys.js';
 import { checkSummaryOfRun } from './summary-of-run.js';
+import { checkReportOptions } from './report-options-check.js';
 import { dirname, join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
@@ -19,7 +20,7 @@ import { scenarioJson, scenarioJsonOutput } from './scenario-json.js';
 import { removeStaleTemps } from './temp-dir.js';
 import { buildCharts, CHART_COLUMNS } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
-import { renderChart, type ChartRenderer } from './render-chart.js';
+import { renderChart, type ChartRenderer, type RenderedChart } from './render-chart.js';
 import { reportHtml, type HtmlChart } from './html/report-html.js';
 import type { StressCase } from './html/downside-section.js';
 import { percentilesCsv } from './percentiles-csv.js';
@@ -129,8 +130,7 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
   checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
-  if (options.recheck !== undefined && typeof options.recheck !== 'function') throw new TypeError(`writeReport: recheck must be a function, called just before the report is moved into place (got ${typeof options.recheck})`);
-  if (options.scenarioFile !== undefined && typeof options.scenarioFile !== 'string') throw new TypeError(`writeReport: scenarioFile must be a string, the scenario file's path (got ${typeof options.scenarioFile})`);
+  checkReportOptions(options as Readonly<Record<string, unknown>>);
   checkWholeRun(sim, 'writeReport reads a whole run');
   checkUnchangedSinceLoaded(sim.loaded, 'its report');
   checkSummaryOfRun(sim, summary);
@@ -226,7 +226,11 @@ async function drawCharts(
   for (const chart of buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly })) {
     if (options.signal?.aborted) throw new RunAbortedError();
     await hooks.before?.(chart);
-    const { svg, warnings } = await render(chart.spec);
+    const drawn: unknown = await render(chart.spec);
+    // An injected renderChart's answer (a caller's own): "Cannot read properties of undefined" said nothing of it.
+    const { svg, warnings } = (drawn ?? {}) as Partial<RenderedChart>;
+    if (typeof svg !== 'string' || !Array.isArray(warnings) || !warnings.every((w) => typeof w === 'string'))
+      throw new TypeError(`renderChart must resolve to { svg: string, warnings: string[] }; for chart ${chart.name} it gave ${drawn === null ? 'null' : typeof drawn === 'object' ? `{ ${Object.keys(drawn).slice(0, 5).join(', ')} }` : typeof drawn}`);
     const errors = warnings.filter((w) => w.startsWith('error:'));
     if (errors.length > 0) throw new Error(`chart ${chart.name} did not render: ${errors.join('; ')}`);
     await hooks.after?.(chart, svg);

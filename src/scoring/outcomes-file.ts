@@ -45,6 +45,8 @@ export interface ScoredReport {
   readonly escalationArr?: ReadonlyMap<string, readonly number[]>;
   /** The scenario's name (the summary's `scenario.name`): a plan and its re-forecasts share it; absent: not known. */
   readonly scenarioName?: string;
+  /** Which forecast it is (ReportHeader.forecastIdentity): equal for a report and a copy of it, or the same run made again; absent: not known. */
+  readonly forecastIdentity?: string;
 }
 
 /** One outcome to score. */
@@ -116,6 +118,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
   });
   const scored = new Set<number>();
   const different = differentForecasts(reports);
+  const same = sameForecast(reports);
   for (let row = 0; row < t.rows.length; row++) {
     const reportCell = t.cell(row, REPORT);
     let targets: number[] = reports.map((_, i) => i);
@@ -124,6 +127,13 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
       // against forecasts of different years (or of different scenarios: another company, another
       // plan) would score each with another's outcome.
       t.problem(row, REPORT, `${t.has(REPORT) ? 'is empty' : 'is not given (no report column)'}, so the row scores every report, but they forecast ${different}: name the report this figure is of`);
+      continue;
+    }
+    if (reportCell === '' && same !== undefined) {
+      // checkDistinct (score-command.ts) refuses one directory given twice; a copy of a report is
+      // another directory with the same trials, and this row counted it twice in every mean, the
+      // coverage and the KS test (the example's eight outcomes at 2,000 trials, KS p = 0.045, read p = 0.001).
+      t.problem(row, REPORT, `${t.has(REPORT) ? 'is empty' : 'is not given (no report column)'}, so the row scores every report, but ${same}: give each forecast once, or name the report this figure is of`);
       continue;
     }
     if (reportCell !== '') {
@@ -197,6 +207,27 @@ export function differentForecasts(reports: readonly ScoredReport[]): string | u
   const years = differentYears(reports);
   if (years !== undefined) return `different fiscal years (${years})`;
   return differentScenarios(reports);
+}
+
+/**
+ * "\"a\" and \"b\" are one forecast (...)" when two reports have one forecastIdentity: the same
+ * scenario and data (report/forecast-identity.ts: but for seed, trials, name, description, targets and
+ * paths) from the same closed months, so the same trials (a copy of a report) or the same forecast
+ * drawn again (a plan run again with any seed, or a copy of its file elsewhere). A figure scoring every report
+ * would score that forecast twice. Undefined when no two are one.
+ *
+ * @example sameForecast([{ dir: 'a', tiers: [], forecastIdentity: 'x' }, { dir: 'b', tiers: [], forecastIdentity: 'x' }]) // => '"a" and "b" are one forecast (...)'
+ */
+export function sameForecast(reports: readonly ScoredReport[]): string | undefined {
+  const seen = new Map<string, ScoredReport>();
+  for (const r of reports) {
+    if (r.forecastIdentity === undefined) continue;
+    const first = seen.get(r.forecastIdentity);
+    if (first !== undefined)
+      return `${quoteReport(first.dir)} and ${quoteReport(r.dir)} are one forecast (the same scenario and data, but for seed, trials, name, description or targets, from the same closed months: a copy of one report, or the same run made again), which it would score twice`;
+    seen.set(r.forecastIdentity, r);
+  }
+  return undefined;
 }
 
 /**

@@ -305,6 +305,19 @@ describe('the default --out does not replace the report of another scenario file
     await expect(writeReport(join(tmpdir(), 'never-written'), {} as never, {} as never, { scenarioFile: 5 as never })).rejects.toThrow(new TypeError("writeReport: scenarioFile must be a string, the scenario file's path (got number)"));
   });
 
+  it('writeReport checks its renderChart option and what it resolves to: a TypeError naming the chart, no report and nothing left beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-render-option-'));
+    const out = join(dir, 'r');
+    await expect(writeReport(out, {} as never, {} as never, { renderChart: 'vega' as never })).rejects.toThrow(
+      new TypeError('writeReport: renderChart must be a function from a Vega-Lite spec to { svg, warnings } (got string)'),
+    );
+    const sim = await simulate(parseScenario(fixtureText('minimal.yaml'), 'plan.yaml'), { trials: 300, workers: 0, seed: 1 });
+    await expect(writeReport(out, sim, summarize(sim), { outputs: ['html'], renderChart: (async () => ({ svg: 42 })) as never })).rejects.toThrow(
+      /^renderChart must resolve to \{ svg: string, warnings: string\[\] \}; for chart [\w-]+ it gave \{ svg \}$/,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("writeReport's recheck runs just before the move, every file written: when it throws, the earlier report stays and nothing is left beside it", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-default-owner-'));
     const sim = await simulate(parseScenario(fixtureText('minimal.yaml'), 'plan.yaml'), { trials: 300, workers: 0, seed: 1 });

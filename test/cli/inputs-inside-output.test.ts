@@ -94,8 +94,9 @@ describe('an input inside the output it would replace is refused (exit 2), the i
     const plan = readFileSync(MINIMAL, 'utf8').replace('      conversion: 0.05\n', '      conversion: 0.05\n      openingPipeline: { file: rep/monthly.csv, stages: { commit: 0.5 } }\n');
     writeFileSync(join(dir, 'piped.yaml'), plan);
     await refused(['run', join(dir, 'piped.yaml'), ...QUICK, '--out', rep], join(rep, 'monthly.csv'), 'the pipeline file', rep);
-    // A stress scenario differs from the plan's scenario.json the run writes there (here: on one line).
-    writeFileSync(join(rep, 'scenario.json'), JSON.stringify(JSON.parse(readFileSync(join(rep, 'scenario.json'), 'utf8'))));
+    // A stress scenario differs from the plan's scenario.json the run writes there (here: on one line,
+    // with a stress of its own: the plan's own forecast is refused as a stress case before this check).
+    writeFileSync(join(rep, 'scenario.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(rep, 'scenario.json'), 'utf8')), stress: { leads: -0.2 } }));
     await refused(['run', MINIMAL, '--with-stress', join(rep, 'scenario.json'), ...QUICK, '--out', rep], join(rep, 'scenario.json'), 'the --with-stress scenario', rep);
     copyFileSync(join(ROOT, 'scenarios/example-actuals.csv'), join(rep, 'monthly.csv'));
     await refused(['run', join(ROOT, 'scenarios/example.yaml'), '--actuals', join(rep, 'monthly.csv'), '--as-of', '3', '--workers', '0', '-q', '--no-progress', '--out', rep], join(rep, 'monthly.csv'), 'the --actuals file', rep);

@@ -50,6 +50,36 @@ describe('arrcast run --with-stress', () => {
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('Stress: Stress elsewhere');
   });
 
+  // A stress case runs on the plan's seed and trials against the plan's targets: a file that differs
+  // only in its seed, trials, name, description or targets (forecast-hash.ts) shows the same figures.
+  it('refuses a copy of a stress file beside it, only its seed changed (exit 2): the same stress case, shown twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-stress-copy-'));
+    const text = `extends: ${JSON.stringify(example)}\nname: Copied stress\nstress:\n  leads: -0.2\n`;
+    writeFileSync(join(dir, 'a.yaml'), text);
+    writeFileSync(join(dir, 'b.yaml'), `${text}seed: 8\n`);
+    const r = await arrcast(['run', example, '-n', '300', '-w', '0', '-q', '--out', join(dir, 'report'), '--with-stress', join(dir, 'a.yaml'), '--with-stress', join(dir, 'b.yaml'), '--allow-path', join(ROOT, 'scenarios')]);
+    expect(r.stderr).toBe(
+      `arrcast: --with-stress ${join(dir, 'b.yaml')} forecasts what --with-stress ${join(dir, 'a.yaml')} does (the same scenario and data, but for its seed, trials, name, description or targets): the report would show that stress case twice; give each stress scenario once\n`,
+    );
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'report'))).toBe(false);
+  });
+
+  it.each([
+    ['the plan itself', (_dir: string) => example],
+    ['a copy of the plan with another seed, name and description', (dir: string) => join(dir, 'plan-again.yaml')],
+  ])('refuses %s as a stress case (exit 2): it would show the plan beside itself', async (_, stressFile) => {
+    const dir = mkdtempSync(join(tmpdir(), 'arrcast-stress-plan-'));
+    writeFileSync(join(dir, 'plan-again.yaml'), `extends: ${JSON.stringify(example)}\nname: Not a stress\ndescription: the plan again\nseed: 8\n`);
+    const file = stressFile(dir);
+    const r = await arrcast(['run', example, '-n', '300', '-w', '0', '-q', '--out', join(dir, 'report'), '--with-stress', file, '--allow-path', join(ROOT, 'scenarios')]);
+    expect(r.stderr).toBe(
+      `arrcast: --with-stress ${file} forecasts what the plan does (the same scenario and data, but for its seed, trials, name, description or targets): a stress case is run on the plan's seed and trials against its targets, so it would show the plan's figures again; give a stress scenario that changes a driver\n`,
+    );
+    expect(r.code).toBe(2);
+    expect(existsSync(join(dir, 'report'))).toBe(false);
+  });
+
   it('refuses one stress file given twice, however spelled (exit 2): the report showed it twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-stress-twice-'));
     const out = join(dir, 'report');

@@ -13,10 +13,11 @@ import { runCli } from '../helpers/in-process-cli.js';
 describe("score's table with report directories named with control characters", () => {
   it('shows them as \\u{..}, one row per outcome, every row as wide as the header', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-score-names-'));
-    writeFileSync(join(dir, 'plan.yaml'), 'name: Named\nseed: 1\ntiers:\n  - name: SMB\n    existing: { openingArr: 12M, customers: 1000, renewalRate: 0.9 }\n');
     const reports = [join(dir, 'p\nwrote q'), join(dir, 'red\x1b[31m')];
-    for (const report of reports) {
-      const r = await runCli('run', join(dir, 'plan.yaml'), '--trials', '40', '--workers', '0', '--quiet', '--no-progress', '--out', report, '--outputs', 'summary,trials');
+    // Two forecasts (each plan its own renewal rate; another seed alone is the same forecast): a row for every report refuses one forecast in two reports.
+    for (const [i, report] of reports.entries()) {
+      writeFileSync(join(dir, `plan${i}.yaml`), `name: Named\nseed: 1\ntiers:\n  - name: SMB\n    existing: { openingArr: 12M, customers: 1000, renewalRate: ${0.9 - i / 20} }\n`);
+      const r = await runCli('run', join(dir, `plan${i}.yaml`), '--trials', '40', '--workers', '0', '--quiet', '--no-progress', '--out', report, '--outputs', 'summary,trials');
       expect(r.code).toBe(0);
     }
     writeFileSync(join(dir, 'outcomes.csv'), 'tier,metric,value\ntotal,revenue,11000000\n');

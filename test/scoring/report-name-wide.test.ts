@@ -11,10 +11,11 @@ const columns = (s: string) => [...s].reduce((w, c) => w + (/[\u3040-\u30ff\u4e0
 describe("score's table with a report directory named in CJK", () => {
   it('starts the tier column at one display column in every row', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-score-wide-'));
-    writeFileSync(join(dir, 'plan.yaml'), 'name: Named\nseed: 1\ntiers:\n  - name: SMB\n    existing: { openingArr: 12M, customers: 1000, renewalRate: 0.9 }\n');
     const reports = [join(dir, '中小企業の予測'), join(dir, 'plain')];
-    for (const report of reports) {
-      const r = await runCli('run', join(dir, 'plan.yaml'), '--trials', '40', '--workers', '0', '--quiet', '--no-progress', '--out', report, '--outputs', 'summary,trials');
+    // Two forecasts (each plan its own renewal rate; another seed alone is the same forecast): a row for every report refuses one forecast in two reports.
+    for (const [i, report] of reports.entries()) {
+      writeFileSync(join(dir, `plan${i}.yaml`), `name: Named\nseed: 1\ntiers:\n  - name: SMB\n    existing: { openingArr: 12M, customers: 1000, renewalRate: ${0.9 - i / 20} }\n`);
+      const r = await runCli('run', join(dir, `plan${i}.yaml`), '--trials', '40', '--workers', '0', '--quiet', '--no-progress', '--out', report, '--outputs', 'summary,trials');
       expect(r.code).toBe(0);
     }
     writeFileSync(join(dir, 'outcomes.csv'), 'tier,metric,value\ntotal,revenue,11000000\n');

@@ -162,12 +162,13 @@ describe('arrcast score', () => {
 
   it('scores several reports, each outcome against the report its row names (by directory or last part)', async () => {
     const outcomes = join(dir, 'two.csv');
-    writeFileSync(outcomes, `report,tier,metric,value\nwith-trials,total,revenue,30000000\n${sipReport},total,revenue,30000000\n,total,ending_arr,40000000\n`);
+    // Each row names its report: the two are one forecast (one scenario and seed, stored two ways), which a row for every report would score twice (report-given-twice.test.ts).
+    writeFileSync(outcomes, `report,tier,metric,value\nwith-trials,total,revenue,30000000\n${sipReport},total,revenue,30000000\nwith-trials,total,ending_arr,40000000\nwith-sipmath,total,ending_arr,40000000\n`);
     const out = join(dir, 'score-two');
     const r = await runCli('score', trialsReport, sipReport, '--actuals', outcomes, '--out', out);
     expect(r.err).toContain('wrote');
     const json = JSON.parse(readFileSync(join(out, 'score.json'), 'utf8'));
-    // In file order; the row without a report scores both. The same seed and scenario give the same revenue PIT.
+    // In file order. The same seed and scenario give the same revenue PIT.
     expect(json.outcomes.map((o: { report: string; metric: string }) => `${o.report}:${o.metric}`)).toEqual([
       `${trialsReport}:revenue`,
       `${sipReport}:revenue`,
