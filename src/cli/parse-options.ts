@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { readHumanNumber } from '../scenario/human-number.js';
-import { numberSuggestion } from '../scenario/number-suggestion.js';
+import { numberAdvice, readHumanNumber } from '../scenario/human-number.js';
 import { metricMeant } from '../scenario/metric-meant.js';
 import { NO_CLOSED_MONTH } from '../actuals/actuals-input.js';
 import { MAX_MAGNITUDE } from '../scenario/distribution-schema.js';
@@ -57,8 +56,9 @@ export function parseShare(name: string) {
     // 85 for 85%: a percent without its sign is named, as in scenarios (percent-hint.ts).
     // Not for a share written with its %: "150%" read as 1.5 was answered "did you mean 150%%?".
     // A number in a form arrcast does not read (0,8 from a European keyboard) gets the one it means.
-    const meant = r.ok ? undefined : numberSuggestion(text);
-    const hint = meant !== undefined ? `; did you mean ${meant}` : value > 1 && value < 100 && !text.trim().endsWith('%') ? `; did you mean ${text}%?` : '';
+    // Only a share the option then takes: 1,5 is not answered "1.5?"; 8e1 is 80%, not "8e1%".
+    const meant = r.ok ? undefined : numberAdvice(text, 'any', (v) => v > 0 && v < 1);
+    const hint = meant !== undefined ? `; did you mean ${meant.text}? ${meant.why}` : value > 1 && value < 100 && !text.trim().endsWith('%') ? `; did you mean ${value}%?` : '';
     if (!(value > 0 && value < 1)) throw new InvalidArgumentError(`${name} must be between 0 and 1 (or 0% and 100%), got "${text}"${hint}`);
     return value;
   };

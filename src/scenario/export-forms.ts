@@ -17,9 +17,10 @@ import { excerpt, quoteText } from './display-text.js';
  */
 
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const COMMA_GROUPS = /^([+-]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?$/;
-const DOT_GROUPS = /^([+-]?)(\d{1,3}(?:\.\d{3})+)(,\d+)?$/;
-const OTHER_GROUPS = /^([+-]?)(\d{1,3}(?:([ '\u00a0\u202f_])\d{3})(?:\3\d{3})*)([.,]\d+)?$/;
+// A group of thousands never leads with 0: `0,125` has a decimal comma, not 125 written with a separator.
+const COMMA_GROUPS = /^([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?$/;
+const DOT_GROUPS = /^([+-]?)([1-9]\d{0,2}(?:\.\d{3})+)(,\d+)?$/;
+const OTHER_GROUPS = /^([+-]?)([1-9]\d{0,2}(?:([ '\u00a0\u202f_])\d{3})(?:\3\d{3})*)([.,]\d+)?$/;
 const DECIMAL_COMMA = /^([+-]?)(\d*),(\d+)$/;
 const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}(?=\s*[-+(.\d])|(?<=[\d.)])\s*[A-Z]{3}$/g;
 
@@ -65,7 +66,8 @@ function groupedReadings(t: string): Readings | undefined {
   if (m !== null) {
     const whole = `${m[1]}${m[2]!.replace(/,/g, '')}${m[3] ?? ''}`;
     // One group and no decimals: `1,234` is 1234 with a thousands separator, or 1.234 with a decimal comma.
-    if (m[3] === undefined && m[2]!.split(',').length === 2) return { plain: whole, other: decimal(`${m[1]}${m[2]!.replace(',', '.')}`), mark: 'comma', why: 'has a comma that is a thousands separator or a decimal comma' };
+    // The decimal reading as unambiguousDecimal writes it: '1.234' in a money column is itself refused as either.
+    if (m[3] === undefined && m[2]!.split(',').length === 2) return { plain: whole, other: unambiguousDecimal(`${m[1]}${m[2]!.replace(',', '.')}`), mark: 'comma', why: 'has a comma that is a thousands separator or a decimal comma' };
     return { plain: whole, why: 'has thousands separators' };
   }
   m = DOT_GROUPS.exec(t);
@@ -82,9 +84,13 @@ function groupedReadings(t: string): Readings | undefined {
   return undefined;
 }
 
-/** The plain decimal text a number is written as: `1234.5`, `0.5` (no trailing zeros after a point, which could read as a thousands group). */
+/**
+ * The plain decimal text a number is written as: `1234.5`, `0.5` (no trailing zeros after a point,
+ * which could read as a thousands group; no leading zeros, `00,125` is 0.125).
+ */
 function decimal(text: string): string {
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') || '0' : text;
+  const plain = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') || '0' : text;
+  return plain.replace(/^([+-]?)0+(?=\d)/, '$1');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { numberSuggestion } from './number-suggestion.js';
+import { numberMeant, type NumberMeant } from './number-suggestion.js';
 
 /**
  * Numbers as people write them, one set of rules for scenario files and for the command line
@@ -77,11 +77,14 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
   const m = SHAPE.exec(text);
   if (!m) {
     if (CURRENCY.test(text)) {
-      const bare = text.replace(/[$€£¥]/g, '').trim();
-      return { ok: false, message: `${JSON.stringify(text)} has a currency sign: write ${bare} (amounts are in the scenario's currency)` };
+      // The number without its sign, if this field reads it ('-$5M' is -5M); else the one that
+      // number most likely meant ('$1,5M' is 1.5M); else no number: '$1,5M' was told "write 1,5M".
+      const bare = text.replace(/[$€£¥]/g, '').trim().replace(/^([+-])\s+/, '$1');
+      const meant = readHumanNumber(bare, kind).ok ? bare : numberAdvice(bare, kind)?.text;
+      return { ok: false, message: `${JSON.stringify(text)} has a currency sign: ${meant !== undefined ? `write ${meant}` : examples} (amounts are in the scenario's currency)` };
     }
-    const meant = numberSuggestion(text);
-    return { ok: false, message: `${JSON.stringify(text)} is not a number: ${meant !== undefined ? `did you mean ${meant}` : examples}` };
+    const meant = numberAdvice(text, kind);
+    return { ok: false, message: `${JSON.stringify(text)} is not a number: ${meant !== undefined ? `did you mean ${meant.text}? ${meant.why}` : examples}` };
   }
   const [, sign, digits, exponent, suffix] = m;
   if (suffix === '%' && kind !== 'any') return { ok: false, message: `${JSON.stringify(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };
@@ -89,6 +92,22 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
   const value = Number(`${sign}${digits!.replace(/[,_]/g, '')}e${shift}`);
   if (!Number.isFinite(value)) return { ok: false, message: `${JSON.stringify(text)} is too large a number` };
   return { ok: true, value };
+}
+
+/**
+ * The number a text that is no number most likely meant (numberMeant: 0.125 for '0,125', since
+ * "the decimal point is '.', not ','"), only when a field of `kind` reads it, whole for a whole
+ * number, and `accepts` its value: '86,5%' in an amount is not answered "86.5%?", which the amount
+ * refuses too, nor '1,5' in a count of trials "1.5?". Undefined when there is no such number.
+ *
+ * @example numberAdvice('0,86') // => { text: '0.86', why: '(the decimal point is ".", not ",")' }
+ * @example numberAdvice('86,5%', 'amount') // => undefined
+ */
+export function numberAdvice(text: string, kind: NumberKind = 'any', accepts: (value: number) => boolean = () => true): NumberMeant | undefined {
+  const meant = numberMeant(text);
+  if (meant === undefined) return undefined;
+  const r = readHumanNumber(meant.text, kind);
+  return r.ok && (kind !== 'whole' || Number.isInteger(r.value)) && accepts(r.value) ? meant : undefined;
 }
 
 /**

@@ -97,7 +97,8 @@ const GOOD_DATE = '2026-01';
 const NUMBERS: readonly [string, string][] = [
   ['1,234,567', '"1,234,567": has thousands separators; write 1234567'],
   ['1,234.50', '"1,234.50": has thousands separators; write 1234.50'],
-  ['1,234', '"1,234": has a comma that is a thousands separator or a decimal comma; write 1234 (a thousands separator) or 1.234 (a decimal comma), whichever it is'],
+  // The decimal reading as 1.2340: 1.234 in a money column is itself refused as either (as '1.234' is below).
+  ['1,234', '"1,234": has a comma that is a thousands separator or a decimal comma; write 1234 (a thousands separator) or 1.2340 (a decimal comma), whichever it is'],
   ['1.234,56', '"1.234,56": is written the European way (a point between thousands, a decimal comma); write 1234.56'],
   ['1.234.567', '"1.234.567": is written the European way (points between thousands); write 1234567'],
   ['1234,5', '"1234,5": has a decimal comma; write 1234.5'],
@@ -276,7 +277,7 @@ describe('whole files as exports write them', () => {
     const width = text.split('\n')[0]!.split(',').length;
     const fix =
       r.name === 'outcomes'
-        ? 'has a comma that is a thousands separator or a decimal comma; write -41421 (a thousands separator) or -41.421 (a decimal comma), whichever it is'
+        ? 'has a comma that is a thousands separator or a decimal comma; write -41421 (a thousands separator) or -41.4210 (a decimal comma), whichever it is'
         : `"-41,421" reads -41421 or -41.421 (has a comma that is a thousands separator or a decimal comma): ${r.money.name} must be at least 0, got -41421`;
     expect(scenarioErrorLines(() => r.read(text))).toEqual([
       `f.csv:2:${columnOf(text, '-41,421')} column ${r.money.name} holds one number split by its unquoted comma into 2 fields (the row has ${width + 1} values for ${width} columns): ${r.name === 'outcomes' ? `"-41,421": ${fix}` : fix}`,
