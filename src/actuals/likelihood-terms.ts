@@ -7,7 +7,6 @@ import { createStream } from '../random/source.js';
 import type { Tier } from '../scenario/scenario-schema.js';
 import type { MonthlyMeasure, MonthlyRow } from './monthly-record.js';
 import { closedMonthsDue, tierStart } from './start-state.js';
-import { renewedCustomers } from './closed-month-renewals.js';
 import type { DriverKind } from '../model/drivers/driver-kinds.js';
 
 /** The year-level drivers a re-forecast learns from the closed months, with the market factor. */
@@ -233,7 +232,7 @@ export function tierLikelihood(
     const dueCounts = Int32Array.from({ length: k }, (_, i) => (e.book ? 0 : closedDue.count[i]!));
     const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
     if (!e.book) {
-      const counts = Float64Array.from(renewed, (r, i) => renewedCustomers(r, dueCounts[i]!, e.averageArr));
+      const counts = Float64Array.from(renewed, (r, i) => Math.min(dueCounts[i]!, Math.max(0, Math.round(e.averageArr > 0 ? r / e.averageArr : 0))));
       let kept = 0;
       let lost = 0;
       for (let m = 0; m < k; m++) {

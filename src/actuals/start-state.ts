@@ -3,7 +3,6 @@ import { emptyTierStart, type ScenarioStart, type TierStart } from '../model/hor
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { TierPlan } from '../model/tier-plan.js';
 import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
-import { closedMonthRenewals, midTermLeavers, renewedCustomers } from './closed-month-renewals.js';
 
 const C_NEW = componentIndex('newBusiness');
 const C_RENEWAL = componentIndex('renewal');
@@ -95,6 +94,7 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
   const arr = new Float64Array(months);
   const count = new Int32Array(months);
   const aggregate = e.book === undefined && e.customers > 0;
+  const average = e.averageArr > 0 ? e.averageArr : NaN;
   let live = aggregate ? e.customers : 0;
   let stillThere = 1;
   let leftMidTerm = false;
@@ -109,10 +109,15 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       arr[i] = count[i]! * e.averageArr;
     }
     if (!aggregate) continue;
-    const { renewedArr, beyond } = closedMonthRenewals(row, arr[i]!);
-    live = Math.max(0, live - (count[i]! - renewedCustomers(renewedArr, count[i]!, e.averageArr)));
-    const leavers = midTermLeavers(beyond, e.averageArr);
-    if (leavers > 0) {
+    const renewed = value(row, 'renewed_arr');
+    const statedChurn = value(row, 'churned_arr');
+    const churned = !Number.isNaN(statedChurn) ? statedChurn : !Number.isNaN(renewed) ? Math.max(0, arr[i]! - renewed) : 0;
+    const renewedArr = Number.isNaN(renewed) ? Math.max(0, arr[i]! - churned) : renewed;
+    const r = Number.isNaN(average) ? 0 : Math.min(count[i]!, Math.max(0, Math.round(renewedArr / average)));
+    live = Math.max(0, live - (count[i]! - r));
+    const beyond = churned - Math.max(0, arr[i]! - renewedArr);
+    if (beyond > 0.5 && e.averageArr > 0) {
+      const leavers = Math.max(1, Math.round(beyond / e.averageArr));
       // Any live customer may leave mid-term, whenever it is due: those due later go with the others,
       // in proportion.
       stillThere *= live > leavers ? 1 - leavers / live : 0;
@@ -185,6 +190,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
   // states churned_arr (its header is the same on every row), unknown (NaN) otherwise.
   const monthlyBilled = (e?.book?.monthlyArr.length ?? 0) > 0;
   let monthlyLeftArr = monthlyBilled && months > 0 && rows.every((r) => r.values.churned_arr !== undefined) ? 0 : NaN;
+  const average = e && e.averageArr > 0 ? e.averageArr : NaN;
   // What came up for renewal in each closed month, and an aggregate book's share of customers still
   // there after its mid-term leavers (see closedMonthsDue, dueAfterLeavers).
   const closedDue = e ? closedMonthsDue(e, rows, months) : undefined;
@@ -199,11 +205,11 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     const expanded = orZero(value(row, 'expansion_arr'));
     const renewed = value(row, 'renewed_arr');
     // A file may give renewed_arr without churned_arr: the ARR due that did not renew is the churn
-    // (closedMonthRenewals). Taken as 0, it fell into the ending ARR's unexplained change and was
-    // booked as negative price uplift: 6 of 12 customers at 100k churning read bookings of 18k and
-    // churn of 0. Without an existing book nothing is due: the churn is churned_arr's, or 0.
-    const month = closedDue ? closedMonthRenewals(row, closedDue.arr[i]!) : undefined;
-    const churned = month ? month.churned : orZero(value(row, 'churned_arr'));
+    // (as renewed_arr is the ARR due less churned_arr when only churned_arr is given). Taken as 0, it
+    // fell into the ending ARR's unexplained change and was booked as negative price uplift: 6 of 12
+    // customers at 100k churning read bookings of 18k and churn of 0.
+    const statedChurn = value(row, 'churned_arr');
+    const churned = !Number.isNaN(statedChurn) ? statedChurn : closedDue && !Number.isNaN(renewed) ? Math.max(0, closedDue.arr[i]! - renewed) : 0;
     start.leads[i] = value(row, 'leads');
     start.deals[i] = value(row, 'deals');
     start.newArr[i] = value(row, 'new_arr');
@@ -239,7 +245,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       // What came up for renewal is the file's due_arr when it gives one (the scenario's calendar
       // is a plan; the closed month is a fact), else the calendar's.
       const dueArr = closedDue!.arr[i]!;
-      const { renewedArr, beyond } = month!;
+      const renewedArr = Number.isNaN(renewed) ? Math.max(0, dueArr - churned) : renewed;
       booked[C_RENEWAL]! += renewedArr - contracted;
       arrDue += dueArr;
       if (e.book) {
@@ -252,7 +258,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       } else {
         const dueCount = closedDue!.count[i]!;
         due += dueCount;
-        const r = renewedCustomers(renewedArr, dueCount, e.averageArr);
+        const r = Number.isNaN(average) ? 0 : Math.min(dueCount, Math.max(0, Math.round(renewedArr / average)));
         renewedCount += r;
         lost += dueCount - r;
       }
@@ -260,6 +266,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       // customer leaving mid-term) is customers lost too, at the ARR such a customer carries: the
       // simulated months skip those leavers as being in the actuals, so uncounted here they were
       // counted nowhere.
+      const beyond = churned - Math.max(0, dueArr - renewedArr);
       // Which part of churned_arr was the monthly-billed customers' is known only when the month also
       // states renewed_arr, or had nothing due: without it the split above blames renewals for all the
       // churn up to the ARR due, and "no monthly-billed customer left" would be taken as a fact (the
@@ -267,7 +274,8 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       if (Number.isNaN(renewed) && dueArr > 0) monthlyLeftArr = NaN;
       monthlyLeftArr += Math.max(0, beyond);
       if (beyond > 0.5) {
-        const leavers = midTermLeavers(beyond, leaverArr(e));
+        const each = leaverArr(e);
+        const leavers = each > 0 ? Math.max(1, Math.round(beyond / each)) : 0;
         lost += leavers;
         if (e.book) {
           bookLeftArr += beyond;
