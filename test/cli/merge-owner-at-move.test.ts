@@ -1,8 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/in-process-cli.js';
 import { fixtureText } from '../helpers/fixtures.js';
 import { MARKER_FILE } from '../../src/report/output-marker.js';
 
@@ -24,6 +23,16 @@ vi.mock('../../src/cli/report-run.js', async (importOriginal) => {
     },
   };
 });
+
+// The forks pool runs files one after another with their module cache kept (isolate: false): a file
+// before this one may have loaded the CLI with the real report-run, whose merge never reaches the gate
+// (the test waited out its timeout). Loaded afresh, it takes the mock; the files after get the real one.
+vi.resetModules();
+afterAll(() => {
+  vi.doUnmock('../../src/cli/report-run.js');
+  vi.resetModules();
+});
+const { runCli } = await import('../helpers/in-process-cli.js');
 
 /** The files of a directory tree with their contents. */
 function tree(dir: string): Record<string, string> {
