@@ -3,6 +3,7 @@ import { valueKind } from '../scenario/option-keys.js';
 import { formatPath } from '../scenario/scenario-error.js';
 import { callerTargetsSchema, type Targets } from '../scenario/targets-schema.js';
 import { flattenIssues } from '../scenario/zod-issues.js';
+import { checkedAdvice } from '../scenario/checked-advice.js';
 
 /**
  * A caller's `targets` (summarize's option), checked as a scenario's `targets:` is: from JavaScript
@@ -18,6 +19,6 @@ export function checkedTargets(targets: unknown): Targets {
   if (parsed.success) return parsed.data;
   if (targets === null || typeof targets !== 'object' || Array.isArray(targets))
     throw new RunOptionError('targets', `must be an object { metrics: [{ metric, value, tier?, label? }], monthly? } (got ${valueKind(targets)})`, true);
-  const [issue] = flattenIssues(parsed.error.issues, targets);
+  const [issue] = checkedAdvice(callerTargetsSchema, targets, flattenIssues(parsed.error.issues, targets));
   throw new RunOptionError('targets', `${formatPath(issue!.path) || 'targets'}: ${issue!.message}`, true);
 }

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { readHumanNumber } from '../scenario/human-number.js';
-import { numberSuggestion } from '../scenario/number-suggestion.js';
+import { numberAdvice, readHumanNumber } from '../scenario/human-number.js';
 import { metricMeant } from '../scenario/metric-meant.js';
 import { NO_CLOSED_MONTH } from '../actuals/actuals-input.js';
 import { MAX_MAGNITUDE } from '../scenario/distribution-schema.js';
@@ -14,12 +13,38 @@ import { OutputsError, parseOutputs, type OutputName } from '../report/outputs.j
  * @example parseAmount('120M') // => 120000000
  */
 export function parseAmount(text: string): number {
-  const r = readHumanNumber(text, 'amount');
+  const r = readAmount(text);
   if (!r.ok) throw new InvalidArgumentError(r.message);
-  if (r.value < 0) throw new InvalidArgumentError(`"${text}" is below 0; an amount is 0 or more (e.g. 120M)`);
-  // The bound of every amount in a scenario (a target's value there included): beyond it a target's gap is not a number anyone reads.
-  if (r.value > MAX_MAGNITUDE) throw new InvalidArgumentError(`"${text}" is above 1e15, the largest amount a scenario takes`);
   return r.value;
+}
+
+/**
+ * An amount parseAmount takes, or why not; the advice of a text that is no number ("did you mean
+ * 1.2M?", "write -5M") only when this check takes the advised amount too ('-1,2M' is not told
+ * "-1.2M?", which is below 0).
+ */
+function readAmount(text: string): { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string } {
+  const r = readHumanNumber(text, 'amount');
+  if (!r.ok) return { ok: false, message: r.advice === undefined || readAmount(r.advice.text).ok ? r.message : r.advice.unadvised };
+  if (r.value < 0) return { ok: false, message: `"${text}" is below 0; an amount is 0 or more (e.g. 120M)` };
+  // The bound of every amount in a scenario (a target's value there included): beyond it a target's gap is not a number anyone reads.
+  if (r.value > MAX_MAGNITUDE) return { ok: false, message: `"${text}" is above 1e15, the largest amount a scenario takes` };
+  return { ok: true, value: r.value };
+}
+
+/**
+ * How to write a target of `metric` at `amount` as --target takes it: `metric=amount`, the amount
+ * as written if taken, else as advised if that is taken (`22,5M`: 22.5M; `$22M`: 22M), else the
+ * form with why the amount is refused.
+ */
+function targetWritten(metric: string, amount: string): string {
+  const a = amount.trim();
+  const r = readAmount(a);
+  if (r.ok) return `write ${metric}=${a}`;
+  const read = readHumanNumber(a, 'amount');
+  const advised = read.ok ? undefined : read.advice?.text;
+  if (advised !== undefined && readAmount(advised).ok) return `write ${metric}=${advised}`;
+  return `write ${metric}=AMOUNT, where ${r.message}`;
 }
 
 /**
@@ -33,12 +58,12 @@ export function parseTarget(text: string, previous: MetricTarget[] = []): Metric
   if (!m) {
     // `revenue:22M`: the target with ':' for '=' (a tier's target keeps its ':' before the metric).
     const colon = /^((?:[^=:]+:)?\s*(?:revenue|bookings|endingArr))\s*:\s*([^=:]+)$/.exec(text.trim());
-    if (colon) throw new InvalidArgumentError(`"${text}" is not a target: write ${colon[1]!.replace(/\s+$/, '')}=${colon[2]!.trim()} (metric=value)`);
+    if (colon) throw new InvalidArgumentError(`"${text}" is not a target: ${targetWritten(colon[1]!.replace(/\s+$/, ''), colon[2]!)} (metric=value)`);
     // `22M`: an amount with no metric.
     if (readHumanNumber(text.trim(), 'amount').ok) throw new InvalidArgumentError(`"${text}" is not a target: name the metric it is a target of, e.g. revenue=${text.trim()} (or bookings=, endingArr=, SMB:revenue=)`);
     // `revenue>=22M`, as the outputs label a target: the same target, written with '='.
     const compared = /^((?:[^=]+:)?(?:revenue|bookings|endingArr))\s*(?:>=|>|≥)\s*([^=]+)$/.exec(text.trim());
-    if (compared) throw new InvalidArgumentError(`"${text}" is not a target: write ${compared[1]}=${compared[2]} (a target is reached at or above its value)`);
+    if (compared) throw new InvalidArgumentError(`"${text}" is not a target: ${targetWritten(compared[1]!, compared[2]!)} (a target is reached at or above its value)`);
     // metric=value with a metric of another name (ending_arr, as the outcomes files spell it; Revenue): name it.
     const metric = /^(?:[^=]+:)?([^=:]+)=.+$/.exec(text.trim())?.[1]?.trim();
     const meant = metric === undefined ? undefined : metricMeant(metric);
@@ -54,12 +79,17 @@ export function parseShare(name: string) {
   return (text: string): number => {
     const r = readHumanNumber(text);
     const value = r.ok ? r.value : NaN;
+    const taken = (v: number) => v > 0 && v < 1;
     // 85 for 85%: a percent without its sign is named, as in scenarios (percent-hint.ts).
     // Not for a share written with its %: "150%" read as 1.5 was answered "did you mean 150%%?".
     // A number in a form arrcast does not read (0,8 from a European keyboard) gets the one it means.
-    const meant = r.ok ? undefined : numberSuggestion(text);
-    const hint = meant !== undefined ? `; did you mean ${meant}` : value > 1 && value < 100 && !text.trim().endsWith('%') ? `; did you mean ${text}%?` : '';
-    if (!(value > 0 && value < 1)) throw new InvalidArgumentError(`${name} must be between 0 and 1 (or 0% and 100%), got "${text}"${hint}`);
+    // Only a share the option then takes: 1,5 is not answered "1.5?"; 8e1 is 80%, not "8e1%".
+    // The advice is checked as the option checks the value itself (taken).
+    const advised = r.ok ? undefined : numberAdvice(text, 'any');
+    const read = advised === undefined ? undefined : readHumanNumber(advised.text);
+    const meant = read?.ok && taken(read.value) ? advised : undefined;
+    const hint = meant !== undefined ? `; did you mean ${meant.text}? ${meant.why}` : value > 1 && value < 100 && !text.trim().endsWith('%') ? `; did you mean ${value}%?` : '';
+    if (!taken(value)) throw new InvalidArgumentError(`${name} must be between 0 and 1 (or 0% and 100%), got "${text}"${hint}`);
     return value;
   };
 }

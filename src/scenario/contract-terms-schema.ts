@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { humanNumber } from './human-number-schema.js';
-import { percentHint } from './percent-hint.js';
+import { percentHint, UNIT_INTERVAL } from './percent-hint.js';
 import { indefiniteArticle } from './indefinite-article.js';
 
 /** One contract length new deals are signed on, with its share of deals. */
@@ -14,13 +14,13 @@ export const contractTermSchema = z
         .max(60, { error: 'a contract term is 12 to 60 months' })
         .refine((m) => m % 12 === 0, { error: 'a contract term is a whole number of years (12, 24, 36, 48 or 60 months)' }),
     ),
-    share: humanNumber(z.number().finite().min(0, { error: (iss) => `a share is in [0, 1]${percentHint(iss.input)}` }).max(1, { error: (iss) => `a share is in [0, 1]${percentHint(iss.input)}` })),
+    share: humanNumber(z.number().finite().min(0, { error: (iss) => `a share is in [0, 1]${percentHint(iss.input, UNIT_INTERVAL)}` }).max(1, { error: (iss) => `a share is in [0, 1]${percentHint(iss.input, UNIT_INTERVAL)}` })),
     escalator: humanNumber(
       z
         .number()
         .finite()
         .min(0, { error: 'an escalator is in [0, 0.5]' })
-        .max(0.5, { error: (iss) => `an escalator is in [0, 0.5]${percentHint(iss.input)}` }),
+        .max(0.5, { error: (iss) => `an escalator is in [0, 0.5]${percentHint(iss.input, { min: 0, max: 0.5 })}` }),
     )
       .default(0)
       .describe('Yearly step-up of the ACV over a multi-year term (0.05 = +5% each contract year).'),

@@ -513,7 +513,7 @@ export function parseDecimal(cell: string): number {
  *
  * @example decimalProblem('12,000,000') // => '"12,000,000": has thousands separators: write 12000000'
  */
-export function decimalProblem(cell: string): string {
+export function decimalProblem(cell: string, amount = false): string {
   const q = quoteText(cell);
   const t = cell.trim();
   if (t.endsWith('%')) {
@@ -524,7 +524,7 @@ export function decimalProblem(cell: string): string {
     const write = r.other === undefined ? share(r.plain) : `${share(r.plain)} (a thousands separator) or ${share(r.other)} (a decimal ${r.mark}), whichever it is`;
     return `${q}: write a share as a decimal, not a percentage: ${write}`;
   }
-  return numberFormProblem(cell) ?? `expected a number, got ${q}`;
+  return numberFormProblem(cell, amount) ?? `expected a number, got ${q}`;
 }
 
 /**
@@ -554,7 +554,7 @@ export function numberCell(
   const ambiguous = Number.isNaN(v) || !table.isAmount(col) ? undefined : amountPointProblem(cell);
   const bounds: Bounds = { min, max, outOfRange, integer };
   const split = Number.isNaN(v) ? undefined : splitThousandsProblem(table, row, col);
-  if (Number.isNaN(v)) table.problem(row, col, exportFormProblem(cell, bounds));
+  if (Number.isNaN(v)) table.problem(row, col, exportFormProblem(cell, bounds, table.isAmount(col)));
   else if (split !== undefined) table.problem(row, col, split);
   // Both readings of "-12.500" (-12500 and -12.5) below a least of 0: say so, not which to write.
   else if (ambiguous !== undefined) table.problem(row, col, refusedReadings(cell, [Number(cell.trim().replace('.', '')), v], undefined, bounds) ?? ambiguous);
@@ -599,15 +599,15 @@ function refusedReadings(cell: string, values: readonly number[] | undefined, no
  *
  * @example exportFormProblem('(41421)', atLeast0) // => '"(41421)" reads -41421 (an accounting negative): must be at least 0, got -41421'
  */
-function exportFormProblem(cell: string, b: Bounds): string {
+function exportFormProblem(cell: string, b: Bounds, amount: boolean): string {
   const t = cell.trim();
   if (t.endsWith('%')) {
     const r = numberReadings(t.slice(0, -1).trim());
     const values = r && [r.plain, ...(r.other === undefined ? [] : [r.other])].map((x) => Number(x) / 100);
-    return refusedReadings(cell, values?.every(Number.isFinite) ? values : undefined, 'a percentage, as a share', b) ?? decimalProblem(cell);
+    return refusedReadings(cell, values?.every(Number.isFinite) ? values : undefined, 'a percentage, as a share', b) ?? decimalProblem(cell, amount);
   }
-  const reading = numberFormReading(cell);
-  return refusedReadings(cell, reading?.values, reading?.notes || undefined, b) ?? decimalProblem(cell);
+  const reading = numberFormReading(cell, amount);
+  return refusedReadings(cell, reading?.values, reading?.notes || undefined, b) ?? decimalProblem(cell, amount);
 }
 
 /** The column read at field `field` of a row, if any. */
@@ -622,7 +622,7 @@ function splitColumn(columns: readonly CsvColumn[], fields: Int32Array, field: n
  * (CsvColumn.least) or wholeness refuses every reading of it, what it reads as and that bound.
  */
 function splitAdvice(joined: string, column: CsvColumn | undefined, commas = 'commas'): string {
-  const reading = numberFormReading(joined);
+  const reading = numberFormReading(joined, column?.amount === true);
   const values = reading?.values ?? [Number(joined.replace(/,/g, ''))];
   const refused = column?.least === undefined && column?.whole !== true ? undefined : refusedReadings(joined, values.every(Number.isFinite) ? values : undefined, reading?.notes || undefined, {
     min: column.least ?? -Infinity,

@@ -30,7 +30,7 @@ const probability = () =>
   humanNumber(
     finiteNumber()
       .gt(0, { error: 'must be strictly between 0 and 1' })
-      .lt(1, { error: (iss) => `must be strictly between 0 and 1${percentHint(iss.input)}` }),
+      .lt(1, { error: (iss) => `must be strictly between 0 and 1${percentHint(iss.input, { min: 0, max: 1, open: true })}` }),
   );
 
 /**
@@ -284,8 +284,10 @@ export const quantilesSchemaOf = ofKind((kind, id) =>
         // when the centre (P50, or the middle point, as centralValue reads it) is one: a P90 of 1.03
         // above a P50 of 0.92 is a fraction that went past 1, not 1.03%.
         const centre = (points.find((q) => q.p === 0.5) ?? points[Math.floor(points.length / 2)]!).x;
-        const percent = d.upper === 1 && err.reason === 'bounds' && percentHint(centre) !== '' ? points.find((q) => percentHint(q.x) !== '') : undefined;
-        const hint = percent === undefined ? '' : `; ${percentValuesHint(percent.x)}`;
+        // The fraction within the quantiles' own bounds (lower, or 0, to 1).
+        const accepted = { min: d.lower ?? 0, max: 1 };
+        const percent = d.upper === 1 && err.reason === 'bounds' && percentHint(centre, accepted) !== '' ? points.find((q) => percentHint(q.x, accepted) !== '') : undefined;
+        const hint = percent === undefined ? '' : `; ${percentValuesHint(percent.x, accepted)}`;
         ctx.addIssue({ code: 'custom', message: `${err.message}${hint}`, path: ['quantiles'] });
         return;
       }

@@ -17,9 +17,10 @@ import { excerpt, quoteText } from './display-text.js';
  */
 
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const COMMA_GROUPS = /^([+-]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?$/;
-const DOT_GROUPS = /^([+-]?)(\d{1,3}(?:\.\d{3})+)(,\d+)?$/;
-const OTHER_GROUPS = /^([+-]?)(\d{1,3}(?:([ '\u00a0\u202f_])\d{3})(?:\3\d{3})*)([.,]\d+)?$/;
+// A group of thousands never leads with 0: `0,125` has a decimal comma, not 125 written with a separator.
+const COMMA_GROUPS = /^([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?$/;
+const DOT_GROUPS = /^([+-]?)([1-9]\d{0,2}(?:\.\d{3})+)(,\d+)?$/;
+const OTHER_GROUPS = /^([+-]?)([1-9]\d{0,2}(?:([ '\u00a0\u202f_])\d{3})(?:\3\d{3})*)([.,]\d+)?$/;
 const DECIMAL_COMMA = /^([+-]?)(\d*),(\d+)$/;
 const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}(?=\s*[-+(.\d])|(?<=[\d.)])\s*[A-Z]{3}$/g;
 
@@ -30,13 +31,10 @@ const CURRENCY = /[$€£¥₹¤]|^[A-Z]{3}(?=\s*[-+(.\d])|(?<=[\d.)])\s*[A-Z]{3
 const POINT_GROUPS = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/;
 
 /**
- * A decimal-point reading written so it cannot be taken for thousands: `12.000` is 12, `1.234`
- * is 1.2340 (a fourth decimal, since 1.234 would itself read both ways).
+ * Whether a money or count column takes a decimal reading as written: not `1.234` (a point before
+ * three digits, amountPointProblem), which no export writes money or a count in; `12` it does.
  */
-function unambiguousDecimal(text: string): string {
-  const d = decimal(text);
-  return POINT_GROUPS.test(d) ? `${d}0` : d;
-}
+const columnTakes = (reading: string) => !POINT_GROUPS.test(reading);
 
 /**
  * Why a plain number in a money or count column (ARR, amounts, deals, leads) is refused: a point
@@ -45,12 +43,16 @@ function unambiguousDecimal(text: string): string {
  * `numberFormProblem`'s.
  *
  * @example amountPointProblem('12.000') // => '"12.000": has a point that is a thousands separator or a decimal point; write 12000 (a thousands separator) or 12 (a decimal point), whichever it is'
+ * @example amountPointProblem('1.234') // => '"1.234": has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator)'
  * Complexity: O(length of the cell).
  */
 export function amountPointProblem(cell: string): string | undefined {
   const t = cell.trim();
   if (!POINT_GROUPS.test(t) || t.indexOf('.') !== t.lastIndexOf('.')) return undefined;
-  return `${quoteText(cell)}: has a point that is a thousands separator or a decimal point; write ${excerpt(t.replace('.', '').replace(/^\+/, ''))} (a thousands separator) or ${excerpt(unambiguousDecimal(t.replace(/^\+/, '')))} (a decimal point), whichever it is`;
+  const thousands = `write ${excerpt(t.replace('.', '').replace(/^\+/, ''))} (a thousands separator)`;
+  // The decimal reading only as the column takes it: '1.234' is not told "or 1.234", refused again.
+  const point = decimal(t.replace(/^\+/, ''));
+  return `${quoteText(cell)}: has a point that is a thousands separator or a decimal point; ${columnTakes(point) ? `${thousands} or ${excerpt(point)} (a decimal point), whichever it is` : thousands}`;
 }
 
 /** A number's readings: one plain decimal, or two when the form has two. */
@@ -82,9 +84,13 @@ function groupedReadings(t: string): Readings | undefined {
   return undefined;
 }
 
-/** The plain decimal text a number is written as: `1234.5`, `0.5` (no trailing zeros after a point, which could read as a thousands group). */
+/**
+ * The plain decimal text a number is written as: `1234.5`, `0.5` (no trailing zeros after a point,
+ * which could read as a thousands group; no leading zeros, `00,125` is 0.125).
+ */
 function decimal(text: string): string {
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') || '0' : text;
+  const plain = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') || '0' : text;
+  return plain.replace(/^([+-]?)0+(?=\d)/, '$1');
 }
 
 /**
@@ -106,12 +112,17 @@ export function numberReadings(t: string): Readings | undefined {
  * @example numberFormProblem('1.234,56') // => '"1.234,56" is written the European way (...): write 1234.56'
  * Complexity: O(length of the cell).
  */
-export function numberFormProblem(cell: string): string | undefined {
-  return numberFormReading(cell)?.problem;
+export function numberFormProblem(cell: string, amount = false): string | undefined {
+  return numberFormReading(cell, amount)?.problem;
 }
 
-/** What numberFormProblem says of a cell, with the numbers it reads as and the notes on its form. */
-export function numberFormReading(cell: string): { problem: string; notes?: string; values?: number[] } | undefined {
+/**
+ * What numberFormProblem says of a cell, with the numbers it reads as (both, when two) and the notes
+ * on its form. In a money or count column (`amount`) a cell with two readings is told to write only
+ * the thousands one when the other is a point before three digits (`1,234`: 1234, not 1.234), which
+ * such a column refuses as read either way (amountPointProblem), and which no export writes money in.
+ */
+export function numberFormReading(cell: string, amount = false): { problem: string; notes?: string; values?: number[] } | undefined {
   const q = quoteText(cell);
   let t = cell.trim();
   const notes: string[] = [];
@@ -129,17 +140,18 @@ export function numberFormReading(cell: string): { problem: string; notes?: stri
   let r = numberReadings(t.trimEnd());
   // `€1.234`, `(12.000)`: with a currency sign or in an accounting negative (formats of money), a point
   // before three digits may be a European thousands separator (the plain `-12.000` would be refused so again).
-  if ((currency || negative) && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: unambiguousDecimal(t), mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
+  if ((currency || negative) && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: decimal(t), mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
   // `$ -`: the accounting format's zero.
   if (r === undefined && currency && /^[-\u2013\u2014]+$/.test(t)) return { problem: `${q} is an accounting zero: write 0`, values: [0] };
   if (r === undefined) return currency ? { problem: `${q}: no currency signs or codes` } : undefined;
   if (currency) notes.push('no currency signs or codes');
   if (r.why !== '') notes.push(r.why);
   const sign = (x: string) => (negative ? (x.startsWith('-') ? x.slice(1) : `-${x.replace(/^\+/, '')}`) : x);
+  const offered = amount && r.other !== undefined && !columnTakes(r.other) ? undefined : r.other;
   const write =
-    r.other === undefined
-      ? `write ${excerpt(sign(r.plain))}`
-      : `write ${excerpt(sign(r.plain))} (a thousands separator) or ${excerpt(sign(r.other))} (a decimal ${r.mark}), whichever it is`;
+    offered === undefined
+      ? `write ${excerpt(sign(r.plain))}${r.other === undefined ? '' : ' (a thousands separator)'}`
+      : `write ${excerpt(sign(r.plain))} (a thousands separator) or ${excerpt(sign(offered))} (a decimal ${r.mark}), whichever it is`;
   const values = [Number(sign(r.plain)), ...(r.other === undefined ? [] : [Number(sign(r.other))])];
   return { problem: `${q}: ${notes.join('; ')}; ${write}`, notes: notes.join('; '), values: values.every(Number.isFinite) ? values : undefined };
 }

@@ -4,7 +4,7 @@ import { centralValue } from './central-value.js';
 import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
 import type { NumberKind } from './human-number.js';
-import { monthlyPercentHint, monthlyPercentValuesHint, monthOfYearWords, percentHint, percentValuesHint } from './percent-hint.js';
+import { monthlyPercentHint, monthlyPercentValuesHint, monthOfYearWords, percentHint, percentValuesHint, UNIT_INTERVAL } from './percent-hint.js';
 import { amountWithYearLevelSchema, countMedianWithYearLevelSchema, countWithYearLevelSchema, shareWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
 /**
@@ -27,7 +27,7 @@ interface PercentHints {
   readonly fixed: (value: unknown) => string;
   readonly values: (central: unknown) => string;
 }
-const PERCENT_HINTS: PercentHints = { fixed: percentHint, values: percentValuesHint };
+const PERCENT_HINTS: PercentHints = { fixed: (v) => percentHint(v, UNIT_INTERVAL), values: (c) => percentValuesHint(c, UNIT_INTERVAL) };
 
 function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>, lo: number, hi: number, what: string, fix: string, hints: PercentHints = PERCENT_HINTS) {
   return base.superRefine((spec, ctx) => {
@@ -107,7 +107,7 @@ export const priceUpliftDistribution = within(0, Infinity, 'this share', 'use lo
   if (distributionSupport(spec).min > 1)
     ctx.addIssue({
       code: 'custom',
-      message: `a price uplift is a share of the renewed ARR (0.03 = 3%), and ${typeof spec === 'number' || spec.dist === 'fixed' ? 'this one' : `every draw of this ${spec.dist}`} is above 1 (the price more than doubled)${percentHint(centralValue(spec)) || '; write it as a fraction or with %'}`,
+      message: `a price uplift is a share of the renewed ARR (0.03 = 3%), and ${typeof spec === 'number' || spec.dist === 'fixed' ? 'this one' : `every draw of this ${spec.dist}`} is above 1 (the price more than doubled)${percentHint(centralValue(spec), { min: 0, max: Infinity }) || '; write it as a fraction or with %'}`,
     });
 });
 

@@ -64,7 +64,9 @@ function reader(kind: ReaderKind) {
     // month's number depends on the month the fiscal year starts in.
     const month = kind === 'month' ? monthNumber(value) : undefined;
     const message = month === undefined ? r.message : `${JSON.stringify(value)} is not a number: a month is written as its number (${month} for ${MONTH_NAMES[month - 1]})`;
-    ctx.addIssue({ code: 'custom', message, input: value });
+    // The advised number goes with the issue, for the whole schema to check it (checked-advice.ts).
+    const advice = month === undefined ? r.advice : undefined;
+    ctx.addIssue({ code: 'custom', message, input: value, ...(advice !== undefined ? { params: { advice } } : {}) });
     return z.NEVER;
   };
 }

@@ -1,4 +1,4 @@
-import { numberSuggestion } from './number-suggestion.js';
+import { numberMeant, type NumberMeant } from './number-suggestion.js';
 
 /**
  * Numbers as people write them, one set of rules for scenario files and for the command line
@@ -53,8 +53,14 @@ const EXAMPLES: Record<NumberKind, string> = {
   units: 'write e.g. 0.2 or -1.5',
 };
 
-/** Either the number, or why the text is not one (a sentence that quotes the text). */
-export type HumanNumber = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+/**
+ * Either the number, or why the text is not one (a sentence that quotes the text). `advice`: the
+ * number the message advises (`text`, which this reader takes) and the message without it
+ * (`unadvised`), for a field whose own check refuses the advised value (checked-advice.ts).
+ */
+export type HumanNumber =
+  | { readonly ok: true; readonly value: number }
+  | { readonly ok: false; readonly message: string; readonly advice?: { readonly text: string; readonly unadvised: string } };
 
 /** Why a percentage is refused where a number of `kind` goes. */
 const NOT_A_SHARE: Record<Exclude<NumberKind, 'any'>, string> = {
@@ -77,11 +83,17 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
   const m = SHAPE.exec(text);
   if (!m) {
     if (CURRENCY.test(text)) {
-      const bare = text.replace(/[$€£¥]/g, '').trim();
-      return { ok: false, message: `${JSON.stringify(text)} has a currency sign: write ${bare} (amounts are in the scenario's currency)` };
+      // The number without its sign, if this field reads it ('-$5M' is -5M); else the one that
+      // number most likely meant ('$1,5M' is 1.5M); else no number: '$1,5M' was told "write 1,5M".
+      const bare = text.replace(/[$€£¥]/g, '').trim().replace(/^([+-])\s+/, '$1');
+      const meant = readHumanNumber(bare, kind).ok ? bare : numberAdvice(bare, kind)?.text;
+      const said = (advice: string) => `${JSON.stringify(text)} has a currency sign: ${advice} (amounts are in the scenario's currency)`;
+      const unadvised = said(examples);
+      return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: said(`write ${meant}`), advice: { text: meant, unadvised } };
     }
-    const meant = numberSuggestion(text);
-    return { ok: false, message: `${JSON.stringify(text)} is not a number: ${meant !== undefined ? `did you mean ${meant}` : examples}` };
+    const meant = numberAdvice(text, kind);
+    const unadvised = `${JSON.stringify(text)} is not a number: ${examples}`;
+    return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: `${JSON.stringify(text)} is not a number: did you mean ${meant.text}? ${meant.why}`, advice: { text: meant.text, unadvised } };
   }
   const [, sign, digits, exponent, suffix] = m;
   if (suffix === '%' && kind !== 'any') return { ok: false, message: `${JSON.stringify(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };
@@ -89,6 +101,23 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
   const value = Number(`${sign}${digits!.replace(/[,_]/g, '')}e${shift}`);
   if (!Number.isFinite(value)) return { ok: false, message: `${JSON.stringify(text)} is too large a number` };
   return { ok: true, value };
+}
+
+/**
+ * The number a text that is no number most likely meant (numberMeant: 0.125 for '0,125', since
+ * "the decimal point is '.', not ','"), only when a field of `kind` reads it, whole for a whole
+ * number: '86,5%' in an amount is not answered "86.5%?", which the amount refuses too, nor '1,5'
+ * in a count of trials "1.5?". Undefined when there is no such number. Whether the field's own
+ * range takes it is the field's check (checked-advice.ts; the CLI's options in parse-options.ts).
+ *
+ * @example numberAdvice('0,86') // => { text: '0.86', why: '(the decimal point is ".", not ",")' }
+ * @example numberAdvice('86,5%', 'amount') // => undefined
+ */
+export function numberAdvice(text: string, kind: NumberKind = 'any'): NumberMeant | undefined {
+  const meant = numberMeant(text);
+  if (meant === undefined) return undefined;
+  const r = readHumanNumber(meant.text, kind);
+  return r.ok && (kind !== 'whole' || Number.isInteger(r.value)) ? meant : undefined;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ScenarioFiles } from './scenario-files.js';
 import type { InputFile } from './input-file.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
 import { flattenIssues, issueMessage, type RawIssue } from './zod-issues.js';
+import { checkedAdvice } from './checked-advice.js';
 import { allowedKeys } from './allowed-keys.js';
 import { illFormedText } from './well-formed-text.js';
 import { seedTextIssue } from './seed-text.js';
@@ -97,7 +98,7 @@ export function validateScenario(
   if (!parsed.success || illFormed.length > 0 || found.length > 0)
     throw new ScenarioError(
       source,
-      sortByPosition([...found, ...[...illFormed, ...(parsed.success ? [] : withAllowedKeys(flattenIssues(parsed.error.issues, data), data))].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
+      sortByPosition([...found, ...[...illFormed, ...(parsed.success ? [] : withAllowedKeys(checkedAdvice(scenarioSchema, data, flattenIssues(parsed.error.issues, data)), data))].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
     );
   const locate = (path: ReadonlyArray<string | number>) => {
     const { line, column, source: file } = place({ path, message: '' });

@@ -1,28 +1,53 @@
 /**
+ * The values a field accepts, [min, max], the ends included unless `open`: a hint names a fraction
+ * only if the field then accepts it (an escalator of 60 is not "0.6": the field stops at 0.5; a
+ * share of -5 is not "-0.05": a share is at least 0; a beta's mean of 100 is not "1").
+ */
+export interface Accepted {
+  readonly min: number;
+  readonly max: number;
+  readonly open?: boolean;
+}
+
+/** [0, 1]: a rate, a share or a probability. */
+export const UNIT_INTERVAL: Accepted = { min: 0, max: 1 };
+
+/** The fraction `value` percent is, if the field accepts it; undefined when `value` does not look like a percent or the fraction is refused. */
+function percentFraction(value: unknown, accepted: Accepted): number | undefined {
+  if (typeof value !== 'number' || !(Math.abs(value) > 1 && Math.abs(value) <= 100)) return undefined;
+  // Moving the decimal exponent gives the decimal a person means (33.3 -> 0.333, not 0.33299999...).
+  const fraction = Number(`${value}e-2`);
+  const inside = accepted.open ? fraction > accepted.min && fraction < accepted.max : fraction >= accepted.min && fraction <= accepted.max;
+  return inside ? fraction : undefined;
+}
+
+/**
  * The hint for a rate written as a percent (`conversion: 25` meant 25%): rates, shares and
  * probabilities are fractions, so a value above 1 and at most 100 in size is most likely a percent.
- * Empty for anything else (a number outside that band, or not a number).
+ * Empty for anything else (a number outside that band, or not a number), and when the field would
+ * refuse the fraction too (`accepted`).
  *
- * @example percentHint(25) // => '; did you mean 0.25 (or 25%)?'
- * @example percentHint(-5) // => '; did you mean -0.05 (or -5%)?'
+ * @example percentHint(25, UNIT_INTERVAL) // => '; did you mean 0.25 (or 25%)?'
+ * @example percentHint(-5, { min: -1, max: 1 }) // => '; did you mean -0.05 (or -5%)?'
+ * @example percentHint(-5, UNIT_INTERVAL) // => ''
  */
-export function percentHint(value: unknown): string {
-  if (typeof value !== 'number' || !(Math.abs(value) > 1 && Math.abs(value) <= 100)) return '';
-  // Moving the decimal exponent gives the decimal a person means (33.3 -> 0.333, not 0.33299999...).
-  return `; did you mean ${Number(`${value}e-2`)} (or ${value}%)?`;
+export function percentHint(value: unknown, accepted: Accepted): string {
+  const fraction = percentFraction(value, accepted);
+  return fraction === undefined ? '' : `; did you mean ${fraction} (or ${value as number}%)?`;
 }
 
 /**
  * The fix for a distribution of a rate written in percents (a PERT of 80 / 88 / 95, quantiles
  * p10: 80, p50: 85): its central value, between 1 and 100 in size, stands for the percent. Empty
- * for anything else.
+ * for anything else, and when the field would refuse that fraction (`accepted`).
  *
- * @example percentValuesHint(88) // => 'its values look like percents (88 for 88%): write each as a fraction (0.88) or with % (88%)'
+ * @example percentValuesHint(88, UNIT_INTERVAL) // => 'its values look like percents (88 for 88%): write each as a fraction (0.88) or with % (88%)'
  */
-export function percentValuesHint(central: unknown): string {
-  if (percentHint(central) === '') return '';
+export function percentValuesHint(central: unknown, accepted: Accepted): string {
+  const fraction = percentFraction(central, accepted);
+  if (fraction === undefined) return '';
   const value = central as number;
-  return `its values look like percents (${value} for ${value}%): write each as a fraction (${Number(`${value}e-2`)}) or with % (${value}%)`;
+  return `its values look like percents (${value} for ${value}%): write each as a fraction (${fraction}) or with % (${value}%)`;
 }
 
 /**
@@ -34,7 +59,7 @@ export function percentValuesHint(central: unknown): string {
  * @example monthlyPercentHint(17) // => "; did you mean 0.17 (or 17%)? It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month"
  */
 export function monthlyPercentHint(value: unknown): string {
-  const hint = percentHint(value);
+  const hint = percentHint(value, UNIT_INTERVAL);
   const month = monthOfYearWords(value);
   return hint === '' || month === '' ? hint : `${hint} ${month}`;
 }
@@ -47,7 +72,7 @@ export function monthlyPercentHint(value: unknown): string {
  * @example monthlyPercentValuesHint(17) // => "its values look like percents (17 for 17%): write each as a fraction (0.17) or with % (17%). It is a month's rate: if 17% is a year's, write 0.0154 (1.54%) a month"
  */
 export function monthlyPercentValuesHint(central: unknown): string {
-  const hint = percentValuesHint(central);
+  const hint = percentValuesHint(central, UNIT_INTERVAL);
   const month = monthOfYearWords(central);
   return hint === '' || month === '' ? hint : `${hint}. ${month}`;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { amountWithYearLevel, rateDistribution } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
-import { percentHint } from './percent-hint.js';
+import { percentHint, UNIT_INTERVAL } from './percent-hint.js';
 import { quoteText } from './display-text.js';
 import { nameKey } from './name-key.js';
 
@@ -48,7 +48,7 @@ export const openingPipelineSchema = z
       .record(
         // Keys as written (not trimmed here: two that trim alike would merge into one before the check below).
         z.string().min(1).refine((name) => name.trim() !== '', { error: 'a stage needs a name' }),
-        humanNumber(z.number().finite().min(0, { error: (iss) => `a stage probability is in [0, 1]${percentHint(iss.input)}` }).max(1, { error: (iss) => `a stage probability is in [0, 1]${percentHint(iss.input)}` })),
+        humanNumber(z.number().finite().min(0, { error: (iss) => `a stage probability is in [0, 1]${percentHint(iss.input, UNIT_INTERVAL)}` }).max(1, { error: (iss) => `a stage probability is in [0, 1]${percentHint(iss.input, UNIT_INTERVAL)}` })),
       )
       .optional()
       .describe('Win probability of each stage name the file uses, e.g. { discovery: 0.1, proposal: 0.35, commit: 0.8 }.'),

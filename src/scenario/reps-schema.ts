@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countWithYearLevelMedian, monthLagDistribution, monthlyCounts, monthlyRateDistribution, nonNegativeCountDistribution, rateDistribution } from './field-schemas.js';
 import { humanNumber } from './human-number-schema.js';
-import { percentHint } from './percent-hint.js';
+import { percentHint, UNIT_INTERVAL } from './percent-hint.js';
 
 /** Most reps a tier can have in a year (start plus hires): a guard against a typo, far above any sales floor. */
 export const MAX_REPS = 10_000;
@@ -36,7 +36,7 @@ export const repsSchema = z
       .default(0)
       .describe("This year's monthly chance that a rep leaves (0.02 a month is about 22% a year); drawn once per trial, each rep leaves or not."),
     ramp: z
-      .array(humanNumber(z.number().finite().min(0, { error: (iss) => `a ramp share must be in [0, 1]${percentHint(iss.input)}` }).max(1, { error: (iss) => `a ramp share must be in [0, 1]${percentHint(iss.input)}` })))
+      .array(humanNumber(z.number().finite().min(0, { error: (iss) => `a ramp share must be in [0, 1]${percentHint(iss.input, UNIT_INTERVAL)}` }).max(1, { error: (iss) => `a ramp share must be in [0, 1]${percentHint(iss.input, UNIT_INTERVAL)}` })))
       .max(24, { error: 'a ramp has at most 24 months' })
       .default([])
       .describe(

@@ -22,8 +22,8 @@ const points = humanNumber(
   z
     .number()
     .finite()
-    .min(-1, { error: (iss) => `a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower)${percentHint(iss.input)}` })
-    .max(1, { error: (iss) => `a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower)${percentHint(iss.input)}` }),
+    .min(-1, { error: (iss) => `a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower)${percentHint(iss.input, { min: -1, max: 1 })}` })
+    .max(1, { error: (iss) => `a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower)${percentHint(iss.input, { min: -1, max: 1 })}` }),
 );
 
 export const stressSchema = z

@@ -12,6 +12,8 @@ export interface RawIssue {
   readonly key?: string;
   /** A section (a mapping) given as null: said otherwise where the file writes it as nothing (issueMessage). */
   readonly nullSection?: true;
+  /** The number a text that is none is advised to be, and the message without it (checked-advice.ts). */
+  readonly advice?: { readonly text: string; readonly unadvised: string };
 }
 
 /** A section written as nothing (`existing:` with nothing indented under it), which YAML reads as null. */
@@ -121,7 +123,8 @@ export function flattenIssues(
     } else if (issue.code === 'invalid_type') {
       out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : issue.expected === 'array' && byMonthName(value) ? MONTH_LIST_HINT : ''}` });
     } else {
-      out.push({ path, message: issue.message });
+      const advice = issue.code === 'custom' ? (issue.params as { advice?: RawIssue['advice'] } | undefined)?.advice : undefined;
+      out.push({ path, message: issue.message, ...(advice !== undefined ? { advice } : {}) });
     }
   }
   return out;

@@ -97,7 +97,8 @@ const GOOD_DATE = '2026-01';
 const NUMBERS: readonly [string, string][] = [
   ['1,234,567', '"1,234,567": has thousands separators; write 1234567'],
   ['1,234.50', '"1,234.50": has thousands separators; write 1234.50'],
-  ['1,234', '"1,234": has a comma that is a thousands separator or a decimal comma; write 1234 (a thousands separator) or 1.234 (a decimal comma), whichever it is'],
+  // Only the thousands reading: 1.234 is itself refused in a money column (as '1.234' is below), and no export writes money to the thousandth.
+  ['1,234', '"1,234": has a comma that is a thousands separator or a decimal comma; write 1234 (a thousands separator)'],
   ['1.234,56', '"1.234,56": is written the European way (a point between thousands, a decimal comma); write 1234.56'],
   ['1.234.567', '"1.234.567": is written the European way (points between thousands); write 1234567'],
   ['1234,5', '"1234,5": has a decimal comma; write 1234.5'],
@@ -106,11 +107,11 @@ const NUMBERS: readonly [string, string][] = [
   ["1'234.5", `"1'234.5": has thousands separators; write 1234.5`],
   ['$1,234.50', '"$1,234.50": no currency signs or codes; has thousands separators; write 1234.50'],
   ['1.234,56 €', '"1.234,56 €": no currency signs or codes; is written the European way (a point between thousands, a decimal comma); write 1234.56'],
-  ['€1.234', '"€1.234": no currency signs or codes; has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator) or 1.2340 (a decimal point), whichever it is'],
+  ['€1.234', '"€1.234": no currency signs or codes; has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator)'],
   // A point before three digits in a money column: a US decimal point or a European thousands separator.
   ['12.000', '"12.000": has a point that is a thousands separator or a decimal point; write 12000 (a thousands separator) or 12 (a decimal point), whichever it is'],
   ['250.000', '"250.000": has a point that is a thousands separator or a decimal point; write 250000 (a thousands separator) or 250 (a decimal point), whichever it is'],
-  ['1.234', '"1.234": has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator) or 1.2340 (a decimal point), whichever it is'],
+  ['1.234', '"1.234": has a point that is a thousands separator or a decimal point; write 1234 (a thousands separator)'],
   ['USD 1200', '"USD 1200": no currency signs or codes; write 1200'],
   ['1200 EUR', '"1200 EUR": no currency signs or codes; write 1200'],
   ['12%', '"12%": write a share as a decimal, not a percentage: 0.12'],
@@ -276,7 +277,7 @@ describe('whole files as exports write them', () => {
     const width = text.split('\n')[0]!.split(',').length;
     const fix =
       r.name === 'outcomes'
-        ? 'has a comma that is a thousands separator or a decimal comma; write -41421 (a thousands separator) or -41.421 (a decimal comma), whichever it is'
+        ? 'has a comma that is a thousands separator or a decimal comma; write -41421 (a thousands separator)'
         : `"-41,421" reads -41421 or -41.421 (has a comma that is a thousands separator or a decimal comma): ${r.money.name} must be at least 0, got -41421`;
     expect(scenarioErrorLines(() => r.read(text))).toEqual([
       `f.csv:2:${columnOf(text, '-41,421')} column ${r.money.name} holds one number split by its unquoted comma into 2 fields (the row has ${width + 1} values for ${width} columns): ${r.name === 'outcomes' ? `"-41,421": ${fix}` : fix}`,
@@ -420,7 +421,8 @@ describe('a point before three digits: ambiguous in money and count columns, a d
   const cases: readonly [string, number | string, number | string][] = [
     ['0.5', 0.5, 0.5],
     ['0.500', 0.5, 0.5],
-    ['666.667', 666.667, ambiguous('"666.667"', '666667', '666.6670')],
+    // Only the thousands reading: 666.667 as written is what the money column refuses, and 666.6670 only slips past that check.
+    ['666.667', 666.667, '"666.667": has a point that is a thousands separator or a decimal point; write 666667 (a thousands separator)'],
     ['12.000', 12, ambiguous('"12.000"', '12000', '12')],
     ['250.000', 250, ambiguous('"250.000"', '250000', '250')],
     ['-12.500', -12.5, ambiguous('"-12.500"', '-12500', '-12.5')],

@@ -3,6 +3,7 @@ import { meanAll } from '../../math/mean-all.js';
 import { scratchBins, scratchBlocks, scratchFloat64 } from './scratch.js';
 import { tailBins } from './tail-bins.js';
 import { tailsCurve } from './tail-curvature.js';
+import { binLine } from './bin-line.js';
 
 /**
  * A share of a metric's variance with its Monte Carlo interval. Not estimable from too few trials
@@ -341,14 +342,10 @@ export function firstOrderShares(y: ArrayLike<number>, inputs: readonly Prepared
           p += 2;
           continue;
         }
-        ssModel += (Y * Y) / C;
-        p++;
-        const Sxx = XX - (X * X) / C;
-        if (Sxx > 1e-9 * C) {
-          const Sxy = XY - (X * Y) / C;
-          ssModel += (Sxy * Sxy) / Sxx;
-          p++;
-        }
+        const line = binLine(C, X, XX, Y, XY);
+        ssModel += line.mean;
+        if (line.p === 2) ssModel += line.slope;
+        p += line.p;
       }
       const mse = Math.max(0, sst - ssModel) / Math.max(1, t.N - p);
       return (ssModel - (p - 1) * mse) / sst;

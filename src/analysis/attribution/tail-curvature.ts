@@ -1,6 +1,7 @@
 import { incompleteBeta } from '../../math/incomplete-beta.js';
 import type { PreparedInput } from './input.js';
 import type { TailBins } from './tail-bins.js';
+import { binLine } from './bin-line.js';
 
 /**
  * The level at which firstOrderShares takes a metric to curve in an input's tails: each of its
@@ -17,19 +18,13 @@ export interface TailCurvatureTest {
   readonly halvings: number;
 }
 
-/** The residual sum of squares of a line fitted to a bin's sums (a constant where x does not spread) and its parameters. */
+/** The residual sum of squares of a line fitted to a bin's sums (a constant where x does not spread: binLine) and its parameters. */
 function lineFit(C: number, X: number, XX: number, Y: number, YY: number, XY: number): { sse: number; p: number } {
   if (C === 0) return { sse: 0, p: 0 };
-  let sse = YY - (Y * Y) / C;
-  let p = 1;
-  const Sxx = XX - (X * X) / C;
-  // The same spread threshold as firstOrderShares' lines.
-  if (Sxx > 1e-9 * C) {
-    const Sxy = XY - (X * Y) / C;
-    sse -= (Sxy * Sxy) / Sxx;
-    p++;
-  }
-  return { sse: Math.max(0, sse), p };
+  const line = binLine(C, X, XX, Y, XY);
+  let sse = YY - line.mean;
+  if (line.p === 2) sse -= line.slope;
+  return { sse: Math.max(0, sse), p: line.p };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { currencyPrefix } from '../money.js';
+
 /**
  * A text cell neutralised against formula injection: a string starting with = + - @, a tab or a
  * carriage return gets a leading apostrophe, so no spreadsheet reads it as a formula (OWASP's
@@ -18,8 +20,7 @@ export function cellText(text: string): string {
  * @example moneyFormat('$') // => '"$"#,##0;-"$"#,##0'
  */
 export function moneyFormat(symbol: string): string {
-  const s = /[A-Za-z]$/.test(symbol) ? `${symbol} ` : symbol;
-  const q = `"${s.replace(/"/g, '')}"`;
+  const q = `"${currencyPrefix(symbol).replace(/"/g, '')}"`;
   return `${q}#,##0;-${q}#,##0`;
 }
 
