@@ -1,0 +1,41 @@
+import { isScalar, type Document } from 'yaml';
+import { flowListOn } from './locate.js';
+import { AFTER_DECIMAL_COMMA_ALONE, numberSuggestion } from './number-suggestion.js';
+
+/**
+ * The note for a problem in a list written inside [ ] where decimal commas are the likely reading,
+ * else ''. YAML reads `[0,9, 0,9, 1]` as 0, 9, 0, 9, 1: the list then breaks its field's rule (its
+ * length, a value's range), and the problem alone does not say why (a ramp's `0,5` read as 0 and 5
+ * drew "did you mean 0.05?"). Asked only for a problem, so a list that is valid gets no note; and only
+ * where the list mixes its separators: some commas with a space after them (between values) and
+ * some without, between a whole number and digits that numberSuggestion reads as one number with a
+ * decimal comma. So `[1,2,3]` and a ramp's `[0,1,2]` (no spaced comma) and `[1,000, 2,000]` (three
+ * digits after the comma: a thousands group) get none.
+ *
+ * @example decimalCommaListNote(parseDocument('ramp: [0, 0,25, 0,5]'), ['ramp', 3]) // => ' (inside [ ] a comma separates values: "0,25" is read as two, 0 and 25; if it is one number, write 0.25)'
+ * Complexity: O(path length + the list's items).
+ */
+export function decimalCommaListNote(doc: Document, path: ReadonlyArray<PropertyKey>): string {
+  const on = flowListOn(doc, path);
+  if (on === undefined) return '';
+  const items = on.list.items;
+  let spaced = false;
+  const pairs: Array<{ at: number; text: string; a: string; b: string; meant: string }> = [];
+  for (let i = 0; i + 1 < items.length; i++) {
+    const [a, b] = [items[i], items[i + 1]];
+    if (!isScalar(a) || !isScalar(b) || !a.range || !b.range) continue;
+    // Between two plain values of a [ ] list, one character is the comma alone: no space after it.
+    if (b.range[0] - a.range[1] > 1) spaced = true;
+    else if (a.type === 'PLAIN' && b.type === 'PLAIN') {
+      const [as, bs] = [String(a.source ?? ''), String(b.source ?? '')];
+      if (!WHOLE.test(as) || !AFTER_DECIMAL_COMMA_ALONE.test(bs)) continue;
+      const meant = numberSuggestion(`${as},${bs}`);
+      if (meant !== undefined && meant.includes('decimal point')) pairs.push({ at: i, text: `${as},${bs}`, a: as, b: bs, meant: meant.slice(0, meant.indexOf('?')) });
+    }
+  }
+  // The pair the problem's value is half of (ramp[4], the 5 of "0,5"), else the list's first.
+  const pair = pairs.find((p) => on.item !== undefined && (p.at === on.item || p.at + 1 === on.item)) ?? pairs[0];
+  return spaced && pair !== undefined ? ` (inside [ ] a comma separates values: "${pair.text}" is read as two, ${pair.a} and ${pair.b}; if it is one number, write ${pair.meant})` : '';
+}
+
+const WHOLE = /^[+-]?[0-9]+$/;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { ScenarioError } from '../../src/scenario/scenario-error.js';
+import { loadProblems, writeFiles } from '../helpers/fixtures.js';
+
+/** A lead-driven tier (seasonality on line 12) and a rep-driven one (ramp on line 19). */
+const BASE = `name: Plan
+currency: EUR
+trials: 2000
+tiers:
+  - name: SMB
+    existing:
+      openingArr: 1200000
+      customers: 120
+      renewalRate: 0.9
+    newBusiness:
+      leadsPerMonth: 100
+      seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+      conversion: 0.05
+      acv: 10000
+  - name: Enterprise
+    newBusiness:
+      reps:
+        start: 4
+        ramp: [0, 0.25, 0.5, 0.75]
+        sourcedDealsPerMonth: 0.4
+        capacity: 2
+      acv: 150000
+`;
+
+const SEASONALITY = '[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]';
+const RAMP = '[0, 0.25, 0.5, 0.75]';
+
+/** The problems of BASE with its seasonality and ramp written as given ([] when it is valid). */
+function problems(seasonality: string, ramp: string): string[] {
+  try {
+    parseScenario(BASE.replace(SEASONALITY, seasonality).replace(RAMP, ramp), 'plan.yaml');
+    return [];
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    return e.issues.map((i) => `${i.line}:${i.column} ${i.path.join('.')}: ${i.message}`);
+  }
+}
+
+const note = (pair: string, a: string, b: string, meant: string) => `(inside [ ] a comma separates values: "${pair}" is read as two, ${a} and ${b}; if it is one number, write ${meant})`;
+
+describe('a [ ] list written with decimal commas: a note only where that reading breaks the field', () => {
+  it('seasonality and a ramp with decimal commas: the length and the range problems say why, naming the pair at fault', () => {
+    const found = problems('[0,9, 0,9, 1, 1, 1, 0,9, 0,85, 0,9, 1,05, 1,1, 1,15, 1,25]', '[0, 0,25, 0,5, 0,75]');
+    expect(found).toEqual([
+      `12:20 tiers.0.newBusiness.seasonality: needs exactly 12 values, one per fiscal month ${note('0,9', '0', '9', '0.9')}`,
+      `19:21 tiers.1.newBusiness.reps.ramp.2: a ramp share must be in [0, 1]; did you mean 0.25 (or 25%)? ${note('0,25', '0', '25', '0.25')}`,
+      // The 5 of "0,5": its own pair, not the list's first.
+      `19:27 tiers.1.newBusiness.reps.ramp.4: a ramp share must be in [0, 1]; did you mean 0.05 (or 5%)? ${note('0,5', '0', '5', '0.5')}`,
+      `19:32 tiers.1.newBusiness.reps.ramp.6: a ramp share must be in [0, 1]; did you mean 0.75 (or 75%)? ${note('0,75', '0', '75', '0.75')}`,
+    ]);
+  });
+
+  it.each([
+    // Whole numbers with no space after any comma (the review's false alarms): the problems alone.
+    ['[1,2,3,4,5,6,7,8,9,10,11,12,13]', '[0,1,2]'],
+    // Thousands, not decimals: three digits after the comma.
+    ['[1,000, 2,000, 1, 1, 1, 1, 1, 1, 1, 1, 1]', RAMP],
+    // Decimal commas throughout with no space: no separator tells them from values.
+    ['[0,9,0,9,1,1,1,1,1,1,1,1,1]', RAMP],
+  ])('no note where decimal commas are not the likely reading: seasonality %s, ramp %s', (seasonality, ramp) => {
+    const found = problems(seasonality, ramp);
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) expect(p).not.toContain('inside [ ]');
+  });
+
+  it('no note, and no problem, for a valid list however its commas are spaced', () => {
+    expect(problems('[1,1,1,1,1,1,1,1,1,1,1,2]', '[0, 0.25,0.5, 0.75]')).toEqual([]);
+    expect(problems('[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', '[0,1, 1]')).toEqual([]);
+  });
+
+  it('in an inherited list: the note, in the base file', async () => {
+    const dir = writeFiles({ 'plan.yaml': BASE.replace(RAMP, '[0, 0,5, 1]'), 'child.yaml': 'extends: plan.yaml\nname: Child\n' });
+    expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
+      `<dir>/plan.yaml:19:21 tiers[1].newBusiness.reps.ramp[2]: a ramp share must be in [0, 1]; did you mean 0.05 (or 5%)? ${note('0,5', '0', '5', '0.5')}`,
+    ]);
+  });
+});
