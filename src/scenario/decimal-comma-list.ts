@@ -1,4 +1,4 @@
-import { isScalar, type Document } from 'yaml';
+import { isScalar, type Document, type YAMLSeq } from 'yaml';
 import { flowListOn } from './locate.js';
 import { AFTER_DECIMAL_COMMA_ALONE, numberSuggestion } from './number-suggestion.js';
 
@@ -13,12 +13,31 @@ import { AFTER_DECIMAL_COMMA_ALONE, numberSuggestion } from './number-suggestion
  * digits after the comma: a thousands group) get none.
  *
  * @example decimalCommaListNote(parseDocument('ramp: [0, 0,25, 0,5]'), ['ramp', 3]) // => ' (inside [ ] a comma separates values: "0,25" is read as two, 0 and 25; if it is one number, write 0.25)'
- * Complexity: O(path length + the list's items).
+ * Complexity: O(path length), after the list's items are read once (readingOf).
  */
 export function decimalCommaListNote(doc: Document, path: ReadonlyArray<PropertyKey>): string {
   const on = flowListOn(doc, path);
   if (on === undefined) return '';
-  const items = on.list.items;
+  const { spaced, pairs } = readingOf(on.list);
+  // The pair the problem's value is half of (ramp[4], the 5 of "0,5"), else the list's first.
+  const pair = pairs.find((p) => on.item !== undefined && (p.at === on.item || p.at + 1 === on.item)) ?? pairs[0];
+  return spaced && pair !== undefined ? ` (inside [ ] a comma separates values: "${pair.text}" is read as two, ${pair.a} and ${pair.b}; if it is one number, write ${pair.meant})` : '';
+}
+
+interface ListReading {
+  /** Some comma of the list has a space after it. */
+  readonly spaced: boolean;
+  /** Neighbours with a comma alone between them that read as one decimal-comma number. */
+  readonly pairs: ReadonlyArray<{ at: number; text: string; a: string; b: string; meant: string }>;
+}
+
+/** Each list read once: a list of 200,000 bad values has as many problems, each asking. */
+const readings = new WeakMap<YAMLSeq, ListReading>();
+
+function readingOf(list: YAMLSeq): ListReading {
+  const known = readings.get(list);
+  if (known !== undefined) return known;
+  const items = list.items;
   let spaced = false;
   const pairs: Array<{ at: number; text: string; a: string; b: string; meant: string }> = [];
   for (let i = 0; i + 1 < items.length; i++) {
@@ -33,9 +52,9 @@ export function decimalCommaListNote(doc: Document, path: ReadonlyArray<Property
       if (meant !== undefined && meant.includes('decimal point')) pairs.push({ at: i, text: `${as},${bs}`, a: as, b: bs, meant: meant.slice(0, meant.indexOf('?')) });
     }
   }
-  // The pair the problem's value is half of (ramp[4], the 5 of "0,5"), else the list's first.
-  const pair = pairs.find((p) => on.item !== undefined && (p.at === on.item || p.at + 1 === on.item)) ?? pairs[0];
-  return spaced && pair !== undefined ? ` (inside [ ] a comma separates values: "${pair.text}" is read as two, ${pair.a} and ${pair.b}; if it is one number, write ${pair.meant})` : '';
+  const reading = { spaced, pairs };
+  readings.set(list, reading);
+  return reading;
 }
 
 const WHOLE = /^[+-]?[0-9]+$/;
