@@ -27,8 +27,6 @@ import { farFromPlanWarnings } from './actuals-far-from-plan.js';
  * - new-customers-above-book: a tier's median new customers won exceed its opening customers.
  * - new-business-above-opening-arr: a tier's new ARR signed (mean of the year) exceeds the
  *   company's opening ARR.
- * - acv-far-from-book: a tier's new deals averaging under 1/12 or over 12 times its opening book's ARR per
- *   customer, both means: a month's figure written for a year's (acvAgainstBook).
  * - nrr-high: a tier's median net revenue retention above 150% (DOMAIN.md: median public NRR about
  *   120%, 111% in a stress year).
  * - actuals-arr-unexplained: a re-forecast's closed month whose ending_arr moves by more than 10% of
@@ -45,7 +43,6 @@ export const WARNING_CODES = [
   'attrition-high',
   'new-customers-above-book',
   'new-business-above-opening-arr',
-  'acv-far-from-book',
   'nrr-high',
   'actuals-arr-unexplained',
   'actuals-far-from-plan',
@@ -61,8 +58,6 @@ export const PLAUSIBLE = {
   renewalMax: 0.99,
   attritionMax: 0.05,
   nrrMax: 1.5,
-  /** A tier's mean new-deal ACV this many times below (or above) its book's mean ARR per customer: a month's figure for a year's. */
-  acvBookFactor: 12,
 } as const;
 
 /** One warning, as data: what (code, message) and where (path, and the file position once located). */
@@ -229,7 +224,6 @@ export function runWarnings(scenario: Scenario, summary: Summary, facts: RunFact
         message: `${tier.name} signs ${money(newArr)} of new ARR in an average year, more than the company's opening ARR of ${money(summary.openingArr)}; check leads, conversion and ACV`,
         path: ['tiers', i, 'newBusiness'],
       });
-    out.push(...acvAgainstBook(tier, i, t.customersWon?.mean, newArr));
     const nrr = t.nrr?.percentiles.p50;
     if (nrr !== undefined && nrr > PLAUSIBLE.nrrMax)
       out.push({
@@ -239,31 +233,6 @@ export function runWarnings(scenario: Scenario, summary: Summary, facts: RunFact
       });
   });
   return out;
-}
-
-/**
- * acv-far-from-book: a tier's new deals averaging 12 times less (or more) than its opening book's ARR per
- * customer, both means (new ARR signed / customers won in an average year; openingArr / customers),
- * for a book given in aggregate. A normal mix lies well inside that: land-and-expand books average a few
- * times their landing deals (NRR compounding over the book's years; an enterprise landing at 24k on a
- * 200k book is 1 to 8.3), and a tier moving upmarket signs a few times its book (sales-led deals at 45k on
- * an SMB book at 5k: 9). A factor of 12 is a month's figure written for a year's: an ACV typed as MRR
- * (caught where the tier lands at or below its book's average, as land-and-expand tiers do), or an
- * openingArr typed as MRR (caught where it lands at or above).
- */
-function acvAgainstBook(tier: Scenario['tiers'][number], i: number, won: number | undefined, newArr: number | undefined): PlausibilityWarning[] {
-  const e = tier.existing;
-  if (!tier.newBusiness || !e || typeof e.openingArr !== 'number' || typeof e.customers !== 'number' || !(e.openingArr > 0) || !(e.customers > 0)) return [];
-  if (won === undefined || newArr === undefined || !(won > 0) || !(newArr > 0)) return [];
-  const deal = newArr / won;
-  const book = e.openingArr / e.customers;
-  const f = PLAUSIBLE.acvBookFactor;
-  const spread = 'a normal mix lands within a few times of its book either way';
-  if (deal * f < book)
-    return [{ code: 'acv-far-from-book', message: `${tier.name}'s new deals average ${money(deal)} a year (new ARR signed / customers won, means), under 1/${f} of its opening book's ${money(book)} ARR per customer (openingArr / customers); ${spread}: is the ACV a month's contract value? ACV is a year's`, path: ['tiers', i, 'newBusiness'] }];
-  if (deal > f * book)
-    return [{ code: 'acv-far-from-book', message: `${tier.name}'s new deals average ${money(deal)} a year (new ARR signed / customers won, means), over ${f} times its opening book's ${money(book)} ARR per customer (openingArr / customers); ${spread}: is openingArr a month's revenue (MRR)? It is a year's`, path: ['tiers', i, 'existing', 'openingArr'] }];
-  return [];
 }
 
 /**
