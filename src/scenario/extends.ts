@@ -2,7 +2,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { realPath, systemJoin } from './system-path.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
-import { decimalCommaListNote } from './decimal-comma-list.js';
+import { withDecimalCommaListNote } from './decimal-comma-list.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
 import { readScenarioDocument, sortByPosition, validateDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
 import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
@@ -65,7 +65,7 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
       const path = raw.key !== undefined ? inFile.slice(0, -1) : inFile;
       const pos = locate(d.doc, d.lines, path, raw.key);
       if (!pos) break;
-      return { path, message: issueMessage(raw, () => writtenEmpty(d.doc, path)) + decimalCommaKeyNote(d.doc, path, raw.key) + decimalCommaListNote(d.doc, path), ...pos, ...sourceOf(origin.layer) };
+      return { path, message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(d.doc, path)) + decimalCommaKeyNote(d.doc, path, raw.key), d.doc, path), ...pos, ...sourceOf(origin.layer) };
     }
     // No file position for it: point at the extends line, and say why.
     return {

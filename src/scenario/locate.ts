@@ -103,6 +103,26 @@ export function flowListOn(doc: Document, path: ReadonlyArray<PropertyKey>): { l
   return found;
 }
 
+/**
+ * The lists written inside [ ] among the values of the mapping at `path` or, where `path` ends at a
+ * list, the other lists of the mapping holding it: the lists a problem at `path` may come from (a
+ * distribution's `values`, for a problem at the distribution or at its `weights`). [] where none is.
+ * Complexity: O(path length + the mapping's entries) after the first search of each mapping on the path.
+ */
+export function flowListsBeside(doc: Document, path: ReadonlyArray<PropertyKey>): YAMLSeq[] {
+  let node: unknown = doc.contents;
+  let holder: unknown;
+  for (const part of path) {
+    const next = child(node, part);
+    if (next === undefined) return [];
+    holder = node;
+    node = next.value;
+  }
+  const map = isMap(node) ? node : isSeq(node) && isMap(holder) ? holder : undefined;
+  if (map === undefined) return [];
+  return map.items.map((p) => p.value).filter((v): v is YAMLSeq => isSeq(v) && v.flow === true && v !== node);
+}
+
 function child(node: unknown, part: PropertyKey): { value: unknown; at: Node } | undefined {
   if (isMap(node)) {
     const pair = pairOf(node, String(part));

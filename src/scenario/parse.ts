@@ -4,7 +4,7 @@ import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
-import { decimalCommaListNote } from './decimal-comma-list.js';
+import { withDecimalCommaListNote } from './decimal-comma-list.js';
 import type { ScenarioFiles } from './scenario-files.js';
 import type { InputFile } from './input-file.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
@@ -165,7 +165,7 @@ export function validateDocument({ source, doc, lines, data, seedIssue }: Scenar
     source,
     (raw) => ({
       path: raw.path,
-      message: issueMessage(raw, () => writtenEmpty(doc, raw.path)) + decimalCommaKeyNote(doc, raw.path, raw.key) + decimalCommaListNote(doc, raw.path),
+      message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(doc, raw.path)) + decimalCommaKeyNote(doc, raw.path, raw.key), doc, raw.path),
       ...locate(doc, lines, raw.path, raw.key),
     }),
     () => 0,

@@ -46,15 +46,37 @@ function problems(seasonality: string, ramp: string): string[] {
 const note = (pair: string, a: string, b: string, meant: string) => `(inside [ ] a comma separates values: "${pair}" is read as two, ${a} and ${b}; if it is one number, write ${meant})`;
 
 describe('a [ ] list written with decimal commas: a note only where that reading breaks the field', () => {
-  it('seasonality and a ramp with decimal commas: the length and the range problems say why, naming the pair at fault', () => {
+  it('seasonality and a ramp with decimal commas: the length and the range problems say why, naming the pair at fault, the note in place of the percent hint ("did you mean 0.05 (or 5%)?" beside "write 0.5" contradicted it)', () => {
     const found = problems('[0,9, 0,9, 1, 1, 1, 0,9, 0,85, 0,9, 1,05, 1,1, 1,15, 1,25]', '[0, 0,25, 0,5, 0,75]');
     expect(found).toEqual([
       `12:20 tiers.0.newBusiness.seasonality: needs exactly 12 values, one per fiscal month ${note('0,9', '0', '9', '0.9')}`,
-      `19:21 tiers.1.newBusiness.reps.ramp.2: a ramp share must be in [0, 1]; did you mean 0.25 (or 25%)? ${note('0,25', '0', '25', '0.25')}`,
+      `19:21 tiers.1.newBusiness.reps.ramp.2: a ramp share must be in [0, 1] ${note('0,25', '0', '25', '0.25')}`,
       // The 5 of "0,5": its own pair, not the list's first.
-      `19:27 tiers.1.newBusiness.reps.ramp.4: a ramp share must be in [0, 1]; did you mean 0.05 (or 5%)? ${note('0,5', '0', '5', '0.5')}`,
-      `19:32 tiers.1.newBusiness.reps.ramp.6: a ramp share must be in [0, 1]; did you mean 0.75 (or 75%)? ${note('0,75', '0', '75', '0.75')}`,
+      `19:27 tiers.1.newBusiness.reps.ramp.4: a ramp share must be in [0, 1] ${note('0,5', '0', '5', '0.5')}`,
+      `19:32 tiers.1.newBusiness.reps.ramp.6: a ramp share must be in [0, 1] ${note('0,75', '0', '75', '0.75')}`,
     ]);
+  });
+
+  it.each(['discrete', 'empirical'])('conversion as a %s whose values are written with decimal commas: the problem at the distribution and at its weights come from its values list, and say so (not "percents")', (dist) => {
+    const weights = dist === 'discrete' ? ', weights: [1, 2, 1]' : '';
+    const text = BASE.replace('conversion: 0.05', `conversion: { dist: ${dist}, values: [0,04, 0,05, 0,06]${weights} }`);
+    let issues: string[] = [];
+    try {
+      parseScenario(text, 'plan.yaml');
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      issues = e.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    }
+    // Read as [0, 4, 0, 5, 0, 6]: draws up to 6 (a rate's range), and 6 values against 3 weights.
+    expect(issues).toEqual([
+      `tiers.0.newBusiness.conversion: a rate must stay within [0, 1], but ${dist} can draw above 1 ${note('0,04', '0', '04', '0.04')}`,
+      ...(dist === 'discrete' ? [`tiers.0.newBusiness.conversion.weights: discrete needs as many weights as values (6 values, 3 weights) ${note('0,04', '0', '04', '0.04')}`] : []),
+    ]);
+  });
+
+  it('a problem beside a list that reads as written gets no note: weights spaced, values written with points', () => {
+    const text = BASE.replace('conversion: 0.05', 'conversion: { dist: discrete, values: [4, 5, 6], weights: [1, 2, 1] }');
+    expect(() => parseScenario(text, 'plan.yaml')).toThrow(/can draw above 1; its values look like percents/);
   });
 
   it.each([
@@ -78,7 +100,7 @@ describe('a [ ] list written with decimal commas: a note only where that reading
   it('in an inherited list: the note, in the base file', async () => {
     const dir = writeFiles({ 'plan.yaml': BASE.replace(RAMP, '[0, 0,5, 1]'), 'child.yaml': 'extends: plan.yaml\nname: Child\n' });
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
-      `<dir>/plan.yaml:19:21 tiers[1].newBusiness.reps.ramp[2]: a ramp share must be in [0, 1]; did you mean 0.05 (or 5%)? ${note('0,5', '0', '5', '0.5')}`,
+      `<dir>/plan.yaml:19:21 tiers[1].newBusiness.reps.ramp[2]: a ramp share must be in [0, 1] ${note('0,5', '0', '5', '0.5')}`,
     ]);
   });
 });
