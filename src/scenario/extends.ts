@@ -3,6 +3,7 @@ import { realPath, systemJoin } from './system-path.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { withDecimalCommaListNote } from './decimal-comma-list.js';
+import { misreadLists } from './misread-lists.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
 import { readScenarioDocument, sortByPosition, validateDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
 import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
@@ -90,7 +91,9 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
   };
   try {
     const loaded = validateScenario(value, file, placeOrGroup, rank, seedIssues);
-    return { ...loaded, bases: chain.slice(1).map((d) => d.source) };
+    // A base's misread list is stated at the base even where the file overrides it: the base may be run by itself.
+    const misread = layers.flatMap((d, layer) => misreadLists(d.doc, d.lines).map((m) => ({ ...m, ...sourceOf(layer) })));
+    return { ...loaded, bases: chain.slice(1).map((d) => d.source), ...(misread.length > 0 ? { misreadLists: misread } : {}) };
   } catch (err) {
     if (!(err instanceof ScenarioError) || grouped.size === 0) throw err;
     const typos = misspelt

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
 import { loadProblems, writeFiles } from '../helpers/fixtures.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { statedWarnings } from '../../src/cli/report-run.js';
+import { formatWarning } from '../../src/analysis/plausibility.js';
 
 /** A lead-driven tier (seasonality on line 12) and a rep-driven one (ramp on line 19). */
 const BASE = `name: Plan
@@ -102,5 +105,36 @@ describe('a [ ] list written with decimal commas: a note only where that reading
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
       `<dir>/plan.yaml:19:21 tiers[1].newBusiness.reps.ramp[2]: a ramp share must be in [0, 1] ${note('0,5', '0', '5', '0.5')}`,
     ]);
+  });
+});
+
+describe('a [ ] list valid as read, but written as decimal commas: a stated warning (validate still succeeds)', () => {
+  /** The stated warnings of BASE with its seasonality and ramp written as given, as the CLI prints them. */
+  const warnings = (seasonality: string, ramp: string) =>
+    statedWarnings(parseScenario(BASE.replace(SEASONALITY, seasonality).replace(RAMP, ramp), 'plan.yaml')).map(formatWarning);
+  const warned = (line: number, column: number, path: string, count: number, pair: string, a: string, b: string, meant: string) =>
+    `arrcast: warning [decimal-comma-list] plan.yaml:${line}:${column} ${path}: read as ${count} values ${note(pair, a, b, meant)}`;
+
+  it('a ramp [0, 0,1, 1] read as [0, 0, 1, 1], and seasonality [0,9, 1, ...] of 11 values written read as 12: each warned at its field and line', () => {
+    expect(warnings('[0,9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', '[0, 0,1, 1]')).toEqual([
+      warned(12, 20, 'tiers[0].newBusiness.seasonality', 12, '0,9', '0', '9', '0.9'),
+      warned(19, 15, 'tiers[1].newBusiness.reps.ramp', 4, '0,1', '0', '1', '0.1'),
+    ]);
+    // The mixed-spacing test is the problems' note's: a ramp [0,1, 1] mixes them too (0.1 and 1, or 0, 1 and 1).
+    expect(warnings(SEASONALITY, '[0,1, 1]')).toEqual([warned(19, 15, 'tiers[1].newBusiness.reps.ramp', 3, '0,1', '0', '1', '0.1')]);
+  });
+
+  it.each([
+    [SEASONALITY, RAMP],
+    ['[1,1,1,1,1,1,1,1,1,1,1,2]', '[0, 0.25,0.5, 0.75]'],
+    ['[1,1,1,1,1,1,1,1,1,1,1,1]', '[0,1,1]'],
+  ])('none where the commas are spaced one way, or a value has a point: seasonality %s, ramp %s', (seasonality, ramp) => {
+    expect(warnings(seasonality, ramp)).toEqual([]);
+  });
+
+  it('in a base file: warned there, at its line', async () => {
+    const dir = writeFiles({ 'plan.yaml': BASE.replace(RAMP, '[0, 0,1, 1]'), 'child.yaml': 'extends: plan.yaml\nname: Child\n' });
+    const lines = statedWarnings(await loadScenario(join(dir, 'child.yaml'))).map((w) => formatWarning(w).split(`${dir}/`).join('<dir>/'));
+    expect(lines).toEqual([`arrcast: warning [decimal-comma-list] <dir>/plan.yaml:19:15 tiers[1].newBusiness.reps.ramp: read as 4 values ${note('0,1', '0', '1', '0.1')}`]);
   });
 });
