@@ -1,5 +1,5 @@
 import { isScalar, type Document, type YAMLSeq } from 'yaml';
-import { flowListOn, flowListsBeside } from './locate.js';
+import { flowListOn, flowListsInDistribution } from './locate.js';
 import { withoutPercentHint } from './percent-hint.js';
 import { AFTER_DECIMAL_COMMA_ALONE, numberSuggestion } from './number-suggestion.js';
 
@@ -18,8 +18,8 @@ import { AFTER_DECIMAL_COMMA_ALONE, numberSuggestion } from './number-suggestion
  * @example withDecimalCommaListNote('a ramp share must be in [0, 1]; did you mean 0.25 (or 25%)?', parseDocument('ramp: [0, 0,25, 0,5]'), ['ramp', 3]) // => 'a ramp share must be in [0, 1] (inside [ ] a comma separates values: "0,25" is read as two, 0 and 25; if it is one number, write 0.25)'
  * Complexity: O(path length + the mapping's entries), after each list's items are read once (readingOf).
  */
-export function withDecimalCommaListNote(message: string, doc: Document, path: ReadonlyArray<PropertyKey>): string {
-  const pair = pairAtFault(doc, path);
+export function withDecimalCommaListNote(message: string, doc: Document, path: ReadonlyArray<PropertyKey>, key?: string): string {
+  const pair = pairAtFault(doc, path, key);
   return pair === undefined ? message : `${withoutPercentHint(message)} ${decimalCommaWords(pair)}`;
 }
 
@@ -39,14 +39,16 @@ export function listMisreadPair(list: YAMLSeq): DecimalCommaPair | undefined {
   return spaced ? pairs[0] : undefined;
 }
 
-function pairAtFault(doc: Document, path: ReadonlyArray<PropertyKey>): DecimalCommaPair | undefined {
+function pairAtFault(doc: Document, path: ReadonlyArray<PropertyKey>, key: string | undefined): DecimalCommaPair | undefined {
   const on = flowListOn(doc, path);
   if (on !== undefined) {
     const { spaced, pairs } = readingOf(on.list);
     // The pair the problem's value is half of (ramp[4], the 5 of "0,5"), else the list's first.
     if (spaced && pairs.length > 0) return pairs.find((p) => on.item !== undefined && (p.at === on.item || p.at + 1 === on.item)) ?? pairs[0];
   }
-  for (const list of flowListsBeside(doc, path)) {
+  // A key's problem (unknown, misspelt) is the key's, not its neighbours' values.
+  if (key !== undefined) return undefined;
+  for (const list of flowListsInDistribution(doc, path)) {
     const pair = listMisreadPair(list);
     if (pair !== undefined) return pair;
   }

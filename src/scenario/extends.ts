@@ -66,7 +66,7 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
       const path = raw.key !== undefined ? inFile.slice(0, -1) : inFile;
       const pos = locate(d.doc, d.lines, path, raw.key);
       if (!pos) break;
-      return { path, message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(d.doc, path)) + decimalCommaKeyNote(d.doc, path, raw.key), d.doc, path), ...pos, ...sourceOf(origin.layer) };
+      return { path, message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(d.doc, path)) + decimalCommaKeyNote(d.doc, path, raw.key), d.doc, path, raw.key), ...pos, ...sourceOf(origin.layer) };
     }
     // No file position for it: point at the extends line, and say why.
     return {

@@ -104,12 +104,14 @@ export function flowListOn(doc: Document, path: ReadonlyArray<PropertyKey>): { l
 }
 
 /**
- * The lists written inside [ ] among the values of the mapping at `path` or, where `path` ends at a
- * list, the other lists of the mapping holding it: the lists a problem at `path` may come from (a
- * distribution's `values`, for a problem at the distribution or at its `weights`). [] where none is.
+ * The lists written inside [ ] among the values of the distribution (a mapping with `dist`) at
+ * `path` or, where `path` ends at a list, the other lists of the distribution holding it: the lists a
+ * problem at `path` may come from (its `values`, for a problem at the distribution or at its
+ * `weights`). [] where none is: a section's problem (a key unknown in `newBusiness`) does not come
+ * from its seasonality.
  * Complexity: O(path length + the mapping's entries) after the first search of each mapping on the path.
  */
-export function flowListsBeside(doc: Document, path: ReadonlyArray<PropertyKey>): YAMLSeq[] {
+export function flowListsInDistribution(doc: Document, path: ReadonlyArray<PropertyKey>): YAMLSeq[] {
   let node: unknown = doc.contents;
   let holder: unknown;
   for (const part of path) {
@@ -119,7 +121,7 @@ export function flowListsBeside(doc: Document, path: ReadonlyArray<PropertyKey>)
     node = next.value;
   }
   const map = isMap(node) ? node : isSeq(node) && isMap(holder) ? holder : undefined;
-  if (map === undefined) return [];
+  if (map === undefined || pairOf(map, 'dist') === undefined) return [];
   return map.items.map((p) => p.value).filter((v): v is YAMLSeq => isSeq(v) && v.flow === true && v !== node);
 }
 

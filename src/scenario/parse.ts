@@ -171,7 +171,7 @@ export function validateDocument({ source, doc, lines, data, seedIssue }: Scenar
     source,
     (raw) => ({
       path: raw.path,
-      message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(doc, raw.path)) + decimalCommaKeyNote(doc, raw.path, raw.key), doc, raw.path),
+      message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(doc, raw.path)) + decimalCommaKeyNote(doc, raw.path, raw.key), doc, raw.path, raw.key),
       ...locate(doc, lines, raw.path, raw.key),
     }),
     () => 0,

@@ -77,6 +77,12 @@ describe('a [ ] list written with decimal commas: a note only where that reading
     ]);
   });
 
+  it("a section's problem does not come from a list in it: an unknown key beside a decimal-comma seasonality gets no note", () => {
+    const text = BASE.replace(SEASONALITY, '[0,9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]').replace('conversion: 0.05', 'conversion: 0.05\n      bogus: 1');
+    expect(() => parseScenario(text, 'plan.yaml')).toThrow(/unknown key "bogus"/);
+    expect(() => parseScenario(text, 'plan.yaml')).not.toThrow(/inside \[ \]/);
+  });
+
   it('a problem beside a list that reads as written gets no note: weights spaced, values written with points', () => {
     const text = BASE.replace('conversion: 0.05', 'conversion: { dist: discrete, values: [4, 5, 6], weights: [1, 2, 1] }');
     expect(() => parseScenario(text, 'plan.yaml')).toThrow(/can draw above 1; its values look like percents/);
