@@ -51,6 +51,7 @@ export {
   silenceWarnings,
   simulationWarnings,
   WARNING_CODES,
+  writtenWarnings,
   type Locate,
   type PlausibilityWarning,
   type RunFacts,

@@ -3,6 +3,7 @@ import { centralValue } from '../scenario/central-value.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import { formatPath } from '../scenario/scenario-error.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
+import type { LoadedScenario } from '../scenario/parse.js';
 import { splitYearLevel } from '../scenario/year-level.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import type { Simulation } from '../engine/simulate.js';
@@ -37,6 +38,8 @@ import { customersDue } from '../model/renewal-schedule.js';
  * - renewal-calendar-rounded: a book of aggregates whose whole customers due this year (the
  *   calendar's shares times `customers`, rounded) carry an ARR more than 5% away from the ARR the
  *   shares state (10 customers and shares adding up to 0.25: 3 due, 30% of the ARR, not 25%).
+ * - decimal-comma-list: a list written inside [ ] whose commas read as decimal commas (`ramp: [0, 0,1, 1]`
+ *   is read as [0, 0, 1, 1]), valid as read (scenario/misread-lists.ts).
  */
 export const WARNING_CODES = [
   'conversion-high',
@@ -51,6 +54,7 @@ export const WARNING_CODES = [
   'actuals-arr-unexplained',
   'actuals-far-from-plan',
   'renewal-calendar-rounded',
+  'decimal-comma-list',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -221,6 +225,21 @@ export function scenarioWarnings(scenario: Scenario): PlausibilityWarning[] {
   return out;
 }
 
+/**
+ * The warnings of how the scenario's files are written, placed in them already: each [ ] list whose
+ * commas read as decimal commas (LoadedScenario.misreadLists).
+ * Complexity: O(such lists).
+ */
+export function writtenWarnings(loaded: LoadedScenario): PlausibilityWarning[] {
+  return (loaded.misreadLists ?? []).map((m) => ({
+    code: 'decimal-comma-list',
+    message: m.message,
+    path: m.path,
+    file: m.source ?? loaded.source,
+    ...(m.line !== undefined ? { line: m.line, column: m.column ?? 1 } : {}),
+  }));
+}
+
 /** What a run adds to the scenario for `runWarnings`: each tier's opening customers (from a file too), by tier index. */
 export interface RunFacts {
   readonly openingCustomers: readonly number[];
@@ -274,14 +293,15 @@ export function plausibilityWarnings(scenario: Scenario, run?: { readonly summar
 /**
  * Every warning of a run, located in its files: what the CLI prints and writes into summary.json
  * (before --no-warn). The opening customers come from the run's plan (a customer file's rows too).
+ * `locate` and `written` (writtenWarnings) default to the run's scenario; a merge's, read again from its file.
  *
  * @example simulationWarnings(sim, summarize(sim)).map(formatWarning).join('\n')
  * Complexity: O(tiers x lead sources).
  */
-export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate): PlausibilityWarning[] {
+export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate, written: readonly PlausibilityWarning[] = writtenWarnings(sim.loaded)): PlausibilityWarning[] {
   const facts = { openingCustomers: sim.plan.tiers.map((t) => t.existing?.customers ?? 0) };
   // The actuals' warnings are placed in their file already (row and cell), not in the scenario.
-  return [...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...farFromPlanWarnings(sim)];
+  return [...written, ...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...farFromPlanWarnings(sim)];
 }
 
 /** Where the value at a path is written (`LoadedScenario.locate`). */

@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import type { PrecisionReport } from '../analysis/precision.js';
 import type { PlanSummaryInput } from '../analysis/reforecast-summary.js';
 import type { PreparedAttribution } from '../analysis/attribution/prepared.js';
-import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, type Locate, type PlausibilityWarning } from '../analysis/plausibility.js';
+import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, writtenWarnings, type Locate, type PlausibilityWarning } from '../analysis/plausibility.js';
 import type { Simulation } from '../engine/simulate.js';
 import type { OutputName } from '../report/outputs.js';
 import type { LoadedScenario } from '../scenario/parse.js';
@@ -100,15 +100,15 @@ export function collectNoWarn(value: string, previous: unknown): string[] {
 export const silencedCodes = (warn: unknown): string[] => (Array.isArray(warn) ? (warn as string[]) : []);
 
 /**
- * Where the scenario's fields are written. A merge's scenario comes from its parts, without
- * positions: the file the shards ran is read again for them when it is still there and still the
- * same scenario (same hash), so a merge warns at the same lines as a single run.
+ * The scenario with where its fields are written (and its misread lists). A merge's scenario comes
+ * from its parts, without positions: the file the shards ran is read again for them when it is still
+ * there and still the same scenario (same hash), so a merge warns as a single run does, at the same lines.
  */
-async function locator(loaded: LoadedScenario): Promise<Locate | undefined> {
-  if (loaded.locate) return loaded.locate;
+async function located(loaded: LoadedScenario): Promise<LoadedScenario | undefined> {
+  if (loaded.locate) return loaded;
   try {
     const again = await loadScenario(loaded.source);
-    return again.hash === loaded.hash ? again.locate : undefined;
+    return again.hash === loaded.hash ? again : undefined;
   } catch {
     return undefined;
   }
@@ -121,7 +121,7 @@ export function printWarnings(io: Io, warnings: readonly PlausibilityWarning[]):
 
 /** The warnings a scenario gives before any run (for validate), located and filtered. */
 export function statedWarnings(loaded: LoadedScenario, noWarn: readonly string[] = []): PlausibilityWarning[] {
-  return silenceWarnings(locateWarnings(scenarioWarnings(loaded.scenario), loaded.source, loaded.locate), noWarn);
+  return silenceWarnings([...writtenWarnings(loaded), ...locateWarnings(scenarioWarnings(loaded.scenario), loaded.source, loaded.locate)], noWarn);
 }
 
 export { checkTargets } from './check-targets.js';
@@ -138,7 +138,8 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   // A re-forecast's summary holds its `reforecast` section (against --plan's); summary.json writes it after the warnings.
   const { reforecast, ...summarized } = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}), ...(options.prepared ? { prepared: options.prepared } : {}), ...(options.plan ? { plan: options.plan } : {}) });
-  const warnings = silenceWarnings(simulationWarnings(sim, summarized, await locator(sim.loaded)), options.noWarn ?? []);
+  const written = await located(sim.loaded);
+  const warnings = silenceWarnings(simulationWarnings(sim, summarized, written?.locate, written ? writtenWarnings(written) : []), options.noWarn ?? []);
   const summary = { ...summarized, warnings, ...(reforecast ? { reforecast } : {}) };
   const stress = options.stress?.length
     ? await simulateStress(options.stress, sim, { confidence: options.confidence, targets, workers: options.workers, signal: options.signal })

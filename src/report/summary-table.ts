@@ -10,7 +10,8 @@ import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercen
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
-import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval } from './interval-format.js';
+import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval, moneyCellsFormat, statMoneyCells } from './interval-format.js';
+import { formatCurrency } from './money.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { sharesPastOneNote } from './shares-past-one-note.js';
@@ -172,6 +173,19 @@ export function conditionWords(c: DriverCondition): string {
         ? ''
         : ` instead of the planned ${driverValue(c.planValue, c.unit)}`;
   return `${c.label} ${driverValue(c.value!, c.unit)}${plan} ${percentileWords(c.percentile!, c.unit, c.direction!)}`;
+}
+
+/**
+ * A what must be true line as the files beside a paragraph write it (report.html, report.xlsx): the
+ * currency's symbol, and the P50 of a company-wide metric as its headline row and the paragraph write
+ * it (moneyCellsFormat). The workbook wrote the terminal's "P50 now 118.8M" under its own paragraph's
+ * "$119M (P50)".
+ *
+ * @example whatMustBeTrueText(summary, summary.whatMustBeTrue[0], '$') // => 'For revenue >= 120M to be the median outcome (P50 now $119M), one of: ...'
+ */
+export function whatMustBeTrueText(summary: Summary, w: WhatMustBeTrue, symbol: string): string {
+  const median = w.tier === undefined ? moneyCellsFormat(statMoneyCells(summary.metrics[w.metric]), symbol) : (v: number) => formatCurrency(v, symbol);
+  return whatMustBeTrueLine(w, median, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue);
 }
 
 /**

@@ -2,6 +2,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { realPath, systemJoin, systemPath } from './system-path.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
+import { withDecimalCommaListNote } from './decimal-comma-list.js';
+import { misreadLists } from './misread-lists.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
 import { readScenarioDocument, sortByPosition, validateDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
 import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
@@ -64,7 +66,7 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
       const path = raw.key !== undefined ? inFile.slice(0, -1) : inFile;
       const pos = locate(d.doc, d.lines, path, raw.key);
       if (!pos) break;
-      return { path, message: issueMessage(raw, () => writtenEmpty(d.doc, path)) + decimalCommaKeyNote(d.doc, path, raw.key), ...pos, ...sourceOf(origin.layer) };
+      return { path, message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(d.doc, path)) + decimalCommaKeyNote(d.doc, path, raw.key), d.doc, path, raw.key), ...pos, ...sourceOf(origin.layer) };
     }
     // No file position for it: point at the extends line, and say why.
     return {
@@ -89,7 +91,9 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
   };
   try {
     const loaded = validateScenario(value, file, placeOrGroup, rank, seedIssues);
-    return { ...loaded, bases: chain.slice(1).map((d) => d.source) };
+    // A base's misread list is stated at the base even where the file overrides it: the base may be run by itself.
+    const misread = layers.flatMap((d, layer) => misreadLists(d.doc, d.lines).map((m) => ({ ...m, ...sourceOf(layer) })));
+    return { ...loaded, bases: chain.slice(1).map((d) => d.source), ...(misread.length > 0 ? { misreadLists: misread } : {}) };
   } catch (err) {
     if (!(err instanceof ScenarioError) || grouped.size === 0) throw err;
     const typos = misspelt

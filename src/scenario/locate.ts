@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /**
  * Each mapping's pairs by key, built the first time the mapping is searched: a file's problems are
@@ -82,6 +82,47 @@ export function pairAt(doc: Document, path: ReadonlyArray<PropertyKey>, key?: st
   if (!isMap(node)) return undefined;
   const pair = pairOf(node, String(last));
   return pair ? { map: node, pair } : undefined;
+}
+
+/**
+ * The innermost list written inside [ ] on `path` (the node at `path` or one above it), with the
+ * index of its item the path goes on to (undefined where the path ends at the list); undefined where
+ * none is.
+ * Complexity: O(path length) after the first search of each mapping on the path.
+ */
+export function flowListOn(doc: Document, path: ReadonlyArray<PropertyKey>): { list: YAMLSeq; item: number | undefined } | undefined {
+  let node: unknown = doc.contents;
+  let found: { list: YAMLSeq; item: number | undefined } | undefined = isSeq(node) && node.flow ? { list: node, item: undefined } : undefined;
+  for (const part of path) {
+    if (found !== undefined && node === found.list) found = { list: found.list, item: typeof part === 'number' ? part : undefined };
+    const next = child(node, part);
+    if (next === undefined) break;
+    node = next.value;
+    if (isSeq(node) && node.flow) found = { list: node, item: undefined };
+  }
+  return found;
+}
+
+/**
+ * The lists written inside [ ] among the values of the distribution (a mapping with `dist`) at
+ * `path` or, where `path` ends at a list, the other lists of the distribution holding it: the lists a
+ * problem at `path` may come from (its `values`, for a problem at the distribution or at its
+ * `weights`). [] where none is: a section's problem (a key unknown in `newBusiness`) does not come
+ * from its seasonality.
+ * Complexity: O(path length + the mapping's entries) after the first search of each mapping on the path.
+ */
+export function flowListsInDistribution(doc: Document, path: ReadonlyArray<PropertyKey>): YAMLSeq[] {
+  let node: unknown = doc.contents;
+  let holder: unknown;
+  for (const part of path) {
+    const next = child(node, part);
+    if (next === undefined) return [];
+    holder = node;
+    node = next.value;
+  }
+  const map = isMap(node) ? node : isSeq(node) && isMap(holder) ? holder : undefined;
+  if (map === undefined || pairOf(map, 'dist') === undefined) return [];
+  return map.items.map((p) => p.value).filter((v): v is YAMLSeq => isSeq(v) && v.flow === true && v !== node);
 }
 
 function child(node: unknown, part: PropertyKey): { value: unknown; at: Node } | undefined {

@@ -4,6 +4,8 @@ import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './scenario-schema.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
+import { withDecimalCommaListNote } from './decimal-comma-list.js';
+import { misreadLists, type MisreadList } from './misread-lists.js';
 import type { ScenarioFiles } from './scenario-files.js';
 import type { InputFile } from './input-file.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
@@ -39,6 +41,11 @@ export interface LoadedScenario {
    * wrote it), for problems found after validation (the model's limits, see engine/run-errors.ts).
    */
   readonly locate?: (path: ReadonlyArray<string | number>) => Pick<ScenarioIssue, 'line' | 'column' | 'source'>;
+  /**
+   * The [ ] lists its files write that are likely misread decimal commas (misread-lists.ts), with the
+   * file that writes each where it is a base (absent when none is).
+   */
+  readonly misreadLists?: ReadonlyArray<MisreadList & { readonly source?: string }>;
 }
 
 /** One YAML/JSON file read into a document (for positions) and plain data (for validation). */
@@ -160,17 +167,19 @@ export function parseScenario(text: string, source = '<input>'): LoadedScenario 
  * it, its seedIssue among them.
  */
 export function validateDocument({ source, doc, lines, data, seedIssue }: ScenarioDocument): LoadedScenario {
-  return validateScenario(
+  const loaded = validateScenario(
     data,
     source,
     (raw) => ({
       path: raw.path,
-      message: issueMessage(raw, () => writtenEmpty(doc, raw.path)) + decimalCommaKeyNote(doc, raw.path, raw.key),
+      message: withDecimalCommaListNote(issueMessage(raw, () => writtenEmpty(doc, raw.path)) + decimalCommaKeyNote(doc, raw.path, raw.key), doc, raw.path, raw.key),
       ...locate(doc, lines, raw.path, raw.key),
     }),
     () => 0,
     seedIssue ? [seedIssue] : [],
   );
+  const misread = misreadLists(doc, lines);
+  return misread.length > 0 ? { ...loaded, misreadLists: misread } : loaded;
 }
 
 /** The hash each scenario object had when it was last hashed (validated, or hashScenario): see changedSinceHashed. */

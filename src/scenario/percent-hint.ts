@@ -88,3 +88,19 @@ export function monthOfYearWords(value: unknown): string {
   const month = 1 - (1 - value / 100) ** (1 / 12);
   return `It is a month's rate: if ${value}% is a year's, write ${Number(month.toPrecision(3))} (${Number((month * 100).toPrecision(3))}%) a month`;
 }
+
+/**
+ * `message` without the percent hint one of this file's functions ended it with (percentHint,
+ * percentValuesHint, and their monthly forms): for a problem another reading explains better (a
+ * decimal comma in a [ ] list, whose 0,05 read as 0 and 5 is not 5%). `message` itself where it has none.
+ *
+ * @example withoutPercentHint('a ramp share must be in [0, 1]; did you mean 0.05 (or 5%)?') // => 'a ramp share must be in [0, 1]'
+ */
+export function withoutPercentHint(message: string): string {
+  return message.replace(PERCENT_HINT, '');
+}
+
+const MONTH_WORDS = String.raw`It is a month's rate: if [^;]*? a month`;
+const PERCENT_HINT = new RegExp(
+  String.raw`; (?:did you mean [-0-9.e+]+ \(or [-0-9.e+]+%\)\?(?: ${MONTH_WORDS})?|its values look like percents \([^)]*\): write each as a fraction \([^)]*\) or with % \([^)]*\)(?:\. ${MONTH_WORDS})?)`,
+);

@@ -270,13 +270,15 @@ describe('warnings of a run (the median year)', () => {
 
   it('merged shards warn as the single run does, at the same lines; --no-warn works on merge too', async () => {
     const dir = tmp();
-    const file = scenarioFile([['conversion: 0.05', 'conversion: 0.25']], dir);
+    // And a seasonality whose commas read as decimal commas (decimal-comma-list, from the file's text, not the scenario's).
+    const file = scenarioFile([['conversion: 0.05', 'conversion: 0.25\n      seasonality: [0,9, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]']], dir);
     const common = ['--trials', '2000', '--seed', '5', '--workers', '0', '--no-progress'];
     const single = await arrcast(['run', file, ...common, '--quiet', '--out', join(dir, 'single'), ...SUMMARY_ONLY]);
     for (const k of [1, 2]) expect((await arrcast(['run', file, ...common, '--shard', `${k}/2`, '--out', join(dir, 'parts/')])).code).toBe(EXIT.ok);
     const merged = await arrcast(['merge', join(dir, 'parts'), '--quiet', '--out', join(dir, 'merged'), ...SUMMARY_ONLY]);
     expect(merged.code).toBe(EXIT.ok);
-    expect(warningLines(merged.err)).toHaveLength(3);
+    expect(warningLines(merged.err)).toHaveLength(4);
+    expect(warningLines(merged.err)[0]).toMatch(/^arrcast: warning \[decimal-comma-list\] .*plan\.yaml:14:20 tiers\[0\]\.newBusiness\.seasonality: read as 12 values/);
     expect(warningLines(merged.err)).toEqual(warningLines(single.err));
     expect(readFileSync(join(dir, 'merged', 'summary.json'), 'utf8')).toBe(readFileSync(join(dir, 'single', 'summary.json'), 'utf8'));
     const quiet = await arrcast(['merge', join(dir, 'parts'), '--quiet', '--no-warn', 'all', '--out', join(dir, 'merged'), ...SUMMARY_ONLY]);

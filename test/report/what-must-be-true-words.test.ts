@@ -87,8 +87,8 @@ describe("what must be true's years say the driver's percentile and in how many 
     const unit = { '': 1, k: 1e3, M: 1e6, B: 1e9 } as Record<string, number>;
     for (const [where, text] of Object.entries(outputs))
       for (const t of targets) {
-        // report.html writes money with its currency symbol, the terminal and the workbook's words without.
-        const said = new RegExp(`${t.label}[^(]*\\(P50 now ${where === 'html' ? '\\$' : ''}([\\d.]+)([kMB]?)\\)`).exec(text);
+        // report.html and the workbook (as its own paragraph) write money with the currency symbol, the terminal without.
+        const said = new RegExp(`${t.label}[^(]*\\(P50 now ${where === 'terminal' ? '' : '\\$'}([\\d.]+)([kMB]?)\\)`).exec(text);
         expect(said, `${t.label} in ${where}`).not.toBeNull();
         const shown = Number(said![1]) * unit[said![2]!]!;
         if (m < t.value) expect(shown, `${t.label} in ${where}: ${said![0]}`).toBeLessThan(t.value);

@@ -18,7 +18,7 @@ import type { Stat } from '../../analysis/describe.js';
 import { warningsSection } from './warnings-section.js';
 import { reforecastSection } from './reforecast-section.js';
 import { gridTable, statTable, textTable, type GroupRow, type StatRow } from './tables.js';
-import { whatMustBeTrueLine } from '../summary-table.js';
+import { whatMustBeTrueText } from '../summary-table.js';
 import { budgetLabel } from '../charts/revenue-distribution.js';
 import { CAPACITY_KEYS, leadSources, otherExtras, rampedReps } from '../tier-extras.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
@@ -165,7 +165,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
       ? `<h3>What must be true</h3>
 <p class="note">For each target: the smallest change in each top driver that can move the target’s metric (its own draw, the others as drawn) for the target to become the median outcome, against the value the scenario states and as a percentile of the driver’s own uncertainty; smallest change first.</p>
 <ul class="musts">
-${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueLine(w, w.tier === undefined ? rowMoney(summary.metrics[w.metric]) : money, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue))}</li>`).join('\n')}
+${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueText(summary, w, symbol))}</li>`).join('\n')}
 </ul>`
       : '';
   // A monthly plan's amounts are stated, as targets are: written exactly, not to an estimate's three digits.

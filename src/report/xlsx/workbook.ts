@@ -12,14 +12,13 @@ import { currencySymbol } from '../money.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { forecastTitle } from '../forecast-kind-words.js';
 import { cellText, moneyFormat, PERCENT_FORMAT } from './cell-text.js';
-import { formatMoney, formatMoneyWith } from '../format.js';
 import { percentFormat, shareFormats } from './share-format.js';
 import { varianceShareCell, varianceShareDecimals, varianceShareFormat } from '../variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from '../no-own-uncertainty.js';
 import { sharesPastOneNote } from '../shares-past-one-note.js';
 import { negativeShareNote } from '../negative-share-note.js';
 import { noDriverVariesWords } from '../no-driver-varies.js';
-import { whatMustBeTrueLine } from '../summary-table.js';
+import { whatMustBeTrueText } from '../summary-table.js';
 import { confidenceWords, simulatedYears } from '../confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from '../monthly-plan-rows.js';
 import { BOOKINGS_NOTE, NEW_ARR_LABEL } from '../bookings-note.js';
@@ -187,8 +186,8 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
       ...(sharesPastOneNote(summary, s) === undefined ? [] : [sharesPastOneNote(summary, s)!]),
       // A re-forecast's learned drivers tied to the market factor: the shares overlap or offset, as the terminal and report.html say (market-overlap.ts).
       ...(!none && s.drivers.length > 0 && summary.reforecast?.attributionOverlap !== undefined ? [summary.reforecast.attributionOverlap] : []),
-      // What must be true for each target, in the terminal's and report.html's words.
-      ...summary.whatMustBeTrue.map((w) => whatMustBeTrueLine(w, formatMoney, formatMoneyWith, summary.whatMustBeTrue)),
+      // What must be true for each target, in report.html's words and figures (its P50 as the Summary sheet's paragraph writes it).
+      ...summary.whatMustBeTrue.map((w) => whatMustBeTrueText(summary, w, symbol)),
     ],
     header: noneVaries !== undefined ? [] : ['Driver', 'Tier', 'Share of variance', 'Share, low', 'Share, high', 'Revenue at driver P10', 'Revenue at driver P90', 'Swing'],
     rows: s.drivers.map((x) =>
