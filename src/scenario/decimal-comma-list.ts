@@ -1,7 +1,7 @@
 import { isScalar, type Document, type YAMLSeq } from 'yaml';
 import { flowListOn, flowListsInDistribution } from './locate.js';
 import { withoutPercentHint } from './percent-hint.js';
-import { AFTER_DECIMAL_COMMA_ALONE, numberSuggestion } from './number-suggestion.js';
+import { AFTER_DECIMAL_COMMA_ALONE, numberMeant } from './number-suggestion.js';
 
 /**
  * A problem's message, with the note for a list written inside [ ] where decimal commas are the
@@ -31,7 +31,7 @@ export function decimalCommaWords(pair: DecimalCommaPair): string {
 /**
  * The first pair of `list` that reads as one decimal-comma number, where the list mixes its
  * separators: some commas with a space after them (between values) and some without, between a
- * whole number and digits that numberSuggestion reads as one number with a decimal comma. Undefined
+ * whole number and digits that numberMeant reads as one number with a decimal comma. Undefined
  * elsewhere.
  */
 export function listMisreadPair(list: YAMLSeq): DecimalCommaPair | undefined {
@@ -90,8 +90,8 @@ function readingOf(list: YAMLSeq): ListReading {
     else if (a.type === 'PLAIN' && b.type === 'PLAIN') {
       const [as, bs] = [String(a.source ?? ''), String(b.source ?? '')];
       if (!WHOLE.test(as) || !AFTER_DECIMAL_COMMA_ALONE.test(bs)) continue;
-      const meant = numberSuggestion(`${as},${bs}`);
-      if (meant !== undefined && meant.includes('decimal point')) pairs.push({ at: i, text: `${as},${bs}`, a: as, b: bs, meant: meant.slice(0, meant.indexOf('?')) });
+      const meant = numberMeant(`${as},${bs}`);
+      if (meant !== undefined && meant.why.includes('decimal point')) pairs.push({ at: i, text: `${as},${bs}`, a: as, b: bs, meant: meant.text });
     }
   }
   const reading = { spaced, pairs };
