@@ -2,6 +2,7 @@ import { toFixedDecimal } from '../math/decimal-round.js';
 import { type7Position } from '../math/type7-position.js';
 import { quickselect } from 'simple-statistics';
 import { incompleteBeta } from '../math/incomplete-beta.js';
+import { Z95 } from '../math/normal-cdf.js';
 
 /**
  * Why a quantile's interval, a standard deviation or a standard error cannot be estimated from a
@@ -11,8 +12,8 @@ import { incompleteBeta } from '../math/incomplete-beta.js';
  */
 export const ONE_TRIAL = '1 trial: an interval, a standard deviation or a standard error needs at least 2';
 
-/** z of a two-sided 95% interval: Φ⁻¹(0.975). */
-export const Z95 = 1.959963984540054;
+/** z of a two-sided 95% interval (math/normal-cdf.ts), for the analysis modules that read it here. */
+export { Z95 };
 
 /**
  * Below this n p (1 - p) the normal approximation's ranks are not used: they cover far less than

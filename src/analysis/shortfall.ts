@@ -1,4 +1,5 @@
 import { toFixedDecimal } from '../math/decimal-round.js';
+import { Z95 } from '../math/normal-cdf.js';
 import { selectOrderStatistics } from './order-statistics.js';
 
 /** Expected shortfall with its 95% Monte Carlo interval. */
@@ -100,5 +101,5 @@ export function sortedShortfallEstimate(lowest: ArrayLike<number>, n: number, sh
   const a = k / n;
   const tailVar = ss / (k - 1);
   const se = Math.sqrt((tailVar + (1 - a) * (es - q) ** 2) / (n * a));
-  return { value: es, interval: [es - 1.959963984540054 * se, es + 1.959963984540054 * se] };
+  return { value: es, interval: [es - Z95 * se, es + Z95 * se] };
 }

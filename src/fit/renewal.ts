@@ -1,3 +1,4 @@
+import { binomialInterval } from '../math/binomial-interval.js';
 import { ratioOfSums } from './ratio-of-sums.js';
 import { tQuantile } from './reference-distributions.js';
 import { DRIFT_PRIOR, yearLevel, type Estimate, type YearLevel } from './estimate.js';
@@ -59,7 +60,7 @@ export function fitRenewal(due: ArrayLike<number>, renewed: ArrayLike<number>, c
 
 /** The renewal rates of customers due, from their outcomes. */
 export interface OutcomeRenewalFit extends RenewalFit {
-  /** Logo renewal: customers renewed / customers due, with a Wilson interval. */
+  /** Logo renewal: customers renewed / customers due, with its 95% interval (math/binomial-interval.ts). */
   readonly logo: Estimate;
   /** Mean ARR of a customer due. */
   readonly meanArr: number;
@@ -68,7 +69,7 @@ export interface OutcomeRenewalFit extends RenewalFit {
 /**
  * Dollar and logo renewal from customer outcomes (arr due, renewed or not). Dollar: Σ arr renewed /
  * Σ arr, with the ratio estimator's sandwich standard error over customers and a t interval on
- * n − 1 df. Logo: renewed / n with the Wilson score interval. Next year's sd takes the drift between
+ * n − 1 df. Logo: renewed / n with the Wilson score interval, exact ends at 0 to 3 renewals or losses (binomialInterval). Next year's sd takes the drift between
  * years from `changes` (the history's, when it has due and renewed ARR) with the 3-point judgement.
  * When every customer renewed (or none did) the sandwich error is 0: the dollar interval and error
  * are then the Jeffreys posterior's on Kish's effective number of customers (Σ arr)² / Σ arr².
@@ -95,16 +96,15 @@ export function fitRenewalFromOutcomes(arr: readonly number[], renewed: readonly
   const se = zeroVariance ? zeroVariance.sd : Math.sqrt((ss * n) / (n - 1)) / due;
   const t = tQuantile(0.975, Math.max(1, n - 1));
   const p = n > 0 ? count / n : 0;
-  const z = 1.959963984540054;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  // The interval every binomial chance arrcast states takes (Wilson's, exact ends at 0 to 3 renewals or losses).
+  const [logoLo, logoHi] = n > 0 ? binomialInterval(count, n) : [Number.NaN, Number.NaN];
   return {
     rate: zeroVariance ? { value: r, lo: zeroVariance.lo, hi: zeroVariance.hi, n } : { value: r, lo: Math.max(0, r - t * se), hi: Math.min(1, r + t * se), n },
     due,
     renewed: kept,
     year: yearLevel(se, changes, DRIFT_PRIOR.renewal),
     ...(zeroVariance ? { zeroVariance } : {}),
-    logo: { value: p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half), n },
+    logo: { value: p, lo: logoLo, hi: logoHi, n },
     meanArr: n > 0 ? due / n : 0,
   };
 }

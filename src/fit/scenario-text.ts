@@ -76,7 +76,7 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
     out.push(
       `      # Dollar renewal from ${safe(fit.outcomesFile ?? 'the renewal outcomes')}: n = ${r.rate.n} customers due, ${count(r.renewed)} renewed of ${count(r.due)},`,
       `      #   ${estimatePct(r.rate)} (${method}).`,
-      `      # Logo renewal of the same customers: ${estimatePct(r.logo)} (Wilson interval). With a book of aggregates`,
+      `      # Logo renewal of the same customers: ${estimatePct(r.logo)} (95% Wilson interval, exact ends at 0 to 3 renewals or losses). With a book of aggregates`,
       `      #   every customer carries the average ARR, so the model has one rate: the dollar rate is used.`,
     );
   else

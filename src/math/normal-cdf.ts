@@ -39,6 +39,9 @@ function gaussianTail(x: number, factor: number): number {
   return Math.exp(-xsq * xsq * 0.5) * Math.exp(-del * 0.5) * factor;
 }
 
+/** z of a two-sided 95% interval: Φ⁻¹(0.975). */
+export const Z95 = 1.959963984540054;
+
 /**
  * The standard normal distribution function Phi(x) = P(Z <= x), Z ~ Normal(0, 1).
  *

@@ -116,13 +116,29 @@ describe('renewal, by hand', () => {
     expect(fit.rate.value).toBeCloseTo(0.8, 12);
     expect(fit.year.standardError).toBeCloseTo(0.1, 12);
   });
-  it('from customer outcomes: dollar and logo rates, Wilson interval for the logo rate', () => {
+  it('from customer outcomes: dollar and logo rates, the logo rate with the chances\' interval (exact ends at 0 to 3 renewals or losses)', () => {
     const fit = fitRenewalFromOutcomes([100, 300, 100, 100], [true, true, false, true], []);
     expect(fit.rate.value).toBeCloseTo(500 / 600, 12);
     expect(fit.logo.value).toBe(0.75);
-    // Wilson at z = 1.96, n = 4, p = 0.75: centre (0.75 + 1.96²/8) / (1 + 1.96²/4) = 0.6275, half 0.3269.
-    expect(fit.logo.lo).toBeCloseTo(0.3006, 3);
-    expect(fit.logo.hi).toBeCloseTo(0.9544, 3);
+    // Wilson at z = 1.96, n = 4, p = 0.75 gives [0.3006, 0.9544]; 3 renewed and 1 lost are both few, so
+    // each end is the wider exact (Clopper-Pearson) one. Lower: P(B >= 3 | p) = 4p³(1 - p) + p⁴ = 0.025 at
+    // p = 0.194120 (bisection by hand); upper: 1 loss of 4, seen from the losses'
+    // side, P(>= 1 loss | q) = 1 - (1 - q)⁴ = 0.025, so the renewal rate's end is 1 - q = 0.975^(1/4).
+    expect(fit.logo.lo).toBeCloseTo(0.19412045, 7);
+    expect(fit.logo.hi).toBeCloseTo(0.975 ** (1 / 4), 12);
+  });
+  it('a logo rate with one loss among many keeps the exact upper end (Wilson\'s fell short: 0.9982 for 99 of 100)', () => {
+    // 99 of 100 renewed: the exact upper end is where one loss or more has probability 2.5%,
+    // 1 - r^100 = 0.025, r = 0.975^(1/100) = 0.999747; Wilson's end 0.99823 covers the true rate only about
+    // 84% of the time where about 0.2 losses are expected (analysis/probability-coverage.test.ts).
+    const arr = Array.from({ length: 100 }, () => 1000);
+    const renewed = arr.map((_, i) => i !== 0);
+    const fit = fitRenewalFromOutcomes(arr, renewed, []);
+    expect(fit.logo.value).toBe(0.99);
+    expect(fit.logo.hi).toBeCloseTo(0.975 ** (1 / 100), 12);
+    // and one renewal of 100: the exact lower end 1 - 0.975^(1/100), below Wilson's 0.00177.
+    const one = fitRenewalFromOutcomes(arr, arr.map((_, i) => i === 0), []);
+    expect(one.logo.lo).toBeCloseTo(1 - 0.975 ** (1 / 100), 12);
   });
 });
 

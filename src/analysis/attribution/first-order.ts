@@ -1,5 +1,6 @@
 import { binCount, type PreparedInput } from './input.js';
 import { meanAll } from '../../math/mean-all.js';
+import { Z95 } from '../../math/normal-cdf.js';
 import { scratchBins, scratchBlocks, scratchFloat64 } from './scratch.js';
 import { tailBins } from './tail-bins.js';
 import { tailsCurve } from './tail-curvature.js';
@@ -114,7 +115,7 @@ const T975_SMALL = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.2
  */
 export function t975(nu: number): number {
   if (nu <= 10) return T975_SMALL[Math.max(1, Math.round(nu)) - 1]!;
-  const z = 1.959963984540054;
+  const z = Z95;
   const z3 = z ** 3;
   const z5 = z ** 5;
   const z7 = z ** 7;
