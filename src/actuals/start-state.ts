@@ -66,6 +66,21 @@ export function closedMonthDueCount(e: Existing, row: MonthlyRow, i: number): nu
 }
 const orZero = (x: number): number => (Number.isNaN(x) ? 0 : x);
 
+/** A customer book's monthly-billed customers' ARR (they absorb its mid-term leavers first, bookShareAfterLeavers). */
+const monthlyBilledArr = (book: NonNullable<Existing['book']>): number => book.monthlyArr.reduce((a, x) => a + x, 0);
+
+/**
+ * A closed month's renewed ARR of `due` (stated, or `due` less the stated churn) and its churn
+ * beyond what did not renew (`beyond`: mid-term leavers when positive).
+ */
+function closedMonthFlows(row: MonthlyRow, due: number): { renewedArr: number; beyond: number } {
+  const renewed = value(row, 'renewed_arr');
+  const statedChurn = value(row, 'churned_arr');
+  const churned = !Number.isNaN(statedChurn) ? statedChurn : !Number.isNaN(renewed) ? Math.max(0, due - renewed) : 0;
+  const renewedArr = Number.isNaN(renewed) ? Math.max(0, due - churned) : renewed;
+  return { renewedArr, beyond: churned - Math.max(0, due - renewedArr) };
+}
+
 /** A customer book's customers due for renewal in fiscal month m (1..12), by its customers' dates. */
 export function bookCustomersDueIn(book: NonNullable<Existing['book']>, m: number): number {
   return book.dueFrom[m]! - book.dueFrom[m - 1]!;
@@ -128,7 +143,7 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
   const unaccounted = new Float64Array(months);
   const taken = new Float64Array(months);
   const takenCount = new Int32Array(months);
-  let monthlyLeft = book ? book.monthlyArr.reduce((a, x) => a + x, 0) : 0;
+  let monthlyLeft = book ? monthlyBilledArr(book) : 0;
   if (book)
     for (let i = 0; i < months; i++) {
       const v = rows[i]!.values;
@@ -145,11 +160,7 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       arr[i] = count[i]! * e.averageArr;
     }
     if (book) {
-      const renewed = value(row, 'renewed_arr');
-      const statedChurn = value(row, 'churned_arr');
-      const churned = !Number.isNaN(statedChurn) ? statedChurn : !Number.isNaN(renewed) ? Math.max(0, arr[i]! - renewed) : 0;
-      const renewedArr = Number.isNaN(renewed) ? Math.max(0, arr[i]! - churned) : renewed;
-      const beyond = Math.max(0, churned - Math.max(0, arr[i]! - renewedArr));
+      const beyond = Math.max(0, closedMonthFlows(row, arr[i]!).beyond);
       const monthlyPart = Math.min(beyond, monthlyLeft);
       monthlyLeft -= monthlyPart;
       let residual = beyond - monthlyPart;
@@ -169,13 +180,9 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       continue;
     }
     if (!aggregate) continue;
-    const renewed = value(row, 'renewed_arr');
-    const statedChurn = value(row, 'churned_arr');
-    const churned = !Number.isNaN(statedChurn) ? statedChurn : !Number.isNaN(renewed) ? Math.max(0, arr[i]! - renewed) : 0;
-    const renewedArr = Number.isNaN(renewed) ? Math.max(0, arr[i]! - churned) : renewed;
+    const { renewedArr, beyond } = closedMonthFlows(row, arr[i]!);
     const r = Number.isNaN(average) ? 0 : Math.min(count[i]!, Math.max(0, Math.round(renewedArr / average)));
     live = Math.max(0, live - (count[i]! - r));
-    const beyond = churned - Math.max(0, arr[i]! - renewedArr);
     if (beyond > 0.5 && e.averageArr > 0) {
       const leavers = Math.max(1, Math.round(beyond / e.averageArr));
       // Any live customer may leave mid-term, whenever it is due: those due later go with the others,
@@ -259,7 +266,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
   let bookLeavers = 0;
   // A customer book's monthly-billed customers absorb its mid-term leavers first, up to their ARR
   // (bookShareAfterLeavers); what is beyond left its annual customers, counted at their average there.
-  const monthlyTotal = e?.book ? e.book.monthlyArr.reduce((a, x) => a + x, 0) : 0;
+  const monthlyTotal = e?.book ? monthlyBilledArr(e.book) : 0;
   for (let m = 1; m <= months; m++) {
     const row = rows[m - 1]!;
     const i = m - 1;
@@ -398,7 +405,7 @@ export function bookShareAfterLeavers(
   leftArr: number,
   leavers: number,
 ): { bookShare?: { arr: number; customers: number }; poolLeavers?: number } {
-  const monthlyTotal = book.monthlyArr.reduce((a, x) => a + x, 0);
+  const monthlyTotal = monthlyBilledArr(book);
   const residual = leftArr - monthlyTotal;
   if (!(residual > 0.5)) return {};
   const poolArr = book.openingArr - monthlyTotal - (months > 0 ? book.arrDueBy[months - 1]! : 0);
