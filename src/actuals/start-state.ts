@@ -96,10 +96,19 @@ export interface ClosedMonthsDue {
    * dates are a plan, the file the fact; they are neither renewed nor lost, nor learned from).
    */
   readonly count: Int32Array;
-  /** An aggregate book's share of its customers still live after the closed months' mid-term leavers (1 when none left). */
+  /**
+   * An aggregate book's share of its calendar still to come up after the closed months: less the
+   * closed months' mid-term leavers, and the customers due later who came up early (1 when none).
+   */
   readonly stillThere: number;
   /** Whether any of an aggregate book's customers left mid-term in the closed months. */
   readonly leftMidTerm: boolean;
+  /**
+   * An aggregate book's customers that came up in the closed months beyond its calendar's (the
+   * file's due_arr above it, on the running total: a month below the calendar lets a later one
+   * above it catch up), taken off the calendar after them.
+   */
+  readonly cameUpEarly: number;
   /**
    * A customer book's mid-term leavers of closed month i + 1 that were customers due in a later closed
    * month which renewed and churned less than they had due (the file says they were gone by then):
@@ -135,6 +144,9 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
   let live = aggregate ? e.customers : 0;
   let stillThere = 1;
   let leftMidTerm = false;
+  // An aggregate book's customers come up so far beyond (above 0) or short of the calendar's.
+  let aheadOfCalendar = 0;
+  let cameUpEarly = 0;
   const book = e.book;
   const leftBeforeDueArr = new Float64Array(months);
   const leftBeforeDue = new Int32Array(months);
@@ -180,6 +192,20 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       continue;
     }
     if (!aggregate) continue;
+    // Customers due later that came up now (due_arr above the calendar) are not due again: the
+    // calendar after this month keeps only what is left of it, in proportion, as after mid-term
+    // leavers. Before, the simulated months renewed the whole calendar again: 120 customers at
+    // 10,000 (10 due a month), 20 coming up and renewing in month 1, at a renewal rate of 50%,
+    // ended the year at 650,000, not 1,200,000 - 0.5 x 100 x 10,000 = 700,000 (the library
+    // re-forecast it so, and the CLI did not refuse it).
+    aheadOfCalendar += count[i]! - (stillThere === 1 ? e.due[i]! : Math.round(e.due[i]! * stillThere));
+    if (aheadOfCalendar > 0) {
+      let later = 0;
+      for (let j = i + 1; j < 12; j++) later += e.due[j]! * stillThere;
+      stillThere = later > aheadOfCalendar ? stillThere * (1 - aheadOfCalendar / later) : 0;
+      cameUpEarly += aheadOfCalendar;
+      aheadOfCalendar = 0;
+    }
     const { renewedArr, beyond } = closedMonthFlows(row, arr[i]!);
     const r = Number.isNaN(average) ? 0 : Math.min(count[i]!, Math.max(0, Math.round(renewedArr / average)));
     live = Math.max(0, live - (count[i]! - r));
@@ -192,7 +218,7 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       leftMidTerm = true;
     }
   }
-  return { arr, count, stillThere, leftMidTerm, leftBeforeDueArr, leftBeforeDue };
+  return { arr, count, stillThere, leftMidTerm, cameUpEarly, leftBeforeDueArr, leftBeforeDue };
 }
 
 /**
@@ -381,7 +407,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     // Only what the monthly-billed customers can account for is theirs (the rest left annual
     // customers mid-term): uncapped, the monthly-billed likelihood weighed 150,000 gone from 50,000.
     ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr: Math.min(monthlyLeftArr, monthlyTotal) }),
-    ...(closedDue?.leftMidTerm && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
+    ...(closedDue && (closedDue.leftMidTerm || closedDue.cameUpEarly > 0) && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
     ...(pool.bookShare ? { bookShare: pool.bookShare } : {}),
   };
 }
