@@ -174,7 +174,11 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
           // read as not selling yet dropped its seasonality and drift.
           const started = rows.findIndex((r) => (r.values.leads ?? 0) > 0 || (r.values.deals ?? 0) > 0 || (r.values.new_arr ?? 0) > 0);
           const laterLevel = started > 0 ? leads.subarray(started).reduce((a, x) => a + x, 0) / (n - started) : 0;
-          const leadsFrom = started > 0 && n - started >= 12 && Math.exp(-started * laterLevel) < NOT_SELLING_YET_P ? started : 0;
+          // A tier that began within the last 12 months too: its months before were counted as a
+          // volume of 0, so a tier selling 500 leads a month from month 19 of 24 was fitted 253 a
+          // month, negative binomial (k 1.39) and seasonal weights of 0.5 and 1.5; now 500 a month
+          // from its 6 months, without seasonality (it needs 24).
+          const leadsFrom = started > 0 && Math.exp(-started * laterLevel) < NOT_SELLING_YET_P ? started : 0;
           if (leadsFrom > 0) notes.push(`lead volume fitted from its ${n - leadsFrom} months from ${monthLabel(leadsFrom + 1, historyCalendar(history))} on: its ${leadsFrom} months before had no lead, deal or new ARR (not selling yet)`);
           const fit: NewBusinessFit = {
             leads: fitLeadVolume(leadsFrom > 0 ? leads.subarray(leadsFrom) : leads),
