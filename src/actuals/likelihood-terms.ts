@@ -239,7 +239,20 @@ export function tierLikelihood(
       // the library does not check): 300,000 renewed of c1's 100,000 learned the rate down, as the
       // book's renewed ARR reaches it at no rate.
       const bookDue = e.book.arrDueIn[i]!;
-      return due > 0 && due !== bookDue ? Math.min(1, r / due) * bookDue : Math.min(r, bookDue);
+      // Less due than the book's customers of the month (a due_arr below it, or customers of it gone
+      // mid-term before: closedMonthsDue) is that share of the group (dueShare below), not the whole
+      // group renewing at the month's share.
+      return due > bookDue ? Math.min(1, r / due) * bookDue : Math.min(r, due);
+    });
+    // A customer book's month with less due than its group: the share of the group's ARR still due.
+    // Its renewed ARR is weighed against that share of the group's mean and variance (a random part
+    // of the group, whichever customers they are). Before, the month's renewed share was applied to
+    // the whole group: 100,000 renewed of 2 customers still due (of 3 at 100,000, one gone in month 1)
+    // was read as 150,000 of 3, evidence of 3 customers from 2.
+    const dueShare = Float64Array.from({ length: k }, (_, i) => {
+      const bookDue = e.book?.arrDueIn[i] ?? 0;
+      const due = closedDue.arr[i]!;
+      return e.book && bookDue > 0 && due < bookDue ? Math.max(0, due) / bookDue : 1;
     });
     const dueCounts = closedDue.count;
     const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
@@ -278,6 +291,9 @@ export function tierLikelihood(
             mean += g.arr[i]! * q;
             variance += g.arr2[i]! * q * (1 - q);
           }
+          const f = dueShare[m]!;
+          mean *= f;
+          variance *= f;
           const r = renewed[m]! - mean;
           if (variance <= 0) {
             if (Math.abs(r) > 1e-6 * (1 + Math.abs(mean))) return Number.NEGATIVE_INFINITY;
