@@ -8,7 +8,7 @@ import { compileYearLevel } from '../model/year-level-plan.js';
 import { createStream } from '../random/source.js';
 import type { Tier } from '../scenario/scenario-schema.js';
 import type { MonthlyMeasure, MonthlyRow } from './monthly-record.js';
-import { closedMonthsDue, tierStart } from './start-state.js';
+import { bookDueShare, closedMonthsDue, tierStart } from './start-state.js';
 import type { DriverKind } from '../model/drivers/driver-kinds.js';
 
 /** The year-level drivers a re-forecast learns from the closed months, with the market factor. */
@@ -249,11 +249,7 @@ export function tierLikelihood(
     // of the group, whichever customers they are). Before, the month's renewed share was applied to
     // the whole group: 100,000 renewed of 2 customers still due (of 3 at 100,000, one gone in month 1)
     // was read as 150,000 of 3, evidence of 3 customers from 2.
-    const dueShare = Float64Array.from({ length: k }, (_, i) => {
-      const bookDue = e.book?.arrDueIn[i] ?? 0;
-      const due = closedDue.arr[i]!;
-      return e.book && bookDue > 0 && due < bookDue ? Math.max(0, due) / bookDue : 1;
-    });
+    const dueShare = Float64Array.from({ length: k }, (_, i) => bookDueShare(e, closedDue, i));
     const dueCounts = closedDue.count;
     const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
     if (!e.book) {

@@ -222,6 +222,21 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
 }
 
 /**
+ * A customer book's share of its group of closed month i + 1 still due: the month's due ARR
+ * (closedMonthsDue: a due_arr below the group's, or the group less customers gone mid-term before)
+ * over the group's, 1 when all of it (or more) is due and for an aggregate book. The one rule by
+ * which the start's customer counts (tierStart) and the likelihood (likelihood-terms.ts) take a
+ * partly due month: that part of the group, whichever customers they are.
+ *
+ * @example bookDueShare(bookOf3x100k, { arr: [200000], ... }, 0) // => 0.6666666666666666
+ */
+export function bookDueShare(e: Existing, closedDue: ClosedMonthsDue, i: number): number {
+  const bookDue = e.book?.arrDueIn[i] ?? 0;
+  const due = closedDue.arr[i]!;
+  return e.book && bookDue > 0 && due < bookDue ? Math.max(0, due) / bookDue : 1;
+}
+
+/**
  * New ARR of the closed months' signings expected to be live by the end of closed month m of a
  * tier with a service-start lag: the sum over months j <= m of new_arr of j x P(lag <= m - j).
  *
@@ -346,7 +361,10 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       arrDue += dueArr;
       if (e.book) {
         // The book's customers due then; none where the file states that nothing came up (closedMonthsDue).
-        const n = closedDue!.count[i]!;
+        // Less due than the month's group (a due_arr below it) is that share of its customers, as the
+        // likelihood weighs it (bookDueShare): 100,000 renewed of 200,000 due of three customers of
+        // 100,000 was read as 2 of 3 renewing (logo renewal 0.667), not 1 of 2.
+        const n = Math.min(closedDue!.count[i]!, Math.round(bookCustomersDueIn(e.book, i + 1) * bookDueShare(e, closedDue!, i)));
         due += n;
         // At most every customer due renews (a file renewing more is refused by the CLI, validate-actuals.ts).
         const share = dueArr > 0 ? Math.min(1, renewedArr / dueArr) : 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tierLikelihood } from '../../src/actuals/likelihood-terms.js';
+import { scenarioStart } from '../../src/actuals/start-state.js';
 import { planLoaded } from '../../src/engine/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { writeFiles } from '../helpers/fixtures.js';
@@ -45,5 +46,24 @@ describe("a customer book's month partly due after a mid-term leaver", () => {
       expect(two(p)).toBeCloseTo(byHand(p), 9);
       expect(partly(p)).toBeCloseTo(byHand(p), 9);
     }
+  });
+
+  // The start's customer counts take a partly due month by the same rule (bookDueShare): three
+  // customers of 100,000 due in month 2, due_arr 200,000 (two came up), 100,000 renewed: 1 of 2
+  // renewed, 1 lost (logo renewal 0.5). Before, the renewed share (1/2) was applied to all three
+  // (2 of 3 renewed: logo renewal 0.667).
+  it('counts the customers still due in the start (renewed and lost) as the likelihood weighs them', async () => {
+    const dir = writeFiles({
+      'b.yaml': 'name: b\ntiers:\n  - name: B\n    existing: { customersFile: customers.csv, renewalRate: 0.7, priceUplift: 0 }\n',
+      'customers.csv': 'id,tier,arr,next_renewal,term_months\na1,B,100000,2,12\na2,B,100000,2,12\na3,B,100000,2,12\n',
+    });
+    const plan = planLoaded(await loadScenario(`${dir}/b.yaml`));
+    const rows = [
+      { due_arr: 0, renewed_arr: 0, churned_arr: 0, ending_arr: 300_000 },
+      { due_arr: 200_000, renewed_arr: 100_000, churned_arr: 100_000, ending_arr: 200_000 },
+    ];
+    const start = scenarioStart(plan, monthlyFile({ B: rows }), 2).tiers.B!;
+    const c = start.counts;
+    expect([c.customersDue, c.customersRenewed, c.customersLost]).toEqual([2, 1, 1]);
   });
 });
