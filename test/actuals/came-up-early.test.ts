@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { planLoaded } from '../../src/engine/simulate.js';
-import { scenarioFrom, column, meanAndSe } from '../helpers/fixtures.js';
+import { expectMeansWithin4Se, scenarioFrom } from '../helpers/fixtures.js';
 import { scenarioStart } from '../../src/actuals/start-state.js';
 import { monthlyFile } from './monthly-file.js';
 
@@ -27,12 +27,7 @@ tiers:
   it('are not due again after the closed months', async () => {
     const sim = await simulate(scenarioFrom(yaml), { trials: 1000, seed: 5, workers: 0, actuals: { file: early, months: 1 } });
     // Churned customers: Binomial(100, 0.5), sd 10,000 x 5 of ending ARR; 4 SE from the sample.
-    const ending = meanAndSe(column(sim, 'endingArr'));
-    expect(Math.abs(ending.mean - 700_000)).toBeLessThan(4 * ending.se);
-    const renewal = meanAndSe(column(sim, 'component.bookings.renewal'));
-    expect(Math.abs(renewal.mean - 700_000)).toBeLessThan(4 * renewal.se);
-    const lost = meanAndSe(column(sim, 'customersLost'));
-    expect(Math.abs(lost.mean - 50)).toBeLessThan(4 * lost.se);
+    expectMeansWithin4Se(sim, { endingArr: 700_000, 'component.bookings.renewal': 700_000, customersLost: 50 });
   });
 
   it('take the calendar after them down by those customers, on the running total', () => {
