@@ -2,6 +2,7 @@ import type { ScenarioPlan } from '../model/scenario-plan.js';
 import { optionKeysProblem, valueKind } from '../scenario/option-keys.js';
 import type { ScenarioIssue } from '../scenario/scenario-error.js';
 import type { MonthlyFile } from './monthly-record.js';
+import { cameUpEarlyProblems } from './came-up-early-problems.js';
 
 /** What a forecast from no closed month is, in every refusal of one (--as-of 0, `months: 0`). */
 export const NO_CLOSED_MONTH = 'the plan itself (the scenario simulated from the start of the year)';
@@ -18,10 +19,11 @@ export interface ActualsInputProblem {
   readonly key?: string;
   readonly message: string;
   /**
-   * The file lacks the rows of these tiers of `plan` in the closed months: one issue per tier, at
-   * the file's line 1 (as actualsProblems words it for --actuals), for a ScenarioError naming the file.
+   * What is wrong in the file itself, as actualsProblems words it for --actuals, for a ScenarioError
+   * naming the file: the tiers of `plan` without rows in the closed months (at line 1), or renewals
+   * that came up beyond what the scenario has due (cameUpEarlyProblems, at their cells).
    */
-  readonly missingTiers?: readonly ScenarioIssue[];
+  readonly fileIssues?: readonly ScenarioIssue[];
 }
 
 /**
@@ -30,7 +32,8 @@ export interface ActualsInputProblem {
  * closed month at all); a file other than readMonthlyFile or parseMonthlyFile return; months not a
  * whole number from 1 to those the file covers (`'3'` started the simulated year at month "31",
  * 2.5 failed as a chunk); and, given the `plan`, a tier of it without rows in those months (a file
- * read for other tiers: a TypeError inside the re-forecast before). The one check behind simulate's
+ * read for other tiers: a TypeError inside the re-forecast before), or renewals it would count twice
+ * (cameUpEarlyProblems). The one check behind simulate's
  * `actuals` option (engine/actuals-option.ts, RunOptionError) and compileReforecast (RangeError).
  * What else a re-forecast needs of the file (its flows adding up: validate-actuals.ts) is the
  * caller's to check, as the CLI does with actualsProblems.
@@ -56,7 +59,11 @@ export function actualsInputProblem(plan: ScenarioPlan | undefined, input: unkno
   if (plan === undefined) return undefined;
   const byTier = (f as MonthlyFile).byTier;
   const missing = plan.tiers.filter((t) => (byTier.get(t.name)?.length ?? 0) < months);
-  if (missing.length === 0) return undefined;
-  const missingTiers = missing.map((t) => ({ path: ['tier'], message: `no rows for tier ${JSON.stringify(t.name)} in months 1 to ${months}: a re-forecast needs every tier's closed months`, line: 1 }));
-  return { message: `its file ${f.path}: ${missingTiers.map((i) => i.message).join('; ')}`, missingTiers };
+  const fileIssues: ScenarioIssue[] = missing.map((t) => ({ path: ['tier'], message: `no rows for tier ${JSON.stringify(t.name)} in months 1 to ${months}: a re-forecast needs every tier's closed months`, line: 1 }));
+  // Renewals counted twice (came up beyond what is due, and not placeable) are refused here too, so
+  // that the library and the CLI (actualsProblems) give one answer.
+  if (fileIssues.length > 0) return { message: `its file ${f.path}: ${fileIssues.map((i) => i.message).join('; ')}`, fileIssues };
+  const twice = cameUpEarlyProblems(plan, f as MonthlyFile, months);
+  if (twice.length === 0) return undefined;
+  return { message: `its file ${f.path}: ${twice.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`, fileIssues: twice };
 }

@@ -8,7 +8,7 @@ import { compileYearLevel } from '../model/year-level-plan.js';
 import { createStream } from '../random/source.js';
 import type { Tier } from '../scenario/scenario-schema.js';
 import type { MonthlyMeasure, MonthlyRow } from './monthly-record.js';
-import { closedMonthsDue, tierStart } from './start-state.js';
+import { bookDueShare, closedMonthsDue, tierStart } from './start-state.js';
 import type { DriverKind } from '../model/drivers/driver-kinds.js';
 
 /** The year-level drivers a re-forecast learns from the closed months, with the market factor. */
@@ -239,8 +239,17 @@ export function tierLikelihood(
       // the library does not check): 300,000 renewed of c1's 100,000 learned the rate down, as the
       // book's renewed ARR reaches it at no rate.
       const bookDue = e.book.arrDueIn[i]!;
-      return due > 0 && due !== bookDue ? Math.min(1, r / due) * bookDue : Math.min(r, bookDue);
+      // Less due than the book's customers of the month (a due_arr below it, or customers of it gone
+      // mid-term before: closedMonthsDue) is that share of the group (dueShare below), not the whole
+      // group renewing at the month's share.
+      return due > bookDue ? Math.min(1, r / due) * bookDue : Math.min(r, due);
     });
+    // A customer book's month with less due than its group: the share of the group's ARR still due.
+    // Its renewed ARR is weighed against that share of the group's mean and variance (a random part
+    // of the group, whichever customers they are). Before, the month's renewed share was applied to
+    // the whole group: 100,000 renewed of 2 customers still due (of 3 at 100,000, one gone in month 1)
+    // was read as 150,000 of 3, evidence of 3 customers from 2.
+    const dueShare = Float64Array.from({ length: k }, (_, i) => bookDueShare(e, closedDue, i));
     const dueCounts = closedDue.count;
     const rate = (z: number, own: Float64Array) => trialRate(own[renewalSlot]!, loadings.renewal, z, stress.renewal);
     if (!e.book) {
@@ -278,6 +287,9 @@ export function tierLikelihood(
             mean += g.arr[i]! * q;
             variance += g.arr2[i]! * q * (1 - q);
           }
+          const f = dueShare[m]!;
+          mean *= f;
+          variance *= f;
           const r = renewed[m]! - mean;
           if (variance <= 0) {
             if (Math.abs(r) > 1e-6 * (1 + Math.abs(mean))) return Number.NEGATIVE_INFINITY;

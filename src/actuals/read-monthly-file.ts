@@ -280,9 +280,12 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       for (; next <= months; next++) missing.push(next);
       // Only the latest months missing (a tier whose books close later): say which months would do.
       const asOf = kind === 'actuals' && common >= 1 && missing[0]! > last ? `; or re-forecast from the ${common} month${common === 1 ? '' : 's'} every tier has (${asOfSaid(common)})` : '';
+      // A gap before a month the tier has is placed at that month's row (the first after the gap):
+      // the file's place to fix. Months missing only at the end have no row to point at.
+      const after = missing.length > 0 ? list.find((x) => x.month > missing[0]! && x.month <= months) : undefined;
+      const report = (message: string) => (after ? table.problem(after.row, MONTH, message) : table.fileProblem(MONTH, message));
       if (missing.length > 0)
-        table.fileProblem(
-          MONTH,
+        report(
           base === undefined
             ? `tier ${quoteText(tier)} has no row for month${missing.length === 1 ? '' : 's'} ${listMonths(missing)}: every tier needs months 1 to ${months}, in order${asOf}`
             : `tier ${quoteText(tier)} has no row for ${listMonths(missing, dateOf)}: every tier needs ${dateOf(1)} to ${dateOf(months)}, in order${asOf}`,

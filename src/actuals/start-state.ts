@@ -96,10 +96,19 @@ export interface ClosedMonthsDue {
    * dates are a plan, the file the fact; they are neither renewed nor lost, nor learned from).
    */
   readonly count: Int32Array;
-  /** An aggregate book's share of its customers still live after the closed months' mid-term leavers (1 when none left). */
+  /**
+   * An aggregate book's share of its calendar still to come up after the closed months: less the
+   * closed months' mid-term leavers, and the customers due later who came up early (1 when none).
+   */
   readonly stillThere: number;
   /** Whether any of an aggregate book's customers left mid-term in the closed months. */
   readonly leftMidTerm: boolean;
+  /**
+   * An aggregate book's customers that came up in the closed months beyond its calendar's (the
+   * file's due_arr above it, on the running total: a month below the calendar lets a later one
+   * above it catch up), taken off the calendar after them.
+   */
+  readonly cameUpEarly: number;
   /**
    * A customer book's mid-term leavers of closed month i + 1 that were customers due in a later closed
    * month which renewed and churned less than they had due (the file says they were gone by then):
@@ -135,6 +144,9 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
   let live = aggregate ? e.customers : 0;
   let stillThere = 1;
   let leftMidTerm = false;
+  // An aggregate book's customers come up so far beyond (above 0) or short of the calendar's.
+  let aheadOfCalendar = 0;
+  let cameUpEarly = 0;
   const book = e.book;
   const leftBeforeDueArr = new Float64Array(months);
   const leftBeforeDue = new Int32Array(months);
@@ -180,6 +192,20 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       continue;
     }
     if (!aggregate) continue;
+    // Customers due later that came up now (due_arr above the calendar) are not due again: the
+    // calendar after this month keeps only what is left of it, in proportion, as after mid-term
+    // leavers. Before, the simulated months renewed the whole calendar again: 120 customers at
+    // 10,000 (10 due a month), 20 coming up and renewing in month 1, at a renewal rate of 50%,
+    // ended the year at 650,000, not 1,200,000 - 0.5 x 100 x 10,000 = 700,000 (the library
+    // re-forecast it so, and the CLI did not refuse it).
+    aheadOfCalendar += count[i]! - (stillThere === 1 ? e.due[i]! : Math.round(e.due[i]! * stillThere));
+    if (aheadOfCalendar > 0) {
+      let later = 0;
+      for (let j = i + 1; j < 12; j++) later += e.due[j]! * stillThere;
+      stillThere = later > aheadOfCalendar ? stillThere * (1 - aheadOfCalendar / later) : 0;
+      cameUpEarly += aheadOfCalendar;
+      aheadOfCalendar = 0;
+    }
     const { renewedArr, beyond } = closedMonthFlows(row, arr[i]!);
     const r = Number.isNaN(average) ? 0 : Math.min(count[i]!, Math.max(0, Math.round(renewedArr / average)));
     live = Math.max(0, live - (count[i]! - r));
@@ -192,7 +218,22 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       leftMidTerm = true;
     }
   }
-  return { arr, count, stillThere, leftMidTerm, leftBeforeDueArr, leftBeforeDue };
+  return { arr, count, stillThere, leftMidTerm, cameUpEarly, leftBeforeDueArr, leftBeforeDue };
+}
+
+/**
+ * A customer book's share of its group of closed month i + 1 still due: the month's due ARR
+ * (closedMonthsDue: a due_arr below the group's, or the group less customers gone mid-term before)
+ * over the group's, 1 when all of it (or more) is due and for an aggregate book. The one rule by
+ * which the start's customer counts (tierStart) and the likelihood (likelihood-terms.ts) take a
+ * partly due month: that part of the group, whichever customers they are.
+ *
+ * @example bookDueShare(bookOf3x100k, { arr: [200000], ... }, 0) // => 0.6666666666666666
+ */
+export function bookDueShare(e: Existing, closedDue: ClosedMonthsDue, i: number): number {
+  const bookDue = e.book?.arrDueIn[i] ?? 0;
+  const due = closedDue.arr[i]!;
+  return e.book && bookDue > 0 && due < bookDue ? Math.max(0, due) / bookDue : 1;
 }
 
 /**
@@ -320,7 +361,10 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       arrDue += dueArr;
       if (e.book) {
         // The book's customers due then; none where the file states that nothing came up (closedMonthsDue).
-        const n = closedDue!.count[i]!;
+        // Less due than the month's group (a due_arr below it) is that share of its customers, as the
+        // likelihood weighs it (bookDueShare): 100,000 renewed of 200,000 due of three customers of
+        // 100,000 was read as 2 of 3 renewing (logo renewal 0.667), not 1 of 2.
+        const n = Math.min(closedDue!.count[i]!, Math.round(bookCustomersDueIn(e.book, i + 1) * bookDueShare(e, closedDue!, i)));
         due += n;
         // At most every customer due renews (a file renewing more is refused by the CLI, validate-actuals.ts).
         const share = dueArr > 0 ? Math.min(1, renewedArr / dueArr) : 0;
@@ -381,7 +425,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     // Only what the monthly-billed customers can account for is theirs (the rest left annual
     // customers mid-term): uncapped, the monthly-billed likelihood weighed 150,000 gone from 50,000.
     ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr: Math.min(monthlyLeftArr, monthlyTotal) }),
-    ...(closedDue?.leftMidTerm && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
+    ...(closedDue && (closedDue.leftMidTerm || closedDue.cameUpEarly > 0) && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
     ...(pool.bookShare ? { bookShare: pool.bookShare } : {}),
   };
 }

@@ -2,17 +2,8 @@ import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { ScenarioIssue } from '../scenario/scenario-error.js';
 import type { MonthlyColumn, MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
 import { indefiniteArticle } from '../scenario/indefinite-article.js';
-import { bookCustomersDueIn, closedMonthsDue } from './start-state.js';
-import type { TierPlan } from '../model/tier-plan.js';
-
-/** A customer book's customers due in closed month i + 1, in words. */
-const customers = (book: NonNullable<NonNullable<TierPlan['existing']>['book']>, i: number): string => {
-  const n = bookCustomersDueIn(book, i + 1);
-  return `${n} customer${n === 1 ? '' : 's'}`;
-};
-
-/** The way out for a customer book's renewals at other dates than its customers file's. */
-const EARLY = ": customers renewing before their next_renewal would be renewed again in their month; give each the month it came up for renewal (next_renewal) in the customers file";
+import { closedMonthsDue } from './start-state.js';
+import { cameUpEarlyProblems } from './came-up-early-problems.js';
 
 /**
  * What a re-forecast needs of an actuals file beyond its own validity (read-monthly-file.ts checks
@@ -22,8 +13,8 @@ const EARLY = ": customers renewing before their next_renewal would be renewed a
  * - with leads to convert, `leads` and `deals` (the cohorts still in the sales cycle, and the
  *   evidence on conversion: deals without leads cannot teach it);
  * - where deals close in their lead's month (sales cycle 0), no month has more deals than leads;
- * - without a due_arr column, an aggregate book renews no more ARR in a month than its calendar has
- *   due then (with one, the file's due_arr is what came up, and the reader checks renewed_arr against it);
+ * - renewals that came up beyond what the scenario has due and cannot be placed (cameUpEarlyProblems,
+ *   which the library's entry points check too);
  * - with renewed_arr and churned_arr, a month churns at least the ARR due (its due_arr, else an
  *   aggregate book's calendar) that did not renew;
  * - where both are given and deals go live at signing, a month with deals signs new ARR and a
@@ -110,33 +101,6 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
     // An aggregate book's calendar after mid-term leavers keeps the share of customers still there.
     const closedDue = e ? closedMonthsDue(e, rows, Math.min(months, rows.length)) : undefined;
     const calendar = (row: MonthlyRow, i: number) => `${closedDue!.count[i]} customers at ${Math.round(e!.averageArr)}${closedDue!.count[i] !== e!.due[row.month - 1] ? `, the calendar's ${e!.due[row.month - 1]} less the share that left mid-term before` : ''}`;
-    if (e && has('renewed_arr'))
-      for (const [i, row] of rows.slice(0, months).entries()) {
-        const renewed = row.values.renewed_arr ?? 0;
-        const stated = row.values.due_arr;
-        // With a due_arr, what came up for renewal is the file's (the re-forecast uses it over the
-        // calendar), and the reader has checked renewed_arr against it.
-        if (stated !== undefined) continue;
-        const due = closedDue!.arr[i]!;
-        if (!(renewed > due * (1 + 1e-9) + 0.5)) continue;
-        // A customer book renewing more than its customers due then renewed customers due later in
-        // the year: the simulated months would renew them again (due_arr does not say which). Read as
-        // a renewal share above 1, 300,000 renewed of one customer's 100,000 counted -2 customers
-        // lost and a logo renewal of 141%.
-        if (e.book) {
-          issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the customer book has ${Math.round(due)} of ARR due then (${customers(e.book, i)})${EARLY}`));
-        } else issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${calendar(row, i)})`));
-      }
-    // A customer book's due_arr above what its customers have due in the month is customers due
-    // later renewing early: the simulated months renewed (or churned) them again in their own month,
-    // so a book of three customers of 100,000 all renewing in month 1 (due_arr 300,000) ended the year
-    // at 245,100 on average, not 300,000. Their month belongs in the customers file.
-    if (e?.book && has('due_arr'))
-      for (const [i, row] of rows.slice(0, months).entries()) {
-        const stated = row.values.due_arr ?? 0;
-        const own = e.book.arrDueIn[i]!;
-        if (stated > own * (1 + 1e-9) + 0.5) issues.push(at(row, 'due_arr', `${t.name} month ${row.label}: due_arr ${stated}, but the customer book has ${Math.round(own)} of ARR due then (${customers(e.book, i)})${EARLY}`));
-      }
     // The ARR due renews or churns: with renewed_arr and churned_arr both given, the due ARR that did
     // not renew is churned (churned_arr may be more: customers leaving mid-term). Less, and the rest
     // was counted as customers due who did not renew (the renewal rate learned from them) while the
@@ -161,5 +125,6 @@ export function actualsProblems(plan: ScenarioPlan, file: MonthlyFile, months: n
           );
       }
   }
+  issues.push(...cameUpEarlyProblems(plan, file, months));
   return issues;
 }

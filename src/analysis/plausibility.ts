@@ -9,6 +9,8 @@ import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from './summarize.js';
 import { actualsWarnings } from './actuals-plausibility.js';
+import { unplannedNewBusinessWarnings } from './actuals-unplanned-new-business.js';
+import { futureMonthsWarnings } from './actuals-future-months.js';
 import { farFromPlanWarnings } from './actuals-far-from-plan.js';
 import { customersDue } from '../model/renewal-schedule.js';
 
@@ -35,6 +37,10 @@ import { customersDue } from '../model/renewal-schedule.js';
  *   the ARR live when it began beyond what its stated flows explain (actuals-plausibility.ts).
  * - actuals-far-from-plan: a re-forecast whose closed months put the market factor or a learned
  *   driver where the plan gives less than 1 in 10,000 of its years (actuals-far-from-plan.ts).
+ * - actuals-new-business-unplanned: a re-forecast's tier without new business in the scenario whose
+ *   closed months sign some (actuals-unplanned-new-business.ts).
+ * - actuals-month-in-future: an actuals file's closed months dated after today's month, given the
+ *   caller's clock (actuals-future-months.ts).
  * - renewal-calendar-rounded: a book of aggregates whose whole customers due this year (the
  *   calendar's shares times `customers`, rounded) carry an ARR more than 5% away from the ARR the
  *   shares state (10 customers and shares adding up to 0.25: 3 due, 30% of the ARR, not 25%).
@@ -53,6 +59,8 @@ export const WARNING_CODES = [
   'nrr-high',
   'actuals-arr-unexplained',
   'actuals-far-from-plan',
+  'actuals-new-business-unplanned',
+  'actuals-month-in-future',
   'renewal-calendar-rounded',
   'decimal-comma-list',
 ] as const;
@@ -298,10 +306,10 @@ export function plausibilityWarnings(scenario: Scenario, run?: { readonly summar
  * @example simulationWarnings(sim, summarize(sim)).map(formatWarning).join('\n')
  * Complexity: O(tiers x lead sources).
  */
-export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate, written: readonly PlausibilityWarning[] = writtenWarnings(sim.loaded)): PlausibilityWarning[] {
+export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate, written: readonly PlausibilityWarning[] = writtenWarnings(sim.loaded), today?: Date): PlausibilityWarning[] {
   const facts = { openingCustomers: sim.plan.tiers.map((t) => t.existing?.customers ?? 0) };
   // The actuals' warnings are placed in their file already (row and cell), not in the scenario.
-  return [...written, ...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...farFromPlanWarnings(sim)];
+  return [...written, ...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...unplannedNewBusinessWarnings(sim.reforecast), ...futureMonthsWarnings(sim.reforecast?.input, today), ...farFromPlanWarnings(sim)];
 }
 
 /** Where the value at a path is written (`LoadedScenario.locate`). */

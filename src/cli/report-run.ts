@@ -69,6 +69,8 @@ export interface ReportRunOptions {
   readonly onStep?: StepHook;
   /** Warning codes silenced by --no-warn ('all': every one). */
   readonly noWarn?: readonly string[];
+  /** Today's date, the run's clock (actuals months dated after it are warned of); tests pass a fixed one. */
+  readonly today?: Date;
   /** --with-stress: scenario files (read by checkStressFiles) simulated on the same seed and trials, shown beside the plan. */
   readonly stress?: readonly StressFile[];
   readonly workers?: number;
@@ -139,7 +141,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   // A re-forecast's summary holds its `reforecast` section (against --plan's); summary.json writes it after the warnings.
   const { reforecast, ...summarized } = summarize(sim, { confidence: options.confidence, targets, ...(options.precision ? { precision: options.precision } : {}), ...(options.prepared ? { prepared: options.prepared } : {}), ...(options.plan ? { plan: options.plan } : {}) });
   const written = await located(sim.loaded);
-  const warnings = silenceWarnings(simulationWarnings(sim, summarized, written?.locate, written ? writtenWarnings(written) : []), options.noWarn ?? []);
+  const warnings = silenceWarnings(simulationWarnings(sim, summarized, written?.locate, written ? writtenWarnings(written) : [], options.today), options.noWarn ?? []);
   const summary = { ...summarized, warnings, ...(reforecast ? { reforecast } : {}) };
   const stress = options.stress?.length
     ? await simulateStress(options.stress, sim, { confidence: options.confidence, targets, workers: options.workers, signal: options.signal })

@@ -16,7 +16,7 @@ export const noActuals = (actuals: unknown): actuals is undefined | null | false
  * readMonthlyFile or parseMonthlyFile return it and `months` a whole number of closed months from 1
  * to those the file covers (RunOptionError otherwise), with rows for every tier of the scenario in
  * those months (a ScenarioError naming the file, as actualsProblems words it; a file read for other
- * tiers lacks them). From the library none of it was checked: `months: '3'` ran with the simulated
+ * tiers lacks them), and no renewals it would count twice (cameUpEarlyProblems, at their cells). From the library none of it was checked: `months: '3'` ran with the simulated
  * year starting at month "31" (the string joined to 1), 2.5 or -1 failed as a chunk ('binomial: p
  * must be a probability'), 6 of a 5-month file or a file without a tier's rows met a TypeError.
  *
@@ -24,7 +24,7 @@ export const noActuals = (actuals: unknown): actuals is undefined | null | false
  */
 export function checkActualsOption(plan: ScenarioPlan, actuals: unknown): ActualsInput {
   const problem = actualsInputProblem(plan, actuals, 'the actuals option');
-  if (problem?.missingTiers) throw new ScenarioError((actuals as ActualsInput).file.path, problem.missingTiers);
+  if (problem?.fileIssues) throw new ScenarioError((actuals as ActualsInput).file.path, problem.fileIssues);
   if (problem) throw new RunOptionError(problem.key ?? 'actuals', problem.message, true);
   return actuals as ActualsInput;
 }

@@ -7,6 +7,7 @@ import { tierSchema } from '../scenario/scenario-schema.js';
 import { quoteText } from '../scenario/display-text.js';
 import { checkReaderOptions, valueKind } from '../scenario/option-keys.js';
 import { fitLeadVolume, type LeadVolumeFit } from './lead-volume.js';
+import { sellingFrom } from './selling-from.js';
 import { fitConversion, type ConversionFit } from './conversion.js';
 import { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './acv.js';
 import { fitExistingBook, type ExistingFit } from './existing-book.js';
@@ -96,6 +97,8 @@ const EXISTING: readonly MonthlyMeasure[] = ['ending_arr', 'due_arr', 'renewed_a
  */
 /** A run of zero-lead first months is read as a tier not selling yet only below this Poisson probability at its later level. */
 const NOT_SELLING_YET_P = 0.01;
+/** The fewest selling months a launched tier's lead volume is fitted from (selling-from.ts). */
+const MIN_SELLING_MONTHS = 6;
 
 export function fitHistory(inputs: FitInputs): HistoryFit {
   checkFitInputs(inputs);
@@ -167,15 +170,13 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
           // A tier that began selling within the history has its oldest months at 0 (every tier gives
           // every month): those months are not a lead volume of 0 but no volume yet. Counted, 6 such
           // months of 24 fitted seasonal weights of 0.45 and 1.78 and a negative binomial of phi 29
-          // to a tier whose 18 months were Poisson. Its lead volume is fitted from its first month
-          // with a lead, deal or new ARR on, when 12 months or more remain and those zero months would
-          // be improbable at the later months' mean lead volume L (Poisson: all 0 with probability
-          // e^(-months x L) below 1%): a low-volume tier's genuine 0 (Poisson(3): 5% of first months)
-          // read as not selling yet dropped its seasonality and drift.
+          // to a tier whose 18 months were Poisson; 18 of 24 fitted a tier of 500 leads a month 253.
+          // The rule and its false readings: selling-from.ts.
           const started = rows.findIndex((r) => (r.values.leads ?? 0) > 0 || (r.values.deals ?? 0) > 0 || (r.values.new_arr ?? 0) > 0);
-          const laterLevel = started > 0 ? leads.subarray(started).reduce((a, x) => a + x, 0) / (n - started) : 0;
-          const leadsFrom = started > 0 && n - started >= 12 && Math.exp(-started * laterLevel) < NOT_SELLING_YET_P ? started : 0;
+          const selling = sellingFrom(leads, started, NOT_SELLING_YET_P, MIN_SELLING_MONTHS);
+          const leadsFrom = selling.from;
           if (leadsFrom > 0) notes.push(`lead volume fitted from its ${n - leadsFrom} months from ${monthLabel(leadsFrom + 1, historyCalendar(history))} on: its ${leadsFrom} months before had no lead, deal or new ARR (not selling yet)`);
+          if (selling.tooRecent) notes.push(`lead volume fitted over all ${n} months, though the tier seems to have begun selling only in its last ${selling.tooRecent.months === 1 ? 'month' : `${selling.tooRecent.months} months`} (too few to fit a level from; ${MIN_SELLING_MONTHS} are needed): its level is understated`);
           const fit: NewBusinessFit = {
             leads: fitLeadVolume(leadsFrom > 0 ? leads.subarray(leadsFrom) : leads),
             conversion: fitConversion(leads, deals),

@@ -110,9 +110,13 @@ export function fitLeadVolume(counts: ArrayLike<number>): LeadVolumeFit {
   // With X² = 0 (every month exactly its fitted mean: the same count each month, without seasonality)
   // φ = 0 would state the level exactly from 12 counts: the counts are then taken as Poisson (φ = 1),
   // the level's interval the Garwood Poisson one of the last 12 months' total (zero-variance.ts).
-  const zeroVariance = chiSquare > 0 ? undefined : poissonLevel(last * 12, 12);
+  // The last block's months: 12, or fewer for a tier selling for less than a year (fit-history.ts
+  // fits it from its months since it began): Var(L) = phi x L / months. Taken as 12, a tier of 6
+  // months stated an interval sqrt(2) too narrow.
+  const lastMonths = Math.min(12, n);
+  const zeroVariance = chiSquare > 0 ? undefined : poissonLevel(last * lastMonths, lastMonths);
   const phiUsed = zeroVariance ? 1 : phi;
-  const se = zeroVariance ? zeroVariance.se : Math.sqrt((phi * last * 12) / 144);
+  const se = zeroVariance ? zeroVariance.se : Math.sqrt((phi * last) / lastMonths);
   const t = tQuantile(0.975, df);
   const changes: number[] = [];
   for (let b = 0; b + 1 < fullBlocks(n); b++) if (level[b]! > 0 && level[b + 1]! > 0) changes.push(Math.log(level[b]! / level[b + 1]!));

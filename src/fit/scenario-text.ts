@@ -143,7 +143,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
   const out = ['    newBusiness:'];
   const d = leads.dispersion;
   out.push(
-    `      # Leads: n = ${leads.months} months; the last 12 months average ${count(leads.level.value)} a month (95% interval ${count(leads.level.lo)} to ${count(leads.level.hi)}).`,
+    `      # Leads: n = ${leads.months} months; the last ${Math.min(12, leads.months)} months average ${count(leads.level.value)} a month (95% interval ${count(leads.level.lo)} to ${count(leads.level.hi)}).`,
     `      # Over-dispersion test: Pearson X2 = ${sig(d.chiSquare, 4)} on ${d.df} df (phi = ${sig(d.phi, 3)}), p ${pValue(d.pValue)} against Poisson`,
   );
   if (leads.k)

@@ -31,7 +31,7 @@ describe("a tier's latest month not closed yet", () => {
   it('is refused without asOf, saying which asOf the file allows (in the option\'s own name)', () => {
     expect(issues(LATE, ACTUALS)).toEqual(['-:- month: tier "Enterprise" has no row for month 3: every tier needs months 1 to 3, in order; or re-forecast from the 2 months every tier has (asOf: 2)']);
     // A gap within a tier's months is no late month: no --as-of is offered for it.
-    expect(issues('month,tier,deals\n1,SMB,3\n1,Enterprise,1\n2,SMB,2\n3,SMB,4\n3,Enterprise,1\n', ACTUALS)).toEqual(['-:- month: tier "Enterprise" has no row for month 2: every tier needs months 1 to 3, in order']);
+    expect(issues('month,tier,deals\n1,SMB,3\n1,Enterprise,1\n2,SMB,2\n3,SMB,4\n3,Enterprise,1\n', ACTUALS)).toEqual(['6:1 month: tier "Enterprise" has no row for month 2: every tier needs months 1 to 3, in order']);
   });
 
   it('reads the first asOf months, keeping no later row', () => {

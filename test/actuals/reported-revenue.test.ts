@@ -23,7 +23,9 @@ describe("a re-forecast whose actuals report each month's revenue", () => {
     const endingB = 2_400_000;
     const file = monthlyFile({
       A: [{ leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 0, renewed_arr: 96_000, ending_arr: endingA, revenue: (endingA / 12) * 0.97 }],
-      B: [{ churned_arr: 0, renewed_arr: 200_000, ending_arr: endingB, revenue: (endingB / 12) * 0.97 }],
+      // B's 3 customers due in month 1 (40 on a uniform calendar) at 60,000 all renew (more would have
+      // come up early, which the re-forecast refuses without due_arr).
+      B: [{ churned_arr: 0, renewed_arr: 180_000, ending_arr: endingB, revenue: (endingB / 12) * 0.97 }],
     });
     const sim = await simulate(scenarioFrom(YAML), { trials: 500, seed: 3, workers: 0, actuals: { file, months: 1 } });
     const s = summarize(sim);
@@ -58,7 +60,8 @@ describe("a re-forecast's closed months in the monthly figures", () => {
         { leads: 1000, deals: 50, new_arr: 500_000, churned_arr: 0, renewed_arr: 96_000, ending_arr: 2_200_000, revenue: 180_000.25 },
       ],
       B: [
-        { churned_arr: 0, renewed_arr: 20_000_000, ending_arr: endingB },
+        // Month 1's 333 customers due (of 4,000 on a uniform calendar) at 60,000 all renew.
+        { churned_arr: 0, renewed_arr: 19_980_000, ending_arr: endingB },
         { churned_arr: 0, renewed_arr: 20_000_000, ending_arr: endingB2 },
       ],
     });

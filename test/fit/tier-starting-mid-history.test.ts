@@ -65,3 +65,38 @@ describe('a low-volume tier whose first month is a genuine 0', () => {
     expect(fittedScenarioText(zero)).not.toContain('not selling yet');
   });
 });
+
+/**
+ * A tier launched within the history's last 12 months: 18 months of 0s, then 6 selling months. Its
+ * 0s were counted as a lead volume of 0 (the rule above wanted 12 selling months): a tier selling
+ * about 500 leads a month from month 19 of 24 was fitted 253 a month, a negative binomial and
+ * seasonal weights of 0.5 and 1.5. Its lead volume is now fitted from its 6 months, its level's
+ * interval from 6 months (Var = phi x L / 6, t on 5 df), as its conversion and ACV already were.
+ */
+describe('a tier launched within the last 12 months of the history', () => {
+  const selling = [100, 110, 90, 105, 95, 100];
+  const lines = ['month,tier,leads,deals,new_arr'];
+  for (let m = 1; m <= 24; m++) {
+    const leads = m <= 18 ? 0 : selling[m - 19]!;
+    const deals = m <= 18 ? 0 : 10;
+    lines.push(`${m},T,${leads},${deals},${deals * 5000}`);
+  }
+  const fit = fitHistory({ history: parseMonthlyFile(`${lines.join('\n')}\n`, 'h.csv', { kind: 'history', tiers: ['T'] }) });
+  const nb = fit.tiers[0]!.newBusiness!;
+
+  it('fits every driver from its 6 selling months', () => {
+    expect(nb.leads.months).toBe(6);
+    expect(nb.leads.seasonality).toBeUndefined();
+    expect(nb.leads.k).toBeUndefined();
+    expect(nb.leads.level.value).toBeCloseTo(100, 9);
+    // X² = (0 + 100 + 100 + 25 + 25 + 0) / 100 = 2.5 on 5 df: phi 0.5; se sqrt(0.5 x 100 / 6); t(0.975, 5) = 2.570582.
+    expect(nb.leads.dispersion.phi).toBeCloseTo(0.5, 9);
+    const half = 2.570582 * Math.sqrt((0.5 * 100) / 6);
+    // Within 0.005: tQuantile is an approximation (2.5704 here).
+    expect(nb.leads.level.lo).toBeCloseTo(100 - half, 2);
+    expect(nb.leads.level.hi).toBeCloseTo(100 + half, 2);
+    expect(nb.conversion.rate.value).toBeCloseTo(60 / 600, 9);
+    expect(fittedScenarioText(fit)).toContain('# lead volume fitted from its 6 months from month 19 on: its 18 months before had no lead, deal or new ARR (not selling yet)');
+    expect(fittedScenarioText(fit)).toContain('# Leads: n = 6 months; the last 6 months average 100 a month');
+  });
+});

@@ -47,6 +47,11 @@ export function expectWithin4Se(xs: ArrayLike<number>, expected: number): void {
   expect(Math.abs(mean - expected), `mean ${mean} vs ${expected} (SE ${se})`).toBeLessThanOrEqual(4 * se);
 }
 
+/** Each of `sim`'s columns named in `expected` has its mean within 4 standard errors of its value (expectWithin4Se). */
+export function expectMeansWithin4Se(sim: Simulation, expected: Readonly<Record<string, number>>): void {
+  for (const [key, value] of Object.entries(expected)) expectWithin4Se(column(sim, key), value);
+}
+
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
