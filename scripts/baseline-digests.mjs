@@ -25,9 +25,6 @@
 // warm start's leads from before the year (src/model/new-business-simulator.ts); mean revenue +1.08%.
 // Summary numbers only (trials unchanged), every scenario (December 2026, dec20): each worst 5%/10% interval is
 // centred on the mean shown (analysis/shortfall.ts), which moved its ends by at most 6e-8.
-// example.yaml, downside.yaml and hybrid-company.yaml, trials and summary (December 2026, mdl21): the warm
-// start's leads are no longer scaled by this year's market factor or lead level (src/model/lead-stress.ts);
-// the other two scenarios' digests are unchanged.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

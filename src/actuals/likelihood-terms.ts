@@ -152,8 +152,7 @@ export function tierLikelihood(
       });
     } else {
       // Poisson(p x exposure) each month; exposure = observed cohorts' leads x P(lag) (fixed) plus,
-      // for cohorts before the year, their mean leads (base x their multiplier, 1: the plan's, moved by
-      // neither the market, the lead level nor the leads stress).
+      // for cohorts before the year, their mean leads (base x their multiplier, without the leads stress).
       const pmf = cycle!.pmf;
       const observed = new Float64Array(k);
       const warm = new Float64Array(k);

@@ -364,8 +364,8 @@ export class NewBusinessSimulator {
 
   /**
    * One lead source's deals by close month into `demand`. `leadVolume` is the market's multiplier on
-   * leads; each month's leads scale by leadMultiplier (lead-stress.ts: the market, the lead level
-   * and the leads stress move the year's leads, not the warm start's before it).
+   * leads; each month's leads scale by leadMultiplier (lead-stress.ts: the leads stress moves the
+   * year's leads, not the warm start's before it).
    */
   private runSource(s: BoundSource, z: number, leadVolume: number, out: TierOutcome): void {
     const { loadings, stress } = this.plan;
@@ -387,10 +387,10 @@ export class NewBusinessSimulator {
     const demand = this.demand;
     let leadsInYear = 0;
     let dealsInYear = 0;
-    // Leads of the `cycle.max` months before the year still close in it: simulate them at the plan's
-    // mean (seasonality wrapping around) so the year opens with a steady-state pipeline, but not
-    // moved by this year's market, lead level or `leads` stress (leadMultiplier): those leads have
-    // already come in. This year's conversion (market and stress included) still applies: their deals close in the year.
+    // Leads of the `cycle.max` months before the year still close in it: simulate them with this
+    // year's drivers (seasonality wrapping around) so the year opens with a steady-state pipeline,
+    // but not this year's `leads` stress (leadMultiplier): those leads have already come in (a
+    // conversion stress still moves them, as it moves every deal closing in the year).
     const first = this.nb.warmStart ? 1 - cycle.max : 1;
     const k = this.closedMonths;
     for (let month = first; month <= 12; month++) {

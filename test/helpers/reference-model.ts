@@ -526,10 +526,9 @@ function tierModel(tier: Tier, scenario: Scenario, files: ReferenceFiles | undef
           const p = rate(src.conversion(rng), L.conversion, z, stress.conversion);
           const yearMean = src.mean.draw(rng);
           // Leads of the cycle's longest lag before the year still close in it (a warm pipeline);
-          // they came in before the year: at the planned mean, moved by neither this year's market,
-          // its lead level nor its leads stress.
+          // they came in before the year, so this year's leads stress does not scale them.
           for (let month = warm ? 1 - cycleMax : 1; month <= 12; month++) {
-            const mean = (month < 1 ? src.mean.plan : yearMean * leadScale) * src.season[(((month - 1) % 12) + 12) % 12]!;
+            const mean = yearMean * src.season[(((month - 1) % 12) + 12) % 12]! * (month < 1 ? volume(L.leads, z) : leadScale);
             let leads: number;
             if (src.dist === 'poisson') leads = rng.poisson(mean);
             else if (src.dist === 'negativeBinomial') leads = rng.negativeBinomial(mean, src.dispersion);
