@@ -111,12 +111,13 @@ describe('year-level layers under the market factor: every driver at once, loadi
         const r = pearson(own, z);
         expect(Math.abs(r), `${key}: own draw correlates ${r} with the market`).toBeLessThanOrEqual(4 / Math.sqrt(TRIALS));
       }
-      const [loading, move] = MOVES[key] ?? [undefined, undefined];
-      const bk = loading === undefined ? 0 : b[loading];
-      if (move === undefined || bk === 0) {
+      const moved = MOVES[key];
+      const bk = moved === undefined ? 0 : b[moved[0]];
+      if (moved === undefined || bk === 0) {
         expect(used, `${key}: its loading is 0 or none, so it is its own draw`).toEqual(own);
         continue;
       }
+      const [loading, move]: [Loading, Move] = moved;
       for (let i = 0; i < TRIALS; i++) {
         // The own draw and z are stored rounded to single precision (relative 2^-24): their rounding carried
         // through the move (a rate near 1 moved towards 1/2 magnifies it), plus the value's own rounding.
