@@ -7,6 +7,7 @@ import { summaryTable } from '../../src/report/summary-table.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { reportSheets } from '../../src/report/xlsx/workbook.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { pearson } from '../helpers/stats.js';
 
 /**
  * A re-forecast draws the market factor and the learned drivers together from the posterior, so the
@@ -15,22 +16,6 @@ import { ROOT } from '../helpers/fixtures.js';
  * correlation with the factor, and the terminal and report.html say what it does to the shares.
  */
 describe("a re-forecast's learned drivers tied to the market factor", () => {
-  /** Pearson's r, written out here (not the code's helper). */
-  const pearson = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-    const n = a.length;
-    const ma = Array.from(a).reduce((s, x) => s + x, 0) / n;
-    const mb = Array.from(b).reduce((s, x) => s + x, 0) / n;
-    let ab = 0;
-    let aa = 0;
-    let bb = 0;
-    for (let i = 0; i < n; i++) {
-      ab += (a[i]! - ma) * (b[i]! - mb);
-      aa += (a[i]! - ma) ** 2;
-      bb += (b[i]! - mb) ** 2;
-    }
-    return ab / Math.sqrt(aa * bb);
-  };
-
   /** A re-forecast of the example from its five closed months. */
   const reforecast = async (trials: number, seed: string) => {
     const loaded = await loadScenario(`${ROOT}scenarios/example.yaml`);

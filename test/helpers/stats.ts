@@ -399,3 +399,30 @@ export function negativeBinomialPmf(mean: number, dispersion: number): (x: numbe
   const lq = Math.log(mean / (k + mean));
   return (x) => Math.exp(logGamma(x + k) - logGamma(k) - logGamma(x + 1) + k * lp + x * lq);
 }
+
+/**
+ * Pearson's correlation of two equal-length samples, two-pass (written here, independently of
+ * src/analysis/ranks.ts's `correlation`). Under independence its standard error is about 1 / sqrt(n).
+ */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const a = x[i]! - mx;
+    const b = y[i]! - my;
+    sxy += a * b;
+    sxx += a * a;
+    syy += b * b;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}

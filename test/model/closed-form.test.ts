@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, meanAndSe, run, expectWithin4Se } from '../helpers/fixtures.js';
-import { expectMeanWithin, expectPoissonCounts, expectVarianceWithin } from '../helpers/stats.js';
+import { expectMeanWithin, expectPoissonCounts, expectVarianceWithin, pearson as correlation } from '../helpers/stats.js';
 
 /**
  * The model against cases worked out by hand. Deterministic cases must match exactly; random ones
@@ -268,14 +268,6 @@ tiers:
   - name: B
     newBusiness: { leadsPerMonth: { dist: poisson, mean: 200 }, conversion: { dist: beta, mean: 0.05, sd: 0.01 }, acv: 1000 }
 `;
-  const correlation = (a: Float64Array, b: Float64Array) => {
-    const ma = meanAndSe(a);
-    const mb = meanAndSe(b);
-    let s = 0;
-    for (let i = 0; i < a.length; i++) s += (a[i]! - ma.mean) * (b[i]! - mb.mean);
-    return s / (a.length - 1) / (ma.sd * mb.sd);
-  };
-
   it('with all loadings zero the tiers are independent (correlation within 4 standard errors of 0)', async () => {
     const n = 3000;
     const sim = await run(twoTiers(0), n);

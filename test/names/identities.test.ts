@@ -4,6 +4,7 @@ import { summarize } from '../../src/analysis/summarize.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { nameOfPart, namePart } from '../../src/random/name-part.js';
 import { driverKey, sourceKey, sourceOfKey, tierKey } from '../../src/model/column-key.js';
+import { pearson } from '../helpers/stats.js';
 
 /** A tier: its name, and its lead sources as [grade, channel] (none: one lead stream). */
 type TierSpec = { name: string; sources?: Array<[string, string?]> };
@@ -114,21 +115,6 @@ describe('no two output columns share a key', () => {
 });
 
 describe('no two random streams share a seed', () => {
-  const pearson = (x: number[], y: number[]) => {
-    const n = x.length;
-    const mx = x.reduce((a, b) => a + b, 0) / n;
-    const my = y.reduce((a, b) => a + b, 0) / n;
-    let sxy = 0;
-    let sxx = 0;
-    let syy = 0;
-    for (let i = 0; i < n; i++) {
-      sxy += (x[i]! - mx) * (y[i]! - my);
-      sxx += (x[i]! - mx) ** 2;
-      syy += (y[i]! - my) ** 2;
-    }
-    return sxy / Math.sqrt(sxx * syy);
-  };
-
   // Each pair shared a stream before: identical draws in every trial.
   it.each([
     ['tier p/leads.G vs tier p\'s source G/leads: their leads', [{ name: 'p/leads.G' }, { name: 'p', sources: [['G', 'leads']] }], 'tier.p%2Fleads%2EG.leads', 'tier.p.leads.G/leads'],

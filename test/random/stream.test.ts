@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStream, streamSeed, uint32Reader } from '../../src/random/source.js';
-import { expectKs, expectMeanWithin, expectVarianceWithin, expectSupport } from '../helpers/stats.js';
+import { expectKs, expectMeanWithin, expectVarianceWithin, expectSupport, pearson as correlation } from '../helpers/stats.js';
 
 /**
  * The seeded stream (sfc32 keyed from the seed string through seedrandom's Alea): uniformity of
@@ -18,29 +18,6 @@ const Z = 4.5;
 
 function draws(seed: string, n = N): Float64Array {
   return createStream(seed).fill(new Float64Array(n));
-}
-
-function correlation(x: Float64Array, y: Float64Array): number {
-  const n = x.length;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const a = x[i]! - mx;
-    const b = y[i]! - my;
-    sxy += a * b;
-    sxx += a * a;
-    syy += b * b;
-  }
-  return sxy / Math.sqrt(sxx * syy);
 }
 
 describe('seeded stream (sfc32, Alea-derived keys)', () => {
