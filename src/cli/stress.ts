@@ -7,9 +7,8 @@ import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget, Targets } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
 import { checkTargets } from './check-targets.js';
+import { SAME_LAW } from './one-forecast.js';
 
-/** Why two scenarios are one forecast, for messages. */
-const SAME_LAW = 'the same scenario and data, but for its seed, trials, name, description or targets';
 
 /** Collects a repeatable option's values. */
 export const collectFiles = (file: string, previous: string[] = []): string[] => [...previous, file];
