@@ -45,8 +45,9 @@ export interface DifferenceStat {
   /** Trials where X and A are exactly equal (every random number they use the same, and nothing changed). */
   readonly identicalTrials: number;
   /**
-   * X - A is the same in every trial (X a copy of A, or A shifted by a fixed amount): P(X < A), 0 or 1,
-   * is then certain, not an estimate, and every output writes it as it is.
+   * X - A is the same in every trial (A shifted by a fixed amount). P(X < A), 0 or 1, is still the
+   * trials' count, its interval binomial, and the words follow it (chanceShort: "over 99.7% of years"):
+   * only a chance with an interval of no width is written as it is.
    */
   readonly certain: boolean;
 }

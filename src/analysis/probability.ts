@@ -4,7 +4,7 @@ import { binomialInterval } from '../math/binomial-interval.js';
 /** A probability estimated from trials, with its Monte Carlo error. */
 export interface Probability {
   readonly value: number;
-  /** 95% interval: Wilson's score interval, widened to the exact ends at 0 to 3 hits or misses (EXACT_END_MAX_COUNT; CHANCE_INTERVAL names it). */
+  /** 95% interval: Wilson's score interval, widened to the exact ends at 0 to 3 hits or misses (EXACT_END_MAX_COUNT; CHANCE_INTERVAL names it); the value itself when nothing about it varied (certainProbability). */
   readonly interval: readonly [number, number];
   /** Binomial standard error sqrt(p(1 - p) / n). */
   readonly standardError: number;
@@ -21,6 +21,20 @@ export interface Probability {
 export function probability(k: number, n: number, z = Z95): Probability {
   const p = k / n;
   return { value: p, interval: binomialInterval(k, n, z), standardError: Math.sqrt((p * (1 - p)) / n) };
+}
+
+/**
+ * The share of n trials in which something happened when nothing about it varied: the metric was the
+ * same in every trial because the actuals close the year, so it is reported, not simulated, and the
+ * chance, 0 or 1, has no Monte Carlo error. Its interval is the value itself:
+ * the binomial one ([99.6%, 100.0%] of 1,000 trials) stood beside words that call it certain, and
+ * its standard error is 0 either way.
+ *
+ * @example certainProbability(1000, 1000) // => { value: 1, interval: [1, 1], standardError: 0 }
+ */
+export function certainProbability(k: number, n: number): Probability {
+  const p = k / n;
+  return { value: p, interval: [p, p], standardError: 0 };
 }
 
 /**

@@ -4,6 +4,7 @@ import { scenarioFrom, column } from '../helpers/fixtures.js';
 import { monthlyFile } from './monthly-file.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { summaryParagraph } from '../../src/report/summary-paragraph.js';
+import { summaryTable } from '../../src/report/summary-table.js';
 import { CONSTANT_METRIC } from '../../src/analysis/attribution/first-order.js';
 
 const YAML = `
@@ -54,6 +55,20 @@ describe('a re-forecast with all twelve months closed', () => {
     expect(s.sensitivity.unexplained.value).toBeNull();
     expect(summaryParagraph(s)).toContain('cannot be estimated from this run (it is the same in every trial');
     expect(summaryParagraph(s)).not.toContain('luck');
+    // Its targets are known, not estimated: each chance's interval is the chance itself, so the
+    // paragraph's "nothing leaves it uncertain" and every table's figure and interval agree.
+    const t = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: revenue - 1 }, { metric: 'endingArr', value: endingArr + 1 }] } });
+    expect(t.decisions.targets.map((x) => [x.certain, x.probability.value, ...x.probability.interval])).toEqual([
+      [true, 1, 1, 1],
+      [true, 0, 0, 0],
+    ]);
+    expect(t.decisions.jointProbability!.interval).toEqual([0, 0]);
+    const words = summaryParagraph(t);
+    expect(words).toContain('nothing in the re-forecast leaves it uncertain');
+    expect(words).toMatch(/The chance of reaching each target is 100\.0% for .* and 0\.0% for /);
+    const table = summaryTable(t);
+    expect(table).toMatch(/revenue >= \S+ +100\.0% +\[100\.0%, 100\.0%\]/);
+    expect(table).toMatch(/ending ARR >= \S+ +0\.0% +\[0\.0%, 0\.0%\]/);
   });
 
   it('leaves the months after the closed ones to the simulation (k = 11: only December varies)', async () => {
@@ -89,6 +104,10 @@ describe('a re-forecast tests a monthly plan against its closed months as given'
     // 140,666.667 + 181,333.333 = 322,000 exactly: below a plan of 322,000.01.
     expect(plan[1]!.cumulativeRevenue!.probability.value).toBe(0);
     expect(plan[5]!.mrr!.probability.value).toBe(1);
+    // A closed month's chance is the actuals', known: no interval around it. A later month's is estimated.
+    expect(plan[0]!.mrr!.probability.interval).toEqual([0, 0]);
+    expect(plan[1]!.cumulativeRevenue!.probability.interval).toEqual([0, 0]);
+    expect(plan[5]!.mrr!.probability.interval[0]).toBeLessThan(1);
     // The bands show the same months: their P50 is the actual.
     expect(s.monthly[0]!.mrr.percentiles.p50).toBeCloseTo(1_688_000 / 12, 6);
   });

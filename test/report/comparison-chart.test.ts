@@ -94,7 +94,8 @@ describe('the comparison chart', () => {
     // It said 'it comes in $0 above A at the median' of a scenario compared with a copy of itself.
     const same = compareSimulations([sims[0]!, sims[0]!]);
     expect(same.metrics.revenue.differences[0]!.percentiles.p50).toBe(0);
-    expect(comparisonParagraph(same, compareDecisions([sims[0]!, sims[0]!]))).toContain('it comes in level with A at the median, and below A in 0.0% of years.');
+    // No trial of 1,500 below A: the exact upper end 1 - 0.025^(1/1500) = 0.2456%, written outward at one decimal.
+    expect(comparisonParagraph(same, compareDecisions([sims[0]!, sims[0]!]))).toContain('it comes in level with A at the median, and below A in under 0.3% of years (none of 1,500 simulated years).');
   });
 
   it("comparison.html's paragraph says the chance of a target whose metric is the same in every trial as it is, as run's paragraph does", () => {
@@ -105,7 +106,11 @@ describe('the comparison chart', () => {
     expect(decisions.scenarios[0]!.targets[0]!.label).toBe('Never');
     const c = compareSimulations(sims);
     expect(comparisonParagraph(c, decisions)).toContain('The chance of Never is under ');
+    // The metric the same in every trial: still N trials' count while its interval says so, as run's paragraph writes it.
     for (const t of never) Object.assign(t, { certain: true });
+    expect(comparisonParagraph(c, decisions)).toContain('The chance of Never is under ');
+    // Known (an interval of no width: a year the actuals close): as it is.
+    for (const t of never) Object.assign(t, { probability: { ...t.probability, interval: [0, 0] } });
     expect(comparisonParagraph(c, decisions)).toContain('The chance of Never is 0.0% for A, 0.0% for B, 0.0% for C.');
   });
 
@@ -119,8 +124,11 @@ describe('the comparison chart', () => {
     // The comparison chart's label of the difference says it so too.
     const label = () => ((comparisonSpec(c, sims.map((s) => sortedFinite(s.store.column('revenue')!))) as { datasets: Record<string, Row[]> }).datasets.differences![0]!.text as string);
     expect(label()).toMatch(/; P\(B < A\) over 99\.7%$/);
-    // A difference the same in every trial (DifferenceStat.certain) is known.
+    // A difference the same in every trial (DifferenceStat.certain) is still 1,500 trials' count while its interval says so.
     Object.assign(d, { certain: true });
+    expect(comparisonParagraph(c, compareDecisions(sims))).toContain('and below A in over 99.7% of years (all 1,500 simulated years).');
+    // Known (an interval of no width) it is written as it is.
+    d.probabilityBelow = { ...d.probabilityBelow, interval: [1, 1] };
     expect(comparisonParagraph(c, compareDecisions(sims))).toContain('and below A in 100.0% of years.');
     expect(label()).toMatch(/; P\(B < A\) 100\.0%$/);
   });

@@ -102,8 +102,9 @@ ${decisions}
 
 /**
  * The plan's P(target) beside now's, with now's decimals: a chance no trial of the plan run reached
- * (every trial) 'under 0.4%' ('over 99.6%') from the plan's own trial count, as now's is hedged,
- * unless the plan's summary says it is certain. Without the count (a summary that omits it), as it is.
+ * (every trial) 'under 0.4%' ('over 99.6%') from the plan's own trial count, as now's is hedged: a
+ * plan is simulated, never a closed year, so its chance is an estimate even when its metric never
+ * varied (chanceShort). Without the count (a summary that omits it), as it is.
  */
 function atPlanChance(before: { readonly probability: number; readonly certain?: true }, planTrials: number | undefined, nowInterval: readonly [number, number] | null): string {
   const beside = (v: number) => formatShareBeside(v, nowInterval);
