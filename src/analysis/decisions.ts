@@ -4,7 +4,7 @@ import { closedMonthsMrr } from '../actuals/start-state.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import { metricKey, storedKey } from './columns.js';
 import { OrderFigures } from './order-figures.js';
-import { certainProbability, probability, type Probability } from './probability.js';
+import { certainProbability, isKnownChance, probability, type Probability } from './probability.js';
 import { targetThreshold } from './target-threshold.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
@@ -68,6 +68,19 @@ export interface Decisions {
   /** P(every target is met in the same trial). */
   readonly jointProbability?: Probability;
   readonly monthlyPlan?: readonly MonthPlanResult[];
+}
+
+/**
+ * Whether any chance the decisions state is known from the actuals (a closed year's targets and their
+ * joint chance; with 'all', a closed month's plan too): its caption then says so (KNOWN_CHANCE).
+ */
+export function someChanceKnown(d: Decisions, of: 'targets' | 'all' = 'all'): boolean {
+  const chances = [
+    ...d.targets.map((t) => t.probability),
+    ...(d.jointProbability ? [d.jointProbability] : []),
+    ...(of === 'targets' ? [] : d.monthlyPlan ?? []).flatMap((m) => [m.mrr?.probability, m.cumulativeRevenue?.probability].filter((p) => p !== undefined)),
+  ];
+  return chances.some(isKnownChance);
 }
 
 export interface DecisionOptions {

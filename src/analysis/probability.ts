@@ -43,3 +43,19 @@ export function certainProbability(k: number, n: number): Probability {
  * Not Wilson's name alone: at 0 to 3 hits or misses an end can be the exact one.
  */
 export const CHANCE_INTERVAL = '95% Wilson interval, exact ends at 0 to 3 hits or misses';
+
+/**
+ * What a chance known from the actuals is, in the words every output uses beside CHANCE_INTERVAL
+ * where one is shown (certainProbability: its interval is the value itself, so a table writes -).
+ */
+export const KNOWN_CHANCE = "a closed month's or a closed year's chance is known from the actuals (no interval)";
+
+/** A chance with no Monte Carlo error (certainProbability): its interval has no width. */
+export const isKnownChance = (p: Probability): boolean => p.interval[0] === p.interval[1];
+
+/**
+ * The interval's name for a caption above chances, with KNOWN_CHANCE when some of them are known.
+ *
+ * @example chanceIntervalWords(true) // => `${CHANCE_INTERVAL}; ${KNOWN_CHANCE}`
+ */
+export const chanceIntervalWords = (someKnown: boolean): string => (someKnown ? `${CHANCE_INTERVAL}; ${KNOWN_CHANCE}` : CHANCE_INTERVAL);
