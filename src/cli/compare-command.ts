@@ -18,7 +18,7 @@ import { COMPARISON_FILE, COMPARISON_PAGE_FILES } from '../report/comparison-fil
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { checkTargets } from './check-targets.js';
-import { SAME_LAW, sameForecastPair } from './one-forecast.js';
+import { refuseOneForecast } from '../analysis/one-forecast-compared.js';
 import { terminalCell } from '../report/terminal-text.js';
 
 interface CompareOptions {
@@ -83,13 +83,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       if (out !== undefined) await refuseInputsInsideOutput(out, `--out ${opts.out}`, loaded.flatMap(scenarioInputFiles));
       // Every scenario runs on A's seed and trials against A's targets: two that are one forecast
       // would show the same figures twice, a difference of exactly 0 and P(X < A) of 0%.
-      const same = sameForecastPair(loaded);
-      if (same !== undefined) {
-        const [a, b] = same.map((i) => `${String.fromCharCode(65 + i)} (${files[i]!})`);
-        throw new UsageError(
-          `${b} forecasts what ${a} does (${SAME_LAW}): compare runs every scenario on one seed and trial count against A's targets, so it would show one forecast twice; give scenarios that differ in a driver`,
-        );
-      }
+      refuseOneForecast(loaded, (i) => `${String.fromCharCode(65 + i)} (${files[i]!})`);
 
       // One seed and one trial count for all: that is what pairs trial i of every scenario.
       const first = loaded[0]!.scenario;
