@@ -67,6 +67,7 @@ export { attributionInputs, type AttributionDriver, type AttributionInputs } fro
 export { sensitivity, type Sensitivity, type DriverSensitivity } from './analysis/sensitivity.js';
 export { whatMustBeTrue, type WhatMustBeTrue, type DriverCondition } from './analysis/what-must-be-true.js';
 export { badYears, type BadYears } from './analysis/bad-years.js';
+export { OneForecastError } from './analysis/one-forecast-compared.js';
 export {
   compareSimulations,
   pairedDifference,

@@ -8,6 +8,7 @@ import { PERCENTILE_CONVENTION } from './summarize.js';
 import { probability, type Probability } from './probability.js';
 import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
+import { refuseOneForecast } from './one-forecast-compared.js';
 
 /** Percentiles a comparison reports. Px = x% chance of coming in below. */
 export interface Band {
@@ -44,11 +45,6 @@ export interface DifferenceStat {
   readonly probabilityBelow: Probability;
   /** Trials where X and A are exactly equal (every random number they use the same, and nothing changed). */
   readonly identicalTrials: number;
-  /**
-   * X - A is the same in every trial (X a copy of A, or A shifted by a fixed amount): P(X < A), 0 or 1,
-   * is then certain, not an estimate, and every output writes it as it is.
-   */
-  readonly certain: boolean;
 }
 
 export interface MetricComparison {
@@ -97,7 +93,8 @@ export { MAX_COMPARED, scenarioLabel };
  * numbers): the per-trial difference X - A measures the change, not sampling noise. Pure.
  *
  * Throws RangeError for fewer than 2 or more than MAX_COMPARED simulations, or ones that differ in
- * seed or trial count (their trials would not be paired).
+ * seed or trial count (their trials would not be paired); OneForecastError for two of one forecast
+ * (one simulation given twice, or two of one forecastHash), in the CLI's words.
  *
  * @example compareSimulations([plan, downside]).metrics.revenue.differences[0].probabilityBelow.value // => 0.99...
  * Complexity: O(scenarios x (1 + shared tiers) x trials), plus the percentile selections.
@@ -106,6 +103,8 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
   if (sims.length < 2 || sims.length > MAX_COMPARED) throw new RangeError(`compare needs 2 to ${MAX_COMPARED} simulations (got ${sims.length})`);
   const first = sims[0]!;
   for (const sim of sims) checkWholeRun(sim, 'compareSimulations reads whole runs');
+  // One forecast given twice (the same run, or two runs of one forecastHash): refused as the CLI refuses it.
+  refuseOneForecast(sims.map((s) => s.loaded), (i) => `${scenarioLabel(i)} (${sims[i]!.loaded.source})`);
   for (const sim of sims)
     if (sim.seed !== first.seed || sim.trials !== first.trials)
       throw new RangeError(
@@ -126,12 +125,10 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
     const differences = columns.slice(1).map((x, k): DifferenceStat => {
       let below = 0;
       let identical = 0;
-      let certain = true;
       for (let i = 0; i < n; i++) {
         const xi = x[i]!;
         const ai = a[i]!;
         difference[i] = xi - ai;
-        if (difference[i] !== difference[0]) certain = false;
         // Totals equal but for the rounding of their sum (the same tiers summed in another order
         // differ in their last bit or two) are a tie, not X below A.
         if (xi < ai && ai - xi > ROUNDING_TIE * Math.max(Math.abs(xi), Math.abs(ai))) below++;
@@ -142,7 +139,6 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
         ...scenarioStat(difference, scratch),
         probabilityBelow: probability(below, n),
         identicalTrials: identical,
-        certain,
       };
     });
     return { scenarios, differences };
@@ -175,7 +171,8 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
     pairing:
       pairingNote(tierNames, sharedTiers, sameTiers, sims.map((s) => s.loaded.scenario.market?.factor)) +
       marketNote(sims.map((s) => s.loaded.scenario.market?.factor)) +
-      yearNote(sims.map((s) => ({ startMonth: s.loaded.scenario.fiscalYearStartMonth, year: s.loaded.scenario.fiscalYear }))),
+      yearNote(sims.map((s) => ({ startMonth: s.loaded.scenario.fiscalYearStartMonth, year: s.loaded.scenario.fiscalYear }))) +
+      sameYearNote(metrics, n),
     metrics,
     byTier,
   };
@@ -262,6 +259,21 @@ export function yearNote(years: ReadonlyArray<{ readonly startMonth: number; rea
     .map((y, i) => `${scenarioLabel(i)}: ${y.year === undefined ? 'year not stated' : `FY${y.year}`}, from ${MONTH_NAMES[y.startMonth - 1] ?? y.startMonth}`)
     .join('; ');
   return ` The scenarios forecast different fiscal years (${list}): each is its own year's forecast, so a difference X - A compares two years, not one year under two plans.`;
+}
+
+/**
+ * Scenarios that hash apart yet gave A's year in every trial (a change that moves nothing the model
+ * draws, as `stress: { leads: 0 }`): known only after the run, and every X - A is then 0, which the
+ * tables would show without a word. Empty when each differs from A in some trial.
+ *
+ * @example sameYearNote(metrics, 1000) // => ' A and B gave the same year in every trial: one forecast, so every B - A is 0.'
+ */
+export function sameYearNote(metrics: Readonly<Record<Metric, MetricComparison>>, trials: number): string {
+  const same = metrics.revenue.differences
+    .map((d) => d.scenario)
+    .filter((k) => METRICS.every((m) => metrics[m].differences[k - 1]!.identicalTrials === trials))
+    .map(scenarioLabel);
+  return same.map((x) => ` A and ${x} gave the same year in every trial: one forecast, so every ${x} - A is 0.`).join('');
 }
 
 /**

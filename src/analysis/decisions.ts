@@ -4,7 +4,7 @@ import { closedMonthsMrr } from '../actuals/start-state.js';
 import type { Targets } from '../scenario/targets-schema.js';
 import { metricKey, storedKey } from './columns.js';
 import { OrderFigures } from './order-figures.js';
-import { probability, type Probability } from './probability.js';
+import { certainProbability, isKnownChance, probability, type Probability } from './probability.js';
 import { targetThreshold } from './target-threshold.js';
 import type { QuantileEstimate } from './tail.js';
 import { setOwn } from '../scenario/own-key.js';
@@ -21,8 +21,9 @@ export interface TargetResult {
   /** P(metric >= value), with its Monte Carlo error. */
   readonly probability: Probability;
   /**
-   * The metric is the same in every trial (a year the actuals close entirely): the probability, 0 or
-   * 1, is then certain, not an estimate, and every output writes it as it is ("0.0%", not "under 0.4%").
+   * The metric is the same in every trial. In a year the actuals close entirely the probability, 0 or
+   * 1, is then known, with an interval of no width (certainProbability), and every output writes it as
+   * it is ("0.0%", not "under 0.4%"); elsewhere it is still N trials' count, its interval binomial.
    */
   readonly certain: boolean;
   /** In the trials that miss: how many, and the mean gap (value - metric). */
@@ -67,6 +68,19 @@ export interface Decisions {
   /** P(every target is met in the same trial). */
   readonly jointProbability?: Probability;
   readonly monthlyPlan?: readonly MonthPlanResult[];
+}
+
+/**
+ * Whether any chance the decisions state is known from the actuals (a closed year's targets and their
+ * joint chance; with 'all', a closed month's plan too): its caption then says so (KNOWN_CHANCE).
+ */
+export function someChanceKnown(d: Decisions, of: 'targets' | 'all' = 'all'): boolean {
+  const chances = [
+    ...d.targets.map((t) => t.probability),
+    ...(d.jointProbability ? [d.jointProbability] : []),
+    ...(of === 'targets' ? [] : d.monthlyPlan ?? []).flatMap((m) => [m.mrr?.probability, m.cumulativeRevenue?.probability].filter((p) => p !== undefined)),
+  ];
+  return chances.some(isKnownChance);
 }
 
 export interface DecisionOptions {
@@ -161,6 +175,8 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
   if (clash) throw new RangeError(`targets.metrics[${clash.index}]: ${clashMessage(clash, (i) => `targets.metrics[${i}]`)}`);
   const { targets: asked, labels } = shownTargets(given, givenLabels);
   const meetsAll = new Uint8Array(n).fill(1);
+  // Every month of the year closed by actuals: what it reached is reported, not simulated.
+  const yearClosed = sim.reforecast?.input.months === 12;
   for (const [index, t] of asked.entries()) {
     const key = metricKey(sim, t.metric, t.tier);
     const col = sim.store.column(key)!;
@@ -184,7 +200,10 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
       metric: t.metric,
       ...(t.tier ? { tier: t.tier } : {}),
       value: t.value,
-      probability: probability(hits, n),
+      // Known, not estimated, in a year the actuals close (its interval the value itself:
+      // certainProbability). Elsewhere a metric the same in every trial is still a count of N trials:
+      // 0 misses of N admits a small chance of one, and its binomial interval says so.
+      probability: certain && yearClosed ? certainProbability(hits, n) : probability(hits, n),
       certain,
       shortfall: { trialsMissing: missing, meanGap: missing > 0 ? gap / missing : 0 },
       p10MinusTarget: order.quantile(key, col, 0.1).value - threshold,
@@ -224,8 +243,9 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
       }
       monthlyPlan.push({
         month: m,
-        ...(plan.mrr ? { mrr: { plan: plan.mrr[m - 1]!, probability: probability(mrrHits, n) } } : {}),
-        ...(plan.cumulativeRevenue ? { cumulativeRevenue: { plan: plan.cumulativeRevenue[m - 1]!, probability: probability(cumHits, n) } } : {}),
+        // A closed month's figure is the actuals', the same in every trial: its chance is certain.
+        ...(plan.mrr ? { mrr: { plan: plan.mrr[m - 1]!, probability: (m <= closed.length ? certainProbability : probability)(mrrHits, n) } } : {}),
+        ...(plan.cumulativeRevenue ? { cumulativeRevenue: { plan: plan.cumulativeRevenue[m - 1]!, probability: (m <= closed.length ? certainProbability : probability)(cumHits, n) } } : {}),
       });
     }
   }
@@ -235,7 +255,8 @@ export function decide(sim: Simulation, options: DecisionOptions = {}, figures?:
     budgets: { metrics, byTier, byComponent },
     downside,
     targets,
-    ...(targets.length > 1 ? { jointProbability: probability(all, n) } : {}),
+    // Every target known from the actuals: so is meeting them all in one year.
+    ...(targets.length > 1 ? { jointProbability: yearClosed && targets.every((t) => t.certain) ? certainProbability(all, n) : probability(all, n) } : {}),
     ...(monthlyPlan ? { monthlyPlan } : {}),
   };
 }

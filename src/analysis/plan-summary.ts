@@ -49,7 +49,11 @@ export interface PlanSummaryInput {
 export interface PlanTarget {
   readonly label: string;
   readonly probability: { readonly value: number };
-  /** True when the plan's summary says the chance, 0 or 1, is certain (TargetResult.certain): its metric never varied. */
+  /**
+   * True when the plan's summary marks the target `certain` (TargetResult.certain: its metric was the
+   * same in every trial). Kept as read; the plan's chance beside now's is written from the plan's
+   * trial count either way (reforecast-section.ts atPlanChance: a plan is simulated, never a closed year).
+   */
   readonly certain?: boolean;
   readonly metric?: Metric;
   readonly value?: number;

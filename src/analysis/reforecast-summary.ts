@@ -55,7 +55,7 @@ export interface LearnedDriverSummary {
 /** The figures a decision reads, now and at plan time. */
 export interface DecisionFigures {
   readonly budgets: Record<Metric, number>;
-  /** `certain` (present when true): the chance, 0 or 1, is not an estimate (TargetResult.certain). */
+  /** `certain` (present when true): the metric was the same in every trial (TargetResult.certain); the chance is known only in a year the actuals close. */
   readonly targets: ReadonlyArray<{ readonly label: string; readonly probability: number; readonly certain?: true }>;
 }
 

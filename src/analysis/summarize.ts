@@ -1,4 +1,4 @@
-import { CHANCE_INTERVAL } from './probability.js';
+import { CHANCE_INTERVAL, KNOWN_CHANCE } from './probability.js';
 import { closedMonthsMrr } from '../actuals/start-state.js';
 import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
@@ -10,7 +10,7 @@ import type { Simulation } from '../engine/simulate.js';
 import { constantStat, copyAtMost, moments, statOfSelected, statOfValues, statRanks, type Stat } from './describe.js';
 import { selectRanks } from './rank-select.js';
 import type { CountTally } from '../engine/count-tally.js';
-import { decide, decisionFigures, type Decisions } from './decisions.js';
+import { decide, decisionFigures, someChanceKnown, type Decisions } from './decisions.js';
 import { sensitivity, type Sensitivity } from './sensitivity.js';
 import { whatMustBeTrue, type WhatMustBeTrue } from './what-must-be-true.js';
 import type { BadYears } from './bad-years.js';
@@ -350,7 +350,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       confidenceLevel: 0.95,
       percentileIntervals:
         'distribution-free, from order statistics (binomial ranks n p -/+ 1.96 sqrt(n p (1 - p)); exact binomial ranks, each end missing at most 2.5%, where n p (1 - p) < 9; null where the interval would reach beyond the lowest or highest trial)',
-      probabilityIntervals: `${CHANCE_INTERVAL}: Wilson score interval; with 0 to 3 hits or 0 to 3 misses, each end the wider of Wilson's and the exact Clopper-Pearson end`,
+      probabilityIntervals: `${CHANCE_INTERVAL}: Wilson score interval; with 0 to 3 hits or 0 to 3 misses, each end the wider of Wilson's and the exact Clopper-Pearson end${someChanceKnown(decisions) ? `; ${KNOWN_CHANCE}: its interval is the chance itself` : ''}`,
     },
     decisions,
     sensitivity: revenueSensitivity,

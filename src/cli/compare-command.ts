@@ -18,6 +18,7 @@ import { COMPARISON_FILE, COMPARISON_PAGE_FILES } from '../report/comparison-fil
 import { digitsNumber, parseShare, parseTarget, wholeNumber } from './parse-options.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { checkTargets } from './check-targets.js';
+import { refuseOneForecast } from '../analysis/one-forecast-compared.js';
 import { terminalCell } from '../report/terminal-text.js';
 
 interface CompareOptions {
@@ -80,6 +81,9 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
       // Resolved once, before any work; the comparison is written to that directory and no other.
       const out = opts.out !== undefined ? await (await import('./write-comparison.js')).prepareComparisonDir(opts.out) : undefined;
       if (out !== undefined) await refuseInputsInsideOutput(out, `--out ${opts.out}`, loaded.flatMap(scenarioInputFiles));
+      // Every scenario runs on A's seed and trials against A's targets: two that are one forecast
+      // would show the same figures twice, a difference of exactly 0 and P(X < A) of 0%.
+      refuseOneForecast(loaded, (i) => `${String.fromCharCode(65 + i)} (${files[i]!})`);
 
       // One seed and one trial count for all: that is what pairs trial i of every scenario.
       const first = loaded[0]!.scenario;

@@ -1,15 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { simulate, type Simulation } from '../engine/simulate.js';
 import type { StressCase } from '../report/html/downside-section.js';
-import { forecastHash } from '../scenario/forecast-hash.js';
 import { loadScenario } from '../scenario/load.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { MetricTarget, Targets } from '../scenario/targets-schema.js';
 import { UsageError } from './exit-codes.js';
 import { checkTargets } from './check-targets.js';
-
-/** Why two scenarios are one forecast, for messages. */
-const SAME_LAW = 'the same scenario and data, but for its seed, trials, name, description or targets';
+import { SAME_LAW, sameForecastPair } from '../scenario/one-forecast.js';
 
 /** Collects a repeatable option's values. */
 export const collectFiles = (file: string, previous: string[] = []): string[] => [...previous, file];
@@ -45,11 +42,6 @@ export async function checkStressFiles(files: readonly string[], plan: LoadedSce
   const checked: StressFile[] = [];
   // One file given twice, however spelled (a/b.yaml, ./a/../a/b.yaml, a link): the report showed the same stress case twice.
   const seen = new Map<string, string>();
-  // One forecast in two files (a copy, or one with only its seed, trials, name, description or
-  // targets changed: forecast-hash.ts): it is simulated on the plan's seed and trials against the
-  // plan's targets, so the report showed the same figures twice; the plan's own forecast, beside itself.
-  const planForecast = forecastHash(plan);
-  const byForecast = new Map<string, string>();
   for (const file of files) {
     const id = await stat(file).then(
       (s) => `${s.dev}:${s.ino}`,
@@ -59,18 +51,22 @@ export async function checkStressFiles(files: readonly string[], plan: LoadedSce
     if (first !== undefined) throw new UsageError(`--with-stress ${file} is given twice (also --with-stress ${first}): give each stress scenario once`);
     if (id !== undefined) seen.set(id, file);
     const loaded = await loadScenario(file, allowedRoots ? { allowedRoots } : {});
-    const forecast = forecastHash(loaded);
-    if (forecast === planForecast)
+    checked.push({ file, loaded });
+  }
+  // One forecast in two files (a copy, or one with only its seed, trials, name, description or
+  // targets changed: forecast-hash.ts): it is simulated on the plan's seed and trials against the
+  // plan's targets, so the report showed the same figures twice; the plan's own forecast, beside itself.
+  const same = sameForecastPair([plan, ...checked.map((c) => c.loaded)]);
+  if (same !== undefined) {
+    const [first, second] = same;
+    const file = files[second - 1]!;
+    if (first === 0)
       throw new UsageError(
         `--with-stress ${file} forecasts what the plan does (${SAME_LAW}): a stress case is run on the plan's seed and trials against its targets, so it would show the plan's figures again; give a stress scenario that changes a driver`,
       );
-    const copied = byForecast.get(forecast);
-    if (copied !== undefined)
-      throw new UsageError(`--with-stress ${file} forecasts what --with-stress ${copied} does (${SAME_LAW}): the report would show that stress case twice; give each stress scenario once`);
-    byForecast.set(forecast, file);
-    checkStressCase(loaded, file, plan.scenario.currency, targets);
-    checked.push({ file, loaded });
+    throw new UsageError(`--with-stress ${file} forecasts what --with-stress ${files[first - 1]!} does (${SAME_LAW}): the report would show that stress case twice; give each stress scenario once`);
   }
+  for (const { file, loaded } of checked) checkStressCase(loaded, file, plan.scenario.currency, targets);
   return checked;
 }
 

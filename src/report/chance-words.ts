@@ -9,16 +9,20 @@ type ShareBeside = (v: number, interval: readonly [number, number] | null) => st
  * would then read as certain, when it is an estimate the next run could contradict: "under 0.4%"
  * ("over 99.6%"), the interval's far end at the digits the tables write it, rounded outward so the
  * claim holds (a bound of 0.128% is "under 0.2%": "under 0.1%" would claim more than the interval
- * allows). `certain`: the chance, 0 or 1, is not an estimate (TargetResult.certain,
- * DifferenceStat.certain) and is written as it is; required, so no caller forgets to pass it.
+ * allows). `certain`: the metric was the same in every trial (TargetResult.certain,
+ * DifferenceStat.certain); the chance is written as it is only when its interval agrees, of no width
+ * (a year the actuals close: certainProbability). A metric the same in each of N simulated trials is
+ * still N trials' count, and the words say what its interval says ("over 99.6%" beside [99.6%, 100.0%],
+ * not "100.0%" as if no year could miss); required, so no caller forgets to pass it.
  *
  * @example chanceShort(probability(0, 1000), false) // => 'under 0.4%'
  */
 export function chanceShort(p: Probability, certain: boolean, shareBeside: ShareBeside = formatShareBeside): string {
   const [lo, hi] = formatShareIntervalEndsOutward(p.interval);
   // An interval of no width bounds nothing: the figure as it is.
-  if (!certain && p.value === 0 && p.interval[1] > 0) return `under ${hi}`;
-  if (!certain && p.value === 1 && p.interval[0] < 1) return `over ${lo}`;
+  const known = certain && p.interval[0] === p.interval[1];
+  if (!known && p.value === 0 && p.interval[1] > 0) return `under ${hi}`;
+  if (!known && p.value === 1 && p.interval[0] < 1) return `over ${lo}`;
   return shareBeside(p.value, p.interval);
 }
 

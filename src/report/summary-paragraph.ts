@@ -95,7 +95,11 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
     certain && summary.trials === 1 && summary.reforecast?.asOfMonth !== 12
       ? `Recognized revenue ${year} is ${revenueMoney(rev.p50)} in the one simulated year: a single trial gives no range, however uncertain the ${kind.closed ? 're-forecast' : 'scenario'}.`
       : certain
-      ? `Recognized revenue ${year} is ${revenueMoney(rev.p50)} in every simulated year: nothing in the ${kind.closed ? 're-forecast' : 'scenario'} leaves it uncertain.`
+      ? summary.reforecast?.asOfMonth === 12
+        ? `Recognized revenue ${year} is ${revenueMoney(rev.p50)} in every simulated year: nothing in the re-forecast leaves it uncertain.`
+        : // The same in each of N trials is not proof no year could differ (the chances beside it say
+          // "over 99.6%", as their intervals do): the count, not a claim of certainty.
+          `Recognized revenue ${year} is ${revenueMoney(rev.p50)} in every one of the ${summary.trials.toLocaleString('en-US')} simulated years.`
       : `Recognized revenue ${year} is most likely about ${revenueMoney(rev.p50)} (P50), with an 80% chance of landing between ${revenueMoney(rev.p10)} (P10) and ${revenueMoney(rev.p90)} (P90).`,
   );
   // A target's chance as the targets table writes it, with the decimals its 95% interval takes (99.88%

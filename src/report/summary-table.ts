@@ -6,6 +6,8 @@ import type { Stat } from '../analysis/describe.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-true.js';
 import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
+import { isKnownChance, KNOWN_CHANCE, type Probability } from '../analysis/probability.js';
+import { someChanceKnown } from '../analysis/decisions.js';
 import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercent, formatTenths, percentColumn, wholePercentDigits, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
@@ -279,11 +281,14 @@ function decisionTables(summary: Summary): string[] {
   );
   if (d.targets.length > 0) {
     const rows = [['Targets', 'P(reach)', '95% interval', 'mean gap if missed', 'P10 - target']];
+    // A chance known from the actuals has no interval (KNOWN_CHANCE): '-', as a closed month's.
+    const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval));
     for (const t of d.targets)
-      rows.push([t.label, formatShareBeside(t.probability.value, t.probability.interval), formatShareInterval(t.probability.interval), t.shortfall.trialsMissing === 0 ? '-' : formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
-    if (d.jointProbability) rows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), formatShareInterval(d.jointProbability.interval), '', '']);
+      rows.push([t.label, formatShareBeside(t.probability.value, t.probability.interval), chanceInterval(t.probability), t.shortfall.trialsMissing === 0 ? '-' : formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
+    if (d.jointProbability) rows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), chanceInterval(d.jointProbability), '', '']);
     out.push('');
     out.push(textTable(rows));
+    if (someChanceKnown(d, 'targets')) out.push(`Interval -: ${KNOWN_CHANCE}.`);
   }
   out.push(...monthlyPlanTable(summary));
   // A tier's shares not estimable for the same reason as the company's (the same trials): said once.
@@ -338,7 +343,7 @@ function monthlyPlanTable(summary: Summary): string[] {
   const rows = [head];
   for (const r of plan.rows) rows.push([planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);
-  return ['', textTable(rows), ...(note === undefined ? [] : [note])];
+  return ['', textTable(rows), ...(note === undefined ? [] : [note, `Interval -: ${KNOWN_CHANCE}.`])];
 }
 
 /** How many drivers the printed sensitivity table shows, largest share first. */

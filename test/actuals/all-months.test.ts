@@ -4,7 +4,24 @@ import { scenarioFrom, column } from '../helpers/fixtures.js';
 import { monthlyFile } from './monthly-file.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { summaryParagraph } from '../../src/report/summary-paragraph.js';
+import { summaryTable } from '../../src/report/summary-table.js';
 import { CONSTANT_METRIC } from '../../src/analysis/attribution/first-order.js';
+import { reportHtml } from '../../src/report/html/report-html.js';
+import { reportSheets } from '../../src/report/xlsx/workbook.js';
+import type { Summary } from '../../src/analysis/summarize.js';
+import type { Scenario } from '../../src/scenario/scenario-schema.js';
+
+/** What every output says beside a chance known from the actuals, written here, not read from the code. */
+const KNOWN = "a closed month's or a closed year's chance is known from the actuals (no interval)";
+const NAME = '95% Wilson interval, exact ends at 0 to 3 hits or misses';
+
+/** Terminal, report.html, the workbook and summary.json each say a known chance has no interval, under `caption`'s table. */
+function saysKnown(s: Summary, scenario: Scenario, caption: { html: string; sheet: string }): void {
+  expect(summaryTable(s)).toContain(`Interval -: ${KNOWN}.`);
+  expect(reportHtml({ summary: s, scenario, charts: [] })).toContain(`${caption.html} (${NAME}; ${KNOWN.replaceAll("'", '&#39;')})`);
+  expect(JSON.stringify(reportSheets(s, scenario).map((x) => x.preamble))).toContain(`${caption.sheet}${NAME}; ${KNOWN})`);
+  expect(s.monteCarlo.probabilityIntervals).toContain(KNOWN);
+}
 
 const YAML = `
 name: twelve closed months
@@ -54,6 +71,29 @@ describe('a re-forecast with all twelve months closed', () => {
     expect(s.sensitivity.unexplained.value).toBeNull();
     expect(summaryParagraph(s)).toContain('cannot be estimated from this run (it is the same in every trial');
     expect(summaryParagraph(s)).not.toContain('luck');
+    // Its targets are known, not estimated: each chance's interval is the chance itself, so the
+    // paragraph's "nothing leaves it uncertain" and every table's figure and interval agree.
+    const t = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: revenue - 1 }, { metric: 'endingArr', value: endingArr + 1 }] } });
+    expect(t.decisions.targets.map((x) => [x.certain, x.probability.value, ...x.probability.interval])).toEqual([
+      [true, 1, 1, 1],
+      [true, 0, 0, 0],
+    ]);
+    expect(t.decisions.jointProbability!.interval).toEqual([0, 0]);
+    const words = summaryParagraph(t);
+    expect(words).toContain('nothing in the re-forecast leaves it uncertain');
+    expect(words).toMatch(/The chance of reaching each target is 100\.0% for .* and 0\.0% for /);
+    // No interval shown for a known chance, and every output says why, under the interval's name.
+    const table = summaryTable(t);
+    expect(table).toMatch(/revenue >= \S+ +100\.0% +- /);
+    expect(table).toMatch(/ending ARR >= \S+ +0\.0% +- /);
+    expect(table).toMatch(/All targets in the same year +0\.0% +-\n/);
+    saysKnown(t, sim.loaded.scenario, { html: 'Chance of reaching or beating each target', sheet: 'chance of reaching or beating each, ' });
+    const sheet = reportSheets(t, sim.loaded.scenario).find((x) => x.name === 'Targets and budgets')!;
+    for (const row of sheet.rows.filter((r) => r[0] === 'Target')) expect(row.slice(4, 6)).toEqual([null, null]);
+    // A run with nothing known says nothing of it.
+    const open = summarize(await simulate(scenarioFrom(YAML), { trials: 200, seed: 5, workers: 0 }), { targets: { metrics: [{ metric: 'revenue', value: 1 }] } });
+    expect(summaryTable(open)).not.toContain(KNOWN);
+    expect(open.monteCarlo.probabilityIntervals).not.toContain(KNOWN);
   });
 
   it('leaves the months after the closed ones to the simulation (k = 11: only December varies)', async () => {
@@ -89,6 +129,11 @@ describe('a re-forecast tests a monthly plan against its closed months as given'
     // 140,666.667 + 181,333.333 = 322,000 exactly: below a plan of 322,000.01.
     expect(plan[1]!.cumulativeRevenue!.probability.value).toBe(0);
     expect(plan[5]!.mrr!.probability.value).toBe(1);
+    // A closed month's chance is the actuals', known: no interval around it. A later month's is estimated.
+    expect(plan[0]!.mrr!.probability.interval).toEqual([0, 0]);
+    expect(plan[1]!.cumulativeRevenue!.probability.interval).toEqual([0, 0]);
+    expect(plan[5]!.mrr!.probability.interval[0]).toBeLessThan(1);
+    saysKnown(s, sim.loaded.scenario, { html: 'Chance of reaching or beating the monthly plan in each fiscal month', sheet: 'reach or beat the plan (' });
     // The bands show the same months: their P50 is the actual.
     expect(s.monthly[0]!.mrr.percentiles.p50).toBeCloseTo(1_688_000 / 12, 6);
   });

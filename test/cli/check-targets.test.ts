@@ -46,7 +46,7 @@ describe('a tier target tested in a scenario without that tier', () => {
 
   it('a scenario that has the tier (in any case) is compared as before', async () => {
     const out = join(mkdtempSync(join(dir, 'out-')), 'report');
-    const r = await runCli('compare', example, example, '-t', 'smb:revenue=30M', '--trials', '200', '--out', out, '--no-progress');
+    const r = await runCli('compare', example, join(ROOT, 'scenarios/downside.yaml'), '-t', 'smb:revenue=30M', '--trials', '200', '--out', out, '--no-progress');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/P\(smb revenue >= 30M\)/);
   });

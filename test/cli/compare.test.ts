@@ -51,7 +51,7 @@ describe('arrcast compare', () => {
       expect(Object.keys(c.metrics[m].scenarios[0])).toEqual(['mean', 'sd', 'standardError', 'percentiles']);
       expect(Object.keys(c.metrics[m].scenarios[0].percentiles)).toEqual(['p10', 'p50', 'p90']);
       const d = c.metrics[m].differences[0];
-      expect(Object.keys(d)).toEqual(['scenario', 'mean', 'sd', 'standardError', 'percentiles', 'probabilityBelow', 'identicalTrials', 'certain']);
+      expect(Object.keys(d)).toEqual(['scenario', 'mean', 'sd', 'standardError', 'percentiles', 'probabilityBelow', 'identicalTrials']);
       expect(d.mean).toBeLessThan(0);
       expect(d.probabilityBelow.value).toBeGreaterThan(0.5);
     }
@@ -110,7 +110,7 @@ describe('arrcast compare', () => {
     const dir = tmp();
     // 予測 and 📈 take two terminal columns each: 'Minimal 予測 📈' is 15 columns but 12 UTF-16 units.
     const b = downside(dir, '', 'cjk.yaml');
-    writeFileSync(b, `extends: ${minimal}\nname: Minimal 予測 📈\n`);
+    writeFileSync(b, `extends: ${minimal}\nname: Minimal 予測 📈\nstress: { leads: -0.1 }\n`);
     const r = await arrcast(['compare', minimal, b, '--trials', '200', '--workers', '0']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`  A  Minimal          ${minimal}`);
@@ -152,6 +152,27 @@ describe('arrcast compare', () => {
       `${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.05 (or 5%)?\n${badChild}:3:20 stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower); did you mean -0.03 (or -3%)?\n`,
     );
     expect(r.stdout).toBe('');
+  });
+
+  it('refuses one forecast given twice (the same file, or a copy changing only its name, seed or targets), naming both, before writing anything', async () => {
+    const dir = tmp();
+    const out = join(dir, 'cmp');
+    const same = await arrcast(['compare', minimal, minimal, '--trials', '100', '--workers', '0', '--out', out]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toBe(
+      `arrcast: B (${minimal}) forecasts what A (${minimal}) does (the same scenario and data, but for its seed, trials, name, description or targets): compare runs every scenario on one seed and trial count against A's targets, so it would show one forecast twice; give scenarios that differ in a driver\n`,
+    );
+    expect(same.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+
+    const b = downside(dir, 'stress: { leads: -0.2 }\n');
+    const copy = join(dir, 'renamed-copy.yaml');
+    // Its own name, seed and targets: none of them changes the forecast (forecast-hash.ts).
+    writeFileSync(copy, `${minimalText.replace(/^name: .*$/m, 'name: Renamed copy').replace(/^seed: .*$/m, 'seed: 99')}\ntargets: { metrics: [{ metric: revenue, value: 1000000 }] }\n`);
+    const three = await arrcast(['compare', minimal, b, copy, '--trials', '100', '--workers', '0']);
+    expect(three.code).toBe(2);
+    expect(three.stderr).toContain(`arrcast: C (${copy}) forecasts what A (${minimal}) does`);
+    expect(three.stdout).toBe('');
   });
 
   it('refuses scenarios in different currencies, and an --out that is not a comparison, before running', async () => {

@@ -105,7 +105,10 @@ describe('an input inside the output it would replace is refused (exit 2), the i
   it("compare: a scenario that is the comparison's own comparison.json", async () => {
     const { dir } = await withReport();
     const cmp = join(dir, 'cmp');
-    expect((await runCli('compare', MINIMAL, MINIMAL, '--trials', '300', '--workers', '0', '--no-progress', '--out', cmp)).code).toBe(0);
+    // B differs from A in a driver: compare refuses one forecast given twice.
+    const b = join(dir, 'b.yaml');
+    writeFileSync(b, `${readFileSync(MINIMAL, 'utf8')}stress: { leads: -0.2 }\n`);
+    expect((await runCli('compare', MINIMAL, b, '--trials', '300', '--workers', '0', '--no-progress', '--out', cmp)).code).toBe(0);
     copyFileSync(join(dir, 'rep/scenario.json'), join(cmp, 'comparison.json'));
     await refused(['compare', MINIMAL, join(cmp, 'comparison.json'), '--trials', '300', '--workers', '0', '--no-progress', '--out', cmp], join(cmp, 'comparison.json'), 'the scenario', cmp);
   }, 60_000);

@@ -180,7 +180,10 @@ describe.concurrent('a signal in any phase of a run: exit 128 + its number, the 
     merge.child.kill('SIGHUP');
     expect(await merge.exit).toEqual({ code: 129, signal: null });
     expect(readdirSync(dir)).toEqual(['p.arrcast-part']);
-    const compare = arrcastChild(['compare', minimal, minimal, '--trials', '300', '--workers', '0', '--out', join(dir, 'cmp')], 'comparison.vl.json');
+    // B differs from A in a driver: compare refuses one forecast given twice.
+    const b = join(mkdtempSync(join(tmpdir(), 'arrcast-signals-b-')), 'b.yaml');
+    writeFileSync(b, `${readFileSync(minimal, 'utf8')}stress: { leads: -0.2 }\n`);
+    const compare = arrcastChild(['compare', minimal, b, '--trials', '300', '--workers', '0', '--out', join(dir, 'cmp')], 'comparison.vl.json');
     await compare.waitFor('paused at comparison.vl.json');
     expect(temps(dir)).toHaveLength(1);
     compare.child.kill('SIGINT');

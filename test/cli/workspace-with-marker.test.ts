@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MARKER_FILE } from '../../src/report/output-marker.js';
@@ -62,7 +62,9 @@ describe('commands writing inside a workspace holding a copied report', () => {
     const r = await runCli('run', scenario, '--trials', '300', '--workers', '0', '-q', '--out', join(dir, 'new') + '//');
     expect(r.code).toBe(0);
     expect(r.err).toContain(`wrote ${join(dir, 'new')}/ in `);
-    const compared = await runCli('compare', scenario, scenario, '--trials', '300', '--workers', '0', '--out', join(dir, 'cmp') + '/');
+    // B differs from A in a driver: compare refuses one forecast given twice.
+    writeFileSync(join(dir, 'b.yaml'), `${readFileSync(scenario, 'utf8')}stress: { leads: -0.2 }\n`);
+    const compared = await runCli('compare', scenario, join(dir, 'b.yaml'), '--trials', '300', '--workers', '0', '--out', join(dir, 'cmp') + '/');
     expect(compared.code).toBe(0);
     expect(compared.err).toContain(`wrote ${join(dir, 'cmp')}/: comparison.json`);
     expect((await runCli('run', scenario, '--trials', '300', '--workers', '0', '--shard', '1/1', '--out', join(dir, 'parts') + '/')).code).toBe(0);

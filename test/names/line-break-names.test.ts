@@ -76,12 +76,14 @@ describe('a path with a line feed, in the lines saying what was written', () => 
   it.each([
     ['validate', (dir: string) => ['validate', join(dir, 'x\nwrote y.yaml')], 'x\\u{a}wrote y.yaml: ok (Plain, 1 tier)'],
     ['run --out', (dir: string) => ['run', join(dir, 'x\nwrote y.yaml'), '-q', '-w', '0', '--no-progress', '--out', join(dir, 'o\nwrote z')], 'o\\u{a}wrote z/ in'],
-    ['compare --out', (dir: string) => ['compare', join(dir, 'x\nwrote y.yaml'), join(dir, 'x\nwrote y.yaml'), '-w', '0', '--no-progress', '--out', join(dir, 'c\nwrote z')], 'c\\u{a}wrote z/: comparison.json'],
+    ['compare --out', (dir: string) => ['compare', join(dir, 'x\nwrote y.yaml'), join(dir, 'b.yaml'), '-w', '0', '--no-progress', '--out', join(dir, 'c\nwrote z')], 'c\\u{a}wrote z/: comparison.json'],
     ['init', (dir: string) => ['init', join(dir, 'i\nwrote z.yaml')], 'i\\u{a}wrote z.yaml'],
     ['run --shard', (dir: string) => ['run', join(dir, 'x\nwrote y.yaml'), '-w', '0', '--shard', '1/1', '--out', join(dir, 'p\nwrote z.arrcast-part')], 'p\\u{a}wrote z.arrcast-part'],
   ])('%s', async (_, args, shown) => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-line-break-path-'));
     writeFileSync(join(dir, 'x\nwrote y.yaml'), SIMPLE);
+    // compare's B, a forecast of its own (compare refuses one forecast given twice).
+    writeFileSync(join(dir, 'b.yaml'), `${SIMPLE}stress: { renewal: -0.05 }\n`);
     const r = await runCli(...args(dir));
     expect(r.err).not.toContain('internal error');
     expect(r.code).toBe(0);
@@ -132,7 +134,8 @@ describe('a seed with a line feed', () => {
     const r = await runCli('run', join(dir, 'plan.yaml'), '-w', '0', '--no-progress', '--seed', seed, '--out', join(dir, 'r'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('trials, seed 7\\u{a}wrote x, USD.');
-    const c = await runCli('compare', join(dir, 'plan.yaml'), join(dir, 'plan.yaml'), '-w', '0', '--no-progress', '--seed', seed);
+    writeFileSync(join(dir, 'b.yaml'), `extends: plan.yaml\nstress: { renewal: -0.05 }\n`);
+    const c = await runCli('compare', join(dir, 'plan.yaml'), join(dir, 'b.yaml'), '-w', '0', '--no-progress', '--seed', seed);
     expect(c.code).toBe(0);
     expect(c.out).toContain('seed 7\\u{a}wrote x, USD.');
     expect(`${r.out}${c.out}`).not.toMatch(/^wrote x/m);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { simulate, type Simulation } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { compareSimulations } from '../../src/analysis/compare.js';
+import { OneForecastError } from '../../src/analysis/one-forecast-compared.js';
+import { comparisonTable } from '../../src/cli/compare-table.js';
 import { prepareComparisonDir, writeComparison } from '../../src/cli/write-comparison.js';
 import { OKABE_ITO } from '../../src/report/charts/chart-context.js';
 import { renderChart, type ChartRenderer } from '../../src/report/render-chart.js';
@@ -90,11 +92,27 @@ describe('the comparison chart', () => {
     }
   });
 
-  it("comparison.html's paragraph gives a median difference of 0 no direction", () => {
-    // It said 'it comes in $0 above A at the median' of a scenario compared with a copy of itself.
-    const same = compareSimulations([sims[0]!, sims[0]!]);
+  it("comparison.html's paragraph gives a median difference of 0 no direction, and says a B that gave A's year in every trial is one forecast", async () => {
+    // A stress of 0 hashes apart from A but moves nothing: every B - A is 0, known only after the run.
+    const nothing = await simulate(parseScenario(TWO_TIERS.concat('stress: { leads: 0 }\n'), 'no-change.yaml'), { trials: 1500, seed: '5', workers: 0 });
+    const same = compareSimulations([sims[0]!, nothing]);
     expect(same.metrics.revenue.differences[0]!.percentiles.p50).toBe(0);
-    expect(comparisonParagraph(same, compareDecisions([sims[0]!, sims[0]!]))).toContain('it comes in level with A at the median, and below A in 0.0% of years.');
+    // No trial of 1,500 below A: the exact upper end 1 - 0.025^(1/1500) = 0.2456%, written outward at one decimal.
+    expect(comparisonParagraph(same, compareDecisions([sims[0]!, nothing]))).toContain('it comes in level with A at the median, and below A in under 0.3% of years (none of 1,500 simulated years).');
+    // Said where the pairing is said: the terminal, comparison.html and .json, the workbook.
+    const words = 'A and B gave the same year in every trial: one forecast, so every B - A is 0.';
+    expect(same.pairing).toContain(words);
+    expect(comparisonTable(same)).toContain(words);
+    // A change that moves the year says nothing of the kind.
+    expect(compareSimulations(sims).pairing).not.toContain('gave the same year');
+  });
+
+  it('compareSimulations refuses one forecast given twice (one run, or a renamed copy with its own seed and trials), in the CLI\'s words', async () => {
+    const law = '(the same scenario and data, but for its seed, trials, name, description or targets): compare runs every scenario on one seed and trial count against A\'s targets, so it would show one forecast twice; give scenarios that differ in a driver';
+    expect(() => compareSimulations([sims[0]!, sims[0]!])).toThrow(new OneForecastError(`B (plan.yaml) forecasts what A (plan.yaml) does ${law}`));
+    const copy = await simulate(parseScenario(TWO_TIERS.replace('name: Report test Co', 'name: Renamed copy'), 'copy.yaml'), { trials: 100, seed: '9', workers: 0 });
+    expect(() => compareSimulations([sims[0]!, sims[1]!, copy])).toThrow(new OneForecastError(`C (copy.yaml) forecasts what A (plan.yaml) does ${law}`));
+    expect(() => compareSimulations([sims[0]!, copy])).toThrow(OneForecastError);
   });
 
   it("comparison.html's paragraph says the chance of a target whose metric is the same in every trial as it is, as run's paragraph does", () => {
@@ -105,11 +123,12 @@ describe('the comparison chart', () => {
     expect(decisions.scenarios[0]!.targets[0]!.label).toBe('Never');
     const c = compareSimulations(sims);
     expect(comparisonParagraph(c, decisions)).toContain('The chance of Never is under ');
+    // The metric the same in every trial: still N trials' count while its interval says so, as run's paragraph writes it.
     for (const t of never) Object.assign(t, { certain: true });
-    expect(comparisonParagraph(c, decisions)).toContain('The chance of Never is 0.0% for A, 0.0% for B, 0.0% for C.');
+    expect(comparisonParagraph(c, decisions)).toContain('The chance of Never is under ');
   });
 
-  it("comparison.html's paragraph says a scenario below A in every trial as an estimate, not a certain 100.0%, unless the difference never varies", () => {
+  it("comparison.html's paragraph says a scenario below A in every trial as an estimate, not a certain 100.0% (P(X < A) is always the trials' count)", () => {
     const c = structuredClone(compareSimulations(sims));
     const d = c.metrics.revenue.differences[0]! as { probabilityBelow: { value: number; interval: readonly [number, number] } };
     // Every one of the 1,500 trials below A: Wilson's interval starts at 1 - z^2 / (n + z^2) = 99.74%.
@@ -119,10 +138,6 @@ describe('the comparison chart', () => {
     // The comparison chart's label of the difference says it so too.
     const label = () => ((comparisonSpec(c, sims.map((s) => sortedFinite(s.store.column('revenue')!))) as { datasets: Record<string, Row[]> }).datasets.differences![0]!.text as string);
     expect(label()).toMatch(/; P\(B < A\) over 99\.7%$/);
-    // A difference the same in every trial (DifferenceStat.certain) is known.
-    Object.assign(d, { certain: true });
-    expect(comparisonParagraph(c, compareDecisions(sims))).toContain('and below A in 100.0% of years.');
-    expect(label()).toMatch(/; P\(B < A\) 100\.0%$/);
   });
 
   it('holds the data of comparison.json: each scenario P10/P50/P90 and the per-trial differences with P(X < A)', () => {

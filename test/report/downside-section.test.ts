@@ -158,7 +158,12 @@ describe('stress cases beside the plan, written as the rest of the page writes t
     expect(row(plan, 'Never')).toEqual([under, under]);
     expect(row(plan, 'Always')).toEqual([over, over]);
     const certain = structuredClone(plan);
+    // The metric the same in every trial: still 500 trials' count while its interval says so.
     for (const t of certain.decisions.targets) Object.assign(t, { certain: true });
+    expect(row(certain, 'Never')).toEqual([under, under]);
+    expect(row(certain, 'Always')).toEqual([over, over]);
+    // Known (an interval of no width: a year the actuals close): as it is.
+    for (const t of certain.decisions.targets) Object.assign(t, { probability: { ...t.probability, interval: [t.probability.value, t.probability.value] } });
     expect(row(certain, 'Never')).toEqual(['0.0%', '0.0%']);
     expect(row(certain, 'Always')).toEqual(['100.0%', '100.0%']);
   });

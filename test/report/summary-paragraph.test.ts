@@ -47,15 +47,39 @@ describe('summary paragraph', () => {
     for (const f of found) expect(table.has(f), `${f} in a table cell`).toBe(true);
   });
 
-  it('says revenue is one figure when every trial has the same (a year the actuals close), not an 80% range between it and itself', () => {
+  it('says revenue is one figure when every trial has the same, not an 80% range between it and itself, and claims no certainty unless the actuals close the year', () => {
     const certain = structuredClone(summary);
     const r = certain.metrics.revenue;
     const x = r.percentiles.p50;
     Object.assign(r, { min: x, max: x, percentiles: Object.fromEntries(Object.keys(r.percentiles).map((k) => [k, x])) });
     const p = summaryParagraph(certain);
-    expect(p).toContain(`Recognized revenue next fiscal year is ${formatCurrency(x, '$')} in every simulated year`);
+    // The same in each of the run's trials is a count of trials, not proof (the targets' intervals say so too).
+    expect(p).toContain(`Recognized revenue next fiscal year is ${formatCurrency(x, '$')} in every one of the ${certain.trials.toLocaleString('en-US')} simulated years.`);
+    expect(p).not.toContain('leaves it uncertain');
     expect(p).not.toContain('80% chance');
     expect(summaryParagraph(summary)).toContain('80% chance of landing between');
+  });
+
+  it('of a scenario whose revenue no trial moved, says the count and the chances as their intervals do, in the paragraph, the terminal and report.html', async () => {
+    // Every customer renews and none is won: 300 trials of one figure. 0 misses of 300 still admits a
+    // small chance of one: the interval's lower end, the wider of Wilson's 300 / (300 + z^2) = 98.736%
+    // and the exact 0.025^(1/300) = 98.778%, written outward at one decimal.
+    const { simulate } = await import('../../src/engine/simulate.js');
+    const { parseScenario } = await import('../../src/scenario/parse.js');
+    const fixed = await simulate(parseScenario('name: Fixed\ncurrency: USD\ntiers:\n  - name: SMB\n    existing: { openingArr: 1200000, customers: 120, renewalRate: 1 }\n', 'fixed.yaml'), { trials: 300, seed: '1', workers: 0 });
+    const s = summarize(fixed, { targets: { metrics: [{ metric: 'revenue', value: 1e6 }] } });
+    expect(s.decisions.targets[0]!.certain).toBe(true);
+    const lower = Math.min(300 / (300 + 1.959963984540054 ** 2), 0.025 ** (1 / 300));
+    expect(s.decisions.targets[0]!.probability.interval[0]).toBeCloseTo(lower, 12);
+    const over = `over ${(Math.floor(lower * 1000) / 10).toFixed(1)}%`;
+    const shown = `${(Math.round(lower * 1000) / 10).toFixed(1)}%`;
+    for (const p of [summaryParagraph(s), summaryParagraph(s, TERMINAL_PARAGRAPH_FORMAT)]) {
+      expect(p).toContain('in every one of the 300 simulated years.');
+      expect(p).not.toContain('leaves it uncertain');
+      expect(p).toContain(`The chance of reaching revenue >= 1M is ${over} (all 300 simulated years).`);
+    }
+    expect(summaryTable(s)).toContain(`[${shown}, 100.0%]`);
+    expect(reportHtml({ summary: s, scenario: fixed.loaded.scenario, charts: [] })).toContain(`${over} (all 300 simulated years)`);
   });
 
   it('of a single trial, does not say nothing in the scenario leaves revenue uncertain', () => {
@@ -95,9 +119,13 @@ describe('summary paragraph', () => {
     expect(summaryParagraph(edge, TERMINAL_PARAGRAPH_FORMAT)).toContain(words);
     expect(reportHtml({ summary: edge, scenario: sim.loaded.scenario, charts: [] })).toContain(words);
     expect(summaryParagraph(edge)).not.toMatch(/(^|[^\d.])(0\.0|100\.0)%/);
-    // A metric the same in every trial (a year the actuals close) is known, not estimated: its chance as the table writes it.
+    // A metric the same in every trial is still a count of the trials while its interval says so: the words as before.
+    const same = structuredClone(edge);
+    for (const t of same.decisions.targets) Object.assign(t, { certain: true });
+    expect(summaryParagraph(same)).toContain(words);
+    // Known (a year the actuals close: an interval of no width, certainProbability): its chance as the table writes it.
     const known = structuredClone(edge);
-    for (const t of known.decisions.targets) Object.assign(t, { certain: true });
+    for (const t of known.decisions.targets) Object.assign(t, { certain: true, probability: { ...t.probability, interval: [t.probability.value, t.probability.value] } });
     expect(summaryParagraph(known)).toContain('The chance of reaching each target is 0.0% for Never and 100.0% for Always.');
   });
 

@@ -90,7 +90,7 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
       p90: d.percentiles.p90,
       probabilityBelow: d.probabilityBelow.value,
       // Below A in every trial (none) is an estimate unless the difference never varies: 'over 99.7%', not 100.0% (chanceShort).
-      text: `P50 ${money(d.percentiles.p50)}; P(${x} < A) ${chanceShort(d.probabilityBelow, d.certain, formatShare)}`,
+      text: `P50 ${money(d.percentiles.p50)}; P(${x} < A) ${chanceShort(d.probabilityBelow, false, formatShare)}`,
     };
   });
   const lines = revenue.differences.map((d) => {

@@ -36,9 +36,9 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
     const p50 = d.percentiles.p50;
     const atMedian = p50 === 0 ? 'level with A at the median' : `${money(Math.abs(p50))} ${p50 < 0 ? 'below' : 'above'} A at the median`;
     out.push(
-      // Below A in every trial (none) is an estimate unless the difference is the same in every trial
-      // (DifferenceStat.certain: a copy of A, or a fixed shift): 'over 99.8% of years (all 2,000 simulated years)', not 100.0%.
-      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${chanceOfYears(d.probabilityBelow, comparison.trials, d.certain)}.`,
+      // Below A in every trial (none) is an estimate, P(X < A) always N trials' count (even of a fixed
+      // shift): 'over 99.8% of years (all 2,000 simulated years)', not 100.0%.
+      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${chanceOfYears(d.probabilityBelow, comparison.trials, false)}.`,
     );
   }
   const first = decisions.scenarios[0]?.targets[0];

@@ -102,12 +102,13 @@ ${decisions}
 
 /**
  * The plan's P(target) beside now's, with now's decimals: a chance no trial of the plan run reached
- * (every trial) 'under 0.4%' ('over 99.6%') from the plan's own trial count, as now's is hedged,
- * unless the plan's summary says it is certain. Without the count (a summary that omits it), as it is.
+ * (every trial) 'under 0.4%' ('over 99.6%') from the plan's own trial count, as now's is hedged: a
+ * plan is simulated, never a closed year, so its chance is an estimate even when its metric never
+ * varied (chanceShort). Without the count (a summary that omits it), as it is.
  */
-function atPlanChance(before: { readonly probability: number; readonly certain?: true }, planTrials: number | undefined, nowInterval: readonly [number, number] | null): string {
+function atPlanChance(before: { readonly probability: number }, planTrials: number | undefined, nowInterval: readonly [number, number] | null): string {
   const beside = (v: number) => formatShareBeside(v, nowInterval);
   const p = before.probability;
   if (planTrials === undefined || (p !== 0 && p !== 1)) return beside(p);
-  return chanceShort(probability(p * planTrials, planTrials), before.certain === true, beside);
+  return chanceShort(probability(p * planTrials, planTrials), false, beside);
 }

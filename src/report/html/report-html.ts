@@ -1,5 +1,6 @@
 import { forecastKindWords } from '../forecast-kind-words.js';
-import { CHANCE_INTERVAL } from '../../analysis/probability.js';
+import { chanceIntervalWords, isKnownChance, type Probability } from '../../analysis/probability.js';
+import { someChanceKnown } from '../../analysis/decisions.js';
 import { chartFigure, pageHead } from './page-head.js';
 import { fiscalMonthNames, type Summary } from '../../analysis/summarize.js';
 import { reforecastSalesNote } from '../reforecast-sales-note.js';
@@ -150,12 +151,14 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
     ['Metric', 'Budget', '95% interval'],
     METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBeside(d.budgets.metrics[m].value, d.budgets.metrics[m].interval, symbol), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol)]),
   ) + (d.budgets.metrics.revenue.notEstimable === undefined ? '' : `\n<p class="note">Intervals shown as -: not estimable (${e(d.budgets.metrics.revenue.notEstimable)}).</p>`);
-  const targetRows = d.targets.map((t) => [t.label, formatShareBeside(t.probability.value, t.probability.interval), formatShareInterval(t.probability.interval), t.shortfall.trialsMissing === 0 ? '-' : money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
-  if (d.jointProbability) targetRows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), formatShareInterval(d.jointProbability.interval), '', '']);
+  // A chance known from the actuals has no interval (KNOWN_CHANCE): '-', as a closed month's.
+  const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval));
+  const targetRows = d.targets.map((t) => [t.label, formatShareBeside(t.probability.value, t.probability.interval), chanceInterval(t.probability), t.shortfall.trialsMissing === 0 ? '-' : money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
+  if (d.jointProbability) targetRows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), chanceInterval(d.jointProbability), '', '']);
   const targets =
     d.targets.length > 0
       ? gridTable(
-          `Chance of reaching or beating each target (${CHANCE_INTERVAL}), the mean gap in the years that miss it, and how far P10 lands from it. ${stamp}`,
+          `Chance of reaching or beating each target (${chanceIntervalWords(someChanceKnown(d, 'targets'))}), the mean gap in the years that miss it, and how far P10 lands from it. ${stamp}`,
           ['Target', 'P(reach)', '95% interval', 'Mean gap if missed', 'P10 − target'],
           targetRows,
         )
@@ -301,7 +304,7 @@ function monthlyPlanSection(summary: Summary, stated: (v: number) => string, sta
   const note = closedMonthsNote(plan);
   return `<h3>Monthly plan</h3>
 <p class="note">The scenario’s plan month by month: the chance that the month’s MRR, and the recognized revenue from the start of the year to the month’s end, reach or beat the plan.</p>
-${gridTable(`Chance of reaching or beating the monthly plan in each fiscal month (${CHANCE_INTERVAL}), ${summary.scenario.currency}. ${stamp}`, heads, rows, 1, 'monthly-plan')}
+${gridTable(`Chance of reaching or beating the monthly plan in each fiscal month (${chanceIntervalWords(plan.rows.some((r) => r.closed))}), ${summary.scenario.currency}. ${stamp}`, heads, rows, 1, 'monthly-plan')}
 ${note === undefined ? '' : `<p class="note">${escapeHtml(note)}</p>
 `}`;
 }

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { CHANCE_INTERVAL } from '../../analysis/probability.js';
+import { chanceIntervalWords, isKnownChance, type Probability } from '../../analysis/probability.js';
+import { someChanceKnown } from '../../analysis/decisions.js';
 import { xlsxFile, type XlsxRow, type XlsxSheet } from './xlsx-file.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { PERCENTILES } from '../../analysis/describe.js';
@@ -106,6 +107,8 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     widths: [10, 12, 14, 14, 14, 14, 22, 22, 22],
   };
 
+  // A chance known from the actuals has no interval (KNOWN_CHANCE): empty cells, as a closed month's.
+  const chanceInterval = (p: Probability): [number | null, number | null] => (isKnownChance(p) ? [null, null] : [p.interval[0], p.interval[1]]);
   const d = summary.decisions;
   const tRows: Array<Array<string | number | null>> = [];
   // An interval not estimable (too few trials) is written 'n/a' (a text '-' would be written '-,
@@ -114,8 +117,8 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   // A target no trial misses has no gap to give: its cell is empty, as the tables' '-' (not a gap of 0).
   // P10 - target: how far a one-in-ten bad year lands from the target, as the terminal and report.html show it.
   for (const t of d.targets)
-    tRows.push(['Target', t.label, t.value, t.probability.value, t.probability.interval[0], t.probability.interval[1], t.shortfall.trialsMissing === 0 ? null : t.shortfall.meanGap, t.p10MinusTarget]);
-  if (d.jointProbability) tRows.push(['Target', 'All targets in the same year', null, d.jointProbability.value, d.jointProbability.interval[0], d.jointProbability.interval[1], null, null]);
+    tRows.push(['Target', t.label, t.value, t.probability.value, ...chanceInterval(t.probability), t.shortfall.trialsMissing === 0 ? null : t.shortfall.meanGap, t.p10MinusTarget]);
+  if (d.jointProbability) tRows.push(['Target', 'All targets in the same year', null, d.jointProbability.value, ...chanceInterval(d.jointProbability), null, null]);
   const conf = confidenceWords(d.confidence).share;
   for (const m of METRICS) {
     const b = d.budgets.metrics[m];
@@ -146,7 +149,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
   const targets: SheetData = {
     name: 'Targets and budgets',
     preamble: [
-      `Targets (chance of reaching or beating each, ${CHANCE_INTERVAL}), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`,
+      `Targets (chance of reaching or beating each, ${chanceIntervalWords(someChanceKnown(d, 'targets'))}), budgets and the downside (95% Monte Carlo intervals), ${cur}. ${stamp}`,
       ...(downsideReasons.length > 0 ? [`Intervals written n/a: not estimable (${downsideReasons.join('; ')}).`] : []),
     ],
     header: ['Figure', 'Of', 'Value', 'P(reach)', '95% interval, low', '95% interval, high', 'Mean gap if missed', 'P10 - target'],
@@ -234,7 +237,7 @@ function monthlyPlanSheet(summary: Summary, money: string, stamp: string): Sheet
   return {
     name: 'Monthly plan',
     preamble: [
-      `The monthly plan: the chance that each fiscal month's MRR, and the recognized revenue from the start of the year to the month's end, reach or beat the plan (${CHANCE_INTERVAL}), ${summary.scenario.currency}. ${stamp}`,
+      `The monthly plan: the chance that each fiscal month's MRR, and the recognized revenue from the start of the year to the month's end, reach or beat the plan (${chanceIntervalWords(plan.rows.some((r) => r.closed))}), ${summary.scenario.currency}. ${stamp}`,
       ...(note === undefined ? [] : [note]),
     ],
     header,
