@@ -2,12 +2,13 @@ import { summarize } from '../analysis/summarize.js';
 import { simulationWarnings } from '../analysis/plausibility.js';
 import type { Engine } from '../engine/engine.js';
 import { resolveOptions, type Simulation } from '../engine/simulate.js';
-import { RunAbortedError, RunOptionError } from '../engine/errors.js';
+import { RunOptionError } from '../engine/errors.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { reportPage } from '../report/write-report.js';
 import { answerOf, type Answer } from './answer.js';
 import { isCancellation, untilAborted } from './cancellation.js';
 import { remember } from './remember.js';
+import { SharedRun } from './shared-run.js';
 import type { StudioScenario } from './studio-scenario.js';
 import type { StudioState } from './state.js';
 import { trialsKey } from './trials-key.js';
@@ -50,8 +51,8 @@ export class StudioSession {
   private readonly fulls = new Map<string, Simulation>();
   /** The trialsKey of the file as written: a state with its drivers, market and data simulates as the plan. */
   private readonly planKey: string;
-  /** First passes still running, by trialsKey: a full pass asked for meanwhile resumes from its first once it is in. */
-  private readonly running = new Map<string, Promise<Simulation>>();
+  /** Runs still going, by trials and trialsKey: whoever asks for the same trials meanwhile waits for them (SharedRun). */
+  private readonly runs = new Map<string, SharedRun<Simulation>>();
   private readonly answers = new Map<string, Answer>();
   /** Answers still being made, by the key of `answers`: a second asker of one (a save while the page's answer runs) waits for it. */
   private readonly answering = new Map<string, Promise<Answer>>();
@@ -151,35 +152,51 @@ export class StudioSession {
   private async trialsOf(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined): Promise<Simulation> {
     const key = trialsKey(loaded);
     if (key === this.planKey) return this.plan(trials);
-    if (trials !== this.firstTrials) {
-      const full = this.fulls.get(key);
-      if (full) return full;
+    const done = (trials === this.firstTrials ? this.firsts : this.fulls).get(key);
+    if (done) return done;
+    // An asker already gone starts nothing: a run no one waits for would go on until another state's.
+    signal?.throwIfAborted();
+    const runKey = `${trials} ${key}`;
+    // Runs no one waits for any more, of other trials, are cancelled now rather than after their
+    // grace: a slider dragged across states leaves one behind each move.
+    this.cancelOrphansBut(key);
+    let run = this.runs.get(runKey);
+    if (!run || run.cancelled) {
+      const made = new SharedRun((own) => this.run(loaded, key, trials, own));
+      this.runs.set(runKey, made);
+      made.result.catch(() => undefined).finally(() => this.runs.get(runKey) === made && this.runs.delete(runKey));
+      run = made;
     }
-    let first = this.firsts.get(key);
-    const pending = first ? undefined : this.running.get(key);
-    if (pending && trials > this.firstTrials) {
-      // The first pass of this state is still running (the page asks for both passes at once):
-      // resume from it once it is in, rather than simulate its trials again.
-      first = await pending.catch(() => undefined);
-      if (signal?.aborted) throw new RunAbortedError();
+    return run.join(signal);
+  }
+
+  /** Cancel each run that no one waits for, unless it is of the trials `key`. */
+  private cancelOrphansBut(key: string): void {
+    // A full pass cancelled leaves its first pass without an asker: look again until none is left.
+    for (let again = true; again; ) {
+      again = false;
+      for (const [runKey, run] of this.runs)
+        if (run.orphaned && !runKey.endsWith(` ${key}`)) {
+          run.cancel();
+          again = true;
+        }
     }
-    if (first && first.trials === trials) return first;
+  }
+
+  /**
+   * The trials of `key` at `trials`, simulated once (SharedRun) whoever asks meanwhile: a full pass
+   * resumes from the state's first pass, asking for it first when it is not in (a full pass asked
+   * before its first ran all its trials from the start, and the first pass then ran its own again).
+   */
+  private async run(loaded: LoadedScenario, key: string, trials: number, signal: AbortSignal): Promise<Simulation> {
+    if (trials === this.firstTrials) {
+      const sim = await this.engine.simulate(loaded, { trials, seed: this.seed, signal });
+      return remember(this.firsts, key, sim, FIRSTS_KEPT);
+    }
+    const first = trials > this.firstTrials ? await this.trialsOf(loaded, this.firstTrials, signal) : undefined;
     // A resume continues the run of the scenario it resumes (the same trials: only targets may differ).
-    const run = this.engine.simulate(first?.loaded ?? loaded, {
-      trials,
-      seed: this.seed,
-      ...(signal ? { signal } : {}),
-      ...(first && first.trials < trials ? { resumeFrom: first } : {}),
-    });
-    if (trials !== this.firstTrials) return remember(this.fulls, key, await run, FULLS_KEPT);
-    this.running.set(key, run);
-    try {
-      const sim = await run;
-      remember(this.firsts, key, sim, FIRSTS_KEPT);
-      return sim;
-    } finally {
-      if (this.running.get(key) === run) this.running.delete(key);
-    }
+    const sim = await this.engine.simulate(first?.loaded ?? loaded, { trials, seed: this.seed, signal, ...(first ? { resumeFrom: first } : {}) });
+    return remember(this.fulls, key, sim, FULLS_KEPT);
   }
 }
 
