@@ -13,7 +13,7 @@ import { LatestOnly } from './latest-only.js';
 import { withConfidence } from './controls.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
-import { freeSaveName, saveFileName, saveOverlay, shellWord } from './save.js';
+import { freeSaveName, saveFileName, saveOverlay, shellWord, takeBackOverlay } from './save.js';
 import { isCancellation } from './cancellation.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
@@ -189,13 +189,19 @@ export async function startStudioServer(session: StudioSession, options: StudioS
         ]);
         // The studio answers from the scenario as it read it at its start; a what-if saved over a file
         // (or a data file) edited since would run on the edit, and its command give other numbers than
-        // the page's. Checked last before the write: an edit after the check is not seen.
-        if (await session.scenario.changedSinceStart())
-          throw new Refusal(
+        // the page's. Checked before the write, and again after it: an edit between the two (the check
+        // and the write are not one step on disk) takes the file just written back, and nothing is saved.
+        const edited = () =>
+          new Refusal(
             409,
             `${session.scenario.base}, a file it extends or a data file they name was changed on disk after the studio started, and the page's numbers are of the files as they were then: nothing was saved. Restart arrcast studio to save a what-if of the edited files.`,
           );
-        await saveOverlay(session.scenario.dir, file, text);
+        if (await session.scenario.changedSinceStart()) throw edited();
+        const written = await saveOverlay(session.scenario.dir, file, text);
+        if (await session.scenario.changedSinceStart()) {
+          await takeBackOverlay(written, text);
+          throw edited();
+        }
         return command;
       }, gone.signal);
       return json(res, 200, { file, command, saveName: await saveName() });

@@ -84,3 +84,36 @@ describe('arrcast studio: a save after a data file was edited on disk', () => {
     }
   });
 });
+
+describe('arrcast studio: an edit between the save\'s check and its write', () => {
+  // The check that nothing changed on disk and the write are two steps: an edit between them saved a
+  // what-if of the edited file (200), its command giving other numbers than the page's.
+  it('is seen after the write: the file written is taken back, and the save refused (409)', async () => {
+    const edited = mkdtempSync(join(tmpdir(), 'arrcast-studio-edit-between-'));
+    const file = join(edited, 'example.yaml');
+    copyFileSync(join(ROOT, 'scenarios/example.yaml'), file);
+    const scenario = await openStudioScenario(file);
+    const original = readFileSync(file, 'utf8');
+    let checks = 0;
+    // The edit lands just after the first check has read the files.
+    const editedAfterCheck = {
+      ...scenario,
+      changedSinceStart: async () => {
+        const changed = await scenario.changedSinceStart();
+        if (checks++ === 0) writeFileSync(file, original.replace('conversion: { dist: beta, mean: 0.06, sd: 0.01 }', 'conversion: { dist: beta, mean: 0.05, sd: 0.01 }'));
+        return changed;
+      },
+    };
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    const own = await startStudioServer(new StudioSession(editedAfterCheck, engine, { trials: 200, seed: 3 }), { port: 0, assetsDir: '/nonexistent' });
+    try {
+      const r = await requester(own).post('/api/save', { state, name: 'edited-between' });
+      expect(r.status).toBe(409);
+      expect(r.json().error).toMatch(/^example\.yaml, a file it extends or a data file they name was changed on disk after the studio started/);
+      expect(readFileSync(file, 'utf8')).not.toBe(original);
+      expect(existsSync(join(edited, 'edited-between.yaml'))).toBe(false);
+    } finally {
+      await own.close();
+    }
+  });
+});
