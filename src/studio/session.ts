@@ -12,6 +12,7 @@ import { SharedRun } from './shared-run.js';
 import type { StudioScenario } from './studio-scenario.js';
 import type { StudioState } from './state.js';
 import { trialsKey } from './trials-key.js';
+import { loadedFilesDigest } from '../scenario/files-digest.js';
 
 /** Trials of the first, quick answer: the first chunks of the full run's own streams. */
 export const FIRST_PASS_TRIALS = 2_000;
@@ -33,6 +34,10 @@ const FIRSTS_KEPT = 6;
 const FULLS_KEPT = 1;
 /** Answers kept (about 30 kB each): moving back to a state seen before answers at once. */
 const ANSWERS_KEPT = 200;
+/** Runs of the file as written kept: its two counts, on the data as read at the start and as edited since. */
+const PLANS_KEPT = 4;
+/** Reads of a state and the plan made before answering with data files that differ (an edit kept landing between them). */
+const READS_TRIED = 3;
 
 /**
  * What the studio's server asks of the library: answers for page states, at two trial counts, on a
@@ -49,14 +54,13 @@ export class StudioSession {
   /** First passes, by trialsKey (a state's targets do not change its trials). */
   private readonly firsts = new Map<string, Simulation>();
   private readonly fulls = new Map<string, Simulation>();
-  /** The trialsKey of the file as written: a state with its drivers, market and data simulates as the plan. */
-  private readonly planKey: string;
   /** Runs still going, by trials and trialsKey: whoever asks for the same trials meanwhile waits for them (SharedRun). */
   private readonly runs = new Map<string, SharedRun<Simulation>>();
   private readonly answers = new Map<string, Answer>();
   /** Answers still being made, by the key of `answers`: a second asker of one (a save while the page's answer runs) waits for it. */
   private readonly answering = new Map<string, Promise<Answer>>();
-  private readonly plans = new Map<number, Promise<Simulation>>();
+  /** Runs of the file as written, by trials and trialsKey (its data files as read for a state). */
+  private readonly plans = new Map<string, Promise<Simulation>>();
 
   constructor(
     readonly scenario: StudioScenario,
@@ -75,7 +79,6 @@ export class StudioSession {
     if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1))
       throw new RunOptionError('confidence', `must be a share between 0 and 1, not included (got ${typeof confidence === 'number' ? confidence : typeof confidence})`);
     this.confidence = confidence;
-    this.planKey = trialsKey(scenario.loaded);
   }
 
   /**
@@ -84,7 +87,7 @@ export class StudioSession {
    * one (still waiting) makes its own.
    */
   async answer(state: StudioState, pass: Pass, signal?: AbortSignal): Promise<Answer> {
-    const { loaded } = await this.scenario.scenarioOf(state);
+    const { loaded, plan } = await this.withPlan(state);
     const trials = pass === 'first' ? this.firstTrials : this.fullTrials;
     const key = `${loaded.hash} ${trials} ${state.confidence}`;
     const known = this.answers.get(key);
@@ -97,7 +100,7 @@ export class StudioSession {
         if (signal?.aborted || !isCancellation(err)) throw err;
       }
     }
-    const made = this.make(loaded, state, trials, key, signal);
+    const made = this.make(loaded, plan, state, trials, key, signal);
     this.answering.set(key, made);
     try {
       return await made;
@@ -106,9 +109,22 @@ export class StudioSession {
     }
   }
 
-  private async make(loaded: LoadedScenario, state: StudioState, trials: number, key: string, signal: AbortSignal | undefined): Promise<Answer> {
+  /**
+   * A state's scenario and the file as written, both with the data files as they are now, read alike:
+   * the plan was read once, at the start, so after a customer book was edited on disk a state was run
+   * on the new book and compared with the plan on the old one. An edit between the two reads is read
+   * again (a few times: each is a few ms).
+   */
+  private async withPlan(state: StudioState): Promise<{ loaded: LoadedScenario; plan: LoadedScenario }> {
+    for (let tries = 1; ; tries++) {
+      const [{ loaded }, plan] = await Promise.all([this.scenario.scenarioOf(state), this.scenario.planNow()]);
+      if (loadedFilesDigest(loaded.files) === loadedFilesDigest(plan.files) || tries === READS_TRIED) return { loaded, plan };
+    }
+  }
+
+  private async make(loaded: LoadedScenario, planLoaded: LoadedScenario, state: StudioState, trials: number, key: string, signal: AbortSignal | undefined): Promise<Answer> {
     const started = performance.now();
-    const [sim, plan] = await Promise.all([this.simulate(loaded, trials, signal), this.plan(trials)]);
+    const [sim, plan] = await Promise.all([this.simulate(loaded, trials, signal, planLoaded), this.plan(planLoaded, trials)]);
     signal?.throwIfAborted();
     const simulated = performance.now();
     const answer = answerOf(sim, state.confidence, plan);
@@ -118,8 +134,8 @@ export class StudioSession {
 
   /** report.html of a state at the full count: the report `arrcast run --confidence C` writes of the saved state. */
   async reportHtml(state: StudioState, signal?: AbortSignal): Promise<Buffer> {
-    const { loaded } = await this.scenario.scenarioOf(state);
-    const run = await this.simulate(loaded, this.fullTrials, signal);
+    const { loaded, plan } = await this.withPlan(state);
+    const run = await this.simulate(loaded, this.fullTrials, signal, plan);
     // The report names its file: this state has none until it is saved.
     const sim: Simulation = { ...run, loaded: { ...run.loaded, source: `${this.scenario.base} with the studio's changes` } };
     const summarized = summarize(sim, { confidence: state.confidence });
@@ -129,29 +145,29 @@ export class StudioSession {
     return Buffer.from(await reportPage(sim, summary, signal ? { signal } : {}), 'utf8');
   }
 
-  /** The file as written at `trials`, run once and kept (never cancelled: every state compares with it). */
-  private plan(trials: number): Promise<Simulation> {
-    let p = this.plans.get(trials);
-    if (!p) {
-      p = this.engine.simulate(this.scenario.loaded, { trials, seed: this.seed });
-      p.catch(() => this.plans.delete(trials));
-      this.plans.set(trials, p);
-    }
-    return p;
+  /** The file as written (`planLoaded`: with its data as read now) at `trials`, run once and kept (never cancelled: every state compares with it). */
+  private plan(planLoaded: LoadedScenario, trials: number): Promise<Simulation> {
+    const key = `${trials} ${trialsKey(planLoaded)}`;
+    const known = this.plans.get(key);
+    if (known) return remember(this.plans, key, known, PLANS_KEPT);
+    const p = this.engine.simulate(planLoaded, { trials, seed: this.seed });
+    p.catch(() => this.plans.get(key) === p && this.plans.delete(key));
+    return remember(this.plans, key, p, PLANS_KEPT);
   }
 
   /**
    * The trials of `loaded` at `trials`, as a Simulation of `loaded` itself: a run of a scenario that
    * differs only in its targets (trialsKey) is read back, not simulated again; only `loaded` differs.
    */
-  private async simulate(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined): Promise<Simulation> {
-    const sim = await this.trialsOf(loaded, trials, signal);
+  private async simulate(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined, plan: LoadedScenario): Promise<Simulation> {
+    const sim = await this.trialsOf(loaded, trials, signal, plan);
     return sim.loaded === loaded ? sim : { ...sim, loaded };
   }
 
-  private async trialsOf(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined): Promise<Simulation> {
+  private async trialsOf(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined, plan?: LoadedScenario): Promise<Simulation> {
     const key = trialsKey(loaded);
-    if (key === this.planKey) return this.plan(trials);
+    // A state with the plan's drivers, market and data simulates as the plan.
+    if (plan && key === trialsKey(plan)) return this.plan(plan, trials);
     const done = (trials === this.firstTrials ? this.firsts : this.fulls).get(key);
     if (done) return done;
     // An asker already gone starts nothing: a run no one waits for would go on until another state's.

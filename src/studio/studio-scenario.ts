@@ -53,6 +53,11 @@ export interface StudioScenario {
    * file that can no longer be read counts; a comment added, or a CSV re-saved with the same rows, not.
    */
   changedSinceStart(): Promise<boolean>;
+  /**
+   * The file as written with its data files as they are now (the file and its bases as read at the
+   * start): what a state read now is compared with. `loaded` until a data file is edited on disk.
+   */
+  planNow(): Promise<LoadedScenario>;
 }
 
 /**
@@ -150,6 +155,7 @@ export async function openStudioScenario(given: string, options: { readonly targ
         return true;
       }
     },
+    planNow: () => load(overlayText(base, {})),
     scenarioOf: async (state) => {
       const overlay = stateOverlay(loaded, controls, state);
       const text = overlayText(base, overlay);

@@ -46,6 +46,11 @@ describe('a studio whose files change on disk between two answers', () => {
     expect(after.revenue.p50.value).toBeGreaterThan(before.revenue.p50.value);
     const fresh = new StudioSession(await openStudioScenario(file), engine, options);
     expect(figures(after)).toEqual(figures(await fresh.answer(state, 'full')));
+    // Against the plan too: the plan is the file as written on the book as it is now, as the state's
+    // (it was run once on the book as it was at the start: the page mixed the two files).
+    expect(after.againstPlan).toEqual((await fresh.answer(state, 'full')).againstPlan);
+    const untouched: StudioState = { drivers: {}, market: null, confidence: 0.8 };
+    expect((await session.answer(untouched, 'full')).againstPlan.p50.value).toBe(0);
     // The book as it was, written back: the first answer again (its state's data read anew, parsed as before).
     writeFileSync(book, readFileSync(join(ROOT, 'scenarios/data/hybrid-customers.csv')));
     expect(figures(await session.answer(state, 'full'))).toEqual(figures(before));
