@@ -1,5 +1,5 @@
-import { realpath } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { realPath } from './system-path.js';
 
 /**
  * A path init writes, named as the user named the scenario when a shell opens that name where init
@@ -34,25 +34,6 @@ export async function shownBeside(given: string, file: string, path: string): Pr
  */
 export async function shownIfOpens(shown: string, path: string): Promise<string> {
   if (shown === path) return path;
-  const [at, meant] = await Promise.all([opensAt(shown), opensAt(path)]);
+  const [at, meant] = await Promise.all([realPath(shown, { throughMissing: false }), realPath(path, { throughMissing: false })]);
   return at !== undefined && at === meant ? shown : path;
-}
-
-/**
- * Where the system opens `path` once the folders init makes (writeFilesAtomically's `parents`) are
- * made: its longest prefix that exists, as the system resolves it (realpath: links followed, `..` up
- * from where a link points), joined to the rest; undefined when the rest goes through `..`, which the
- * system cannot take from a folder that is not there (nor init make: `x/..` names no folder to make).
- */
-async function opensAt(path: string): Promise<string | undefined> {
-  const rest: string[] = [];
-  for (let prefix = path; ; prefix = dirname(prefix)) {
-    try {
-      const real = await realpath(prefix);
-      return rest.includes('..') ? undefined : join(real, ...rest.reverse());
-    } catch {
-      if (dirname(prefix) === prefix) return undefined;
-      rest.push(basename(prefix));
-    }
-  }
 }
