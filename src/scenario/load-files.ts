@@ -27,7 +27,12 @@ import type { InputFile } from './input-file.js';
  * @example (await attachFiles(loaded, 'plan.yaml', await scenarioPathPolicy('plan.yaml'))).files?.books?.SMB.size
  * Complexity: O(size of the files).
  */
-export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, policy: PathPolicy, options: { readonly parsed?: ParsedDataFiles } = {}): Promise<LoadedScenario> {
+export async function attachFiles(
+  loaded: LoadedScenario,
+  scenarioFile: string,
+  policy: PathPolicy,
+  options: { readonly parsed?: ParsedDataFiles; readonly reads?: Map<string, Promise<Buffer>> } = {},
+): Promise<LoadedScenario> {
   // As the system opens it: a `..` after a link goes up from where the link points (system-path.ts).
   const systemPaths = new Map<string, string>();
   for (const t of loaded.scenario.tiers)
@@ -49,7 +54,14 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
     const outside = await outsideProblem(policy, path, file);
     if (outside !== undefined) throw new ScenarioError(loaded.source, [{ path: [...field], message: outside, ...loaded.locate?.(field) }]);
     try {
-      return { path, shown, bytes: await readCsvBytes(path, shown, undefined, checkOpened(policy, file)) };
+      // `reads`: two scenarios attached with one map (a state and the file as written) read each file once, so both have the same data.
+      const opened = () => readCsvBytes(path, shown, undefined, checkOpened(policy, file));
+      let bytes = options.reads?.get(path);
+      if (!bytes) {
+        bytes = opened();
+        options.reads?.set(path, bytes);
+      }
+      return { path, shown, bytes: await bytes };
     } catch (err) {
       // A file that cannot be read at all (missing, a directory, a FIFO, too large) is a problem of
       // the field that names it: reported there, at its line, as an extends base is.
@@ -65,7 +77,7 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
   const books: Record<string, CustomerBook> = {};
   for (const [file, tiers] of bookFiles) {
     const { path, shown, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
-    dataFiles.push({ path, what: 'the customer book' });
+    dataFiles.push({ path, ...(shown !== path ? { shown } : {}), what: 'the customer book' });
     hash.update(`\0book\0${file}\0`).update(bytes);
     const parse = () => namedAs(path, shown, () => [...readCustomerBooks(bytes, path, tiers, allTiers, calendar)]);
     for (const [tier, book] of parsedOnce(options.parsed, ['book', path, tiers, allTiers, calendar], bytes, parse)) setOwn(books, tier, book);
@@ -73,7 +85,7 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
     const { path, shown, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
-    dataFiles.push({ path, what: 'the pipeline file' });
+    dataFiles.push({ path, ...(shown !== path ? { shown } : {}), what: 'the pipeline file' });
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
     const parse = () => namedAs(path, shown, () => [...readPipelines(bytes, path, tiers, allTiers, calendar, stages)]);
     for (const [tier, p] of parsedOnce(options.parsed, ['pipeline', path, tiers, allTiers, calendar, stages ?? null], bytes, parse)) setOwn(pipelines, tier, p);

@@ -2,13 +2,14 @@ import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { realPath } from './system-path.js';
 
 /**
- * A path init writes, named as the user named the scenario when a shell opens that name where init
- * writes. `file` is the scenario `given` as the system finds it (systemPath: `lnk/../plan.yaml` is
+ * A path beside a scenario (a file init writes, a data file the scenario names), named as the user
+ * named the scenario when a shell opens that name there. `file` is the scenario `given` as the system finds it (systemPath: `lnk/../plan.yaml` is
  * /home/me/sub/plan.yaml when lnk points to sub/deeper), and `path` is `file` or a file beside it,
  * there: it is named from `given`'s folder as typed, `lnk/../arrcast.schema.json` (messages showed
  * the absolute path, which the user never typed). When that name opens another file, or none
  * (`up/../x/../plan.yaml` with no folder x: the system does not go through a missing folder, though
- * the text takes `x/..` away), `path` is returned: a printed "next: arrcast validate ..." then works.
+ * the text takes `x/..` away), `path` is returned: a printed "next: arrcast validate ..." then works,
+ * and a message names a file the user can open.
  *
  * @example await shownBeside('lnk/../plan.yaml', '/home/me/sub/plan.yaml', '/home/me/sub/data/book.csv') // => 'lnk/../data/book.csv'
  * Complexity: a few realpath calls.

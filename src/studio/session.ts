@@ -12,7 +12,6 @@ import { SharedRun } from './shared-run.js';
 import type { StudioScenario } from './studio-scenario.js';
 import type { StudioState } from './state.js';
 import { trialsKey } from './trials-key.js';
-import { loadedFilesDigest } from '../scenario/files-digest.js';
 
 /** Trials of the first, quick answer: the first chunks of the full run's own streams. */
 export const FIRST_PASS_TRIALS = 2_000;
@@ -36,8 +35,6 @@ const FULLS_KEPT = 1;
 const ANSWERS_KEPT = 200;
 /** Runs of the file as written kept: its two counts, on the data as read at the start and as edited since. */
 const PLANS_KEPT = 4;
-/** Reads of a state and the plan made before answering with data files that differ (an edit kept landing between them). */
-const READS_TRIED = 3;
 
 /**
  * What the studio's server asks of the library: answers for page states, at two trial counts, on a
@@ -87,7 +84,25 @@ export class StudioSession {
    * one (still waiting) makes its own.
    */
   async answer(state: StudioState, pass: Pass, signal?: AbortSignal): Promise<Answer> {
+    return (await this.answerOnData(state, pass, signal)).answer;
+  }
+
+  /** `answer()`, and whether its data files hold other data than at the studio's start (the page says so). */
+  async answerOnData(state: StudioState, pass: Pass, signal?: AbortSignal): Promise<{ answer: Answer; dataEdited: boolean }> {
     const { loaded, plan } = await this.withPlan(state);
+    return { answer: await this.answerOf(loaded, plan, state, pass, signal), dataEdited: this.scenario.dataEdited(loaded) };
+  }
+
+  /** Whether `answer`, of `state`, is what the files on disk give now: its data files unchanged since (one that cannot be read counts as changed). */
+  async stillOnDisk(state: StudioState, answer: Answer): Promise<boolean> {
+    try {
+      return (await this.scenario.scenarioOf(state)).loaded.hash === answer.hash;
+    } catch {
+      return false;
+    }
+  }
+
+  private async answerOf(loaded: LoadedScenario, plan: LoadedScenario, state: StudioState, pass: Pass, signal: AbortSignal | undefined): Promise<Answer> {
     const trials = pass === 'first' ? this.firstTrials : this.fullTrials;
     const key = `${loaded.hash} ${trials} ${state.confidence}`;
     const known = this.answers.get(key);
@@ -109,17 +124,10 @@ export class StudioSession {
     }
   }
 
-  /**
-   * A state's scenario and the file as written, both with the data files as they are now, read alike:
-   * the plan was read once, at the start, so after a customer book was edited on disk a state was run
-   * on the new book and compared with the plan on the old one. An edit between the two reads is read
-   * again (a few times: each is a few ms).
-   */
+  /** A state's scenario and the file as written, on the data files as they are now, each read once for both. */
   private async withPlan(state: StudioState): Promise<{ loaded: LoadedScenario; plan: LoadedScenario }> {
-    for (let tries = 1; ; tries++) {
-      const [{ loaded }, plan] = await Promise.all([this.scenario.scenarioOf(state), this.scenario.planNow()]);
-      if (loadedFilesDigest(loaded.files) === loadedFilesDigest(plan.files) || tries === READS_TRIED) return { loaded, plan };
-    }
+    const { state: ofState, plan } = await this.scenario.scenarioAndPlanOf(state);
+    return { loaded: ofState.loaded, plan };
   }
 
   private async make(loaded: LoadedScenario, planLoaded: LoadedScenario, state: StudioState, trials: number, key: string, signal: AbortSignal | undefined): Promise<Answer> {
@@ -145,12 +153,19 @@ export class StudioSession {
     return Buffer.from(await reportPage(sim, summary, signal ? { signal } : {}), 'utf8');
   }
 
-  /** The file as written (`planLoaded`: with its data as read now) at `trials`, run once and kept (never cancelled: every state compares with it). */
+  /**
+   * The file as written (`planLoaded`: with its data as read now) at `trials`, run once and kept
+   * (never cancelled: every state compares with it). Its full count resumes from its first, as a
+   * state's does: it ran its first FIRST_PASS_TRIALS trials twice.
+   */
   private plan(planLoaded: LoadedScenario, trials: number): Promise<Simulation> {
     const key = `${trials} ${trialsKey(planLoaded)}`;
     const known = this.plans.get(key);
     if (known) return remember(this.plans, key, known, PLANS_KEPT);
-    const p = this.engine.simulate(planLoaded, { trials, seed: this.seed });
+    const p =
+      trials > this.firstTrials
+        ? this.plan(planLoaded, this.firstTrials).then((first) => this.engine.simulate(first.loaded, { trials, seed: this.seed, resumeFrom: first }))
+        : this.engine.simulate(planLoaded, { trials, seed: this.seed });
     p.catch(() => this.plans.get(key) === p && this.plans.delete(key));
     return remember(this.plans, key, p, PLANS_KEPT);
   }
@@ -173,8 +188,8 @@ export class StudioSession {
     // An asker already gone starts nothing: a run no one waits for would go on until another state's.
     signal?.throwIfAborted();
     const runKey = `${trials} ${key}`;
-    // Runs no one waits for any more, of other trials, are cancelled now rather than after their
-    // grace: a slider dragged across states leaves one behind each move.
+    // Runs no one waits for any more, of other trials, are cancelled now (a slider dragged across
+    // states leaves one behind each move); a run of these trials goes on for whoever asks next.
     this.cancelOrphansBut(key);
     let run = this.runs.get(runKey);
     if (!run || run.cancelled) {
@@ -186,13 +201,18 @@ export class StudioSession {
     return run.join(signal);
   }
 
+  /** Cancel every run no one waits for: the server closes. */
+  cancelOrphans(): void {
+    this.cancelOrphansBut(undefined);
+  }
+
   /** Cancel each run that no one waits for, unless it is of the trials `key`. */
-  private cancelOrphansBut(key: string): void {
+  private cancelOrphansBut(key: string | undefined): void {
     // A full pass cancelled leaves its first pass without an asker: look again until none is left.
     for (let again = true; again; ) {
       again = false;
       for (const [runKey, run] of this.runs)
-        if (run.orphaned && !runKey.endsWith(` ${key}`)) {
+        if (run.orphaned && (key === undefined || !runKey.endsWith(` ${key}`))) {
           run.cancel();
           again = true;
         }

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { refuseInputsInsideOutput } from '../../src/report/inputs-inside-output.js';
+import { OutputDirError } from '../../src/report/output-dir.js';
+import { dataFiles } from '../../src/scenario/scenario-input-files.js';
 
 /**
  * A data file is named in messages as the user named the scenario: `validate lnk/../plan.yaml` (lnk
@@ -49,5 +52,14 @@ describe('a data file of a scenario named through lnk/.. is shown as named', () 
     } finally {
       writeFileSync(pipeline, kept);
     }
+  });
+
+  it('an output that would replace a data file names the file as typed (the check still compares where it is)', async () => {
+    writeFileSync(join(top, 'sub/data/hybrid-customers.csv'), book);
+    const loaded = await loadScenario(given);
+    const err = await refuseInputsInsideOutput(join(top, 'sub/data'), `${top}/lnk/../data`, dataFiles(loaded)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutputDirError);
+    expect((err as Error).message).toContain(`would replace the customer book ${top}/lnk/../data/hybrid-customers.csv, an input`);
+    expect((err as Error).message).not.toContain(`${top}/sub/data/hybrid-customers.csv`);
   });
 });
