@@ -1,7 +1,7 @@
 // Counts (does not time) the engine runs the studio's session asks for in the review's probe: a state's
 // full pass reaches the server before its first, and a target is typed meanwhile (the page drops the
 // older requests and asks for the new state's two passes). Prints each run: its trials, and the trials
-// it resumes from. Usage: node bench/studio-runs-counted.mjs [dist folder, default ./dist] [trials, default 20000]
+// it resumes from, first of the file as written (the plan), then of the state. Usage: node bench/studio-runs-counted.mjs [dist folder, default ./dist] [trials, default 20000]
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -28,6 +28,8 @@ const scenario = await openStudioScenario(resolve('scenarios/example.yaml'));
 const session = new StudioSession(scenario, counted, { trials: TRIALS, seed: 5 });
 const untouched = { drivers: {}, market: null, confidence: 0.8 };
 await Promise.all([session.answer(untouched, 'first'), session.answer(untouched, 'full')]);
+// The file as written ("against the plan"), at both counts.
+console.log('plan', JSON.stringify(runs));
 runs.length = 0;
 const moved = { drivers: { '0/conversion': { central: 0.027 } }, market: null, confidence: 0.8 };
 const typed = { ...moved, targets: scenario.controls.targets.map((t) => t.value * 0.97) };
@@ -37,5 +39,5 @@ for (const p of passes) p.catch(() => undefined);
 while (runs.length === 0) await new Promise((r) => setTimeout(r, 1));
 older.abort();
 await Promise.all([session.answer(typed, 'first'), session.answer(typed, 'full')]);
-console.log(JSON.stringify(runs));
+console.log('state', JSON.stringify(runs));
 await engine.close();
