@@ -10,7 +10,7 @@ import { parseScenario } from '../scenario/parse.js';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { resolveOutFile } from '../report/resolve-out-file.js';
 import { refuseInsideOutput } from '../report/output-dir.js';
-import { shownIfOpens } from './shown-beside.js';
+import { shownIfOpens } from '../scenario/shown-beside.js';
 import { UsageError } from './exit-codes.js';
 import { refuseJsonName } from './yaml-file-name.js';
 import { RunAbortedError } from '../engine/errors.js';

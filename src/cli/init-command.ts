@@ -11,7 +11,7 @@ import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { isInside, scenarioPathPolicy } from '../scenario/path-policy.js';
 import { realPath, systemPath } from '../scenario/system-path.js';
-import { shownBeside } from './shown-beside.js';
+import { shownBeside } from '../scenario/shown-beside.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { closest } from '../scenario/csv-table.js';
 import { UsageError } from './exit-codes.js';

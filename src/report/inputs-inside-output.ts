@@ -33,7 +33,7 @@ export async function refuseInputsInsideOutput(out: string, shown: string, input
     const at = real === resolve(input.path) ? '' : ` (${real})`;
     const differs = same === undefined ? '' : `, and what the command writes there differs from it`;
     throw new OutputDirError(
-      `${shown} would replace ${input.what} ${input.path}${at}, an input of this command, which ${real === out ? 'is' : 'lies inside'} ${out}${differs}; copy it out of there first, or pick another output`,
+      `${shown} would replace ${input.what} ${input.shown ?? input.path}${at}, an input of this command, which ${real === out ? 'is' : 'lies inside'} ${out}${differs}; copy it out of there first, or pick another output`,
     );
   }
 }

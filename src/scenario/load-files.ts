@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { systemJoin } from './system-path.js';
+import { systemJoin, systemPath } from './system-path.js';
+import { shownBeside } from './shown-beside.js';
 import { readCsvBytes } from './csv-table.js';
 import { readCustomerBooks, type CustomerBook } from './customer-book.js';
 import type { LoadedScenario } from './parse.js';
@@ -26,7 +27,12 @@ import type { InputFile } from './input-file.js';
  * @example (await attachFiles(loaded, 'plan.yaml', await scenarioPathPolicy('plan.yaml'))).files?.books?.SMB.size
  * Complexity: O(size of the files).
  */
-export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, policy: PathPolicy, options: { readonly parsed?: ParsedDataFiles } = {}): Promise<LoadedScenario> {
+export async function attachFiles(
+  loaded: LoadedScenario,
+  scenarioFile: string,
+  policy: PathPolicy,
+  options: { readonly parsed?: ParsedDataFiles; readonly reads?: Map<string, Promise<Buffer>> } = {},
+): Promise<LoadedScenario> {
   // As the system opens it: a `..` after a link goes up from where the link points (system-path.ts).
   const systemPaths = new Map<string, string>();
   for (const t of loaded.scenario.tiers)
@@ -39,19 +45,30 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
   const s = loaded.scenario;
   const allTiers = s.tiers.map((t) => t.name);
   const calendar = { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth };
+  // Named in messages from the scenario's folder as the user named it (shownBeside): a data file of
+  // `lnk/../plan.yaml` was shown by its absolute path, which the user never typed.
+  const scenarioAt = await systemPath(scenarioFile);
   const read = async (file: string, field: ReadonlyArray<string | number>, what: string) => {
     const path = where(file);
+    const shown = await shownBeside(scenarioFile, scenarioAt, path);
     const outside = await outsideProblem(policy, path, file);
     if (outside !== undefined) throw new ScenarioError(loaded.source, [{ path: [...field], message: outside, ...loaded.locate?.(field) }]);
     try {
-      return { path, bytes: await readCsvBytes(path, path, undefined, checkOpened(policy, file)) };
+      // `reads`: two scenarios attached with one map (a state and the file as written) read each file once, so both have the same data.
+      const opened = () => readCsvBytes(path, shown, undefined, checkOpened(policy, file));
+      let bytes = options.reads?.get(path);
+      if (!bytes) {
+        bytes = opened();
+        options.reads?.set(path, bytes);
+      }
+      return { path, shown, bytes: await bytes };
     } catch (err) {
       // A file that cannot be read at all (missing, a directory, a FIFO, too large) is a problem of
       // the field that names it: reported there, at its line, as an extends base is.
       if (!(err instanceof ScenarioError)) throw err;
       throw new ScenarioError(
         loaded.source,
-        err.issues.map((issue) => ({ path: [...field], message: `the ${what} ${path}: ${issue.message}`, ...loaded.locate?.(field) })),
+        err.issues.map((issue) => ({ path: [...field], message: `the ${what} ${shown}: ${issue.message}`, ...loaded.locate?.(field) })),
       );
     }
   };
@@ -59,23 +76,37 @@ export async function attachFiles(loaded: LoadedScenario, scenarioFile: string, 
   const dataFiles: InputFile[] = [];
   const books: Record<string, CustomerBook> = {};
   for (const [file, tiers] of bookFiles) {
-    const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
-    dataFiles.push({ path, what: 'the customer book' });
+    const { path, shown, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
+    dataFiles.push({ path, ...(shown !== path ? { shown } : {}), what: 'the customer book' });
     hash.update(`\0book\0${file}\0`).update(bytes);
-    const parse = () => [...readCustomerBooks(bytes, path, tiers, allTiers, calendar)];
+    const parse = () => namedAs(path, shown, () => [...readCustomerBooks(bytes, path, tiers, allTiers, calendar)]);
     for (const [tier, book] of parsedOnce(options.parsed, ['book', path, tiers, allTiers, calendar], bytes, parse)) setOwn(books, tier, book);
   }
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
-    const { path, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
-    dataFiles.push({ path, what: 'the pipeline file' });
+    const { path, shown, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
+    dataFiles.push({ path, ...(shown !== path ? { shown } : {}), what: 'the pipeline file' });
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
-    const parse = () => [...readPipelines(bytes, path, tiers, allTiers, calendar, stages)];
+    const parse = () => namedAs(path, shown, () => [...readPipelines(bytes, path, tiers, allTiers, calendar, stages)]);
     for (const [tier, p] of parsedOnce(options.parsed, ['pipeline', path, tiers, allTiers, calendar, stages ?? null], bytes, parse)) setOwn(pipelines, tier, p);
   }
   const files = { books, pipelines };
   recordLoadedFiles(files);
   return { ...loaded, hash: hash.digest('hex'), files, dataFiles };
+}
+
+/**
+ * `read()`, its problems in `path` named `shown` (as the user named the scenario). The data is read
+ * under `path`, as it is opened: the same file named two ways is the same data.
+ */
+function namedAs<T>(path: string, shown: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof ScenarioError) || path === shown) throw err;
+    const at = (source: string | undefined) => (source === path ? shown : source);
+    throw new ScenarioError(at(err.source)!, err.issues.map((issue) => (issue.source === undefined ? issue : { ...issue, source: at(issue.source)! })));
+  }
 }
 
 /** `parse()`, or what it made of the same bytes under the same inputs before, when `parsed` keeps them. */

@@ -7,15 +7,28 @@ import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
  * go through, is joined to its nearest real ancestor's. Also the path policy's and init's check of
  * where a path leads (path-policy.ts).
  *
+ * With `throughMissing: false`, where the system opens `path` once its missing folders are made
+ * (init's writeFilesAtomically makes them): undefined when a `..` follows a part that does not
+ * exist, which the system cannot go up from (nor can a folder be made for `x/..`), or when no part
+ * of it exists (shown-beside.ts asks so).
+ *
  * @example await realPath('/home/me/lnk/..') // => '/home/me/sub' (lnk -> sub/deeper)
+ * @example await realPath('up/x/../plan.yaml', { throughMissing: false }) // => undefined (no folder up/x)
+ * Complexity: one realpath call a part, from the end, until one exists.
  */
-export async function realPath(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    const parent = dirname(path);
-    if (parent === path) return path;
-    return join(await realPath(parent), basename(path));
+export function realPath(path: string): Promise<string>;
+export function realPath(path: string, options: { readonly throughMissing: false }): Promise<string | undefined>;
+export async function realPath(path: string, options?: { readonly throughMissing: false }): Promise<string | undefined> {
+  const strict = options?.throughMissing === false;
+  const rest: string[] = [];
+  for (let prefix = path; ; prefix = dirname(prefix)) {
+    try {
+      const real = await realpath(prefix);
+      return strict && rest.includes('..') ? undefined : join(real, ...rest.reverse());
+    } catch {
+      if (dirname(prefix) === prefix) return strict ? undefined : join(prefix, ...rest.reverse());
+      rest.push(basename(prefix));
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, readFile, realpath, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { enclosingOutput, insideOutputReason } from '../report/output-dir.js';
@@ -100,6 +100,15 @@ export async function saveOverlay(dir: string, file: string, text: string): Prom
     throw new Refusal(500, `could not write ${file}: ${isErrno(cause) ? errnoWords(cause) : 'error'}`);
   }
   return path;
+}
+
+/**
+ * Remove the what-if saveOverlay just wrote at `path`, when it still holds `text` (what the save
+ * wrote); a file that holds anything else is no longer the save's, and is left as it is.
+ */
+export async function takeBackOverlay(path: string, text: string): Promise<void> {
+  const now = await readFile(path, 'utf8').catch(() => undefined);
+  if (now === text) await unlink(path).catch(() => undefined);
 }
 
 /**

@@ -13,7 +13,7 @@ import { LatestOnly } from './latest-only.js';
 import { withConfidence } from './controls.js';
 import { StateError } from './overlay.js';
 import { overlayText } from './overlay.js';
-import { freeSaveName, saveFileName, saveOverlay, shellWord } from './save.js';
+import { freeSaveName, saveFileName, saveOverlay, shellWord, takeBackOverlay } from './save.js';
 import { isCancellation } from './cancellation.js';
 import type { StudioSession } from './session.js';
 import { MAX_BODY_BYTES, studioStateSchema, type StudioState } from './state.js';
@@ -72,7 +72,8 @@ const answerBody = z.strictObject({ state: studioStateSchema, pass: z.enum(['fir
 const reportBody = z.strictObject({ state: studioStateSchema, order: changeOrder.optional() });
 /** Saves that may wait their turn (InTurn) besides the one running; one more is refused (503). */
 export const MAX_SAVES_WAITING = 16;
-const saveBody = z.strictObject({ state: studioStateSchema, name: z.string().max(200) });
+// `shown`: the hash of the full answer the page shows for `state` (Answer.hash), when it has one: a save is of those numbers.
+const saveBody = z.strictObject({ state: studioStateSchema, name: z.string().max(200), shown: z.string().max(128).optional() });
 
 /** Parse a body with a schema: 400 naming the first field it refuses. */
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -156,9 +157,10 @@ export async function startStudioServer(session: StudioSession, options: StudioS
       // another state of the same page cancels them, unless it is an older change (refused at once).
       const signal = answers.start(gone.signal, JSON.stringify(state), order);
       signal.throwIfAborted();
-      const answer = await session.answer(state, pass, signal);
+      const { answer, dataEdited } = await session.answerOnData(state, pass, signal);
       signal.throwIfAborted();
-      return json(res, 200, { pass, ...answer });
+      // dataEdited: the page says its numbers are of data files edited since the studio opened.
+      return json(res, 200, { pass, ...answer, dataEdited });
     }
     if (path === '/api/report') {
       const { state, order } = parseBody(reportBody, body);
@@ -166,7 +168,7 @@ export async function startStudioServer(session: StudioSession, options: StudioS
       return send(res, 200, html, 'text/html; charset=utf-8', { 'content-disposition': 'attachment; filename="report.html"' });
     }
     if (path === '/api/save') {
-      const { state, name } = parseBody(saveBody, body);
+      const { state, name, shown } = parseBody(saveBody, body);
       const file = saveFileName(name, session.scenario.base);
       // Each save waiting is a planner waiting: beyond a bound (at 10,000 trials a save of a new state
       // takes about 1.4 s, so 16 are about 20 s) the save is refused at once rather than left hanging.
@@ -181,21 +183,36 @@ export async function startStudioServer(session: StudioSession, options: StudioS
         // its numbers, so a state the model refuses (a driver moved so far that a month's deals would not
         // finish, a rate that draws NaN) is refused here with the run's own message, and nothing is written.
         // The page has usually asked for this answer already: then it is known, and nothing runs.
-        await session.answer(state, 'full', gone.signal);
+        const { answer } = await session.answerOnData(state, 'full', gone.signal);
         const command = reproduceCommand(file, session, state);
         const text = overlayText(session.scenario.base, overlay, [
           `What-if saved by arrcast studio from ${session.scenario.base}.`,
           `The studio's numbers: ${command}`,
         ]);
-        // The studio answers from the scenario as it read it at its start; a what-if saved over a file
-        // (or a data file) edited since would run on the edit, and its command give other numbers than
-        // the page's. Checked last before the write: an edit after the check is not seen.
-        if (await session.scenario.changedSinceStart())
-          throw new Refusal(
+        // The saved what-if runs on the file and its bases as on disk, and on its data files as on disk.
+        // The studio holds the file and its bases as read at its start: edited since, the what-if would
+        // extend the edit. It reads the data files for every answer: the save is of the data its own
+        // answer read, which must be the page's (`shown`) and still on disk once the file is written.
+        // Checked before the write and again after it (not one step on disk): an edit in between takes
+        // the file just written back, and nothing is saved.
+        const chainEdited = () =>
+          new Refusal(
             409,
-            `${session.scenario.base}, a file it extends or a data file they name was changed on disk after the studio started, and the page's numbers are of the files as they were then: nothing was saved. Restart arrcast studio to save a what-if of the edited files.`,
+            `${session.scenario.base} or a file it extends was changed on disk after the studio started; the studio reads them once, at its start, so a what-if saved now would extend the edited file and give other numbers than the page's: nothing was saved. Restart arrcast studio to save a what-if of the edited files.`,
           );
-        await saveOverlay(session.scenario.dir, file, text);
+        const dataMoved = () =>
+          new Refusal(
+            409,
+            `a data file of ${session.scenario.base} changed on disk since the page's numbers were made, so a what-if saved now would give other numbers than the page shows: nothing was saved. Move a control or reload the page for the numbers of the data as it is now, then save.`,
+          );
+        if (shown !== undefined && shown !== answer.hash) throw dataMoved();
+        if (await session.scenario.chainChangedSinceStart()) throw chainEdited();
+        const written = await saveOverlay(session.scenario.dir, file, text);
+        const chainNow = await session.scenario.chainChangedSinceStart();
+        if (chainNow || !(await session.stillOnDisk(state, answer))) {
+          await takeBackOverlay(written, text);
+          throw chainNow ? chainEdited() : dataMoved();
+        }
         return command;
       }, gone.signal);
       return json(res, 200, { file, command, saveName: await saveName() });
@@ -245,6 +262,8 @@ export async function startStudioServer(session: StudioSession, options: StudioS
     close: async () => {
       answers.cancel();
       reports.cancel();
+      // Runs no one waits for go on for whoever asks next (SharedRun): none will now.
+      session.cancelOrphans();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

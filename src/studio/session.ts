@@ -2,12 +2,13 @@ import { summarize } from '../analysis/summarize.js';
 import { simulationWarnings } from '../analysis/plausibility.js';
 import type { Engine } from '../engine/engine.js';
 import { resolveOptions, type Simulation } from '../engine/simulate.js';
-import { RunAbortedError, RunOptionError } from '../engine/errors.js';
+import { RunOptionError } from '../engine/errors.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { reportPage } from '../report/write-report.js';
 import { answerOf, type Answer } from './answer.js';
 import { isCancellation, untilAborted } from './cancellation.js';
 import { remember } from './remember.js';
+import { SharedRun } from './shared-run.js';
 import type { StudioScenario } from './studio-scenario.js';
 import type { StudioState } from './state.js';
 import { trialsKey } from './trials-key.js';
@@ -32,6 +33,8 @@ const FIRSTS_KEPT = 6;
 const FULLS_KEPT = 1;
 /** Answers kept (about 30 kB each): moving back to a state seen before answers at once. */
 const ANSWERS_KEPT = 200;
+/** Runs of the file as written kept: its two counts, on the data as read at the start and as edited since. */
+const PLANS_KEPT = 4;
 
 /**
  * What the studio's server asks of the library: answers for page states, at two trial counts, on a
@@ -48,14 +51,13 @@ export class StudioSession {
   /** First passes, by trialsKey (a state's targets do not change its trials). */
   private readonly firsts = new Map<string, Simulation>();
   private readonly fulls = new Map<string, Simulation>();
-  /** The trialsKey of the file as written: a state with its drivers, market and data simulates as the plan. */
-  private readonly planKey: string;
-  /** First passes still running, by trialsKey: a full pass asked for meanwhile resumes from its first once it is in. */
-  private readonly running = new Map<string, Promise<Simulation>>();
+  /** Runs still going, by trials and trialsKey: whoever asks for the same trials meanwhile waits for them (SharedRun). */
+  private readonly runs = new Map<string, SharedRun<Simulation>>();
   private readonly answers = new Map<string, Answer>();
   /** Answers still being made, by the key of `answers`: a second asker of one (a save while the page's answer runs) waits for it. */
   private readonly answering = new Map<string, Promise<Answer>>();
-  private readonly plans = new Map<number, Promise<Simulation>>();
+  /** Runs of the file as written, by trials and trialsKey (its data files as read for a state). */
+  private readonly plans = new Map<string, Promise<Simulation>>();
 
   constructor(
     readonly scenario: StudioScenario,
@@ -74,7 +76,6 @@ export class StudioSession {
     if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1))
       throw new RunOptionError('confidence', `must be a share between 0 and 1, not included (got ${typeof confidence === 'number' ? confidence : typeof confidence})`);
     this.confidence = confidence;
-    this.planKey = trialsKey(scenario.loaded);
   }
 
   /**
@@ -83,7 +84,25 @@ export class StudioSession {
    * one (still waiting) makes its own.
    */
   async answer(state: StudioState, pass: Pass, signal?: AbortSignal): Promise<Answer> {
-    const { loaded } = await this.scenario.scenarioOf(state);
+    return (await this.answerOnData(state, pass, signal)).answer;
+  }
+
+  /** `answer()`, and whether its data files hold other data than at the studio's start (the page says so). */
+  async answerOnData(state: StudioState, pass: Pass, signal?: AbortSignal): Promise<{ answer: Answer; dataEdited: boolean }> {
+    const { loaded, plan } = await this.withPlan(state);
+    return { answer: await this.answerOf(loaded, plan, state, pass, signal), dataEdited: this.scenario.dataEdited(loaded) };
+  }
+
+  /** Whether `answer`, of `state`, is what the files on disk give now: its data files unchanged since (one that cannot be read counts as changed). */
+  async stillOnDisk(state: StudioState, answer: Answer): Promise<boolean> {
+    try {
+      return (await this.scenario.scenarioOf(state)).loaded.hash === answer.hash;
+    } catch {
+      return false;
+    }
+  }
+
+  private async answerOf(loaded: LoadedScenario, plan: LoadedScenario, state: StudioState, pass: Pass, signal: AbortSignal | undefined): Promise<Answer> {
     const trials = pass === 'first' ? this.firstTrials : this.fullTrials;
     const key = `${loaded.hash} ${trials} ${state.confidence}`;
     const known = this.answers.get(key);
@@ -96,7 +115,7 @@ export class StudioSession {
         if (signal?.aborted || !isCancellation(err)) throw err;
       }
     }
-    const made = this.make(loaded, state, trials, key, signal);
+    const made = this.make(loaded, plan, state, trials, key, signal);
     this.answering.set(key, made);
     try {
       return await made;
@@ -105,9 +124,15 @@ export class StudioSession {
     }
   }
 
-  private async make(loaded: LoadedScenario, state: StudioState, trials: number, key: string, signal: AbortSignal | undefined): Promise<Answer> {
+  /** A state's scenario and the file as written, on the data files as they are now, each read once for both. */
+  private async withPlan(state: StudioState): Promise<{ loaded: LoadedScenario; plan: LoadedScenario }> {
+    const { state: ofState, plan } = await this.scenario.scenarioAndPlanOf(state);
+    return { loaded: ofState.loaded, plan };
+  }
+
+  private async make(loaded: LoadedScenario, planLoaded: LoadedScenario, state: StudioState, trials: number, key: string, signal: AbortSignal | undefined): Promise<Answer> {
     const started = performance.now();
-    const [sim, plan] = await Promise.all([this.simulate(loaded, trials, signal), this.plan(trials)]);
+    const [sim, plan] = await Promise.all([this.simulate(loaded, trials, signal, planLoaded), this.plan(planLoaded, trials)]);
     signal?.throwIfAborted();
     const simulated = performance.now();
     const answer = answerOf(sim, state.confidence, plan);
@@ -117,8 +142,8 @@ export class StudioSession {
 
   /** report.html of a state at the full count: the report `arrcast run --confidence C` writes of the saved state. */
   async reportHtml(state: StudioState, signal?: AbortSignal): Promise<Buffer> {
-    const { loaded } = await this.scenario.scenarioOf(state);
-    const run = await this.simulate(loaded, this.fullTrials, signal);
+    const { loaded, plan } = await this.withPlan(state);
+    const run = await this.simulate(loaded, this.fullTrials, signal, plan);
     // The report names its file: this state has none until it is saved.
     const sim: Simulation = { ...run, loaded: { ...run.loaded, source: `${this.scenario.base} with the studio's changes` } };
     const summarized = summarize(sim, { confidence: state.confidence });
@@ -128,58 +153,86 @@ export class StudioSession {
     return Buffer.from(await reportPage(sim, summary, signal ? { signal } : {}), 'utf8');
   }
 
-  /** The file as written at `trials`, run once and kept (never cancelled: every state compares with it). */
-  private plan(trials: number): Promise<Simulation> {
-    let p = this.plans.get(trials);
-    if (!p) {
-      p = this.engine.simulate(this.scenario.loaded, { trials, seed: this.seed });
-      p.catch(() => this.plans.delete(trials));
-      this.plans.set(trials, p);
-    }
-    return p;
+  /**
+   * The file as written (`planLoaded`: with its data as read now) at `trials`, run once and kept
+   * (never cancelled: every state compares with it). Its full count resumes from its first, as a
+   * state's does: it ran its first FIRST_PASS_TRIALS trials twice.
+   */
+  private plan(planLoaded: LoadedScenario, trials: number): Promise<Simulation> {
+    const key = `${trials} ${trialsKey(planLoaded)}`;
+    const known = this.plans.get(key);
+    if (known) return remember(this.plans, key, known, PLANS_KEPT);
+    const p =
+      trials > this.firstTrials
+        ? this.plan(planLoaded, this.firstTrials).then((first) => this.engine.simulate(first.loaded, { trials, seed: this.seed, resumeFrom: first }))
+        : this.engine.simulate(planLoaded, { trials, seed: this.seed });
+    p.catch(() => this.plans.get(key) === p && this.plans.delete(key));
+    return remember(this.plans, key, p, PLANS_KEPT);
   }
 
   /**
    * The trials of `loaded` at `trials`, as a Simulation of `loaded` itself: a run of a scenario that
    * differs only in its targets (trialsKey) is read back, not simulated again; only `loaded` differs.
    */
-  private async simulate(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined): Promise<Simulation> {
-    const sim = await this.trialsOf(loaded, trials, signal);
+  private async simulate(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined, plan: LoadedScenario): Promise<Simulation> {
+    const sim = await this.trialsOf(loaded, trials, signal, plan);
     return sim.loaded === loaded ? sim : { ...sim, loaded };
   }
 
-  private async trialsOf(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined): Promise<Simulation> {
+  private async trialsOf(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined, plan?: LoadedScenario): Promise<Simulation> {
     const key = trialsKey(loaded);
-    if (key === this.planKey) return this.plan(trials);
-    if (trials !== this.firstTrials) {
-      const full = this.fulls.get(key);
-      if (full) return full;
+    // A state with the plan's drivers, market and data simulates as the plan.
+    if (plan && key === trialsKey(plan)) return this.plan(plan, trials);
+    const done = (trials === this.firstTrials ? this.firsts : this.fulls).get(key);
+    if (done) return done;
+    // An asker already gone starts nothing: a run no one waits for would go on until another state's.
+    signal?.throwIfAborted();
+    const runKey = `${trials} ${key}`;
+    // Runs no one waits for any more, of other trials, are cancelled now (a slider dragged across
+    // states leaves one behind each move); a run of these trials goes on for whoever asks next.
+    this.cancelOrphansBut(key);
+    let run = this.runs.get(runKey);
+    if (!run || run.cancelled) {
+      const made = new SharedRun((own) => this.run(loaded, key, trials, own));
+      this.runs.set(runKey, made);
+      made.result.catch(() => undefined).finally(() => this.runs.get(runKey) === made && this.runs.delete(runKey));
+      run = made;
     }
-    let first = this.firsts.get(key);
-    const pending = first ? undefined : this.running.get(key);
-    if (pending && trials > this.firstTrials) {
-      // The first pass of this state is still running (the page asks for both passes at once):
-      // resume from it once it is in, rather than simulate its trials again.
-      first = await pending.catch(() => undefined);
-      if (signal?.aborted) throw new RunAbortedError();
+    return run.join(signal);
+  }
+
+  /** Cancel every run no one waits for: the server closes. */
+  cancelOrphans(): void {
+    this.cancelOrphansBut(undefined);
+  }
+
+  /** Cancel each run that no one waits for, unless it is of the trials `key`. */
+  private cancelOrphansBut(key: string | undefined): void {
+    // A full pass cancelled leaves its first pass without an asker: look again until none is left.
+    for (let again = true; again; ) {
+      again = false;
+      for (const [runKey, run] of this.runs)
+        if (run.orphaned && (key === undefined || !runKey.endsWith(` ${key}`))) {
+          run.cancel();
+          again = true;
+        }
     }
-    if (first && first.trials === trials) return first;
+  }
+
+  /**
+   * The trials of `key` at `trials`, simulated once (SharedRun) whoever asks meanwhile: a full pass
+   * resumes from the state's first pass, asking for it first when it is not in (a full pass asked
+   * before its first ran all its trials from the start, and the first pass then ran its own again).
+   */
+  private async run(loaded: LoadedScenario, key: string, trials: number, signal: AbortSignal): Promise<Simulation> {
+    if (trials === this.firstTrials) {
+      const sim = await this.engine.simulate(loaded, { trials, seed: this.seed, signal });
+      return remember(this.firsts, key, sim, FIRSTS_KEPT);
+    }
+    const first = trials > this.firstTrials ? await this.trialsOf(loaded, this.firstTrials, signal) : undefined;
     // A resume continues the run of the scenario it resumes (the same trials: only targets may differ).
-    const run = this.engine.simulate(first?.loaded ?? loaded, {
-      trials,
-      seed: this.seed,
-      ...(signal ? { signal } : {}),
-      ...(first && first.trials < trials ? { resumeFrom: first } : {}),
-    });
-    if (trials !== this.firstTrials) return remember(this.fulls, key, await run, FULLS_KEPT);
-    this.running.set(key, run);
-    try {
-      const sim = await run;
-      remember(this.firsts, key, sim, FIRSTS_KEPT);
-      return sim;
-    } finally {
-      if (this.running.get(key) === run) this.running.delete(key);
-    }
+    const sim = await this.engine.simulate(first?.loaded ?? loaded, { trials, seed: this.seed, signal, ...(first ? { resumeFrom: first } : {}) });
+    return remember(this.fulls, key, sim, FULLS_KEPT);
   }
 }
 

@@ -47,12 +47,20 @@ export interface StudioScenario {
    */
   scenarioOf(state: StudioState): Promise<StateScenario>;
   /**
-   * Whether the scenario as `run` would read it now (the file, its bases and the data files they name,
-   * from disk) is no longer the one the studio read at its start: a what-if saved now would extend
-   * the edited file or read the edited data, and its command would not give the page's numbers. A
-   * file that can no longer be read counts; a comment added, or a CSV re-saved with the same rows, not.
+   * A state's scenario and the file as written, with the data files as they are now, each file read
+   * once for both: "against the plan" compares them on the same data (the plan read once, at the
+   * start, was compared with states on an edited book; read apart, an edit between two reads mixed them).
    */
-  changedSinceStart(): Promise<boolean>;
+  scenarioAndPlanOf(state: StudioState): Promise<{ readonly state: StateScenario; readonly plan: LoadedScenario }>;
+  /**
+   * Whether the file or a base, as `run` would read them now from disk, is no longer what the studio
+   * read at its start (and holds in memory): a what-if saved now would extend the edited file. A file
+   * that can no longer be read counts; a comment added, not. Data files are read for every state, so
+   * an edit of one is not a change here (see dataEdited).
+   */
+  chainChangedSinceStart(): Promise<boolean>;
+  /** Whether `loaded`'s data files (as read for a state) hold other data than at the studio's start. */
+  dataEdited(loaded: LoadedScenario): boolean;
 }
 
 /**
@@ -106,10 +114,11 @@ export async function openStudioScenario(given: string, options: { readonly targ
   };
   // The data files' bytes are read for every state; their content is parsed once.
   const parsed = new ParsedDataFiles();
-  const load = async (text: string): Promise<LoadedScenario> => attachFiles(await mergedOf(text), virtual, policy, { parsed });
+  const load = async (text: string, reads?: Map<string, Promise<Buffer>>): Promise<LoadedScenario> =>
+    attachFiles(await mergedOf(text), virtual, policy, { parsed, ...(reads ? { reads } : {}) });
   // The original, read as a run reads it (its own name in messages), then as an empty overlay.
   const original = await loadWithExtends(file, cachedRead, policy);
-  const started = readKey(original, await attachFiles(original, file, policy, { parsed }));
+  const startedData = loadedFilesDigest((await attachFiles(original, file, policy, { parsed })).files);
   // Each what-if extends the file, one file more: a chain already at the most a chain may have is
   // refused here, saying why (its own message blamed a base that `run` reads without a word). Any
   // other refusal of the empty overlay (a file that is a link out of its folder) keeps its message.
@@ -135,6 +144,15 @@ export async function openStudioScenario(given: string, options: { readonly targ
       `the scenario's ${own} targets and those given make ${controls.targets.length}; the studio writes its targets into each what-if, a scenario file, which holds at most ${MAX_FILE_TARGETS}: give fewer`,
     );
   }
+  const scenarioOf = async (state: StudioState, reads?: Map<string, Promise<Buffer>>): Promise<StateScenario> => {
+    const overlay = stateOverlay(loaded, controls, state);
+    const text = overlayText(base, overlay);
+    try {
+      return { overlay, text, loaded: await load(text, reads) };
+    } catch (err) {
+      throw err instanceof ScenarioError ? atScenarioTiers(err, overlay, loaded) : err;
+    }
+  };
   return {
     file,
     dir,
@@ -142,34 +160,21 @@ export async function openStudioScenario(given: string, options: { readonly targ
     allowedRoots: policy.roots.slice(1),
     loaded,
     controls,
-    changedSinceStart: async () => {
+    chainChangedSinceStart: async () => {
       try {
-        const now = await loadWithExtends(file, readScenarioText, policy);
-        return readKey(now, await attachFiles(now, file, policy, { parsed })) !== started;
+        return (await loadWithExtends(file, readScenarioText, policy)).hash !== original.hash;
       } catch {
         return true;
       }
     },
-    scenarioOf: async (state) => {
-      const overlay = stateOverlay(loaded, controls, state);
-      const text = overlayText(base, overlay);
-      try {
-        return { overlay, text, loaded: await load(text) };
-      } catch (err) {
-        throw err instanceof ScenarioError ? atScenarioTiers(err, overlay, loaded) : err;
-      }
+    dataEdited: (l) => loadedFilesDigest(l.files) !== startedData,
+    scenarioAndPlanOf: async (state) => {
+      const reads = new Map<string, Promise<Buffer>>();
+      const [ofState, plan] = await Promise.all([scenarioOf(state, reads), load(overlayText(base, {}), reads)]);
+      return { state: ofState, plan };
     },
+    scenarioOf: (state) => scenarioOf(state),
   };
-}
-
-/**
- * What `run` reads of a scenario file, as one key: the merged chain's scenario (`merged.hash`: the
- * values, not the comments) and its data files' data (loadedFilesDigest: the books and pipelines as
- * parsed, so a CSV re-saved with the same rows keeps its key). The chain's hash alone let a save go
- * through after the customers CSV was edited: the saved what-if then ran on the new book.
- */
-function readKey(merged: LoadedScenario, withFiles: LoadedScenario): string {
-  return `${merged.hash}\0${loadedFilesDigest(withFiles.files)}`;
 }
 
 /**

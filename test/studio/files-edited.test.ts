@@ -7,6 +7,11 @@ import { StudioSession } from '../../src/studio/session.js';
 import type { StudioState } from '../../src/studio/state.js';
 import { openStudioScenario } from '../../src/studio/studio-scenario.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { attachFiles } from '../../src/scenario/load-files.js';
+import { loadWithExtends } from '../../src/scenario/extends.js';
+import { readScenarioText } from '../../src/scenario/read-text.js';
+import { scenarioPathPolicy } from '../../src/scenario/path-policy.js';
+
 
 /**
  * The studio keeps what it read in memory (bases read into documents once, a state's merged scenario
@@ -46,6 +51,11 @@ describe('a studio whose files change on disk between two answers', () => {
     expect(after.revenue.p50.value).toBeGreaterThan(before.revenue.p50.value);
     const fresh = new StudioSession(await openStudioScenario(file), engine, options);
     expect(figures(after)).toEqual(figures(await fresh.answer(state, 'full')));
+    // Against the plan too: the plan is the file as written on the book as it is now, as the state's
+    // (it was run once on the book as it was at the start: the page mixed the two files).
+    expect(after.againstPlan).toEqual((await fresh.answer(state, 'full')).againstPlan);
+    const untouched: StudioState = { drivers: {}, market: null, confidence: 0.8 };
+    expect((await session.answer(untouched, 'full')).againstPlan.p50.value).toBe(0);
     // The book as it was, written back: the first answer again (its state's data read anew, parsed as before).
     writeFileSync(book, readFileSync(join(ROOT, 'scenarios/data/hybrid-customers.csv')));
     expect(figures(await session.answer(state, 'full'))).toEqual(figures(before));
@@ -60,5 +70,44 @@ describe('a studio whose files change on disk between two answers', () => {
     expect(again.hash).toBe(before.hash);
     expect(again.scenario.name).not.toBe('Edited on disk');
     expect(figures(await session.answer(state, 'full'))).toEqual(figures(before));
+  });
+
+  it("reads each data file once a request, for the state and the plan alike (they cannot be of two versions of a file)", async () => {
+    const { session, state } = await studioOnCopy();
+    const asked: string[] = [];
+    const scenario = session.scenario;
+    const counted = new StudioSession(
+      {
+        ...scenario,
+        scenarioOf: (s) => (asked.push('scenarioOf'), scenario.scenarioOf(s)),
+        scenarioAndPlanOf: (s) => (asked.push('scenarioAndPlanOf'), scenario.scenarioAndPlanOf(s)),
+      },
+      engine,
+      options,
+    );
+    const a = await counted.answer(state, 'first');
+    // One read of the files a request: the state's and the plan's scenarios from it.
+    expect(asked).toEqual(['scenarioAndPlanOf']);
+    expect(a.againstPlan.p50.value).not.toBe(0);
+  });
+
+  it('attachFiles with one reads map reads each file once for two scenarios', async () => {
+    const { file } = await studioOnCopy();
+    /** Files read into the map: a file read again is set again. */
+    class CountedReads extends Map<string, Promise<Buffer>> {
+      sets = 0;
+      override set(k: string, v: Promise<Buffer>) {
+        this.sets++;
+        return super.set(k, v);
+      }
+    }
+    const reads = new CountedReads();
+    const policy = await scenarioPathPolicy(file);
+    const merged = await loadWithExtends(file, readScenarioText, policy);
+    const [one, two] = [await attachFiles(merged, file, policy, { reads }), await attachFiles(merged, file, policy, { reads })];
+    // hybrid-company names two data files: its customer book and its pipeline file.
+    expect(reads.sets).toBe(2);
+    expect([...reads.keys()].map((p) => p.split('/').pop()).sort()).toEqual(['hybrid-customers.csv', 'hybrid-pipeline.csv']);
+    expect(two.hash).toBe(one.hash);
   });
 });

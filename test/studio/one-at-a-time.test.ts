@@ -28,7 +28,8 @@ const session = {
   firstTrials: 5,
   seed: '1',
   confidence: 0.8,
-  answer: (_state: unknown, _pass: unknown, signal: AbortSignal) => hold('answer', signal),
+  answerOnData: (_state: unknown, _pass: unknown, signal: AbortSignal) => hold('answer', signal).then((answer) => ({ answer, dataEdited: false })),
+  cancelOrphans: () => undefined,
   reportHtml: (_state: unknown, signal: AbortSignal) => hold('report', signal).then((v) => Buffer.from(String(v))),
 } as unknown as StudioSession;
 
@@ -90,7 +91,7 @@ describe('arrcast studio: one answer and one report at a time, the newest', () =
     expect((await full).status).toBe(409);
     expect(held.slice(start).map((h) => h.signal.aborted)).toEqual([true, true, false]);
     held[start + 2]!.finish({ trials: 5 });
-    expect((await other).json()).toEqual({ pass: 'first', trials: 5 });
+    expect((await other).json()).toEqual({ pass: 'first', trials: 5, dataEdited: false });
   });
 
   it("a second state's answer cancels the first's; an answer does not cancel a report, nor a report an answer", async () => {
@@ -109,7 +110,7 @@ describe('arrcast studio: one answer and one report at a time, the newest', () =
     ]);
     held[start + 2]!.finish({ trials: 5 });
     held[start]!.finish('r');
-    expect((await second).json()).toEqual({ pass: 'first', trials: 5 });
+    expect((await second).json()).toEqual({ pass: 'first', trials: 5, dataEdited: false });
     expect((await report).body).toBe('r');
   });
 
@@ -128,16 +129,16 @@ describe('arrcast studio: one answer and one report at a time, the newest', () =
     await asked(start + 2);
     expect(held.slice(start).map((h) => h.signal.aborted)).toEqual([false, false]);
     held[start + 1]!.finish({ trials: 5 });
-    expect((await again).json()).toEqual({ pass: 'first', trials: 5 });
+    expect((await again).json()).toEqual({ pass: 'first', trials: 5, dataEdited: false });
     // Another page (and a page with an earlier number of its own) is another asker: its change runs
     // beside this page's and cancels nothing (two tabs moved at once cancelled each other's answers).
     const elsewhere = ask.post('/api/answer', { state: STATE, pass: 'first', order: { page: 'p2', change: 1 } });
     await asked(start + 3);
     expect(held[start]!.signal.aborted).toBe(false);
     held[start + 2]!.finish({ trials: 5 });
-    expect((await elsewhere).json()).toEqual({ pass: 'first', trials: 5 });
+    expect((await elsewhere).json()).toEqual({ pass: 'first', trials: 5, dataEdited: false });
     held[start]!.finish({ trials: 10 });
-    expect((await newer).json()).toEqual({ pass: 'full', trials: 10 });
+    expect((await newer).json()).toEqual({ pass: 'full', trials: 10, dataEdited: false });
   });
 
   it('refuses a malformed change order by its field (400)', async () => {

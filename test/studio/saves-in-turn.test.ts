@@ -41,17 +41,19 @@ const session = {
       await slow.get(state.confidence);
       return { overlay: {}, text: '', loaded: {} };
     },
-    changedSinceStart: async () => false,
+    chainChangedSinceStart: async () => false,
   },
   fullTrials: 10,
   firstTrials: 5,
   seed: '1',
   confidence: 0.8,
-  answer: (state: { confidence: number }, _pass: unknown, signal: AbortSignal) =>
+  answerOnData: (state: { confidence: number }, _pass: unknown, signal: AbortSignal) =>
     new Promise((resolve, reject) => {
       signal.addEventListener('abort', () => reject(new RunAbortedError()), { once: true });
-      held.push({ state, signal, finish: () => resolve({}) });
+      held.push({ state, signal, finish: () => resolve({ answer: {}, dataEdited: false }) });
     }),
+  stillOnDisk: async () => true,
+  cancelOrphans: () => undefined,
 } as unknown as StudioSession;
 
 let server: StudioServer;

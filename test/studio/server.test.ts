@@ -10,21 +10,13 @@ import { shellWord } from '../../src/studio/save.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
 import { MAX_BODY_BYTES } from '../../src/studio/state.js';
 import { runCli } from '../helpers/in-process-cli.js';
+import { countedEngine } from '../helpers/counted-engine.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 const engine = createEngine({ workers: 1 });
-/** Every simulation the session asked the engine for: its scenario's hash and trials. */
-const simulations: Array<{ hash: string; trials: number | undefined }> = [];
-const counted = new Proxy(engine, {
-  get(target, property, receiver) {
-    if (property === 'simulate')
-      return (loaded: { hash: string }, options: { trials?: number }, ...rest: unknown[]) => {
-        simulations.push({ hash: loaded.hash, trials: options.trials });
-        return (target.simulate as (...a: unknown[]) => unknown)(loaded, options, ...rest);
-      };
-    return Reflect.get(target, property, receiver);
-  },
-});
+/** Every simulation the session asked the engine for: its scenario's hash and trials (and the trials it resumes from). */
+const simulations: Array<{ hash: string; trials: number | undefined; from?: number }> = [];
+const counted = countedEngine(engine, (r) => simulations.push({ hash: r.loaded.hash, trials: r.trials, ...(r.from !== undefined ? { from: r.from } : {}) }));
 let server: StudioServer;
 let dir: string;
 const TRIALS = 3_000;
@@ -178,7 +170,11 @@ describe('arrcast studio: what a request may say', () => {
     const saved = await post('/api/save', { state, name: 'while it runs' });
     expect(saved.status).toBe(200);
     expect((await answer).status).toBe(200);
-    expect(simulations.slice(before).filter((s) => s.hash === hash)).toEqual([{ hash, trials: TRIALS }]);
+    // A full pass resumes from its state's first pass (asking for it when the page has not): its trials once.
+    expect(simulations.slice(before).filter((s) => s.hash === hash)).toEqual([
+      { hash, trials: 2_000 },
+      { hash, trials: TRIALS, from: 2_000 },
+    ]);
   });
 
   it('saves only under a plain name, in the scenario folder, never over a file', async () => {

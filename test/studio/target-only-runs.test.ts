@@ -4,6 +4,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { openStudioScenario, type StudioScenario } from '../../src/studio/studio-scenario.js';
 import { StudioSession } from '../../src/studio/session.js';
 import type { StudioState } from '../../src/studio/state.js';
+import { countedEngine } from '../helpers/counted-engine.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 /**
@@ -14,16 +15,7 @@ import { ROOT } from '../helpers/fixtures.js';
  */
 const engine = createEngine({ workers: 1 });
 const simulations: number[] = [];
-const counted = new Proxy(engine, {
-  get(target, property, receiver) {
-    if (property === 'simulate')
-      return (loaded: unknown, options: { trials: number }, ...rest: unknown[]) => {
-        simulations.push(options.trials);
-        return (target.simulate as (...a: unknown[]) => unknown)(loaded, options, ...rest);
-      };
-    return Reflect.get(target, property, receiver);
-  },
-});
+const counted = countedEngine(engine, (r) => simulations.push(r.trials!));
 const TRIALS = 2_500;
 let scenario: StudioScenario;
 let session: StudioSession;

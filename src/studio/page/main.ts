@@ -259,7 +259,7 @@ function buildControls(): void {
   const reportButton = el('button', { type: 'button', id: 'download-report' }, 'Download report');
   const saved = el('p', { id: 'saved', role: 'status' });
   saveButton.addEventListener('click', () => {
-    api<{ file: string; command: string; saveName: string }>('/api/save', { state: state(), name: name.value })
+    api<{ file: string; command: string; saveName: string }>('/api/save', { state: state(), name: name.value, ...(shownHash !== undefined ? { shown: shownHash } : {}) })
       .then((r) => {
         // The name just saved is taken now: the box offers the next free one.
         name.value = r.saveName;
@@ -353,7 +353,10 @@ const figure = (id: string, label: string, f: { value: number; text: string }) =
   return d;
 };
 
-async function render(a: Answer & { pass: Pass }): Promise<void> {
+/** The hash of the full answer drawn for the state the controls show (none once a control moves): a save is of those numbers. */
+let shownHash: string | undefined;
+
+async function render(a: Answer & { pass: Pass; dataEdited?: boolean }): Promise<void> {
   const dl = $('figures');
   // As the slider and the report write it (confidenceWords): a budget at 65.5% was labelled 66%, and one at 99.99% 100%.
   const budgetPct = confidenceWords(a.budget.confidence).share;
@@ -365,6 +368,11 @@ async function render(a: Answer & { pass: Pass }): Promise<void> {
     ...a.targets.map((t, i) => figure(`target-p-${i}`, `P(${t.label})`, t.probability)),
   );
   $('against-plan').textContent = a.againstPlan.text;
+  // The server reads the data files for every answer: one edited on disk since the page opened changes the numbers, which says so.
+  const edited = $('data-edited');
+  edited.hidden = a.dataEdited !== true;
+  edited.textContent = a.dataEdited === true ? 'A data file (a customer book or pipeline file) was changed on disk since the studio started: these numbers, and the plan they are compared with, are of the data as it is now.' : '';
+  if (a.pass === 'full') shownHash = a.hash;
   const p = $('against-plan');
   p.dataset.p50 = String(a.againstPlan.p50.value);
   const body = $('attribution').querySelector('tbody')!;
@@ -446,6 +454,7 @@ function changed(): void {
   // Timed from the first change not yet asked about: what a planner waits for after moving a control.
   changedAt ??= performance.now();
   seq++;
+  shownHash = undefined;
   // The figures shown are the older position's from now on, not from the next frame's update(): until
   // then the page read as settled (full pass, not stale) beside a slider already moved.
   markStale(true);

@@ -1,14 +1,15 @@
-import { realpath } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { realPath } from './system-path.js';
 
 /**
- * A path init writes, named as the user named the scenario when a shell opens that name where init
- * writes. `file` is the scenario `given` as the system finds it (systemPath: `lnk/../plan.yaml` is
+ * A path beside a scenario (a file init writes, a data file the scenario names), named as the user
+ * named the scenario when a shell opens that name there. `file` is the scenario `given` as the system finds it (systemPath: `lnk/../plan.yaml` is
  * /home/me/sub/plan.yaml when lnk points to sub/deeper), and `path` is `file` or a file beside it,
  * there: it is named from `given`'s folder as typed, `lnk/../arrcast.schema.json` (messages showed
  * the absolute path, which the user never typed). When that name opens another file, or none
  * (`up/../x/../plan.yaml` with no folder x: the system does not go through a missing folder, though
- * the text takes `x/..` away), `path` is returned: a printed "next: arrcast validate ..." then works.
+ * the text takes `x/..` away), `path` is returned: a printed "next: arrcast validate ..." then works,
+ * and a message names a file the user can open.
  *
  * @example await shownBeside('lnk/../plan.yaml', '/home/me/sub/plan.yaml', '/home/me/sub/data/book.csv') // => 'lnk/../data/book.csv'
  * Complexity: a few realpath calls.
@@ -34,25 +35,6 @@ export async function shownBeside(given: string, file: string, path: string): Pr
  */
 export async function shownIfOpens(shown: string, path: string): Promise<string> {
   if (shown === path) return path;
-  const [at, meant] = await Promise.all([opensAt(shown), opensAt(path)]);
+  const [at, meant] = await Promise.all([realPath(shown, { throughMissing: false }), realPath(path, { throughMissing: false })]);
   return at !== undefined && at === meant ? shown : path;
-}
-
-/**
- * Where the system opens `path` once the folders init makes (writeFilesAtomically's `parents`) are
- * made: its longest prefix that exists, as the system resolves it (realpath: links followed, `..` up
- * from where a link points), joined to the rest; undefined when the rest goes through `..`, which the
- * system cannot take from a folder that is not there (nor init make: `x/..` names no folder to make).
- */
-async function opensAt(path: string): Promise<string | undefined> {
-  const rest: string[] = [];
-  for (let prefix = path; ; prefix = dirname(prefix)) {
-    try {
-      const real = await realpath(prefix);
-      return rest.includes('..') ? undefined : join(real, ...rest.reverse());
-    } catch {
-      if (dirname(prefix) === prefix) return undefined;
-      rest.push(basename(prefix));
-    }
-  }
 }
