@@ -12,6 +12,12 @@ import type { Scenario } from './scenario-schema.js';
  * - `targets`: what the figures are tested against, not the figures (a stress case takes the plan's).
  * Every other field (currency, calendar, market, stress, tiers) is kept. Data files' paths are left
  * out too, their content kept (forecastHash).
+ *
+ * Lists the model reads as sets are hashed in a canonical order, since their order changes neither the
+ * law nor (for tiers and lead sources, whose streams are seeded by name) a single draw: tiers, each
+ * tier's lead sources, pipeline groups and contract terms, and the rows of customer books and pipeline
+ * files (a book exported again in another order). Listed in the order written, the plan and its copy
+ * with the tiers swapped hashed apart, and `arrcast score` scored that one forecast twice.
  */
 export const NOT_FORECAST_FIELDS = ['seed', 'trials', 'name', 'description', '$schema', 'extends', 'targets'] as const;
 
@@ -27,28 +33,79 @@ export const NOT_FORECAST_FIELDS = ['seed', 'trials', 'name', 'description', '$s
  * Complexity: O(size of the scenario and its data).
  */
 export function forecastHash(loaded: Pick<LoadedScenario, 'scenario' | 'files'>): string {
-  const hash = createHash('sha256').update(canonicalJson(forecastFields(loaded.scenario)));
+  const hash = createHash('sha256').update(forecastJson(loaded.scenario));
   if (loaded.files) hash.update('\0files\0').update(digestFiles(withoutFileNames(loaded.files)));
   return hash.digest('hex');
 }
 
-/** The scenario without NOT_FORECAST_FIELDS, and each tier without the paths of its data files. */
-function forecastFields(scenario: Scenario): Record<string, unknown> {
+/** canonicalJson of the scenario without NOT_FORECAST_FIELDS nor its data files' paths, its set-like lists in canonical order. */
+function forecastJson(scenario: Scenario): string {
   const out: Record<string, unknown> = { ...scenario };
   for (const key of NOT_FORECAST_FIELDS) delete out[key];
-  out.tiers = scenario.tiers.map((t) => {
+  const tiers = scenario.tiers.map((t) => {
     const tier: Record<string, unknown> = { ...t };
     if (t.existing?.customersFile !== undefined) tier.existing = { ...t.existing, customersFile: undefined };
-    const pipeline = t.newBusiness?.openingPipeline;
-    if (pipeline?.file !== undefined) tier.newBusiness = { ...t.newBusiness, openingPipeline: { ...pipeline, file: undefined } };
-    return tier;
+    const nb = t.newBusiness;
+    if (nb !== undefined) {
+      const pipeline = nb.openingPipeline;
+      tier.newBusiness = {
+        ...nb,
+        leadSources: asSet(nb.leadSources),
+        terms: asSet(nb.terms),
+        openingPipeline: pipeline === undefined ? undefined : { ...pipeline, file: undefined, groups: asSet(pipeline.groups) },
+      };
+    }
+    return canonicalJson(tier);
   });
-  return out;
+  out.tiers = undefined;
+  // The tiers' canonical texts, sorted, stand in for the list (a set of strings, unambiguous as JSON).
+  return `${canonicalJson(out)}\0tiers\0${canonicalJson(tiers.sort(byCodeUnits))}`;
 }
 
-/** The files' data without the `file` each book and pipeline names itself by (a path, for messages). */
+/** A list the model reads as a set, as its elements' canonical texts in sorted order; undefined stays undefined. */
+function asSet(list: readonly unknown[] | undefined): string[] | undefined {
+  return list?.map(canonicalJson).sort(byCodeUnits);
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The files' data without the `file` each book and pipeline names itself by (a path, for messages),
+ * and each one's rows in a canonical order (rowsAsSet).
+ */
 function withoutFileNames(files: NonNullable<LoadedScenario['files']>): object {
   const strip = (byTier: Record<string, object> | undefined) =>
-    Object.fromEntries(Object.entries(byTier ?? {}).map(([tier, data]) => [tier, { ...data, file: undefined }]));
+    Object.fromEntries(Object.entries(byTier ?? {}).map(([tier, data]) => [tier, rowsAsSet({ ...data, file: undefined })]));
   return { books: strip(files.books as Record<string, object> | undefined), pipelines: strip(files.pipelines as Record<string, object> | undefined) };
+}
+
+/**
+ * A columnar table (`size` rows, a typed array of `size` values per column) as its column names and
+ * its rows' bytes in sorted order: the same rows in any order give one value. Other fields are kept.
+ * Complexity: O(n log n) in the rows (about 10 ms for 20,000 customers).
+ */
+function rowsAsSet(table: Record<string, unknown>): Record<string, unknown> {
+  const size = table.size;
+  if (typeof size !== 'number') return table;
+  const names = Object.keys(table)
+    .filter((k) => ArrayBuffer.isView(table[k]) && (table[k] as unknown as ArrayLike<number>).length === size)
+    .sort();
+  if (names.length === 0) return table;
+  const columns = names.map((k) => table[k] as Float64Array | Int32Array);
+  const rowBytes = columns.reduce((n, c) => n + c.BYTES_PER_ELEMENT, 0);
+  const bytes = Buffer.alloc(size * rowBytes);
+  let at = 0;
+  for (let r = 0; r < size; r++) {
+    for (const c of columns) {
+      const width = c.BYTES_PER_ELEMENT;
+      bytes.set(new Uint8Array(c.buffer, c.byteOffset + r * width, width), at);
+      at += width;
+    }
+  }
+  const order = Array.from({ length: size }, (_, r) => r).sort((a, b) => bytes.compare(bytes, a * rowBytes, (a + 1) * rowBytes, b * rowBytes, (b + 1) * rowBytes));
+  const rows = Buffer.alloc(bytes.length);
+  order.forEach((r, i) => bytes.copy(rows, i * rowBytes, r * rowBytes, (r + 1) * rowBytes));
+  const out: Record<string, unknown> = { ...table, rowColumns: names.join(','), rows: new Uint8Array(rows.buffer, rows.byteOffset, rows.length) };
+  for (const k of names) delete out[k];
+  return out;
 }
