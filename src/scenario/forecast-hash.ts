@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { digestFiles } from './files-digest.js';
 import type { LoadedScenario } from './parse.js';
 import { canonicalJson } from './parse.js';
+import { nameKey } from './name-key.js';
 import type { Scenario } from './scenario-schema.js';
 
 /**
@@ -18,6 +19,11 @@ import type { Scenario } from './scenario-schema.js';
  * tier's lead sources, pipeline groups and contract terms, and the rows of customer books and pipeline
  * files (a book exported again in another order). Listed in the order written, the plan and its copy
  * with the tiers swapped hashed apart, and `arrcast score` scored that one forecast twice.
+ *
+ * Names of tiers, lead sources and stages are hashed by how they read (nameKey), as every reader finds
+ * them (score's tier column, targets, the data files' tier column): "Café" in NFC or NFD, "SMB" or
+ * "smb", a name with a zero-width space, is one forecast's tier. (Its draws differ, as another seed's
+ * do: streams are keyed by the exact name.)
  */
 export const NOT_FORECAST_FIELDS = ['seed', 'trials', 'name', 'description', '$schema', 'extends', 'targets'] as const;
 
@@ -43,16 +49,16 @@ function forecastJson(scenario: Scenario): string {
   const out: Record<string, unknown> = { ...scenario };
   for (const key of NOT_FORECAST_FIELDS) delete out[key];
   const tiers = scenario.tiers.map((t) => {
-    const tier: Record<string, unknown> = { ...t };
+    const tier: Record<string, unknown> = { ...t, name: nameKey(t.name) };
     if (t.existing?.customersFile !== undefined) tier.existing = { ...t.existing, customersFile: undefined };
     const nb = t.newBusiness;
     if (nb !== undefined) {
       const pipeline = nb.openingPipeline;
       tier.newBusiness = {
         ...nb,
-        leadSources: asSet(nb.leadSources),
+        leadSources: asSet(nb.leadSources?.map((source) => ({ ...source, grade: keyOf(source.grade), channel: keyOf(source.channel) }))),
         terms: asSet(nb.terms),
-        openingPipeline: pipeline === undefined ? undefined : { ...pipeline, file: undefined, groups: asSet(pipeline.groups) },
+        openingPipeline: pipeline === undefined ? undefined : { ...pipeline, file: undefined, groups: asSet(pipeline.groups), stages: stagesByKey(pipeline.stages) },
       };
     }
     return canonicalJson(tier);
@@ -67,6 +73,12 @@ function asSet(list: readonly unknown[] | undefined): string[] | undefined {
   return list?.map(canonicalJson).sort(byCodeUnits);
 }
 
+const keyOf = (name: string | undefined): string | undefined => (name === undefined ? undefined : nameKey(name));
+
+/** A stage map with its names as read (the schema refuses two that read alike). */
+const stagesByKey = (stages: Readonly<Record<string, number>> | undefined) =>
+  stages === undefined ? undefined : Object.fromEntries(Object.entries(stages).map(([name, p]) => [nameKey(name), p]));
+
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -75,7 +87,7 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  */
 function withoutFileNames(files: NonNullable<LoadedScenario['files']>): object {
   const strip = (byTier: Record<string, object> | undefined) =>
-    Object.fromEntries(Object.entries(byTier ?? {}).map(([tier, data]) => [tier, rowsAsSet({ ...data, file: undefined })]));
+    Object.fromEntries(Object.entries(byTier ?? {}).map(([tier, data]) => [nameKey(tier), rowsAsSet({ ...data, file: undefined })]));
   return { books: strip(files.books as Record<string, object> | undefined), pipelines: strip(files.pipelines as Record<string, object> | undefined) };
 }
 

@@ -19,7 +19,7 @@ const smb = `  - name: SMB
       acv: 12000
       leadSources:
         - { grade: A, leadsPerMonth: 100, conversion: 0.1 }
-        - { grade: B, leadsPerMonth: 300, conversion: 0.02 }
+        - { grade: "B\u00e9", leadsPerMonth: 300, conversion: 0.02 }
       terms: [{ months: 12, share: 0.75 }, { months: 24, share: 0.25 }]
 `;
 const ent = `  - name: Ent
@@ -46,13 +46,18 @@ beforeAll(() => {
   write('plan.yaml', plan(smb + ent));
   // The same law, written otherwise.
   write('tiers-swapped.yaml', plan(ent + smb));
-  write('sources-swapped.yaml', plan(smb.replace(/( {8}- \{ grade: A.*\n)( {8}- \{ grade: B.*\n)/, '$2$1') + ent));
+  write('sources-swapped.yaml', plan(smb.replace(/( {8}- \{ grade: A.*\n)( {8}- \{ grade: "B.*\n)/, '$2$1') + ent));
   write('terms-swapped.yaml', plan(smb.replace('[{ months: 12, share: 0.75 }, { months: 24, share: 0.25 }]', '[{ months: 24, share: 0.25 }, { months: 12, share: 0.75 }]') + ent));
   write('groups-swapped.yaml', plan(smb + ent.replace(/\[(\{ count: 3.*?\}), (\{ count: 1.*?\})\]/, '[$2, $1]')));
   mkdirSync(join(dir, 'other'));
   writeFileSync(join(dir, 'other', 'book.csv'), book([...rows].reverse()).replace(/\n/g, '\r\n'));
   writeFileSync(join(dir, 'other', 'pipe.csv'), `\uFEFF${pipe([opps[2]!, opps[0]!, opps[1]!])}`);
   writeFileSync(join(dir, 'other', 'plan.yaml'), `# a copy\r\n${plan(ent + smb, 'seed: 9\nname: Copy\n').replace(/\n/g, '\r\n')}`);
+  // Names as they read: a tier in lower case, fullwidth, with a zero-width space; a lead source's grade in NFD.
+  mkdirSync(join(dir, 'spelt'));
+  writeFileSync(join(dir, 'spelt', 'book.csv'), book(rows));
+  writeFileSync(join(dir, 'spelt', 'pipe.csv'), pipe(opps).replace(/Ent,/g, 'ENT,'));
+  writeFileSync(join(dir, 'spelt', 'plan.yaml'), plan(smb.replace('grade: "B\u00e9"', 'grade: "Be\u0301"') + ent.replace('name: Ent', 'name: "\uff45\uff4e\uff54\u200b"')));
   // Another law: a value moved from one customer to another (each column's values the same multiset),
   // a pipeline row's probability changed, a tier renamed, a source's conversion changed.
   mkdirSync(join(dir, 'moved'));
@@ -77,6 +82,7 @@ describe('forecastHash', () => {
     ["a tier's lead sources in another order", 'sources-swapped.yaml'],
     ['the contract terms in another order', 'terms-swapped.yaml'],
     ['the pipeline groups in another order', 'groups-swapped.yaml'],
+    ["names spelt otherwise that read the same: a tier in lower case, fullwidth, with a zero-width space, a source's grade in NFD", 'spelt/plan.yaml'],
     ['a copy elsewhere: CRLF, a comment, tiers swapped, its book reversed with CRLF, its pipeline reordered with a BOM', 'other/plan.yaml'],
   ])('is the plan\'s for %s', async (_, file) => {
     expect(await hashOf(file)).toBe(await hashOf('plan.yaml'));
