@@ -86,9 +86,14 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
       // The number without its sign, if this field reads it ('-$5M' is -5M); else the one that
       // number most likely meant ('$1,5M' is 1.5M); else no number: '$1,5M' was told "write 1,5M".
       const bare = text.replace(/[$€£¥]/g, '').trim().replace(/^([+-])\s+/, '$1');
-      const meant = readHumanNumber(bare, kind).ok ? bare : numberAdvice(bare, kind)?.text;
       const said = (advice: string) => `${JSON.stringify(text)} has a currency sign: ${advice} (amounts are in the scenario's currency)`;
       const unadvised = said(examples);
+      // In money (`€12.000`) a point before three digits may be a European thousands separator, as the
+      // CSV readers take it (export-forms.ts): "write 12.000" advised twelve for twelve thousand.
+      const grouped = /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(bare) ? bare.replace('.', '') : undefined;
+      if (grouped !== undefined && readHumanNumber(grouped, kind).ok && readHumanNumber(bare, kind).ok)
+        return { ok: false, message: said(`write ${grouped} (the point a thousands separator) or ${bare} (a decimal point), whichever it is`) };
+      const meant = readHumanNumber(bare, kind).ok ? bare : numberAdvice(bare, kind)?.text;
       return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: said(`write ${meant}`), advice: { text: meant, unadvised } };
     }
     const meant = numberAdvice(text, kind);
