@@ -437,7 +437,7 @@ async function openRegular(path: string): Promise<FileHandle> {
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (err) {
-    throw new ReportTrialsError(`${path} ${openFailure(err, { noun: 'a report file' })}`);
+    throw new ReportTrialsError(`${path} ${openFailure(err, { noun: 'a report file' }, path)}`);
   }
   const info = await handle.stat().catch(() => undefined);
   if (info?.isFile() !== true) {
