@@ -34,7 +34,8 @@ const ent = `  - name: Ent
 `;
 const plan = (tiers: string, head = 'name: Plan\nseed: 1\n') => `${head}tiers:\n${tiers}`;
 const book = (rows: string[]) => `id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\n${rows.join('\n')}\n`;
-const rows = ['c1,SMB,12000,3,12,1,0.8,', 'c2,SMB,24000,7,12,0,0.4,', 'c3,SMB,600,,monthly,,,', 'c4,SMB,48000,14,24,2,0.9,0.05'];
+// c3 and c5 differ only after their health, not given (NaN) in both: the canonical order must look past it.
+const rows = ['c1,SMB,12000,3,12,1,0.8,', 'c2,SMB,24000,7,12,0,0.4,', 'c3,SMB,600,,monthly,,,', 'c4,SMB,48000,14,24,2,0.9,0.05', 'c5,SMB,600,,monthly,3,,'];
 const pipe = (rows: string[]) => `id,tier,amount,probability,close_month\n${rows.join('\n')}\n`;
 const opps = ['o1,Ent,100000,0.5,3', 'o2,Ent,50000,0.25,6', 'o3,Ent,80000,0.8,1'];
 
