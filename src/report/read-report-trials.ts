@@ -11,7 +11,10 @@ import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
 import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { forecastIdentity } from './forecast-identity.js';
+import { forecastIdentity, statedForecastHashVersion } from './forecast-identity.js';
+import { FORECAST_HASH_VERSION, forecastHash } from '../scenario/forecast-hash.js';
+import { hashScenario } from '../scenario/parse.js';
+import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
 
@@ -94,6 +97,23 @@ function seriesKey(tier: string | undefined, metric: Metric, tiers: readonly str
 }
 
 /**
+ * This arrcast's forecastHash of a report whose summary states another version's, or none (an older arrcast's),
+ * computed from its scenario.json: so a report written before a version change and one written after
+ * are told one forecast or two as two of this version's are. Only where scenario.json holds the whole
+ * forecast (no customer book or pipeline file: their data is not in the report) and is the one the
+ * summary was written from (its hash is the summary's); undefined otherwise, and the identity stays
+ * the stated version's (score then says it cannot tell: forecastIdentityVersion).
+ */
+function forecastHashAfresh(summary: { scenario?: { hash?: unknown } }, resolved: unknown): string | undefined {
+  const version = statedForecastHashVersion(summary);
+  if (version === FORECAST_HASH_VERSION || resolved === undefined) return undefined;
+  const parsed = scenarioSchema.safeParse(resolved);
+  if (!parsed.success || hashScenario(parsed.data) !== summary.scenario?.hash) return undefined;
+  const namesFiles = parsed.data.tiers.some((t) => t.existing?.customersFile !== undefined || t.newBusiness?.openingPipeline?.file !== undefined);
+  return namesFiles ? undefined : forecastHash({ scenario: parsed.data });
+}
+
+/**
  * Read a report directory's summary.json: scenario, trials, tiers. Throws ReportTrialsError for a
  * directory that is not an arrcast report.
  */
@@ -123,7 +143,7 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   const fiscalYear = resolved?.fiscalYear;
   const start = summary.scenario.fiscalYearStartMonth;
   const hash = typeof summary.scenario.hash === 'string' ? summary.scenario.hash : '';
-  const identity = forecastIdentity(summary);
+  const identity = forecastIdentity(summary, forecastHashAfresh(summary, resolved));
   return {
     dir,
     means: statedMeans(summary as Record<string, unknown>, tiers),
