@@ -62,7 +62,7 @@ beforeAll(() => {
   // Another law: a value moved from one customer to another (each column's values the same multiset),
   // a pipeline row's probability changed, a tier renamed, a source's conversion changed.
   mkdirSync(join(dir, 'moved'));
-  writeFileSync(join(dir, 'moved', 'book.csv'), book(['c1,SMB,12000,3,12,1,0.4,', 'c2,SMB,24000,7,12,0,0.8,', rows[2]!, rows[3]!]));
+  writeFileSync(join(dir, 'moved', 'book.csv'), book(['c1,SMB,12000,3,12,1,0.4,', 'c2,SMB,24000,7,12,0,0.8,', rows[2]!, rows[3]!, rows[4]!]));
   writeFileSync(join(dir, 'moved', 'pipe.csv'), pipe(opps));
   writeFileSync(join(dir, 'moved', 'plan.yaml'), plan(smb + ent));
   mkdirSync(join(dir, 'pipe-changed'));
