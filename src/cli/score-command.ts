@@ -17,6 +17,7 @@ import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
 import { terminalCell } from '../report/terminal-text.js';
+import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { textTable } from '../report/format.js';
 import { formatShare } from '../report/money.js';
 import { pendingSignals } from './pending-signals.js';
@@ -84,7 +85,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       if (signal?.aborted) throw new RunAbortedError();
       io.out(scoreTable(result, reports));
       if (out !== undefined) {
-        await writeScore(out, result, reports, { signal });
+        await writeScore(out, result, reports, { signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });
         io.err(`wrote ${directoryShown(opts.out ?? out)}${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
       }
     });

@@ -72,7 +72,6 @@ const COLUMNS: readonly CsvColumn[] = [
   { name: 'value', required: true, amount: true, hints: ['actual', 'outcome', 'amount'] },
 ];
 
-/** Metric names accepted, normalised (normalizeHeader), and the metric each means. */
 /**
  * A tier cell's `total` and a metric cell's name are read as a tier's name is (nameKey: fullwidth,
  * invisible characters, NFD): `ＴＯＴＡＬ` was "no tier" beside a report whose tier names read that way,
@@ -81,6 +80,7 @@ const COLUMNS: readonly CsvColumn[] = [
 const isTotal = (cell: string): boolean => nameKey(cell) === 'total';
 const metricOf = (cell: string): Metric | undefined => METRIC_NAMES.get(normalizeHeader(lookForm(cell)));
 
+/** Metric names accepted, normalised (normalizeHeader), and the metric each means. */
 const METRIC_NAMES = new Map<string, Metric>([
   ['revenue', 'revenue'],
   ['recognizedrevenue', 'revenue'],
