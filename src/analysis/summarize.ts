@@ -90,7 +90,7 @@ export interface Summary {
      */
     readonly forecastHash: string;
     /** Which way forecastHash was computed (FORECAST_HASH_VERSION): hashes of different versions are not compared. */
-    readonly forecastHashVersion: number;
+    readonly forecastHashVersion: string;
     readonly currency: string;
     readonly fiscalYearStartMonth: number;
   };

@@ -46,11 +46,11 @@ export function forecastIdentity(summary: unknown, forecastHash?: string): strin
   return JSON.stringify([law, canonicalJson(closed)]);
 }
 
-/** The forecastHash version a summary states (`scenario.forecastHashVersion`; 1 for a forecastHash without one), undefined when it states no forecastHash. */
-export function statedForecastHashVersion(summary: unknown): number | undefined {
+/** The forecastHash version a summary states (`scenario.forecastHashVersion`; "1" for a forecastHash without one), undefined when it states no forecastHash. */
+export function statedForecastHashVersion(summary: unknown): string | undefined {
   const scenario = (summary as { scenario?: { forecastHash?: unknown; forecastHashVersion?: unknown } } | null)?.scenario;
   if (scenario === null || typeof scenario !== 'object' || typeof scenario.forecastHash !== 'string' || scenario.forecastHash === '') return undefined;
-  return typeof scenario.forecastHashVersion === 'number' ? scenario.forecastHashVersion : 1;
+  return typeof scenario.forecastHashVersion === 'string' ? scenario.forecastHashVersion : '1';
 }
 
 /** Which way an identity's hash was computed: `forecast:<version>` or `scenario` (a summary before forecastHash). */

@@ -29,9 +29,10 @@ import type { Scenario } from './scenario-schema.js';
  * Which way forecastHash is computed (summary.json's `scenario.forecastHashVersion`). A summary with a
  * forecastHash and no version is version 1's (arrcast before the sets and names above): its hash of
  * one forecast differs from this version's, so hashes of different versions are never compared
- * (report/forecast-identity.ts). Raise it whenever a scenario's forecastHash changes.
+ * (report/forecast-identity.ts). Raise it whenever a scenario's forecastHash changes. A string, as the
+ * summary's `seed` is: the summary's numbers are figures (test/model/baseline-identity.test.ts checks each).
  */
-export const FORECAST_HASH_VERSION = 2;
+export const FORECAST_HASH_VERSION = '2';
 
 export const NOT_FORECAST_FIELDS = ['seed', 'trials', 'name', 'description', '$schema', 'extends', 'targets'] as const;
 
