@@ -17,7 +17,9 @@ import type { Scenario } from './scenario-schema.js';
  * Lists the model reads as sets are hashed in a canonical order, since their order changes neither the
  * law nor (for tiers and lead sources, whose streams are seeded by name) a single draw: tiers, each
  * tier's lead sources, pipeline groups and contract terms, and the rows of customer books and pipeline
- * files (a book exported again in another order). Listed in the order written, the plan and its copy
+ * files (a book exported again in another order), an `empirical`'s values and a `discrete`'s
+ * value-weight pairs (distributionsAsSets); a pipeline file's stage map is left out, being in its rows'
+ * probabilities. "One forecast" is one law: some of these draw other trials from one seed. Listed in the order written, the plan and its copy
  * with the tiers swapped hashed apart, and `arrcast score` scored that one forecast twice.
  *
  * Names of tiers, lead sources and stages are hashed by how they read (nameKey), as every reader finds
@@ -54,7 +56,8 @@ export function forecastHash(loaded: Pick<LoadedScenario, 'scenario' | 'files'>)
 }
 
 /** canonicalJson of the scenario without NOT_FORECAST_FIELDS nor its data files' paths, its set-like lists in canonical order. */
-function forecastJson(scenario: Scenario): string {
+function forecastJson(written: Scenario): string {
+  const scenario = distributionsAsSets(written) as Scenario;
   const out: Record<string, unknown> = { ...scenario };
   for (const key of NOT_FORECAST_FIELDS) delete out[key];
   const tiers = scenario.tiers.map((t) => {
@@ -67,7 +70,9 @@ function forecastJson(scenario: Scenario): string {
         ...nb,
         leadSources: asSet(nb.leadSources?.map((source) => ({ ...source, grade: keyOf(source.grade), channel: keyOf(source.channel) }))),
         terms: asSet(nb.terms),
-        openingPipeline: pipeline === undefined ? undefined : { ...pipeline, file: undefined, groups: asSet(pipeline.groups), stages: stagesByKey(pipeline.stages) },
+        // A file's stage map is in its rows' probabilities (each row's stage read as its probability).
+        openingPipeline:
+          pipeline === undefined ? undefined : { ...pipeline, file: undefined, groups: asSet(pipeline.groups), stages: pipeline.file === undefined ? stagesByKey(pipeline.stages) : undefined },
       };
     }
     return canonicalJson(tier);
@@ -76,6 +81,30 @@ function forecastJson(scenario: Scenario): string {
   // The tiers' canonical texts, sorted, stand in for the list (a set of strings, unambiguous as JSON).
   return `${canonicalJson(out)}\0tiers\0${canonicalJson(tiers.sort(byCodeUnits))}`;
 }
+
+/**
+ * The scenario with each `empirical`'s values and each `discrete`'s value-weight pairs in sorted
+ * order: the law drawn from is the same in any order (each value equally likely; each with its
+ * weight's share), though a uniform maps to another value, so the draws differ, as another seed's do.
+ * Complexity: O(size of the scenario, and n log n in each distribution's n values).
+ */
+function distributionsAsSets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(distributionsAsSets);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = distributionsAsSets(v);
+  const numbers = (list: unknown): list is number[] => Array.isArray(list) && list.every((x) => typeof x === 'number');
+  if (out.dist === 'empirical' && numbers(out.values)) out.values = [...out.values].sort(byNumber);
+  if (out.dist === 'discrete' && numbers(out.values) && numbers(out.weights) && out.values.length === out.weights.length) {
+    const weights = out.weights;
+    const pairs = out.values.map((v, i) => [v, weights[i]!] as const).sort((a, b) => byNumber(a[0], b[0]) || byNumber(a[1], b[1]));
+    out.values = pairs.map((p) => p[0]);
+    out.weights = pairs.map((p) => p[1]);
+  }
+  return out;
+}
+
+const byNumber = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A list the model reads as a set, as its elements' canonical texts in sorted order; undefined stays undefined. */
 function asSet(list: readonly unknown[] | undefined): string[] | undefined {

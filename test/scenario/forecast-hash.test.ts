@@ -74,6 +74,16 @@ beforeAll(() => {
   writeFileSync(join(dir, 'renamed', 'pipe.csv'), pipe(opps).replace(/Ent,/g, 'Enterprise,'));
   writeFileSync(join(dir, 'renamed', 'plan.yaml'), plan(smb + ent.replace('name: Ent', 'name: Enterprise')));
   write('source-changed.yaml', plan(smb.replace('conversion: 0.02', 'conversion: 0.03') + ent));
+  // Distributions whose lists are sets: an empirical's values, a discrete's value-weight pairs.
+  const dists = (acv: string, lag: string) => plan(smb.replace('acv: 12000', `acv: ${acv}\n      serviceStartLagMonths: ${lag}`) + ent);
+  write('dists.yaml', dists('{ dist: empirical, values: [10000, 12000, 15000] }', '{ dist: discrete, values: [0, 1, 2], weights: [0.5, 0.3, 0.2] }'));
+  write('dists-reordered.yaml', dists('{ dist: empirical, values: [15000, 10000, 12000] }', '{ dist: discrete, values: [2, 0, 1], weights: [0.2, 0.5, 0.3] }'));
+  write('dists-weights-moved.yaml', dists('{ dist: empirical, values: [10000, 12000, 15000] }', '{ dist: discrete, values: [0, 1, 2], weights: [0.3, 0.5, 0.2] }'));
+  // The pipeline's probabilities given by stage through the scenario's stage map.
+  mkdirSync(join(dir, 'staged'));
+  writeFileSync(join(dir, 'staged', 'book.csv'), book(rows));
+  writeFileSync(join(dir, 'staged', 'pipe.csv'), 'id,tier,amount,stage,close_month\no1,Ent,100000,Demo,3\no2,Ent,50000,Lead,6\no3,Ent,80000,Contract,1\n');
+  writeFileSync(join(dir, 'staged', 'plan.yaml'), plan(smb + ent.replace('file: pipe.csv', 'file: pipe.csv\n        stages: { Lead: 0.25, Demo: 0.5, Contract: 0.8 }')));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -84,9 +94,15 @@ describe('forecastHash', () => {
     ['the contract terms in another order', 'terms-swapped.yaml'],
     ['the pipeline groups in another order', 'groups-swapped.yaml'],
     ["names spelt otherwise that read the same: a tier in lower case, fullwidth, with a zero-width space, a source's grade in NFD", 'spelt/plan.yaml'],
+    ["the pipeline's probabilities given by stage, through a stage map giving the same probabilities", 'staged/plan.yaml'],
     ['a copy elsewhere: CRLF, a comment, tiers swapped, its book reversed with CRLF, its pipeline reordered with a BOM', 'other/plan.yaml'],
   ])('is the plan\'s for %s', async (_, file) => {
     expect(await hashOf(file)).toBe(await hashOf('plan.yaml'));
+  });
+
+  it("is one for an empirical's values and a discrete's value-weight pairs in another order (the same law), another for a weight moved to another value", async () => {
+    expect(await hashOf('dists-reordered.yaml')).toBe(await hashOf('dists.yaml'));
+    expect(await hashOf('dists-weights-moved.yaml')).not.toBe(await hashOf('dists.yaml'));
   });
 
   it.each([
