@@ -9,6 +9,7 @@ import { storedTrialValue, type TrialStorage } from './stored-trial-value.js';
 import { tierKey } from '../model/column-key.js';
 import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
+import { nameInOtherFormNote } from '../scenario/name-in-other-form.js';
 import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { forecastIdentity, statedForecastHashVersion } from './forecast-identity.js';
@@ -120,7 +121,11 @@ function forecastHashAfresh(summary: { scenario?: { hash?: unknown } }, resolved
 export async function readReportHeader(dir: string): Promise<ReportHeader> {
   type Summary = { scenario?: { name?: unknown; hash?: unknown; forecastHash?: unknown; currency?: unknown; fiscalYearStartMonth?: unknown }; trials?: unknown; byTier?: unknown };
   const text = await reportFileText(dir, REPORT_FILES.summary, MAX_REPORT_JSON_BYTES);
-  if (text === undefined) throw new ReportTrialsError(`${dir} is not an arrcast report: it has no ${REPORT_FILES.summary}`);
+  if (text === undefined) {
+    // A folder that is not there is not 'not an arrcast report' (a name in another Unicode form is said so).
+    if (!(await stat(dir).then(() => true, () => false))) throw new ReportTrialsError(`${dir}: does not exist${nameInOtherFormNote(dir)}`);
+    throw new ReportTrialsError(`${dir} is not an arrcast report: it has no ${REPORT_FILES.summary}`);
+  }
   const summary = parseJson(text) as Summary | undefined;
   const tiers = summary?.byTier !== null && typeof summary?.byTier === 'object' ? Object.keys(summary.byTier) : [];
   const trials = typeof summary?.trials === 'number' ? summary.trials : NaN;
