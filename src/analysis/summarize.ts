@@ -24,7 +24,7 @@ import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
 import type { PlausibilityWarning } from './plausibility.js';
 
-import { forecastHash } from '../scenario/forecast-hash.js';
+import { FORECAST_HASH_VERSION, forecastHash } from '../scenario/forecast-hash.js';
 import { reforecastSummary, type PlanSummaryInput, type ReforecastSummary } from './reforecast-summary.js';
 
 export const PERCENTILE_CONVENTION = 'Px = x% chance of coming in below';
@@ -89,6 +89,8 @@ export interface Summary {
      * description, targets and data files' paths. Equal for a run made again with another seed.
      */
     readonly forecastHash: string;
+    /** Which way forecastHash was computed (FORECAST_HASH_VERSION): hashes of different versions are not compared. */
+    readonly forecastHashVersion: string;
     readonly currency: string;
     readonly fiscalYearStartMonth: number;
   };
@@ -332,6 +334,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
       name: scenario.name,
       hash: loaded.hash,
       forecastHash: forecastHash(loaded),
+      forecastHashVersion: FORECAST_HASH_VERSION,
       currency: scenario.currency,
       fiscalYearStartMonth: scenario.fiscalYearStartMonth,
     },

@@ -56,7 +56,7 @@ export async function loadPlanSummary(loaded: LoadedScenario, dir: string, confi
     if (!info.isDirectory()) problem = 'is not a directory';
   } catch (err) {
     // Why it cannot be read, in every input file's words: a loop of links does not 'not exist'.
-    problem = openFailure(err, { noun: 'a report directory' });
+    problem = openFailure(err, { noun: 'a report directory' }, dir);
   }
   if (problem !== undefined) throw new ScenarioError(dir, [{ path: [], message: `${problem}: --plan names the report directory of a previous arrcast run` }]);
   if (!(await exists(path))) {

@@ -9,7 +9,8 @@ import { RunAbortedError } from '../engine/errors.js';
  * first progress, without pausing: the simulation must notice the signal itself), `summarised`,
  * each file of the report as it is written into the temporary directory (`summary.json`,
  * `charts/tornado.svg`, ...), `renaming` (just before the rename), `written` (just after it: the
- * output is in place, and a signal no longer stops the write), and for a shard `part`.
+ * output is in place, and a signal no longer stops the write), and for a shard `part`. compare and
+ * score --out name their own files so (comparison.vl.json, score.csv, score.html, ...).
  * `<step>:hold` also holds after the signal, until stdin ends: to test a second signal while a run
  * is stopping. Unset, every step costs one comparison.
  */

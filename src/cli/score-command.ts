@@ -4,11 +4,12 @@ import type { Command } from 'commander';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { METRIC_LABELS, type Metric } from '../model/components.js';
-import { differentForecasts, differentScenarios, parseOutcomes, sameForecast, type Outcome } from '../scoring/outcomes-file.js';
+import { differentForecasts, differentScenarios, parseOutcomes, quoteReport, sameForecast, type Outcome } from '../scoring/outcomes-file.js';
 import { outcomesFromActuals } from '../scoring/outcomes-from-actuals.js';
 import { MAX_MONTHLY_FILE_BYTES, MONTHLY_COLUMNS, parseMonthlyFile } from '../actuals/read-monthly-file.js';
 import { headerFields, normalizeHeader, readCsvBytes } from '../scenario/csv-table.js';
 import { scoreForecasts, type ScoreResult } from '../scoring/score-forecasts.js';
+import { forecastIdentityVersion } from '../report/forecast-identity.js';
 import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, type ReportHeader, type ReportTrials } from '../report/read-report-trials.js';
 import { insideCell, outcomeShown, prepareScoreDir, scoredValueNote, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
 import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
@@ -16,6 +17,7 @@ import { UsageError } from './exit-codes.js';
 import { RunAbortedError } from '../engine/errors.js';
 import type { Io } from './io.js';
 import { terminalCell } from '../report/terminal-text.js';
+import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { textTable } from '../report/format.js';
 import { formatShare } from '../report/money.js';
 import { pendingSignals } from './pending-signals.js';
@@ -45,6 +47,8 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       const headers: ReportHeader[] = [];
       for (const dir of dirs) headers.push(await readReportHeader(dir).catch(asUsage));
       checkOneCurrency(headers);
+      const versions = identityVersionsDiffer(headers);
+      if (versions !== undefined) io.err(`arrcast: ${terminalCell(versions)}\n`);
       // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
       const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES, undefined, 'an outcomes or actuals file');
       const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers) : parseOutcomes(bytes, opts.actuals, headers);
@@ -81,7 +85,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       if (signal?.aborted) throw new RunAbortedError();
       io.out(scoreTable(result, reports));
       if (out !== undefined) {
-        await writeScore(out, result, reports, { signal });
+        await writeScore(out, result, reports, { signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });
         io.err(`wrote ${directoryShown(opts.out ?? out)}${SCORE_FILES.json}, ${SCORE_FILES.csv} and ${SCORE_FILES.html}\n`);
       }
     });
@@ -182,3 +186,19 @@ export function scoreTable(result: ScoreResult, reports: readonly ReportTrials[]
  * or an escape is shown as `\u{..}`), so a name neither breaks a row nor its alignment.
  */
 const table = (rows: readonly (readonly string[])[], textColumns: number) => `${textTable(rows, textColumns)}\n`;
+
+/**
+ * Words for two reports whose identities are of different versions (forecastIdentityVersion: one
+ * written by another arrcast, its forecastHash not computed afresh, as for a scenario with a customer
+ * book): sameForecast cannot tell whether they are one forecast, and reads them as two. Undefined
+ * when every identity is of one version (or not known).
+ *
+ * @example identityVersionsDiffer([{ dir: 'old', forecastIdentity: '["forecast:1:a",null]' }, { dir: 'new', forecastIdentity: '["forecast:2:b",null]' }]) // => '"old" and "new" were written by ...'
+ */
+function identityVersionsDiffer(reports: readonly Pick<ReportHeader, 'dir' | 'forecastIdentity'>[]): string | undefined {
+  const known = reports.filter((r) => r.forecastIdentity !== undefined);
+  const first = known[0];
+  const other = known.find((r) => forecastIdentityVersion(r.forecastIdentity!) !== forecastIdentityVersion(first!.forecastIdentity!));
+  if (first === undefined || other === undefined) return undefined;
+  return `${quoteReport(first.dir)} and ${quoteReport(other.dir)} were written by different arrcast versions, which tell a forecast apart otherwise (and a report whose scenario names a customer book or pipeline file cannot be told afresh: the report does not hold their data): cannot tell whether they are one forecast, which a row scoring both would score twice`;
+}

@@ -145,7 +145,7 @@ async function expandParts(args: readonly string[]): Promise<string[]> {
       names = await readdir(arg);
     } catch (err) {
       // A folder that cannot be listed is a bad input, said so: it is not a write that failed (exit 1).
-      problems.push(`${arg} ${openFailure(err, { noun: 'a folder of part files' })}`);
+      problems.push(`${arg} ${openFailure(err, { noun: 'a folder of part files' }, arg)}`);
       continue;
     }
     const inside = names.filter((f) => f.endsWith(PART_EXTENSION)).sort();

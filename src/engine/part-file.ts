@@ -41,7 +41,7 @@ const READ_WITHOUT_BLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) |
  * ENOENT and EISDIR were: the rest ended as 'cannot write PART: ... (ELOOP)', exit 1.
  */
 function partFileProblem(err: unknown, file: string): unknown {
-  return isSystemErrorCode((err as NodeJS.ErrnoException)?.code) ? new PartFileError(file, openFailure(err, { noun: 'an arrcast part file' })) : err;
+  return isSystemErrorCode((err as NodeJS.ErrnoException)?.code) ? new PartFileError(file, openFailure(err, { noun: 'an arrcast part file' }, file)) : err;
 }
 
 /** Prefix of a part's temporary file; its name goes on with the part's name, this machine, the pid and a random token. */

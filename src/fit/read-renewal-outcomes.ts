@@ -1,5 +1,6 @@
 import { numberCell, readCsv, readCsvBytes, TierLookup, checkUniqueId, type CsvColumn } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
+import { nameKey } from '../scenario/name-key.js';
 
 /**
  * Renewal outcomes for `arrcast fit --customers`: one row per customer that came up for renewal
@@ -34,13 +35,14 @@ const COLUMNS: readonly CsvColumn[] = [
   {
     name: 'renewed',
     required: true,
-    reads: (c) => c === '' || YES.has(c.toLowerCase()) || NO.has(c.toLowerCase()),
+    reads: (c) => c === '' || YES.has(nameKey(c)) || NO.has(nameKey(c)),
     hints: ['outcome', 'renewal', 'status'],
     // A churned flag's 1 is renewed's 0: "did you mean renewed?" had the file read backwards once renamed.
     opposites: { names: ['churned', 'churn', 'ischurned', 'churnflag', 'lost', 'islost', 'cancelled', 'canceled'], fix: 'write a "renewed" column, 1 (or yes) for a customer that renewed and 0 (or no) for one that churned' },
   },
 ];
 
+/** renewed's words, matched as a tier's name is (nameKey: case, fullwidth, invisible characters). */
 const YES = new Set(['1', 'yes', 'true', 'y', 'renewed']);
 const NO = new Set(['0', 'no', 'false', 'n', 'churned']);
 
@@ -59,7 +61,7 @@ export function parseRenewalOutcomes(input: string | Buffer, file: string, tiers
     checkUniqueId(t, r, ID, seen, 'customer');
     const tier = lookup.resolve(t, r, TIER);
     const arr = numberCell(t, r, ARR, 'is required: the ARR that came up for renewal', 0, 1e12, (v) => (v < 0 ? `must be at least 0, got ${v}` : `must be at most 1e12, got ${v}`));
-    const cell = t.cell(r, RENEWED).toLowerCase();
+    const cell = nameKey(t.cell(r, RENEWED));
     const renewed = YES.has(cell) ? true : NO.has(cell) ? false : undefined;
     if (renewed === undefined) t.problem(r, RENEWED, `must be 1 (renewed) or 0 (churned), or yes / no; got ${quoteText(t.cell(r, RENEWED))}`);
     if (tier < 0 || Number.isNaN(arr) || renewed === undefined) continue;

@@ -1,4 +1,5 @@
 import { canonicalJson } from '../scenario/parse.js';
+import { FORECAST_HASH_VERSION } from '../scenario/forecast-hash.js';
 
 /**
  * Which forecast a summary is of (summarize's, or a report's summary.json as parsed): what defines
@@ -16,14 +17,21 @@ import { canonicalJson } from '../scenario/parse.js';
  * another forecast); a reforecast section without its closed months is taken whole, never read as
  * another's. Undefined when the summary states neither hash.
  *
+ * The hash's version (`scenario.forecastHashVersion`, 1 when a forecastHash has none) is part of the
+ * identity: one forecast hashed by two versions hashes apart, so two identities of different versions
+ * (forecastIdentityVersion) cannot tell whether their reports are one forecast. `forecastHash`, when
+ * given, stands for the summary's (computed afresh, this version's, from the report's scenario.json).
+ *
  * @example forecastIdentity(summarize(await simulate(loaded, { seed: 1 }))) === forecastIdentity(summarize(await simulate(loaded, { seed: 8 }))) // true
  */
-export function forecastIdentity(summary: unknown): string | undefined {
+export function forecastIdentity(summary: unknown, forecastHash?: string): string | undefined {
   const s = summary !== null && typeof summary === 'object' ? (summary as { scenario?: unknown; reforecast?: unknown }) : {};
   const scenario = s.scenario !== null && typeof s.scenario === 'object' ? (s.scenario as { hash?: unknown; forecastHash?: unknown }) : {};
+  const version = forecastHash !== undefined ? FORECAST_HASH_VERSION : statedForecastHashVersion(summary);
+  const hash = forecastHash ?? scenario.forecastHash;
   const law =
-    typeof scenario.forecastHash === 'string' && scenario.forecastHash !== ''
-      ? `forecast:${scenario.forecastHash}`
+    typeof hash === 'string' && hash !== ''
+      ? `forecast:${version}:${hash}`
       : typeof scenario.hash === 'string' && scenario.hash !== ''
         ? `scenario:${scenario.hash}`
         : undefined;
@@ -36,4 +44,17 @@ export function forecastIdentity(summary: unknown): string | undefined {
       ? { asOfMonth: r.asOfMonth, measures: r.actuals.measures ?? null, byTier: r.actuals.byTier, method: r.method ?? null }
       : { whole: reforecast };
   return JSON.stringify([law, canonicalJson(closed)]);
+}
+
+/** The forecastHash version a summary states (`scenario.forecastHashVersion`; "1" for a forecastHash without one), undefined when it states no forecastHash. */
+export function statedForecastHashVersion(summary: unknown): string | undefined {
+  const scenario = (summary as { scenario?: { forecastHash?: unknown; forecastHashVersion?: unknown } } | null)?.scenario;
+  if (scenario === null || typeof scenario !== 'object' || typeof scenario.forecastHash !== 'string' || scenario.forecastHash === '') return undefined;
+  return typeof scenario.forecastHashVersion === 'string' ? scenario.forecastHashVersion : '1';
+}
+
+/** Which way an identity's hash was computed: `forecast:<version>` or `scenario` (a summary before forecastHash). */
+export function forecastIdentityVersion(identity: string): string {
+  const law = (JSON.parse(identity) as [string, unknown])[0];
+  return law.startsWith('forecast:') ? law.slice(0, law.indexOf(':', 'forecast:'.length)) : 'scenario';
 }

@@ -9,9 +9,13 @@ import { storedTrialValue, type TrialStorage } from './stored-trial-value.js';
 import { tierKey } from '../model/column-key.js';
 import type { Metric } from '../model/components.js';
 import { openFailure, readFileBytes } from '../scenario/read-file.js';
+import { nameInOtherFormNote } from '../scenario/name-in-other-form.js';
 import { utf16Words } from '../scenario/read-text.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { forecastIdentity } from './forecast-identity.js';
+import { forecastIdentity, statedForecastHashVersion } from './forecast-identity.js';
+import { FORECAST_HASH_VERSION, forecastHash } from '../scenario/forecast-hash.js';
+import { hashScenario } from '../scenario/parse.js';
+import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
 
@@ -94,13 +98,34 @@ function seriesKey(tier: string | undefined, metric: Metric, tiers: readonly str
 }
 
 /**
+ * This arrcast's forecastHash of a report whose summary states another version's, or none (an older arrcast's),
+ * computed from its scenario.json: so a report written before a version change and one written after
+ * are told one forecast or two as two of this version's are. Only where scenario.json holds the whole
+ * forecast (no customer book or pipeline file: their data is not in the report) and is the one the
+ * summary was written from (its hash is the summary's); undefined otherwise, and the identity stays
+ * the stated version's (score then says it cannot tell: forecastIdentityVersion).
+ */
+function forecastHashAfresh(summary: { scenario?: { hash?: unknown } }, resolved: unknown): string | undefined {
+  const version = statedForecastHashVersion(summary);
+  if (version === FORECAST_HASH_VERSION || resolved === undefined) return undefined;
+  const parsed = scenarioSchema.safeParse(resolved);
+  if (!parsed.success || hashScenario(parsed.data) !== summary.scenario?.hash) return undefined;
+  const namesFiles = parsed.data.tiers.some((t) => t.existing?.customersFile !== undefined || t.newBusiness?.openingPipeline?.file !== undefined);
+  return namesFiles ? undefined : forecastHash({ scenario: parsed.data });
+}
+
+/**
  * Read a report directory's summary.json: scenario, trials, tiers. Throws ReportTrialsError for a
  * directory that is not an arrcast report.
  */
 export async function readReportHeader(dir: string): Promise<ReportHeader> {
   type Summary = { scenario?: { name?: unknown; hash?: unknown; forecastHash?: unknown; currency?: unknown; fiscalYearStartMonth?: unknown }; trials?: unknown; byTier?: unknown };
   const text = await reportFileText(dir, REPORT_FILES.summary, MAX_REPORT_JSON_BYTES);
-  if (text === undefined) throw new ReportTrialsError(`${dir} is not an arrcast report: it has no ${REPORT_FILES.summary}`);
+  if (text === undefined) {
+    // A folder that is not there is not 'not an arrcast report' (a name in another Unicode form is said so).
+    if (!(await stat(dir).then(() => true, () => false))) throw new ReportTrialsError(`${dir}: does not exist${nameInOtherFormNote(dir)}`);
+    throw new ReportTrialsError(`${dir} is not an arrcast report: it has no ${REPORT_FILES.summary}`);
+  }
   const summary = parseJson(text) as Summary | undefined;
   const tiers = summary?.byTier !== null && typeof summary?.byTier === 'object' ? Object.keys(summary.byTier) : [];
   const trials = typeof summary?.trials === 'number' ? summary.trials : NaN;
@@ -123,7 +148,7 @@ export async function readReportHeader(dir: string): Promise<ReportHeader> {
   const fiscalYear = resolved?.fiscalYear;
   const start = summary.scenario.fiscalYearStartMonth;
   const hash = typeof summary.scenario.hash === 'string' ? summary.scenario.hash : '';
-  const identity = forecastIdentity(summary);
+  const identity = forecastIdentity(summary, forecastHashAfresh(summary, resolved));
   return {
     dir,
     means: statedMeans(summary as Record<string, unknown>, tiers),
@@ -437,7 +462,7 @@ async function openRegular(path: string): Promise<FileHandle> {
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (err) {
-    throw new ReportTrialsError(`${path} ${openFailure(err, { noun: 'a report file' })}`);
+    throw new ReportTrialsError(`${path} ${openFailure(err, { noun: 'a report file' }, path)}`);
   }
   const info = await handle.stat().catch(() => undefined);
   if (info?.isFile() !== true) {

@@ -213,7 +213,7 @@ ${methods}
  * Write score.json, score.csv, score.html and the two charts (Vega-Lite spec and SVG each) into
  * `dir` (resolved by prepareScoreDir), whole or not at all (report/atomic-dir.ts).
  */
-export async function writeScore(dir: string, result: ScoreResult, reports: readonly ReportTrials[], options: { readonly renderChart?: ChartRenderer; readonly signal?: AbortSignal } = {}): Promise<void> {
+export async function writeScore(dir: string, result: ScoreResult, reports: readonly ReportTrials[], options: { readonly renderChart?: ChartRenderer; readonly signal?: AbortSignal; readonly onStep?: (step: string) => Promise<void> | void } = {}): Promise<void> {
   const render = options.renderChart ?? renderChart;
   const specs = [
     { name: 'pit-histogram', spec: pitHistogramSpec(result), specFile: SCORE_FILES.pitSpec, svgFile: SCORE_FILES.pitSvg, caption: 'PIT histogram across reports and tiers: flat when the forecasts were calibrated.' },
@@ -238,6 +238,6 @@ export async function writeScore(dir: string, result: ScoreResult, reports: read
       await writeFile(join(tmp, SCORE_FILES.html), scoreHtml(result, reports, charts));
       await checkpoint(SCORE_FILES.html);
     },
-    { kind: 'score', signal: options.signal, recheck: () => recheckOutputDir(dir, 'score', FOREIGN_ENTRIES.score) },
+    { kind: 'score', signal: options.signal, onStep: options.onStep, recheck: () => recheckOutputDir(dir, 'score', FOREIGN_ENTRIES.score) },
   );
 }

@@ -14,6 +14,7 @@ import {
   readsAsMonth, readsAsNumber,
 } from './csv-table.js';
 import { quoteText } from './display-text.js';
+import { nameKey } from './name-key.js';
 
 export type { FiscalCalendar } from './csv-table.js';
 
@@ -75,11 +76,17 @@ const COLUMNS: readonly CsvColumn[] = [
   { name: 'tier', required: true, hints: ['segment', 'plan', 'tiername'] },
   { name: 'arr', required: true, amount: true, least: 0, hints: ['annualrecurringrevenue', 'currentarr', 'acv'] },
   { name: 'next_renewal', required: true, reads: readsAsMonth, hints: ['renewaldate', 'renewal', 'nextrenewaldate', 'renewalmonth', 'renews'] },
-  { name: 'term_months', required: true, reads: (c) => readsAsNumber(c) || c.toLowerCase() === 'monthly', hints: ['term', 'termlength', 'contractterm', 'contractmonths', 'months'] },
+  { name: 'term_months', required: true, reads: (c) => readsAsNumber(c) || isMonthly(c), hints: ['term', 'termlength', 'contractterm', 'contractmonths', 'months'] },
   { name: 'renewals_completed', amount: true, least: 0, whole: true, hints: ['renewals', 'renewalcount', 'timesrenewed'] },
   { name: 'health', reads: readsAsNumber, hints: ['healthscore', 'usage', 'usagescore'] },
   { name: 'escalator', reads: readsAsNumber, hints: ['uplift', 'priceescalator', 'escalation', 'priceuplift'] },
 ];
+
+/**
+ * term_months's keyword, read as a tier's name is (nameKey: fullwidth, invisible characters, case):
+ * `ｍｏｎｔｈｌｙ`, or `monthly` with a zero-width space, was refused beside tier names so written.
+ */
+const isMonthly = (cell: string): boolean => nameKey(cell) === 'monthly';
 
 /** Largest ARR of one customer. */
 const MAX_ARR = 1e12;
@@ -189,7 +196,7 @@ export async function loadCustomerBooks(
 /** term_months of row r: 1 (monthly-billed) or 12..60; 0 after recording a problem. */
 function readTerm(t: CsvTable, r: number): number {
   const cell = t.cell(r, TERM);
-  if (cell.length === 7 && cell.toLowerCase() === 'monthly') return 1;
+  if (isMonthly(cell)) return 1;
   const term = numberCell(t, r, TERM, 'is required: 1 (or monthly) for a monthly-billed customer, else the contract term in months, 12 to 60', 1, 60, termRange, true);
   if (term > 1 && term < 12) {
     t.problem(r, TERM, termRange(term));

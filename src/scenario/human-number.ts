@@ -86,9 +86,13 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
       // The number without its sign, if this field reads it ('-$5M' is -5M); else the one that
       // number most likely meant ('$1,5M' is 1.5M); else no number: '$1,5M' was told "write 1,5M".
       const bare = text.replace(/[$€£¥]/g, '').trim().replace(/^([+-])\s+/, '$1');
-      const meant = readHumanNumber(bare, kind).ok ? bare : numberAdvice(bare, kind)?.text;
       const said = (advice: string) => `${JSON.stringify(text)} has a currency sign: ${advice} (amounts are in the scenario's currency)`;
       const unadvised = said(examples);
+      // In money (`€12.000`) a point before three digits may be a European thousands separator, as the
+      // CSV readers take it (export-forms.ts): "write 12.000" advised twelve for twelve thousand.
+      const point = SHAPE.test(bare) ? pointAdvice(bare, kind === 'amount' ? 'amount' : 'any') : undefined;
+      if (point !== undefined) return { ok: false, message: said(point) };
+      const meant = readHumanNumber(bare, kind).ok ? bare : numberAdvice(bare, kind)?.text;
       return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: said(`write ${meant}`), advice: { text: meant, unadvised } };
     }
     const meant = numberAdvice(text, kind);
@@ -96,11 +100,34 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
     return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: `${JSON.stringify(text)} is not a number: did you mean ${meant.text}? ${meant.why}`, advice: { text: meant.text, unadvised } };
   }
   const [, sign, digits, exponent, suffix] = m;
+  const point = kind === 'amount' ? pointAdvice(text, kind) : undefined;
+  if (point !== undefined) return { ok: false, message: `${JSON.stringify(text)} has a point that is a thousands separator or a decimal point: ${point}` };
   if (suffix === '%' && kind !== 'any') return { ok: false, message: `${JSON.stringify(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };
   const shift = (exponent !== undefined ? Number(exponent) : 0) + (suffix ? SHIFT[suffix.toLowerCase()]! : 0);
   const value = Number(`${sign}${digits!.replace(/[,_]/g, '')}e${shift}`);
   if (!Number.isFinite(value)) return { ok: false, message: `${JSON.stringify(text)} is too large a number` };
   return { ok: true, value };
+}
+
+/**
+ * In money, a point before exactly three digits (`22.500`, `12.000k`, `1.500M`) may be a European
+ * thousands separator or a decimal point: the advice naming both readings, as the CSV readers refuse
+ * such a money cell (export-forms.ts amountPointProblem); the decimal reading only when it does not
+ * end in three digits again (`1.234` is offered as 1234 alone, as there). `kind` `any`: a currency
+ * sign's text (a sign makes it money whatever the field), told only when both readings are numbers.
+ * Undefined for any other text.
+ *
+ * @example pointAdvice('22.500', 'amount') // => 'write 22500 (the point a thousands separator) or 22.5 (a decimal point), whichever it is'
+ */
+function pointAdvice(text: string, kind: 'amount' | 'any'): string | undefined {
+  const m = /^\s*([+-]?)([1-9]\d{0,2})\.(\d{3})(\s*[kKmMbBtT])?\s*$/.exec(text);
+  if (m === null) return undefined;
+  const [, sign, whole, three, suffix = ''] = m;
+  const grouped = `${sign}${whole}${three}${suffix.trim()}`;
+  const decimals = three!.replace(/0+$/, '');
+  const decimal = `${sign}${whole}${decimals === '' ? '' : `.${decimals}`}${suffix.trim()}`;
+  if (kind === 'any') return `write ${grouped} (the point a thousands separator) or ${decimal} (a decimal point), whichever it is`;
+  return decimals.length === 3 ? `write ${grouped} (the point a thousands separator)` : `write ${grouped} (the point a thousands separator) or ${decimal} (a decimal point), whichever it is`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { constants, type Stats } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { systemErrorWords } from './system-error-words.js';
+import { nameInOtherFormNote } from './name-in-other-form.js';
 
 /** What kind of file is being read, for the size limit and the messages. */
 export interface FileKind {
@@ -44,7 +45,7 @@ export async function readFileBytes(
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (err) {
-    return fail(openFailure(err, kind));
+    return fail(openFailure(err, kind, path));
   }
   try {
     if (check) {
@@ -78,13 +79,14 @@ async function openedPath(handle: FileHandle, path: string): Promise<string> {
 /**
  * A message for a failed open, stat or read. Like every message here it reads on from the file
  * name as a sentence (`nope.yaml does not exist`, `plan.yaml is empty`): a ScenarioError prints the
- * file first, then the message, with no colon between them when there is no line.
+ * file first, then the message, with no colon between them when there is no line. With the `path`
+ * that was opened, a missing file whose folder holds its name in another Unicode form says so.
  */
-export function openFailure(err: unknown, kind: Pick<FileKind, 'noun'>): string {
+export function openFailure(err: unknown, kind: Pick<FileKind, 'noun'>, path?: string): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'does not exist';
+      return `does not exist${path === undefined ? '' : nameInOtherFormNote(path)}`;
     case 'ENOTDIR':
       return 'does not exist (a part of the path is a file, not a directory)';
     case 'EACCES':

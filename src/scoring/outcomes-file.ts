@@ -1,7 +1,7 @@
 import { closest, normalizeHeader, numberCell, readCsv, type CsvColumn } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
 import type { Metric } from '../model/components.js';
-import { lookKey, nameKey } from '../scenario/name-key.js';
+import { lookForm, lookKey, nameKey } from '../scenario/name-key.js';
 
 /**
  * A report's directory as messages name it: whole up to 200 characters (as paths are named elsewhere,
@@ -68,9 +68,17 @@ const VALUE = 3;
 const COLUMNS: readonly CsvColumn[] = [
   { name: 'report', hints: ['forecast', 'dir', 'directory', 'year'] },
   { name: 'tier', required: true, hints: ['segment'] },
-  { name: 'metric', required: true, reads: (c) => c === '' || METRIC_NAMES.has(normalizeHeader(c)), hints: ['measure', 'kpi'] },
+  { name: 'metric', required: true, reads: (c) => c === '' || metricOf(c) !== undefined, hints: ['measure', 'kpi'] },
   { name: 'value', required: true, amount: true, hints: ['actual', 'outcome', 'amount'] },
 ];
+
+/**
+ * A tier cell's `total` and a metric cell's name are read as a tier's name is (nameKey: fullwidth,
+ * invisible characters, NFD): `ＴＯＴＡＬ` was "no tier" beside a report whose tier names read that way,
+ * listing "or total" as if it were another word.
+ */
+const isTotal = (cell: string): boolean => nameKey(cell) === 'total';
+const metricOf = (cell: string): Metric | undefined => METRIC_NAMES.get(normalizeHeader(lookForm(cell)));
 
 /** Metric names accepted, normalised (normalizeHeader), and the metric each means. */
 const METRIC_NAMES = new Map<string, Metric>([
@@ -103,7 +111,7 @@ function withoutTrailingSeparators(dir: string): string {
 export function parseOutcomes(input: string | Buffer, file: string, reports: readonly ScoredReport[]): Outcome[] {
   // A tier cell reads as a tier of a report, or total (a split amount is told from a name's comma by it).
   const tierKeys = new Set(reports.flatMap((r) => r.tiers.map(nameKey)));
-  const reads = new Map([[TIER, (c: string) => c === '' || c.toLowerCase() === 'total' || tierKeys.has(nameKey(c))]]);
+  const reads = new Map([[TIER, (c: string) => c === '' || isTotal(c) || tierKeys.has(nameKey(c))]]);
   const t = readCsv(input, file, COLUMNS, 'outcomes', 'an outcomes file', reads);
   const out: Outcome[] = [];
   const seen = new Map<string, number>();
@@ -149,7 +157,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
       }
       targets = found;
     }
-    const metric = METRIC_NAMES.get(normalizeHeader(t.cell(row, METRIC)));
+    const metric = metricOf(t.cell(row, METRIC));
     if (metric === undefined) t.problem(row, METRIC, `must be revenue, bookings or ending_arr; got ${quoteText(t.cell(row, METRIC))}`);
     // A year's revenue or ending ARR is never below 0 (a monthly actuals file refuses negative money
     // too): a stray minus sign would score as a forecast missed by the whole figure. Bookings net of
@@ -166,7 +174,7 @@ export function parseOutcomes(input: string | Buffer, file: string, reports: rea
     for (const report of targets) {
       const tiers = reports[report]!.tiers;
       let tier: string | undefined;
-      if (tierCell.toLowerCase() !== 'total') {
+      if (!isTotal(tierCell)) {
         // In NFC form too: the file may write "Café" with e + U+0301 where the report has é.
         tier = tiers.find((x) => nameKey(x) === nameKey(tierCell));
         if (tier === undefined) {

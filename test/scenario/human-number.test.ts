@@ -88,6 +88,10 @@ const refused: Array<[string, string]> = [
   ['$110k', `"$110k" has a currency sign: write 110k (amounts are in the scenario's currency)`],
   ['€1.5M', `"€1.5M" has a currency sign: write 1.5M (amounts are in the scenario's currency)`],
   ['110k$', `"110k$" has a currency sign: write 110k (amounts are in the scenario's currency)`],
+  // A point before three digits after a currency sign may be a thousands separator: both readings, no single advice.
+  ['€12.000', `"€12.000" has a currency sign: write 12000 (the point a thousands separator) or 12 (a decimal point), whichever it is (amounts are in the scenario's currency)`],
+  ['-$1.500', `"-$1.500" has a currency sign: write -1500 (the point a thousands separator) or -1.5 (a decimal point), whichever it is (amounts are in the scenario's currency)`],
+  ['£1.25', `"£1.25" has a currency sign: write 1.25 (amounts are in the scenario's currency)`],
   ['1e400', `"1e400" is too large a number`],
 ];
 

@@ -1,0 +1,31 @@
+// CPU cost of forecastHash (summary.json's scenario.forecastHash) on a scenario with a customer book
+// of N rows (default 20,000), against loading that scenario: node bench/forecast-hash-book-cost.mjs [N]
+// The hash reads the book's rows as a set (sorted by their values), so it grows as N log N.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenario } from '../dist/index.js';
+import { forecastHash } from '../dist/scenario/forecast-hash.js';
+
+const n = Number(process.argv[2] ?? 20_000);
+const dir = mkdtempSync(join(tmpdir(), 'arrcast-forecast-hash-cost-'));
+try {
+  const rows = ['id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator'];
+  let x = 12345;
+  const next = () => (x = (x * 48271) % 2147483647) / 2147483647;
+  for (let i = 0; i < n; i++) rows.push(`c${i},SMB,${Math.round(1000 + next() * 200000)},${1 + Math.floor(next() * 12)},12,${Math.floor(next() * 5)},${next().toFixed(2)},`);
+  writeFileSync(join(dir, 'book.csv'), `${rows.join('\n')}\n`);
+  writeFileSync(join(dir, 'plan.yaml'), 'name: Cost\ntiers:\n  - name: SMB\n    existing: { customersFile: book.csv, renewalRate: 0.9 }\n');
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  let t = cpu();
+  const loaded = await loadScenario(join(dir, 'plan.yaml'));
+  const load = cpu() - t;
+  forecastHash(loaded); // warm
+  const runs = 10;
+  t = cpu();
+  for (let i = 0; i < runs; i++) forecastHash(loaded);
+  const hash = (cpu() - t) / runs;
+  console.log(`${n} customers: loadScenario ${load.toFixed(0)} ms CPU (cold), forecastHash ${hash.toFixed(1)} ms CPU (mean of ${runs})`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
