@@ -110,19 +110,22 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
 }
 
 /**
- * In money, a point before exactly three digits (`22.500`, `12.000k`, `1.500M`) may be a European
- * thousands separator or a decimal point: the advice naming both readings, as the CSV readers refuse
- * such a money cell (export-forms.ts amountPointProblem); the decimal reading only when it does not
- * end in three digits again (`1.234` is offered as 1234 alone, as there). `kind` `any`: a currency
- * sign's text (a sign makes it money whatever the field), told only when both readings are numbers.
- * Undefined for any other text.
+ * In money, a point before exactly three digits (`22.500`) may be a European thousands separator or a
+ * decimal point: the advice naming both readings, as the CSV readers refuse such a money cell
+ * (export-forms.ts amountPointProblem); the decimal reading only when it does not end in three digits
+ * again (`1.234` is offered as 1234 alone, as there). `kind` `any`: a currency sign's text (a sign
+ * makes it money whatever the field), told only when both readings are numbers. Undefined for any
+ * other text, and for a number with a k, M, B or T after it (`1.500M`, `112.500M`): nobody groups the
+ * thousands of a figure already in millions, so its point is a decimal point, read as before (the
+ * grouped reading advised 1234M, a thousand times too much, for `1.234M`).
  *
  * @example pointAdvice('22.500', 'amount') // => 'write 22500 (the point a thousands separator) or 22.5 (a decimal point), whichever it is'
  */
 function pointAdvice(text: string, kind: 'amount' | 'any'): string | undefined {
-  const m = /^\s*([+-]?)([1-9]\d{0,2})\.(\d{3})(\s*[kKmMbBtT])?\s*$/.exec(text);
+  const m = /^\s*([+-]?)([1-9]\d{0,2})\.(\d{3})\s*$/.exec(text);
   if (m === null) return undefined;
-  const [, sign, whole, three, suffix = ''] = m;
+  const [, sign, whole, three] = m;
+  const suffix = '';
   const grouped = `${sign}${whole}${three}${suffix.trim()}`;
   const decimals = three!.replace(/0+$/, '');
   const decimal = `${sign}${whole}${decimals === '' ? '' : `.${decimals}`}${suffix.trim()}`;
