@@ -283,8 +283,9 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
 /** Check a `signal` option (simulate, simulateShard, mergeParts): undefined, or an AbortSignal. */
 export function checkSignal(signal: unknown): void {
   if (signal === undefined) return;
-  const s = signal as { aborted?: unknown; addEventListener?: unknown } | null;
-  if (s === null || typeof s !== 'object' || typeof s.aborted !== 'boolean' || typeof s.addEventListener !== 'function')
+  // An AbortSignal itself: a look-alike ({ aborted, addEventListener }) would pass a check of its
+  // shape, and the run would listen to something that never fires as a signal does.
+  if (!(signal instanceof AbortSignal))
     throw new RunOptionError('signal', `must be an AbortSignal (an AbortController's .signal; got ${signal instanceof AbortController ? 'the AbortController itself' : valueKind(signal)})`);
 }
 
