@@ -71,7 +71,7 @@ const { text, finite, func, whole, openShare, positive, numbers, float64, checke
 const opt = <T extends z.ZodType>(s: T) => s.optional();
 const sortedSample = numbers(1);
 const textOrBytes = z.union([z.string(), z.instanceof(Uint8Array)], { error: 'a string or a Buffer' });
-const level = z.number({ error: 'a share between 0 and 1' }).min(0).max(1);
+const level = k.share;
 const levels = z.array(openShare, { error: 'a list of shares between 0 and 1 (exclusive)' });
 const bins = whole(1, 10_000);
 

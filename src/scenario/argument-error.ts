@@ -20,7 +20,10 @@ export class ArgumentError extends TypeError {
     readonly expected: string,
     readonly received: string,
   ) {
-    super(`${fn}: ${formatPath(path)} ${expected.startsWith('is ') ? expected : `must be ${expected}`}${received ? ` (got ${displayText(received)})` : ''}`);
+    // A hint after the rule ('...; did you mean 0.8?') follows what was given, so it reads in order.
+    const [rule, hint] = expected.split('; did you mean ');
+    const got = received ? ` (got ${displayText(received)})` : '';
+    super(`${fn}: ${formatPath(path)} ${rule!.startsWith('is ') ? rule : `must be ${rule}`}${got}${hint ? `; did you mean ${hint}` : ''}`);
   }
 }
 
@@ -32,7 +35,8 @@ export function receivedText(value: unknown): string {
   if (value instanceof Map) return 'a Map';
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
     return `a ${(value as object).constructor?.name ?? 'object'}`;
-  return valueKind(value);
+  const kind = valueKind(value);
+  return kind === 'object' ? 'an object' : kind;
 }
 
 /**

@@ -124,6 +124,10 @@ group('fields, ranges and objects arrcast did not make', () => {
     await expectRefused(() => library.describe('12' as never), 'describe', 'values');
     await expectRefused(() => library.describe([1, '2'] as never), 'describe', 'values');
     await expectRefused(() => library.componentShortfalls([1], new Int32Array(1), [{ component: 'x', values: 'abc' }] as never), 'componentShortfalls', 'components[0].values');
+    // A share given as a percentage is told the share meant, as the estimators' own checks tell it.
+    const percent = await expectRefused(() => library.pinballLoss(1, 2, 80), 'pinballLoss', 'tau');
+    expect(percent.message).toBe('pinballLoss: tau must be a share between 0 and 1 (exclusive) (got 80); did you mean 0.8?');
+    expect([percent.fn, percent.path, percent.received]).toEqual(['pinballLoss', ['tau'], '80']);
     // The controls: the same calls with good values give the functions' own results.
     expect(library.shardChunks(library.planChunks(10), { index: 0, count: 1 }).length).toBe(1);
     expect(library.describe([1, 2, 3])?.mean).toBe(2);
