@@ -89,6 +89,16 @@ group('every function the library exports checks its arguments up front', () => 
   });
 });
 
+group('async functions reject, as their other refusals do', () => {
+  it('a refused argument of an async function is a rejected promise, never a synchronous throw', async () => {
+    for (const call of [() => library.simulate(undefined as never), () => library.loadScenario(5 as never), () => library.writeReport(5 as never, undefined as never, undefined as never), () => library.readPartHeader(NaN as never)]) {
+      let result: unknown;
+      expect(() => (result = call())).not.toThrow();
+      await expect(result).rejects.toBeInstanceOf(ArgumentError);
+    }
+  });
+});
+
 group('options objects a function checks itself', () => {
   it('fitHistory refuses its inputs as the readers of files do (ScenarioError, exit 2), naming the field', async () => {
     for (const bad of [undefined, NaN, { history: 5 }]) {
