@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { checkUnchangedSinceLoaded } from './unchanged-since-loaded.js';
+import { runKey } from './run-key.js';
 import { availableParallelism, totalmem } from 'node:os';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
@@ -501,7 +502,7 @@ function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, se
   if (!previous) return 0;
   if (previous.generator !== GENERATOR_ID)
     throw new RangeError(`resumeFrom was drawn with the random generator ${previous.generator}, and this run draws with ${GENERATOR_ID}: its trials cannot be reused`);
-  if (previous.loaded.hash !== loaded.hash || previous.seed !== seed || previous.trials > trials)
+  if (runKey(previous.loaded) !== runKey(loaded) || previous.seed !== seed || previous.trials > trials)
     throw new RangeError('resumeFrom must be a run of the same scenario and seed with fewer trials');
   const actuals = (r: Reforecast | undefined) => (r ? actualsKey(r.input) : 'none');
   if (actuals(previous.reforecast) !== actuals(reforecast))
@@ -528,6 +529,8 @@ async function runOnPool(
   tiers?: { readonly cache: TierRowCache; readonly keys: readonly string[] },
 ): Promise<void> {
   const actuals = reforecast && { input: reforecast.input, key: actualsKey(reforecast.input) };
+  // The workers' plans and re-forecasts are kept by it: what the scenario is, not the hash it carries.
+  const hash = runKey(loaded);
   // Built here once (about 0.2 s for the example) rather than in every thread; cached with the plan;
   // sent with the chunks until every thread of the pool has them (table-handoff.ts).
   const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));
@@ -559,7 +562,7 @@ async function runOnPool(
     const task: ChunkTask = {
       scenario: loaded.scenario,
       files: loaded.files,
-      hash: loaded.hash,
+      hash,
       seed,
       chunk: spec.index,
       trials: spec.trials,
