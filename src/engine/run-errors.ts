@@ -5,7 +5,6 @@ import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { ChunkSpec } from './chunks.js';
 import { ChunkFailedError } from './errors.js';
 import { MetalogFitError } from '../math/metalog.js';
-import { ArgumentError } from '../scenario/argument-error.js';
 
 /**
  * Errors keep their meaning across the thread boundary (piscina's habit). A worker's error reaches
@@ -16,7 +15,9 @@ import { ArgumentError } from '../scenario/argument-error.js';
  * caller gets the class and fields it would get in-process. JavaScript's own errors (a sampler's
  * RangeError) cross as they are; structured clone keeps their class.
  */
-const TRANSFERABLE = { ModelLimitError, MetalogFitError, ArgumentError, ScenarioError } as const;
+// The classes a worker can raise (the model's limits, a metalog fit, a scenario's own problems);
+// ArgumentError is not one: only the library's edge raises it, on the main thread.
+const TRANSFERABLE = { ModelLimitError, MetalogFitError, ScenarioError } as const;
 type TransferableName = keyof typeof TRANSFERABLE;
 
 interface TransferCause {

@@ -7,7 +7,6 @@ import { ScenarioError } from '../../src/scenario/scenario-error.js';
 import { checkChunk, checkChunkFinite } from '../../src/engine/chunk-guard.js';
 import { chunkFailure, fromTransferable, toTransferable } from '../../src/engine/run-errors.js';
 import { MetalogFitError } from '../../src/math/metalog.js';
-import { ArgumentError } from '../../src/scenario/argument-error.js';
 import { ChunkFailedError } from '../../src/engine/errors.js';
 import { injectFault, parseFault } from '../../src/engine/fault-injection.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
@@ -41,7 +40,6 @@ describe('errors keep their meaning across the worker boundary (structured clone
 
   it.each([
     ['MetalogFitError', () => new MetalogFitError('points', 'a metalog takes at most 16 quantiles; got 17'), { reason: 'points' }],
-    ['ArgumentError', () => new ArgumentError('describe', ['values', 2], 'a number', '"x"'), { fn: 'describe', path: ['values', 2], expected: 'a number', received: '"x"' }],
     ['ScenarioError', () => new ScenarioError('plan.yaml', [{ path: ['tiers', 0, 'acv'], message: 'must be above 0', line: 7, column: 3 }]), { source: 'plan.yaml', issues: [{ path: ['tiers', 0, 'acv'], message: 'must be above 0', line: 7, column: 3 }] }],
   ] as const)('a %s crosses and is rebuilt as its class with its fields and message', (name, make, fields) => {
     const err = make();
