@@ -24,7 +24,7 @@ export { MAX_SHARDS, type ChunkSpec, type ShardSpec } from './engine/chunks.js';
 export { type MergeOptions } from './engine/merge.js';
 export { OtherRunPartError, OtherShardPartError, type PartInfo, type PartRun, type PartWriteOptions } from './engine/part-file.js';
 export { PART_EXTENSION, PartFileError, DamagedPartError, type PartHeader } from './engine/part-format.js';
-// Every function, with its arguments checked up front (api/checked-exports.ts): a wrong one is an ArgumentError.
+// Every function, with its arguments checked up front (api/checked-exports.ts): a wrong one is an ArgumentError (its type) or ArgumentRangeError (its value).
 export {
   actualsProblems,
   attributionInputs,
@@ -115,7 +115,7 @@ export {
   writtenWarnings,
   yearLevel,
 } from './api/checked-exports.js';
-export { ArgumentError } from './scenario/argument-error.js';
+export { ArgumentError, ArgumentRangeError } from './scenario/argument-error.js';
 export { ARRCAST_VERSION } from './version.js';
 export { type ActualsInput, type Reforecast } from './actuals/reforecast.js';
 export { type SimulatedYear } from './actuals/simulated-year.js';

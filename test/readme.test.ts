@@ -167,10 +167,11 @@ describe('README.md: every code block runs', () => {
         }
         if (block.code.includes('ArgumentError')) {
           // Arguments checked up front: each refusal the example's comments quote is the one printed.
-          const quoted = [...block.code.matchAll(/^\s*\/\/ ((?:describe|simulate): .*)$/gm)].map((m) => m[1]!);
+          const quoted = [...block.code.matchAll(/^\s*\/\/ ((?:describe|pinballLoss): .*)$/gm)].map((m) => m[1]!);
           expect(quoted).toHaveLength(2);
           for (const message of quoted) expect(out).toContain(message);
           expect(out).toMatch(/^12$/m);
+          expect(out).toMatch(/^true$/m);
           return;
         }
         expect(out).toMatch(/revenue P10: \d+/);

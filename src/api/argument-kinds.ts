@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { isValidatedScenario } from '../scenario/parse.js';
+import { isValidatedScenario, markValidated } from '../scenario/parse.js';
+import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { TrialStore } from '../engine/trial-store.js';
 
 /**
  * The kinds of argument the library's functions take, as zod schemas whose `error` says what is
  * expected (checked-function.ts turns the first failure into an ArgumentError). Objects arrcast
- * makes (a loaded scenario, a Simulation, a plan) are recognised by what only arrcast's own have:
- * a scenario the schema validated, a TrialStore; a hand-built look-alike is refused by name.
+ * makes (a loaded scenario, a Simulation, a plan) are recognised by their shape: a scenario the
+ * schema accepts (a copy, a structuredClone, a report's scenario.json read back included), a
+ * TrialStore; what is not one is refused by name.
  */
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const is = <T>(test: (v: unknown) => boolean, error: string) => z.custom<T>(test, { error });
@@ -26,10 +28,19 @@ export const openShare = z.number({ error: shareError('a share between 0 and 1 (
 export const share = z.number({ error: shareError('a share from 0 to 1') }).min(0).max(1);
 export const positive = z.number({ error: 'a finite number above 0' }).gt(0);
 
-const isNumberList = (v: unknown, min: number): boolean =>
-  ((ArrayBuffer.isView(v) && !(v instanceof DataView) && !(v instanceof BigInt64Array) && !(v instanceof BigUint64Array)) || (Array.isArray(v) && v.every((x) => typeof x === 'number'))) &&
-  (v as ArrayLike<number>).length >= min;
-/** ArrayLike<number>: an array of numbers or a typed array (a column of a TrialStore), with at least `min` values. */
+/**
+ * An array of numbers, a typed array (a column of a TrialStore), or another array-like of numbers
+ * (`{ length: 2, 0: 1, 1: 2 }`), with at least `min` values. Complexity: O(length).
+ */
+const isNumberList = (v: unknown, min: number): boolean => {
+  if (ArrayBuffer.isView(v)) return !(v instanceof DataView) && !(v instanceof BigInt64Array) && !(v instanceof BigUint64Array) && (v as unknown as ArrayLike<number>).length >= min;
+  if (v === null || typeof v !== 'object') return false;
+  const { length } = v as { length?: unknown };
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < min) return false;
+  for (let i = 0; i < length; i++) if (typeof (v as Record<number, unknown>)[i] !== 'number') return false;
+  return true;
+};
+/** ArrayLike<number>: see isNumberList. */
 export const numbers = (min = 0) => is<ArrayLike<number>>((v) => isNumberList(v, min), `a list of numbers (an array or a Float64Array)${min > 0 ? `, at least ${min}` : ''}`);
 export const float64 = is<Float64Array>((v) => v instanceof Float64Array, 'a Float64Array');
 export const int32 = is<Int32Array>((v) => v instanceof Int32Array, 'an Int32Array of trial indices (worstTrials)');
@@ -40,15 +51,30 @@ export const bytes = is<Uint8Array>((v) => v instanceof Uint8Array, 'a Uint8Arra
 /** An AbortSignal: an AbortController's `.signal`, not the controller, not a look-alike `{ aborted }`. */
 export const signal = is<AbortSignal>((v) => v instanceof AbortSignal, "an AbortSignal (an AbortController's .signal)");
 
-export const scenario = is<never>(isValidatedScenario, "a scenario as loadScenario or parseScenario returns it (their result's .scenario), not one built by hand");
-export const loaded = is<never>((v) => isObject(v) && isValidatedScenario(v.scenario) && typeof v.source === 'string' && typeof v.hash === 'string', 'a scenario as loadScenario or parseScenario returns it, not one built by hand');
-export const plan = is<never>((v) => isObject(v) && isValidatedScenario(v.scenario) && Array.isArray(v.tiers) && isObject(v.layout), "a scenario's plan, as a Simulation's .plan holds it");
+/**
+ * A scenario: what the schema accepts (its output parses again as itself). The parser's own objects
+ * are known without parsing; another that passes is noted so, so a copy is parsed once.
+ * Complexity: O(size of the scenario) the first time an object is seen.
+ */
+export function isScenario(v: unknown): boolean {
+  if (isValidatedScenario(v)) return true;
+  if (!isObject(v) || !scenarioSchema.safeParse(v).success) return false;
+  markValidated(v as never);
+  return true;
+}
+export const scenario = is<never>(isScenario, 'a scenario as loadScenario or parseScenario returns it (their result\'s .scenario)');
+export const loaded = is<never>((v) => isObject(v) && isScenario(v.scenario) && typeof v.source === 'string' && typeof v.hash === 'string', 'a loaded scenario as loadScenario or parseScenario returns it ({ scenario, source, hash, ... })');
+export const plan = is<never>((v) => isObject(v) && isScenario(v.scenario) && Array.isArray(v.tiers) && isObject(v.layout), "a scenario's plan, as a Simulation's .plan holds it");
+/**
+ * A Simulation, or a shard's part where one is read: the function itself refuses a part with what to
+ * do about it (whole-run.ts: "...shard 1/2's part: ...; merge the parts first").
+ */
 export const simulation = is<never>(
-  (v) => isObject(v) && v.store instanceof TrialStore && isObject(v.loaded) && isValidatedScenario(v.loaded.scenario) && !isObject(v.shard),
+  (v) => isObject(v) && v.store instanceof TrialStore && isObject(v.loaded) && isScenario(v.loaded.scenario),
   'a Simulation as simulate or mergeParts returns it',
 );
-export const part = is<never>((v) => isObject(v) && v.store instanceof TrialStore && isObject(v.loaded) && isValidatedScenario(v.loaded.scenario) && isObject(v.shard), 'a part as simulateShard returns it');
-export const reforecast = is<never>((v) => isObject(v) && isObject(v.plan) && isValidatedScenario(v.plan.scenario) && isObject(v.model) && isObject(v.input), 'a Reforecast as compileReforecast returns it (a Simulation\'s .reforecast)');
+export const part = is<never>((v) => isObject(v) && v.store instanceof TrialStore && isObject(v.loaded) && isScenario(v.loaded.scenario) && isObject(v.shard), 'a part as simulateShard returns it');
+export const reforecast = is<never>((v) => isObject(v) && isObject(v.plan) && isScenario(v.plan.scenario) && isObject(v.model) && isObject(v.input), 'a Reforecast as compileReforecast returns it (a Simulation\'s .reforecast)');
 export const summary = is<never>((v) => isObject(v) && isObject(v.metrics) && isObject(v.byTier) && isObject(v.decisions), 'a Summary as summarize returns it');
 export const attributionInputs = is<never>((v) => isObject(v) && typeof v.trials === 'number' && Array.isArray(v.drivers), 'attribution inputs as attributionInputs returns them');
 export const preparedInput = is<never>((v) => isObject(v) && v.percentile instanceof Float64Array && v.bin instanceof Uint16Array && v.order instanceof Int32Array, 'an input as prepareInput returns it');

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { checked } from './checked-function.js';
 import * as k from './argument-kinds.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
-import { MAX_WORKERS } from '../engine/simulate.js';
 import { MAX_SHARDS } from '../engine/chunks.js';
 import { MAX_COMPARED } from '../analysis/compare-limits.js';
 import { SortWorkspace } from '../math/sorted-values.js';
@@ -74,36 +73,49 @@ const textOrBytes = z.union([z.string(), z.instanceof(Uint8Array)], { error: 'a 
 const level = k.share;
 const levels = z.array(openShare, { error: 'a list of shares between 0 and 1 (exclusive)' });
 const bins = whole(1, 10_000);
+const finites = z.array(finite, { error: 'a list of finite numbers' });
+const shard = z.strictObject({ index: whole(0, MAX_SHARDS - 1), count: whole(1, MAX_SHARDS) }, { error: (iss) => (iss.code === 'unrecognized_keys' ? 'its fields are index, count' : 'a shard ({ index, count })') });
+const pitRanges = z.array(k.pitRange, { error: 'a list of PIT ranges as pitRange returns them' });
+const ends = z.strictObject({ low: finite, high: finite }, { error: (iss) => (iss.code === 'unrecognized_keys' ? 'its fields are low, high' : 'the ends ({ low, high })') });
 
-export const loadScenario = checked('loadScenario', scenarioLoad.loadScenario, [['file', text], ['options', inside]]);
+export const loadScenario = checked('loadScenario', scenarioLoad.loadScenario, [['file', text], ['options', inside]], 'rejects');
 export const parseScenario = checked('parseScenario', parse.parseScenario, [['text', text], ['source', opt(text)]]);
 export const hashScenario = checked('hashScenario', parse.hashScenario, [['scenario', k.scenario]]);
 export const formatIssue = checked('formatIssue', scenarioError.formatIssue, [['source', text], ['issue', k.issue]]);
 export const formatPath = checked('formatPath', scenarioError.formatPath, [['path', z.array(z.union([z.string(), z.number()]), { error: 'a list of keys (strings) and indices (numbers)' })]]);
 export const displayText = checked('displayText', displayTextFns.displayText, [['text', text]]);
 export const quoteText = checked('quoteText', displayTextFns.quoteText, [['text', text], ['max', opt(whole(1))]]);
-export const simulate = checked('simulate', simulateFns.simulate, [['loaded', k.loaded], ['options', inside]]);
-export const simulateShard = checked('simulateShard', simulateFns.simulateShard, [['loaded', k.loaded], ['options', inside]]);
-export const estimateRun = checked('estimateRun', runEstimate.estimateRun, [['plan', k.plan], ['trials', whole(1, MAX_TRIALS)], ['workers', whole(0, MAX_WORKERS)]]);
+export const simulate = checked('simulate', simulateFns.simulate, [['loaded', k.loaded], ['options', inside]], 'rejects');
+export const simulateShard = checked('simulateShard', simulateFns.simulateShard, [['loaded', k.loaded], ['options', inside]], 'rejects');
+export const estimateRun = checked('estimateRun', runEstimate.estimateRun, [['plan', k.plan], ['trials', z.number({ error: 'a finite number of trials, at least 0' }).min(0)], ['workers', whole(0)]]);
 export const checkRunEstimate = checked('checkRunEstimate', runEstimate.checkRunEstimate, [['estimate', k.runEstimate], ['maxMinutes', opt(positive)]]);
 export const planChunks = checked('planChunks', chunks.planChunks, [['trials', whole(0, MAX_TRIALS)], ['chunkSize', opt(whole(1, MAX_TRIALS))]]);
-export const shardChunks = checked('shardChunks', chunks.shardChunks, [['chunks', z.array(k.chunk, { error: 'a list of chunks as planChunks returns it' })], ['shard', z.strictObject({ index: whole(0, MAX_SHARDS - 1), count: whole(1, MAX_SHARDS) }, { error: (iss) => (iss.code === 'unrecognized_keys' ? 'its fields are index, count' : 'a shard ({ index, count })') })]]);
+export const shardChunks = checked('shardChunks', chunks.shardChunks, [['chunks', z.array(k.chunk, { error: 'a list of chunks as planChunks returns it' })], ['shard', shard]]);
 export const checkParts = checked('checkParts', merge.checkParts, [['parts', z.array(k.partInfo, { error: 'a list of parts as readPartHeader returns them' })]]);
-export const mergeParts = checked('mergeParts', merge.mergeParts, [['files', k.strings], ['options', inside]]);
-export const checkPartOutput = checked('checkPartOutput', partFile.checkPartOutput, [['file', text], ['shown', opt(text)], ['run', opt(z.looseObject({ scenarioHash: text, seed: text, trials: whole(1, MAX_TRIALS) }, { error: 'the run a part belongs to, as partRunOf returns it' }))]]);
-export const partFileName = checked('partFileName', partFile.partFileName, [['shard', z.strictObject({ index: whole(0, MAX_SHARDS - 1), count: whole(1, MAX_SHARDS) }, { error: (iss) => (iss.code === 'unrecognized_keys' ? 'its fields are index, count' : 'a shard ({ index, count })') })]]);
+export const mergeParts = checked('mergeParts', merge.mergeParts, [['files', k.strings], ['options', inside]], 'rejects');
+export const checkPartOutput = checked('checkPartOutput', partFile.checkPartOutput, [['file', text], ['shown', opt(text)], ['run', opt(z.looseObject({ scenarioHash: text, seed: text, trials: whole(1, MAX_TRIALS) }, { error: 'the run a part belongs to, as partRunOf returns it' }))]], 'rejects');
+export const partFileName = checked('partFileName', partFile.partFileName, [['shard', shard]]);
 export const partRunOf = checked('partRunOf', partFile.partRunOf, [['part', k.part]]);
-export const readPartFile = checked('readPartFile', partFile.readPartFile, [['file', text]]);
-export const readPartHeader = checked('readPartHeader', partFile.readPartHeader, [['file', text]]);
-export const writePartFile = checked('writePartFile', partFile.writePartFile, [['file', text], ['part', k.part], ['options', inside]]);
+export const readPartFile = checked('readPartFile', partFile.readPartFile, [['file', text]], 'rejects');
+export const readPartHeader = checked('readPartHeader', partFile.readPartHeader, [['file', text]], 'rejects');
+export const writePartFile = checked('writePartFile', partFile.writePartFile, [['file', text], ['part', k.part], ['options', inside]], 'rejects');
 export const decodePart = checked('decodePart', partFormat.decodePart, [['bytes', k.bytes], ['file', text]]);
 export const encodePart = checked('encodePart', partFormat.encodePart, [['part', k.part]]);
-export const createEngine = checked('createEngine', engine.createEngine, [['options', inside]]);
-export const compileReforecast = checked('compileReforecast', reforecast.compileReforecast, [['scenario', k.scenario], ['files', opt(z.looseObject({}, { error: "the scenario's files (a loaded scenario's .files)" }))], ['input', k.actualsInput], ['seed', text]]);
+/** createEngine, whose engine's simulate and simulateShard check their scenario as the library's simulate does. */
+export const createEngine = checked('createEngine', function createEngine(options?: engine.EngineOptions): engine.Engine {
+  const made = engine.createEngine(options);
+  return {
+    workers: made.workers,
+    simulate: checked('engine.simulate', made.simulate, [['loaded', k.loaded], ['options', inside]], 'rejects'),
+    simulateShard: checked('engine.simulateShard', made.simulateShard, [['loaded', k.loaded], ['options', inside]], 'rejects'),
+    close: made.close,
+  };
+}, [['options', inside]]);
+export const compileReforecast = checked('compileReforecast', reforecast.compileReforecast, [['scenario', k.scenario], ['files', opt(z.looseObject({}, { error: "the scenario's files (a loaded scenario's .files)" }))], ['input', k.actualsInput, 'range'], ['seed', text]]);
 export const reforecastChunk = checked('reforecastChunk', reforecast.reforecastChunk, [['reforecast', k.reforecast], ['seed', text], ['chunk', whole(0)], ['trials', whole(1, MAX_TRIALS)], ['buffers', opt(z.looseObject({}, { error: "a chunk's buffers" }))]]);
 export const simulatedYear = checked('simulatedYear', simulatedYearFns.simulatedYear, [['plan', k.plan], ['seed', text], ['index', whole(0, MAX_TRIALS - 1)]]);
 export const actualsProblems = checked('actualsProblems', validateActuals.actualsProblems, [['plan', k.plan], ['file', k.monthlyFile], ['months', whole(0, 12)]]);
-export const readMonthlyFile = checked('readMonthlyFile', monthly.readMonthlyFile, [['path', text], ['file', text], ['options', inside], ['check', opt(func)], ['asOfName', opt(text)]]);
+export const readMonthlyFile = checked('readMonthlyFile', monthly.readMonthlyFile, [['path', text], ['file', text], ['options', inside], ['check', opt(func)], ['asOfName', opt(text)]], 'rejects');
 export const parseMonthlyFile = checked('parseMonthlyFile', monthly.parseMonthlyFile, [['input', textOrBytes], ['file', text], ['options', inside], ['asOfName', opt(text)]]);
 export const reforecastSummary = checked('reforecastSummary', reforecastSummaryFns.reforecastSummary, [['sim', k.simulation], ['summary', k.summary], ['reforecast', k.reforecast], ['plan', opt(z.looseObject({}, { error: 'the plan run\'s summary input' }))]]);
 export const summarize = checked('summarize', summarizeFns.summarize, [['sim', k.simulation], ['options', inside]]);
@@ -120,7 +132,7 @@ export const firstOrderShares = checked('firstOrderShares', firstOrder.firstOrde
 export const prepareInput = checked('prepareInput', input.prepareInput, [['values', numbers(1)], ['kind', z.enum(['own', 'market'], { error: "'own' or 'market'" })], ['bins', opt(bins)], ['arena', opt(z.instanceof(InputArena, { error: 'an InputArena' }))]]);
 export const tornadoEnd = checked('tornadoEnd', tornado.tornadoEnd, [['y', numbers(1)], ['percentile', numbers(1)], ['p', level], ['halfWidth', opt(z.number({ error: 'a share between 0 and 0.5' }).gt(0).max(0.5))], ['scratch', opt(float64)], ['atom', opt(z.number({ error: 'a number' }))]]);
 export const binMedians = checked('binMedians', breakEven.binMedians, [['y', numbers(1)], ['input', k.preparedInput]]);
-export const medianCrossing = checked('medianCrossing', breakEven.medianCrossing, [['medians', k.binMedians], ['target', finite], ['percentileAt', opt(func)], ['ends', opt(z.strictObject({ low: finite, high: finite }, { error: (iss) => (iss.code === 'unrecognized_keys' ? 'its fields are low, high' : 'the ends ({ low, high })') }))]]);
+export const medianCrossing = checked('medianCrossing', breakEven.medianCrossing, [['medians', k.binMedians], ['target', finite], ['percentileAt', opt(func)], ['ends', opt(ends)]]);
 export const worstTrials = checked('worstTrials', badYearsAttribution.worstTrials, [['y', numbers(1)], ['share', opt(openShare)]]);
 export const componentShortfalls = checked('componentShortfalls', badYearsAttribution.componentShortfalls, [['y', numbers(1)], ['worst', k.int32], ['components', z.array(z.object({ component: text, values: numbers(1) }), { error: 'a list of components ({ component, values })' })]]);
 export const attributionInputs = checked('attributionInputs', simInputs.attributionInputs, [['sim', k.simulation]]);
@@ -136,19 +148,19 @@ export const whatMustBeTrue = checked('whatMustBeTrue', mustBeTrue.whatMustBeTru
 export const badYears = checked('badYears', badYearsFns.badYears, [['sim', k.simulation], ['inputs', k.attributionInputs]]);
 export const compareSimulations = checked('compareSimulations', compare.compareSimulations, [['sims', z.array(k.simulation, { error: `a list of 2 to ${MAX_COMPARED} Simulations` }).min(2).max(MAX_COMPARED)]]);
 export const pairedDifference = checked('pairedDifference', compare.pairedDifference, [['a', numbers()], ['b', numbers()]]);
-export const writeReport = checked('writeReport', writeReportFns.writeReport, [['dir', text], ['sim', k.simulation], ['summary', k.summary], ['options', inside]]);
-export const prepareReportDir = checked('prepareReportDir', outputDir.prepareReportDir, [['out', text], ['option', opt(text)], ['sweep', opt(k.boolean)]]);
+export const writeReport = checked('writeReport', writeReportFns.writeReport, [['dir', text], ['sim', k.simulation], ['summary', k.summary], ['options', inside]], 'rejects');
+export const prepareReportDir = checked('prepareReportDir', outputDir.prepareReportDir, [['out', text], ['option', opt(text)], ['sweep', opt(k.boolean)]], 'rejects');
 export const summaryTable = checked('summaryTable', summaryTableFns.summaryTable, [['summary', k.summary]]);
 export const parseOutputs = checked('parseOutputs', outputs.parseOutputs, [['text', text]]);
 export const forecastIdentity = checked('forecastIdentity', forecastIdentityFns.forecastIdentity, [['summary', z.unknown()]]);
-export const readReportHeader = checked('readReportHeader', reportTrials.readReportHeader, [['dir', text]]);
+export const readReportHeader = checked('readReportHeader', reportTrials.readReportHeader, [['dir', text]], 'rejects');
 export const fitLeadVolume = checked('fitLeadVolume', leadVolume.fitLeadVolume, [['counts', numbers()]]);
 export const fitConversion = checked('fitConversion', conversion.fitConversion, [['leads', numbers()], ['deals', numbers()]]);
 export const fitAcvFromDeals = checked('fitAcvFromDeals', acv.fitAcvFromDeals, [['amounts', numbers()], ['months', numbers()], ['n', whole(0)]]);
 export const fitAcvFromTotals = checked('fitAcvFromTotals', acv.fitAcvFromTotals, [['newArr', numbers()], ['deals', numbers()]]);
 export const fitRenewal = checked('fitRenewal', renewal.fitRenewal, [['due', numbers()], ['renewed', numbers()], ['customersDue', opt(whole(0))]]);
-export const fitRenewalFromOutcomes = checked('fitRenewalFromOutcomes', renewal.fitRenewalFromOutcomes, [['arr', z.array(finite, { error: 'a list of finite numbers' })], ['renewed', k.booleans], ['changes', z.array(finite, { error: 'a list of finite numbers' })]]);
-export const yearLevel = checked('yearLevel', estimate.yearLevel, [['standardError', z.number({ error: 'a finite number, at least 0' }).min(0)], ['changes', z.array(finite, { error: 'a list of finite numbers' })], ['prior', finite]]);
+export const fitRenewalFromOutcomes = checked('fitRenewalFromOutcomes', renewal.fitRenewalFromOutcomes, [['arr', finites], ['renewed', k.booleans], ['changes', finites]]);
+export const yearLevel = checked('yearLevel', estimate.yearLevel, [['standardError', z.number({ error: 'a finite number, at least 0' }).min(0)], ['changes', finites], ['prior', finite]]);
 export const fitHistory = checked('fitHistory', fitHistoryFns.fitHistory, [['inputs', inside]]);
 export const fittedScenarioText = checked('fittedScenarioText', scenarioText.fittedScenarioText, [['fit', k.historyFit]]);
 export const sampleCrps = checked('sampleCrps', crps.sampleCrps, [['sorted', sortedSample], ['y', finite]]);
@@ -161,10 +173,10 @@ export const intervalScore = checked('intervalScore', intervalScoreFns.intervalS
 export const calibrationCurve = checked('calibrationCurve', calibration.calibrationCurve, [['pits', numbers()], ['levels', opt(levels)]]);
 export const coverage = checked('coverage', calibration.coverage, [['inside', z.array(z.union([z.boolean(), z.number().min(0).max(1)]), { error: 'a list of true, false or shares between 0 and 1' })], ['nominal', opt(openShare)]]);
 export const ksUniform = checked('ksUniform', calibration.ksUniform, [['pits', numbers()]]);
-export const ksUniformRanges = checked('ksUniformRanges', calibration.ksUniformRanges, [['ranges', z.array(k.pitRange, { error: 'a list of PIT ranges as pitRange returns them' })]]);
+export const ksUniformRanges = checked('ksUniformRanges', calibration.ksUniformRanges, [['ranges', pitRanges]]);
 export const pitHistogram = checked('pitHistogram', calibration.pitHistogram, [['pits', numbers()], ['bins', opt(bins)]]);
-export const pitRangeHistogram = checked('pitRangeHistogram', calibration.pitRangeHistogram, [['ranges', z.array(k.pitRange, { error: 'a list of PIT ranges as pitRange returns them' })], ['bins', opt(bins)]]);
-export const rangeCalibrationCurve = checked('rangeCalibrationCurve', calibration.rangeCalibrationCurve, [['ranges', z.array(k.pitRange, { error: 'a list of PIT ranges as pitRange returns them' })], ['levels', opt(levels)]]);
+export const pitRangeHistogram = checked('pitRangeHistogram', calibration.pitRangeHistogram, [['ranges', pitRanges], ['bins', opt(bins)]]);
+export const rangeCalibrationCurve = checked('rangeCalibrationCurve', calibration.rangeCalibrationCurve, [['ranges', pitRanges], ['levels', opt(levels)]]);
 export const shareInside = checked('shareInside', calibration.shareInside, [['range', k.pitRange], ['pointInside', k.boolean], ['nominal', opt(openShare)]]);
 export const scoreSample = checked('scoreSample', scoreSampleFns.scoreSample, [['sorted', sortedSample], ['y', finite]]);
 export const scoreForecasts = checked('scoreForecasts', scoreForecastsFns.scoreForecasts, [['outcomes', z.array(z.looseObject({ metric: z.enum(METRICS), value: finite }), { error: 'a list of outcomes as parseOutcomes returns them' })], ['sortedSample', func], ['scoredValue', opt(func)]]);
