@@ -22,7 +22,8 @@ const RANK: Record<string, number> = {
   report: 9, // files written for people
   studio: 10, // the what-if page, beside the CLI
   cli: 11, // the command line
-  'index.ts': 12, // the library's public entry
+  api: 12, // the library's functions with their arguments checked
+  'index.ts': 13, // the library's public entry
 };
 
 const SRC = resolve(__dirname, '../src');

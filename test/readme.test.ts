@@ -165,6 +165,15 @@ describe('README.md: every code block runs', () => {
           expect(p50s[1]!).toBeLessThan(p50s[2]!);
           return;
         }
+        if (block.code.includes('ArgumentError')) {
+          // Arguments checked up front: each refusal the example's comments quote is the one printed.
+          const quoted = [...block.code.matchAll(/^\s*\/\/ ((?:describe|pinballLoss): .*)$/gm)].map((m) => m[1]!);
+          expect(quoted).toHaveLength(2);
+          for (const message of quoted) expect(out).toContain(message);
+          expect(out).toMatch(/^12$/m);
+          expect(out).toMatch(/^true$/m);
+          return;
+        }
         expect(out).toMatch(/revenue P10: \d+/);
         expect(out).toMatch(/revenue budget at 90%: \d+/);
         expect(out).toMatch(/P\(revenue >= 120M\): (0|1|0\.\d+)\n/);

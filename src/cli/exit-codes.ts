@@ -1,5 +1,6 @@
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { OneForecastError } from '../analysis/one-forecast-compared.js';
+import { isArgumentRefusal } from '../scenario/argument-error.js';
 import { ChunkFailedError, MergeError, RunAbortedError, RunOptionError, WorkerStartError } from '../engine/errors.js';
 import { PartFileError } from '../engine/part-format.js';
 import { OutputDirError } from '../report/output-dir.js';
@@ -36,7 +37,7 @@ export function describeFailure(err: unknown): { message: string; code: number }
 function failureOf(err: unknown): { message: string; code: number; lines?: true } {
   if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput, lines: true };
   if (err instanceof MergeError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput, lines: true };
-  if (err instanceof RunOptionError || err instanceof UsageError || err instanceof OneForecastError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError || err instanceof NoCurrentDirectoryError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
+  if (err instanceof RunOptionError || isArgumentRefusal(err) || err instanceof UsageError || err instanceof OneForecastError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError || err instanceof NoCurrentDirectoryError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
   // A relative path resolved after the current directory was deleted, wherever it was resolved.
   if (isNoCurrentDirectory(err)) return { message: `arrcast: ${new NoCurrentDirectoryError().message}`, code: EXIT.badInput };
   if (err instanceof RunAbortedError) return { message: 'arrcast: interrupted; no output was written', code: EXIT.interrupted };

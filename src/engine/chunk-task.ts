@@ -10,7 +10,7 @@ export interface ChunkTask extends TablesInTask {
   readonly scenario: Scenario;
   /** Customer books and pipelines: typed arrays on SharedArrayBuffers, shared with the worker, not copied. */
   readonly files: ScenarioFiles | undefined;
-  /** Hash of the scenario: workers compile each scenario once and reuse it for its chunks. */
+  /** What the scenario is (run-key.ts): workers compile each scenario once and reuse it for its chunks. */
   readonly hash: string;
   readonly seed: string;
   readonly chunk: number;

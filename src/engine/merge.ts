@@ -1,4 +1,4 @@
-import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
+import { hashScenario, markValidated, type LoadedScenario } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/scenario-schema.js';
 import { attachFiles } from '../scenario/load-files.js';
 import { checkAllowedRoots, workingDirectoryPathPolicy, type PathPolicy } from '../scenario/path-policy.js';
@@ -82,6 +82,7 @@ export function checkParts(parts: readonly PartInfo[]): void {
 export async function loadedFromPart({ file, header }: PartInfo, policy: PathPolicy): Promise<LoadedScenario> {
   const parsed = scenarioSchema.safeParse(header.resolvedScenario);
   if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${Object.values(zodProblem(parsed.error.issues[0])).join(': ')})`);
+  markValidated(parsed.data);
   const bare: LoadedScenario = {
     scenario: parsed.data,
     source: header.scenario.source,

@@ -4,34 +4,50 @@ import { ModelLimitError } from '../model/model-limit-error.js';
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { ChunkSpec } from './chunks.js';
 import { ChunkFailedError } from './errors.js';
+import { MetalogFitError } from '../math/metalog.js';
 
 /**
- * Errors keep their meaning across the thread boundary. A worker's error reaches the main thread
- * by structured clone, which keeps an Error's message, stack and `cause` but not its class or its
- * own properties: a ModelLimitError would arrive as a plain Error. So the worker sends it as an
- * Error whose `cause` carries the class's fields, and the main thread rebuilds it.
+ * Errors keep their meaning across the thread boundary (piscina's habit). A worker's error reaches
+ * the main thread by structured clone, which keeps an Error's message, stack and `cause` but not its
+ * class or its own properties: a ModelLimitError would arrive as a plain Error, a MetalogFitError
+ * without its `reason`. So the worker sends each of arrcast's own error classes as an Error whose
+ * `cause` names the class and carries its fields, and the main thread rebuilds it: the library's
+ * caller gets the class and fields it would get in-process. JavaScript's own errors (a sampler's
+ * RangeError) cross as they are; structured clone keeps their class.
  */
-interface ModelLimitCause {
-  readonly arrcast: 'ModelLimitError';
-  readonly tier: string;
-  readonly field: ReadonlyArray<string | number>;
+// The classes a worker can raise (the model's limits, a metalog fit, a scenario's own problems);
+// ArgumentError is not one: only the library's edge raises it, on the main thread.
+const TRANSFERABLE = { ModelLimitError, MetalogFitError, ScenarioError } as const;
+type TransferableName = keyof typeof TRANSFERABLE;
+
+interface TransferCause {
+  readonly arrcast: TransferableName;
+  /** The error's own fields (tier and field, reason, issues, ...), as structured clone copies data. */
+  readonly fields: Readonly<Record<string, unknown>>;
 }
 
 /** Worker side: what to throw in place of `err` so that it means the same on the main thread. */
 export function toTransferable(err: unknown): unknown {
-  if (err instanceof ModelLimitError) {
-    const cause: ModelLimitCause = { arrcast: 'ModelLimitError', tier: err.tier, field: [...err.field] };
-    return new Error(err.message, { cause });
-  }
-  return err;
+  if (!(err instanceof Error)) return err;
+  const name = (Object.keys(TRANSFERABLE) as TransferableName[]).find((n) => err.constructor === TRANSFERABLE[n]);
+  if (name === undefined) return err;
+  const cause: TransferCause = { arrcast: name, fields: { ...err } };
+  const sent = new Error(err.message, { cause });
+  if (err.stack !== undefined) sent.stack = err.stack;
+  return sent;
 }
 
-/** Main-thread side: the error a worker threw, rebuilt (a ModelLimitError again), or as it came. */
+/** Main-thread side: the error a worker threw, rebuilt as its class with its fields, or as it came. */
 export function fromTransferable(err: unknown): unknown {
-  const cause = err instanceof Error ? (err.cause as Partial<ModelLimitCause> | undefined) : undefined;
-  if (cause?.arrcast === 'ModelLimitError' && typeof cause.tier === 'string' && Array.isArray(cause.field))
-    return new ModelLimitError(cause.tier, cause.field, (err as Error).message);
-  return err;
+  const cause = err instanceof Error ? (err.cause as Partial<TransferCause> | undefined) : undefined;
+  const kind = cause?.arrcast;
+  if (typeof kind !== 'string' || !Object.hasOwn(TRANSFERABLE, kind) || cause?.fields === null || typeof cause?.fields !== 'object') return err;
+  // Rebuilt without its constructor (whose arguments differ by class): the prototype, the message
+  // and stack as Error keeps them (not enumerable), then the fields.
+  const rebuilt = Object.create(TRANSFERABLE[kind as TransferableName].prototype) as Error;
+  Object.defineProperty(rebuilt, 'message', { value: (err as Error).message, writable: true, configurable: true });
+  Object.defineProperty(rebuilt, 'stack', { value: (err as Error).stack, writable: true, configurable: true });
+  return Object.assign(rebuilt, cause.fields);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { checkUnchangedSinceLoaded } from './unchanged-since-loaded.js';
+import { runKey } from './run-key.js';
 import { availableParallelism, totalmem } from 'node:os';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
@@ -283,8 +284,9 @@ function checkCallbacks(options: SimulateOptions | ShardOptions): void {
 /** Check a `signal` option (simulate, simulateShard, mergeParts): undefined, or an AbortSignal. */
 export function checkSignal(signal: unknown): void {
   if (signal === undefined) return;
-  const s = signal as { aborted?: unknown; addEventListener?: unknown } | null;
-  if (s === null || typeof s !== 'object' || typeof s.aborted !== 'boolean' || typeof s.addEventListener !== 'function')
+  // An AbortSignal itself: a look-alike ({ aborted, addEventListener }) would pass a check of its
+  // shape, and the run would listen to something that never fires as a signal does.
+  if (!(signal instanceof AbortSignal))
     throw new RunOptionError('signal', `must be an AbortSignal (an AbortController's .signal; got ${signal instanceof AbortController ? 'the AbortController itself' : valueKind(signal)})`);
 }
 
@@ -500,7 +502,7 @@ function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, se
   if (!previous) return 0;
   if (previous.generator !== GENERATOR_ID)
     throw new RangeError(`resumeFrom was drawn with the random generator ${previous.generator}, and this run draws with ${GENERATOR_ID}: its trials cannot be reused`);
-  if (previous.loaded.hash !== loaded.hash || previous.seed !== seed || previous.trials > trials)
+  if (runKey(previous.loaded) !== runKey(loaded) || previous.seed !== seed || previous.trials > trials)
     throw new RangeError('resumeFrom must be a run of the same scenario and seed with fewer trials');
   const actuals = (r: Reforecast | undefined) => (r ? actualsKey(r.input) : 'none');
   if (actuals(previous.reforecast) !== actuals(reforecast))
@@ -527,6 +529,8 @@ async function runOnPool(
   tiers?: { readonly cache: TierRowCache; readonly keys: readonly string[] },
 ): Promise<void> {
   const actuals = reforecast && { input: reforecast.input, key: actualsKey(reforecast.input) };
+  // The workers' plans and re-forecasts are kept by it: what the scenario is, not the hash it carries.
+  const hash = runKey(loaded);
   // Built here once (about 0.2 s for the example) rather than in every thread; cached with the plan;
   // sent with the chunks until every thread of the pool has them (table-handoff.ts).
   const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));
@@ -558,7 +562,7 @@ async function runOnPool(
     const task: ChunkTask = {
       scenario: loaded.scenario,
       files: loaded.files,
-      hash: loaded.hash,
+      hash,
       seed,
       chunk: spec.index,
       trials: spec.trials,

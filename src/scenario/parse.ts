@@ -111,7 +111,24 @@ export function validateScenario(
     const { line, column, source: file } = place({ path, message: '' });
     return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
   };
+  markValidated(parsed.data);
   return { scenario: parsed.data, source, hash: hashScenario(parsed.data), locate };
+}
+
+/** Every scenario object the schema validated (parseScenario, loadScenario, a merged part's): see isValidatedScenario. */
+const validated = new WeakSet<Scenario>();
+
+/** Note a scenario as validated by the schema. */
+export function markValidated(scenario: Scenario): void {
+  validated.add(scenario);
+}
+
+/**
+ * Whether an object is a scenario the schema validated (not one a caller built by hand, whose
+ * defaults and limits nothing checked): the library's entry points refuse the others by name.
+ */
+export function isValidatedScenario(value: unknown): value is Scenario {
+  return typeof value === 'object' && value !== null && validated.has(value as Scenario);
 }
 
 /** Two issues at the same line and column of the same file, when located. */

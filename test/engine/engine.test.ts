@@ -123,4 +123,17 @@ describe('createEngine: a warm pool kept between runs', () => {
     expect((await engine.simulate(loaded, { trials: 1_000, seed: 7 })).trials).toBe(1_000);
     expect((await engine.simulate(await loadScenario(file), { trials: 1_000, seed: 7 })).trials).toBe(1_000);
   });
+
+  it('runs an edited copy of a loaded scenario as what it is, though the copy carries the original hash', async () => {
+    const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
+    const tier = example.scenario.tiers[0]!;
+    const copy = { ...example, scenario: { ...example.scenario, tiers: [{ ...tier, newBusiness: { ...tier.newBusiness!, conversion: 0.5 } }, ...example.scenario.tiers.slice(1)] } };
+    expect(copy.hash).toBe(example.hash);
+    await engine.simulate(example, { trials: 1_000, seed: 5 });
+    // Before the fix the warm threads found the original's plan under the copy's (stale) hash and ran it.
+    sameTrials(await engine.simulate(copy, { trials: 1_000, seed: 5 }), await simulate(copy, { trials: 1_000, seed: 5, workers: 0 }));
+    // A resume reuses chunks of the same scenario only: the original's are not the copy's.
+    const first = await simulate(example, { trials: 1_000, seed: 5, workers: 0 });
+    await expect(simulate(copy, { trials: 2_000, seed: 5, workers: 0, resumeFrom: first })).rejects.toThrow(/same scenario and seed/);
+  });
 });

@@ -132,8 +132,14 @@ describe('a shard never replaces another shard’s part of the same run', () => 
 
   it('the library exports the check, so a shard can be checked before it is simulated', async () => {
     const library = await import('../../src/index.js');
-    expect(library.checkPartOutput).toBe(checkPartOutput);
-    expect(library.partRunOf).toBe(partRunOf);
+    // The library's are these with their arguments checked first (api/checked-exports.ts): the same results.
+    const part = await shardOf(1, 2);
+    expect(library.partRunOf(part)).toEqual(partRunOf(part));
+    const dir = await dirWithPart({ index: 0, count: 2 });
+    const viaLibrary = await library.checkPartOutput(join(dir, 'parts'), undefined, partRunOf(part)).catch((e: unknown) => e);
+    const direct = await checkPartOutput(join(dir, 'parts'), undefined, partRunOf(part)).catch((e: unknown) => e);
+    expect(viaLibrary).toBeInstanceOf(OtherShardPartError);
+    expect((viaLibrary as Error).message).toBe((direct as Error).message);
     expect(library.OtherShardPartError).toBe(OtherShardPartError);
     expect(library.OtherRunPartError).toBe(OtherRunPartError);
   });

@@ -6,6 +6,7 @@ import { COMPONENTS, METRICS } from '../../src/model/components.js';
 import { ScenarioError } from '../../src/scenario/scenario-error.js';
 import { checkChunk, checkChunkFinite } from '../../src/engine/chunk-guard.js';
 import { chunkFailure, fromTransferable, toTransferable } from '../../src/engine/run-errors.js';
+import { MetalogFitError } from '../../src/math/metalog.js';
 import { ChunkFailedError } from '../../src/engine/errors.js';
 import { injectFault, parseFault } from '../../src/engine/fault-injection.js';
 import { scenarioFrom } from '../helpers/fixtures.js';
@@ -35,6 +36,21 @@ describe('errors keep their meaning across the worker boundary (structured clone
     const rebuilt = fromTransferable(structuredClone(toTransferable(err)));
     expect(rebuilt).toBeInstanceOf(ModelLimitError);
     expect(rebuilt).toMatchObject({ tier: 'Enterprise', field: ['existing', 'customers'], message: 'Enterprise: too many' });
+  });
+
+  it.each([
+    ['MetalogFitError', () => new MetalogFitError('points', 'a metalog takes at most 16 quantiles; got 17'), { reason: 'points' }],
+    ['ScenarioError', () => new ScenarioError('plan.yaml', [{ path: ['tiers', 0, 'acv'], message: 'must be above 0', line: 7, column: 3 }]), { source: 'plan.yaml', issues: [{ path: ['tiers', 0, 'acv'], message: 'must be above 0', line: 7, column: 3 }] }],
+  ] as const)('a %s crosses and is rebuilt as its class with its fields and message', (name, make, fields) => {
+    const err = make();
+    // Without the transfer, structured clone keeps neither the class nor the fields.
+    expect(structuredClone(err)).not.toBeInstanceOf(err.constructor);
+    const rebuilt = fromTransferable(structuredClone(toTransferable(err))) as Error;
+    expect(rebuilt).toBeInstanceOf(err.constructor);
+    expect(rebuilt.name).toBe(name);
+    expect(rebuilt.message).toBe(err.message);
+    expect(rebuilt).toMatchObject(fields);
+    expect(Object.keys(rebuilt).sort()).toEqual(Object.keys(err).sort());
   });
 
   it('other errors cross as they are (message kept)', () => {

@@ -1,3 +1,4 @@
+import { describeFailure } from '../../src/cli/exit-codes.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,9 +24,11 @@ beforeAll(async () => {
 
 const refused = async (options: Record<string, unknown>, error: Error) => {
   const out = join(mkdtempSync(join(tmpdir(), 'arrcast-report-option-')), 'never-written');
-  const write = writeReport(out, {} as never, {} as never, options as never);
-  await expect(write).rejects.toThrow(error);
-  await expect(write).rejects.toBeInstanceOf(error.constructor);
+  const err = await writeReport(out, {} as never, {} as never, options as never).catch((e: unknown) => e);
+  expect((err as Error).message).toBe(error.message);
+  expect(err).toBeInstanceOf(error.constructor);
+  // Bad input, each (an ArgumentError, a TypeError still; before, a bare TypeError: exit 1).
+  expect(describeFailure(err).code).toBe(2);
   expect(existsSync(out)).toBe(false);
 };
 
