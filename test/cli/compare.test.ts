@@ -90,10 +90,11 @@ describe('arrcast compare', () => {
   });
 
   it('scenarios sharing no tier: no "by shared tier" heading over nothing, in the terminal, comparison.xlsx or comparison.html', async () => {
-    // The minimal fixture but for '- name: smb': a tier of another name (streams are keyed by the exact name).
+    // The minimal fixture but for '- name: smb': a tier of another name (streams are keyed by the exact name),
+    // and a conversion of 0.06 (renamed alone, it is one forecast with A, which compare refuses).
     const dir = tmp();
     const b = join(dir, 'lower.yaml');
-    writeFileSync(b, minimalText.replace('name: Minimal', 'name: Lower').replace('- name: SMB', '- name: smb'));
+    writeFileSync(b, minimalText.replace('name: Minimal', 'name: Lower').replace('- name: SMB', '- name: smb').replace('conversion: 0.05', 'conversion: 0.06'));
     const out = join(dir, 'out');
     const r = await arrcast(['compare', minimal, b, '--trials', '300', '--workers', '0', '--out', out]);
     expect(r.code, r.stderr).toBe(0);

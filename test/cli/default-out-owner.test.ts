@@ -22,6 +22,9 @@ import { summarize } from '../../src/analysis/summarize.js';
  * and an --out given, or a report whose marker names no file (older), is written as before. In a
  * folder of its own (process.chdir: the forks pool), few trials, summary only.
  */
+/** A TypeError (the library's ArgumentError is one) with exactly this message. */
+const typeErrorSaying = (message: string) => (e: unknown) => e instanceof TypeError && e.message === message;
+
 describe('the default --out does not replace the report of another scenario file of the same name', () => {
   it('run and merge: refused for another file, replaced for the same file however it is reached', async () => {
     const saved = process.cwd();
@@ -302,15 +305,13 @@ describe('the default --out does not replace the report of another scenario file
   });
 
   it('writeReport checks its scenarioFile option: a string, else TypeError', async () => {
-    await expect(writeReport(join(tmpdir(), 'never-written'), {} as never, {} as never, { scenarioFile: 5 as never })).rejects.toThrow(new TypeError("writeReport: scenarioFile must be a string, the scenario file's path (got number)"));
+    await expect(writeReport(join(tmpdir(), 'never-written'), {} as never, {} as never, { scenarioFile: 5 as never })).rejects.toSatisfy(typeErrorSaying("writeReport: scenarioFile must be a string, the scenario file's path (got number)"));
   });
 
   it('writeReport checks its renderChart option and what it resolves to: a TypeError naming the chart, no report and nothing left beside it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-render-option-'));
     const out = join(dir, 'r');
-    await expect(writeReport(out, {} as never, {} as never, { renderChart: 'vega' as never })).rejects.toThrow(
-      new TypeError('writeReport: renderChart must be a function from a Vega-Lite spec to { svg, warnings } (got string)'),
-    );
+    await expect(writeReport(out, {} as never, {} as never, { renderChart: 'vega' as never })).rejects.toSatisfy(typeErrorSaying('writeReport: renderChart must be a function from a Vega-Lite spec to { svg, warnings } (got string)'));
     const sim = await simulate(parseScenario(fixtureText('minimal.yaml'), 'plan.yaml'), { trials: 300, workers: 0, seed: 1 });
     await expect(writeReport(out, sim, summarize(sim), { outputs: ['html'], renderChart: (async () => ({ svg: 42 })) as never })).rejects.toThrow(
       /^renderChart must resolve to \{ svg: string, warnings: string\[\] \}; for chart [\w-]+ it gave \{ svg \}$/,
@@ -336,8 +337,6 @@ describe('the default --out does not replace the report of another scenario file
     expect(seen.filter((n) => n.startsWith('.arrcast-tmp-')).length).toBe(1);
     expect(readFileSync(join(out, 'summary.json')).equals(first)).toBe(true);
     expect(readdirSync(dir)).toEqual(['r']);
-    await expect(writeReport(out, other, summarize(other), { recheck: 'yes' as never })).rejects.toThrow(
-      new TypeError('writeReport: recheck must be a function, called just before the report is moved into place (got string)'),
-    );
+    await expect(writeReport(out, other, summarize(other), { recheck: 'yes' as never })).rejects.toSatisfy(typeErrorSaying('writeReport: recheck must be a function, called just before the report is moved into place (got string)'));
   });
 });

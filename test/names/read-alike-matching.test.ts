@@ -19,13 +19,15 @@ import { lookKey, nameKey } from '../../src/scenario/name-key.js';
  * spellings draw unpaired, and its note must say so rather than call them paired.
  */
 const NBSP = '\u00a0';
-const scenario = (big: string, target = '') => `name: x
+// smbArr: compare refuses two scenarios that are one forecast (tier names read as score reads them), so
+// its pair differs in SMB's opening ARR too.
+const scenario = (big: string, target = '', smbArr = 500000) => `name: x
 seed: 3
 tiers:
   - name: ${JSON.stringify(big)}
     existing: { openingArr: 1000000, customers: 20, renewalRate: { dist: beta, mean: 0.9, sd: 0.03 } }
   - name: SMB
-    existing: { openingArr: 500000, customers: 40, renewalRate: { dist: beta, mean: 0.85, sd: 0.04 } }
+    existing: { openingArr: ${smbArr}, customers: 40, renewalRate: { dist: beta, mean: 0.85, sd: 0.04 } }
 ${target}`;
 
 describe('the look-alike key', () => {
@@ -47,7 +49,7 @@ describe('finding a tier by a name that reads as its own', () => {
   });
 
   it('compare does not pair a tier two scenarios spell otherwise, and says why', async () => {
-    const [a, b] = await Promise.all([scenario('Big Co'), scenario(`Big${NBSP}Co`)].map((text, i) => simulate(parseScenario(text, `${'ab'[i]}.yaml`), { trials: 200, seed: 5, workers: 0 })));
+    const [a, b] = await Promise.all([scenario('Big Co'), scenario(`Big${NBSP}Co`, '', 510000)].map((text, i) => simulate(parseScenario(text, `${'ab'[i]}.yaml`), { trials: 200, seed: 5, workers: 0 })));
     const c = compareSimulations([a!, b!]);
     // A tier's streams are keyed by its exact name: the two spellings draw other numbers, so they must
     // not be called paired ('Every scenario has the same tiers: trial i of each shares every random number').
