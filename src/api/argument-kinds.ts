@@ -19,10 +19,10 @@ export const boolean = z.boolean({ error: 'true or false' });
 export const func = is<(...a: never[]) => unknown>((v) => typeof v === 'function', 'a function');
 export const whole = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.number({ error: `a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}` }).int().min(min).max(max);
-/** A share strictly between 0 and 1 (a confidence, a quantile level, an interval's miss rate). */
 /** What a share must be, with the share meant when a percentage was given (80 for 0.8). */
 const shareError = (what: string) => (iss: { input?: unknown }) =>
   typeof iss.input === 'number' && iss.input > 1 && iss.input <= 100 ? `${what}; did you mean ${iss.input / 100}?` : what;
+/** A share strictly between 0 and 1 (a confidence, a quantile level, an interval's miss rate). */
 export const openShare = z.number({ error: shareError('a share between 0 and 1 (exclusive)') }).gt(0).lt(1);
 /** A share from 0 to 1, both included (a percentile level). */
 export const share = z.number({ error: shareError('a share from 0 to 1') }).min(0).max(1);
