@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommanderError } from 'commander';
-import { buildProgram } from '../../src/cli/program.js';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { runCliWith } from '../helpers/in-process-cli.js';
 
 /**
  * `actuals-month-in-future` end to end: `run --actuals` with closed months dated after today prints
@@ -14,20 +13,6 @@ import { ROOT } from '../helpers/fixtures.js';
  * have not happened; on 2027-08-01 they have, and no warning is given (which also shows the CLI
  * reads the clock it is given, not the machine's).
  */
-async function arrcast(args: string[], today: Date): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  let code: number = EXIT.ok;
-  const program = buildProgram({ out: (t) => void (out += t), err: (t) => void (err += t) }, (c) => (code = c), undefined, () => today);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    code = e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
-  }
-  return { code, out, err };
-}
-
 describe('run --actuals with closed months dated after today', () => {
   const dir = mkdtempSync(join(tmpdir(), 'arrcast-future-months-'));
   const plan = join(dir, 'plan.yaml');
@@ -38,7 +23,7 @@ describe('run --actuals with closed months dated after today', () => {
   const actuals = join(dir, 'actuals.csv');
   writeFileSync(actuals, `${[rows[0], ...dated].join('\n')}\n`);
   const run = async (today: string, out: string) => {
-    const r = await arrcast(['run', plan, '--actuals', actuals, '-n', '200', '-w', '0', '--outputs', 'summary', '--out', join(dir, out)], new Date(today));
+    const r = await runCliWith(['run', plan, '--actuals', actuals, '-n', '200', '-w', '0', '--outputs', 'summary', '--out', join(dir, out)], undefined, () => new Date(today));
     const summary = JSON.parse(readFileSync(join(dir, out, 'summary.json'), 'utf8')) as { warnings: { code: string; file?: string; line?: number; message: string }[] };
     return { ...r, future: summary.warnings.filter((w) => w.code === 'actuals-month-in-future') };
   };
