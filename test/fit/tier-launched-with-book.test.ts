@@ -92,6 +92,21 @@ describe('fit, a tier launched within the last 12 months with a book and nothing
     expect(issues(only)).toEqual(['14 due_arr: tier "New" has no ARR due for renewal in its last 12 months, nor has any other tier to take a rate from: the renewal rate cannot be fitted (give --customers outcomes of its customers due)']);
   });
 
+  it('takes ARR live 12 months before the end, none of it due in a year, to renew after the fitted year', () => {
+    // "Multi": 1,000,000 live through months 1-12 (multi-year terms: nothing due), then 100,000 added a month.
+    const head = 'month,tier,leads,deals,new_arr,ending_arr,due_arr,renewed_arr';
+    const rows = Array.from({ length: 24 }, (_, i) => [`${i + 1},Old,0,0,0,${20e6 - i * 1e5},1000000,900000`, `${i + 1},Multi,0,0,0,${1e6 + Math.max(0, i - 11) * 1e5},0,0`]).flat();
+    const fitted = fitHistory({ history: parseMonthlyFile(`${head}\n${rows.join('\n')}\n`, 'h.csv', { kind: 'history' }) });
+    const multi = fitted.tiers[1]!.existing!;
+    expect(multi.openingArr).toBe(2_200_000);
+    expect(multi.notDueArr).toBe(1_000_000);
+    // 100,000 added in each of the last 12 months, due a year later: 1/22 of the opening ARR each fiscal month.
+    for (const share of multi.calendar) expect(share).toBeCloseTo(1 / 22, 12);
+    const block = tierBlocks(fittedScenarioText(fitted)).get('Multi')!;
+    expect(block).toContain('The 1,000,000 of ARR live 12 months before the end had none due in a year: taken to renew after this year.');
+    expect(block).toContain('as a share of the opening ARR = 54.5% in all.');
+  });
+
   it('fit exits 0 with a warning naming the tier, and run accepts the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-launched-book-'));
     const file = join(dir, 'history.csv');
