@@ -1,3 +1,4 @@
+import { quoteText } from '../scenario/display-text.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
 import type { Command } from 'commander';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
@@ -68,8 +69,14 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
       }
       for (const t of fit.tiers)
         io.out(
-          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${toFixedDecimal(t.newBusiness.conversion.rate.value * 100, 2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${formatShare(t.existing.renewal.rate.value)}` : ''].filter(Boolean).join(', ')}\n`,
+          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${toFixedDecimal(t.newBusiness.conversion.rate.value * 100, 2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${formatShare(t.existing.renewal.rate.value)}${t.existing.renewalFrom === 'pooled' ? " (the other tiers')" : ''}` : ''].filter(Boolean).join(', ')}\n`,
         );
+      // A rate the history could not give, written from other tiers': said where it is seen, not in the file alone.
+      for (const t of fit.tiers)
+        if (t.existing?.renewalFrom === 'pooled')
+          io.err(
+            `arrcast: warning: tier ${quoteText(t.name)} has ARR live but none due or renewed in its last 12 months: its dollar renewal is not in the history, so the other tiers' pooled rate ${formatShare(t.existing.renewal.rate.value)} is written (wider: sd ${formatShare(t.existing.renewal.year.sd)}); state its own in ${opts.out} when you know it\n`,
+          );
       // As given when it opens what was written (`up/../x/../fitted.yaml` with no folder x does not).
       const wrote = terminalCell(await shownIfOpens(opts.out, outPath));
       io.err(`wrote ${wrote} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${wrote}\n`);

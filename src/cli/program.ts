@@ -103,8 +103,10 @@ export function oneLineErrors(text: string): string {
 /**
  * The arrcast command line: a thin layer over the library (loadScenario -> simulate -> summarize
  * -> writeReport). Returns the exit code instead of exiting, so it can be tested in-process.
+ * `clock` is today's date for the warnings that need one (closed actuals months after today):
+ * injectable so a test can fix it.
  */
-export function buildProgram(raw: Io, setExitCode: (code: number) => void, signal?: AbortSignal): Command {
+export function buildProgram(raw: Io, setExitCode: (code: number) => void, signal?: AbortSignal, clock: () => Date = () => new Date()): Command {
   // Whatever a command prints, names and paths in it never reach the terminal raw.
   const io: Io = { out: (t) => raw.out(terminalText(t)), err: (t) => raw.err(terminalText(t)) };
   const program = new Command('arrcast')
@@ -304,7 +306,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
               const { sim, precision } = await running.finally(finish);
               await engine?.close();
               const prepared = await preparing;
-              await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), today: new Date(), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
+              await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), today: clock(), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
             },
           );
           io.err(`wrote ${directoryShown(shown)} in ${process.uptime().toFixed(1)} s\n`);
@@ -318,7 +320,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       },
     );
 
-  registerMergeCommand(program, io, signal);
+  registerMergeCommand(program, io, signal, clock);
 
   program
     .command('validate')

@@ -160,9 +160,9 @@ async function expandParts(args: readonly string[]): Promise<string[]> {
 /**
  * `arrcast merge PART... --out DIR`: merge the parts of a sharded run into the report a single run
  * with the same scenario, seed and trials writes, byte for byte. Parts that are not every shard of
- * one run exactly once are refused (exit 2) before anything is written.
+ * one run exactly once are refused (exit 2) before anything is written. `clock`: today's date (buildProgram's).
  */
-export function registerMergeCommand(program: Command, io: Io, signal?: AbortSignal): void {
+export function registerMergeCommand(program: Command, io: Io, signal?: AbortSignal, clock: () => Date = () => new Date()): void {
   program
     .command('merge')
     .description(
@@ -198,7 +198,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
       if (signal?.aborted) throw new RunAbortedError();
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
-      await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), today: new Date(), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
+      await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), today: clock(), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
       io.err(`wrote ${directoryShown(shown ?? defaultOutDir(sim.loaded.source))} from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);
     });
 }

@@ -5,6 +5,7 @@ import { fitRenewal, fitRenewalFromOutcomes, renewalChanges, type OutcomeRenewal
 import { blockOf, fiscalMonthOf } from './timeline.js';
 import type { TierOutcomes } from './read-renewal-outcomes.js';
 import { fitBookShare, type BookShareFit } from './book-share.js';
+import type { PooledRenewalFit } from './pooled-renewal.js';
 
 /** A tier's existing book, fitted. */
 export interface ExistingFit {
@@ -16,8 +17,11 @@ export interface ExistingFit {
   /** Share of opening ARR renewing in each fiscal month, from the last 12 months' due_arr. */
   readonly calendar: readonly number[];
   readonly dueShare: number;
-  readonly renewal: RenewalFit | OutcomeRenewalFit;
-  readonly renewalFrom: 'history' | 'customers';
+  readonly renewal: RenewalFit | OutcomeRenewalFit | PooledRenewalFit;
+  /** 'pooled': nothing of the tier's was due in its last 12 months; its rate is the other tiers' (pooled-renewal.ts). */
+  readonly renewalFrom: 'history' | 'customers' | 'pooled';
+  /** With a pooled rate: the ARR live 12 months before the end, none of which came due in a year (taken to renew after the fitted year). */
+  readonly notDueArr?: number;
   /** Why the tier's renewal outcomes were given but not used (the rate is then the history's). */
   readonly outcomesUnused?: string;
   /**
@@ -45,6 +49,8 @@ export interface ExistingBookInput {
   readonly outcomesFile?: string;
   /** Mean ACV of new deals, to size customers when there are no outcomes. */
   readonly meanAcv?: number;
+  /** The other tiers' renewal pooled, for a book with nothing due in its last 12 months (undefined: none has any). */
+  readonly pool?: PooledRenewalFit;
 }
 
 /**
@@ -53,8 +59,14 @@ export interface ExistingBookInput {
  * the mean ARR due in the outcomes, else the mean ACV of new deals; an estimate the comment says
  * to replace), the renewal calendar (each fiscal month's share of the last 12 months' ARR due,
  * scaled to ARR due / ARR live 12 months before the end), the dollar renewal rate (renewal.ts) and
- * the contraction and expansion shares of ARR renewed (book-share.ts). Returns the issue instead when there is no
- * ARR due in the last 12 months and no outcomes.
+ * the contraction and expansion shares of ARR renewed (book-share.ts).
+ *
+ * A book with nothing due or renewed in its last 12 months and no outcomes (a tier launched within
+ * them: ARR live, none yet up for renewal) has no renewal of its own to fit: its rate is `pool`, the
+ * other tiers' (pooled-renewal.ts, its sd widened by how far tiers differ), and its calendar the ARR
+ * it added in each month of those 12 (each month's rise in ending_arr), due in the same fiscal month
+ * on annual terms. Refused before (fit exit 2, "drop ending_arr, due_arr and renewed_arr": every
+ * tier's book with it). Returns the issue instead when there is no pool (no tier has ARR due).
  *
  * Complexity: O(months + customers).
  */
@@ -69,11 +81,13 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
   const openingArr = ending[n - 1]!;
   const outcomesUnused = outcomes === undefined ? undefined : unusableOutcomes(outcomes, outcomesFile);
   const useOutcomes = outcomes !== undefined && outcomes.arr.length > 0 && outcomesUnused === undefined;
+  // (No ARR renews without some due: the reader refuses renewed_arr above due_arr, month by month.)
+  if (dueLastYear === 0 && !useOutcomes && input.pool !== undefined) return pooledBook(input, input.pool, ending, lastYear, outcomesUnused);
   if (dueLastYear === 0 && !useOutcomes)
     return {
       path: ['due_arr'],
       ...(lastYear[0] ? { line: lastYear[0].line, column: 1 } : {}),
-      message: `tier ${quoteText(name)} has no ARR due for renewal in its last 12 months: the renewal rate cannot be fitted (give --customers outcomes, or drop ending_arr, due_arr and renewed_arr)${outcomesUnused !== undefined ? `; ${outcomesUnused}` : ''}`,
+      message: `tier ${quoteText(name)} has no ARR due for renewal in its last 12 months, nor has any other tier to take a rate from: the renewal rate cannot be fitted (give --customers outcomes of its customers due)${outcomesUnused !== undefined ? `; ${outcomesUnused}` : ''}`,
     };
   // Customers due (and renewing) as the scenario's customer count implies (ARR / the mean ACV of new
   // deals): the units of a rate's interval where its months agree exactly; without deals, none.
@@ -134,4 +148,47 @@ export function unusableOutcomes(outcomes: TierOutcomes, file = 'the renewal out
   if (n === 1) return `${file} has one customer of this tier, and a rate needs two or more`;
   if (!outcomes.arr.some((a) => a > 0)) return `${file} has no ARR due for this tier (every arr is 0)`;
   return undefined;
+}
+
+/**
+ * A book with nothing due in its last 12 months, its rate the other tiers' (`pool`): the ARR it
+ * added in each of those months (the rise in ending_arr from the month before, 0 before the first)
+ * comes due in the same fiscal month of the fitted year on annual terms, as a share of the opening
+ * ARR (scaled to at most 1 in all when ending_arr also fell); ARR live 12 months before the end,
+ * none of it due in a year, is taken to renew after the fitted year (notDueArr). Customers: opening
+ * ARR / the mean ACV of new deals, as for any book.
+ */
+function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Float64Array, lastYear: readonly MonthlyRow[], outcomesUnused: string | undefined): ExistingFit {
+  const { months: n, meanAcv } = input;
+  const openingArr = ending[n - 1]!;
+  const calendar = new Array<number>(12).fill(0);
+  let added = 0;
+  for (const r of lastYear) {
+    const rise = Math.max(0, ending[r.month - 1]! - (r.month > 1 ? ending[r.month - 2]! : 0));
+    calendar[fiscalMonthOf(r.month, n) - 1] = rise;
+    added += rise;
+  }
+  // Shares of the opening ARR: at most 1 in all (a book that also lost ARR added more than it ends with).
+  const scale = openingArr > 0 ? 1 / Math.max(openingArr, added) : 0;
+  for (let f = 0; f < 12; f++) calendar[f]! *= scale;
+  const startArr = n > 12 ? ending[n - 13]! : 0;
+  let lostOutsideRenewal = 0;
+  if (input.has('churned_arr')) for (const r of lastYear) lostOutsideRenewal += Math.max(0, r.values.churned_arr ?? 0);
+  return {
+    openingArr,
+    customers: Math.min(1e9, meanAcv !== undefined && meanAcv > 0 ? Math.max(1, Math.round(openingArr / meanAcv)) : Math.max(1, Math.round(openingArr / 12_000))),
+    customersFrom:
+      meanAcv !== undefined
+        ? 'opening ARR / the mean ACV of new deals (the history has no customer count: replace it with the real one)'
+        : 'opening ARR / 12,000, a placeholder: the history has no customer count and no deals; replace it with the real one',
+    calendar,
+    // Rounded: shares that add up to the whole in floating point read 99.99999999999999%.
+    dueShare: Number(calendar.reduce((a, x) => a + x, 0).toPrecision(12)),
+    dueLastYear: 0,
+    ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
+    renewal: pool,
+    renewalFrom: 'pooled',
+    ...(startArr > 0 ? { notDueArr: startArr } : {}),
+    ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
+  };
 }

@@ -11,6 +11,7 @@ import { sellingFrom } from './selling-from.js';
 import { fitConversion, type ConversionFit } from './conversion.js';
 import { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './acv.js';
 import { fitExistingBook, type ExistingFit } from './existing-book.js';
+import { fitPooledRenewal } from './pooled-renewal.js';
 import { historyCalendar, monthLabel, type HistoryCalendar } from './history-calendar.js';
 import { blockOf } from './timeline.js';
 import { MAX_DEALS_PER_MONTH } from '../actuals/read-monthly-file.js';
@@ -129,6 +130,11 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     issues.push({ path: ['tier'], message: `has ${history.tiers.length} tiers; a scenario has at most ${MAX_TIERS}: fit at most ${MAX_TIERS} tiers from one file`, ...(first ? { line: first.line, column: 1 } : {}) });
   }
   if (issues.length > 0) throw new ScenarioError(history.path, issues);
+  // Every tier's ARR due and renewed, pooled for a book with none due of its own (a tier launched
+  // within the last 12 months): its renewal is not in the history, the other tiers' is.
+  const pool = EXISTING.every(has)
+    ? fitPooledRenewal(history.tiers.map((name) => ({ name, due: Float64Array.from(history.byTier.get(name)!, (r) => r.values.due_arr ?? 0), renewed: Float64Array.from(history.byTier.get(name)!, (r) => r.values.renewed_arr ?? 0) })))
+    : undefined;
   for (const name of history.tiers) {
     const rows = history.byTier.get(name)!;
     const series = (m: MonthlyMeasure) => Float64Array.from(rows, (r) => r.values[m] ?? 0);
@@ -224,11 +230,11 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     // them, as the refusal said to, dropped every tier's existing book.
     if (EXISTING.every(has) && noBook) notes.push('no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months');
     else if (EXISTING.every(has)) {
-      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean });
+      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean, ...(pool ? { pool } : {}) });
       if ('message' in fitted) issues.push(fitted);
       else {
         existing = fitted;
-        if (fitted.outcomesUnused !== undefined) notes.push(`${fitted.outcomesUnused}: dollar renewal fitted from the history's due_arr and renewed_arr`);
+        if (fitted.outcomesUnused !== undefined) notes.push(`${fitted.outcomesUnused}: dollar renewal ${fitted.renewalFrom === 'pooled' ? 'taken from the other tiers' : "fitted from the history's due_arr and renewed_arr"}`);
       }
     } else if (has('ending_arr') && (rows.at(-1)?.values.ending_arr ?? 0) > 0) {
       // ARR live at the end is a book the fitted year starts with: fitted without one (a comment

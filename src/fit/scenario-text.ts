@@ -9,6 +9,7 @@ import { writtenAcv } from './written-acv.js';
 import { writtenBookShare } from './written-book-share.js';
 import type { ZeroVarianceRate } from './zero-variance.js';
 import type { BookShareFit } from './book-share.js';
+import type { PooledRenewalFit } from './pooled-renewal.js';
 import { decimalsBelowWhole } from '../math/share-decimals.js';
 
 /**
@@ -62,6 +63,7 @@ function tierLines(tier: TierFit, fit: HistoryFit): string[] {
 
 function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
   const r = e.renewal;
+  if (e.renewalFrom === 'pooled') return pooledLines(e, r as PooledRenewalFit);
   const out = [
     '    existing:',
     `      openingArr: ${exact(e.openingArr)} # ending_arr of the history's last month (n = 1, a fact: no interval)`,
@@ -90,17 +92,55 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
   if (renewal.moved) out.push(...observedLines(r.rate.value, renewal.mean, r.year.sd, zv));
   if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
   out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
-  if (e.lostOutsideRenewal !== undefined)
-    out.push(
-      `      # Not in this scenario: in the last 12 months churned_arr lost ${money(e.lostOutsideRenewal)} beyond what the ARR due did not renew`,
-      `      #   (customers leaving outside a renewal: monthly-billed, mid-term), ${pct(e.dueLastYear > 0 ? e.lostOutsideRenewal / e.dueLastYear : 0)} of the ARR due. A book of aggregates`,
-      '      #   loses ARR only at a renewal: lower dollarRenewalRate by that much to carry it in total, or give the',
-      '      #   book as a customers file with its monthly-billed customers.',
-    );
+  out.push(...lostOutsideRenewalLines(e));
   // What the customer count (the units of an interval at zero variance) was sized by.
   const per = e.renewalFrom === 'customers' ? `the mean ARR of the customers due in ${safe(fit.outcomesFile ?? 'the renewal outcomes')}` : 'the mean ACV of new deals';
   const contractionProbability = e.contraction ? bookShareLines(out, 'contraction', e.contraction, 0, per) : 0;
   if (e.expansion) bookShareLines(out, 'expansion', e.expansion, contractionProbability, per);
+  return out;
+}
+
+/** churned_arr beyond what the ARR due did not renew, which a book of aggregates cannot carry. */
+function lostOutsideRenewalLines(e: ExistingFit): string[] {
+  if (e.lostOutsideRenewal === undefined) return [];
+  return [
+    `      # Not in this scenario: in the last 12 months churned_arr lost ${money(e.lostOutsideRenewal)} beyond what the ARR due did not renew`,
+    `      #   (customers leaving outside a renewal: monthly-billed, mid-term), ${e.dueLastYear > 0 ? `${pct(e.lostOutsideRenewal / e.dueLastYear)} of the ARR due` : 'none of it due'}. A book of aggregates`,
+    '      #   loses ARR only at a renewal: lower dollarRenewalRate by that much to carry it in total, or give the',
+    '      #   book as a customers file with its monthly-billed customers.',
+  ];
+}
+
+/**
+ * A book with nothing due in its last 12 months (a tier launched within them): its calendar from the
+ * ARR it added, its rate the other tiers' pooled, and why (existing-book.ts, pooled-renewal.ts).
+ */
+function pooledLines(e: ExistingFit, r: PooledRenewalFit): string[] {
+  const out = [
+    '    existing:',
+    `      openingArr: ${exact(e.openingArr)} # ending_arr of the history's last month (n = 1, a fact: no interval)`,
+    `      customers: ${e.customers} # ${safe(e.customersFrom)}`,
+    '      # Renewal calendar: nothing of this tier came due in its last 12 months (it began within them). Its ARR',
+    "      #   comes due as it was added, on annual terms (an assumption: set its contracts' real months): each",
+    `      #   fiscal month's rise in ending_arr a year before, as a share of the opening ARR = ${pct(e.dueShare)} in all.`,
+  ];
+  if (e.notDueArr !== undefined) out.push(`      #   The ${money(e.notDueArr)} of ARR live 12 months before the end had none due in a year: taken to renew after this year.`);
+  out.push(`      renewalCalendar: [${floorShares(e.calendar).join(', ')}]`);
+  const method = r.zeroVariance ? `Jeffreys interval on ${sig(r.zeroVariance.units, 3)} months as units` : 'ratio estimator, sandwich standard error, t interval';
+  out.push(
+    "      # Dollar renewal NOT FITTED for this tier: none of its ARR was due or renewed in its last 12 months. Written",
+    `      #   is the other tiers' pooled: renewed_arr / due_arr of their last 12 months summed, ${r.tiers.map((t, i) => `${safe(JSON.stringify(t))} ${pct(r.tierRates[i]!)}`).join(', ')}:`,
+    `      #   ${count(r.renewed)} of ${count(r.due)}, ${estimatePct(r.rate)} (n = ${r.rate.n} months; ${method}).`,
+    `      # This tier's rate: sd ${pct(r.year.sd)} = sqrt(the pool's ${pct(r.poolSd)}^2 (its error and drift between years) + ${pct(r.between)}^2 between tiers),`,
+    `      #   the tiers' spread pooled with a judgement of ${pct(r.betweenPrior)}: sqrt((sum (r - mean r)^2 + ${pct(r.betweenPrior)}^2) / ${r.tiers.length}). A new tier's first`,
+    "      #   renewals may run apart from a mature book's: state this tier's own rate when its first customers come due.",
+  );
+  const renewal = writtenBeta(r.rate.value, r.year.sd);
+  if (renewal.moved) out.push(...observedLines(r.rate.value, renewal.mean, r.year.sd, r.zeroVariance));
+  if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
+  out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
+  out.push(...lostOutsideRenewalLines(e));
+  out.push('      # Contraction and expansion at renewal: not fitted (none of its ARR has renewed yet); none written. State them if it will have any.');
   return out;
 }
 

@@ -266,7 +266,7 @@ describe('arrcast fit', () => {
       writeFileSync(customers, `id,tier,arr,renewed\n${rows}`);
       return runCli('fit', file, '--customers', customers, '--out', join(dir, 'f.yaml'));
     };
-    const prefix = `${file}:2:1 due_arr: tier "SMB" has no ARR due for renewal in its last 12 months: the renewal rate cannot be fitted (give --customers outcomes, or drop ending_arr, due_arr and renewed_arr)`;
+    const prefix = `${file}:2:1 due_arr: tier "SMB" has no ARR due for renewal in its last 12 months, nor has any other tier to take a rate from: the renewal rate cannot be fitted (give --customers outcomes of its customers due)`;
     const one = await fit('c1,SMB,5000,1\n');
     expect(one.code).toBe(2);
     expect(one.err).toContain(`${prefix}; ${customers} has one customer of this tier, and a rate needs two or more`);

@@ -100,7 +100,11 @@ describe('fit, a tier without an existing book beside tiers with one', () => {
     }
   });
 
-  it('still refuses a tier with ARR live at the end but none due in the last year', () => {
-    expect(() => launch('5000000,0,0')).toThrow(/tier "Launch" has no ARR due for renewal in its last 12 months/);
+  it("fits a tier with ARR live at the end but none due in the last year with the other tier's renewal (refused before)", () => {
+    const e = launch('5000000,0,0').tiers[1]!.existing!;
+    expect(e.renewalFrom).toBe('pooled');
+    // Old renewed 900,000 of 1,000,000 due every month.
+    expect(e.renewal.rate.value).toBeCloseTo(0.9, 12);
+    expect(e.openingArr).toBe(5e6);
   });
 });

@@ -18,12 +18,12 @@ export async function runCli(...args: string[]): Promise<CliResult> {
   return runCliWith(args);
 }
 
-/** runCli with the program's AbortSignal (a signal the CLI treats as SIGINT, as main.ts wires it). */
-export async function runCliWith(args: readonly string[], signal?: AbortSignal): Promise<CliResult> {
+/** runCli with the program's AbortSignal (a signal the CLI treats as SIGINT, as main.ts wires it), and its clock (today's date). */
+export async function runCliWith(args: readonly string[], signal?: AbortSignal, clock?: () => Date): Promise<CliResult> {
   let out = '';
   let err = '';
   let code: number = EXIT.ok;
-  const program = buildProgram({ out: (t) => (out += t), err: (t) => (err += t) }, (c) => (code = c), signal);
+  const program = buildProgram({ out: (t) => (out += t), err: (t) => (err += t) }, (c) => (code = c), signal, clock);
   try {
     await program.parseAsync(['node', 'arrcast', ...args]);
   } catch (e) {
