@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the command line (src/cli/main.ts), the worker (src/engine/worker.ts) and the chart thread (src/report/chart-worker.ts) over tsc's modules
+// Bundles the command line (src/cli/main.ts) and the worker (src/engine/worker.ts) over tsc's modules
 // in dist/cli/main.js and dist/engine/worker.js, one file each (src/engine/bundle-options.ts says
 // what is inlined). Why: Node loads a module graph of hundreds of files at a few hundred
 // microseconds a file; every `arrcast` process and each of its workers paid that at start (see
@@ -26,13 +26,6 @@ const vendored = {
     b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
   },
 };
-/** The chart thread (dist/report/chart-worker.js) imports the same vendored bundles, from beside dist/cli/. */
-const vendoredFromReport = {
-  name: 'arrcast-vendored-from-report',
-  setup(b) {
-    b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: `../cli/vendor/${args.path}.js`, external: true }));
-  },
-};
 await Promise.all([
   build({
     ...options,
@@ -51,11 +44,4 @@ await Promise.all([
     banner: { js: "import { createRequire as arrcastVendorRequire } from 'node:module'; const require = arrcastVendorRequire(import.meta.url);" },
   }),
   build({ ...options, entryPoints: [`${root}src/engine/worker.ts`], outfile: `${root}dist/engine/worker.js` }),
-  build({
-    ...options,
-    external: options.external.filter((name) => !VENDORED.includes(name)),
-    plugins: [vendoredFromReport],
-    entryPoints: [`${root}src/report/chart-worker.ts`],
-    outfile: `${root}dist/report/chart-worker.js`,
-  }),
 ]);

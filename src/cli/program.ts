@@ -35,8 +35,6 @@ import { checkTargets, collectNoWarn, defaultOutDir, NO_WARN_HELP, prefetchRepor
 import { parseShardOption } from './shard-option.js';
 import { collectFiles } from './stress.js';
 import { warmReportLibraries } from '../report/warm-libraries.js';
-import { startChartThread, type ChartThread } from '../report/chart-thread.js';
-import { resolveOutputs } from '../report/outputs.js';
 import { ATTRIBUTION_TRIALS } from '../analysis/attribution/sim-inputs.js';
 import { attributionTrials, prepareAttributionSteps, type PreparedAttribution } from '../analysis/attribution/prepared.js';
 import { stepsInTurns } from './steps-in-turns.js';
@@ -74,12 +72,11 @@ const PREPARE_ATTRIBUTION_BELOW = 500_000;
  * The progress callback of a run: the bar's (if any), and at the first call (the first chunk is
  * back: the workers are loaded and busy) the test hook's `simulating` step and `onFirst`.
  */
-function progressWithHook(onProgress: ((done: number, total: number) => void) | undefined, hook: StepHook | undefined, onFirst?: () => void, onEach?: (done: number, total: number) => void): ((done: number, total: number) => void) | undefined {
-  if (!onProgress && !hook && !onFirst && !onEach) return undefined;
+function progressWithHook(onProgress: ((done: number, total: number) => void) | undefined, hook: StepHook | undefined, onFirst?: () => void): ((done: number, total: number) => void) | undefined {
+  if (!onProgress && !hook && !onFirst) return undefined;
   let first = true;
   return (done, total) => {
     onProgress?.(done, total);
-    onEach?.(done, total);
     if (first) {
       if (hook) void hook('simulating');
       onFirst?.();
@@ -244,7 +241,6 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const chunks = opts.precision === undefined ? Math.ceil(trials / CHUNK_SIZE) : undefined;
         const engine = startCliEngine({ workers, trials: opts.precision === undefined ? trials : opts.trials, chunks });
         let stream: TrialsCsvStream | undefined;
-        let chartThread: ChartThread | undefined;
         const preparation = new AbortController();
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
@@ -261,16 +257,6 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
             if (trials < WARM_LIBRARIES_BELOW) void warmReportLibraries(opts.outputs);
           };
           const runWorkers = cliWorkers(engine, workers, opts.precision !== undefined ? Math.max(trials, 10_000) : trials);
-          // Half the charts are drawn on a thread of their own (chart-thread.ts), started once the run's
-          // last chunks are out, when a core is about to be idle: vega loads there while the run ends
-          // and is summarised, and that thread draws while the main thread draws the rest.
-          const wantCharts = resolveOutputs(opts.outputs);
-          const chartsAside = opts.precision === undefined && runWorkers !== 0 && trials < WARM_LIBRARIES_BELOW && (wantCharts.has('html') || wantCharts.has('charts'));
-          const startChartsAside = chartsAside
-            ? (done: number, total: number) => {
-                if (chartThread === undefined && total - done <= (runWorkers ?? 2) * CHUNK_SIZE) chartThread = startChartThread();
-              }
-            : undefined;
           // Kept as typed: seeds are strings to the streams, so 7 and "7" are the same run.
           // Without trials.csv or a re-forecast, nothing reads the drivers' own draws past the trials the attribution uses.
           // trials.csv is written as the chunks come in, when it can be (startTrialsStream), from the chunks' own values.
@@ -284,7 +270,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           // their own, so that the others' block is freed whole, without copying them out of it.
           const kept = columnsRead(loaded.scenario.tiers.map((t) => t.name), opts.outputs, stream !== undefined);
           const keepApart = kept ? { keepApart: kept } : {};
-          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm, startChartsAside), ...(actuals ? { actuals } : {}), ...ownDrawTrials, ...onChunk };
+          const common = { seed: opts.seed, workers: runWorkers, signal, maxMinutes: opts.maxMinutes, ...progress, onProgress: progressWithHook(onProgress, hook, warm), ...(actuals ? { actuals } : {}), ...ownDrawTrials, ...onChunk };
           // The attribution reads the leading trials only: computed as soon as they are in, while the rest
           // simulate, a step per turn so that the workers are sent their next chunks between steps.
           // (From PREPARE_ATTRIBUTION_BELOW trials on, in the summary instead: see there.)
@@ -318,7 +304,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
               const { sim, precision } = await running.finally(finish);
               await engine?.close();
               const prepared = await preparing;
-              await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), today: new Date(), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}), ...(chartThread ? { renderChartAside: chartThread.render } : {}) });
+              await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), today: new Date(), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
             },
           );
           io.err(`wrote ${directoryShown(shown)} in ${process.uptime().toFixed(1)} s\n`);
@@ -328,7 +314,6 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           // Moved into the report when it was written; otherwise (a failed or stopped run) removed.
           stream?.discard();
           await engine?.close();
-          await chartThread?.close();
         }
       },
     );

@@ -10,8 +10,7 @@ const KEPT = 8;
 /** A bundle used within this long is never removed (another process may be starting threads from it). */
 const KEEP_USED_MS = 24 * 3600 * 1000;
 
-/** Each worker file's bundle by the file's URL: null when it could not be made. */
-const bundled = new Map<string, string | null>();
+let bundled: string | null | undefined;
 
 /**
  * The worker as one ES module file, for pools started while arrcast runs from its TypeScript
@@ -25,8 +24,8 @@ const bundled = new Map<string, string | null>();
  * @example sourceWorkerUrl(new URL('./worker.ts', import.meta.url)) // => 'file:///.../node_modules/.cache/arrcast/worker-1f2e....mjs'
  */
 export function sourceWorkerUrl(workerTs: URL): string | undefined {
-  if (bundled.has(workerTs.href)) return bundled.get(workerTs.href) ?? undefined;
-  bundled.set(workerTs.href, null);
+  if (bundled !== undefined) return bundled ?? undefined;
+  bundled = null;
   try {
     const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
     const result = esbuild.buildSync({
@@ -39,11 +38,11 @@ export function sourceWorkerUrl(workerTs: URL): string | undefined {
       logLevel: 'silent',
     });
     const file = cacheBundle(fileURLToPath(new URL('../../node_modules/.cache/arrcast/', workerTs)), result.outputFiles[0]!.contents);
-    bundled.set(workerTs.href, pathToFileURL(file).href);
+    bundled = pathToFileURL(file).href;
   } catch {
     // No bundle: the sources load through tsx.
   }
-  return bundled.get(workerTs.href) ?? undefined;
+  return bundled ?? undefined;
 }
 
 /**

@@ -27,7 +27,6 @@ export function checkReportOptions(options: Readonly<Record<string, unknown>>): 
   absentOr('onStep', 'function', "a function, called after each file with its name and with 'renaming' before the rename");
   absentOr('recheck', 'function', 'a function, called just before the report is moved into place');
   absentOr('renderChart', 'function', 'a function from a Vega-Lite spec to { svg, warnings }');
-  absentOr('renderChartAside', 'function', 'a function from a Vega-Lite spec to { svg, warnings }');
   absentOr('scenarioFile', 'string', "a string, the scenario file's path");
   absentOr('releaseTrials', 'boolean', 'true or false');
   absentOr('parentSwept', 'boolean', 'true or false');

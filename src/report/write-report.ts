@@ -42,12 +42,6 @@ export interface ReportOptions {
   readonly marks?: RevenueMarks;
   /** Renders a chart spec to SVG; default: vega in Node. Injectable, so a test can make a chart fail. */
   readonly renderChart?: ChartRenderer;
-  /**
-   * A second renderer, drawing every other chart at the same time as renderChart draws the rest (the
-   * CLI's: a chart thread, chart-thread.ts). Its charts are read in their turn: the same files, the
-   * same first failure. Default: none, every chart drawn by renderChart.
-   */
-  readonly renderChartAside?: ChartRenderer;
   /** Stops the write between two files, before the rename at the latest (RunAbortedError); nothing is left behind. */
   readonly signal?: AbortSignal;
   /** Called after each file with its name, and with 'renaming' before the rename; a test hook can pause there. */
@@ -98,7 +92,6 @@ export interface ReportOptions {
 const REPORT_OPTION_KEYS: readonly string[] = Object.keys({
   marks: true,
   renderChart: true,
-  renderChartAside: true,
   signal: true,
   onStep: true,
   stress: true,
@@ -222,24 +215,18 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
 async function drawCharts(
   sim: Simulation,
   summary: Summary,
-  options: Pick<ReportOptions, 'marks' | 'renderChart' | 'renderChartAside' | 'signal'>,
+  options: Pick<ReportOptions, 'marks' | 'renderChart' | 'signal'>,
   hooks: {
     readonly before?: (chart: { readonly name: string; readonly spec: unknown }) => Promise<void>;
     readonly after?: (chart: { readonly name: string; readonly spec: unknown }, svg: string) => Promise<void>;
   } = {},
 ): Promise<HtmlChart[]> {
   const render = options.renderChart ?? renderChart;
-  const charts = buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly });
-  // Every other chart is sent to the other thread first, so that it draws them while this one draws
-  // the rest; the answers are then read in the charts' order, so the same chart fails first as when
-  // all were drawn here, and the files and the page are the same bytes.
-  const aside = options.renderChartAside;
-  const drawing = charts.map((chart, i) => (aside && i % 2 === 1 ? settled(aside(chart.spec)) : undefined));
   const rendered: HtmlChart[] = [];
-  for (const [i, chart] of charts.entries()) {
+  for (const chart of buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly })) {
     if (options.signal?.aborted) throw new RunAbortedError();
     await hooks.before?.(chart);
-    const drawn: unknown = drawing[i] ? unsettled(await drawing[i]) : await render(chart.spec);
+    const drawn: unknown = await render(chart.spec);
     // An injected renderChart's answer (a caller's own): "Cannot read properties of undefined" said nothing of it.
     const { svg, warnings } = (drawn ?? {}) as Partial<RenderedChart>;
     if (typeof svg !== 'string' || !Array.isArray(warnings) || !warnings.every((w) => typeof w === 'string'))
@@ -250,16 +237,6 @@ async function drawCharts(
     rendered.push({ name: chart.name, caption: chart.caption, svg });
   }
   return rendered;
-}
-
-/** A promise's outcome held without rejecting (a chart drawn aside that fails is thrown only when its turn comes). */
-type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly err: unknown };
-function settled<T>(p: Promise<T>): Promise<Settled<T>> {
-  return p.then((value) => ({ ok: true, value }) as const, (err: unknown) => ({ ok: false, err }) as const);
-}
-function unsettled<T>(s: Settled<T>): T {
-  if (!s.ok) throw s.err;
-  return s.value;
 }
 
 /**
