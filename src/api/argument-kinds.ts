@@ -56,7 +56,7 @@ export const signal = is<AbortSignal>((v) => v instanceof AbortSignal, "an Abort
  * are known without parsing; another that passes is noted so, so a copy is parsed once.
  * Complexity: O(size of the scenario) the first time an object is seen.
  */
-export function isScenario(v: unknown): boolean {
+function isScenario(v: unknown): boolean {
   if (isValidatedScenario(v)) return true;
   if (!isObject(v) || !scenarioSchema.safeParse(v).success) return false;
   markValidated(v as never);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { column, scenarioFrom } from '../helpers/fixtures.js';
-import { batchMeans, logGamma } from '../helpers/stats.js';
+import { batchMeans, betaBinomialPmf, pmfQuartiles } from '../helpers/stats.js';
 import { monthlyFile } from './monthly-file.js';
 
 /**
@@ -37,14 +37,7 @@ describe('re-forecast of a renewal rate against its exact posterior predictive (
     expect(Math.abs(m.mean - mean)).toBeLessThan(4 * m.se);
     const v = batchMeans(churned.map((c) => (c - mean) ** 2));
     expect(Math.abs(v.mean - variance)).toBeLessThan(4 * v.se);
-    const logPmf = (k: number) =>
-      logGamma(N + 1) - logGamma(k + 1) - logGamma(N - k + 1) + logGamma(k + B) + logGamma(N - k + A) - logGamma(N + A + B) + logGamma(A + B) - logGamma(A) - logGamma(B);
-    let cdf = 0;
-    const quartiles: Array<{ k: number; p: number }> = [];
-    for (let k = 0, q = 0; k <= N && q < 3; k++) {
-      cdf += Math.exp(logPmf(k));
-      if (cdf >= (q + 1) / 4) quartiles.push({ k, p: cdf }), q++;
-    }
+    const quartiles = pmfQuartiles(betaBinomialPmf(N, B, A), N);
     for (const { k, p } of quartiles) {
       const share = batchMeans(churned.map((c) => (c <= k + 1e-9 ? 1 : 0)));
       expect(Math.abs(share.mean - p)).toBeLessThan(4 * Math.max(share.se, Math.sqrt((p * (1 - p)) / churned.length)));

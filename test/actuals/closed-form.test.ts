@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { scenarioFrom, column } from '../helpers/fixtures.js';
 import { monthlyFile } from './monthly-file.js';
-import { batchMeans, logGamma } from '../helpers/stats.js';
+import { batchMeans, betaBinomialPmf, pmfQuartiles } from '../helpers/stats.js';
 
 /**
  * The issue's example, worked by hand. Conversion ~ Beta(a, b) with mean 5% and sd 1.5%:
@@ -58,14 +58,7 @@ describe('re-forecast against the exact posterior predictive (beta-binomial)', (
     const v = batchMeans(deals.map((d) => (d - mean) ** 2));
     expect(Math.abs(v.mean - variance)).toBeLessThan(4 * v.se);
     // And the whole distribution: the exact beta-binomial CDF at its quartiles against the sample's share below.
-    const logPmf = (k: number) =>
-      logGamma(N + 1) - logGamma(k + 1) - logGamma(N - k + 1) + logGamma(k + A) + logGamma(N - k + B) - logGamma(N + A + B) + logGamma(A + B) - logGamma(A) - logGamma(B);
-    let cdf = 0;
-    const quartiles: Array<{ k: number; p: number }> = [];
-    for (let k = 0, q = 0; k <= N && q < 3; k++) {
-      cdf += Math.exp(logPmf(k));
-      if (cdf >= (q + 1) / 4) quartiles.push({ k, p: cdf }), q++;
-    }
+    const quartiles = pmfQuartiles(betaBinomialPmf(N, A, B), N);
     for (const { k, p } of quartiles) {
       const share = batchMeans(deals.map((d) => (d <= k + 1e-9 ? 1 : 0)));
       expect(Math.abs(share.mean - p)).toBeLessThan(4 * Math.max(share.se, Math.sqrt((p * (1 - p)) / deals.length)));

@@ -392,6 +392,23 @@ export function binomialPmf(n: number, p: number): (k: number) => number {
   return (k) => (k < 0 || k > n ? 0 : Math.exp(lgn - logGamma(k + 1) - logGamma(n - k + 1) + k * lp + (n - k) * lq));
 }
 
+/** Beta-binomial: k successes of n at a rate drawn from Beta(a, b). */
+export function betaBinomialPmf(n: number, a: number, b: number): (k: number) => number {
+  const front = logGamma(n + 1) - logGamma(n + a + b) + logGamma(a + b) - logGamma(a) - logGamma(b);
+  return (k) => Math.exp(front - logGamma(k + 1) - logGamma(n - k + 1) + logGamma(k + a) + logGamma(n - k + b));
+}
+
+/** The first k at which a pmf on 0..n reaches each quartile (1/4, 1/2, 3/4), with its CDF there. O(n). */
+export function pmfQuartiles(pmf: (k: number) => number, n: number): Array<{ k: number; p: number }> {
+  let cdf = 0;
+  const quartiles: Array<{ k: number; p: number }> = [];
+  for (let k = 0, q = 0; k <= n && q < 3; k++) {
+    cdf += pmf(k);
+    if (cdf >= (q + 1) / 4) quartiles.push({ k, p: cdf }), q++;
+  }
+  return quartiles;
+}
+
 /** Negative binomial with mean m and dispersion k (variance m + m^2 / k). */
 export function negativeBinomialPmf(mean: number, dispersion: number): (x: number) => number {
   const k = dispersion;
