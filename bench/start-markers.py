@@ -28,9 +28,6 @@ def patch(path, first, pairs):
     assert at < 400, path
     s = s[:at] + TM + first + s[at:]
     for old, new in pairs:
-        # A pair of tuples: the first alternative the bundle has (builds before and after a change).
-        if isinstance(old, tuple):
-            old, new = next(((o, n) for o, n in zip(old, new) if o in s), (old[0], new[0]))
         assert old in s, old
         s = s.replace(old, new, 1)
     open(path, 'w').write(s)
@@ -43,12 +40,8 @@ patch(dst + '/cli/main.js',
            '      __tm("action");\n      const loaded = await loadScenario(file2, { allowedRoots: opts.allowPath });\n      __tm("loaded");\n'),
           ('      const out = await prepareReportDir(shown2);\n', '      const out = await prepareReportDir(shown2);\n      __tm("out-ready");\n'),
           ('function createWorkerPool(threads, options = {}) {', 'function createWorkerPool(threads, options = {}) {\n  __tm("pool-create " + threads);'),
-          (('  const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));',
-            ' = await buildPlanSumTablesShared(\n'),
-           ('  __tm("tables-start"); const __tb = planSumTables(plan); __tm("tables-end");\n  const tables = new TableHandoff(__tb, Math.max(threads, pool.threads.length));',
-            ' = await (__tm("tables-start"), buildPlanSumTablesShared)(\n')),
-          (('  const tables = new TableHandoff(__tb, ', '  const tables = new TableHandoff('),
-           ('  const tables = new TableHandoff(__tb, ', '  __tm("tables-end");\n  const tables = new TableHandoff(')),
+          ('  const tables = new TableHandoff(planSumTables(plan), Math.max(threads, pool.threads.length));',
+           '  __tm("tables-start"); const __tb = planSumTables(plan); __tm("tables-end");\n  const tables = new TableHandoff(__tb, Math.max(threads, pool.threads.length));'),
           ('      result = await untilPoolEmptied(\n', '      if (spec.index < 2) __tm("send " + spec.index);\n      result = await untilPoolEmptied(\n'),
           ('  const accept = (spec, result) => {\n', '  const accept = (spec, result) => {\n    if (spec.index < 3) __tm("back " + spec.index);\n'),
       ])

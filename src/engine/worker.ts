@@ -8,7 +8,6 @@ import { toTransferable } from './run-errors.js';
 import { compileReforecast, reforecastChunk, type Reforecast } from '../actuals/reforecast.js';
 import { markLoaded } from './worker-loaded.js';
 import { receiveTables } from './table-handoff.js';
-import { buildClaimedTables, type TableBuildTask } from './shared-table-build.js';
 
 /**
  * The scenarios compiled in this worker, most recent last, by hash: a run sends one scenario many
@@ -17,7 +16,7 @@ import { buildClaimedTables, type TableBuildTask } from './shared-table-build.js
 const PLANS_KEPT = 8;
 const plans = new Map<string, ScenarioPlan>();
 
-function planOf(task: Pick<ChunkTask, 'hash' | 'scenario' | 'files'>): ScenarioPlan {
+function planOf(task: ChunkTask): ScenarioPlan {
   let plan = plans.get(task.hash);
   if (plan) {
     plans.delete(task.hash);
@@ -52,9 +51,7 @@ injectLoadFault(fault);
  * (no copy, no allocation). An error is thrown in a form that keeps its meaning on the main thread
  * (see run-errors.ts).
  */
-export default function runChunk(task: ChunkTask | (TableBuildTask & Pick<ChunkTask, 'hash' | 'scenario' | 'files'>)): unknown {
-  // Some of the run's aggregate tables, built beside the main thread before its first chunk (shared-table-build.ts).
-  if ('tableBuild' in task) return buildTables(task);
+export default function runChunk(task: ChunkTask): unknown {
   // Queued behind the chunks of a run cancelled since: nothing to do (the main thread drops it).
   if (wasCancelled(task)) throw new Error(CHUNK_SKIPPED);
   let result: ChunkResult;
@@ -75,14 +72,6 @@ export default function runChunk(task: ChunkTask | (TableBuildTask & Pick<ChunkT
       return result;
     },
   } as never);
-}
-
-function buildTables(task: TableBuildTask & Pick<ChunkTask, 'hash' | 'scenario' | 'files'>): unknown {
-  try {
-    return buildClaimedTables(planOf(task), task);
-  } catch (err) {
-    throw toTransferable(err);
-  }
 }
 
 // Last, and once the call that loads this module has returned: piscina loads it with require(esm),

@@ -23,25 +23,3 @@ export function planSumTables(plan: ScenarioPlan): readonly SharedSumTables[] {
   }
   return tables;
 }
-
-/** The tables planSumTables has for `plan`, if it has built them (or been given them: rememberPlanSumTables). */
-export function builtPlanSumTables(plan: ScenarioPlan): readonly SharedSumTables[] | undefined {
-  return built.get(plan);
-}
-
-/** Keep `tables`, built for `plan` elsewhere (by several threads: engine/shared-table-build.ts), as planSumTables' answer for it. */
-export function rememberPlanSumTables(plan: ScenarioPlan, tables: readonly SharedSumTables[]): void {
-  built.set(plan, tables);
-}
-
-/**
- * The keys of a plan's table sets, found as a chunk finds them (bindChunkSamplers), the sets made in
- * this thread; undefined when the plan's samplers cannot be bound here (planSumTables then gives none).
- */
-export function planSumTableKeys(plan: ScenarioPlan): string[] | undefined {
-  try {
-    return collectSumTableKeys(() => bindChunkSamplers(plan));
-  } catch {
-    return undefined;
-  }
-}

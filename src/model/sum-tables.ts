@@ -82,16 +82,3 @@ export function adoptSumTables(shared: readonly SharedSumTables[]): void {
     }
   }
 }
-
-/**
- * Key `keys[i]`'s tables built here (every table of its set: shareSumTables), if this thread claims
- * it first: `owners` (an Int32 a key, on a SharedArrayBuffer) holds 0 for a key nobody has claimed,
- * else its claimant's `id` (> 0). So threads building one run's tables side by side build each key
- * once. Undefined when another thread has it, or when this thread has no set of that key (collect
- * its keys first: collectSumTableKeys).
- */
-export function claimSumTables(keys: readonly string[], owners: Int32Array, i: number, id: number): SharedSumTables | undefined {
-  if (Atomics.compareExchange(owners, i, 0, id) !== 0) return undefined;
-  return shareSumTables([keys[i]!])[0];
-}
-
