@@ -9,7 +9,7 @@
  * passes over memory.
  *
  * @example const re = Float64Array.of(1, 0, 0, 0), im = new Float64Array(4); fft(re, im); // re => [1, 1, 1, 1]
- * @remarks O(n log n) time, no allocation but twiddle tables per length and direction (cached). Round-off
+ * @remarks O(n log n) time, no allocation but one table of twiddles per length (cached). Round-off
  *   of each output is about log2(n) x 1e-16 times the input's sum of magnitudes.
  */
 export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
@@ -25,12 +25,12 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
  */
 export function fftPermuted(re: Float64Array, im: Float64Array, inverse: boolean): void {
   const n = re.length;
-  const plan = stageTwiddles(n, inverse);
+  const { cos, sin } = twiddles(n);
+  const sign = inverse ? 1 : -1;
   // Stages of length 2, 4, ..., n; paired from the first, the last alone when their number is odd.
   let len = 2;
-  let s = 0;
-  for (; 2 * len <= n; len <<= 2) stagePair(re, im, plan[s++]!, n, len);
-  if (len <= n) stage(re, im, plan[s]!, n, len);
+  for (; 2 * len <= n; len <<= 2) stagePair(re, im, cos, sin, sign, n, len);
+  if (len <= n) stage(re, im, cos, sin, sign, n, len);
   if (inverse) scale(re, im, n);
 }
 
@@ -51,61 +51,14 @@ export function bitReverse(re: Float64Array, im: Float64Array, n: number): void 
   }
 }
 
-const STAGE_TWIDDLES = new Map<number, readonly Float64Array[]>();
-
-/**
- * Each pass's twiddles, in the order its butterflies read them, the direction's sign applied: for a
- * pair of stages (len, 2 len), six numbers a k < len / 2, W^(k n / len), W^(k n / 2len) and
- * W^((k + len / 2) n / 2len) as (cos, sign sin); for a lone last stage, two a k. The very numbers
- * the butterflies computed from `twiddles` before (sign x sin is exact), read in sequence rather than
- * at strides of n / len through the table: the same bits, fewer loads and multiplications. Cached by
- * length and direction (about 3 n / 2 numbers each).
- */
-function stageTwiddles(n: number, inverse: boolean): readonly Float64Array[] {
-  const key = inverse ? -n : n;
-  let plan = STAGE_TWIDDLES.get(key);
-  if (plan) return plan;
-  const { cos, sin } = twiddles(n);
-  const sign = inverse ? 1 : -1;
-  const passes: Float64Array[] = [];
-  let len = 2;
-  for (; 2 * len <= n; len <<= 2) {
-    const half = len >> 1;
-    const step = n / len;
-    const step2 = step >> 1;
-    const t = new Float64Array(6 * half);
-    for (let k = 0; k < half; k++) {
-      t[6 * k] = cos[k * step]!;
-      t[6 * k + 1] = sign * sin[k * step]!;
-      t[6 * k + 2] = cos[k * step2]!;
-      t[6 * k + 3] = sign * sin[k * step2]!;
-      t[6 * k + 4] = cos[(k + half) * step2]!;
-      t[6 * k + 5] = sign * sin[(k + half) * step2]!;
-    }
-    passes.push(t);
-  }
-  if (len <= n) {
-    const half = len >> 1;
-    const step = n / len;
-    const t = new Float64Array(2 * half);
-    for (let k = 0; k < half; k++) {
-      t[2 * k] = cos[k * step]!;
-      t[2 * k + 1] = sign * sin[k * step]!;
-    }
-    passes.push(t);
-  }
-  plan = passes;
-  STAGE_TWIDDLES.set(key, plan);
-  return plan;
-}
-
-/** One radix-2 stage of length `len`: butterflies (a, a + len / 2) with twiddle W^(k n / len), `tw` its (cos, sign sin) by k. */
-function stage(re: Float64Array, im: Float64Array, tw: Float64Array, n: number, len: number): void {
+/** One radix-2 stage of length `len`: butterflies (a, a + len / 2) with twiddle W^(k n / len). */
+function stage(re: Float64Array, im: Float64Array, cos: Float64Array, sin: Float64Array, sign: number, n: number, len: number): void {
   const half = len >> 1;
+  const step = n / len;
   for (let start = 0; start < n; start += len) {
     for (let k = 0; k < half; k++) {
-      const wr = tw[2 * k]!;
-      const wi = tw[2 * k + 1]!;
+      const wr = cos[k * step]!;
+      const wi = sign * sin[k * step]!;
       const a = start + k;
       const b = a + half;
       const xr = re[b]! * wr - im[b]! * wi;
@@ -122,82 +75,61 @@ function stage(re: Float64Array, im: Float64Array, tw: Float64Array, n: number, 
  * The radix-2 stages of lengths `len` and 2 len in one pass. Points p0 = start + k, p1 = p0 + len / 2,
  * p2 = p0 + len, p3 = p2 + len / 2 (k < len / 2) meet only each other in both stages: the first pairs
  * (p0, p1) and (p2, p3), both with twiddle W^(k n / len); the second (p0, p2) with W^(k n / 2len) and
- * (p1, p3) with W^((k + len / 2) n / 2len) (`tw`: six numbers a k, stageTwiddles). Each butterfly is
- * `stage`'s, operation for operation. The groups are independent, so their order is free: in the
- * early passes (few k, many groups) each k's twiddles are loaded once for all its groups.
+ * (p1, p3) with W^((k + len / 2) n / 2len). Each butterfly is `stage`'s, operation for operation.
  */
-function stagePair(re: Float64Array, im: Float64Array, tw: Float64Array, n: number, len: number): void {
+function stagePair(re: Float64Array, im: Float64Array, cos: Float64Array, sin: Float64Array, sign: number, n: number, len: number): void {
   const half = len >> 1;
+  const step = n / len;
+  const step2 = step >> 1;
   const span = 2 * len;
-  if (half * span < n) {
-    for (let k = 0; k < half; k++) {
-      const t = 6 * k;
-      const wr = tw[t]!;
-      const wi = tw[t + 1]!;
-      const ar = tw[t + 2]!;
-      const ai = tw[t + 3]!;
-      const br = tw[t + 4]!;
-      const bi = tw[t + 5]!;
-      for (let p0 = k; p0 < n; p0 += span) fourPoints(re, im, p0, half, len, wr, wi, ar, ai, br, bi);
-    }
-    return;
-  }
   for (let start = 0; start < n; start += span) {
-    for (let k = 0, t = 0; k < half; k++, t += 6) fourPoints(re, im, start + k, half, len, tw[t]!, tw[t + 1]!, tw[t + 2]!, tw[t + 3]!, tw[t + 4]!, tw[t + 5]!);
+    for (let k = 0; k < half; k++) {
+      const p0 = start + k;
+      const p1 = p0 + half;
+      const p2 = p0 + len;
+      const p3 = p2 + half;
+      let r0 = re[p0]!;
+      let i0 = im[p0]!;
+      let r1 = re[p1]!;
+      let i1 = im[p1]!;
+      let r2 = re[p2]!;
+      let i2 = im[p2]!;
+      let r3 = re[p3]!;
+      let i3 = im[p3]!;
+      // Stage len: (p0, p1) and (p2, p3).
+      const wr = cos[k * step]!;
+      const wi = sign * sin[k * step]!;
+      let xr = r1 * wr - i1 * wi;
+      let xi = r1 * wi + i1 * wr;
+      r1 = r0 - xr;
+      i1 = i0 - xi;
+      r0 = r0 + xr;
+      i0 = i0 + xi;
+      xr = r3 * wr - i3 * wi;
+      xi = r3 * wi + i3 * wr;
+      r3 = r2 - xr;
+      i3 = i2 - xi;
+      r2 = r2 + xr;
+      i2 = i2 + xi;
+      // Stage 2 len: (p0, p2) and (p1, p3).
+      const ar = cos[k * step2]!;
+      const ai = sign * sin[k * step2]!;
+      xr = r2 * ar - i2 * ai;
+      xi = r2 * ai + i2 * ar;
+      re[p2] = r0 - xr;
+      im[p2] = i0 - xi;
+      re[p0] = r0 + xr;
+      im[p0] = i0 + xi;
+      const br = cos[(k + half) * step2]!;
+      const bi = sign * sin[(k + half) * step2]!;
+      xr = r3 * br - i3 * bi;
+      xi = r3 * bi + i3 * br;
+      re[p3] = r1 - xr;
+      im[p3] = i1 - xi;
+      re[p1] = r1 + xr;
+      im[p1] = i1 + xi;
+    }
   }
-}
-
-/** stagePair's four butterflies on the points from p0 (small enough for V8 to inline into both loops). */
-function fourPoints(
-  re: Float64Array,
-  im: Float64Array,
-  p0: number,
-  half: number,
-  len: number,
-  wr: number,
-  wi: number,
-  ar: number,
-  ai: number,
-  br: number,
-  bi: number,
-): void {
-  const p1 = p0 + half;
-  const p2 = p0 + len;
-  const p3 = p2 + half;
-  let r0 = re[p0]!;
-  let i0 = im[p0]!;
-  let r1 = re[p1]!;
-  let i1 = im[p1]!;
-  let r2 = re[p2]!;
-  let i2 = im[p2]!;
-  let r3 = re[p3]!;
-  let i3 = im[p3]!;
-  // Stage len: (p0, p1) and (p2, p3).
-  let xr = r1 * wr - i1 * wi;
-  let xi = r1 * wi + i1 * wr;
-  r1 = r0 - xr;
-  i1 = i0 - xi;
-  r0 = r0 + xr;
-  i0 = i0 + xi;
-  xr = r3 * wr - i3 * wi;
-  xi = r3 * wi + i3 * wr;
-  r3 = r2 - xr;
-  i3 = i2 - xi;
-  r2 = r2 + xr;
-  i2 = i2 + xi;
-  // Stage 2 len: (p0, p2) and (p1, p3).
-  xr = r2 * ar - i2 * ai;
-  xi = r2 * ai + i2 * ar;
-  re[p2] = r0 - xr;
-  im[p2] = i0 - xi;
-  re[p0] = r0 + xr;
-  im[p0] = i0 + xi;
-  xr = r3 * br - i3 * bi;
-  xi = r3 * bi + i3 * br;
-  re[p3] = r1 - xr;
-  im[p3] = i1 - xi;
-  re[p1] = r1 + xr;
-  im[p1] = i1 + xi;
 }
 
 /** The inverse transform's division by n. */
