@@ -44,7 +44,7 @@ function onLine(a: ReadonlyArray<string | number>, b: ReadonlyArray<string | num
 }
 
 /** `data` with `value` at `path`, copying only the lists and mappings on the path (each once: `copies`). */
-function withValueAt(data: unknown, path: ReadonlyArray<string | number>, value: unknown, copies: Map<object, object>): unknown {
+export function withValueAt(data: unknown, path: ReadonlyArray<string | number>, value: unknown, copies: Map<object, object>): unknown {
   if (path.length === 0) return value;
   if (data === null || typeof data !== 'object') return data;
   let copy = copies.get(data);

@@ -14,6 +14,8 @@ export interface RawIssue {
   readonly nullSection?: true;
   /** The number a text that is none is advised to be, and the message without it (checked-advice.ts). */
   readonly advice?: { readonly text: string; readonly unadvised: string };
+  /** A number field's reader refused the text written (human-number-schema.ts), not the number it reads as. */
+  readonly numberText?: true;
 }
 
 /** A section written as nothing (`existing:` with nothing indented under it), which YAML reads as null. */
@@ -123,8 +125,9 @@ export function flattenIssues(
     } else if (issue.code === 'invalid_type') {
       out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : issue.expected === 'array' && byMonthName(value) ? MONTH_LIST_HINT : ''}` });
     } else {
-      const advice = issue.code === 'custom' ? (issue.params as { advice?: RawIssue['advice'] } | undefined)?.advice : undefined;
-      out.push({ path, message: issue.message, ...(advice !== undefined ? { advice } : {}) });
+      const params = issue.code === 'custom' ? (issue.params as { advice?: RawIssue['advice']; numberText?: true } | undefined) : undefined;
+      const advice = params?.advice;
+      out.push({ path, message: issue.message, ...(advice !== undefined ? { advice } : {}), ...(params?.numberText === true ? { numberText: true as const } : {}) });
     }
   }
   return out;

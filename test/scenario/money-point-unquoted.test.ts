@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { loadProblems, scenarioErrorLines, writeFiles } from '../helpers/fixtures.js';
+
+/**
+ * YAML reads an unquoted `18.000` as the number 18 before arrcast sees it, so the money fields'
+ * refusal of a point before three digits (money-point.test.ts, quoted) never ran: `openingArr:
+ * 18.000` ran with an opening ARR of 18. Unquoted, such a money figure is refused at its line with
+ * both readings, as quoted; rates, counts and names keep their reading; JSON keeps its decimal point.
+ */
+const tier = (existing: string, more = '') => `name: P\n${more}tiers:\n  - name: SMB\n    existing: { ${existing}, customers: 10, renewalRate: 0.9 }\n`;
+const BOTH = (grouped: string, decimal: string) => `write ${grouped} (the point a thousands separator) or ${decimal} (a decimal point), whichever it is`;
+
+describe('a money figure written unquoted with a point before three digits', () => {
+  it.each([
+    ['openingArr: 18.000', '18000', '18'],
+    ['openingArr: -12.500', '-12500', '-12.5'],
+    ['openingArr: +1.250', '+1250', '+1.25'],
+  ])('%s is refused at its line with both readings', (written, grouped, decimal) => {
+    const lines = scenarioErrorLines(() => parseScenario(tier(written), 'p.yaml'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^p\.yaml:4:\d+ tiers\[0\]\.existing\.openingArr: /);
+    expect(lines[0]).toContain(BOTH(grouped, decimal));
+  });
+
+  it("an ACV's median and p90 are each refused at their own column, the target's value too", () => {
+    const text = `name: P
+targets: { metrics: [{ metric: revenue, value: 22.500 }] }
+tiers:
+  - name: SMB
+    newBusiness:
+      leadsPerMonth: 100
+      conversion: 0.125
+      acv: { dist: lognormal, median: 11.000, p90: 24.000 }
+`;
+    const lines = scenarioErrorLines(() => parseScenario(text, 'p.yaml'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^p\.yaml:2:\d+ targets\.metrics\[0\]\.value: .*write 22500 \(the point a thousands separator\) or 22\.5 \(a decimal point\)/),
+      expect.stringMatching(new RegExp(`^p\\.yaml:8:39 tiers\\[0\\]\\.newBusiness\\.acv\\.median: .*${BOTH('11000', '11').replace(/[()]/g, '\\$&')}`)),
+      expect.stringMatching(new RegExp(`^p\\.yaml:8:52 tiers\\[0\\]\\.newBusiness\\.acv\\.p90: .*${BOTH('24000', '24').replace(/[()]/g, '\\$&')}`)),
+    ]);
+  });
+
+  it('a point before three digits twice (1.200.000, text to YAML) is refused in money with the one reading it has', () => {
+    expect(scenarioErrorLines(() => parseScenario(tier('openingArr: 1.200.000'), 'p.yaml'))[0]).toContain('1200000');
+  });
+
+  it('where an alias repeats it, each place is refused', () => {
+    const text = `name: P\ntiers:\n  - name: A\n    existing: { openingArr: &arr 18.000, customers: 10, renewalRate: 0.9 }\n  - name: B\n    existing: { openingArr: *arr, customers: 10, renewalRate: 0.9 }\n`;
+    const lines = scenarioErrorLines(() => parseScenario(text, 'p.yaml'));
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(['p.yaml:4:34', 'p.yaml:6:29']);
+  });
+
+  it('a rate, a count, a number of leads and a share keep the reading YAML gives them', () => {
+    const text = `name: P
+tiers:
+  - name: SMB
+    existing: { openingArr: 18M, customers: 1.000, renewalRate: 0.875, priceUplift: 0.025 }
+    newBusiness: { leadsPerMonth: 12.500, conversion: 0.125, acv: 12k }
+`;
+    const { scenario } = parseScenario(text, 'p.yaml');
+    const t = scenario.tiers[0]!;
+    expect(t.existing!.customers).toBe(1);
+    expect(t.existing!.renewalRate).toBe(0.875);
+    expect(t.newBusiness!.leadsPerMonth).toBe(12.5);
+    expect(t.newBusiness!.conversion).toBe(0.125);
+  });
+
+  it("a JSON file keeps 18.000 as 18: JSON has one reading, and is what programs write (a report's scenario.json)", () => {
+    const json = '{"name": "P", "tiers": [{"name": "SMB", "existing": {"openingArr": 18.000, "customers": 10, "renewalRate": 0.9}}]}';
+    expect(parseScenario(json, 'p.json').scenario.tiers[0]!.existing!.openingArr).toBe(18);
+  });
+
+  it('a base that writes it is refused at its own line; a file overriding the figure is not', async () => {
+    const dir = writeFiles({
+      'base.yaml': tier('openingArr: 18.000'),
+      'child.yaml': 'extends: base.yaml\ntrials: 500\n',
+      'fixed.yaml': 'extends: base.yaml\ntiers:\n  - name: SMB\n    existing: { openingArr: 18M }\n',
+    });
+    const problems = await loadProblems(join(dir, 'child.yaml'), dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^<dir>\/base\.yaml:4:\d+ tiers\[0\]\.existing\.openingArr: .*write 18000 \(the point a thousands separator\) or 18 \(a decimal point\)/);
+    const { loadScenario } = await import('../../src/scenario/load.js');
+    expect((await loadScenario(join(dir, 'fixed.yaml'))).scenario.tiers[0]!.existing!.openingArr).toBe(18e6);
+  });
+});
+
+describe('other numbers YAML reads as no planner writes them', () => {
+  it.each([['0x10'], ['0o17']])('openingArr: %s (hexadecimal, octal) is refused, not run as its number', (written) => {
+    const lines = scenarioErrorLines(() => parseScenario(tier(`openingArr: ${written}`), 'p.yaml'));
+    expect(lines[0]).toMatch(new RegExp(`^p\\.yaml:4:\\d+ tiers\\[0\\]\\.existing\\.openingArr: "${written}" is not a number`));
+  });
+});
