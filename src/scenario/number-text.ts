@@ -8,7 +8,7 @@ export interface WrittenNumber {
 }
 
 /** A point before exactly three digits, `18.000`, `-12.500`: a decimal point or a European thousands separator. */
-const MONEY_POINT = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
+export const MONEY_POINT = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
 
 /**
  * The values a YAML file writes as plain (unquoted) numbers whose text arrcast's own reader of
