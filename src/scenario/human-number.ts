@@ -100,7 +100,10 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
     return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: `${JSON.stringify(text)} is not a number: did you mean ${meant.text}? ${meant.why}`, advice: { text: meant.text, unadvised } };
   }
   const [, sign, digits, exponent, suffix] = m;
-  const point = kind === 'amount' ? pointAdvice(text, kind) : undefined;
+  // A whole number (a count of customers, trials, a month) written with `.000` too: `customers:
+  // 1.000` is a thousand or one, as a CSV count column and --trials refuse it (other decimals are
+  // refused by the field as not whole); a mean count (`leadsPerMonth: 12.500`) keeps its point.
+  const point = kind === 'amount' || (kind === 'whole' && /\.000\s*$/.test(text)) ? pointAdvice(text, 'amount') : undefined;
   if (point !== undefined) return { ok: false, message: `${JSON.stringify(text)} has a point that is a thousands separator or a decimal point: ${point}` };
   if (suffix === '%' && kind !== 'any') return { ok: false, message: `${JSON.stringify(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };
   const shift = (exponent !== undefined ? Number(exponent) : 0) + (suffix ? SHIFT[suffix.toLowerCase()]! : 0);
@@ -110,7 +113,7 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
 }
 
 /**
- * In money, a point before exactly three digits (`22.500`) may be a European thousands separator or a
+ * In money (and a whole number written `1.000`), a point before exactly three digits (`22.500`) may be a European thousands separator or a
  * decimal point: the advice naming both readings, as the CSV readers refuse such a money cell
  * (export-forms.ts amountPointProblem); the decimal reading only when it does not end in three digits
  * again (`1.234` is offered as 1234 alone, as there). `kind` `any`: a currency sign's text (a sign

@@ -52,16 +52,15 @@ tiers:
     expect(lines.map((l) => l.split(' ')[0])).toEqual(['p.yaml:4:34', 'p.yaml:6:29']);
   });
 
-  it('a rate, a count, a number of leads and a share keep the reading YAML gives them', () => {
+  it('a rate, a mean number of leads and a share keep the reading YAML gives them', () => {
     const text = `name: P
 tiers:
   - name: SMB
-    existing: { openingArr: 18M, customers: 1.000, renewalRate: 0.875, priceUplift: 0.025 }
+    existing: { openingArr: 18M, customers: 100, renewalRate: 0.875, priceUplift: 0.025 }
     newBusiness: { leadsPerMonth: 12.500, conversion: 0.125, acv: 12k }
 `;
     const { scenario } = parseScenario(text, 'p.yaml');
     const t = scenario.tiers[0]!;
-    expect(t.existing!.customers).toBe(1);
     expect(t.existing!.renewalRate).toBe(0.875);
     expect(t.newBusiness!.leadsPerMonth).toBe(12.5);
     expect(t.newBusiness!.conversion).toBe(0.125);
@@ -83,6 +82,26 @@ tiers:
     expect(problems[0]).toMatch(/^<dir>\/base\.yaml:4:\d+ tiers\[0\]\.existing\.openingArr: .*write 18000 \(the point a thousands separator\) or 18 \(a decimal point\)/);
     const { loadScenario } = await import('../../src/scenario/load.js');
     expect((await loadScenario(join(dir, 'fixed.yaml'))).scenario.tiers[0]!.existing!.openingArr).toBe(18e6);
+  });
+});
+
+describe('a whole number written with .000', () => {
+  // `customers: 1.000` ran one customer, `trials: 2.000` two trials, where a CSV count column and
+  // --trials refuse `1.000`: a thousand or one.
+  it.each([
+    ['customers: 1.000', 'p.yaml:4:', 'tiers[0].existing.customers', '1000', '1'],
+    ['customers: "1.000"', 'p.yaml:4:', 'tiers[0].existing.customers', '1000', '1'],
+  ])('%s is refused with both readings', (written, at, path, grouped, decimal) => {
+    const lines = scenarioErrorLines(() => parseScenario(tier(`openingArr: 18M`).replace('customers: 10', written), 'p.yaml'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.startsWith(at)).toBe(true);
+    expect(lines[0]).toContain(`${path}: `);
+    expect(lines[0]).toContain(BOTH(grouped, decimal));
+  });
+
+  it('trials: 2.000 at the top too; customers: 12.500 is refused as not whole, as before', () => {
+    expect(scenarioErrorLines(() => parseScenario(tier('openingArr: 18M', 'trials: 2.000\n'), 'p.yaml'))[0]).toContain(`p.yaml:2:9 trials: "2.000" has a point that is a thousands separator or a decimal point: ${BOTH('2000', '2')}`);
+    expect(scenarioErrorLines(() => parseScenario(tier('openingArr: 18M').replace('customers: 10', 'customers: 12.500'), 'p.yaml'))[0]).toMatch(/customers: must be a whole number/);
   });
 });
 
