@@ -118,12 +118,12 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
  * value the file overrides is not run).
  */
 function writtenInMerged(layers: readonly ScenarioDocument[], origins: ReadonlyMap<string, Origin>): WrittenNumber[] {
-  const texts = layers.map((d) => new Map(d.written.map((w) => [pathKey(w.path), w.text])));
+  const texts = layers.map((d) => new Map(d.written.map((w) => [pathKey(w.path), w])));
   if (texts.every((t) => t.size === 0)) return [];
   const out: WrittenNumber[] = [];
   for (const [key, origin] of origins) {
-    const text = texts[origin.layer]!.get(pathKey(origin.path));
-    if (text !== undefined) out.push({ path: JSON.parse(key) as PathPart[], text });
+    const written = texts[origin.layer]!.get(pathKey(origin.path));
+    if (written !== undefined) out.push({ ...written, path: JSON.parse(key) as PathPart[] });
   }
   return out;
 }

@@ -5,6 +5,8 @@ import { readHumanNumber } from './human-number.js';
 export interface WrittenNumber {
   readonly path: ReadonlyArray<string | number>;
   readonly text: string;
+  /** The number YAML read it as. */
+  readonly value: number;
 }
 
 /** A point before exactly three digits, `18.000`, `-12.500`: a decimal point or a European thousands separator. */
@@ -15,9 +17,10 @@ export const MONEY_POINT = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
  * numbers (human-number.ts) would read otherwise than YAML did: YAML turns `openingArr: 18.000` into
  * 18 before the schema sees it, so the money field's refusal of a point before three digits (both
  * readings, 18000 or 18) never ran, and the plan ran with an opening ARR of 18; `0x10` (16), `0o17`
- * (15) or, under `%YAML 1.1`, `1:30` (90) and `012` (10) are numbers no planner writes as such. Each
- * is given to the schema again as its text (numberTextIssues), so the field's own reader refuses it
- * or reads it as before: a rate's `0.125` or a count's `12.500` keeps its reading.
+ * (15) or, under `%YAML 1.1`, `1:30` (90) and `012` (10, octal) are numbers no planner writes as such.
+ * Each is given to the schema again as its text (numberTextIssues), so the field's own reader refuses
+ * it or reads it as before (a rate's `0.125` or a count's `12.500` keeps its reading); one it reads as
+ * another number (`012`, 12) is refused with both.
  *
  * A JSON document (its top a `{ }` whose keys are in double quotes) keeps a point before three
  * digits as a decimal point: JSON's grammar has no thousands separator, and JSON is what programs
@@ -36,7 +39,7 @@ export function numbersReadOtherwise(doc: Document): WrittenNumber[] {
     if (isAlias(node)) return visit(node.resolve(doc), path);
     if (isScalar(node)) {
       if (node.type === 'PLAIN' && typeof node.value === 'number' && Number.isFinite(node.value) && typeof node.source === 'string' && readOtherwise(node.source, node.value, json))
-        out.push({ path: [...path], text: node.source });
+        out.push({ path: [...path], text: node.source, value: node.value });
       return;
     }
     if (isMap(node)) {

@@ -110,4 +110,12 @@ describe('other numbers YAML reads as no planner writes them', () => {
     const lines = scenarioErrorLines(() => parseScenario(tier(`openingArr: ${written}`), 'p.yaml'));
     expect(lines[0]).toMatch(new RegExp(`^p\\.yaml:4:\\d+ tiers\\[0\\]\\.existing\\.openingArr: "${written}" is not a number`));
   });
+
+  it('under %YAML 1.1, openingArr: 1:30 (base 60: 90) is no number, and customers: 012 (octal: 10) is told both readings', () => {
+    const text = `%YAML 1.1\n---\n${tier('openingArr: 1:30').replace('customers: 10', 'customers: 012')}`;
+    expect(scenarioErrorLines(() => parseScenario(text, 'p.yaml'))).toEqual([
+      expect.stringMatching(/^p\.yaml:6:\d+ tiers\[0\]\.existing\.openingArr: "1:30" is not a number/),
+      expect.stringMatching(/^p\.yaml:6:\d+ tiers\[0\]\.existing\.customers: "012" is read by YAML as 10 .* and as 12 by arrcast: write the number meant, 12 or 10$/),
+    ]);
+  });
 });
