@@ -42,6 +42,11 @@ tiers:
     ]);
   });
 
+  it("a monthly plan's amount in a list is refused at its own column", () => {
+    const text = `name: P\ntargets:\n  monthly:\n    mrr: [1M, 1M, 1M, 1M, 1M, 1M, 1M, 1M, 1M, 1M, 1M, 1.250]\n${tier('openingArr: 18M').slice('name: P\n'.length)}`;
+    expect(scenarioErrorLines(() => parseScenario(text, 'p.yaml'))).toEqual([`p.yaml:4:55 targets.monthly.mrr[11]: "1.250" has a point that is a thousands separator or a decimal point: ${BOTH('1250', '1.25')}`]);
+  });
+
   it('a point before three digits twice (1.200.000, text to YAML) is refused in money with the one reading it has', () => {
     expect(scenarioErrorLines(() => parseScenario(tier('openingArr: 1.200.000'), 'p.yaml'))[0]).toContain('1200000');
   });
