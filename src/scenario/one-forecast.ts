@@ -2,12 +2,13 @@ import { forecastHash } from './forecast-hash.js';
 import type { LoadedScenario } from './parse.js';
 
 /**
- * Why two scenarios are one forecast, for messages: every way forecastHash lets two files differ
- * (scenario/forecast-hash.ts), so the words are true of each pair refused (they named only the
- * fields left out, and a copy with its tiers reordered or a tier's name in lower case was refused
- * "but for its seed, trials, name, description or targets").
+ * Why two scenarios (or reports) are one forecast, for every message that says so (compare,
+ * --with-stress, score): one general sentence, true of every pair forecastHash joins, with README's
+ * forecastHash entry listing each way. A list here was never complete (a value's order in a
+ * discrete, an empirical beside a discrete of equal weights, a pipeline's stage map, a source's
+ * seasonality equal to its tier's), and score built its own, false for pairs version 3 joins.
  */
-export const SAME_LAW = 'the same scenario and data, but for its seed, trials, name, description or targets, where its data files are, the order of its tiers, lead sources, terms, pipeline groups and data rows, how its names are spelt (case, spaces, Unicode forms, invisible characters) and how a law is written (weights to any scale, a fixed value as its number, a seasonality to any scale, a stress of 0)';
+export const SAME_LAW = 'one law drawn from: the same scenario and data but for what the law does not depend on (seed, trials, name, description and targets, where the data files are) and the way one law is written (order, spelling, scale; README lists each, under forecastHash)';
 
 /**
  * The first two of `loaded` (by position) that are one forecast (one forecastHash: a file given

@@ -17,6 +17,7 @@ import { comparisonSpec } from '../../src/report/charts/comparison.js';
 import { comparisonDistributionSpec } from '../../src/report/charts/comparison-distribution.js';
 import { sortedFinite } from '../../src/report/charts/downsample.js';
 import { formatShareInterval } from '../../src/report/interval-format.js';
+import { SAME_LAW } from '../../src/scenario/one-forecast.js';
 
 let sims: Simulation[];
 let out: string;
@@ -109,7 +110,7 @@ describe('the comparison chart', () => {
   });
 
   it('compareSimulations refuses one forecast given twice (one run, or a renamed copy with its own seed and trials), in the CLI\'s words', async () => {
-    const law = '(the same scenario and data, but for its seed, trials, name, description or targets, where its data files are, the order of its tiers, lead sources, terms, pipeline groups and data rows, how its names are spelt (case, spaces, Unicode forms, invisible characters) and how a law is written (weights to any scale, a fixed value as its number, a seasonality to any scale, a stress of 0)): compare runs every scenario on one seed and trial count against A\'s targets, so it would show one forecast twice; give scenarios that differ in a driver';
+    const law = `(${SAME_LAW}): compare runs every scenario on one seed and trial count against A's targets, so it would show one forecast twice; give scenarios that differ in a driver`;
     expect(() => compareSimulations([sims[0]!, sims[0]!])).toThrow(new OneForecastError(`B (plan.yaml) forecasts what A (plan.yaml) does ${law}`));
     const copy = await simulate(parseScenario(TWO_TIERS.replace('name: Report test Co', 'name: Renamed copy'), 'copy.yaml'), { trials: 100, seed: '9', workers: 0 });
     expect(() => compareSimulations([sims[0]!, sims[1]!, copy])).toThrow(new OneForecastError(`C (copy.yaml) forecasts what A (plan.yaml) does ${law}`));

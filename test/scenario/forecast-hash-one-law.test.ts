@@ -12,6 +12,9 @@ import { forecastHash } from '../../src/scenario/forecast-hash.js';
 const nb = (more: string, acv = '12k', leads = '100') => `name: P\ntiers:\n  - name: SMB\n    newBusiness:\n      leadsPerMonth: ${leads}\n      conversion: 0.1\n      acv: ${acv}\n${more}`;
 const ex = (rate: string, head = '') => `${head}name: P\ntiers:\n  - name: SMB\n    existing: { openingArr: 18M, customers: 10, renewalRate: ${rate} }\n`;
 const lag = (spec: string) => nb(`      salesCycleMonths: ${spec}\n`);
+/** A tier with one lead source, its own seasonality written when `own` is given. */
+const src = (tierSeason: string, own?: string) =>
+  nb(`${tierSeason}      leadSources: [{ grade: A, leadsPerMonth: 5, conversion: 0.2${own === undefined ? '' : `, seasonality: [${own}]`} }]\n`).replace('      leadsPerMonth: 100\n      conversion: 0.1\n', '');
 const hashOf = (text: string) => forecastHash(parseScenario(text));
 
 describe('forecastHash: one law written two ways', () => {
@@ -31,6 +34,8 @@ describe('forecastHash: one law written two ways', () => {
     ['a seasonality and its double', nb('      seasonality: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4]\n'), nb('      seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n')],
     ['a stress of 0 and none', ex('0.9', 'stress: { renewal: 0, leads: 0 }\n'), ex('0.9')],
     ['an empty stress and none', ex('0.9', 'stress: {}\n'), ex('0.9')],
+    ['discrete value-weight pairs in another order', lag('{ dist: discrete, values: [1, 2], weights: [1, 3] }'), lag('{ dist: discrete, values: [2, 1], weights: [3, 1] }')],
+    ["a lead source's seasonality equal to its tier's (to another scale) and none", src('      seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n', '2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 4'), src('      seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n')],
     ['a default written out and left out', ex('0.9').replace(' }', ', priceUplift: 0 }'), ex('0.9')],
   ])('%s hash alike', (_, a, b) => {
     expect(hashOf(a)).toBe(hashOf(b));
@@ -41,6 +46,7 @@ describe('forecastHash: one law written two ways', () => {
     ['an empirical [1, 2] and [1, 2, 2]', lag('{ dist: empirical, values: [1, 2] }'), lag('{ dist: empirical, values: [1, 2, 2] }')],
     ['a fixed lag of 2 and the number 3', lag('{ dist: fixed, value: 2 }'), lag('3')],
     ['a seasonality and another shape', nb('      seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n'), nb('      seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1]\n')],
+    ["a lead source's seasonality other than its tier's and none", src('      seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n', '1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1'), src('      seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n')],
     ['a stress of -0.05 and none', ex('0.9', 'stress: { renewal: -0.05 }\n'), ex('0.9')],
   ])('%s hash apart (another law)', (_, a, b) => {
     expect(hashOf(a)).not.toBe(hashOf(b));
