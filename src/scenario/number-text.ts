@@ -12,6 +12,9 @@ export interface WrittenNumber {
 /** A point before exactly three digits, `18.000`, `-12.500`: a decimal point or a European thousands separator. */
 export const MONEY_POINT = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
 
+/** A decimal written with nothing after its point but an exponent, `100.`, `-0.`, `1.e3`. */
+const TRAILING_POINT = /^[+-]?[0-9]+\.(?:[eE][+-]?[0-9]+)?$/;
+
 /**
  * The values a YAML file writes as plain (unquoted) numbers whose text arrcast's own reader of
  * numbers (human-number.ts) would read otherwise than YAML did: YAML turns `openingArr: 18.000` into
@@ -64,6 +67,9 @@ export function numbersReadOtherwise(doc: Document): WrittenNumber[] {
 /** Whether arrcast's reader of numbers takes `text` otherwise than as `value` (or not at all), or it is money's point before three digits. */
 function readOtherwise(text: string, value: number, json: boolean): boolean {
   if (MONEY_POINT.test(text)) return !json;
+  // `100.`, `0.`, `1.e3`: a point with no digit after it has one reading, YAML's (arrcast's reader
+  // wants a digit after a point; such numbers ran before the texts were checked, and still do).
+  if (TRAILING_POINT.test(text)) return false;
   const read = readHumanNumber(text);
   return !read.ok || read.value !== value;
 }

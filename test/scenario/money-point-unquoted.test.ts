@@ -124,3 +124,19 @@ describe('other numbers YAML reads as no planner writes them', () => {
     ]);
   });
 });
+
+describe('a number written with a point and no digit after it', () => {
+  // `100.` has one reading, YAML's; it ran before unquoted numbers were checked as their text, was
+  // then refused as "not a number" (arrcast's reader wants a digit after a point), and runs again.
+  const plan = (arr: string, customers: string, leads: string, rate: string, trials: string) =>
+    `name: P\ntrials: ${trials}\ntiers:\n  - name: SMB\n    existing: { openingArr: ${arr}, customers: ${customers}, renewalRate: 0.9, priceUplift: ${rate} }\n    newBusiness: { leadsPerMonth: ${leads}, conversion: 0.1, acv: 12k }\n`;
+  it.each([
+    ['1200000.', '100.', '40.', '0.', '2000.', [1_200_000, 100, 40, 0, 2000]],
+    ['1.2e6', '1.e2', '4.E1', '0.e0', '2.e3', [1_200_000, 100, 40, 0, 2000]],
+    ['+1200000.', '+100.', '+40.', '+0.', '+2000.', [1_200_000, 100, 40, 0, 2000]],
+  ])('openingArr: %s, customers: %s, leadsPerMonth: %s, priceUplift: %s, trials: %s run as YAML reads them', (arr, customers, leads, rate, trials, expected) => {
+    const { scenario } = parseScenario(plan(arr, customers, leads, rate, trials), 'p.yaml');
+    const t = scenario.tiers[0]!;
+    expect([t.existing!.openingArr, t.existing!.customers, t.newBusiness!.leadsPerMonth, t.existing!.priceUplift, scenario.trials]).toEqual(expected);
+  });
+});
