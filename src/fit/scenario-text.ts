@@ -201,7 +201,8 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
     );
   out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
   const median = leads.level.value;
-  const level = `{ dist: lognormal, median: ${num(median)}, p90: ${num(median * Math.exp(Z90 * Math.min(leads.year.sd, MAX_LOG_SD)))} }`;
+  // A mean count reads a point before three digits as money does (`12.333`: 12333 or 12.333), so as moneyText writes it.
+  const level = `{ dist: lognormal, median: ${moneyText(Number(num(median)))}, p90: ${moneyText(Number(num(median * Math.exp(Z90 * Math.min(leads.year.sd, MAX_LOG_SD)))))} }`;
   out.push(
     leads.k
       ? `      leadsPerMonth: { dist: negativeBinomial, mean: ${level}, dispersion: ${sig(Math.min(leads.k.value, 1e9), 3)} }`

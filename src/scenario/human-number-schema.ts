@@ -67,7 +67,9 @@ function reader(kind: ReaderKind) {
     // The advised number goes with the issue, for the whole schema to check it (checked-advice.ts).
     const advice = month === undefined ? r.advice : undefined;
     // `numberText`: the issue is the reader's, about the text (number-text-issues.ts finds it by this).
-    ctx.addIssue({ code: 'custom', message, input: value, params: { numberText: true, ...(advice !== undefined ? { advice } : {}) } });
+    // Its readings (`2.000`: 2000 or 2) too, each then checked against the field's range (checked-advice.ts).
+    const readings = month === undefined ? r.readings : undefined;
+    ctx.addIssue({ code: 'custom', message, input: value, params: { numberText: true, ...(advice !== undefined ? { advice } : {}), ...(readings !== undefined ? { readings } : {}) } });
     return z.NEVER;
   };
 }

@@ -15,13 +15,17 @@ const BOTH = (grouped: string, decimal: string) => `write ${grouped} (the point 
 describe('a money figure written unquoted with a point before three digits', () => {
   it.each([
     ['openingArr: 18.000', '18000', '18'],
-    ['openingArr: -12.500', '-12500', '-12.5'],
     ['openingArr: +1.250', '+1250', '+1.25'],
   ])('%s is refused at its line with both readings', (written, grouped, decimal) => {
     const lines = scenarioErrorLines(() => parseScenario(tier(written), 'p.yaml'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^p\.yaml:4:\d+ tiers\[0\]\.existing\.openingArr: /);
     expect(lines[0]).toContain(BOTH(grouped, decimal));
+  });
+
+  it('openingArr: -12.500 is told neither reading is an opening ARR (each is below 0), not advised to write one', () => {
+    const lines = scenarioErrorLines(() => parseScenario(tier('openingArr: -12.500'), 'p.yaml'));
+    expect(lines).toEqual([expect.stringMatching(/^p\.yaml:4:\d+ tiers\[0\]\.existing\.openingArr: "-12\.500" has a point that is a thousands separator or a decimal point: neither -12500 nor -12\.5 is a number this field takes$/)]);
   });
 
   it("an ACV's median and p90 are each refused at their own column, the target's value too", () => {
@@ -57,12 +61,12 @@ tiers:
     expect(lines.map((l) => l.split(' ')[0])).toEqual(['p.yaml:4:34', 'p.yaml:6:29']);
   });
 
-  it('a rate, a mean number of leads and a share keep the reading YAML gives them', () => {
+  it('a rate and a share keep the reading YAML gives them (a mean number of leads written 12.5)', () => {
     const text = `name: P
 tiers:
   - name: SMB
     existing: { openingArr: 18M, customers: 100, renewalRate: 0.875, priceUplift: 0.025 }
-    newBusiness: { leadsPerMonth: 12.500, conversion: 0.125, acv: 12k }
+    newBusiness: { leadsPerMonth: 12.5, conversion: 0.125, acv: 12k }
 `;
     const { scenario } = parseScenario(text, 'p.yaml');
     const t = scenario.tiers[0]!;
@@ -120,7 +124,7 @@ describe('other numbers YAML reads as no planner writes them', () => {
     const text = `%YAML 1.1\n---\n${tier('openingArr: 1:30').replace('customers: 10', 'customers: 012')}`;
     expect(scenarioErrorLines(() => parseScenario(text, 'p.yaml'))).toEqual([
       expect.stringMatching(/^p\.yaml:6:\d+ tiers\[0\]\.existing\.openingArr: "1:30" is not a number/),
-      expect.stringMatching(/^p\.yaml:6:\d+ tiers\[0\]\.existing\.customers: "012" is read by YAML as 10 .* and as 12 by arrcast: write the number meant, 12 or 10$/),
+      expect.stringMatching(/^p\.yaml:6:\d+ tiers\[0\]\.existing\.customers: "012" is read by YAML as 10 .* and as 12 by arrcast: write 12 or 10, whichever it is$/),
     ]);
   });
 });

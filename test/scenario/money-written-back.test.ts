@@ -37,6 +37,15 @@ describe('amounts arrcast writes into a scenario read back as themselves', () =>
     expect(acv.median.median).toBe(12.345);
   });
 
+  it("fit's file: a mean of about 12.333 leads a month loads as that mean (a mean count reads 12.333 as money does)", () => {
+    // 148 leads in every 12 months (12, 13, 12, 12, ...): a level of 148 / 12 = 12.333..., written with 5 digits.
+    const rows = Array.from({ length: 24 }, (_, k) => `${k + 1},SMB,1000000,900000,1000000,${k % 3 === 1 ? 13 : 12 + (k % 12 === 0 ? 1 : 0) - (k % 12 === 3 ? 1 : 0)},1,10000`);
+    const history = parseMonthlyFile(`month,tier,due_arr,renewed_arr,ending_arr,leads,deals,new_arr\n${rows.join('\n')}\n`, 'h.csv', { kind: 'history' });
+    const fit = fitHistory({ history });
+    const leads = parseScenario(fittedScenarioText(fit), 'f.yaml').scenario.tiers[0]!.newBusiness!.leadsPerMonth as { mean: { median: number } };
+    expect(leads.mean.median).toBeCloseTo(148 / 12, 3);
+  });
+
   it("the studio's saved what-if: a target of 22.345 loads as 22.345", async () => {
     const base = 'name: P\ntiers:\n  - name: SMB\n    existing: { openingArr: 18M, customers: 10, renewalRate: 0.9 }\n';
     const dir = writeFiles({ 'p.yaml': base, 'w.yaml': overlayText('p.yaml', { targets: { metrics: [{ metric: 'revenue', value: 22.345 }] } }) });
