@@ -33,3 +33,7 @@ const refused = (text) => () => {
   }
 };
 console.log(`parseScenario, openingArr: 18M ${cpu(() => parseScenario(plan('18M')), 500).toFixed(3)} ms CPU; openingArr: 18.000 (refused after a second check) ${cpu(refused(plan('18.000')), 500).toFixed(3)} ms CPU`);
+// A refusal with readings checks each against its field (checked-advice.ts checkedReadings): one more
+// validation per reading, paid only by a file refused so.
+const month = (m) => `name: P\nfiscalYearStartMonth: ${m}\ntiers:\n  - name: SMB\n    existing: { openingArr: 18M, customers: 10, renewalRate: 0.9 }\n`;
+console.log(`parseScenario refused, fiscalYearStartMonth: 2.000 (two readings checked) ${cpu(refused(month('2.000')), 500).toFixed(3)} ms CPU; fiscalYearStartMonth: Feb2 (no readings) ${cpu(refused(month('Feb2')), 500).toFixed(3)} ms CPU`);
