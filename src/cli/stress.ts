@@ -53,8 +53,7 @@ export async function checkStressFiles(files: readonly string[], plan: LoadedSce
     const loaded = await loadScenario(file, allowedRoots ? { allowedRoots } : {});
     checked.push({ file, loaded });
   }
-  // One forecast in two files (a copy, or one with only its seed, trials, name, description or
-  // targets changed: forecast-hash.ts): it is simulated on the plan's seed and trials against the
+  // One forecast in two files (a copy, or one that differs only as SAME_LAW says: forecast-hash.ts): it is simulated on the plan's seed and trials against the
   // plan's targets, so the report showed the same figures twice; the plan's own forecast, beside itself.
   const same = sameForecastPair([plan, ...checked.map((c) => c.loaded)]);
   if (same !== undefined) {

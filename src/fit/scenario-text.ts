@@ -11,6 +11,7 @@ import type { ZeroVarianceRate } from './zero-variance.js';
 import type { BookShareFit } from './book-share.js';
 import type { PooledRenewalFit } from './pooled-renewal.js';
 import { decimalsBelowWhole } from '../math/share-decimals.js';
+import { moneyText } from '../scenario/money-text.js';
 
 /**
  * The fitted scenario as commented YAML: every fitted value with the data it came from (n), the
@@ -200,7 +201,8 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
     );
   out.push(`      # This year's mean: lognormal around the last 12 months', ${yearText(leads.year, 'log', (x) => sig(x, 3))}.`);
   const median = leads.level.value;
-  const level = `{ dist: lognormal, median: ${num(median)}, p90: ${num(median * Math.exp(Z90 * Math.min(leads.year.sd, MAX_LOG_SD)))} }`;
+  // A mean count reads a point before three digits as money does (`12.333`: 12333 or 12.333), so as moneyText writes it.
+  const level = `{ dist: lognormal, median: ${moneyText(Number(num(median)))}, p90: ${moneyText(Number(num(median * Math.exp(Z90 * Math.min(leads.year.sd, MAX_LOG_SD)))))} }`;
   out.push(
     leads.k
       ? `      leadsPerMonth: { dist: negativeBinomial, mean: ${level}, dispersion: ${sig(Math.min(leads.k.value, 1e9), 3)} }`
@@ -247,8 +249,9 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
       `      #   = ${money(acv.median.value)} (95% interval ${money(acv.median.lo)} to ${money(acv.median.hi)}).`,
     );
   out.push(`      # This year's median: ${yearText(acv.year, 'log', (x) => sig(x, 3))}; each deal lognormal around it.`);
-  const yearMedian = `{ dist: lognormal, median: ${num(m)}, p90: ${num(m * Math.exp(Z90 * Math.min(acv.year.sd, MAX_LOG_SD)))} }`;
-  out.push(`      acv: { dist: lognormal, median: ${yearMedian}, p90: ${written.p90} }`);
+  // Amounts as money reads them back (moneyText): 12.345 is written 12.3450.
+  const yearMedian = `{ dist: lognormal, median: ${moneyText(Number(num(m)))}, p90: ${moneyText(Number(num(m * Math.exp(Z90 * Math.min(acv.year.sd, MAX_LOG_SD)))))} }`;
+  out.push(`      acv: { dist: lognormal, median: ${yearMedian}, p90: ${moneyText(written.p90)} }`);
   return out;
 }
 
@@ -333,7 +336,7 @@ const sig = (x: number, digits: number) => String(Number(x.toPrecision(digits)))
 const round = (x: number, decimals: number) => String(Number(x.toFixed(decimals)));
 const num = (x: number) => String(Number(x.toPrecision(5)));
 /** A fact of the history (not an estimate), written as it is: ending_arr 33,734,260 was written 33734000, beside fit's own line saying 33734260. */
-const exact = (x: number) => String(x);
+const exact = (x: number) => moneyText(x);
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
 const money = (x: number) => Number(x.toPrecision(4)).toLocaleString('en-US');
 const pValue = (p: number) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);

@@ -16,6 +16,8 @@ import { forecastIdentity, statedForecastHashVersion } from './forecast-identity
 import { FORECAST_HASH_VERSION, forecastHash } from '../scenario/forecast-hash.js';
 import { hashScenario } from '../scenario/parse.js';
 import { scenarioSchema } from '../scenario/scenario-schema.js';
+import { monthLagDistribution } from '../scenario/field-schemas.js';
+import { lagPmf } from '../model/lag-pmf.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
 import { jsonShapeProblem, MAX_JSON_CONTAINERS, MAX_JSON_DEPTH } from '../scenario/json-shape.js';
 
@@ -192,9 +194,16 @@ function escalationArrs(byTier: Record<string, unknown>, tiers: readonly string[
 
 /**
  * The tiers of scenario.json (the validated scenario, defaults filled in) whose new deals go live
- * at signing: no new business, or a serviceStartLagMonths of 0 (a plain number, or a fixed 0).
+ * at signing: no new business, or a serviceStartLagMonths that is 0 in every draw, read as the model
+ * reads it (lagPmf: its largest lag of weight above 0 is 0), the one rule re-forecasting uses
+ * (actuals/start-state.ts). Written 0, `{ dist: fixed, value: 0 }`, a discrete or empirical of the one
+ * value 0, or 0 beside values of weight 0: one law, one forecastHash, one answer (only the first two
+ * were read as 0, so two reports of one forecast were scored two ways). A lag the schema refuses
+ * (a forged scenario.json) is not taken to be 0.
+ *
+ * @example liveAtSigning([{ name: 'SMB', newBusiness: { serviceStartLagMonths: { dist: 'empirical', values: [0, 0] } } }], ['SMB']) // => Set { 'SMB' }
  */
-function liveAtSigning(scenarioTiers: unknown, tiers: readonly string[]): Set<string> {
+export function liveAtSigning(scenarioTiers: unknown, tiers: readonly string[]): Set<string> {
   const out = new Set<string>();
   if (!Array.isArray(scenarioTiers)) return out;
   for (const t of scenarioTiers) {
@@ -206,8 +215,8 @@ function liveAtSigning(scenarioTiers: unknown, tiers: readonly string[]): Set<st
       continue;
     }
     const lag = typeof newBusiness === 'object' ? (newBusiness as { serviceStartLagMonths?: unknown }).serviceStartLagMonths : undefined;
-    const fixedZero = lag !== null && typeof lag === 'object' && (lag as { dist?: unknown }).dist === 'fixed' && (lag as { value?: unknown }).value === 0;
-    if (lag === undefined || lag === 0 || fixedZero) out.add(name);
+    const read = monthLagDistribution.safeParse(lag ?? 0);
+    if (read.success && lagPmf(read.data).max === 0) out.add(name);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import { quoteText } from './display-text.js';
 import { issueMessage, type RawIssue } from './zod-issues.js';
 import type { BaseDocuments } from './base-documents.js';
+import type { WrittenNumber } from './number-text.js';
 
 /** Longest chain of files extending each other: deeper is a mistake (or a loop through links). */
 export const MAX_EXTENDS_DEPTH = 16;
@@ -90,7 +91,7 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
     return { path: raw.path, message: GROUPED };
   };
   try {
-    const loaded = validateScenario(value, file, placeOrGroup, rank, seedIssues);
+    const loaded = validateScenario(value, file, placeOrGroup, rank, seedIssues, writtenInMerged(layers, origins));
     // A base's misread list is stated at the base even where the file overrides it: the base may be run by itself.
     const misread = layers.flatMap((d, layer) => misreadLists(d.doc, d.lines).map((m) => ({ ...m, ...sourceOf(layer) })));
     return { ...loaded, bases: chain.slice(1).map((d) => d.source), ...(misread.length > 0 ? { misreadLists: misread } : {}) };
@@ -109,6 +110,22 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
       });
     throw new ScenarioError(file, sortByPosition([...err.issues.filter((i) => i.message !== GROUPED), ...typos], rank));
   }
+}
+
+/**
+ * The numbers each layer writes that YAML read otherwise than arrcast reads their text
+ * (number-text.ts), by their path in the merged data: those the merged scenario holds (a base's
+ * value the file overrides is not run).
+ */
+function writtenInMerged(layers: readonly ScenarioDocument[], origins: ReadonlyMap<string, Origin>): WrittenNumber[] {
+  const texts = layers.map((d) => new Map(d.written.map((w) => [pathKey(w.path), w])));
+  if (texts.every((t) => t.size === 0)) return [];
+  const out: WrittenNumber[] = [];
+  for (const [key, origin] of origins) {
+    const written = texts[origin.layer]!.get(pathKey(origin.path));
+    if (written !== undefined) out.push({ ...written, path: JSON.parse(key) as PathPart[] });
+  }
+  return out;
 }
 
 /** Stands for an issue folded into a misspelt tier's message; never shown. */

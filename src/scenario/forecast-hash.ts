@@ -22,6 +22,12 @@ import type { Scenario } from './scenario-schema.js';
  * probabilities. "One forecast" is one law: some of these draw other trials from one seed. Listed in the order written, the plan and its copy
  * with the tiers swapped hashed apart, and `arrcast score` scored that one forecast twice.
  *
+ * A law is hashed as the model reads it, however it is written: `{ dist: fixed, value: X }` as X; a
+ * `discrete`'s or `empirical`'s values as each distinct value's share (weights 1, 1 as 0.5, 0.5, a
+ * value of weight 0 left out, one value left as that number: discreteLaw); a seasonality rescaled to
+ * average 1, a flat one as none; a stress of 0 as none. Defaults written out or left out, `0.10` or
+ * `0.1`, `90%` or `0.9` are one already (the validated scenario, defaults filled in, is hashed).
+ *
  * Names of tiers, lead sources and stages are hashed by how they read (nameKey), as every reader finds
  * them (score's tier column, targets, the data files' tier column): "Café" in NFC or NFD, "SMB" or
  * "smb", a name with a zero-width space, is one forecast's tier. (Its draws differ, as another seed's
@@ -34,7 +40,8 @@ import type { Scenario } from './scenario-schema.js';
  * (report/forecast-identity.ts). Raise it whenever a scenario's forecastHash changes. A string, as the
  * summary's `seed` is: the summary's numbers are figures (test/model/baseline-identity.test.ts checks each).
  */
-export const FORECAST_HASH_VERSION = '2';
+export const FORECAST_HASH_VERSION = '3';
+// '3' (December 2026): laws as the model reads them (fixed, discrete and empirical, seasonality, a stress of 0).
 
 export const NOT_FORECAST_FIELDS = ['seed', 'trials', 'name', 'description', '$schema', 'extends', 'targets'] as const;
 
@@ -60,15 +67,27 @@ function forecastJson(written: Scenario): string {
   const scenario = distributionsAsSets(written) as Scenario;
   const out: Record<string, unknown> = { ...scenario };
   for (const key of NOT_FORECAST_FIELDS) delete out[key];
+  out.stress = stressRead(scenario.stress as Record<string, unknown> | undefined);
   const tiers = scenario.tiers.map((t) => {
     const tier: Record<string, unknown> = { ...t, name: nameKey(t.name) };
     if (t.existing?.customersFile !== undefined) tier.existing = { ...t.existing, customersFile: undefined };
+    tier.stress = stressRead(t.stress as Record<string, unknown> | undefined);
     const nb = t.newBusiness;
     if (nb !== undefined) {
       const pipeline = nb.openingPipeline;
+      // A lead source without its own seasonality reads the tier's (new-business-plan.ts).
+      const seasonality = seasonalityRead(nb.seasonality ?? FLAT_YEAR, FLAT_YEAR);
       tier.newBusiness = {
         ...nb,
-        leadSources: asSet(nb.leadSources?.map((source) => ({ ...source, grade: keyOf(source.grade), channel: keyOf(source.channel) }))),
+        seasonality,
+        leadSources: asSet(
+          nb.leadSources?.map((source) => ({
+            ...source,
+            grade: keyOf(source.grade),
+            channel: keyOf(source.channel),
+            seasonality: seasonalityRead(source.seasonality, seasonality ?? FLAT_YEAR),
+          })),
+        ),
         terms: asSet(nb.terms),
         // A file's stage map is in its rows' probabilities (each row's stage read as its probability).
         openingPipeline:
@@ -94,14 +113,51 @@ function distributionsAsSets(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = distributionsAsSets(v);
   const numbers = (list: unknown): list is number[] => Array.isArray(list) && list.every((x) => typeof x === 'number');
-  if (out.dist === 'empirical' && numbers(out.values)) out.values = [...out.values].sort(byNumber);
-  if (out.dist === 'discrete' && numbers(out.values) && numbers(out.weights) && out.values.length === out.weights.length) {
-    const weights = out.weights;
-    const pairs = out.values.map((v, i) => [v, weights[i]!] as const).sort((a, b) => byNumber(a[0], b[0]) || byNumber(a[1], b[1]));
-    out.values = pairs.map((p) => p[0]);
-    out.weights = pairs.map((p) => p[1]);
-  }
+  // `{ dist: fixed, value: 5 }` is the plain number 5, which the schema takes for it (the model draws
+  // neither: distribution-sampler.ts).
+  if (out.dist === 'fixed' && typeof out.value === 'number') return out.value;
+  if (out.dist === 'empirical' && numbers(out.values) && out.values.length > 0) return discreteLaw(out.values, out.values.map(() => 1));
+  if (out.dist === 'discrete' && numbers(out.values) && numbers(out.weights) && out.values.length === out.weights.length) return discreteLaw(out.values, out.weights);
   return out;
+}
+
+/**
+ * A law on finitely many values as the model reads it: each distinct value with its share of the
+ * weights (the model draws in proportion to them: random/discrete.ts prepareAlias; an `empirical`
+ * is each value once, equally likely), sorted by value; a value of weight 0 is never drawn, and one
+ * value left is that number (the model's constant). So weights 1, 1 and 0.5, 0.5 (2, 3 and 0.4, 0.6),
+ * values listed twice, `empirical` [1, 2] and `discrete` [1, 2] of equal weights are one law.
+ * Shares are weight / total, exact where the arithmetic is: weights that differ only by rounding
+ * (1/3 written 0.3333) hash apart, as their laws differ in the last digits.
+ * Complexity: O(n log n) in the n values.
+ */
+function discreteLaw(values: readonly number[], weights: readonly number[]): unknown {
+  const byValue = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) if (weights[i]! > 0) byValue.set(values[i]!, (byValue.get(values[i]!) ?? 0) + weights[i]!);
+  const pairs = [...byValue].sort((a, b) => byNumber(a[0], b[0]));
+  if (pairs.length === 1) return pairs[0]![0];
+  const total = pairs.reduce((sum, [, w]) => sum + w, 0);
+  return { dist: 'discrete', values: pairs.map((p) => p[0]), weights: pairs.map((p) => p[1] / total) };
+}
+
+/**
+ * A seasonality as the model reads it: rescaled to average 1 (model/new-business-plan.ts), so
+ * [2, 2, ...] and [1, 1, ...] are one; `flat` (what an absent one reads as) is left out.
+ */
+function seasonalityRead(profile: readonly number[] | undefined, flat: readonly number[] | undefined): number[] | undefined {
+  if (profile === undefined) return undefined;
+  const mean = profile.reduce((a, b) => a + b, 0) / profile.length;
+  const read = profile.map((w) => (mean > 0 ? w / mean : 0));
+  return flat !== undefined && read.length === flat.length && read.every((w, i) => w === flat[i]) ? undefined : read;
+}
+
+const FLAT_YEAR: readonly number[] = new Array<number>(12).fill(1);
+
+/** A stress without its changes of 0 (no change, as one not given), and none when none is left. */
+function stressRead(stress: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> | undefined {
+  if (stress === undefined) return undefined;
+  const kept = Object.entries(stress).filter(([, v]) => v !== 0 && v !== undefined);
+  return kept.length === 0 ? undefined : Object.fromEntries(kept);
 }
 
 const byNumber = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -66,7 +66,10 @@ function reader(kind: ReaderKind) {
     const message = month === undefined ? r.message : `${JSON.stringify(value)} is not a number: a month is written as its number (${month} for ${MONTH_NAMES[month - 1]})`;
     // The advised number goes with the issue, for the whole schema to check it (checked-advice.ts).
     const advice = month === undefined ? r.advice : undefined;
-    ctx.addIssue({ code: 'custom', message, input: value, ...(advice !== undefined ? { params: { advice } } : {}) });
+    // `numberText`: the issue is the reader's, about the text (number-text-issues.ts finds it by this).
+    // Its readings (`2.000`: 2000 or 2) too, each then checked against the field's range (checked-advice.ts).
+    const readings = month === undefined ? r.readings : undefined;
+    ctx.addIssue({ code: 'custom', message, input: value, params: { numberText: true, ...(advice !== undefined ? { advice } : {}), ...(readings !== undefined ? { readings } : {}) } });
     return z.NEVER;
   };
 }

@@ -60,7 +60,32 @@ const EXAMPLES: Record<NumberKind, string> = {
  */
 export type HumanNumber =
   | { readonly ok: true; readonly value: number }
-  | { readonly ok: false; readonly message: string; readonly advice?: { readonly text: string; readonly unadvised: string } };
+  | { readonly ok: false; readonly message: string; readonly advice?: { readonly text: string; readonly unadvised: string }; readonly readings?: Readings };
+
+/**
+ * A refusal naming the numbers a text may have meant (`1.000`: 1000 or 1): `lead` says why it is
+ * refused, `options` are the readings, each with what it takes the text to be. The message offers
+ * them all (readingsAdvice); a field checks each against its range and offers only those it takes
+ * (checked-advice.ts: a month's `2.000` is not told "write 2000").
+ */
+export interface Readings {
+  readonly lead: string;
+  readonly options: readonly { readonly text: string; readonly as?: string }[];
+}
+
+/**
+ * The sentence of a refusal with readings, offering `kept` of them (all by default): "LEAD: write A
+ * (as A) or B (as B), whichever it is", one "write A (as A)", none "neither A nor B is a number this
+ * field takes".
+ *
+ * @example readingsAdvice({ lead: '"2.000" has a point', options: [{ text: '2000' }, { text: '2' }] }, [1]) // => '"2.000" has a point: write 2'
+ */
+export function readingsAdvice(readings: Readings, kept: readonly number[] = readings.options.map((_, i) => i)): string {
+  const { lead, options } = readings;
+  if (kept.length === 0) return `${lead}: neither ${options.map((o) => o.text).join(' nor ')} is a number this field takes`;
+  const said = kept.map((i) => options[i]!).map((o) => (o.as === undefined ? o.text : `${o.text} (${o.as})`));
+  return said.length === 1 ? `${lead}: write ${said[0]}` : `${lead}: write ${said.join(' or ')}, whichever it is`;
+}
 
 /** Why a percentage is refused where a number of `kind` goes. */
 const NOT_A_SHARE: Record<Exclude<NumberKind, 'any'>, string> = {
@@ -100,8 +125,12 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
     return meant === undefined ? { ok: false, message: unadvised } : { ok: false, message: `${JSON.stringify(text)} is not a number: did you mean ${meant.text}? ${meant.why}`, advice: { text: meant.text, unadvised } };
   }
   const [, sign, digits, exponent, suffix] = m;
-  const point = kind === 'amount' ? pointAdvice(text, kind) : undefined;
-  if (point !== undefined) return { ok: false, message: `${JSON.stringify(text)} has a point that is a thousands separator or a decimal point: ${point}` };
+  // A whole number (a count of customers, trials, a month) written with `.000` too: `customers:
+  // 1.000` is a thousand or one, as a CSV count column and --trials refuse it (other decimals are
+  // refused by the field as not whole). A mean count (`leadsPerMonth: 1.000`, `12.500`, a Poisson's
+  // mean) as money: 12,500 leads a month is as likely a funnel as 12.5, so both are offered.
+  const point = kind === 'amount' || kind === 'count' || (kind === 'whole' && /\.000\s*$/.test(text)) ? pointReadings(text, kind === 'amount' ? 'amount' : 'any') : undefined;
+  if (point !== undefined) return { ok: false, message: readingsAdvice(point), readings: point };
   if (suffix === '%' && kind !== 'any') return { ok: false, message: `${JSON.stringify(text)} is a percentage, but this is ${NOT_A_SHARE[kind]}` };
   const shift = (exponent !== undefined ? Number(exponent) : 0) + (suffix ? SHIFT[suffix.toLowerCase()]! : 0);
   const value = Number(`${sign}${digits!.replace(/[,_]/g, '')}e${shift}`);
@@ -110,27 +139,34 @@ export function readHumanNumber(text: string, kind: NumberKind = 'any', examples
 }
 
 /**
- * In money, a point before exactly three digits (`22.500`) may be a European thousands separator or a
- * decimal point: the advice naming both readings, as the CSV readers refuse such a money cell
- * (export-forms.ts amountPointProblem); the decimal reading only when it does not end in three digits
- * again (`1.234` is offered as 1234 alone, as there). `kind` `any`: a currency sign's text (a sign
- * makes it money whatever the field), told only when both readings are numbers. Undefined for any
+ * In money (and a count, or a whole number written `1.000`), a point before exactly three digits (`22.500`) may be a European thousands separator or a
+ * decimal point: the readings, as the CSV readers refuse such a money cell
+ * (export-forms.ts amountPointProblem); in money the decimal reading only when it does not end in three digits
+ * again (`1.234` is offered as 1234 alone, as there). `kind` `any`: both readings always (a count's
+ * `1.234` may be a mean; a currency sign's text, whatever the field). Undefined for any
  * other text, and for a number with a k, M, B or T after it (`1.500M`, `112.500M`): nobody groups the
  * thousands of a figure already in millions, so its point is a decimal point, read as before (the
  * grouped reading advised 1234M, a thousand times too much, for `1.234M`).
  *
- * @example pointAdvice('22.500', 'amount') // => 'write 22500 (the point a thousands separator) or 22.5 (a decimal point), whichever it is'
+ * @example readingsAdvice(pointReadings('22.500', 'amount')!) // => '"22.500" has a point that is a thousands separator or a decimal point: write 22500 (the point a thousands separator) or 22.5 (a decimal point), whichever it is'
  */
-function pointAdvice(text: string, kind: 'amount' | 'any'): string | undefined {
+function pointReadings(text: string, kind: 'amount' | 'any'): Readings | undefined {
   const m = /^\s*([+-]?)([1-9]\d{0,2})\.(\d{3})\s*$/.exec(text);
   if (m === null) return undefined;
   const [, sign, whole, three] = m;
-  const suffix = '';
-  const grouped = `${sign}${whole}${three}${suffix.trim()}`;
   const decimals = three!.replace(/0+$/, '');
-  const decimal = `${sign}${whole}${decimals === '' ? '' : `.${decimals}`}${suffix.trim()}`;
-  if (kind === 'any') return `write ${grouped} (the point a thousands separator) or ${decimal} (a decimal point), whichever it is`;
-  return decimals.length === 3 ? `write ${grouped} (the point a thousands separator)` : `write ${grouped} (the point a thousands separator) or ${decimal} (a decimal point), whichever it is`;
+  const grouped = { text: `${sign}${whole}${three}`, as: 'the point a thousands separator' };
+  const decimal = { text: `${sign}${whole}${decimals === '' ? '' : `.${decimals}`}`, as: 'a decimal point' };
+  return {
+    lead: `${JSON.stringify(text)} has a point that is a thousands separator or a decimal point`,
+    options: kind === 'amount' && decimals.length === 3 ? [grouped] : [grouped, decimal],
+  };
+}
+
+/** The advice of pointReadings alone, "write A (...) or B (...), whichever it is", for a currency sign's message. */
+function pointAdvice(text: string, kind: 'amount' | 'any'): string | undefined {
+  const readings = pointReadings(text, kind);
+  return readings === undefined ? undefined : readingsAdvice({ ...readings, lead: '' }).slice(2);
 }
 
 /**

@@ -14,6 +14,8 @@ import { checkedAdvice } from './checked-advice.js';
 import { allowedKeys } from './allowed-keys.js';
 import { illFormedText } from './well-formed-text.js';
 import { seedTextIssue } from './seed-text.js';
+import { numbersReadOtherwise, type WrittenNumber } from './number-text.js';
+import { numberTextIssues } from './number-text-issues.js';
 
 /** A validated scenario with where it came from and a hash of its content. */
 export interface LoadedScenario {
@@ -61,6 +63,8 @@ export interface ScenarioDocument {
    * layer of loadWithExtends), so one mistake does not hide the rest.
    */
   readonly seedIssue?: ScenarioIssue;
+  /** Numbers YAML read otherwise than arrcast reads their text (number-text.ts), by their path in this file. */
+  readonly written: readonly WrittenNumber[];
 }
 
 /**
@@ -81,7 +85,7 @@ export function readScenarioDocument(text: string, source: string): ScenarioDocu
   if (typeof data !== 'object' || Array.isArray(data))
     throw new ScenarioError(source, [{ path: [], message: 'must be a mapping of keys (name, tiers, ...), not a list or a single value', line: 1, column: 1 }]);
   const seedIssue = seedTextIssue(doc, lines, source);
-  return { source, doc, lines, data: data as Record<string, unknown>, ...(seedIssue ? { seedIssue } : {}) };
+  return { source, doc, lines, data: data as Record<string, unknown>, ...(seedIssue ? { seedIssue } : {}), written: numbersReadOtherwise(doc) };
 }
 
 /**
@@ -99,14 +103,21 @@ export function validateScenario(
   place: (raw: RawIssue) => ScenarioIssue,
   rank: (file: string | undefined) => number = () => 0,
   found: readonly ScenarioIssue[] = [],
+  written: readonly WrittenNumber[] = [],
 ): LoadedScenario {
   const parsed = scenarioSchema.safeParse(data);
   const illFormed = illFormedText(data);
-  if (!parsed.success || illFormed.length > 0 || found.length > 0)
+  // Numbers YAML read otherwise than their fields read their text (`openingArr: 18.000`): each is
+  // one problem, the text's, in place of any the number YAML made of it has (number-text.ts).
+  const textIssues = numberTextIssues(scenarioSchema, data, written);
+  const textAt = new Set(textIssues.map((i) => JSON.stringify(i.path)));
+  if (!parsed.success || illFormed.length > 0 || found.length > 0 || textIssues.length > 0) {
+    const schemaIssues = parsed.success ? [] : flattenIssues(parsed.error.issues, data).filter((i) => i.key !== undefined || !textAt.has(JSON.stringify(i.path)));
     throw new ScenarioError(
       source,
-      sortByPosition([...found, ...[...illFormed, ...(parsed.success ? [] : withAllowedKeys(checkedAdvice(scenarioSchema, data, flattenIssues(parsed.error.issues, data)), data))].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
+      sortByPosition([...found, ...[...illFormed, ...withAllowedKeys(checkedAdvice(scenarioSchema, data, [...schemaIssues, ...textIssues]), data)].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
     );
+  }
   const locate = (path: ReadonlyArray<string | number>) => {
     const { line, column, source: file } = place({ path, message: '' });
     return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
@@ -183,7 +194,7 @@ export function parseScenario(text: string, source = '<input>'): LoadedScenario 
  * Validate one file read by readScenarioDocument (no `extends` resolved), its problems located in
  * it, its seedIssue among them.
  */
-export function validateDocument({ source, doc, lines, data, seedIssue }: ScenarioDocument): LoadedScenario {
+export function validateDocument({ source, doc, lines, data, seedIssue, written }: ScenarioDocument): LoadedScenario {
   const loaded = validateScenario(
     data,
     source,
@@ -194,6 +205,7 @@ export function validateDocument({ source, doc, lines, data, seedIssue }: Scenar
     }),
     () => 0,
     seedIssue ? [seedIssue] : [],
+    written,
   );
   const misread = misreadLists(doc, lines);
   return misread.length > 0 ? { ...loaded, misreadLists: misread } : loaded;

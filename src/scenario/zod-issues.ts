@@ -3,6 +3,7 @@ import { quoteText } from './display-text.js';
 import { editDistance, nearestName } from './edit-distance.js';
 import { monthNumber } from './human-number-schema.js';
 import { metricMeant, TARGET_METRICS } from './metric-meant.js';
+import type { Readings } from './human-number.js';
 
 /** A validation problem before it is located in the file. */
 export interface RawIssue {
@@ -14,6 +15,10 @@ export interface RawIssue {
   readonly nullSection?: true;
   /** The number a text that is none is advised to be, and the message without it (checked-advice.ts). */
   readonly advice?: { readonly text: string; readonly unadvised: string };
+  /** A number field's reader refused the text written (human-number-schema.ts), not the number it reads as. */
+  readonly numberText?: true;
+  /** The numbers the text may have meant (`1.000`: 1000 or 1), for the whole schema to check each (checked-advice.ts). */
+  readonly readings?: Readings;
 }
 
 /** A section written as nothing (`existing:` with nothing indented under it), which YAML reads as null. */
@@ -123,8 +128,10 @@ export function flattenIssues(
     } else if (issue.code === 'invalid_type') {
       out.push({ path, message: `expected ${issue.expected}, got ${describeValue(value)}${issue.expected === 'number' && isDistribution(value) ? YEAR_LEVEL_HINT : issue.expected === 'array' && byMonthName(value) ? MONTH_LIST_HINT : ''}` });
     } else {
-      const advice = issue.code === 'custom' ? (issue.params as { advice?: RawIssue['advice'] } | undefined)?.advice : undefined;
-      out.push({ path, message: issue.message, ...(advice !== undefined ? { advice } : {}) });
+      const params = issue.code === 'custom' ? (issue.params as { advice?: RawIssue['advice']; numberText?: true; readings?: Readings } | undefined) : undefined;
+      const advice = params?.advice;
+      const readings = params?.readings;
+      out.push({ path, message: issue.message, ...(advice !== undefined ? { advice } : {}), ...(params?.numberText === true ? { numberText: true as const } : {}), ...(readings !== undefined ? { readings } : {}) });
     }
   }
   return out;

@@ -1,5 +1,6 @@
 import { closest, normalizeHeader, numberCell, readCsv, type CsvColumn } from '../scenario/csv-table.js';
 import { quoteText } from '../scenario/display-text.js';
+import { SAME_LAW } from '../scenario/one-forecast.js';
 import type { Metric } from '../model/components.js';
 import { lookForm, lookKey, nameKey } from '../scenario/name-key.js';
 
@@ -218,9 +219,8 @@ export function differentForecasts(reports: readonly ScoredReport[]): string | u
 }
 
 /**
- * "\"a\" and \"b\" are one forecast (...)" when two reports have one forecastIdentity: the same
- * scenario and data (report/forecast-identity.ts: but for seed, trials, name, description, targets and
- * paths) from the same closed months, so the same trials (a copy of a report) or the same forecast
+ * "\"a\" and \"b\" are one forecast (...)" when two reports have one forecastIdentity: one law
+ * (SAME_LAW, the one sentence every such message gives: report/forecast-identity.ts) from the same closed months, so the same trials (a copy of a report) or the same forecast
  * drawn again (a plan run again with any seed, or a copy of its file elsewhere). A figure scoring every report
  * would score that forecast twice. Undefined when no two are one.
  *
@@ -232,7 +232,7 @@ export function sameForecast(reports: readonly ScoredReport[]): string | undefin
     if (r.forecastIdentity === undefined) continue;
     const first = seen.get(r.forecastIdentity);
     if (first !== undefined)
-      return `${quoteReport(first.dir)} and ${quoteReport(r.dir)} are one forecast (the same scenario and data, but for seed, trials, name, description or targets, from the same closed months: a copy of one report, or the same run made again), which it would score twice`;
+      return `${quoteReport(first.dir)} and ${quoteReport(r.dir)} are one forecast (${SAME_LAW}, from the same closed months: a copy of one report, or the same run made again), which it would score twice`;
     seen.set(r.forecastIdentity, r);
   }
   return undefined;

@@ -1,4 +1,5 @@
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
+import { MONEY_POINT } from '../scenario/number-text.js';
 import { distinctTargets } from '../scenario/target-labels.js';
 import { displayText } from '../scenario/display-text.js';
 import type { LoadedScenario } from '../scenario/parse.js';
@@ -90,6 +91,15 @@ function stateTargets(loaded: LoadedScenario, controls: Controls, state: StudioS
  * `\u{..}` (displayText), so a file name holding "\ntrials: 50" cannot add a key to the file.
  */
 export function overlayText(base: string, overlay: Json, header: readonly string[] = []): string {
-  const body = stringify({ extends: base, ...overlay }, { lineWidth: 0 });
+  const doc = new Document({ extends: base, ...overlay });
+  // An amount whose shortest text is a point before three digits (a target of 22.345) gets a fourth
+  // decimal, as moneyText writes it: a money field refuses `22.345` (a thousands separator or a
+  // decimal point), so the saved what-if did not load.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'number' && MONEY_POINT.test(String(node.value))) node.minFractionDigits = 4;
+    },
+  });
+  const body = doc.toString({ lineWidth: 0 });
   return [...header.map((l) => `# ${displayText(l)}`), body].join('\n');
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/fixtures.js';
 import { arrcastInProcess } from '../helpers/cli.js';
+import { SAME_LAW } from '../../src/scenario/one-forecast.js';
 
 /**
  * The CLI driven in this process (helpers/cli.ts: its output and the exit code main.ts would give;
@@ -161,7 +162,7 @@ describe('arrcast compare', () => {
     const same = await arrcast(['compare', minimal, minimal, '--trials', '100', '--workers', '0', '--out', out]);
     expect(same.code).toBe(2);
     expect(same.stderr).toBe(
-      `arrcast: B (${minimal}) forecasts what A (${minimal}) does (the same scenario and data, but for its seed, trials, name, description or targets): compare runs every scenario on one seed and trial count against A's targets, so it would show one forecast twice; give scenarios that differ in a driver\n`,
+      `arrcast: B (${minimal}) forecasts what A (${minimal}) does (${SAME_LAW}): compare runs every scenario on one seed and trial count against A's targets, so it would show one forecast twice; give scenarios that differ in a driver\n`,
     );
     expect(same.stdout).toBe('');
     expect(readdirSync(dir)).toEqual([]);

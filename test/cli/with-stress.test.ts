@@ -9,6 +9,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/analysis/summarize.js';
 
 import { arrcastInProcess } from '../helpers/cli.js';
+import { SAME_LAW } from '../../src/scenario/one-forecast.js';
 
 /**
  * The CLI in this process (buildProgram, exit codes as the binary gives them): what is checked is
@@ -59,7 +60,7 @@ describe('arrcast run --with-stress', () => {
     writeFileSync(join(dir, 'b.yaml'), `${text}seed: 8\n`);
     const r = await arrcast(['run', example, '-n', '300', '-w', '0', '-q', '--out', join(dir, 'report'), '--with-stress', join(dir, 'a.yaml'), '--with-stress', join(dir, 'b.yaml'), '--allow-path', join(ROOT, 'scenarios')]);
     expect(r.stderr).toBe(
-      `arrcast: --with-stress ${join(dir, 'b.yaml')} forecasts what --with-stress ${join(dir, 'a.yaml')} does (the same scenario and data, but for its seed, trials, name, description or targets): the report would show that stress case twice; give each stress scenario once\n`,
+      `arrcast: --with-stress ${join(dir, 'b.yaml')} forecasts what --with-stress ${join(dir, 'a.yaml')} does (${SAME_LAW}): the report would show that stress case twice; give each stress scenario once\n`,
     );
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, 'report'))).toBe(false);
@@ -74,7 +75,7 @@ describe('arrcast run --with-stress', () => {
     const file = stressFile(dir);
     const r = await arrcast(['run', example, '-n', '300', '-w', '0', '-q', '--out', join(dir, 'report'), '--with-stress', file, '--allow-path', join(ROOT, 'scenarios')]);
     expect(r.stderr).toBe(
-      `arrcast: --with-stress ${file} forecasts what the plan does (the same scenario and data, but for its seed, trials, name, description or targets): a stress case is run on the plan's seed and trials against its targets, so it would show the plan's figures again; give a stress scenario that changes a driver\n`,
+      `arrcast: --with-stress ${file} forecasts what the plan does (${SAME_LAW}): a stress case is run on the plan's seed and trials against its targets, so it would show the plan's figures again; give a stress scenario that changes a driver\n`,
     );
     expect(r.code).toBe(2);
     expect(existsSync(join(dir, 'report'))).toBe(false);

@@ -17,6 +17,7 @@ import { comparisonSpec } from '../../src/report/charts/comparison.js';
 import { comparisonDistributionSpec } from '../../src/report/charts/comparison-distribution.js';
 import { sortedFinite } from '../../src/report/charts/downsample.js';
 import { formatShareInterval } from '../../src/report/interval-format.js';
+import { SAME_LAW } from '../../src/scenario/one-forecast.js';
 
 let sims: Simulation[];
 let out: string;
@@ -93,8 +94,9 @@ describe('the comparison chart', () => {
   });
 
   it("comparison.html's paragraph gives a median difference of 0 no direction, and says a B that gave A's year in every trial is one forecast", async () => {
-    // A stress of 0 hashes apart from A but moves nothing: every B - A is 0, known only after the run.
-    const nothing = await simulate(parseScenario(TWO_TIERS.concat('stress: { leads: 0 }\n'), 'no-change.yaml'), { trials: 1500, seed: '5', workers: 0 });
+    // A stress of 1e-300 hashes apart from A (a stress of exactly 0 is none: one forecast) but moves
+    // nothing (1 + 1e-300 is 1): every B - A is 0, known only after the run.
+    const nothing = await simulate(parseScenario(TWO_TIERS.concat('stress: { leads: 1e-300 }\n'), 'no-change.yaml'), { trials: 1500, seed: '5', workers: 0 });
     const same = compareSimulations([sims[0]!, nothing]);
     expect(same.metrics.revenue.differences[0]!.percentiles.p50).toBe(0);
     // No trial of 1,500 below A: the exact upper end 1 - 0.025^(1/1500) = 0.2456%, written outward at one decimal.
@@ -108,7 +110,7 @@ describe('the comparison chart', () => {
   });
 
   it('compareSimulations refuses one forecast given twice (one run, or a renamed copy with its own seed and trials), in the CLI\'s words', async () => {
-    const law = '(the same scenario and data, but for its seed, trials, name, description or targets): compare runs every scenario on one seed and trial count against A\'s targets, so it would show one forecast twice; give scenarios that differ in a driver';
+    const law = `(${SAME_LAW}): compare runs every scenario on one seed and trial count against A's targets, so it would show one forecast twice; give scenarios that differ in a driver`;
     expect(() => compareSimulations([sims[0]!, sims[0]!])).toThrow(new OneForecastError(`B (plan.yaml) forecasts what A (plan.yaml) does ${law}`));
     const copy = await simulate(parseScenario(TWO_TIERS.replace('name: Report test Co', 'name: Renamed copy'), 'copy.yaml'), { trials: 100, seed: '9', workers: 0 });
     expect(() => compareSimulations([sims[0]!, sims[1]!, copy])).toThrow(new OneForecastError(`C (copy.yaml) forecasts what A (plan.yaml) does ${law}`));

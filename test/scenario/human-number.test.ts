@@ -520,6 +520,8 @@ const badNumbers: Array<{ name: string; yaml: string; expected: string[] }> = [
     yaml: edit(['openingArr: 1200000', 'openingArr: 1.2MM'], [ACV, '{ dist: lognormal, mean: 12.000, sd: "4.000.000" }']),
     expected: [
       `bad.yaml:8:19 tiers[0].existing.openingArr: "1.2MM" is not a number: did you mean 1.2M? ${MULTIPLIERS}`,
+      // Unquoted, YAML read 12.000 as 12 (money-point-unquoted.test.ts): refused with both readings, as quoted.
+      'bad.yaml:14:37 tiers[0].newBusiness.acv.mean: "12.000" has a point that is a thousands separator or a decimal point: write 12000 (the point a thousands separator) or 12 (a decimal point), whichever it is',
       // 4000000 beside the mean of 12 (12.000) is a lognormal's sigma of 5.04, which acv refuses: no advice.
       `bad.yaml:14:49 tiers[0].newBusiness.acv.sd: "4.000.000" ${NOT_AN_AMOUNT}`,
     ],

@@ -146,13 +146,14 @@ describe("arrcast score on a report holding another run's trials", () => {
 describe('arrcast score on a report whose written digits round its values', () => {
   // A tier's revenue of 100.123 in every trial (float32 100.12300109...) is written 100.12 in
   // trials.csv and 100 in sipmath.json (a tier's revenue in whole units): the mean check refused
-  // the report's own trials as another run's.
+  // the report's own trials as another run's. Written 100.1230: `100.123`, a point before three
+  // digits, is refused in money (a thousands separator or a decimal point; money-point-unquoted.test.ts).
   it.each([
     ['trials.csv', (_: string) => undefined],
     ['sipmath.json', (r: string) => withoutTrials(r)],
   ])('scores its own %s', async (file, prepare) => {
     const plan = join(dir, 'cents.yaml');
-    writeFileSync(plan, `${SCENARIO}  - name: Tiny\n    existing: { openingArr: 100.123, customers: 1, renewalRate: 1 }\n`);
+    writeFileSync(plan, `${SCENARIO}  - name: Tiny\n    existing: { openingArr: 100.1230, customers: 1, renewalRate: 1 }\n`);
     const report = join(dir, `cents-${file}`);
     const run = await runCli('run', plan, '--trials', '50', '--workers', '0', '--quiet', '--no-progress', '--out', report, '--outputs', 'summary,trials,sipmath', '--no-warn', 'all');
     expect(run.code, run.err).toBe(0);

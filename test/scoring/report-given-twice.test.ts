@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/in-process-cli.js';
+import { SAME_LAW } from '../../src/scenario/one-forecast.js';
 
 /**
  * A report given twice to `arrcast score`, however spelled, would be scored twice: its outcomes
@@ -49,7 +50,7 @@ describe('arrcast score with a report given twice', () => {
   ])('refuses a row for every report with %s beside it: one forecast, scored twice', async (_, other) => {
     const r = await runCli('score', report, join(dir, other), '--actuals', outcomes);
     expect(r.err).toContain(
-      `${outcomes}:2:1 report: is not given (no report column), so the row scores every report, but "${dir}/r" and "${dir}/${other}" are one forecast (the same scenario and data, but for seed, trials, name, description or targets, from the same closed months: a copy of one report, or the same run made again), which it would score twice: give each forecast once, or name the report this figure is of`,
+      `${outcomes}:2:1 report: is not given (no report column), so the row scores every report, but "${dir}/r" and "${dir}/${other}" are one forecast (${SAME_LAW}, from the same closed months: a copy of one report, or the same run made again), which it would score twice: give each forecast once, or name the report this figure is of`,
     );
     expect(r.code).toBe(2);
   });
