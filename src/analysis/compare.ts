@@ -1,4 +1,5 @@
 import { nameKey, readAlikeWhy } from '../scenario/name-key.js';
+import { contentHash } from '../scenario/content-hash.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
 import type { Simulation } from '../engine/simulate.js';
 import { checkWholeRun } from '../engine/whole-run.js';
@@ -161,7 +162,7 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
       label: scenarioLabel(i),
       name: s.loaded.scenario.name,
       source: s.loaded.source,
-      hash: s.loaded.hash,
+      hash: contentHash(s.loaded),
       currency: s.loaded.scenario.currency,
       bases: s.loaded.bases ?? [],
       tiers: tierNames[i]!,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { contentHash } from '../scenario/content-hash.js';
 import { constants, lstatSync, rmSync } from 'node:fs';
 import { cleanedUpOnExit, outputPlaced } from './exit-cleanup.js';
 import { link, lstat, open, rename, rm, stat } from 'node:fs/promises';
@@ -325,7 +326,7 @@ export interface PartRun {
 
 /** The run `part` is of (see PartRun). */
 export const partRunOf = (part: SimulationPart): PartRun => ({
-  scenarioHash: part.loaded.hash,
+  scenarioHash: contentHash(part.loaded),
   scenarioName: part.loaded.scenario.name,
   scenarioSource: part.loaded.source,
   seed: part.seed,

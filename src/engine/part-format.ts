@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { contentHash } from '../scenario/content-hash.js';
 import { z } from 'zod';
 import { COMPONENTS, METRICS } from '../model/components.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
@@ -171,7 +172,7 @@ export function encodePart(part: SimulationPart): Uint8Array[] {
     formatVersion: PART_FORMAT_VERSION,
     arrcastVersion: ARRCAST_VERSION,
     generator: part.generator,
-    scenario: { name: loaded.scenario.name, source: loaded.source, hash: loaded.hash, ...(loaded.bases ? { bases: [...loaded.bases] } : {}) },
+    scenario: { name: loaded.scenario.name, source: loaded.source, hash: contentHash(loaded), ...(loaded.bases ? { bases: [...loaded.bases] } : {}) },
     resolvedScenario: loaded.scenario as unknown as Record<string, unknown>,
     seed: part.seed,
     trials: part.trials,

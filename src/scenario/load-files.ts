@@ -13,6 +13,7 @@ import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import type { Scenario } from './scenario-schema.js';
 import { setOwn } from './own-key.js';
 import { recordLoadedFiles } from './files-digest.js';
+import { recordLoadedHash } from './content-hash.js';
 import type { ParsedDataFiles } from './parsed-data-files.js';
 import type { InputFile } from './input-file.js';
 
@@ -92,7 +93,9 @@ export async function attachFiles(
   }
   const files = { books, pipelines };
   recordLoadedFiles(files);
-  return { ...loaded, hash: hash.digest('hex'), files, dataFiles };
+  const loadedHash = hash.digest('hex');
+  recordLoadedHash(files, loaded.hash, loadedHash);
+  return { ...loaded, hash: loadedHash, files, dataFiles };
 }
 
 /**
