@@ -6,7 +6,7 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { excerpt } from '../scenario/display-text.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { planChunks } from './chunks.js';
-import { MergeError, RunAbortedError } from './errors.js';
+import { MergeError, throwIfAborted } from './errors.js';
 import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
 import { copyLittleEndian, PartFileError, partGenerator, sumsPerChunk, zodProblem } from './part-format.js';
 import { GENERATOR_ID } from '../random/source.js';
@@ -157,6 +157,8 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
   checkOptionKeys(options, MERGE_OPTION_KEYS, 'mergeParts');
   checkSignal(options.signal);
   checkAllowedRoots(options.allowedRoots);
+  // Aborted before the call: nothing is read (a missing part was reported instead of the abort).
+  throwIfAborted(options.signal);
   const infos = await eachPart(files, readPartHeader);
   checkParts(infos);
   const ordered = [...infos].sort((a, b) => a.header.shard.index - b.header.shard.index);
@@ -174,7 +176,7 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
   const chunks = planChunks(run.trials, run.chunkSize);
   const store = new TrialStore(plan.layout, run.trials, chunks.length);
   await eachPart(ordered, async ({ file, header }) => {
-    if (options.signal?.aborted) throw new RunAbortedError();
+    throwIfAborted(options.signal);
     const part = await readPartFile(file);
     if (JSON.stringify(part.header) !== JSON.stringify(header)) throw new PartFileError(file, 'changed while it was being merged');
     store.columns.forEach((column, c) => {
@@ -188,6 +190,6 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
     header.chunks.forEach((chunk, i) => store.setChunkSums(chunk, part.chunkSums[i]!));
     checkPartFinite(file, header, store);
   });
-  if (options.signal?.aborted) throw new RunAbortedError();
+  throwIfAborted(options.signal);
   return { loaded: loaded!, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started, generator: partGenerator(run) };
 }

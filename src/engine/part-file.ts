@@ -12,7 +12,7 @@ import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, DamagedPartError, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import { checkSignal, type SimulationPart } from './simulate.js';
 import { checkOptionKeys } from './option-keys.js';
-import { RunAbortedError, RunOptionError } from './errors.js';
+import { RunAbortedError, RunOptionError, throwIfAborted } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
 import { partRunDifferences, partRunFieldsDiffering, type PartRunFields } from './part-run.js';
@@ -121,7 +121,7 @@ export async function writePartFile(file: string, part: SimulationPart, options:
   checkSignal(options.signal);
   if (options.recheck !== undefined && typeof options.recheck !== 'function') throw new RunOptionError('recheck', 'must be a function, called just before the part is moved into place', true);
   const check = () => {
-    if (options.signal?.aborted) throw new RunAbortedError();
+    throwIfAborted(options.signal);
   };
   check();
   await removeStalePartTemps(dirname(file));

@@ -12,7 +12,7 @@ import { CHUNK_SKIPPED, cancelFlag, stopAllChunks, stopChunksAfter, type ChunkTa
 import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
-import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError } from './errors.js';
+import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError, abortedBy, throwIfAborted } from './errors.js';
 import { checkOptionKeys } from './option-keys.js';
 import { valueKind } from '../scenario/option-keys.js';
 import { checkWholeRun } from './whole-run.js';
@@ -450,14 +450,14 @@ async function runChunks(
   lease: PoolLease | undefined,
   reforecast?: Reforecast,
 ): Promise<void> {
-  if (signal?.aborted) throw new RunAbortedError();
+  throwIfAborted(signal);
   if (chunks.length === 0) return;
   const cache = reforecast ? undefined : lease?.tierCache;
   const keys = cache && TierRowCache.partKeys(loaded, plan, seed);
   if (workers === 0) {
     const buffers = allocateChunkBuffers(plan);
     for (const spec of chunks) {
-      if (signal?.aborted) throw new RunAbortedError();
+      throwIfAborted(signal);
       let result: ChunkResult;
       const claim = keys && cache.claim(plan, keys, spec);
       try {
@@ -583,7 +583,7 @@ async function runOnPool(
         }),
       )) as ChunkResult;
     } catch (err) {
-      if (signal?.aborted) throw new RunAbortedError();
+      throwIfAborted(signal);
       if (local.signal.aborted) throw err;
       // A chunk skipped because the run stopped (below) did not fail.
       if (failed && err instanceof Error && err.message === CHUNK_SKIPPED) return;
@@ -611,7 +611,7 @@ async function runOnPool(
   // The caller's abort ends the run at once, whatever is still running.
   const aborted = new Promise<never>((_, reject) => {
     local.signal.addEventListener('abort', () => {
-      if (signal?.aborted) reject(new RunAbortedError());
+      if (signal?.aborted) reject(abortedBy(signal));
     }, { once: true });
   });
   aborted.catch(() => undefined);
@@ -623,7 +623,7 @@ async function runOnPool(
       }),
       aborted,
     ]);
-    if (signal?.aborted) throw new RunAbortedError();
+    throwIfAborted(signal);
     if (failed) {
       local.abort();
       throw failed.start ? new WorkerStartError(failed.err) : chunkFailure(loaded, plan, failed.spec, failed.err);
