@@ -1,5 +1,4 @@
 import { CHANCE_INTERVAL, KNOWN_CHANCE } from './probability.js';
-import { contentHash } from '../scenario/content-hash.js';
 import { closedMonthsMrr } from '../actuals/start-state.js';
 import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
@@ -333,7 +332,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     tool: { name: 'arrcast', summaryVersion: 1, generator: sim.generator },
     scenario: {
       name: scenario.name,
-      hash: contentHash(loaded),
+      hash: sim.runHash,
       forecastHash: forecastHash(loaded),
       forecastHashVersion: FORECAST_HASH_VERSION,
       currency: scenario.currency,

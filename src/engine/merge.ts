@@ -7,6 +7,8 @@ import { excerpt } from '../scenario/display-text.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { planChunks } from './chunks.js';
 import { MergeError, throwIfAborted } from './errors.js';
+import { contentHash } from '../scenario/content-digest.js';
+import { digestOfContent } from '../scenario/digest-of-content.js';
 import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
 import { copyLittleEndian, PartFileError, partGenerator, sumsPerChunk, zodProblem } from './part-format.js';
 import { GENERATOR_ID } from '../random/source.js';
@@ -83,11 +85,13 @@ export async function loadedFromPart({ file, header }: PartInfo, policy: PathPol
   const parsed = scenarioSchema.safeParse(header.resolvedScenario);
   if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${Object.values(zodProblem(parsed.error.issues[0])).join(': ')})`);
   markValidated(parsed.data);
+  const scenarioHash = hashScenario(parsed.data);
   const bare: LoadedScenario = {
     scenario: parsed.data,
     source: header.scenario.source,
     fromPart: file,
-    hash: hashScenario(parsed.data),
+    hash: scenarioHash,
+    contentDigest: digestOfContent(scenarioHash, ''),
     ...(header.scenario.bases ? { bases: header.scenario.bases } : {}),
   };
   let loaded: LoadedScenario;
@@ -98,7 +102,9 @@ export async function loadedFromPart({ file, header }: PartInfo, policy: PathPol
     throw new PartFileError(file, `needs the data files its scenario names, as the run read them: ${err.message.split('\n').join('; ')}`);
   }
   const hash = loaded.hash;
-  if (hash !== header.scenario.hash)
+  // A run of an edited copy is named by a hash of its content (run-hash.ts), which no load gives: the
+  // same content read here again hashes to it.
+  if (hash !== header.scenario.hash && contentHash(loaded) !== header.scenario.hash)
     throw new PartFileError(
       file,
       loaded.files
@@ -191,5 +197,5 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
     checkPartFinite(file, header, store);
   });
   throwIfAborted(options.signal);
-  return { loaded: loaded!, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started, generator: partGenerator(run) };
+  return { loaded: loaded!, runHash: run.scenario.hash, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started, generator: partGenerator(run) };
 }

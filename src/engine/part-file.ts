@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { contentHash } from '../scenario/content-hash.js';
 import { constants, lstatSync, rmSync } from 'node:fs';
 import { cleanedUpOnExit, outputPlaced } from './exit-cleanup.js';
 import { link, lstat, open, rename, rm, stat } from 'node:fs/promises';
@@ -15,6 +14,7 @@ import { checkOptionKeys } from './option-keys.js';
 import { RunAbortedError, RunOptionError, throwIfAborted } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
+import { checkUnchangedSinceLoaded } from './unchanged-since-loaded.js';
 import { partRunDifferences, partRunFieldsDiffering, type PartRunFields } from './part-run.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { GENERATOR_ID } from '../random/source.js';
@@ -176,6 +176,8 @@ async function writeTemp(
     }
     steps.check();
     await steps.recheck?.();
+    // A signal that came during the caller's recheck stops the move (as atomic-file.ts's writes do).
+    steps.check();
     await moveIntoPlace(temp, file, partRunOf(part), steps.claim);
   } catch (err) {
     await rm(temp, { force: true });
@@ -325,15 +327,19 @@ export interface PartRun {
 }
 
 /** The run `part` is of (see PartRun). */
-export const partRunOf = (part: SimulationPart): PartRun => ({
-  scenarioHash: contentHash(part.loaded),
-  scenarioName: part.loaded.scenario.name,
-  scenarioSource: part.loaded.source,
-  seed: part.seed,
-  trials: part.trials,
-  shard: part.shard,
-  generator: part.generator,
-});
+export function partRunOf(part: SimulationPart): PartRun {
+  // Named by the hash its run was made under (runHash), as its part file would be: refused, as encodePart refuses it, once edited in place.
+  checkUnchangedSinceLoaded(part.loaded, 'its part file');
+  return {
+    scenarioHash: part.runHash,
+    scenarioName: part.loaded.scenario.name,
+    scenarioSource: part.loaded.source,
+    seed: part.seed,
+    trials: part.trials,
+    shard: part.shard,
+    generator: part.generator,
+  };
+}
 
 /** The header fields naming `run`, as the part written for it will hold them. */
 const fieldsOf = (run: PartRun): PartRunFields => ({

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { checkUnchangedSinceLoaded } from './unchanged-since-loaded.js';
+import { runHashOf } from './run-hash.js';
 import { runKey } from './run-key.js';
 import { availableParallelism, totalmem } from 'node:os';
 import type { LoadedScenario } from '../scenario/parse.js';
@@ -135,6 +136,11 @@ export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownD
  */
 export interface SimulationPart {
   readonly loaded: LoadedScenario;
+  /**
+   * The hash that names the run (summary.json's scenario.hash, a part's header, a comparison's), of
+   * what the trials ran on, taken when the run started (run-hash.ts): outputs read it, not the objects.
+   */
+  readonly runHash: string;
   readonly plan: ScenarioPlan;
   readonly seed: string;
   /** Trials of the whole run, of which this part holds `store.trials`. */
@@ -158,6 +164,11 @@ export interface SimulationPart {
 /** A finished run: the per-trial results and what produced them. */
 export interface Simulation {
   readonly loaded: LoadedScenario;
+  /**
+   * The hash that names the run (summary.json's scenario.hash, a part's header, a comparison's), of
+   * what the trials ran on, taken when the run started (run-hash.ts): outputs read it, not the objects.
+   */
+  readonly runHash: string;
   readonly plan: ScenarioPlan;
   readonly seed: string;
   readonly trials: number;
@@ -334,6 +345,9 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   // A shard is not a whole run: it would be a Simulation missing most of its trials.
   if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
   const { trials, seed, workers } = resolveOptions(loaded, options);
+  // Aborted before the call: no plan is built and no estimate given (and the abort wins over maxMinutes).
+  throwIfAborted(options.signal);
+  const runHash = runHashOf(loaded);
   const started = performance.now();
   const { plan, reforecast } = planRun(loaded, options, seed);
   checkMemory(plan, trials);
@@ -363,7 +377,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   } finally {
     leading.end();
   }
-  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
+  return { loaded, runHash, plan, seed, trials, workers, store, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
 }
 
 /**
@@ -385,6 +399,8 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
   const options = given ?? ({} as ShardOptions);
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const shard = resolveShard(options.shard);
+  throwIfAborted(options.signal);
+  const runHash = runHashOf(loaded);
   const started = performance.now();
   const { plan, reforecast } = planRun(loaded, options, seed);
   const chunks = shardChunks(planChunks(trials), shard);
@@ -403,7 +419,7 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
     options.onProgress?.(done, partTrials);
   };
   await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
-  return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
+  return { loaded, runHash, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
 }
 
 /**
