@@ -6,7 +6,7 @@
 // function's doc comment, as written once beside the function, onto its declaration in
 // dist/api/checked-exports.d.ts (src/index.ts re-exports it, and a re-export carries the doc).
 // Fails when an export is not declared `typeof namespace.function` or its function has no doc.
-// test/api/declaration-docs.test.ts runs carryExportDocs on the declarations of the source file.
+// test/api/declaration-docs.test.ts checks, from text, that the build runs this and that every wrapped function has a doc.
 import ts from 'typescript';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,93 +1,63 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import ts from 'typescript';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe as group, expect, it } from 'vitest';
-import { carryExportDocs, exportedDoc, opener, wrappedExports } from '../../scripts/carry-export-docs.mjs';
-import { ROOT } from '../helpers/fixtures.js';
 
 /**
  * Every function the library exports through api/checked-exports.ts is declared in the built .d.ts
- * with the doc comment written beside the function it wraps and that function's exact type
- * (`typeof namespace.function`): an editor hovering `simulate`, or completing it, showed nothing.
- * The declarations are made here as tsc makes them for that file (transpileDeclaration: each export's
- * type is written in the source) and documented as `npm run build` documents dist's
- * (scripts/carry-export-docs.mjs), reading the source files in place of dist's .d.ts: no program
- * is built, so the test costs a parse of the files.
+ * with its exact type (`typeof namespace.function`) and the doc comment written beside the function
+ * it wraps: `npm run build` copies the doc onto the declaration (scripts/carry-export-docs.mjs), so an
+ * editor hovering `simulate`, or completing it, shows it. Checked from the text of the build script
+ * and of the source files (no TypeScript loaded, no build: the check costs reading some files).
  */
+// Not test/helpers/fixtures.js: it loads the scenario parser, which this text check has no use for.
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const read = (file: string) => readFileSync(file, 'utf8');
 const SOURCE = join(ROOT, 'src/api/checked-exports.ts');
-const declared = ts.transpileDeclaration(readFileSync(SOURCE, 'utf8'), {
-  fileName: SOURCE,
-  reportDiagnostics: true,
-  compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022 },
-});
-const open = opener('.ts');
-const carried = carryExportDocs(SOURCE.replace(/\.ts$/, '.d.ts'), declared.outputText, open);
-const sf = ts.createSourceFile('checked-exports.d.ts', carried.text, ts.ScriptTarget.Latest, true);
-const exports = wrappedExports(sf);
+const source = read(SOURCE);
+/** namespace -> module file, from `import * as ns from '../x/y.js'`. */
+const namespaces = new Map([...source.matchAll(/^import \* as (\w+) from '(\.\.\/[\w/-]+)\.js';$/gm)].map((m) => [m[1]!, join(dirname(SOURCE), `${m[2]}.ts`)]));
+/** Each `export const NAME: typeof ns.fn = checked('NAME', ns.fn, ...)` (form null for an export written otherwise). */
+const exportLines = [...source.matchAll(/^export const (\w+)(.*)$/gm)];
+const wrapped = exportLines.map((m) => ({ name: m[1]!, form: /^: typeof (\w+)\.(\w+) = checked\('(\w+)', (?:(\w+)\.(\w+),|function (\w+)\()/.exec(m[2]!) }));
 
-/** The names src/index.ts exports from api/checked-exports.js, read from its text. */
-function indexExports(): string[] {
-  const index = ts.createSourceFile('index.ts', readFileSync(join(ROOT, 'src/index.ts'), 'utf8'), ts.ScriptTarget.Latest, true);
-  const names: string[] = [];
-  for (const s of index.statements)
-    if (ts.isExportDeclaration(s) && s.moduleSpecifier && (s.moduleSpecifier as ts.StringLiteral).text === './api/checked-exports.js' && s.exportClause && ts.isNamedExports(s.exportClause))
-      names.push(...s.exportClause.elements.map((e) => e.name.text));
-  return names.sort();
+/** The doc comment just above the exported function or const `name` of `file`, following `export { name } from` once. */
+function docOf(file: string, name: string): string | undefined {
+  const text = read(file);
+  const own = new RegExp(String.raw`(/\*\*(?:(?!\*/)[\s\S])*\*/)\s*export (?:async )?(?:function\*? |const )${name}\b`).exec(text);
+  if (own) return own[1];
+  const reexport = new RegExp(String.raw`export \{[^}]*\b${name}\b[^}]*\} from '(\.[\w/.-]+)\.js'`).exec(text);
+  return reexport ? docOf(join(dirname(file), `${reexport[1]}.ts`), name) : undefined;
 }
 
-/** The parameters of the function `fn` a source module exports (a function declaration or a const arrow/function). */
-function parametersOf(module: string, fn: string): readonly ts.ParameterDeclaration[] {
-  const { file, text } = open(module, SOURCE);
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-  for (const s of source.statements) {
-    if (ts.isFunctionDeclaration(s) && s.name?.text === fn) return s.parameters;
-    if (ts.isVariableStatement(s))
-      for (const d of s.declarationList.declarations)
-        if (ts.isIdentifier(d.name) && d.name.text === fn && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer.parameters;
-  }
-  throw new Error(`${module} has no function ${fn}`);
-}
-
-/**
- * A parameter with a type: written (not `any`), or its default's (the compiler, strict, infers it from
- * the default and refuses an implicit any: the declaration then states the inferred type).
- */
-const typed = (p: ts.ParameterDeclaration): boolean => (p.type !== undefined ? p.type.kind !== ts.SyntaxKind.AnyKeyword : p.initializer !== undefined);
-
-group('the library\'s declarations carry each function\'s documentation and type', () => {
-  it('each checked export is declared as the exact type of the function it wraps, and src/index.ts exports every one', () => {
-    expect(declared.diagnostics ?? []).toEqual([]);
-    expect(exports.map((e) => e.name).sort()).toEqual(indexExports());
-    expect(exports.length).toBeGreaterThanOrEqual(88);
-    const untyped: string[] = [];
-    for (const e of exports) {
-      expect(e.module, e.name).toMatch(/^\.\.\/\w+(\/[\w-]+)+\.js$/);
-      expect(e.fn, e.name).toBe(e.name);
-      for (const p of parametersOf(e.module!, e.fn!)) if (!typed(p)) untyped.push(`${e.name}(${p.name.getText()})`);
-    }
-    expect(untyped).toEqual([]);
+group("the library's declarations carry each function's documentation and type", () => {
+  it('npm run build runs carry-export-docs.mjs on the declarations tsc wrote, which it reads from dist', () => {
+    const build = JSON.parse(read(join(ROOT, 'package.json'))).scripts.build as string;
+    const steps = build.split('&&').map((s) => s.trim());
+    const tsc = steps.findIndex((s) => s.startsWith('tsc -p tsconfig.build.json'));
+    const carry = steps.indexOf('node scripts/carry-export-docs.mjs');
+    expect(tsc).toBeGreaterThanOrEqual(0);
+    expect(carry).toBeGreaterThan(tsc);
+    expect(read(join(ROOT, 'scripts/carry-export-docs.mjs'))).toContain("'../dist/api/checked-exports.d.ts'");
   });
 
-  it('each declaration has the doc comment of its function, as written beside it', () => {
-    expect(carried.problems).toEqual([]);
-    for (const e of exports) {
-      const docs = ts.getJSDocCommentsAndTags(e.statement).filter((d) => d.kind === ts.SyntaxKind.JSDoc);
-      expect(docs, e.name).toHaveLength(1);
-      const doc = carried.text.slice(docs[0]!.getStart(sf), docs[0]!.end);
-      const written = exportedDoc(open(e.module!, SOURCE).file, open(e.module!, SOURCE).text, e.fn!, open);
-      expect(doc, e.name).toBe(written);
+  it('each checked export is declared as the exact type of the function it wraps, documented beside it, and src/index.ts exports every one', () => {
+    expect(wrapped.length).toBeGreaterThanOrEqual(88);
+    const undocumented: string[] = [];
+    for (const { name, form } of wrapped) {
+      expect(form, `${name} is not written \`typeof namespace.${name}\` = checked('${name}', namespace.${name}, ...)`).not.toBeNull();
+      // The function itself (ns.fn), or one of that name written in place (createEngine's, which takes the engine's defaults).
+      const [, ns, fn, label, ns2, fn2, inPlace] = form!;
+      expect([fn, label, inPlace === undefined ? ns2 : ns, fn2 ?? inPlace], name).toEqual([name, name, ns, name]);
+      expect(namespaces.has(ns!), `${name}: ${ns} is not a module imported as a namespace`).toBe(true);
+      const doc = docOf(namespaces.get(ns!)!, fn!);
       // A sentence, not an empty comment.
-      expect(doc.replace(/[/*\s]/g, '').length, e.name).toBeGreaterThan(20);
+      if (!doc || doc.replace(/[/*\s]/g, '').length <= 20) undocumented.push(`${name} (${namespaces.get(ns!)})`);
     }
-    // Carrying again changes nothing (npm run build over a built dist).
-    expect(carryExportDocs('x.d.ts', carried.text, (s) => open(s, SOURCE)).text).toBe(carried.text);
-  });
-
-  it('an export not declared as typeof namespace.function, or wrapping an undocumented function, is named', () => {
-    const dts = "import * as m from '../engine/simulate.js';\nexport declare const a: (x: number) => number;\nexport declare const simulate: typeof m.notThere;\n";
-    expect(carryExportDocs(SOURCE, dts, open).problems).toEqual([
-      'a is not declared as `typeof namespace.function` of an imported module',
-      "simulate: ../engine/simulate.js's notThere has no doc comment",
-    ]);
+    expect(undocumented).toEqual([]);
+    const index = /export \{([^}]*)\} from '\.\/api\/checked-exports\.js';/.exec(read(join(ROOT, 'src/index.ts')));
+    expect(index).not.toBeNull();
+    const exported = index![1]!.split(',').map((s) => s.trim()).filter(Boolean).sort();
+    expect(exported).toEqual(wrapped.map((w) => w.name).sort());
   });
 });
