@@ -1,9 +1,9 @@
 import { getEventListeners } from 'node:events';
 import { describe as group, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mergeParts, parseScenario, RunAbortedError, simulate, simulateShard, summarize, writeReport } from '../../src/index.js';
+import { mergeParts, parseScenario, partFileName, RunAbortedError, simulate, simulateShard, summarize, writePartFile, writeReport } from '../../src/index.js';
 
 import { readFileSync } from 'node:fs';
 import { ROOT } from '../helpers/fixtures.js';
@@ -75,4 +75,48 @@ group('an aborted run: an AbortError carrying the signal\'s reason', () => {
     expect(sim.trials).toBe(2_000);
     expect(sim.store.column('revenue')!.length).toBe(2_000);
   });
+});
+
+group('an abort before the work', () => {
+  const reason = new Error('stop');
+  const aborted = (err: unknown) => err instanceof RunAbortedError && (err as Error).cause === reason;
+  const RUN = { trials: 20, seed: 3, workers: 0 } as const;
+
+  it('simulate and simulateShard given an aborted signal call no onEstimate, and the abort wins over maxMinutes', async () => {
+    let estimates = 0;
+    const options = { trials: 2_000_000, workers: 0, maxMinutes: 1e-9, signal: AbortSignal.abort(reason), onEstimate: () => void estimates++ };
+    await expect(simulate(loaded, options).catch((e: unknown) => aborted(e))).resolves.toBe(true);
+    await expect(simulateShard(loaded, { ...options, shard: { index: 0, count: 2 } }).catch((e: unknown) => aborted(e))).resolves.toBe(true);
+    expect(estimates).toBe(0);
+  });
+
+  it('writePartFile aborted during its recheck moves nothing into place', async () => {
+    const part = await simulateShard(loaded, { ...RUN, shard: { index: 0, count: 2 } });
+    const dir = scratch();
+    const file = join(dir, partFileName({ index: 0, count: 2 }));
+    const stop = new AbortController();
+    try {
+      const write = writePartFile(file, part, { signal: stop.signal, recheck: async () => stop.abort(reason) });
+      await expect(write.catch((e: unknown) => aborted(e))).resolves.toBe(true);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writeReport given an aborted signal looks at no output place (a place that cannot be one gives the abort, not its error)', async () => {
+    const sim = await simulate(loaded, RUN);
+    const dir = scratch();
+    try {
+      writeFileSync(join(dir, 'a-file'), '');
+      const write = writeReport(join(dir, 'a-file', 'report'), sim, summarize(sim), { outputs: ['summary'], signal: AbortSignal.abort(reason) });
+      await expect(write.catch((e: unknown) => aborted(e))).resolves.toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  function scratch(): string {
+    return mkdtempSync(join(tmpdir(), 'arrcast-abort-'));
+  }
 });

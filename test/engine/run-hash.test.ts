@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as group, expect, it } from 'vitest';
-import { compareSimulations, decodePart, encodePart, loadScenario, mergeParts, parseScenario, partFileName, partRunOf, RunAbortedError, simulate, simulateShard, summarize, writePartFile, writeReport } from '../../src/index.js';
+import { compareSimulations, decodePart, encodePart, loadScenario, mergeParts, parseScenario, partFileName, partRunOf, simulate, simulateShard, summarize, writePartFile } from '../../src/index.js';
 import { runHashOf } from '../../src/engine/run-hash.js';
 import { checkSummaryOfRun } from '../../src/report/summary-of-run.js';
 import { forecastHash } from '../../src/scenario/forecast-hash.js';
@@ -144,47 +144,4 @@ group('what a run ran on, once the objects change or are copied', () => {
     copy.scenario.name = 'Edited after its run';
     expect(() => encodePart(copyPart)).toThrow(changed);
   });
-});
-
-group('an abort before the work', () => {
-  const reason = new Error('stop');
-  const aborted = (err: unknown) => err instanceof RunAbortedError && (err as Error).cause === reason;
-
-  it('simulate and simulateShard given an aborted signal call no onEstimate, and the abort wins over maxMinutes', async () => {
-    let estimates = 0;
-    const options = { trials: 2_000_000, workers: 0, maxMinutes: 1e-9, signal: AbortSignal.abort(reason), onEstimate: () => void estimates++ };
-    await expect(simulate(loaded, options).catch((e: unknown) => aborted(e))).resolves.toBe(true);
-    await expect(simulateShard(loaded, { ...options, shard: { index: 0, count: 2 } }).catch((e: unknown) => aborted(e))).resolves.toBe(true);
-    expect(estimates).toBe(0);
-  });
-
-  it('writePartFile aborted during its recheck moves nothing into place', async () => {
-    const part = await simulateShard(loaded, { ...RUN, shard: { index: 0, count: 2 } });
-    const dir = scratch();
-    const file = join(dir, partFileName({ index: 0, count: 2 }));
-    const stop = new AbortController();
-    try {
-      const write = writePartFile(file, part, { signal: stop.signal, recheck: async () => stop.abort(reason) });
-      await expect(write.catch((e: unknown) => aborted(e))).resolves.toBe(true);
-      expect(existsSync(file)).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('writeReport given an aborted signal looks at no output place (a place that cannot be one gives the abort, not its error)', async () => {
-    const sim = await simulate(loaded, RUN);
-    const dir = scratch();
-    try {
-      writeFileSync(join(dir, 'a-file'), '');
-      const write = writeReport(join(dir, 'a-file', 'report'), sim, summarize(sim), { outputs: ['summary'], signal: AbortSignal.abort(reason) });
-      await expect(write.catch((e: unknown) => aborted(e))).resolves.toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  function scratch(): string {
-    return mkdtempSync(join(ROOT, '.scratch', 'run-hash-'));
-  }
 });
