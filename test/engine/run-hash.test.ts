@@ -93,7 +93,7 @@ group('forecastHash, cached by content', () => {
 });
 
 group('what a run ran on, once the objects change or are copied', () => {
-  const SHARDS = { trials: 2000, seed: 3, workers: 0 } as const;
+  const SHARDS = { trials: 300, seed: 3, workers: 0 } as const;
   const scratch = () => mkdtempSync(join(ROOT, '.scratch', 'run-hash-'));
 
   it('an identical copy (spread, structuredClone of the files) is named by the load hash: its parts merge', async () => {
