@@ -138,6 +138,9 @@ group('what a run ran on, once the objects change or are copied', () => {
     expect(() => partRunOf(part)).toThrow(changed);
     expect(() => compareSimulations([whole, other])).toThrow(changed);
     expect(() => summarize(whole)).toThrow(changed);
+    // Nor is its run resumed by a run of the edited content (its trials are of the content before).
+    const editedNow = parseScenario(TEXT.replace(UPLIFT, '      priceUplift: 0.3'), 'now.yaml');
+    await expect(simulate(editedNow, { ...RUN, trials: 2000, resumeFrom: whole })).rejects.toThrow(changed);
     // An edited copy is held to what its run ran on too.
     const copy = { ...loaded, scenario: structuredClone(edited.scenario) };
     const copyPart = await simulateShard(copy, { ...RUN, shard: { index: 0, count: 2 } });
