@@ -148,3 +148,18 @@ group('what a run ran on, once the objects change or are copied', () => {
     expect(() => encodePart(copyPart)).toThrow(changed);
   });
 });
+
+group('the files digested once a summary', () => {
+  it("summarize reads a book's data once (the check that it is unchanged), not again for its hashes", async () => {
+    const book = await loadScenario(`${ROOT}scenarios/hybrid-company.yaml`);
+    let reads = 0;
+    // Each digest of the files lists the keys of their top object once (files-digest.ts feed).
+    const files = new Proxy(book.files!, { ownKeys: (target) => (reads++, Reflect.ownKeys(target)) });
+    const sim = await simulate({ ...book, files }, RUN);
+    expect(sim.runHash).toBe(book.hash);
+    summarize(sim); // the first keeps its forecastHash
+    reads = 0;
+    expect(summarize(sim).scenario.hash).toBe(book.hash);
+    expect(reads).toBe(1);
+  });
+});
