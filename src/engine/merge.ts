@@ -108,7 +108,7 @@ export async function loadedFromPart({ file, header }: PartInfo, policy: PathPol
     throw new PartFileError(
       file,
       loaded.files
-        ? `was run on other data: its scenario and data files now hash to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} (a data file changed since the run?)`
+        ? `was run on other data: its scenario and data files now hash to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} (a data file changed since the run, or the run was given data not read from them?)`
         : `is corrupt: its scenario hashes to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} as its header says`,
     );
   return loaded;

@@ -10,6 +10,7 @@ import { digestOfContent } from './digest-of-content.js';
  * (`contentDigest`: a spread copy or a structuredClone carries it); a run compares it with the digest
  * of what it was given (engine/run-hash.ts), and the engine's caches and forecastHash's are keyed by it.
  */
+
 /**
  * The content digest of `loaded` now, from `scenarioHash` (the scenario's, taken now unless given) and
  * the files' digest kept with their data (valid while filesChangedSinceLoaded is false, which every
