@@ -1,4 +1,5 @@
 import { nameKey, readAlikeWhy } from '../scenario/name-key.js';
+import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
 import type { Simulation } from '../engine/simulate.js';
 import { checkWholeRun } from '../engine/whole-run.js';
@@ -103,6 +104,8 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
   if (sims.length < 2 || sims.length > MAX_COMPARED) throw new RangeError(`compare needs 2 to ${MAX_COMPARED} simulations (got ${sims.length})`);
   const first = sims[0]!;
   for (const sim of sims) checkWholeRun(sim, 'compareSimulations reads whole runs');
+  // Each is named by the hash its run was made under (runHash): a scenario edited in place since would show beside it.
+  for (const sim of sims) checkUnchangedSinceLoaded(sim.loaded, 'its comparison');
   // One forecast given twice (the same run, or two runs of one forecastHash): refused as the CLI refuses it.
   refuseOneForecast(sims.map((s) => s.loaded), (i) => `${scenarioLabel(i)} (${sims[i]!.loaded.source})`);
   for (const sim of sims)
@@ -161,7 +164,7 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
       label: scenarioLabel(i),
       name: s.loaded.scenario.name,
       source: s.loaded.source,
-      hash: s.loaded.hash,
+      hash: s.runHash,
       currency: s.loaded.scenario.currency,
       bases: s.loaded.bases ?? [],
       tiers: tierNames[i]!,

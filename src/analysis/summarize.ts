@@ -332,7 +332,7 @@ export function summarize(sim: Simulation, options: SummaryOptions = {}): Summar
     tool: { name: 'arrcast', summaryVersion: 1, generator: sim.generator },
     scenario: {
       name: scenario.name,
-      hash: loaded.hash,
+      hash: sim.runHash,
       forecastHash: forecastHash(loaded),
       forecastHashVersion: FORECAST_HASH_VERSION,
       currency: scenario.currency,

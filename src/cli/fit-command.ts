@@ -14,7 +14,7 @@ import { refuseInsideOutput } from '../report/output-dir.js';
 import { shownIfOpens } from '../scenario/shown-beside.js';
 import { UsageError } from './exit-codes.js';
 import { refuseJsonName } from './yaml-file-name.js';
-import { RunAbortedError } from '../engine/errors.js';
+import { throwIfAborted } from '../engine/errors.js';
 import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
 import { terminalCell } from '../report/terminal-text.js';
@@ -52,7 +52,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
         ...(deals ? { deals, dealsFile: opts.deals } : {}),
         ...(outcomes ? { outcomes, outcomesFile: opts.customers } : {}),
       });
-      if (signal?.aborted) throw new RunAbortedError();
+      throwIfAborted(signal);
       const text = fittedScenarioText(fit);
       // What is written must be a valid scenario: a failure here is arrcast's bug, not the input's.
       try {

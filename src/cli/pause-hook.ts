@@ -1,4 +1,4 @@
-import { RunAbortedError } from '../engine/errors.js';
+import { throwIfAborted } from '../engine/errors.js';
 
 /**
  * A testing hook, and nothing else: `ARRCAST_PAUSE_AT=<step>` makes the CLI print
@@ -50,6 +50,6 @@ export function pauseHook(setting: string | undefined, err: (text: string) => vo
 export function stepCheck(hook: StepHook | undefined, signal: AbortSignal | undefined): (step: string) => Promise<void> {
   return async (step) => {
     await hook?.(step);
-    if (signal?.aborted) throw new RunAbortedError();
+    throwIfAborted(signal);
   };
 }

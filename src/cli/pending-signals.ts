@@ -7,7 +7,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  * sees the signal's AbortSignal still unaborted (validate then printed a file's problems, or "ok",
  * and exited 2 or 0 after a SIGTERM during a long parse). A second turn always has a poll before it.
  *
- * @example await pendingSignals(); if (signal.aborted) throw new RunAbortedError();
+ * @example await pendingSignals(); throwIfAborted(signal);
  */
 export async function pendingSignals(): Promise<void> {
   await nextTurn();

@@ -24,7 +24,7 @@ import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
-import { RunAbortedError } from '../engine/errors.js';
+import { throwIfAborted } from '../engine/errors.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
 import { registerFitCommand } from './fit-command.js';
@@ -337,7 +337,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
       const stopIfAsked = async () => {
         if (signal === undefined) return;
         await pendingSignals();
-        if (signal.aborted) throw new RunAbortedError();
+        throwIfAborted(signal);
       };
       for (const file of files) {
         await stopIfAsked();

@@ -14,7 +14,7 @@ import { readReportHeader, readReportTrials, ReportTrialsError, TRIALS_FLAG, typ
 import { insideCell, outcomeShown, prepareScoreDir, scoredValueNote, scoreParagraph, SCORE_FILES, writeScore } from '../report/score-output.js';
 import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { UsageError } from './exit-codes.js';
-import { RunAbortedError } from '../engine/errors.js';
+import { throwIfAborted } from '../engine/errors.js';
 import type { Io } from './io.js';
 import { terminalCell } from '../report/terminal-text.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
@@ -65,7 +65,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
               `${opts.actuals}:${o.line}: report ${r.dir} has no per-trial ${o.tier === undefined ? '' : `${o.tier} `}${o.metric} in its ${r.source}${r.source === 'sipmath.json' ? ' (it holds the company\'s three metrics and each tier\'s revenue)' : ''}: re-run the forecast with ${TRIALS_FLAG}`,
             );
         reports.push(r);
-        if (signal?.aborted) throw new RunAbortedError();
+        throwIfAborted(signal);
       }
       // Each series sorted once, however many outcomes score it.
       const sorted = new Map<string, Float64Array>();
@@ -82,7 +82,7 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       );
       // A signal that came while the forecasts were scored (synchronously) is delivered first.
       await pendingSignals();
-      if (signal?.aborted) throw new RunAbortedError();
+      throwIfAborted(signal);
       io.out(scoreTable(result, reports));
       if (out !== undefined) {
         await writeScore(out, result, reports, { signal, onStep: pauseHook(process.env[PAUSE_VARIABLE], io.err, signal) });

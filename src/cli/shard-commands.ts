@@ -5,7 +5,7 @@ import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { removeEmptyDirs, withDirectory, type Created } from '../engine/fresh-dir.js';
 import { dirname, join, sep } from 'node:path';
 import { planChunks, type ShardSpec } from '../engine/chunks.js';
-import { MergeError, RunAbortedError } from '../engine/errors.js';
+import { MergeError, throwIfAborted } from '../engine/errors.js';
 import { allowPathOption } from './allow-path-option.js';
 import { mergeParts } from '../engine/merge.js';
 import { checkPartOutput, partFileName, partTempName, readPartHeader, writePartFile } from '../engine/part-file.js';
@@ -196,7 +196,7 @@ export function registerMergeCommand(program: Command, io: Io, signal?: AbortSig
       const confirmed = await partsScenarioFile(sim.loaded.source, sim.loaded.hash, opts.allowPath);
       const { recorded, recheck } = await checkMergeReportOwner(out, defaultOutDir(sim.loaded.source), sim.loaded.source, confirmed, isParts, opts.out !== undefined);
       await refuseInputsInsideOutput(out, `--out ${shown ?? defaultOutDir(sim.loaded.source)}`, [...files.map((path) => ({ path, what: 'the part file' })), ...scenarioInputFiles(sim.loaded)]);
-      if (signal?.aborted) throw new RunAbortedError();
+      throwIfAborted(signal);
       const hook = pauseHook(process.env[PAUSE_VARIABLE], io.err, signal);
       await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), today: clock(), ...(opts.outputs ? { outputs: opts.outputs } : {}) });
       io.err(`wrote ${directoryShown(shown ?? defaultOutDir(sim.loaded.source))} from ${count(files.length, 'part')} (${sim.trials.toLocaleString('en-US')} trials) in ${process.uptime().toFixed(1)} s\n`);

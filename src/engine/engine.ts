@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import type { Piscina } from 'piscina';
 import type { LoadedScenario } from '../scenario/parse.js';
-import { RunAbortedError, RunOptionError } from './errors.js';
+import { RunAbortedError, RunOptionError, abortedBy } from './errors.js';
 import {
   checkSignal,
   MAX_WORKERS,
@@ -97,18 +97,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
     checkSignal(o.signal);
     const own = o.signal;
     const stop = new AbortController();
-    const relay = () => stop.abort();
-    if (own?.aborted || closing.signal.aborted) stop.abort();
-    own?.addEventListener('abort', relay, { once: true });
-    closing.signal.addEventListener('abort', relay, { once: true });
+    // The run's error carries the reason of whichever aborted first: the caller's, or the closing's.
+    const relay = (from: AbortSignal) => () => stop.abort(from.reason);
+    const fromOwn = own && relay(own);
+    const fromClosing = relay(closing.signal);
+    if (own?.aborted) fromOwn!();
+    else if (closing.signal.aborted) fromClosing();
+    if (fromOwn) own!.addEventListener('abort', fromOwn, { once: true });
+    closing.signal.addEventListener('abort', fromClosing, { once: true });
     try {
       return await run({ ...o, signal: stop.signal });
     } catch (err) {
-      if (err instanceof RunAbortedError && closing.signal.aborted && !own?.aborted) throw new RunAbortedError('the run was cancelled: its engine was closed');
+      if (err instanceof RunAbortedError && closing.signal.aborted && !own?.aborted) throw abortedBy(closing.signal, 'the run was cancelled: its engine was closed');
       throw err;
     } finally {
-      own?.removeEventListener?.('abort', relay);
-      closing.signal.removeEventListener('abort', relay);
+      if (fromOwn) own!.removeEventListener?.('abort', fromOwn);
+      closing.signal.removeEventListener('abort', fromClosing);
     }
   };
   return {

@@ -63,12 +63,24 @@ export class WorkerStartError extends Error {
   }
 }
 
-/** The run was cancelled: through its AbortSignal (Ctrl-C), or by closing the engine it ran on. */
+/**
+ * The run was cancelled: through its AbortSignal (Ctrl-C), or by closing the engine it ran on. Its
+ * `cause` is the signal's reason (what `controller.abort(reason)` was given, or the DOMException an
+ * abort without one gives), as piscina's AbortError carries it: see abortedBy.
+ */
 export class RunAbortedError extends Error {
   override readonly name = 'AbortError';
-  constructor(message = 'the run was cancelled') {
-    super(message);
+  constructor(message = 'the run was cancelled', options?: { readonly cause?: unknown }) {
+    super(message, options);
   }
+}
+
+/** The error a run stopped through `signal` ends with: a RunAbortedError whose cause is the signal's reason. */
+export const abortedBy = (signal: AbortSignal, message?: string): RunAbortedError => new RunAbortedError(message, { cause: signal.reason });
+
+/** Throw abortedBy(signal) if `signal` has aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortedBy(signal);
 }
 
 /**

@@ -6,7 +6,9 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { excerpt } from '../scenario/display-text.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { planChunks } from './chunks.js';
-import { MergeError, RunAbortedError } from './errors.js';
+import { MergeError, throwIfAborted } from './errors.js';
+import { contentHash } from '../scenario/content-digest.js';
+import { digestOfContent } from '../scenario/digest-of-content.js';
 import { readPartFile, readPartHeader, type PartInfo } from './part-file.js';
 import { copyLittleEndian, PartFileError, partGenerator, sumsPerChunk, zodProblem } from './part-format.js';
 import { GENERATOR_ID } from '../random/source.js';
@@ -83,11 +85,13 @@ export async function loadedFromPart({ file, header }: PartInfo, policy: PathPol
   const parsed = scenarioSchema.safeParse(header.resolvedScenario);
   if (!parsed.success) throw new PartFileError(file, `holds a scenario this arrcast does not accept (${Object.values(zodProblem(parsed.error.issues[0])).join(': ')})`);
   markValidated(parsed.data);
+  const scenarioHash = hashScenario(parsed.data);
   const bare: LoadedScenario = {
     scenario: parsed.data,
     source: header.scenario.source,
     fromPart: file,
-    hash: hashScenario(parsed.data),
+    hash: scenarioHash,
+    contentDigest: digestOfContent(scenarioHash, ''),
     ...(header.scenario.bases ? { bases: header.scenario.bases } : {}),
   };
   let loaded: LoadedScenario;
@@ -98,11 +102,13 @@ export async function loadedFromPart({ file, header }: PartInfo, policy: PathPol
     throw new PartFileError(file, `needs the data files its scenario names, as the run read them: ${err.message.split('\n').join('; ')}`);
   }
   const hash = loaded.hash;
-  if (hash !== header.scenario.hash)
+  // A run of an edited copy is named by a hash of its content (run-hash.ts), which no load gives: the
+  // same content read here again hashes to it.
+  if (hash !== header.scenario.hash && contentHash(loaded) !== header.scenario.hash)
     throw new PartFileError(
       file,
       loaded.files
-        ? `was run on other data: its scenario and data files now hash to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} (a data file changed since the run?)`
+        ? `was run on other data: its scenario and data files now hash to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} (a data file changed since the run, or the run was given data not read from them?)`
         : `is corrupt: its scenario hashes to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} as its header says`,
     );
   return loaded;
@@ -157,6 +163,8 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
   checkOptionKeys(options, MERGE_OPTION_KEYS, 'mergeParts');
   checkSignal(options.signal);
   checkAllowedRoots(options.allowedRoots);
+  // Aborted before the call: nothing is read (a missing part was reported instead of the abort).
+  throwIfAborted(options.signal);
   const infos = await eachPart(files, readPartHeader);
   checkParts(infos);
   const ordered = [...infos].sort((a, b) => a.header.shard.index - b.header.shard.index);
@@ -174,7 +182,7 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
   const chunks = planChunks(run.trials, run.chunkSize);
   const store = new TrialStore(plan.layout, run.trials, chunks.length);
   await eachPart(ordered, async ({ file, header }) => {
-    if (options.signal?.aborted) throw new RunAbortedError();
+    throwIfAborted(options.signal);
     const part = await readPartFile(file);
     if (JSON.stringify(part.header) !== JSON.stringify(header)) throw new PartFileError(file, 'changed while it was being merged');
     store.columns.forEach((column, c) => {
@@ -188,6 +196,6 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
     header.chunks.forEach((chunk, i) => store.setChunkSums(chunk, part.chunkSums[i]!));
     checkPartFinite(file, header, store);
   });
-  if (options.signal?.aborted) throw new RunAbortedError();
-  return { loaded: loaded!, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started, generator: partGenerator(run) };
+  throwIfAborted(options.signal);
+  return { loaded: loaded!, runHash: run.scenario.hash, plan, seed: run.seed, trials: run.trials, workers: 0, store, elapsedMs: performance.now() - started, generator: partGenerator(run) };
 }

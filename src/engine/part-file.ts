@@ -11,9 +11,10 @@ import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, DamagedPartError, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import { checkSignal, type SimulationPart } from './simulate.js';
 import { checkOptionKeys } from './option-keys.js';
-import { RunAbortedError, RunOptionError } from './errors.js';
+import { RunAbortedError, RunOptionError, throwIfAborted } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
+import { checkUnchangedSinceLoaded } from './unchanged-since-loaded.js';
 import { partRunDifferences, partRunFieldsDiffering, type PartRunFields } from './part-run.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { GENERATOR_ID } from '../random/source.js';
@@ -120,7 +121,7 @@ export async function writePartFile(file: string, part: SimulationPart, options:
   checkSignal(options.signal);
   if (options.recheck !== undefined && typeof options.recheck !== 'function') throw new RunOptionError('recheck', 'must be a function, called just before the part is moved into place', true);
   const check = () => {
-    if (options.signal?.aborted) throw new RunAbortedError();
+    throwIfAborted(options.signal);
   };
   check();
   await removeStalePartTemps(dirname(file));
@@ -175,6 +176,8 @@ async function writeTemp(
     }
     steps.check();
     await steps.recheck?.();
+    // A signal that came during the caller's recheck stops the move (as atomic-file.ts's writes do).
+    steps.check();
     await moveIntoPlace(temp, file, partRunOf(part), steps.claim);
   } catch (err) {
     await rm(temp, { force: true });
@@ -324,15 +327,19 @@ export interface PartRun {
 }
 
 /** The run `part` is of (see PartRun). */
-export const partRunOf = (part: SimulationPart): PartRun => ({
-  scenarioHash: part.loaded.hash,
-  scenarioName: part.loaded.scenario.name,
-  scenarioSource: part.loaded.source,
-  seed: part.seed,
-  trials: part.trials,
-  shard: part.shard,
-  generator: part.generator,
-});
+export function partRunOf(part: SimulationPart): PartRun {
+  // Named by the hash its run was made under (runHash), as its part file would be: refused, as encodePart refuses it, once edited in place.
+  checkUnchangedSinceLoaded(part.loaded, 'its part file');
+  return {
+    scenarioHash: part.runHash,
+    scenarioName: part.loaded.scenario.name,
+    scenarioSource: part.loaded.source,
+    seed: part.seed,
+    trials: part.trials,
+    shard: part.shard,
+    generator: part.generator,
+  };
+}
 
 /** The header fields naming `run`, as the part written for it will hold them. */
 const fieldsOf = (run: PartRun): PartRunFields => ({

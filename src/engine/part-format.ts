@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { checkUnchangedSinceLoaded } from './unchanged-since-loaded.js';
 import { COMPONENTS, METRICS } from '../model/components.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { MAX_TRIALS } from '../scenario/limits.js';
@@ -165,13 +166,15 @@ export function encodePart(part: SimulationPart): Uint8Array[] {
   // the plan's own parts. Refused until the format carries them (as `run` refuses --shard with --actuals).
   if (part.reforecast)
     throw new RunOptionError('actuals', "a re-forecast's shard cannot be written as a part file: a part does not carry its actuals (not yet), so its merge would be a plan's");
+  // Its header names the run's hash (runHash) and holds the scenario: one edited in place since would be merged as the run's.
+  checkUnchangedSinceLoaded(part.loaded, 'its part file');
   const { loaded, plan, store } = part;
   const header: PartHeader = {
     format: 'arrcast-part',
     formatVersion: PART_FORMAT_VERSION,
     arrcastVersion: ARRCAST_VERSION,
     generator: part.generator,
-    scenario: { name: loaded.scenario.name, source: loaded.source, hash: loaded.hash, ...(loaded.bases ? { bases: [...loaded.bases] } : {}) },
+    scenario: { name: loaded.scenario.name, source: loaded.source, hash: part.runHash, ...(loaded.bases ? { bases: [...loaded.bases] } : {}) },
     resolvedScenario: loaded.scenario as unknown as Record<string, unknown>,
     seed: part.seed,
     trials: part.trials,

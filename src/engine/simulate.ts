@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { checkUnchangedSinceLoaded } from './unchanged-since-loaded.js';
+import { runHashOf } from './run-hash.js';
 import { runKey } from './run-key.js';
 import { availableParallelism, totalmem } from 'node:os';
 import type { LoadedScenario } from '../scenario/parse.js';
@@ -12,7 +13,7 @@ import { CHUNK_SKIPPED, cancelFlag, stopAllChunks, stopChunksAfter, type ChunkTa
 import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
-import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError } from './errors.js';
+import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError, abortedBy, throwIfAborted } from './errors.js';
 import { checkOptionKeys } from './option-keys.js';
 import { valueKind } from '../scenario/option-keys.js';
 import { checkWholeRun } from './whole-run.js';
@@ -135,6 +136,11 @@ export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownD
  */
 export interface SimulationPart {
   readonly loaded: LoadedScenario;
+  /**
+   * The hash that names the run (summary.json's scenario.hash, a part's header, a comparison's), of
+   * what the trials ran on, taken when the run started (run-hash.ts): outputs read it, not the objects.
+   */
+  readonly runHash: string;
   readonly plan: ScenarioPlan;
   readonly seed: string;
   /** Trials of the whole run, of which this part holds `store.trials`. */
@@ -158,6 +164,11 @@ export interface SimulationPart {
 /** A finished run: the per-trial results and what produced them. */
 export interface Simulation {
   readonly loaded: LoadedScenario;
+  /**
+   * The hash that names the run (summary.json's scenario.hash, a part's header, a comparison's), of
+   * what the trials ran on, taken when the run started (run-hash.ts): outputs read it, not the objects.
+   */
+  readonly runHash: string;
   readonly plan: ScenarioPlan;
   readonly seed: string;
   readonly trials: number;
@@ -334,6 +345,9 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   // A shard is not a whole run: it would be a Simulation missing most of its trials.
   if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
   const { trials, seed, workers } = resolveOptions(loaded, options);
+  // Aborted before the call: no plan is built and no estimate given (and the abort wins over maxMinutes).
+  throwIfAborted(options.signal);
+  const runHash = runHashOf(loaded);
   const started = performance.now();
   const { plan, reforecast } = planRun(loaded, options, seed);
   checkMemory(plan, trials);
@@ -363,7 +377,7 @@ export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScen
   } finally {
     leading.end();
   }
-  return { loaded, plan, seed, trials, workers, store, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
+  return { loaded, runHash, plan, seed, trials, workers, store, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
 }
 
 /**
@@ -385,6 +399,8 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
   const options = given ?? ({} as ShardOptions);
   const { trials, seed, workers } = resolveOptions(loaded, options);
   const shard = resolveShard(options.shard);
+  throwIfAborted(options.signal);
+  const runHash = runHashOf(loaded);
   const started = performance.now();
   const { plan, reforecast } = planRun(loaded, options, seed);
   const chunks = shardChunks(planChunks(trials), shard);
@@ -403,7 +419,7 @@ export async function simulateShardOn(pool: PoolLease | undefined, loaded: Loade
     options.onProgress?.(done, partTrials);
   };
   await runChunks(loaded, plan, seed, chunks, workers, accept, options.signal, pool, reforecast);
-  return { loaded, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
+  return { loaded, runHash, plan, seed, trials, shard, chunks, store, workers, elapsedMs: performance.now() - started, generator: GENERATOR_ID, ...(reforecast ? { reforecast } : {}) };
 }
 
 /**
@@ -450,14 +466,14 @@ async function runChunks(
   lease: PoolLease | undefined,
   reforecast?: Reforecast,
 ): Promise<void> {
-  if (signal?.aborted) throw new RunAbortedError();
+  throwIfAborted(signal);
   if (chunks.length === 0) return;
   const cache = reforecast ? undefined : lease?.tierCache;
   const keys = cache && TierRowCache.partKeys(loaded, plan, seed);
   if (workers === 0) {
     const buffers = allocateChunkBuffers(plan);
     for (const spec of chunks) {
-      if (signal?.aborted) throw new RunAbortedError();
+      throwIfAborted(signal);
       let result: ChunkResult;
       const claim = keys && cache.claim(plan, keys, spec);
       try {
@@ -502,6 +518,8 @@ function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, se
   if (!previous) return 0;
   if (previous.generator !== GENERATOR_ID)
     throw new RangeError(`resumeFrom was drawn with the random generator ${previous.generator}, and this run draws with ${GENERATOR_ID}: its trials cannot be reused`);
+  // Its trials are of what it ran on: a scenario edited in place since would match the edited content.
+  checkUnchangedSinceLoaded(previous.loaded, 'resuming from its run');
   if (runKey(previous.loaded) !== runKey(loaded) || previous.seed !== seed || previous.trials > trials)
     throw new RangeError('resumeFrom must be a run of the same scenario and seed with fewer trials');
   const actuals = (r: Reforecast | undefined) => (r ? actualsKey(r.input) : 'none');
@@ -583,7 +601,7 @@ async function runOnPool(
         }),
       )) as ChunkResult;
     } catch (err) {
-      if (signal?.aborted) throw new RunAbortedError();
+      throwIfAborted(signal);
       if (local.signal.aborted) throw err;
       // A chunk skipped because the run stopped (below) did not fail.
       if (failed && err instanceof Error && err.message === CHUNK_SKIPPED) return;
@@ -611,7 +629,7 @@ async function runOnPool(
   // The caller's abort ends the run at once, whatever is still running.
   const aborted = new Promise<never>((_, reject) => {
     local.signal.addEventListener('abort', () => {
-      if (signal?.aborted) reject(new RunAbortedError());
+      if (signal?.aborted) reject(abortedBy(signal));
     }, { once: true });
   });
   aborted.catch(() => undefined);
@@ -623,7 +641,7 @@ async function runOnPool(
       }),
       aborted,
     ]);
-    if (signal?.aborted) throw new RunAbortedError();
+    throwIfAborted(signal);
     if (failed) {
       local.abort();
       throw failed.start ? new WorkerStartError(failed.err) : chunkFailure(loaded, plan, failed.spec, failed.err);

@@ -84,6 +84,11 @@ function checkFitInputs(inputs: unknown): asserts inputs is FitInputs {
 const NEW_BUSINESS: readonly MonthlyMeasure[] = ['leads', 'deals'];
 const EXISTING: readonly MonthlyMeasure[] = ['ending_arr', 'due_arr', 'renewed_arr'];
 
+/** A run of zero-lead first months is read as a tier not selling yet only below this Poisson probability at its later level. */
+const NOT_SELLING_YET_P = 0.01;
+/** The fewest selling months a launched tier's lead volume is fitted from (selling-from.ts). */
+const MIN_SELLING_MONTHS = 6;
+
 /**
  * Fit every tier of a history (see the estimators: lead-volume.ts, conversion.ts, acv.ts,
  * renewal.ts). A tier gets new business when the history has leads and deals (and new_arr, or a
@@ -96,11 +101,6 @@ const EXISTING: readonly MonthlyMeasure[] = ['ending_arr', 'due_arr', 'renewed_a
  *
  * Complexity: O(months × tiers + deals + customers).
  */
-/** A run of zero-lead first months is read as a tier not selling yet only below this Poisson probability at its later level. */
-const NOT_SELLING_YET_P = 0.01;
-/** The fewest selling months a launched tier's lead volume is fitted from (selling-from.ts). */
-const MIN_SELLING_MONTHS = 6;
-
 export function fitHistory(inputs: FitInputs): HistoryFit {
   checkFitInputs(inputs);
   const { history } = inputs;

@@ -1,7 +1,7 @@
 import { chmodSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { RunAbortedError } from '../engine/errors.js';
+import { RunAbortedError, throwIfAborted } from '../engine/errors.js';
 import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
 import { syncDirectory, syncTree } from '../engine/sync-tree.js';
@@ -48,9 +48,9 @@ export async function writeDirectoryAtomically(target: string, fill: (dir: strin
   const out = resolve(target);
   const checkpoint: Checkpoint = async (step) => {
     await options.onStep?.(step);
-    if (options.signal?.aborted) throw new RunAbortedError();
+    throwIfAborted(options.signal);
   };
-  if (options.signal?.aborted) throw new RunAbortedError();
+  throwIfAborted(options.signal);
   const temp = tempPathBeside(out, 'new');
   const old = tempPathBeside(out, 'old');
   const created: Created = {};

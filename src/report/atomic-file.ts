@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, renameSync, rmSync } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { RunAbortedError } from '../engine/errors.js';
+import { throwIfAborted } from '../engine/errors.js';
 import { cleanedUpOnExit, outputPlaced } from '../engine/exit-cleanup.js';
 import { takeAccessOf } from '../engine/same-access.js';
 import { removeEmptyDirsSync, withDirectory, type Created } from '../engine/fresh-dir.js';
@@ -152,7 +152,7 @@ export async function writeFilesAtomically(
       try {
         for (const s of staged) {
           current = s;
-          if (options.signal?.aborted) throw new RunAbortedError();
+          throwIfAborted(options.signal);
           const write = async () => {
             const handle = await open(s.temp, 'wx');
             s.ours = true;
@@ -170,7 +170,7 @@ export async function writeFilesAtomically(
         // The caller's own check of the places, again just before the moves (fit, init: still not inside an arrcast output).
         await options.recheck?.();
         // A signal that came while writing stops the moves: the earlier files stay, the temporary ones go.
-        if (options.signal?.aborted) throw new RunAbortedError();
+        throwIfAborted(options.signal);
         moveIntoPlaceSync(staged, (s) => (current = s));
       } catch (err) {
         // Temporary files written part-way (full disk, file-size limit) are ours, so removed; folders made for them when empty.

@@ -14,7 +14,7 @@ import type { Summary } from '../analysis/summarize.js';
 export function checkSummaryOfRun(sim: Simulation, summary: Summary): void {
   const runOf = (hash: string, seed: string, trials: number, generator: string, months: number | undefined, file: string | undefined) =>
     `${hash.slice(0, 12)} seed ${JSON.stringify(seed)}, ${trials.toLocaleString('en-US')} trials, ${generator}${months === undefined ? '' : `, re-forecast from ${months} closed months of ${file}`}`;
-  const ofSim = runOf(sim.loaded.hash, sim.seed, sim.trials, sim.generator, sim.reforecast?.input.months, sim.reforecast?.input.file.path);
+  const ofSim = runOf(sim.runHash, sim.seed, sim.trials, sim.generator, sim.reforecast?.input.months, sim.reforecast?.input.file.path);
   const ofSummary = runOf(summary.scenario.hash, summary.seed, summary.trials, summary.tool.generator, summary.reforecast?.asOfMonth, summary.reforecast?.actualsFile);
   if (ofSim !== ofSummary)
     throw new RangeError(

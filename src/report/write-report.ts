@@ -7,7 +7,7 @@ import { checkReportOptions } from './report-options-check.js';
 import { dirname, join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
-import { RunAbortedError } from '../engine/errors.js';
+import { RunAbortedError, throwIfAborted } from '../engine/errors.js';
 import { writeDirectoryAtomically, type Checkpoint } from './atomic-dir.js';
 import { writingTo } from './write-error.js';
 import { writeTrialsCsv } from './trials-csv.js';
@@ -134,6 +134,8 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   checkWholeRun(sim, 'writeReport reads a whole run');
   checkUnchangedSinceLoaded(sim.loaded, 'its report');
   checkSummaryOfRun(sim, summary);
+  // Aborted before the call: nothing is looked at or made.
+  throwIfAborted(options.signal);
   const out = await prepareReportDir(dir, '--out', !options.parentSwept);
   // Every file the report is made from: the scenario's, a re-forecast's actuals, the stress cases' scenarios.
   const inputs = [
@@ -224,7 +226,7 @@ async function drawCharts(
   const render = options.renderChart ?? renderChart;
   const rendered: HtmlChart[] = [];
   for (const chart of buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly })) {
-    if (options.signal?.aborted) throw new RunAbortedError();
+    throwIfAborted(options.signal);
     await hooks.before?.(chart);
     const drawn: unknown = await render(chart.spec);
     // An injected renderChart's answer (a caller's own): "Cannot read properties of undefined" said nothing of it.
@@ -247,7 +249,7 @@ async function drawCharts(
  */
 export async function reportPage(sim: Simulation, summary: Summary, options: Pick<ReportOptions, 'marks' | 'renderChart' | 'signal' | 'stress'> = {}): Promise<string> {
   const charts = await drawCharts(sim, summary, options);
-  if (options.signal?.aborted) throw new RunAbortedError();
+  throwIfAborted(options.signal);
   // A page on its own: no file beside it to name.
   return reportHtml({ summary, scenario: sim.loaded.scenario, charts, files: [], ...(options.stress ? { stress: options.stress } : {}) });
 }

@@ -13,6 +13,7 @@ import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import type { Scenario } from './scenario-schema.js';
 import { setOwn } from './own-key.js';
 import { recordLoadedFiles } from './files-digest.js';
+import { digestOfContent } from './digest-of-content.js';
 import type { ParsedDataFiles } from './parsed-data-files.js';
 import type { InputFile } from './input-file.js';
 
@@ -91,8 +92,8 @@ export async function attachFiles(
     for (const [tier, p] of parsedOnce(options.parsed, ['pipeline', path, tiers, allTiers, calendar, stages ?? null], bytes, parse)) setOwn(pipelines, tier, p);
   }
   const files = { books, pipelines };
-  recordLoadedFiles(files);
-  return { ...loaded, hash: hash.digest('hex'), files, dataFiles };
+  const filesDigest = recordLoadedFiles(files);
+  return { ...loaded, hash: hash.digest('hex'), contentDigest: digestOfContent(loaded.hash, filesDigest), files, dataFiles };
 }
 
 /**

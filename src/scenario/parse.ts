@@ -16,6 +16,7 @@ import { illFormedText } from './well-formed-text.js';
 import { seedTextIssue } from './seed-text.js';
 import { numbersReadOtherwise, type WrittenNumber } from './number-text.js';
 import { numberTextIssues } from './number-text-issues.js';
+import { digestOfContent } from './digest-of-content.js';
 
 /** A validated scenario with where it came from and a hash of its content. */
 export interface LoadedScenario {
@@ -24,6 +25,12 @@ export interface LoadedScenario {
   readonly source: string;
   /** sha256 of the validated scenario (defaults filled in), hex: two files that mean the same hash the same. */
   readonly hash: string;
+  /**
+   * A digest of the content loaded (the scenario and its files' data: scenario/content-digest.ts),
+   * recorded at load. A run given content that digests the same is named by `hash` (a spread copy or
+   * a structuredClone of the files gets the load's hash); other content, by a hash of its own.
+   */
+  readonly contentDigest?: string;
   /**
    * The base scenarios it `extends`, nearest first (absent when it extends none). `scenario` and
    * `hash` are those of the merged scenario.
@@ -123,7 +130,8 @@ export function validateScenario(
     return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
   };
   markValidated(parsed.data);
-  return { scenario: parsed.data, source, hash: hashScenario(parsed.data), locate };
+  const hash = hashScenario(parsed.data);
+  return { scenario: parsed.data, source, hash, contentDigest: digestOfContent(hash, ''), locate };
 }
 
 /** Every scenario object the schema validated (parseScenario, loadScenario, a merged part's): see isValidatedScenario. */

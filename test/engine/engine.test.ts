@@ -39,6 +39,8 @@ describe('createEngine: a warm pool kept between runs', () => {
   it('an abort rejects at once with RunAbortedError and leaves the pool warm for the next run', async () => {
     const example = await loadScenario(join(ROOT, 'scenarios/example.yaml'));
     const abort = new AbortController();
+    // The caller's reason is the error's cause (piscina's style), through the engine's own relay.
+    const reason = new Error('enough');
     let progressed = 0;
     const run = engine.simulate(example, {
       trials: 200_000,
@@ -46,13 +48,14 @@ describe('createEngine: a warm pool kept between runs', () => {
       signal: abort.signal,
       onProgress: (done) => {
         progressed = done;
-        if (done >= 2_000) abort.abort();
+        if (done >= 2_000) abort.abort(reason);
       },
     });
-    await expect(run).rejects.toBeInstanceOf(RunAbortedError);
+    await expect(run).rejects.toSatisfy((err) => err instanceof RunAbortedError && err.name === 'AbortError' && err.cause === reason);
     expect(progressed).toBeLessThan(200_000);
     // An already aborted signal: nothing runs.
-    await expect(engine.simulate(example, { trials: 1_000, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(RunAbortedError);
+    const before = { why: 'aborted before the call' };
+    await expect(engine.simulate(example, { trials: 1_000, signal: AbortSignal.abort(before) })).rejects.toSatisfy((err) => err instanceof RunAbortedError && err.cause === before);
     sameTrials(await engine.simulate(example, { trials: 1_200, seed: 8 }), await simulate(example, { trials: 1_200, seed: 8, workers: 0 }));
   });
 

@@ -1,0 +1,19 @@
+import { contentDigest, contentHash } from '../scenario/content-digest.js';
+import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
+
+/**
+ * The hash that names a run (summary.json's scenario.hash, a comparison's, a part's header), taken
+ * when the run starts, of what its trials run on: `loaded.hash` when the content digests as it did at
+ * load (an unedited object, a spread copy, a structuredClone), else a hash of the content
+ * (scenario/content-digest.ts contentHash: a renamed copy is not named by the original's hash).
+ * Outputs read it from the run (Simulation.runHash), never from the objects at write time, which a
+ * caller may have edited since.
+ *
+ * @example runHashOf({ ...loaded, files: structuredClone(loaded.files) }) === loaded.hash
+ */
+export function runHashOf(loaded: LoadedScenario): string {
+  // Kept with the scenario (hashScenario), as loading keeps it: an edited copy edited again in place
+  // after its run is refused by the outputs' checkUnchangedSinceLoaded, as the loaded object is.
+  const digest = contentDigest(loaded, hashScenario(loaded.scenario));
+  return digest === loaded.contentDigest ? loaded.hash : contentHash(loaded, digest);
+}
