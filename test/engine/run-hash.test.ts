@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe as group, expect, it } from 'vitest';
 import { compareSimulations, decodePart, encodePart, loadScenario, mergeParts, parseScenario, partFileName, partRunOf, simulate, simulateShard, summarize, writePartFile } from '../../src/index.js';
@@ -94,7 +95,7 @@ group('forecastHash, cached by content', () => {
 
 group('what a run ran on, once the objects change or are copied', () => {
   const SHARDS = { trials: 300, seed: 3, workers: 0 } as const;
-  const scratch = () => mkdtempSync(join(ROOT, '.scratch', 'run-hash-'));
+  const scratch = () => mkdtempSync(join(tmpdir(), 'arrcast-run-hash-'));
 
   it('an identical copy (spread, structuredClone of the files) is named by the load hash: its parts merge', async () => {
     const book = await loadScenario(`${ROOT}scenarios/hybrid-company.yaml`);
