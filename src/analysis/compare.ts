@@ -105,7 +105,7 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
   const first = sims[0]!;
   for (const sim of sims) checkWholeRun(sim, 'compareSimulations reads whole runs');
   // Each is named by the hash its run was made under (runHash): a scenario edited in place since would show beside it.
-  for (const sim of sims) checkUnchangedSinceLoaded(sim.loaded, 'its comparison');
+  for (const sim of sims) checkUnchangedSinceLoaded(sim.loaded, 'its comparison', sim.runHash);
   // One forecast given twice (the same run, or two runs of one forecastHash): refused as the CLI refuses it.
   refuseOneForecast(sims.map((s) => s.loaded), (i) => `${scenarioLabel(i)} (${sims[i]!.loaded.source})`);
   for (const sim of sims)

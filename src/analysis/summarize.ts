@@ -154,7 +154,7 @@ const SUMMARY_OPTION_KEYS: readonly string[] = Object.keys({ confidence: true, t
 export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
   checkOptionKeys(options, SUMMARY_OPTION_KEYS, 'summarize');
   checkWholeRun(sim, 'summarize reads a whole run');
-  checkUnchangedSinceLoaded(sim.loaded, 'its summary');
+  checkUnchangedSinceLoaded(sim.loaded, 'its summary', sim.runHash);
   if (options.plan !== undefined && !sim.reforecast) throw new RunOptionError('plan', "is a re-forecast's plan to compare it with: this run has no actuals", true);
   const { store, plan, loaded } = sim;
   const scenario = loaded.scenario;

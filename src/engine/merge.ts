@@ -111,7 +111,8 @@ export async function loadedFromPart({ file, header }: PartInfo, policy: PathPol
         ? `was run on other data: its scenario and data files now hash to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} (a data file changed since the run, or the run was given data not read from them?)`
         : `is corrupt: its scenario hashes to ${hash.slice(0, 12)}, not ${header.scenario.hash.slice(0, 12)} as its header says`,
     );
-  return loaded;
+  // Accepted by its content: named as its run was (a run or resume of the merged run is that run's).
+  return hash === header.scenario.hash ? loaded : { ...loaded, hash: header.scenario.hash };
 }
 
 /** How parts are merged. */

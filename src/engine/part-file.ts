@@ -329,7 +329,7 @@ export interface PartRun {
 /** The run `part` is of (see PartRun). */
 export function partRunOf(part: SimulationPart): PartRun {
   // Named by the hash its run was made under (runHash), as its part file would be: refused, as encodePart refuses it, once edited in place.
-  checkUnchangedSinceLoaded(part.loaded, 'its part file');
+  checkUnchangedSinceLoaded(part.loaded, 'its part file', part.runHash);
   return {
     scenarioHash: part.runHash,
     scenarioName: part.loaded.scenario.name,

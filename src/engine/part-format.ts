@@ -167,7 +167,7 @@ export function encodePart(part: SimulationPart): Uint8Array[] {
   if (part.reforecast)
     throw new RunOptionError('actuals', "a re-forecast's shard cannot be written as a part file: a part does not carry its actuals (not yet), so its merge would be a plan's");
   // Its header names the run's hash (runHash) and holds the scenario: one edited in place since would be merged as the run's.
-  checkUnchangedSinceLoaded(part.loaded, 'its part file');
+  checkUnchangedSinceLoaded(part.loaded, 'its part file', part.runHash);
   const { loaded, plan, store } = part;
   const header: PartHeader = {
     format: 'arrcast-part',

@@ -1,5 +1,5 @@
 import { contentDigest, contentHash } from '../scenario/content-digest.js';
-import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
+import type { LoadedScenario } from '../scenario/parse.js';
 
 /**
  * The hash that names a run (summary.json's scenario.hash, a comparison's, a part's header), taken
@@ -12,8 +12,8 @@ import { hashScenario, type LoadedScenario } from '../scenario/parse.js';
  * @example runHashOf({ ...loaded, files: structuredClone(loaded.files) }) === loaded.hash
  */
 export function runHashOf(loaded: LoadedScenario): string {
-  // Kept with the scenario (hashScenario), as loading keeps it: an edited copy edited again in place
-  // after its run is refused by the outputs' checkUnchangedSinceLoaded, as the loaded object is.
-  const digest = contentDigest(loaded, hashScenario(loaded.scenario));
+  // Nothing is recorded on the caller's objects (a copy edited between runs is a sweep, each run its
+  // own): the outputs compare this again with the run's (checkUnchangedSinceLoaded's runHash).
+  const digest = contentDigest(loaded);
   return digest === loaded.contentDigest ? loaded.hash : contentHash(loaded, digest);
 }

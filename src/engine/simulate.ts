@@ -519,7 +519,7 @@ function keptChunks(previous: Simulation | undefined, loaded: LoadedScenario, se
   if (previous.generator !== GENERATOR_ID)
     throw new RangeError(`resumeFrom was drawn with the random generator ${previous.generator}, and this run draws with ${GENERATOR_ID}: its trials cannot be reused`);
   // Its trials are of what it ran on: a scenario edited in place since would match the edited content.
-  checkUnchangedSinceLoaded(previous.loaded, 'resuming from its run');
+  checkUnchangedSinceLoaded(previous.loaded, 'resuming from its run', previous.runHash);
   if (runKey(previous.loaded) !== runKey(loaded) || previous.seed !== seed || previous.trials > trials)
     throw new RangeError('resumeFrom must be a run of the same scenario and seed with fewer trials');
   const actuals = (r: Reforecast | undefined) => (r ? actualsKey(r.input) : 'none');

@@ -132,7 +132,7 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
   checkReportOptions(options as Readonly<Record<string, unknown>>);
   checkWholeRun(sim, 'writeReport reads a whole run');
-  checkUnchangedSinceLoaded(sim.loaded, 'its report');
+  checkUnchangedSinceLoaded(sim.loaded, 'its report', sim.runHash);
   checkSummaryOfRun(sim, summary);
   // Aborted before the call: nothing is looked at or made.
   throwIfAborted(options.signal);

@@ -123,6 +123,13 @@ group('what a run ran on, once the objects change or are copied', () => {
       const whole = await simulate(renamed, SHARDS);
       expect(whole.runHash).not.toBe(book.hash);
       expect(summarize(merged).scenario.hash).toBe(whole.runHash);
+      // The merged run's scenario is named as its run: a run of it is the same content, the same hash,
+      // so its shards merge with the copy's own.
+      expect(merged.loaded.hash).toBe(whole.runHash);
+      const again = await simulateShard(merged.loaded, { ...SHARDS, shard: { index: 1, count: 2 } });
+      expect(again.runHash).toBe(whole.runHash);
+      await writePartFile(files[1]!, again);
+      expect((await mergeParts(files)).runHash).toBe(whole.runHash);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -147,6 +154,23 @@ group('what a run ran on, once the objects change or are copied', () => {
     const copyPart = await simulateShard(copy, { ...RUN, shard: { index: 0, count: 2 } });
     copy.scenario.name = 'Edited after its run';
     expect(() => encodePart(copyPart)).toThrow(changed);
+  });
+});
+
+group('a sweep: one copy edited between runs', () => {
+  it('runs each value, each named by its content; an earlier run is refused once the copy moved on', async () => {
+    const s = structuredClone(loaded.scenario);
+    const runs = [];
+    for (const uplift of ['0.05', '0.06']) {
+      (s.tiers[0]!.existing as { priceUplift: number }).priceUplift = Number(uplift);
+      const sim = await simulate({ ...loaded, scenario: s }, RUN);
+      expect(sim.runHash).toBe(parseScenario(TEXT.replace(UPLIFT, `      priceUplift: ${uplift}`), 'sweep.yaml').hash);
+      expect(summarize(sim).scenario.hash).toBe(sim.runHash);
+      runs.push(sim);
+    }
+    expect(runs[0]!.runHash).not.toBe(runs[1]!.runHash);
+    // The first run's objects now hold the second value: its summary would show it beside the first's trials.
+    expect(() => summarize(runs[0]!)).toThrow(/changed after it was loaded/);
   });
 });
 
