@@ -3,6 +3,7 @@ import { toFixedDecimal } from '../math/decimal-round.js';
 import type { Command } from 'commander';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
 import { fitHistory } from '../fit/fit-history.js';
+import type { ExistingFit } from '../fit/existing-book.js';
 import { historyCalendar } from '../fit/history-calendar.js';
 import { readDeals } from '../fit/read-deals.js';
 import { readRenewalOutcomes } from '../fit/read-renewal-outcomes.js';
@@ -75,12 +76,18 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
       for (const t of fit.tiers)
         if (t.existing?.renewalFrom === 'pooled')
           io.err(
-            `arrcast: warning: tier ${quoteText(t.name)} has ARR live but none due or renewed in its last 12 months: its dollar renewal is not in the history, so the other tiers' pooled rate ${formatShare(t.existing.renewal.rate.value)} is written (wider: sd ${formatShare(t.existing.renewal.year.sd)}); state its own in ${opts.out} when you know it\n`,
+            `arrcast: warning: tier ${quoteText(t.name)} has ARR live but none due or renewed in its last 12 months: its dollar renewal is not in the history, so the other tiers' pooled rate ${formatShare(t.existing.renewal.rate.value)} is written (wider: sd ${formatShare(t.existing.renewal.year.sd)})${pooledShares(t.existing)}; state its own in ${opts.out} when you know it\n`,
           );
       // As given when it opens what was written (`up/../x/../fitted.yaml` with no folder x does not).
       const wrote = terminalCell(await shownIfOpens(opts.out, outPath));
       io.err(`wrote ${wrote} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${wrote}\n`);
     });
+}
+
+/** ", and so are its contraction (2.10% of ARR renewed) and expansion (...)": the shares pooled with the rate, when the history has them. */
+function pooledShares(e: ExistingFit): string {
+  const parts = (['contraction', 'expansion'] as const).filter((k) => e[k] !== undefined).map((k) => `${k} (${formatShare(e[k]!.share.value)} of ARR renewed)`);
+  return parts.length === 0 ? '' : `, and so ${parts.length === 1 ? 'is' : 'are'} its ${parts.join(' and ')}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { blockOf, fiscalMonthOf } from './timeline.js';
 import type { TierOutcomes } from './read-renewal-outcomes.js';
 import { fitBookShare, type BookShareFit } from './book-share.js';
 import type { PooledRenewalFit } from './pooled-renewal.js';
+import type { PooledBookShareFit } from './pooled-book-share.js';
 
 /** A tier's existing book, fitted. */
 export interface ExistingFit {
@@ -32,8 +33,8 @@ export interface ExistingFit {
   /** ARR due in the last 12 months (what that loss is set against). */
   readonly dueLastYear: number;
   /** contraction_arr / renewed_arr and expansion_arr / renewed_arr of the last 12 months, when the history has them and some ARR renewed. */
-  readonly contraction?: BookShareFit;
-  readonly expansion?: BookShareFit;
+  readonly contraction?: BookShareFit | PooledBookShareFit;
+  readonly expansion?: BookShareFit | PooledBookShareFit;
 }
 
 /** What fitting a tier's existing book reads. */
@@ -51,6 +52,9 @@ export interface ExistingBookInput {
   readonly meanAcv?: number;
   /** The other tiers' renewal pooled, for a book with nothing due in its last 12 months (undefined: none has any). */
   readonly pool?: PooledRenewalFit;
+  /** The other tiers' contraction and expansion shares of ARR renewed, pooled for such a book (pooled-book-share.ts). */
+  readonly contractionPool?: PooledBookShareFit;
+  readonly expansionPool?: PooledBookShareFit;
 }
 
 /**
@@ -156,7 +160,8 @@ export function unusableOutcomes(outcomes: TierOutcomes, file = 'the renewal out
  * comes due in the same fiscal month of the fitted year on annual terms, as a share of the opening
  * ARR (scaled to at most 1 in all when ending_arr also fell); ARR live 12 months before the end,
  * none of it due in a year, is taken to renew after the fitted year (notDueArr). Customers: opening
- * ARR / the mean ACV of new deals, as for any book.
+ * ARR / the mean ACV of new deals, as for any book. Contraction and expansion at renewal are the
+ * other tiers' pooled (`contractionPool`, `expansionPool`), when the history has the columns.
  */
 function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Float64Array, lastYear: readonly MonthlyRow[], outcomesUnused: string | undefined): ExistingFit {
   const { months: n, meanAcv } = input;
@@ -188,6 +193,9 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
     ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal: pool,
     renewalFrom: 'pooled',
+    // Nothing of its own has renewed, so no contraction or expansion of its own: the other tiers', pooled as the rate.
+    ...(input.contractionPool ? { contraction: input.contractionPool } : {}),
+    ...(input.expansionPool ? { expansion: input.expansionPool } : {}),
     ...(startArr > 0 ? { notDueArr: startArr } : {}),
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
   };

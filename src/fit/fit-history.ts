@@ -12,6 +12,7 @@ import { fitConversion, type ConversionFit } from './conversion.js';
 import { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './acv.js';
 import { fitExistingBook, type ExistingFit } from './existing-book.js';
 import { fitPooledRenewal } from './pooled-renewal.js';
+import { fitPooledBookShare } from './pooled-book-share.js';
 import { historyCalendar, monthLabel, type HistoryCalendar } from './history-calendar.js';
 import { blockOf } from './timeline.js';
 import { MAX_DEALS_PER_MONTH } from '../actuals/read-monthly-file.js';
@@ -135,6 +136,12 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
   const pool = EXISTING.every(has)
     ? fitPooledRenewal(history.tiers.map((name) => ({ name, due: Float64Array.from(history.byTier.get(name)!, (r) => r.values.due_arr ?? 0), renewed: Float64Array.from(history.byTier.get(name)!, (r) => r.values.renewed_arr ?? 0) })))
     : undefined;
+  // Their contraction and expansion over their ARR renewed, pooled the same way for that tier.
+  const tierSeries = (name: string, m: MonthlyMeasure) => Float64Array.from(history.byTier.get(name)!, (r) => r.values[m] ?? 0);
+  const sharePool = (kind: 'contraction' | 'expansion') =>
+    pool && has(`${kind}_arr`) ? fitPooledBookShare(history.tiers.map((name) => ({ name, part: tierSeries(name, `${kind}_arr`), renewed: tierSeries(name, 'renewed_arr') })), kind) : undefined;
+  const contractionPool = sharePool('contraction');
+  const expansionPool = sharePool('expansion');
   for (const name of history.tiers) {
     const rows = history.byTier.get(name)!;
     const series = (m: MonthlyMeasure) => Float64Array.from(rows, (r) => r.values[m] ?? 0);
@@ -230,7 +237,7 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     // them, as the refusal said to, dropped every tier's existing book.
     if (EXISTING.every(has) && noBook) notes.push('no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months');
     else if (EXISTING.every(has)) {
-      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean, ...(pool ? { pool } : {}) });
+      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean, ...(pool ? { pool } : {}), ...(contractionPool ? { contractionPool } : {}), ...(expansionPool ? { expansionPool } : {}) });
       if ('message' in fitted) issues.push(fitted);
       else {
         existing = fitted;

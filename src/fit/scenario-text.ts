@@ -10,6 +10,7 @@ import { writtenBookShare } from './written-book-share.js';
 import type { ZeroVarianceRate } from './zero-variance.js';
 import type { BookShareFit } from './book-share.js';
 import type { PooledRenewalFit } from './pooled-renewal.js';
+import type { PooledBookShareFit } from './pooled-book-share.js';
 import { decimalsBelowWhole } from '../math/share-decimals.js';
 
 /**
@@ -140,8 +141,42 @@ function pooledLines(e: ExistingFit, r: PooledRenewalFit): string[] {
   if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
   out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
   out.push(...lostOutsideRenewalLines(e));
-  out.push('      # Contraction and expansion at renewal: not fitted (none of its ARR has renewed yet); none written. State them if it will have any.');
+  const contracting = e.contraction ? pooledShareLines(out, 'contraction', e.contraction as PooledBookShareFit, 0) : 0;
+  if (e.expansion) pooledShareLines(out, 'expansion', e.expansion as PooledBookShareFit, contracting);
+  const none = [e.contraction ? '' : 'contraction', e.expansion ? '' : 'expansion'].filter(Boolean);
+  if (none.length > 0) {
+    const what = none.join(' and ');
+    out.push(`      # ${what[0]!.toUpperCase()}${what.slice(1)} at renewal: not fitted (none of its ARR has renewed yet, and no other tier's ${none.map((k) => `${k}_arr`).join(' or ')} to pool); none written. State ${none.length === 2 ? 'them' : 'it'} if it will have any.`);
+  }
   return out;
+}
+
+/**
+ * Contraction or expansion of a book with nothing renewed yet: the other tiers' share of ARR renewed,
+ * pooled (pooled-book-share.ts), wider by how far tiers differ, written as the model's probability x
+ * size (written-book-share.ts) as a tier's own share is. Returns the probability written (0 for none).
+ */
+function pooledShareLines(out: string[], kind: 'contraction' | 'expansion', f: PooledBookShareFit, contracting: number): number {
+  const column = `${kind}_arr`;
+  const method = f.zeroVariance ? `Jeffreys interval on ${sig(f.zeroVariance.units, 3)} months as units` : f.unboundedZeroVariance ? `error share / sqrt(${sig(f.unboundedZeroVariance.units, 3)} months)` : 'ratio estimator, sandwich standard error, t interval';
+  out.push(
+    `      # ${kind === 'contraction' ? 'Contraction' : 'Expansion'} NOT FITTED for this tier: none of its ARR has renewed yet. Written is the other tiers' pooled:`,
+    `      #   ${column} / renewed_arr (their ARR at risk) of their last 12 months summed, ${f.tiers.map((t, i) => `${safe(JSON.stringify(t))} ${pct(f.tierShares[i]!)}`).join(', ')}:`,
+    `      #   ${count(f.part)} of ${count(f.renewed)}, ${estimatePct(f.share)} (n = ${f.share.n} months; ${method}).`,
+  );
+  if (!(f.share.value > 0)) {
+    out.push(`      #   None in their last 12 months: written as none.`);
+    return 0;
+  }
+  const { size, scale, probability: written } = writtenBookShare(kind, f.share.value, f.year.sd, contracting);
+  out.push(
+    `      # This tier's share: sd ${pct(f.year.sd)} = sqrt(the pool's ${pct(f.poolSd)}^2 (its error and drift between years) + ${pct(f.between)}^2 between tiers),`,
+    `      #   the tiers' spread pooled with a judgement of ${pct(f.betweenPrior)} (half the pool's share): sqrt((sum (s - mean s)^2 + ${pct(f.betweenPrior)}^2) / ${f.tiers.length}).`,
+    `      #   As probability x size (see the other tiers): size ${size}, a judgement; probability = share / ${kind === 'contraction' ? 'size' : '((1 - contraction probability) x size)'} = ${pct(f.share.value / scale)}, its sd divided by ${sig(scale, 3)}.`,
+  );
+  if (written.note) out.push(`      # Written: ${written.note}.`);
+  out.push(`      ${kind}:`, `        probability: { dist: beta, mean: ${written.mean}, sd: ${written.sd} }`, `        size: ${size}`);
+  return written.mean;
 }
 
 /**
