@@ -7,6 +7,7 @@ import type { TierOutcomes } from './read-renewal-outcomes.js';
 import { fitBookShare, type BookShareFit } from './book-share.js';
 import type { PooledRenewalFit } from './pooled-renewal.js';
 import type { PooledBookShareFit } from './pooled-book-share.js';
+import { renewalTerm, type RenewalTerm, type TermSeries } from './renewal-term.js';
 
 /** A tier's existing book, fitted. */
 export interface ExistingFit {
@@ -23,6 +24,8 @@ export interface ExistingFit {
   readonly renewalFrom: 'history' | 'customers' | 'pooled';
   /** With a pooled rate: the ARR live 12 months before the end, none of which came due in a year (taken to renew after the fitted year). */
   readonly notDueArr?: number;
+  /** With a pooled rate: the contract term its calendar is built on, and what it was read from. */
+  readonly term?: RenewalTerm;
   /** Why the tier's renewal outcomes were given but not used (the rate is then the history's). */
   readonly outcomesUnused?: string;
   /**
@@ -55,6 +58,8 @@ export interface ExistingBookInput {
   /** The other tiers' contraction and expansion shares of ARR renewed, pooled for such a book (pooled-book-share.ts). */
   readonly contractionPool?: PooledBookShareFit;
   readonly expansionPool?: PooledBookShareFit;
+  /** Every tier's ARR due and live, to read such a book's contract term from the others' (renewal-term.ts). */
+  readonly termSeries?: readonly TermSeries[];
 }
 
 /**
@@ -68,8 +73,8 @@ export interface ExistingBookInput {
  * A book with nothing due or renewed in its last 12 months and no outcomes (a tier launched within
  * them: ARR live, none yet up for renewal) has no renewal of its own to fit: its rate is `pool`, the
  * other tiers' (pooled-renewal.ts, its sd widened by how far tiers differ), and its calendar the ARR
- * it added in each month of those 12 (each month's rise in ending_arr), due in the same fiscal month
- * on annual terms. Refused before (fit exit 2, "drop ending_arr, due_arr and renewed_arr": every
+ * it added in each month (each month's rise in ending_arr), due a contract term later, the term read
+ * from the other tiers where they allow (renewal-term.ts), else annual. Refused before (fit exit 2, "drop ending_arr, due_arr and renewed_arr": every
  * tier's book with it). Returns the issue instead when there is no pool (no tier has ARR due).
  *
  * Complexity: O(months + customers).
@@ -156,27 +161,39 @@ export function unusableOutcomes(outcomes: TierOutcomes, file = 'the renewal out
 
 /**
  * A book with nothing due in its last 12 months, its rate the other tiers' (`pool`): the ARR it
- * added in each of those months (the rise in ending_arr from the month before, 0 before the first)
- * comes due in the same fiscal month of the fitted year on annual terms, as a share of the opening
- * ARR (scaled to at most 1 in all when ending_arr also fell); ARR live 12 months before the end,
- * none of it due in a year, is taken to renew after the fitted year (notDueArr). Customers: opening
+ * added in each month (the rise in ending_arr from the month before, 0 before the first) comes due
+ * T months later, in the fitted year's fiscal month it falls in, as a share of the opening ARR
+ * (scaled to at most 1 in all when ending_arr also fell); T is the term read from the other tiers
+ * (renewal-term.ts: annual where they do not tell). On terms shorter than a year each dollar is due
+ * once a year, 1/12 a month, as fit writes such tiers' calendars. ARR live 12 months before the end
+ * not due within the year (on annual terms: all of it, none having come due in a year) is taken to
+ * renew after the fitted year (notDueArr). Customers: opening
  * ARR / the mean ACV of new deals, as for any book. Contraction and expansion at renewal are the
  * other tiers' pooled (`contractionPool`, `expansionPool`), when the history has the columns.
  */
 function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Float64Array, lastYear: readonly MonthlyRow[], outcomesUnused: string | undefined): ExistingFit {
   const { months: n, meanAcv } = input;
   const openingArr = ending[n - 1]!;
+  const first = ending.findIndex((x) => x > 0);
+  const term = renewalTerm(input.termSeries ?? [], first < 0 ? 0 : n - (first + 1));
+  const rise = (k: number) => Math.max(0, ending[k - 1]! - (k > 1 ? ending[k - 2]! : 0));
   const calendar = new Array<number>(12).fill(0);
-  let added = 0;
-  for (const r of lastYear) {
-    const rise = Math.max(0, ending[r.month - 1]! - (r.month > 1 ? ending[r.month - 2]! : 0));
-    calendar[fiscalMonthOf(r.month, n) - 1] = rise;
-    added += rise;
-  }
+  const startArr = n > 12 ? ending[n - 13]! : 0;
+  let notDueArr = startArr;
+  if (term.months >= 12) {
+    // The ARR added in month k comes due in month k + T: fiscal month k + T - n when within the year.
+    for (let k = 1; k <= n; k++) {
+      const j = k + term.months - n;
+      if (j < 1 || j > 12 || !(rise(k) > 0)) continue;
+      calendar[j - 1]! += rise(k);
+      if (blockOf(k, n) > 0) notDueArr -= rise(k);
+    }
+  } else calendar.fill(openingArr / 12); // Due more than once a year: each dollar once, spread evenly, as the other tiers' calendars then are.
+  const added = calendar.reduce((a, x) => a + x, 0);
   // Shares of the opening ARR: at most 1 in all (a book that also lost ARR added more than it ends with).
   const scale = openingArr > 0 ? 1 / Math.max(openingArr, added) : 0;
   for (let f = 0; f < 12; f++) calendar[f]! *= scale;
-  const startArr = n > 12 ? ending[n - 13]! : 0;
+  notDueArr = Math.max(0, notDueArr);
   let lostOutsideRenewal = 0;
   if (input.has('churned_arr')) for (const r of lastYear) lostOutsideRenewal += Math.max(0, r.values.churned_arr ?? 0);
   return {
@@ -196,7 +213,8 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
     // Nothing of its own has renewed, so no contraction or expansion of its own: the other tiers', pooled as the rate.
     ...(input.contractionPool ? { contraction: input.contractionPool } : {}),
     ...(input.expansionPool ? { expansion: input.expansionPool } : {}),
-    ...(startArr > 0 ? { notDueArr: startArr } : {}),
+    ...(notDueArr > 0 ? { notDueArr } : {}),
+    term,
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
   };
 }

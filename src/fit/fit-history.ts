@@ -142,6 +142,7 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     pool && has(`${kind}_arr`) ? fitPooledBookShare(history.tiers.map((name) => ({ name, part: tierSeries(name, `${kind}_arr`), renewed: tierSeries(name, 'renewed_arr') })), kind) : undefined;
   const contractionPool = sharePool('contraction');
   const expansionPool = sharePool('expansion');
+  const termSeries = pool ? history.tiers.map((name) => ({ name, due: tierSeries(name, 'due_arr'), ending: tierSeries(name, 'ending_arr') })) : undefined;
   for (const name of history.tiers) {
     const rows = history.byTier.get(name)!;
     const series = (m: MonthlyMeasure) => Float64Array.from(rows, (r) => r.values[m] ?? 0);
@@ -237,7 +238,7 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     // them, as the refusal said to, dropped every tier's existing book.
     if (EXISTING.every(has) && noBook) notes.push('no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months');
     else if (EXISTING.every(has)) {
-      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean, ...(pool ? { pool } : {}), ...(contractionPool ? { contractionPool } : {}), ...(expansionPool ? { expansionPool } : {}) });
+      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean, ...(pool ? { pool } : {}), ...(contractionPool ? { contractionPool } : {}), ...(expansionPool ? { expansionPool } : {}), ...(termSeries ? { termSeries } : {}) });
       if ('message' in fitted) issues.push(fitted);
       else {
         existing = fitted;

@@ -121,11 +121,10 @@ function pooledLines(e: ExistingFit, r: PooledRenewalFit): string[] {
     '    existing:',
     `      openingArr: ${exact(e.openingArr)} # ending_arr of the history's last month (n = 1, a fact: no interval)`,
     `      customers: ${e.customers} # ${safe(e.customersFrom)}`,
-    '      # Renewal calendar: nothing of this tier came due in its last 12 months (it began within them). Its ARR',
-    "      #   comes due as it was added, on annual terms (an assumption: set its contracts' real months): each",
-    `      #   fiscal month's rise in ending_arr a year before, as a share of the opening ARR = ${pct(e.dueShare)} in all.`,
+    '      # Renewal calendar: nothing of this tier came due in its last 12 months (it began within them).',
+    ...termLines(e),
   ];
-  if (e.notDueArr !== undefined) out.push(`      #   The ${money(e.notDueArr)} of ARR live 12 months before the end had none due in a year: taken to renew after this year.`);
+  if (e.notDueArr !== undefined) out.push(`      #   The ${money(e.notDueArr)} of ARR live 12 months before the end ${e.term && e.term.months > 12 ? 'not due within this year on that term' : 'had none due in a year'}: taken to renew after this year.`);
   out.push(`      renewalCalendar: [${floorShares(e.calendar).join(', ')}]`);
   const method = r.zeroVariance ? `Jeffreys interval on ${sig(r.zeroVariance.units, 3)} months as units` : 'ratio estimator, sandwich standard error, t interval';
   out.push(
@@ -150,6 +149,37 @@ function pooledLines(e: ExistingFit, r: PooledRenewalFit): string[] {
   }
   return out;
 }
+
+/** Which contract term a launched tier's calendar is built on, what it was read from, and the calendar it gives. */
+function termLines(e: ExistingFit): string[] {
+  const t = e.term ?? { months: 12, from: 'assumed' as const };
+  const read =
+    t.turnover === undefined
+      ? ''
+      : `the other tiers' ARR due in their last 12 months is ${t.turnover.toFixed(2)} times\n      #   their ARR live 12 months before the end (${(t.tiers ?? []).map((n) => safe(JSON.stringify(n))).join(', ')}), terms of about 12 / ${t.turnover.toFixed(2)} = ${sig(12 / t.turnover, 3)} months`;
+  const why =
+    t.from === 'other-tiers'
+      ? `Its term, ${termName(t.months)}, is read from the data: ${read}.`
+      : t.contradicted
+        ? `Its term is ASSUMED annual: ${read}, but ${termName(t.contradicted.months)} would have brought its first ARR (${t.contradicted.sinceFirst} months before the end) due already, and none came.`
+        : t.mixed
+          ? `Its term is ASSUMED annual: ${read}, no single term (a mix).`
+          : "Its term is ASSUMED annual: no other tier has ARR due and live to read one from.";
+  const out = `      #   ${why}\n      #   Set its contracts' real months when you know them.`.split('\n');
+  if (t.months < 12)
+    out.push(
+      `      #   On terms shorter than a year its ARR comes due ${sig(12 / t.months, 3)} times a year; a book of aggregates renews each dollar once a year, so`,
+      `      #   it is spread evenly, 1/12 of the opening ARR a month, as fit writes the other tiers' calendars (= ${pct(e.dueShare)} in all).`,
+    );
+  else
+    out.push(
+      `      #   The ARR added in each month (its rise in ending_arr) comes due ${t.months} months later, in the fiscal month it falls in:`,
+      `      #   as a share of the opening ARR = ${pct(e.dueShare)} in all.`,
+    );
+  return out;
+}
+
+const termName = (months: number) => (months === 1 ? 'monthly' : months === 12 ? 'annual' : months % 12 === 0 ? `${months / 12}-year` : `${months}-month`);
 
 /**
  * Contraction or expansion of a book with nothing renewed yet: the other tiers' share of ARR renewed,
