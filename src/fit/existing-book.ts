@@ -26,6 +26,13 @@ export interface ExistingFit {
   readonly notDueArr?: number;
   /** With a pooled rate: the contract term its calendar is built on, and what it was read from. */
   readonly term?: RenewalTerm;
+  /**
+   * On terms shorter than a year read from the history (renewal-term.ts: ARR due in a year over ARR
+   * live is 12 / term), each dollar comes due 12 / term times a year, and the rate fitted is a
+   * renewal's; a book of aggregates renews each dollar once a year, so the scenario's rate is the
+   * year's, rate^(12 / term). That term, when shorter than a year.
+   */
+  readonly subAnnualTerm?: RenewalTerm;
   /** Why the tier's renewal outcomes were given but not used (the rate is then the history's). */
   readonly outcomesUnused?: string;
   /**
@@ -135,6 +142,7 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
     ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal,
     renewalFrom: useOutcomes ? 'customers' : 'history',
+    ...subAnnual(renewalTerm([{ name, due, ending }], 0)),
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
     ...(contraction !== undefined ? { contraction } : {}),
     ...(expansion !== undefined ? { expansion } : {}),
@@ -210,6 +218,7 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
     ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal: pool,
     renewalFrom: 'pooled',
+    ...subAnnual(term),
     // Nothing of its own has renewed, so no contraction or expansion of its own: the other tiers', pooled as the rate.
     ...(input.contractionPool ? { contraction: input.contractionPool } : {}),
     ...(input.expansionPool ? { expansion: input.expansionPool } : {}),
@@ -218,3 +227,6 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
   };
 }
+
+/** The term when it is shorter than a year and read from the data (not assumed): its renewals a year compound. */
+const subAnnual = (term: RenewalTerm): { subAnnualTerm?: RenewalTerm } => (term.from === 'other-tiers' && term.months < 12 ? { subAnnualTerm: term } : {});

@@ -89,15 +89,46 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
     );
   if (zv) out.push(...zeroVarianceLines(r.rate.value, r.rate.n, zv, e.renewalFrom));
   out.push(`      # This year's rate: ${yearText(r.year, 'points', (x) => pct(x))}.`);
-  const renewal = writtenBeta(r.rate.value, r.year.sd);
-  if (renewal.moved) out.push(...observedLines(r.rate.value, renewal.mean, r.year.sd, zv));
-  if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
-  out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
+  out.push(...renewalRateLines(e, r.rate.value, r.year, zv));
   out.push(...lostOutsideRenewalLines(e));
   // What the customer count (the units of an interval at zero variance) was sized by.
   const per = e.renewalFrom === 'customers' ? `the mean ARR of the customers due in ${safe(fit.outcomesFile ?? 'the renewal outcomes')}` : 'the mean ACV of new deals';
   const contractionProbability = e.contraction ? bookShareLines(out, 'contraction', e.contraction, 0, per) : 0;
   if (e.expansion) bookShareLines(out, 'expansion', e.expansion, contractionProbability, per);
+  return out;
+}
+
+/**
+ * The dollarRenewalRate line, with why it is where it is: the rate fitted, or on terms shorter than a
+ * year (ExistingFit.subAnnualTerm) the year's, rate^k with k = 12 / term renewals a year and its sd
+ * by the delta method, k rate^(k - 1) sd: a book of aggregates renews each dollar once a year.
+ */
+function renewalRateLines(e: ExistingFit, rate: number, year: YearLevel, zv: ZeroVarianceRate | undefined): string[] {
+  const out: string[] = [];
+  const t = e.subAnnualTerm;
+  let mean = rate;
+  let yearSd = year.sd;
+  if (t) {
+    const k = 12 / t.months;
+    mean = rate ** k;
+    // The delta method's factor d(r^k)/dr: the renewal's error and its year-on-year changes scale by it;
+    // the drift judgement is a year's rate's already (3 points), so it does not.
+    const g = k * rate ** (k - 1);
+    const changesSq = Math.max(0, year.drift ** 2 * (year.changes + 1) - year.prior ** 2);
+    const drift = Math.sqrt((g * g * changesSq + year.prior ** 2) / (year.changes + 1));
+    yearSd = Math.sqrt((g * year.standardError) ** 2 + drift ** 2);
+    out.push(
+      `      # Terms of about ${t.months === 1 ? 'a month' : `${t.months} months`}: the ARR due in the last 12 months is ${t.turnover!.toFixed(2)} times the ARR live 12 months before the end, so each`,
+      `      #   dollar comes due ${sig(k, 3)} times a year and the rate above is a renewal's. A book of aggregates renews each dollar once a year (the`,
+      `      #   calendar above), so the rate written is a year's: ${pct(rate)}^${sig(k, 3)} = ${pct(mean)}. Its sd ${pct(yearSd)}: the renewal's error ${pct(year.standardError)}${year.changes > 0 ? ' and year-on-year changes' : ''}`,
+      `      #   times d(r^k)/dr = ${sig(g, 3)} (delta method), with the drift judgement of ${pct(year.prior)}, a year's rate's already. Contraction and expansion below`,
+      "      #   are shares of a renewal's ARR renewed, booked once a year: a year's are larger (not converted: set them from the CRM).",
+    );
+  }
+  const renewal = writtenBeta(mean, yearSd);
+  if (renewal.moved) out.push(...observedLines(mean, renewal.mean, yearSd, zv));
+  if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
+  out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
   return out;
 }
 
@@ -135,10 +166,7 @@ function pooledLines(e: ExistingFit, r: PooledRenewalFit): string[] {
     `      #   the tiers' spread pooled with a judgement of ${pct(r.betweenPrior)}: sqrt((sum (r - mean r)^2 + ${pct(r.betweenPrior)}^2) / ${r.tiers.length}). A new tier's first`,
     "      #   renewals may run apart from a mature book's: state this tier's own rate when its first customers come due.",
   );
-  const renewal = writtenBeta(r.rate.value, r.year.sd);
-  if (renewal.moved) out.push(...observedLines(r.rate.value, renewal.mean, r.year.sd, r.zeroVariance));
-  if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
-  out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
+  out.push(...renewalRateLines(e, r.rate.value, r.year, r.zeroVariance));
   out.push(...lostOutsideRenewalLines(e));
   const contracting = e.contraction ? pooledShareLines(out, 'contraction', e.contraction as PooledBookShareFit, 0) : 0;
   if (e.expansion) pooledShareLines(out, 'expansion', e.expansion as PooledBookShareFit, contracting);

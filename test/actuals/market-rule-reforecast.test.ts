@@ -9,7 +9,7 @@ import { simulateChunk, type ChunkResult } from '../../src/model/simulate-chunk.
 import type { GivenLevels } from '../../src/model/given-levels.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { MonthlyFile } from '../../src/actuals/monthly-record.js';
-import type { LoadedScenario } from '../../src/scenario/load.js';
+import type { LoadedScenario } from '../../src/scenario/parse.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { simulatedYear } from '../../src/actuals/simulated-year.js';
