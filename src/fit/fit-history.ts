@@ -232,11 +232,18 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     }
 
     const lastOf = (m: MonthlyMeasure) => lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0);
-    const noBook = (rows.at(-1)?.values.ending_arr ?? 0) === 0 && lastOf('due_arr') === 0 && lastOf('renewed_arr') === 0 && (inputs.outcomes?.get(name)?.arr.length ?? 0) === 0;
-    // A tier with no book (none live at the end, none due or renewed in the last year: a tier
-    // launched in the fitted year) beside tiers with one: the columns are the file's, so dropping
-    // them, as the refusal said to, dropped every tier's existing book.
-    if (EXISTING.every(has) && noBook) notes.push('no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months');
+    // A tier with no book live at the end (none ever, or one run down to 0) beside tiers with one: the
+    // columns are the file's, so dropping them, as the refusal said to, dropped every tier's existing
+    // book. A book run down to 0 was fitted as one customer of no ARR, whom runs counted as a logo lost
+    // in 85% of trials.
+    const noBook = (rows.at(-1)?.values.ending_arr ?? 0) === 0;
+    const hadBook = lastOf('due_arr') > 0 || lastOf('renewed_arr') > 0;
+    if (EXISTING.every(has) && noBook)
+      notes.push(
+        hadBook
+          ? `no existing book fitted: its ending_arr is 0 at the end, so nothing is left to renew (the ${lastOf('due_arr').toLocaleString('en-US')} of ARR due in its last 12 months was of a book now gone)`
+          : 'no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months',
+      );
     else if (EXISTING.every(has)) {
       const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean, ...(pool ? { pool } : {}), ...(contractionPool ? { contractionPool } : {}), ...(expansionPool ? { expansionPool } : {}), ...(termSeries ? { termSeries } : {}) });
       if ('message' in fitted) issues.push(fitted);
@@ -260,7 +267,11 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     } else notes.push(`no existing book fitted: it needs ending_arr, due_arr and renewed_arr; the history has ${EXISTING.filter(has).join(', ') || 'none of them'}`);
 
     if (!newBusiness && !existing && !issues.some((i) => i.message.includes(quoteText(name))))
-      issues.push({ path: [], message: `tier ${quoteText(name)}: nothing to fit. ${notes.join('; ')}`, ...(rows[0] ? { line: rows[0].line, column: 1 } : {}) });
+      issues.push({
+        path: [],
+        message: `tier ${quoteText(name)}: nothing to fit. ${notes.join('; ')}${EXISTING.every(has) && noBook && hadBook ? ': a tier with no ARR live at the end and no new business has nothing to forecast; leave its rows out' : ''}`,
+        ...(rows[0] ? { line: rows[0].line, column: 1 } : {}),
+      });
     tiers.push({ name, ...(newBusiness ? { newBusiness } : {}), ...(existing ? { existing } : {}), notes });
   }
   if (issues.length > 0) throw new ScenarioError(history.path, issues);
