@@ -72,6 +72,7 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
         io.out(
           `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${toFixedDecimal(t.newBusiness.conversion.rate.value * 100, 2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${formatShare(t.existing.renewal.rate.value)}${t.existing.renewalFrom === 'pooled' ? " (the other tiers')" : ''}${t.existing.subAnnualTerm ? ` a renewal, ${formatShare(t.existing.renewal.rate.value ** (12 / t.existing.subAnnualTerm.months))} a year` : ''}` : ''].filter(Boolean).join(', ')}\n`,
         );
+      for (const w of fit.warnings ?? []) io.err(`arrcast: warning: ${terminalCell(w)}\n`);
       // A rate the history could not give, written from other tiers': said where it is seen, not in the file alone.
       for (const t of fit.tiers)
         if (t.existing?.renewalFrom === 'pooled')

@@ -50,6 +50,8 @@ export function fittedScenarioText(fit: HistoryFit): string {
   if (cal) out.push(`fiscalYearStartMonth: ${cal.fiscalYearStartMonth} # the month after the history's last (${monthLabel(fit.months, cal)})`, `fiscalYear: ${cal.fiscalYear}`);
   else out.push('fiscalYearStartMonth: 1 # the history numbers its months: month 1 of this year is the month after its last; set the calendar month');
   out.push('tiers:');
+  // Left out as a tier without new business is kept: with the reason where the tier would be.
+  for (const s of fit.skipped ?? []) out.push(`  # Tier ${safe(JSON.stringify(s.name))} left out: ${safe(s.reason)}.`);
   for (const tier of fit.tiers) out.push(...tierLines(tier, fit));
   return `${out.join('\n')}\n`;
 }
