@@ -8,6 +8,7 @@ import { fitBookShare, type BookShareFit } from './book-share.js';
 import type { PooledRenewalFit } from './pooled-renewal.js';
 import type { PooledBookShareFit } from './pooled-book-share.js';
 import { renewalTerm, type RenewalTerm, type TermSeries } from './renewal-term.js';
+import { yearEquivalent, type YearEquivalent } from './year-equivalent.js';
 
 /** A tier's existing book, fitted. */
 export interface ExistingFit {
@@ -33,6 +34,13 @@ export interface ExistingFit {
    * year's, rate^(12 / term). That term, when shorter than a year.
    */
   readonly subAnnualTerm?: RenewalTerm;
+  /**
+   * With subAnnualTerm: the year's dollar renewal, contraction and expansion, what its renewals a
+   * year compound to (year-equivalent.ts), the one place they are computed: the file and the
+   * terminal read them. Its renewal is undefined when the rate is a year's already (--customers
+   * outcomes: each customer's renewal over the year).
+   */
+  readonly yearEquivalent?: YearEquivalent;
   /** Why the tier's renewal outcomes were given but not used (the rate is then the history's). */
   readonly outcomesUnused?: string;
   /**
@@ -142,7 +150,7 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
     ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal,
     renewalFrom: useOutcomes ? 'customers' : 'history',
-    ...subAnnual(renewalTerm([{ name, due, ending }], 0)),
+    ...subAnnual(renewalTerm([{ name, due, ending }], 0), useOutcomes ? undefined : { rate: renewal.rate.value, year: renewal.year }, contraction, expansion),
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
     ...(contraction !== undefined ? { contraction } : {}),
     ...(expansion !== undefined ? { expansion } : {}),
@@ -218,7 +226,7 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
     ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal: pool,
     renewalFrom: 'pooled',
-    ...subAnnual(term),
+    ...subAnnual(term, { rate: pool.rate.value, year: pool.year, between: { tierRates: pool.tierRates, betweenPrior: pool.betweenPrior } }, input.contractionPool, input.expansionPool),
     // Nothing of its own has renewed, so no contraction or expansion of its own: the other tiers', pooled as the rate.
     ...(input.contractionPool ? { contraction: input.contractionPool } : {}),
     ...(input.expansionPool ? { expansion: input.expansionPool } : {}),
@@ -228,5 +236,12 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
   };
 }
 
-/** The term when it is shorter than a year and read from the data (not assumed): its renewals a year compound. */
-const subAnnual = (term: RenewalTerm): { subAnnualTerm?: RenewalTerm } => (term.from === 'other-tiers' && term.months < 12 ? { subAnnualTerm: term } : {});
+/**
+ * The term when it is shorter than a year and read from the data (not assumed): its renewals a year
+ * compound, and the year's rate and shares with it (year-equivalent.ts; `rate` undefined: a year's already).
+ */
+function subAnnual(term: RenewalTerm, rate: Parameters<typeof yearEquivalent>[1], contraction: BookShareFit | undefined, expansion: BookShareFit | undefined): { subAnnualTerm?: RenewalTerm; yearEquivalent?: YearEquivalent } {
+  if (!(term.from === 'other-tiers' && term.months < 12)) return {};
+  const share = (f: BookShareFit | undefined) => f && { share: f.share.value, sd: f.year.sd };
+  return { subAnnualTerm: term, yearEquivalent: yearEquivalent(12 / term.months, rate, share(contraction), share(expansion)) };
+}

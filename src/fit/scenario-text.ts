@@ -95,43 +95,59 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
   out.push(...lostOutsideRenewalLines(e));
   // What the customer count (the units of an interval at zero variance) was sized by.
   const per = e.renewalFrom === 'customers' ? `the mean ARR of the customers due in ${safe(fit.outcomesFile ?? 'the renewal outcomes')}` : 'the mean ACV of new deals';
-  const contractionProbability = e.contraction ? bookShareLines(out, 'contraction', e.contraction, 0, per) : 0;
-  if (e.expansion) bookShareLines(out, 'expansion', e.expansion, contractionProbability, per);
+  const contractionProbability = e.contraction ? bookShareLines(out, e, 'contraction', e.contraction, 0, per) : 0;
+  if (e.expansion) bookShareLines(out, e, 'expansion', e.expansion, contractionProbability, per);
   return out;
 }
 
 /**
  * The dollarRenewalRate line, with why it is where it is: the rate fitted, or on terms shorter than a
- * year (ExistingFit.subAnnualTerm) the year's, rate^k with k = 12 / term renewals a year and its sd
- * by the delta method, k rate^(k - 1) sd: a book of aggregates renews each dollar once a year.
+ * year (ExistingFit.subAnnualTerm) the year's as ExistingFit.yearEquivalent computed it (its mean and sd
+ * from r^k's exact moments, year-equivalent.ts): a book of aggregates renews each dollar once a year.
  */
 function renewalRateLines(e: ExistingFit, rate: number, year: YearLevel, zv: ZeroVarianceRate | undefined): string[] {
   const out: string[] = [];
   const t = e.subAnnualTerm;
+  const y = e.yearEquivalent;
   let mean = rate;
   let yearSd = year.sd;
-  if (t) {
-    const k = 12 / t.months;
-    mean = rate ** k;
-    // The delta method's factor d(r^k)/dr: the renewal's error and its year-on-year changes scale by it;
-    // the drift judgement is a year's rate's already (3 points), so it does not.
-    const g = k * rate ** (k - 1);
-    const changesSq = Math.max(0, year.drift ** 2 * (year.changes + 1) - year.prior ** 2);
-    const drift = Math.sqrt((g * g * changesSq + year.prior ** 2) / (year.changes + 1));
-    yearSd = Math.sqrt((g * year.standardError) ** 2 + drift ** 2);
-    out.push(
-      `      # Terms of about ${t.months === 1 ? 'a month' : `${t.months} months`}: the ARR due in the last 12 months is ${t.turnover!.toFixed(2)} times the ARR live 12 months before the end, so each`,
-      `      #   dollar comes due ${sig(k, 3)} times a year and the rate above is a renewal's. A book of aggregates renews each dollar once a year (the`,
-      `      #   calendar above), so the rate written is a year's: ${pct(rate)}^${sig(k, 3)} = ${pct(mean)}. Its sd ${pct(yearSd)}: the renewal's error ${pct(year.standardError)}${year.changes > 0 ? ' and year-on-year changes' : ''}`,
-      `      #   times d(r^k)/dr = ${sig(g, 3)} (delta method), with the drift judgement of ${pct(year.prior)}, a year's rate's already. Contraction and expansion below`,
-      "      #   are shares of a renewal's ARR renewed, booked once a year: a year's are larger (not converted: set them from the CRM).",
-    );
+  if (t && y) {
+    const k = sig(y.k, 3);
+    const whose = e.renewalFrom === 'pooled' ? "the other tiers' ARR due in their last 12 months is" : 'the ARR due in the last 12 months is';
+    out.push(`      # Terms of about ${t.months === 1 ? 'a month' : `${t.months} months`}: ${whose} ${t.turnover!.toFixed(2)} times the ARR live 12 months before the end, so each`);
+    if (y.renewal) {
+      const r = y.renewal;
+      mean = r.mean;
+      yearSd = r.sd;
+      out.push(
+        `      #   dollar comes due ${k} times a year and the rate above is a renewal's. A book of aggregates renews each dollar once a year (the`,
+        `      #   calendar above), so the rate written is a year's: E[r^${k}] = ${pct(mean)} (${pct(rate)}^${k} = ${pct(rate ** y.k)}), r a beta of the renewal's own sd ${pct(r.renewalSd)}`,
+        `      #   (its error${year.changes > 0 ? ' and year-on-year changes' : ''}), exact moments. Its sd ${pct(yearSd)} = sqrt(r^${k}'s ${pct(r.drawSd)}^2 + the drift judgement ${pct(r.prior)}^2${r.between !== undefined ? ` + ${pct(r.between)}^2 between tiers (their rates each to the power ${k})` : ''}), the judgements a year's.`,
+      );
+    } else
+      out.push(`      #   dollar comes due ${k} times a year; the rate above is each customer's over the year (${safe(e.renewalFrom === 'customers' ? 'the renewal outcomes' : 'the history')}), a year's already: written as it is.`);
   }
   const renewal = writtenBeta(mean, yearSd);
   if (renewal.moved) out.push(...observedLines(mean, renewal.mean, yearSd, zv));
   if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
   out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
   return out;
+}
+
+/** On terms shorter than a year, the year's contraction or expansion share from a renewal's (year-equivalent.ts), and the comment saying how. */
+function yearShareOf(e: ExistingFit, kind: 'contraction' | 'expansion', share: number, sd: number): { share: number; sd: number; lines: string[] } {
+  const y = e.yearEquivalent?.[kind];
+  if (!y || !e.yearEquivalent) return { share, sd, lines: [] };
+  const k = sig(e.yearEquivalent.k, 3);
+  return {
+    share: y.share,
+    sd: y.sd,
+    lines: [
+      kind === 'contraction'
+        ? `      #   A renewal's share, ${k} renewals a year: the year's is 1 - E[(1 - ${pct(share)})^${k}] = ${pct(y.share)}, sd ${pct(y.sd)} (exact moments), so the year keeps r^${k} x (1 - c)^${k}, as ${k} renewals do.`
+        : `      #   A renewal's share, ${k} renewals a year: the year's is (1 - c + ${pct(share)})^${k} - (1 - c)^${k} = ${pct(y.share)} (c the renewal's contraction share), sd ${pct(y.sd)} (delta method).`,
+    ],
+  };
 }
 
 /** churned_arr beyond what the ARR due did not renew, which a book of aggregates cannot carry. */
@@ -170,8 +186,8 @@ function pooledLines(e: ExistingFit, r: PooledRenewalFit): string[] {
   );
   out.push(...renewalRateLines(e, r.rate.value, r.year, r.zeroVariance));
   out.push(...lostOutsideRenewalLines(e));
-  const contracting = e.contraction ? pooledShareLines(out, 'contraction', e.contraction as PooledBookShareFit, 0) : 0;
-  if (e.expansion) pooledShareLines(out, 'expansion', e.expansion as PooledBookShareFit, contracting);
+  const contracting = e.contraction ? pooledShareLines(out, e, 'contraction', e.contraction as PooledBookShareFit, 0) : 0;
+  if (e.expansion) pooledShareLines(out, e, 'expansion', e.expansion as PooledBookShareFit, contracting);
   const none = [e.contraction ? '' : 'contraction', e.expansion ? '' : 'expansion'].filter(Boolean);
   if (none.length > 0) {
     const what = none.join(' and ');
@@ -216,7 +232,7 @@ const termName = (months: number) => (months === 1 ? 'monthly' : months === 12 ?
  * pooled (pooled-book-share.ts), wider by how far tiers differ, written as the model's probability x
  * size (written-book-share.ts) as a tier's own share is. Returns the probability written (0 for none).
  */
-function pooledShareLines(out: string[], kind: 'contraction' | 'expansion', f: PooledBookShareFit, contracting: number): number {
+function pooledShareLines(out: string[], e: ExistingFit, kind: 'contraction' | 'expansion', f: PooledBookShareFit, contracting: number): number {
   const column = `${kind}_arr`;
   const method = f.zeroVariance ? `Jeffreys interval on ${sig(f.zeroVariance.units, 3)} months as units` : f.unboundedZeroVariance ? `error share / sqrt(${sig(f.unboundedZeroVariance.units, 3)} months)` : 'ratio estimator, sandwich standard error, t interval';
   out.push(
@@ -228,12 +244,14 @@ function pooledShareLines(out: string[], kind: 'contraction' | 'expansion', f: P
     out.push(`      #   None in their last 12 months: written as none.`);
     return 0;
   }
-  const { size, scale, probability: written } = writtenBookShare(kind, f.share.value, f.year.sd, contracting);
+  const ys = yearShareOf(e, kind, f.share.value, f.year.sd);
+  const { size, scale, probability: written } = writtenBookShare(kind, ys.share, ys.sd, contracting);
   out.push(
     `      # This tier's share: sd ${pct(f.year.sd)} = sqrt(the pool's ${pct(f.poolSd)}^2 (its error and drift between years) + ${pct(f.between)}^2 between tiers),`,
     `      #   the tiers' spread pooled with a judgement of ${pct(f.betweenPrior)} (half the pool's share): sqrt((sum (s - mean s)^2 + ${pct(f.betweenPrior)}^2) / ${f.tiers.length}).`,
-    `      #   As probability x size (see the other tiers): size ${size}, a judgement; probability = share / ${kind === 'contraction' ? 'size' : '((1 - contraction probability) x size)'} = ${pct(f.share.value / scale)}, its sd divided by ${sig(scale, 3)}.`,
+    `      #   As probability x size (see the other tiers): size ${size}, a judgement; probability = share / ${kind === 'contraction' ? 'size' : '((1 - contraction probability) x size)'} = ${pct(ys.share / scale)}, its sd divided by ${sig(scale, 3)}.`,
   );
+  out.splice(out.length - 1, 0, ...ys.lines);
   if (written.note) out.push(`      # Written: ${written.note}.`);
   out.push(`      ${kind}:`, `        probability: { dist: beta, mean: ${written.mean}, sd: ${written.sd} }`, `        size: ${size}`);
   return written.mean;
@@ -352,7 +370,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
  * probability × size that written-book-share.ts decides, with why the split is a judgement. A share
  * of 0 writes none. Returns the probability written (0 for none).
  */
-function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: BookShareFit, contracting: number, per: string): number {
+function bookShareLines(out: string[], e: ExistingFit, kind: 'contraction' | 'expansion', f: BookShareFit, contracting: number, per: string): number {
   const column = `${kind}_arr`;
   const zv = f.zeroVariance;
   const uz = f.unboundedZeroVariance;
@@ -371,14 +389,16 @@ function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: Boo
     out.push(`      #   None in the last 12 months: written as none (the estimate), its interval above.`);
     return 0;
   }
-  const { size, scale, probability: written } = writtenBookShare(kind, f.share.value, f.year.sd, contracting);
+  const ys = yearShareOf(e, kind, f.share.value, f.year.sd);
+  out.push(...ys.lines);
+  const { size, scale, probability: written } = writtenBookShare(kind, ys.share, ys.sd, contracting);
   out.push(
     `      #   The model ${kind === 'contraction' ? 'takes a share (size) of the ARR of each renewing customer that contracts (probability)' : 'adds a share (size) of the ARR of each renewing customer that does not contract and expands (probability)'},`,
     `      #   so the share of ARR renewed is ${kind === 'contraction' ? 'probability x mean size' : '(1 - contraction probability) x probability x mean size'}. Monthly totals identify that product, not its`,
     `      #   factors: the customers ${kind === 'contraction' ? 'contracting' : 'expanding'} each month and their sizes are not in them (the monthly scatter of`,
     `      #   the share would give probability x E[size^2] only given the customers renewing each month, which the history does not`,
     `      #   count, and a shape for the size). The size is written ${size}, a judgement and not fitted; the probability is the share`,
-    `      #   / ${kind === 'contraction' ? 'size' : '((1 - contraction probability) x size)'} = ${pct(f.share.value / scale)}. Any split with the same product books the same expected ${kind}; the split`,
+    `      #   / ${kind === 'contraction' ? 'size' : '((1 - contraction probability) x size)'} = ${pct(ys.share / scale)}. Any split with the same product books the same expected ${kind}; the split`,
     `      #   sets only how much it scatters between customers: set both from the CRM when it has them.`,
     `      # This year's share: ${yearText(f.year, 'points', (x) => pct(x))}; on the probability divided by ${sig(scale, 3)}.`,
   );
