@@ -25,6 +25,8 @@ export interface ExistingFit {
   readonly renewalFrom: 'history' | 'customers' | 'pooled';
   /** With a pooled rate: the ARR live 12 months before the end, none of which came due in a year (taken to renew after the fitted year). */
   readonly notDueArr?: number;
+  /** With a pooled rate: how many months before the history's end its first ARR was live. */
+  readonly sinceFirst?: number;
   /** With a pooled rate: the contract term its calendar is built on, and what it was read from. */
   readonly term?: RenewalTerm;
   /**
@@ -191,7 +193,8 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
   const { months: n, meanAcv } = input;
   const openingArr = ending[n - 1]!;
   const first = ending.findIndex((x) => x > 0);
-  const term = renewalTerm(input.termSeries ?? [], first < 0 ? 0 : n - (first + 1));
+  const sinceFirst = first < 0 ? 0 : n - (first + 1);
+  const term = renewalTerm(input.termSeries ?? [], sinceFirst);
   const rise = (k: number) => Math.max(0, ending[k - 1]! - (k > 1 ? ending[k - 2]! : 0));
   const calendar = new Array<number>(12).fill(0);
   const startArr = n > 12 ? ending[n - 13]! : 0;
@@ -232,6 +235,7 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
     ...(input.expansionPool ? { expansion: input.expansionPool } : {}),
     ...(notDueArr > 0 ? { notDueArr } : {}),
     term,
+    sinceFirst,
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
   };
 }

@@ -39,7 +39,8 @@ const TERM_TOLERANCE = 0.2;
  * of years reads as that many years; below 9 months, as that many months (rounded: 1 monthly, 3
  * quarterly); else the terms are mixed and annual is assumed. The tier's own history bounds it: its
  * first ARR, added `sinceFirst` months before the end, has not come due, so its term is longer than
- * `sinceFirst`; a term read from the others that is not is ruled out, and annual is assumed.
+ * `sinceFirst`; a term read from the others that is not is ruled out, and the shortest whole number
+ * of years longer than `sinceFirst` is assumed (annual for a tier launched within the last year).
  *
  * @example renewalTerm([{ name: 'A', due: Array(24).fill(100), ending: Array(24).fill(100) }], 0).months // => 1 (monthly: 1,200 due a year on 100 live)
  * Complexity: O(months × tiers).
@@ -66,6 +67,9 @@ export function renewalTerm(others: readonly TermSeries[], sinceFirst: number): 
   if (Math.abs(term - 12 * years) <= TERM_TOLERANCE * 12 * years) months = 12 * years;
   else if (term < 9) months = Math.max(1, Math.round(term));
   if (months === undefined) return { months: 12, from: 'assumed', turnover, tiers, mixed: true };
-  if (months <= sinceFirst) return { months: 12, from: 'assumed', turnover, tiers, contradicted: { months, sinceFirst } };
+  // Ruled out by the tier's own history: its term is longer than sinceFirst; the shortest whole
+  // number of years that is (annual, as before, unless it too is ruled out: "assumed annual" beside
+  // "annual would have brought it due already" contradicted itself).
+  if (months <= sinceFirst) return { months: 12 * Math.max(1, Math.ceil((sinceFirst + 1) / 12)), from: 'assumed', turnover, tiers, contradicted: { months, sinceFirst } };
   return { months, from: 'other-tiers', turnover, tiers };
 }

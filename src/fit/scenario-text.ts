@@ -170,7 +170,7 @@ function pooledLines(e: ExistingFit, r: PooledRenewalFit): string[] {
     '    existing:',
     `      openingArr: ${exact(e.openingArr)} # ending_arr of the history's last month (n = 1, a fact: no interval)`,
     `      customers: ${e.customers} # ${safe(e.customersFrom)}`,
-    '      # Renewal calendar: nothing of this tier came due in its last 12 months (it began within them).',
+    `      # Renewal calendar: nothing of this tier came due in its last 12 months (${e.sinceFirst !== undefined && e.sinceFirst >= 12 ? `its first ARR was live ${e.sinceFirst} months before the end` : 'it began within them'}).`,
     ...termLines(e),
   ];
   if (e.notDueArr !== undefined) out.push(`      #   The ${money(e.notDueArr)} of ARR live 12 months before the end ${e.term && e.term.months > 12 ? 'not due within this year on that term' : 'had none due in a year'}: taken to renew after this year.`);
@@ -207,7 +207,7 @@ function termLines(e: ExistingFit): string[] {
     t.from === 'other-tiers'
       ? `Its term, ${termName(t.months)}, is read from the data: ${read}.`
       : t.contradicted
-        ? `Its term is ASSUMED annual: ${read}, but ${termName(t.contradicted.months)} would have brought its first ARR (${t.contradicted.sinceFirst} months before the end) due already, and none came.`
+        ? `Its term is ASSUMED ${termName(t.months)}: ${read}, but ${termName(t.contradicted.months)} would have brought its first ARR (${t.contradicted.sinceFirst} months before the end) due already, and none came;\n      #   ${termName(t.months)} is the shortest whole number of years longer than ${t.contradicted.sinceFirst} months.`
         : t.mixed
           ? `Its term is ASSUMED annual: ${read}, no single term (a mix).`
           : "Its term is ASSUMED annual: no other tier has ARR due and live to read one from.";

@@ -47,7 +47,21 @@ describe('fit: the contract term of a launched tier is read from the other tiers
     expect(existing.term).toMatchObject({ months: 12, from: 'assumed', contradicted: { months: 1, sinceFirst: 3 } });
     expect(existing.calendar).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
     expect(block).toContain('Its term is ASSUMED annual:');
-    expect(block).toContain('but monthly would have brought its first ARR (3 months before the end) due already, and none came.');
+    expect(block).toContain('but monthly would have brought its first ARR (3 months before the end) due already, and none came;');
+    expect(block).toContain('(it began within them)');
+  });
+
+  it("annual terms read from the others, the tier's first ARR 14 months before the end never came due: two-year assumed, not annual (the comment said both)", () => {
+    // The reviewer's late.csv: New at 100,000 from month 10 of 24. Annual would have brought it due in month 22; a 2-year
+    // term (the shortest whole number of years above 14 months) brings it due in month 34 = fiscal month 10.
+    const { existing, block } = fitNew(history(24, 100_000, (k) => (k >= 10 ? 100_000 : 0)));
+    expect(existing.term).toMatchObject({ months: 24, from: 'assumed', contradicted: { months: 12, sinceFirst: 14 } });
+    expect(existing.calendar).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]);
+    expect(block).toContain('(its first ARR was live 14 months before the end)');
+    expect(block).toContain('Its term is ASSUMED 2-year:');
+    expect(block).toContain('but annual would have brought its first ARR (14 months before the end) due already, and none came;');
+    expect(block).not.toContain('ASSUMED annual');
+    expect(block).not.toContain('it began within them');
   });
 
   it('two-year terms (50,000 due a month on 1,200,000 live): ARR added 18 months before the end comes due in fiscal month 6', () => {
