@@ -1,5 +1,6 @@
 import { ratioOfSums } from './ratio-of-sums.js';
 import { fitBookShare, type BookShareFit } from './book-share.js';
+import { betweenTiers, sumByMonth } from './pooled-tiers.js';
 
 /** One tier's contraction (or expansion) ARR and ARR renewed, month by month (index 0 = month 1). */
 export interface BookShareSeries {
@@ -46,20 +47,12 @@ export const BETWEEN_TIERS_SHARE_PRIOR = 0.5;
 export function fitPooledBookShare(series: readonly BookShareSeries[], kind: 'contraction' | 'expansion'): PooledBookShareFit | undefined {
   const pooled = series.filter((s) => ratioOfSums(s.part, s.renewed).whole > 0);
   if (pooled.length === 0) return undefined;
-  const n = pooled[0]!.renewed.length;
-  const part = new Float64Array(n);
-  const renewed = new Float64Array(n);
-  for (const s of pooled)
-    for (let i = 0; i < n; i++) {
-      part[i]! += s.part[i]!;
-      renewed[i]! += s.renewed[i]!;
-    }
+  const { part, whole: renewed } = sumByMonth(pooled.map((s) => ({ part: s.part, whole: s.renewed })));
   // No customer count: the units of an interval at zero variance are the pooled months (Kish's).
   const pool = fitBookShare(part, renewed, kind);
   const tierShares = pooled.map((s) => ratioOfSums(s.part, s.renewed).value);
-  const mean = tierShares.reduce((a, r) => a + r, 0) / tierShares.length;
   const betweenPrior = BETWEEN_TIERS_SHARE_PRIOR * pool.share.value;
-  const between = Math.sqrt((tierShares.reduce((a, r) => a + (r - mean) ** 2, 0) + betweenPrior ** 2) / tierShares.length);
+  const between = betweenTiers(tierShares, betweenPrior);
   const sd = Math.sqrt(pool.year.sd ** 2 + between ** 2);
   return { ...pool, year: { ...pool.year, sd }, tiers: pooled.map((s) => s.name), tierShares, poolSd: pool.year.sd, between, betweenPrior };
 }

@@ -1,5 +1,6 @@
 import { betaPowerMoments } from '../math/beta-power-moments.js';
 import type { YearLevel } from './estimate.js';
+import { betweenTiers } from './pooled-tiers.js';
 
 /** A renewal's rate or share as the year's, for a book renewing k = 12 / term times a year. */
 export interface YearEquivalent {
@@ -90,11 +91,7 @@ function yearRenewal(k: number, rate: number, year: YearLevel, between: BetweenT
   const draw = betaPowerMoments(rate, renewalSd, k);
   const prior = year.prior / Math.sqrt(year.changes + 1);
   let betweenSd: number | undefined;
-  if (between) {
-    const years = between.tierRates.map((r) => r ** k);
-    const mean = years.reduce((a, x) => a + x, 0) / years.length;
-    betweenSd = Math.sqrt((years.reduce((a, x) => a + (x - mean) ** 2, 0) + between.betweenPrior ** 2) / years.length);
-  }
+  if (between) betweenSd = betweenTiers(between.tierRates.map((r) => r ** k), between.betweenPrior);
   return {
     mean: draw.mean,
     sd: Math.sqrt(draw.sd ** 2 + prior ** 2 + (betweenSd ?? 0) ** 2),
