@@ -3,6 +3,7 @@ import { toFixedDecimal } from '../math/decimal-round.js';
 import type { Command } from 'commander';
 import { readMonthlyFile } from '../actuals/read-monthly-file.js';
 import { fitHistory } from '../fit/fit-history.js';
+import type { ExistingFit } from '../fit/existing-book.js';
 import { historyCalendar } from '../fit/history-calendar.js';
 import { readDeals } from '../fit/read-deals.js';
 import { readRenewalOutcomes } from '../fit/read-renewal-outcomes.js';
@@ -69,18 +70,35 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
       }
       for (const t of fit.tiers)
         io.out(
-          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${toFixedDecimal(t.newBusiness.conversion.rate.value * 100, 2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${formatShare(t.existing.renewal.rate.value)}${t.existing.renewalFrom === 'pooled' ? " (the other tiers')" : ''}` : ''].filter(Boolean).join(', ')}\n`,
+          `${terminalCell(t.name)}: ${[t.newBusiness ? `leads ${grouped(Math.round(t.newBusiness.leads.level.value))}/month (${t.newBusiness.leads.k ? 'negative binomial' : 'Poisson'}), conversion ${toFixedDecimal(t.newBusiness.conversion.rate.value * 100, 2)}%, ACV median ${grouped(Math.round(t.newBusiness.acv.median.value))}` : '', t.existing ? `opening ARR ${grouped(t.existing.openingArr)}, dollar renewal ${formatShare(t.existing.renewal.rate.value)}${t.existing.renewalFrom === 'pooled' ? " (the other tiers')" : ''}${t.existing.yearEquivalent?.renewal ? ` a renewal, ${formatShare(t.existing.yearEquivalent.renewal.mean)} a year` : ''}` : ''].filter(Boolean).join(', ')}\n`,
         );
+      for (const w of fit.warnings ?? []) io.err(`arrcast: warning: ${terminalCell(w)}\n`);
       // A rate the history could not give, written from other tiers': said where it is seen, not in the file alone.
       for (const t of fit.tiers)
         if (t.existing?.renewalFrom === 'pooled')
           io.err(
-            `arrcast: warning: tier ${quoteText(t.name)} has ARR live but none due or renewed in its last 12 months: its dollar renewal is not in the history, so the other tiers' pooled rate ${formatShare(t.existing.renewal.rate.value)} is written (wider: sd ${formatShare(t.existing.renewal.year.sd)}); state its own in ${opts.out} when you know it\n`,
+            `arrcast: warning: tier ${quoteText(t.name)} has ARR live but none due or renewed in its last 12 months: its dollar renewal is not in the history, so the other tiers' pooled rate ${pooledRate(t.existing)}${pooledShares(t.existing)}; state its own in ${opts.out} when you know it\n`,
           );
       // As given when it opens what was written (`up/../x/../fitted.yaml` with no folder x does not).
       const wrote = terminalCell(await shownIfOpens(opts.out, outPath));
       io.err(`wrote ${wrote} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${wrote}\n`);
     });
+}
+
+/**
+ * "90.0% is written (wider: sd 13.6%)": the pooled rate as the file writes it, on terms shorter than
+ * a year the year's (ExistingFit.yearEquivalent, the figures the file's comment gives).
+ */
+function pooledRate(e: ExistingFit): string {
+  const y = e.yearEquivalent?.renewal;
+  if (y) return `${formatShare(e.renewal.rate.value)} a renewal is written as the year's ${formatShare(y.mean)} (wider: sd ${formatShare(y.sd)})`;
+  return `${formatShare(e.renewal.rate.value)} is written (wider: sd ${formatShare(e.renewal.year.sd)})`;
+}
+
+/** ", and so are its contraction (2.10% of ARR renewed) and expansion (...)": the shares pooled with the rate, when the history has them (a year's, as written). */
+function pooledShares(e: ExistingFit): string {
+  const parts = (['contraction', 'expansion'] as const).filter((k) => e[k] !== undefined).map((k) => `${k} (${formatShare(e.yearEquivalent?.[k]?.share ?? e[k]!.share.value)} of ARR renewed${e.yearEquivalent?.[k] ? ' in a year' : ''})`);
+  return parts.length === 0 ? '' : `, and so ${parts.length === 1 ? 'is' : 'are'} its ${parts.join(' and ')}`;
 }
 
 /**

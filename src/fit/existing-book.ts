@@ -6,6 +6,9 @@ import { blockOf, fiscalMonthOf } from './timeline.js';
 import type { TierOutcomes } from './read-renewal-outcomes.js';
 import { fitBookShare, type BookShareFit } from './book-share.js';
 import type { PooledRenewalFit } from './pooled-renewal.js';
+import type { PooledBookShareFit } from './pooled-book-share.js';
+import { renewalTerm, type RenewalTerm, type TermSeries } from './renewal-term.js';
+import { yearEquivalent, type YearEquivalent } from './year-equivalent.js';
 
 /** A tier's existing book, fitted. */
 export interface ExistingFit {
@@ -22,6 +25,24 @@ export interface ExistingFit {
   readonly renewalFrom: 'history' | 'customers' | 'pooled';
   /** With a pooled rate: the ARR live 12 months before the end, none of which came due in a year (taken to renew after the fitted year). */
   readonly notDueArr?: number;
+  /** With a pooled rate: how many months before the history's end its first ARR was live. */
+  readonly sinceFirst?: number;
+  /** With a pooled rate: the contract term its calendar is built on, and what it was read from. */
+  readonly term?: RenewalTerm;
+  /**
+   * On terms shorter than a year read from the history (renewal-term.ts: ARR due in a year over ARR
+   * live is 12 / term), each dollar comes due 12 / term times a year, and the rate fitted is a
+   * renewal's; a book of aggregates renews each dollar once a year, so the scenario's rate is the
+   * year's, rate^(12 / term). That term, when shorter than a year.
+   */
+  readonly subAnnualTerm?: RenewalTerm;
+  /**
+   * With subAnnualTerm: the year's dollar renewal, contraction and expansion, what its renewals a
+   * year compound to (year-equivalent.ts), the one place they are computed: the file and the
+   * terminal read them. Its renewal is undefined when the rate is a year's already (--customers
+   * outcomes: each customer's renewal over the year).
+   */
+  readonly yearEquivalent?: YearEquivalent;
   /** Why the tier's renewal outcomes were given but not used (the rate is then the history's). */
   readonly outcomesUnused?: string;
   /**
@@ -32,8 +53,8 @@ export interface ExistingFit {
   /** ARR due in the last 12 months (what that loss is set against). */
   readonly dueLastYear: number;
   /** contraction_arr / renewed_arr and expansion_arr / renewed_arr of the last 12 months, when the history has them and some ARR renewed. */
-  readonly contraction?: BookShareFit;
-  readonly expansion?: BookShareFit;
+  readonly contraction?: BookShareFit | PooledBookShareFit;
+  readonly expansion?: BookShareFit | PooledBookShareFit;
 }
 
 /** What fitting a tier's existing book reads. */
@@ -51,6 +72,11 @@ export interface ExistingBookInput {
   readonly meanAcv?: number;
   /** The other tiers' renewal pooled, for a book with nothing due in its last 12 months (undefined: none has any). */
   readonly pool?: PooledRenewalFit;
+  /** The other tiers' contraction and expansion shares of ARR renewed, pooled for such a book (pooled-book-share.ts). */
+  readonly contractionPool?: PooledBookShareFit;
+  readonly expansionPool?: PooledBookShareFit;
+  /** Every tier's ARR due and live, to read such a book's contract term from the others' (renewal-term.ts). */
+  readonly termSeries?: readonly TermSeries[];
 }
 
 /**
@@ -64,8 +90,8 @@ export interface ExistingBookInput {
  * A book with nothing due or renewed in its last 12 months and no outcomes (a tier launched within
  * them: ARR live, none yet up for renewal) has no renewal of its own to fit: its rate is `pool`, the
  * other tiers' (pooled-renewal.ts, its sd widened by how far tiers differ), and its calendar the ARR
- * it added in each month of those 12 (each month's rise in ending_arr), due in the same fiscal month
- * on annual terms. Refused before (fit exit 2, "drop ending_arr, due_arr and renewed_arr": every
+ * it added in each month (each month's rise in ending_arr), due a contract term later, the term read
+ * from the other tiers where they allow (renewal-term.ts), else annual. Refused before (fit exit 2, "drop ending_arr, due_arr and renewed_arr": every
  * tier's book with it). Returns the issue instead when there is no pool (no tier has ARR due).
  *
  * Complexity: O(months + customers).
@@ -126,6 +152,7 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
     ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal,
     renewalFrom: useOutcomes ? 'customers' : 'history',
+    ...subAnnual(renewalTerm([{ name, due, ending }], 0), useOutcomes ? undefined : { rate: renewal.rate.value, year: renewal.year }, contraction, expansion),
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
     ...(contraction !== undefined ? { contraction } : {}),
     ...(expansion !== undefined ? { expansion } : {}),
@@ -152,26 +179,40 @@ export function unusableOutcomes(outcomes: TierOutcomes, file = 'the renewal out
 
 /**
  * A book with nothing due in its last 12 months, its rate the other tiers' (`pool`): the ARR it
- * added in each of those months (the rise in ending_arr from the month before, 0 before the first)
- * comes due in the same fiscal month of the fitted year on annual terms, as a share of the opening
- * ARR (scaled to at most 1 in all when ending_arr also fell); ARR live 12 months before the end,
- * none of it due in a year, is taken to renew after the fitted year (notDueArr). Customers: opening
- * ARR / the mean ACV of new deals, as for any book.
+ * added in each month (the rise in ending_arr from the month before, 0 before the first) comes due
+ * T months later, in the fitted year's fiscal month it falls in, as a share of the opening ARR
+ * (scaled to at most 1 in all when ending_arr also fell); T is the term read from the other tiers
+ * (renewal-term.ts: annual where they do not tell). On terms shorter than a year each dollar is due
+ * once a year, 1/12 a month, as fit writes such tiers' calendars. ARR live 12 months before the end
+ * not due within the year (on annual terms: all of it, none having come due in a year) is taken to
+ * renew after the fitted year (notDueArr). Customers: opening
+ * ARR / the mean ACV of new deals, as for any book. Contraction and expansion at renewal are the
+ * other tiers' pooled (`contractionPool`, `expansionPool`), when the history has the columns.
  */
 function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Float64Array, lastYear: readonly MonthlyRow[], outcomesUnused: string | undefined): ExistingFit {
   const { months: n, meanAcv } = input;
   const openingArr = ending[n - 1]!;
+  const first = ending.findIndex((x) => x > 0);
+  const sinceFirst = first < 0 ? 0 : n - (first + 1);
+  const term = renewalTerm(input.termSeries ?? [], sinceFirst);
+  const rise = (k: number) => Math.max(0, ending[k - 1]! - (k > 1 ? ending[k - 2]! : 0));
   const calendar = new Array<number>(12).fill(0);
-  let added = 0;
-  for (const r of lastYear) {
-    const rise = Math.max(0, ending[r.month - 1]! - (r.month > 1 ? ending[r.month - 2]! : 0));
-    calendar[fiscalMonthOf(r.month, n) - 1] = rise;
-    added += rise;
-  }
+  const startArr = n > 12 ? ending[n - 13]! : 0;
+  let notDueArr = startArr;
+  if (term.months >= 12) {
+    // The ARR added in month k comes due in month k + T: fiscal month k + T - n when within the year.
+    for (let k = 1; k <= n; k++) {
+      const j = k + term.months - n;
+      if (j < 1 || j > 12 || !(rise(k) > 0)) continue;
+      calendar[j - 1]! += rise(k);
+      if (blockOf(k, n) > 0) notDueArr -= rise(k);
+    }
+  } else calendar.fill(openingArr / 12); // Due more than once a year: each dollar once, spread evenly, as the other tiers' calendars then are.
+  const added = calendar.reduce((a, x) => a + x, 0);
   // Shares of the opening ARR: at most 1 in all (a book that also lost ARR added more than it ends with).
   const scale = openingArr > 0 ? 1 / Math.max(openingArr, added) : 0;
   for (let f = 0; f < 12; f++) calendar[f]! *= scale;
-  const startArr = n > 12 ? ending[n - 13]! : 0;
+  notDueArr = Math.max(0, notDueArr);
   let lostOutsideRenewal = 0;
   if (input.has('churned_arr')) for (const r of lastYear) lostOutsideRenewal += Math.max(0, r.values.churned_arr ?? 0);
   return {
@@ -188,7 +229,23 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
     ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal: pool,
     renewalFrom: 'pooled',
-    ...(startArr > 0 ? { notDueArr: startArr } : {}),
+    ...subAnnual(term, { rate: pool.rate.value, year: pool.year, between: { tierRates: pool.tierRates, betweenPrior: pool.betweenPrior } }, input.contractionPool, input.expansionPool),
+    // Nothing of its own has renewed, so no contraction or expansion of its own: the other tiers', pooled as the rate.
+    ...(input.contractionPool ? { contraction: input.contractionPool } : {}),
+    ...(input.expansionPool ? { expansion: input.expansionPool } : {}),
+    ...(notDueArr > 0 ? { notDueArr } : {}),
+    term,
+    sinceFirst,
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
   };
+}
+
+/**
+ * The term when it is shorter than a year and read from the data (not assumed): its renewals a year
+ * compound, and the year's rate and shares with it (year-equivalent.ts; `rate` undefined: a year's already).
+ */
+function subAnnual(term: RenewalTerm, rate: Parameters<typeof yearEquivalent>[1], contraction: BookShareFit | undefined, expansion: BookShareFit | undefined): { subAnnualTerm?: RenewalTerm; yearEquivalent?: YearEquivalent } {
+  if (!(term.from === 'other-tiers' && term.months < 12)) return {};
+  const share = (f: BookShareFit | undefined) => f && { share: f.share.value, sd: f.year.sd };
+  return { subAnnualTerm: term, yearEquivalent: yearEquivalent(12 / term.months, rate, share(contraction), share(expansion)) };
 }

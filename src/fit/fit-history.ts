@@ -12,6 +12,7 @@ import { fitConversion, type ConversionFit } from './conversion.js';
 import { fitAcvFromDeals, fitAcvFromTotals, type AcvFit } from './acv.js';
 import { fitExistingBook, type ExistingFit } from './existing-book.js';
 import { fitPooledRenewal } from './pooled-renewal.js';
+import { fitPooledBookShare } from './pooled-book-share.js';
 import { historyCalendar, monthLabel, type HistoryCalendar } from './history-calendar.js';
 import { blockOf } from './timeline.js';
 import { MAX_DEALS_PER_MONTH } from '../actuals/read-monthly-file.js';
@@ -55,8 +56,33 @@ export interface HistoryFit {
   readonly months: number;
   readonly calendar?: HistoryCalendar;
   readonly tiers: readonly TierFit[];
+  /** Tiers left out of the scenario (a book run down with no new business: nothing to forecast), each with why. */
+  readonly skipped?: readonly SkippedTier[];
+  /** What the fit-command says on stderr, beside the comments in the file (e.g. --customers rows not used). */
+  readonly warnings?: readonly string[];
   readonly dealsFile?: string;
   readonly outcomesFile?: string;
+}
+
+/** A tier of the history not written to the scenario, and why (the file's comment and the warning say it). */
+export interface SkippedTier {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/**
+ * A book is run down when its ending_arr at the end is below this share of its largest ending_arr in
+ * the history (0 always is): 1 dollar left of a book of 1,150,000 is not a customer to renew but
+ * rounding, and was fitted as one customer of ARR 1, counted as a logo lost in most trials.
+ */
+export const RUN_DOWN_SHARE = 0.001;
+
+/** Whether a tier's book has run down by the end: none live, or less than RUN_DOWN_SHARE of its peak. */
+export function bookRunDown(ending: ArrayLike<number>): boolean {
+  let peak = 0;
+  for (let i = 0; i < ending.length; i++) peak = Math.max(peak, ending[i]!);
+  const last = ending.length > 0 ? ending[ending.length - 1]! : 0;
+  return last === 0 || last < RUN_DOWN_SHARE * peak;
 }
 
 /** Every key of FitInputs: any other is refused by name. */
@@ -130,11 +156,22 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     issues.push({ path: ['tier'], message: `has ${history.tiers.length} tiers; a scenario has at most ${MAX_TIERS}: fit at most ${MAX_TIERS} tiers from one file`, ...(first ? { line: first.line, column: 1 } : {}) });
   }
   if (issues.length > 0) throw new ScenarioError(history.path, issues);
+  const tierSeries = (name: string, m: MonthlyMeasure) => Float64Array.from(history.byTier.get(name)!, (r) => r.values[m] ?? 0);
+  // Books run down by the end (bookRunDown): not fitted, and not pooled for another tier either (a
+  // book's last renewals as it ran down are no guide to a new one's).
+  const runDown = new Set(EXISTING.every(has) ? history.tiers.filter((name) => bookRunDown(tierSeries(name, 'ending_arr'))) : []);
+  const live = history.tiers.filter((name) => !runDown.has(name));
   // Every tier's ARR due and renewed, pooled for a book with none due of its own (a tier launched
   // within the last 12 months): its renewal is not in the history, the other tiers' is.
-  const pool = EXISTING.every(has)
-    ? fitPooledRenewal(history.tiers.map((name) => ({ name, due: Float64Array.from(history.byTier.get(name)!, (r) => r.values.due_arr ?? 0), renewed: Float64Array.from(history.byTier.get(name)!, (r) => r.values.renewed_arr ?? 0) })))
-    : undefined;
+  const pool = EXISTING.every(has) ? fitPooledRenewal(live.map((name) => ({ name, due: tierSeries(name, 'due_arr'), renewed: tierSeries(name, 'renewed_arr') }))) : undefined;
+  // Their contraction and expansion over their ARR renewed, pooled the same way for that tier.
+  const sharePool = (kind: 'contraction' | 'expansion') =>
+    pool && has(`${kind}_arr`) ? fitPooledBookShare(live.map((name) => ({ name, part: tierSeries(name, `${kind}_arr`), renewed: tierSeries(name, 'renewed_arr') })), kind) : undefined;
+  const contractionPool = sharePool('contraction');
+  const expansionPool = sharePool('expansion');
+  const termSeries = pool ? live.map((name) => ({ name, due: tierSeries(name, 'due_arr'), ending: tierSeries(name, 'ending_arr') })) : undefined;
+  const skipped: SkippedTier[] = [];
+  const warnings: string[] = [];
   for (const name of history.tiers) {
     const rows = history.byTier.get(name)!;
     const series = (m: MonthlyMeasure) => Float64Array.from(rows, (r) => r.values[m] ?? 0);
@@ -224,13 +261,29 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
     }
 
     const lastOf = (m: MonthlyMeasure) => lastYear.reduce((a, r) => a + (r.values[m] ?? 0), 0);
-    const noBook = (rows.at(-1)?.values.ending_arr ?? 0) === 0 && lastOf('due_arr') === 0 && lastOf('renewed_arr') === 0 && (inputs.outcomes?.get(name)?.arr.length ?? 0) === 0;
-    // A tier with no book (none live at the end, none due or renewed in the last year: a tier
-    // launched in the fitted year) beside tiers with one: the columns are the file's, so dropping
-    // them, as the refusal said to, dropped every tier's existing book.
-    if (EXISTING.every(has) && noBook) notes.push('no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months');
-    else if (EXISTING.every(has)) {
-      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean, ...(pool ? { pool } : {}) });
+    // A tier with no book live at the end (none ever, or one run down to 0) beside tiers with one: the
+    // columns are the file's, so dropping them, as the refusal said to, dropped every tier's existing
+    // book. A book run down to 0 was fitted as one customer of no ARR, whom runs counted as a logo lost
+    // in 85% of trials.
+    const endingArr = rows.at(-1)?.values.ending_arr ?? 0;
+    const noBook = runDown.has(name);
+    const hadBook = lastOf('due_arr') > 0 || lastOf('renewed_arr') > 0;
+    const everHadBook = hadBook || series('ending_arr').some((x) => x > 0);
+    const leftOver = endingArr > 0 ? `its ending_arr at the end, ${endingArr.toLocaleString('en-US')}, is below ${RUN_DOWN_SHARE * 100}% of its largest in the history (a book run down: rounding, not a customer)` : 'its ending_arr is 0 at the end';
+    if (EXISTING.every(has) && noBook) {
+      notes.push(
+        everHadBook
+          ? `no existing book fitted: ${leftOver}, so nothing is left to renew${hadBook ? ` (the ${lastOf('due_arr').toLocaleString('en-US')} of ARR due in its last 12 months was of a book now gone)` : ''}`
+          : 'no existing book fitted: its ending_arr is 0 at the end, with no ARR due or renewed in its last 12 months',
+      );
+      const customers = inputs.outcomes?.get(name)?.arr.length ?? 0;
+      if (customers > 0) {
+        const unused = `${inputs.outcomesFile ?? 'the renewal outcomes'} has ${customers} customer${customers === 1 ? '' : 's'} of tier ${quoteText(name)}, not used: its book has run down, nothing is left to renew`;
+        notes.push(unused);
+        warnings.push(unused);
+      }
+    } else if (EXISTING.every(has)) {
+      const fitted = fitExistingBook({ name, rows, months: n, has, outcomes: inputs.outcomes?.get(name), outcomesFile: inputs.outcomesFile, meanAcv: newBusiness?.acv.mean, ...(pool ? { pool } : {}), ...(contractionPool ? { contractionPool } : {}), ...(expansionPool ? { expansionPool } : {}), ...(termSeries ? { termSeries } : {}) });
       if ('message' in fitted) issues.push(fitted);
       else {
         existing = fitted;
@@ -251,17 +304,37 @@ export function fitHistory(inputs: FitInputs): HistoryFit {
       });
     } else notes.push(`no existing book fitted: it needs ending_arr, due_arr and renewed_arr; the history has ${EXISTING.filter(has).join(', ') || 'none of them'}`);
 
-    if (!newBusiness && !existing && !issues.some((i) => i.message.includes(quoteText(name))))
-      issues.push({ path: [], message: `tier ${quoteText(name)}: nothing to fit. ${notes.join('; ')}`, ...(rows[0] ? { line: rows[0].line, column: 1 } : {}) });
+    const ownIssue = issues.some((i) => i.message.includes(quoteText(name)));
+    // A book run down and no new business: nothing to forecast, and no reason to refuse the other
+    // tiers' fit (the file was refused whole, saying to leave its rows out). Left out, saying so.
+    if (!newBusiness && !existing && !ownIssue && EXISTING.every(has) && noBook && everHadBook) {
+      skipped.push({ name, reason: notes.join('; ') });
+      continue;
+    }
+    if (!newBusiness && !existing && !ownIssue)
+      issues.push({
+        path: [],
+        message: `tier ${quoteText(name)}: nothing to fit. ${notes.join('; ')}`,
+        ...(rows[0] ? { line: rows[0].line, column: 1 } : {}),
+      });
     tiers.push({ name, ...(newBusiness ? { newBusiness } : {}), ...(existing ? { existing } : {}), notes });
   }
+  // Every tier left out: no scenario to write (a scenario has a tier at least).
+  if (tiers.length === 0 && issues.length === 0)
+    for (const s of skipped) {
+      const first = history.byTier.get(s.name)![0];
+      issues.push({ path: [], message: `tier ${quoteText(s.name)}: nothing to fit. ${s.reason}: no tier of the history has anything to forecast`, ...(first ? { line: first.line, column: 1 } : {}) });
+    }
   if (issues.length > 0) throw new ScenarioError(history.path, issues);
+  for (const s of skipped) warnings.unshift(`tier ${quoteText(s.name)} left out of the scenario: ${s.reason}`);
   const calendar = historyCalendar(history);
   return {
     source: history.path,
     months: n,
     ...(calendar ? { calendar } : {}),
     tiers,
+    ...(skipped.length > 0 ? { skipped } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
     ...(inputs.dealsFile ? { dealsFile: inputs.dealsFile } : {}),
     ...(inputs.outcomesFile ? { outcomesFile: inputs.outcomesFile } : {}),
   };

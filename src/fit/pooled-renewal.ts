@@ -1,5 +1,6 @@
 import { ratioOfSums } from './ratio-of-sums.js';
 import { fitRenewal, type RenewalFit } from './renewal.js';
+import { betweenTiers, sumByMonth } from './pooled-tiers.js';
 
 /** One tier's ARR due and renewed, month by month (index 0 = month 1). */
 export interface RenewalSeries {
@@ -44,18 +45,10 @@ export const BETWEEN_TIERS_PRIOR = 0.1;
 export function fitPooledRenewal(series: readonly RenewalSeries[]): PooledRenewalFit | undefined {
   const pooled = series.filter((s) => ratioOfSums(s.renewed, s.due).whole > 0);
   if (pooled.length === 0) return undefined;
-  const n = pooled[0]!.due.length;
-  const due = new Float64Array(n);
-  const renewed = new Float64Array(n);
-  for (const s of pooled)
-    for (let i = 0; i < n; i++) {
-      due[i]! += s.due[i]!;
-      renewed[i]! += s.renewed[i]!;
-    }
+  const { part: renewed, whole: due } = sumByMonth(pooled.map((s) => ({ part: s.renewed, whole: s.due })));
   const pool = fitRenewal(due, renewed);
   const tierRates = pooled.map((s) => ratioOfSums(s.renewed, s.due).value);
-  const mean = tierRates.reduce((a, r) => a + r, 0) / tierRates.length;
-  const between = Math.sqrt((tierRates.reduce((a, r) => a + (r - mean) ** 2, 0) + BETWEEN_TIERS_PRIOR ** 2) / tierRates.length);
+  const between = betweenTiers(tierRates, BETWEEN_TIERS_PRIOR);
   const sd = Math.sqrt(pool.year.sd ** 2 + between ** 2);
   return { ...pool, year: { ...pool.year, sd }, tiers: pooled.map((s) => s.name), tierRates, poolSd: pool.year.sd, between, betweenPrior: BETWEEN_TIERS_PRIOR };
 }

@@ -10,6 +10,7 @@ import { writtenBookShare } from './written-book-share.js';
 import type { ZeroVarianceRate } from './zero-variance.js';
 import type { BookShareFit } from './book-share.js';
 import type { PooledRenewalFit } from './pooled-renewal.js';
+import type { PooledBookShareFit } from './pooled-book-share.js';
 import { decimalsBelowWhole } from '../math/share-decimals.js';
 import { moneyText } from '../scenario/money-text.js';
 
@@ -50,6 +51,8 @@ export function fittedScenarioText(fit: HistoryFit): string {
   if (cal) out.push(`fiscalYearStartMonth: ${cal.fiscalYearStartMonth} # the month after the history's last (${monthLabel(fit.months, cal)})`, `fiscalYear: ${cal.fiscalYear}`);
   else out.push('fiscalYearStartMonth: 1 # the history numbers its months: month 1 of this year is the month after its last; set the calendar month');
   out.push('tiers:');
+  // Left out as a tier without new business is kept: with the reason where the tier would be.
+  for (const s of fit.skipped ?? []) out.push(`  # Tier ${safe(JSON.stringify(s.name))} left out: ${safe(s.reason)}.`);
   for (const tier of fit.tiers) out.push(...tierLines(tier, fit));
   return `${out.join('\n')}\n`;
 }
@@ -89,16 +92,63 @@ function existingLines(e: ExistingFit, fit: HistoryFit): string[] {
     );
   if (zv) out.push(...zeroVarianceLines(r.rate.value, r.rate.n, zv, e.renewalFrom));
   out.push(`      # This year's rate: ${yearText(r.year, 'points', (x) => pct(x))}.`);
-  const renewal = writtenBeta(r.rate.value, r.year.sd);
-  if (renewal.moved) out.push(...observedLines(r.rate.value, renewal.mean, r.year.sd, zv));
-  if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
-  out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
+  out.push(...renewalRateLines(e, r.rate.value, r.year, zv));
   out.push(...lostOutsideRenewalLines(e));
   // What the customer count (the units of an interval at zero variance) was sized by.
   const per = e.renewalFrom === 'customers' ? `the mean ARR of the customers due in ${safe(fit.outcomesFile ?? 'the renewal outcomes')}` : 'the mean ACV of new deals';
-  const contractionProbability = e.contraction ? bookShareLines(out, 'contraction', e.contraction, 0, per) : 0;
-  if (e.expansion) bookShareLines(out, 'expansion', e.expansion, contractionProbability, per);
+  const contractionProbability = e.contraction ? bookShareLines(out, e, 'contraction', e.contraction, 0, per) : 0;
+  if (e.expansion) bookShareLines(out, e, 'expansion', e.expansion, contractionProbability, per);
   return out;
+}
+
+/**
+ * The dollarRenewalRate line, with why it is where it is: the rate fitted, or on terms shorter than a
+ * year (ExistingFit.subAnnualTerm) the year's as ExistingFit.yearEquivalent computed it (its mean and sd
+ * from r^k's exact moments, year-equivalent.ts): a book of aggregates renews each dollar once a year.
+ */
+function renewalRateLines(e: ExistingFit, rate: number, year: YearLevel, zv: ZeroVarianceRate | undefined): string[] {
+  const out: string[] = [];
+  const t = e.subAnnualTerm;
+  const y = e.yearEquivalent;
+  let mean = rate;
+  let yearSd = year.sd;
+  if (t && y) {
+    const k = sig(y.k, 3);
+    const whose = e.renewalFrom === 'pooled' ? "the other tiers' ARR due in their last 12 months is" : 'the ARR due in the last 12 months is';
+    out.push(`      # Terms of about ${t.months === 1 ? 'a month' : `${t.months} months`}: ${whose} ${t.turnover!.toFixed(2)} times the ARR live 12 months before the end, so each`);
+    if (y.renewal) {
+      const r = y.renewal;
+      mean = r.mean;
+      yearSd = r.sd;
+      out.push(
+        `      #   dollar comes due ${k} times a year and the rate above is a renewal's. A book of aggregates renews each dollar once a year (the`,
+        `      #   calendar above), so the rate written is a year's: E[r^${k}] = ${pct(mean)} (${pct(rate)}^${k} = ${pct(rate ** y.k)}), r a beta of the renewal's own sd ${pct(r.renewalSd)}`,
+        `      #   (its error${year.changes > 0 ? ' and year-on-year changes' : ''}), exact moments. Its sd ${pct(yearSd)} = sqrt(r^${k}'s ${pct(r.drawSd)}^2 + the drift judgement ${pct(r.prior)}^2${r.between !== undefined ? ` + ${pct(r.between)}^2 between tiers (their rates each to the power ${k})` : ''}), the judgements a year's.`,
+      );
+    } else
+      out.push(`      #   dollar comes due ${k} times a year; the rate above is each customer's over the year (${safe(e.renewalFrom === 'customers' ? 'the renewal outcomes' : 'the history')}), a year's already: written as it is.`);
+  }
+  const renewal = writtenBeta(mean, yearSd);
+  if (renewal.moved) out.push(...observedLines(mean, renewal.mean, yearSd, zv));
+  if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
+  out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
+  return out;
+}
+
+/** On terms shorter than a year, the year's contraction or expansion share from a renewal's (year-equivalent.ts), and the comment saying how. */
+function yearShareOf(e: ExistingFit, kind: 'contraction' | 'expansion', share: number, sd: number): { share: number; sd: number; lines: string[] } {
+  const y = e.yearEquivalent?.[kind];
+  if (!y || !e.yearEquivalent) return { share, sd, lines: [] };
+  const k = sig(e.yearEquivalent.k, 3);
+  return {
+    share: y.share,
+    sd: y.sd,
+    lines: [
+      kind === 'contraction'
+        ? `      #   A renewal's share, ${k} renewals a year: the year's is 1 - E[(1 - ${pct(share)})^${k}] = ${pct(y.share)}, sd ${pct(y.sd)} (exact moments), so the year keeps r^${k} x (1 - c)^${k}, as ${k} renewals do.`
+        : `      #   A renewal's share, ${k} renewals a year: the year's is (1 - c + ${pct(share)})^${k} - (1 - c)^${k} = ${pct(y.share)} (c the renewal's contraction share), sd ${pct(y.sd)} (delta method).`,
+    ],
+  };
 }
 
 /** churned_arr beyond what the ARR due did not renew, which a book of aggregates cannot carry. */
@@ -121,11 +171,10 @@ function pooledLines(e: ExistingFit, r: PooledRenewalFit): string[] {
     '    existing:',
     `      openingArr: ${exact(e.openingArr)} # ending_arr of the history's last month (n = 1, a fact: no interval)`,
     `      customers: ${e.customers} # ${safe(e.customersFrom)}`,
-    '      # Renewal calendar: nothing of this tier came due in its last 12 months (it began within them). Its ARR',
-    "      #   comes due as it was added, on annual terms (an assumption: set its contracts' real months): each",
-    `      #   fiscal month's rise in ending_arr a year before, as a share of the opening ARR = ${pct(e.dueShare)} in all.`,
+    `      # Renewal calendar: nothing of this tier came due in its last 12 months (${e.sinceFirst !== undefined && e.sinceFirst >= 12 ? `its first ARR was live ${e.sinceFirst} months before the end` : 'it began within them'}).`,
+    ...termLines(e),
   ];
-  if (e.notDueArr !== undefined) out.push(`      #   The ${money(e.notDueArr)} of ARR live 12 months before the end had none due in a year: taken to renew after this year.`);
+  if (e.notDueArr !== undefined) out.push(`      #   The ${money(e.notDueArr)} of ARR live 12 months before the end ${e.term && e.term.months > 12 ? 'not due within this year on that term' : 'had none due in a year'}: taken to renew after this year.`);
   out.push(`      renewalCalendar: [${floorShares(e.calendar).join(', ')}]`);
   const method = r.zeroVariance ? `Jeffreys interval on ${sig(r.zeroVariance.units, 3)} months as units` : 'ratio estimator, sandwich standard error, t interval';
   out.push(
@@ -136,13 +185,77 @@ function pooledLines(e: ExistingFit, r: PooledRenewalFit): string[] {
     `      #   the tiers' spread pooled with a judgement of ${pct(r.betweenPrior)}: sqrt((sum (r - mean r)^2 + ${pct(r.betweenPrior)}^2) / ${r.tiers.length}). A new tier's first`,
     "      #   renewals may run apart from a mature book's: state this tier's own rate when its first customers come due.",
   );
-  const renewal = writtenBeta(r.rate.value, r.year.sd);
-  if (renewal.moved) out.push(...observedLines(r.rate.value, renewal.mean, r.year.sd, r.zeroVariance));
-  if (renewal.note) out.push(`      # Written: ${renewal.note}.`);
-  out.push(`      dollarRenewalRate: { dist: beta, mean: ${renewal.mean}, sd: ${renewal.sd} }`);
+  out.push(...renewalRateLines(e, r.rate.value, r.year, r.zeroVariance));
   out.push(...lostOutsideRenewalLines(e));
-  out.push('      # Contraction and expansion at renewal: not fitted (none of its ARR has renewed yet); none written. State them if it will have any.');
+  const contracting = e.contraction ? pooledShareLines(out, e, 'contraction', e.contraction as PooledBookShareFit, 0) : 0;
+  if (e.expansion) pooledShareLines(out, e, 'expansion', e.expansion as PooledBookShareFit, contracting);
+  const none = [e.contraction ? '' : 'contraction', e.expansion ? '' : 'expansion'].filter(Boolean);
+  if (none.length > 0) {
+    const what = none.join(' and ');
+    out.push(`      # ${what[0]!.toUpperCase()}${what.slice(1)} at renewal: not fitted (none of its ARR has renewed yet, and no other tier's ${none.map((k) => `${k}_arr`).join(' or ')} to pool); none written. State ${none.length === 2 ? 'them' : 'it'} if it will have any.`);
+  }
   return out;
+}
+
+/** Which contract term a launched tier's calendar is built on, what it was read from, and the calendar it gives. */
+function termLines(e: ExistingFit): string[] {
+  const t = e.term ?? { months: 12, from: 'assumed' as const };
+  const read =
+    t.turnover === undefined
+      ? ''
+      : `the other tiers' ARR due in their last 12 months is ${t.turnover.toFixed(2)} times\n      #   their ARR live 12 months before the end (${(t.tiers ?? []).map((n) => safe(JSON.stringify(n))).join(', ')}), terms of about 12 / ${t.turnover.toFixed(2)} = ${sig(12 / t.turnover, 3)} months`;
+  const why =
+    t.from === 'other-tiers'
+      ? `Its term, ${termName(t.months)}, is read from the data: ${read}.`
+      : t.contradicted
+        ? `Its term is ASSUMED ${termName(t.months)}: ${read}, but ${termName(t.contradicted.months)} would have brought its first ARR (${t.contradicted.sinceFirst} months before the end) due already, and none came;\n      #   ${termName(t.months)} is the shortest whole number of years longer than ${t.contradicted.sinceFirst} months.`
+        : t.mixed
+          ? `Its term is ASSUMED annual: ${read}, no single term (a mix).`
+          : "Its term is ASSUMED annual: no other tier has ARR due and live to read one from.";
+  const out = `      #   ${why}\n      #   Set its contracts' real months when you know them.`.split('\n');
+  if (t.months < 12)
+    out.push(
+      `      #   On terms shorter than a year its ARR comes due ${sig(12 / t.months, 3)} times a year; a book of aggregates renews each dollar once a year, so`,
+      `      #   it is spread evenly, 1/12 of the opening ARR a month, as fit writes the other tiers' calendars (= ${pct(e.dueShare)} in all).`,
+    );
+  else
+    out.push(
+      `      #   The ARR added in each month (its rise in ending_arr) comes due ${t.months} months later, in the fiscal month it falls in:`,
+      `      #   as a share of the opening ARR = ${pct(e.dueShare)} in all.`,
+    );
+  return out;
+}
+
+const termName = (months: number) => (months === 1 ? 'monthly' : months === 12 ? 'annual' : months % 12 === 0 ? `${months / 12}-year` : `${months}-month`);
+
+/**
+ * Contraction or expansion of a book with nothing renewed yet: the other tiers' share of ARR renewed,
+ * pooled (pooled-book-share.ts), wider by how far tiers differ, written as the model's probability x
+ * size (written-book-share.ts) as a tier's own share is. Returns the probability written (0 for none).
+ */
+function pooledShareLines(out: string[], e: ExistingFit, kind: 'contraction' | 'expansion', f: PooledBookShareFit, contracting: number): number {
+  const column = `${kind}_arr`;
+  const method = f.zeroVariance ? `Jeffreys interval on ${sig(f.zeroVariance.units, 3)} months as units` : f.unboundedZeroVariance ? `error share / sqrt(${sig(f.unboundedZeroVariance.units, 3)} months)` : 'ratio estimator, sandwich standard error, t interval';
+  out.push(
+    `      # ${kind === 'contraction' ? 'Contraction' : 'Expansion'} NOT FITTED for this tier: none of its ARR has renewed yet. Written is the other tiers' pooled:`,
+    `      #   ${column} / renewed_arr (their ARR at risk) of their last 12 months summed, ${f.tiers.map((t, i) => `${safe(JSON.stringify(t))} ${pct(f.tierShares[i]!)}`).join(', ')}:`,
+    `      #   ${count(f.part)} of ${count(f.renewed)}, ${estimatePct(f.share)} (n = ${f.share.n} months; ${method}).`,
+  );
+  if (!(f.share.value > 0)) {
+    out.push(`      #   None in their last 12 months: written as none.`);
+    return 0;
+  }
+  const ys = yearShareOf(e, kind, f.share.value, f.year.sd);
+  const { size, scale, probability: written } = writtenBookShare(kind, ys.share, ys.sd, contracting);
+  out.push(
+    `      # This tier's share: sd ${pct(f.year.sd)} = sqrt(the pool's ${pct(f.poolSd)}^2 (its error and drift between years) + ${pct(f.between)}^2 between tiers),`,
+    `      #   the tiers' spread pooled with a judgement of ${pct(f.betweenPrior)} (half the pool's share): sqrt((sum (s - mean s)^2 + ${pct(f.betweenPrior)}^2) / ${f.tiers.length}).`,
+    `      #   As probability x size (see the other tiers): size ${size}, a judgement; probability = share / ${kind === 'contraction' ? 'size' : '((1 - contraction probability) x size)'} = ${pct(ys.share / scale)}, its sd divided by ${sig(scale, 3)}.`,
+  );
+  out.splice(out.length - 1, 0, ...ys.lines);
+  if (written.note) out.push(`      # Written: ${written.note}.`);
+  out.push(`      ${kind}:`, `        probability: { dist: beta, mean: ${written.mean}, sd: ${written.sd} }`, `        size: ${size}`);
+  return written.mean;
 }
 
 /**
@@ -260,7 +373,7 @@ function newBusinessLines(nb: NewBusinessFit, fit: HistoryFit): string[] {
  * probability × size that written-book-share.ts decides, with why the split is a judgement. A share
  * of 0 writes none. Returns the probability written (0 for none).
  */
-function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: BookShareFit, contracting: number, per: string): number {
+function bookShareLines(out: string[], e: ExistingFit, kind: 'contraction' | 'expansion', f: BookShareFit, contracting: number, per: string): number {
   const column = `${kind}_arr`;
   const zv = f.zeroVariance;
   const uz = f.unboundedZeroVariance;
@@ -279,14 +392,16 @@ function bookShareLines(out: string[], kind: 'contraction' | 'expansion', f: Boo
     out.push(`      #   None in the last 12 months: written as none (the estimate), its interval above.`);
     return 0;
   }
-  const { size, scale, probability: written } = writtenBookShare(kind, f.share.value, f.year.sd, contracting);
+  const ys = yearShareOf(e, kind, f.share.value, f.year.sd);
+  out.push(...ys.lines);
+  const { size, scale, probability: written } = writtenBookShare(kind, ys.share, ys.sd, contracting);
   out.push(
     `      #   The model ${kind === 'contraction' ? 'takes a share (size) of the ARR of each renewing customer that contracts (probability)' : 'adds a share (size) of the ARR of each renewing customer that does not contract and expands (probability)'},`,
     `      #   so the share of ARR renewed is ${kind === 'contraction' ? 'probability x mean size' : '(1 - contraction probability) x probability x mean size'}. Monthly totals identify that product, not its`,
     `      #   factors: the customers ${kind === 'contraction' ? 'contracting' : 'expanding'} each month and their sizes are not in them (the monthly scatter of`,
     `      #   the share would give probability x E[size^2] only given the customers renewing each month, which the history does not`,
     `      #   count, and a shape for the size). The size is written ${size}, a judgement and not fitted; the probability is the share`,
-    `      #   / ${kind === 'contraction' ? 'size' : '((1 - contraction probability) x size)'} = ${pct(f.share.value / scale)}. Any split with the same product books the same expected ${kind}; the split`,
+    `      #   / ${kind === 'contraction' ? 'size' : '((1 - contraction probability) x size)'} = ${pct(ys.share / scale)}. Any split with the same product books the same expected ${kind}; the split`,
     `      #   sets only how much it scatters between customers: set both from the CRM when it has them.`,
     `      # This year's share: ${yearText(f.year, 'points', (x) => pct(x))}; on the probability divided by ${sig(scale, 3)}.`,
   );
