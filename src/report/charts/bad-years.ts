@@ -140,7 +140,7 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
  * 10% (the same trials), its mean beside the interval centred on it; where the attribution read
  * only the leading trials, their own mean, whose interval that of the whole run is not.
  */
-function badYearsMean(summary: Summary, symbol: string): string {
+export function badYearsMean(summary: Summary, symbol: string): string {
   const down = summary.decisions.downside.revenue;
   const same = summary.badYears.trialsUsed === summary.trials && summary.badYears.share === 0.1;
   return same ? formatMoneyBeside(down.worst10Mean, down.worst10Interval, symbol) : formatMoneyBeside(summary.badYears.metrics.revenue.worstMean, null, symbol);

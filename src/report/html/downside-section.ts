@@ -33,14 +33,14 @@ export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]
   const symbol = currencySymbol(summary.scenario.currency);
   // The value with its interval's digits, so it never reads as outside it.
   const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
-  const iv = (i: readonly [number, number] | null) => (i === null ? '-' : formatMoneyInterval(i, symbol));
+  const iv = (i: readonly [number, number] | null, v: number) => (i === null ? '-' : formatMoneyInterval(i, symbol, v));
   const d = summary.decisions.downside[metric];
   const p5 = summary.metrics[metric];
   return [
-    ['1-in-10 year (P10)', beside(d.p10.value, d.p10.interval), iv(d.p10.interval)],
-    ['1-in-20 year (P5)', beside(p5.percentiles.p5, p5.percentileIntervals?.p5 ?? null), iv(p5.percentileIntervals?.p5 ?? null)],
-    ['Mean of the worst 10% (expected shortfall)', beside(d.worst10Mean, d.worst10Interval), iv(d.worst10Interval)],
-    ['Mean of the worst 5% (expected shortfall)', beside(d.worst5Mean, d.worst5Interval), iv(d.worst5Interval)],
+    ['1-in-10 year (P10)', beside(d.p10.value, d.p10.interval), iv(d.p10.interval, d.p10.value)],
+    ['1-in-20 year (P5)', beside(p5.percentiles.p5, p5.percentileIntervals?.p5 ?? null), iv(p5.percentileIntervals?.p5 ?? null, p5.percentiles.p5)],
+    ['Mean of the worst 10% (expected shortfall)', beside(d.worst10Mean, d.worst10Interval), iv(d.worst10Interval, d.worst10Mean)],
+    ['Mean of the worst 5% (expected shortfall)', beside(d.worst5Mean, d.worst5Interval), iv(d.worst5Interval, d.worst5Mean)],
   ];
 }
 
