@@ -1,7 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, type Component } from '../../model/components.js';
-import { fixedMoney } from '../fixed-money.js';
+import { formatCurrency } from '../money.js';
+import { moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import type { Stat } from '../../analysis/describe.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 
 /** One bar of the bridge: a total drawn from zero, or a step drawn from the running total. */
@@ -32,10 +34,12 @@ export interface BridgeStep {
 export function bridgeSteps(summary: Summary, symbol = '$'): BridgeStep[] {
   const meanOf = (c: Component) => Object.values(summary.byTier).reduce((sum, t) => sum + (t.componentMeans.endingArr[c] ?? 0), 0);
   const sign = (v: number) => (v >= 0 ? '+' : '');
-  const amounts = [summary.openingArr, summary.metrics.endingArr.mean, ...METRIC_COMPONENTS.endingArr.filter((c) => c !== 'openingBook').map(meanOf)];
-  const fmt = fixedMoney(amounts, symbol);
+  // Each bar's amount as the tables write the same mean (the headline row's and the component rows'
+  // formats: moneyCellsFormat), so the chart's ending ARR is the headline's ($145M, where one unit at
+  // one decimal for every bar wrote $144.5M above it), and the opening ARR as the page's header writes it.
+  const rowFormat = (s: Stat | undefined) => (s === undefined ? (v: number) => formatCurrency(v, symbol) : moneyCellsFormat(statMoneyCells(s), symbol));
   const raw: Array<Omit<BridgeStep, 'next' | 'order'>> = [];
-  raw.push({ label: 'Opening ARR', kind: 'total', start: 0, end: summary.openingArr, amount: summary.openingArr, text: fmt(summary.openingArr) });
+  raw.push({ label: 'Opening ARR', kind: 'total', start: 0, end: summary.openingArr, amount: summary.openingArr, text: formatCurrency(summary.openingArr, symbol) });
   let running = summary.openingArr;
   for (const c of METRIC_COMPONENTS.endingArr) {
     if (c === 'openingBook') continue;
@@ -47,12 +51,12 @@ export function bridgeSteps(summary: Summary, symbol = '$'): BridgeStep[] {
       start: running,
       end: running + amount,
       amount,
-      text: `${sign(amount)}${fmt(amount)}`,
+      text: `${sign(amount)}${rowFormat(summary.byComponent.endingArr[c])(amount)}`,
     });
     running += amount;
   }
   const ending = summary.metrics.endingArr.mean;
-  raw.push({ label: 'Ending ARR', kind: 'total', start: 0, end: ending, amount: ending, text: fmt(ending) });
+  raw.push({ label: 'Ending ARR', kind: 'total', start: 0, end: ending, amount: ending, text: rowFormat(summary.metrics.endingArr)(ending) });
   return raw.map((s, i) => ({ ...s, order: i, next: raw[i + 1]?.label ?? '' }));
 }
 
