@@ -1,9 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, type Component } from '../../model/components.js';
-import { formatCurrency } from '../money.js';
-import { moneyCellsFormat, statMoneyCells } from '../interval-format.js';
-import type { Stat } from '../../analysis/describe.js';
+import { fixedMoney } from '../fixed-money.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 
 /** One bar of the bridge: a total drawn from zero, or a step drawn from the running total. */
@@ -34,12 +32,13 @@ export interface BridgeStep {
 export function bridgeSteps(summary: Summary, symbol = '$'): BridgeStep[] {
   const meanOf = (c: Component) => Object.values(summary.byTier).reduce((sum, t) => sum + (t.componentMeans.endingArr[c] ?? 0), 0);
   const sign = (v: number) => (v >= 0 ? '+' : '');
-  // Each bar's amount as the tables write the same mean (the headline row's and the component rows'
-  // formats: moneyCellsFormat), so the chart's ending ARR is the headline's ($145M, where one unit at
-  // one decimal for every bar wrote $144.5M above it), and the opening ARR as the page's header writes it.
-  const rowFormat = (s: Stat | undefined) => (s === undefined ? (v: number) => formatCurrency(v, symbol) : moneyCellsFormat(statMoneyCells(s), symbol));
+  // A bridge is a sum: every bar in one unit at one number of decimals (fixedMoney), so the steps
+  // read against the totals ("$94.0M", "+$25.8M", "-$0.7M"). The ending bar may so carry one more
+  // decimal than the headline row's mean ($144.5M beside $145M): both are the same mean, rounded.
+  const amounts = [summary.openingArr, summary.metrics.endingArr.mean, ...METRIC_COMPONENTS.endingArr.filter((c) => c !== 'openingBook').map(meanOf)];
+  const fmt = fixedMoney(amounts, symbol);
   const raw: Array<Omit<BridgeStep, 'next' | 'order'>> = [];
-  raw.push({ label: 'Opening ARR', kind: 'total', start: 0, end: summary.openingArr, amount: summary.openingArr, text: formatCurrency(summary.openingArr, symbol) });
+  raw.push({ label: 'Opening ARR', kind: 'total', start: 0, end: summary.openingArr, amount: summary.openingArr, text: fmt(summary.openingArr) });
   let running = summary.openingArr;
   for (const c of METRIC_COMPONENTS.endingArr) {
     if (c === 'openingBook') continue;
@@ -51,12 +50,12 @@ export function bridgeSteps(summary: Summary, symbol = '$'): BridgeStep[] {
       start: running,
       end: running + amount,
       amount,
-      text: `${sign(amount)}${rowFormat(summary.byComponent.endingArr[c])(amount)}`,
+      text: `${sign(amount)}${fmt(amount)}`,
     });
     running += amount;
   }
   const ending = summary.metrics.endingArr.mean;
-  raw.push({ label: 'Ending ARR', kind: 'total', start: 0, end: ending, amount: ending, text: rowFormat(summary.metrics.endingArr)(ending) });
+  raw.push({ label: 'Ending ARR', kind: 'total', start: 0, end: ending, amount: ending, text: fmt(ending) });
   return raw.map((s, i) => ({ ...s, order: i, next: raw[i + 1]?.label ?? '' }));
 }
 
