@@ -206,6 +206,19 @@ function errorDigits(value: number, [lo, hi]: readonly [number, number]): number
   return Math.min(MAX_DIGITS, Math.max(3, digits));
 }
 
+/**
+ * THE formatter of a money row (a Stat's Mean and P5 to P95), the one every output writes such a row
+ * and its figures with: the terminal's tables (symbol ''), report.html's headline, tier and component
+ * tables, the charts' labels of the same figures and the studio. moneyCellsFormat of the row's Mean,
+ * P10, P50 and P90, so every column reads at those digits. (report.html's component rows were written
+ * at three digits, $20.4M, where the terminal's same row read 20.43M.)
+ *
+ * @example statRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.mean) // => '$112.5M'
+ */
+export function statRowMoney(stat: Stat, symbol: string): (v: number) => string {
+  return moneyCellsFormat(statMoneyCells(stat), symbol);
+}
+
 /** A Stat's Mean, P10, P50 and P90 as MoneyCells: the mean's interval is mean -/+ 1.96 standard errors. */
 export function statMoneyCells(stat: Stat): MoneyCell[] {
   const se = stat.standardError;

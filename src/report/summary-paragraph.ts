@@ -7,7 +7,7 @@ import { confidenceWords } from './confidence-text.js';
 import { displayWidth } from './display-width.js';
 import { terminalText } from './terminal-text.js';
 import { driverKey } from '../model/column-key.js';
-import { formatMoneyBeside, formatShareBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
+import { formatMoneyBeside, formatShareBeside, statRowMoney } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { chanceWords } from './chance-words.js';
 
@@ -81,7 +81,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const share = formatShare;
   const rev = summary.metrics.revenue.percentiles;
   // Revenue's P10, P50 and P90 as report.html's headline row writes them (the digits that tell them apart).
-  const revenueMoney = moneyCellsFormat(statMoneyCells(summary.metrics.revenue), symbol);
+  const revenueMoney = statRowMoney(summary.metrics.revenue, symbol);
   const d = summary.decisions;
   const conf = confidenceWords(d.confidence).share;
   const out: string[] = [];

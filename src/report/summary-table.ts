@@ -12,7 +12,7 @@ import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercen
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, moneyCellsFormat, statMoneyCells } from './interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, statRowMoney } from './interval-format.js';
 import { formatCurrency } from './money.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
@@ -35,7 +35,7 @@ export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { symbol: '' };
  * A money row's formatter, as report.html's row of the same figure writes it (moneyCellsFormat of
  * its Mean, P10, P50 and P90), without the symbol: every column of the row (P5 to P95) at those digits.
  */
-const rowMoney = (s: Stat) => moneyCellsFormat(statMoneyCells(s), '');
+const rowMoney = (s: Stat) => statRowMoney(s, '');
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
@@ -194,7 +194,7 @@ export function conditionWords(c: DriverCondition): string {
  * @example whatMustBeTrueText(summary, summary.whatMustBeTrue[0], '$') // => 'For revenue >= 120M to be the median outcome (P50 now $119M), one of: ...'
  */
 export function whatMustBeTrueText(summary: Summary, w: WhatMustBeTrue, symbol: string): string {
-  const median = w.tier === undefined ? moneyCellsFormat(statMoneyCells(summary.metrics[w.metric]), symbol) : (v: number) => formatCurrency(v, symbol);
+  const median = w.tier === undefined ? statRowMoney(summary.metrics[w.metric], symbol) : (v: number) => formatCurrency(v, symbol);
   return whatMustBeTrueLine(w, median, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue);
 }
 

@@ -1,7 +1,7 @@
 import type { Summary } from '../../analysis/summarize.js';
 import { intervalOutsideSample } from '../../analysis/order-statistics.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, statRowMoney } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
@@ -218,7 +218,7 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: 
   // report.html would). The plan's P10 and budget read $106M here and $106.1M in the tables above.
   const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   for (const m of METRICS) {
-    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => moneyCellsFormat(statMoneyCells(s.metrics[m]), symbol)(s.metrics[m].percentiles.p50))]);
+    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => statRowMoney(s.metrics[m], symbol)(s.metrics[m].percentiles.p50))]);
     rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => beside(s.decisions.downside[m].p10.value, s.decisions.downside[m].p10.interval))]);
     rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => beside(s.decisions.downside[m].worst10Mean, s.decisions.downside[m].worst10Interval))]);
   }
