@@ -37,7 +37,10 @@ export function formatMoneyBeside(value: number, interval: readonly [number, num
  * the place of the figure's last significant digit, trailing zeros kept ("$9.86M [$9.70M, $10.00M]",
  * not "$9.86M [$9.7M, $10M]"); its significant digits three, or more until the two ends read
  * differently (at most MAX_DIGITS). Ends that read alike at any digits (equal, or apart in their last
- * bits only) take three. An amount that rounds to zero is written without a sign. Without an
+ * bits only) take three. An amount that rounds to zero is written without a sign; zero itself is "$0".
+ * A figure small against its interval (zero, or the widest member at the figure's place would carry
+ * more than one digit beyond the figure's) does not set the place: the figure and each end keep their
+ * own significant digits ("$1.20k [$0, $250k]", not "$1.20k [$0.00k, $250.00k]"). Without an
  * interval: formatCurrency. Other figures written at these digits (the plan's budget beside the
  * re-forecast's) use the same formatter.
  *
@@ -70,10 +73,16 @@ function moneyGroupFormat(value: number, interval: readonly [number, number], sy
   const size = unitSize(unit);
   // The figure's last significant digit at `digits`, in that unit; a figure of 0 (or none) takes the largest's.
   const lead = (x: number) => Math.floor(Math.log10(toPrecisionDecimal(x / size, digits)));
-  const anchor = Number.isFinite(value) && value !== 0 ? Math.abs(value) : largest;
+  // A figure small against its interval (zero, or the largest end written at the figure's place would
+  // take more than one digit beyond `digits`: 50 beside [0, 5,000] read "$0.0500k [$0.0000k, $5.0000k]"):
+  // each written with its own `digits` significant digits, "$50.0 [$0, $5.00k]".
+  if (value === 0 || (Number.isFinite(value) && lead(largest) - lead(Math.abs(value)) >= 2)) return (v) => formatCurrency(v, symbol, digits);
+  const anchor = Number.isFinite(value) ? Math.abs(value) : largest;
   const decimals = Math.min(MAX_GROUP_DECIMALS, Math.max(0, digits - 1 - lead(anchor)));
   return (v) => {
     if (!Number.isFinite(v)) return '-';
+    // Zero is written "$0" wherever it stands, as formatCurrency writes it (not "$0.00k").
+    if (v === 0) return formatCurrency(0, symbol);
     const text = toFixedDecimal(Math.abs(v) / size, decimals);
     return signedAmount(Number(text) === 0 ? 0 : v, `${text}${unit}`, symbol);
   };

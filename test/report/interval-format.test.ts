@@ -48,3 +48,21 @@ describe("the terminal's intervals: the same rule without the symbol", () => {
     expect(written(third, [third, third * (1 + 2 ** -52)], '')).toBe('783k [783k, 783k]');
   });
 });
+
+describe('a figure small against its interval: each keeps its own significant digits', () => {
+  // Hand-worked: a figure's place at 3 digits is 10^(lead-2); the widest end written there would carry
+  // lead(widest) - lead(figure) + 3 digits. From 5 digits on (two beyond the figure's three), each is
+  // written by itself: 50 beside [0, 5,000] read "$0.0500k [$0.0000k, $5.0000k]".
+  it.each([
+    [50, [0, 5000], '$50.0 [$0, $5.00k]'],
+    [1200, [0, 250_000], '$1.20k [$0, $250k]'],
+    [0, [-1.2e6, 1.3e6], '$0 [-$1.20M, $1.30M]'],
+    [0.5e6, [0.1e6, 12e6], '$500k [$100k, $12.0M]'],
+    // One digit beyond (12.00M beside 1.50M): still one place for the three.
+    [1.5e6, [0.9e6, 12e6], '$1.50M [$0.90M, $12.00M]'],
+    // A zero end in a group is "$0", not "$0k".
+    [0.3e6, [0, 0.6e6], '$300k [$0, $600k]'],
+  ] as const)('%d beside %j', (value, interval, text) => {
+    expect(written(value, [interval[0], interval[1]])).toBe(text);
+  });
+});
