@@ -1,36 +1,29 @@
-import { decimalsBelowWhole, MONEY_UNITS, moneyUnit, unitSize, type MoneyUnit } from './money.js';
+import { decimalsBelowWhole, formatCurrency, formatShare } from './money.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
-import { twoSignificantDigits } from '../math/share-decimals.js';
 import { displayWidth } from './display-width.js';
 import { terminalCell } from './terminal-text.js';
 
 /**
- * Money in a compact form a planner reads at a glance: 1234 -> "1.2k", 132162418 -> "132.2M".
- * Negative values keep their sign.
+ * Money as the terminal writes it: formatCurrency, the one rule every output writes an amount by
+ * (three significant digits, k/M/B/T, trailing zeros kept), without the currency's symbol (the
+ * terminal's tables name the currency in their headings): 1234 -> "1.23k", 132162418 -> "132M",
+ * 94e6 -> "94.0M". It wrote one decimal a unit ("132.2M", "1.2k") where report.html wrote "$132M"
+ * and "$1.23k" for the same figure.
  *
- * @example formatMoney(132162418) // => '132.2M'
+ * @example formatMoney(132162418) // => '132M'
  */
 export function formatMoney(value: number): string {
-  return formatMoneyWith(value, 0);
+  return formatCurrency(value, '');
 }
 
 /**
- * formatMoney with `extraDecimals` more decimals than it writes: a narrow 95% interval's ends.
+ * formatMoney with `extraDecimals` more significant digits: a figure written beside a target it
+ * must read on the right side of (moneyBesideTarget).
  *
  * @example formatMoneyWith(19675215, 1) // => '19.68M'
  */
 export function formatMoneyWith(value: number, extraDecimals: number): string {
-  if (!Number.isFinite(value)) return '-';
-  const abs = Math.abs(value);
-  // Billions and trillions to two decimals, millions and thousands to one, units whole.
-  const fixed = (unit: MoneyUnit) => toFixedDecimal(abs / unitSize(unit), (unit === 'B' || unit === 'T' ? 2 : unit === '' ? 0 : 1) + extraDecimals);
-  let unit = moneyUnit(abs)[1];
-  let digits = fixed(unit);
-  // 999,960 rounds to 1000.0k: carried to the next unit, 1.0M, as report.html's amounts are (trillions stay: 2250.00T).
-  const next = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]?.[0];
-  if (Number(digits) >= 1000 && next !== undefined) digits = fixed((unit = next));
-  // A negative amount that rounds to zero is shown as 0, not -0.
-  return `${value < 0 && Number(digits) !== 0 ? '-' : ''}${digits}${unit}`;
+  return formatCurrency(value, '', 3 + extraDecimals);
 }
 
 /** A 95% interval as "[low, high]" in the given format. */
@@ -38,16 +31,13 @@ export function formatInterval(interval: readonly [number, number], format: (v: 
   return `[${format(interval[0])}, ${format(interval[1])}]`;
 }
 
-/** A share as a percentage with one decimal: 0.9123 -> "91.2%". */
-export function formatPercent(value: number): string {
-  if (!Number.isFinite(value)) return '-';
-  // A share above 0 that one decimal would print as 0.0% (a target one trial in 3,000 reaches) gets
-  // two significant digits, and one just below 1 the decimals that keep it from 100.0%, as report.html writes them.
-  if (value > 0 && value < 0.001) return `${twoSignificantDigits(value * 100)}%`;
-  const digits = toFixedDecimal(value * 100, decimalsBelowWhole(value));
-  // A negative share that rounds to zero is shown as 0.0%, not -0.0%.
-  return `${Number(digits) === 0 ? '0.0' : digits}%`;
-}
+/**
+ * A share as a percentage: formatShare, the one rule every output writes a share by (it was a
+ * second rule here, which wrote a tiny negative share "0.0%" where report.html wrote "-0.010%").
+ *
+ * @example formatPercent(0.9123) // => '91.2%'
+ */
+export const formatPercent = (value: number): string => formatShare(value);
 
 /**
  * The formatter of a column of shares: every value with the same number of decimals, one, or as many

@@ -1,70 +1,91 @@
-import { decimalsBelowWhole, formatCurrency, formatShare } from './money.js';
+import { decimalsBelowWhole, formatCurrency, formatShare, signedAmount, unitSize, type MoneyUnit } from './money.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
-import { formatMoneyWith } from './format.js';
 import type { Stat } from '../analysis/describe.js';
 
 /** The most significant digits an interval is ever written with. */
 const MAX_DIGITS = 7;
 
 /**
- * A 95% interval "[low, high]" in money, with as many significant digits (3 at least) as it takes
- * for the two ends to read differently, so a narrow interval shows its width: [$110M, $110M]
- * becomes [$109.8M, $110.1M]. Equal ends print equal.
+ * A figure's 95% interval "[low, high]" in money, written with the figure (value) as one group
+ * (moneyBesideFormat): its ends in the figure's unit and at the figure's decimal place, so an interval
+ * never mixes precisions with its point or within itself ("$94.1M [$94.0M, $94.3M]", not
+ * "[$94M, $94.3M]"), with as many significant digits (3 at least) as it takes for the two ends to read
+ * differently: [$110M, $110M] becomes [$109.8M, $110.1M]. The terminal writes it with symbol ''.
  *
- * @example formatMoneyInterval([109.77e6, 110.08e6], '$') // => '[$109.8M, $110.1M]'
+ * @example formatMoneyInterval([109.77e6, 110.08e6], '$', 109.9e6) // => '[$109.8M, $110.1M]'
  * Complexity: O(1).
  */
-export function formatMoneyInterval(interval: readonly [number, number], symbol: string): string {
-  const digits = moneyIntervalDigits(interval, symbol);
-  return `[${formatCurrency(interval[0], symbol, digits)}, ${formatCurrency(interval[1], symbol, digits)}]`;
-}
-
-/** The significant digits formatMoneyInterval writes an interval with: 3, or more until its ends read differently. */
-export function moneyIntervalDigits([lo, hi]: readonly [number, number], symbol: string): number {
-  let digits = 3;
-  while (digits < MAX_DIGITS && lo !== hi && formatCurrency(lo, symbol, digits) === formatCurrency(hi, symbol, digits)) digits++;
-  // Ends that differ in the last bits only (783,333.33 summed two ways) read alike at any digits: three, as equal ends.
-  return formatCurrency(lo, symbol, digits) === formatCurrency(hi, symbol, digits) ? 3 : digits;
+export function formatMoneyInterval(interval: readonly [number, number], symbol: string, value: number): string {
+  const write = moneyBesideFormat(value, interval, symbol);
+  return `[${write(interval[0])}, ${write(interval[1])}]`;
 }
 
 /**
- * A value shown beside its 95% interval, with the digits the interval is written with: three
- * digits would put $111.78M at "$112M", outside its own "[$111.7M, $111.8M]".
+ * A value shown beside its 95% interval, in the group formatMoneyInterval writes the ends in: three
+ * digits would put $111.78M at "$112M", outside its own "[$111.7M, $111.8M]". Without an interval,
+ * formatCurrency's three digits.
  *
  * @example formatMoneyBeside(111.78e6, [111.7e6, 111.8e6], '$') // => '$111.8M'
  */
 export function formatMoneyBeside(value: number, interval: readonly [number, number] | null, symbol: string): string {
-  return formatCurrency(value, symbol, interval === null ? 3 : moneyIntervalDigits(interval, symbol));
+  return moneyBesideFormat(value, interval, symbol)(value);
 }
 
 /**
- * A 95% interval in the terminal's money (formatMoney: "19.7M", no symbol), with as many more
- * decimals as it takes for the two ends to read differently, as formatMoneyInterval does for
- * report.html: [19.7M, 19.7M] becomes [19.68M, 19.74M]. Equal ends print equal.
+ * THE rule for a figure and its 95% interval, as every output writes them: one formatter for the
+ * figure and both ends, all in one unit (that of the largest of the three) and at one decimal place,
+ * the place of the figure's last significant digit, trailing zeros kept ("$9.86M [$9.70M, $10.00M]",
+ * not "$9.86M [$9.7M, $10M]"); its significant digits three, or more until the two ends read
+ * differently (at most MAX_DIGITS). Ends that read alike at any digits (equal, or apart in their last
+ * bits only) take three. An amount that rounds to zero is written without a sign; zero itself is "$0".
+ * A figure small against its interval (zero, or the widest member at the figure's place would carry
+ * more than one digit beyond the figure's) does not set the place: the figure and each end keep their
+ * own significant digits ("$1.20k [$0, $250k]", not "$1.20k [$0.00k, $250.00k]"). Without an
+ * interval: formatCurrency. Other figures written at these digits (the plan's budget beside the
+ * re-forecast's) use the same formatter.
  *
- * @example formatMoneyIntervalPlain([19_675_215, 19_736_390]) // => '[19.68M, 19.74M]'
+ * @example moneyBesideFormat(94.1e6, [94.04e6, 94.3e6], '$')(94.04e6) // => '$94.0M'
+ * Complexity: O(MAX_DIGITS) to build, O(1) a call.
  */
-export function formatMoneyIntervalPlain(interval: readonly [number, number]): string {
-  const extra = plainIntervalDecimals(interval);
-  return `[${formatMoneyWith(interval[0], extra)}, ${formatMoneyWith(interval[1], extra)}]`;
+export function moneyBesideFormat(value: number, interval: readonly [number, number] | null, symbol: string): (v: number) => string {
+  if (interval === null) return (v) => formatCurrency(v, symbol);
+  const [lo, hi] = interval;
+  const alike = (digits: number) => {
+    const write = moneyGroupFormat(value, interval, symbol, digits);
+    return write(lo) === write(hi);
+  };
+  let digits = 3;
+  while (digits < MAX_DIGITS && lo !== hi && alike(digits)) digits++;
+  // Ends that differ in the last bits only (783,333.33 summed two ways) read alike at any digits: three, as equal ends.
+  return moneyGroupFormat(value, interval, symbol, alike(digits) ? 3 : digits);
 }
 
-/**
- * A figure beside its 95% interval in the terminal's money, with the decimals the interval is
- * written with, so 19.71M does not read "19.7M" beside "[19.68M, 19.74M]".
- *
- * @example formatMoneyBesidePlain(19_705_224, [19_675_215, 19_736_390]) // => '19.71M'
- */
-export function formatMoneyBesidePlain(value: number, interval: readonly [number, number] | null): string {
-  return formatMoneyWith(value, interval === null ? 0 : plainIntervalDecimals(interval));
-}
+/** The most decimals of a unit a figure and its interval are written with. */
+const MAX_GROUP_DECIMALS = 8;
 
-/** The decimals formatMoneyIntervalPlain adds to formatMoney's: 0, or more until the ends read differently (at most 4). */
-function plainIntervalDecimals([lo, hi]: readonly [number, number]): number {
-  let extra = 0;
-  while (extra < 4 && lo !== hi && formatMoneyWith(lo, extra) === formatMoneyWith(hi, extra)) extra++;
-  // Ends that differ in the last bits only read alike at any decimals: none added, as equal ends.
-  return formatMoneyWith(lo, extra) === formatMoneyWith(hi, extra) ? 0 : extra;
+/** A figure and its interval's ends in one unit at the figure's decimal place at `digits` significant digits (moneyBesideFormat). */
+function moneyGroupFormat(value: number, interval: readonly [number, number], symbol: string, digits: number): (v: number) => string {
+  const members = [value, ...interval].filter(Number.isFinite).map(Math.abs);
+  const largest = members.length > 0 ? Math.max(...members) : 0;
+  if (largest === 0) return (v) => formatCurrency(v, symbol, digits);
+  // The unit the largest is written in (carried as formatCurrency carries: 999,960 is 1.00M).
+  const unit = /([kMBT]?)$/.exec(formatCurrency(largest, '', digits))![1] as MoneyUnit;
+  const size = unitSize(unit);
+  // The figure's last significant digit at `digits`, in that unit; a figure of 0 (or none) takes the largest's.
+  const lead = (x: number) => Math.floor(Math.log10(toPrecisionDecimal(x / size, digits)));
+  // A figure small against its interval (zero, or the largest end written at the figure's place would
+  // take more than one digit beyond `digits`: 50 beside [0, 5,000] read "$0.0500k [$0.0000k, $5.0000k]"):
+  // each written with its own `digits` significant digits, "$50.0 [$0, $5.00k]".
+  if (value === 0 || (Number.isFinite(value) && lead(largest) - lead(Math.abs(value)) >= 2)) return (v) => formatCurrency(v, symbol, digits);
+  const anchor = Number.isFinite(value) ? Math.abs(value) : largest;
+  const decimals = Math.min(MAX_GROUP_DECIMALS, Math.max(0, digits - 1 - lead(anchor)));
+  return (v) => {
+    if (!Number.isFinite(v)) return '-';
+    // Zero is written "$0" wherever it stands, as formatCurrency writes it (not "$0.00k").
+    if (v === 0) return formatCurrency(0, symbol);
+    const text = toFixedDecimal(Math.abs(v) / size, decimals);
+    return signedAmount(Number(text) === 0 ? 0 : v, `${text}${unit}`, symbol);
+  };
 }
 
 /**
@@ -192,6 +213,19 @@ function errorDigits(value: number, [lo, hi]: readonly [number, number]): number
   if (!(half > 0) || !Number.isFinite(half) || !(Math.abs(value) > 0)) return MAX_DIGITS;
   const digits = Math.floor(Math.log10(Math.abs(value))) - Math.floor(Math.log10(half)) + 1;
   return Math.min(MAX_DIGITS, Math.max(3, digits));
+}
+
+/**
+ * THE formatter of a money row (a Stat's Mean and P5 to P95), the one every output writes such a row
+ * and its figures with: the terminal's tables (symbol ''), report.html's headline, tier and component
+ * tables, the charts' labels of the same figures and the studio. moneyCellsFormat of the row's Mean,
+ * P10, P50 and P90, so every column reads at those digits. (report.html's component rows were written
+ * at three digits, $20.4M, where the terminal's same row read 20.43M.)
+ *
+ * @example statRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.mean) // => '$112.5M'
+ */
+export function statRowMoney(stat: Stat, symbol: string): (v: number) => string {
+  return moneyCellsFormat(statMoneyCells(stat), symbol);
 }
 
 /** A Stat's Mean, P10, P50 and P90 as MoneyCells: the mean's interval is mean -/+ 1.96 standard errors. */

@@ -1,5 +1,5 @@
 import { decimalsBelowWhole, twoSignificantDigits } from '../math/share-decimals.js';
-import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
+import { toFixedDecimal, toPrecisionDecimal, toPrecisionText } from '../math/decimal-round.js';
 import { exactAmount } from '../scenario/exact-amount.js';
 
 // Also the decimals of format.ts's and interval-format.ts's shares.
@@ -52,24 +52,31 @@ export function moneyUnit(abs: number): [number, MoneyUnit] {
 }
 
 /**
- * An amount with three significant digits and k/M/B/T, the way a planner writes it: 150000 ->
- * "$150k", 201040 -> "$201k", 2500 -> "$2.5k", -1234567 -> "-$1.23M". Trailing zeros are dropped.
+ * THE way every output writes an amount (the terminal without a symbol, report.html, report.xlsx's
+ * text, the charts' labels, compare's files, the studio): `significantDigits` significant digits
+ * (three unless an interval or a row of figures beside it needs more) and the unit a planner writes
+ * it in, k/M/B/T, with its trailing zeros kept, so a figure shows the precision it is written at and
+ * reads like its neighbours: 94,000,000 -> "$94.0M" beside "$94.3M", not "$94M"; 1,900,000 -> "$1.90M"
+ * beside "$1.91M". 150000 -> "$150k", 2500 -> "$2.50k", -1234567 -> "-$1.23M", 0 -> "$0".
+ * An amount that rounds to 1,000 of its unit is written in the next unit: 999,950 -> "$1.00M".
+ * (Chart axes' ticks, round numbers on a scale, drop the zeros: moneyLabelExpr.)
  *
  * @example formatCurrency(150000, '$') // => '$150k'
+ * @example formatCurrency(94e6, '$') // => '$94.0M'
  * Complexity: O(1).
  */
 export function formatCurrency(value: number, symbol: string, significantDigits = 3): string {
   if (!Number.isFinite(value)) return '-';
+  if (value === 0) return signedAmount(0, '0', symbol);
   const abs = Math.abs(value);
   const [scaled, unit] = moneyUnit(abs);
-  // Three significant digits; 999.9k rounds to 1000k, so carry it to the next unit.
-  let digits = toPrecisionDecimal(scaled, significantDigits);
-  let suffix: MoneyUnit = unit;
-  if (digits >= 1000 && unit !== 'T') {
-    digits = 1;
-    suffix = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
+  // 999.95k rounds to 1000k at three digits, so carry it to the next unit ("1.00M").
+  const rounded = toPrecisionDecimal(scaled, significantDigits);
+  if (rounded >= 1000 && unit !== 'T') {
+    const next = MONEY_UNITS[MONEY_UNITS.findIndex(([u]) => u === unit) + 1]![0];
+    return signedAmount(value, `${toPrecisionText(rounded / 1000, significantDigits)}${next}`, symbol);
   }
-  return signedAmount(value, `${String(digits)}${suffix}`, symbol);
+  return signedAmount(value, `${toPrecisionText(scaled, significantDigits)}${unit}`, symbol);
 }
 
 /**
@@ -110,8 +117,10 @@ export function moneyLabelExpr(symbol: string): string {
 }
 
 /**
- * A share as a percentage: one decimal, or two significant digits below 0.1% so a small sd does
- * not print as 0.0%, and below 100% as many decimals as it takes not to print 100.0%.
+ * THE way every output writes a share or a chance as a percentage (formatPercent is this, for the
+ * terminal): one decimal, or two significant digits below 0.1% so a small share does not print as
+ * 0.0% (a target one trial in 3,000 reaches: 0.033%; a component that gains a little in bad years:
+ * -0.040%), and below 100% as many decimals as it takes not to print 100.0%.
  * 0.03 -> "3.0%", 0.0004 -> "0.040%", 0.99967 -> "99.97%".
  *
  * @example formatShare(0.004) // => '0.4%'
@@ -122,4 +131,3 @@ export function formatShare(value: number): string {
   if (pct !== 0 && Math.abs(pct) < 0.1) return `${twoSignificantDigits(pct)}%`;
   return `${toFixedDecimal(pct, decimalsBelowWhole(value))}%`;
 }
-

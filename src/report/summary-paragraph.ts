@@ -2,23 +2,23 @@ import { forecastKindWords } from './forecast-kind-words.js';
 import type { Summary } from '../analysis/summarize.js';
 import type { DriverSensitivity } from '../analysis/sensitivity.js';
 import { COMPONENT_LABELS, type Component } from '../model/components.js';
-import { currencySymbol, formatCurrency, formatShare } from './money.js';
+import { currencySymbol, formatShare } from './money.js';
 import { confidenceWords } from './confidence-text.js';
 import { displayWidth } from './display-width.js';
 import { terminalText } from './terminal-text.js';
 import { driverKey } from '../model/column-key.js';
-import { formatMoneyBeside, formatShareBeside, moneyCellsFormat, statMoneyCells } from './interval-format.js';
+import { formatMoneyBeside, formatShareBeside, statRowMoney } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { chanceWords } from './chance-words.js';
 
-/** How the paragraph writes its figures: the same formatters as the tables it sits above. */
+/**
+ * How an output writes the paragraph's figures: every output by the same rule (formatCurrency,
+ * formatShare and their interval forms), with or without the currency's symbol ('' in the terminal,
+ * whose tables name the currency in their headings). The terminal wrote the paragraph with its own
+ * formatters ("118.7M") where report.html wrote "$119M" for the same P50.
+ */
 export interface ParagraphFormat {
-  readonly money: (v: number) => string;
-  readonly share: (v: number) => string;
-  /** An amount the tables write beside its 95% interval (a budget, the worst 10%'s mean), with the interval's digits. */
-  readonly moneyBeside: (v: number, interval: readonly [number, number] | null) => string;
-  /** A chance the tables write beside its 95% interval (a target's), with the interval's decimals. */
-  readonly shareBeside: (v: number, interval: readonly [number, number] | null) => string;
+  readonly symbol: string;
 }
 
 /** What a driver's own draw is, in the words a person would use ("how many Enterprise leads become customers"). */
@@ -77,12 +77,11 @@ const NAMED_SHARE = 0.01;
  * Complexity: O(targets + drivers).
  */
 export function summaryParagraph(summary: Summary, format?: ParagraphFormat): string {
-  const symbol = currencySymbol(summary.scenario.currency);
-  const money = format?.money ?? ((v: number) => formatCurrency(v, symbol));
-  const share = format?.share ?? formatShare;
+  const symbol = format?.symbol ?? currencySymbol(summary.scenario.currency);
+  const share = formatShare;
   const rev = summary.metrics.revenue.percentiles;
   // Revenue's P10, P50 and P90 as report.html's headline row writes them (the digits that tell them apart).
-  const revenueMoney = format?.money ?? moneyCellsFormat(statMoneyCells(summary.metrics.revenue), symbol);
+  const revenueMoney = statRowMoney(summary.metrics.revenue, symbol);
   const d = summary.decisions;
   const conf = confidenceWords(d.confidence).share;
   const out: string[] = [];
@@ -106,14 +105,14 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   // beside [99.86%, 99.90%], not 99.9%).
   // A target no trial reaches (or every trial reaches) is an estimate, not a certainty: said as the
   // interval's far end and the count (chanceWords), unless its metric is the same in every trial.
-  const chance = (t: Summary['decisions']['targets'][number]) => chanceWords(t.probability, summary.trials, t.certain, format?.shareBeside ?? formatShareBeside);
+  const chance = (t: Summary['decisions']['targets'][number]) => chanceWords(t.probability, summary.trials, t.certain, formatShareBeside);
   if (d.targets.length > 0) {
     if (d.targets.length === 1) out.push(`The chance of reaching ${d.targets[0]!.label} is ${chance(d.targets[0]!)}.`);
     else out.push(`The chance of reaching each target is ${list(d.targets.map((t) => `${chance(t)} for ${t.label}`))}.`);
   }
   // A budget and the worst 10%'s mean as the budget and downside tables write them, with the digits
   // their 95% interval takes ($111.79M, not $112M).
-  const beside = (v: number, interval: readonly [number, number] | null) => (format ? format.moneyBeside(v, interval) : formatMoneyBeside(v, interval, symbol));
+  const beside = (v: number, interval: readonly [number, number] | null) => formatMoneyBeside(v, interval, symbol);
   const b = d.budgets.metrics;
   out.push(
     `A budget that is met or beaten in ${conf} of simulated years is ${beside(b.revenue.value, b.revenue.interval)} of revenue, ${beside(b.bookings.value, b.bookings.interval)} of bookings and ${beside(b.endingArr.value, b.endingArr.interval)} of ending ARR.`,
@@ -122,8 +121,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const bad = summary.badYears.metrics.revenue;
   const worstPart = [...bad.components].sort((a, c) => c.shortfall - a.shortfall)[0];
   out.push(
-    // The terminal's downside table prints the worst 10%'s mean without its interval: as it prints it.
-    `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value)} or less; the worst 10% of years average ${format ? money(down.worst10Mean) : beside(down.worst10Mean, down.worst10Interval)}${
+    `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value)} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
       worstPart && worstPart.shortfall > 0
         ? `, ${share(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
         : ''

@@ -12,7 +12,7 @@ import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercen
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
-import { formatMoneyBesidePlain, formatMoneyIntervalPlain, formatShareBeside, formatShareInterval, moneyCellsFormat, statMoneyCells } from './interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, statRowMoney } from './interval-format.js';
 import { formatCurrency } from './money.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
@@ -24,10 +24,18 @@ import { BOOKINGS_NOTE, NEW_ARR_LABEL } from './bookings-note.js';
 import { reforecastSalesNote } from './reforecast-sales-note.js';
 import { farthestFromOrdinary } from '../analysis/bad-year-drivers.js';
 import { moneyBesideTarget } from './money-beside-target.js';
+import { tornadoEndsFormat } from './charts/tornado.js';
+import { badYearsMean } from './charts/bad-years.js';
 import { exactAmount } from '../scenario/exact-amount.js';
 
-/** How the paragraph printed above these tables writes its figures: as the tables do. */
-export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { money: formatMoney, share: formatPercent, moneyBeside: formatMoneyBesidePlain, shareBeside: formatShareBeside };
+/** How the paragraph printed above these tables writes its figures: as report.html does, without the currency's symbol. */
+export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { symbol: '' };
+
+/**
+ * A money row's formatter, as report.html's row of the same figure writes it (moneyCellsFormat of
+ * its Mean, P10, P50 and P90), without the symbol: every column of the row (P5 to P95) at those digits.
+ */
+const rowMoney = (s: Stat) => statRowMoney(s, '');
 
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
@@ -53,7 +61,7 @@ export function summaryTable(summary: Summary): string {
   out.push(
     textTable([
       HEADER,
-      ...METRICS.flatMap((m) => [row(METRIC_LABELS[m], summary.metrics[m], formatMoney), ...(m === 'bookings' && newArr ? [row(`  ${NEW_ARR_LABEL}`, newArr, formatMoney)] : [])]),
+      ...METRICS.flatMap((m) => [row(METRIC_LABELS[m], summary.metrics[m], rowMoney(summary.metrics[m])), ...(m === 'bookings' && newArr ? [row(`  ${NEW_ARR_LABEL}`, newArr, rowMoney(newArr))] : [])]),
     ]),
   );
   out.push(wrapText(BOOKINGS_NOTE));
@@ -63,12 +71,12 @@ export function summaryTable(summary: Summary): string {
     const rows: string[][] = [[`${METRIC_LABELS[m]} (${cur})`, ...HEADER.slice(1)]];
     if (tiers.length > 1) {
       rows.push(['by tier']);
-      for (const [name, t] of tiers) rows.push(row(`  ${name}`, t[m], formatMoney));
+      for (const [name, t] of tiers) rows.push(row(`  ${name}`, t[m], rowMoney(t[m])));
     }
     rows.push(['by component']);
     for (const c of METRIC_COMPONENTS[m]) {
       const s = summary.byComponent[m][c];
-      if (s) rows.push(row(`  ${COMPONENT_LABELS[c]}`, s, formatMoney));
+      if (s) rows.push(row(`  ${COMPONENT_LABELS[c]}`, s, rowMoney(s)));
     }
     out.push(textTable(rows));
   }
@@ -186,7 +194,7 @@ export function conditionWords(c: DriverCondition): string {
  * @example whatMustBeTrueText(summary, summary.whatMustBeTrue[0], '$') // => 'For revenue >= 120M to be the median outcome (P50 now $119M), one of: ...'
  */
 export function whatMustBeTrueText(summary: Summary, w: WhatMustBeTrue, symbol: string): string {
-  const median = w.tier === undefined ? moneyCellsFormat(statMoneyCells(summary.metrics[w.metric]), symbol) : (v: number) => formatCurrency(v, symbol);
+  const median = w.tier === undefined ? statRowMoney(summary.metrics[w.metric], symbol) : (v: number) => formatCurrency(v, symbol);
   return whatMustBeTrueLine(w, median, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue);
 }
 
@@ -267,7 +275,7 @@ function decisionTables(summary: Summary): string[] {
     textTable([
       [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = ${pct})`, 'budget', '95% interval'],
       // With the digits the interval takes, as report.html writes them: 19.71M [19.68M, 19.74M], not 19.7M [19.7M, 19.7M].
-      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBesidePlain(d.budgets.metrics[m].value, d.budgets.metrics[m].interval), d.budgets.metrics[m].interval === null ? '-' : formatMoneyIntervalPlain(d.budgets.metrics[m].interval!)]),
+      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBeside(d.budgets.metrics[m].value, d.budgets.metrics[m].interval, ''), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, '', d.budgets.metrics[m].value)]),
     ]),
   );
   const budgetReason = d.budgets.metrics.revenue.notEstimable;
@@ -276,7 +284,13 @@ function decisionTables(summary: Summary): string[] {
   out.push(
     textTable([
       ['Downside', 'P10', 'mean of worst 10%', 'mean of worst 5%'],
-      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoney(d.downside[m].p10.value), formatMoney(d.downside[m].worst10Mean), formatMoney(d.downside[m].worst5Mean)]),
+      // Each figure as report.html's downside table writes it beside its interval (formatMoneyBeside).
+      ...METRICS.map((m) => [
+        METRIC_LABELS[m],
+        formatMoneyBeside(d.downside[m].p10.value, d.downside[m].p10.interval, ''),
+        formatMoneyBeside(d.downside[m].worst10Mean, d.downside[m].worst10Interval, ''),
+        formatMoneyBeside(d.downside[m].worst5Mean, d.downside[m].worst5Interval, ''),
+      ]),
     ]),
   );
   if (d.targets.length > 0) {
@@ -307,7 +321,7 @@ function decisionTables(summary: Summary): string[] {
   out.push(...badYearsTable(summary));
   for (const w of summary.whatMustBeTrue) {
     out.push('');
-    out.push(whatMustBeTrueLine(w, formatMoney, formatMoneyWith, summary.whatMustBeTrue));
+    out.push(whatMustBeTrueText(summary, w, ''));
   }
   if (summary.precision) {
     const p = summary.precision;
@@ -359,11 +373,13 @@ function sensitivityTable(summary: Summary, sens: Summary['sensitivity'], what: 
   // One number of decimals for the shares and their intervals ('0.1%' above '0.099%' read as a
   // difference the estimate does not have), the same as report.html's and report.xlsx's.
   const pct = varianceShareFormat(sens);
+  // The ends as the tornado chart writes them (tornadoEndsFormat), without the symbol.
+  const end = tornadoEndsFormat(sens, '');
   const rows = [
     [`What moves ${what} (median at the driver's own P10 / P90)`, 'share of variance', '95% interval', 'at P10', 'at P90', 'swing'],
     ...shown.map((x) =>
       x.ownUncertainty
-        ? [`  ${x.label}`, pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct), formatMoney(x.low!.metricMedian), formatMoney(x.high!.metricMedian), formatMoney(x.swing!)]
+        ? [`  ${x.label}`, pct(x.varianceShare!), formatInterval(x.varianceShareInterval!, pct), end(x.low!.metricMedian), end(x.high!.metricMedian), formatMoney(x.swing!)]
         : [`  ${x.label} ${NO_OWN_UNCERTAINTY}`, pct(0), '', '', '', ''],
     ),
     ['  Unit-level luck and interactions', pct(sens.unexplained.value!), formatInterval(sens.unexplained.interval!, pct), '', '', ''],
@@ -385,7 +401,8 @@ function badYearsTable(summary: Summary): string[] {
   const out: string[] = [''];
   const short = b.components.filter((c) => c.shortfall !== 0);
   // Which mean is which: 'revenue 18.3M, 21.3M on average' left the reader to guess.
-  const head = `Worst ${pct}% of years: revenue ${formatMoney(b.worstMean)} on average, against ${formatMoney(b.mean)} in all years`;
+  // As the bad-years chart's caption writes them (with the downside table's worst 10% and the headline row's mean).
+  const head = `Worst ${pct}% of years: revenue ${badYearsMean(summary, '')} on average, against ${rowMoney(summary.metrics.revenue)(b.mean)} in all years`;
   // Bad years no worse than the average (revenue the same in every trial): no shortfall to share
   // out, and a table head over no rows said nothing.
   if (short.length === 0) out.push(`${head}: no component falls short.`);

@@ -13,7 +13,8 @@ import { tornadoSpec } from '../report/charts/tornado.js';
 import { formatPercent } from '../report/format.js';
 import { currencySymbol, formatCurrency, formatExactCurrency } from '../report/money.js';
 import { targetLabelShown } from './target-label-shown.js';
-import { moneyCellsFormat, statMoneyCells } from '../report/interval-format.js';
+import { formatMoneyBeside, statRowMoney } from '../report/interval-format.js';
+import { varianceShareFormat } from '../report/variance-share-format.js';
 import { chanceShort } from '../report/chance-words.js';
 import { sharesPastOneNote } from '../report/shares-past-one-note.js';
 import { negativeShareNote } from '../report/negative-share-note.js';
@@ -24,7 +25,6 @@ export interface Figure {
   readonly text: string;
 }
 
-const share = (value: number): Figure => ({ value, text: formatPercent(value) });
 const signed = (f: Figure, zero: boolean): string => (zero ? '±0' : f.value > 0 ? `+${f.text}` : f.text);
 
 /**
@@ -83,7 +83,10 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
   // with the digits its headline row gives them (told apart within their Monte Carlo error).
   const symbol = currencySymbol(summary.scenario.currency);
   const money = (value: number): Figure => ({ value, text: formatCurrency(value, symbol) });
-  const revenueText = moneyCellsFormat(statMoneyCells(summary.metrics.revenue), symbol);
+  const revenueText = statRowMoney(summary.metrics.revenue, symbol);
+  const budget = summary.decisions.budgets.metrics.revenue;
+  const shareText = varianceShareFormat(summary.sensitivity);
+  const varianceShare = (value: number): Figure => ({ value, text: shareText(value) });
   const headline = (value: number): Figure => ({ value, text: revenueText(value) });
   const targets = sim.loaded.scenario.targets;
   const planDecisions = planDecisionsOf(plan, confidence, targets);
@@ -110,16 +113,18 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
     seed: sim.seed,
     hash: sim.loaded.hash,
     revenue: { p10: headline(p50.p10), p50: headline(p50.p50), p90: headline(p50.p90), mean: headline(summary.metrics.revenue.mean) },
-    budget: { confidence, revenue: money(summary.decisions.budgets.metrics.revenue.value) },
+    // The budget beside its interval and each chance as report.html's tables write them (formatMoneyBeside, formatShareBeside).
+    budget: { confidence, revenue: { value: budget.value, text: formatMoneyBeside(budget.value, budget.interval, symbol) } },
     // A target no trial reaches (every trial) reads 'under 1.0%' ('over 99.0%'): an estimate from the trials, not a certain 0.0% (100.0%).
-    targets: summary.decisions.targets.map((t, i) => ({ label: labels[i]!, value: { value: t.value, text: formatExactCurrency(t.value, symbol) }, probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain, formatPercent) } })),
+    targets: summary.decisions.targets.map((t, i) => ({ label: labels[i]!, value: { value: t.value, text: formatExactCurrency(t.value, symbol) }, probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain) } })),
     againstPlan: { p50: dP50, targets: dTargets, text },
     attribution:
       summary.sensitivity.notEstimable !== undefined
         ? { drivers: [], unexplained: null, notEstimable: summary.sensitivity.notEstimable }
         : {
-            drivers: summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN).map((d) => ({ label: d.label, share: share(d.varianceShare!) })),
-            unexplained: share(summary.sensitivity.unexplained.value!),
+            // Shares of variance at the decimals report.html's sensitivity table writes them (varianceShareFormat).
+            drivers: summary.sensitivity.drivers.slice(0, ATTRIBUTION_SHOWN).map((d) => ({ label: d.label, share: varianceShare(d.varianceShare!) })),
+            unexplained: varianceShare(summary.sensitivity.unexplained.value!),
             ...(pastOne === undefined ? {} : { unexplainedNote: pastOne }),
             ...(negative === undefined ? {} : { negativeNote: negative }),
           },

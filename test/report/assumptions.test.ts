@@ -10,9 +10,9 @@ describe('a distribution in words a planner recognises', () => {
     [{ dist: 'beta', mean: 0.03, sd: 0.004 }, 'rate', 'beta, mean 3.0%, sd 0.4%'],
     [{ dist: 'beta', alpha: 2, beta: 8 }, 'rate', 'beta, alpha 2, beta 8 (mean 20.0%, sd 12.1%)'],
     [{ dist: 'lognormal', median: 150000, p90: 400000 }, 'money', 'lognormal, median $150k, P90 $400k (mean $201k)'],
-    [{ dist: 'lognormal', mean: 45000, sd: 25000 }, 'money', 'lognormal, mean $45k, sd $25k (median $39.3k)'],
-    [{ dist: 'lognormal', p10: 1000, p90: 4000 }, 'money', 'lognormal, P10 $1k, P90 $4k (median $2k, mean $2.32k)'],
-    [{ dist: 'lognormal', mu: 0, sigma: 1 }, 'money', 'lognormal, mu 0, sigma 1 of log (median $1, P90 $3.6, mean $1.65)'],
+    [{ dist: 'lognormal', mean: 45000, sd: 25000 }, 'money', 'lognormal, mean $45.0k, sd $25.0k (median $39.3k)'],
+    [{ dist: 'lognormal', p10: 1000, p90: 4000 }, 'money', 'lognormal, P10 $1.00k, P90 $4.00k (median $2.00k, mean $2.32k)'],
+    [{ dist: 'lognormal', mu: 0, sigma: 1 }, 'money', 'lognormal, mu 0, sigma 1 of log (median $1.00, P90 $3.60, mean $1.65)'],
     [0.03, 'rate', '3.0% (fixed)'],
     [{ dist: 'fixed', value: 6 }, 'months', '6 months (fixed)'],
     [{ dist: 'uniform', min: 0.8, max: 0.9 }, 'rate', 'uniform, 80.0% to 90.0%'],
@@ -92,7 +92,7 @@ describe('a driver with a year-level layer, in words', () => {
       "Poisson, mean 2,449.49; this year's mean: lognormal, P10 2,000, P90 3,000 (median 2,449.49, mean 2,480.33), drawn once per trial",
     );
     expect(describeWithYearLevel({ dist: 'lognormal', median: { dist: 'pert', min: 9000, mode: 11000, max: 14000 }, p90: 24000 }, 'money', '$')).toBe(
-      "lognormal, median $11k, P90 $24k (mean $13.2k); this year's median: PERT, min $9k, most likely $11k, max $14k (mean $11.2k), drawn once per trial",
+      "lognormal, median $11.0k, P90 $24.0k (mean $13.2k); this year's median: PERT, min $9.00k, most likely $11.0k, max $14.0k (mean $11.2k), drawn once per trial",
     );
     expect(describeWithYearLevel({ dist: 'poisson', mean: 1800 }, 'count', '$')).toBe('Poisson, mean 1,800');
   });

@@ -6,7 +6,7 @@ import type { Summary } from '../../src/analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../../src/model/components.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { formatCurrency } from '../../src/report/money.js';
-import { formatMoneyInterval } from '../../src/report/interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval } from '../../src/report/interval-format.js';
 import { downsideSection } from '../../src/report/html/downside-section.js';
 import { runReportScenario } from './fixture.js';
 
@@ -30,18 +30,18 @@ beforeAll(async () => {
 
 describe('the downside section of report.html', () => {
   it('shows the 1-in-10 and 1-in-20 years and the means of the worst 10% and 5%, equal to summary.json', () => {
-    const money = (v: number) => formatCurrency(v, '$');
-    const iv = (i: readonly [number, number]) => formatMoneyInterval(i, '$');
+    const money = (v: number, i: readonly [number, number]) => formatMoneyBeside(v, i, '$');
+    const iv = (i: readonly [number, number], v: number) => formatMoneyInterval(i, '$', v);
     const rows = downsideRows(html);
     expect(rows).toHaveLength(12);
     for (const m of METRICS) {
       const d = fromJson.decisions.downside[m];
       const s = fromJson.metrics[m];
       const want = [
-        [`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, money(d.p10.value), iv(d.p10.interval!)],
-        [`${METRIC_LABELS[m]}: 1-in-20 year (P5)`, money(s.percentiles.p5), iv(s.percentileIntervals!.p5!)],
-        [`${METRIC_LABELS[m]}: Mean of the worst 10% (expected shortfall)`, money(d.worst10Mean), iv(d.worst10Interval!)],
-        [`${METRIC_LABELS[m]}: Mean of the worst 5% (expected shortfall)`, money(d.worst5Mean), iv(d.worst5Interval!)],
+        [`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, money(d.p10.value, d.p10.interval!), iv(d.p10.interval!, d.p10.value)],
+        [`${METRIC_LABELS[m]}: 1-in-20 year (P5)`, money(s.percentiles.p5, s.percentileIntervals!.p5!), iv(s.percentileIntervals!.p5!, s.percentiles.p5)],
+        [`${METRIC_LABELS[m]}: Mean of the worst 10% (expected shortfall)`, money(d.worst10Mean, d.worst10Interval!), iv(d.worst10Interval!, d.worst10Mean)],
+        [`${METRIC_LABELS[m]}: Mean of the worst 5% (expected shortfall)`, money(d.worst5Mean, d.worst5Interval!), iv(d.worst5Interval!, d.worst5Mean)],
       ];
       for (const w of want) expect(rows).toContainEqual(w);
     }

@@ -7,7 +7,7 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { conditionWords, driverValue, extraFormat, percentileWords } from '../../src/report/summary-table.js';
 import { formatCount, formatMoney, formatPercent, formatTenths, percentColumn, wholePercentDigits } from '../../src/report/format.js';
 import { formatCurrency, formatShare } from '../../src/report/money.js';
-import { fixedMoney } from '../../src/report/fixed-money.js';
+import { moneyBesideFormat } from '../../src/report/interval-format.js';
 import { twoSignificantDigits } from '../../src/math/share-decimals.js';
 import { confidenceWords } from '../../src/report/confidence-text.js';
 import { csvNumber } from '../../src/report/csv-field.js';
@@ -106,7 +106,7 @@ describe('no formatter throws on a finite number', () => {
     ['twoSignificantDigits', twoSignificantDigits],
     ['formatMoney', formatMoney],
     ['formatCurrency', (v) => formatCurrency(v, '$')],
-    ['fixedMoney', (v) => fixedMoney([v, 1], '$')(v)],
+    ['moneyBesideFormat', (v) => moneyBesideFormat(v, [v, 1], '$')(v)],
     ['percentColumn', (v) => percentColumn([v])(v)],
     ['formatCount', formatCount],
     ['formatTenths', formatTenths],

@@ -5,7 +5,6 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { formatMoney, formatMoneyWith, formatPercent, percentColumn } from '../../src/report/format.js';
 import { formatCurrency, formatShare } from '../../src/report/money.js';
-import { fixedMoney } from '../../src/report/fixed-money.js';
 import { formatShareBeside, formatShareInterval } from '../../src/report/interval-format.js';
 import { TWO_TIERS } from './fixture.js';
 
@@ -27,21 +26,22 @@ describe('halves, each worked by hand', () => {
     expect(formatShare(0.000845)).toBe('0.085%');
   });
 
-  it('money: 4,550,000 reads 4.6M, -1,085,000 -$1.09M, and a carry still moves to the next unit', () => {
-    expect(formatMoney(4_550_000)).toBe('4.6M');
-    expect(formatMoney(-4_550_000)).toBe('-4.6M');
-    expect(formatMoneyWith(1_085_000, 1)).toBe('1.09M');
+  it('money: 4,555,000 reads 4.56M, -1,085,000 -$1.09M, and a carry still moves to the next unit', () => {
+    expect(formatMoney(4_555_000)).toBe('4.56M');
+    expect(formatMoney(-4_555_000)).toBe('-4.56M');
+    expect(formatMoney(1_085_000)).toBe('1.09M');
+    expect(formatMoneyWith(1_085_500, 1)).toBe('1.086M');
     expect(formatCurrency(-1_085_000, '$')).toBe('-$1.09M');
     expect(formatCurrency(1_150_000, '$')).toBe('$1.15M');
     expect(formatCurrency(1_150_000, '$', 2)).toBe('$1.2M');
-    expect(fixedMoney([4_550_000, 4_000_000], '$')(4_550_000)).toBe('$4.6M');
-    expect(formatMoney(999_950)).toBe('1.0M');
-    expect(formatCurrency(999_500, '$')).toBe('$1M');
+    expect(formatCurrency(4_555_000, '$')).toBe('$4.56M');
+    expect(formatMoney(999_950)).toBe('1.00M');
+    expect(formatCurrency(999_500, '$')).toBe('$1.00M');
   });
 
   it('a value not at a half rounds as before, and a share just below 1 never reads 100%', () => {
     expect(formatShare(0.94849)).toBe('94.8%');
-    expect(formatMoney(4_549_999)).toBe('4.5M');
+    expect(formatMoney(4_554_999)).toBe('4.55M');
     expect(formatShare(1 - 2 ** -52)).not.toMatch(/^100(\.0*)?%$/);
   });
 });

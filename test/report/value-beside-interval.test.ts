@@ -73,7 +73,7 @@ describe('a figure beside its 95% interval is written with the interval’s digi
     expect(rows).toContainEqual(['Recognized revenue: 1-in-10 year (P10)', '$111.5M', '$111.5M', '$111.6M']);
     // 111,050,000 lies half way between $111.0M and $111.1M: rounded away from zero, as a spreadsheet shows it
     // (toFixed's binary rounding wrote $111M: 111.05 is stored as 111.04999...).
-    expect(rows).toContainEqual(['Recognized revenue: Mean of the worst 10% (expected shortfall)', '$111.1M', '$111M', '$111.1M']);
+    expect(rows).toContainEqual(['Recognized revenue: Mean of the worst 10% (expected shortfall)', '$111.1M', '$111.0M', '$111.1M']);
     expect(rows.some(([, v, lo, hi]) => v === '91.02%' && lo === '91.01%' && hi === '91.04%')).toBe(true);
   });
 });

@@ -14,9 +14,9 @@ describe('arrcast studio: the value of a slider that moves an amount', () => {
   const acv = (yaml: string) => studioControls(scenarioFrom(yaml)).drivers.find((d) => d.label === 'SMB ACV')!;
 
   it.each([
-    ['USD', '$11.0k', '$5.5k', '$16.5k'],
-    ['EUR', '€11.0k', '€5.5k', '€16.5k'],
-    ['CHF', 'CHF 11.0k', 'CHF 5.5k', 'CHF 16.5k'],
+    ['USD', '$11.0k', '$5.50k', '$16.5k'],
+    ['EUR', '€11.0k', '€5.50k', '€16.5k'],
+    ['CHF', 'CHF 11.0k', 'CHF 5.50k', 'CHF 16.5k'],
   ])('in %s: the plan %s, the ends %s and %s', (currency, plan, low, high) => {
     // The example's SMB ACV is a lognormal of median 11,000: the slider spans ±50% of it.
     const c = acv(example.replace(/^currency: USD$/m, `currency: ${currency}`));
@@ -38,8 +38,8 @@ describe('arrcast studio: the value of a slider that moves an amount', () => {
     [Number.NaN, '$', '-'],
     [Number.POSITIVE_INFINITY, '$', '-'],
     [Number.NEGATIVE_INFINITY, 'CHF', '-'],
-    [-1500, '$', '-$1.5k'],
-    [-2_500_000, 'CHF', '-CHF 2.5M'],
+    [-1500, '$', '-$1.50k'],
+    [-2_500_000, 'CHF', '-CHF 2.50M'],
     [0, '€', '€0'],
   ])('an amount of %s with %s reads %s (a non-finite one is no amount, not a minus sign)', (v, symbol, text) => {
     expect(formatDriverValue('currency', v, symbol)).toBe(text);

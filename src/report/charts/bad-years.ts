@@ -3,7 +3,7 @@ import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
 import { formatCurrency, formatShare } from '../money.js';
 import { wholePercentDigits } from '../format.js';
-import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import { formatMoneyBeside, statRowMoney } from '../interval-format.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { farthestFromOrdinary } from '../../analysis/bad-year-drivers.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
@@ -124,7 +124,7 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
       'Where the bad years come from',
       // The bad years' mean as the downside table writes the worst 10%'s, the mean as the headline
       // row: a re-forecast's read 'mean $111M against $112M' above a shortfall of $1.42M.
-      `The worst ${pct}% of simulated years of recognized revenue (mean ${badYearsMean(summary, ctx.symbol)} against ${moneyCellsFormat(statMoneyCells(summary.metrics.revenue), ctx.symbol)(b.mean)}).`,
+      `The worst ${pct}% of simulated years of recognized revenue (mean ${badYearsMean(summary, ctx.symbol)} against ${statRowMoney(summary.metrics.revenue, ctx.symbol)(b.mean)}).`,
       // Short lines: the headless renderer sizes the chart by an estimate of each line's width.
       'What each component loses against the average year,',
       'and where each driver’s own draw and the market sat.',
@@ -140,7 +140,7 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
  * 10% (the same trials), its mean beside the interval centred on it; where the attribution read
  * only the leading trials, their own mean, whose interval that of the whole run is not.
  */
-function badYearsMean(summary: Summary, symbol: string): string {
+export function badYearsMean(summary: Summary, symbol: string): string {
   const down = summary.decisions.downside.revenue;
   const same = summary.badYears.trialsUsed === summary.trials && summary.badYears.share === 0.1;
   return same ? formatMoneyBeside(down.worst10Mean, down.worst10Interval, symbol) : formatMoneyBeside(summary.badYears.metrics.revenue.worstMean, null, symbol);

@@ -4,7 +4,7 @@ import type { Stat } from '../../analysis/describe.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS } from '../../model/components.js';
 import { formatCurrency } from '../money.js';
-import { moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import { statRowMoney } from '../interval-format.js';
 import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { BY_ROW_ORDER } from './row-order.js';
 import { lineSeparator, wrapLabel } from './tornado.js';
@@ -43,7 +43,7 @@ const row = (order: number, label: string, s: Stat, money: (v: number) => string
 export function tierRows(summary: Summary, symbol: string): BreakdownRow[] {
   // As the by-tier table writes a tier's row (the digits that tell its figures apart): a re-forecast's
   // SMB read $22M beside the table's $21.96M.
-  return Object.entries(summary.byTier).map(([name, t], i) => row(i, name, t.revenue, moneyCellsFormat(statMoneyCells(t.revenue), symbol)));
+  return Object.entries(summary.byTier).map(([name, t], i) => row(i, name, t.revenue, statRowMoney(t.revenue, symbol)));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency, formatExactCurrency } from '../money.js';
-import { formatMoneyBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import { formatMoneyBeside, statRowMoney } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { histogram, nonEmptySpan, quantileSorted, type HistogramBin } from './downsample.js';
 import { labelWidth, placeLineLabels } from './label-layout.js';
@@ -95,7 +95,7 @@ export function revenueMarkers(summary: Summary, symbol: string, marks: RevenueM
   // P10, P50, P90 and the mean as report.html's headline row writes them, the budget as its budget
   // table does (the digits that tell them apart, within their Monte Carlo error): a re-forecast's
   // narrow band read P10 $111M, P50 $112M, budget $112M beside a table's $111.4M, $112.5M, $111.79M.
-  const money = moneyCellsFormat(statMoneyCells(s), symbol);
+  const money = statRowMoney(s, symbol);
   const lines: Array<Pick<Marker, 'key' | 'value' | 'text'>> = [
     { key: 'p10', value: s.percentiles.p10, text: `P10 ${money(s.percentiles.p10)}` },
     { key: 'p50', value: s.percentiles.p50, text: `P50 ${money(s.percentiles.p50)}` },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
-import { moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import { moneyCellsFormat, statRowMoney } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan } from './downsample.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
@@ -110,13 +110,7 @@ export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIV
   const shown = tornadoDrivers(summary, top);
   // Every bar's ends with the digits that tell them apart within their Monte Carlo error, one format
   // for the chart: a re-forecast's bars all read $112M to $113M, swings of 812k and 264k alike.
-  const money = moneyCellsFormat(
-    shown.flatMap((d) => [
-      { value: d.low!.metricMedian, interval: d.low!.interval },
-      { value: d.high!.metricMedian, interval: d.high!.interval },
-    ]),
-    symbol,
-  );
+  const money = tornadoEndsFormat(summary.sensitivity, symbol);
   const share = varianceShareFormat(summary.sensitivity);
   return shown.map((d, order) => {
     const low = d.low!.metricMedian;
@@ -134,6 +128,25 @@ export function tornadoBars(summary: Summary, symbol: string, top = TORNADO_DRIV
       rightText: money(lowFirst ? high : low),
     };
   });
+}
+
+/**
+ * How every output writes a sensitivity's tornado ends (revenue's median at a driver's own P10 and
+ * P90): one format for all of them, with the digits that tell them apart within their Monte Carlo
+ * error (moneyCellsFormat), over every driver with an end, so the chart (ten by swing) and the
+ * terminal's table (eight by share) write the same end alike.
+ *
+ * @example tornadoEndsFormat(summary.sensitivity, '$')(112.4e6) // => '$112.4M' where ends sit close
+ */
+export function tornadoEndsFormat(sens: Summary['sensitivity'], symbol: string): (v: number) => string {
+  const ends = sens.drivers.filter((d) => d.ownUncertainty && d.low && d.high && Number.isFinite(d.low.metricMedian) && Number.isFinite(d.high.metricMedian));
+  return moneyCellsFormat(
+    ends.flatMap((d) => [
+      { value: d.low!.metricMedian, interval: d.low!.interval },
+      { value: d.high!.metricMedian, interval: d.high!.interval },
+    ]),
+    symbol,
+  );
 }
 
 /**
@@ -162,7 +175,7 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
   ]);
   const p50 = summary.metrics.revenue.percentiles.p50;
   // Revenue's P50 as report.html's headline row writes it.
-  const centre = [{ value: p50, text: `P50 ${moneyCellsFormat(statMoneyCells(summary.metrics.revenue), ctx.symbol)(p50)}` }];
+  const centre = [{ value: p50, text: `P50 ${statRowMoney(summary.metrics.revenue, ctx.symbol)(p50)}` }];
   const [lo, hi] = nonEmptySpan(Math.min(p50, ...bars.map((b) => b.left)), Math.max(p50, ...bars.map((b) => b.right)));
   // Room either side for the labels at the bars' ends.
   const pad = (hi - lo) * 0.2;

@@ -3,14 +3,15 @@ import type { Comparison, DifferenceStat } from '../../analysis/compare.js';
 import { showsTierDifferences } from '../../analysis/tier-differences.js';
 import type { CompareDecisions } from '../../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
-import { formatShareBeside, formatShareInterval, moneyCellsFormat, type MoneyCell } from '../interval-format.js';
+import { formatShareBeside, formatShareInterval } from '../interval-format.js';
 import { currencySymbol, formatCurrency } from '../money.js';
+import { compareDecisionRows } from '../compare-decision-rows.js';
 import { escapeHtml } from './escape.js';
 import { COMPARISON_GLOSSARY, glossarySection } from './glossary.js';
 import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
-import { confidenceWords, simulatedYears } from '../confidence-text.js';
-import { chanceCell, chanceOfYears, chanceWords } from '../chance-words.js';
+import { simulatedYears } from '../confidence-text.js';
+import { chanceOfYears, chanceWords } from '../chance-words.js';
 
 
 export interface ComparisonHtmlInput {
@@ -110,20 +111,8 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
           'tier-differences',
         )
       : '';
-  const conf = confidenceWords(decisions.confidence).share;
-  const rows: string[][] = [];
-  // Each chance with its 95% interval (chanceCell): a 0.0% no trial reached is an estimate, not a certainty.
-  decisions.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...decisions.scenarios.map((s) => chanceCell(s.targets[i]!.probability))]));
-  if (decisions.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...decisions.scenarios.map((s) => (s.jointProbability ? chanceCell(s.jointProbability) : '-'))]);
-  // Each row's figures side by side with the digits that tell them apart, within their Monte Carlo
-  // error (moneyCellsFormat): two budgets of $111.4M and $111.8M both read $111M.
-  const sideBySide = (label: string, cells: MoneyCell[]) => {
-    const fmt = moneyCellsFormat(cells, currencySymbol(currency));
-    rows.push([label, ...cells.map((cell) => fmt(cell.value))]);
-  };
-  for (const m of METRICS) sideBySide(`${METRIC_LABELS[m]}: budget at ${conf} confidence`, decisions.scenarios.map((s) => ({ value: s.budgets[m].value, interval: s.budgets[m].interval })));
-  for (const m of METRICS) sideBySide(`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, decisions.scenarios.map((s) => ({ value: s.downside[m].p10.value, interval: s.downside[m].p10.interval })));
-  for (const m of METRICS) sideBySide(`${METRIC_LABELS[m]}: mean of the worst 10%`, decisions.scenarios.map((s) => ({ value: s.downside[m].worst10Mean, interval: s.downside[m].worst10Interval })));
+  // As `arrcast compare` prints them (compareDecisionRows), with the symbol.
+  const rows = compareDecisionRows(decisions, currencySymbol(currency));
   const targets = gridTable(
     `Targets and budgets of each scenario: the same targets (the baseline's and --target) and the same confidence for all. ${currency}. ${stamp}`,
     ['Figure', ...c.scenarios.map((s) => `${s.label}: ${s.name}`)],

@@ -1,7 +1,7 @@
 import type { Summary } from '../../analysis/summarize.js';
 import { intervalOutsideSample } from '../../analysis/order-statistics.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, statRowMoney } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
@@ -33,14 +33,14 @@ export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]
   const symbol = currencySymbol(summary.scenario.currency);
   // The value with its interval's digits, so it never reads as outside it.
   const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
-  const iv = (i: readonly [number, number] | null) => (i === null ? '-' : formatMoneyInterval(i, symbol));
+  const iv = (i: readonly [number, number] | null, v: number) => (i === null ? '-' : formatMoneyInterval(i, symbol, v));
   const d = summary.decisions.downside[metric];
   const p5 = summary.metrics[metric];
   return [
-    ['1-in-10 year (P10)', beside(d.p10.value, d.p10.interval), iv(d.p10.interval)],
-    ['1-in-20 year (P5)', beside(p5.percentiles.p5, p5.percentileIntervals?.p5 ?? null), iv(p5.percentileIntervals?.p5 ?? null)],
-    ['Mean of the worst 10% (expected shortfall)', beside(d.worst10Mean, d.worst10Interval), iv(d.worst10Interval)],
-    ['Mean of the worst 5% (expected shortfall)', beside(d.worst5Mean, d.worst5Interval), iv(d.worst5Interval)],
+    ['1-in-10 year (P10)', beside(d.p10.value, d.p10.interval), iv(d.p10.interval, d.p10.value)],
+    ['1-in-20 year (P5)', beside(p5.percentiles.p5, p5.percentileIntervals?.p5 ?? null), iv(p5.percentileIntervals?.p5 ?? null, p5.percentiles.p5)],
+    ['Mean of the worst 10% (expected shortfall)', beside(d.worst10Mean, d.worst10Interval), iv(d.worst10Interval, d.worst10Mean)],
+    ['Mean of the worst 5% (expected shortfall)', beside(d.worst5Mean, d.worst5Interval), iv(d.worst5Interval, d.worst5Mean)],
   ];
 }
 
@@ -218,7 +218,7 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: 
   // report.html would). The plan's P10 and budget read $106M here and $106.1M in the tables above.
   const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   for (const m of METRICS) {
-    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => moneyCellsFormat(statMoneyCells(s.metrics[m]), symbol)(s.metrics[m].percentiles.p50))]);
+    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => statRowMoney(s.metrics[m], symbol)(s.metrics[m].percentiles.p50))]);
     rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => beside(s.decisions.downside[m].p10.value, s.decisions.downside[m].p10.interval))]);
     rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => beside(s.decisions.downside[m].worst10Mean, s.decisions.downside[m].worst10Interval))]);
   }

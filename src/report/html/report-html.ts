@@ -14,7 +14,7 @@ import { escapeHtml } from './escape.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { downsideSection, type StressCase } from './downside-section.js';
 import { glossarySection } from './glossary.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, moneyCellsFormat, statMoneyCells } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, statRowMoney } from '../interval-format.js';
 import type { Stat } from '../../analysis/describe.js';
 import { warningsSection } from './warnings-section.js';
 import { reforecastSection } from './reforecast-section.js';
@@ -77,7 +77,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
 
   // A row's Mean, P10, P50 and P90 with the digits that tell them apart, within their Monte Carlo
   // error: a narrow re-forecast band read $111M / $112M / $114M.
-  const rowMoney = (stat: Stat) => moneyCellsFormat(statMoneyCells(stat), symbol);
+  const rowMoney = (stat: Stat) => statRowMoney(stat, symbol);
   const headline = statTable(
     `${kind.closed ? 'This fiscal year, re-forecast' : 'Next fiscal year'}, ${summary.scenario.currency}. ${stamp}`,
     'Metric',
@@ -112,7 +112,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
       { group: METRIC_LABELS[m] },
       ...METRIC_COMPONENTS[m].flatMap((c): StatRow[] => {
         const s = summary.byComponent[m][c];
-        return s ? [{ label: COMPONENT_LABELS[c], stat: s, fmt: money, indent: true }] : [];
+        return s ? [{ label: COMPONENT_LABELS[c], stat: s, fmt: rowMoney(s), indent: true }] : [];
       }),
     ]),
   );
@@ -149,7 +149,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
   const budgets = gridTable(
     `${budgetHeading}: the value reached or beaten in ${conf} of simulated years, with its 95% Monte Carlo interval. ${summary.scenario.currency}. ${stamp}`,
     ['Metric', 'Budget', '95% interval'],
-    METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBeside(d.budgets.metrics[m].value, d.budgets.metrics[m].interval, symbol), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol)]),
+    METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBeside(d.budgets.metrics[m].value, d.budgets.metrics[m].interval, symbol), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol, d.budgets.metrics[m].value)]),
   ) + (d.budgets.metrics.revenue.notEstimable === undefined ? '' : `\n<p class="note">Intervals shown as -: not estimable (${e(d.budgets.metrics.revenue.notEstimable)}).</p>`);
   // A chance known from the actuals has no interval (KNOWN_CHANCE): '-', as a closed month's.
   const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval));
