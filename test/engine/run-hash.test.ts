@@ -160,7 +160,7 @@ group('what a run ran on, once the objects change or are copied', () => {
 group('a sweep: one copy edited between runs', () => {
   it('runs each value, each named by its content; an earlier run is refused once the copy moved on', async () => {
     const s = structuredClone(loaded.scenario);
-    const runs = [];
+    const runs: Awaited<ReturnType<typeof simulate>>[] = [];
     for (const uplift of ['0.05', '0.06']) {
       (s.tiers[0]!.existing as { priceUplift: number }).priceUplift = Number(uplift);
       const sim = await simulate({ ...loaded, scenario: s }, RUN);
