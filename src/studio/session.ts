@@ -1,4 +1,5 @@
 import { summarize } from '../analysis/summarize.js';
+import { runHashOf } from '../engine/run-hash.js';
 import { simulationWarnings } from '../analysis/plausibility.js';
 import type { Engine } from '../engine/engine.js';
 import { resolveOptions, type Simulation } from '../engine/simulate.js';
@@ -176,7 +177,8 @@ export class StudioSession {
    */
   private async simulate(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined, plan: LoadedScenario): Promise<Simulation> {
     const sim = await this.trialsOf(loaded, trials, signal, plan);
-    return sim.loaded === loaded ? sim : { ...sim, loaded };
+    // Named as a run of `loaded` would be (its targets are in its hash): its outputs check the two agree.
+    return sim.loaded === loaded ? sim : { ...sim, loaded, runHash: runHashOf(loaded) };
   }
 
   private async trialsOf(loaded: LoadedScenario, trials: number, signal: AbortSignal | undefined, plan?: LoadedScenario): Promise<Simulation> {

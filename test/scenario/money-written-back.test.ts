@@ -28,8 +28,9 @@ describe('amounts arrcast writes into a scenario read back as themselves', () =>
   });
 
   it("fit's file: an opening ARR of 123.456 and ACVs of about 12.345 load as those amounts", () => {
-    // ending_arr 123.4560 (four decimals: one reading); 10 deals a month of new_arr 123.45, an ACV of 12.345 in every month.
-    const rows = Array.from({ length: 12 }, (_, k) => `${k + 1},SMB,1000000,100000,${k === 11 ? '123.4560' : 1000000},${100 + (k % 3) * 7},10,123.45`);
+    // ending_arr 123.4560 (four decimals: one reading), above 0.1% of the largest before it (120,000: not
+    // a book run down, fit's rule); 10 deals a month of new_arr 123.45, an ACV of 12.345 in every month.
+    const rows = Array.from({ length: 12 }, (_, k) => `${k + 1},SMB,1000000,100000,${k === 11 ? '123.4560' : 120000},${100 + (k % 3) * 7},10,123.45`);
     const fit = fitHistory({ history: parseMonthlyFile(`month,tier,due_arr,renewed_arr,ending_arr,leads,deals,new_arr\n${rows.join('\n')}\n`, 'h.csv', { kind: 'history' }) });
     const tier = parseScenario(fittedScenarioText(fit), 'f.yaml').scenario.tiers[0]!;
     expect(tier.existing!.openingArr).toBe(123.456);

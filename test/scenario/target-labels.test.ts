@@ -15,8 +15,9 @@ describe('target labels: every different target goes by a label of its own', () 
   it("writes an amount's unit as the tables write money: thousands k, not Intl's K", () => {
     expect(defaultTargetLabel({ metric: 'bookings', value: 600e3 })).toBe('bookings >= 600k');
     expect(defaultTargetLabel({ metric: 'revenue', value: -1.5e3, tier: 'SMB' })).toBe('SMB revenue >= -1.5k');
-    // The letter after the digits is formatMoney's for every unit, from units to trillions.
-    for (const value of [0, 999, 1e3, 600e3, 999_949, 1.25e6, 120e6, 2.5e9, 3e12, 4.5e14]) {
+    // The letter after the digits is formatMoney's for every unit, from units to trillions (not at
+    // 999,949: the label is exact, 999.949k, where a table rounds to three digits, 1.00M).
+    for (const value of [0, 999, 1e3, 600e3, 999_000, 1.25e6, 120e6, 2.5e9, 3e12, 4.5e14]) {
       const unit = (text: string) => /[0-9]([a-zA-Z]?)$/.exec(text)![1];
       expect(unit(defaultTargetLabel({ metric: 'revenue', value })), String(value)).toBe(unit(formatMoney(value)));
     }
