@@ -15,7 +15,7 @@ export interface ChunkTask extends TablesInTask {
   readonly seed: string;
   readonly chunk: number;
   readonly trials: number;
-  /** Where to write the results: moved to the worker and back, reused chunk after chunk. */
+  /** Where to write the results: moved to the worker by transfer; the worker answers with a copy (worker.ts), which a later chunk is sent. */
   readonly buffers: ChunkBuffers;
   /** A re-forecast's actuals, and their digest (workers compile each re-forecast once). */
   readonly actuals?: { readonly input: ActualsInput; readonly key: string };

@@ -543,7 +543,8 @@ async function runOnPool(
   const cancel = new AbortController();
   local.signal.addEventListener('abort', () => { if (keepWarm && !signal?.aborted) void whenPoolLoaded(pool).then(() => cancel.abort()); }, { once: true });
   // Two chunks in flight per thread: one running, one queued, so no thread waits for work. Each
-  // has a set of result buffers that travel to the worker and back by transfer and are reused.
+  // has a set of result buffers, moved to the worker by transfer; a copy comes back (worker.ts: a
+  // worker never detaches a buffer) and is the set sent with a later chunk.
   const inFlight = Math.min(chunks.length, threads * 2);
   const free: ChunkBuffers[] = Array.from({ length: inFlight }, () => allocateChunkBuffers(plan));
   setMaxListeners(inFlight + 16, cancel.signal);
