@@ -46,15 +46,14 @@ const fault = parseFault(process.env.ARRCAST_FAULT_CHUNK);
 injectLoadFault(fault);
 
 /**
- * Piscina worker: simulate one chunk into the buffers it was handed, and hand back a copy of them
- * (structured clone, about 0.4 MB a chunk of the example) rather than the buffers themselves by
- * transfer. Why: a transfer detaches the buffers, and the first ArrayBuffer detached in a thread
- * spends V8's "detaching" protector there: every function the optimizer compiled during chunk 0
- * (about 40: the simulators' `run`s, `draw`s, `btrs`, ...) is thrown away and compiled again, and
- * all code compiled after it checks each typed-array access for a detached buffer (about 6% more
- * CPU a trial, bench/RESULTS.md 2026-12-07, spd22). Never detaching here keeps the thread's code
- * compiled once, without those checks. An error is thrown in a form that keeps its meaning on the
- * main thread (see run-errors.ts).
+ * Piscina worker: simulate one chunk into the buffers it was handed and answer with the result, views
+ * on those buffers. A pooled run's buffers are SharedArrayBuffers (engine/simulate.ts), so the
+ * answer's clone shares their memory: no copy back, and no transfer. Why no transfer: it detaches the
+ * buffers, and the first ArrayBuffer detached in a thread spends V8's "detaching" protector there:
+ * every function the optimizer compiled during chunk 0 (about 40: the simulators' `run`s, `draw`s,
+ * `btrs`, ...) is thrown away and compiled again, and all code compiled after it checks each
+ * typed-array access for a detached buffer (about 6% more CPU a trial, bench/RESULTS.md 2026-12-07,
+ * spd22). An error is thrown in a form that keeps its meaning on the main thread (see run-errors.ts).
  */
 export default function runChunk(task: ChunkTask): ChunkResult {
   // Queued behind the chunks of a run cancelled since: nothing to do (the main thread drops it).

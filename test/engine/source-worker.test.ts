@@ -29,10 +29,16 @@ describe('the worker bundled from the sources (pools started from TypeScript)', 
     const local = simulateChunk(plan, '5', 3, 200, allocateChunkBuffers(plan));
     const pool = createWorkerPool(1);
     try {
-      const buffers = allocateChunkBuffers(plan);
-      const remote = (await pool.run({ scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed: '5', chunk: 3, trials: 200, buffers }, { transferList: [buffers.wide, buffers.narrow, buffers.sums] })) as typeof local;
+      // As a pooled run sends them: on SharedArrayBuffers, with no transfer list.
+      const buffers = allocateChunkBuffers(plan, true);
+      const remote = (await pool.run({ scenario: loaded.scenario, files: loaded.files, hash: loaded.hash, seed: '5', chunk: 3, trials: 200, buffers })) as typeof local;
       expect(Buffer.from(remote.wide.buffer, 0, remote.wide.byteLength).equals(Buffer.from(local.wide.buffer, 0, local.wide.byteLength))).toBe(true);
       expect(Buffer.from(remote.narrow.buffer, 0, remote.narrow.byteLength).equals(Buffer.from(local.narrow.buffer, 0, local.narrow.byteLength))).toBe(true);
+      // The worker wrote into the main thread's own buffers, and its answer is views on them (no copy).
+      expect(remote.wide.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Buffer.from(buffers.wide, 0, local.wide.byteLength).equals(Buffer.from(local.wide.buffer, 0, local.wide.byteLength))).toBe(true);
+      new Float64Array(buffers.wide)[0] = -1;
+      expect(remote.wide[0]).toBe(-1);
     } finally {
       await destroyWorkerPool(pool);
     }
