@@ -15,7 +15,7 @@ export interface ChunkTask extends TablesInTask {
   readonly seed: string;
   readonly chunk: number;
   readonly trials: number;
-  /** Where to write the results: moved to the worker and back, reused chunk after chunk. */
+  /** Where to write the results: SharedArrayBuffers, shared with the worker, not copied; its answer is views on them. Reused by a later chunk once this one's results are merged. */
   readonly buffers: ChunkBuffers;
   /** A re-forecast's actuals, and their digest (workers compile each re-forecast once). */
   readonly actuals?: { readonly input: ActualsInput; readonly key: string };

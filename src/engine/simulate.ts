@@ -561,9 +561,13 @@ async function runOnPool(
   const cancel = new AbortController();
   local.signal.addEventListener('abort', () => { if (keepWarm && !signal?.aborted) void whenPoolLoaded(pool).then(() => cancel.abort()); }, { once: true });
   // Two chunks in flight per thread: one running, one queued, so no thread waits for work. Each
-  // has a set of result buffers that travel to the worker and back by transfer and are reused.
+  // has a set of result buffers on SharedArrayBuffers, sent without a transfer list: the worker
+  // writes into them and answers with views on them, so no thread copies or detaches a buffer
+  // (worker.ts). A set goes back to `free` only once its chunk settled and its results are merged;
+  // the sets are this run's own, so a chunk a cancelled or failed run leaves running writes into
+  // memory no later chunk or run is given.
   const inFlight = Math.min(chunks.length, threads * 2);
-  const free: ChunkBuffers[] = Array.from({ length: inFlight }, () => allocateChunkBuffers(plan));
+  const free: ChunkBuffers[] = Array.from({ length: inFlight }, () => allocateChunkBuffers(plan, true));
   setMaxListeners(inFlight + 16, cancel.signal);
   // The caller's abort also tells the chunks still queued in a warm pool to return unsimulated.
   const cancelled = cancelFlag();
@@ -595,10 +599,7 @@ async function runOnPool(
       // Rejected if the pool loses its last thread: its queued tasks would otherwise never settle.
       result = (await untilPoolEmptied(
         pool,
-        pool.run(task, {
-          ...(keepWarm ? { signal: cancel.signal } : {}),
-          transferList: [buffers.wide, buffers.narrow, buffers.sums],
-        }),
+        pool.run(task, keepWarm ? { signal: cancel.signal } : {}),
       )) as ChunkResult;
     } catch (err) {
       throwIfAborted(signal);
@@ -617,7 +618,7 @@ async function runOnPool(
     if (local.signal.aborted || failed) return; // the run is over: its store is no longer read
     accept(spec, result);
     if (claim) tiers!.cache.keep(claim);
-    free.push({ wide: result.wide.buffer as ArrayBuffer, narrow: result.narrow.buffer as ArrayBuffer, sums: result.componentSums.buffer as ArrayBuffer });
+    free.push(buffers); // the answer's views share this set's memory: merged above, it may be written again
   };
   // Each lane takes the next chunk as soon as its previous one is in.
   const lane = async (): Promise<void> => {

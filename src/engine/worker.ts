@@ -1,5 +1,4 @@
 import { workerData } from 'node:worker_threads';
-import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { planScenario, type ScenarioPlan } from '../model/scenario-plan.js';
 import { simulateChunk, type ChunkResult } from '../model/simulate-chunk.js';
 import { CHUNK_SKIPPED, wasCancelled, type ChunkTask } from './chunk-task.js';
@@ -47,31 +46,27 @@ const fault = parseFault(process.env.ARRCAST_FAULT_CHUNK);
 injectLoadFault(fault);
 
 /**
- * Piscina worker: simulate one chunk into the buffers it was handed, and hand them back by transfer
- * (no copy, no allocation). An error is thrown in a form that keeps its meaning on the main thread
- * (see run-errors.ts).
+ * Piscina worker: simulate one chunk into the buffers it was handed and answer with the result, views
+ * on those buffers. A pooled run's buffers are SharedArrayBuffers (engine/simulate.ts), so the
+ * answer's clone shares their memory: no copy back, and no transfer. Why no transfer: it detaches the
+ * buffers, and the first ArrayBuffer detached in a thread spends V8's "detaching" protector there:
+ * every function the optimizer compiled during chunk 0 (about 40: the simulators' `run`s, `draw`s,
+ * `btrs`, ...) is thrown away and compiled again, and all code compiled after it checks each
+ * typed-array access for a detached buffer (about 6% more CPU a trial, bench/RESULTS.md 2026-12-07,
+ * spd22). An error is thrown in a form that keeps its meaning on the main thread (see run-errors.ts).
  */
-export default function runChunk(task: ChunkTask): unknown {
+export default function runChunk(task: ChunkTask): ChunkResult {
   // Queued behind the chunks of a run cancelled since: nothing to do (the main thread drops it).
   if (wasCancelled(task)) throw new Error(CHUNK_SKIPPED);
-  let result: ChunkResult;
   try {
     injectFault(fault, task.chunk);
     receiveTables(task);
-    result = task.actuals
+    return task.actuals
       ? reforecastChunk(reforecastOf(task, task.actuals), task.seed, task.chunk, task.trials, task.buffers)
       : simulateChunk(planOf(task), task.seed, task.chunk, task.trials, task.buffers, undefined, task.tierRows);
   } catch (err) {
     throw toTransferable(err);
   }
-  return move({
-    get [transferableSymbol]() {
-      return [result.wide.buffer, result.narrow.buffer, result.componentSums.buffer];
-    },
-    get [valueSymbol]() {
-      return result;
-    },
-  } as never);
 }
 
 // Last, and once the call that loads this module has returned: piscina loads it with require(esm),

@@ -30,13 +30,16 @@ const SIGNED = Uint8Array.from(COMPONENTS, (c) => (['newBusiness', 'newCustomerE
 const LIVE_SHARE = Float64Array.from({ length: 12 }, (_, i) => (12 - i) / 12);
 
 /**
- * Memory a chunk writes its results into, reusable from chunk to chunk: the engine passes the same
- * buffers back and forth between threads by transfer, so a run allocates no result arrays per chunk.
+ * Memory a chunk writes its results into, reusable from chunk to chunk, so a run allocates no result
+ * arrays per chunk. A pooled run's are SharedArrayBuffers (allocateChunkBuffers(plan, true)): the
+ * task and the worker's answer are clones of views on them that share the memory, so nothing is
+ * copied between threads and nothing detached (a detached buffer costs a thread its optimized code:
+ * engine/worker.ts).
  */
 export interface ChunkBuffers {
-  readonly wide: ArrayBuffer;
-  readonly narrow: ArrayBuffer;
-  readonly sums: ArrayBuffer;
+  readonly wide: ArrayBufferLike;
+  readonly narrow: ArrayBufferLike;
+  readonly sums: ArrayBufferLike;
 }
 
 /** Count of float64 and float32 columns in a layout. */
@@ -46,13 +49,14 @@ function precisionCounts(plan: ScenarioPlan): { wide: number; narrow: number } {
   return { wide, narrow: plan.layout.columns.length - wide };
 }
 
-/** Buffers big enough for any chunk of this plan (up to CHUNK_SIZE trials). */
-export function allocateChunkBuffers(plan: ScenarioPlan): ChunkBuffers {
+/** Buffers big enough for any chunk of this plan (up to CHUNK_SIZE trials); `shared`: on SharedArrayBuffers, for a worker to write. */
+export function allocateChunkBuffers(plan: ScenarioPlan, shared = false): ChunkBuffers {
   const n = precisionCounts(plan);
+  const bytes = (length: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(length) : new ArrayBuffer(length));
   return {
-    wide: new ArrayBuffer(n.wide * CHUNK_SIZE * 8),
-    narrow: new ArrayBuffer(n.narrow * CHUNK_SIZE * 4),
-    sums: new ArrayBuffer(plan.tiers.length * NM * NC * 8),
+    wide: bytes(n.wide * CHUNK_SIZE * 8),
+    narrow: bytes(n.narrow * CHUNK_SIZE * 4),
+    sums: bytes(plan.tiers.length * NM * NC * 8),
   };
 }
 
