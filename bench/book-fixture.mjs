@@ -17,6 +17,21 @@ export function bookCsv(n, seed = 'bench book') {
   return `${rows.join('\n')}\n`;
 }
 
+/**
+ * A plainer book for the cost of reading one (forecast-hash-book-cost.mjs, summarize-book-cost.mjs):
+ * n SMB customers on annual terms, ARR 1,000 to 201,000, from a Lehmer generator (the rows those
+ * scripts' figures in bench/RESULTS.md were measured on), and the scenario that reads it as book.csv.
+ */
+export function plainBookCsv(n) {
+  const rows = ['id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator'];
+  let x = 12345;
+  const next = () => (x = (x * 48271) % 2147483647) / 2147483647;
+  for (let i = 0; i < n; i++) rows.push(`c${i},SMB,${Math.round(1000 + next() * 200000)},${1 + Math.floor(next() * 12)},12,${Math.floor(next() * 5)},${next().toFixed(2)},`);
+  return `${rows.join('\n')}\n`;
+}
+
+export const PLAIN_BOOK_SCENARIO = 'name: Cost\ntiers:\n  - name: SMB\n    existing: { customersFile: book.csv, renewalRate: 0.9 }\n';
+
 export const SCENARIO = `name: bench book
 fiscalYear: 2027
 market:

@@ -7,16 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../dist/index.js';
 import { forecastHash } from '../dist/scenario/forecast-hash.js';
+import { PLAIN_BOOK_SCENARIO, plainBookCsv } from './book-fixture.mjs';
 
 const n = Number(process.argv[2] ?? 20_000);
 const dir = mkdtempSync(join(tmpdir(), 'arrcast-forecast-hash-cost-'));
 try {
-  const rows = ['id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator'];
-  let x = 12345;
-  const next = () => (x = (x * 48271) % 2147483647) / 2147483647;
-  for (let i = 0; i < n; i++) rows.push(`c${i},SMB,${Math.round(1000 + next() * 200000)},${1 + Math.floor(next() * 12)},12,${Math.floor(next() * 5)},${next().toFixed(2)},`);
-  writeFileSync(join(dir, 'book.csv'), `${rows.join('\n')}\n`);
-  writeFileSync(join(dir, 'plan.yaml'), 'name: Cost\ntiers:\n  - name: SMB\n    existing: { customersFile: book.csv, renewalRate: 0.9 }\n');
+  writeFileSync(join(dir, 'book.csv'), plainBookCsv(n));
+  writeFileSync(join(dir, 'plan.yaml'), PLAIN_BOOK_SCENARIO);
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   let t = cpu();
   const loaded = await loadScenario(join(dir, 'plan.yaml'));
