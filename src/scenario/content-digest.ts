@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, type LoadedScenario } from './parse.js';
-import type { Scenario } from './scenario-schema.js';
+import { scenarioDigest, type LoadedScenario } from './parse.js';
 import { loadedFilesDigest } from './files-digest.js';
 import { digestOfContent } from './digest-of-content.js';
 
@@ -17,12 +16,10 @@ import { digestOfContent } from './digest-of-content.js';
  * run and output checks).
  * Complexity: O(size of the scenario); the files' data once per data object.
  */
-export function contentDigest(loaded: Pick<LoadedScenario, 'scenario' | 'files'>, scenarioHash = scenarioHashNow(loaded.scenario)): string {
+export function contentDigest(loaded: Pick<LoadedScenario, 'scenario' | 'files'>, scenarioHash = scenarioDigest(loaded.scenario)): string {
   return digestOfContent(scenarioHash, loadedFilesDigest(loaded.files));
 }
 
-/** sha256 of the scenario's canonical JSON, as hashScenario, without keeping it (a caller's edit in place stays refused: parse.ts changedSinceHashed). */
-export const scenarioHashNow = (scenario: Scenario): string => createHash('sha256').update(canonicalJson(scenario)).digest('hex');
 
 /**
  * The hash of a content no load gave (an edited copy): with no files, the scenario's hash, as
@@ -30,6 +27,6 @@ export const scenarioHashNow = (scenario: Scenario): string => createHash('sha25
  * mergeParts reproduces from a part's scenario and the files it reads again (engine/merge.ts).
  */
 export function contentHash(loaded: Pick<LoadedScenario, 'scenario' | 'files'>, digest = contentDigest(loaded)): string {
-  if (!loaded.files) return scenarioHashNow(loaded.scenario);
+  if (!loaded.files) return scenarioDigest(loaded.scenario);
   return createHash('sha256').update(`content\0${digest}`).digest('hex');
 }

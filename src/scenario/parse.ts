@@ -224,10 +224,13 @@ const hashedAs = new WeakMap<Scenario, string>();
 
 /** sha256 of a scenario's canonical JSON (keys sorted), hex. */
 export function hashScenario(scenario: Scenario): string {
-  const hash = createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+  const hash = scenarioDigest(scenario);
   hashedAs.set(scenario, hash);
   return hash;
 }
+
+/** hashScenario's value without keeping it (a caller's edit in place stays refused: changedSinceHashed). */
+export const scenarioDigest = (scenario: Scenario): string => createHash('sha256').update(canonicalJson(scenario)).digest('hex');
 
 /**
  * Whether a scenario object was changed in place since it was hashed: a LoadedScenario's `hash`
@@ -237,7 +240,7 @@ export function hashScenario(scenario: Scenario): string {
  */
 export function changedSinceHashed(scenario: Scenario): boolean {
   const before = hashedAs.get(scenario);
-  return before !== undefined && before !== createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+  return before !== undefined && before !== scenarioDigest(scenario);
 }
 
 /** JSON with object keys sorted and undefined members left out: equal values give equal text. */
