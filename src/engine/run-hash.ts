@@ -9,11 +9,13 @@ import type { LoadedScenario } from '../scenario/parse.js';
  * Outputs read it from the run (Simulation.runHash), never from the objects at write time, which a
  * caller may have edited since.
  *
+ * `scenarioHash`: the scenario's digest (parse.ts scenarioDigest) when the caller has it already.
+ *
  * @example runHashOf({ ...loaded, files: structuredClone(loaded.files) }) === loaded.hash
  */
-export function runHashOf(loaded: LoadedScenario): string {
+export function runHashOf(loaded: LoadedScenario, scenarioHash?: string): string {
   // Nothing is recorded on the caller's objects (a copy edited between runs is a sweep, each run its
   // own): the outputs compare this again with the run's (checkUnchangedSinceLoaded's runHash).
-  const digest = contentDigest(loaded);
+  const digest = contentDigest(loaded, scenarioHash);
   return digest === loaded.contentDigest ? loaded.hash : contentHash(loaded, digest);
 }

@@ -1,5 +1,5 @@
 import { filesChangedSinceLoaded } from '../scenario/files-digest.js';
-import { changedSinceHashed, type LoadedScenario } from '../scenario/parse.js';
+import { changedSinceHashed, scenarioDigest, type LoadedScenario } from '../scenario/parse.js';
 import { runHashOf } from './run-hash.js';
 
 /**
@@ -18,7 +18,8 @@ import { runHashOf } from './run-hash.js';
 export function checkUnchangedSinceLoaded(loaded: LoadedScenario, after?: string, runHash?: string): void {
   const mixed = after ? `: ${after} would show it beside trials simulated from the scenario as loaded; ` : ': ';
   const filesChanged = filesChangedSinceLoaded(loaded.files);
-  if (changedSinceHashed(loaded.scenario) || (runHash !== undefined && !filesChanged && runHashOf(loaded) !== runHash))
+  const now = scenarioDigest(loaded.scenario); // once, for both checks
+  if (changedSinceHashed(loaded.scenario, now) || (runHash !== undefined && !filesChanged && runHashOf(loaded, now) !== runHash))
     throw new RangeError(`the scenario ${loaded.source} was changed after it was loaded (its hash names what was loaded)${mixed}parse or load each variant anew (parseScenario, loadScenario)`);
   if (filesChanged)
     throw new RangeError(

@@ -238,9 +238,9 @@ export const scenarioDigest = (scenario: Scenario): string => createHash('sha256
  * a scenario edited after loading would run as the old one. False for an object never hashed.
  * Complexity: O(size of the scenario).
  */
-export function changedSinceHashed(scenario: Scenario): boolean {
+export function changedSinceHashed(scenario: Scenario, now: string = scenarioDigest(scenario)): boolean {
   const before = hashedAs.get(scenario);
-  return before !== undefined && before !== scenarioDigest(scenario);
+  return before !== undefined && before !== now;
 }
 
 /** JSON with object keys sorted and undefined members left out: equal values give equal text. */
