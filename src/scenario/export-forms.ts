@@ -1,4 +1,5 @@
 import { excerpt, quoteText } from './display-text.js';
+import { MONEY_POINT } from './money-point.js';
 
 /**
  * Numbers and dates as spreadsheets and CRMs export them (Excel in US and European locales, Google
@@ -140,7 +141,7 @@ export function numberFormReading(cell: string, amount = false): { problem: stri
   let r = numberReadings(t.trimEnd());
   // `€1.234`, `(12.000)`: with a currency sign or in an accounting negative (formats of money), a point
   // before three digits may be a European thousands separator (the plain `-12.000` would be refused so again).
-  if ((currency || negative) && r !== undefined && /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(t)) r = { plain: t.replace('.', ''), other: decimal(t), mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
+  if ((currency || negative) && r !== undefined && MONEY_POINT.test(t)) r = { plain: t.replace('.', ''), other: decimal(t), mark: 'point', why: 'has a point that is a thousands separator or a decimal point' };
   // `$ -`: the accounting format's zero.
   if (r === undefined && currency && /^[-\u2013\u2014]+$/.test(t)) return { problem: `${q} is an accounting zero: write 0`, values: [0] };
   if (r === undefined) return currency ? { problem: `${q}: no currency signs or codes` } : undefined;

@@ -1,4 +1,4 @@
-import { MONEY_POINT } from './number-text.js';
+import { MONEY_POINT } from './money-point.js';
 
 /**
  * An amount as arrcast writes it into a scenario (fit's file, the studio's saved what-if), so that

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Document } from 'yaml';
 import { readHumanNumber } from './human-number.js';
+import { MONEY_POINT } from './money-point.js';
 
 /** A value YAML read as a number, at its path in the file's data, with the text written. */
 export interface WrittenNumber {
@@ -9,8 +10,6 @@ export interface WrittenNumber {
   readonly value: number;
 }
 
-/** A point before exactly three digits, `18.000`, `-12.500`: a decimal point or a European thousands separator. */
-export const MONEY_POINT = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
 
 /** A decimal written with nothing after its point but an exponent, `100.`, `-0.`, `1.e3`. */
 const TRAILING_POINT = /^[+-]?[0-9]+\.(?:[eE][+-]?[0-9]+)?$/;

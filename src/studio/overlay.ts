@@ -1,5 +1,5 @@
 import { Document, visit } from 'yaml';
-import { MONEY_POINT } from '../scenario/number-text.js';
+import { MONEY_POINT } from '../scenario/money-point.js';
 import { distinctTargets } from '../scenario/target-labels.js';
 import { displayText } from '../scenario/display-text.js';
 import type { LoadedScenario } from '../scenario/parse.js';
