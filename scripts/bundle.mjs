@@ -44,12 +44,4 @@ await Promise.all([
     banner: { js: "import { createRequire as arrcastVendorRequire } from 'node:module'; const require = arrcastVendorRequire(import.meta.url);" },
   }),
   build({ ...options, entryPoints: [`${root}src/engine/worker.ts`], outfile: `${root}dist/engine/worker.js` }),
-  // The CLI's chart thread (report/chart-thread.ts), over tsc's file, with the vendored vega the CLI loads.
-  build({
-    ...options,
-    external: options.external.filter((name) => !VENDORED.includes(name)),
-    plugins: [{ name: 'arrcast-vendored-from-report', setup: (b) => b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: `../cli/vendor/${args.path}.js`, external: true })) }],
-    entryPoints: [`${root}src/report/chart-worker.ts`],
-    outfile: `${root}dist/report/chart-worker.js`,
-  }),
 ]);

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { directoryShown } from './directory-shown.js';
 import { statSync, type Stats } from 'node:fs';
 import { isAbsolute } from 'node:path';
@@ -21,8 +20,7 @@ import { scenarioJsonOutput } from '../report/scenario-json.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks, warnIfLong } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
 import { AS_OF_ZERO, asOfMonths, digitsNumber, parseOutputsOption, parseShare, parseTarget, wholeNumber } from './parse-options.js';
-import { outputsHelp, resolveOutputs, type OutputName } from '../report/outputs.js';
-import { startChartThread, type ChartThread } from '../report/chart-thread.js';
+import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -60,17 +58,6 @@ export { defaultOutDir };
  * (bench/RESULTS.md, 2026-12-05: 580 MB with the libraries loaded beside the workers).
  */
 const WARM_LIBRARIES_BELOW = 500_000;
-
-/**
- * A thread that draws half the report's charts beside this one (report/chart-thread.ts), for a run
- * whose outputs draw charts, allowed 2 threads or more (--workers, default the machine's cores), and below WARM_LIBRARIES_BELOW trials (a
- * larger run's peak is not raised by a second copy of vega); started when the run's workers are done.
- */
-function chartThreadFor(outputs: readonly OutputName[] | undefined, workers: number | undefined, trials: number): ChartThread | undefined {
-  const want = resolveOutputs(outputs);
-  if (!(want.has('charts') || want.has('html')) || (workers ?? availableParallelism()) < 2 || trials >= WARM_LIBRARIES_BELOW) return undefined;
-  return startChartThread();
-}
 
 /**
  * Runs of fewer trials than this have their attribution prepared while the rest of their trials
@@ -256,7 +243,6 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
         const chunks = opts.precision === undefined ? Math.ceil(trials / CHUNK_SIZE) : undefined;
         const engine = startCliEngine({ workers, trials: opts.precision === undefined ? trials : opts.trials, chunks });
         let stream: TrialsCsvStream | undefined;
-        let charts: ChartThread | undefined;
         const preparation = new AbortController();
         try {
           const { finish, onProgress, ...progress } = progressCallbacks(opts.progress);
@@ -318,11 +304,9 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
               running.catch(() => (refused = true));
               if (runWorkers !== 0) setImmediate(() => refused || warm());
               const { sim, precision } = await running.finally(finish);
-              // The workers are done: a core is idle while this thread summarises, and the chart thread loads vega there.
-              charts = chartThreadFor(opts.outputs, workers, trials);
               await engine?.close();
               const prepared = await preparing;
-              await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), today: clock(), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}), ...(charts ? { renderChart: charts.render } : {}) });
+              await reportSimulation(io, sim, { out, ...(recorded !== undefined ? { scenarioFile: recorded } : {}), ...(recheck ? { recheck } : {}), quiet: opts.quiet, target: opts.target, confidence: opts.confidence, signal, onStep: hook, noWarn: silencedCodes(opts.warn), today: clock(), ...(stress ? { stress } : {}), workers, ...(precision ? { precision } : {}), ...(opts.outputs ? { outputs: opts.outputs } : {}), ...(planSummary ? { plan: planSummary } : {}), ...(prepared ? { prepared } : {}), ...(stream ? { trialsCsv: stream } : {}) });
             },
           );
           io.err(`wrote ${directoryShown(shown)} in ${process.uptime().toFixed(1)} s\n`);
@@ -332,7 +316,6 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           // Moved into the report when it was written; otherwise (a failed or stopped run) removed.
           stream?.discard();
           await engine?.close();
-          await charts?.close();
         }
       },
     );

@@ -5,7 +5,6 @@ import type { PreparedAttribution } from '../analysis/attribution/prepared.js';
 import { formatWarning, locateWarnings, scenarioWarnings, silenceWarnings, simulationWarnings, WARNING_CODES, writtenWarnings, type Locate, type PlausibilityWarning } from '../analysis/plausibility.js';
 import type { Simulation } from '../engine/simulate.js';
 import type { OutputName } from '../report/outputs.js';
-import type { ChartRenderer } from '../report/render-chart.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { loadScenario } from '../scenario/load.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -83,8 +82,6 @@ export interface ReportRunOptions {
   readonly prepared?: PreparedAttribution;
   /** trials.csv written while the run went on (see TrialsCsvStream), moved into the report. */
   readonly trialsCsv?: { moveInto(target: string): void };
-  /** Draws the charts (default: renderChart, on this thread); the CLI's run shares them with a chart thread (chart-thread.ts). */
-  readonly renderChart?: ChartRenderer;
 }
 
 /** The help of --no-warn, for run, merge and validate. */
@@ -151,7 +148,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
     : [];
   await stepCheck(options.onStep, options.signal)('summarised');
   // The run is the CLI's: what the report does not read of its trials is let go before the charts are drawn.
-  await writeReport(options.out, sim, summary, { releaseTrials: true, parentSwept: true, ...(options.scenarioFile !== undefined ? { scenarioFile: options.scenarioFile } : {}), ...(options.recheck ? { recheck: options.recheck } : {}), signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}), ...(options.renderChart ? { renderChart: options.renderChart } : {}) });
+  await writeReport(options.out, sim, summary, { releaseTrials: true, parentSwept: true, ...(options.scenarioFile !== undefined ? { scenarioFile: options.scenarioFile } : {}), ...(options.recheck ? { recheck: options.recheck } : {}), signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}) });
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, TERMINAL_PARAGRAPH_FORMAT))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
   for (const note of targetNotes(summary, formatMoney)) io.err(`${note}\n`);

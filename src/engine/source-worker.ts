@@ -10,11 +10,10 @@ const KEPT = 8;
 /** A bundle used within this long is never removed (another process may be starting threads from it). */
 const KEEP_USED_MS = 24 * 3600 * 1000;
 
-/** Each worker's bundle by its source's URL (null: it could not be made). */
-const bundled = new Map<string, string | null>();
+let bundled: string | null | undefined;
 
 /**
- * A worker (the engine's `worker.ts`, the report's `chart-worker.ts`) as one ES module file, for threads started while arrcast runs from its TypeScript
+ * The worker as one ES module file, for pools started while arrcast runs from its TypeScript
  * sources (the tests, tsx): esbuild, a development dependency, bundles `worker.ts` as
  * scripts/bundle.mjs bundles it for dist/, once per process, into node_modules/.cache/arrcast/,
  * under the hash of its contents (written whole, by rename; reused by every process that bundles
@@ -25,9 +24,8 @@ const bundled = new Map<string, string | null>();
  * @example sourceWorkerUrl(new URL('./worker.ts', import.meta.url)) // => 'file:///.../node_modules/.cache/arrcast/worker-1f2e....mjs'
  */
 export function sourceWorkerUrl(workerTs: URL): string | undefined {
-  const made = bundled.get(workerTs.href);
-  if (made !== undefined) return made ?? undefined;
-  bundled.set(workerTs.href, null);
+  if (bundled !== undefined) return bundled ?? undefined;
+  bundled = null;
   try {
     const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
     const result = esbuild.buildSync({
@@ -40,11 +38,11 @@ export function sourceWorkerUrl(workerTs: URL): string | undefined {
       logLevel: 'silent',
     });
     const file = cacheBundle(fileURLToPath(new URL('../../node_modules/.cache/arrcast/', workerTs)), result.outputFiles[0]!.contents);
-    bundled.set(workerTs.href, pathToFileURL(file).href);
+    bundled = pathToFileURL(file).href;
   } catch {
     // No bundle: the sources load through tsx.
   }
-  return bundled.get(workerTs.href) ?? undefined;
+  return bundled ?? undefined;
 }
 
 /**

@@ -21,7 +21,6 @@ import { removeStaleTemps } from './temp-dir.js';
 import { buildCharts, CHART_COLUMNS } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
 import { renderChart, type ChartRenderer, type RenderedChart } from './render-chart.js';
-import { isConcurrentRenderer } from './chart-thread.js';
 import { reportHtml, type HtmlChart } from './html/report-html.js';
 import type { StressCase } from './html/downside-section.js';
 import { percentilesCsv } from './percentiles-csv.js';
@@ -226,16 +225,10 @@ async function drawCharts(
 ): Promise<HtmlChart[]> {
   const render = options.renderChart ?? renderChart;
   const rendered: HtmlChart[] = [];
-  const charts = buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly });
-  // A renderer that draws on more than one thread (the CLI's, chart-thread.ts) is asked for every chart
-  // at once; the charts are still written one by one in their order. A chart not waited for (the write
-  // stopped before it) must not be an unhandled rejection.
-  const early = isConcurrentRenderer(render) ? charts.map((chart) => render(chart.spec)) : undefined;
-  for (const promise of early ?? []) promise.catch(() => undefined);
-  for (const [i, chart] of charts.entries()) {
+  for (const chart of buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly })) {
     throwIfAborted(options.signal);
     await hooks.before?.(chart);
-    const drawn: unknown = await (early ? early[i]! : render(chart.spec));
+    const drawn: unknown = await render(chart.spec);
     // An injected renderChart's answer (a caller's own): "Cannot read properties of undefined" said nothing of it.
     const { svg, warnings } = (drawn ?? {}) as Partial<RenderedChart>;
     if (typeof svg !== 'string' || !Array.isArray(warnings) || !warnings.every((w) => typeof w === 'string'))
