@@ -65,7 +65,7 @@ describe('aggregate tables adopted from another thread', () => {
     expect(shared.some((s) => s.key.startsWith('beta/'))).toBe(true);
     for (const { tables } of shared) {
       expect(tables.filter((t) => t !== null).length).toBeGreaterThan(0);
-      for (const t of tables) if (t) expect(t.quantiles.buffer).toBeInstanceOf(SharedArrayBuffer);
+      for (const t of tables) if (t) expect(t.cells.buffer).toBeInstanceOf(SharedArrayBuffer);
     }
   });
 });
