@@ -3,6 +3,7 @@ import { emptyTierStart, type ScenarioStart, type TierStart } from '../model/hor
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { TierPlan } from '../model/tier-plan.js';
 import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
+import { termOfTurnover } from './term-of-turnover.js';
 
 const C_NEW = componentIndex('newBusiness');
 const C_RENEWAL = componentIndex('renewal');
@@ -86,6 +87,59 @@ export function bookCustomersDueIn(book: NonNullable<Existing['book']>, m: numbe
   return book.dueFrom[m]! - book.dueFrom[m - 1]!;
 }
 
+/**
+ * The contract term (months) an aggregate book's closed months read as, by fit's law
+ * (term-of-turnover.ts): their ARR due over the ARR live when each began (the opening ARR, then
+ * the month before's ending_arr), a year's turnover of 12 x sum due / sum live. A term under a year
+ * is taken only when the file states due_arr in every closed month and those months brought due at
+ * least the whole year's calendar (annual terms, each dollar due once a year, could then have
+ * nothing left to renew: every renewal of the year would have come early); else 12, and a due_arr
+ * above the calendar is customers coming up early (closedMonthsDue). A customer book states each
+ * customer's term (term_months): 12 here.
+ *
+ * The plan of a book on T-month terms (fit writes it so: fit/year-equivalent.ts) renews each dollar
+ * once a year at the year's rate R = r^(12 / T), on a calendar of 1/12 a month. Before, the
+ * re-forecast read such a book's due_arr (the whole book, every month on monthly terms) as the
+ * year's renewals all coming up in month 1: nothing was left due after it, and the year's GRR was
+ * the closed months' alone (87.5% where the plan had 78.0%).
+ *
+ * @example closedMonthsTerm(monthlyBookOf1200000, fiveRowsDue1200000, 5) // => 1
+ * Complexity: O(months).
+ */
+export function closedMonthsTerm(e: Existing, rows: readonly MonthlyRow[], months: number): number {
+  if (e.book !== undefined || !(e.customers > 0) || !(e.averageArr > 0) || months < 1) return 12;
+  let due = 0;
+  let live = 0;
+  let before = e.openingArr;
+  for (let i = 0; i < months; i++) {
+    const v = rows[i]!.values;
+    if (v.due_arr === undefined) return 12;
+    due += v.due_arr;
+    live += before;
+    before = v.ending_arr ?? before;
+  }
+  let year = 0;
+  for (let m = 0; m < 12; m++) year += e.due[m]! * e.averageArr;
+  if (!(live > 0) || !(year > 0) || due < year * (1 - 1e-9) - 0.5) return 12;
+  const read = termOfTurnover((12 * due) / live);
+  return 'months' in read && read.months < 12 ? read.months : 12;
+}
+
+/**
+ * A closed month's renewals on T-month terms (T < 12) in the plan's terms: the ARR whose yearly
+ * renewal falls in the month, due x T / 12, renewing at the year's equivalent of the month's rate,
+ * (renewed / due)^(12 / T), as fit writes such a book (fit/year-equivalent.ts: R = r^(12 / T)).
+ * The summary's renewal figures and bookings read the closed months so, as the plan's; their ARR
+ * changes are the file's own. T = 12: as given.
+ *
+ * @example renewalsInPlanTerms(1_200_000, 1_176_000, 1) // => { due: 100000, renewed: 100000 x 0.98^12 }
+ */
+export function renewalsInPlanTerms(due: number, renewed: number, term: number): { due: number; renewed: number } {
+  if (term >= 12) return { due, renewed };
+  const yearDue = (due * term) / 12;
+  return { due: yearDue, renewed: due > 0 ? yearDue * Math.min(1, renewed / due) ** (12 / term) : 0 };
+}
+
 /** What came up for renewal in each closed month, and an aggregate book's share of customers still there after them. */
 export interface ClosedMonthsDue {
   /** ARR due in closed month i + 1. */
@@ -116,6 +170,12 @@ export interface ClosedMonthsDue {
    */
   readonly leftBeforeDueArr: Float64Array;
   readonly leftBeforeDue: Int32Array;
+  /**
+   * The term (months) an aggregate book's closed months read as (closedMonthsTerm): under 12, `arr`
+   * and `count` are the file's due (each renewal of the term), none came up early, and `stillThere`
+   * is the book's share not lost at the closed months' renewals.
+   */
+  readonly term: number;
 }
 
 /**
@@ -156,6 +216,8 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
   const taken = new Float64Array(months);
   const takenCount = new Int32Array(months);
   let monthlyLeft = book ? monthlyBilledArr(book) : 0;
+  const term = aggregate ? closedMonthsTerm(e, rows, months) : 12;
+  let liveArr = e.openingArr;
   if (book)
     for (let i = 0; i < months; i++) {
       const v = rows[i]!.values;
@@ -192,6 +254,14 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       continue;
     }
     if (!aggregate) continue;
+    if (term < 12) {
+      // On terms under a year the whole book comes due within the year, again and again: what did
+      // not renew left the book, whenever the calendar has it due (as mid-term leavers below).
+      const flows = closedMonthFlows(row, arr[i]!);
+      const lostAtRenewal = Math.max(0, arr[i]! - flows.renewedArr);
+      if (lostAtRenewal > 0.5) stillThere *= liveArr > 0 ? Math.max(0, 1 - lostAtRenewal / liveArr) : 0;
+      liveArr = row.values.ending_arr ?? liveArr;
+    } else {
     // Customers due later that came up now (due_arr above the calendar) are not due again: the
     // calendar after this month keeps only what is left of it, in proportion, as after mid-term
     // leavers. Before, the simulated months renewed the whole calendar again: 120 customers at
@@ -206,6 +276,7 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       cameUpEarly += aheadOfCalendar;
       aheadOfCalendar = 0;
     }
+    }
     const { renewedArr, beyond } = closedMonthFlows(row, arr[i]!);
     const r = Number.isNaN(average) ? 0 : Math.min(count[i]!, Math.max(0, Math.round(renewedArr / average)));
     live = Math.max(0, live - (count[i]! - r));
@@ -218,7 +289,7 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       leftMidTerm = true;
     }
   }
-  return { arr, count, stillThere, leftMidTerm, cameUpEarly, leftBeforeDueArr, leftBeforeDue };
+  return { arr, count, stillThere, leftMidTerm, cameUpEarly, leftBeforeDueArr, leftBeforeDue, term };
 }
 
 /**
@@ -357,8 +428,10 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       // is a plan; the closed month is a fact), else the calendar's.
       const dueArr = closedDue!.arr[i]!;
       const renewedArr = Number.isNaN(renewed) ? Math.max(0, dueArr - churned) : renewed;
-      booked[C_RENEWAL]! += renewedArr - contracted;
-      arrDue += dueArr;
+      // On terms under a year, the renewal figures and bookings in the plan's terms (renewalsInPlanTerms).
+      const year = renewalsInPlanTerms(dueArr, renewedArr, closedDue!.term);
+      booked[C_RENEWAL]! += year.renewed - contracted;
+      arrDue += year.due;
       if (e.book) {
         // The book's customers due then; none where the file states that nothing came up (closedMonthsDue).
         // Less due than the month's group (a due_arr below it) is that share of its customers, as the
@@ -371,9 +444,9 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
         renewedCount += Math.round(n * share);
         lost += n - Math.round(n * share);
       } else {
-        const dueCount = closedDue!.count[i]!;
+        const dueCount = closedDue!.term < 12 ? Math.round(year.due / average) : closedDue!.count[i]!;
         due += dueCount;
-        const r = Number.isNaN(average) ? 0 : Math.min(dueCount, Math.max(0, Math.round(renewedArr / average)));
+        const r = Number.isNaN(average) ? 0 : Math.min(dueCount, Math.max(0, Math.round(year.renewed / average)));
         renewedCount += r;
         lost += dueCount - r;
       }
@@ -425,7 +498,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     // Only what the monthly-billed customers can account for is theirs (the rest left annual
     // customers mid-term): uncapped, the monthly-billed likelihood weighed 150,000 gone from 50,000.
     ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr: Math.min(monthlyLeftArr, monthlyTotal) }),
-    ...(closedDue && (closedDue.leftMidTerm || closedDue.cameUpEarly > 0) && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
+    ...(closedDue && (closedDue.leftMidTerm || closedDue.cameUpEarly > 0 || closedDue.term < 12) && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
     ...(pool.bookShare ? { bookShare: pool.bookShare } : {}),
   };
 }
