@@ -15,7 +15,7 @@ import {
 import { quoteText } from '../scenario/display-text.js';
 import { unknownTierWords } from '../scenario/unknown-tier.js';
 import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
-import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
+import { MONTHLY_MEASURES, type LeftOutTier, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
 import { nameKey, readAlikeWhy } from '../scenario/name-key.js';
 import { checkMonthlyFileOptions } from './monthly-file-options.js';
 
@@ -36,7 +36,10 @@ import { checkMonthlyFileOptions } from './monthly-file-options.js';
  *   - in a **history** file, the months before the plan, numbered 1..N from the oldest, or dates
  *     `YYYY-MM` (month 1 is the earliest date in the file). One form per file.
  * - `tier` (required): the tier's name; matched ignoring case when the caller gives the tiers.
- *   Without them, a tier must be spelled one way in the file ("SMB" and "smb" are refused).
+ *   Without them, a tier must be spelled one way in the file ("SMB" and "smb" are refused). With
+ *   them, a tier not among them whose every figure is 0 is left out (`leftOut`: a tier fit left out
+ *   of the scenario, with nothing left, as an export of every tier still lists it); any other row of
+ *   a tier not among them is refused.
  * - at least one measure column (monthly-record.ts: leads, deals, new_arr, churned_arr,
  *   contraction_arr, expansion_arr, renewed_arr, due_arr, ending_arr, revenue). A column in the
  *   header needs a value in every row (write 0 for none). Counts (leads, deals) are whole numbers;
@@ -174,6 +177,8 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   for (const t of options.tiers ?? []) canonical.set(nameKey(t), t);
   const spelling = new TierSpelling();
   const tierOf: (string | undefined)[] = new Array(n);
+  // Rows of a tier the caller does not have, by its name as read (nameKey): left out when all 0.
+  const unknown = new Map<string, { name: string; rows: number[] }>();
   for (let r = 0; r < n; r++) {
     const cell = table.cell(r, TIER);
     if (cell === '') {
@@ -189,7 +194,10 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     const name = canonical.get(nameKey(cell));
     if (name !== undefined) tierOf[r] = name;
     else {
-      table.problem(r, TIER, unknownTierWords(cell, options.tiers, { meant: closest, listed: "the scenario's tiers" }));
+      const key = nameKey(cell);
+      const group = unknown.get(key) ?? { name: cell, rows: [] };
+      group.rows.push(r);
+      unknown.set(key, group);
     }
   }
 
@@ -223,6 +231,17 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     if (renewed !== undefined && due !== undefined && renewed > due)
       table.problem(r, FIRST_MEASURE + MONTHLY_MEASURES.indexOf('renewed_arr'), `is ${renewed}, more than the ${due} that came up for renewal (due_arr) that month`);
     values[r] = v;
+  }
+
+  // A tier the caller does not have whose every figure is 0 had nothing in the months: left out, as
+  // fit leaves such a tier out of the scenario it writes (a book run down, no new business), so an
+  // export of every tier re-forecasts that scenario. Before, its zero rows were refused ("no tier is
+  // named"). With any figure not 0 (or not read), each of its rows is refused as before.
+  const leftOut: LeftOutTier[] = [];
+  for (const { name, rows: rs } of unknown.values()) {
+    const nothing = measures.length > 0 && rs.every((r) => measures.every((m) => values[r]![m] === 0));
+    if (nothing) leftOut.push({ tier: name, line: table.lineOf(rs[0]!), rows: rs.length });
+    else for (const r of rs) table.problem(r, TIER, unknownTierWords(table.cell(r, TIER), options.tiers!, { meant: closest, listed: "the scenario's tiers" }));
   }
 
   // Order, duplicates and gaps, per tier.
@@ -302,7 +321,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       tier,
       list.filter((x) => x.month <= months).map(({ row, month: m }) => ({ month: m, label: table.cell(row, MONTH), tier, line: table.lineOf(row), values: values[row]!, columns: columnsOf(table, row, measures) })),
     );
-  return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows };
+  return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows, ...(leftOut.length > 0 ? { leftOut } : {}) };
 }
 
 /** What the limits' messages call the file. */

@@ -26,7 +26,8 @@ import { nameKey } from '../scenario/name-key.js';
  *   escalationArr: ARR without a signature, which neither the model nor the re-forecast books).
  *
  * Each tier of the file that a report has is scored for the metrics its columns give; the company's
- * total too when the file covers every tier of the report. Throws ScenarioError naming the file
+ * total too when the file covers every tier of the report. A tier the report does not have is
+ * refused, unless its every figure is 0 (nothing in the year: left out, as run --actuals does). Throws ScenarioError naming the file
  * when it does not cover 12 months, or gives none of the metrics.
  *
  * @example outcomesFromActuals(file with 12 months of SMB revenue 1..12, [{ dir: 'r', tiers: ['SMB'] }]) // => revenue 78 for SMB and for the total
@@ -67,11 +68,15 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
   };
   const out: Outcome[] = [];
   const unknown: string[] = [];
+  const nothingIn = (t: string) => file.byTier.get(t)!.every((r) => file.measures.every((m) => r.values[m] === 0));
   reports.forEach((report, i) => {
     // Names matched without case and in NFC form ("Café" with é or with e + U+0301).
     const byName = new Map(report.tiers.map((t) => [nameKey(t), t]));
     const covered = file.tiers.filter((t) => byName.has(nameKey(t)));
-    for (const t of file.tiers) if (!byName.has(nameKey(t))) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteReport(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
+    // A tier the report does not have whose every figure is 0 had nothing in the year (a tier fit left
+    // out of the scenario it wrote, as an export of every tier still lists it): not scored, as
+    // run --actuals leaves it out (read-monthly-file.ts). Before, the file was refused.
+    for (const t of file.tiers) if (!byName.has(nameKey(t)) && !nothingIn(t)) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteReport(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
     const whole = covered.length === report.tiers.length;
     for (const metric of metrics) {
       let total = 0;
