@@ -89,13 +89,17 @@ export function bookCustomersDueIn(book: NonNullable<Existing['book']>, m: numbe
 
 /**
  * The contract term (months) an aggregate book's closed months read as, by fit's law
- * (term-of-turnover.ts): their ARR due over the ARR live when each began (the opening ARR, then
- * the month before's ending_arr), a year's turnover of 12 x sum due / sum live. A term under a year
- * is taken only when the file states due_arr in every closed month and those months brought due at
- * least the whole year's calendar (annual terms, each dollar due once a year, could then have
- * nothing left to renew: every renewal of the year would have come early); else 12, and a due_arr
- * above the calendar is customers coming up early (closedMonthsDue). A customer book states each
- * customer's term (term_months): 12 here.
+ * (term-of-turnover.ts: a year's turnover, ARR due a year over ARR live, reads as a term of
+ * 12 / turnover), the turnover measured against the plan: the scenario's calendar is its reading of
+ * the book's renewals (a year's calendar over the opening ARR is its turnover: 1 on annual terms, 0.5
+ * on two-year), and the closed months' due_arr over what that calendar has due in them says how much
+ * faster the book turns over. (Against the ARR live alone, as fit reads 12 months, a calendar
+ * heavy in the closed months, half the book due in each of months 1 and 2, would read as two-month
+ * terms.) A term under a year is taken only when the file states due_arr in every closed month and
+ * those months brought due at least the whole year's calendar (annual terms, each dollar due once a
+ * year, could then have nothing left to renew: every renewal of the year would have come early);
+ * else 12, and a due_arr above the calendar is customers coming up early (closedMonthsDue). A
+ * customer book states each customer's term (term_months): 12 here.
  *
  * The plan of a book on T-month terms (fit writes it so: fit/year-equivalent.ts) renews each dollar
  * once a year at the year's rate R = r^(12 / T), on a calendar of 1/12 a month. Before, the
@@ -107,21 +111,21 @@ export function bookCustomersDueIn(book: NonNullable<Existing['book']>, m: numbe
  * Complexity: O(months).
  */
 export function closedMonthsTerm(e: Existing, rows: readonly MonthlyRow[], months: number): number {
-  if (e.book !== undefined || !(e.customers > 0) || !(e.averageArr > 0) || months < 1) return 12;
+  if (e.book !== undefined || !(e.customers > 0) || !(e.averageArr > 0) || !(e.openingArr > 0) || months < 1) return 12;
   let due = 0;
-  let live = 0;
-  let before = e.openingArr;
   for (let i = 0; i < months; i++) {
-    const v = rows[i]!.values;
-    if (v.due_arr === undefined) return 12;
-    due += v.due_arr;
-    live += before;
-    before = v.ending_arr ?? before;
+    const stated = rows[i]!.values.due_arr;
+    if (stated === undefined) return 12;
+    due += stated;
   }
+  let planned = 0;
   let year = 0;
-  for (let m = 0; m < 12; m++) year += e.due[m]! * e.averageArr;
-  if (!(live > 0) || !(year > 0) || due < year * (1 - 1e-9) - 0.5) return 12;
-  const read = termOfTurnover((12 * due) / live);
+  for (let m = 0; m < 12; m++) {
+    year += e.due[m]! * e.averageArr;
+    if (m < months) planned += e.due[m]! * e.averageArr;
+  }
+  if (!(year > 0) || due < year * (1 - 1e-9) - 0.5) return 12;
+  const read = termOfTurnover(planned > 0 ? (due / planned) * (year / e.openingArr) : Infinity);
   return 'months' in read && read.months < 12 ? read.months : 12;
 }
 

@@ -62,6 +62,11 @@ describe('re-forecast of a book on monthly terms (due_arr the whole book each mo
     const plan = planLoaded(scenarioFrom(YAML));
     expect(closedMonthsTerm(plan.tiers[0]!.existing!, file.byTier.get('M')!, 3)).toBe(1);
     expect([...scenarioStart(plan, file, 3).tiers.M!.dueAfter!]).toEqual([0, 0, 0, 94, 94, 94, 94, 94, 94, 94, 94, 94]);
+    // Annual terms on a calendar of half the book in each of months 1 and 2: the whole book due in
+    // two months is the calendar's, not two-month terms (due over the ARR live alone would read 2).
+    const lumpy = planLoaded(scenarioFrom(YAML.replace('renewalCalendar: uniform', 'renewalCalendar: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]')));
+    const halves = monthlyFile({ M: [{ due_arr: 600_000, renewed_arr: 500_000, churned_arr: 100_000, ending_arr: 1_100_000 }, { due_arr: 600_000, renewed_arr: 500_000, churned_arr: 100_000, ending_arr: 1_000_000 }] });
+    expect(closedMonthsTerm(lumpy.tiers[0]!.existing!, halves.byTier.get('M')!, 2)).toBe(12);
     // Annual terms: 200 of 1,200 due in month 1 is customers coming up early (came-up-early.test.ts), not a term.
     expect(closedMonthsTerm(plan.tiers[0]!.existing!, monthlyFile({ M: [{ due_arr: 200_000, renewed_arr: 200_000, churned_arr: 0, ending_arr: 1_200_000 }] }).byTier.get('M')!, 1)).toBe(12);
   });
