@@ -93,9 +93,11 @@ export function bookCustomersDueIn(book: NonNullable<Existing['book']>, m: numbe
  * 12 / turnover), the turnover measured against the plan: the scenario's calendar is its reading of
  * the book's renewals (a year's calendar over the opening ARR is its turnover: 1 on annual terms, 0.5
  * on two-year), and the closed months' due_arr over what that calendar has due in them says how much
- * faster the book turns over. (Against the ARR live alone, as fit reads 12 months, a calendar
- * heavy in the closed months, half the book due in each of months 1 and 2, would read as two-month
- * terms.) A term under a year is taken only when the file states due_arr in every closed month and
+ * faster the book turns over; each month's calendar share is taken of the ARR live when it began
+ * where the book has grown beyond the opening ARR (a year's actuals of a book grown a third, due
+ * 24.2M on a calendar of 18M, read as 9-month terms against the opening alone). (Against the ARR
+ * live alone, as fit reads 12 months, a calendar heavy in the closed months, half the book due in
+ * each of months 1 and 2, would read as two-month terms.) A term under a year is taken only when the file states due_arr in every closed month and
  * those months brought due at least the whole year's calendar (annual terms, each dollar due once a
  * year, could then have nothing left to renew: every renewal of the year would have come early);
  * else 12, and a due_arr above the calendar is customers coming up early (closedMonthsDue). A
@@ -113,17 +115,19 @@ export function bookCustomersDueIn(book: NonNullable<Existing['book']>, m: numbe
 export function closedMonthsTerm(e: Existing, rows: readonly MonthlyRow[], months: number): number {
   if (e.book !== undefined || !(e.customers > 0) || !(e.averageArr > 0) || !(e.openingArr > 0) || months < 1) return 12;
   let due = 0;
-  for (let i = 0; i < months; i++) {
-    const stated = rows[i]!.values.due_arr;
-    if (stated === undefined) return 12;
-    due += stated;
-  }
+  // What annual terms on the calendar bring due in the closed months: each month's share of the
+  // opening ARR, of the ARR live when it began where the book has grown beyond it.
   let planned = 0;
-  let year = 0;
-  for (let m = 0; m < 12; m++) {
-    year += e.due[m]! * e.averageArr;
-    if (m < months) planned += e.due[m]! * e.averageArr;
+  let live = e.openingArr;
+  for (let i = 0; i < months; i++) {
+    const v = rows[i]!.values;
+    if (v.due_arr === undefined) return 12;
+    due += v.due_arr;
+    planned += ((e.due[i]! * e.averageArr) / e.openingArr) * Math.max(e.openingArr, live);
+    live = v.ending_arr ?? live;
   }
+  let year = 0;
+  for (let m = 0; m < 12; m++) year += e.due[m]! * e.averageArr;
   if (!(year > 0) || due < year * (1 - 1e-9) - 0.5) return 12;
   const read = termOfTurnover(planned > 0 ? (due / planned) * (year / e.openingArr) : Infinity);
   return 'months' in read && read.months < 12 ? read.months : 12;
@@ -266,20 +270,20 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       if (lostAtRenewal > 0.5) stillThere *= liveArr > 0 ? Math.max(0, 1 - lostAtRenewal / liveArr) : 0;
       liveArr = row.values.ending_arr ?? liveArr;
     } else {
-    // Customers due later that came up now (due_arr above the calendar) are not due again: the
-    // calendar after this month keeps only what is left of it, in proportion, as after mid-term
-    // leavers. Before, the simulated months renewed the whole calendar again: 120 customers at
-    // 10,000 (10 due a month), 20 coming up and renewing in month 1, at a renewal rate of 50%,
-    // ended the year at 650,000, not 1,200,000 - 0.5 x 100 x 10,000 = 700,000 (the library
-    // re-forecast it so, and the CLI did not refuse it).
-    aheadOfCalendar += count[i]! - (stillThere === 1 ? e.due[i]! : Math.round(e.due[i]! * stillThere));
-    if (aheadOfCalendar > 0) {
-      let later = 0;
-      for (let j = i + 1; j < 12; j++) later += e.due[j]! * stillThere;
-      stillThere = later > aheadOfCalendar ? stillThere * (1 - aheadOfCalendar / later) : 0;
-      cameUpEarly += aheadOfCalendar;
-      aheadOfCalendar = 0;
-    }
+      // Customers due later that came up now (due_arr above the calendar) are not due again: the
+      // calendar after this month keeps only what is left of it, in proportion, as after mid-term
+      // leavers. Before, the simulated months renewed the whole calendar again: 120 customers at
+      // 10,000 (10 due a month), 20 coming up and renewing in month 1, at a renewal rate of 50%,
+      // ended the year at 650,000, not 1,200,000 - 0.5 x 100 x 10,000 = 700,000 (the library
+      // re-forecast it so, and the CLI did not refuse it).
+      aheadOfCalendar += count[i]! - (stillThere === 1 ? e.due[i]! : Math.round(e.due[i]! * stillThere));
+      if (aheadOfCalendar > 0) {
+        let later = 0;
+        for (let j = i + 1; j < 12; j++) later += e.due[j]! * stillThere;
+        stillThere = later > aheadOfCalendar ? stillThere * (1 - aheadOfCalendar / later) : 0;
+        cameUpEarly += aheadOfCalendar;
+        aheadOfCalendar = 0;
+      }
     }
     const { renewedArr, beyond } = closedMonthFlows(row, arr[i]!);
     const r = Number.isNaN(average) ? 0 : Math.min(count[i]!, Math.max(0, Math.round(renewedArr / average)));

@@ -67,6 +67,16 @@ describe('re-forecast of a book on monthly terms (due_arr the whole book each mo
     const lumpy = planLoaded(scenarioFrom(YAML.replace('renewalCalendar: uniform', 'renewalCalendar: [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]')));
     const halves = monthlyFile({ M: [{ due_arr: 600_000, renewed_arr: 500_000, churned_arr: 100_000, ending_arr: 1_100_000 }, { due_arr: 600_000, renewed_arr: 500_000, churned_arr: 100_000, ending_arr: 1_000_000 }] });
     expect(closedMonthsTerm(lumpy.tiers[0]!.existing!, halves.byTier.get('M')!, 2)).toBe(12);
+    // Annual terms, the book growing 6% a month: a year's due (1/12 of the ARR live each month) is
+    // 1.41 x the opening ARR, but 1/12 of the book a month, as the calendar has it (against the
+    // opening alone it read 9-month terms, as the 12-month re-forecast of closed-year-stored-trials.test.ts).
+    const grown: { due_arr: number; renewed_arr: number; churned_arr: number; ending_arr: number }[] = [];
+    let live = 1_200_000;
+    for (let m = 0; m < 12; m++) {
+      grown.push({ due_arr: live / 12, renewed_arr: live / 12, churned_arr: 0, ending_arr: live * 1.06 });
+      live *= 1.06;
+    }
+    expect(closedMonthsTerm(plan.tiers[0]!.existing!, monthlyFile({ M: grown }).byTier.get('M')!, 12)).toBe(12);
     // Annual terms: 200 of 1,200 due in month 1 is customers coming up early (came-up-early.test.ts), not a term.
     expect(closedMonthsTerm(plan.tiers[0]!.existing!, monthlyFile({ M: [{ due_arr: 200_000, renewed_arr: 200_000, churned_arr: 0, ending_arr: 1_200_000 }] }).byTier.get('M')!, 1)).toBe(12);
   });
