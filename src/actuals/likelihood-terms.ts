@@ -260,18 +260,12 @@ export function tierLikelihood(
         kept += counts[m]!;
         lost += dueCounts[m]! - counts[m]!;
       }
-      // Binomial(due, q) each month: (sum renewed) log q + (sum churned) log(1 - q), q the chance a
-      // renewal renews: the year's rate p, or on terms of T months under a year (closedMonthsTerm)
-      // p^(T / 12), as fit reads such a book (R = r^(12 / T)). Before, 1,176 of 1,200 customers
-      // renewing each month of a monthly book were read as a year's 98% against the plan's 78.5%.
-      const share = closedDue.term / 12;
+      // Binomial(due, p) each month: (sum renewed) log p + (sum churned) log(1 - p).
       terms.push((z, own) => {
         const p = rate(z, own);
         if (p <= 0) return kept > 0 ? Number.NEGATIVE_INFINITY : 0;
         if (p >= 1) return lost > 0 ? Number.NEGATIVE_INFINITY : 0;
-        if (share === 1) return kept * Math.log(p) + lost * Math.log(1 - p);
-        const logQ = share * Math.log(p);
-        return kept * logQ + lost * Math.log(-Math.expm1(logQ));
+        return kept * Math.log(p) + lost * Math.log(1 - p);
       });
     } else {
       const groups = bookGroups(e.book.dueMonth, e.book.dueArr, e.book.dueOdds, k);

@@ -3,7 +3,6 @@ import { emptyTierStart, type ScenarioStart, type TierStart } from '../model/hor
 import type { ScenarioPlan } from '../model/scenario-plan.js';
 import type { TierPlan } from '../model/tier-plan.js';
 import type { MonthlyFile, MonthlyMeasure, MonthlyRow } from './monthly-record.js';
-import { termOfTurnover } from './term-of-turnover.js';
 
 const C_NEW = componentIndex('newBusiness');
 const C_RENEWAL = componentIndex('renewal');
@@ -87,67 +86,6 @@ export function bookCustomersDueIn(book: NonNullable<Existing['book']>, m: numbe
   return book.dueFrom[m]! - book.dueFrom[m - 1]!;
 }
 
-/**
- * The contract term (months) an aggregate book's closed months read as, by fit's law
- * (term-of-turnover.ts: a year's turnover, ARR due a year over ARR live, reads as a term of
- * 12 / turnover), the turnover measured against the plan: the scenario's calendar is its reading of
- * the book's renewals (a year's calendar over the opening ARR is its turnover: 1 on annual terms, 0.5
- * on two-year), and the closed months' due_arr over what that calendar has due in them says how much
- * faster the book turns over; each month's calendar share is taken of the ARR live when it began
- * where the book has grown beyond the opening ARR (a year's actuals of a book grown a third, due
- * 24.2M on a calendar of 18M, read as 9-month terms against the opening alone). (Against the ARR
- * live alone, as fit reads 12 months, a calendar heavy in the closed months, half the book due in
- * each of months 1 and 2, would read as two-month terms.) A term under a year is taken only when the file states due_arr in every closed month and
- * those months brought due at least the whole year's calendar (annual terms, each dollar due once a
- * year, could then have nothing left to renew: every renewal of the year would have come early);
- * else 12, and a due_arr above the calendar is customers coming up early (closedMonthsDue). A
- * customer book states each customer's term (term_months): 12 here.
- *
- * The plan of a book on T-month terms (fit writes it so: fit/year-equivalent.ts) renews each dollar
- * once a year at the year's rate R = r^(12 / T), on a calendar of 1/12 a month. Before, the
- * re-forecast read such a book's due_arr (the whole book, every month on monthly terms) as the
- * year's renewals all coming up in month 1: nothing was left due after it, and the year's GRR was
- * the closed months' alone (87.5% where the plan had 78.0%).
- *
- * @example closedMonthsTerm(monthlyBookOf1200000, fiveRowsDue1200000, 5) // => 1
- * Complexity: O(months).
- */
-export function closedMonthsTerm(e: Existing, rows: readonly MonthlyRow[], months: number): number {
-  if (e.book !== undefined || !(e.customers > 0) || !(e.averageArr > 0) || !(e.openingArr > 0) || months < 1) return 12;
-  let due = 0;
-  // What annual terms on the calendar bring due in the closed months: each month's share of the
-  // opening ARR, of the ARR live when it began where the book has grown beyond it.
-  let planned = 0;
-  let live = e.openingArr;
-  for (let i = 0; i < months; i++) {
-    const v = rows[i]!.values;
-    if (v.due_arr === undefined) return 12;
-    due += v.due_arr;
-    planned += ((e.due[i]! * e.averageArr) / e.openingArr) * Math.max(e.openingArr, live);
-    live = v.ending_arr ?? live;
-  }
-  let year = 0;
-  for (let m = 0; m < 12; m++) year += e.due[m]! * e.averageArr;
-  if (!(year > 0) || due < year * (1 - 1e-9) - 0.5) return 12;
-  const read = termOfTurnover(planned > 0 ? (due / planned) * (year / e.openingArr) : Infinity);
-  return 'months' in read && read.months < 12 ? read.months : 12;
-}
-
-/**
- * A closed month's renewals on T-month terms (T < 12) in the plan's terms: the ARR whose yearly
- * renewal falls in the month, due x T / 12, renewing at the year's equivalent of the month's rate,
- * (renewed / due)^(12 / T), as fit writes such a book (fit/year-equivalent.ts: R = r^(12 / T)).
- * The summary's renewal figures and bookings read the closed months so, as the plan's; their ARR
- * changes are the file's own. T = 12: as given.
- *
- * @example renewalsInPlanTerms(1_200_000, 1_176_000, 1) // => { due: 100000, renewed: 100000 x 0.98^12 }
- */
-export function renewalsInPlanTerms(due: number, renewed: number, term: number): { due: number; renewed: number } {
-  if (term >= 12) return { due, renewed };
-  const yearDue = (due * term) / 12;
-  return { due: yearDue, renewed: due > 0 ? yearDue * Math.min(1, renewed / due) ** (12 / term) : 0 };
-}
-
 /** What came up for renewal in each closed month, and an aggregate book's share of customers still there after them. */
 export interface ClosedMonthsDue {
   /** ARR due in closed month i + 1. */
@@ -178,12 +116,6 @@ export interface ClosedMonthsDue {
    */
   readonly leftBeforeDueArr: Float64Array;
   readonly leftBeforeDue: Int32Array;
-  /**
-   * The term (months) an aggregate book's closed months read as (closedMonthsTerm): under 12, `arr`
-   * and `count` are the file's due (each renewal of the term), none came up early, and `stillThere`
-   * is the book's share not lost at the closed months' renewals.
-   */
-  readonly term: number;
 }
 
 /**
@@ -224,8 +156,6 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
   const taken = new Float64Array(months);
   const takenCount = new Int32Array(months);
   let monthlyLeft = book ? monthlyBilledArr(book) : 0;
-  const term = aggregate ? closedMonthsTerm(e, rows, months) : 12;
-  let liveArr = e.openingArr;
   if (book)
     for (let i = 0; i < months; i++) {
       const v = rows[i]!.values;
@@ -262,28 +192,19 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       continue;
     }
     if (!aggregate) continue;
-    if (term < 12) {
-      // On terms under a year the whole book comes due within the year, again and again: what did
-      // not renew left the book, whenever the calendar has it due (as mid-term leavers below).
-      const flows = closedMonthFlows(row, arr[i]!);
-      const lostAtRenewal = Math.max(0, arr[i]! - flows.renewedArr);
-      if (lostAtRenewal > 0.5) stillThere *= liveArr > 0 ? Math.max(0, 1 - lostAtRenewal / liveArr) : 0;
-      liveArr = row.values.ending_arr ?? liveArr;
-    } else {
-      // Customers due later that came up now (due_arr above the calendar) are not due again: the
-      // calendar after this month keeps only what is left of it, in proportion, as after mid-term
-      // leavers. Before, the simulated months renewed the whole calendar again: 120 customers at
-      // 10,000 (10 due a month), 20 coming up and renewing in month 1, at a renewal rate of 50%,
-      // ended the year at 650,000, not 1,200,000 - 0.5 x 100 x 10,000 = 700,000 (the library
-      // re-forecast it so, and the CLI did not refuse it).
-      aheadOfCalendar += count[i]! - (stillThere === 1 ? e.due[i]! : Math.round(e.due[i]! * stillThere));
-      if (aheadOfCalendar > 0) {
-        let later = 0;
-        for (let j = i + 1; j < 12; j++) later += e.due[j]! * stillThere;
-        stillThere = later > aheadOfCalendar ? stillThere * (1 - aheadOfCalendar / later) : 0;
-        cameUpEarly += aheadOfCalendar;
-        aheadOfCalendar = 0;
-      }
+    // Customers due later that came up now (due_arr above the calendar) are not due again: the
+    // calendar after this month keeps only what is left of it, in proportion, as after mid-term
+    // leavers. Before, the simulated months renewed the whole calendar again: 120 customers at
+    // 10,000 (10 due a month), 20 coming up and renewing in month 1, at a renewal rate of 50%,
+    // ended the year at 650,000, not 1,200,000 - 0.5 x 100 x 10,000 = 700,000 (the library
+    // re-forecast it so, and the CLI did not refuse it).
+    aheadOfCalendar += count[i]! - (stillThere === 1 ? e.due[i]! : Math.round(e.due[i]! * stillThere));
+    if (aheadOfCalendar > 0) {
+      let later = 0;
+      for (let j = i + 1; j < 12; j++) later += e.due[j]! * stillThere;
+      stillThere = later > aheadOfCalendar ? stillThere * (1 - aheadOfCalendar / later) : 0;
+      cameUpEarly += aheadOfCalendar;
+      aheadOfCalendar = 0;
     }
     const { renewedArr, beyond } = closedMonthFlows(row, arr[i]!);
     const r = Number.isNaN(average) ? 0 : Math.min(count[i]!, Math.max(0, Math.round(renewedArr / average)));
@@ -297,7 +218,7 @@ export function closedMonthsDue(e: Existing, rows: readonly MonthlyRow[], months
       leftMidTerm = true;
     }
   }
-  return { arr, count, stillThere, leftMidTerm, cameUpEarly, leftBeforeDueArr, leftBeforeDue, term };
+  return { arr, count, stillThere, leftMidTerm, cameUpEarly, leftBeforeDueArr, leftBeforeDue };
 }
 
 /**
@@ -436,10 +357,8 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
       // is a plan; the closed month is a fact), else the calendar's.
       const dueArr = closedDue!.arr[i]!;
       const renewedArr = Number.isNaN(renewed) ? Math.max(0, dueArr - churned) : renewed;
-      // On terms under a year, the renewal figures and bookings in the plan's terms (renewalsInPlanTerms).
-      const year = renewalsInPlanTerms(dueArr, renewedArr, closedDue!.term);
-      booked[C_RENEWAL]! += year.renewed - contracted;
-      arrDue += year.due;
+      booked[C_RENEWAL]! += renewedArr - contracted;
+      arrDue += dueArr;
       if (e.book) {
         // The book's customers due then; none where the file states that nothing came up (closedMonthsDue).
         // Less due than the month's group (a due_arr below it) is that share of its customers, as the
@@ -452,9 +371,9 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
         renewedCount += Math.round(n * share);
         lost += n - Math.round(n * share);
       } else {
-        const dueCount = closedDue!.term < 12 ? Math.round(year.due / average) : closedDue!.count[i]!;
+        const dueCount = closedDue!.count[i]!;
         due += dueCount;
-        const r = Number.isNaN(average) ? 0 : Math.min(dueCount, Math.max(0, Math.round(year.renewed / average)));
+        const r = Number.isNaN(average) ? 0 : Math.min(dueCount, Math.max(0, Math.round(renewedArr / average)));
         renewedCount += r;
         lost += dueCount - r;
       }
@@ -506,7 +425,7 @@ export function tierStart(plan: TierPlan, rows: readonly MonthlyRow[], months: n
     // Only what the monthly-billed customers can account for is theirs (the rest left annual
     // customers mid-term): uncapped, the monthly-billed likelihood weighed 150,000 gone from 50,000.
     ...(Number.isNaN(monthlyLeftArr) ? {} : { monthlyLeftArr: Math.min(monthlyLeftArr, monthlyTotal) }),
-    ...(closedDue && (closedDue.leftMidTerm || closedDue.cameUpEarly > 0 || closedDue.term < 12) && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
+    ...(closedDue && (closedDue.leftMidTerm || closedDue.cameUpEarly > 0) && e ? { dueAfter: dueAfterLeavers(e.due, months, closedDue.stillThere) } : {}),
     ...(pool.bookShare ? { bookShare: pool.bookShare } : {}),
   };
 }

@@ -1,4 +1,3 @@
-import { termOfTurnover } from '../actuals/term-of-turnover.js';
 import { blockOf } from './timeline.js';
 
 /** One tier's ARR due and ARR live, month by month (index 0 = month 1). */
@@ -14,8 +13,7 @@ export interface RenewalTerm {
   readonly months: number;
   /**
    * 'other-tiers': their ARR due in their last 12 months over their ARR live 12 months before the end
-   * (`turnover`: 1 on annual terms, 12 on monthly, 0.5 on two-year) read as a term of 12 / turnover
-   * (termOfTurnover, the re-forecast's law too).
+   * (`turnover`: 1 on annual terms, 12 on monthly, 0.5 on two-year) read as a term of 12 / turnover.
    * 'assumed': annual, because no other tier has ARR due and live to read it from (`turnover`
    * undefined), their turnover is no single term (a mix), or that term would have brought this
    * tier's first ARR due within the history, where none came (`contradicted`).
@@ -28,6 +26,9 @@ export interface RenewalTerm {
   /** The other tiers' turnover reads as no single term (12 / turnover more than 20% from a whole number of years, and 9 months or more). */
   readonly mixed?: boolean;
 }
+
+/** How far 12 / turnover may lie from a whole number of years and still read as that term. */
+const TERM_TOLERANCE = 0.2;
 
 /**
  * The renewal term of a tier launched within the history (a book with nothing due in its last 12
@@ -60,10 +61,12 @@ export function renewalTerm(others: readonly TermSeries[], sinceFirst: number): 
   }
   if (tiers.length === 0) return { months: 12, from: 'assumed' };
   const turnover = due / live;
-  // The law the re-forecast reads closed months by too (actuals/term-of-turnover.ts).
-  const read = termOfTurnover(turnover);
-  if (!('months' in read)) return { months: 12, from: 'assumed', turnover, tiers, mixed: true };
-  const months = read.months;
+  const term = 12 / turnover;
+  const years = Math.max(1, Math.round(term / 12));
+  let months: number | undefined;
+  if (Math.abs(term - 12 * years) <= TERM_TOLERANCE * 12 * years) months = 12 * years;
+  else if (term < 9) months = Math.max(1, Math.round(term));
+  if (months === undefined) return { months: 12, from: 'assumed', turnover, tiers, mixed: true };
   // Ruled out by the tier's own history: its term is longer than sinceFirst; the shortest whole
   // number of years that is (annual, as before, unless it too is ruled out: "assumed annual" beside
   // "annual would have brought it due already" contradicted itself).
