@@ -198,8 +198,15 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       const group = unknown.get(key) ?? { name: cell, rows: [] };
       group.rows.push(r);
       unknown.set(key, group);
+      // A tier the caller does not have is written one way, as a file read without the caller's
+      // tiers (score's) requires: "Z" and "z" are refused, whether its rows are left out or not.
+      const problem = spelling.check(cell);
+      if (problem !== undefined && problem !== '') table.problem(r, TIER, problem);
     }
   }
+  // The caller's tiers no row names: a tier left out must not be one of them misspelt.
+  const named = new Set(tierOf.filter((t): t is string => t !== undefined));
+  const withoutRows = (options.tiers ?? []).filter((t) => !named.has(t));
 
   // Values.
   const values: Partial<Record<MonthlyMeasure, number>>[] = new Array(n);
@@ -236,22 +243,33 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   // A tier the caller does not have whose every figure is 0 had nothing in the months: left out, as
   // fit leaves such a tier out of the scenario it writes (a book run down, no new business), so an
   // export of every tier re-forecasts that scenario. Before, its zero rows were refused ("no tier is
-  // named"). With any figure not 0 (or not read), each of its rows is refused as before.
+  // named"). With any figure not 0 (or not read), or when it reads as a misspelling of a tier of the
+  // caller's that no row names (closest: "Enterprse" for "Enterprise", whose year would otherwise go
+  // unread), each of its rows is refused as before, with the did-you-mean. Left-out rows are checked
+  // for order and duplicates as the others are (leftOutOrder below).
   const leftOut: LeftOutTier[] = [];
+  const leftOutRows = new Map<string, number[]>();
   for (const { name, rows: rs } of unknown.values()) {
     const nothing = measures.length > 0 && rs.every((r) => measures.every((m) => values[r]![m] === 0));
-    if (nothing) leftOut.push({ tier: name, line: table.lineOf(rs[0]!), rows: rs.length });
-    else for (const r of rs) table.problem(r, TIER, unknownTierWords(table.cell(r, TIER), options.tiers!, { meant: closest, listed: "the scenario's tiers" }));
+    if (nothing && closest(name, withoutRows) === undefined) {
+      leftOut.push({ tier: name, line: table.lineOf(rs[0]!), rows: rs.length });
+      leftOutRows.set(name, rs);
+    } else for (const r of rs) table.problem(r, TIER, unknownTierWords(table.cell(r, TIER), options.tiers!, { meant: closest, listed: "the scenario's tiers" }));
   }
 
-  // Order, duplicates and gaps, per tier.
+  // Order, duplicates and gaps, per tier; order and duplicates of a left-out tier's rows too (under
+  // the name its first row writes; they are not read, but a file repeating a month is wrong).
   const byTier = new Map<string, { row: number; month: number }[]>();
+  const leftOutOrder = new Map<string, { row: number; month: number }[]>();
+  const leftOutName = new Map<number, string>();
+  for (const [name, rs] of leftOutRows) for (const r of rs) leftOutName.set(r, name);
   for (let r = 0; r < n; r++) {
-    const tier = tierOf[r];
+    const tier = tierOf[r] ?? leftOutName.get(r);
     const m = month[r]!;
     if (tier === undefined || Number.isNaN(m)) continue;
-    let list = byTier.get(tier);
-    if (list === undefined) byTier.set(tier, (list = []));
+    const lists = tierOf[r] === undefined ? leftOutOrder : byTier;
+    let list = lists.get(tier);
+    if (list === undefined) lists.set(tier, (list = []));
     const last = list[list.length - 1];
     if (last !== undefined && m === last.month) {
       const same = list.find((x) => x.month === m)!;
