@@ -3,6 +3,7 @@ import { parseMonthlyFile } from '../../src/actuals/read-monthly-file.js';
 import { fitHistory } from '../../src/fit/fit-history.js';
 import { fittedScenarioText } from '../../src/fit/scenario-text.js';
 import { parseScenario } from '../../src/scenario/parse.js';
+import { betaMoment } from '../helpers/beta-moments.js';
 
 /**
  * A flat history on monthly terms: every month 1,200,000 due, 90% of it renewed and 0.5% of the
@@ -20,13 +21,6 @@ import { parseScenario } from '../../src/scenario/parse.js';
 const head = 'month,tier,contraction_arr,renewed_arr,due_arr,ending_arr';
 const history = `${head}\n${Array.from({ length: 24 }, (_, i) => `${i + 1},M,5400,1080000,1200000,1200000`).join('\n')}\n`;
 
-/** E[X^n], X ~ Beta of mean m and sd s, n whole: prod_{i<n} (a + i) / (a + b + i). */
-const betaMoment = (m: number, s: number, n: number) => {
-  const t = (m * (1 - m)) / (s * s) - 1;
-  let p = 1;
-  for (let i = 0; i < n; i++) p *= (m * t + i) / (t + i);
-  return p;
-};
 
 describe("fit: a zero-variance fallback's spread does not move the year's mean", () => {
   const fit = fitHistory({ history: parseMonthlyFile(history, 'h.csv', { kind: 'history' }) });
