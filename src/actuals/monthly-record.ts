@@ -61,4 +61,15 @@ export interface MonthlyFile {
   readonly months: number;
   /** Rows per tier, ordered by month (index m - 1 holds month m). */
   readonly byTier: ReadonlyMap<string, readonly MonthlyRow[]>;
+  /** Tiers not among the caller's whose every figure is 0, left out (read-monthly-file.ts); absent when none. */
+  readonly leftOut?: readonly LeftOutTier[];
+}
+
+/** A tier of a monthly file left out: not the caller's, and nothing but 0 in its rows. */
+export interface LeftOutTier {
+  /** As the file spells it (its first row). */
+  readonly tier: string;
+  /** Line of its first row, and its number of rows. */
+  readonly line: number;
+  readonly rows: number;
 }

@@ -15,7 +15,7 @@ import {
 import { quoteText } from '../scenario/display-text.js';
 import { unknownTierWords } from '../scenario/unknown-tier.js';
 import { MAX_UNITS_PER_MONTH } from '../model/model-limit-error.js';
-import { MONTHLY_MEASURES, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
+import { MONTHLY_MEASURES, type LeftOutTier, type MonthlyColumn, type MonthlyFile, type MonthlyMeasure, type MonthlyRow } from './monthly-record.js';
 import { nameKey, readAlikeWhy } from '../scenario/name-key.js';
 import { checkMonthlyFileOptions } from './monthly-file-options.js';
 
@@ -36,7 +36,10 @@ import { checkMonthlyFileOptions } from './monthly-file-options.js';
  *   - in a **history** file, the months before the plan, numbered 1..N from the oldest, or dates
  *     `YYYY-MM` (month 1 is the earliest date in the file). One form per file.
  * - `tier` (required): the tier's name; matched ignoring case when the caller gives the tiers.
- *   Without them, a tier must be spelled one way in the file ("SMB" and "smb" are refused).
+ *   Without them, a tier must be spelled one way in the file ("SMB" and "smb" are refused). With
+ *   them, a tier not among them whose every figure is 0 is left out (`leftOut`: a tier fit left out
+ *   of the scenario, with nothing left, as an export of every tier still lists it); any other row of
+ *   a tier not among them is refused.
  * - at least one measure column (monthly-record.ts: leads, deals, new_arr, churned_arr,
  *   contraction_arr, expansion_arr, renewed_arr, due_arr, ending_arr, revenue). A column in the
  *   header needs a value in every row (write 0 for none). Counts (leads, deals) are whole numbers;
@@ -174,6 +177,8 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
   for (const t of options.tiers ?? []) canonical.set(nameKey(t), t);
   const spelling = new TierSpelling();
   const tierOf: (string | undefined)[] = new Array(n);
+  // Rows of a tier the caller does not have, by its name as read (nameKey): left out when all 0.
+  const unknown = new Map<string, { name: string; rows: number[] }>();
   for (let r = 0; r < n; r++) {
     const cell = table.cell(r, TIER);
     if (cell === '') {
@@ -189,9 +194,19 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     const name = canonical.get(nameKey(cell));
     if (name !== undefined) tierOf[r] = name;
     else {
-      table.problem(r, TIER, unknownTierWords(cell, options.tiers, { meant: closest, listed: "the scenario's tiers" }));
+      const key = nameKey(cell);
+      const group = unknown.get(key) ?? { name: cell, rows: [] };
+      group.rows.push(r);
+      unknown.set(key, group);
+      // A tier the caller does not have is written one way, as a file read without the caller's
+      // tiers (score's) requires: "Z" and "z" are refused, whether its rows are left out or not.
+      const problem = spelling.check(cell);
+      if (problem !== undefined && problem !== '') table.problem(r, TIER, problem);
     }
   }
+  // The caller's tiers no row names: a tier left out must not be one of them misspelt.
+  const named = new Set(tierOf.filter((t): t is string => t !== undefined));
+  const withoutRows = (options.tiers ?? []).filter((t) => !named.has(t));
 
   // Values.
   const values: Partial<Record<MonthlyMeasure, number>>[] = new Array(n);
@@ -225,14 +240,36 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
     values[r] = v;
   }
 
-  // Order, duplicates and gaps, per tier.
+  // A tier the caller does not have whose every figure is 0 had nothing in the months: left out, as
+  // fit leaves such a tier out of the scenario it writes (a book run down, no new business), so an
+  // export of every tier re-forecasts that scenario. Before, its zero rows were refused ("no tier is
+  // named"). With any figure not 0 (or not read), or when it reads as a misspelling of a tier of the
+  // caller's that no row names (closest: "Enterprse" for "Enterprise", whose year would otherwise go
+  // unread), each of its rows is refused as before, with the did-you-mean. Left-out rows are checked
+  // for order and duplicates as the others are (leftOutOrder below).
+  const leftOut: LeftOutTier[] = [];
+  const leftOutRows = new Map<string, number[]>();
+  for (const { name, rows: rs } of unknown.values()) {
+    const nothing = measures.length > 0 && rs.every((r) => measures.every((m) => values[r]![m] === 0));
+    if (nothing && closest(name, withoutRows) === undefined) {
+      leftOut.push({ tier: name, line: table.lineOf(rs[0]!), rows: rs.length });
+      leftOutRows.set(name, rs);
+    } else for (const r of rs) table.problem(r, TIER, unknownTierWords(table.cell(r, TIER), options.tiers!, { meant: closest, listed: "the scenario's tiers" }));
+  }
+
+  // Order, duplicates and gaps, per tier; order and duplicates of a left-out tier's rows too (under
+  // the name its first row writes; they are not read, but a file repeating a month is wrong).
   const byTier = new Map<string, { row: number; month: number }[]>();
+  const leftOutOrder = new Map<string, { row: number; month: number }[]>();
+  const leftOutName = new Map<number, string>();
+  for (const [name, rs] of leftOutRows) for (const r of rs) leftOutName.set(r, name);
   for (let r = 0; r < n; r++) {
-    const tier = tierOf[r];
+    const tier = tierOf[r] ?? leftOutName.get(r);
     const m = month[r]!;
     if (tier === undefined || Number.isNaN(m)) continue;
-    let list = byTier.get(tier);
-    if (list === undefined) byTier.set(tier, (list = []));
+    const lists = tierOf[r] === undefined ? leftOutOrder : byTier;
+    let list = lists.get(tier);
+    if (list === undefined) lists.set(tier, (list = []));
     const last = list[list.length - 1];
     if (last !== undefined && m === last.month) {
       const same = list.find((x) => x.month === m)!;
@@ -302,7 +339,7 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       tier,
       list.filter((x) => x.month <= months).map(({ row, month: m }) => ({ month: m, label: table.cell(row, MONTH), tier, line: table.lineOf(row), values: values[row]!, columns: columnsOf(table, row, measures) })),
     );
-  return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows };
+  return { path: file, measures, tiers: [...rows.keys()], months, byTier: rows, ...(leftOut.length > 0 ? { leftOut } : {}) };
 }
 
 /** What the limits' messages call the file. */

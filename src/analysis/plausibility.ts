@@ -12,6 +12,8 @@ import { actualsWarnings } from './actuals-plausibility.js';
 import { unplannedNewBusinessWarnings } from './actuals-unplanned-new-business.js';
 import { futureMonthsWarnings } from './actuals-future-months.js';
 import { farFromPlanWarnings } from './actuals-far-from-plan.js';
+import { leftOutTierWarnings } from './actuals-tier-left-out.js';
+import { moreDueThanCalendarWarnings } from './actuals-more-due-than-calendar.js';
 import { customersDue } from '../model/renewal-schedule.js';
 
 /**
@@ -41,6 +43,11 @@ import { customersDue } from '../model/renewal-schedule.js';
  *   closed months sign some (actuals-unplanned-new-business.ts).
  * - actuals-month-in-future: an actuals file's closed months dated after today's month, given the
  *   caller's clock (actuals-future-months.ts).
+ * - actuals-tier-left-out: an actuals file's tier that the scenario does not have, every figure of it
+ *   0, left out by the reader (actuals-tier-left-out.ts).
+ * - actuals-more-due-than-calendar: a re-forecast's aggregate book whose closed months' due_arr bring
+ *   more than half of it up beyond its calendar, read as renewals coming up early; a book on terms
+ *   under a year is so misread (actuals-more-due-than-calendar.ts).
  * - renewal-calendar-rounded: a book of aggregates whose whole customers due this year (the
  *   calendar's shares times `customers`, rounded) carry an ARR more than 5% away from the ARR the
  *   shares state (10 customers and shares adding up to 0.25: 3 due, 30% of the ARR, not 25%).
@@ -61,6 +68,8 @@ export const WARNING_CODES = [
   'actuals-far-from-plan',
   'actuals-new-business-unplanned',
   'actuals-month-in-future',
+  'actuals-tier-left-out',
+  'actuals-more-due-than-calendar',
   'renewal-calendar-rounded',
   'decimal-comma-list',
 ] as const;
@@ -309,7 +318,7 @@ export function plausibilityWarnings(scenario: Scenario, run?: { readonly summar
 export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate, written: readonly PlausibilityWarning[] = writtenWarnings(sim.loaded), today?: Date): PlausibilityWarning[] {
   const facts = { openingCustomers: sim.plan.tiers.map((t) => t.existing?.customers ?? 0) };
   // The actuals' warnings are placed in their file already (row and cell), not in the scenario.
-  return [...written, ...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...unplannedNewBusinessWarnings(sim.reforecast), ...futureMonthsWarnings(sim.reforecast?.input, today), ...farFromPlanWarnings(sim)];
+  return [...written, ...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...unplannedNewBusinessWarnings(sim.reforecast), ...futureMonthsWarnings(sim.reforecast?.input, today), ...leftOutTierWarnings(sim.reforecast?.input), ...moreDueThanCalendarWarnings(sim.reforecast), ...farFromPlanWarnings(sim)];
 }
 
 /** Where the value at a path is written (`LoadedScenario.locate`). */

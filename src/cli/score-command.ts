@@ -16,6 +16,8 @@ import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { UsageError } from './exit-codes.js';
 import { throwIfAborted } from '../engine/errors.js';
 import type { Io } from './io.js';
+import { formatWarning, type PlausibilityWarning } from '../analysis/plausibility.js';
+import { quoteText } from '../scenario/display-text.js';
 import { terminalCell } from '../report/terminal-text.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { textTable } from '../report/format.js';
@@ -51,7 +53,9 @@ export function registerScoreCommand(program: Command, io: Io, signal?: AbortSig
       if (versions !== undefined) io.err(`arrcast: ${terminalCell(versions)}\n`);
       // An outcomes file, or a monthly actuals file of the whole year (its header names a month column).
       const bytes = await readCsvBytes(opts.actuals, opts.actuals, MAX_MONTHLY_FILE_BYTES, undefined, 'an outcomes or actuals file');
-      const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers) : parseOutcomes(bytes, opts.actuals, headers);
+      const leftOut: PlausibilityWarning[] = [];
+      const outcomes = isMonthlyFile(bytes) ? monthlyOutcomes(bytes, opts.actuals, headers, leftOut) : parseOutcomes(bytes, opts.actuals, headers);
+      for (const w of leftOut) io.err(`${formatWarning(w)}\n`);
       // Resolved once, before the trials are read; the score is written to that directory and no other.
       const out = opts.out !== undefined ? await prepareScoreDir(opts.out) : undefined;
       if (out !== undefined) await refuseInputsInsideOutput(out, `--out ${opts.out}`, [...dirs.map((path) => ({ path, what: 'the report' })), { path: opts.actuals, what: 'the --actuals file' }]);
@@ -123,7 +127,9 @@ async function checkDistinct(dirs: readonly string[]): Promise<void> {
  * a dated month is never scored against a year it is not in (a date outside a report's year is
  * refused at its line). Reports sharing a calendar read it once.
  */
-function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHeader[]): Outcome[] {
+function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHeader[], leftOut: PlausibilityWarning[]): Outcome[] {
+  // A tier no report has, all 0, is left out of the score: said once per tier, as run --actuals says it.
+  const warned = new Set<string>();
   const groups = new Map<string, number[]>();
   headers.forEach((h, i) => {
     const key = `${h.fiscalYearStartMonth}/${h.fiscalYear ?? ''}`;
@@ -152,7 +158,18 @@ function monthlyOutcomes(bytes: Buffer, file: string, headers: readonly ReportHe
       );
     if (same !== undefined && first !== undefined)
       throw new UsageError(`${file}:${first.line}:${first.columns?.month ?? 1}: a monthly actuals file has no report column, so the file scores every report, but ${same}: give each forecast once`);
-    const own = outcomesFromActuals(parsed, members.map((i) => headers[i]!));
+    const own = outcomesFromActuals(parsed, members.map((i) => headers[i]!), (t) => {
+      if (warned.has(t.tier)) return;
+      warned.add(t.tier);
+      leftOut.push({
+        code: 'actuals-tier-left-out',
+        message: `tier ${quoteText(t.tier)} left out of the score: report ${quoteReport(headers[members[t.report]!]!.dir)} has no such tier, and its ${t.rows} row${t.rows === 1 ? ' is' : 's are'} all 0 (nothing in the year: a tier fit leaves out of the scenario it writes)`,
+        path: ['tier'],
+        file,
+        line: t.line,
+        column: 1,
+      });
+    });
     for (const o of own) out.push({ ...o, report: members[o.report]! });
   }
   return out.sort((a, b) => a.report - b.report);

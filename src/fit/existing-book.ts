@@ -152,7 +152,7 @@ export function fitExistingBook(input: ExistingBookInput): ExistingFit | Scenari
     ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal,
     renewalFrom: useOutcomes ? 'customers' : 'history',
-    ...subAnnual(renewalTerm([{ name, due, ending }], 0), useOutcomes ? undefined : { rate: renewal.rate.value, year: renewal.year }, contraction, expansion),
+    ...subAnnual(renewalTerm([{ name, due, ending }], 0), useOutcomes ? undefined : { rate: renewal.rate.value, year: renewal.year, fallback: renewal.zeroVariance !== undefined }, contraction, expansion),
     ...(outcomesUnused !== undefined ? { outcomesUnused } : {}),
     ...(contraction !== undefined ? { contraction } : {}),
     ...(expansion !== undefined ? { expansion } : {}),
@@ -229,7 +229,7 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
     ...(lostOutsideRenewal > 0.5 ? { lostOutsideRenewal } : {}),
     renewal: pool,
     renewalFrom: 'pooled',
-    ...subAnnual(term, { rate: pool.rate.value, year: pool.year, between: { tierRates: pool.tierRates, betweenPrior: pool.betweenPrior } }, input.contractionPool, input.expansionPool),
+    ...subAnnual(term, { rate: pool.rate.value, year: pool.year, between: { tierRates: pool.tierRates, betweenPrior: pool.betweenPrior }, fallback: pool.zeroVariance !== undefined }, input.contractionPool, input.expansionPool),
     // Nothing of its own has renewed, so no contraction or expansion of its own: the other tiers', pooled as the rate.
     ...(input.contractionPool ? { contraction: input.contractionPool } : {}),
     ...(input.expansionPool ? { expansion: input.expansionPool } : {}),
@@ -246,6 +246,7 @@ function pooledBook(input: ExistingBookInput, pool: PooledRenewalFit, ending: Fl
  */
 function subAnnual(term: RenewalTerm, rate: Parameters<typeof yearEquivalent>[1], contraction: BookShareFit | undefined, expansion: BookShareFit | undefined): { subAnnualTerm?: RenewalTerm; yearEquivalent?: YearEquivalent } {
   if (!(term.from === 'other-tiers' && term.months < 12)) return {};
-  const share = (f: BookShareFit | undefined) => f && { share: f.share.value, sd: f.year.sd };
+  // A zero-variance share's sd is a fallback (zero-variance.ts): it must not move the year's mean.
+  const share = (f: BookShareFit | undefined) => f && { share: f.share.value, sd: f.year.sd, fallback: f.zeroVariance !== undefined || f.unboundedZeroVariance !== undefined };
   return { subAnnualTerm: term, yearEquivalent: yearEquivalent(12 / term.months, rate, share(contraction), share(expansion)) };
 }

@@ -120,11 +120,20 @@ function renewalRateLines(e: ExistingFit, rate: number, year: YearLevel, zv: Zer
       const r = y.renewal;
       mean = r.mean;
       yearSd = r.sd;
-      out.push(
-        `      #   dollar comes due ${k} times a year and the rate above is a renewal's. A book of aggregates renews each dollar once a year (the`,
-        `      #   calendar above), so the rate written is a year's: E[r^${k}] = ${pct(mean)} (${pct(rate)}^${k} = ${pct(rate ** y.k)}), r a beta of the renewal's own sd ${pct(r.renewalSd)}`,
-        `      #   (its error${year.changes > 0 ? ' and year-on-year changes' : ''}), exact moments. Its sd ${pct(yearSd)} = sqrt(r^${k}'s ${pct(r.drawSd)}^2 + the drift judgement ${pct(r.prior)}^2${r.between !== undefined ? ` + ${pct(r.between)}^2 between tiers (their rates each to the power ${k})` : ''}), the judgements a year's.`,
-      );
+      const sdWhy = `Its sd ${pct(yearSd)} = sqrt(r^${k}'s ${pct(r.drawSd)}^2 + the drift judgement ${pct(r.prior)}^2${r.between !== undefined ? ` + ${pct(r.between)}^2 between tiers (their rates each to the power ${k})` : ''}), the judgements a year's.`;
+      out.push(`      #   dollar comes due ${k} times a year and the rate above is a renewal's. A book of aggregates renews each dollar once a year (the`);
+      if (r.fallback)
+        // A fallback sd is a bound: it keeps the mean at the history's compounded rate (year-equivalent.ts).
+        out.push(
+          `      #   calendar above), so the rate written is a year's: the history's compounded ${pct(rate)}^${k} = ${pct(mean)}. The renewal's sd ${pct(r.renewalSd)} is the`,
+          `      #   zero-variance fallback above (a bound, not a spread the history showed), so it does not move that mean: r a beta of that sd centred so`,
+          `      #   that E[r^${k}] = ${pct(mean)}, exact moments. ${sdWhy}`,
+        );
+      else
+        out.push(
+          `      #   calendar above), so the rate written is a year's: E[r^${k}] = ${pct(mean)} (${pct(rate)}^${k} = ${pct(rate ** y.k)}), r a beta of the renewal's own sd ${pct(r.renewalSd)}`,
+          `      #   (its error${year.changes > 0 ? ' and year-on-year changes' : ''}), exact moments. ${sdWhy}`,
+        );
     } else
       out.push(`      #   dollar comes due ${k} times a year; the rate above is each customer's over the year (${safe(e.renewalFrom === 'customers' ? 'the renewal outcomes' : 'the history')}), a year's already: written as it is.`);
   }
@@ -145,7 +154,9 @@ function yearShareOf(e: ExistingFit, kind: 'contraction' | 'expansion', share: n
     sd: y.sd,
     lines: [
       kind === 'contraction'
-        ? `      #   A renewal's share, ${k} renewals a year: the year's is 1 - E[(1 - ${pct(share)})^${k}] = ${pct(y.share)}, sd ${pct(y.sd)} (exact moments), so the year keeps r^${k} x (1 - c)^${k}, as ${k} renewals do.`
+        ? y.fallback
+          ? `      #   A renewal's share, ${k} renewals a year: the year's is 1 - (1 - ${pct(share)})^${k} = ${pct(y.share)} (its sd a zero-variance fallback, which does not move that mean), sd ${pct(y.sd)} (exact moments), so the year keeps r^${k} x (1 - c)^${k}, as ${k} renewals do.`
+          : `      #   A renewal's share, ${k} renewals a year: the year's is 1 - E[(1 - ${pct(share)})^${k}] = ${pct(y.share)}, sd ${pct(y.sd)} (exact moments), so the year keeps r^${k} x (1 - c)^${k}, as ${k} renewals do.`
         : `      #   A renewal's share, ${k} renewals a year: the year's is (1 - c + ${pct(share)})^${k} - (1 - c)^${k} = ${pct(y.share)} (c the renewal's contraction share), sd ${pct(y.sd)} (delta method).`,
     ],
   };

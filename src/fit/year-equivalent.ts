@@ -1,4 +1,4 @@
-import { betaPowerMoments } from '../math/beta-power-moments.js';
+import { betaPowerMoments, betaPowerMomentsKeepingMean } from '../math/beta-power-moments.js';
 import type { YearLevel } from './estimate.js';
 import { betweenTiers } from './pooled-tiers.js';
 
@@ -26,6 +26,8 @@ export interface YearRenewal {
   readonly prior: number;
   /** With a pooled rate: how far a tier's year rate may lie from the pool's, the tiers' rates each to the power k. */
   readonly between?: number;
+  /** The renewal's sd was a zero-variance fallback: the mean is r^k, the beta centred so (betaPowerMomentsKeepingMean). */
+  readonly fallback?: true;
 }
 
 export interface YearShare {
@@ -33,6 +35,8 @@ export interface YearShare {
   readonly renewalShare: number;
   readonly share: number;
   readonly sd: number;
+  /** The share's sd was a zero-variance fallback: a contraction's year share is 1 − (1 − c)^k, its beta centred so. */
+  readonly fallback?: true;
 }
 
 /** What a pooled rate's between-tier part reads: each tier's rate and the judgement pooled with their spread. */
@@ -50,11 +54,16 @@ export interface BetweenTiers {
  * R = r^k, 1 − c = (1 − c_r)^k and e = (1 − c_r + e_r)^k − (1 − c_r)^k.
  *
  * - R: its mean and sd are r^k's exact moments for r ~ Beta(rate, renewal sd), the renewal sd being
- *   the estimate's error and the measured year-on-year changes (a renewal rate's); the drift
+ *   the estimate's error and the measured year-on-year changes (a renewal rate's). When that error is
+ *   a zero-variance fit's fallback (`fallback`: every month renewed the same share, the Jeffreys
+ *   interval on the months as units, zero-variance.ts), it is a bound on what the history could not
+ *   measure, not a spread it showed: the mean stays the history's compounded rate r^k, and the sd is
+ *   r^k's for the beta of that sd centred so (betaPowerMomentsKeepingMean). Before, the fallback's 9%
+ *   on a flat 90% a month lifted the year's mean from 0.9^12 = 28.2% to 42.8%. The drift
  *   judgement (3 points) is a year rate's and is added as it is, as is a pooled rate's between-tier
  *   spread, read from the tiers' rates each to the power k with its judgement (10 points).
  * - c: 1 − E[(1 − c_r)^k], the sd that of (1 − c_r)^k (exact moments; the share's judgement is relative,
- *   so it scales with it).
+ *   so it scales with it); with a fallback spread, 1 − (1 − c_r)^k, as R's.
  * - e: at the means, its sd by the delta method, k (1 − c_r + e_r)^(k − 1) × e_r's sd (an expansion
  *   is not bounded by 1, so no beta; x^k is near linear over its spread).
  *
@@ -63,16 +72,16 @@ export interface BetweenTiers {
  */
 export function yearEquivalent(
   k: number,
-  rate: { readonly rate: number; readonly year: YearLevel; readonly between?: BetweenTiers } | undefined,
-  contraction?: { readonly share: number; readonly sd: number },
+  rate: { readonly rate: number; readonly year: YearLevel; readonly between?: BetweenTiers; readonly fallback?: boolean } | undefined,
+  contraction?: { readonly share: number; readonly sd: number; readonly fallback?: boolean },
   expansion?: { readonly share: number; readonly sd: number },
 ): YearEquivalent {
-  const renewal = rate && yearRenewal(k, rate.rate, rate.year, rate.between);
+  const renewal = rate && yearRenewal(k, rate.rate, rate.year, rate.between, rate.fallback === true);
   const c = contraction?.share ?? 0;
   let yearContraction: YearShare | undefined;
   if (contraction) {
-    const m = betaPowerMoments(1 - c, contraction.sd, k);
-    yearContraction = { renewalShare: c, share: 1 - m.mean, sd: m.sd };
+    const m = (contraction.fallback ? betaPowerMomentsKeepingMean : betaPowerMoments)(1 - c, contraction.sd, k);
+    yearContraction = { renewalShare: c, share: 1 - m.mean, sd: m.sd, ...(contraction.fallback ? { fallback: true as const } : {}) };
   }
   let yearExpansion: YearShare | undefined;
   if (expansion) {
@@ -84,11 +93,12 @@ export function yearEquivalent(
 }
 
 /** The year's dollar renewal, r^k: exact moments of the renewal's own spread, the judgements a year's (see yearEquivalent). */
-function yearRenewal(k: number, rate: number, year: YearLevel, between: BetweenTiers | undefined): YearRenewal {
+function yearRenewal(k: number, rate: number, year: YearLevel, between: BetweenTiers | undefined, fallback: boolean): YearRenewal {
   // year.drift² (changes + 1) = Σ d² + prior²: the measured changes' part is a renewal rate's.
   const changesSq = Math.max(0, year.drift ** 2 * (year.changes + 1) - year.prior ** 2);
   const renewalSd = Math.sqrt(year.standardError ** 2 + changesSq / (year.changes + 1));
-  const draw = betaPowerMoments(rate, renewalSd, k);
+  // A fallback spread (zero variance: a bound, not a measurement) keeps the mean at r^k.
+  const draw = (fallback ? betaPowerMomentsKeepingMean : betaPowerMoments)(rate, renewalSd, k);
   const prior = year.prior / Math.sqrt(year.changes + 1);
   let betweenSd: number | undefined;
   if (between) betweenSd = betweenTiers(between.tierRates.map((r) => r ** k), between.betweenPrior);
@@ -99,5 +109,6 @@ function yearRenewal(k: number, rate: number, year: YearLevel, between: BetweenT
     drawSd: draw.sd,
     prior,
     ...(betweenSd !== undefined ? { between: betweenSd } : {}),
+    ...(fallback ? { fallback: true as const } : {}),
   };
 }

@@ -4,6 +4,16 @@ import { ScenarioError } from '../scenario/scenario-error.js';
 import { quoteText } from '../scenario/display-text.js';
 import { quoteReport, type Outcome, type ScoredReport } from './outcomes-file.js';
 import { nameKey } from '../scenario/name-key.js';
+import { closest } from '../scenario/csv-table.js';
+
+/** A tier of the file a report does not have, all 0, left out of that report's outcomes (to be warned about). */
+export interface ScoreLeftOutTier {
+  readonly tier: string;
+  /** The report's index, and the line of the tier's first row. */
+  readonly report: number;
+  readonly line: number;
+  readonly rows: number;
+}
 
 /**
  * Year-end outcomes from a monthly actuals file of the whole fiscal year (12 closed months; the
@@ -26,13 +36,17 @@ import { nameKey } from '../scenario/name-key.js';
  *   escalationArr: ARR without a signature, which neither the model nor the re-forecast books).
  *
  * Each tier of the file that a report has is scored for the metrics its columns give; the company's
- * total too when the file covers every tier of the report. Throws ScenarioError naming the file
- * when it does not cover 12 months, or gives none of the metrics.
+ * total too when the file covers every tier of the report. A tier the report does not have is
+ * refused, unless its every figure is 0 (nothing in the year: left out, as run --actuals does, and
+ * passed to `onLeftOut` to be warned about) and it is no near-match of a report tier without rows
+ * ("Enterprse" for "Enterprise": refused with the did-you-mean, else Enterprise's year went unscored).
+ * Throws ScenarioError naming the file when it does not cover 12 months, gives none of the metrics,
+ * or has no row of a report's tiers (before, "0 outcomes scored", a KS of NaN, files written).
  *
  * @example outcomesFromActuals(file with 12 months of SMB revenue 1..12, [{ dir: 'r', tiers: ['SMB'] }]) // => revenue 78 for SMB and for the total
  * Complexity: O(months × tiers × reports).
  */
-export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredReport[]): Outcome[] {
+export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredReport[], onLeftOut?: (t: ScoreLeftOutTier) => void): Outcome[] {
   const has = (m: MonthlyMeasure) => file.measures.includes(m);
   const problems: string[] = [];
   if (file.months !== 12) problems.push(`covers ${file.months} months; scoring a year needs all 12 (a year that has not closed cannot be scored)`);
@@ -66,12 +80,26 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
     return sum;
   };
   const out: Outcome[] = [];
-  const unknown: string[] = [];
+  const unknown: { message: string; line?: number }[] = [];
+  const nothingIn = (t: string) => file.byTier.get(t)!.every((r) => file.measures.every((m) => r.values[m] === 0));
   reports.forEach((report, i) => {
     // Names matched without case and in NFC form ("Café" with é or with e + U+0301).
     const byName = new Map(report.tiers.map((t) => [nameKey(t), t]));
     const covered = file.tiers.filter((t) => byName.has(nameKey(t)));
-    for (const t of file.tiers) if (!byName.has(nameKey(t))) unknown.push(`tier ${quoteText(t)} is not a tier of report ${quoteReport(report.dir)} (its tiers: ${report.tiers.join(', ')})`);
+    // A tier the report does not have whose every figure is 0 had nothing in the year (a tier fit left
+    // out of the scenario it wrote, as an export of every tier still lists it): not scored, as
+    // run --actuals leaves it out (read-monthly-file.ts). Before, the file was refused.
+    const coveredKeys = new Set(covered.map(nameKey));
+    const withoutRows = report.tiers.filter((t) => !coveredKeys.has(nameKey(t)));
+    for (const t of file.tiers) {
+      if (byName.has(nameKey(t))) continue;
+      const rows = file.byTier.get(t)!;
+      const meant = closest(t, withoutRows);
+      if (nothingIn(t) && meant === undefined) onLeftOut?.({ tier: t, report: i, line: rows[0]!.line, rows: rows.length });
+      else unknown.push({ message: `tier ${quoteText(t)} is not a tier of report ${quoteReport(report.dir)} (${meant !== undefined ? `did you mean ${quoteText(meant)}, which has no rows? ` : ''}its tiers: ${report.tiers.join(', ')})`, line: rows[0]!.line });
+    }
+    if (covered.length === 0 && file.tiers.length > 0)
+      unknown.push({ message: `has no row of a tier of report ${quoteReport(report.dir)} (its tiers: ${report.tiers.join(', ')}): nothing to score` });
     const whole = covered.length === report.tiers.length;
     for (const metric of metrics) {
       let total = 0;
@@ -88,6 +116,6 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
       if (whole) out.push({ report: i, tier: undefined, metric, value: total, line: file.byTier.get(covered[0]!)![11]!.line });
     }
   });
-  if (unknown.length > 0) throw new ScenarioError(file.path, unknown.map((message) => ({ path: ['tier'], message })));
+  if (unknown.length > 0) throw new ScenarioError(file.path, unknown.map(({ message, line }) => ({ path: ['tier'], message, ...(line === undefined ? {} : { line }) })));
   return out;
 }

@@ -9,6 +9,7 @@ import { parseRenewalOutcomes } from '../../src/fit/read-renewal-outcomes.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { column, meanAndSe, run } from '../helpers/fixtures.js';
 import { runCli } from '../helpers/in-process-cli.js';
+import { betaMoment } from '../helpers/beta-moments.js';
 
 /**
  * A book on terms shorter than a year (monthly-billed contracts renewing every month: the ARR due in
@@ -31,13 +32,6 @@ const written = (text: string, outcomes?: string) => {
   const yaml = fittedScenarioText(fit);
   const rate = parseScenario(yaml, 'f.yaml').scenario.tiers[0]!.existing!.dollarRenewalRate as { mean: number; sd: number };
   return { fit, yaml, rate };
-};
-/** E[r^n] for r ~ Beta of mean m and sd s, n whole: Π_{i<n} (a + i) / (a + b + i). */
-const betaMoment = (m: number, s: number, n: number) => {
-  const t = (m * (1 - m)) / (s * s) - 1;
-  let p = 1;
-  for (let i = 0; i < n; i++) p *= (m * t + i) / (t + i);
-  return p;
 };
 
 describe("fit: a book renewing more than once a year is written with the year's rate", () => {
