@@ -47,17 +47,27 @@ export function formatMoneyBeside(value: number, interval: readonly [number, num
  * @example moneyBesideFormat(94.1e6, [94.04e6, 94.3e6], '$')(94.04e6) // => '$94.0M'
  * Complexity: O(MAX_DIGITS) to build, O(1) a call.
  */
-export function moneyBesideFormat(value: number, interval: readonly [number, number] | null, symbol: string): (v: number) => string {
-  if (interval === null) return (v) => formatCurrency(v, symbol);
+export function moneyBesideFormat(value: number, interval: readonly [number, number] | null, symbol: string, leastDigits = 3): (v: number) => string {
+  if (interval === null) return (v) => formatCurrency(v, symbol, leastDigits);
+  return moneyGroupFormat(value, interval, symbol, Math.max(leastDigits, moneyBesideDigits(value, interval)));
+}
+
+/**
+ * The significant digits moneyBesideFormat writes a figure and its 95% interval with: three, or more
+ * until the two ends read differently (at most MAX_DIGITS); ends that read alike at any digits take three.
+ *
+ * @example moneyBesideDigits(106.06e6, [105.56e6, 106.44e6]) // => 4 ('$106.1M [$105.6M, $106.4M]')
+ */
+export function moneyBesideDigits(value: number, interval: readonly [number, number]): number {
   const [lo, hi] = interval;
   const alike = (digits: number) => {
-    const write = moneyGroupFormat(value, interval, symbol, digits);
+    const write = moneyGroupFormat(value, interval, '', digits);
     return write(lo) === write(hi);
   };
   let digits = 3;
   while (digits < MAX_DIGITS && lo !== hi && alike(digits)) digits++;
   // Ends that differ in the last bits only (783,333.33 summed two ways) read alike at any digits: three, as equal ends.
-  return moneyGroupFormat(value, interval, symbol, alike(digits) ? 3 : digits);
+  return alike(digits) ? 3 : digits;
 }
 
 /** The most decimals of a unit a figure and its interval are written with. */
@@ -185,6 +195,12 @@ export interface MoneyCell {
  * Complexity: O(cells) a digit, at most MAX_DIGITS digits.
  */
 export function moneyCellsFormat(cells: readonly MoneyCell[], symbol: string): (v: number) => string {
+  const digits = moneyCellsDigits(cells, symbol);
+  return (v) => formatCurrency(v, symbol, digits);
+}
+
+/** The significant digits moneyCellsFormat writes `cells` with. */
+function moneyCellsDigits(cells: readonly MoneyCell[], symbol: string): number {
   const bounds = cells.flatMap((c) => (c.interval === null ? [] : [errorDigits(c.value, c.interval)]));
   const most = bounds.length === 0 ? 3 : Math.min(...bounds);
   // Neighbours only, in the order given (a mean of 112.50M and a P50 of 112.47M two cells on may
@@ -200,7 +216,7 @@ export function moneyCellsFormat(cells: readonly MoneyCell[], symbol: string): (
     });
   let digits = 3;
   while (digits < most && alike(digits)) digits++;
-  return (v) => formatCurrency(v, symbol, digits);
+  return digits;
 }
 
 /**
@@ -225,7 +241,44 @@ function errorDigits(value: number, [lo, hi]: readonly [number, number]): number
  * @example statRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.mean) // => '$112.5M'
  */
 export function statRowMoney(stat: Stat, symbol: string): (v: number) => string {
-  return moneyCellsFormat(statMoneyCells(stat), symbol);
+  const digits = statRowDigits(stat);
+  return (v) => formatCurrency(v, symbol, digits);
+}
+
+/**
+ * The percentiles of a row that outputs also write beside their 95% interval (the downside table's
+ * 1-in-10 and 1-in-20 years): the row reads at the digits those take, so a figure reads the same in
+ * the headline row, the paragraph and the downside table ($106.1M in each, where the row wrote $106M
+ * beside the table's $106.1M [$105.6M, $106.4M]).
+ */
+export const ROW_FIGURES_BESIDE_INTERVALS = ['p5', 'p10'] as const;
+
+/**
+ * The significant digits statRowMoney writes a Stat's row with: moneyCellsFormat's of its Mean, P10,
+ * P50 and P90, raised to what each of ROW_FIGURES_BESIDE_INTERVALS takes beside its interval
+ * (moneyBesideDigits), which its 95% interval bounds as it bounds the row's.
+ */
+export function statRowDigits(stat: Stat): number {
+  const pi = stat.percentileIntervals;
+  const beside = ROW_FIGURES_BESIDE_INTERVALS.flatMap((k) => {
+    const interval = pi?.[k];
+    const value = stat.percentiles[k];
+    return interval == null || value === undefined || !Number.isFinite(value) ? [] : [moneyBesideDigits(value, interval)];
+  });
+  return Math.max(moneyCellsDigits(statMoneyCells(stat), ''), ...beside);
+}
+
+/**
+ * A row's percentile (the downside table's P10 and P5) and its 95% interval as one group at the
+ * row's digits (statRowDigits of `stat`, the row the figure belongs to), so the figure beside its
+ * interval reads as the row writes it.
+ *
+ * @example statFigureBeside(summary.metrics.revenue, summary.decisions.downside.revenue.p10, '$') // => { value: '$106.1M', interval: '[$105.6M, $106.4M]' }
+ */
+export function statFigureBeside(stat: Stat, figure: { readonly value: number; readonly interval: readonly [number, number] | null }, symbol: string): { value: string; interval: string | null } {
+  const { value, interval } = figure;
+  const write = moneyBesideFormat(value, interval, symbol, statRowDigits(stat));
+  return { value: write(value), interval: interval === null ? null : `[${write(interval[0])}, ${write(interval[1])}]` };
 }
 
 /** A Stat's Mean, P10, P50 and P90 as MoneyCells: the mean's interval is mean -/+ 1.96 standard errors. */

@@ -12,7 +12,7 @@ import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercen
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, statRowMoney } from './interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, statFigureBeside, statRowMoney } from './interval-format.js';
 import { formatCurrency } from './money.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
@@ -284,10 +284,11 @@ function decisionTables(summary: Summary): string[] {
   out.push(
     textTable([
       ['Downside', 'P10', 'mean of worst 10%', 'mean of worst 5%'],
-      // Each figure as report.html's downside table writes it beside its interval (formatMoneyBeside).
+      // Each figure as report.html's downside table writes it beside its interval (formatMoneyBeside;
+      // the P10 at its row's digits, as the headline row writes it: statFigureBeside).
       ...METRICS.map((m) => [
         METRIC_LABELS[m],
-        formatMoneyBeside(d.downside[m].p10.value, d.downside[m].p10.interval, ''),
+        statFigureBeside(summary.metrics[m], d.downside[m].p10, '').value,
         formatMoneyBeside(d.downside[m].worst10Mean, d.downside[m].worst10Interval, ''),
         formatMoneyBeside(d.downside[m].worst5Mean, d.downside[m].worst5Interval, ''),
       ]),
