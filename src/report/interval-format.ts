@@ -100,11 +100,13 @@ function moneyGroupFormat(value: number, interval: readonly [number, number], sy
 
 /**
  * A 95% interval of a share, one decimal or more until the ends differ: [91.0%, 91.0%] becomes [90.98%, 91.04%].
+ * Beside its figure (`value` given), the figure's group (shareGroupFormat): its ends at the figure's
+ * decimals, "0.075% [0.015%, 0.200%]", not "0.075% [0.015%, 0.2%]".
  *
  * @example formatShareInterval([0.9098, 0.9104]) // => '[90.98%, 91.04%]'
  */
-export function formatShareInterval(interval: readonly [number, number]): string {
-  const [lo, hi] = formatShareIntervalEnds(interval);
+export function formatShareInterval(interval: readonly [number, number], value?: number): string {
+  const [lo, hi] = value === undefined ? formatShareIntervalEnds(interval) : interval.map(shareGroupFormat(value, interval));
   return `[${lo}, ${hi}]`;
 }
 
@@ -173,8 +175,34 @@ function shareIntervalDecimals([lo, hi]: readonly [number, number]): number | un
  * @example formatShareBeside(0.9102, [0.9101, 0.9104]) // => "91.02%"
  */
 export function formatShareBeside(value: number, interval: readonly [number, number] | null): string {
-  const decimals = interval === null ? undefined : shareIntervalDecimals(interval);
-  return decimals === undefined ? formatShare(value) : percentWith(value, decimals);
+  return interval === null ? formatShare(value) : shareGroupFormat(value, interval)(value);
+}
+
+/** The decimals formatShare writes a share with: 1 for "91.2%", 3 for "0.075%". */
+const shareDecimals = (v: number) => /\.(\d+)%$/.exec(formatShare(v))?.[1]?.length ?? 0;
+
+/**
+ * THE rule for a share and its 95% interval (formatShareBeside, formatShareInterval with its value): the
+ * figure and both ends at one number of decimals, the figure's as formatShare writes it (two
+ * significant digits below 0.1%: "0.075%"), or more to keep an end below 1 from reading 100% or until
+ * the two ends read differently ("91.02% [91.01%, 91.04%]"). An end that rounds to zero is "0.000%",
+ * without a sign.
+ *
+ * @example shareGroupFormat(0.00075, [0.00015, 0.002])(0.002) // => '0.200%'
+ */
+export function shareGroupFormat(value: number, interval: readonly [number, number]): (v: number) => string {
+  const [lo, hi] = interval;
+  const finite = [lo, hi].filter(Number.isFinite);
+  let decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole));
+  const most = Math.max(5, decimals + 3);
+  while (decimals < most && lo !== hi && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
+  // Ends that differ in their last bits only read alike at any decimals: the figure's.
+  if (percentWith(lo, decimals) === percentWith(hi, decimals)) decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole));
+  return (v) => {
+    if (!Number.isFinite(v)) return '-';
+    const text = percentWith(v, decimals);
+    return Number(text.slice(0, -1)) === 0 ? percentWith(0, decimals) : text;
+  };
 }
 
 /** A figure with its 95% Monte Carlo interval (null when not estimable). */

@@ -297,7 +297,7 @@ function decisionTables(summary: Summary): string[] {
   if (d.targets.length > 0) {
     const rows = [['Targets', 'P(reach)', '95% interval', 'mean gap if missed', 'P10 - target']];
     // A chance known from the actuals has no interval (KNOWN_CHANCE): '-', as a closed month's.
-    const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval));
+    const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval, p.value));
     for (const t of d.targets)
       rows.push([t.label, formatShareBeside(t.probability.value, t.probability.interval), chanceInterval(t.probability), t.shortfall.trialsMissing === 0 ? '-' : formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
     if (d.jointProbability) rows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), chanceInterval(d.jointProbability), '', '']);
@@ -354,7 +354,7 @@ function monthlyPlanTable(summary: Summary): string[] {
   if (plan.cumulativeRevenue) head.push('planned cumulative revenue', 'P(cumulative >= plan)', '95% interval');
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
     // The planned amount is stated, as a target is: every digit (exactAmount), not formatMoney's one decimal.
-    f === undefined ? ['-', '-', '-'] : [exactAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
+    f === undefined ? ['-', '-', '-'] : [exactAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
   const rows = [head];
   for (const r of plan.rows) rows.push([planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);

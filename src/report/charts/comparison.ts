@@ -98,7 +98,7 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
     const p = d.percentiles;
     // With its 95% interval, as the table beside the chart writes it (it said '96.9% ± 0.1%', a standard error, beside the table's [96.7%, 97.2%]).
     const pb = d.probabilityBelow;
-    return `${x} − A per trial: P10 ${money(p.p10)}, P50 ${money(p.p50)}, P90 ${money(p.p90)}; P(${x} < A) = ${formatShareBeside(pb.value, pb.interval)}, 95% interval ${formatShareInterval(pb.interval)}.`;
+    return `${x} − A per trial: P10 ${money(p.p10)}, P50 ${money(p.p50)}, P90 ${money(p.p90)}; P(${x} < A) = ${formatShareBeside(pb.value, pb.interval)}, 95% interval ${formatShareInterval(pb.interval, pb.value)}.`;
   });
   const [lo, hi] = nonEmptySpan(
     Math.min(...revenue.scenarios.map((s) => s.percentiles.p10)),

@@ -152,7 +152,7 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
     METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBeside(d.budgets.metrics[m].value, d.budgets.metrics[m].interval, symbol), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol, d.budgets.metrics[m].value)]),
   ) + (d.budgets.metrics.revenue.notEstimable === undefined ? '' : `\n<p class="note">Intervals shown as -: not estimable (${e(d.budgets.metrics.revenue.notEstimable)}).</p>`);
   // A chance known from the actuals has no interval (KNOWN_CHANCE): '-', as a closed month's.
-  const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval));
+  const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval, p.value));
   const targetRows = d.targets.map((t) => [t.label, formatShareBeside(t.probability.value, t.probability.interval), chanceInterval(t.probability), t.shortfall.trialsMissing === 0 ? '-' : money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
   if (d.jointProbability) targetRows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), chanceInterval(d.jointProbability), '', '']);
   const targets =
@@ -299,7 +299,7 @@ function monthlyPlanSection(summary: Summary, stated: (v: number) => string, sta
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
     f === undefined
       ? ['-', '-', '-']
-      : [stated(f.plan), closed ? formatShare(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
+      : [stated(f.plan), closed ? formatShare(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
   const rows = plan.rows.map((r) => [planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);
   return `<h3>Monthly plan</h3>
