@@ -270,7 +270,16 @@ function errorDigits(value: number, [lo, hi]: readonly [number, number]): number
  */
 export function statRowMoney(stat: Stat, symbol: string): (v: number) => string {
   const digits = statRowDigits(stat);
-  return (v) => formatCurrency(v, symbol, digits);
+  // The P10 and P5 as the downside table writes them beside their intervals (statFigureBeside): in the
+  // unit of the group's largest member, so an interval across a unit reads alike in both
+  // (999,960 beside [999,900, 1,000,020] is $0.99996M in each, not $999.96k in the row).
+  const beside = new Map<number, string>();
+  for (const k of ROW_FIGURES_BESIDE_INTERVALS) {
+    const value = stat.percentiles[k];
+    const interval = stat.percentileIntervals?.[k] ?? null;
+    if (interval !== null && Number.isFinite(value)) beside.set(value, moneyBesideFormat(value, interval, symbol, digits)(value));
+  }
+  return (v) => beside.get(v) ?? formatCurrency(v, symbol, digits);
 }
 
 /**

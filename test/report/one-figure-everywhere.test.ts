@@ -85,3 +85,22 @@ describe('one figure reads the same wherever it is shown (the row takes the digi
     }
   });
 });
+
+describe('a P10 whose interval crosses a unit reads in one unit in its row and beside its interval', () => {
+  it('999,960 beside [999,900, 1,000,020]: $0.99996M in both', () => {
+    const p = { p1: 990_000, p5: 995_000, p10: 999_960, p25: 1_004_000, p50: 1_010_000, p75: 1_020_000, p90: 1_030_000, p95: 1_040_000, p99: 1_060_000 };
+    const stat = {
+      mean: 1_012_000,
+      sd: 12_000,
+      standardError: 60,
+      min: 980_000,
+      max: 1_070_000,
+      percentiles: p,
+      percentileIntervals: { p1: null, p5: [994_000, 996_000], p10: [999_900, 1_000_020], p25: null, p50: [1_009_800, 1_010_200], p75: null, p90: [1_029_800, 1_030_300], p95: null, p99: null },
+    } as never;
+    const beside = statFigureBeside(stat, { value: 999_960, interval: [999_900, 1_000_020] }, '$');
+    // Five digits tell the ends apart (four write both $1.000M); the group is in M, its largest member's unit.
+    expect(beside).toEqual({ value: '$0.99996M', interval: '[$0.99990M, $1.00002M]' });
+    expect(statRowMoney(stat, '$')(999_960)).toBe('$0.99996M');
+  });
+});
