@@ -259,63 +259,107 @@ function errorDigits(value: number, [lo, hi]: readonly [number, number]): number
   return Math.min(MAX_DIGITS, Math.max(3, digits));
 }
 
+/** A figure of a row: its mean or one of its percentiles, named so a formatter knows which (two may share a value). */
+export type RowFigure = 'mean' | 'p5' | 'p10' | 'p25' | 'p50' | 'p75' | 'p90' | 'p95';
+
+/** A row's formatter: a figure of the row, named by `figure` where the row writes it beside an interval elsewhere. */
+export type RowMoney = (v: number, figure?: RowFigure) => string;
+
 /**
- * THE formatter of a money row (a Stat's Mean and P5 to P95), the one every output writes such a row
- * and its figures with: the terminal's tables (symbol ''), report.html's headline, tier and component
- * tables, the charts' labels of the same figures and the studio. moneyCellsFormat of the row's Mean,
- * P10, P50 and P90, so every column reads at those digits. (report.html's component rows were written
- * at three digits, $20.4M, where the terminal's same row read 20.43M.)
+ * THE formatter of a tier's or a component's money row (a Stat's Mean and P5 to P95), the one every
+ * output writes such a row with: the terminal's tables (symbol ''), report.html's tier and component
+ * tables, the breakdown chart. moneyCellsFormat of the row's Mean, P10, P50 and P90, so every column
+ * reads at those digits (three, or more to tell neighbours apart). Its P10 and P5 stand beside no
+ * interval anywhere, so they do not raise the row (metricRowMoney's do): "SMB $24.2M" above
+ * "Mid-market $47.3M", not "$24.16M" above "$47.3M".
  *
- * @example statRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.mean) // => '$112.5M'
+ * @example statRowMoney(summary.byTier.SMB.revenue, '$')(summary.byTier.SMB.revenue.mean) // => '$24.2M'
  */
-export function statRowMoney(stat: Stat, symbol: string): (v: number) => string {
-  const digits = statRowDigits(stat);
-  // The P10 and P5 as the downside table writes them beside their intervals (statFigureBeside): in the
-  // unit of the group's largest member, so an interval across a unit reads alike in both
-  // (999,960 beside [999,900, 1,000,020] is $0.99996M in each, not $999.96k in the row).
-  const beside = new Map<number, string>();
-  for (const k of ROW_FIGURES_BESIDE_INTERVALS) {
-    const value = stat.percentiles[k];
-    const interval = stat.percentileIntervals?.[k] ?? null;
-    if (interval !== null && Number.isFinite(value)) beside.set(value, moneyBesideFormat(value, interval, symbol, digits)(value));
-  }
-  return (v) => beside.get(v) ?? formatCurrency(v, symbol, digits);
+export function statRowMoney(stat: Stat, symbol: string): RowMoney {
+  const digits = moneyCellsDigits(statMoneyCells(stat), '');
+  return (v) => formatCurrency(v, symbol, digits);
 }
 
 /**
- * The percentiles of a row that outputs also write beside their 95% interval (the downside table's
- * 1-in-10 and 1-in-20 years): the row reads at the digits those take, so a figure reads the same in
- * the headline row, the paragraph and the downside table ($106.1M in each, where the row wrote $106M
- * beside the table's $106.1M [$105.6M, $106.4M]).
+ * THE formatter of a company metric's row (revenue, bookings, ending ARR: the headline row), the one
+ * every output writes it and its figures with (the terminal, report.html, the paragraph, the charts'
+ * labels, the studio): at statRowDigits, and its P10 and P5, named by `figure`, as the downside table
+ * writes them beside their intervals (statFigureBeside: in the unit of the group's largest member, so
+ * 999,960 beside [999,900, 1,000,020] is $0.99996M in each, not $999.96k in the row). Keyed by the
+ * figure, not its value: a P25 equal to the P10 is the row's, not the P10's group's.
+ *
+ * @example metricRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.percentiles.p10, 'p10') // => '$106.1M'
+ */
+export function metricRowMoney(stat: Stat, symbol: string): RowMoney {
+  const digits = statRowDigits(stat);
+  const beside = new Map<RowFigure, (v: number) => string>();
+  for (const k of ROW_FIGURES_BESIDE_INTERVALS) {
+    const value = stat.percentiles[k];
+    const interval = stat.percentileIntervals?.[k] ?? null;
+    if (interval !== null && Number.isFinite(value)) beside.set(k, moneyGroupFormat(value, interval, symbol, digits));
+  }
+  return (v, figure) => (figure === undefined ? undefined : beside.get(figure))?.(v) ?? formatCurrency(v, symbol, digits);
+}
+
+/**
+ * The percentiles of a company metric's row that outputs also write beside their 95% interval (the
+ * downside table's 1-in-10 and 1-in-20 years, and the budget at 90% or 95% confidence): the row reads
+ * at the digits those take, so a figure reads the same in the headline row, the paragraph, the
+ * downside and budget tables ($106.1M in each, where the row wrote $106M beside the table's $106.1M
+ * [$105.6M, $106.4M]).
  */
 export const ROW_FIGURES_BESIDE_INTERVALS = ['p5', 'p10'] as const;
 
 /**
- * The significant digits statRowMoney writes a Stat's row with: moneyCellsFormat's of its Mean, P10,
- * P50 and P90, raised to what each of ROW_FIGURES_BESIDE_INTERVALS takes beside its interval
- * (moneyBesideDigits), which its 95% interval bounds as it bounds the row's.
+ * How many digits the downside figures may add to a row beyond its own rule (moneyCellsDigits): one.
+ * A P10 whose interval is narrower still (a million trials) does not send every column of the row to
+ * "$120.7000M"; its interval is then written at the row's digits, its ends possibly alike.
+ */
+const ROW_DIGITS_RAISED_AT_MOST = 1;
+
+/**
+ * The significant digits metricRowMoney writes a company metric's row with: moneyCellsFormat's of its
+ * Mean, P10, P50 and P90, raised to what each of ROW_FIGURES_BESIDE_INTERVALS takes beside its interval
+ * (moneyBesideDigits), by ROW_DIGITS_RAISED_AT_MOST at most.
  */
 export function statRowDigits(stat: Stat): number {
   const pi = stat.percentileIntervals;
+  const own = moneyCellsDigits(statMoneyCells(stat), '');
   const beside = ROW_FIGURES_BESIDE_INTERVALS.flatMap((k) => {
     const interval = pi?.[k];
     const value = stat.percentiles[k];
     return interval == null || value === undefined || !Number.isFinite(value) ? [] : [moneyBesideDigits(value, interval)];
   });
-  return Math.max(moneyCellsDigits(statMoneyCells(stat), ''), ...beside);
+  return Math.min(own + ROW_DIGITS_RAISED_AT_MOST, Math.max(own, ...beside));
 }
 
 /**
- * A row's percentile (the downside table's P10 and P5) and its 95% interval as one group at the
- * row's digits (statRowDigits of `stat`, the row the figure belongs to), so the figure beside its
- * interval reads as the row writes it.
+ * A company metric's percentile (the downside table's P10 and P5) and its 95% interval as one group at
+ * the row's digits (statRowDigits of `stat`, the row the figure belongs to), so the figure beside its
+ * interval reads as the row writes it. At the row's digits exactly: where the row's cap leaves the
+ * ends alike, the interval reads so ("[$106.0M, $106.0M]").
  *
  * @example statFigureBeside(summary.metrics.revenue, summary.decisions.downside.revenue.p10, '$') // => { value: '$106.1M', interval: '[$105.6M, $106.4M]' }
  */
 export function statFigureBeside(stat: Stat, figure: { readonly value: number; readonly interval: readonly [number, number] | null }, symbol: string): { value: string; interval: string | null } {
   const { value, interval } = figure;
-  const write = moneyBesideFormat(value, interval, symbol, statRowDigits(stat));
+  const digits = statRowDigits(stat);
+  const write = interval === null ? (v: number) => formatCurrency(v, symbol, digits) : moneyGroupFormat(value, interval, symbol, digits);
   return { value: write(value), interval: interval === null ? null : `[${write(interval[0])}, ${write(interval[1])}]` };
+}
+
+/**
+ * The formatter of a company metric's budget and its 95% interval's ends. A budget at 90% or 95%
+ * confidence is the row's P10 or P5 (ROW_FIGURES_BESIDE_INTERVALS): written as the row writes it
+ * (statFigureBeside's digits), one figure read one way ("$103.2M" in the row and the budget table, not
+ * "$103M" in the budget's). Any other: moneyBesideFormat (the digits its interval takes).
+ *
+ * @example budgetMoney(summary.metrics.revenue, summary.decisions.budgets.metrics.revenue, 0.9, '$')(budget.value) // => '$106.1M'
+ */
+export function budgetMoney(stat: Stat, budget: { readonly value: number; readonly interval: readonly [number, number] | null }, confidence: number, symbol: string): (v: number) => string {
+  const percentile = Math.round((1 - confidence) * 1e9) / 1e9;
+  const inRow = (percentile === 0.1 || percentile === 0.05) && budget.interval !== null;
+  return inRow ? moneyGroupFormat(budget.value, budget.interval!, symbol, statRowDigits(stat)) : moneyBesideFormat(budget.value, budget.interval, symbol);
 }
 
 /** A Stat's Mean, P10, P50 and P90 as MoneyCells: the mean's interval is mean -/+ 1.96 standard errors. */

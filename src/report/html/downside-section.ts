@@ -1,7 +1,7 @@
 import type { Summary } from '../../analysis/summarize.js';
 import { intervalOutsideSample } from '../../analysis/order-statistics.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, statFigureBeside, statRowMoney } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, budgetMoney, metricRowMoney, statFigureBeside } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
@@ -223,12 +223,12 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: 
   // report.html would).
   const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   for (const m of METRICS) {
-    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => statRowMoney(s.metrics[m], symbol)(s.metrics[m].percentiles.p50))]);
+    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => metricRowMoney(s.metrics[m], symbol)(s.metrics[m].percentiles.p50))]);
     rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => statFigureBeside(s.metrics[m], s.decisions.downside[m].p10, symbol).value)]);
     rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => beside(s.decisions.downside[m].worst10Mean, s.decisions.downside[m].worst10Interval))]);
   }
   const budgetHead = `Budget at ${confidenceWords(plan.decisions.confidence).share} confidence`;
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => beside(s.decisions.budgets.metrics[m].value, s.decisions.budgets.metrics[m].interval))]);
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => budgetMoney(s.metrics[m], s.decisions.budgets.metrics[m], s.decisions.confidence, symbol)(s.decisions.budgets.metrics[m].value))]);
   plan.decisions.targets.forEach((t, i) => {
     // As the targets table writes P(reach): with the decimals its interval takes. With no interval
     // beside it, a chance no trial (every trial) reached is 'under 0.8%' ('over 99.2%'), not a certain 0.0% (chanceShort).
