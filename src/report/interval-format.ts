@@ -193,16 +193,35 @@ const shareDecimals = (v: number) => /\.(\d+)%$/.exec(formatShare(v))?.[1]?.leng
 export function shareGroupFormat(value: number, interval: readonly [number, number]): (v: number) => string {
   const [lo, hi] = interval;
   const finite = [lo, hi].filter(Number.isFinite);
-  let decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole));
+  const members = [value, lo, hi].filter(Number.isFinite);
+  let decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(smallShareDecimals));
   const most = Math.max(5, decimals + 3);
   while (decimals < most && lo !== hi && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
   // Ends that differ in their last bits only read alike at any decimals: the figure's.
-  if (percentWith(lo, decimals) === percentWith(hi, decimals)) decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole));
+  if (percentWith(lo, decimals) === percentWith(hi, decimals)) decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(smallShareDecimals));
   return (v) => {
     if (!Number.isFinite(v)) return '-';
     const text = percentWith(v, decimals);
     return Number(text.slice(0, -1)) === 0 ? percentWith(0, decimals) : text;
   };
+}
+
+/** The most decimals smallShareDecimals gives: a share of 1e-9 (one year in a billion) reads 0.00000010%; one nearer 0 (float noise: a Wilson bound of 2e-19 for none of 1,000) sets none and reads zero. */
+const MOST_SMALL_SHARE_DECIMALS = 8;
+
+/**
+ * The decimals that write a share within 0.1% of 0 or of 100% with two significant digits of its
+ * distance from there (formatShare's rule below 0.1%, and its mirror near 100%), so no nonzero end of
+ * an interval reads 0 (0.0177% as "0.0%" beside "0.1%") and none below 100% reads as nearly there as
+ * one much nearer: 0.0177% is "0.018%", 99.98235% is "99.982%". Others: 0.
+ *
+ * @example smallShareDecimals(0.000177) // => 3
+ */
+function smallShareDecimals(share: number): number {
+  const distance = Math.min(Math.abs(share), Math.abs(1 - share)) * 100;
+  if (!(distance > 0) || distance >= 0.1) return 0;
+  const decimals = 1 - Math.floor(Math.log10(distance));
+  return decimals > MOST_SMALL_SHARE_DECIMALS ? 0 : decimals;
 }
 
 /** A figure with its 95% Monte Carlo interval (null when not estimable). */

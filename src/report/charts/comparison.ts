@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../../analysis/compare.js';
-import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { currencySymbol, formatCurrency } from '../money.js';
 import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
 import { exceedanceCurve, nonEmptySpan } from './downsample.js';
 import { chanceShort } from '../chance-words.js';
@@ -89,8 +89,9 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
       p50: d.percentiles.p50,
       p90: d.percentiles.p90,
       probabilityBelow: d.probabilityBelow.value,
-      // Below A in every trial (none) is an estimate unless the difference never varies: 'over 99.7%', not 100.0% (chanceShort).
-      text: `P50 ${money(d.percentiles.p50)}; P(${x} < A) ${chanceShort(d.probabilityBelow, false, formatShare)}`,
+      // Below A in every trial (none) is an estimate unless the difference never varies: 'over 99.7%', not 100.0% (chanceShort);
+      // otherwise as the table beside the chart writes it, at its interval's decimals (formatShareBeside: 0.100%, where 0.1% was written).
+      text: `P50 ${money(d.percentiles.p50)}; P(${x} < A) ${chanceShort(d.probabilityBelow, false)}`,
     };
   });
   const lines = revenue.differences.map((d) => {
