@@ -68,6 +68,9 @@ function bounds(lo: number | undefined, hi: number | undefined, f: (v: number) =
   return '';
 }
 
+/** How far from 1 discrete weights may add up and still be the shares the planner wrote (binary sums' error). */
+const WEIGHTS_SUM_TOLERANCE = 1e-9;
+
 /** Discrete values shown before "and N more". */
 const LISTED = 8;
 
@@ -123,8 +126,9 @@ export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol:
       return `negative binomial, mean ${wMean(spec.mean)}, dispersion ${wn(spec.dispersion)} (sd ${f(Math.sqrt(spec.mean + (spec.mean * spec.mean) / spec.dispersion))})`;
     case 'discrete': {
       const total = spec.weights.reduce((a, b) => a + b, 0);
-      // Weights that add up to 1 are shares the planner wrote; others' shares are derived.
-      const share = (weight: number) => (total === 1 ? statedValue(weight, 'rate', symbol) : formatShare(weight / total));
+      // Weights that add up to 1 are shares the planner wrote; others' shares are derived. Within
+      // WEIGHTS_SUM_TOLERANCE: 0.3 + 0.6 + 0.1 adds to 0.9999999999999999 in binary.
+      const share = (weight: number) => (Math.abs(total - 1) <= WEIGHTS_SUM_TOLERANCE ? statedValue(weight, 'rate', symbol) : formatShare(weight / total));
       const listed = spec.values.slice(0, LISTED).map((v, i) => `${w(v)} (${share(spec.weights[i] ?? 0)})`);
       const more = spec.values.length > LISTED ? `, and ${spec.values.length - LISTED} more` : '';
       return `discrete: ${listed.join(', ')}${more}`;

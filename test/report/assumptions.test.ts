@@ -107,6 +107,8 @@ describe('an input the planner wrote is echoed exactly; what arrcast derived, at
     [{ dist: 'uniform', min: 119_996, max: 250_500 }, 'money', 'uniform, $119.996k to $250.5k'],
     [{ dist: 'normal', mean: 0.07, sd: 0.01, min: 0 }, 'rate', 'normal, mean 7%, sd 1%, at least 0%'],
     [{ dist: 'negativeBinomial', mean: 12.5, dispersion: 2.25 }, 'count', 'negative binomial, mean 12.5, dispersion 2.25 (sd 9.05)'],
+    // Weights a planner wrote as shares, adding up to 0.9999999999999999 in binary: echoed as written, not derived (30.0%).
+    [{ dist: 'discrete', values: [1, 2, 3], weights: [0.3, 0.6, 0.1] }, 'months', 'discrete: 1 month (30%), 2 months (60%), 3 months (10%)'],
     // Weights that do not add up to 1: their shares are derived.
     [{ dist: 'discrete', values: [3, 6], weights: [1, 2] }, 'months', 'discrete: 3 months (33.3%), 6 months (66.7%)'],
   ] as const)('%j as %s', (spec, unit, text) => {
