@@ -164,7 +164,10 @@ export function describeWithYearLevel(spec: YearLevelSpec, unit: Unit, symbol: s
   const split = splitYearLevel(spec);
   // Beside a year-level distribution, the unit-level one's parameter is that distribution's centre, derived.
   const parameter = typeof spec !== 'number' && spec.dist === 'lognormal' ? 'median' : 'mean';
-  const described = describeDistribution(split.unit, unit, symbol, split.level ? parameter : undefined);
+  // A centre the planner typed in the year-level distribution (a PERT's mode, a normal's mean) is
+  // stated, as it reads there ("median $7k" beside "most likely $7k", not "median $7.00k"); another is derived.
+  const typed = split.level !== undefined && typeof split.level === 'object' && Object.values(split.level).some((v) => v === split.plan);
+  const described = describeDistribution(split.unit, unit, symbol, split.level && !typed ? parameter : undefined);
   if (!split.level) return described;
   return `${described}; this year's ${parameter}: ${describeDistribution(split.level, unit, symbol)}, drawn once per trial`;
 }

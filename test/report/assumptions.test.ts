@@ -92,8 +92,10 @@ describe('a driver with a year-level layer, in words', () => {
       "Poisson, mean 2,449.49; this year's mean: lognormal, P10 2,000, P90 3,000 (median 2,449.49, mean 2,480.33), drawn once per trial",
     );
     expect(describeWithYearLevel({ dist: 'lognormal', median: { dist: 'pert', min: 9000, mode: 11000, max: 14000 }, p90: 24000 }, 'money', '$')).toBe(
-      "lognormal, median $11.0k, P90 $24k (mean $13.2k); this year's median: PERT, min $9k, most likely $11k, max $14k (mean $11.2k), drawn once per trial",
+      "lognormal, median $11k, P90 $24k (mean $13.2k); this year's median: PERT, min $9k, most likely $11k, max $14k (mean $11.2k), drawn once per trial",
     );
+    // The PERT's mode is typed: the median it stands for reads as the mode does ("median $7k ... most likely $7k", smb-lead-driven's ACV), where "median $7.00k" was written.
+    expect(describeWithYearLevel({ dist: 'lognormal', median: { dist: 'pert', min: 6000, mode: 7000, max: 8500 }, p90: 16000 }, 'money', '$')).toMatch(/^lognormal, median \$7k, P90 \$16k .*most likely \$7k,/);
     expect(describeWithYearLevel({ dist: 'poisson', mean: 1800 }, 'count', '$')).toBe('Poisson, mean 1,800');
   });
 });
