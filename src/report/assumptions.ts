@@ -7,7 +7,8 @@ import { leadSourceName } from '../scenario/lead-source-name.js';
 import { splitYearLevel } from '../scenario/year-level.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import { fiscalMonthNames } from '../analysis/summarize.js';
-import { formatCurrency, formatShare } from './money.js';
+import { formatCurrency, formatExactCurrency, formatShare } from './money.js';
+import { toPrecisionDecimal } from '../math/decimal-round.js';
 
 /** What a driver's values mean, which decides how they are written. */
 export type Unit = 'rate' | 'money' | 'count' | 'months' | 'number';
@@ -30,6 +31,32 @@ export function formatValue(value: number, unit: Unit, symbol: string): string {
   }
 }
 
+/**
+ * A value the planner wrote, echoed exactly in its unit: 0.86 -> "86%", 0.004 -> "0.4%", 11000 ->
+ * "$11k", 18000000 -> "$18M", 2700 -> "2,700". formatValue writes what arrcast derived (a mean from a
+ * median and P90) with an estimate's three digits and trailing zeros; an input at those digits read as
+ * something other than written ("median $11.0k" for 11000, "mean 86.0%" for 0.86; 0.1235 as "12.4%").
+ *
+ * @example statedValue(0.86, 'rate', '$') // => '86%'
+ */
+export function statedValue(value: number, unit: Unit, symbol: string): string {
+  if (!Number.isFinite(value)) return formatValue(value, unit, symbol);
+  // 15 significant digits: the decimal a planner typed (0.07 * 100 is 7.000000000000001).
+  const exact = (v: number, grouping = true) => toPrecisionDecimal(v, 15).toLocaleString('en-US', { maximumSignificantDigits: 15, useGrouping: grouping });
+  switch (unit) {
+    case 'rate':
+      return `${exact(value * 100, false)}%`;
+    case 'money':
+      return formatExactCurrency(value, symbol);
+    case 'count':
+      return exact(value);
+    case 'months':
+      return `${exact(value)} ${value === 1 ? 'month' : 'months'}`;
+    case 'number':
+      return exact(value);
+  }
+}
+
 /** "P10", "P0.5": a quantile probability as a planner writes it. */
 const pName = (p: number) => `P${Number((p * 100).toPrecision(6))}`;
 
@@ -41,55 +68,68 @@ function bounds(lo: number | undefined, hi: number | undefined, f: (v: number) =
   return '';
 }
 
+/** How far from 1 discrete weights may add up and still be the shares the planner wrote (binary sums' error). */
+const WEIGHTS_SUM_TOLERANCE = 1e-9;
+
 /** Discrete values shown before "and N more". */
 const LISTED = 8;
 
 /**
  * A distribution in the words a planner wrote it in, with the figures they would check it by:
- * "beta, mean 3.0%, sd 0.4%", "lognormal, median $150k, P90 $400k (mean $201k)",
- * "discrete: 0 months (60%), 1 month (40%)". Derived figures are in parentheses.
+ * "beta, mean 3%, sd 0.4%", "lognormal, median $150k, P90 $400k (mean $201k)",
+ * "discrete: 0 months (60%), 1 month (40%)". What the planner wrote is echoed exactly (statedValue;
+ * `derived`: the parameter a year-level distribution's centre stands in for); derived figures are in parentheses, at an estimate's digits.
  *
  * @example describeDistribution({ dist: 'lognormal', median: 150000, p90: 400000 }, 'money', '$') // => 'lognormal, median $150k, P90 $400k (mean $201k)'
  * Complexity: O(values listed).
  */
-export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol: string): string {
+export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol: string, derived?: 'mean' | 'median'): string {
+  // What the planner wrote (w), exactly; what arrcast derived from it (f), as an estimate.
+  const w = (v: number) => statedValue(v, unit, symbol);
   const f = (v: number) => formatValue(v, unit, symbol);
-  if (typeof spec === 'number') return `${f(spec)} (fixed)`;
+  const wn = (v: number) => statedValue(v, 'number', symbol);
+  // The parameter a year-level distribution's centre stands in for (describeWithYearLevel), derived.
+  const wMean = (v: number) => (derived === 'mean' ? f(v) : w(v));
+  const wMedian = (v: number) => (derived === 'median' ? f(v) : w(v));
+  if (typeof spec === 'number') return `${w(spec)} (fixed)`;
   switch (spec.dist) {
     case 'fixed':
-      return `${f(spec.value)} (fixed)`;
+      return `${w(spec.value)} (fixed)`;
     case 'uniform':
-      return `uniform, ${f(spec.min)} to ${f(spec.max)}`;
+      return `uniform, ${w(spec.min)} to ${w(spec.max)}`;
     case 'triangular':
-      return `triangular, min ${f(spec.min)}, most likely ${f(spec.mode)}, max ${f(spec.max)} (mean ${f((spec.min + spec.mode + spec.max) / 3)})`;
+      return `triangular, min ${w(spec.min)}, most likely ${w(spec.mode)}, max ${w(spec.max)} (mean ${f((spec.min + spec.mode + spec.max) / 3)})`;
     case 'pert':
-      return `PERT, min ${f(spec.min)}, most likely ${f(spec.mode)}, max ${f(spec.max)} (mean ${f((spec.min + 4 * spec.mode + spec.max) / 6)})`;
+      return `PERT, min ${w(spec.min)}, most likely ${w(spec.mode)}, max ${w(spec.max)} (mean ${f((spec.min + 4 * spec.mode + spec.max) / 6)})`;
     case 'normal':
-      return `normal, mean ${f(spec.mean)}, sd ${f(spec.sd)}${bounds(spec.min, spec.max, f)}`;
+      return `normal, mean ${w(spec.mean)}, sd ${w(spec.sd)}${bounds(spec.min, spec.max, w)}`;
     case 'lognormal': {
       const { mu, sigma } = lognormalParams(spec);
       const median = Math.exp(mu);
       const mean = Math.exp(mu + (sigma * sigma) / 2);
-      if (spec.median !== undefined && spec.p90 !== undefined) return `lognormal, median ${f(spec.median)}, P90 ${f(spec.p90)} (mean ${f(mean)})`;
+      if (spec.median !== undefined && spec.p90 !== undefined) return `lognormal, median ${wMedian(spec.median)}, P90 ${w(spec.p90)} (mean ${f(mean)})`;
       if (spec.p10 !== undefined && spec.p90 !== undefined)
-        return `lognormal, P10 ${f(spec.p10)}, P90 ${f(spec.p90)} (median ${f(median)}, mean ${f(mean)})`;
-      if (spec.mean !== undefined && spec.sd !== undefined) return `lognormal, mean ${f(spec.mean)}, sd ${f(spec.sd)} (median ${f(median)})`;
-      return `lognormal, mu ${formatValue(mu, 'number', symbol)}, sigma ${formatValue(sigma, 'number', symbol)} of log (median ${f(median)}, P90 ${f(Math.exp(mu + Z90 * sigma))}, mean ${f(mean)})`;
+        return `lognormal, P10 ${w(spec.p10)}, P90 ${w(spec.p90)} (median ${f(median)}, mean ${f(mean)})`;
+      if (spec.mean !== undefined && spec.sd !== undefined) return `lognormal, mean ${w(spec.mean)}, sd ${w(spec.sd)} (median ${f(median)})`;
+      return `lognormal, mu ${wn(mu)}, sigma ${wn(sigma)} of log (median ${f(median)}, P90 ${f(Math.exp(mu + Z90 * sigma))}, mean ${f(mean)})`;
     }
     case 'beta': {
-      if (spec.mean !== undefined && spec.sd !== undefined) return `beta, mean ${f(spec.mean)}, sd ${f(spec.sd)}`;
+      if (spec.mean !== undefined && spec.sd !== undefined) return `beta, mean ${w(spec.mean)}, sd ${w(spec.sd)}`;
       const { alpha, beta } = betaParams(spec);
       const mean = alpha / (alpha + beta);
       const sd = Math.sqrt((alpha * beta) / ((alpha + beta) ** 2 * (alpha + beta + 1)));
-      return `beta, alpha ${formatValue(alpha, 'number', symbol)}, beta ${formatValue(beta, 'number', symbol)} (mean ${f(mean)}, sd ${f(sd)})`;
+      return `beta, alpha ${wn(alpha)}, beta ${wn(beta)} (mean ${f(mean)}, sd ${f(sd)})`;
     }
     case 'poisson':
-      return `Poisson, mean ${f(spec.mean)}`;
+      return `Poisson, mean ${wMean(spec.mean)}`;
     case 'negativeBinomial':
-      return `negative binomial, mean ${f(spec.mean)}, dispersion ${formatValue(spec.dispersion, 'number', symbol)} (sd ${f(Math.sqrt(spec.mean + (spec.mean * spec.mean) / spec.dispersion))})`;
+      return `negative binomial, mean ${wMean(spec.mean)}, dispersion ${wn(spec.dispersion)} (sd ${f(Math.sqrt(spec.mean + (spec.mean * spec.mean) / spec.dispersion))})`;
     case 'discrete': {
       const total = spec.weights.reduce((a, b) => a + b, 0);
-      const listed = spec.values.slice(0, LISTED).map((v, i) => `${f(v)} (${formatShare((spec.weights[i] ?? 0) / total)})`);
+      // Weights that add up to 1 are shares the planner wrote; others' shares are derived. Within
+      // WEIGHTS_SUM_TOLERANCE: 0.3 + 0.6 + 0.1 adds to 0.9999999999999999 in binary.
+      const share = (weight: number) => (Math.abs(total - 1) <= WEIGHTS_SUM_TOLERANCE ? statedValue(weight, 'rate', symbol) : formatShare(weight / total));
+      const listed = spec.values.slice(0, LISTED).map((v, i) => `${w(v)} (${share(spec.weights[i] ?? 0)})`);
       const more = spec.values.length > LISTED ? `, and ${spec.values.length - LISTED} more` : '';
       return `discrete: ${listed.join(', ')}${more}`;
     }
@@ -103,11 +143,11 @@ export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol:
         max = Math.max(max, v);
         sum += v;
       }
-      return `empirical, ${n.toLocaleString('en-US')} observed ${n === 1 ? 'value' : 'values'} from ${f(min)} to ${f(max)} (mean ${f(sum / n)})`;
+      return `empirical, ${n.toLocaleString('en-US')} observed ${n === 1 ? 'value' : 'values'} from ${w(min)} to ${w(max)} (mean ${f(sum / n)})`;
     }
     case 'quantiles': {
-      const stated = quantilePoints(spec.quantiles).map((q) => `${pName(q.p)} ${f(q.x)}`);
-      return `metalog fitted to ${stated.join(', ')}${bounds(spec.lower, spec.upper, f)}`;
+      const stated = quantilePoints(spec.quantiles).map((q) => `${pName(q.p)} ${w(q.x)}`);
+      return `metalog fitted to ${stated.join(', ')}${bounds(spec.lower, spec.upper, w)}`;
     }
   }
 }
@@ -122,9 +162,13 @@ export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol:
  */
 export function describeWithYearLevel(spec: YearLevelSpec, unit: Unit, symbol: string): string {
   const split = splitYearLevel(spec);
-  const described = describeDistribution(split.unit, unit, symbol);
-  if (!split.level) return described;
+  // Beside a year-level distribution, the unit-level one's parameter is that distribution's centre, derived.
   const parameter = typeof spec !== 'number' && spec.dist === 'lognormal' ? 'median' : 'mean';
+  // A centre the planner typed in the year-level distribution (a PERT's mode, a normal's mean) is
+  // stated, as it reads there ("median $7k" beside "most likely $7k", not "median $7.00k"); another is derived.
+  const typed = split.level !== undefined && typeof split.level === 'object' && Object.values(split.level).some((v) => v === split.plan);
+  const described = describeDistribution(split.unit, unit, symbol, split.level && !typed ? parameter : undefined);
+  if (!split.level) return described;
   return `${described}; this year's ${parameter}: ${describeDistribution(split.level, unit, symbol)}, drawn once per trial`;
 }
 
@@ -175,14 +219,14 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
           `per doubling of ARR ${a.perArrDoubling}, first renewal ${a.firstRenewal}, per renewal after the first ${a.perRenewalAfterFirst}, health ${a.health}`,
         ]);
     } else {
-      rows.push(['Opening ARR', formatValue(e.openingArr ?? 0, 'money', symbol)]);
-      rows.push(['Customers', formatValue(e.customers ?? 0, 'count', symbol)]);
+      rows.push(['Opening ARR', statedValue(e.openingArr ?? 0, 'money', symbol)]);
+      rows.push(['Customers', statedValue(e.customers ?? 0, 'count', symbol)]);
       const calendar = e.renewalCalendar ?? 'uniform';
       rows.push([
         'Renewal calendar',
         calendar === 'uniform'
           ? 'uniform: 1/12 of the book renews each month'
-          : `${byMonth(calendar, months, formatShare)} (${formatShare(calendar.reduce((a, b) => a + b, 0))} of the book renews this year)`,
+          : `${byMonth(calendar, months, (v) => statedValue(v, 'rate', symbol))} (${formatShare(calendar.reduce((a, b) => a + b, 0))} of the book renews this year)`,
       ]);
     }
     if (e.renewalRate !== undefined) d('Renewal rate', e.renewalRate, 'rate');
@@ -200,7 +244,7 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
   const nb = tier.newBusiness;
   if (nb) {
     if (nb.leadsPerMonth !== undefined) rows.push(['Leads per month', describeWithYearLevel(nb.leadsPerMonth, 'count', symbol)]);
-    if (nb.seasonality) rows.push(['Seasonality (relative lead volume)', byMonth(nb.seasonality, months, (v) => formatValue(v, 'number', symbol))]);
+    if (nb.seasonality) rows.push(['Seasonality (relative lead volume)', byMonth(nb.seasonality, months, (v) => statedValue(v, 'number', symbol))]);
     if (nb.conversion !== undefined) d('Conversion', nb.conversion, 'rate');
     for (const src of nb.leadSources ?? []) {
       const name = leadSourceName(src);
@@ -208,19 +252,19 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
       d(`${name} conversion`, src.conversion, 'rate');
     }
     if (nb.earlierLeads) {
-      rows.push(['Earlier leads still open', formatValue(nb.earlierLeads.count, 'count', symbol)]);
+      rows.push(['Earlier leads still open', statedValue(nb.earlierLeads.count, 'count', symbol)]);
       d('Earlier leads conversion', nb.earlierLeads.conversion, 'rate');
     }
     const p = nb.openingPipeline;
     if (p?.file !== undefined) rows.push(['Opening pipeline', `${p.file}: each opportunity won or lost in its expected close month`]);
     for (const [i, g] of (p?.groups ?? []).entries()) {
-      rows.push([`Pipeline group ${i + 1}`, `${formatValue(g.count, 'count', symbol)} opportunities closing in ${months[g.closeMonth - 1]}`]);
+      rows.push([`Pipeline group ${i + 1}`, `${statedValue(g.count, 'count', symbol)} opportunities closing in ${months[g.closeMonth - 1]}`]);
       d(`Pipeline group ${i + 1} win probability`, g.winProbability, 'rate');
     }
     const r = nb.reps;
     if (r) {
       rows.push(['Reps', `${r.start} at the start, ${r.hires.reduce((a, b) => a + b, 0)} hires planned (${byMonth(r.hires, months, String)})`]);
-      if (r.ramp.length > 0) rows.push(['Ramp (share of full productivity by month of tenure)', r.ramp.map(formatShare).join(', ')]);
+      if (r.ramp.length > 0) rows.push(['Ramp (share of full productivity by month of tenure)', r.ramp.map((v) => statedValue(v, 'rate', symbol)).join(', ')]);
       d('Rep attrition (monthly)', r.attrition, 'rate');
       if (r.hireSlip) d('Hire slip probability', r.hireSlip.probability, 'rate');
       d('Deals a ramped rep can close a month', r.capacity, 'count');
@@ -232,7 +276,7 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
     if (nb.terms)
       rows.push([
         'Contract terms',
-        nb.terms.map((t) => `${formatShare(t.share)} ${t.months} months${t.escalator > 0 ? ` (+${formatShare(t.escalator)} a year)` : ''}`).join(', '),
+        nb.terms.map((t) => `${statedValue(t.share, 'rate', symbol)} ${t.months} months${t.escalator > 0 ? ` (+${statedValue(t.escalator, 'rate', symbol)} a year)` : ''}`).join(', '),
       ]);
     if (nb.serviceStartLagMonths !== 0) d('Service start after signing', nb.serviceStartLagMonths, 'months');
   }

@@ -65,5 +65,5 @@ export function chanceOfYears(p: Probability, trials: number, certain: boolean):
  * @example chanceCell(probability(0, 1000)) // => '0.0% [0.0%, 0.4%]'
  */
 export function chanceCell(p: Probability): string {
-  return `${formatShareBeside(p.value, p.interval)} ${formatShareInterval(p.interval)}`;
+  return `${formatShareBeside(p.value, p.interval)} ${formatShareInterval(p.interval, p.value)}`;
 }

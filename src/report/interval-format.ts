@@ -47,17 +47,27 @@ export function formatMoneyBeside(value: number, interval: readonly [number, num
  * @example moneyBesideFormat(94.1e6, [94.04e6, 94.3e6], '$')(94.04e6) // => '$94.0M'
  * Complexity: O(MAX_DIGITS) to build, O(1) a call.
  */
-export function moneyBesideFormat(value: number, interval: readonly [number, number] | null, symbol: string): (v: number) => string {
-  if (interval === null) return (v) => formatCurrency(v, symbol);
+export function moneyBesideFormat(value: number, interval: readonly [number, number] | null, symbol: string, leastDigits = 3): (v: number) => string {
+  if (interval === null) return (v) => formatCurrency(v, symbol, leastDigits);
+  return moneyGroupFormat(value, interval, symbol, Math.max(leastDigits, moneyBesideDigits(value, interval)));
+}
+
+/**
+ * The significant digits moneyBesideFormat writes a figure and its 95% interval with: three, or more
+ * until the two ends read differently (at most MAX_DIGITS); ends that read alike at any digits take three.
+ *
+ * @example moneyBesideDigits(106.06e6, [105.56e6, 106.44e6]) // => 4 ('$106.1M [$105.6M, $106.4M]')
+ */
+export function moneyBesideDigits(value: number, interval: readonly [number, number]): number {
   const [lo, hi] = interval;
   const alike = (digits: number) => {
-    const write = moneyGroupFormat(value, interval, symbol, digits);
+    const write = moneyGroupFormat(value, interval, '', digits);
     return write(lo) === write(hi);
   };
   let digits = 3;
   while (digits < MAX_DIGITS && lo !== hi && alike(digits)) digits++;
   // Ends that differ in the last bits only (783,333.33 summed two ways) read alike at any digits: three, as equal ends.
-  return moneyGroupFormat(value, interval, symbol, alike(digits) ? 3 : digits);
+  return alike(digits) ? 3 : digits;
 }
 
 /** The most decimals of a unit a figure and its interval are written with. */
@@ -90,11 +100,13 @@ function moneyGroupFormat(value: number, interval: readonly [number, number], sy
 
 /**
  * A 95% interval of a share, one decimal or more until the ends differ: [91.0%, 91.0%] becomes [90.98%, 91.04%].
+ * Beside its figure (`value` given), the figure's group (shareGroupFormat): its ends at the figure's
+ * decimals, "0.075% [0.015%, 0.200%]", not "0.075% [0.015%, 0.2%]".
  *
  * @example formatShareInterval([0.9098, 0.9104]) // => '[90.98%, 91.04%]'
  */
-export function formatShareInterval(interval: readonly [number, number]): string {
-  const [lo, hi] = formatShareIntervalEnds(interval);
+export function formatShareInterval(interval: readonly [number, number], value?: number): string {
+  const [lo, hi] = value === undefined ? formatShareIntervalEnds(interval) : interval.map(shareGroupFormat(value, interval));
   return `[${lo}, ${hi}]`;
 }
 
@@ -163,8 +175,53 @@ function shareIntervalDecimals([lo, hi]: readonly [number, number]): number | un
  * @example formatShareBeside(0.9102, [0.9101, 0.9104]) // => "91.02%"
  */
 export function formatShareBeside(value: number, interval: readonly [number, number] | null): string {
-  const decimals = interval === null ? undefined : shareIntervalDecimals(interval);
-  return decimals === undefined ? formatShare(value) : percentWith(value, decimals);
+  return interval === null ? formatShare(value) : shareGroupFormat(value, interval)(value);
+}
+
+/** The decimals formatShare writes a share with: 1 for "91.2%", 3 for "0.075%". */
+const shareDecimals = (v: number) => /\.(\d+)%$/.exec(formatShare(v))?.[1]?.length ?? 0;
+
+/**
+ * THE rule for a share and its 95% interval (formatShareBeside, formatShareInterval with its value): the
+ * figure and both ends at one number of decimals, the figure's as formatShare writes it (two
+ * significant digits below 0.1%: "0.075%"), or more to keep an end below 1 from reading 100% or until
+ * the two ends read differently ("91.02% [91.01%, 91.04%]"). An end that rounds to zero is "0.000%",
+ * without a sign.
+ *
+ * @example shareGroupFormat(0.00075, [0.00015, 0.002])(0.002) // => '0.200%'
+ */
+export function shareGroupFormat(value: number, interval: readonly [number, number]): (v: number) => string {
+  const [lo, hi] = interval;
+  const finite = [lo, hi].filter(Number.isFinite);
+  const members = [value, lo, hi].filter(Number.isFinite);
+  let decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(smallShareDecimals));
+  const most = Math.max(5, decimals + 3);
+  while (decimals < most && lo !== hi && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
+  // Ends that differ in their last bits only read alike at any decimals: the figure's.
+  if (percentWith(lo, decimals) === percentWith(hi, decimals)) decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(smallShareDecimals));
+  return (v) => {
+    if (!Number.isFinite(v)) return '-';
+    const text = percentWith(v, decimals);
+    return Number(text.slice(0, -1)) === 0 ? percentWith(0, decimals) : text;
+  };
+}
+
+/** The most decimals smallShareDecimals gives: a share of 1e-9 (one year in a billion) reads 0.00000010%; one nearer 0 (float noise: a Wilson bound of 2e-19 for none of 1,000) sets none and reads zero. */
+const MOST_SMALL_SHARE_DECIMALS = 8;
+
+/**
+ * The decimals that write a share within 0.1% of 0 or of 100% with two significant digits of its
+ * distance from there (formatShare's rule below 0.1%, and its mirror near 100%), so no nonzero end of
+ * an interval reads 0 (0.0177% as "0.0%" beside "0.1%") and none below 100% reads as nearly there as
+ * one much nearer: 0.0177% is "0.018%", 99.98235% is "99.982%". Others: 0.
+ *
+ * @example smallShareDecimals(0.000177) // => 3
+ */
+function smallShareDecimals(share: number): number {
+  const distance = Math.min(Math.abs(share), Math.abs(1 - share)) * 100;
+  if (!(distance > 0) || distance >= 0.1) return 0;
+  const decimals = 1 - Math.floor(Math.log10(distance));
+  return decimals > MOST_SMALL_SHARE_DECIMALS ? 0 : decimals;
 }
 
 /** A figure with its 95% Monte Carlo interval (null when not estimable). */
@@ -185,6 +242,12 @@ export interface MoneyCell {
  * Complexity: O(cells) a digit, at most MAX_DIGITS digits.
  */
 export function moneyCellsFormat(cells: readonly MoneyCell[], symbol: string): (v: number) => string {
+  const digits = moneyCellsDigits(cells, symbol);
+  return (v) => formatCurrency(v, symbol, digits);
+}
+
+/** The significant digits moneyCellsFormat writes `cells` with. */
+function moneyCellsDigits(cells: readonly MoneyCell[], symbol: string): number {
   const bounds = cells.flatMap((c) => (c.interval === null ? [] : [errorDigits(c.value, c.interval)]));
   const most = bounds.length === 0 ? 3 : Math.min(...bounds);
   // Neighbours only, in the order given (a mean of 112.50M and a P50 of 112.47M two cells on may
@@ -200,7 +263,7 @@ export function moneyCellsFormat(cells: readonly MoneyCell[], symbol: string): (
     });
   let digits = 3;
   while (digits < most && alike(digits)) digits++;
-  return (v) => formatCurrency(v, symbol, digits);
+  return digits;
 }
 
 /**
@@ -215,17 +278,107 @@ function errorDigits(value: number, [lo, hi]: readonly [number, number]): number
   return Math.min(MAX_DIGITS, Math.max(3, digits));
 }
 
+/** A figure of a row: its mean or one of its percentiles, named so a formatter knows which (two may share a value). */
+export type RowFigure = 'mean' | 'p5' | 'p10' | 'p25' | 'p50' | 'p75' | 'p90' | 'p95';
+
+/** A row's formatter: a figure of the row, named by `figure` where the row writes it beside an interval elsewhere. */
+export type RowMoney = (v: number, figure?: RowFigure) => string;
+
 /**
- * THE formatter of a money row (a Stat's Mean and P5 to P95), the one every output writes such a row
- * and its figures with: the terminal's tables (symbol ''), report.html's headline, tier and component
- * tables, the charts' labels of the same figures and the studio. moneyCellsFormat of the row's Mean,
- * P10, P50 and P90, so every column reads at those digits. (report.html's component rows were written
- * at three digits, $20.4M, where the terminal's same row read 20.43M.)
+ * THE formatter of a tier's or a component's money row (a Stat's Mean and P5 to P95), the one every
+ * output writes such a row with: the terminal's tables (symbol ''), report.html's tier and component
+ * tables, the breakdown chart. moneyCellsFormat of the row's Mean, P10, P50 and P90, so every column
+ * reads at those digits (three, or more to tell neighbours apart). Its P10 and P5 stand beside no
+ * interval anywhere, so they do not raise the row (metricRowMoney's do): "SMB $24.2M" above
+ * "Mid-market $47.3M", not "$24.16M" above "$47.3M".
  *
- * @example statRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.mean) // => '$112.5M'
+ * @example statRowMoney(summary.byTier.SMB.revenue, '$')(summary.byTier.SMB.revenue.mean) // => '$24.2M'
  */
-export function statRowMoney(stat: Stat, symbol: string): (v: number) => string {
-  return moneyCellsFormat(statMoneyCells(stat), symbol);
+export function statRowMoney(stat: Stat, symbol: string): RowMoney {
+  const digits = moneyCellsDigits(statMoneyCells(stat), '');
+  return (v) => formatCurrency(v, symbol, digits);
+}
+
+/**
+ * THE formatter of a company metric's row (revenue, bookings, ending ARR: the headline row), the one
+ * every output writes it and its figures with (the terminal, report.html, the paragraph, the charts'
+ * labels, the studio): at statRowDigits, and its P10 and P5, named by `figure`, as the downside table
+ * writes them beside their intervals (statFigureBeside: in the unit of the group's largest member, so
+ * 999,960 beside [999,900, 1,000,020] is $0.99996M in each, not $999.96k in the row). Keyed by the
+ * figure, not its value: a P25 equal to the P10 is the row's, not the P10's group's.
+ *
+ * @example metricRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.percentiles.p10, 'p10') // => '$106.1M'
+ */
+export function metricRowMoney(stat: Stat, symbol: string): RowMoney {
+  const digits = statRowDigits(stat);
+  const beside = new Map<RowFigure, (v: number) => string>();
+  for (const k of ROW_FIGURES_BESIDE_INTERVALS) {
+    const value = stat.percentiles[k];
+    const interval = stat.percentileIntervals?.[k] ?? null;
+    if (interval !== null && Number.isFinite(value)) beside.set(k, moneyGroupFormat(value, interval, symbol, digits));
+  }
+  return (v, figure) => (figure === undefined ? undefined : beside.get(figure))?.(v) ?? formatCurrency(v, symbol, digits);
+}
+
+/**
+ * The percentiles of a company metric's row that outputs also write beside their 95% interval (the
+ * downside table's 1-in-10 and 1-in-20 years, and the budget at 90% or 95% confidence): the row reads
+ * at the digits those take, so a figure reads the same in the headline row, the paragraph, the
+ * downside and budget tables ($106.1M in each, where the row wrote $106M beside the table's $106.1M
+ * [$105.6M, $106.4M]).
+ */
+export const ROW_FIGURES_BESIDE_INTERVALS = ['p5', 'p10'] as const;
+
+/**
+ * How many digits the downside figures may add to a row beyond its own rule (moneyCellsDigits): one.
+ * A P10 whose interval is narrower still (a million trials) does not send every column of the row to
+ * "$120.7000M"; its interval is then written at the row's digits, its ends possibly alike.
+ */
+const ROW_DIGITS_RAISED_AT_MOST = 1;
+
+/**
+ * The significant digits metricRowMoney writes a company metric's row with: moneyCellsFormat's of its
+ * Mean, P10, P50 and P90, raised to what each of ROW_FIGURES_BESIDE_INTERVALS takes beside its interval
+ * (moneyBesideDigits), by ROW_DIGITS_RAISED_AT_MOST at most.
+ */
+export function statRowDigits(stat: Stat): number {
+  const pi = stat.percentileIntervals;
+  const own = moneyCellsDigits(statMoneyCells(stat), '');
+  const beside = ROW_FIGURES_BESIDE_INTERVALS.flatMap((k) => {
+    const interval = pi?.[k];
+    const value = stat.percentiles[k];
+    return interval == null || value === undefined || !Number.isFinite(value) ? [] : [moneyBesideDigits(value, interval)];
+  });
+  return Math.min(own + ROW_DIGITS_RAISED_AT_MOST, Math.max(own, ...beside));
+}
+
+/**
+ * A company metric's percentile (the downside table's P10 and P5) and its 95% interval as one group at
+ * the row's digits (statRowDigits of `stat`, the row the figure belongs to), so the figure beside its
+ * interval reads as the row writes it. At the row's digits exactly: where the row's cap leaves the
+ * ends alike, the interval reads so ("[$106.0M, $106.0M]").
+ *
+ * @example statFigureBeside(summary.metrics.revenue, summary.decisions.downside.revenue.p10, '$') // => { value: '$106.1M', interval: '[$105.6M, $106.4M]' }
+ */
+export function statFigureBeside(stat: Stat, figure: { readonly value: number; readonly interval: readonly [number, number] | null }, symbol: string): { value: string; interval: string | null } {
+  const { value, interval } = figure;
+  const digits = statRowDigits(stat);
+  const write = interval === null ? (v: number) => formatCurrency(v, symbol, digits) : moneyGroupFormat(value, interval, symbol, digits);
+  return { value: write(value), interval: interval === null ? null : `[${write(interval[0])}, ${write(interval[1])}]` };
+}
+
+/**
+ * The formatter of a company metric's budget and its 95% interval's ends. A budget at 90% or 95%
+ * confidence is the row's P10 or P5 (ROW_FIGURES_BESIDE_INTERVALS): written as the row writes it
+ * (statFigureBeside's digits), one figure read one way ("$103.2M" in the row and the budget table, not
+ * "$103M" in the budget's). Any other: moneyBesideFormat (the digits its interval takes).
+ *
+ * @example budgetMoney(summary.metrics.revenue, summary.decisions.budgets.metrics.revenue, 0.9, '$')(budget.value) // => '$106.1M'
+ */
+export function budgetMoney(stat: Stat, budget: { readonly value: number; readonly interval: readonly [number, number] | null }, confidence: number, symbol: string): (v: number) => string {
+  const percentile = Math.round((1 - confidence) * 1e9) / 1e9;
+  const inRow = (percentile === 0.1 || percentile === 0.05) && budget.interval !== null;
+  return inRow ? moneyGroupFormat(budget.value, budget.interval!, symbol, statRowDigits(stat)) : moneyBesideFormat(budget.value, budget.interval, symbol);
 }
 
 /** A Stat's Mean, P10, P50 and P90 as MoneyCells: the mean's interval is mean -/+ 1.96 standard errors. */

@@ -7,7 +7,7 @@ import { confidenceWords } from './confidence-text.js';
 import { displayWidth } from './display-width.js';
 import { terminalText } from './terminal-text.js';
 import { driverKey } from '../model/column-key.js';
-import { formatMoneyBeside, formatShareBeside, statRowMoney } from './interval-format.js';
+import { budgetMoney, formatMoneyBeside, formatShareBeside, metricRowMoney } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { chanceWords } from './chance-words.js';
 
@@ -81,7 +81,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   const share = formatShare;
   const rev = summary.metrics.revenue.percentiles;
   // Revenue's P10, P50 and P90 as report.html's headline row writes them (the digits that tell them apart).
-  const revenueMoney = statRowMoney(summary.metrics.revenue, symbol);
+  const revenueMoney = metricRowMoney(summary.metrics.revenue, symbol);
   const d = summary.decisions;
   const conf = confidenceWords(d.confidence).share;
   const out: string[] = [];
@@ -99,7 +99,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
         : // The same in each of N trials is not proof no year could differ (the chances beside it say
           // "over 99.6%", as their intervals do): the count, not a claim of certainty.
           `Recognized revenue ${year} is ${revenueMoney(rev.p50)} in every one of the ${summary.trials.toLocaleString('en-US')} simulated years.`
-      : `Recognized revenue ${year} is most likely about ${revenueMoney(rev.p50)} (P50), with an 80% chance of landing between ${revenueMoney(rev.p10)} (P10) and ${revenueMoney(rev.p90)} (P90).`,
+      : `Recognized revenue ${year} is most likely about ${revenueMoney(rev.p50)} (P50), with an 80% chance of landing between ${revenueMoney(rev.p10, 'p10')} (P10) and ${revenueMoney(rev.p90)} (P90).`,
   );
   // A target's chance as the targets table writes it, with the decimals its 95% interval takes (99.88%
   // beside [99.86%, 99.90%], not 99.9%).
@@ -114,14 +114,16 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   // their 95% interval takes ($111.79M, not $112M).
   const beside = (v: number, interval: readonly [number, number] | null) => formatMoneyBeside(v, interval, symbol);
   const b = d.budgets.metrics;
+  // At 90% or 95% confidence a budget is its row's P10 or P5, read as the row writes it (budgetMoney).
+  const budget = (m: keyof typeof b) => budgetMoney(summary.metrics[m], b[m], d.confidence, symbol)(b[m].value);
   out.push(
-    `A budget that is met or beaten in ${conf} of simulated years is ${beside(b.revenue.value, b.revenue.interval)} of revenue, ${beside(b.bookings.value, b.bookings.interval)} of bookings and ${beside(b.endingArr.value, b.endingArr.interval)} of ending ARR.`,
+    `A budget that is met or beaten in ${conf} of simulated years is ${budget('revenue')} of revenue, ${budget('bookings')} of bookings and ${budget('endingArr')} of ending ARR.`,
   );
   const down = d.downside.revenue;
   const bad = summary.badYears.metrics.revenue;
   const worstPart = [...bad.components].sort((a, c) => c.shortfall - a.shortfall)[0];
   out.push(
-    `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value)} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
+    `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value, 'p10')} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
       worstPart && worstPart.shortfall > 0
         ? `, ${share(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
         : ''

@@ -12,7 +12,7 @@ import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercen
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, statRowMoney } from './interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, budgetMoney, metricRowMoney, statFigureBeside, statRowMoney, type RowMoney } from './interval-format.js';
 import { formatCurrency } from './money.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
@@ -40,7 +40,7 @@ const rowMoney = (s: Stat) => statRowMoney(s, '');
 const SHOWN = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const HEADER = ['', 'mean', ...SHOWN.map((p) => p.toUpperCase())];
 
-const row = (label: string, s: Stat, fmt: (v: number) => string) => [label, fmt(s.mean), ...SHOWN.map((p) => fmt(s.percentiles[p]))];
+const row = (label: string, s: Stat, fmt: RowMoney) => [label, fmt(s.mean, 'mean'), ...SHOWN.map((p) => fmt(s.percentiles[p], p))];
 
 /**
  * The run's summary as the text tables `arrcast run` prints: headline metrics, each by tier and by
@@ -61,7 +61,7 @@ export function summaryTable(summary: Summary): string {
   out.push(
     textTable([
       HEADER,
-      ...METRICS.flatMap((m) => [row(METRIC_LABELS[m], summary.metrics[m], rowMoney(summary.metrics[m])), ...(m === 'bookings' && newArr ? [row(`  ${NEW_ARR_LABEL}`, newArr, rowMoney(newArr))] : [])]),
+      ...METRICS.flatMap((m) => [row(METRIC_LABELS[m], summary.metrics[m], metricRowMoney(summary.metrics[m], '')), ...(m === 'bookings' && newArr ? [row(`  ${NEW_ARR_LABEL}`, newArr, rowMoney(newArr))] : [])]),
     ]),
   );
   out.push(wrapText(BOOKINGS_NOTE));
@@ -194,7 +194,7 @@ export function conditionWords(c: DriverCondition): string {
  * @example whatMustBeTrueText(summary, summary.whatMustBeTrue[0], '$') // => 'For revenue >= 120M to be the median outcome (P50 now $119M), one of: ...'
  */
 export function whatMustBeTrueText(summary: Summary, w: WhatMustBeTrue, symbol: string): string {
-  const median = w.tier === undefined ? statRowMoney(summary.metrics[w.metric], symbol) : (v: number) => formatCurrency(v, symbol);
+  const median = w.tier === undefined ? metricRowMoney(summary.metrics[w.metric], symbol) : (v: number) => formatCurrency(v, symbol);
   return whatMustBeTrueLine(w, median, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue);
 }
 
@@ -275,7 +275,12 @@ function decisionTables(summary: Summary): string[] {
     textTable([
       [`Budget at ${conf} confidence (reached or beaten in ${conf} of trials = ${pct})`, 'budget', '95% interval'],
       // With the digits the interval takes, as report.html writes them: 19.71M [19.68M, 19.74M], not 19.7M [19.7M, 19.7M].
-      ...METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBeside(d.budgets.metrics[m].value, d.budgets.metrics[m].interval, ''), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, '', d.budgets.metrics[m].value)]),
+      // At 90% or 95% confidence the budget is the row's P10 or P5, at the row's digits (budgetMoney).
+      ...METRICS.map((m) => {
+        const b = d.budgets.metrics[m];
+        const write = budgetMoney(summary.metrics[m], b, d.confidence, '');
+        return [METRIC_LABELS[m], write(b.value), b.interval === null ? '-' : `[${write(b.interval[0])}, ${write(b.interval[1])}]`];
+      }),
     ]),
   );
   const budgetReason = d.budgets.metrics.revenue.notEstimable;
@@ -284,10 +289,11 @@ function decisionTables(summary: Summary): string[] {
   out.push(
     textTable([
       ['Downside', 'P10', 'mean of worst 10%', 'mean of worst 5%'],
-      // Each figure as report.html's downside table writes it beside its interval (formatMoneyBeside).
+      // Each figure as report.html's downside table writes it beside its interval (formatMoneyBeside;
+      // the P10 at its row's digits, as the headline row writes it: statFigureBeside).
       ...METRICS.map((m) => [
         METRIC_LABELS[m],
-        formatMoneyBeside(d.downside[m].p10.value, d.downside[m].p10.interval, ''),
+        statFigureBeside(summary.metrics[m], d.downside[m].p10, '').value,
         formatMoneyBeside(d.downside[m].worst10Mean, d.downside[m].worst10Interval, ''),
         formatMoneyBeside(d.downside[m].worst5Mean, d.downside[m].worst5Interval, ''),
       ]),
@@ -296,7 +302,7 @@ function decisionTables(summary: Summary): string[] {
   if (d.targets.length > 0) {
     const rows = [['Targets', 'P(reach)', '95% interval', 'mean gap if missed', 'P10 - target']];
     // A chance known from the actuals has no interval (KNOWN_CHANCE): '-', as a closed month's.
-    const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval));
+    const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval, p.value));
     for (const t of d.targets)
       rows.push([t.label, formatShareBeside(t.probability.value, t.probability.interval), chanceInterval(t.probability), t.shortfall.trialsMissing === 0 ? '-' : formatMoney(t.shortfall.meanGap), formatMoney(t.p10MinusTarget)]);
     if (d.jointProbability) rows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), chanceInterval(d.jointProbability), '', '']);
@@ -353,7 +359,7 @@ function monthlyPlanTable(summary: Summary): string[] {
   if (plan.cumulativeRevenue) head.push('planned cumulative revenue', 'P(cumulative >= plan)', '95% interval');
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
     // The planned amount is stated, as a target is: every digit (exactAmount), not formatMoney's one decimal.
-    f === undefined ? ['-', '-', '-'] : [exactAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
+    f === undefined ? ['-', '-', '-'] : [exactAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
   const rows = [head];
   for (const r of plan.rows) rows.push([planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);
@@ -402,7 +408,7 @@ function badYearsTable(summary: Summary): string[] {
   const short = b.components.filter((c) => c.shortfall !== 0);
   // Which mean is which: 'revenue 18.3M, 21.3M on average' left the reader to guess.
   // As the bad-years chart's caption writes them (with the downside table's worst 10% and the headline row's mean).
-  const head = `Worst ${pct}% of years: revenue ${badYearsMean(summary, '')} on average, against ${rowMoney(summary.metrics.revenue)(b.mean)} in all years`;
+  const head = `Worst ${pct}% of years: revenue ${badYearsMean(summary, '')} on average, against ${metricRowMoney(summary.metrics.revenue, '')(b.mean)} in all years`;
   // Bad years no worse than the average (revenue the same in every trial): no shortfall to share
   // out, and a table head over no rows said nothing.
   if (short.length === 0) out.push(`${head}: no component falls short.`);

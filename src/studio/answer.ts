@@ -13,7 +13,7 @@ import { tornadoSpec } from '../report/charts/tornado.js';
 import { formatPercent } from '../report/format.js';
 import { currencySymbol, formatCurrency, formatExactCurrency } from '../report/money.js';
 import { targetLabelShown } from './target-label-shown.js';
-import { formatMoneyBeside, statRowMoney } from '../report/interval-format.js';
+import { budgetMoney, metricRowMoney, type RowFigure } from '../report/interval-format.js';
 import { varianceShareFormat } from '../report/variance-share-format.js';
 import { chanceShort } from '../report/chance-words.js';
 import { sharesPastOneNote } from '../report/shares-past-one-note.js';
@@ -83,11 +83,11 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
   // with the digits its headline row gives them (told apart within their Monte Carlo error).
   const symbol = currencySymbol(summary.scenario.currency);
   const money = (value: number): Figure => ({ value, text: formatCurrency(value, symbol) });
-  const revenueText = statRowMoney(summary.metrics.revenue, symbol);
+  const revenueText = metricRowMoney(summary.metrics.revenue, symbol);
   const budget = summary.decisions.budgets.metrics.revenue;
   const shareText = varianceShareFormat(summary.sensitivity);
   const varianceShare = (value: number): Figure => ({ value, text: shareText(value) });
-  const headline = (value: number): Figure => ({ value, text: revenueText(value) });
+  const headline = (value: number, figure?: RowFigure): Figure => ({ value, text: revenueText(value, figure) });
   const targets = sim.loaded.scenario.targets;
   const planDecisions = planDecisionsOf(plan, confidence, targets);
   const planP50 = plan === sim ? summary.metrics.revenue.percentiles.p50 : summarizeP50(plan);
@@ -112,9 +112,9 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
     trials: sim.trials,
     seed: sim.seed,
     hash: sim.loaded.hash,
-    revenue: { p10: headline(p50.p10), p50: headline(p50.p50), p90: headline(p50.p90), mean: headline(summary.metrics.revenue.mean) },
+    revenue: { p10: headline(p50.p10, 'p10'), p50: headline(p50.p50), p90: headline(p50.p90), mean: headline(summary.metrics.revenue.mean) },
     // The budget beside its interval and each chance as report.html's tables write them (formatMoneyBeside, formatShareBeside).
-    budget: { confidence, revenue: { value: budget.value, text: formatMoneyBeside(budget.value, budget.interval, symbol) } },
+    budget: { confidence, revenue: { value: budget.value, text: budgetMoney(summary.metrics.revenue, budget, confidence, symbol)(budget.value) } },
     // A target no trial reaches (every trial) reads 'under 1.0%' ('over 99.0%'): an estimate from the trials, not a certain 0.0% (100.0%).
     targets: summary.decisions.targets.map((t, i) => ({ label: labels[i]!, value: { value: t.value, text: formatExactCurrency(t.value, symbol) }, probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain) } })),
     againstPlan: { p50: dP50, targets: dTargets, text },

@@ -109,8 +109,11 @@ describe('stress cases beside the plan, written as the rest of the page writes t
     // the plan's budget $9.06M beside a budget table's $9.0613M, and so on.
     const narrow = (x: { value: number; interval: readonly [number, number] | null }) => ({ ...x, interval: [x.value - 50, x.value + 50] as [number, number] });
     const d = base.decisions;
+    // The downside's P10 is its headline row's (one figure, metricRowMoney's digits): narrowed in both.
+    const metrics = Object.fromEntries(METRICS.map((m) => [m, { ...base.metrics[m], percentileIntervals: { ...base.metrics[m].percentileIntervals!, p10: narrow(d.downside[m].p10).interval } }])) as unknown as typeof base.metrics;
     const plan: Summary = {
       ...base,
+      metrics,
       decisions: {
         ...d,
         budgets: { ...d.budgets, metrics: Object.fromEntries(METRICS.map((m) => [m, narrow(d.budgets.metrics[m])])) as unknown as typeof d.budgets.metrics },

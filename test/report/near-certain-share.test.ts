@@ -47,7 +47,7 @@ describe('a share near 0 or 1 is not printed as a certainty', () => {
     );
   });
 
-  it('a target one trial in 3,000 misses reads 99.97% in the terminal and report.html, one only that trial reaches 0.033%', async () => {
+  it('a target one trial in 3,000 misses reads 99.96667% in the terminal and report.html (beside [99.81142%, 99.99916%]: its interval\'s decimals, one precision), one only that trial reaches 0.03333%', async () => {
     const loaded = parseScenario(TWO_TIERS, 'report-test.yaml');
     const sim = await simulate(loaded, { trials: 3000, workers: 0, seed: 8 });
     // The second-lowest and the highest revenue of the run: all trials but the lowest reach the
@@ -56,10 +56,12 @@ describe('a share near 0 or 1 is not printed as a certainty', () => {
     const summary = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: sorted[1]!, label: 'all but one' }, { metric: 'revenue', value: sorted[2999]!, label: 'only one' }] } });
     expect(summary.decisions.targets.map((t) => t.probability.value)).toEqual([2999 / 3000, 1 / 3000]);
     const table = summaryTable(summary);
-    expect(table).toMatch(/all but one +99\.97%/);
-    expect(table).toMatch(/only one +0\.033%/);
+    // Its interval's upper end, 0.00084% short of 100%, takes five decimals for two significant digits of that: the figure beside it takes them too.
+    expect(table).toMatch(/all but one +99\.96667% +\[99\.81142%, 99\.99916%\]/);
+    // Its low end, 0.00084%, takes five decimals for two significant digits, and the figure with it (the mirror of the row above).
+    expect(table).toMatch(/only one +0\.03333% +\[0\.00084%, 0\.18858%\]/);
     const html = reportHtml({ summary, scenario: loaded.scenario, charts: [] });
-    expect(html).toContain('<th scope="row">all but one</th><td class="num">99.97%</td>');
-    expect(html).toContain('<th scope="row">only one</th><td class="num">0.033%</td>');
+    expect(html).toContain('<th scope="row">all but one</th><td class="num">99.96667%</td><td class="num">[99.81142%, 99.99916%]</td>');
+    expect(html).toContain('<th scope="row">only one</th><td class="num">0.03333%</td>');
   });
 });

@@ -73,7 +73,7 @@ describe('report.html', () => {
     for (const heading of ['By tier', 'By component', 'Retention and customers', 'Assumptions', 'Market']) expect(html).toMatch(new RegExp(`<h[23]>${heading}</h[23]>`));
     expect(html).toContain('Gross revenue retention (GRR)');
     expect(html).toContain('Net revenue retention (NRR)');
-    expect(html).toContain('<th scope="row">Conversion</th><td>beta, mean 3.0%, sd 0.4%</td>');
+    expect(html).toContain('<th scope="row">Conversion</th><td>beta, mean 3%, sd 0.4%</td>');
     expect(html).toContain('<th scope="row">ACV</th><td>lognormal, median $150k, P90 $400k (mean $201k)</td>');
     expect(html).toContain('<th scope="row">Renewal rate</th><td>0.3 (log-odds)</td>');
     expect(html).toContain(`<h3>${escapeHtml(HOSTILE_TIER)}</h3>`);

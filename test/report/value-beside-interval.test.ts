@@ -53,6 +53,9 @@ describe('a figure beside its 95% interval is written with the interval’s digi
     const s = structuredClone(run.summary) as any;
     s.decisions.budgets.metrics.revenue = { value: 111_776_480.64, interval: [111_736_000, 111_790_000] };
     s.decisions.downside.revenue.p10 = { value: 111_549_000, interval: [111_520_000, 111_590_000] };
+    // The downside's P10 is the headline row's (one figure): narrowed in both.
+    s.metrics.revenue.percentiles.p10 = 111_549_000;
+    s.metrics.revenue.percentileIntervals.p10 = [111_520_000, 111_590_000];
     s.decisions.downside.revenue.worst10Mean = 111_050_000;
     s.decisions.downside.revenue.worst10Interval = [111_010_000, 111_090_000];
     s.decisions.targets[0].probability = { value: 0.9102, interval: [0.9101, 0.9104], standardError: 0.0001 };

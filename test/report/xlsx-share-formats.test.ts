@@ -35,7 +35,7 @@ describe("report.xlsx's percentages", () => {
     expect(rows).toHaveLength(3);
     for (const [row, t] of rows.map((r, i) => [r, summary.decisions.targets[i]!] as const)) {
       const [p, lo, hi] = [3, 4, 5].map((i) => row.cells[i]!);
-      const html = [formatShareBeside(t.probability.value, t.probability.interval), ...formatShareInterval(t.probability.interval).slice(1, -1).split(', ')];
+      const html = [formatShareBeside(t.probability.value, t.probability.interval), ...formatShareInterval(t.probability.interval, t.probability.value).slice(1, -1).split(', ')];
       expect([shown(p!.value as number, p!.format!), shown(lo!.value as number, lo!.format!), shown(hi!.value as number, hi!.format!)], t.label).toEqual(html);
     }
   });

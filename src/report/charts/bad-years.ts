@@ -3,7 +3,7 @@ import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
 import { formatCurrency, formatShare } from '../money.js';
 import { wholePercentDigits } from '../format.js';
-import { formatMoneyBeside, statRowMoney } from '../interval-format.js';
+import { formatMoneyBeside, metricRowMoney } from '../interval-format.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { farthestFromOrdinary } from '../../analysis/bad-year-drivers.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
@@ -124,7 +124,7 @@ export function badYearsSpec(summary: Summary, ctx: ChartContext): TopLevelSpec 
       'Where the bad years come from',
       // The bad years' mean as the downside table writes the worst 10%'s, the mean as the headline
       // row: a re-forecast's read 'mean $111M against $112M' above a shortfall of $1.42M.
-      `The worst ${pct}% of simulated years of recognized revenue (mean ${badYearsMean(summary, ctx.symbol)} against ${statRowMoney(summary.metrics.revenue, ctx.symbol)(b.mean)}).`,
+      `The worst ${pct}% of simulated years of recognized revenue (mean ${badYearsMean(summary, ctx.symbol)} against ${metricRowMoney(summary.metrics.revenue, ctx.symbol)(b.mean)}).`,
       // Short lines: the headless renderer sizes the chart by an estimate of each line's width.
       'What each component loses against the average year,',
       'and where each driver’s own draw and the market sat.',

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../../analysis/compare.js';
-import { currencySymbol, formatCurrency, formatShare } from '../money.js';
+import { currencySymbol, formatCurrency } from '../money.js';
 import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
 import { exceedanceCurve, nonEmptySpan } from './downsample.js';
 import { chanceShort } from '../chance-words.js';
@@ -89,8 +89,9 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
       p50: d.percentiles.p50,
       p90: d.percentiles.p90,
       probabilityBelow: d.probabilityBelow.value,
-      // Below A in every trial (none) is an estimate unless the difference never varies: 'over 99.7%', not 100.0% (chanceShort).
-      text: `P50 ${money(d.percentiles.p50)}; P(${x} < A) ${chanceShort(d.probabilityBelow, false, formatShare)}`,
+      // Below A in every trial (none) is an estimate unless the difference never varies: 'over 99.7%', not 100.0% (chanceShort);
+      // otherwise as the table beside the chart writes it, at its interval's decimals (formatShareBeside: 0.100%, where 0.1% was written).
+      text: `P50 ${money(d.percentiles.p50)}; P(${x} < A) ${chanceShort(d.probabilityBelow, false)}`,
     };
   });
   const lines = revenue.differences.map((d) => {
@@ -98,7 +99,7 @@ export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyAr
     const p = d.percentiles;
     // With its 95% interval, as the table beside the chart writes it (it said '96.9% ± 0.1%', a standard error, beside the table's [96.7%, 97.2%]).
     const pb = d.probabilityBelow;
-    return `${x} − A per trial: P10 ${money(p.p10)}, P50 ${money(p.p50)}, P90 ${money(p.p90)}; P(${x} < A) = ${formatShareBeside(pb.value, pb.interval)}, 95% interval ${formatShareInterval(pb.interval)}.`;
+    return `${x} − A per trial: P10 ${money(p.p10)}, P50 ${money(p.p50)}, P90 ${money(p.p90)}; P(${x} < A) = ${formatShareBeside(pb.value, pb.interval)}, 95% interval ${formatShareInterval(pb.interval, pb.value)}.`;
   });
   const [lo, hi] = nonEmptySpan(
     Math.min(...revenue.scenarios.map((s) => s.percentiles.p10)),

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency, formatExactCurrency } from '../money.js';
-import { formatMoneyBeside, statRowMoney } from '../interval-format.js';
+import { budgetMoney, metricRowMoney } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { histogram, nonEmptySpan, quantileSorted, type HistogramBin } from './downsample.js';
 import { labelWidth, placeLineLabels } from './label-layout.js';
@@ -95,15 +95,15 @@ export function revenueMarkers(summary: Summary, symbol: string, marks: RevenueM
   // P10, P50, P90 and the mean as report.html's headline row writes them, the budget as its budget
   // table does (the digits that tell them apart, within their Monte Carlo error): a re-forecast's
   // narrow band read P10 $111M, P50 $112M, budget $112M beside a table's $111.4M, $112.5M, $111.79M.
-  const money = statRowMoney(s, symbol);
+  const money = metricRowMoney(s, symbol);
   const lines: Array<Pick<Marker, 'key' | 'value' | 'text'>> = [
-    { key: 'p10', value: s.percentiles.p10, text: `P10 ${money(s.percentiles.p10)}` },
+    { key: 'p10', value: s.percentiles.p10, text: `P10 ${money(s.percentiles.p10, 'p10')}` },
     { key: 'p50', value: s.percentiles.p50, text: `P50 ${money(s.percentiles.p50)}` },
     { key: 'p90', value: s.percentiles.p90, text: `P90 ${money(s.percentiles.p90)}` },
     { key: 'mean', value: s.mean, text: `Mean ${money(s.mean)}` },
   ];
   if (marks.target !== undefined) lines.push({ key: 'target', value: marks.target, text: `Target ${statedMoney(marks.target, symbol)}` });
-  if (marks.budget) lines.push({ key: 'budget', value: marks.budget.value, text: `${budgetLabel(marks.budget.confidence)} ${formatMoneyBeside(marks.budget.value, marks.budget.interval ?? null, symbol)}` });
+  if (marks.budget) lines.push({ key: 'budget', value: marks.budget.value, text: `${budgetLabel(marks.budget.confidence)} ${budgetMoney(s, { value: marks.budget.value, interval: marks.budget.interval ?? null }, marks.budget.confidence, symbol)(marks.budget.value)}` });
   // P50 first, so the median keeps the row nearest the plot; then P10, P90, the mean, the rest.
   const priority = ['p50', 'p10', 'p90', 'mean', 'target', 'budget'];
   const order = lines.map((_, i) => i).sort((a, b) => priority.indexOf(lines[a]!.key) - priority.indexOf(lines[b]!.key));

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
-import { moneyCellsFormat, statRowMoney } from '../interval-format.js';
+import { metricRowMoney, moneyCellsFormat } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { nonEmptySpan } from './downsample.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
@@ -175,7 +175,7 @@ export function tornadoSpec(summary: Summary, ctx: ChartContext): TopLevelSpec |
   ]);
   const p50 = summary.metrics.revenue.percentiles.p50;
   // Revenue's P50 as report.html's headline row writes it.
-  const centre = [{ value: p50, text: `P50 ${statRowMoney(summary.metrics.revenue, ctx.symbol)(p50)}` }];
+  const centre = [{ value: p50, text: `P50 ${metricRowMoney(summary.metrics.revenue, ctx.symbol)(p50)}` }];
   const [lo, hi] = nonEmptySpan(Math.min(p50, ...bars.map((b) => b.left)), Math.max(p50, ...bars.map((b) => b.right)));
   // Room either side for the labels at the bars' ends.
   const pad = (hi - lo) * 0.2;

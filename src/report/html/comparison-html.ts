@@ -71,7 +71,7 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
     money(d.percentiles.p50),
     money(d.percentiles.p90),
     formatShareBeside(d.probabilityBelow.value, d.probabilityBelow.interval),
-    formatShareInterval(d.probabilityBelow.interval),
+    formatShareInterval(d.probabilityBelow.interval, d.probabilityBelow.value),
   ];
 
   const scenarios = gridTable('The scenarios compared; A is the baseline.', ['Scenario', 'Name', 'File', 'Hash'], c.scenarios.map((s) => [s.label, s.name, s.source, s.hash.slice(0, 16)]), 9);

@@ -1,7 +1,7 @@
 import type { Summary } from '../../analysis/summarize.js';
 import { intervalOutsideSample } from '../../analysis/order-statistics.js';
 import { COMPONENT_LABELS, METRIC_LABELS, METRICS, type Component } from '../../model/components.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, statRowMoney } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, budgetMoney, metricRowMoney, statFigureBeside } from '../interval-format.js';
 import { currencySymbol, formatCurrency, formatShare } from '../money.js';
 import { driverWords } from '../summary-paragraph.js';
 import { escapeHtml } from './escape.js';
@@ -35,10 +35,15 @@ export function downsideCells(summary: Summary, metric: (typeof METRICS)[number]
   const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   const iv = (i: readonly [number, number] | null, v: number) => (i === null ? '-' : formatMoneyInterval(i, symbol, v));
   const d = summary.decisions.downside[metric];
-  const p5 = summary.metrics[metric];
+  // The 1-in-10 and 1-in-20 years as the headline row writes them, at the row's digits (statFigureBeside).
+  const stat = summary.metrics[metric];
+  const row = (figure: { value: number; interval: readonly [number, number] | null }): [string, string] => {
+    const f = statFigureBeside(stat, figure, symbol);
+    return [f.value, f.interval ?? '-'];
+  };
   return [
-    ['1-in-10 year (P10)', beside(d.p10.value, d.p10.interval), iv(d.p10.interval, d.p10.value)],
-    ['1-in-20 year (P5)', beside(p5.percentiles.p5, p5.percentileIntervals?.p5 ?? null), iv(p5.percentileIntervals?.p5 ?? null, p5.percentiles.p5)],
+    ['1-in-10 year (P10)', ...row(d.p10)],
+    ['1-in-20 year (P5)', ...row({ value: stat.percentiles.p5, interval: stat.percentileIntervals?.p5 ?? null })],
     ['Mean of the worst 10% (expected shortfall)', beside(d.worst10Mean, d.worst10Interval), iv(d.worst10Interval, d.worst10Mean)],
     ['Mean of the worst 5% (expected shortfall)', beside(d.worst5Mean, d.worst5Interval), iv(d.worst5Interval, d.worst5Mean)],
   ];
@@ -215,15 +220,15 @@ function stressComparison(plan: Summary, stress: readonly StressCase[], symbol: 
   const rows: string[][] = [];
   // Each figure as its own report writes it: the plan's P50 as its headline row, its 1-in-10 year and
   // worst 10% as its downside table, its budget as its budget table (a stress case's as its own
-  // report.html would). The plan's P10 and budget read $106M here and $106.1M in the tables above.
+  // report.html would).
   const beside = (v: number, i: readonly [number, number] | null) => formatMoneyBeside(v, i, symbol);
   for (const m of METRICS) {
-    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => statRowMoney(s.metrics[m], symbol)(s.metrics[m].percentiles.p50))]);
-    rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => beside(s.decisions.downside[m].p10.value, s.decisions.downside[m].p10.interval))]);
+    rows.push([`${METRIC_LABELS[m]} P50`, ...all.map((s) => metricRowMoney(s.metrics[m], symbol)(s.metrics[m].percentiles.p50))]);
+    rows.push([`${METRIC_LABELS[m]} 1-in-10 year (P10)`, ...all.map((s) => statFigureBeside(s.metrics[m], s.decisions.downside[m].p10, symbol).value)]);
     rows.push([`${METRIC_LABELS[m]} mean of the worst 10%`, ...all.map((s) => beside(s.decisions.downside[m].worst10Mean, s.decisions.downside[m].worst10Interval))]);
   }
   const budgetHead = `Budget at ${confidenceWords(plan.decisions.confidence).share} confidence`;
-  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => beside(s.decisions.budgets.metrics[m].value, s.decisions.budgets.metrics[m].interval))]);
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: ${budgetHead}`, ...all.map((s) => budgetMoney(s.metrics[m], s.decisions.budgets.metrics[m], s.decisions.confidence, symbol)(s.decisions.budgets.metrics[m].value))]);
   plan.decisions.targets.forEach((t, i) => {
     // As the targets table writes P(reach): with the decimals its interval takes. With no interval
     // beside it, a chance no trial (every trial) reached is 'under 0.8%' ('over 99.2%'), not a certain 0.0% (chanceShort).

@@ -2,7 +2,7 @@ import type { ReforecastSummary, Spread } from '../../analysis/reforecast-summar
 import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS, METRICS } from '../../model/components.js';
 import { currencySymbol, formatShare } from '../money.js';
-import { formatShareBeside, moneyBesideFormat } from '../interval-format.js';
+import { budgetMoney, formatShareBeside } from '../interval-format.js';
 import { chanceShort } from '../chance-words.js';
 import { probability } from '../../analysis/probability.js';
 import { escapeHtml } from './escape.js';
@@ -62,7 +62,7 @@ export function reforecastSection(summary: Summary, money: (v: number) => string
       // and the plan's budget with the same digits, so the two are read side by side.
       const symbol = currencySymbol(summary.scenario.currency);
       const interval = summary.decisions.budgets.metrics[m].interval;
-      const write = moneyBesideFormat(now.budgets[m], interval, symbol);
+      const write = budgetMoney(summary.metrics[m], { value: now.budgets[m], interval }, summary.decisions.confidence, symbol);
       return [`${METRIC_LABELS[m]} budget at ${conf} confidence`, write(now.budgets[m]), plan ? write(plan.budgets[m]) : '-'];
     }),
     ...now.targets.map((t) => {

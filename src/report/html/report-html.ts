@@ -14,7 +14,7 @@ import { escapeHtml } from './escape.js';
 import { summaryParagraph } from '../summary-paragraph.js';
 import { downsideSection, type StressCase } from './downside-section.js';
 import { glossarySection } from './glossary.js';
-import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, statRowMoney } from '../interval-format.js';
+import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, budgetMoney, metricRowMoney, statRowMoney } from '../interval-format.js';
 import type { Stat } from '../../analysis/describe.js';
 import { warningsSection } from './warnings-section.js';
 import { reforecastSection } from './reforecast-section.js';
@@ -76,13 +76,14 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
   const stamp = `${simulatedYears(summary.trials)}. ${convention}`;
 
   // A row's Mean, P10, P50 and P90 with the digits that tell them apart, within their Monte Carlo
-  // error: a narrow re-forecast band read $111M / $112M / $114M.
+  // error: a narrow re-forecast band read $111M / $112M / $114M. A company metric's row also at the
+  // digits its P10 and P5 take beside their intervals (metricRowMoney); a tier's or a component's not.
   const rowMoney = (stat: Stat) => statRowMoney(stat, symbol);
   const headline = statTable(
     `${kind.closed ? 'This fiscal year, re-forecast' : 'Next fiscal year'}, ${summary.scenario.currency}. ${stamp}`,
     'Metric',
     METRICS.flatMap((m): StatRow[] => [
-      { label: METRIC_LABELS[m], stat: summary.metrics[m], fmt: rowMoney(summary.metrics[m]) },
+      { label: METRIC_LABELS[m], stat: summary.metrics[m], fmt: metricRowMoney(summary.metrics[m], symbol) },
       // Bookings include renewals; those who count new ACV only read this line. It is the part of
       // bookings signed by new customers (bookings' own new-business component), not the new
       // business live in ending ARR: a deal signed with a service-start lag that reaches past the
@@ -149,10 +150,15 @@ export function reportHtml({ summary, scenario, charts, stress = [], warningsHtm
   const budgets = gridTable(
     `${budgetHeading}: the value reached or beaten in ${conf} of simulated years, with its 95% Monte Carlo interval. ${summary.scenario.currency}. ${stamp}`,
     ['Metric', 'Budget', '95% interval'],
-    METRICS.map((m) => [METRIC_LABELS[m], formatMoneyBeside(d.budgets.metrics[m].value, d.budgets.metrics[m].interval, symbol), d.budgets.metrics[m].interval === null ? '-' : formatMoneyInterval(d.budgets.metrics[m].interval!, symbol, d.budgets.metrics[m].value)]),
+    METRICS.map((m) => {
+      // At 90% or 95% confidence the budget is the row's P10 or P5, and reads as the row writes it (budgetMoney).
+      const b = d.budgets.metrics[m];
+      const write = budgetMoney(summary.metrics[m], b, d.confidence, symbol);
+      return [METRIC_LABELS[m], write(b.value), b.interval === null ? '-' : `[${write(b.interval[0])}, ${write(b.interval[1])}]`];
+    }),
   ) + (d.budgets.metrics.revenue.notEstimable === undefined ? '' : `\n<p class="note">Intervals shown as -: not estimable (${e(d.budgets.metrics.revenue.notEstimable)}).</p>`);
   // A chance known from the actuals has no interval (KNOWN_CHANCE): '-', as a closed month's.
-  const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval));
+  const chanceInterval = (p: Probability) => (isKnownChance(p) ? '-' : formatShareInterval(p.interval, p.value));
   const targetRows = d.targets.map((t) => [t.label, formatShareBeside(t.probability.value, t.probability.interval), chanceInterval(t.probability), t.shortfall.trialsMissing === 0 ? '-' : money(t.shortfall.meanGap), money(t.p10MinusTarget)]);
   if (d.jointProbability) targetRows.push(['All targets in the same year', formatShareBeside(d.jointProbability.value, d.jointProbability.interval), chanceInterval(d.jointProbability), '', '']);
   const targets =
@@ -211,7 +217,7 @@ ${budgets}
     summary.sensitivity.notEstimable !== undefined ? `<p class="note">No tornado chart of what moves revenue: not estimable (${e(summary.sensitivity.notEstimable)}).</p>\n` : '';
   const r = summary.metrics.revenue.percentiles;
   // As the headline row and the paragraph write them: $111.4M, not $111M, in a narrow re-forecast.
-  const headlineRevenue = rowMoney(summary.metrics.revenue);
+  const headlineRevenue = metricRowMoney(summary.metrics.revenue, symbol);
   return `${pageHead(`${summary.scenario.name}: ${kind.closed ? 're-forecast of this fiscal year' : 'next fiscal year forecast'}`)}
 <body>
 <main>
@@ -227,7 +233,7 @@ ${scenario.description ? `<p>${e(scenario.description)}</p>` : ''}
 <dt>Opening ARR</dt><dd>${e(money(summary.openingArr))}</dd>
 </dl>
 </header>
-<p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(headlineRevenue(r.p10))}) is the figure the year falls short of one time in ten; P90 (${e(headlineRevenue(r.p90))}) is beaten one time in ten. A budget at ${e(confidenceWords(summary.decisions.confidence).share)} confidence is ${e(confidenceWords(summary.decisions.confidence).percentile)}.</p>
+<p class="convention"><strong>${e(convention)}</strong> P10 revenue (${e(headlineRevenue(r.p10, 'p10'))}) is the figure the year falls short of one time in ten; P90 (${e(headlineRevenue(r.p90, 'p90'))}) is beaten one time in ten. A budget at ${e(confidenceWords(summary.decisions.confidence).share)} confidence is ${e(confidenceWords(summary.decisions.confidence).percentile)}.</p>
 
 <section id="summary">
 <h2>In a paragraph</h2>
@@ -299,7 +305,7 @@ function monthlyPlanSection(summary: Summary, stated: (v: number) => string, sta
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
     f === undefined
       ? ['-', '-', '-']
-      : [stated(f.plan), closed ? formatShare(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval)];
+      : [stated(f.plan), closed ? formatShare(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
   const rows = plan.rows.map((r) => [planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);
   return `<h3>Monthly plan</h3>

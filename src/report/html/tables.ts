@@ -1,5 +1,6 @@
 import type { Stat } from '../../analysis/describe.js';
 import { escapeHtml } from './escape.js';
+import type { RowMoney } from '../interval-format.js';
 
 /** The statistics every table shows, in this order. */
 export const TABLE_STATS = ['mean', 'p10', 'p50', 'p90'] as const;
@@ -9,7 +10,7 @@ const HEADS: Record<(typeof TABLE_STATS)[number], string> = { mean: 'Mean', p10:
 export interface StatRow {
   readonly label: string;
   readonly stat: Stat;
-  readonly fmt: (v: number) => string;
+  readonly fmt: RowMoney;
   readonly indent?: boolean;
 }
 
@@ -18,8 +19,8 @@ export interface GroupRow {
   readonly group: string;
 }
 
-const cells = (s: Stat, fmt: (v: number) => string) =>
-  TABLE_STATS.map((k) => `<td class="num">${escapeHtml(fmt(k === 'mean' ? s.mean : s.percentiles[k]))}</td>`).join('');
+const cells = (s: Stat, fmt: RowMoney) =>
+  TABLE_STATS.map((k) => `<td class="num">${escapeHtml(fmt(k === 'mean' ? s.mean : s.percentiles[k], k))}</td>`).join('');
 
 /**
  * A table of statistics: first column the label, then Mean, P10, P50, P90. Labels are escaped;

@@ -19,7 +19,7 @@ const decimalsOf = (written: string): number => /\.(\d+)%/.exec(written)?.[1]!.l
 export function shareFormats(values: readonly number[]): string[] {
   if (values.length === 3) {
     const [v, lo, hi] = values as [number, number, number];
-    const [low, high] = formatShareInterval([lo, hi]).slice(1, -1).split(', ') as [string, string];
+    const [low, high] = formatShareInterval([lo, hi], v).slice(1, -1).split(', ') as [string, string];
     return [formatShareBeside(v, [lo, hi]), low, high].map((written) => percentFormat(Math.max(1, decimalsOf(written))));
   }
   return values.map((v) => percentFormat(Math.max(1, decimalsOf(formatShare(v)))));

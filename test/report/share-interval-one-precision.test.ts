@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatShareBeside, formatShareInterval } from '../../src/report/interval-format.js';
+import { shareFormats } from '../../src/report/xlsx/share-format.js';
+import { chanceCell } from '../../src/report/chance-words.js';
+
+/** A share and its interval as the targets table writes them: "0.075% [0.015%, 0.200%]". */
+const group = (value: number, interval: [number, number]) => `${formatShareBeside(value, interval)} ${formatShareInterval(interval, value)}`;
+
+describe('a share and its 95% interval in one precision', () => {
+  it('a small chance: its ends at its decimals (0.075% wrote [0.015%, 0.2%])', () => {
+    expect(group(0.00075, [0.00015, 0.002])).toBe('0.075% [0.015%, 0.200%]');
+    // One trial in 3,000: its Wilson interval's low end, 0.00589%, takes four decimals for two
+    // significant digits (three wrote 0.006%), and the group with it.
+    expect(group(1 / 3000, [0.0000589, 0.001886])).toBe('0.0333% [0.0059%, 0.1886%]');
+    // One in 1,000, Wilson [0.01765%, 0.5643%]: at formatShare's one decimal the low end read 0.0%.
+    expect(group(0.001, [0.00017654637, 0.0056425586])).toBe('0.100% [0.018%, 0.564%]');
+    // None of 100,000, Wilson [0, 0.003841%]: the high end at two significant digits, as the sentence's "under 0.0039%" (rounded outward).
+    expect(group(0, [0, 0.00003841311])).toBe('0.0000% [0.0000%, 0.0038%]');
+    // A bound of float noise (2e-19, none of 1,000) is zero, not 0.00000000000000002%.
+    expect(group(0, [2.168e-19, 0.0038267585])).toBe('0.0% [0.0%, 0.4%]');
+    // An end that rounds to zero (float noise, below the eight decimals a small share takes at most) reads without a sign.
+    expect(group(-0.0004, [-1e-20, 0.0003])).toBe('-0.040% [0.000%, 0.030%]');
+  });
+  it('near 1: the figure at the decimals that keep its upper end from reading 100%', () => {
+    // The mirror of a small chance: the upper end 0.005% short of 100% takes two significant digits of that (four decimals).
+    expect(group(0.9997, [0.999, 0.99995])).toBe('99.9700% [99.9000%, 99.9950%]');
+    expect(group(0.999, [0.99435744, 0.99982345])).toBe('99.900% [99.436%, 99.982%]');
+  });
+  it('the ordinary case is as before: one decimal, or more until the ends differ', () => {
+    expect(group(0.458, [0.442, 0.473])).toBe('45.8% [44.2%, 47.3%]');
+    expect(group(0.9102, [0.9101, 0.9104])).toBe('91.02% [91.01%, 91.04%]');
+    expect(formatShareInterval([0.9098, 0.9104])).toBe('[90.98%, 91.04%]');
+  });
+  it('report.xlsx formats the three cells alike, and the sentence form agrees', () => {
+    expect(shareFormats([0.00075, 0.00015, 0.002])).toEqual(['0.000%', '0.000%', '0.000%']);
+    expect(chanceCell({ value: 0.00075, interval: [0.00015, 0.002], standardError: 0.0003 })).toBe('0.075% [0.015%, 0.200%]');
+  });
+});
