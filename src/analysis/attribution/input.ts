@@ -182,12 +182,14 @@ export function radixOrder(values: ArrayLike<number>, scratch?: OrderScratch): {
   const next = scratch ? scratch.next.subarray(0, n) : new Int32Array(n);
   // Made before the loop below: a loop V8 compiles while it runs deoptimised at its exit on code
   // that had not run yet (this construction), once a call.
-  const count = new Int32Array(2048);
+  const count = new Int32Array(3 * 2048);
   for (let i = 0; i < n; i++) order[i] = i;
-  // Three passes, back and forth: order -> next -> order -> next.
-  orderPass(keys, order, next, 0, 0x7ff, count);
-  orderPass(keys, next, order, 11, 0x7ff, count);
-  orderPass(keys, order, next, 22, 0x3ff, count);
+  // Every pass's digit counted in one read of the keys (a pass's counts are those of all the keys,
+  // whatever their order), then three passes, back and forth: order -> next -> order -> next.
+  countDigits(keys, count);
+  orderPass(keys, order, next, 0, 0x7ff, count.subarray(0, 2048));
+  orderPass(keys, next, order, 11, 0x7ff, count.subarray(2048, 4096));
+  orderPass(keys, order, next, 22, 0x3ff, count.subarray(4096));
   return { order: next, keys };
 }
 
@@ -213,11 +215,22 @@ function orderKeys(values: ArrayLike<number>, keys: Uint32Array): void {
   }
 }
 
-/** One stable counting pass of the indices in `order` into `next`, by the digit (key >>> shift) & mask of their keys. */
+/** The counts of each key's three digits (bits 0-10, 11-21, 22-31): count[d x 2048 + digit]. */
+function countDigits(keys: Uint32Array, count: Int32Array): void {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    count[key & 0x7ff]!++;
+    count[2048 + ((key >>> 11) & 0x7ff)]!++;
+    count[4096 + (key >>> 22)]!++;
+  }
+}
+
+/**
+ * One stable counting pass of the indices in `order` into `next`, by the digit (key >>> shift) & mask
+ * of their keys, given how many keys have each digit (countDigits; made the digits' first positions here).
+ */
 function orderPass(keys: Uint32Array, order: Int32Array, next: Int32Array, shift: number, mask: number, count: Int32Array): void {
   const n = order.length;
-  count.fill(0);
-  for (let i = 0; i < n; i++) count[(keys[i]! >>> shift) & mask]!++;
   let sum = 0;
   for (let b = 0; b <= mask; b++) {
     const c = count[b]!;
