@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { realPath, systemJoin, systemPath } from './system-path.js';
+import { realPath, shownJoin, systemJoin, systemPath } from './system-path.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { withDecimalCommaListNote } from './decimal-comma-list.js';
@@ -142,9 +142,16 @@ export interface LoadOptions {
 /** Reads a scenario file's text; `check` refuses a file opened outside the policy (read-text.ts). */
 export type ReadText = (file: string, check?: (opened: string) => Promise<string | undefined>) => Promise<string>;
 
-/** The file and the files it extends, the file first. */
+/**
+ * The file and the files it extends, the file first. Each base's document is named (its `source`,
+ * in messages and the loaded scenario's `bases`) as the extending file's name joined to its
+ * `extends` value (shownJoin: `plans/lnk/../base.yaml` as written, not the real path the system
+ * opens, which messages named before December 2026), and opened where the system finds it (`opened`).
+ */
 async function readChain(file: string, read: ReadText, policy: PathPolicy, documents: BaseDocuments | undefined): Promise<ScenarioDocument[]> {
   const chain = [readScenarioDocument(await read(file), file)];
+  // Each file's path as the system opens it, beside its shown name: the top file is opened as given.
+  const openedAt = [file];
   // Each file as the system opens it (real path): compared as text (resolve), `lnk/../plan.yaml`
   // (lnk -> real/sub: real/plan.yaml) extending `../plan.yaml` (./plan.yaml) was "a cycle".
   const opened = async (f: string) => realPath(resolve(await systemPath(f)));
@@ -158,10 +165,12 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
     if (typeof value !== 'string' || value.trim() === '')
       throw fail('must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)');
     // As the system opens it: a `..` after a link to a folder goes up from where the link points (system-path.ts).
-    const next = await systemJoin(dirname(layer.source), value);
+    const next = await systemJoin(dirname(openedAt[openedAt.length - 1]!), value);
+    // As messages name it: the extending file's name and the value as written.
+    const shown = await shownJoin(dirname(layer.source), value);
     const nextOpened = await opened(next);
     const loop = seen.indexOf(nextOpened);
-    if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), next].join(' -> ')}`);
+    if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), shown].join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);
     const outside = await outsideProblem(policy, next, value);
     if (outside !== undefined) throw fail(outside);
@@ -170,15 +179,16 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
       text = await read(next, checkOpened(policy, value));
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
-      throw fail(`the base scenario ${next}: ${err.issues.map((i) => i.message).join('; ')}`);
+      throw fail(`the base scenario ${shown}: ${err.issues.map((i) => i.message).join('; ')}`);
     }
     const toDir = dirname(file);
     const readBase = async () => {
-      const base = readBaseDocument(text, next);
+      const base = readBaseDocument(text, shown);
       await rebaseFilePaths(base.data, dirname(next), toDir);
       return base;
     };
-    chain.push(await (documents ? documents.get(text, next, toDir, readBase) : readBase()));
+    chain.push(await (documents ? documents.get(text, shown, toDir, readBase, next) : readBase()));
+    openedAt.push(next);
     seen.push(nextOpened);
   }
 }

@@ -73,3 +73,19 @@ export async function systemPath(file: string): Promise<string> {
   const found = await systemJoin('', file);
   return found === join(file) ? file : found;
 }
+
+/**
+ * `value` (an `extends` path) joined to folder `dir` as a message names it: the text join when it
+ * leads to the file the system opens (systemJoin), else `dir/value` as written, its `..` kept, which
+ * the system opens as that file (`plans/lnk/../base.yaml`, not `/home/me/real/base.yaml`): the path
+ * the user wrote, as a scenario given so is shown.
+ *
+ * @example await shownJoin('plans', 'base.yaml') // => 'plans/base.yaml'
+ * @example await shownJoin('plans', 'lnk/../base.yaml') // => 'plans/lnk/../base.yaml' (lnk -> real/sub)
+ * Complexity: systemJoin's.
+ */
+export async function shownJoin(dir: string, value: string): Promise<string> {
+  const joined = isAbsolute(value) ? value : join(dir, value);
+  if ((await systemJoin(dir, value)) === joined) return joined;
+  return isAbsolute(value) || dir === '' || dir === '.' ? value : `${dir}${sep}${value}`;
+}
