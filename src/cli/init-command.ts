@@ -19,6 +19,7 @@ import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
 import { refuseJsonName } from './yaml-file-name.js';
 import { terminalCell } from '../report/terminal-text.js';
+import { pathWord } from '../report/shell-word.js';
 
 /** The example companies shipped in the package (scenarios/*.yaml), which `--template` copies. */
 const TEMPLATES_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -230,7 +231,8 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
         throw err;
       }
       const arrcast = arrcastCommand();
-      const next = terminalCell(await show(file));
+      // One word of a command the user can paste: a name with a space or a leading '-' was two words, or an option.
+      const next = pathWord(await show(file));
       io.out(`wrote ${targets.map((t) => terminalCell(t.shown)).join(', ')} and ${terminalCell(schema.shown)}; next: ${arrcast} validate ${next} && ${arrcast} run ${next}\n`);
     });
 }
