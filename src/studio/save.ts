@@ -5,9 +5,6 @@ import { enclosingOutput, insideOutputReason } from '../report/output-dir.js';
 import { errnoWords, isErrno, OutputWriteError } from '../report/write-error.js';
 import { Refusal } from './http-guard.js';
 
-// The save's command is written with report/shell-word.ts, shared with the CLI's printed commands.
-export { shellWord } from '../report/shell-word.js';
-
 /** A name the planner gives a saved state: letters, digits, spaces, '-' and '_', then '.yaml' is added. Never a path. */
 const SAVE_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,63}$/;
 
