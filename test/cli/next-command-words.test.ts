@@ -37,6 +37,25 @@ describe("init's and fit's printed next command names the file as one word", () 
     expect(wordsOf(validate!)).toEqual([file]);
   });
 
+  // Run from a folder where the file is named relative, as a user types it: the name init and fit
+  // print is the one pathWord makes, and a word bash gives back that the command reads as a file.
+  it('init and fit given a relative name starting with - print it from ./', async () => {
+    const cwd = realpathSync(mkdtempSync(join(tmpdir(), 'arrcast-next-dash-')));
+    const saved = process.cwd();
+    process.chdir(cwd);
+    try {
+      const init = await runCli('init', '--', '-x.yaml');
+      expect(init.code).toBe(0);
+      expect(init.out).toMatch(/; next: arrcast validate \.\/-x\.yaml && arrcast run \.\/-x\.yaml\n$/);
+      const fit = await runCli('fit', join(ROOT, 'scenarios/example-history.csv'), '--out', '-f.yaml');
+      expect(fit.code).toBe(0);
+      expect(fit.err).toMatch(/; next: arrcast validate \.\/-f\.yaml\n$/);
+      expect([existsSync(join(cwd, '-x.yaml')), existsSync(join(cwd, '-f.yaml'))]).toEqual([true, true]);
+    } finally {
+      process.chdir(saved);
+    }
+  });
+
   it('a relative name starting with - is written from ./, which no command reads as an option', () => {
     expect(pathWord('-x.yaml')).toBe('./-x.yaml');
     expect(pathWord('--force')).toBe('./--force');
