@@ -94,7 +94,13 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
     const loaded = validateScenario(value, file, placeOrGroup, rank, seedIssues, writtenInMerged(layers, origins));
     // A base's misread list is stated at the base even where the file overrides it: the base may be run by itself.
     const misread = layers.flatMap((d, layer) => misreadLists(d.doc, d.lines).map((m) => ({ ...m, ...sourceOf(layer) })));
-    return { ...loaded, bases: chain.slice(1).map((d) => d.source), ...(misread.length > 0 ? { misreadLists: misread } : {}) };
+    const dataNames = dataNamesInMerged(layers, origins);
+    return {
+      ...loaded,
+      bases: chain.slice(1).map((d) => d.source),
+      ...(misread.length > 0 ? { misreadLists: misread } : {}),
+      ...(dataNames.size > 0 ? { dataNames } : {}),
+    };
   } catch (err) {
     if (!(err instanceof ScenarioError) || grouped.size === 0) throw err;
     const typos = misspelt
@@ -184,8 +190,8 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
     const toDir = dirname(file);
     const readBase = async () => {
       const base = readBaseDocument(text, shown);
-      await rebaseFilePaths(base.data, dirname(next), toDir);
-      return base;
+      const dataNames = await rebaseFilePaths(base.data, dirname(next), toDir, dirname(shown));
+      return dataNames.size > 0 ? { ...base, dataNames } : base;
     };
     chain.push(await (documents ? documents.get(text, shown, toDir, readBase, next) : readBase()));
     openedAt.push(next);
@@ -219,9 +225,14 @@ function withoutExtends(tree: Tree): Tree {
  * a `..` after a link, in the base's path or on the way between the two folders, led to another
  * folder's book than the base read by itself, or to a path nobody wrote. When the relative form
  * does not lead to the same file from the top file's folder, the path is kept absolute.
+ *
+ * Returns each rewritten path's name in messages, by its field's path in the base (pathKey): the
+ * value as written joined to the base's shown folder `shownDir` (shownJoin), `lnk/../lnk2/../data/book.csv`;
+ * the rewritten path named the real folder, which nobody wrote.
  */
-async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, toDir: string): Promise<void> {
-  const rebase = async (holder: unknown, key: string) => {
+async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, toDir: string, shownDir: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const rebase = async (holder: unknown, key: string, at: PathPart[]) => {
     if (holder === null || typeof holder !== 'object') return;
     const h = holder as Record<string, unknown>;
     const value = h[key];
@@ -230,13 +241,28 @@ async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, t
     const relativeForm = relative(toDir, target) || value;
     const same = (await realPath(resolve(await systemJoin(toDir, relativeForm)))) === (await realPath(resolve(target)));
     h[key] = same ? relativeForm : resolve(target);
+    names.set(pathKey(at), await shownJoin(shownDir, value));
   };
-  if (!Array.isArray(data.tiers)) return;
-  for (const tier of data.tiers as unknown[]) {
+  if (!Array.isArray(data.tiers)) return names;
+  for (const [i, tier] of (data.tiers as unknown[]).entries()) {
     if (tier === null || typeof tier !== 'object') continue;
     const t = tier as Record<string, unknown>;
-    await rebase(t.existing, 'customersFile');
+    await rebase(t.existing, 'customersFile', ['tiers', i, 'existing', 'customersFile']);
     const nb = t.newBusiness as Record<string, unknown> | undefined;
-    if (nb !== null && typeof nb === 'object') await rebase(nb.openingPipeline, 'file');
+    if (nb !== null && typeof nb === 'object') await rebase(nb.openingPipeline, 'file', ['tiers', i, 'newBusiness', 'openingPipeline', 'file']);
   }
+  return names;
+}
+
+/**
+ * The names in messages of the data paths a base writes (rebaseFilePaths), by their field's path
+ * in the merged scenario (pathKey): the layer that wrote each value, by the merge's origins.
+ */
+function dataNamesInMerged(layers: readonly ScenarioDocument[], origins: ReadonlyMap<string, Origin>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, origin] of origins) {
+    const name = layers[origin.layer]!.dataNames?.get(pathKey(origin.path));
+    if (name !== undefined) out.set(key, name);
+  }
+  return out;
 }

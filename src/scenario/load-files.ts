@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { systemJoin, systemPath } from './system-path.js';
-import { shownBeside } from './shown-beside.js';
+import { shownJoin, systemJoin } from './system-path.js';
+import { shownIfOpens } from './shown-beside.js';
+import { pathKey } from './merge.js';
 import { readCsvBytes } from './csv-table.js';
 import { readCustomerBooks, type CustomerBook } from './customer-book.js';
 import type { LoadedScenario } from './parse.js';
@@ -46,12 +47,12 @@ export async function attachFiles(
   const s = loaded.scenario;
   const allTiers = s.tiers.map((t) => t.name);
   const calendar = { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth };
-  // Named in messages from the scenario's folder as the user named it (shownBeside): a data file of
-  // `lnk/../plan.yaml` was shown by its absolute path, which the user never typed.
-  const scenarioAt = await systemPath(scenarioFile);
+  // Named in messages as written, joined to the name of the file that writes it (shownJoin; a base's,
+  // dataNames), when that name opens the file read: a data file of `lnk/../plan.yaml`, or one written
+  // `lnk/../data/book.csv`, in the scenario or a base, was shown by the real path, which nobody wrote.
   const read = async (file: string, field: ReadonlyArray<string | number>, what: string) => {
     const path = where(file);
-    const shown = await shownBeside(scenarioFile, scenarioAt, path);
+    const shown = await shownIfOpens(loaded.dataNames?.get(pathKey(field)) ?? (await shownJoin(dirname(scenarioFile), file)), path);
     const outside = await outsideProblem(policy, path, file);
     if (outside !== undefined) throw new ScenarioError(loaded.source, [{ path: [...field], message: outside, ...loaded.locate?.(field) }]);
     try {
