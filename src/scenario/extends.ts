@@ -160,7 +160,12 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
   const openedAt = [file];
   // Each file as the system opens it (real path): compared as text (resolve), `lnk/../plan.yaml`
   // (lnk -> real/sub: real/plan.yaml) extending `../plan.yaml` (./plan.yaml) was "a cycle".
-  const opened = async (f: string) => realPath(resolve(await systemPath(f)));
+  // A path the system refuses (`nothere/../a.yaml`: systemJoin leaves it unjoined) is no file: never
+  // a cycle, its open says why (resolve took `nothere/..` away: "a cycle" with a.yaml).
+  const opened = async (f: string) => {
+    const at = await systemPath(f);
+    return (await realPath(at, { throughMissing: false })) === undefined ? `\0${at}` : realPath(resolve(at));
+  };
   const seen = [await opened(file)];
   for (;;) {
     const layer = chain[chain.length - 1]!;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { shownJoin, systemJoin } from './system-path.js';
+import { realPath, shownJoin, systemJoin } from './system-path.js';
 import { shownIfOpens } from './shown-beside.js';
 import { pathKey } from './merge.js';
 import { readCsvBytes } from './csv-table.js';
@@ -124,9 +124,17 @@ async function fileIdentities(s: Scenario, where: (file: string) => string): Pro
   const ids = new Map<string, string>();
   for (const t of s.tiers)
     for (const file of [t.existing?.customersFile, t.newBusiness?.openingPipeline?.file])
-      if (file !== undefined && !ids.has(file)) ids.set(file, await realpath(where(file)).catch(() => resolve(where(file))));
+      if (file !== undefined && !ids.has(file)) ids.set(file, await realpath(where(file)).catch(() => identityOfMissing(where(file))));
   return (file) => ids.get(file) ?? file;
 }
+
+/**
+ * The identity of a data path that does not open: the path resolved, unless the system refuses it
+ * (`nothere/../data/b.csv`, systemJoin's path unjoined), which is no other name's file: resolved,
+ * it was data/b.csv, grouped with a tier naming that file, and read there without a word.
+ */
+const identityOfMissing = async (path: string): Promise<string> =>
+  (await realPath(path, { throughMissing: false })) === undefined ? `\0${path}` : resolve(path);
 
 /** The path of `field` in the first tier named `tier`: where a data file is named, for messages. */
 function fieldNaming(s: Scenario, tier: string, field: readonly string[]): Array<string | number> {
