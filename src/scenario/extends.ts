@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { realPath, shownJoin, systemJoin, systemPath } from './system-path.js';
+import { withRealPath } from './shown-beside.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { withDecimalCommaListNote } from './decimal-comma-list.js';
@@ -190,7 +191,7 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
       text = await read(next, checkOpened(policy, value));
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
-      throw fail(`the base scenario ${shown}: ${err.issues.map((i) => i.message).join('; ')}`);
+      throw fail(`the base scenario ${await withRealPath(shown, next)}: ${err.issues.map((i) => i.message).join('; ')}`);
     }
     const toDir = dirname(file);
     const readBase = async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { realPath, shownJoin, systemJoin } from './system-path.js';
-import { shownIfOpens } from './shown-beside.js';
+import { shownIfOpens, withRealPath } from './shown-beside.js';
 import { pathKey } from './merge.js';
 import { readCsvBytes } from './csv-table.js';
 import { readCustomerBooks, type CustomerBook } from './customer-book.js';
@@ -68,9 +68,10 @@ export async function attachFiles(
       // A file that cannot be read at all (missing, a directory, a FIFO, too large) is a problem of
       // the field that names it: reported there, at its line, as an extends base is.
       if (!(err instanceof ScenarioError)) throw err;
+      const named = await withRealPath(shown, path);
       throw new ScenarioError(
         loaded.source,
-        err.issues.map((issue) => ({ path: [...field], message: `the ${what} ${shown}: ${issue.message}`, ...loaded.locate?.(field) })),
+        err.issues.map((issue) => ({ path: [...field], message: `the ${what} ${named}: ${issue.message}`, ...loaded.locate?.(field) })),
       );
     }
   };

@@ -65,9 +65,10 @@ describe('a base reached through a link is named as written', () => {
     expect(loaded.scenario.tiers[0]!.existing?.openingArr).toBe(1200000);
   });
 
+  // A missing base with the real path the system opened in parentheses (the name as written differs from it).
   it('names a missing base, a base of the base and a cycle as written', async () => {
-    expect(await loadProblems(join(dir, 'missing-child.yaml'), dir)).toEqual(['<dir>/missing-child.yaml:1:10 extends: the base scenario <dir>/lnk/../nothere.yaml: does not exist']);
-    expect(await loadProblems(join(dir, 'chain-child.yaml'), dir)).toEqual(['<dir>/lnk/../chain.yaml:1:10 extends: the base scenario <dir>/lnk/../missing.yaml: does not exist']);
+    expect(await loadProblems(join(dir, 'missing-child.yaml'), dir)).toEqual(['<dir>/missing-child.yaml:1:10 extends: the base scenario <dir>/lnk/../nothere.yaml (<dir>/real/nothere.yaml): does not exist']);
+    expect(await loadProblems(join(dir, 'chain-child.yaml'), dir)).toEqual(['<dir>/lnk/../chain.yaml:1:10 extends: the base scenario <dir>/lnk/../missing.yaml (<dir>/real/missing.yaml): does not exist']);
     expect(await loadProblems(join(dir, 'top-loop.yaml'), dir)).toEqual([
       '<dir>/lnk/../loop.yaml:1:10 extends: "../top-loop.yaml" makes a cycle: <dir>/top-loop.yaml -> <dir>/lnk/../loop.yaml -> <dir>/lnk/../../top-loop.yaml',
     ]);

@@ -27,7 +27,8 @@ ${pipeline === undefined ? '' : `    newBusiness:\n      acv: 1\n      openingPi
  * scenario or in a base, is named in messages as written, joined to the name of the file that
  * writes it, as a base is (base-named-as-written.test.ts): it was named by the real path the
  * system opens (`real/data/bad.csv:2:8` for `lnk/../data/bad.csv`), which nobody wrote. It is
- * still read where the system finds it: a decoy sits at every place the text names, each with its
+ * still read where the system finds it, and a message about the file as a whole (missing) adds that
+ * real path in parentheses: a decoy sits at every place the text names, each with its
  * problem on another line (or present where the real file is missing).
  *
  * lnk -> real/sub, so `lnk/..` is real/; real/lnk2 -> ../other/sub, so a base in real/ writing
@@ -69,7 +70,7 @@ describe('a data file reached through a link is named as written', () => {
   it("names the scenario's book and pipeline as written, at the problem's line in the file the system opens", async () => {
     expect(await loadProblems(join(dir, 'top-bad.yaml'), dir)).toEqual(['<dir>/lnk/../data/bad.csv:2:8 arr: expected a number, got "abc"']);
     expect(await loadProblems(join(dir, 'top-missing.yaml'), dir)).toEqual([
-      '<dir>/top-missing.yaml:6:22 tiers[0].existing.customersFile: the customer book <dir>/lnk/../data/gone.csv: does not exist',
+      '<dir>/top-missing.yaml:6:22 tiers[0].existing.customersFile: the customer book <dir>/lnk/../data/gone.csv (<dir>/real/data/gone.csv): does not exist',
     ]);
     const [pipe] = await loadProblems(join(dir, 'top-pipe.yaml'), dir);
     expect(pipe).toMatch(/^<dir>\/lnk\/\.\.\/data\/pipe\.csv:2:7 /);
@@ -78,7 +79,7 @@ describe('a data file reached through a link is named as written', () => {
   it("names a base's book and pipeline as written, joined to the base's name", async () => {
     expect(await loadProblems(join(dir, 'child-bad.yaml'), dir)).toEqual(['<dir>/lnk/../lnk2/../data/bad.csv:2:8 arr: expected a number, got "abc"']);
     expect(await loadProblems(join(dir, 'child-missing.yaml'), dir)).toEqual([
-      '<dir>/lnk/../base-missing.yaml:6:22 tiers[0].existing.customersFile: the customer book <dir>/lnk/../lnk2/../data/nobook.csv: does not exist',
+      '<dir>/lnk/../base-missing.yaml:6:22 tiers[0].existing.customersFile: the customer book <dir>/lnk/../lnk2/../data/nobook.csv (<dir>/other/data/nobook.csv): does not exist',
     ]);
     const [pipe] = await loadProblems(join(dir, 'child-pipe.yaml'), dir);
     expect(pipe).toMatch(/^<dir>\/lnk\/\.\.\/lnk2\/\.\.\/data\/pipe\.csv:2:7 /);
