@@ -20,6 +20,7 @@ import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
 import { terminalCell } from '../report/terminal-text.js';
 import { formatShare } from '../report/money.js';
+import { pathWord } from '../report/shell-word.js';
 
 /**
  * `arrcast fit HISTORY.csv [--deals DEALS.csv] [--customers OUTCOMES.csv] --out SCENARIO.yaml [--force]`:
@@ -80,8 +81,9 @@ export function registerFitCommand(program: Command, io: Io, signal?: AbortSigna
             `arrcast: warning: tier ${quoteText(t.name)} has ARR live but none due or renewed in its last 12 months: its dollar renewal is not in the history, so the other tiers' pooled rate ${pooledRate(t.existing)}${pooledShares(t.existing)}; state its own in ${opts.out} when you know it\n`,
           );
       // As given when it opens what was written (`up/../x/../fitted.yaml` with no folder x does not).
-      const wrote = terminalCell(await shownIfOpens(opts.out, outPath));
-      io.err(`wrote ${wrote} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${wrote}\n`);
+      const shown = await shownIfOpens(opts.out, outPath);
+      // The command as one the user can paste: a name with a space or a leading '-' was two words, or an option.
+      io.err(`wrote ${terminalCell(shown)} (${fit.months} months of ${fit.tiers.length} tier${fit.tiers.length === 1 ? '' : 's'}); next: ${arrcastCommand()} validate ${pathWord(shown)}\n`);
     });
 }
 

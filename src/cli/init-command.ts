@@ -11,7 +11,7 @@ import { readFileBytes } from '../scenario/read-file.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { isInside, scenarioPathPolicy } from '../scenario/path-policy.js';
 import { realPath, systemPath } from '../scenario/system-path.js';
-import { shownBeside } from '../scenario/shown-beside.js';
+import { shownBeside, shownIfOpens } from '../scenario/shown-beside.js';
 import { STARTER_SCENARIO } from '../scenario/starter.js';
 import { closest } from '../scenario/csv-table.js';
 import { UsageError } from './exit-codes.js';
@@ -19,6 +19,7 @@ import type { Io } from './io.js';
 import { arrcastCommand } from './invocation.js';
 import { refuseJsonName } from './yaml-file-name.js';
 import { terminalCell } from '../report/terminal-text.js';
+import { pathWord } from '../report/shell-word.js';
 
 /** The example companies shipped in the package (scenarios/*.yaml), which `--template` copies. */
 const TEMPLATES_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -153,7 +154,8 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       if (given.trim() === '') throw new UsageError('the file to write is empty: name the scenario file, e.g. arrcast init my-plan.yaml');
       // Its folder as the system finds it (a `..` after a link), where run will read the files it names:
       // the schema and a template's files went beside `lnk/..` taken as text, not beside the scenario.
-      const file = await systemPath(given);
+      // Written, a `..` after a folder that does not exist is taken as text, as --out takes it (resolveOutPath).
+      const file = await systemPath(given, { throughMissing: true });
       // Each file is named as the user named the scenario, `lnk/../plan.yaml`, when the system opens that
       // name where init writes; else by the path the system finds (shown-beside.ts).
       const show = (path: string) => shownBeside(given, file, path);
@@ -181,14 +183,18 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       // Everything is checked before anything is written: a refusal writes nothing.
       const targets: Target[] = [];
       for (const w of writes) {
-        const shown = await show(w.path);
+        const named = await show(w.path);
         const path = await resolveOutFile(w.path, {
           force: true,
           inputs: [],
           label: '',
           directoryAdvice: (folder) => `name the scenario file to write, e.g. ${folder === '' ? '' : `${folder}/`}my-plan.yaml`,
-          shown,
+          shown: named,
         });
+        // Named so when that name opens what is written: `nothere/../plan.yaml` (no folder nothere) is
+        // written as an output's path is (resolveOutPath, ./plan.yaml), but the system opens no file by
+        // it, and the printed "next: arrcast validate nothere/../plan.yaml" said it did not exist.
+        const shown = await shownIfOpens(named, path);
         const same = targets.find((t) => t.path === path);
         if (same !== undefined)
           throw new UsageError(
@@ -230,7 +236,8 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
         throw err;
       }
       const arrcast = arrcastCommand();
-      const next = terminalCell(await show(file));
+      // One word of a command the user can paste: a name with a space or a leading '-' was two words, or an option.
+      const next = pathWord(targets[0]!.shown);
       io.out(`wrote ${targets.map((t) => terminalCell(t.shown)).join(', ')} and ${terminalCell(schema.shown)}; next: ${arrcast} validate ${next} && ${arrcast} run ${next}\n`);
     });
 }

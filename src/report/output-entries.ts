@@ -1,7 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
-import { CHART_FILE, REPORT_FILES } from './report-files.js';
+import { CHART_FILES, REPORT_FILES } from './report-files.js';
 import { COMPARISON_CHART_FILES, COMPARISON_FILE, COMPARISON_PAGE_FILES } from './comparison-files.js';
 import { SCORE_FILES } from './score-files.js';
 import { MARKER_FILE, type OutputKind } from './output-marker.js';
@@ -45,13 +45,14 @@ export async function foreignFiles(dir: string, isOurs: (name: string) => boolea
 /**
  * What in `dir` is not part of an arrcast report: names a report does not write, or not as it
  * writes them (foreignFiles: anything but a regular file, and `charts` anything but a directory, a
- * link to one included), and in `charts` anything but chart specs and images (NAME.vl.json,
- * NAME.svg) as regular files. Paths are relative to `dir`.
+ * link to one included), and in `charts` anything but the specs and images of the charts a
+ * report writes (CHART_FILES: NAME.vl.json and NAME.svg of its chart names) as regular files.
+ * Paths are relative to `dir`.
  */
 export async function reportForeignEntries(dir: string): Promise<string[]> {
   const foreign = await foreignFiles(dir, (name) => OUTPUT_ENTRIES.report.has(name), '', new Set([REPORT_FILES.charts]));
   if (!(await lstat(join(dir, REPORT_FILES.charts)).catch(() => undefined))?.isDirectory()) return foreign;
-  for (const name of await foreignFiles(join(dir, REPORT_FILES.charts), (inner) => CHART_FILE.test(inner), `${REPORT_FILES.charts}/`)) foreign.push(name);
+  for (const name of await foreignFiles(join(dir, REPORT_FILES.charts), (inner) => CHART_FILES.has(inner), `${REPORT_FILES.charts}/`)) foreign.push(name);
   return foreign;
 }
 

@@ -17,11 +17,15 @@ import type { ScenarioDocument } from './parse.js';
 export class BaseDocuments {
   private readonly byText = new Map<string, Map<string, Promise<ScenarioDocument>>>();
 
-  /** The document of `text` read as `file` with data paths relative to `rebaseDir`, made by `read` the first time. */
-  get(text: string, file: string, rebaseDir: string, read: () => Promise<ScenarioDocument>): Promise<ScenarioDocument> {
+  /**
+   * The document of `text` read as `file` (its name in messages), opened at `opened` (where the
+   * system finds it, whose folder its data paths are read from), with data paths relative to
+   * `rebaseDir`, made by `read` the first time.
+   */
+  get(text: string, file: string, rebaseDir: string, read: () => Promise<ScenarioDocument>, opened = file): Promise<ScenarioDocument> {
     let byPlace = this.byText.get(text);
     if (!byPlace) this.byText.set(text, (byPlace = new Map()));
-    const key = `${file}\0${rebaseDir}`;
+    const key = `${file}\0${opened}\0${rebaseDir}`;
     let doc = byPlace.get(key);
     if (!doc) byPlace.set(key, (doc = read()));
     return doc;

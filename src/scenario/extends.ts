@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { realPath, systemJoin, systemPath } from './system-path.js';
+import { realPath, shownJoin, systemJoin, systemPath } from './system-path.js';
+import { withRealPath } from './shown-beside.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { withDecimalCommaListNote } from './decimal-comma-list.js';
@@ -94,7 +95,13 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
     const loaded = validateScenario(value, file, placeOrGroup, rank, seedIssues, writtenInMerged(layers, origins));
     // A base's misread list is stated at the base even where the file overrides it: the base may be run by itself.
     const misread = layers.flatMap((d, layer) => misreadLists(d.doc, d.lines).map((m) => ({ ...m, ...sourceOf(layer) })));
-    return { ...loaded, bases: chain.slice(1).map((d) => d.source), ...(misread.length > 0 ? { misreadLists: misread } : {}) };
+    const dataNames = dataNamesInMerged(layers, origins);
+    return {
+      ...loaded,
+      bases: chain.slice(1).map((d) => d.source),
+      ...(misread.length > 0 ? { misreadLists: misread } : {}),
+      ...(dataNames.size > 0 ? { dataNames } : {}),
+    };
   } catch (err) {
     if (!(err instanceof ScenarioError) || grouped.size === 0) throw err;
     const typos = misspelt
@@ -142,12 +149,24 @@ export interface LoadOptions {
 /** Reads a scenario file's text; `check` refuses a file opened outside the policy (read-text.ts). */
 export type ReadText = (file: string, check?: (opened: string) => Promise<string | undefined>) => Promise<string>;
 
-/** The file and the files it extends, the file first. */
+/**
+ * The file and the files it extends, the file first. Each base's document is named (its `source`,
+ * in messages and the loaded scenario's `bases`) as the extending file's name joined to its
+ * `extends` value (shownJoin: `plans/lnk/../base.yaml` as written, not the real path the system
+ * opens, which messages named before December 2026), and opened where the system finds it (`opened`).
+ */
 async function readChain(file: string, read: ReadText, policy: PathPolicy, documents: BaseDocuments | undefined): Promise<ScenarioDocument[]> {
   const chain = [readScenarioDocument(await read(file), file)];
+  // Each file's path as the system opens it, beside its shown name: the top file is opened as given.
+  const openedAt = [file];
   // Each file as the system opens it (real path): compared as text (resolve), `lnk/../plan.yaml`
   // (lnk -> real/sub: real/plan.yaml) extending `../plan.yaml` (./plan.yaml) was "a cycle".
-  const opened = async (f: string) => realPath(resolve(await systemPath(f)));
+  // A path the system refuses (`nothere/../a.yaml`: systemJoin leaves it unjoined) is no file: never
+  // a cycle, its open says why (resolve took `nothere/..` away: "a cycle" with a.yaml).
+  const opened = async (f: string) => {
+    const at = await systemPath(f);
+    return (await realPath(at, { throughMissing: false })) === undefined ? `\0${at}` : realPath(resolve(at));
+  };
   const seen = [await opened(file)];
   for (;;) {
     const layer = chain[chain.length - 1]!;
@@ -158,10 +177,12 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
     if (typeof value !== 'string' || value.trim() === '')
       throw fail('must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)');
     // As the system opens it: a `..` after a link to a folder goes up from where the link points (system-path.ts).
-    const next = await systemJoin(dirname(layer.source), value);
+    const next = await systemJoin(dirname(openedAt[openedAt.length - 1]!), value);
+    // As messages name it: the extending file's name and the value as written.
+    const shown = await shownJoin(dirname(layer.source), value);
     const nextOpened = await opened(next);
     const loop = seen.indexOf(nextOpened);
-    if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), next].join(' -> ')}`);
+    if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), shown].join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);
     const outside = await outsideProblem(policy, next, value);
     if (outside !== undefined) throw fail(outside);
@@ -170,15 +191,16 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
       text = await read(next, checkOpened(policy, value));
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
-      throw fail(`the base scenario ${next}: ${err.issues.map((i) => i.message).join('; ')}`);
+      throw fail(`the base scenario ${await withRealPath(shown, next)}: ${err.issues.map((i) => i.message).join('; ')}`);
     }
     const toDir = dirname(file);
     const readBase = async () => {
-      const base = readBaseDocument(text, next);
-      await rebaseFilePaths(base.data, dirname(next), toDir);
-      return base;
+      const base = readBaseDocument(text, shown);
+      const dataNames = await rebaseFilePaths(base.data, dirname(next), toDir, dirname(shown));
+      return dataNames.size > 0 ? { ...base, dataNames } : base;
     };
-    chain.push(await (documents ? documents.get(text, next, toDir, readBase) : readBase()));
+    chain.push(await (documents ? documents.get(text, shown, toDir, readBase, next) : readBase()));
+    openedAt.push(next);
     seen.push(nextOpened);
   }
 }
@@ -209,9 +231,14 @@ function withoutExtends(tree: Tree): Tree {
  * a `..` after a link, in the base's path or on the way between the two folders, led to another
  * folder's book than the base read by itself, or to a path nobody wrote. When the relative form
  * does not lead to the same file from the top file's folder, the path is kept absolute.
+ *
+ * Returns each rewritten path's name in messages, by its field's path in the base (pathKey): the
+ * value as written joined to the base's shown folder `shownDir` (shownJoin), `lnk/../lnk2/../data/book.csv`;
+ * the rewritten path named the real folder, which nobody wrote.
  */
-async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, toDir: string): Promise<void> {
-  const rebase = async (holder: unknown, key: string) => {
+async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, toDir: string, shownDir: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const rebase = async (holder: unknown, key: string, at: PathPart[]) => {
     if (holder === null || typeof holder !== 'object') return;
     const h = holder as Record<string, unknown>;
     const value = h[key];
@@ -220,13 +247,28 @@ async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, t
     const relativeForm = relative(toDir, target) || value;
     const same = (await realPath(resolve(await systemJoin(toDir, relativeForm)))) === (await realPath(resolve(target)));
     h[key] = same ? relativeForm : resolve(target);
+    names.set(pathKey(at), await shownJoin(shownDir, value));
   };
-  if (!Array.isArray(data.tiers)) return;
-  for (const tier of data.tiers as unknown[]) {
+  if (!Array.isArray(data.tiers)) return names;
+  for (const [i, tier] of (data.tiers as unknown[]).entries()) {
     if (tier === null || typeof tier !== 'object') continue;
     const t = tier as Record<string, unknown>;
-    await rebase(t.existing, 'customersFile');
+    await rebase(t.existing, 'customersFile', ['tiers', i, 'existing', 'customersFile']);
     const nb = t.newBusiness as Record<string, unknown> | undefined;
-    if (nb !== null && typeof nb === 'object') await rebase(nb.openingPipeline, 'file');
+    if (nb !== null && typeof nb === 'object') await rebase(nb.openingPipeline, 'file', ['tiers', i, 'newBusiness', 'openingPipeline', 'file']);
   }
+  return names;
+}
+
+/**
+ * The names in messages of the data paths a base writes (rebaseFilePaths), by their field's path
+ * in the merged scenario (pathKey): the layer that wrote each value, by the merge's origins.
+ */
+function dataNamesInMerged(layers: readonly ScenarioDocument[], origins: ReadonlyMap<string, Origin>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, origin] of origins) {
+    const name = layers[origin.layer]!.dataNames?.get(pathKey(origin.path));
+    if (name !== undefined) out.set(key, name);
+  }
+  return out;
 }

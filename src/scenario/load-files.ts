@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { systemJoin, systemPath } from './system-path.js';
-import { shownBeside } from './shown-beside.js';
+import { realPath, shownJoin, systemJoin } from './system-path.js';
+import { shownIfOpens, withRealPath } from './shown-beside.js';
+import { pathKey } from './merge.js';
 import { readCsvBytes } from './csv-table.js';
 import { readCustomerBooks, type CustomerBook } from './customer-book.js';
 import type { LoadedScenario } from './parse.js';
@@ -46,12 +47,12 @@ export async function attachFiles(
   const s = loaded.scenario;
   const allTiers = s.tiers.map((t) => t.name);
   const calendar = { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth };
-  // Named in messages from the scenario's folder as the user named it (shownBeside): a data file of
-  // `lnk/../plan.yaml` was shown by its absolute path, which the user never typed.
-  const scenarioAt = await systemPath(scenarioFile);
+  // Named in messages as written, joined to the name of the file that writes it (shownJoin; a base's,
+  // dataNames), when that name opens the file read: a data file of `lnk/../plan.yaml`, or one written
+  // `lnk/../data/book.csv`, in the scenario or a base, was shown by the real path, which nobody wrote.
   const read = async (file: string, field: ReadonlyArray<string | number>, what: string) => {
     const path = where(file);
-    const shown = await shownBeside(scenarioFile, scenarioAt, path);
+    const shown = await shownIfOpens(loaded.dataNames?.get(pathKey(field)) ?? (await shownJoin(dirname(scenarioFile), file)), path);
     const outside = await outsideProblem(policy, path, file);
     if (outside !== undefined) throw new ScenarioError(loaded.source, [{ path: [...field], message: outside, ...loaded.locate?.(field) }]);
     try {
@@ -67,9 +68,10 @@ export async function attachFiles(
       // A file that cannot be read at all (missing, a directory, a FIFO, too large) is a problem of
       // the field that names it: reported there, at its line, as an extends base is.
       if (!(err instanceof ScenarioError)) throw err;
+      const named = await withRealPath(shown, path);
       throw new ScenarioError(
         loaded.source,
-        err.issues.map((issue) => ({ path: [...field], message: `the ${what} ${shown}: ${issue.message}`, ...loaded.locate?.(field) })),
+        err.issues.map((issue) => ({ path: [...field], message: `the ${what} ${named}: ${issue.message}`, ...loaded.locate?.(field) })),
       );
     }
   };
@@ -123,9 +125,17 @@ async function fileIdentities(s: Scenario, where: (file: string) => string): Pro
   const ids = new Map<string, string>();
   for (const t of s.tiers)
     for (const file of [t.existing?.customersFile, t.newBusiness?.openingPipeline?.file])
-      if (file !== undefined && !ids.has(file)) ids.set(file, await realpath(where(file)).catch(() => resolve(where(file))));
+      if (file !== undefined && !ids.has(file)) ids.set(file, await realpath(where(file)).catch(() => identityOfMissing(where(file))));
   return (file) => ids.get(file) ?? file;
 }
+
+/**
+ * The identity of a data path that does not open: the path resolved, unless the system refuses it
+ * (`nothere/../data/b.csv`, systemJoin's path unjoined), which is no other name's file: resolved,
+ * it was data/b.csv, grouped with a tier naming that file, and read there without a word.
+ */
+const identityOfMissing = async (path: string): Promise<string> =>
+  (await realPath(path, { throughMissing: false })) === undefined ? `\0${path}` : resolve(path);
 
 /** The path of `field` in the first tier named `tier`: where a data file is named, for messages. */
 function fieldNaming(s: Scenario, tier: string, field: readonly string[]): Array<string | number> {

@@ -55,6 +55,12 @@ export interface LoadedScenario {
    * file that writes each where it is a base (absent when none is).
    */
   readonly misreadLists?: ReadonlyArray<MisreadList & { readonly source?: string }>;
+  /**
+   * How messages name a data file a base writes, by its field's path in the scenario (merge.ts
+   * pathKey): as written, joined to the base's name (`plans/lnk/../data/book.csv`), where `scenario`
+   * holds it rewritten relative to this file. Absent when no base writes one.
+   */
+  readonly dataNames?: ReadonlyMap<string, string>;
 }
 
 /** One YAML/JSON file read into a document (for positions) and plain data (for validation). */
@@ -72,6 +78,11 @@ export interface ScenarioDocument {
   readonly seedIssue?: ScenarioIssue;
   /** Numbers YAML read otherwise than arrcast reads their text (number-text.ts), by their path in this file. */
   readonly written: readonly WrittenNumber[];
+  /**
+   * A base's data paths as messages name them, by their field's path in this file (pathKey): its
+   * `data` holds them rewritten relative to the top file (extends.ts rebaseFilePaths).
+   */
+  readonly dataNames?: ReadonlyMap<string, string>;
 }
 
 /**

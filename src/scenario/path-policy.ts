@@ -45,7 +45,7 @@ export async function scenarioPathPolicy(scenarioFile: string, allowedRoots: rea
   checkAllowedRoots(allowedRoots);
   // Its folder as the system opens it (`lnk/..` goes up from where lnk points), not resolved as text.
   const root = resolve(await realPath(dirname(scenarioFile)));
-  return { roots: [root, ...(await Promise.all(allowedRoots.map((r) => realPath(resolve(r)))))], described: `the scenario's folder ${root}`, rule: SCENARIO_RULE };
+  return { roots: [root, ...(await allowedFolders(allowedRoots))], described: `the scenario's folder ${root}`, rule: SCENARIO_RULE };
 }
 
 /**
@@ -67,6 +67,14 @@ export function checkAllowedRoots(allowedRoots: unknown): void {
   throw new TypeError(`allowedRoots must be an array of folder paths (got ${got})`);
 }
 
+/**
+ * The folders `allowedRoots` name, each as the system finds it (realPath, then made absolute), as
+ * the scenario's own folder is: `--allow-path shared/lnk/..` (lnk a link to books/2026) allows
+ * books/, where `ls shared/lnk/..` looks. Resolved as text first, it allowed shared/ instead: a
+ * folder the user never named (its whole tree readable by scenarios), and books/ refused.
+ */
+const allowedFolders = (allowedRoots: readonly string[]): Promise<string[]> => Promise.all(allowedRoots.map(async (r) => resolve(await realPath(r))));
+
 /** The policy of `arrcast merge`: the working directory's tree, plus `allowedRoots`. */
 export async function workingDirectoryPathPolicy(allowedRoots: readonly string[] = []): Promise<PathPolicy> {
   const root = await realPath(
@@ -74,7 +82,7 @@ export async function workingDirectoryPathPolicy(allowedRoots: readonly string[]
       "the current directory no longer exists (it was deleted or moved), and a part's scenario may read files only inside the working directory's tree: run arrcast merge from an existing directory",
     ),
   );
-  return { roots: [root, ...(await Promise.all(allowedRoots.map((r) => realPath(resolve(r)))))], described: `the working directory ${root}`, rule: MERGE_RULE };
+  return { roots: [root, ...(await allowedFolders(allowedRoots))], described: `the working directory ${root}`, rule: MERGE_RULE };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { realPath } from './system-path.js';
 
 /**
@@ -37,4 +37,15 @@ export async function shownIfOpens(shown: string, path: string): Promise<string>
   if (shown === path) return path;
   const [at, meant] = await Promise.all([realPath(shown, { throughMissing: false }), realPath(path, { throughMissing: false })]);
   return at !== undefined && at === meant ? shown : path;
+}
+
+/**
+ * `shown` (a file's name as written, `plans/lnk/../base.yaml`) for a message about the file opened
+ * at `opened`, with its real path in parentheses when the two differ, as refuseInputsInsideOutput
+ * names an input: the name as written says where it is written, the real path which file it is.
+ *
+ * @example await withRealPath('lnk/../base.yaml', '/home/me/real/base.yaml') // => 'lnk/../base.yaml (/home/me/real/base.yaml)'
+ */
+export async function withRealPath(shown: string, opened: string): Promise<string> {
+  return shown === opened ? shown : `${shown} (${await realPath(resolve(opened))})`;
 }

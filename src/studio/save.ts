@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { FileExistsError, NotAFileError, writeFileAtomically } from '../report/atomic-file.js';
 import { enclosingOutput, insideOutputReason } from '../report/output-dir.js';
 import { errnoWords, isErrno, OutputWriteError } from '../report/write-error.js';
-import { displayText } from '../scenario/display-text.js';
 import { Refusal } from './http-guard.js';
 
 /** A name the planner gives a saved state: letters, digits, spaces, '-' and '_', then '.yaml' is added. Never a path. */
@@ -109,30 +108,4 @@ export async function saveOverlay(dir: string, file: string, text: string): Prom
 export async function takeBackOverlay(path: string, text: string): Promise<void> {
   const now = await readFile(path, 'utf8').catch(() => undefined);
   if (now === text) await unlink(path).catch(() => undefined);
-}
-
-/**
- * `text` as one word of a shell command on one line: as it is when only letters, digits and
- * `_ . - / :`; else in single quotes (a `'` inside written `'\''`); and when it holds a character
- * that cannot be shown on a line (a line break, a control or bidi character: displayText), as
- * `$'...'` with each such character's UTF-8 bytes written `\ooo` (octal, always three digits, so
- * no digit after it is read into it). A seed or --allow-path folder with a line break was written
- * in single quotes, and the header's comment line showed the break as `\u{a}`: the command it
- * printed named another folder, which run refused. `$'...'` is read by bash, zsh, ksh and the
- * POSIX.1-2024 shell.
- *
- * @example shellWord('what if.yaml') // => "'what if.yaml'"
- * @example shellWord('a\nb') // => "$'a\\012b'"
- */
-export function shellWord(text: string): string {
-  if (/^[\w./:-]+$/.test(text)) return text;
-  const shown = (ch: string) => displayText(ch) === ch;
-  if ([...text].every(shown)) return `'${text.replaceAll("'", "'\\''")}'`;
-  let word = "$'";
-  for (const ch of text) {
-    if (ch === "'" || ch === '\\') word += `\\${ch}`;
-    else if (shown(ch)) word += ch;
-    else for (const byte of Buffer.from(ch, 'utf8')) word += `\\${byte.toString(8).padStart(3, '0')}`;
-  }
-  return `${word}'`;
 }

@@ -138,6 +138,25 @@ describe('prepareReportDir refuses, exit 2 before anything runs, and changes not
   });
 });
 
+describe('a report’s charts folder holds its charts’ files and nothing else', () => {
+  // Names a chart of arrcast's could have had (lower case, .svg or .vl.json) but that no report
+  // writes: a user's own chart saved beside the report's. Taken for arrcast's, they were deleted by
+  // the next run into the report (exit 0, "wrote report/").
+  it.each(['board-deck.svg', 'revenue-distribution-v2.svg', 'tornado-2025.vl.json', 'mine.vl.json'])('charts/%s is the user’s: the report is not replaced', async (name) => {
+    writeFileSync(join(cwd, 'report', 'charts', name), 'the user’s chart');
+    const before = snapshot(root);
+    await expect(prepareReportDir('report')).rejects.toThrow(`is an arrcast report that also holds charts/${name}, which arrcast did not write`);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('every chart file a report writes is arrcast’s', async () => {
+    // The eight charts by name, written out here (not read from the code under test), each as spec and image.
+    for (const chart of ['revenue-distribution', 'exceedance', 'monthly-fan', 'breakdown', 'arr-bridge', 'tornado', 'bad-years', 'capacity'])
+      for (const ext of ['.vl.json', '.svg']) writeFileSync(join(cwd, 'report', 'charts', chart + ext), '{}');
+    expect(await prepareReportDir('report')).toBe(join(cwd, 'report'));
+  });
+});
+
 describe('prepareReportDir accepts what holds nothing of the user’s, and returns the resolved path', () => {
   it.each([
     ['new', () => join(cwd, 'new')],

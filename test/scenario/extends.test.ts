@@ -180,7 +180,8 @@ tiers:
     const dir = realpathSync(writeFiles({ 'plan.yaml': BASE, 'real/plan.yaml': 'extends: ../plan.yaml\nname: Real\n', 'real/sub/.keep': '', 'a.yaml': 'extends: alias.yaml\n' }));
     symlinkSync('real/sub', join(dir, 'up'));
     const loaded = await loadScenario(`${dir}/up/../plan.yaml`, { allowedRoots: [dir] });
-    expect([loaded.scenario.name, loaded.scenario.currency, loaded.bases]).toEqual(['Real', 'EUR', [join(dir, 'plan.yaml')]]);
+    // The base is named as written, joined to the file's name (`..` kept: the system opens <dir>/plan.yaml so).
+    expect([loaded.scenario.name, loaded.scenario.currency, loaded.bases]).toEqual(['Real', 'EUR', [`${dir}/up/../../plan.yaml`]]);
     // A link to a file is that file: a.yaml extending a link to itself is a cycle at once (it was a chain of 16 files).
     symlinkSync('a.yaml', join(dir, 'alias.yaml'));
     expect(await loadProblems(join(dir, 'a.yaml'), dir)).toEqual(['<dir>/a.yaml:1:10 extends: "alias.yaml" makes a cycle: <dir>/a.yaml -> <dir>/alias.yaml']);

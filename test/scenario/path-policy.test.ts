@@ -150,6 +150,23 @@ describe('paths a scenario names must stay inside its folder tree', () => {
     );
   });
 
+  // `lnk/..` in an allowed folder goes up from where lnk points, as `ls` and the scenario's own folder
+  // take it: shared/lnk -> ../books/2026, so shared/lnk/.. is books/. Taken as text it was shared/:
+  // books/ refused, and shared/'s tree (never named) readable.
+  it('an allowed folder through lnk/.. is the folder the system finds there, not the text', async () => {
+    const dir = realpathSync(
+      writeFiles({ 'books/2026/.keep': '', 'books/b.csv': BOOK, 'shared/secret.csv': BOOK, 'plans/plan.yaml': withBook('../books/b.csv'), 'plans/nosy.yaml': withBook('../shared/secret.csv') }),
+    );
+    symlinkSync('../books/2026', join(dir, 'shared/lnk'));
+    const allowed = [`${dir}/shared/lnk/..`]; // not path.join, which takes lnk/.. away as text
+    expect((await scenarioPathPolicy(join(dir, 'plans/plan.yaml'), allowed)).roots).toEqual([join(dir, 'plans'), join(dir, 'books')]);
+    expect((await workingDirectoryPathPolicy(allowed)).roots[1]).toBe(join(dir, 'books'));
+    expect((await loadScenario(join(dir, 'plans/plan.yaml'), { allowedRoots: allowed })).files?.books?.SMB?.size).toBe(1);
+    expect(await refusal(join(dir, 'plans/nosy.yaml'), dir, allowed)).toBe(
+      `<dir>/plans/nosy.yaml:4:32 tiers[0].existing.customersFile: "../shared/secret.csv" resolves to <dir>/shared/secret.csv and is outside the scenario's folder <dir>/plans: ${WIDEN}`,
+    );
+  });
+
   it('the example scenarios read their data from inside their own folder', async () => {
     expect((await loadScenario(join(ROOT, 'scenarios/hybrid-company.yaml'))).files?.books).toBeDefined();
   });

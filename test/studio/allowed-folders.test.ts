@@ -7,7 +7,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { StudioSession } from '../../src/studio/session.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
 import { openStudioScenario } from '../../src/studio/studio-scenario.js';
-import { shellWord } from '../../src/studio/save.js';
+import { shellWord } from '../../src/report/shell-word.js';
 import { runCli } from '../helpers/in-process-cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { requester } from './studio-fixture.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createEngine } from '../../src/engine/engine.js';
 import { openStudioScenario } from '../../src/studio/studio-scenario.js';
 import { StudioSession } from '../../src/studio/session.js';
-import { shellWord } from '../../src/studio/save.js';
+import { shellWord } from '../../src/report/shell-word.js';
 import { startStudioServer, type StudioServer } from '../../src/studio/server.js';
 import { MAX_BODY_BYTES } from '../../src/studio/state.js';
 import { runCli } from '../helpers/in-process-cli.js';

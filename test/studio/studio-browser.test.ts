@@ -1,4 +1,4 @@
-import { shellWord } from '../../src/studio/save.js';
+import { shellWord } from '../../src/report/shell-word.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';

@@ -13,10 +13,12 @@ import { monthlyFanSpec, type MonthlyPlan } from './monthly-fan.js';
 import { budgetLabel, marksFromSummary, revenueDistributionSpec, type RevenueMarks } from './revenue-distribution.js';
 import { tornadoSpec } from './tornado.js';
 import { badYearsSpec } from './bad-years.js';
+import type { ChartName } from '../report-files.js';
 
 /** A chart of the report: its file name (charts/NAME.vl.json, charts/NAME.svg), what it shows, its spec. */
 export interface ChartDefinition {
-  readonly name: string;
+  /** One of CHART_NAMES: a name not there would make the report's own files foreign to it (output-entries.ts). */
+  readonly name: ChartName;
   /** One line saying what the chart shows, for the HTML report (its caption and the SVG's label). */
   readonly caption: string;
   readonly spec: TopLevelSpec;
@@ -107,7 +109,7 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
     ...(tornado
       ? [
           {
-            name: 'tornado',
+            name: 'tornado' as const,
             caption: 'What moves recognized revenue most: its median with each driver’s own draw at its P10 and at its P90, the others as drawn, and each driver’s share of the variance.',
             spec: tornado,
           },
@@ -116,7 +118,7 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
     ...(bad
       ? [
           {
-            name: 'bad-years',
+            name: 'bad-years' as const,
             caption: 'Where the worst 10% of years come from: each component’s share of the revenue shortfall, and each driver’s average own percentile.',
             spec: bad,
           },
@@ -125,7 +127,7 @@ export function buildCharts(summary: Summary, columns: ChartColumns, options: Ch
     ...(capacity
       ? [
           {
-            name: 'capacity',
+            name: 'capacity' as const,
             caption: `Ramped-rep equivalents by fiscal month for each tier with reps: P10–P90 band and P50 line (${ctx.convention}).`,
             spec: capacity,
           },
