@@ -11,6 +11,36 @@ function argumentMessage(fn: string, path: ReadonlyArray<string | number>, expec
   return `${fn}: ${formatPath(path)} ${rule!.startsWith('is ') ? rule : `must be ${rule}`}${got}${hint ? `; did you mean ${hint}` : ''}`;
 }
 
+/** What a refused argument carries, as data: see ArgumentError. */
+export interface ArgumentRefusalFields {
+  /** The function refused, e.g. 'describe'. */
+  readonly fn: string;
+  /** The argument and the field inside it, e.g. `['options', 'marks', 'target']`. */
+  readonly path: ReadonlyArray<string | number>;
+  /** What it must be. */
+  readonly expected: string;
+  /** What it was ('' when the message says it). */
+  readonly received: string;
+}
+
+/**
+ * The one shape of both refusals (ArgumentError, ArgumentRangeError) on the base each keeps: its
+ * fields and its message, on TypeError or RangeError, so `instanceof` either base still holds.
+ */
+function refusalOn<Base extends TypeErrorConstructor | RangeErrorConstructor>(Base: Base, className: string) {
+  return class Refusal extends (Base as TypeErrorConstructor) implements ArgumentRefusalFields {
+    override readonly name: string = className;
+    constructor(
+      readonly fn: string,
+      readonly path: ReadonlyArray<string | number>,
+      readonly expected: string,
+      readonly received: string,
+    ) {
+      super(argumentMessage(fn, path, expected, received));
+    }
+  };
+}
+
 /**
  * An argument of a library function refused before anything ran (piscina's habit: options checked up
  * front; zod's: the error as data), for its type: not a number, not a list, not an object arrcast
@@ -21,17 +51,7 @@ function argumentMessage(fn: string, path: ReadonlyArray<string | number>, expec
  *
  * @example new ArgumentError('describe', ['values'], 'a list of numbers', 'a string').message // 'describe: values must be a list of numbers (got a string)'
  */
-export class ArgumentError extends TypeError {
-  override readonly name = 'ArgumentError';
-  constructor(
-    readonly fn: string,
-    readonly path: ReadonlyArray<string | number>,
-    readonly expected: string,
-    readonly received: string,
-  ) {
-    super(argumentMessage(fn, path, expected, received));
-  }
-
+export class ArgumentError extends refusalOn(TypeError, 'ArgumentError') {
   /**
    * A refusal whose message a function's own check already wrote in full (writeReport's options:
    * report-options-check.ts): the message as given, `expected` the same text.
@@ -51,17 +71,7 @@ export class ArgumentError extends TypeError {
  *
  * @example new ArgumentRangeError('pinballLoss', ['tau'], 'a share between 0 and 1 (exclusive)', '80') instanceof RangeError // true
  */
-export class ArgumentRangeError extends RangeError {
-  override readonly name = 'ArgumentRangeError';
-  constructor(
-    readonly fn: string,
-    readonly path: ReadonlyArray<string | number>,
-    readonly expected: string,
-    readonly received: string,
-  ) {
-    super(argumentMessage(fn, path, expected, received));
-  }
-}
+export class ArgumentRangeError extends refusalOn(RangeError, 'ArgumentRangeError') {}
 
 /** Either refusal of a library function's argument. */
 export type ArgumentRefusal = ArgumentError | ArgumentRangeError;

@@ -1,0 +1,27 @@
+import { expect, it } from 'vitest';
+import { ArgumentError, ArgumentRangeError } from '../../src/index.js';
+
+/**
+ * The two refusals are one shape on two bases (argument-error.ts refusalOn): the same fields and
+ * message from the same arguments, each an instance of its own base (TypeError, RangeError) only.
+ */
+it('ArgumentError and ArgumentRangeError: one shape, each on its own base', () => {
+  const args = ['pinballLoss', ['tau'], 'a share between 0 and 1 (exclusive); did you mean 0.8?', '80'] as const;
+  const type = new ArgumentError(...args);
+  const range = new ArgumentRangeError(...args);
+  const expected = 'pinballLoss: tau must be a share between 0 and 1 (exclusive) (got 80); did you mean 0.8?';
+  for (const [err, Own, Base, Other] of [
+    [type, ArgumentError, TypeError, RangeError],
+    [range, ArgumentRangeError, RangeError, TypeError],
+  ] as const) {
+    expect(err).toBeInstanceOf(Own);
+    expect(err).toBeInstanceOf(Base);
+    expect(err).not.toBeInstanceOf(Other);
+    expect({ fn: err.fn, path: err.path, expected: err.expected, received: err.received, message: err.message }).toEqual({ fn: args[0], path: args[1], expected: args[2], received: args[3], message: expected });
+    expect(err.name).toBe(Own.name);
+    expect(String(err)).toBe(`${Own.name}: ${expected}`);
+  }
+  expect(type).not.toBeInstanceOf(ArgumentRangeError);
+  expect(range).not.toBeInstanceOf(ArgumentError);
+  expect(Object.keys(type).sort()).toEqual(Object.keys(range).sort());
+});
