@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe as group, expect, it } from 'vitest';
 import { createEngine, mergeParts, parseScenario, RunOptionError, simulate, simulateShard, summarize, writePartFile, type Simulation, type SimulationPart } from '../../src/index.js';
+import { StudioSession } from '../../src/studio/session.js';
+import type { StudioScenario } from '../../src/studio/studio-scenario.js';
+import type { Engine } from '../../src/engine/engine.js';
 import { ROOT } from '../helpers/fixtures.js';
 import { readFileSync } from 'node:fs';
 
@@ -53,6 +56,10 @@ const ROWS: () => readonly Row[] = () => [
   ['mergeParts([], { sigal })', () => mergeParts([], bad({ sigal: new AbortController().signal })), ['sigal'], /^sigal: is not an option of mergeParts \(did you mean signal\?\)/],
   ['mergeParts([], { signal: {} })', () => mergeParts([], bad({ signal: {} })), ['signal'], /^signal: must be an AbortSignal/],
   ['writePartFile(file, part, { recheck: 5 })', () => writePartFile(join(dir, 'p.arrcast-part'), part, bad({ recheck: 5 })), ['recheck'], /^recheck: must be a function, called just before the part is moved into place \(got number\)$/],
+  // The studio's session: its options are refused before it asks anything of its scenario or engine.
+  // before: served the scenario's own trials, the misspelt key ignored
+  ['new StudioSession(scenario, engine, { trial: 500 })', () => new StudioSession({ loaded } as StudioScenario, {} as Engine, bad({ trial: 500 })), ['trial'], /^trial: is not an option of StudioSession \(did you mean trials\?\)/],
+  ['new StudioSession(scenario, engine, { confidence: 80 })', () => new StudioSession({ loaded } as StudioScenario, {} as Engine, bad({ confidence: 80 })), ['confidence'], /^--confidence: must be a share between 0 and 1, not included \(got 80\)$/],
 ];
 
 group('bad options, one row each: a RunOptionError naming the option, its path as data, before any work', () => {
