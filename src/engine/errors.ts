@@ -35,7 +35,8 @@ export class RunOptionError extends Error {
     where?: { readonly path: ReadonlyArray<string | number>; readonly issues: readonly OptionIssue[] },
   ) {
     super(`${library ? option : `--${option}`}: ${message}`);
-    this.path = where?.path ?? (option === 'options' ? [] : [option]);
+    // As the library spells the option ('max-minutes', a flag's name in the message, is maxMinutes there).
+    this.path = where?.path ?? (option === 'options' ? [] : [option.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]);
     this.issues = where?.issues ?? [{ path: this.path, message }];
   }
 }

@@ -80,6 +80,14 @@ group('bad options, one row each: a RunOptionError naming the option, its path a
     expect(refusal.issues[0]).toEqual({ path, message: expect.any(String) });
   });
 
+  it("a check made once the run is planned names the option's path as the library spells it", async () => {
+    // The estimate over the limit (run-estimate.ts): named --max-minutes in the message, as the CLI's flag.
+    const err = await simulate(loaded, { ...RUN, maxMinutes: 1e-9 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RunOptionError);
+    expect((err as RunOptionError).message).toMatch(/^--max-minutes: this run is estimated at /);
+    expect((err as RunOptionError).path).toEqual(['maxMinutes']);
+  });
+
   it('every problem is kept as data, the first in the message', async () => {
     const err = await simulate(loaded, bad({ ...RUN, trials: NaN, workers: -1, seeds: 1 })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RunOptionError);
