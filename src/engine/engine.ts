@@ -4,7 +4,6 @@ import type { Piscina } from 'piscina';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { RunAbortedError, RunOptionError, abortedBy } from './errors.js';
 import {
-  checkSignal,
   MAX_WORKERS,
   simulateOn,
   simulateShardOn,
@@ -75,9 +74,8 @@ export interface Engine {
  */
 export function createEngine(options: EngineOptions = {}): Engine {
   checkOptions('createEngine', engineOptionsSchema, options);
-  const threads = options.workers ?? availableParallelism();
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WORKERS)
-    throw new RunOptionError('workers', `an engine needs a whole number of worker threads from 1 to ${MAX_WORKERS} (got ${threads})`);
+  // The schema checked a given count; a machine's own is held to the most an engine takes.
+  const threads = options.workers ?? Math.min(availableParallelism(), MAX_WORKERS);
   const tierCache = options.tierCacheBytes === undefined || options.tierCacheBytes === 0 ? undefined : new TierRowCache(options.tierCacheBytes);
   let pool: Piscina | undefined = createWorkerPool(threads, { keepAlive: true });
   const lease = () => {
@@ -96,7 +94,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     checkOptions(fn, schema, given);
     // None given (simulateShard's are required: its shard is then refused by name, not met as a TypeError).
     const o = given ?? ({} as T);
-    checkSignal(o.signal);
     const own = o.signal;
     const stop = new AbortController();
     // The run's error carries the reason of whichever aborted first: the caller's, or the closing's.

@@ -16,7 +16,7 @@ import { checkPartFinite } from './part-guard.js';
 import { PART_RUN_FIELDS } from './part-run.js';
 import type { z } from 'zod';
 import { checkOptions } from './options-schema.js';
-import { mergeOptionsSchema } from './simulate-options.js';
+import { mergeOptionsSchema } from './merge-options.js';
 import { planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
 

@@ -73,26 +73,29 @@ export function checkOptions(fn: string, schema: z.ZodType, options: unknown, li
   if (options === undefined) return;
   const result = schema.safeParse(options);
   if (result.success) return;
-  const issues: OptionIssue[] = result.error.issues.map((iss) => issueOf(fn, schema, iss, options));
+  // One zod issue may hold several unknown keys: each is an issue of its own.
+  const perIssue = result.error.issues.map((iss) => issuesOf(fn, schema, iss, options));
+  const issues: OptionIssue[] = perIssue.flat();
   const order = (iss: z.core.$ZodIssue) => (iss.path.length === 0 && iss.code === 'invalid_type' ? 0 : iss.code === 'unrecognized_keys' ? 1 : 2);
   const at = result.error.issues.map((iss, i) => ({ i, o: order(iss) })).sort((a, b) => a.o - b.o || a.i - b.i)[0]!.i;
-  const first = issues[at]!;
+  const first = perIssue[at]![0]!;
   const option = first.path.length === 0 ? 'options' : String(first.path[0]);
   // The object itself, and a key it does not take, are the library's to name (no flag sets them).
   const library = libraryOnly || first.path.length === 0 || result.error.issues[at]!.code === 'unrecognized_keys' ? true : undefined;
-  throw new RunOptionError(FLAG_NAMES[option] ?? option, first.message, library, { path: first.path, issues });
+  throw new RunOptionError(FLAG_NAMES[option] ?? option, first.message, library, { path: first.path, issues: [first, ...issues.filter((i) => i !== first)] });
 }
 
-/** One zod issue as the project words it. */
-function issueOf(fn: string, schema: z.ZodType, iss: z.core.$ZodIssue, options: unknown): OptionIssue {
+/** One zod issue as the project words it: one issue for each unknown key it names. */
+function issuesOf(fn: string, schema: z.ZodType, iss: z.core.$ZodIssue, options: unknown): OptionIssue[] {
   const path = iss.path.filter((k): k is string | number => typeof k !== 'symbol');
-  if (path.length === 0 && iss.code === 'invalid_type') return { path, message: `the options of ${fn} must be an object (got ${valueKind(options)})` };
+  if (path.length === 0 && iss.code === 'invalid_type') return [{ path, message: `the options of ${fn} must be an object (got ${valueKind(options)})` }];
   // A field's message says which field it is ('its trials must be ...', 'the shard count must be ...').
-  if (iss.code !== 'unrecognized_keys') return { path, message: iss.message };
-  const key = iss.keys[0]!;
+  if (iss.code !== 'unrecognized_keys') return [{ path, message: iss.message }];
   const known = keysAt(schema, path);
-  const near = nearestName(key, known);
-  const at = [...path, key];
-  if (path.length === 0) return { path: at, message: `is not an option of ${fn}${near ? ` (did you mean ${near}?)` : ''}; its options are ${known.join(', ')}` };
-  return { path: at, message: `${key} is not a field of ${formatPath(path)}${near ? ` (did you mean ${near}?)` : ''}; its fields are ${known.join(', ')}` };
+  return iss.keys.map((key) => {
+    const near = nearestName(key, known);
+    const at = [...path, key];
+    if (path.length === 0) return { path: at, message: `is not an option of ${fn}${near ? ` (did you mean ${near}?)` : ''}; its options are ${known.join(', ')}` };
+    return { path: at, message: `${key} is not a field of ${formatPath(path)}${near ? ` (did you mean ${near}?)` : ''}; its fields are ${known.join(', ')}` };
+  });
 }

@@ -11,7 +11,7 @@ import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, DamagedPartError, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import type { SimulationPart } from './simulate.js';
 import { checkOptions } from './options-schema.js';
-import { partWriteOptionsSchema } from './simulate-options.js';
+import { partWriteOptionsSchema } from './part-write-options.js';
 import { RunAbortedError, RunOptionError, throwIfAborted } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';

@@ -58,8 +58,8 @@ const shared = {
   workers: z.number(says((v) => `must be a whole number from 0 (in-process) to ${MAX_WORKERS} (got ${got(v)})`)).int().min(0).max(MAX_WORKERS),
   signal: signalOption,
   onProgress: callback<(done: number, total: number) => void>(),
-  // Infinity: no limit.
-  maxMinutes: z.number(says((v) => `must be a number of minutes above 0 (got ${got(v)})`)).gt(0),
+  // Infinity: no limit (documented so; zod 4's z.number() refuses Infinity, hence a rule of its own).
+  maxMinutes: rule<number>((v) => (typeof v === 'number' && v > 0 ? undefined : `must be a number of minutes above 0 (got ${got(v)})`)),
   onEstimate: callback<(estimate: unknown) => void>(),
 };
 
@@ -70,7 +70,7 @@ const actuals = z.unknown();
 const simulateOnly = {
   ownDrawTrials: z.number(says((v) => `must be a whole number of trials >= 0 (got ${typeof v === 'number' ? v : valueKind(v)})`)).int().min(0),
   tallyCounts: z.boolean(says((v) => `must be true or false (got ${valueKind(v)})`)),
-  keepApart: z.array(z.string(), says((v) => `must be a list of column keys (got ${valueKind(v)})`)),
+  keepApart: z.array(z.string(says((v) => `each column key must be a string (got ${got(v)})`)), says((v) => `must be a list of column keys (got ${valueKind(v)})`)),
   onLeadingTrials: fields(
     {
       trials: z.number(says((v) => `its trials must be a whole number >= 1 (got ${typeof v === 'number' ? v : valueKind(v)})`)).int().min(1),
@@ -82,7 +82,7 @@ const simulateOnly = {
 };
 
 /** `shard`: a whole `count` from 1 to MAX_SHARDS, a whole 0-based `index` below it; no other key. */
-export const shardOption = fields({ index: z.unknown(), count: z.unknown() }, (v) => `the shard count must be a whole number from 1 to ${MAX_SHARDS.toLocaleString('en-US')} (got ${v === null ? 'undefined' : got(v)})`).superRefine((shard, ctx) => {
+export const shardOption = fields({ index: z.unknown().optional(), count: z.unknown().optional() }, (v) => `the shard count must be a whole number from 1 to ${MAX_SHARDS.toLocaleString('en-US')} (got ${got(v)})`).superRefine((shard, ctx) => {
   const { count, index } = shard as { count?: unknown; index?: unknown };
   if (!whole(1, MAX_SHARDS, count))
     ctx.addIssue({ code: 'custom', path: ['count'], input: count, message: `the shard count must be a whole number from 1 to ${MAX_SHARDS.toLocaleString('en-US')} (got ${got(count)})` });
@@ -109,20 +109,25 @@ export const shardOptionsSchema = optionsSchema({
   ...(Object.fromEntries(['resumeFrom', ...Object.keys(simulateOnly)].map((k) => [k, notOfShard])) as Record<'resumeFrom' | keyof typeof simulateOnly, typeof notOfShard>),
 }).extend({ shard: shardOption });
 
-/** Every key of each schema: what a caller may pass (the listed options of a refusal). */
+/** Every key of simulate's options: what a caller may pass (simulateToPrecision passes most on). */
 export const SIMULATE_OPTION_KEYS: readonly string[] = Object.keys(simulateOptionsSchema.shape).filter((k) => k !== 'shard');
-export const SIMULATE_ONLY: readonly string[] = ['resumeFrom', ...Object.keys(simulateOnly)];
 
-/** Check a `signal` option alone (mergeParts, writePartFile, writeReport): undefined, or an AbortSignal. */
-export function checkSignal(signal: unknown): void {
-  if (signal !== undefined) checkOptions('a run', z.strictObject({ signal: signalOption }), { signal });
+/**
+ * The trials and seed a run uses, the option's or else the scenario's own: `{ ...loaded, scenario: {
+ * ...scenario, trials: '30' } }` (a scenario built or changed in code, not loaded) is refused as the
+ * option would be, not run with trials '30'.
+ */
+const resolvedSchema = z.strictObject({ trials: shared.trials, seed });
+
+/** Check the trials and seed a run resolved to (the option's, else its scenario's): a RunOptionError naming the option. */
+export function checkResolvedRun(fn: string, resolved: { readonly trials: unknown; readonly seed: unknown }): void {
+  checkOptions(fn, resolvedSchema, resolved);
 }
 
-/** mergeParts' options (MergeOptions, merge.ts); `allowedRoots` keeps its own check (path-policy.ts checkAllowedRoots, as loadScenario's). */
-export const mergeOptionsSchema = optionsSchema({ signal: signalOption, allowedRoots: z.unknown() });
+// Built once: a run, a merge and a report each check their signal (about 30 µs to build the schema each call).
+const signalSchema = z.strictObject({ signal: signalOption });
 
-/** writePartFile's options (PartWriteOptions, part-file.ts). */
-export const partWriteOptionsSchema = optionsSchema({
-  signal: signalOption,
-  recheck: callback<() => Promise<void>>('a function, called just before the part is moved into place'),
-});
+/** Check a `signal` option alone (writeReport's): undefined, or an AbortSignal. */
+export function checkSignal(signal: unknown): void {
+  if (signal !== undefined) checkOptions('a run', signalSchema, { signal });
+}

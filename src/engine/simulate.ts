@@ -16,7 +16,7 @@ import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } f
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError, abortedBy, throwIfAborted } from './errors.js';
 import type { z } from 'zod';
 import { checkOptions } from './options-schema.js';
-import { shardOptionsSchema, simulateOptionsSchema, SIMULATE_ONLY, SIMULATE_OPTION_KEYS } from './simulate-options.js';
+import { checkResolvedRun, shardOptionsSchema, simulateOptionsSchema } from './simulate-options.js';
 import { checkWholeRun } from './whole-run.js';
 import { checkActualsOption, noActuals } from './actuals-option.js';
 import { checkChunk } from './chunk-guard.js';
@@ -29,7 +29,7 @@ import { GENERATOR_ID } from '../random/source.js';
 import type { Piscina } from 'piscina';
 import { actualsKey, compileReforecast, reforecastChunk, type ActualsInput, type Reforecast } from '../actuals/reforecast.js';
 
-export { MAX_WORKERS, checkSignal, SIMULATE_ONLY, SIMULATE_OPTION_KEYS } from './simulate-options.js';
+export { MAX_WORKERS, checkSignal, SIMULATE_OPTION_KEYS } from './simulate-options.js';
 
 /** Runs below this many trials stay in-process unless workers are asked for: a pool costs more than it saves. */
 export const IN_PROCESS_BELOW = 5_000;
@@ -103,9 +103,6 @@ export interface SimulateOptions {
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 void (true satisfies SameKeys<keyof z.infer<typeof simulateOptionsSchema>, keyof SimulateOptions | 'shard'>);
 void (true satisfies SameKeys<keyof z.infer<typeof shardOptionsSchema>, keyof SimulateOptions | 'shard'>);
-
-/** The keys simulateShard() reads. */
-export const SHARD_OPTION_KEYS: readonly string[] = [...SIMULATE_OPTION_KEYS.filter((k) => !SIMULATE_ONLY.includes(k)), 'shard'];
 
 /** Options of one shard of a run (see simulateShard). */
 export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'tallyCounts' | 'keepApart' | 'onLeadingTrials' | 'onChunk'> {
@@ -205,8 +202,11 @@ export function resolveOptions(
   // Its hash names the run (outputs, parts, a resume) and keys a warm engine's compiled plans: a
   // scenario edited in place after loading would run, there, as the one it was.
   checkUnchangedSinceLoaded(loaded);
-  const trials = options.trials ?? loaded.scenario.trials;
-  const seed = String(options.seed ?? loaded.scenario.seed);
+  // The option's, else the scenario's own (checked as it loaded, but a scenario built in code was not).
+  const resolved = { trials: options.trials ?? loaded.scenario.trials, seed: options.seed ?? loaded.scenario.seed };
+  checkResolvedRun(fn, resolved);
+  const trials = resolved.trials;
+  const seed = String(resolved.seed);
   if ((options as SimulateOptions).tallyCounts === true && (options as SimulateOptions).resumeFrom !== undefined)
     throw new RunOptionError('tallyCounts', 'cannot go with resumeFrom: a resumed run copies its first trials column by column');
   const simulated = isShard ? shardChunks(planChunks(trials), (options as ShardOptions).shard).reduce((n, c) => n + c.trials, 0) : trials;

@@ -43,6 +43,13 @@ const ROWS: () => readonly Row[] = () => [
   // before: ran shard 0 of 2, the misspelt key ignored
   ['simulateShard(loaded, { shard: { index: 0, count: 2, idx: 1 } })', () => simulateShard(loaded, bad({ ...RUN, shard: { index: 0, count: 2, idx: 1 } })), ['shard', 'idx'], /^shard: idx is not a field of shard \(did you mean index\?\); its fields are index, count$/],
   ['simulateShard(loaded, { shard: { index: 2, count: 2 } })', () => simulateShard(loaded, bad({ ...RUN, shard: { index: 2, count: 2 } })), ['shard', 'index'], /^--shard: the shard index must be a whole number from 0 to 1 \(0-based; got 2\)$/],
+  // before (lib23): "--shard: the shard count must be ... (got undefined)"
+  ['simulateShard(loaded, { shard: null })', () => simulateShard(loaded, bad({ ...RUN, shard: null })), ['shard'], /^--shard: the shard count must be a whole number from 1 to 10,000 \(got null\)$/],
+  // before (lib23): zod's own "Invalid input: expected string, received number"
+  ['simulate(loaded, { keepApart: [1] })', () => simulate(loaded, bad({ ...RUN, keepApart: ['mrr', 1] })), ['keepApart', 1], /^keepApart: each column key must be a string \(got 1\)$/],
+  // before (lib23): the scenario's own trials went unchecked when no option overrode them (it ran with trials "30")
+  ['simulate({ ...loaded, scenario: { trials: "30" } })', () => simulate({ ...loaded, scenario: { ...loaded.scenario, trials: '30' } } as never, { seed: 3, workers: 0 }), ['trials'], /^--trials: must be a whole number from 1 to 10,000,000 \(got "30"\)$/],
+  ['simulateShard({ ...loaded, scenario: { trials: "30" } })', () => simulateShard({ ...loaded, scenario: { ...loaded.scenario, trials: '30' } } as never, { seed: 3, workers: 0, shard: { index: 0, count: 2 } }), ['trials'], /\(got "30"\)$/],
   ['simulateShard(loaded, {})', () => simulateShard(loaded, bad({ ...RUN })), ['shard'], /^--shard: the shard count must be a whole number/],
   ['simulateShard(loaded, { resumeFrom })', () => simulateShard(loaded, bad({ ...RUN, shard: { index: 0, count: 2 }, resumeFrom: sim })), ['resumeFrom'], /is an option of simulate, not of simulateShard/],
   ['createEngine({ workers: 0 })', () => createEngine(bad({ workers: 0 })), ['workers'], /^--workers: an engine needs a whole number of worker threads from 1 to 256 \(got 0\)$/],
@@ -86,6 +93,22 @@ group('bad options, one row each: a RunOptionError naming the option, its path a
     expect(err).toBeInstanceOf(RunOptionError);
     expect((err as RunOptionError).message).toMatch(/^--max-minutes: this run is estimated at /);
     expect((err as RunOptionError).path).toEqual(['maxMinutes']);
+  });
+
+  it('maxMinutes: Infinity is no limit (the run goes ahead)', async () => {
+    // before (lib23): refused, "--max-minutes: must be a number of minutes above 0 (got Infinity)".
+    const run = await simulate(loaded, { ...RUN, maxMinutes: Infinity });
+    expect(run.trials).toBe(RUN.trials);
+  });
+
+  it('each unknown key is an issue of its own', async () => {
+    // before (lib23): one issue, for the first key only.
+    const err = await simulate(loaded, bad({ ...RUN, seeds: 1, worker: 2, onChunk: 5 })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RunOptionError);
+    const issues = (err as RunOptionError).issues;
+    expect(issues.map((i) => i.path).sort()).toEqual([['onChunk'], ['seeds'], ['worker']]);
+    expect(issues[0]!.path).toEqual((err as RunOptionError).path);
+    expect(issues.find((i) => i.path[0] === 'worker')!.message).toMatch(/did you mean workers\?/);
   });
 
   it('every problem is kept as data, the first in the message', async () => {
