@@ -24,24 +24,6 @@ export interface ArgumentRefusalFields {
 }
 
 /**
- * The one shape of both refusals (ArgumentError, ArgumentRangeError) on the base each keeps: its
- * fields and its message, on TypeError or RangeError, so `instanceof` either base still holds.
- */
-function refusalOn<Base extends TypeErrorConstructor | RangeErrorConstructor>(Base: Base, className: string) {
-  return class Refusal extends (Base as TypeErrorConstructor) implements ArgumentRefusalFields {
-    override readonly name: string = className;
-    constructor(
-      readonly fn: string,
-      readonly path: ReadonlyArray<string | number>,
-      readonly expected: string,
-      readonly received: string,
-    ) {
-      super(argumentMessage(fn, path, expected, received));
-    }
-  };
-}
-
-/**
  * An argument of a library function refused before anything ran (piscina's habit: options checked up
  * front; zod's: the error as data), for its type: not a number, not a list, not an object arrcast
  * made. Its fields say where and what: `fn` the function, `path` the argument and the field inside it
@@ -51,7 +33,20 @@ function refusalOn<Base extends TypeErrorConstructor | RangeErrorConstructor>(Ba
  *
  * @example new ArgumentError('describe', ['values'], 'a list of numbers', 'a string').message // 'describe: values must be a list of numbers (got a string)'
  */
-export class ArgumentError extends refusalOn(TypeError, 'ArgumentError') {
+// Two declared classes, not one made by a function: the published .d.ts then names each base
+// (TypeError, RangeError) and each literal name, where a class expression's base was anonymous and
+// its name widened to string. One shape still: both implement ArgumentRefusalFields, one message.
+export class ArgumentError extends TypeError implements ArgumentRefusalFields {
+  override readonly name = 'ArgumentError';
+  constructor(
+    readonly fn: string,
+    readonly path: ReadonlyArray<string | number>,
+    readonly expected: string,
+    readonly received: string,
+  ) {
+    super(argumentMessage(fn, path, expected, received));
+  }
+
   /**
    * A refusal whose message a function's own check already wrote in full (writeReport's options:
    * report-options-check.ts): the message as given, `expected` the same text.
@@ -71,7 +66,17 @@ export class ArgumentError extends refusalOn(TypeError, 'ArgumentError') {
  *
  * @example new ArgumentRangeError('pinballLoss', ['tau'], 'a share between 0 and 1 (exclusive)', '80') instanceof RangeError // true
  */
-export class ArgumentRangeError extends refusalOn(RangeError, 'ArgumentRangeError') {}
+export class ArgumentRangeError extends RangeError implements ArgumentRefusalFields {
+  override readonly name = 'ArgumentRangeError';
+  constructor(
+    readonly fn: string,
+    readonly path: ReadonlyArray<string | number>,
+    readonly expected: string,
+    readonly received: string,
+  ) {
+    super(argumentMessage(fn, path, expected, received));
+  }
+}
 
 /** Either refusal of a library function's argument. */
 export type ArgumentRefusal = ArgumentError | ArgumentRangeError;

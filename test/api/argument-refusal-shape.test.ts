@@ -2,8 +2,9 @@ import { expect, it } from 'vitest';
 import { ArgumentError, ArgumentRangeError } from '../../src/index.js';
 
 /**
- * The two refusals are one shape on two bases (argument-error.ts refusalOn): the same fields and
- * message from the same arguments, each an instance of its own base (TypeError, RangeError) only.
+ * The two refusals are one shape on two bases (argument-error.ts: both implement
+ * ArgumentRefusalFields): the same fields and message from the same arguments, each an instance of
+ * its own base (TypeError, RangeError) only.
  */
 it('ArgumentError and ArgumentRangeError: one shape, each on its own base', () => {
   const args = ['pinballLoss', ['tau'], 'a share between 0 and 1 (exclusive); did you mean 0.8?', '80'] as const;
@@ -24,4 +25,14 @@ it('ArgumentError and ArgumentRangeError: one shape, each on its own base', () =
   expect(type).not.toBeInstanceOf(ArgumentRangeError);
   expect(range).not.toBeInstanceOf(ArgumentError);
   expect(Object.keys(type).sort()).toEqual(Object.keys(range).sort());
+});
+
+it('each is declared on its base, its name a literal (the published types say so)', () => {
+  // Made by a function (a class expression), each extended an anonymous class between it and its base,
+  // and the .d.ts typed that base as TypeError for both and each name as string.
+  expect(Object.getPrototypeOf(ArgumentError)).toBe(TypeError);
+  expect(Object.getPrototypeOf(ArgumentRangeError)).toBe(RangeError);
+  // Checked by tsc (tsconfig.json includes test/): a name widened to string does not compile here.
+  const names: readonly ['ArgumentError', 'ArgumentRangeError'] = [new ArgumentError('f', ['x'], 'a number', '').name, new ArgumentRangeError('f', ['x'], 'a number', '').name];
+  expect(names).toEqual(['ArgumentError', 'ArgumentRangeError']);
 });
