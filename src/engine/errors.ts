@@ -32,7 +32,8 @@ export class RunOptionError extends Error {
     message: string,
     /** Name it as the library spells it (`option: ...`), not as a flag: always so for the library's own options. */
     library = LIBRARY_ONLY_OPTIONS.has(option),
-    where?: { readonly path: ReadonlyArray<string | number>; readonly issues: readonly OptionIssue[] },
+    /** Where, as data: `path` as the library spells the option (give it when that is not the flag's name camel-cased: `--trials` naming startTrials). */
+    where?: { readonly path: ReadonlyArray<string | number>; readonly issues?: readonly OptionIssue[] },
   ) {
     super(`${library ? option : `--${option}`}: ${message}`);
     // As the library spells the option ('max-minutes', a flag's name in the message, is maxMinutes there).

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe as group, expect, it } from 'vitest';
 import { createEngine, mergeParts, parseScenario, RunOptionError, simulate, simulateShard, summarize, writePartFile, type Simulation, type SimulationPart } from '../../src/index.js';
 import { StudioSession } from '../../src/studio/session.js';
+import { simulateToPrecision } from '../../src/analysis/precision.js';
 import type { StudioScenario } from '../../src/studio/studio-scenario.js';
 import type { Engine } from '../../src/engine/engine.js';
 import { ROOT } from '../helpers/fixtures.js';
@@ -52,6 +53,9 @@ const ROWS: () => readonly Row[] = () => [
   ['simulateShard({ ...loaded, scenario: { trials: "30" } })', () => simulateShard({ ...loaded, scenario: { ...loaded.scenario, trials: '30' } } as never, { seed: 3, workers: 0, shard: { index: 0, count: 2 } }), ['trials'], /\(got "30"\)$/],
   ['simulateShard(loaded, {})', () => simulateShard(loaded, bad({ ...RUN })), ['shard'], /^--shard: the shard count must be a whole number/],
   ['simulateShard(loaded, { resumeFrom })', () => simulateShard(loaded, bad({ ...RUN, shard: { index: 0, count: 2 }, resumeFrom: sim })), ['resumeFrom'], /is an option of simulate, not of simulateShard/],
+  // A flag's name in the message, the option the caller wrote in the path (before: ['trials'], ['month']).
+  ['simulateToPrecision(loaded, { precision, startTrials: 0 })', () => simulateToPrecision(loaded, bad({ seed: 3, workers: 0, precision: 0.01, startTrials: 0 })), ['startTrials'], /^--trials: the first step's trials \(startTrials\) must be/],
+  ['simulate(loaded, { actuals: { file, month: 3 } })', () => simulate(loaded, bad({ ...RUN, actuals: { file: {}, month: 3 } })), ['actuals', 'month'], /^month: /],
   ['createEngine({ workers: 0 })', () => createEngine(bad({ workers: 0 })), ['workers'], /^--workers: an engine needs a whole number of worker threads from 1 to 256 \(got 0\)$/],
   ['createEngine({ tierCacheBytes: NaN })', () => createEngine(bad({ workers: 1, tierCacheBytes: NaN })), ['tierCacheBytes'], /^tierCacheBytes: must be a whole number of bytes >= 0 \(got NaN\)$/],
   ['createEngine({ worker: 1 })', () => createEngine(bad({ worker: 1 })), ['worker'], /^worker: is not an option of createEngine \(did you mean workers\?\)/],
