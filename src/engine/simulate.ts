@@ -202,16 +202,16 @@ export function resolveOptions(
   // Its hash names the run (outputs, parts, a resume) and keys a warm engine's compiled plans: a
   // scenario edited in place after loading would run, there, as the one it was.
   checkUnchangedSinceLoaded(loaded);
-  // The option's, else the scenario's own (checked as it loaded, but a scenario built in code was not).
-  const resolved = { trials: options.trials ?? loaded.scenario.trials, seed: options.seed ?? loaded.scenario.seed };
-  checkResolvedRun(fn, resolved);
-  const trials = resolved.trials;
-  const seed = String(resolved.seed);
+  // The option's, else the scenario's own: that checked here too (as it loaded, but a scenario built
+  // or changed in code was not); an option given was checked above, so not again.
+  const trials = options.trials ?? loaded.scenario.trials;
+  const seed = options.seed ?? loaded.scenario.seed;
+  if (options.trials === undefined || options.seed === undefined) checkResolvedRun(fn, { trials, seed });
   if ((options as SimulateOptions).tallyCounts === true && (options as SimulateOptions).resumeFrom !== undefined)
     throw new RunOptionError('tallyCounts', 'cannot go with resumeFrom: a resumed run copies its first trials column by column');
   const simulated = isShard ? shardChunks(planChunks(trials), (options as ShardOptions).shard).reduce((n, c) => n + c.trials, 0) : trials;
   const workers = options.workers ?? (simulated < IN_PROCESS_BELOW ? 0 : availableParallelism());
-  return { trials, seed, workers };
+  return { trials, seed: String(seed), workers };
 }
 
 /** Fail before anything runs if the per-trial results would not fit in memory. */
