@@ -3,7 +3,7 @@ import { closedMonthsMrr } from '../actuals/start-state.js';
 import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
 import type { z } from 'zod';
-import { checkOptions } from '../engine/options-schema.js';
+import { checkOptions, type AgreesWithSchema } from '../engine/options-schema.js';
 import { summaryOptionsSchema } from './summary-options.js';
 import { checkedTargets } from './targets-option.js';
 import { RunOptionError } from '../engine/errors.js';
@@ -144,7 +144,7 @@ export interface SummaryOptions {
 
 // The schema is the source of truth for the keys (summary-options.ts): the interface, which carries
 // each option's documentation, must name the same (checked here by the compiler).
-void (true satisfies ([keyof SummaryOptions] extends [keyof z.infer<typeof summaryOptionsSchema>] ? ([keyof z.infer<typeof summaryOptionsSchema>] extends [keyof SummaryOptions] ? true : false) : false));
+void (true satisfies AgreesWithSchema<SummaryOptions, z.infer<typeof summaryOptionsSchema>>);
 
 /**
  * Summarize a run: headline metrics, breakdowns by tier and by component, retention, customers,

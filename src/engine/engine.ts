@@ -14,7 +14,7 @@ import {
 } from './simulate.js';
 import { createWorkerPool, destroyWorkerPool } from './worker-pool.js';
 import type { z } from 'zod';
-import { checkOptions } from './options-schema.js';
+import { checkOptions, type AgreesWithSchema } from './options-schema.js';
 import { shardOptionsSchema, simulateOptionsSchema } from './simulate-options.js';
 import { engineOptionsSchema } from './engine-options.js';
 import { TierRowCache } from './tier-row-cache.js';
@@ -33,7 +33,7 @@ export interface EngineOptions {
 
 // The schema is the source of truth for the keys (engine-options.ts): the interface, which carries
 // each option's documentation, must name the same (checked here by the compiler).
-void (true satisfies ([keyof EngineOptions] extends [keyof z.infer<typeof engineOptionsSchema>] ? ([keyof z.infer<typeof engineOptionsSchema>] extends [keyof EngineOptions] ? true : false) : false));
+void (true satisfies AgreesWithSchema<EngineOptions, z.infer<typeof engineOptionsSchema>>);
 
 /** Options of a run on an engine: `workers` 0 runs in-process; otherwise at most the engine's threads are used. */
 export type EngineSimulateOptions = SimulateOptions;

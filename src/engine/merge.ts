@@ -15,7 +15,7 @@ import { GENERATOR_ID } from '../random/source.js';
 import { checkPartFinite } from './part-guard.js';
 import { PART_RUN_FIELDS } from './part-run.js';
 import type { z } from 'zod';
-import { checkOptions } from './options-schema.js';
+import { checkOptions, type AgreesWithSchema } from './options-schema.js';
 import { mergeOptionsSchema } from './merge-options.js';
 import { planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
@@ -128,7 +128,7 @@ export interface MergeOptions {
 }
 
 /** Every key of MergeOptions (checked complete by the compiler). */
-void (true satisfies ([keyof MergeOptions] extends [keyof z.infer<typeof mergeOptionsSchema>] ? ([keyof z.infer<typeof mergeOptionsSchema>] extends [keyof MergeOptions] ? true : false) : false));
+void (true satisfies AgreesWithSchema<MergeOptions, z.infer<typeof mergeOptionsSchema>>);
 
 /** Run a step on every part, gathering their PartFileErrors into one MergeError. */
 async function eachPart<T, R>(items: readonly T[], step: (item: T) => Promise<R> | R): Promise<R[]> {

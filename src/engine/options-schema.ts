@@ -13,6 +13,30 @@ import { RunOptionError, type OptionIssue } from './errors.js';
  * object (`shard: { idx: 1 }`), is refused with the nearest it could mean, not ignored.
  */
 
+/** The keys of an object type whose value is typed never: an options schema's refused() fields. */
+type RefusedKeys<S> = { [K in keyof S]-?: [NonNullable<S[K]>] extends [never] ? K : never }[keyof S];
+
+/**
+ * Where an options interface `I` (which carries each option's documentation) and its schema's type
+ * `S` (z.infer) differ: a key in one only (the schema's refused keys left out), or a value of
+ * another type either way; a field the schema leaves to a check of its own (z.unknown(), typed
+ * unknown) is not compared. `never` when they agree. Checked by the compiler beside each interface:
+ * `void (true satisfies AgreesWithSchema<SimulateOptions, z.infer<typeof simulateOptionsSchema>>)`.
+ */
+export type SchemaMismatch<I, S> =
+  | Exclude<keyof I, keyof S>
+  | Exclude<keyof S, keyof I | RefusedKeys<S>>
+  | Exclude<
+      {
+        [K in keyof I & keyof S]-?: [unknown] extends [S[K]] ? ([S[K]] extends [{}] ? Compared<I[K], S[K], K> : true) : Compared<I[K], S[K], K>;
+      }[keyof I & keyof S],
+      true
+    >;
+type Compared<A, B, K> = [NonNullable<B>] extends [NonNullable<A>] ? ([NonNullable<A>] extends [NonNullable<B>] ? true : K) : K;
+
+/** true when `I` and the schema's type `S` agree, else the keys where they differ (so the compiler names them). */
+export type AgreesWithSchema<I, S> = [SchemaMismatch<I, S>] extends [never] ? true : SchemaMismatch<I, S>;
+
 /** What a refused value was, for a message: a number as itself, a short string quoted, else its kind. */
 export const got = (v: unknown): string => (typeof v === 'number' ? String(v) : typeof v === 'string' && v.length <= 40 ? JSON.stringify(v) : valueKind(v));
 

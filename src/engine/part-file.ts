@@ -10,7 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, DamagedPartError, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
 import type { SimulationPart } from './simulate.js';
-import { checkOptions } from './options-schema.js';
+import type { z } from 'zod';
+import { checkOptions, type AgreesWithSchema } from './options-schema.js';
 import { partWriteOptionsSchema } from './part-write-options.js';
 import { RunAbortedError, RunOptionError, throwIfAborted } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
@@ -98,6 +99,9 @@ export interface PartWriteOptions {
    */
   readonly recheck?: () => Promise<void>;
 }
+
+// The schema (part-write-options.ts) and the interface agree: keys and types (checked by the compiler).
+void (true satisfies AgreesWithSchema<PartWriteOptions, z.infer<typeof partWriteOptionsSchema>>);
 
 /**
  * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { MAX_SEED_CHARS, MAX_TRIALS } from '../scenario/limits.js';
 import { valueKind } from '../scenario/option-keys.js';
-import { MAX_SHARDS } from './chunks.js';
+import { MAX_SHARDS, type ChunkSpec, type ShardSpec } from './chunks.js';
+import type { RunEstimate } from './run-estimate.js';
+import type { ChunkResult } from '../model/simulate-chunk.js';
+import type { TrialLayout } from '../model/trial-layout.js';
+import type { ScenarioPlan } from '../model/scenario-plan.js';
 import { TrialStore } from './trial-store.js';
 import { checkWholeRun } from './whole-run.js';
 import { callback, checkOptions, fields, got, optionsSchema, refused, rule, says } from './options-schema.js';
@@ -60,7 +64,7 @@ const shared = {
   onProgress: callback<(done: number, total: number) => void>(),
   // Infinity: no limit (documented so; zod 4's z.number() refuses Infinity, hence a rule of its own).
   maxMinutes: rule<number>((v) => (typeof v === 'number' && v > 0 ? undefined : `must be a number of minutes above 0 (got ${got(v)})`)),
-  onEstimate: callback<(estimate: unknown) => void>(),
+  onEstimate: callback<(estimate: RunEstimate) => void>(),
 };
 
 // Checked against the scenario's plan (actuals-option.ts): the months the file covers, its tiers.
@@ -70,25 +74,29 @@ const actuals = z.unknown();
 const simulateOnly = {
   ownDrawTrials: z.number(says((v) => `must be a whole number of trials >= 0 (got ${typeof v === 'number' ? v : valueKind(v)})`)).int().min(0),
   tallyCounts: z.boolean(says((v) => `must be true or false (got ${valueKind(v)})`)),
-  keepApart: z.array(z.string(says((v) => `each column key must be a string (got ${got(v)})`)), says((v) => `must be a list of column keys (got ${valueKind(v)})`)),
+  keepApart: z.array(z.string(says((v) => `each column key must be a string (got ${got(v)})`)), says((v) => `must be a list of column keys (got ${valueKind(v)})`)).readonly(),
   onLeadingTrials: fields(
     {
       trials: z.number(says((v) => `its trials must be a whole number >= 1 (got ${typeof v === 'number' ? v : valueKind(v)})`)).int().min(1),
-      call: rule<(run: never) => void>((v) => (typeof v === 'function' ? undefined : `its call must be a function (got ${valueKind(v)})`)),
+      call: rule<(run: { readonly store: TrialStore; readonly plan: ScenarioPlan; readonly trials: number }) => void>((v) => (typeof v === 'function' ? undefined : `its call must be a function (got ${valueKind(v)})`)),
     },
     (v) => `must be { trials, call } (got ${valueKind(v)})`,
   ),
-  onChunk: callback<(...a: never[]) => void>(),
+  onChunk: callback<(spec: ChunkSpec, result: ChunkResult, layout: TrialLayout) => void>(),
 };
 
-/** `shard`: a whole `count` from 1 to MAX_SHARDS, a whole 0-based `index` below it; no other key. */
+/**
+ * `shard`: a whole `count` from 1 to MAX_SHARDS, a whole 0-based `index` below it; no other key.
+ * Typed as the ShardSpec the refinement makes sure of (its fields are unknown until it has run), so
+ * ShardOptions is checked against it (AgreesWithSchema); still an object schema (keysAt lists its fields).
+ */
 export const shardOption = fields({ index: z.unknown().optional(), count: z.unknown().optional() }, (v) => `the shard count must be a whole number from 1 to ${MAX_SHARDS.toLocaleString('en-US')} (got ${got(v)})`).superRefine((shard, ctx) => {
   const { count, index } = shard as { count?: unknown; index?: unknown };
   if (!whole(1, MAX_SHARDS, count))
     ctx.addIssue({ code: 'custom', path: ['count'], input: count, message: `the shard count must be a whole number from 1 to ${MAX_SHARDS.toLocaleString('en-US')} (got ${got(count)})` });
   else if (!whole(0, (count as number) - 1, index))
     ctx.addIssue({ code: 'custom', path: ['index'], input: index, message: `the shard index must be a whole number from 0 to ${(count as number) - 1} (0-based; got ${got(index)})` });
-});
+}) as unknown as z.ZodType<ShardSpec>;
 
 /** simulate's options (SimulateOptions). */
 export const simulateOptionsSchema = optionsSchema({

@@ -15,7 +15,7 @@ import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError, abortedBy, throwIfAborted } from './errors.js';
 import type { z } from 'zod';
-import { checkOptions } from './options-schema.js';
+import { checkOptions, type AgreesWithSchema } from './options-schema.js';
 import { checkResolvedRun, shardOptionsSchema, simulateOptionsSchema } from './simulate-options.js';
 import { checkWholeRun } from './whole-run.js';
 import { checkActualsOption, noActuals } from './actuals-option.js';
@@ -100,15 +100,16 @@ export interface SimulateOptions {
 
 // The schemas are the source of truth for the keys (simulate-options.ts): the interfaces, which carry
 // each option's documentation, must name the same keys (checked here by the compiler).
-type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-void (true satisfies SameKeys<keyof z.infer<typeof simulateOptionsSchema>, keyof SimulateOptions | 'shard'>);
-void (true satisfies SameKeys<keyof z.infer<typeof shardOptionsSchema>, keyof SimulateOptions | 'shard'>);
+void (true satisfies AgreesWithSchema<SimulateOptions, z.infer<typeof simulateOptionsSchema>>);
 
 /** Options of one shard of a run (see simulateShard). */
 export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'tallyCounts' | 'keepApart' | 'onLeadingTrials' | 'onChunk'> {
   /** Which shard to run: `index` 0-based, from 0 to `count` - 1. */
   readonly shard: ShardSpec;
 }
+
+// The schema is the source of truth for the keys and their types; the interface must agree (checked here by the compiler).
+void (true satisfies AgreesWithSchema<ShardOptions, z.infer<typeof shardOptionsSchema>>);
 
 /**
  * One shard of a run: the trials of its chunks only (see shardChunks), to be merged with the other

@@ -4,7 +4,7 @@ import { simulationWarnings } from '../analysis/plausibility.js';
 import type { Engine } from '../engine/engine.js';
 import { resolveOptions, type Simulation } from '../engine/simulate.js';
 import type { z } from 'zod';
-import { checkOptions } from '../engine/options-schema.js';
+import { checkOptions, type AgreesWithSchema } from '../engine/options-schema.js';
 import { sessionOptionsSchema } from './session-options.js';
 import { RunOptionError } from '../engine/errors.js';
 import type { LoadedScenario } from '../scenario/parse.js';
@@ -23,7 +23,7 @@ export const FIRST_PASS_TRIALS = 2_000;
 export type Pass = 'first' | 'full';
 
 // The schema is the source of truth for the keys (session-options.ts): the interface must name the same.
-void (true satisfies ([keyof SessionOptions] extends [keyof z.infer<typeof sessionOptionsSchema>] ? ([keyof z.infer<typeof sessionOptionsSchema>] extends [keyof SessionOptions] ? true : false) : false));
+void (true satisfies AgreesWithSchema<SessionOptions, z.infer<typeof sessionOptionsSchema>>);
 
 export interface SessionOptions {
   /** Trials of the full answer; default the scenario's `trials`. */
