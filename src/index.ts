@@ -19,7 +19,7 @@ export type { DistributionSpec } from './scenario/distribution-schema.js';
 export { STARTER_SCENARIO } from './scenario/starter.js';
 export { type Simulation, type SimulateOptions, type ShardOptions, type SimulationPart } from './engine/simulate.js';
 export { DEFAULT_MAX_MINUTES, type RunEstimate } from './engine/run-estimate.js';
-export { ChunkFailedError, MergeError, RunAbortedError, RunOptionError, WorkerStartError } from './engine/errors.js';
+export { ChunkFailedError, MergeError, RunAbortedError, RunOptionError, WorkerStartError, type OptionIssue } from './engine/errors.js';
 export { MAX_SHARDS, type ChunkSpec, type ShardSpec } from './engine/chunks.js';
 export { type MergeOptions } from './engine/merge.js';
 export { OtherRunPartError, OtherShardPartError, type PartInfo, type PartRun, type PartWriteOptions } from './engine/part-file.js';

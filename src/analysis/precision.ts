@@ -124,7 +124,7 @@ export async function simulateToPrecision(loaded: LoadedScenario, options: Preci
     throw new RunOptionError('max-trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')}`);
   // A string ('2000') was compared as a number, and a fraction or NaN silently rounded or ran the cap.
   if (!(Number.isInteger(startTrials) && startTrials >= 1 && startTrials <= MAX_TRIALS))
-    throw new RunOptionError('trials', `the first step's trials (startTrials) must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${typeof startTrials === 'number' ? startTrials : valueKind(startTrials)})`);
+    throw new RunOptionError('trials', `the first step's trials (startTrials) must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${typeof startTrials === 'number' ? startTrials : valueKind(startTrials)})`, undefined, { path: ['startTrials'] });
   if (engine !== undefined && (engine === null || typeof engine !== 'object' || typeof engine.simulate !== 'function'))
     throw new RunOptionError('engine', `must be an engine of createEngine (got ${valueKind(engine)})`, true);
   const roundUp = (n: number) => Math.min(maxTrials, Math.ceil(n / CHUNK_SIZE) * CHUNK_SIZE);

@@ -2,7 +2,9 @@ import { CHANCE_INTERVAL, KNOWN_CHANCE } from './probability.js';
 import { closedMonthsMrr } from '../actuals/start-state.js';
 import { checkUnchangedSinceLoaded } from '../engine/unchanged-since-loaded.js';
 import { checkWholeRun } from '../engine/whole-run.js';
-import { checkOptionKeys } from '../engine/option-keys.js';
+import type { z } from 'zod';
+import { checkOptions, type AgreesWithSchema } from '../engine/options-schema.js';
+import { summaryOptionsSchema } from './summary-options.js';
 import { checkedTargets } from './targets-option.js';
 import { RunOptionError } from '../engine/errors.js';
 import { COMPONENTS, METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
@@ -140,8 +142,9 @@ export interface SummaryOptions {
   readonly plan?: PlanSummaryInput;
 }
 
-/** Every key of SummaryOptions (checked complete by the compiler): a misspelt one is refused, not ignored (option-keys.ts). */
-const SUMMARY_OPTION_KEYS: readonly string[] = Object.keys({ confidence: true, targets: true, precision: true, prepared: true, plan: true } as const satisfies Record<keyof SummaryOptions, true>);
+// The schema is the source of truth for the keys (summary-options.ts): the interface, which carries
+// each option's documentation, must name the same (checked here by the compiler).
+void (true satisfies AgreesWithSchema<SummaryOptions, z.infer<typeof summaryOptionsSchema>>);
 
 /**
  * Summarize a run: headline metrics, breakdowns by tier and by component, retention, customers,
@@ -152,7 +155,7 @@ const SUMMARY_OPTION_KEYS: readonly string[] = Object.keys({ confidence: true, t
  * (rank-select.ts); of a column the decisions read shortfalls of, also its lowest values, sorted.
  */
 export function summarize(sim: Simulation, options: SummaryOptions = {}): Summary {
-  checkOptionKeys(options, SUMMARY_OPTION_KEYS, 'summarize');
+  checkOptions('summarize', summaryOptionsSchema, options, true);
   checkWholeRun(sim, 'summarize reads a whole run');
   checkUnchangedSinceLoaded(sim.loaded, 'its summary', sim.runHash);
   if (options.plan !== undefined && !sim.reforecast) throw new RunOptionError('plan', "is a re-forecast's plan to compare it with: this run has no actuals", true);

@@ -97,8 +97,10 @@ export async function runShard(
 ): Promise<void> {
   const { file, shown } = await partPath(out, shard);
   await refuseInsideOutput(file, `--out ${shown}`);
-  const { trials, seed } = resolveOptions(loaded, { trials: opts.trials, seed: opts.seed, shard });
-  const replacing = await checkPartOutput(file, shown, { scenarioHash: loaded.hash, scenarioName: loaded.scenario.name, scenarioSource: loaded.source, seed, trials, shard: { index: shard.index, count: shard.count } });
+  // The shard as simulateShard takes it: `from` (where --shard came from) is the CLI's, for its messages.
+  const spec: ShardSpec = { index: shard.index, count: shard.count };
+  const { trials, seed } = resolveOptions(loaded, { trials: opts.trials, seed: opts.seed, shard: spec });
+  const replacing = await checkPartOutput(file, shown, { scenarioHash: loaded.hash, scenarioName: loaded.scenario.name, scenarioSource: loaded.source, seed, trials, shard: spec });
   await probePartOutput(file, out);
   const { finish, ...progress } = progressCallbacks(opts.progress);
   const part = await simulateShard(loaded, {
@@ -107,7 +109,7 @@ export async function runShard(
     workers: opts.workers,
     maxMinutes: opts.maxMinutes,
     signal: opts.signal,
-    shard,
+    shard: spec,
     ...progress,
   }).finally(finish);
   await stepCheck(opts.hook, opts.signal)('part');

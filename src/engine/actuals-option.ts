@@ -25,6 +25,7 @@ export const noActuals = (actuals: unknown): actuals is undefined | null | false
 export function checkActualsOption(plan: ScenarioPlan, actuals: unknown): ActualsInput {
   const problem = actualsInputProblem(plan, actuals, 'the actuals option');
   if (problem?.fileIssues) throw new ScenarioError((actuals as ActualsInput).file.path, problem.fileIssues);
-  if (problem) throw new RunOptionError(problem.key ?? 'actuals', problem.message, true);
+  // A key the actuals do not take (`{ file, month: 3 }`) is a field of the option: its path says so.
+  if (problem) throw new RunOptionError(problem.key ?? 'actuals', problem.message, true, { path: problem.key === undefined ? ['actuals'] : ['actuals', problem.key] });
   return actuals as ActualsInput;
 }

@@ -4,11 +4,7 @@ import type { Piscina } from 'piscina';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { RunAbortedError, RunOptionError, abortedBy } from './errors.js';
 import {
-  checkSignal,
   MAX_WORKERS,
-  SHARD_OPTION_KEYS,
-  SIMULATE_ONLY,
-  SIMULATE_OPTION_KEYS,
   simulateOn,
   simulateShardOn,
   type ShardOptions,
@@ -17,7 +13,10 @@ import {
   type SimulationPart,
 } from './simulate.js';
 import { createWorkerPool, destroyWorkerPool } from './worker-pool.js';
-import { checkOptionKeys } from './option-keys.js';
+import type { z } from 'zod';
+import { checkOptions, type AgreesWithSchema } from './options-schema.js';
+import { shardOptionsSchema, simulateOptionsSchema } from './simulate-options.js';
+import { engineOptionsSchema } from './engine-options.js';
 import { TierRowCache } from './tier-row-cache.js';
 
 export interface EngineOptions {
@@ -32,8 +31,9 @@ export interface EngineOptions {
   readonly tierCacheBytes?: number;
 }
 
-/** Every key of EngineOptions (checked complete by the compiler). */
-const ENGINE_OPTION_KEYS: readonly string[] = Object.keys({ workers: true, tierCacheBytes: true } as const satisfies Record<keyof EngineOptions, true>);
+// The schema is the source of truth for the keys (engine-options.ts): the interface, which carries
+// each option's documentation, must name the same (checked here by the compiler).
+void (true satisfies AgreesWithSchema<EngineOptions, z.infer<typeof engineOptionsSchema>>);
 
 /** Options of a run on an engine: `workers` 0 runs in-process; otherwise at most the engine's threads are used. */
 export type EngineSimulateOptions = SimulateOptions;
@@ -73,10 +73,9 @@ export interface Engine {
  * }
  */
 export function createEngine(options: EngineOptions = {}): Engine {
-  checkOptionKeys(options, ENGINE_OPTION_KEYS, 'createEngine');
-  const threads = options.workers ?? availableParallelism();
-  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_WORKERS)
-    throw new RunOptionError('workers', `an engine needs a whole number of worker threads from 1 to ${MAX_WORKERS} (got ${threads})`);
+  checkOptions('createEngine', engineOptionsSchema, options);
+  // The schema checked a given count; a machine's own is held to the most an engine takes.
+  const threads = options.workers ?? Math.min(availableParallelism(), MAX_WORKERS);
   const tierCache = options.tierCacheBytes === undefined || options.tierCacheBytes === 0 ? undefined : new TierRowCache(options.tierCacheBytes);
   let pool: Piscina | undefined = createWorkerPool(threads, { keepAlive: true });
   const lease = () => {
@@ -90,11 +89,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Terminating worker thread', as if the model or a worker were at fault.)
   const closing = new AbortController();
   setMaxListeners(0, closing.signal);
-  const closable = async <T extends { readonly signal?: AbortSignal }, R>(given: T | undefined, keys: readonly [readonly string[], string, readonly string[]], run: (o: T) => Promise<R>): Promise<R> => {
-    checkOptionKeys(given, ...keys);
+  const closable = async <T extends { readonly signal?: AbortSignal }, R>(given: T | undefined, [fn, schema]: readonly [string, z.ZodType], run: (o: T) => Promise<R>): Promise<R> => {
+    // Checked as given: the run is handed a copy with the engine's signal and workers.
+    checkOptions(fn, schema, given);
     // None given (simulateShard's are required: its shard is then refused by name, not met as a TypeError).
     const o = given ?? ({} as T);
-    checkSignal(o.signal);
     const own = o.signal;
     const stop = new AbortController();
     // The run's error carries the reason of whichever aborted first: the caller's, or the closing's.
@@ -119,11 +118,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     workers: threads,
     simulate: async (loaded, o = {}) => {
       const lent = lease();
-      return closable(o, [SIMULATE_OPTION_KEYS, 'simulate', ['shard']], (c) => simulateOn(lent, loaded, withWorkers(c)));
+      return closable(o, ['simulate', simulateOptionsSchema], (c) => simulateOn(lent, loaded, withWorkers(c)));
     },
     simulateShard: async (loaded, o) => {
       const lent = lease();
-      return closable(o, [SHARD_OPTION_KEYS, 'simulateShard', SIMULATE_ONLY], (c) => simulateShardOn(lent, loaded, withWorkers(c)));
+      return closable(o, ['simulateShard', shardOptionsSchema], (c) => simulateShardOn(lent, loaded, withWorkers(c)));
     },
     close: async () => {
       const p = pool;

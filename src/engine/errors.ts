@@ -7,17 +7,38 @@ import { withSystemWords } from '../scenario/system-error-words.js';
  */
 const LIBRARY_ONLY_OPTIONS: ReadonlySet<string> = new Set(['onProgress', 'onEstimate', 'onLeadingTrials', 'onChunk', 'signal', 'ownDrawTrials', 'tallyCounts', 'keepApart', 'resumeFrom', 'tierCacheBytes', 'engine']);
 
-/** A run option out of range (trials, workers, seed): the user's to fix; the CLI exits with code 2. */
+/** One problem of an options object, as data (zod's habit): where, from the options object, and what is wrong there. */
+export interface OptionIssue {
+  /** From the options object: `['shard', 'index']`; `[]` for the object itself. */
+  readonly path: ReadonlyArray<string | number>;
+  readonly message: string;
+}
+
+/**
+ * A run option out of range (trials, workers, seed): the user's to fix; the CLI exits with code 2.
+ * `path` and `issues` say where, as data: the option's path inside the options object (`['shard',
+ * 'index']`; `[option]` when the check named no deeper field) and every problem found there by the
+ * options' schema (engine/options-schema.ts; the message tells the first).
+ */
 export class RunOptionError extends Error {
   override readonly name = 'RunOptionError';
+  /** The path of the option at fault inside the options object. */
+  readonly path: ReadonlyArray<string | number>;
+  /** Every problem the options' schema found (the first is the message's); one, `{ path, message }`, for a check of its own. */
+  readonly issues: readonly OptionIssue[];
   constructor(
     /** The option at fault, e.g. 'workers'. */
     readonly option: string,
     message: string,
     /** Name it as the library spells it (`option: ...`), not as a flag: always so for the library's own options. */
     library = LIBRARY_ONLY_OPTIONS.has(option),
+    /** Where, as data: `path` as the library spells the option (give it when that is not the flag's name camel-cased: `--trials` naming startTrials). */
+    where?: { readonly path: ReadonlyArray<string | number>; readonly issues?: readonly OptionIssue[] },
   ) {
     super(`${library ? option : `--${option}`}: ${message}`);
+    // As the library spells the option ('max-minutes', a flag's name in the message, is maxMinutes there).
+    this.path = where?.path ?? (option === 'options' ? [] : [option.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())]);
+    this.issues = where?.issues ?? [{ path: this.path, message }];
   }
 }
 

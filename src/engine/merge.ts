@@ -14,8 +14,10 @@ import { copyLittleEndian, PartFileError, partGenerator, sumsPerChunk, zodProble
 import { GENERATOR_ID } from '../random/source.js';
 import { checkPartFinite } from './part-guard.js';
 import { PART_RUN_FIELDS } from './part-run.js';
-import { checkOptionKeys } from './option-keys.js';
-import { checkSignal, planLoaded, type Simulation } from './simulate.js';
+import type { z } from 'zod';
+import { checkOptions, type AgreesWithSchema } from './options-schema.js';
+import { mergeOptionsSchema } from './merge-options.js';
+import { planLoaded, type Simulation } from './simulate.js';
 import { TrialStore } from './trial-store.js';
 
 /** At most this many shard numbers are listed in a message; the rest are counted. */
@@ -126,7 +128,7 @@ export interface MergeOptions {
 }
 
 /** Every key of MergeOptions (checked complete by the compiler). */
-const MERGE_OPTION_KEYS: readonly string[] = Object.keys({ signal: true, allowedRoots: true } as const satisfies Record<keyof MergeOptions, true>);
+void (true satisfies AgreesWithSchema<MergeOptions, z.infer<typeof mergeOptionsSchema>>);
 
 /** Run a step on every part, gathering their PartFileErrors into one MergeError. */
 async function eachPart<T, R>(items: readonly T[], step: (item: T) => Promise<R> | R): Promise<R[]> {
@@ -161,8 +163,7 @@ export async function mergeParts(files: readonly string[], options: MergeOptions
     throw new TypeError(
       `mergeParts takes an array of part file paths (got ${typeof files === 'string' ? `the string ${JSON.stringify(files)}: pass [path]` : Array.isArray(files) ? `an array holding ${files.map((f) => typeof f).find((t) => t !== 'string')}` : files === null ? 'null' : typeof files})`,
     );
-  checkOptionKeys(options, MERGE_OPTION_KEYS, 'mergeParts');
-  checkSignal(options.signal);
+  checkOptions('mergeParts', mergeOptionsSchema, options, true);
   checkAllowedRoots(options.allowedRoots);
   // Aborted before the call: nothing is read (a missing part was reported instead of the abort).
   throwIfAborted(options.signal);

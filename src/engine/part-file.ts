@@ -9,8 +9,10 @@ import { isSystemErrorCode } from '../scenario/system-error-words.js';
 import { basename, dirname, join } from 'node:path';
 import type { ShardSpec } from './chunks.js';
 import { decodePart, decodePartHeader, decodePreamble, DamagedPartError, encodePart, PART_EXTENSION, PART_MAGIC, PartFileError, PREAMBLE_BYTES, type DecodedPart, type PartHeader } from './part-format.js';
-import { checkSignal, type SimulationPart } from './simulate.js';
-import { checkOptionKeys } from './option-keys.js';
+import type { SimulationPart } from './simulate.js';
+import type { z } from 'zod';
+import { checkOptions, type AgreesWithSchema } from './options-schema.js';
+import { partWriteOptionsSchema } from './part-write-options.js';
 import { RunAbortedError, RunOptionError, throwIfAborted } from './errors.js';
 import { hostTag, removeStaleTemps, STALE_TEMP_MS } from './stale-temps.js';
 import { flushHandle } from './sync-tree.js';
@@ -98,6 +100,9 @@ export interface PartWriteOptions {
   readonly recheck?: () => Promise<void>;
 }
 
+// The schema (part-write-options.ts) and the interface agree: keys and types (checked by the compiler).
+void (true satisfies AgreesWithSchema<PartWriteOptions, z.infer<typeof partWriteOptionsSchema>>);
+
 /**
  * Write a shard's part to `file`, whole or not at all: into a temporary file beside it, flushed to
  * disk, then moved into place. A previous file is replaced only by a complete part, and only if it
@@ -117,9 +122,7 @@ export interface PartWriteOptions {
  * (withDirectory), and go again when empty if the write fails.
  */
 export async function writePartFile(file: string, part: SimulationPart, options: PartWriteOptions = {}): Promise<void> {
-  checkOptionKeys(options, ['signal', 'recheck'], 'writePartFile');
-  checkSignal(options.signal);
-  if (options.recheck !== undefined && typeof options.recheck !== 'function') throw new RunOptionError('recheck', 'must be a function, called just before the part is moved into place', true);
+  checkOptions('writePartFile', partWriteOptionsSchema, options, true);
   const check = () => {
     throwIfAborted(options.signal);
   };

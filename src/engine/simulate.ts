@@ -14,8 +14,9 @@ import { TierRowCache } from './tier-row-cache.js';
 import { TableHandoff } from './table-handoff.js';
 import { MAX_SHARDS, planChunks, shardChunks, type ChunkSpec, type ShardSpec } from './chunks.js';
 import { RunAbortedError, RunOptionError, TrialsOverMemoryError, WorkerStartError, abortedBy, throwIfAborted } from './errors.js';
-import { checkOptionKeys } from './option-keys.js';
-import { valueKind } from '../scenario/option-keys.js';
+import type { z } from 'zod';
+import { checkOptions, type AgreesWithSchema } from './options-schema.js';
+import { checkResolvedRun, shardOptionsSchema, simulateOptionsSchema } from './simulate-options.js';
 import { checkWholeRun } from './whole-run.js';
 import { checkActualsOption, noActuals } from './actuals-option.js';
 import { checkChunk } from './chunk-guard.js';
@@ -28,7 +29,7 @@ import { GENERATOR_ID } from '../random/source.js';
 import type { Piscina } from 'piscina';
 import { actualsKey, compileReforecast, reforecastChunk, type ActualsInput, type Reforecast } from '../actuals/reforecast.js';
 
-export const MAX_WORKERS = 256;
+export { MAX_WORKERS, checkSignal, SIMULATE_OPTION_KEYS } from './simulate-options.js';
 
 /** Runs below this many trials stay in-process unless workers are asked for: a pool costs more than it saves. */
 export const IN_PROCESS_BELOW = 5_000;
@@ -97,38 +98,18 @@ export interface SimulateOptions {
   readonly onChunk?: (spec: ChunkSpec, result: ChunkResult, layout: TrialLayout) => void;
 }
 
-/** Every key of SimulateOptions (checked complete by the compiler): a key not among them is refused (option-keys.ts). */
-const SIMULATE_KEYS = {
-  trials: true,
-  seed: true,
-  workers: true,
-  signal: true,
-  onProgress: true,
-  maxMinutes: true,
-  onEstimate: true,
-  resumeFrom: true,
-  actuals: true,
-  ownDrawTrials: true,
-  tallyCounts: true,
-  keepApart: true,
-  onLeadingTrials: true,
-  onChunk: true,
-} as const satisfies Record<keyof SimulateOptions, true>;
-
-/** The keys simulate() reads. */
-export const SIMULATE_OPTION_KEYS: readonly string[] = Object.keys(SIMULATE_KEYS);
-
-/** Options of simulate that simulateShard refuses by name (checkCallbacks), rather than as unknown: ShardOptions omits them. */
-export const SIMULATE_ONLY: readonly string[] = ['resumeFrom', 'ownDrawTrials', 'tallyCounts', 'keepApart', 'onLeadingTrials', 'onChunk'] satisfies ReadonlyArray<Exclude<keyof SimulateOptions, keyof ShardOptions>>;
-
-/** The keys simulateShard() reads. */
-export const SHARD_OPTION_KEYS: readonly string[] = [...Object.keys(SIMULATE_KEYS).filter((k) => !SIMULATE_ONLY.includes(k)), 'shard'];
+// The schemas are the source of truth for the keys (simulate-options.ts): the interfaces, which carry
+// each option's documentation, must name the same keys (checked here by the compiler).
+void (true satisfies AgreesWithSchema<SimulateOptions, z.infer<typeof simulateOptionsSchema>>);
 
 /** Options of one shard of a run (see simulateShard). */
 export interface ShardOptions extends Omit<SimulateOptions, 'resumeFrom' | 'ownDrawTrials' | 'tallyCounts' | 'keepApart' | 'onLeadingTrials' | 'onChunk'> {
   /** Which shard to run: `index` 0-based, from 0 to `count` - 1. */
   readonly shard: ShardSpec;
 }
+
+// The schema is the source of truth for the keys and their types; the interface must agree (checked here by the compiler).
+void (true satisfies AgreesWithSchema<ShardOptions, z.infer<typeof shardOptionsSchema>>);
 
 /**
  * One shard of a run: the trials of its chunks only (see shardChunks), to be merged with the other
@@ -209,107 +190,29 @@ function planRun(loaded: LoadedScenario, options: SimulateOptions, seed: string)
 }
 
 /**
- * A number whose String() is the number as a caller wrote it, so that it names the seed they meant:
- * not NaN or an infinity ("NaN" from a failed Number()), not a whole number past 2^53 - 1 (rounded:
- * 2 ** 53 + 1 is "9007199254740992"), not one String() writes with an exponent ("1e+21", "1e-7").
+ * Check run options before anything starts (piscina's habit): a bad option fails at once, by name,
+ * against the options' one schema (simulate-options.ts), then what needs the scenario.
  */
-function faithfulNumber(n: number): boolean {
-  return Number.isFinite(n) && !(Number.isInteger(n) && !Number.isSafeInteger(n)) && !String(n).includes('e');
-}
-
-/** Check run options before anything starts (piscina's habit): a bad option fails at once, by name. */
-export function resolveOptions(loaded: LoadedScenario, options: SimulateOptions | ShardOptions): { trials: number; seed: string; workers: number } {
+export function resolveOptions(
+  loaded: LoadedScenario,
+  options: SimulateOptions | ShardOptions,
+  fn: 'simulate' | 'simulateShard' = options !== null && typeof options === 'object' && 'shard' in options ? 'simulateShard' : 'simulate',
+): { trials: number; seed: string; workers: number } {
+  const isShard = fn === 'simulateShard';
+  checkOptions(fn, isShard ? shardOptionsSchema : simulateOptionsSchema, options);
   // Its hash names the run (outputs, parts, a resume) and keys a warm engine's compiled plans: a
   // scenario edited in place after loading would run, there, as the one it was.
   checkUnchangedSinceLoaded(loaded);
+  // The option's, else the scenario's own: that checked here too (as it loaded, but a scenario built
+  // or changed in code was not); an option given was checked above, so not again.
   const trials = options.trials ?? loaded.scenario.trials;
-  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
-    throw new RunOptionError('trials', `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')} (got ${trials})`);
-  if (options.seed !== undefined && typeof options.seed !== 'string' && typeof options.seed !== 'number')
-    throw new RunOptionError('seed', `must be a string or a number (got ${valueKind(options.seed)})`);
-  if (typeof options.seed === 'number' && !faithfulNumber(options.seed))
-    throw new RunOptionError('seed', `a seed given as a number must be finite and at most ${Number.MAX_SAFE_INTEGER} (2^53 - 1) in size, written without an exponent (got ${options.seed}, which would be the seed "${String(options.seed)}"); give other seeds as a string`);
-  const seed = String(options.seed ?? loaded.scenario.seed);
-  if (seed.length === 0 || seed.length > MAX_SEED_CHARS) throw new RunOptionError('seed', `must be 1 to ${MAX_SEED_CHARS} characters`);
-  const asked = options.workers;
-  if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > MAX_WORKERS))
-    throw new RunOptionError('workers', `must be a whole number from 0 (in-process) to ${MAX_WORKERS} (got ${asked})`);
-  checkCallbacks(options);
-  let simulated = trials;
-  if ('shard' in options) {
-    const { index, count } = resolveShard(options.shard);
-    simulated = shardChunks(planChunks(trials), { index, count }).reduce((n, c) => n + c.trials, 0);
-  }
-  const workers = asked ?? (simulated < IN_PROCESS_BELOW ? 0 : availableParallelism());
-  return { trials, seed, workers };
-}
-
-/**
- * Check the options the run calls or listens to, before anything starts: a `signal` that is not an
- * AbortSignal (the AbortController itself, say) could never stop the run, and an `onProgress` that is
- * not a function failed with a TypeError only once the first chunk was simulated.
- */
-function checkCallbacks(options: SimulateOptions | ShardOptions): void {
-  checkSignal(options.signal);
-  for (const name of ['onProgress', 'onEstimate'] as const) {
-    const f: unknown = options[name];
-    if (f !== undefined && typeof f !== 'function') throw new RunOptionError(name, `must be a function (got ${valueKind(f)})`);
-  }
-  if ('shard' in options) {
-    // A shard's options have none of these (ShardOptions omits them): from JavaScript they would be
-    // ignored without a word, a resume drawing every trial again, say.
-    for (const name of SIMULATE_ONLY as ReadonlyArray<keyof SimulateOptions>)
-      if ((options as SimulateOptions)[name] !== undefined) throw new RunOptionError(name, 'is an option of simulate, not of simulateShard (a shard runs its chunks whole)');
-    return;
-  }
-  const own: unknown = options.ownDrawTrials;
-  if (own !== undefined && !(typeof own === 'number' && Number.isInteger(own) && own >= 0))
-    throw new RunOptionError('ownDrawTrials', `must be a whole number of trials >= 0 (got ${typeof own === 'number' ? own : valueKind(own)})`);
-  const tally: unknown = options.tallyCounts;
-  if (tally !== undefined && typeof tally !== 'boolean') throw new RunOptionError('tallyCounts', `must be true or false (got ${valueKind(tally)})`);
-  if (tally === true && options.resumeFrom !== undefined) throw new RunOptionError('tallyCounts', 'cannot go with resumeFrom: a resumed run copies its first trials column by column');
-  const apart: unknown = options.keepApart;
-  if (apart !== undefined && !(Array.isArray(apart) && apart.every((k) => typeof k === 'string')))
-    throw new RunOptionError('keepApart', `must be a list of column keys (got ${valueKind(apart)})`);
-  const leading: unknown = options.onLeadingTrials;
-  if (leading !== undefined) {
-    const l = leading as { trials?: unknown; call?: unknown } | null;
-    if (l === null || typeof l !== 'object') throw new RunOptionError('onLeadingTrials', `must be { trials, call } (got ${valueKind(leading)})`);
-    if (!(typeof l.trials === 'number' && Number.isInteger(l.trials) && l.trials >= 1))
-      throw new RunOptionError('onLeadingTrials', `its trials must be a whole number >= 1 (got ${typeof l.trials === 'number' ? l.trials : valueKind(l.trials)})`);
-    if (typeof l.call !== 'function') throw new RunOptionError('onLeadingTrials', `its call must be a function (got ${valueKind(l.call)})`);
-  }
-  const previous: unknown = options.resumeFrom;
-  if (previous !== undefined) {
-    const p = previous as { store?: unknown; loaded?: unknown; trials?: unknown } | null;
-    if (p === null || typeof p !== 'object' || !(p.store instanceof TrialStore) || typeof p.loaded !== 'object' || typeof p.trials !== 'number')
-      throw new RunOptionError('resumeFrom', `must be a Simulation that simulate returned (got ${valueKind(previous)}${p !== null && typeof p === 'object' ? ' of another shape' : ''})`);
-    try {
-      checkWholeRun(previous as Simulation, 'must be a whole run');
-    } catch (err) {
-      throw new RunOptionError('resumeFrom', (err as Error).message);
-    }
-  }
-}
-
-/** Check a `signal` option (simulate, simulateShard, mergeParts): undefined, or an AbortSignal. */
-export function checkSignal(signal: unknown): void {
-  if (signal === undefined) return;
-  // An AbortSignal itself: a look-alike ({ aborted, addEventListener }) would pass a check of its
-  // shape, and the run would listen to something that never fires as a signal does.
-  if (!(signal instanceof AbortSignal))
-    throw new RunOptionError('signal', `must be an AbortSignal (an AbortController's .signal; got ${signal instanceof AbortController ? 'the AbortController itself' : valueKind(signal)})`);
-}
-
-/** Check a shard option: a whole `count` from 1 to MAX_SHARDS, a whole 0-based `index` below it. */
-function resolveShard(shard: ShardSpec | undefined): ShardSpec {
-  const count = shard?.count;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > MAX_SHARDS)
-    throw new RunOptionError('shard', `the shard count must be a whole number from 1 to ${MAX_SHARDS.toLocaleString('en-US')} (got ${count})`);
-  const index = shard?.index;
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= count)
-    throw new RunOptionError('shard', `the shard index must be a whole number from 0 to ${count - 1} (0-based; got ${index})`);
-  return { index, count };
+  const seed = options.seed ?? loaded.scenario.seed;
+  if (options.trials === undefined || options.seed === undefined) checkResolvedRun(fn, { trials, seed });
+  if ((options as SimulateOptions).tallyCounts === true && (options as SimulateOptions).resumeFrom !== undefined)
+    throw new RunOptionError('tallyCounts', 'cannot go with resumeFrom: a resumed run copies its first trials column by column');
+  const simulated = isShard ? shardChunks(planChunks(trials), (options as ShardOptions).shard).reduce((n, c) => n + c.trials, 0) : trials;
+  const workers = options.workers ?? (simulated < IN_PROCESS_BELOW ? 0 : availableParallelism());
+  return { trials, seed: String(seed), workers };
 }
 
 /** Fail before anything runs if the per-trial results would not fit in memory. */
@@ -341,10 +244,7 @@ export async function simulate(loaded: LoadedScenario, options: SimulateOptions 
 
 /** simulate() on a warm pool (an engine's), or on a pool of its own when `pool` is undefined. */
 export async function simulateOn(pool: PoolLease | undefined, loaded: LoadedScenario, options: SimulateOptions = {}): Promise<Simulation> {
-  checkOptionKeys(options, SIMULATE_OPTION_KEYS, 'simulate', ['shard']);
-  // A shard is not a whole run: it would be a Simulation missing most of its trials.
-  if ((options as { shard?: unknown }).shard !== undefined) throw new RunOptionError('shard', 'simulate runs the whole run; run one shard with simulateShard');
-  const { trials, seed, workers } = resolveOptions(loaded, options);
+  const { trials, seed, workers } = resolveOptions(loaded, options, 'simulate');
   // Aborted before the call: no plan is built and no estimate given (and the abort wins over maxMinutes).
   throwIfAborted(options.signal);
   const runHash = runHashOf(loaded);
@@ -394,11 +294,10 @@ export async function simulateShard(loaded: LoadedScenario, options: ShardOption
 
 /** simulateShard() on a warm pool (an engine's), or on a pool of its own when `pool` is undefined. */
 export async function simulateShardOn(pool: PoolLease | undefined, loaded: LoadedScenario, given: ShardOptions): Promise<SimulationPart> {
-  checkOptionKeys(given, SHARD_OPTION_KEYS, 'simulateShard', SIMULATE_ONLY);
-  // None given from JavaScript: the shard it must name is refused by name below, not met as a TypeError.
+  // None given from JavaScript: the shard it must name is refused by name, not met as a TypeError.
   const options = given ?? ({} as ShardOptions);
-  const { trials, seed, workers } = resolveOptions(loaded, options);
-  const shard = resolveShard(options.shard);
+  const { trials, seed, workers } = resolveOptions(loaded, options, 'simulateShard');
+  const shard = { index: options.shard.index, count: options.shard.count };
   throwIfAborted(options.signal);
   const runHash = runHashOf(loaded);
   const started = performance.now();

@@ -114,6 +114,24 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
   return [...(want.has('charts') || want.has('html') ? CHART_COLUMNS : []), ...(want.has('sipmath') ? sipColumnKeys(tiers) : [])];
 }
 
+/** The options reportPage reads (a page on its own: no files, no folder). */
+const REPORT_PAGE_OPTION_KEYS: readonly string[] = Object.keys({ marks: true, renderChart: true, signal: true, stress: true } as const satisfies Record<keyof Parameters<typeof reportPage>[2] & string, true>);
+
+/**
+ * What every output of a run checks before it draws or writes anything (writeReport, reportPage):
+ * its options, that the run is whole, that the scenario and its files are as the run ran on (not
+ * edited in place since: engine/unchanged-since-loaded.ts, the run's hash), and that the summary is
+ * the run's. reportPage skipped all but the signal: a scenario edited after its run drew its report
+ * with the edited names and currency beside the trials of the scenario as it ran.
+ */
+function checkReportInputs(fn: 'writeReport' | 'reportPage', sim: Simulation, summary: Summary, options: Partial<ReportOptions>, keys: readonly string[] = REPORT_OPTION_KEYS): void {
+  checkOptionKeys(options, keys, fn);
+  checkReportOptions(options as Readonly<Record<string, unknown>>);
+  checkWholeRun(sim, `${fn} reads a whole run`);
+  checkUnchangedSinceLoaded(sim.loaded, 'its report', sim.runHash);
+  checkSummaryOfRun(sim, summary);
+}
+
 /**
  * Write a run's outputs into `dir`, whole or not at all: summary.json (the contract other tools
  * read) and scenario.json (the validated scenario, defaults filled in, that the summary's hash refers
@@ -129,11 +147,7 @@ export function columnsRead(tiers: readonly string[], outputs: readonly OutputNa
  * report as arrcast's with a .arrcast-report file (output-marker.ts), so a later run may replace it.
  */
 export async function writeReport(dir: string, sim: Simulation, summary: Summary, options: ReportOptions = {}): Promise<void> {
-  checkOptionKeys(options, REPORT_OPTION_KEYS, 'writeReport');
-  checkReportOptions(options as Readonly<Record<string, unknown>>);
-  checkWholeRun(sim, 'writeReport reads a whole run');
-  checkUnchangedSinceLoaded(sim.loaded, 'its report', sim.runHash);
-  checkSummaryOfRun(sim, summary);
+  checkReportInputs('writeReport', sim, summary, options);
   // Aborted before the call: nothing is looked at or made.
   throwIfAborted(options.signal);
   const out = await prepareReportDir(dir, '--out', !options.parentSwept);
@@ -248,6 +262,8 @@ async function drawCharts(
  * folder). Stops between charts when `options.signal` has aborted (RunAbortedError).
  */
 export async function reportPage(sim: Simulation, summary: Summary, options: Pick<ReportOptions, 'marks' | 'renderChart' | 'signal' | 'stress'> = {}): Promise<string> {
+  checkReportInputs('reportPage', sim, summary, options, REPORT_PAGE_OPTION_KEYS);
+  throwIfAborted(options.signal);
   const charts = await drawCharts(sim, summary, options);
   throwIfAborted(options.signal);
   // A page on its own: no file beside it to name.

@@ -11,6 +11,18 @@ function argumentMessage(fn: string, path: ReadonlyArray<string | number>, expec
   return `${fn}: ${formatPath(path)} ${rule!.startsWith('is ') ? rule : `must be ${rule}`}${got}${hint ? `; did you mean ${hint}` : ''}`;
 }
 
+/** What a refused argument carries, as data: see ArgumentError. */
+export interface ArgumentRefusalFields {
+  /** The function refused, e.g. 'describe'. */
+  readonly fn: string;
+  /** The argument and the field inside it, e.g. `['options', 'marks', 'target']`. */
+  readonly path: ReadonlyArray<string | number>;
+  /** What it must be. */
+  readonly expected: string;
+  /** What it was ('' when the message says it). */
+  readonly received: string;
+}
+
 /**
  * An argument of a library function refused before anything ran (piscina's habit: options checked up
  * front; zod's: the error as data), for its type: not a number, not a list, not an object arrcast
@@ -21,7 +33,10 @@ function argumentMessage(fn: string, path: ReadonlyArray<string | number>, expec
  *
  * @example new ArgumentError('describe', ['values'], 'a list of numbers', 'a string').message // 'describe: values must be a list of numbers (got a string)'
  */
-export class ArgumentError extends TypeError {
+// Two declared classes, not one made by a function: the published .d.ts then names each base
+// (TypeError, RangeError) and each literal name, where a class expression's base was anonymous and
+// its name widened to string. One shape still: both implement ArgumentRefusalFields, one message.
+export class ArgumentError extends TypeError implements ArgumentRefusalFields {
   override readonly name = 'ArgumentError';
   constructor(
     readonly fn: string,
@@ -51,7 +66,7 @@ export class ArgumentError extends TypeError {
  *
  * @example new ArgumentRangeError('pinballLoss', ['tau'], 'a share between 0 and 1 (exclusive)', '80') instanceof RangeError // true
  */
-export class ArgumentRangeError extends RangeError {
+export class ArgumentRangeError extends RangeError implements ArgumentRefusalFields {
   override readonly name = 'ArgumentRangeError';
   constructor(
     readonly fn: string,

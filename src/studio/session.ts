@@ -3,6 +3,9 @@ import { runHashOf } from '../engine/run-hash.js';
 import { simulationWarnings } from '../analysis/plausibility.js';
 import type { Engine } from '../engine/engine.js';
 import { resolveOptions, type Simulation } from '../engine/simulate.js';
+import type { z } from 'zod';
+import { checkOptions, type AgreesWithSchema } from '../engine/options-schema.js';
+import { sessionOptionsSchema } from './session-options.js';
 import { RunOptionError } from '../engine/errors.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { reportPage } from '../report/write-report.js';
@@ -18,6 +21,9 @@ import { trialsKey } from './trials-key.js';
 export const FIRST_PASS_TRIALS = 2_000;
 
 export type Pass = 'first' | 'full';
+
+// The schema is the source of truth for the keys (session-options.ts): the interface must name the same.
+void (true satisfies AgreesWithSchema<SessionOptions, z.infer<typeof sessionOptionsSchema>>);
 
 export interface SessionOptions {
   /** Trials of the full answer; default the scenario's `trials`. */
@@ -67,16 +73,14 @@ export class StudioSession {
   ) {
     // Checked as a run checks them (RunOptionError, by name), before anything is served: a studio
     // started with --seed '' (or one of 201 characters) served a page whose every answer was refused.
+    checkOptions('StudioSession', sessionOptionsSchema, options);
     const run = resolveOptions(scenario.loaded, { ...(options.trials !== undefined ? { trials: options.trials } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) });
     this.fullTrials = run.trials;
     this.firstTrials = Math.min(FIRST_PASS_TRIALS, this.fullTrials);
     this.seed = run.seed;
     // The confidence the page starts at, checked as a run's (decide: a share, 0 and 1 not included):
     // 1.5 or NaN started a studio whose every answer was refused (400), the page sending it back.
-    const confidence: unknown = options.confidence ?? 0.8;
-    if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1))
-      throw new RunOptionError('confidence', `must be a share between 0 and 1, not included (got ${typeof confidence === 'number' ? confidence : typeof confidence})`);
-    this.confidence = confidence;
+    this.confidence = options.confidence ?? 0.8;
   }
 
   /**

@@ -142,6 +142,9 @@ export async function openStudioScenario(given: string, options: { readonly targ
     throw new RunOptionError(
       'target',
       `the scenario's ${own} targets and those given make ${controls.targets.length}; the studio writes its targets into each what-if, a scenario file, which holds at most ${MAX_FILE_TARGETS}: give fewer`,
+      undefined,
+      // Named --target (the CLI's flag); the option the caller wrote is openStudioScenario's `targets`.
+      { path: ['targets'] },
     );
   }
   const scenarioOf = async (state: StudioState, reads?: Map<string, Promise<Buffer>>): Promise<StateScenario> => {

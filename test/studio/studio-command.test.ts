@@ -106,6 +106,14 @@ describe('arrcast studio: more targets than a saved what-if can hold', () => {
     expect(r.code).toBe(2);
   });
 
+  it("from the library, the refusal's path names the option the caller wrote (targets), the message the CLI's flag", async () => {
+    const err = await openStudioScenario(withTargets(50), { targets: [{ metric: 'revenue', value: 99e6 }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RunOptionError);
+    // before: ['target'], the flag's name, which openStudioScenario's options do not have.
+    expect((err as RunOptionError).path).toEqual(['targets']);
+    expect((err as RunOptionError).message).toMatch(/^--target: the scenario's 50 targets and those given make 51/);
+  });
+
   it('50 in all start it, and a state with every target moved is answered', async () => {
     const scenario = await openStudioScenario(withTargets(49), { targets: [{ metric: 'revenue', value: 99e6 }] });
     expect(scenario.controls.targets).toHaveLength(50);
