@@ -234,7 +234,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a key indented one space less than the keys beside it',
     yaml: edit('      customers: 120', '     customers: 120'),
     expected: [
-      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (the key on line 9 starts in column 6, between the keys on line 8 above it (column 7) and on line 7 (column 5): the keys of one mapping start in the same column); 2 more YAML errors, likely caused by this one: fix it first',
+      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (the key on line 9 starts in column 6, between the keys on line 8 above it (column 7) and on line 7 (column 5): line 9 is likely the one out of step; the keys of one mapping start in the same column); 2 more YAML errors, likely caused by this one: fix it first',
     ],
   },
   {
@@ -242,7 +242,25 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a key indented one space more than the keys beside it, after a block indented further',
     yaml: edit('    newBusiness:', '     newBusiness:'),
     expected: [
-      'bad.yaml:11:1 not valid YAML: All mapping items must start at the same column (the key on line 11 starts in column 6, between the keys on line 10 above it (column 7) and on line 7 (column 5): the keys of one mapping start in the same column)',
+      'bad.yaml:11:1 not valid YAML: All mapping items must start at the same column (the key on line 11 starts in column 6, between the keys on line 10 above it (column 7) and on line 7 (column 5): line 11 is likely the one out of step; the keys of one mapping start in the same column)',
+    ],
+  },
+  {
+    // The reader stops at line 9, the first key out of column with line 8: was shown at 9:1, "the key on
+    // line 9 starts in column 7, between the keys on line 8 (column 8) and on line 7 (column 5)", and the
+    // planner looked for the mistake on line 9, which is right, as is line 10 below it.
+    name: "a block's first key indented one space more than the keys after it",
+    yaml: edit('      openingArr: 1200000', '       openingArr: 1200000'),
+    expected: [
+      'bad.yaml:8:8 not valid YAML: All mapping items must start at the same column (the key on line 8 starts in column 8, but the keys after it, from line 9, start in column 7, under the key on line 7 (column 5): line 8 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    // One key on each side: nothing says which is off, so both are named.
+    name: "a block's first key one space off from its only other key",
+    yaml: edit('      renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }\n', '').replace('      openingArr: 1200000', '       openingArr: 1200000'),
+    expected: [
+      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (the key on line 9 starts in column 7 and the key on line 8 above it in column 8, under the key on line 7 (column 5): one of lines 8 and 9 is out of step; the keys of one mapping start in the same column)',
     ],
   },
   {
