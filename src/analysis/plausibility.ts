@@ -1,3 +1,4 @@
+import { PLAUSIBLE_RENEWAL } from '../scenario/plausible-renewal.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import { centralValue } from '../scenario/central-value.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
@@ -71,7 +72,7 @@ export const PLAUSIBLE = {
   conversionMax: 0.2,
   acvMin: 500,
   acvMax: 5_000_000,
-  renewalMin: 0.5,
+  renewalMin: PLAUSIBLE_RENEWAL.min,
   renewalMax: 0.99,
   attritionMax: 0.05,
   nrrMax: 1.5,

@@ -34,6 +34,33 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.015 (or 1.5%)?'],
   },
   {
+    // Was "did you mean 0.012 (or 1.2%)?": a book losing 98.8% of its customers at renewal is no one's plan.
+    name: 'a renewal rate above 1 whose percent reading is implausible',
+    yaml: edit(RENEWAL, '1.2'),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+  },
+  {
+    name: 'a renewal rate written as a percent without its %',
+    yaml: edit(RENEWAL, '92'),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; did you mean 0.92 (or 92%)?'],
+  },
+  {
+    name: 'a renewal rate of 30 (0.3 is below the renewals a hint offers)',
+    yaml: edit(RENEWAL, '30'),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+  },
+  {
+    // Was "its values look like percents (1.2 for 1.2%)".
+    name: 'a distribution of a renewal rate centred above 1, not a percent',
+    yaml: edit(RENEWAL, '{ dist: pert, min: 1.1, mode: 1.2, max: 1.3 }'),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must stay within [0, 1], but pert can draw above 1; use beta, or bound it (min/max for normal, lower/upper for quantiles)'],
+  },
+  {
+    name: 'a conversion above 1 still reads as a percent (opportunity to won runs to 30%)',
+    yaml: edit('conversion: 0.05', 'conversion: 25'),
+    expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.25 (or 25%)?'],
+  },
+  {
     name: 'an unbounded distribution for a rate',
     yaml: edit('conversion: 0.05', 'conversion: { dist: normal, mean: 0.05, sd: 0.01 }'),
     expected: [
