@@ -126,6 +126,26 @@ describe('README.md: every code block runs', () => {
     expect(afterLink).toMatch(/without\s+the\s+link, type `npm run arrcast -- \.\.\.` instead/);
   });
 
+  // A newcomer ran `npm test -- FILE` to try one test file: it rebuilt and type-checked first (2m43s),
+  // where `npx vitest run FILE` takes seconds. Where the README gives the test command, it says so.
+  it("says, right after the quick start's test command, how to run one test file without the rebuild", () => {
+    const lines = README.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('npm ci && npm test '));
+    expect(at).toBeGreaterThan(-1);
+    const after = lines.slice(at, at + 8).join('\n');
+    const one = /`npx vitest run (test\/[\w/.-]+\.test\.ts)`/.exec(after);
+    expect(one, 'no `npx vitest run test/....test.ts` within the lines after `npm ci && npm test`').not.toBeNull();
+    expect(readFileSync(join(ROOT, one![1]!), 'utf8').length).toBeGreaterThan(0);
+  });
+
+  // The Commands table said `run` prints "the monthly plan's month by month" as if every run did: only
+  // a scenario with a monthly plan (targets.monthly) has one, as only targets give probabilities.
+  it("says which parts of run's printout depend on the scenario", () => {
+    const run = README.split('\n').find((l) => l.startsWith('| `arrcast run <scenario>'))!;
+    expect(run).toMatch(/monthly plan[^|]*\(when the scenario has one, `targets\.monthly`\)/);
+    expect(run).toMatch(/targets' probabilities \(when [^)]*`--target`[^)]*\)/);
+  });
+
   it.concurrent.each(BLOCKS.filter((b) => b.info === 'sh').map((b) => [b.line, b] as const))('the shell block at line %i', async (_, block) => {
     const { dir, env } = scratch();
     try {

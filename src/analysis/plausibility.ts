@@ -1,3 +1,4 @@
+import { PLAUSIBLE_RENEWAL } from '../scenario/plausible-renewal.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import { centralValue } from '../scenario/central-value.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
@@ -80,7 +81,7 @@ export const PLAUSIBLE = {
   conversionMax: 0.2,
   acvMin: 500,
   acvMax: 5_000_000,
-  renewalMin: 0.5,
+  renewalMin: PLAUSIBLE_RENEWAL.min,
   renewalMax: 0.99,
   attritionMax: 0.05,
   nrrMax: 1.5,
@@ -143,13 +144,19 @@ const centralAmount = (spec: unknown): number | undefined => {
   }
 };
 
-function conversionWarning(value: unknown, path: Array<string | number>): PlausibilityWarning[] {
+/**
+ * A conversion above PLAUSIBLE.conversionMax, with the fractions a place or two smaller it may have
+ * meant (0.25 for 0.025); not for one written as a percent (`45%`): that is taken as the percent it
+ * says, not re-scaled to 4.5%.
+ */
+function conversionWarning(value: unknown, path: Array<string | number>, percent: boolean): PlausibilityWarning[] {
   const c = central(value);
   if (c === undefined || !(c > PLAUSIBLE.conversionMax)) return [];
+  const meant = percent ? '' : `; did you mean ${shift(c, 1)} (${pct(shift(c, 1))}) or ${shift(c, 2)} (${pct(shift(c, 2))})?`;
   return [
     {
       code: 'conversion-high',
-      message: `${pct(c)} conversion is above ${pct(PLAUSIBLE.conversionMax)}; did you mean ${shift(c, 1)} (${pct(shift(c, 1))}) or ${shift(c, 2)} (${pct(shift(c, 2))})? Lead to customer is usually 1-3% (opportunity to won 10-30%)`,
+      message: `${pct(c)} conversion is above ${pct(PLAUSIBLE.conversionMax)}${meant}${percent ? ':' : ''} ${percent ? 'lead' : 'Lead'} to customer is usually 1-3% (opportunity to won 10-30%)`,
       path,
     },
   ];
@@ -220,7 +227,8 @@ function calendarWarning(e: NonNullable<Scenario['tiers'][number]['existing']>, 
  * @example scenarioWarnings(parseScenario(text).scenario).map((w) => w.code) // => ['conversion-high']
  * Complexity: O(tiers x lead sources).
  */
-export function scenarioWarnings(scenario: Scenario): PlausibilityWarning[] {
+export function scenarioWarnings(scenario: Scenario, writtenAsPercent: (path: ReadonlyArray<string | number>) => boolean = () => false): PlausibilityWarning[] {
+  const conversion = (value: unknown, path: Array<string | number>) => conversionWarning(value, path, writtenAsPercent(path));
   const out: PlausibilityWarning[] = [];
   scenario.tiers.forEach((tier, i) => {
     const e = tier.existing;
@@ -233,8 +241,8 @@ export function scenarioWarnings(scenario: Scenario): PlausibilityWarning[] {
     }
     const n = tier.newBusiness;
     if (n) {
-      if (n.conversion !== undefined) out.push(...conversionWarning(n.conversion, ['tiers', i, 'newBusiness', 'conversion']));
-      n.leadSources?.forEach((s, j) => out.push(...conversionWarning(s.conversion, ['tiers', i, 'newBusiness', 'leadSources', j, 'conversion'])));
+      if (n.conversion !== undefined) out.push(...conversion(n.conversion, ['tiers', i, 'newBusiness', 'conversion']));
+      n.leadSources?.forEach((s, j) => out.push(...conversion(s.conversion, ['tiers', i, 'newBusiness', 'leadSources', j, 'conversion'])));
       out.push(...acvWarning(centralAmount(n.acv), ['tiers', i, 'newBusiness', 'acv'], 'an ACV'));
       if (n.reps?.attrition !== undefined) out.push(...attritionWarning(n.reps.attrition, ['tiers', i, 'newBusiness', 'reps', 'attrition']));
     }
@@ -303,8 +311,8 @@ export function runWarnings(scenario: Scenario, summary: Summary, facts: RunFact
  * Every warning for a scenario and, when given, a run's summary: the stated ones, then the run's.
  * Complexity: O(tiers x lead sources).
  */
-export function plausibilityWarnings(scenario: Scenario, run?: { readonly summary: Summary; readonly facts: RunFacts }): PlausibilityWarning[] {
-  return [...scenarioWarnings(scenario), ...(run ? runWarnings(scenario, run.summary, run.facts) : [])];
+export function plausibilityWarnings(scenario: Scenario, run?: { readonly summary: Summary; readonly facts: RunFacts }, writtenAsPercent?: (path: ReadonlyArray<string | number>) => boolean): PlausibilityWarning[] {
+  return [...scenarioWarnings(scenario, writtenAsPercent), ...(run ? runWarnings(scenario, run.summary, run.facts) : [])];
 }
 
 /**
@@ -318,7 +326,7 @@ export function plausibilityWarnings(scenario: Scenario, run?: { readonly summar
 export function simulationWarnings(sim: Simulation, summary: Summary, locate: Locate | undefined = sim.loaded.locate, written: readonly PlausibilityWarning[] = writtenWarnings(sim.loaded), today?: Date): PlausibilityWarning[] {
   const facts = { openingCustomers: sim.plan.tiers.map((t) => t.existing?.customers ?? 0) };
   // The actuals' warnings are placed in their file already (row and cell), not in the scenario.
-  return [...written, ...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...unplannedNewBusinessWarnings(sim.reforecast), ...futureMonthsWarnings(sim.reforecast?.input, today), ...leftOutTierWarnings(sim.reforecast?.input), ...moreDueThanCalendarWarnings(sim.reforecast), ...farFromPlanWarnings(sim)];
+  return [...written, ...locateWarnings(plausibilityWarnings(sim.loaded.scenario, { summary, facts }, sim.loaded.writtenAsPercent), sim.loaded.source, locate), ...actualsWarnings(sim.reforecast), ...unplannedNewBusinessWarnings(sim.reforecast), ...futureMonthsWarnings(sim.reforecast?.input, today), ...leftOutTierWarnings(sim.reforecast?.input), ...moreDueThanCalendarWarnings(sim.reforecast), ...farFromPlanWarnings(sim)];
 }
 
 /** Where the value at a path is written (`LoadedScenario.locate`). */

@@ -8,7 +8,7 @@ import { refuseInputsInsideOutput } from '../report/inputs-inside-output.js';
 import { allowPathOption } from './allow-path-option.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { EXIT, UsageError } from './exit-codes.js';
+import { EXIT, problemLines, UsageError } from './exit-codes.js';
 import { PAUSE_VARIABLE, pauseHook } from './pause-hook.js';
 import { cappedWorkers, maxMinutesOption, progressCallbacks } from './run-limits.js';
 import { cliWorkers, startCliEngine } from './cli-engine.js';
@@ -65,7 +65,7 @@ export function registerCompareCommand(program: Command, io: Io, setExitCode: (c
           loaded.push(await loadScenario(file, { allowedRoots: opts.allowPath }));
         } catch (err) {
           if (!(err instanceof ScenarioError)) throw err;
-          io.err(`${err.message}\n`);
+          io.err(`${problemLines(err)}\n`);
           bad++;
         }
       }

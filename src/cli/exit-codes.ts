@@ -35,7 +35,8 @@ export function describeFailure(err: unknown): { message: string; code: number }
 }
 
 function failureOf(err: unknown): { message: string; code: number; lines?: true } {
-  if (err instanceof ScenarioError) return { message: err.message, code: EXIT.badInput, lines: true };
+  // (A MergeError is one refusal: its problems are indented lines under its first, prefixed.)
+  if (err instanceof ScenarioError) return { message: problemLines(err), code: EXIT.badInput, lines: true };
   if (err instanceof MergeError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput, lines: true };
   if (err instanceof RunOptionError || isArgumentRefusal(err) || err instanceof UsageError || err instanceof OneForecastError || err instanceof OutputDirError || err instanceof MergeError || err instanceof PartFileError || err instanceof NoCurrentDirectoryError) return { message: `arrcast: ${err.message}`, code: EXIT.badInput };
   // A relative path resolved after the current directory was deleted, wherever it was resolved.
@@ -47,4 +48,16 @@ function failureOf(err: unknown): { message: string; code: number; lines?: true 
   const detail = process.env.ARRCAST_DEBUG && err instanceof Error ? `\n${err.stack}` : '';
   // A system error met where nothing names it ('spawn EMFILE') still says it in words.
   return { message: `arrcast: internal error: ${withSystemWords(err instanceof Error ? err.message : String(err))}${detail}`, code: EXIT.failed, lines: true };
+}
+
+/**
+ * A ScenarioError's problems as the CLI prints them, `arrcast: ` before each line, as every other
+ * error and warning line has (`run nope.yaml` printed "nope.yaml does not exist" bare): for the
+ * error that ends a command and for the files `validate` and `compare` list before they stop.
+ */
+export function problemLines(err: ScenarioError): string {
+  return err.message
+    .split('\n')
+    .map((line) => `arrcast: ${line}`)
+    .join('\n');
 }

@@ -23,7 +23,7 @@ import { AS_OF_ZERO, asOfMonths, digitsNumber, parseOutputsOption, parseShare, p
 import { outputsHelp, type OutputName } from '../report/outputs.js';
 import { simulateToPrecision } from '../analysis/precision.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
-import { EXIT, UsageError } from './exit-codes.js';
+import { EXIT, problemLines, UsageError } from './exit-codes.js';
 import { throwIfAborted } from '../engine/errors.js';
 import { registerCompareCommand } from './compare-command.js';
 import { registerInitCommand } from './init-command.js';
@@ -351,7 +351,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
           printWarnings(io, statedWarnings(loaded, silencedCodes(opts.warn)));
         } catch (err) {
           if (!(err instanceof ScenarioError)) throw err;
-          io.err(`${err.message}\n`);
+          io.err(`${problemLines(err)}\n`);
           bad++;
         }
       }

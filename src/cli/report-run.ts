@@ -123,7 +123,7 @@ export function printWarnings(io: Io, warnings: readonly PlausibilityWarning[]):
 
 /** The warnings a scenario gives before any run (for validate), located and filtered. */
 export function statedWarnings(loaded: LoadedScenario, noWarn: readonly string[] = []): PlausibilityWarning[] {
-  return silenceWarnings([...writtenWarnings(loaded), ...locateWarnings(scenarioWarnings(loaded.scenario), loaded.source, loaded.locate)], noWarn);
+  return silenceWarnings([...writtenWarnings(loaded), ...locateWarnings(scenarioWarnings(loaded.scenario, loaded.writtenAsPercent), loaded.source, loaded.locate)], noWarn);
 }
 
 export { checkTargets } from './check-targets.js';

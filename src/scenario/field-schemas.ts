@@ -4,6 +4,7 @@ import { centralValue } from './central-value.js';
 import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
 import type { NumberKind } from './human-number.js';
+import { PLAUSIBLE_RENEWAL, renewalAtMost } from './plausible-renewal.js';
 import { monthlyPercentHint, monthlyPercentValuesHint, monthOfYearWords, percentHint, percentValuesHint, UNIT_INTERVAL } from './percent-hint.js';
 import { amountWithYearLevelSchema, countMedianWithYearLevelSchema, countWithYearLevelSchema, shareWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
@@ -66,6 +67,15 @@ function percentFix(spec: DistributionSpec | YearLevelSpec, hi: number, hint: (c
 export const rateDistribution = within(0, 1, 'a rate', 'use beta, or bound it (min/max for normal, lower/upper for quantiles)').describe(
   'A rate in [0, 1] (a number, or a distribution whose draws stay in [0, 1], such as beta).',
 );
+
+/**
+ * A renewal rate (logo or dollar): a rate whose percent reading is offered only when it is a
+ * plausible renewal (PLAUSIBLE_RENEWAL): `renewalRate: 92` is 0.92, `renewalRate: 1.2` is not 0.012.
+ */
+export const renewalRateDistribution = within(0, 1, 'a rate', 'use beta, or bound it (min/max for normal, lower/upper for quantiles)', 'any', {
+  fixed: (v) => percentHint(v, PLAUSIBLE_RENEWAL) || renewalAtMost(v),
+  values: (c) => percentValuesHint(c, PLAUSIBLE_RENEWAL),
+}).describe('A rate in [0, 1] (a number, or a distribution whose draws stay in [0, 1], such as beta).');
 
 /**
  * A rate per month (a rep's attrition): every draw in [0, 1]. A value written as a percent (a

@@ -51,6 +51,11 @@ export interface LoadedScenario {
    */
   readonly locate?: (path: ReadonlyArray<string | number>) => Pick<ScenarioIssue, 'line' | 'column' | 'source'>;
   /**
+   * Whether the value at a path was written with a percent sign (`conversion: 45%`): a warning then
+   * takes it as that percent, not as a fraction written a place off.
+   */
+  readonly writtenAsPercent?: (path: ReadonlyArray<string | number>) => boolean;
+  /**
    * The [ ] lists its files write that are likely misread decimal commas (misread-lists.ts), with the
    * file that writes each where it is a base (absent when none is).
    */
@@ -142,7 +147,12 @@ export function validateScenario(
   };
   markValidated(parsed.data);
   const hash = hashScenario(parsed.data);
-  return { scenario: parsed.data, source, hash, contentDigest: digestOfContent(hash, ''), locate };
+  const writtenAsPercent = (path: ReadonlyArray<string | number>) => {
+    let v: unknown = data;
+    for (const part of path) v = v !== null && typeof v === 'object' && Object.hasOwn(v, part) ? (v as Record<string | number, unknown>)[part] : undefined;
+    return typeof v === 'string' && /%\s*$/.test(v);
+  };
+  return { scenario: parsed.data, source, hash, contentDigest: digestOfContent(hash, ''), locate, writtenAsPercent };
 }
 
 /** Every scenario object the schema validated (parseScenario, loadScenario, a merged part's): see isValidatedScenario. */

@@ -2,11 +2,12 @@ import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, 
 import { ScenarioError } from './scenario-error.js';
 import { excerpt, quoteText } from './display-text.js';
 import { yamlSyntaxIssue } from './yaml-syntax-issue.js';
+import { jsonSyntaxProblem } from './json-syntax-issue.js';
 import { YAML_LEXER_MARKERS } from './yaml-lexer-markers.js';
 import { MAX_ALIAS_COUNT, MAX_EXPANDED_VALUES, MAX_NESTING_DEPTH } from './limits.js';
 
 /**
- * Reading YAML (and JSON, which is YAML) safely, before any validation:
+ * Reading YAML (and JSON, which is YAML, held to JSON's grammar in a `.json` file) safely, before any validation:
  *
  * - nesting deeper than MAX_NESTING_DEPTH is refused from the parser's token tree, which is built
  *   without recursion, before the recursive part of the YAML reader runs (thousands of levels
@@ -49,6 +50,11 @@ export function composeYaml(written: string, source: string, lines: LineCounter)
   if (deep !== undefined)
     fail(deep, `is nested more than ${MAX_NESTING_DEPTH} levels deep here; a scenario is a few levels deep (see README, "Limits and bad input")`);
 
+  // A .json file is JSON: its syntax errors named as JSON's, and a trailing comma (which YAML allows) refused.
+  if (/\.json$/i.test(source)) {
+    const problem = jsonSyntaxProblem(text);
+    if (problem !== undefined) fail(problem.offset, `not valid JSON: ${problem.message}`);
+  }
   const docs = [...new Composer({ prettyErrors: false, uniqueKeys: false, strict: true, merge: false }).compose(tokens, true, text.length)];
   const doc = docs[0]!;
   if (docs.length > 1) fail(docs[1]!.range[0], 'holds more than one YAML document (a second one starts here); a scenario file holds one');

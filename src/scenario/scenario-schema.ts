@@ -18,6 +18,7 @@ import {
   monthlyProfile,
   priceUpliftDistribution,
   rateDistribution,
+  renewalRateDistribution,
   seasonalityProfile,
   shareDistribution,
   shareWithYearLevel,
@@ -129,12 +130,12 @@ export const existingBookSchema = z
         'CSV of the customers, one row each (path relative to this scenario file): id, tier, arr, next_renewal (fiscal month or date), term_months (1 = monthly-billed, 12..60), renewals_completed, health (0..1), escalator. Replaces openingArr, customers and renewalCalendar.',
       ),
     renewalAdjustments: renewalAdjustmentsSchema.optional(),
-    renewalRate: rateDistribution
+    renewalRate: renewalRateDistribution
       .optional()
       .describe(
         "This year's logo renewal rate: the chance a customer due renews (drawn once per trial; each customer due renews or not). With customersFile: the rate of a reference customer (see renewalAdjustments), and for monthly-billed customers the chance of staying the whole year. Give this or dollarRenewalRate.",
       ),
-    dollarRenewalRate: rateDistribution
+    dollarRenewalRate: renewalRateDistribution
       .optional()
       .describe(
         "Instead of renewalRate: this year's dollar renewal rate, the share of the ARR due that renews (customers weighted by ARR; before contraction, uplift and expansion, which are stated apart). For a book of aggregates, and a customersFile without renewalAdjustments, it is the same number as the logo rate. With renewalAdjustments it must be a number: the tier's base rate is solved so that the expected ARR renewed / ARR due of the customers due this year equals it.",

@@ -29,11 +29,14 @@ export function yamlSyntaxIssue(
   // above it. The problem is the item's "- " or the key: shown at it, the column the hint names.
   const atContent = first.code === 'BLOCK_AS_IMPLICIT_KEY' || message.startsWith('Sequence item without - indicator');
   const offset = opening ?? (atContent ? contentFrom(text, first.pos[0]) : first.pos[0]);
-  const where = at(offset);
+  let where = at(offset);
+  const hint = opening === undefined ? hintFor(first, message, text, where) : { text: '' };
+  // The reader stops at the first key out of line with the block's first; when that first key is the one off, it is shown.
+  if (hint.outOfStep !== undefined) where = at(keyOffset(text, hint.outOfStep));
   const said =
     opening !== undefined
       ? `this ${unclosed![1]} is never closed: end the value with ${unclosed![1]} on this line`
-      : `${excerpt(message, 120)}${hintFor(first, message, text, where)}`;
+      : `${excerpt(message, 120)}${hint.text}`;
   const others = errors.length - 1;
   const more =
     others === 0
@@ -42,8 +45,16 @@ export function yamlSyntaxIssue(
   return { path: [], message: `not valid YAML: ${said}${more}`, ...where };
 }
 
-/** What a planner most likely did, for the YAML reader's errors that do not say it. */
-function hintFor(error: YAMLError, message: string, text: string, { line, column }: { line: number; column: number }): string {
+/**
+ * What a planner most likely did, for the YAML reader's errors that do not say it, and the line
+ * (1-based) to show the error at when it is not the one the reader stopped at.
+ */
+function hintFor(error: YAMLError, message: string, text: string, where: { line: number; column: number }): { text: string; outOfStep?: number } {
+  const outOfStep = error.code === 'BAD_INDENT' && message.startsWith('All mapping items must start at the same column') ? mappingKeyHint(text.split(/\r\n|\r|\n/), where.line) : undefined;
+  return outOfStep ?? { text: otherHint(error, message, text, where) };
+}
+
+function otherHint(error: YAMLError, message: string, text: string, { line, column }: { line: number; column: number }): string {
   const lines = text.split(/\r\n|\r|\n/);
   // `openingArr 5M` (no colon), or a key indented one space off, runs into the next line's key.
   if (error.code === 'MULTILINE_IMPLICIT_KEY')
@@ -63,7 +74,7 @@ function hintFor(error: YAMLError, message: string, text: string, { line, column
   // and the planner moved the "- " to neither).
   if (error.code === 'BAD_INDENT' && message.startsWith('All sequence items must start at the same column') && isListItem(lines[line - 1] ?? ''))
     return listItemHint(lines, line);
-  if (error.code === 'BAD_INDENT' && /^All (mapping|sequence) items must start at the same column/.test(message)) {
+  if (error.code === 'BAD_INDENT' && /^All sequence items must start at the same column/.test(message)) {
     const own = indentOf(lines[line - 1] ?? '');
     // The key may belong with the keys of either block it sits between (a key of `existing` one space
     // short, or a key beside `existing` one space deep): both are named, the nearer line first.
@@ -85,6 +96,62 @@ function hintFor(error: YAMLError, message: string, text: string, { line, column
       return ` (the key on line ${line} starts in column ${own + 1}, and the keys of the list item on line ${item.line} in column ${item.keys + 1}: the keys of one mapping start in the same column, and a new list item starts with "- ")`;
   }
   return '';
+}
+
+/**
+ * For a key the reader found out of column with the first key of its mapping (`line`, 1-based):
+ * which of the two is out of step. The reader stops at the second key, but the first may be the
+ * one off (`openingArr` a space too deep above `customers` and `renewalRate`): the keys in the
+ * column of each are counted, in the lines of the block they sit in, and the one with fewer keys
+ * beside it is named (and, when it is the block's first key, shown); both when they tie.
+ * Undefined when the key does not sit between two blocks' keys (the reader's words then suffice,
+ * or another hint applies).
+ */
+function mappingKeyHint(lines: readonly string[], line: number): { text: string; outOfStep?: number } | undefined {
+  const own = indentOf(lines[line - 1] ?? '');
+  const around = blocksAround(lines, line, keyColumn, () => true);
+  const at = (l: number) => `column ${keyColumn(lines[l - 1]!) + 1}`;
+  const rule = 'the keys of one mapping start in the same column';
+  if (around.length === 1) return { text: ` (the key on line ${line} starts in column ${own + 1}, and the key on line ${around[0]} above it in ${at(around[0])}: ${rule})` };
+  if (around.length !== 2) return undefined;
+  const [deeper, outer] = around;
+  const deep = keyColumn(lines[deeper - 1]!);
+  // The keys in each column, from the line below the outer key to the end of the block (a line left of both).
+  const inColumn = (column: number) => {
+    let n = 0;
+    for (let l = outer + 1; l <= lines.length; l++) {
+      const t = lines[l - 1]!;
+      if (!holdsContent(t)) continue;
+      if (indentOf(t) < Math.min(own, deep)) break;
+      if (keyColumn(t) === column) n++;
+    }
+    return n;
+  };
+  const withOwn = inColumn(own);
+  const withDeeper = inColumn(deep);
+  if (withOwn > withDeeper)
+    return {
+      text: ` (the key on line ${deeper} starts in column ${deep + 1}, but the keys after it, from line ${line}, start in column ${own + 1}, under the key on line ${outer} (${at(outer)}): line ${deeper} is likely the one out of step, start it in column ${own + 1}; ${rule})`,
+      outOfStep: deeper,
+    };
+  if (withOwn === withDeeper)
+    return {
+      text: ` (the key on line ${line} starts in column ${own + 1} and the key on line ${deeper} above it in column ${deep + 1}, under the key on line ${outer} (${at(outer)}): one of lines ${deeper} and ${line} is out of step; ${rule})`,
+    };
+  return {
+    text: ` (the key on line ${line} starts in column ${own + 1}, between the keys on line ${deeper} above it (${at(deeper)}) and on line ${outer} (${at(outer)}): line ${line} is likely the one out of step; ${rule})`,
+  };
+}
+
+/** The offset of the key on `line` (1-based): after its indentation and any "- ". */
+function keyOffset(text: string, line: number): number {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.slice(start).search(/\r\n|\r|\n/);
+    if (next === -1) break;
+    start += next + (text.startsWith('\r\n', start + next) ? 2 : 1);
+  }
+  return start + keyColumn(text.slice(start, start + 1000));
 }
 
 /** Where a list item (`- `) on `line` (1-based) should start: the column of the items of the list it sits in or beside. */

@@ -136,7 +136,7 @@ describe('arrcast run --actuals with a bad actuals file', () => {
         const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', ...(c.args ?? []), '--out', out, '-q');
         expect(r.code).toBe(2);
         const printed = r.err.trim().split('\n');
-        expect(printed).toEqual(c.lines);
+        expect(printed).toEqual(c.lines.map((l) => `arrcast: ${l}`));
         expect(r.err).not.toMatch(/\n\s+at /);
         expect(existsSync(out)).toBe(false);
       } finally {

@@ -179,7 +179,7 @@ describe('arrcast run --actuals --plan DIR with a DIR that is not a run report',
       try {
         const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', 'out', '-q');
         expect(r.code).toBe(2);
-        expect(r.err.trim()).toBe(c.line);
+        expect(r.err.trim()).toBe(`arrcast: ${c.line}`);
         expect(existsSync(join(dir, 'out'))).toBe(false);
       } finally {
         process.chdir(prev);
@@ -197,7 +197,7 @@ describe('arrcast run --actuals --plan DIR of a run at another --confidence', ()
       expect(planRun.code).toBe(0);
       const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', 'out', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
       expect(r.err.trim()).toBe(
-        "plan/summary.json decisions.confidence: the plan's budgets are at 60% confidence, the re-forecast's at 80%: give --confidence 60% to set them side by side",
+        "arrcast: plan/summary.json decisions.confidence: the plan's budgets are at 60% confidence, the re-forecast's at 80%: give --confidence 60% to set them side by side",
       );
       expect(r.code).toBe(2);
       expect(existsSync(join(dir, 'out'))).toBe(false);

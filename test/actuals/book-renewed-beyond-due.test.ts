@@ -26,7 +26,7 @@ describe("a customer book's month renewing more than it has due", () => {
     const out = join(dir, 'out');
     const r = await runCli('run', join(dir, 's.yaml'), '--actuals', join(dir, 'actuals.csv'), '--trials', '20', '-w', '0', '--out', out, '-q');
     expect(r.code).toBe(2);
-    expect(r.err.trim().split('\n')).toEqual([`${join(dir, 'actuals.csv')}:${cell}`]);
+    expect(r.err.trim().split('\n')).toEqual([`arrcast: ${join(dir, 'actuals.csv')}:${cell}`]);
     expect(existsSync(out)).toBe(false);
   };
 

@@ -39,7 +39,7 @@ describe('a closed month whose ARR due neither renewed nor churned', () => {
     const r = await run('month,tier,churned_arr,renewed_arr,due_arr,ending_arr\n1,Core,0,500000,1000000,12000000\n');
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toEqual([
-      `${join(r.dir, 'actuals.csv')}:2:8 churned_arr: Core month 1: 0 churned, but 500000 of the 1000000 of ARR due (due_arr) did not renew (renewed_arr 500000): ARR due either renews or churns`,
+      `arrcast: ${join(r.dir, 'actuals.csv')}:2:8 churned_arr: Core month 1: 0 churned, but 500000 of the 1000000 of ARR due (due_arr) did not renew (renewed_arr 500000): ARR due either renews or churns`,
     ]);
     expect(r.written).toBe(false);
   });

@@ -111,7 +111,7 @@ describe('a plan summary whose default labels read "390K" (an earlier version) m
       expect((await runCli('run', 's.yaml', '--out', 'plan', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary')).code).toBe(0);
       writeFileSync(join(dir, 'plan', 'summary.json'), Buffer.from(readFileSync(join(dir, 'plan', 'summary.json'), 'utf8'), 'utf16le'));
       const r = await runCli('run', 's.yaml', '--actuals', 'actuals.csv', '--plan', 'plan', '--out', 'june', '-q', '--no-progress', '--workers', '0', '--outputs', 'summary');
-      expect(r.err).toBe('plan/summary.json:1:1 is UTF-16 text without a byte-order mark: arrcast writes summary.json as UTF-8; save it as UTF-8, or re-run the plan\n');
+      expect(r.err).toBe('arrcast: plan/summary.json:1:1 is UTF-16 text without a byte-order mark: arrcast writes summary.json as UTF-8; save it as UTF-8, or re-run the plan\n');
       expect(r.code).toBe(2);
     } finally {
       process.chdir(prev);

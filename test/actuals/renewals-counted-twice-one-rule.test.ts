@@ -71,8 +71,8 @@ describe('renewals coming up beyond what is due: one rule for the library and th
         return;
       }
       expect(cli.code).toBe(2);
-      expect(cli.err.trim()).toBe(`${path}:${c.refusal}`);
-      expect(library).toBe(cli.err.trim());
+      expect(cli.err.trim()).toBe(`arrcast: ${path}:${c.refusal}`);
+      expect(`arrcast: ${library}`).toBe(cli.err.trim());
       const [cell, ...words] = c.refusal.split(' ');
       expect(compiled).toBe(`input: its file ${path}: line ${cell!.split(':')[0]}: ${words.slice(1).join(' ')}`);
     });

@@ -88,7 +88,7 @@ describe('a model limit reached in a worker means what it means in-process', () 
     const dir = tmp();
     const file = join(dir, 'leads.yaml');
     writeFileSync(file, minimalText.replace('{ dist: poisson, mean: 100 }', '{ dist: poisson, mean: 100000000 }'));
-    const expected = `${file}:12:22 tiers[0].newBusiness.leadsPerMonth: cannot be simulated: SMB: 5.00e+6 deals in one month; each deal's ACV is drawn, so more than 1,000,000 a month would not finish: check leadsPerMonth and conversion\n`;
+    const expected = `arrcast: ${file}:12:22 tiers[0].newBusiness.leadsPerMonth: cannot be simulated: SMB: 5.00e+6 deals in one month; each deal's ACV is drawn, so more than 1,000,000 a month would not finish: check leadsPerMonth and conversion\n`;
     // Every chunk fails, in both workers: the pooled run is repeated because the second failure
     // raced the cancellation, and piscina's "Unexpected message from Worker" then crashed the
     // process with a stack trace about two times in five (before worker-pool.ts listened for it).
@@ -111,7 +111,7 @@ describe('an unreadable scenario file', () => {
     writeFileSync(file, minimalText);
     chmodSync(file, 0o000);
     const r = arrcast(['validate', file], asUser);
-    expect(r.stderr).toBe(`${file} cannot be read: permission denied\n`);
+    expect(r.stderr).toBe(`arrcast: ${file} cannot be read: permission denied\n`);
     expect(r.code).toBe(2);
   });
 
@@ -122,7 +122,7 @@ describe('an unreadable scenario file', () => {
     writeFileSync(join(dir, 'down.yaml'), 'extends: plan.yaml\nname: Down\n');
     chmodSync(join(dir, 'down.yaml'), 0o644);
     const r = arrcast(['validate', join(dir, 'down.yaml')], asUser);
-    expect(r.stderr).toBe(`${dir}/down.yaml:1:10 extends: the base scenario ${dir}/plan.yaml: cannot be read: permission denied\n`);
+    expect(r.stderr).toBe(`arrcast: ${dir}/down.yaml:1:10 extends: the base scenario ${dir}/plan.yaml: cannot be read: permission denied\n`);
     expect(r.code).toBe(2);
   });
 });
@@ -131,13 +131,13 @@ describe('limits: clear messages, exit 2, before anything runs', () => {
   const withTrials = () => {
     const file = join(tmp(), 'many.yaml');
     writeFileSync(file, minimalText.replace('trials: 2000', 'trials: 20000000'));
-    return { args: ['run', file], expected: `${file}:3:9 trials: must be at most 10,000,000\n` };
+    return { args: ['run', file], expected: `arrcast: ${file}:3:9 trials: must be at most 10,000,000\n` };
   };
   const tooLarge = () => {
     const file = join(tmp(), 'huge.yaml');
     writeFileSync(file, '');
     truncateSync(file, MAX_SCENARIO_BYTES + 1);
-    return { args: ['run', file], expected: `${file} is 2,097,153 bytes; a scenario file may be at most 2,097,152 bytes (2 MB)\n` };
+    return { args: ['run', file], expected: `arrcast: ${file} is 2,097,153 bytes; a scenario file may be at most 2,097,152 bytes (2 MB)\n` };
   };
   const option = (args: string[], expected: string) => () => ({ args: ['run', minimal, '--out', join(tmp(), 'r'), ...args], expected });
 

@@ -89,7 +89,7 @@ describe('arrcast run', () => {
     writeFileSync(join(out, 'summary.json'), 'previous');
     const r = await arrcast(['run', bad, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.05 (or 5%)?\n`);
+    expect(r.stderr).toBe(`arrcast: ${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.05 (or 5%)?\n`);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe('previous');
   });
 
@@ -126,7 +126,7 @@ describe('arrcast run', () => {
   it('a missing file exits 2 naming it', async () => {
     const r = await arrcast(['run', 'no/such/plan.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('no/such/plan.yaml does not exist\n');
+    expect(r.stderr).toBe('arrcast: no/such/plan.yaml does not exist\n');
   });
 });
 
@@ -226,7 +226,7 @@ describe('arrcast validate, schema, init', () => {
     writeFileSync(bad, '{\n  "name": "x",\n  "tiers": [{ "name": "A", "newBusiness": { "leadsPerMonth": -3, "conversion": 0.1, "acv": 10 } }]\n}\n');
     const r = await arrcast(['validate', minimal, bad]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${bad}:3:62 tiers[0].newBusiness.leadsPerMonth: this number must be >= 0\n`);
+    expect(r.stderr).toBe(`arrcast: ${bad}:3:62 tiers[0].newBusiness.leadsPerMonth: this number must be >= 0\n`);
   });
 
   it('schema prints the JSON Schema', async () => {

@@ -151,7 +151,7 @@ describe('arrcast compare', () => {
     const r = await arrcast(['compare', minimal, bad, badChild, '--trials', '100', '--workers', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.05 (or 5%)?\n${badChild}:3:20 stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower); did you mean -0.03 (or -3%)?\n`,
+      `arrcast: ${bad}:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.05 (or 5%)?\narrcast: ${badChild}:3:20 stress.renewal: a shift of a rate must be between -1 and 1 (-0.05 = 5 points lower); did you mean -0.03 (or -3%)?\n`,
     );
     expect(r.stdout).toBe('');
   });

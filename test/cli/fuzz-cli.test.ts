@@ -50,7 +50,7 @@ describe('mutated scenarios through the CLI (property, seed 60606)', () => {
 
     for (const { file, message } of refused) {
       const r = run(file, '0');
-      expect(r.stderr).toBe(`${message}\n`);
+      expect(r.stderr).toBe(`${message.split('\n').map((l) => `arrcast: ${l}`).join('\n')}\n`);
       expect(r.code).toBe(2);
       expect(existsSync(r.out)).toBe(false);
     }

@@ -46,7 +46,7 @@ describe('npm run arrcast typed in a subfolder', () => {
       });
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(
-        `q3.yaml does not exist\narrcast: note: npm run arrcast reads and writes paths from the clone's top folder (${top}), not from ${join(top, 'plans')} where it was typed: write plans/q3.yaml for q3.yaml, or link arrcast once (npm link) and type arrcast ... in any folder\n`,
+        `arrcast: q3.yaml does not exist\narrcast: note: npm run arrcast reads and writes paths from the clone's top folder (${top}), not from ${join(top, 'plans')} where it was typed: write plans/q3.yaml for q3.yaml, or link arrcast once (npm link) and type arrcast ... in any folder\n`,
       );
     } finally {
       rmSync(top, { recursive: true, force: true });

@@ -37,7 +37,7 @@ const cases: Array<[string, string[], string]> = [
   ...[LOOP, UNDER_FILE, LONG].map((p): [string, string[], string] => [
     `run --plan: a directory that ${p.why}`,
     ['run', scenario, '--actuals', actuals, '--plan', p.path, '--trials', '100', '--workers', '0'],
-    `${p.path} ${p.why}${PLAN}`,
+    `arrcast: ${p.path} ${p.why}${PLAN}`,
   ]),
   ...[LOOP, UNDER_FILE].map((p): [string, string[], string] => [
     `run --allow-path: a folder that ${p.why}`,
@@ -46,7 +46,7 @@ const cases: Array<[string, string[], string]> = [
   ]),
   // What was said before stays said: a path that is not there.
   ['merge: a part that is not there', ['merge', 'nope.arrcast-part'], 'arrcast: cannot merge: nope.arrcast-part does not exist'],
-  ['run --plan: a directory that is not there', ['run', scenario, '--actuals', actuals, '--plan', 'nope', '--trials', '100', '--workers', '0'], `nope does not exist${PLAN}`],
+  ['run --plan: a directory that is not there', ['run', scenario, '--actuals', actuals, '--plan', 'nope', '--trials', '100', '--workers', '0'], `arrcast: nope does not exist${PLAN}`],
   ['run --allow-path: a folder that is not there', ['run', scenario, '--allow-path', 'nope', '--trials', '100', '--workers', '0'], 'arrcast: --allow-path nope: no such folder'],
 ];
 

@@ -56,7 +56,7 @@ describe('a target on a tier the scenario does not have', () => {
     appendFileSync(file, `targets:\n  metrics:\n${line}\n`);
     const r = await arrcastInProcess(['validate', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${file}:${lines + 3}:${line.indexOf(metric) + 1} targets.metrics[0].metric: must be one of "revenue", "bookings", "endingArr", got "${metric}"${meant}\n`);
+    expect(r.stderr).toBe(`arrcast: ${file}:${lines + 3}:${line.indexOf(metric) + 1} targets.metrics[0].metric: must be one of "revenue", "bookings", "endingArr", got "${metric}"${meant}\n`);
   });
 
   it.each([

@@ -64,6 +64,22 @@ describe('warnings of the scenario as stated (validate: no run needed)', () => {
       [['conversion: 0.05', 'conversion: { dist: beta, mean: 0.3, sd: 0.02 }']],
       ['[conversion-high] FILE:13:19 tiers[0].newBusiness.conversion: 30% conversion is above 20%; did you mean 0.03 (3%) or 0.003 (0.3%)? Lead to customer is usually 1-3% (opportunity to won 10-30%)'],
     ],
+    [
+      // Was "did you mean 0.045 (4.5%) or 0.0045 (0.45%)?": the % says the planner meant 45%.
+      'conversion written as 45%: taken as that percent, not re-scaled',
+      [['conversion: 0.05', 'conversion: 45%']],
+      ['[conversion-high] FILE:13:19 tiers[0].newBusiness.conversion: 45% conversion is above 20%: lead to customer is usually 1-3% (opportunity to won 10-30%)'],
+    ],
+    [
+      "a lead source's conversion written as 40 %",
+      [
+        [
+          '      leadsPerMonth: { dist: poisson, mean: 100 }\n      conversion: 0.05\n',
+          '      leadSources:\n        - grade: A\n          leadsPerMonth: 10\n          conversion: 40 %\n        - grade: B\n          leadsPerMonth: 90\n          conversion: 0.02\n',
+        ],
+      ],
+      ['[conversion-high] FILE:15:23 tiers[0].newBusiness.leadSources[0].conversion: 40% conversion is above 20%: lead to customer is usually 1-3% (opportunity to won 10-30%)'],
+    ],
     ['conversion at 20% exactly: no warning', [['conversion: 0.05', 'conversion: 0.2']], []],
     [
       'a lead source converting at 40%',

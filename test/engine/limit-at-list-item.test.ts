@@ -57,7 +57,7 @@ describe('a model limit in a list item', () => {
         process.chdir(dir);
         try {
           const r = await runCli('run', 's.yaml', '--trials', '20', '--workers', workers, '--quiet', '--no-progress', '--out', join(dir, 'out'));
-          expect(r.err.trim()).toBe(message);
+          expect(r.err.trim()).toBe(`arrcast: ${message}`);
           expect(r.code).toBe(2);
         } finally {
           process.chdir(prev);

@@ -33,7 +33,7 @@ describe('leads beyond an exact count', () => {
     try {
       const r = await runCli('run', 's.yaml', '--trials', '200', '--workers', '0', '--quiet', '--no-progress', '--out', join(dir, 'out'));
       expect(r.err.trim()).toMatch(
-        /^s\.yaml:6:22 tiers\[0\]\.newBusiness\.leadsPerMonth: cannot be simulated: SMB: \d\.\d\de\+\d+ leads in one month; above 2\^53 \(9\.01e\+15\) a count is not a whole number in floating point: check leadsPerMonth/,
+        /^arrcast: s\.yaml:6:22 tiers\[0\]\.newBusiness\.leadsPerMonth: cannot be simulated: SMB: \d\.\d\de\+\d+ leads in one month; above 2\^53 \(9\.01e\+15\) a count is not a whole number in floating point: check leadsPerMonth/,
       );
       expect(r.code).toBe(2);
       expect(existsSync(join(dir, 'out'))).toBe(false);

@@ -198,7 +198,7 @@ ${Array.from({ length: 130_000 }, (_, i) => `k${i}: 1`).join('\n')}
     name: 'broken JSON',
     make: (dir) => (writeFileSync(join(dir, 'j.json'), '{\n  "name": "x",\n  "tiers": [\n}\n'), join(dir, 'j.json')),
     expected:
-      '<dir>/j.json:4:1 not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]; 1 more YAML error, likely caused by this one: fix it first',
+      '<dir>/j.json:4:1 not valid JSON: this } does not close the [ on line 3: close that with ] first',
   },
 ];
 

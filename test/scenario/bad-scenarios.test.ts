@@ -34,6 +34,33 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.015 (or 1.5%)?'],
   },
   {
+    // Was "did you mean 0.012 (or 1.2%)?": a book losing 98.8% of its customers at renewal is no one's plan.
+    name: 'a renewal rate above 1 whose percent reading is implausible',
+    yaml: edit(RENEWAL, '1.2'),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+  },
+  {
+    name: 'a renewal rate written as a percent without its %',
+    yaml: edit(RENEWAL, '92'),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; did you mean 0.92 (or 92%)?'],
+  },
+  {
+    name: 'a renewal rate of 30 (0.3 is below the renewals a hint offers)',
+    yaml: edit(RENEWAL, '30'),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+  },
+  {
+    // Was "its values look like percents (1.2 for 1.2%)".
+    name: 'a distribution of a renewal rate centred above 1, not a percent',
+    yaml: edit(RENEWAL, '{ dist: pert, min: 1.1, mode: 1.2, max: 1.3 }'),
+    expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must stay within [0, 1], but pert can draw above 1; use beta, or bound it (min/max for normal, lower/upper for quantiles)'],
+  },
+  {
+    name: 'a conversion above 1 still reads as a percent (opportunity to won runs to 30%)',
+    yaml: edit('conversion: 0.05', 'conversion: 25'),
+    expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.25 (or 25%)?'],
+  },
+  {
     name: 'an unbounded distribution for a rate',
     yaml: edit('conversion: 0.05', 'conversion: { dist: normal, mean: 0.05, sd: 0.01 }'),
     expected: [
@@ -234,7 +261,7 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a key indented one space less than the keys beside it',
     yaml: edit('      customers: 120', '     customers: 120'),
     expected: [
-      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (the key on line 9 starts in column 6, between the keys on line 8 above it (column 7) and on line 7 (column 5): the keys of one mapping start in the same column); 2 more YAML errors, likely caused by this one: fix it first',
+      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (the key on line 9 starts in column 6, between the keys on line 8 above it (column 7) and on line 7 (column 5): line 9 is likely the one out of step; the keys of one mapping start in the same column); 2 more YAML errors, likely caused by this one: fix it first',
     ],
   },
   {
@@ -242,7 +269,25 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a key indented one space more than the keys beside it, after a block indented further',
     yaml: edit('    newBusiness:', '     newBusiness:'),
     expected: [
-      'bad.yaml:11:1 not valid YAML: All mapping items must start at the same column (the key on line 11 starts in column 6, between the keys on line 10 above it (column 7) and on line 7 (column 5): the keys of one mapping start in the same column)',
+      'bad.yaml:11:1 not valid YAML: All mapping items must start at the same column (the key on line 11 starts in column 6, between the keys on line 10 above it (column 7) and on line 7 (column 5): line 11 is likely the one out of step; the keys of one mapping start in the same column)',
+    ],
+  },
+  {
+    // The reader stops at line 9, the first key out of column with line 8: was shown at 9:1, "the key on
+    // line 9 starts in column 7, between the keys on line 8 (column 8) and on line 7 (column 5)", and the
+    // planner looked for the mistake on line 9, which is right, as is line 10 below it.
+    name: "a block's first key indented one space more than the keys after it",
+    yaml: edit('      openingArr: 1200000', '       openingArr: 1200000'),
+    expected: [
+      'bad.yaml:8:8 not valid YAML: All mapping items must start at the same column (the key on line 8 starts in column 8, but the keys after it, from line 9, start in column 7, under the key on line 7 (column 5): line 8 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first',
+    ],
+  },
+  {
+    // One key on each side: nothing says which is off, so both are named.
+    name: "a block's first key one space off from its only other key",
+    yaml: edit('      renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }\n', '').replace('      openingArr: 1200000', '       openingArr: 1200000'),
+    expected: [
+      'bad.yaml:9:1 not valid YAML: All mapping items must start at the same column (the key on line 9 starts in column 7 and the key on line 8 above it in column 8, under the key on line 7 (column 5): one of lines 8 and 9 is out of step; the keys of one mapping start in the same column)',
     ],
   },
   {

@@ -220,7 +220,7 @@ describe('arrcast validate --allow-path', () => {
     const refusedRun = cli(['validate', join(dir, 'plans/plan.yaml')]);
     expect(refusedRun.status).toBe(2);
     expect(refusedRun.stderr.split(realpathSync(dir)).join('<dir>').split(dir).join('<dir>')).toBe(
-      `<dir>/plans/plan.yaml:1:10 extends: "../shared/base.yaml" resolves to <dir>/shared/base.yaml and is outside the scenario's folder <dir>/plans: ${WIDEN}\n`,
+      `arrcast: <dir>/plans/plan.yaml:1:10 extends: "../shared/base.yaml" resolves to <dir>/shared/base.yaml and is outside the scenario's folder <dir>/plans: ${WIDEN}\n`,
     );
     const allowed = cli(['validate', join(dir, 'plans/plan.yaml'), '--allow-path', join(dir, 'more'), '--allow-path', join(dir, 'shared')]);
     expect(allowed.stderr).toBe('');

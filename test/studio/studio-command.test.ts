@@ -137,7 +137,7 @@ describe('arrcast studio on a scenario whose chain of bases is as long as a chai
     const file = chain(16);
     expect((await runCli('validate', file)).code).toBe(0);
     const r = await runCli('studio', file, '--workers', '1', '--trials', '100');
-    expect(r.err).toBe(`${file} extends: f15.yaml and its bases are a chain of 16 files, the most a chain may have, and each what-if of the studio extends f15.yaml: merge two of them to open it in the studio\n`);
+    expect(r.err).toBe(`arrcast: ${file} extends: f15.yaml and its bases are a chain of 16 files, the most a chain may have, and each what-if of the studio extends f15.yaml: merge two of them to open it in the studio\n`);
     expect([r.out, r.code]).toEqual(['', 2]);
     expect((await openStudioScenario(chain(15))).controls.drivers.length).toBeGreaterThan(0);
   });
@@ -161,7 +161,7 @@ describe('arrcast studio on a scenario that is a link to a file outside its fold
     const file = join(dir, 'plans/plan.yaml');
     const r = await runCli('studio', file, '--workers', '1', '--trials', '100');
     expect(r.err).toBe(
-      `${file} each what-if of the studio extends plan.yaml, which is refused: "plan.yaml" resolves to ${dir}/elsewhere/real.yaml and is outside the scenario's folder ${dir}/plans: a scenario may read only files inside the folder tree of the scenario file given to arrcast; allow another folder with --allow-path DIR (allowedRoots in the library)\n`,
+      `arrcast: ${file} each what-if of the studio extends plan.yaml, which is refused: "plan.yaml" resolves to ${dir}/elsewhere/real.yaml and is outside the scenario's folder ${dir}/plans: a scenario may read only files inside the folder tree of the scenario file given to arrcast; allow another folder with --allow-path DIR (allowedRoots in the library)\n`,
     );
     expect([r.out, r.code]).toEqual(['', 2]);
     expect((await openStudioScenario(file, { allowedRoots: [join(dir, 'elsewhere')] })).controls.drivers.length).toBeGreaterThan(0);
@@ -180,7 +180,7 @@ describe('arrcast studio on `lnk/../plan.yaml` (lnk a link to a folder)', () => 
     const bad = `${dir}/up/../bad.yaml`;
     const refused = await runCli('studio', bad, '--workers', '1', '--trials', '100');
     expect([refused.out, refused.code]).toEqual(['', 2]);
-    expect(refused.err.startsWith(`${bad}:`)).toBe(true);
+    expect(refused.err.startsWith(`arrcast: ${bad}:`)).toBe(true);
     expect(refused.err).toBe((await runCli('validate', bad)).err);
     const opened = await openStudioScenario(`${dir}/up/../plan.yaml`);
     expect([opened.file, opened.dir, opened.base]).toEqual([`${dir}/up/../plan.yaml`, join(dir, 'real'), 'plan.yaml']);
