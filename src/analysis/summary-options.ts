@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { TrialStore } from '../engine/trial-store.js';
 import { optionsSchema, rule } from '../engine/options-schema.js';
 import { valueKind } from '../scenario/option-keys.js';
 
@@ -23,7 +22,7 @@ export const summaryOptionsSchema = optionsSchema({
       : `must be a precision report as simulateToPrecision returns it ({ target, reached, minTrials, trials, steps, relativeHalfWidths }; got ${valueKind(v)}${isObject(v) ? ' of another shape' : ''})`,
   ),
   prepared: rule<unknown>((v) =>
-    isObject(v) && v.store instanceof TrialStore && isObject(v.inputs) && isObject(v.revenue)
+    isObject(v) && isObject(v.inputs) && isObject(v.revenue)
       ? undefined
       : `must be the attribution prepareAttribution computed while the run went on (got ${valueKind(v)}${isObject(v) ? ' of another shape' : ''})`,
   ),

@@ -49,7 +49,7 @@ describe('a .. after a folder that does not exist', () => {
 
   it('refuses such a scenario on the command line; init names what it wrote by a path that opens it', async () => {
     const validate = await runCli('validate', `${dir}/nothere/../base.yaml`);
-    expect([validate.code, validate.err]).toEqual([2, `${dir}/nothere/../base.yaml does not exist\n`]);
+    expect([validate.code, validate.err]).toEqual([2, `arrcast: ${dir}/nothere/../base.yaml does not exist\n`]);
     const out = realpathSync(writeFiles({ '.keep': '' }));
     const init = await runCli('init', `${out}/nothere/../new.yaml`);
     expect(init.code).toBe(0);
