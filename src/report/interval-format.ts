@@ -194,11 +194,13 @@ export function shareGroupFormat(value: number, interval: readonly [number, numb
   const [lo, hi] = interval;
   const finite = [lo, hi].filter(Number.isFinite);
   const members = [value, lo, hi].filter(Number.isFinite);
-  let decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(smallShareDecimals));
+  // The figure's decimals, or more for an end below 1 or near 0 or 100% (see above).
+  const least = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(smallShareDecimals));
+  let decimals = least;
   const most = Math.max(5, decimals + 3);
   while (decimals < most && lo !== hi && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
   // Ends that differ in their last bits only read alike at any decimals: the figure's.
-  if (percentWith(lo, decimals) === percentWith(hi, decimals)) decimals = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(smallShareDecimals));
+  if (percentWith(lo, decimals) === percentWith(hi, decimals)) decimals = least;
   return (v) => {
     if (!Number.isFinite(v)) return '-';
     const text = percentWith(v, decimals);
