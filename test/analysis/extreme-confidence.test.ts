@@ -12,16 +12,18 @@ import { ROOT } from '../helpers/fixtures.js';
  * then 1.1e-16, 1 - 2^-53 or 1, whose interval "needs at least N trials": N was settled by n++ from
  * the closed form, which past 2^53 never moves (and Infinity never ends), so `run --confidence 1e-16`
  * hung in a synchronous loop that not even SIGTERM ended, and one studio request hung the studio.
- * Run in a child with a deadline, so the test fails, not hangs, when the loop comes back.
+ * Run in a child with a deadline, so the test fails, not hangs, when the loop comes back. The child
+ * runs the build (dist/, which npm test makes first, as for every test of the binary): under
+ * `--import tsx` it spent about 2 s of its 3 s of CPU transforming src/ (bench/RESULTS.md, tst24).
  */
 function inChild(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 45_000, killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 45_000, killSignal: 'SIGKILL' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('a budget at a confidence at the edge of (0, 1)', () => {
   it('the trials an interval needs come back at once: the closed form past 2^52 trials, Infinity at p = 0 or 1', () => {
-    const module = pathToFileURL(join(ROOT, 'src/analysis/order-statistics.ts')).href;
+    const module = pathToFileURL(join(ROOT, 'dist/analysis/order-statistics.js')).href;
     const script = `
       const { intervalMinTrials, intervalOutsideSample } = await import(${JSON.stringify(module)});
       const ps = [1 - 2 ** -53, 2 ** -53, 1, 0, 1 - 1e-15];
@@ -41,19 +43,28 @@ describe('a budget at a confidence at the edge of (0, 1)', () => {
   });
 
   it('arrcast run --confidence 1e-300, 1e-16 and 0.9999999999999999 end and write their summaries', () => {
-    // One child (the CLI in process there, as test/helpers/cli.ts drives it) for the three runs.
-    const cli = pathToFileURL(join(ROOT, 'test/helpers/cli.ts')).href;
+    // One child for the three runs: the built CLI's program in process there, driven as
+    // test/helpers/cli.ts drives it (its exit code, stderr captured; a throw is a failure).
+    const program = pathToFileURL(join(ROOT, 'dist/cli/program.js')).href;
     const scenario = join(ROOT, 'test/fixtures/minimal.yaml');
     const dir = mkdtempSync(join(tmpdir(), 'arrcast-confidence-'));
     try {
       const script = `
         const { readFileSync } = await import('node:fs');
-        const { arrcastInProcess } = await import(${JSON.stringify(cli)});
+        const { buildProgram } = await import(${JSON.stringify(program)});
         const out = [];
         for (const [i, c] of ['1e-300', '1e-16', '0.9999999999999999'].entries()) {
           const dir = ${JSON.stringify(dir)} + '/r' + i;
-          const r = await arrcastInProcess(['run', ${JSON.stringify(scenario)}, '-n', '200', '-w', '0', '--outputs', 'summary', '--quiet', '--no-progress', '--out', dir, '--confidence', c]);
-          out.push([r.code, r.code === 0 ? JSON.parse(readFileSync(dir + '/summary.json', 'utf8')).decisions.confidence : r.stderr]);
+          let code = 0;
+          let stderr = '';
+          try {
+            await buildProgram({ out: () => undefined, err: (t) => (stderr += t) }, (x) => (code = x))
+              .parseAsync(['node', 'arrcast', 'run', ${JSON.stringify(scenario)}, '-n', '200', '-w', '0', '--outputs', 'summary', '--quiet', '--no-progress', '--out', dir, '--confidence', c]);
+          } catch (err) {
+            code = -1;
+            stderr += String(err);
+          }
+          out.push([code, code === 0 ? JSON.parse(readFileSync(dir + '/summary.json', 'utf8')).decisions.confidence : stderr]);
         }
         console.log(JSON.stringify(out));`;
       const r = inChild(['--input-type=module', '-e', script]);
