@@ -63,7 +63,8 @@ export async function attachFiles(
         bytes = opened();
         options.reads?.set(path, bytes);
       }
-      return { path, shown, bytes: await bytes };
+      // Its real path, for messages at a line of it when `shown` is not the path opened (withRealPath).
+      return { path, shown, real: shown === path ? undefined : await realPath(resolve(path)), bytes: await bytes };
     } catch (err) {
       // A file that cannot be read at all (missing, a directory, a FIFO, too large) is a problem of
       // the field that names it: reported there, at its line, as an extends base is.
@@ -79,18 +80,18 @@ export async function attachFiles(
   const dataFiles: InputFile[] = [];
   const books: Record<string, CustomerBook> = {};
   for (const [file, tiers] of bookFiles) {
-    const { path, shown, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
+    const { path, shown, real, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
     dataFiles.push({ path, ...(shown !== path ? { shown } : {}), what: 'the customer book' });
     hash.update(`\0book\0${file}\0`).update(bytes);
-    const parse = () => namedAs(path, shown, () => [...readCustomerBooks(bytes, path, tiers, allTiers, calendar)]);
+    const parse = () => namedAs(path, shown, real, () => [...readCustomerBooks(bytes, path, tiers, allTiers, calendar)]);
     for (const [tier, book] of parsedOnce(options.parsed, ['book', path, tiers, allTiers, calendar], bytes, parse)) setOwn(books, tier, book);
   }
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
-    const { path, shown, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
+    const { path, shown, real, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
     dataFiles.push({ path, ...(shown !== path ? { shown } : {}), what: 'the pipeline file' });
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
-    const parse = () => namedAs(path, shown, () => [...readPipelines(bytes, path, tiers, allTiers, calendar, stages)]);
+    const parse = () => namedAs(path, shown, real, () => [...readPipelines(bytes, path, tiers, allTiers, calendar, stages)]);
     for (const [tier, p] of parsedOnce(options.parsed, ['pipeline', path, tiers, allTiers, calendar, stages ?? null], bytes, parse)) setOwn(pipelines, tier, p);
   }
   const files = { books, pipelines };
@@ -99,16 +100,21 @@ export async function attachFiles(
 }
 
 /**
- * `read()`, its problems in `path` named `shown` (as the user named the scenario). The data is read
- * under `path`, as it is opened: the same file named two ways is the same data.
+ * `read()`, its problems in `path` named `shown` (as the user named the scenario), with the file's
+ * `real` path beside each line's place (filePlace), as the messages naming the whole file have it.
+ * The data is read under `path`, as it is opened: the same file named two ways is the same data.
  */
-function namedAs<T>(path: string, shown: string, read: () => T): T {
+function namedAs<T>(path: string, shown: string, real: string | undefined, read: () => T): T {
   try {
     return read();
   } catch (err) {
     if (!(err instanceof ScenarioError) || path === shown) throw err;
+    const mine = (source: string | undefined) => source === undefined ? err.source === path : source === path;
     const at = (source: string | undefined) => (source === path ? shown : source);
-    throw new ScenarioError(at(err.source)!, err.issues.map((issue) => (issue.source === undefined ? issue : { ...issue, source: at(issue.source)! })));
+    const issues = err.issues.map((issue) =>
+      !mine(issue.source) ? issue : { ...issue, ...(issue.source === undefined ? {} : { source: shown }), ...(real === undefined ? {} : { realSource: real }) },
+    );
+    throw new ScenarioError(at(err.source)!, issues);
   }
 }
 
