@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { realPath, shownJoin, systemJoin, systemPath } from './system-path.js';
 import { withRealPath } from './shown-beside.js';
+import { currentDirectory } from './current-directory.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { withDecimalCommaListNote } from './decimal-comma-list.js';
@@ -252,10 +253,18 @@ async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, t
     const value = h[key];
     if (typeof value !== 'string' || value.trim() === '' || isAbsolute(value)) return;
     const target = await systemJoin(fromDir, value);
+    names.set(pathKey(at), await shownJoin(shownDir, value));
+    // A path the system opens no file by (`nothere/../data/book.csv`: a `..` after a folder that is
+    // missing or a link to nothing; systemJoin leaves it unjoined) is kept so, made absolute as text:
+    // relative() and resolve() took `nothere/..` away, and the top file read the base's
+    // data/book.csv, which the base run by itself is refused ("does not exist").
+    if ((await realPath(target, { throughMissing: false })) === undefined) {
+      h[key] = isAbsolute(target) ? target : `${currentDirectory()}${sep}${target}`;
+      return;
+    }
     const relativeForm = relative(toDir, target) || value;
     const same = (await realPath(resolve(await systemJoin(toDir, relativeForm)))) === (await realPath(resolve(target)));
     h[key] = same ? relativeForm : resolve(target);
-    names.set(pathKey(at), await shownJoin(shownDir, value));
   };
   if (!Array.isArray(data.tiers)) return names;
   for (const [i, tier] of (data.tiers as unknown[]).entries()) {
