@@ -188,7 +188,10 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
     const shown = await shownJoin(dirname(layer.source), value);
     const nextOpened = await opened(next);
     const loop = seen.indexOf(nextOpened);
-    if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), shown].join(' -> ')}`);
+    // Each file of the cycle with its real path beside a name written through `lnk/..`, as every message names a file.
+    const named = (source: string, real: string | undefined) => (real === undefined ? source : `${source} (${real})`);
+    if (loop >= 0)
+      throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d, j) => named(d.source, reals[loop + j])), await withRealPath(shown, next)].join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);
     const outside = await outsideProblem(policy, next, value);
     if (outside !== undefined) throw fail(outside);

@@ -72,7 +72,7 @@ describe('a base reached through a link is named as written', () => {
     expect(await loadProblems(join(dir, 'missing-child.yaml'), dir)).toEqual(['<dir>/missing-child.yaml:1:10 extends: the base scenario <dir>/lnk/../nothere.yaml (<dir>/real/nothere.yaml): does not exist']);
     expect(await loadProblems(join(dir, 'chain-child.yaml'), dir)).toEqual(['<dir>/lnk/../chain.yaml:1:10 (<dir>/real/chain.yaml) extends: the base scenario <dir>/lnk/../missing.yaml (<dir>/real/missing.yaml): does not exist']);
     expect(await loadProblems(join(dir, 'top-loop.yaml'), dir)).toEqual([
-      '<dir>/lnk/../loop.yaml:1:10 (<dir>/real/loop.yaml) extends: "../top-loop.yaml" makes a cycle: <dir>/top-loop.yaml -> <dir>/lnk/../loop.yaml -> <dir>/lnk/../../top-loop.yaml',
+      '<dir>/lnk/../loop.yaml:1:10 (<dir>/real/loop.yaml) extends: "../top-loop.yaml" makes a cycle: <dir>/top-loop.yaml -> <dir>/lnk/../loop.yaml (<dir>/real/loop.yaml) -> <dir>/lnk/../../top-loop.yaml (<dir>/top-loop.yaml)',
     ]);
   });
 
