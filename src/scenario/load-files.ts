@@ -63,8 +63,11 @@ export async function attachFiles(
         bytes = opened();
         options.reads?.set(path, bytes);
       }
+      // The read awaited first: awaiting anything else while it is pending leaves its failure
+      // unhandled for that while (an unhandled rejection: exit 1 and a stack trace).
+      const data = await bytes;
       // Its real path, for messages at a line of it when `shown` is not the path opened (withRealPath).
-      return { path, shown, real: shown === path ? undefined : await realPath(resolve(path)), bytes: await bytes };
+      return { path, shown, real: shown === path ? undefined : await realPath(resolve(path)), bytes: data };
     } catch (err) {
       // A file that cannot be read at all (missing, a directory, a FIFO, too large) is a problem of
       // the field that names it: reported there, at its line, as an extends base is.
