@@ -263,8 +263,8 @@ export function writtenWarnings(loaded: LoadedScenario): PlausibilityWarning[] {
     message: m.message,
     path: m.path,
     file: m.source ?? loaded.source,
-    ...(m.realSource !== undefined ? { realFile: m.realSource } : {}),
     ...(m.line !== undefined ? { line: m.line, column: m.column ?? 1 } : {}),
+    ...(m.realSource !== undefined ? { realFile: m.realSource } : {}),
   }));
 }
 
@@ -346,7 +346,8 @@ export function locateWarnings(
 ): PlausibilityWarning[] {
   return warnings.map((w) => {
     const at = locate?.(w.path);
-    return { ...w, file: at?.source ?? source, ...(at?.realSource !== undefined ? { realFile: at.realSource } : {}), ...(at?.line !== undefined ? { line: at.line, column: at.column ?? 1 } : {}) };
+    // realFile last: summary.json writes the keys in this order, as the README lists them.
+    return { ...w, file: at?.source ?? source, ...(at?.line !== undefined ? { line: at.line, column: at.column ?? 1 } : {}), ...(at?.realSource !== undefined ? { realFile: at.realSource } : {}) };
   });
 }
 
