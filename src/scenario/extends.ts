@@ -260,7 +260,8 @@ async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, t
     // A path the system opens no file by (`nothere/../data/book.csv`: a `..` after a folder that is
     // missing or a link to nothing; systemJoin leaves it unjoined) is kept so, made absolute as text:
     // relative() and resolve() took `nothere/..` away, and the top file read the base's
-    // data/book.csv, which the base run by itself is refused ("does not exist").
+    // data/book.csv, which the base run by itself is refused ("does not exist"). attachFiles
+    // opens and names it as written (`names`) when that is this path relative to the cwd.
     if ((await realPath(target, { throughMissing: false })) === undefined) {
       h[key] = isAbsolute(target) ? target : `${currentDirectory()}${sep}${target}`;
       return;

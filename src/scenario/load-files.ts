@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { realPath, shownJoin, systemJoin } from './system-path.js';
 import { shownIfOpens, withRealPath } from './shown-beside.js';
 import { pathKey } from './merge.js';
+import { currentDirectory } from './current-directory.js';
 import { readCsvBytes } from './csv-table.js';
 import { readCustomerBooks, type CustomerBook } from './customer-book.js';
 import type { LoadedScenario } from './parse.js';
@@ -51,8 +52,12 @@ export async function attachFiles(
   // dataNames), when that name opens the file read: a data file of `lnk/../plan.yaml`, or one written
   // `lnk/../data/book.csv`, in the scenario or a base, was shown by the real path, which nobody wrote.
   const read = async (file: string, field: ReadonlyArray<string | number>, what: string) => {
-    const path = where(file);
-    const shown = await shownIfOpens(loaded.dataNames?.get(pathKey(field)) ?? (await shownJoin(dirname(scenarioFile), file)), path);
+    const written = loaded.dataNames?.get(pathKey(field)) ?? (await shownJoin(dirname(scenarioFile), file));
+    // A base's data path the system opens no file by (`nothere/../data/book.csv`) is the name as
+    // written made absolute as text (extends.ts rebaseFilePaths): opened and named as written, as
+    // the base read by itself names it, not by the absolute path nobody wrote.
+    const path = !isAbsolute(written) && isAbsolute(where(file)) && where(file) === `${currentDirectory()}${sep}${written}` ? written : where(file);
+    const shown = await shownIfOpens(written, path);
     const outside = await outsideProblem(policy, path, file);
     if (outside !== undefined) throw new ScenarioError(loaded.source, [{ path: [...field], message: outside, ...loaded.locate?.(field) }]);
     try {

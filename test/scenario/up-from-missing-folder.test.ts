@@ -69,7 +69,10 @@ describe('a .. after a folder that does not exist', () => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      expect(await loadProblems('top.yaml', dir)).toEqual([alone.replace('<dir>/sub/base.yaml', 'sub/base.yaml')]);
+      // Named as written from the current folder, extended as by itself (it was the absolute path, extended).
+      const here = 'sub/base.yaml:6:22 tiers[0].existing.customersFile: the customer book sub/nothere/../data/book.csv: does not exist';
+      expect(await loadProblems('sub/base.yaml', dir)).toEqual([here]);
+      expect(await loadProblems('top.yaml', dir)).toEqual([here]);
     } finally {
       process.chdir(cwd);
     }
