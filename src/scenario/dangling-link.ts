@@ -24,8 +24,18 @@ export function danglingLinkWords(path: string): string | undefined {
     } catch {
       return undefined;
     }
-    const link = `a symbolic link to ${target}, which does not exist`;
+    const link = danglingLinkPhrase(target);
     return i === parts.length ? `is ${link}` : `does not exist (the folder ${prefix} on the way is ${link})`;
   }
   return undefined;
+}
+
+/**
+ * What a symbolic link to a missing `target` is, in the words every message uses of one, an input
+ * read (danglingLinkWords) as an output refused (resolve-out.ts DanglingLinkError).
+ *
+ * @example danglingLinkPhrase('nowhere') // => 'a symbolic link to nowhere, which does not exist'
+ */
+export function danglingLinkPhrase(target: string): string {
+  return `a symbolic link to ${target}, which does not exist`;
 }

@@ -62,7 +62,7 @@ describe('arrcast init refuses what it must not write', () => {
     const before = tree(dir);
     for (const force of [[], ['--force']]) {
       const r = await arrcast(['init', join(dir, 'w/plan.yaml'), ...force]);
-      expect(r.stderr).toBe(`arrcast: ${dir}/w/plan.yaml is a symlink to nothing: remove the link or name another file\n`);
+      expect(r.stderr).toBe(`arrcast: ${dir}/w/plan.yaml is a symbolic link to ../e/created.yaml, which does not exist: remove the link or name another file\n`);
       expect(r.code).toBe(2);
       expect(tree(dir)).toEqual(before);
     }

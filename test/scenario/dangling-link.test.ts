@@ -52,4 +52,12 @@ describe('a dangling symbolic link is named as one', () => {
     const r = await runCli('validate', join(dir, 'base.yaml'), '--allow-path', join(dir, 'gone'));
     expect([r.err, r.code]).toEqual([`arrcast: --allow-path ${dir}/gone is a symbolic link to sub/nowhere, which does not exist\n`, 2]);
   });
+
+  // Outputs said "is a symlink to nothing": one wording for an output as for an input, naming the target.
+  it('an output through a dangling link says it in the same words', async () => {
+    const run = await runCli('run', join(dir, 'base.yaml'), '--trials', '100', '--out', join(dir, 'gone', 'out'));
+    expect([run.err, run.code]).toEqual([`arrcast: --out ${dir}/gone/out: ${dir}/gone is a symbolic link to sub/nowhere, which does not exist; arrcast does not write through it\n`, 2]);
+    const init = await runCli('init', join(dir, 'dang.yaml'));
+    expect([init.err, init.code]).toEqual([`arrcast: ${dir}/dang.yaml is a symbolic link to missing.yaml, which does not exist: remove the link or name another file\n`, 2]);
+  });
 });
