@@ -226,8 +226,12 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
       // A file the template names is replaced only when it holds what init writes there (an earlier
       // init's): --force replaced a user's data/enterprise-customers.csv or example.yaml that only
       // shared the name. Only the scenario itself, which the user named, is theirs to replace.
-      const foreign: string[] = [];
-      for (const t of targets.slice(1)) if (t.existed && !(await holdsText(t.path, t.shown, t.text))) foreign.push(t.shown);
+      const foreignFiles = async () => {
+        const found: string[] = [];
+        for (const t of targets.slice(1)) if (t.existed && !(await holdsText(t.path, t.shown, t.text))) found.push(t.shown);
+        return found;
+      };
+      const foreign = await foreignFiles();
       if (foreign.length > 0)
         throw new UsageError(
           `${foreign.map(terminalCell).join(', ')} ${foreign.length === 1 ? 'exists and is not the file' : 'exist and are not the files'} the template writes there (the content differs); ${FOREIGN_ADVICE}`,
@@ -252,6 +256,13 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
             parents: true,
             recheck: async () => {
               for (const t of all) await refuseInsideOutput(t.path, t.shown);
+              // And the content, as the places: a file the template names that a user wrote over
+              // while init ran is kept (a window of the moves themselves, microseconds, is left).
+              const changed = await foreignFiles();
+              if (changed.length > 0)
+                throw new UsageError(
+                  `${changed.map(terminalCell).join(', ')} ${changed.length === 1 ? 'was' : 'were'} changed while init ran and ${changed.length === 1 ? 'is not the file' : 'are not the files'} the template writes there; init stopped and wrote none of its files`,
+                );
             },
           },
         );
