@@ -8,7 +8,7 @@ import { withDecimalCommaListNote } from './decimal-comma-list.js';
 import { misreadLists } from './misread-lists.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
 import { readScenarioDocument, sortByPosition, validateDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
-import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { filePlace, formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import { quoteText } from './display-text.js';
 import { issueMessage, type RawIssue } from './zod-issues.js';
@@ -189,9 +189,8 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
     const nextOpened = await opened(next);
     const loop = seen.indexOf(nextOpened);
     // Each file of the cycle with its real path beside a name written through `lnk/..`, as every message names a file.
-    const named = (source: string, real: string | undefined) => (real === undefined ? source : `${source} (${real})`);
     if (loop >= 0)
-      throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d, j) => named(d.source, reals[loop + j])), await withRealPath(shown, next)].join(' -> ')}`);
+      throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d, j) => filePlace(d.source, undefined, undefined, reals[loop + j])), await withRealPath(shown, next)].join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);
     const outside = await outsideProblem(policy, next, value);
     if (outside !== undefined) throw fail(outside);
