@@ -1,8 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arrcastInProcess as arrcast } from '../helpers/cli.js';
 
 /**
  * init --force replaces a file the template names only when it holds the template's content: that
@@ -21,6 +20,15 @@ vi.mock('../../src/report/atomic-file.js', async (original) => {
     },
   };
 });
+
+// The forks pool keeps its module cache from file to file (isolate: false): a file before this one
+// may have loaded the CLI with the real writer. Loaded afresh it takes the mock; the files after get the real one.
+vi.resetModules();
+afterAll(() => {
+  vi.doUnmock('../../src/report/atomic-file.js');
+  vi.resetModules();
+});
+const { arrcastInProcess: arrcast } = await import('../helpers/cli.js');
 
 describe('init --force checks a named file’s content again before it writes', () => {
   it('a file the template names that a user changed while init ran is kept; nothing is written', async () => {
