@@ -2,7 +2,7 @@ import { PLAUSIBLE_RENEWAL } from '../scenario/plausible-renewal.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import { centralValue } from '../scenario/central-value.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
-import { formatPath } from '../scenario/scenario-error.js';
+import { filePlace, formatPath } from '../scenario/scenario-error.js';
 import type { Scenario } from '../scenario/scenario-schema.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import { splitYearLevel } from '../scenario/year-level.js';
@@ -97,6 +97,8 @@ export interface PlausibilityWarning {
   readonly path: ReadonlyArray<string | number>;
   /** The file the line refers to (the scenario, or a base it extends). */
   readonly file?: string;
+  /** The file's real path, when its name as written reaches it only through a link and `..` (filePlace). */
+  readonly realFile?: string;
   /** 1-based line and column of the field, when it could be located. */
   readonly line?: number;
   readonly column?: number;
@@ -262,6 +264,7 @@ export function writtenWarnings(loaded: LoadedScenario): PlausibilityWarning[] {
     path: m.path,
     file: m.source ?? loaded.source,
     ...(m.line !== undefined ? { line: m.line, column: m.column ?? 1 } : {}),
+    ...(m.realSource !== undefined ? { realFile: m.realSource } : {}),
   }));
 }
 
@@ -330,7 +333,7 @@ export function simulationWarnings(sim: Simulation, summary: Summary, locate: Lo
 }
 
 /** Where the value at a path is written (`LoadedScenario.locate`). */
-export type Locate = (path: ReadonlyArray<string | number>) => { readonly line?: number; readonly column?: number; readonly source?: string };
+export type Locate = (path: ReadonlyArray<string | number>) => { readonly line?: number; readonly column?: number; readonly source?: string; readonly realSource?: string };
 
 /**
  * Give each warning its file, line and column: `locate` is the loaded scenario's (see
@@ -343,7 +346,8 @@ export function locateWarnings(
 ): PlausibilityWarning[] {
   return warnings.map((w) => {
     const at = locate?.(w.path);
-    return { ...w, file: at?.source ?? source, ...(at?.line !== undefined ? { line: at.line, column: at.column ?? 1 } : {}) };
+    // realFile last: summary.json writes the keys in this order, as the README lists them.
+    return { ...w, file: at?.source ?? source, ...(at?.line !== undefined ? { line: at.line, column: at.column ?? 1 } : {}), ...(at?.realSource !== undefined ? { realFile: at.realSource } : {}) };
   });
 }
 
@@ -355,7 +359,7 @@ export function silenceWarnings(warnings: readonly PlausibilityWarning[], silenc
 
 /** `arrcast: warning [conversion-high] scenarios/x.yaml:12:17 tiers[0].newBusiness.conversion: 25% conversion is ...` */
 export function formatWarning(w: PlausibilityWarning): string {
-  const where = w.file === undefined ? '' : w.line !== undefined ? `${w.file}:${w.line}:${w.column ?? 1} ` : `${w.file} `;
+  const where = w.file === undefined ? '' : `${filePlace(w.file, w.line, w.column, w.realFile)} `;
   const path = formatPath(w.path);
   return `arrcast: warning [${w.code}] ${where}${path ? `${path}: ` : ''}${w.message}`;
 }

@@ -112,6 +112,24 @@ async function checkSchemaFile(file: string, shown: string, text: string): Promi
   return { shown, path, text, existed: true };
 }
 
+/** What to do when a file the template names is there with other content than the template's. */
+const FOREIGN_ADVICE = "init replaces a file the template names only when it holds the template's own content, --force or not (--force replaces the scenario you name); move it away or write the scenario in another folder";
+
+/**
+ * Whether the file at `path` holds exactly `text` (what init writes there), read without blocking
+ * and no further than that text's length (readFileBytes): a file that cannot be read is not.
+ */
+async function holdsText(path: string, shown: string, text: string): Promise<boolean> {
+  const expected = Buffer.from(text, 'utf8');
+  try {
+    const bytes = await readFileBytes(path, shown, { maxBytes: expected.length, noun: 'a file', tooLarge: () => 'is larger' });
+    return bytes.equals(expected);
+  } catch (err) {
+    if (err instanceof ScenarioError) return false;
+    throw err;
+  }
+}
+
 /**
  * Refuse (exit 2) a file the template names (`shown`: a customer book, a pipeline, a base) whose
  * place resolves, links followed, outside the scenario `file`'s folder tree: `data/` a link to
@@ -149,7 +167,7 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
     )
     .argument('<file>', 'where to write it, e.g. my-plan.yaml')
     .option('-t, --template <name>', `start from an example company instead: ${templateNames().join(', ')}`)
-    .option('-f, --force', 'overwrite the scenario files if they exist')
+    .option('-f, --force', "overwrite the scenario file if it exists (a file the template names only when it holds the template's content)")
     .action(async (given: string, opts: { force?: boolean; template?: string }) => {
       if (given.trim() === '') throw new UsageError('the file to write is empty: name the scenario file, e.g. arrcast init my-plan.yaml');
       // Its folder as the system finds it (a `..` after a link), where run will read the files it names:
@@ -205,6 +223,19 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
         if (targets.length > 0) await refuseNamedFileOutside(file, w.path, shown);
         targets.push({ shown, path, text: w.text, existed: await exists(path) });
       }
+      // A file the template names is replaced only when it holds what init writes there (an earlier
+      // init's): --force replaced a user's data/enterprise-customers.csv or example.yaml that only
+      // shared the name. Only the scenario itself, which the user named, is theirs to replace.
+      const foreignFiles = async () => {
+        const found: string[] = [];
+        for (const t of targets.slice(1)) if (t.existed && !(await holdsText(t.path, t.shown, t.text))) found.push(t.shown);
+        return found;
+      };
+      const foreign = await foreignFiles();
+      if (foreign.length > 0)
+        throw new UsageError(
+          `${foreign.map(terminalCell).join(', ')} ${foreign.length === 1 ? 'exists and is not the file' : 'exist and are not the files'} the template writes there (the content differs); ${FOREIGN_ADVICE}`,
+        );
       const existing = targets.filter((t) => t.existed).map((t) => t.shown);
       if (existing.length > 0 && !opts.force) throw new UsageError(`${existing.join(', ')} ${existing.length === 1 ? 'exists; use --force to overwrite it' : 'exist; use --force to overwrite them'}`);
       const schemaFile = join(dirname(file), SCHEMA_FILE);
@@ -225,6 +256,13 @@ export function registerInitCommand(program: Command, io: Io, signal?: AbortSign
             parents: true,
             recheck: async () => {
               for (const t of all) await refuseInsideOutput(t.path, t.shown);
+              // And the content, as the places: a file the template names that a user wrote over
+              // while init ran is kept (a window of the moves themselves, microseconds, is left).
+              const changed = await foreignFiles();
+              if (changed.length > 0)
+                throw new UsageError(
+                  `${changed.map(terminalCell).join(', ')} ${changed.length === 1 ? 'was' : 'were'} changed while init ran and ${changed.length === 1 ? 'is not the file' : 'are not the files'} the template writes there; init stopped and wrote none of its files`,
+                );
             },
           },
         );

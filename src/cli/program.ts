@@ -42,6 +42,7 @@ import { pendingSignals } from './pending-signals.js';
 import type { RunTrials } from '../analysis/columns.js';
 import { ARRCAST_VERSION } from '../version.js';
 import { nameInOtherFormNote } from '../scenario/name-in-other-form.js';
+import { danglingLinkWords } from '../scenario/dangling-link.js';
 import { PAUSE_VARIABLE, pauseHook, stepCheck, type StepHook } from './pause-hook.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
 import type { TrialsCsvStream } from '../report/trials-csv-stream.js';
@@ -421,7 +422,10 @@ function refuseEmptyPaths(command: Command): void {
       stat = statSync(dir);
     } catch (err) {
       // Only a folder that is not there is 'no such folder'; a loop of links or a file on the way says so.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`--allow-path ${terminalCell(dir)}: no such folder${terminalCell(nameInOtherFormNote(dir))}`);
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        const dangling = danglingLinkWords(dir);
+        throw new UsageError(`--allow-path ${terminalCell(dir)}${dangling === undefined ? `: no such folder${terminalCell(nameInOtherFormNote(dir))}` : ` ${terminalCell(dangling)}`}`);
+      }
       throw new UsageError(`--allow-path ${terminalCell(dir)} ${openFailure(err, { noun: 'a folder' })}`);
     }
     if (!stat.isDirectory()) throw new UsageError(`--allow-path ${terminalCell(dir)} is not a folder: name the folder the files are in`);

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { removeStaleFileTemps, tempFileBeside } from './atomic-file.js';
 import { errnoWords } from './write-error.js';
 import { DanglingLinkError, namesDirectory, resolveOutPath } from './resolve-out.js';
+import { danglingLinkPhrase } from '../scenario/dangling-link.js';
 import { NoCurrentDirectoryError } from '../scenario/current-directory.js';
 import { enclosingOutput, insideOutputReason, OutputDirError } from './output-dir.js';
 
@@ -51,7 +52,11 @@ export async function resolveOutFile(
   try {
     path = await resolveOutPath(out);
   } catch (err) {
-    if (err instanceof DanglingLinkError) return fail('is a symlink to nothing: remove the link or name another file');
+    if (err instanceof DanglingLinkError) {
+      // The link itself, or a folder on the way (`dangdir/x.yaml`), named as an input's is.
+      const itself = await lstat(out).then((i) => i.isSymbolicLink(), () => false);
+      return fail(`${itself ? `is ${danglingLinkPhrase(err.target)}` : `cannot be written: ${err.message}`}: remove the link or name another file`);
+    }
     if (err instanceof NoCurrentDirectoryError) return fail(`names no file: ${err.message}`);
     const e = err as NodeJS.ErrnoException;
     return fail(`cannot be used: ${errnoWords(e)}`);

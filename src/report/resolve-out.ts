@@ -1,4 +1,5 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstat, readlink, realpath, stat } from 'node:fs/promises';
+import { danglingLinkPhrase } from '../scenario/dangling-link.js';
 import { dirname, isAbsolute, join, parse, resolve, sep } from 'node:path';
 import { currentDirectory } from '../scenario/current-directory.js';
 
@@ -64,17 +65,23 @@ async function realpathOrMissing(path: string): Promise<string | undefined> {
         throw e;
       });
       if (info === undefined) return undefined;
-      if (info.isSymbolicLink() && !(await stat(path).then(() => true, () => false))) throw new DanglingLinkError(path);
+      if (info.isSymbolicLink() && !(await stat(path).then(() => true, () => false))) {
+        const target = await readlink(path).catch(() => undefined);
+        if (target !== undefined) throw new DanglingLinkError(path, target);
+      }
       if (attempt >= TRIES) throw err;
     }
   }
 }
 
-/** A symlink whose target does not exist. */
+/** A symlink whose target (as written in the link) does not exist: named as an input's is (danglingLinkPhrase). */
 export class DanglingLinkError extends Error {
   override readonly name = 'DanglingLinkError';
-  constructor(readonly path: string) {
-    super(`${path} is a symlink to nothing`);
+  constructor(
+    readonly path: string,
+    readonly target: string,
+  ) {
+    super(`${path} is ${danglingLinkPhrase(target)}`);
   }
 }
 

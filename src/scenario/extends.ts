@@ -1,13 +1,14 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { realPath, shownJoin, systemJoin, systemPath } from './system-path.js';
 import { withRealPath } from './shown-beside.js';
+import { currentDirectory } from './current-directory.js';
 import { locate, writtenEmpty } from './locate.js';
 import { decimalCommaKeyNote } from './decimal-comma-key.js';
 import { withDecimalCommaListNote } from './decimal-comma-list.js';
 import { misreadLists } from './misread-lists.js';
 import { annotate, materialize, mergeScenarioTrees, pathKey, type MergeIssue, type NearMissTier, type Origin, type PathPart, type Tree } from './merge.js';
 import { readScenarioDocument, sortByPosition, validateDocument, validateScenario, type LoadedScenario, type ScenarioDocument } from './parse.js';
-import { formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
+import { filePlace, formatPath, ScenarioError, type ScenarioIssue } from './scenario-error.js';
 import { checkOpened, outsideProblem, type PathPolicy } from './path-policy.js';
 import { quoteText } from './display-text.js';
 import { issueMessage, type RawIssue } from './zod-issues.js';
@@ -30,7 +31,7 @@ export const MAX_EXTENDS_DEPTH = 16;
  * Complexity: O(total size of the files).
  */
 export async function loadWithExtends(file: string, read: ReadText, policy: PathPolicy, options: LoadOptions = {}): Promise<LoadedScenario> {
-  const chain = await readChain(file, read, policy, options.documents);
+  const { chain, reals } = await readChain(file, read, policy, options.documents);
   if (chain.length === 1) return validateDocument(chain[0]!);
   // Layer 0 is the deepest base; the last layer is `file` itself.
   const layers = [...chain].reverse();
@@ -39,9 +40,11 @@ export async function loadWithExtends(file: string, read: ReadText, policy: Path
   let tree = withoutExtends(annotate(layers[0]!.data, 0));
   for (let i = 1; i < layers.length; i++) tree = mergeScenarioTrees(tree, withoutExtends(annotate(layers[i]!.data, i)), issues, nearMisses);
 
+  // A base's real path goes beside each place in it, when its name as written is not where it is.
   const sourceOf = (layer: number) => {
     const source = layers[layer]!.source;
-    return source === file ? {} : { source };
+    const real = reals[chain.length - 1 - layer];
+    return source === file ? {} : { source, ...(real === undefined ? {} : { realSource: real }) };
   };
   const rank = (source: string | undefined) => (source === undefined ? 0 : chain.findIndex((d) => d.source === source));
   // Every layer's seed written as a misread number, a base's too when the file overrides it: the
@@ -155,8 +158,10 @@ export type ReadText = (file: string, check?: (opened: string) => Promise<string
  * `extends` value (shownJoin: `plans/lnk/../base.yaml` as written, not the real path the system
  * opens, which messages named before December 2026), and opened where the system finds it (`opened`).
  */
-async function readChain(file: string, read: ReadText, policy: PathPolicy, documents: BaseDocuments | undefined): Promise<ScenarioDocument[]> {
+async function readChain(file: string, read: ReadText, policy: PathPolicy, documents: BaseDocuments | undefined): Promise<{ chain: ScenarioDocument[]; reals: (string | undefined)[] }> {
   const chain = [readScenarioDocument(await read(file), file)];
+  // Each file's real path when its shown name is not the path opened (withRealPath's rule), else undefined.
+  const reals: (string | undefined)[] = [undefined];
   // Each file's path as the system opens it, beside its shown name: the top file is opened as given.
   const openedAt = [file];
   // Each file as the system opens it (real path): compared as text (resolve), `lnk/../plan.yaml`
@@ -170,10 +175,11 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
   const seen = [await opened(file)];
   for (;;) {
     const layer = chain[chain.length - 1]!;
-    if (!Object.prototype.hasOwnProperty.call(layer.data, 'extends')) return chain;
+    if (!Object.prototype.hasOwnProperty.call(layer.data, 'extends')) return { chain, reals };
     const value = layer.data.extends;
+    const real = reals[reals.length - 1];
     const fail = (message: string) =>
-      new ScenarioError(layer.source, [{ path: ['extends'], message, ...locate(layer.doc, layer.lines, ['extends']) }]);
+      new ScenarioError(layer.source, [{ path: ['extends'], message, ...locate(layer.doc, layer.lines, ['extends']), ...(real === undefined ? {} : { realSource: real }) }]);
     if (typeof value !== 'string' || value.trim() === '')
       throw fail('must be the path of the base scenario file, relative to this file (e.g. extends: plan.yaml)');
     // As the system opens it: a `..` after a link to a folder goes up from where the link points (system-path.ts).
@@ -182,7 +188,9 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
     const shown = await shownJoin(dirname(layer.source), value);
     const nextOpened = await opened(next);
     const loop = seen.indexOf(nextOpened);
-    if (loop >= 0) throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d) => d.source), shown].join(' -> ')}`);
+    // Each file of the cycle with its real path beside a name written through `lnk/..`, as every message names a file.
+    if (loop >= 0)
+      throw fail(`${quoteText(value)} makes a cycle: ${[...chain.slice(loop).map((d, j) => filePlace(d.source, undefined, undefined, reals[loop + j])), await withRealPath(shown, next)].join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS_DEPTH) throw fail(`a chain of more than ${MAX_EXTENDS_DEPTH} files extending each other; merge some of them`);
     const outside = await outsideProblem(policy, next, value);
     if (outside !== undefined) throw fail(outside);
@@ -194,23 +202,26 @@ async function readChain(file: string, read: ReadText, policy: PathPolicy, docum
       throw fail(`the base scenario ${await withRealPath(shown, next)}: ${err.issues.map((i) => i.message).join('; ')}`);
     }
     const toDir = dirname(file);
+    const nextReal = shown === next ? undefined : await realPath(resolve(next));
     const readBase = async () => {
-      const base = readBaseDocument(text, shown);
+      const base = readBaseDocument(text, shown, nextReal);
       const dataNames = await rebaseFilePaths(base.data, dirname(next), toDir, dirname(shown));
       return dataNames.size > 0 ? { ...base, dataNames } : base;
     };
     chain.push(await (documents ? documents.get(text, shown, toDir, readBase, next) : readBase()));
     openedAt.push(next);
+    reals.push(nextReal);
     seen.push(nextOpened);
   }
 }
 
 /** A base read like any scenario; its syntax errors quote it, so they are listed as a named file's (a few). */
-function readBaseDocument(text: string, file: string): ScenarioDocument {
+function readBaseDocument(text: string, file: string, real: string | undefined): ScenarioDocument {
   try {
     return readScenarioDocument(text, file);
   } catch (err) {
-    if (err instanceof ScenarioError) throw new ScenarioError(err.source, err.issues, { named: true });
+    if (err instanceof ScenarioError)
+      throw new ScenarioError(err.source, real === undefined ? err.issues : err.issues.map((i) => (i.source === undefined ? { ...i, realSource: real } : i)), { named: true });
     throw err;
   }
 }
@@ -244,10 +255,19 @@ async function rebaseFilePaths(data: Record<string, unknown>, fromDir: string, t
     const value = h[key];
     if (typeof value !== 'string' || value.trim() === '' || isAbsolute(value)) return;
     const target = await systemJoin(fromDir, value);
+    names.set(pathKey(at), await shownJoin(shownDir, value));
+    // A path the system opens no file by (`nothere/../data/book.csv`: a `..` after a folder that is
+    // missing or a link to nothing; systemJoin leaves it unjoined) is kept so, made absolute as text:
+    // relative() and resolve() took `nothere/..` away, and the top file read the base's
+    // data/book.csv, which the base run by itself is refused ("does not exist"). attachFiles
+    // opens and names it as written (`names`) when that is this path relative to the cwd.
+    if ((await realPath(target, { throughMissing: false })) === undefined) {
+      h[key] = isAbsolute(target) ? target : `${currentDirectory()}${sep}${target}`;
+      return;
+    }
     const relativeForm = relative(toDir, target) || value;
     const same = (await realPath(resolve(await systemJoin(toDir, relativeForm)))) === (await realPath(resolve(target)));
     h[key] = same ? relativeForm : resolve(target);
-    names.set(pathKey(at), await shownJoin(shownDir, value));
   };
   if (!Array.isArray(data.tiers)) return names;
   for (const [i, tier] of (data.tiers as unknown[]).entries()) {

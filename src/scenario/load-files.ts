@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { realPath, shownJoin, systemJoin } from './system-path.js';
 import { shownIfOpens, withRealPath } from './shown-beside.js';
 import { pathKey } from './merge.js';
+import { currentDirectory } from './current-directory.js';
 import { readCsvBytes } from './csv-table.js';
 import { readCustomerBooks, type CustomerBook } from './customer-book.js';
 import type { LoadedScenario } from './parse.js';
@@ -51,8 +52,12 @@ export async function attachFiles(
   // dataNames), when that name opens the file read: a data file of `lnk/../plan.yaml`, or one written
   // `lnk/../data/book.csv`, in the scenario or a base, was shown by the real path, which nobody wrote.
   const read = async (file: string, field: ReadonlyArray<string | number>, what: string) => {
-    const path = where(file);
-    const shown = await shownIfOpens(loaded.dataNames?.get(pathKey(field)) ?? (await shownJoin(dirname(scenarioFile), file)), path);
+    const written = loaded.dataNames?.get(pathKey(field)) ?? (await shownJoin(dirname(scenarioFile), file));
+    // A base's data path the system opens no file by (`nothere/../data/book.csv`) is the name as
+    // written made absolute as text (extends.ts rebaseFilePaths): opened and named as written, as
+    // the base read by itself names it, not by the absolute path nobody wrote.
+    const path = !isAbsolute(written) && isAbsolute(where(file)) && where(file) === `${currentDirectory()}${sep}${written}` ? written : where(file);
+    const shown = await shownIfOpens(written, path);
     const outside = await outsideProblem(policy, path, file);
     if (outside !== undefined) throw new ScenarioError(loaded.source, [{ path: [...field], message: outside, ...loaded.locate?.(field) }]);
     try {
@@ -63,7 +68,11 @@ export async function attachFiles(
         bytes = opened();
         options.reads?.set(path, bytes);
       }
-      return { path, shown, bytes: await bytes };
+      // The read awaited first: awaiting anything else while it is pending leaves its failure
+      // unhandled for that while (an unhandled rejection: exit 1 and a stack trace).
+      const data = await bytes;
+      // Its real path, for messages at a line of it when `shown` is not the path opened (withRealPath).
+      return { path, shown, real: shown === path ? undefined : await realPath(resolve(path)), bytes: data };
     } catch (err) {
       // A file that cannot be read at all (missing, a directory, a FIFO, too large) is a problem of
       // the field that names it: reported there, at its line, as an extends base is.
@@ -79,18 +88,18 @@ export async function attachFiles(
   const dataFiles: InputFile[] = [];
   const books: Record<string, CustomerBook> = {};
   for (const [file, tiers] of bookFiles) {
-    const { path, shown, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
+    const { path, shown, real, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['existing', 'customersFile']), 'customer book');
     dataFiles.push({ path, ...(shown !== path ? { shown } : {}), what: 'the customer book' });
     hash.update(`\0book\0${file}\0`).update(bytes);
-    const parse = () => namedAs(path, shown, () => [...readCustomerBooks(bytes, path, tiers, allTiers, calendar)]);
+    const parse = () => namedAs(path, shown, real, () => [...readCustomerBooks(bytes, path, tiers, allTiers, calendar)]);
     for (const [tier, book] of parsedOnce(options.parsed, ['book', path, tiers, allTiers, calendar], bytes, parse)) setOwn(books, tier, book);
   }
   const pipelines: Record<string, PipelineBook> = {};
   for (const [file, { tiers, stages }] of pipelineFiles) {
-    const { path, shown, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
+    const { path, shown, real, bytes } = await read(file, fieldNaming(s, tiers[0]!, ['newBusiness', 'openingPipeline', 'file']), 'pipeline file');
     dataFiles.push({ path, ...(shown !== path ? { shown } : {}), what: 'the pipeline file' });
     hash.update(`\0pipeline\0${file}\0`).update(bytes);
-    const parse = () => namedAs(path, shown, () => [...readPipelines(bytes, path, tiers, allTiers, calendar, stages)]);
+    const parse = () => namedAs(path, shown, real, () => [...readPipelines(bytes, path, tiers, allTiers, calendar, stages)]);
     for (const [tier, p] of parsedOnce(options.parsed, ['pipeline', path, tiers, allTiers, calendar, stages ?? null], bytes, parse)) setOwn(pipelines, tier, p);
   }
   const files = { books, pipelines };
@@ -99,16 +108,21 @@ export async function attachFiles(
 }
 
 /**
- * `read()`, its problems in `path` named `shown` (as the user named the scenario). The data is read
- * under `path`, as it is opened: the same file named two ways is the same data.
+ * `read()`, its problems in `path` named `shown` (as the user named the scenario), with the file's
+ * `real` path beside each line's place (filePlace), as the messages naming the whole file have it.
+ * The data is read under `path`, as it is opened: the same file named two ways is the same data.
  */
-function namedAs<T>(path: string, shown: string, read: () => T): T {
+function namedAs<T>(path: string, shown: string, real: string | undefined, read: () => T): T {
   try {
     return read();
   } catch (err) {
     if (!(err instanceof ScenarioError) || path === shown) throw err;
+    const mine = (source: string | undefined) => source === undefined ? err.source === path : source === path;
     const at = (source: string | undefined) => (source === path ? shown : source);
-    throw new ScenarioError(at(err.source)!, err.issues.map((issue) => (issue.source === undefined ? issue : { ...issue, source: at(issue.source)! })));
+    const issues = err.issues.map((issue) =>
+      !mine(issue.source) ? issue : { ...issue, ...(issue.source === undefined ? {} : { source: shown }), ...(real === undefined ? {} : { realSource: real }) },
+    );
+    throw new ScenarioError(at(err.source)!, issues);
   }
 }
 

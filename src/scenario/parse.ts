@@ -49,7 +49,7 @@ export interface LoadedScenario {
    * Where the value at a path of the scenario is written (line, column, and the file when a base
    * wrote it), for problems found after validation (the model's limits, see engine/run-errors.ts).
    */
-  readonly locate?: (path: ReadonlyArray<string | number>) => Pick<ScenarioIssue, 'line' | 'column' | 'source'>;
+  readonly locate?: (path: ReadonlyArray<string | number>) => Pick<ScenarioIssue, 'line' | 'column' | 'source' | 'realSource'>;
   /**
    * Whether the value at a path was written with a percent sign (`conversion: 45%`): a warning then
    * takes it as that percent, not as a fraction written a place off.
@@ -59,7 +59,7 @@ export interface LoadedScenario {
    * The [ ] lists its files write that are likely misread decimal commas (misread-lists.ts), with the
    * file that writes each where it is a base (absent when none is).
    */
-  readonly misreadLists?: ReadonlyArray<MisreadList & { readonly source?: string }>;
+  readonly misreadLists?: ReadonlyArray<MisreadList & { readonly source?: string; readonly realSource?: string }>;
   /**
    * How messages name a data file a base writes, by its field's path in the scenario (merge.ts
    * pathKey): as written, joined to the base's name (`plans/lnk/../data/book.csv`), where `scenario`
@@ -142,8 +142,8 @@ export function validateScenario(
     );
   }
   const locate = (path: ReadonlyArray<string | number>) => {
-    const { line, column, source: file } = place({ path, message: '' });
-    return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
+    const { line, column, source: file, realSource } = place({ path, message: '' });
+    return { ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}), ...(realSource !== undefined ? { realSource } : {}) };
   };
   markValidated(parsed.data);
   const hash = hashScenario(parsed.data);

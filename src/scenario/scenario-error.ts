@@ -14,6 +14,12 @@ export interface ScenarioIssue {
    * scenario reached through `extends` (see `extends.ts`).
    */
   readonly source?: string;
+  /**
+   * The real path of the file the line refers to (`source`, or the error's own file), when its name
+   * as written reaches it only through a link followed by `..` (withRealPath, shown-beside.ts):
+   * shown after the place, as whole-file messages show it.
+   */
+  readonly realSource?: string;
 }
 
 /** `tiers[1].newBusiness.conversion` for ['tiers', 1, 'newBusiness', 'conversion']. */
@@ -35,10 +41,22 @@ export function formatPath(path: ReadonlyArray<string | number | symbol>): strin
  * override in a file name, key or quoted value reaches a terminal raw, whichever message quoted it.
  */
 export function formatIssue(source: string, issue: ScenarioIssue): string {
-  const file = issue.source ?? source;
-  const where = issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
+  const where = filePlace(issue.source ?? source, issue.line, issue.column, issue.realSource);
   const path = formatPath(issue.path);
   return displayText(`${where} ${path ? `${path}: ` : ''}${issue.message}`);
+}
+
+/**
+ * `file:line:column` (or `file` when the line is unknown), followed by ` (realFile)` when given: a
+ * file named as written (`lnk/../data/book.csv`) whose real path differs says which file it is, in
+ * every message naming a place in it as in those naming the whole file. The place is kept first, so
+ * an editor or terminal still opens `file:line:column`.
+ *
+ * @example filePlace('lnk/../base.yaml', 3, 5, '/home/me/real/base.yaml') // => 'lnk/../base.yaml:3:5 (/home/me/real/base.yaml)'
+ */
+export function filePlace(file: string, line?: number, column?: number, realFile?: string): string {
+  const place = line !== undefined ? `${file}:${line}:${column ?? 1}` : file;
+  return realFile === undefined || realFile === file ? place : `${place} (${realFile})`;
 }
 
 /** Problems a ScenarioError's message lists; `issues` keeps them all (a list of 100,000 bad values is one mistake). */

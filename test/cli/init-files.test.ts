@@ -34,6 +34,27 @@ function tree(root: string): string[] {
 }
 
 describe('arrcast init refuses what it must not write', () => {
+  it("a file the template names that holds the user's own content (a CSV or base that only shares the name): kept, --force or not, nothing written; an earlier init's copy is replaced", async () => {
+    const FOREIGN =
+      "init replaces a file the template names only when it holds the template's own content, --force or not (--force replaces the scenario you name); move it away or write the scenario in another folder";
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data/hybrid-pipeline.csv'), 'my,own\n1,2\n');
+    writeFileSync(join(dir, 'example.yaml'), '# my own example\n');
+    const before = tree(dir);
+    for (const force of [[], ['--force']]) {
+      const csv = await arrcast(['init', join(dir, 'plan.yaml'), '--template', 'hybrid-company', ...force]);
+      expect([csv.stderr, csv.code]).toEqual([`arrcast: ${dir}/data/hybrid-pipeline.csv exists and is not the file the template writes there (the content differs); ${FOREIGN}\n`, 2]);
+      const base = await arrcast(['init', join(dir, 'plan.yaml'), '--template', 'downside', ...force]);
+      expect([base.stderr, base.code]).toEqual([`arrcast: ${dir}/example.yaml exists and is not the file the template writes there (the content differs); ${FOREIGN}\n`, 2]);
+      expect(tree(dir)).toEqual(before);
+    }
+    // What an earlier init wrote (the template's bytes) is replaced with --force, as before.
+    rmSync(join(dir, 'data/hybrid-pipeline.csv'));
+    expect((await arrcast(['init', join(dir, 'plan.yaml'), '--template', 'hybrid-company'])).code).toBe(0);
+    expect((await arrcast(['init', join(dir, 'plan.yaml'), '--template', 'hybrid-company', '--force'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'data/hybrid-pipeline.csv'), 'utf8')).toBe(readFileSync(join(ROOT, 'scenarios/data/hybrid-pipeline.csv'), 'utf8'));
+  });
+
   it('a scenario path that is a symlink to nothing: the link target is not created, --force or not', async () => {
     mkdirSync(join(dir, 'w'));
     mkdirSync(join(dir, 'e'));
@@ -41,7 +62,7 @@ describe('arrcast init refuses what it must not write', () => {
     const before = tree(dir);
     for (const force of [[], ['--force']]) {
       const r = await arrcast(['init', join(dir, 'w/plan.yaml'), ...force]);
-      expect(r.stderr).toBe(`arrcast: ${dir}/w/plan.yaml is a symlink to nothing: remove the link or name another file\n`);
+      expect(r.stderr).toBe(`arrcast: ${dir}/w/plan.yaml is a symbolic link to ../e/created.yaml, which does not exist: remove the link or name another file\n`);
       expect(r.code).toBe(2);
       expect(tree(dir)).toEqual(before);
     }

@@ -104,14 +104,14 @@ describe('prepareReportDir refuses, exit 2 before anything runs, and changes not
     ['legacy', 'looks like a report of an older arrcast, without the .arrcast-report file'],
     ['notes.txt', 'is a file, not a directory'],
     ['plan.yaml', 'is a file, not a directory'],
-    ['dangling', 'is a symlink to nothing'],
+    ['dangling', 'is a symbolic link to <cwd>/gone, which does not exist; arrcast does not write through it'],
     ['notes.txt/sub', 'cannot be written: not a directory (ENOTDIR)'],
     ['x'.repeat(300), 'cannot be written: name too long (ENAMETOOLONG)'],
   ])('--out %j', async (out, message) => {
     const before = snapshot(root);
     const error = await prepareReportDir(out).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutputDirError);
-    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).toContain(message.replace('<cwd>', cwd));
     expect(snapshot(root)).toEqual(before);
   });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load.js';
+import { formatWarning, locateWarnings } from '../../src/analysis/plausibility.js';
+import { warningsSection } from '../../src/report/html/warnings-section.js';
 import { loadProblems, writeFiles } from '../helpers/fixtures.js';
 
 /** A one-tier base whose renewal rate is out of range at line 7, column 20. */
@@ -54,7 +56,7 @@ describe('a base reached through a link is named as written', () => {
 
   it("names the base's own problem at its line in the base as written", async () => {
     expect(await loadProblems(join(dir, 'child.yaml'), dir)).toEqual([
-      '<dir>/lnk/../bad.yaml:7:20 tiers[0].existing.renewalRate: a rate must be within [0, 1]; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%',
+      '<dir>/lnk/../bad.yaml:7:20 (<dir>/real/bad.yaml) tiers[0].existing.renewalRate: a rate must be within [0, 1]; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%',
     ]);
   });
 
@@ -68,9 +70,19 @@ describe('a base reached through a link is named as written', () => {
   // A missing base with the real path the system opened in parentheses (the name as written differs from it).
   it('names a missing base, a base of the base and a cycle as written', async () => {
     expect(await loadProblems(join(dir, 'missing-child.yaml'), dir)).toEqual(['<dir>/missing-child.yaml:1:10 extends: the base scenario <dir>/lnk/../nothere.yaml (<dir>/real/nothere.yaml): does not exist']);
-    expect(await loadProblems(join(dir, 'chain-child.yaml'), dir)).toEqual(['<dir>/lnk/../chain.yaml:1:10 extends: the base scenario <dir>/lnk/../missing.yaml (<dir>/real/missing.yaml): does not exist']);
+    expect(await loadProblems(join(dir, 'chain-child.yaml'), dir)).toEqual(['<dir>/lnk/../chain.yaml:1:10 (<dir>/real/chain.yaml) extends: the base scenario <dir>/lnk/../missing.yaml (<dir>/real/missing.yaml): does not exist']);
     expect(await loadProblems(join(dir, 'top-loop.yaml'), dir)).toEqual([
-      '<dir>/lnk/../loop.yaml:1:10 extends: "../top-loop.yaml" makes a cycle: <dir>/top-loop.yaml -> <dir>/lnk/../loop.yaml -> <dir>/lnk/../../top-loop.yaml',
+      '<dir>/lnk/../loop.yaml:1:10 (<dir>/real/loop.yaml) extends: "../top-loop.yaml" makes a cycle: <dir>/top-loop.yaml -> <dir>/lnk/../loop.yaml (<dir>/real/loop.yaml) -> <dir>/lnk/../../top-loop.yaml (<dir>/top-loop.yaml)',
     ]);
+  });
+
+  // One rule for every message naming a file: a warning placed at a line of the base shows its real
+  // path beside the place, as its problems do (good.yaml's renewalRate is line 7, column 20).
+  it("a warning at a line of the base shows the base's real path", async () => {
+    const loaded = await loadScenario(join(dir, 'good-child.yaml'));
+    const path = ['tiers', 0, 'existing', 'renewalRate'];
+    const [w] = locateWarnings([{ code: 'renewal-high', message: 'check it', path }], loaded.source, loaded.locate);
+    expect(formatWarning(w!)).toBe(`arrcast: warning [renewal-high] ${dir}/lnk/../good.yaml:7:20 (${dir}/real/good.yaml) tiers[0].existing.renewalRate: check it`);
+    expect(warningsSection([w!])).toContain(`<code>${dir}/lnk/../good.yaml:7:20 (${dir}/real/good.yaml) tiers[0].existing.renewalRate</code>`);
   });
 });

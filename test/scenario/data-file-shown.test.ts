@@ -36,8 +36,10 @@ describe('a data file of a scenario named through lnk/.. is shown as named', () 
     cells[arr] = 'abc';
     writeFileSync(join(top, 'sub/data/hybrid-customers.csv'), [header, cells.join(','), ...rest].join('\n'));
     const message = await problems();
+    // As written at the line, and the file the system opened in parentheses, as a whole-file message has it.
+    expect(message).toMatch(/^\S+:2:\d+ \(\S+\) arr: /);
     expect(message).toContain(`${top}/lnk/../data/hybrid-customers.csv:2:`);
-    expect(message).not.toContain(`${top}/sub/data/`);
+    expect(message).toContain(` (${top}/sub/data/hybrid-customers.csv) arr: `);
   });
 
   it('a book that cannot be read is named so too', async () => {

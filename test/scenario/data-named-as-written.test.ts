@@ -68,21 +68,21 @@ describe('a data file reached through a link is named as written', () => {
   mkdirSync(join(dir, 'other/sub'), { recursive: true });
 
   it("names the scenario's book and pipeline as written, at the problem's line in the file the system opens", async () => {
-    expect(await loadProblems(join(dir, 'top-bad.yaml'), dir)).toEqual(['<dir>/lnk/../data/bad.csv:2:8 arr: expected a number, got "abc"']);
+    expect(await loadProblems(join(dir, 'top-bad.yaml'), dir)).toEqual(['<dir>/lnk/../data/bad.csv:2:8 (<dir>/real/data/bad.csv) arr: expected a number, got "abc"']);
     expect(await loadProblems(join(dir, 'top-missing.yaml'), dir)).toEqual([
       '<dir>/top-missing.yaml:6:22 tiers[0].existing.customersFile: the customer book <dir>/lnk/../data/gone.csv (<dir>/real/data/gone.csv): does not exist',
     ]);
     const [pipe] = await loadProblems(join(dir, 'top-pipe.yaml'), dir);
-    expect(pipe).toMatch(/^<dir>\/lnk\/\.\.\/data\/pipe\.csv:2:7 /);
+    expect(pipe).toMatch(/^<dir>\/lnk\/\.\.\/data\/pipe\.csv:2:7 \(<dir>\/real\/data\/pipe\.csv\) /);
   });
 
   it("names a base's book and pipeline as written, joined to the base's name", async () => {
-    expect(await loadProblems(join(dir, 'child-bad.yaml'), dir)).toEqual(['<dir>/lnk/../lnk2/../data/bad.csv:2:8 arr: expected a number, got "abc"']);
+    expect(await loadProblems(join(dir, 'child-bad.yaml'), dir)).toEqual(['<dir>/lnk/../lnk2/../data/bad.csv:2:8 (<dir>/other/data/bad.csv) arr: expected a number, got "abc"']);
     expect(await loadProblems(join(dir, 'child-missing.yaml'), dir)).toEqual([
-      '<dir>/lnk/../base-missing.yaml:6:22 tiers[0].existing.customersFile: the customer book <dir>/lnk/../lnk2/../data/nobook.csv (<dir>/other/data/nobook.csv): does not exist',
+      '<dir>/lnk/../base-missing.yaml:6:22 (<dir>/real/base-missing.yaml) tiers[0].existing.customersFile: the customer book <dir>/lnk/../lnk2/../data/nobook.csv (<dir>/other/data/nobook.csv): does not exist',
     ]);
     const [pipe] = await loadProblems(join(dir, 'child-pipe.yaml'), dir);
-    expect(pipe).toMatch(/^<dir>\/lnk\/\.\.\/lnk2\/\.\.\/data\/pipe\.csv:2:7 /);
+    expect(pipe).toMatch(/^<dir>\/lnk\/\.\.\/lnk2\/\.\.\/data\/pipe\.csv:2:7 \(<dir>\/other\/data\/pipe\.csv\) /);
   });
 
   it('records the book read where the system opens it, shown as written', async () => {

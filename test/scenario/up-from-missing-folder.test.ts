@@ -25,6 +25,10 @@ describe('a .. after a folder that does not exist', () => {
       'self.yaml': 'extends: nothere/../self.yaml\nname: Self\n',
       'book.yaml': `name: Book\ntiers:\n${tier('A', 'nothere/../data/book.csv')}`,
       'two.yaml': `name: Two\ntiers:\n${tier('A', 'data/book.csv')}${tier('B', 'nothere/../data/book.csv')}`,
+      // A base in sub/ naming such a book, with sub/data/book.csv there: the base by itself is refused.
+      'sub/base.yaml': `name: Sub base\ntiers:\n${tier('A', 'nothere/../data/book.csv')}`,
+      'sub/data/book.csv': BOOK,
+      'top.yaml': 'extends: sub/base.yaml\nname: Top\n',
     }),
   );
 
@@ -54,5 +58,23 @@ describe('a .. after a folder that does not exist', () => {
     const init = await runCli('init', `${out}/nothere/../new.yaml`);
     expect(init.code).toBe(0);
     expect(init.out).toBe(`wrote ${out}/new.yaml and ${out}/arrcast.schema.json; next: arrcast validate ${out}/new.yaml && arrcast run ${out}/new.yaml\n`);
+  });
+
+  // The base's path was made relative to the top file as text (relative(), resolve()), which took
+  // `nothere/..` away: extended, the base read sub/data/book.csv, which it is refused by itself.
+  it("refuses such a data file of a base, extended as by itself, from the top file's folder too", async () => {
+    const alone = '<dir>/sub/base.yaml:6:22 tiers[0].existing.customersFile: the customer book <dir>/sub/nothere/../data/book.csv: does not exist';
+    expect(await loadProblems(join(dir, 'sub/base.yaml'), dir)).toEqual([alone]);
+    expect(await loadProblems(join(dir, 'top.yaml'), dir)).toEqual([alone]);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      // Named as written from the current folder, extended as by itself (it was the absolute path, extended).
+      const here = 'sub/base.yaml:6:22 tiers[0].existing.customersFile: the customer book sub/nothere/../data/book.csv: does not exist';
+      expect(await loadProblems('sub/base.yaml', dir)).toEqual([here]);
+      expect(await loadProblems('top.yaml', dir)).toEqual([here]);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { PlausibilityWarning } from '../../analysis/plausibility.js';
-import { formatPath } from '../../scenario/scenario-error.js';
+import { filePlace, formatPath } from '../../scenario/scenario-error.js';
 import { escapeHtml } from './escape.js';
 
 /**
@@ -14,7 +14,7 @@ export function warningsSection(warnings: readonly PlausibilityWarning[] | undef
   if (!warnings || warnings.length === 0) return '';
   const e = escapeHtml;
   const items = warnings.map((w) => {
-    const where = w.file === undefined ? '' : w.line !== undefined ? `${w.file}:${w.line}:${w.column ?? 1}` : w.file;
+    const where = w.file === undefined ? '' : filePlace(w.file, w.line, w.column, w.realFile);
     const path = formatPath(w.path);
     const place = [where, path].filter((x) => x !== '').join(' ');
     return `<li><code>${e(w.code)}</code>${place ? ` <code>${e(place)}</code>` : ''}: ${e(w.message)}</li>`;
