@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -187,5 +187,28 @@ describe("the build's code caches (npm run build)", () => {
     expect(readdirSync(join(dir, 'damaged', 'charts')).sort()).toEqual(written);
     for (const f of ['summary.json', 'percentiles.csv', ...written.map((w) => `charts/${w}`)])
       expect(readFileSync(join(dir, 'damaged', f)).equals(readFileSync(join(dir, 'intact', f))), f).toBe(true);
+  });
+});
+
+describe("the build's cache step (scripts/code-cache.mjs), when it cannot make the caches", () => {
+  it('ends with exit code 0 and one line of warning, leaving no cache: none of an earlier build, no temporary one', () => {
+    // A copy of the built tree without scenarios/example.yaml, with the caches of an earlier build and an interrupted one's temporary.
+    const build = join(dir, 'build-without-example');
+    cpSync(join(ROOT, 'dist'), join(build, 'dist'), { recursive: true, filter: (from) => !/\.(map|d\.ts)$/.test(from) && !from.includes('studio') });
+    mkdirSync(join(build, 'scripts'));
+    copyFileSync(join(ROOT, 'scripts/code-cache.mjs'), join(build, 'scripts/code-cache.mjs'));
+    symlinkSync(join(ROOT, 'node_modules'), join(build, 'node_modules'));
+    symlinkSync(join(ROOT, 'package.json'), join(build, 'package.json'));
+    const stale = ['dist/cli/main.bundle.cjs.cache', 'dist/cli/vendor/charts.bundle.cjs.cache', 'dist/engine/worker.bundle.cjs.cache.4242.tmp'];
+    for (const file of stale) writeFileSync(join(build, file), 'an earlier build');
+    const temp = join(dir, 'build-temp');
+    mkdirSync(temp);
+    const r = spawnSync(process.execPath, [join(build, 'scripts/code-cache.mjs')], { encoding: 'utf8', env: { ...process.env, TMPDIR: temp } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^code cache: not made \([^\n]*example\.yaml[^\n]*\)[^\n]*\n$/);
+    const caches = ['dist/cli', 'dist/cli/vendor', 'dist/engine'].flatMap((f) => readdirSync(join(build, f)).filter((n) => n.includes('.cache')));
+    expect(caches).toEqual([]);
+    // Its run's temporary folder is gone too.
+    expect(readdirSync(temp)).toEqual([]);
   });
 });
