@@ -6,15 +6,18 @@
 // bundles, warmed first with renderChart's tiny chart as the CLI warms them during the simulation.
 // Rounds alternate over the charts; medians of ROUNDS (after one unrecorded round).
 // Usage: node bench/chart-phases.mjs DIST CHARTS_DIR [ROUNDS]
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const dist = pathToFileURL(resolve(process.argv[2] ?? 'dist')).href;
 const dir = process.argv[3];
 const rounds = Number(process.argv[4] ?? 5);
-const vl = await import(`${dist}/cli/vendor/vega-lite.js`);
-const vega = await import(`${dist}/cli/vendor/vega.js`);
+// A build from spd24 on has them in one script bundle (src/engine/script-bundle.ts), earlier ones as ES modules.
+const charts = existsSync(new URL(`${dist}/cli/vendor/charts.bundle.cjs`))
+  ? (await import(`${dist}/engine/script-bundle.js`)).runScriptBundle(new URL(`${dist}/cli/vendor/charts.bundle.cjs`), { url: `${dist}/cli/main.js`, resolve: (s) => s })
+  : { vegaLite: await import(`${dist}/cli/vendor/vega-lite.js`), vega: await import(`${dist}/cli/vendor/vega.js`) };
+const { vegaLite: vl, vega } = charts;
 const { renderChart, warmChartLibraries } = await import(`${dist}/report/render-chart.js`);
 await warmChartLibraries();
 const names = readdirSync(dir).filter((f) => f.endsWith('.vl.json')).sort();

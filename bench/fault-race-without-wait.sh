@@ -13,6 +13,8 @@ trap 'rm -rf "$copy"' EXIT
 cp -r dist "$copy/dist"
 cp package.json "$copy/"
 ln -s "$PWD/node_modules" "$copy/node_modules"
+# The library's module (the script below imports dist/engine/simulate.js, not the command line's bundle).
+grep -q '^    if (counter)$' "$copy/dist/engine/worker-pool.js" || { echo "whenPoolLoaded's wait not found in dist/engine/worker-pool.js" >&2; exit 1; }
 sed -i 's/^    if (counter)$/    if (counter \&\& false)/' "$copy/dist/engine/worker-pool.js"
 grep -q 'if (counter && false)' "$copy/dist/engine/worker-pool.js" || { echo "whenPoolLoaded's wait not found in dist/engine/worker-pool.js" >&2; exit 1; }
 cat > "$copy/script.mjs" <<EOF

@@ -5,9 +5,12 @@
 # heapTotal, new space size/used, RSS. With `sample`, it instead samples the main thread's allocations
 # (collected objects included) from the 10th chunk to the last into the file ARRCAST_ALLOCPROF names:
 # read it with bench/main-alloc-sum.mjs.
+# The markers go into the copy's command line bundle, cli/main.bundle.cjs (cli/main.js only loads it);
+# the copy's code caches are removed: a patched bundle is not the one its cache was made of (the
+# checksum would reject it anyway), so a copy starts as a build without caches: compare copies only.
 set -e
-rm -rf "$2"; cp -r "$1" "$2"
-python3 - "$2/cli/main.js" "${3:-marks}" <<'PY'
+rm -rf "$2"; cp -r "$1" "$2"; rm -f "$2"/cli/*.cache "$2"/cli/vendor/*.cache "$2"/engine/*.cache
+python3 - "$2/cli/main.bundle.cjs" "${3:-marks}" <<'PY'
 import sys
 p = sys.argv[1]
 s = open(p).read()
@@ -54,7 +57,9 @@ else:
     }
     '''
 
-patch("const require = arrcastCreateRequire(import.meta.url);\n", "const require = arrcastCreateRequire(import.meta.url);\n" + rec)
+# The bundle is a script run as a function of CommonJS's names (src/engine/script-bundle.ts): `require` is
+# its parameter, and these functions, first in its body, are hoisted.
+s = rec + s
 patch("    options.onProgress?.(done, trials);\n    leading.arrived", "    options.onProgress?.(done, trials);\n    __rec(done, trials);\n    leading.arrived")
 open(p, 'w').write(s)
 PY

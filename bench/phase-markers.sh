@@ -7,9 +7,12 @@
 # MiB) to stderr, and at the heavier steps a line "SMAPS ..." (bench/phase-smaps.cjs: /proc/self/smaps
 # resident MiB by mapping kind). bench/rss-timeline.py runs such a copy and samples the process's RSS.
 # The patterns are checked: a bundle that no longer has them fails here rather than marking nothing.
+# The markers go into the copy's command line bundle, cli/main.bundle.cjs (cli/main.js only loads it);
+# the copy's code caches are removed: a patched bundle is not the one its cache was made of (the
+# checksum would reject it anyway), so a copy starts as a build without caches: compare copies only.
 set -e
-rm -rf "$2"; cp -r "$1" "$2"
-python3 - "$2/cli/main.js" "$(cd "$(dirname "$0")" && pwd)/phase-smaps.cjs" <<'PY'
+rm -rf "$2"; cp -r "$1" "$2"; rm -f "$2"/cli/*.cache "$2"/cli/vendor/*.cache "$2"/engine/*.cache
+python3 - "$2/cli/main.bundle.cjs" "$(cd "$(dirname "$0")" && pwd)/phase-smaps.cjs" <<'PY'
 import sys
 p, smaps = sys.argv[1], sys.argv[2]
 s = open(p).read()

@@ -85,11 +85,17 @@ sect_limits() {
     (ulimit -n $n; exec $A run "$S" --trials 2000 --seed 1 --workers 2 --quiet --no-progress --outputs all --out $D/n) >/dev/null 2>$W/err; report "ulimit-n-$n" $? $W/err $D $D/n
   done
   # A worker thread out of memory: arrcast sets no old-generation limit on its workers, so a copy of
-  # dist/ gets one (4 MB: the threads die loading; 6 MB: in chunk 0).
+  # dist/ gets one (4 MB: the threads die loading; 6 MB: in chunk 0). The pool's options are in the
+  # command line's bundle, dist/cli/main.bundle.cjs (dist/cli/main.js only loads it); its code cache is
+  # removed from the copy (the checksum would reject it for the patched bundle anyway). The edit must
+  # be found, or this section would test nothing: it stops the script otherwise.
   # (its node_modules beside it, in $W, not in /tmp itself)
   local C=$W/dist; rm -rf $C; cp -r $ROOT/dist $C; ln -sfn $ROOT/node_modules $W/node_modules
+  local B=$C/cli/main.bundle.cjs; rm -f $B.cache; cp $B $B.orig
+  grep -q 'resourceLimits: { maxYoungGenerationSizeMb: 3 }' $B.orig || { echo "real-faults: the worker pool's resourceLimits not found in $B" >&2; exit 1; }
   for v in 4 6; do
-    sed -i -E "s/maxYoungGenerationSizeMb: 3 \}/maxYoungGenerationSizeMb: 3, maxOldGenerationSizeMb: $v }/; s/maxOldGenerationSizeMb: [0-9]+/maxOldGenerationSizeMb: $v/" $C/cli/main.js
+    sed -E "s/resourceLimits: \{ maxYoungGenerationSizeMb: 3 \}/resourceLimits: { maxYoungGenerationSizeMb: 3, maxOldGenerationSizeMb: $v }/" $B.orig > $B
+    grep -q "maxOldGenerationSizeMb: $v }" $B || { echo "real-faults: the old-generation limit was not set in $B" >&2; exit 1; }
     node $C/cli/main.js run $ROOT/scenarios/enterprise-rep-driven.yaml --trials 100000 --seed 1 --workers 2 --quiet --no-progress --out $D/woom >/dev/null 2>$W/err; report "worker-oom-${v}mb" $? $W/err $D $D/woom
   done
   rm -rf $C $W/node_modules

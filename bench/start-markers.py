@@ -21,10 +21,19 @@ TM = ("const __tm = (n) => { if (process.env.TMARK) process.stderr.write(`TM ${(
       "performance.now()).toFixed(1)} ${n} ${require('node:worker_threads').threadId}\\n`); };\n")
 
 
+def bundle(path):
+    # From spd24 on, the bundles are scripts beside small ES modules that run them (their code caches,
+    # no longer the patched text's, are ignored: the copy runs without them).
+    script = path[:-3] + '.bundle.cjs'
+    return script if os.path.exists(script) else path
+
+
 def patch(path, first, pairs):
+    path = bundle(path)
     s = open(path).read()
-    # After the createRequire line of esbuild's banner (the markers use require), the shebang's next line in main.js.
-    at = s.index('\n', s.index('createRequire')) + 1
+    # After the createRequire line of esbuild's banner (the markers use require), the shebang's next line in main.js;
+    # in a script bundle, its first line (require is its loader's).
+    at = 0 if path.endswith('.cjs') else s.index('\n', s.index('createRequire')) + 1
     assert at < 400, path
     s = s[:at] + TM + first + s[at:]
     for old, new in pairs:
@@ -48,5 +57,8 @@ patch(dst + '/cli/main.js',
 patch(dst + '/engine/worker.js', '__tm("w-bundle-start");\n', [
     ('function runChunk(task) {\n',
      'function runChunk(task) {\n  if (task.chunk < 40) __tm("w-task " + task.chunk);\n  try { return runChunkMarked(task); } finally { if (task.chunk < 40) __tm("w-done " + task.chunk); }\n}\nfunction runChunkMarked(task) {\n'),
-    ('queueMicrotask(() => markLoaded(workerData));', 'queueMicrotask(() => { __tm("w-loaded"); markLoaded(workerData); });'),
+    ('queueMicrotask(() => markLoaded(workerData));', 'queueMicrotask(() => { __tm("w-loaded"); markLoaded(workerData); });')
+    if not os.path.exists(dst + '/engine/worker.bundle.cjs') else
+    ('queueMicrotask(() => markLoaded(import_node_worker_threads2.workerData));',
+     'queueMicrotask(() => { __tm("w-loaded"); markLoaded(import_node_worker_threads2.workerData); });'),
 ])

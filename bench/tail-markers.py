@@ -14,6 +14,14 @@ src, dst = sys.argv[1], sys.argv[2]
 if os.path.exists(dst):
     shutil.rmtree(dst)
 shutil.copytree(src, dst)
+# The markers go into the command line's bundle, cli/main.bundle.cjs (cli/main.js only loads it); the copy's
+# code caches are removed: a patched bundle is not the one its cache was made of (the checksum would reject it
+# anyway), so a copy starts as a build without caches: compare copies with copies only.
+for folder in ('cli', 'cli/vendor', 'engine'):
+    if os.path.isdir(os.path.join(dst, folder)):
+        for name in os.listdir(os.path.join(dst, folder)):
+            if name.endswith('.cache'):
+                os.remove(os.path.join(dst, folder, name))
 T = 'process.stderr.write(`TM ${(performance.timeOrigin+performance.now()).toFixed(0)} '
 worker = dst + '/report/chart-worker.js'
 if os.path.exists(worker):
@@ -25,7 +33,7 @@ if os.path.exists(worker):
         assert old in s, old
         s = s.replace(old, new, 1)
     open(worker, 'w').write(s)
-main = dst + '/cli/main.js'
+main = dst + '/cli/main.bundle.cjs'
 s = open(main).read()
 for old, new, required in [
         ('job.resolve(await renderChart(job.spec));', 'job.resolve(await renderChart(job.spec)); ' + T + 'main-drawn ${job.id}\\n`);', False),
@@ -38,5 +46,6 @@ for old, new, required in [
         s = s.replace(old, new, 1)
     else:
         assert not required, old
-s = s.replace('#!/usr/bin/env node\n', '#!/usr/bin/env node\nprocess.stderr.write(`TM ${performance.timeOrigin.toFixed(0)} process-start\\n`);\n', 1)
+# (The bundle has no #! line: the marker goes first, on its first line, which the loader's function head shares.)
+s = 'process.stderr.write(`TM ${performance.timeOrigin.toFixed(0)} process-start\\n`);' + s
 open(main, 'w').write(s)

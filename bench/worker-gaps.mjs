@@ -2,7 +2,9 @@
 // How long each worker thread of a CLI run waits between its chunks (for the main thread to take a
 // finished chunk and hand it the next), and the longest waits with the chunk they came before.
 // A copy of a build's dist/ is patched so that the worker logs the time from the end of one chunk to
-// the start of the next (nothing else changes); the run is the CLI's, default outputs.
+// the start of the next (nothing else changes); the run is the CLI's, default outputs. The worker is
+// dist/engine/worker.bundle.cjs (worker.js only loads it); the copy's code caches are removed (a patched
+// bundle's would be rejected by its checksum anyway): the copy's threads start as a build without caches.
 // Usage, after `npm run build`: node bench/worker-gaps.mjs [DIST] [--trials N] [--runs R]
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -21,14 +23,16 @@ const dir = mkdtempSync(join(tmpdir(), 'arrcast-gaps-'));
 try {
   cpSync(dist, join(dir, 'dist'), { recursive: true });
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
-  const worker = join(dir, 'dist/engine/worker.js');
+  for (const cache of ['cli/main.bundle.cjs', 'cli/vendor/charts.bundle.cjs', 'engine/worker.bundle.cjs']) rmSync(join(dir, 'dist', `${cache}.cache`), { force: true });
+  const worker = join(dir, 'dist/engine/worker.bundle.cjs');
   const head = 'function runChunk(task) {\n';
-  const tail = '  return move({\n';
   let text = readFileSync(worker, 'utf8');
-  if (!text.includes(head) || !text.includes(tail)) throw new Error(`${worker}: runChunk not found as expected; update this bench`);
-  text = text
-    .replace(head, `let gapEnd = 0;\n${head}  const gapStart = performance.now();\n  if (gapEnd > 0) process.stderr.write(\`gap \${(gapStart - gapEnd).toFixed(1)} \${task.chunk}\\n\`);\n`)
-    .replace(tail, `  gapEnd = performance.now();\n${tail}`);
+  if (!text.includes(head)) throw new Error(`${worker}: runChunk not found as expected; update this bench`);
+  // runChunk, whatever its body, timed from outside: the gap is from one call's end to the next's start.
+  text = text.replace(
+    head,
+    `let gapEnd = 0;\n${head}  const gapStart = performance.now();\n  if (gapEnd > 0) process.stderr.write(\`gap \${(gapStart - gapEnd).toFixed(1)} \${task.chunk}\\n\`);\n  try {\n    return runChunkUntimed(task);\n  } finally {\n    gapEnd = performance.now();\n  }\n}\nfunction runChunkUntimed(task) {\n`,
+  );
   writeFileSync(worker, text);
   for (let r = 0; r < runs; r++) {
     const out = join(dir, `r${r}`);

@@ -60,25 +60,30 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const exitCode = await main(process.argv);
-// Bad input from `npm run arrcast`: say when npm kept options for itself (no `--`), or when a file
-// typed from a subfolder was looked for in the clone's top folder.
-// (process.cwd() throws when the working directory was deleted: no note then.)
-if (exitCode === EXIT.badInput) {
-  try {
-    const longOptions = buildProgram({ out: () => undefined, err: () => undefined }, () => undefined).commands.flatMap((c) => c.options.flatMap((o) => (o.long ? [o.long] : [])));
-    for (const note of [npmSwallowedNote(process.env, longOptions), npmFolderNote(process.argv.slice(2), process.env, process.cwd(), existsSync)]) if (note) process.stderr.write(`${note}\n`);
-  } catch {
-    // no note
+/**
+ * The command's whole run, its exit code set once it is over. The bin, dist/cli/main.js, awaits it:
+ * it runs this file's bundle as a script (src/engine/script-bundle.ts), which cannot await at its top.
+ */
+export const finished: Promise<void> = main(process.argv).then((exitCode) => {
+  // Bad input from `npm run arrcast`: say when npm kept options for itself (no `--`), or when a file
+  // typed from a subfolder was looked for in the clone's top folder.
+  // (process.cwd() throws when the working directory was deleted: no note then.)
+  if (exitCode === EXIT.badInput) {
+    try {
+      const longOptions = buildProgram({ out: () => undefined, err: () => undefined }, () => undefined).commands.flatMap((c) => c.options.flatMap((o) => (o.long ? [o.long] : [])));
+      for (const note of [npmSwallowedNote(process.env, longOptions), npmFolderNote(process.argv.slice(2), process.env, process.cwd(), existsSync)]) if (note) process.stderr.write(`${note}\n`);
+    } catch {
+      // no note
+    }
   }
-}
-// Files written from `npm run arrcast` typed in a subfolder are in the clone's top folder: say so.
-if (exitCode === EXIT.ok) {
-  try {
-    const note = npmWroteNote(process.argv.slice(2), process.env, process.cwd());
-    if (note) process.stderr.write(`${note}\n`);
-  } catch {
-    // no note
+  // Files written from `npm run arrcast` typed in a subfolder are in the clone's top folder: say so.
+  if (exitCode === EXIT.ok) {
+    try {
+      const note = npmWroteNote(process.argv.slice(2), process.env, process.cwd());
+      if (note) process.stderr.write(`${note}\n`);
+    } catch {
+      // no note
+    }
   }
-}
-process.exitCode = exitCode;
+  process.exitCode = exitCode;
+});

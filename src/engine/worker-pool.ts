@@ -11,7 +11,7 @@ export function createWorkerPool(threads: number, options: { readonly keepAlive?
   const fromSource = import.meta.url.endsWith('.ts');
   const bundle = fromSource ? sourceWorkerUrl(new URL('./worker.ts', import.meta.url)) : undefined;
   const throughTsx = fromSource && bundle === undefined;
-  // '../engine/worker.js' holds both from dist/engine/ and from the CLI's bundle, dist/cli/main.js (scripts/bundle.mjs).
+  // '../engine/worker.js' holds both from dist/engine/ and from the CLI's bundle (dist/cli/main.bundle.cjs, whose import.meta is dist/cli/main.js's: scripts/bundle.mjs).
   const filename = bundle ?? new URL(fromSource ? './worker.ts' : '../engine/worker.js', import.meta.url).href;
   const loaded = loadedCounter();
   const pool = new Piscina({
