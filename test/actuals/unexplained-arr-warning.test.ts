@@ -5,7 +5,10 @@ import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { formatWarning, simulationWarnings } from '../../src/analysis/plausibility.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { ROOT } from '../helpers/fixtures.js';
+import { ROOT, scenarioFrom } from '../helpers/fixtures.js';
+import { compileReforecast } from '../../src/actuals/reforecast.js';
+import { actualsWarnings } from '../../src/analysis/actuals-plausibility.js';
+import { monthlyFile } from './monthly-file.js';
 
 /**
  * A closed month's ending_arr that its flows do not explain is booked as price uplift and other
@@ -57,5 +60,25 @@ describe('a closed month whose ending ARR its flows do not explain', () => {
     // By hand, month 1: 37,804,475 + 5,400,000 - 36,000,000 - (1,872,650 + 113,289 - 50,680 - 225,000) = 5,494,216 unexplained.
     expect(warnings[0]!.message).toContain("is 5,494,216 above what the month's flows explain (36,000,000 live when it began, 15% of it)");
     expect(warnings[0]!.message).toContain("an opening book of 41,494,216, not the scenario's openingArr 36,000,000, would explain it");
+  });
+
+  // act24: a month that began with nothing live (a tier of new business alone) was never warned
+  // about: 10% of 0 was read as "no limit". Hand-worked: month 1 ends at 5,000,000 from 500,000 of new
+  // ARR and no other flow, so 4,500,000 is unexplained; months within rounding are not warned.
+  it('a month that began with nothing live, where deals go live at signing, is warned about (and not with a service-start lag)', () => {
+    const warnings = (lag: string, rows: Parameters<typeof monthlyFile>[0]) => {
+      const s = scenarioFrom(`name: nb\ntiers:\n  - name: A\n    newBusiness: { leadsPerMonth: 1000, conversion: 0.05, acv: 10000${lag} }\n`);
+      const file = monthlyFile(rows);
+      return actualsWarnings(compileReforecast(s.scenario, s.files, { file, months: file.months }, '1'));
+    };
+    const w = warnings('', { A: [{ leads: 1000, deals: 50, new_arr: 500_000, ending_arr: 5_000_000 }] });
+    expect(w.map((x) => [x.code, x.line, x.path])).toEqual([['actuals-arr-unexplained', 2, ['ending_arr']]]);
+    expect(w[0]!.message).toBe(
+      "A month 1: ending_arr 5,000,000 is 4,500,000 above what the month's flows explain (nothing live when it began); the re-forecast counts it as price uplift and other; an opening book of 4,500,000 would explain it, and the scenario gives A none (give it an existing book: openingArr). Check the figure, or give the flow it leaves out (new_arr, expansion_arr, contraction_arr, churned_arr)",
+    );
+    // The flows explain it: 500,000 live after month 1, 1,000,000 after month 2.
+    expect(warnings('', { A: [{ leads: 1000, deals: 50, new_arr: 500_000, ending_arr: 500_000 }, { leads: 1000, deals: 50, new_arr: 500_000, ending_arr: 1_000_000 }] })).toEqual([]);
+    // With a lag the ARR going live is estimated: its scatter is not warned about at nothing live.
+    expect(warnings(', serviceStartLagMonths: { dist: discrete, values: [0, 1], weights: [0.5, 0.5] }', { A: [{ leads: 1000, deals: 50, new_arr: 500_000, ending_arr: 300_000 }] })).toEqual([]);
   });
 });
