@@ -4,10 +4,11 @@ import type { Reforecast } from '../actuals/reforecast.js';
 import type { PlausibilityWarning } from './plausibility.js';
 
 const C_UPLIFT = componentIndex('priceUplift');
+const C_NEW = componentIndex('newBusiness');
 
 /**
- * Above this share of the ARR live when a closed month began, what the month's stated flows leave
- * unexplained of its change in ending_arr is warned about. A re-forecast books that rest as price
+ * Above this share of the ARR live when a closed month began plus the month's new ARR, what the
+ * month's stated flows leave unexplained of its change in ending_arr is warned about. A re-forecast books that rest as price
  * uplift and other (actuals/start-state.ts), and a real month's uplift is a few percent of the ARR
  * renewing in it (under 1% of the book a month); 10% in one month is far more likely a typo (a
  * digit too many) or a flow left out of the file than a price rise.
@@ -17,7 +18,7 @@ export const UNEXPLAINED_ARR_SHARE = 0.1;
 /**
  * Warnings about a re-forecast's closed months (code `actuals-arr-unexplained`): each tier's month
  * whose ending_arr moves beyond what its flows (new, expansion, contraction, churn) and the customer
- * book's escalator steps explain by more than UNEXPLAINED_ARR_SHARE of the ARR live when it began.
+ * book's escalator steps explain by more than UNEXPLAINED_ARR_SHARE of the ARR live when it began plus the month's new ARR (and, with a service-start lag, the new ARR signed and not yet live).
  * (A tighter limit from the month's ARR due was tried and not kept: a file may leave out the optional
  * flow columns, and a scenario's uplift may be large, so it warned on ordinary actuals.) The
  * re-forecast still runs (the file is a fact the planner may stand by); the warning
@@ -35,20 +36,26 @@ export function actualsWarnings(reforecast: Reforecast | undefined): Plausibilit
     const rows = file.byTier.get(tier.name);
     if (!start || !rows) continue;
     const opening = tier.existing?.openingArr ?? 0;
-    const liveAtSigning = tier.newBusiness === undefined || tier.newBusiness.serviceStart.max === 0;
     let live = opening;
+    let signed = 0;
+    let wentLive = 0;
     for (let i = 0; i < months && i < rows.length; i++) {
       const row = rows[i]!;
       const other = start.events[C_UPLIFT * 12 + i]!;
       const stepped = tier.existing?.book?.escalation[i] ?? 0;
       const unexplained = other > 0 ? Math.max(0, other - stepped) : other;
-      // With nothing live when the month began there is nothing to price up: where deals go live at
-      // signing (the stated flows are then the whole change) any rest above rounding (half a unit) is
-      // warned. Before (act24), such a month went without a word: a tier of new business alone whose
-      // month 1 ended at 5,000,000 from 500,000 of new ARR booked 4,500,000 as price uplift, in
-      // bookings too. With a service-start lag the new ARR going live is estimated (start-state.ts),
-      // so its draw's scatter would be warned about: such a month is left to the share rule.
-      const limit = live > 0 ? UNEXPLAINED_ARR_SHARE * live : liveAtSigning ? 0.5 : Infinity;
+      const stated = row.values.new_arr ?? 0;
+      const newArr = Number.isFinite(stated) ? Math.max(0, stated) : 0;
+      signed += newArr;
+      wentLive += start.events[C_NEW * 12 + i]!;
+      // One rule whatever was live: a share of the ARR live when the month began plus the month's new
+      // ARR (before act24's fix, 10% of 0 was no limit at all, then half a unit of currency, which
+      // warned a tier given in thousands at month 1 alone). With a service-start lag the new ARR going
+      // live is estimated (start-state.ts): a rest above can be more of the ARR signed so far going
+      // live than expected, up to what of it is not yet live, and no more (ARR going live cannot
+      // exceed the new ARR signed).
+      const notYetLive = unexplained > 0 ? Math.max(0, signed - wentLive) : 0;
+      const limit = Math.max(0.5, UNEXPLAINED_ARR_SHARE * (live + newArr)) + notYetLive;
       if (Math.abs(unexplained) > limit) {
         const money = (x: number) => Math.round(x).toLocaleString('en-US');
         const column = row.columns?.ending_arr;

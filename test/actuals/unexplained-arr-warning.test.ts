@@ -63,22 +63,48 @@ describe('a closed month whose ending ARR its flows do not explain', () => {
   });
 
   // act24: a month that began with nothing live (a tier of new business alone) was never warned
-  // about: 10% of 0 was read as "no limit". Hand-worked: month 1 ends at 5,000,000 from 500,000 of new
-  // ARR and no other flow, so 4,500,000 is unexplained; months within rounding are not warned.
-  it('a month that began with nothing live, where deals go live at signing, is warned about (and not with a service-start lag)', () => {
+  // about: 10% of 0 was read as "no limit". The limit is 10% of the ARR live when the month began
+  // plus the month's new ARR, and with a service-start lag, plus the new ARR signed and not yet live
+  // (ARR going live cannot exceed the ARR signed). Hand-worked figures in each case.
+  describe('a month that began with nothing live', () => {
+    const LAG1 = ', serviceStartLagMonths: { dist: discrete, values: [1], weights: [1] }';
+    const LAG01 = ', serviceStartLagMonths: { dist: discrete, values: [0, 1], weights: [0.5, 0.5] }';
     const warnings = (lag: string, rows: Parameters<typeof monthlyFile>[0]) => {
       const s = scenarioFrom(`name: nb\ntiers:\n  - name: A\n    newBusiness: { leadsPerMonth: 1000, conversion: 0.05, acv: 10000${lag} }\n`);
       const file = monthlyFile(rows);
       return actualsWarnings(compileReforecast(s.scenario, s.files, { file, months: file.months }, '1'));
     };
-    const w = warnings('', { A: [{ leads: 1000, deals: 50, new_arr: 500_000, ending_arr: 5_000_000 }] });
-    expect(w.map((x) => [x.code, x.line, x.path])).toEqual([['actuals-arr-unexplained', 2, ['ending_arr']]]);
-    expect(w[0]!.message).toBe(
-      "A month 1: ending_arr 5,000,000 is 4,500,000 above what the month's flows explain (nothing live when it began); the re-forecast counts it as price uplift and other; an opening book of 4,500,000 would explain it, and the scenario gives A none (give it an existing book: openingArr). Check the figure, or give the flow it leaves out (new_arr, expansion_arr, contraction_arr, churned_arr)",
-    );
-    // The flows explain it: 500,000 live after month 1, 1,000,000 after month 2.
-    expect(warnings('', { A: [{ leads: 1000, deals: 50, new_arr: 500_000, ending_arr: 500_000 }, { leads: 1000, deals: 50, new_arr: 500_000, ending_arr: 1_000_000 }] })).toEqual([]);
-    // With a lag the ARR going live is estimated: its scatter is not warned about at nothing live.
-    expect(warnings(', serviceStartLagMonths: { dist: discrete, values: [0, 1], weights: [0.5, 0.5] }', { A: [{ leads: 1000, deals: 50, new_arr: 500_000, ending_arr: 300_000 }] })).toEqual([]);
+    const row = (new_arr: number, ending_arr: number) => ({ leads: 1000, deals: 50, new_arr, ending_arr });
+
+    it('deals live at signing: 5,000,000 from 500,000 of new ARR is warned (4,500,000 over a limit of 50,000)', () => {
+      const w = warnings('', { A: [row(500_000, 5_000_000)] });
+      expect(w.map((x) => [x.code, x.line, x.path])).toEqual([['actuals-arr-unexplained', 2, ['ending_arr']]]);
+      expect(w[0]!.message).toBe(
+        "A month 1: ending_arr 5,000,000 is 4,500,000 above what the month's flows explain (nothing live when it began); the re-forecast counts it as price uplift and other; an opening book of 4,500,000 would explain it, and the scenario gives A none (give it an existing book: openingArr). Check the figure, or give the flow it leaves out (new_arr, expansion_arr, contraction_arr, churned_arr)",
+      );
+      // The flows explain it: 500,000 live after month 1, 1,000,000 after month 2.
+      expect(warnings('', { A: [row(500_000, 500_000), row(500_000, 1_000_000)] })).toEqual([]);
+    });
+
+    it('a tier given in thousands is not warned in month 1 any more than in month 2 (345 of rounding against 51,234)', () => {
+      expect(warnings('', { A: [row(512_345, 512_000), row(512_345, 1_024_000)] })).toEqual([]);
+    });
+
+    it('lag of 1 month: 50,000,000 from 500,000 signed is warned (none expected live; at most 500,000 could be)', () => {
+      const w = warnings(LAG1, { A: [row(500_000, 50_000_000)] });
+      expect(w.map((x) => [x.code, x.line])).toEqual([['actuals-arr-unexplained', 2]]);
+      expect(w[0]!.message).toContain("ending_arr 50,000,000 is 50,000,000 above what the month's flows explain (nothing live when it began)");
+      // All of the 500,000 signed going live at once is possible, however unlikely: not warned.
+      expect(warnings(LAG1, { A: [row(500_000, 500_000)] })).toEqual([]);
+    });
+
+    it('lag 0 or 1: 5,000,000 from 500,000 signed is warned (250,000 expected live, 4,750,000 over 50,000 + 250,000 not yet live)', () => {
+      const w = warnings(LAG01, { A: [row(500_000, 5_000_000), row(500_000, 5_500_000)] });
+      expect(w.map((x) => [x.code, x.line])).toEqual([['actuals-arr-unexplained', 2]]);
+      expect(w[0]!.message).toContain('is 4,750,000 above');
+      // Less live than expected, or more up to what was signed, is the lag's scatter: not warned.
+      expect(warnings(LAG01, { A: [row(500_000, 300_000)] })).toEqual([]);
+      expect(warnings(LAG01, { A: [row(500_000, 100_000)] })).toEqual([]);
+    });
   });
 });
