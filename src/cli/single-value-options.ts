@@ -4,7 +4,10 @@ import { UsageError } from './exit-codes.js';
 /** Options that may be given more than once, each adding a value (their parsers collect them). */
 const REPEATABLE = new Set(['--target', '--with-stress', '--no-warn', '--allow-path']);
 
-/** What a single-value option takes, where "one value" would not say what to do with two. */
+/**
+ * What a single-value option takes, where "one value" would not say what to do with two. An option
+ * whose argument is a `<list>` (every command's --outputs) takes one comma-separated list: said for all.
+ */
 const ONE: Readonly<Record<string, string>> = {
   'run --actuals': 'one file of the closed months (months 1 to M of every tier: put the months of both in one file)',
   'run --plan': "one plan's report directory",
@@ -34,7 +37,9 @@ export function refuseRepeatedOptions(program: Command): void {
           first = text;
           return;
         }
-        throw new UsageError(`${long} is given twice (${first}, then ${text}): it takes ${ONE[`${command.name()} ${long}`] ?? 'one value'}; give it once`);
+        // A list-valued option (--outputs <list>) takes its several values in one: "one value" read as one output.
+        const takes = option.flags.includes('<list>') ? `one comma-separated list (${long} ${first},${text})` : (ONE[`${command.name()} ${long}`] ?? 'one value');
+        throw new UsageError(`${long} is given twice (${first}, then ${text}): it takes ${takes}; give it once`);
       });
     }
     for (const sub of command.commands) visit(sub);

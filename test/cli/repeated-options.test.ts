@@ -26,6 +26,9 @@ describe('an option that takes one value, given twice', () => {
     [['run', at('s.yaml'), '--actuals', at('a12.csv'), '--actuals', at('a35.csv'), '--out', at('o1')], `--actuals is given twice (${at('a12.csv')}, then ${at('a35.csv')}): it takes one file of the closed months (months 1 to M of every tier: put the months of both in one file); give it once`, 'o1'],
     [['run', at('s.yaml'), '-s', '1', '--seed', '2', '--out', at('o2')], '--seed is given twice (1, then 2): it takes one value; give it once', 'o2'],
     [['score', at('r'), '--actuals', at('a12.csv'), '--actuals', at('a35.csv'), '--out', at('o3')], `--actuals is given twice (${at('a12.csv')}, then ${at('a35.csv')}): it takes one outcomes file (or one file of the year's 12 months); give it once`, 'o3'],
+    // A list-valued option says how to give several (act24's review: "it takes one value" read as one output), run and merge alike.
+    [['run', at('s.yaml'), '--outputs', 'summary', '--outputs', 'html', '--out', at('o6')], '--outputs is given twice (summary, then html): it takes one comma-separated list (--outputs summary,html); give it once', 'o6'],
+    [['merge', at('p1.part'), '--outputs', 'summary,csv', '--outputs', 'html', '--out', at('o7')], '--outputs is given twice (summary,csv, then html): it takes one comma-separated list (--outputs summary,csv,html); give it once', 'o7'],
     [['fit', at('h.csv'), '--deals', at('d1.csv'), '--deals', at('d2.csv'), '--out', at('o4.yaml')], `--deals is given twice (${at('d1.csv')}, then ${at('d2.csv')}): it takes one deals file; give it once`, 'o4.yaml'],
   ])('%j is refused, naming both values, nothing written', async (args, message, out) => {
     const r = await runCli(...args, '--quiet');
