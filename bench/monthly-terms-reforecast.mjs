@@ -1,7 +1,8 @@
 // act23's figures: a book on monthly terms fitted from history, then re-forecast from five closed
 // months on trend (98% a month renewed, 2% churned, 40,000 of new ARR a month: ARR adds up; the
 // re-forecast misreads such a book, and says so: actuals-more-due-than-calendar; act24: the same
-// months with the losses in churned_arr alone, the way out the warning gives); a flat
+// months with due_arr and renewed_arr dropped and the losses in churned_arr, the way out the warning gives, and
+// with 0s in those columns, which say nothing came up); a flat
 // history's year rate (every month 90% renewed: a zero-variance fit); an actuals file with a tier fit
 // left out (all 0). Each through the CLI of the build given (default: this checkout's dist/).
 // Usage: npm run build && node bench/monthly-terms-reforecast.mjs [path/to/dist/cli/main.js]
@@ -35,10 +36,12 @@ for (let m = 1; m <= 5; m++) {
 writeFileSync(at('act.csv'), `${act.join('\n')}\n`);
 // act24: the way out the warning now gives: the losses in churned_arr, no due_arr or renewed_arr.
 writeFileSync(at('act-churn.csv'), `${act.map((l) => l.split(',').filter((_, i) => i !== 5 && i !== 6).join(',')).join('\n')}\n`);
+// act24's review: 0s in due_arr and renewed_arr (what the warning said before its fix) say nothing came up: another re-forecast.
+writeFileSync(at('act-zero.csv'), `${act.map((l, k) => (k === 0 ? l : l.split(',').map((x, i) => (i === 5 || i === 6 ? '0' : x)).join(','))).join('\n')}\n`);
 arrcast('fit', at('h.csv'), '--out', at('f.yaml'));
 const summary = (out) => JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
 const pct = (x) => `${(100 * x).toFixed(2)}%`;
-for (const [what, extra] of [['plan', []], ['re-forecast', ['--actuals', at('act.csv')]], ['re-forecast, losses in churned_arr alone', ['--actuals', at('act-churn.csv')]]]) {
+for (const [what, extra] of [['plan', []], ['re-forecast', ['--actuals', at('act.csv')]], ['re-forecast, due_arr and renewed_arr dropped, losses in churned_arr (the advice)', ['--actuals', at('act-churn.csv')]], ['re-forecast, due_arr and renewed_arr 0 (not the advice)', ['--actuals', at('act-zero.csv')]]]) {
   const out = at(what.replace(/[^a-z]+/g, '-'));
   const r = arrcast('run', at('f.yaml'), ...extra, '-n', '4000', '-s', '3', '-w', '0', '--outputs', 'summary', '--out', out, '--no-progress');
   const s = summary(out);

@@ -61,8 +61,8 @@ export function moreDueThanCalendarWarnings(reforecast: Reforecast | undefined):
           `${tier.name} ${span}: due_arr ${n(due)}, more due than the calendar plans (${n(planned)}): ${n(early)} of the book's ${n(e.customers)} customers came up beyond it. ` +
           `The re-forecast reads them as renewals of a year's contract come up early: renewed or lost now, not due again this year. ` +
           `If these are customers on terms under a year (billed monthly or quarterly, due every term), that misreads them: a term's renewal rate is taken for a year's, and the months left lose too little. ` +
-          `This tier's book renews once a year (a book fitted from such a history has the year's rate), so leave such customers out of due_arr and renewed_arr (0 for a tier of nothing else) and give the ARR they lost in churned_arr: ` +
-          `it is read as customers leaving between renewals; or, for monthly-billed ones, list them in a customer book (customersFile, term_months monthly). ` +
+          `This tier's book renews once a year (a book fitted from such a history has the year's rate), so leave such customers out of due_arr and renewed_arr and give the ARR they lost in churned_arr; for a tier of nothing else, drop the due_arr and renewed_arr columns (every tier then renews on its calendar): ` +
+          `the losses are read as customers leaving between renewals (0s in them would say nothing came up for renewal: the calendar's renewals of these months taken out of the year); or, for monthly-billed ones, list them in a customer book (customersFile, term_months monthly). ` +
           `If these were annual renewals co-termed here, state the calendar (renewalCalendar) so that they are due when they came`,
         path: ['due_arr'],
         file: file.path,
