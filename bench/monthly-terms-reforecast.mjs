@@ -1,6 +1,8 @@
 // act23's figures: a book on monthly terms fitted from history, then re-forecast from five closed
 // months on trend (98% a month renewed, 2% churned, 40,000 of new ARR a month: ARR adds up; the
-// re-forecast misreads such a book, and says so: actuals-more-due-than-calendar); a flat
+// re-forecast misreads such a book, and says so: actuals-more-due-than-calendar; act24: the same
+// months with due_arr and renewed_arr dropped and the losses in churned_arr, the way out the warning gives, and
+// with 0s in those columns, which say nothing came up); a flat
 // history's year rate (every month 90% renewed: a zero-variance fit); an actuals file with a tier fit
 // left out (all 0). Each through the CLI of the build given (default: this checkout's dist/).
 // Usage: npm run build && node bench/monthly-terms-reforecast.mjs [path/to/dist/cli/main.js]
@@ -32,16 +34,20 @@ for (let m = 1; m <= 5; m++) {
   live = next;
 }
 writeFileSync(at('act.csv'), `${act.join('\n')}\n`);
+// act24: the way out the warning now gives: the losses in churned_arr, no due_arr or renewed_arr.
+writeFileSync(at('act-churn.csv'), `${act.map((l) => l.split(',').filter((_, i) => i !== 5 && i !== 6).join(',')).join('\n')}\n`);
+// act24's review: 0s in due_arr and renewed_arr (what the warning said before its fix) say nothing came up: another re-forecast.
+writeFileSync(at('act-zero.csv'), `${act.map((l, k) => (k === 0 ? l : l.split(',').map((x, i) => (i === 5 || i === 6 ? '0' : x)).join(','))).join('\n')}\n`);
 arrcast('fit', at('h.csv'), '--out', at('f.yaml'));
 const summary = (out) => JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
 const pct = (x) => `${(100 * x).toFixed(2)}%`;
-for (const [what, extra] of [['plan', []], ['re-forecast', ['--actuals', at('act.csv')]]]) {
-  const out = at(what);
+for (const [what, extra] of [['plan', []], ['re-forecast', ['--actuals', at('act.csv')]], ['re-forecast, due_arr and renewed_arr dropped, losses in churned_arr (the advice)', ['--actuals', at('act-churn.csv')]], ['re-forecast, due_arr and renewed_arr 0 (not the advice)', ['--actuals', at('act-zero.csv')]]]) {
+  const out = at(what.replace(/[^a-z]+/g, '-'));
   const r = arrcast('run', at('f.yaml'), ...extra, '-n', '4000', '-s', '3', '-w', '0', '--outputs', 'summary', '--out', out, '--no-progress');
   const s = summary(out);
   // The re-forecast reads the monthly book's due_arr as renewals coming up early: warned since act23's review.
   const warned = r.err.split('\n').find((l) => l.includes('[actuals-more-due-than-calendar]'));
-  if (extra.length > 0) console.log(`re-forecast warning: ${warned === undefined ? 'none' : warned.slice(0, 160)}`);
+  if (extra.length > 0) console.log(`${what} warning: ${warned === undefined ? 'none' : warned.slice(0, 160)}`);
   const d = s.reforecast?.drivers.find((x) => x.key === 'renewalRate');
   console.log(`${what}: GRR ${pct(s.retention.grr.mean)} (sd ${pct(s.retention.grr.sd)}), dollar renewal ${pct(s.retention.dollarRenewal.mean)}, logo ${pct(s.retention.logoRenewal.mean)}${d ? `; renewal rate prior ${pct(d.prior.mean)}, posterior ${pct(d.posterior.mean)} [P10 ${pct(d.posterior.p10)}, P90 ${pct(d.posterior.p90)}]` : ''}`);
 }

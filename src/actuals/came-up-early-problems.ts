@@ -16,6 +16,21 @@ const customers = (book: Book, i: number): string => {
 const EARLY = ": customers renewing before their next_renewal would be renewed again in their month; give each the month it came up for renewal (next_renewal) in the customers file";
 
 /**
+ * The way out for a customer book's month above its customers due (`excess` more): when its
+ * monthly-billed customers hold that much ARR, they are the likelier reading (an export counting
+ * every customer billed that month as due), so they are said first; else EARLY. Before (act24) the
+ * message named only next_renewal, which a monthly-billed customer has none of.
+ */
+function wayOut(book: Book, excess: number): string {
+  const monthly = book.monthlyArr;
+  let arr = 0;
+  for (const x of monthly) arr += x;
+  if (!(monthly.length > 0 && excess <= arr * (1 + 1e-9) + 0.5)) return EARLY;
+  const k = monthly.length;
+  return `: the book's ${k} monthly-billed customer${k === 1 ? '' : 's'} (${Math.round(arr)} of ARR) have no renewal date, so due_arr and renewed_arr count only the customers renewing on a term: leave the monthly-billed ones out of both, and give the ARR they lost in churned_arr (read as monthly-billed customers leaving). If instead customers renewed before their next_renewal, give each the month it came up for renewal (next_renewal) in the customers file`;
+}
+
+/**
  * Closed months whose renewals came up beyond what the scenario has due then and that a re-forecast
  * cannot place, so would count twice (renewed in the closed month, then again in the simulated
  * months), each at its cell:
@@ -53,10 +68,10 @@ export function cameUpEarlyProblems(plan: ScenarioPlan, file: MonthlyFile, month
         if (row.values.due_arr !== undefined) continue;
         const due = closedDue.arr[i]!;
         if (!(renewed > due * (1 + 1e-9) + 0.5)) continue;
-        if (e.book) issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the customer book has ${Math.round(due)} of ARR due then (${customers(e.book, i)})${EARLY}`));
+        if (e.book) issues.push(at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the customer book has ${Math.round(due)} of ARR due then (${customers(e.book, i)})${wayOut(e.book, renewed - due)}`));
         else
           issues.push(
-            at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${calendar(row, i)}): give due_arr, the ARR that came up for renewal, so that customers coming up early are not due again later`),
+            at(row, 'renewed_arr', `${t.name} month ${row.label}: ${renewed} renewed, but the scenario has ${Math.round(due)} of ARR due then (${calendar(row, i)}): give due_arr, the ARR that came up for renewal, so that customers coming up early are not due again later (customers on terms under a year, renewing every term: leave them out of renewed_arr and give their losses in churned_arr; the book renews once a year)`),
           );
       }
     // A customer book's due_arr above what its customers have due in the month is customers due
@@ -67,7 +82,7 @@ export function cameUpEarlyProblems(plan: ScenarioPlan, file: MonthlyFile, month
       for (const [i, row] of rows.slice(0, k).entries()) {
         const stated = row.values.due_arr ?? 0;
         const own = e.book.arrDueIn[i]!;
-        if (stated > own * (1 + 1e-9) + 0.5) issues.push(at(row, 'due_arr', `${t.name} month ${row.label}: due_arr ${stated}, but the customer book has ${Math.round(own)} of ARR due then (${customers(e.book, i)})${EARLY}`));
+        if (stated > own * (1 + 1e-9) + 0.5) issues.push(at(row, 'due_arr', `${t.name} month ${row.label}: due_arr ${stated}, but the customer book has ${Math.round(own)} of ARR due then (${customers(e.book, i)})${wayOut(e.book, stated - own)}`));
       }
   }
   return issues;

@@ -256,6 +256,12 @@ export function parseMonthlyFile(input: string | Buffer, file: string, options: 
       leftOutRows.set(name, rs);
     } else for (const r of rs) table.problem(r, TIER, unknownTierWords(table.cell(r, TIER), options.tiers!, { meant: closest, listed: "the scenario's tiers" }));
   }
+  // Nothing but left-out tiers: nothing of the caller's to read. Refused at each such tier's first
+  // row, naming it, as score refuses such a file (outcomes-from-actuals.ts). Before, it read as a
+  // file of no months ("covers 0 months"), which named neither the tier nor a line.
+  if (leftOut.length > 0 && named.size === 0)
+    for (const t of leftOut)
+      table.problem(leftOutRows.get(t.tier)![0]!, TIER, `${unknownTierWords(t.tier, options.tiers!, { meant: closest, listed: "the scenario's tiers" })}; its ${t.rows} row${t.rows === 1 ? ' is' : 's are'} all 0, and the file has no row of a tier the scenario has: nothing to re-forecast`);
 
   // Order, duplicates and gaps, per tier; order and duplicates of a left-out tier's rows too (under
   // the name its first row writes; they are not read, but a file repeating a month is wrong).

@@ -23,6 +23,13 @@ const n = (x: number): string => Math.round(x).toLocaleString('en-US');
  * coming up in month 1, its month's rate as a year's). Before December 2026 either went without a
  * word. One warning per tier, at the due_arr cell of the month the share is passed.
  *
+ * What to do is said as the re-forecast can take it: the book renews once a year, so customers on
+ * shorter terms stay out of due_arr and renewed_arr and their losses go in churned_arr (customers
+ * leaving between renewals). Before (act24), the warning said to fit the history instead, which
+ * leaves the same actuals misread: a book fitted from a monthly history (98% a month, a year's rate
+ * of 78.5%) re-forecast from five such months kept a GRR of 89.7%; with the losses in churned_arr
+ * alone, 73.4%, against the plan's 74.0% (bench/monthly-terms-reforecast.mjs).
+ *
  * @example moreDueThanCalendarWarnings(sim.reforecast) // => [] for scenarios/example-actuals.csv
  * Complexity: O(tiers x closed months²), closed months <= 12.
  */
@@ -51,10 +58,12 @@ export function moreDueThanCalendarWarnings(reforecast: Reforecast | undefined):
       out.push({
         code: 'actuals-more-due-than-calendar',
         message:
-          `${tier.name} ${span}: due_arr ${n(due)}, more due than the calendar plans (${n(planned)}): ${n(early)} of the book's ${n(e.customers)} customers came up beyond it, ` +
-          `which the re-forecast reads as renewals coming up early (not due again this year). A book that renews on terms under a year (monthly, quarterly) has its whole book due each term, ` +
-          `which this misreads (its month's renewal rate read as a year's): fit the history with these months instead (fit reads the term and writes the year's figures). ` +
-          `Renewals co-termed in these months: state the calendar (renewalCalendar) so that they are due when they came`,
+          `${tier.name} ${span}: due_arr ${n(due)}, more due than the calendar plans (${n(planned)}): ${n(early)} of the book's ${n(e.customers)} customers came up beyond it. ` +
+          `The re-forecast reads them as renewals of a year's contract come up early: renewed or lost now, not due again this year. ` +
+          `If these are customers on terms under a year (billed monthly or quarterly, due every term), that misreads them: a term's renewal rate is taken for a year's, and the months left lose too little. ` +
+          `This tier's book renews once a year (a book fitted from such a history has the year's rate), so leave such customers out of due_arr and renewed_arr and give the ARR they lost in churned_arr; for a tier of nothing else, drop the due_arr and renewed_arr columns (every tier then renews on its calendar): ` +
+          `the losses are read as customers leaving between renewals (0s in them would say nothing came up for renewal: the calendar's renewals of these months taken out of the year); or, for monthly-billed ones, list them in a customer book (customersFile, term_months monthly). ` +
+          `If these were annual renewals co-termed here, state the calendar (renewalCalendar) so that they are due when they came`,
         path: ['due_arr'],
         file: file.path,
         line: row.line,

@@ -4,10 +4,11 @@ import type { Reforecast } from '../actuals/reforecast.js';
 import type { PlausibilityWarning } from './plausibility.js';
 
 const C_UPLIFT = componentIndex('priceUplift');
+const C_NEW = componentIndex('newBusiness');
 
 /**
- * Above this share of the ARR live when a closed month began, what the month's stated flows leave
- * unexplained of its change in ending_arr is warned about. A re-forecast books that rest as price
+ * Above this share of the ARR live when a closed month began plus the month's new ARR, what the
+ * month's stated flows leave unexplained of its change in ending_arr is warned about. A re-forecast books that rest as price
  * uplift and other (actuals/start-state.ts), and a real month's uplift is a few percent of the ARR
  * renewing in it (under 1% of the book a month); 10% in one month is far more likely a typo (a
  * digit too many) or a flow left out of the file than a price rise.
@@ -17,7 +18,7 @@ export const UNEXPLAINED_ARR_SHARE = 0.1;
 /**
  * Warnings about a re-forecast's closed months (code `actuals-arr-unexplained`): each tier's month
  * whose ending_arr moves beyond what its flows (new, expansion, contraction, churn) and the customer
- * book's escalator steps explain by more than UNEXPLAINED_ARR_SHARE of the ARR live when it began.
+ * book's escalator steps explain by more than UNEXPLAINED_ARR_SHARE of the ARR live when it began plus the month's new ARR (and, with a service-start lag, the new ARR signed and not yet live).
  * (A tighter limit from the month's ARR due was tried and not kept: a file may leave out the optional
  * flow columns, and a scenario's uplift may be large, so it warned on ordinary actuals.) The
  * re-forecast still runs (the file is a fact the planner may stand by); the warning
@@ -36,20 +37,40 @@ export function actualsWarnings(reforecast: Reforecast | undefined): Plausibilit
     if (!start || !rows) continue;
     const opening = tier.existing?.openingArr ?? 0;
     let live = opening;
+    let signed = 0;
+    let wentLive = 0;
     for (let i = 0; i < months && i < rows.length; i++) {
       const row = rows[i]!;
       const other = start.events[C_UPLIFT * 12 + i]!;
       const stepped = tier.existing?.book?.escalation[i] ?? 0;
       const unexplained = other > 0 ? Math.max(0, other - stepped) : other;
-      if (live > 0 && Math.abs(unexplained) > UNEXPLAINED_ARR_SHARE * live) {
+      const stated = row.values.new_arr ?? 0;
+      const newArr = Number.isFinite(stated) ? Math.max(0, stated) : 0;
+      signed += newArr;
+      wentLive += start.events[C_NEW * 12 + i]!;
+      // One rule whatever was live: a share of the ARR live when the month began plus the month's new
+      // ARR (before act24's fix, 10% of 0 was no limit at all, then half a unit of currency, which
+      // warned a tier given in thousands at month 1 alone). With a service-start lag the new ARR going
+      // live is estimated (start-state.ts): a rest above can be more of the ARR signed so far going
+      // live than expected, up to what of it is not yet live, and no more (ARR going live cannot
+      // exceed the new ARR signed).
+      const notYetLive = unexplained > 0 ? Math.max(0, signed - wentLive) : 0;
+      const limit = Math.max(0.5, UNEXPLAINED_ARR_SHARE * (live + newArr)) + notYetLive;
+      if (Math.abs(unexplained) > limit) {
         const money = (x: number) => Math.round(x).toLocaleString('en-US');
         const column = row.columns?.ending_arr;
         const share = (x: number, of: number) => `${toFixedDecimal((100 * Math.abs(x)) / of, 0)}%`;
         // Month 1's rest is the opening book's difference from the scenario's when the year began on another book.
-        const openingNote = i === 0 && opening > 0 ? `; an opening book of ${money(opening + unexplained)}, not the scenario's openingArr ${money(opening)}, would explain it (set openingArr to the book the year began with)` : '';
+        const openingNote =
+          i === 0 && unexplained > 0
+            ? opening > 0
+              ? `; an opening book of ${money(opening + unexplained)}, not the scenario's openingArr ${money(opening)}, would explain it (set openingArr to the book the year began with)`
+              : `; an opening book of ${money(unexplained)} would explain it, and the scenario gives ${tier.name} none (give it an existing book: openingArr)`
+            : '';
+        const began = live > 0 ? `${money(live)} live when it began, ${share(unexplained, live)} of it` : 'nothing live when it began';
         out.push({
           code: 'actuals-arr-unexplained',
-          message: `${tier.name} month ${row.label}: ending_arr ${money(row.values.ending_arr ?? NaN)} is ${money(Math.abs(unexplained))} ${unexplained > 0 ? 'above' : 'below'} what the month's flows explain (${money(live)} live when it began, ${share(unexplained, live)} of it); the re-forecast counts it as price uplift and other${openingNote}. Check the figure, or give the flow it leaves out (new_arr, expansion_arr, contraction_arr, churned_arr)`,
+          message: `${tier.name} month ${row.label}: ending_arr ${money(row.values.ending_arr ?? NaN)} is ${money(Math.abs(unexplained))} ${unexplained > 0 ? 'above' : 'below'} what the month's flows explain (${began}); the re-forecast counts it as price uplift and other${openingNote}. Check the figure, or give the flow it leaves out (new_arr, expansion_arr, contraction_arr, churned_arr)`,
           path: ['ending_arr'],
           file: file.path,
           line: row.line,

@@ -37,7 +37,7 @@ import { customersDue } from '../model/renewal-schedule.js';
  * - nrr-high: a tier's median net revenue retention above 150% (DOMAIN.md: median public NRR about
  *   120%, 111% in a stress year).
  * - actuals-arr-unexplained: a re-forecast's closed month whose ending_arr moves by more than 10% of
- *   the ARR live when it began beyond what its stated flows explain (actuals-plausibility.ts).
+ *   the ARR live when it began (plus its new ARR) beyond what its stated flows explain (actuals-plausibility.ts).
  * - actuals-far-from-plan: a re-forecast whose closed months put the market factor or a learned
  *   driver where the plan gives less than 1 in 10,000 of its years (actuals-far-from-plan.ts).
  * - actuals-new-business-unplanned: a re-forecast's tier without new business in the scenario whose

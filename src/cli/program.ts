@@ -34,6 +34,7 @@ import { registerMergeCommand, runShard } from './shard-commands.js';
 import { checkTargets, collectNoWarn, defaultOutDir, NO_WARN_HELP, prefetchReportModules, printWarnings, reportSimulation, silencedCodes, statedWarnings } from './report-run.js';
 import { parseShardOption } from './shard-option.js';
 import { collectFiles } from './stress.js';
+import { refuseRepeatedOptions } from './single-value-options.js';
 import { warmReportLibraries } from '../report/warm-libraries.js';
 import { ATTRIBUTION_TRIALS } from '../analysis/attribution/sim-inputs.js';
 import { attributionTrials, prepareAttributionSteps, type PreparedAttribution } from '../analysis/attribution/prepared.js';
@@ -381,6 +382,7 @@ export function buildProgram(raw: Io, setExitCode: (code: number) => void, signa
   for (const command of program.commands) command.showHelpAfterError(`(arrcast ${command.name()} --help for usage)`);
 
   program.hook('preAction', (_, command) => refuseEmptyPaths(command));
+  refuseRepeatedOptions(program);
   return program;
 }
 

@@ -91,15 +91,18 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
     // run --actuals leaves it out (read-monthly-file.ts). Before, the file was refused.
     const coveredKeys = new Set(covered.map(nameKey));
     const withoutRows = report.tiers.filter((t) => !coveredKeys.has(nameKey(t)));
+    const notTiers = (t: string, meant: string | undefined) => `tier ${quoteText(t)} is not a tier of report ${quoteReport(report.dir)} (${meant !== undefined ? `did you mean ${quoteText(meant)}, which has no rows? ` : ''}its tiers: ${report.tiers.join(', ')})`;
     for (const t of file.tiers) {
       if (byName.has(nameKey(t))) continue;
       const rows = file.byTier.get(t)!;
       const meant = closest(t, withoutRows);
-      if (nothingIn(t) && meant === undefined) onLeftOut?.({ tier: t, report: i, line: rows[0]!.line, rows: rows.length });
-      else unknown.push({ message: `tier ${quoteText(t)} is not a tier of report ${quoteReport(report.dir)} (${meant !== undefined ? `did you mean ${quoteText(meant)}, which has no rows? ` : ''}its tiers: ${report.tiers.join(', ')})`, line: rows[0]!.line });
+      // All 0 beside rows of the report's tiers: left out. With no row of the report's tiers there is
+      // nothing to score: refused at the tier's first row, naming it, as run --actuals refuses such a
+      // file (read-monthly-file.ts). Before, the refusal named neither the tier nor a line.
+      if (nothingIn(t) && meant === undefined && covered.length > 0) onLeftOut?.({ tier: t, report: i, line: rows[0]!.line, rows: rows.length });
+      else if (nothingIn(t) && meant === undefined) unknown.push({ message: `${notTiers(t, undefined)}; its ${rows.length} row${rows.length === 1 ? ' is' : 's are'} all 0, and the file has no row of a tier of the report: nothing to score`, line: rows[0]!.line });
+      else unknown.push({ message: notTiers(t, meant), line: rows[0]!.line });
     }
-    if (covered.length === 0 && file.tiers.length > 0)
-      unknown.push({ message: `has no row of a tier of report ${quoteReport(report.dir)} (its tiers: ${report.tiers.join(', ')}): nothing to score` });
     const whole = covered.length === report.tiers.length;
     for (const metric of metrics) {
       let total = 0;

@@ -88,7 +88,7 @@ const CASES: ReadonlyArray<{ name: string; csv: string; args?: string[]; lines: 
     // The cell's character column, as the reader places its own problems (not the field number), and the file read once.
     name: 'more renewed than due, in a row with a quoted tier',
     csv: 'month,tier,leads,deals,new_arr,ending_arr,renewed_arr\n1,"SMB",1000,50,500000,1700000,500000\n1,Enterprise,0,0,0,4000000,0\n',
-    lines: ['actuals.csv:2:32 renewed_arr: SMB month 1: 500000 renewed, but the scenario has 96000 of ARR due then (8 customers at 12000): give due_arr, the ARR that came up for renewal, so that customers coming up early are not due again later'],
+    lines: ['actuals.csv:2:32 renewed_arr: SMB month 1: 500000 renewed, but the scenario has 96000 of ARR due then (8 customers at 12000): give due_arr, the ARR that came up for renewal, so that customers coming up early are not due again later (customers on terms under a year, renewing every term: leave them out of renewed_arr and give their losses in churned_arr; the book renews once a year)'],
   },
   {
     name: 'new ARR without deals, deals without new ARR',

@@ -21,8 +21,8 @@ describe("a customer book's month renewing more than it has due", () => {
   const files = { 's.yaml': scenario, 'customers.csv': 'id,tier,arr,next_renewal,term_months\nc1,B,100000,1,12\nc2,B,100000,9,12\nc3,B,100000,10,12\n' };
   const way = ': customers renewing before their next_renewal would be renewed again in their month; give each the month it came up for renewal (next_renewal) in the customers file';
 
-  const refused = async (actuals: string, cell: string) => {
-    const dir = writeFiles({ ...files, 'actuals.csv': actuals });
+  const refused = async (actuals: string, cell: string, book: Record<string, string> = files) => {
+    const dir = writeFiles({ ...book, 'actuals.csv': actuals });
     const out = join(dir, 'out');
     const r = await runCli('run', join(dir, 's.yaml'), '--actuals', join(dir, 'actuals.csv'), '--trials', '20', '-w', '0', '--out', out, '-q');
     expect(r.code).toBe(2);
@@ -40,6 +40,18 @@ describe("a customer book's month renewing more than it has due", () => {
       'month,tier,renewed_arr,churned_arr,due_arr,ending_arr\n1,B,100000,0,100000,300000\n2,B,0,100000,100000,200000\n',
       `3:14 due_arr: B month 2: due_arr 100000, but the customer book has 0 of ARR due then (0 customers)${way}`,
     );
+  });
+
+  it('with monthly-billed customers holding the ARR beyond, says first to leave them out of due_arr and renewed_arr (act24)', async () => {
+    // c1 due in month 1 and two monthly-billed customers of 5,000: an export counting every customer
+    // billed in the month as due. Before, the message named only next_renewal, which they have none of.
+    const monthly = { ...files, 'customers.csv': `${files['customers.csv']}m1,B,5000,,monthly\nm2,B,5000,,monthly\n` };
+    const monthlyWay =
+      ": the book's 2 monthly-billed customers (10000 of ARR) have no renewal date, so due_arr and renewed_arr count only the customers renewing on a term: leave the monthly-billed ones out of both, and give the ARR they lost in churned_arr (read as monthly-billed customers leaving). If instead customers renewed before their next_renewal, give each the month it came up for renewal (next_renewal) in the customers file";
+    await refused('month,tier,renewed_arr,churned_arr,due_arr,ending_arr\n1,B,110000,0,110000,310000\n', `2:14 due_arr: B month 1: due_arr 110000, but the customer book has 100000 of ARR due then (1 customer)${monthlyWay}`, monthly);
+    await refused('month,tier,renewed_arr,churned_arr,ending_arr\n1,B,105000,5000,305000\n', `2:5 renewed_arr: B month 1: 105000 renewed, but the customer book has 100000 of ARR due then (1 customer)${monthlyWay}`, monthly);
+    // Beyond what they hold: customers due later came up early, the way out as before.
+    await refused('month,tier,renewed_arr,churned_arr,due_arr,ending_arr\n1,B,300000,0,300000,310000\n', `2:14 due_arr: B month 1: due_arr 300000, but the customer book has 100000 of ARR due then (1 customer)${way}`, monthly);
   });
 
   it('given the months they came up in (next_renewal), ends the year at exactly 300,000 in every trial', async () => {

@@ -19,6 +19,16 @@ const a = ['1,A,1000,50,500000,90000,100000,1490000', '2,A,1000,50,500000,90000,
 const zeros = ['1,Z,0,0,0,0,0,0', '2,Z,0,0,0,0,0,0', '3,Z,0,0,0,0,0,0'];
 const text = (z: readonly string[]) => `${head}\n${a.join('\n')}\n${z.join('\n')}\n`;
 
+/** The issues a ScenarioError thrown by `f` carries. */
+function issuesOf(f: () => unknown): { message: string; line?: number; path: unknown[] }[] {
+  try {
+    f();
+  } catch (err) {
+    return (err as { issues: { message: string; line?: number; path: unknown[] }[] }).issues;
+  }
+  throw new Error('did not throw');
+}
+
 describe('an actuals tier the scenario does not have', () => {
   it('all 0: left out, named with its first line and its rows', () => {
     const file = parseMonthlyFile(text(zeros), 'a.csv', { kind: 'actuals', tiers: ['A'] });
@@ -79,8 +89,22 @@ describe('an actuals tier the scenario does not have', () => {
     }
   });
 
-  it('score: a file with no row of the report\'s tiers is refused, not scored as nothing (the reviewer\'s onlyz.csv)', () => {
-    expect(() => outcomesFromActuals(monthlyFile({ Zed: year(0) }), [{ dir: 'plan', tiers: ['A', 'Enterprise'] }])).toThrow('has no row of a tier of report "plan" (its tiers: A, Enterprise): nothing to score');
+  it('score: a file with no row of the report\'s tiers is refused, not scored as nothing (the reviewer\'s onlyz.csv), naming the tier at its first row', () => {
+    const only = () => outcomesFromActuals(monthlyFile({ Zed: year(0) }), [{ dir: 'plan', tiers: ['A', 'Enterprise'] }]);
+    // act24: before, "has no row of a tier of report ...", with neither the tier nor a line.
+    expect(only).toThrow('tier "Zed" is not a tier of report "plan" (its tiers: A, Enterprise); its 12 rows are all 0, and the file has no row of a tier of the report: nothing to score');
+    expect(issuesOf(only).map((i) => [i.line, i.path])).toEqual([[2, ['tier']]]);
+    // Not all 0: the one refusal of the unknown tier, not a second "nothing to score" beside it.
+    expect(issuesOf(() => outcomesFromActuals(monthlyFile({ Zed: year(5) }), [{ dir: 'plan', tiers: ['A'] }])).map((i) => i.message)).toEqual(['tier "Zed" is not a tier of report "plan" (its tiers: A)']);
+  });
+
+  it('run --actuals: a file whose only rows are an all-0 tier the scenario does not have is refused at its first row, naming it (as score)', () => {
+    // act24: before, "month: covers 0 months; this needs at least 1", at no line.
+    expect(monthlyFileProblems(`${head}\n${zeros.join('\n')}\n`, { kind: 'actuals', tiers: ['Alpha', 'Beta'] })).toEqual([
+      '2:3 tier: no tier is named "Z"; the scenario\'s tiers are: "Alpha", "Beta"; its 3 rows are all 0, and the file has no row of a tier the scenario has: nothing to re-forecast',
+    ]);
+    // Near a tier without rows: the did-you-mean, at each row, as before.
+    expect(monthlyFileProblems(`${head}\n1,Betta,0,0,0,0,0,0\n`, { kind: 'actuals', tiers: ['Alpha', 'Beta'] })).toEqual(['2:3 tier: no tier is named "Betta" (did you mean "Beta"?)']);
   });
 
   it('score warns about each tier it leaves out, once, at its first row (exit 0), and writes nothing for onlyz (exit 2)', async () => {

@@ -36,6 +36,9 @@ tiers:
     expect(w[0]!.message).toContain('M month 1: due_arr 1,200,000, more due than the calendar plans (100,000): 1,100 of the book\'s 1,200 customers came up beyond it');
     expect(w[0]!.message).toContain('terms under a year');
     expect(w[0]!.message).toContain('state the calendar (renewalCalendar)');
+    // act24: the way out is one the re-forecast can take (fitting the history left these months misread).
+    expect(w[0]!.message).toContain('leave such customers out of due_arr and renewed_arr and give the ARR they lost in churned_arr; for a tier of nothing else, drop the due_arr and renewed_arr columns');
+    expect(w[0]!.message).not.toContain('fit the history');
     // The reviewer's 1,199,000 (the term reading it replaces switched off here): 1,199 due, 1,099 beyond.
     expect(warnings({ M: [{ due_arr: 1_199_000, renewed_arr: 1_175_020, churned_arr: 24_980, ending_arr: 1_175_020 }] }).map((x) => x.line)).toEqual([2]);
   });
@@ -49,6 +52,17 @@ tiers:
     const w = warnings({ M: [{ ...q, ending_arr: 1_200_000 }, { ...q, ending_arr: 1_200_000 }, { ...q, ending_arr: 1_200_000 }] });
     expect(w.map((x) => x.line)).toEqual([3]);
     expect(w[0]!.message).toContain('M months 1-2: due_arr 800,000, more due than the calendar plans (200,000)');
+  });
+
+  // act24's review: the advice said to write 0s, and what was measured (bench/monthly-terms-reforecast.mjs) was
+  // the columns dropped; 0s say nothing came up (the calendar's renewals of those months taken out of the
+  // year: GRR 76.8% against 73.4% and the plan's 74.0%). The advice is now the file measured: this one.
+  it('does not warn about the monthly book given as the warning says (due_arr and renewed_arr dropped, its loss in churned_arr)', () => {
+    const advised = { M: [{ churned_arr: 24_000, ending_arr: 1_176_000 }, { churned_arr: 23_520, ending_arr: 1_152_480 }] };
+    const said = warnings({ M: [{ due_arr: 1_200_000, renewed_arr: 1_176_000, churned_arr: 24_000, ending_arr: 1_176_000 }] })[0]!.message;
+    expect(said).toContain('for a tier of nothing else, drop the due_arr and renewed_arr columns');
+    expect(said).not.toContain('0 for a tier of nothing else');
+    expect(warnings(advised)).toEqual([]);
   });
 
   it('does not warn about customers coming up early within half the book (an annual month of 400 due)', () => {

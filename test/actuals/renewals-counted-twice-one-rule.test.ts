@@ -27,7 +27,7 @@ describe('renewals coming up beyond what is due: one rule for the library and th
       name: "an aggregate book's renewed_arr above its calendar, without due_arr",
       scenario: aggregate,
       actuals: 'month,tier,renewed_arr,churned_arr,ending_arr\n1,E,200000,0,1200000\n',
-      refusal: "2:5 renewed_arr: E month 1: 200000 renewed, but the scenario has 100000 of ARR due then (10 customers at 10000): give due_arr, the ARR that came up for renewal, so that customers coming up early are not due again later",
+      refusal: "2:5 renewed_arr: E month 1: 200000 renewed, but the scenario has 100000 of ARR due then (10 customers at 10000): give due_arr, the ARR that came up for renewal, so that customers coming up early are not due again later (customers on terms under a year, renewing every term: leave them out of renewed_arr and give their losses in churned_arr; the book renews once a year)",
     },
     { name: "an aggregate book's due_arr above its calendar", scenario: aggregate, actuals: 'month,tier,due_arr,renewed_arr,churned_arr,ending_arr\n1,E,200000,200000,0,1200000\n' },
     {

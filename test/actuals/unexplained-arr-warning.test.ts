@@ -5,7 +5,10 @@ import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/analysis/summarize.js';
 import { formatWarning, simulationWarnings } from '../../src/analysis/plausibility.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { ROOT } from '../helpers/fixtures.js';
+import { ROOT, scenarioFrom } from '../helpers/fixtures.js';
+import { compileReforecast } from '../../src/actuals/reforecast.js';
+import { actualsWarnings } from '../../src/analysis/actuals-plausibility.js';
+import { monthlyFile } from './monthly-file.js';
 
 /**
  * A closed month's ending_arr that its flows do not explain is booked as price uplift and other
@@ -57,5 +60,51 @@ describe('a closed month whose ending ARR its flows do not explain', () => {
     // By hand, month 1: 37,804,475 + 5,400,000 - 36,000,000 - (1,872,650 + 113,289 - 50,680 - 225,000) = 5,494,216 unexplained.
     expect(warnings[0]!.message).toContain("is 5,494,216 above what the month's flows explain (36,000,000 live when it began, 15% of it)");
     expect(warnings[0]!.message).toContain("an opening book of 41,494,216, not the scenario's openingArr 36,000,000, would explain it");
+  });
+
+  // act24: a month that began with nothing live (a tier of new business alone) was never warned
+  // about: 10% of 0 was read as "no limit". The limit is 10% of the ARR live when the month began
+  // plus the month's new ARR, and with a service-start lag, plus the new ARR signed and not yet live
+  // (ARR going live cannot exceed the ARR signed). Hand-worked figures in each case.
+  describe('a month that began with nothing live', () => {
+    const LAG1 = ', serviceStartLagMonths: { dist: discrete, values: [1], weights: [1] }';
+    const LAG01 = ', serviceStartLagMonths: { dist: discrete, values: [0, 1], weights: [0.5, 0.5] }';
+    const warnings = (lag: string, rows: Parameters<typeof monthlyFile>[0]) => {
+      const s = scenarioFrom(`name: nb\ntiers:\n  - name: A\n    newBusiness: { leadsPerMonth: 1000, conversion: 0.05, acv: 10000${lag} }\n`);
+      const file = monthlyFile(rows);
+      return actualsWarnings(compileReforecast(s.scenario, s.files, { file, months: file.months }, '1'));
+    };
+    const row = (new_arr: number, ending_arr: number) => ({ leads: 1000, deals: 50, new_arr, ending_arr });
+
+    it('deals live at signing: 5,000,000 from 500,000 of new ARR is warned (4,500,000 over a limit of 50,000)', () => {
+      const w = warnings('', { A: [row(500_000, 5_000_000)] });
+      expect(w.map((x) => [x.code, x.line, x.path])).toEqual([['actuals-arr-unexplained', 2, ['ending_arr']]]);
+      expect(w[0]!.message).toBe(
+        "A month 1: ending_arr 5,000,000 is 4,500,000 above what the month's flows explain (nothing live when it began); the re-forecast counts it as price uplift and other; an opening book of 4,500,000 would explain it, and the scenario gives A none (give it an existing book: openingArr). Check the figure, or give the flow it leaves out (new_arr, expansion_arr, contraction_arr, churned_arr)",
+      );
+      // The flows explain it: 500,000 live after month 1, 1,000,000 after month 2.
+      expect(warnings('', { A: [row(500_000, 500_000), row(500_000, 1_000_000)] })).toEqual([]);
+    });
+
+    it('a tier given in thousands is not warned in month 1 any more than in month 2 (345 of rounding against 51,234)', () => {
+      expect(warnings('', { A: [row(512_345, 512_000), row(512_345, 1_024_000)] })).toEqual([]);
+    });
+
+    it('lag of 1 month: 50,000,000 from 500,000 signed is warned (none expected live; at most 500,000 could be)', () => {
+      const w = warnings(LAG1, { A: [row(500_000, 50_000_000)] });
+      expect(w.map((x) => [x.code, x.line])).toEqual([['actuals-arr-unexplained', 2]]);
+      expect(w[0]!.message).toContain("ending_arr 50,000,000 is 50,000,000 above what the month's flows explain (nothing live when it began)");
+      // All of the 500,000 signed going live at once is possible, however unlikely: not warned.
+      expect(warnings(LAG1, { A: [row(500_000, 500_000)] })).toEqual([]);
+    });
+
+    it('lag 0 or 1: 5,000,000 from 500,000 signed is warned (250,000 expected live, 4,750,000 over 50,000 + 250,000 not yet live)', () => {
+      const w = warnings(LAG01, { A: [row(500_000, 5_000_000), row(500_000, 5_500_000)] });
+      expect(w.map((x) => [x.code, x.line])).toEqual([['actuals-arr-unexplained', 2]]);
+      expect(w[0]!.message).toContain('is 4,750,000 above');
+      // Less live than expected, or more up to what was signed, is the lag's scatter: not warned.
+      expect(warnings(LAG01, { A: [row(500_000, 300_000)] })).toEqual([]);
+      expect(warnings(LAG01, { A: [row(500_000, 100_000)] })).toEqual([]);
+    });
   });
 });
