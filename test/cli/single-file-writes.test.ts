@@ -118,7 +118,10 @@ describe('a single-file write that fails or is stopped removes the folders it ma
     expect((await cli(['init', '--template', 'enterprise-rep-driven', scenario])).code).toBe(EXIT.ok);
     const files = readdirSync(join(dir, 'plans'), { recursive: true, encoding: 'utf8' }).filter((p) => !p.endsWith('data'));
     expect(files.length).toBeGreaterThanOrEqual(4);
-    for (const f of files) writeFileSync(join(dir, 'plans', f), `my edits of ${f}\n`);
+    // The scenario is the user's to replace with --force; the data files only while they hold what an
+    // earlier init wrote there (a user's own content there is kept and refused: init-files.test.ts), so
+    // they stay as the first init wrote them and the scenario and the schema are what can be torn.
+    writeFileSync(scenario, 'my edits of plan.yaml\n');
     const schema = join(dir, 'plans/arrcast.schema.json');
     // The schema must stay arrcast's to be replaced: an older one, as `arrcast schema` writes it.
     writeFileSync(schema, `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'arrcast scenario' })}\n`);
