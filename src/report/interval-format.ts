@@ -184,7 +184,8 @@ const shareDecimals = (v: number) => /\.(\d+)%$/.exec(formatShare(v))?.[1]?.leng
 /**
  * THE rule for a share and its 95% interval (formatShareBeside, formatShareInterval with its value): the
  * figure and both ends at one number of decimals, the figure's as formatShare writes it (two
- * significant digits below 0.1%: "0.075%"), or more to keep an end below 1 from reading 100% or until
+ * significant digits below 0.1%: "0.075%"), or more to keep a member short of 100% from reading 100%
+ * or one off 0 from reading 0% (decimalsBelowWhole, offEndDecimals: told from its end, no more), or until
  * the two ends read differently ("91.02% [91.01%, 91.04%]"). An end that rounds to zero is "0.000%",
  * without a sign.
  *
@@ -194,8 +195,8 @@ export function shareGroupFormat(value: number, interval: readonly [number, numb
   const [lo, hi] = interval;
   const finite = [lo, hi].filter(Number.isFinite);
   const members = [value, lo, hi].filter(Number.isFinite);
-  // The figure's decimals, or more for an end below 1 or near 0 or 100% (see above).
-  const least = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(smallShareDecimals));
+  // The figure's decimals, or more for a member that would read as 0% or 100% (see above).
+  const least = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(offEndDecimals));
   let decimals = least;
   const most = Math.max(5, decimals + 3);
   while (decimals < most && lo !== hi && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
@@ -208,22 +209,24 @@ export function shareGroupFormat(value: number, interval: readonly [number, numb
   };
 }
 
-/** The most decimals smallShareDecimals gives: a share of 1e-9 (one year in a billion) reads 0.00000010%; one nearer 0 (float noise: a Wilson bound of 2e-19 for none of 1,000) sets none and reads zero. */
+/** The most decimals offEndDecimals gives: a share of 1e-9 (one year in a billion) reads 0.0000001%; one nearer 0 (float noise: a Wilson bound of 2e-19 for none of 1,000) sets none and reads zero. */
 const MOST_SMALL_SHARE_DECIMALS = 8;
 
 /**
- * The decimals that write a share within 0.1% of 0 or of 100% with two significant digits of its
- * distance from there (formatShare's rule below 0.1%, and its mirror near 100%), so no nonzero end of
- * an interval reads 0 (0.0177% as "0.0%" beside "0.1%") and none below 100% reads as nearly there as
- * one much nearer: 0.0177% is "0.018%", 99.98235% is "99.982%". Others: 0.
+ * The fewest decimals at which a share within 0.1% of 0 reads other than 0 (0.0177% as "0.02%", not
+ * "0.0%" beside "0.1%"), so an end is told from the end of the scale; the mirror near 100% is
+ * decimalsBelowWhole's. Not two significant digits of that distance: one trial in 3,000's upper end,
+ * 0.00084% short of 100%, took five decimals for the figure and both ends ("99.96667% [99.81142%,
+ * 99.99916%]") where its interval, 0.19% wide, supports two and the end needs three to read below
+ * 100%. Others: 0.
  *
- * @example smallShareDecimals(0.000177) // => 3
+ * @example offEndDecimals(0.000177) // => 2
  */
-function smallShareDecimals(share: number): number {
-  const distance = Math.min(Math.abs(share), Math.abs(1 - share)) * 100;
-  if (!(distance > 0) || distance >= 0.1) return 0;
-  const decimals = 1 - Math.floor(Math.log10(distance));
-  return decimals > MOST_SMALL_SHARE_DECIMALS ? 0 : decimals;
+function offEndDecimals(share: number): number {
+  const pct = Math.abs(share) * 100;
+  if (!(pct > 0) || pct >= 0.1) return 0;
+  for (let d = 1; d <= MOST_SMALL_SHARE_DECIMALS; d++) if (Number(toFixedDecimal(pct, d)) !== 0) return d;
+  return 0;
 }
 
 /** A figure with its 95% Monte Carlo interval (null when not estimable). */
