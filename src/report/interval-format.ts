@@ -130,9 +130,12 @@ export function formatShareIntervalEnds(interval: readonly [number, number]): [s
  * interval does not allow.
  *
  * @example formatShareIntervalEndsOutward([0, 0.00128]) // => ['0.0%', '0.2%']
+ * @example formatShareIntervalEndsOutward([0, 0.00003841311], 0) // => ['0.000%', '0.004%']
  */
-export function formatShareIntervalEndsOutward(interval: readonly [number, number]): [string, string] {
-  const [lo, hi] = formatShareIntervalEnds(interval);
+export function formatShareIntervalEndsOutward(interval: readonly [number, number], value?: number): [string, string] {
+  // Beside its figure, at the digits the tables write that interval (shareGroupFormat): "under 0.004%"
+  // of none of 100,000 beside "[0.000%, 0.004%]", not formatShare's "under 0.0039%".
+  const [lo, hi] = value === undefined ? formatShareIntervalEnds(interval) : (interval.map(shareGroupFormat(value, interval)) as [string, string]);
   return [percentOutward(lo, interval[0], -1), percentOutward(hi, interval[1], 1)];
 }
 

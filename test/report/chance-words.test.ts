@@ -8,11 +8,12 @@ const Z = 1.959963984540054;
 const upperAtNone = (n: number) => (Z * Z) / (n + Z * Z);
 const lowerAtAll = (n: number) => n / (n + Z * Z);
 
-// The decimals a share is shown with: two significant digits below 0.1%, else one, more while one
-// would read 100.0% (the run's convention).
+// The decimals the tables write the bound with beside a figure of 0% (100%): one, more while the
+// bound would read 0 (100.0%): told from its end, and no more (before the twenty-fourth session, two
+// significant digits below 0.1%: "under 0.039%" beside a table's "[0.00%, 0.04%]").
 function decimalsShown(pct: number): number {
-  if (pct < 0.1) return 1 - Math.floor(Math.log10(pct));
   let d = 1;
+  while (pct < 0.1 && Math.round(pct * 10 ** d) === 0) d++;
   while (pct < 100 && Math.round(pct * 10 ** d) === 100 * 10 ** d) d++;
   return d;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatShareBeside, formatShareInterval } from '../../src/report/interval-format.js';
 import { shareFormats } from '../../src/report/xlsx/share-format.js';
-import { chanceCell } from '../../src/report/chance-words.js';
+import { chanceCell, chanceShort } from '../../src/report/chance-words.js';
 
 /** A share and its interval as the targets table writes them: "0.075% [0.015%, 0.200%]". */
 const group = (value: number, interval: [number, number]) => `${formatShareBeside(value, interval)} ${formatShareInterval(interval, value)}`;
@@ -37,5 +37,16 @@ describe('a share and its 95% interval in one precision', () => {
   it('report.xlsx formats the three cells alike, and the sentence form agrees', () => {
     expect(shareFormats([0.00075, 0.00015, 0.002])).toEqual(['0.000%', '0.000%', '0.000%']);
     expect(chanceCell({ value: 0.00075, interval: [0.00015, 0.002], standardError: 0.0003 })).toBe('0.075% [0.015%, 0.200%]');
+  });
+  it("a sentence's bound is the table's interval end, rounded outward (none of 100,000 read \"under 0.0039%\" beside [0.000%, 0.004%])", () => {
+    // Wilson's upper end for 0 of 100,000: z^2 / (n + z^2) = 0.0038414%, which the table writes 0.004%.
+    const z2 = 1.959963984540054 ** 2;
+    const none = { value: 0, interval: [0, z2 / (100000 + z2)] as [number, number], standardError: 0 };
+    expect(chanceCell(none)).toBe('0.000% [0.000%, 0.004%]');
+    expect(chanceShort(none, false)).toBe('under 0.004%');
+    // All of 100,000: the mirror, 99.9961586% rounded down at the table's three decimals.
+    const all = { value: 1, interval: [1 - z2 / (100000 + z2), 1] as [number, number], standardError: 0 };
+    expect(chanceCell(all)).toBe('100.000% [99.996%, 100.000%]');
+    expect(chanceShort(all, false)).toBe('over 99.996%');
   });
 });
