@@ -13,7 +13,7 @@ import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
 import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, budgetMoney, metricRowMoney, statFigureBeside, statRowMoney, type RowMoney } from './interval-format.js';
-import { formatCurrency } from './money.js';
+import { formatCurrency, statedAmount } from './money.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { sharesPastOneNote } from './shares-past-one-note.js';
@@ -26,7 +26,6 @@ import { farthestFromOrdinary } from '../analysis/bad-year-drivers.js';
 import { moneyBesideTarget } from './money-beside-target.js';
 import { tornadoEndsFormat } from './charts/tornado.js';
 import { badYearsMean } from './charts/bad-years.js';
-import { exactAmount } from '../scenario/exact-amount.js';
 
 /** How the paragraph printed above these tables writes its figures: as report.html does, without the currency's symbol. */
 export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { symbol: '' };
@@ -358,8 +357,8 @@ function monthlyPlanTable(summary: Summary): string[] {
   if (plan.mrr) head.push('planned MRR', 'P(MRR >= plan)', '95% interval');
   if (plan.cumulativeRevenue) head.push('planned cumulative revenue', 'P(cumulative >= plan)', '95% interval');
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
-    // The planned amount is stated, as a target is: every digit (exactAmount), not formatMoney's one decimal.
-    f === undefined ? ['-', '-', '-'] : [exactAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
+    // The planned amount is stated, as a target is (statedAmount: as typed up to six digits), not formatMoney's one decimal.
+    f === undefined ? ['-', '-', '-'] : [statedAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
   const rows = [head];
   for (const r of plan.rows) rows.push([planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);
