@@ -1,5 +1,6 @@
-import { decimalsBelowWhole, formatCurrency, formatShare } from './money.js';
+import { formatCurrency, formatShare } from './money.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
+import { decimalsOffEnds } from '../math/share-decimals.js';
 import { displayWidth } from './display-width.js';
 import { terminalCell } from './terminal-text.js';
 
@@ -41,14 +42,16 @@ export const formatPercent = (value: number): string => formatShare(value);
 
 /**
  * The formatter of a column of shares: every value with the same number of decimals, one, or as many
- * as keep its largest value below 1 from reading 100% (decimalsBelowWhole), so a column never shows
- * "0.1%" above "0.099%" as formatPercent's two significant digits below 0.1% would. A share that
- * rounds to zero is 0.0%, not -0.0%.
+ * as tell each value from 0% and 100% (decimalsOffEnds), so a column never shows "0.1%" above
+ * "0.099%" as formatPercent's two significant digits below 0.1% would, nor a share that carries some
+ * of a shortfall as "0.0%" ("-0.004%" and "100.004%", where "0.0%" and "100.0%" were written beside a
+ * shortfall of -20.4M of 571B). A share of float noise (below 1e-10) is 0.0%, not -0.0%. The bad-years
+ * table, chart and paragraph write a component's share by the column of all of them (badYearsShare).
  *
  * @example ['0.1%', '0.1%', '-0.2%'] // from percentColumn([0.001, 0.00099, -0.002]) applied to each
  */
 export function percentColumn(values: readonly number[]): (value: number) => string {
-  const decimals = Math.max(1, ...values.filter(Number.isFinite).map(decimalsBelowWhole));
+  const decimals = Math.max(1, ...values.filter(Number.isFinite).map(decimalsOffEnds));
   return (value) => {
     if (!Number.isFinite(value)) return '-';
     const digits = toFixedDecimal(value * 100, decimals);

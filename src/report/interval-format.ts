@@ -1,6 +1,7 @@
 import { decimalsBelowWhole, formatCurrency, formatShare, signedAmount, unitSize, type MoneyUnit } from './money.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import type { Stat } from '../analysis/describe.js';
+import { decimalsOffEnds } from '../math/share-decimals.js';
 
 /** The most significant digits an interval is ever written with. */
 const MAX_DIGITS = 7;
@@ -188,7 +189,9 @@ const shareDecimals = (v: number) => /\.(\d+)%$/.exec(formatShare(v))?.[1]?.leng
  * THE rule for a share and its 95% interval (formatShareBeside, formatShareInterval with its value): the
  * figure and both ends at one number of decimals, the figure's as formatShare writes it (two
  * significant digits below 0.1%: "0.075%"), or more to keep a member short of 100% from reading 100%
- * or one off 0 from reading 0% (decimalsBelowWhole, offEndDecimals: told from its end, no more), or until
+ * or one off 0 from reading 0% (decimalsOffEnds: told from its end, no more; two significant digits of that distance, as the
+ * twenty-third session wrote, took five decimals for one trial in 3,000's "99.96667% [99.81142%, 99.99916%]"
+ * where its 0.19%-wide interval supports two and its upper end needs three), or until
  * the two ends read differently ("91.02% [91.01%, 91.04%]"). An end that rounds to zero is "0.000%",
  * without a sign.
  *
@@ -199,7 +202,7 @@ export function shareGroupFormat(value: number, interval: readonly [number, numb
   const finite = [lo, hi].filter(Number.isFinite);
   const members = [value, lo, hi].filter(Number.isFinite);
   // The figure's decimals, or more for a member that would read as 0% or 100% (see above).
-  const least = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(offEndDecimals));
+  const least = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(decimalsOffEnds));
   let decimals = least;
   const most = Math.max(5, decimals + 3);
   while (decimals < most && lo !== hi && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
@@ -210,26 +213,6 @@ export function shareGroupFormat(value: number, interval: readonly [number, numb
     const text = percentWith(v, decimals);
     return Number(text.slice(0, -1)) === 0 ? percentWith(0, decimals) : text;
   };
-}
-
-/** The most decimals offEndDecimals gives: a share of 1e-9 (one year in a billion) reads 0.0000001%; one nearer 0 (float noise: a Wilson bound of 2e-19 for none of 1,000) sets none and reads zero. */
-const MOST_SMALL_SHARE_DECIMALS = 8;
-
-/**
- * The fewest decimals at which a share within 0.1% of 0 reads other than 0 (0.0177% as "0.02%", not
- * "0.0%" beside "0.1%"), so an end is told from the end of the scale; the mirror near 100% is
- * decimalsBelowWhole's. Not two significant digits of that distance: one trial in 3,000's upper end,
- * 0.00084% short of 100%, took five decimals for the figure and both ends ("99.96667% [99.81142%,
- * 99.99916%]") where its interval, 0.19% wide, supports two and the end needs three to read below
- * 100%. Others: 0.
- *
- * @example offEndDecimals(0.000177) // => 2
- */
-function offEndDecimals(share: number): number {
-  const pct = Math.abs(share) * 100;
-  if (!(pct > 0) || pct >= 0.1) return 0;
-  for (let d = 1; d <= MOST_SMALL_SHARE_DECIMALS; d++) if (Number(toFixedDecimal(pct, d)) !== 0) return d;
-  return 0;
 }
 
 /** A figure with its 95% Monte Carlo interval (null when not estimable). */

@@ -26,6 +26,7 @@ import { farthestFromOrdinary } from '../analysis/bad-year-drivers.js';
 import { moneyBesideTarget } from './money-beside-target.js';
 import { tornadoEndsFormat } from './charts/tornado.js';
 import { badYearsMean } from './charts/bad-years.js';
+import { badYearsShare } from './bad-years-share.js';
 
 /** How the paragraph printed above these tables writes its figures: as report.html does, without the currency's symbol. */
 export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { symbol: '' };
@@ -415,7 +416,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [head, 'shortfall', 'share'],
-        ...short.map((c, _, all) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), percentColumn(all.map((a) => a.share))(c.share)]),
+        ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), badYearsShare(short)(c.share)]),
       ]),
     );
   if (b.drivers.length > 0) {
