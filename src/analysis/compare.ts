@@ -26,6 +26,12 @@ export interface ScenarioStat {
   /** Monte Carlo standard error of the mean: sd / sqrt(trials). */
   readonly standardError: number | null;
   readonly percentiles: Band;
+  /**
+   * What `arrcast run` writes this metric's row from, beyond the band: its P5 and the 95% intervals of
+   * its P5, P10, P50 and P90 (null each where not estimable), so compare writes the scenario's row with
+   * run's digits (report's metricRowMoney). Null from a single trial.
+   */
+  readonly row: { readonly p5: number; readonly intervals: Readonly<Record<'p5' | 'p10' | 'p50' | 'p90', readonly [number, number] | null>> } | null;
   readonly notEstimable?: string;
 }
 
@@ -194,12 +200,14 @@ export function pairedDifference(a: ArrayLike<number>, x: ArrayLike<number>): Fl
 
 function scenarioStat(values: ArrayLike<number>, scratch: Float64Array<ArrayBuffer>): ScenarioStat {
   const s = describe(values, scratch);
-  if (!s) return { mean: NaN, sd: NaN, standardError: NaN, percentiles: { p10: NaN, p50: NaN, p90: NaN } };
+  if (!s) return { mean: NaN, sd: NaN, standardError: NaN, percentiles: { p10: NaN, p50: NaN, p90: NaN }, row: null };
+  const pi = s.percentileIntervals;
   return {
     mean: s.mean,
     sd: s.sd,
     standardError: s.standardError,
     percentiles: { p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90 },
+    row: pi === null ? null : { p5: s.percentiles.p5, intervals: { p5: pi.p5, p10: pi.p10, p50: pi.p50, p90: pi.p90 } },
     ...(s.notEstimable === undefined ? {} : { notEstimable: s.notEstimable }),
   };
 }
