@@ -143,9 +143,11 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
         if (xi < ai && ai - xi > ROUNDING_TIE * Math.max(Math.abs(xi), Math.abs(ai))) below++;
         if (Object.is(xi, ai)) identical++;
       }
+      // A difference has no row of `arrcast run` to read as: no P5 or intervals (comparison.json as before).
+      const { row: _row, ...stat } = scenarioStat(difference, scratch);
       return {
         scenario: k + 1,
-        ...scenarioStat(difference, scratch),
+        ...stat,
         probabilityBelow: probability(below, n),
         identicalTrials: identical,
       };
