@@ -1,20 +1,14 @@
-import { percentColumn } from './format.js';
-
-/** A component's part of the bad years' shortfall, as the bad-years outputs hold it. */
-interface ShortfallShare {
-  readonly shortfall: number;
-  readonly share: number;
-}
+import { columnPercent } from './format.js';
 
 /**
  * The one writing of a component's share of one metric's bad-years shortfall, for the terminal's
- * table, report.html's, the bad-years chart's labels and the paragraph: the column of that metric's
- * components that fall short (percentColumn), so each reads alike everywhere. The terminal wrote
- * "0.0%" and "100.0%" (its column's one decimal) where report.html and the chart wrote "-0.0036%" and
- * "100.0%" (formatShare's own rule, cell by cell) for a new business carrying -20.4M of a 571B shortfall.
+ * table, report.html's, the bad-years chart's labels and the paragraph: a share in a column
+ * (columnPercent), so each reads alike everywhere. The terminal wrote "0.0%" and "100.0%" where
+ * report.html and the chart wrote "-0.0036%" and "100.0%" (formatShare's own rule, cell by cell) for a
+ * new business carrying -20.4M of a 571B shortfall; all now write ">-0.1%" and "<100.1%".
  *
- * @example badYearsShare([{ shortfall: -20.4e6, share: -0.000036 }, { shortfall: 571e9, share: 1.000036 }])(-0.000036) // => '-0.004%'
+ * @example badYearsShare(-0.000036) // => '>-0.1%'
  */
-export function badYearsShare(components: readonly ShortfallShare[]): (share: number) => string {
-  return percentColumn(components.filter((c) => c.shortfall !== 0).map((c) => c.share));
+export function badYearsShare(share: number): string {
+  return columnPercent(share);
 }

@@ -126,7 +126,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   out.push(
     `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value, 'p10')} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
       worstPart && worstPart.shortfall > 0
-        ? `, ${badYearsShare(bad.components)(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
+        ? `, ${badYearsShare(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
         : ''
     }.`,
   );

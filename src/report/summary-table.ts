@@ -8,7 +8,7 @@ import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-t
 import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
 import { isKnownChance, KNOWN_CHANCE, type Probability } from '../analysis/probability.js';
 import { someChanceKnown } from '../analysis/decisions.js';
-import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercent, formatTenths, percentColumn, wholePercentDigits, textTable } from './format.js';
+import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercent, formatTenths, columnPercent, wholePercentDigits, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
@@ -416,7 +416,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [head, 'shortfall', 'share'],
-        ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), badYearsShare(short)(c.share)]),
+        ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), badYearsShare(c.share)]),
       ]),
     );
   if (b.drivers.length > 0) {
@@ -424,7 +424,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [`Worst ${pct}% of years: drivers' average own percentile`, 'percentile', '+/- 2 se'],
-        ...farthestFromOrdinary(b.drivers, SHOWN_DRIVERS).map((d, _, all) => [`  ${d.label}`, percentColumn(all.map((a) => a.meanPercentile))(d.meanPercentile), percentColumn(all.map((a) => 2 * (a.standardError ?? NaN)))(2 * (d.standardError ?? NaN))]),
+        ...farthestFromOrdinary(b.drivers, SHOWN_DRIVERS).map((d) => [`  ${d.label}`, columnPercent(d.meanPercentile), columnPercent(2 * (d.standardError ?? NaN))]),
       ]),
     );
     const reason = b.drivers.find((d) => d.notEstimable !== undefined)?.notEstimable;

@@ -47,7 +47,7 @@ export function badYearRows(summary: Summary, symbol: string): { components: Bad
     .filter((c) => c.shortfall !== 0)
     // The share as report.html's bad-years table and the terminal's write it (badYearsShare): whole
     // percents read 100% for 99.99% of the shortfall and 0% for a component that carries some of it.
-    .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${badYearsShare(b.components)(c.share)} (${formatCurrency(c.shortfall, symbol)})` }));
+    .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${badYearsShare(c.share)} (${formatCurrency(c.shortfall, symbol)})` }));
   // Each driver's row on the axis, distinct even when two drivers' labels read alike.
   // Those farthest from 50% either way: a contraction probability sitting high is a cause too.
   const shown = farthestFromOrdinary(b.drivers, BAD_YEAR_DRIVERS);

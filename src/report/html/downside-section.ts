@@ -85,7 +85,7 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
         money(c.worstMean),
         money(c.shortfall),
         // As the terminal's table, the chart and the paragraph write it: the metric's column (badYearsShare).
-        badYearsShare(all)(c.share),
+        badYearsShare(c.share),
       ]),
     ),
     1,
