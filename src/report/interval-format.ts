@@ -134,9 +134,11 @@ export function formatShareIntervalEnds(interval: readonly [number, number]): [s
  * @example formatShareIntervalEndsOutward([0, 0.00003841311], 0) // => ['0.000%', '0.004%']
  */
 export function formatShareIntervalEndsOutward(interval: readonly [number, number], value?: number): [string, string] {
-  // Beside its figure, at the digits the tables write that interval (shareGroupFormat): "under 0.004%"
-  // of none of 100,000 beside "[0.000%, 0.004%]", not formatShare's "under 0.0039%".
-  const [lo, hi] = value === undefined ? formatShareIntervalEnds(interval) : (interval.map(shareGroupFormat(value, interval)) as [string, string]);
+  // Beside its figure, the ends exactly as the tables write that interval (shareGroupFormat, whose far
+  // end of a figure at 0% or 100% holds as a bound): "under 0.013%" of none of 30,000 beside
+  // "[0.000%, 0.013%]", "under 0.004%" of none of 100,000 beside "[0.000%, 0.004%]".
+  if (value !== undefined) return interval.map(shareGroupFormat(value, interval)) as [string, string];
+  const [lo, hi] = formatShareIntervalEnds(interval);
   return [percentOutward(lo, interval[0], -1), percentOutward(hi, interval[1], 1)];
 }
 
@@ -208,9 +210,20 @@ export function shareGroupFormat(value: number, interval: readonly [number, numb
   while (decimals < most && lo !== hi && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
   // Ends that differ in their last bits only read alike at any decimals: the figure's.
   if (percentWith(lo, decimals) === percentWith(hi, decimals)) decimals = least;
+  // A figure of 0% (100%) is told in a sentence as "under" ("over") its interval's far end, which must
+  // read as the table writes it and still hold: up to two more decimals until that end, rounded to
+  // nearest, does not fall inside the interval (Wilson's 0.0128% for none of 30,000 reads 0.013%, not
+  // 0.01%, which "under 0.01%" would overclaim, nor "under 0.02%" beside a table's 0.01%); past those,
+  // the end is written rounded outward.
+  const far = value === 0 && hi > 0 ? { end: hi, direction: 1 as const } : value === 1 && lo < 1 ? { end: lo, direction: -1 as const } : undefined;
+  if (far !== undefined) {
+    const holds = (d: number) => percentOutward(percentWith(far.end, d), far.end, far.direction) === percentWith(far.end, d);
+    const top = decimals + 2;
+    while (decimals < top && !holds(decimals)) decimals++;
+  }
   return (v) => {
     if (!Number.isFinite(v)) return '-';
-    const text = percentWith(v, decimals);
+    const text = far !== undefined && v === far.end ? percentOutward(percentWith(v, decimals), v, far.direction) : percentWith(v, decimals);
     return Number(text.slice(0, -1)) === 0 ? percentWith(0, decimals) : text;
   };
 }

@@ -49,4 +49,25 @@ describe('a share and its 95% interval in one precision', () => {
     expect(chanceCell(all)).toBe('100.000% [99.996%, 100.000%]');
     expect(chanceShort(all, false)).toBe('over 99.996%');
   });
+  // Wilson's end for none (all) of n, z^2/(n+z^2), worked here; the table's text of it is read from
+  // chanceCell and must be the sentence's bound, and hold as one (the bound at or beyond the end).
+  it.each([
+    [3000, '0.13%'],
+    [30000, '0.013%'],
+    [50000, '0.01%'],
+    [100000, '0.004%'],
+  ])("none (all) of %i trials: the sentence's bound reads as the table's end reads, and holds (%s)", (n, upper) => {
+    const z2 = 1.959963984540054 ** 2;
+    const end = z2 / (n + z2);
+    const none = { value: 0, interval: [0, end] as [number, number], standardError: 0 };
+    const tableEnd = /\[[^,]+, ([^\]]+)\]$/.exec(chanceCell(none))![1]!;
+    expect(tableEnd).toBe(upper);
+    expect(chanceShort(none, false)).toBe(`under ${tableEnd}`);
+    expect(Number(tableEnd.slice(0, -1))).toBeGreaterThanOrEqual(end * 100);
+    const all = { value: 1, interval: [1 - end, 1] as [number, number], standardError: 0 };
+    const tableLow = /\[([^,]+), [^\]]+\]$/.exec(chanceCell(all))![1]!;
+    expect(tableLow).toBe(`${(100 - Number(upper.slice(0, -1))).toFixed(upper.length - 3)}%`);
+    expect(chanceShort(all, false)).toBe(`over ${tableLow}`);
+    expect(Number(tableLow.slice(0, -1))).toBeLessThanOrEqual((1 - end) * 100);
+  });
 });
