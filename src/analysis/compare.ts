@@ -25,13 +25,14 @@ export interface ScenarioStat {
   readonly sd: number | null;
   /** Monte Carlo standard error of the mean: sd / sqrt(trials). */
   readonly standardError: number | null;
-  readonly percentiles: Band;
+  /** P10, P50, P90, and the P5 `arrcast run` writes this metric's row with (summary.json's percentiles.p5). */
+  readonly percentiles: Band & { readonly p5: number };
   /**
-   * What `arrcast run` writes this metric's row from, beyond the band: its P5 and the 95% intervals of
-   * its P5, P10, P50 and P90 (null each where not estimable), so compare writes the scenario's row with
-   * run's digits (report's metricRowMoney). Null from a single trial.
+   * The 95% intervals of the P5, P10, P50 and P90, named and shaped as summary.json's
+   * percentileIntervals (null each where not estimable; null from a single trial), so compare writes
+   * the scenario's row with run's digits (report's metricRowMoney).
    */
-  readonly row: { readonly p5: number; readonly intervals: Readonly<Record<'p5' | 'p10' | 'p50' | 'p90', readonly [number, number] | null>> } | null;
+  readonly percentileIntervals: Readonly<Record<'p5' | 'p10' | 'p50' | 'p90', readonly [number, number] | null>> | null;
   readonly notEstimable?: string;
 }
 
@@ -144,7 +145,8 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
         if (Object.is(xi, ai)) identical++;
       }
       // A difference has no row of `arrcast run` to read as: no P5 or intervals (comparison.json as before).
-      const { row: _row, ...stat } = scenarioStat(difference, scratch);
+      const { percentiles: { p5: _p5, ...band }, percentileIntervals: _intervals, ...rest } = scenarioStat(difference, scratch);
+      const stat = { ...rest, percentiles: band };
       return {
         scenario: k + 1,
         ...stat,
@@ -202,14 +204,14 @@ export function pairedDifference(a: ArrayLike<number>, x: ArrayLike<number>): Fl
 
 function scenarioStat(values: ArrayLike<number>, scratch: Float64Array<ArrayBuffer>): ScenarioStat {
   const s = describe(values, scratch);
-  if (!s) return { mean: NaN, sd: NaN, standardError: NaN, percentiles: { p10: NaN, p50: NaN, p90: NaN }, row: null };
+  if (!s) return { mean: NaN, sd: NaN, standardError: NaN, percentiles: { p5: NaN, p10: NaN, p50: NaN, p90: NaN }, percentileIntervals: null };
   const pi = s.percentileIntervals;
   return {
     mean: s.mean,
     sd: s.sd,
     standardError: s.standardError,
-    percentiles: { p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90 },
-    row: pi === null ? null : { p5: s.percentiles.p5, intervals: { p5: pi.p5, p10: pi.p10, p50: pi.p50, p90: pi.p90 } },
+    percentiles: { p5: s.percentiles.p5, p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90 },
+    percentileIntervals: pi === null ? null : { p5: pi.p5, p10: pi.p10, p50: pi.p50, p90: pi.p90 },
     ...(s.notEstimable === undefined ? {} : { notEstimable: s.notEstimable }),
   };
 }

@@ -1,6 +1,18 @@
 import { decimalsBelowWhole, formatCurrency, formatShare, signedAmount, unitSize, type MoneyUnit } from './money.js';
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import type { Stat } from '../analysis/describe.js';
+
+/**
+ * What a company metric's row is written from (metricRowMoney, statRowDigits, statFigureBeside,
+ * budgetMoney): its mean and standard error, its P5, P10, P50 and P90 and their 95% intervals. A run's
+ * Stat is one; so is a compared scenario's (analysis/compare's ScenarioStat), named alike.
+ */
+export interface RowStat {
+  readonly mean: number;
+  readonly standardError: number | null;
+  readonly percentiles: Readonly<Record<'p5' | 'p10' | 'p50' | 'p90', number>>;
+  readonly percentileIntervals: Readonly<Partial<Record<'p5' | 'p10' | 'p50' | 'p90', readonly [number, number] | null>>> | null;
+}
 import { decimalsOffEnds } from '../math/share-decimals.js';
 
 /** The most significant digits an interval is ever written with. */
@@ -313,7 +325,7 @@ export function statRowMoney(stat: Stat, symbol: string): RowMoney {
  *
  * @example metricRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.percentiles.p10, 'p10') // => '$106.1M'
  */
-export function metricRowMoney(stat: Stat, symbol: string): RowMoney {
+export function metricRowMoney(stat: RowStat, symbol: string): RowMoney {
   const digits = statRowDigits(stat);
   const beside = new Map<RowFigure, (v: number) => string>();
   for (const k of ROW_FIGURES_BESIDE_INTERVALS) {
@@ -345,7 +357,7 @@ const ROW_DIGITS_RAISED_AT_MOST = 1;
  * Mean, P10, P50 and P90, raised to what each of ROW_FIGURES_BESIDE_INTERVALS takes beside its interval
  * (moneyBesideDigits), by ROW_DIGITS_RAISED_AT_MOST at most.
  */
-export function statRowDigits(stat: Stat): number {
+export function statRowDigits(stat: RowStat): number {
   const pi = stat.percentileIntervals;
   const own = moneyCellsDigits(statMoneyCells(stat), '');
   const beside = ROW_FIGURES_BESIDE_INTERVALS.flatMap((k) => {
@@ -364,7 +376,7 @@ export function statRowDigits(stat: Stat): number {
  *
  * @example statFigureBeside(summary.metrics.revenue, summary.decisions.downside.revenue.p10, '$') // => { value: '$106.1M', interval: '[$105.6M, $106.4M]' }
  */
-export function statFigureBeside(stat: Stat, figure: { readonly value: number; readonly interval: readonly [number, number] | null }, symbol: string): { value: string; interval: string | null } {
+export function statFigureBeside(stat: RowStat, figure: { readonly value: number; readonly interval: readonly [number, number] | null }, symbol: string): { value: string; interval: string | null } {
   const { value, interval } = figure;
   const digits = statRowDigits(stat);
   const write = interval === null ? (v: number) => formatCurrency(v, symbol, digits) : moneyGroupFormat(value, interval, symbol, digits);
@@ -379,14 +391,14 @@ export function statFigureBeside(stat: Stat, figure: { readonly value: number; r
  *
  * @example budgetMoney(summary.metrics.revenue, summary.decisions.budgets.metrics.revenue, 0.9, '$')(budget.value) // => '$106.1M'
  */
-export function budgetMoney(stat: Stat, budget: { readonly value: number; readonly interval: readonly [number, number] | null }, confidence: number, symbol: string): (v: number) => string {
+export function budgetMoney(stat: RowStat, budget: { readonly value: number; readonly interval: readonly [number, number] | null }, confidence: number, symbol: string): (v: number) => string {
   const percentile = Math.round((1 - confidence) * 1e9) / 1e9;
   const inRow = (percentile === 0.1 || percentile === 0.05) && budget.interval !== null;
   return inRow ? moneyGroupFormat(budget.value, budget.interval!, symbol, statRowDigits(stat)) : moneyBesideFormat(budget.value, budget.interval, symbol);
 }
 
 /** A Stat's Mean, P10, P50 and P90 as MoneyCells: the mean's interval is mean -/+ 1.96 standard errors. */
-export function statMoneyCells(stat: Stat): MoneyCell[] {
+export function statMoneyCells(stat: RowStat): MoneyCell[] {
   const se = stat.standardError;
   const pi = stat.percentileIntervals;
   return [

@@ -8,6 +8,7 @@ import { reportHtml } from '../../src/report/html/report-html.js';
 import { compareSimulations, type Comparison } from '../../src/analysis/compare.js';
 import { compareDecisions } from '../../src/analysis/compare-decisions.js';
 import { comparisonTable } from '../../src/cli/compare-table.js';
+import { compareDecisionsTable } from '../../src/cli/compare-decisions-table.js';
 import { comparisonHtml } from '../../src/report/html/comparison-html.js';
 
 // A steady company (a 50M book renewing 90% +/- 1%): at 1,000 trials its rows' P10s lie close to their
@@ -76,5 +77,27 @@ describe("compare writes each scenario's row as run writes that scenario's", () 
     });
     const p50 = htmlCells(html, 'Recognized revenue: A')[2]!;
     expect(html).toContain(`has a median recognized revenue of ${p50}.`);
+  });
+
+  it("the targets and budgets table: each scenario's budget, P10 and worst-10% mean as run writes them", () => {
+    const table = compareDecisionsTable(c, compareDecisions(sims));
+    const cells = (label: string) => table.split('\n').find((l) => l.startsWith(label))!.slice(label.length).trim().split(/ {2,}/);
+    let differs = false;
+    ROWS.forEach((metric) => {
+      const budget = cells(`${metric}: budget at 80% confidence`);
+      const p10 = cells(`${metric}: 1-in-10 year (P10)`);
+      const worst = cells(`${metric}: mean of the worst 10%`);
+      summaries.forEach((summary, i) => {
+        const run = summaryTable(summary);
+        const budgetRun = lineCells(run, metric, 'Budget at ');
+        const downRun = lineCells(run, metric, 'Downside ');
+        expect([budget[i], p10[i], worst[i]], `${metric} ${i}`).toEqual([budgetRun[0], downRun[0], downRun[1]]);
+        // And the P10 as compare's own bands row writes it.
+        expect(p10[i]).toBe(lineCells(comparisonTable(c), i === 0 ? 'A' : 'B', `${metric} (USD)`)[2]);
+      });
+      differs ||= worst[0]!.replace(/\D/g, '').length !== worst[1]!.replace(/\D/g, '').length || p10[0]!.replace(/\D/g, '').length !== p10[1]!.replace(/\D/g, '').length;
+    });
+    // The case this needs: figures side by side at other digits (shared digits wrote them alike).
+    expect(differs).toBe(true);
   });
 });

@@ -119,7 +119,7 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
         )
       : '';
   // As `arrcast compare` prints them (compareDecisionRows), with the symbol.
-  const rows = compareDecisionRows(decisions, currencySymbol(currency));
+  const rows = compareDecisionRows(comparison, decisions, currencySymbol(currency));
   const targets = gridTable(
     `Targets and budgets of each scenario: the same targets (the baseline's and --target) and the same confidence for all. ${currency}. ${stamp}`,
     ['Figure', ...c.scenarios.map((s) => `${s.label}: ${s.name}`)],
