@@ -199,6 +199,8 @@ export interface MarketAssumption {
   readonly driver: string;
   readonly loading: number;
   readonly how: string;
+  /** The loading and how it acts, as every output writes it: the loading as typed (statedValue), "≈0.123457 (multiplicative)". */
+  readonly text: string;
 }
 
 const MARKET: Record<keyof MarketLoadings, { driver: string; how: string }> = {
@@ -222,10 +224,11 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
     if (e.customersFile !== undefined) {
       rows.push(['Customer book', `${e.customersFile}: one row per customer, each renewing (or not) on its own date`]);
       const a = e.renewalAdjustments;
+      const typed = (v: number) => statedValue(v, 'number', symbol);
       if (a)
         rows.push([
           'Renewal adjustments (log-odds)',
-          `per doubling of ARR ${a.perArrDoubling}, first renewal ${a.firstRenewal}, per renewal after the first ${a.perRenewalAfterFirst}, health ${a.health}`,
+          `per doubling of ARR ${typed(a.perArrDoubling)}, first renewal ${typed(a.firstRenewal)}, per renewal after the first ${typed(a.perRenewalAfterFirst)}, health ${typed(a.health)}`,
         ]);
     } else {
       rows.push(['Opening ARR', statedValue(e.openingArr ?? 0, 'money', symbol)]);
@@ -314,6 +317,9 @@ export function scenarioAssumptions(scenario: Scenario, symbol: string): { tiers
   const months = fiscalMonthNames(scenario.fiscalYearStartMonth);
   return {
     tiers: scenario.tiers.map((t) => tierAssumptions(t, months, symbol)),
-    market: (Object.keys(MARKET) as Array<keyof MarketLoadings>).map((k) => ({ ...MARKET[k], loading: scenario.market.loadings[k] })),
+    market: (Object.keys(MARKET) as Array<keyof MarketLoadings>).map((k) => {
+      const loading = scenario.market.loadings[k];
+      return { ...MARKET[k], loading, text: `${statedValue(loading, 'number', symbol)} (${MARKET[k].how})` };
+    }),
   };
 }

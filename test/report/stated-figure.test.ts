@@ -6,6 +6,7 @@ import { scenarioAssumptions } from '../../src/report/assumptions.js';
 import { formatStatedCurrency, statedAmount } from '../../src/report/money.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
+import { reportSheets } from '../../src/report/xlsx/workbook.js';
 import { targetLabelShown } from '../../src/studio/target-label-shown.js';
 
 // A planner's inputs typed to more digits than a board table reads: each is echoed exactly up to six
@@ -77,6 +78,22 @@ describe('a typed input is echoed as typed up to six significant digits, else ro
       expect(html).toContain('≈€18.2346M');
       expect(html).not.toContain('1.519547321');
       expect(html).not.toContain('18.23456789');
+    });
+
+    it("market loadings (report.html's and report.xlsx's) and renewal adjustments: typed figures, by the same rule", () => {
+      // 0.123456789 to six significant digits is 0.123457 (the seventh, 7, rounds ...45|6789 up); 0.25 is as typed.
+      const scenario = parseScenario(YAML.replace('tiers:', 'market:\n  loadings: { leads: 0.123456789, renewal: 0.25 }\ntiers:'), 'm.yaml').scenario;
+      const html = reportHtml({ summary, scenario, charts: [] });
+      expect(html).toContain('≈0.123457 (multiplicative)');
+      expect(html).toContain('0.25 (log-odds');
+      expect(html).not.toContain('0.123456789');
+      const sheet = reportSheets(summary, scenario).find((x) => x.name === 'Assumptions')!;
+      expect(sheet.rows.find((r) => r[0] === 'Market' && r[1] === 'Lead volume')![2]).toBe('≈0.123457 (multiplicative)');
+      // A customer book's renewal adjustments (log-odds): 0.2512345678 to six digits is 0.251235.
+      const book = structuredClone(parseScenario(YAML, 'typed.yaml').scenario);
+      Object.assign(book.tiers[0]!.existing!, { customersFile: 'book.csv', renewalAdjustments: { perArrDoubling: 0.2512345678, firstRenewal: -0.3, perRenewalAfterFirst: 0.05, health: 1.0000004 } });
+      const row = scenarioAssumptions(book, '€').tiers[0]!.drivers.find((x) => x.driver === 'Renewal adjustments (log-odds)')!;
+      expect(row.description).toBe('per doubling of ARR ≈0.251235, first renewal -0.3, per renewal after the first 0.05, health ≈1.00000');
     });
   });
 });

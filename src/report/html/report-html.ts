@@ -199,7 +199,7 @@ ${budgets}
   const market = textTable(
     'Loadings on the market factor Z ~ N(0, 1), drawn once per simulated year and shared by every tier (0 = independent of the market).',
     ['Driver', 'Loading'],
-    assumptions.market.map((m) => [m.driver, `${m.loading} (${m.how})`]),
+    assumptions.market.map((m) => [m.driver, m.text]),
     'assumptions',
   );
 
