@@ -109,6 +109,18 @@ export function formatStatedCurrency(value: number, symbol: string): string {
 }
 
 /**
+ * A target's amount in a currency as its label writes it, every digit (exactAmount): the label names
+ * the target in every output and summary.json, so the chart's target line and the studio's name of it
+ * read as the label does ("$120.0000005M" beside "revenue >= 120.0000005M"), not "≈$120.000M".
+ *
+ * @example targetAmount(120_000_000.5, '$') // => '$120.0000005M'
+ */
+export function targetAmount(value: number, symbol: string): string {
+  if (!Number.isFinite(value)) return '-';
+  return signedAmount(value, exactAmount(Math.abs(value)), symbol);
+}
+
+/**
  * A stated amount without a symbol (the terminal's tables, whose headings name the currency), as
  * formatStatedCurrency writes it: '119.996M', '≈18.2346M'.
  *

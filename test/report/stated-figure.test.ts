@@ -8,6 +8,7 @@ import { summaryTable } from '../../src/report/summary-table.js';
 import { reportHtml } from '../../src/report/html/report-html.js';
 import { reportSheets } from '../../src/report/xlsx/workbook.js';
 import { targetLabelShown } from '../../src/studio/target-label-shown.js';
+import { statedMoney } from '../../src/report/charts/revenue-distribution.js';
 
 // A planner's inputs typed to more digits than a board table reads: each is echoed exactly up to six
 // significant digits, else rounded to six (trailing zeros kept) and marked "≈". Expected texts are
@@ -43,8 +44,11 @@ describe('a typed input is echoed as typed up to six significant digits, else ro
     expect(formatStatedCurrency(1_999_996.4, '$')).toBe('≈$2.00000M');
     expect(formatStatedCurrency(0, '$')).toBe('$0');
     expect(statedAmount(18_234_567.89)).toBe('≈18.2346M');
-    // The studio's name of a target (summary.json keeps the label every output looks it up by, exact).
-    expect(targetLabelShown({ label: 'revenue >= 18.23456789M', metric: 'revenue', value: 18_234_567.89 }, [], '$')).toBe('revenue >= ≈$18.2346M');
+    // A target's label names it in every output and summary.json, every digit: the studio's name of it
+    // and the chart's target line read as the label does (were 'revenue >= ≈$18.2346M', 'Target ≈$120.000M').
+    expect(targetLabelShown({ label: 'revenue >= 18.23456789M', metric: 'revenue', value: 18_234_567.89 }, [], '$')).toBe('revenue >= $18.23456789M');
+    expect(targetLabelShown({ label: 'revenue >= 120.0000005M', metric: 'revenue', value: 120_000_000.5 }, [], '$')).toBe('revenue >= $120.0000005M');
+    expect(statedMoney(120_000_000.5, '$')).toBe('$120.0000005M');
   });
 
   it("the assumptions (report.html's and report.xlsx's): money, rates, counts; a rate short of 100% never reads 100%", () => {

@@ -9,7 +9,7 @@ import { confidenceWords, trialCount } from '../../report/confidence-text.js';
 import { METRIC_WORDS } from '../../scenario/target-labels.js';
 import { readHumanNumber } from '../../scenario/human-number.js';
 import { MAX_MAGNITUDE } from '../../scenario/limits.js';
-import { currencySymbol, formatStatedCurrency } from '../../report/money.js';
+import { currencySymbol, formatStatedCurrency, targetAmount } from '../../report/money.js';
 
 /** What GET /api/controls gives. */
 interface Info {
@@ -225,7 +225,7 @@ function buildControls(): void {
       // A box whose value is not taken keeps the target it had (an emptied one read as 0: P(target) 100%), and says why.
       if ('why' in v) {
         input.value = String(targets[i]);
-        note.textContent = `Not taken: ${v.why}. The target stays ${formatStatedCurrency(targets[i]!, symbol())}.`;
+        note.textContent = `Not taken: ${v.why}. The target stays ${targetAmount(targets[i]!, symbol())}.`;
         return;
       }
       note.textContent = '';
