@@ -152,7 +152,8 @@ export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol:
         max = Math.max(max, v);
         sum += v;
       }
-      return `empirical, ${n.toLocaleString('en-US')} observed ${n === 1 ? 'value' : 'values'} from ${w(min)} to ${w(max)} (mean ${f(sum / n)})`;
+      // Observed data, not figures the planner typed: by the estimate rule (f), without "≈" (which marks a typed figure rounded).
+      return `empirical, ${n.toLocaleString('en-US')} observed ${n === 1 ? 'value' : 'values'} from ${f(min)} to ${f(max)} (mean ${f(sum / n)})`;
     }
     case 'quantiles': {
       const stated = quantilePoints(spec.quantiles).map((q) => `${pName(q.p)} ${w(q.x)}`);
