@@ -25,7 +25,14 @@ export interface ScenarioStat {
   readonly sd: number | null;
   /** Monte Carlo standard error of the mean: sd / sqrt(trials). */
   readonly standardError: number | null;
-  readonly percentiles: Band;
+  /** P10, P50, P90, and the P5 `arrcast run` writes this metric's row with (summary.json's percentiles.p5). */
+  readonly percentiles: Band & { readonly p5: number };
+  /**
+   * The 95% intervals of the P5, P10, P50 and P90, named and shaped as summary.json's
+   * percentileIntervals (null each where not estimable; null from a single trial), so compare writes
+   * the scenario's row with run's digits (report's metricRowMoney).
+   */
+  readonly percentileIntervals: Readonly<Record<'p5' | 'p10' | 'p50' | 'p90', readonly [number, number] | null>> | null;
   readonly notEstimable?: string;
 }
 
@@ -137,9 +144,12 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
         if (xi < ai && ai - xi > ROUNDING_TIE * Math.max(Math.abs(xi), Math.abs(ai))) below++;
         if (Object.is(xi, ai)) identical++;
       }
+      // A difference has no row of `arrcast run` to read as: no P5 or intervals (comparison.json as before).
+      const { percentiles: { p5: _p5, ...band }, percentileIntervals: _intervals, ...rest } = scenarioStat(difference, scratch);
+      const stat = { ...rest, percentiles: band };
       return {
         scenario: k + 1,
-        ...scenarioStat(difference, scratch),
+        ...stat,
         probabilityBelow: probability(below, n),
         identicalTrials: identical,
       };
@@ -194,12 +204,14 @@ export function pairedDifference(a: ArrayLike<number>, x: ArrayLike<number>): Fl
 
 function scenarioStat(values: ArrayLike<number>, scratch: Float64Array<ArrayBuffer>): ScenarioStat {
   const s = describe(values, scratch);
-  if (!s) return { mean: NaN, sd: NaN, standardError: NaN, percentiles: { p10: NaN, p50: NaN, p90: NaN } };
+  if (!s) return { mean: NaN, sd: NaN, standardError: NaN, percentiles: { p5: NaN, p10: NaN, p50: NaN, p90: NaN }, percentileIntervals: null };
+  const pi = s.percentileIntervals;
   return {
     mean: s.mean,
     sd: s.sd,
     standardError: s.standardError,
-    percentiles: { p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90 },
+    percentiles: { p5: s.percentiles.p5, p10: s.percentiles.p10, p50: s.percentiles.p50, p90: s.percentiles.p90 },
+    percentileIntervals: pi === null ? null : { p5: pi.p5, p10: pi.p10, p50: pi.p50, p90: pi.p90 },
     ...(s.notEstimable === undefined ? {} : { notEstimable: s.notEstimable }),
   };
 }

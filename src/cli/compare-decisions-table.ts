@@ -10,6 +10,6 @@ import { compareDecisionRows } from '../report/compare-decision-rows.js';
  * comparison.html's and comparison.xlsx's targets and budgets.
  */
 export function compareDecisionsTable(c: Comparison, d: CompareDecisions): string {
-  const rows: string[][] = [[`Targets and budgets (${c.scenarios[0]!.currency})`, ...c.scenarios.map((s) => s.label)], ...compareDecisionRows(d, '')];
+  const rows: string[][] = [[`Targets and budgets (${c.scenarios[0]!.currency})`, ...c.scenarios.map((s) => s.label)], ...compareDecisionRows(c, d, '')];
   return `\n${textTable(rows)}\n`;
 }

@@ -5,10 +5,17 @@ import { formatMoney, textTable } from '../report/format.js';
 import { chanceCell } from '../report/chance-words.js';
 import { terminalCell, terminalText } from '../report/terminal-text.js';
 import { BOOKINGS_RENEWALS_NOTE } from '../report/bookings-note.js';
+import { scenarioRowMoney } from '../report/scenario-row-money.js';
 
 const HEADER = ['mean', '± s.e.', 'P10', 'P50', 'P90'];
 
-const band = (s: ScenarioStat | DifferenceStat) => [
+/** A scenario's row: its figures as `arrcast run` writes that scenario's row (scenarioRowMoney), its ± s.e. as the differences'. */
+const scenarioBand = (s: ScenarioStat) => {
+  const row = scenarioRowMoney(s, '');
+  return [row(s.mean, 'mean'), formatMoney(s.standardError ?? NaN), row(s.percentiles.p10, 'p10'), row(s.percentiles.p50, 'p50'), row(s.percentiles.p90, 'p90')];
+};
+
+const band = (s: DifferenceStat) => [
   formatMoney(s.mean),
   formatMoney(s.standardError ?? NaN),
   formatMoney(s.percentiles.p10),
@@ -38,7 +45,7 @@ export function comparisonTable(c: Comparison): string {
   for (const m of METRICS) {
     const mc: MetricComparison = c.metrics[m];
     const rows: string[][] = [[`${METRIC_LABELS[m]} (${a.currency})`, ...HEADER, 'P(X < A)']];
-    mc.scenarios.forEach((s, i) => rows.push([`${c.scenarios[i]!.label}`, ...band(s), '']));
+    mc.scenarios.forEach((s, i) => rows.push([`${c.scenarios[i]!.label}`, ...scenarioBand(s), '']));
     for (const d of mc.differences) rows.push([`${c.scenarios[d.scenario]!.label} - A, per trial`, ...band(d), chanceCell(d.probabilityBelow)]);
     if (showsTierDifferences(c)) {
       rows.push([c.sameTiers ? 'by tier' : 'by shared tier']);

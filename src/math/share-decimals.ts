@@ -23,3 +23,26 @@ export function decimalsBelowWhole(value: number): number {
 export function twoSignificantDigits(x: number): string {
   return toPrecisionText(x, 2);
 }
+
+/** The most decimals decimalsOffEnds gives a share near 0: 1e-9 (one year in a billion) reads 0.0000001%; one nearer 0 (float noise: a Wilson bound of 2e-19 for none of 1,000) sets none and reads zero. */
+const MOST_NEAR_ZERO_DECIMALS = 8;
+
+/**
+ * The fewest decimals (one at least) at which a share reads as neither 0% nor 100% unless it is
+ * that: 0.000036 (a component's -0.0036% of a shortfall) is "-0.004%", not "0.0%"; 1.0000357 is
+ * "100.004%", not "100.0%"; 0.99967 is "99.97%". Told from its end, and no more: not two
+ * significant digits of the distance, which a column or an interval beside it does not support.
+ *
+ * @example decimalsOffEnds(-0.000036) // => 3
+ * @example decimalsOffEnds(1.0000357) // => 3
+ */
+export function decimalsOffEnds(value: number): number {
+  if (!Number.isFinite(value)) return 1;
+  const pct = value * 100;
+  const reads = (d: number, end: number) => Number(toFixedDecimal(pct, d)) === end;
+  let d = 1;
+  if (pct !== 0) while (d < MOST_NEAR_ZERO_DECIMALS && reads(d, 0)) d++;
+  if (d === MOST_NEAR_ZERO_DECIMALS && reads(d, 0)) d = 1;
+  while (d < 15 && pct !== 100 && reads(d, 100)) d++;
+  return d;
+}

@@ -7,8 +7,9 @@ import { leadSourceName } from '../scenario/lead-source-name.js';
 import { splitYearLevel } from '../scenario/year-level.js';
 import type { YearLevelSpec } from '../scenario/year-level-schema.js';
 import { fiscalMonthNames } from '../analysis/summarize.js';
-import { formatCurrency, formatExactCurrency, formatShare } from './money.js';
+import { formatCurrency, formatStatedCurrency, formatShare } from './money.js';
 import { toPrecisionDecimal } from '../math/decimal-round.js';
+import { APPROXIMATELY, statedRounding } from './stated-figure.js';
 
 /** What a driver's values mean, which decides how they are written. */
 export type Unit = 'rate' | 'money' | 'count' | 'months' | 'number';
@@ -32,22 +33,30 @@ export function formatValue(value: number, unit: Unit, symbol: string): string {
 }
 
 /**
- * A value the planner wrote, echoed exactly in its unit: 0.86 -> "86%", 0.004 -> "0.4%", 11000 ->
+ * A value the planner wrote, echoed as written in its unit: 0.86 -> "86%", 0.004 -> "0.4%", 11000 ->
  * "$11k", 18000000 -> "$18M", 2700 -> "2,700". formatValue writes what arrcast derived (a mean from a
  * median and P90) with an estimate's three digits and trailing zeros; an input at those digits read as
  * something other than written ("median $11.0k" for 11000, "mean 86.0%" for 0.86; 0.1235 as "12.4%").
+ * Up to STATED_DIGITS significant digits exactly; more rounded to those and marked (statedRounding):
+ * 18,234,567.89 is "≈$18.2346M", 0.123456789 "≈12.3457%"; a count keeps its whole digits (1,234,567).
  *
  * @example statedValue(0.86, 'rate', '$') // => '86%'
+ * @example statedValue(18_234_567.89, 'money', '$') // => '≈$18.2346M'
  */
 export function statedValue(value: number, unit: Unit, symbol: string): string {
   if (!Number.isFinite(value)) return formatValue(value, unit, symbol);
   // 15 significant digits: the decimal a planner typed (0.07 * 100 is 7.000000000000001).
-  const exact = (v: number, grouping = true) => toPrecisionDecimal(v, 15).toLocaleString('en-US', { maximumSignificantDigits: 15, useGrouping: grouping });
+  const exact = (v: number, grouping = true) => {
+    const { value: shown, rounded, digits } = statedRounding(v, unit !== 'rate', unit === 'rate' ? 100 : undefined);
+    // Rounded: at its digits, trailing zeros kept, marked (toLocaleString rounds the double, which statedRounding already rounded as a decimal).
+    if (rounded) return `${APPROXIMATELY}${shown.toLocaleString('en-US', { minimumSignificantDigits: digits, maximumSignificantDigits: digits, useGrouping: grouping })}`;
+    return toPrecisionDecimal(v, 15).toLocaleString('en-US', { maximumSignificantDigits: 15, useGrouping: grouping });
+  };
   switch (unit) {
     case 'rate':
       return `${exact(value * 100, false)}%`;
     case 'money':
-      return formatExactCurrency(value, symbol);
+      return formatStatedCurrency(value, symbol);
     case 'count':
       return exact(value);
     case 'months':
@@ -143,7 +152,8 @@ export function describeDistribution(spec: DistributionSpec, unit: Unit, symbol:
         max = Math.max(max, v);
         sum += v;
       }
-      return `empirical, ${n.toLocaleString('en-US')} observed ${n === 1 ? 'value' : 'values'} from ${w(min)} to ${w(max)} (mean ${f(sum / n)})`;
+      // Observed data, not figures the planner typed: by the estimate rule (f), without "≈" (which marks a typed figure rounded).
+      return `empirical, ${n.toLocaleString('en-US')} observed ${n === 1 ? 'value' : 'values'} from ${f(min)} to ${f(max)} (mean ${f(sum / n)})`;
     }
     case 'quantiles': {
       const stated = quantilePoints(spec.quantiles).map((q) => `${pName(q.p)} ${w(q.x)}`);
@@ -190,6 +200,8 @@ export interface MarketAssumption {
   readonly driver: string;
   readonly loading: number;
   readonly how: string;
+  /** The loading and how it acts, as every output writes it: the loading as typed (statedValue), "≈0.123457 (multiplicative)". */
+  readonly text: string;
 }
 
 const MARKET: Record<keyof MarketLoadings, { driver: string; how: string }> = {
@@ -213,10 +225,11 @@ function tierAssumptions(tier: Tier, months: readonly string[], symbol: string):
     if (e.customersFile !== undefined) {
       rows.push(['Customer book', `${e.customersFile}: one row per customer, each renewing (or not) on its own date`]);
       const a = e.renewalAdjustments;
+      const typed = (v: number) => statedValue(v, 'number', symbol);
       if (a)
         rows.push([
           'Renewal adjustments (log-odds)',
-          `per doubling of ARR ${a.perArrDoubling}, first renewal ${a.firstRenewal}, per renewal after the first ${a.perRenewalAfterFirst}, health ${a.health}`,
+          `per doubling of ARR ${typed(a.perArrDoubling)}, first renewal ${typed(a.firstRenewal)}, per renewal after the first ${typed(a.perRenewalAfterFirst)}, health ${typed(a.health)}`,
         ]);
     } else {
       rows.push(['Opening ARR', statedValue(e.openingArr ?? 0, 'money', symbol)]);
@@ -305,6 +318,9 @@ export function scenarioAssumptions(scenario: Scenario, symbol: string): { tiers
   const months = fiscalMonthNames(scenario.fiscalYearStartMonth);
   return {
     tiers: scenario.tiers.map((t) => tierAssumptions(t, months, symbol)),
-    market: (Object.keys(MARKET) as Array<keyof MarketLoadings>).map((k) => ({ ...MARKET[k], loading: scenario.market.loadings[k] })),
+    market: (Object.keys(MARKET) as Array<keyof MarketLoadings>).map((k) => {
+      const loading = scenario.market.loadings[k];
+      return { ...MARKET[k], loading, text: `${statedValue(loading, 'number', symbol)} (${MARKET[k].how})` };
+    }),
   };
 }

@@ -18,7 +18,7 @@ type ShareBeside = (v: number, interval: readonly [number, number] | null) => st
  * @example chanceShort(probability(0, 1000), false) // => 'under 0.4%'
  */
 export function chanceShort(p: Probability, certain: boolean, shareBeside: ShareBeside = formatShareBeside): string {
-  const [lo, hi] = formatShareIntervalEndsOutward(p.interval);
+  const [lo, hi] = formatShareIntervalEndsOutward(p.interval, p.value);
   // An interval of no width bounds nothing: the figure as it is.
   const known = certain && p.interval[0] === p.interval[1];
   if (!known && p.value === 0 && p.interval[1] > 0) return `under ${hi}`;

@@ -1,30 +1,31 @@
+import type { Comparison } from '../analysis/compare.js';
 import type { CompareDecisions } from '../analysis/compare-decisions.js';
 import { METRIC_LABELS, METRICS } from '../model/components.js';
 import { chanceCell } from './chance-words.js';
 import { confidenceWords } from './confidence-text.js';
-import { moneyCellsFormat, type MoneyCell } from './interval-format.js';
+import { budgetMoney, formatMoneyBeside } from './interval-format.js';
+import { scenarioRowMoney } from './scenario-row-money.js';
 
 /**
  * The rows of the compared scenarios' targets and budgets, as `arrcast compare` prints them (symbol
- * '') and comparison.html writes them: P(target) with its 95% interval (chanceCell), and each row of
- * budgets, 1-in-10 years and worst-10% means side by side with the digits that tell them apart
- * within their Monte Carlo error (moneyCellsFormat). The terminal wrote these rows with one decimal a
- * unit ("111.4M") where comparison.html wrote "$111M" for the same budget.
+ * '') and comparison.html writes them: P(target) with its 95% interval (chanceCell), and each
+ * scenario's budget, 1-in-10 year and worst-10% mean as `arrcast run` writes that scenario's
+ * (budgetMoney, its row's P10 by scenarioRowMoney, formatMoneyBeside), so one figure reads one way in
+ * run's outputs, compare's bands row and this table. Side by side at shared digits
+ * (moneyCellsFormat) they read otherwise: bookings' P10 "104M" here beside "104.3M" in the bands row,
+ * the worst-10% mean "102.3M" beside run's "102M".
  *
- * @example compareDecisionRows(d, '$')[0] // => ['P(revenue >= 120M)', '45.8% [44.2%, 47.3%]', ...]
+ * @example compareDecisionRows(c, d, '$')[0] // => ['P(revenue >= 120M)', '45.8% [44.2%, 47.3%]', ...]
  * Complexity: O(scenarios x (targets + metrics)).
  */
-export function compareDecisionRows(d: CompareDecisions, symbol: string): string[][] {
+export function compareDecisionRows(c: Comparison, d: CompareDecisions, symbol: string): string[][] {
   const conf = confidenceWords(d.confidence).share;
   const rows: string[][] = [];
   d.scenarios[0]?.targets.forEach((t, i) => rows.push([`P(${t.label})`, ...d.scenarios.map((s) => chanceCell(s.targets[i]!.probability))]));
   if (d.scenarios[0]?.jointProbability) rows.push(['P(all targets in the same year)', ...d.scenarios.map((s) => (s.jointProbability ? chanceCell(s.jointProbability) : '-'))]);
-  const sideBySide = (label: string, cells: MoneyCell[]) => {
-    const fmt = moneyCellsFormat(cells, symbol);
-    rows.push([label, ...cells.map((cell) => fmt(cell.value))]);
-  };
-  for (const m of METRICS) sideBySide(`${METRIC_LABELS[m]}: budget at ${conf} confidence`, d.scenarios.map((s) => ({ value: s.budgets[m].value, interval: s.budgets[m].interval })));
-  for (const m of METRICS) sideBySide(`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, d.scenarios.map((s) => ({ value: s.downside[m].p10.value, interval: s.downside[m].p10.interval })));
-  for (const m of METRICS) sideBySide(`${METRIC_LABELS[m]}: mean of the worst 10%`, d.scenarios.map((s) => ({ value: s.downside[m].worst10Mean, interval: s.downside[m].worst10Interval })));
+  const stat = (m: (typeof METRICS)[number], i: number) => c.metrics[m].scenarios[i]!;
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: budget at ${conf} confidence`, ...d.scenarios.map((s, i) => budgetMoney(stat(m, i), s.budgets[m], d.confidence, symbol)(s.budgets[m].value))]);
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: 1-in-10 year (P10)`, ...d.scenarios.map((s, i) => scenarioRowMoney(stat(m, i), symbol)(s.downside[m].p10.value, 'p10'))]);
+  for (const m of METRICS) rows.push([`${METRIC_LABELS[m]}: mean of the worst 10%`, ...d.scenarios.map((s) => formatMoneyBeside(s.downside[m].worst10Mean, s.downside[m].worst10Interval, symbol))]);
   return rows;
 }

@@ -1,5 +1,6 @@
-import { decimalsBelowWhole, formatCurrency, formatShare } from './money.js';
+import { formatCurrency, formatShare } from './money.js';
 import { toFixedDecimal } from '../math/decimal-round.js';
+import { decimalsOffEnds } from '../math/share-decimals.js';
 import { displayWidth } from './display-width.js';
 import { terminalCell } from './terminal-text.js';
 
@@ -39,21 +40,29 @@ export function formatInterval(interval: readonly [number, number], format: (v: 
  */
 export const formatPercent = (value: number): string => formatShare(value);
 
+/** A share this close to 0 or 1 is float noise (a Wilson bound of 2e-19), and reads as that end. */
+const FLOAT_NOISE = 1e-10;
+
 /**
- * The formatter of a column of shares: every value with the same number of decimals, one, or as many
- * as keep its largest value below 1 from reading 100% (decimalsBelowWhole), so a column never shows
- * "0.1%" above "0.099%" as formatPercent's two significant digits below 0.1% would. A share that
- * rounds to zero is 0.0%, not -0.0%.
+ * A share in a column of shares: every value with one decimal, so a column never shows "0.1%"
+ * above "0.099%" as formatPercent's two significant digits below 0.1% would. A value that one decimal
+ * would write as an end it is not is written as the bound it lies within, "<0.1%", ">-0.1%", ">99.9%"
+ * or "<100.1%": told from its end without lending the whole column digits beyond its Monte Carlo error
+ * (decimalsOffEnds, per column, wrote "60.00000%, 40.00000%, 0.00001%" for 0.6, 0.4, 1e-7, and a
+ * run's bad-years share "79.073%"). Float noise (within 1e-10 of an end) reads as that end: 0.0%, not
+ * -0.0%. The bad-years table, chart and paragraph write a component's share by the column of all of
+ * them (badYearsShare).
  *
- * @example ['0.1%', '0.1%', '-0.2%'] // from percentColumn([0.001, 0.00099, -0.002]) applied to each
+ * @example ['0.1%', '0.1%', '-0.2%', '<0.1%', '>99.9%'] // columnPercent(v) for 0.001, 0.00099, -0.002, 1e-7, 0.9997
  */
-export function percentColumn(values: readonly number[]): (value: number) => string {
-  const decimals = Math.max(1, ...values.filter(Number.isFinite).map(decimalsBelowWhole));
-  return (value) => {
-    if (!Number.isFinite(value)) return '-';
-    const digits = toFixedDecimal(value * 100, decimals);
-    return `${Number(digits) === 0 ? (0).toFixed(decimals) : digits}%`;
-  };
+export function columnPercent(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  if (Math.abs(value) < FLOAT_NOISE) return '0.0%';
+  if (Math.abs(value - 1) < FLOAT_NOISE) return '100.0%';
+  const digits = toFixedDecimal(value * 100, 1);
+  if (Number(digits) === 0) return value > 0 ? '<0.1%' : '>-0.1%';
+  if (Number(digits) === 100) return value < 1 ? '>99.9%' : '<100.1%';
+  return `${digits}%`;
 }
 
 /** A count with thousands separators: 1572.2 -> "1,572"; a half away from zero (-2.5 -> "-3", as Math.round's "-2" was not). */

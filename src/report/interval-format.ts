@@ -2,6 +2,19 @@ import { decimalsBelowWhole, formatCurrency, formatShare, signedAmount, unitSize
 import { toFixedDecimal, toPrecisionDecimal } from '../math/decimal-round.js';
 import type { Stat } from '../analysis/describe.js';
 
+/**
+ * What a company metric's row is written from (metricRowMoney, statRowDigits, statFigureBeside,
+ * budgetMoney): its mean and standard error, its P5, P10, P50 and P90 and their 95% intervals. A run's
+ * Stat is one; so is a compared scenario's (analysis/compare's ScenarioStat), named alike.
+ */
+export interface RowStat {
+  readonly mean: number;
+  readonly standardError: number | null;
+  readonly percentiles: Readonly<Record<'p5' | 'p10' | 'p50' | 'p90', number>>;
+  readonly percentileIntervals: Readonly<Partial<Record<'p5' | 'p10' | 'p50' | 'p90', readonly [number, number] | null>>> | null;
+}
+import { decimalsOffEnds } from '../math/share-decimals.js';
+
 /** The most significant digits an interval is ever written with. */
 const MAX_DIGITS = 7;
 
@@ -130,8 +143,13 @@ export function formatShareIntervalEnds(interval: readonly [number, number]): [s
  * interval does not allow.
  *
  * @example formatShareIntervalEndsOutward([0, 0.00128]) // => ['0.0%', '0.2%']
+ * @example formatShareIntervalEndsOutward([0, 0.00003841311], 0) // => ['0.000%', '0.004%']
  */
-export function formatShareIntervalEndsOutward(interval: readonly [number, number]): [string, string] {
+export function formatShareIntervalEndsOutward(interval: readonly [number, number], value?: number): [string, string] {
+  // Beside its figure, the ends exactly as the tables write that interval (shareGroupFormat, whose far
+  // end of a figure at 0% or 100% holds as a bound): "under 0.013%" of none of 30,000 beside
+  // "[0.000%, 0.013%]", "under 0.004%" of none of 100,000 beside "[0.000%, 0.004%]".
+  if (value !== undefined) return interval.map(shareGroupFormat(value, interval)) as [string, string];
   const [lo, hi] = formatShareIntervalEnds(interval);
   return [percentOutward(lo, interval[0], -1), percentOutward(hi, interval[1], 1)];
 }
@@ -184,7 +202,10 @@ const shareDecimals = (v: number) => /\.(\d+)%$/.exec(formatShare(v))?.[1]?.leng
 /**
  * THE rule for a share and its 95% interval (formatShareBeside, formatShareInterval with its value): the
  * figure and both ends at one number of decimals, the figure's as formatShare writes it (two
- * significant digits below 0.1%: "0.075%"), or more to keep an end below 1 from reading 100% or until
+ * significant digits below 0.1%: "0.075%"), or more to keep a member short of 100% from reading 100%
+ * or one off 0 from reading 0% (decimalsOffEnds: told from its end, no more; two significant digits of that distance, as the
+ * twenty-third session wrote, took five decimals for one trial in 3,000's "99.96667% [99.81142%, 99.99916%]"
+ * where its 0.19%-wide interval supports two and its upper end needs three), or until
  * the two ends read differently ("91.02% [91.01%, 91.04%]"). An end that rounds to zero is "0.000%",
  * without a sign.
  *
@@ -194,36 +215,29 @@ export function shareGroupFormat(value: number, interval: readonly [number, numb
   const [lo, hi] = interval;
   const finite = [lo, hi].filter(Number.isFinite);
   const members = [value, lo, hi].filter(Number.isFinite);
-  // The figure's decimals, or more for an end below 1 or near 0 or 100% (see above).
-  const least = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(smallShareDecimals));
+  // The figure's decimals, or more for a member that would read as 0% or 100% (see above).
+  const least = Math.max(Number.isFinite(value) ? shareDecimals(value) : 1, ...finite.map(decimalsBelowWhole), ...members.map(decimalsOffEnds));
   let decimals = least;
   const most = Math.max(5, decimals + 3);
   while (decimals < most && lo !== hi && percentWith(lo, decimals) === percentWith(hi, decimals)) decimals++;
   // Ends that differ in their last bits only read alike at any decimals: the figure's.
   if (percentWith(lo, decimals) === percentWith(hi, decimals)) decimals = least;
+  // A figure of 0% (100%) is told in a sentence as "under" ("over") its interval's far end, which must
+  // read as the table writes it and still hold: up to two more decimals until that end, rounded to
+  // nearest, does not fall inside the interval (Wilson's 0.0128% for none of 30,000 reads 0.013%, not
+  // 0.01%, which "under 0.01%" would overclaim, nor "under 0.02%" beside a table's 0.01%); past those,
+  // the end is written rounded outward.
+  const far = value === 0 && hi > 0 ? { end: hi, direction: 1 as const } : value === 1 && lo < 1 ? { end: lo, direction: -1 as const } : undefined;
+  if (far !== undefined) {
+    const holds = (d: number) => percentOutward(percentWith(far.end, d), far.end, far.direction) === percentWith(far.end, d);
+    const top = decimals + 2;
+    while (decimals < top && !holds(decimals)) decimals++;
+  }
   return (v) => {
     if (!Number.isFinite(v)) return '-';
-    const text = percentWith(v, decimals);
+    const text = far !== undefined && v === far.end ? percentOutward(percentWith(v, decimals), v, far.direction) : percentWith(v, decimals);
     return Number(text.slice(0, -1)) === 0 ? percentWith(0, decimals) : text;
   };
-}
-
-/** The most decimals smallShareDecimals gives: a share of 1e-9 (one year in a billion) reads 0.00000010%; one nearer 0 (float noise: a Wilson bound of 2e-19 for none of 1,000) sets none and reads zero. */
-const MOST_SMALL_SHARE_DECIMALS = 8;
-
-/**
- * The decimals that write a share within 0.1% of 0 or of 100% with two significant digits of its
- * distance from there (formatShare's rule below 0.1%, and its mirror near 100%), so no nonzero end of
- * an interval reads 0 (0.0177% as "0.0%" beside "0.1%") and none below 100% reads as nearly there as
- * one much nearer: 0.0177% is "0.018%", 99.98235% is "99.982%". Others: 0.
- *
- * @example smallShareDecimals(0.000177) // => 3
- */
-function smallShareDecimals(share: number): number {
-  const distance = Math.min(Math.abs(share), Math.abs(1 - share)) * 100;
-  if (!(distance > 0) || distance >= 0.1) return 0;
-  const decimals = 1 - Math.floor(Math.log10(distance));
-  return decimals > MOST_SMALL_SHARE_DECIMALS ? 0 : decimals;
 }
 
 /** A figure with its 95% Monte Carlo interval (null when not estimable). */
@@ -311,7 +325,7 @@ export function statRowMoney(stat: Stat, symbol: string): RowMoney {
  *
  * @example metricRowMoney(summary.metrics.revenue, '$')(summary.metrics.revenue.percentiles.p10, 'p10') // => '$106.1M'
  */
-export function metricRowMoney(stat: Stat, symbol: string): RowMoney {
+export function metricRowMoney(stat: RowStat, symbol: string): RowMoney {
   const digits = statRowDigits(stat);
   const beside = new Map<RowFigure, (v: number) => string>();
   for (const k of ROW_FIGURES_BESIDE_INTERVALS) {
@@ -343,7 +357,7 @@ const ROW_DIGITS_RAISED_AT_MOST = 1;
  * Mean, P10, P50 and P90, raised to what each of ROW_FIGURES_BESIDE_INTERVALS takes beside its interval
  * (moneyBesideDigits), by ROW_DIGITS_RAISED_AT_MOST at most.
  */
-export function statRowDigits(stat: Stat): number {
+export function statRowDigits(stat: RowStat): number {
   const pi = stat.percentileIntervals;
   const own = moneyCellsDigits(statMoneyCells(stat), '');
   const beside = ROW_FIGURES_BESIDE_INTERVALS.flatMap((k) => {
@@ -362,7 +376,7 @@ export function statRowDigits(stat: Stat): number {
  *
  * @example statFigureBeside(summary.metrics.revenue, summary.decisions.downside.revenue.p10, '$') // => { value: '$106.1M', interval: '[$105.6M, $106.4M]' }
  */
-export function statFigureBeside(stat: Stat, figure: { readonly value: number; readonly interval: readonly [number, number] | null }, symbol: string): { value: string; interval: string | null } {
+export function statFigureBeside(stat: RowStat, figure: { readonly value: number; readonly interval: readonly [number, number] | null }, symbol: string): { value: string; interval: string | null } {
   const { value, interval } = figure;
   const digits = statRowDigits(stat);
   const write = interval === null ? (v: number) => formatCurrency(v, symbol, digits) : moneyGroupFormat(value, interval, symbol, digits);
@@ -377,14 +391,14 @@ export function statFigureBeside(stat: Stat, figure: { readonly value: number; r
  *
  * @example budgetMoney(summary.metrics.revenue, summary.decisions.budgets.metrics.revenue, 0.9, '$')(budget.value) // => '$106.1M'
  */
-export function budgetMoney(stat: Stat, budget: { readonly value: number; readonly interval: readonly [number, number] | null }, confidence: number, symbol: string): (v: number) => string {
+export function budgetMoney(stat: RowStat, budget: { readonly value: number; readonly interval: readonly [number, number] | null }, confidence: number, symbol: string): (v: number) => string {
   const percentile = Math.round((1 - confidence) * 1e9) / 1e9;
   const inRow = (percentile === 0.1 || percentile === 0.05) && budget.interval !== null;
   return inRow ? moneyGroupFormat(budget.value, budget.interval!, symbol, statRowDigits(stat)) : moneyBesideFormat(budget.value, budget.interval, symbol);
 }
 
 /** A Stat's Mean, P10, P50 and P90 as MoneyCells: the mean's interval is mean -/+ 1.96 standard errors. */
-export function statMoneyCells(stat: Stat): MoneyCell[] {
+export function statMoneyCells(stat: RowStat): MoneyCell[] {
   const se = stat.standardError;
   const pi = stat.percentileIntervals;
   return [

@@ -1,6 +1,7 @@
 import { decimalsBelowWhole, twoSignificantDigits } from '../math/share-decimals.js';
 import { toFixedDecimal, toPrecisionDecimal, toPrecisionText } from '../math/decimal-round.js';
 import { exactAmount } from '../scenario/exact-amount.js';
+import { APPROXIMATELY, statedRounding } from './stated-figure.js';
 
 // Also the decimals of format.ts's and interval-format.ts's shares.
 export { decimalsBelowWhole };
@@ -93,13 +94,41 @@ export function signedAmount(value: number, digits: string, symbol: string): str
 }
 
 /**
- * A stated amount (a target) in a currency, exactly as the planner gave it (exactAmount): '$119.996M',
- * not the three digits of an estimate ('$120M', another target, and a value it is not).
+ * A stated amount (a target, a monthly plan, an input) in a currency, as the planner gave it
+ * (exactAmount) up to STATED_DIGITS significant digits: '$119.996M', not the three digits of an
+ * estimate ('$120M', another target, and a value it is not); more digits rounded to those and marked:
+ * 18,234,567.89 is '≈$18.2346M', not '$18.23456789M'.
  *
- * @example formatExactCurrency(119_996_000, '$') // => '$119.996M'
+ * @example formatStatedCurrency(119_996_000, '$') // => '$119.996M'
+ * @example formatStatedCurrency(18_234_567.89, '$') // => '≈$18.2346M'
  */
-export function formatExactCurrency(value: number, symbol: string): string {
+export function formatStatedCurrency(value: number, symbol: string): string {
+  if (!Number.isFinite(value)) return '-';
+  const { rounded, digits } = statedRounding(value);
+  return rounded ? `${APPROXIMATELY}${formatCurrency(value, symbol, digits)}` : signedAmount(value, exactAmount(Math.abs(value)), symbol);
+}
+
+/**
+ * A target's amount in a currency as its label writes it, every digit (exactAmount): the label names
+ * the target in every output and summary.json, so the chart's target line and the studio's name of it
+ * read as the label does ("$120.0000005M" beside "revenue >= 120.0000005M"), not "≈$120.000M".
+ *
+ * @example targetAmount(120_000_000.5, '$') // => '$120.0000005M'
+ */
+export function targetAmount(value: number, symbol: string): string {
+  if (!Number.isFinite(value)) return '-';
   return signedAmount(value, exactAmount(Math.abs(value)), symbol);
+}
+
+/**
+ * A stated amount without a symbol (the terminal's tables, whose headings name the currency), as
+ * formatStatedCurrency writes it: '119.996M', '≈18.2346M'.
+ *
+ * @example statedAmount(18_234_567.89) // => '≈18.2346M'
+ */
+export function statedAmount(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  return formatStatedCurrency(value, '');
 }
 
 /**

@@ -10,6 +10,7 @@ import { driverKey } from '../model/column-key.js';
 import { budgetMoney, formatMoneyBeside, formatShareBeside, metricRowMoney } from './interval-format.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { chanceWords } from './chance-words.js';
+import { badYearsShare } from './bad-years-share.js';
 
 /**
  * How an output writes the paragraph's figures: every output by the same rule (formatCurrency,
@@ -125,7 +126,7 @@ export function summaryParagraph(summary: Summary, format?: ParagraphFormat): st
   out.push(
     `In a 1-in-10 bad year revenue comes in at ${revenueMoney(down.p10.value, 'p10')} or less; the worst 10% of years average ${beside(down.worst10Mean, down.worst10Interval)}${
       worstPart && worstPart.shortfall > 0
-        ? `, ${share(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
+        ? `, ${badYearsShare(worstPart.share)} of their shortfall from an average year coming from ${COMPONENT_LABELS[worstPart.component as Component].toLowerCase()}`
         : ''
     }.`,
   );

@@ -8,12 +8,12 @@ import type { DriverCondition, WhatMustBeTrue } from '../analysis/what-must-be-t
 import { CONSTANT_METRIC } from '../analysis/attribution/first-order.js';
 import { isKnownChance, KNOWN_CHANCE, type Probability } from '../analysis/probability.js';
 import { someChanceKnown } from '../analysis/decisions.js';
-import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercent, formatTenths, percentColumn, wholePercentDigits, textTable } from './format.js';
+import { formatCount, formatInterval, formatMoney, formatMoneyWith, formatPercent, formatTenths, columnPercent, wholePercentDigits, textTable } from './format.js';
 import { terminalCell, terminalText } from './terminal-text.js';
 import { confidenceWords } from './confidence-text.js';
 import { closedMonthsNote, monthlyPlanRows, planMonthLabel, type PlanFigure } from './monthly-plan-rows.js';
 import { formatMoneyBeside, formatMoneyInterval, formatShareBeside, formatShareInterval, budgetMoney, metricRowMoney, statFigureBeside, statRowMoney, type RowMoney } from './interval-format.js';
-import { formatCurrency } from './money.js';
+import { formatCurrency, statedAmount } from './money.js';
 import { varianceShareFormat } from './variance-share-format.js';
 import { NO_OWN_UNCERTAINTY } from './no-own-uncertainty.js';
 import { sharesPastOneNote } from './shares-past-one-note.js';
@@ -26,7 +26,7 @@ import { farthestFromOrdinary } from '../analysis/bad-year-drivers.js';
 import { moneyBesideTarget } from './money-beside-target.js';
 import { tornadoEndsFormat } from './charts/tornado.js';
 import { badYearsMean } from './charts/bad-years.js';
-import { exactAmount } from '../scenario/exact-amount.js';
+import { badYearsShare } from './bad-years-share.js';
 
 /** How the paragraph printed above these tables writes its figures: as report.html does, without the currency's symbol. */
 export const TERMINAL_PARAGRAPH_FORMAT: ParagraphFormat = { symbol: '' };
@@ -358,8 +358,8 @@ function monthlyPlanTable(summary: Summary): string[] {
   if (plan.mrr) head.push('planned MRR', 'P(MRR >= plan)', '95% interval');
   if (plan.cumulativeRevenue) head.push('planned cumulative revenue', 'P(cumulative >= plan)', '95% interval');
   const cells = (f: PlanFigure | undefined, closed: boolean) =>
-    // The planned amount is stated, as a target is: every digit (exactAmount), not formatMoney's one decimal.
-    f === undefined ? ['-', '-', '-'] : [exactAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
+    // The planned amount is stated, as a target is (statedAmount: as typed up to six digits), not formatMoney's one decimal.
+    f === undefined ? ['-', '-', '-'] : [statedAmount(f.plan), closed ? formatPercent(f.probability.value) : formatShareBeside(f.probability.value, f.probability.interval), closed ? '-' : formatShareInterval(f.probability.interval, f.probability.value)];
   const rows = [head];
   for (const r of plan.rows) rows.push([planMonthLabel(r), ...(plan.mrr ? cells(r.mrr, r.closed) : []), ...(plan.cumulativeRevenue ? cells(r.cumulativeRevenue, r.closed) : [])]);
   const note = closedMonthsNote(plan);
@@ -416,7 +416,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [head, 'shortfall', 'share'],
-        ...short.map((c, _, all) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), percentColumn(all.map((a) => a.share))(c.share)]),
+        ...short.map((c) => [`  ${COMPONENT_LABELS[c.component]}`, formatMoney(c.shortfall), badYearsShare(c.share)]),
       ]),
     );
   if (b.drivers.length > 0) {
@@ -424,7 +424,7 @@ function badYearsTable(summary: Summary): string[] {
     out.push(
       textTable([
         [`Worst ${pct}% of years: drivers' average own percentile`, 'percentile', '+/- 2 se'],
-        ...farthestFromOrdinary(b.drivers, SHOWN_DRIVERS).map((d, _, all) => [`  ${d.label}`, percentColumn(all.map((a) => a.meanPercentile))(d.meanPercentile), percentColumn(all.map((a) => 2 * (a.standardError ?? NaN)))(2 * (d.standardError ?? NaN))]),
+        ...farthestFromOrdinary(b.drivers, SHOWN_DRIVERS).map((d) => [`  ${d.label}`, columnPercent(d.meanPercentile), columnPercent(2 * (d.standardError ?? NaN))]),
       ]),
     );
     const reason = b.drivers.find((d) => d.notEstimable !== undefined)?.notEstimable;

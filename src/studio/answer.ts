@@ -11,7 +11,7 @@ import { monthlyFanSpec } from '../report/charts/monthly-fan.js';
 import { marksFromSummary, revenueDistributionSpec } from '../report/charts/revenue-distribution.js';
 import { tornadoSpec } from '../report/charts/tornado.js';
 import { formatPercent } from '../report/format.js';
-import { currencySymbol, formatCurrency, formatExactCurrency } from '../report/money.js';
+import { currencySymbol, formatCurrency, targetAmount } from '../report/money.js';
 import { targetLabelShown } from './target-label-shown.js';
 import { budgetMoney, metricRowMoney, type RowFigure } from '../report/interval-format.js';
 import { varianceShareFormat } from '../report/variance-share-format.js';
@@ -116,7 +116,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
     // The budget beside its interval and each chance as report.html's tables write them (formatMoneyBeside, formatShareBeside).
     budget: { confidence, revenue: { value: budget.value, text: budgetMoney(summary.metrics.revenue, budget, confidence, symbol)(budget.value) } },
     // A target no trial reaches (every trial) reads 'under 1.0%' ('over 99.0%'): an estimate from the trials, not a certain 0.0% (100.0%).
-    targets: summary.decisions.targets.map((t, i) => ({ label: labels[i]!, value: { value: t.value, text: formatExactCurrency(t.value, symbol) }, probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain) } })),
+    targets: summary.decisions.targets.map((t, i) => ({ label: labels[i]!, value: { value: t.value, text: targetAmount(t.value, symbol) }, probability: { value: t.probability.value, text: chanceShort(t.probability, t.certain) } })),
     againstPlan: { p50: dP50, targets: dTargets, text },
     attribution:
       summary.sensitivity.notEstimable !== undefined

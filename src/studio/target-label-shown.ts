@@ -1,11 +1,11 @@
-import { formatExactCurrency } from '../report/money.js';
+import { targetAmount } from '../report/money.js';
 import { defaultTargetLabel, METRIC_WORDS } from '../scenario/target-labels.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
 
 /**
  * A target's name as the studio's page shows it: a default label's amount with the scenario's
  * currency ('revenue >= $120M'), as the page's figures have it; the results panel read
- * 'P(revenue >= 120M)' beside '$118M'. The amount is written by formatExactCurrency, so its sign
+ * 'P(revenue >= 120M)' beside '$118M'. The amount is written by targetAmount, every digit as the label has it, so its sign
  * comes before the symbol as in every other amount ('bookings >= -$5M'; the symbol put before the
  * label's own text read '$-5M'). A label the planner gave (a target of `given` with that label), or
  * any label that is not the target's default, is shown as written. Only the page's text: every
@@ -20,5 +20,5 @@ export function targetLabelShown(
   symbol: string,
 ): string {
   if (given.some((g) => g.label === t.label) || t.label !== defaultTargetLabel(t)) return t.label;
-  return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${formatExactCurrency(t.value, symbol)}`;
+  return `${t.tier ? `${t.tier} ` : ''}${METRIC_WORDS[t.metric]} >= ${targetAmount(t.value, symbol)}`;
 }

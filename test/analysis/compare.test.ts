@@ -71,7 +71,10 @@ describe('compareSimulations', () => {
       cmp.metrics[m].scenarios.forEach((s, i) => {
         const direct = describeValues(cols[i]!)!;
         expect([s.mean, s.sd, s.standardError]).toEqual([direct.mean, direct.sd, direct.standardError]);
-        expect(s.percentiles).toEqual({ p10: direct.percentiles.p10, p50: direct.percentiles.p50, p90: direct.percentiles.p90 });
+        expect(s.percentiles).toEqual({ p5: direct.percentiles.p5, p10: direct.percentiles.p10, p50: direct.percentiles.p50, p90: direct.percentiles.p90 });
+        // Named and shaped as summary.json's percentileIntervals, for the percentiles compare writes.
+        const pi = direct.percentileIntervals!;
+        expect(s.percentileIntervals).toEqual({ p5: pi.p5, p10: pi.p10, p50: pi.p50, p90: pi.p90 });
       });
       cmp.metrics[m].differences.forEach((d, k) => {
         const x = cols[k + 1]!;

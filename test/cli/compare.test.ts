@@ -49,8 +49,8 @@ describe('arrcast compare', () => {
       ['B', [minimal]],
     ]);
     for (const m of ['revenue', 'bookings', 'endingArr']) {
-      expect(Object.keys(c.metrics[m].scenarios[0])).toEqual(['mean', 'sd', 'standardError', 'percentiles']);
-      expect(Object.keys(c.metrics[m].scenarios[0].percentiles)).toEqual(['p10', 'p50', 'p90']);
+      expect(Object.keys(c.metrics[m].scenarios[0])).toEqual(['mean', 'sd', 'standardError', 'percentiles', 'percentileIntervals']);
+      expect(Object.keys(c.metrics[m].scenarios[0].percentiles)).toEqual(['p5', 'p10', 'p50', 'p90']);
       const d = c.metrics[m].differences[0];
       expect(Object.keys(d)).toEqual(['scenario', 'mean', 'sd', 'standardError', 'percentiles', 'probabilityBelow', 'identicalTrials']);
       expect(d.mean).toBeLessThan(0);

@@ -22,7 +22,9 @@ describe('a distribution in words a planner recognises', () => {
     [{ dist: 'poisson', mean: 2700 }, 'count', 'Poisson, mean 2,700'],
     [{ dist: 'negativeBinomial', mean: 600, dispersion: 40 }, 'count', 'negative binomial, mean 600, dispersion 40 (sd 97.98)'],
     [{ dist: 'discrete', values: [0, 1], weights: [0.6, 0.4] }, 'months', 'discrete: 0 months (60%), 1 month (40%)'],
-    [{ dist: 'empirical', values: [0.8, 0.9, 1] }, 'rate', 'empirical, 3 observed values from 80% to 100% (mean 90.0%)'],
+    // Observed data, by the estimate rule, never marked "≈" as a typed figure rounded is (was 'from ≈$18.2346M').
+    [{ dist: 'empirical', values: [0.8, 0.9, 1] }, 'rate', 'empirical, 3 observed values from 80.0% to 100.0% (mean 90.0%)'],
+    [{ dist: 'empirical', values: [18_234_567.89, 20_000_000] }, 'money', 'empirical, 2 observed values from $18.2M to $20.0M (mean $19.1M)'],
     [{ dist: 'quantiles', quantiles: { p90: 0.95, p10: 0.88, p50: 0.92 }, lower: 0, upper: 1 }, 'rate', 'metalog fitted to P10 88%, P50 92%, P90 95%, bounded to [0%, 100%]'],
   ] as const)('%j as %s', (spec, unit, text) => {
     expect(describeDistribution(spec as never, unit, '$')).toBe(text);

@@ -8,20 +8,25 @@ const Z = 1.959963984540054;
 const upperAtNone = (n: number) => (Z * Z) / (n + Z * Z);
 const lowerAtAll = (n: number) => n / (n + Z * Z);
 
-// The decimals a share is shown with: two significant digits below 0.1%, else one, more while one
-// would read 100.0% (the run's convention).
-function decimalsShown(pct: number): number {
-  if (pct < 0.1) return 1 - Math.floor(Math.log10(pct));
+// The decimals the tables write the bound with beside a figure of 0% (100%): one, more while the
+// bound would read 0 (100.0%): told from its end; then up to two more while the bound rounded to
+// nearest would fall inside the interval (0.128% is "0.13%", which holds, not "0.1%"), so the table's
+// end and the sentence's bound are one text that holds (past two more, rounded outward).
+function decimalsShown(pct: number, direction: 1 | -1): number {
   let d = 1;
+  while (pct < 0.1 && Math.round(pct * 10 ** d) === 0) d++;
   while (pct < 100 && Math.round(pct * 10 ** d) === 100 * 10 ** d) d++;
+  const inside = (k: number) => direction * (Math.round(pct * 10 ** k) / 10 ** k - pct) < 0;
+  const top = d + 2;
+  while (d < top && inside(d)) d++;
   return d;
 }
 const up = (pct: number) => {
-  const d = decimalsShown(pct);
+  const d = decimalsShown(pct, 1);
   return `${(Math.ceil(pct * 10 ** d) / 10 ** d).toFixed(d)}%`;
 };
 const down = (pct: number) => {
-  const d = decimalsShown(pct);
+  const d = decimalsShown(pct, -1);
   return `${(Math.floor(pct * 10 ** d) / 10 ** d).toFixed(d)}%`;
 };
 

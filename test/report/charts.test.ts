@@ -99,7 +99,8 @@ describe('the revenue distribution', () => {
     expect(dataset(spec, 'markers').find((m) => m.key === 'target')).toMatchObject({ value: 10.55e6, text: 'Target $10.55M' });
     const small = buildCharts(summary, sim.store, { marks: { target: 122.4 } })[0]!.spec;
     expect(dataset(small, 'markers').find((m) => m.key === 'target')!.text).toBe('Target $122.4');
-    // Every digit it has: 7 significant digits wrote 120,000,000.5 as '$120.0000M', a value it is not.
+    // A target reads as its label writes it, every digit (the label 'revenue >= 120.0000005M' names it in
+    // the paragraph, the tables and summary.json): 7 digits wrote '$120.0000M', six '≈$120.000M'.
     const fine = buildCharts(summary, sim.store, { marks: { target: 120_000_000.5 } })[0]!.spec;
     expect(dataset(fine, 'markers').find((m) => m.key === 'target')!.text).toBe('Target $120.0000005M');
   });

@@ -141,9 +141,10 @@ describe('the comparison chart', () => {
     const label = () => ((comparisonSpec(c, sims.map((s) => sortedFinite(s.store.column('revenue')!))) as { datasets: Record<string, Row[]> }).datasets.differences![0]!.text as string);
     expect(label()).toMatch(/; P\(B < A\) over 99\.7%$/);
     // One trial in 1,000 below A (Wilson [0.01765%, 0.5643%]): the label at the decimals comparison.html's
-    // table gives it beside that interval (0.100% [0.018%, 0.564%]), where it read 0.1%.
+    // table gives it beside that interval (0.10% [0.02%, 0.56%]: the low end at the fewest decimals that read
+    // it off 0%), where it read 0.1%.
     d.probabilityBelow = { ...d.probabilityBelow, value: 0.001, interval: [0.00017654637, 0.0056425586] };
-    expect(label()).toMatch(/; P\(B < A\) 0\.100%$/);
+    expect(label()).toMatch(/; P\(B < A\) 0\.10%$/);
   });
 
   it('holds the data of comparison.json: each scenario P10/P50/P90 and the per-trial differences with P(X < A)', () => {

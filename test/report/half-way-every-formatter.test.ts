@@ -5,7 +5,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { summarize, type Summary } from '../../src/analysis/summarize.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { conditionWords, driverValue, extraFormat, percentileWords } from '../../src/report/summary-table.js';
-import { formatCount, formatMoney, formatPercent, formatTenths, percentColumn, wholePercentDigits } from '../../src/report/format.js';
+import { formatCount, formatMoney, formatPercent, formatTenths, columnPercent, wholePercentDigits } from '../../src/report/format.js';
 import { formatCurrency, formatShare } from '../../src/report/money.js';
 import { moneyBesideFormat } from '../../src/report/interval-format.js';
 import { twoSignificantDigits } from '../../src/math/share-decimals.js';
@@ -92,7 +92,7 @@ describe("the bad years' driver percentiles", () => {
 
   it('read P29 in the chart and in report.html, beside the table\'s 28.5%', () => {
     const d = summary.badYears.metrics.revenue.drivers[0]!;
-    expect(percentColumn([0.285])(0.285)).toBe('28.5%');
+    expect(columnPercent(0.285)).toBe('28.5%');
     expect(badYearRows(summary, '$').drivers[0]!.text).toBe('P29'); // was P28
     expect(downsideSection(summary)).toContain(`${d.label} at its P29 on average`); // was P28
   });
@@ -107,7 +107,7 @@ describe('no formatter throws on a finite number', () => {
     ['formatMoney', formatMoney],
     ['formatCurrency', (v) => formatCurrency(v, '$')],
     ['moneyBesideFormat', (v) => moneyBesideFormat(v, [v, 1], '$')(v)],
-    ['percentColumn', (v) => percentColumn([v])(v)],
+    ['columnPercent', columnPercent],
     ['formatCount', formatCount],
     ['formatTenths', formatTenths],
     ['driverValue rate', (v) => driverValue(v, 'rate')],

@@ -3,7 +3,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { summarize, type Summary } from '../../src/analysis/summarize.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { summaryTable } from '../../src/report/summary-table.js';
-import { formatMoney, formatMoneyWith, formatPercent, percentColumn } from '../../src/report/format.js';
+import { formatMoney, formatMoneyWith, formatPercent, columnPercent } from '../../src/report/format.js';
 import { formatCurrency, formatShare } from '../../src/report/money.js';
 import { formatShareBeside, formatShareInterval } from '../../src/report/interval-format.js';
 import { TWO_TIERS } from './fixture.js';
@@ -19,7 +19,7 @@ describe('halves, each worked by hand', () => {
     // 0.9485 is stored as 0.94849999999999989875...: toFixed(1) of its percentage gave '94.8'.
     expect(formatShare(0.9485)).toBe('94.9%');
     expect(formatPercent(0.9485)).toBe('94.9%');
-    expect(percentColumn([0.9485, 0.5])(0.9485)).toBe('94.9%');
+    expect(columnPercent(0.9485)).toBe('94.9%');
     expect(formatShareBeside(0.9485, [0.93, 0.96])).toBe('94.9%');
     expect(formatShareInterval([0.6755, 0.9485])).toBe('[67.6%, 94.9%]');
     // Below 0.1%, two significant digits: 0.0845% (stored below the half) reads 0.085%.

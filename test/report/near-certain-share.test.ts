@@ -47,7 +47,7 @@ describe('a share near 0 or 1 is not printed as a certainty', () => {
     );
   });
 
-  it('a target one trial in 3,000 misses reads 99.96667% in the terminal and report.html (beside [99.81142%, 99.99916%]: its interval\'s decimals, one precision), one only that trial reaches 0.03333%', async () => {
+  it('a target one trial in 3,000 misses reads 99.967% in the terminal and report.html (beside [99.811%, 99.999%]: the decimals that read its upper end below 100%, one precision), one only that trial reaches 0.033%', async () => {
     const loaded = parseScenario(TWO_TIERS, 'report-test.yaml');
     const sim = await simulate(loaded, { trials: 3000, workers: 0, seed: 8 });
     // The second-lowest and the highest revenue of the run: all trials but the lowest reach the
@@ -56,12 +56,14 @@ describe('a share near 0 or 1 is not printed as a certainty', () => {
     const summary = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: sorted[1]!, label: 'all but one' }, { metric: 'revenue', value: sorted[2999]!, label: 'only one' }] } });
     expect(summary.decisions.targets.map((t) => t.probability.value)).toEqual([2999 / 3000, 1 / 3000]);
     const table = summaryTable(summary);
-    // Its interval's upper end, 0.00084% short of 100%, takes five decimals for two significant digits of that: the figure beside it takes them too.
-    expect(table).toMatch(/all but one +99\.96667% +\[99\.81142%, 99\.99916%\]/);
-    // Its low end, 0.00084%, takes five decimals for two significant digits, and the figure with it (the mirror of the row above).
-    expect(table).toMatch(/only one +0\.03333% +\[0\.00084%, 0\.18858%\]/);
+    // Its interval's upper end, 0.00084% short of 100%, reads 100.00% at the figure's two decimals and
+    // 99.999% at three: the figure beside it takes them too (the twenty-third session wrote five, for
+    // two significant digits of that distance, where the interval, 0.19% wide, supports two).
+    expect(table).toMatch(/all but one +99\.967% +\[99\.811%, 99\.999%\]/);
+    // Its low end, 0.00084%, reads 0.001% at the figure's three decimals (the mirror of the row above).
+    expect(table).toMatch(/only one +0\.033% +\[0\.001%, 0\.189%\]/);
     const html = reportHtml({ summary, scenario: loaded.scenario, charts: [] });
-    expect(html).toContain('<th scope="row">all but one</th><td class="num">99.96667%</td><td class="num">[99.81142%, 99.99916%]</td>');
-    expect(html).toContain('<th scope="row">only one</th><td class="num">0.03333%</td>');
+    expect(html).toContain('<th scope="row">all but one</th><td class="num">99.967%</td><td class="num">[99.811%, 99.999%]</td>');
+    expect(html).toContain('<th scope="row">only one</th><td class="num">0.033%</td>');
   });
 });

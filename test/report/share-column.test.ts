@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { summarize, type Summary } from '../../src/analysis/summarize.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { percentColumn } from '../../src/report/format.js';
+import { columnPercent } from '../../src/report/format.js';
 import { summaryTable } from '../../src/report/summary-table.js';
 import { downsideSection } from '../../src/report/html/downside-section.js';
 import { driverWords, summaryParagraph } from '../../src/report/summary-paragraph.js';
@@ -50,12 +50,10 @@ function withShares(shares: ReadonlyArray<readonly [number, number, number]>): S
 const row = (lines: string[], label: string) => lines.find((l) => l.startsWith(`  ${label} `))!;
 
 describe("the terminal's variance shares: one number of decimals a column, and a word on negative shares", () => {
-  it('percentColumn: the same decimals for every value of a column', () => {
-    const f = percentColumn([0.001, 0.00099, -0.002, 0.5]);
-    expect([0.001, 0.00099, -0.002, 0.5, -0.0001].map(f)).toEqual(['0.1%', '0.1%', '-0.2%', '50.0%', '0.0%']);
-    // A value just below 1 takes the decimals that keep it from 100%, for the whole column.
-    const g = percentColumn([0.9996, 0.00099]);
-    expect([0.9996, 0.00099].map(g)).toEqual(['99.96%', '0.10%']);
+  it('columnPercent: one decimal for every value of a column; a value one decimal would write as an end it is not reads as the bound it lies within', () => {
+    expect([0.001, 0.00099, -0.002, 0.5, -0.0001].map(columnPercent)).toEqual(['0.1%', '0.1%', '-0.2%', '50.0%', '>-0.1%']);
+    // A value just below 1 no longer lends the whole column its decimals (was '99.96%', '0.10%').
+    expect([0.9996, 0.00099].map(columnPercent)).toEqual(['>99.9%', '0.1%']);
   });
 
   it('0.1% and 0.099% print alike, with no "0.099%" in the column', () => {

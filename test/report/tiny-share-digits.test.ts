@@ -64,7 +64,8 @@ describe('shares far below 0.1%', () => {
       const table = downsideSection(summary).match(/<table class="bad-years">([\s\S]*?)<\/table>/)![1]!;
       const cells = [...table.matchAll(/<td[^>]*>([^<]*%)<\/td>/g)].map((m) => m[1]!);
       expect(cells.length).toBeGreaterThan(0);
-      for (const cell of cells) expect(read(cell), cell).toBeDefined();
+      // A sliver one decimal would write as 0% reads as the bound it lies within ("<0.1%", columnPercent).
+      for (const cell of cells) expect(read(cell.replace(/^&[lg]t;/, '')), cell).toBeDefined();
     });
   });
 });

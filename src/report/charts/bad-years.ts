@@ -1,12 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analysis/summarize.js';
 import { COMPONENT_LABELS } from '../../model/components.js';
-import { formatCurrency, formatShare } from '../money.js';
+import { formatCurrency } from '../money.js';
 import { wholePercentDigits } from '../format.js';
 import { formatMoneyBeside, metricRowMoney } from '../interval-format.js';
 import { BY_ROW_ORDER, distinctLabels } from './row-order.js';
 import { farthestFromOrdinary } from '../../analysis/bad-year-drivers.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, LABEL_PX_PER_CHAR, chartTitle, type ChartContext } from './chart-context.js';
+import { badYearsShare } from '../bad-years-share.js';
 
 /** How many drivers the bad-years chart shows: those farthest from an ordinary year, either way, lowest average percentile first. */
 export const BAD_YEAR_DRIVERS = 10;
@@ -44,9 +45,9 @@ export function badYearRows(summary: Summary, symbol: string): { components: Bad
   const b = summary.badYears.metrics.revenue;
   const components = b.components
     .filter((c) => c.shortfall !== 0)
-    // The share as report.html's bad-years table writes it (formatShare): whole percents read 100% for
-    // 99.99% of the shortfall and 0% for a component that carries some of it.
-    .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${formatShare(c.share)} (${formatCurrency(c.shortfall, symbol)})` }));
+    // The share as report.html's bad-years table and the terminal's write it (badYearsShare): whole
+    // percents read 100% for 99.99% of the shortfall and 0% for a component that carries some of it.
+    .map((c, order) => ({ order, label: COMPONENT_LABELS[c.component], share: c.share, text: `${badYearsShare(c.share)} (${formatCurrency(c.shortfall, symbol)})` }));
   // Each driver's row on the axis, distinct even when two drivers' labels read alike.
   // Those farthest from 50% either way: a contraction probability sitting high is a cause too.
   const shown = farthestFromOrdinary(b.drivers, BAD_YEAR_DRIVERS);

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { yearsWords } from '../forecast-kind-words.js';
 import type { Summary } from '../../analysis/summarize.js';
-import { formatCurrency, formatExactCurrency } from '../money.js';
+import { formatCurrency, targetAmount } from '../money.js';
 import { budgetMoney, metricRowMoney } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
 import { histogram, nonEmptySpan, quantileSorted, type HistogramBin } from './downsample.js';
@@ -78,13 +78,13 @@ const MARKER_STYLE: Record<Marker['key'], { color: string; dash: number[] }> = {
 };
 
 /**
- * A stated amount (a target) as written, not rounded to three digits: 120.5M is '$120.5M', not
- * '$121M' (which reads as above a mean of $120.9M); every digit it has (formatExactCurrency: 7
- * significant digits wrote 120,000,000.5 as '$120.0000M').
+ * A target as its label writes it, not rounded to three digits: 120.5M is '$120.5M', not '$121M'
+ * (which reads as above a mean of $120.9M); every digit it has (targetAmount), as the label that
+ * names it in the paragraph, the tables and summary.json: 120,000,000.5 is '$120.0000005M'.
  *
  * @example statedMoney(120.5e6, '$') // => '$120.5M'
  */
-export const statedMoney = (value: number, symbol: string): string => formatExactCurrency(value, symbol);
+export const statedMoney = (value: number, symbol: string): string => targetAmount(value, symbol);
 
 /**
  * The labelled lines: P10, P50, P90 and the mean, then the target and budget when given, with

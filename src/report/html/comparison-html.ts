@@ -12,6 +12,7 @@ import { gridTable } from './tables.js';
 import type { HtmlChart } from './report-html.js';
 import { simulatedYears } from '../confidence-text.js';
 import { chanceOfYears, chanceWords } from '../chance-words.js';
+import { scenarioRowMoney } from '../scenario-row-money.js';
 
 
 export interface ComparisonHtmlInput {
@@ -30,7 +31,9 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
   const money = (v: number) => formatCurrency(v, currencySymbol(comparison.scenarios[0]!.currency));
   const r = comparison.metrics.revenue;
   const a = comparison.scenarios[0]!;
-  const out = [`Baseline A (${a.name}) has a median recognized revenue of ${money(r.scenarios[0]!.percentiles.p50)}.`];
+  // A scenario's median as its row writes it (scenarioRowMoney: run's digits); a difference at three.
+  const median = (i: number) => scenarioRowMoney(r.scenarios[i]!, currencySymbol(a.currency))(r.scenarios[i]!.percentiles.p50, 'p50');
+  const out = [`Baseline A (${a.name}) has a median recognized revenue of ${median(0)}.`];
   for (const d of r.differences) {
     const x = comparison.scenarios[d.scenario]!;
     // A change that leaves the median difference at 0 (the same scenario, or one that moves nothing revenue reads) said '$0 above A'.
@@ -39,7 +42,7 @@ export function comparisonParagraph(comparison: Comparison, decisions: CompareDe
     out.push(
       // Below A in every trial (none) is an estimate, P(X < A) always N trials' count (even of a fixed
       // shift): 'over 99.8% of years (all 2,000 simulated years)', not 100.0%.
-      `${x.label} (${x.name}): median ${money(r.scenarios[d.scenario]!.percentiles.p50)}; in the same simulated year it comes in ${atMedian}, and below A in ${chanceOfYears(d.probabilityBelow, comparison.trials, false)}.`,
+      `${x.label} (${x.name}): median ${median(d.scenario)}; in the same simulated year it comes in ${atMedian}, and below A in ${chanceOfYears(d.probabilityBelow, comparison.trials, false)}.`,
     );
   }
   const first = decisions.scenarios[0]?.targets[0];
@@ -79,7 +82,11 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
     `Each scenario's distribution, ${currency}. ${stamp}`,
     ['Metric and scenario', 'Mean', 'P10', 'P50', 'P90'],
     METRICS.flatMap((m) =>
-      c.metrics[m].scenarios.map((s, i) => [`${METRIC_LABELS[m]}: ${labels[i]}`, money(s.mean), money(s.percentiles.p10), money(s.percentiles.p50), money(s.percentiles.p90)]),
+      c.metrics[m].scenarios.map((s, i) => {
+        // As `arrcast run` writes this scenario's row (scenarioRowMoney), and compare's terminal.
+        const row = scenarioRowMoney(s, currencySymbol(currency));
+        return [`${METRIC_LABELS[m]}: ${labels[i]}`, row(s.mean, 'mean'), row(s.percentiles.p10, 'p10'), row(s.percentiles.p50, 'p50'), row(s.percentiles.p90, 'p90')];
+      }),
     ),
     1,
     'bands',
@@ -112,7 +119,7 @@ export function comparisonHtml({ comparison, decisions, charts, files }: Compari
         )
       : '';
   // As `arrcast compare` prints them (compareDecisionRows), with the symbol.
-  const rows = compareDecisionRows(decisions, currencySymbol(currency));
+  const rows = compareDecisionRows(comparison, decisions, currencySymbol(currency));
   const targets = gridTable(
     `Targets and budgets of each scenario: the same targets (the baseline's and --target) and the same confidence for all. ${currency}. ${stamp}`,
     ['Figure', ...c.scenarios.map((s) => `${s.label}: ${s.name}`)],

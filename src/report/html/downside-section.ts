@@ -15,6 +15,7 @@ import { noDriverVariesWords } from '../no-driver-varies.js';
 import { formatInterval, wholePercentDigits } from '../format.js';
 import { formatMarketFactor } from '../../analysis/compare.js';
 import { apartFromOrdinary } from '../../analysis/bad-year-drivers.js';
+import { badYearsShare } from '../bad-years-share.js';
 
 /** A stress case a run names (`--with-stress downside.yaml`): its scenario simulated on the plan's seed and trials. */
 export interface StressCase {
@@ -78,12 +79,13 @@ export function downsideSection(summary: Summary, stress: readonly StressCase[] 
     `What the worst ${formatShare(bad.share).replace('.0%', '%')} of years (${bad.trials.toLocaleString('en-US')} of ${bad.trialsUsed.toLocaleString('en-US')}) are made of, for each metric: each component's mean in all years and in the bad years, how much less it brings in them, and its share of the metric's shortfall. ${summary.scenario.currency}.`,
     ['Metric and component', 'Mean, all years', 'Mean, bad years', 'Shortfall', 'Share of shortfall'],
     METRICS.flatMap((m) =>
-      bad.metrics[m].components.map((c) => [
+      bad.metrics[m].components.map((c, _, all) => [
         `${METRIC_LABELS[m]}: ${COMPONENT_LABELS[c.component as Component]}`,
         money(c.mean),
         money(c.worstMean),
         money(c.shortfall),
-        formatShare(c.share),
+        // As the terminal's table, the chart and the paragraph write it: the metric's column (badYearsShare).
+        badYearsShare(c.share),
       ]),
     ),
     1,

@@ -7,7 +7,7 @@ import { reforecastSalesNote } from '../reforecast-sales-note.js';
 import { COMPONENT_LABELS, METRIC_COMPONENTS, METRIC_LABELS, METRICS } from '../../model/components.js';
 import type { Scenario } from '../../scenario/scenario-schema.js';
 import { scenarioAssumptions } from '../assumptions.js';
-import { currencySymbol, formatCurrency, formatExactCurrency, formatShare } from '../money.js';
+import { currencySymbol, formatCurrency, formatStatedCurrency, formatShare } from '../money.js';
 import { formatCount, formatTenths } from '../format.js';
 import { REPORT_FILES } from '../report-files.js';
 import { escapeHtml } from './escape.js';
@@ -178,7 +178,7 @@ ${summary.whatMustBeTrue.map((w) => `<li>${e(whatMustBeTrueText(summary, w, symb
 </ul>`
       : '';
   // A monthly plan's amounts are stated, as targets are: written exactly, not to an estimate's three digits.
-  const monthlyPlan = monthlyPlanSection(summary, (v) => formatExactCurrency(v, symbol), stamp);
+  const monthlyPlan = monthlyPlanSection(summary, (v) => formatStatedCurrency(v, symbol), stamp);
   const decisions = `<section>
 <h2>${d.targets.length > 0 || monthlyPlan !== '' ? 'Targets and budgets' : 'Budgets'}</h2>
 ${
@@ -199,7 +199,7 @@ ${budgets}
   const market = textTable(
     'Loadings on the market factor Z ~ N(0, 1), drawn once per simulated year and shared by every tier (0 = independent of the market).',
     ['Driver', 'Loading'],
-    assumptions.market.map((m) => [m.driver, `${m.loading} (${m.how})`]),
+    assumptions.market.map((m) => [m.driver, m.text]),
     'assumptions',
   );
 

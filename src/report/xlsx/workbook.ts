@@ -164,7 +164,7 @@ export function reportSheets(summary: Summary, scenario: Scenario): SheetData[] 
     name: 'Assumptions',
     preamble: ['Every driver of every tier, as the scenario states it; the market loadings.'],
     header: ['Tier', 'Driver', 'Distribution'],
-    rows: [...a.tiers.flatMap((t) => t.drivers.map((x) => [t.tier, x.driver, x.description])), ...a.market.map((m) => ['Market', m.driver, `${m.loading} (${m.how})`])],
+    rows: [...a.tiers.flatMap((t) => t.drivers.map((x) => [t.tier, x.driver, x.description])), ...a.market.map((m) => ['Market', m.driver, m.text])],
     formats: ['', '', ''],
     widths: [18, 30, 90],
   };

@@ -9,7 +9,7 @@ import { confidenceWords, trialCount } from '../../report/confidence-text.js';
 import { METRIC_WORDS } from '../../scenario/target-labels.js';
 import { readHumanNumber } from '../../scenario/human-number.js';
 import { MAX_MAGNITUDE } from '../../scenario/limits.js';
-import { currencySymbol, formatExactCurrency } from '../../report/money.js';
+import { currencySymbol, formatStatedCurrency, targetAmount } from '../../report/money.js';
 
 /** What GET /api/controls gives. */
 interface Info {
@@ -165,7 +165,7 @@ function targetOf(text: string): { value: number } | { why: string } {
   const read = readHumanNumber(text, 'amount', AMOUNT_EXAMPLES);
   if (!read.ok) return { why: read.message };
   if (read.value < 0) return { why: 'a target is 0 or more' };
-  if (read.value > MAX_MAGNITUDE) return { why: `a target is at most ${formatExactCurrency(MAX_MAGNITUDE, symbol())}, the most a scenario takes` };
+  if (read.value > MAX_MAGNITUDE) return { why: `a target is at most ${formatStatedCurrency(MAX_MAGNITUDE, symbol())}, the most a scenario takes` };
   return { value: read.value };
 }
 
@@ -225,7 +225,7 @@ function buildControls(): void {
       // A box whose value is not taken keeps the target it had (an emptied one read as 0: P(target) 100%), and says why.
       if ('why' in v) {
         input.value = String(targets[i]);
-        note.textContent = `Not taken: ${v.why}. The target stays ${formatExactCurrency(targets[i]!, symbol())}.`;
+        note.textContent = `Not taken: ${v.why}. The target stays ${targetAmount(targets[i]!, symbol())}.`;
         return;
       }
       note.textContent = '';

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { simulate } from '../../src/engine/simulate.js';
+import type { Simulation } from '../../src/engine/simulate.js';
+import { summarize, type Summary } from '../../src/analysis/summarize.js';
+import { summaryTable } from '../../src/report/summary-table.js';
+import { reportHtml } from '../../src/report/html/report-html.js';
+import { compareSimulations, type Comparison } from '../../src/analysis/compare.js';
+import { compareDecisions } from '../../src/analysis/compare-decisions.js';
+import { comparisonTable } from '../../src/cli/compare-table.js';
+import { compareDecisionsTable } from '../../src/cli/compare-decisions-table.js';
+import { comparisonHtml } from '../../src/report/html/comparison-html.js';
+
+// A steady company (a 50M book renewing 90% +/- 1%): at 1,000 trials its rows' P10s lie close to their
+// neighbours against their 95% intervals, so `arrcast run` writes them with four digits (48.37M), where
+// compare's three wrote "48.4M" for the same scenario, seed and trials. Compare's A and B rows must read
+// as run's rows of A and of B (mean, P10, P50, P90), in the terminal and in the HTML pages.
+const yaml = (name: string, leads: number) => `
+name: ${name}
+seed: 1
+tiers:
+  - name: SMB
+    existing: { openingArr: 50000000, customers: 2000, renewalRate: { dist: beta, mean: 0.9, sd: 0.01 } }
+    newBusiness: { leadsPerMonth: { dist: poisson, mean: ${leads} }, conversion: 0.05, acv: { dist: lognormal, median: 10000, p90: 20000 } }
+`;
+const ROWS = ['Recognized revenue', 'Bookings', 'Ending ARR'] as const;
+
+let sims: Simulation[];
+let summaries: Summary[];
+let c: Comparison;
+beforeAll(async () => {
+  sims = [];
+  for (const [name, leads] of [['Steady plan', 400], ['Steady downside', 300]] as const) sims.push(await simulate(parseScenario(yaml(name, leads), `${leads}.yaml`), { trials: 1000, workers: 0, seed: 1 }));
+  summaries = sims.map((s) => summarize(s));
+  c = compareSimulations(sims);
+});
+
+/** The cells after `label` of the first line that starts with it, after the line starting `after`. */
+function lineCells(text: string, label: string, after: string): string[] {
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => l.startsWith(after));
+  const line = lines.slice(from).find((l) => l.startsWith(`${label} `))!;
+  return line.slice(label.length).trim().split(/ {2,}/);
+}
+
+/** The cells after the row header of the HTML row headed `label`. */
+function htmlCells(html: string, label: string): string[] {
+  const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((x) => x[1]!.trim()));
+  return rows.find((r) => r[0] === label)!.slice(1);
+}
+
+describe("compare writes each scenario's row as run writes that scenario's", () => {
+  it('the terminal: mean, P10, P50, P90 of A and B as run prints them (four digits where run takes four)', () => {
+    const table = comparisonTable(c);
+    ROWS.forEach((metric, m) => {
+      for (const [i, label] of (['A', 'B'] as const).entries()) {
+        // run's row: mean P5 P10 P25 P50 P75 P90 P95.
+        const run = summaryTable(summaries[i]!).split('\n').find((l) => l.startsWith(`${metric}  `))!.slice(metric.length).trim().split(/ {2,}/);
+        // compare's rows under the metric's head: mean, ± s.e., P10, P50, P90.
+        const row = lineCells(table, label, `${metric} (USD)`);
+        expect([row[0], row[2], row[3], row[4]], `${metric} ${label}`).toEqual([run[0], run[2], run[4], run[6]]);
+      }
+    });
+    // The case this needs: a P10 run writes at four digits (three wrote it 48.4M).
+    expect(lineCells(table, 'A', 'Recognized revenue (USD)')[2]).toMatch(/^\d+\.\d\dM$/);
+  });
+
+  it("comparison.html's bands and paragraph as report.html's headline row", () => {
+    const html = comparisonHtml({ comparison: c, decisions: compareDecisions(sims), charts: [], files: [] });
+    const reports = summaries.map((summary, i) => reportHtml({ summary, scenario: sims[i]!.loaded.scenario, charts: [] }));
+    ROWS.forEach((metric) => {
+      for (const [i, label] of (['A', 'B'] as const).entries()) {
+        const run = htmlCells(reports[i]!, metric);
+        // report.html's headline: Mean, P10, P50, P90 (then more columns, if any).
+        expect(htmlCells(html, `${metric}: ${label}`), `${metric} ${label}`).toEqual(run.slice(0, 4));
+      }
+    });
+    const p50 = htmlCells(html, 'Recognized revenue: A')[2]!;
+    expect(html).toContain(`has a median recognized revenue of ${p50}.`);
+  });
+
+  it("the targets and budgets table: each scenario's budget, P10 and worst-10% mean as run writes them", () => {
+    const table = compareDecisionsTable(c, compareDecisions(sims));
+    const cells = (label: string) => table.split('\n').find((l) => l.startsWith(label))!.slice(label.length).trim().split(/ {2,}/);
+    let differs = false;
+    ROWS.forEach((metric) => {
+      const budget = cells(`${metric}: budget at 80% confidence`);
+      const p10 = cells(`${metric}: 1-in-10 year (P10)`);
+      const worst = cells(`${metric}: mean of the worst 10%`);
+      summaries.forEach((summary, i) => {
+        const run = summaryTable(summary);
+        const budgetRun = lineCells(run, metric, 'Budget at ');
+        const downRun = lineCells(run, metric, 'Downside ');
+        expect([budget[i], p10[i], worst[i]], `${metric} ${i}`).toEqual([budgetRun[0], downRun[0], downRun[1]]);
+        // And the P10 as compare's own bands row writes it.
+        expect(p10[i]).toBe(lineCells(comparisonTable(c), i === 0 ? 'A' : 'B', `${metric} (USD)`)[2]);
+      });
+      differs ||= worst[0]!.replace(/\D/g, '').length !== worst[1]!.replace(/\D/g, '').length || p10[0]!.replace(/\D/g, '').length !== p10[1]!.replace(/\D/g, '').length;
+    });
+    // The case this needs: figures side by side at other digits (shared digits wrote them alike).
+    expect(differs).toBe(true);
+  });
+});
