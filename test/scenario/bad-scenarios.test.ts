@@ -56,6 +56,34 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must stay within [0, 1], but pert can draw above 1; use beta, or bound it (min/max for normal, lower/upper for quantiles)'],
   },
   {
+    // Was "did you mean 0.012 (or 1.2%)?": the beta's own check knew only (0, 1), not the field's
+    // plausible renewals; the field's words now stand in its place, as for renewalRate: 1.2.
+    name: "a renewal rate's beta mean above 1 whose percent reading is implausible",
+    yaml: edit(RENEWAL, '{ dist: beta, mean: 1.2, sd: 0.03 }'),
+    expected: ['bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+  },
+  {
+    name: "a dollar renewal rate's beta mean of 30 (0.3 is below the renewals a hint offers)",
+    yaml: edit('renewalRate: ' + RENEWAL, 'dollarRenewalRate: { dist: beta, mean: 30, sd: 3 }'),
+    expected: ['bad.yaml:10:46 tiers[0].existing.dollarRenewalRate.mean: must be strictly between 0 and 1; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+  },
+  {
+    name: "a renewal rate's beta mean written as a plausible percent keeps its reading",
+    yaml: edit(RENEWAL, '{ dist: beta, mean: 92, sd: 0.03 }'),
+    expected: ['bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1; did you mean 0.92 (or 92%)?'],
+  },
+  {
+    // Was "its values look like percents (1.1 for 1.1%): write each as a fraction (0.011)".
+    name: "a renewal rate's bounded quantiles above 1, not percents",
+    yaml: edit(RENEWAL, '{ dist: quantiles, quantiles: { p10: 1.1, p50: 1.2, p90: 1.3 }, lower: 0, upper: 1 }'),
+    expected: ['bad.yaml:10:50 tiers[0].existing.renewalRate.quantiles: the value at P10 (1.1) is not below the upper bound (1): stated values must lie strictly inside the bounds'],
+  },
+  {
+    name: 'a conversion beta mean of 1.2 is still offered 1.2% (a plausible conversion)',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: beta, mean: 1.2, sd: 0.003 }'),
+    expected: ['bad.yaml:13:39 tiers[0].newBusiness.conversion.mean: must be strictly between 0 and 1; did you mean 0.012 (or 1.2%)?'],
+  },
+  {
     name: 'a conversion above 1 still reads as a percent (opportunity to won runs to 30%)',
     yaml: edit('conversion: 0.05', 'conversion: 25'),
     expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.25 (or 25%)?'],
