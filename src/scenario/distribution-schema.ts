@@ -329,7 +329,11 @@ export const distributionObjectSchemaOf = ofKind((kind) =>
 export const distributionSchemaOf = ofKind((kind, id) =>
   z
     .union([finite(kind), distributionObjectSchemaOf(kind)])
-    .meta({ ...id('Distribution'), description: 'A number (a fixed value) or a distribution tagged by `dist`.' }),
+    .meta({
+      ...id('Distribution'),
+      description:
+        'A number (a fixed value) or a distribution tagged by `dist`. Each number is read by itself: a % divides only the number it is written on by 100 (sd: 10% is 0.1, not a tenth of the mean); a value above 1 written without % beside values with % is refused where its field would take it as a percent.',
+    }),
 );
 
 // The families for values that may be shares (rates, weights, shifts): `%` taken.

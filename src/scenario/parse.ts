@@ -11,6 +11,7 @@ import type { InputFile } from './input-file.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
 import { flattenIssues, issueMessage, type RawIssue } from './zod-issues.js';
 import { checkedAdvice } from './checked-advice.js';
+import { onLine, percentMixIssues } from './percent-mix.js';
 import { allowedKeys } from './allowed-keys.js';
 import { illFormedText } from './well-formed-text.js';
 import { seedTextIssue } from './seed-text.js';
@@ -134,11 +135,16 @@ export function validateScenario(
   // one problem, the text's, in place of any the number YAML made of it has (number-text.ts).
   const textIssues = numberTextIssues(scenarioSchema, data, written);
   const textAt = new Set(textIssues.map((i) => JSON.stringify(i.path)));
-  if (!parsed.success || illFormed.length > 0 || found.length > 0 || textIssues.length > 0) {
-    const schemaIssues = parsed.success ? [] : flattenIssues(parsed.error.issues, data).filter((i) => i.key !== undefined || !textAt.has(JSON.stringify(i.path)));
+  // A distribution mixing `%` with a percent written without it (`mean: 90%, sd: 2`): its number's
+  // problem, in place of what that number made of the distribution (percent-mix.ts).
+  const mix = percentMixIssues(scenarioSchema, data);
+  if (!parsed.success || illFormed.length > 0 || found.length > 0 || textIssues.length > 0 || mix.issues.length > 0) {
+    const schemaIssues = parsed.success
+      ? []
+      : flattenIssues(parsed.error.issues, data).filter((i) => (i.key !== undefined || !textAt.has(JSON.stringify(i.path))) && !mix.explained.some((at) => i.path.length >= at.length && onLine(i.path, at)));
     throw new ScenarioError(
       source,
-      sortByPosition([...found, ...[...illFormed, ...withAllowedKeys(checkedAdvice(scenarioSchema, data, [...schemaIssues, ...textIssues]), data)].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
+      sortByPosition([...found, ...[...illFormed, ...mix.issues, ...withAllowedKeys(checkedAdvice(scenarioSchema, data, [...schemaIssues, ...textIssues]), data)].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
     );
   }
   const locate = (path: ReadonlyArray<string | number>) => {
