@@ -12,6 +12,7 @@ import { composeYaml, yamlToData } from './read-yaml.js';
 import { flattenIssues, issueMessage, type RawIssue } from './zod-issues.js';
 import { checkedAdvice } from './checked-advice.js';
 import { onLine, percentMixIssues } from './percent-mix.js';
+import { nearKey } from './near-key.js';
 import { allowedKeys } from './allowed-keys.js';
 import { illFormedText } from './well-formed-text.js';
 import { seedTextIssue } from './seed-text.js';
@@ -181,18 +182,31 @@ export function isValidatedScenario(value: unknown): value is Scenario {
 const samePlace = (a: ScenarioIssue, b: ScenarioIssue) => a.line !== undefined && a.line === b.line && a.column === b.column && a.source === b.source;
 
 /**
- * An unknown key with no near miss to suggest gets the keys its place takes ("unknown key "leads";
- * the keys here are: leadsPerMonth, conversion, ..."), so a guess at a name can be put right
- * without the schema at hand. Each place lists them once, at its first unknown key.
+ * An unknown key gets the key its place takes that it most likely meant (near-key.ts: "unknown key
+ * "attrtion" (did you mean "attrition"?)"); one with no near miss gets the keys its place takes
+ * ("unknown key "leads"; the keys here are: leadsPerMonth, conversion, ..."), so a guess at a name
+ * can be put right without the schema at hand. Each place lists them once, at its first such key.
  */
 function withAllowedKeys(issues: RawIssue[], data: unknown): RawIssue[] {
   const listed = new Set<string>();
-  return issues.map((issue) => {
-    if (issue.key === undefined || issue.message.includes('(did you mean')) return issue;
-    const place = JSON.stringify(issue.path);
-    if (listed.has(place)) return issue;
-    listed.add(place);
-    const keys = allowedKeys(data, issue.path);
+  const keysAt = new Map<string, string[] | undefined>();
+  return issues.map((given) => {
+    if (given.key === undefined) return given;
+    const at = JSON.stringify(given.path);
+    if (!keysAt.has(at)) keysAt.set(at, allowedKeys(data, given.path));
+    const keys = keysAt.get(at);
+    // zod-issues.ts's guess from the scenario's common keys, unless this place takes no such key
+    // (`spred` in a beta was told "seed").
+    const guess = / \(did you mean "([^"]+)"\?\)$/.exec(given.message);
+    if (guess !== null && (keys === undefined || keys.includes(guess[1]!))) return given;
+    const issue = guess === null ? given : { ...given, message: given.message.slice(0, guess.index) };
+    if (issue.message.includes('(did you mean')) return issue;
+    // A near miss of a key this place takes, whichever it is (`attrtion`, `hireslip`, `nme`): the
+    // common misspellings zod-issues.ts knows are a few keys of the whole scenario.
+    const near = keys === undefined ? undefined : nearKey(issue.key!, keys);
+    if (near !== undefined) return { ...issue, message: `${issue.message} (did you mean "${near}"?)` };
+    if (listed.has(at)) return issue;
+    listed.add(at);
     return keys === undefined ? issue : { ...issue, message: `${issue.message}; the keys here are: ${keys.join(', ')}` };
   });
 }

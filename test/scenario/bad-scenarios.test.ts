@@ -417,6 +417,23 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:18:45 targets.metrics[1].label: the label "revenue >= 2M" is also targets.metrics[0]\'s, a different target: give each target a label of its own'],
   },
   {
+    // Was "unknown key "nme"; the keys here are: ...": `name` is none of the common misspellings.
+    name: "a misspelt key of a tier: the near miss among the keys its place takes",
+    yaml: edit('  - name: SMB', '  - nme: SMB'),
+    expected: ['bad.yaml:6:5 tiers[0].name: is required', 'bad.yaml:6:5 tiers[0]: unknown key "nme" (did you mean "name"?)'],
+  },
+  {
+    name: 'a key cut short: the one key of its place it starts',
+    yaml: edit('trials: 2000', 'trials: 2000\nfiscalYearStart: 2'),
+    expected: ['bad.yaml:4:1 unknown key "fiscalYearStart" (did you mean "fiscalYearStartMonth"?)'],
+  },
+  {
+    // Was '(did you mean "seed"?)', a key of the scenario's top, not of a beta.
+    name: "a distribution's unknown key is not offered a key of another place",
+    yaml: edit(RENEWAL, '{ dist: beta, mean: 0.9, sd: 0.02, spred: 1 }'),
+    expected: ['bad.yaml:10:55 tiers[0].existing.renewalRate: unknown key "spred"; the keys here are: dist, alpha, beta, mean, sd'],
+  },
+  {
     name: 'broken YAML syntax',
     yaml: edit('currency: EUR', 'currency: [EUR'),
     expected: ['bad.yaml:3:1 not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
