@@ -434,6 +434,29 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:10:55 tiers[0].existing.renewalRate: unknown key "spred"; the keys here are: dist, alpha, beta, mean, sd'],
   },
   {
+    // Was "the key on line 14 starts in column 7, and the key on line 13 above it in column 5": the
+    // line the reader stopped at, not the one moved left.
+    name: 'a key with its value moved left of the keys either side of it',
+    yaml: edit('      conversion: 0.05', '    conversion: { dist: beta, mean: 0.05, sd: 0.01 }'),
+    expected: ['bad.yaml:13:5 not valid YAML: All mapping items must start at the same column (the key on line 13 starts in column 5, left of the keys on lines 12 and 14 either side of it (column 7): line 13 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column)'],
+  },
+  {
+    // Was "line 10 is indented 6 spaces, more than line 9 above it (4)".
+    name: 'a key moved left of the keys either side of it',
+    yaml: edit('      customers: 120', '    customers: 120'),
+    expected: ['bad.yaml:9:16 not valid YAML: Nested mappings are not allowed in compact mappings (line 9 is indented 4 spaces, less than lines 8 and 10 either side of it (6): line 9 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first'],
+  },
+  {
+    name: "a section's first key moved left under the section's name",
+    yaml: edit('      leadsPerMonth:', '    leadsPerMonth:'),
+    expected: ['bad.yaml:12:5 not valid YAML: All mapping items must start at the same column (the key on line 12 starts in column 5, under the section on line 11, which holds nothing on its line, and the keys after it, from line 13, in column 7: line 12 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first'],
+  },
+  {
+    name: "a section's first key with its value moved left under the section's name",
+    yaml: edit('      openingArr:', '    openingArr:'),
+    expected: ['bad.yaml:8:17 not valid YAML: Nested mappings are not allowed in compact mappings (line 8 is indented 4 spaces, as the section on line 7 above it, which holds nothing on its line, and the keys after it, from line 9, 6 spaces: line 8 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column); 3 more YAML errors, likely caused by this one: fix it first'],
+  },
+  {
     name: 'broken YAML syntax',
     yaml: edit('currency: EUR', 'currency: [EUR'),
     expected: ['bad.yaml:3:1 not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
