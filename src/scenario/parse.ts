@@ -205,10 +205,29 @@ function withAllowedKeys(issues: RawIssue[], data: unknown): RawIssue[] {
     // common misspellings zod-issues.ts knows are a few keys of the whole scenario.
     const near = keys === undefined ? undefined : nearKey(issue.key!, keys);
     if (near !== undefined) return { ...issue, message: `${issue.message} (did you mean "${near}"?)` };
+    // A key of a section written beside it (`acv:` in the column of `newBusiness:`, a tier's key).
+    const section = keys === undefined ? undefined : sectionTaking(data, issue.path, keys, issue.key!);
+    if (section !== undefined) return { ...issue, message: `${issue.message}: it is a key of ${section}, written beside it; indent it under ${section}` };
     if (listed.has(at)) return issue;
     listed.add(at);
     return keys === undefined ? issue : { ...issue, message: `${issue.message}; the keys here are: ${keys.join(', ')}` };
   });
+}
+
+/**
+ * The section at `path` (one of its `keys` whose value is a mapping in `data`) that takes `key`, if
+ * exactly one does.
+ */
+function sectionTaking(data: unknown, path: ReadonlyArray<string | number>, keys: readonly string[], key: string): string | undefined {
+  let node: unknown = data;
+  for (const part of path) node = node !== null && typeof node === 'object' && Object.hasOwn(node, part) ? (node as Record<string | number, unknown>)[part] : undefined;
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const record = node as Record<string, unknown>;
+  const taking = keys.filter((k) => {
+    const value = Object.hasOwn(record, k) ? record[k] : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !('dist' in value) && (allowedKeys(data, [...path, k]) ?? []).includes(key);
+  });
+  return taking.length === 1 ? taking[0] : undefined;
 }
 
 /**

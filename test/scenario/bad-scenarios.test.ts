@@ -457,6 +457,12 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:8:17 not valid YAML: Nested mappings are not allowed in compact mappings (line 8 is indented 4 spaces, as the section on line 7 above it, which holds nothing on its line, and the keys after it, from line 9, 6 spaces: line 8 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column); 3 more YAML errors, likely caused by this one: fix it first'],
   },
   {
+    // Was "unknown key "acv"; the keys here are: name, existing, newBusiness, ...".
+    name: "a section's last key moved left, beside the section: named as the section's",
+    yaml: edit('      acv: { dist', '    acv: { dist'),
+    expected: ['bad.yaml:12:7 tiers[0].newBusiness.acv: is required', 'bad.yaml:14:5 tiers[0]: unknown key "acv": it is a key of newBusiness, written beside it; indent it under newBusiness'],
+  },
+  {
     name: 'broken YAML syntax',
     yaml: edit('currency: EUR', 'currency: [EUR'),
     expected: ['bad.yaml:3:1 not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
