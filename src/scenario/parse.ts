@@ -63,6 +63,11 @@ export interface LoadedScenario {
    */
   readonly misreadLists?: ReadonlyArray<MisreadList & { readonly source?: string }>;
   /**
+   * Each number of a distribution that mixes `%` with a percent written without it and runs as
+   * written (percent-mix.ts), placed (a base's with its file): a warning, never a refusal.
+   */
+  readonly percentMixes?: ReadonlyArray<MisreadList & { readonly source?: string }>;
+  /**
    * How messages name a data file a base writes, by its field's path in the scenario (merge.ts
    * pathKey): as written, joined to the base's name (`plans/lnk/../data/book.csv`), where `scenario`
    * holds it rewritten relative to this file. Absent when no base writes one.
@@ -136,13 +141,13 @@ export function validateScenario(
   // one problem, the text's, in place of any the number YAML made of it has (number-text.ts).
   const textIssues = numberTextIssues(scenarioSchema, data, written);
   const textAt = new Set(textIssues.map((i) => JSON.stringify(i.path)));
-  // A distribution mixing `%` with a percent written without it (`mean: 90%, sd: 2`): its number's
-  // problem, in place of what that number made of the distribution (percent-mix.ts).
-  const mix = percentMixIssues(scenarioSchema, data);
+  const asWritten = parsed.success ? [] : flattenIssues(parsed.error.issues, data);
+  // A distribution mixing `%` with a percent written without it (`mean: 90%, sd: 2`): refused as
+  // written, its number's problem in place of what that number made of it; accepted, a warning
+  // (percent-mix.ts).
+  const mix = percentMixIssues(scenarioSchema, data, asWritten);
   if (!parsed.success || illFormed.length > 0 || found.length > 0 || textIssues.length > 0 || mix.issues.length > 0) {
-    const schemaIssues = parsed.success
-      ? []
-      : flattenIssues(parsed.error.issues, data).filter((i) => (i.key !== undefined || !textAt.has(JSON.stringify(i.path))) && !mix.explained.some((at) => i.path.length >= at.length && onLine(i.path, at)));
+    const schemaIssues = asWritten.filter((i) => (i.key !== undefined || !textAt.has(JSON.stringify(i.path))) && !mix.explained.some((at) => i.path.length >= at.length && onLine(i.path, at)));
     throw new ScenarioError(
       source,
       sortByPosition([...found, ...[...illFormed, ...mix.issues, ...withAllowedKeys(checkedAdvice(scenarioSchema, data, [...schemaIssues, ...textIssues]), data)].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
@@ -159,7 +164,11 @@ export function validateScenario(
     for (const part of path) v = v !== null && typeof v === 'object' && Object.hasOwn(v, part) ? (v as Record<string | number, unknown>)[part] : undefined;
     return typeof v === 'string' && /%\s*$/.test(v);
   };
-  return { scenario: parsed.data, source, hash, contentDigest: digestOfContent(hash, ''), locate, writtenAsPercent };
+  const percentMixes = mix.warnings.map((w) => {
+    const { line, column, source: file } = place(w);
+    return { path: w.path, message: w.message, ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
+  });
+  return { scenario: parsed.data, source, hash, contentDigest: digestOfContent(hash, ''), locate, writtenAsPercent, ...(percentMixes.length > 0 ? { percentMixes } : {}) };
 }
 
 /** Every scenario object the schema validated (parseScenario, loadScenario, a merged part's): see isValidatedScenario. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { flattenIssues, type RawIssue } from './zod-issues.js';
 import { readHumanNumber } from './human-number.js';
 import { withValueAt } from './checked-advice.js';
+import { PLAUSIBLE_RENEWAL } from './plausible-renewal.js';
 
 /**
  * One rule for `%` in a distribution: each number is read by itself, `%` dividing that number by
@@ -28,36 +29,81 @@ interface Written {
 interface Mixed {
   /** Where the distribution is. */
   readonly path: ReadonlyArray<string | number>;
-  /** Its first value written with `%`, for the message. */
+  /** Its first value written with `%` (its path inside the distribution), for the message. */
   readonly percent: Written;
   /** Its values above 1 and at most 100 written without `%`. */
   readonly bare: readonly Written[];
 }
 
+/** A renewal rate's field: a percent reading of its level is offered only where it is a plausible renewal rate. */
+const RENEWAL_FIELDS = new Set(['renewalRate', 'dollarRenewalRate']);
 /**
- * The problems of the distributions in `data` that mix `%` with a percent written without it, and
- * the places (distributions) they explain, whose other problems the caller leaves out: they are
- * what the mixed number made of it (`sd < 0.2713`, "can draw above 1").
+ * An expansion's size is a share of the customer's ARR where values above 1 are normal (150%, 2, 3):
+ * a bare value up to this is plausible as written and gets no percent guess; above it (`p90: 60`,
+ * a customer adding sixty times its ARR) the % reading is the likely one.
+ */
+const EXPANSION_SIZE_AS_WRITTEN_MAX = 10;
+
+/** The field a distribution at `path` is of: its last key that is not a year-level distribution's own (a lognormal's `median`). */
+function fieldOf(path: ReadonlyArray<string | number>): { key: string | undefined; parent: string | undefined } {
+  let i = path.length - 1;
+  while (i >= 0 && (typeof path[i] !== 'string' || OWN_UNITS.has(path[i] as string))) i--;
+  const parent = path.slice(0, i).reverse().find((k): k is string => typeof k === 'string');
+  return { key: path[i] as string | undefined, parent };
+}
+
+/** Whether `x` written without % at `key` of a distribution of the field at `path` is plausibly x% (see the constants above). */
+function plausibleAsPercent(path: ReadonlyArray<string | number>, key: string | number, x: number): boolean {
+  const field = fieldOf(path);
+  if (field.key !== undefined && RENEWAL_FIELDS.has(field.key)) return key === 'sd' || (x / 100 >= PLAUSIBLE_RENEWAL.min && x / 100 <= PLAUSIBLE_RENEWAL.max);
+  if (field.key === 'size' && field.parent === 'expansion') return Math.abs(x) > EXPANSION_SIZE_AS_WRITTEN_MAX;
+  return true;
+}
+
+/** What percentMixIssues finds: refusals, the distributions they explain, and warnings. */
+export interface PercentMixes {
+  /** Each bare number of a distribution the schema refuses as written and accepts with it read as a percent. */
+  readonly issues: RawIssue[];
+  /** Those distributions, whose other problems the caller leaves out (what the mixed number made of them). */
+  readonly explained: ReadonlyArray<ReadonlyArray<string | number>>;
+  /**
+   * Each bare number of a distribution the schema accepts as written (it ran before this check, so it
+   * still runs: "Existing scenario files keep their meaning") and with it read as a percent: a warning.
+   */
+  readonly warnings: RawIssue[];
+}
+
+/**
+ * The distributions in `data` that mix `%` with a percent written without it, where the percent
+ * reading is plausible for the field (plausibleAsPercent) and leaves no problem inside the
+ * distribution. One the schema refuses as written is a refusal at the number, with its percent; one
+ * it accepts is a warning, never a refusal. A problem elsewhere (a parent's missing key) changes
+ * neither: every problem is said at once.
  *
  * Complexity: O(size of the data) when nothing is mixed; one more validation of the data when some
  * distribution is.
  */
-export function percentMixIssues(schema: z.ZodType, data: unknown): { issues: RawIssue[]; explained: ReadonlyArray<ReadonlyArray<string | number>> } {
-  const mixed = mixedDistributions(data);
-  if (mixed.length === 0) return { issues: [], explained: [] };
+export function percentMixIssues(schema: z.ZodType, data: unknown, asWritten: readonly RawIssue[]): PercentMixes {
+  const mixed = mixedDistributions(data)
+    .map((m) => ({ ...m, bare: m.bare.map((b) => ({ b, x: numberOf(b.raw)! })).filter(({ b, x }) => plausibleAsPercent(m.path, b.path[b.path.length - 1]!, x)).map(({ b }) => b) }))
+    .filter((m) => m.bare.length > 0);
+  if (mixed.length === 0) return { issues: [], explained: [], warnings: [] };
   const copies = new Map<object, object>();
   let read = data;
   for (const m of mixed) for (const b of m.bare) read = withValueAt(read, b.path, `${numberOf(b.raw)}%`, copies);
   const parsed = schema.safeParse(read);
-  const left = parsed.success ? [] : flattenIssues(parsed.error.issues, read).filter((i) => i.path.length > 0);
+  const left = parsed.success ? [] : flattenIssues(parsed.error.issues, read);
   const issues: RawIssue[] = [];
+  const warnings: RawIssue[] = [];
   const explained: Array<ReadonlyArray<string | number>> = [];
   for (const m of mixed) {
-    if (left.some((i) => onLine(i.path, m.path))) continue;
-    explained.push(m.path);
-    for (const b of m.bare) issues.push({ path: b.path, message: mixMessage(b, m.percent) });
+    const inside = (i: RawIssue) => i.path.length >= m.path.length && onLine(i.path, m.path);
+    if (left.some(inside)) continue;
+    const refused = asWritten.some(inside);
+    if (refused) explained.push(m.path);
+    for (const b of m.bare) (refused ? issues : warnings).push({ path: b.path, message: mixMessage(b, m.percent, refused) });
   }
-  return { issues, explained };
+  return { issues, explained, warnings };
 }
 
 /** Whether one path is the other or leads to it. */
@@ -68,12 +114,12 @@ export function onLine(a: ReadonlyArray<string | number>, b: ReadonlyArray<strin
 }
 
 /** '2 has no %, beside 90% (mean) in the same distribution, so it reads as 2 (200%): did you mean 2% (0.02)?' */
-function mixMessage(bare: Written, percent: Written): string {
+function mixMessage(bare: Written, percent: Written, refused: boolean): string {
   const x = numberOf(bare.raw)!;
-  const key = percent.path[percent.path.length - 1];
-  const named = typeof key === 'number' ? `${String(percent.path[percent.path.length - 2])}[${key}]` : String(key);
+  const named = percent.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
   // Moving the decimal exponent gives the decimal a person means (33.3 -> 0.333, not 0.33299999...).
-  return `${x} has no %, beside ${String(percent.raw).trim()} (${named}) in the same distribution, so it reads as ${x} (${Number(`${x}e2`)}%): did you mean ${x}% (${Number(`${x}e-2`)})? A % divides only the number it is written on`;
+  const meant = refused ? `did you mean ${x}% (${Number(`${x}e-2`)})?` : `it runs so; if you meant ${x}% (${Number(`${x}e-2`)}), write ${x}%.`;
+  return `${x} has no %, beside ${String(percent.raw).trim()} (${named}) in the same distribution, so it reads as ${x} (${Number(`${x}e2`)}%): ${meant} A % divides only the number it is written on`;
 }
 
 /** The number a value written without `%` reads as, else undefined. */
@@ -117,7 +163,7 @@ function mixedDistributions(data: unknown): Mixed[] {
     if (bare.length === 0) continue;
     const path = pathOf(at);
     const placed = (v: Written): Written => ({ path: [...path, ...v.path], raw: v.raw });
-    out.push({ path, percent: placed(percent), bare: bare.map(placed) });
+    out.push({ path, percent, bare: bare.map(placed) });
   }
   return out;
 }
@@ -138,7 +184,10 @@ function ownValues(record: Record<string, unknown>): Written[] {
   const out: Written[] = [];
   for (const key of Object.keys(record)) {
     const raw = record[key];
-    if (OWN_UNITS.has(key)) out.push({ path: [key], raw });
+    // A year-level distribution's own (`median: { dist: pert, min: 20%, ... }`): its values with % are this one's too.
+    if (OWN_UNITS.has(key) && raw !== null && typeof raw === 'object' && !Array.isArray(raw) && typeof (raw as Record<string, unknown>).dist === 'string')
+      out.push(...ownValues(raw as Record<string, unknown>).filter((v) => writtenWithPercent(v.raw)).map((v) => ({ path: [key, ...v.path], raw: v.raw })));
+    else if (OWN_UNITS.has(key)) out.push({ path: [key], raw });
     else if (key === 'values' && Array.isArray(raw)) raw.forEach((v, i) => out.push({ path: [key, i], raw: v }));
     else if (key === 'quantiles' && raw !== null && typeof raw === 'object' && !Array.isArray(raw))
       for (const [q, v] of Object.entries(raw as Record<string, unknown>)) out.push({ path: [key, q], raw: v });
