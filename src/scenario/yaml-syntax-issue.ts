@@ -70,6 +70,12 @@ function otherHint(error: YAMLError, message: string, text: string, { line, colu
     // The key moved left of the keys either side of it (`customers:` two spaces short between
     // `openingArr:` and `renewalCalendar:`) is the one out of step, not the line below it.
     const before = contentLineAbove(lines, line);
+    const section = before === undefined ? undefined : sectionAbove(lines, before);
+    // The line above nested in a section in this line's column (`size:` under `expansion:`, then
+    // `customers:`): this line is in step with that section, and the line below may be the one too
+    // deep (d42d0ae's reading); both are said.
+    if (deep !== undefined && deep > own && before !== undefined && !isListItem(lines[line - 1]!) && keyColumn(lines[before - 1]!) === deep && section !== undefined && keyColumn(lines[section - 1]!) === own)
+      return ` (line ${below} is indented ${spaces(deep)}, more than line ${line} above it (${own}); or line ${line}, in the column of the section on line ${section} above it, belongs with lines ${before} and ${below} either side of it (${deep}): start it in column ${deep + 1}; the keys of one mapping start in the same column)`;
     if (deep !== undefined && deep > own && before !== undefined && !isListItem(lines[line - 1]!) && keyColumn(lines[before - 1]!) === deep)
       return ` (line ${line} is indented ${spaces(own)}, less than lines ${before} and ${below} either side of it (${deep}): line ${line} is likely the one out of step, start it in column ${deep + 1}; the keys of one mapping start in the same column)`;
     if (deep !== undefined && deep > own && before !== undefined && !isListItem(lines[line - 1]!) && OPENS_SECTION.test(lines[before - 1]!) && keyColumn(lines[before - 1]!) === own)
@@ -126,6 +132,14 @@ function mappingKeyHint(lines: readonly string[], line: number): { text: string;
     // that one is in step with the line before the key.
     const above = around[0];
     const before = contentLineAbove(lines, above);
+    const section = before === undefined ? undefined : sectionAbove(lines, before);
+    // The line before nested in a section in the key's own column (`size:` under `expansion:`, the
+    // key `customers:` after them): the key is in step with that section, and the line after it may
+    // be the one too deep; both are said.
+    if (before !== undefined && keyColumn(lines[before - 1]!) === own && keyColumn(lines[above - 1]!) < own && section !== undefined && keyColumn(lines[section - 1]!) === keyColumn(lines[above - 1]!))
+      return {
+        text: ` (the key on line ${line} starts in column ${own + 1}, and the key on line ${above} above it in ${at(above)}; or line ${above}, in the column of the section on line ${section} above it, belongs with lines ${before} and ${line} either side of it: start it in column ${own + 1}; ${rule})`,
+      };
     if (before !== undefined && keyColumn(lines[before - 1]!) === own && keyColumn(lines[above - 1]!) < own)
       return {
         text: ` (the key on line ${above} starts in ${at(above)}, left of the keys on lines ${before} and ${line} either side of it (column ${own + 1}): line ${above} is likely the one out of step, start it in column ${own + 1}; ${rule})`,
@@ -245,6 +259,13 @@ function itemAbove(lines: readonly string[], line: number, own: number): { line:
 
 /** The column (0-based) where a line's key starts: after its "- " for a list item's first key. */
 const keyColumn = (t: string) => /^ *(- +)?/.exec(t)![0].length;
+
+/** The section holding line `l` (1-based): the nearest line above it whose key starts left of its own; undefined at the top. */
+function sectionAbove(lines: readonly string[], l: number): number | undefined {
+  const column = keyColumn(lines[l - 1]!);
+  for (let u = l - 1; u >= 1; u--) if (holdsContent(lines[u - 1]!) && keyColumn(lines[u - 1]!) < column) return u;
+  return undefined;
+}
 
 /** The nearest line below `line` (1-based) that holds more than a comment, or undefined. */
 function lineBelow(lines: readonly string[], line: number): number | undefined {

@@ -438,13 +438,27 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     // line the reader stopped at, not the one moved left.
     name: 'a key with its value moved left of the keys either side of it',
     yaml: edit('      conversion: 0.05', '    conversion: { dist: beta, mean: 0.05, sd: 0.01 }'),
-    expected: ['bad.yaml:13:5 not valid YAML: All mapping items must start at the same column (the key on line 13 starts in column 5, left of the keys on lines 12 and 14 either side of it (column 7): line 13 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column)'],
+    // Line 13 is in the column of newBusiness: (line 11), the section holding line 12: as written it is
+    // newBusiness's sibling and line 14 two spaces deep, so both readings are said.
+    expected: ['bad.yaml:14:1 not valid YAML: All mapping items must start at the same column (the key on line 14 starts in column 7, and the key on line 13 above it in column 5; or line 13, in the column of the section on line 11 above it, belongs with lines 12 and 14 either side of it: start it in column 7; the keys of one mapping start in the same column)'],
   },
   {
     // Was "line 10 is indented 6 spaces, more than line 9 above it (4)".
     name: 'a key moved left of the keys either side of it',
     yaml: edit('      customers: 120', '    customers: 120'),
-    expected: ['bad.yaml:9:16 not valid YAML: Nested mappings are not allowed in compact mappings (line 9 is indented 4 spaces, less than lines 8 and 10 either side of it (6): line 9 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first'],
+    expected: ['bad.yaml:9:16 not valid YAML: Nested mappings are not allowed in compact mappings (line 10 is indented 6 spaces, more than line 9 above it (4); or line 9, in the column of the section on line 7 above it, belongs with lines 8 and 10 either side of it (6): start it in column 7; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first'],
+  },
+  {
+    // The line above (11) is nested in expansion: (line 9), in the column of customers: (12): line 12
+    // is in step, and renewalRate: two spaces too deep; line 12 alone was blamed.
+    name: 'a key two spaces too deep after a nested section, under a key in step',
+    yaml: edit('      customers: 120\n      renewalRate:', '      expansion:\n        probability: 0.1\n        size: 0.2\n      customers: 120\n        renewalRate:'),
+    expected: ['bad.yaml:12:18 not valid YAML: Nested mappings are not allowed in compact mappings (line 13 is indented 8 spaces, more than line 12 above it (6); or line 12, in the column of the section on line 9 above it, belongs with lines 11 and 13 either side of it (8): start it in column 9; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first'],
+  },
+  {
+    name: 'a key with its value two spaces too deep after a nested section, under a key in step',
+    yaml: edit('      customers: 120\n      renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', '      expansion:\n        probability: 0.1\n        size: 0.2\n      renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }\n        customers: 120'),
+    expected: ['bad.yaml:13:1 not valid YAML: All mapping items must start at the same column (the key on line 13 starts in column 9, and the key on line 12 above it in column 7; or line 12, in the column of the section on line 9 above it, belongs with lines 11 and 13 either side of it: start it in column 9; the keys of one mapping start in the same column)'],
   },
   {
     name: "a section's first key moved left under the section's name",
