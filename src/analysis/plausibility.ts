@@ -54,6 +54,9 @@ import { customersDue } from '../model/renewal-schedule.js';
  *   shares state (10 customers and shares adding up to 0.25: 3 due, 30% of the ARR, not 25%).
  * - decimal-comma-list: a list written inside [ ] whose commas read as decimal commas (`ramp: [0, 0,1, 1]`
  *   is read as [0, 0, 1, 1]), valid as read (scenario/misread-lists.ts).
+ * - percent-mix: a distribution that writes some values with % and a percent-like one without it
+ *   (`{ dist: normal, mean: 90%, sd: 2, min: 0, max: 1 }`, sd 200 points), valid as read: it runs as
+ *   it did before the check (scenario/percent-mix.ts); one the schema refuses is refused with the %.
  */
 export const WARNING_CODES = [
   'conversion-high',
@@ -73,6 +76,7 @@ export const WARNING_CODES = [
   'actuals-more-due-than-calendar',
   'renewal-calendar-rounded',
   'decimal-comma-list',
+  'percent-mix',
 ] as const;
 export type WarningCode = (typeof WARNING_CODES)[number];
 
@@ -254,18 +258,26 @@ export function scenarioWarnings(scenario: Scenario, writtenAsPercent: (path: Re
 
 /**
  * The warnings of how the scenario's files are written, placed in them already: each [ ] list whose
- * commas read as decimal commas (LoadedScenario.misreadLists).
- * Complexity: O(such lists).
+ * commas read as decimal commas (LoadedScenario.misreadLists), and each number a distribution writes
+ * without % beside values with % (LoadedScenario.percentMixes).
+ * Complexity: O(such lists and numbers).
  */
 export function writtenWarnings(loaded: LoadedScenario): PlausibilityWarning[] {
-  return (loaded.misreadLists ?? []).map((m) => ({
-    code: 'decimal-comma-list',
+  const mixes = (loaded.percentMixes ?? []).map((m) => ({
+    code: 'percent-mix' as const,
     message: m.message,
     path: m.path,
     file: m.source ?? loaded.source,
     ...(m.line !== undefined ? { line: m.line, column: m.column ?? 1 } : {}),
     ...(m.realSource !== undefined ? { realFile: m.realSource } : {}),
   }));
+  return [...mixes, ...(loaded.misreadLists ?? []).map((m) => ({
+    code: 'decimal-comma-list' as const,
+    message: m.message,
+    path: m.path,
+    file: m.source ?? loaded.source,
+    ...(m.line !== undefined ? { line: m.line, column: m.column ?? 1 } : {}),
+  }))];
 }
 
 /** What a run adds to the scenario for `runWarnings`: each tier's opening customers (from a file too), by tier index. */

@@ -325,11 +325,21 @@ export const distributionObjectSchemaOf = ofKind((kind) =>
   ]),
 );
 
+/**
+ * The one rule for `%` in a distribution (percent-mix.ts), said in the JSON Schema where `%` is
+ * taken (kind 'any'): the other kinds refuse `%`.
+ */
+export const PERCENT_RULE =
+  'Each number is read by itself: a % divides only the number it is written on by 100 (sd: 10% is 0.1, not a tenth of the mean). A value above 1 and at most 100 written without % beside values with % (a year-level median\'s too) is read as written: where the field refuses it so, the refusal offers its % reading; where the field runs it, a percent-mix warning does (never a refusal), unless the % reading is implausible for the field (a renewal rate below 50%) or the value plausible as written (an expansion size up to 10).';
+
 /** A distribution of values of `kind`, or a plain number meaning that fixed value. */
 export const distributionSchemaOf = ofKind((kind, id) =>
   z
     .union([finite(kind), distributionObjectSchemaOf(kind)])
-    .meta({ ...id('Distribution'), description: 'A number (a fixed value) or a distribution tagged by `dist`.' }),
+    .meta({
+      ...id('Distribution'),
+      description: `A number (a fixed value) or a distribution tagged by \`dist\`.${kind === 'any' ? ` ${PERCENT_RULE}` : ''}`,
+    }),
 );
 
 // The families for values that may be shares (rates, weights, shifts): `%` taken.

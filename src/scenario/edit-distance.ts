@@ -20,9 +20,10 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The name of `names` within two edits of `text` (case aside), the nearest (the first of equals), for
- * "did you mean" hints; none for a text over 64 characters (no name is that long, and the distance is
- * O(length)).
+ * The name of `names` within two edits of `text` (case aside), the nearest, for "did you mean"
+ * hints; none when two are equally near (`9/conversion` is as near 0/, 1/ and 2/conversion: a guess
+ * would name one at random; the caller lists the names, as near-key.ts's callers do), and none for a
+ * text over 64 characters (no name is that long, and the distance is O(length)).
  *
  * @example nearestName('seeds', ['trials', 'seed']) // => 'seed'
  * Complexity: O(names x length^2).
@@ -32,9 +33,11 @@ export function nearestName(text: string, names: readonly string[]): string | un
   const lower = text.toLowerCase();
   let near: string | undefined;
   let best = 3;
+  let tied = false;
   for (const n of names) {
     const d = editDistance(n.toLowerCase(), lower);
-    if (d < best) [near, best] = [n, d];
+    if (d < best) [near, best, tied] = [n, d, false];
+    else if (d === best && n !== near) tied = true;
   }
-  return near;
+  return tied ? undefined : near;
 }

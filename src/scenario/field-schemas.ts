@@ -5,7 +5,8 @@ import { distributionSupport } from './distribution-support.js';
 import { humanNumber } from './human-number-schema.js';
 import type { NumberKind } from './human-number.js';
 import { PLAUSIBLE_RENEWAL, renewalAtMost } from './plausible-renewal.js';
-import { monthlyPercentHint, monthlyPercentValuesHint, monthOfYearWords, percentHint, percentValuesHint, UNIT_INTERVAL } from './percent-hint.js';
+import { monthlyPercentHint, monthlyPercentValuesHint, monthOfYearWords, percentHint, percentValuesHint, UNIT_INTERVAL, withoutPercentHint } from './percent-hint.js';
+import { quantilePoints } from './quantile-points.js';
 import { amountWithYearLevelSchema, countMedianWithYearLevelSchema, countWithYearLevelSchema, shareWithYearLevelSchema, type YearLevelSpec } from './year-level-schema.js';
 
 /**
@@ -27,11 +28,18 @@ function within(lo: number, hi: number, what: string, fix: string, kind: NumberK
 interface PercentHints {
   readonly fixed: (value: unknown) => string;
   readonly values: (central: unknown) => string;
+  /**
+   * Said by the field in place of what a distribution's own checks say, which know only [0, 1]: of
+   * a beta's mean (strictly inside (0, 1)), by `mean`; of a bounded metalog's stated values, by
+   * `values` (renewal: `mean: 1.2` is not "0.012 (or 1.2%)", PLAUSIBLE_RENEWAL).
+   */
+  readonly inner?: { readonly mean: (value: unknown) => string };
 }
 const PERCENT_HINTS: PercentHints = { fixed: (v) => percentHint(v, UNIT_INTERVAL), values: (c) => percentValuesHint(c, UNIT_INTERVAL) };
 
 function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>, lo: number, hi: number, what: string, fix: string, hints: PercentHints = PERCENT_HINTS) {
-  return base.superRefine((spec, ctx) => {
+  const checked = hints.inner ? base.superRefine((spec, ctx) => withFieldHints(spec, ctx.issues, hints), { when: (payload) => payload.issues.length > 0 }) : base;
+  return checked.superRefine((spec, ctx) => {
     const s = distributionSupport(spec);
     if (s.min < lo || s.max > hi) {
       const range = hi === Infinity ? `>= ${lo}` : `within [${lo}, ${hi}]`;
@@ -43,6 +51,31 @@ function withinOf<T extends DistributionSpec | YearLevelSpec>(base: z.ZodType<T>
             ? `${what} must be ${range}${hi === 1 ? hints.fixed(typeof spec === 'number' ? spec : spec.value) : ''}`
             : `${what} must stay ${range}, but ${nameOf(spec)} can draw ${where}; ${percentFix(spec, hi, hints.values) ?? fix}`,
       });
+    }
+  });
+}
+
+/**
+ * The problems of a distribution's own checks (`issues`, as zod holds them before it words them)
+ * with the field's percent hints in place of the checks' own: a beta's mean outside (0, 1), and a
+ * bounded metalog's values past its bounds. Those checks know only [0, 1], so they offered
+ * `renewalRate: { dist: beta, mean: 1.2 }` "0.012 (or 1.2%)", which the field itself does not
+ * (`renewalRate: 1.2`). Each is replaced where it stands, so it keeps its place and is said once.
+ */
+function withFieldHints(spec: unknown, issues: z.core.$ZodRawIssue[], hints: PercentHints): void {
+  if (spec === null || typeof spec !== 'object') return;
+  const dist = (spec as { dist?: unknown }).dist;
+  issues.forEach((issue, i) => {
+    const at = issue.path?.length === 1 ? issue.path[0] : undefined;
+    if (dist === 'beta' && at === 'mean' && (issue.code === 'too_big' || issue.code === 'too_small') && typeof issue.input === 'number')
+      issues[i] = { code: 'custom', path: ['mean'], input: issue.input, message: `must be strictly between 0 and 1${hints.inner!.mean(issue.input)}` };
+    else if (dist === 'quantiles' && at === 'quantiles' && issue.code === 'custom' && typeof issue.message === 'string') {
+      const quantiles = (spec as { quantiles?: Record<string, unknown> }).quantiles ?? {};
+      const points = quantilePoints(Object.fromEntries(Object.entries(quantiles).filter((e): e is [string, number] => typeof e[1] === 'number')));
+      const centre = (points.find((q) => q.p === 0.5) ?? points[Math.floor(points.length / 2)])?.x;
+      // The check's hint stays where the field offers its centre's percent too (it names the value
+      // refused); else it goes: renewals of 1.1 to 1.3 are not "1.1%".
+      if (hints.values(centre) === '') issues[i] = { ...issue, message: withoutPercentHint(issue.message) };
     }
   });
 }
@@ -75,6 +108,8 @@ export const rateDistribution = within(0, 1, 'a rate', 'use beta, or bound it (m
 export const renewalRateDistribution = within(0, 1, 'a rate', 'use beta, or bound it (min/max for normal, lower/upper for quantiles)', 'any', {
   fixed: (v) => percentHint(v, PLAUSIBLE_RENEWAL) || renewalAtMost(v),
   values: (c) => percentValuesHint(c, PLAUSIBLE_RENEWAL),
+  // A beta's mean of 100 is no percent it takes (strictly below 1), nor past the bound it is told.
+  inner: { mean: (v) => (v === 100 ? '' : percentHint(v, PLAUSIBLE_RENEWAL) || renewalAtMost(v)) },
 }).describe('A rate in [0, 1] (a number, or a distribution whose draws stay in [0, 1], such as beta).');
 
 /**

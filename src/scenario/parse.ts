@@ -11,6 +11,8 @@ import type { InputFile } from './input-file.js';
 import { composeYaml, yamlToData } from './read-yaml.js';
 import { flattenIssues, issueMessage, type RawIssue } from './zod-issues.js';
 import { checkedAdvice } from './checked-advice.js';
+import { onLine, percentMixIssues } from './percent-mix.js';
+import { nearKey } from './near-key.js';
 import { allowedKeys } from './allowed-keys.js';
 import { illFormedText } from './well-formed-text.js';
 import { seedTextIssue } from './seed-text.js';
@@ -60,6 +62,11 @@ export interface LoadedScenario {
    * file that writes each where it is a base (absent when none is).
    */
   readonly misreadLists?: ReadonlyArray<MisreadList & { readonly source?: string; readonly realSource?: string }>;
+  /**
+   * Each number of a distribution that mixes `%` with a percent written without it and runs as
+   * written (percent-mix.ts), placed (a base's with its file): a warning, never a refusal.
+   */
+  readonly percentMixes?: ReadonlyArray<MisreadList & { readonly source?: string }>;
   /**
    * How messages name a data file a base writes, by its field's path in the scenario (merge.ts
    * pathKey): as written, joined to the base's name (`plans/lnk/../data/book.csv`), where `scenario`
@@ -134,11 +141,16 @@ export function validateScenario(
   // one problem, the text's, in place of any the number YAML made of it has (number-text.ts).
   const textIssues = numberTextIssues(scenarioSchema, data, written);
   const textAt = new Set(textIssues.map((i) => JSON.stringify(i.path)));
-  if (!parsed.success || illFormed.length > 0 || found.length > 0 || textIssues.length > 0) {
-    const schemaIssues = parsed.success ? [] : flattenIssues(parsed.error.issues, data).filter((i) => i.key !== undefined || !textAt.has(JSON.stringify(i.path)));
+  const asWritten = parsed.success ? [] : flattenIssues(parsed.error.issues, data);
+  // A distribution mixing `%` with a percent written without it (`mean: 90%, sd: 2`): refused as
+  // written, its number's problem in place of what that number made of it; accepted, a warning
+  // (percent-mix.ts).
+  const mix = percentMixIssues(scenarioSchema, data, asWritten);
+  if (!parsed.success || illFormed.length > 0 || found.length > 0 || textIssues.length > 0 || mix.issues.length > 0) {
+    const schemaIssues = asWritten.filter((i) => (i.key !== undefined || !textAt.has(JSON.stringify(i.path))) && !mix.explained.some((at) => i.path.length >= at.length && onLine(i.path, at)));
     throw new ScenarioError(
       source,
-      sortByPosition([...found, ...[...illFormed, ...withAllowedKeys(checkedAdvice(scenarioSchema, data, [...schemaIssues, ...textIssues]), data)].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
+      sortByPosition([...found, ...[...illFormed, ...mix.issues, ...withAllowedKeys(checkedAdvice(scenarioSchema, data, [...schemaIssues, ...textIssues]), data)].map(place).filter((issue) => !found.some((f) => samePlace(f, issue)))], rank),
     );
   }
   const locate = (path: ReadonlyArray<string | number>) => {
@@ -152,7 +164,11 @@ export function validateScenario(
     for (const part of path) v = v !== null && typeof v === 'object' && Object.hasOwn(v, part) ? (v as Record<string | number, unknown>)[part] : undefined;
     return typeof v === 'string' && /%\s*$/.test(v);
   };
-  return { scenario: parsed.data, source, hash, contentDigest: digestOfContent(hash, ''), locate, writtenAsPercent };
+  const percentMixes = mix.warnings.map((w) => {
+    const { line, column, source: file } = place(w);
+    return { path: w.path, message: w.message, ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
+  });
+  return { scenario: parsed.data, source, hash, contentDigest: digestOfContent(hash, ''), locate, writtenAsPercent, ...(percentMixes.length > 0 ? { percentMixes } : {}) };
 }
 
 /** Every scenario object the schema validated (parseScenario, loadScenario, a merged part's): see isValidatedScenario. */
@@ -175,20 +191,52 @@ export function isValidatedScenario(value: unknown): value is Scenario {
 const samePlace = (a: ScenarioIssue, b: ScenarioIssue) => a.line !== undefined && a.line === b.line && a.column === b.column && a.source === b.source;
 
 /**
- * An unknown key with no near miss to suggest gets the keys its place takes ("unknown key "leads";
- * the keys here are: leadsPerMonth, conversion, ..."), so a guess at a name can be put right
- * without the schema at hand. Each place lists them once, at its first unknown key.
+ * An unknown key gets the key its place takes that it most likely meant (near-key.ts: "unknown key
+ * "attrtion" (did you mean "attrition"?)"); one with no near miss gets the keys its place takes
+ * ("unknown key "leads"; the keys here are: leadsPerMonth, conversion, ..."), so a guess at a name
+ * can be put right without the schema at hand. Each place lists them once, at its first such key.
  */
 function withAllowedKeys(issues: RawIssue[], data: unknown): RawIssue[] {
   const listed = new Set<string>();
-  return issues.map((issue) => {
-    if (issue.key === undefined || issue.message.includes('(did you mean')) return issue;
-    const place = JSON.stringify(issue.path);
-    if (listed.has(place)) return issue;
-    listed.add(place);
-    const keys = allowedKeys(data, issue.path);
+  const keysAt = new Map<string, string[] | undefined>();
+  return issues.map((given) => {
+    if (given.key === undefined) return given;
+    const at = JSON.stringify(given.path);
+    if (!keysAt.has(at)) keysAt.set(at, allowedKeys(data, given.path));
+    const keys = keysAt.get(at);
+    // zod-issues.ts's guess from the scenario's common keys, unless this place takes no such key
+    // (`spred` in a beta was told "seed").
+    const guess = / \(did you mean "([^"]+)"\?\)$/.exec(given.message);
+    if (guess !== null && (keys === undefined || keys.includes(guess[1]!))) return given;
+    const issue = guess === null ? given : { ...given, message: given.message.slice(0, guess.index) };
+    if (issue.message.includes('(did you mean')) return issue;
+    // A near miss of a key this place takes, whichever it is (`attrtion`, `hireslip`, `nme`): the
+    // common misspellings zod-issues.ts knows are a few keys of the whole scenario.
+    const near = keys === undefined ? undefined : nearKey(issue.key!, keys);
+    if (near !== undefined) return { ...issue, message: `${issue.message} (did you mean "${near}"?)` };
+    // A key of a section written beside it (`acv:` in the column of `newBusiness:`, a tier's key).
+    const section = keys === undefined ? undefined : sectionTaking(data, issue.path, keys, issue.key!);
+    if (section !== undefined) return { ...issue, message: `${issue.message}: it is a key of ${section}, written beside it; indent it under ${section}` };
+    if (listed.has(at)) return issue;
+    listed.add(at);
     return keys === undefined ? issue : { ...issue, message: `${issue.message}; the keys here are: ${keys.join(', ')}` };
   });
+}
+
+/**
+ * The section at `path` (one of its `keys` whose value is a mapping in `data`) that takes `key`, if
+ * exactly one does.
+ */
+function sectionTaking(data: unknown, path: ReadonlyArray<string | number>, keys: readonly string[], key: string): string | undefined {
+  let node: unknown = data;
+  for (const part of path) node = node !== null && typeof node === 'object' && Object.hasOwn(node, part) ? (node as Record<string | number, unknown>)[part] : undefined;
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const record = node as Record<string, unknown>;
+  const taking = keys.filter((k) => {
+    const value = Object.hasOwn(record, k) ? record[k] : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !('dist' in value) && (allowedKeys(data, [...path, k]) ?? []).includes(key);
+  });
+  return taking.length === 1 ? taking[0] : undefined;
 }
 
 /**

@@ -66,8 +66,22 @@ function otherHint(error: YAMLError, message: string, text: string, { line, colu
     // `openingArr: 5M` followed by a key indented further reads as a key inside 5M.
     const own = indentOf(lines[line - 1] ?? '');
     const below = lineBelow(lines, line);
-    if (below !== undefined && indentOf(lines[below - 1]!) > own)
-      return ` (line ${below} is indented ${spaces(indentOf(lines[below - 1]!))}, more than line ${line} above it (${own}): the keys of one mapping start in the same column)`;
+    const deep = below === undefined ? undefined : indentOf(lines[below - 1]!);
+    // The key moved left of the keys either side of it (`customers:` two spaces short between
+    // `openingArr:` and `renewalCalendar:`) is the one out of step, not the line below it.
+    const before = contentLineAbove(lines, line);
+    const section = before === undefined ? undefined : sectionAbove(lines, before);
+    // The line above nested in a section in this line's column (`size:` under `expansion:`, then
+    // `customers:`): this line is in step with that section, and the line below may be the one too
+    // deep (d42d0ae's reading); both are said.
+    if (deep !== undefined && deep > own && before !== undefined && !isListItem(lines[line - 1]!) && keyColumn(lines[before - 1]!) === deep && section !== undefined && keyColumn(lines[section - 1]!) === own)
+      return ` (line ${below} is indented ${spaces(deep)}, more than line ${line} above it (${own}); or line ${line}, in the column of the section on line ${section} above it, belongs with lines ${before} and ${below} either side of it (${deep}): start it in column ${deep + 1}; the keys of one mapping start in the same column)`;
+    if (deep !== undefined && deep > own && before !== undefined && !isListItem(lines[line - 1]!) && keyColumn(lines[before - 1]!) === deep)
+      return ` (line ${line} is indented ${spaces(own)}, less than lines ${before} and ${below} either side of it (${deep}): line ${line} is likely the one out of step, start it in column ${deep + 1}; the keys of one mapping start in the same column)`;
+    if (deep !== undefined && deep > own && before !== undefined && !isListItem(lines[line - 1]!) && OPENS_SECTION.test(lines[before - 1]!) && keyColumn(lines[before - 1]!) === own)
+      return ` (line ${line} is indented ${spaces(own)}, as the section on line ${before} above it, which holds nothing on its line, and the keys after it, from line ${below}, ${spaces(deep)}: line ${line} is likely the one out of step, start it in column ${deep + 1}; the keys of one mapping start in the same column)`;
+    if (below !== undefined && deep! > own)
+      return ` (line ${below} is indented ${spaces(deep!)}, more than line ${line} above it (${own}): the keys of one mapping start in the same column)`;
   }
   // A list item `- name: Enterprise` indented off the items before it: the items are its siblings, not
   // the keys around it (the hint named the keys on either side, `newCustomerExpansion:` and `tiers:`,
@@ -112,7 +126,34 @@ function mappingKeyHint(lines: readonly string[], line: number): { text: string;
   const around = blocksAround(lines, line, keyColumn, () => true);
   const at = (l: number) => `column ${keyColumn(lines[l - 1]!) + 1}`;
   const rule = 'the keys of one mapping start in the same column';
-  if (around.length === 1) return { text: ` (the key on line ${line} starts in column ${own + 1}, and the key on line ${around[0]} above it in ${at(around[0])}: ${rule})` };
+  if (around.length === 1) {
+    // A key moved left of the keys on the lines either side of it (`conversion:` two spaces short
+    // between `leadsPerMonth:` and `salesCycleMonths:`): the reader stops at the line after it, but
+    // that one is in step with the line before the key.
+    const above = around[0];
+    const before = contentLineAbove(lines, above);
+    const section = before === undefined ? undefined : sectionAbove(lines, before);
+    // The line before nested in a section in the key's own column (`size:` under `expansion:`, the
+    // key `customers:` after them): the key is in step with that section, and the line after it may
+    // be the one too deep; both are said.
+    if (before !== undefined && keyColumn(lines[before - 1]!) === own && keyColumn(lines[above - 1]!) < own && section !== undefined && keyColumn(lines[section - 1]!) === keyColumn(lines[above - 1]!))
+      return {
+        text: ` (the key on line ${line} starts in column ${own + 1}, and the key on line ${above} above it in ${at(above)}; or line ${above}, in the column of the section on line ${section} above it, belongs with lines ${before} and ${line} either side of it: start it in column ${own + 1}; ${rule})`,
+      };
+    if (before !== undefined && keyColumn(lines[before - 1]!) === own && keyColumn(lines[above - 1]!) < own)
+      return {
+        text: ` (the key on line ${above} starts in ${at(above)}, left of the keys on lines ${before} and ${line} either side of it (column ${own + 1}): line ${above} is likely the one out of step, start it in column ${own + 1}; ${rule})`,
+        outOfStep: above,
+      };
+    // The first key of a section moved left under its section's name (`leadsPerMonth:` in the column
+    // of `newBusiness:` above it, which holds nothing on its line): it belongs with the keys after it.
+    if (before !== undefined && OPENS_SECTION.test(lines[before - 1]!) && keyColumn(lines[before - 1]!) === keyColumn(lines[above - 1]!) && keyColumn(lines[above - 1]!) < own)
+      return {
+        text: ` (the key on line ${above} starts in ${at(above)}, under the section on line ${before}, which holds nothing on its line, and the keys after it, from line ${line}, in column ${own + 1}: line ${above} is likely the one out of step, start it in column ${own + 1}; ${rule})`,
+        outOfStep: above,
+      };
+    return { text: ` (the key on line ${line} starts in column ${own + 1}, and the key on line ${above} above it in ${at(above)}: ${rule})` };
+  }
   if (around.length !== 2) return undefined;
   const [deeper, outer] = around;
   const deep = keyColumn(lines[deeper - 1]!);
@@ -219,6 +260,13 @@ function itemAbove(lines: readonly string[], line: number, own: number): { line:
 /** The column (0-based) where a line's key starts: after its "- " for a list item's first key. */
 const keyColumn = (t: string) => /^ *(- +)?/.exec(t)![0].length;
 
+/** The section holding line `l` (1-based): the nearest line above it whose key starts left of its own; undefined at the top. */
+function sectionAbove(lines: readonly string[], l: number): number | undefined {
+  const column = keyColumn(lines[l - 1]!);
+  for (let u = l - 1; u >= 1; u--) if (holdsContent(lines[u - 1]!) && keyColumn(lines[u - 1]!) < column) return u;
+  return undefined;
+}
+
 /** The nearest line below `line` (1-based) that holds more than a comment, or undefined. */
 function lineBelow(lines: readonly string[], line: number): number | undefined {
   for (let below = line + 1; below <= lines.length; below++) if (holdsContent(lines[below - 1]!)) return below;
@@ -226,6 +274,15 @@ function lineBelow(lines: readonly string[], line: number): number | undefined {
 }
 
 const holdsContent = (t: string) => t.trim() !== '' && !t.trimStart().startsWith('#');
+
+/** A key with nothing after its colon but a comment (`newBusiness: # deals`): a section whose keys follow. */
+const OPENS_SECTION = /^\s*(?:- +)?[^\s#][^:#]*:\s*(?:#.*)?$/;
+
+/** The nearest line above `line` (1-based) that holds content, or undefined. */
+function contentLineAbove(lines: readonly string[], line: number): number | undefined {
+  for (let l = line - 1; l >= 1; l--) if (holdsContent(lines[l - 1]!)) return l;
+  return undefined;
+}
 
 /**
  * The offset of the first character at or after `offset` that is neither white space nor in a

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { centralValue } from './central-value.js';
 import {
+  PERCENT_RULE,
   betaSchema,
   checkLognormal,
   discreteSchemaOf,
@@ -100,7 +101,7 @@ const lognormalYearLevelOf = (kind: NumberKind) =>
       if (median !== undefined && !(median > 0)) return;
       checkLognormal({ ...d, median }, ctx);
     })
-    .describe("Lognormal: by mu/sigma, median and P90, P10 and P90, or mean and sd; the median may be a year-level distribution drawn once per trial.")
+    .describe(`Lognormal: by mu/sigma, median and P90, P10 and P90, or mean and sd; the median may be a year-level distribution drawn once per trial.${kind === 'any' ? ` ${PERCENT_RULE}` : ''}`)
     .meta({ id: YEAR_LEVEL_IDS[kind].lognormal });
 
 /** The families with no year-level parameter, their values of `kind`. */
@@ -130,7 +131,7 @@ export const countWithYearLevelSchema = z
 const withYearLevelMedianOf = (kind: NumberKind) =>
   z
     .union([finite(kind), z.discriminatedUnion('dist', [...others(kind), poissonSchemaOf(kind), negativeBinomialSchemaOf(kind), lognormalYearLevelOf(kind)])])
-    .meta({ id: YEAR_LEVEL_IDS[kind].value, description: 'A number or a distribution; a lognormal median may be a distribution of the year-level median.' });
+    .meta({ id: YEAR_LEVEL_IDS[kind].value, description: `A number or a distribution; a lognormal median may be a distribution of the year-level median.${kind === 'any' ? ` ${PERCENT_RULE}` : ''}` });
 
 /** An amount in the currency whose lognormal median may be a year-level distribution (ACV): no `%`. */
 export const amountWithYearLevelSchema = withYearLevelMedianOf('amount');

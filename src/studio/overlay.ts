@@ -1,7 +1,8 @@
 import { Document, visit } from 'yaml';
 import { MONEY_POINT } from '../scenario/money-point.js';
 import { distinctTargets } from '../scenario/target-labels.js';
-import { displayText } from '../scenario/display-text.js';
+import { displayText, quoteText } from '../scenario/display-text.js';
+import { nearestName } from '../scenario/edit-distance.js';
 import type { LoadedScenario } from '../scenario/parse.js';
 import type { DistributionSpec } from '../scenario/distribution-schema.js';
 import type { MetricTarget } from '../scenario/targets-schema.js';
@@ -39,6 +40,24 @@ function setAt(into: Json, original: unknown, path: ReadonlyArray<string | numbe
 }
 
 /**
+ * What a driver id the page has not may have meant, for its refusal: a driver's label (`SMB
+ * conversion`, as the page shows it) or a near miss of an id names that driver's id; else the ids
+ * are listed (GET /api/controls gives each id and label). A script's guess at an id was told only
+ * "no such driver on this page".
+ *
+ * @example driverMeant('SMB conversion', controls) // => '; "SMB conversion" is the label of driver "0/conversion": name a driver by its id'
+ */
+function driverMeant(id: string, controls: Controls): string {
+  const ids = controls.drivers.map((c) => c.id);
+  const byLabel = controls.drivers.find((c) => c.label.toLowerCase() === id.trim().toLowerCase());
+  if (byLabel !== undefined) return `; ${quoteText(id)} is the label of driver ${JSON.stringify(byLabel.id)}: name a driver by its id`;
+  const near = nearestName(id, ids);
+  if (near !== undefined) return ` (did you mean ${JSON.stringify(near)}?)`;
+  const shown = ids.slice(0, 20).map((i) => JSON.stringify(i)).join(', ');
+  return ids.length === 0 ? '; this scenario has no driver the page moves' : `; its drivers are ${shown}${ids.length > 20 ? `, and ${ids.length - 20} more (GET /api/controls lists them)` : ''}`;
+}
+
+/**
  * The `extends:` overlay of a page state: only what it changes. A moved driver's year-level
  * distribution, written whole (recentre.ts); a field moved by its shape (rep hires, a sales cycle,
  * a seasonality), written whole (shape-controls.ts); the market year as `market.factor` (Φ⁻¹ of its
@@ -50,7 +69,7 @@ export function stateOverlay(loaded: LoadedScenario, controls: Controls, state: 
   const tiers = new Map<number, Json>();
   for (const [id, edit] of Object.entries(state.drivers)) {
     const control = controls.drivers.find((c) => c.id === id);
-    if (!control) throw new StateError(`drivers.${id}`, 'no such driver on this page');
+    if (!control) throw new StateError(`drivers.${id}`, `no such driver on this page${driverMeant(id, controls)}`);
     const central = edit.central ?? control.plan;
     const spread = edit.spread ?? 1;
     if (control.spreads === undefined && spread !== 1) throw new StateError(`drivers.${id}.spread`, `${control.label} has no spread to change`);

@@ -56,6 +56,34 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     expected: ['bad.yaml:10:20 tiers[0].existing.renewalRate: a rate must stay within [0, 1], but pert can draw above 1; use beta, or bound it (min/max for normal, lower/upper for quantiles)'],
   },
   {
+    // Was "did you mean 0.012 (or 1.2%)?": the beta's own check knew only (0, 1), not the field's
+    // plausible renewals; the field's words now stand in its place, as for renewalRate: 1.2.
+    name: "a renewal rate's beta mean above 1 whose percent reading is implausible",
+    yaml: edit(RENEWAL, '{ dist: beta, mean: 1.2, sd: 0.03 }'),
+    expected: ['bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+  },
+  {
+    name: "a dollar renewal rate's beta mean of 30 (0.3 is below the renewals a hint offers)",
+    yaml: edit('renewalRate: ' + RENEWAL, 'dollarRenewalRate: { dist: beta, mean: 30, sd: 3 }'),
+    expected: ['bad.yaml:10:46 tiers[0].existing.dollarRenewalRate.mean: must be strictly between 0 and 1; a renewal rate is at most 1 (100%: every customer due renews), as in 0.92 or 92%'],
+  },
+  {
+    name: "a renewal rate's beta mean written as a plausible percent keeps its reading",
+    yaml: edit(RENEWAL, '{ dist: beta, mean: 92, sd: 0.03 }'),
+    expected: ['bad.yaml:10:40 tiers[0].existing.renewalRate.mean: must be strictly between 0 and 1; did you mean 0.92 (or 92%)?'],
+  },
+  {
+    // Was "its values look like percents (1.1 for 1.1%): write each as a fraction (0.011)".
+    name: "a renewal rate's bounded quantiles above 1, not percents",
+    yaml: edit(RENEWAL, '{ dist: quantiles, quantiles: { p10: 1.1, p50: 1.2, p90: 1.3 }, lower: 0, upper: 1 }'),
+    expected: ['bad.yaml:10:50 tiers[0].existing.renewalRate.quantiles: the value at P10 (1.1) is not below the upper bound (1): stated values must lie strictly inside the bounds'],
+  },
+  {
+    name: 'a conversion beta mean of 1.2 is still offered 1.2% (a plausible conversion)',
+    yaml: edit('conversion: 0.05', 'conversion: { dist: beta, mean: 1.2, sd: 0.003 }'),
+    expected: ['bad.yaml:13:39 tiers[0].newBusiness.conversion.mean: must be strictly between 0 and 1; did you mean 0.012 (or 1.2%)?'],
+  },
+  {
     name: 'a conversion above 1 still reads as a percent (opportunity to won runs to 30%)',
     yaml: edit('conversion: 0.05', 'conversion: 25'),
     expected: ['bad.yaml:13:19 tiers[0].newBusiness.conversion: a rate must be within [0, 1]; did you mean 0.25 (or 25%)?'],
@@ -387,6 +415,66 @@ const cases: Array<{ name: string; yaml: string; expected: string[] }> = [
     name: 'a label that is another target\'s default label',
     yaml: `${base}targets:\n  metrics:\n    - { metric: revenue, value: 2M }\n    - { metric: bookings, value: 3M, label: "revenue >= 2M" }\n`,
     expected: ['bad.yaml:18:45 targets.metrics[1].label: the label "revenue >= 2M" is also targets.metrics[0]\'s, a different target: give each target a label of its own'],
+  },
+  {
+    // Was "unknown key "nme"; the keys here are: ...": `name` is none of the common misspellings.
+    name: "a misspelt key of a tier: the near miss among the keys its place takes",
+    yaml: edit('  - name: SMB', '  - nme: SMB'),
+    expected: ['bad.yaml:6:5 tiers[0].name: is required', 'bad.yaml:6:5 tiers[0]: unknown key "nme" (did you mean "name"?)'],
+  },
+  {
+    name: 'a key cut short: the one key of its place it starts',
+    yaml: edit('trials: 2000', 'trials: 2000\nfiscalYearStart: 2'),
+    expected: ['bad.yaml:4:1 unknown key "fiscalYearStart" (did you mean "fiscalYearStartMonth"?)'],
+  },
+  {
+    // Was '(did you mean "seed"?)', a key of the scenario's top, not of a beta.
+    name: "a distribution's unknown key is not offered a key of another place",
+    yaml: edit(RENEWAL, '{ dist: beta, mean: 0.9, sd: 0.02, spred: 1 }'),
+    expected: ['bad.yaml:10:55 tiers[0].existing.renewalRate: unknown key "spred"; the keys here are: dist, alpha, beta, mean, sd'],
+  },
+  {
+    // Was "the key on line 14 starts in column 7, and the key on line 13 above it in column 5": the
+    // line the reader stopped at, not the one moved left.
+    name: 'a key with its value moved left of the keys either side of it',
+    yaml: edit('      conversion: 0.05', '    conversion: { dist: beta, mean: 0.05, sd: 0.01 }'),
+    // Line 13 is in the column of newBusiness: (line 11), the section holding line 12: as written it is
+    // newBusiness's sibling and line 14 two spaces deep, so both readings are said.
+    expected: ['bad.yaml:14:1 not valid YAML: All mapping items must start at the same column (the key on line 14 starts in column 7, and the key on line 13 above it in column 5; or line 13, in the column of the section on line 11 above it, belongs with lines 12 and 14 either side of it: start it in column 7; the keys of one mapping start in the same column)'],
+  },
+  {
+    // Was "line 10 is indented 6 spaces, more than line 9 above it (4)".
+    name: 'a key moved left of the keys either side of it',
+    yaml: edit('      customers: 120', '    customers: 120'),
+    expected: ['bad.yaml:9:16 not valid YAML: Nested mappings are not allowed in compact mappings (line 10 is indented 6 spaces, more than line 9 above it (4); or line 9, in the column of the section on line 7 above it, belongs with lines 8 and 10 either side of it (6): start it in column 7; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first'],
+  },
+  {
+    // The line above (11) is nested in expansion: (line 9), in the column of customers: (12): line 12
+    // is in step, and renewalRate: two spaces too deep; line 12 alone was blamed.
+    name: 'a key two spaces too deep after a nested section, under a key in step',
+    yaml: edit('      customers: 120\n      renewalRate:', '      expansion:\n        probability: 0.1\n        size: 0.2\n      customers: 120\n        renewalRate:'),
+    expected: ['bad.yaml:12:18 not valid YAML: Nested mappings are not allowed in compact mappings (line 13 is indented 8 spaces, more than line 12 above it (6); or line 12, in the column of the section on line 9 above it, belongs with lines 11 and 13 either side of it (8): start it in column 9; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first'],
+  },
+  {
+    name: 'a key with its value two spaces too deep after a nested section, under a key in step',
+    yaml: edit('      customers: 120\n      renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }', '      expansion:\n        probability: 0.1\n        size: 0.2\n      renewalRate: { dist: beta, mean: 0.9, sd: 0.02 }\n        customers: 120'),
+    expected: ['bad.yaml:13:1 not valid YAML: All mapping items must start at the same column (the key on line 13 starts in column 9, and the key on line 12 above it in column 7; or line 12, in the column of the section on line 9 above it, belongs with lines 11 and 13 either side of it: start it in column 9; the keys of one mapping start in the same column)'],
+  },
+  {
+    name: "a section's first key moved left under the section's name",
+    yaml: edit('      leadsPerMonth:', '    leadsPerMonth:'),
+    expected: ['bad.yaml:12:5 not valid YAML: All mapping items must start at the same column (the key on line 12 starts in column 5, under the section on line 11, which holds nothing on its line, and the keys after it, from line 13, in column 7: line 12 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column); 1 more YAML error, likely caused by this one: fix it first'],
+  },
+  {
+    name: "a section's first key with its value moved left under the section's name",
+    yaml: edit('      openingArr:', '    openingArr:'),
+    expected: ['bad.yaml:8:17 not valid YAML: Nested mappings are not allowed in compact mappings (line 8 is indented 4 spaces, as the section on line 7 above it, which holds nothing on its line, and the keys after it, from line 9, 6 spaces: line 8 is likely the one out of step, start it in column 7; the keys of one mapping start in the same column); 3 more YAML errors, likely caused by this one: fix it first'],
+  },
+  {
+    // Was "unknown key "acv"; the keys here are: name, existing, newBusiness, ...".
+    name: "a section's last key moved left, beside the section: named as the section's",
+    yaml: edit('      acv: { dist', '    acv: { dist'),
+    expected: ['bad.yaml:12:7 tiers[0].newBusiness.acv: is required', 'bad.yaml:14:5 tiers[0]: unknown key "acv": it is a key of newBusiness, written beside it; indent it under newBusiness'],
   },
   {
     name: 'broken YAML syntax',

@@ -58,8 +58,8 @@ describe('arrcast studio: bodies', () => {
     ['a driver named __proto__', answer('{"drivers":{"__proto__":{"central":1}}}'), 400, 'a key "__proto__" is never part of a request', '__proto__'],
     ['__proto__ in the state', answer('{"__proto__":{"confidence":0.5}}'), 400, 'a key "__proto__" is never part of a request', '__proto__'],
     ['__proto__ at the top', '{"__proto__":{"pass":"full"},"state":{},"pass":"first"}', 400, 'a key "__proto__" is never part of a request', '__proto__'],
-    ['a driver named constructor', answer('{"drivers":{"constructor":{"central":1}}}'), 400, 'drivers.constructor: no such driver on this page', 'drivers.constructor'],
-    ['a driver named toString', answer('{"drivers":{"toString":{"central":1}}}'), 400, 'drivers.toString: no such driver on this page', 'drivers.toString'],
+    ['a driver named constructor', answer('{"drivers":{"constructor":{"central":1}}}'), 400, 'drivers.constructor: no such driver on this page; its drivers are "0/conversion", …', 'drivers.constructor'],
+    ['a driver named toString', answer('{"drivers":{"toString":{"central":1}}}'), 400, 'drivers.toString: no such driver on this page; its drivers are "0/conversion", …', 'drivers.toString'],
     ['NaN', answer('{"drivers":{"0/conversion":{"central":NaN}}}'), 400, 'the body is not valid JSON', undefined],
     ['1e309', answer('{"drivers":{"0/conversion":{"central":1e309}}}'), 400, 'state.drivers["0/conversion"].central: Invalid input: expected number, received Infinity', 'state.drivers["0/conversion"].central'],
     ['deep nesting', '['.repeat(30_000) + ']'.repeat(30_000), 400, 'the body is nested deeper than 16 levels', undefined],
@@ -68,7 +68,9 @@ describe('arrcast studio: bodies', () => {
   it.each(cases)('%s', async (_, body, status, error, field) => {
     const r = await studio.post('/api/answer', body);
     expect(r.status).toBe(status);
-    expect(r.json().error).toBe(error);
+    // Ending in "…": the message begins so (the rest lists the page's drivers).
+    if (error?.endsWith('…')) expect(String(r.json().error).startsWith(error.slice(0, -1))).toBe(true);
+    else expect(r.json().error).toBe(error);
     expect(r.json().field).toBe(field);
   });
 
