@@ -20,6 +20,21 @@ function rateCanBeAbove0(d: TierDriver, loading: number, shift: number): boolean
   return (loading !== 0 && shift > -1) || p + shift > 0;
 }
 
+/** rateCanBeAbove0 of a rate the tier may not state (undefined: assumed to be able to). */
+const canBeAbove0 = (d: TierDriver | undefined, loading: number, shift: number) => d === undefined || rateCanBeAbove0(d, loading, shift);
+
+/**
+ * Whether the tier's book has customers that renew (or churn) in a month simulated: customers due
+ * on its calendar after the closed months, or a customer file (whose renewal dates are assumed to
+ * fall in the year). What renewal, contraction, expansion and price uplift act on.
+ */
+function bookRenewsInYear(tier: TierPlan): boolean {
+  const e = tier.existing;
+  if (e === undefined || e.book !== undefined) return true;
+  const from = tier.start?.months ?? 0;
+  return e.due.some((x, m) => m >= from && x > 0);
+}
+
 /**
  * Whether an opportunity of the tier's pipeline file closes in a month simulated with a win
  * probability that `keep` accepts. O(opportunities).
@@ -129,8 +144,14 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * start and the expansion's lag (expansionFallsInYear); the ACV needs a deal priced at the tier's ACV
  * that can be signed in a month simulated (a pipeline file's opportunities and a group with an amount
  * of its own are priced at their own amounts); earlier leads' conversion needs some earlier leads closing
- * in a month simulated, a pipeline group's win probability some opportunities closing in one. Other
- * drivers: a route is assumed.
+ * in a month simulated, a pipeline group's win probability some opportunities closing in one. Drivers
+ * with no market loading, for their own draws (attribution lists only drivers that reach the tier):
+ * a price uplift needs customers due, as the book's rates do; an existing customer's expansion size
+ * those and an expansion probability that can be above 0; a new customer's expansion size what its
+ * probability needs and that probability able to be above 0; a pipeline group's amount some of its
+ * opportunities closing in a month simulated at odds that can be above 0; reps' attrition, capacity
+ * and productivity some rep at the start or hired, a hire slip some hire. Other drivers: a route is
+ * assumed.
  * A tier's leads loaded on the market under a conversion of 0 give no deal at any factor (checked
  * on the same draws at -2 and +2), and neither does a conversion over 0 leads, nor a renewal rate
  * whose book renews after the year, nor a new-customer expansion in a tier that wins no customer,
@@ -159,11 +180,21 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
     }
     case 'renewalRate':
     case 'contractionProbability':
-    case 'expansionProbability': {
-      const e = tier.existing;
-      if (e === undefined || e.book !== undefined) return true;
-      const from = tier.start?.months ?? 0;
-      return e.due.some((x, m) => m >= from && x > 0);
+    case 'expansionProbability':
+    case 'priceUplift':
+      return bookRenewsInYear(tier);
+    case 'expansionSize':
+      // The size of an expansion that happens: customers due, and an expansion probability that can be above 0.
+      return bookRenewsInYear(tier) && canBeAbove0(find('expansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
+    case 'newCustomerExpansionSize': {
+      const timing = tier.newCustomerExpansion?.timing;
+      return (timing === undefined || expansionFallsInYear(tier, timing)) && canBeAbove0(find('newCustomerExpansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
+    }
+    case 'pipelineAmount': {
+      // The amount of a group's opportunities that are won: some, closing in a month simulated, at odds that can be above 0.
+      const g = tier.newBusiness?.pipelineGroups[Number(d.name) - 1];
+      if (g === undefined) return true;
+      return g.count > 0 && g.closeMonth > (tier.start?.months ?? 0) && canBeAbove0(find('pipelineWinProbability', d.name), tier.loadings.conversion, tier.stress.conversion);
     }
     case 'earlierLeadsConversion':
       return (tier.newBusiness?.earlierLeads?.count ?? 0) > 0 && earlierCloseMonth(tier) <= 12;
@@ -178,6 +209,17 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
     }
     case 'acv':
       return firstSigningMonth(tier, true) <= 12;
+    case 'repAttrition':
+    case 'repCapacity':
+    case 'repProductivity': {
+      // Reps' rates act on reps: none at the start and none hired, and they act on nothing.
+      const reps = tier.newBusiness?.reps;
+      return reps === undefined || reps.maxReps > 0;
+    }
+    case 'hireSlip': {
+      const reps = tier.newBusiness?.reps;
+      return reps === undefined || reps.hires.some((h) => h > 0);
+    }
     default:
       return true;
   }

@@ -3,7 +3,7 @@ import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
 import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
 import { binCount, InputArena, inputValueAt, prepareInput, type PreparedInput } from './input.js';
 import { finishSteps } from '../steps.js';
-import { marketMovesDriver, marketMovesTier } from '../../model/market-moves-tier.js';
+import { driverReachesTier, marketMovesDriver, marketMovesTier } from '../../model/market-moves-tier.js';
 
 /**
  * Attribution uses at most this many trials (the first ones; trials are independent, so any block is
@@ -55,7 +55,8 @@ export interface AttributionInputs {
  * The independent inputs of a run: the market factor z (column `driver.market`) and each planned
  * driver's own year-level draw (column `own.<tier>.<key>`), from the registry's planned drivers
  * (model/drivers). Each is ranked once here. A driver with no own uncertainty but a market loading
- * is listed without an input (its share is the market's); one that never varies is left out. So is
+ * is listed without an input (its share is the market's); one that never varies, or that acts on
+ * nothing whatever its draw (driverReachesTier: a conversion of 0 leads), is left out. So is
  * the market when it never varies (a stress case's `market.factor` fixes z in every trial), or when
  * it moves no tier (loadings only on what no tier states, e.g. renewal with no customer book): it then
  * has no percentile, no tornado bar and no part in the bad years, and a driver that only it moves
@@ -85,12 +86,16 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
   // is the run's P10, and 50% its ordinary year.
   const reforecast = sim.plan.horizon !== undefined && sim.plan.horizon.startMonth > 1;
   // The inputs' arrays in one block (see InputArena): the market's and each own draw's.
-  const inputs = (z ? 1 : 0) + sim.plan.tiers.reduce((k, tier) => k + tier.plannedDrivers.filter((d) => ownValues(sim, d, n) !== undefined).length, 0);
+  const inputs = (z ? 1 : 0) + sim.plan.tiers.reduce((k, tier) => k + tier.plannedDrivers.filter((d) => ownValues(sim, d, n) !== undefined && driverReachesTier(tier, d)).length, 0);
   const arena = new InputArena(n, inputs, reuse);
   if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), reforecast ? 'own' : 'market', binCount(n), arena) });
   yield;
   for (const tier of sim.plan.tiers) {
     for (const d of tier.plannedDrivers) {
+      // A driver that acts on nothing moves nothing, however much its own draw varies (a conversion
+      // of 0 leads, a price uplift of a book that renews after the year): not listed, else its
+      // share and tornado bar would be noise and its bad years' percentile a coin's.
+      if (!driverReachesTier(tier, d)) continue;
       const own = ownValues(sim, d, n);
       // A driver that never varies (no own draw, and no market loading or a value the market cannot
       // move: a rate of 0 or 1, a volume of 0), or whose market shift acts on nothing (a conversion
