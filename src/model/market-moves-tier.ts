@@ -2,6 +2,7 @@ import type { TierPlan } from './tier-plan.js';
 import type { TierDriver } from './drivers/tier-drivers.js';
 import { movesWithMarket } from './drivers/planned-driver.js';
 import type { LagPmf } from './lag-pmf.js';
+import type { Metric } from './components.js';
 
 /** A lead volume that can be above 0: drawn, or stated above 0. */
 const someVolume = (d: TierDriver | undefined) => d !== undefined && (d.ownColumn !== undefined || d.planValue > 0);
@@ -39,11 +40,11 @@ function bookRenewsInYear(tier: TierPlan): boolean {
  * Whether an opportunity of the tier's pipeline file closes in a month simulated with a win
  * probability that `keep` accepts. O(opportunities).
  */
-function fileOpportunity(tier: TierPlan, keep: (p: number) => boolean): boolean {
+function fileOpportunity(tier: TierPlan, keep: (p: number, closeMonth: number) => boolean): boolean {
   const file = tier.newBusiness?.pipelineFile;
   if (file === undefined) return false;
   const from = tier.start?.months ?? 0;
-  for (let i = 0; i < file.size; i++) if (file.closeMonth[i]! > from && keep(file.probability[i]!)) return true;
+  for (let i = 0; i < file.size; i++) if (file.closeMonth[i]! > from && keep(file.probability[i]!, file.closeMonth[i]!)) return true;
   return false;
 }
 
@@ -226,6 +227,53 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
 }
 
 /**
+ * The first month simulated in which a new-business driver can sign a deal it acts on (a pipeline
+ * group's close month, the first month earlier leads close in, the first deal at the tier's ACV, or
+ * the first month simulated for leads, their conversion and reps); undefined for a driver of the book
+ * or of new customers' expansion, whose timing driverReachesTier already counts.
+ */
+function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
+  switch (d.kind) {
+    case 'pipelineWinProbability':
+    case 'pipelineAmount':
+      return tier.newBusiness?.pipelineGroups[Number(d.name) - 1]?.closeMonth;
+    case 'earlierLeadsConversion':
+      return earlierCloseMonth(tier);
+    case 'acv':
+      return firstSigningMonth(tier, true);
+    case 'conversion':
+    case 'sourceConversion':
+    case 'leadsPerMonth':
+    case 'sourceLeadsPerMonth':
+    case 'repAttrition':
+    case 'repCapacity':
+    case 'repProductivity':
+    case 'hireSlip':
+      return (tier.start?.months ?? 0) + 1;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether a driver can move one metric of its tier: it reaches the tier (driverReachesTier) and, for
+ * recognized revenue and ending ARR, a deal it acts on can go live within the year: signed in month
+ * m, it goes live after its service-start lag, so m + the shortest lag must be 12 at most. Bookings
+ * count at signing. A pipeline group closing in month 12 with a service start of 1 month or more
+ * moves the tier's bookings only: its share of revenue's variance would be noise.
+ *
+ * @example driverReachesMetric(tier, groupClosingInMonth12, 'revenue') // => false with serviceStartLagMonths: 2
+ * Complexity: as driverReachesTier.
+ */
+export function driverReachesMetric(tier: TierPlan, d: TierDriver, metric: Metric): boolean {
+  if (!driverReachesTier(tier, d)) return false;
+  const nb = tier.newBusiness;
+  if (metric === 'bookings' || nb === undefined) return true;
+  const signed = firstSignedMonth(tier, d);
+  return signed === undefined || signed + firstLag(nb.serviceStart) <= 12;
+}
+
+/**
  * Whether the market factor moves a driver of a tier and, through it, the tier's outcomes:
  * movesWithMarket (loaded, and not a rate pinned at 0 or 1 nor a volume of 0) and driverReachesTier.
  */
@@ -247,4 +295,23 @@ export function marketMovesTier(tier: TierPlan): boolean {
   // A certain opportunity (probability 0 or 1) stays so under the market (trialRate): a file of
   // only those, or of only opportunities closing in closed months, is not moved.
   return tier.plannedDrivers.some((d) => marketMovesDriver(tier, d)) || (tier.loadings.conversion !== 0 && fileOpportunity(tier, (p) => p > 0 && p < 1));
+}
+
+/**
+ * Whether the market factor can move one metric of a tier: marketMovesTier, with each driver's route
+ * reaching that metric (driverReachesMetric) and, for revenue and ending ARR, a pipeline file's
+ * opportunity of uncertain odds going live within the year (its close month plus the shortest
+ * service-start lag at most 12). The market loaded on conversion alone, in a tier whose only deals
+ * go live after the year, moves its bookings and not its revenue.
+ *
+ * @example marketMovesTierMetric(planTier(lateGroupOnly, { ...zero, conversion: 0.3 }), 'revenue') // => false
+ * Complexity: O(drivers²).
+ */
+export function marketMovesTierMetric(tier: TierPlan, metric: Metric): boolean {
+  const nb = tier.newBusiness;
+  const lag = metric === 'bookings' || nb === undefined ? 0 : firstLag(nb.serviceStart);
+  return (
+    tier.plannedDrivers.some((d) => movesWithMarket(d) && driverReachesMetric(tier, d, metric)) ||
+    (tier.loadings.conversion !== 0 && fileOpportunity(tier, (p, close) => p > 0 && p < 1 && close + lag <= 12))
+  );
 }

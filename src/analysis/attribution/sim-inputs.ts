@@ -3,7 +3,8 @@ import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
 import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
 import { binCount, InputArena, inputValueAt, prepareInput, type PreparedInput } from './input.js';
 import { finishSteps } from '../steps.js';
-import { driverReachesTier, marketMovesDriver, marketMovesTier } from '../../model/market-moves-tier.js';
+import { driverReachesMetric, driverReachesTier, marketMovesDriver, marketMovesTier, marketMovesTierMetric } from '../../model/market-moves-tier.js';
+import { METRICS, type Metric } from '../../model/components.js';
 
 /**
  * Attribution uses at most this many trials (the first ones; trials are independent, so any block is
@@ -36,6 +37,11 @@ export interface AttributionDriver {
   readonly loading: number;
   /** Its own draw (z for the market), prepared; undefined when it has no own uncertainty. */
   readonly input: PreparedInput | undefined;
+  /**
+   * The headline metrics of its tier it can move (driverReachesMetric), when not all of them: a
+   * pipeline group closing in month 12 with a service-start lag moves bookings only. Absent: all.
+   */
+  readonly metrics?: readonly Metric[];
 }
 
 export interface AttributionInputs {
@@ -49,6 +55,12 @@ export interface AttributionInputs {
    * them. Absent (inputs a library caller builds itself, as before it existed): every tier.
    */
   readonly marketTiers?: readonly string[];
+  /**
+   * Of marketTiers, those whose each headline metric the market can move (marketMovesTierMetric):
+   * a tier whose only loaded route is deals going live after the year is in bookings' list alone.
+   * Absent: marketTiers for every metric.
+   */
+  readonly marketTiersByMetric?: Readonly<Record<Metric, readonly string[]>>;
 }
 
 /**
@@ -88,7 +100,21 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
   // The inputs' arrays in one block (see InputArena): the market's and each own draw's.
   const inputs = (z ? 1 : 0) + sim.plan.tiers.reduce((k, tier) => k + tier.plannedDrivers.filter((d) => ownValues(sim, d, n) !== undefined && driverReachesTier(tier, d)).length, 0);
   const arena = new InputArena(n, inputs, reuse);
-  if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), reforecast ? 'own' : 'market', binCount(n), arena) });
+  const marketTiersByMetric = Object.fromEntries(
+    METRICS.map((m) => [m, sim.plan.tiers.filter((t) => marketTiers.includes(t.name) && marketMovesTierMetric(t, m)).map((t) => t.name)]),
+  ) as Record<Metric, string[]>;
+  const marketMetrics = METRICS.filter((m) => marketTiersByMetric[m].length > 0);
+  if (z)
+    drivers.push({
+      key: MARKET_KEY,
+      label: MARKET_LABEL,
+      unit: 'market',
+      tier: undefined,
+      planValue: undefined,
+      loading: 1,
+      input: prepareInput(cut(z), reforecast ? 'own' : 'market', binCount(n), arena),
+      ...(marketMetrics.length < METRICS.length ? { metrics: marketMetrics } : {}),
+    });
   yield;
   for (const tier of sim.plan.tiers) {
     for (const d of tier.plannedDrivers) {
@@ -103,6 +129,7 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
       if (!own && (!marketMovesDriver(tier, d) || !z)) continue;
       const input = own ? prepareInput(own, 'own', binCount(n), arena) : undefined;
       if (input) yield;
+      const metrics = METRICS.filter((m) => driverReachesMetric(tier, d, m));
       drivers.push({
         key: d.shiftedColumn ?? shiftedColumnKey(d.tier, d.key),
         label: d.label,
@@ -112,10 +139,11 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
         ...(reforecast && input ? { learnedValue: inputValueAt(input, 0.5) } : {}),
         loading: d.loading,
         input,
+        ...(metrics.length < METRICS.length ? { metrics } : {}),
       });
     }
   }
-  return { trials: n, drivers, marketTiers: z ? marketTiers : [] };
+  return { trials: n, drivers, marketTiers: z ? marketTiers : [], ...(z ? { marketTiersByMetric } : {}) };
 }
 
 /**
@@ -133,10 +161,17 @@ export function attributionBytesAtMost(sim: RunTrials): number {
  * whatever the market does: its share there would be noise around 0, and what must be true could
  * name it).
  */
-export function driversMoving(inputs: AttributionInputs, tier: string | undefined): AttributionDriver[] {
-  if (tier === undefined) return [...inputs.drivers];
-  const market = inputs.marketTiers === undefined || inputs.marketTiers.includes(tier);
-  return inputs.drivers.filter((d) => (d.tier === undefined ? market : d.tier === tier));
+export function driversMoving(inputs: AttributionInputs, tier: string | undefined, metric?: string): AttributionDriver[] {
+  const reaches = (d: AttributionDriver) => movesMetric(d, metric);
+  if (tier === undefined) return inputs.drivers.filter(reaches);
+  const byMetric = (METRICS as readonly string[]).includes(metric!) ? inputs.marketTiersByMetric?.[metric as Metric] : undefined;
+  const market = (inputs.marketTiers === undefined || inputs.marketTiers.includes(tier)) && (byMetric === undefined || byMetric.includes(tier));
+  return inputs.drivers.filter((d) => (d.tier === undefined ? market : d.tier === tier) && reaches(d));
+}
+
+/** Whether a driver can move a metric ('revenue', 'bookings', 'endingArr'; any other, or none given: true). */
+export function movesMetric(d: AttributionDriver, metric: string | undefined): boolean {
+  return d.metrics === undefined || metric === undefined || !(METRICS as readonly string[]).includes(metric) || (d.metrics as readonly string[]).includes(metric);
 }
 
 /**

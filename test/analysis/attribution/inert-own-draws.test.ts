@@ -87,3 +87,90 @@ describe('drivers whose own draw acts on nothing', () => {
     expect(Math.abs(s.sensitivity.drivers[0]!.varianceShare! - a.drivers[0]!.varianceShare!)).toBeLessThan(1e-9);
   });
 });
+
+/**
+ * Tier P's only deals are a pipeline group closing in month 12 with a service start 2 months after
+ * signing: its win probability moves P's bookings, never its revenue or ending ARR.
+ */
+const bookingsOnly = `
+name: bookings only
+tiers:
+  - name: A
+    newBusiness:
+      leadsPerMonth: 200
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      acv: 12000
+  - name: P
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: 0.05
+      acv: 12000
+      serviceStartLagMonths: 2
+      openingPipeline:
+        groups:
+          - { count: 40, winProbability: { dist: beta, mean: 0.4, sd: 0.1 }, closeMonth: 12 }
+`;
+
+describe('a driver that moves one metric and not another', () => {
+  it("is attributed the metrics it can move only: a deal going live after the year moves bookings, not revenue or ending ARR", async () => {
+    const sim = await run(bookingsOnly, 2_000, 3);
+    // Independently of the analysis: P's revenue and ending ARR are the same in every trial, its bookings are not.
+    const constant = (key: string) => {
+      const c = column(sim, key);
+      return c.every((v) => v === c[0]);
+    };
+    expect([constant('tier.P.revenue'), constant('tier.P.endingArr'), constant('tier.P.bookings')]).toEqual([true, true, false]);
+
+    const s = summarize(sim, { targets: { metrics: [{ metric: 'revenue', tier: 'P', value: 1 }] } });
+    const win = 'driver.P.pipeline.1.winProbability';
+    expect(s.sensitivity.drivers.map((d) => d.key)).toEqual(['driver.A.conversion']);
+    expect(s.sensitivityByTier?.P?.drivers ?? []).toEqual([]);
+    expect(s.badYears.metrics.revenue.drivers.map((d) => d.key)).toEqual(['driver.A.conversion']);
+    expect(s.badYears.metrics.endingArr.drivers.map((d) => d.key)).toEqual(['driver.A.conversion']);
+    expect(s.badYears.metrics.bookings.drivers.map((d) => d.key).sort()).toEqual(['driver.A.conversion', win]);
+    expect(s.whatMustBeTrue[0]!.drivers).toEqual([]);
+    expect(s.whatMustBeTrue[0]!.notShown).toBeUndefined();
+    // The company's revenue is A's plus a constant: its shares are A's, to rounding.
+    expect(Math.abs(s.sensitivity.unexplained.value! - s.sensitivityByTier!.A!.unexplained.value!)).toBeLessThan(1e-9);
+  });
+});
+
+/** The market loaded on conversion alone: in P it moves only the late group's win probability, so P's bookings and not its revenue. */
+const marketOnBookingsOnly = `
+name: market on bookings only
+market:
+  loadings: { conversion: 0.5 }
+tiers:
+  - name: P
+    existing:
+      customers: 100
+      openingArr: 1000000
+      renewalRate: { dist: beta, mean: 0.9, sd: 0.03 }
+    newBusiness:
+      leadsPerMonth: 0
+      conversion: 0.05
+      acv: 12000
+      serviceStartLagMonths: 2
+      openingPipeline:
+        groups:
+          - { count: 40, winProbability: 0.4, closeMonth: 12 }
+`;
+
+describe('the market, when the only route it is loaded on moves one metric', () => {
+  it('is attributed that metric only: bookings, not revenue or ending ARR', async () => {
+    const sim = await run(marketOnBookingsOnly, 2_000, 3);
+    // Independently of the analysis: the same draws at a market factor of -2 and +2 give the same
+    // revenue and ending ARR in every trial, and other bookings.
+    const at = async (factor: number) => run(marketOnBookingsOnly.replace('loadings: { conversion: 0.5 }', `loadings: { conversion: 0.5 }\n  factor: ${factor}`), 200, 3);
+    const [low, high] = await Promise.all([at(-2), at(2)]);
+    for (const m of ['revenue', 'endingArr']) expect(column(low, m), m).toEqual(column(high, m));
+    expect(column(low, 'bookings')).not.toEqual(column(high, 'bookings'));
+
+    const s = summarize(sim, { targets: { metrics: [{ metric: 'bookings', value: 1 }] } });
+    const keys = (ds: readonly { key: string }[]) => ds.map((d) => d.key).sort();
+    expect(keys(s.sensitivity.drivers)).toEqual(['driver.P.renewalRate']);
+    expect(keys(s.badYears.metrics.revenue.drivers)).toEqual(['driver.P.renewalRate']);
+    expect(keys(s.badYears.metrics.endingArr.drivers)).toEqual(['driver.P.renewalRate']);
+    expect(keys(s.badYears.metrics.bookings.drivers)).toEqual(['driver.P.renewalRate', 'driver.market']);
+  });
+});
