@@ -26,13 +26,16 @@ const canBeAbove0 = (d: TierDriver | undefined, loading: number, shift: number) 
 
 /**
  * Whether the tier's book has customers that renew (or churn) in a month simulated: customers due
- * on its calendar after the closed months, or a customer file (whose renewal dates are assumed to
- * fall in the year). What renewal, contraction, expansion and price uplift act on.
+ * on its calendar after the closed months, or in a customer file customers due in those months or
+ * billed monthly (they churn any month). What renewal, contraction, expansion and price uplift act
+ * on: a file of multi-year contracts all ending after the year renews no one in it.
  */
 function bookRenewsInYear(tier: TierPlan): boolean {
   const e = tier.existing;
-  if (e === undefined || e.book !== undefined) return true;
+  if (e === undefined) return true;
   const from = tier.start?.months ?? 0;
+  // dueFrom[m - 1] .. dueFrom[m] - 1 are month m's due customers: months from + 1 .. 12.
+  if (e.book !== undefined) return e.book.monthlyArr.length > 0 || e.book.dueFrom[12]! > e.book.dueFrom[from]!;
   return e.due.some((x, m) => m >= from && x > 0);
 }
 
@@ -140,7 +143,7 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * re-forecast's cohorts still in the sales cycle; not reps or earlier leads, which it does not convert); a lead volume
  * needs its conversion to be able to be above 0 (rateCanBeAbove0: a conversion of 0 stays 0 under a
  * stress); a renewal, contraction or expansion rate of the book needs customers due in the months
- * simulated (or a customer file): they act at renewal; a new-customer expansion probability needs a
+ * simulated, on the calendar or in the customer file, or customers billed monthly (bookRenewsInYear): they act at renewal; a new-customer expansion probability needs a
  * customer whose expansion can fall within the year, counting the month it can be won, its service
  * start and the expansion's lag (expansionFallsInYear); the ACV needs a deal priced at the tier's ACV
  * that can be signed in a month simulated (a pipeline file's opportunities and a group with an amount

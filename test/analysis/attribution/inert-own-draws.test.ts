@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../src/analysis/summarize.js';
 import { METRICS } from '../../../src/model/components.js';
-import { column, run } from '../../helpers/fixtures.js';
+import { column, run, runWithFiles } from '../../helpers/fixtures.js';
 
 /**
  * Tier A is the only one that can vary. Y, Z and R state drivers with year-level uncertainty of
@@ -172,5 +172,40 @@ describe('the market, when the only route it is loaded on moves one metric', () 
     expect(keys(s.badYears.metrics.revenue.drivers)).toEqual(['driver.P.renewalRate']);
     expect(keys(s.badYears.metrics.endingArr.drivers)).toEqual(['driver.P.renewalRate']);
     expect(keys(s.badYears.metrics.bookings.drivers)).toEqual(['driver.P.renewalRate', 'driver.market']);
+  });
+});
+
+/** F's customers, from a file, are all on 36-month contracts renewing after the year: its book's rates act on no one. */
+const fileBookAfterYear = `
+name: file book renewing after the year
+market:
+  loadings: { renewal: 0.5 }
+tiers:
+  - name: A
+    newBusiness:
+      leadsPerMonth: 200
+      conversion: { dist: beta, mean: 0.05, sd: 0.01 }
+      acv: 12000
+  - name: F
+    existing:
+      customersFile: customers.csv
+      renewalRate: { dist: beta, mean: 0.9, sd: 0.03 }
+      priceUplift: { dist: beta, mean: 0.03, sd: 0.01 }
+      expansion:
+        probability: { dist: beta, mean: 0.1, sd: 0.03 }
+        size: 0.2
+`;
+const lateCustomers = 'id,tier,arr,next_renewal,term_months,renewals_completed,health,escalator\nf1,F,100000,20,36,1,,\nf2,F,50000,14,36,0,,\nf3,F,80000,13,36,2,,\n';
+
+describe("a customer file's rates when no customer renews in the year", () => {
+  it('are not listed, nor the market loaded on renewal alone', async () => {
+    const sim = await runWithFiles(fileBookAfterYear, { 'customers.csv': lateCustomers }, 2_000, 3);
+    for (const m of METRICS) {
+      const c = column(sim, `tier.F.${m}`);
+      expect(c.every((v) => v === c[0]), m).toBe(true);
+    }
+    const s = summarize(sim);
+    expect(s.sensitivity.drivers.map((d) => d.key)).toEqual(['driver.A.conversion']);
+    for (const m of METRICS) expect(s.badYears.metrics[m].drivers.map((d) => d.key), m).toEqual(['driver.A.conversion']);
   });
 });
