@@ -4,8 +4,18 @@ import { movesWithMarket } from './drivers/planned-driver.js';
 import type { LagPmf } from './lag-pmf.js';
 import type { Metric } from './components.js';
 
-/** A lead volume that can be above 0: drawn, or stated above 0. */
-const someVolume = (d: TierDriver | undefined) => d !== undefined && (d.ownColumn !== undefined || d.planValue > 0);
+/**
+ * A lead volume that can be above 0 in some trial: a year-level draw, or a distribution whose
+ * support reaches above 0 (TierDriver.canBeAbove0). Not its plan: the plan of a triangular or PERT
+ * is its mode, 0 for `{ min: 0, mode: 0, max: 40 }`, whose leads average 13 a month.
+ */
+const someVolume = (d: TierDriver | undefined) => d !== undefined && (d.ownColumn !== undefined || d.canBeAbove0);
+
+/**
+ * movesWithMarket, with a volume's reach read from its support, not its plan: the market scales a
+ * loaded volume's draws, so one of plan 0 that can be above 0 (a triangular of mode 0) moves with it.
+ */
+const shiftsWithMarket = (d: TierDriver) => movesWithMarket(d) || (d.unit !== 'rate' && d.loading !== 0 && d.canBeAbove0);
 
 /**
  * Whether a rate can be above 0 in some trial: drawn; stated at 1; or stated between 0 and 1 and
@@ -25,18 +35,37 @@ function rateCanBeAbove0(d: TierDriver, loading: number, shift: number): boolean
 const canBeAbove0 = (d: TierDriver | undefined, loading: number, shift: number) => d === undefined || rateCanBeAbove0(d, loading, shift);
 
 /**
- * Whether the tier's book has customers that renew (or churn) in a month simulated: customers due
- * on its calendar after the closed months, or in a customer file customers due in those months or
- * billed monthly (they churn any month). What renewal, contraction, expansion and price uplift act
- * on: a file of multi-year contracts all ending after the year renews no one in it.
+ * Whether the tier's book has customers due to renew in a month simulated: on its calendar after the
+ * closed months, or in its customer file. What contraction, expansion and price uplift act on: they
+ * are renegotiated at a renewal, so a customer billed monthly sees none (customer-book-simulator),
+ * and a file of multi-year contracts all ending after the year renews no one in it.
  */
-function bookRenewsInYear(tier: TierPlan): boolean {
+function bookDueInYear(tier: TierPlan): boolean {
   const e = tier.existing;
   if (e === undefined) return true;
   const from = tier.start?.months ?? 0;
   // dueFrom[m - 1] .. dueFrom[m] - 1 are month m's due customers: months from + 1 .. 12.
-  if (e.book !== undefined) return e.book.monthlyArr.length > 0 || e.book.dueFrom[12]! > e.book.dueFrom[from]!;
+  if (e.book !== undefined) return e.book.dueFrom[12]! > e.book.dueFrom[from]!;
   return e.due.some((x, m) => m >= from && x > 0);
+}
+
+/**
+ * Whether the renewal rate acts in the year: customers due (bookDueInYear), or in a customer file
+ * customers billed monthly, who leave any month by a hazard the renewal rate sets.
+ */
+function bookChurnsInYear(tier: TierPlan): boolean {
+  const book = tier.existing?.book;
+  return bookDueInYear(tier) || (book !== undefined && book.monthlyArr.length > 0);
+}
+
+/**
+ * Whether a tier has reps and none at all in the year (none at the start, none hired): their
+ * capacity is 0 every month, so the demand they cap (leads, earlier leads, reps' own) closes no
+ * deal (new-business-simulator's capDemand); the opening pipeline, which they do not cap, still can.
+ */
+function noRepsToClose(tier: TierPlan): boolean {
+  const reps = tier.newBusiness?.reps;
+  return reps !== undefined && reps.maxReps === 0;
 }
 
 /**
@@ -80,8 +109,10 @@ function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
   const nb = tier.newBusiness;
   if (nb === undefined) return Infinity;
   const from = (tier.start?.months ?? 0) + 1;
-  if (tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return from;
-  if (nb.reps !== undefined) return from;
+  // With reps, none of whom there is, only the opening pipeline (groups, file) signs: capDemand caps the rest at 0.
+  const sourced = !noRepsToClose(tier);
+  if (sourced && tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return from;
+  if (sourced && nb.reps !== undefined) return from;
   const { conversion: loading } = tier.loadings;
   const shift = tier.stress.conversion;
   const drivers = tier.plannedDrivers;
@@ -90,13 +121,13 @@ function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
     const c = find(kind, name);
     return c === undefined || rateCanBeAbove0(c, loading, shift);
   };
-  for (const d of drivers) {
+  for (const d of sourced ? drivers : []) {
     if (d.kind === 'leadsPerMonth' && someVolume(d) && converting('conversion', d.name)) return from;
     if (d.kind === 'sourceLeadsPerMonth' && someVolume(d) && converting('sourceConversion', d.name)) return from;
   }
   let first = Infinity;
   const earlier = nb.earlierLeads;
-  if (earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = earlierCloseMonth(tier);
+  if (sourced && earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = earlierCloseMonth(tier);
   nb.pipelineGroups.forEach((g, i) => {
     if (g.count === 0 || g.closeMonth < from || g.closeMonth >= first || (atTierAcv && g.amount !== undefined)) return;
     if (converting('pipelineWinProbability', String(i + 1))) first = g.closeMonth;
@@ -142,15 +173,18 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * be other than 0. A conversion (tier-wide or a source's) needs its leads: drawn, or above 0 (or a
  * re-forecast's cohorts still in the sales cycle; not reps or earlier leads, which it does not convert); a lead volume
  * needs its conversion to be able to be above 0 (rateCanBeAbove0: a conversion of 0 stays 0 under a
- * stress); a renewal, contraction or expansion rate of the book needs customers due in the months
- * simulated, on the calendar or in the customer file, or customers billed monthly (bookRenewsInYear): they act at renewal; a new-customer expansion probability needs a
+ * stress; a volume counts as above 0 by its support, not its plan: someVolume); with reps stated
+ * and none at all, leads and earlier leads close nothing (noRepsToClose); a contraction or expansion
+ * rate or a price uplift needs customers due in the months simulated, on the calendar or in the
+ * customer file (bookDueInYear), the renewal rate those or customers billed monthly
+ * (bookChurnsInYear): they act at renewal; a new-customer expansion probability needs a
  * customer whose expansion can fall within the year, counting the month it can be won, its service
  * start and the expansion's lag (expansionFallsInYear); the ACV needs a deal priced at the tier's ACV
  * that can be signed in a month simulated (a pipeline file's opportunities and a group with an amount
  * of its own are priced at their own amounts); earlier leads' conversion needs some earlier leads closing
  * in a month simulated, a pipeline group's win probability some opportunities closing in one. Drivers
  * with no market loading, for their own draws (attribution lists only drivers that reach the tier):
- * a price uplift needs customers due, as the book's rates do; an existing customer's expansion size
+ * a price uplift needs customers due (bookDueInYear); an existing customer's expansion size
  * those and an expansion probability that can be above 0; a new customer's expansion size what its
  * probability needs and that probability able to be above 0; a pipeline group's amount some of its
  * opportunities closing in a month simulated at odds that can be above 0; reps' attrition, capacity
@@ -170,6 +204,7 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
   switch (d.kind) {
     case 'conversion':
     case 'sourceConversion': {
+      if (noRepsToClose(tier)) return false;
       const leads = find(d.kind === 'conversion' ? 'leadsPerMonth' : 'sourceLeadsPerMonth', d.name);
       if (leads === undefined) return true;
       // It converts its own leads only (and a re-forecast's cohorts of them still in the sales cycle):
@@ -179,17 +214,19 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
     }
     case 'leadsPerMonth':
     case 'sourceLeadsPerMonth': {
+      if (noRepsToClose(tier)) return false;
       const conversion = find(d.kind === 'leadsPerMonth' ? 'conversion' : 'sourceConversion', d.name);
       return conversion === undefined || rateCanBeAbove0(conversion, tier.loadings.conversion, tier.stress.conversion);
     }
     case 'renewalRate':
+      return bookChurnsInYear(tier);
     case 'contractionProbability':
     case 'expansionProbability':
     case 'priceUplift':
-      return bookRenewsInYear(tier);
+      return bookDueInYear(tier);
     case 'expansionSize':
       // The size of an expansion that happens: customers due, and an expansion probability that can be above 0.
-      return bookRenewsInYear(tier) && canBeAbove0(find('expansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
+      return bookDueInYear(tier) && canBeAbove0(find('expansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
     case 'newCustomerExpansionSize': {
       const timing = tier.newCustomerExpansion?.timing;
       return (timing === undefined || expansionFallsInYear(tier, timing)) && canBeAbove0(find('newCustomerExpansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
@@ -201,7 +238,7 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
       return g.count > 0 && g.closeMonth > (tier.start?.months ?? 0) && canBeAbove0(find('pipelineWinProbability', d.name), tier.loadings.conversion, tier.stress.conversion);
     }
     case 'earlierLeadsConversion':
-      return (tier.newBusiness?.earlierLeads?.count ?? 0) > 0 && earlierCloseMonth(tier) <= 12;
+      return !noRepsToClose(tier) && (tier.newBusiness?.earlierLeads?.count ?? 0) > 0 && earlierCloseMonth(tier) <= 12;
     case 'pipelineWinProbability': {
       // A group of no opportunity, or closing in a closed month (its deals are in the actuals), moves nothing.
       const g = tier.newBusiness?.pipelineGroups[Number(d.name) - 1];
@@ -281,7 +318,7 @@ export function driverReachesMetric(tier: TierPlan, d: TierDriver, metric: Metri
  * movesWithMarket (loaded, and not a rate pinned at 0 or 1 nor a volume of 0) and driverReachesTier.
  */
 export function marketMovesDriver(tier: TierPlan, d: TierDriver): boolean {
-  return movesWithMarket(d) && driverReachesTier(tier, d);
+  return shiftsWithMarket(d) && driverReachesTier(tier, d);
 }
 
 /**
@@ -314,7 +351,7 @@ export function marketMovesTierMetric(tier: TierPlan, metric: Metric): boolean {
   const nb = tier.newBusiness;
   const lag = metric === 'bookings' || nb === undefined ? 0 : firstLag(nb.serviceStart);
   return (
-    tier.plannedDrivers.some((d) => movesWithMarket(d) && driverReachesMetric(tier, d, metric)) ||
+    tier.plannedDrivers.some((d) => shiftsWithMarket(d) && driverReachesMetric(tier, d, metric)) ||
     (tier.loadings.conversion !== 0 && fileOpportunity(tier, (p, close) => p > 0 && p < 1 && close + lag <= 12))
   );
 }
