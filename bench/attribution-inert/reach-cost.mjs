@@ -2,7 +2,8 @@
 // metric and marketMovesTierMetric, over hybrid-company.yaml's plan. Usage: npm run build && node bench/attribution-inert/reach-cost.mjs
 import { loadScenario } from '../../dist/scenario/load.js';
 import { simulate } from '../../dist/engine/simulate.js';
-import { driverReachesMetric, driverReachesTier, marketMovesTierMetric } from '../../dist/model/market-moves-tier.js';
+import { driverReachesMetric, driverReachesTier } from '../../dist/model/driver-reach.js';
+import { marketMovesTierMetric } from '../../dist/model/market-moves-tier.js';
 import { METRICS } from '../../dist/model/components.js';
 const sim = await simulate(await loadScenario(new URL('../../scenarios/hybrid-company.yaml', import.meta.url).pathname), { trials: 10, seed: 1, workers: 0 });
 const reps = 1000; let k = 0;

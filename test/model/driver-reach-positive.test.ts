@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { attributionInputs } from '../../src/analysis/attribution/sim-inputs.js';
 import { sensitivity } from '../../src/analysis/sensitivity.js';
 import type { Metric } from '../../src/model/components.js';
-import { driverReachesMetric, marketMovesTierMetric } from '../../src/model/market-moves-tier.js';
+import { driverReachesMetric } from '../../src/model/driver-reach.js';
+import { marketMovesTierMetric } from '../../src/model/market-moves-tier.js';
 import { column, run, runWithFiles } from '../helpers/fixtures.js';
 
 /**

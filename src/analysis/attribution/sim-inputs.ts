@@ -3,7 +3,8 @@ import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
 import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
 import { binCount, InputArena, inputValueAt, prepareInput, type PreparedInput } from './input.js';
 import { finishSteps } from '../steps.js';
-import { driverReachesMetric, driverReachesTier, marketMovesDriver, marketMovesTier, marketMovesTierMetric } from '../../model/market-moves-tier.js';
+import { driverReachesMetric, driverReachesTier } from '../../model/driver-reach.js';
+import { marketMovesDriver, marketMovesTier, marketMovesTierMetric } from '../../model/market-moves-tier.js';
 import { METRICS, type Metric } from '../../model/components.js';
 
 /**
