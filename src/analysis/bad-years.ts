@@ -2,7 +2,7 @@ import type { RunTrials } from './columns.js';
 import { METRIC_COMPONENTS, METRICS, type Component, type Metric } from '../model/components.js';
 import { componentShortfalls, meanOver, worstTrials, type ComponentShortfall } from './attribution/bad-years.js';
 import { meanAll } from '../math/mean-all.js';
-import type { AttributionDriver, AttributionInputs } from './attribution/sim-inputs.js';
+import { movesMetric, type AttributionDriver, type AttributionInputs } from './attribution/sim-inputs.js';
 
 /** The bad years are the worst this share of trials. */
 export const BAD_YEAR_SHARE = 0.1;
@@ -26,7 +26,7 @@ export interface BadYearsOfMetric {
   /** Mean of the metric over all trials and over the bad years. */
   readonly mean: number;
   readonly worstMean: number;
-  /** Drivers with own uncertainty and the market, lowest mean percentile first. */
+  /** Drivers with own uncertainty that can move the metric and the market, lowest mean percentile first. */
   readonly drivers: readonly BadYearDriver[];
   /** Each component's part of mean - worstMean (components add up to the metric; the opening book is flat). */
   readonly components: ReadonlyArray<ComponentShortfall & { readonly component: Component }>;
@@ -61,6 +61,7 @@ export function badYears(sim: RunTrials, inputs: AttributionInputs): BadYears {
       const y = sim.store.column(m)!.subarray(0, n);
       const worst = worstTrials(y, BAD_YEAR_SHARE);
       const drivers = live
+        .filter((d) => movesMetric(d, m))
         .map((d): BadYearDriver => {
           const p = meanOver(d.input!.percentile, worst);
           const base = { key: d.key, label: d.label, unit: d.unit, ...(d.tier === undefined ? {} : { tier: d.tier }), meanPercentile: p.mean };

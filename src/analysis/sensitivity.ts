@@ -74,18 +74,24 @@ export interface Sensitivity {
 /**
  * What moves a metric, on independent inputs: each driver's first-order variance share with its
  * interval, and its tornado bar (the metric's median at the driver's own P10 and P90). Only the
- * drivers that can move the metric take part: a tier's drivers and the market for a tier's metric.
+ * drivers that can move the metric take part: a tier's drivers and the market for a tier's metric,
+ * and, when `metric` is given, of those only the ones that reach it (the name of metricValues'
+ * metric: a driver whose deals all go live after the year moves bookings, not revenue or ending
+ * ARR; see driversMoving). Without `metric` no driver is left out for a metric: the values may be any
+ * metric's, and a default must not drop a driver that moves them (the result is labelled 'revenue',
+ * as it always was).
  *
  * @example sensitivity(inputs, revenue, 'revenue').drivers[0].label // => 'Market'
  * Complexity: O(p n) for p drivers over n trials (the inputs are already ranked).
  */
-export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<number>, metric = 'revenue', tier?: string): Sensitivity {
+export function sensitivity(inputs: AttributionInputs, metricValues: ArrayLike<number>, metricName?: string, tier?: string): Sensitivity {
+  const metric = metricName ?? 'revenue';
   const n = inputs.trials;
   // Natively for a column (its first n values; exact), so this function has no loop of its own for V8 to compile while it runs.
   const y = scratchFloat64('metric', n);
   if (ArrayBuffer.isView(metricValues) && metricValues.length >= n) y.set((metricValues as Float64Array).subarray(0, n));
   else y.set(Float64Array.from({ length: n }, (_, i) => metricValues[i]!));
-  const drivers = driversMoving(inputs, tier);
+  const drivers = driversMoving(inputs, tier, metricName);
   const live = drivers.filter((d) => d.input !== undefined);
   const est = firstOrderShares(y, live.map((d) => d.input!));
   if (est.notEstimable !== undefined) {

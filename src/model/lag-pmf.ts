@@ -51,3 +51,9 @@ export function lagPmfOf(pmf: Float64Array): LagPmf {
   }
   return { max, pmf, conditional, alias: prepareAlias(Array.from(pmf)) };
 }
+
+/** The first lag a pmf gives a chance (months), or Infinity when it gives none. */
+export function firstLag(lag: LagPmf): number {
+  const i = lag.pmf.findIndex((x) => x > 0);
+  return i < 0 ? Infinity : i;
+}

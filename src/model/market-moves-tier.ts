@@ -1,186 +1,26 @@
 import type { TierPlan } from './tier-plan.js';
 import type { TierDriver } from './drivers/tier-drivers.js';
 import { movesWithMarket } from './drivers/planned-driver.js';
-import type { LagPmf } from './lag-pmf.js';
-
-/** A lead volume that can be above 0: drawn, or stated above 0. */
-const someVolume = (d: TierDriver | undefined) => d !== undefined && (d.ownColumn !== undefined || d.planValue > 0);
+import { firstLag } from './lag-pmf.js';
+import type { Metric } from './components.js';
+import { driverReachesMetric, driverReachesTier } from './driver-reach.js';
 
 /**
- * Whether a rate can be above 0 in some trial: drawn; stated at 1; or stated between 0 and 1 and
- * either moved by the market (`loading`: it rises towards 1 with the factor) or above 0 after the
- * stress's `shift` (stressRate). A rate stated at 0 is certain and stays 0 under any market factor or
- * stress (trialRate): `conversion: 0` with `stress: { conversion: 0.1 }` converts nothing.
+ * movesWithMarket, with a volume's reach read from its support, not its plan: the market scales a
+ * loaded volume's draws, so one of plan 0 that can be above 0 (a triangular of mode 0) moves with it.
  */
-function rateCanBeAbove0(d: TierDriver, loading: number, shift: number): boolean {
-  if (d.ownColumn !== undefined) return true;
-  const p = d.planValue;
-  if (p <= 0) return false;
-  if (p >= 1) return true;
-  return (loading !== 0 && shift > -1) || p + shift > 0;
-}
+const shiftsWithMarket = (d: TierDriver) => movesWithMarket(d) || (d.unit !== 'rate' && d.loading !== 0 && d.canBeAbove0);
 
 /**
  * Whether an opportunity of the tier's pipeline file closes in a month simulated with a win
  * probability that `keep` accepts. O(opportunities).
  */
-function fileOpportunity(tier: TierPlan, keep: (p: number) => boolean): boolean {
+function fileOpportunity(tier: TierPlan, keep: (p: number, closeMonth: number) => boolean): boolean {
   const file = tier.newBusiness?.pipelineFile;
   if (file === undefined) return false;
   const from = tier.start?.months ?? 0;
-  for (let i = 0; i < file.size; i++) if (file.closeMonth[i]! > from && keep(file.probability[i]!)) return true;
+  for (let i = 0; i < file.size; i++) if (file.closeMonth[i]! > from && keep(file.probability[i]!, file.closeMonth[i]!)) return true;
   return false;
-}
-
-/** The first lag a pmf gives a chance (months), or Infinity when it gives none. */
-function firstLag(lag: LagPmf): number {
-  const i = lag.pmf.findIndex((x) => x > 0);
-  return i < 0 ? Infinity : i;
-}
-
-/** The first month simulated in which the tier's earlier leads can close (Infinity: none; close month = lag + 1). */
-function earlierCloseMonth(tier: TierPlan): number {
-  const from = (tier.start?.months ?? 0) + 1;
-  const pmf = tier.newBusiness?.earlierLeads?.closeMonth.pmf ?? [];
-  for (let m = from; m <= pmf.length; m++) if (pmf[m - 1]! > 0) return m;
-  return Infinity;
-}
-
-/**
- * The first month simulated in which the tier can sign a new customer (Infinity: none). `atTierAcv`:
- * only deals priced at the tier's ACV, which its ACV loading scales: not the pipeline file's
- * opportunities nor a pipeline group's, which have amounts of their own (new-business-simulator's
- * runPipeline). Routes: a lead source whose leads and conversion can both be above 0, reps, earlier
- * leads (some, converting, closing in a month simulated), a re-forecast's cohorts still in the sales cycle (each taken to sign from the first month
- * simulated: a sales cycle or close months pushing them later are not checked, so a route may be
- * kept that acts after the year), a pipeline group whose win probability can be above 0, and an
- * opportunity of the pipeline file that can be won, each in its close month if that is simulated.
- * Deals of the closed months are in the actuals and not counted here. O(drivers² + opportunities).
- */
-function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
-  const nb = tier.newBusiness;
-  if (nb === undefined) return Infinity;
-  const from = (tier.start?.months ?? 0) + 1;
-  if (tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return from;
-  if (nb.reps !== undefined) return from;
-  const { conversion: loading } = tier.loadings;
-  const shift = tier.stress.conversion;
-  const drivers = tier.plannedDrivers;
-  const find = (kind: TierDriver['kind'], name: string) => drivers.find((x) => x.kind === kind && x.name === name);
-  const converting = (kind: TierDriver['kind'], name: string) => {
-    const c = find(kind, name);
-    return c === undefined || rateCanBeAbove0(c, loading, shift);
-  };
-  for (const d of drivers) {
-    if (d.kind === 'leadsPerMonth' && someVolume(d) && converting('conversion', d.name)) return from;
-    if (d.kind === 'sourceLeadsPerMonth' && someVolume(d) && converting('sourceConversion', d.name)) return from;
-  }
-  let first = Infinity;
-  const earlier = nb.earlierLeads;
-  if (earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = earlierCloseMonth(tier);
-  nb.pipelineGroups.forEach((g, i) => {
-    if (g.count === 0 || g.closeMonth < from || g.closeMonth >= first || (atTierAcv && g.amount !== undefined)) return;
-    if (converting('pipelineWinProbability', String(i + 1))) first = g.closeMonth;
-  });
-  const file = nb.pipelineFile;
-  if (!atTierAcv && file !== undefined) {
-    for (let i = 0; i < file.size; i++) {
-      const m = file.closeMonth[i]!;
-      if (m >= from && m < first && file.probability[i]! > 0) first = m;
-    }
-  }
-  return first;
-}
-
-/**
- * Whether a new customer's expansion can fall within the year (new-business-simulator): a customer
- * expands `timing` months after it goes live, and goes live `serviceStart` months after it signs. A
- * customer signed in a simulated month m: some expansion lag and service-start lag with
- * m + lag + start <= 12. A customer signed in a closed month j (a re-forecast): live from j when its
- * service started within the closed months, its expansions after them still to come (lags over
- * k - j, up to 12 - j); else live at j + its lag, expanding from there. O(drivers² + opportunities + 12²).
- */
-function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
-  const nb = tier.newBusiness;
-  if (nb === undefined) return false;
-  const service = nb.serviceStart;
-  const expands = firstLag(timing);
-  if (firstSigningMonth(tier, false) + firstLag(service) + expands <= 12) return true;
-  const start = tier.start;
-  if (start === undefined) return false;
-  const k = start.months;
-  const has = (lag: LagPmf, ok: (months: number) => boolean) => lag.pmf.some((x, l) => x > 0 && ok(l));
-  for (let j = 1; j <= k; j++) {
-    if (!(start.deals[j - 1]! > 0)) continue;
-    if (has(service, (s) => s <= k - j) && has(timing, (l) => l > k - j && l <= 12 - j)) return true;
-    if (has(service, (s) => s > k - j && j + s + expands <= 12)) return true;
-  }
-  return false;
-}
-
-/**
- * Whether a driver's market shift reaches its tier's outcomes: the volume or rate it acts with can
- * be other than 0. A conversion (tier-wide or a source's) needs its leads: drawn, or above 0 (or a
- * re-forecast's cohorts still in the sales cycle; not reps or earlier leads, which it does not convert); a lead volume
- * needs its conversion to be able to be above 0 (rateCanBeAbove0: a conversion of 0 stays 0 under a
- * stress); a renewal, contraction or expansion rate of the book needs customers due in the months
- * simulated (or a customer file): they act at renewal; a new-customer expansion probability needs a
- * customer whose expansion can fall within the year, counting the month it can be won, its service
- * start and the expansion's lag (expansionFallsInYear); the ACV needs a deal priced at the tier's ACV
- * that can be signed in a month simulated (a pipeline file's opportunities and a group with an amount
- * of its own are priced at their own amounts); earlier leads' conversion needs some earlier leads closing
- * in a month simulated, a pipeline group's win probability some opportunities closing in one. Other
- * drivers: a route is assumed.
- * A tier's leads loaded on the market under a conversion of 0 give no deal at any factor (checked
- * on the same draws at -2 and +2), and neither does a conversion over 0 leads, nor a renewal rate
- * whose book renews after the year, nor a new-customer expansion in a tier that wins no customer,
- * nor an ACV loading in a tier whose only deals are a pipeline file's.
- *
- * @example driverReachesTier(planTier(zeroLeads), conversionDriver) // => false (leadsPerMonth: 0)
- * Complexity: O(drivers), O(drivers² + opportunities) for a new-customer expansion probability or the ACV.
- */
-export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
-  const drivers = tier.plannedDrivers;
-  const find = (kind: TierDriver['kind'], name: string) => drivers.find((x) => x.kind === kind && x.name === name);
-  switch (d.kind) {
-    case 'conversion':
-    case 'sourceConversion': {
-      const leads = find(d.kind === 'conversion' ? 'leadsPerMonth' : 'sourceLeadsPerMonth', d.name);
-      if (leads === undefined) return true;
-      // It converts its own leads only (and a re-forecast's cohorts of them still in the sales cycle):
-      // reps source deals of their own and earlier leads have a conversion of their own.
-      const cohorts = tier.start !== undefined && tier.start.leads.some((x) => x > 0);
-      return someVolume(leads) || cohorts;
-    }
-    case 'leadsPerMonth':
-    case 'sourceLeadsPerMonth': {
-      const conversion = find(d.kind === 'leadsPerMonth' ? 'conversion' : 'sourceConversion', d.name);
-      return conversion === undefined || rateCanBeAbove0(conversion, tier.loadings.conversion, tier.stress.conversion);
-    }
-    case 'renewalRate':
-    case 'contractionProbability':
-    case 'expansionProbability': {
-      const e = tier.existing;
-      if (e === undefined || e.book !== undefined) return true;
-      const from = tier.start?.months ?? 0;
-      return e.due.some((x, m) => m >= from && x > 0);
-    }
-    case 'earlierLeadsConversion':
-      return (tier.newBusiness?.earlierLeads?.count ?? 0) > 0 && earlierCloseMonth(tier) <= 12;
-    case 'pipelineWinProbability': {
-      // A group of no opportunity, or closing in a closed month (its deals are in the actuals), moves nothing.
-      const g = tier.newBusiness?.pipelineGroups[Number(d.name) - 1];
-      return g === undefined || (g.count > 0 && g.closeMonth > (tier.start?.months ?? 0));
-    }
-    case 'newCustomerExpansionProbability': {
-      const timing = tier.newCustomerExpansion?.timing;
-      return timing === undefined || expansionFallsInYear(tier, timing);
-    }
-    case 'acv':
-      return firstSigningMonth(tier, true) <= 12;
-    default:
-      return true;
-  }
 }
 
 /**
@@ -188,7 +28,7 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
  * movesWithMarket (loaded, and not a rate pinned at 0 or 1 nor a volume of 0) and driverReachesTier.
  */
 export function marketMovesDriver(tier: TierPlan, d: TierDriver): boolean {
-  return movesWithMarket(d) && driverReachesTier(tier, d);
+  return shiftsWithMarket(d) && driverReachesTier(tier, d);
 }
 
 /**
@@ -205,4 +45,23 @@ export function marketMovesTier(tier: TierPlan): boolean {
   // A certain opportunity (probability 0 or 1) stays so under the market (trialRate): a file of
   // only those, or of only opportunities closing in closed months, is not moved.
   return tier.plannedDrivers.some((d) => marketMovesDriver(tier, d)) || (tier.loadings.conversion !== 0 && fileOpportunity(tier, (p) => p > 0 && p < 1));
+}
+
+/**
+ * Whether the market factor can move one metric of a tier: marketMovesTier, with each driver's route
+ * reaching that metric (driverReachesMetric) and, for revenue and ending ARR, a pipeline file's
+ * opportunity of uncertain odds going live within the year (its close month plus the shortest
+ * service-start lag at most 12). The market loaded on conversion alone, in a tier whose only deals
+ * go live after the year, moves its bookings and not its revenue.
+ *
+ * @example marketMovesTierMetric(planTier(lateGroupOnly, { ...zero, conversion: 0.3 }), 'revenue') // => false
+ * Complexity: O(drivers²).
+ */
+export function marketMovesTierMetric(tier: TierPlan, metric: Metric): boolean {
+  const nb = tier.newBusiness;
+  const lag = metric === 'bookings' || nb === undefined ? 0 : firstLag(nb.serviceStart);
+  return (
+    tier.plannedDrivers.some((d) => shiftsWithMarket(d) && driverReachesMetric(tier, d, metric)) ||
+    (tier.loadings.conversion !== 0 && fileOpportunity(tier, (p, close) => p > 0 && p < 1 && close + lag <= 12))
+  );
 }

@@ -3,7 +3,9 @@ import { shiftedColumnKey } from '../../model/drivers/column-keys.js';
 import type { DriverUnit, PlannedDriver } from '../../model/drivers/planned-driver.js';
 import { binCount, InputArena, inputValueAt, prepareInput, type PreparedInput } from './input.js';
 import { finishSteps } from '../steps.js';
-import { marketMovesDriver, marketMovesTier } from '../../model/market-moves-tier.js';
+import { driverReachesMetric, driverReachesTier } from '../../model/driver-reach.js';
+import { marketMovesDriver, marketMovesTier, marketMovesTierMetric } from '../../model/market-moves-tier.js';
+import { METRICS, type Metric } from '../../model/components.js';
 
 /**
  * Attribution uses at most this many trials (the first ones; trials are independent, so any block is
@@ -36,6 +38,11 @@ export interface AttributionDriver {
   readonly loading: number;
   /** Its own draw (z for the market), prepared; undefined when it has no own uncertainty. */
   readonly input: PreparedInput | undefined;
+  /**
+   * The headline metrics of its tier it can move (driverReachesMetric), when not all of them: a
+   * pipeline group closing in month 12 with a service-start lag moves bookings only. Absent: all.
+   */
+  readonly metrics?: readonly Metric[];
 }
 
 export interface AttributionInputs {
@@ -49,13 +56,20 @@ export interface AttributionInputs {
    * them. Absent (inputs a library caller builds itself, as before it existed): every tier.
    */
   readonly marketTiers?: readonly string[];
+  /**
+   * Of marketTiers, those whose each headline metric the market can move (marketMovesTierMetric):
+   * a tier whose only loaded route is deals going live after the year is in bookings' list alone.
+   * Absent: marketTiers for every metric.
+   */
+  readonly marketTiersByMetric?: Readonly<Record<Metric, readonly string[]>>;
 }
 
 /**
  * The independent inputs of a run: the market factor z (column `driver.market`) and each planned
  * driver's own year-level draw (column `own.<tier>.<key>`), from the registry's planned drivers
  * (model/drivers). Each is ranked once here. A driver with no own uncertainty but a market loading
- * is listed without an input (its share is the market's); one that never varies is left out. So is
+ * is listed without an input (its share is the market's); one that never varies, or that acts on
+ * nothing whatever its draw (driverReachesTier: a conversion of 0 leads), is left out. So is
  * the market when it never varies (a stress case's `market.factor` fixes z in every trial), or when
  * it moves no tier (loadings only on what no tier states, e.g. renewal with no customer book): it then
  * has no percentile, no tornado bar and no part in the bad years, and a driver that only it moves
@@ -85,12 +99,30 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
   // is the run's P10, and 50% its ordinary year.
   const reforecast = sim.plan.horizon !== undefined && sim.plan.horizon.startMonth > 1;
   // The inputs' arrays in one block (see InputArena): the market's and each own draw's.
-  const inputs = (z ? 1 : 0) + sim.plan.tiers.reduce((k, tier) => k + tier.plannedDrivers.filter((d) => ownValues(sim, d, n) !== undefined).length, 0);
+  const inputs = (z ? 1 : 0) + sim.plan.tiers.reduce((k, tier) => k + tier.plannedDrivers.filter((d) => ownValues(sim, d, n) !== undefined && driverReachesTier(tier, d)).length, 0);
   const arena = new InputArena(n, inputs, reuse);
-  if (z) drivers.push({ key: MARKET_KEY, label: MARKET_LABEL, unit: 'market', tier: undefined, planValue: undefined, loading: 1, input: prepareInput(cut(z), reforecast ? 'own' : 'market', binCount(n), arena) });
+  const marketTiersByMetric = Object.fromEntries(
+    METRICS.map((m) => [m, sim.plan.tiers.filter((t) => marketTiers.includes(t.name) && marketMovesTierMetric(t, m)).map((t) => t.name)]),
+  ) as Record<Metric, string[]>;
+  const marketMetrics = METRICS.filter((m) => marketTiersByMetric[m].length > 0);
+  if (z)
+    drivers.push({
+      key: MARKET_KEY,
+      label: MARKET_LABEL,
+      unit: 'market',
+      tier: undefined,
+      planValue: undefined,
+      loading: 1,
+      input: prepareInput(cut(z), reforecast ? 'own' : 'market', binCount(n), arena),
+      ...(marketMetrics.length < METRICS.length ? { metrics: marketMetrics } : {}),
+    });
   yield;
   for (const tier of sim.plan.tiers) {
     for (const d of tier.plannedDrivers) {
+      // A driver that acts on nothing moves nothing, however much its own draw varies (a conversion
+      // of 0 leads, a price uplift of a book that renews after the year): not listed, else its
+      // share and tornado bar would be noise and its bad years' percentile a coin's.
+      if (!driverReachesTier(tier, d)) continue;
       const own = ownValues(sim, d, n);
       // A driver that never varies (no own draw, and no market loading or a value the market cannot
       // move: a rate of 0 or 1, a volume of 0), or whose market shift acts on nothing (a conversion
@@ -98,6 +130,7 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
       if (!own && (!marketMovesDriver(tier, d) || !z)) continue;
       const input = own ? prepareInput(own, 'own', binCount(n), arena) : undefined;
       if (input) yield;
+      const metrics = METRICS.filter((m) => driverReachesMetric(tier, d, m));
       drivers.push({
         key: d.shiftedColumn ?? shiftedColumnKey(d.tier, d.key),
         label: d.label,
@@ -107,10 +140,11 @@ export function* attributionInputSteps(sim: RunTrials, reuse?: ArrayBuffer): Gen
         ...(reforecast && input ? { learnedValue: inputValueAt(input, 0.5) } : {}),
         loading: d.loading,
         input,
+        ...(metrics.length < METRICS.length ? { metrics } : {}),
       });
     }
   }
-  return { trials: n, drivers, marketTiers: z ? marketTiers : [] };
+  return { trials: n, drivers, marketTiers: z ? marketTiers : [], ...(z ? { marketTiersByMetric } : {}) };
 }
 
 /**
@@ -128,10 +162,17 @@ export function attributionBytesAtMost(sim: RunTrials): number {
  * whatever the market does: its share there would be noise around 0, and what must be true could
  * name it).
  */
-export function driversMoving(inputs: AttributionInputs, tier: string | undefined): AttributionDriver[] {
-  if (tier === undefined) return [...inputs.drivers];
-  const market = inputs.marketTiers === undefined || inputs.marketTiers.includes(tier);
-  return inputs.drivers.filter((d) => (d.tier === undefined ? market : d.tier === tier));
+export function driversMoving(inputs: AttributionInputs, tier: string | undefined, metric?: string): AttributionDriver[] {
+  const reaches = (d: AttributionDriver) => movesMetric(d, metric);
+  if (tier === undefined) return inputs.drivers.filter(reaches);
+  const byMetric = (METRICS as readonly string[]).includes(metric!) ? inputs.marketTiersByMetric?.[metric as Metric] : undefined;
+  const market = (inputs.marketTiers === undefined || inputs.marketTiers.includes(tier)) && (byMetric === undefined || byMetric.includes(tier));
+  return inputs.drivers.filter((d) => (d.tier === undefined ? market : d.tier === tier) && reaches(d));
+}
+
+/** Whether a driver can move a metric ('revenue', 'bookings', 'endingArr'; any other, or none given: true). */
+export function movesMetric(d: AttributionDriver, metric: string | undefined): boolean {
+  return d.metrics === undefined || metric === undefined || !(METRICS as readonly string[]).includes(metric) || (d.metrics as readonly string[]).includes(metric);
 }
 
 /**

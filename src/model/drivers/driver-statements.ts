@@ -1,3 +1,4 @@
+import { canBeAbove0 } from '../../scenario/can-be-above-0.js';
 import { centralValue } from '../../scenario/central-value.js';
 import type { Tier } from '../../scenario/scenario-schema.js';
 import type { CompiledDistribution } from '../distribution-sampler.js';
@@ -27,7 +28,7 @@ export function driverStatements(tier: Tier, parts: TierParts): DriverStatement[
   const x = tier.newCustomerExpansion;
   const statements: DriverStatement[] = [];
   const rate = (kind: DriverStatement['kind'], compiled: CompiledDistribution, spec: Parameters<typeof centralValue>[0], name?: string, index?: number) =>
-    statements.push({ kind, name, index, yearLevel: compiled, planValue: centralValue(spec) });
+    statements.push({ kind, name, index, yearLevel: compiled, planValue: centralValue(spec), canBeAbove0: canBeAbove0(spec) });
   const single = newBusiness?.sources.find((s) => s.name === '');
   const nb = tier.newBusiness;
   if (single && nb?.conversion !== undefined) rate('conversion', single.conversion, nb.conversion);
@@ -49,17 +50,22 @@ export function driverStatements(tier: Tier, parts: TierParts): DriverStatement[
       rate('repAttrition', r.attrition, nb.reps.attrition);
       rate('repCapacity', r.capacity, nb.reps.capacity);
       if (r.slipProbability && nb.reps.hireSlip) rate('hireSlip', r.slipProbability, nb.reps.hireSlip.probability);
-      if (r.sourced) statements.push({ kind: 'repProductivity', yearLevel: r.sourcedLevel?.distribution, planValue: r.planSourced });
+      if (r.sourced) statements.push({ kind: 'repProductivity', yearLevel: r.sourcedLevel?.distribution, planValue: r.planSourced, canBeAbove0: canBeAbove0(nb.reps.sourcedDealsPerMonth!) });
     }
-    if (single) statements.push({ kind: 'leadsPerMonth', yearLevel: single.level?.distribution, planValue: single.planLeads });
-    named.forEach((s, i) => statements.push({ kind: 'sourceLeadsPerMonth', name: s.name, index: i, yearLevel: s.level?.distribution, planValue: s.planLeads }));
-    statements.push({ kind: 'acv', yearLevel: newBusiness.acvLevel?.distribution, planValue: newBusiness.planAcv });
+    if (single) statements.push({ kind: 'leadsPerMonth', yearLevel: single.level?.distribution, planValue: single.planLeads, canBeAbove0: canBeAbove0(nb.leadsPerMonth!) });
+    named.forEach((s, i) =>
+      statements.push({ kind: 'sourceLeadsPerMonth', name: s.name, index: i, yearLevel: s.level?.distribution, planValue: s.planLeads, canBeAbove0: canBeAbove0(nb.leadSources![i]!.leadsPerMonth) }),
+    );
+    statements.push({ kind: 'acv', yearLevel: newBusiness.acvLevel?.distribution, planValue: newBusiness.planAcv, canBeAbove0: canBeAbove0(nb.acv) });
     newBusiness.pipelineGroups.forEach((g, i) => {
-      if (g.amount) statements.push({ kind: 'pipelineAmount', name: String(i + 1), index: i, yearLevel: g.amountLevel?.distribution, planValue: g.planAmount! });
+      const amount = nb.openingPipeline!.groups![i]!.amount;
+      if (g.amount && amount !== undefined)
+        statements.push({ kind: 'pipelineAmount', name: String(i + 1), index: i, yearLevel: g.amountLevel?.distribution, planValue: g.planAmount!, canBeAbove0: canBeAbove0(amount) });
     });
   }
-  if (existing?.expansion) statements.push({ kind: 'expansionSize', yearLevel: existing.expansion.sizeLevel?.distribution, planValue: existing.expansion.planSize });
-  if (newCustomerExpansion)
-    statements.push({ kind: 'newCustomerExpansionSize', yearLevel: newCustomerExpansion.sizeLevel?.distribution, planValue: newCustomerExpansion.planSize });
+  if (existing?.expansion && e?.expansion)
+    statements.push({ kind: 'expansionSize', yearLevel: existing.expansion.sizeLevel?.distribution, planValue: existing.expansion.planSize, canBeAbove0: canBeAbove0(e.expansion.size) });
+  if (newCustomerExpansion && x)
+    statements.push({ kind: 'newCustomerExpansionSize', yearLevel: newCustomerExpansion.sizeLevel?.distribution, planValue: newCustomerExpansion.planSize, canBeAbove0: canBeAbove0(x.size) });
   return statements;
 }

@@ -12,6 +12,11 @@ export interface TierDriver extends PlannedDriver {
   readonly stream: string;
   /** Where the scenario states it, inside the tier: ['newBusiness', 'leadSources', 0, 'leadsPerMonth']. */
   readonly field: ReadonlyArray<string | number>;
+  /**
+   * Whether some trial can see it above 0 (can-be-above-0.ts): false only when every draw is 0 or
+   * less (`leadsPerMonth: 0`), never from its plan alone (a triangular of mode 0 and max 40 can).
+   */
+  readonly canBeAbove0: boolean;
 }
 
 /** A driver the scenario states, before it is made a TierDriver. */
@@ -24,6 +29,8 @@ export interface DriverStatement {
   /** Its year-level distribution (a rate drawn once per trial, the mean of a lead volume, the median of ACV); undefined: stated as a number with no year layer. */
   readonly yearLevel: CompiledDistribution | undefined;
   readonly planValue: number;
+  /** Whether some draw can be above 0 (the whole spec's support, can-be-above-0.ts); undefined: taken as true. */
+  readonly canBeAbove0?: boolean;
 }
 
 /**
@@ -54,6 +61,7 @@ export function planTierDrivers(tier: string, loadings: MarketLoadings, statemen
       label: `${tier} ${k.label(name)}`,
       unit: k.unit,
       planValue: s.planValue,
+      canBeAbove0: s.canBeAbove0 ?? true,
       ownColumn: own ? ownColumnKey(tier, key) : undefined,
       shiftedColumn: shifted ? shiftedColumnKey(tier, key) : undefined,
       loading,

@@ -1,0 +1,297 @@
+import type { TierPlan } from './tier-plan.js';
+import type { TierDriver } from './drivers/tier-drivers.js';
+import { firstLag, type LagPmf } from './lag-pmf.js';
+import type { Metric } from './components.js';
+
+/*
+ * Driver reach: whether a driver's value can move its tier's outcomes at all (driverReachesTier),
+ * and which headline metrics (driverReachesMetric). Attribution lists only the drivers that reach
+ * a metric. When in doubt a rule keeps the driver: a driver that moves a metric, left out, is worse
+ * than the noise of one that does not (test/model/driver-reach-positive.test.ts checks each rule's
+ * kept side against the simulator).
+ */
+
+/**
+ * A lead volume that can be above 0 in some trial: a year-level draw, or a distribution whose
+ * support reaches above 0 (TierDriver.canBeAbove0). Not its plan: the plan of a triangular or PERT
+ * is its mode, 0 for `{ min: 0, mode: 0, max: 40 }`, whose leads average 13 a month.
+ */
+const someVolume = (d: TierDriver | undefined) => d !== undefined && (d.ownColumn !== undefined || d.canBeAbove0);
+
+/**
+ * Whether a rate can be above 0 in some trial: drawn; stated at 1; or stated between 0 and 1 and
+ * either moved by the market (`loading`: it rises towards 1 with the factor) or above 0 after the
+ * stress's `shift` (stressRate). A rate stated at 0 is certain and stays 0 under any market factor or
+ * stress (trialRate): `conversion: 0` with `stress: { conversion: 0.1 }` converts nothing.
+ */
+function rateCanBeAbove0(d: TierDriver, loading: number, shift: number): boolean {
+  if (d.ownColumn !== undefined) return true;
+  const p = d.planValue;
+  if (p <= 0) return false;
+  if (p >= 1) return true;
+  return (loading !== 0 && shift > -1) || p + shift > 0;
+}
+
+/** rateCanBeAbove0 of a rate the tier may not state (undefined: assumed to be able to). */
+const canBeAbove0 = (d: TierDriver | undefined, loading: number, shift: number) => d === undefined || rateCanBeAbove0(d, loading, shift);
+
+/**
+ * Whether the tier's book has customers due to renew in a month simulated: on its calendar after the
+ * closed months, or in its customer file. What contraction, expansion and price uplift act on: they
+ * are renegotiated at a renewal, so a customer billed monthly sees none (customer-book-simulator),
+ * and a file of multi-year contracts all ending after the year renews no one in it.
+ */
+function bookDueInYear(tier: TierPlan): boolean {
+  const e = tier.existing;
+  if (e === undefined) return true;
+  const from = tier.start?.months ?? 0;
+  // dueFrom[m - 1] .. dueFrom[m] - 1 are month m's due customers: months from + 1 .. 12.
+  if (e.book !== undefined) return e.book.dueFrom[12]! > e.book.dueFrom[from]!;
+  return e.due.some((x, m) => m >= from && x > 0);
+}
+
+/**
+ * Whether the renewal rate acts in the year: customers due (bookDueInYear), or in a customer file
+ * customers billed monthly, who leave any month by a hazard the renewal rate sets.
+ */
+function bookChurnsInYear(tier: TierPlan): boolean {
+  const book = tier.existing?.book;
+  return bookDueInYear(tier) || (book !== undefined && book.monthlyArr.length > 0);
+}
+
+/**
+ * Whether a tier has reps and none at all in the year (none at the start, none hired): their
+ * capacity is 0 every month, so the demand they cap (leads, earlier leads, reps' own) closes no
+ * deal (new-business-simulator's capDemand); the opening pipeline, which they do not cap, still can.
+ */
+function noRepsToClose(tier: TierPlan): boolean {
+  const reps = tier.newBusiness?.reps;
+  return reps !== undefined && reps.maxReps === 0;
+}
+
+/** The first month simulated in which the tier's earlier leads can close (Infinity: none; close month = lag + 1). */
+function earlierCloseMonth(tier: TierPlan): number {
+  const from = (tier.start?.months ?? 0) + 1;
+  const pmf = tier.newBusiness?.earlierLeads?.closeMonth.pmf ?? [];
+  for (let m = from; m <= pmf.length; m++) if (pmf[m - 1]! > 0) return m;
+  return Infinity;
+}
+
+/**
+ * The first month simulated in which the tier can sign a new customer (Infinity: none). `atTierAcv`:
+ * only deals priced at the tier's ACV, which its ACV loading scales: not the pipeline file's
+ * opportunities nor a pipeline group's, which have amounts of their own (new-business-simulator's
+ * runPipeline). Routes: a lead source whose leads and conversion can both be above 0, reps, earlier
+ * leads (some, converting, closing in a month simulated), a re-forecast's cohorts still in the sales cycle (each taken to sign from the first month
+ * simulated: a sales cycle or close months pushing them later are not checked, so a route may be
+ * kept that acts after the year), a pipeline group whose win probability can be above 0, and an
+ * opportunity of the pipeline file that can be won, each in its close month if that is simulated.
+ * Deals of the closed months are in the actuals and not counted here. O(drivers² + opportunities).
+ */
+function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
+  const nb = tier.newBusiness;
+  if (nb === undefined) return Infinity;
+  const from = (tier.start?.months ?? 0) + 1;
+  // With reps, none of whom there is, only the opening pipeline (groups, file) signs: capDemand caps the rest at 0.
+  const sourced = !noRepsToClose(tier);
+  if (sourced && tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return from;
+  if (sourced && nb.reps !== undefined) return from;
+  const { conversion: loading } = tier.loadings;
+  const shift = tier.stress.conversion;
+  const drivers = tier.plannedDrivers;
+  const find = (kind: TierDriver['kind'], name: string) => drivers.find((x) => x.kind === kind && x.name === name);
+  const converting = (kind: TierDriver['kind'], name: string) => {
+    const c = find(kind, name);
+    return c === undefined || rateCanBeAbove0(c, loading, shift);
+  };
+  for (const d of sourced ? drivers : []) {
+    if (d.kind === 'leadsPerMonth' && someVolume(d) && converting('conversion', d.name)) return from;
+    if (d.kind === 'sourceLeadsPerMonth' && someVolume(d) && converting('sourceConversion', d.name)) return from;
+  }
+  let first = Infinity;
+  const earlier = nb.earlierLeads;
+  if (sourced && earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = earlierCloseMonth(tier);
+  nb.pipelineGroups.forEach((g, i) => {
+    if (g.count === 0 || g.closeMonth < from || g.closeMonth >= first || (atTierAcv && g.amount !== undefined)) return;
+    if (converting('pipelineWinProbability', String(i + 1))) first = g.closeMonth;
+  });
+  const file = nb.pipelineFile;
+  if (!atTierAcv && file !== undefined) {
+    for (let i = 0; i < file.size; i++) {
+      const m = file.closeMonth[i]!;
+      if (m >= from && m < first && file.probability[i]! > 0) first = m;
+    }
+  }
+  return first;
+}
+
+/**
+ * Whether a new customer's expansion can fall within the year (new-business-simulator): a customer
+ * expands `timing` months after it goes live, and goes live `serviceStart` months after it signs. A
+ * customer signed in a simulated month m: some expansion lag and service-start lag with
+ * m + lag + start <= 12. A customer signed in a closed month j (a re-forecast): live from j when its
+ * service started within the closed months, its expansions after them still to come (lags over
+ * k - j, up to 12 - j); else live at j + its lag, expanding from there. O(drivers² + opportunities + 12²).
+ */
+function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
+  const nb = tier.newBusiness;
+  if (nb === undefined) return false;
+  const service = nb.serviceStart;
+  const expands = firstLag(timing);
+  if (firstSigningMonth(tier, false) + firstLag(service) + expands <= 12) return true;
+  const start = tier.start;
+  if (start === undefined) return false;
+  const k = start.months;
+  const has = (lag: LagPmf, ok: (months: number) => boolean) => lag.pmf.some((x, l) => x > 0 && ok(l));
+  for (let j = 1; j <= k; j++) {
+    if (!(start.deals[j - 1]! > 0)) continue;
+    if (has(service, (s) => s <= k - j) && has(timing, (l) => l > k - j && l <= 12 - j)) return true;
+    if (has(service, (s) => s > k - j && j + s + expands <= 12)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a driver's market shift reaches its tier's outcomes: the volume or rate it acts with can
+ * be other than 0. A conversion (tier-wide or a source's) needs its leads: drawn, or above 0 (or a
+ * re-forecast's cohorts still in the sales cycle; not reps or earlier leads, which it does not convert); a lead volume
+ * needs its conversion to be able to be above 0 (rateCanBeAbove0: a conversion of 0 stays 0 under a
+ * stress; a volume counts as above 0 by its support, not its plan: someVolume); with reps stated
+ * and none at all, leads and earlier leads close nothing (noRepsToClose); a contraction or expansion
+ * rate or a price uplift needs customers due in the months simulated, on the calendar or in the
+ * customer file (bookDueInYear), the renewal rate those or customers billed monthly
+ * (bookChurnsInYear): they act at renewal; a new-customer expansion probability needs a
+ * customer whose expansion can fall within the year, counting the month it can be won, its service
+ * start and the expansion's lag (expansionFallsInYear); the ACV needs a deal priced at the tier's ACV
+ * that can be signed in a month simulated (a pipeline file's opportunities and a group with an amount
+ * of its own are priced at their own amounts); earlier leads' conversion needs some earlier leads closing
+ * in a month simulated, a pipeline group's win probability some opportunities closing in one. Drivers
+ * with no market loading, for their own draws (attribution lists only drivers that reach the tier):
+ * a price uplift needs customers due (bookDueInYear); an existing customer's expansion size
+ * those and an expansion probability that can be above 0; a new customer's expansion size what its
+ * probability needs and that probability able to be above 0; a pipeline group's amount some of its
+ * opportunities closing in a month simulated at odds that can be above 0; reps' attrition, capacity
+ * and productivity some rep at the start or hired, a hire slip some hire. Other drivers: a route is
+ * assumed.
+ * A tier's leads loaded on the market under a conversion of 0 give no deal at any factor (checked
+ * on the same draws at -2 and +2), and neither does a conversion over 0 leads, nor a renewal rate
+ * whose book renews after the year, nor a new-customer expansion in a tier that wins no customer,
+ * nor an ACV loading in a tier whose only deals are a pipeline file's.
+ *
+ * @example driverReachesTier(planTier(zeroLeads), conversionDriver) // => false (leadsPerMonth: 0)
+ * Complexity: O(drivers), O(drivers² + opportunities) for a new-customer expansion probability or the ACV.
+ */
+export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
+  const drivers = tier.plannedDrivers;
+  const find = (kind: TierDriver['kind'], name: string) => drivers.find((x) => x.kind === kind && x.name === name);
+  switch (d.kind) {
+    case 'conversion':
+    case 'sourceConversion': {
+      if (noRepsToClose(tier)) return false;
+      const leads = find(d.kind === 'conversion' ? 'leadsPerMonth' : 'sourceLeadsPerMonth', d.name);
+      if (leads === undefined) return true;
+      // It converts its own leads only (and a re-forecast's cohorts of them still in the sales cycle):
+      // reps source deals of their own and earlier leads have a conversion of their own.
+      const cohorts = tier.start !== undefined && tier.start.leads.some((x) => x > 0);
+      return someVolume(leads) || cohorts;
+    }
+    case 'leadsPerMonth':
+    case 'sourceLeadsPerMonth': {
+      if (noRepsToClose(tier)) return false;
+      const conversion = find(d.kind === 'leadsPerMonth' ? 'conversion' : 'sourceConversion', d.name);
+      return conversion === undefined || rateCanBeAbove0(conversion, tier.loadings.conversion, tier.stress.conversion);
+    }
+    case 'renewalRate':
+      return bookChurnsInYear(tier);
+    case 'contractionProbability':
+    case 'expansionProbability':
+    case 'priceUplift':
+      return bookDueInYear(tier);
+    case 'expansionSize':
+      // The size of an expansion that happens: customers due, and an expansion probability that can be above 0.
+      return bookDueInYear(tier) && canBeAbove0(find('expansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
+    case 'newCustomerExpansionSize': {
+      const timing = tier.newCustomerExpansion?.timing;
+      return (timing === undefined || expansionFallsInYear(tier, timing)) && canBeAbove0(find('newCustomerExpansionProbability', ''), tier.loadings.expansion, tier.stress.expansion);
+    }
+    case 'pipelineAmount': {
+      // The amount of a group's opportunities that are won: some, closing in a month simulated, at odds that can be above 0.
+      const g = tier.newBusiness?.pipelineGroups[Number(d.name) - 1];
+      if (g === undefined) return true;
+      return g.count > 0 && g.closeMonth > (tier.start?.months ?? 0) && canBeAbove0(find('pipelineWinProbability', d.name), tier.loadings.conversion, tier.stress.conversion);
+    }
+    case 'earlierLeadsConversion':
+      return !noRepsToClose(tier) && (tier.newBusiness?.earlierLeads?.count ?? 0) > 0 && earlierCloseMonth(tier) <= 12;
+    case 'pipelineWinProbability': {
+      // A group of no opportunity, or closing in a closed month (its deals are in the actuals), moves nothing.
+      const g = tier.newBusiness?.pipelineGroups[Number(d.name) - 1];
+      return g === undefined || (g.count > 0 && g.closeMonth > (tier.start?.months ?? 0));
+    }
+    case 'newCustomerExpansionProbability': {
+      const timing = tier.newCustomerExpansion?.timing;
+      return timing === undefined || expansionFallsInYear(tier, timing);
+    }
+    case 'acv':
+      return firstSigningMonth(tier, true) <= 12;
+    case 'repAttrition':
+    case 'repCapacity':
+    case 'repProductivity': {
+      // Reps' rates act on reps: none at the start and none hired, and they act on nothing.
+      const reps = tier.newBusiness?.reps;
+      return reps === undefined || reps.maxReps > 0;
+    }
+    case 'hireSlip': {
+      const reps = tier.newBusiness?.reps;
+      return reps === undefined || reps.hires.some((h) => h > 0);
+    }
+    default:
+      return true;
+  }
+}
+
+/**
+ * The first month simulated in which a new-business driver can sign a deal it acts on (a pipeline
+ * group's close month, the first month earlier leads close in, the first deal at the tier's ACV, or
+ * the first month simulated for leads, their conversion and reps); undefined for a driver of the book
+ * or of new customers' expansion, whose timing driverReachesTier already counts.
+ */
+function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
+  switch (d.kind) {
+    case 'pipelineWinProbability':
+    case 'pipelineAmount':
+      return tier.newBusiness?.pipelineGroups[Number(d.name) - 1]?.closeMonth;
+    case 'earlierLeadsConversion':
+      return earlierCloseMonth(tier);
+    case 'acv':
+      return firstSigningMonth(tier, true);
+    case 'conversion':
+    case 'sourceConversion':
+    case 'leadsPerMonth':
+    case 'sourceLeadsPerMonth':
+    case 'repAttrition':
+    case 'repCapacity':
+    case 'repProductivity':
+    case 'hireSlip':
+      return (tier.start?.months ?? 0) + 1;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether a driver can move one metric of its tier: it reaches the tier (driverReachesTier) and, for
+ * recognized revenue and ending ARR, a deal it acts on can go live within the year: signed in month
+ * m, it goes live after its service-start lag, so m + the shortest lag must be 12 at most. Bookings
+ * count at signing. A pipeline group closing in month 12 with a service start of 1 month or more
+ * moves the tier's bookings only: its share of revenue's variance would be noise.
+ *
+ * @example driverReachesMetric(tier, groupClosingInMonth12, 'revenue') // => false with serviceStartLagMonths: 2
+ * Complexity: as driverReachesTier.
+ */
+export function driverReachesMetric(tier: TierPlan, d: TierDriver, metric: Metric): boolean {
+  if (!driverReachesTier(tier, d)) return false;
+  const nb = tier.newBusiness;
+  if (metric === 'bookings' || nb === undefined) return true;
+  const signed = firstSignedMonth(tier, d);
+  return signed === undefined || signed + firstLag(nb.serviceStart) <= 12;
+}
