@@ -277,6 +277,7 @@ export function writtenWarnings(loaded: LoadedScenario): PlausibilityWarning[] {
     path: m.path,
     file: m.source ?? loaded.source,
     ...(m.line !== undefined ? { line: m.line, column: m.column ?? 1 } : {}),
+    ...(m.realSource !== undefined ? { realFile: m.realSource } : {}),
   }))];
 }
 

@@ -66,7 +66,7 @@ export interface LoadedScenario {
    * Each number of a distribution that mixes `%` with a percent written without it and runs as
    * written (percent-mix.ts), placed (a base's with its file): a warning, never a refusal.
    */
-  readonly percentMixes?: ReadonlyArray<MisreadList & { readonly source?: string }>;
+  readonly percentMixes?: ReadonlyArray<MisreadList & { readonly source?: string; readonly realSource?: string }>;
   /**
    * How messages name a data file a base writes, by its field's path in the scenario (merge.ts
    * pathKey): as written, joined to the base's name (`plans/lnk/../data/book.csv`), where `scenario`
@@ -165,8 +165,8 @@ export function validateScenario(
     return typeof v === 'string' && /%\s*$/.test(v);
   };
   const percentMixes = mix.warnings.map((w) => {
-    const { line, column, source: file } = place(w);
-    return { path: w.path, message: w.message, ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}) };
+    const { line, column, source: file, realSource } = place(w);
+    return { path: w.path, message: w.message, ...(line !== undefined ? { line, column } : {}), ...(file !== undefined ? { source: file } : {}), ...(realSource !== undefined ? { realSource } : {}) };
   });
   return { scenario: parsed.data, source, hash, contentDigest: digestOfContent(hash, ''), locate, writtenAsPercent, ...(percentMixes.length > 0 ? { percentMixes } : {}) };
 }
