@@ -67,4 +67,25 @@ describe('a re-forecast whose posterior lies in the prior table\'s tail (2.5 to 
       }
     }
   });
+  // The bounded families, against their inverse CDFs written out here (u = Phi(e); Phi(+-3) and Phi(+-3.5) from tables).
+  const PHI: Record<string, number> = { '-3.5': 2.326290790355250e-4, '-3': 1.349898031630094e-3 };
+  const lowerTail = (e: number) => (e < 0 ? PHI[String(e)]! : 1 - PHI[String(-e)]!);
+  const upperTail = (e: number) => (e > 0 ? PHI[String(-e)]! : 1 - PHI[String(e)]!);
+  const bounded: Array<[string, DistributionSpec, (e: number) => number]> = [
+    ['uniform 2 to 5', { dist: 'uniform', min: 2, max: 5 }, (e) => (e < 0 ? 2 + 3 * lowerTail(e) : 5 - 3 * upperTail(e))],
+    // F(mode) = 1/4: below it min + sqrt(u (max - min)(mode - min)), above max - sqrt((1 - u)(max - min)(max - mode)).
+    ['triangular 0, 1, 4', { dist: 'triangular', min: 0, mode: 1, max: 4 }, (e) => (e < 0 ? Math.sqrt(lowerTail(e) * 4) : 4 - Math.sqrt(upperTail(e) * 12))],
+    // Mode at min: Beta(1, 5), whose quantile is 1 - (1 - u)^(1/5); on [0, 10].
+    ['PERT 0, 0, 10', { dist: 'pert', min: 0, mode: 0, max: 10 }, (e) => 10 * (1 - upperTail(e) ** (1 / 5))],
+  ] as Array<[string, DistributionSpec, (e: number) => number]>;
+  it.each(bounded)('a %s table at scores +-3 and +-3.5 is its inverse CDF for every seed', (_, spec, quantile) => {
+    const d = compileDistribution(spec);
+    for (const seed of ['a', 'b', 'c', 'd', 'e']) {
+      const table = new QuantileTable(d, seed);
+      for (const e of [-3.5, -3, 3, 3.5]) {
+        const exact = quantile(e);
+        expect(Math.abs(table.atScore(e) - exact), `seed ${seed}, score ${e}: ${table.atScore(e)} vs ${exact}`).toBeLessThan(1e-6 * Math.max(1, Math.abs(exact)));
+      }
+    }
+  });
 });
