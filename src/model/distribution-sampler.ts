@@ -14,7 +14,7 @@ import { normal, sumExpNormalInto } from '../random/normal.js';
 import { pert, pertShape } from '../random/pert.js';
 import { poisson } from '../random/poisson.js';
 import type { RandomSource } from '../random/source.js';
-import { prepareTruncatedNormal } from '../math/truncated-normal.js';
+import { prepareTruncatedNormal, truncatedNormalScoreQuantile } from '../math/truncated-normal.js';
 import { truncatedNormal } from '../random/truncated-normal.js';
 import { triangular } from '../random/triangular.js';
 import { uniform } from '../random/uniform.js';
@@ -250,7 +250,10 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
           scoreQuantile: (e) => mean + sd * e,
         };
       const params = prepareTruncatedNormal(mean, sd, spec.min ?? -Infinity, spec.max ?? Infinity);
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const t = truncatedNormal(s); return () => t(params); } });
+      return {
+        ...withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const t = truncatedNormal(s); return () => t(params); } }),
+        scoreQuantile: (e) => truncatedNormalScoreQuantile(e, params),
+      };
     }
     case 'lognormal': {
       const { mu, sigma } = lognormalParams(spec);
