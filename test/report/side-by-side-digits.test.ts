@@ -70,8 +70,21 @@ describe("report.html's headline table and paragraph, from a re-forecast's narro
     // More than three digits here (the gaps are about 1M), and at most one more than telling them apart
     // needs (a P10 written beside its narrow interval raises the row by one, no more).
     expect(fewest).toBeGreaterThanOrEqual(1);
-    expect(decimals).toBeGreaterThanOrEqual(fewest);
-    expect(decimals).toBeLessThanOrEqual(fewest + 1);
+    // The P10 and P5 are also written beside their 95% intervals (the downside table, the budget at 90%
+    // or 95%), with the decimals that tell the interval's ends apart; the row reads at those, raised by
+    // one decimal at most (interval-format.ts's statement). Worked out here from the intervals.
+    const endsApart = (k: 'p5' | 'p10') => {
+      const [lo, hi] = revenue.percentileIntervals[k] as [number, number];
+      return [0, 1, 2, 3, 4, 5, 6].find((d) => (lo / 1e6).toFixed(d) !== (hi / 1e6).toFixed(d)) ?? 0;
+    };
+    const beside = Math.max(endsApart('p10'), endsApart('p5'));
+    expect(decimals, `fewest ${fewest}, beside an interval ${beside}`).toBe(Math.min(fewest + 1, Math.max(fewest, beside)));
+    // This run's narrow P10 interval raises the row (so the rule is exercised, not only its cap).
+    expect(beside).toBeGreaterThan(fewest);
+    // And the row's P10 reads as the downside table writes it beside its interval.
+    const downside = /Recognized revenue: 1-in-10 year \(P10\)<\/th><td class="num">([^<]*)<\/td><td class="num">([^<]*)<\/td>/.exec(html)!;
+    expect(downside[1]).toBe(cells[1]);
+    expect(downside[2]).toMatch(new RegExp(`^\\[\\$[\\d.]+M, \\$[\\d.]+M\\]$`));
     // Never finer than the leading digit of the widest 95% Monte Carlo half-width of the row's figures.
     const halves = [1.96 * revenue.standardError, ...(['p10', 'p50', 'p90'] as const).map((k) => (revenue.percentileIntervals[k][1] - revenue.percentileIntervals[k][0]) / 2)];
     expect(10 ** (6 - decimals)).toBeGreaterThanOrEqual(10 ** Math.floor(Math.log10(Math.max(...halves))));
