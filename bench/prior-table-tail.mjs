@@ -1,6 +1,7 @@
 // act24: a re-forecast's prior quantile table in its tails, against the family's exact quantile. A
 // beta prior of 90% +- 5%, tables of five seeds, at normal scores -2 to -4.5: the tail between 2.5 and
-// 3.8 (the sample's last draw) is a handful of the table's 16,384 draws (found in act24, not yet fixed).
+// 3.8 (the sample's last draw) was a handful of the table's 16,384 draws (found in act24; act24b uses the exact
+// quantile wherever fewer than 100 draws lie beyond, so the tables read the exact values there).
 // Usage: npm run build && node bench/prior-table-tail.mjs
 import { QuantileTable } from '../dist/actuals/prior-table.js';
 import { compileDistribution } from '../dist/model/distribution-sampler.js';

@@ -3,7 +3,7 @@
  * are prepared (validated, with the sampler's constants and method) here, in pure mathematics, so
  * the scenario schema can check them; the sampler is `random/truncated-normal.ts`.
  */
-import { normalCdf } from './normal-cdf.js';
+import { normalCdf, normalQuantile } from './normal-cdf.js';
 
 /** How a prepared truncated normal is drawn (chosen by `prepareTruncatedNormal`). */
 export type TruncatedNormalMethod = 'normal-rejection' | 'uniform-rejection' | 'inverse-cdf';
@@ -141,4 +141,29 @@ export function truncatedNormalCdf(x: number, params: TruncatedNormalParams): nu
       ? (normalCdf(z) - params.reflectedLowerCdf) / params.mass
       : (params.reflectedLowerCdf + params.mass - normalCdf(-z)) / params.mass;
   return f < 0 ? 0 : f > 1 ? 1 : f;
+}
+
+/**
+ * The quantile of a prepared truncated normal at normal score e: Q(Phi(e)) =
+ * mu + sigma Phi^-1(Phi(a) + Phi(e) (Phi(b) - Phi(a))). Worked on the reflected side (lower bound
+ * at or below the mean), each tail from its own end: the lower tail adds Phi(e) mass to Phi(a);
+ * the upper tail takes Phi(-e) mass from b's side (from Phi(-b) when b > 0, from Phi(b) otherwise),
+ * so a score of -8 or 8 keeps full relative accuracy where 1 - Phi(e) would round to 0.
+ *
+ * @param e - the normal score (Phi(e) is the probability level).
+ * @param params - from `prepareTruncatedNormal`.
+ * @returns the quantile, within [lower, upper].
+ * @example truncatedNormalScoreQuantile(0, prepareTruncatedNormal(0, 1, -1, 1)) // => 0
+ * @remarks O(1).
+ */
+export function truncatedNormalScoreQuantile(e: number, params: TruncatedNormalParams): number {
+  const { reflect, reflectedLower: lo, reflectedUpper: hi, reflectedLowerCdf, mass } = params;
+  const score = reflect * e;
+  let z: number;
+  if (score <= 0) z = normalQuantile(reflectedLowerCdf + normalCdf(score) * mass);
+  else if (hi > 0) z = -normalQuantile(normalCdf(-hi) + normalCdf(-score) * mass);
+  else z = normalQuantile(normalCdf(hi) - normalCdf(-score) * mass);
+  z = Math.min(hi, Math.max(lo, z));
+  const x = params.mu + params.sigma * reflect * z;
+  return Math.min(params.upper, Math.max(params.lower, x));
 }

@@ -11,10 +11,10 @@ import { fitMetalog, metalogScoreQuantile } from '../math/metalog.js';
 import { metalog } from '../random/metalog.js';
 import { negativeBinomial } from '../random/negative-binomial.js';
 import { normal, sumExpNormalInto } from '../random/normal.js';
-import { pert } from '../random/pert.js';
+import { pert, pertShape } from '../random/pert.js';
 import { poisson } from '../random/poisson.js';
 import type { RandomSource } from '../random/source.js';
-import { prepareTruncatedNormal } from '../math/truncated-normal.js';
+import { prepareTruncatedNormal, truncatedNormalScoreQuantile } from '../math/truncated-normal.js';
 import { truncatedNormal } from '../random/truncated-normal.js';
 import { triangular } from '../random/triangular.js';
 import { uniform } from '../random/uniform.js';
@@ -63,7 +63,7 @@ export interface CompiledDistribution {
   readonly bindSumInto?: (source: RandomSource, out: Float64Array) => SumInto;
   /**
    * The exact quantile at a normal score, Q(Phi(e)), where the family has one in closed form or by
-   * a tail-accurate inversion (lognormal, an untruncated normal, beta, a quantiles metalog): what a re-forecast's prior
+   * a tail-accurate inversion (lognormal, an untruncated normal, beta, PERT, triangular, uniform, a quantiles metalog): what a re-forecast's prior
    * table uses beyond its sample's range, where evidence far outside the plan puts the posterior.
    */
   readonly scoreQuantile?: (e: number) => number;
@@ -218,15 +218,26 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
       return constant(spec.value);
     case 'uniform': {
       const { min, max } = spec;
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const u = uniform(s); return () => u(min, max); } });
+      // Each tail from its own end (Phi(-e) for e > 0), so a score of 8 does not round to max.
+      const scoreQuantile = (e: number) => (e > 0 ? max - (max - min) * normalCdf(-e) : min + (max - min) * normalCdf(e));
+      return { ...withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const u = uniform(s); return () => u(min, max); } }), scoreQuantile };
     }
     case 'triangular': {
       const { min, mode, max } = spec;
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const t = triangular(s); return () => t(min, mode, max); } });
+      // The inverse CDF, each side of the mode from its own end: F(mode) = (mode - min) / (max - min).
+      const scoreQuantile = (e: number) => {
+        const lower = normalCdf(e);
+        if (lower <= (mode - min) / (max - min)) return min + Math.sqrt(lower * (max - min) * (mode - min));
+        return max - Math.sqrt(normalCdf(-e) * (max - min) * (max - mode));
+      };
+      return { ...withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const t = triangular(s); return () => t(min, mode, max); } }), scoreQuantile };
     }
     case 'pert': {
       const { min, mode, max } = spec;
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const p = pert(s); return () => p(min, mode, max); } });
+      // min + (max - min) B, B ~ Beta(pertShape): the beta's tail-accurate quantile, scaled.
+      const shape = max > min ? pertShape(min, mode, max) : undefined;
+      const scoreQuantile = shape ? (e: number) => min + (max - min) * betaScoreQuantile(e, shape.alpha, shape.beta) : undefined;
+      return { ...withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const p = pert(s); return () => p(min, mode, max); } }), ...(scoreQuantile ? { scoreQuantile } : {}) };
     }
     case 'normal': {
       const { mean, sd } = spec;
@@ -239,7 +250,10 @@ export function compileDistribution(spec: DistributionSpec): CompiledDistributio
           scoreQuantile: (e) => mean + sd * e,
         };
       const params = prepareTruncatedNormal(mean, sd, spec.min ?? -Infinity, spec.max ?? Infinity);
-      return withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const t = truncatedNormal(s); return () => t(params); } });
+      return {
+        ...withLoopSum({ kind: spec.dist, constant: undefined, bind: (s) => { const t = truncatedNormal(s); return () => t(params); } }),
+        scoreQuantile: (e) => truncatedNormalScoreQuantile(e, params),
+      };
     }
     case 'lognormal': {
       const { mu, sigma } = lognormalParams(spec);

@@ -41,15 +41,17 @@ describe("a re-forecast's learned drivers tied to the market factor", () => {
     }
     // SMB conversion is tied (about -0.21 at 20,000 trials; here its 3 se is about 0.08).
     expect(r.drivers.find((d) => d.label === 'SMB conversion')!.tiedToMarket).toBe(true);
-    // The review's case: at 4,000 trials (seed 7) Enterprise renewal rate reads beyond -0.1 and more than
-    // 3 se from 0, and was named; at 20,000 trials it is within 0.1 of 0 (noise, not a tie), so it is not.
-    const noise = r.drivers.find((d) => d.label === 'Enterprise renewal rate')!;
-    expect(Math.abs(noise.marketCorrelation!)).toBeGreaterThanOrEqual(0.1);
-    expect(Math.abs(noise.marketCorrelation!)).toBeGreaterThanOrEqual(3 * noise.marketCorrelationSe!);
-    expect(noise.tiedToMarket).toBe(false);
-    expect(r.attributionOverlap).not.toContain('Enterprise renewal rate');
-    const more = (await reforecast(20_000, '7')).summary.reforecast!.drivers.find((d) => d.label === 'Enterprise renewal rate')!;
-    expect(Math.abs(more.marketCorrelation!)).toBeLessThan(0.1);
+    // The review's case: at 4,000 trials a driver can read beyond 0.1 and more than 3 se from 0 by
+    // noise alone (the rule before named it); at 20,000 trials the same seed reads it within 0.1 of 0.
+    // Such a driver is not tied nor named. Which driver it is depends on the draws (Enterprise renewal
+    // rate before act24b's exact prior tails, another after), so the test finds it by that definition.
+    const more = (await reforecast(20_000, '7')).summary.reforecast!.drivers;
+    const noise = r.drivers.filter((d) => Math.abs(d.marketCorrelation!) >= 0.1 && Math.abs(d.marketCorrelation!) >= 3 * d.marketCorrelationSe! && Math.abs(more.find((x) => x.label === d.label)!.marketCorrelation!) < 0.1);
+    expect(noise.length, 'a driver past 0.1 and 3 se at 4,000 trials, under 0.1 at 20,000').toBeGreaterThan(0);
+    for (const d of noise) {
+      expect(d.tiedToMarket, d.label).toBe(false);
+      expect(r.attributionOverlap, d.label).not.toContain(d.label);
+    }
     // The note in the terminal, report.html and report.xlsx's attribution sheet (before: not in the workbook).
     expect(r.attributionOverlap).toContain('Their variance shares are not separate');
     expect(summaryTable(summary)).toContain(r.attributionOverlap!);

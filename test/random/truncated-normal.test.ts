@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../../src/random/source.js';
-import { prepareTruncatedNormal, truncatedNormalCdf, type TruncatedNormalMethod } from '../../src/math/truncated-normal.js';
+import { prepareTruncatedNormal, truncatedNormalCdf, truncatedNormalScoreQuantile, type TruncatedNormalMethod } from '../../src/math/truncated-normal.js';
 import { truncatedNormal } from '../../src/random/truncated-normal.js';
 import { expectKs, expectMeanWithin, expectVarianceWithin, regularizedGamma, sample, expectSupport } from '../helpers/stats.js';
 
@@ -84,5 +84,23 @@ describe('truncatedNormal', () => {
         expect(Math.abs(truncatedNormalCdf(x, params) - ref.cdf((x - mu) / sigma))).toBeLessThan(1e-10);
       }
     }
+  });
+
+  // Q(Phi(e)) from scipy: truncnorm(a, b, loc, scale).ppf(norm.cdf(e)) for e <= 0, .isf(norm.sf(e)) for e > 0.
+  // Covers each branch: interval above the mean (reflected), below it (upper tail from Phi(b)), one-sided, both bounds.
+  const SCORE_QUANTILES: Array<[number, number, number, number, Array<[number, number]>]> = [
+    [0, 1, 3, Infinity, [[-8, 3.0000000000000004], [-2, 3.0070025673729734], [0, 3.2051549205989334], [2, 4.007285052532798]]],
+    [0, 1, -10, -9, [[-8, -9.999999999999089], [-2, -9.406077084341968], [0, -9.075779713738546], [2, -9.002526005991369], [8, -9]]],
+    [0, 1, -Infinity, 0.5, [[-8, -8.045304536108029], [-2, -2.151183428959708], [0, -0.3968711750895444], [2, 0.4557958315580965], [8, 0.49999999999999883]]],
+    [5, 2, -1, 4, [[-8, -0.9999999999999138], [-2, 0.21249133931249187], [0, 2.969083493188035], [2, 3.960098662664177], [8, 3.9999999999999987]]],
+  ];
+  it.each(SCORE_QUANTILES)('truncatedNormalScoreQuantile of Normal(%d, %d) on [%d, %d] is scipy\'s quantile at Phi(e)', (mu, sigma, lower, upper, rows) => {
+    const params = prepareTruncatedNormal(mu, sigma, lower, upper);
+    for (const [e, exact] of rows) expect(Math.abs(truncatedNormalScoreQuantile(e, params) - exact), `score ${e}`).toBeLessThan(1e-12 * Math.max(1, Math.abs(exact)));
+  });
+  it('truncatedNormalScoreQuantile keeps a far upper tail: on [3, Infinity) at score 8, P(X > x) = Phi(-3) Phi(-8)', () => {
+    // scipy's isf gives 8.7357 here, too far out for it; the tail identity with the independent lowerTail checks it.
+    const x = truncatedNormalScoreQuantile(8, prepareTruncatedNormal(0, 1, 3, Infinity));
+    expect(Math.abs(lowerTail(x) / (lowerTail(3) * lowerTail(8)) - 1)).toBeLessThan(1e-9);
   });
 });
