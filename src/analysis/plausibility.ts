@@ -263,22 +263,22 @@ export function scenarioWarnings(scenario: Scenario, writtenAsPercent: (path: Re
  * Complexity: O(such lists and numbers).
  */
 export function writtenWarnings(loaded: LoadedScenario): PlausibilityWarning[] {
-  const mixes = (loaded.percentMixes ?? []).map((m) => ({
-    code: 'percent-mix' as const,
+  return [
+    ...(loaded.percentMixes ?? []).map((m) => writtenWarning('percent-mix', m, loaded.source)),
+    ...(loaded.misreadLists ?? []).map((m) => writtenWarning('decimal-comma-list', m, loaded.source)),
+  ];
+}
+
+/** One written warning, placed where its file writes it (a base's too), with that file's real path when it differs. */
+function writtenWarning(code: WarningCode, m: NonNullable<LoadedScenario['misreadLists']>[number], scenarioSource: string): PlausibilityWarning {
+  return {
+    code,
     message: m.message,
     path: m.path,
-    file: m.source ?? loaded.source,
+    file: m.source ?? scenarioSource,
     ...(m.line !== undefined ? { line: m.line, column: m.column ?? 1 } : {}),
     ...(m.realSource !== undefined ? { realFile: m.realSource } : {}),
-  }));
-  return [...mixes, ...(loaded.misreadLists ?? []).map((m) => ({
-    code: 'decimal-comma-list' as const,
-    message: m.message,
-    path: m.path,
-    file: m.source ?? loaded.source,
-    ...(m.line !== undefined ? { line: m.line, column: m.column ?? 1 } : {}),
-    ...(m.realSource !== undefined ? { realFile: m.realSource } : {}),
-  }))];
+  };
 }
 
 /** What a run adds to the scenario for `runWarnings`: each tier's opening customers (from a file too), by tier index. */
