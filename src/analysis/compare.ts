@@ -101,7 +101,8 @@ export { MAX_COMPARED, scenarioLabel };
  * numbers): the per-trial difference X - A measures the change, not sampling noise. Pure.
  *
  * Throws RangeError for fewer than 2 or more than MAX_COMPARED simulations, or ones that differ in
- * seed or trial count (their trials would not be paired); OneForecastError for two of one forecast
+ * seed or trial count (their trials would not be paired) or in currency (before December 2026 a
+ * difference of dollars and euros was returned without a word); OneForecastError for two of one forecast
  * (one simulation given twice, or two of one forecastHash), in the CLI's words.
  *
  * @example compareSimulations([plan, downside]).metrics.revenue.differences[0].probabilityBelow.value // => 0.99...
@@ -119,6 +120,12 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
     if (sim.seed !== first.seed || sim.trials !== first.trials)
       throw new RangeError(
         `compared simulations must share seed and trial count to pair their trials: ${first.loaded.source} has seed ${first.seed} and ${first.trials} trials, ${sim.loaded.source} has seed ${sim.seed} and ${sim.trials} trials`,
+      );
+  // A difference X - A of dollars and euros means nothing: refused, as the CLI refuses such scenarios before their runs.
+  for (const sim of sims)
+    if (sim.loaded.scenario.currency !== first.loaded.scenario.currency)
+      throw new RangeError(
+        `compared simulations must be in one currency, as their differences X - A are in money: ${first.loaded.source} is in ${first.loaded.scenario.currency}, ${sim.loaded.source} in ${sim.loaded.scenario.currency}; compare scenarios in one currency`,
       );
   const n = first.trials;
   const tierNames = sims.map((s) => s.plan.tiers.map((t) => t.name));
@@ -256,7 +263,8 @@ export function marketNote(factors: ReadonlyArray<number | undefined>): string {
   return ` The market factor is not paired: ${list(fixed)} ${fixed.length === 1 ? 'fixes' : 'fix'} it where ${list(drawn)} ${drawn.length === 1 ? 'draws' : 'draw'} it in each trial, so a difference between a fixed and a drawn scenario includes the drawn one's year-to-year market swing, not the other changes alone; its P(X < A) is the chance the fixed year comes in below a drawn year.`;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Calendar months by name, January first (a fiscal year's start month 1-12 names its month). */
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * What the comparison is of when the scenarios forecast different fiscal years (years that start

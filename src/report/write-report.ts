@@ -4,6 +4,7 @@ import { checkWholeRun } from '../engine/whole-run.js';
 import { checkOptionKeys } from '../engine/option-keys.js';
 import { checkSummaryOfRun } from './summary-of-run.js';
 import { checkReportOptions } from './report-options-check.js';
+import { checkStressBesidePlan } from './stress-beside-plan.js';
 import { dirname, join } from 'node:path';
 import type { Simulation } from '../engine/simulate.js';
 import type { Summary } from '../analysis/summarize.js';
@@ -120,8 +121,8 @@ const REPORT_PAGE_OPTION_KEYS: readonly string[] = Object.keys({ marks: true, re
 /**
  * What every output of a run checks before it draws or writes anything (writeReport, reportPage):
  * its options, that the run is whole, that the scenario and its files are as the run ran on (not
- * edited in place since: engine/unchanged-since-loaded.ts, the run's hash), and that the summary is
- * the run's. reportPage skipped all but the signal: a scenario edited after its run drew its report
+ * edited in place since: engine/unchanged-since-loaded.ts, the run's hash), that the summary is
+ * the run's, and that each stress case's figures can sit beside it (stress-beside-plan.ts). reportPage skipped all but the signal: a scenario edited after its run drew its report
  * with the edited names and currency beside the trials of the scenario as it ran.
  */
 function checkReportInputs(fn: 'writeReport' | 'reportPage', sim: Simulation, summary: Summary, options: Partial<ReportOptions>, keys: readonly string[] = REPORT_OPTION_KEYS): void {
@@ -130,6 +131,7 @@ function checkReportInputs(fn: 'writeReport' | 'reportPage', sim: Simulation, su
   checkWholeRun(sim, `${fn} reads a whole run`);
   checkUnchangedSinceLoaded(sim.loaded, 'its report', sim.runHash);
   checkSummaryOfRun(sim, summary);
+  checkStressBesidePlan(fn, summary, options.stress);
 }
 
 /**

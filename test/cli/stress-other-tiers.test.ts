@@ -32,7 +32,9 @@ describe('a stress case whose tiers are not the plan\'s', () => {
     expect(await stressNote([plan, '--with-stress', join(ROOT, 'scenarios/downside.yaml')])).toBe(
       "Each stress scenario simulated on the plan's seed and trial count: the same random numbers where it draws what the plan draws (the tiers it shares with the plan, the market factor), so there the differences are the scenario's, not noise. " +
         "Example SaaS Co - FY downside has tiers the plan lacks (Mid-market): those draw numbers of their own, so its difference from the plan holds their noise as well as the scenario's change. " +
-        "It fixes the market factor (Z = -1.28) where the plan draws it in each trial, so its difference from the plan holds the drawn year's market swing as well as the scenario's change.",
+        "It fixes the market factor (Z = -1.28) where the plan draws it in each trial, so its difference from the plan holds the drawn year's market swing as well as the scenario's change. " +
+        // The starter's year starts in January, the example's (which downside.yaml extends) in February.
+        "Example SaaS Co - FY downside forecasts another fiscal year (from February; the plan: from January), so its column is that year's forecast and differs from the plan's by the year as well as by the scenario's change.",
     );
   }, 120_000);
 

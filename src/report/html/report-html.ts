@@ -248,7 +248,7 @@ ${headline}
 
 ${decisions}
 
-${downsideSection(summary, stress, scenario.market?.factor)}
+${downsideSection(summary, stress, scenario.market?.factor, scenario.fiscalYear)}
 
 <section>
 <h2>Charts</h2>
