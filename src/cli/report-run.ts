@@ -13,7 +13,7 @@ import { editDistance } from '../scenario/edit-distance.js';
 import { UsageError } from './exit-codes.js';
 import type { Io } from './io.js';
 import { stepCheck, type StepHook } from './pause-hook.js';
-import { targetNotes } from './target-notes.js';
+import { monthlyPlanNotes, targetNotes } from './target-notes.js';
 import type { StressFile } from './stress.js';
 
 /**
@@ -151,7 +151,7 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   await writeReport(options.out, sim, summary, { releaseTrials: true, parentSwept: true, ...(options.scenarioFile !== undefined ? { scenarioFile: options.scenarioFile } : {}), ...(options.recheck ? { recheck: options.recheck } : {}), signal: options.signal, onStep: options.onStep, ...(stress.length > 0 ? { stress } : {}), ...(options.outputs ? { outputs: options.outputs } : {}), ...(options.trialsCsv ? { trialsCsv: options.trialsCsv } : {}) });
   if (!options.quiet) io.out(`${wrapText(summaryParagraph(summary, TERMINAL_PARAGRAPH_FORMAT))}\n\n${summaryTable(summary)}`);
   printWarnings(io, warnings);
-  for (const note of targetNotes(summary, formatMoney)) io.err(`${note}\n`);
+  for (const note of [...targetNotes(summary, formatMoney), ...monthlyPlanNotes(summary, formatMoney)]) io.err(`${note}\n`);
   if (reforecast && fewEffectiveDraws(reforecast))
     io.err(
       `arrcast: note: the re-forecast's posterior draws are correlated: the smallest effective sample is ${Math.round(reforecast.sampler.minEffectiveSampleSize).toLocaleString('en-US')} of ${sim.trials.toLocaleString('en-US')} trials (below ${MIN_EFFECTIVE}); run more trials for steadier bands\n`,
