@@ -10,6 +10,7 @@ import { probability, type Probability } from './probability.js';
 import { tierKey } from '../model/column-key.js';
 import { setOwn } from '../scenario/own-key.js';
 import { refuseOneForecast } from './one-forecast-compared.js';
+import { closedMonthsKey, reforecastNote } from './reforecast-pairing.js';
 
 /** Percentiles a comparison reports. Px = x% chance of coming in below. */
 export interface Band {
@@ -115,7 +116,12 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
   // Each is named by the hash its run was made under (runHash): a scenario edited in place since would show beside it.
   for (const sim of sims) checkUnchangedSinceLoaded(sim.loaded, 'its comparison', sim.runHash);
   // One forecast given twice (the same run, or two runs of one forecastHash): refused as the CLI refuses it.
-  refuseOneForecast(sims.map((s) => s.loaded), (i) => `${scenarioLabel(i)} (${sims[i]!.loaded.source})`);
+  // A plan and its re-forecast (or re-forecasts from other closed months) are other forecasts of one scenario.
+  const closed = sims.map(closedMonthsKey);
+  for (const key of new Set(closed)) {
+    const group = sims.flatMap((_, i) => (closed[i] === key ? [i] : []));
+    refuseOneForecast(group.map((i) => sims[i]!.loaded), (k) => `${scenarioLabel(group[k]!)} (${sims[group[k]!]!.loaded.source})`);
+  }
   for (const sim of sims)
     if (sim.seed !== first.seed || sim.trials !== first.trials)
       throw new RangeError(
@@ -192,6 +198,7 @@ export function compareSimulations(sims: readonly Simulation[]): Comparison {
       pairingNote(tierNames, sharedTiers, sameTiers, sims.map((s) => s.loaded.scenario.market?.factor)) +
       marketNote(sims.map((s) => s.loaded.scenario.market?.factor)) +
       yearNote(sims.map((s) => ({ startMonth: s.loaded.scenario.fiscalYearStartMonth, year: s.loaded.scenario.fiscalYear }))) +
+      reforecastNote(sims) +
       sameYearNote(metrics, n),
     metrics,
     byTier,
