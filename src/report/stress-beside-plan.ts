@@ -11,7 +11,8 @@ import type { StressCase } from './html/downside-section.js';
  * (cli/stress.ts); a library caller could pass the summary of a run in euros, of another seed or
  * trial count, or summarized at another confidence or against other targets, and the page showed
  * it under the plan's words without one: EUR 110M read as $110M, a 80% budget under "90%
- * confidence", the chance of another target under this one's label.
+ * confidence", the chance of another target under this one's label; or a re-forecast on either side,
+ * whose posterior draws the note's "the same random numbers" does not hold for.
  *
  * Throws ArgumentRangeError (exit 2 in the CLI) naming the case and the figure that differs.
  * Complexity: O(stress cases x targets).
@@ -23,6 +24,14 @@ export function checkStressBesidePlan(fn: 'writeReport' | 'reportPage', plan: Su
       throw new ArgumentRangeError(fn, ['options', 'stress', i, 'summary', ...path], expected, String(got));
     };
     const what = `as the plan's summary (its figures sit under the plan's words in the stress table; simulate the stress scenario on the plan's seed and trials and summarize it with the plan's confidence and targets, as --with-stress does)`;
+    // The table pairs trial by trial, which a re-forecast's posterior draws are not (--with-stress does not go with --actuals).
+    if (s.reforecast !== undefined || plan.reforecast !== undefined)
+      throw new ArgumentRangeError(
+        fn,
+        ['options', 'stress', i, 'summary', 'reforecast'],
+        "absent, and the plan a plan run's: stress cases are plan runs beside a plan run, paired trial by trial, which a re-forecast's posterior draws are not (--with-stress does not go with --actuals)",
+        s.reforecast !== undefined ? `a re-forecast's summary from ${s.reforecast.asOfMonth} closed months` : `a plan run's, beside a re-forecast from ${plan.reforecast!.asOfMonth} closed months`,
+      );
     if (s.scenario.currency !== plan.scenario.currency) refuse(['scenario', 'currency'], `${plan.scenario.currency}, ${what}`, s.scenario.currency);
     if (s.trials !== plan.trials) refuse(['trials'], `${plan.trials}, ${what}`, s.trials);
     if (s.seed !== plan.seed) refuse(['seed'], `${plan.seed}, ${what}`, s.seed);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe as group, expect, it } from 'vitest';
-import { compareSimulations, parseScenario, simulate, summarize } from '../../src/index.js';
+import { compareSimulations, parseScenario, readMonthlyFile, simulate, summarize } from '../../src/index.js';
 import { reportPage } from '../../src/report/write-report.js';
 import { downsideSection } from '../../src/report/html/downside-section.js';
 import { simulateStress } from '../../src/cli/stress.js';
@@ -58,6 +58,21 @@ group('figures of two runs side by side', () => {
     // The same count of targets, another value: the row's label would be the plan's, the chance the case's.
     const other = await made(SLOWER, RUN, 0.9, { metrics: [{ metric: 'revenue', value: 11_000_000 }, { metric: 'revenue', value: 13_000_000 }] as never });
     await expect(page(other)).rejects.toThrow(/options\.stress\[0\]\.summary\.decisions\.targets\[0\] must be the plan's target revenue >= 12M/);
+  });
+
+  it('reportPage refuses a re-forecast on either side of the stress table (its posterior draws are not paired)', async () => {
+    const path = `${ROOT}scenarios/example.yaml`;
+    const loaded = parseScenario(readFileSync(path, 'utf8'), path);
+    const s = loaded.scenario;
+    const file = await readMonthlyFile(`${ROOT}scenarios/example-actuals.csv`, 'example-actuals.csv', { kind: 'actuals', calendar: { year: s.fiscalYear, startMonth: s.fiscalYearStartMonth }, tiers: s.tiers.map((t) => t.name) });
+    const planSim = await simulate(loaded, RUN);
+    const reSim = await simulate(loaded, { ...RUN, actuals: { file, months: 3 } });
+    const plan = summarize(planSim);
+    const re = summarize(reSim);
+    await expect(reportPage(planSim, plan, { renderChart, stress: [{ source: 're.yaml', summary: re }] })).rejects.toThrow(
+      "reportPage: options.stress[0].summary.reforecast must be absent, and the plan a plan run's: stress cases are plan runs beside a plan run",
+    );
+    await expect(reportPage(reSim, re, { renderChart, stress: [{ source: 'plan.yaml', summary: plan }] })).rejects.toThrow(/\(got a plan run's, beside a re-forecast from 3 closed months\)/);
   });
 
   it("a stress case of another fiscal year is said to be one, however it reaches the page (--with-stress's cases carry the stated year)", async () => {
