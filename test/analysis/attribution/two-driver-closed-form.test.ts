@@ -72,6 +72,33 @@ const logFact = [0];
 for (let k = 1; k <= N; k++) logFact.push(logFact[k - 1]! + Math.log(k));
 const binomialPmf = (n: number, p: number) => Array.from({ length: n + 1 }, (_, k) => Math.exp(logFact[n]! - logFact[k]! - logFact[n - k]! + k * Math.log(p) + (n - k) * Math.log1p(-p)));
 
+
+/** The pmf of D: Binomial(LEADS, c) mixed over c ~ Beta (its density on a grid of 1,599 points). */
+function conversionDeals(): Float64Array {
+  const dPmf = new Float64Array(LEADS + 1);
+  let wTotal = 0;
+  const nu = (C_MEAN * (1 - C_MEAN)) / varC - 1;
+  const [a, b] = [C_MEAN * nu, (1 - C_MEAN) * nu];
+  for (let i = 1; i < 1600; i++) {
+    const c = i / 1600;
+    const w = Math.exp((a - 1) * Math.log(c) + (b - 1) * Math.log1p(-c));
+    wTotal += w;
+    binomialPmf(LEADS, c).forEach((q, k) => (dPmf[k]! += w * q));
+  }
+  return dPmf.map((x) => x / wTotal);
+}
+/** P(R + D <= t | z), R | z ~ Binomial(N, p(z)). */
+function cdfGivenZ(dPmf: Float64Array, z: number, t: number): number {
+  const r = binomialPmf(N, pOf(z));
+  let s = 0;
+  for (let a = 0; a <= Math.min(N, t); a++) {
+    let dc = 0;
+    for (let d = 0; d <= Math.min(LEADS, t - a); d++) dc += dPmf[d]!;
+    s += r[a]! * dc;
+  }
+  return s;
+}
+
 describe('two additive drivers against their closed-form shares', () => {
   const n = 20_000;
   let sim: Simulation;
@@ -109,18 +136,9 @@ describe('two additive drivers against their closed-form shares', () => {
   });
 
   it("the market's tornado end at its P10: revenue's median in the years of market percentile 5 to 15, against the exact mixture", () => {
-    // P(R + D = s | z in the band), R | z binomial, D beta-binomial (c integrated on a grid), mixed over the band's z.
+    // P(R + D = s | z in the band), R | z binomial, D beta-binomial, mixed over the band's z.
     const grid = 400;
-    const dPmf = new Float64Array(LEADS + 1);
-    let wTotal = 0;
-    const [aB, bB] = [C_MEAN * ((C_MEAN * (1 - C_MEAN)) / varC - 1), (1 - C_MEAN) * ((C_MEAN * (1 - C_MEAN)) / varC - 1)];
-    for (let i = 1; i < 4 * grid; i++) {
-      const c = i / (4 * grid);
-      const w = Math.exp((aB - 1) * Math.log(c) + (bB - 1) * Math.log1p(-c));
-      wTotal += w;
-      binomialPmf(LEADS, c).forEach((p, k) => (dPmf[k]! += w * p));
-    }
-    dPmf.forEach((_, k) => (dPmf[k]! /= wTotal));
+    const dPmf = conversionDeals();
     const lo = -1.6448536; // Φ^-1(0.05)
     const hi = -1.0364334; // Φ^-1(0.15)
     const mix = new Float64Array(N + LEADS + 1);
@@ -153,6 +171,41 @@ describe('two additive drivers against their closed-form shares', () => {
     expect(Math.abs(low.metricMedian - ARR * median)).toBeLessThanOrEqual(4 * se + ARR);
     expect(low.interval![0]).toBeLessThanOrEqual(ARR * (median + 1));
     expect(low.interval![1]).toBeGreaterThanOrEqual(ARR * (median - 1));
+  });
+
+  it("what must be true of the market for a target: the market percentile whose median year is the target, against the exact conditional median", () => {
+    const dPmf = conversionDeals();
+    // The target between two lattice points (t and t + 1 units of 10,000), near the company's P30
+    // year for the market: the median of R + D given z reaches t + 1 once P(R + D <= t | z) < 0.5.
+    const zGuess = -0.5244; // Φ^-1(0.3)
+    let t = 0;
+    while (cdfGivenZ(dPmf, zGuess, t) < 0.5) t++;
+    const target = ARR * t + ARR / 2;
+    let [lo, hi] = [-3, 3];
+    for (let i = 0; i < 50; i++) {
+      const mid = (lo + hi) / 2;
+      if (cdfGivenZ(dPmf, mid, t) >= 0.5) lo = mid;
+      else hi = mid;
+    }
+    const zStar = (lo + hi) / 2;
+    const s = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: target }] } });
+    const c = s.whatMustBeTrue[0]!.drivers.find((d) => d.key === 'driver.market')!;
+    expect(c.reach).toBe('crosses');
+    expect(c.direction).toBe('atLeast');
+    // A bin's median of revenue is known to about 1 / (2 f sqrt(n / K)) (f the density per unit of
+    // revenue at the median, about pmf / 10,000); in z, over the median's slope 10,000 N p'(z), p' = B p (1 - p).
+    const bins = s.sensitivity.bins;
+    const pz = pOf(zStar);
+    let f = 0;
+    for (let a = 0; a <= N; a++) {
+      const d = t - a;
+      if (d >= 0 && d <= LEADS) f += binomialPmf(N, pz)[a]! * dPmf[d]!;
+    }
+    const medianSe = 1 / (2 * (f / ARR) * Math.sqrt(n / bins));
+    const zTolerance = (4 * medianSe) / (ARR * N * B * pz * (1 - pz));
+    expect(Math.abs(c.value! - zStar), `z ${c.value} for ${zStar} (± ${zTolerance})`).toBeLessThanOrEqual(zTolerance);
+    // Its percentile is Φ(z) in a plan run: within the same tolerance through φ, and the empirical CDF's own error.
+    expect(Math.abs(c.percentile! - integrate(() => 1, -9, zStar))).toBeLessThanOrEqual(phi(zStar) * zTolerance + 4 * Math.sqrt(0.25 / n));
   });
 
   it('the downside case with everything moving together (market fixed at -1.28): the book is Binomial(1000, p(-1.28)) exactly', async () => {
