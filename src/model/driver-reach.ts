@@ -60,13 +60,24 @@ function bookChurnsInYear(tier: TierPlan): boolean {
 }
 
 /**
- * Whether a tier has reps and none at all in the year (none at the start, none hired): their
- * capacity is 0 every month, so the demand they cap (leads, earlier leads, reps' own) closes no
- * deal (new-business-simulator's capDemand); the opening pipeline, which they do not cap, still can.
+ * Whether a tier has reps and none at work in a month simulated (none at the start, none hired, or
+ * every hire on a ramp of 0 until after the year): their capacity is 0 every month, so the demand
+ * they cap (leads, earlier leads, reps' own) closes no deal (new-business-simulator's capDemand);
+ * the opening pipeline, which they do not cap, still can.
  */
 function noRepsToClose(tier: TierPlan): boolean {
+  return tier.newBusiness?.reps !== undefined && firstRepAtWork(tier) > 12;
+}
+
+/**
+ * The first month simulated in which the tier's reps can close a deal they cap: the first with a rep
+ * on the floor at a ramp above 0 (the reps at the start are fully ramped; a hire by firstHireAtWork).
+ * Without reps nothing is capped: the first month simulated. Infinity: no rep at work in the year.
+ */
+function firstRepAtWork(tier: TierPlan): number {
   const reps = tier.newBusiness?.reps;
-  return reps !== undefined && reps.maxReps === 0;
+  if (reps === undefined || reps.start > 0) return (tier.start?.months ?? 0) + 1;
+  return firstHireAtWork(tier);
 }
 
 /**
@@ -111,7 +122,7 @@ function sourceFirstClose(tier: TierPlan, name: string): number {
 function cappedDemand(tier: TierPlan): boolean {
   const nb = tier.newBusiness;
   const reps = nb?.reps;
-  if (nb === undefined || reps === undefined || reps.maxReps === 0) return false;
+  if (nb === undefined || reps === undefined || noRepsToClose(tier)) return false;
   if (reps.sourced !== undefined) return true;
   if (tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return true;
   const drivers = tier.plannedDrivers;
@@ -173,11 +184,13 @@ function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
   const nb = tier.newBusiness;
   if (nb === undefined) return Infinity;
   const from = (tier.start?.months ?? 0) + 1;
-  // With reps, none of whom there is, only the opening pipeline (groups, file) signs: capDemand caps the rest at 0.
-  const sourced = !noRepsToClose(tier);
-  if (sourced && tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return from;
+  // The demand reps cap signs from the first month one is at work: with none at work in the year,
+  // only the opening pipeline (groups, file) signs (capDemand caps the rest at 0).
+  const atWork = firstRepAtWork(tier);
+  const sourced = atWork <= 12;
+  if (sourced && tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return atWork;
   // Reps sign deals of their own only when they source them; otherwise they cap the others' demand.
-  if (sourced && nb.reps?.sourced !== undefined && nb.reps.maxReps > 0) return from;
+  if (sourced && nb.reps?.sourced !== undefined) return atWork;
   const { conversion: loading } = tier.loadings;
   const shift = tier.stress.conversion;
   const drivers = tier.plannedDrivers;
@@ -190,10 +203,10 @@ function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
   for (const s of sourced ? nb.sources : []) {
     const tierWide = s.name === '';
     const leads = find(tierWide ? 'leadsPerMonth' : 'sourceLeadsPerMonth', s.name);
-    if ((leads === undefined || someVolume(leads)) && converting(tierWide ? 'conversion' : 'sourceConversion', s.name)) first = Math.min(first, sourceFirstClose(tier, s.name));
+    if ((leads === undefined || someVolume(leads)) && converting(tierWide ? 'conversion' : 'sourceConversion', s.name)) first = Math.min(first, Math.max(atWork, sourceFirstClose(tier, s.name)));
   }
   const earlier = nb.earlierLeads;
-  if (sourced && earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = Math.min(first, earlierCloseMonth(tier));
+  if (sourced && earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = Math.min(first, Math.max(atWork, earlierCloseMonth(tier)));
   nb.pipelineGroups.forEach((g, i) => {
     if (g.count === 0 || g.closeMonth < from || g.closeMonth >= first || (atTierAcv && g.amount !== undefined)) return;
     if (converting('pipelineWinProbability', String(i + 1))) first = g.closeMonth;
@@ -317,11 +330,9 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
     }
     case 'acv':
       return firstSigningMonth(tier, true) <= 12;
-    case 'repProductivity': {
-      // Reps' rates act on reps: none at the start and none hired, and they act on nothing.
-      const reps = tier.newBusiness?.reps;
-      return reps === undefined || reps.maxReps > 0;
-    }
+    case 'repProductivity':
+      // Reps' rates act on reps at work: none at the start and none hired (or none ramped in the year), and they act on nothing.
+      return !noRepsToClose(tier);
     case 'repAttrition':
     case 'repCapacity':
       // They change how much the floor can close: with no demand to cap, nothing (cappedDemand).
@@ -346,20 +357,21 @@ function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
     case 'pipelineAmount':
       return tier.newBusiness?.pipelineGroups[Number(d.name) - 1]?.closeMonth;
     case 'earlierLeadsConversion':
-      return earlierCloseMonth(tier);
+      return Math.max(firstRepAtWork(tier), earlierCloseMonth(tier));
     case 'acv':
       return firstSigningMonth(tier, true);
     case 'conversion':
     case 'sourceConversion':
     case 'leadsPerMonth':
     case 'sourceLeadsPerMonth':
-      return sourceFirstClose(tier, d.name);
+      // The demand reps cap closes from the first month one is at work.
+      return Math.max(firstRepAtWork(tier), sourceFirstClose(tier, d.name));
     case 'hireSlip':
       return firstHireAtWork(tier);
     case 'repAttrition':
     case 'repCapacity':
     case 'repProductivity':
-      return (tier.start?.months ?? 0) + 1;
+      return firstRepAtWork(tier);
     default:
       return undefined;
   }

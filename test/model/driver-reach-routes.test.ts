@@ -181,6 +181,30 @@ tiers:
     moves: ['revenue', 'bookings', 'endingArr'],
   },
   {
+    name: 'leads and conversion when the only reps are hired in month 12 on a ramp of 0 there: nothing (no rep at work)',
+    yaml: repTier('[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3]', '[0, 1]', '      leadsPerMonth: 200\n      conversion: $V').replace('start: 2', 'start: 0').replace('probability: $V', 'probability: 0.5'),
+    kind: 'conversion',
+    stated: '{ dist: beta, mean: 0.05, sd: 0.01 }',
+    pinned: ['0.02', '0.2'],
+    moves: [],
+  },
+  {
+    name: "the same floor's capacity, and its productivity sourcing deals",
+    yaml: repTier('[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3]', '[0, 1]', LEADS).replace('start: 2', 'start: 0').replace('probability: $V', 'probability: 0.5').replace('capacity: 2', 'capacity: 2\n        sourcedDealsPerMonth: { dist: lognormal, median: $V, p90: 4 }'),
+    kind: 'repProductivity',
+    stated: '{ dist: pert, min: 1, mode: 2, max: 3 }',
+    pinned: ['1', '3'],
+    moves: [],
+  },
+  {
+    name: 'conversion when the only reps start in month 11, live 2 months after signing: bookings only',
+    yaml: repTier('[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0]', '[1]', '      leadsPerMonth: 200\n      conversion: $V', 2).replace('start: 2', 'start: 0').replace('probability: $V', 'probability: 0.5'),
+    kind: 'conversion',
+    stated: '{ dist: beta, mean: 0.05, sd: 0.01 }',
+    pinned: ['0.02', '0.2'],
+    moves: ['bookings'],
+  },
+  {
     name: 'a renewal rate over monthly-billed customers only (none due in the year): revenue and ARR, not bookings',
     yaml: `
 name: monthly billed renewal
