@@ -87,17 +87,33 @@ function conversionDeals(): Float64Array {
   }
   return dPmf.map((x) => x / wTotal);
 }
-/** P(R + D <= t | z), R | z ~ Binomial(N, p(z)). */
-function cdfGivenZ(dPmf: Float64Array, z: number, t: number): number {
+/** P(R + D <= t | z), R | z ~ Binomial(N, p(z)); `dCdf` the cumulative of D's pmf. */
+function cdfGivenZ(dCdf: Float64Array, z: number, t: number): number {
   const r = binomialPmf(N, pOf(z));
   let s = 0;
-  for (let a = 0; a <= Math.min(N, t); a++) {
-    let dc = 0;
-    for (let d = 0; d <= Math.min(LEADS, t - a); d++) dc += dPmf[d]!;
-    s += r[a]! * dc;
-  }
+  for (let a = 0; a <= Math.min(N, t); a++) s += r[a]! * dCdf[Math.min(LEADS, t - a)]!;
   return s;
 }
+const D_PMF = conversionDeals();
+const D_CDF = new Float64Array(LEADS + 1);
+D_PMF.reduce((c, x, k) => (D_CDF[k] = c + x), 0);
+/**
+ * What must be true's closed form: a target between two lattice points (t and t + 1 units of
+ * 10,000) near the company's P30 year for the market; the median of R + D given z reaches t + 1 once
+ * P(R + D <= t | z) < 0.5, at z* (bisection).
+ */
+const WMBT = (() => {
+  const zGuess = -0.5244; // Φ^-1(0.3)
+  let t = 0;
+  while (cdfGivenZ(D_CDF, zGuess, t) < 0.5) t++;
+  let [lo, hi] = [-3, 3];
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (cdfGivenZ(D_CDF, mid, t) >= 0.5) lo = mid;
+    else hi = mid;
+  }
+  return { t, target: ARR * t + ARR / 2, zStar: (lo + hi) / 2 };
+})();
 
 describe('two additive drivers against their closed-form shares', () => {
   const n = 20_000;
@@ -105,7 +121,7 @@ describe('two additive drivers against their closed-form shares', () => {
   let summary: Summary;
   beforeAll(async () => {
     sim = await run(yaml(), n, 5);
-    summary = summarize(sim);
+    summary = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: WMBT.target }] } });
   });
 
   it("each driver's share of the company's revenue, and the luck left over, within 4 standard errors", () => {
@@ -138,7 +154,7 @@ describe('two additive drivers against their closed-form shares', () => {
   it("the market's tornado end at its P10: revenue's median in the years of market percentile 5 to 15, against the exact mixture", () => {
     // P(R + D = s | z in the band), R | z binomial, D beta-binomial, mixed over the band's z.
     const grid = 400;
-    const dPmf = conversionDeals();
+    const dPmf = D_PMF;
     const lo = -1.6448536; // Φ^-1(0.05)
     const hi = -1.0364334; // Φ^-1(0.15)
     const mix = new Float64Array(N + LEADS + 1);
@@ -174,21 +190,9 @@ describe('two additive drivers against their closed-form shares', () => {
   });
 
   it("what must be true of the market for a target: the market percentile whose median year is the target, against the exact conditional median", () => {
-    const dPmf = conversionDeals();
-    // The target between two lattice points (t and t + 1 units of 10,000), near the company's P30
-    // year for the market: the median of R + D given z reaches t + 1 once P(R + D <= t | z) < 0.5.
-    const zGuess = -0.5244; // Φ^-1(0.3)
-    let t = 0;
-    while (cdfGivenZ(dPmf, zGuess, t) < 0.5) t++;
-    const target = ARR * t + ARR / 2;
-    let [lo, hi] = [-3, 3];
-    for (let i = 0; i < 50; i++) {
-      const mid = (lo + hi) / 2;
-      if (cdfGivenZ(dPmf, mid, t) >= 0.5) lo = mid;
-      else hi = mid;
-    }
-    const zStar = (lo + hi) / 2;
-    const s = summarize(sim, { targets: { metrics: [{ metric: 'revenue', value: target }] } });
+    const { t, zStar } = WMBT;
+    const dPmf = D_PMF;
+    const s = summary;
     const c = s.whatMustBeTrue[0]!.drivers.find((d) => d.key === 'driver.market')!;
     expect(c.reach).toBe('crosses');
     expect(c.direction).toBe('atLeast');
