@@ -92,6 +92,10 @@ describe('decision figures against a binomial book with known answers', () => {
       expect(t.probability.interval[0]).toBeLessThanOrEqual(exact[i]!);
       expect(t.probability.interval[1]).toBeGreaterThanOrEqual(exact[i]!);
     });
+    // Revenue and bookings are the same number here, so all three at once is R >= 93; and the P10 against each target.
+    const joint = 1 - cdf(92);
+    expect(Math.abs(summary.decisions.jointProbability!.value - joint)).toBeLessThanOrEqual(4 * Math.sqrt((joint * (1 - joint)) / n));
+    expect(at!.p10MinusTarget).toBe(ARR * (86 - 90));
     // The gap of a missed year is the target less the metric: R <= 89 misses 90 by 12,000 (90 - R).
     const missing = pmf.slice(0, 90).reduce((a, b) => a + b, 0);
     const meanGap = (ARR * pmf.slice(0, 90).reduce((t, p, k) => t + p * (90 - k), 0)) / missing;
