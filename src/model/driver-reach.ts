@@ -143,7 +143,9 @@ function cappedDemand(tier: TierPlan): boolean {
  * The first month simulated in which a planned hire is on the floor at a ramp above 0 if it starts
  * on time (Infinity: none). A slip only delays a hire (1 to 24 months): a hire that adds nothing in
  * the months simulated when on time (planned for month 12 under a ramp whose first month is 0)
- * adds nothing late either, so its slip moves nothing.
+ * adds nothing late either, so its slip moves nothing in expectation. (With attrition, a hire that
+ * slips draws fewer leave uniforms from the shared stream, so later reps' leavers reshuffle: the
+ * same trial's metric can differ, as noise, not as the slip's effect.)
  * Complexity: O(12²).
  */
 function firstHireAtWork(tier: TierPlan): number {
@@ -253,7 +255,7 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * re-forecast's cohorts still in the sales cycle; not reps or earlier leads, which it does not convert); a lead volume
  * needs its conversion to be able to be above 0 (rateCanBeAbove0: a conversion of 0 stays 0 under a
  * stress; a volume counts as above 0 by its support, not its plan: someVolume); with reps stated
- * and none at all, leads and earlier leads close nothing (noRepsToClose); a contraction or expansion
+ * and none at work in the year, leads and earlier leads close nothing (noRepsToClose); a contraction or expansion
  * rate or a price uplift needs customers due in the months simulated, on the calendar or in the
  * customer file (bookDueInYear), the renewal rate those or customers billed monthly
  * (bookChurnsInYear): they act at renewal; a new-customer expansion probability needs a
@@ -267,8 +269,11 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * those and an expansion probability that can be above 0; a new customer's expansion size what its
  * probability needs and that probability able to be above 0; a pipeline group's amount some of its
  * opportunities closing in a month simulated at odds that can be above 0; reps' attrition, capacity
- * and productivity some rep at the start or hired, a hire slip some hire. Other drivers: a route is
- * assumed.
+ * and productivity some rep at work in a month simulated (at the start, or hired on a ramp above 0
+ * by month 12: firstRepAtWork), attrition and capacity demand to cap (cappedDemand), a hire slip
+ * that and a hire at work on time (firstHireAtWork). A lead source's volume and conversion need
+ * leads that can close in a month simulated (sourceFirstClose: its seasonality and sales cycle).
+ * Other drivers: a route is assumed.
  * A tier's leads loaded on the market under a conversion of 0 give no deal at any factor (checked
  * on the same draws at -2 and +2), and neither does a conversion over 0 leads, nor a renewal rate
  * whose book renews after the year, nor a new-customer expansion in a tier that wins no customer,
@@ -382,7 +387,10 @@ function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
  * recognized revenue and ending ARR, a deal it acts on can go live within the year: signed in month
  * m, it goes live after its service-start lag, so m + the shortest lag must be 12 at most. Bookings
  * count at signing. A pipeline group closing in month 12 with a service start of 1 month or more
- * moves the tier's bookings only: its share of revenue's variance would be noise.
+ * moves the tier's bookings only: its share of revenue's variance would be noise. So do a lead
+ * source whose leads close late (sourceFirstClose), the demand reps cap when the first rep at work
+ * is late (firstRepAtWork), and a hire slip of late hires (firstHireAtWork). A renewal rate acting
+ * only through monthly-billed customers (none due) moves revenue and ARR, not bookings.
  *
  * @example driverReachesMetric(tier, groupClosingInMonth12, 'revenue') // => false with serviceStartLagMonths: 2
  * Complexity: as driverReachesTier.
