@@ -60,13 +60,107 @@ function bookChurnsInYear(tier: TierPlan): boolean {
 }
 
 /**
- * Whether a tier has reps and none at all in the year (none at the start, none hired): their
- * capacity is 0 every month, so the demand they cap (leads, earlier leads, reps' own) closes no
- * deal (new-business-simulator's capDemand); the opening pipeline, which they do not cap, still can.
+ * Whether a tier has reps and none at work in a month simulated (none at the start, none hired, or
+ * every hire on a ramp of 0 until after the year): their capacity is 0 every month, so the demand
+ * they cap (leads, earlier leads, reps' own) closes no deal (new-business-simulator's capDemand);
+ * the opening pipeline, which they do not cap, still can.
  */
 function noRepsToClose(tier: TierPlan): boolean {
+  return tier.newBusiness?.reps !== undefined && firstRepAtWork(tier) > 12;
+}
+
+/**
+ * The first month simulated in which the tier's reps can close a deal they cap: the first with a rep
+ * on the floor at a ramp above 0 (the reps at the start are fully ramped; a hire by firstHireAtWork).
+ * Without reps nothing is capped: the first month simulated. Infinity: no rep at work in the year.
+ */
+function firstRepAtWork(tier: TierPlan): number {
   const reps = tier.newBusiness?.reps;
-  return reps !== undefined && reps.maxReps === 0;
+  if (reps === undefined || reps.start > 0) return (tier.start?.months ?? 0) + 1;
+  return firstHireAtWork(tier);
+}
+
+/**
+ * The first month simulated in which a deal from a lead stream's leads can close (Infinity: none):
+ * leads of month m (the months before the year too, with a warm start; a re-forecast's closed
+ * months' cohorts still in the cycle) close at m + a sales-cycle lag. A month's leads can be there
+ * when its seasonality is above 0 (a closed month's count known from the actuals, for a tier of one
+ * stream, when that count is above 0: new-business-simulator's source loop). A source whose
+ * seasonality is 0 in every month that can close in the year, or whose cycle carries every deal
+ * past month 12, signs nothing: its leads and conversion move no metric.
+ * Complexity: O((12 + cycle) x cycle).
+ */
+function sourceFirstClose(tier: TierPlan, name: string): number {
+  const nb = tier.newBusiness;
+  const s = nb?.sources.find((x) => x.name === name);
+  if (nb === undefined || s === undefined) return (tier.start?.months ?? 0) + 1;
+  const k = tier.start?.months ?? 0;
+  const cycle = nb.salesCycle.pmf;
+  const first = nb.warmStart ? 2 - cycle.length : 1;
+  const single = nb.sources.length === 1;
+  let best = Infinity;
+  for (let m = first; m <= 12 && m < best; m++) {
+    const known = single && m >= 1 && m <= k ? tier.start!.leads[m - 1]! : NaN;
+    const some = Number.isNaN(known) ? s.seasonality[(((m - 1) % 12) + 12) % 12]! > 0 : known > 0;
+    if (!some) continue;
+    for (let lag = 0; lag < cycle.length; lag++) {
+      const c = m + lag;
+      if (cycle[lag]! > 0 && c > k && c >= 1 && c <= 12 && c < best) best = c;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether the tier has demand its reps cap (new-business-simulator's capDemand): leads that can
+ * close a deal in the year at a conversion that can be above 0, earlier leads converting and
+ * closing in a month simulated, a re-forecast's cohorts still in the cycle, or the reps' own
+ * sourcing. Without any, the capacity binds nothing (only the opening pipeline signs, uncapped), so
+ * the reps' capacity, attrition and hire slips move no metric.
+ * Complexity: O(drivers x (drivers + cycle²)).
+ */
+function cappedDemand(tier: TierPlan): boolean {
+  const nb = tier.newBusiness;
+  const reps = nb?.reps;
+  if (nb === undefined || reps === undefined || noRepsToClose(tier)) return false;
+  if (reps.sourced !== undefined) return true;
+  if (tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return true;
+  const drivers = tier.plannedDrivers;
+  const find = (kind: TierDriver['kind'], name: string) => drivers.find((x) => x.kind === kind && x.name === name);
+  const { conversion: loading } = tier.loadings;
+  const shift = tier.stress.conversion;
+  for (const s of nb.sources) {
+    const tierWide = s.name === '';
+    const leads = find(tierWide ? 'leadsPerMonth' : 'sourceLeadsPerMonth', s.name);
+    const conversion = find(tierWide ? 'conversion' : 'sourceConversion', s.name);
+    if ((leads === undefined || someVolume(leads)) && canBeAbove0(conversion, loading, shift) && sourceFirstClose(tier, s.name) <= 12) return true;
+  }
+  const earlier = nb.earlierLeads;
+  return earlier !== undefined && earlier.count > 0 && canBeAbove0(find('earlierLeadsConversion', ''), loading, shift) && earlierCloseMonth(tier) <= 12;
+}
+
+/**
+ * The first month simulated in which a planned hire is on the floor at a ramp above 0 if it starts
+ * on time (Infinity: none). A slip only delays a hire (1 to 24 months): a hire that adds nothing in
+ * the months simulated when on time (planned for month 12 under a ramp whose first month is 0)
+ * adds nothing late either, so its slip moves nothing in expectation. (With attrition, a hire that
+ * slips draws fewer leave uniforms from the shared stream, so later reps' leavers reshuffle: the
+ * same trial's metric can differ, as noise, not as the slip's effect.)
+ * Complexity: O(12²).
+ */
+function firstHireAtWork(tier: TierPlan): number {
+  const reps = tier.newBusiness?.reps;
+  if (reps === undefined) return (tier.start?.months ?? 0) + 1;
+  const from = (tier.start?.months ?? 0) + 1;
+  let best = Infinity;
+  for (let m = 1; m <= 12; m++) {
+    if (!(reps.hires[m - 1]! > 0)) continue;
+    for (let t = Math.max(m, from); t <= 12 && t < best; t++) {
+      const tenure = t - m;
+      if ((tenure < reps.ramp.length ? reps.ramp[tenure]! : 1) > 0) best = t;
+    }
+  }
+  return best;
 }
 
 /** The first month simulated in which the tier's earlier leads can close (Infinity: none; close month = lag + 1). */
@@ -92,10 +186,13 @@ function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
   const nb = tier.newBusiness;
   if (nb === undefined) return Infinity;
   const from = (tier.start?.months ?? 0) + 1;
-  // With reps, none of whom there is, only the opening pipeline (groups, file) signs: capDemand caps the rest at 0.
-  const sourced = !noRepsToClose(tier);
-  if (sourced && tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return from;
-  if (sourced && nb.reps !== undefined) return from;
+  // The demand reps cap signs from the first month one is at work: with none at work in the year,
+  // only the opening pipeline (groups, file) signs (capDemand caps the rest at 0).
+  const atWork = firstRepAtWork(tier);
+  const sourced = atWork <= 12;
+  if (sourced && tier.start !== undefined && tier.start.leads.some((x) => x > 0)) return atWork;
+  // Reps sign deals of their own only when they source them; otherwise they cap the others' demand.
+  if (sourced && nb.reps?.sourced !== undefined) return atWork;
   const { conversion: loading } = tier.loadings;
   const shift = tier.stress.conversion;
   const drivers = tier.plannedDrivers;
@@ -104,13 +201,14 @@ function firstSigningMonth(tier: TierPlan, atTierAcv: boolean): number {
     const c = find(kind, name);
     return c === undefined || rateCanBeAbove0(c, loading, shift);
   };
-  for (const d of sourced ? drivers : []) {
-    if (d.kind === 'leadsPerMonth' && someVolume(d) && converting('conversion', d.name)) return from;
-    if (d.kind === 'sourceLeadsPerMonth' && someVolume(d) && converting('sourceConversion', d.name)) return from;
-  }
   let first = Infinity;
+  for (const s of sourced ? nb.sources : []) {
+    const tierWide = s.name === '';
+    const leads = find(tierWide ? 'leadsPerMonth' : 'sourceLeadsPerMonth', s.name);
+    if ((leads === undefined || someVolume(leads)) && converting(tierWide ? 'conversion' : 'sourceConversion', s.name)) first = Math.min(first, Math.max(atWork, sourceFirstClose(tier, s.name)));
+  }
   const earlier = nb.earlierLeads;
-  if (sourced && earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = earlierCloseMonth(tier);
+  if (sourced && earlier !== undefined && earlier.count > 0 && converting('earlierLeadsConversion', '')) first = Math.min(first, Math.max(atWork, earlierCloseMonth(tier)));
   nb.pipelineGroups.forEach((g, i) => {
     if (g.count === 0 || g.closeMonth < from || g.closeMonth >= first || (atTierAcv && g.amount !== undefined)) return;
     if (converting('pipelineWinProbability', String(i + 1))) first = g.closeMonth;
@@ -157,7 +255,7 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * re-forecast's cohorts still in the sales cycle; not reps or earlier leads, which it does not convert); a lead volume
  * needs its conversion to be able to be above 0 (rateCanBeAbove0: a conversion of 0 stays 0 under a
  * stress; a volume counts as above 0 by its support, not its plan: someVolume); with reps stated
- * and none at all, leads and earlier leads close nothing (noRepsToClose); a contraction or expansion
+ * and none at work in the year, leads and earlier leads close nothing (noRepsToClose); a contraction or expansion
  * rate or a price uplift needs customers due in the months simulated, on the calendar or in the
  * customer file (bookDueInYear), the renewal rate those or customers billed monthly
  * (bookChurnsInYear): they act at renewal; a new-customer expansion probability needs a
@@ -171,8 +269,11 @@ function expansionFallsInYear(tier: TierPlan, timing: LagPmf): boolean {
  * those and an expansion probability that can be above 0; a new customer's expansion size what its
  * probability needs and that probability able to be above 0; a pipeline group's amount some of its
  * opportunities closing in a month simulated at odds that can be above 0; reps' attrition, capacity
- * and productivity some rep at the start or hired, a hire slip some hire. Other drivers: a route is
- * assumed.
+ * and productivity some rep at work in a month simulated (at the start, or hired on a ramp above 0
+ * by month 12: firstRepAtWork), attrition and capacity demand to cap (cappedDemand), a hire slip
+ * that and a hire at work on time (firstHireAtWork). A lead source's volume and conversion need
+ * leads that can close in a month simulated (sourceFirstClose: its seasonality and sales cycle).
+ * Other drivers: a route is assumed.
  * A tier's leads loaded on the market under a conversion of 0 give no deal at any factor (checked
  * on the same draws at -2 and +2), and neither does a conversion over 0 leads, nor a renewal rate
  * whose book renews after the year, nor a new-customer expansion in a tier that wins no customer,
@@ -193,13 +294,14 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
       // It converts its own leads only (and a re-forecast's cohorts of them still in the sales cycle):
       // reps source deals of their own and earlier leads have a conversion of their own.
       const cohorts = tier.start !== undefined && tier.start.leads.some((x) => x > 0);
-      return someVolume(leads) || cohorts;
+      return (someVolume(leads) || cohorts) && sourceFirstClose(tier, d.name) <= 12;
     }
     case 'leadsPerMonth':
     case 'sourceLeadsPerMonth': {
       if (noRepsToClose(tier)) return false;
       const conversion = find(d.kind === 'leadsPerMonth' ? 'conversion' : 'sourceConversion', d.name);
-      return conversion === undefined || rateCanBeAbove0(conversion, tier.loadings.conversion, tier.stress.conversion);
+      if (conversion !== undefined && !rateCanBeAbove0(conversion, tier.loadings.conversion, tier.stress.conversion)) return false;
+      return sourceFirstClose(tier, d.name) <= 12;
     }
     case 'renewalRate':
       return bookChurnsInYear(tier);
@@ -233,17 +335,16 @@ export function driverReachesTier(tier: TierPlan, d: TierDriver): boolean {
     }
     case 'acv':
       return firstSigningMonth(tier, true) <= 12;
+    case 'repProductivity':
+      // Reps' rates act on reps at work: none at the start and none hired (or none ramped in the year), and they act on nothing.
+      return !noRepsToClose(tier);
     case 'repAttrition':
     case 'repCapacity':
-    case 'repProductivity': {
-      // Reps' rates act on reps: none at the start and none hired, and they act on nothing.
-      const reps = tier.newBusiness?.reps;
-      return reps === undefined || reps.maxReps > 0;
-    }
-    case 'hireSlip': {
-      const reps = tier.newBusiness?.reps;
-      return reps === undefined || reps.hires.some((h) => h > 0);
-    }
+      // They change how much the floor can close: with no demand to cap, nothing (cappedDemand).
+      return tier.newBusiness?.reps === undefined || cappedDemand(tier);
+    case 'hireSlip':
+      // A slip delays a hire: it moves something only if the hire works in a month simulated on time, and caps demand or sources deals.
+      return tier.newBusiness?.reps === undefined || (cappedDemand(tier) && firstHireAtWork(tier) <= 12);
     default:
       return true;
   }
@@ -261,18 +362,21 @@ function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
     case 'pipelineAmount':
       return tier.newBusiness?.pipelineGroups[Number(d.name) - 1]?.closeMonth;
     case 'earlierLeadsConversion':
-      return earlierCloseMonth(tier);
+      return Math.max(firstRepAtWork(tier), earlierCloseMonth(tier));
     case 'acv':
       return firstSigningMonth(tier, true);
     case 'conversion':
     case 'sourceConversion':
     case 'leadsPerMonth':
     case 'sourceLeadsPerMonth':
+      // The demand reps cap closes from the first month one is at work.
+      return Math.max(firstRepAtWork(tier), sourceFirstClose(tier, d.name));
+    case 'hireSlip':
+      return firstHireAtWork(tier);
     case 'repAttrition':
     case 'repCapacity':
     case 'repProductivity':
-    case 'hireSlip':
-      return (tier.start?.months ?? 0) + 1;
+      return firstRepAtWork(tier);
     default:
       return undefined;
   }
@@ -283,13 +387,19 @@ function firstSignedMonth(tier: TierPlan, d: TierDriver): number | undefined {
  * recognized revenue and ending ARR, a deal it acts on can go live within the year: signed in month
  * m, it goes live after its service-start lag, so m + the shortest lag must be 12 at most. Bookings
  * count at signing. A pipeline group closing in month 12 with a service start of 1 month or more
- * moves the tier's bookings only: its share of revenue's variance would be noise.
+ * moves the tier's bookings only: its share of revenue's variance would be noise. So do a lead
+ * source whose leads close late (sourceFirstClose), the demand reps cap when the first rep at work
+ * is late (firstRepAtWork), and a hire slip of late hires (firstHireAtWork). A renewal rate acting
+ * only through monthly-billed customers (none due) moves revenue and ARR, not bookings.
  *
  * @example driverReachesMetric(tier, groupClosingInMonth12, 'revenue') // => false with serviceStartLagMonths: 2
  * Complexity: as driverReachesTier.
  */
 export function driverReachesMetric(tier: TierPlan, d: TierDriver, metric: Metric): boolean {
   if (!driverReachesTier(tier, d)) return false;
+  // Monthly-billed customers leave by the renewal rate's hazard (revenue, ARR) but sign no renewal:
+  // with no one due in the months simulated, the rate moves no bookings.
+  if (d.kind === 'renewalRate' && metric === 'bookings') return bookDueInYear(tier);
   const nb = tier.newBusiness;
   if (metric === 'bookings' || nb === undefined) return true;
   const signed = firstSignedMonth(tier, d);
