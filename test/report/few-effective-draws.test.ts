@@ -42,6 +42,9 @@ describe('fewEffectiveDraws', () => {
     // Below 400 the tails are said uncertain too.
     expect(fewEffectiveDrawsNote({ sampler: sampler(63, 17, 2000) }, 2000)).toContain('63 of 2,000 trials (below 400: the bands\' tails are uncertain)');
     expect(fewEffectiveDrawsNote({ sampler: sampler(63, 17, 2000) }, 2000)).toContain('about 11 times too narrow');
+    // Few chains: the figure is rough, and the note says so; 20 chains: not.
+    expect(fewEffectiveDrawsNote({ sampler: { ...sampler(63, 17, 2000), chains: 2 } }, 2000)).toContain('(from 2 chains of 1,000 trials: a rough figure, likely low; more trials give more chains)');
+    expect(fewEffectiveDrawsNote({ sampler: { ...sampler(560, 500, 20_000), chains: 20 } }, 20_000)).not.toContain('rough');
   });
 
   it('a run that learns nothing prints no note about correlated draws', async () => {
