@@ -3,7 +3,7 @@ import { type7Position } from '../math/type7-position.js';
 import { CHUNK_SIZE } from '../model/simulate-chunk.js';
 import { trialRate, volumeMultiplier } from '../model/market.js';
 import type { TierPlan } from '../model/tier-plan.js';
-import { effectiveSampleSize } from '../actuals/effective-sample-size.js';
+import { chainsEffectiveSampleSize, effectiveSampleSize } from '../actuals/effective-sample-size.js';
 import type { LearnedDriver } from '../actuals/learning-model.js';
 import { BURN_IN, THIN } from '../actuals/posterior-draws.js';
 import { MONTHLY_MEASURES, type MonthlyMeasure } from '../actuals/monthly-record.js';
@@ -88,6 +88,17 @@ export interface ReforecastSummary {
     readonly chains: number;
     /** The smallest effective sample size of a learned driver or the market factor. */
     readonly minEffectiveSampleSize: number;
+    /**
+     * Each company figure's effective sample size in the trials (each chunk its own chain): the smaller
+     * of the chains' own and what the spread of their means implies (chainsEffectiveSampleSize).
+     */
+    readonly metricEffectiveSampleSize: Readonly<Record<'revenue' | 'bookings' | 'endingArr', number>>;
+    /**
+     * sqrt(trials / the smallest of those): about how many times too narrow the Monte Carlo
+     * intervals (percentiles, budgets, P(target), standard errors), which take the trials as
+     * independent, are for the company figures; 1 when the draws are as good as independent.
+     */
+    readonly intervalWidening: number;
   };
   readonly decisions: { readonly now: DecisionFigures; readonly atPlan?: DecisionFigures };
   /** The plan's monthly bands (from --plan), for the fan chart. */
@@ -231,6 +242,15 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
       ...(Number.isFinite(r) ? { marketCorrelation: r, marketCorrelationSe: correlationSe(r, both), tiedToMarket: tiedToMarket(r, both) } : {}),
     };
   });
+  // What the figures shown carry of the chain's correlation: a driver's effective sample says how
+  // well its posterior is drawn, not how far a company figure's interval can be trusted (unit-level
+  // luck, drawn afresh each trial, dilutes it; several sticky drivers compound it).
+  const metricColumnEss = (key: 'revenue' | 'bookings' | 'endingArr') => {
+    const c = column(key);
+    // The chains' means too (chainsEffectiveSampleSize): a chain stuck in a corner looks mixed to itself.
+    return c === undefined ? sim.trials : Math.min(sim.trials, chainsEffectiveSampleSize(c, CHUNK_SIZE));
+  };
+  const metricEss = { revenue: metricColumnEss('revenue'), bookings: metricColumnEss('bookings'), endingArr: metricColumnEss('endingArr') };
   const overlap = marketOverlapNote(drivers.flatMap((d) => (d.tiedToMarket === true ? [{ label: d.label, correlation: d.marketCorrelation! }] : [])));
   return {
     asOfMonth: months,
@@ -248,6 +268,8 @@ export function reforecastSummary(sim: Simulation, summary: Summary, reforecast:
       thin: THIN,
       chains: Math.ceil(sim.trials / CHUNK_SIZE),
       minEffectiveSampleSize: Math.min(sim.trials, ...drivers.map((d) => d.effectiveSampleSize), ...(market ? [market.effectiveSampleSize] : [])),
+      metricEffectiveSampleSize: metricEss,
+      intervalWidening: Math.sqrt(sim.trials / Math.max(1, Math.min(metricEss.revenue, metricEss.bookings, metricEss.endingArr))),
     },
     decisions: { now: decisionFigures(summary.decisions), ...(plan ? { atPlan: decisionFigures(comparablePlan(plan.summary.decisions, summary.decisions.targets)) } : {}) },
     ...(plan ? { planMonthly: plan.summary.monthly.map(planMonth), planFile: plan.path, ...(plan.summary.trials === undefined ? {} : { planTrials: plan.summary.trials }) } : {}),

@@ -135,7 +135,7 @@ export { checkTargets } from './check-targets.js';
  */
 export async function reportSimulation(io: Io, sim: Simulation, options: ReportRunOptions): Promise<void> {
   reportModules ??= loadReportModules();
-  const { summarize, simulateStress, writeReport, wrapText, summaryParagraph, formatMoney, summaryTable, TERMINAL_PARAGRAPH_FORMAT, fewEffectiveDraws, MIN_EFFECTIVE } = await reportModules;
+  const { summarize, simulateStress, writeReport, wrapText, summaryParagraph, formatMoney, summaryTable, TERMINAL_PARAGRAPH_FORMAT, fewEffectiveDraws, fewEffectiveDrawsNote } = await reportModules;
   const scenarioTargets = sim.loaded.scenario.targets;
   const targets = { metrics: [...(scenarioTargets?.metrics ?? []), ...(options.target ?? [])], ...(scenarioTargets?.monthly ? { monthly: scenarioTargets.monthly } : {}) };
   // A re-forecast's summary holds its `reforecast` section (against --plan's); summary.json writes it after the warnings.
@@ -154,6 +154,6 @@ export async function reportSimulation(io: Io, sim: Simulation, options: ReportR
   for (const note of [...targetNotes(summary, formatMoney), ...monthlyPlanNotes(summary, formatMoney)]) io.err(`${note}\n`);
   if (reforecast && fewEffectiveDraws(reforecast))
     io.err(
-      `arrcast: note: the re-forecast's posterior draws are correlated: the smallest effective sample is ${Math.round(reforecast.sampler.minEffectiveSampleSize).toLocaleString('en-US')} of ${sim.trials.toLocaleString('en-US')} trials (below ${MIN_EFFECTIVE}); run more trials for steadier bands\n`,
+      `arrcast: note: the re-forecast's posterior draws are correlated: ${fewEffectiveDrawsNote(reforecast, sim.trials)}\n`,
     );
 }

@@ -5,6 +5,7 @@ import { quoteText } from '../scenario/display-text.js';
 import { quoteReport, type Outcome, type ScoredReport } from './outcomes-file.js';
 import { nameKey } from '../scenario/name-key.js';
 import { closest } from '../scenario/csv-table.js';
+import type { TotalNotScored } from './total-not-scored.js';
 
 /** A tier of the file a report does not have, all 0, left out of that report's outcomes (to be warned about). */
 export interface ScoreLeftOutTier {
@@ -36,7 +37,8 @@ export interface ScoreLeftOutTier {
  *   escalationArr: ARR without a signature, which neither the model nor the re-forecast books).
  *
  * Each tier of the file that a report has is scored for the metrics its columns give; the company's
- * total too when the file covers every tier of the report. A tier the report does not have is
+ * total too when the file covers every tier of the report, else it is passed to `onTotalNotScored`
+ * (to be warned about and explained in every output; before December 2026 it was left out without a word). A tier the report does not have is
  * refused, unless its every figure is 0 (nothing in the year: left out, as run --actuals does, and
  * passed to `onLeftOut` to be warned about) and it is no near-match of a report tier without rows
  * ("Enterprse" for "Enterprise": refused with the did-you-mean, else Enterprise's year went unscored).
@@ -46,7 +48,12 @@ export interface ScoreLeftOutTier {
  * @example outcomesFromActuals(file with 12 months of SMB revenue 1..12, [{ dir: 'r', tiers: ['SMB'] }]) // => revenue 78 for SMB and for the total
  * Complexity: O(months × tiers × reports).
  */
-export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredReport[], onLeftOut?: (t: ScoreLeftOutTier) => void): Outcome[] {
+export function outcomesFromActuals(
+  file: MonthlyFile,
+  reports: readonly ScoredReport[],
+  onLeftOut?: (t: ScoreLeftOutTier) => void,
+  onTotalNotScored?: (t: TotalNotScored) => void,
+): Outcome[] {
   const has = (m: MonthlyMeasure) => file.measures.includes(m);
   const problems: string[] = [];
   if (file.months !== 12) problems.push(`covers ${file.months} months; scoring a year needs all 12 (a year that has not closed cannot be scored)`);
@@ -118,6 +125,7 @@ export function outcomesFromActuals(file: MonthlyFile, reports: readonly ScoredR
       }
       if (whole) out.push({ report: i, tier: undefined, metric, value: total, line: file.byTier.get(covered[0]!)![11]!.line });
     }
+    if (!whole && covered.length > 0) onTotalNotScored?.({ report: i, missingTiers: withoutRows, metrics });
   });
   if (unknown.length > 0) throw new ScenarioError(file.path, unknown.map(({ message, line }) => ({ path: ['tier'], message, ...(line === undefined ? {} : { line }) })));
   return out;

@@ -2,6 +2,7 @@ import { METRICS, type Metric } from '../model/components.js';
 import { coverage, ksUniformRanges, pitRangeHistogram, rangeCalibrationCurve, type CalibrationPoint, type Coverage } from './calibration.js';
 import type { Outcome } from './outcomes-file.js';
 import { scoreSample, type SampleScore } from './score-sample.js';
+import type { TotalNotScored } from './total-not-scored.js';
 
 /** One outcome with its forecast's score. */
 export interface ScoredOutcome extends Outcome, SampleScore {
@@ -33,6 +34,8 @@ export interface ScoreResult {
   readonly outcomes: readonly ScoredOutcome[];
   readonly all: ScoreGroup;
   readonly byMetric: Partial<Record<Metric, ScoreGroup>>;
+  /** Reports whose company total the outcomes could not give (a year's file without rows for some of their tiers): said in every output. */
+  readonly totalsNotScored: readonly TotalNotScored[];
 }
 
 /**
@@ -48,6 +51,7 @@ export function scoreForecasts(
   outcomes: readonly Outcome[],
   sortedSample: (o: Outcome) => ArrayLike<number>,
   scoredValue: (o: Outcome) => number = (o) => o.value,
+  totalsNotScored: readonly TotalNotScored[] = [],
 ): ScoreResult {
   const scored = outcomes.map((o) => {
     const at = scoredValue(o);
@@ -58,7 +62,7 @@ export function scoreForecasts(
     const of = scored.filter((s) => s.metric === m);
     if (of.length > 0) byMetric[m] = group(of);
   }
-  return { outcomes: scored, all: group(scored), byMetric };
+  return { outcomes: scored, all: group(scored), byMetric, totalsNotScored };
 }
 
 function group(scored: readonly ScoredOutcome[]): ScoreGroup {
