@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { Comparison } from '../analysis/compare.js';
 import type { Simulation } from '../engine/simulate.js';
 import { writeDirectoryAtomically } from '../report/atomic-dir.js';
-import { comparisonProbabilities, comparisonSpec } from '../report/charts/comparison.js';
-import { selectedOrder } from '../report/charts/column-order.js';
+import { comparisonSpec } from '../report/charts/comparison.js';
+import { sortedFinite } from '../report/charts/downsample.js';
 import { prepareOutputDir, recheckOutputDir } from '../report/output-dir.js';
 import { FOREIGN_ENTRIES, OUTPUT_ENTRIES } from '../report/output-entries.js';
 import { renderChart, type ChartRenderer } from '../report/render-chart.js';
-import { COMPARISON_DISTRIBUTION_PROBABILITIES, comparisonDistributionSpec } from '../report/charts/comparison-distribution.js';
+import { comparisonDistributionSpec } from '../report/charts/comparison-distribution.js';
 import { comparisonHtml } from '../report/html/comparison-html.js';
 import { writeWorkbook } from '../report/xlsx/workbook.js';
 import { comparisonSheets } from '../report/xlsx/comparison-sheets.js';
@@ -49,15 +49,16 @@ export interface ComparisonWriteOptions {
 export async function writeComparison(dir: string, comparison: Comparison, sims: readonly Simulation[], options: ComparisonWriteOptions = {}): Promise<void> {
   const out = await prepareComparisonDir(dir);
   if (sims.length !== comparison.scenarios.length) throw new RangeError(`${comparison.scenarios.length} scenarios compared but ${sims.length} simulations given`);
-  // Each scenario's revenue read once for both charts: the values at the ranks they read, selected (no sort).
-  const probabilities = [...comparisonProbabilities(comparison), ...COMPARISON_DISTRIBUTION_PROBABILITIES];
-  const revenue = sims.map((s) => {
-    const values = s.store.column('revenue');
-    if (!values) throw new Error(`${s.loaded.source}: no per-trial revenue`);
-    return selectedOrder(values, probabilities);
-  });
-  const spec = comparisonSpec(comparison, revenue);
-  const distribution = comparisonDistributionSpec(comparison, revenue);
+  const spec = comparisonSpec(
+    comparison,
+    sims.map((s) => {
+      const revenue = s.store.column('revenue');
+      if (!revenue) throw new Error(`${s.loaded.source}: no per-trial revenue`);
+      return sortedFinite(revenue);
+    }),
+  );
+  const sorted = sims.map((s) => sortedFinite(s.store.column('revenue')!));
+  const distribution = comparisonDistributionSpec(comparison, sorted);
   const decisions = options.decisions ?? compareDecisions(sims);
   const render = options.renderChart ?? renderChart;
   await writeDirectoryAtomically(

@@ -16,7 +16,6 @@ import { compareDecisions } from '../../src/analysis/compare-decisions.js';
 import { comparisonSpec } from '../../src/report/charts/comparison.js';
 import { comparisonDistributionSpec } from '../../src/report/charts/comparison-distribution.js';
 import { sortedFinite } from '../../src/report/charts/downsample.js';
-import { sortedOrder } from '../../src/report/charts/column-order.js';
 import { formatShareInterval } from '../../src/report/interval-format.js';
 import { SAME_LAW } from '../../src/scenario/one-forecast.js';
 
@@ -86,7 +85,7 @@ describe('the comparison chart', () => {
     const c = structuredClone(compareSimulations(sims));
     const names = ['Example SaaS Co - FY plan', 'Example SaaS Co - FY downside', 'Example SaaS Co - FY upside with the new pricing page'];
     c.scenarios.forEach((s, i) => Object.assign(s, { name: names[i] }));
-    const sorted = sims.map((s) => sortedOrder(sortedFinite(s.store.column('revenue')!)));
+    const sorted = sims.map((s) => sortedFinite(s.store.column('revenue')!));
     for (const spec of [comparisonSpec(c, sorted), comparisonDistributionSpec(c, sorted)]) {
       const svg = (await renderChart(spec)).svg;
       for (const s of c.scenarios) expect(svg).toContain(`>${s.label}: ${s.name}</text>`);
@@ -139,7 +138,7 @@ describe('the comparison chart', () => {
     d.probabilityBelow = { ...d.probabilityBelow, value: 1, interval: [1 - z2 / (1500 + z2), 1] };
     expect(comparisonParagraph(c, compareDecisions(sims))).toContain('and below A in over 99.7% of years (all 1,500 simulated years).');
     // The comparison chart's label of the difference says it so too.
-    const label = () => ((comparisonSpec(c, sims.map((s) => sortedOrder(sortedFinite(s.store.column('revenue')!)))) as { datasets: Record<string, Row[]> }).datasets.differences![0]!.text as string);
+    const label = () => ((comparisonSpec(c, sims.map((s) => sortedFinite(s.store.column('revenue')!))) as { datasets: Record<string, Row[]> }).datasets.differences![0]!.text as string);
     expect(label()).toMatch(/; P\(B < A\) over 99\.7%$/);
     // One trial in 1,000 below A (Wilson [0.01765%, 0.5643%]): the label at the decimals comparison.html's
     // table gives it beside that interval (0.10% [0.02%, 0.56%]: the low end at the fewest decimals that read

@@ -2,34 +2,27 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../../analysis/compare.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis } from './chart-context.js';
 import { comparisonContext, scenarioLegend } from './comparison.js';
-import { nonEmptySpan } from './downsample.js';
-import type { ColumnOrder } from './column-order.js';
+import { histogram, nonEmptySpan, quantileSorted } from './downsample.js';
 
 const COLOURS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.vermillion, OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.black, OKABE_ITO.yellow];
-
-/** The revenue quantiles the bins span, of all scenarios together: P0.5 to P99.5. */
-const SPAN = [0.005, 0.995] as const;
-/** The probabilities comparisonDistributionSpec reads each scenario's revenue quantiles at. */
-export const COMPARISON_DISTRIBUTION_PROBABILITIES: readonly number[] = SPAN;
 
 /**
  * Each compared scenario's recognized revenue as a histogram outline, overlaid on one axis with the
  * same bins (P0.5 to P99.5 of all scenarios together), share of simulated years on y; a dashed rule
- * at each scenario's P50. `revenue[i]` is scenario i's per-trial revenue's order (column-order.ts), its
- * quantiles at COMPARISON_DISTRIBUTION_PROBABILITIES read.
+ * at each scenario's P50. `sortedRevenue[i]` is scenario i's per-trial revenue, sorted ascending.
  *
- * @example comparisonDistributionSpec(comparison, sims.map((s) => selectedOrder(s.store.column('revenue')!, COMPARISON_DISTRIBUTION_PROBABILITIES)))
+ * @example comparisonDistributionSpec(comparison, sims.map((s) => sortedFinite(s.store.column('revenue')!)))
  * Complexity: O(scenarios x (trials + bins)).
  */
-export function comparisonDistributionSpec(comparison: Comparison, revenue: ReadonlyArray<ColumnOrder>): TopLevelSpec {
+export function comparisonDistributionSpec(comparison: Comparison, sortedRevenue: ReadonlyArray<ArrayLike<number>>): TopLevelSpec {
   const ctx = comparisonContext(comparison);
   const names = comparison.scenarios.map((s) => `${s.label}: ${s.name}`);
   const [lo, hi] = nonEmptySpan(
-    Math.min(...revenue.map((s) => s.quantile(SPAN[0]))),
-    Math.max(...revenue.map((s) => s.quantile(SPAN[1]))),
+    Math.min(...sortedRevenue.map((s) => quantileSorted(s, 0.005))),
+    Math.max(...sortedRevenue.map((s) => quantileSorted(s, 0.995))),
   );
-  const bins = revenue.flatMap((order, i) =>
-    order.histogram(40, [lo, hi]).flatMap((b) => [{ scenario: names[i]!, value: (b.start + b.end) / 2, share: b.share }]),
+  const bins = sortedRevenue.flatMap((sorted, i) =>
+    histogram(sorted, 40, [lo, hi]).flatMap((b) => [{ scenario: names[i]!, value: (b.start + b.end) / 2, share: b.share }]),
   );
   const medians = comparison.metrics.revenue.scenarios.map((s, i) => ({ scenario: names[i]!, value: s.percentiles.p50 }));
   const color = {

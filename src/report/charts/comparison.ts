@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../../analysis/compare.js';
 import { currencySymbol, formatCurrency } from '../money.js';
 import { CHART_CONFIG, LABEL_PX_PER_CHAR, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
-import { exceedanceCurveOf, exceedanceProbabilities, nonEmptySpan, type Quantiles } from './downsample.js';
+import { exceedanceCurve, nonEmptySpan } from './downsample.js';
 import { chanceShort } from '../chance-words.js';
 import { formatShareBeside, formatShareInterval } from '../interval-format.js';
 
@@ -42,10 +42,9 @@ const scenarioName = (s: Comparison['scenarios'][number]) => `${s.label}: ${s.na
  * exceedance curve P(revenue >= x) (from the per-trial revenue of each simulation, sorted), with its
  * P10, P50 and P90 from comparison.json as dots; below, the per-trial difference X - A of every
  * later scenario: a bar from its P10 to its P90 with its P50, and P(X < A), in the subtitle too.
- * `revenue[i]` is scenario i's per-trial revenue's order (column-order.ts), its quantiles at
- * comparisonProbabilities(comparison) read.
+ * `sortedRevenue[i]` is scenario i's per-trial revenue, sorted ascending.
  *
- * @example comparisonSpec(c, sims.map((s) => selectedOrder(s.store.column('revenue')!, comparisonProbabilities(c))))
+ * @example comparisonSpec(compareSimulations(sims), sims.map((s) => sortedFinite(s.store.column('revenue')!)))
  * Complexity: O(scenarios x points).
  */
 /** The room a legend entry's colour symbol and the gap after it take. */
@@ -65,24 +64,14 @@ export function scenarioLegend(names: readonly string[], width: number): { title
   return { title: null, labelLimit: Math.min(needed, width - LEGEND_SYMBOL_PX), columns };
 }
 
-/** Points on each scenario's curve, less one: fewer when many curves share the chart. */
-const curveSteps = (comparison: Comparison): number => (comparison.scenarios.length <= 4 ? 100 : 50);
-
-/** The probabilities comparisonSpec reads each scenario's revenue quantiles at. */
-export function comparisonProbabilities(comparison: Comparison): number[] {
-  return exceedanceProbabilities(curveSteps(comparison));
-}
-
-const NO_VALUES: Quantiles = { count: 0, quantile: () => NaN };
-
-export function comparisonSpec(comparison: Comparison, revenueOrder: ReadonlyArray<Quantiles>): TopLevelSpec {
+export function comparisonSpec(comparison: Comparison, sortedRevenue: ReadonlyArray<ArrayLike<number>>): TopLevelSpec {
   const ctx = comparisonContext(comparison);
   const money = (v: number) => formatCurrency(v, ctx.symbol);
   const revenue = comparison.metrics.revenue;
   const names = comparison.scenarios.map(scenarioName);
-  const steps = curveSteps(comparison);
+  const steps = comparison.scenarios.length <= 4 ? 100 : 50;
   const curves = comparison.scenarios.flatMap((_, i) =>
-    exceedanceCurveOf(revenueOrder[i] ?? NO_VALUES, steps).map((p) => ({ scenario: names[i]!, value: p.value, probability: p.probability })),
+    exceedanceCurve(sortedRevenue[i] ?? [], steps).map((p) => ({ scenario: names[i]!, value: p.value, probability: p.probability })),
   );
   const marks = revenue.scenarios.flatMap((s, i) =>
     (['p10', 'p50', 'p90'] as const).map((p) => ({
