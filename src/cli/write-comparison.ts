@@ -49,15 +49,13 @@ export interface ComparisonWriteOptions {
 export async function writeComparison(dir: string, comparison: Comparison, sims: readonly Simulation[], options: ComparisonWriteOptions = {}): Promise<void> {
   const out = await prepareComparisonDir(dir);
   if (sims.length !== comparison.scenarios.length) throw new RangeError(`${comparison.scenarios.length} scenarios compared but ${sims.length} simulations given`);
-  const spec = comparisonSpec(
-    comparison,
-    sims.map((s) => {
-      const revenue = s.store.column('revenue');
-      if (!revenue) throw new Error(`${s.loaded.source}: no per-trial revenue`);
-      return sortedFinite(revenue);
-    }),
-  );
-  const sorted = sims.map((s) => sortedFinite(s.store.column('revenue')!));
+  // Each scenario's revenue sorted once, for both charts (it was sorted again for the second).
+  const sorted = sims.map((s) => {
+    const revenue = s.store.column('revenue');
+    if (!revenue) throw new Error(`${s.loaded.source}: no per-trial revenue`);
+    return sortedFinite(revenue);
+  });
+  const spec = comparisonSpec(comparison, sorted);
   const distribution = comparisonDistributionSpec(comparison, sorted);
   const decisions = options.decisions ?? compareDecisions(sims);
   const render = options.renderChart ?? renderChart;

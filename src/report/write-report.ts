@@ -19,7 +19,7 @@ import { loadedFromFile } from '../scenario/load.js';
 import { scenarioFileToRecord } from './report-scenario-file.js';
 import { scenarioJson, scenarioJsonOutput } from './scenario-json.js';
 import { removeStaleTemps } from './temp-dir.js';
-import { buildCharts, CHART_COLUMNS } from './charts/chart-set.js';
+import { buildCharts, CHART_COLUMNS, type ChartDefinition } from './charts/chart-set.js';
 import type { RevenueMarks } from './charts/revenue-distribution.js';
 import { renderChart, type ChartRenderer, type RenderedChart } from './render-chart.js';
 import { reportHtml, type HtmlChart } from './html/report-html.js';
@@ -163,6 +163,11 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   const scenarioFile = options.scenarioFile ?? (await scenarioFileToRecord(out, loadedFromFile(sim.loaded)));
   const render = options.renderChart ?? renderChart;
   const want = resolveOutputs(options.outputs);
+  // Charts are built (their specs: what they read of the trials) only for a report.html or the
+  // charts/ files, and before the release below: releasing buffers spends V8's protector of
+  // never-detached buffers, which throws away the optimised code of the rank selection the summary
+  // has just warmed up, and the charts read their columns through it (column-order.ts).
+  const charts = want.has('charts') || want.has('html') ? reportCharts(sim, summary, options) : undefined;
   if (options.releaseTrials) {
     const keep = columnsRead(sim.plan.tiers.map((t) => t.name), options.outputs, options.trialsCsv !== undefined);
     if (keep) sim.store.release(keep);
@@ -178,9 +183,9 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
     if (want.has('csv')) await put(REPORT_FILES.monthly, monthlyCsv(summary));
 
     if (want.has('charts')) await mkdir(join(tmp, REPORT_FILES.charts));
-    // Charts are built and drawn (vega loaded) only for a report.html or the charts/ files.
-    if (want.has('charts') || want.has('html')) {
-      const rendered = await drawCharts(sim, summary, { ...options, renderChart: render }, {
+    // Charts are drawn (vega loaded) only for a report.html or the charts/ files.
+    if (charts) {
+      const rendered = await drawCharts(charts, { ...options, renderChart: render }, {
         before: async (chart) => {
           if (want.has('charts')) await put(join(REPORT_FILES.charts, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
         },
@@ -223,17 +228,21 @@ export async function writeReport(dir: string, sim: Simulation, summary: Summary
   }
 }
 
+/** The report's charts, built from the summary and the run's trials (their specs; drawn by drawCharts). */
+function reportCharts(sim: Simulation, summary: Summary, options: Pick<ReportOptions, 'marks'>): ChartDefinition[] {
+  return buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly });
+}
+
 /**
- * The report's charts, built from the summary and drawn to SVG one after the other; `hooks.before`
+ * The report's charts (reportCharts), drawn to SVG one after the other; `hooks.before`
  * is called with each chart before it is drawn and `hooks.after` once drawn (writeReport writes its
  * files there). A chart vega could not
  * draw (an error, not a warning) fails the report rather than leaving a hole in it. Stops between
  * charts when `options.signal` has aborted (RunAbortedError).
  */
 async function drawCharts(
-  sim: Simulation,
-  summary: Summary,
-  options: Pick<ReportOptions, 'marks' | 'renderChart' | 'signal'>,
+  charts: readonly ChartDefinition[],
+  options: Pick<ReportOptions, 'renderChart' | 'signal'>,
   hooks: {
     readonly before?: (chart: { readonly name: string; readonly spec: unknown }) => Promise<void>;
     readonly after?: (chart: { readonly name: string; readonly spec: unknown }, svg: string) => Promise<void>;
@@ -241,7 +250,7 @@ async function drawCharts(
 ): Promise<HtmlChart[]> {
   const render = options.renderChart ?? renderChart;
   const rendered: HtmlChart[] = [];
-  for (const chart of buildCharts(summary, sim.store, { ...(options.marks ? { marks: options.marks } : {}), monthlyPlan: sim.loaded.scenario.targets?.monthly })) {
+  for (const chart of charts) {
     throwIfAborted(options.signal);
     await hooks.before?.(chart);
     const drawn: unknown = await render(chart.spec);
@@ -266,7 +275,7 @@ async function drawCharts(
 export async function reportPage(sim: Simulation, summary: Summary, options: Pick<ReportOptions, 'marks' | 'renderChart' | 'signal' | 'stress'> = {}): Promise<string> {
   checkReportInputs('reportPage', sim, summary, options, REPORT_PAGE_OPTION_KEYS);
   throwIfAborted(options.signal);
-  const charts = await drawCharts(sim, summary, options);
+  const charts = await drawCharts(reportCharts(sim, summary, options), options);
   throwIfAborted(options.signal);
   // A page on its own: no file beside it to name.
   return reportHtml({ summary, scenario: sim.loaded.scenario, charts, files: [], ...(options.stress ? { stress: options.stress } : {}) });

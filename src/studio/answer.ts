@@ -6,9 +6,9 @@ import { summarize, type Summary } from '../analysis/summarize.js';
 import type { Simulation } from '../engine/simulate.js';
 import { chartContext } from '../report/charts/chart-context.js';
 import { monthlyPlanOf } from '../report/charts/chart-set.js';
-import { sortedFinite } from '../report/charts/downsample.js';
+import { selectedOrder } from '../report/charts/column-order.js';
 import { monthlyFanSpec } from '../report/charts/monthly-fan.js';
-import { marksFromSummary, revenueDistributionSpec } from '../report/charts/revenue-distribution.js';
+import { marksFromSummary, REVENUE_DISTRIBUTION_PROBABILITIES, revenueDistributionSpec } from '../report/charts/revenue-distribution.js';
 import { tornadoSpec } from '../report/charts/tornado.js';
 import { formatPercent } from '../report/format.js';
 import { currencySymbol, formatCurrency, targetAmount } from '../report/money.js';
@@ -129,7 +129,7 @@ export function answerOf(sim: Simulation, confidence: number, plan: Simulation):
             ...(negative === undefined ? {} : { negativeNote: negative }),
           },
     charts: {
-      distribution: revenueDistributionSpec(summary, sortedFinite(sim.store.column('revenue')!), ctx, marksFromSummary(summary)),
+      distribution: revenueDistributionSpec(summary, selectedOrder(sim.store.column('revenue')!, REVENUE_DISTRIBUTION_PROBABILITIES), ctx, marksFromSummary(summary)),
       fan: monthlyFanSpec(summary, ctx, monthlyPlanOf(summary)),
       ...(tornado ? { tornado } : {}),
     },

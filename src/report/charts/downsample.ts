@@ -20,13 +20,21 @@ export function sortedFinite(values: ArrayLike<number>, workspace?: SortWorkspac
  * @example quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5) // => 2.5
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
+  return quantileAt(sorted.length, p, (rank) => sorted[rank]!);
+}
+
+/**
+ * quantileSorted of n sorted values given by their 0-based rank: `at` is asked for the one or two
+ * ranks around the quantile's position (column-order.ts gives them selected, not sorted).
+ * @example quantileAt(4, 0.5, (r) => [1, 2, 3, 4][r]!) // => 2.5
+ */
+export function quantileAt(n: number, p: number, at: (rank: number) => number): number {
   if (n === 0) return NaN;
   // As simple-statistics' quantileSorted refused it (a p beyond [0, 1] would read past the values).
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile must be between 0 and 1, got ${p}`);
   const h = type7Position(n, p);
   const lo = Math.floor(h);
-  return h === lo ? sorted[lo]! : sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!);
+  return h === lo ? at(lo) : at(lo) + (h - lo) * (at(lo + 1) - at(lo));
 }
 
 /** A step of 1, 2, 2.5 or 5 times a power of ten near `raw`, so bin edges are round numbers. */
@@ -57,15 +65,26 @@ export interface HistogramBin {
 export function histogram(sorted: ArrayLike<number>, target = 40, range?: readonly [number, number]): HistogramBin[] {
   const n = sorted.length;
   if (n === 0) return [];
-  const [min, max] = range ?? [sorted[0]!, sorted[n - 1]!];
+  return histogramOf(sorted, n, target, range ?? [sorted[0]!, sorted[n - 1]!]);
+}
+
+/**
+ * histogram() of the finite values of `values` in any order, n of them (shares are of n): a bin's
+ * count does not depend on the order the values come in, and NaN or ±Infinity falls in no bin.
+ * @example histogramOf(Float64Array.of(3, NaN, 1), 2, 40, [1, 3]) // the bins of histogram(Float64Array.of(1, 3), 40, [1, 3])
+ * Complexity: O(values + bins).
+ */
+export function histogramOf(values: ArrayLike<number>, n: number, target: number, range: readonly [number, number]): HistogramBin[] {
+  if (n === 0) return [];
+  const [min, max] = range;
   const step = max > min ? niceStep((max - min) / target) : niceStep(Math.max(Math.abs(min) * 0.01, 1));
   const first = Math.floor(min / step) * step;
   const bins = Math.max(1, Math.floor((max - first) / step) + 1);
   const last = first + bins * step;
   const counts = new Float64Array(bins);
-  for (let i = 0; i < n; i++) {
-    const v = sorted[i]!;
-    if (v < first || v > last) continue;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= first && v <= last)) continue;
     counts[Math.min(bins - 1, Math.floor((v - first) / step))]! += 1;
   }
   return Array.from(counts, (count, i) => ({ start: first + i * step, end: first + (i + 1) * step, count, share: count / n }));
@@ -93,12 +112,23 @@ export interface ExceedancePoint {
  * Complexity: O(steps).
  */
 export function exceedanceCurve(sorted: ArrayLike<number>, steps = 200): ExceedancePoint[] {
-  if (sorted.length === 0) return [];
-  const points: ExceedancePoint[] = [];
-  for (let i = 0; i <= steps; i++) {
-    // As describe() computes it: a whole percentage (or half) divided by 100, the same double.
-    const percent = (i * 100) / steps;
-    points.push({ value: quantileSorted(sorted, percent / 100), probability: (100 - percent) / 100 });
-  }
-  return points;
+  return exceedanceCurveOf({ count: sorted.length, quantile: (p) => quantileSorted(sorted, p) }, steps);
+}
+
+/** Values as far as a curve reads them: how many, and their type-7 p-quantile (column-order.ts). */
+export interface Quantiles {
+  readonly count: number;
+  quantile(p: number): number;
+}
+
+/** The probabilities exceedanceCurve reads the quantiles of, in its order. */
+export function exceedanceProbabilities(steps = 200): number[] {
+  // As describe() computes it: a whole percentage (or half) divided by 100, the same double.
+  return Array.from({ length: steps + 1 }, (_, i) => (i * 100) / steps / 100);
+}
+
+/** exceedanceCurve of values given by their quantiles. */
+export function exceedanceCurveOf(values: Quantiles, steps = 200): ExceedancePoint[] {
+  if (values.count === 0) return [];
+  return exceedanceProbabilities(steps).map((p, i) => ({ value: values.quantile(p), probability: (100 - (i * 100) / steps) / 100 }));
 }

@@ -4,7 +4,7 @@ import type { Summary } from '../../analysis/summarize.js';
 import { METRIC_LABELS } from '../../model/components.js';
 import { chanceShort } from '../chance-words.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, exceedanceY, moneyAxis, type ChartContext } from './chart-context.js';
-import { exceedanceCurve, nonEmptySpan } from './downsample.js';
+import { exceedanceCurveOf, exceedanceProbabilities, nonEmptySpan, type Quantiles } from './downsample.js';
 
 /** The metrics drawn, with their colours (Okabe-Ito blue and orange). */
 const CURVES = [
@@ -14,9 +14,13 @@ const CURVES = [
 
 /** Sorted per-trial values of the metrics the curves are drawn from. */
 export interface ExceedanceInput {
-  readonly revenue: ArrayLike<number>;
-  readonly endingArr: ArrayLike<number>;
+  readonly revenue: Quantiles;
+  readonly endingArr: Quantiles;
 }
+
+/** The points of each curve (101: every whole percentage); EXCEEDANCE_PROBABILITIES are their quantiles' probabilities. */
+const STEPS = 100;
+export const EXCEEDANCE_PROBABILITIES: readonly number[] = exceedanceProbabilities(STEPS);
 
 /** A target drawn on the curves: a rule at its value, and a point at P(metric >= target). */
 export interface ExceedanceTarget {
@@ -55,12 +59,12 @@ export function exceedanceTargets(summary: Summary): ExceedanceTarget[] {
  * Each company-wide target on revenue or ending ARR is a dashed rule at its value, with a labelled
  * diamond at the chance of reaching it.
  *
- * @example exceedanceSpec(summary, { revenue: sortedRevenue, endingArr: sortedArr }, ctx)
+ * @example exceedanceSpec(summary, { revenue: selectedOrder(revenue, EXCEEDANCE_PROBABILITIES), endingArr: selectedOrder(arr, EXCEEDANCE_PROBABILITIES) }, ctx)
  * Complexity: O(points).
  */
 export function exceedanceSpec(summary: Summary, sorted: ExceedanceInput, ctx: ChartContext): TopLevelSpec {
   const curve = CURVES.flatMap(({ metric }) =>
-    exceedanceCurve(sorted[metric], 100).map((p) => ({ metric: METRIC_LABELS[metric], value: p.value, probability: p.probability })),
+    exceedanceCurveOf(sorted[metric], STEPS).map((p) => ({ metric: METRIC_LABELS[metric], value: p.value, probability: p.probability })),
   );
   const marks = CURVES.flatMap(({ metric }) =>
     (['p10', 'p50', 'p90'] as const).map((p) => ({

@@ -4,7 +4,8 @@ import type { Summary } from '../../analysis/summarize.js';
 import { formatCurrency, targetAmount } from '../money.js';
 import { budgetMoney, metricRowMoney } from '../interval-format.js';
 import { CHART_CONFIG, OKABE_ITO, VEGA_LITE_SCHEMA, chartTitle, moneyAxis, type ChartContext } from './chart-context.js';
-import { histogram, nonEmptySpan, quantileSorted, type HistogramBin } from './downsample.js';
+import { nonEmptySpan, type HistogramBin } from './downsample.js';
+import type { ColumnOrder } from './column-order.js';
 import { labelWidth, placeLineLabels } from './label-layout.js';
 import { confidenceWords } from '../confidence-text.js';
 
@@ -117,17 +118,23 @@ export function revenueMarkers(summary: Summary, symbol: string, marks: RevenueM
   return out;
 }
 
+/** The revenue quantiles the bars span: P0.5 to P99.5. */
+const SPAN = [0.005, 0.995] as const;
+/** The probabilities revenueDistributionSpec reads the revenue's quantiles at (its ColumnOrder's). */
+export const REVENUE_DISTRIBUTION_PROBABILITIES: readonly number[] = SPAN;
+
 /**
  * Chart 1: the distribution of next year's recognized revenue, a histogram of the share of
  * simulated years per bin, with labelled P10, P50, P90 and mean lines (and the target and budget
- * lines when given). The bins come from the per-trial revenue, sorted.
+ * lines when given). The bins come from the per-trial revenue's order: its quantiles at
+ * REVENUE_DISTRIBUTION_PROBABILITIES (the bars' span) and its values counted into bins.
  *
- * @example revenueDistributionSpec(summary, sortedFinite(store.column('revenue')!), chartContext(summary))
+ * @example revenueDistributionSpec(summary, selectedOrder(store.column('revenue')!, REVENUE_DISTRIBUTION_PROBABILITIES), chartContext(summary))
  * Complexity: O(trials) for the bins; the spec holds about 40 bins and up to 6 lines.
  */
-export function revenueDistributionSpec(summary: Summary, sortedRevenue: ArrayLike<number>, ctx: ChartContext, marks: RevenueMarks = {}): TopLevelSpec {
+export function revenueDistributionSpec(summary: Summary, revenue: ColumnOrder, ctx: ChartContext, marks: RevenueMarks = {}): TopLevelSpec {
   // The bars span P0.5 to P99.5: the extreme 1% of years would stretch the axis and flatten the rest.
-  const bins: HistogramBin[] = histogram(sortedRevenue, 40, nonEmptySpan(quantileSorted(sortedRevenue, 0.005), quantileSorted(sortedRevenue, 0.995)));
+  const bins: HistogramBin[] = revenue.histogram(40, nonEmptySpan(revenue.quantile(SPAN[0]), revenue.quantile(SPAN[1])));
   const lo = Math.min(bins[0]?.start ?? Infinity, ...markerValues(summary, marks));
   const hi = Math.max(bins.at(-1)?.end ?? -Infinity, ...markerValues(summary, marks));
   const domain = nonEmptySpan(lo, hi);

@@ -1,0 +1,37 @@
+import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simulate } from '../../src/engine/simulate.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import { compareSimulations } from '../../src/analysis/compare.js';
+import { writeComparison } from '../../src/cli/write-comparison.js';
+import * as downsample from '../../src/report/charts/downsample.js';
+import { TWO_TIERS } from '../report/fixture.js';
+
+// Every call of the charts' sort, counted (the function itself still sorts).
+vi.mock('../../src/report/charts/downsample.js', async (original) => {
+  const actual = await original<typeof import('../../src/report/charts/downsample.js')>();
+  return { ...actual, sortedFinite: vi.fn(actual.sortedFinite) };
+});
+
+describe('writeComparison', () => {
+  it("sorts each scenario's revenue once for its two charts (the exceedance curves and the distribution), not once a chart", async () => {
+    const downside = TWO_TIERS.replace('name: Report test Co', 'name: Report test downside').concat('stress: { renewal: -0.03 }\n');
+    const sims = [];
+    for (const [yaml, file] of [
+      [TWO_TIERS, 'plan.yaml'],
+      [downside, 'downside.yaml'],
+    ] as const)
+      sims.push(await simulate(parseScenario(yaml, file), { trials: 200, seed: '5', workers: 0 }));
+    const sorted = vi.mocked(downsample.sortedFinite);
+    sorted.mockClear();
+    const drawn: unknown[] = [];
+    const renderChart = async (spec: unknown) => (drawn.push(spec), { svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', warnings: [] });
+    await writeComparison(join(mkdtempSync(join(tmpdir(), 'arrcast-sorts-once-')), 'cmp'), compareSimulations(sims), sims, { renderChart });
+    expect(drawn).toHaveLength(2);
+    expect(sorted).toHaveBeenCalledTimes(sims.length);
+    // Each call sorted a different scenario's revenue column.
+    expect(sorted.mock.calls.map(([values]) => values)).toEqual(sims.map((s) => s.store.column('revenue')));
+  });
+});
