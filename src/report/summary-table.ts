@@ -123,7 +123,7 @@ export function extraFormat(key: string, mark: CurrencyMark = ''): (v: number) =
 }
 
 /** A driver's value as a planner reads it, in its unit: rates in percent, counts whole, amounts in money. */
-export function driverValue(v: number, unit: DriverCondition['unit']): string {
+export function driverValue(v: number, unit: DriverCondition['unit'], mark: CurrencyMark = ''): string {
   switch (unit) {
     case 'rate':
       // Three significant digits, trailing zeros dropped: 2.5%, 6.01%, 86.3%; a half away from zero,
@@ -132,7 +132,8 @@ export function driverValue(v: number, unit: DriverCondition['unit']): string {
     case 'count':
       return formatCount(v);
     case 'currency':
-      return formatMoney(v);
+      // Without a symbol, at the currency's minor unit (mark): an ACV of ¥7 is 7, not 7.00.
+      return formatCurrency(v, mark);
     case 'deals per rep a month':
       // Three significant digits, as rates: a rep's deals are often a fraction of one (0.35 a month),
       // which one decimal showed as 0.3, the same as a move to 0.31.
@@ -175,17 +176,17 @@ export function percentileWords(p: number, unit: DriverCondition['unit'], direct
  * re-forecast, against the median of its own draws there ("instead of 2.2%, its median after the
  * actuals, planned 2.5%"), the point its percentiles are counted from.
  */
-export function conditionWords(c: DriverCondition): string {
+export function conditionWords(c: DriverCondition, mark: CurrencyMark = ''): string {
   if (c.reach !== 'crosses') return c.reach === 'always' ? `${c.label}: anywhere in its range` : `${c.label}: cannot get there alone`;
   if (c.unit === 'market') return percentileWords(c.percentile!, c.unit, c.direction!);
   // In a re-forecast the percentiles count from what the closed months taught, not from the plan.
   const plan =
     c.learnedValue !== undefined
-      ? ` instead of ${driverValue(c.learnedValue, c.unit)}, its median after the actuals${c.planValue === undefined ? '' : `, planned ${driverValue(c.planValue, c.unit)}`}`
+      ? ` instead of ${driverValue(c.learnedValue, c.unit, mark)}, its median after the actuals${c.planValue === undefined ? '' : `, planned ${driverValue(c.planValue, c.unit, mark)}`}`
       : c.planValue === undefined
         ? ''
-        : ` instead of the planned ${driverValue(c.planValue, c.unit)}`;
-  return `${c.label} ${driverValue(c.value!, c.unit)}${plan} ${percentileWords(c.percentile!, c.unit, c.direction!)}`;
+        : ` instead of the planned ${driverValue(c.planValue, c.unit, mark)}`;
+  return `${c.label} ${driverValue(c.value!, c.unit, mark)}${plan} ${percentileWords(c.percentile!, c.unit, c.direction!)}`;
 }
 
 /**
@@ -198,7 +199,7 @@ export function conditionWords(c: DriverCondition): string {
  */
 export function whatMustBeTrueText(summary: Summary, w: WhatMustBeTrue, symbol: CurrencyMark): string {
   const median = w.tier === undefined ? metricRowMoney(summary.metrics[w.metric], symbol) : (v: number) => formatCurrency(v, symbol);
-  return whatMustBeTrueLine(w, median, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue);
+  return whatMustBeTrueLine(w, median, (v, more) => formatCurrency(v, symbol, 3 + more), summary.whatMustBeTrue, bareCurrency(summary.scenario.currency));
 }
 
 /**
@@ -218,6 +219,7 @@ export function whatMustBeTrueLine(
   money: (value: number) => string = formatMoney,
   finer: (value: number, more: number) => string = formatMoneyWith,
   all: readonly WhatMustBeTrue[] = [w],
+  driverMark: CurrencyMark = '',
 ): string {
   // A metric the same in every trial (a re-forecast of twelve closed months) is known: it reaches the
   // target in every trial or in none, which the lines below say; only its variance shares are not estimable.
@@ -244,7 +246,7 @@ export function whatMustBeTrueLine(
     return `For ${w.target} to be the median outcome (${now}): ${only.unit === 'market' ? 'the market' : only.label}, the only driver that moves it, does not get there within the range the scenario allows (its P1 to P99 years); the years that reach it take a rarer year for it or deal-by-deal and customer-by-customer luck.`;
   }
   if (w.noSingleDriver) return `For ${w.target} to be the median outcome (${now}): no single driver gets there within the range the scenario allows, others as drawn; it takes several together.`;
-  const ways = w.drivers.filter((c) => c.reach === 'crosses').map(conditionWords);
+  const ways = w.drivers.filter((c) => c.reach === 'crosses').map((c) => conditionWords(c, driverMark));
   const already = w.median >= w.value;
   if (ways.length === 0) return `${w.target} is the median outcome already (${now}), whatever any one driver does within its range.`;
   return already
