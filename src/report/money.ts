@@ -71,7 +71,8 @@ export function markMinorDigits(mark: CurrencyMark): number | undefined {
     symbolDigits = new Map();
     for (const code of Intl.supportedValuesOf('currency')) symbolDigits.set(currencySymbol(code), currencyMinorDigits(code));
   }
-  return symbolDigits.get(mark);
+  // A code ICU lists no symbol for (XYZ) is its own symbol: its digits are Intl's for it, as bareCurrency's.
+  return symbolDigits.get(mark) ?? (/^[A-Z]{3}$/.test(mark) ? currencyMinorDigits(mark) : undefined);
 }
 
 /** "CHF" and other letter codes need a space before the amount; "$" and "€" do not. */

@@ -22,6 +22,8 @@ describe("a currency's minor unit in every money formatter", () => {
     for (const [code, digits] of Object.entries(ISO_EXPONENT)) expect([code, currencyMinorDigits(code)]).toEqual([code, digits]);
     // The html, charts, xlsx and compare pass a symbol: it must name its currency's digits for every currency.
     for (const code of Intl.supportedValuesOf('currency')) expect([code, markMinorDigits(currencySymbol(code))]).toEqual([code, currencyMinorDigits(code)]);
+    // A code the runtime does not list (its symbol is the code): the same digits as the terminal's mark of it.
+    expect(formatCurrency(0.0123, currencySymbol('XYZ'))).toBe(`XYZ ${formatCurrency(0.0123, bareCurrency('XYZ'))}`);
   });
 
   it.each([
